@@ -1,0 +1,173 @@
+// Shared vocabulary of the scanner. Browser-safe: no node:* imports anywhere under src/core.
+
+export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type Confidence = "high" | "medium" | "low";
+
+/** SARIF `precision` property, as used by GitHub code scanning. */
+export type Precision = "very-high" | "high" | "medium" | "low";
+
+/** 1-based line and column; `endColumn` is exclusive (SARIF convention). Columns count UTF-16 code units. */
+export interface Region {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Location extends Region {
+  /** Path relative to the scan target, with forward slashes. */
+  file: string;
+  /** The source line(s) of the region, trimmed of trailing newline. */
+  snippet: string;
+  /** For artifacts: member inside a container, e.g. `archive/data.pkl`. */
+  member?: string;
+  /** For artifacts: byte offset of the opcode inside the member. */
+  offset?: number;
+}
+
+export interface TraceStep {
+  location: Location;
+  message: string;
+}
+
+/** A text replacement in the scanned file (same coordinates as Region). */
+export interface TextEdit extends Region {
+  newText: string;
+}
+
+export interface Fix {
+  description: string;
+  edits: TextEdit[];
+}
+
+export type SuppressionKind = "pathfinder" | "nosec" | "baseline" | "config";
+
+export interface Suppression {
+  kind: SuppressionKind;
+  /** The comment or reason that suppressed it. */
+  justification: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  ruleName: string;
+  message: string;
+  severity: Severity;
+  confidence: Confidence;
+  location: Location;
+  cwe: string[];
+  owasp: string[];
+  /** Stable across line shifts: derived from rule, file, enclosing scope, normalised snippet and occurrence index. */
+  fingerprint: string;
+  trace?: TraceStep[];
+  fix?: Fix;
+  suppressed?: Suppression;
+}
+
+export type ScanErrorKind =
+  | "syntax"
+  | "encoding"
+  | "binary"
+  | "too-large"
+  | "too-deep"
+  | "unreadable"
+  | "symlink-loop"
+  | "artifact"
+  | "internal";
+
+/** A problem with one input: reported, never fatal. */
+export interface ScanError {
+  file: string;
+  kind: ScanErrorKind;
+  message: string;
+  line?: number;
+  column?: number;
+  level: "warning" | "error";
+}
+
+export interface Reference {
+  title: string;
+  url: string;
+}
+
+export interface FaqEntry {
+  question: string;
+  answer: string;
+}
+
+export interface ComplianceMapping {
+  framework: string;
+  control: string;
+}
+
+/** Everything a human reads about a rule. One source for the CLI, SARIF and the web pages. */
+export interface RuleDocs {
+  /** One sentence: what the rule finds. */
+  summary: string;
+  /** What the rule detects and why it matters (markdown). */
+  description: string;
+  securityImplications: string;
+  howToFix: string;
+  /** One-line remediation hint shown under each finding in text output. */
+  fixHint: string;
+  vulnerableExample: string;
+  safeExample: string;
+  detectionScope: string;
+  references: Reference[];
+  faq: FaqEntry[];
+}
+
+export interface RuleMeta {
+  id: string;
+  name: string;
+  language: "python" | "artifact";
+  severity: Severity;
+  confidence: Confidence;
+  precision: Precision;
+  cwe: string[];
+  owasp: string[];
+  compliance: ComplianceMapping[];
+  tags: string[];
+  /** Bundle names without language prefix, e.g. `lang`, `deserialization`, `ml`. */
+  bundles: string[];
+  /** Bandit test IDs whose `# nosec BXXX` also suppresses this rule. */
+  banditIds: string[];
+  /** IDs of related rules. */
+  similar: string[];
+  docs: RuleDocs;
+}
+
+export interface ScanSummary {
+  total: number;
+  bySeverity: Record<Severity, number>;
+  suppressed: number;
+}
+
+/** What a scan produced: the single input of every reporter. */
+export interface ScanReport {
+  tool: { name: string; version: string; informationUri: string };
+  scan: {
+    /** The scanned project directory as given by the user (absolute). */
+    target: string;
+    /** ISO-8601 start time. */
+    timestamp: string;
+    durationMs: number;
+    /** IDs of the rules that ran. */
+    rulesExecuted: string[];
+    filesScanned: number;
+  };
+  /** Metadata of the rules that ran (SARIF rule descriptors, docs links). */
+  rules: RuleMeta[];
+  /** Every finding, suppressed ones included (they carry `suppressed`), in deterministic order. */
+  findings: Finding[];
+  errors: ScanError[];
+}
+
+export interface ReportOptions {
+  /** List suppressed findings too (they are always counted in the summary). */
+  showSuppressed: boolean;
+  /** Emit ANSI colours (text reporter only). */
+  color: boolean;
+}
