@@ -1,0 +1,50 @@
+// Contract between the pickle analyser (src/artifacts/pickle), the container readers
+// (src/artifacts/containers) and the surfaces (scan, inspect, playground). Browser-safe.
+
+/** Random access to the bytes of a possibly multi-GB file; never requires loading it whole. */
+export interface ByteSource {
+  readonly size: number;
+  /** Returns at most `length` bytes starting at `offset` (fewer at end of file). */
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+export type PicklePolicyMode = "denylist" | "allowlist";
+
+export interface PickleLimits {
+  maxOpcodes: number;
+  maxStackDepth: number;
+  maxMemoEntries: number;
+  maxNesting: number;
+  /** Cap on total decompressed bytes produced from one artifact (zip-bomb guard). */
+  maxDecompressedBytes: number;
+}
+
+export interface PickleScanOptions {
+  policy: PicklePolicyMode;
+  /** Extra `module.name` globals the user trusts (allowlist mode), exact or `module.*`. */
+  allowGlobals: string[];
+  limits: PickleLimits;
+}
+
+/** What the policy says about one global reference or call. */
+export type PickleIssueKind =
+  | "dangerous-call" //        a denylisted global is called (REDUCE/NEWOBJ/OBJ/INST/...): critical
+  | "dangerous-import" //      a denylisted global is imported but never called: high
+  | "dynamic-global" //        STACK_GLOBAL with non-constant operands: critical
+  | "extension-code" //        EXT1/EXT2/EXT4: unresolvable through copyreg registry: critical
+  | "module-mutation" //       BUILD applied to a module/function object: critical
+  | "unknown-global" //        allowlist mode: a global outside the allowlist: medium
+  | "nested-pickle" //         a pickle embedded in an argument is itself dangerous (carries the inner issue's severity)
+  | "malformed" //             parse error after globals were seen ("broken pickle" trick): high
+  | "container-mismatch" //    zip local/central header name mismatch and similar container tricks: high
+  | "uninspectable"; //        7z or other format we cannot look inside: medium
+
+export interface PickleIssue {
+  kind: PickleIssueKind;
+  severity: "critical" | "high" | "medium" | "low";
+  message: string;
+  /** `module.qualname` after normalisation, when the issue concerns a global. */
+  global?: string;
+  /** Byte offset of the opcode within the pickle stream. */
+  offset?: number;
+}
