@@ -22,6 +22,8 @@ export interface SinkMatch {
   subclass?: { name: string; overridesFindClass: boolean };
   /** Arguments of the call (empty for references). */
   args: CallArguments;
+  /** For a method sink such as `ruamel.yaml.YAML().load`: the call that built the receiver, with its arguments. */
+  receiver?: { call: SyntaxNode; args: CallArguments; scope: Scope };
   model: SemanticModel;
   scope: Scope;
 }

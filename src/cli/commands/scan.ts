@@ -1,14 +1,14 @@
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { atLeast } from "../../core/severity.js";
 import type { ScanReport, Severity } from "../../core/types.js";
 import { scanProject, type ScanOptions } from "../../project/scan.js";
-import { renderReport, summarize, type OutputFormat } from "../../report/index.js";
+import { OUTPUT_FORMATS, renderReport, summarize } from "../../report/index.js";
 import { CliUsageError, type CliIo, type Command } from "../command.js";
 import { writeOutput } from "../output.js";
 import { parseFailOn, SCAN_FLAGS, SCAN_FLAGS_HELP, scanOptionsFrom, type ScanFlagValues } from "../scan-flags.js";
 import { Progress, useColor } from "../terminal.js";
-
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "csv"];
 
 export const scanCommand: Command = {
   name: "scan",
@@ -37,6 +37,7 @@ ${SCAN_FLAGS_HELP}`,
     const text = renderReport(format, report, {
       showSuppressed: values["show-suppressed"] ?? false,
       color: format === "text" && toTerminal && useColor(io.stdout, io.env),
+      sourceLines: sourceLinesReader(report.scan.target),
     });
     await writeOutput(text, values["output-file"], io);
     if (!values.quiet && !toTerminal) reportWritten(report, values["output-file"]!, io);
@@ -71,6 +72,22 @@ export function parseFormat<T extends string>(value: string | undefined, allowed
 export function exitCodeFor(report: ScanReport, failOn: Severity | undefined): number {
   if (!failOn) return 0;
   return report.findings.some((f) => !f.suppressed && atLeast(f.severity, failOn)) ? 1 : 0;
+}
+
+/** Lets the text reporter show context lines around a finding; files are read once, on demand. */
+function sourceLinesReader(root: string): (file: string) => string[] | undefined {
+  const cache = new Map<string, string[] | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      try {
+        const abs = statSync(root).isDirectory() ? join(root, file) : root;
+        cache.set(file, readFileSync(abs, "utf8").split(/\r?\n/));
+      } catch {
+        cache.set(file, undefined);
+      }
+    }
+    return cache.get(file);
+  };
 }
 
 function reportWritten(report: ScanReport, file: string, io: CliIo): void {

@@ -99,8 +99,12 @@ function collectMatches(model: SemanticModel, index: SinkIndex): RuleMatch[] {
     const args = new CallArguments(node, model.tree.source);
     const base = { node, calleeText: shortened(model.text(callee)), args, model, scope };
     for (const resolved of uniqueNames(model.resolve(callee, scope))) {
+      const receiver = resolved.constructedBy && {
+        ...resolved.constructedBy,
+        args: new CallArguments(resolved.constructedBy.call, model.tree.source),
+      };
       for (const sink of index.byName.get(resolved.name) ?? []) {
-        report({ ...base, ...sink, target: resolved.name, via: "call" });
+        report({ ...base, ...sink, target: resolved.name, via: "call", ...(receiver ? { receiver } : {}) });
       }
       if (resolved.localClass) {
         for (const ancestor of uniqueNames(model.classAncestors(resolved.localClass, scope))) {

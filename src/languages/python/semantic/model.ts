@@ -12,6 +12,11 @@ export interface ResolvedName {
   name: string;
   /** The `class_definition` when the expression is a class defined in this file. */
   localClass?: SyntaxNode;
+  /**
+   * For `X()` and `X().method`: the call that built the object, so a rule can read its arguments
+   * (`YAML(typ="unsafe").load`).
+   */
+  constructedBy?: { call: SyntaxNode; scope: Scope };
 }
 
 /** Resolution follows at most this many bindings/expressions deep; beyond it the value is unknown. */
@@ -205,7 +210,10 @@ export class SemanticModel {
     }
     attributes.reverse();
     const suffix = attributes.join(".");
-    return this.resolve(base, scope, depth + 1).map((r) => ({ name: canonicalName(`${r.name}.${suffix}`) }));
+    return this.resolve(base, scope, depth + 1).map((r) => ({
+      name: canonicalName(`${r.name}.${suffix}`),
+      ...(attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {}),
+    }));
   }
 
   private resolveCallResult(node: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
@@ -246,7 +254,7 @@ export class SemanticModel {
           if (positional[0]) out.push(...this.resolve(positional[0], scope, depth + 1));
           break;
         default:
-          out.push({ name: `${c.name}()` });
+          out.push({ name: `${c.name}()`, constructedBy: { call: node, scope } });
       }
     }
     return out;

@@ -230,7 +230,9 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
       }
       case "as_pattern": {
         const alias = childByField(node, "alias");
-        if (alias) bindTarget(scope, alias, undefined, "opaque", (site) => site.end);
+        // `with X(...) as y`: most context managers return themselves from __enter__, so y is X(...).
+        const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : undefined;
+        if (alias) bindTarget(scope, alias, entered, "assignment", (site) => site.end);
         for (const c of node.children) if (c !== alias) stack.push({ node: c, scope });
         continue;
       }
