@@ -125,6 +125,39 @@ describe("text reporter", () => {
     ]);
   });
 
+  it("cuts very long lines around the region so minified code cannot flood the terminal", () => {
+    const report = sampleReport();
+    report.findings = [{ ...report.findings[2]!, trace: undefined, fix: undefined }];
+    const long = "a=1;".repeat(100) + "obj=pickle.loads(x);" + "b=2;".repeat(5000);
+    const regionStart = long.indexOf("pickle.loads") + 1;
+    report.findings[0]!.location = { file: "min.py", line: 2, column: regionStart, endLine: 2, endColumn: regionStart + 15, snippet: "" };
+    const lines = ["import pickle", long, "print(obj)"];
+    const text = render(report, { sourceLines: (f) => (f === "min.py" ? lines : undefined) });
+    const code = text.split("\n").find((l) => l.startsWith("  > 2 | "))!;
+    const carets = text.split("\n").find((l) => l.includes("^"))!;
+    assert.ok(code.length < 220, `line cut to the window, got ${code.length}`);
+    assert.ok(code.startsWith("  > 2 | ...") && code.endsWith("..."));
+    assert.equal(code.slice(carets.indexOf("^"), carets.indexOf("^") + 15), "pickle.loads(x)");
+    assert.equal(carets.trimEnd().length - carets.indexOf("^"), 15);
+    assert.ok(text.includes("    1 | ...\n"), "short context lines are shown through the same window");
+  });
+
+  it("uses the snippet when the source is shorter than the finding's line, and ignores CR at line ends", () => {
+    const report = sampleReport();
+    report.findings = [{ ...report.findings[2]!, trace: undefined, fix: undefined }];
+    const block = findingBlock(
+      render(report, { sourceLines: () => ["import pickle\r", "data = 1\r"] }),
+      "service/loader.py:7:11  HIGH  PYTHON-LANG-SEC-040  Pickle Deserialization of Untrusted Data",
+    );
+    assert.deepEqual(block.slice(3, 5), ["  > 7 |     obj = pickle.loads(data)", "      |           ^^^^^^^^^^^^^^^^^^"]);
+    const atEnd = sampleReport();
+    atEnd.findings = [{ ...atEnd.findings[2]!, trace: undefined, fix: undefined }];
+    atEnd.findings[0]!.location = { ...atEnd.findings[0]!.location, line: 2, column: 1, endLine: 2, endColumn: 5 };
+    const crlf = render(atEnd, { sourceLines: () => ["import pickle\r", "data = 1\r"] });
+    assert.ok(crlf.includes("    1 | import pickle\n  > 2 | data = 1\n      | ^^^^\n"), crlf);
+    assert.ok(!crlf.includes("\\x0d"));
+  });
+
   it("shows member and offset for artifact findings instead of a source frame", () => {
     const block = findingBlock(render(sampleReport()), "models/classifier.pt:1:1  CRITICAL  ARTIFACT-PICKLE-001  Dangerous Global in Pickle Artifact");
     assert.deepEqual(block, [
