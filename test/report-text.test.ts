@@ -170,6 +170,17 @@ describe("text reporter", () => {
     ]);
   });
 
+  it("bounds an artifact finding's opcode listing", () => {
+    const report = sampleReport();
+    report.findings = [report.findings[0]!];
+    report.findings[0]!.location.snippet = Array.from({ length: 12 }, (_, i) => `op${i} ${"x".repeat(i === 0 ? 500 : 3)}`).join("\n");
+    const block = findingBlock(render(report), "models/classifier.pt:1:1  CRITICAL  ARTIFACT-PICKLE-001  Dangerous Global in Pickle Artifact");
+    const listing = block.filter((l) => l.startsWith("  | "));
+    assert.equal(listing.length, 9);
+    assert.equal(listing[0], `  | op0 ${"x".repeat(196)}...`);
+    assert.equal(listing[8], "  | ... 4 more lines");
+  });
+
   it("ends with a summary: files, duration, counts by severity, suppressed, warnings and errors", () => {
     const lines = render(sampleReport()).trimEnd().split("\n");
     assert.deepEqual(lines.slice(-5), [
