@@ -52,7 +52,7 @@ export const DENYLIST: readonly DenyEntry[] = [
   ]),
   ...group(ATTR, [
     "builtins.getattr", "builtins.setattr", "builtins.delattr", "builtins.globals", "builtins.locals",
-    "builtins.vars", "builtins.__import__", "builtins.__builtins__", "builtins.__loader__",
+    "builtins.vars", "builtins.__builtins__", "builtins.__loader__",
     "operator.attrgetter", "operator.methodcaller", "operator.getitem", "operator.setitem", "operator.delitem",
     "operator.call", "_operator.attrgetter", "_operator.methodcaller", "_operator.getitem", "functools.partial",
     "functools.reduce", "functools.partialmethod", "functools.singledispatch", "functools.update_wrapper",
@@ -60,7 +60,7 @@ export const DENYLIST: readonly DenyEntry[] = [
     "_thread", "site",
   ]),
   ...group(IMPORT, [
-    "importlib", "imp", "pkgutil", "zipimport", "modulefinder", "builtins.__build_class__", "_imp",
+    "importlib", "builtins.__import__", "imp", "pkgutil", "zipimport", "modulefinder", "builtins.__build_class__", "_imp",
     "_frozen_importlib", "_frozen_importlib_external",
   ]),
   ...group(LOADS, [

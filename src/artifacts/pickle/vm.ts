@@ -392,9 +392,9 @@ class Machine implements RenderNames {
     switch (op) {
       case OP.PROTO: {
         const p = this.u8();
+        if (this.a.protocol === null || p > this.a.protocol) this.a.protocol = p;
         if (p > HIGHEST_PROTOCOL) throw new PickleError(`unsupported pickle protocol: ${p}`, this.opStart);
         this.proto = p;
-        if (this.a.protocol === null || p > this.a.protocol) this.a.protocol = p;
         return false;
       }
       case OP.FRAME: {
