@@ -65,7 +65,7 @@ const utf8Strict = new TextDecoder("utf-8", { fatal: true });
 const utf8Lenient = new TextDecoder("utf-8");
 const MAX_EXACT_LONG_BYTES = 64;
 const MAX_EXACT_LONG_DIGITS = 400;
-const ARG_SCAN_PER_CALL = 2_000;
+const ARG_SCAN_PER_CALL = 20_000;
 const ARG_SCAN_TOTAL = 2_000_000;
 const MAX_STATEMENTS = 10_000;
 
@@ -143,8 +143,9 @@ class Machine implements RenderNames {
         a.isPickle = true;
       } catch (e) {
         if (!(e instanceof PickleError)) throw e;
-        const sawCode = a.imports.length > checkpoint.imports || a.calls.length > checkpoint.calls;
+        const sawCode = this.sawCodeSince(checkpoint.imports, checkpoint.calls);
         if (a.streams === 0) {
+          this.t.stoppedBy = e.kind;
           // A valid PROTO header or any global makes it a (broken) pickle rather than other data.
           if (sawCode || a.protocol !== null) a.isPickle = true;
           if (a.isPickle) this.fail(e);
@@ -160,6 +161,23 @@ class Machine implements RenderNames {
     if (!a.isPickle) return this.notAPickle();
     if (a.error === undefined && this.frameProblem !== undefined) a.error = this.frameProblem;
     return this.t;
+  }
+
+  /**
+   * Whether a failed stream referenced code. Text that happens to start with `c` or `i` reads as a
+   * GLOBAL/INST of a nonsense name; only names that could be Python modules count.
+   */
+  private sawCodeSince(imports: number, calls: number): boolean {
+    if (this.a.calls.length > calls) return true;
+    for (let i = imports; i < this.a.imports.length; i++) {
+      const imp = this.a.imports[i]!;
+      if (imp.dynamic || imp.opcode.startsWith("EXT") || (isDottedName(imp.module) && isDottedName(imp.name))) return true;
+    }
+    return false;
+  }
+
+  private frameIssue(message: string): void {
+    if (this.frameProblem === undefined) this.frameProblem = { message, offset: this.opStart };
   }
 
   private fail(e: PickleError): void {
@@ -381,8 +399,8 @@ class Machine implements RenderNames {
       budget.opcodes--;
       const op = b[this.pos++]!;
       if (this.step(op)) return;
-      if (this.frameEnd >= 0 && this.pos > this.frameEnd && this.frameProblem === undefined) {
-        this.frameProblem = { message: "opcode crosses the end of its FRAME (frame length mismatch)", offset: this.opStart };
+      if (this.frameEnd >= 0 && this.pos > this.frameEnd) {
+        this.frameIssue("opcode crosses the end of its FRAME (frame length mismatch)");
       }
     }
   }
@@ -398,18 +416,21 @@ class Machine implements RenderNames {
         return false;
       }
       case OP.FRAME: {
-        const n = this.u64();
-        if (this.frameEnd >= 0 && this.opStart < this.frameEnd && this.frameProblem === undefined) {
-          this.frameProblem = { message: "beginning of a new frame before end of current frame", offset: this.opStart };
+        // Frame problems are recorded but not fatal: CPython's pure-Python unpickler runs the opcodes of a
+        // short or overlong frame, so stopping here would let a lying FRAME hide what follows.
+        this.need(8);
+        const n = this.view.getUint32(this.pos, true) + this.view.getUint32(this.pos + 4, true) * 0x100000000;
+        this.pos += 8;
+        const remaining = this.bytes.length - this.pos;
+        if (this.frameEnd >= 0 && this.opStart < this.frameEnd) {
+          this.frameIssue("beginning of a new frame before end of current frame");
         }
-        if (n > this.bytes.length - this.pos) {
-          throw new PickleError(
-            `FRAME length ${n} exceeds the remaining ${this.bytes.length - this.pos} bytes`,
-            this.opStart,
-            "truncated",
-          );
+        if (n > remaining) {
+          this.frameIssue(`FRAME length ${n} exceeds the remaining ${remaining} bytes`);
+          this.frameEnd = -1;
+        } else {
+          this.frameEnd = this.pos + n;
         }
-        this.frameEnd = this.pos + n;
         return false;
       }
       case OP.STOP:
@@ -971,6 +992,24 @@ class Machine implements RenderNames {
     }
     return null;
   }
+}
+
+/** Dotted Python identifiers (non-ASCII letters allowed, as in Python 3). */
+function isDottedName(s: string): boolean {
+  if (s.length === 0 || s.length > 512) return false;
+  let partStart = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2e) {
+      if (partStart) return false;
+      partStart = true;
+      continue;
+    }
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 0x80;
+    if (!letter && !(!partStart && c >= 48 && c <= 57)) return false;
+    partStart = false;
+  }
+  return !partStart;
 }
 
 function isBase64Codec(v: Value | undefined): boolean {
