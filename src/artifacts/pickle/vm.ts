@@ -5,7 +5,7 @@ import type { PickleLimits } from "../types.js";
 import type { PickleAnalysis, PickleCall, PickleImport } from "./analysis.js";
 import { decodeEscapedString, decodeRawUnicodeEscape, latin1, parsePythonFloat, parsePythonInt } from "./decode.js";
 import { normalizeGlobal } from "./names.js";
-import { HIGHEST_PROTOCOL, OP, OPCODE_NAMES } from "./opcodes.js";
+import { HIGHEST_PROTOCOL, OPCODE_NAMES } from "./opcodes.js";
 import { renderArgs, renderKwargs, renderValue, type RenderNames } from "./render.js";
 import { FALSE, NONE, TRUE, isContainer, type Value } from "./values.js";
 
@@ -923,10 +923,12 @@ class Machine implements RenderNames {
   }
 
   private addItems(target: Value, items: Value[], method: "append" | "extend" | "add"): void {
+    // Where CPython's unpickler would succeed we must not stop either, or a payload could hide behind.
     if (target.k === "list" || target.k === "set") {
       for (const v of items) target.items.push(v);
       return;
     }
+    if (target.k === "bytes" && target.bytearray) return; // bytearray.append/extend of ints
     if (target.k === "tuple" || target.k === "frozenset" || target.k === "dict" || !this.isObject(target)) {
       throw new PickleError(`cannot ${method} to a ${target.k}`, this.opStart);
     }
@@ -945,6 +947,17 @@ class Machine implements RenderNames {
       for (const v of items) target.items.push(v);
       return;
     }
+    if (target.k === "list") {
+      // list[i] = v works in CPython for an int index in range.
+      for (let i = 0; i + 1 < items.length; i += 2) {
+        const key = items[i]!;
+        if (key.k !== "int" || typeof key.v !== "number") continue;
+        const at = key.v < 0 ? target.items.length + key.v : key.v;
+        if (at >= 0 && at < target.items.length) target.items[at] = items[i + 1]!;
+      }
+      return;
+    }
+    if (target.k === "bytes" && target.bytearray) return;
     if (isContainer(target) || !this.isObject(target)) {
       throw new PickleError(`cannot set items on a ${target.k}`, this.opStart);
     }
