@@ -146,6 +146,49 @@ describe("dangerous calls", () => {
   });
 });
 
+describe("the denylist", () => {
+  const imported = (qualified: string): string[] => {
+    const dot = qualified.lastIndexOf(".");
+    return summary(analyzePickle(asm(PROTO(3), GLOBAL(qualified.slice(0, dot), qualified.slice(dot + 1)), O.POP, O.NONE, O.STOP)));
+  };
+
+  it("blocks what picklescan, fickling and modelscan block", () => {
+    const dangerous = [
+      "os.system", "posix.system", "nt.system", "subprocess.Popen", "subprocess.check_output", "sys.modules",
+      "builtins.eval", "builtins.exec", "builtins.compile", "builtins.getattr", "builtins.setattr", "builtins.delattr",
+      "builtins.__import__", "builtins.open", "builtins.breakpoint", "builtins.input", "builtins.globals",
+      "builtins.locals", "builtins.vars", "builtins.apply", "runpy._run_code", "pty.spawn", "pip.main",
+      "pickle.loads", "_pickle.loads", "cPickle.loads", "dill.loads", "cloudpickle.loads", "joblib.load",
+      "jsonpickle.decode", "marshal.loads", "types.CodeType", "types.FunctionType", "ctypes.CDLL",
+      "importlib.import_module", "operator.attrgetter", "operator.methodcaller", "functools.partial",
+      "functools.reduce", "shutil.rmtree", "socket.socket", "requests.get", "httplib.HTTPConnection",
+      "http.client.HTTPSConnection", "urllib.request.urlopen", "urllib.urlopen", "webbrowser.open",
+      "code.InteractiveInterpreter", "codeop.compile_command", "pdb.run", "bdb.Bdb", "cProfile.run", "profile.run",
+      "trace.Trace", "pydoc.pipepager", "timeit.timeit", "asyncio.subprocess.create_subprocess_shell",
+      "multiprocessing.Process", "threading.Thread", "signal.signal", "tempfile.NamedTemporaryFile", "torch.load",
+      "torch.hub.load", "torch.jit.load", "torch._inductor.codecache.compile_file", "torch.serialization.load",
+      "torch.storage._load_from_bytes", "numpy.f2py.compile", "numpy.load", "numpy.testing._private.utils.runstring",
+      "pandas.read_pickle", "_io.FileIO", "io.FileIO", "io.open", "yaml.unsafe_load", "yaml.load",
+      "setuptools.setup", "distutils.core.run_setup", "venv.create", "ensurepip.bootstrap", "shelve.open",
+    ];
+    for (const g of dangerous) assert.equal(imported(g)[0]?.split(":")[0], "dangerous-import", g);
+  });
+
+  it("leaves the globals of ordinary data and model files alone", () => {
+    const benign = [
+      "collections.OrderedDict", "collections.defaultdict", "builtins.set", "builtins.slice", "builtins.complex",
+      "_codecs.encode", "copyreg._reconstructor", "copy_reg._reconstructor", "numpy.core.multiarray._reconstruct",
+      "numpy.dtype", "numpy.random._pickle.__randomstate_ctor", "torch._utils._rebuild_tensor_v2",
+      "torch._utils._rebuild_parameter", "torch.FloatStorage", "torch.Size", "torch.device", "torch.float32",
+      "torch.nn.modules.linear.Linear", "torch._tensor._rebuild_from_type_v2", "pandas.core.frame.DataFrame",
+      "pandas._libs.internals._unpickle_block", "pandas._libs.tslibs.timestamps._unpickle_timestamp",
+      "sklearn.tree._tree.Tree", "scipy.sparse._csr.csr_matrix", "datetime.datetime", "pathlib.PosixPath",
+      "re._compile", "io.BytesIO", "decimal.Decimal", "uuid.UUID", "xgboost.core.Booster", "numpy.trace",
+    ];
+    for (const g of benign) assert.deepEqual(imported(g), [], g);
+  });
+});
+
 describe("dotted names (protocol 4)", () => {
   const judge = (module: string, name: string): string[] =>
     summary(analyzePickle(framed(asm(STACK_GLOBAL(module, name), O.EMPTY_TUPLE, O.REDUCE, O.STOP))));
@@ -205,6 +248,8 @@ describe("opcodes that are dangerous by themselves", () => {
     assert.deepEqual(summary(a), ["module-mutation:critical:mypkg.settings"]);
     assert.deepEqual(a.calls.map((c) => [c.opcode, c.callee]), [["BUILD", "mypkg.settings"]]);
     assert.match(renderPseudoPython(a), /settings\.__setstate__\(\{'ALLOW_EVAL': True\}\)/);
+    const onOs = analyzePickle(framed(asm(STACK_GLOBAL("pathlib", "os"), O.EMPTY_DICT, str("sep"), str("/tmp"), O.SETITEM, O.BUILD, O.STOP)));
+    assert.deepEqual(summary(onOs), ["dangerous-import:high:pathlib.os", "module-mutation:critical:pathlib.os"]);
   });
 
   it("BUILD on an object made by a call is ordinary state restoration", () => {

@@ -115,5 +115,15 @@ export const DANGEROUS_ATTRIBUTES: ReadonlySet<string> = new Set([
   "__call__", "f_globals", "f_locals", "f_builtins", "gi_frame", "tb_frame", "co_code",
 ]);
 
+/**
+ * Module names so rarely used as anything but the module that reaching one as the last part of a dotted
+ * name (`pathlib.os`, `torch.sys`) is judged as reaching the module. Names like `trace` or `profile` are
+ * left out: they are common method and function names.
+ */
+export const MODULE_ATTRIBUTES: ReadonlySet<string> = new Set([
+  "os", "posix", "nt", "subprocess", "sys", "builtins", "importlib", "ctypes", "pickle", "_pickle", "marshal",
+  "shutil", "socket", "pty", "runpy", "multiprocessing",
+]);
+
 /** Names that refer to the builtins module when they appear as a dotted part. */
 export const BUILTINS_ALIASES: ReadonlySet<string> = new Set(["builtins", "__builtin__", "__builtins__"]);

@@ -910,7 +910,6 @@ class Machine implements RenderNames {
     if (target.k === "global") {
       callee = this.calleeName(target).name;
       this.t.mutations.push({ offset, imp: target.imp });
-      if (this.t.importUsedAt[target.imp] === -1) this.t.importUsedAt[target.imp] = offset;
     } else if (target.k === "call") {
       callee = this.a.calls[target.call]!.callee;
     }
