@@ -184,6 +184,7 @@ describe("the denylist", () => {
       "pandas._libs.internals._unpickle_block", "pandas._libs.tslibs.timestamps._unpickle_timestamp",
       "sklearn.tree._tree.Tree", "scipy.sparse._csr.csr_matrix", "datetime.datetime", "pathlib.PosixPath",
       "re._compile", "io.BytesIO", "decimal.Decimal", "uuid.UUID", "xgboost.core.Booster", "numpy.trace",
+      "joblib.numpy_pickle.NumpyArrayWrapper", "joblib.numpy_pickle_compat.NDArrayWrapper",
     ];
     for (const g of benign) assert.deepEqual(imported(g), [], g);
   });

@@ -64,7 +64,12 @@ export const DENYLIST: readonly DenyEntry[] = [
     "_frozen_importlib", "_frozen_importlib_external",
   ]),
   ...group(LOADS, [
-    "pickle", "_pickle", "cPickle", "pickletools", "dill", "cloudpickle", "joblib", "jsonpickle", "shelve",
+    "pickle", "_pickle", "cPickle", "pickletools", "dill", "cloudpickle", "jsonpickle", "shelve",
+    // joblib's array wrappers (NumpyArrayWrapper, NDArrayWrapper) are plain data; its loaders and workers are not.
+    "joblib.load", "joblib.numpy_pickle.load", "joblib.numpy_pickle._unpickle", "joblib.numpy_pickle.NumpyUnpickler",
+    "joblib.numpy_pickle_compat.load_compatibility", "joblib.memory", "joblib.Memory", "joblib.parallel",
+    "joblib.Parallel", "joblib.delayed", "joblib._parallel_backends", "joblib.pool", "joblib._store_backends",
+    "joblib.externals", "joblib.func_inspect", "joblib.hashing",
     "dbm", "torch.load", "torch.serialization", "torch.storage._load_from_bytes", "torch._weights_only_unpickler",
     "torch.hub", "torch.utils.model_zoo", "torch.distributed.rpc", "torch.multiprocessing", "numpy.load",
     "numpy.lib.npyio", "numpy.lib.format.read_array", "numpy.loads", "numpy.core.numeric.loads",
