@@ -189,6 +189,29 @@ describe("stacked streams", () => {
   });
 });
 
+describe("pseudo-Python rendering", () => {
+  it("truncates long strings, bytes and containers", () => {
+    const long = "x".repeat(1000);
+    const items: Uint8Array[] = [];
+    for (let i = 0; i < 100; i++) items.push(asm(O.BININT1, i));
+    const bytes = framed(asm(O.MARK, str("y".repeat(200)), O.BINBYTES8, u64(500), new Uint8Array(500), O.MARK, ...items, O.LIST, bstr(long), O.TUPLE, O.STOP));
+    const r = result(bytes);
+    assert.match(r, /^\('y{60}'\.\.\.<200 chars>, b'(\\x00){60}'\.\.\.<500 bytes>, \[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, \.\.\.\]/);
+    assert.ok(r.length < 500, String(r.length));
+  });
+
+  it("renders calls, imports with clashing names and the result in execution order", () => {
+    const bytes = asm(PROTO(2), GLOBAL("torch", "load"), O.POP, GLOBAL("pickle", "load"), O.NONE, O.TUPLE1, O.REDUCE, O.STOP);
+    assert.equal(renderPseudoPython(analyzePickle(bytes)), "from torch import load\nfrom pickle import load as load_2\n_var0 = load_2(None)\nresult = _var0");
+  });
+
+  it("falls back to imports and calls for analyses without statements", () => {
+    const a = analyzePickle(asm(PROTO(2), GLOBAL("m", "f"), O.EMPTY_TUPLE, O.REDUCE, O.STOP));
+    delete a.statements;
+    assert.equal(renderPseudoPython(a), "# import m.f\n# REDUCE: m.f()");
+  });
+});
+
 describe("utf8 helper sanity", () => {
   it("encodes multi-byte text for BINUNICODE", () => {
     assert.equal(result(asm(bstr("日本"), O.STOP)), "'日本'");
