@@ -26,6 +26,10 @@ const ALIASES: ReadonlyArray<readonly [string, string]> = [
   ["numpy.lib.npyio.load", "numpy.load"],
   ["pandas.io.pickle.read_pickle", "pandas.read_pickle"],
   ["multiprocessing.dummy.connection", "multiprocessing.connection"],
+  // PyYAML re-exports its loaders and functions at the package level.
+  ["yaml.loader", "yaml"],
+  ["yaml.cyaml", "yaml"],
+  ["yaml.__init__", "yaml"],
 ];
 
 /** Longest alias first, so `six.moves.cPickle` wins over any shorter prefix. */
