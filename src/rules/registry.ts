@@ -2,9 +2,18 @@ import type { RuleMeta } from "../core/types.js";
 import type { PythonRule } from "./rule.js";
 import PYTHON_LANG_SEC_040 from "./python/PYTHON-LANG-SEC-040.js";
 import PYTHON_LANG_SEC_041 from "./python/PYTHON-LANG-SEC-041.js";
+import PYTHON_LANG_SEC_044 from "./python/PYTHON-LANG-SEC-044.js";
+import PYTHON_LANG_SEC_045 from "./python/PYTHON-LANG-SEC-045.js";
+import PYTHON_LANG_SEC_046 from "./python/PYTHON-LANG-SEC-046.js";
 
 /** Every Python rule, in ID order. New rules are added here. */
-export const PYTHON_RULES: readonly PythonRule[] = [PYTHON_LANG_SEC_040, PYTHON_LANG_SEC_041].sort((a, b) => a.id.localeCompare(b.id));
+export const PYTHON_RULES: readonly PythonRule[] = [
+  PYTHON_LANG_SEC_040,
+  PYTHON_LANG_SEC_041,
+  PYTHON_LANG_SEC_044,
+  PYTHON_LANG_SEC_045,
+  PYTHON_LANG_SEC_046,
+].sort((a, b) => a.id.localeCompare(b.id));
 
 /** Bundle names usable as `python/<bundle>`; `all` selects everything. */
 export function pythonBundles(): string[] {

@@ -86,3 +86,20 @@ export function fix(description: string, edits: (TextEdit | undefined)[]): Fix |
   const present = edits.filter((e): e is TextEdit => e !== undefined);
   return present.length === edits.length && present.length ? { description, edits: present } : undefined;
 }
+
+/**
+ * The message of a sink that unpickles, worded for how it was reached (call, subclass, callback).
+ * `what` completes "... deserializes with ..." (e.g. "dill, a pickle extension"); `advice` is the remedy.
+ */
+export function unpicklingMessage(what: string, advice: string): (m: SinkMatch) => string {
+  return (m) => {
+    switch (m.via) {
+      case "subclass":
+        return `${code(m.subclass!.name)} subclasses ${m.target} and deserializes its input with ${what}, which can run arbitrary code. ${advice}`;
+      case "reference":
+        return `${spelled(m)} is passed as a callable: every value it is applied to is deserialized with ${what}, which can run arbitrary code. ${advice}`;
+      default:
+        return `${spelled(m)} deserializes with ${what}, which runs whatever code the bytes describe. ${advice}`;
+    }
+  };
+}
