@@ -59,3 +59,35 @@ describe("PYTHON-LANG-SEC-041 fixes", () => {
     assert.equal(hidden.confidence, "medium");
   });
 });
+
+describe("PYTHON-ML-SEC-001 fixes and severities", () => {
+  const id = "PYTHON-ML-SEC-001";
+  it("adds weights_only=True after the last argument", async () => {
+    assert.equal(await fixed(id, "import torch\ntorch.load(p)\n"), "import torch\ntorch.load(p, weights_only=True)\n");
+    assert.equal(
+      await fixed(id, "import torch\ntorch.load(\n    p,\n    map_location='cpu',  # note\n)\n"),
+      "import torch\ntorch.load(\n    p,\n    map_location='cpu', weights_only=True,  # note\n)\n",
+    );
+    assert.equal(
+      await fixed(id, "from torch.hub import load_state_dict_from_url as get\nget(u)\n"),
+      "from torch.hub import load_state_dict_from_url as get\nget(u, weights_only=True)\n",
+    );
+  });
+  it("does not rewrite explicit weights_only=False, a custom pickle_module or hidden options", async () => {
+    await assertNoFix(id, "import torch\ntorch.load(p, weights_only=False)\n");
+    await assertNoFix(id, "import torch, dill\ntorch.load(p, pickle_module=dill)\n");
+    await assertNoFix(id, "import torch\ntorch.load(p, **opts)\n");
+  });
+  it("grades by what the call does on current torch", async () => {
+    const grade = async (src: string) => {
+      const [f] = await findingsOf(id, "import torch, dill\n" + src + "\n");
+      return `${f.severity}/${f.confidence}`;
+    };
+    assert.equal(await grade("torch.load(p, weights_only=False)"), "high/high");
+    assert.equal(await grade("torch.load(p)"), "medium/high");
+    assert.equal(await grade("torch.load(p, pickle_module=dill)"), "high/high");
+    assert.equal(await grade("torch.load(p, **opts)"), "medium/medium");
+    assert.equal(await grade("torch.load(p, weights_only=flag)"), "medium/medium");
+    assert.equal(await grade("torch.hub.load_state_dict_from_url(u)"), "high/high");
+  });
+});

@@ -23,6 +23,7 @@ const ALIASES: ReadonlyArray<readonly [string, string]> = [
   ["cloudpickle.cloudpickle_fast", "cloudpickle"],
   ["jsonpickle.unpickler.decode", "jsonpickle.decode"],
   ["torch.serialization.load", "torch.load"],
+  ["torch.utils.model_zoo.load_url", "torch.hub.load_state_dict_from_url"],
   ["numpy.lib.npyio.load", "numpy.load"],
   ["pandas.io.pickle.read_pickle", "pandas.read_pickle"],
   ["multiprocessing.dummy.connection", "multiprocessing.connection"],
