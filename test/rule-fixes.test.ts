@@ -91,3 +91,15 @@ describe("PYTHON-ML-SEC-001 fixes and severities", () => {
     assert.equal(await grade("torch.hub.load_state_dict_from_url(u)"), "high/high");
   });
 });
+
+describe("PYTHON-ML-SEC-002 fixes", () => {
+  const id = "PYTHON-ML-SEC-002";
+  it("turns a literal allow_pickle=True into False, by keyword or position", async () => {
+    assert.equal(await fixed(id, "import numpy as np\nnp.load(p, allow_pickle=True)\n"), "import numpy as np\nnp.load(p, allow_pickle=False)\n");
+    assert.equal(await fixed(id, "import numpy as np\nnp.load(p, None, True)\n"), "import numpy as np\nnp.load(p, None, False)\n");
+  });
+  it("leaves values it cannot rewrite exactly alone", async () => {
+    await assertNoFix(id, "import numpy as np\nnp.load(p, allow_pickle=flag)\n");
+    await assertNoFix(id, "import numpy as np\nnp.load(p, allow_pickle=1)\n");
+  });
+});
