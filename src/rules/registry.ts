@@ -7,6 +7,9 @@ import PYTHON_LANG_SEC_045 from "./python/PYTHON-LANG-SEC-045.js";
 import PYTHON_LANG_SEC_046 from "./python/PYTHON-LANG-SEC-046.js";
 import PYTHON_ML_SEC_001 from "./python/PYTHON-ML-SEC-001.js";
 import PYTHON_ML_SEC_002 from "./python/PYTHON-ML-SEC-002.js";
+import PYTHON_ML_SEC_003 from "./python/PYTHON-ML-SEC-003.js";
+import PYTHON_ML_SEC_004 from "./python/PYTHON-ML-SEC-004.js";
+import PYTHON_ML_SEC_005 from "./python/PYTHON-ML-SEC-005.js";
 
 /** Every Python rule, in ID order. New rules are added here. */
 export const PYTHON_RULES: readonly PythonRule[] = [
@@ -17,6 +20,9 @@ export const PYTHON_RULES: readonly PythonRule[] = [
   PYTHON_LANG_SEC_046,
   PYTHON_ML_SEC_001,
   PYTHON_ML_SEC_002,
+  PYTHON_ML_SEC_003,
+  PYTHON_ML_SEC_004,
+  PYTHON_ML_SEC_005,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 /** Bundle names usable as `python/<bundle>`; `all` selects everything. */
