@@ -2,9 +2,12 @@ import type { RuleMeta } from "../core/types.js";
 import type { PythonRule } from "./rule.js";
 import PYTHON_LANG_SEC_040 from "./python/PYTHON-LANG-SEC-040.js";
 import PYTHON_LANG_SEC_041 from "./python/PYTHON-LANG-SEC-041.js";
+import PYTHON_LANG_SEC_042 from "./python/PYTHON-LANG-SEC-042.js";
+import PYTHON_LANG_SEC_043 from "./python/PYTHON-LANG-SEC-043.js";
 import PYTHON_LANG_SEC_044 from "./python/PYTHON-LANG-SEC-044.js";
 import PYTHON_LANG_SEC_045 from "./python/PYTHON-LANG-SEC-045.js";
 import PYTHON_LANG_SEC_046 from "./python/PYTHON-LANG-SEC-046.js";
+import PYTHON_LANG_SEC_073 from "./python/PYTHON-LANG-SEC-073.js";
 import PYTHON_ML_SEC_001 from "./python/PYTHON-ML-SEC-001.js";
 import PYTHON_ML_SEC_002 from "./python/PYTHON-ML-SEC-002.js";
 import PYTHON_ML_SEC_003 from "./python/PYTHON-ML-SEC-003.js";
@@ -15,9 +18,12 @@ import PYTHON_ML_SEC_005 from "./python/PYTHON-ML-SEC-005.js";
 export const PYTHON_RULES: readonly PythonRule[] = [
   PYTHON_LANG_SEC_040,
   PYTHON_LANG_SEC_041,
+  PYTHON_LANG_SEC_042,
+  PYTHON_LANG_SEC_043,
   PYTHON_LANG_SEC_044,
   PYTHON_LANG_SEC_045,
   PYTHON_LANG_SEC_046,
+  PYTHON_LANG_SEC_073,
   PYTHON_ML_SEC_001,
   PYTHON_ML_SEC_002,
   PYTHON_ML_SEC_003,
