@@ -62,7 +62,7 @@ export default defineRule({
   bundles: ["lang", "deserialization"],
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-008"],
-  prefilter: ["multiprocessing", "Listener", "Client"],
+  prefilter: ["multiprocessing"],
   sinks: [{ call: [CLIENT_RECV, LISTENER_RECV], check, message }],
   docs: {
     summary:
