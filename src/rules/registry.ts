@@ -13,6 +13,12 @@ import PYTHON_ML_SEC_002 from "./python/PYTHON-ML-SEC-002.js";
 import PYTHON_ML_SEC_003 from "./python/PYTHON-ML-SEC-003.js";
 import PYTHON_ML_SEC_004 from "./python/PYTHON-ML-SEC-004.js";
 import PYTHON_ML_SEC_005 from "./python/PYTHON-ML-SEC-005.js";
+import PYTHON_ML_SEC_006 from "./python/PYTHON-ML-SEC-006.js";
+import PYTHON_ML_SEC_007 from "./python/PYTHON-ML-SEC-007.js";
+import PYTHON_ML_SEC_008 from "./python/PYTHON-ML-SEC-008.js";
+import PYTHON_ML_SEC_009 from "./python/PYTHON-ML-SEC-009.js";
+import PYTHON_ML_SEC_010 from "./python/PYTHON-ML-SEC-010.js";
+import PYTHON_ML_SEC_011 from "./python/PYTHON-ML-SEC-011.js";
 
 /** Every Python rule, in ID order. New rules are added here. */
 export const PYTHON_RULES: readonly PythonRule[] = [
@@ -29,6 +35,12 @@ export const PYTHON_RULES: readonly PythonRule[] = [
   PYTHON_ML_SEC_003,
   PYTHON_ML_SEC_004,
   PYTHON_ML_SEC_005,
+  PYTHON_ML_SEC_006,
+  PYTHON_ML_SEC_007,
+  PYTHON_ML_SEC_008,
+  PYTHON_ML_SEC_009,
+  PYTHON_ML_SEC_010,
+  PYTHON_ML_SEC_011,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 /** Bundle names usable as `python/<bundle>`; `all` selects everything. */
