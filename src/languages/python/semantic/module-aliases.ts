@@ -21,11 +21,23 @@ const ALIASES: ReadonlyArray<readonly [string, string]> = [
   ["dill.dill", "dill"],
   ["cloudpickle.cloudpickle", "cloudpickle"],
   ["cloudpickle.cloudpickle_fast", "cloudpickle"],
+  // Vendored copies of cloudpickle.
+  ["ray.cloudpickle", "cloudpickle"],
+  ["pyspark.cloudpickle", "cloudpickle"],
+  ["joblib.externals.cloudpickle", "cloudpickle"],
+  ["srsly.cloudpickle", "cloudpickle"],
+  ["joblib.numpy_pickle.load", "joblib.load"],
   ["jsonpickle.unpickler.decode", "jsonpickle.decode"],
   ["torch.serialization.load", "torch.load"],
+  ["torch.utils.model_zoo.load_url", "torch.hub.load_state_dict_from_url"],
   ["numpy.lib.npyio.load", "numpy.load"],
   ["pandas.io.pickle.read_pickle", "pandas.read_pickle"],
+  ["modin.pandas.read_pickle", "pandas.read_pickle"],
   ["multiprocessing.dummy.connection", "multiprocessing.connection"],
+  // PyYAML re-exports its loaders and functions at the package level.
+  ["yaml.loader", "yaml"],
+  ["yaml.cyaml", "yaml"],
+  ["yaml.__init__", "yaml"],
 ];
 
 /** Longest alias first, so `six.moves.cPickle` wins over any shorter prefix. */
