@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 import { parse, TomlError } from "smol-toml";
 import { isSeverity } from "../core/severity.js";
@@ -231,22 +231,31 @@ function isDirectory(path: string): boolean {
 }
 
 /**
- * Whether a configuration `exclude` pattern covers a file, with the semantics of `--exclude` (a pattern matches
- * the path or its base name, and excluding a directory excludes everything below it) but relative to the
- * configuration file's directory, which may be an ancestor of the scanned directory.
+ * Whether a configuration `exclude` pattern covers a file. As in `.gitignore`, a pattern without a slash matches
+ * a file or directory name at any depth (`legacy`, `*_pb2.py`); a pattern with a slash matches paths relative to
+ * the configuration file's directory (`legacy/**`, `src/gen/*.py`), which may be an ancestor of the scanned one.
+ * Excluding a directory excludes everything below it.
  */
 export function configExcluder(config: PathfinderConfig | undefined): (absPath: string) => boolean {
   if (!config?.exclude.length) return () => false;
-  const matches = picomatch(config.exclude, { dot: true });
+  const names = config.exclude.filter((p) => !p.includes("/"));
+  const paths = config.exclude.filter((p) => p.includes("/"));
+  const matchesName = names.length ? picomatch(names, { dot: true }) : () => false;
+  const matchesPath = paths.length ? picomatch(paths, { dot: true }) : () => false;
   return (absPath) => {
-    const rel = relative(config.baseDir, absPath).split(sep).join("/");
-    if (!rel || rel.startsWith("../") || rel === "..") return false;
-    const parts = rel.split("/");
+    const native = relative(config.baseDir, absPath);
+    // Outside the configuration's directory only name patterns apply, and `discover` already pruned with them.
+    if (!native || isAbsolute(native) || native === ".." || native.startsWith(".." + sep)) return false;
+    const parts = native.split(sep);
     for (let i = 1; i <= parts.length; i++) {
       const path = parts.slice(0, i).join("/");
-      const isDir = i < parts.length;
-      if (matches(path) || matches(parts[i - 1]) || (isDir && (matches(path + "/") || matches(parts[i - 1] + "/")))) return true;
+      if (matchesName(parts[i - 1]) || matchesPath(path) || (i < parts.length && matchesPath(path + "/"))) return true;
     }
     return false;
   };
+}
+
+/** Patterns `discover` can prune with: name patterns mean the same wherever the configuration file is. */
+export function prunableExcludes(config: PathfinderConfig | undefined): string[] {
+  return config?.exclude.filter((p) => !p.includes("/")) ?? [];
 }

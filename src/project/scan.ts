@@ -7,7 +7,7 @@ import type { FileAnalysis } from "../languages/python/analyze.js";
 import { buildRuleSet, ruleMeta, ruleSetSpec, type RuleSetSpec } from "../rules/registry.js";
 import type { PythonRule } from "../rules/rule.js";
 import { inProcessAnalyzer, type PythonAnalyzer } from "./analyzer.js";
-import { configExcluder, type PathfinderConfig } from "./config.js";
+import { configExcluder, prunableExcludes, type PathfinderConfig } from "./config.js";
 import { UsageError } from "./errors.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { moduleNameOf } from "./module-name.js";
@@ -47,10 +47,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const target = resolve(options.target);
   let discovery;
   try {
-    // Configuration excludes are relative to the configuration file; when it sits in the scanned directory they
-    // also prune the walk, otherwise they only filter what was found.
-    const prune = config && config.baseDir === target ? config.exclude : [];
-    discovery = await discover(target, { ...options, exclude: [...options.exclude, ...prune] });
+    // Name patterns prune the walk; path patterns are relative to the configuration file and filter below.
+    discovery = await discover(target, { ...options, exclude: [...options.exclude, ...prunableExcludes(config)] });
   } catch (e) {
     throw new UsageError(`cannot scan "${options.target}": ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : (e as Error).message}`);
   }
