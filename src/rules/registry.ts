@@ -138,6 +138,7 @@ export function ruleSetSpec(
 ): RuleSetSpecResolution {
   const selection = resolveRulesets(rulesets);
   if (!selection.ok) return selection;
+  if (!selection.rules.length) return { ok: false, error: `no rules to run: ${rulesets.join(", ")} holds no rules yet` };
   const disabled = new Set((settings.disable ?? []).map((id) => id.toUpperCase()));
   const ruleIds = selection.rules.map((r) => r.id).filter((id) => !disabled.has(id.toUpperCase()));
   if (!ruleIds.length) {
