@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { SEVERITIES, type Severity } from "../core/types.js";
 import { isSeverity } from "../core/severity.js";
+import { loadConfig } from "../project/config.js";
 import type { ScanOptions } from "../project/scan.js";
 import { CliUsageError, type CliIo } from "./command.js";
 import { toolInfo } from "./version.js";
@@ -20,6 +21,8 @@ export const SCAN_FLAGS = {
   "max-file-size": { type: "string" },
   "show-suppressed": { type: "boolean" },
   jobs: { type: "string", short: "j" },
+  config: { type: "string" },
+  "no-config": { type: "boolean" },
   verbose: { type: "boolean", short: "v" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
@@ -42,6 +45,10 @@ Scan options:
       --max-file-size SIZE Skip files larger than SIZE (default 5MB; accepts B, KB, MB)
       --show-suppressed    Also list findings suppressed by inline comments
   -j, --jobs N             Worker threads (default: automatic; 0 = no workers)
+      --config FILE        Read settings from FILE (a pathfinder.toml, or a pyproject.toml with [tool.pathfinder]).
+                           Default: the nearest pathfinder.toml, .pathfinder.toml or pyproject.toml with
+                           [tool.pathfinder], looking in the project directory and then its parents
+      --no-config          Ignore every configuration file
   -v, --verbose            Print each warning and timing details on stderr
   -q, --quiet              No progress or summary on stderr
   -h, --help               Show this help`;
@@ -59,14 +66,20 @@ export type ScanFlagValues = {
   "max-file-size"?: string;
   "show-suppressed"?: boolean;
   jobs?: string;
+  config?: string;
+  "no-config"?: boolean;
   verbose?: boolean;
   quiet?: boolean;
 };
 
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
-/** Turns parsed flags (and positional paths) into scan options; bad values are usage errors. */
+/**
+ * Turns parsed flags (and positional paths) into scan options, with the configuration file that applies;
+ * bad values are usage errors, an invalid configuration a ConfigError (both exit 2).
+ */
 export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], io: CliIo): ScanOptions {
+  if (values.config !== undefined && values["no-config"]) throw new CliUsageError("--config and --no-config cannot be used together");
   const project = resolve(io.cwd, values.project ?? ".");
   const include = [...(values.include ?? [])];
   for (const p of positionals) {
@@ -87,6 +100,7 @@ export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], i
     maxFileSize: values["max-file-size"] !== undefined ? parseSize(values["max-file-size"]) : DEFAULT_MAX_FILE_SIZE,
     jobs: values.jobs !== undefined ? parseJobs(values.jobs) : undefined,
     tool: toolInfo(),
+    config: loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
   };
 }
 

@@ -1,12 +1,14 @@
 import { availableParallelism } from "node:os";
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { compareErrors, compareFindings } from "../core/order.js";
-import type { Finding, RuleMeta, ScanError, ScanReport } from "../core/types.js";
+import type { Finding, ScanError, ScanReport } from "../core/types.js";
 import { hasComputedDynamicImport, type FileAnalysis } from "../languages/python/analyze.js";
-import { resolveRulesets } from "../rules/registry.js";
+import { buildRuleSet, ruleMeta, ruleSetSpec, type RuleSetSpec } from "../rules/registry.js";
 import type { PythonRule } from "../rules/rule.js";
 import { inProcessAnalyzer, type PythonAnalyzer } from "./analyzer.js";
+import { configExcluder, prunableExcludes, type PathfinderConfig } from "./config.js";
+import { UsageError } from "./errors.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { moduleNameOf } from "./module-name.js";
 import { decodePython, tooLarge } from "./read-source.js";
@@ -22,11 +24,14 @@ export interface ScanOptions extends DiscoverOptions {
   /** Worker threads; 0 analyses in this thread, undefined picks by workload. */
   jobs?: number;
   tool: ScanReport["tool"];
+  /** Settings from a configuration file (see `loadConfig`): excludes, disabled rules, extra sinks, severities. */
+  config?: PathfinderConfig;
   onProgress?: (done: number, total: number) => void;
+  /** Called with the bytes of every file that is analysed, as read (e.g. to detect later changes before `--fix`). */
+  onSourceRead?: (file: { relPath: string; absPath: string }, bytes: Uint8Array) => void;
 }
 
-/** A problem with the request itself (unknown ruleset, missing path): exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 /** Below this much source to parse, starting worker threads costs more than it saves. */
 const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
@@ -34,22 +39,27 @@ const READ_CONCURRENCY = 32;
 
 export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const started = Date.now();
-  const resolution = resolveRulesets(options.rulesets);
+  const config = options.config;
+  const resolution = ruleSetSpec(options.rulesets, { disable: config?.disable, customizations: config?.rules, source: config?.file });
   if (!resolution.ok) throw new UsageError(resolution.error);
-  const rules = resolution.rules;
+  const spec = resolution.spec;
+  const rules = buildRuleSet(spec);
   const target = resolve(options.target);
   let discovery;
   try {
-    discovery = await discover(target, options);
+    // Name patterns prune the walk; path patterns are relative to the configuration file and filter below.
+    discovery = await discover(target, { ...options, exclude: [...options.exclude, ...prunableExcludes(config)] });
   } catch (e) {
     throw new UsageError(`cannot scan "${options.target}": ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : (e as Error).message}`);
   }
-  const errors: ScanError[] = [...discovery.errors];
+  const excluded = configExcluder(config);
+  const root = (await stat(target)).isDirectory() ? target : dirname(target);
+  const errors: ScanError[] = discovery.errors.filter((e) => !excluded(join(root, e.file)));
   const findings: Finding[] = [];
-  const pythonFiles = discovery.files.filter((f) => f.kind === "python");
+  const pythonFiles = discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath));
 
-  const candidates = await readCandidates(pythonFiles, rules, options.maxFileSize, errors);
-  const analyzer = await chooseAnalyzer(rules, candidates, options.jobs);
+  const candidates = await readCandidates(pythonFiles, rules, options.maxFileSize, errors, options.onSourceRead);
+  const analyzer = await chooseAnalyzer(spec, rules, candidates, options.jobs);
   let done = 0;
   try {
     const results = await Promise.all(
@@ -78,7 +88,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       rulesExecuted: rules.map((r) => r.id),
       filesScanned: pythonFiles.length,
     },
-    rules: rules.map(metaOf),
+    rules: rules.map(ruleMeta),
     findings,
     errors,
   };
@@ -93,7 +103,13 @@ interface Candidate {
  * Reads every Python file and keeps those that contain a prefilter token of some rule. The token test runs on
  * raw bytes, before decoding, so most files cost one read and one byte search.
  */
-async function readCandidates(files: DiscoveredFile[], rules: readonly PythonRule[], maxBytes: number, errors: ScanError[]): Promise<Candidate[]> {
+async function readCandidates(
+  files: DiscoveredFile[],
+  rules: readonly PythonRule[],
+  maxBytes: number,
+  errors: ScanError[],
+  onSourceRead: ScanOptions["onSourceRead"],
+): Promise<Candidate[]> {
   const tokens = [...new Set(rules.flatMap((r) => r.prefilter))].map((t) => Buffer.from(t, "utf8"));
   const out: (Candidate | undefined)[] = new Array(files.length);
   let next = 0;
@@ -119,6 +135,7 @@ async function readCandidates(files: DiscoveredFile[], rules: readonly PythonRul
         continue;
       }
       if (decoded.warning) errors.push(decoded.warning);
+      onSourceRead?.(file, bytes);
       out[i] = { file, source: decoded.source };
     }
   };
@@ -132,14 +149,9 @@ function mayImportDynamically(bytes: Buffer): boolean {
   return DYNAMIC_IMPORT_TOKENS.some((t) => bytes.includes(t)) && hasComputedDynamicImport(bytes.toString("latin1"));
 }
 
-async function chooseAnalyzer(rules: readonly PythonRule[], candidates: Candidate[], jobs: number | undefined): Promise<PythonAnalyzer> {
+/** Workers get the serializable spec and rebuild the same rules with `buildRuleSet`. */
+async function chooseAnalyzer(spec: RuleSetSpec, rules: readonly PythonRule[], candidates: Candidate[], jobs: number | undefined): Promise<PythonAnalyzer> {
   const bytes = candidates.reduce((n, c) => n + c.source.length, 0);
   const size = jobs ?? (bytes >= WORKER_THRESHOLD_BYTES ? Math.max(1, Math.min(availableParallelism(), 8)) : 0);
-  return size > 0 ? workerPoolAnalyzer(rules.map((r) => r.id), size) : inProcessAnalyzer(rules);
-}
-
-/** Rule metadata without the engine parts (sink functions), as reporters and JSON need it. */
-function metaOf(rule: PythonRule): RuleMeta {
-  const { prefilter: _prefilter, sinks: _sinks, ...meta } = rule;
-  return meta;
+  return size > 0 ? workerPoolAnalyzer(spec, size) : inProcessAnalyzer(rules);
 }
