@@ -2,6 +2,8 @@
 // (Node 20 and browsers); bzip2 and xz/lzma through the small pure decoders beside this file.
 import type { ByteSource } from "../types.js";
 import { concatBytes } from "./bytes.js";
+import { decodeBzip2 } from "./bzip2.js";
+import { decodeLzmaAlone, decodeXz } from "./lzma.js";
 import { readRange } from "./sources.js";
 
 export type Compression = "gzip" | "zlib" | "deflate-raw" | "bz2" | "xz" | "lzma";
@@ -23,12 +25,13 @@ export interface DecompressOptions {
 
 const INPUT_CHUNK = 1 << 20;
 
-/** Pure decoders for formats the platform lacks, registered by their modules to keep this one small. */
-export type SyncDecoder = (input: Uint8Array, maxOutput: number) => DecompressResult;
-const syncDecoders = new Map<Compression, SyncDecoder>();
-export function registerDecoder(format: Compression, decoder: SyncDecoder): void {
-  syncDecoders.set(format, decoder);
-}
+/** Pure decoders for the formats the platform lacks. They need their whole input in memory. */
+type SyncDecoder = (input: Uint8Array, maxOutput: number) => DecompressResult;
+const syncDecoders = new Map<Compression, SyncDecoder>([
+  ["bz2", decodeBzip2],
+  ["xz", decodeXz],
+  ["lzma", decodeLzmaAlone],
+]);
 
 export async function decompress(
   format: Compression,
@@ -44,10 +47,7 @@ export async function decompress(
     const result = syncDecoder(await readRange(input, 0, input.size), cap);
     return { ...result, limitReached: result.limitReached && hitsLimit(options) };
   }
-  if (format === "bz2" || format === "xz" || format === "lzma") {
-    return { bytes: new Uint8Array(0), limitReached: false, error: `no decoder for ${format}` };
-  }
-  return streamDecompress(format === "zlib" ? "deflate" : format, input, cap, options);
+  return streamDecompress(format === "zlib" ? "deflate" : (format as "gzip" | "deflate-raw"), input, cap, options);
 }
 
 async function streamDecompress(

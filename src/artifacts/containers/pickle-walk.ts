@@ -33,6 +33,8 @@ export interface WalkHooks {
 export interface WalkResult {
   /** Offset just past STOP, or null when the stream did not end cleanly. */
   end: number | null;
+  /** The value STOP returned, as far as it was tracked. */
+  value?: WalkValue;
   error?: { message: string; offset: number };
   opcodes: number;
 }
@@ -72,7 +74,7 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
     opcodes++;
     switch (op) {
       case 0x2e: // STOP
-        return { end: cursor.position, opcodes };
+        return { end: cursor.position, value: stack[stack.length - 1] ?? OTHER, opcodes };
       case 0x80: // PROTO
         if (!(await cursor.take(1))) return fail("truncated PROTO", at);
         break;
