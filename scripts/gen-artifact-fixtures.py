@@ -9,6 +9,7 @@ Run: python3 scripts/gen-artifact-fixtures.py
 import bz2
 import collections
 import gzip
+import hashlib
 import io
 import lzma
 import os
@@ -116,15 +117,20 @@ def torch_data_pkl(obj):
     return buf.getvalue()
 
 
+def entry(name):
+    """A zip entry with a fixed timestamp, so that regenerated fixtures are byte-identical."""
+    return zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+
+
 def torch_zip(data_pkl, extra_members=(), prefix="archive", tensor_bytes=b"\x00" * 16):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
-        z.writestr(f"{prefix}/data.pkl", data_pkl)
-        z.writestr(f"{prefix}/byteorder", b"little")
-        z.writestr(f"{prefix}/data/0", tensor_bytes)
+        z.writestr(entry(f"{prefix}/data.pkl"), data_pkl)
+        z.writestr(entry(f"{prefix}/byteorder"), b"little")
+        z.writestr(entry(f"{prefix}/data/0"), tensor_bytes)
         for name, data, method in extra_members:
-            z.writestr(zipfile.ZipInfo(name), data, compress_type=method)
-        z.writestr(f"{prefix}/version", b"3\n")
+            z.writestr(entry(name), data, compress_type=method)
+        z.writestr(entry(f"{prefix}/version"), b"3\n")
     return buf.getvalue()
 
 
@@ -233,6 +239,40 @@ def main():
     write("malicious/pickle.pkl.gz", gzip.compress(malicious, mtime=0))
     write("malicious/pickle.pkl", malicious)
     write("uninspectable/model.7z", b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(range(64)))
+
+    # Zip members compressed with bzip2 (decodable) and LZMA (reported as uninspectable).
+    write("malicious/bz2-member.zip", zip_with("data.pkl", malicious, zipfile.ZIP_BZIP2))
+    write("uninspectable/lzma-member.zip", zip_with("data.pkl", malicious, zipfile.ZIP_LZMA))
+
+    # Decoder corpus: compressible text and pseudo-random bytes, several bzip2 blocks long.
+    corpus = decoder_corpus()
+    write("decoders/corpus.sha256", hashlib.sha256(corpus).hexdigest().encode() + b"\n")
+    write("decoders/corpus.bz2", bz2.compress(corpus, 1))
+    write("decoders/corpus.xz", lzma.compress(corpus, format=lzma.FORMAT_XZ, preset=6))
+    write("decoders/corpus.lzma", lzma.compress(corpus, format=lzma.FORMAT_ALONE))
+    write("decoders/corpus.gz", gzip.compress(corpus, mtime=0))
+
+
+def zip_with(name, data, method):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as z:
+        z.writestr(entry(name), data, compress_type=method)
+    return buf.getvalue()
+
+
+def decoder_corpus():
+    out = bytearray()
+    state = 12345
+    words = [b"pickle", b"tensor", b"archive", b"\x00\x00\x00\x00", b"joblib ", b"\xff" * 7, b"numpy\n"]
+    while len(out) < 260_000:
+        state = (state * 1103515245 + 12345) & 0x7FFFFFFF
+        if state % 5 == 0:
+            for _ in range(64):
+                state = (state * 1103515245 + 12345) & 0x7FFFFFFF
+                out.append(state >> 23)
+        else:
+            out += words[state % len(words)] * (1 + state % 9)
+    return bytes(out)
 
 
 def npy_bytes(array):
