@@ -6,7 +6,9 @@ import type { Finding, RuleMeta, ScanError, ScanReport } from "../core/types.js"
 import type { FileAnalysis } from "../languages/python/analyze.js";
 import { resolveRulesets } from "../rules/registry.js";
 import type { PythonRule } from "../rules/rule.js";
+import type { PickleScanOptions } from "../artifacts/types.js";
 import { inProcessAnalyzer, type PythonAnalyzer } from "./analyzer.js";
+import { scanArtifactFiles, splitRulesets } from "./artifacts.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { moduleNameOf } from "./module-name.js";
 import { decodePython, tooLarge } from "./read-source.js";
@@ -22,6 +24,8 @@ export interface ScanOptions extends DiscoverOptions {
   /** Worker threads; 0 analyses in this thread, undefined picks by workload. */
   jobs?: number;
   tool: ScanReport["tool"];
+  /** Pickle policy for model/data files (`--pickle-policy`, `--pickle-allow`). */
+  pickle?: Partial<PickleScanOptions>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -34,9 +38,12 @@ const READ_CONCURRENCY = 32;
 
 export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const started = Date.now();
-  const resolution = resolveRulesets(options.rulesets);
+  const split = splitRulesets(options.rulesets);
+  if ("error" in split) throw new UsageError(split.error);
+  const resolution = split.runPython ? resolveRulesets(split.python) : { ok: true as const, rules: [] };
   if (!resolution.ok) throw new UsageError(resolution.error);
   const rules = resolution.rules;
+  const artifactRules = split.artifactRules;
   const target = resolve(options.target);
   let discovery;
   try {
@@ -46,7 +53,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   }
   const errors: ScanError[] = [...discovery.errors];
   const findings: Finding[] = [];
-  const pythonFiles = discovery.files.filter((f) => f.kind === "python");
+  const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python") : [];
 
   const candidates = await readCandidates(pythonFiles, rules, options.maxFileSize, errors);
   const analyzer = await chooseAnalyzer(rules, candidates, options.jobs);
@@ -67,6 +74,16 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     await analyzer.close();
   }
 
+  let artifactsScanned = 0;
+  if (artifactRules.length > 0) {
+    const enabled = new Set(artifactRules.map((r) => r.id));
+    const others = discovery.files.filter((f) => f.kind === "other");
+    const artifacts = await scanArtifactFiles(others, options.pickle ?? {});
+    findings.push(...artifacts.findings.filter((f) => enabled.has(f.ruleId)));
+    errors.push(...artifacts.errors);
+    artifactsScanned = artifacts.scanned;
+  }
+
   findings.sort(compareFindings);
   errors.sort(compareErrors);
   return {
@@ -75,10 +92,10 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       target,
       timestamp: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      rulesExecuted: rules.map((r) => r.id),
-      filesScanned: pythonFiles.length,
+      rulesExecuted: [...rules.map((r) => r.id), ...artifactRules.map((r) => r.id)],
+      filesScanned: pythonFiles.length + artifactsScanned,
     },
-    rules: rules.map(metaOf),
+    rules: [...rules.map(metaOf), ...artifactRules],
     findings,
     errors,
   };
