@@ -19,6 +19,7 @@ import PYTHON_ML_SEC_008 from "./python/PYTHON-ML-SEC-008.js";
 import PYTHON_ML_SEC_009 from "./python/PYTHON-ML-SEC-009.js";
 import PYTHON_ML_SEC_010 from "./python/PYTHON-ML-SEC-010.js";
 import PYTHON_ML_SEC_011 from "./python/PYTHON-ML-SEC-011.js";
+import PYTHON_ML_SEC_012 from "./python/PYTHON-ML-SEC-012.js";
 
 /** Every Python rule, in ID order. New rules are added here. */
 export const PYTHON_RULES: readonly PythonRule[] = [
@@ -41,6 +42,7 @@ export const PYTHON_RULES: readonly PythonRule[] = [
   PYTHON_ML_SEC_009,
   PYTHON_ML_SEC_010,
   PYTHON_ML_SEC_011,
+  PYTHON_ML_SEC_012,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 /** Bundle names usable as `python/<bundle>`; `all` selects everything. */
