@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { compareErrors, compareFindings } from "../core/order.js";
 import type { Finding, RuleMeta, ScanError, ScanReport } from "../core/types.js";
-import type { FileAnalysis } from "../languages/python/analyze.js";
+import { hasComputedDynamicImport, type FileAnalysis } from "../languages/python/analyze.js";
 import { resolveRulesets } from "../rules/registry.js";
 import type { PythonRule } from "../rules/rule.js";
 import { inProcessAnalyzer, type PythonAnalyzer } from "./analyzer.js";
@@ -112,7 +112,7 @@ async function readCandidates(files: DiscoveredFile[], rules: readonly PythonRul
         errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err.code ?? err.message}` });
         continue;
       }
-      if (!tokens.some((t) => bytes.includes(t))) continue;
+      if (!tokens.some((t) => bytes.includes(t)) && !mayImportDynamically(bytes)) continue;
       const decoded = decodePython(bytes, file.relPath, maxBytes);
       if (!decoded.ok) {
         errors.push(decoded.error);
@@ -124,6 +124,12 @@ async function readCandidates(files: DiscoveredFile[], rules: readonly PythonRul
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
   return out.filter((c): c is Candidate => c !== undefined);
+}
+
+const DYNAMIC_IMPORT_TOKENS = [Buffer.from("__import__"), Buffer.from("import_module")];
+
+function mayImportDynamically(bytes: Buffer): boolean {
+  return DYNAMIC_IMPORT_TOKENS.some((t) => bytes.includes(t)) && hasComputedDynamicImport(bytes.toString("latin1"));
 }
 
 async function chooseAnalyzer(rules: readonly PythonRule[], candidates: Candidate[], jobs: number | undefined): Promise<PythonAnalyzer> {
