@@ -1,0 +1,113 @@
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { SEVERITIES, type Severity } from "../core/types.js";
+import { isSeverity } from "../core/severity.js";
+import type { ScanOptions } from "../project/scan.js";
+import { CliUsageError, type CliIo } from "./command.js";
+import { toolInfo } from "./version.js";
+
+/** Flags shared by every command that scans (`scan`, `ci`), in `node:util` parseArgs form. */
+export const SCAN_FLAGS = {
+  project: { type: "string", short: "p" },
+  ruleset: { type: "string", multiple: true },
+  output: { type: "string", short: "o" },
+  "output-file": { type: "string", short: "f" },
+  "fail-on": { type: "string" },
+  "skip-tests": { type: "boolean" },
+  exclude: { type: "string", multiple: true },
+  include: { type: "string", multiple: true },
+  "no-gitignore": { type: "boolean" },
+  "max-file-size": { type: "string" },
+  "show-suppressed": { type: "boolean" },
+  jobs: { type: "string", short: "j" },
+  verbose: { type: "boolean", short: "v" },
+  quiet: { type: "boolean", short: "q" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export const SCAN_FLAGS_HELP = `
+Scan options:
+  -p, --project DIR        Project directory to scan (default: current directory)
+  [PATH ...]               Only scan these files or directories inside the project (pre-commit passes staged files)
+      --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all
+                           (default: every Python rule). See: pathfinder rules list
+  -o, --output FORMAT      text (default), json, sarif, csv
+  -f, --output-file FILE   Write the report to FILE instead of standard output
+      --fail-on SEVERITIES Exit 1 when a finding is at or above the lowest severity listed,
+                           e.g. --fail-on critical,high (values: critical, high, medium, low)
+      --skip-tests         Skip test files and directories (test_*.py, *_test.py, conftest.py, tests/)
+      --exclude GLOB       Skip files or directories matching GLOB; repeatable
+      --include GLOB       Only scan files matching GLOB; repeatable
+      --no-gitignore       Do not honour .gitignore files
+      --max-file-size SIZE Skip files larger than SIZE (default 5MB; accepts B, KB, MB)
+      --show-suppressed    Also list findings suppressed by inline comments
+  -j, --jobs N             Worker threads (default: automatic; 0 = no workers)
+  -v, --verbose            Print each warning and timing details on stderr
+  -q, --quiet              No progress or summary on stderr
+  -h, --help               Show this help`;
+
+export type ScanFlagValues = {
+  project?: string;
+  ruleset?: string[];
+  output?: string;
+  "output-file"?: string;
+  "fail-on"?: string;
+  "skip-tests"?: boolean;
+  exclude?: string[];
+  include?: string[];
+  "no-gitignore"?: boolean;
+  "max-file-size"?: string;
+  "show-suppressed"?: boolean;
+  jobs?: string;
+  verbose?: boolean;
+  quiet?: boolean;
+};
+
+const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+/** Turns parsed flags (and positional paths) into scan options; bad values are usage errors. */
+export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], io: CliIo): ScanOptions {
+  const project = resolve(io.cwd, values.project ?? ".");
+  const include = [...(values.include ?? [])];
+  for (const p of positionals) {
+    const abs = isAbsolute(p) ? p : resolve(io.cwd, p);
+    const rel = relative(project, abs).split("\\").join("/");
+    if (rel.startsWith("..")) throw new CliUsageError(`path "${p}" is outside the project directory ${project}`);
+    include.push(rel === "" ? "**" : rel, rel === "" ? "**" : join(rel, "**").split("\\").join("/"));
+  }
+  return {
+    target: project,
+    rulesets: values.ruleset ?? [],
+    include,
+    exclude: values.exclude ?? [],
+    skipTests: values["skip-tests"] ?? false,
+    gitignore: !values["no-gitignore"],
+    maxFileSize: values["max-file-size"] !== undefined ? parseSize(values["max-file-size"]) : DEFAULT_MAX_FILE_SIZE,
+    jobs: values.jobs !== undefined ? parseJobs(values.jobs) : undefined,
+    tool: toolInfo(),
+  };
+}
+
+/** `--fail-on critical,high` -> the lowest listed severity; undefined when not given. */
+export function parseFailOn(value: string | undefined): Severity | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (!parts.length) throw new CliUsageError(`--fail-on needs a severity: ${SEVERITIES.join(", ")}`);
+  for (const p of parts) {
+    if (!isSeverity(p)) throw new CliUsageError(`--fail-on: unknown severity "${p}" (use ${SEVERITIES.join(", ")})`);
+  }
+  return [...SEVERITIES].reverse().find((s) => parts.includes(s));
+}
+
+function parseSize(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(text);
+  if (!m) throw new CliUsageError(`--max-file-size: cannot read "${text}" (examples: 500000, 512KB, 5MB)`);
+  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const factor = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * factor);
+}
+
+function parseJobs(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new CliUsageError(`--jobs: expected a whole number from 0 to 64, got "${text}"`);
+  return n;
+}

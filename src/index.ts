@@ -1,0 +1,29 @@
+// Public library API (Node). The browser build uses src/core, src/languages, src/rules and src/artifacts directly.
+import { analyzePython, SinkIndex } from "./languages/python/analyze.js";
+import { resolveRulesets } from "./rules/registry.js";
+import { loadPythonParser } from "./project/python-parser.js";
+import { moduleNameOf } from "./project/module-name.js";
+import { UsageError } from "./project/scan.js";
+import type { Finding, ScanError } from "./core/types.js";
+
+export { scanProject, UsageError, type ScanOptions } from "./project/scan.js";
+export { resolveRulesets, PYTHON_RULES, findRule } from "./rules/registry.js";
+export { renderReport, summarize, OUTPUT_FORMATS, type OutputFormat } from "./report/index.js";
+export type * from "./core/types.js";
+
+export interface AnalyzeSourceOptions {
+  /** Path used in findings (and for relative imports); default `input.py`. */
+  path?: string;
+  /** `--ruleset` values; default every Python rule. */
+  rulesets?: string[];
+}
+
+/** Analyses one Python source text in memory. */
+export async function analyzeSource(source: string, options: AnalyzeSourceOptions = {}): Promise<{ findings: Finding[]; errors: ScanError[] }> {
+  const resolution = resolveRulesets(options.rulesets ?? []);
+  if (!resolution.ok) throw new UsageError(resolution.error);
+  const parser = await loadPythonParser();
+  const path = options.path ?? "input.py";
+  const { findings, errors } = analyzePython(parser, { path, source, moduleName: moduleNameOf(path) }, new SinkIndex(resolution.rules));
+  return { findings, errors };
+}

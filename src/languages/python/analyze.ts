@@ -1,0 +1,240 @@
+import { stableHash } from "../../core/hash.js";
+import { parseSuppression, suppresses, type SuppressionDirective } from "../../core/suppression.js";
+import type { Finding, ScanError } from "../../core/types.js";
+import type { PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
+import { CallArguments } from "./calls.js";
+import type { PythonParser } from "./parser.js";
+import { SemanticModel, type ResolvedName } from "./semantic/model.js";
+import type { Scope } from "./semantic/scopes.js";
+import { childByField, type SyntaxNode } from "./syntax.js";
+
+export interface PythonFile {
+  /** Path relative to the scan root, forward slashes; used in findings. */
+  path: string;
+  source: string;
+  /** Dotted module name for relative imports (`pkg.mod`, `pkg.__init__`), or "". */
+  moduleName: string;
+}
+
+export interface FileAnalysis {
+  findings: Finding[];
+  errors: ScanError[];
+  /** False when the prefilter ruled the file out and it was never parsed. */
+  parsed: boolean;
+}
+
+const MAX_SNIPPET_LINES = 5;
+
+/** True when `source` contains a token some rule needs; files failing this are never parsed. */
+export function mayMatch(source: string, rules: readonly PythonRule[]): boolean {
+  for (const rule of rules) for (const token of rule.prefilter) if (source.includes(token)) return true;
+  return false;
+}
+
+interface IndexedSink {
+  rule: PythonRule;
+  spec: SinkSpec;
+}
+
+/** Qualified name -> sinks, built once per rule set. */
+export class SinkIndex {
+  readonly byName = new Map<string, IndexedSink[]>();
+  constructor(readonly rules: readonly PythonRule[]) {
+    for (const rule of rules) {
+      for (const spec of rule.sinks) {
+        for (const name of spec.call) {
+          let list = this.byName.get(name);
+          if (!list) this.byName.set(name, (list = []));
+          list.push({ rule, spec });
+        }
+      }
+    }
+  }
+}
+
+export function analyzePython(parser: PythonParser, file: PythonFile, index: SinkIndex): FileAnalysis {
+  if (!mayMatch(file.source, index.rules)) return { findings: [], errors: [], parsed: false };
+  const tree = parser.parse(file.source);
+  const errors: ScanError[] = [];
+  if (tree.problems.length) {
+    const first = tree.problems[0];
+    errors.push({
+      file: file.path,
+      kind: "syntax",
+      level: "warning",
+      line: first.row + 1,
+      column: first.col + 1,
+      message: `syntax error${tree.problems.length > 1 ? `s (${tree.problems.length})` : ""}, first at line ${first.row + 1}; scanned what parsed`,
+    });
+  }
+  const model = new SemanticModel(tree, file.moduleName);
+  const matches = collectMatches(model, index);
+  const findings = matches.map((m) => toFinding(m, file, model));
+  applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
+  assignFingerprints(findings, matches);
+  return { findings, errors, parsed: true };
+}
+
+interface RuleMatch extends SinkMatch {
+  rule: PythonRule;
+  spec: SinkSpec;
+  outcome?: SinkOutcome;
+}
+
+function collectMatches(model: SemanticModel, index: SinkIndex): RuleMatch[] {
+  const out: RuleMatch[] = [];
+  const reported = new Set<string>();
+  const report = (m: RuleMatch) => {
+    const key = `${m.rule.id}@${m.node.start}:${m.node.end}`;
+    if (reported.has(key)) return;
+    const outcome = m.spec.check ? m.spec.check(m) : {};
+    if (outcome === null) return;
+    reported.add(key);
+    out.push({ ...m, outcome });
+  };
+
+  for (const { node, scope } of model.calls) {
+    const callee = childByField(node, "function");
+    if (!callee) continue;
+    const args = new CallArguments(node, model.tree.source);
+    const base = { node, calleeText: shortened(model.text(callee)), args, model, scope };
+    for (const resolved of uniqueNames(model.resolve(callee, scope))) {
+      const receiver = resolved.constructedBy && {
+        ...resolved.constructedBy,
+        args: new CallArguments(resolved.constructedBy.call, model.tree.source),
+      };
+      for (const sink of index.byName.get(resolved.name) ?? []) {
+        report({ ...base, ...sink, target: resolved.name, via: "call", ...(receiver ? { receiver } : {}) });
+      }
+      if (resolved.localClass) {
+        for (const ancestor of uniqueNames(model.classAncestors(resolved.localClass, scope))) {
+          for (const sink of index.byName.get(ancestor.name) ?? []) {
+            if (!sink.spec.subclasses) continue;
+            const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass: definesMethod(model, resolved.localClass, "find_class") };
+            report({ ...base, ...sink, target: ancestor.name, via: "subclass", subclass });
+          }
+        }
+      }
+    }
+    for (const value of args.values()) {
+      if (value.type !== "identifier" && value.type !== "attribute") continue;
+      for (const resolved of uniqueNames(model.resolve(value, scope))) {
+        for (const sink of index.byName.get(resolved.name) ?? []) {
+          if (!sink.spec.references) continue;
+          const empty = new CallArguments(undefined, "");
+          report({ node: value, calleeText: shortened(model.text(value)), args: empty, model, scope, ...sink, target: resolved.name, via: "reference" });
+        }
+      }
+    }
+  }
+  return withoutCoveredReferences(out);
+}
+
+/** `partial(pickle.loads, d)()` is one finding: drop a reference that sits inside a reported call of its rule. */
+function withoutCoveredReferences(matches: RuleMatch[]): RuleMatch[] {
+  const calls = matches.filter((m) => m.via !== "reference");
+  return matches.filter(
+    (m) => m.via !== "reference" || !calls.some((c) => c.rule === m.rule && c.node.start <= m.node.start && m.node.end <= c.node.end),
+  );
+}
+
+function toFinding(m: RuleMatch, file: PythonFile, model: SemanticModel): Finding {
+  const outcome = m.outcome ?? {};
+  const lines = lineSlice(model.tree.source, m.node.startRow, Math.min(m.node.endRow, m.node.startRow + MAX_SNIPPET_LINES - 1));
+  return {
+    ruleId: m.rule.id,
+    ruleName: m.rule.name,
+    message: outcome.message ?? m.spec.message(m),
+    severity: outcome.severity ?? m.rule.severity,
+    confidence: outcome.confidence ?? (m.via === "reference" ? "medium" : m.rule.confidence),
+    location: {
+      file: file.path,
+      line: m.node.startRow + 1,
+      column: m.node.startCol + 1,
+      endLine: m.node.endRow + 1,
+      endColumn: m.node.endCol + 1,
+      snippet: lines,
+    },
+    cwe: m.rule.cwe,
+    owasp: m.rule.owasp,
+    fingerprint: "",
+    ...(outcome.fix ? { fix: outcome.fix } : {}),
+  };
+}
+
+function applySuppressions(findings: Finding[], comments: { row: number; text: string }[], rules: readonly PythonRule[]): void {
+  if (!comments.length) return;
+  const byRow = new Map<number, SuppressionDirective>();
+  for (const c of comments) {
+    const d = parseSuppression(c.text);
+    if (d) byRow.set(c.row + 1, d);
+  }
+  if (!byRow.size) return;
+  const banditIds = new Map(rules.map((r) => [r.id, r.banditIds]));
+  for (const f of findings) {
+    for (let line = f.location.line; line <= f.location.endLine && !f.suppressed; line++) {
+      const d = byRow.get(line);
+      if (d) f.suppressed = suppresses(d, f.ruleId, banditIds.get(f.ruleId) ?? []);
+    }
+  }
+}
+
+/**
+ * Fingerprints ignore line numbers: rule, file, enclosing definitions and the normalised code of the site,
+ * plus an occurrence counter for identical sites, so they survive edits elsewhere in the file.
+ */
+function assignFingerprints(findings: Finding[], matches: RuleMatch[]): void {
+  const seen = new Map<string, number>();
+  findings.forEach((f, i) => {
+    const m = matches[i];
+    const code = m.model.text(m.node).replace(/\s+/g, "");
+    const key = `${f.ruleId}|${f.location.file}|${enclosingPath(m.scope, m.model)}|${code}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    f.fingerprint = stableHash(`${key}|${n}`);
+  });
+}
+
+function enclosingPath(scope: Scope, model: SemanticModel): string {
+  const names: string[] = [];
+  for (let s: Scope | null = scope; s && s.kind !== "module"; s = s.parent) {
+    const name = childByField(s.node, "name");
+    names.push(name ? model.text(name) : s.kind);
+  }
+  return names.reverse().join(".");
+}
+
+function definesMethod(model: SemanticModel, classDef: SyntaxNode, method: string): boolean {
+  const body = childByField(classDef, "body");
+  if (!body) return false;
+  return body.children.some((stmt) => {
+    const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
+    const name = def?.type === "function_definition" ? childByField(def, "name") : undefined;
+    return name !== undefined && model.text(name) === method;
+  });
+}
+
+function shortened(code: string): string {
+  const compact = code.replace(/\s+/g, "");
+  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
+}
+
+function uniqueNames(names: ResolvedName[]): ResolvedName[] {
+  const seen = new Set<string>();
+  return names.filter((n) => !seen.has(n.name) && (seen.add(n.name), true));
+}
+
+function lineSlice(source: string, fromRow: number, toRow: number): string {
+  let start = 0;
+  for (let row = 0; row < fromRow; row++) {
+    const nl = source.indexOf("\n", start);
+    if (nl < 0) return "";
+    start = nl + 1;
+  }
+  let end = start;
+  for (let row = fromRow; row <= toRow; row++) {
+    const nl = source.indexOf("\n", end);
+    end = nl < 0 ? source.length : nl + 1;
+  }
+  return source.slice(start, end).replace(/\r?\n$/, "").replace(/\r/g, "");
+}

@@ -1,0 +1,60 @@
+import { childByField, type SyntaxNode } from "./syntax.js";
+
+/** The arguments of one call, addressable the way Python binds them: by keyword, else by position. */
+export class CallArguments {
+  readonly positional: SyntaxNode[] = [];
+  readonly keywords = new Map<string, SyntaxNode>();
+  /** `*args` present: later positions are unknown. */
+  hasStarArgs = false;
+  /** `**kwargs` present: any keyword may be set. */
+  hasKwArgs = false;
+
+  constructor(call: SyntaxNode | undefined, source: string) {
+    const list = call ? childByField(call, "arguments") : undefined;
+    if (!list) return;
+    if (list.type === "generator_expression") {
+      this.positional.push(list);
+      return;
+    }
+    for (const arg of list.children) {
+      switch (arg.type) {
+        case "keyword_argument": {
+          const name = childByField(arg, "name");
+          const value = childByField(arg, "value");
+          if (name && value) this.keywords.set(source.slice(name.start, name.end), value);
+          break;
+        }
+        case "list_splat":
+          this.hasStarArgs = true;
+          break;
+        case "dictionary_splat":
+          this.hasKwArgs = true;
+          break;
+        case "comment":
+          break;
+        default:
+          if (!this.hasStarArgs) this.positional.push(arg);
+      }
+    }
+  }
+
+  /** The value bound to parameter `keyword` at `position` (0-based), like Ruff's `find_argument_value`. */
+  find(keyword: string | undefined, position?: number): SyntaxNode | undefined {
+    if (keyword !== undefined) {
+      const k = this.keywords.get(keyword);
+      if (k) return k;
+    }
+    return position !== undefined ? this.positional[position] : undefined;
+  }
+
+  /** True when the parameter may be set without us seeing its value (`*args`/`**kwargs`). */
+  mayBeHidden(keyword: string | undefined, position?: number): boolean {
+    if (this.find(keyword, position)) return false;
+    return (keyword !== undefined && this.hasKwArgs) || (position !== undefined && this.hasStarArgs);
+  }
+
+  /** Every argument value node, positional and keyword. */
+  values(): SyntaxNode[] {
+    return [...this.positional, ...this.keywords.values()];
+  }
+}

@@ -1,0 +1,334 @@
+import { childByField, isAncestor, type SyntaxNode, type SyntaxTree } from "../syntax.js";
+import { PYTHON_BUILTINS } from "./builtins.js";
+import { canonicalName } from "./module-aliases.js";
+import { buildScopes, type Binding, type CallRecord, type Scope } from "./scopes.js";
+
+/**
+ * What an expression may evaluate to, as a canonical qualified name:
+ * `pickle` (a module), `pickle.loads` (a function), `pickle.Unpickler()` (the result of calling it),
+ * `pickle.Unpickler().load` (an attribute of that result). Names defined in the file itself start with `<local>.`.
+ */
+export interface ResolvedName {
+  name: string;
+  /** The `class_definition` when the expression is a class defined in this file. */
+  localClass?: SyntaxNode;
+  /**
+   * For `X()` and `X().method`: the call that built the object, so a rule can read its arguments
+   * (`YAML(typ="unsafe").load`).
+   */
+  constructedBy?: { call: SyntaxNode; scope: Scope };
+}
+
+/** Resolution follows at most this many bindings/expressions deep; beyond it the value is unknown. */
+const MAX_DEPTH = 32;
+const LOCAL = "<local>.";
+
+export class SemanticModel {
+  readonly calls: CallRecord[];
+  readonly subscripts: CallRecord[];
+  readonly module: Scope;
+  private readonly bindingCache = new Map<Binding, ResolvedName[]>();
+  private readonly inProgress = new Set<Binding>();
+
+  constructor(
+    readonly tree: SyntaxTree,
+    moduleName: string,
+  ) {
+    const index = buildScopes(tree, moduleName);
+    this.calls = index.calls;
+    this.subscripts = index.subscripts;
+    this.module = index.module;
+  }
+
+  text(node: SyntaxNode): string {
+    return this.tree.source.slice(node.start, node.end);
+  }
+
+  /** All qualified names `expr` may denote in `scope`; empty when unknown. */
+  resolve(expr: SyntaxNode, scope: Scope, depth = 0): ResolvedName[] {
+    if (depth > MAX_DEPTH) return [];
+    const node = unwrapParentheses(expr);
+    switch (node.type) {
+      case "identifier":
+        return this.resolveName(this.text(node), scope, node, depth);
+      case "attribute":
+        return this.resolveAttribute(node, scope, depth);
+      case "call":
+        return this.resolveCallResult(node, scope, depth);
+      case "subscript":
+        return this.resolveSubscript(node, scope, depth);
+      case "conditional_expression": {
+        const [a, , b] = node.children;
+        return [...(a ? this.resolve(a, scope, depth + 1) : []), ...(b ? this.resolve(b, scope, depth + 1) : [])];
+      }
+      case "boolean_operator": {
+        const left = childByField(node, "left");
+        const right = childByField(node, "right");
+        return [...(left ? this.resolve(left, scope, depth + 1) : []), ...(right ? this.resolve(right, scope, depth + 1) : [])];
+      }
+      case "named_expression": {
+        const value = childByField(node, "value");
+        return value ? this.resolve(value, scope, depth + 1) : [];
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** The string an expression always evaluates to, when it is built from literals (and names bound to them). */
+  constantString(expr: SyntaxNode, scope: Scope, depth = 0): string | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = unwrapParentheses(expr);
+    switch (node.type) {
+      case "string":
+        return this.stringLiteral(node);
+      case "concatenated_string": {
+        let out = "";
+        for (const part of node.children) {
+          const s = this.stringLiteral(part);
+          if (s === undefined) return undefined;
+          out += s;
+        }
+        return out;
+      }
+      case "binary_operator": {
+        const left = childByField(node, "left");
+        const right = childByField(node, "right");
+        if (!left || !right || this.tree.source.slice(left.end, right.start).trim() !== "+") return undefined;
+        const l = this.constantString(left, scope, depth + 1);
+        const r = l === undefined ? undefined : this.constantString(right, scope, depth + 1);
+        return l === undefined || r === undefined ? undefined : l + r;
+      }
+      case "identifier": {
+        const bindings = this.lookup(this.text(node), scope, node);
+        if (!bindings || bindings.length !== 1) return undefined;
+        const [b] = bindings;
+        return b.kind === "assignment" && b.value ? this.constantString(b.value, b.scope, depth + 1) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Bindings that `name` may refer to at `use` (LEGB, class bodies invisible to nested scopes). */
+  lookup(name: string, scope: Scope, use: SyntaxNode): Binding[] | undefined {
+    let s: Scope | null = scope;
+    let sameScope = true;
+    while (s) {
+      if (!sameScope && s.kind === "class") {
+        s = s.parent;
+        continue;
+      }
+      if (s.globals.has(name) && s !== this.module) {
+        s = this.module;
+        sameScope = false;
+        continue;
+      }
+      const bindings = s.bindings.get(name);
+      if (bindings?.length) return sameScope ? reachingBindings(bindings, use, s) : bindings;
+      sameScope = false;
+      s = s.parent;
+    }
+    return undefined;
+  }
+
+  /** Base classes of a class defined in this file, resolved transitively through other local classes. */
+  classAncestors(classDef: SyntaxNode, scope: Scope): ResolvedName[] {
+    const out: ResolvedName[] = [];
+    const seen = new Set<SyntaxNode>();
+    const work: { def: SyntaxNode; scope: Scope }[] = [{ def: classDef, scope }];
+    while (work.length && seen.size < MAX_DEPTH) {
+      const { def, scope: defScope } = work.pop()!;
+      if (seen.has(def)) continue;
+      seen.add(def);
+      const bases = childByField(def, "superclasses");
+      if (!bases) continue;
+      for (const base of bases.children) {
+        if (base.type === "keyword_argument") continue;
+        for (const r of this.resolve(base, defScope)) {
+          out.push(r);
+          if (r.localClass) work.push({ def: r.localClass, scope: this.scopeOfDefinition(r.localClass) ?? defScope });
+        }
+      }
+    }
+    return out;
+  }
+
+  private scopeOfDefinition(def: SyntaxNode): Scope | undefined {
+    const find = (scope: Scope): Scope | undefined => {
+      for (const list of scope.bindings.values()) for (const b of list) if (b.classDef === def) return scope;
+      return undefined;
+    };
+    return find(this.module) ?? this.calls.map((c) => c.scope).find((s) => find(s));
+  }
+
+  private resolveName(name: string, scope: Scope, use: SyntaxNode, depth: number): ResolvedName[] {
+    const bindings = this.lookup(name, scope, use);
+    if (!bindings) {
+      const fromStar = this.module.starImports.map((s) => ({ name: canonicalName(`${s.module}.${name}`) }));
+      if (PYTHON_BUILTINS.has(name)) fromStar.push({ name: `builtins.${name}` });
+      return fromStar;
+    }
+    const out: ResolvedName[] = [];
+    for (const b of bindings) out.push(...this.resolveBinding(b, depth));
+    return out;
+  }
+
+  private resolveBinding(b: Binding, depth: number): ResolvedName[] {
+    switch (b.kind) {
+      case "import":
+        return [{ name: canonicalName(b.qualifiedName!) }];
+      case "function":
+        return [{ name: LOCAL + b.name }];
+      case "class":
+        return [{ name: LOCAL + b.name, localClass: b.classDef }];
+      case "opaque":
+        return [];
+      case "assignment": {
+        const cached = this.bindingCache.get(b);
+        if (cached) return cached;
+        if (this.inProgress.has(b) || !b.value) return [];
+        this.inProgress.add(b);
+        const result = this.resolve(b.value, b.scope, depth + 1);
+        this.inProgress.delete(b);
+        this.bindingCache.set(b, result);
+        return result;
+      }
+    }
+  }
+
+  private resolveAttribute(node: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
+    // Iterative over long chains (`a.b.c.d...`), so hostile nesting cannot overflow the stack.
+    const attributes: string[] = [];
+    let base: SyntaxNode = node;
+    while (base.type === "attribute") {
+      const attr = childByField(base, "attribute");
+      const object = childByField(base, "object");
+      if (!attr || !object) return [];
+      attributes.push(this.text(attr));
+      base = unwrapParentheses(object);
+    }
+    attributes.reverse();
+    const suffix = attributes.join(".");
+    return this.resolve(base, scope, depth + 1).map((r) => ({
+      name: canonicalName(`${r.name}.${suffix}`),
+      ...(attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {}),
+    }));
+  }
+
+  private resolveCallResult(node: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
+    const callee = childByField(node, "function");
+    if (!callee) return [];
+    const args = childByField(node, "arguments");
+    const positional = args ? args.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
+    const keyword = (name: string) =>
+      args?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name);
+    const out: ResolvedName[] = [];
+    for (const c of this.resolve(callee, scope, depth + 1)) {
+      switch (c.name) {
+        case "importlib.import_module":
+        case "importlib.__import__":
+        case "builtins.__import__": {
+          const moduleArg = positional[0] ?? valueOf(keyword("name"));
+          const moduleName = moduleArg && this.constantString(moduleArg, scope, depth + 1);
+          if (!moduleName || moduleName.startsWith(".")) break;
+          const fromlist = positional[3] ?? valueOf(keyword("fromlist"));
+          const wantsLeaf = c.name === "importlib.import_module" || (fromlist && !isEmptyLiteral(fromlist));
+          out.push({ name: canonicalName(wantsLeaf ? moduleName : moduleName.split(".")[0]) });
+          break;
+        }
+        case "builtins.getattr": {
+          const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
+          if (positional[0] && attr) {
+            for (const o of this.resolve(positional[0], scope, depth + 1)) out.push({ name: canonicalName(`${o.name}.${attr}`) });
+          }
+          break;
+        }
+        case "builtins.vars":
+          if (positional[0]) {
+            for (const o of this.resolve(positional[0], scope, depth + 1)) out.push({ name: `${o.name}.__dict__` });
+          }
+          break;
+        case "functools.partial":
+          // partial(pickle.loads, ...) is pickle.loads waiting for its call.
+          if (positional[0]) out.push(...this.resolve(positional[0], scope, depth + 1));
+          break;
+        default:
+          out.push({ name: `${c.name}()`, constructedBy: { call: node, scope } });
+      }
+    }
+    return out;
+  }
+
+  private resolveSubscript(node: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
+    const value = childByField(node, "value");
+    const index = childByField(node, "subscript");
+    if (!value || !index) return [];
+    const key = this.constantString(index, scope, depth + 1);
+    if (key === undefined) return [];
+    const out: ResolvedName[] = [];
+    for (const v of this.resolve(value, scope, depth + 1)) {
+      if (v.name === "sys.modules") out.push({ name: canonicalName(key) });
+      else if (v.name.endsWith(".__dict__")) out.push({ name: canonicalName(`${v.name.slice(0, -".__dict__".length)}.${key}`) });
+    }
+    return out;
+  }
+
+  private stringLiteral(node: SyntaxNode): string | undefined {
+    if (node.type !== "string") return undefined;
+    let out = "";
+    for (const c of node.children) {
+      if (c.type === "interpolation") return undefined;
+      if (c.type === "string_content") out += this.text(c);
+      else if (c.type === "escape_sequence") out += unescape(this.text(c));
+    }
+    return out;
+  }
+}
+
+function unwrapParentheses(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
+  return n;
+}
+
+function valueOf(keywordArgument: SyntaxNode | undefined): SyntaxNode | undefined {
+  return keywordArgument ? childByField(keywordArgument, "value") : undefined;
+}
+
+function isEmptyLiteral(node: SyntaxNode): boolean {
+  return (node.type === "list" || node.type === "tuple") && node.children.length === 0;
+}
+
+function unescape(seq: string): string {
+  const simple: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', "0": "\0" };
+  if (seq.length === 2 && seq[1] in simple) return simple[seq[1]];
+  const hex = /^\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))$/.exec(seq);
+  if (hex) return String.fromCodePoint(parseInt(hex[1] ?? hex[2] ?? hex[3], 16));
+  return seq;
+}
+
+/**
+ * Python binds names at run time in statement order. For a use in the same scope, keep the last binding before
+ * it, and earlier ones too while the later binding sits in a block the use is not part of (`try`/`except`, `if`
+ * branches, loops): any of them may be the one that ran. Later bindings count only when nothing precedes the use.
+ */
+function reachingBindings(bindings: Binding[], use: SyntaxNode, scope: Scope): Binding[] {
+  const preceding = bindings.filter((b) => b.position <= use.start).sort((a, b) => a.position - b.position);
+  if (!preceding.length) return bindings;
+  const out: Binding[] = [];
+  for (let i = preceding.length - 1; i >= 0; i--) {
+    out.push(preceding[i]);
+    if (isUnconditional(preceding[i].site, use, scope.node)) break;
+  }
+  return out;
+}
+
+function isUnconditional(site: SyntaxNode, use: SyntaxNode, scopeNode: SyntaxNode): boolean {
+  for (let n = site.parent; n && n !== scopeNode; n = n.parent) {
+    if (n.type === "block" && n.parent?.type !== "with_statement" && !isAncestor(n, use)) return false;
+  }
+  return true;
+}
+
+export { LOCAL as LOCAL_PREFIX };

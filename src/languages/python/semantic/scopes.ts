@@ -1,0 +1,294 @@
+import { childByField, type SyntaxNode, type SyntaxTree } from "../syntax.js";
+
+export type ScopeKind = "module" | "class" | "function" | "lambda" | "comprehension";
+
+export type BindingKind =
+  | "import" //       `import a.b as c`, `from m import x as y`: `qualifiedName` is known
+  | "assignment" //   `x = value`, `x := value`: `value` is the assigned expression
+  | "function" //     `def f(): ...`
+  | "class" //        `class C(Base): ...`: `classDef` holds the node
+  | "opaque"; //      parameters, loop targets, `with ... as x`, `except E as x`, augmented assignment, ...
+
+export interface Binding {
+  name: string;
+  kind: BindingKind;
+  /** The node that creates the binding (identifier, import, def, class). Used for ordering and position. */
+  site: SyntaxNode;
+  /** Offset where the binding takes effect: after its statement, so `x = x.y` reads the previous `x`. */
+  position: number;
+  scope: Scope;
+  qualifiedName?: string;
+  value?: SyntaxNode;
+  classDef?: SyntaxNode;
+}
+
+export interface StarImport {
+  module: string;
+  site: SyntaxNode;
+}
+
+export interface Scope {
+  kind: ScopeKind;
+  node: SyntaxNode;
+  parent: Scope | null;
+  bindings: Map<string, Binding[]>;
+  globals: Set<string>;
+  nonlocals: Set<string>;
+  starImports: StarImport[];
+}
+
+export interface CallRecord {
+  node: SyntaxNode;
+  scope: Scope;
+}
+
+export interface ScopeIndex {
+  module: Scope;
+  calls: CallRecord[];
+  subscripts: CallRecord[];
+}
+
+const COMPREHENSIONS = new Set([
+  "list_comprehension",
+  "set_comprehension",
+  "dictionary_comprehension",
+  "generator_expression",
+]);
+
+/**
+ * Builds the scope tree and the bindings of every scope, and records each call with the scope it appears in.
+ * `moduleName` is the dotted module path of the file (for relative imports), or "" when unknown.
+ */
+export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
+  const module = newScope("module", tree.root, null);
+  const calls: CallRecord[] = [];
+  const subscripts: CallRecord[] = [];
+  const text = (n: SyntaxNode) => tree.source.slice(n.start, n.end);
+  const stack: { node: SyntaxNode; scope: Scope }[] = [{ node: tree.root, scope: module }];
+
+  const bind = (
+    scope: Scope,
+    name: string,
+    kind: BindingKind,
+    site: SyntaxNode,
+    position: number,
+    extra: Partial<Binding> = {},
+  ) => {
+    const target = scope.globals.has(name) ? module : scope;
+    let list = target.bindings.get(name);
+    if (!list) target.bindings.set(name, (list = []));
+    list.push({ name, kind, site, position, scope: target, ...extra });
+  };
+
+  /** Binds every name in an assignment target; pairs tuple elements with a same-shaped value when possible. */
+  const bindTarget = (
+    scope: Scope,
+    target: SyntaxNode,
+    value: SyntaxNode | undefined,
+    kind: BindingKind,
+    position: (site: SyntaxNode) => number,
+  ) => {
+    const work: { t: SyntaxNode; v: SyntaxNode | undefined }[] = [{ t: target, v: value }];
+    while (work.length) {
+      const { t, v } = work.pop()!;
+      switch (t.type) {
+        case "identifier":
+          bind(scope, text(t), v ? kind : "opaque", t, position(t), v ? { value: v } : {});
+          break;
+        case "pattern_list":
+        case "tuple_pattern":
+        case "list_pattern":
+        case "expression_list":
+        case "tuple":
+        case "list": {
+          const values = v && ["expression_list", "tuple", "list", "pattern_list"].includes(v.type) ? v.children : [];
+          const sameShape = values.length === t.children.length;
+          t.children.forEach((c, i) => work.push({ t: c, v: sameShape ? values[i] : undefined }));
+          break;
+        }
+        case "list_splat_pattern":
+        case "parenthesized_expression":
+        case "parenthesized_list_splat":
+          for (const c of t.children) work.push({ t: c, v: undefined });
+          break;
+        case "as_pattern_target":
+          for (const c of t.children) work.push({ t: c, v: undefined });
+          break;
+        default:
+          // attribute / subscript targets bind nothing; their sub-expressions are visited as expressions.
+          stack.push({ node: t, scope });
+      }
+    }
+  };
+
+  const bindParameters = (params: SyntaxNode | undefined, inner: Scope, outer: Scope) => {
+    if (!params) return;
+    for (const p of params.children) {
+      const name = p.type === "identifier" ? p : (childByField(p, "name") ?? p.children.find((c) => c.type === "identifier"));
+      if (name && name.type === "identifier") bind(inner, text(name), "opaque", name, name.end);
+      for (const f of ["value", "type"]) {
+        const v = childByField(p, f);
+        if (v) stack.push({ node: v, scope: outer });
+      }
+    }
+  };
+
+  while (stack.length) {
+    const { node, scope } = stack.pop()!;
+    switch (node.type) {
+      case "function_definition": {
+        const name = childByField(node, "name");
+        if (name) bind(scope, text(name), "function", name, node.end);
+        const inner = newScope("function", node, scope);
+        bindParameters(childByField(node, "parameters"), inner, scope);
+        for (const c of node.children) {
+          if (c.field === "body") stack.push({ node: c, scope: inner });
+          else if (c.field === "return_type" || c.type === "decorator") stack.push({ node: c, scope });
+        }
+        continue;
+      }
+      case "lambda": {
+        const inner = newScope("lambda", node, scope);
+        bindParameters(childByField(node, "parameters"), inner, scope);
+        const body = childByField(node, "body");
+        if (body) stack.push({ node: body, scope: inner });
+        continue;
+      }
+      case "class_definition": {
+        const name = childByField(node, "name");
+        if (name) bind(scope, text(name), "class", name, node.end, { classDef: node });
+        const inner = newScope("class", node, scope);
+        for (const c of node.children) {
+          if (c.field === "body") stack.push({ node: c, scope: inner });
+          else if (c.field !== "name") stack.push({ node: c, scope });
+        }
+        continue;
+      }
+      case "decorated_definition":
+        break;
+      case "import_statement":
+        for (const c of node.children) bindImport(c, "", scope, node.end);
+        continue;
+      case "import_from_statement": {
+        const moduleNode = childByField(node, "module_name");
+        const from = moduleNode ? importedModuleName(moduleNode, moduleName, text) : "";
+        for (const c of node.children) {
+          if (c.type === "wildcard_import") scope.starImports.push({ module: from, site: c });
+          else if (c.field === "name") bindImport(c, from, scope, node.end);
+        }
+        continue;
+      }
+      case "future_import_statement":
+        continue;
+      case "global_statement":
+        for (const c of node.children) if (c.type === "identifier") scope.globals.add(text(c));
+        continue;
+      case "nonlocal_statement":
+        for (const c of node.children) if (c.type === "identifier") scope.nonlocals.add(text(c));
+        continue;
+      case "assignment": {
+        // `a = b = v` nests: assignment(left a, right assignment(left b, right v)).
+        let right = childByField(node, "right");
+        let value = right;
+        while (value?.type === "assignment") value = childByField(value, "right");
+        const left = childByField(node, "left");
+        const afterStatement = () => node.end;
+        if (left) bindTarget(scope, left, value, "assignment", afterStatement);
+        if (right?.type === "assignment") {
+          const innerLeft = childByField(right, "left");
+          if (innerLeft) bindTarget(scope, innerLeft, value, "assignment", afterStatement);
+          right = value;
+        }
+        if (right) stack.push({ node: right, scope });
+        const type = childByField(node, "type");
+        if (type) stack.push({ node: type, scope });
+        continue;
+      }
+      case "augmented_assignment": {
+        const left = childByField(node, "left");
+        if (left) bindTarget(scope, left, undefined, "opaque", () => node.end);
+        const right = childByField(node, "right");
+        if (right) stack.push({ node: right, scope });
+        continue;
+      }
+      case "named_expression": {
+        const name = childByField(node, "name");
+        const value = childByField(node, "value");
+        // PEP 572: a walrus inside a comprehension binds in the enclosing function scope.
+        let target = scope;
+        while (target.kind === "comprehension" && target.parent) target = target.parent;
+        if (name) bind(target, text(name), value ? "assignment" : "opaque", name, node.end, value ? { value } : {});
+        if (value) stack.push({ node: value, scope });
+        continue;
+      }
+      case "for_statement":
+      case "for_in_clause": {
+        const left = childByField(node, "left");
+        if (left) bindTarget(scope, left, undefined, "opaque", (site) => site.end);
+        for (const c of node.children) if (c !== left) stack.push({ node: c, scope });
+        continue;
+      }
+      case "as_pattern": {
+        const alias = childByField(node, "alias");
+        // `with X(...) as y`: most context managers return themselves from __enter__, so y is X(...).
+        const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : undefined;
+        if (alias) bindTarget(scope, alias, entered, "assignment", (site) => site.end);
+        for (const c of node.children) if (c !== alias) stack.push({ node: c, scope });
+        continue;
+      }
+      case "call":
+        calls.push({ node, scope });
+        break;
+      case "subscript":
+        subscripts.push({ node, scope });
+        break;
+      default:
+        if (COMPREHENSIONS.has(node.type)) {
+          const inner = newScope("comprehension", node, scope);
+          for (const c of node.children) stack.push({ node: c, scope: inner });
+          continue;
+        }
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], scope });
+  }
+
+  return { module, calls, subscripts };
+
+  function bindImport(item: SyntaxNode, from: string, scope: Scope, position: number): void {
+    if (item.type === "aliased_import") {
+      const name = childByField(item, "name");
+      const alias = childByField(item, "alias");
+      if (!name || !alias) return;
+      const qualifiedName = from ? `${from}.${text(name)}` : text(name);
+      bind(scope, text(alias), "import", alias, position, { qualifiedName });
+    } else if (item.type === "dotted_name") {
+      const dotted = text(item).replace(/\s+/g, "");
+      if (from) {
+        bind(scope, dotted, "import", item, position, { qualifiedName: `${from}.${dotted}` });
+      } else {
+        // `import a.b.c` binds `a` to the top-level package.
+        const top = dotted.split(".")[0];
+        bind(scope, top, "import", item, position, { qualifiedName: top });
+      }
+    }
+  }
+}
+
+function newScope(kind: ScopeKind, node: SyntaxNode, parent: Scope | null): Scope {
+  return { kind, node, parent, bindings: new Map(), globals: new Set(), nonlocals: new Set(), starImports: [] };
+}
+
+/** `from ..pkg import x` inside module `a.b.c` names `a.pkg`. Unknown packages keep the dots and match nothing. */
+function importedModuleName(node: SyntaxNode, moduleName: string, text: (n: SyntaxNode) => string): string {
+  if (node.type !== "relative_import") return text(node).replace(/\s+/g, "");
+  const prefix = node.children.find((c) => c.type === "import_prefix");
+  const rest = node.children.find((c) => c.type === "dotted_name");
+  const level = prefix ? text(prefix).length : 0;
+  const restText = rest ? text(rest).replace(/\s+/g, "") : "";
+  const parts = moduleName ? moduleName.split(".") : [];
+  if (!moduleName || level > parts.length) return ".".repeat(level) + restText;
+  const base = parts.slice(0, parts.length - level);
+  if (restText) base.push(restText);
+  return base.join(".");
+}
+

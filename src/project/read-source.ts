@@ -1,0 +1,66 @@
+import type { ScanError } from "../core/types.js";
+
+export type SourceRead =
+  | { ok: true; source: string; warning?: ScanError }
+  | { ok: false; error: ScanError };
+
+const CODING_COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+
+/**
+ * Decodes a Python file for scanning. Binary files and files over `maxBytes` are skipped with a warning.
+ * Text is decoded as PEP 263 says: a coding cookie in the first two lines, else UTF-8; undecodable bytes are
+ * replaced (and reported) so the rest of the file is still scanned.
+ */
+export function decodePython(bytes: Uint8Array, relPath: string, maxBytes: number): SourceRead {
+  if (bytes.length > maxBytes) return { ok: false, error: tooLarge(relPath, bytes.length, maxBytes) };
+  if (looksBinary(bytes)) {
+    return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
+  }
+  const encoding = declaredEncoding(bytes);
+  if (encoding && !/^utf-?8(-sig)?$/i.test(encoding)) {
+    try {
+      return { ok: true, source: new TextDecoder(encoding).decode(bytes) };
+    } catch {
+      // Unknown codec name: fall through to UTF-8 with a warning below.
+    }
+  }
+  try {
+    return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return {
+      ok: true,
+      source: new TextDecoder("utf-8").decode(bytes),
+      warning: warn(relPath, "encoding", "file is not valid UTF-8; invalid bytes were replaced and the rest was scanned"),
+    };
+  }
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+function declaredEncoding(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 400)).split(/\r?\n/, 2);
+  for (const line of head) {
+    const m = CODING_COOKIE.exec(line);
+    if (m) return m[1];
+    if (!/^[ \t\f]*(#.*)?$/.test(line)) break;
+  }
+  return undefined;
+}
+
+export function tooLarge(relPath: string, size: number, maxBytes: number): ScanError {
+  return warn(relPath, "too-large", `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (--max-file-size); skipped`);
+}
+
+function warn(file: string, kind: ScanError["kind"], message: string): ScanError {
+  return { file, kind, level: "warning", message };
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
+}

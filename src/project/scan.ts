@@ -1,0 +1,139 @@
+import { availableParallelism } from "node:os";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { compareErrors, compareFindings } from "../core/order.js";
+import type { Finding, RuleMeta, ScanError, ScanReport } from "../core/types.js";
+import type { FileAnalysis } from "../languages/python/analyze.js";
+import { resolveRulesets } from "../rules/registry.js";
+import type { PythonRule } from "../rules/rule.js";
+import { inProcessAnalyzer, type PythonAnalyzer } from "./analyzer.js";
+import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
+import { moduleNameOf } from "./module-name.js";
+import { decodePython, tooLarge } from "./read-source.js";
+import { workerPoolAnalyzer } from "./worker-pool.js";
+
+export interface ScanOptions extends DiscoverOptions {
+  /** Directory or single file to scan. */
+  target: string;
+  /** `--ruleset` values; empty = every Python rule. */
+  rulesets: string[];
+  /** Files larger than this are skipped with a warning. */
+  maxFileSize: number;
+  /** Worker threads; 0 analyses in this thread, undefined picks by workload. */
+  jobs?: number;
+  tool: ScanReport["tool"];
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A problem with the request itself (unknown ruleset, missing path): exit code 2. */
+export class UsageError extends Error {}
+
+/** Below this much source to parse, starting worker threads costs more than it saves. */
+const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
+const READ_CONCURRENCY = 32;
+
+export async function scanProject(options: ScanOptions): Promise<ScanReport> {
+  const started = Date.now();
+  const resolution = resolveRulesets(options.rulesets);
+  if (!resolution.ok) throw new UsageError(resolution.error);
+  const rules = resolution.rules;
+  const target = resolve(options.target);
+  let discovery;
+  try {
+    discovery = await discover(target, options);
+  } catch (e) {
+    throw new UsageError(`cannot scan "${options.target}": ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : (e as Error).message}`);
+  }
+  const errors: ScanError[] = [...discovery.errors];
+  const findings: Finding[] = [];
+  const pythonFiles = discovery.files.filter((f) => f.kind === "python");
+
+  const candidates = await readCandidates(pythonFiles, rules, options.maxFileSize, errors);
+  const analyzer = await chooseAnalyzer(rules, candidates, options.jobs);
+  let done = 0;
+  try {
+    const results = await Promise.all(
+      candidates.map(async (c) => {
+        const result: FileAnalysis = await analyzer.analyze({ path: c.file.relPath, source: c.source, moduleName: moduleNameOf(c.file.relPath) });
+        options.onProgress?.(++done, candidates.length);
+        return result;
+      }),
+    );
+    for (const r of results) {
+      findings.push(...r.findings);
+      errors.push(...r.errors);
+    }
+  } finally {
+    await analyzer.close();
+  }
+
+  findings.sort(compareFindings);
+  errors.sort(compareErrors);
+  return {
+    tool: options.tool,
+    scan: {
+      target,
+      timestamp: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      rulesExecuted: rules.map((r) => r.id),
+      filesScanned: pythonFiles.length,
+    },
+    rules: rules.map(metaOf),
+    findings,
+    errors,
+  };
+}
+
+interface Candidate {
+  file: DiscoveredFile;
+  source: string;
+}
+
+/**
+ * Reads every Python file and keeps those that contain a prefilter token of some rule. The token test runs on
+ * raw bytes, before decoding, so most files cost one read and one byte search.
+ */
+async function readCandidates(files: DiscoveredFile[], rules: readonly PythonRule[], maxBytes: number, errors: ScanError[]): Promise<Candidate[]> {
+  const tokens = [...new Set(rules.flatMap((r) => r.prefilter))].map((t) => Buffer.from(t, "utf8"));
+  const out: (Candidate | undefined)[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < files.length; i = next++) {
+      const file = files[i];
+      if (file.size > maxBytes) {
+        errors.push(tooLarge(file.relPath, file.size, maxBytes));
+        continue;
+      }
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file.absPath);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err.code ?? err.message}` });
+        continue;
+      }
+      if (!tokens.some((t) => bytes.includes(t))) continue;
+      const decoded = decodePython(bytes, file.relPath, maxBytes);
+      if (!decoded.ok) {
+        errors.push(decoded.error);
+        continue;
+      }
+      if (decoded.warning) errors.push(decoded.warning);
+      out[i] = { file, source: decoded.source };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  return out.filter((c): c is Candidate => c !== undefined);
+}
+
+async function chooseAnalyzer(rules: readonly PythonRule[], candidates: Candidate[], jobs: number | undefined): Promise<PythonAnalyzer> {
+  const bytes = candidates.reduce((n, c) => n + c.source.length, 0);
+  const size = jobs ?? (bytes >= WORKER_THRESHOLD_BYTES ? Math.max(1, Math.min(availableParallelism(), 8)) : 0);
+  return size > 0 ? workerPoolAnalyzer(rules.map((r) => r.id), size) : inProcessAnalyzer(rules);
+}
+
+/** Rule metadata without the engine parts (sink functions), as reporters and JSON need it. */
+function metaOf(rule: PythonRule): RuleMeta {
+  const { prefilter: _prefilter, sinks: _sinks, ...meta } = rule;
+  return meta;
+}

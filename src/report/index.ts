@@ -1,0 +1,34 @@
+import type { ScanReport } from "../core/types.js";
+import { renderCsv } from "./csv.js";
+import { renderJson } from "./json.js";
+import { renderSarif } from "./sarif.js";
+import { renderText, type TextReportOptions } from "./text.js";
+
+export type OutputFormat = "text" | "json" | "sarif" | "csv";
+
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "csv"];
+
+export type { TextReportOptions } from "./text.js";
+export { summarize } from "./summary.js";
+export { renderText } from "./text.js";
+export { renderJson, toJsonReport } from "./json.js";
+export { renderSarif, toSarifLog } from "./sarif.js";
+export { renderCsv } from "./csv.js";
+
+/** Renders `report` in `format`. Pure: no I/O; the caller writes the string where it belongs. */
+export function renderReport(format: OutputFormat, report: ScanReport, options: TextReportOptions): string {
+  switch (format) {
+    case "text":
+      return renderText(report, options);
+    case "json":
+      return renderJson(report, options);
+    case "sarif":
+      return renderSarif(report);
+    case "csv":
+      return renderCsv(report, options);
+    default: {
+      const unknown: never = format;
+      throw new Error(`Unknown output format: ${String(unknown)}`);
+    }
+  }
+}

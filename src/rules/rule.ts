@@ -1,0 +1,69 @@
+import type { Confidence, Fix, RuleMeta, Severity } from "../core/types.js";
+import type { CallArguments } from "../languages/python/calls.js";
+import type { SemanticModel } from "../languages/python/semantic/model.js";
+import type { Scope } from "../languages/python/semantic/scopes.js";
+import type { SyntaxNode } from "../languages/python/syntax.js";
+
+/** How a sink is reached at a reported site. */
+export type SinkVia =
+  | "call" //       `pickle.loads(x)`, also through aliases, rebinding and dynamic imports
+  | "subclass" //   `MyUnpickler(f)` where `class MyUnpickler(pickle.Unpickler)`
+  | "reference"; // `map(pickle.loads, blobs)`: the sink passed as a callable
+
+export interface SinkMatch {
+  /** The reported node: the call, or the reference passed as an argument. */
+  node: SyntaxNode;
+  /** Canonical qualified name of the sink that matched, e.g. `pickle.loads`. */
+  target: string;
+  via: SinkVia;
+  /** How the callee is spelled in the source, e.g. `p.loads`. */
+  calleeText: string;
+  /** For `via: "subclass"`: the local class and whether it overrides `find_class`. */
+  subclass?: { name: string; overridesFindClass: boolean };
+  /** Arguments of the call (empty for references). */
+  args: CallArguments;
+  /** For a method sink such as `ruamel.yaml.YAML().load`: the call that built the receiver, with its arguments. */
+  receiver?: { call: SyntaxNode; args: CallArguments; scope: Scope };
+  model: SemanticModel;
+  scope: Scope;
+}
+
+export interface SinkOutcome {
+  message?: string;
+  severity?: Severity;
+  confidence?: Confidence;
+  fix?: Fix;
+}
+
+/** A declarative sink: qualified names plus optional argument-aware conditions. */
+export interface SinkSpec {
+  /** Canonical qualified names (see module-aliases.ts) whose calls are findings. */
+  call: string[];
+  /** Also report instantiating a class defined in the file that derives from one of `call`. */
+  subclasses?: boolean;
+  /** Also report `call` names passed uncalled as an argument (callbacks: `map`, `apply`, executors). */
+  references?: boolean;
+  /** Decide from the arguments: null drops the match (e.g. a safe Loader); an outcome adjusts it. */
+  check?: (match: SinkMatch) => SinkOutcome | null;
+  message: (match: SinkMatch) => string;
+}
+
+export interface PythonRule extends RuleMeta {
+  language: "python";
+  /**
+   * Byte strings of which at least one must occur in a file for this rule to possibly match; files without any
+   * are never parsed. Must cover every spelling the sinks can be reached by (module names, aliases).
+   */
+  prefilter: string[];
+  sinks: SinkSpec[];
+}
+
+/** Identity helper that type-checks a rule definition. */
+export function defineRule(rule: PythonRule): PythonRule {
+  return rule;
+}
+
+/** `module.attr`, quoted as code for messages. */
+export function code(s: string): string {
+  return "`" + s + "`";
+}
