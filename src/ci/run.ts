@@ -1,7 +1,8 @@
 // `pathfinder ci` after the scan: baseline, diff filter, pull request comments, exit code.
 // Takes the full scan report and returns the report to write plus what to print. Failures of the
 // diff or of GitHub become warnings: they never lose the report or change the exit code.
-import { SEVERITIES, type Finding, type ScanReport, type Severity } from "../core/types.js";
+import { atLeast } from "../core/severity.js";
+import type { Finding, ScanReport, Severity } from "../core/types.js";
 import { applyBaseline, createBaseline, readBaseline, writeBaseline } from "./baseline.js";
 import type { ChangeSet } from "./changes.js";
 import { partitionByDiff, repositoryPath, type DiffScope } from "./diff-filter.js";
@@ -55,14 +56,6 @@ export interface CiOutcome {
   /** 1 when a new finding reaches `failOn`, else 0. */
   exitCode: 0 | 1;
   github?: { summary?: SummaryCommentResult; review?: ReviewResult };
-}
-
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.length - SEVERITIES.indexOf(severity);
-}
-
-export function reachesThreshold(severity: Severity, threshold: Severity): boolean {
-  return severityRank(severity) >= severityRank(threshold);
 }
 
 function plural(count: number, word: string): string {
@@ -138,7 +131,7 @@ async function publishToGitHub(
 
     let notInline: Finding[] = [];
     if (options.github.inline) {
-      const candidates = state.introduced.filter((f) => reachesThreshold(f.severity, options.github.inlineMinSeverity));
+      const candidates = state.introduced.filter((f) => atLeast(f.severity, options.github.inlineMinSeverity));
       const rules = new Map(report.rules.map((rule) => [rule.id, rule]));
       const comments: InlineComment[] = [];
       for (const finding of candidates) {
@@ -243,7 +236,7 @@ export async function runCi(fullReport: ScanReport, options: CiOptions): Promise
     messages,
     warnings,
     exitCode:
-      options.failOn !== "none" && introduced.some((f) => reachesThreshold(f.severity, options.failOn as Severity)) ? 1 : 0,
+      options.failOn !== "none" && introduced.some((f) => atLeast(f.severity, options.failOn as Severity)) ? 1 : 0,
   };
   if (diff) outcome.diff = diff;
 

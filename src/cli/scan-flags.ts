@@ -30,7 +30,7 @@ Scan options:
   [PATH ...]               Only scan these files or directories inside the project (pre-commit passes staged files)
       --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all
                            (default: every Python rule). See: pathfinder rules list
-  -o, --output FORMAT      text (default), json, sarif, csv
+  -o, --output FORMAT      text (default for scan), json, sarif, csv, gitlab-sast, codeclimate
   -f, --output-file FILE   Write the report to FILE instead of standard output
       --fail-on SEVERITIES Exit 1 when a finding is at or above the lowest severity listed,
                            e.g. --fail-on critical,high (values: critical, high, medium, low)

@@ -1,5 +1,6 @@
 import type { Command } from "../command.js";
+import { ciCommand } from "../../ci/command.js";
 import { scanCommand } from "./scan.js";
 
 /** Every subcommand, in the order `pathfinder --help` lists them. */
-export const COMMANDS: Command[] = [scanCommand];
+export const COMMANDS: Command[] = [scanCommand, ciCommand];
