@@ -1,4 +1,5 @@
 // `pathfinder ci`: `scan` plus diff awareness, baselines, pull request comments and CI report formats.
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { isSeverity } from "../core/severity.js";
 import { SEVERITIES, type Severity } from "../core/types.js";
@@ -7,6 +8,8 @@ import { CliUsageError, type CliIo, type Command } from "../cli/command.js";
 import { parseFormat, runScan } from "../cli/commands/scan.js";
 import { writeOutput } from "../cli/output.js";
 import { parseFailOn, SCAN_FLAGS, SCAN_FLAGS_HELP, scanOptionsFrom, type ScanFlagValues } from "../cli/scan-flags.js";
+import { UsageError } from "../project/scan.js";
+import { BaselineError } from "./baseline.js";
 import type { DiffScope } from "./diff-filter.js";
 import { workTreePrefix } from "./git.js";
 import { redact } from "./github/redact.js";
@@ -149,9 +152,17 @@ export async function executeCi(argv: string[], io: CliIo): Promise<CiCommandRes
       inlineMinSeverity,
     },
   };
-  if (values.baseline) ciOptions.baselinePath = values.baseline;
-  if (values["write-baseline"]) ciOptions.writeBaselinePath = values["write-baseline"];
-  const outcome = await runCi(report, ciOptions);
+  // Paths in messages stay as the user typed them; files are opened relative to the command's cwd.
+  if (values.baseline) ciOptions.baselinePath = resolve(io.cwd, values.baseline);
+  if (values["write-baseline"]) ciOptions.writeBaselinePath = resolve(io.cwd, values["write-baseline"]);
+  let outcome: CiOutcome;
+  try {
+    outcome = await runCi(report, ciOptions);
+  } catch (error) {
+    // A baseline the user named but that cannot be used is a problem with the request: exit code 2.
+    if (error instanceof BaselineError) throw new UsageError(error.message);
+    throw error;
+  }
 
   const pathPrefix = outcome.diff?.pathPrefix ?? (await workTreePrefix(options.target).catch(() => ""));
   const text = renderReport(format, outcome.report, {

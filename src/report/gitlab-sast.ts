@@ -41,15 +41,17 @@ function withPrefix(prefix: string | undefined, file: string): string {
   return `${prefix.endsWith("/") ? prefix : `${prefix}/`}${file}`;
 }
 
-function identifiers(finding: Finding, informationUri: string) {
-  const ids: { type: string; name: string; value: string; url?: string }[] = [
-    {
-      type: "pathfinder_rule_id",
-      name: `${finding.ruleId} ${finding.ruleName}`.slice(0, 255),
-      value: finding.ruleId,
-      url: `${informationUri.replace(/\/+$/, "")}/rules/${encodeURIComponent(finding.ruleId)}`,
-    },
-  ];
+function identifiers(finding: Finding, informationUri: string | undefined) {
+  const primary: { type: string; name: string; value: string; url?: string } = {
+    type: "pathfinder_rule_id",
+    name: `${finding.ruleId} ${finding.ruleName}`.slice(0, 255),
+    value: finding.ruleId,
+  };
+  // The schema only accepts absolute http(s) URLs; a tool without a home page gets no link.
+  if (informationUri && /^https?:\/\/.+/.test(informationUri)) {
+    primary.url = `${informationUri.replace(/\/+$/, "")}/rules/${encodeURIComponent(finding.ruleId)}`;
+  }
+  const ids = [primary];
   for (const cwe of finding.cwe) {
     const number = /^CWE-(\d+)$/i.exec(cwe)?.[1];
     if (number) ids.push({ type: "cwe", name: cwe, value: number, url: `https://cwe.mitre.org/data/definitions/${number}.html` });
@@ -69,13 +71,13 @@ export function renderGitLabSast(report: ScanReport, options: GitLabSastOptions 
   const rules = new Map(report.rules.map((rule) => [rule.id, rule]));
   const start = new Date(report.scan.timestamp);
   const end = new Date(start.getTime() + Math.max(0, report.scan.durationMs));
-  const tool = {
+  const tool: Record<string, unknown> = {
     id: report.tool.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-") || "pathfinder",
     name: report.tool.name,
-    url: report.tool.informationUri,
     vendor: { name: report.tool.name },
-    version: report.tool.version,
+    version: report.tool.version || "0.0.0",
   };
+  if (report.tool.informationUri && /^https?:\/\/.+/.test(report.tool.informationUri)) tool.url = report.tool.informationUri;
   const findings = report.findings.filter((f) => options.showSuppressed === true || !f.suppressed);
   const seenIds = new Set<string>();
   const vulnerabilities = findings.map((finding) => {

@@ -52,8 +52,15 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-export function ruleDocsUrl(informationUri: string, ruleId: string): string {
+/** `${informationUri}/rules/${ruleId}`, or undefined when the tool has no home page to link to. */
+export function ruleDocsUrl(informationUri: string | undefined, ruleId: string): string | undefined {
+  if (!informationUri) return undefined;
   return `${informationUri.replace(/\/+$/, "")}/rules/${encodeURIComponent(ruleId)}`;
+}
+
+function ruleLink(informationUri: string | undefined, ruleId: string): string {
+  const url = ruleDocsUrl(informationUri, ruleId);
+  return url ? `[${cell(ruleId)}](${url})` : code(ruleId);
 }
 
 export function cweUrl(cwe: string): string | undefined {
@@ -89,7 +96,7 @@ function findingRow(finding: Finding, input: SummaryInput): string {
   const label = `${path}:${finding.location.line}`;
   return (
     `| ${SEVERITY_ICON[finding.severity]} ${capitalize(finding.severity)} ` +
-    `| [${cell(finding.ruleId)}](${ruleDocsUrl(input.tool.informationUri, finding.ruleId)}) ${cell(finding.ruleName)} ` +
+    `| ${ruleLink(input.tool.informationUri, finding.ruleId)} ${cell(finding.ruleName)} ` +
     `| [${cell(label)}](${input.linkTo(finding)}) |`
   );
 }
@@ -139,7 +146,7 @@ export function renderSummary(input: SummaryInput): string {
 }
 
 /** The body of one inline comment: what, why, how to fix, classifications and a documentation link. */
-export function renderInlineComment(finding: Finding, rule: RuleMeta | undefined, informationUri: string): string {
+export function renderInlineComment(finding: Finding, rule: RuleMeta | undefined, informationUri: string | undefined): string {
   const out = [
     findingMarker(finding.fingerprint),
     `**${SEVERITY_ICON[finding.severity]} ${capitalize(finding.severity)}: ${cell(finding.ruleName)}** (${code(finding.ruleId)})`,
@@ -156,8 +163,9 @@ export function renderInlineComment(finding: Finding, rule: RuleMeta | undefined
       return url ? `[${c}](${url})` : c;
     }),
     ...finding.owasp.map((o) => `OWASP ${o}`),
-    `[Rule documentation](${ruleDocsUrl(informationUri, finding.ruleId)})`,
   ];
+  const docs = ruleDocsUrl(informationUri, finding.ruleId);
+  if (docs) tags.push(`[Rule documentation](${docs})`);
   out.push("", tags.join(" · "), "");
   return truncate(out.join("\n"));
 }
