@@ -6,6 +6,7 @@ import addFormatsModule from "ajv-formats";
 import { renderCodeClimate } from "../src/report/codeclimate.js";
 import { renderGitLabSast, vulnerabilityId } from "../src/report/gitlab-sast.js";
 import { makeFinding, makeReport, makeRule } from "./ci-support.js";
+import { sampleReport as reportersSample } from "./data/report/sample-report.js";
 
 const Ajv = AjvModule.default;
 const addFormats = addFormatsModule.default;
@@ -39,6 +40,10 @@ describe("GitLab SAST report", () => {
     assert.ok(validate(parsed), ajv.errorsText(validate.errors));
     const empty = JSON.parse(renderGitLabSast(makeReport([])));
     assert.ok(validate(empty), ajv.errorsText(validate.errors));
+    // The reporters' shared sample: artifact findings, traces, suppressions, scan errors.
+    const shared: { vulnerabilities: unknown[] } = JSON.parse(renderGitLabSast(reportersSample()));
+    assert.ok(validate(shared), ajv.errorsText(validate.errors));
+    assert.ok(shared.vulnerabilities.length > 0);
   });
 
   it("the schema catches a broken report (the validation is real)", () => {

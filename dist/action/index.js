@@ -9340,11 +9340,9 @@ function decodePython(bytes, relPath, maxBytes) {
     return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
   }
   const encoding = declaredEncoding(bytes);
-  if (encoding && !/^utf-?8(-sig)?$/i.test(encoding)) {
-    try {
-      return { ok: true, source: new TextDecoder(encoding).decode(bytes) };
-    } catch {
-    }
+  if (encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding)) {
+    const decoder = decoderFor(encoding);
+    if (decoder) return { ok: true, source: decoder.decode(bytes) };
   }
   try {
     return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
@@ -9355,6 +9353,15 @@ function decodePython(bytes, relPath, maxBytes) {
       warning: warn(relPath, "encoding", "file is not valid UTF-8; invalid bytes were replaced and the rest was scanned")
     };
   }
+}
+function decoderFor(codec) {
+  for (const label of [codec, codec.replace(/_/g, "-"), codec.replace(/[-_]/g, "")]) {
+    try {
+      return new TextDecoder(label);
+    } catch {
+    }
+  }
+  return void 0;
 }
 function looksBinary(bytes) {
   const n = Math.min(bytes.length, 8192);
@@ -10156,45 +10163,46 @@ function sanitizeForTerminal(text) {
 
 // src/report/code-frame.ts
 var MAX_REGION_LINES = 6;
+var MAX_FRAME_LINE_WIDTH = 200;
+var LEAD_BEFORE_REGION = 40;
+var CUT = "...";
 function renderCodeFrame(location, source, p) {
   const startLine = Math.max(1, location.line);
   const endLine = Math.max(startLine, location.endLine);
-  const frame = source ? linesFromSource(source, startLine, endLine) : linesFromSnippet(location.snippet, startLine, endLine);
+  const frame = source && startLine <= source.length ? linesFromSource(source, startLine, endLine) : linesFromSnippet(location.snippet, startLine, endLine);
   if (frame.length === 0) return [];
-  const regionLines = frame.filter((l) => l.inRegion);
-  let shown = frame;
-  let omitted = 0;
-  if (regionLines.length > MAX_REGION_LINES) {
-    const kept = [...regionLines.slice(0, MAX_REGION_LINES - 1), regionLines[regionLines.length - 1]];
-    const keep = new Set(kept.map((l) => l.number));
-    omitted = regionLines.length - keep.size;
-    shown = frame.filter((l) => !l.inRegion || keep.has(l.number));
-  }
+  const { shown, omitted } = shortenRegion(frame, endLine);
+  const windowStart = horizontalWindow(shown, location.column);
   const width = String(Math.max(...shown.map((l) => l.number))).length;
+  const blankGutter = `  ${" ".repeat(width)} ${p.paint("|", "dim")}`;
   const out2 = [];
   let previous;
   for (const line of shown) {
     if (previous !== void 0 && line.number > previous + 1) {
-      out2.push(`  ${" ".repeat(width)} ${p.paint("|", "dim")} ${p.paint(`... ${omitted} more line${omitted === 1 ? "" : "s"}`, "dim")}`);
+      out2.push(`${blankGutter} ${p.paint(`${CUT} ${omitted} more line${omitted === 1 ? "" : "s"}`, "dim")}`);
     }
     previous = line.number;
     const marker = line.inRegion ? p.paint(">", "bold", "red") : " ";
     const gutter = p.paint(`${String(line.number).padStart(width)} |`, "dim");
-    out2.push(`${marker} ${gutter} ${sanitizeForTerminal(line.text)}`.trimEnd());
+    out2.push(`${marker} ${gutter} ${clip(line.text, windowStart)}`.trimEnd());
     if (line.inRegion) {
-      const underline = underlineFor(line, location, startLine, endLine);
-      out2.push(`  ${" ".repeat(width)} ${p.paint("|", "dim")} ${underline.padding}${p.paint("^".repeat(underline.carets), "red")}`);
+      const { padding, carets } = underline(line, location, startLine, endLine, windowStart);
+      out2.push(`${blankGutter} ${padding}${p.paint("^".repeat(carets), "red")}`);
     }
   }
   return out2;
 }
 function linesFromSource(source, startLine, endLine) {
-  if (startLine > source.length) return [];
   const last = Math.min(endLine, source.length);
+  const line = (n, inRegion) => ({
+    number: n,
+    text: (source[n - 1] ?? "").replace(/\r$/, ""),
+    inRegion
+  });
   const out2 = [];
-  if (startLine > 1) out2.push({ number: startLine - 1, text: source[startLine - 2] ?? "", inRegion: false });
-  for (let n = startLine; n <= last; n++) out2.push({ number: n, text: source[n - 1] ?? "", inRegion: true });
-  if (last < source.length) out2.push({ number: last + 1, text: source[last] ?? "", inRegion: false });
+  if (startLine > 1) out2.push(line(startLine - 1, false));
+  for (let n = startLine; n <= last; n++) out2.push(line(n, true));
+  if (last < source.length) out2.push(line(last + 1, false));
   return out2;
 }
 function linesFromSnippet(snippet, startLine, endLine) {
@@ -10203,15 +10211,34 @@ function linesFromSnippet(snippet, startLine, endLine) {
   const count = Math.min(lines.length, endLine - startLine + 1);
   return lines.slice(0, count).map((text, i2) => ({ number: startLine + i2, text, inRegion: true }));
 }
-function underlineFor(line, location, startLine, endLine) {
+function shortenRegion(frame, endLine) {
+  const region2 = frame.filter((l) => l.inRegion);
+  if (region2.length <= MAX_REGION_LINES) return { shown: frame, omitted: 0 };
+  const keep = new Set(region2.slice(0, MAX_REGION_LINES - 1).map((l) => l.number));
+  keep.add(region2[region2.length - 1]?.number ?? endLine);
+  return { shown: frame.filter((l) => !l.inRegion || keep.has(l.number)), omitted: region2.length - keep.size };
+}
+function horizontalWindow(lines, column) {
+  if (lines.every((l) => l.text.length <= MAX_FRAME_LINE_WIDTH)) return 0;
+  const regionStart = Math.max(0, column - 1);
+  return regionStart < MAX_FRAME_LINE_WIDTH - LEAD_BEFORE_REGION ? 0 : regionStart - LEAD_BEFORE_REGION;
+}
+function clip(text, windowStart) {
+  const head = windowStart > 0 ? CUT : "";
+  const tail = text.length > windowStart + MAX_FRAME_LINE_WIDTH ? CUT : "";
+  return head + sanitizeForTerminal(text.slice(windowStart, windowStart + MAX_FRAME_LINE_WIDTH)) + tail;
+}
+function underline(line, location, startLine, endLine, windowStart) {
   const text = line.text;
   const firstNonBlank = text.search(/\S/) + 1 || 1;
-  let from = line.number === startLine ? location.column : firstNonBlank;
-  let to = line.number === endLine ? location.endColumn : text.length + 1;
-  from = clamp(from, 1, text.length + 1);
-  to = clamp(to, from, text.length + 1);
-  const before = sanitizeForTerminal(text.slice(0, from - 1));
-  const marked = sanitizeForTerminal(text.slice(from - 1, to - 1));
+  const from = clamp(line.number === startLine ? location.column : firstNonBlank, 1, text.length + 1) - 1;
+  const to = clamp(line.number === endLine ? location.endColumn : text.length + 1, from + 1, text.length + 1) - 1;
+  const windowEnd = windowStart + MAX_FRAME_LINE_WIDTH;
+  const visibleFrom = clamp(from, windowStart, windowEnd);
+  const visibleTo = clamp(to, visibleFrom, windowEnd);
+  const head = windowStart > 0 ? CUT : "";
+  const before = head + sanitizeForTerminal(text.slice(windowStart, visibleFrom));
+  const marked = sanitizeForTerminal(text.slice(visibleFrom, visibleTo));
   return { padding: before.replace(/[^\t]/g, " "), carets: Math.max(1, marked.length) };
 }
 function clamp(n, lo, hi) {
@@ -10219,6 +10246,7 @@ function clamp(n, lo, hi) {
 }
 
 // src/report/text.ts
+var MAX_ARTIFACT_SNIPPET_LINES = 8;
 var MAX_LISTED_ERRORS = 20;
 function renderText(report, options) {
   const p = painter(options.color);
@@ -10246,8 +10274,13 @@ function renderFinding(finding, rule, options, p) {
       loc.offset !== void 0 ? `offset: ${loc.offset}` : void 0
     ].filter((s) => s !== void 0);
     out2.push("  " + p.paint(where.join("  "), "dim"));
-    for (const line of loc.snippet.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "")) {
-      out2.push(`  ${p.paint("|", "dim")} ${sanitizeForTerminal(line)}`);
+    const lines = loc.snippet.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "");
+    for (const line of lines.slice(0, MAX_ARTIFACT_SNIPPET_LINES)) {
+      const clipped = line.length > MAX_FRAME_LINE_WIDTH ? line.slice(0, MAX_FRAME_LINE_WIDTH) + "..." : line;
+      out2.push(`  ${p.paint("|", "dim")} ${sanitizeForTerminal(clipped)}`);
+    }
+    if (lines.length > MAX_ARTIFACT_SNIPPET_LINES) {
+      out2.push(`  ${p.paint("|", "dim")} ${p.paint(`... ${lines.length - MAX_ARTIFACT_SNIPPET_LINES} more lines`, "dim")}`);
     }
   } else {
     const frame = renderCodeFrame(loc, options.sourceLines?.(loc.file), p);
@@ -10346,6 +10379,7 @@ import { join as join4 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/cli/scan-flags.ts
+import { existsSync as existsSync2 } from "node:fs";
 import { isAbsolute, join as join3, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/cli/version.ts
@@ -10412,7 +10446,8 @@ function scanOptionsFrom(values, positionals, io) {
   const project = resolve4(io.cwd, values.project ?? ".");
   const include = [...values.include ?? []];
   for (const p of positionals) {
-    const abs = isAbsolute(p) ? p : resolve4(io.cwd, p);
+    const fromCwd = isAbsolute(p) ? p : resolve4(io.cwd, p);
+    const abs = existsSync2(fromCwd) ? fromCwd : resolve4(project, p);
     const rel = relative2(project, abs).split("\\").join("/");
     if (rel.startsWith("..")) throw new CliUsageError(`path "${p}" is outside the project directory ${project}`);
     include.push(rel === "" ? "**" : rel, rel === "" ? "**" : join3(rel, "**").split("\\").join("/"));
