@@ -235,6 +235,17 @@ describe("pull request comments against a mock GitHub", () => {
     assert.ok(!message.includes("wrongwrong"));
   });
 
+  it("gives up on a request that gets no answer instead of hanging the job", async () => {
+    mock.hangNext("GET", new RegExp(`/issues/${pr}/comments$`), 4); // the first try and its three retries
+    const impatient = createGitHubClient({ token: TOKEN, apiUrl: mock.url, userAgent: "t", warn: () => {}, throttle: false, timeoutMs: 100, retryBaseMs: 1 });
+    const error = await upsertSummaryComment(impatient, context, "x").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(error, "the request failed");
+    assert.match(describeApiError(error, [TOKEN]), /timed out|aborted/i);
+  });
+
   it("works with throttling on (the production setting)", async () => {
     const throttled = createGitHubClient({ token: TOKEN, apiUrl: mock.url, userAgent: "t", warn: (m) => warnings.push(m) });
     const result = await upsertSummaryComment(throttled, context, `${SUMMARY_MARKER}\nthrottled`);

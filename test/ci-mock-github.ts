@@ -42,6 +42,8 @@ export interface MockGitHub {
   pull(number: number): MockPull;
   /** The next `count` requests matching method and path answer `status` instead. */
   failNext(method: string, pathPattern: RegExp, status: number, count?: number): void;
+  /** The next `count` requests matching method and path get no answer at all (until the server closes). */
+  hangNext(method: string, pathPattern: RegExp, count?: number): void;
   /** Answers pages of this size regardless of per_page, to exercise pagination. */
   pageSize: number;
   close(): Promise<void>;
@@ -67,6 +69,7 @@ export async function startMockGitHub(options: { token: string; owner: string; r
   const pulls = new Map<number, MockPull>();
   const requests: RecordedRequest[] = [];
   const failures: { method: string; pattern: RegExp; status: number; remaining: number }[] = [];
+  const hanging = new Set<ServerResponse>();
   let nextId = 1000;
   let origin = "";
   const prefix = options.prefix ?? "";
@@ -90,7 +93,16 @@ export async function startMockGitHub(options: { token: string; owner: string; r
     failNext(method, pattern, status, count = 1) {
       failures.push({ method, pattern, status, remaining: count });
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    hangNext(method, pattern, count = 1) {
+      failures.push({ method, pattern, status: 0, remaining: count });
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.close(() => resolve());
+        // Clients keep connections alive; do not wait for them to time out.
+        server.closeAllConnections();
+      }),
   };
 
   function send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}) {
@@ -134,6 +146,10 @@ export async function startMockGitHub(options: { token: string; owner: string; r
     const failure = failures.find((f) => f.remaining > 0 && f.method === recorded.method && f.pattern.test(path));
     if (failure) {
       failure.remaining--;
+      if (failure.status === 0) {
+        hanging.add(res);
+        return;
+      }
       return send(res, failure.status, { message: `Injected failure ${failure.status}` });
     }
     if (!path.startsWith(`${repoPath}/`)) return send(res, 404, { message: "Not Found" });

@@ -15312,6 +15312,12 @@ function createGitHubClient(options) {
     say(`GitHub rate limit on ${request2.method} ${request2.url}; ${retryCount < retries ? `retrying in ${retryAfter}s` : "giving up"}`);
     return retryCount < retries;
   };
+  const timeoutMs = options.timeoutMs ?? 3e4;
+  const fetchWithTimeout = (input, init2) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init2?.signal ? AbortSignal.any([init2.signal, deadline]) : deadline;
+    return fetch(input, { ...init2, signal });
+  };
   return new PathfinderOctokit({
     auth: options.token,
     baseUrl: options.apiUrl,
@@ -15321,6 +15327,7 @@ function createGitHubClient(options) {
     }, info: () => {
     }, warn: say, error: () => {
     } },
+    request: { fetch: fetchWithTimeout },
     retry: { retryAfterBaseValue: options.retryBaseMs ?? 1e3 },
     throttle: options.throttle === false ? { enabled: false } : { onRateLimit: onLimit, onSecondaryRateLimit: onLimit }
   });
@@ -15382,7 +15389,7 @@ function capitalize(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 function cell(text) {
-  return text.replace(/\r?\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|");
+  return text.replace(/\r?\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "@\u200B");
 }
 function code2(text) {
   const clean = text.replace(/\r?\n/g, " ");

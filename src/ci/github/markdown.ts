@@ -24,14 +24,18 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Escapes text for a table cell or inline position: no pipes, no newlines, no HTML. */
+/**
+ * Escapes text for a table cell or inline position: no pipes, no newlines, no HTML, and no @mentions
+ * (file names come from the pull request and must not ping anyone).
+ */
 export function cell(text: string): string {
   return text
     .replace(/\r?\n/g, " ")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|");
+    .replace(/\|/g, "\\|")
+    .replace(/@/g, "@\u200b");
 }
 
 function code(text: string): string {
