@@ -122,8 +122,12 @@ describe("running the action", () => {
     const outputFile = join(scratch, "outputs-1.txt");
     const stdout = new Capture();
     const stderr = new Capture();
-    const code = await runAction({ ...env, GITHUB_OUTPUT: outputFile }, { stdout, stderr });
+    const stepSummary = join(scratch, "step-summary.md");
+    const code = await runAction({ ...env, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: stepSummary }, { stdout, stderr });
     assert.equal(code, 1, stderr.text);
+    const summary = readFileSync(stepSummary, "utf8");
+    assert.match(summary, /\*\*1 new finding\*\* on lines changed since `main`/);
+    assert.ok(summary.includes(`(https://github.com/acme/svc/blob/${repo.git("rev-parse", "HEAD")}/service.py#L6)`), summary);
     assert.deepEqual(readOutputs(outputFile), { "results-file": join(repo.dir, "pathfinder-results.sarif"), findings: "1" });
     assert.ok(existsSync(join(repo.dir, "pathfinder-results.sarif")));
     assert.equal(stdout.text.split(TOKEN).length, 2, "the token appears once: in the add-mask command");

@@ -15979,6 +15979,24 @@ ${value}
 ${delimiter}
 `);
 }
+function jobSummary(outcome, env) {
+  const prefix = outcome.diff?.pathPrefix ?? "";
+  const sha = outcome.diff?.target.headSha ?? env.GITHUB_SHA ?? "HEAD";
+  const server = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
+  const pathOf = (finding) => repositoryPath(finding, prefix);
+  const input = {
+    tool: outcome.report.tool,
+    introduced: outcome.introduced,
+    preexisting: outcome.preexisting,
+    notInline: [],
+    baselined: outcome.baselined,
+    pathOf,
+    linkTo: (finding) => `${server}/${env.GITHUB_REPOSITORY ?? ""}/blob/${sha}/${pathOf(finding).split("/").map(encodeURIComponent).join("/")}#L${finding.location.line}`
+  };
+  if (outcome.diff) input.scopeNote = `lines changed since \`${outcome.diff.target.baseRef}\``;
+  return `${renderSummary2(input)}
+`;
+}
 async function runAction(env, io) {
   const token = actionInput(env, "github-token");
   if (token) io.stdout.write(`::add-mask::${token}
@@ -15996,13 +16014,15 @@ async function runAction(env, io) {
   let code3;
   let resultsFile;
   let findings = 0;
+  let outcome;
   try {
     const result2 = await executeCi(args2.slice(1), cliIo);
     if (typeof result2 === "number") {
       code3 = result2;
     } else {
       code3 = result2.exitCode;
-      findings = result2.outcome.introduced.length;
+      outcome = result2.outcome;
+      findings = outcome.introduced.length;
       if (result2.outputFile !== "-") resultsFile = resolve6(cwd, result2.outputFile);
     }
   } catch (error) {
@@ -16011,6 +16031,14 @@ async function runAction(env, io) {
     io.stderr.write(`::error::pathfinder ci: ${redact(message2, [token]).replace(/\r?\n/g, "%0A")}
 `);
     code3 = 2;
+  }
+  if (outcome && env.GITHUB_STEP_SUMMARY) {
+    try {
+      appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(outcome, env));
+    } catch (error) {
+      io.stderr.write(`::warning::cannot write the job summary: ${error.message}
+`);
+    }
   }
   if (resultsFile) setOutput(env, "results-file", resultsFile);
   setOutput(env, "findings", String(findings));

@@ -6,7 +6,11 @@ import { CliUsageError, type CliIo } from "../cli/command.js";
 import { OutputError } from "../cli/output.js";
 import { UsageError } from "../project/scan.js";
 import { executeCi } from "./command.js";
+import type { Finding } from "../core/types.js";
+import { repositoryPath } from "./diff-filter.js";
+import { renderSummary, type SummaryInput } from "./github/markdown.js";
 import { redact } from "./github/redact.js";
+import type { CiOutcome } from "./run.js";
 
 /** Every input action.yml declares (a test keeps the two in step). */
 export const ACTION_INPUTS = [
@@ -76,6 +80,26 @@ function setOutput(env: NodeJS.ProcessEnv, name: string, value: string): void {
   appendFileSync(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
 }
 
+/** The same overview as the pull request summary comment, for the workflow run's summary page. */
+function jobSummary(outcome: CiOutcome, env: NodeJS.ProcessEnv): string {
+  const prefix = outcome.diff?.pathPrefix ?? "";
+  const sha = outcome.diff?.target.headSha ?? env.GITHUB_SHA ?? "HEAD";
+  const server = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
+  const pathOf = (finding: Finding) => repositoryPath(finding, prefix);
+  const input: SummaryInput = {
+    tool: outcome.report.tool,
+    introduced: outcome.introduced,
+    preexisting: outcome.preexisting,
+    notInline: [],
+    baselined: outcome.baselined,
+    pathOf,
+    linkTo: (finding) =>
+      `${server}/${env.GITHUB_REPOSITORY ?? ""}/blob/${sha}/${pathOf(finding).split("/").map(encodeURIComponent).join("/")}#L${finding.location.line}`,
+  };
+  if (outcome.diff) input.scopeNote = `lines changed since \`${outcome.diff.target.baseRef}\``;
+  return `${renderSummary(input)}\n`;
+}
+
 /** Runs the action and returns the process exit code. */
 export async function runAction(env: NodeJS.ProcessEnv, io: Pick<CliIo, "stdout" | "stderr">): Promise<number> {
   const token = actionInput(env, "github-token");
@@ -93,13 +117,15 @@ export async function runAction(env: NodeJS.ProcessEnv, io: Pick<CliIo, "stdout"
   let code: number;
   let resultsFile: string | undefined;
   let findings = 0;
+  let outcome: CiOutcome | undefined;
   try {
     const result = await executeCi(args.slice(1), cliIo);
     if (typeof result === "number") {
       code = result;
     } else {
       code = result.exitCode;
-      findings = result.outcome.introduced.length;
+      outcome = result.outcome;
+      findings = outcome.introduced.length;
       if (result.outputFile !== "-") resultsFile = resolve(cwd, result.outputFile);
     }
   } catch (error) {
@@ -108,6 +134,13 @@ export async function runAction(env: NodeJS.ProcessEnv, io: Pick<CliIo, "stdout"
     const message = known || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ? (error as Error).message : String((error as Error).stack ?? error);
     io.stderr.write(`::error::pathfinder ci: ${redact(message, [token]).replace(/\r?\n/g, "%0A")}\n`);
     code = 2;
+  }
+  if (outcome && env.GITHUB_STEP_SUMMARY) {
+    try {
+      appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(outcome, env));
+    } catch (error) {
+      io.stderr.write(`::warning::cannot write the job summary: ${(error as Error).message}\n`);
+    }
   }
   if (resultsFile) setOutput(env, "results-file", resultsFile);
   setOutput(env, "findings", String(findings));
