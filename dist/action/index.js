@@ -15418,6 +15418,10 @@ function cweUrl(cwe) {
   const number = /^CWE-(\d+)$/i.exec(cwe)?.[1];
   return number ? `https://cwe.mitre.org/data/definitions/${number}.html` : void 0;
 }
+function blobUrl(serverUrl, repository, sha, path, line) {
+  const encoded = path.split("/").map(encodeURIComponent).join("/");
+  return `${serverUrl.replace(/\/+$/, "")}/${repository}/blob/${sha}/${encoded}#L${line}`;
+}
 function truncate(body2) {
   if (body2.length <= MAX_BODY) return body2;
   return `${body2.slice(0, MAX_BODY)}
@@ -15664,8 +15668,32 @@ async function computeDiff(options, warnings) {
     return void 0;
   }
 }
-function encodePath(path) {
-  return path.split("/").map(encodeURIComponent).join("/");
+function planInlineComments(report, introduced, diff, pathOf, minSeverity) {
+  const rules = new Map(report.rules.map((rule) => [rule.id, rule]));
+  const comments = [];
+  const notInline = [];
+  for (const finding of introduced) {
+    if (!atLeast(finding.severity, minSeverity)) continue;
+    const path = pathOf(finding);
+    const changed = diff?.changes.files.get(path);
+    const last = Math.max(finding.location.line, finding.location.endLine);
+    let line;
+    for (let n = finding.location.line; changed && n <= last && line === void 0; n++) {
+      if (changed.addedLines.has(n)) line = n;
+    }
+    if (line === void 0) {
+      notInline.push(finding);
+      continue;
+    }
+    comments.push({
+      finding,
+      marker: findingMarker(finding.fingerprint),
+      path,
+      line,
+      body: renderInlineComment(finding, rules.get(finding.ruleId), report.tool.informationUri)
+    });
+  }
+  return { comments, notInline };
 }
 async function publishToGitHub(report, options, state, messages, warnings) {
   const resolved = resolveGitHubContext(options.github.flags, options.env);
@@ -15681,7 +15709,7 @@ async function publishToGitHub(report, options, state, messages, warnings) {
     const headSha = context.headSha ?? state.diff?.target.headSha ?? await resolveCommit(options.targetDir, options.diff.head ?? "HEAD");
     if (!headSha) throw new Error("cannot tell the head commit (run inside the checked-out repository or pass --head)");
     const pathOf = (finding) => repositoryPath(finding, pathPrefix);
-    const linkTo = (finding) => `${context.serverUrl}/${context.owner}/${context.repo}/blob/${headSha}/${encodePath(pathOf(finding))}#L${finding.location.line}`;
+    const linkTo = (finding) => blobUrl(context.serverUrl, `${context.owner}/${context.repo}`, headSha, pathOf(finding), finding.location.line);
     const client = createGitHubClient({
       token: context.token,
       apiUrl: context.apiUrl,
@@ -15691,30 +15719,9 @@ async function publishToGitHub(report, options, state, messages, warnings) {
     });
     let notInline = [];
     if (options.github.inline) {
-      const candidates = state.introduced.filter((f) => atLeast(f.severity, options.github.inlineMinSeverity));
-      const rules = new Map(report.rules.map((rule) => [rule.id, rule]));
-      const comments = [];
-      for (const finding of candidates) {
-        const path = pathOf(finding);
-        const changed = state.diff?.changes.files.get(path);
-        const last = Math.max(finding.location.line, finding.location.endLine);
-        let line;
-        for (let n = finding.location.line; changed && n <= last && line === void 0; n++) {
-          if (changed.addedLines.has(n)) line = n;
-        }
-        if (line === void 0) {
-          notInline.push(finding);
-          continue;
-        }
-        comments.push({
-          finding,
-          marker: findingMarker(finding.fingerprint),
-          path,
-          line,
-          body: renderInlineComment(finding, rules.get(finding.ruleId), report.tool.informationUri)
-        });
-      }
-      const review = await publishInlineComments(client, context, comments, {
+      const planned = planInlineComments(report, state.introduced, state.diff, pathOf, options.github.inlineMinSeverity);
+      notInline = planned.notInline;
+      const review = await publishInlineComments(client, context, planned.comments, {
         commitId: headSha,
         reviewBody: (count) => `${report.tool.name} found ${plural3(count, "new finding")} on changed lines.`
       });
@@ -15982,7 +15989,7 @@ ${delimiter}
 function jobSummary(outcome, env) {
   const prefix = outcome.diff?.pathPrefix ?? "";
   const sha = outcome.diff?.target.headSha ?? env.GITHUB_SHA ?? "HEAD";
-  const server = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
   const pathOf = (finding) => repositoryPath(finding, prefix);
   const input = {
     tool: outcome.report.tool,
@@ -15991,7 +15998,7 @@ function jobSummary(outcome, env) {
     notInline: [],
     baselined: outcome.baselined,
     pathOf,
-    linkTo: (finding) => `${server}/${env.GITHUB_REPOSITORY ?? ""}/blob/${sha}/${pathOf(finding).split("/").map(encodeURIComponent).join("/")}#L${finding.location.line}`
+    linkTo: (finding) => blobUrl(server, env.GITHUB_REPOSITORY ?? "", sha, pathOf(finding), finding.location.line)
   };
   if (outcome.diff) input.scopeNote = `lines changed since \`${outcome.diff.target.baseRef}\``;
   return `${renderSummary2(input)}

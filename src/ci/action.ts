@@ -8,7 +8,7 @@ import { UsageError } from "../project/scan.js";
 import { executeCi } from "./command.js";
 import type { Finding } from "../core/types.js";
 import { repositoryPath } from "./diff-filter.js";
-import { renderSummary, type SummaryInput } from "./github/markdown.js";
+import { blobUrl, renderSummary, type SummaryInput } from "./github/markdown.js";
 import { redact } from "./github/redact.js";
 import type { CiOutcome } from "./run.js";
 
@@ -84,7 +84,7 @@ function setOutput(env: NodeJS.ProcessEnv, name: string, value: string): void {
 function jobSummary(outcome: CiOutcome, env: NodeJS.ProcessEnv): string {
   const prefix = outcome.diff?.pathPrefix ?? "";
   const sha = outcome.diff?.target.headSha ?? env.GITHUB_SHA ?? "HEAD";
-  const server = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
   const pathOf = (finding: Finding) => repositoryPath(finding, prefix);
   const input: SummaryInput = {
     tool: outcome.report.tool,
@@ -93,8 +93,7 @@ function jobSummary(outcome: CiOutcome, env: NodeJS.ProcessEnv): string {
     notInline: [],
     baselined: outcome.baselined,
     pathOf,
-    linkTo: (finding) =>
-      `${server}/${env.GITHUB_REPOSITORY ?? ""}/blob/${sha}/${pathOf(finding).split("/").map(encodeURIComponent).join("/")}#L${finding.location.line}`,
+    linkTo: (finding) => blobUrl(server, env.GITHUB_REPOSITORY ?? "", sha, pathOf(finding), finding.location.line),
   };
   if (outcome.diff) input.scopeNote = `lines changed since \`${outcome.diff.target.baseRef}\``;
   return `${renderSummary(input)}\n`;

@@ -9,7 +9,7 @@ import { partitionByDiff, repositoryPath, type DiffScope } from "./diff-filter.j
 import { readChangeSet, resolveCommit, resolveDiffTarget, workTreePrefix, type DiffTarget } from "./git.js";
 import { createGitHubClient, type ClientOptions } from "./github/client.js";
 import { resolveGitHubContext, type GitHubContext, type GitHubFlags } from "./github/context.js";
-import { findingMarker, renderInlineComment, renderSummary, severityCounts } from "./github/markdown.js";
+import { blobUrl, findingMarker, renderInlineComment, renderSummary, severityCounts } from "./github/markdown.js";
 import { describeApiError, redact } from "./github/redact.js";
 import { publishInlineComments, type InlineComment, type ReviewResult } from "./github/review.js";
 import { upsertSummaryComment, type SummaryCommentResult } from "./github/summary-comment.js";
@@ -94,8 +94,42 @@ async function computeDiff(options: CiOptions, warnings: string[]): Promise<CiDi
   }
 }
 
-function encodePath(path: string): string {
-  return path.split("/").map(encodeURIComponent).join("/");
+/**
+ * Inline comments for new findings at or above `minSeverity`, each on the first of its lines that the diff
+ * adds; findings with no such line (binary files, no diff) are returned apart for the summary.
+ */
+function planInlineComments(
+  report: ScanReport,
+  introduced: readonly Finding[],
+  diff: CiDiff | undefined,
+  pathOf: (finding: Finding) => string,
+  minSeverity: Severity,
+): { comments: InlineComment[]; notInline: Finding[] } {
+  const rules = new Map(report.rules.map((rule) => [rule.id, rule]));
+  const comments: InlineComment[] = [];
+  const notInline: Finding[] = [];
+  for (const finding of introduced) {
+    if (!atLeast(finding.severity, minSeverity)) continue;
+    const path = pathOf(finding);
+    const changed = diff?.changes.files.get(path);
+    const last = Math.max(finding.location.line, finding.location.endLine);
+    let line: number | undefined;
+    for (let n = finding.location.line; changed && n <= last && line === undefined; n++) {
+      if (changed.addedLines.has(n)) line = n;
+    }
+    if (line === undefined) {
+      notInline.push(finding);
+      continue;
+    }
+    comments.push({
+      finding,
+      marker: findingMarker(finding.fingerprint),
+      path,
+      line,
+      body: renderInlineComment(finding, rules.get(finding.ruleId), report.tool.informationUri),
+    });
+  }
+  return { comments, notInline };
 }
 
 async function publishToGitHub(
@@ -120,7 +154,7 @@ async function publishToGitHub(
     if (!headSha) throw new Error("cannot tell the head commit (run inside the checked-out repository or pass --head)");
     const pathOf = (finding: Finding) => repositoryPath(finding, pathPrefix);
     const linkTo = (finding: Finding) =>
-      `${context.serverUrl}/${context.owner}/${context.repo}/blob/${headSha}/${encodePath(pathOf(finding))}#L${finding.location.line}`;
+      blobUrl(context.serverUrl, `${context.owner}/${context.repo}`, headSha, pathOf(finding), finding.location.line);
     const client = createGitHubClient({
       token: context.token,
       apiUrl: context.apiUrl,
@@ -131,30 +165,9 @@ async function publishToGitHub(
 
     let notInline: Finding[] = [];
     if (options.github.inline) {
-      const candidates = state.introduced.filter((f) => atLeast(f.severity, options.github.inlineMinSeverity));
-      const rules = new Map(report.rules.map((rule) => [rule.id, rule]));
-      const comments: InlineComment[] = [];
-      for (const finding of candidates) {
-        const path = pathOf(finding);
-        const changed = state.diff?.changes.files.get(path);
-        const last = Math.max(finding.location.line, finding.location.endLine);
-        let line: number | undefined;
-        for (let n = finding.location.line; changed && n <= last && line === undefined; n++) {
-          if (changed.addedLines.has(n)) line = n;
-        }
-        if (line === undefined) {
-          notInline.push(finding);
-          continue;
-        }
-        comments.push({
-          finding,
-          marker: findingMarker(finding.fingerprint),
-          path,
-          line,
-          body: renderInlineComment(finding, rules.get(finding.ruleId), report.tool.informationUri),
-        });
-      }
-      const review = await publishInlineComments(client, context, comments, {
+      const planned = planInlineComments(report, state.introduced, state.diff, pathOf, options.github.inlineMinSeverity);
+      notInline = planned.notInline;
+      const review = await publishInlineComments(client, context, planned.comments, {
         commitId: headSha,
         reviewBody: (count) => `${report.tool.name} found ${plural(count, "new finding")} on changed lines.`,
       });

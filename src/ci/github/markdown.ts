@@ -72,6 +72,12 @@ export function cweUrl(cwe: string): string | undefined {
   return number ? `https://cwe.mitre.org/data/definitions/${number}.html` : undefined;
 }
 
+/** Web link to a line of a file at a commit: `<server>/<owner>/<repo>/blob/<sha>/<path>#L<line>`. */
+export function blobUrl(serverUrl: string, repository: string, sha: string, path: string, line: number): string {
+  const encoded = path.split("/").map(encodeURIComponent).join("/");
+  return `${serverUrl.replace(/\/+$/, "")}/${repository}/blob/${sha}/${encoded}#L${line}`;
+}
+
 function truncate(body: string): string {
   if (body.length <= MAX_BODY) return body;
   return `${body.slice(0, MAX_BODY)}\n\n… (truncated: the full list is in the SARIF report)\n`;
