@@ -101,6 +101,9 @@ describe("git change sets on a feature branch", () => {
       const changes = await readChangeSet(repo.dir, target.mergeBaseSha, target.headSha);
       assert.equal(changes.files.has("untouched.py"), false);
       assert.ok(changes.files.has("app.py"));
+      const earlier = await resolveDiffTarget(repo.dir, { base: "main", head: "feature~0", env: {} });
+      assert.equal(earlier?.headSha, repo.git("rev-parse", "feature"));
+      await assert.rejects(resolveDiffTarget(repo.dir, { base: "main", head: "nope", env: {} }), /--head nope does not name a commit/);
     } finally {
       repo.git("checkout", "-q", "feature");
     }
