@@ -1,12 +1,13 @@
 import type { ScanReport } from "../core/types.js";
 import { renderCsv } from "./csv.js";
+import { renderHtml } from "./html.js";
 import { renderJson } from "./json.js";
 import { renderSarif } from "./sarif.js";
 import { renderText, type TextReportOptions } from "./text.js";
 
-export type OutputFormat = "text" | "json" | "sarif" | "csv";
+export type OutputFormat = "text" | "json" | "sarif" | "csv" | "html";
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "csv"];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "csv", "html"];
 
 export type { TextReportOptions } from "./text.js";
 export { summarize } from "./summary.js";
@@ -14,6 +15,7 @@ export { renderText } from "./text.js";
 export { renderJson, toJsonReport } from "./json.js";
 export { renderSarif, toSarifLog } from "./sarif.js";
 export { renderCsv } from "./csv.js";
+export { renderHtml, type HtmlReportOptions } from "./html.js";
 
 /** Renders `report` in `format`. Pure: no I/O; the caller writes the string where it belongs. */
 export function renderReport(format: OutputFormat, report: ScanReport, options: TextReportOptions): string {
@@ -26,6 +28,8 @@ export function renderReport(format: OutputFormat, report: ScanReport, options: 
       return renderSarif(report);
     case "csv":
       return renderCsv(report, options);
+    case "html":
+      return renderHtml(report, options);
     default: {
       const unknown: never = format;
       throw new Error(`Unknown output format: ${String(unknown)}`);
