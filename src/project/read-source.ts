@@ -17,12 +17,9 @@ export function decodePython(bytes: Uint8Array, relPath: string, maxBytes: numbe
     return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
   }
   const encoding = declaredEncoding(bytes);
-  if (encoding && !/^utf-?8(-sig)?$/i.test(encoding)) {
-    try {
-      return { ok: true, source: new TextDecoder(encoding).decode(bytes) };
-    } catch {
-      // Unknown codec name: fall through to UTF-8 with a warning below.
-    }
+  if (encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding)) {
+    const decoder = decoderFor(encoding);
+    if (decoder) return { ok: true, source: decoder.decode(bytes) };
   }
   try {
     return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
@@ -33,6 +30,18 @@ export function decodePython(bytes: Uint8Array, relPath: string, maxBytes: numbe
       warning: warn(relPath, "encoding", "file is not valid UTF-8; invalid bytes were replaced and the rest was scanned"),
     };
   }
+}
+
+/** Python codec names (`latin-1`, `iso_8859_15`, `cp1252`) mapped onto the WHATWG labels TextDecoder knows. */
+function decoderFor(codec: string): TextDecoder | undefined {
+  for (const label of [codec, codec.replace(/_/g, "-"), codec.replace(/[-_]/g, "")]) {
+    try {
+      return new TextDecoder(label);
+    } catch {
+      // try the next spelling
+    }
+  }
+  return undefined;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
