@@ -23,7 +23,7 @@ function html(report: ScanReport, showSuppressed = false): string {
 function hostileReport(): ScanReport {
   const report = sampleReport();
   const f = report.findings[2]!;
-  f.message = `<script>alert("msg")</script> & 'quotes'`;
+  f.message = `<script>alert("msg")</script> & 'quotes' \`p.loads(<b>)\``;
   f.location.file = `service/"><img src=x onerror=alert(1)>.py`;
   f.location.snippet = "    obj = pickle.loads(data)</code></pre><script>alert(2)</script>";
   f.ruleName = "</title><script>alert(3)</script>";
@@ -98,7 +98,7 @@ describe("HTML report", () => {
     assert.deepEqual(checkHtmlStructure(page), []);
     assert.equal((page.match(/<script\b/g) ?? []).length, 1, "only the report's own script");
     assert.doesNotMatch(page, /<img|<b>target|javascript:|onerror=alert\(1\)>/);
-    assert.match(page, /&lt;script&gt;alert\(&quot;msg&quot;\)&lt;\/script&gt; &amp; &#39;quotes&#39;/);
+    assert.match(page, /&lt;script&gt;alert\(&quot;msg&quot;\)&lt;\/script&gt; &amp; &#39;quotes&#39; <code>p.loads\(&lt;b&gt;\)<\/code>/);
     assert.match(page, /service\/&quot;&gt;&lt;img src=x onerror=alert\(1\)&gt;.py/);
     assert.match(page, /<a href="#" rel="noreferrer">evil<\/a>/);
     assert.match(page, /Summary with ␛\[31mANSI␛\[0m and &lt;U\+202E&gt;evil&lt;U\+202C&gt; bidi/);

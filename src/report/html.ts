@@ -1,6 +1,7 @@
 import { SEVERITIES, type Finding, type ReportOptions, type RuleMeta, type ScanError, type ScanReport } from "../core/types.js";
 import { barChartSvg, codeFrameHtml, severityBadge } from "./html/components.js";
 import { escapeHtml, safeHref, slug } from "./html/escape.js";
+import { codeSpans } from "./html/markdown.js";
 import { BASE_CSS } from "./html/styles.js";
 import { summarize, visibleFindings } from "./summary.js";
 
@@ -165,13 +166,13 @@ function findingItem(f: Finding, rule: RuleMeta | undefined, lines: string[] | u
       `<strong>${escapeHtml(f.ruleName)}</strong>` +
       `<span class="muted">${escapeHtml(where)}</span>` +
       `<span class="muted">confidence: ${escapeHtml(f.confidence)}</span></div>`,
-    `<p class="finding-message">${escapeHtml(f.message)}</p>`,
+    `<p class="finding-message">${codeSpans(f.message)}</p>`,
     frame,
   ];
   if (f.trace?.length) {
     parts.push(
       `<details><summary>Trace (${f.trace.length} steps)</summary><ol class="trace">` +
-        f.trace.map((t) => `<li><span class="muted">${escapeHtml(`${t.location.file}:${t.location.line}:${t.location.column}`)}</span> ${escapeHtml(t.message)}</li>`).join("") +
+        f.trace.map((t) => `<li><span class="muted">${escapeHtml(`${t.location.file}:${t.location.line}:${t.location.column}`)}</span> ${codeSpans(t.message)}</li>`).join("") +
         `</ol></details>`,
     );
   }

@@ -77,3 +77,11 @@ export function markdownToHtml(text: string): string {
   flush();
   return out.join("\n");
 }
+
+/** Finding messages mark code with backticks (`pickle.loads`): those become <code>, everything else is plain text. */
+export function codeSpans(text: string): string {
+  return text
+    .split(/(`[^`\n]+`)/)
+    .map((piece) => (/^`[^`\n]+`$/.test(piece) ? `<code>${escapeHtml(piece.slice(1, -1))}</code>` : escapeHtml(piece)))
+    .join("");
+}
