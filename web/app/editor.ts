@@ -70,10 +70,10 @@ export class PythonEditor {
     forceLinting(this.view);
   }
 
-  /** Selects a finding's region, scrolls to it and focuses the editor. */
+  /** Selects a finding's region with the cursor at its start, scrolls to it and focuses the editor. */
   reveal(finding: Finding): void {
     const { from, to } = rangeOf(this.view.state.doc, finding);
-    this.view.dispatch({ selection: { anchor: from, head: to }, scrollIntoView: true });
+    this.view.dispatch({ selection: { anchor: to, head: from }, scrollIntoView: true });
     this.view.focus();
   }
 

@@ -36,6 +36,11 @@ async function main(): Promise<void> {
   const count = byId("finding-count");
   const cursor = byId("cursor-position");
   const share = byId<HTMLButtonElement>("share");
+  const linkNotice = byId("link-notice");
+  const showLinkProblem = (error: string) => {
+    linkNotice.textContent = `Could not restore the shared code: ${error}.`;
+    linkNotice.hidden = false;
+  };
 
   const started = performance.now();
   const engine = loadEngine();
@@ -75,7 +80,7 @@ async function main(): Promise<void> {
     onDocChange: updateUrl,
     onCursor: (line, column) => (cursor.textContent = `Ln ${line}, Col ${column}`),
   });
-  if (!initial.ok) status.textContent = `Could not restore the shared code: ${initial.error}`;
+  if (!initial.ok) showLinkProblem(initial.error);
 
   rulesetSelect.addEventListener("change", () => {
     editor.setRuleset(rulesetSelect.value);
@@ -112,10 +117,8 @@ async function main(): Promise<void> {
   // A pasted link in the same tab.
   window.addEventListener("hashchange", async () => {
     const next = await decodeState(location.hash);
-    if (!next.ok) {
-      status.textContent = `Could not restore the shared code: ${next.error}`;
-      return;
-    }
+    if (!next.ok) return showLinkProblem(next.error);
+    linkNotice.hidden = true;
     const r = validRuleset(rulesetSelect, next.state.ruleset);
     if (r && r !== rulesetSelect.value) {
       rulesetSelect.value = r;

@@ -49,6 +49,7 @@ export function playgroundPage(rules: readonly RuleMeta[], bundles: readonly str
 <button id="share" type="button">Copy link</button>
 <p id="engine-status" class="engine-status muted" role="status" aria-live="polite">Loading the analysis engine…</p>
 </div>
+<p id="link-notice" class="notice" role="alert" hidden></p>
 <div class="pg-layout">
 <section class="pg-editor" aria-labelledby="editor-heading">
 <h2 id="editor-heading" class="visually-hidden">Python code</h2>
