@@ -97,6 +97,17 @@ describe("playground page", () => {
     assert.equal(await page.textContent("#cursor-position"), "Ln 5, Col 10");
   });
 
+  it("lists suppressed findings without underlining them, and says when the code does not parse", async () => {
+    const code = "import pickle\na = pickle.loads(x)\nb = pickle.loads(y)  # pathfinder: ignore[PYTHON-LANG-SEC-040] reviewed\ndef broken(:\n";
+    await typeInEditor(page, code, { paste: true });
+    await waitForLines(page, [2, 3]);
+    assert.equal(await page.locator("#findings .finding-jump .badge-suppressed").count(), 1);
+    assert.equal(await page.getAttribute("#findings li:has(.badge-suppressed) .finding-jump", "data-line"), "3");
+    assert.equal(await page.textContent("#finding-count"), "(1)");
+    assert.equal(await page.locator(".cm-lintRange-error").count(), 1);
+    assert.match(await page.textContent("#findings .notice") ?? "", /Syntax error.*line 4/);
+  });
+
   it("switches rules and keeps findings to the selected rules", async () => {
     await typeInEditor(page, "import pickle\nvalue = pickle.loads(raw)\n", { paste: true });
     await waitForLines(page, [2]);

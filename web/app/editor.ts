@@ -50,6 +50,11 @@ export class PythonEditor {
       parent: options.parent,
       state: EditorState.create({ doc: options.doc, extensions: this.extensions() }),
     });
+    // First results as soon as the engine is ready, without waiting for the typing delay.
+    options.engine.then(
+      () => this.refresh(),
+      () => undefined,
+    );
   }
 
   get doc(): string {
@@ -134,7 +139,6 @@ export class PythonEditor {
       from,
       to,
       severity: DIAGNOSTIC_SEVERITY[finding.severity],
-      source: finding.ruleId,
       message: finding.message,
       renderMessage: () => {
         const box = document.createElement("div");

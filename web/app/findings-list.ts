@@ -28,7 +28,7 @@ export function renderFindings(outcome: AnalysisOutcome, options: FindingsListOp
   const active = result.findings.filter((f) => !f.suppressed);
   if (options.count) options.count.textContent = `(${active.length})`;
   for (const e of result.errors) {
-    container.append(notice(`${e.line ? `Line ${e.line}: ` : ""}${e.message}`));
+    container.append(notice(e.message.charAt(0).toUpperCase() + e.message.slice(1)));
   }
   if (!result.findings.length) {
     const empty = document.createElement("p");

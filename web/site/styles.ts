@@ -38,7 +38,9 @@ kbd { border: 1px solid var(--border); border-bottom-width: 2px; border-radius: 
 .editor-host .cm-cursor { border-left-color: var(--text); }
 .editor-host .cm-selectionBackground, .editor-host .cm-focused .cm-selectionBackground { background: color-mix(in srgb, var(--accent) 28%, transparent) !important; }
 .editor-status { margin: 0.3rem 0 0; font-size: 0.85rem; }
-.cm-tooltip.cm-tooltip-lint { max-width: min(36rem, 90vw); }
+.editor-host .cm-tooltip { max-width: min(34rem, 90vw); background: var(--surface); color: var(--text); border: 1px solid var(--border);
+  border-radius: 6px; box-shadow: 0 4px 16px rgb(0 0 0 / 18%); }
+.editor-host .cm-diagnostic { padding: 0.4rem 0.6rem; }
 .cm-diagnostic { font-family: var(--sans); }
 .diag-rule { font-family: var(--mono); font-size: 0.8rem; }
 .diag-fix { margin-top: 0.3rem; color: var(--muted); }
