@@ -235,6 +235,9 @@ def main():
     write("malicious/lzma.joblib", lzma.compress(raw, format=lzma.FORMAT_ALONE))
     write("malicious/object-array.joblib", joblib_bytes({"objects": objects, "ok": np.zeros(2)}))
 
+    # joblib < 0.10 "ZF" files: prefix, payload length in hex padded to 19 characters, zlib stream.
+    write("malicious/old-zfile.pkl", b"ZF" + ("%#x" % len(malicious)).encode().ljust(19) + zlib.compress(malicious))
+
     # Compressed pickles and uninspectable archives.
     write("malicious/pickle.pkl.gz", gzip.compress(malicious, mtime=0))
     write("malicious/pickle.pkl", malicious)

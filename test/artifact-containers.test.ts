@@ -255,7 +255,59 @@ describe("zip layouts", () => {
   });
 });
 
+describe("npy headers", () => {
+  function npy(major: number, header: string, body: Uint8Array): Uint8Array {
+    const text = new TextEncoder().encode(header);
+    const length = new DataView(new ArrayBuffer(major === 1 ? 2 : 4));
+    if (major === 1) length.setUint16(0, text.length, true);
+    else length.setUint32(0, text.length, true);
+    return concat([new Uint8Array([0x93, ...ascii("NUMPY"), major, 0]), new Uint8Array(length.buffer), text, body]);
+  }
+
+  for (const major of [1, 2, 3]) {
+    it(`reads format ${major}.0 headers and analyses object bodies at the right offset`, async () => {
+      const header = "{'descr': '|O', 'fortran_order': False, 'shape': (1,), }".padEnd(117) + "\n";
+      const bytes = npy(major, header, EVIL);
+      const result = await scanBytes(bytes);
+      assert.equal(result.kind, "npy");
+      const [finding] = systemCalls(result);
+      assert.ok(finding);
+      assert.equal(bytes[finding.location.offset!], 0x52);
+    });
+  }
+
+  it("treats structured dtypes with an object field as pickles, plain ones as data", async () => {
+    const objectField = npy(1, "{'descr': [('a', '<f8'), ('b', '|O')], 'fortran_order': False, 'shape': (1,), }\n", EVIL);
+    assert.equal(systemCalls(await scanBytes(objectField)).length, 1);
+    const plain = npy(1, "{'descr': [('a', '<f8'), ('b', '<i4')], 'fortran_order': False, 'shape': (1,), }\n", EVIL);
+    const result = await scanBytes(plain);
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(result.analyses, []);
+  });
+
+  it("warns on a truncated header", async () => {
+    const bytes = npy(1, "{'descr': '|O', 'fortran_order': False, 'shape': (1,), }\n", EVIL).subarray(0, 30);
+    const result = await scanBytes(bytes);
+    assert.ok(result.errors.some((e) => /truncated/.test(e.message)));
+  });
+});
+
 describe("hostile input", () => {
+  it("survives zip64 extra fields with offsets beyond any file", async () => {
+    const zip = buildZip([{ name: "archive/data.pkl", data: EVIL }], { zip64: true });
+    const view = new DataView(zip.buffer);
+    const cd = zip.indexOf(0x50, zip.length - 22 - 20 - 56 - 100);
+    for (let at = cd; at < zip.length - 4; at++) {
+      if (view.getUint32(at, true) === 0x02014b50) {
+        const extra = at + 46 + "archive/data.pkl".length;
+        view.setBigUint64(extra + 20, 0xfff0000000000000n, true); // local header offset
+        break;
+      }
+    }
+    const result = await scanBytes(zip);
+    assert.ok(result.errors.some((e) => /outside the file/.test(e.message)), JSON.stringify(result.errors));
+  });
+
   it("survives a zip truncated at every cut point", async () => {
     const zip = new Uint8Array(await readFile(join(DATA, "malicious/hidden-member.pt")));
     for (let cut = 0; cut < zip.length; cut++) {

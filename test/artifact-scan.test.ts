@@ -151,6 +151,12 @@ describe("malicious artifacts", () => {
     assert.ok(finding.location.offset! >= nested.baseOffset);
   });
 
+  it("reads joblib's pre-0.10 ZF-prefixed zlib files", async () => {
+    const result = await scanFixture("malicious/old-zfile.pkl");
+    assert.equal(result.kind, "joblib");
+    assert.equal(callFinding(result, "system")?.location.member, "[zlib]");
+  });
+
   it("unwraps a gzip-compressed pickle", async () => {
     const result = await scanFixture("malicious/pickle.pkl.gz");
     assert.equal(result.kind, "gzip");

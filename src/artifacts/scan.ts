@@ -53,6 +53,14 @@ export interface ArtifactScanResult {
   errors: ScanError[];
 }
 
+interface IssueRecord {
+  issue: PickleIssue;
+  member?: string;
+  baseOffset: number;
+  /** The analysis the issue came from and where its offsets start, for the opcode listing. */
+  from?: { analysis: PickleAnalysis; base: number };
+}
+
 interface WorkItem {
   source: ByteSource;
   member?: string;
@@ -91,7 +99,7 @@ class ArtifactScan {
   private readonly layout: ArtifactLayoutEntry[] = [];
   private readonly analyses: ArtifactAnalysis[] = [];
   private readonly errors: ScanError[] = [];
-  private readonly issues: { issue: PickleIssue; member?: string; baseOffset: number }[] = [];
+  private readonly issues: IssueRecord[] = [];
   private readonly queue: WorkItem[] = [];
   private readonly traits = new Set<string>();
   private baseKind = "unknown";
@@ -150,8 +158,8 @@ class ArtifactScan {
     });
   }
 
-  private addIssue(issue: PickleIssue, member: string | undefined, baseOffset: number): void {
-    this.issues.push({ issue, ...(member !== undefined ? { member } : {}), baseOffset });
+  private addIssue(issue: PickleIssue, member: string | undefined, baseOffset: number, from?: IssueRecord["from"]): void {
+    this.issues.push({ issue, ...(member !== undefined ? { member } : {}), baseOffset, ...(from ? { from } : {}) });
   }
 
   private async inspect(item: WorkItem): Promise<void> {
@@ -568,7 +576,7 @@ class ArtifactScan {
           nestedIn === undefined
             ? { ...issue, ...(issue.offset !== undefined ? { offset: base + issue.offset } : {}) }
             : { ...issue, offset: nestedIn, message: `${issue.message} (in a pickle nested at offset ${nestedIn})` };
-        this.addIssue(located, member, 0);
+        this.addIssue(located, member, 0, nestedIn === undefined ? { analysis: current, base } : undefined);
       }
       for (const inner of current.nested) {
         pending.push({ analysis: inner.analysis, base: 0, nestedIn: nestedIn ?? base + inner.offset });
@@ -581,7 +589,7 @@ class ArtifactScan {
   private findings(): Finding[] {
     const findings: Finding[] = [];
     const seen = new Set<string>();
-    for (const { issue, member, baseOffset } of this.issues) {
+    for (const { issue, member, baseOffset, from } of this.issues) {
       const rule = ruleForIssue(issue);
       const fingerprint = stableHash([rule.id, this.relPath, member ?? "", issue.global ?? issue.message].join("\u0000"));
       if (seen.has(fingerprint)) continue;
@@ -599,7 +607,7 @@ class ArtifactScan {
           column: 1,
           endLine: 1,
           endColumn: 1,
-          snippet: issue.global ? `${issue.global} @ offset ${offset}` : `offset ${offset}`,
+          snippet: opcodeListing(issue, offset, from),
           ...(member !== undefined ? { member } : {}),
           offset,
         },
@@ -610,6 +618,24 @@ class ArtifactScan {
     }
     return findings;
   }
+}
+
+const MAX_LISTING_LINES = 8;
+
+/** The opcodes behind an issue: where its global is imported and called, with offsets in the member. */
+function opcodeListing(issue: PickleIssue, offset: number, from: IssueRecord["from"]): string {
+  const lines: string[] = [];
+  if (from && issue.global) {
+    const { analysis, base } = from;
+    const rows: [number, string][] = [
+      ...analysis.imports.filter((i) => i.normalized === issue.global).map((i): [number, string] => [i.offset, `${i.opcode} ${i.normalized}`]),
+      ...analysis.calls.filter((c) => c.callee === issue.global).map((c): [number, string] => [c.offset, `${c.opcode} ${c.callee}(${c.args})`]),
+    ];
+    rows.sort((a, b) => a[0] - b[0]);
+    for (const [at, text] of rows.slice(0, MAX_LISTING_LINES)) lines.push(`@${base + at}  ${text}`);
+  }
+  if (lines.length === 0) lines.push(`@${offset}  ${issue.global ?? issue.kind}`);
+  return lines.join("\n");
 }
 
 function join(parent: string | undefined, child: string | undefined): string | undefined {

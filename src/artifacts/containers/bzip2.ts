@@ -13,17 +13,14 @@ class BitReader {
   constructor(private readonly input: Uint8Array) {}
 
   bits(count: number): number {
-    let result = 0;
-    for (let i = 0; i < count; i++) {
-      if (this.bitCount === 0) {
-        if (this.position >= this.input.length) throw new CorruptData("bzip2 data is truncated");
-        this.bitBuffer = this.input[this.position++]!;
-        this.bitCount = 8;
-      }
-      this.bitCount--;
-      result = result * 2 + ((this.bitBuffer >>> this.bitCount) & 1);
+    if (count > 24) return this.bits(count - 24) * 0x1000000 + this.bits(24);
+    while (this.bitCount < count) {
+      if (this.position >= this.input.length) throw new CorruptData("bzip2 data is truncated");
+      this.bitBuffer = ((this.bitBuffer & ((1 << this.bitCount) - 1)) << 8) | this.input[this.position++]!;
+      this.bitCount += 8;
     }
-    return result;
+    this.bitCount -= count;
+    return (this.bitBuffer >>> this.bitCount) & ((1 << count) - 1);
   }
 
   bit(): number {
@@ -171,7 +168,7 @@ function decodeBlock(reader: BitReader, blockSizeMax: number, out: Output): void
   }
 
   // Huffman -> MTF/RUNA-RUNB -> bytes before the BWT.
-  const mtf = used.slice();
+  const mtf = Uint8Array.from(used);
   const counts = new Int32Array(256);
   const tt = new Uint32Array(blockSizeMax);
   const endOfBlock = alphaSize - 1;
@@ -206,8 +203,8 @@ function decodeBlock(reader: BitReader, blockSizeMax: number, out: Output): void
     if (count >= blockSizeMax) throw new CorruptData("bzip2 block exceeds its size");
     const index = symbol - 1;
     const byte = mtf[index]!;
-    mtf.splice(index, 1);
-    mtf.unshift(byte);
+    mtf.copyWithin(1, 0, index);
+    mtf[0] = byte;
     counts[byte]!++;
     tt[count++] = byte;
   }

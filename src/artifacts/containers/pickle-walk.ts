@@ -21,6 +21,7 @@ const OTHER: WalkValue = { t: "other" };
 const MAX_LINE = 1 << 16;
 const MAX_MEMO = 1 << 20;
 const MAX_CONTAINER_ITEMS = 1 << 16;
+const MAX_STACK = 1 << 20;
 
 export interface WalkHooks {
   /**
@@ -68,6 +69,7 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
 
   while (opcodes < maxOpcodes) {
     const at = cursor.position;
+    if (stack.length > MAX_STACK) return fail(`stack deeper than ${MAX_STACK} entries`, at);
     const opBytes = await cursor.take(1);
     if (!opBytes) return fail("pickle ends without STOP", at);
     const op = opBytes[0]!;

@@ -1,6 +1,8 @@
 import type { Command } from "../command.js";
+import { inspectCommand } from "./inspect.js";
 import { playgroundCommand } from "./playground.js";
+import { rulesCommand } from "./rules.js";
 import { scanCommand } from "./scan.js";
 
 /** Every subcommand, in the order `pathfinder --help` lists them. */
-export const COMMANDS: Command[] = [scanCommand, playgroundCommand];
+export const COMMANDS: Command[] = [scanCommand, inspectCommand, rulesCommand, playgroundCommand];
