@@ -27,7 +27,7 @@ describe("renderReport", () => {
   const options = { color: false, showSuppressed: false };
 
   it("dispatches to each format", () => {
-    assert.deepEqual([...OUTPUT_FORMATS], ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate"]);
+    assert.deepEqual([...OUTPUT_FORMATS], ["text", "json", "sarif", "csv", "html", "gitlab-sast", "codeclimate"]);
     const report = sampleReport();
     assert.match(renderReport("text", report, options), /^models\/classifier\.pt:1:1 {2}CRITICAL/);
     assert.equal(JSON.parse(renderReport("json", report, options)).tool.name, "pathfinder");
@@ -35,6 +35,7 @@ describe("renderReport", () => {
     assert.match(renderReport("csv", report, options), /^rule_id,rule_name,/);
     assert.equal(JSON.parse(renderReport("gitlab-sast", report, options)).scan.type, "sast");
     assert.equal(JSON.parse(renderReport("codeclimate", report, options))[0].type, "issue");
+    assert.match(renderReport("html", report, options), /^<!DOCTYPE html>/);
   });
 
   it("does not modify the report it renders", () => {

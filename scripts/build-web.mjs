@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// Builds the static web site (playground, pickle inspector, rule pages) into web-dist/ (or --out DIR).
+// 1. type-checks web/ (and the engine code it bundles), 2. renders the static pages from the rule registry
+// and the rule fixtures, 3. bundles the browser scripts with esbuild, 4. copies the tree-sitter WebAssembly.
+// The result is plain files: any static host can serve it, `pathfinder playground` serves it locally.
+
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import * as esbuild from "esbuild";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+
+const { values } = parseArgs({
+  options: { out: { type: "string" }, "no-check": { type: "boolean" }, dev: { type: "boolean" } },
+});
+const OUT = resolve(values.out ?? join(ROOT, "web-dist"));
+const started = Date.now();
+
+if (!values["no-check"]) typeCheck();
+const site = await loadSiteGenerator();
+const presets = readPresets(site.pythonRuleIds());
+rmSync(OUT, { recursive: true, force: true });
+for (const file of site.renderSite(presets)) write(file.path, file.content);
+await bundleScripts();
+copyFileSync(require.resolve("web-tree-sitter/tree-sitter.wasm"), join(OUT, "assets", "tree-sitter.wasm"));
+copyFileSync(require.resolve("tree-sitter-python/tree-sitter-python.wasm"), join(OUT, "assets", "tree-sitter-python.wasm"));
+console.log(`web site built in ${OUT} (${Date.now() - started} ms)`);
+
+function typeCheck() {
+  const tsc = require.resolve("typescript/bin/tsc");
+  const run = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "web", "tsconfig.json")], { stdio: "inherit" });
+  if (run.status !== 0) {
+    console.error("build-web: type errors in web/ (see above)");
+    process.exit(1);
+  }
+}
+
+/** Bundles web/site/generate.ts (with its dependencies, so it runs from anywhere) into a temp folder and imports it. */
+async function loadSiteGenerator() {
+  const dir = mkdtempSync(join(tmpdir(), "pathfinder-site-"));
+  try {
+    const outfile = join(dir, "generate.mjs");
+    await esbuild.build({
+      entryPoints: [join(ROOT, "web", "site", "generate.ts")],
+      outfile,
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      logLevel: "warning",
+    });
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Each rule's fixture files (vulnerable.py and safe.py first), embedded in the playground as presets. */
+function readPresets(ruleIds) {
+  const order = (f) => (f === "vulnerable.py" ? 0 : f === "safe.py" ? 1 : 2);
+  const presets = [];
+  for (const rule of ruleIds) {
+    const dir = join(ROOT, "fixtures", rule);
+    if (!existsSync(dir)) continue;
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(".py"))
+      .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+    for (const file of files) presets.push({ rule, file, code: readFileSync(join(dir, file), "utf8") });
+  }
+  return presets;
+}
+
+async function bundleScripts() {
+  await esbuild.build({
+    entryPoints: {
+      playground: join(ROOT, "web", "app", "playground.ts"),
+      rule: join(ROOT, "web", "app", "rule-embed.ts"),
+      "rules-index": join(ROOT, "web", "app", "rules-filter.ts"),
+      inspect: join(ROOT, "web", "app", "inspect.ts"),
+    },
+    outdir: join(OUT, "assets"),
+    entryNames: "[name]",
+    chunkNames: "chunk-[hash]",
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "browser",
+    target: ["es2022", "chrome110", "firefox115", "safari16"],
+    minify: !values.dev,
+    sourcemap: values.dev ? "linked" : false,
+    // web-tree-sitter's Emscripten glue imports these only when it runs under Node; never in a browser.
+    external: ["fs/promises", "module", "fs", "path", "url"],
+    legalComments: "linked",
+    logLevel: "warning",
+  });
+}
+
+function write(path, content) {
+  const target = join(OUT, path);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, content);
+}

@@ -1,0 +1,98 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { startStaticServer } from "../../project/static-server.js";
+import { CliUsageError, type Command } from "../command.js";
+
+/** The built site, at the package root (build/src/cli/commands -> ../../../../web-dist). */
+const DEFAULT_SITE = fileURLToPath(new URL("../../../../web-dist/", import.meta.url));
+
+export const playgroundCommand: Command = {
+  name: "playground",
+  summary: "Serve the interactive playground, pickle inspector and rule pages locally",
+  usage: `Usage: pathfinder playground [options]
+
+Serves the web playground (live analysis of Python code as you type), the pickle inspector and the rule
+pages from the built static site. Everything runs in your browser; nothing is uploaded anywhere.
+The site is built by "npm run build:web" (also part of "npm run build") into web-dist/, a folder any
+static host can serve.
+
+Options:
+      --port N      Port to listen on (default 8080; 0 picks a free port)
+      --host HOST   Address to bind (default 127.0.0.1; use 0.0.0.0 to share on your network)
+      --open        Open the playground in the default browser
+      --dir DIR     Serve this built site instead of the bundled one
+  -h, --help        Show this help`,
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        open: { type: "boolean" },
+        dir: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    });
+    if (values.help) {
+      io.stdout.write(this.usage + "\n");
+      return 0;
+    }
+    const port = parsePort(values.port ?? "8080");
+    const host = values.host ?? "127.0.0.1";
+    const root = values.dir ? resolve(io.cwd, values.dir) : DEFAULT_SITE;
+    if (!existsSync(resolve(root, "index.html"))) {
+      throw new CliUsageError(
+        values.dir ? `${root} does not contain a built site (no index.html)` : `the web site is not built yet: run "npm run build:web" (missing ${root})`,
+      );
+    }
+    let server;
+    try {
+      server = await startStaticServer({ root, host, port });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      io.stderr.write(`pathfinder playground: error: cannot listen on ${host}:${port}: ${err.code ?? err.message}\n`);
+      return 2;
+    }
+    io.stdout.write(`Pathfinder playground: ${server.url}\n`);
+    if (!isLoopback(host)) io.stderr.write(`pathfinder playground: warning: listening on ${host}, reachable from other machines\n`);
+    io.stderr.write("Press Ctrl+C to stop.\n");
+    if (values.open) openBrowser(server.url, io.stderr);
+    await untilSignalled();
+    await server.close();
+    return 0;
+  },
+};
+
+function parsePort(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > 65535) throw new CliUsageError(`--port: expected a number from 0 to 65535, got "${text}"`);
+  return n;
+}
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
+}
+
+function untilSignalled(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+function openBrowser(url: string, stderr: NodeJS.WritableStream): void {
+  const [command, args] =
+    process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : ["xdg-open", [url]];
+  const child = spawn(command, args as string[], { stdio: "ignore", detached: true });
+  child.on("error", () => stderr.write(`pathfinder playground: could not open a browser; visit ${url}\n`));
+  child.unref();
+}

@@ -1,0 +1,172 @@
+// End-to-end: the playground page in headless Chromium, served by `pathfinder playground`.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { PYTHON_RULES } from "../src/rules/registry.js";
+import { assertLocalOnly, editorText, launchBrowser, listedLines, REPO_ROOT, startPlayground, typeInEditor, type Browser, type PlaygroundServer } from "./data/web/browser.js";
+
+const PICKLE_RULE = "PYTHON-LANG-SEC-040";
+
+function expectLines(source: string, rule: string): number[] {
+  const lines: number[] = [];
+  source.split(/\r?\n/).forEach((line, i) => {
+    const m = /#\s*expect:\s*([A-Z0-9, -]+?)\s*$/.exec(line);
+    if (m && m[1]!.split(",").map((s) => s.trim()).includes(rule)) lines.push(i + 1);
+  });
+  return lines;
+}
+
+/** Waits until the findings panel lists exactly these lines. */
+async function waitForLines(page: Page, lines: number[], panel = "#findings"): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ([sel, want]) => {
+        const got = [...new Set(Array.from(document.querySelectorAll<HTMLElement>(`${sel} .finding-jump`)).map((el) => Number(el.dataset.line)))].sort((a, b) => a - b);
+        return JSON.stringify(got) === JSON.stringify(want);
+      },
+      [panel, lines] as const,
+    );
+  } catch {
+    assert.deepEqual(await listedLines(page, panel), lines, "listed finding lines");
+  }
+}
+
+describe("playground page", () => {
+  let server: PlaygroundServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    server = await startPlayground();
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("loads the engine and reports the starter example", async () => {
+    await page.goto(server.url);
+    await page.waitForSelector(`#findings .finding-jump[data-rule-id="${PICKLE_RULE}"]`);
+    assert.match(await page.textContent("#engine-status") ?? "", /finding/);
+    assert.equal(await page.getAttribute(".cm-content", "aria-label"), "Python code to analyse");
+    // The picker lists every Python rule of the registry and its bundles.
+    const options = await page.$$eval("#ruleset option", (os) => os.map((o) => (o as HTMLOptionElement).value));
+    for (const rule of PYTHON_RULES) assert.ok(options.includes(`python/${rule.id}`), `picker lacks ${rule.id}`);
+    assert.ok(options.includes("python/all"));
+  });
+
+  it("finds vulnerable code as it is typed, as diagnostics and as a list", async () => {
+    await typeInEditor(page, "import pickle\nimport json\n\nobj = json.loads(a)\nblob = pickle.loads(data)\n");
+    await waitForLines(page, [5]);
+    const item = page.locator("#findings .finding-jump").first();
+    assert.equal(await item.getAttribute("data-rule-id"), PICKLE_RULE);
+    assert.match(await item.textContent() ?? "", /high.*PYTHON-LANG-SEC-040.*Ln 5, Col 8/is);
+    // Underline on the call, and a marker in the gutter.
+    await page.waitForSelector(".cm-lintRange-error");
+    assert.equal(await page.textContent(".cm-lintRange-error"), "pickle.loads(data)");
+    assert.equal(await page.locator(".cm-gutter-lint .cm-lint-marker-error").count(), 1);
+    // Hovering the underline shows the message and the fix.
+    await page.hover(".cm-lintRange-error");
+    const tooltip = await page.waitForSelector(".cm-tooltip-lint");
+    const text = (await tooltip.textContent()) ?? "";
+    assert.match(text, /PYTHON-LANG-SEC-040/);
+    assert.match(text, /deserializes with pickle/);
+    assert.match(text, /How to fix:/);
+    await page.mouse.move(0, 0);
+    // Fixing the code clears the finding.
+    await typeInEditor(page, "import json\nblob = json.loads(data)\n", { paste: true });
+    await page.waitForSelector("#findings .empty");
+    assert.equal(await page.locator(".cm-lintRange-error").count(), 0);
+  });
+
+  it("moves the cursor to a finding when it is activated (mouse and keyboard)", async () => {
+    await typeInEditor(page, "import pickle\n\n\nx = 1\nresult = pickle.loads(blob)\n", { paste: true });
+    await waitForLines(page, [5]);
+    await page.click("#findings .finding-jump");
+    assert.equal(await page.textContent("#cursor-position"), "Ln 5, Col 10");
+    assert.ok(await page.evaluate(() => document.activeElement?.classList.contains("cm-content")), "editor has focus");
+    await page.keyboard.press("Control+Home");
+    assert.equal(await page.textContent("#cursor-position"), "Ln 1, Col 1");
+    // Keyboard: the finding is a button, activated with Enter.
+    await page.focus("#findings .finding-jump");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.textContent("#cursor-position"), "Ln 5, Col 10");
+  });
+
+  it("lists suppressed findings without underlining them, and says when the code does not parse", async () => {
+    const code = "import pickle\na = pickle.loads(x)\nb = pickle.loads(y)  # pathfinder: ignore[PYTHON-LANG-SEC-040] reviewed\ndef broken(:\n";
+    await typeInEditor(page, code, { paste: true });
+    await waitForLines(page, [2, 3]);
+    assert.equal(await page.locator("#findings .finding-jump .badge-suppressed").count(), 1);
+    assert.equal(await page.getAttribute("#findings li:has(.badge-suppressed) .finding-jump", "data-line"), "3");
+    assert.equal(await page.textContent("#finding-count"), "(1)");
+    assert.equal(await page.locator(".cm-lintRange-error").count(), 1);
+    assert.match(await page.textContent("#findings .notice") ?? "", /Syntax error.*line 4/);
+  });
+
+  it("switches rules and keeps findings to the selected rules", async () => {
+    await typeInEditor(page, "import pickle\nvalue = pickle.loads(raw)\n", { paste: true });
+    await waitForLines(page, [2]);
+    await page.selectOption("#ruleset", `python/${PICKLE_RULE}`);
+    await waitForLines(page, [2]);
+    const others = PYTHON_RULES.filter((r) => r.id !== PICKLE_RULE);
+    for (const rule of others) {
+      await page.selectOption("#ruleset", `python/${rule.id}`);
+      await page.waitForFunction((id) => document.querySelector("#findings .empty")?.textContent?.includes(id) ?? false, rule.id);
+    }
+    await page.selectOption("#ruleset", "python/all");
+    await waitForLines(page, [2]);
+    assert.equal(await page.textContent("#finding-count"), "(1)");
+  });
+
+  it("loads each rule's vulnerable and safe fixtures as presets", async () => {
+    for (const rule of PYTHON_RULES) {
+      await page.selectOption("#ruleset", `python/${rule.id}`);
+      for (const file of ["vulnerable.py", "safe.py"]) {
+        const source = readFileSync(join(REPO_ROOT, "fixtures", rule.id, file), "utf8");
+        await page.selectOption("#preset", `${rule.id}/${file}`);
+        const expected = expectLines(source, rule.id);
+        if (expected.length) await waitForLines(page, expected);
+        else await page.waitForSelector("#findings .empty");
+        assert.equal((await editorText(page)).split("\n")[0], source.split("\n")[0], `${rule.id}/${file} is in the editor`);
+        const ids = await page.$$eval("#findings .finding-jump", (els) => [...new Set(els.map((el) => (el as HTMLElement).dataset.ruleId))]);
+        assert.deepEqual(ids, expected.length ? [rule.id] : []);
+        assert.equal(await page.inputValue("#ruleset"), `python/${rule.id}`, "the preset keeps the chosen rule");
+      }
+    }
+  });
+
+  it("puts the code and the rule choice in the URL, and a link reproduces the case", async () => {
+    await page.selectOption("#ruleset", `python/${PICKLE_RULE}`);
+    const code = "import pickle as p\n\ndef restore(b):\n    return p.loads(b)  # ünïcode ✓\n";
+    await typeInEditor(page, code, { paste: true });
+    await waitForLines(page, [4]);
+    await page.waitForFunction(() => location.hash.includes("z="));
+    await page.click("#share");
+    const link = page.url();
+    assert.match(link, new RegExp(`#rules=python%2F${PICKLE_RULE}&z=`));
+    const second = await browser.newPage();
+    await second.goto(link);
+    await waitForLines(second, [4]);
+    assert.equal(await second.inputValue("#ruleset"), `python/${PICKLE_RULE}`);
+    assert.equal(await editorText(second), await editorText(page));
+    assert.match(await editorText(second), /ünïcode ✓/);
+    await second.close();
+    // A damaged link says so and still gives a working editor.
+    const third = await browser.newPage();
+    await third.goto(server.url + "#rules=python%2Fall&z=not*base64");
+    await third.waitForSelector("#link-notice:not([hidden])");
+    assert.match(await third.textContent("#link-notice") ?? "", /damaged/);
+    await third.waitForSelector("#findings .finding-jump");
+    await third.close();
+  });
+
+  it("made no request off the local server and raised no page error", () => {
+    assertLocalOnly(browser.requests, server.origin);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+});

@@ -1,0 +1,113 @@
+// End-to-end: the rule index (search, filters), a rule page with its embedded playground, and accessibility
+// basics of every page, in headless Chromium.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { ARTIFACT_RULES } from "../src/artifacts/index.js";
+import { PYTHON_RULES } from "../src/rules/registry.js";
+import { assertLocalOnly, editorText, launchBrowser, listedLines, startPlayground, typeInEditor, type Browser, type PlaygroundServer } from "./data/web/browser.js";
+
+const ALL_RULES = [...PYTHON_RULES, ...ARTIFACT_RULES];
+const PICKLE_RULE = PYTHON_RULES.find((r) => r.id === "PYTHON-LANG-SEC-040")!;
+
+function visibleCards(page: Page): Promise<string[]> {
+  return page.$$eval(".rule-card:not([hidden]) .rule-link code", (els) => els.map((e) => e.textContent ?? ""));
+}
+
+/** Form controls without an accessible name (label, aria-label or aria-labelledby). */
+function unlabelledControls(page: Page): Promise<string[]> {
+  return page.$$eval("input, select, textarea, button, [contenteditable=true]", (els) =>
+    els
+      .filter((el) => {
+        const e = el as HTMLInputElement;
+        if (e.type === "hidden" || e.closest("[hidden]")) return false;
+        const labelled = (e.labels?.length ?? 0) > 0 || e.getAttribute("aria-label") || e.getAttribute("aria-labelledby");
+        const text = el.tagName === "BUTTON" && (el.textContent ?? "").trim() !== "";
+        return !labelled && !text;
+      })
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+}
+
+describe("rule pages", () => {
+  let server: PlaygroundServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    server = await startPlayground();
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("the index lists every rule and filters by search, severity and tag", async () => {
+    await page.goto(server.url + "rules/");
+    await page.waitForSelector("#rule-filters:not([hidden])");
+    assert.deepEqual((await visibleCards(page)).sort(), ALL_RULES.map((r) => r.id).sort());
+
+    await page.fill("#rule-search", "artifact");
+    assert.deepEqual((await visibleCards(page)).sort(), ARTIFACT_RULES.map((r) => r.id).sort());
+    assert.equal(await page.textContent("#rule-count"), `${ARTIFACT_RULES.length} of ${ALL_RULES.length} rules`);
+
+    await page.fill("#rule-search", "");
+    await page.uncheck('input[name="severity"][value="critical"]');
+    assert.deepEqual((await visibleCards(page)).sort(), ALL_RULES.filter((r) => r.severity !== "critical").map((r) => r.id).sort());
+    await page.check('input[name="severity"][value="critical"]');
+
+    await page.selectOption("#rule-tag", "rce");
+    assert.deepEqual((await visibleCards(page)).sort(), ALL_RULES.filter((r) => r.tags.includes("rce")).map((r) => r.id).sort());
+    await page.fill("#rule-search", "no rule has this text");
+    assert.equal(await page.isVisible("#rule-empty"), true);
+  });
+
+  it("a rule page shows its documentation and a live editor preloaded with the vulnerable example", async () => {
+    await page.goto(server.url + "rules/");
+    await page.click(`a.rule-link[href="${PICKLE_RULE.id}/"]`);
+    await page.waitForURL(`**/rules/${PICKLE_RULE.id}/`);
+    assert.equal(await page.textContent("h1"), PICKLE_RULE.name);
+    for (const heading of ["What it finds", "Security implications", "How to fix", "Try it", "Detection scope", "Compliance", "References", "Frequently asked questions"]) {
+      assert.equal(await page.locator("h2", { hasText: heading }).count(), 1, heading);
+    }
+    // The embedded editor holds the rule's vulnerable example and reports it.
+    const embed = ".embed";
+    await page.waitForSelector(`${embed} .cm-editor`);
+    assert.equal(await editorText(page, embed), PICKLE_RULE.docs.vulnerableExample);
+    const expected = PICKLE_RULE.docs.vulnerableExample.split("\n").flatMap((l, i) => (/pickle\.loads?\(/.test(l) ? [i + 1] : []));
+    await page.waitForFunction((want) => document.querySelectorAll(".embed .finding-jump").length === want, expected.length);
+    assert.deepEqual(await listedLines(page, ".embed .findings-panel"), expected);
+    // Editing it re-analyses; the safe version has no finding.
+    await typeInEditor(page, PICKLE_RULE.docs.safeExample, { scope: embed, paste: true });
+    await page.waitForSelector(`${embed} .empty`);
+    // "Open in the playground" carries the code and the rule.
+    await page.waitForFunction(() => (document.querySelector(".embed-actions a") as HTMLAnchorElement | null)?.href.includes("z=") ?? false);
+    await page.click(".embed-actions a");
+    await page.waitForURL(/\/#rules=python%2FPYTHON-LANG-SEC-040&z=/);
+    await page.waitForSelector("#findings .empty");
+    assert.equal(await page.inputValue("#ruleset"), `python/${PICKLE_RULE.id}`);
+    assert.equal(await editorText(page), PICKLE_RULE.docs.safeExample);
+  });
+
+  it("every page has labelled controls, a skip link and a main landmark", async () => {
+    for (const path of ["", "inspect/", "rules/", `rules/${PICKLE_RULE.id}/`, `rules/${ARTIFACT_RULES[0]!.id}/`]) {
+      await page.goto(server.url + path);
+      await page.waitForLoadState("load");
+      if (path === "" || path === `rules/${PICKLE_RULE.id}/`) await page.waitForSelector(".cm-editor");
+      assert.deepEqual(await unlabelledControls(page), [], `${path || "/"}: unlabelled controls`);
+      assert.equal(await page.getAttribute("html", "lang"), "en");
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to content", `${path}: first Tab stop`);
+      await page.keyboard.press("Enter");
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "main", `${path}: skip link moves focus to main`);
+      assert.equal(await page.locator("nav[aria-label=Main] a[aria-current=page]").count(), 1, `${path}: current section marked`);
+    }
+  });
+
+  it("made no request off the local server and raised no page error", () => {
+    assertLocalOnly(browser.requests, server.origin);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+});

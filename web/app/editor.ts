@@ -1,0 +1,167 @@
+// A CodeMirror 6 Python editor wired to the engine: findings become diagnostics (underline, gutter marker,
+// hover with message and fix), re-computed a moment after each edit.
+
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { python } from "@codemirror/lang-python";
+import { bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { forceLinting, linter, lintGutter, lintKeymap, type Diagnostic } from "@codemirror/lint";
+import { EditorState, type Text } from "@codemirror/state";
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  highlightSpecialChars,
+  keymap,
+  lineNumbers,
+} from "@codemirror/view";
+import { classHighlighter } from "@lezer/highlight";
+import type { Finding, Severity } from "../../src/core/types.js";
+import { escapeHtml } from "../../src/report/html/escape.js";
+import { codeSpans } from "../../src/report/html/markdown.js";
+import type { AnalysisResult, Engine } from "./engine.js";
+
+/** Quiet time after the last keystroke before the code is analysed again. */
+const LINT_DELAY_MS = 250;
+
+export type AnalysisOutcome = { ok: true; result: AnalysisResult; source: string } | { ok: false; error: string };
+
+export interface EditorOptions {
+  parent: HTMLElement;
+  doc: string;
+  /** Accessible name of the editing area. */
+  label: string;
+  engine: Promise<Engine>;
+  ruleset: string;
+  /** URL of the rules index relative to the page (`rules/`, `../../rules/`), for links in hovers. */
+  rulesUrl: string;
+  onAnalysis(outcome: AnalysisOutcome): void;
+  onDocChange?(doc: string): void;
+  onCursor?(line: number, column: number): void;
+}
+
+export class PythonEditor {
+  readonly view: EditorView;
+  private ruleset: string;
+
+  constructor(private readonly options: EditorOptions) {
+    this.ruleset = options.ruleset;
+    this.view = new EditorView({
+      parent: options.parent,
+      state: EditorState.create({ doc: options.doc, extensions: this.extensions() }),
+    });
+    // First results as soon as the engine is ready, without waiting for the typing delay.
+    options.engine.then(
+      () => this.refresh(),
+      () => undefined,
+    );
+  }
+
+  get doc(): string {
+    return this.view.state.doc.toString();
+  }
+
+  setDoc(text: string): void {
+    this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text }, selection: { anchor: 0 } });
+  }
+
+  setRuleset(ruleset: string): void {
+    this.ruleset = ruleset;
+    forceLinting(this.view);
+  }
+
+  /** Re-analyses now instead of after the typing delay. */
+  refresh(): void {
+    forceLinting(this.view);
+  }
+
+  /** Selects a finding's region with the cursor at its start, scrolls to it and focuses the editor. */
+  reveal(finding: Finding): void {
+    const { from, to } = rangeOf(this.view.state.doc, finding);
+    this.view.dispatch({ selection: { anchor: to, head: from }, scrollIntoView: true });
+    this.view.focus();
+  }
+
+  private extensions() {
+    return [
+      lineNumbers(),
+      highlightActiveLineGutter(),
+      highlightSpecialChars(),
+      history(),
+      drawSelection(),
+      indentOnInput(),
+      bracketMatching(),
+      highlightActiveLine(),
+      python(),
+      syntaxHighlighting(classHighlighter),
+      EditorState.tabSize.of(4),
+      // Tab indents; Escape then Tab moves focus out of the editor (CodeMirror's tab-focus escape hatch).
+      keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
+      lintGutter(),
+      linter((view) => this.lint(view), { delay: LINT_DELAY_MS }),
+      EditorView.contentAttributes.of({ "aria-label": this.options.label }),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) this.options.onDocChange?.(update.state.doc.toString());
+        if (update.selectionSet || update.docChanged) {
+          const head = update.state.selection.main.head;
+          const line = update.state.doc.lineAt(head);
+          this.options.onCursor?.(line.number, head - line.from + 1);
+        }
+      }),
+    ];
+  }
+
+  private async lint(view: EditorView): Promise<Diagnostic[]> {
+    let engine: Engine;
+    try {
+      engine = await this.options.engine;
+    } catch (e) {
+      this.options.onAnalysis({ ok: false, error: `the analysis engine did not load: ${(e as Error).message}` });
+      return [];
+    }
+    const source = view.state.doc.toString();
+    let result: AnalysisResult;
+    try {
+      result = engine.analyze(source, this.ruleset);
+    } catch (e) {
+      this.options.onAnalysis({ ok: false, error: (e as Error).message });
+      return [];
+    }
+    this.options.onAnalysis({ ok: true, result, source });
+    const hints = new Map(result.rules.map((r) => [r.id, r.docs.fixHint]));
+    return result.findings.filter((f) => !f.suppressed).map((f) => this.diagnostic(view.state.doc, f, hints.get(f.ruleId)));
+  }
+
+  private diagnostic(doc: Text, finding: Finding, fixHint: string | undefined): Diagnostic {
+    const { from, to } = rangeOf(doc, finding);
+    const rulesUrl = this.options.rulesUrl;
+    return {
+      from,
+      to,
+      severity: DIAGNOSTIC_SEVERITY[finding.severity],
+      message: finding.message,
+      renderMessage: () => {
+        const box = document.createElement("div");
+        box.innerHTML =
+          `<div class="diag-rule">${escapeHtml(finding.severity.toUpperCase())} · ${escapeHtml(finding.ruleId)}</div>` +
+          `<div>${codeSpans(finding.message)}</div>` +
+          (fixHint ? `<div class="diag-fix">How to fix: ${escapeHtml(fixHint)}</div>` : "") +
+          `<div><a href="${escapeHtml(rulesUrl + encodeURIComponent(finding.ruleId) + "/")}">About ${escapeHtml(finding.ruleId)}</a></div>`;
+        return box;
+      },
+    };
+  }
+}
+
+const DIAGNOSTIC_SEVERITY: Record<Severity, Diagnostic["severity"]> = { critical: "error", high: "error", medium: "warning", low: "info" };
+
+/** Finding columns are 1-based UTF-16 code units with an exclusive end: CodeMirror offsets are UTF-16 too. */
+export function rangeOf(doc: Text, finding: Finding): { from: number; to: number } {
+  const pos = (line: number, column: number) => {
+    const l = doc.line(Math.min(Math.max(1, line), doc.lines));
+    return l.from + Math.min(Math.max(0, column - 1), l.length);
+  };
+  const from = pos(finding.location.line, finding.location.column);
+  const to = Math.max(from, pos(finding.location.endLine, finding.location.endColumn));
+  return { from, to };
+}

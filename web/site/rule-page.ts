@@ -1,0 +1,143 @@
+// /rules/<ID>/: everything a rule's metadata holds, as static HTML, plus an embedded playground
+// preloaded with the vulnerable example (the text works without JavaScript).
+
+import type { RuleMeta } from "../../src/core/types.js";
+import { severityBadge } from "../../src/report/html/components.js";
+import { escapeHtml, safeHref } from "../../src/report/html/escape.js";
+import { inlineMarkdown, markdownToHtml } from "../../src/report/html/markdown.js";
+import { codeBlock } from "./highlight.js";
+import { page } from "./layout.js";
+
+const BASE = "../../";
+
+export function rulePage(rule: RuleMeta, known: ReadonlyMap<string, RuleMeta>): string {
+  const d = rule.docs;
+  const sections: string[] = [];
+  const section = (id: string, title: string, body: string) =>
+    body.trim() ? sections.push(`<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(title)}</h2>\n${body}\n</section>`) : 0;
+
+  section("description", "What it finds", markdownToHtml(d.description));
+  section("implications", "Security implications", markdownToHtml(d.securityImplications));
+  section(
+    "fix",
+    "How to fix",
+    markdownToHtml(d.howToFix) +
+      examplePair(d.vulnerableExample, d.safeExample) +
+      (d.fixHint ? `<p class="muted">In short: ${escapeHtml(d.fixHint)}</p>` : ""),
+  );
+  section("try", "Try it", tryIt(rule));
+  section("scope", "Detection scope", markdownToHtml(d.detectionScope));
+  section("usage", "Run this rule", usage(rule));
+  section("compliance", "Compliance", compliance(rule));
+  section(
+    "references",
+    "References",
+    d.references.length
+      ? `<ul>${d.references.map((r) => `<li><a href="${safeHref(r.url)}" rel="noreferrer">${escapeHtml(r.title)}</a></li>`).join("")}</ul>`
+      : "",
+  );
+  section(
+    "faq",
+    "Frequently asked questions",
+    d.faq.map((f) => `<details class="faq"><summary>${inlineMarkdown(f.question)}</summary>${markdownToHtml(f.answer)}</details>`).join("\n"),
+  );
+  section("similar", "Similar rules", similar(rule, known));
+
+  const main = `
+<nav aria-label="Breadcrumb" class="breadcrumb"><a href="../">Rules</a> <span aria-hidden="true">›</span> <span>${escapeHtml(rule.id)}</span></nav>
+<article class="rule-page">
+<header class="rule-header">
+<p class="rule-id"><code>${escapeHtml(rule.id)}</code></p>
+<h1>${escapeHtml(rule.name)}</h1>
+<p class="lead">${markdownInline(d.summary)}</p>
+${facts(rule)}
+</header>
+${sections.join("\n")}
+</article>`;
+  return page({
+    title: `${rule.id}: ${rule.name} · Pathfinder`,
+    description: stripMarkdown(d.summary),
+    base: BASE,
+    current: "rules",
+    main,
+    scripts: rule.language === "python" ? ["rule"] : [],
+  });
+}
+
+function facts(rule: RuleMeta): string {
+  const items: [string, string][] = [
+    ["Severity", severityBadge(rule.severity)],
+    ["Confidence", escapeHtml(rule.confidence)],
+    ["Precision", escapeHtml(rule.precision)],
+    ["Language", rule.language === "python" ? "Python source" : "Model and data files"],
+    ["CWE", rule.cwe.map(cweLink).join(", ") || "–"],
+    ["OWASP", escapeHtml(rule.owasp.join(", ") || "–")],
+    ["Bundles", rule.bundles.map((b) => `<code>${escapeHtml(b)}</code>`).join(" ") || "–"],
+  ];
+  if (rule.banditIds.length) items.push(["Bandit", rule.banditIds.map((b) => `<code>${escapeHtml(b)}</code>`).join(" ")]);
+  const tags = rule.tags.length ? `<ul class="tags" aria-label="Tags">${rule.tags.map((t) => `<li class="tag">${escapeHtml(t)}</li>`).join("")}</ul>` : "";
+  return `<dl class="facts">${items.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join("")}</dl>${tags}`;
+}
+
+function examplePair(vulnerable: string, safe: string): string {
+  const parts: string[] = [];
+  if (vulnerable.trim()) parts.push(`<figure class="example example-bad"><figcaption>Vulnerable</figcaption>${codeBlock(vulnerable, "Vulnerable example")}</figure>`);
+  if (safe.trim()) parts.push(`<figure class="example example-good"><figcaption>Safe</figcaption>${codeBlock(safe, "Safe example")}</figure>`);
+  return parts.length ? `<div class="examples">${parts.join("")}</div>` : "";
+}
+
+function tryIt(rule: RuleMeta): string {
+  if (rule.language !== "python") {
+    return `<p>This rule checks model and data files. Drop a file on the <a href="${BASE}inspect/">pickle inspector</a> to see what it reports; the file never leaves your browser.</p>`;
+  }
+  const ruleset = `python/${rule.id}`;
+  return `<p class="muted">Edit the code: findings of <code>${escapeHtml(rule.id)}</code> update as you type.</p>
+<div class="embed" data-embed-playground data-ruleset="${escapeHtml(ruleset)}" data-playground-url="${BASE}">
+${codeBlock(rule.docs.vulnerableExample, "Vulnerable example to try")}
+<noscript><p class="muted">The live editor needs JavaScript; the example above is what it starts with.</p></noscript>
+</div>`;
+}
+
+function usage(rule: RuleMeta): string {
+  if (rule.language !== "python") {
+    return `<pre class="code-block"><code>pathfinder scan --project .</code></pre><p class="muted">Model and data files found in the project are inspected without loading them.</p>`;
+  }
+  return `<pre class="code-block"><code>pathfinder scan --ruleset python/${escapeHtml(rule.id)} --project .</code></pre>
+<p class="muted">Suppress a reviewed finding with a comment on its line: <code># pathfinder: ignore[${escapeHtml(rule.id)}]</code>.</p>`;
+}
+
+function compliance(rule: RuleMeta): string {
+  if (!rule.compliance.length && !rule.cwe.length && !rule.owasp.length) return "";
+  const rows = [
+    ...rule.cwe.map((c) => ["CWE", cweLink(c)]),
+    ...rule.owasp.map((o) => ["OWASP Top 10", escapeHtml(o)]),
+    ...rule.compliance.map((c) => [escapeHtml(c.framework), escapeHtml(c.control)]),
+  ];
+  return `<div class="table-wrap"><table class="data"><thead><tr><th scope="col">Framework</th><th scope="col">Control</th></tr></thead><tbody>${rows
+    .map(([f, c]) => `<tr><td>${f}</td><td>${c}</td></tr>`)
+    .join("")}</tbody></table></div>`;
+}
+
+function similar(rule: RuleMeta, known: ReadonlyMap<string, RuleMeta>): string {
+  if (!rule.similar.length) return "";
+  const items = rule.similar.map((id) => {
+    const other = known.get(id);
+    return other
+      ? `<li><a href="../${encodeURIComponent(id)}/"><code>${escapeHtml(id)}</code> ${escapeHtml(other.name)}</a></li>`
+      : `<li><code>${escapeHtml(id)}</code> <span class="muted">(not in this build)</span></li>`;
+  });
+  return `<ul class="similar">${items.join("")}</ul>`;
+}
+
+function cweLink(cwe: string): string {
+  const n = /^CWE-(\d+)$/.exec(cwe)?.[1];
+  return n ? `<a href="https://cwe.mitre.org/data/definitions/${n}.html" rel="noreferrer">${escapeHtml(cwe)}</a>` : escapeHtml(cwe);
+}
+
+function markdownInline(text: string): string {
+  return markdownToHtml(text).replace(/^<p>|<\/p>$/g, "");
+}
+
+export function stripMarkdown(text: string): string {
+  return text.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]+)\*\*/g, "$1").replace(/\[([^\]]+)\]\([^)]*\)/g, "$1");
+}
