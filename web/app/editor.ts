@@ -5,7 +5,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { python } from "@codemirror/lang-python";
 import { bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { forceLinting, linter, lintGutter, lintKeymap, type Diagnostic } from "@codemirror/lint";
-import { EditorState, type Text } from "@codemirror/state";
+import { EditorState, StateEffect, type Text } from "@codemirror/state";
 import {
   drawSelection,
   EditorView,
@@ -23,6 +23,9 @@ import type { AnalysisResult, Engine } from "./engine.js";
 
 /** Quiet time after the last keystroke before the code is analysed again. */
 const LINT_DELAY_MS = 250;
+
+/** Asks the linter to run although the document did not change (rule choice changed, engine became ready). */
+const reanalyse = StateEffect.define<null>();
 
 export type AnalysisOutcome = { ok: true; result: AnalysisResult; source: string } | { ok: false; error: string };
 
@@ -67,11 +70,13 @@ export class PythonEditor {
 
   setRuleset(ruleset: string): void {
     this.ruleset = ruleset;
-    forceLinting(this.view);
+    this.refresh();
   }
 
   /** Re-analyses now instead of after the typing delay. */
   refresh(): void {
+    // forceLinting only hurries a pending run; the effect makes one pending even when the text is unchanged.
+    this.view.dispatch({ effects: reanalyse.of(null) });
     forceLinting(this.view);
   }
 
@@ -98,7 +103,10 @@ export class PythonEditor {
       // Tab indents; Escape then Tab moves focus out of the editor (CodeMirror's tab-focus escape hatch).
       keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
       lintGutter(),
-      linter((view) => this.lint(view), { delay: LINT_DELAY_MS }),
+      linter((view) => this.lint(view), {
+        delay: LINT_DELAY_MS,
+        needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(reanalyse))),
+      }),
       EditorView.contentAttributes.of({ "aria-label": this.options.label }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) this.options.onDocChange?.(update.state.doc.toString());
