@@ -16,7 +16,7 @@ import {
   lineNumbers,
 } from "@codemirror/view";
 import { classHighlighter } from "@lezer/highlight";
-import type { Finding, Severity } from "../../src/core/types.js";
+import type { Finding, Region, Severity } from "../../src/core/types.js";
 import { escapeHtml } from "../../src/report/html/escape.js";
 import { codeSpans } from "../../src/report/html/markdown.js";
 import type { AnalysisResult, Engine } from "./engine.js";
@@ -80,9 +80,21 @@ export class PythonEditor {
     forceLinting(this.view);
   }
 
+  /** Applies a finding's suggested fix (its text edits, in finding coordinates) as one undoable change. */
+  applyFix(finding: Finding): void {
+    if (!finding.fix) return;
+    const doc = this.view.state.doc;
+    const changes = finding.fix.edits.map((e) => {
+      const { from, to } = rangeOf(doc, e);
+      return { from, to, insert: e.newText };
+    });
+    this.view.dispatch({ changes, userEvent: "input.fix" });
+    this.view.focus();
+  }
+
   /** Selects a finding's region with the cursor at its start, scrolls to it and focuses the editor. */
   reveal(finding: Finding): void {
-    const { from, to } = rangeOf(this.view.state.doc, finding);
+    const { from, to } = rangeOf(this.view.state.doc, finding.location);
     this.view.dispatch({ selection: { anchor: to, head: from }, scrollIntoView: true });
     this.view.focus();
   }
@@ -141,12 +153,13 @@ export class PythonEditor {
   }
 
   private diagnostic(doc: Text, finding: Finding, fixHint: string | undefined): Diagnostic {
-    const { from, to } = rangeOf(doc, finding);
+    const { from, to } = rangeOf(doc, finding.location);
     const rulesUrl = this.options.rulesUrl;
     return {
       from,
       to,
       severity: DIAGNOSTIC_SEVERITY[finding.severity],
+      ...(finding.fix ? { actions: [{ name: finding.fix.description, apply: () => this.applyFix(finding) }] } : {}),
       message: finding.message,
       renderMessage: () => {
         const box = document.createElement("div");
@@ -163,13 +176,13 @@ export class PythonEditor {
 
 const DIAGNOSTIC_SEVERITY: Record<Severity, Diagnostic["severity"]> = { critical: "error", high: "error", medium: "warning", low: "info" };
 
-/** Finding columns are 1-based UTF-16 code units with an exclusive end: CodeMirror offsets are UTF-16 too. */
-export function rangeOf(doc: Text, finding: Finding): { from: number; to: number } {
+/** Region columns are 1-based UTF-16 code units with an exclusive end: CodeMirror offsets are UTF-16 too. */
+export function rangeOf(doc: Text, region: Region): { from: number; to: number } {
   const pos = (line: number, column: number) => {
     const l = doc.line(Math.min(Math.max(1, line), doc.lines));
     return l.from + Math.min(Math.max(0, column - 1), l.length);
   };
-  const from = pos(finding.location.line, finding.location.column);
-  const to = Math.max(from, pos(finding.location.endLine, finding.location.endColumn));
+  const from = pos(region.line, region.column);
+  const to = Math.max(from, pos(region.endLine, region.endColumn));
   return { from, to };
 }
