@@ -1,13 +1,20 @@
 import type { ScanReport } from "../core/types.js";
+import { renderCodeClimate } from "./codeclimate.js";
 import { renderCsv } from "./csv.js";
+import { renderGitLabSast } from "./gitlab-sast.js";
 import { renderHtml } from "./html.js";
 import { renderJson } from "./json.js";
 import { renderSarif } from "./sarif.js";
 import { renderText, type TextReportOptions } from "./text.js";
 
-export type OutputFormat = "text" | "json" | "sarif" | "csv" | "html";
+export type OutputFormat = "text" | "json" | "sarif" | "csv" | "gitlab-sast" | "codeclimate" | "html";
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "csv", "html"];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate", "html"];
+
+export interface RenderOptions extends TextReportOptions {
+  /** Where the scan target sits in the repository (e.g. `services/api/`): GitLab formats want repository paths. */
+  pathPrefix?: string;
+}
 
 export type { TextReportOptions } from "./text.js";
 export { summarize } from "./summary.js";
@@ -15,10 +22,12 @@ export { renderText } from "./text.js";
 export { renderJson, toJsonReport } from "./json.js";
 export { renderSarif, toSarifLog } from "./sarif.js";
 export { renderCsv } from "./csv.js";
+export { renderGitLabSast } from "./gitlab-sast.js";
+export { renderCodeClimate } from "./codeclimate.js";
 export { renderHtml, type HtmlReportOptions } from "./html.js";
 
 /** Renders `report` in `format`. Pure: no I/O; the caller writes the string where it belongs. */
-export function renderReport(format: OutputFormat, report: ScanReport, options: TextReportOptions): string {
+export function renderReport(format: OutputFormat, report: ScanReport, options: RenderOptions): string {
   switch (format) {
     case "text":
       return renderText(report, options);
@@ -28,6 +37,10 @@ export function renderReport(format: OutputFormat, report: ScanReport, options: 
       return renderSarif(report);
     case "csv":
       return renderCsv(report, options);
+    case "gitlab-sast":
+      return renderGitLabSast(report, options);
+    case "codeclimate":
+      return renderCodeClimate(report, options);
     case "html":
       return renderHtml(report, options);
     default: {
