@@ -82,6 +82,7 @@ async function bundleScripts() {
       rule: join(ROOT, "web", "app", "rule-embed.ts"),
       "rules-index": join(ROOT, "web", "app", "rules-filter.ts"),
       inspect: join(ROOT, "web", "app", "inspect.ts"),
+      "inspect-worker": join(ROOT, "web", "app", "inspect-worker.ts"),
     },
     outdir: join(OUT, "assets"),
     entryNames: "[name]",

@@ -27,7 +27,7 @@ describe("renderReport", () => {
   const options = { color: false, showSuppressed: false };
 
   it("dispatches to each format", () => {
-    assert.deepEqual([...OUTPUT_FORMATS], ["text", "json", "sarif", "csv", "html", "gitlab-sast", "codeclimate"]);
+    assert.deepEqual([...OUTPUT_FORMATS], ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate", "html"]);
     const report = sampleReport();
     assert.match(renderReport("text", report, options), /^models\/classifier\.pt:1:1 {2}CRITICAL/);
     assert.equal(JSON.parse(renderReport("json", report, options)).tool.name, "pathfinder");

@@ -70,6 +70,7 @@ describe("pickle inspector page", () => {
 
   it("accepts a file from the file picker and calls a plain-data pickle clean", async () => {
     await page.setInputFiles("#file-input", { name: "config.pkl", mimeType: "application/octet-stream", buffer: benignPickle() });
+    await page.waitForFunction(() => document.getElementById("inspect-status")?.textContent?.includes("Inspected config.pkl") ?? false);
     await page.waitForSelector('#verdict [data-verdict="clean"]');
     assert.match(await page.textContent("#inspect-status") ?? "", /config\.pkl/);
     assert.equal(await page.locator("#result-findings .finding").count(), 0);
@@ -78,18 +79,19 @@ describe("pickle inspector page", () => {
 
   it("inspects the built-in samples, including a PyTorch-style zip with a hidden payload", async () => {
     await page.click('[data-sample="torch"]');
-    await page.waitForFunction(() => document.getElementById("inspect-status")?.textContent?.includes("checkpoint.pt") ?? false);
+    await page.waitForFunction(() => document.getElementById("inspect-status")?.textContent?.includes("Inspected checkpoint.pt") ?? false);
     await page.waitForSelector('#verdict [data-verdict="dangerous"]');
     assert.deepEqual(await tableColumn(page, "#result-layout", 0), ["model/data.pkl", "model/version", "model/data/0"]);
     assert.deepEqual(await tableColumn(page, "#result-layout", 4), ["pickle", "other", "tensor-data"]);
     assert.match(await page.textContent("#result-findings") ?? "", /builtins\.exec/);
     await page.click('[data-sample="benign"]');
+    await page.waitForFunction(() => document.getElementById("inspect-status")?.textContent?.includes("Inspected config.pkl") ?? false);
     await page.waitForSelector('#verdict [data-verdict="clean"]');
   });
 
   it("reports a file that is not a pickle without a finding, and keeps working", async () => {
     await drop(page, Buffer.from("just some text, not a model\n"), "notes.txt");
-    await page.waitForFunction(() => document.getElementById("inspect-status")?.textContent?.includes("notes.txt") ?? false);
+    await page.waitForFunction(() => document.getElementById("inspect-status")?.textContent?.includes("Inspected notes.txt") ?? false);
     await page.waitForSelector('#verdict [data-verdict="clean"]');
     assert.match(await page.textContent("#verdict") ?? "", /No pickle found/);
     assert.match(await page.textContent("#result-errors") ?? "", /not a pickle/);

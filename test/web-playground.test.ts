@@ -4,10 +4,23 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
+import type { TextEdit } from "../src/core/types.js";
+import { analyzeSource } from "../src/index.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 import { assertLocalOnly, editorText, launchBrowser, listedLines, REPO_ROOT, startPlayground, typeInEditor, type Browser, type PlaygroundServer } from "./data/web/browser.js";
 
 const PICKLE_RULE = "PYTHON-LANG-SEC-040";
+
+/** Applies text edits (1-based lines and UTF-16 columns, end exclusive), last first. */
+function applyEdits(source: string, edits: TextEdit[]): string {
+  const lines = source.split("\n");
+  const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+  let out = source;
+  for (const e of [...edits].sort((a, b) => offset(b.line, b.column) - offset(a.line, a.column))) {
+    out = out.slice(0, offset(e.line, e.column)) + e.newText + out.slice(offset(e.endLine, e.endColumn));
+  }
+  return out;
+}
 
 function expectLines(source: string, rule: string): number[] {
   const lines: number[] = [];
@@ -108,6 +121,25 @@ describe("playground page", () => {
     assert.match(await page.textContent("#findings .notice") ?? "", /Syntax error.*line 4/);
   });
 
+  it("applies a finding's suggested fix from the list, as the engine computed it", async () => {
+    const rule = "PYTHON-LANG-SEC-041";
+    assert.ok(PYTHON_RULES.some((r) => r.id === rule), `${rule} (PyYAML, which suggests fixes) is in the registry`);
+    const code = "import yaml\n\n\ndef read(text):\n    return yaml.load(text)\n";
+    const { findings } = await analyzeSource(code, { rulesets: [`python/${rule}`] });
+    const fix = findings[0]?.fix;
+    assert.ok(fix, "the engine suggests a fix for this code");
+    const expected = applyEdits(code, fix.edits);
+    await page.selectOption("#ruleset", `python/${rule}`);
+    await typeInEditor(page, code, { paste: true });
+    await waitForLines(page, [5]);
+    await page.click(`#findings .fix-button`);
+    await page.waitForSelector("#findings .empty");
+    assert.equal(await editorText(page), expected);
+    await page.keyboard.press("Control+z");
+    await waitForLines(page, [5]);
+    await page.selectOption("#ruleset", "python/all");
+  });
+
   it("switches rules and keeps findings to the selected rules", async () => {
     await typeInEditor(page, "import pickle\nvalue = pickle.loads(raw)\n", { paste: true });
     await waitForLines(page, [2]);
@@ -123,8 +155,14 @@ describe("playground page", () => {
     assert.equal(await page.textContent("#finding-count"), "(1)");
   });
 
-  it("loads each rule's vulnerable and safe fixtures as presets", async () => {
+  it("loads a rule's vulnerable and safe fixtures as presets, with the findings the fixtures expect", async () => {
+    // Two rules keep this quick; test/rule-fixtures.test.ts checks every fixture with the same engine in Node.
+    const sampled = [...new Set([PYTHON_RULES.find((r) => r.id === PICKLE_RULE)!, PYTHON_RULES[PYTHON_RULES.length - 1]!])];
+    const presetValues = await page.$$eval("#preset option", (os) => os.map((o) => (o as HTMLOptionElement).value));
     for (const rule of PYTHON_RULES) {
+      assert.ok(presetValues.includes(`${rule.id}/vulnerable.py`) && presetValues.includes(`${rule.id}/safe.py`), `${rule.id} presets`);
+    }
+    for (const rule of sampled) {
       await page.selectOption("#ruleset", `python/${rule.id}`);
       for (const file of ["vulnerable.py", "safe.py"]) {
         const source = readFileSync(join(REPO_ROOT, "fixtures", rule.id, file), "utf8");
@@ -145,8 +183,8 @@ describe("playground page", () => {
     const code = "import pickle as p\n\ndef restore(b):\n    return p.loads(b)  # ünïcode ✓\n";
     await typeInEditor(page, code, { paste: true });
     await waitForLines(page, [4]);
-    await page.waitForFunction(() => location.hash.includes("z="));
     await page.click("#share");
+    await page.waitForFunction((rule) => location.hash.startsWith(`#rules=python%2F${rule}&z=`), PICKLE_RULE);
     const link = page.url();
     assert.match(link, new RegExp(`#rules=python%2F${PICKLE_RULE}&z=`));
     const second = await browser.newPage();

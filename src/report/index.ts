@@ -7,9 +7,9 @@ import { renderJson } from "./json.js";
 import { renderSarif } from "./sarif.js";
 import { renderText, type TextReportOptions } from "./text.js";
 
-export type OutputFormat = "text" | "json" | "sarif" | "csv" | "html" | "gitlab-sast" | "codeclimate";
+export type OutputFormat = "text" | "json" | "sarif" | "csv" | "gitlab-sast" | "codeclimate" | "html";
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "csv", "html", "gitlab-sast", "codeclimate"];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate", "html"];
 
 export interface RenderOptions extends TextReportOptions {
   /** Where the scan target sits in the repository (e.g. `services/api/`): GitLab formats want repository paths. */
@@ -37,12 +37,12 @@ export function renderReport(format: OutputFormat, report: ScanReport, options: 
       return renderSarif(report);
     case "csv":
       return renderCsv(report, options);
-    case "html":
-      return renderHtml(report, options);
     case "gitlab-sast":
       return renderGitLabSast(report, options);
     case "codeclimate":
       return renderCodeClimate(report, options);
+    case "html":
+      return renderHtml(report, options);
     default: {
       const unknown: never = format;
       throw new Error(`Unknown output format: ${String(unknown)}`);

@@ -5,7 +5,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { python } from "@codemirror/lang-python";
 import { bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { forceLinting, linter, lintGutter, lintKeymap, type Diagnostic } from "@codemirror/lint";
-import { EditorState, type Text } from "@codemirror/state";
+import { EditorState, StateEffect, type Text } from "@codemirror/state";
 import {
   drawSelection,
   EditorView,
@@ -16,13 +16,16 @@ import {
   lineNumbers,
 } from "@codemirror/view";
 import { classHighlighter } from "@lezer/highlight";
-import type { Finding, Severity } from "../../src/core/types.js";
+import type { Finding, Region, Severity } from "../../src/core/types.js";
 import { escapeHtml } from "../../src/report/html/escape.js";
 import { codeSpans } from "../../src/report/html/markdown.js";
 import type { AnalysisResult, Engine } from "./engine.js";
 
 /** Quiet time after the last keystroke before the code is analysed again. */
 const LINT_DELAY_MS = 250;
+
+/** Asks the linter to run although the document did not change (rule choice changed, engine became ready). */
+const reanalyse = StateEffect.define<null>();
 
 export type AnalysisOutcome = { ok: true; result: AnalysisResult; source: string } | { ok: false; error: string };
 
@@ -67,17 +70,31 @@ export class PythonEditor {
 
   setRuleset(ruleset: string): void {
     this.ruleset = ruleset;
-    forceLinting(this.view);
+    this.refresh();
   }
 
   /** Re-analyses now instead of after the typing delay. */
   refresh(): void {
+    // forceLinting only hurries a pending run; the effect makes one pending even when the text is unchanged.
+    this.view.dispatch({ effects: reanalyse.of(null) });
     forceLinting(this.view);
+  }
+
+  /** Applies a finding's suggested fix (its text edits, in finding coordinates) as one undoable change. */
+  applyFix(finding: Finding): void {
+    if (!finding.fix) return;
+    const doc = this.view.state.doc;
+    const changes = finding.fix.edits.map((e) => {
+      const { from, to } = rangeOf(doc, e);
+      return { from, to, insert: e.newText };
+    });
+    this.view.dispatch({ changes, userEvent: "input.fix" });
+    this.view.focus();
   }
 
   /** Selects a finding's region with the cursor at its start, scrolls to it and focuses the editor. */
   reveal(finding: Finding): void {
-    const { from, to } = rangeOf(this.view.state.doc, finding);
+    const { from, to } = rangeOf(this.view.state.doc, finding.location);
     this.view.dispatch({ selection: { anchor: to, head: from }, scrollIntoView: true });
     this.view.focus();
   }
@@ -98,7 +115,10 @@ export class PythonEditor {
       // Tab indents; Escape then Tab moves focus out of the editor (CodeMirror's tab-focus escape hatch).
       keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
       lintGutter(),
-      linter((view) => this.lint(view), { delay: LINT_DELAY_MS }),
+      linter((view) => this.lint(view), {
+        delay: LINT_DELAY_MS,
+        needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(reanalyse))),
+      }),
       EditorView.contentAttributes.of({ "aria-label": this.options.label }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) this.options.onDocChange?.(update.state.doc.toString());
@@ -133,12 +153,13 @@ export class PythonEditor {
   }
 
   private diagnostic(doc: Text, finding: Finding, fixHint: string | undefined): Diagnostic {
-    const { from, to } = rangeOf(doc, finding);
+    const { from, to } = rangeOf(doc, finding.location);
     const rulesUrl = this.options.rulesUrl;
     return {
       from,
       to,
       severity: DIAGNOSTIC_SEVERITY[finding.severity],
+      ...(finding.fix ? { actions: [{ name: finding.fix.description, apply: () => this.applyFix(finding) }] } : {}),
       message: finding.message,
       renderMessage: () => {
         const box = document.createElement("div");
@@ -155,13 +176,13 @@ export class PythonEditor {
 
 const DIAGNOSTIC_SEVERITY: Record<Severity, Diagnostic["severity"]> = { critical: "error", high: "error", medium: "warning", low: "info" };
 
-/** Finding columns are 1-based UTF-16 code units with an exclusive end: CodeMirror offsets are UTF-16 too. */
-export function rangeOf(doc: Text, finding: Finding): { from: number; to: number } {
+/** Region columns are 1-based UTF-16 code units with an exclusive end: CodeMirror offsets are UTF-16 too. */
+export function rangeOf(doc: Text, region: Region): { from: number; to: number } {
   const pos = (line: number, column: number) => {
     const l = doc.line(Math.min(Math.max(1, line), doc.lines));
     return l.from + Math.min(Math.max(0, column - 1), l.length);
   };
-  const from = pos(finding.location.line, finding.location.column);
-  const to = Math.max(from, pos(finding.location.endLine, finding.location.endColumn));
+  const from = pos(region.line, region.column);
+  const to = Math.max(from, pos(region.endLine, region.endColumn));
   return { from, to };
 }

@@ -14,6 +14,8 @@ export interface FindingsListOptions {
   count?: HTMLElement;
   rulesUrl: string;
   onSelect(finding: Finding): void;
+  /** Applies the finding's suggested fix; without it no fix button is shown. */
+  onFix?(finding: Finding): void;
 }
 
 export function renderFindings(outcome: AnalysisOutcome, options: FindingsListOptions): void {
@@ -74,6 +76,14 @@ function item(finding: Finding, options: FindingsListOptions): HTMLLIElement {
     ? `<span class="muted">Suppressed by <code>${escapeHtml(finding.suppressed.justification)}</code></span>`
     : `<a href="${escapeHtml(options.rulesUrl + encodeURIComponent(finding.ruleId) + "/")}">${escapeHtml(finding.ruleName)}</a>`;
   li.append(extra);
+  if (finding.fix && options.onFix && !finding.suppressed) {
+    const fix = document.createElement("button");
+    fix.type = "button";
+    fix.className = "fix-button";
+    fix.textContent = `Apply fix: ${finding.fix.description}`;
+    fix.addEventListener("click", () => options.onFix!(finding));
+    extra.append(" ", fix);
+  }
   return li;
 }
 

@@ -1,13 +1,14 @@
 // The pickle inspector: a dropped or chosen file (or a built-in sample) goes through the same artifact scanner
-// as `pathfinder scan`, reading the file in slices: big checkpoints are never loaded whole, nothing is executed.
+// as `pathfinder scan`, in a worker that reads the file in slices: big checkpoints are never loaded whole,
+// nothing is executed, and the page stays responsive.
 
-import { memorySource, scanArtifact, type ArtifactScanResult, type ByteSource } from "../../src/artifacts/index.js";
-import { renderPseudoPython } from "../../src/artifacts/pickle/index.js";
+import type { ArtifactScanResult } from "../../src/artifacts/index.js";
 import { severityRank } from "../../src/core/severity.js";
 import type { Finding } from "../../src/core/types.js";
 import { severityBadge } from "../../src/report/html/components.js";
 import { escapeHtml } from "../../src/report/html/escape.js";
 import { codeSpans } from "../../src/report/html/markdown.js";
+import type { InspectRequest, InspectResponse } from "./inspect-protocol.js";
 import { SAMPLES } from "./samples.js";
 
 const RULES_URL = "../rules/";
@@ -20,40 +21,40 @@ const input = $<HTMLInputElement>("file-input");
 const status = $("inspect-status");
 const resultSection = $("inspect-result");
 
-function blobSource(blob: Blob): ByteSource {
-  return {
-    size: blob.size,
-    async read(offset: number, length: number): Promise<Uint8Array> {
-      return new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer());
-    },
-  };
-}
+let worker: Worker | undefined;
 
-let runId = 0;
-
-async function inspect(source: ByteSource, name: string): Promise<void> {
-  const id = ++runId;
+/** One analysis at a time: a new file abandons the previous one by terminating its worker. */
+function inspect(request: InspectRequest): void {
+  worker?.terminate();
+  const current = new Worker(new URL("./inspect-worker.js", import.meta.url), { type: "module" });
+  worker = current;
+  const { name } = request;
   status.textContent = `Inspecting ${name}…`;
-  const started = performance.now();
-  let result: ArtifactScanResult;
-  try {
-    result = await scanArtifact(source, name);
-  } catch (e) {
-    status.textContent = `Could not inspect ${name}: ${(e as Error).message}`;
-    return;
-  }
-  if (id !== runId) return; // a newer file was chosen meanwhile
-  const ms = Math.max(1, Math.round(performance.now() - started));
-  status.textContent = `Inspected ${name} (${formatSize(source.size)}, ${result.kind}) in ${ms} ms.`;
-  render(result, name);
-  resultSection.hidden = false;
-  $("result-heading").focus();
+  current.addEventListener("message", (event: MessageEvent<InspectResponse>) => {
+    current.terminate();
+    if (worker !== current) return;
+    worker = undefined;
+    const response = event.data;
+    if (!response.ok) {
+      status.textContent = `Could not inspect ${name}: ${response.error}`;
+      return;
+    }
+    const ms = Math.max(1, Math.round(response.ms));
+    status.textContent = `Inspected ${name} (${formatSize(response.size)}, ${response.result.kind}) in ${ms} ms.`;
+    render(response.result, response.pseudo, name);
+    resultSection.hidden = false;
+    $("result-heading").focus();
+  });
+  current.addEventListener("error", (event) => {
+    if (worker === current) status.textContent = `Could not inspect ${name}: ${event.message || "the analysis worker failed"}`;
+  });
+  current.postMessage(request);
 }
 
-function render(result: ArtifactScanResult, name: string): void {
+function render(result: ArtifactScanResult, pseudo: string[], name: string): void {
   $("verdict").innerHTML = verdict(result, name);
   $("result-findings").innerHTML = findings(result.findings);
-  $("result-pseudo").innerHTML = pseudoPython(result);
+  $("result-pseudo").innerHTML = pseudoPython(result, pseudo);
   $("result-imports").innerHTML = imports(result);
   $("result-calls").innerHTML = calls(result);
   $("result-layout").innerHTML = layout(result);
@@ -90,11 +91,11 @@ function findings(list: Finding[]): string {
   return `<h3>Findings (${list.length})</h3><ol class="finding-list">${items.join("")}</ol>`;
 }
 
-function pseudoPython(result: ArtifactScanResult): string {
+function pseudoPython(result: ArtifactScanResult, pseudo: string[]): string {
   if (!result.analyses.length) return "";
-  const blocks = result.analyses.map((a) => {
+  const blocks = result.analyses.map((a, i) => {
     const label = `${a.member ?? "file"}${a.baseOffset ? ` at byte ${a.baseOffset}` : ""}`;
-    return `<figure class="example"><figcaption>${escapeHtml(label)}</figcaption><pre class="code-block pseudo"><code>${escapeHtml(renderPseudoPython(a.analysis))}</code></pre></figure>`;
+    return `<figure class="example"><figcaption>${escapeHtml(label)}</figcaption><pre class="code-block pseudo"><code>${escapeHtml(pseudo[i] ?? "")}</code></pre></figure>`;
   });
   return `<h3>What loading would do</h3><p class="muted">Pseudo-Python reconstructed from the opcodes; it was not run.</p>${blocks.join("")}`;
 }
@@ -153,7 +154,7 @@ function formatSize(n: number): string {
 
 input.addEventListener("change", () => {
   const file = input.files?.[0];
-  if (file) void inspect(blobSource(file), file.name);
+  if (file) inspect({ file, name: file.name });
 });
 
 // Dropping anywhere on the page inspects the file instead of letting the browser open it.
@@ -168,12 +169,12 @@ window.addEventListener("drop", (e) => {
   e.preventDefault();
   dropzone.classList.remove("dragging");
   const file = e.dataTransfer?.files[0];
-  if (file) void inspect(blobSource(file), file.name);
+  if (file) inspect({ file, name: file.name });
 });
 
 document.querySelectorAll<HTMLButtonElement>("[data-sample]").forEach((button) => {
   button.addEventListener("click", () => {
     const sample = SAMPLES[button.dataset.sample ?? ""];
-    if (sample) void inspect(memorySource(sample.build()), sample.name);
+    if (sample) inspect({ bytes: sample.build(), name: sample.name });
   });
 });

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     ruleset,
     rulesUrl: RULES_URL,
     onAnalysis: (outcome: AnalysisOutcome) => {
-      renderFindings(outcome, { container: findings, count, rulesUrl: RULES_URL, onSelect: (f) => editor.reveal(f) });
+      renderFindings(outcome, { container: findings, count, rulesUrl: RULES_URL, onSelect: (f) => editor.reveal(f), onFix: (f) => editor.applyFix(f) });
       if (outcome.ok) {
         const n = outcome.result.findings.filter((f) => !f.suppressed).length;
         status.textContent = `${n} finding${n === 1 ? "" : "s"} · analysed in ${Math.max(1, Math.round(outcome.result.ms))} ms`;

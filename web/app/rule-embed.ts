@@ -35,7 +35,7 @@ function mount(host: HTMLElement, index: number): void {
     ruleset,
     rulesUrl: RULES_URL,
     onAnalysis: (outcome) => {
-      renderFindings(outcome, { container: panel, count, rulesUrl: RULES_URL, onSelect: (f) => editor.reveal(f) });
+      renderFindings(outcome, { container: panel, count, rulesUrl: RULES_URL, onSelect: (f) => editor.reveal(f), onFix: (f) => editor.applyFix(f) });
       status.textContent = outcome.ok ? `Analysed in ${Math.max(1, Math.round(outcome.result.ms))} ms` : outcome.error;
     },
     onDocChange: (doc) => void updateLink(doc),

@@ -15,6 +15,8 @@ export interface PageOptions {
   main: string;
   /** Module entry points under assets/ (without extension). */
   scripts?: string[];
+  /** The page analyses Python: fetch the parser's WebAssembly while the scripts load. */
+  preloadEngine?: boolean;
 }
 
 /**
@@ -37,6 +39,9 @@ export function page(options: PageOptions): string {
       `<li><a href="${base}${n.path || "./"}"${n.section === options.current ? ` aria-current="page"` : ""}>${n.label}</a></li>`,
   ).join("");
   const scripts = (options.scripts ?? []).map((s) => `<script type="module" src="${base}assets/${s}.js"></script>`).join("\n");
+  const preload = options.preloadEngine
+    ? ["tree-sitter.wasm", "tree-sitter-python.wasm"].map((f) => `<link rel="preload" href="${base}assets/${f}" as="fetch" type="application/wasm" crossorigin>`).join("\n")
+    : "";
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -48,6 +53,7 @@ export function page(options: PageOptions): string {
 <title>${escapeHtml(options.title)}</title>
 <link rel="stylesheet" href="${base}assets/site.css">
 <link rel="icon" href="${base}assets/favicon.svg" type="image/svg+xml">
+${preload}
 ${scripts}
 </head>
 <body>

@@ -69,5 +69,6 @@ export function playgroundPage(rules: readonly RuleMeta[], bundles: readonly str
     current: "playground",
     main,
     scripts: ["playground"],
+    preloadEngine: true,
   });
 }

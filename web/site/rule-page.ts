@@ -61,6 +61,7 @@ ${sections.join("\n")}
     current: "rules",
     main,
     scripts: rule.language === "python" ? ["rule"] : [],
+    preloadEngine: rule.language === "python",
   });
 }
 

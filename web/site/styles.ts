@@ -54,7 +54,8 @@ kbd { border: 1px solid var(--border); border-bottom-width: 2px; border-radius: 
 .finding-jump.sev-low { border-left-color: var(--sev-low); }
 .finding-jump .finding-message { display: block; margin: 0.3rem 0 0; }
 .finding-jump .position { font-family: var(--mono); font-size: 0.85rem; color: var(--muted); }
-.finding-extra { margin: 0.25rem 0 0 0.2rem; font-size: 0.9rem; }
+.finding-extra { margin: 0.25rem 0 0 0.2rem; font-size: 0.9rem; display: flex; flex-wrap: wrap; gap: 0.4rem 0.8rem; align-items: center; }
+.fix-button { min-height: 1.9rem; padding: 0.15rem 0.6rem; font-size: 0.85rem; }
 .notice { border: 1px solid var(--border); border-left: 5px solid var(--sev-medium); background: var(--surface); border-radius: var(--radius); padding: 0.5rem 0.75rem; }
 
 /* Rule pages */

@@ -95,7 +95,7 @@ button:hover, .button:hover { border-color: var(--accent); }
 .chart .bar-medium { fill: var(--sev-medium); }
 .chart .bar-low { fill: var(--sev-low); }
 .chart .bar-rule { fill: var(--accent); }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 1rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 1rem; margin-top: 1rem; align-items: start; }
 .file-group > h3 { font-family: var(--mono); font-size: 0.95rem; word-break: break-all; }
 .empty { padding: 1rem; text-align: center; color: var(--muted); }
 table.data { border-collapse: collapse; width: 100%; }
