@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { SEVERITIES, type Severity } from "../core/types.js";
 import { isSeverity } from "../core/severity.js";
+import { loadConfig } from "../project/config.js";
+import type { PickleScanOptions } from "../artifacts/types.js";
 import type { ScanOptions } from "../project/scan.js";
 import { CliUsageError, type CliIo } from "./command.js";
 import { toolInfo } from "./version.js";
@@ -20,6 +22,10 @@ export const SCAN_FLAGS = {
   "max-file-size": { type: "string" },
   "show-suppressed": { type: "boolean" },
   jobs: { type: "string", short: "j" },
+  config: { type: "string" },
+  "no-config": { type: "boolean" },
+  "pickle-policy": { type: "string" },
+  "pickle-allow": { type: "string", multiple: true },
   verbose: { type: "boolean", short: "v" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
@@ -29,8 +35,9 @@ export const SCAN_FLAGS_HELP = `
 Scan options:
   -p, --project DIR        Project directory to scan (default: current directory)
   [PATH ...]               Only scan these files or directories inside the project (pre-commit passes staged files)
-      --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all
-                           (default: every Python rule). See: pathfinder rules list
+      --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;
+                           artifact/all or artifact/<PICKLE-ARTIFACT-ID> for model/data files
+                           (default: every rule). See: pathfinder rules list
   -o, --output FORMAT      text (default for scan), json, sarif, csv, gitlab-sast, codeclimate
   -f, --output-file FILE   Write the report to FILE instead of standard output
       --fail-on SEVERITIES Exit 1 when a finding is at or above the lowest severity listed,
@@ -42,6 +49,13 @@ Scan options:
       --max-file-size SIZE Skip files larger than SIZE (default 5MB; accepts B, KB, MB)
       --show-suppressed    Also list findings suppressed by inline comments
   -j, --jobs N             Worker threads (default: automatic; 0 = no workers)
+      --config FILE        Read settings from FILE (a pathfinder.toml, or a pyproject.toml with [tool.pathfinder]).
+                           Default: the nearest pathfinder.toml, .pathfinder.toml or pyproject.toml with
+                           [tool.pathfinder], looking in the project directory and then its parents
+      --no-config          Ignore every configuration file
+      --pickle-policy MODE Model/data files (.pkl, .pt, .joblib, .npy, ...): denylist (default) reports
+                           dangerous globals; allowlist also reports every global not known to be safe
+      --pickle-allow GLOBAL Trust a global in allowlist mode (module.Name or module.*); repeatable
   -v, --verbose            Print each warning and timing details on stderr
   -q, --quiet              No progress or summary on stderr
   -h, --help               Show this help`;
@@ -59,14 +73,22 @@ export type ScanFlagValues = {
   "max-file-size"?: string;
   "show-suppressed"?: boolean;
   jobs?: string;
+  config?: string;
+  "no-config"?: boolean;
+  "pickle-policy"?: string;
+  "pickle-allow"?: string[];
   verbose?: boolean;
   quiet?: boolean;
 };
 
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
-/** Turns parsed flags (and positional paths) into scan options; bad values are usage errors. */
+/**
+ * Turns parsed flags (and positional paths) into scan options, with the configuration file that applies;
+ * bad values are usage errors, an invalid configuration a ConfigError (both exit 2).
+ */
 export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], io: CliIo): ScanOptions {
+  if (values.config !== undefined && values["no-config"]) throw new CliUsageError("--config and --no-config cannot be used together");
   const project = resolve(io.cwd, values.project ?? ".");
   const include = [...(values.include ?? [])];
   for (const p of positionals) {
@@ -87,7 +109,24 @@ export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], i
     maxFileSize: values["max-file-size"] !== undefined ? parseSize(values["max-file-size"]) : DEFAULT_MAX_FILE_SIZE,
     jobs: values.jobs !== undefined ? parseJobs(values.jobs) : undefined,
     tool: toolInfo(),
+    config: loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
+    pickle: pickleOptionsFrom(values),
   };
+}
+
+/** `--pickle-policy` and `--pickle-allow` as artifact scan options. */
+export function pickleOptionsFrom(values: Pick<ScanFlagValues, "pickle-policy" | "pickle-allow">): Partial<PickleScanOptions> {
+  const policy = (values["pickle-policy"] ?? "denylist").toLowerCase();
+  if (policy !== "denylist" && policy !== "allowlist") {
+    throw new CliUsageError(`--pickle-policy: expected denylist or allowlist, got "${values["pickle-policy"]}"`);
+  }
+  const allowGlobals = (values["pickle-allow"] ?? []).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  for (const global of allowGlobals) {
+    if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(\.\*)?$/.test(global)) {
+      throw new CliUsageError(`--pickle-allow: "${global}" is not a dotted global name (module.Name or module.*)`);
+    }
+  }
+  return { policy, allowGlobals };
 }
 
 /** `--fail-on critical,high` -> the lowest listed severity; undefined when not given. */
