@@ -448,7 +448,7 @@ function buildScopes(tree, moduleName) {
           for (const c of t.children) work.push({ t: c, v: void 0 });
           break;
         case "as_pattern_target":
-          for (const c of t.children) work.push({ t: c, v: void 0 });
+          for (const c of t.children) work.push({ t: c, v });
           break;
         default:
           stack.push({ node: t, scope });
