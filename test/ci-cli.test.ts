@@ -113,6 +113,7 @@ describe("pathfinder ci on a feature branch", () => {
     assert.equal(pull.reviews.length, 1);
     assert.deepEqual(pull.reviewComments.map((c) => [c.path, c.line]), [["app/cache.py", 9]]);
     assert.match(pull.reviewComments[0]!.body, /Why this is dangerous:[\s\S]*How to fix:[\s\S]*CWE-502/);
+    assert.match(pull.reviewComments[0]!.body, /\[Rule documentation\]\(https:\/\/\S+\/rules\/PYTHON-LANG-SEC-040\)/);
     const gitlab = JSON.parse(readFileSync(join(repo.dir, "gl-sast.json"), "utf8"));
     assert.deepEqual(gitlab.vulnerabilities.map((v: any) => v.location), [{ file: "app/cache.py", start_line: 9, end_line: 9 }]);
     assert.match(second.stderr, /GitHub inline comments: 0 created, 0 updated, 1 unchanged/);

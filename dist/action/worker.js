@@ -36,44 +36,71 @@ function splitIds(list) {
 
 // src/languages/python/syntax.ts
 function copyTree(tree, source) {
+  const language = tree.language;
+  const typeNames = language.types;
+  const fieldNames = language.fields;
+  const named = /* @__PURE__ */ new Map();
+  const isNamed = (typeId) => {
+    let v = named.get(typeId);
+    if (v === void 0) named.set(typeId, v = typeId === ERROR_TYPE_ID || language.nodeTypeIsNamed(typeId));
+    return v;
+  };
+  const lines = new LineIndex(source);
+  const mayHaveErrors = tree.rootNode.hasError;
   const cursor = tree.walk();
   const comments = [];
   const problems = [];
-  const root = nodeAtCursor(cursor, null);
+  const makeNode = (typeId, fieldId, start2, end, missing, parent) => {
+    const [startRow, startCol] = lines.position(start2);
+    const [endRow, endCol] = lines.position(end);
+    return {
+      type: typeNames[typeId] ?? "ERROR",
+      field: fieldId ? fieldNames[fieldId] ?? null : null,
+      start: start2,
+      end,
+      startRow,
+      startCol,
+      endRow,
+      endCol,
+      parent,
+      children: [],
+      missing
+    };
+  };
+  const root = makeNode(cursor.nodeTypeId, 0, cursor.startIndex, cursor.endIndex, false, null);
   const parents = [root];
   const depthOfParent = [0];
   let depth = 0;
   let maxDepth = 0;
+  let skipChildren = false;
   try {
     for (; ; ) {
-      if (cursor.gotoFirstChild()) {
+      if (!skipChildren && cursor.gotoFirstChild()) {
         depth++;
       } else {
         while (!cursor.gotoNextSibling()) {
           if (!cursor.gotoParent()) return { source, root, comments, problems, maxDepth };
           depth--;
-          while (depthOfParent[depthOfParent.length - 1] >= depth && parents.length > 1) {
-            parents.pop();
-            depthOfParent.pop();
-          }
         }
       }
-      while (depthOfParent[depthOfParent.length - 1] >= depth && parents.length > 1) {
+      while (depthOfParent[depthOfParent.length - 1] >= depth) {
         parents.pop();
         depthOfParent.pop();
       }
       if (depth > maxDepth) maxDepth = depth;
-      const type = cursor.nodeType;
-      const missing = cursor.nodeIsMissing;
-      if (type === "ERROR" || missing) {
-        const p = cursor.startPosition;
-        problems.push({ row: p.row, col: p.column, missing });
+      const typeId = cursor.nodeTypeId;
+      const missing = mayHaveErrors && cursor.nodeIsMissing;
+      if (mayHaveErrors && (typeId === ERROR_TYPE_ID || missing)) {
+        const [row, col] = lines.position(cursor.startIndex);
+        problems.push({ row, col, missing });
       }
-      if (!cursor.nodeIsNamed) continue;
+      skipChildren = false;
+      if (!isNamed(typeId)) continue;
       const parent = parents[parents.length - 1];
-      const node = nodeAtCursor(cursor, parent);
+      const node = makeNode(typeId, cursor.currentFieldId, cursor.startIndex, cursor.endIndex, missing, parent);
+      if (node.type === "string" && !isFormatString(source, node.start)) skipChildren = true;
       parent.children.push(node);
-      if (type === "comment") comments.push(node);
+      if (node.type === "comment") comments.push(node);
       parents.push(node);
       depthOfParent.push(depth);
     }
@@ -81,23 +108,38 @@ function copyTree(tree, source) {
     cursor.delete();
   }
 }
-function nodeAtCursor(cursor, parent) {
-  const s = cursor.startPosition;
-  const e = cursor.endPosition;
-  return {
-    type: cursor.nodeType,
-    field: cursor.currentFieldName,
-    start: cursor.startIndex,
-    end: cursor.endIndex,
-    startRow: s.row,
-    startCol: s.column,
-    endRow: e.row,
-    endCol: e.column,
-    parent,
-    children: [],
-    missing: cursor.nodeIsMissing
-  };
+var ERROR_TYPE_ID = 65535;
+function isFormatString(source, start2) {
+  for (let i2 = start2; i2 < start2 + 3; i2++) {
+    const c = source.charCodeAt(i2);
+    if (c === 102 || c === 70) return true;
+    if (c === 34 || c === 39) return false;
+  }
+  return false;
 }
+var LineIndex = class {
+  starts = [0];
+  lastLine = 0;
+  constructor(source) {
+    for (let i2 = source.indexOf("\n"); i2 >= 0; i2 = source.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
+  }
+  position(offset) {
+    const starts = this.starts;
+    let line = this.lastLine;
+    if (!(starts[line] <= offset && (line + 1 >= starts.length || offset < starts[line + 1]))) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      line = lo;
+    }
+    this.lastLine = line;
+    return [line, offset - starts[line]];
+  }
+};
 function childByField(node, field) {
   for (const c of node.children) if (c.field === field) return c;
   return void 0;
@@ -262,11 +304,38 @@ var ALIASES = [
   ["dill.dill", "dill"],
   ["cloudpickle.cloudpickle", "cloudpickle"],
   ["cloudpickle.cloudpickle_fast", "cloudpickle"],
+  // Vendored copies of cloudpickle.
+  ["ray.cloudpickle", "cloudpickle"],
+  ["pyspark.cloudpickle", "cloudpickle"],
+  ["joblib.externals.cloudpickle", "cloudpickle"],
+  ["srsly.cloudpickle", "cloudpickle"],
+  ["joblib.numpy_pickle.load", "joblib.load"],
   ["jsonpickle.unpickler.decode", "jsonpickle.decode"],
+  ["jsonpickle.unpickler.Unpickler", "jsonpickle.Unpickler"],
   ["torch.serialization.load", "torch.load"],
+  ["torch.utils.model_zoo.load_url", "torch.hub.load_state_dict_from_url"],
+  ["torch.package.package_importer", "torch.package"],
+  ["torch.distributed.distributed_c10d", "torch.distributed"],
+  // Keras 3 is also reached as tf.keras / tf_keras; its public functions live in several modules.
+  ["tensorflow.keras", "keras"],
+  ["tensorflow.python.keras", "keras"],
+  ["tf_keras", "keras"],
+  ["keras.src.saving.saving_api", "keras.saving"],
+  ["keras.saving.saving_api", "keras.saving"],
+  ["keras.src.saving.serialization_lib", "keras.saving"],
   ["numpy.lib.npyio.load", "numpy.load"],
   ["pandas.io.pickle.read_pickle", "pandas.read_pickle"],
-  ["multiprocessing.dummy.connection", "multiprocessing.connection"]
+  ["modin.pandas.read_pickle", "pandas.read_pickle"],
+  ["pandas.io.pytables.read_hdf", "pandas.read_hdf"],
+  ["pandas.io.pytables.HDFStore", "pandas.HDFStore"],
+  // PyYAML re-exports its loaders and functions at the package level.
+  ["yaml.loader", "yaml"],
+  ["yaml.cyaml", "yaml"],
+  ["yaml.__init__", "yaml"],
+  ["ruamel_yaml", "ruamel.yaml"],
+  ["ruamel.yaml.main", "ruamel.yaml"],
+  ["ruamel.yaml.loader", "ruamel.yaml"],
+  ["ruamel.yaml.cyaml", "ruamel.yaml"]
 ];
 var MODULE_ALIASES = [...ALIASES].sort((a, b) => b[0].length - a[0].length);
 function canonicalName(qualifiedName) {
@@ -277,6 +346,62 @@ function canonicalName(qualifiedName) {
     }
   }
   return qualifiedName;
+}
+
+// src/languages/python/semantic/string-literal.ts
+var SIMPLE_ESCAPES = {
+  "\n": "",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v"
+};
+function decodeStringLiteral(text) {
+  const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(text);
+  if (!m) return void 0;
+  const prefix = m[1].toLowerCase();
+  const quote = m[2];
+  if (text.length < m[0].length + quote.length || !text.endsWith(quote)) return void 0;
+  const body2 = text.slice(m[0].length, text.length - quote.length);
+  if (prefix.includes("f") && /\{(?!\{)/.test(body2.replace(/\{\{/g, ""))) return void 0;
+  const literal = prefix.includes("f") ? body2.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : body2;
+  if (prefix.includes("r")) return literal;
+  let out2 = "";
+  for (let i2 = 0; i2 < literal.length; i2++) {
+    const c = literal[i2];
+    if (c !== "\\" || i2 + 1 >= literal.length) {
+      out2 += c;
+      continue;
+    }
+    const next = literal[i2 + 1];
+    if (next in SIMPLE_ESCAPES) {
+      out2 += SIMPLE_ESCAPES[next];
+      i2++;
+    } else if (next === "\r") {
+      i2 += literal[i2 + 2] === "\n" ? 2 : 1;
+    } else if (/[0-7]/.test(next)) {
+      const oct = /^[0-7]{1,3}/.exec(literal.slice(i2 + 1))[0];
+      out2 += String.fromCharCode(parseInt(oct, 8));
+      i2 += oct.length;
+    } else if (next === "x" || !prefix.includes("b") && (next === "u" || next === "U")) {
+      const len = next === "x" ? 2 : next === "u" ? 4 : 8;
+      const hex = literal.slice(i2 + 2, i2 + 2 + len);
+      if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) return void 0;
+      out2 += String.fromCodePoint(parseInt(hex, 16));
+      i2 += 1 + len;
+    } else if (next === "N" && !prefix.includes("b")) {
+      return void 0;
+    } else {
+      out2 += c;
+    }
+  }
+  return out2;
 }
 
 // src/languages/python/semantic/scopes.ts
@@ -323,7 +448,7 @@ function buildScopes(tree, moduleName) {
           for (const c of t.children) work.push({ t: c, v: void 0 });
           break;
         case "as_pattern_target":
-          for (const c of t.children) work.push({ t: c, v: void 0 });
+          for (const c of t.children) work.push({ t: c, v });
           break;
         default:
           stack.push({ node: t, scope });
@@ -729,14 +854,7 @@ var SemanticModel = class {
     return out2;
   }
   stringLiteral(node) {
-    if (node.type !== "string") return void 0;
-    let out2 = "";
-    for (const c of node.children) {
-      if (c.type === "interpolation") return void 0;
-      if (c.type === "string_content") out2 += this.text(c);
-      else if (c.type === "escape_sequence") out2 += unescape(this.text(c));
-    }
-    return out2;
+    return node.type === "string" ? decodeStringLiteral(this.text(node)) : void 0;
   }
 };
 function unwrapParentheses(node) {
@@ -749,13 +867,6 @@ function valueOf(keywordArgument) {
 }
 function isEmptyLiteral(node) {
   return (node.type === "list" || node.type === "tuple") && node.children.length === 0;
-}
-function unescape(seq) {
-  const simple = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', "0": "\0" };
-  if (seq.length === 2 && seq[1] in simple) return simple[seq[1]];
-  const hex = /^\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))$/.exec(seq);
-  if (hex) return String.fromCodePoint(parseInt(hex[1] ?? hex[2] ?? hex[3], 16));
-  return seq;
 }
 function reachingBindings(bindings, use, scope) {
   const preceding = bindings.filter((b) => b.position <= use.start).sort((a, b) => a.position - b.position);
@@ -778,17 +889,21 @@ function isUnconditional(site, use, scopeNode) {
 var MAX_SNIPPET_LINES = 5;
 function mayMatch(source, rules) {
   for (const rule of rules) for (const token of rule.prefilter) if (source.includes(token)) return true;
-  return false;
+  return hasComputedDynamicImport(source);
+}
+var COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
+function hasComputedDynamicImport(source) {
+  return (source.includes("__import__") || source.includes("import_module")) && COMPUTED_DYNAMIC_IMPORT.test(source);
 }
 var SinkIndex = class {
   constructor(rules) {
     this.rules = rules;
     for (const rule of rules) {
-      for (const spec of rule.sinks) {
-        for (const name2 of spec.call) {
+      for (const spec2 of rule.sinks) {
+        for (const name2 of spec2.call) {
           let list = this.byName.get(name2);
           if (!list) this.byName.set(name2, list = []);
-          list.push({ rule, spec });
+          list.push({ rule, spec: spec2 });
         }
       }
     }
@@ -987,14 +1102,14 @@ var DESERIALIZATION_REFERENCES = [
 // src/rules/python/PYTHON-LANG-SEC-040.ts
 var PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
 function message(m) {
-  const spelled = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
+  const spelled2 = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
   switch (m.via) {
     case "subclass":
       return `${code(m.subclass.name)} subclasses ${m.target} and unpickles its input` + (m.subclass.overridesFindClass ? "; overriding find_class narrows what loads but does not make untrusted data safe: restricted unpicklers are routinely bypassed" : "") + ". Use a data-only format for untrusted input.";
     case "reference":
-      return `${spelled} is passed as a callable: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
+      return `${spelled2} is passed as a callable: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
     default:
-      return `${spelled} deserializes with pickle, which runs whatever code the bytes describe. Never unpickle data that could come from an untrusted source; use a data-only format such as JSON.`;
+      return `${spelled2} deserializes with pickle, which runs whatever code the bytes describe. Never unpickle data that could come from an untrusted source; use a data-only format such as JSON.`;
   }
 }
 var PYTHON_LANG_SEC_040_default = defineRule({
@@ -1011,7 +1126,7 @@ var PYTHON_LANG_SEC_040_default = defineRule({
   bundles: ["lang", "deserialization"],
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
-  prefilter: ["pickle", "Pickle", "import_module", "__import__"],
+  prefilter: ["pickle", "Pickle"],
   sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, message }],
   docs: {
     summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
@@ -1060,61 +1175,1682 @@ var PYTHON_LANG_SEC_040_default = defineRule({
   }
 });
 
-// src/rules/registry.ts
-var PYTHON_RULES = [PYTHON_LANG_SEC_040_default].sort((a, b) => a.id.localeCompare(b.id));
-function pythonBundles() {
-  const names = /* @__PURE__ */ new Set(["all"]);
-  for (const r of PYTHON_RULES) for (const b of r.bundles) names.add(b);
-  return [...names].sort();
+// src/rules/python/sink-helpers.ts
+function literalTruth(node, source) {
+  if (!node) return void 0;
+  let n = node;
+  while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
+  switch (n.type) {
+    case "true":
+      return true;
+    case "false":
+    case "none":
+      return false;
+    case "integer":
+    case "float": {
+      const value = Number(source.slice(n.start, n.end).replace(/_/g, ""));
+      return Number.isNaN(value) ? void 0 : value !== 0;
+    }
+    case "string": {
+      const value = decodeStringLiteral(source.slice(n.start, n.end));
+      return value === void 0 ? void 0 : value.length > 0;
+    }
+    default:
+      return void 0;
+  }
 }
-function resolveRulesets(specs, extraRules = []) {
-  const all = [...PYTHON_RULES, ...extraRules];
-  if (!specs.length) return { ok: true, rules: all };
-  const chosen = /* @__PURE__ */ new Map();
-  for (const raw of specs) {
-    const spec = raw.trim();
-    const [lang, name2] = spec.includes("/") ? spec.split("/", 2) : ["python", spec];
-    if (lang.toLowerCase() !== "python") {
-      return { ok: false, error: `unknown ruleset language "${lang}" in "${spec}": only "python/..." rulesets exist` };
+function namesOf(m, node) {
+  return [...new Set(m.model.resolve(node, m.scope).map((r) => r.name))];
+}
+function classNamesOf(m, node) {
+  const own = [];
+  const ancestors = [];
+  for (const r of m.model.resolve(node, m.scope)) {
+    own.push(r.name);
+    if (r.localClass) for (const a of m.model.classAncestors(r.localClass, m.scope)) ancestors.push(a.name);
+  }
+  return { own: [...new Set(own)], ancestors: [...new Set(ancestors)] };
+}
+function spelled(m) {
+  return m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
+}
+function replaceNode(node, newText) {
+  return {
+    line: node.startRow + 1,
+    column: node.startCol + 1,
+    endLine: node.endRow + 1,
+    endColumn: node.endCol + 1,
+    newText
+  };
+}
+function calleeAttributeName(call) {
+  const callee = childByField(call, "function");
+  return callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
+}
+function appendKeywordArgument(m, text) {
+  if (m.args.hasKwArgs || m.args.hasStarArgs) return void 0;
+  const list = childByField(m.node, "arguments");
+  if (!list || list.type !== "argument_list") return void 0;
+  const args2 = list.children.filter((c) => c.type !== "comment");
+  const last = args2[args2.length - 1];
+  if (!last) return void 0;
+  return { line: last.endRow + 1, column: last.endCol + 1, endLine: last.endRow + 1, endColumn: last.endCol + 1, newText: `, ${text}` };
+}
+function fix(description, edits) {
+  const present = edits.filter((e) => e !== void 0);
+  return present.length === edits.length && present.length ? { description, edits: present } : void 0;
+}
+function unpicklingMessage(what, advice) {
+  return (m) => {
+    switch (m.via) {
+      case "subclass":
+        return `${code(m.subclass.name)} subclasses ${m.target} and deserializes its input with ${what}, which can run arbitrary code. ${advice}`;
+      case "reference":
+        return `${spelled(m)} is passed as a callable: every value it is applied to is deserialized with ${what}, which can run arbitrary code. ${advice}`;
+      default:
+        return `${spelled(m)} deserializes with ${what}, which runs whatever code the bytes describe. ${advice}`;
     }
-    const byId = all.find((r) => r.id.toUpperCase() === name2.toUpperCase());
-    if (byId) {
-      chosen.set(byId.id, byId);
-      continue;
-    }
-    const bundle = name2.toLowerCase();
-    const members = bundle === "all" ? all : all.filter((r) => r.bundles.includes(bundle));
-    if (!members.length) {
-      const candidates = [...all.map((r) => `python/${r.id}`), ...pythonBundles().map((b) => `python/${b}`)];
-      const suggestion = closest(`python/${name2}`, candidates);
+  };
+}
+
+// src/rules/python/PYTHON-LANG-SEC-041.ts
+var SAFE_LOADERS = /* @__PURE__ */ new Set(["yaml.SafeLoader", "yaml.CSafeLoader", "yaml.BaseLoader", "yaml.CBaseLoader"]);
+var UNSAFE_LOADERS = /* @__PURE__ */ new Set(["yaml.Loader", "yaml.UnsafeLoader", "yaml.CLoader", "yaml.CUnsafeLoader"]);
+var FULL_LOADERS = /* @__PURE__ */ new Set(["yaml.FullLoader", "yaml.CFullLoader"]);
+var SAFE_EQUIVALENT = { FullLoader: "SafeLoader", CFullLoader: "CSafeLoader" };
+function classify(names) {
+  if (names.some((n) => UNSAFE_LOADERS.has(n))) return "unsafe";
+  if (names.some((n) => FULL_LOADERS.has(n))) return "full";
+  if (names.length && names.every((n) => SAFE_LOADERS.has(n))) return "safe";
+  return void 0;
+}
+function checkLoad(m) {
+  const given = m.args.find("Loader", 1);
+  const loader = given?.type === "none" ? void 0 : given;
+  const safeName = m.target.endsWith("_all") ? "safe_load_all" : "safe_load";
+  if (!loader) {
+    if (m.args.mayBeHidden("Loader", 1)) {
       return {
-        ok: false,
-        error: `unknown ruleset "${spec}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (see: pathfinder rules list)`
+        confidence: "medium",
+        message: `${spelled(m)} receives its Loader through \`*args\`/\`**kwargs\`; unless it is \`SafeLoader\`, YAML tags such as \`!!python/object/apply\` run arbitrary code. Use \`yaml.${safeName}\`.`
       };
     }
-    for (const r of members) chosen.set(r.id, r);
+    const attribute = calleeAttributeName(m.node);
+    return {
+      message: `${spelled(m)} without a Loader uses an unsafe loader on PyYAML < 6 (\`Loader\` before 5.1, an exploitable \`FullLoader\` until 5.4): YAML tags such as \`!!python/object/apply:os.system\` run arbitrary code. Use \`yaml.${safeName}\`.`,
+      ...attribute ? { fix: fix(`Use yaml.${safeName}`, [replaceNode(attribute, safeName)]) } : {}
+    };
   }
-  return { ok: true, rules: [...chosen.values()].sort((a, b) => a.id.localeCompare(b.id)) };
-}
-function closest(input, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(input.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [c, d];
+  const { own, ancestors } = classNamesOf(m, loader);
+  const known = [...own, ...ancestors].filter((n) => !n.startsWith("<local>."));
+  const kind = classify(known) ?? "unknown";
+  const loaderText = m.model.text(loader).replace(/\s+/g, "");
+  switch (kind) {
+    case "safe":
+      return null;
+    case "unsafe":
+      return {
+        message: `${spelled(m)} with ${code(loaderText)} constructs arbitrary Python objects: tags such as \`!!python/object/apply:os.system\` run code. Use \`yaml.${safeName}\` (or \`Loader=yaml.SafeLoader\`).`
+      };
+    case "full":
+      return fullLoaderOutcome(m, `${spelled(m)} with ${code(loaderText)}`, loaderFix(loader, m));
+    case "unknown":
+      return {
+        confidence: "medium",
+        message: `${spelled(m)} uses the loader ${code(loaderText)}, which is not known to be safe; loaders other than \`SafeLoader\`/\`BaseLoader\` construct Python objects from tags and can run code. Use \`yaml.${safeName}\`.`
+      };
   }
-  return best !== void 0 && bestDistance <= Math.max(3, Math.floor(input.length / 3)) ? best : void 0;
 }
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    const cur = [i2];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+function loaderFix(loader, m) {
+  if (loader.type !== "attribute") return void 0;
+  const name2 = childByField(loader, "attribute");
+  const safe = name2 && SAFE_EQUIVALENT[m.model.text(name2)];
+  return name2 && safe ? fix(`Use yaml.${safe}`, [replaceNode(name2, safe)]) : void 0;
+}
+function fullLoaderOutcome(m, what, fixed) {
+  const severity = "medium";
+  const confidence = "high";
+  return {
+    severity,
+    confidence,
+    message: `${what} uses FullLoader, which builds arbitrary Python objects from tags; it allowed code execution before PyYAML 5.4 (CVE-2020-1747, CVE-2020-14343) and still exposes more than data. Use \`yaml.safe_load\` for untrusted input.`,
+    ...fixed ? { fix: fixed } : {}
+  };
+}
+function checkFullLoad(m) {
+  const attribute = calleeAttributeName(m.node);
+  const safeName = m.target.endsWith("_all") ? "safe_load_all" : "safe_load";
+  return fullLoaderOutcome(m, spelled(m), attribute ? fix(`Use yaml.${safeName}`, [replaceNode(attribute, safeName)]) : void 0);
+}
+var unsafeMessage = (m) => `${spelled(m)} uses PyYAML's unsafe loader: tags such as \`!!python/object/apply:os.system\` run arbitrary code. Use \`yaml.safe_load\` for anything not fully trusted.`;
+var LOADER_METHODS = ["get_single_data", "get_data"];
+var methodsOf = (classes) => [...classes].flatMap((c) => LOADER_METHODS.map((m) => `${c}().${m}`));
+var PYTHON_LANG_SEC_041_default = defineRule({
+  id: "PYTHON-LANG-SEC-041",
+  name: "Unsafe PyYAML Load",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "yaml", "pyyaml", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B506"],
+  similar: ["PYTHON-LANG-SEC-043", "PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-042"],
+  prefilter: ["yaml"],
+  sinks: [
+    { call: ["yaml.load", "yaml.load_all"], check: checkLoad, message: unsafeMessage },
+    { call: ["yaml.unsafe_load", "yaml.unsafe_load_all", ...methodsOf(UNSAFE_LOADERS)], message: unsafeMessage },
+    { call: ["yaml.full_load", "yaml.full_load_all"], check: checkFullLoad, message: unsafeMessage },
+    { call: methodsOf(FULL_LOADERS), check: (m) => fullLoaderOutcome(m, spelled(m), void 0), message: unsafeMessage }
+  ],
+  docs: {
+    summary: "Detects PyYAML loads with an unsafe loader (`yaml.load` without `Loader` or with `Loader`/`UnsafeLoader`/`FullLoader`, `yaml.unsafe_load`, `yaml.full_load`), which can construct arbitrary Python objects and run code.",
+    description: 'PyYAML\'s non-safe loaders interpret Python-specific tags: `!!python/object/apply:os.system ["id"]` calls a function, `!!python/object/new:` instantiates any class, `!!python/name:` imports any attribute. A YAML document is then no longer data but a program. This rule reports `yaml.load` and `yaml.load_all` when the `Loader` argument (keyword or second positional argument) is missing, is `Loader`, `UnsafeLoader`, `CLoader`, `CUnsafeLoader`, `FullLoader` or `CFullLoader`, or is a loader it cannot prove safe; it reports `yaml.unsafe_load`/`unsafe_load_all` always, and `yaml.full_load`/`full_load_all` (and `FullLoader`) at medium severity. Loaders are resolved through aliases (`from yaml import CLoader as L`), the `yaml.loader`/`yaml.cyaml` modules, and local subclasses (`class MyLoader(yaml.SafeLoader)` is safe).',
+    securityImplications: 'Whoever controls the YAML text (a configuration file from a pull request, an uploaded manifest, a CI job definition, an API body) runs code in the loading process: `!!python/object/apply:subprocess.check_output [["sh", "-c", "..."]]` is enough. Before PyYAML 5.1 plain `yaml.load(data)` was unsafe by default; from 5.1 to 5.3.1 the default `FullLoader` was still exploitable (CVE-2020-1747, CVE-2020-14343); since 6.0 `Loader` is mandatory, so old code either crashes or gets "fixed" by adding `Loader=yaml.Loader`, which restores the unsafe behaviour explicitly.',
+    howToFix: "Use `yaml.safe_load` / `yaml.safe_load_all` (or `Loader=yaml.SafeLoader`, `yaml.CSafeLoader` for speed). They build only plain data: dicts, lists, strings, numbers, booleans, dates. If you need custom types, register explicit constructors on a `SafeLoader` subclass with `add_constructor` rather than enabling Python tags.",
+    fixHint: "Use yaml.safe_load(...) or pass Loader=yaml.SafeLoader.",
+    vulnerableExample: [
+      "import yaml",
+      "",
+      "def read_manifest(text):",
+      "    return yaml.load(text, Loader=yaml.Loader)  # !!python/object/apply runs code"
+    ].join("\n"),
+    safeExample: [
+      "import yaml",
+      "",
+      "def read_manifest(text):",
+      "    return yaml.safe_load(text)  # plain data only"
+    ].join("\n"),
+    detectionScope: "Calls of `yaml.load`, `yaml.load_all` (Loader checked as keyword `Loader` or positional argument 1), `yaml.unsafe_load`, `yaml.unsafe_load_all`, `yaml.full_load`, `yaml.full_load_all`, and direct use of an unsafe loader object (`yaml.Loader(stream).get_single_data()`), resolved through imports, aliases, rebinding and dynamic imports with constant names. Safe: `SafeLoader`, `CSafeLoader`, `BaseLoader`, `CBaseLoader` and local subclasses of them. A Loader passed through `**kwargs` or a name the analysis cannot resolve (a parameter, an attribute) is reported at medium confidence. `yaml.dump`, `yaml.safe_load` and `yaml.safe_dump` are never reported. Fixes: `yaml.load(x)` becomes `yaml.safe_load(x)`, `yaml.full_load` becomes `yaml.safe_load` and `Loader=yaml.FullLoader` becomes `Loader=yaml.SafeLoader`; an explicit `Loader`/`UnsafeLoader` gets no automatic fix because the code may rely on Python tags. ruamel.yaml is covered by PYTHON-LANG-SEC-043.",
+    references: [
+      { title: "PyYAML: yaml.load(input) deprecation (why load is unsafe)", url: "https://github.com/yaml/pyyaml/wiki/PyYAML-yaml.load(input)-Deprecation" },
+      { title: "PyYAML documentation: loading YAML", url: "https://pyyaml.org/wiki/PyYAMLDocumentation" },
+      { title: "CVE-2020-14343: PyYAML FullLoader arbitrary code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-14343" },
+      { title: "CVE-2020-1747: PyYAML FullLoader arbitrary code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-1747" },
+      { title: "CVE-2017-18342: PyYAML load() unsafe by default", url: "https://nvd.nist.gov/vuln/detail/CVE-2017-18342" },
+      { title: "Bandit B506: yaml_load", url: "https://bandit.readthedocs.io/en/latest/plugins/b506_yaml_load.html" },
+      { title: "Ruff S506: unsafe-yaml-load", url: "https://docs.astral.sh/ruff/rules/unsafe-yaml-load/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "We only load our own configuration files. Is this a false positive?",
+        answer: "It is safe only while nobody else can write those files. Configuration travels through pull requests, deployment tooling and shared volumes; `safe_load` reads every normal configuration file identically, so switching costs nothing."
+      },
+      {
+        question: "Is FullLoader safe?",
+        answer: "Not for untrusted input. It was the default between PyYAML 5.1 and 5.4 and was exploitable (CVE-2020-1747, CVE-2020-14343). Later versions block the known gadgets, but it still instantiates Python objects from tags. It is reported at medium severity."
+      },
+      {
+        question: "Why is `yaml.load(data, Loader=MyLoader)` reported at medium confidence?",
+        answer: "The analysis could not tell what `MyLoader` is (a parameter, an attribute, or a class from another module). If it derives from `SafeLoader`, define or import it so the base is visible, or suppress the finding with a justification."
+      },
+      {
+        question: "Does this cover ruamel.yaml?",
+        answer: "No: ruamel.yaml has its own API and rule, PYTHON-LANG-SEC-043."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-042.ts
+var ADVICE = "Decode untrusted JSON with `json.loads` and build objects explicitly (dataclasses, pydantic).";
+var message2 = unpicklingMessage("jsonpickle, whose `py/reduce` and `py/object` tags call arbitrary functions", ADVICE);
+function check(m) {
+  if (m.via !== "call" || m.target === "jsonpickle.Unpickler") return {};
+  const safe = m.args.find("safe");
+  if (!safe || literalTruth(safe, m.model.tree.source) !== false) return {};
+  return {
+    message: `${spelled(m)} with \`safe=False\` also evaluates \`py/repr\` values with eval(), on top of \`py/reduce\`/\`py/object\` tags that call arbitrary functions. ${ADVICE}`
+  };
+}
+var PYTHON_LANG_SEC_042_default = defineRule({
+  id: "PYTHON-LANG-SEC-042",
+  name: "Jsonpickle Deserialization of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "jsonpickle", "json", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-041"],
+  prefilter: ["jsonpickle"],
+  sinks: [{ call: ["jsonpickle.decode", "jsonpickle.loads", "jsonpickle.Unpickler"], subclasses: true, references: true, check, message: message2 }],
+  docs: {
+    summary: "Detects jsonpickle decoding (`jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.Unpickler`), which rebuilds arbitrary Python objects and can run code.",
+    description: 'jsonpickle looks like JSON but carries pickle semantics: `{"py/reduce": [{"py/function": "os.system"}, ...]}` calls a function while decoding, `py/object` instantiates any importable class, and with `safe=False` `py/repr` values are passed to `eval`. The `safe` flag does not make decoding safe: `py/reduce` and `py/object` are honoured either way (CVE-2020-22083, disputed by the project as intended behaviour). This rule reports `jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.unpickler.decode`, and construction of `jsonpickle.Unpickler` (and local subclasses), through aliases, rebinding, constant dynamic imports, and when passed as a callback.',
+    securityImplications: "jsonpickle payloads are text, so they pass through places binary pickles would not: HTTP request bodies, cookies, database columns, Redis values, message queues and log pipelines. Anyone who can write such a value runs code in the decoding process.",
+    howToFix: "Parse untrusted input with `json.loads` and construct your objects explicitly, for example with dataclasses, `pydantic` models or `marshmallow` schemas, which validate fields instead of importing classes named by the data. Keep jsonpickle for data the process produced itself and no one else can modify.",
+    fixHint: "Use json.loads plus explicit construction (dataclasses/pydantic) instead of jsonpickle.decode.",
+    vulnerableExample: [
+      "import jsonpickle",
+      "from flask import request",
+      "",
+      '@app.post("/cart")',
+      "def restore_cart():",
+      "    cart = jsonpickle.decode(request.get_data(as_text=True))  # py/reduce runs code",
+      "    return cart.total()"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "from flask import request",
+      "",
+      '@app.post("/cart")',
+      "def restore_cart():",
+      "    cart = Cart.from_dict(json.loads(request.get_data()))  # explicit, validated fields",
+      "    return cart.total()"
+    ].join("\n"),
+    detectionScope: "Calls of `jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.unpickler.decode` and `jsonpickle.Unpickler` / `jsonpickle.unpickler.Unpickler` resolved through imports, aliases, rebinding and constant dynamic imports; instantiation of local subclasses of `Unpickler`; the decode functions passed uncalled as callbacks (medium confidence). `jsonpickle.encode`/`dumps` are not findings. Every decode is reported whatever its `safe`, `classes` or `keys` arguments, because none of them blocks `py/reduce`.",
+    references: [
+      { title: "jsonpickle documentation (security warning)", url: "https://jsonpickle.github.io/" },
+      { title: "jsonpickle API: decode", url: "https://jsonpickle.github.io/api.html" },
+      { title: "CVE-2020-22083 / GHSA-j66q-qmrc-89rx: jsonpickle remote code execution in decode()", url: "https://github.com/advisories/GHSA-j66q-qmrc-89rx" },
+      { title: "Bandit B301: pickle (includes jsonpickle)", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" },
+      { title: "Ruff S301: suspicious-pickle-usage (includes jsonpickle)", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "We pass `safe=True`. Why is it still reported?",
+        answer: "`safe` only disables `eval` of legacy `py/repr` values. `py/reduce` and `py/object`, which call functions and instantiate classes, are still processed; published exploits use them."
+      },
+      {
+        question: "Is jsonpickle output not just JSON?",
+        answer: "It is JSON syntax with pickle semantics. Reading it with `json.loads` is safe; reading it with jsonpickle is not."
+      },
+      { question: "Is `jsonpickle.encode` reported?", answer: "No. Encoding runs no attacker-controlled code." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-043.ts
+var ADVICE2 = 'Use `YAML()` (round-trip) or `YAML(typ="safe")`, which build only plain data.';
+function typValues(m, typ, scope) {
+  if (typ.type === "list" || typ.type === "tuple") {
+    const out2 = [];
+    for (const item of typ.children) {
+      const s2 = m.model.constantString(item, scope);
+      if (s2 === void 0) return void 0;
+      out2.push(s2);
     }
-    prev = cur;
+    return out2;
   }
-  return prev[b.length];
+  const s = m.model.constantString(typ, scope);
+  return s === void 0 ? void 0 : [s];
+}
+function checkInstanceLoad(m) {
+  if (!m.receiver) return null;
+  const typ = m.receiver.args.find("typ");
+  if (!typ) {
+    if (!m.receiver.args.hasKwArgs) return null;
+    return {
+      severity: "medium",
+      confidence: "low",
+      message: `${spelled(m)} on a \`YAML(...)\` whose \`typ\` may come from \`**kwargs\`; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE2}`
+    };
+  }
+  const values = typValues(m, typ, m.receiver.scope);
+  if (values === void 0) {
+    return {
+      confidence: "medium",
+      message: `${spelled(m)} on a \`YAML(typ=...)\` whose type the analysis cannot evaluate; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE2}`
+    };
+  }
+  if (!values.includes("unsafe")) return null;
+  return {
+    message: `${spelled(m)} on \`YAML(typ="unsafe")\` constructs arbitrary Python objects from tags such as \`!!python/object/apply:os.system\`, which runs code. ${ADVICE2}`
+  };
+}
+var SAFE_LEGACY_LOADERS = /* @__PURE__ */ new Set([
+  "ruamel.yaml.SafeLoader",
+  "ruamel.yaml.CSafeLoader",
+  "ruamel.yaml.BaseLoader",
+  "ruamel.yaml.CBaseLoader",
+  "ruamel.yaml.RoundTripLoader"
+]);
+function checkLegacyLoad(m) {
+  const given = m.args.find("Loader", 1);
+  const loader = given?.type === "none" ? void 0 : given;
+  if (!loader) {
+    if (m.args.mayBeHidden("Loader", 1)) {
+      return { confidence: "medium", message: `${spelled(m)} may receive its Loader through \`*args\`/\`**kwargs\`; unless it is a safe loader, YAML tags run arbitrary code. ${ADVICE2}` };
+    }
+    return { message: `${spelled(m)} without a Loader uses ruamel.yaml's unsafe loader: tags such as \`!!python/object/apply:os.system\` run arbitrary code. ${ADVICE2}` };
+  }
+  const { own, ancestors } = classNamesOf(m, loader);
+  const known = [...own, ...ancestors].filter((n) => !n.startsWith("<local>."));
+  if (known.length && known.every((n) => SAFE_LEGACY_LOADERS.has(n))) return null;
+  const loaderText = m.model.text(loader).replace(/\s+/g, "");
+  const recognised = known.some((n) => n.startsWith("ruamel.yaml."));
+  return {
+    ...recognised ? {} : { confidence: "medium" },
+    message: `${spelled(m)} with ${code(loaderText)} ${recognised ? "constructs arbitrary Python objects" : "uses a loader not known to be safe"}: YAML tags such as \`!!python/object/apply\` can run code. ${ADVICE2}`
+  };
+}
+var PYTHON_LANG_SEC_043_default = defineRule({
+  id: "PYTHON-LANG-SEC-043",
+  name: "Unsafe ruamel.yaml Load",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "yaml", "ruamel", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B506"],
+  similar: ["PYTHON-LANG-SEC-041", "PYTHON-LANG-SEC-040"],
+  prefilter: ["ruamel"],
+  sinks: [
+    { call: ["ruamel.yaml.YAML().load", "ruamel.yaml.YAML().load_all"], check: checkInstanceLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE2}` },
+    { call: ["ruamel.yaml.load", "ruamel.yaml.load_all"], check: checkLegacyLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE2}` }
+  ],
+  docs: {
+    summary: 'Detects ruamel.yaml loads that can construct arbitrary Python objects: `YAML(typ="unsafe").load` and the legacy `ruamel.yaml.load` without a safe Loader.',
+    description: 'ruamel.yaml\'s `YAML()` instance is safe by default: the round-trip (`rt`) and `safe` types build only data. `YAML(typ="unsafe")` (also `typ=["unsafe"]`) enables Python tags such as `!!python/object/apply:` and `!!python/object/new:`, which call functions and instantiate classes while loading. The PyYAML-compatible module functions of ruamel.yaml before 0.18 (`ruamel.yaml.load`, `load_all`) used the unsafe loader when no `Loader` was given. This rule reports `load`/`load_all` on instances constructed with `typ="unsafe"` (followed through variables and `with` statements), and the legacy functions without a Loader or with one that is not `SafeLoader`, `CSafeLoader`, `BaseLoader`, `CBaseLoader` or `RoundTripLoader`.',
+    securityImplications: "Whoever controls the YAML text (configuration in a repository, a manifest uploaded to a service, a document fetched over the network) runs code in the loading process, with its files, network access and credentials.",
+    howToFix: 'Use `YAML()` (round-trip, keeps comments) or `YAML(typ="safe")`. If documents need custom types, register them explicitly with `yaml.register_class(MyType)`, which loads only the classes you list. Replace legacy `ruamel.yaml.load(...)` calls with a `YAML()` instance: the module-level functions were removed in 0.18.',
+    fixHint: 'Use YAML() or YAML(typ="safe") and register_class for custom types instead of typ="unsafe".',
+    vulnerableExample: [
+      "from ruamel.yaml import YAML",
+      "",
+      "def read_job(text):",
+      '    yaml = YAML(typ="unsafe")',
+      "    return yaml.load(text)  # !!python/object/apply runs code"
+    ].join("\n"),
+    safeExample: [
+      "from ruamel.yaml import YAML",
+      "",
+      "def read_job(text):",
+      '    yaml = YAML(typ="safe")',
+      "    return yaml.load(text)  # plain data only"
+    ].join("\n"),
+    detectionScope: '`load`/`load_all` on `ruamel.yaml.YAML(...)` instances whose constructor received `typ="unsafe"` or a list containing it, with the constructor found through assignments and `with ... as` bindings in the same file; a `typ` the analysis cannot evaluate is reported at medium confidence, one possibly hidden in `**kwargs` at low confidence. Legacy `ruamel.yaml.load`/`load_all` (also `ruamel.yaml.main`, `ruamel_yaml`) with the `Loader` checked as keyword or position 1. Not covered: instances configured after construction (`yaml.typ = ...`) or passed in from other modules. No automatic fix is offered: switching to `typ="safe"` changes the constructor that every use of the instance shares.',
+    references: [
+      { title: "ruamel.yaml documentation: basic usage and typ", url: "https://yaml.dev/doc/ruamel.yaml/basicuse/" },
+      { title: 'ruamel.yaml documentation (0.18 changes, typ="unsafe" deprecation)', url: "https://yaml.dev/doc/ruamel.yaml" },
+      { title: "ruamel.yaml on PyPI", url: "https://pypi.org/project/ruamel.yaml/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "Is `YAML()` without arguments safe?",
+        answer: "Yes. The default round-trip loader builds data only (with comments preserved); it is not reported."
+      },
+      {
+        question: "We need our own classes in the YAML files.",
+        answer: "Register them with `yaml.register_class(MyClass)` on a safe or round-trip instance; only those classes can then be constructed."
+      },
+      {
+        question: "Does this cover PyYAML's `yaml.load`?",
+        answer: "No: PyYAML is covered by PYTHON-LANG-SEC-041."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-044.ts
+function message3(m) {
+  const head = m.via === "reference" ? `${spelled(m)} is passed as a callable: every value it is applied to is unmarshalled` : `${spelled(m)} unmarshals its input`;
+  return `${head}. marshal is not secure against crafted data: it can crash the interpreter and builds code objects that callers may execute. Use a data-only format such as JSON for anything not produced by this process.`;
+}
+var PYTHON_LANG_SEC_044_default = defineRule({
+  id: "PYTHON-LANG-SEC-044",
+  name: "Marshal Deserialization of Untrusted Data",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "marshal", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B302"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-045"],
+  prefilter: ["marshal"],
+  sinks: [{ call: ["marshal.load", "marshal.loads"], references: true, message: message3 }],
+  docs: {
+    summary: "Detects `marshal.load` and `marshal.loads`, which are not safe on data that could come from an untrusted source.",
+    description: "`marshal` is CPython's internal format for `.pyc` files. Its documentation warns that it is not intended to be secure against erroneous or maliciously constructed data. Unlike pickle it cannot call functions while loading, but it reconstructs code objects, and crafted input has repeatedly crashed or corrupted the interpreter. This rule reports every `marshal.load` and `marshal.loads` call, also through aliases (`from marshal import loads as l`), rebinding, dynamic imports with constant names, and `marshal.loads` passed as a callback.",
+    securityImplications: "A marshalled blob from an attacker can carry a code object that the application later runs (`exec`, `types.FunctionType`), which is the classic way of smuggling bytecode into caches and plugin systems, and malformed input can crash the process (denial of service) or trigger memory-safety bugs in the loader. The format also changes between Python versions, so data exchanged across versions breaks silently.",
+    howToFix: "Use `marshal` only for data this process wrote and no one else can modify (for example a private cache under a directory the application owns). For data exchange use `json`, `msgpack` or Protocol Buffers. If bytes must travel, authenticate them with an HMAC (`hmac.compare_digest`) before loading.",
+    fixHint: "Use json/msgpack for data exchange; keep marshal for private, integrity-protected caches only.",
+    vulnerableExample: [
+      "import marshal",
+      "",
+      "def load_plugin(blob):",
+      "    code_obj = marshal.loads(blob)  # attacker bytes become bytecode",
+      "    exec(code_obj)"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "",
+      "def load_settings(blob):",
+      "    return json.loads(blob)  # data only"
+    ].join("\n"),
+    detectionScope: 'Calls of `marshal.load` and `marshal.loads` resolved through imports, aliases, `from marshal import *`, rebinding, `importlib.import_module("marshal")`/`__import__("marshal")`, `getattr(marshal, "loads")`, and `marshal.loads` passed uncalled as a callback (medium confidence). `marshal.dump`/`dumps` are not findings. Every call is reported regardless of the data\'s origin, because the analysis does not prove where bytes come from; suppress a reviewed call on private data with `# pathfinder: ignore[PYTHON-LANG-SEC-044]`.',
+    references: [
+      { title: "Python documentation: marshal (security warning)", url: "https://docs.python.org/3/library/marshal.html" },
+      { title: "Bandit B302: marshal", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b302-marshal" },
+      { title: "Ruff S302: suspicious-marshal-usage", url: "https://docs.astral.sh/ruff/rules/suspicious-marshal-usage/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "marshal cannot call functions while loading. Why is it reported?",
+        answer: "It can still hand the caller attacker-built code objects and crash the interpreter on malformed input; the Python documentation explicitly says it is not secure against malicious data. The severity is medium rather than high for that reason."
+      },
+      {
+        question: "We use marshal for a cache we write ourselves.",
+        answer: "That is the intended use. Make sure no other user or service can write the cache location, then suppress the finding with a justification."
+      },
+      { question: "Is `marshal.dumps` reported?", answer: `No. Only loading is dangerous; ${code("dump")}/${code("dumps")} are never reported.` }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-045.ts
+function message4(m) {
+  if (m.via === "subclass") {
+    return `\`${m.subclass.name}\` subclasses ${m.target}: every value read from it is unpickled, which runs arbitrary code if someone else can write the underlying database. Use a data-only store (sqlite3 with JSON values, dbm with json.dumps).`;
+  }
+  return `${spelled(m)} opens a shelf whose values are unpickled on every read: whoever can write the database file runs code in this process. Keep shelves in private locations or store JSON in dbm/sqlite3 instead.`;
+}
+function check2(m) {
+  if (m.target !== "shelve.open") return {};
+  const flag = m.args.find("flag", 1);
+  const value = flag && m.model.constantString(flag, m.scope);
+  if (value !== "n") return {};
+  return {
+    severity: "low",
+    confidence: "low",
+    message: `${spelled(m)} with flag "n" creates a new empty shelf, so it reads back only what this process writes; values are still unpickled, so keep the file private.`
+  };
+}
+var PYTHON_LANG_SEC_045_default = defineRule({
+  id: "PYTHON-LANG-SEC-045",
+  name: "Shelve Deserialization of Untrusted Data",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "shelve", "pickle", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-044"],
+  prefilter: ["shelve", "Shelf"],
+  sinks: [
+    {
+      call: ["shelve.open", "shelve.Shelf", "shelve.DbfilenameShelf", "shelve.BsdDbShelf"],
+      subclasses: true,
+      check: check2,
+      message: message4
+    }
+  ],
+  docs: {
+    summary: "Detects `shelve.open` and the `shelve.Shelf` classes, whose values are stored with pickle and unpickled on every read.",
+    description: 'A shelf is a persistent dictionary: keys are strings, values are pickled into a `dbm` database. Reading `shelf[key]` calls `pickle.loads` on the stored bytes, so a shelf is exactly as trustworthy as its database file. This rule reports opening a shelf with `shelve.open`, `shelve.DbfilenameShelf`, `shelve.Shelf` or `shelve.BsdDbShelf`, and instantiating local subclasses of those classes. `shelve.open(path, "n")` always starts from an empty database and is reported at low severity.',
+    securityImplications: "If the database file can be replaced or modified by anyone else (a shared or world-writable directory, a file shipped with user content, a cache volume mounted into several services, a file downloaded or extracted from an archive), the first read of a poisoned key runs arbitrary code with the privileges of the reading process.",
+    howToFix: "Keep shelves only in directories the application alone can write, and never open a shelf received from someone else. For data that crosses a trust boundary, store JSON: `dbm.open(path)` with `json.dumps`/`json.loads` values, or `sqlite3` with JSON columns.",
+    fixHint: "Store JSON values in dbm or sqlite3 instead of shelve for data others can write.",
+    vulnerableExample: [
+      "import shelve",
+      "",
+      "def read_profile(upload_path, user):",
+      "    with shelve.open(upload_path) as db:  # an uploaded database: reading unpickles it",
+      "        return db[user]"
+    ].join("\n"),
+    safeExample: [
+      "import dbm",
+      "import json",
+      "",
+      "def read_profile(path, user):",
+      "    with dbm.open(path) as db:",
+      "        return json.loads(db[user])  # data only"
+    ].join("\n"),
+    detectionScope: 'Calls of `shelve.open`, `shelve.Shelf`, `shelve.DbfilenameShelf` and `shelve.BsdDbShelf` resolved through imports, aliases, rebinding and constant dynamic imports, and instantiation of local subclasses of the shelf classes. The `flag` argument (keyword or position 1) lowers the severity when it is the constant `"n"`. Reads through the shelf object are not reported separately: the finding sits on the call that opens it. `dbm` itself stores bytes and is not reported.',
+    references: [
+      { title: "Python documentation: shelve (security warning)", url: "https://docs.python.org/3/library/shelve.html" },
+      { title: "Bandit B301: pickle (includes shelve)", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" },
+      { title: "Ruff S301: suspicious-pickle-usage", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "The shelf lives in our application's own directory. Is this a false positive?",
+        answer: "If no other user, service or upload can write that file, the risk is low: suppress the finding with that justification. The rule cannot see file permissions, so it reports every shelf it opens."
+      },
+      {
+        question: "Why is the finding on `shelve.open` and not on `db[key]`?",
+        answer: "Every read of the shelf unpickles; reporting each subscript would flood the results. The call that opens the shelf is the one decision to review."
+      },
+      {
+        question: 'Why is `shelve.open(path, "n")` still reported?',
+        answer: "It starts from an empty database, so it reads back only what the process itself writes unless another process writes the same file concurrently. It is reported at low severity so that the use of pickle stays visible."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-046.ts
+var message5 = unpicklingMessage(
+  "dill, a pickle extension that also rebuilds functions, lambdas and whole sessions",
+  "Never load dill data that could come from an untrusted source; use a data-only format such as JSON."
+);
+var PYTHON_LANG_SEC_046_default = defineRule({
+  id: "PYTHON-LANG-SEC-046",
+  name: "Dill Deserialization of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "dill", "pickle", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-005"],
+  prefilter: ["dill"],
+  sinks: [
+    { call: ["dill.load", "dill.loads", "dill.Unpickler"], subclasses: true, references: true, message: message5 },
+    { call: ["dill.load_session", "dill.load_module", "dill.load_module_asdict", "dill.temp.load", "dill.temp.loadIO"], message: message5 }
+  ],
+  docs: {
+    summary: "Detects dill deserialization (`dill.loads`, `dill.load`, `dill.Unpickler`, `dill.load_session`/`load_module`), which executes arbitrary code from its input.",
+    description: "`dill` extends pickle so that it can serialize functions, lambdas, closures, classes and entire interpreter sessions. Loading dill data is loading pickle, with even more machinery to rebuild code: any dill payload can import modules and call functions. This rule reports `dill.loads`, `dill.load`, `dill.Unpickler` (and local subclasses), `dill.load_session`, `dill.load_module`, `dill.load_module_asdict`, `dill.temp.load` and `dill.temp.loadIO`, also through `dill.dill`/`dill._dill`, aliases, rebinding and dynamic imports, and `dill.loads` passed as a callback.",
+    securityImplications: "Anyone who can influence the bytes (a cached result, a message on a queue, a session file, an uploaded model or notebook state) runs code with the privileges of the process. dill is common in data science and multiprocessing stacks (`pathos`, `multiprocess`), where serialized closures move between machines: a compromised worker or broker then reaches every consumer.",
+    howToFix: "Do not load dill data across a trust boundary. Exchange data with `json`, `msgpack` or `safetensors`, and send function names or identifiers instead of code. If dill must stay for data the process produced itself, sign it with an HMAC and verify it (`hmac.compare_digest`) before loading.",
+    fixHint: "Exchange data (JSON, msgpack, safetensors), not serialized code; verify an HMAC before loading your own dill data.",
+    vulnerableExample: [
+      "import dill",
+      "",
+      "def run_task(message):",
+      "    task = dill.loads(message.body)  # the message decides what code runs",
+      "    return task()"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "",
+      'TASKS = {"resize": resize_image, "thumbnail": make_thumbnail}',
+      "",
+      "def run_task(message):",
+      "    spec = json.loads(message.body)",
+      '    return TASKS[spec["name"]](**spec["args"])  # only known functions'
+    ].join("\n"),
+    detectionScope: "Calls of `dill.load`, `dill.loads`, `dill.Unpickler`, `dill.load_session`, `dill.load_module`, `dill.load_module_asdict`, `dill.temp.load`, `dill.temp.loadIO`, resolved through imports (including `dill.dill`/`dill._dill`), aliases, star imports, rebinding and constant dynamic imports; instantiation of local subclasses of `dill.Unpickler`; and `dill.load`/`dill.loads` passed uncalled as a callback (medium confidence). `dill.dump`, `dill.dumps` and `dill.dump_session` are not findings. `torch.load(..., pickle_module=dill)` is covered by PYTHON-ML-SEC-001.",
+    references: [
+      { title: "dill documentation", url: "https://dill.readthedocs.io/en/latest/" },
+      { title: "dill on PyPI (security note: dill is not secure against untrusted data)", url: "https://pypi.org/project/dill/" },
+      { title: "Ruff S301: suspicious-pickle-usage (pickle and dill)", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Is dill safer than pickle because it is a different library?",
+        answer: "No. dill produces and consumes pickle streams and adds support for code objects; everything that makes pickle dangerous applies."
+      },
+      {
+        question: "We use dill only between our own worker processes.",
+        answer: "Then the risk is whoever can reach the transport (queue, socket, shared storage). Authenticate payloads with an HMAC or keep the channel private, and suppress the finding with a justification."
+      },
+      { question: "Is `dill.dumps` reported?", answer: "No. Serializing runs no attacker-controlled code; only loading is reported." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-073.ts
+var CLIENT_RECV = "multiprocessing.connection.Client().recv";
+var LISTENER_RECV = "multiprocessing.connection.Listener().accept().recv";
+var LISTENER = "multiprocessing.connection.Listener()";
+var AUTHKEY_POSITION = { client: 2, listener: 3 };
+function endpoint(m) {
+  if (!m.receiver) return void 0;
+  if (m.target === CLIENT_RECV) return { args: m.receiver.args, kind: "client" };
+  const callee = childByField(m.receiver.call, "function");
+  const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+  if (!object) return void 0;
+  const built = m.model.resolve(object, m.receiver.scope).find((r) => r.name === LISTENER && r.constructedBy);
+  return built?.constructedBy ? { args: new CallArguments(built.constructedBy.call, m.model.tree.source), kind: "listener" } : void 0;
+}
+function check3(m) {
+  const end = endpoint(m);
+  const peer = m.target === CLIENT_RECV ? "the server it connects to" : "any client that connects";
+  if (!end) return {};
+  const authkey = end.args.find("authkey", AUTHKEY_POSITION[end.kind]);
+  if (authkey && authkey.type !== "none") {
+    return {
+      severity: "medium",
+      message: `${spelled(m)} unpickles what ${peer} sends; the connection is authenticated with an authkey, so only key holders can run code here. Keep the key secret, or exchange bytes with \`recv_bytes\` and decode them as JSON.`
+    };
+  }
+  if (end.args.mayBeHidden("authkey", AUTHKEY_POSITION[end.kind])) {
+    return { confidence: "medium", message: message6(m) };
+  }
+  return {};
+}
+function message6(m) {
+  const peer = m.target === CLIENT_RECV ? "the server it connects to" : "any client that connects";
+  return `${spelled(m)} unpickles whatever ${peer} sends, without an authkey: anyone who can reach the address runs code in this process. Use \`recv_bytes\` with a data-only format (JSON), and pass an \`authkey\` to Listener/Client.`;
+}
+var PYTHON_LANG_SEC_073_default = defineRule({
+  id: "PYTHON-LANG-SEC-073",
+  name: "Multiprocessing Connection recv Unpickles Network Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "multiprocessing", "network", "pickle", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-008"],
+  prefilter: ["multiprocessing"],
+  sinks: [{ call: [CLIENT_RECV, LISTENER_RECV], check: check3, message: message6 }],
+  docs: {
+    summary: "Detects `Connection.recv()` on `multiprocessing.connection` sockets (from `Client(...)` or `Listener(...).accept()`), which unpickles whatever the peer sends.",
+    description: "`multiprocessing.connection.Listener` and `Client` open TCP or Unix sockets (or Windows named pipes). Their `Connection.send`/`recv` pair pickles objects: `recv()` is `pickle.loads(self.recv_bytes())`. Without an `authkey`, no handshake happens, so any process that can reach the address can send a pickle that runs code in the receiver. This rule reports `recv()` on connections obtained from `Client(...)` or from `Listener(...).accept()`, followed through variables and `with` statements; it is high severity without an authkey and medium with one (the HMAC handshake limits the peer to key holders, but the data is still unpickled). `recv_bytes()` is not reported.",
+    securityImplications: "A listener bound to a network interface without an authkey is an unauthenticated remote-code-execution service. Even on localhost or a Unix socket, every local user or container sharing the network namespace can connect. A client that calls `recv()` trusts the server completely: connecting to a spoofed or compromised address hands it code execution.",
+    howToFix: "Exchange bytes with `send_bytes`/`recv_bytes` and encode them as JSON or msgpack. If objects must be pickled between cooperating processes, always pass a strong random `authkey` to both `Listener` and `Client` (the documentation's own recommendation), bind to a private address, and keep the key out of logs and repositories.",
+    fixHint: "Use recv_bytes() with JSON; if pickling between trusted processes, always set a secret authkey.",
+    vulnerableExample: [
+      "from multiprocessing.connection import Listener",
+      "",
+      'with Listener(("0.0.0.0", 6000)) as listener:',
+      "    with listener.accept() as conn:",
+      "        job = conn.recv()  # any client's pickle runs here"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "from multiprocessing.connection import Listener",
+      "",
+      'with Listener(("127.0.0.1", 6000), authkey=SECRET) as listener:',
+      "    with listener.accept() as conn:",
+      "        job = json.loads(conn.recv_bytes())  # data only, authenticated peer"
+    ].join("\n"),
+    detectionScope: "`recv()` calls whose receiver resolves to `multiprocessing.connection.Client(...)` or to `multiprocessing.connection.Listener(...).accept()`, through imports, aliases, assignments and `with ... as` bindings in the same file. The `authkey` argument (keyword, or position 2 for Client / 3 for Listener) lowers the severity when present and not None; one possibly hidden in `**kwargs` lowers the confidence. Not covered: connections passed in from other modules or created with `multiprocessing.Pipe()` between a parent and its own children, and `multiprocessing.dummy`, which passes objects through queues without pickling.",
+    references: [
+      { title: "Python documentation: multiprocessing.connection (Listeners and Clients, authentication keys)", url: "https://docs.python.org/3/library/multiprocessing.html#module-multiprocessing.connection" },
+      { title: "Python documentation: Connection.recv security warning", url: "https://docs.python.org/3/library/multiprocessing.html#multiprocessing.connection.Connection.recv" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "We set an authkey. Why is it still reported?",
+        answer: "With an authkey only peers that know the key can send data, which is why the severity drops to medium. The data is still unpickled, so anyone holding the key (or a leaked copy) can run code. Suppress with a justification if the key is managed as a secret."
+      },
+      {
+        question: "Is `recv_bytes` reported?",
+        answer: "No. It returns raw bytes and never unpickles."
+      },
+      {
+        question: "What about `multiprocessing.Pipe()` and Queues?",
+        answer: "They connect a process to the children it started, which already run its own code; they are not reported. Managers and listeners that accept connections from outside are where untrusted peers appear."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-001.ts
+var HUB_LOADERS = /* @__PURE__ */ new Set(["torch.hub.load_state_dict_from_url"]);
+var ADVICE3 = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
+function check4(m) {
+  const hub = HUB_LOADERS.has(m.target);
+  const given = m.args.find("weights_only", hub ? 6 : void 0);
+  const weightsOnly = given?.type === "none" ? void 0 : given;
+  const source = m.model.tree.source;
+  if (weightsOnly) {
+    const truth = literalTruth(weightsOnly, source);
+    if (truth === true) return null;
+    if (truth === false) {
+      return {
+        message: `${spelled(m)} with \`weights_only=False\` unpickles the file: a malicious checkpoint runs arbitrary code when loaded. ${ADVICE3}`
+      };
+    }
+    return {
+      severity: "medium",
+      confidence: "medium",
+      message: `${spelled(m)} takes \`weights_only\` from a value the analysis cannot evaluate; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE3}`
+    };
+  }
+  if (!given && m.args.mayBeHidden("weights_only", hub ? 6 : void 0)) {
+    return {
+      severity: "medium",
+      confidence: "medium",
+      message: `${spelled(m)} may receive \`weights_only\` through \`*args\`/\`**kwargs\`; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE3}`
+    };
+  }
+  const addWeightsOnly = fix("Pass weights_only=True", [appendKeywordArgument(m, "weights_only=True")]);
+  if (hub) {
+    return {
+      message: `${spelled(m)} defaults to \`weights_only=False\`: the downloaded file is unpickled, so whoever controls the URL or the cache runs code. ${ADVICE3}`,
+      ...addWeightsOnly ? { fix: addWeightsOnly } : {}
+    };
+  }
+  if (m.args.find("pickle_module", 2)) {
+    return {
+      message: `${spelled(m)} with a custom \`pickle_module\` and no \`weights_only\` unpickles the file on every torch version: a malicious checkpoint runs arbitrary code. ${ADVICE3}`
+    };
+  }
+  return {
+    severity: "medium",
+    message: `${spelled(m)} without \`weights_only\` unpickles the file on torch < 2.6 (and wherever TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD is set): a malicious checkpoint runs arbitrary code. ${ADVICE3}`,
+    ...addWeightsOnly ? { fix: addWeightsOnly } : {}
+  };
+}
+var PYTHON_ML_SEC_001_default = defineRule({
+  id: "PYTHON-ML-SEC-001",
+  name: "PyTorch Load Without weights_only",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pytorch", "torch", "ml", "model", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: ["B614"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
+  prefilter: ["torch", "model_zoo", "load_state_dict_from_url"],
+  sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check4, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE3}` }],
+  docs: {
+    summary: "Detects `torch.load` (and `torch.hub.load_state_dict_from_url`) calls that do not pass `weights_only=True`, which unpickle the checkpoint and can run arbitrary code.",
+    description: "PyTorch checkpoints (`.pt`, `.pth`, `.bin`, `.ckpt`) are zip archives around a pickle. `torch.load` with `weights_only=False` runs the full unpickler, so a checkpoint can execute code the moment it is loaded. `weights_only=True` switches to a restricted unpickler that rebuilds only tensors, primitive containers and explicitly allowed classes. Since torch 2.6 `weights_only=True` is the default, but older versions, the `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD` environment variable and a custom `pickle_module` all fall back to full unpickling. `torch.hub.load_state_dict_from_url` (alias `torch.utils.model_zoo.load_url`) still defaults to `weights_only=False` and downloads the file first. This rule reports: `weights_only=False` (high), a missing argument on `torch.load` (medium; high with a custom `pickle_module`), a missing argument on `load_state_dict_from_url` (high), and a value it cannot evaluate or one hidden in `**kwargs` (medium severity, medium confidence).",
+    securityImplications: "Model files are downloaded from hubs, shared in issues, attached to datasets and swapped in caches. A poisoned checkpoint carries a `__reduce__` payload that runs when the file is loaded, before any weights are used: it can steal cloud credentials and API tokens from the training machine, plant a backdoor, or tamper with other models. Public hubs have hosted such files, and tools that load checkpoints automatically (evaluation services, conversion bots, notebooks) have been compromised this way.",
+    howToFix: "Load with `torch.load(path, weights_only=True)`. If the checkpoint contains your own classes, allow exactly those with `torch.serialization.add_safe_globals([MyConfig])` or the `torch.serialization.safe_globals` context manager instead of disabling the restriction. Better still, store weights with `safetensors` (`safetensors.torch.save_file` / `load_file`), which cannot carry code. Never load a checkpoint with `weights_only=False` unless you produced it yourself and its integrity is verified (a pinned hash).",
+    fixHint: "Pass weights_only=True to torch.load (allow extra classes with torch.serialization.add_safe_globals), or use safetensors.",
+    vulnerableExample: [
+      "import torch",
+      "",
+      "def load_checkpoint(path):",
+      '    return torch.load(path, map_location="cpu", weights_only=False)  # full unpickling'
+    ].join("\n"),
+    safeExample: [
+      "import torch",
+      "",
+      "def load_checkpoint(path):",
+      '    return torch.load(path, map_location="cpu", weights_only=True)  # tensors and plain containers only'
+    ].join("\n"),
+    detectionScope: "Calls of `torch.load`, `torch.serialization.load`, `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url`, resolved through imports, aliases, rebinding and constant dynamic imports. The `weights_only` keyword is evaluated when it is a literal (`None` counts as missing: it selects the version default); `pickle_module` is read as keyword or position 2. A call whose arguments come through `*args`/`**kwargs` is reported at medium confidence: the option may be set there, but the analysis cannot see it. Fix: a missing `weights_only` is added as `weights_only=True`; an explicit `weights_only=False` gets no automatic fix because the checkpoint may need classes that must first be allowed. Checkpoint files themselves are scanned by the artifact rules.",
+    references: [
+      { title: "PyTorch documentation: torch.load (weights_only and security warning)", url: "https://pytorch.org/docs/stable/generated/torch.load.html" },
+      { title: "PyTorch documentation: weights_only unpickler and add_safe_globals", url: "https://pytorch.org/docs/stable/notes/serialization.html#weights-only" },
+      { title: "PyTorch documentation: torch.hub.load_state_dict_from_url", url: "https://pytorch.org/docs/stable/hub.html#torch.hub.load_state_dict_from_url" },
+      { title: "Bandit B614: pytorch_load", url: "https://bandit.readthedocs.io/en/latest/plugins/b614_pytorch_load.html" },
+      { title: "safetensors documentation", url: "https://huggingface.co/docs/safetensors/index" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "We run torch 2.6 or later, where weights_only defaults to True. Why is a plain torch.load reported?",
+        answer: "The call is safe only where it runs on torch >= 2.6 and `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD` is not set. Stating `weights_only=True` makes the code safe on every version and documents the intent; that is why the finding is medium severity and comes with an automatic fix."
+      },
+      {
+        question: "Our checkpoint stores an optimizer, a config object or numpy values and fails with weights_only=True.",
+        answer: "Allow the specific classes with `torch.serialization.add_safe_globals` (the error message names them) instead of disabling the restriction, or save only `state_dict()`s and plain values."
+      },
+      {
+        question: "Why is `torch.load(f, **options)` reported?",
+        answer: "`weights_only` may or may not be inside `options`; the analysis cannot tell, so it reports at medium confidence. Pass `weights_only=True` explicitly to make the call self-evidently safe."
+      },
+      {
+        question: "Is `torch.save` reported?",
+        answer: "No. Saving runs no attacker-controlled code."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-002.ts
+var ADVICE4 = "Keep the default `allow_pickle=False` and store object data in a data-only format (JSON, Parquet, safetensors).";
+var ALLOW_PICKLE_POSITION = { "numpy.load": 2, "numpy.lib.format.read_array": 1 };
+function check5(m) {
+  const position = ALLOW_PICKLE_POSITION[m.target];
+  const allowPickle = m.args.find("allow_pickle", position);
+  if (!allowPickle) {
+    if (!m.args.mayBeHidden("allow_pickle", position)) return null;
+    return {
+      severity: "medium",
+      confidence: "low",
+      message: `${spelled(m)} may receive \`allow_pickle\` through \`*args\`/\`**kwargs\`; if it is True, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE4}`
+    };
+  }
+  const truth = literalTruth(allowPickle, m.model.tree.source);
+  if (truth === false) return null;
+  if (truth === true) {
+    const toFalse = allowPickle.type === "true" ? fix("Set allow_pickle=False", [replaceNode(allowPickle, "False")]) : void 0;
+    return {
+      message: `${spelled(m)} with \`allow_pickle=True\` unpickles object arrays stored in the file: a crafted .npy/.npz runs arbitrary code when loaded. ${ADVICE4}`,
+      ...toFalse ? { fix: toFalse } : {}
+    };
+  }
+  return {
+    confidence: "medium",
+    message: `${spelled(m)} sets \`allow_pickle\` from a value that is not literally False; when it is true, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE4}`
+  };
+}
+var legacyMessage = (m) => `${spelled(m)} is a legacy NumPy alias of \`pickle.loads\`/\`pickle.load\`: it runs whatever code the bytes describe. Use \`numpy.load\` on .npy files with \`allow_pickle=False\`.`;
+var PYTHON_ML_SEC_002_default = defineRule({
+  id: "PYTHON-ML-SEC-002",
+  name: "NumPy Load With allow_pickle",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "numpy", "ml", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-009"],
+  prefilter: ["numpy", "read_array"],
+  sinks: [
+    { call: Object.keys(ALLOW_PICKLE_POSITION), check: check5, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE4}` },
+    { call: ["numpy.loads", "numpy.ma.loads", "numpy.ma.load", "numpy.core.multiarray.loads"], references: true, message: legacyMessage }
+  ],
+  docs: {
+    summary: "Detects `numpy.load` (and `numpy.lib.format.read_array`) with `allow_pickle` enabled, and the legacy pickle aliases `numpy.loads`/`numpy.ma.loads`, which run arbitrary code from the file.",
+    description: "`.npy` and `.npz` files hold raw numeric arrays, but arrays of dtype `object` are stored as a pickle. With `allow_pickle=True`, `numpy.load` unpickles them, and a crafted file runs code as soon as it is loaded. NumPy changed the default to `allow_pickle=False` in 1.16.3 because of CVE-2019-6446; code that turns it back on, often just to silence a `ValueError`, reopens the hole. This rule reports `numpy.load` / `numpy.lib.format.read_array` when `allow_pickle` (keyword, or position 2 / 1) is `True` or any value not literally false, and the legacy `numpy.loads`, `numpy.ma.loads` and `numpy.ma.load`, which were plain pickle aliases.",
+    securityImplications: "Datasets, embeddings and feature caches are routinely exchanged as `.npy`/`.npz` files downloaded from the internet or shared between teams. With pickling allowed, any of them can execute code on the machine that loads it: exfiltrate credentials from a training cluster, alter other data, or persist in the environment.",
+    howToFix: "Remove `allow_pickle=True` (the default is False). If loading fails because the file contains object arrays, fix the producer: save numeric arrays only (`np.save(path, arr.astype(np.float32))`), or move strings and nested structures to JSON, Parquet or safetensors. Load object arrays only from files you produced and whose hash you verify.",
+    fixHint: "Drop allow_pickle=True (the default False is safe); save object data as JSON/Parquet instead.",
+    vulnerableExample: [
+      "import numpy as np",
+      "",
+      "def load_features(path):",
+      "    return np.load(path, allow_pickle=True)  # object arrays are unpickled"
+    ].join("\n"),
+    safeExample: [
+      "import numpy as np",
+      "",
+      "def load_features(path):",
+      "    return np.load(path)  # allow_pickle=False: numeric arrays only"
+    ].join("\n"),
+    detectionScope: "Calls of `numpy.load` (also `numpy.lib.npyio.load`) and `numpy.lib.format.read_array` resolved through imports, aliases (`import numpy as np`), rebinding and constant dynamic imports; `allow_pickle` is read as keyword or by position. Literal false values (`False`, `0`, `None`) and the default are safe; a non-literal value is reported at medium confidence; options passed through `*args`/`**kwargs` at low confidence. Legacy pickle aliases `numpy.loads`, `numpy.ma.loads`, `numpy.ma.load` are always reported. Fix: a literal `allow_pickle=True` becomes `allow_pickle=False`, which loads every numeric file exactly as before. The `.npy` files themselves are scanned by the artifact rules.",
+    references: [
+      { title: "NumPy documentation: numpy.load (allow_pickle warning)", url: "https://numpy.org/doc/stable/reference/generated/numpy.load.html" },
+      { title: "NumPy documentation: the .npy format and object arrays", url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html" },
+      { title: "CVE-2019-6446: numpy.load pickle default", url: "https://nvd.nist.gov/vuln/detail/CVE-2019-6446" },
+      { title: "NumPy 1.16.3 release notes: allow_pickle defaults to False", url: "https://numpy.org/doc/stable/release/1.16.3-notes.html" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: 'numpy.load raised "Object arrays cannot be loaded when allow_pickle=False". Should we set it to True?',
+        answer: "Only for files you produced yourself and whose integrity you verify. The error means the file contains a pickle; change how it is written (numeric dtypes, or JSON/Parquet for strings and structures) instead."
+      },
+      {
+        question: "Is `numpy.load(path)` without allow_pickle reported?",
+        answer: "No. Since NumPy 1.16.3 the default is False, which refuses object arrays."
+      },
+      {
+        question: "Why is `np.load(path, allow_pickle=flag)` reported?",
+        answer: "The analysis cannot prove `flag` is false. It is reported at medium confidence; if the value is a constant False, write it literally."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-003.ts
+var message7 = unpicklingMessage(
+  "pickle (pandas.read_pickle is pickle.load with decompression)",
+  "Never read pickles from untrusted sources; exchange DataFrames as Parquet, Feather, CSV or JSON."
+);
+var PYTHON_ML_SEC_003_default = defineRule({
+  id: "PYTHON-ML-SEC-003",
+  name: "Pandas read_pickle of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pandas", "ml", "data", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-010"],
+  prefilter: ["pandas", "read_pickle", "pickle_compat"],
+  sinks: [
+    {
+      call: ["pandas.read_pickle", "pandas.compat.pickle_compat.load", "pandas.compat.pickle_compat.loads"],
+      references: true,
+      message: message7
+    }
+  ],
+  docs: {
+    summary: "Detects `pandas.read_pickle`, which unpickles its input and runs any code a crafted file contains.",
+    description: "`pandas.read_pickle` opens a path, URL or buffer, decompresses it if needed, and calls `pickle.load`. It accepts any pickle, not only DataFrames, so a file named `data.pkl` is an executable as far as Python is concerned. This rule reports `pandas.read_pickle` (also as `pd.read_pickle`, `pandas.io.pickle.read_pickle`, Modin's `modin.pandas.read_pickle`) and pandas' internal `pandas.compat.pickle_compat.load`/`loads`, through aliases, rebinding, constant dynamic imports, and when passed as a callback.",
+    securityImplications: 'Pickled DataFrames are shared through notebooks, object storage buckets, dataset hubs and email. `read_pickle` also accepts URLs (`pd.read_pickle("https://...")`, `s3://...`), so a changed remote object is enough to run code on every machine that loads it: analysts\' laptops, scheduled jobs, training clusters with cloud credentials.',
+    howToFix: "Store and exchange tabular data as Parquet (`df.to_parquet` / `pd.read_parquet`), Feather, CSV or JSON, none of which can carry code. Keep `read_pickle` for short-lived local caches that only your process writes, in a directory nobody else can write.",
+    fixHint: "Use Parquet/Feather/CSV (pd.read_parquet) instead of pickle for data others can provide.",
+    vulnerableExample: [
+      "import pandas as pd",
+      "",
+      "def load_dataset(url):",
+      "    return pd.read_pickle(url)  # a crafted pickle runs code"
+    ].join("\n"),
+    safeExample: [
+      "import pandas as pd",
+      "",
+      "def load_dataset(url):",
+      "    return pd.read_parquet(url)  # columnar data only"
+    ].join("\n"),
+    detectionScope: "Calls of `pandas.read_pickle`, `pandas.io.pickle.read_pickle`, `modin.pandas.read_pickle` and `pandas.compat.pickle_compat.load`/`loads`, resolved through imports, aliases, rebinding and constant dynamic imports, and these functions passed uncalled as a callback (medium confidence). `DataFrame.to_pickle` and `DataFrame.read_pickle`-like methods of other objects are not findings. HDF5 stores that may unpickle object columns are covered by PYTHON-ML-SEC-010.",
+    references: [
+      { title: "pandas documentation: read_pickle (security warning)", url: "https://pandas.pydata.org/docs/reference/api/pandas.read_pickle.html" },
+      { title: "pandas documentation: IO tools, pickling", url: "https://pandas.pydata.org/docs/user_guide/io.html#pickling" },
+      { title: "Bandit B301: pickle (includes pandas.read_pickle)", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" },
+      { title: "Ruff S301: suspicious-pickle-usage", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "read_pickle is much faster than CSV. What should we use instead?",
+        answer: "Parquet or Feather are as fast or faster for typical DataFrames, keep dtypes, and cannot execute code."
+      },
+      {
+        question: "Is `df.to_pickle(path)` reported?",
+        answer: "No. Writing a pickle runs no attacker-controlled code; only reading is reported."
+      },
+      {
+        question: "The pickle is a cache our own job writes. Is this a false positive?",
+        answer: "If nobody else can write that location, the risk is low: suppress the finding with that justification."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-004.ts
+var message8 = unpicklingMessage(
+  "joblib, which stores models as pickles",
+  "Load only models you produced and verified (pinned hash); to share scikit-learn models, use skops.io, ONNX or another format without code."
+);
+var PYTHON_ML_SEC_004_default = defineRule({
+  id: "PYTHON-ML-SEC-004",
+  name: "Joblib Load of Untrusted Model",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "joblib", "scikit-learn", "ml", "model", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-001", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-011"],
+  prefilter: ["joblib"],
+  sinks: [{ call: ["joblib.load"], references: true, message: message8 }],
+  docs: {
+    summary: "Detects `joblib.load` (also `sklearn.externals.joblib.load`), which unpickles model files and runs any code they contain.",
+    description: "joblib is the standard way to persist scikit-learn models (`.joblib`, `.pkl`). Its format is pickle with numpy arrays stored alongside, and `joblib.load` runs the full unpickler: a model file can execute code when loaded. This rule reports `joblib.load`, also reached as `sklearn.externals.joblib.load`, `joblib.numpy_pickle.load`, through aliases, rebinding, constant dynamic imports, and when passed as a callback.",
+    securityImplications: "Models are downloaded from hubs, shared between teams and fetched by serving infrastructure from object storage. Anyone who can replace the file (a compromised bucket, a malicious upload, a typo-squatted hub repository) runs code in the training or serving environment, usually one with data access and cloud credentials.",
+    howToFix: "Load only files you produced, from storage only you can write, and verify a pinned SHA-256 before loading. To exchange scikit-learn models, use `skops.io.dump`/`skops.io.load` (which refuses unknown types unless you trust them explicitly) or export to ONNX; keep training data and parameters in data-only formats.",
+    fixHint: "Verify a pinned hash before joblib.load, or share models with skops.io/ONNX instead of pickle.",
+    vulnerableExample: [
+      "import joblib",
+      "",
+      "def load_model(path):",
+      "    return joblib.load(path)  # any pickle payload runs here"
+    ].join("\n"),
+    safeExample: [
+      "import skops.io as sio",
+      "",
+      "def load_model(path):",
+      "    unknown = sio.get_untrusted_types(file=path)",
+      "    if unknown:",
+      '        raise ValueError(f"refusing untrusted types: {unknown}")',
+      "    return sio.load(path)"
+    ].join("\n"),
+    detectionScope: "Calls of `joblib.load`, `joblib.numpy_pickle.load` and `sklearn.externals.joblib.load`, resolved through imports, aliases, rebinding and constant dynamic imports, and `joblib.load` passed uncalled as a callback (medium confidence). `joblib.dump`, `joblib.Memory` and `joblib.Parallel` are not findings. Every call is reported, since the analysis does not prove where the file comes from; `.joblib`/`.pkl` files themselves are scanned by the artifact rules.",
+    references: [
+      { title: "joblib documentation: persistence (security warning)", url: "https://joblib.readthedocs.io/en/stable/persistence.html" },
+      { title: "scikit-learn documentation: model persistence and security", url: "https://scikit-learn.org/stable/model_persistence.html" },
+      { title: "skops documentation: secure persistence", url: "https://skops.readthedocs.io/en/stable/persistence.html" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "joblib is not pickle, is it?",
+        answer: "It is pickle with efficient storage for numpy arrays. Loading a joblib file runs the pickle virtual machine with all its risks."
+      },
+      {
+        question: "We only load models our own training pipeline wrote.",
+        answer: "Then the trust boundary is the storage: make sure only the pipeline can write it, verify a hash recorded at training time, and suppress the finding with that justification."
+      },
+      { question: "Is `joblib.dump` reported?", answer: "No. Only loading is reported." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-005.ts
+var message9 = unpicklingMessage(
+  "cloudpickle (pickle, plus code objects for functions and classes)",
+  "Never load cloudpickle data from an untrusted source; send data in JSON/msgpack and refer to code by name."
+);
+var PYTHON_ML_SEC_005_default = defineRule({
+  id: "PYTHON-ML-SEC-005",
+  name: "Cloudpickle Deserialization of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "cloudpickle", "ml", "distributed", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-046"],
+  prefilter: ["cloudpickle", "srsly"],
+  sinks: [{ call: ["cloudpickle.load", "cloudpickle.loads", "srsly.pickle_loads"], references: true, message: message9 }],
+  docs: {
+    summary: "Detects cloudpickle deserialization (`cloudpickle.loads`, `cloudpickle.load`, and wrappers such as `srsly.pickle_loads`), which runs arbitrary code from its input.",
+    description: "cloudpickle serializes functions, lambdas and classes by value so that they can run on other machines; it is the transport of Ray, Dask, PySpark, joblib's process backend and MLflow's Python models. `cloudpickle.loads` is `pickle.loads`: the payload decides which code runs. This rule reports `cloudpickle.load`/`loads`, also reached through `cloudpickle.cloudpickle`, vendored copies (`ray.cloudpickle`, `pyspark.cloudpickle`, `joblib.externals.cloudpickle`, `srsly.cloudpickle`), spaCy's `srsly.pickle_loads`, aliases, rebinding, constant dynamic imports, and when passed as a callback.",
+    securityImplications: "In distributed systems the deserializing side is often a privileged worker or driver. Anyone who can inject a message (an exposed scheduler port, a shared queue, a model artifact in a registry) runs code on every worker that loads it, with access to the cluster's data and credentials.",
+    howToFix: "Keep cloudpickle traffic on authenticated, private channels between components you control, and never load cloudpickle files from users or the internet. To exchange data, use JSON, msgpack, Arrow or safetensors, and refer to functions by a registered name instead of shipping their code.",
+    fixHint: "Exchange data (JSON, msgpack, Arrow) and reference code by name; load cloudpickle only over private, authenticated channels.",
+    vulnerableExample: [
+      "import cloudpickle",
+      "",
+      "def handle(request):",
+      "    job = cloudpickle.loads(request.body)  # the client decides what runs",
+      "    return job()"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "",
+      'JOBS = {"score": score_batch}',
+      "",
+      "def handle(request):",
+      "    spec = json.loads(request.body)",
+      '    return JOBS[spec["job"]](spec["rows"])  # only registered code runs'
+    ].join("\n"),
+    detectionScope: "Calls of `cloudpickle.load`, `cloudpickle.loads` and `srsly.pickle_loads`, resolved through imports (including vendored copies listed above), aliases, rebinding and constant dynamic imports, and these functions passed uncalled as a callback (medium confidence). `cloudpickle.dump`/`dumps` are not findings. Deserialization hidden inside frameworks (Ray, Dask, Spark) is not reported: only direct calls are.",
+    references: [
+      { title: "cloudpickle README (security notice)", url: "https://github.com/cloudpipe/cloudpickle#readme" },
+      { title: "srsly: pickle_loads", url: "https://github.com/explosion/srsly#pickle" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "cloudpickle is how our framework ships functions. What can we do?",
+        answer: "Make sure only trusted components can reach the channel (authentication, private networks, TLS), and never accept cloudpickle payloads from users. Suppress reviewed internal uses with a justification."
+      },
+      { question: "Is `cloudpickle.dumps` reported?", answer: "No. Only loading is reported." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-006.ts
+var message10 = unpicklingMessage(
+  "torch.package, which unpickles the archive's objects and imports the Python source it ships",
+  "Load only packages you built or verified (pinned hash); share weights as safetensors instead."
+);
+var PYTHON_ML_SEC_006_default = defineRule({
+  id: "PYTHON-ML-SEC-006",
+  name: "torch.package Import of Untrusted Archive",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pytorch", "torch", "ml", "model", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040"],
+  prefilter: ["torch", "PackageImporter"],
+  sinks: [{ call: ["torch.package.PackageImporter"], subclasses: true, message: message10 }],
+  docs: {
+    summary: "Detects `torch.package.PackageImporter`, which loads pickled objects and executes Python code shipped inside a `.pt` package.",
+    description: "`torch.package` bundles a model's pickled objects together with the Python source needed to rebuild them. A `PackageImporter` opened on such an archive runs that source when `import_module` or `load_pickle` is called, and `load_pickle` runs the full unpickler (there is no `weights_only` mode). The PyTorch documentation states that torch.package is not secure and that packages must be trusted. This rule reports constructing a `PackageImporter` (also as `torch.package.package_importer.PackageImporter`, aliases, local subclasses); the `load_pickle`/`import_module` calls on it are part of the same finding.",
+    securityImplications: "A package received from someone else is a program: loading it runs its code with the privileges of the process, on training machines and serving hosts that typically hold data and credentials.",
+    howToFix: "Open only packages you produced, from storage only you can write, and verify a pinned SHA-256 before loading. To exchange models, ship weights as `safetensors` and the architecture as reviewed code in your repository, or use a format without embedded code (ONNX).",
+    fixHint: "Load only packages you built and verified; exchange weights as safetensors plus reviewed model code.",
+    vulnerableExample: [
+      "from torch.package import PackageImporter",
+      "",
+      "def load_shared_model(path):",
+      "    importer = PackageImporter(path)  # ships and runs its own code",
+      '    return importer.load_pickle("model", "model.pkl")'
+    ].join("\n"),
+    safeExample: [
+      "from safetensors.torch import load_file",
+      "",
+      "def load_shared_model(path):",
+      "    model = MyModel()  # architecture from reviewed code",
+      "    model.load_state_dict(load_file(path))  # tensors only",
+      "    return model"
+    ].join("\n"),
+    detectionScope: "Calls of `torch.package.PackageImporter` (and `torch.package.package_importer.PackageImporter`) resolved through imports, aliases, rebinding and constant dynamic imports, and instantiation of local subclasses. `PackageExporter` is not a finding. Archives themselves are scanned by the artifact rules.",
+    references: [
+      { title: "PyTorch documentation: torch.package (security warning)", url: "https://pytorch.org/docs/stable/package.html" },
+      { title: "safetensors documentation", url: "https://huggingface.co/docs/safetensors/index" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Why is the constructor reported rather than load_pickle?",
+        answer: "Opening the archive is the decision to trust it: every useful operation on the importer runs its code or unpickles its data. One finding per archive keeps the review focused."
+      },
+      { question: "Is `PackageExporter` reported?", answer: "No. Writing a package runs no code from untrusted input." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-007.ts
+var ADVICE5 = "Keep `safe_mode=True` (the default) and replace Lambda layers with registered custom layers.";
+var SAFE_MODE_POSITION = {
+  "keras.models.load_model": 3,
+  "keras.saving.load_model": 3,
+  "keras.saving.deserialize_keras_object": 2
+};
+function check6(m) {
+  const position = SAFE_MODE_POSITION[m.target];
+  const safeMode = m.args.find("safe_mode", position);
+  if (!safeMode) return null;
+  const truth = literalTruth(safeMode, m.model.tree.source);
+  if (truth === true) return null;
+  if (truth === false) {
+    return {
+      message: `${spelled(m)} with \`safe_mode=False\` deserializes Lambda layers, whose Python bytecode is stored in the file: loading a crafted model runs arbitrary code. ${ADVICE5}`
+    };
+  }
+  return {
+    confidence: "medium",
+    message: `${spelled(m)} takes \`safe_mode\` from a value the analysis cannot evaluate; when it is False, Lambda bytecode stored in the file runs on load. ${ADVICE5}`
+  };
+}
+var PYTHON_ML_SEC_007_default = defineRule({
+  id: "PYTHON-ML-SEC-007",
+  name: "Keras Model Loading With safe_mode Disabled",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "keras", "tensorflow", "ml", "model", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-001", "PYTHON-ML-SEC-004"],
+  prefilter: ["keras"],
+  sinks: [
+    { call: Object.keys(SAFE_MODE_POSITION), check: check6, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE5}` },
+    {
+      call: ["keras.config.enable_unsafe_deserialization"],
+      message: (m) => `${spelled(m)} turns off safe mode for every later model load in the process: Lambda bytecode in any loaded file then runs. ${ADVICE5}`
+    }
+  ],
+  docs: {
+    summary: "Detects Keras model loading with `safe_mode=False` and `keras.config.enable_unsafe_deserialization()`, which let a model file run arbitrary Python bytecode.",
+    description: "Keras stores `Lambda` layers by serializing their Python function's bytecode into the model file. Keras 3 (and tf.keras since 2.13) refuses to rebuild them unless `safe_mode=False` is passed or unsafe deserialization is enabled globally, because rebuilding them executes attacker-chosen code (CVE-2024-3660 covered the missing check in earlier versions). This rule reports `keras.models.load_model`, `keras.saving.load_model`, and `keras.saving.deserialize_keras_object` when `safe_mode` is False or not a literal (medium confidence), and every call of `keras.config.enable_unsafe_deserialization()`. `tf.keras`, `tensorflow.keras` and `tf_keras` are treated as Keras.",
+    securityImplications: "Model files are downloaded from hubs and shared between teams. With safe mode disabled, opening a `.keras` file runs whatever bytecode its Lambda layers carry, with access to the training data, credentials and network of the loading machine.",
+    howToFix: "Do not disable safe mode. Replace `Lambda` layers with subclassed layers registered through `keras.saving.register_keras_serializable()` so that their code lives in your repository and the file stores only configuration. If a legacy model needs it, load it once in an isolated environment and re-save it without Lambda layers.",
+    fixHint: "Keep safe_mode=True; replace Lambda layers with registered custom layers.",
+    vulnerableExample: [
+      "import keras",
+      "",
+      "def load(path):",
+      "    return keras.models.load_model(path, safe_mode=False)  # Lambda bytecode runs"
+    ].join("\n"),
+    safeExample: [
+      "import keras",
+      "",
+      "def load(path):",
+      "    return keras.models.load_model(path)  # safe_mode=True: no stored bytecode runs"
+    ].join("\n"),
+    detectionScope: "Calls of the listed Keras functions (also through `tensorflow.keras`, `tf.keras`, `tf_keras`, aliases, rebinding) with `safe_mode` given as keyword or by position and literally false, or non-literal (medium confidence); the default (`safe_mode=True`) is not reported. Calls of `keras.config.enable_unsafe_deserialization` are always reported. Not covered: legacy HDF5 (`.h5`) models loaded by Keras 2 / TensorFlow < 2.13, which ignore `safe_mode`, because the file format is not visible from the call.",
+    references: [
+      { title: "Keras documentation: load_model and safe_mode", url: "https://keras.io/api/models/model_saving_apis/model_saving_and_loading/" },
+      { title: "Keras documentation: enable_unsafe_deserialization", url: "https://keras.io/api/utils/config_utils/" },
+      { title: "CVE-2024-3660: Keras arbitrary code injection via Lambda layers", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-3660" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "Our model has a Lambda layer and fails to load without safe_mode=False.",
+        answer: "Move the function into a custom layer class registered with `register_keras_serializable`, rebuild the model from trusted code, and re-save it. Then it loads in safe mode."
+      },
+      {
+        question: "Is `load_model(path)` without safe_mode reported?",
+        answer: "No. The default `safe_mode=True` refuses stored bytecode."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-008.ts
+var OBJECT_COLLECTIVES = [
+  "torch.distributed.recv_object_list",
+  "torch.distributed.broadcast_object_list",
+  "torch.distributed.gather_object",
+  "torch.distributed.scatter_object_list",
+  "torch.distributed.all_gather_object"
+];
+var message11 = (m) => `${spelled(m)} unpickles the objects other ranks send: any participant of the process group (or anyone who can join its rendezvous) can run code here. Exchange tensors with the tensor collectives (broadcast, all_gather) and keep the rendezvous endpoint private.`;
+var PYTHON_ML_SEC_008_default = defineRule({
+  id: "PYTHON-ML-SEC-008",
+  name: "torch.distributed Object Collectives Unpickle Peer Data",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pytorch", "torch", "distributed", "ml", "pickle", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-073", "PYTHON-ML-SEC-001"],
+  prefilter: ["torch"],
+  sinks: [{ call: OBJECT_COLLECTIVES, message: message11 }],
+  docs: {
+    summary: "Detects torch.distributed object collectives (`broadcast_object_list`, `all_gather_object`, `gather_object`, `scatter_object_list`, `recv_object_list`), which pickle and unpickle objects between ranks.",
+    description: "Tensor collectives move raw tensor memory; the `*_object*` collectives instead pickle arbitrary Python objects on the sending rank and unpickle them on the receiving ranks. The PyTorch documentation warns that they use pickle implicitly and must only be called with data you trust. This rule reports every call of these functions (also via `torch.distributed.distributed_c10d`, `import torch.distributed as dist`, aliases and rebinding). Severity is medium: the peers are normally the job's own ranks, but any compromised rank, or anyone who can join an exposed rendezvous (TCPStore, c10d) endpoint, can run code on all the others.",
+    securityImplications: "Training jobs span many machines that share credentials and data. Code execution through a poisoned object propagates from one rank to every rank that receives it, and an unauthenticated rendezvous port reachable from other networks lets an outsider join the group.",
+    howToFix: "Exchange tensors with `broadcast`, `all_gather`, `send`/`recv`, encoding metadata as integer or byte tensors or as JSON in a byte tensor. Keep the rendezvous (`MASTER_ADDR`/`MASTER_PORT`, TCPStore) on a private network. Use object collectives only for objects built by your own code on trusted ranks.",
+    fixHint: "Exchange tensors (or JSON in byte tensors) instead of pickled objects; keep the rendezvous private.",
+    vulnerableExample: [
+      "import torch.distributed as dist",
+      "",
+      "def share_config(config):",
+      "    objects = [config]",
+      "    dist.broadcast_object_list(objects, src=0)  # receivers unpickle",
+      "    return objects[0]"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "import torch",
+      "import torch.distributed as dist",
+      "",
+      "def share_config(config, size=4096):",
+      "    buf = torch.zeros(size, dtype=torch.uint8)",
+      "    if dist.get_rank() == 0:",
+      "        raw = json.dumps(config).encode()",
+      "        buf[: len(raw)] = torch.tensor(list(raw), dtype=torch.uint8)",
+      "    dist.broadcast(buf, src=0)  # raw bytes, decoded as JSON",
+      '    return json.loads(bytes(buf.tolist()).rstrip(b"\\0"))'
+    ].join("\n"),
+    detectionScope: "Calls of `torch.distributed.recv_object_list`, `broadcast_object_list`, `gather_object`, `scatter_object_list` and `all_gather_object` resolved through imports, aliases, rebinding and constant dynamic imports. Tensor collectives are not reported. `torch.distributed.rpc` (which also pickles) is not covered.",
+    references: [
+      { title: "PyTorch documentation: torch.distributed object collectives (pickle warning)", url: "https://pytorch.org/docs/stable/distributed.html#torch.distributed.broadcast_object_list" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "All ranks run our own code. Is this a false positive?",
+        answer: "Usually the risk is low, hence medium severity. It matters when the rendezvous endpoint is reachable from untrusted networks or when ranks process untrusted inputs that end up in the exchanged objects. Suppress reviewed calls with a justification."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-009.ts
+var ADVICE6 = "Use plain msgpack and encode arrays of numeric dtype yourself, or safetensors/npy with allow_pickle=False.";
+function message12(m) {
+  if (m.target === "msgpack_numpy.patch") {
+    return `${spelled(m)} makes every later \`msgpack.unpackb\`/\`msgpack.loads\` in the process decode object arrays with pickle.loads: any msgpack input can then run arbitrary code. ${ADVICE6}`;
+  }
+  if (m.via === "reference") {
+    return `${spelled(m)} is used as a decoding hook: it unpickles arrays of dtype object ("kind" b"O"), so a crafted msgpack message runs arbitrary code. ${ADVICE6}`;
+  }
+  return `${spelled(m)} unpickles arrays of dtype object ("kind" b"O") found in the message, so crafted msgpack data runs arbitrary code. ${ADVICE6}`;
+}
+var PYTHON_ML_SEC_009_default = defineRule({
+  id: "PYTHON-ML-SEC-009",
+  name: "msgpack-numpy Decodes Object Arrays With Pickle",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "msgpack", "numpy", "ml", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-002", "PYTHON-LANG-SEC-040"],
+  prefilter: ["msgpack_numpy"],
+  sinks: [
+    {
+      call: ["msgpack_numpy.unpackb", "msgpack_numpy.loads", "msgpack_numpy.unpack", "msgpack_numpy.load", "msgpack_numpy.Unpacker", "msgpack_numpy.decode"],
+      references: true,
+      message: message12
+    },
+    { call: ["msgpack_numpy.patch"], message: message12 }
+  ],
+  docs: {
+    summary: "Detects msgpack-numpy decoding (`msgpack_numpy.unpackb`/`loads`/`unpack`/`Unpacker`, `decode` as an object hook, `patch()`), which unpickles object arrays from the message.",
+    description: 'msgpack is a data-only format, but msgpack-numpy extends it with NumPy arrays. Its `decode` hook turns any map tagged `nd: True` with `kind: b"O"` into `pickle.loads(data)`, so a msgpack message can carry a pickle that runs when decoded. This rule reports msgpack-numpy\'s decoding entry points (`unpackb`, `loads`, `unpack`, `load`, `Unpacker`, `decode`), `msgpack_numpy.decode` passed as `object_hook` to plain msgpack, and `msgpack_numpy.patch()`, which installs the hook into `msgpack` globally.',
+    securityImplications: "msgpack is chosen precisely because it is supposed to be safe for network messages (RPC, queues, caches, model servers). With msgpack-numpy decoding, every peer that can send a message can execute code in the receiver.",
+    howToFix: "Decode untrusted messages with plain `msgpack.unpackb` and no msgpack-numpy hook. Send arrays as raw buffers with explicit numeric dtype and shape (`arr.tobytes()`, `np.frombuffer`), and reject object dtypes.",
+    fixHint: "Decode with plain msgpack and rebuild numeric arrays with np.frombuffer; never decode object arrays from peers.",
+    vulnerableExample: [
+      "import msgpack",
+      "import msgpack_numpy as m",
+      "",
+      "def handle(payload):",
+      "    return msgpack.unpackb(payload, object_hook=m.decode)  # object arrays are unpickled"
+    ].join("\n"),
+    safeExample: [
+      "import msgpack",
+      "import numpy as np",
+      "",
+      "def handle(payload):",
+      "    msg = msgpack.unpackb(payload)",
+      '    return np.frombuffer(msg["data"], dtype=np.float32).reshape(msg["shape"])'
+    ].join("\n"),
+    detectionScope: "Calls of `msgpack_numpy.unpackb`, `loads`, `unpack`, `load`, `Unpacker`, `decode` and `patch`, and `msgpack_numpy.decode`/`unpackb`/`loads` passed uncalled as an argument (for example `object_hook=m.decode`), resolved through imports, aliases and rebinding. Calls of plain `msgpack` after `patch()` are not reported individually: the `patch()` call is the finding. Encoding (`packb`, `encode`) is not reported.",
+    references: [
+      { title: "msgpack-numpy README", url: "https://github.com/lebedov/msgpack-numpy" },
+      { title: "msgpack-numpy decode() unpickles object arrays (issue/PR discussion)", url: "https://github.com/lebedov/msgpack-numpy/pull/58" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Our messages never contain object arrays.",
+        answer: "Your senders do not produce them, but an attacker's message can. The decoder accepts the pickled form whenever it appears, so the protection has to be on the decoding side."
+      },
+      { question: "Is plain `msgpack.unpackb` reported?", answer: "No, unless msgpack-numpy's hook is passed to it or installed with `patch()`." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-010.ts
+var ADVICE7 = 'Read HDF5 only from trusted sources, or store tables as Parquet; with format="table" and non-object dtypes nothing is pickled.';
+function message13(m) {
+  return `${spelled(m)} reads pandas HDF5 data, where object-dtype columns in "fixed" format are stored with pickle: a crafted file runs arbitrary code when read. ${ADVICE7}`;
+}
+function check7(m) {
+  if (m.target !== "pandas.HDFStore") return {};
+  const mode = m.args.find("mode", 1);
+  const value = mode && m.model.constantString(mode, m.scope);
+  return value === "w" ? null : {};
+}
+var PYTHON_ML_SEC_010_default = defineRule({
+  id: "PYTHON-ML-SEC-010",
+  name: "Pandas HDF5 Read May Unpickle",
+  language: "python",
+  severity: "medium",
+  confidence: "medium",
+  precision: "medium",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pandas", "hdf5", "pytables", "ml", "data", "pickle", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-003"],
+  prefilter: ["pandas", "read_hdf", "HDFStore"],
+  sinks: [{ call: ["pandas.read_hdf", "pandas.HDFStore"], check: check7, message: message13 }],
+  docs: {
+    summary: 'Detects `pandas.read_hdf` and opening an existing `pandas.HDFStore`: object-dtype data in HDF5 "fixed" format is stored with pickle and unpickled on read.',
+    description: 'pandas writes HDF5 through PyTables. In the default "fixed" format, columns of dtype `object` (and some index types) are serialized with pickle, and reading them back calls `pickle.loads`. The pandas documentation warns that loading such data from untrusted sources can be unsafe. This rule reports `pandas.read_hdf` and `pandas.HDFStore(...)` (except `mode="w"`, which truncates the file), also as `pandas.io.pytables.*`. It is medium severity and medium confidence: whether a given file contains pickled data depends on how it was written.',
+    securityImplications: "HDF5 files look like inert numeric data and are shared freely as datasets. A crafted file with a pickled object column runs code in the process that reads it.",
+    howToFix: 'Use Parquet or Feather to exchange tables. If HDF5 is required, write with `format="table"` and explicit non-object dtypes (strings as fixed-width), and read files only from trusted sources.',
+    fixHint: "Exchange tables as Parquet/Feather; read HDF5 only from trusted sources.",
+    vulnerableExample: [
+      "import pandas as pd",
+      "",
+      "def load_upload(path):",
+      '    return pd.read_hdf(path, "data")  # pickled object columns are unpickled'
+    ].join("\n"),
+    safeExample: [
+      "import pandas as pd",
+      "",
+      "def load_upload(path):",
+      "    return pd.read_parquet(path)  # columnar data only"
+    ].join("\n"),
+    detectionScope: 'Calls of `pandas.read_hdf` and `pandas.HDFStore` (also `pandas.io.pytables.read_hdf`/`HDFStore`) resolved through imports, aliases and rebinding; `HDFStore` with the constant mode `"w"` (keyword or position 1) is not reported. Writes (`to_hdf`) are not findings.',
+    references: [
+      { title: "pandas documentation: read_hdf (pickle warning)", url: "https://pandas.pydata.org/docs/reference/api/pandas.read_hdf.html" },
+      { title: "pandas documentation: HDFStore", url: "https://pandas.pydata.org/docs/reference/api/pandas.HDFStore.html" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Our HDF5 files contain only floats. Is this a false positive?",
+        answer: "For files you write yourself, yes in practice: suppress it with that justification. The rule cannot see how a file was written, and a file from elsewhere may contain pickled columns."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-011.ts
+var ADVICE8 = "Inspect `skops.io.get_untrusted_types(...)` and pass only the types you have reviewed as `trusted=[...]`.";
+var UNTRUSTED_TYPES = "skops.io.get_untrusted_types";
+var LISTS = /* @__PURE__ */ new Set(["list", "tuple", "none", "false"]);
+function isReviewedList(m, trusted) {
+  if (LISTS.has(trusted.type)) return true;
+  if (trusted.type !== "identifier") return false;
+  const bindings = m.model.lookup(m.model.text(trusted), m.scope, trusted);
+  return !!bindings?.length && bindings.every((b) => b.kind === "assignment" && b.value !== void 0 && LISTS.has(b.value.type));
+}
+function check8(m) {
+  const trusted = m.args.find("trusted", 1);
+  if (!trusted) return null;
+  if (trusted.type === "true") {
+    return { message: `${spelled(m)} with \`trusted=True\` instantiates every type the file names, which lets a crafted file run arbitrary code. ${ADVICE8}` };
+  }
+  if (isReviewedList(m, trusted)) return null;
+  if (namesOf(m, trusted).includes(`${UNTRUSTED_TYPES}()`)) {
+    return {
+      message: `${spelled(m)} trusts the result of \`get_untrusted_types\`, i.e. every type the file itself asks for: that disables skops' protection and lets a crafted file run arbitrary code. ${ADVICE8}`
+    };
+  }
+  return {
+    confidence: "medium",
+    message: `${spelled(m)} takes \`trusted\` from a value the analysis cannot check; if it includes types from the file itself, a crafted file can run arbitrary code. ${ADVICE8}`
+  };
+}
+var PYTHON_ML_SEC_011_default = defineRule({
+  id: "PYTHON-ML-SEC-011",
+  name: "skops Load Trusting All Types",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "skops", "scikit-learn", "ml", "model", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-004"],
+  prefilter: ["skops"],
+  sinks: [{ call: ["skops.io.load", "skops.io.loads"], check: check8, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE8}` }],
+  docs: {
+    summary: "Detects `skops.io.load`/`loads` with `trusted=True` or with the file's own `get_untrusted_types()` result, which defeats skops' type checks.",
+    description: "skops' persistence format exists to load scikit-learn models without pickle's risks: it refuses to instantiate types that are not on a safe list unless the caller trusts them explicitly. `trusted=True` (skops < 0.10) trusts everything, and the common shortcut `trusted=get_untrusted_types(file=path)` trusts exactly the types the file asks for, which is the same thing: a crafted file can name functions such as `builtins.exec` or `os.system` and have them called. This rule reports those two patterns, and a `trusted` value it cannot inspect at medium confidence. A literal list of type names (in the call or bound to a name) is treated as a reviewed allowlist.",
+    securityImplications: "Models shared on hubs in skops format are considered safe to open. With the check disabled, opening one runs the attacker's chosen callables in the loading process.",
+    howToFix: "Call `skops.io.get_untrusted_types(file=path)`, review the list, and pass only the reviewed type names as a literal `trusted=[...]`. Refuse files that ask for anything else.",
+    fixHint: "Pass a reviewed literal list to trusted=, never True or the file's own get_untrusted_types().",
+    vulnerableExample: [
+      "import skops.io as sio",
+      "",
+      "def load(path):",
+      "    return sio.load(path, trusted=sio.get_untrusted_types(file=path))  # trusts whatever the file wants"
+    ].join("\n"),
+    safeExample: [
+      "import skops.io as sio",
+      "",
+      'REVIEWED = ["sklearn.ensemble._forest.RandomForestClassifier"]',
+      "",
+      "def load(path):",
+      "    unknown = set(sio.get_untrusted_types(file=path)) - set(REVIEWED)",
+      "    if unknown:",
+      '        raise ValueError(f"unreviewed types: {sorted(unknown)}")',
+      "    return sio.load(path, trusted=REVIEWED)"
+    ].join("\n"),
+    detectionScope: "Calls of `skops.io.load` and `skops.io.loads` with `trusted` (keyword or position 1) literally `True`, bound to a call of `skops.io.get_untrusted_types` (directly or through a variable), or a value the analysis cannot inspect (medium confidence). No `trusted`, `None`, `False` and literal lists (also through a name bound only to a literal list) are not reported.",
+    references: [
+      { title: "skops documentation: secure persistence", url: "https://skops.readthedocs.io/en/stable/persistence.html" },
+      { title: "skops API: skops.io.load", url: "https://skops.readthedocs.io/en/stable/modules/classes.html#skops.io.load" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "Why is `trusted=get_untrusted_types(file=path)` a problem? It is in many examples.",
+        answer: "It trusts the list the file provides, so a malicious file trusts itself. Review the list once and keep the reviewed names in code."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-012.ts
+var ADVICE9 = "Upgrade to NLTK >= 3.9 and use its pickle-free resources (punkt_tab, averaged_perceptron_tagger_eng); load only resources from a trusted nltk_data directory.";
+var PICKLE_EXTENSIONS = /\.(pickle|pkl)$/i;
+function check9(m) {
+  const format = m.args.find("format", 1);
+  const formatValue = format && m.model.constantString(format, m.scope);
+  if (format && formatValue === void 0) {
+    return { confidence: "low", message: `${spelled(m)} with a non-constant \`format\`: when it is "pickle" (or "auto" on a .pickle resource) the resource is unpickled. ${ADVICE9}` };
+  }
+  if (formatValue === "pickle") return { message: message14(m) };
+  if (formatValue !== void 0 && formatValue !== "auto") return null;
+  const resource = m.args.find("resource_url", 0);
+  if (!resource) return m.args.mayBeHidden("resource_url", 0) ? { confidence: "low", message: message14(m) } : null;
+  const url = m.model.constantString(resource, m.scope);
+  if (url === void 0) {
+    return { confidence: "low", message: `${spelled(m)} loads a resource named at run time; resources ending in .pickle are unpickled. ${ADVICE9}` };
+  }
+  return PICKLE_EXTENSIONS.test(url) ? { message: message14(m) } : null;
+}
+function message14(m) {
+  return `${spelled(m)} unpickles a .pickle resource: before NLTK 3.9 with no restriction at all (CVE-2024-39705), since then through a restricted unpickler. A tampered nltk_data package can run code. ${ADVICE9}`;
+}
+var PYTHON_ML_SEC_012_default = defineRule({
+  id: "PYTHON-ML-SEC-012",
+  name: "NLTK Loads Pickled Resources",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "medium",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "nltk", "nlp", "ml", "pickle", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004"],
+  prefilter: ["nltk"],
+  sinks: [{ call: ["nltk.data.load"], check: check9, message: message14 }],
+  docs: {
+    summary: 'Detects `nltk.data.load` of pickled resources (`.pickle` files or `format="pickle"`), which unpickles data from the nltk_data directories.',
+    description: '`nltk.data.load` picks a loader from the `format` argument or, by default, from the resource\'s file extension. For `.pickle` resources (the classic punkt tokenizers and taggers) it unpickles the file. Up to NLTK 3.8.1 this was a plain `pickle.load`, so a tampered data package executed code (CVE-2024-39705); NLTK 3.9 switched to a restricted unpickler and pickle-free replacements. This rule reports `nltk.data.load` with `format="pickle"`, or with the default format and a constant resource name ending in `.pickle`/`.pkl` (medium severity), and resources or formats named at run time at low confidence.',
+    securityImplications: "NLTK resources are downloaded from the internet into shared directories (`~/nltk_data`, `/usr/share/nltk_data`, paths from `NLTK_DATA`). Anyone who can write there, or tamper with the download, controls the unpickled bytes.",
+    howToFix: "Upgrade to NLTK 3.9 or later and use the pickle-free resources (`punkt_tab`, `averaged_perceptron_tagger_eng`, `nltk.sent_tokenize`/`pos_tag`, which load them). Keep nltk_data in a directory only your deployment can write, and never point `nltk.data.path` at user-controlled locations.",
+    fixHint: "Use NLTK >= 3.9 pickle-free resources (punkt_tab) instead of loading .pickle files.",
+    vulnerableExample: [
+      "import nltk",
+      "",
+      'tokenizer = nltk.data.load("tokenizers/punkt/english.pickle")  # unpickles the resource'
+    ].join("\n"),
+    safeExample: [
+      "import nltk",
+      "",
+      "sentences = nltk.sent_tokenize(text)  # NLTK >= 3.9 loads punkt_tab, no pickle"
+    ].join("\n"),
+    detectionScope: 'Calls of `nltk.data.load` (also `from nltk.data import load`, aliases, rebinding) with `format` (keyword or position 1) constant "pickle", or "auto"/missing with a constant `resource_url` ending in .pickle/.pkl; a non-constant format or resource is reported at low confidence. Other formats (text, yaml, json, cfg, ...) are not reported. Internal NLTK loaders that unpickle model files are not covered.',
+    references: [
+      { title: "NLTK documentation: nltk.data.load", url: "https://www.nltk.org/api/nltk.data.html#nltk.data.load" },
+      { title: "CVE-2024-39705 / GHSA-cgvx-9447-vcch: NLTK unsafe deserialization", url: "https://github.com/advisories/GHSA-cgvx-9447-vcch" },
+      { title: "nltk/nltk#3266: remote code execution through pickled resources", url: "https://github.com/nltk/nltk/issues/3266" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "We are on NLTK 3.9+. Is this still a problem?",
+        answer: "Much less: the restricted unpickler refuses classes and functions, which is why the severity is medium. Restricted unpicklers have been bypassed before, and the pickle-free resources make the question moot."
+      }
+    ]
+  }
+});
+
+// src/rules/registry.ts
+var PYTHON_RULES = [
+  PYTHON_LANG_SEC_040_default,
+  PYTHON_LANG_SEC_041_default,
+  PYTHON_LANG_SEC_042_default,
+  PYTHON_LANG_SEC_043_default,
+  PYTHON_LANG_SEC_044_default,
+  PYTHON_LANG_SEC_045_default,
+  PYTHON_LANG_SEC_046_default,
+  PYTHON_LANG_SEC_073_default,
+  PYTHON_ML_SEC_001_default,
+  PYTHON_ML_SEC_002_default,
+  PYTHON_ML_SEC_003_default,
+  PYTHON_ML_SEC_004_default,
+  PYTHON_ML_SEC_005_default,
+  PYTHON_ML_SEC_006_default,
+  PYTHON_ML_SEC_007_default,
+  PYTHON_ML_SEC_008_default,
+  PYTHON_ML_SEC_009_default,
+  PYTHON_ML_SEC_010_default,
+  PYTHON_ML_SEC_011_default,
+  PYTHON_ML_SEC_012_default
+].sort((a, b) => a.id.localeCompare(b.id));
+function buildRuleSet(spec2) {
+  return spec2.ruleIds.map((id) => {
+    const rule = PYTHON_RULES.find((r) => r.id === id);
+    if (!rule) throw new Error(`unknown rule ID "${id}" in rule set`);
+    return customized(rule, spec2.customizations?.[id]);
+  });
+}
+function customized(rule, change) {
+  const extra = [...new Set((change?.extraSinks ?? []).map(canonicalName))];
+  const severity = change?.severity;
+  if (!extra.length && !severity) return rule;
+  let sinks = extra.length ? [...rule.sinks, configuredSink(rule, extra)] : rule.sinks;
+  if (severity) sinks = sinks.map((s) => withSeverity(s, severity));
+  const prefilter = [.../* @__PURE__ */ new Set([...rule.prefilter, ...extra.map((name2) => name2.slice(name2.lastIndexOf(".") + 1))])];
+  return { ...rule, severity: severity ?? rule.severity, prefilter, sinks };
+}
+function configuredSink(rule, names) {
+  const message15 = (m) => {
+    const spelled2 = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
+    const sink = `configured as a deserialization sink of ${rule.id} (${rule.name})`;
+    switch (m.via) {
+      case "subclass":
+        return `${code(m.subclass.name)} subclasses ${code(m.target)}, ${sink}: never pass it data from an untrusted source.`;
+      case "reference":
+        return `${spelled2}, ${sink}, is passed as a callable: every value it is applied to is deserialized.`;
+      default:
+        return `${spelled2} is ${sink}: never pass it data from an untrusted source.`;
+    }
+  };
+  return { call: names, subclasses: true, references: true, message: message15 };
+}
+function withSeverity(spec2, severity) {
+  const check10 = spec2.check;
+  return {
+    ...spec2,
+    check: (m) => {
+      const outcome = check10 ? check10(m) : {};
+      return outcome === null ? null : { ...outcome, severity };
+    }
+  };
 }
 
 // src/project/python-parser.ts
@@ -3616,8 +5352,8 @@ var Module2 = (() => {
         return UTF8ArrayToString(binary2, offset - len, len);
       }
       __name(getString, "getString");
-      function failIf(condition, message2) {
-        if (condition) throw new Error(message2);
+      function failIf(condition, message15) {
+        if (condition) throw new Error(message15);
       }
       __name(failIf, "failIf");
       var name2 = "dylink.0";
@@ -4438,8 +6174,8 @@ var Module2 = (() => {
     _fd_write.sig = "iippp";
     function _tree_sitter_log_callback(isLexMessage, messageAddress) {
       if (Module.currentLogCallback) {
-        const message2 = UTF8ToString(messageAddress);
-        Module.currentLogCallback(message2, isLexMessage !== 0);
+        const message15 = UTF8ToString(messageAddress);
+        Module.currentLogCallback(message15, isLexMessage !== 0);
       }
     }
     __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
@@ -5123,10 +6859,8 @@ function analyzeSafely(run2, path) {
 }
 
 // src/project/worker.ts
-var { ruleIds } = workerData;
-var resolution = resolveRulesets(ruleIds.map((id) => `python/${id}`));
-if (!resolution.ok) throw new Error(resolution.error);
-var index = new SinkIndex(resolution.rules);
+var { spec } = workerData;
+var index = new SinkIndex(buildRuleSet(spec));
 var parser = await loadPythonParser();
 parentPort.on("message", (msg) => {
   const result = analyzeSafely(() => analyzePython(parser, msg.file, index), msg.file.path);

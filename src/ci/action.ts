@@ -15,6 +15,7 @@ import type { CiOutcome } from "./run.js";
 /** Every input action.yml declares (a test keeps the two in step). */
 export const ACTION_INPUTS = [
   "project", "ruleset", "include", "exclude", "skip-tests", "max-file-size", "jobs", "show-suppressed",
+  "config", "pickle-policy", "pickle-allow",
   "output", "output-file", "fail-on", "diff", "diff-scope", "base", "head", "baseline", "write-baseline",
   "github-token", "github-api-url", "pr-comment", "pr-inline", "pr-inline-min-severity",
 ] as const;
@@ -55,6 +56,9 @@ export function ciArgumentsFromInputs(env: NodeJS.ProcessEnv): string[] {
   if (booleanInput(env, "show-suppressed", false)) args.push("--show-suppressed");
   single("max-file-size", "max-file-size");
   single("jobs", "jobs");
+  single("config", "config");
+  single("pickle-policy", "pickle-policy");
+  for (const global of listInput(env, "pickle-allow")) args.push("--pickle-allow", global);
   single("output", "output");
   single("output-file", "output-file");
   single("fail-on", "fail-on");

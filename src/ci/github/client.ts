@@ -4,8 +4,9 @@ import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import { redact } from "./redact.js";
 
-const PathfinderOctokit = Octokit.plugin(retry, throttling);
-export type GitHubClient = InstanceType<typeof PathfinderOctokit>;
+// The plugins add behaviour, not methods we call: the client is typed as a plain Octokit.
+const PathfinderOctokit: typeof Octokit = Octokit.plugin(retry, throttling);
+export type GitHubClient = Octokit;
 
 export interface ClientOptions {
   token: string;
