@@ -103,3 +103,33 @@ describe("PYTHON-ML-SEC-002 fixes", () => {
     await assertNoFix(id, "import numpy as np\nnp.load(p, allow_pickle=1)\n");
   });
 });
+
+describe("graded findings", () => {
+  const grade = async (id: string, src: string) => {
+    const found = await findingsOf(id, src);
+    assert.equal(found.length, 1, `expected one ${id} finding in:\n${src}`);
+    return `${found[0].severity}/${found[0].confidence}`;
+  };
+  it("PYTHON-LANG-SEC-073: an authkey lowers the severity, hidden options the confidence", async () => {
+    const head = "from multiprocessing.connection import Client, Listener\n";
+    assert.equal(await grade("PYTHON-LANG-SEC-073", head + "Listener(a).accept().recv()\n"), "high/high");
+    assert.equal(await grade("PYTHON-LANG-SEC-073", head + "Listener(a, None, 1, key).accept().recv()\n"), "medium/high");
+    assert.equal(await grade("PYTHON-LANG-SEC-073", head + "Client(a, authkey=key).recv()\n"), "medium/high");
+    assert.equal(await grade("PYTHON-LANG-SEC-073", head + "Client(a, **opts).recv()\n"), "high/medium");
+  });
+  it("PYTHON-LANG-SEC-045: a shelf opened with flag 'n' is low severity", async () => {
+    assert.equal(await grade("PYTHON-LANG-SEC-045", "import shelve\nshelve.open(p, 'n')\n"), "low/low");
+    assert.equal(await grade("PYTHON-LANG-SEC-045", "import shelve\nshelve.open(p, flag='r')\n"), "medium/high");
+  });
+  it("PYTHON-LANG-SEC-043: unknown typ values are reported with less confidence", async () => {
+    const head = "from ruamel.yaml import YAML\n";
+    assert.equal(await grade("PYTHON-LANG-SEC-043", head + "YAML(typ='unsafe').load(t)\n"), "high/high");
+    assert.equal(await grade("PYTHON-LANG-SEC-043", head + "YAML(typ=kind).load(t)\n"), "high/medium");
+    assert.equal(await grade("PYTHON-LANG-SEC-043", head + "YAML(**opts).load(t)\n"), "medium/low");
+  });
+  it("PYTHON-ML-SEC-002: non-literal allow_pickle is medium confidence, hidden options low", async () => {
+    assert.equal(await grade("PYTHON-ML-SEC-002", "import numpy as np\nnp.load(p, allow_pickle=True)\n"), "high/high");
+    assert.equal(await grade("PYTHON-ML-SEC-002", "import numpy as np\nnp.load(p, allow_pickle=flag)\n"), "high/medium");
+    assert.equal(await grade("PYTHON-ML-SEC-002", "import numpy as np\nnp.load(p, **opts)\n"), "medium/low");
+  });
+});

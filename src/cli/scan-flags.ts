@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { SEVERITIES, type Severity } from "../core/types.js";
 import { isSeverity } from "../core/severity.js";
@@ -82,7 +83,9 @@ export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], i
   const project = resolve(io.cwd, values.project ?? ".");
   const include = [...(values.include ?? [])];
   for (const p of positionals) {
-    const abs = isAbsolute(p) ? p : resolve(io.cwd, p);
+    // Relative to the working directory (as pre-commit passes them), else to the project.
+    const fromCwd = isAbsolute(p) ? p : resolve(io.cwd, p);
+    const abs = existsSync(fromCwd) ? fromCwd : resolve(project, p);
     const rel = relative(project, abs).split("\\").join("/");
     if (rel.startsWith("..")) throw new CliUsageError(`path "${p}" is outside the project directory ${project}`);
     include.push(rel === "" ? "**" : rel, rel === "" ? "**" : join(rel, "**").split("\\").join("/"));

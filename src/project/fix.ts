@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { basename, isAbsolute, relative, resolve } from "node:path";
 import type { Finding, TextEdit } from "../core/types.js";
-import { declaredEncoding } from "./read-source.js";
+import { declaredDecoder } from "./read-source.js";
 import { unifiedDiff } from "./unified-diff.js";
 
 export interface FixOptions {
@@ -212,16 +212,9 @@ export interface Codec {
 /** Single-byte encodings: one UTF-16 code unit per byte, ASCII-compatible (WHATWG names). */
 const SINGLE_BYTE = /^(windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
 
+/** Decodes the way the scanner did (`decodePython`), so columns mean the same. */
 function codecOf(bytes: Uint8Array): Codec {
-  const declared = declaredEncoding(bytes);
-  let label = "utf-8";
-  if (declared && !/^utf-?8(-sig)?$/i.test(declared)) {
-    try {
-      label = new TextDecoder(declared).encoding;
-    } catch {
-      // The scanner read an unknown codec name as UTF-8 too.
-    }
-  }
+  const label = declaredDecoder(bytes)?.encoding ?? "utf-8";
   if (label === "utf-8") {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

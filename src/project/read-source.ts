@@ -16,14 +16,8 @@ export function decodePython(bytes: Uint8Array, relPath: string, maxBytes: numbe
   if (looksBinary(bytes)) {
     return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
   }
-  const encoding = declaredEncoding(bytes);
-  if (encoding && !/^utf-?8(-sig)?$/i.test(encoding)) {
-    try {
-      return { ok: true, source: new TextDecoder(encoding).decode(bytes) };
-    } catch {
-      // Unknown codec name: fall through to UTF-8 with a warning below.
-    }
-  }
+  const decoder = declaredDecoder(bytes);
+  if (decoder) return { ok: true, source: decoder.decode(bytes) };
   try {
     return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
@@ -35,6 +29,24 @@ export function decodePython(bytes: Uint8Array, relPath: string, maxBytes: numbe
   }
 }
 
+/** The decoder for a declared encoding other than UTF-8 that TextDecoder knows; undefined means UTF-8. */
+export function declaredDecoder(bytes: Uint8Array): TextDecoder | undefined {
+  const encoding = declaredEncoding(bytes);
+  return encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding) ? decoderFor(encoding) : undefined;
+}
+
+/** Python codec names (`latin-1`, `iso_8859_15`, `cp1252`) mapped onto the WHATWG labels TextDecoder knows. */
+function decoderFor(codec: string): TextDecoder | undefined {
+  for (const label of [codec, codec.replace(/_/g, "-"), codec.replace(/[-_]/g, "")]) {
+    try {
+      return new TextDecoder(label);
+    } catch {
+      // try the next spelling
+    }
+  }
+  return undefined;
+}
+
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
   for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
@@ -42,7 +54,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /** The PEP 263 coding cookie of the first two lines, if any. */
-export function declaredEncoding(bytes: Uint8Array): string | undefined {
+function declaredEncoding(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 400)).split(/\r?\n/, 2);
   for (const line of head) {
     const m = CODING_COOKIE.exec(line);

@@ -3,7 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { compareErrors, compareFindings } from "../core/order.js";
 import type { Finding, ScanError, ScanReport } from "../core/types.js";
-import type { FileAnalysis } from "../languages/python/analyze.js";
+import { hasComputedDynamicImport, type FileAnalysis } from "../languages/python/analyze.js";
 import { buildRuleSet, ruleMeta, ruleSetSpec, type RuleSetSpec } from "../rules/registry.js";
 import type { PythonRule } from "../rules/rule.js";
 import { inProcessAnalyzer, type PythonAnalyzer } from "./analyzer.js";
@@ -128,7 +128,7 @@ async function readCandidates(
         errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err.code ?? err.message}` });
         continue;
       }
-      if (!tokens.some((t) => bytes.includes(t))) continue;
+      if (!tokens.some((t) => bytes.includes(t)) && !mayImportDynamically(bytes)) continue;
       const decoded = decodePython(bytes, file.relPath, maxBytes);
       if (!decoded.ok) {
         errors.push(decoded.error);
@@ -141,6 +141,12 @@ async function readCandidates(
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
   return out.filter((c): c is Candidate => c !== undefined);
+}
+
+const DYNAMIC_IMPORT_TOKENS = [Buffer.from("__import__"), Buffer.from("import_module")];
+
+function mayImportDynamically(bytes: Buffer): boolean {
+  return DYNAMIC_IMPORT_TOKENS.some((t) => bytes.includes(t)) && hasComputedDynamicImport(bytes.toString("latin1"));
 }
 
 /** Workers get the serializable spec and rebuild the same rules with `buildRuleSet`. */

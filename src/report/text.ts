@@ -6,7 +6,7 @@ import {
   type ScanError,
   type ScanReport,
 } from "../core/types.js";
-import { renderCodeFrame } from "./code-frame.js";
+import { MAX_FRAME_LINE_WIDTH, renderCodeFrame } from "./code-frame.js";
 import { summarize, visibleFindings } from "./summary.js";
 import { painter, sanitizeForTerminal, SEVERITY_STYLES, type Painter } from "./terminal.js";
 
@@ -14,6 +14,9 @@ export interface TextReportOptions extends ReportOptions {
   /** The lines of a scanned file (path as in `Location.file`), when the caller can read it; enables context lines. */
   sourceLines?: (file: string) => string[] | undefined;
 }
+
+/** Lines of an artifact finding's snippet (opcode listing) shown before the rest are only counted. */
+const MAX_ARTIFACT_SNIPPET_LINES = 8;
 
 /** Errors and warnings listed one per line under the summary before the rest are only counted. */
 const MAX_LISTED_ERRORS = 20;
@@ -49,8 +52,13 @@ function renderFinding(finding: Finding, rule: RuleMeta | undefined, options: Te
       loc.offset !== undefined ? `offset: ${loc.offset}` : undefined,
     ].filter((s) => s !== undefined);
     out.push("  " + p.paint(where.join("  "), "dim"));
-    for (const line of loc.snippet.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "")) {
-      out.push(`  ${p.paint("|", "dim")} ${sanitizeForTerminal(line)}`);
+    const lines = loc.snippet.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "");
+    for (const line of lines.slice(0, MAX_ARTIFACT_SNIPPET_LINES)) {
+      const clipped = line.length > MAX_FRAME_LINE_WIDTH ? line.slice(0, MAX_FRAME_LINE_WIDTH) + "..." : line;
+      out.push(`  ${p.paint("|", "dim")} ${sanitizeForTerminal(clipped)}`);
+    }
+    if (lines.length > MAX_ARTIFACT_SNIPPET_LINES) {
+      out.push(`  ${p.paint("|", "dim")} ${p.paint(`... ${lines.length - MAX_ARTIFACT_SNIPPET_LINES} more lines`, "dim")}`);
     }
   } else {
     const frame = renderCodeFrame(loc, options.sourceLines?.(loc.file), p);

@@ -4,27 +4,45 @@ import { code, type SinkMatch, type SinkSpec } from "./rule.js";
 import type { PythonRule } from "./rule.js";
 import PYTHON_LANG_SEC_040 from "./python/PYTHON-LANG-SEC-040.js";
 import PYTHON_LANG_SEC_041 from "./python/PYTHON-LANG-SEC-041.js";
+import PYTHON_LANG_SEC_042 from "./python/PYTHON-LANG-SEC-042.js";
+import PYTHON_LANG_SEC_043 from "./python/PYTHON-LANG-SEC-043.js";
 import PYTHON_LANG_SEC_044 from "./python/PYTHON-LANG-SEC-044.js";
 import PYTHON_LANG_SEC_045 from "./python/PYTHON-LANG-SEC-045.js";
 import PYTHON_LANG_SEC_046 from "./python/PYTHON-LANG-SEC-046.js";
+import PYTHON_LANG_SEC_073 from "./python/PYTHON-LANG-SEC-073.js";
 import PYTHON_ML_SEC_001 from "./python/PYTHON-ML-SEC-001.js";
 import PYTHON_ML_SEC_002 from "./python/PYTHON-ML-SEC-002.js";
 import PYTHON_ML_SEC_003 from "./python/PYTHON-ML-SEC-003.js";
 import PYTHON_ML_SEC_004 from "./python/PYTHON-ML-SEC-004.js";
 import PYTHON_ML_SEC_005 from "./python/PYTHON-ML-SEC-005.js";
+import PYTHON_ML_SEC_006 from "./python/PYTHON-ML-SEC-006.js";
+import PYTHON_ML_SEC_007 from "./python/PYTHON-ML-SEC-007.js";
+import PYTHON_ML_SEC_008 from "./python/PYTHON-ML-SEC-008.js";
+import PYTHON_ML_SEC_009 from "./python/PYTHON-ML-SEC-009.js";
+import PYTHON_ML_SEC_010 from "./python/PYTHON-ML-SEC-010.js";
+import PYTHON_ML_SEC_011 from "./python/PYTHON-ML-SEC-011.js";
 
 /** Every Python rule, in ID order. New rules are added here. */
 export const PYTHON_RULES: readonly PythonRule[] = [
   PYTHON_LANG_SEC_040,
   PYTHON_LANG_SEC_041,
+  PYTHON_LANG_SEC_042,
+  PYTHON_LANG_SEC_043,
   PYTHON_LANG_SEC_044,
   PYTHON_LANG_SEC_045,
   PYTHON_LANG_SEC_046,
+  PYTHON_LANG_SEC_073,
   PYTHON_ML_SEC_001,
   PYTHON_ML_SEC_002,
   PYTHON_ML_SEC_003,
   PYTHON_ML_SEC_004,
   PYTHON_ML_SEC_005,
+  PYTHON_ML_SEC_006,
+  PYTHON_ML_SEC_007,
+  PYTHON_ML_SEC_008,
+  PYTHON_ML_SEC_009,
+  PYTHON_ML_SEC_010,
+  PYTHON_ML_SEC_011,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 /** The documented bundles (usable as `python/<bundle>`), whether or not a rule in them is registered yet. */

@@ -28,16 +28,31 @@ const ALIASES: ReadonlyArray<readonly [string, string]> = [
   ["srsly.cloudpickle", "cloudpickle"],
   ["joblib.numpy_pickle.load", "joblib.load"],
   ["jsonpickle.unpickler.decode", "jsonpickle.decode"],
+  ["jsonpickle.unpickler.Unpickler", "jsonpickle.Unpickler"],
   ["torch.serialization.load", "torch.load"],
   ["torch.utils.model_zoo.load_url", "torch.hub.load_state_dict_from_url"],
+  ["torch.package.package_importer", "torch.package"],
+  ["torch.distributed.distributed_c10d", "torch.distributed"],
+  // Keras 3 is also reached as tf.keras / tf_keras; its public functions live in several modules.
+  ["tensorflow.keras", "keras"],
+  ["tensorflow.python.keras", "keras"],
+  ["tf_keras", "keras"],
+  ["keras.src.saving.saving_api", "keras.saving"],
+  ["keras.saving.saving_api", "keras.saving"],
+  ["keras.src.saving.serialization_lib", "keras.saving"],
   ["numpy.lib.npyio.load", "numpy.load"],
   ["pandas.io.pickle.read_pickle", "pandas.read_pickle"],
   ["modin.pandas.read_pickle", "pandas.read_pickle"],
-  ["multiprocessing.dummy.connection", "multiprocessing.connection"],
+  ["pandas.io.pytables.read_hdf", "pandas.read_hdf"],
+  ["pandas.io.pytables.HDFStore", "pandas.HDFStore"],
   // PyYAML re-exports its loaders and functions at the package level.
   ["yaml.loader", "yaml"],
   ["yaml.cyaml", "yaml"],
   ["yaml.__init__", "yaml"],
+  ["ruamel_yaml", "ruamel.yaml"],
+  ["ruamel.yaml.main", "ruamel.yaml"],
+  ["ruamel.yaml.loader", "ruamel.yaml"],
+  ["ruamel.yaml.cyaml", "ruamel.yaml"],
 ];
 
 /** Longest alias first, so `six.moves.cPickle` wins over any shorter prefix. */

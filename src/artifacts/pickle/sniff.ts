@@ -1,0 +1,43 @@
+// A cheap test of whether bytes start like a pickle, used to pick files and container members to analyse.
+import { OP, OPCODE_NAMES } from "./opcodes.js";
+import { runMachine, type NestedHook } from "./vm.js";
+
+/** Opcodes a protocol 0/1 pickle (no PROTO header) starts with in practice. */
+const PROTOCOL_0_1_STARTS = new Set<number>([
+  OP.MARK, OP.EMPTY_LIST, OP.EMPTY_DICT, OP.EMPTY_TUPLE, OP.GLOBAL, OP.NONE, OP.INT, OP.LONG, OP.FLOAT, OP.STRING,
+  OP.UNICODE, OP.BININT, OP.BININT1, OP.BININT2, OP.SHORT_BINSTRING, OP.BINSTRING, OP.BINUNICODE, OP.BINFLOAT,
+]);
+
+const SNIFF_WINDOW = 64 * 1024;
+const SNIFF_OPCODES = 4_096;
+/** Opcodes a windowed trial parse must complete before running off the window counts as a pickle. */
+const MIN_OPCODES_IN_WINDOW = 16;
+
+const NO_NESTING: NestedHook = { isLoadsLike: () => false, analyze: () => undefined };
+
+export function looksLikePickle(bytes: Uint8Array): boolean {
+  if (bytes.length < 2) return false;
+  const first = bytes[0]!;
+  if (first === OP.PROTO) {
+    return bytes[1]! >= 2 && bytes[1]! <= 5 && bytes.length >= 3 && OPCODE_NAMES[bytes[2]!] !== undefined;
+  }
+  if (!PROTOCOL_0_1_STARTS.has(first)) return false;
+  // Protocol 0/1 has no magic: replay the start and require it to be a consistent opcode stream.
+  const windowed = bytes.length > SNIFF_WINDOW;
+  const trace = runMachine(windowed ? bytes.subarray(0, SNIFF_WINDOW) : bytes, {
+    limits: {
+      maxOpcodes: SNIFF_OPCODES,
+      maxStackDepth: 10_000,
+      maxMemoEntries: 10_000,
+      maxNesting: 0,
+      maxDecompressedBytes: 0,
+    },
+    budget: { opcodes: SNIFF_OPCODES },
+    classArgHelpers: new Set(),
+    nested: NO_NESTING,
+  });
+  const a = trace.analysis;
+  if (a.streams > 0) return true;
+  if (trace.stoppedBy === "limit") return a.opcodeCount >= MIN_OPCODES_IN_WINDOW;
+  return windowed && trace.stoppedBy === "truncated" && a.opcodeCount >= MIN_OPCODES_IN_WINDOW;
+}

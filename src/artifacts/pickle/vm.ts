@@ -1,0 +1,1082 @@
+// The symbolic pickle machine: reads every opcode of protocols 0-5 and replays it on a stack of
+// symbolic values with a real memo and MARK stack. It never imports or calls anything: GLOBAL pushes a
+// reference, REDUCE pushes "the result of calling it", and both are recorded for the policy to judge.
+import type { PickleLimits } from "../types.js";
+import type { PickleAnalysis, PickleCall, PickleImport } from "./analysis.js";
+import { decodeEscapedString, decodeRawUnicodeEscape, latin1, parsePythonFloat, parsePythonInt } from "./decode.js";
+import { normalizeGlobal } from "./names.js";
+import { HIGHEST_PROTOCOL, OPCODE_NAMES } from "./opcodes.js";
+import { renderArgs, renderKwargs, renderValue, type RenderNames } from "./render.js";
+import { FALSE, NONE, TRUE, isContainer, type Value } from "./values.js";
+
+/** Everything the policy needs besides the public analysis. */
+export interface Trace {
+  analysis: PickleAnalysis;
+  /** Per import: offset of the first call that invokes it or receives it as an argument, else -1. */
+  importUsedAt: number[];
+  /** Per import: offset of the first call that invokes it directly, else -1. */
+  importCalledAt: number[];
+  /** Per import: normalised [module, name] (empty strings for dynamic and extension imports). */
+  importNormalized: [string, string][];
+  /** Per call: the import it invokes, or -1 when the callee is not a global reference. */
+  callCallee: number[];
+  /** BUILD applied to a global reference (module, class or function). */
+  mutations: { offset: number; imp: number }[];
+  /** Calls of `copyreg._reconstructor`-like helpers whose class argument is not a global reference. */
+  unsafeClassArgs: { offset: number; callee: string }[];
+  /** Argument scanning ran out of budget: treat every global as possibly called. */
+  argScanExhausted: boolean;
+  /** Why the analysis stopped early, if it did. */
+  stoppedBy: ErrorKind | undefined;
+}
+
+/** Decides which calls are loads-like and analyses their embedded pickles. */
+export interface NestedHook {
+  isLoadsLike(callee: string): boolean;
+  analyze(bytes: Uint8Array): PickleAnalysis | undefined;
+}
+
+/** Helpers whose class argument must itself be a plain global for the allowlist to accept the call. */
+export interface MachineOptions {
+  limits: PickleLimits;
+  /** Shared across nested analyses so that fan-out cannot multiply the work. */
+  budget: { opcodes: number };
+  classArgHelpers: ReadonlySet<string>;
+  nested: NestedHook;
+}
+
+export type ErrorKind = "invalid" | "truncated" | "limit";
+
+class PickleError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+    readonly kind: ErrorKind = "invalid",
+  ) {
+    super(message);
+  }
+
+  get limit(): boolean {
+    return this.kind === "limit";
+  }
+}
+
+const utf8Strict = new TextDecoder("utf-8", { fatal: true });
+const utf8Lenient = new TextDecoder("utf-8");
+const MAX_EXACT_LONG_BYTES = 64;
+const MAX_EXACT_LONG_DIGITS = 400;
+const ARG_SCAN_PER_CALL = 20_000;
+const ARG_SCAN_TOTAL = 2_000_000;
+const MAX_STATEMENTS = 10_000;
+/** Memo indices below this live in an array; a hostile LONG_BINPUT 0xffffffff goes to the map. */
+const DENSE_MEMO_LIMIT = 1 << 16;
+
+const BASE64_DECODERS = new Set([
+  "base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode", "base64.decodebytes",
+  "base64.decodestring", "binascii.a2b_base64",
+]);
+const BYTES_WRAPPERS = new Set(["io.BytesIO", "_io.BytesIO", "builtins.bytes", "builtins.bytearray"]);
+
+export function runMachine(bytes: Uint8Array, options: MachineOptions): Trace {
+  return new Machine(bytes, options).run();
+}
+
+class Machine implements RenderNames {
+  private readonly view: DataView;
+  private pos = 0;
+  private opStart = 0;
+  private proto = 0;
+  private stack: Value[] = [];
+  /** Stack lengths at each MARK; items below the top mark are fenced off, as in CPython. */
+  private marks: number[] = [];
+  /** The memo: small indices (the normal case) in an array, the rest in a map. */
+  private memoDense: (Value | undefined)[] = [];
+  private memoSparse = new Map<number, Value>();
+  private memoSize = 0;
+  private frameEnd = -1;
+  private frameProblem: { message: string; offset: number } | undefined;
+  private argScanLeft = ARG_SCAN_TOTAL;
+  private readonly importExprs: string[] = [];
+  private readonly importBindings = new Map<string, string>();
+  private readonly usedBindings = new Set<string>();
+  private readonly persidExprs: string[] = [];
+  private readonly callArgs: Value[][] = [];
+  private readonly a: PickleAnalysis;
+  private readonly t: Trace;
+  private statements: string[] = [];
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly o: MachineOptions,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.a = {
+      isPickle: false,
+      protocol: null,
+      streams: 0,
+      opcodeCount: 0,
+      bytesConsumed: 0,
+      imports: [],
+      calls: [],
+      persistentIds: [],
+      issues: [],
+      nested: [],
+      statements: this.statements,
+    };
+    this.t = {
+      analysis: this.a,
+      importUsedAt: [],
+      importCalledAt: [],
+      importNormalized: [],
+      callCallee: [],
+      mutations: [],
+      unsafeClassArgs: [],
+      argScanExhausted: false,
+      stoppedBy: undefined,
+    };
+  }
+
+  run(): Trace {
+    const a = this.a;
+    while (this.pos < this.bytes.length) {
+      const checkpoint = this.checkpoint();
+      this.resetStream();
+      try {
+        this.runStream();
+        a.streams++;
+        a.bytesConsumed = this.pos;
+        a.isPickle = true;
+      } catch (e) {
+        if (!(e instanceof PickleError)) throw e;
+        const sawCode = this.sawCodeSince(checkpoint.imports, checkpoint.calls);
+        if (a.streams === 0) {
+          this.t.stoppedBy = e.kind;
+          // A valid PROTO header or any global makes it a (broken) pickle rather than other data.
+          if (sawCode || a.protocol !== null) a.isPickle = true;
+          if (a.isPickle) this.fail(e);
+        } else if (sawCode || e.limit) {
+          this.fail(e);
+        } else {
+          // Trailing bytes after a complete pickle that do not form one (tensor data, a zip, padding).
+          this.rollback(checkpoint);
+        }
+        break;
+      }
+    }
+    if (!a.isPickle) return this.notAPickle();
+    if (a.error === undefined && this.frameProblem !== undefined) a.error = this.frameProblem;
+    return this.t;
+  }
+
+  /**
+   * Whether a failed stream referenced code. Text that happens to start with `c` or `i` reads as a
+   * GLOBAL/INST of a nonsense name; only names that could be Python modules count.
+   */
+  private sawCodeSince(imports: number, calls: number): boolean {
+    if (this.a.calls.length > calls) return true;
+    for (let i = imports; i < this.a.imports.length; i++) {
+      const imp = this.a.imports[i]!;
+      if (imp.dynamic || imp.opcode.startsWith("EXT") || (isDottedName(imp.module) && isDottedName(imp.name))) return true;
+    }
+    return false;
+  }
+
+  private frameIssue(message: string): void {
+    if (this.frameProblem === undefined) this.frameProblem = { message, offset: this.opStart };
+  }
+
+  private fail(e: PickleError): void {
+    this.a.error = { message: e.message, offset: e.offset };
+    this.t.stoppedBy = e.kind;
+  }
+
+  private notAPickle(): Trace {
+    const a = this.a;
+    a.imports.length = 0;
+    a.calls.length = 0;
+    a.persistentIds.length = 0;
+    a.nested.length = 0;
+    this.statements.length = 0;
+    a.protocol = null;
+    a.bytesConsumed = 0;
+    this.t.importUsedAt.length = 0;
+    this.t.importCalledAt.length = 0;
+    this.t.importNormalized.length = 0;
+    this.t.callCallee.length = 0;
+    this.t.mutations.length = 0;
+    this.t.unsafeClassArgs.length = 0;
+    return this.t;
+  }
+
+  private checkpoint() {
+    const a = this.a;
+    return {
+      imports: a.imports.length,
+      calls: a.calls.length,
+      persids: a.persistentIds.length,
+      nested: a.nested.length,
+      statements: this.statements.length,
+      mutations: this.t.mutations.length,
+      unsafe: this.t.unsafeClassArgs.length,
+      protocol: a.protocol,
+      opcodes: a.opcodeCount,
+    };
+  }
+
+  private rollback(c: ReturnType<Machine["checkpoint"]>): void {
+    const a = this.a;
+    a.imports.length = c.imports;
+    a.calls.length = c.calls;
+    a.persistentIds.length = c.persids;
+    a.nested.length = c.nested;
+    this.statements.length = c.statements;
+    this.t.mutations.length = c.mutations;
+    this.t.unsafeClassArgs.length = c.unsafe;
+    this.t.importUsedAt.length = c.imports;
+    this.t.importCalledAt.length = c.imports;
+    this.t.importNormalized.length = c.imports;
+    this.t.callCallee.length = c.calls;
+    this.importExprs.length = c.imports;
+    this.callArgs.length = c.calls;
+    a.protocol = c.protocol;
+    a.opcodeCount = c.opcodes;
+  }
+
+  private resetStream(): void {
+    this.stack = [];
+    this.marks = [];
+    this.memoDense = [];
+    this.memoSparse = new Map();
+    this.memoSize = 0;
+    this.proto = 0;
+    this.frameEnd = -1;
+  }
+
+  // ---- RenderNames ----
+
+  importExpr(imp: number): string {
+    return this.importExprs[imp] ?? "<global>";
+  }
+
+  persidExpr(index: number): string {
+    return this.persidExprs[index] ?? "persistent_load(...)";
+  }
+
+  // ---- byte readers ----
+
+  private need(n: number): void {
+    if (n > this.bytes.length - this.pos) {
+      throw new PickleError(`pickle data was truncated (need ${n} bytes)`, this.opStart, "truncated");
+    }
+  }
+
+  private u8(): number {
+    this.need(1);
+    return this.bytes[this.pos++]!;
+  }
+
+  private u16(): number {
+    this.need(2);
+    const v = this.view.getUint16(this.pos, true);
+    this.pos += 2;
+    return v;
+  }
+
+  private i32(): number {
+    this.need(4);
+    const v = this.view.getInt32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+
+  private u32(): number {
+    this.need(4);
+    const v = this.view.getUint32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+
+  private u64(): number {
+    this.need(8);
+    const lo = this.view.getUint32(this.pos, true);
+    const hi = this.view.getUint32(this.pos + 4, true);
+    this.pos += 8;
+    if (hi >= 0x200000) throw new PickleError("length field exceeds 2**53", this.opStart);
+    return hi * 0x100000000 + lo;
+  }
+
+  private take(n: number): Uint8Array {
+    this.need(n);
+    const out = this.bytes.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+
+  /** Bytes up to (excluding) the next newline; the newline is consumed. */
+  private line(): Uint8Array {
+    const b = this.bytes;
+    const start = this.pos;
+    let i = start;
+    while (i < b.length && b[i] !== 0x0a) i++;
+    if (i >= b.length) throw new PickleError("pickle data was truncated (no newline)", this.opStart, "truncated");
+    this.pos = i + 1;
+    return b.subarray(start, i);
+  }
+
+  private utf8Line(what: string): string {
+    try {
+      return utf8Strict.decode(this.line());
+    } catch (e) {
+      if (e instanceof PickleError) throw e;
+      throw new PickleError(`${what} is not valid UTF-8`, this.opStart);
+    }
+  }
+
+  private asciiLine(what: string): string {
+    const l = this.line();
+    for (let i = 0; i < l.length; i++) {
+      if (l[i]! >= 0x80) throw new PickleError(`${what} must be ASCII`, this.opStart);
+    }
+    return latin1(l);
+  }
+
+  private decimalLine(what: string): number {
+    const v = parsePythonInt(this.asciiLine(what));
+    if (v === null || typeof v === "bigint") throw new PickleError(`invalid ${what}`, this.opStart);
+    return v;
+  }
+
+  // ---- stack helpers ----
+
+  private push(v: Value): void {
+    if (this.stack.length >= this.o.limits.maxStackDepth) {
+      throw new PickleError(`stack depth limit (${this.o.limits.maxStackDepth}) reached`, this.opStart, "limit");
+    }
+    this.stack.push(v);
+  }
+
+  private fence(): number {
+    return this.marks.length > 0 ? this.marks[this.marks.length - 1]! : 0;
+  }
+
+  private pop(): Value {
+    if (this.stack.length <= this.fence()) throw new PickleError("unpickling stack underflow", this.opStart);
+    return this.stack.pop()!;
+  }
+
+  private top(): Value {
+    if (this.stack.length <= this.fence()) throw new PickleError("unpickling stack underflow", this.opStart);
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  private popMark(): Value[] {
+    if (this.marks.length === 0) throw new PickleError("could not find MARK", this.opStart);
+    const at = this.marks.pop()!;
+    return this.stack.splice(at);
+  }
+
+  private memoPut(index: number, v: Value): void {
+    const dense = index < DENSE_MEMO_LIMIT;
+    const present = dense ? this.memoDense[index] !== undefined : this.memoSparse.has(index);
+    if (!present) {
+      if (this.memoSize >= this.o.limits.maxMemoEntries) {
+        throw new PickleError(`memo size limit (${this.o.limits.maxMemoEntries}) reached`, this.opStart, "limit");
+      }
+      this.memoSize++;
+    }
+    if (!dense) this.memoSparse.set(index, v);
+    else {
+      // Keep the array dense-backed: fill holes up to the index (bounded by the memo limit in practice).
+      while (this.memoDense.length < index) this.memoDense.push(undefined);
+      this.memoDense[index] = v;
+    }
+  }
+
+  private memoGet(index: number): Value {
+    const v = index < DENSE_MEMO_LIMIT ? this.memoDense[index] : this.memoSparse.get(index);
+    if (v === undefined) throw new PickleError(`memo value not found at index ${index}`, this.opStart);
+    return v;
+  }
+
+  // ---- the machine ----
+
+  private runStream(): void {
+    const b = this.bytes;
+    const limits = this.o.limits;
+    const budget = this.o.budget;
+    const a = this.a;
+    for (;;) {
+      if (this.frameEnd >= 0 && this.pos >= this.frameEnd) this.frameEnd = -1;
+      this.opStart = this.pos;
+      if (this.pos >= b.length) throw new PickleError("pickle data was truncated (no STOP)", this.pos, "truncated");
+      if (a.opcodeCount >= limits.maxOpcodes || budget.opcodes <= 0) {
+        throw new PickleError(`opcode limit (${limits.maxOpcodes}) reached`, this.pos, "limit");
+      }
+      a.opcodeCount++;
+      budget.opcodes--;
+      const op = b[this.pos++]!;
+      if (this.step(op)) return;
+      if (this.frameEnd >= 0 && this.pos > this.frameEnd) {
+        this.frameIssue("opcode crosses the end of its FRAME (frame length mismatch)");
+      }
+    }
+  }
+
+  /** Executes one opcode; returns true on STOP. */
+  private step(op: number): boolean {
+    switch (op) {
+      case 0x80: { // PROTO
+        const p = this.u8();
+        if (this.a.protocol === null || p > this.a.protocol) this.a.protocol = p;
+        if (p > HIGHEST_PROTOCOL) throw new PickleError(`unsupported pickle protocol: ${p}`, this.opStart);
+        this.proto = p;
+        return false;
+      }
+      case 0x95: { // FRAME
+        // Frame problems are recorded but not fatal: CPython's pure-Python unpickler runs the opcodes of a
+        // short or overlong frame, so stopping here would let a lying FRAME hide what follows.
+        this.need(8);
+        const n = this.view.getUint32(this.pos, true) + this.view.getUint32(this.pos + 4, true) * 0x100000000;
+        this.pos += 8;
+        const remaining = this.bytes.length - this.pos;
+        if (this.frameEnd >= 0 && this.opStart < this.frameEnd) {
+          this.frameIssue("beginning of a new frame before end of current frame");
+        }
+        if (n > remaining) {
+          this.frameIssue(`FRAME length ${n} exceeds the remaining ${remaining} bytes`);
+          this.frameEnd = -1;
+        } else {
+          this.frameEnd = this.pos + n;
+        }
+        return false;
+      }
+      case 0x2e: // STOP
+        this.finishStream(this.pop());
+        return true;
+      case 0x28: // MARK
+        if (this.marks.length >= this.o.limits.maxStackDepth) {
+          throw new PickleError(`MARK depth limit (${this.o.limits.maxStackDepth}) reached`, this.opStart, "limit");
+        }
+        this.marks.push(this.stack.length);
+        return false;
+      case 0x30: // POP
+        if (this.marks.length > 0 && this.stack.length === this.fence()) this.marks.pop();
+        else this.pop();
+        return false;
+      case 0x31: // POP_MARK
+        this.popMark();
+        return false;
+      case 0x32: // DUP
+        this.push(this.top());
+        return false;
+
+      // ---- constants ----
+      case 0x4e: // NONE
+        this.push(NONE);
+        return false;
+      case 0x88: // NEWTRUE
+        this.push(TRUE);
+        return false;
+      case 0x89: // NEWFALSE
+        this.push(FALSE);
+        return false;
+      case 0x49: { // INT
+        const text = this.asciiLine("INT argument");
+        if (text === "00") this.push(FALSE);
+        else if (text === "01") this.push(TRUE);
+        else this.push(this.intValue(text, "INT"));
+        return false;
+      }
+      case 0x4c: { // LONG
+        let text = this.asciiLine("LONG argument");
+        if (text.endsWith("L")) text = text.slice(0, -1);
+        this.push(this.intValue(text, "LONG"));
+        return false;
+      }
+      case 0x4a: // BININT
+        this.push({ k: "int", v: this.i32() });
+        return false;
+      case 0x4b: // BININT1
+        this.push({ k: "int", v: this.u8() });
+        return false;
+      case 0x4d: // BININT2
+        this.push({ k: "int", v: this.u16() });
+        return false;
+      case 0x8a: // LONG1
+        this.push(this.longValue(this.u8()));
+        return false;
+      case 0x8b: { // LONG4
+        const n = this.i32();
+        if (n < 0) throw new PickleError("LONG pickle has negative byte count", this.opStart);
+        this.push(this.longValue(n));
+        return false;
+      }
+      case 0x46: { // FLOAT
+        const v = parsePythonFloat(this.asciiLine("FLOAT argument"));
+        if (v === null) throw new PickleError("invalid FLOAT argument", this.opStart);
+        this.push({ k: "float", v });
+        return false;
+      }
+      case 0x47: { // BINFLOAT
+        this.need(8);
+        const v = this.view.getFloat64(this.pos, false);
+        this.pos += 8;
+        this.push({ k: "float", v });
+        return false;
+      }
+      case 0x53: { // STRING
+        const l = this.line();
+        const q = l[0];
+        if (l.length < 2 || (q !== 0x22 && q !== 0x27) || l[l.length - 1] !== q) {
+          throw new PickleError("the STRING opcode argument must be quoted", this.opStart);
+        }
+        const decoded = decodeEscapedString(l.subarray(1, l.length - 1));
+        if (decoded === null) throw new PickleError("invalid escape in STRING argument", this.opStart);
+        this.push({ k: "str", v: latin1(decoded) });
+        return false;
+      }
+      case 0x54: { // BINSTRING
+        const n = this.i32();
+        if (n < 0) throw new PickleError("BINSTRING pickle has negative byte count", this.opStart);
+        this.push({ k: "str", v: latin1(this.take(n)) });
+        return false;
+      }
+      case 0x55: // SHORT_BINSTRING
+        this.push({ k: "str", v: latin1(this.take(this.u8())) });
+        return false;
+      case 0x56: { // UNICODE
+        const s = decodeRawUnicodeEscape(this.line());
+        if (s === null) throw new PickleError("invalid raw-unicode-escape in UNICODE argument", this.opStart);
+        this.push({ k: "str", v: s });
+        return false;
+      }
+      case 0x58: // BINUNICODE
+        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u32())) });
+        return false;
+      case 0x8c: // SHORT_BINUNICODE
+        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u8())) });
+        return false;
+      case 0x8d: // BINUNICODE8
+        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u64())) });
+        return false;
+      case 0x42: // BINBYTES
+        this.push({ k: "bytes", v: this.take(this.u32()), bytearray: false });
+        return false;
+      case 0x43: // SHORT_BINBYTES
+        this.push({ k: "bytes", v: this.take(this.u8()), bytearray: false });
+        return false;
+      case 0x8e: // BINBYTES8
+        this.push({ k: "bytes", v: this.take(this.u64()), bytearray: false });
+        return false;
+      case 0x96: // BYTEARRAY8
+        this.push({ k: "bytes", v: this.take(this.u64()), bytearray: true });
+        return false;
+      case 0x97: // NEXT_BUFFER
+        this.push({ k: "buffer", readonly: false });
+        return false;
+      case 0x98: { // READONLY_BUFFER
+        const v = this.pop();
+        this.push(v.k === "buffer" ? { k: "buffer", readonly: true } : v);
+        return false;
+      }
+
+      // ---- containers ----
+      case 0x5d: // EMPTY_LIST
+        this.push({ k: "list", items: [] });
+        return false;
+      case 0x29: // EMPTY_TUPLE
+        this.push({ k: "tuple", items: [] });
+        return false;
+      case 0x7d: // EMPTY_DICT
+        this.push({ k: "dict", items: [] });
+        return false;
+      case 0x8f: // EMPTY_SET
+        this.push({ k: "set", items: [] });
+        return false;
+      case 0x6c: // LIST
+        this.push({ k: "list", items: this.popMark() });
+        return false;
+      case 0x74: // TUPLE
+        this.push({ k: "tuple", items: this.popMark() });
+        return false;
+      case 0x91: // FROZENSET
+        this.push({ k: "frozenset", items: this.popMark() });
+        return false;
+      case 0x64: { // DICT
+        const items = this.popMark();
+        if (items.length % 2 !== 0) throw new PickleError("odd number of items for DICT", this.opStart);
+        this.push({ k: "dict", items });
+        return false;
+      }
+      case 0x85: { // TUPLE1
+        const x = this.pop();
+        this.push({ k: "tuple", items: [x] });
+        return false;
+      }
+      case 0x86: { // TUPLE2
+        const y = this.pop();
+        const x = this.pop();
+        this.push({ k: "tuple", items: [x, y] });
+        return false;
+      }
+      case 0x87: { // TUPLE3
+        const z = this.pop();
+        const y = this.pop();
+        const x = this.pop();
+        this.push({ k: "tuple", items: [x, y, z] });
+        return false;
+      }
+      case 0x61: { // APPEND
+        const v = this.pop();
+        this.addItems(this.top(), [v], "append");
+        return false;
+      }
+      case 0x65: { // APPENDS
+        const items = this.popMark();
+        this.addItems(this.top(), items, "extend");
+        return false;
+      }
+      case 0x90: { // ADDITEMS
+        const items = this.popMark();
+        this.addItems(this.top(), items, "add");
+        return false;
+      }
+      case 0x73: { // SETITEM
+        const v = this.pop();
+        const k = this.pop();
+        this.setItems(this.top(), [k, v]);
+        return false;
+      }
+      case 0x75: { // SETITEMS
+        const items = this.popMark();
+        if (items.length % 2 !== 0) throw new PickleError("odd number of items for SETITEMS", this.opStart);
+        this.setItems(this.top(), items);
+        return false;
+      }
+
+      // ---- memo ----
+      case 0x70: { // PUT
+        const i = this.decimalLine("PUT argument");
+        if (i < 0) throw new PickleError("negative PUT argument", this.opStart);
+        this.memoPut(i, this.top());
+        return false;
+      }
+      case 0x71: // BINPUT
+        this.memoPut(this.u8(), this.top());
+        return false;
+      case 0x72: // LONG_BINPUT
+        this.memoPut(this.u32(), this.top());
+        return false;
+      case 0x94: // MEMOIZE
+        this.memoPut(this.memoSize, this.top());
+        return false;
+      case 0x67: // GET
+        this.push(this.memoGet(this.decimalLine("GET argument")));
+        return false;
+      case 0x68: // BINGET
+        this.push(this.memoGet(this.u8()));
+        return false;
+      case 0x6a: // LONG_BINGET
+        this.push(this.memoGet(this.u32()));
+        return false;
+
+      // ---- globals, calls, persistence ----
+      case 0x63: { // GLOBAL
+        const module = this.utf8Line("GLOBAL module");
+        const name = this.utf8Line("GLOBAL name");
+        this.push({ k: "global", imp: this.addImport(module, name, "GLOBAL", false) });
+        return false;
+      }
+      case 0x93: { // STACK_GLOBAL
+        const name = this.pop();
+        const module = this.pop();
+        if (module.k === "str" && name.k === "str") {
+          this.push({ k: "global", imp: this.addImport(module.v, name.v, "STACK_GLOBAL", false) });
+        } else {
+          const m = renderValue(module, this, 80);
+          const n = renderValue(name, this, 80);
+          this.push({ k: "global", imp: this.addImport(m, n, "STACK_GLOBAL", true) });
+        }
+        return false;
+      }
+      case 0x69: { // INST
+        const module = this.utf8Line("INST module");
+        const name = this.utf8Line("INST name");
+        const imp = this.addImport(module, name, "INST", false);
+        const args = this.popMark();
+        this.call("INST", { k: "global", imp }, { k: "tuple", items: args });
+        return false;
+      }
+      case 0x82: // EXT1
+        this.extension(this.u8());
+        return false;
+      case 0x83: // EXT2
+        this.extension(this.u16());
+        return false;
+      case 0x84: // EXT4
+        this.extension(this.i32());
+        return false;
+      case 0x52: { // REDUCE
+        const args = this.pop();
+        const callee = this.pop();
+        this.call("REDUCE", callee, args);
+        return false;
+      }
+      case 0x81: { // NEWOBJ
+        const args = this.pop();
+        const cls = this.pop();
+        this.call("NEWOBJ", cls, args);
+        return false;
+      }
+      case 0x92: { // NEWOBJ_EX
+        const kwargs = this.pop();
+        const args = this.pop();
+        const cls = this.pop();
+        this.call("NEWOBJ_EX", cls, args, kwargs);
+        return false;
+      }
+      case 0x6f: { // OBJ
+        const items = this.popMark();
+        if (items.length === 0) throw new PickleError("OBJ without a class", this.opStart);
+        this.call("OBJ", items[0]!, { k: "tuple", items: items.slice(1) });
+        return false;
+      }
+      case 0x62: { // BUILD
+        const state = this.pop();
+        this.build(this.top(), state);
+        return false;
+      }
+      case 0x50: // PERSID
+        this.persistent(latin1(this.asciiPersid()));
+        return false;
+      case 0x51: { // BINPERSID
+        const pid = this.pop();
+        this.persistent(renderValue(pid, this), pid);
+        return false;
+      }
+      default:
+        throw new PickleError(`invalid opcode 0x${op.toString(16).padStart(2, "0")}`, this.opStart);
+    }
+  }
+
+  private asciiPersid(): Uint8Array {
+    const l = this.line();
+    for (let i = 0; i < l.length; i++) {
+      if (l[i]! >= 0x80) throw new PickleError("persistent IDs in protocol 0 must be ASCII strings", this.opStart);
+    }
+    return l;
+  }
+
+  private intValue(text: string, what: string): Value {
+    if (text.length > MAX_EXACT_LONG_DIGITS) {
+      if (parsePythonInt(text.slice(0, 40)) === null) throw new PickleError(`invalid ${what} argument`, this.opStart);
+      return { k: "hugeint", digits: text.length };
+    }
+    const v = parsePythonInt(text);
+    if (v === null) throw new PickleError(`invalid ${what} argument`, this.opStart);
+    return { k: "int", v };
+  }
+
+  /** Little-endian two's complement integer of n bytes (LONG1/LONG4). */
+  private longValue(n: number): Value {
+    const data = this.take(n);
+    if (n === 0) return { k: "int", v: 0 };
+    if (n > MAX_EXACT_LONG_BYTES) return { k: "hugeint", digits: n };
+    let v = 0n;
+    for (let i = n - 1; i >= 0; i--) v = (v << 8n) | BigInt(data[i]!);
+    if (data[n - 1]! & 0x80) v -= 1n << BigInt(8 * n);
+    const small = Number(v);
+    return { k: "int", v: Number.isSafeInteger(small) ? small : v };
+  }
+
+  private finishStream(result: Value): void {
+    const name = this.a.streams === 0 ? "result" : `result_${this.a.streams}`;
+    this.statement(`${name} = ${renderValue(result, this)}`);
+  }
+
+  private statement(s: string): void {
+    if (this.statements.length < MAX_STATEMENTS) this.statements.push(s);
+    else if (this.statements.length === MAX_STATEMENTS) this.statements.push("# ... further statements omitted");
+  }
+
+  private addImport(module: string, name: string, opcode: string, dynamic: boolean): number {
+    const imp = this.a.imports.length;
+    let normalized: string;
+    if (dynamic) {
+      normalized = "<dynamic>";
+      this.importExprs.push(`getattr(__import__(${module}), ${name})`);
+      this.t.importNormalized.push(["", ""]);
+    } else {
+      const n = normalizeGlobal(module, name, this.proto);
+      normalized = n.qualified;
+      this.importExprs.push(this.bindImport(n.module, n.name));
+      this.t.importNormalized.push([n.module, n.name]);
+    }
+    const record: PickleImport = { module, name, normalized, opcode, offset: this.opStart, dynamic };
+    this.a.imports.push(record);
+    this.t.importUsedAt.push(-1);
+    this.t.importCalledAt.push(-1);
+    return imp;
+  }
+
+  /** Chooses the Python expression a `from module import first` binding gives this global. */
+  private bindImport(module: string, name: string): string {
+    const dot = name.indexOf(".");
+    const first = dot < 0 ? name : name.slice(0, dot);
+    const rest = dot < 0 ? "" : name.slice(dot);
+    const key = `${module}\u0000${first}`;
+    let binding = this.importBindings.get(key);
+    if (binding === undefined) {
+      binding = first;
+      for (let i = 2; this.usedBindings.has(binding); i++) binding = `${first}_${i}`;
+      this.usedBindings.add(binding);
+      this.importBindings.set(key, binding);
+      this.statement(binding === first ? `from ${module} import ${first}` : `from ${module} import ${first} as ${binding}`);
+    }
+    return binding + rest;
+  }
+
+  private extension(code: number): void {
+    const imp = this.a.imports.length;
+    const opcode = OPCODE_NAMES[this.bytes[this.opStart]!]!;
+    this.a.imports.push({
+      module: "copyreg._extension_registry",
+      name: String(code),
+      normalized: `<extension ${code}>`,
+      opcode,
+      offset: this.opStart,
+      dynamic: false,
+    });
+    this.importExprs.push(`copyreg._inverted_registry[${code}]`);
+    this.t.importNormalized.push(["", ""]);
+    this.t.importUsedAt.push(-1);
+    this.t.importCalledAt.push(-1);
+    this.push({ k: "global", imp });
+  }
+
+  private persistent(rendered: string, pid?: Value): void {
+    const index = this.persidExprs.length;
+    this.persidExprs.push(`persistent_load(${pid === undefined ? renderValue({ k: "str", v: rendered }, this) : rendered})`);
+    this.a.persistentIds.push({ offset: this.opStart, value: rendered });
+    if (pid !== undefined) this.markArguments(pid);
+    this.push({ k: "persid", index });
+  }
+
+  private calleeName(v: Value): { name: string; imp: number } {
+    if (v.k === "global") {
+      const imp = this.a.imports[v.imp]!;
+      return { name: imp.dynamic ? "<unknown>" : imp.normalized, imp: v.imp };
+    }
+    return { name: "<unknown>", imp: -1 };
+  }
+
+  private call(opcode: string, callee: Value, args: Value, kwargs?: Value): void {
+    const index = this.a.calls.length;
+    const { name, imp } = this.calleeName(callee);
+    const f = renderValue(callee, this);
+    let rendered = renderArgs(args, this);
+    if (kwargs !== undefined) {
+      const kw = renderKwargs(kwargs, this);
+      if (kw.length > 0) rendered = rendered.length > 0 ? `${rendered}, ${kw}` : kw;
+    }
+    const record: PickleCall = { callee: name, opcode, offset: this.opStart, args: rendered };
+    this.a.calls.push(record);
+    this.t.callCallee.push(imp);
+    const argList = args.k === "tuple" ? args.items : [args];
+    this.callArgs.push(argList);
+    if (imp >= 0) {
+      if (this.t.importCalledAt[imp] === -1) this.t.importCalledAt[imp] = this.opStart;
+      if (this.t.importUsedAt[imp] === -1) this.t.importUsedAt[imp] = this.opStart;
+    }
+    this.markArguments(args);
+    if (kwargs !== undefined) this.markArguments(kwargs);
+    if (opcode === "NEWOBJ" || opcode === "NEWOBJ_EX") {
+      const sep = rendered.length > 0 ? ", " : "";
+      this.statement(`_var${index} = ${f}.__new__(${f}${sep}${rendered})`);
+    } else {
+      this.statement(`_var${index} = ${f}(${rendered})`);
+    }
+    if (this.o.classArgHelpers.has(name)) {
+      const cls = argList[0];
+      if (cls === undefined || cls.k !== "global") this.t.unsafeClassArgs.push({ offset: this.opStart, callee: name });
+    }
+    if (this.o.nested.isLoadsLike(name) && argList.length > 0) this.nestedPickle(argList[0]!);
+    this.push({ k: "call", call: index });
+  }
+
+  private build(target: Value, state: Value): void {
+    const offset = this.opStart;
+    let callee = "<unknown>";
+    if (target.k === "global") {
+      callee = this.calleeName(target).name;
+      this.t.mutations.push({ offset, imp: target.imp });
+    } else if (target.k === "call") {
+      callee = this.a.calls[target.call]!.callee;
+    }
+    const rendered = renderValue(state, this);
+    this.a.calls.push({ callee, opcode: "BUILD", offset, args: rendered });
+    this.t.callCallee.push(-1);
+    this.callArgs.push([state]);
+    this.markArguments(state);
+    this.statement(`${renderValue(target, this)}.__setstate__(${rendered})`);
+  }
+
+  private addItems(target: Value, items: Value[], method: "append" | "extend" | "add"): void {
+    // Where CPython's unpickler would succeed we must not stop either, or a payload could hide behind.
+    if (target.k === "list" || target.k === "set") {
+      for (const v of items) target.items.push(v);
+      return;
+    }
+    if (target.k === "bytes" && target.bytearray) return; // bytearray.append/extend of ints
+    if (target.k === "tuple" || target.k === "frozenset" || target.k === "dict" || !this.isObject(target)) {
+      throw new PickleError(`cannot ${method} to a ${target.k}`, this.opStart);
+    }
+    // An object's own append/extend/add method runs: the items reach code.
+    for (const v of items) this.markArguments(v);
+    const t = renderValue(target, this);
+    if (method === "extend") {
+      this.statement(`${t}.extend(${renderValue({ k: "list", items }, this)})`);
+    } else {
+      for (const v of items) this.statement(`${t}.${method}(${renderValue(v, this)})`);
+    }
+  }
+
+  private setItems(target: Value, items: Value[]): void {
+    if (target.k === "dict") {
+      for (const v of items) target.items.push(v);
+      return;
+    }
+    if (target.k === "list") {
+      // list[i] = v works in CPython for an int index in range.
+      for (let i = 0; i + 1 < items.length; i += 2) {
+        const key = items[i]!;
+        if (key.k !== "int" || typeof key.v !== "number") continue;
+        const at = key.v < 0 ? target.items.length + key.v : key.v;
+        if (at >= 0 && at < target.items.length) target.items[at] = items[i + 1]!;
+      }
+      return;
+    }
+    if (target.k === "bytes" && target.bytearray) return;
+    if (isContainer(target) || !this.isObject(target)) {
+      throw new PickleError(`cannot set items on a ${target.k}`, this.opStart);
+    }
+    for (const v of items) this.markArguments(v);
+    for (let i = 0; i + 1 < items.length; i += 2) {
+      this.statement(`${renderValue(target, this)}[${renderValue(items[i]!, this)}] = ${renderValue(items[i + 1]!, this)}`);
+    }
+  }
+
+  /** Values whose methods are unknown to us: results of calls, globals, persistent objects, buffers. */
+  private isObject(v: Value): boolean {
+    return v.k === "call" || v.k === "global" || v.k === "persid" || v.k === "buffer" || v.k === "unknown";
+  }
+
+  /** Marks every global reachable from a call's arguments as used by that call (bounded BFS). */
+  private markArguments(root: Value): void {
+    if (root.k !== "global" && !isContainer(root)) return;
+    const offset = this.opStart;
+    const seen = new Set<Value>();
+    const queue: Value[] = [root];
+    let left = ARG_SCAN_PER_CALL;
+    for (let qi = 0; qi < queue.length; qi++) {
+      if (left-- <= 0 || this.argScanLeft-- <= 0) {
+        this.t.argScanExhausted = true;
+        return;
+      }
+      const v = queue[qi]!;
+      if (v.k === "global") {
+        if (this.t.importUsedAt[v.imp] === -1) this.t.importUsedAt[v.imp] = offset;
+      } else if (isContainer(v)) {
+        for (const item of v.items) {
+          if ((item.k === "global" || isContainer(item)) && !seen.has(item)) {
+            seen.add(item);
+            queue.push(item);
+          }
+        }
+      }
+    }
+  }
+
+  private nestedPickle(arg: Value): void {
+    const inner = this.constantBytes(arg, 0);
+    if (inner === null || inner.length === 0) return;
+    const analysis = this.o.nested.analyze(inner);
+    if (analysis !== undefined && analysis.isPickle) this.a.nested.push({ offset: this.opStart, analysis });
+  }
+
+  /** Bytes a value evaluates to when it is a constant or a cheap decoding of one, else null. */
+  private constantBytes(v: Value, depth: number): Uint8Array | null {
+    if (v.k === "bytes") return v.v;
+    if (v.k === "str") return latin1Bytes(v.v);
+    if (v.k !== "call" || depth > 4) return null;
+    const callee = this.a.calls[v.call]!.callee;
+    const args = this.callArgs[v.call]!;
+    if (args.length === 0) return null;
+    if (BYTES_WRAPPERS.has(callee) || callee === "_codecs.encode" || callee === "codecs.encode") {
+      return this.constantBytes(args[0]!, depth + 1);
+    }
+    if (BASE64_DECODERS.has(callee) || (callee === "codecs.decode" && isBase64Codec(args[1]))) {
+      const encoded = this.constantBytes(args[0]!, depth + 1);
+      return encoded === null ? null : decodeBase64(encoded);
+    }
+    return null;
+  }
+}
+
+/** Dotted Python identifiers (non-ASCII letters allowed, as in Python 3). */
+function isDottedName(s: string): boolean {
+  if (s.length === 0 || s.length > 512) return false;
+  let partStart = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2e) {
+      if (partStart) return false;
+      partStart = true;
+      continue;
+    }
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 0x80;
+    if (!letter && !(!partStart && c >= 48 && c <= 57)) return false;
+    partStart = false;
+  }
+  return !partStart;
+}
+
+function isBase64Codec(v: Value | undefined): boolean {
+  return v !== undefined && v.k === "str" && (v.v === "base64" || v.v === "base_64" || v.v === "base-64");
+}
+
+function latin1Bytes(s: string): Uint8Array | null {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) return null;
+    out[i] = c;
+  }
+  return out;
+}
+
+function decodeBase64(encoded: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(Math.floor((encoded.length * 3) / 4) + 3);
+  let acc = 0;
+  let bits = 0;
+  let n = 0;
+  for (let i = 0; i < encoded.length; i++) {
+    const c = encoded[i]!;
+    let d: number;
+    if (c >= 65 && c <= 90) d = c - 65;
+    else if (c >= 97 && c <= 122) d = c - 71;
+    else if (c >= 48 && c <= 57) d = c + 4;
+    else if (c === 43 || c === 45) d = 62;
+    else if (c === 47 || c === 95) d = 63;
+    else if (c === 61) break;
+    else if (c === 10 || c === 13 || c === 32) continue;
+    else return null;
+    acc = ((acc << 6) | d) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[n++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, n);
+}
