@@ -1,6 +1,7 @@
 // Small building blocks shared by the deserialization rules: literal checks on argument values, name
 // resolution of argument expressions, and text edits for fixes.
 import type { Fix, TextEdit } from "../../core/types.js";
+import { decodeStringLiteral } from "../../languages/python/semantic/string-literal.js";
 import { childByField, type SyntaxNode } from "../../languages/python/syntax.js";
 import { code, type SinkMatch } from "../rule.js";
 
@@ -20,8 +21,10 @@ export function literalTruth(node: SyntaxNode | undefined, source: string): bool
       const value = Number(source.slice(n.start, n.end).replace(/_/g, ""));
       return Number.isNaN(value) ? undefined : value !== 0;
     }
-    case "string":
-      return !n.children.every((c) => c.type === "string_start" || c.type === "string_end");
+    case "string": {
+      const value = decodeStringLiteral(source.slice(n.start, n.end));
+      return value === undefined ? undefined : value.length > 0;
+    }
     default:
       return undefined;
   }
