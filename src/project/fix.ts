@@ -90,7 +90,7 @@ export async function applyFixes(findings: readonly Finding[], options: FixOptio
     }
     result.fixed.push(...plan.fixed);
     result.files.push(file);
-    diffs.push(unifiedDiff(plan.codec.display(bytes), plan.codec.display(plan.output), { from: `a/${file}`, to: `b/${file}` }));
+    diffs.push(unifiedDiff(plan.codec.decode(bytes), plan.codec.decode(plan.output), { from: `a/${file}`, to: `b/${file}` }));
   }
   result.diff = diffs.join("");
   return result;
@@ -200,9 +200,8 @@ export interface Codec {
   problem?: string;
   /** Bytes of a byte-order mark the scanner skipped. */
   bom: number;
+  /** Text of the bytes; a BOM is kept as U+FEFF, so a whole file shows it in the diff. */
   decode(bytes: Uint8Array): string;
-  /** The file's whole text for the diff, BOM included. */
-  display(bytes: Uint8Array): string;
   /** Undefined when `text` is not representable in the encoding. */
   encode(text: string): Uint8Array | undefined;
   /** Bytes that `text` takes in the file. */
@@ -229,7 +228,6 @@ function codecOf(bytes: Uint8Array): Codec {
       bom,
       ...(problem ? { problem } : {}),
       decode: (b) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b),
-      display: (b) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b),
       encode: (text) => new TextEncoder().encode(text),
       byteLength: (text) => Buffer.byteLength(text, "utf8"),
     };
@@ -240,7 +238,6 @@ function codecOf(bytes: Uint8Array): Codec {
     bom: 0,
     ...(SINGLE_BYTE.test(label) ? {} : { problem: `fixes are not applied to files in the ${label} encoding` }),
     decode: (b) => decoder.decode(b),
-    display: (b) => decoder.decode(b),
     encode: (text) => (/^[\x00-\x7f]*$/.test(text) ? Uint8Array.from(text, (c) => c.charCodeAt(0)) : undefined),
     byteLength: (text) => text.length,
   };
