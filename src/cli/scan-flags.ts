@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { SEVERITIES, type Severity } from "../core/types.js";
 import { isSeverity } from "../core/severity.js";
 import { loadConfig } from "../project/config.js";
+import type { PickleScanOptions } from "../artifacts/types.js";
 import type { ScanOptions } from "../project/scan.js";
 import { CliUsageError, type CliIo } from "./command.js";
 import { toolInfo } from "./version.js";
@@ -23,6 +24,8 @@ export const SCAN_FLAGS = {
   jobs: { type: "string", short: "j" },
   config: { type: "string" },
   "no-config": { type: "boolean" },
+  "pickle-policy": { type: "string" },
+  "pickle-allow": { type: "string", multiple: true },
   verbose: { type: "boolean", short: "v" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
@@ -32,8 +35,9 @@ export const SCAN_FLAGS_HELP = `
 Scan options:
   -p, --project DIR        Project directory to scan (default: current directory)
   [PATH ...]               Only scan these files or directories inside the project (pre-commit passes staged files)
-      --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all
-                           (default: every Python rule). See: pathfinder rules list
+      --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;
+                           artifact/all or artifact/<PICKLE-ARTIFACT-ID> for model/data files
+                           (default: every rule). See: pathfinder rules list
   -o, --output FORMAT      text (default), json, sarif, csv
   -f, --output-file FILE   Write the report to FILE instead of standard output
       --fail-on SEVERITIES Exit 1 when a finding is at or above the lowest severity listed,
@@ -49,6 +53,9 @@ Scan options:
                            Default: the nearest pathfinder.toml, .pathfinder.toml or pyproject.toml with
                            [tool.pathfinder], looking in the project directory and then its parents
       --no-config          Ignore every configuration file
+      --pickle-policy MODE Model/data files (.pkl, .pt, .joblib, .npy, ...): denylist (default) reports
+                           dangerous globals; allowlist also reports every global not known to be safe
+      --pickle-allow GLOBAL Trust a global in allowlist mode (module.Name or module.*); repeatable
   -v, --verbose            Print each warning and timing details on stderr
   -q, --quiet              No progress or summary on stderr
   -h, --help               Show this help`;
@@ -68,6 +75,8 @@ export type ScanFlagValues = {
   jobs?: string;
   config?: string;
   "no-config"?: boolean;
+  "pickle-policy"?: string;
+  "pickle-allow"?: string[];
   verbose?: boolean;
   quiet?: boolean;
 };
@@ -101,7 +110,23 @@ export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], i
     jobs: values.jobs !== undefined ? parseJobs(values.jobs) : undefined,
     tool: toolInfo(),
     config: loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
+    pickle: pickleOptionsFrom(values),
   };
+}
+
+/** `--pickle-policy` and `--pickle-allow` as artifact scan options. */
+export function pickleOptionsFrom(values: Pick<ScanFlagValues, "pickle-policy" | "pickle-allow">): Partial<PickleScanOptions> {
+  const policy = (values["pickle-policy"] ?? "denylist").toLowerCase();
+  if (policy !== "denylist" && policy !== "allowlist") {
+    throw new CliUsageError(`--pickle-policy: expected denylist or allowlist, got "${values["pickle-policy"]}"`);
+  }
+  const allowGlobals = (values["pickle-allow"] ?? []).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  for (const global of allowGlobals) {
+    if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(\.\*)?$/.test(global)) {
+      throw new CliUsageError(`--pickle-allow: "${global}" is not a dotted global name (module.Name or module.*)`);
+    }
+  }
+  return { policy, allowGlobals };
 }
 
 /** `--fail-on critical,high` -> the lowest listed severity; undefined when not given. */

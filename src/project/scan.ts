@@ -6,7 +6,9 @@ import type { Finding, ScanError, ScanReport } from "../core/types.js";
 import { hasComputedDynamicImport, type FileAnalysis } from "../languages/python/analyze.js";
 import { buildRuleSet, ruleMeta, ruleSetSpec, type RuleSetSpec } from "../rules/registry.js";
 import type { PythonRule } from "../rules/rule.js";
+import type { PickleScanOptions } from "../artifacts/types.js";
 import { inProcessAnalyzer, type PythonAnalyzer } from "./analyzer.js";
+import { scanArtifactFiles, splitRulesets } from "./artifacts.js";
 import { configExcluder, prunableExcludes, type PathfinderConfig } from "./config.js";
 import { UsageError } from "./errors.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
@@ -26,6 +28,8 @@ export interface ScanOptions extends DiscoverOptions {
   tool: ScanReport["tool"];
   /** Settings from a configuration file (see `loadConfig`): excludes, disabled rules, extra sinks, severities. */
   config?: PathfinderConfig;
+  /** Pickle policy for model/data files (`--pickle-policy`, `--pickle-allow`). */
+  pickle?: Partial<PickleScanOptions>;
   onProgress?: (done: number, total: number) => void;
   /** Called with the bytes of every file that is analysed, as read (e.g. to detect later changes before `--fix`). */
   onSourceRead?: (file: { relPath: string; absPath: string }, bytes: Uint8Array) => void;
@@ -40,10 +44,17 @@ const READ_CONCURRENCY = 32;
 export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const started = Date.now();
   const config = options.config;
-  const resolution = ruleSetSpec(options.rulesets, { disable: config?.disable, customizations: config?.rules, source: config?.file });
-  if (!resolution.ok) throw new UsageError(resolution.error);
-  const spec = resolution.spec;
+  const split = splitRulesets(options.rulesets);
+  if ("error" in split) throw new UsageError(split.error);
+  let spec: RuleSetSpec = { ruleIds: [] };
+  if (split.runPython) {
+    const resolution = ruleSetSpec(split.python, { disable: config?.disable, customizations: config?.rules, source: config?.file });
+    if (!resolution.ok) throw new UsageError(resolution.error);
+    spec = resolution.spec;
+  }
   const rules = buildRuleSet(spec);
+  const disabled = new Set((config?.disable ?? []).map((id) => id.toUpperCase()));
+  const artifactRules = split.artifactRules.filter((r) => !disabled.has(r.id.toUpperCase()));
   const target = resolve(options.target);
   let discovery;
   try {
@@ -56,7 +67,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const root = (await stat(target)).isDirectory() ? target : dirname(target);
   const errors: ScanError[] = discovery.errors.filter((e) => !excluded(join(root, e.file)));
   const findings: Finding[] = [];
-  const pythonFiles = discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath));
+  const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
 
   const candidates = await readCandidates(pythonFiles, rules, options.maxFileSize, errors, options.onSourceRead);
   const analyzer = await chooseAnalyzer(spec, rules, candidates, options.jobs);
@@ -77,6 +88,16 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     await analyzer.close();
   }
 
+  let artifactsScanned = 0;
+  if (artifactRules.length > 0) {
+    const enabled = new Set(artifactRules.map((r) => r.id));
+    const others = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
+    const artifacts = await scanArtifactFiles(others, options.pickle ?? {});
+    findings.push(...artifacts.findings.filter((f) => enabled.has(f.ruleId)));
+    errors.push(...artifacts.errors);
+    artifactsScanned = artifacts.scanned;
+  }
+
   findings.sort(compareFindings);
   errors.sort(compareErrors);
   return {
@@ -85,10 +106,10 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       target,
       timestamp: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      rulesExecuted: rules.map((r) => r.id),
-      filesScanned: pythonFiles.length,
+      rulesExecuted: [...rules.map((r) => r.id), ...artifactRules.map((r) => r.id)],
+      filesScanned: pythonFiles.length + artifactsScanned,
     },
-    rules: rules.map(ruleMeta),
+    rules: [...rules.map(ruleMeta), ...artifactRules],
     findings,
     errors,
   };

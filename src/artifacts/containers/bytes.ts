@@ -1,0 +1,82 @@
+// Little helpers over Uint8Array used by every container reader. Browser-safe.
+
+export function u16le(b: Uint8Array, at: number): number {
+  return b[at]! | (b[at + 1]! << 8);
+}
+
+export function u32le(b: Uint8Array, at: number): number {
+  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 0x1000000;
+}
+
+/** 64-bit little-endian as a JS number; values above 2^53 come back as Infinity so callers reject them. */
+export function u64le(b: Uint8Array, at: number): number {
+  const high = u32le(b, at + 4);
+  if (high >= 0x200000) return Number.POSITIVE_INFINITY;
+  return high * 0x100000000 + u32le(b, at);
+}
+
+export function i32le(b: Uint8Array, at: number): number {
+  return b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24);
+}
+
+/** Signed 64-bit little-endian; out-of-safe-range values come back as NaN. */
+export function i64le(b: Uint8Array, at: number): number {
+  const low = u32le(b, at);
+  const high = i32le(b, at + 4);
+  const value = high * 0x100000000 + low;
+  return Number.isSafeInteger(value) ? value : Number.NaN;
+}
+
+export function startsWith(b: Uint8Array, prefix: readonly number[], at = 0): boolean {
+  if (b.length < at + prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (b[at + i] !== prefix[i]) return false;
+  return true;
+}
+
+export function ascii(text: string): number[] {
+  return Array.from(text, (c) => c.charCodeAt(0));
+}
+
+/** Decodes bytes as latin-1 so that every byte maps to one character (names in headers may be anything). */
+export function latin1(b: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < b.length; i += 4096) {
+    out += String.fromCharCode(...b.subarray(i, Math.min(b.length, i + 4096)));
+  }
+  return out;
+}
+
+const utf8Decoder = new TextDecoder("utf-8", { fatal: false });
+export function utf8(b: Uint8Array): string {
+  return utf8Decoder.decode(b);
+}
+
+export function concatBytes(chunks: readonly Uint8Array[], total?: number): Uint8Array {
+  const size = total ?? chunks.reduce((n, c) => n + c.length, 0);
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    const take = Math.min(c.length, size - at);
+    out.set(c.subarray(0, take), at);
+    at += take;
+    if (at >= size) break;
+  }
+  return out;
+}
+
+/** Last index of `needle` in `hay` at or before `from`, or -1. */
+export function lastIndexOf(hay: Uint8Array, needle: readonly number[], from = hay.length - needle.length): number {
+  outer: for (let i = Math.min(from, hay.length - needle.length); i >= 0; i--) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+export function indexOf(hay: Uint8Array, needle: readonly number[], from = 0): number {
+  outer: for (let i = Math.max(0, from); i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}

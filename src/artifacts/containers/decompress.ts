@@ -1,0 +1,111 @@
+// Bounded decompression. gzip/zlib/raw deflate go through the platform's DecompressionStream
+// (Node 20 and browsers); bzip2 and xz/lzma through the small pure decoders beside this file.
+import type { ByteSource } from "../types.js";
+import { concatBytes } from "./bytes.js";
+import { decodeBzip2 } from "./bzip2.js";
+import { decodeLzmaAlone, decodeXz } from "./lzma.js";
+import { readRange } from "./sources.js";
+
+export type Compression = "gzip" | "zlib" | "deflate-raw" | "bz2" | "xz" | "lzma";
+
+export interface DecompressResult {
+  bytes: Uint8Array;
+  /** True when output reached `limit` and decoding was stopped (zip-bomb guard). */
+  limitReached: boolean;
+  /** Set when the compressed data is corrupt or truncated; `bytes` holds what was decoded before. */
+  error?: string;
+}
+
+export interface DecompressOptions {
+  /** Hard cap on output bytes; reaching it stops decoding with `limitReached`. */
+  limit: number;
+  /** Stop quietly once this many bytes are available (sniffing); not a limit breach. */
+  want?: number;
+}
+
+const INPUT_CHUNK = 1 << 20;
+
+/** Pure decoders for the formats the platform lacks. They need their whole input in memory. */
+type SyncDecoder = (input: Uint8Array, maxOutput: number) => DecompressResult;
+const syncDecoders = new Map<Compression, SyncDecoder>([
+  ["bz2", decodeBzip2],
+  ["xz", decodeXz],
+  ["lzma", decodeLzmaAlone],
+]);
+
+export async function decompress(
+  format: Compression,
+  input: ByteSource,
+  options: DecompressOptions,
+): Promise<DecompressResult> {
+  const cap = Math.max(0, Math.min(options.limit, options.want ?? Number.POSITIVE_INFINITY));
+  const syncDecoder = syncDecoders.get(format);
+  if (syncDecoder) {
+    if (input.size > options.limit) {
+      return { bytes: new Uint8Array(0), limitReached: true, error: `compressed ${format} data larger than the decompression limit` };
+    }
+    const result = syncDecoder(await readRange(input, 0, input.size), cap);
+    return { ...result, limitReached: result.limitReached && hitsLimit(options) };
+  }
+  return streamDecompress(format === "zlib" ? "deflate" : (format as "gzip" | "deflate-raw"), input, cap, options);
+}
+
+async function streamDecompress(
+  format: "gzip" | "deflate" | "deflate-raw",
+  input: ByteSource,
+  cap: number,
+  options: DecompressOptions,
+): Promise<DecompressResult> {
+  const stream = new DecompressionStream(format);
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let stopped = false;
+  let feedError: unknown;
+
+  const feeding = (async () => {
+    try {
+      for (let at = 0; at < input.size && !stopped; at += INPUT_CHUNK) {
+        const chunk = await readRange(input, at, INPUT_CHUNK);
+        if (chunk.length === 0) break;
+        await writer.write(chunk as Uint8Array<ArrayBuffer>);
+      }
+      if (!stopped) await writer.close();
+    } catch (error) {
+      feedError = error;
+    }
+  })();
+
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let error: string | undefined;
+  let limitReached = false;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.length;
+      if (total >= cap) {
+        limitReached = hitsLimit(options);
+        break;
+      }
+    }
+  } catch (caught) {
+    error = describe(caught);
+  }
+  stopped = true;
+  await reader.cancel().catch(() => undefined);
+  await writer.abort().catch(() => undefined);
+  await feeding;
+  if (!error && feedError && total < cap) error = describe(feedError);
+  return { bytes: concatBytes(chunks, Math.min(total, cap)), limitReached, ...(error ? { error } : {}) };
+}
+
+/** Whether stopping at the cap means the limit was hit rather than the sniffing `want` satisfied. */
+function hitsLimit(options: DecompressOptions): boolean {
+  return options.want === undefined || options.want >= options.limit;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,420 @@
+// A bounded LZMA / LZMA2 / .xz decoder (decompression only), following the LZMA specification's reference
+// decoder. Used for joblib's `lzma` (LZMA "alone") and `xz` compression. Output is capped; integrity checks
+// (CRC32/CRC64/SHA-256) are not verified: we read what a loader would read, we do not certify it.
+import type { DecompressResult } from "./decompress.js";
+
+class LimitReached extends Error {}
+class CorruptData extends Error {}
+
+class OutputWindow {
+  bytes: Uint8Array;
+  length = 0;
+  /** Start of the current dictionary (LZMA2 dictionary resets): matches may not reach before it. */
+  dictStart = 0;
+
+  constructor(
+    private readonly max: number,
+    initial: number,
+  ) {
+    this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max)));
+  }
+
+  put(byte: number): void {
+    if (this.length >= this.max) throw new LimitReached();
+    if (this.length === this.bytes.length) this.grow(this.length + 1);
+    this.bytes[this.length++] = byte;
+  }
+
+  putBytes(chunk: Uint8Array): void {
+    for (const byte of chunk) this.put(byte);
+  }
+
+  /** Byte `distance` positions back (1 = the last byte written). */
+  back(distance: number): number {
+    return this.bytes[this.length - distance]!;
+  }
+
+  canReach(distance: number): boolean {
+    return distance <= this.length - this.dictStart;
+  }
+
+  private grow(need: number): void {
+    const next = new Uint8Array(Math.min(this.max, Math.max(need, this.bytes.length * 2)));
+    next.set(this.bytes.subarray(0, this.length));
+    this.bytes = next;
+  }
+}
+
+class RangeDecoder {
+  private range = 0xffffffff;
+  private code = 0;
+
+  constructor(
+    private readonly input: Uint8Array,
+    public position: number,
+    private readonly end: number,
+  ) {
+    if (this.next() !== 0) throw new CorruptData("range coder does not start with 0");
+    for (let i = 0; i < 4; i++) this.code = this.code * 256 + this.next();
+    if (this.code === this.range) throw new CorruptData("range coder initial code is invalid");
+  }
+
+  private next(): number {
+    if (this.position >= this.end) throw new CorruptData("compressed data is truncated");
+    return this.input[this.position++]!;
+  }
+
+  private normalize(): void {
+    if (this.range < 0x1000000) {
+      this.range *= 256;
+      this.code = this.code * 256 + this.next();
+    }
+  }
+
+  finishedOk(): boolean {
+    return this.code === 0;
+  }
+
+  bit(probs: Uint16Array, index: number): number {
+    const prob = probs[index]!;
+    const bound = (this.range >>> 11) * prob;
+    let result: number;
+    if (this.code < bound) {
+      this.range = bound;
+      probs[index] = prob + ((2048 - prob) >>> 5);
+      result = 0;
+    } else {
+      this.range -= bound;
+      this.code -= bound;
+      probs[index] = prob - (prob >>> 5);
+      result = 1;
+    }
+    this.normalize();
+    return result;
+  }
+
+  direct(count: number): number {
+    let result = 0;
+    for (let i = 0; i < count; i++) {
+      this.range = Math.floor(this.range / 2);
+      let bit = 0;
+      if (this.code >= this.range) {
+        this.code -= this.range;
+        bit = 1;
+      }
+      result = result * 2 + bit;
+      this.normalize();
+    }
+    return result;
+  }
+
+  tree(probs: Uint16Array, offset: number, bits: number): number {
+    let m = 1;
+    for (let i = 0; i < bits; i++) m = m * 2 + this.bit(probs, offset + m);
+    return m - (1 << bits);
+  }
+
+  reverseTree(probs: Uint16Array, offset: number, bits: number): number {
+    let m = 1;
+    let symbol = 0;
+    for (let i = 0; i < bits; i++) {
+      const bit = this.bit(probs, offset + m);
+      m = m * 2 + bit;
+      symbol |= bit << i;
+    }
+    return symbol;
+  }
+}
+
+const STATES = 12;
+const POS_STATES_MAX = 16;
+const END_POS_MODEL_INDEX = 14;
+const FULL_DISTANCES = 128;
+
+class LengthDecoder {
+  readonly probs = new Uint16Array(2 + POS_STATES_MAX * 8 * 2 + 256).fill(1024);
+
+  decode(rc: RangeDecoder, posState: number): number {
+    if (rc.bit(this.probs, 0) === 0) return rc.tree(this.probs, 2 + posState * 8, 3);
+    if (rc.bit(this.probs, 1) === 0) return 8 + rc.tree(this.probs, 2 + POS_STATES_MAX * 8 + posState * 8, 3);
+    return 16 + rc.tree(this.probs, 2 + POS_STATES_MAX * 16, 8);
+  }
+}
+
+interface Properties {
+  lc: number;
+  lp: number;
+  pb: number;
+}
+
+function parseProperties(byte: number): Properties {
+  if (byte >= 9 * 5 * 5) throw new CorruptData("invalid LZMA properties byte");
+  return { lc: byte % 9, lp: Math.floor(byte / 9) % 5, pb: Math.floor(byte / 45) };
+}
+
+/** LZMA decoder state that survives across LZMA2 chunks unless the chunk resets it. */
+class LzmaState {
+  private literal!: Uint16Array;
+  private readonly isMatch = new Uint16Array(STATES * POS_STATES_MAX);
+  private readonly isRep = new Uint16Array(STATES);
+  private readonly isRepG0 = new Uint16Array(STATES);
+  private readonly isRepG1 = new Uint16Array(STATES);
+  private readonly isRepG2 = new Uint16Array(STATES);
+  private readonly isRep0Long = new Uint16Array(STATES * POS_STATES_MAX);
+  private readonly posSlot = new Uint16Array(4 * 64);
+  private readonly posDecoders = new Uint16Array(1 + FULL_DISTANCES - END_POS_MODEL_INDEX);
+  private readonly align = new Uint16Array(16);
+  private lengths = new LengthDecoder();
+  private repLengths = new LengthDecoder();
+  private state = 0;
+  private reps = [0, 0, 0, 0];
+
+  constructor(
+    private props: Properties,
+    private readonly dictSize: number,
+  ) {
+    this.reset();
+  }
+
+  setProperties(props: Properties): void {
+    this.props = props;
+  }
+
+  reset(): void {
+    this.literal = new Uint16Array(0x300 << (this.props.lc + this.props.lp)).fill(1024);
+    for (const probs of [this.isMatch, this.isRep, this.isRepG0, this.isRepG1, this.isRepG2, this.isRep0Long, this.posSlot, this.posDecoders, this.align]) {
+      probs.fill(1024);
+    }
+    this.lengths = new LengthDecoder();
+    this.repLengths = new LengthDecoder();
+    this.state = 0;
+    this.reps = [0, 0, 0, 0];
+  }
+
+  /**
+   * Decodes until `size` bytes were produced (when given) or the end marker. Returns whether the end marker
+   * was seen.
+   */
+  decode(rc: RangeDecoder, out: OutputWindow, size: number | null): boolean {
+    const { lc, lp, pb } = this.props;
+    const pbMask = (1 << pb) - 1;
+    const lpMask = (1 << lp) - 1;
+    let remaining = size ?? Number.POSITIVE_INFINITY;
+    for (;;) {
+      if (remaining === 0) return false;
+      const posState = out.length & pbMask;
+      if (rc.bit(this.isMatch, (this.state << 4) + posState) === 0) {
+        const prev = out.length > out.dictStart ? out.back(1) : 0;
+        const base = 0x300 * (((out.length & lpMask) << lc) + (prev >>> (8 - lc)));
+        let symbol = 1;
+        if (this.state >= 7) {
+          let matchByte = out.back(this.reps[0]! + 1);
+          while (symbol < 0x100) {
+            const matchBit = (matchByte >>> 7) & 1;
+            matchByte <<= 1;
+            const bit = rc.bit(this.literal, base + ((1 + matchBit) << 8) + symbol);
+            symbol = (symbol << 1) | bit;
+            if (matchBit !== bit) break;
+          }
+        }
+        while (symbol < 0x100) symbol = (symbol << 1) | rc.bit(this.literal, base + symbol);
+        out.put(symbol - 0x100);
+        this.state = this.state < 4 ? 0 : this.state < 10 ? this.state - 3 : this.state - 6;
+        remaining--;
+        continue;
+      }
+      let length: number;
+      if (rc.bit(this.isRep, this.state) !== 0) {
+        if (out.length === out.dictStart) throw new CorruptData("repeated match before any data");
+        if (rc.bit(this.isRepG0, this.state) === 0) {
+          if (rc.bit(this.isRep0Long, (this.state << 4) + posState) === 0) {
+            this.state = this.state < 7 ? 9 : 11;
+            out.put(out.back(this.reps[0]! + 1));
+            remaining--;
+            continue;
+          }
+        } else {
+          let distance: number;
+          if (rc.bit(this.isRepG1, this.state) === 0) {
+            distance = this.reps[1]!;
+          } else {
+            if (rc.bit(this.isRepG2, this.state) === 0) {
+              distance = this.reps[2]!;
+            } else {
+              distance = this.reps[3]!;
+              this.reps[3] = this.reps[2]!;
+            }
+            this.reps[2] = this.reps[1]!;
+          }
+          this.reps[1] = this.reps[0]!;
+          this.reps[0] = distance;
+        }
+        length = this.repLengths.decode(rc, posState);
+        this.state = this.state < 7 ? 8 : 11;
+      } else {
+        this.reps[3] = this.reps[2]!;
+        this.reps[2] = this.reps[1]!;
+        this.reps[1] = this.reps[0]!;
+        length = this.lengths.decode(rc, posState);
+        this.state = this.state < 7 ? 7 : 10;
+        const distance = this.decodeDistance(rc, length);
+        if (distance === 0xffffffff) {
+          if (!rc.finishedOk()) throw new CorruptData("end marker with trailing range coder state");
+          return true;
+        }
+        this.reps[0] = distance;
+      }
+      length += 2;
+      const distance = this.reps[0]! + 1;
+      if (distance > this.dictSize + 1 || !out.canReach(distance)) throw new CorruptData("match distance beyond the dictionary");
+      if (length > remaining) throw new CorruptData("match runs past the declared size");
+      for (let i = 0; i < length; i++) out.put(out.back(distance));
+      remaining -= length;
+    }
+  }
+
+  private decodeDistance(rc: RangeDecoder, length: number): number {
+    const lenState = Math.min(length, 3);
+    const slot = rc.tree(this.posSlot, lenState * 64, 6);
+    if (slot < 4) return slot;
+    const directBits = (slot >>> 1) - 1;
+    let distance = (2 | (slot & 1)) * 2 ** directBits;
+    if (slot < END_POS_MODEL_INDEX) {
+      distance += rc.reverseTree(this.posDecoders, distance - slot - 1, directBits);
+    } else {
+      distance += rc.direct(directBits - 4) * 16;
+      distance += rc.reverseTree(this.align, 0, 4);
+    }
+    return distance;
+  }
+}
+
+function run(decode: (out: OutputWindow) => void, maxOutput: number, sizeHint: number): DecompressResult {
+  const out = new OutputWindow(maxOutput, sizeHint);
+  try {
+    decode(out);
+    return { bytes: out.bytes.subarray(0, out.length), limitReached: false };
+  } catch (error) {
+    const bytes = out.bytes.subarray(0, out.length);
+    if (error instanceof LimitReached) return { bytes, limitReached: true };
+    if (error instanceof CorruptData) return { bytes, limitReached: false, error: error.message };
+    throw error;
+  }
+}
+
+/** LZMA "alone" (.lzma): 13-byte header (properties, dictionary size, size or -1), then one LZMA stream. */
+export function decodeLzmaAlone(input: Uint8Array, maxOutput: number): DecompressResult {
+  return run(
+    (out) => {
+      if (input.length < 13) throw new CorruptData("lzma header is truncated");
+      const props = parseProperties(input[0]!);
+      const dictSize = Math.max(4096, (input[1]! | (input[2]! << 8) | (input[3]! << 16) | (input[4]! << 24)) >>> 0);
+      const sizeKnown = !input.subarray(5, 13).every((b) => b === 0xff);
+      let size = 0;
+      for (let i = 12; i >= 5; i--) size = size * 256 + input[i]!;
+      const rc = new RangeDecoder(input, 13, input.length);
+      new LzmaState(props, dictSize).decode(rc, out, sizeKnown ? size : null);
+    },
+    maxOutput,
+    input.length * 4,
+  );
+}
+
+function lzma2Dictionary(byte: number): number {
+  if (byte > 40) throw new CorruptData("invalid LZMA2 dictionary size");
+  if (byte === 40) return 0xffffffff;
+  return (2 | (byte & 1)) * 2 ** (Math.floor(byte / 2) + 11);
+}
+
+/** Raw LZMA2 chunk stream from `start`; returns the offset after the end-of-stream chunk. */
+function decodeLzma2(input: Uint8Array, start: number, dictSize: number, out: OutputWindow): number {
+  let at = start;
+  let state: LzmaState | null = null;
+  const need = (n: number): void => {
+    if (at + n > input.length) throw new CorruptData("LZMA2 data is truncated");
+  };
+  for (;;) {
+    need(1);
+    const control = input[at++]!;
+    if (control === 0x00) return at;
+    if (control === 0x01 || control === 0x02) {
+      need(2);
+      const size = ((input[at]! << 8) | input[at + 1]!) + 1;
+      at += 2;
+      need(size);
+      if (control === 0x01) out.dictStart = out.length;
+      out.putBytes(input.subarray(at, at + size));
+      at += size;
+      continue;
+    }
+    if (control < 0x80) throw new CorruptData(`invalid LZMA2 control byte 0x${control.toString(16)}`);
+    need(4);
+    const unpacked = (control & 0x1f) * 65536 + ((input[at]! << 8) | input[at + 1]!) + 1;
+    const packed = ((input[at + 2]! << 8) | input[at + 3]!) + 1;
+    at += 4;
+    const reset = (control >>> 5) & 3;
+    if (reset === 3) out.dictStart = out.length;
+    if (reset >= 2) {
+      need(1);
+      const props = parseProperties(input[at++]!);
+      if (props.lc + props.lp > 4) throw new CorruptData("LZMA2 lc + lp exceeds 4");
+      if (state) state.setProperties(props);
+      else state = new LzmaState(props, dictSize);
+    }
+    if (!state) throw new CorruptData("LZMA2 chunk without properties");
+    if (reset >= 1) state.reset();
+    need(packed);
+    const rc = new RangeDecoder(input, at, at + packed);
+    state.decode(rc, out, unpacked);
+    at += packed;
+  }
+}
+
+function readVarint(input: Uint8Array, at: number): [number, number] {
+  let value = 0;
+  for (let i = 0; i < 9; i++) {
+    if (at + i >= input.length) throw new CorruptData("xz header is truncated");
+    const byte = input[at + i]!;
+    value += (byte & 0x7f) * 2 ** (7 * i);
+    if ((byte & 0x80) === 0) return [value, at + i + 1];
+  }
+  throw new CorruptData("xz varint is too long");
+}
+
+const CHECK_SIZES = [0, 4, 4, 4, 8, 8, 8, 16, 16, 16, 32, 32, 32, 64, 64, 64];
+
+/** .xz: stream header, blocks whose only filter is LZMA2, index. Only the first stream is read. */
+export function decodeXz(input: Uint8Array, maxOutput: number): DecompressResult {
+  return run(
+    (out) => {
+      if (input.length < 12) throw new CorruptData("xz header is truncated");
+      const checkSize = CHECK_SIZES[input[7]! & 0x0f]!;
+      let at = 12;
+      for (;;) {
+        if (at >= input.length) throw new CorruptData("xz stream is truncated");
+        const headerByte = input[at]!;
+        if (headerByte === 0) return; // index: all blocks read
+        const headerSize = (headerByte + 1) * 4;
+        if (at + headerSize > input.length) throw new CorruptData("xz block header is truncated");
+        const flags = input[at + 1]!;
+        let p = at + 2;
+        if (flags & 0x40) p = readVarint(input, p)[1];
+        if (flags & 0x80) p = readVarint(input, p)[1];
+        const filters = (flags & 0x03) + 1;
+        let dictSize = 0;
+        for (let i = 0; i < filters; i++) {
+          const [id, afterId] = readVarint(input, p);
+          const [propsSize, afterSize] = readVarint(input, afterId);
+          if (id !== 0x21 || i !== filters - 1) throw new CorruptData(`xz filter 0x${id.toString(16)} is not supported`);
+          if (propsSize !== 1) throw new CorruptData("xz LZMA2 properties are malformed");
+          dictSize = lzma2Dictionary(input[afterSize]!);
+          p = afterSize + propsSize;
+        }
+        const dataEnd = decodeLzma2(input, at + headerSize, dictSize, out);
+        at = dataEnd + ((4 - (dataEnd % 4)) % 4) + checkSize;
+      }
+    },
+    maxOutput,
+    input.length * 4,
+  );
+}

@@ -1,0 +1,86 @@
+// NumPy .npy header parsing (format versions 1, 2 and 3). Object arrays (`|O`) store their body as a pickle,
+// which np.load(allow_pickle=True) unpickles; every other dtype is raw numbers and harmless.
+import type { ByteSource } from "../types.js";
+import { ascii, latin1, startsWith, u16le, u32le, utf8 } from "./bytes.js";
+import { readRange } from "./sources.js";
+
+const MAGIC = [0x93, ...ascii("NUMPY")];
+const MAX_HEADER = 1 << 20;
+
+export interface NpyHeader {
+  version: string;
+  descr: string;
+  fortranOrder: boolean;
+  shape: number[];
+  /** True when the dtype (or any field of a structured dtype) is Python objects. */
+  hasObject: boolean;
+  /** Offset of the array body within the .npy bytes. */
+  dataOffset: number;
+}
+
+export function looksLikeNpy(head: Uint8Array): boolean {
+  return startsWith(head, MAGIC);
+}
+
+export type NpyParse = { ok: true; header: NpyHeader } | { ok: false; error: string };
+
+export async function readNpyHeader(source: ByteSource): Promise<NpyParse> {
+  const prefix = await readRange(source, 0, 12);
+  if (!startsWith(prefix, MAGIC) || prefix.length < 10) return { ok: false, error: "not a .npy file" };
+  const major = prefix[6]!;
+  const minor = prefix[7]!;
+  if (major < 1 || major > 3) return { ok: false, error: `unsupported .npy format version ${major}.${minor}` };
+  const lengthSize = major === 1 ? 2 : 4;
+  if (prefix.length < 8 + lengthSize) return { ok: false, error: ".npy header is truncated" };
+  const headerLength = major === 1 ? u16le(prefix, 8) : u32le(prefix, 8);
+  const headerStart = 8 + lengthSize;
+  if (headerLength > MAX_HEADER) return { ok: false, error: `.npy header of ${headerLength} bytes is implausibly large` };
+  if (headerStart + headerLength > source.size) return { ok: false, error: ".npy header is truncated" };
+  const raw = await readRange(source, headerStart, headerLength);
+  const text = major === 3 ? utf8(raw) : latin1(raw);
+  const descr = extractValue(text, "descr");
+  if (descr === undefined) return { ok: false, error: ".npy header has no 'descr'" };
+  const shapeText = extractValue(text, "shape") ?? "()";
+  const shape = [...shapeText.matchAll(/\d+/g)].map((m) => Number(m[0]));
+  return {
+    ok: true,
+    header: {
+      version: `${major}.${minor}`,
+      descr,
+      fortranOrder: /['"]fortran_order['"]\s*:\s*True/.test(text),
+      shape,
+      hasObject: descrHasObject(descr),
+      dataOffset: headerStart + headerLength,
+    },
+  };
+}
+
+/** The raw text of a key's value in the header's dict literal: a quoted string, a list, or a tuple. */
+function extractValue(text: string, key: string): string | undefined {
+  const match = new RegExp(`['"]${key}['"]\\s*:\\s*`).exec(text);
+  if (!match) return undefined;
+  const start = match.index + match[0].length;
+  const open = text[start];
+  if (open === "'" || open === '"') {
+    const end = text.indexOf(open, start + 1);
+    return end < 0 ? undefined : text.slice(start + 1, end);
+  }
+  if (open === "[" || open === "(") {
+    let depth = 0;
+    for (let i = start; i < text.length; i++) {
+      const c = text[i];
+      if (c === "[" || c === "(") depth++;
+      else if (c === "]" || c === ")") {
+        depth--;
+        if (depth === 0) return text.slice(start, i + 1);
+      }
+    }
+    return undefined;
+  }
+  return /^[^,}]*/.exec(text.slice(start))?.[0]?.trim();
+}
+
+function descrHasObject(descr: string): boolean {
+  if (!descr.startsWith("[")) return /^[<>|=]?O\d*$/.test(descr);
+  return [...descr.matchAll(/['"]([<>|=]?O\d*)['"]/g)].length > 0;
+}

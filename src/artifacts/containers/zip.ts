@@ -1,0 +1,318 @@
+// Our own zip directory reader: EOCD (+ zip64), central directory, local headers, and a local-header walk
+// when the EOCD is missing. CRCs and flag bits are deliberately ignored: loaders ignore them too, and an
+// attacker controls them. Every size and offset is checked against the source before it is used.
+import type { ByteSource } from "../types.js";
+import { ascii, indexOf, lastIndexOf, startsWith, u16le, u32le, u64le, utf8 } from "./bytes.js";
+import { readRange } from "./sources.js";
+
+const LOCAL_SIG = ascii("PK\x03\x04");
+const CENTRAL_SIG = ascii("PK\x01\x02");
+const EOCD_SIG = ascii("PK\x05\x06");
+const ZIP64_EOCD_SIG = ascii("PK\x06\x06");
+const ZIP64_LOCATOR_SIG = ascii("PK\x06\x07");
+const DESCRIPTOR_SIG = ascii("PK\x07\x08");
+const EOCD_SEARCH = 22 + 0xffff;
+const MAX_CENTRAL_DIRECTORY = 64 << 20;
+const SCAN_CHUNK = 1 << 20;
+
+export const METHOD_STORED = 0;
+export const METHOD_DEFLATE = 8;
+
+export interface ZipEntry {
+  /** Name from the central directory (or the local header when walking without one). */
+  name: string;
+  localName?: string;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  /** Absolute offset of the local header in the source. */
+  localHeaderOffset: number;
+  /** Absolute offset of the member's data in the source. */
+  dataOffset: number;
+}
+
+export interface ZipTrick {
+  member?: string;
+  message: string;
+}
+
+export interface ZipDirectory {
+  entries: ZipEntry[];
+  /** Where the archive's first byte sits in the source: > 0 when data was prepended. */
+  archiveStart: number;
+  /** Whether entries come from the central directory (false: local-header walk). */
+  fromCentralDirectory: boolean;
+  warnings: string[];
+  tricks: ZipTrick[];
+}
+
+export interface ZipReadOptions {
+  maxEntries: number;
+}
+
+interface Eocd {
+  position: number;
+  entries: number;
+  cdSize: number;
+  cdOffset: number;
+  /** Position of the record whose end the central directory should touch (zip64 record when present). */
+  recordPosition: number;
+}
+
+/** Reads the central directory via the EOCD; null when the source has no usable EOCD. */
+export async function readZipDirectory(source: ByteSource, options: ZipReadOptions): Promise<ZipDirectory | null> {
+  const warnings: string[] = [];
+  const eocd = await findEocd(source, warnings);
+  if (!eocd) return null;
+  const delta = await locateCentralDirectory(source, eocd);
+  if (delta === null) {
+    warnings.push("zip central directory not found where the end record points; walking local headers instead");
+    const walked = await walkLocalHeaders(source, 0, options);
+    walked.warnings.unshift(...warnings);
+    return walked;
+  }
+  const cdStart = eocd.cdOffset + delta;
+  let cdSize = Math.min(eocd.cdSize, source.size - cdStart);
+  if (cdSize > MAX_CENTRAL_DIRECTORY) {
+    warnings.push(`zip central directory of ${eocd.cdSize} bytes exceeds ${MAX_CENTRAL_DIRECTORY}; reading its start only`);
+    cdSize = MAX_CENTRAL_DIRECTORY;
+  }
+  const cd = await readRange(source, cdStart, cdSize);
+  const directory: ZipDirectory = { entries: [], archiveStart: delta, fromCentralDirectory: true, warnings, tricks: [] };
+  let at = 0;
+  while (at + 46 <= cd.length && startsWith(cd, CENTRAL_SIG, at)) {
+    if (directory.entries.length >= options.maxEntries) {
+      warnings.push(`zip has more than ${options.maxEntries} entries; the rest were not inspected`);
+      break;
+    }
+    const nameLength = u16le(cd, at + 28);
+    const extraLength = u16le(cd, at + 30);
+    const commentLength = u16le(cd, at + 32);
+    const end = at + 46 + nameLength + extraLength + commentLength;
+    if (end > cd.length) {
+      warnings.push("zip central directory is truncated");
+      break;
+    }
+    const name = utf8(cd.subarray(at + 46, at + 46 + nameLength));
+    let compressedSize = u32le(cd, at + 20);
+    let uncompressedSize = u32le(cd, at + 24);
+    let localHeaderOffset = u32le(cd, at + 42);
+    const extra = cd.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
+    const wide = readZip64Extra(extra, {
+      uncompressed: uncompressedSize === 0xffffffff,
+      compressed: compressedSize === 0xffffffff,
+      offset: localHeaderOffset === 0xffffffff,
+    });
+    uncompressedSize = wide.uncompressed ?? uncompressedSize;
+    compressedSize = wide.compressed ?? compressedSize;
+    localHeaderOffset = (wide.offset ?? localHeaderOffset) + delta;
+    const entry: ZipEntry = {
+      name,
+      method: u16le(cd, at + 10),
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset,
+      dataOffset: -1,
+    };
+    await attachLocalHeader(source, entry, directory);
+    directory.entries.push(entry);
+    at = end;
+  }
+  if (directory.entries.length < eocd.entries && directory.entries.length < options.maxEntries) {
+    warnings.push(`zip end record announces ${eocd.entries} entries, central directory holds ${directory.entries.length}`);
+  }
+  flagDuplicateNames(directory);
+  return directory;
+}
+
+async function findEocd(source: ByteSource, warnings: string[]): Promise<Eocd | null> {
+  const tailStart = Math.max(0, source.size - EOCD_SEARCH);
+  const tail = await readRange(source, tailStart, source.size - tailStart);
+  let candidate = lastIndexOf(tail, EOCD_SIG);
+  let fallback = -1;
+  // Prefer a record whose comment length reaches the end exactly; a comment may itself contain the signature.
+  while (candidate >= 0) {
+    if (candidate + 22 <= tail.length) {
+      if (candidate + 22 + u16le(tail, candidate + 20) === tail.length) break;
+      if (fallback < 0) fallback = candidate;
+    }
+    candidate = lastIndexOf(tail, EOCD_SIG, candidate - 1);
+  }
+  if (candidate < 0) candidate = fallback;
+  if (candidate < 0) return null;
+  const position = tailStart + candidate;
+  const eocd: Eocd = {
+    position,
+    entries: u16le(tail, candidate + 10),
+    cdSize: u32le(tail, candidate + 12),
+    cdOffset: u32le(tail, candidate + 16),
+    recordPosition: position,
+  };
+  if (candidate >= 20 && startsWith(tail, ZIP64_LOCATOR_SIG, candidate - 20)) {
+    const claimed = u64le(tail, candidate - 20 + 8);
+    const guesses = [claimed, position - 20 - 56].filter((p) => Number.isFinite(p) && p >= 0 && p + 56 <= source.size);
+    for (const at of guesses) {
+      const record = await readRange(source, at, 56);
+      if (!startsWith(record, ZIP64_EOCD_SIG)) continue;
+      eocd.entries = u64le(record, 32);
+      eocd.cdSize = u64le(record, 40);
+      eocd.cdOffset = u64le(record, 48);
+      eocd.recordPosition = at;
+      break;
+    }
+    if (eocd.recordPosition === position) warnings.push("zip64 locator present but its end record was not found");
+  }
+  return eocd;
+}
+
+/** How far the archive is shifted in the source (prepended data), or null when no directory is found. */
+async function locateCentralDirectory(source: ByteSource, eocd: Eocd): Promise<number | null> {
+  const shifted = eocd.recordPosition - eocd.cdSize - eocd.cdOffset;
+  const candidates = [shifted, 0].filter((d, i, all) => all.indexOf(d) === i);
+  for (const delta of candidates) {
+    const at = eocd.cdOffset + delta;
+    if (!Number.isFinite(at) || at < 0 || at + 4 > source.size) continue;
+    if (eocd.cdSize === 0 && eocd.entries === 0) return delta;
+    if (startsWith(await readRange(source, at, 4), CENTRAL_SIG)) return delta;
+  }
+  return null;
+}
+
+function readZip64Extra(
+  extra: Uint8Array,
+  need: { uncompressed: boolean; compressed: boolean; offset: boolean },
+): { uncompressed?: number; compressed?: number; offset?: number } {
+  for (let at = 0; at + 4 <= extra.length; ) {
+    const id = u16le(extra, at);
+    const size = u16le(extra, at + 2);
+    const body = extra.subarray(at + 4, Math.min(extra.length, at + 4 + size));
+    if (id === 0x0001) {
+      const out: { uncompressed?: number; compressed?: number; offset?: number } = {};
+      let p = 0;
+      for (const field of ["uncompressed", "compressed", "offset"] as const) {
+        if (!need[field]) continue;
+        if (p + 8 > body.length) break;
+        out[field] = u64le(body, p);
+        p += 8;
+      }
+      return out;
+    }
+    at += 4 + size;
+  }
+  return {};
+}
+
+async function attachLocalHeader(source: ByteSource, entry: ZipEntry, directory: ZipDirectory): Promise<void> {
+  const at = entry.localHeaderOffset;
+  if (!Number.isFinite(at) || at < 0 || at + 30 > source.size) {
+    directory.warnings.push(`zip member ${entry.name}: local header offset ${at} is outside the file`);
+    return;
+  }
+  const head = await readRange(source, at, 30);
+  if (!startsWith(head, LOCAL_SIG)) {
+    directory.warnings.push(`zip member ${entry.name}: no local header at offset ${at}`);
+    return;
+  }
+  const nameLength = u16le(head, 26);
+  const extraLength = u16le(head, 28);
+  entry.localName = utf8(await readRange(source, at + 30, nameLength));
+  entry.dataOffset = at + 30 + nameLength + extraLength;
+  if (entry.localName !== entry.name) {
+    directory.tricks.push({
+      member: entry.name,
+      message: `zip member named "${entry.name}" in the central directory but "${entry.localName}" in its local header`,
+    });
+  }
+  const localMethod = u16le(head, 8);
+  if (localMethod !== entry.method) {
+    directory.tricks.push({
+      member: entry.name,
+      message: `zip member ${entry.name}: compression method ${entry.method} in the central directory but ${localMethod} locally`,
+    });
+  }
+}
+
+function flagDuplicateNames(directory: ZipDirectory): void {
+  const seen = new Set<string>();
+  for (const entry of directory.entries) {
+    if (seen.has(entry.name)) {
+      directory.tricks.push({ member: entry.name, message: `zip holds more than one member named "${entry.name}"` });
+    }
+    seen.add(entry.name);
+  }
+}
+
+/**
+ * Lists members by walking local headers from `start`, for archives whose end record is missing or broken.
+ * Members with a data descriptor (sizes unknown up front) end at the next zip signature.
+ */
+export async function walkLocalHeaders(source: ByteSource, start: number, options: ZipReadOptions): Promise<ZipDirectory> {
+  const directory: ZipDirectory = { entries: [], archiveStart: start, fromCentralDirectory: false, warnings: [], tricks: [] };
+  let at = start;
+  while (at + 30 <= source.size) {
+    const head = await readRange(source, at, 30);
+    if (!startsWith(head, LOCAL_SIG)) break;
+    if (directory.entries.length >= options.maxEntries) {
+      directory.warnings.push(`zip has more than ${options.maxEntries} entries; the rest were not inspected`);
+      break;
+    }
+    const nameLength = u16le(head, 26);
+    const extraLength = u16le(head, 28);
+    const name = utf8(await readRange(source, at + 30, nameLength));
+    const extra = await readRange(source, at + 30 + nameLength, extraLength);
+    let compressedSize = u32le(head, 18);
+    let uncompressedSize = u32le(head, 22);
+    const wide = readZip64Extra(extra, {
+      uncompressed: uncompressedSize === 0xffffffff,
+      compressed: compressedSize === 0xffffffff,
+      offset: false,
+    });
+    compressedSize = wide.compressed ?? compressedSize;
+    uncompressedSize = wide.uncompressed ?? uncompressedSize;
+    const dataOffset = at + 30 + nameLength + extraLength;
+    const hasDescriptor = (u16le(head, 6) & 0x08) !== 0;
+    let next: number;
+    if (hasDescriptor && compressedSize === 0) {
+      const end = await findNextSignature(source, dataOffset);
+      compressedSize = end - dataOffset;
+      next = end;
+      if (startsWith(await readRange(source, end, 4), DESCRIPTOR_SIG)) next = end + 16;
+    } else {
+      next = dataOffset + compressedSize;
+    }
+    if (dataOffset + compressedSize > source.size) {
+      directory.warnings.push(`zip member ${name} is truncated`);
+      compressedSize = Math.max(0, source.size - dataOffset);
+    }
+    directory.entries.push({
+      name,
+      localName: name,
+      method: u16le(head, 8),
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset: at,
+      dataOffset,
+    });
+    if (!(next > at)) break;
+    at = next;
+  }
+  if (directory.entries.length > 0) {
+    directory.warnings.push("zip end-of-central-directory record missing or unusable; members found by walking local headers");
+  }
+  flagDuplicateNames(directory);
+  return directory;
+}
+
+async function findNextSignature(source: ByteSource, from: number): Promise<number> {
+  for (let at = from; at < source.size; at += SCAN_CHUNK - 3) {
+    const chunk = await readRange(source, at, SCAN_CHUNK);
+    const hits = [LOCAL_SIG, CENTRAL_SIG, DESCRIPTOR_SIG].map((sig) => indexOf(chunk, sig)).filter((hit) => hit >= 0);
+    if (hits.length > 0) return at + Math.min(...hits);
+    if (chunk.length < SCAN_CHUNK) break;
+  }
+  return source.size;
+}
+
+export function looksLikeZipStart(head: Uint8Array): boolean {
+  return startsWith(head, LOCAL_SIG);
+}

@@ -1,0 +1,28 @@
+// Public surface of the artifact scanner (model and data files that may hold pickles). Browser-safe.
+import { ARTIFACT_EXTENSIONS, sniffFormat } from "./containers/sniff.js";
+import { looksLikePickle } from "./pickle/index.js";
+
+export { scanArtifact } from "./scan.js";
+export type { ArtifactAnalysis, ArtifactLayoutEntry, ArtifactRole, ArtifactScanResult } from "./scan.js";
+export { ARTIFACT_RULES, ruleForIssue } from "./rules.js";
+export { memorySource, sliceSource } from "./containers/sources.js";
+export { SNIFF_BYTES } from "./containers/sniff.js";
+export type { ByteSource, PickleScanOptions, PicklePolicyMode, PickleIssue } from "./types.js";
+
+/**
+ * Whether a file deserves an artifact scan: a conventional extension, or first bytes that sniff as a pickle or
+ * a container. `head` should be the first SNIFF_BYTES bytes (fewer is fine for short files).
+ */
+export function isArtifactCandidate(relPath: string, head: Uint8Array): boolean {
+  const lower = relPath.toLowerCase();
+  if (ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext))) return true;
+  if (head.length === 0) return false;
+  const format = sniffFormat(head);
+  if (format !== "unknown" && format !== "tar" && format !== "zlib") return true;
+  return looksLikeStrongPickle(head);
+}
+
+/** Text files (source code) can look like protocol-0 pickles; without an extension hint demand a binary pickle. */
+function looksLikeStrongPickle(head: Uint8Array): boolean {
+  return head[0] === 0x80 && head[1] !== undefined && head[1] <= 5 && looksLikePickle(head);
+}

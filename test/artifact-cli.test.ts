@@ -1,0 +1,138 @@
+// The artifact scanner through the real CLI: `pathfinder inspect FILE` and model files in `pathfinder scan`.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { REPO_ROOT, runCli, tempProject } from "./helpers/cli.js";
+
+const DATA = join(REPO_ROOT, "test", "data", "artifacts");
+const fixture = (rel: string) => new Uint8Array(readFileSync(join(DATA, rel)));
+
+// Protocol 2: NEWOBJ of mypkg.models.Model with no arguments; harmless but unknown to the allowlist.
+const UNKNOWN_CLASS = new Uint8Array([0x80, 0x02, ...Buffer.from("cmypkg.models\nModel\n"), 0x29, 0x81, 0x2e]);
+
+describe("pathfinder inspect", () => {
+  it("shows layout, imports and calls with offsets, pseudo-Python and a dangerous verdict (exit 1)", async () => {
+    const r = await runCli(["inspect", join(DATA, "malicious/polyglot.pt")]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /Kind: pickle\+zip/);
+    assert.match(r.stdout, /OFFSET\s+SIZE\s+COMPRESSED\s+METHOD\s+ROLE\s+NAME/);
+    assert.match(r.stdout, /tensor-data\s+archive\/data\/0/);
+    assert.match(r.stdout, /@2\s+GLOBAL\s+posix\.system/);
+    assert.match(r.stdout, /@38\s+REDUCE\s+posix\.system\('echo pwned'\)/);
+    assert.match(r.stdout, /\| _var0 = system\('echo pwned'\)/);
+    assert.match(r.stdout, /Verdict: DANGEROUS \(critical 2\)/);
+    assert.match(r.stdout, /- critical: Calls subprocess\.Popen/);
+  });
+
+  it("exits 0 with a clean verdict for a benign PyTorch checkpoint", async () => {
+    const r = await runCli(["inspect", join(DATA, "benign/torch-checkpoint.pt")]);
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, /Kind: torch-zip/);
+    assert.match(r.stdout, /torch\._utils\._rebuild_tensor_v2/);
+    assert.match(r.stdout, /Verdict: CLEAN/);
+  });
+
+  it("prints JSON with absolute offsets and the verdict", async () => {
+    const r = await runCli(["inspect", "--json", join(DATA, "malicious/object.npy")]);
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.kind, "npy");
+    assert.equal(out.verdict.label, "dangerous");
+    const pickle = out.pickles[0];
+    assert.ok(pickle.baseOffset > 0);
+    const call = pickle.calls.find((c: { callee: string }) => c.callee === "posix.system");
+    assert.ok(call.offset > pickle.baseOffset, "offsets are in file coordinates");
+    assert.equal(fixture("malicious/object.npy")[call.offset], 0x52, "the offset points at REDUCE");
+    assert.match(pickle.pseudoPython, /system\('echo pwned'\)/);
+    assert.equal(out.findings[0].ruleId, "PICKLE-ARTIFACT-001");
+  });
+
+  it("calls an uninspectable archive unverified, still exit 1", async () => {
+    const r = await runCli(["inspect", join(DATA, "uninspectable/model.7z")]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /Verdict: UNVERIFIED/);
+  });
+
+  it("applies the allowlist policy and --pickle-allow", async () => {
+    const dir = tempProject({ "model.pkl": UNKNOWN_CLASS });
+    const file = join(dir, "model.pkl");
+    assert.equal((await runCli(["inspect", file])).code, 0);
+    const strict = await runCli(["inspect", "--pickle-policy", "allowlist", file]);
+    assert.equal(strict.code, 1);
+    assert.match(strict.stdout, /PICKLE-ARTIFACT-004/);
+    assert.equal((await runCli(["inspect", "--pickle-policy", "allowlist", "--pickle-allow", "mypkg.models.*", file])).code, 0);
+  });
+
+  it("exits 2 on usage and file errors", async () => {
+    const missing = await runCli(["inspect", join(DATA, "does-not-exist.pt")]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /ENOENT/);
+    assert.equal((await runCli(["inspect"])).code, 2);
+    assert.equal((await runCli(["inspect", DATA])).code, 2);
+    const policy = await runCli(["inspect", "--pickle-policy", "maybe", join(DATA, "malicious/pickle.pkl")]);
+    assert.equal(policy.code, 2);
+    assert.match(policy.stderr, /--pickle-policy/);
+  });
+});
+
+describe("pathfinder scan with model files", () => {
+  const project = tempProject({
+    "app.py": "import json\n\ndef load(body):\n    return json.loads(body)\n",
+    "models/polyglot.pt": fixture("malicious/polyglot.pt"),
+    "models/checkpoint.pt": fixture("benign/torch-checkpoint.pt"),
+    "data/weights.npy": fixture("benign/plain.npy"),
+    "cache/blob": fixture("malicious/pickle.pkl"),
+    "models/custom.pkl": UNKNOWN_CLASS,
+    "README.md": "# models\n",
+  });
+
+  it("scans artifacts found by discovery, by extension and by content, and merges their findings", async () => {
+    const r = await runCli(["scan", "-p", project, "-o", "json", "--fail-on", "critical"]);
+    assert.equal(r.code, 1, r.stderr);
+    const report = JSON.parse(r.stdout);
+    const located = report.results.map((f: { rule_id: string; location: { file: string; member?: string } }) =>
+      `${f.rule_id} ${f.location.file}${f.location.member ? `!${f.location.member}` : ""}`,
+    );
+    assert.deepEqual(located.sort(), [
+      "PICKLE-ARTIFACT-001 cache/blob",
+      "PICKLE-ARTIFACT-001 models/polyglot.pt",
+      "PICKLE-ARTIFACT-001 models/polyglot.pt!archive/data.pkl",
+    ]);
+    assert.ok(report.scan.rules_executed.includes("PICKLE-ARTIFACT-007"));
+    assert.equal(report.scan.files_scanned, 6, "app.py and five model files (README.md is not one)");
+  });
+
+  it("reports unknown globals in allowlist mode unless allowed", async () => {
+    const strict = await runCli(["scan", "-p", project, "-o", "json", "--pickle-policy", "allowlist"]);
+    const ids = JSON.parse(strict.stdout).results.map((f: { rule_id: string; location: { file: string } }) => `${f.rule_id} ${f.location.file}`);
+    assert.ok(ids.includes("PICKLE-ARTIFACT-004 models/custom.pkl"), ids.join("\n"));
+    const allowed = await runCli(["scan", "-p", project, "-o", "json", "--pickle-policy", "allowlist", "--pickle-allow", "mypkg.models.Model"]);
+    const after = JSON.parse(allowed.stdout).results.map((f: { location: { file: string } }) => f.location.file);
+    assert.ok(!after.includes("models/custom.pkl"));
+  });
+
+  it("selects artifact rules with --ruleset artifact/... and leaves them out for Python-only rulesets", async () => {
+    const artifactOnly = JSON.parse((await runCli(["scan", "-p", project, "-o", "json", "--ruleset", "artifact/PICKLE-ARTIFACT-001"])).stdout);
+    assert.deepEqual(artifactOnly.scan.rules_executed, ["PICKLE-ARTIFACT-001"]);
+    assert.equal(artifactOnly.results.length, 3);
+    const pythonOnly = JSON.parse((await runCli(["scan", "-p", project, "-o", "json", "--ruleset", "python/all"])).stdout);
+    assert.ok(!pythonOnly.scan.rules_executed.some((id: string) => id.startsWith("PICKLE-ARTIFACT")));
+    assert.equal(pythonOnly.results.length, 0);
+    const unknown = await runCli(["scan", "-p", project, "--ruleset", "artifact/PICKLE-ARTIFACT-999"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown ruleset/);
+  });
+
+  it("shows member and offset for artifact findings in text output, and the flags in help", async () => {
+    const r = await runCli(["scan", "-p", project, "--ruleset", "artifact/all"]);
+    assert.match(r.stdout, /models\/polyglot\.pt:1:1\s+CRITICAL\s+PICKLE-ARTIFACT-001/);
+    assert.match(r.stdout, /member: archive\/data\.pkl\s+offset: 75/);
+    assert.match(r.stdout, /@75\s+REDUCE subprocess\.Popen\(\['id'\]\)/);
+    const help = await runCli(["scan", "--help"]);
+    assert.match(help.stdout, /--pickle-policy/);
+    assert.match(help.stdout, /--pickle-allow/);
+    const top = await runCli(["--help"]);
+    assert.match(top.stdout, /inspect\s+Show what a model\/data file would do/);
+  });
+});

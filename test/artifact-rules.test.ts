@@ -1,0 +1,57 @@
+// PICKLE-ARTIFACT rule metadata: complete docs for every rule, and every analyser issue kind maps to one.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { ARTIFACT_RULES, ruleForIssue } from "../src/artifacts/index.js";
+import type { PickleIssue } from "../src/artifacts/types.js";
+
+describe("artifact rules", () => {
+  it("has the seven rule families with their severities", () => {
+    assert.deepEqual(
+      ARTIFACT_RULES.map((r) => [r.id, r.severity]),
+      [
+        ["PICKLE-ARTIFACT-001", "critical"],
+        ["PICKLE-ARTIFACT-002", "high"],
+        ["PICKLE-ARTIFACT-003", "critical"],
+        ["PICKLE-ARTIFACT-004", "medium"],
+        ["PICKLE-ARTIFACT-005", "high"],
+        ["PICKLE-ARTIFACT-006", "high"],
+        ["PICKLE-ARTIFACT-007", "medium"],
+      ],
+    );
+  });
+
+  for (const rule of ARTIFACT_RULES) {
+    it(`${rule.id} carries complete documentation`, () => {
+      assert.equal(rule.language, "artifact");
+      assert.deepEqual(rule.cwe, ["CWE-502"]);
+      assert.deepEqual(rule.owasp, ["A08:2021"]);
+      assert.deepEqual(rule.bundles, ["artifacts"]);
+      assert.ok(rule.compliance.length > 0);
+      assert.ok(rule.tags.includes("pickle"));
+      for (const field of ["summary", "description", "securityImplications", "howToFix", "fixHint", "vulnerableExample", "safeExample", "detectionScope"] as const) {
+        assert.ok(rule.docs[field].trim().length > 10, `${rule.id} docs.${field}`);
+      }
+      assert.ok(rule.docs.references.every((r) => /^https:\/\//.test(r.url)));
+      assert.ok(rule.docs.faq.length > 0);
+      for (const similar of rule.similar) assert.ok(ARTIFACT_RULES.some((r) => r.id === similar), similar);
+    });
+  }
+
+  it("maps every issue kind to a rule", () => {
+    const expected: [PickleIssue["kind"], PickleIssue["severity"], string][] = [
+      ["dangerous-call", "critical", "PICKLE-ARTIFACT-001"],
+      ["dangerous-import", "high", "PICKLE-ARTIFACT-002"],
+      ["dynamic-global", "critical", "PICKLE-ARTIFACT-003"],
+      ["extension-code", "critical", "PICKLE-ARTIFACT-003"],
+      ["module-mutation", "critical", "PICKLE-ARTIFACT-003"],
+      ["unknown-global", "medium", "PICKLE-ARTIFACT-004"],
+      ["malformed", "high", "PICKLE-ARTIFACT-005"],
+      ["container-mismatch", "high", "PICKLE-ARTIFACT-006"],
+      ["uninspectable", "medium", "PICKLE-ARTIFACT-007"],
+      ["nested-pickle", "critical", "PICKLE-ARTIFACT-001"],
+      ["nested-pickle", "high", "PICKLE-ARTIFACT-002"],
+      ["nested-pickle", "medium", "PICKLE-ARTIFACT-004"],
+    ];
+    for (const [kind, severity, id] of expected) assert.equal(ruleForIssue({ kind, severity }).id, id, `${kind}/${severity}`);
+  });
+});
