@@ -5,6 +5,7 @@ import { after, describe, it } from "node:test";
 import { discoverConfig, loadConfig, parseConfig } from "../src/project/config.js";
 import { scanProject } from "../src/project/scan.js";
 import { toolInfo } from "../src/cli/version.js";
+import { PYTHON_RULES } from "../src/index.js";
 import { runCli, runMain, tempTree } from "./data/config/cli.js";
 
 interface JsonResult {
@@ -161,6 +162,22 @@ describe("rule settings", () => {
     assert.equal(report.rules.find((r) => r.id === "PYTHON-LANG-SEC-040")!.severity, "high");
   });
 
+  it("disables and re-grades artifact rules, and runs artifact rules when every Python rule is disabled", async () => {
+    // A protocol-0 pickle that would call os.system; it is only read as bytes, never loaded.
+    const files = { "model.pkl": "cos\nsystem\n(S'echo hi'\ntR.", "main.py": TORCH_AND_PICKLE };
+    const findings = async (config: string) => {
+      const root = tree({ ...files, "pathfinder.toml": config });
+      const run = await runMain(["scan", "-p", root, "-o", "json"]);
+      assert.equal(run.code, 0, run.stderr);
+      return (JSON.parse(run.stdout) as JsonReport).results.map((r) => `${r.rule_id}:${r.severity}`);
+    };
+    assert.deepEqual(await findings(""), ["PYTHON-ML-SEC-001:high", "PYTHON-LANG-SEC-040:high", "PICKLE-ARTIFACT-001:critical"]);
+    assert.deepEqual(await findings('disable = ["PICKLE-ARTIFACT-001"]\n'), ["PYTHON-ML-SEC-001:high", "PYTHON-LANG-SEC-040:high"]);
+    assert.deepEqual(await findings('[rules."artifact/pickle-artifact-001"]\nseverity = "low"\n'), ["PYTHON-ML-SEC-001:high", "PYTHON-LANG-SEC-040:high", "PICKLE-ARTIFACT-001:low"]);
+    const allPython = `disable = ${JSON.stringify(PYTHON_RULES.map((r) => r.id))}\n`;
+    assert.deepEqual(await findings(allPython), ["PICKLE-ARTIFACT-001:critical"]);
+  });
+
   it("excludes paths relative to the configuration file, pruning directories in the project", async () => {
     const root = tree({
       "pathfinder.toml": 'exclude = ["legacy", "generated_*.py"]\n',
@@ -192,6 +209,8 @@ describe("invalid configuration", () => {
     ["unknown rule key", '[rules.PYTHON-LANG-SEC-040]\nextra_sinks = ["a.b"]\n', /: rules\.PYTHON-LANG-SEC-040\.extra_sinks: unknown key; did you mean "extra-sinks"\?/],
     ["sink that is not a qualified name", '[rules.PYTHON-LANG-SEC-040]\nextra-sinks = ["load blob"]\n', /: rules\.PYTHON-LANG-SEC-040\.extra-sinks\[0\]: "load blob" is not a dotted qualified name/],
     ["rule settings that are not a table", "rules = 1\n", /: rules: must be a table of rule IDs/],
+    ["extra sinks for an artifact rule", '[rules.PICKLE-ARTIFACT-001]\nextra-sinks = ["a.b"]\n', /: rules\.PICKLE-ARTIFACT-001\.extra-sinks: extra sinks apply to Python rules only/],
+    ["unknown artifact rule", 'disable = ["PICKLE-ARTIFACT-01"]\n', /: disable\[0\]: unknown rule ID "PICKLE-ARTIFACT-01"; did you mean "PICKLE-ARTIFACT-001"\?/],
     ["TOML syntax", 'exclude = ["a",\n', /pathfinder\.toml:\d+:\d+: TOML syntax error: /],
   ];
   for (const [name, text, expected] of cases) {

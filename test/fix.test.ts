@@ -131,7 +131,7 @@ describe("applyFixes", () => {
   });
 
   it("edits a file in a declared single-byte encoding without touching its other bytes", async () => {
-    const header = "# -*- coding: cp1252 -*-\n";
+    const header = "# -*- coding: latin-1 -*-\n";
     const bytes = Buffer.concat([Buffer.from(header), Buffer.from([0x6e, 0x3d, 0x22, 0x63, 0x61, 0x66, 0xe9, 0x22, 0x3b]), Buffer.from(" d = yaml.load(s)\n")]);
     const source = header + 'n="café"; d = yaml.load(s)\n';
     const root = tree({ "legacy.py": bytes });

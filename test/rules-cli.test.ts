@@ -1,6 +1,7 @@
 // `pathfinder rules list` and `pathfinder rules show`, run as a user runs them.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { ARTIFACT_RULES } from "../src/artifacts/rules.js";
 import { PYTHON_RULES } from "../src/index.js";
 import { runCli, runMain } from "./data/config/cli.js";
 
@@ -13,7 +14,7 @@ function listedIds(stdout: string): string[] {
     .split("\n")
     .slice(1)
     .map((l) => l.split(/\s+/)[0])
-    .filter((id) => /^PYTHON-/.test(id));
+    .filter((id) => /^(PYTHON|PICKLE)-/.test(id));
 }
 
 describe("pathfinder rules list", () => {
@@ -22,11 +23,13 @@ describe("pathfinder rules list", () => {
     assert.equal(run.code, 0, run.stderr);
     const lines = run.stdout.split("\n");
     assert.match(lines[0], /^ID\s+SEVERITY\s+NAME\s+BUNDLES$/);
-    assert.deepEqual(listedIds(run.stdout), PYTHON_RULES.map((r) => r.id));
+    assert.deepEqual(listedIds(run.stdout), [...PYTHON_RULES, ...ARTIFACT_RULES].map((r) => r.id));
+    assert.match(lines.find((l) => l.startsWith("PICKLE-ARTIFACT-001 "))!, /^PICKLE-ARTIFACT-001\s+critical\s+.*\s+artifact\/artifacts$/);
     const row = lines.find((l) => l.startsWith("PYTHON-LANG-SEC-040 "))!;
     assert.match(row, /^PYTHON-LANG-SEC-040\s+high\s+Pickle Deserialization of Untrusted Data\s+python\/lang, python\/deserialization$/);
     assert.ok(!run.stdout.includes(ESC), "no colour when stdout is not a terminal");
-    assert.match(run.stdout, new RegExp(`${PYTHON_RULES.length} rules\\. Bundles: python/all \\(${PYTHON_RULES.length}\\)`));
+    const total = PYTHON_RULES.length + ARTIFACT_RULES.length;
+    assert.match(run.stdout, new RegExp(`${total} rules\\. Bundles: python/all \\(${PYTHON_RULES.length}\\), .*artifact/all \\(${ARTIFACT_RULES.length}\\)\\.`));
   });
 
   it("filters by bundle, with or without the python/ prefix, and by single rule", async () => {
@@ -42,19 +45,21 @@ describe("pathfinder rules list", () => {
     assert.deepEqual(listedIds(both.stdout), [...lang, ...ml].sort());
     const one = await runMain(["rules", "list", "--bundle", "python/PYTHON-LANG-SEC-040"]);
     assert.deepEqual(listedIds(one.stdout), ["PYTHON-LANG-SEC-040"]);
+    const artifacts = await runMain(["rules", "list", "--bundle", "artifact/all", "--bundle", "python/PYTHON-ML-SEC-001"]);
+    assert.deepEqual(listedIds(artifacts.stdout), ["PYTHON-ML-SEC-001", ...ARTIFACT_RULES.map((r) => r.id)]);
   });
 
   it("gives full metadata including docs as JSON", async () => {
     const run = await runMain(["rules", "list", "--output", "json"]);
     assert.equal(run.code, 0, run.stderr);
     const data = JSON.parse(run.stdout) as { rules: Record<string, unknown>[]; bundles: { name: string; rules: string[] }[] };
-    assert.deepEqual(data.rules.map((r) => r.id), PYTHON_RULES.map((r) => r.id));
+    assert.deepEqual(data.rules.map((r) => r.id), [...PYTHON_RULES, ...ARTIFACT_RULES].map((r) => r.id));
     const model = data.rules.find((r) => r.id === "PYTHON-LANG-SEC-040")!;
     const { prefilter: _p, sinks: _s, ...expected } = MODEL_RULE;
     assert.deepEqual(model, JSON.parse(JSON.stringify(expected)));
     assert.equal("sinks" in model || "prefilter" in model, false);
     const names = data.bundles.map((b) => b.name);
-    for (const b of ["python/all", "python/deserialization", "python/lang", "python/ml"]) assert.ok(names.includes(b), b);
+    for (const b of ["python/all", "python/deserialization", "python/lang", "python/ml", "artifact/all"]) assert.ok(names.includes(b), b);
     assert.deepEqual(data.bundles.find((b) => b.name === "python/all")!.rules, PYTHON_RULES.map((r) => r.id));
   });
 
@@ -110,11 +115,12 @@ describe("pathfinder rules show", () => {
     assert.ok(out.split("\n").every((l) => l.length <= 100 || l.includes("http")), "prose is wrapped");
   });
 
-  it("shows every registered rule, accepting python/ID and any case", async () => {
-    for (const rule of PYTHON_RULES) {
-      const run = await runMain(["rules", "show", `python/${rule.id.toLowerCase()}`]);
+  it("shows every registered rule, artifact rules too, accepting language/ID and any case", async () => {
+    for (const rule of [...PYTHON_RULES, ...ARTIFACT_RULES]) {
+      const run = await runMain(["rules", "show", `${rule.language}/${rule.id.toLowerCase()}`]);
       assert.equal(run.code, 0, `${rule.id}: ${run.stderr}`);
       assert.ok(run.stdout.startsWith(`${rule.id}: ${rule.name}\n`));
+      assert.equal(run.stdout.includes("# pathfinder: ignore"), rule.language === "python", "inline suppression only for source rules");
     }
   });
 

@@ -4,6 +4,7 @@ import picomatch from "picomatch";
 import { parse, TomlError } from "smol-toml";
 import { isSeverity } from "../core/severity.js";
 import { SEVERITIES } from "../core/types.js";
+import { ARTIFACT_RULES } from "../artifacts/rules.js";
 import { closest, PYTHON_RULES, type RuleCustomization } from "../rules/registry.js";
 import { UsageError } from "./errors.js";
 
@@ -127,7 +128,7 @@ function validate(table: Record<string, unknown>, file: string, prefix: string):
         if (!isTable(value)) throw invalid(file, path, `must be a table of rule IDs, e.g. [${prefix}rules.PYTHON-LANG-SEC-040]`);
         for (const [id, settings] of Object.entries(value)) {
           const canonical = ruleId(id, file, `${path}.${id}`);
-          config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`);
+          config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`, isArtifactRule(canonical));
         }
         break;
       default:
@@ -137,12 +138,13 @@ function validate(table: Record<string, unknown>, file: string, prefix: string):
   return config;
 }
 
-function ruleSettings(value: unknown, file: string, path: string): RuleCustomization {
+function ruleSettings(value: unknown, file: string, path: string, artifactRule: boolean): RuleCustomization {
   if (!isTable(value)) throw invalid(file, path, `must be a table (keys: ${RULE_KEYS.join(", ")})`);
   const out: RuleCustomization = {};
   for (const [key, v] of Object.entries(value)) {
     const keyPath = `${path}.${key}`;
     if (key === "extra-sinks") {
+      if (artifactRule) throw invalid(file, keyPath, "extra sinks apply to Python rules only; artifact rules have no sinks");
       out.extraSinks = stringList(v, file, keyPath).map((name, i) => {
         if (!QUALIFIED_NAME.test(name)) {
           throw invalid(file, `${keyPath}[${i}]`, `"${name}" is not a dotted qualified name such as "myapp.cache.load_blob"`);
@@ -161,11 +163,20 @@ function ruleSettings(value: unknown, file: string, path: string): RuleCustomiza
   return out;
 }
 
+/** Every rule ID a configuration may name: Python rules and artifact rules. */
+function knownRuleIds(): string[] {
+  return [...PYTHON_RULES, ...ARTIFACT_RULES].map((r) => r.id);
+}
+
+function isArtifactRule(id: string): boolean {
+  return ARTIFACT_RULES.some((r) => r.id === id);
+}
+
 function ruleId(id: string, file: string, path: string): string {
-  const bare = id.replace(/^python\//i, "");
-  const rule = PYTHON_RULES.find((r) => r.id.toUpperCase() === bare.toUpperCase());
-  if (rule) return rule.id;
-  const suggestion = closest(bare, PYTHON_RULES.map((r) => r.id));
+  const bare = id.replace(/^(python|artifact)\//i, "");
+  const known = knownRuleIds().find((k) => k.toUpperCase() === bare.toUpperCase());
+  if (known) return known;
+  const suggestion = closest(bare, knownRuleIds());
   throw invalid(file, path, `unknown rule ID "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (see: pathfinder rules list)`);
 }
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { basename, isAbsolute, relative, resolve } from "node:path";
 import type { Finding, TextEdit } from "../core/types.js";
-import { declaredEncoding } from "./read-source.js";
+import { declaredDecoder } from "./read-source.js";
 import { unifiedDiff } from "./unified-diff.js";
 
 export interface FixOptions {
@@ -90,7 +90,7 @@ export async function applyFixes(findings: readonly Finding[], options: FixOptio
     }
     result.fixed.push(...plan.fixed);
     result.files.push(file);
-    diffs.push(unifiedDiff(plan.codec.display(bytes), plan.codec.display(plan.output), { from: `a/${file}`, to: `b/${file}` }));
+    diffs.push(unifiedDiff(plan.codec.decode(bytes), plan.codec.decode(plan.output), { from: `a/${file}`, to: `b/${file}` }));
   }
   result.diff = diffs.join("");
   return result;
@@ -200,9 +200,8 @@ export interface Codec {
   problem?: string;
   /** Bytes of a byte-order mark the scanner skipped. */
   bom: number;
+  /** Text of the bytes; a BOM is kept as U+FEFF, so a whole file shows it in the diff. */
   decode(bytes: Uint8Array): string;
-  /** The file's whole text for the diff, BOM included. */
-  display(bytes: Uint8Array): string;
   /** Undefined when `text` is not representable in the encoding. */
   encode(text: string): Uint8Array | undefined;
   /** Bytes that `text` takes in the file. */
@@ -212,16 +211,9 @@ export interface Codec {
 /** Single-byte encodings: one UTF-16 code unit per byte, ASCII-compatible (WHATWG names). */
 const SINGLE_BYTE = /^(windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
 
+/** Decodes the way the scanner did (`decodePython`), so columns mean the same. */
 function codecOf(bytes: Uint8Array): Codec {
-  const declared = declaredEncoding(bytes);
-  let label = "utf-8";
-  if (declared && !/^utf-?8(-sig)?$/i.test(declared)) {
-    try {
-      label = new TextDecoder(declared).encoding;
-    } catch {
-      // The scanner read an unknown codec name as UTF-8 too.
-    }
-  }
+  const label = declaredDecoder(bytes)?.encoding ?? "utf-8";
   if (label === "utf-8") {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -236,7 +228,6 @@ function codecOf(bytes: Uint8Array): Codec {
       bom,
       ...(problem ? { problem } : {}),
       decode: (b) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b),
-      display: (b) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b),
       encode: (text) => new TextEncoder().encode(text),
       byteLength: (text) => Buffer.byteLength(text, "utf8"),
     };
@@ -247,7 +238,6 @@ function codecOf(bytes: Uint8Array): Codec {
     bom: 0,
     ...(SINGLE_BYTE.test(label) ? {} : { problem: `fixes are not applied to files in the ${label} encoding` }),
     decode: (b) => decoder.decode(b),
-    display: (b) => decoder.decode(b),
     encode: (text) => (/^[\x00-\x7f]*$/.test(text) ? Uint8Array.from(text, (c) => c.charCodeAt(0)) : undefined),
     byteLength: (text) => text.length,
   };

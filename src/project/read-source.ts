@@ -16,11 +16,8 @@ export function decodePython(bytes: Uint8Array, relPath: string, maxBytes: numbe
   if (looksBinary(bytes)) {
     return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
   }
-  const encoding = declaredEncoding(bytes);
-  if (encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding)) {
-    const decoder = decoderFor(encoding);
-    if (decoder) return { ok: true, source: decoder.decode(bytes) };
-  }
+  const decoder = declaredDecoder(bytes);
+  if (decoder) return { ok: true, source: decoder.decode(bytes) };
   try {
     return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
@@ -30,6 +27,12 @@ export function decodePython(bytes: Uint8Array, relPath: string, maxBytes: numbe
       warning: warn(relPath, "encoding", "file is not valid UTF-8; invalid bytes were replaced and the rest was scanned"),
     };
   }
+}
+
+/** The decoder for a declared encoding other than UTF-8 that TextDecoder knows; undefined means UTF-8. */
+export function declaredDecoder(bytes: Uint8Array): TextDecoder | undefined {
+  const encoding = declaredEncoding(bytes);
+  return encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding) ? decoderFor(encoding) : undefined;
 }
 
 /** Python codec names (`latin-1`, `iso_8859_15`, `cp1252`) mapped onto the WHATWG labels TextDecoder knows. */
@@ -51,7 +54,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /** The PEP 263 coding cookie of the first two lines, if any. */
-export function declaredEncoding(bytes: Uint8Array): string | undefined {
+function declaredEncoding(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 400)).split(/\r?\n/, 2);
   for (const line of head) {
     const m = CODING_COOKIE.exec(line);

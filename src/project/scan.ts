@@ -46,15 +46,18 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const config = options.config;
   const split = splitRulesets(options.rulesets);
   if ("error" in split) throw new UsageError(split.error);
+  const disabled = new Set((config?.disable ?? []).map((id) => id.toUpperCase()));
+  const artifactRules = split.artifactRules
+    .filter((r) => !disabled.has(r.id.toUpperCase()))
+    .map((r) => (config?.rules[r.id]?.severity ? { ...r, severity: config.rules[r.id].severity! } : r));
   let spec: RuleSetSpec = { ruleIds: [] };
   if (split.runPython) {
-    const resolution = ruleSetSpec(split.python, { disable: config?.disable, customizations: config?.rules, source: config?.file });
+    const settings = { disable: config?.disable, customizations: config?.rules, source: config?.file, allowEmpty: artifactRules.length > 0 };
+    const resolution = ruleSetSpec(split.python, settings);
     if (!resolution.ok) throw new UsageError(resolution.error);
     spec = resolution.spec;
   }
   const rules = buildRuleSet(spec);
-  const disabled = new Set((config?.disable ?? []).map((id) => id.toUpperCase()));
-  const artifactRules = split.artifactRules.filter((r) => !disabled.has(r.id.toUpperCase()));
   const target = resolve(options.target);
   let discovery;
   try {
@@ -93,7 +96,11 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     const enabled = new Set(artifactRules.map((r) => r.id));
     const others = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
     const artifacts = await scanArtifactFiles(others, options.pickle ?? {});
-    findings.push(...artifacts.findings.filter((f) => enabled.has(f.ruleId)));
+    for (const f of artifacts.findings) {
+      if (!enabled.has(f.ruleId)) continue;
+      const severity = config?.rules[f.ruleId]?.severity;
+      findings.push(severity ? { ...f, severity } : f);
+    }
     errors.push(...artifacts.errors);
     artifactsScanned = artifacts.scanned;
   }

@@ -154,14 +154,21 @@ export type RuleSetSpecResolution = { ok: true; spec: RuleSetSpec } | { ok: fals
 /** `--ruleset` values minus disabled rules, plus customizations; an empty result is an error. */
 export function ruleSetSpec(
   rulesets: readonly string[],
-  settings: { disable?: readonly string[]; customizations?: Record<string, RuleCustomization>; source?: string } = {},
+  settings: {
+    disable?: readonly string[];
+    customizations?: Record<string, RuleCustomization>;
+    /** Where `disable` came from, for the error message. */
+    source?: string;
+    /** Other rules (artifact rules) still run, so disabling every Python rule is not an error. */
+    allowEmpty?: boolean;
+  } = {},
 ): RuleSetSpecResolution {
   const selection = resolveRulesets(rulesets);
   if (!selection.ok) return selection;
   if (!selection.rules.length) return { ok: false, error: `no rules to run: ${rulesets.join(", ")} holds no rules yet` };
   const disabled = new Set((settings.disable ?? []).map((id) => id.toUpperCase()));
   const ruleIds = selection.rules.map((r) => r.id).filter((id) => !disabled.has(id.toUpperCase()));
-  if (!ruleIds.length) {
+  if (!ruleIds.length && !settings.allowEmpty) {
     const what = rulesets.length ? `the selected rulesets (${rulesets.join(", ")})` : "the registry";
     const by = settings.source ? `"disable" in ${settings.source}` : `"disable"`;
     return { ok: false, error: `no rules to run: every rule of ${what} is disabled by ${by}` };

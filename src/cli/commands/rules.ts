@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
+import { ARTIFACT_RULES } from "../../artifacts/rules.js";
 import type { RuleMeta } from "../../core/types.js";
+import { splitRulesets } from "../../project/artifacts.js";
 import { painter, SEVERITY_STYLES, type Painter } from "../../report/terminal.js";
 import { BUNDLE_DESCRIPTIONS, closest, PYTHON_RULES, pythonBundles, resolveRulesets, ruleMeta } from "../../rules/registry.js";
 import { CliUsageError, type CliIo, type Command } from "../command.js";
@@ -20,7 +22,8 @@ examples, how to fix, detection scope, compliance mappings, references, FAQ and 
 
 Options:
   -b, --bundle B       list: only rules of bundle B; repeatable. python/lang, python/deserialization, python/ml,
-                       python/all, or python/<RULE-ID> (the "python/" prefix is optional)
+                       python/all, python/<RULE-ID> (the "python/" prefix is optional), artifact/all
+                       (rules for model and data files) or artifact/<PICKLE-ARTIFACT-ID>
   -o, --output FORMAT  text (default) or json (full metadata, including the documentation)
   -h, --help           Show this help
 
@@ -29,7 +32,8 @@ Exit codes: 0 success, 2 unknown rule, bundle or option.
 Examples:
   pathfinder rules list
   pathfinder rules list --bundle python/ml --output json
-  pathfinder rules show PYTHON-LANG-SEC-040`;
+  pathfinder rules show PYTHON-LANG-SEC-040
+  pathfinder rules show PICKLE-ARTIFACT-001`;
 
 export const rulesCommand: Command = {
   name: "rules",
@@ -61,44 +65,65 @@ export const rulesCommand: Command = {
   },
 };
 
-/** Every rule's metadata, in ID order. */
+/** Every rule's metadata: Python rules, then artifact rules, each in ID order. */
 function allRules(): RuleMeta[] {
-  return PYTHON_RULES.map(ruleMeta);
+  return [...PYTHON_RULES.map(ruleMeta), ...ARTIFACT_RULES];
 }
 
 function findRuleMeta(input: string): RuleMeta {
-  const id = input.trim().replace(/^python\//i, "");
+  const id = input.trim().replace(/^(python|artifact)\//i, "");
   const rule = allRules().find((r) => r.id.toUpperCase() === id.toUpperCase());
   if (rule) return rule;
   const suggestion = closest(id, allRules().map((r) => r.id));
   throw new CliUsageError(`unknown rule "${input}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (see: pathfinder rules list)`);
 }
 
-function listRules(bundles: string[], format: "text" | "json", io: CliIo): string {
-  const resolution = resolveRulesets(bundles);
-  if (!resolution.ok) throw new CliUsageError(resolution.error);
-  const rules = resolution.rules.map(ruleMeta);
-  if (format === "json") {
-    const bundleInfo = pythonBundles().map((b) => ({
-      name: `python/${b}`,
-      description: BUNDLE_DESCRIPTIONS[b] ?? "",
-      rules: allRules().filter((r) => b === "all" || r.bundles.includes(b)).map((r) => r.id),
-    }));
-    return JSON.stringify({ rules, bundles: bundleInfo }, null, 2) + "\n";
+/** The rules `--bundle` values select, with the same names `scan --ruleset` accepts. */
+function selectRules(bundles: string[]): RuleMeta[] {
+  if (!bundles.length) return allRules();
+  const split = splitRulesets(bundles);
+  if ("error" in split) throw new CliUsageError(split.error);
+  let python: RuleMeta[] = [];
+  if (split.python.length) {
+    const resolution = resolveRulesets(split.python);
+    if (!resolution.ok) throw new CliUsageError(resolution.error);
+    python = resolution.rules.map(ruleMeta);
   }
+  return [...python, ...split.artifactRules];
+}
+
+interface BundleInfo {
+  name: string;
+  description: string;
+  rules: string[];
+}
+
+function bundleInfo(): BundleInfo[] {
+  const python = pythonBundles().map((b) => ({
+    name: `python/${b}`,
+    description: BUNDLE_DESCRIPTIONS[b] ?? "",
+    rules: PYTHON_RULES.filter((r) => b === "all" || r.bundles.includes(b)).map((r) => r.id),
+  }));
+  const artifacts = { name: "artifact/all", description: "pickle-bearing model and data files (.pkl, .pt, .joblib, .npy, ...)", rules: ARTIFACT_RULES.map((r) => r.id) };
+  return [...python, artifacts];
+}
+
+function listRules(bundles: string[], format: "text" | "json", io: CliIo): string {
+  const rules = selectRules(bundles);
+  if (format === "json") return JSON.stringify({ rules, bundles: bundleInfo() }, null, 2) + "\n";
   const p = painter(useColor(io.stdout, io.env));
   const header = ["ID", "SEVERITY", "NAME", "BUNDLES"];
-  const rows = rules.map((r) => [r.id, r.severity, r.name, r.bundles.map((b) => `python/${b}`).join(", ")]);
+  const rows = rules.map((r) => [r.id, r.severity, r.name, r.bundles.map((b) => `${r.language}/${b}`).join(", ")]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[], style: (cell: string, i: number) => string) =>
     cells.map((c, i) => (i === cells.length - 1 ? style(c, i) : style(c, i) + " ".repeat(widths[i] - c.length))).join("  ").trimEnd();
   const out = [line(header, (c) => p.paint(c, "bold"))];
   for (const row of rows) out.push(line(row, (c, i) => (i === 1 ? p.paint(c, ...SEVERITY_STYLES[row[1] as RuleMeta["severity"]]) : c)));
-  const counts = pythonBundles().map((b) => `python/${b} (${allRules().filter((r) => b === "all" || r.bundles.includes(b)).length})`);
+  const counts = bundleInfo().map((b) => `${b.name} (${b.rules.length})`);
   out.push(
     "",
     `${rules.length} rule${rules.length === 1 ? "" : "s"}. Bundles: ${counts.join(", ")}.`,
-    "Details: pathfinder rules show <RULE-ID>. Run a bundle: pathfinder scan --ruleset python/<bundle>.",
+    "Details: pathfinder rules show <RULE-ID>. Run a bundle: pathfinder scan --ruleset <bundle>.",
   );
   return out.join("\n") + "\n";
 }
@@ -133,11 +158,11 @@ function showRule(rule: RuleMeta, style: TextStyle): string {
     ["Precision", rule.precision],
     ["CWE", rule.cwe.join(", ")],
     ["OWASP", rule.owasp.join(", ")],
-    ["Bundles", [...rule.bundles, "all"].map((b) => `python/${b}`).join(", ")],
+    ["Bundles", [...rule.bundles, "all"].map((b) => `${rule.language}/${b}`).join(", ")],
     ["Tags", rule.tags.join(", ")],
     ["Bandit", rule.banditIds.join(", ")],
     ["Run it", `pathfinder scan --ruleset ${rule.language}/${rule.id}`],
-    ["Suppress", `# pathfinder: ignore[${rule.id}]`],
+    ["Suppress", rule.language === "python" ? `# pathfinder: ignore[${rule.id}]` : ""],
   ];
   for (const [label, value] of facts) if (value) out.push(`  ${p.paint(label.padEnd(12), "dim")}${value}`);
   out.push("", ...prose(d.summary));
