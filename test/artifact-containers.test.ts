@@ -380,6 +380,38 @@ describe("large files", () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
+  it("analyses a raw pickle with 300 MB of inline bytes without reading them", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "pathfinder-artifact-"));
+    dirs.push(dir);
+    const path = join(dir, "big.pkl");
+    const inline = 300 * 1024 * 1024;
+    const length = new DataView(new ArrayBuffer(8));
+    length.setBigUint64(0, BigInt(inline), true);
+    const head = concat([new Uint8Array([0x80, 0x04, 0x8e]), new Uint8Array(length.buffer)]);
+    // POP the bytes, then call posix.system('id').
+    const tail = concat([new Uint8Array([0x30]), EVIL.subarray(2)]);
+    const handle = await open(path, "w");
+    await handle.write(head, 0, undefined, 0);
+    await handle.truncate(head.length + inline);
+    await handle.write(tail, 0, undefined, head.length + inline);
+    await handle.close();
+
+    const file = await openFileByteSource(path);
+    try {
+      const source = counting(file);
+      const result = await scanArtifact(source, "big.pkl");
+      assert.equal(result.kind, "pickle");
+      const [finding] = systemCalls(result);
+      assert.ok(finding, JSON.stringify(result.errors));
+      assert.equal(finding.location.offset, file.size - 2, "the REDUCE offset is in file coordinates");
+      assert.ok(source.bytesRead < 4 << 20, `read ${source.bytesRead} bytes of ${file.size}`);
+      assert.ok(result.layout.some((l) => l.role === "tensor-data" && l.size === inline));
+      assert.deepEqual(result.errors, []);
+    } finally {
+      await file.close();
+    }
+  });
+
   it("scans a 300 MB sparse checkpoint through a file ByteSource without reading its tensor data", async () => {
     const dir = await mkdtemp(join(tmpdir(), "pathfinder-artifact-"));
     dirs.push(dir);

@@ -5,6 +5,7 @@ import { ascii, concatBytes, startsWith } from "./containers/bytes.js";
 import { decompress, type Compression } from "./containers/decompress.js";
 import { stableHash } from "./containers/hash.js";
 import { locateJoblibArrays, type JoblibArray } from "./containers/joblib.js";
+import type { LargeString } from "./containers/pickle-walk.js";
 import { readNpyHeader } from "./containers/npy.js";
 import { sniffFormat, type SniffedFormat } from "./containers/sniff.js";
 import { memorySource, readRange, sliceSource } from "./containers/sources.js";
@@ -495,11 +496,10 @@ class ArtifactScan {
 
   private async analyseStreamAt(item: WorkItem, position: number): Promise<number | null> {
     const { source, member } = item;
-    const maxOpcodes = this.options.limits.maxOpcodes;
-    const framing = await locateJoblibArrays(source, position, maxOpcodes);
-    if (framing.arrays.length > 0 && framing.end !== null) {
-      this.traits.add("joblib");
-      await this.analyseJoblib(item, position, framing.end, framing.arrays);
+    const framing = await locateJoblibArrays(source, position, this.options.limits.maxOpcodes);
+    if (framing.end !== null && (framing.arrays.length > 0 || framing.largeStrings.length > 0)) {
+      if (framing.arrays.length > 0) this.traits.add("joblib");
+      await this.analyseWithout(item, position, framing.end, framing.arrays, framing.largeStrings);
       return framing.end;
     }
     if (framing.arrays.length > 0 && framing.error) {
@@ -513,16 +513,19 @@ class ArtifactScan {
     return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
   }
 
-  /** joblib: analyse the pickle with the raw array bytes cut out, and each object array's pickle on its own. */
-  private async analyseJoblib(item: WorkItem, start: number, end: number, arrays: JoblibArray[]): Promise<void> {
+  /**
+   * Analyses the pickle [start, end) with raw data cut out, so that a multi-GB file is never read whole:
+   * joblib arrays (bytes between opcodes) are removed, large string arguments keep their opcode with the
+   * length rewritten to 0. Offsets in the analysis are mapped back to the original bytes. joblib object
+   * arrays are analysed as the separate pickles they are.
+   */
+  private async analyseWithout(item: WorkItem, start: number, end: number, arrays: JoblibArray[], strings: LargeString[]): Promise<void> {
     const { source, member } = item;
-    const kept: { from: number; to: number; at: number }[] = [];
-    let cursor = start;
-    let spliced = 0;
+    const cuts: { offset: number; length: number; zero?: { at: number; size: number } }[] = [
+      ...arrays.map((a) => ({ offset: a.offset, length: a.length })),
+      ...strings.map((s) => ({ offset: s.payload, length: s.length, zero: { at: s.lengthField, size: s.lengthSize } })),
+    ].sort((a, b) => a.offset - b.offset);
     for (const array of arrays) {
-      kept.push({ from: cursor, to: array.offset, at: spliced });
-      spliced += array.offset - cursor;
-      cursor = array.offset + array.length;
       this.layout.push({
         name: `${member ?? ""}[array ${array.dtype} ${JSON.stringify(array.shape)}]`,
         container: "joblib",
@@ -533,11 +536,38 @@ class ArtifactScan {
         role: array.objectPickle ? "pickle" : "tensor-data",
       });
     }
-    kept.push({ from: cursor, to: end, at: spliced });
-    spliced += end - cursor;
+    for (const string of strings) {
+      this.layout.push({
+        name: `${member ?? ""}[inline data @${item.origin + string.payload}]`,
+        container: "pickle",
+        offset: item.origin + string.payload,
+        size: string.length,
+        compressedSize: string.length,
+        method: "raw",
+        role: "tensor-data",
+      });
+    }
+    const kept: { from: number; to: number; at: number }[] = [];
     const chunks: Uint8Array[] = [];
-    for (const piece of kept) chunks.push(await this.readPickleBytes(source, piece.from, piece.to - piece.from, member));
-    const analysis = withoutArrayWrapperIssues(analyzePickle(concatBytes(chunks), this.options));
+    let cursor = start;
+    let spliced = 0;
+    const keep = async (to: number, zero?: { at: number; size: number }) => {
+      let bytes = await this.readPickleBytes(source, cursor, to - cursor, member);
+      if (zero) {
+        bytes = bytes.slice(); // a copy: the source's bytes must stay untouched
+        bytes.fill(0, zero.at - cursor, zero.at - cursor + zero.size);
+      }
+      kept.push({ from: cursor, to, at: spliced });
+      chunks.push(bytes);
+      spliced += bytes.length;
+    };
+    for (const cut of cuts) {
+      if (cut.offset < cursor) continue; // inside an earlier cut
+      await keep(cut.offset, cut.zero);
+      cursor = cut.offset + cut.length;
+    }
+    await keep(end);
+    const analysis = withoutArrayWrapperIssues(analyzePickle(concatBytes(chunks), this.options), arrays.length > 0);
     const toOriginal = (offset: number): number => {
       let piece = kept[0]!;
       for (const candidate of kept) if (candidate.at <= offset) piece = candidate;
@@ -648,7 +678,8 @@ function join(parent: string | undefined, child: string | undefined): string | u
  * matches it through the `joblib` module prefix. Once the container layer has sized and skipped (or separately
  * analysed) every array it announces, the wrapper itself is not a finding.
  */
-function withoutArrayWrapperIssues(analysis: PickleAnalysis): PickleAnalysis {
+function withoutArrayWrapperIssues(analysis: PickleAnalysis, arraysLocated: boolean): PickleAnalysis {
+  if (!arraysLocated) return analysis;
   const wrapper = /(^|\.)numpy_pickle\.NumpyArrayWrapper$/;
   return { ...analysis, issues: analysis.issues.filter((issue) => !(issue.global && wrapper.test(issue.global))) };
 }
