@@ -53,8 +53,14 @@ const STDLIB = [
   "decimal.Decimal", "fractions.Fraction", "uuid.UUID", "enum.Enum",
 ];
 
+/** joblib frames NumPy arrays with these wrappers; the arrays' own dtypes are judged separately. */
+const JOBLIB = [
+  "joblib.numpy_pickle.NumpyArrayWrapper", "joblib.numpy_pickle_compat.NDArrayWrapper",
+  "joblib.numpy_pickle_compat.ZNDArrayWrapper",
+];
+
 export const ALLOWLIST: readonly string[] = [
-  ...TORCH_STORAGE_TYPES, ...TORCH_DTYPES, ...TORCH_REBUILD, ...TORCH_MISC, ...PYTHON_BUILTINS, ...NUMPY, ...STDLIB,
+  ...TORCH_STORAGE_TYPES, ...TORCH_DTYPES, ...TORCH_REBUILD, ...TORCH_MISC, ...PYTHON_BUILTINS, ...NUMPY, ...STDLIB, ...JOBLIB,
 ];
 
 /**

@@ -52,7 +52,7 @@ export const DENYLIST: readonly DenyEntry[] = [
   ]),
   ...group(ATTR, [
     "builtins.getattr", "builtins.setattr", "builtins.delattr", "builtins.globals", "builtins.locals",
-    "builtins.vars", "builtins.__import__", "builtins.__builtins__", "builtins.__loader__",
+    "builtins.vars", "builtins.__builtins__", "builtins.__loader__",
     "operator.attrgetter", "operator.methodcaller", "operator.getitem", "operator.setitem", "operator.delitem",
     "operator.call", "_operator.attrgetter", "_operator.methodcaller", "_operator.getitem", "functools.partial",
     "functools.reduce", "functools.partialmethod", "functools.singledispatch", "functools.update_wrapper",
@@ -60,11 +60,16 @@ export const DENYLIST: readonly DenyEntry[] = [
     "_thread", "site",
   ]),
   ...group(IMPORT, [
-    "importlib", "imp", "pkgutil", "zipimport", "modulefinder", "builtins.__build_class__", "_imp",
+    "importlib", "builtins.__import__", "imp", "pkgutil", "zipimport", "modulefinder", "builtins.__build_class__", "_imp",
     "_frozen_importlib", "_frozen_importlib_external",
   ]),
   ...group(LOADS, [
-    "pickle", "_pickle", "cPickle", "pickletools", "dill", "cloudpickle", "joblib", "jsonpickle", "shelve",
+    "pickle", "_pickle", "cPickle", "pickletools", "dill", "cloudpickle", "jsonpickle", "shelve",
+    // joblib's array wrappers (NumpyArrayWrapper, NDArrayWrapper) are plain data; its loaders and workers are not.
+    "joblib.load", "joblib.numpy_pickle.load", "joblib.numpy_pickle._unpickle", "joblib.numpy_pickle.NumpyUnpickler",
+    "joblib.numpy_pickle_compat.load_compatibility", "joblib.memory", "joblib.Memory", "joblib.parallel",
+    "joblib.Parallel", "joblib.delayed", "joblib._parallel_backends", "joblib.pool", "joblib._store_backends",
+    "joblib.externals", "joblib.func_inspect", "joblib.hashing",
     "dbm", "torch.load", "torch.serialization", "torch.storage._load_from_bytes", "torch._weights_only_unpickler",
     "torch.hub", "torch.utils.model_zoo", "torch.distributed.rpc", "torch.multiprocessing", "numpy.load",
     "numpy.lib.npyio", "numpy.lib.format.read_array", "numpy.loads", "numpy.core.numeric.loads",
@@ -113,6 +118,16 @@ export const DANGEROUS_ATTRIBUTES: ReadonlySet<string> = new Set([
   "__getattribute__", "__getattr__", "__setattr__", "__delattr__", "__import__", "__loader__", "__spec__",
   "__reduce__", "__reduce_ex__", "__class__", "__base__", "__bases__", "__mro__", "__dict__", "__init_subclass__",
   "__call__", "f_globals", "f_locals", "f_builtins", "gi_frame", "tb_frame", "co_code",
+]);
+
+/**
+ * Module names so rarely used as anything but the module that reaching one as the last part of a dotted
+ * name (`pathlib.os`, `torch.sys`) is judged as reaching the module. Names like `trace` or `profile` are
+ * left out: they are common method and function names.
+ */
+export const MODULE_ATTRIBUTES: ReadonlySet<string> = new Set([
+  "os", "posix", "nt", "subprocess", "sys", "builtins", "importlib", "ctypes", "pickle", "_pickle", "marshal",
+  "shutil", "socket", "pty", "runpy", "multiprocessing",
 ]);
 
 /** Names that refer to the builtins module when they appear as a dotted part. */

@@ -1,4 +1,13 @@
 // Public surface of the pickle analyser: sniff, analyse (machine + policy), render as pseudo-Python.
+//
+//   if (looksLikePickle(bytes)) {
+//     const a = analyzePickle(bytes, { policy: "allowlist", allowGlobals: ["sklearn.*"] });
+//     for (const issue of a.issues) report(issue);        // offsets are within `bytes`
+//     console.log(renderPseudoPython(a));                 // from posix import system / _var0 = system('id')
+//   }
+//
+// Layers: opcodes.ts (table) -> vm.ts (reads opcodes, symbolic stack machine, records imports/calls)
+// -> policy.ts (denylist.ts / allowlist.ts via names.ts) -> issues. Nothing is ever executed.
 import type { PickleScanOptions } from "../types.js";
 import type { PickleAnalysis } from "./analysis.js";
 import { CLASS_ARG_HELPERS, judge } from "./policy.js";

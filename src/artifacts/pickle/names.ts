@@ -1,6 +1,6 @@
 // Normalisation of the (module, name) pairs a pickle references, and matching against name lists.
 import { IMPORT_MAPPING, NAME_MAPPING } from "./compat-mapping.js";
-import { BUILTINS_ALIASES, DANGEROUS_ATTRIBUTES, DENYLIST } from "./denylist.js";
+import { BUILTINS_ALIASES, DANGEROUS_ATTRIBUTES, DENYLIST, MODULE_ATTRIBUTES } from "./denylist.js";
 
 /** Dotted names longer than this are judged on their first parts only (and are suspicious anyway). */
 const MAX_PARTS = 32;
@@ -69,6 +69,10 @@ export function matchDenylist(module: string, name: string): DenyMatch | undefin
   for (let j = firstNamePart; j < parts.length - 1; j++) {
     const inner = lookupChain(parts, j, parts.length - 1);
     if (inner !== undefined) return inner;
+  }
+  const last = parts[parts.length - 1]!;
+  if (parts.length > firstNamePart && MODULE_ATTRIBUTES.has(last)) {
+    return lookupChain(parts, parts.length - 1, parts.length - 1) ?? { entry: last, reason: "reaches a dangerous module" };
   }
   return undefined;
 }

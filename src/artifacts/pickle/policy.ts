@@ -154,6 +154,14 @@ export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
     }
   }
 
+  if (trace.stoppedBy === "limit" && a.imports.length === 0) {
+    add({
+      kind: "uninspectable",
+      severity: "medium",
+      message: `Analysis stopped at a limit (${a.error?.message ?? "limit reached"}); the rest of the pickle was not inspected`,
+      offset: a.error?.offset,
+    });
+  }
   if (a.error !== undefined && a.imports.length > 0) {
     add({
       kind: "malformed",

@@ -5,7 +5,7 @@ import type { PickleLimits } from "../types.js";
 import type { PickleAnalysis, PickleCall, PickleImport } from "./analysis.js";
 import { decodeEscapedString, decodeRawUnicodeEscape, latin1, parsePythonFloat, parsePythonInt } from "./decode.js";
 import { normalizeGlobal } from "./names.js";
-import { HIGHEST_PROTOCOL, OP, OPCODE_NAMES } from "./opcodes.js";
+import { HIGHEST_PROTOCOL, OPCODE_NAMES } from "./opcodes.js";
 import { renderArgs, renderKwargs, renderValue, type RenderNames } from "./render.js";
 import { FALSE, NONE, TRUE, isContainer, type Value } from "./values.js";
 
@@ -65,9 +65,11 @@ const utf8Strict = new TextDecoder("utf-8", { fatal: true });
 const utf8Lenient = new TextDecoder("utf-8");
 const MAX_EXACT_LONG_BYTES = 64;
 const MAX_EXACT_LONG_DIGITS = 400;
-const ARG_SCAN_PER_CALL = 2_000;
+const ARG_SCAN_PER_CALL = 20_000;
 const ARG_SCAN_TOTAL = 2_000_000;
 const MAX_STATEMENTS = 10_000;
+/** Memo indices below this live in an array; a hostile LONG_BINPUT 0xffffffff goes to the map. */
+const DENSE_MEMO_LIMIT = 1 << 16;
 
 const BASE64_DECODERS = new Set([
   "base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode", "base64.decodebytes",
@@ -87,7 +89,10 @@ class Machine implements RenderNames {
   private stack: Value[] = [];
   /** Stack lengths at each MARK; items below the top mark are fenced off, as in CPython. */
   private marks: number[] = [];
-  private memo = new Map<number, Value>();
+  /** The memo: small indices (the normal case) in an array, the rest in a map. */
+  private memoDense: (Value | undefined)[] = [];
+  private memoSparse = new Map<number, Value>();
+  private memoSize = 0;
   private frameEnd = -1;
   private frameProblem: { message: string; offset: number } | undefined;
   private argScanLeft = ARG_SCAN_TOTAL;
@@ -143,8 +148,9 @@ class Machine implements RenderNames {
         a.isPickle = true;
       } catch (e) {
         if (!(e instanceof PickleError)) throw e;
-        const sawCode = a.imports.length > checkpoint.imports || a.calls.length > checkpoint.calls;
+        const sawCode = this.sawCodeSince(checkpoint.imports, checkpoint.calls);
         if (a.streams === 0) {
+          this.t.stoppedBy = e.kind;
           // A valid PROTO header or any global makes it a (broken) pickle rather than other data.
           if (sawCode || a.protocol !== null) a.isPickle = true;
           if (a.isPickle) this.fail(e);
@@ -160,6 +166,23 @@ class Machine implements RenderNames {
     if (!a.isPickle) return this.notAPickle();
     if (a.error === undefined && this.frameProblem !== undefined) a.error = this.frameProblem;
     return this.t;
+  }
+
+  /**
+   * Whether a failed stream referenced code. Text that happens to start with `c` or `i` reads as a
+   * GLOBAL/INST of a nonsense name; only names that could be Python modules count.
+   */
+  private sawCodeSince(imports: number, calls: number): boolean {
+    if (this.a.calls.length > calls) return true;
+    for (let i = imports; i < this.a.imports.length; i++) {
+      const imp = this.a.imports[i]!;
+      if (imp.dynamic || imp.opcode.startsWith("EXT") || (isDottedName(imp.module) && isDottedName(imp.name))) return true;
+    }
+    return false;
+  }
+
+  private frameIssue(message: string): void {
+    if (this.frameProblem === undefined) this.frameProblem = { message, offset: this.opStart };
   }
 
   private fail(e: PickleError): void {
@@ -222,7 +245,9 @@ class Machine implements RenderNames {
   private resetStream(): void {
     this.stack = [];
     this.marks = [];
-    this.memo = new Map();
+    this.memoDense = [];
+    this.memoSparse = new Map();
+    this.memoSize = 0;
     this.proto = 0;
     this.frameEnd = -1;
   }
@@ -351,14 +376,24 @@ class Machine implements RenderNames {
   }
 
   private memoPut(index: number, v: Value): void {
-    if (!this.memo.has(index) && this.memo.size >= this.o.limits.maxMemoEntries) {
-      throw new PickleError(`memo size limit (${this.o.limits.maxMemoEntries}) reached`, this.opStart, "limit");
+    const dense = index < DENSE_MEMO_LIMIT;
+    const present = dense ? this.memoDense[index] !== undefined : this.memoSparse.has(index);
+    if (!present) {
+      if (this.memoSize >= this.o.limits.maxMemoEntries) {
+        throw new PickleError(`memo size limit (${this.o.limits.maxMemoEntries}) reached`, this.opStart, "limit");
+      }
+      this.memoSize++;
     }
-    this.memo.set(index, v);
+    if (!dense) this.memoSparse.set(index, v);
+    else {
+      // Keep the array dense-backed: fill holes up to the index (bounded by the memo limit in practice).
+      while (this.memoDense.length < index) this.memoDense.push(undefined);
+      this.memoDense[index] = v;
+    }
   }
 
   private memoGet(index: number): Value {
-    const v = this.memo.get(index);
+    const v = index < DENSE_MEMO_LIMIT ? this.memoDense[index] : this.memoSparse.get(index);
     if (v === undefined) throw new PickleError(`memo value not found at index ${index}`, this.opStart);
     return v;
   }
@@ -381,8 +416,8 @@ class Machine implements RenderNames {
       budget.opcodes--;
       const op = b[this.pos++]!;
       if (this.step(op)) return;
-      if (this.frameEnd >= 0 && this.pos > this.frameEnd && this.frameProblem === undefined) {
-        this.frameProblem = { message: "opcode crosses the end of its FRAME (frame length mismatch)", offset: this.opStart };
+      if (this.frameEnd >= 0 && this.pos > this.frameEnd) {
+        this.frameIssue("opcode crosses the end of its FRAME (frame length mismatch)");
       }
     }
   }
@@ -390,103 +425,106 @@ class Machine implements RenderNames {
   /** Executes one opcode; returns true on STOP. */
   private step(op: number): boolean {
     switch (op) {
-      case OP.PROTO: {
+      case 0x80: { // PROTO
         const p = this.u8();
+        if (this.a.protocol === null || p > this.a.protocol) this.a.protocol = p;
         if (p > HIGHEST_PROTOCOL) throw new PickleError(`unsupported pickle protocol: ${p}`, this.opStart);
         this.proto = p;
-        if (this.a.protocol === null || p > this.a.protocol) this.a.protocol = p;
         return false;
       }
-      case OP.FRAME: {
-        const n = this.u64();
-        if (this.frameEnd >= 0 && this.opStart < this.frameEnd && this.frameProblem === undefined) {
-          this.frameProblem = { message: "beginning of a new frame before end of current frame", offset: this.opStart };
+      case 0x95: { // FRAME
+        // Frame problems are recorded but not fatal: CPython's pure-Python unpickler runs the opcodes of a
+        // short or overlong frame, so stopping here would let a lying FRAME hide what follows.
+        this.need(8);
+        const n = this.view.getUint32(this.pos, true) + this.view.getUint32(this.pos + 4, true) * 0x100000000;
+        this.pos += 8;
+        const remaining = this.bytes.length - this.pos;
+        if (this.frameEnd >= 0 && this.opStart < this.frameEnd) {
+          this.frameIssue("beginning of a new frame before end of current frame");
         }
-        if (n > this.bytes.length - this.pos) {
-          throw new PickleError(
-            `FRAME length ${n} exceeds the remaining ${this.bytes.length - this.pos} bytes`,
-            this.opStart,
-            "truncated",
-          );
+        if (n > remaining) {
+          this.frameIssue(`FRAME length ${n} exceeds the remaining ${remaining} bytes`);
+          this.frameEnd = -1;
+        } else {
+          this.frameEnd = this.pos + n;
         }
-        this.frameEnd = this.pos + n;
         return false;
       }
-      case OP.STOP:
+      case 0x2e: // STOP
         this.finishStream(this.pop());
         return true;
-      case OP.MARK:
+      case 0x28: // MARK
         if (this.marks.length >= this.o.limits.maxStackDepth) {
           throw new PickleError(`MARK depth limit (${this.o.limits.maxStackDepth}) reached`, this.opStart, "limit");
         }
         this.marks.push(this.stack.length);
         return false;
-      case OP.POP:
+      case 0x30: // POP
         if (this.marks.length > 0 && this.stack.length === this.fence()) this.marks.pop();
         else this.pop();
         return false;
-      case OP.POP_MARK:
+      case 0x31: // POP_MARK
         this.popMark();
         return false;
-      case OP.DUP:
+      case 0x32: // DUP
         this.push(this.top());
         return false;
 
       // ---- constants ----
-      case OP.NONE:
+      case 0x4e: // NONE
         this.push(NONE);
         return false;
-      case OP.NEWTRUE:
+      case 0x88: // NEWTRUE
         this.push(TRUE);
         return false;
-      case OP.NEWFALSE:
+      case 0x89: // NEWFALSE
         this.push(FALSE);
         return false;
-      case OP.INT: {
+      case 0x49: { // INT
         const text = this.asciiLine("INT argument");
         if (text === "00") this.push(FALSE);
         else if (text === "01") this.push(TRUE);
         else this.push(this.intValue(text, "INT"));
         return false;
       }
-      case OP.LONG: {
+      case 0x4c: { // LONG
         let text = this.asciiLine("LONG argument");
         if (text.endsWith("L")) text = text.slice(0, -1);
         this.push(this.intValue(text, "LONG"));
         return false;
       }
-      case OP.BININT:
+      case 0x4a: // BININT
         this.push({ k: "int", v: this.i32() });
         return false;
-      case OP.BININT1:
+      case 0x4b: // BININT1
         this.push({ k: "int", v: this.u8() });
         return false;
-      case OP.BININT2:
+      case 0x4d: // BININT2
         this.push({ k: "int", v: this.u16() });
         return false;
-      case OP.LONG1:
+      case 0x8a: // LONG1
         this.push(this.longValue(this.u8()));
         return false;
-      case OP.LONG4: {
+      case 0x8b: { // LONG4
         const n = this.i32();
         if (n < 0) throw new PickleError("LONG pickle has negative byte count", this.opStart);
         this.push(this.longValue(n));
         return false;
       }
-      case OP.FLOAT: {
+      case 0x46: { // FLOAT
         const v = parsePythonFloat(this.asciiLine("FLOAT argument"));
         if (v === null) throw new PickleError("invalid FLOAT argument", this.opStart);
         this.push({ k: "float", v });
         return false;
       }
-      case OP.BINFLOAT: {
+      case 0x47: { // BINFLOAT
         this.need(8);
         const v = this.view.getFloat64(this.pos, false);
         this.pos += 8;
         this.push({ k: "float", v });
         return false;
       }
-      case OP.STRING: {
+      case 0x53: { // STRING
         const l = this.line();
         const q = l[0];
         if (l.length < 2 || (q !== 0x22 && q !== 0x27) || l[l.length - 1] !== q) {
@@ -497,119 +535,119 @@ class Machine implements RenderNames {
         this.push({ k: "str", v: latin1(decoded) });
         return false;
       }
-      case OP.BINSTRING: {
+      case 0x54: { // BINSTRING
         const n = this.i32();
         if (n < 0) throw new PickleError("BINSTRING pickle has negative byte count", this.opStart);
         this.push({ k: "str", v: latin1(this.take(n)) });
         return false;
       }
-      case OP.SHORT_BINSTRING:
+      case 0x55: // SHORT_BINSTRING
         this.push({ k: "str", v: latin1(this.take(this.u8())) });
         return false;
-      case OP.UNICODE: {
+      case 0x56: { // UNICODE
         const s = decodeRawUnicodeEscape(this.line());
         if (s === null) throw new PickleError("invalid raw-unicode-escape in UNICODE argument", this.opStart);
         this.push({ k: "str", v: s });
         return false;
       }
-      case OP.BINUNICODE:
+      case 0x58: // BINUNICODE
         this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u32())) });
         return false;
-      case OP.SHORT_BINUNICODE:
+      case 0x8c: // SHORT_BINUNICODE
         this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u8())) });
         return false;
-      case OP.BINUNICODE8:
+      case 0x8d: // BINUNICODE8
         this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u64())) });
         return false;
-      case OP.BINBYTES:
+      case 0x42: // BINBYTES
         this.push({ k: "bytes", v: this.take(this.u32()), bytearray: false });
         return false;
-      case OP.SHORT_BINBYTES:
+      case 0x43: // SHORT_BINBYTES
         this.push({ k: "bytes", v: this.take(this.u8()), bytearray: false });
         return false;
-      case OP.BINBYTES8:
+      case 0x8e: // BINBYTES8
         this.push({ k: "bytes", v: this.take(this.u64()), bytearray: false });
         return false;
-      case OP.BYTEARRAY8:
+      case 0x96: // BYTEARRAY8
         this.push({ k: "bytes", v: this.take(this.u64()), bytearray: true });
         return false;
-      case OP.NEXT_BUFFER:
+      case 0x97: // NEXT_BUFFER
         this.push({ k: "buffer", readonly: false });
         return false;
-      case OP.READONLY_BUFFER: {
+      case 0x98: { // READONLY_BUFFER
         const v = this.pop();
         this.push(v.k === "buffer" ? { k: "buffer", readonly: true } : v);
         return false;
       }
 
       // ---- containers ----
-      case OP.EMPTY_LIST:
+      case 0x5d: // EMPTY_LIST
         this.push({ k: "list", items: [] });
         return false;
-      case OP.EMPTY_TUPLE:
+      case 0x29: // EMPTY_TUPLE
         this.push({ k: "tuple", items: [] });
         return false;
-      case OP.EMPTY_DICT:
+      case 0x7d: // EMPTY_DICT
         this.push({ k: "dict", items: [] });
         return false;
-      case OP.EMPTY_SET:
+      case 0x8f: // EMPTY_SET
         this.push({ k: "set", items: [] });
         return false;
-      case OP.LIST:
+      case 0x6c: // LIST
         this.push({ k: "list", items: this.popMark() });
         return false;
-      case OP.TUPLE:
+      case 0x74: // TUPLE
         this.push({ k: "tuple", items: this.popMark() });
         return false;
-      case OP.FROZENSET:
+      case 0x91: // FROZENSET
         this.push({ k: "frozenset", items: this.popMark() });
         return false;
-      case OP.DICT: {
+      case 0x64: { // DICT
         const items = this.popMark();
         if (items.length % 2 !== 0) throw new PickleError("odd number of items for DICT", this.opStart);
         this.push({ k: "dict", items });
         return false;
       }
-      case OP.TUPLE1: {
+      case 0x85: { // TUPLE1
         const x = this.pop();
         this.push({ k: "tuple", items: [x] });
         return false;
       }
-      case OP.TUPLE2: {
+      case 0x86: { // TUPLE2
         const y = this.pop();
         const x = this.pop();
         this.push({ k: "tuple", items: [x, y] });
         return false;
       }
-      case OP.TUPLE3: {
+      case 0x87: { // TUPLE3
         const z = this.pop();
         const y = this.pop();
         const x = this.pop();
         this.push({ k: "tuple", items: [x, y, z] });
         return false;
       }
-      case OP.APPEND: {
+      case 0x61: { // APPEND
         const v = this.pop();
         this.addItems(this.top(), [v], "append");
         return false;
       }
-      case OP.APPENDS: {
+      case 0x65: { // APPENDS
         const items = this.popMark();
         this.addItems(this.top(), items, "extend");
         return false;
       }
-      case OP.ADDITEMS: {
+      case 0x90: { // ADDITEMS
         const items = this.popMark();
         this.addItems(this.top(), items, "add");
         return false;
       }
-      case OP.SETITEM: {
+      case 0x73: { // SETITEM
         const v = this.pop();
         const k = this.pop();
         this.setItems(this.top(), [k, v]);
         return false;
       }
-      case OP.SETITEMS: {
+      case 0x75: { // SETITEMS
         const items = this.popMark();
         if (items.length % 2 !== 0) throw new PickleError("odd number of items for SETITEMS", this.opStart);
         this.setItems(this.top(), items);
@@ -617,39 +655,39 @@ class Machine implements RenderNames {
       }
 
       // ---- memo ----
-      case OP.PUT: {
+      case 0x70: { // PUT
         const i = this.decimalLine("PUT argument");
         if (i < 0) throw new PickleError("negative PUT argument", this.opStart);
         this.memoPut(i, this.top());
         return false;
       }
-      case OP.BINPUT:
+      case 0x71: // BINPUT
         this.memoPut(this.u8(), this.top());
         return false;
-      case OP.LONG_BINPUT:
+      case 0x72: // LONG_BINPUT
         this.memoPut(this.u32(), this.top());
         return false;
-      case OP.MEMOIZE:
-        this.memoPut(this.memo.size, this.top());
+      case 0x94: // MEMOIZE
+        this.memoPut(this.memoSize, this.top());
         return false;
-      case OP.GET:
+      case 0x67: // GET
         this.push(this.memoGet(this.decimalLine("GET argument")));
         return false;
-      case OP.BINGET:
+      case 0x68: // BINGET
         this.push(this.memoGet(this.u8()));
         return false;
-      case OP.LONG_BINGET:
+      case 0x6a: // LONG_BINGET
         this.push(this.memoGet(this.u32()));
         return false;
 
       // ---- globals, calls, persistence ----
-      case OP.GLOBAL: {
+      case 0x63: { // GLOBAL
         const module = this.utf8Line("GLOBAL module");
         const name = this.utf8Line("GLOBAL name");
         this.push({ k: "global", imp: this.addImport(module, name, "GLOBAL", false) });
         return false;
       }
-      case OP.STACK_GLOBAL: {
+      case 0x93: { // STACK_GLOBAL
         const name = this.pop();
         const module = this.pop();
         if (module.k === "str" && name.k === "str") {
@@ -661,7 +699,7 @@ class Machine implements RenderNames {
         }
         return false;
       }
-      case OP.INST: {
+      case 0x69: { // INST
         const module = this.utf8Line("INST module");
         const name = this.utf8Line("INST name");
         const imp = this.addImport(module, name, "INST", false);
@@ -669,49 +707,49 @@ class Machine implements RenderNames {
         this.call("INST", { k: "global", imp }, { k: "tuple", items: args });
         return false;
       }
-      case OP.EXT1:
+      case 0x82: // EXT1
         this.extension(this.u8());
         return false;
-      case OP.EXT2:
+      case 0x83: // EXT2
         this.extension(this.u16());
         return false;
-      case OP.EXT4:
+      case 0x84: // EXT4
         this.extension(this.i32());
         return false;
-      case OP.REDUCE: {
+      case 0x52: { // REDUCE
         const args = this.pop();
         const callee = this.pop();
         this.call("REDUCE", callee, args);
         return false;
       }
-      case OP.NEWOBJ: {
+      case 0x81: { // NEWOBJ
         const args = this.pop();
         const cls = this.pop();
         this.call("NEWOBJ", cls, args);
         return false;
       }
-      case OP.NEWOBJ_EX: {
+      case 0x92: { // NEWOBJ_EX
         const kwargs = this.pop();
         const args = this.pop();
         const cls = this.pop();
         this.call("NEWOBJ_EX", cls, args, kwargs);
         return false;
       }
-      case OP.OBJ: {
+      case 0x6f: { // OBJ
         const items = this.popMark();
         if (items.length === 0) throw new PickleError("OBJ without a class", this.opStart);
         this.call("OBJ", items[0]!, { k: "tuple", items: items.slice(1) });
         return false;
       }
-      case OP.BUILD: {
+      case 0x62: { // BUILD
         const state = this.pop();
         this.build(this.top(), state);
         return false;
       }
-      case OP.PERSID:
+      case 0x50: // PERSID
         this.persistent(latin1(this.asciiPersid()));
         return false;
-      case OP.BINPERSID: {
+      case 0x51: { // BINPERSID
         const pid = this.pop();
         this.persistent(renderValue(pid, this), pid);
         return false;
@@ -872,7 +910,6 @@ class Machine implements RenderNames {
     if (target.k === "global") {
       callee = this.calleeName(target).name;
       this.t.mutations.push({ offset, imp: target.imp });
-      if (this.t.importUsedAt[target.imp] === -1) this.t.importUsedAt[target.imp] = offset;
     } else if (target.k === "call") {
       callee = this.a.calls[target.call]!.callee;
     }
@@ -885,10 +922,12 @@ class Machine implements RenderNames {
   }
 
   private addItems(target: Value, items: Value[], method: "append" | "extend" | "add"): void {
+    // Where CPython's unpickler would succeed we must not stop either, or a payload could hide behind.
     if (target.k === "list" || target.k === "set") {
       for (const v of items) target.items.push(v);
       return;
     }
+    if (target.k === "bytes" && target.bytearray) return; // bytearray.append/extend of ints
     if (target.k === "tuple" || target.k === "frozenset" || target.k === "dict" || !this.isObject(target)) {
       throw new PickleError(`cannot ${method} to a ${target.k}`, this.opStart);
     }
@@ -907,6 +946,17 @@ class Machine implements RenderNames {
       for (const v of items) target.items.push(v);
       return;
     }
+    if (target.k === "list") {
+      // list[i] = v works in CPython for an int index in range.
+      for (let i = 0; i + 1 < items.length; i += 2) {
+        const key = items[i]!;
+        if (key.k !== "int" || typeof key.v !== "number") continue;
+        const at = key.v < 0 ? target.items.length + key.v : key.v;
+        if (at >= 0 && at < target.items.length) target.items[at] = items[i + 1]!;
+      }
+      return;
+    }
+    if (target.k === "bytes" && target.bytearray) return;
     if (isContainer(target) || !this.isObject(target)) {
       throw new PickleError(`cannot set items on a ${target.k}`, this.opStart);
     }
@@ -971,6 +1021,24 @@ class Machine implements RenderNames {
     }
     return null;
   }
+}
+
+/** Dotted Python identifiers (non-ASCII letters allowed, as in Python 3). */
+function isDottedName(s: string): boolean {
+  if (s.length === 0 || s.length > 512) return false;
+  let partStart = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2e) {
+      if (partStart) return false;
+      partStart = true;
+      continue;
+    }
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 0x80;
+    if (!letter && !(!partStart && c >= 48 && c <= 57)) return false;
+    partStart = false;
+  }
+  return !partStart;
 }
 
 function isBase64Codec(v: Value | undefined): boolean {
