@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { SEVERITIES, type Severity } from "../core/types.js";
 import { isSeverity } from "../core/severity.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
+import { loadConfig } from "../project/config.js";
 import type { ScanOptions } from "../project/scan.js";
 import { CliUsageError, type CliIo } from "./command.js";
 import { toolInfo } from "./version.js";
@@ -23,6 +24,8 @@ export const SCAN_FLAGS = {
   jobs: { type: "string", short: "j" },
   "pickle-policy": { type: "string" },
   "pickle-allow": { type: "string", multiple: true },
+  config: { type: "string" },
+  "no-config": { type: "boolean" },
   verbose: { type: "boolean", short: "v" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
@@ -49,6 +52,10 @@ Scan options:
       --pickle-policy MODE Model/data files (.pkl, .pt, .joblib, .npy, ...): denylist (default) reports
                            dangerous globals; allowlist also reports every global not known to be safe
       --pickle-allow GLOBAL Trust a global in allowlist mode (module.Name or module.*); repeatable
+      --config FILE        Read settings from FILE (a pathfinder.toml, or a pyproject.toml with [tool.pathfinder]).
+                           Default: the nearest pathfinder.toml, .pathfinder.toml or pyproject.toml with
+                           [tool.pathfinder], looking in the project directory and then its parents
+      --no-config          Ignore every configuration file
   -v, --verbose            Print each warning and timing details on stderr
   -q, --quiet              No progress or summary on stderr
   -h, --help               Show this help`;
@@ -68,14 +75,20 @@ export type ScanFlagValues = {
   jobs?: string;
   "pickle-policy"?: string;
   "pickle-allow"?: string[];
+  config?: string;
+  "no-config"?: boolean;
   verbose?: boolean;
   quiet?: boolean;
 };
 
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
-/** Turns parsed flags (and positional paths) into scan options; bad values are usage errors. */
+/**
+ * Turns parsed flags (and positional paths) into scan options, with the configuration file that applies;
+ * bad values are usage errors, an invalid configuration a ConfigError (both exit 2).
+ */
 export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], io: CliIo): ScanOptions {
+  if (values.config !== undefined && values["no-config"]) throw new CliUsageError("--config and --no-config cannot be used together");
   const project = resolve(io.cwd, values.project ?? ".");
   const include = [...(values.include ?? [])];
   for (const p of positionals) {
@@ -97,6 +110,7 @@ export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], i
     jobs: values.jobs !== undefined ? parseJobs(values.jobs) : undefined,
     tool: toolInfo(),
     pickle: pickleOptionsFrom(values),
+    config: loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
   };
 }
 

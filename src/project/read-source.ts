@@ -50,7 +50,8 @@ function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
-function declaredEncoding(bytes: Uint8Array): string | undefined {
+/** The PEP 263 coding cookie of the first two lines, if any. */
+export function declaredEncoding(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 400)).split(/\r?\n/, 2);
   for (const line of head) {
     const m = CODING_COOKIE.exec(line);

@@ -1,14 +1,16 @@
 import { availableParallelism } from "node:os";
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { compareErrors, compareFindings } from "../core/order.js";
-import type { Finding, RuleMeta, ScanError, ScanReport } from "../core/types.js";
-import type { FileAnalysis } from "../languages/python/analyze.js";
-import { resolveRulesets } from "../rules/registry.js";
+import type { Finding, ScanError, ScanReport } from "../core/types.js";
+import { hasComputedDynamicImport, type FileAnalysis } from "../languages/python/analyze.js";
+import { buildRuleSet, ruleMeta, ruleSetSpec, type RuleSetSpec } from "../rules/registry.js";
 import type { PythonRule } from "../rules/rule.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
 import { inProcessAnalyzer, type PythonAnalyzer } from "./analyzer.js";
 import { scanArtifactFiles, splitRulesets } from "./artifacts.js";
+import { configExcluder, prunableExcludes, type PathfinderConfig } from "./config.js";
+import { UsageError } from "./errors.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { moduleNameOf } from "./module-name.js";
 import { decodePython, tooLarge } from "./read-source.js";
@@ -26,11 +28,14 @@ export interface ScanOptions extends DiscoverOptions {
   tool: ScanReport["tool"];
   /** Pickle policy for model/data files (`--pickle-policy`, `--pickle-allow`). */
   pickle?: Partial<PickleScanOptions>;
+  /** Settings from a configuration file (see `loadConfig`): excludes, disabled rules, extra sinks, severities. */
+  config?: PathfinderConfig;
   onProgress?: (done: number, total: number) => void;
+  /** Called with the bytes of every file that is analysed, as read (e.g. to detect later changes before `--fix`). */
+  onSourceRead?: (file: { relPath: string; absPath: string }, bytes: Uint8Array) => void;
 }
 
-/** A problem with the request itself (unknown ruleset, missing path): exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 /** Below this much source to parse, starting worker threads costs more than it saves. */
 const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
@@ -38,25 +43,35 @@ const READ_CONCURRENCY = 32;
 
 export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const started = Date.now();
+  const config = options.config;
+  // Artifact rulesets (artifact/...) select model-file rules; the rest go to the Python rule registry.
   const split = splitRulesets(options.rulesets);
   if ("error" in split) throw new UsageError(split.error);
-  const resolution = split.runPython ? resolveRulesets(split.python) : { ok: true as const, rules: [] };
-  if (!resolution.ok) throw new UsageError(resolution.error);
-  const rules = resolution.rules;
-  const artifactRules = split.artifactRules;
+  const disabled = new Set((config?.disable ?? []).map((id) => id.toUpperCase()));
+  const artifactRules = split.artifactRules.filter((r) => !disabled.has(r.id));
+  let spec: RuleSetSpec = { ruleIds: [] };
+  if (split.runPython) {
+    const resolution = ruleSetSpec(split.python, { disable: config?.disable, customizations: config?.rules, source: config?.file });
+    if (!resolution.ok && !(artifactRules.length > 0 && split.python.length === 0)) throw new UsageError(resolution.error);
+    if (resolution.ok) spec = resolution.spec;
+  }
+  const rules = buildRuleSet(spec);
   const target = resolve(options.target);
   let discovery;
   try {
-    discovery = await discover(target, options);
+    // Name patterns prune the walk; path patterns are relative to the configuration file and filter below.
+    discovery = await discover(target, { ...options, exclude: [...options.exclude, ...prunableExcludes(config)] });
   } catch (e) {
     throw new UsageError(`cannot scan "${options.target}": ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : (e as Error).message}`);
   }
-  const errors: ScanError[] = [...discovery.errors];
+  const excluded = configExcluder(config);
+  const root = (await stat(target)).isDirectory() ? target : dirname(target);
+  const errors: ScanError[] = discovery.errors.filter((e) => !excluded(join(root, e.file)));
   const findings: Finding[] = [];
-  const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python") : [];
+  const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
 
-  const candidates = await readCandidates(pythonFiles, rules, options.maxFileSize, errors);
-  const analyzer = await chooseAnalyzer(rules, candidates, options.jobs);
+  const candidates = await readCandidates(pythonFiles, rules, options.maxFileSize, errors, options.onSourceRead);
+  const analyzer = await chooseAnalyzer(spec, rules, candidates, options.jobs);
   let done = 0;
   try {
     const results = await Promise.all(
@@ -77,7 +92,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   let artifactsScanned = 0;
   if (artifactRules.length > 0) {
     const enabled = new Set(artifactRules.map((r) => r.id));
-    const others = discovery.files.filter((f) => f.kind === "other");
+    const others = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
     const artifacts = await scanArtifactFiles(others, options.pickle ?? {});
     findings.push(...artifacts.findings.filter((f) => enabled.has(f.ruleId)));
     errors.push(...artifacts.errors);
@@ -95,7 +110,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       rulesExecuted: [...rules.map((r) => r.id), ...artifactRules.map((r) => r.id)],
       filesScanned: pythonFiles.length + artifactsScanned,
     },
-    rules: [...rules.map(metaOf), ...artifactRules],
+    rules: [...rules.map(ruleMeta), ...artifactRules],
     findings,
     errors,
   };
@@ -110,7 +125,13 @@ interface Candidate {
  * Reads every Python file and keeps those that contain a prefilter token of some rule. The token test runs on
  * raw bytes, before decoding, so most files cost one read and one byte search.
  */
-async function readCandidates(files: DiscoveredFile[], rules: readonly PythonRule[], maxBytes: number, errors: ScanError[]): Promise<Candidate[]> {
+async function readCandidates(
+  files: DiscoveredFile[],
+  rules: readonly PythonRule[],
+  maxBytes: number,
+  errors: ScanError[],
+  onSourceRead: ScanOptions["onSourceRead"],
+): Promise<Candidate[]> {
   const tokens = [...new Set(rules.flatMap((r) => r.prefilter))].map((t) => Buffer.from(t, "utf8"));
   const out: (Candidate | undefined)[] = new Array(files.length);
   let next = 0;
@@ -129,13 +150,14 @@ async function readCandidates(files: DiscoveredFile[], rules: readonly PythonRul
         errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err.code ?? err.message}` });
         continue;
       }
-      if (!tokens.some((t) => bytes.includes(t))) continue;
+      if (!tokens.some((t) => bytes.includes(t)) && !mayImportDynamically(bytes)) continue;
       const decoded = decodePython(bytes, file.relPath, maxBytes);
       if (!decoded.ok) {
         errors.push(decoded.error);
         continue;
       }
       if (decoded.warning) errors.push(decoded.warning);
+      onSourceRead?.(file, bytes);
       out[i] = { file, source: decoded.source };
     }
   };
@@ -143,14 +165,15 @@ async function readCandidates(files: DiscoveredFile[], rules: readonly PythonRul
   return out.filter((c): c is Candidate => c !== undefined);
 }
 
-async function chooseAnalyzer(rules: readonly PythonRule[], candidates: Candidate[], jobs: number | undefined): Promise<PythonAnalyzer> {
-  const bytes = candidates.reduce((n, c) => n + c.source.length, 0);
-  const size = jobs ?? (bytes >= WORKER_THRESHOLD_BYTES ? Math.max(1, Math.min(availableParallelism(), 8)) : 0);
-  return size > 0 ? workerPoolAnalyzer(rules.map((r) => r.id), size) : inProcessAnalyzer(rules);
+const DYNAMIC_IMPORT_TOKENS = [Buffer.from("__import__"), Buffer.from("import_module")];
+
+function mayImportDynamically(bytes: Buffer): boolean {
+  return DYNAMIC_IMPORT_TOKENS.some((t) => bytes.includes(t)) && hasComputedDynamicImport(bytes.toString("latin1"));
 }
 
-/** Rule metadata without the engine parts (sink functions), as reporters and JSON need it. */
-function metaOf(rule: PythonRule): RuleMeta {
-  const { prefilter: _prefilter, sinks: _sinks, ...meta } = rule;
-  return meta;
+/** Workers get the serializable spec and rebuild the same rules with `buildRuleSet`. */
+async function chooseAnalyzer(spec: RuleSetSpec, rules: readonly PythonRule[], candidates: Candidate[], jobs: number | undefined): Promise<PythonAnalyzer> {
+  const bytes = candidates.reduce((n, c) => n + c.source.length, 0);
+  const size = jobs ?? (bytes >= WORKER_THRESHOLD_BYTES ? Math.max(1, Math.min(availableParallelism(), 8)) : 0);
+  return size > 0 ? workerPoolAnalyzer(spec, size) : inProcessAnalyzer(rules);
 }

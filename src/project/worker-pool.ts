@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { FileAnalysis, PythonFile } from "../languages/python/analyze.js";
+import type { RuleSetSpec } from "../rules/registry.js";
 import type { PythonAnalyzer } from "./analyzer.js";
 
 interface Pending {
@@ -9,11 +10,11 @@ interface Pending {
 }
 
 /** Spreads files over `size` worker threads, each with its own parser; least-loaded worker first. */
-export function workerPoolAnalyzer(ruleIds: string[], size: number): PythonAnalyzer {
+export function workerPoolAnalyzer(spec: RuleSetSpec, size: number): PythonAnalyzer {
   const url = new URL("./worker.js", import.meta.url);
   let nextId = 0;
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(url, { workerData: { ruleIds } });
+    const worker = new Worker(url, { workerData: { spec } });
     const pending = new Map<number, Pending>();
     const slot = { worker, pending, failure: undefined as Error | undefined };
     worker.on("message", (msg: { id?: number; result?: FileAnalysis }) => {

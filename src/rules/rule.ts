@@ -52,7 +52,8 @@ export interface PythonRule extends RuleMeta {
   language: "python";
   /**
    * Byte strings of which at least one must occur in a file for this rule to possibly match; files without any
-   * are never parsed. Must cover every spelling the sinks can be reached by (module names, aliases).
+   * are never parsed. Must cover every spelling the sinks can be reached by (module names, aliases). Imports of
+   * computed module names (`__import__("pic" + "kle")`) are let through by the engine itself.
    */
   prefilter: string[];
   sinks: SinkSpec[];

@@ -25,10 +25,20 @@ export interface FileAnalysis {
 
 const MAX_SNIPPET_LINES = 5;
 
-/** True when `source` contains a token some rule needs; files failing this are never parsed. */
+/**
+ * True when `source` may hold a finding: it contains a token some rule needs, or it imports a module whose name
+ * is computed (`__import__("pic" + "kle")`), which no token can see. Files failing this are never parsed.
+ */
 export function mayMatch(source: string, rules: readonly PythonRule[]): boolean {
   for (const rule of rules) for (const token of rule.prefilter) if (source.includes(token)) return true;
-  return false;
+  return hasComputedDynamicImport(source);
+}
+
+/** A dynamic import whose first argument is not a plain string literal. */
+const COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
+
+export function hasComputedDynamicImport(source: string): boolean {
+  return (source.includes("__import__") || source.includes("import_module")) && COMPUTED_DYNAMIC_IMPORT.test(source);
 }
 
 interface IndexedSink {

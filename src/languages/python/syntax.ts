@@ -36,47 +36,71 @@ export interface SyntaxTree {
   maxDepth: number;
 }
 
-/** Copies the named nodes of `tree` with one cursor walk, without recursion. Does not free `tree`. */
+/**
+ * Copies the named nodes of `tree` with one cursor walk, without recursion. Does not free `tree`.
+ * Every cursor getter is a call into WebAssembly, so the walk asks only for type and field IDs (mapped through the
+ * language's tables) and offsets; rows and columns are computed here from a line index.
+ */
 export function copyTree(tree: Tree, source: string): SyntaxTree {
+  const language = tree.language;
+  const typeNames = language.types;
+  const fieldNames = language.fields;
+  const named = new Map<number, boolean>();
+  const isNamed = (typeId: number) => {
+    let v = named.get(typeId);
+    if (v === undefined) named.set(typeId, (v = typeId === ERROR_TYPE_ID || language.nodeTypeIsNamed(typeId)));
+    return v;
+  };
+  const lines = new LineIndex(source);
+  const mayHaveErrors = tree.rootNode.hasError;
   const cursor = tree.walk();
   const comments: SyntaxNode[] = [];
   const problems: SyntaxProblem[] = [];
-  const root = nodeAtCursor(cursor, null);
-  // Parents of the node the cursor is on, for named nodes only; anonymous nodes keep their named ancestor.
+  const makeNode = (typeId: number, fieldId: number, start: number, end: number, missing: boolean, parent: SyntaxNode | null): SyntaxNode => {
+    const [startRow, startCol] = lines.position(start);
+    const [endRow, endCol] = lines.position(end);
+    return {
+      type: typeNames[typeId] ?? "ERROR",
+      field: fieldId ? (fieldNames[fieldId] ?? null) : null,
+      start, end, startRow, startCol, endRow, endCol, parent, children: [], missing,
+    };
+  };
+  const root = makeNode(cursor.nodeTypeId, 0, cursor.startIndex, cursor.endIndex, false, null);
+  // Named ancestors of the cursor position, with the cursor depth at which each was entered.
   const parents: SyntaxNode[] = [root];
   const depthOfParent: number[] = [0];
   let depth = 0;
   let maxDepth = 0;
+  let skipChildren = false;
   try {
     for (;;) {
-      if (cursor.gotoFirstChild()) {
+      if (!skipChildren && cursor.gotoFirstChild()) {
         depth++;
       } else {
         while (!cursor.gotoNextSibling()) {
           if (!cursor.gotoParent()) return { source, root, comments, problems, maxDepth };
           depth--;
-          while (depthOfParent[depthOfParent.length - 1] >= depth && parents.length > 1) {
-            parents.pop();
-            depthOfParent.pop();
-          }
         }
       }
-      while (depthOfParent[depthOfParent.length - 1] >= depth && parents.length > 1) {
+      while (depthOfParent[depthOfParent.length - 1] >= depth) {
         parents.pop();
         depthOfParent.pop();
       }
       if (depth > maxDepth) maxDepth = depth;
-      const type = cursor.nodeType;
-      const missing = cursor.nodeIsMissing;
-      if (type === "ERROR" || missing) {
-        const p = cursor.startPosition;
-        problems.push({ row: p.row, col: p.column, missing });
+      const typeId = cursor.nodeTypeId;
+      const missing = mayHaveErrors && cursor.nodeIsMissing;
+      if (mayHaveErrors && (typeId === ERROR_TYPE_ID || missing)) {
+        const [row, col] = lines.position(cursor.startIndex);
+        problems.push({ row, col, missing });
       }
-      if (!cursor.nodeIsNamed) continue;
+      skipChildren = false;
+      if (!isNamed(typeId)) continue;
       const parent = parents[parents.length - 1];
-      const node = nodeAtCursor(cursor, parent);
+      const node = makeNode(typeId, cursor.currentFieldId, cursor.startIndex, cursor.endIndex, missing, parent);
+      // A literal without interpolations holds nothing to analyse: its value is decoded from the text on demand.
+      if (node.type === "string" && !isFormatString(source, node.start)) skipChildren = true;
       parent.children.push(node);
-      if (type === "comment") comments.push(node);
+      if (node.type === "comment") comments.push(node);
       parents.push(node);
       depthOfParent.push(depth);
     }
@@ -85,22 +109,43 @@ export function copyTree(tree: Tree, source: string): SyntaxTree {
   }
 }
 
-function nodeAtCursor(cursor: ReturnType<Tree["walk"]>, parent: SyntaxNode | null): SyntaxNode {
-  const s = cursor.startPosition;
-  const e = cursor.endPosition;
-  return {
-    type: cursor.nodeType,
-    field: cursor.currentFieldName,
-    start: cursor.startIndex,
-    end: cursor.endIndex,
-    startRow: s.row,
-    startCol: s.column,
-    endRow: e.row,
-    endCol: e.column,
-    parent,
-    children: [],
-    missing: cursor.nodeIsMissing,
-  };
+const ERROR_TYPE_ID = 65535;
+
+function isFormatString(source: string, start: number): boolean {
+  for (let i = start; i < start + 3; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 102 || c === 70) return true; // f F
+    if (c === 34 || c === 39) return false; // " '
+  }
+  return false;
+}
+
+/** Maps UTF-16 offsets to 0-based rows and columns. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  private lastLine = 0;
+
+  constructor(source: string) {
+    for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): [number, number] {
+    const starts = this.starts;
+    // Offsets arrive mostly in increasing order: try the last line first.
+    let line = this.lastLine;
+    if (!(starts[line] <= offset && (line + 1 >= starts.length || offset < starts[line + 1]))) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      line = lo;
+    }
+    this.lastLine = line;
+    return [line, offset - starts[line]];
+  }
 }
 
 export function childByField(node: SyntaxNode, field: string): SyntaxNode | undefined {

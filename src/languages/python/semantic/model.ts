@@ -1,6 +1,7 @@
 import { childByField, isAncestor, type SyntaxNode, type SyntaxTree } from "../syntax.js";
 import { PYTHON_BUILTINS } from "./builtins.js";
 import { canonicalName } from "./module-aliases.js";
+import { decodeStringLiteral } from "./string-literal.js";
 import { buildScopes, type Binding, type CallRecord, type Scope } from "./scopes.js";
 
 /**
@@ -275,15 +276,9 @@ export class SemanticModel {
   }
 
   private stringLiteral(node: SyntaxNode): string | undefined {
-    if (node.type !== "string") return undefined;
-    let out = "";
-    for (const c of node.children) {
-      if (c.type === "interpolation") return undefined;
-      if (c.type === "string_content") out += this.text(c);
-      else if (c.type === "escape_sequence") out += unescape(this.text(c));
-    }
-    return out;
+    return node.type === "string" ? decodeStringLiteral(this.text(node)) : undefined;
   }
+
 }
 
 function unwrapParentheses(node: SyntaxNode): SyntaxNode {
@@ -300,13 +295,6 @@ function isEmptyLiteral(node: SyntaxNode): boolean {
   return (node.type === "list" || node.type === "tuple") && node.children.length === 0;
 }
 
-function unescape(seq: string): string {
-  const simple: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', "0": "\0" };
-  if (seq.length === 2 && seq[1] in simple) return simple[seq[1]];
-  const hex = /^\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))$/.exec(seq);
-  if (hex) return String.fromCodePoint(parseInt(hex[1] ?? hex[2] ?? hex[3], 16));
-  return seq;
-}
 
 /**
  * Python binds names at run time in statement order. For a use in the same scope, keep the last binding before

@@ -1,0 +1,261 @@
+import { readFileSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import picomatch from "picomatch";
+import { parse, TomlError } from "smol-toml";
+import { isSeverity } from "../core/severity.js";
+import { SEVERITIES } from "../core/types.js";
+import { closest, PYTHON_RULES, type RuleCustomization } from "../rules/registry.js";
+import { UsageError } from "./errors.js";
+
+/** Settings from `pathfinder.toml` or the `[tool.pathfinder]` table of `pyproject.toml`. */
+export interface PathfinderConfig {
+  /** The file the settings came from (absolute). */
+  file: string;
+  /** The directory `exclude` patterns are relative to: the configuration file's directory. */
+  baseDir: string;
+  /** Globs of files or directories not to scan. */
+  exclude: string[];
+  /** Canonical IDs of rules that never run. */
+  disable: string[];
+  /** Per-rule changes, keyed by canonical rule ID. */
+  rules: Record<string, RuleCustomization>;
+}
+
+/** An unreadable or invalid configuration file: exit code 2, naming the file, the key and the reason. */
+export class ConfigError extends UsageError {}
+
+export const CONFIG_FILE_NAMES = ["pathfinder.toml", ".pathfinder.toml"] as const;
+const PYPROJECT = "pyproject.toml";
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+const TOP_LEVEL_KEYS = ["exclude", "disable", "rules"] as const;
+const RULE_KEYS = ["extra-sinks", "severity"] as const;
+const QUALIFIED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+
+export interface ConfigLookup {
+  /** Directory (or file) being scanned; discovery walks up from here. */
+  project: string;
+  /** `--config FILE`: use this file and nothing else (resolved against `cwd`). */
+  explicit?: string;
+  /** `--no-config`: ignore every configuration file. */
+  disabled?: boolean;
+  cwd: string;
+}
+
+/** The configuration that applies to a scan, or undefined when there is none. Throws ConfigError. */
+export function loadConfig(lookup: ConfigLookup): PathfinderConfig | undefined {
+  if (lookup.disabled) return undefined;
+  if (lookup.explicit !== undefined) {
+    const file = resolve(lookup.cwd, lookup.explicit);
+    const text = readConfigText(file);
+    if (basename(file) === PYPROJECT) {
+      const config = fromPyproject(text, file);
+      if (!config) throw new ConfigError(`configuration ${file} has no [tool.pathfinder] table`);
+      return config;
+    }
+    return parseConfig(text, file);
+  }
+  return discoverConfig(resolve(lookup.cwd, lookup.project));
+}
+
+/**
+ * Walks up from `project` to the file-system root. In each directory `pathfinder.toml` (or `.pathfinder.toml`)
+ * wins over `pyproject.toml`; a `pyproject.toml` without a `[tool.pathfinder]` table is passed over.
+ */
+export function discoverConfig(project: string): PathfinderConfig | undefined {
+  let dir = isDirectory(project) ? project : dirname(project);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const file = join(dir, name);
+      if (isFile(file)) return parseConfig(readConfigText(file), file);
+    }
+    const pyproject = join(dir, PYPROJECT);
+    if (isFile(pyproject)) {
+      const text = readConfigText(pyproject);
+      // Only parse pyproject files that can hold our table, so a broken unrelated one does not stop a scan.
+      if (text.includes("pathfinder")) {
+        const config = fromPyproject(text, pyproject);
+        if (config) return config;
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Parses a `pathfinder.toml` document (settings at the top level). */
+export function parseConfig(text: string, file: string): PathfinderConfig {
+  return validate(parseToml(text, file), file, "");
+}
+
+function fromPyproject(text: string, file: string): PathfinderConfig | undefined {
+  const doc = parseToml(text, file);
+  const tool = doc.tool;
+  if (!isTable(tool) || tool.pathfinder === undefined) return undefined;
+  if (!isTable(tool.pathfinder)) throw invalid(file, "tool.pathfinder", "must be a table");
+  return validate(tool.pathfinder, file, "tool.pathfinder.");
+}
+
+function parseToml(text: string, file: string): Record<string, unknown> {
+  try {
+    return parse(text) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof TomlError) {
+      const reason = e.message.split("\n")[0].replace(/^Invalid TOML document:\s*/, "");
+      throw new ConfigError(`invalid configuration ${file}:${e.line}:${e.column}: TOML syntax error: ${reason}`);
+    }
+    throw new ConfigError(`invalid configuration ${file}: ${(e as Error).message}`);
+  }
+}
+
+function validate(table: Record<string, unknown>, file: string, prefix: string): PathfinderConfig {
+  const config: PathfinderConfig = { file, baseDir: dirname(file), exclude: [], disable: [], rules: {} };
+  for (const [key, value] of Object.entries(table)) {
+    const path = prefix + key;
+    switch (key) {
+      case "exclude":
+        config.exclude = stringList(value, file, path).map((pattern, i) => {
+          if (!pattern.trim()) throw invalid(file, `${path}[${i}]`, "empty pattern");
+          return pattern;
+        });
+        break;
+      case "disable":
+        config.disable = stringList(value, file, path).map((id, i) => ruleId(id, file, `${path}[${i}]`));
+        break;
+      case "rules":
+        if (!isTable(value)) throw invalid(file, path, `must be a table of rule IDs, e.g. [${prefix}rules.PYTHON-LANG-SEC-040]`);
+        for (const [id, settings] of Object.entries(value)) {
+          const canonical = ruleId(id, file, `${path}.${id}`);
+          config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`);
+        }
+        break;
+      default:
+        throw invalid(file, path, unknownKey(key, TOP_LEVEL_KEYS));
+    }
+  }
+  return config;
+}
+
+function ruleSettings(value: unknown, file: string, path: string): RuleCustomization {
+  if (!isTable(value)) throw invalid(file, path, `must be a table (keys: ${RULE_KEYS.join(", ")})`);
+  const out: RuleCustomization = {};
+  for (const [key, v] of Object.entries(value)) {
+    const keyPath = `${path}.${key}`;
+    if (key === "extra-sinks") {
+      out.extraSinks = stringList(v, file, keyPath).map((name, i) => {
+        if (!QUALIFIED_NAME.test(name)) {
+          throw invalid(file, `${keyPath}[${i}]`, `"${name}" is not a dotted qualified name such as "myapp.cache.load_blob"`);
+        }
+        return name;
+      });
+    } else if (key === "severity") {
+      if (typeof v !== "string") throw invalid(file, keyPath, `must be a string (${SEVERITIES.join(", ")}), not ${typeName(v)}`);
+      const severity = v.toLowerCase();
+      if (!isSeverity(severity)) throw invalid(file, keyPath, `unknown severity "${v}" (use ${SEVERITIES.join(", ")})`);
+      out.severity = severity;
+    } else {
+      throw invalid(file, keyPath, unknownKey(key, RULE_KEYS));
+    }
+  }
+  return out;
+}
+
+function ruleId(id: string, file: string, path: string): string {
+  const bare = id.replace(/^python\//i, "");
+  const rule = PYTHON_RULES.find((r) => r.id.toUpperCase() === bare.toUpperCase());
+  if (rule) return rule.id;
+  const suggestion = closest(bare, PYTHON_RULES.map((r) => r.id));
+  throw invalid(file, path, `unknown rule ID "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (see: pathfinder rules list)`);
+}
+
+function stringList(value: unknown, file: string, path: string): string[] {
+  if (!Array.isArray(value)) throw invalid(file, path, `must be an array of strings, not ${typeName(value)}`);
+  value.forEach((item, i) => {
+    if (typeof item !== "string") throw invalid(file, `${path}[${i}]`, `must be a string, not ${typeName(item)}`);
+  });
+  return value as string[];
+}
+
+function unknownKey(key: string, known: readonly string[]): string {
+  const suggestion = closest(key, known);
+  return `unknown key${suggestion ? `; did you mean "${suggestion}"?` : ""} (known keys: ${known.join(", ")})`;
+}
+
+function invalid(file: string, key: string, reason: string): ConfigError {
+  return new ConfigError(`invalid configuration ${file}: ${key}: ${reason}`);
+}
+
+function typeName(v: unknown): string {
+  if (Array.isArray(v)) return "an array";
+  if (isTable(v)) return "a table";
+  if (typeof v === "string") return "a string";
+  if (typeof v === "number" || typeof v === "bigint") return "a number";
+  if (typeof v === "boolean") return "a boolean";
+  return "a date";
+}
+
+function isTable(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+function readConfigText(file: string): string {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (e) {
+    throw new ConfigError(`cannot read configuration file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (size > MAX_CONFIG_BYTES) throw new ConfigError(`configuration file ${file} is over ${MAX_CONFIG_BYTES / 1024} KB; refusing to read it`);
+  try {
+    return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (e) {
+    throw new ConfigError(`cannot read configuration file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a configuration `exclude` pattern covers a file. As in `.gitignore`, a pattern without a slash matches
+ * a file or directory name at any depth (`legacy`, `*_pb2.py`); a pattern with a slash matches paths relative to
+ * the configuration file's directory (`legacy/**`, `src/gen/*.py`), which may be an ancestor of the scanned one.
+ * Excluding a directory excludes everything below it.
+ */
+export function configExcluder(config: PathfinderConfig | undefined): (absPath: string) => boolean {
+  if (!config?.exclude.length) return () => false;
+  const names = config.exclude.filter((p) => !p.includes("/"));
+  const paths = config.exclude.filter((p) => p.includes("/"));
+  const matchesName = names.length ? picomatch(names, { dot: true }) : () => false;
+  const matchesPath = paths.length ? picomatch(paths, { dot: true }) : () => false;
+  return (absPath) => {
+    const native = relative(config.baseDir, absPath);
+    // Outside the configuration's directory only name patterns apply, and `discover` already pruned with them.
+    if (!native || isAbsolute(native) || native === ".." || native.startsWith(".." + sep)) return false;
+    const parts = native.split(sep);
+    for (let i = 1; i <= parts.length; i++) {
+      const path = parts.slice(0, i).join("/");
+      if (matchesName(parts[i - 1]) || matchesPath(path) || (i < parts.length && matchesPath(path + "/"))) return true;
+    }
+    return false;
+  };
+}
+
+/** Patterns `discover` can prune with: name patterns mean the same wherever the configuration file is. */
+export function prunableExcludes(config: PathfinderConfig | undefined): string[] {
+  return config?.exclude.filter((p) => !p.includes("/")) ?? [];
+}

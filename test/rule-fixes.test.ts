@@ -1,0 +1,135 @@
+// The fixes the deserialization rules attach: applied to real source, the result must be the safe call,
+// and calls whose safe form cannot be written mechanically must carry no fix.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { analyzeSource, type Finding, type TextEdit } from "../src/index.js";
+
+/** Applies non-overlapping edits (1-based line/column, exclusive end) to `source`. */
+function applyEdits(source: string, edits: TextEdit[]): string {
+  const lines = source.split("\n");
+  const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+  const sorted = [...edits].sort((a, b) => offset(b.line, b.column) - offset(a.line, a.column));
+  let out = source;
+  for (const e of sorted) out = out.slice(0, offset(e.line, e.column)) + e.newText + out.slice(offset(e.endLine, e.endColumn));
+  return out;
+}
+
+async function findingsOf(ruleId: string, source: string): Promise<Finding[]> {
+  const { findings } = await analyzeSource(source, { rulesets: [ruleId] });
+  return findings.filter((f) => f.ruleId === ruleId);
+}
+
+async function fixed(ruleId: string, source: string): Promise<string> {
+  const findings = await findingsOf(ruleId, source);
+  assert.equal(findings.length, 1, `expected one ${ruleId} finding in:\n${source}`);
+  const fix = findings[0].fix;
+  assert.ok(fix, `expected a fix for:\n${source}`);
+  return applyEdits(source, fix.edits);
+}
+
+async function assertNoFix(ruleId: string, source: string): Promise<void> {
+  const findings = await findingsOf(ruleId, source);
+  assert.equal(findings.length, 1, `expected one ${ruleId} finding in:\n${source}`);
+  assert.equal(findings[0].fix, undefined, `expected no fix for:\n${source}`);
+}
+
+describe("PYTHON-LANG-SEC-041 fixes", () => {
+  const id = "PYTHON-LANG-SEC-041";
+  it("turns yaml.load without a Loader into yaml.safe_load", async () => {
+    assert.equal(await fixed(id, "import yaml\nyaml.load(text)\n"), "import yaml\nyaml.safe_load(text)\n");
+    assert.equal(await fixed(id, "import yaml as y\ny.load_all(text)\n"), "import yaml as y\ny.safe_load_all(text)\n");
+  });
+  it("turns full_load and FullLoader into their safe counterparts", async () => {
+    assert.equal(await fixed(id, "import yaml\nyaml.full_load(t)\n"), "import yaml\nyaml.safe_load(t)\n");
+    assert.equal(await fixed(id, "import yaml\nyaml.load(t, Loader=yaml.FullLoader)\n"), "import yaml\nyaml.load(t, Loader=yaml.SafeLoader)\n");
+    assert.equal(await fixed(id, "import yaml\nyaml.load(t, yaml.CFullLoader)\n"), "import yaml\nyaml.load(t, yaml.CSafeLoader)\n");
+  });
+  it("leaves explicit unsafe loaders and bare imported names alone", async () => {
+    await assertNoFix(id, "import yaml\nyaml.load(t, Loader=yaml.Loader)\n");
+    await assertNoFix(id, "import yaml\nyaml.unsafe_load(t)\n");
+    await assertNoFix(id, "from yaml import load\nload(t)\n");
+    await assertNoFix(id, "import yaml\nyaml.load(t, **opts)\n");
+  });
+  it("keeps the reported severity in line with the loader", async () => {
+    const [full] = await findingsOf(id, "import yaml\nyaml.full_load(t)\n");
+    assert.equal(full.severity, "medium");
+    const [unsafe] = await findingsOf(id, "import yaml\nyaml.load(t, yaml.UnsafeLoader)\n");
+    assert.equal(unsafe.severity, "high");
+    const [hidden] = await findingsOf(id, "import yaml\nyaml.load(t, **opts)\n");
+    assert.equal(hidden.confidence, "medium");
+  });
+});
+
+describe("PYTHON-ML-SEC-001 fixes and severities", () => {
+  const id = "PYTHON-ML-SEC-001";
+  it("adds weights_only=True after the last argument", async () => {
+    assert.equal(await fixed(id, "import torch\ntorch.load(p)\n"), "import torch\ntorch.load(p, weights_only=True)\n");
+    assert.equal(
+      await fixed(id, "import torch\ntorch.load(\n    p,\n    map_location='cpu',  # note\n)\n"),
+      "import torch\ntorch.load(\n    p,\n    map_location='cpu', weights_only=True,  # note\n)\n",
+    );
+    assert.equal(
+      await fixed(id, "from torch.hub import load_state_dict_from_url as get\nget(u)\n"),
+      "from torch.hub import load_state_dict_from_url as get\nget(u, weights_only=True)\n",
+    );
+  });
+  it("does not rewrite explicit weights_only=False, a custom pickle_module or hidden options", async () => {
+    await assertNoFix(id, "import torch\ntorch.load(p, weights_only=False)\n");
+    await assertNoFix(id, "import torch, dill\ntorch.load(p, pickle_module=dill)\n");
+    await assertNoFix(id, "import torch\ntorch.load(p, **opts)\n");
+  });
+  it("grades by what the call does on current torch", async () => {
+    const grade = async (src: string) => {
+      const [f] = await findingsOf(id, "import torch, dill\n" + src + "\n");
+      return `${f.severity}/${f.confidence}`;
+    };
+    assert.equal(await grade("torch.load(p, weights_only=False)"), "high/high");
+    assert.equal(await grade("torch.load(p)"), "medium/high");
+    assert.equal(await grade("torch.load(p, pickle_module=dill)"), "high/high");
+    assert.equal(await grade("torch.load(p, **opts)"), "medium/medium");
+    assert.equal(await grade("torch.load(p, weights_only=flag)"), "medium/medium");
+    assert.equal(await grade("torch.hub.load_state_dict_from_url(u)"), "high/high");
+  });
+});
+
+describe("PYTHON-ML-SEC-002 fixes", () => {
+  const id = "PYTHON-ML-SEC-002";
+  it("turns a literal allow_pickle=True into False, by keyword or position", async () => {
+    assert.equal(await fixed(id, "import numpy as np\nnp.load(p, allow_pickle=True)\n"), "import numpy as np\nnp.load(p, allow_pickle=False)\n");
+    assert.equal(await fixed(id, "import numpy as np\nnp.load(p, None, True)\n"), "import numpy as np\nnp.load(p, None, False)\n");
+  });
+  it("leaves values it cannot rewrite exactly alone", async () => {
+    await assertNoFix(id, "import numpy as np\nnp.load(p, allow_pickle=flag)\n");
+    await assertNoFix(id, "import numpy as np\nnp.load(p, allow_pickle=1)\n");
+  });
+});
+
+describe("graded findings", () => {
+  const grade = async (id: string, src: string) => {
+    const found = await findingsOf(id, src);
+    assert.equal(found.length, 1, `expected one ${id} finding in:\n${src}`);
+    return `${found[0].severity}/${found[0].confidence}`;
+  };
+  it("PYTHON-LANG-SEC-073: an authkey lowers the severity, hidden options the confidence", async () => {
+    const head = "from multiprocessing.connection import Client, Listener\n";
+    assert.equal(await grade("PYTHON-LANG-SEC-073", head + "Listener(a).accept().recv()\n"), "high/high");
+    assert.equal(await grade("PYTHON-LANG-SEC-073", head + "Listener(a, None, 1, key).accept().recv()\n"), "medium/high");
+    assert.equal(await grade("PYTHON-LANG-SEC-073", head + "Client(a, authkey=key).recv()\n"), "medium/high");
+    assert.equal(await grade("PYTHON-LANG-SEC-073", head + "Client(a, **opts).recv()\n"), "high/medium");
+  });
+  it("PYTHON-LANG-SEC-045: a shelf opened with flag 'n' is low severity", async () => {
+    assert.equal(await grade("PYTHON-LANG-SEC-045", "import shelve\nshelve.open(p, 'n')\n"), "low/low");
+    assert.equal(await grade("PYTHON-LANG-SEC-045", "import shelve\nshelve.open(p, flag='r')\n"), "medium/high");
+  });
+  it("PYTHON-LANG-SEC-043: unknown typ values are reported with less confidence", async () => {
+    const head = "from ruamel.yaml import YAML\n";
+    assert.equal(await grade("PYTHON-LANG-SEC-043", head + "YAML(typ='unsafe').load(t)\n"), "high/high");
+    assert.equal(await grade("PYTHON-LANG-SEC-043", head + "YAML(typ=kind).load(t)\n"), "high/medium");
+    assert.equal(await grade("PYTHON-LANG-SEC-043", head + "YAML(**opts).load(t)\n"), "medium/low");
+  });
+  it("PYTHON-ML-SEC-002: non-literal allow_pickle is medium confidence, hidden options low", async () => {
+    assert.equal(await grade("PYTHON-ML-SEC-002", "import numpy as np\nnp.load(p, allow_pickle=True)\n"), "high/high");
+    assert.equal(await grade("PYTHON-ML-SEC-002", "import numpy as np\nnp.load(p, allow_pickle=flag)\n"), "high/medium");
+    assert.equal(await grade("PYTHON-ML-SEC-002", "import numpy as np\nnp.load(p, **opts)\n"), "medium/low");
+  });
+});

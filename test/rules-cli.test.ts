@@ -1,0 +1,163 @@
+// `pathfinder rules list` and `pathfinder rules show`, run as a user runs them.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { PYTHON_RULES } from "../src/index.js";
+import { runCli, runMain } from "./data/config/cli.js";
+
+const ESC = "\u001b[";
+const MODEL_RULE = PYTHON_RULES.find((r) => r.id === "PYTHON-LANG-SEC-040")!;
+
+/** Rule IDs in a `rules list` table (first column of the rows below the header). */
+function listedIds(stdout: string): string[] {
+  return stdout
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(/\s+/)[0])
+    .filter((id) => /^PYTHON-/.test(id));
+}
+
+describe("pathfinder rules list", () => {
+  it("prints a table of every rule with severity, name and bundles", async () => {
+    const run = await runCli(["rules", "list"]);
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stdout.split("\n");
+    assert.match(lines[0], /^ID\s+SEVERITY\s+NAME\s+BUNDLES$/);
+    assert.deepEqual(listedIds(run.stdout), PYTHON_RULES.map((r) => r.id));
+    const row = lines.find((l) => l.startsWith("PYTHON-LANG-SEC-040 "))!;
+    assert.match(row, /^PYTHON-LANG-SEC-040\s+high\s+Pickle Deserialization of Untrusted Data\s+python\/lang, python\/deserialization$/);
+    assert.ok(!run.stdout.includes(ESC), "no colour when stdout is not a terminal");
+    assert.match(run.stdout, new RegExp(`${PYTHON_RULES.length} rules\\. Bundles: python/all \\(${PYTHON_RULES.length}\\)`));
+  });
+
+  it("filters by bundle, with or without the python/ prefix, and by single rule", async () => {
+    const ml = PYTHON_RULES.filter((r) => r.bundles.includes("ml")).map((r) => r.id);
+    assert.ok(ml.length > 0);
+    for (const spelling of ["python/ml", "ml"]) {
+      const run = await runMain(["rules", "list", "--bundle", spelling]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(listedIds(run.stdout), ml);
+    }
+    const lang = PYTHON_RULES.filter((r) => r.bundles.includes("lang")).map((r) => r.id);
+    const both = await runMain(["rules", "list", "-b", "python/lang", "-b", "python/ml"]);
+    assert.deepEqual(listedIds(both.stdout), [...lang, ...ml].sort());
+    const one = await runMain(["rules", "list", "--bundle", "python/PYTHON-LANG-SEC-040"]);
+    assert.deepEqual(listedIds(one.stdout), ["PYTHON-LANG-SEC-040"]);
+  });
+
+  it("gives full metadata including docs as JSON", async () => {
+    const run = await runMain(["rules", "list", "--output", "json"]);
+    assert.equal(run.code, 0, run.stderr);
+    const data = JSON.parse(run.stdout) as { rules: Record<string, unknown>[]; bundles: { name: string; rules: string[] }[] };
+    assert.deepEqual(data.rules.map((r) => r.id), PYTHON_RULES.map((r) => r.id));
+    const model = data.rules.find((r) => r.id === "PYTHON-LANG-SEC-040")!;
+    const { prefilter: _p, sinks: _s, ...expected } = MODEL_RULE;
+    assert.deepEqual(model, JSON.parse(JSON.stringify(expected)));
+    assert.equal("sinks" in model || "prefilter" in model, false);
+    const names = data.bundles.map((b) => b.name);
+    for (const b of ["python/all", "python/deserialization", "python/lang", "python/ml"]) assert.ok(names.includes(b), b);
+    assert.deepEqual(data.bundles.find((b) => b.name === "python/all")!.rules, PYTHON_RULES.map((r) => r.id));
+  });
+
+  it("rejects an unknown bundle with exit code 2 and a suggestion", async () => {
+    const run = await runCli(["rules", "list", "--bundle", "python/lng"]);
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, "");
+    assert.match(run.stderr, /unknown ruleset "python\/lng"; did you mean "python\/lang"\?/);
+  });
+
+  it("rejects an unknown subcommand and a missing one with exit code 2", async () => {
+    const unknown = await runMain(["rules", "lsit"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown subcommand "lsit"; did you mean "list"\?/);
+    const missing = await runMain(["rules"]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /missing subcommand/);
+  });
+});
+
+describe("pathfinder rules show", () => {
+  it("prints the whole rule page", async () => {
+    const run = await runCli(["rules", "show", "PYTHON-LANG-SEC-040"]);
+    assert.equal(run.code, 0, run.stderr);
+    const out = run.stdout;
+    assert.ok(out.startsWith("PYTHON-LANG-SEC-040: Pickle Deserialization of Untrusted Data\n"));
+    const titles = [
+      "Description",
+      "Security implications",
+      "Vulnerable example",
+      "Safe example",
+      "How to fix",
+      "Detection scope",
+      "Compliance",
+      "References",
+      "FAQ",
+      "Similar rules",
+    ];
+    const positions = titles.map((t) => out.indexOf(`\n${t}\n`));
+    assert.ok(positions.every((p) => p > 0), `missing sections: ${titles.filter((_, i) => positions[i] < 0).join(", ")}`);
+    assert.deepEqual([...positions].sort((a, b) => a - b), positions, "sections in order");
+    for (const line of MODEL_RULE.docs.vulnerableExample.split("\n").filter(Boolean)) assert.ok(out.includes(`    ${line}\n`), line);
+    for (const line of MODEL_RULE.docs.safeExample.split("\n").filter(Boolean)) assert.ok(out.includes(`    ${line}\n`), line);
+    for (const ref of MODEL_RULE.docs.references) assert.ok(out.includes(ref.url), ref.url);
+    for (const c of MODEL_RULE.compliance) assert.ok(out.includes(`${c.framework}: ${c.control}`));
+    for (const f of MODEL_RULE.docs.faq) assert.ok(out.includes(`Q ${f.question.split(" ").slice(0, 4).join(" ")}`), f.question);
+    assert.match(out, /Severity {4}high\n/);
+    assert.match(out, /CWE {9}CWE-502\n/);
+    // Similar rules that exist are listed with their names.
+    const similar = PYTHON_RULES.find((r) => MODEL_RULE.similar.includes(r.id))!;
+    assert.ok(out.includes(`  ${similar.id}  ${similar.name}\n`));
+    assert.ok(!out.includes(ESC));
+    assert.ok(out.split("\n").every((l) => l.length <= 100 || l.includes("http")), "prose is wrapped");
+  });
+
+  it("shows every registered rule, accepting python/ID and any case", async () => {
+    for (const rule of PYTHON_RULES) {
+      const run = await runMain(["rules", "show", `python/${rule.id.toLowerCase()}`]);
+      assert.equal(run.code, 0, `${rule.id}: ${run.stderr}`);
+      assert.ok(run.stdout.startsWith(`${rule.id}: ${rule.name}\n`));
+    }
+  });
+
+  it("gives the rule's metadata as JSON", async () => {
+    const run = await runMain(["rules", "show", "PYTHON-LANG-SEC-040", "-o", "json"]);
+    assert.equal(run.code, 0, run.stderr);
+    const rule = JSON.parse(run.stdout);
+    assert.equal(rule.id, "PYTHON-LANG-SEC-040");
+    assert.equal(rule.docs.howToFix, MODEL_RULE.docs.howToFix);
+  });
+
+  it("uses colour only when asked for and never with NO_COLOR", async () => {
+    const forced = await runCli(["rules", "show", "PYTHON-LANG-SEC-040"], { env: { FORCE_COLOR: "1" } });
+    assert.ok(forced.stdout.includes(`${ESC}1m`), "bold title");
+    assert.ok(forced.stdout.includes(`${ESC}36mpickle.loads${ESC}39m`), "inline code highlighted without backticks");
+    const list = await runMain(["rules", "list"], { env: { FORCE_COLOR: "1" } });
+    assert.ok(list.stdout.includes(`${ESC}1m${ESC}31mhigh`), "severity coloured");
+    for (const args of [["rules", "show", "PYTHON-LANG-SEC-040"], ["rules", "list"]]) {
+      const plain = await runMain(args, { env: { FORCE_COLOR: "1", NO_COLOR: "1" } });
+      assert.ok(!plain.stdout.includes(ESC), `${args.join(" ")} with NO_COLOR`);
+    }
+  });
+
+  it("rejects an unknown rule with exit code 2 and a suggestion", async () => {
+    const run = await runCli(["rules", "show", "PYTHON-LANG-SEC-04"]);
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, "");
+    assert.match(run.stderr, /unknown rule "PYTHON-LANG-SEC-04"; did you mean "PYTHON-LANG-SEC-040"\?/);
+    const none = await runMain(["rules", "show"]);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /exactly one rule ID/);
+  });
+});
+
+describe("help texts", () => {
+  it("lists the rules command and documents its subcommands", async () => {
+    const top = await runMain(["--help"]);
+    assert.match(top.stdout, /\n {2}rules +List the rules or show one rule's documentation\n/);
+    const help = await runMain(["rules", "--help"]);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /pathfinder rules list \[--bundle B \.\.\.\]/);
+    assert.match(help.stdout, /pathfinder rules show RULE-ID/);
+    const scan = await runMain(["scan", "--help"]);
+    for (const flag of ["--config FILE", "--no-config", "--fix", "--dry-run", "extra-sinks"]) assert.ok(scan.stdout.includes(flag), flag);
+  });
+});
