@@ -136,3 +136,16 @@ describe("pathfinder scan with model files", () => {
     assert.match(top.stdout, /inspect\s+Show what a model\/data file would do/);
   });
 });
+
+describe("pathfinder rules with artifact rules", () => {
+  it("shows an artifact rule page and lists the artifact bundle on request", async () => {
+    const show = await runCli(["rules", "show", "artifact/PICKLE-ARTIFACT-006"]);
+    assert.equal(show.code, 0, show.stderr);
+    assert.match(show.stdout, /PICKLE-ARTIFACT-006: Artifact Container Is Inconsistent/);
+    assert.match(show.stdout, /pathfinder scan --ruleset artifact\/PICKLE-ARTIFACT-006/);
+    const list = await runCli(["rules", "list", "--bundle", "artifact/all"]);
+    assert.equal(list.code, 0);
+    assert.equal((list.stdout.match(/^PICKLE-ARTIFACT-00\d/gm) ?? []).length, 7);
+    assert.match((await runCli(["rules", "list"])).stdout, /rules list --bundle artifact\/all/);
+  });
+});

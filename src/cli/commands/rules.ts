@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import type { RuleMeta } from "../../core/types.js";
 import { painter, SEVERITY_STYLES, type Painter } from "../../report/terminal.js";
+import { ARTIFACT_RULES } from "../../artifacts/rules.js";
+import { splitRulesets } from "../../project/artifacts.js";
 import { BUNDLE_DESCRIPTIONS, closest, PYTHON_RULES, pythonBundles, resolveRulesets, ruleMeta } from "../../rules/registry.js";
 import { CliUsageError, type CliIo, type Command } from "../command.js";
 import { useColor } from "../terminal.js";
@@ -61,23 +63,32 @@ export const rulesCommand: Command = {
   },
 };
 
-/** Every rule's metadata, in ID order. */
+/** Every Python rule's metadata, in ID order. */
 function allRules(): RuleMeta[] {
   return PYTHON_RULES.map(ruleMeta);
 }
 
+/** Python rules, then the model/data file (artifact) rules. */
+function everyRule(): RuleMeta[] {
+  return [...allRules(), ...ARTIFACT_RULES];
+}
+
 function findRuleMeta(input: string): RuleMeta {
-  const id = input.trim().replace(/^python\//i, "");
-  const rule = allRules().find((r) => r.id.toUpperCase() === id.toUpperCase());
+  const id = input.trim().replace(/^(python|artifact)\//i, "");
+  const rule = everyRule().find((r) => r.id.toUpperCase() === id.toUpperCase());
   if (rule) return rule;
-  const suggestion = closest(id, allRules().map((r) => r.id));
+  const suggestion = closest(id, everyRule().map((r) => r.id));
   throw new CliUsageError(`unknown rule "${input}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (see: pathfinder rules list)`);
 }
 
 function listRules(bundles: string[], format: "text" | "json", io: CliIo): string {
-  const resolution = resolveRulesets(bundles);
+  // Model/data file rules are listed when asked for (--bundle artifact/all); the default lists Python rules.
+  const split = splitRulesets(bundles);
+  if ("error" in split) throw new CliUsageError(split.error);
+  const artifactRules = bundles.length > 0 ? split.artifactRules : [];
+  const resolution = split.runPython ? resolveRulesets(split.python) : { ok: true as const, rules: [] };
   if (!resolution.ok) throw new CliUsageError(resolution.error);
-  const rules = resolution.rules.map(ruleMeta);
+  const rules = [...resolution.rules.map(ruleMeta), ...artifactRules];
   if (format === "json") {
     const bundleInfo = pythonBundles().map((b) => ({
       name: `python/${b}`,
@@ -88,17 +99,20 @@ function listRules(bundles: string[], format: "text" | "json", io: CliIo): strin
   }
   const p = painter(useColor(io.stdout, io.env));
   const header = ["ID", "SEVERITY", "NAME", "BUNDLES"];
-  const rows = rules.map((r) => [r.id, r.severity, r.name, r.bundles.map((b) => `python/${b}`).join(", ")]);
+  const rows = rules.map((r) => [r.id, r.severity, r.name, r.bundles.map((b) => `${r.language}/${b}`).join(", ")]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[], style: (cell: string, i: number) => string) =>
     cells.map((c, i) => (i === cells.length - 1 ? style(c, i) : style(c, i) + " ".repeat(widths[i] - c.length))).join("  ").trimEnd();
   const out = [line(header, (c) => p.paint(c, "bold"))];
   for (const row of rows) out.push(line(row, (c, i) => (i === 1 ? p.paint(c, ...SEVERITY_STYLES[row[1] as RuleMeta["severity"]]) : c)));
-  const counts = pythonBundles().map((b) => `python/${b} (${allRules().filter((r) => b === "all" || r.bundles.includes(b)).length})`);
+  const counts = [
+    ...pythonBundles().map((b) => `python/${b} (${allRules().filter((r) => b === "all" || r.bundles.includes(b)).length})`),
+  ];
   out.push(
     "",
     `${rules.length} rule${rules.length === 1 ? "" : "s"}. Bundles: ${counts.join(", ")}.`,
     "Details: pathfinder rules show <RULE-ID>. Run a bundle: pathfinder scan --ruleset python/<bundle>.",
+    `Model/data file rules (${ARTIFACT_RULES.length}): pathfinder rules list --bundle artifact/all.`,
   );
   return out.join("\n") + "\n";
 }
@@ -133,11 +147,11 @@ function showRule(rule: RuleMeta, style: TextStyle): string {
     ["Precision", rule.precision],
     ["CWE", rule.cwe.join(", ")],
     ["OWASP", rule.owasp.join(", ")],
-    ["Bundles", [...rule.bundles, "all"].map((b) => `python/${b}`).join(", ")],
+    ["Bundles", [...rule.bundles, "all"].map((b) => `${rule.language}/${b}`).join(", ")],
     ["Tags", rule.tags.join(", ")],
     ["Bandit", rule.banditIds.join(", ")],
     ["Run it", `pathfinder scan --ruleset ${rule.language}/${rule.id}`],
-    ["Suppress", `# pathfinder: ignore[${rule.id}]`],
+    ["Suppress", rule.language === "artifact" ? `disable = ["${rule.id}"] in pathfinder.toml` : `# pathfinder: ignore[${rule.id}]`],
   ];
   for (const [label, value] of facts) if (value) out.push(`  ${p.paint(label.padEnd(12), "dim")}${value}`);
   out.push("", ...prose(d.summary));
