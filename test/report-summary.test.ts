@@ -27,12 +27,14 @@ describe("renderReport", () => {
   const options = { color: false, showSuppressed: false };
 
   it("dispatches to each format", () => {
-    assert.deepEqual([...OUTPUT_FORMATS], ["text", "json", "sarif", "csv"]);
+    assert.deepEqual([...OUTPUT_FORMATS], ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate"]);
     const report = sampleReport();
     assert.match(renderReport("text", report, options), /^models\/classifier\.pt:1:1 {2}CRITICAL/);
     assert.equal(JSON.parse(renderReport("json", report, options)).tool.name, "pathfinder");
     assert.equal(JSON.parse(renderReport("sarif", report, options)).version, "2.1.0");
     assert.match(renderReport("csv", report, options), /^rule_id,rule_name,/);
+    assert.equal(JSON.parse(renderReport("gitlab-sast", report, options)).scan.type, "sast");
+    assert.equal(JSON.parse(renderReport("codeclimate", report, options))[0].type, "issue");
   });
 
   it("does not modify the report it renders", () => {

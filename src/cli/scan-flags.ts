@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { SEVERITIES, type Severity } from "../core/types.js";
 import { isSeverity } from "../core/severity.js";
-import type { PickleScanOptions } from "../artifacts/types.js";
 import { loadConfig } from "../project/config.js";
+import type { PickleScanOptions } from "../artifacts/types.js";
 import type { ScanOptions } from "../project/scan.js";
 import { CliUsageError, type CliIo } from "./command.js";
 import { toolInfo } from "./version.js";
@@ -22,10 +22,10 @@ export const SCAN_FLAGS = {
   "max-file-size": { type: "string" },
   "show-suppressed": { type: "boolean" },
   jobs: { type: "string", short: "j" },
-  "pickle-policy": { type: "string" },
-  "pickle-allow": { type: "string", multiple: true },
   config: { type: "string" },
   "no-config": { type: "boolean" },
+  "pickle-policy": { type: "string" },
+  "pickle-allow": { type: "string", multiple: true },
   verbose: { type: "boolean", short: "v" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
@@ -38,7 +38,7 @@ Scan options:
       --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;
                            artifact/all or artifact/<PICKLE-ARTIFACT-ID> for model/data files
                            (default: every rule). See: pathfinder rules list
-  -o, --output FORMAT      text (default), json, sarif, csv
+  -o, --output FORMAT      text (default for scan), json, sarif, csv, gitlab-sast, codeclimate
   -f, --output-file FILE   Write the report to FILE instead of standard output
       --fail-on SEVERITIES Exit 1 when a finding is at or above the lowest severity listed,
                            e.g. --fail-on critical,high (values: critical, high, medium, low)
@@ -49,13 +49,13 @@ Scan options:
       --max-file-size SIZE Skip files larger than SIZE (default 5MB; accepts B, KB, MB)
       --show-suppressed    Also list findings suppressed by inline comments
   -j, --jobs N             Worker threads (default: automatic; 0 = no workers)
-      --pickle-policy MODE Model/data files (.pkl, .pt, .joblib, .npy, ...): denylist (default) reports
-                           dangerous globals; allowlist also reports every global not known to be safe
-      --pickle-allow GLOBAL Trust a global in allowlist mode (module.Name or module.*); repeatable
       --config FILE        Read settings from FILE (a pathfinder.toml, or a pyproject.toml with [tool.pathfinder]).
                            Default: the nearest pathfinder.toml, .pathfinder.toml or pyproject.toml with
                            [tool.pathfinder], looking in the project directory and then its parents
       --no-config          Ignore every configuration file
+      --pickle-policy MODE Model/data files (.pkl, .pt, .joblib, .npy, ...): denylist (default) reports
+                           dangerous globals; allowlist also reports every global not known to be safe
+      --pickle-allow GLOBAL Trust a global in allowlist mode (module.Name or module.*); repeatable
   -v, --verbose            Print each warning and timing details on stderr
   -q, --quiet              No progress or summary on stderr
   -h, --help               Show this help`;
@@ -73,10 +73,10 @@ export type ScanFlagValues = {
   "max-file-size"?: string;
   "show-suppressed"?: boolean;
   jobs?: string;
-  "pickle-policy"?: string;
-  "pickle-allow"?: string[];
   config?: string;
   "no-config"?: boolean;
+  "pickle-policy"?: string;
+  "pickle-allow"?: string[];
   verbose?: boolean;
   quiet?: boolean;
 };
@@ -109,8 +109,8 @@ export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], i
     maxFileSize: values["max-file-size"] !== undefined ? parseSize(values["max-file-size"]) : DEFAULT_MAX_FILE_SIZE,
     jobs: values.jobs !== undefined ? parseJobs(values.jobs) : undefined,
     tool: toolInfo(),
-    pickle: pickleOptionsFrom(values),
     config: loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
+    pickle: pickleOptionsFrom(values),
   };
 }
 

@@ -26,10 +26,10 @@ export interface ScanOptions extends DiscoverOptions {
   /** Worker threads; 0 analyses in this thread, undefined picks by workload. */
   jobs?: number;
   tool: ScanReport["tool"];
-  /** Pickle policy for model/data files (`--pickle-policy`, `--pickle-allow`). */
-  pickle?: Partial<PickleScanOptions>;
   /** Settings from a configuration file (see `loadConfig`): excludes, disabled rules, extra sinks, severities. */
   config?: PathfinderConfig;
+  /** Pickle policy for model/data files (`--pickle-policy`, `--pickle-allow`). */
+  pickle?: Partial<PickleScanOptions>;
   onProgress?: (done: number, total: number) => void;
   /** Called with the bytes of every file that is analysed, as read (e.g. to detect later changes before `--fix`). */
   onSourceRead?: (file: { relPath: string; absPath: string }, bytes: Uint8Array) => void;
@@ -44,18 +44,17 @@ const READ_CONCURRENCY = 32;
 export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const started = Date.now();
   const config = options.config;
-  // Artifact rulesets (artifact/...) select model-file rules; the rest go to the Python rule registry.
   const split = splitRulesets(options.rulesets);
   if ("error" in split) throw new UsageError(split.error);
-  const disabled = new Set((config?.disable ?? []).map((id) => id.toUpperCase()));
-  const artifactRules = split.artifactRules.filter((r) => !disabled.has(r.id));
   let spec: RuleSetSpec = { ruleIds: [] };
   if (split.runPython) {
     const resolution = ruleSetSpec(split.python, { disable: config?.disable, customizations: config?.rules, source: config?.file });
-    if (!resolution.ok && !(artifactRules.length > 0 && split.python.length === 0)) throw new UsageError(resolution.error);
-    if (resolution.ok) spec = resolution.spec;
+    if (!resolution.ok) throw new UsageError(resolution.error);
+    spec = resolution.spec;
   }
   const rules = buildRuleSet(spec);
+  const disabled = new Set((config?.disable ?? []).map((id) => id.toUpperCase()));
+  const artifactRules = split.artifactRules.filter((r) => !disabled.has(r.id.toUpperCase()));
   const target = resolve(options.target);
   let discovery;
   try {

@@ -1,12 +1,19 @@
 import type { ScanReport } from "../core/types.js";
+import { renderCodeClimate } from "./codeclimate.js";
 import { renderCsv } from "./csv.js";
+import { renderGitLabSast } from "./gitlab-sast.js";
 import { renderJson } from "./json.js";
 import { renderSarif } from "./sarif.js";
 import { renderText, type TextReportOptions } from "./text.js";
 
-export type OutputFormat = "text" | "json" | "sarif" | "csv";
+export type OutputFormat = "text" | "json" | "sarif" | "csv" | "gitlab-sast" | "codeclimate";
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "csv"];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate"];
+
+export interface RenderOptions extends TextReportOptions {
+  /** Where the scan target sits in the repository (e.g. `services/api/`): GitLab formats want repository paths. */
+  pathPrefix?: string;
+}
 
 export type { TextReportOptions } from "./text.js";
 export { summarize } from "./summary.js";
@@ -14,9 +21,11 @@ export { renderText } from "./text.js";
 export { renderJson, toJsonReport } from "./json.js";
 export { renderSarif, toSarifLog } from "./sarif.js";
 export { renderCsv } from "./csv.js";
+export { renderGitLabSast } from "./gitlab-sast.js";
+export { renderCodeClimate } from "./codeclimate.js";
 
 /** Renders `report` in `format`. Pure: no I/O; the caller writes the string where it belongs. */
-export function renderReport(format: OutputFormat, report: ScanReport, options: TextReportOptions): string {
+export function renderReport(format: OutputFormat, report: ScanReport, options: RenderOptions): string {
   switch (format) {
     case "text":
       return renderText(report, options);
@@ -26,6 +35,10 @@ export function renderReport(format: OutputFormat, report: ScanReport, options: 
       return renderSarif(report);
     case "csv":
       return renderCsv(report, options);
+    case "gitlab-sast":
+      return renderGitLabSast(report, options);
+    case "codeclimate":
+      return renderCodeClimate(report, options);
     default: {
       const unknown: never = format;
       throw new Error(`Unknown output format: ${String(unknown)}`);

@@ -21,6 +21,7 @@ import PYTHON_ML_SEC_008 from "./python/PYTHON-ML-SEC-008.js";
 import PYTHON_ML_SEC_009 from "./python/PYTHON-ML-SEC-009.js";
 import PYTHON_ML_SEC_010 from "./python/PYTHON-ML-SEC-010.js";
 import PYTHON_ML_SEC_011 from "./python/PYTHON-ML-SEC-011.js";
+import PYTHON_ML_SEC_012 from "./python/PYTHON-ML-SEC-012.js";
 
 /** Every Python rule, in ID order. New rules are added here. */
 export const PYTHON_RULES: readonly PythonRule[] = [
@@ -43,6 +44,7 @@ export const PYTHON_RULES: readonly PythonRule[] = [
   PYTHON_ML_SEC_009,
   PYTHON_ML_SEC_010,
   PYTHON_ML_SEC_011,
+  PYTHON_ML_SEC_012,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 /** The documented bundles (usable as `python/<bundle>`), whether or not a rule in them is registered yet. */

@@ -1,7 +1,8 @@
 import type { Command } from "../command.js";
+import { ciCommand } from "../../ci/command.js";
 import { inspectCommand } from "./inspect.js";
 import { rulesCommand } from "./rules.js";
 import { scanCommand } from "./scan.js";
 
 /** Every subcommand, in the order `pathfinder --help` lists them. */
-export const COMMANDS: Command[] = [scanCommand, inspectCommand, rulesCommand];
+export const COMMANDS: Command[] = [scanCommand, ciCommand, inspectCommand, rulesCommand];

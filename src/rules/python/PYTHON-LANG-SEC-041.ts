@@ -109,7 +109,7 @@ export default defineRule({
   bundles: ["lang", "deserialization"],
   banditIds: ["B506"],
   similar: ["PYTHON-LANG-SEC-043", "PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-042"],
-  prefilter: ["yaml", "import_module", "__import__"],
+  prefilter: ["yaml"],
   sinks: [
     { call: ["yaml.load", "yaml.load_all"], check: checkLoad, message: unsafeMessage },
     { call: ["yaml.unsafe_load", "yaml.unsafe_load_all", ...methodsOf(UNSAFE_LOADERS)], message: unsafeMessage },

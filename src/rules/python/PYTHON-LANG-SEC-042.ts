@@ -29,7 +29,7 @@ export default defineRule({
   bundles: ["lang", "deserialization"],
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-041"],
-  prefilter: ["jsonpickle", "import_module", "__import__"],
+  prefilter: ["jsonpickle"],
   sinks: [{ call: ["jsonpickle.decode", "jsonpickle.loads", "jsonpickle.Unpickler"], subclasses: true, references: true, check, message }],
   docs: {
     summary: "Detects jsonpickle decoding (`jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.Unpickler`), which rebuilds arbitrary Python objects and can run code.",

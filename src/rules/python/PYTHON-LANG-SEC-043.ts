@@ -88,7 +88,7 @@ export default defineRule({
   bundles: ["lang", "deserialization"],
   banditIds: ["B506"],
   similar: ["PYTHON-LANG-SEC-041", "PYTHON-LANG-SEC-040"],
-  prefilter: ["ruamel", "import_module", "__import__"],
+  prefilter: ["ruamel"],
   sinks: [
     { call: ["ruamel.yaml.YAML().load", "ruamel.yaml.YAML().load_all"], check: checkInstanceLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE}` },
     { call: ["ruamel.yaml.load", "ruamel.yaml.load_all"], check: checkLegacyLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE}` },

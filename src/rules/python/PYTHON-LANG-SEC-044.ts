@@ -24,7 +24,7 @@ export default defineRule({
   bundles: ["lang", "deserialization"],
   banditIds: ["B302"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-045"],
-  prefilter: ["marshal", "import_module", "__import__"],
+  prefilter: ["marshal"],
   sinks: [{ call: ["marshal.load", "marshal.loads"], references: true, message }],
   docs: {
     summary: "Detects `marshal.load` and `marshal.loads`, which are not safe on data that could come from an untrusted source.",

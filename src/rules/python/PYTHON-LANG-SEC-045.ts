@@ -39,7 +39,7 @@ export default defineRule({
   bundles: ["lang", "deserialization"],
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-044"],
-  prefilter: ["shelve", "Shelf", "import_module", "__import__"],
+  prefilter: ["shelve", "Shelf"],
   sinks: [
     {
       call: ["shelve.open", "shelve.Shelf", "shelve.DbfilenameShelf", "shelve.BsdDbShelf"],

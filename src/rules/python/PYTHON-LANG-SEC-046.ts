@@ -21,7 +21,7 @@ export default defineRule({
   bundles: ["lang", "deserialization"],
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-005"],
-  prefilter: ["dill", "import_module", "__import__"],
+  prefilter: ["dill"],
   sinks: [
     { call: ["dill.load", "dill.loads", "dill.Unpickler"], subclasses: true, references: true, message },
     { call: ["dill.load_session", "dill.load_module", "dill.load_module_asdict", "dill.temp.load", "dill.temp.loadIO"], message },

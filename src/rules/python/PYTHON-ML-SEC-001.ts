@@ -70,7 +70,7 @@ export default defineRule({
   bundles: ["ml", "deserialization"],
   banditIds: ["B614"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
-  prefilter: ["torch", "model_zoo", "load_state_dict_from_url", "import_module", "__import__"],
+  prefilter: ["torch", "model_zoo", "load_state_dict_from_url"],
   sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE}` }],
   docs: {
     summary:

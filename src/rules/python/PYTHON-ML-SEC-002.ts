@@ -50,7 +50,7 @@ export default defineRule({
   bundles: ["ml", "deserialization"],
   banditIds: [],
   similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-009"],
-  prefilter: ["numpy", "read_array", "import_module", "__import__"],
+  prefilter: ["numpy", "read_array"],
   sinks: [
     { call: Object.keys(ALLOW_PICKLE_POSITION), check, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE}` },
     { call: ["numpy.loads", "numpy.ma.loads", "numpy.ma.load", "numpy.core.multiarray.loads"], references: true, message: legacyMessage },

@@ -21,7 +21,7 @@ export default defineRule({
   bundles: ["ml", "deserialization"],
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-010"],
-  prefilter: ["pandas", "read_pickle", "pickle_compat", "import_module", "__import__"],
+  prefilter: ["pandas", "read_pickle", "pickle_compat"],
   sinks: [
     {
       call: ["pandas.read_pickle", "pandas.compat.pickle_compat.load", "pandas.compat.pickle_compat.loads"],

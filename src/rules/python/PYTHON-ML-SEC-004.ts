@@ -21,7 +21,7 @@ export default defineRule({
   bundles: ["ml", "deserialization"],
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-001", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-011"],
-  prefilter: ["joblib", "import_module", "__import__"],
+  prefilter: ["joblib"],
   sinks: [{ call: ["joblib.load"], references: true, message }],
   docs: {
     summary: "Detects `joblib.load` (also `sklearn.externals.joblib.load`), which unpickles model files and runs any code they contain.",

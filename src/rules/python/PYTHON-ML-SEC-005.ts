@@ -21,7 +21,7 @@ export default defineRule({
   bundles: ["ml", "deserialization"],
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-046"],
-  prefilter: ["cloudpickle", "srsly", "import_module", "__import__"],
+  prefilter: ["cloudpickle", "srsly"],
   sinks: [{ call: ["cloudpickle.load", "cloudpickle.loads", "srsly.pickle_loads"], references: true, message }],
   docs: {
     summary: "Detects cloudpickle deserialization (`cloudpickle.loads`, `cloudpickle.load`, and wrappers such as `srsly.pickle_loads`), which runs arbitrary code from its input.",

@@ -112,7 +112,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
           for (const c of t.children) work.push({ t: c, v: undefined });
           break;
         case "as_pattern_target":
-          for (const c of t.children) work.push({ t: c, v: undefined });
+          for (const c of t.children) work.push({ t: c, v });
           break;
         default:
           // attribute / subscript targets bind nothing; their sub-expressions are visited as expressions.

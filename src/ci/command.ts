@@ -1,0 +1,192 @@
+// `pathfinder ci`: `scan` plus diff awareness, baselines, pull request comments and CI report formats.
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { isSeverity } from "../core/severity.js";
+import { SEVERITIES, type Severity } from "../core/types.js";
+import { OUTPUT_FORMATS, renderReport } from "../report/index.js";
+import { CliUsageError, type CliIo, type Command } from "../cli/command.js";
+import { parseFormat, runScan } from "../cli/commands/scan.js";
+import { writeOutput } from "../cli/output.js";
+import { parseFailOn, SCAN_FLAGS, SCAN_FLAGS_HELP, scanOptionsFrom, type ScanFlagValues } from "../cli/scan-flags.js";
+import { UsageError } from "../project/scan.js";
+import { BaselineError } from "./baseline.js";
+import type { DiffScope } from "./diff-filter.js";
+import { workTreePrefix } from "./git.js";
+import { redact } from "./github/redact.js";
+import { runCi, type CiOutcome } from "./run.js";
+
+export const DEFAULT_RESULTS_FILE = "pathfinder-results.sarif";
+
+const CI_FLAGS = {
+  ...SCAN_FLAGS,
+  base: { type: "string" },
+  head: { type: "string" },
+  "no-diff": { type: "boolean" },
+  "diff-scope": { type: "string" },
+  baseline: { type: "string" },
+  "write-baseline": { type: "string" },
+  "github-token": { type: "string" },
+  "github-repo": { type: "string" },
+  "github-pr": { type: "string" },
+  "github-api-url": { type: "string" },
+  "pr-comment": { type: "boolean" },
+  "pr-inline": { type: "boolean" },
+  "pr-inline-min-severity": { type: "string" },
+} as const;
+
+type CiFlagValues = ScanFlagValues & {
+  help?: boolean;
+  base?: string;
+  head?: string;
+  "no-diff"?: boolean;
+  "diff-scope"?: string;
+  baseline?: string;
+  "write-baseline"?: string;
+  "github-token"?: string;
+  "github-repo"?: string;
+  "github-pr"?: string;
+  "github-api-url"?: string;
+  "pr-comment"?: boolean;
+  "pr-inline"?: boolean;
+  "pr-inline-min-severity"?: string;
+};
+
+const USAGE = `Usage: pathfinder ci [options] [PATH ...]
+
+Scans like "pathfinder scan", then keeps only the findings on lines the change adds or modifies
+(compared with the merge base of --base and --head) and writes them as SARIF to
+${DEFAULT_RESULTS_FILE}. Findings elsewhere are counted as "already present".
+Exit codes: 0 success, 1 a new finding at or above --fail-on, 2 usage or runtime error.
+GitHub API failures are reported as warnings and change neither the report nor the exit code.
+
+Examples:
+  pathfinder ci --base origin/main --fail-on high
+  pathfinder ci --pr-comment --pr-inline          (in GitHub Actions, on pull_request events)
+  pathfinder ci --no-diff -o gitlab-sast -f gl-sast-report.json
+
+Diff options:
+      --base REF           Compare with the merge base of REF and --head (default: origin/$GITHUB_BASE_REF
+                           or origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME; without any, every finding is new)
+      --head REF           The revision under review (default: HEAD)
+      --no-diff            Report every finding, not only new ones
+      --diff-scope SCOPE   line (default): findings on added or changed lines; file: findings in changed files
+
+Baseline options:
+      --baseline FILE      Ignore findings whose fingerprint is listed in FILE
+      --write-baseline FILE  Write every current finding's fingerprint to FILE
+
+GitHub pull request options (each falls back to the GitHub Actions environment):
+      --pr-comment         Create or update one summary comment on the pull request
+      --pr-inline          Comment new findings on the changed lines (one review per run)
+      --pr-inline-min-severity SEV  Lowest severity commented inline (default: high)
+      --github-token TOKEN   Token (default: $GITHUB_TOKEN)
+      --github-repo OWNER/REPO  Repository (default: $GITHUB_REPOSITORY)
+      --github-pr N        Pull request number (default: from $GITHUB_EVENT_PATH)
+      --github-api-url URL   REST API root for GitHub Enterprise (default: $GITHUB_API_URL or api.github.com)
+
+Output formats for ci: ${OUTPUT_FORMATS.join(", ")} (default: sarif; -f - writes to standard output)
+${SCAN_FLAGS_HELP}`;
+
+function parseScope(value: string | undefined): DiffScope {
+  const scope = (value ?? "line").toLowerCase();
+  if (scope !== "line" && scope !== "file") throw new CliUsageError(`--diff-scope: expected line or file, got "${value}"`);
+  return scope;
+}
+
+function parseSeverity(flag: string, value: string | undefined, fallback: Severity): Severity {
+  if (value === undefined) return fallback;
+  const severity = value.trim().toLowerCase();
+  if (!isSeverity(severity)) throw new CliUsageError(`${flag}: unknown severity "${value}" (use ${SEVERITIES.join(", ")})`);
+  return severity;
+}
+
+function parsePullNumber(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new CliUsageError(`--github-pr: expected a pull request number, got "${value}"`);
+  return n;
+}
+
+export interface CiCommandResult {
+  exitCode: number;
+  outcome: CiOutcome;
+  /** Where the report went: a path, or "-" for standard output. */
+  outputFile: string;
+}
+
+/** Runs `pathfinder ci` and returns what happened (the GitHub Action reads the outcome for its outputs). */
+export async function executeCi(argv: string[], io: CliIo): Promise<CiCommandResult | number> {
+  const { values: parsed, positionals } = parseArgs({ args: argv, options: CI_FLAGS, allowPositionals: true, strict: true });
+  const values = parsed as CiFlagValues;
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const format = parseFormat(values.output ?? "sarif", OUTPUT_FORMATS);
+  const failOn = parseFailOn(values["fail-on"]);
+  const scope = parseScope(values["diff-scope"]);
+  const inlineMinSeverity = parseSeverity("--pr-inline-min-severity", values["pr-inline-min-severity"], "high");
+  const pr = parsePullNumber(values["github-pr"]);
+  const options = scanOptionsFrom(values, positionals, io);
+  const outputFile = values["output-file"] ?? DEFAULT_RESULTS_FILE;
+
+  const report = await runScan(options, values, io);
+  const github: Parameters<typeof runCi>[1]["github"]["flags"] = {};
+  if (values["github-token"]) github.token = values["github-token"];
+  if (values["github-repo"]) github.repo = values["github-repo"];
+  if (pr !== undefined) github.pr = pr;
+  if (values["github-api-url"]) github.apiUrl = values["github-api-url"];
+  const diff: Parameters<typeof runCi>[1]["diff"] = { enabled: !values["no-diff"], scope };
+  if (values.base) diff.base = values.base;
+  if (values.head) diff.head = values.head;
+
+  const ciOptions: Parameters<typeof runCi>[1] = {
+    targetDir: options.target,
+    diff,
+    failOn: failOn ?? "none",
+    env: io.env,
+    github: {
+      flags: github,
+      comment: values["pr-comment"] ?? false,
+      inline: values["pr-inline"] ?? false,
+      inlineMinSeverity,
+    },
+  };
+  // Paths in messages stay as the user typed them; files are opened relative to the command's cwd.
+  if (values.baseline) ciOptions.baselinePath = resolve(io.cwd, values.baseline);
+  if (values["write-baseline"]) ciOptions.writeBaselinePath = resolve(io.cwd, values["write-baseline"]);
+  let outcome: CiOutcome;
+  try {
+    outcome = await runCi(report, ciOptions);
+  } catch (error) {
+    // A baseline the user named but that cannot be used is a problem with the request: exit code 2.
+    if (error instanceof BaselineError) throw new UsageError(error.message);
+    throw error;
+  }
+
+  const pathPrefix = outcome.diff?.pathPrefix ?? (await workTreePrefix(options.target).catch(() => ""));
+  const text = renderReport(format, outcome.report, {
+    showSuppressed: values["show-suppressed"] ?? false,
+    color: false,
+    pathPrefix,
+  });
+  await writeOutput(text, outputFile, io);
+
+  const secrets = [values["github-token"], io.env.GITHUB_TOKEN];
+  for (const warning of outcome.warnings) io.stderr.write(`pathfinder ci: warning: ${redact(warning, secrets)}\n`);
+  if (!values.quiet) {
+    for (const message of outcome.messages) io.stderr.write(`pathfinder ci: ${redact(message, secrets)}\n`);
+    if (outputFile !== "-") io.stderr.write(`pathfinder ci: ${format} report written to ${outputFile}\n`);
+  }
+  return { exitCode: outcome.exitCode, outcome, outputFile };
+}
+
+export const ciCommand: Command = {
+  name: "ci",
+  summary: "Scan in CI: new findings only, baselines, pull request comments, SARIF by default",
+  usage: USAGE,
+  async run(argv, io) {
+    const result = await executeCi(argv, io);
+    return typeof result === "number" ? result : result.exitCode;
+  },
+};

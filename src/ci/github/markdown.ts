@@ -1,0 +1,181 @@
+// Markdown bodies for the pull request: the summary comment and the inline review comments.
+// Each carries a hidden HTML marker so that later runs find and update it instead of posting again.
+import { SEVERITIES, type Finding, type RuleMeta, type Severity } from "../../core/types.js";
+
+export const SUMMARY_MARKER = "<!-- pathfinder:summary -->";
+const FINDING_MARKER = /<!-- pathfinder:finding:([A-Za-z0-9._:+/=-]+) -->/;
+/** GitHub rejects comment bodies over 65536 characters. */
+const MAX_BODY = 60000;
+const MAX_TABLE_ROWS = 50;
+
+export function findingMarker(fingerprint: string): string {
+  return `<!-- pathfinder:finding:${fingerprint.replace(/[^A-Za-z0-9._:+/=-]/g, "_")} -->`;
+}
+
+/** The fingerprint marker a comment body carries, if any. */
+export function markerIn(body: string | null | undefined): string | undefined {
+  const match = FINDING_MARKER.exec(body ?? "");
+  return match ? findingMarker(match[1]!) : undefined;
+}
+
+const SEVERITY_ICON: Record<Severity, string> = { critical: "🔴", high: "🟠", medium: "🟡", low: "🔵" };
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Escapes text for a table cell or inline position: no pipes, no newlines, no HTML, and no @mentions
+ * (file names come from the pull request and must not ping anyone).
+ */
+export function cell(text: string): string {
+  return text
+    .replace(/\r?\n/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\|/g, "\\|")
+    .replace(/@/g, "@\u200b");
+}
+
+function code(text: string): string {
+  const clean = text.replace(/\r?\n/g, " ");
+  return clean.includes("`") ? `<code>${cell(clean)}</code>` : `\`${clean}\``;
+}
+
+export function severityCounts(findings: readonly Finding[]): string {
+  const parts: string[] = [];
+  for (const severity of SEVERITIES) {
+    const count = findings.filter((f) => f.severity === severity).length;
+    if (count > 0) parts.push(`${count} ${severity}`);
+  }
+  return parts.join(", ");
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** `${informationUri}/rules/${ruleId}`, or undefined when the tool has no home page to link to. */
+export function ruleDocsUrl(informationUri: string | undefined, ruleId: string): string | undefined {
+  if (!informationUri) return undefined;
+  return `${informationUri.replace(/\/+$/, "")}/rules/${encodeURIComponent(ruleId)}`;
+}
+
+function ruleLink(informationUri: string | undefined, ruleId: string): string {
+  const url = ruleDocsUrl(informationUri, ruleId);
+  return url ? `[${cell(ruleId)}](${url})` : code(ruleId);
+}
+
+export function cweUrl(cwe: string): string | undefined {
+  const number = /^CWE-(\d+)$/i.exec(cwe)?.[1];
+  return number ? `https://cwe.mitre.org/data/definitions/${number}.html` : undefined;
+}
+
+/** Web link to a line of a file at a commit: `<server>/<owner>/<repo>/blob/<sha>/<path>#L<line>`. */
+export function blobUrl(serverUrl: string, repository: string, sha: string, path: string, line: number): string {
+  const encoded = path.split("/").map(encodeURIComponent).join("/");
+  return `${serverUrl.replace(/\/+$/, "")}/${repository}/blob/${sha}/${encoded}#L${line}`;
+}
+
+function truncate(body: string): string {
+  if (body.length <= MAX_BODY) return body;
+  return `${body.slice(0, MAX_BODY)}\n\n… (truncated: the full list is in the SARIF report)\n`;
+}
+
+export interface SummaryInput {
+  tool: { name: string; version: string; informationUri: string };
+  /** New findings (introduced by the change), unsuppressed. */
+  introduced: readonly Finding[];
+  /** Findings the scan found outside the changed lines. */
+  preexisting: readonly Finding[];
+  /** New findings that could not be placed as inline comments (line not in the pull request diff). */
+  notInline: readonly Finding[];
+  /** Findings suppressed by the baseline file. */
+  baselined: number;
+  /** Describes what was compared, e.g. "lines changed since `origin/main`"; absent for a full scan. */
+  scopeNote?: string;
+  /** Web link to a finding's line at the head commit. */
+  linkTo: (finding: Finding) => string;
+  /** Repository-relative path shown for a finding. */
+  pathOf: (finding: Finding) => string;
+}
+
+function findingRow(finding: Finding, input: SummaryInput): string {
+  const path = input.pathOf(finding);
+  const label = `${path}:${finding.location.line}`;
+  return (
+    `| ${SEVERITY_ICON[finding.severity]} ${capitalize(finding.severity)} ` +
+    `| ${ruleLink(input.tool.informationUri, finding.ruleId)} ${cell(finding.ruleName)} ` +
+    `| [${cell(label)}](${input.linkTo(finding)}) |`
+  );
+}
+
+function findingTable(findings: readonly Finding[], input: SummaryInput): string[] {
+  const rows = findings.slice(0, MAX_TABLE_ROWS).map((f) => findingRow(f, input));
+  const out = ["| Severity | Rule | Location |", "| --- | --- | --- |", ...rows];
+  if (findings.length > MAX_TABLE_ROWS) out.push("", `… and ${findings.length - MAX_TABLE_ROWS} more in the SARIF report.`);
+  return out;
+}
+
+export function renderSummary(input: SummaryInput): string {
+  const out: string[] = [SUMMARY_MARKER, `## 🔎 ${input.tool.name} security scan`, ""];
+  const scope = input.scopeNote ?? "the whole project";
+  if (input.introduced.length === 0) {
+    out.push(`✅ **No new findings** on ${scope}.`);
+  } else {
+    out.push(
+      `❌ **${plural(input.introduced.length, "new finding")}** on ${scope}: ${severityCounts(input.introduced)}.`,
+      "",
+      ...findingTable(input.introduced, input),
+    );
+  }
+  if (input.notInline.length > 0) {
+    out.push(
+      "",
+      `### Not shown inline`,
+      "",
+      `${plural(input.notInline.length, "finding")} could not be attached to a line of this pull request's diff:`,
+      "",
+      ...input.notInline.slice(0, MAX_TABLE_ROWS).map((f) => `- [${cell(input.pathOf(f))}:${f.location.line}](${input.linkTo(f)}) ${cell(f.ruleId)}: ${cell(f.message)}`),
+    );
+  }
+  if (input.preexisting.length > 0) {
+    out.push(
+      "",
+      `<details><summary>${plural(input.preexisting.length, "finding")} already present outside the changed lines (${severityCounts(input.preexisting)})</summary>`,
+      "",
+      ...findingTable(input.preexisting, input),
+      "",
+      "</details>",
+    );
+  }
+  if (input.baselined > 0) out.push("", `${plural(input.baselined, "finding")} suppressed by the baseline.`);
+  out.push("", `<sub>${cell(input.tool.name)} ${cell(input.tool.version)} · updated on every run</sub>`, "");
+  return truncate(out.join("\n"));
+}
+
+/** The body of one inline comment: what, why, how to fix, classifications and a documentation link. */
+export function renderInlineComment(finding: Finding, rule: RuleMeta | undefined, informationUri: string | undefined): string {
+  const out = [
+    findingMarker(finding.fingerprint),
+    `**${SEVERITY_ICON[finding.severity]} ${capitalize(finding.severity)}: ${cell(finding.ruleName)}** (${code(finding.ruleId)})`,
+    "",
+    finding.message,
+  ];
+  const why = rule?.docs.securityImplications || rule?.docs.description;
+  if (why) out.push("", `**Why this is dangerous:** ${why}`);
+  const fix = rule?.docs.howToFix || rule?.docs.fixHint;
+  if (fix) out.push("", `**How to fix:** ${fix}`);
+  const tags = [
+    ...finding.cwe.map((c) => {
+      const url = cweUrl(c);
+      return url ? `[${c}](${url})` : c;
+    }),
+    ...finding.owasp.map((o) => `OWASP ${o}`),
+  ];
+  const docs = ruleDocsUrl(informationUri, finding.ruleId);
+  if (docs) tags.push(`[Rule documentation](${docs})`);
+  out.push("", tags.join(" · "), "");
+  return truncate(out.join("\n"));
+}
