@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { deflateRawSync } from "node:zlib";
+import { deflateRawSync, gzipSync } from "node:zlib";
 import { memorySource, scanArtifact, type ArtifactScanResult, type ByteSource } from "../src/artifacts/index.js";
 import { decompress, type Compression } from "../src/artifacts/containers/decompress.js";
 import { openFileByteSource } from "../src/project/byte-source.js";
@@ -343,6 +343,24 @@ describe("hostile input", () => {
     const total = result.layout.reduce((n, l) => n + (l.method === "deflate" ? l.size : 0), 0);
     assert.ok(total <= limit, `decompressed ${total} bytes`);
     assert.ok(result.analyses.every((a) => a.analysis.bytesConsumed <= limit));
+  });
+
+  it("only sniffs compressed content that is neither a pickle nor a container", async () => {
+    const text = new TextEncoder().encode("timestamp,loss\n".repeat(700_000));
+    const gz = new Uint8Array(gzipSync(text));
+    const result = await scanBytes(gz);
+    assert.equal(result.kind, "gzip");
+    assert.deepEqual(result.analyses, []);
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.layout[0]!.role, "other");
+    assert.ok(result.layout[0]!.size < text.length, "the stream was not decompressed whole");
+  });
+
+  it("still analyses what a truncated gzip pickle holds", async () => {
+    const gz = new Uint8Array(gzipSync(EVIL));
+    const result = await scanBytes(gz.subarray(0, gz.length - 8));
+    assert.ok(result.errors.some((e) => /corrupt or truncated/.test(e.message)));
+    assert.equal(systemCalls(result).length, 1);
   });
 
   it("survives pseudo-random bytes behind every known magic", async () => {

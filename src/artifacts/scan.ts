@@ -252,17 +252,24 @@ class ArtifactScan {
       this.warn("decompression limit already reached; not inspected", label);
       return;
     }
-    const result = await this.decompressBounded(format, input, label);
-    const pickle = looksLikePickle(result.bytes.subarray(0, HEAD_BYTES));
-    this.layout.push({
+    // Sniff first: compressed logs, CSVs and the like are not worth decompressing whole.
+    const head = await this.decompressBounded(format, input, label, HEAD_BYTES);
+    const pickle = item.expectPickle === true || looksLikePickle(head.bytes);
+    const row: ArtifactLayoutEntry = {
       name: label,
       container: format,
       offset: item.origin,
-      size: result.bytes.length,
+      size: head.bytes.length,
       compressedSize: input.size,
       method: format,
       role: pickle ? "pickle" : "other",
-    });
+    };
+    this.layout.push(row);
+    if (!pickle && sniffFormat(head.bytes) === "unknown") return;
+    // A short or broken stream is already whole (its corruption was reported); otherwise decode it all.
+    const complete = head.bytes.length < HEAD_BYTES || head.error !== undefined || head.limitReached;
+    const result = complete ? head : await this.decompressBounded(format, input, label);
+    row.size = result.bytes.length;
     if (result.bytes.length === 0) return;
     this.queue.push({ source: memorySource(result.bytes), member: label, origin: 0, depth: item.depth + 1 });
   }
