@@ -17,7 +17,16 @@ import {
   locateLegacyTensors,
   type LegacyMemberLayout,
 } from "./containers/torch-legacy.js";
-import { METHOD_DEFLATE, METHOD_STORED, readZipDirectory, walkLocalHeaders, type ZipDirectory } from "./containers/zip.js";
+import {
+  METHOD_BZIP2,
+  METHOD_DEFLATE,
+  METHOD_LZMA,
+  METHOD_STORED,
+  readZipDirectory,
+  walkLocalHeaders,
+  zipLzmaAsAlone,
+  type ZipDirectory,
+} from "./containers/zip.js";
 import { analyzePickle, DEFAULT_PICKLE_OPTIONS, looksLikePickle, type PickleAnalysis } from "./pickle/index.js";
 import { ruleForIssue } from "./rules.js";
 import type { ByteSource, PickleIssue, PickleScanOptions } from "./types.js";
@@ -81,6 +90,12 @@ const MAX_WORK_ITEMS = 10_000;
 const TORCH_PICKLE = /(^|\/)data\.pkl$/;
 const TORCH_TENSOR = /(^|\/)data\/\d+$/;
 const LEGACY_TAR_MEMBERS = new Set(["sys_info", "pickle", "storages", "tensors"]);
+const ZIP_METHODS = new Map([
+  [METHOD_STORED, "stored"],
+  [METHOD_DEFLATE, "deflate"],
+  [METHOD_BZIP2, "bz2"],
+  [METHOD_LZMA, "lzma"],
+]);
 
 export async function scanArtifact(
   source: ByteSource,
@@ -330,7 +345,7 @@ class ArtifactScan {
 
     for (const entry of directory.entries) {
       const member = join(item.member, entry.name)!;
-      const method = entry.method === METHOD_STORED ? "stored" : entry.method === METHOD_DEFLATE ? "deflate" : entry.method === 12 ? "bz2" : `method ${entry.method}`;
+      const method = ZIP_METHODS.get(entry.method) ?? `method ${entry.method}`;
       const row: ArtifactLayoutEntry = {
         name: member,
         container: "zip",
@@ -346,13 +361,23 @@ class ArtifactScan {
         row.role = "tensor-data"; // raw tensor bytes: skipped by size, never read
         continue;
       }
-      const compressed = sliceSource(item.source, entry.dataOffset, entry.compressedSize);
+      let compressed = sliceSource(item.source, entry.dataOffset, entry.compressedSize);
       let head: Uint8Array;
       let codec: Compression | null = null;
+      if (entry.method === METHOD_LZMA) {
+        // np.load reads npz members through zipfile, which decodes LZMA; the members are small enough to copy.
+        const alone =
+          entry.compressedSize <= this.budget ? zipLzmaAsAlone(await readRange(compressed, 0, entry.compressedSize), entry.uncompressedSize) : null;
+        if (!alone) {
+          this.warn("LZMA member is malformed or larger than the decompression limit; not inspected", member);
+          continue;
+        }
+        compressed = memorySource(alone);
+      }
       if (entry.method === METHOD_STORED) {
         head = await readRange(compressed, 0, HEAD_BYTES);
-      } else if (entry.method === METHOD_DEFLATE || entry.method === 12) {
-        codec = entry.method === METHOD_DEFLATE ? "deflate-raw" : "bz2";
+      } else if (entry.method === METHOD_DEFLATE || entry.method === METHOD_BZIP2 || entry.method === METHOD_LZMA) {
+        codec = entry.method === METHOD_DEFLATE ? "deflate-raw" : entry.method === METHOD_BZIP2 ? "bz2" : "lzma";
         head = (await this.decompressBounded(codec, compressed, member, HEAD_BYTES)).bytes;
       } else {
         this.addIssue(
