@@ -243,9 +243,10 @@ def main():
     write("malicious/pickle.pkl", malicious)
     write("uninspectable/model.7z", b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(range(64)))
 
-    # Zip members compressed with bzip2 (decodable) and LZMA (reported as uninspectable).
+    # Zip members compressed with bzip2 and LZMA (both decodable), and with zstd (reported as uninspectable).
     write("malicious/bz2-member.zip", zip_with("data.pkl", malicious, zipfile.ZIP_BZIP2))
-    write("uninspectable/lzma-member.zip", zip_with("data.pkl", malicious, zipfile.ZIP_LZMA))
+    write("malicious/lzma-member.zip", zip_with("data.pkl", malicious, zipfile.ZIP_LZMA))
+    write("uninspectable/zstd-member.zip", with_method(zip_with("data.pkl", malicious, zipfile.ZIP_STORED), 93))
 
     # Decoder corpus: compressible text and pseudo-random bytes, several bzip2 blocks long.
     corpus = decoder_corpus()
@@ -254,6 +255,17 @@ def main():
     write("decoders/corpus.xz", lzma.compress(corpus, format=lzma.FORMAT_XZ, preset=6))
     write("decoders/corpus.lzma", lzma.compress(corpus, format=lzma.FORMAT_ALONE))
     write("decoders/corpus.gz", gzip.compress(corpus, mtime=0))
+
+
+def with_method(zip_bytes, method):
+    """Sets the compression method of every member (local and central headers) without touching the data."""
+    out = bytearray(zip_bytes)
+    for signature, field in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = out.find(signature)
+        while at >= 0:
+            struct.pack_into("<H", out, at + field, method)
+            at = out.find(signature, at + 4)
+    return bytes(out)
 
 
 def zip_with(name, data, method):

@@ -11,7 +11,7 @@ const fixture = (rel: string) => new Uint8Array(readFileSync(join(DATA, rel)));
 // Protocol 2: NEWOBJ of mypkg.models.Model with no arguments; harmless but unknown to the allowlist.
 const UNKNOWN_CLASS = new Uint8Array([0x80, 0x02, ...Buffer.from("cmypkg.models\nModel\n"), 0x29, 0x81, 0x2e]);
 
-describe("pathfinder inspect", () => {
+describe("pathfinder inspect", { concurrency: true }, () => {
   it("shows layout, imports and calls with offsets, pseudo-Python and a dangerous verdict (exit 1)", async () => {
     const r = await runCli(["inspect", join(DATA, "malicious/polyglot.pt")]);
     assert.equal(r.code, 1, r.stderr);
@@ -57,26 +57,34 @@ describe("pathfinder inspect", () => {
   it("applies the allowlist policy and --pickle-allow", async () => {
     const dir = tempProject({ "model.pkl": UNKNOWN_CLASS });
     const file = join(dir, "model.pkl");
-    assert.equal((await runCli(["inspect", file])).code, 0);
-    const strict = await runCli(["inspect", "--pickle-policy", "allowlist", file]);
+    const [plain, strict, allowed] = await Promise.all([
+      runCli(["inspect", file]),
+      runCli(["inspect", "--pickle-policy", "allowlist", file]),
+      runCli(["inspect", "--pickle-policy", "allowlist", "--pickle-allow", "mypkg.models.*", file]),
+    ]);
+    assert.equal(plain.code, 0);
     assert.equal(strict.code, 1);
     assert.match(strict.stdout, /PICKLE-ARTIFACT-004/);
-    assert.equal((await runCli(["inspect", "--pickle-policy", "allowlist", "--pickle-allow", "mypkg.models.*", file])).code, 0);
+    assert.equal(allowed.code, 0);
   });
 
   it("exits 2 on usage and file errors", async () => {
-    const missing = await runCli(["inspect", join(DATA, "does-not-exist.pt")]);
+    const [missing, none, directory, policy] = await Promise.all([
+      runCli(["inspect", join(DATA, "does-not-exist.pt")]),
+      runCli(["inspect"]),
+      runCli(["inspect", DATA]),
+      runCli(["inspect", "--pickle-policy", "maybe", join(DATA, "malicious/pickle.pkl")]),
+    ]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /ENOENT/);
-    assert.equal((await runCli(["inspect"])).code, 2);
-    assert.equal((await runCli(["inspect", DATA])).code, 2);
-    const policy = await runCli(["inspect", "--pickle-policy", "maybe", join(DATA, "malicious/pickle.pkl")]);
+    assert.equal(none.code, 2);
+    assert.equal(directory.code, 2);
     assert.equal(policy.code, 2);
     assert.match(policy.stderr, /--pickle-policy/);
   });
 });
 
-describe("pathfinder scan with model files", () => {
+describe("pathfinder scan with model files", { concurrency: true }, () => {
   const project = tempProject({
     "app.py": "import json\n\ndef load(body):\n    return json.loads(body)\n",
     "models/polyglot.pt": fixture("malicious/polyglot.pt"),
@@ -104,35 +112,60 @@ describe("pathfinder scan with model files", () => {
   });
 
   it("reports unknown globals in allowlist mode unless allowed", async () => {
-    const strict = await runCli(["scan", "-p", project, "-o", "json", "--pickle-policy", "allowlist"]);
+    const [strict, allowed] = await Promise.all([
+      runCli(["scan", "-p", project, "-o", "json", "--pickle-policy", "allowlist", "--ruleset", "artifact/all"]),
+      runCli(["scan", "-p", project, "-o", "json", "--pickle-policy", "allowlist", "--pickle-allow", "mypkg.models.Model", "--ruleset", "artifact/all"]),
+    ]);
     const ids = JSON.parse(strict.stdout).results.map((f: { rule_id: string; location: { file: string } }) => `${f.rule_id} ${f.location.file}`);
     assert.ok(ids.includes("PICKLE-ARTIFACT-004 models/custom.pkl"), ids.join("\n"));
-    const allowed = await runCli(["scan", "-p", project, "-o", "json", "--pickle-policy", "allowlist", "--pickle-allow", "mypkg.models.Model"]);
     const after = JSON.parse(allowed.stdout).results.map((f: { location: { file: string } }) => f.location.file);
     assert.ok(!after.includes("models/custom.pkl"));
   });
 
   it("selects artifact rules with --ruleset artifact/... and leaves them out for Python-only rulesets", async () => {
-    const artifactOnly = JSON.parse((await runCli(["scan", "-p", project, "-o", "json", "--ruleset", "artifact/PICKLE-ARTIFACT-001"])).stdout);
+    const [artifactRun, pythonRun, unknown] = await Promise.all([
+      runCli(["scan", "-p", project, "-o", "json", "--ruleset", "artifact/PICKLE-ARTIFACT-001"]),
+      runCli(["scan", "-p", project, "-o", "json", "--ruleset", "python/all"]),
+      runCli(["scan", "-p", project, "--ruleset", "artifact/PICKLE-ARTIFACT-999"]),
+    ]);
+    const artifactOnly = JSON.parse(artifactRun.stdout);
     assert.deepEqual(artifactOnly.scan.rules_executed, ["PICKLE-ARTIFACT-001"]);
     assert.equal(artifactOnly.results.length, 3);
-    const pythonOnly = JSON.parse((await runCli(["scan", "-p", project, "-o", "json", "--ruleset", "python/all"])).stdout);
+    const pythonOnly = JSON.parse(pythonRun.stdout);
     assert.ok(!pythonOnly.scan.rules_executed.some((id: string) => id.startsWith("PICKLE-ARTIFACT")));
     assert.equal(pythonOnly.results.length, 0);
-    const unknown = await runCli(["scan", "-p", project, "--ruleset", "artifact/PICKLE-ARTIFACT-999"]);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown ruleset/);
   });
 
   it("shows member and offset for artifact findings in text output, and the flags in help", async () => {
-    const r = await runCli(["scan", "-p", project, "--ruleset", "artifact/all"]);
+    const [r, help, top] = await Promise.all([
+      runCli(["scan", "-p", project, "--ruleset", "artifact/all"]),
+      runCli(["scan", "--help"]),
+      runCli(["--help"]),
+    ]);
     assert.match(r.stdout, /models\/polyglot\.pt:1:1\s+CRITICAL\s+PICKLE-ARTIFACT-001/);
     assert.match(r.stdout, /member: archive\/data\.pkl\s+offset: 75/);
     assert.match(r.stdout, /@75\s+REDUCE subprocess\.Popen\(\['id'\]\)/);
-    const help = await runCli(["scan", "--help"]);
     assert.match(help.stdout, /--pickle-policy/);
     assert.match(help.stdout, /--pickle-allow/);
-    const top = await runCli(["--help"]);
     assert.match(top.stdout, /inspect\s+Show what a model\/data file would do/);
+  });
+});
+
+describe("pathfinder rules with artifact rules", { concurrency: true }, () => {
+  it("shows an artifact rule page and lists the artifact bundle on request", async () => {
+    const [show, list, all] = await Promise.all([
+      runCli(["rules", "show", "artifact/PICKLE-ARTIFACT-006"]),
+      runCli(["rules", "list", "--bundle", "artifact/all"]),
+      runCli(["rules", "list"]),
+    ]);
+    assert.equal(show.code, 0, show.stderr);
+    assert.match(show.stdout, /PICKLE-ARTIFACT-006: Artifact Container Is Inconsistent/);
+    assert.match(show.stdout, /pathfinder scan --ruleset artifact\/PICKLE-ARTIFACT-006/);
+    assert.equal(list.code, 0);
+    assert.equal((list.stdout.match(/^PICKLE-ARTIFACT-00\d/gm) ?? []).length, 7);
+    assert.equal((all.stdout.match(/^PICKLE-ARTIFACT-00\d/gm) ?? []).length, 7, "the default listing includes artifact rules");
+    assert.match(all.stdout, /artifact\/all \(7\)/);
   });
 });

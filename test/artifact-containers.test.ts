@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { deflateRawSync } from "node:zlib";
+import { deflateRawSync, gzipSync } from "node:zlib";
 import { memorySource, scanArtifact, type ArtifactScanResult, type ByteSource } from "../src/artifacts/index.js";
 import { decompress, type Compression } from "../src/artifacts/containers/decompress.js";
 import { openFileByteSource } from "../src/project/byte-source.js";
@@ -345,6 +345,24 @@ describe("hostile input", () => {
     assert.ok(result.analyses.every((a) => a.analysis.bytesConsumed <= limit));
   });
 
+  it("only sniffs compressed content that is neither a pickle nor a container", async () => {
+    const text = new TextEncoder().encode("timestamp,loss\n".repeat(700_000));
+    const gz = new Uint8Array(gzipSync(text));
+    const result = await scanBytes(gz);
+    assert.equal(result.kind, "gzip");
+    assert.deepEqual(result.analyses, []);
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.layout[0]!.role, "other");
+    assert.ok(result.layout[0]!.size < text.length, "the stream was not decompressed whole");
+  });
+
+  it("still analyses what a truncated gzip pickle holds", async () => {
+    const gz = new Uint8Array(gzipSync(EVIL));
+    const result = await scanBytes(gz.subarray(0, gz.length - 8));
+    assert.ok(result.errors.some((e) => /corrupt or truncated/.test(e.message)));
+    assert.equal(systemCalls(result).length, 1);
+  });
+
   it("survives pseudo-random bytes behind every known magic", async () => {
     const magics = [
       [], ascii("PK\x03\x04"), ascii("PK\x05\x06"), [0x80, 0x02], [0x80, 0x05, 0x95], [0x1f, 0x8b, 0x08],
@@ -378,6 +396,38 @@ describe("large files", () => {
   const dirs: string[] = [];
   after(async () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("analyses a raw pickle with 300 MB of inline bytes without reading them", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "pathfinder-artifact-"));
+    dirs.push(dir);
+    const path = join(dir, "big.pkl");
+    const inline = 300 * 1024 * 1024;
+    const length = new DataView(new ArrayBuffer(8));
+    length.setBigUint64(0, BigInt(inline), true);
+    const head = concat([new Uint8Array([0x80, 0x04, 0x8e]), new Uint8Array(length.buffer)]);
+    // POP the bytes, then call posix.system('id').
+    const tail = concat([new Uint8Array([0x30]), EVIL.subarray(2)]);
+    const handle = await open(path, "w");
+    await handle.write(head, 0, undefined, 0);
+    await handle.truncate(head.length + inline);
+    await handle.write(tail, 0, undefined, head.length + inline);
+    await handle.close();
+
+    const file = await openFileByteSource(path);
+    try {
+      const source = counting(file);
+      const result = await scanArtifact(source, "big.pkl");
+      assert.equal(result.kind, "pickle");
+      const [finding] = systemCalls(result);
+      assert.ok(finding, JSON.stringify(result.errors));
+      assert.equal(finding.location.offset, file.size - 2, "the REDUCE offset is in file coordinates");
+      assert.ok(source.bytesRead < 4 << 20, `read ${source.bytesRead} bytes of ${file.size}`);
+      assert.ok(result.layout.some((l) => l.role === "tensor-data" && l.size === inline));
+      assert.deepEqual(result.errors, []);
+    } finally {
+      await file.close();
+    }
   });
 
   it("scans a 300 MB sparse checkpoint through a file ByteSource without reading its tensor data", async () => {

@@ -44,11 +44,14 @@ const COMMON_FAQ: FaqEntry[] = [
 
 const SCOPE =
   "Raw pickles (protocols 0-5, stacked streams), zip archives read through our own central-directory parser " +
-  "(zip64, prepended data, missing end record, name mismatches, every member that parses as a pickle), PyTorch " +
+  "(zip64, prepended data, missing end record, name mismatches, stored/deflate/bzip2/LZMA members, every member " +
+  "that parses as a pickle), PyTorch " +
   "zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz " +
   "object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, " +
-  "object-array pickles), and gzip/bz2/xz/lzma-wrapped pickles. Decompression is bounded by " +
-  "`maxDecompressedBytes`. 7z, RAR, zstd and LZ4 archives are reported as uninspectable.";
+  "object-array pickles), and gzip/bz2/xz/lzma-wrapped pickles. Large inline byte strings and tensor data are " +
+  "skipped by their declared sizes, so multi-GB files are never read whole; decompression is bounded by " +
+  "`maxDecompressedBytes`. 7z, RAR, zstd and LZ4 archives (and zip members compressed with other methods) are " +
+  "reported as uninspectable.";
 
 function artifactRule(
   meta: Pick<RuleMeta, "id" | "name" | "severity" | "confidence" | "precision" | "tags" | "similar"> & {

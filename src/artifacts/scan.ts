@@ -5,6 +5,7 @@ import { ascii, concatBytes, startsWith } from "./containers/bytes.js";
 import { decompress, type Compression } from "./containers/decompress.js";
 import { stableHash } from "./containers/hash.js";
 import { locateJoblibArrays, type JoblibArray } from "./containers/joblib.js";
+import type { LargeString } from "./containers/pickle-walk.js";
 import { readNpyHeader } from "./containers/npy.js";
 import { sniffFormat, type SniffedFormat } from "./containers/sniff.js";
 import { memorySource, readRange, sliceSource } from "./containers/sources.js";
@@ -16,7 +17,16 @@ import {
   locateLegacyTensors,
   type LegacyMemberLayout,
 } from "./containers/torch-legacy.js";
-import { METHOD_DEFLATE, METHOD_STORED, readZipDirectory, walkLocalHeaders, type ZipDirectory } from "./containers/zip.js";
+import {
+  METHOD_BZIP2,
+  METHOD_DEFLATE,
+  METHOD_LZMA,
+  METHOD_STORED,
+  readZipDirectory,
+  walkLocalHeaders,
+  zipLzmaAsAlone,
+  type ZipDirectory,
+} from "./containers/zip.js";
 import { analyzePickle, DEFAULT_PICKLE_OPTIONS, looksLikePickle, type PickleAnalysis } from "./pickle/index.js";
 import { ruleForIssue } from "./rules.js";
 import type { ByteSource, PickleIssue, PickleScanOptions } from "./types.js";
@@ -80,6 +90,12 @@ const MAX_WORK_ITEMS = 10_000;
 const TORCH_PICKLE = /(^|\/)data\.pkl$/;
 const TORCH_TENSOR = /(^|\/)data\/\d+$/;
 const LEGACY_TAR_MEMBERS = new Set(["sys_info", "pickle", "storages", "tensors"]);
+const ZIP_METHODS = new Map([
+  [METHOD_STORED, "stored"],
+  [METHOD_DEFLATE, "deflate"],
+  [METHOD_BZIP2, "bz2"],
+  [METHOD_LZMA, "lzma"],
+]);
 
 export async function scanArtifact(
   source: ByteSource,
@@ -251,17 +267,24 @@ class ArtifactScan {
       this.warn("decompression limit already reached; not inspected", label);
       return;
     }
-    const result = await this.decompressBounded(format, input, label);
-    const pickle = looksLikePickle(result.bytes.subarray(0, HEAD_BYTES));
-    this.layout.push({
+    // Sniff first: compressed logs, CSVs and the like are not worth decompressing whole.
+    const head = await this.decompressBounded(format, input, label, HEAD_BYTES);
+    const pickle = item.expectPickle === true || looksLikePickle(head.bytes);
+    const row: ArtifactLayoutEntry = {
       name: label,
       container: format,
       offset: item.origin,
-      size: result.bytes.length,
+      size: head.bytes.length,
       compressedSize: input.size,
       method: format,
       role: pickle ? "pickle" : "other",
-    });
+    };
+    this.layout.push(row);
+    if (!pickle && sniffFormat(head.bytes) === "unknown") return;
+    // A short or broken stream is already whole (its corruption was reported); otherwise decode it all.
+    const complete = head.bytes.length < HEAD_BYTES || head.error !== undefined || head.limitReached;
+    const result = complete ? head : await this.decompressBounded(format, input, label);
+    row.size = result.bytes.length;
     if (result.bytes.length === 0) return;
     this.queue.push({ source: memorySource(result.bytes), member: label, origin: 0, depth: item.depth + 1 });
   }
@@ -322,7 +345,7 @@ class ArtifactScan {
 
     for (const entry of directory.entries) {
       const member = join(item.member, entry.name)!;
-      const method = entry.method === METHOD_STORED ? "stored" : entry.method === METHOD_DEFLATE ? "deflate" : entry.method === 12 ? "bz2" : `method ${entry.method}`;
+      const method = ZIP_METHODS.get(entry.method) ?? `method ${entry.method}`;
       const row: ArtifactLayoutEntry = {
         name: member,
         container: "zip",
@@ -338,13 +361,23 @@ class ArtifactScan {
         row.role = "tensor-data"; // raw tensor bytes: skipped by size, never read
         continue;
       }
-      const compressed = sliceSource(item.source, entry.dataOffset, entry.compressedSize);
+      let compressed = sliceSource(item.source, entry.dataOffset, entry.compressedSize);
       let head: Uint8Array;
       let codec: Compression | null = null;
+      if (entry.method === METHOD_LZMA) {
+        // np.load reads npz members through zipfile, which decodes LZMA; the members are small enough to copy.
+        const alone =
+          entry.compressedSize <= this.budget ? zipLzmaAsAlone(await readRange(compressed, 0, entry.compressedSize), entry.uncompressedSize) : null;
+        if (!alone) {
+          this.warn("LZMA member is malformed or larger than the decompression limit; not inspected", member);
+          continue;
+        }
+        compressed = memorySource(alone);
+      }
       if (entry.method === METHOD_STORED) {
         head = await readRange(compressed, 0, HEAD_BYTES);
-      } else if (entry.method === METHOD_DEFLATE || entry.method === 12) {
-        codec = entry.method === METHOD_DEFLATE ? "deflate-raw" : "bz2";
+      } else if (entry.method === METHOD_DEFLATE || entry.method === METHOD_BZIP2 || entry.method === METHOD_LZMA) {
+        codec = entry.method === METHOD_DEFLATE ? "deflate-raw" : entry.method === METHOD_BZIP2 ? "bz2" : "lzma";
         head = (await this.decompressBounded(codec, compressed, member, HEAD_BYTES)).bytes;
       } else {
         this.addIssue(
@@ -495,11 +528,10 @@ class ArtifactScan {
 
   private async analyseStreamAt(item: WorkItem, position: number): Promise<number | null> {
     const { source, member } = item;
-    const maxOpcodes = this.options.limits.maxOpcodes;
-    const framing = await locateJoblibArrays(source, position, maxOpcodes);
-    if (framing.arrays.length > 0 && framing.end !== null) {
-      this.traits.add("joblib");
-      await this.analyseJoblib(item, position, framing.end, framing.arrays);
+    const framing = await locateJoblibArrays(source, position, this.options.limits.maxOpcodes);
+    if (framing.end !== null && (framing.arrays.length > 0 || framing.largeStrings.length > 0)) {
+      if (framing.arrays.length > 0) this.traits.add("joblib");
+      await this.analyseWithout(item, position, framing.end, framing.arrays, framing.largeStrings);
       return framing.end;
     }
     if (framing.arrays.length > 0 && framing.error) {
@@ -513,16 +545,19 @@ class ArtifactScan {
     return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
   }
 
-  /** joblib: analyse the pickle with the raw array bytes cut out, and each object array's pickle on its own. */
-  private async analyseJoblib(item: WorkItem, start: number, end: number, arrays: JoblibArray[]): Promise<void> {
+  /**
+   * Analyses the pickle [start, end) with raw data cut out, so that a multi-GB file is never read whole:
+   * joblib arrays (bytes between opcodes) are removed, large string arguments keep their opcode with the
+   * length rewritten to 0. Offsets in the analysis are mapped back to the original bytes. joblib object
+   * arrays are analysed as the separate pickles they are.
+   */
+  private async analyseWithout(item: WorkItem, start: number, end: number, arrays: JoblibArray[], strings: LargeString[]): Promise<void> {
     const { source, member } = item;
-    const kept: { from: number; to: number; at: number }[] = [];
-    let cursor = start;
-    let spliced = 0;
+    const cuts: { offset: number; length: number; zero?: { at: number; size: number } }[] = [
+      ...arrays.map((a) => ({ offset: a.offset, length: a.length })),
+      ...strings.map((s) => ({ offset: s.payload, length: s.length, zero: { at: s.lengthField, size: s.lengthSize } })),
+    ].sort((a, b) => a.offset - b.offset);
     for (const array of arrays) {
-      kept.push({ from: cursor, to: array.offset, at: spliced });
-      spliced += array.offset - cursor;
-      cursor = array.offset + array.length;
       this.layout.push({
         name: `${member ?? ""}[array ${array.dtype} ${JSON.stringify(array.shape)}]`,
         container: "joblib",
@@ -533,11 +568,38 @@ class ArtifactScan {
         role: array.objectPickle ? "pickle" : "tensor-data",
       });
     }
-    kept.push({ from: cursor, to: end, at: spliced });
-    spliced += end - cursor;
+    for (const string of strings) {
+      this.layout.push({
+        name: `${member ?? ""}[inline data @${item.origin + string.payload}]`,
+        container: "pickle",
+        offset: item.origin + string.payload,
+        size: string.length,
+        compressedSize: string.length,
+        method: "raw",
+        role: "tensor-data",
+      });
+    }
+    const kept: { from: number; to: number; at: number }[] = [];
     const chunks: Uint8Array[] = [];
-    for (const piece of kept) chunks.push(await this.readPickleBytes(source, piece.from, piece.to - piece.from, member));
-    const analysis = withoutArrayWrapperIssues(analyzePickle(concatBytes(chunks), this.options));
+    let cursor = start;
+    let spliced = 0;
+    const keep = async (to: number, zero?: { at: number; size: number }) => {
+      let bytes = await this.readPickleBytes(source, cursor, to - cursor, member);
+      if (zero) {
+        bytes = bytes.slice(); // a copy: the source's bytes must stay untouched
+        bytes.fill(0, zero.at - cursor, zero.at - cursor + zero.size);
+      }
+      kept.push({ from: cursor, to, at: spliced });
+      chunks.push(bytes);
+      spliced += bytes.length;
+    };
+    for (const cut of cuts) {
+      if (cut.offset < cursor) continue; // inside an earlier cut
+      await keep(cut.offset, cut.zero);
+      cursor = cut.offset + cut.length;
+    }
+    await keep(end);
+    const analysis = withoutArrayWrapperIssues(analyzePickle(concatBytes(chunks), this.options), arrays.length > 0);
     const toOriginal = (offset: number): number => {
       let piece = kept[0]!;
       for (const candidate of kept) if (candidate.at <= offset) piece = candidate;
@@ -648,7 +710,8 @@ function join(parent: string | undefined, child: string | undefined): string | u
  * matches it through the `joblib` module prefix. Once the container layer has sized and skipped (or separately
  * analysed) every array it announces, the wrapper itself is not a finding.
  */
-function withoutArrayWrapperIssues(analysis: PickleAnalysis): PickleAnalysis {
+function withoutArrayWrapperIssues(analysis: PickleAnalysis, arraysLocated: boolean): PickleAnalysis {
+  if (!arraysLocated) return analysis;
   const wrapper = /(^|\.)numpy_pickle\.NumpyArrayWrapper$/;
   return { ...analysis, issues: analysis.issues.filter((issue) => !(issue.global && wrapper.test(issue.global))) };
 }

@@ -24,6 +24,7 @@ export interface DecompressOptions {
 }
 
 const INPUT_CHUNK = 1 << 20;
+const SNIFF_INPUT = 4 << 20;
 
 /** Pure decoders for the formats the platform lacks. They need their whole input in memory. */
 type SyncDecoder = (input: Uint8Array, maxOutput: number) => DecompressResult;
@@ -41,6 +42,12 @@ export async function decompress(
   const cap = Math.max(0, Math.min(options.limit, options.want ?? Number.POSITIVE_INFINITY));
   const syncDecoder = syncDecoders.get(format);
   if (syncDecoder) {
+    // Sniffing rarely needs more than the first few MiB of input (one bzip2 block is at most ~900 KB).
+    if (options.want !== undefined && input.size > SNIFF_INPUT) {
+      const partial = syncDecoder(await readRange(input, 0, SNIFF_INPUT), cap);
+      // Enough output: the error a cut input causes later does not concern the bytes we keep.
+      if (partial.bytes.length >= cap) return { bytes: partial.bytes, limitReached: partial.limitReached && hitsLimit(options) };
+    }
     if (input.size > options.limit) {
       return { bytes: new Uint8Array(0), limitReached: true, error: `compressed ${format} data larger than the decompression limit` };
     }

@@ -4,7 +4,7 @@
 // raw bytes (never reading them as opcodes) and analyse the nested pickles on their own.
 import type { ByteSource } from "../types.js";
 import { ByteCursor } from "./cursor.js";
-import { walkPickle, type WalkValue } from "./pickle-walk.js";
+import { walkPickle, type LargeString, type WalkValue } from "./pickle-walk.js";
 
 export interface JoblibArray {
   /** Offset of the first byte after the wrapper's BUILD opcode. */
@@ -19,14 +19,20 @@ export interface JoblibArray {
 
 export interface JoblibLayout {
   arrays: JoblibArray[];
+  /** String/bytes arguments large enough to cut out before analysis (e.g. arrays pickled inline). */
+  largeStrings: LargeString[];
   /** Offset just past the outer pickle's STOP, or null if the walk did not finish. */
   end: number | null;
   error?: { message: string; offset: number };
 }
 
-/** Walks the pickle at `start` and returns the array regions joblib embeds in it. */
+/**
+ * Walks the pickle at `start` and returns the raw regions in it: arrays joblib writes between opcodes, and
+ * large string arguments (inline array data of plain pickles), which the scan cuts out before analysis.
+ */
 export async function locateJoblibArrays(source: ByteSource, start: number, maxOpcodes: number): Promise<JoblibLayout> {
   const arrays: JoblibArray[] = [];
+  const largeStrings: LargeString[] = [];
   const cursor = new ByteCursor(source, start);
   let sizingError: string | undefined;
   const result = await walkPickle(cursor, maxOpcodes, {
@@ -40,9 +46,10 @@ export async function locateJoblibArrays(source: ByteSource, start: number, maxO
       arrays.push(sized);
       return sized.length;
     },
+    largeString: (region) => largeStrings.push(region),
   });
   const error = result.error && sizingError ? { ...result.error, message: sizingError } : result.error;
-  return { arrays, end: result.end, ...(error ? { error } : {}) };
+  return { arrays, largeStrings, end: result.end, ...(error ? { error } : {}) };
 }
 
 function isArrayWrapper(cls: string): boolean {

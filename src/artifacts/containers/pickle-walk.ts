@@ -22,6 +22,9 @@ const MAX_LINE = 1 << 16;
 const MAX_MEMO = 1 << 20;
 const MAX_CONTAINER_ITEMS = 1 << 16;
 const MAX_STACK = 1 << 20;
+const MAX_TRACKED_STRING = 1 << 16;
+/** Stands for a string argument too large to read; it decodes as an empty (untracked) value. */
+const SKIPPED = new Uint8Array(0);
 
 export interface WalkHooks {
   /**
@@ -29,7 +32,20 @@ export interface WalkHooks {
    * (skipped before the walk resumes), or 0.
    */
   afterBuild?(built: WalkValue, nextOffset: number, cursor: ByteCursor): Promise<number>;
+  /** Called for each string/bytes argument longer than LARGE_STRING (inline tensor data, typically). */
+  largeString?(region: LargeString): void;
 }
+
+/** A string or bytes argument's payload, with the length field that announces it. */
+export interface LargeString {
+  lengthField: number;
+  lengthSize: number;
+  payload: number;
+  length: number;
+}
+
+/** Payloads longer than this are worth cutting out of the bytes handed to the analyser. */
+export const LARGE_STRING = 1 << 20;
 
 export interface WalkResult {
   /** Offset just past STOP, or null when the stream did not end cleanly. */
@@ -60,11 +76,17 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
     if (memo.size < MAX_MEMO || memo.has(key)) memo.set(key, value);
   };
   const sized = async (lengthBytes: number, read: (b: Uint8Array) => number): Promise<Uint8Array | null> => {
+    const lengthField = cursor.position;
     const head = await cursor.take(lengthBytes);
     if (!head) return null;
     const length = read(head);
     if (!Number.isFinite(length) || length < 0) return null;
-    return cursor.take(length);
+    if (length <= MAX_TRACKED_STRING) return cursor.take(length);
+    // Large byte strings (inline tensor data) are stepped over, never read: only their end matters here.
+    if (cursor.position + length > cursor.source.size) return null;
+    if (length > LARGE_STRING) hooks.largeString?.({ lengthField, lengthSize: lengthBytes, payload: cursor.position, length });
+    cursor.position += length;
+    return SKIPPED;
   };
 
   while (opcodes < maxOpcodes) {

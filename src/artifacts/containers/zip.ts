@@ -17,6 +17,27 @@ const SCAN_CHUNK = 1 << 20;
 
 export const METHOD_STORED = 0;
 export const METHOD_DEFLATE = 8;
+export const METHOD_BZIP2 = 12;
+export const METHOD_LZMA = 14;
+
+/**
+ * A zip LZMA member (2-byte version, 2-byte properties size, LZMA properties, raw stream) rewritten as an
+ * LZMA "alone" stream (properties, 64-bit size, raw stream) for the LZMA decoder; null when malformed.
+ */
+export function zipLzmaAsAlone(member: Uint8Array, uncompressedSize: number): Uint8Array | null {
+  if (member.length < 4) return null;
+  const propsSize = u16le(member, 2);
+  if (propsSize !== 5 || member.length < 4 + propsSize) return null;
+  const out = new Uint8Array(5 + 8 + member.length - 9);
+  out.set(member.subarray(4, 9), 0);
+  let size = Number.isSafeInteger(uncompressedSize) && uncompressedSize >= 0 && uncompressedSize !== 0xffffffff ? uncompressedSize : -1;
+  for (let i = 0; i < 8; i++) {
+    out[5 + i] = size < 0 ? 0xff : size % 256;
+    if (size >= 0) size = Math.floor(size / 256);
+  }
+  out.set(member.subarray(9), 13);
+  return out;
+}
 
 export interface ZipEntry {
   /** Name from the central directory (or the local header when walking without one). */

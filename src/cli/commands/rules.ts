@@ -70,11 +70,16 @@ function allRules(): RuleMeta[] {
   return [...PYTHON_RULES.map(ruleMeta), ...ARTIFACT_RULES];
 }
 
+/** Python rules, then the model/data file (artifact) rules. */
+function everyRule(): RuleMeta[] {
+  return [...allRules(), ...ARTIFACT_RULES];
+}
+
 function findRuleMeta(input: string): RuleMeta {
   const id = input.trim().replace(/^(python|artifact)\//i, "");
   const rule = allRules().find((r) => r.id.toUpperCase() === id.toUpperCase());
   if (rule) return rule;
-  const suggestion = closest(id, allRules().map((r) => r.id));
+  const suggestion = closest(id, everyRule().map((r) => r.id));
   throw new CliUsageError(`unknown rule "${input}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (see: pathfinder rules list)`);
 }
 
@@ -162,7 +167,7 @@ function showRule(rule: RuleMeta, style: TextStyle): string {
     ["Tags", rule.tags.join(", ")],
     ["Bandit", rule.banditIds.join(", ")],
     ["Run it", `pathfinder scan --ruleset ${rule.language}/${rule.id}`],
-    ["Suppress", rule.language === "python" ? `# pathfinder: ignore[${rule.id}]` : ""],
+    ["Suppress", rule.language === "artifact" ? `disable = ["${rule.id}"] in pathfinder.toml` : `# pathfinder: ignore[${rule.id}]`],
   ];
   for (const [label, value] of facts) if (value) out.push(`  ${p.paint(label.padEnd(12), "dim")}${value}`);
   out.push("", ...prose(d.summary));
