@@ -48,7 +48,8 @@ Scan options:
       --no-gitignore       Do not honour .gitignore files
       --max-file-size SIZE Skip files larger than SIZE (default 5MB; accepts B, KB, MB)
       --show-suppressed    Also list findings suppressed by inline comments
-  -j, --jobs N             Worker threads (default: automatic; 0 = no workers)
+  -j, --jobs N             Worker threads besides the main thread (default: automatic, one per extra core
+                           for large scans; 0 = main thread only)
       --config FILE        Read settings from FILE (a pathfinder.toml, or a pyproject.toml with [tool.pathfinder]).
                            Default: the nearest pathfinder.toml, .pathfinder.toml or pyproject.toml with
                            [tool.pathfinder], looking in the project directory and then its parents

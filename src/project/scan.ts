@@ -14,7 +14,7 @@ import { UsageError } from "./errors.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { moduleNameOf } from "./module-name.js";
 import { decodePython, tooLarge } from "./read-source.js";
-import { workerPoolAnalyzer } from "./worker-pool.js";
+import { sharedQueueAnalyzer } from "./worker-pool.js";
 
 export interface ScanOptions extends DiscoverOptions {
   /** Directory or single file to scan. */
@@ -72,6 +72,11 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const findings: Finding[] = [];
   const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
 
+  // Model/data files are scanned on this thread while the Python files are being analysed.
+  const artifactScan =
+    artifactRules.length > 0
+      ? scanArtifactFiles(discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath)), options.pickle ?? {})
+      : undefined;
   const candidates = await readCandidates(pythonFiles, rules, options.maxFileSize, errors, options.onSourceRead);
   const analyzer = await chooseAnalyzer(spec, rules, candidates, options.jobs);
   let done = 0;
@@ -92,10 +97,9 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   }
 
   let artifactsScanned = 0;
-  if (artifactRules.length > 0) {
+  if (artifactScan) {
     const enabled = new Set(artifactRules.map((r) => r.id));
-    const others = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
-    const artifacts = await scanArtifactFiles(others, options.pickle ?? {});
+    const artifacts = await artifactScan;
     for (const f of artifacts.findings) {
       if (!enabled.has(f.ruleId)) continue;
       const severity = config?.rules[f.ruleId]?.severity;
@@ -180,6 +184,7 @@ function mayImportDynamically(bytes: Buffer): boolean {
 /** Workers get the serializable spec and rebuild the same rules with `buildRuleSet`. */
 async function chooseAnalyzer(spec: RuleSetSpec, rules: readonly PythonRule[], candidates: Candidate[], jobs: number | undefined): Promise<PythonAnalyzer> {
   const bytes = candidates.reduce((n, c) => n + c.source.length, 0);
-  const size = jobs ?? (bytes >= WORKER_THRESHOLD_BYTES ? Math.max(1, Math.min(availableParallelism(), 8)) : 0);
-  return size > 0 ? workerPoolAnalyzer(spec, size) : inProcessAnalyzer(rules);
+  // This thread analyses too, so one worker per remaining core.
+  const size = jobs ?? (bytes >= WORKER_THRESHOLD_BYTES ? Math.max(1, Math.min(availableParallelism() - 1, 8)) : 0);
+  return size > 0 ? sharedQueueAnalyzer(spec, rules, size) : inProcessAnalyzer(rules);
 }
