@@ -9,6 +9,10 @@ import type { Finding, ScanError } from "./core/types.js";
 export { scanProject, UsageError, type ScanOptions } from "./project/scan.js";
 export { resolveRulesets, PYTHON_RULES, findRule } from "./rules/registry.js";
 export { renderReport, summarize, OUTPUT_FORMATS, type OutputFormat } from "./report/index.js";
+export { loadConfig, discoverConfig, ConfigError, type PathfinderConfig, type ConfigLookup } from "./project/config.js";
+export { applyFixes, sourceDigest, type FixOptions, type FixResult, type SkippedFix } from "./project/fix.js";
+export { scanArtifact, isArtifactCandidate, ARTIFACT_RULES } from "./artifacts/index.js";
+export { openFileByteSource } from "./project/byte-source.js";
 export type * from "./core/types.js";
 
 export interface AnalyzeSourceOptions {

@@ -297,3 +297,13 @@ describe("README quick start", () => {
     assert.equal(doc.summary.suppressed, 1);
   });
 });
+
+describe("pathfinder scan: exclude patterns", () => {
+  it("a path pattern excludes that path only; a bare name excludes it anywhere", async () => {
+    const p = tempProject({ "legacy/a.py": VULN, "pkg/legacy/b.py": VULN, "pkg/c.py": VULN });
+    const files = async (...args: string[]) =>
+      [...new Set(JSON.parse((await runCli(["scan", "-p", p, "-o", "json", ...args])).stdout).results.map((x: { location: { file: string } }) => x.location.file))];
+    assert.deepEqual(await files("--exclude", "legacy/**"), ["pkg/c.py", "pkg/legacy/b.py"]);
+    assert.deepEqual(await files("--exclude", "legacy"), ["pkg/c.py"]);
+  });
+});

@@ -29,9 +29,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../main/node_modules/picomatch/lib/constants.js
+// node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "../../main/node_modules/picomatch/lib/constants.js"(exports, module2) {
+  "node_modules/picomatch/lib/constants.js"(exports, module2) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -231,9 +231,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/lib/utils.js
+// node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "../../main/node_modules/picomatch/lib/utils.js"(exports) {
+  "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -295,9 +295,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/lib/scan.js
+// node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "../../main/node_modules/picomatch/lib/scan.js"(exports, module2) {
+  "node_modules/picomatch/lib/scan.js"(exports, module2) {
     "use strict";
     var utils = require_utils();
     var {
@@ -633,9 +633,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/lib/parse.js
+// node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "../../main/node_modules/picomatch/lib/parse.js"(exports, module2) {
+  "node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1648,9 +1648,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/lib/picomatch.js
+// node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../../main/node_modules/picomatch/lib/picomatch.js"(exports, module2) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
     var scan = require_scan();
     var parse4 = require_parse();
@@ -1788,9 +1788,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/index.js
+// node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "../../main/node_modules/picomatch/index.js"(exports, module2) {
+  "node_modules/picomatch/index.js"(exports, module2) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -1805,9 +1805,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ignore/index.js
+// node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "../../main/node_modules/ignore/index.js"(exports, module2) {
+  "node_modules/ignore/index.js"(exports, module2) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -2669,9 +2669,9 @@ var require_ignore = __commonJS({
   }
 });
 
-// ../../main/node_modules/bottleneck/light.js
+// node_modules/bottleneck/light.js
 var require_light = __commonJS({
-  "../../main/node_modules/bottleneck/light.js"(exports, module2) {
+  "node_modules/bottleneck/light.js"(exports, module2) {
     (function(global2, factory) {
       typeof exports === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
     })(exports, (function() {
@@ -6910,7 +6910,7 @@ function ruleSetSpec(rulesets, settings = {}) {
   if (!selection.rules.length) return { ok: false, error: `no rules to run: ${rulesets.join(", ")} holds no rules yet` };
   const disabled = new Set((settings.disable ?? []).map((id) => id.toUpperCase()));
   const ruleIds = selection.rules.map((r) => r.id).filter((id) => !disabled.has(id.toUpperCase()));
-  if (!ruleIds.length) {
+  if (!ruleIds.length && !settings.allowEmpty) {
     const what = rulesets.length ? `the selected rulesets (${rulesets.join(", ")})` : "the registry";
     const by = settings.source ? `"disable" in ${settings.source}` : `"disable"`;
     return { ok: false, error: `no rules to run: every rule of ${what} is disabled by ${by}` };
@@ -6966,7 +6966,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-// ../../main/node_modules/web-tree-sitter/tree-sitter.js
+// node_modules/web-tree-sitter/tree-sitter.js
 var __defProp2 = Object.defineProperty;
 var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
 var SIZE_OF_SHORT = 2;
@@ -14358,6 +14358,7 @@ function decodeXz(input, maxOutput) {
 
 // src/artifacts/containers/decompress.ts
 var INPUT_CHUNK = 1 << 20;
+var SNIFF_INPUT = 4 << 20;
 var syncDecoders = /* @__PURE__ */ new Map([
   ["bz2", decodeBzip2],
   ["xz", decodeXz],
@@ -14367,6 +14368,10 @@ async function decompress(format, input, options) {
   const cap = Math.max(0, Math.min(options.limit, options.want ?? Number.POSITIVE_INFINITY));
   const syncDecoder = syncDecoders.get(format);
   if (syncDecoder) {
+    if (options.want !== void 0 && input.size > SNIFF_INPUT) {
+      const partial = syncDecoder(await readRange(input, 0, SNIFF_INPUT), cap);
+      if (partial.bytes.length >= cap) return { bytes: partial.bytes, limitReached: partial.limitReached && hitsLimit(options) };
+    }
     if (input.size > options.limit) {
       return { bytes: new Uint8Array(0), limitReached: true, error: `compressed ${format} data larger than the decompression limit` };
     }
@@ -14491,6 +14496,9 @@ var MAX_LINE = 1 << 16;
 var MAX_MEMO = 1 << 20;
 var MAX_CONTAINER_ITEMS = 1 << 16;
 var MAX_STACK = 1 << 20;
+var MAX_TRACKED_STRING = 1 << 16;
+var SKIPPED = new Uint8Array(0);
+var LARGE_STRING = 1 << 20;
 async function walkPickle(cursor, maxOpcodes, hooks = {}) {
   const stack = [];
   const memo = /* @__PURE__ */ new Map();
@@ -14510,11 +14518,16 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
     if (memo.size < MAX_MEMO || memo.has(key)) memo.set(key, value);
   };
   const sized = async (lengthBytes, read) => {
+    const lengthField = cursor.position;
     const head = await cursor.take(lengthBytes);
     if (!head) return null;
     const length = read(head);
     if (!Number.isFinite(length) || length < 0) return null;
-    return cursor.take(length);
+    if (length <= MAX_TRACKED_STRING) return cursor.take(length);
+    if (cursor.position + length > cursor.source.size) return null;
+    if (length > LARGE_STRING) hooks.largeString?.({ lengthField, lengthSize: lengthBytes, payload: cursor.position, length });
+    cursor.position += length;
+    return SKIPPED;
   };
   while (opcodes < maxOpcodes) {
     const at = cursor.position;
@@ -14822,6 +14835,7 @@ function maybe(value) {
 // src/artifacts/containers/joblib.ts
 async function locateJoblibArrays(source, start2, maxOpcodes) {
   const arrays = [];
+  const largeStrings = [];
   const cursor = new ByteCursor(source, start2);
   let sizingError;
   const result2 = await walkPickle(cursor, maxOpcodes, {
@@ -14834,10 +14848,11 @@ async function locateJoblibArrays(source, start2, maxOpcodes) {
       }
       arrays.push(sized);
       return sized.length;
-    }
+    },
+    largeString: (region2) => largeStrings.push(region2)
   });
   const error = result2.error && sizingError ? { ...result2.error, message: sizingError } : result2.error;
-  return { arrays, end: result2.end, ...error ? { error } : {} };
+  return { arrays, largeStrings, end: result2.end, ...error ? { error } : {} };
 }
 function isArrayWrapper(cls) {
   return cls.endsWith("numpy_pickle.NumpyArrayWrapper");
@@ -14984,6 +14999,22 @@ var MAX_CENTRAL_DIRECTORY = 64 << 20;
 var SCAN_CHUNK = 1 << 20;
 var METHOD_STORED = 0;
 var METHOD_DEFLATE = 8;
+var METHOD_BZIP2 = 12;
+var METHOD_LZMA = 14;
+function zipLzmaAsAlone(member, uncompressedSize) {
+  if (member.length < 4) return null;
+  const propsSize = u16le(member, 2);
+  if (propsSize !== 5 || member.length < 4 + propsSize) return null;
+  const out2 = new Uint8Array(5 + 8 + member.length - 9);
+  out2.set(member.subarray(4, 9), 0);
+  let size = Number.isSafeInteger(uncompressedSize) && uncompressedSize >= 0 && uncompressedSize !== 4294967295 ? uncompressedSize : -1;
+  for (let i2 = 0; i2 < 8; i2++) {
+    out2[5 + i2] = size < 0 ? 255 : size % 256;
+    if (size >= 0) size = Math.floor(size / 256);
+  }
+  out2.set(member.subarray(9), 13);
+  return out2;
+}
 async function readZipDirectory(source, options) {
   const warnings = [];
   const eocd = await findEocd(source, warnings);
@@ -15255,7 +15286,7 @@ var COMMON_FAQ = [
     answer: "Loaders decide by content, not by name, so Pathfinder does too. The extension is only a hint for which files to look at."
   }
 ];
-var SCOPE = "Raw pickles (protocols 0-5, stacked streams), zip archives read through our own central-directory parser (zip64, prepended data, missing end record, name mismatches, every member that parses as a pickle), PyTorch zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, object-array pickles), and gzip/bz2/xz/lzma-wrapped pickles. Decompression is bounded by `maxDecompressedBytes`. 7z, RAR, zstd and LZ4 archives are reported as uninspectable.";
+var SCOPE = "Raw pickles (protocols 0-5, stacked streams), zip archives read through our own central-directory parser (zip64, prepended data, missing end record, name mismatches, stored/deflate/bzip2/LZMA members, every member that parses as a pickle), PyTorch zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, object-array pickles), and gzip/bz2/xz/lzma-wrapped pickles. Large inline byte strings and tensor data are skipped by their declared sizes, so multi-GB files are never read whole; decompression is bounded by `maxDecompressedBytes`. 7z, RAR, zstd and LZ4 archives (and zip members compressed with other methods) are reported as uninspectable.";
 function artifactRule(meta) {
   return {
     id: meta.id,
@@ -15455,6 +15486,12 @@ var MAX_WORK_ITEMS = 1e4;
 var TORCH_PICKLE = /(^|\/)data\.pkl$/;
 var TORCH_TENSOR = /(^|\/)data\/\d+$/;
 var LEGACY_TAR_MEMBERS = /* @__PURE__ */ new Set(["sys_info", "pickle", "storages", "tensors"]);
+var ZIP_METHODS = /* @__PURE__ */ new Map([
+  [METHOD_STORED, "stored"],
+  [METHOD_DEFLATE, "deflate"],
+  [METHOD_BZIP2, "bz2"],
+  [METHOD_LZMA, "lzma"]
+]);
 async function scanArtifact(source, relPath, options = {}) {
   const scan = new ArtifactScan(relPath, {
     ...DEFAULT_PICKLE_OPTIONS,
@@ -15609,17 +15646,22 @@ var ArtifactScan = class {
       this.warn("decompression limit already reached; not inspected", label);
       return;
     }
-    const result2 = await this.decompressBounded(format, input, label);
-    const pickle = looksLikePickle(result2.bytes.subarray(0, HEAD_BYTES));
-    this.layout.push({
+    const head = await this.decompressBounded(format, input, label, HEAD_BYTES);
+    const pickle = item.expectPickle === true || looksLikePickle(head.bytes);
+    const row = {
       name: label,
       container: format,
       offset: item.origin,
-      size: result2.bytes.length,
+      size: head.bytes.length,
       compressedSize: input.size,
       method: format,
       role: pickle ? "pickle" : "other"
-    });
+    };
+    this.layout.push(row);
+    if (!pickle && sniffFormat(head.bytes) === "unknown") return;
+    const complete = head.bytes.length < HEAD_BYTES || head.error !== void 0 || head.limitReached;
+    const result2 = complete ? head : await this.decompressBounded(format, input, label);
+    row.size = result2.bytes.length;
     if (result2.bytes.length === 0) return;
     this.queue.push({ source: memorySource(result2.bytes), member: label, origin: 0, depth: item.depth + 1 });
   }
@@ -15674,7 +15716,7 @@ var ArtifactScan = class {
     if (directory.entries.length > 0 && directory.entries.every((e) => e.name.endsWith(".npy"))) this.traits.add("npz");
     for (const entry of directory.entries) {
       const member = join2(item.member, entry.name);
-      const method = entry.method === METHOD_STORED ? "stored" : entry.method === METHOD_DEFLATE ? "deflate" : entry.method === 12 ? "bz2" : `method ${entry.method}`;
+      const method = ZIP_METHODS.get(entry.method) ?? `method ${entry.method}`;
       const row = {
         name: member,
         container: "zip",
@@ -15690,13 +15732,21 @@ var ArtifactScan = class {
         row.role = "tensor-data";
         continue;
       }
-      const compressed = sliceSource(item.source, entry.dataOffset, entry.compressedSize);
+      let compressed = sliceSource(item.source, entry.dataOffset, entry.compressedSize);
       let head;
       let codec = null;
+      if (entry.method === METHOD_LZMA) {
+        const alone = entry.compressedSize <= this.budget ? zipLzmaAsAlone(await readRange(compressed, 0, entry.compressedSize), entry.uncompressedSize) : null;
+        if (!alone) {
+          this.warn("LZMA member is malformed or larger than the decompression limit; not inspected", member);
+          continue;
+        }
+        compressed = memorySource(alone);
+      }
       if (entry.method === METHOD_STORED) {
         head = await readRange(compressed, 0, HEAD_BYTES);
-      } else if (entry.method === METHOD_DEFLATE || entry.method === 12) {
-        codec = entry.method === METHOD_DEFLATE ? "deflate-raw" : "bz2";
+      } else if (entry.method === METHOD_DEFLATE || entry.method === METHOD_BZIP2 || entry.method === METHOD_LZMA) {
+        codec = entry.method === METHOD_DEFLATE ? "deflate-raw" : entry.method === METHOD_BZIP2 ? "bz2" : "lzma";
         head = (await this.decompressBounded(codec, compressed, member, HEAD_BYTES)).bytes;
       } else {
         this.addIssue(
@@ -15836,11 +15886,10 @@ var ArtifactScan = class {
   }
   async analyseStreamAt(item, position) {
     const { source, member } = item;
-    const maxOpcodes = this.options.limits.maxOpcodes;
-    const framing = await locateJoblibArrays(source, position, maxOpcodes);
-    if (framing.arrays.length > 0 && framing.end !== null) {
-      this.traits.add("joblib");
-      await this.analyseJoblib(item, position, framing.end, framing.arrays);
+    const framing = await locateJoblibArrays(source, position, this.options.limits.maxOpcodes);
+    if (framing.end !== null && (framing.arrays.length > 0 || framing.largeStrings.length > 0)) {
+      if (framing.arrays.length > 0) this.traits.add("joblib");
+      await this.analyseWithout(item, position, framing.end, framing.arrays, framing.largeStrings);
       return framing.end;
     }
     if (framing.arrays.length > 0 && framing.error) {
@@ -15853,16 +15902,19 @@ var ArtifactScan = class {
     if (framing.end !== null) return framing.end;
     return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
   }
-  /** joblib: analyse the pickle with the raw array bytes cut out, and each object array's pickle on its own. */
-  async analyseJoblib(item, start2, end, arrays) {
+  /**
+   * Analyses the pickle [start, end) with raw data cut out, so that a multi-GB file is never read whole:
+   * joblib arrays (bytes between opcodes) are removed, large string arguments keep their opcode with the
+   * length rewritten to 0. Offsets in the analysis are mapped back to the original bytes. joblib object
+   * arrays are analysed as the separate pickles they are.
+   */
+  async analyseWithout(item, start2, end, arrays, strings) {
     const { source, member } = item;
-    const kept = [];
-    let cursor = start2;
-    let spliced = 0;
+    const cuts = [
+      ...arrays.map((a) => ({ offset: a.offset, length: a.length })),
+      ...strings.map((s) => ({ offset: s.payload, length: s.length, zero: { at: s.lengthField, size: s.lengthSize } }))
+    ].sort((a, b) => a.offset - b.offset);
     for (const array of arrays) {
-      kept.push({ from: cursor, to: array.offset, at: spliced });
-      spliced += array.offset - cursor;
-      cursor = array.offset + array.length;
       this.layout.push({
         name: `${member ?? ""}[array ${array.dtype} ${JSON.stringify(array.shape)}]`,
         container: "joblib",
@@ -15873,11 +15925,38 @@ var ArtifactScan = class {
         role: array.objectPickle ? "pickle" : "tensor-data"
       });
     }
-    kept.push({ from: cursor, to: end, at: spliced });
-    spliced += end - cursor;
+    for (const string of strings) {
+      this.layout.push({
+        name: `${member ?? ""}[inline data @${item.origin + string.payload}]`,
+        container: "pickle",
+        offset: item.origin + string.payload,
+        size: string.length,
+        compressedSize: string.length,
+        method: "raw",
+        role: "tensor-data"
+      });
+    }
+    const kept = [];
     const chunks = [];
-    for (const piece of kept) chunks.push(await this.readPickleBytes(source, piece.from, piece.to - piece.from, member));
-    const analysis = withoutArrayWrapperIssues(analyzePickle(concatBytes(chunks), this.options));
+    let cursor = start2;
+    let spliced = 0;
+    const keep = async (to, zero) => {
+      let bytes = await this.readPickleBytes(source, cursor, to - cursor, member);
+      if (zero) {
+        bytes = bytes.slice();
+        bytes.fill(0, zero.at - cursor, zero.at - cursor + zero.size);
+      }
+      kept.push({ from: cursor, to, at: spliced });
+      chunks.push(bytes);
+      spliced += bytes.length;
+    };
+    for (const cut of cuts) {
+      if (cut.offset < cursor) continue;
+      await keep(cut.offset, cut.zero);
+      cursor = cut.offset + cut.length;
+    }
+    await keep(end);
+    const analysis = withoutArrayWrapperIssues(analyzePickle(concatBytes(chunks), this.options), arrays.length > 0);
     const toOriginal = (offset) => {
       let piece = kept[0];
       for (const candidate of kept) if (candidate.at <= offset) piece = candidate;
@@ -15970,7 +16049,8 @@ function join2(parent, child) {
   if (child === void 0) return parent;
   return parent ? `${parent}/${child}` : child;
 }
-function withoutArrayWrapperIssues(analysis) {
+function withoutArrayWrapperIssues(analysis, arraysLocated) {
+  if (!arraysLocated) return analysis;
   const wrapper = /(^|\.)numpy_pickle\.NumpyArrayWrapper$/;
   return { ...analysis, issues: analysis.issues.filter((issue) => !(issue.global && wrapper.test(issue.global))) };
 }
@@ -16097,7 +16177,7 @@ var import_picomatch = __toESM(require_picomatch2(), 1);
 import { readFileSync, statSync } from "node:fs";
 import { basename, dirname as dirname2, isAbsolute, join as join3, relative, resolve as resolve2, sep } from "node:path";
 
-// ../../main/node_modules/smol-toml/dist/error.js
+// node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
   let lines = string.slice(0, ptr).split(/\r?\n/);
   return [lines.length, lines.pop().length + 1];
@@ -16141,7 +16221,7 @@ ${codeblock}`, options);
   }
 };
 
-// ../../main/node_modules/smol-toml/dist/primitive.js
+// node_modules/smol-toml/dist/primitive.js
 function parseString(ctx) {
   let startPtr = ctx.p;
   let c = ctx.s.charCodeAt(ctx.p++);
@@ -16242,7 +16322,7 @@ function parseString(ctx) {
   TomlError.x("unfinished string", ctx, startPtr);
 }
 
-// ../../main/node_modules/smol-toml/dist/date.js
+// node_modules/smol-toml/dist/date.js
 var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
 var TomlDate = class _TomlDate extends Date {
   #hasDate = false;
@@ -16357,7 +16437,7 @@ var TomlDate = class _TomlDate extends Date {
   }
 };
 
-// ../../main/node_modules/smol-toml/dist/extract.js
+// node_modules/smol-toml/dist/extract.js
 function isDigit(char, base = 10) {
   return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
 }
@@ -16566,7 +16646,7 @@ function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
   }
 }
 
-// ../../main/node_modules/smol-toml/dist/util.js
+// node_modules/smol-toml/dist/util.js
 function skipComment(ctx) {
   for (; ctx.p < ctx.s.length; ctx.p++) {
     let c = ctx.s.charCodeAt(ctx.p);
@@ -16592,7 +16672,7 @@ function skipVoid(ctx, banNewLines, banComments) {
   }
 }
 
-// ../../main/node_modules/smol-toml/dist/struct.js
+// node_modules/smol-toml/dist/struct.js
 function parseKey(ctx, end = 61) {
   let startPtr;
   let state = 0;
@@ -16709,7 +16789,7 @@ function parseArray(ctx) {
   TomlError.x("unfinished array", ctx, startPtr);
 }
 
-// ../../main/node_modules/smol-toml/dist/parse.js
+// node_modules/smol-toml/dist/parse.js
 function peekTable(ctx, key, table, meta, type) {
   let t = table;
   let m = meta;
@@ -16852,7 +16932,7 @@ function parse(toml, options = {}) {
   return res;
 }
 
-// ../../main/node_modules/smol-toml/dist/stringify.js
+// node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/core/types.ts
@@ -16955,7 +17035,7 @@ function validate(table, file, prefix) {
         if (!isTable(value)) throw invalid(file, path, `must be a table of rule IDs, e.g. [${prefix}rules.PYTHON-LANG-SEC-040]`);
         for (const [id, settings] of Object.entries(value)) {
           const canonical = ruleId(id, file, `${path}.${id}`);
-          config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`);
+          config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`, isArtifactRule(canonical));
         }
         break;
       default:
@@ -16964,12 +17044,13 @@ function validate(table, file, prefix) {
   }
   return config;
 }
-function ruleSettings(value, file, path) {
+function ruleSettings(value, file, path, artifactRule2) {
   if (!isTable(value)) throw invalid(file, path, `must be a table (keys: ${RULE_KEYS.join(", ")})`);
   const out2 = {};
   for (const [key, v] of Object.entries(value)) {
     const keyPath = `${path}.${key}`;
     if (key === "extra-sinks") {
+      if (artifactRule2) throw invalid(file, keyPath, "extra sinks apply to Python rules only; artifact rules have no sinks");
       out2.extraSinks = stringList(v, file, keyPath).map((name2, i2) => {
         if (!QUALIFIED_NAME.test(name2)) {
           throw invalid(file, `${keyPath}[${i2}]`, `"${name2}" is not a dotted qualified name such as "myapp.cache.load_blob"`);
@@ -16987,11 +17068,17 @@ function ruleSettings(value, file, path) {
   }
   return out2;
 }
+function knownRuleIds() {
+  return [...PYTHON_RULES, ...ARTIFACT_RULES].map((r) => r.id);
+}
+function isArtifactRule(id) {
+  return ARTIFACT_RULES.some((r) => r.id === id);
+}
 function ruleId(id, file, path) {
-  const bare = id.replace(/^python\//i, "");
-  const rule = PYTHON_RULES.find((r) => r.id.toUpperCase() === bare.toUpperCase());
-  if (rule) return rule.id;
-  const suggestion = closest(bare, PYTHON_RULES.map((r) => r.id));
+  const bare = id.replace(/^(python|artifact)\//i, "");
+  const known = knownRuleIds().find((k) => k.toUpperCase() === bare.toUpperCase());
+  if (known) return known;
+  const suggestion = closest(bare, knownRuleIds());
   throw invalid(file, path, `unknown rule ID "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (see: pathfinder rules list)`);
 }
 function stringList(value, file, path) {
@@ -17106,7 +17193,9 @@ async function discover(root, options) {
   const errors = [];
   const isIncluded = options.include.length ? (0, import_picomatch2.default)(options.include, { dot: true }) : () => true;
   const isExcluded = options.exclude.length ? (0, import_picomatch2.default)(options.exclude, { dot: true }) : () => false;
-  const excludedPath = (rel) => isExcluded(rel) || isExcluded(basename2(rel));
+  const bareNames = options.exclude.filter((p) => !p.replace(/\/+$/, "").includes("/"));
+  const isExcludedName = bareNames.length ? (0, import_picomatch2.default)(bareNames, { dot: true }) : () => false;
+  const excludedPath = (rel) => isExcluded(rel) || isExcludedName(basename2(rel));
   const rootStat = await stat(absRoot);
   if (!rootStat.isDirectory()) {
     const rel = basename2(absRoot);
@@ -17247,11 +17336,8 @@ function decodePython(bytes, relPath, maxBytes) {
   if (looksBinary(bytes)) {
     return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
   }
-  const encoding = declaredEncoding(bytes);
-  if (encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding)) {
-    const decoder = decoderFor(encoding);
-    if (decoder) return { ok: true, source: decoder.decode(bytes) };
-  }
+  const decoder = declaredDecoder(bytes);
+  if (decoder) return { ok: true, source: decoder.decode(bytes) };
   try {
     return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
@@ -17261,6 +17347,10 @@ function decodePython(bytes, relPath, maxBytes) {
       warning: warn(relPath, "encoding", "file is not valid UTF-8; invalid bytes were replaced and the rest was scanned")
     };
   }
+}
+function declaredDecoder(bytes) {
+  const encoding = declaredEncoding(bytes);
+  return encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding) ? decoderFor(encoding) : void 0;
 }
 function decoderFor(codec) {
   for (const label of [codec, codec.replace(/_/g, "-"), codec.replace(/[-_]/g, "")]) {
@@ -17299,50 +17389,77 @@ function formatBytes(n) {
 
 // src/project/worker-pool.ts
 import { Worker } from "node:worker_threads";
-function workerPoolAnalyzer(spec, size) {
+var IN_FLIGHT_PER_WORKER = 2;
+async function sharedQueueAnalyzer(spec, rules, workerCount) {
   const url = new URL("./worker.js", import.meta.url);
+  const queue = [];
+  let sorted = true;
   let nextId = 0;
-  const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(url, { workerData: { spec } });
-    const pending = /* @__PURE__ */ new Map();
-    const slot = { worker, pending, failure: void 0 };
-    worker.on("message", (msg) => {
+  let localBusy = false;
+  let pumpScheduled = false;
+  const parser = await loadPythonParser();
+  const index = new SinkIndex(rules);
+  const slots = Array.from({ length: workerCount }, () => {
+    const slot = { worker: new Worker(url, { workerData: { spec } }), running: /* @__PURE__ */ new Map() };
+    slot.worker.on("message", (msg) => {
       if (msg.id === void 0) return;
-      const p = pending.get(msg.id);
-      pending.delete(msg.id);
-      p?.resolve(msg.result);
+      const job = slot.running.get(msg.id);
+      slot.running.delete(msg.id);
+      job?.resolve(msg.result);
+      pump();
     });
-    const failAll = (e) => {
+    const fail = (e) => {
+      if (slot.failure) return;
       slot.failure = e;
-      for (const p of pending.values()) {
-        p.resolve({
-          findings: [],
-          parsed: false,
-          errors: [{ file: p.file.path, kind: "internal", level: "error", message: `analysis worker failed: ${e.message}` }]
-        });
-      }
-      pending.clear();
+      for (const job of slot.running.values()) queue.push(job);
+      slot.running.clear();
+      sorted = false;
+      pump();
     };
-    worker.on("error", failAll);
-    worker.on("exit", (code3) => code3 !== 0 && failAll(new Error(`exited with code ${code3}`)));
+    slot.worker.on("error", fail);
+    slot.worker.on("exit", (code3) => code3 !== 0 && fail(new Error(`analysis worker exited with code ${code3}`)));
     return slot;
   });
+  function pump() {
+    if (!sorted) {
+      queue.sort((a, b) => b.file.source.length - a.file.source.length);
+      sorted = true;
+    }
+    for (const slot of slots) {
+      while (!slot.failure && slot.running.size < IN_FLIGHT_PER_WORKER && queue.length) {
+        const job = queue.shift();
+        const id = nextId++;
+        slot.running.set(id, job);
+        slot.worker.postMessage({ id, file: job.file });
+      }
+    }
+    if (!localBusy && queue.length) {
+      localBusy = true;
+      setImmediate(runLocal);
+    }
+  }
+  function runLocal() {
+    const job = queue.pop();
+    if (job) job.resolve(analyzeSafely(() => analyzePython(parser, job.file, index), job.file.path));
+    localBusy = false;
+    pump();
+  }
   return {
     analyze(file) {
-      const alive = workers.filter((w) => !w.failure);
-      if (!alive.length) {
-        const message15 = `analysis workers failed: ${workers[0].failure?.message}`;
-        return Promise.resolve({ findings: [], parsed: false, errors: [{ file: file.path, kind: "internal", level: "error", message: message15 }] });
-      }
-      const target = alive.reduce((a, b) => b.pending.size < a.pending.size ? b : a);
-      const id = nextId++;
-      return new Promise((resolve9, reject) => {
-        target.pending.set(id, { resolve: resolve9, reject, file });
-        target.worker.postMessage({ id, file });
+      return new Promise((resolve9) => {
+        queue.push({ file, resolve: resolve9 });
+        sorted = false;
+        if (!pumpScheduled) {
+          pumpScheduled = true;
+          queueMicrotask(() => {
+            pumpScheduled = false;
+            pump();
+          });
+        }
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.worker.terminate()));
+      await Promise.all(slots.map((s) => s.worker.terminate()));
     }
   };
 }
@@ -17355,15 +17472,16 @@ async function scanProject(options) {
   const config = options.config;
   const split = splitRulesets(options.rulesets);
   if ("error" in split) throw new UsageError(split.error);
+  const disabled = new Set((config?.disable ?? []).map((id) => id.toUpperCase()));
+  const artifactRules = split.artifactRules.filter((r) => !disabled.has(r.id.toUpperCase())).map((r) => config?.rules[r.id]?.severity ? { ...r, severity: config.rules[r.id].severity } : r);
   let spec = { ruleIds: [] };
   if (split.runPython) {
-    const resolution = ruleSetSpec(split.python, { disable: config?.disable, customizations: config?.rules, source: config?.file });
+    const settings = { disable: config?.disable, customizations: config?.rules, source: config?.file, allowEmpty: artifactRules.length > 0 };
+    const resolution = ruleSetSpec(split.python, settings);
     if (!resolution.ok) throw new UsageError(resolution.error);
     spec = resolution.spec;
   }
   const rules = buildRuleSet(spec);
-  const disabled = new Set((config?.disable ?? []).map((id) => id.toUpperCase()));
-  const artifactRules = split.artifactRules.filter((r) => !disabled.has(r.id.toUpperCase()));
   const target = resolve4(options.target);
   let discovery;
   try {
@@ -17376,6 +17494,7 @@ async function scanProject(options) {
   const errors = discovery.errors.filter((e) => !excluded(join5(root, e.file)));
   const findings = [];
   const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
+  const artifactScan = artifactRules.length > 0 ? scanArtifactFiles(discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath)), options.pickle ?? {}) : void 0;
   const candidates = await readCandidates(pythonFiles, rules, options.maxFileSize, errors, options.onSourceRead);
   const analyzer = await chooseAnalyzer(spec, rules, candidates, options.jobs);
   let done = 0;
@@ -17395,11 +17514,14 @@ async function scanProject(options) {
     await analyzer.close();
   }
   let artifactsScanned = 0;
-  if (artifactRules.length > 0) {
+  if (artifactScan) {
     const enabled = new Set(artifactRules.map((r) => r.id));
-    const others = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
-    const artifacts = await scanArtifactFiles(others, options.pickle ?? {});
-    findings.push(...artifacts.findings.filter((f) => enabled.has(f.ruleId)));
+    const artifacts = await artifactScan;
+    for (const f of artifacts.findings) {
+      if (!enabled.has(f.ruleId)) continue;
+      const severity = config?.rules[f.ruleId]?.severity;
+      findings.push(severity ? { ...f, severity } : f);
+    }
     errors.push(...artifacts.errors);
     artifactsScanned = artifacts.scanned;
   }
@@ -17458,8 +17580,8 @@ function mayImportDynamically(bytes) {
 }
 async function chooseAnalyzer(spec, rules, candidates, jobs) {
   const bytes = candidates.reduce((n, c) => n + c.source.length, 0);
-  const size = jobs ?? (bytes >= WORKER_THRESHOLD_BYTES ? Math.max(1, Math.min(availableParallelism(), 8)) : 0);
-  return size > 0 ? workerPoolAnalyzer(spec, size) : inProcessAnalyzer(rules);
+  const size = jobs ?? (bytes >= WORKER_THRESHOLD_BYTES ? Math.max(1, Math.min(availableParallelism() - 1, 8)) : 0);
+  return size > 0 ? sharedQueueAnalyzer(spec, rules, size) : inProcessAnalyzer(rules);
 }
 
 // src/ci/command.ts
@@ -17667,6 +17789,416 @@ function renderGitLabSast(report, options = {}) {
   return `${JSON.stringify(sast, null, 2)}
 `;
 }
+
+// src/report/html/escape.ts
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]).replace(/\r\n?/g, "\n").replace(
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g,
+    (ch) => String.fromCharCode(ch === "\x7F" ? 9249 : 9216 + ch.charCodeAt(0))
+  ).replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (ch) => `&lt;U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}&gt;`);
+}
+function safeHref(url) {
+  const trimmed = url.trim();
+  if (/^(https?:|mailto:)/i.test(trimmed)) return escapeHtml(trimmed);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith("//")) return "#";
+  return escapeHtml(trimmed);
+}
+function slug(text) {
+  return text.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "x";
+}
+
+// src/report/html/components.ts
+function severityBadge(severity) {
+  return `<span class="badge badge-${severity}">${severity}</span>`;
+}
+function codeFrameHtml(location, source, options = {}) {
+  const context = options.context ?? 2;
+  const maxRegion = options.maxRegionLines ?? 8;
+  const start2 = Math.max(1, location.line);
+  const end = Math.max(start2, location.endLine);
+  let lines;
+  if (source && start2 <= source.length) {
+    const first = Math.max(1, start2 - context);
+    const last = Math.min(source.length, end + context);
+    lines = [];
+    for (let n = first; n <= last; n++) lines.push({ number: n, text: source[n - 1] ?? "", inRegion: n >= start2 && n <= end });
+  } else {
+    if (location.snippet.trim() === "") return "";
+    lines = location.snippet.split(/\r\n|\r|\n/).slice(0, end - start2 + 1).map((text, i2) => ({ number: start2 + i2, text, inRegion: true }));
+  }
+  const region2 = lines.filter((l) => l.inRegion);
+  let omitted = 0;
+  if (region2.length > maxRegion) {
+    const keep = new Set([...region2.slice(0, maxRegion - 1), region2[region2.length - 1]].map((l) => l.number));
+    omitted = region2.length - keep.size;
+    lines = lines.filter((l) => !l.inRegion || keep.has(l.number));
+  }
+  const rows = [];
+  let previous;
+  for (const line of lines) {
+    if (previous !== void 0 && line.number > previous + 1) {
+      rows.push(`<span class="line gap"><span class="ln" aria-hidden="true">\u22EE</span><span class="muted">${omitted} more line${omitted === 1 ? "" : "s"}</span></span>`);
+    }
+    previous = line.number;
+    const body2 = line.inRegion ? markRegion(line, location, start2, end) : escapeHtml(line.text);
+    rows.push(`<span class="line${line.inRegion ? " in-region" : ""}"><span class="ln">${line.number}</span><span class="src">${body2}</span></span>`);
+  }
+  return `<pre class="code-frame" aria-label="Code at line ${start2}"><code>${rows.join("\n")}</code></pre>`;
+}
+function markRegion(line, location, startLine, endLine) {
+  const text = line.text;
+  const firstNonBlank = text.search(/\S/) + 1 || 1;
+  const from = clamp(line.number === startLine ? location.column : firstNonBlank, 1, text.length + 1);
+  const to = clamp(line.number === endLine ? location.endColumn : text.length + 1, from, text.length + 1);
+  if (to === from) return escapeHtml(text);
+  return `${escapeHtml(text.slice(0, from - 1))}<mark>${escapeHtml(text.slice(from - 1, to - 1))}</mark>${escapeHtml(text.slice(to - 1))}`;
+}
+function clamp(n, lo, hi) {
+  return Math.min(Math.max(Number.isFinite(n) ? Math.trunc(n) : lo, lo), hi);
+}
+function barChartSvg(id, title, bars) {
+  const rowHeight = 26;
+  const labelWidth = Math.min(260, Math.max(80, ...bars.map((b) => b.label.length * 7.2 + 12)));
+  const barArea = 220;
+  const width = labelWidth + barArea + 50;
+  const height = Math.max(1, bars.length) * rowHeight + 8;
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const rows = bars.map((b, i2) => {
+    const y = 4 + i2 * rowHeight;
+    const w = b.value === 0 ? 0 : Math.max(2, Math.round(b.value / max * barArea));
+    return `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end">${escapeHtml(truncate(b.label, 36))}</text><rect class="${escapeHtml(b.className)}" x="${labelWidth}" y="${y + 4}" width="${w}" height="${rowHeight - 8}" rx="3"></rect><text x="${labelWidth + w + 6}" y="${y + 17}">${b.value}</text>`;
+  });
+  const desc = bars.map((b) => `${b.label}: ${b.value}`).join(", ");
+  return `<svg class="chart" id="${escapeHtml(id)}" role="img" aria-labelledby="${escapeHtml(id)}-title ${escapeHtml(id)}-desc" viewBox="0 0 ${Math.round(width)} ${height}" width="${Math.round(width)}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title id="${escapeHtml(id)}-title">${escapeHtml(title)}</title><desc id="${escapeHtml(id)}-desc">${escapeHtml(desc || "no data")}</desc><line class="axis" x1="${labelWidth}" y1="0" x2="${labelWidth}" y2="${height}"></line>` + rows.join("") + `</svg>`;
+}
+function truncate(text, max) {
+  return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+}
+
+// src/report/html/markdown.ts
+function codeSpans(text) {
+  return text.split(/(`[^`\n]+`)/).map((piece) => /^`[^`\n]+`$/.test(piece) ? `<code>${escapeHtml(piece.slice(1, -1))}</code>` : escapeHtml(piece)).join("");
+}
+
+// src/report/html/styles.ts
+var BASE_CSS = `
+:root {
+  color-scheme: light dark;
+  --bg: #f7f8fa; --surface: #ffffff; --surface-2: #eef1f5; --border: #cfd6df;
+  --text: #1b2330; --muted: #4a5566; --accent: #0b57d0; --accent-text: #ffffff; --focus: #0b57d0;
+  --mark: #ffe08a; --mark-text: #1b2330; --code-bg: #f1f3f6;
+  --sev-critical: #7a1020; --sev-high: #b3261e; --sev-medium: #8a4b00; --sev-low: #1f5fbf;
+  --hl-keyword: #8f1d8a; --hl-string: #0f6b2f; --hl-comment: #5a6473; --hl-number: #9a3412; --hl-def: #0b4fa8;
+  --hl-builtin: #6b3fa0; --hl-operator: #3b4657;
+  --radius: 8px; --mono: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #12161c; --surface: #1a2029; --surface-2: #232b36; --border: #3a4656;
+    --text: #e6ebf2; --muted: #aab4c3; --accent: #8ab4f8; --accent-text: #0d1117; --focus: #8ab4f8;
+    --mark: #6b5200; --mark-text: #fff6d6; --code-bg: #151a21;
+    --hl-keyword: #e39bdc; --hl-string: #8fd19e; --hl-comment: #9aa5b4; --hl-number: #f5b37a; --hl-def: #8ab4f8;
+    --hl-builtin: #c9a8f5; --hl-operator: #c8d1dc;
+  }
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: var(--bg); color: var(--text); font: 15px/1.55 var(--sans); }
+a { color: var(--accent); }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+code, pre, kbd { font-family: var(--mono); font-size: 0.92em; }
+code { background: var(--code-bg); border: 1px solid var(--border); border-radius: 4px; padding: 0 0.25em; }
+pre code { background: none; border: 0; padding: 0; }
+h1, h2, h3 { line-height: 1.25; }
+h1 { font-size: 1.6rem; margin: 0.2em 0 0.4em; }
+h2 { font-size: 1.25rem; margin: 1.6em 0 0.5em; }
+h3 { font-size: 1.05rem; margin: 1.2em 0 0.4em; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.skip-link { position: absolute; left: -999px; top: 0; background: var(--accent); color: var(--accent-text); padding: 0.5em 1em; z-index: 10; }
+.skip-link:focus { left: 0.5em; top: 0.5em; }
+.site-header { background: var(--surface); border-bottom: 1px solid var(--border); }
+.site-header .inner { max-width: 1200px; margin: 0 auto; padding: 0.6rem 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; }
+.brand { font-weight: 700; font-size: 1.1rem; color: var(--text); text-decoration: none; }
+.nav { display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0; padding: 0; list-style: none; }
+.nav a { display: inline-block; padding: 0.3em 0.7em; border-radius: var(--radius); text-decoration: none; color: var(--text); }
+.nav a[aria-current="page"] { background: var(--surface-2); font-weight: 600; }
+.nav a:hover { background: var(--surface-2); }
+main { max-width: 1200px; margin: 0 auto; padding: 1rem; }
+.muted { color: var(--muted); }
+.card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 1rem; }
+.stack > * + * { margin-top: 0.75rem; }
+.meta-list { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0; padding: 0; list-style: none; color: var(--muted); }
+.badge { display: inline-block; min-width: 4.8em; text-align: center; padding: 0.05em 0.55em; border-radius: 999px;
+  font-size: 0.78rem; font-weight: 700; letter-spacing: 0.03em; text-transform: uppercase; color: #fff; background: var(--muted); }
+.badge-critical { background: var(--sev-critical); }
+.badge-high { background: var(--sev-high); }
+.badge-medium { background: var(--sev-medium); }
+.badge-low { background: var(--sev-low); }
+.badge-suppressed { background: transparent; color: var(--muted); border: 1px solid var(--border); }
+.tag { display: inline-block; padding: 0 0.5em; border-radius: 4px; background: var(--surface-2); border: 1px solid var(--border); font-size: 0.8rem; }
+.tags { display: flex; flex-wrap: wrap; gap: 0.3rem; margin: 0; padding: 0; list-style: none; }
+.counts { display: flex; flex-wrap: wrap; gap: 0.6rem; margin: 0; padding: 0; list-style: none; }
+.counts li { display: flex; gap: 0.4rem; align-items: center; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 0.35rem 0.7rem; }
+.counts strong { font-size: 1.15rem; }
+.code-frame { margin: 0.5rem 0 0; padding: 0.5rem 0; background: var(--code-bg); border: 1px solid var(--border); border-radius: 6px; overflow-x: auto; font: 0.86rem/1.5 var(--mono); }
+.code-frame .line { display: flex; white-space: pre; padding-right: 1rem; }
+.code-frame .line.in-region { background: color-mix(in srgb, var(--sev-high) 9%, transparent); }
+.code-frame .ln { flex: none; width: 3.5em; padding-right: 0.8em; text-align: right; color: var(--muted); user-select: none; }
+.code-frame .gap .ln { color: var(--muted); }
+.code-frame mark { background: var(--mark); color: var(--mark-text); border-radius: 2px; }
+.finding { background: var(--surface); border: 1px solid var(--border); border-left: 5px solid var(--muted); border-radius: var(--radius); padding: 0.75rem 1rem; }
+.finding.sev-critical { border-left-color: var(--sev-critical); }
+.finding.sev-high { border-left-color: var(--sev-high); }
+.finding.sev-medium { border-left-color: var(--sev-medium); }
+.finding.sev-low { border-left-color: var(--sev-low); }
+.finding-head { display: flex; flex-wrap: wrap; gap: 0.4rem 0.75rem; align-items: baseline; }
+.finding-rule { font-family: var(--mono); font-size: 0.85rem; }
+.finding-message { margin: 0.35rem 0 0; }
+.finding-fix { margin: 0.4rem 0 0; color: var(--muted); }
+.finding-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
+.trace { margin: 0.5rem 0 0; padding-left: 1.4rem; color: var(--muted); }
+.filters { display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; align-items: end; }
+.filters fieldset { border: 1px solid var(--border); border-radius: var(--radius); margin: 0; padding: 0.3rem 0.7rem 0.5rem; display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; }
+.filters legend { font-size: 0.85rem; color: var(--muted); padding: 0 0.3em; }
+.field { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.85rem; color: var(--muted); }
+input[type="search"], input[type="text"], select { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 0.35rem 0.5rem; min-height: 2.2rem; }
+button, .button { font: inherit; cursor: pointer; color: var(--text); background: var(--surface-2); border: 1px solid var(--border); border-radius: 6px; padding: 0.35rem 0.8rem; min-height: 2.2rem; text-decoration: none; display: inline-flex; align-items: center; gap: 0.35rem; }
+button:hover, .button:hover { border-color: var(--accent); }
+.button-primary { background: var(--accent); color: var(--accent-text); border-color: var(--accent); }
+.chart { max-width: 100%; height: auto; }
+.chart text { fill: var(--text); font: 12px var(--sans); }
+.chart .axis { stroke: var(--border); }
+.chart .bar-critical { fill: var(--sev-critical); }
+.chart .bar-high { fill: var(--sev-high); }
+.chart .bar-medium { fill: var(--sev-medium); }
+.chart .bar-low { fill: var(--sev-low); }
+.chart .bar-rule { fill: var(--accent); }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 1rem; margin-top: 1rem; align-items: start; }
+.file-group > h3 { font-family: var(--mono); font-size: 0.95rem; word-break: break-all; }
+.empty { padding: 1rem; text-align: center; color: var(--muted); }
+table.data { border-collapse: collapse; width: 100%; }
+table.data th, table.data td { text-align: left; padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--border); vertical-align: top; }
+[hidden] { display: none !important; }
+@media (max-width: 640px) {
+  body { font-size: 14px; }
+  main { padding: 0.6rem; }
+  .code-frame .ln { width: 2.8em; }
+}
+@media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
+`;
+
+// src/report/html.ts
+var MAX_CHART_RULES = 12;
+function renderHtml(report, options) {
+  const summary = summarize(report);
+  const rules = new Map(report.rules.map((r) => [r.id, r]));
+  const findings = visibleFindings(report, options.showSuppressed);
+  const title = `Pathfinder report: ${plural(summary.total, "finding")}`;
+  const body2 = [
+    `<a class="skip-link" href="#findings">Skip to findings</a>`,
+    `<header class="site-header"><div class="inner"><span class="brand">Pathfinder</span><span class="muted">Scan report</span></div></header>`,
+    `<main>`,
+    `<h1>${escapeHtml(plural(summary.total, "finding"))}${summary.suppressed ? ` <span class="muted">(${summary.suppressed} suppressed)</span>` : ""}</h1>`,
+    scanFacts(report),
+    summarySection(report),
+    findingsSection(findings, rules, options),
+    errorsSection(report.errors),
+    rulesSection(report.rules),
+    `</main>`,
+    `<footer class="site-footer"><p class="muted">Generated by ${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)}` + (report.tool.informationUri ? ` \xB7 <a href="${safeHref(report.tool.informationUri)}">${escapeHtml(report.tool.informationUri)}</a>` : "") + `</p></footer>`,
+    `<script>${FILTER_SCRIPT}</script>`
+  ];
+  return [
+    `<!DOCTYPE html>`,
+    `<html lang="en">`,
+    `<head>`,
+    `<meta charset="utf-8">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    // Nothing may be fetched: no network requests even for a hostile report opened from disk.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'">`,
+    `<meta name="referrer" content="no-referrer">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${BASE_CSS}${REPORT_CSS}</style>`,
+    `</head>`,
+    `<body>`,
+    ...body2,
+    `</body>`,
+    `</html>`,
+    ``
+  ].join("\n");
+}
+function scanFacts(report) {
+  const s = report.scan;
+  const facts = [
+    `Target <code>${escapeHtml(s.target)}</code>`,
+    `Started <time datetime="${escapeHtml(s.timestamp)}">${escapeHtml(s.timestamp)}</time>`,
+    `${escapeHtml(formatDuration(s.durationMs))}`,
+    plural(s.filesScanned, "file") + " scanned",
+    plural(s.rulesExecuted.length, "rule") + " run"
+  ];
+  return `<ul class="meta-list">${facts.map((f) => `<li>${f}</li>`).join("")}</ul>`;
+}
+function summarySection(report) {
+  const summary = summarize(report);
+  const counts = SEVERITIES.map((s) => `<li>${severityBadge(s)}<strong>${summary.bySeverity[s]}</strong></li>`);
+  if (summary.suppressed) counts.push(`<li><span class="badge badge-suppressed">suppressed</span><strong>${summary.suppressed}</strong></li>`);
+  const active = report.findings.filter((f) => !f.suppressed);
+  const bySeverity = SEVERITIES.map((s) => ({ label: s, value: summary.bySeverity[s], className: `bar-${s}` }));
+  const ruleCounts = /* @__PURE__ */ new Map();
+  for (const f of active) ruleCounts.set(f.ruleId, (ruleCounts.get(f.ruleId) ?? 0) + 1);
+  const sorted = [...ruleCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const byRule = sorted.slice(0, MAX_CHART_RULES).map(([id, n]) => ({ label: id, value: n, className: "bar-rule" }));
+  const rest = sorted.slice(MAX_CHART_RULES).reduce((sum, [, n]) => sum + n, 0);
+  if (rest) byRule.push({ label: "other rules", value: rest, className: "bar-rule" });
+  return [
+    `<section aria-labelledby="summary-heading">`,
+    `<h2 id="summary-heading">Summary</h2>`,
+    `<ul class="counts" aria-label="Findings by severity">${counts.join("")}</ul>`,
+    active.length ? `<div class="charts"><figure class="card"><figcaption>By severity</figcaption>${barChartSvg("chart-severity", "Findings by severity", bySeverity)}</figure><figure class="card"><figcaption>By rule</figcaption>${barChartSvg("chart-rule", "Findings by rule", byRule)}</figure></div>` : "",
+    `</section>`
+  ].join("\n");
+}
+function findingsSection(findings, rules, options) {
+  const out2 = [`<section aria-labelledby="findings">`, `<h2 id="findings" tabindex="-1">Findings</h2>`];
+  if (!findings.length) {
+    out2.push(`<p class="empty card">No findings.</p>`, `</section>`);
+    return out2.join("\n");
+  }
+  out2.push(filterForm(findings));
+  out2.push(`<p id="filter-status" class="muted" role="status" aria-live="polite">Showing all ${plural(findings.length, "finding")}.</p>`);
+  out2.push(`<p id="filter-empty" class="empty card" hidden>No finding matches the filters.</p>`);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const list = byFile.get(f.location.file);
+    if (list) list.push(f);
+    else byFile.set(f.location.file, [f]);
+  }
+  let index = 0;
+  for (const [file, list] of byFile) {
+    const headingId = `file-${index++}`;
+    out2.push(`<section class="file-group" aria-labelledby="${headingId}">`);
+    out2.push(`<h3 id="${headingId}">${escapeHtml(file)} <span class="muted">(${list.length})</span></h3>`);
+    out2.push(`<ol class="finding-list">`);
+    const lines = isArtifactPath(list) ? void 0 : options.sourceLines?.(file);
+    for (const f of list) out2.push(findingItem(f, rules.get(f.ruleId), lines));
+    out2.push(`</ol>`, `</section>`);
+  }
+  out2.push(`</section>`);
+  return out2.join("\n");
+}
+function isArtifactPath(list) {
+  return list.some((f) => f.location.member !== void 0 || f.location.offset !== void 0);
+}
+function filterForm(findings) {
+  const present = new Set(findings.map((f) => f.severity));
+  const severityBoxes = SEVERITIES.filter((s) => present.has(s)).map(
+    (s) => `<label><input type="checkbox" name="severity" value="${s}" checked> ${s}</label>`
+  );
+  const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
+  const ruleOptions = ruleIds.map((id) => `<option value="${escapeHtml(id)}">${escapeHtml(id)}</option>`);
+  const hasSuppressed = findings.some((f) => f.suppressed);
+  return [
+    `<form id="filters" class="filters" hidden>`,
+    `<fieldset><legend>Severity</legend>${severityBoxes.join("")}</fieldset>`,
+    `<label class="field" for="filter-rule">Rule<select id="filter-rule" name="rule"><option value="">All rules</option>${ruleOptions.join("")}</select></label>`,
+    `<label class="field" for="filter-text">Search<input id="filter-text" name="text" type="search" placeholder="file, message, code"></label>`,
+    hasSuppressed ? `<label><input type="checkbox" name="suppressed" checked> Show suppressed</label>` : "",
+    `</form>`
+  ].join("\n");
+}
+function findingItem(f, rule, lines) {
+  const loc = f.location;
+  const where = loc.member !== void 0 || loc.offset !== void 0 ? `${loc.file}${loc.member !== void 0 ? ` \u2192 ${loc.member}` : ""}${loc.offset !== void 0 ? ` @ byte ${loc.offset}` : ""}` : `${loc.file}:${loc.line}:${loc.column}`;
+  const frame = loc.member !== void 0 || loc.offset !== void 0 ? loc.snippet.trim() ? `<pre class="code-frame"><code>${escapeHtml(loc.snippet)}</code></pre>` : "" : codeFrameHtml(loc, lines);
+  const parts2 = [
+    `<li class="finding sev-${f.severity}" data-severity="${f.severity}" data-rule="${escapeHtml(f.ruleId)}"${f.suppressed ? ` data-suppressed="true"` : ""}>`,
+    `<div class="finding-head">${severityBadge(f.severity)}` + (f.suppressed ? `<span class="badge badge-suppressed">suppressed</span>` : "") + `<a class="finding-rule" href="#rule-${slug(f.ruleId)}">${escapeHtml(f.ruleId)}</a><strong>${escapeHtml(f.ruleName)}</strong><span class="muted">${escapeHtml(where)}</span><span class="muted">confidence: ${escapeHtml(f.confidence)}</span></div>`,
+    `<p class="finding-message">${codeSpans(f.message)}</p>`,
+    frame
+  ];
+  if (f.trace?.length) {
+    parts2.push(
+      `<details><summary>Trace (${f.trace.length} steps)</summary><ol class="trace">` + f.trace.map((t) => `<li><span class="muted">${escapeHtml(`${t.location.file}:${t.location.line}:${t.location.column}`)}</span> ${codeSpans(t.message)}</li>`).join("") + `</ol></details>`
+    );
+  }
+  if (f.fix) parts2.push(`<p class="finding-fix">Suggested fix: ${escapeHtml(f.fix.description)}</p>`);
+  else if (rule?.docs.fixHint) parts2.push(`<p class="finding-fix">How to fix: ${escapeHtml(rule.docs.fixHint)}</p>`);
+  if (f.suppressed) parts2.push(`<p class="finding-fix">Suppressed (${escapeHtml(f.suppressed.kind)}): <code>${escapeHtml(f.suppressed.justification)}</code></p>`);
+  parts2.push(`</li>`);
+  return parts2.filter(Boolean).join("\n");
+}
+function errorsSection(errors) {
+  if (!errors.length) return "";
+  const rows = errors.map(
+    (e) => `<tr><td>${escapeHtml(e.level)}</td><td><code>${escapeHtml(e.file)}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ""}` : ""}</code></td><td>${escapeHtml(e.kind)}</td><td>${escapeHtml(e.message)}</td></tr>`
+  );
+  return [
+    `<section aria-labelledby="errors-heading">`,
+    `<h2 id="errors-heading">Problems with inputs (${errors.length})</h2>`,
+    `<div class="card" style="overflow-x:auto"><table class="data"><thead><tr><th scope="col">Level</th><th scope="col">File</th><th scope="col">Kind</th><th scope="col">Message</th></tr></thead>`,
+    `<tbody>${rows.join("\n")}</tbody></table></div>`,
+    `</section>`
+  ].join("\n");
+}
+function rulesSection(rules) {
+  if (!rules.length) return "";
+  const items = rules.map((r) => {
+    const refs = r.docs.references.length ? `<ul>${r.docs.references.map((ref) => `<li><a href="${safeHref(ref.url)}" rel="noreferrer">${escapeHtml(ref.title)}</a></li>`).join("")}</ul>` : "";
+    return `<li class="card" id="rule-${slug(r.id)}"><div class="finding-head">${severityBadge(r.severity)}<code>${escapeHtml(r.id)}</code><strong>${escapeHtml(r.name)}</strong><span class="muted">${escapeHtml([...r.cwe, ...r.owasp].join(", "))}</span></div><p>${escapeHtml(r.docs.summary)}</p>` + (r.docs.fixHint ? `<p class="finding-fix">How to fix: ${escapeHtml(r.docs.fixHint)}</p>` : "") + (refs ? `<details><summary>References</summary>${refs}</details>` : "") + `</li>`;
+  });
+  return [`<section aria-labelledby="rules-heading">`, `<h2 id="rules-heading">Rules</h2>`, `<ul class="finding-list">${items.join("\n")}</ul>`, `</section>`].join("\n");
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function formatDuration(ms) {
+  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
+}
+var REPORT_CSS = `
+.site-footer { max-width: 1200px; margin: 2rem auto 1rem; padding: 0 1rem; }
+figure { margin: 0; }
+figcaption { font-weight: 600; margin-bottom: 0.4rem; }
+.finding details { margin-top: 0.4rem; }
+`;
+var FILTER_SCRIPT = `
+(function () {
+  var form = document.getElementById("filters");
+  if (!form) return;
+  form.hidden = false;
+  var items = Array.prototype.slice.call(document.querySelectorAll(".finding[data-severity]"));
+  var groups = Array.prototype.slice.call(document.querySelectorAll(".file-group"));
+  var status = document.getElementById("filter-status");
+  var empty = document.getElementById("filter-empty");
+  function apply() {
+    var severities = Array.prototype.slice.call(form.querySelectorAll('input[name="severity"]:checked')).map(function (el) { return el.value; });
+    var rule = form.elements.namedItem("rule").value;
+    var text = form.elements.namedItem("text").value.trim().toLowerCase();
+    var suppressedBox = form.elements.namedItem("suppressed");
+    var showSuppressed = !suppressedBox || suppressedBox.checked;
+    var shown = 0;
+    items.forEach(function (el) {
+      var group = el.closest(".file-group");
+      var haystack = ((group ? group.querySelector("h3").textContent : "") + " " + el.textContent).toLowerCase();
+      var visible = severities.indexOf(el.getAttribute("data-severity")) >= 0 &&
+        (!rule || el.getAttribute("data-rule") === rule) &&
+        (!text || haystack.indexOf(text) >= 0) &&
+        (showSuppressed || el.getAttribute("data-suppressed") !== "true");
+      el.hidden = !visible;
+      if (visible) shown++;
+    });
+    groups.forEach(function (g) { g.hidden = !g.querySelector(".finding:not([hidden])"); });
+    var noun = items.length === 1 ? " finding." : " findings.";
+    status.textContent = shown === items.length ? "Showing all " + items.length + noun : "Showing " + shown + " of " + items.length + noun;
+    empty.hidden = shown !== 0;
+  }
+  form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+})();
+`;
 
 // src/report/json.ts
 function toJsonReport(report, options) {
@@ -18144,17 +18676,17 @@ function clip(text, windowStart) {
 function underline(line, location, startLine, endLine, windowStart) {
   const text = line.text;
   const firstNonBlank = text.search(/\S/) + 1 || 1;
-  const from = clamp(line.number === startLine ? location.column : firstNonBlank, 1, text.length + 1) - 1;
-  const to = clamp(line.number === endLine ? location.endColumn : text.length + 1, from + 1, text.length + 1) - 1;
+  const from = clamp2(line.number === startLine ? location.column : firstNonBlank, 1, text.length + 1) - 1;
+  const to = clamp2(line.number === endLine ? location.endColumn : text.length + 1, from + 1, text.length + 1) - 1;
   const windowEnd = windowStart + MAX_FRAME_LINE_WIDTH;
-  const visibleFrom = clamp(from, windowStart, windowEnd);
-  const visibleTo = clamp(to, visibleFrom, windowEnd);
+  const visibleFrom = clamp2(from, windowStart, windowEnd);
+  const visibleTo = clamp2(to, visibleFrom, windowEnd);
   const head = windowStart > 0 ? CUT : "";
   const before = head + sanitizeForTerminal(text.slice(windowStart, visibleFrom));
   const marked = sanitizeForTerminal(text.slice(visibleFrom, visibleTo));
   return { padding: before.replace(/[^\t]/g, " "), carets: Math.max(1, marked.length) };
 }
-function clamp(n, lo, hi) {
+function clamp2(n, lo, hi) {
   return Math.min(Math.max(Number.isFinite(n) ? Math.trunc(n) : lo, lo), hi);
 }
 
@@ -18214,8 +18746,8 @@ function renderFinding(finding, rule, options, p) {
 function renderSummary(report, p) {
   const summary = summarize(report);
   const out2 = [];
-  const scanned = `Scanned ${plural(report.scan.filesScanned, "file")} in ${formatDuration(report.scan.durationMs)}`;
-  out2.push(`${scanned} with ${plural(report.scan.rulesExecuted.length, "rule")}.`);
+  const scanned = `Scanned ${plural2(report.scan.filesScanned, "file")} in ${formatDuration2(report.scan.durationMs)}`;
+  out2.push(`${scanned} with ${plural2(report.scan.rulesExecuted.length, "rule")}.`);
   const suppressedNote = summary.suppressed > 0 ? `, ${summary.suppressed} suppressed` : "";
   if (summary.total === 0) {
     out2.push(p.paint("No findings", "bold", "green") + `${suppressedNote}.`);
@@ -18224,12 +18756,12 @@ function renderSummary(report, p) {
       const text = `${s} ${summary.bySeverity[s]}`;
       return summary.bySeverity[s] > 0 ? p.paint(text, ...SEVERITY_STYLES[s]) : text;
     }).join(", ");
-    out2.push(`${p.paint(plural(summary.total, "finding"), "bold")} (${counts})${suppressedNote}.`);
+    out2.push(`${p.paint(plural2(summary.total, "finding"), "bold")} (${counts})${suppressedNote}.`);
   }
   if (report.errors.length > 0) {
     const errorCount = report.errors.filter((e) => e.level === "error").length;
     const warningCount = report.errors.length - errorCount;
-    out2.push(`${plural(warningCount, "warning")}, ${plural(errorCount, "error")}:`);
+    out2.push(`${plural2(warningCount, "warning")}, ${plural2(errorCount, "error")}:`);
     for (const error of report.errors.slice(0, MAX_LISTED_ERRORS)) out2.push("  " + renderError(error, p));
     if (report.errors.length > MAX_LISTED_ERRORS) {
       out2.push(`  ... and ${report.errors.length - MAX_LISTED_ERRORS} more`);
@@ -18252,10 +18784,10 @@ function indentLines(text, indent) {
 function oneLine(text) {
   return sanitizeForTerminal(text.replace(/\s*(\r\n|\r|\n)\s*/g, " ").trim());
 }
-function plural(n, noun) {
+function plural2(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
-function formatDuration(ms) {
+function formatDuration2(ms) {
   if (!Number.isFinite(ms) || ms < 0) return "an unknown time";
   if (ms < 1e3) return `${Math.round(ms)} ms`;
   if (ms < 6e4) return `${(ms / 1e3).toFixed(2)} s`;
@@ -18264,7 +18796,7 @@ function formatDuration(ms) {
 }
 
 // src/report/index.ts
-var OUTPUT_FORMATS = ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate"];
+var OUTPUT_FORMATS = ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate", "html"];
 function renderReport(format, report, options) {
   switch (format) {
     case "text":
@@ -18279,6 +18811,8 @@ function renderReport(format, report, options) {
       return renderGitLabSast(report, options);
     case "codeclimate":
       return renderCodeClimate(report, options);
+    case "html":
+      return renderHtml(report, options);
     default: {
       const unknown = format;
       throw new Error(`Unknown output format: ${String(unknown)}`);
@@ -18467,7 +19001,7 @@ async function applyFixes(findings, options) {
     }
     result2.fixed.push(...plan.fixed);
     result2.files.push(file);
-    diffs.push(unifiedDiff(plan.codec.display(bytes), plan.codec.display(plan.output), { from: `a/${file}`, to: `b/${file}` }));
+    diffs.push(unifiedDiff(plan.codec.decode(bytes), plan.codec.decode(plan.output), { from: `a/${file}`, to: `b/${file}` }));
   }
   result2.diff = diffs.join("");
   return result2;
@@ -18546,14 +19080,7 @@ function describe2(e) {
 }
 var SINGLE_BYTE = /^(windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
 function codecOf(bytes) {
-  const declared = declaredEncoding(bytes);
-  let label = "utf-8";
-  if (declared && !/^utf-?8(-sig)?$/i.test(declared)) {
-    try {
-      label = new TextDecoder(declared).encoding;
-    } catch {
-    }
-  }
+  const label = declaredDecoder(bytes)?.encoding ?? "utf-8";
   if (label === "utf-8") {
     const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
     const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -18568,7 +19095,6 @@ function codecOf(bytes) {
       bom,
       ...problem2 ? { problem: problem2 } : {},
       decode: (b) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b),
-      display: (b) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b),
       encode: (text) => new TextEncoder().encode(text),
       byteLength: (text) => Buffer.byteLength(text, "utf8")
     };
@@ -18579,7 +19105,6 @@ function codecOf(bytes) {
     bom: 0,
     ...SINGLE_BYTE.test(label) ? {} : { problem: `fixes are not applied to files in the ${label} encoding` },
     decode: (b) => decoder.decode(b),
-    display: (b) => decoder.decode(b),
     encode: (text) => /^[\x00-\x7f]*$/.test(text) ? Uint8Array.from(text, (c) => c.charCodeAt(0)) : void 0,
     byteLength: (text) => text.length
   };
@@ -18686,7 +19211,7 @@ Scan options:
       --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;
                            artifact/all or artifact/<PICKLE-ARTIFACT-ID> for model/data files
                            (default: every rule). See: pathfinder rules list
-  -o, --output FORMAT      text (default for scan), json, sarif, csv, gitlab-sast, codeclimate
+  -o, --output FORMAT      text (default for scan), json, sarif, csv, html, gitlab-sast, codeclimate
   -f, --output-file FILE   Write the report to FILE instead of standard output
       --fail-on SEVERITIES Exit 1 when a finding is at or above the lowest severity listed,
                            e.g. --fail-on critical,high (values: critical, high, medium, low)
@@ -18696,7 +19221,8 @@ Scan options:
       --no-gitignore       Do not honour .gitignore files
       --max-file-size SIZE Skip files larger than SIZE (default 5MB; accepts B, KB, MB)
       --show-suppressed    Also list findings suppressed by inline comments
-  -j, --jobs N             Worker threads (default: automatic; 0 = no workers)
+  -j, --jobs N             Worker threads besides the main thread (default: automatic, one per extra core
+                           for large scans; 0 = main thread only)
       --config FILE        Read settings from FILE (a pathfinder.toml, or a pyproject.toml with [tool.pathfinder]).
                            Default: the nearest pathfinder.toml, .pathfinder.toml or pyproject.toml with
                            [tool.pathfinder], looking in the project directory and then its parents
@@ -19283,10 +19809,10 @@ function partitionByDiff(findings, changes, options) {
   return { introduced, preexisting };
 }
 
-// ../../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 
-// ../../main/node_modules/@octokit/request-error/dist-src/index.js
+// node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -19325,7 +19851,7 @@ var RequestError = class extends Error {
   }
 };
 
-// ../../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 function isRequestError(error) {
   return error.request !== void 0;
@@ -19398,7 +19924,7 @@ function retry(octokit, octokitOptions) {
 }
 retry.VERSION = VERSION;
 
-// ../../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light2 = __toESM(require_light(), 1);
 var VERSION2 = "0.0.0-development";
 var noop = () => Promise.resolve();
@@ -19628,7 +20154,7 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION2;
 throttling.triggersNotification = triggersNotification;
 
-// ../../main/node_modules/universal-user-agent/index.js
+// node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -19639,7 +20165,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// ../../main/node_modules/before-after-hook/lib/register.js
+// node_modules/before-after-hook/lib/register.js
 function register(state, name2, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
@@ -19662,7 +20188,7 @@ function register(state, name2, method, options) {
   });
 }
 
-// ../../main/node_modules/before-after-hook/lib/add.js
+// node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name2, hook2) {
   const orig = hook2;
   if (!state.registry[name2]) {
@@ -19697,7 +20223,7 @@ function addHook(state, kind, name2, hook2) {
   });
 }
 
-// ../../main/node_modules/before-after-hook/lib/remove.js
+// node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name2, method) {
   if (!state.registry[name2]) {
     return;
@@ -19711,7 +20237,7 @@ function removeHook(state, name2, method) {
   state.registry[name2].splice(index, 1);
 }
 
-// ../../main/node_modules/before-after-hook/index.js
+// node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
 function bindApi(hook2, state, name2) {
@@ -19745,7 +20271,7 @@ function Collection() {
 }
 var before_after_hook_default = { Singular, Collection };
 
-// ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
+// node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION3} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -20058,7 +20584,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint2 = withDefaults(null, DEFAULTS);
 
-// ../../main/node_modules/content-type/dist/index.js
+// node_modules/content-type/dist/index.js
 var SP = 32;
 var HTAB = 9;
 var SEMI = 59;
@@ -20242,7 +20768,7 @@ function unescapeQuotedPairs(str, start2, end) {
   return result2 + str.slice(start2, end);
 }
 
-// ../../main/node_modules/json-with-bigint/json-with-bigint.js
+// node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -20577,7 +21103,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// ../../main/node_modules/@octokit/request/dist-bundle/index.js
+// node_modules/@octokit/request/dist-bundle/index.js
 var VERSION4 = "10.0.16";
 var defaults_default = {
   headers: {
@@ -20759,7 +21285,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 }
 var request = withDefaults2(endpoint2, defaults_default);
 
-// ../../main/node_modules/@octokit/graphql/dist-bundle/index.js
+// node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION5 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
@@ -20869,7 +21395,7 @@ function withCustomRequest(customRequest) {
   });
 }
 
-// ../../main/node_modules/@octokit/auth-token/dist-bundle/index.js
+// node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep3 = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
@@ -20914,10 +21440,10 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-// ../../main/node_modules/@octokit/core/dist-src/version.js
+// node_modules/@octokit/core/dist-src/version.js
 var VERSION6 = "7.0.8";
 
-// ../../main/node_modules/@octokit/core/dist-src/index.js
+// node_modules/@octokit/core/dist-src/index.js
 var noop3 = () => {
 };
 var consoleWarn = console.warn.bind(console);
@@ -21051,10 +21577,10 @@ var Octokit = class {
   auth;
 };
 
-// ../../main/node_modules/@octokit/plugin-request-log/dist-src/version.js
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION7 = "6.0.0";
 
-// ../../main/node_modules/@octokit/plugin-request-log/dist-src/index.js
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request2, options) => {
     octokit.log.debug("request", options);
@@ -21078,7 +21604,7 @@ function requestLog(octokit) {
 }
 requestLog.VERSION = VERSION7;
 
-// ../../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var VERSION8 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
@@ -21194,10 +21720,10 @@ function paginateRest(octokit) {
 }
 paginateRest.VERSION = VERSION8;
 
-// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION9 = "17.0.0";
 
-// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -23489,7 +24015,7 @@ var Endpoints = {
 };
 var endpoints_default = Endpoints;
 
-// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint3] of Object.entries(endpoints)) {
@@ -23612,7 +24138,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 
-// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -23629,10 +24155,10 @@ function legacyRestEndpointMethods(octokit) {
 }
 legacyRestEndpointMethods.VERSION = VERSION9;
 
-// ../../main/node_modules/@octokit/rest/dist-src/version.js
+// node_modules/@octokit/rest/dist-src/version.js
 var VERSION10 = "22.0.1";
 
-// ../../main/node_modules/@octokit/rest/dist-src/index.js
+// node_modules/@octokit/rest/dist-src/index.js
 var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
   {
     userAgent: `octokit-rest.js/${VERSION10}`
@@ -23691,8 +24217,8 @@ function resolveGitHubContext(flags2, env) {
   const missing = [];
   const token = flags2.token || env.GITHUB_TOKEN || "";
   if (!token) missing.push("a token (--github-token or GITHUB_TOKEN)");
-  const slug = flags2.repo || env.GITHUB_REPOSITORY || "";
-  const [owner, repo, ...rest] = slug.split("/");
+  const slug2 = flags2.repo || env.GITHUB_REPOSITORY || "";
+  const [owner, repo, ...rest] = slug2.split("/");
   if (!owner || !repo || rest.length > 0) missing.push("the repository as owner/repo (--github-repo or GITHUB_REPOSITORY)");
   const event = readEvent(env.GITHUB_EVENT_PATH);
   const eventNumber = Number(event?.pull_request?.number ?? Number.NaN);
@@ -23740,7 +24266,7 @@ function severityCounts(findings) {
   }
   return parts2.join(", ");
 }
-function plural2(count, word) {
+function plural3(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 function ruleDocsUrl(informationUri, ruleId2) {
@@ -23759,7 +24285,7 @@ function blobUrl(serverUrl, repository, sha, path, line) {
   const encoded = path.split("/").map(encodeURIComponent).join("/");
   return `${serverUrl.replace(/\/+$/, "")}/${repository}/blob/${sha}/${encoded}#L${line}`;
 }
-function truncate(body2) {
+function truncate2(body2) {
   if (body2.length <= MAX_BODY) return body2;
   return `${body2.slice(0, MAX_BODY)}
 
@@ -23784,7 +24310,7 @@ function renderSummary2(input) {
     out2.push(`\u2705 **No new findings** on ${scope}.`);
   } else {
     out2.push(
-      `\u274C **${plural2(input.introduced.length, "new finding")}** on ${scope}: ${severityCounts(input.introduced)}.`,
+      `\u274C **${plural3(input.introduced.length, "new finding")}** on ${scope}: ${severityCounts(input.introduced)}.`,
       "",
       ...findingTable(input.introduced, input)
     );
@@ -23794,7 +24320,7 @@ function renderSummary2(input) {
       "",
       `### Not shown inline`,
       "",
-      `${plural2(input.notInline.length, "finding")} could not be attached to a line of this pull request's diff:`,
+      `${plural3(input.notInline.length, "finding")} could not be attached to a line of this pull request's diff:`,
       "",
       ...input.notInline.slice(0, MAX_TABLE_ROWS).map((f) => `- [${cell(input.pathOf(f))}:${f.location.line}](${input.linkTo(f)}) ${cell(f.ruleId)}: ${cell(f.message)}`)
     );
@@ -23802,16 +24328,16 @@ function renderSummary2(input) {
   if (input.preexisting.length > 0) {
     out2.push(
       "",
-      `<details><summary>${plural2(input.preexisting.length, "finding")} already present outside the changed lines (${severityCounts(input.preexisting)})</summary>`,
+      `<details><summary>${plural3(input.preexisting.length, "finding")} already present outside the changed lines (${severityCounts(input.preexisting)})</summary>`,
       "",
       ...findingTable(input.preexisting, input),
       "",
       "</details>"
     );
   }
-  if (input.baselined > 0) out2.push("", `${plural2(input.baselined, "finding")} suppressed by the baseline.`);
+  if (input.baselined > 0) out2.push("", `${plural3(input.baselined, "finding")} suppressed by the baseline.`);
   out2.push("", `<sub>${cell(input.tool.name)} ${cell(input.tool.version)} \xB7 updated on every run</sub>`, "");
-  return truncate(out2.join("\n"));
+  return truncate2(out2.join("\n"));
 }
 function renderInlineComment(finding, rule, informationUri) {
   const out2 = [
@@ -23834,7 +24360,7 @@ function renderInlineComment(finding, rule, informationUri) {
   const docs = ruleDocsUrl(informationUri, finding.ruleId);
   if (docs) tags.push(`[Rule documentation](${docs})`);
   out2.push("", tags.join(" \xB7 "), "");
-  return truncate(out2.join("\n"));
+  return truncate2(out2.join("\n"));
 }
 
 // src/ci/github/pull-diff.ts
@@ -23973,7 +24499,7 @@ async function upsertSummaryComment(client, context, body2) {
 }
 
 // src/ci/run.ts
-function plural3(count, word) {
+function plural4(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 function countsText(findings) {
@@ -24060,7 +24586,7 @@ async function publishToGitHub(report, options, state, messages, warnings) {
       notInline = planned.notInline;
       const review = await publishInlineComments(client, context, planned.comments, {
         commitId: headSha,
-        reviewBody: (count) => `${report.tool.name} found ${plural3(count, "new finding")} on changed lines.`
+        reviewBody: (count) => `${report.tool.name} found ${plural4(count, "new finding")} on changed lines.`
       });
       outcome.review = review;
       notInline = [...notInline, ...review.notPlaced];
@@ -24083,7 +24609,7 @@ async function publishToGitHub(report, options, state, messages, warnings) {
       outcome.summary = summary;
       messages.push(`GitHub summary comment ${summary.action}: ${summary.url}`);
     } else if (notInline.length > 0) {
-      warnings.push(`${plural3(notInline.length, "finding")} could not be commented inline; enable --pr-comment to list them`);
+      warnings.push(`${plural4(notInline.length, "finding")} could not be commented inline; enable --pr-comment to list them`);
     }
   } catch (error) {
     warnings.push(`GitHub pull request update failed: ${describeApiError(error, secrets)}`);
@@ -24096,7 +24622,7 @@ async function runCi(fullReport, options) {
   if (options.writeBaselinePath) {
     const baseline = createBaseline(fullReport);
     await writeBaseline(options.writeBaselinePath, baseline);
-    messages.push(`Wrote baseline ${options.writeBaselinePath} with ${plural3(baseline.fingerprints.length, "fingerprint")}.`);
+    messages.push(`Wrote baseline ${options.writeBaselinePath} with ${plural4(baseline.fingerprints.length, "fingerprint")}.`);
   }
   let findings = fullReport.findings;
   let baselined = 0;
@@ -24112,12 +24638,12 @@ async function runCi(fullReport, options) {
   if (diff) {
     const { target } = diff;
     messages.push(
-      `Compared with ${target.baseRef} (merge base ${target.mergeBaseSha.slice(0, 12)}, from ${target.baseSource}), ${options.diff.scope === "file" ? "changed files" : "changed lines"}: ${plural3(introduced.length, "new finding")}${countsText(introduced)}; ${plural3(preexisting.length, "finding")} already present.`
+      `Compared with ${target.baseRef} (merge base ${target.mergeBaseSha.slice(0, 12)}, from ${target.baseSource}), ${options.diff.scope === "file" ? "changed files" : "changed lines"}: ${plural4(introduced.length, "new finding")}${countsText(introduced)}; ${plural4(preexisting.length, "finding")} already present.`
     );
   } else {
-    messages.push(`${plural3(introduced.length, "finding")}${countsText(introduced)} in the whole project.`);
+    messages.push(`${plural4(introduced.length, "finding")}${countsText(introduced)} in the whole project.`);
   }
-  if (options.baselinePath) messages.push(`${plural3(baselined, "finding")} suppressed by baseline ${options.baselinePath}.`);
+  if (options.baselinePath) messages.push(`${plural4(baselined, "finding")} suppressed by baseline ${options.baselinePath}.`);
   const report = { ...fullReport, findings: partition.introduced };
   const outcome = {
     report,

@@ -49,7 +49,10 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
   const errors: ScanError[] = [];
   const isIncluded = options.include.length ? picomatch(options.include, { dot: true }) : () => true;
   const isExcluded = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
-  const excludedPath = (rel: string) => isExcluded(rel) || isExcluded(basename(rel));
+  // A pattern without a slash names a file or directory anywhere (`legacy`, `*.gen.py`); one with a slash is a path.
+  const bareNames = options.exclude.filter((p) => !p.replace(/\/+$/, "").includes("/"));
+  const isExcludedName = bareNames.length ? picomatch(bareNames, { dot: true }) : () => false;
+  const excludedPath = (rel: string) => isExcluded(rel) || isExcludedName(basename(rel));
 
   const rootStat = await stat(absRoot);
   if (!rootStat.isDirectory()) {

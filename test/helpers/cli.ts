@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -27,9 +27,15 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   });
 }
 
-/** Creates a temp directory holding `files` (path -> text or bytes). */
+const created: string[] = [];
+process.on("exit", () => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Creates a temp directory holding `files` (path -> text or bytes); removed when the test process exits. */
 export function tempProject(files: Record<string, string | Uint8Array>): string {
   const root = mkdtempSync(join(tmpdir(), "pathfinder-test-"));
+  created.push(root);
   for (const [rel, content] of Object.entries(files)) {
     const abs = join(root, rel);
     mkdirSync(dirname(abs), { recursive: true });
