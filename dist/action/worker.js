@@ -35,19 +35,29 @@ function splitIds(list) {
 }
 
 // src/languages/python/syntax.ts
-function copyTree(tree, source) {
+function publicCursorOps(tree) {
+  const cursor = tree.walk();
+  return {
+    gotoFirstChild: () => cursor.gotoFirstChild(),
+    gotoNextSibling: () => cursor.gotoNextSibling(),
+    gotoParent: () => cursor.gotoParent(),
+    typeId: () => cursor.nodeTypeId,
+    fieldId: () => cursor.currentFieldId,
+    startIndex: () => cursor.startIndex,
+    endIndex: () => cursor.endIndex,
+    isMissing: () => cursor.nodeIsMissing,
+    close: () => cursor.delete()
+  };
+}
+function copyTree(tree, source, openCursor = publicCursorOps) {
   const language = tree.language;
   const typeNames = language.types;
   const fieldNames = language.fields;
-  const named = /* @__PURE__ */ new Map();
-  const isNamed = (typeId) => {
-    let v = named.get(typeId);
-    if (v === void 0) named.set(typeId, v = typeId === ERROR_TYPE_ID || language.nodeTypeIsNamed(typeId));
-    return v;
-  };
+  const named = typeNames.map((_, id) => id > 0 && language.nodeTypeIsNamed(id));
+  const isNamed = (typeId) => typeId === ERROR_TYPE_ID ? true : named[typeId] ?? false;
   const lines = new LineIndex(source);
   const mayHaveErrors = tree.rootNode.hasError;
-  const cursor = tree.walk();
+  const cursor = openCursor(tree);
   const comments = [];
   const problems = [];
   const makeNode = (typeId, fieldId, start2, end, missing, parent) => {
@@ -67,37 +77,42 @@ function copyTree(tree, source) {
       missing
     };
   };
-  const root = makeNode(cursor.nodeTypeId, 0, cursor.startIndex, cursor.endIndex, false, null);
-  const parents = [root];
-  const depthOfParent = [0];
-  let depth = 0;
-  let maxDepth = 0;
-  let skipChildren = false;
   try {
+    const root = makeNode(cursor.typeId(), 0, cursor.startIndex(), cursor.endIndex(), false, null);
+    const parents = [root];
+    const depthOfParent = [0];
+    let depth = 0;
+    let maxDepth = 0;
+    let skipChildren = false;
     for (; ; ) {
       if (!skipChildren && cursor.gotoFirstChild()) {
         depth++;
       } else {
+        let ascended = false;
         while (!cursor.gotoNextSibling()) {
-          if (!cursor.gotoParent()) return { source, root, comments, problems, maxDepth };
+          if (!cursor.gotoParent()) {
+            ascended = true;
+            break;
+          }
           depth--;
         }
+        if (ascended) return { source, root, comments, problems, maxDepth };
       }
       while (depthOfParent[depthOfParent.length - 1] >= depth) {
         parents.pop();
         depthOfParent.pop();
       }
       if (depth > maxDepth) maxDepth = depth;
-      const typeId = cursor.nodeTypeId;
-      const missing = mayHaveErrors && cursor.nodeIsMissing;
+      const typeId = cursor.typeId();
+      const missing = mayHaveErrors && cursor.isMissing();
       if (mayHaveErrors && (typeId === ERROR_TYPE_ID || missing)) {
-        const [row, col] = lines.position(cursor.startIndex);
+        const [row, col] = lines.position(cursor.startIndex());
         problems.push({ row, col, missing });
       }
       skipChildren = false;
       if (!isNamed(typeId)) continue;
       const parent = parents[parents.length - 1];
-      const node = makeNode(typeId, cursor.currentFieldId, cursor.startIndex, cursor.endIndex, missing, parent);
+      const node = makeNode(typeId, cursor.fieldId(), cursor.startIndex(), cursor.endIndex(), missing, parent);
       if (node.type === "string" && !isFormatString(source, node.start)) skipChildren = true;
       parent.children.push(node);
       if (node.type === "comment") comments.push(node);
@@ -105,7 +120,7 @@ function copyTree(tree, source) {
       depthOfParent.push(depth);
     }
   } finally {
-    cursor.delete();
+    cursor.close();
   }
 }
 var ERROR_TYPE_ID = 65535;
@@ -898,6 +913,7 @@ function hasComputedDynamicImport(source) {
 var SinkIndex = class {
   constructor(rules) {
     this.rules = rules;
+    this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
     for (const rule of rules) {
       for (const spec2 of rule.sinks) {
         for (const name2 of spec2.call) {
@@ -910,6 +926,8 @@ var SinkIndex = class {
   }
   rules;
   byName = /* @__PURE__ */ new Map();
+  /** Some sink is also reported when passed as a callback. */
+  hasReferenceSinks;
 };
 function analyzePython(parser2, file, index2) {
   if (!mayMatch(file.source, index2.rules)) return { findings: [], errors: [], parsed: false };
@@ -947,27 +965,33 @@ function collectMatches(model, index2) {
   for (const { node, scope } of model.calls) {
     const callee = childByField(node, "function");
     if (!callee) continue;
-    const args2 = new CallArguments(node, model.tree.source);
-    const base = { node, calleeText: shortened(model.text(callee)), args: args2, model, scope };
-    for (const resolved of uniqueNames(model.resolve(callee, scope))) {
+    let args2;
+    const argsOf = () => args2 ??= new CallArguments(node, model.tree.source);
+    const resolvedCallee = uniqueNames(model.resolve(callee, scope));
+    const base = { node, calleeText: "", model, scope };
+    for (const resolved of resolvedCallee) {
+      const sinks = index2.byName.get(resolved.name);
+      if (!sinks && !resolved.localClass) continue;
+      base.calleeText ||= shortened(model.text(callee));
       const receiver = resolved.constructedBy && {
         ...resolved.constructedBy,
         args: new CallArguments(resolved.constructedBy.call, model.tree.source)
       };
-      for (const sink of index2.byName.get(resolved.name) ?? []) {
-        report({ ...base, ...sink, target: resolved.name, via: "call", ...receiver ? { receiver } : {} });
+      for (const sink of sinks ?? []) {
+        report({ ...base, args: argsOf(), ...sink, target: resolved.name, via: "call", ...receiver ? { receiver } : {} });
       }
       if (resolved.localClass) {
         for (const ancestor of uniqueNames(model.classAncestors(resolved.localClass, scope))) {
           for (const sink of index2.byName.get(ancestor.name) ?? []) {
             if (!sink.spec.subclasses) continue;
             const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass: definesMethod(model, resolved.localClass, "find_class") };
-            report({ ...base, ...sink, target: ancestor.name, via: "subclass", subclass });
+            report({ ...base, args: argsOf(), ...sink, target: ancestor.name, via: "subclass", subclass });
           }
         }
       }
     }
-    for (const value of args2.values()) {
+    if (!index2.hasReferenceSinks) continue;
+    for (const value of argsOf().values()) {
       if (value.type !== "identifier" && value.type !== "attribute") continue;
       for (const resolved of uniqueNames(model.resolve(value, scope))) {
         for (const sink of index2.byName.get(resolved.name) ?? []) {
@@ -6807,20 +6831,56 @@ var Parser = class {
   }
 };
 
+// src/languages/python/direct-cursor.ts
+var REQUIRED = [
+  "_ts_tree_cursor_goto_first_child_wasm",
+  "_ts_tree_cursor_goto_next_sibling_wasm",
+  "_ts_tree_cursor_goto_parent_wasm",
+  "_ts_tree_cursor_current_node_type_id_wasm",
+  "_ts_tree_cursor_current_field_id_wasm",
+  "_ts_tree_cursor_start_index_wasm",
+  "_ts_tree_cursor_end_index_wasm",
+  "_ts_tree_cursor_current_node_is_missing_wasm",
+  "_ts_tree_cursor_delete_wasm"
+];
+function directCursorOps(module2) {
+  if (!REQUIRED.every((name2) => typeof module2[name2] === "function")) return void 0;
+  const m = module2;
+  return (tree) => {
+    const treeAddress = tree[0];
+    if (typeof treeAddress !== "number") throw new Error("web-tree-sitter tree without an address");
+    tree.walk();
+    return {
+      gotoFirstChild: () => m._ts_tree_cursor_goto_first_child_wasm(treeAddress) === 1,
+      gotoNextSibling: () => m._ts_tree_cursor_goto_next_sibling_wasm(treeAddress) === 1,
+      gotoParent: () => m._ts_tree_cursor_goto_parent_wasm(treeAddress) === 1,
+      typeId: () => m._ts_tree_cursor_current_node_type_id_wasm(treeAddress),
+      fieldId: () => m._ts_tree_cursor_current_field_id_wasm(treeAddress),
+      startIndex: () => m._ts_tree_cursor_start_index_wasm(treeAddress),
+      endIndex: () => m._ts_tree_cursor_end_index_wasm(treeAddress),
+      isMissing: () => m._ts_tree_cursor_current_node_is_missing_wasm(treeAddress) === 1,
+      close: () => m._ts_tree_cursor_delete_wasm(treeAddress)
+    };
+  };
+}
+
 // src/languages/python/parser.ts
+var runtimeModule = {};
 var runtimeReady;
 async function createPythonParser(files) {
-  runtimeReady ??= Parser.init(files.locateRuntimeWasm ? { locateFile: files.locateRuntimeWasm } : void 0);
+  if (files.locateRuntimeWasm && !runtimeReady) runtimeModule.locateFile = files.locateRuntimeWasm;
+  runtimeReady ??= Parser.init(runtimeModule);
   await runtimeReady;
   const language = await Language.load(files.grammar);
   const parser2 = new Parser();
   parser2.setLanguage(language);
+  const openCursor = !files.publicCursorOnly && directCursorOps(runtimeModule) || publicCursorOps;
   return {
     parse(source) {
       const tree = parser2.parse(source);
       if (!tree) throw new Error("tree-sitter returned no tree");
       try {
-        return copyTree(tree, source);
+        return copyTree(tree, source, openCursor);
       } finally {
         tree.delete();
       }

@@ -49,7 +49,10 @@ interface IndexedSink {
 /** Qualified name -> sinks, built once per rule set. */
 export class SinkIndex {
   readonly byName = new Map<string, IndexedSink[]>();
+  /** Some sink is also reported when passed as a callback. */
+  readonly hasReferenceSinks: boolean;
   constructor(readonly rules: readonly PythonRule[]) {
+    this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
     for (const rule of rules) {
       for (const spec of rule.sinks) {
         for (const name of spec.call) {
@@ -106,27 +109,34 @@ function collectMatches(model: SemanticModel, index: SinkIndex): RuleMatch[] {
   for (const { node, scope } of model.calls) {
     const callee = childByField(node, "function");
     if (!callee) continue;
-    const args = new CallArguments(node, model.tree.source);
-    const base = { node, calleeText: shortened(model.text(callee)), args, model, scope };
-    for (const resolved of uniqueNames(model.resolve(callee, scope))) {
+    // Arguments are read only for calls that reach a sink, and for callback references.
+    let args: CallArguments | undefined;
+    const argsOf = () => (args ??= new CallArguments(node, model.tree.source));
+    const resolvedCallee = uniqueNames(model.resolve(callee, scope));
+    const base = { node, calleeText: "", model, scope };
+    for (const resolved of resolvedCallee) {
+      const sinks = index.byName.get(resolved.name);
+      if (!sinks && !resolved.localClass) continue;
+      base.calleeText ||= shortened(model.text(callee));
       const receiver = resolved.constructedBy && {
         ...resolved.constructedBy,
         args: new CallArguments(resolved.constructedBy.call, model.tree.source),
       };
-      for (const sink of index.byName.get(resolved.name) ?? []) {
-        report({ ...base, ...sink, target: resolved.name, via: "call", ...(receiver ? { receiver } : {}) });
+      for (const sink of sinks ?? []) {
+        report({ ...base, args: argsOf(), ...sink, target: resolved.name, via: "call", ...(receiver ? { receiver } : {}) });
       }
       if (resolved.localClass) {
         for (const ancestor of uniqueNames(model.classAncestors(resolved.localClass, scope))) {
           for (const sink of index.byName.get(ancestor.name) ?? []) {
             if (!sink.spec.subclasses) continue;
             const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass: definesMethod(model, resolved.localClass, "find_class") };
-            report({ ...base, ...sink, target: ancestor.name, via: "subclass", subclass });
+            report({ ...base, args: argsOf(), ...sink, target: ancestor.name, via: "subclass", subclass });
           }
         }
       }
     }
-    for (const value of args.values()) {
+    if (!index.hasReferenceSinks) continue;
+    for (const value of argsOf().values()) {
       if (value.type !== "identifier" && value.type !== "attribute") continue;
       for (const resolved of uniqueNames(model.resolve(value, scope))) {
         for (const sink of index.byName.get(resolved.name) ?? []) {

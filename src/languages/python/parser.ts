@@ -1,5 +1,6 @@
-import { Language, Parser } from "web-tree-sitter";
-import { copyTree, type SyntaxTree } from "./syntax.js";
+import { Language, Parser, type Tree } from "web-tree-sitter";
+import { directCursorOps } from "./direct-cursor.js";
+import { copyTree, publicCursorOps, type CursorOps, type SyntaxTree } from "./syntax.js";
 
 export interface PythonParser {
   /** Parses and copies the tree; the tree-sitter tree is freed before returning. */
@@ -11,22 +12,28 @@ export interface GrammarFiles {
   grammar: Uint8Array;
   /** Where the runtime finds `tree-sitter.wasm` (browser builds); Node resolves it next to web-tree-sitter. */
   locateRuntimeWasm?: (file: string) => string;
+  /** Walk trees through the public TreeCursor API only (slower; used to cross-check the direct walk). */
+  publicCursorOnly?: boolean;
 }
 
+/** The Emscripten module object of the runtime: `Parser.init` fills it with the WebAssembly exports. */
+const runtimeModule: Record<string, unknown> = {};
 let runtimeReady: Promise<void> | undefined;
 
 export async function createPythonParser(files: GrammarFiles): Promise<PythonParser> {
-  runtimeReady ??= Parser.init(files.locateRuntimeWasm ? { locateFile: files.locateRuntimeWasm } : undefined);
+  if (files.locateRuntimeWasm && !runtimeReady) runtimeModule.locateFile = files.locateRuntimeWasm;
+  runtimeReady ??= Parser.init(runtimeModule);
   await runtimeReady;
   const language = await Language.load(files.grammar);
   const parser = new Parser();
   parser.setLanguage(language);
+  const openCursor: (tree: Tree) => CursorOps = (!files.publicCursorOnly && directCursorOps(runtimeModule)) || publicCursorOps;
   return {
     parse(source: string): SyntaxTree {
       const tree = parser.parse(source);
       if (!tree) throw new Error("tree-sitter returned no tree");
       try {
-        return copyTree(tree, source);
+        return copyTree(tree, source, openCursor);
       } finally {
         tree.delete();
       }

@@ -37,23 +37,54 @@ export interface SyntaxTree {
 }
 
 /**
- * Copies the named nodes of `tree` with one cursor walk, without recursion. Does not free `tree`.
- * Every cursor getter is a call into WebAssembly, so the walk asks only for type and field IDs (mapped through the
- * language's tables) and offsets; rows and columns are computed here from a line index.
+ * The cursor operations a tree copy needs. Two providers exist: the public TreeCursor API, and direct calls into
+ * the WebAssembly exports (see `directCursorOps`), which skip web-tree-sitter's per-call marshalling.
  */
-export function copyTree(tree: Tree, source: string): SyntaxTree {
+export interface CursorOps {
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+  typeId(): number;
+  fieldId(): number;
+  startIndex(): number;
+  endIndex(): number;
+  isMissing(): boolean;
+  /** Frees the cursor. */
+  close(): void;
+}
+
+/** Opens a cursor on `tree` through the public API. */
+export function publicCursorOps(tree: Tree): CursorOps {
+  const cursor = tree.walk();
+  return {
+    gotoFirstChild: () => cursor.gotoFirstChild(),
+    gotoNextSibling: () => cursor.gotoNextSibling(),
+    gotoParent: () => cursor.gotoParent(),
+    typeId: () => cursor.nodeTypeId,
+    fieldId: () => cursor.currentFieldId,
+    startIndex: () => cursor.startIndex,
+    endIndex: () => cursor.endIndex,
+    isMissing: () => cursor.nodeIsMissing,
+    close: () => cursor.delete(),
+  };
+}
+
+/**
+ * Copies the named nodes of `tree` with one cursor walk, without recursion. Does not free `tree`.
+ * Every cursor operation is a call into WebAssembly, so the walk asks only for type and field IDs (mapped through
+ * the language's tables) and offsets; rows and columns are computed here from a line index.
+ * `openCursor` must be called after everything else that talks to tree-sitter (the direct provider keeps the
+ * cursor in tree-sitter's shared transfer buffer).
+ */
+export function copyTree(tree: Tree, source: string, openCursor: (tree: Tree) => CursorOps = publicCursorOps): SyntaxTree {
   const language = tree.language;
   const typeNames = language.types;
   const fieldNames = language.fields;
-  const named = new Map<number, boolean>();
-  const isNamed = (typeId: number) => {
-    let v = named.get(typeId);
-    if (v === undefined) named.set(typeId, (v = typeId === ERROR_TYPE_ID || language.nodeTypeIsNamed(typeId)));
-    return v;
-  };
+  const named: boolean[] = typeNames.map((_, id) => id > 0 && language.nodeTypeIsNamed(id));
+  const isNamed = (typeId: number) => (typeId === ERROR_TYPE_ID ? true : (named[typeId] ?? false));
   const lines = new LineIndex(source);
   const mayHaveErrors = tree.rootNode.hasError;
-  const cursor = tree.walk();
+  const cursor = openCursor(tree);
   const comments: SyntaxNode[] = [];
   const problems: SyntaxProblem[] = [];
   const makeNode = (typeId: number, fieldId: number, start: number, end: number, missing: boolean, parent: SyntaxNode | null): SyntaxNode => {
@@ -65,38 +96,43 @@ export function copyTree(tree: Tree, source: string): SyntaxTree {
       start, end, startRow, startCol, endRow, endCol, parent, children: [], missing,
     };
   };
-  const root = makeNode(cursor.nodeTypeId, 0, cursor.startIndex, cursor.endIndex, false, null);
-  // Named ancestors of the cursor position, with the cursor depth at which each was entered.
-  const parents: SyntaxNode[] = [root];
-  const depthOfParent: number[] = [0];
-  let depth = 0;
-  let maxDepth = 0;
-  let skipChildren = false;
   try {
+    const root = makeNode(cursor.typeId(), 0, cursor.startIndex(), cursor.endIndex(), false, null);
+    // Named ancestors of the cursor position, with the cursor depth at which each was entered.
+    const parents: SyntaxNode[] = [root];
+    const depthOfParent: number[] = [0];
+    let depth = 0;
+    let maxDepth = 0;
+    let skipChildren = false;
     for (;;) {
       if (!skipChildren && cursor.gotoFirstChild()) {
         depth++;
       } else {
+        let ascended = false;
         while (!cursor.gotoNextSibling()) {
-          if (!cursor.gotoParent()) return { source, root, comments, problems, maxDepth };
+          if (!cursor.gotoParent()) {
+            ascended = true;
+            break;
+          }
           depth--;
         }
+        if (ascended) return { source, root, comments, problems, maxDepth };
       }
       while (depthOfParent[depthOfParent.length - 1] >= depth) {
         parents.pop();
         depthOfParent.pop();
       }
       if (depth > maxDepth) maxDepth = depth;
-      const typeId = cursor.nodeTypeId;
-      const missing = mayHaveErrors && cursor.nodeIsMissing;
+      const typeId = cursor.typeId();
+      const missing = mayHaveErrors && cursor.isMissing();
       if (mayHaveErrors && (typeId === ERROR_TYPE_ID || missing)) {
-        const [row, col] = lines.position(cursor.startIndex);
+        const [row, col] = lines.position(cursor.startIndex());
         problems.push({ row, col, missing });
       }
       skipChildren = false;
       if (!isNamed(typeId)) continue;
       const parent = parents[parents.length - 1];
-      const node = makeNode(typeId, cursor.currentFieldId, cursor.startIndex, cursor.endIndex, missing, parent);
+      const node = makeNode(typeId, cursor.fieldId(), cursor.startIndex(), cursor.endIndex(), missing, parent);
       // A literal without interpolations holds nothing to analyse: its value is decoded from the text on demand.
       if (node.type === "string" && !isFormatString(source, node.start)) skipChildren = true;
       parent.children.push(node);
@@ -105,7 +141,7 @@ export function copyTree(tree: Tree, source: string): SyntaxTree {
       depthOfParent.push(depth);
     }
   } finally {
-    cursor.delete();
+    cursor.close();
   }
 }
 
