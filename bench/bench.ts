@@ -5,6 +5,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { discover } from "../src/project/discover.js";
+import { benchArtifacts } from "./artifacts.js";
 
 interface ChildResult<H> {
   wallMs: number;
@@ -87,3 +88,5 @@ const extra = ours[0].hits.filter((h) => !ruffLines.has(`${h.file}:${h.line}`));
 const extraByRule = new Map<string, number>();
 for (const h of extra) extraByRule.set(h.rule, (extraByRule.get(h.rule) ?? 0) + 1);
 console.log(`Pathfinder findings ruff does not report: ${extra.length} (${[...extraByRule].map(([r, n]) => `${r} ${n}`).join(", ") || "none"})`);
+
+await benchArtifacts();

@@ -1,14 +1,26 @@
 // ByteSource over a file on disk: random access through a FileHandle, so multi-GB artifacts are read by
 // seeking, never loaded whole.
-import { open } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import type { ByteSource } from "../artifacts/types.js";
 
 export type FileByteSource = ByteSource & { close(): Promise<void> };
+
+/** Files up to this size are read in one go and served from memory: one read instead of several round trips. */
+const WHOLE_READ_LIMIT = 1024 * 1024;
 
 export async function openFileByteSource(path: string): Promise<FileByteSource> {
   const handle = await open(path, "r");
   try {
     const { size } = await handle.stat();
+    if (size <= WHOLE_READ_LIMIT) {
+      const bytes = await readWhole(handle, size);
+      await handle.close();
+      return {
+        size: bytes.length,
+        read: async (offset, length) => bytes.subarray(Math.max(0, offset), Math.max(0, offset) + Math.max(0, length)),
+        close: async () => {},
+      };
+    }
     let closed = false;
     return {
       size,
@@ -34,4 +46,15 @@ export async function openFileByteSource(path: string): Promise<FileByteSource> 
     await handle.close();
     throw error;
   }
+}
+
+async function readWhole(handle: FileHandle, size: number): Promise<Uint8Array> {
+  const buffer = new Uint8Array(size);
+  let got = 0;
+  while (got < size) {
+    const { bytesRead } = await handle.read(buffer, got, size - got, got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return got === size ? buffer : buffer.subarray(0, got);
 }
