@@ -4034,15 +4034,16 @@ function cmp(a, b) {
 
 // src/core/hash.ts
 function stableHash(text) {
-  let h1 = 2166136261;
-  let h2 = 16777619 ^ 2654435769;
+  let h1 = 3735928559;
+  let h2 = 1103547991;
   for (let i2 = 0; i2 < text.length; i2++) {
     const c = text.charCodeAt(i2);
-    h1 = Math.imul(h1 ^ c, 16777619);
-    h2 = Math.imul(h2 ^ c, 1540483477);
-    h2 ^= h2 >>> 15;
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
   }
-  return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
 }
 
 // src/core/suppression.ts
@@ -14490,20 +14491,6 @@ function describe(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-// src/artifacts/containers/hash.ts
-function stableHash2(text) {
-  let h1 = 3735928559;
-  let h2 = 1103547991;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text.charCodeAt(i2);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
-  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
-}
-
 // src/artifacts/containers/cursor.ts
 var WINDOW = 1 << 20;
 var ByteCursor = class {
@@ -16062,7 +16049,7 @@ var ArtifactScan = class {
     const seen = /* @__PURE__ */ new Set();
     for (const { issue, member, baseOffset, from } of this.issues) {
       const rule = ruleForIssue(issue);
-      const fingerprint = stableHash2([rule.id, this.relPath, member ?? "", issue.global ?? issue.message].join("\0"));
+      const fingerprint = stableHash([rule.id, this.relPath, member ?? "", issue.global ?? issue.message].join("\0"));
       if (seen.has(fingerprint)) continue;
       seen.add(fingerprint);
       const offset = issue.offset ?? baseOffset;
@@ -16141,10 +16128,21 @@ function looksLikeStrongPickle(head) {
 
 // src/project/byte-source.ts
 import { open } from "node:fs/promises";
+var WHOLE_READ_LIMIT = 1024 * 1024;
 async function openFileByteSource(path) {
   const handle2 = await open(path, "r");
   try {
     const { size } = await handle2.stat();
+    if (size <= WHOLE_READ_LIMIT) {
+      const bytes = await readWhole(handle2, size);
+      await handle2.close();
+      return {
+        size: bytes.length,
+        read: async (offset, length) => bytes.subarray(Math.max(0, offset), Math.max(0, offset) + Math.max(0, length)),
+        close: async () => {
+        }
+      };
+    }
     let closed = false;
     return {
       size,
@@ -16170,6 +16168,16 @@ async function openFileByteSource(path) {
     await handle2.close();
     throw error;
   }
+}
+async function readWhole(handle2, size) {
+  const buffer = new Uint8Array(size);
+  let got = 0;
+  while (got < size) {
+    const { bytesRead } = await handle2.read(buffer, got, size - got, got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return got === size ? buffer : buffer.subarray(0, got);
 }
 
 // src/project/artifacts.ts

@@ -5,15 +5,16 @@ import { parentPort, workerData } from "node:worker_threads";
 
 // src/core/hash.ts
 function stableHash(text) {
-  let h1 = 2166136261;
-  let h2 = 16777619 ^ 2654435769;
+  let h1 = 3735928559;
+  let h2 = 1103547991;
   for (let i2 = 0; i2 < text.length; i2++) {
     const c = text.charCodeAt(i2);
-    h1 = Math.imul(h1 ^ c, 16777619);
-    h2 = Math.imul(h2 ^ c, 1540483477);
-    h2 ^= h2 >>> 15;
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
   }
-  return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
 }
 
 // src/core/suppression.ts

@@ -3,7 +3,7 @@
 import type { Finding, ScanError } from "../core/types.js";
 import { ascii, concatBytes, startsWith } from "./containers/bytes.js";
 import { decompress, type Compression } from "./containers/decompress.js";
-import { stableHash } from "./containers/hash.js";
+import { stableHash } from "../core/hash.js";
 import { locateJoblibArrays, type JoblibArray } from "./containers/joblib.js";
 import type { LargeString } from "./containers/pickle-walk.js";
 import { readNpyHeader } from "./containers/npy.js";
