@@ -13,7 +13,7 @@ export async function openFileByteSource(path: string): Promise<FileByteSource> 
   try {
     const { size } = await handle.stat();
     if (size <= WHOLE_READ_LIMIT) {
-      const bytes = await readWhole(handle, size);
+      const bytes = await readFully(handle, 0, size);
       await handle.close();
       return {
         size: bytes.length,
@@ -26,15 +26,7 @@ export async function openFileByteSource(path: string): Promise<FileByteSource> 
       size,
       async read(offset: number, length: number): Promise<Uint8Array> {
         const start = Math.max(0, Math.min(offset, size));
-        const want = Math.max(0, Math.min(length, size - start));
-        const buffer = new Uint8Array(want);
-        let got = 0;
-        while (got < want) {
-          const { bytesRead } = await handle.read(buffer, got, want - got, start + got);
-          if (bytesRead === 0) break;
-          got += bytesRead;
-        }
-        return got === want ? buffer : buffer.subarray(0, got);
+        return readFully(handle, start, Math.max(0, Math.min(length, size - start)));
       },
       async close(): Promise<void> {
         if (closed) return;
@@ -48,13 +40,14 @@ export async function openFileByteSource(path: string): Promise<FileByteSource> 
   }
 }
 
-async function readWhole(handle: FileHandle, size: number): Promise<Uint8Array> {
-  const buffer = new Uint8Array(size);
+/** Reads `length` bytes at `position`, looping over short reads; fewer only at end of file. */
+async function readFully(handle: FileHandle, position: number, length: number): Promise<Uint8Array> {
+  const buffer = new Uint8Array(length);
   let got = 0;
-  while (got < size) {
-    const { bytesRead } = await handle.read(buffer, got, size - got, got);
+  while (got < length) {
+    const { bytesRead } = await handle.read(buffer, got, length - got, position + got);
     if (bytesRead === 0) break;
     got += bytesRead;
   }
-  return got === size ? buffer : buffer.subarray(0, got);
+  return got === length ? buffer : buffer.subarray(0, got);
 }
