@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { main } from "../src/cli/main.js";
 import type { CliIo } from "../src/cli/command.js";
 import { startMockGitHub, type MockGitHub } from "./ci-mock-github.js";
-import { createTempRepo, type TempRepo } from "./ci-support.js";
+import { createTempRepo, type TempRepo, actionsPullRequestEnv } from "./ci-support.js";
 
 const TOKEN = "ghp_CliTestTokenMustNeverBePrinted0123456";
 
@@ -61,16 +61,7 @@ describe("pathfinder ci on a feature branch", () => {
     mock = await startMockGitHub({ token: TOKEN, owner: "acme", repo: "shop" });
     const patch = repo.git("diff", "main...HEAD", "--", "app/cache.py");
     mock.pull(12).files["app/cache.py"] = patch.slice(patch.indexOf("@@"));
-    const eventPath = join(repo.dir, ".git", "pr-event.json");
-    writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 12, head: { sha: repo.git("rev-parse", "HEAD") } } }));
-    env = {
-      GITHUB_BASE_REF: "main",
-      GITHUB_TOKEN: TOKEN,
-      GITHUB_REPOSITORY: "acme/shop",
-      GITHUB_EVENT_PATH: eventPath,
-      GITHUB_API_URL: mock.url,
-      GITHUB_SERVER_URL: "https://github.com",
-    };
+    env = actionsPullRequestEnv(repo, { pr: 12, repository: "acme/shop", token: TOKEN, apiUrl: mock.url });
   });
 
   after(async () => {

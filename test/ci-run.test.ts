@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { runCi, type CiOptions } from "../src/ci/run.js";
 import { SUMMARY_MARKER } from "../src/ci/github/markdown.js";
 import { startMockGitHub, type MockGitHub } from "./ci-mock-github.js";
-import { createTempRepo, makeFinding, makeReport, type TempRepo } from "./ci-support.js";
+import { createTempRepo, makeFinding, makeReport, type TempRepo, actionsPullRequestEnv } from "./ci-support.js";
 
 const TOKEN = "ghp_SuperSecretTokenValue0123456789abcd";
 
@@ -42,16 +42,7 @@ describe("runCi on a feature branch with a pull request", () => {
     repo.commitAll("feature");
     mock = await startMockGitHub({ token: TOKEN, owner: "acme", repo: "app" });
     mock.pull(7).files = pullFiles(repo, "main");
-    const eventPath = join(repo.dir, ".git", "event.json");
-    writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, head: { sha: repo.git("rev-parse", "HEAD") } } }));
-    env = {
-      GITHUB_BASE_REF: "main",
-      GITHUB_TOKEN: TOKEN,
-      GITHUB_REPOSITORY: "acme/app",
-      GITHUB_EVENT_PATH: eventPath,
-      GITHUB_API_URL: mock.url,
-      GITHUB_SERVER_URL: "https://github.com",
-    };
+    env = actionsPullRequestEnv(repo, { pr: 7, repository: "acme/app", token: TOKEN, apiUrl: mock.url });
   });
 
   after(async () => {

@@ -127,3 +127,20 @@ export function createTempRepo(prefix = "pathfinder-ci-"): TempRepo {
 export function lines(count: number, make: (n: number) => string): string {
   return Array.from({ length: count }, (_, i) => make(i + 1)).join("\n") + "\n";
 }
+
+/**
+ * The environment GitHub Actions gives a `pull_request` job: an event file for PR `pr` at the repository's HEAD,
+ * the base branch `main`, and the API at `apiUrl` (the mock server).
+ */
+export function actionsPullRequestEnv(repo: TempRepo, options: { pr: number; repository: string; token: string; apiUrl: string }): Record<string, string> {
+  const eventPath = join(repo.dir, ".git", `pr-${options.pr}-event.json`);
+  writeFileSync(eventPath, JSON.stringify({ pull_request: { number: options.pr, head: { sha: repo.git("rev-parse", "HEAD") } } }));
+  return {
+    GITHUB_BASE_REF: "main",
+    GITHUB_TOKEN: options.token,
+    GITHUB_REPOSITORY: options.repository,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_API_URL: options.apiUrl,
+    GITHUB_SERVER_URL: "https://github.com",
+  };
+}

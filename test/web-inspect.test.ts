@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { assertLocalOnly, launchBrowser, startPlayground, type Browser, type PlaygroundServer } from "./data/web/browser.js";
+import { assertLocalOnly, type Browser, type PlaygroundServer, openSite, type SiteSession } from "./data/web/browser.js";
 
 /** Protocol 2: `GLOBAL os system`, a BINUNICODE argument, TUPLE1, REDUCE, STOP. */
 function maliciousPickle(command: string): Buffer {
@@ -39,16 +39,15 @@ describe("pickle inspector page", () => {
   let server: PlaygroundServer;
   let browser: Browser;
   let page: Page;
+  let site: SiteSession | undefined;
 
   before(async () => {
-    server = await startPlayground();
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    site = await openSite();
+    ({ server, browser, page } = site);
     await page.goto(server.url + "inspect/");
   });
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await site?.close();
   });
 
   it("flags a malicious pickle dropped on the page: verdict, finding, import, call and pseudo-Python", async () => {

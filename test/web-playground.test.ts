@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import type { TextEdit } from "../src/core/types.js";
 import { analyzeSource } from "../src/index.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
-import { assertLocalOnly, editorText, launchBrowser, listedLines, REPO_ROOT, startPlayground, typeInEditor, type Browser, type PlaygroundServer } from "./data/web/browser.js";
+import { assertLocalOnly, editorText, listedLines, REPO_ROOT, typeInEditor, type Browser, type PlaygroundServer, openSite, type SiteSession } from "./data/web/browser.js";
 
 const PICKLE_RULE = "PYTHON-LANG-SEC-040";
 
@@ -50,15 +50,14 @@ describe("playground page", () => {
   let server: PlaygroundServer;
   let browser: Browser;
   let page: Page;
+  let site: SiteSession | undefined;
 
   before(async () => {
-    server = await startPlayground();
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    site = await openSite();
+    ({ server, browser, page } = site);
   });
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await site?.close();
   });
 
   it("loads the engine and reports the starter example", async () => {

@@ -5,7 +5,7 @@ import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { ARTIFACT_RULES } from "../src/artifacts/index.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
-import { assertLocalOnly, editorText, launchBrowser, listedLines, startPlayground, typeInEditor, type Browser, type PlaygroundServer } from "./data/web/browser.js";
+import { assertLocalOnly, editorText, listedLines, typeInEditor, type Browser, type PlaygroundServer, openSite, type SiteSession } from "./data/web/browser.js";
 
 const ALL_RULES = [...PYTHON_RULES, ...ARTIFACT_RULES];
 const PICKLE_RULE = PYTHON_RULES.find((r) => r.id === "PYTHON-LANG-SEC-040")!;
@@ -33,15 +33,14 @@ describe("rule pages", () => {
   let server: PlaygroundServer;
   let browser: Browser;
   let page: Page;
+  let site: SiteSession | undefined;
 
   before(async () => {
-    server = await startPlayground();
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    site = await openSite();
+    ({ server, browser, page } = site);
   });
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await site?.close();
   });
 
   it("the index lists every rule and filters by search, severity and tag", async () => {

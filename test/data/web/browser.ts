@@ -91,6 +91,29 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
+export interface SiteSession {
+  server: PlaygroundServer;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** The served site, a fresh browser and one page: the common setup of the browser tests. */
+export async function openSite(): Promise<SiteSession> {
+  const server = await startPlayground();
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  return {
+    server,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
 /** Asserts that no request left `origin` (data: and blob: URLs stay in the page). */
 export function assertLocalOnly(requests: readonly string[], origin: string): void {
   const offsite = requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith("data:") && !u.startsWith("blob:"));
