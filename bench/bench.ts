@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { discover } from "../src/project/discover.js";
 import { benchArtifacts } from "./artifacts.js";
+import { benchPartialParse } from "./partial-parse.js";
 
 interface ChildResult<H> {
   wallMs: number;
@@ -89,4 +90,5 @@ const extraByRule = new Map<string, number>();
 for (const h of extra) extraByRule.set(h.rule, (extraByRule.get(h.rule) ?? 0) + 1);
 console.log(`Pathfinder findings ruff does not report: ${extra.length} (${[...extraByRule].map(([r, n]) => `${r} ${n}`).join(", ") || "none"})`);
 
+await benchPartialParse(python.map((f) => ({ abs: f.absPath, rel: f.relPath })));
 await benchArtifacts();

@@ -20,6 +20,11 @@ export interface AnalyzeSourceOptions {
   path?: string;
   /** `--ruleset` values; default every Python rule. */
   rulesets?: string[];
+  /**
+   * Parse all of the source (the default), so every syntax error is reported. False parses a large source only
+   * where a finding can be, as project scans do: same findings, less work.
+   */
+  wholeFile?: boolean;
 }
 
 /** Analyses one Python source text in memory. */
@@ -28,6 +33,8 @@ export async function analyzeSource(source: string, options: AnalyzeSourceOption
   if (!resolution.ok) throw new UsageError(resolution.error);
   const parser = await loadPythonParser();
   const path = options.path ?? "input.py";
-  const { findings, errors } = analyzePython(parser, { path, source, moduleName: moduleNameOf(path) }, new SinkIndex(resolution.rules));
+  const { findings, errors } = analyzePython(parser, { path, source, moduleName: moduleNameOf(path) }, new SinkIndex(resolution.rules), {
+    wholeFile: options.wholeFile ?? true,
+  });
   return { findings, errors };
 }

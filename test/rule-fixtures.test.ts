@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { analyzeSource, PYTHON_RULES } from "../src/index.js";
+import { irrelevantCode } from "./helpers/padding.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
 const EXPECT = /#\s*expect:\s*([A-Z0-9, -]+?)\s*$/;
@@ -41,12 +42,17 @@ describe("rule fixtures", () => {
           const expected = expectedLines(source);
           if (file === "vulnerable.py") assert.ok(expected.get(dir)?.size, `${dir}/${file} expects no finding of ${dir}`);
           if (file === "safe.py") assert.equal(expected.get(dir)?.size ?? 0, 0, `${dir}/safe.py must not expect findings of ${dir}`);
-          const { findings } = await analyzeSource(source, { path: `${dir}/${file}` });
-          const rules = new Set([dir, ...expected.keys()]);
-          for (const rule of rules) {
-            const actual = [...new Set(findings.filter((f) => f.ruleId === rule && !f.suppressed).map((f) => f.location.line))].sort((a, b) => a - b);
-            const wanted = [...(expected.get(rule) ?? [])].sort((a, b) => a - b);
-            assert.deepEqual(actual, wanted, `${rule} in ${dir}/${file}: reported lines differ from # expect lines`);
+          // Whole-file parsing, and the partial parsing of project scans (the padding makes the file large enough).
+          const padded = `${source.replace(/\n*$/, "\n")}${irrelevantCode()}`;
+          for (const [text, wholeFile] of [[source, true], [padded, false]] as const) {
+            const { findings } = await analyzeSource(text, { path: `${dir}/${file}`, wholeFile });
+            const rules = new Set([dir, ...expected.keys()]);
+            for (const rule of rules) {
+              const actual = [...new Set(findings.filter((f) => f.ruleId === rule && !f.suppressed).map((f) => f.location.line))].sort((a, b) => a - b);
+              const wanted = [...(expected.get(rule) ?? [])].sort((a, b) => a - b);
+              const mode = wholeFile ? "whole file" : "partial parse";
+              assert.deepEqual(actual, wanted, `${rule} in ${dir}/${file} (${mode}): reported lines differ from # expect lines`);
+            }
           }
         });
       }

@@ -44,7 +44,7 @@ export class Engine {
         ms: 0,
       };
     }
-    const { findings, errors } = analyzePython(this.parser, { path, source, moduleName: "playground" }, index);
+    const { findings, errors } = analyzePython(this.parser, { path, source, moduleName: "playground" }, index, { wholeFile: true });
     return { findings, errors, rules: [...index.rules], ms: performance.now() - started };
   }
 

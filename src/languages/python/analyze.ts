@@ -3,10 +3,13 @@ import { parseSuppression, suppresses, type SuppressionDirective } from "../../c
 import type { Finding, ScanError } from "../../core/types.js";
 import type { PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
 import { CallArguments } from "./calls.js";
+import { anchorOffsets, mayMatch, prefilterTokens } from "./prefilter.js";
+import { relevantRanges } from "./regions.js";
+import { splitTopLevel } from "./top-level.js";
 import type { PythonParser } from "./parser.js";
 import { SemanticModel, type ResolvedName } from "./semantic/model.js";
 import type { Scope } from "./semantic/scopes.js";
-import { childByField, type SyntaxNode } from "./syntax.js";
+import { childByField, type SyntaxNode, type SyntaxTree } from "./syntax.js";
 
 export interface PythonFile {
   /** Path relative to the scan root, forward slashes; used in findings. */
@@ -25,22 +28,6 @@ export interface FileAnalysis {
 
 const MAX_SNIPPET_LINES = 5;
 
-/**
- * True when `source` may hold a finding: it contains a token some rule needs, or it imports a module whose name
- * is computed (`__import__("pic" + "kle")`), which no token can see. Files failing this are never parsed.
- */
-export function mayMatch(source: string, rules: readonly PythonRule[]): boolean {
-  for (const rule of rules) for (const token of rule.prefilter) if (source.includes(token)) return true;
-  return hasComputedDynamicImport(source);
-}
-
-/** A dynamic import whose first argument is not a plain string literal. */
-const COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
-
-export function hasComputedDynamicImport(source: string): boolean {
-  return (source.includes("__import__") || source.includes("import_module")) && COMPUTED_DYNAMIC_IMPORT.test(source);
-}
-
 interface IndexedSink {
   rule: PythonRule;
   spec: SinkSpec;
@@ -51,7 +38,10 @@ export class SinkIndex {
   readonly byName = new Map<string, IndexedSink[]>();
   /** Some sink is also reported when passed as a callback. */
   readonly hasReferenceSinks: boolean;
+  /** The prefilter tokens of all rules. */
+  readonly tokens: readonly string[];
   constructor(readonly rules: readonly PythonRule[]) {
+    this.tokens = prefilterTokens(rules);
     this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
     for (const rule of rules) {
       for (const spec of rule.sinks) {
@@ -65,9 +55,23 @@ export class SinkIndex {
   }
 }
 
-export function analyzePython(parser: PythonParser, file: PythonFile, index: SinkIndex): FileAnalysis {
-  if (!mayMatch(file.source, index.rules)) return { findings: [], errors: [], parsed: false };
-  const tree = parser.parse(file.source);
+export { hasComputedDynamicImport, mayMatch } from "./prefilter.js";
+
+export interface AnalyzeOptions {
+  /**
+   * Parse all of the file, also where no finding can be, so every syntax error is reported (for a single source
+   * shown in an editor). By default large files are parsed only where a finding can be (see `relevantRanges`).
+   */
+  wholeFile?: boolean;
+}
+
+/** Files shorter than this are always parsed whole: the saving would be small, and all their syntax errors show. */
+const MIN_PARTIAL_PARSE_LENGTH = 16 * 1024;
+
+export function analyzePython(parser: PythonParser, file: PythonFile, index: SinkIndex, options: AnalyzeOptions = {}): FileAnalysis {
+  if (!mayMatch(file.source, index.tokens)) return { findings: [], errors: [], parsed: false };
+  const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
+  const tree = partial ? parseRelevantParts(parser, file.source, index.tokens) : parser.parse(file.source);
   const errors: ScanError[] = [];
   if (tree.problems.length) {
     const first = tree.problems[0];
@@ -86,6 +90,21 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
   return { findings, errors, parsed: true };
+}
+
+/**
+ * Parses only the parts of the file that can matter to a finding (see `relevantRanges`). When that parse shows
+ * syntax errors, the whole file is parsed instead, so errors are reported as they are and nothing is lost to
+ * a misjudged boundary.
+ */
+function parseRelevantParts(parser: PythonParser, source: string, tokens: readonly string[]): SyntaxTree {
+  const segments = splitTopLevel(source);
+  const ranges = segments && relevantRanges(source, segments, anchorOffsets(source, tokens));
+  if (ranges) {
+    const partial = parser.parse(source, ranges);
+    if (!partial.problems.length) return partial;
+  }
+  return parser.parse(source);
 }
 
 interface RuleMatch extends SinkMatch {

@@ -1,10 +1,14 @@
-import { Language, Parser, type Tree } from "web-tree-sitter";
+import { Language, Parser, type Range, type Tree } from "web-tree-sitter";
 import { directCursorOps } from "./direct-cursor.js";
-import { copyTree, publicCursorOps, type CursorOps, type SyntaxTree } from "./syntax.js";
+import type { SourceRange } from "./regions.js";
+import { copyTree, LineIndex, publicCursorOps, type CursorOps, type SyntaxTree } from "./syntax.js";
 
 export interface PythonParser {
-  /** Parses and copies the tree; the tree-sitter tree is freed before returning. */
-  parse(source: string): SyntaxTree;
+  /**
+   * Parses and copies the tree; the tree-sitter tree is freed before returning. With `ranges`, only those parts
+   * of the source are parsed (they must be whole top-level statements); offsets and positions stay the file's.
+   */
+  parse(source: string, ranges?: readonly SourceRange[]): SyntaxTree;
 }
 
 export interface GrammarFiles {
@@ -29,14 +33,26 @@ export async function createPythonParser(files: GrammarFiles): Promise<PythonPar
   parser.setLanguage(language);
   const openCursor: (tree: Tree) => CursorOps = (!files.publicCursorOnly && directCursorOps(runtimeModule)) || publicCursorOps;
   return {
-    parse(source: string): SyntaxTree {
-      const tree = parser.parse(source);
+    parse(source, ranges) {
+      const lines = new LineIndex(source);
+      const tree = parser.parse(source, null, ranges ? { includedRanges: ranges.map((r) => toRange(r, lines)) } : undefined);
       if (!tree) throw new Error("tree-sitter returned no tree");
       try {
-        return copyTree(tree, source, openCursor);
+        return copyTree(tree, source, openCursor, lines);
       } finally {
         tree.delete();
       }
     },
+  };
+}
+
+function toRange(range: SourceRange, lines: LineIndex): Range {
+  const [startRow, startColumn] = lines.position(range.start);
+  const [endRow, endColumn] = lines.position(range.end);
+  return {
+    startIndex: range.start,
+    endIndex: range.end,
+    startPosition: { row: startRow, column: startColumn },
+    endPosition: { row: endRow, column: endColumn },
   };
 }

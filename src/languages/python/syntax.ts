@@ -76,13 +76,17 @@ export function publicCursorOps(tree: Tree): CursorOps {
  * `openCursor` must be called after everything else that talks to tree-sitter (the direct provider keeps the
  * cursor in tree-sitter's shared transfer buffer).
  */
-export function copyTree(tree: Tree, source: string, openCursor: (tree: Tree) => CursorOps = publicCursorOps): SyntaxTree {
+export function copyTree(
+  tree: Tree,
+  source: string,
+  openCursor: (tree: Tree) => CursorOps = publicCursorOps,
+  lines: LineIndex = new LineIndex(source),
+): SyntaxTree {
   const language = tree.language;
   const typeNames = language.types;
   const fieldNames = language.fields;
   const named: boolean[] = typeNames.map((_, id) => id > 0 && language.nodeTypeIsNamed(id));
   const isNamed = (typeId: number) => (typeId === ERROR_TYPE_ID ? true : (named[typeId] ?? false));
-  const lines = new LineIndex(source);
   const mayHaveErrors = tree.rootNode.hasError;
   const cursor = openCursor(tree);
   const comments: SyntaxNode[] = [];

@@ -1,0 +1,145 @@
+import { splitClassBody, type Segment } from "./top-level.js";
+
+/** A span of the source to parse (UTF-16 offsets). */
+export interface SourceRange {
+  start: number;
+  end: number;
+}
+
+/** Below this share of skippable text, parsing the whole file costs less than parsing it in pieces. */
+const MIN_SKIPPED_SHARE = 0.1;
+
+/**
+ * The parts of a module the analysis must see, so that the rest is never parsed: every top-level statement
+ * that is not a definition, and the `def`s and `class`es (and methods of classes) that can matter to a finding.
+ * `anchors` are offsets that make their segment relevant: where a rule token (`pickle`) or a computed dynamic
+ * import occurs.
+ *
+ * A finding comes from a call whose callee resolves to a sink, which takes a rule token in the code or a name
+ * bound from one: `p` after `import pickle as p`, `loader` after `loader = p.loads`, a class deriving from
+ * `pickle.Unpickler`. So a definition is relevant when it mentions a token or such a name, and the names that
+ * relevant module-level statements bind become such names, to a fixed point. A function's own name never resolves
+ * to a sink, so it adds nothing; a class's name does when its header (decorators, bases) is relevant, and such a
+ * class is kept whole. A class relevant only through its body keeps its header, its class-level statements and its
+ * relevant methods.
+ *
+ * Leaving a definition out removes its binding, which must not change what other names resolve to: so a
+ * definition is also kept when its name appears in module-level code or in a relevant definition (it may shadow a
+ * builtin or a constant used there), and when it declares `global` names. Methods are only visible to their class
+ * body, so a method is also kept when the class-level statements name it.
+ *
+ * Returns undefined when the whole file must be parsed: a `from m import *` of a module with a token (any name may
+ * then be a sink), or too little to skip.
+ */
+export function relevantRanges(source: string, segments: readonly Segment[], anchors: readonly number[]): SourceRange[] | undefined {
+  const count = segments.length;
+  const anchored = anchoredSegments(segments, anchors);
+  for (let k = 0; k < count; k++) {
+    if (anchored[k] && segments[k].definition === undefined && isStarImport(source, segments[k])) return undefined;
+  }
+  const relevant = new Array<boolean>(count).fill(false);
+  const expanded = new Array<boolean>(count).fill(false);
+  const headerRelevant = new Array<boolean>(count).fill(false);
+  const boundNames = new Set<string>();
+  const mentionedByRelevant = new Set<string>();
+  const mentionedAtModuleLevel = new Set<string>();
+  for (const s of segments) if (s.definition === undefined) addAll(mentionedAtModuleLevel, s.identifiers);
+
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let k = 0; k < count; k++) {
+      const s = segments[k];
+      if (!relevant[k]) relevant[k] = anchored[k] || intersects(s.identifiers, boundNames);
+      if (relevant[k] && s.isClass && !headerRelevant[k] && classHeaderIsRelevant(s, anchors, boundNames)) {
+        headerRelevant[k] = true;
+        boundNames.add(s.definition!);
+        changed = true;
+      }
+      if (!relevant[k] || expanded[k]) continue;
+      expanded[k] = true;
+      changed = true;
+      if (s.definition === undefined) addAll(boundNames, s.bound);
+      else {
+        addAll(boundNames, s.globals);
+        addAll(mentionedByRelevant, s.identifiers);
+      }
+    }
+  }
+
+  const ranges: SourceRange[] = [];
+  const keep = (start: number, end: number) => {
+    const last = ranges[ranges.length - 1];
+    if (last && last.end === start) last.end = end;
+    else ranges.push({ start, end });
+  };
+  segments.forEach((s, k) => {
+    const name = s.definition;
+    if (name === undefined) return keep(s.start, s.end);
+    if (!relevant[k]) {
+      if (mentionedAtModuleLevel.has(name) || mentionedByRelevant.has(name) || s.globals.size > 0) keep(s.start, s.end);
+      return;
+    }
+    const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s) : undefined;
+    if (!members) return keep(s.start, s.end);
+    keep(s.start, s.bodyStart!);
+    const memberAnchored = anchoredSegments(members, anchors);
+    const namedInClassBody = new Set<string>();
+    for (const m of members) if (m.definition === undefined) addAll(namedInClassBody, m.identifiers);
+    members.forEach((m, i) => {
+      const needed =
+        m.definition === undefined ||
+        memberAnchored[i] ||
+        intersects(m.identifiers, boundNames) ||
+        namedInClassBody.has(m.definition) ||
+        m.globals.size > 0;
+      if (needed) keep(m.start, m.end);
+    });
+  });
+  const kept = ranges.reduce((n, r) => n + r.end - r.start, 0);
+  if (source.length - kept < MIN_SKIPPED_SHARE * source.length) return undefined;
+  return ranges;
+}
+
+/** For each segment, whether an anchor (sorted ascending) falls inside it. */
+function anchoredSegments(segments: readonly Segment[], anchors: readonly number[]): boolean[] {
+  const marked = new Array<boolean>(segments.length).fill(false);
+  let k = 0;
+  for (const at of anchors) {
+    while (k < segments.length && segments[k].end <= at) k++;
+    if (k === segments.length) break;
+    if (segments[k].start <= at) marked[k] = true;
+  }
+  return marked;
+}
+
+function classHeaderIsRelevant(s: Segment, anchors: readonly number[], boundNames: Set<string>): boolean {
+  if (s.bodyStart === undefined) return true;
+  if (s.headerIdentifiers && intersects(s.headerIdentifiers, boundNames)) return true;
+  const first = lowerBound(anchors, s.start);
+  return first < anchors.length && anchors[first] < s.bodyStart;
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function isStarImport(source: string, s: Segment): boolean {
+  return s.identifiers.has("import") && /\bimport\s*\(?\s*\*/.test(source.slice(s.start, s.end));
+}
+
+function intersects(a: Set<string>, b: Set<string>): boolean {
+  if (a.size > b.size) [a, b] = [b, a];
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+function addAll(into: Set<string>, from: Set<string>): void {
+  for (const x of from) into.add(x);
+}

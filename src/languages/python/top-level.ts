@@ -1,0 +1,319 @@
+/**
+ * The statements of a Python block (the module, or a class body), found by a lexical scan without parsing: where
+ * each starts and ends, which are function or class definitions and under what name, which identifiers each
+ * mentions and which names it may bind.
+ */
+export interface Segment {
+  /**
+   * UTF-16 offsets. A segment starts at the beginning of its first line (indentation included) and runs to the
+   * start of the next one, trailing blank and comment lines included.
+   */
+  start: number;
+  end: number;
+  /** Name of a `def` / `async def` / `class`, decorated or not; undefined for every other statement. */
+  definition?: string;
+  isClass?: boolean;
+  /** For a class: where the line after its `class ...:` line starts, and what its decorators and header mention. */
+  bodyStart?: number;
+  headerIdentifiers?: Set<string>;
+  /**
+   * Names the code mentions as identifiers: not attribute names after a dot, nothing in comments or plain string
+   * literals, every word inside f-strings. Keywords are included (they are never definition names).
+   */
+  identifiers: Set<string>;
+  /** Names the code may bind (an over-approximation: see `scanLogicalLine`). */
+  bound: Set<string>;
+  /** Names declared in `global` statements anywhere inside. */
+  globals: Set<string>;
+}
+
+const NEWLINE = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+const FORM_FEED = 12;
+const HASH = 35;
+const BACKSLASH = 92;
+const DOT = 46;
+const AT = 64;
+const SINGLE_QUOTE = 39;
+const DOUBLE_QUOTE = 34;
+
+/**
+ * Splits a module into its top-level statements. Returns undefined when the layout cannot be read reliably (an
+ * unterminated string, a bare carriage-return line ending): callers then treat the file as one piece.
+ */
+export function splitTopLevel(source: string): Segment[] | undefined {
+  if (hasBareCarriageReturn(source)) return undefined;
+  return splitBlock(source, 0, source.length, "");
+}
+
+/** Splits the body of a class segment into its members; undefined when it has none on lines of their own. */
+export function splitClassBody(source: string, cls: Segment): Segment[] | undefined {
+  if (cls.bodyStart === undefined) return undefined;
+  for (let pos = cls.bodyStart; pos < cls.end; ) {
+    const j = skipSpaces(source, pos);
+    const first = source.charCodeAt(j);
+    if (first === NEWLINE || first === CR || first === HASH) {
+      const nl = source.indexOf("\n", j);
+      pos = nl < 0 ? cls.end : nl + 1;
+      continue;
+    }
+    return j > pos ? splitBlock(source, pos, cls.end, source.slice(pos, j)) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Splits `[from, to)` into the statements indented exactly by `indent`; lines indented deeper continue the current
+ * statement. Undefined on an unterminated string or a line indented less than `indent`.
+ */
+function splitBlock(source: string, from: number, to: number, indent: string): Segment[] | undefined {
+  const segments: Segment[] = [];
+  let current: Segment | undefined;
+  let decoratorPending = false;
+  let pos = from;
+  while (pos < to) {
+    const j = skipSpaces(source, pos);
+    if (j >= to) break;
+    const first = source.charCodeAt(j);
+    if (first === NEWLINE || first === CR || first === HASH) {
+      // Blank and comment-only lines start no statement.
+      const nl = source.indexOf("\n", j);
+      pos = nl < 0 ? to : nl + 1;
+      continue;
+    }
+    if (!source.startsWith(indent, pos) || j - pos < indent.length) return undefined;
+    let definition: ReturnType<typeof definedName>;
+    if (j - pos === indent.length) {
+      // A statement at this level starts a segment, unless decorators above it already did.
+      if (!(current && decoratorPending)) {
+        if (current) current.end = pos;
+        current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), globals: new Set() };
+        segments.push(current);
+      }
+      decoratorPending = first === AT;
+      definition = decoratorPending ? undefined : definedName(source, j);
+      if (definition) {
+        current.definition = definition.name;
+        if (definition.isClass) current.isClass = true;
+      }
+    } else if (!current) {
+      // Indented code before any statement: a syntax error the parser reports; keep it in a segment of its own.
+      current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), globals: new Set() };
+      segments.push(current);
+    }
+    const next = scanLogicalLine(source, j, current);
+    if (next < 0) return undefined;
+    if (definition?.isClass) {
+      current.bodyStart = next;
+      current.headerIdentifiers = new Set(current.identifiers);
+    }
+    pos = next;
+  }
+  return segments;
+}
+
+function hasBareCarriageReturn(source: string): boolean {
+  for (let i = source.indexOf("\r"); i >= 0; i = source.indexOf("\r", i + 1)) {
+    if (source.charCodeAt(i + 1) !== NEWLINE) return true;
+  }
+  return false;
+}
+
+/** `def f`, `async def f`, `class C` at `at`: the name; otherwise undefined. */
+function definedName(source: string, at: number): { name: string; isClass: boolean } | undefined {
+  let [word, next] = readWord(source, at);
+  if (word === "async") {
+    next = skipSpaces(source, next);
+    [word, next] = readWord(source, next);
+    if (word !== "def") return undefined;
+  }
+  if (word !== "def" && word !== "class") return undefined;
+  const [name] = readWord(source, skipSpaces(source, next));
+  return name ? { name, isClass: word === "class" } : undefined;
+}
+
+function skipSpaces(source: string, at: number): number {
+  let i = at;
+  for (let c = source.charCodeAt(i); c === SPACE || c === TAB || c === FORM_FEED; c = source.charCodeAt(++i));
+  return i;
+}
+
+function readWord(source: string, at: number): [string, number] {
+  if (!isIdentifierStart(source.charCodeAt(at))) return ["", at];
+  let end = at + 1;
+  while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
+  return [source.slice(at, end), end];
+}
+
+function isIdentifierStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
+}
+
+function isIdentifierPart(c: number): boolean {
+  return isIdentifierStart(c) || (c >= 48 && c <= 57);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** r, b, u, f and their two-letter combinations, in any case. */
+function isStringPrefix(word: string): boolean {
+  return word.length <= 2 && /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(word);
+}
+
+const COMPOUND_KEYWORDS = new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
+const KEYWORDS = new Set(
+  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "),
+);
+/** After these words the next identifier is bound: `as x`, `def f`, `class C`. */
+const BINDS_NEXT = new Set(["as", "def", "class"]);
+const EQUALS = 61;
+const COLON = 58;
+const SEMICOLON = 59;
+/** A `=` right after one of these is part of another operator (`==`, `<=`, `+=`, `:=`, ...). */
+const OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Scans one logical line from `at` (through brackets, strings and backslash continuations), adding the
+ * identifiers it mentions to `segment.identifiers` and the names it may bind to `segment.bound`. Returns the
+ * offset after its terminating newline (or the end), or -1 for an unterminated string.
+ *
+ * Bound names are over-approximated: assignment targets (every identifier before a `=`), names after `as`,
+ * `def`, `class`, between `for` and `in`, before `:=`, and every name in `import` and `global` statements.
+ */
+function scanLogicalLine(source: string, at: number, segment: Segment): number {
+  const ids = segment.identifiers;
+  const bound = segment.bound;
+  const n = source.length;
+  let depth = 0;
+  let afterDot = false;
+  // The simple statement being read: its first word, the identifiers that may turn out to be assignment
+  // targets, the previous identifier, and whether we are between `for` and `in`.
+  let statementStart = true;
+  let bindsAll = false;
+  let declaresGlobals = false;
+  let compound = false;
+  let pending: string[] = [];
+  let previous = "";
+  let forTarget = false;
+  const newStatement = () => {
+    statementStart = true;
+    bindsAll = declaresGlobals = compound = forTarget = false;
+    pending = [];
+    previous = "";
+  };
+  let i = at;
+  while (i < n) {
+    const c = source.charCodeAt(i);
+    if (c === NEWLINE) {
+      i++;
+      if (depth === 0) return i;
+      continue;
+    }
+    if (c === SPACE || c === TAB || c === CR || c === FORM_FEED) {
+      i++;
+      continue;
+    }
+    if (c === HASH) {
+      const nl = source.indexOf("\n", i);
+      i = nl < 0 ? n : nl;
+      continue;
+    }
+    if (c === BACKSLASH) {
+      i += source.charCodeAt(i + 1) === CR ? 3 : 2;
+      continue;
+    }
+    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
+      i = scanString(source, i, false, ids);
+      if (i < 0) return -1;
+      afterDot = false;
+      continue;
+    }
+    if (isIdentifierStart(c)) {
+      let end = i + 1;
+      while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
+      const q = source.charCodeAt(end);
+      const word = source.slice(i, end);
+      i = end;
+      if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && isStringPrefix(word)) {
+        i = scanString(source, end, /[fF]/.test(word), ids);
+        if (i < 0) return -1;
+      } else if (!afterDot) {
+        ids.add(word);
+        if (statementStart) {
+          statementStart = false;
+          bindsAll = word === "import" || word === "from" || word === "global";
+          declaresGlobals = word === "global";
+          compound = COMPOUND_KEYWORDS.has(word);
+        }
+        if ((bindsAll || BINDS_NEXT.has(previous) || forTarget) && !KEYWORDS.has(word)) bound.add(word);
+        if (declaresGlobals && word !== "global") segment.globals.add(word);
+        if (word === "for") forTarget = true;
+        else if (word === "in") forTarget = false;
+        pending.push(word);
+        previous = word;
+      } else {
+        previous = "";
+      }
+      afterDot = false;
+      continue;
+    }
+    if (isDigit(c)) {
+      let end = i + 1;
+      while (end < n && (isIdentifierPart(source.charCodeAt(end)) || source.charCodeAt(end) === DOT)) end++;
+      i = end;
+      afterDot = false;
+      continue;
+    }
+    if (c === 40 || c === 91 || c === 123) depth++; // ( [ {
+    else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--; // ) ] }
+    else if (c === COLON && source.charCodeAt(i + 1) === EQUALS) {
+      if (previous) bound.add(previous); // walrus, at any depth
+    } else if (depth === 0) {
+      if (c === SEMICOLON || (c === COLON && compound)) {
+        newStatement();
+      } else if (c === EQUALS && source.charCodeAt(i + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i - 1))) {
+        for (const target of pending) if (!KEYWORDS.has(target)) bound.add(target);
+        pending = [];
+      }
+    }
+    afterDot = c === DOT;
+    i++;
+  }
+  return n;
+}
+
+/** Scans a string literal whose opening quote is at `at`; returns the offset after it, or -1 if unterminated. */
+function scanString(source: string, at: number, format: boolean, ids: Set<string>): number {
+  const n = source.length;
+  const q = source.charCodeAt(at);
+  const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
+  let i = at + (triple ? 3 : 1);
+  while (i < n) {
+    const c = source.charCodeAt(i);
+    if (c === BACKSLASH) {
+      i += source.charCodeAt(i + 1) === CR ? 3 : 2;
+      continue;
+    }
+    if (c === q) {
+      if (!triple) return i + 1;
+      if (source.charCodeAt(i + 1) === q && source.charCodeAt(i + 2) === q) return i + 3;
+      i++;
+      continue;
+    }
+    if (c === NEWLINE && !triple) return -1;
+    if (format && isIdentifierStart(c)) {
+      // Interpolations are code: every word inside an f-string counts as mentioned.
+      let end = i + 1;
+      while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
+      ids.add(source.slice(i, end));
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  return -1;
+}

@@ -1,0 +1,239 @@
+// Project scans parse a large file only where a finding can be. These cases put the binding of a sink far from
+// its use, with unrelated code between, and require the same findings as a whole-file parse.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { analyzeSource } from "../src/index.js";
+import { anchorOffsets, prefilterTokens } from "../src/languages/python/prefilter.js";
+import { relevantRanges } from "../src/languages/python/regions.js";
+import { splitTopLevel } from "../src/languages/python/top-level.js";
+import { PYTHON_RULES } from "../src/rules/registry.js";
+import { scanProject } from "../src/project/scan.js";
+import { toolInfo } from "../src/cli/version.js";
+import { tempProject } from "./helpers/cli.js";
+import { irrelevantCode } from "./helpers/padding.js";
+
+const PAD = irrelevantCode();
+
+async function findingLines(source: string, wholeFile: boolean): Promise<number[]> {
+  const { findings } = await analyzeSource(source, { wholeFile });
+  return [...new Set(findings.map((f) => f.location.line))].sort((a, b) => a - b);
+}
+
+/** `code` with `PAD` put where `@@PAD@@` stands; returns it and the lines marked `# finding`. */
+function padded(code: string): { source: string; expected: number[] } {
+  const source = code.replace("@@PAD@@", PAD);
+  const expected = source.split("\n").flatMap((line, i) => (line.endsWith("# finding") ? [i + 1] : []));
+  return { source, expected };
+}
+
+async function assertSameFindings(code: string): Promise<void> {
+  const { source, expected } = padded(code);
+  assert.deepEqual(await findingLines(source, true), expected, "whole-file parse");
+  assert.deepEqual(await findingLines(source, false), expected, "partial parse");
+}
+
+function keptShare(source: string): number {
+  const segments = splitTopLevel(source);
+  assert.ok(segments, "the splitter reads the file");
+  const ranges = relevantRanges(source, segments, anchorOffsets(source, prefilterTokens(PYTHON_RULES)));
+  if (!ranges) return 1;
+  return ranges.reduce((n, r) => n + r.end - r.start, 0) / source.length;
+}
+
+describe("partial parsing of large files", () => {
+  it("skips code that cannot hold a finding", () => {
+    const { source } = padded("import pickle\n@@PAD@@\ndef use(b):\n    return pickle.loads(b)\n");
+    assert.ok(keptShare(source) < 0.05, `kept ${keptShare(source)}`);
+  });
+
+  it("follows import aliases and module-level rebinding into functions", () =>
+    assertSameFindings(`import pickle as p
+from marshal import loads as ml
+loader = p.loads
+@@PAD@@
+def use(b):
+    return p.loads(b)  # finding
+
+def use_rebound(b):
+    return loader(b)  # finding
+
+@decorator
+def use_decorated(b):
+    return ml(b)  # finding
+
+def in_fstring(b):
+    return f"{p.loads(b)}"  # finding
+`));
+
+  it("follows local classes that derive from a sink, across the file", () =>
+    assertSameFindings(`import pickle
+
+class Base(pickle.Unpickler):
+    pass
+@@PAD@@
+class Mid(Base):
+    pass
+
+def use(fh):
+    return Mid(fh).load()  # finding
+`));
+
+  it("keeps the methods of a large class that use a sink, and what its class body names", () =>
+    assertSameFindings(`import pickle
+
+class Store:
+    def _read(self, b):
+        return pickle.loads(b)  # finding
+${PAD.replace(/^/gm, "    ")}
+    read = _read
+
+    def other(self, b):
+        return b
+`));
+
+  it("follows names bound through global declarations", () =>
+    assertSameFindings(`import pickle
+@@PAD@@
+def init():
+    global LOADER
+    LOADER = pickle.loads
+
+def use(b):
+    return LOADER(b)  # finding
+`));
+
+  it("keeps definitions that shadow a builtin or a constant used by relevant code", () =>
+    assertSameFindings(`import pickle
+NAME = "loads"
+
+def getattr(obj, name):
+    return None
+@@PAD@@
+def NAME():
+    return None
+
+def use(b):
+    return getattr(pickle, "loads")(b)
+
+def use_constant(b):
+    return vars(pickle)[NAME](b)
+`));
+
+  it("parses the whole file after a star import of a sink module", () =>
+    assertSameFindings(`from pickle import *
+@@PAD@@
+def use(b):
+    return loads(b)  # finding
+`));
+
+  it("keeps functions that import a computed module name", () =>
+    assertSameFindings(`PREFIX = "pic"
+@@PAD@@
+def use(b):
+    return __import__(PREFIX + "kle").loads(b)  # finding
+`));
+
+  it("reports syntax errors in the parts it parses, and falls back to a whole parse when they appear", async () => {
+    const source = `import pickle\n@@PAD@@\ndef use(b):\n    return pickle.loads(b  # finding\n`.replace("@@PAD@@", PAD);
+    const line = source.split("\n").length - 1;
+    for (const wholeFile of [true, false]) {
+      const { errors, findings } = await analyzeSource(source, { wholeFile });
+      assert.equal(errors[0]?.kind, "syntax", `wholeFile=${wholeFile}`);
+      assert.ok(findings.length <= 1);
+      assert.ok((errors[0]?.line ?? 0) >= line - 1, `error near line ${line}, got ${errors[0]?.line}`);
+    }
+  });
+
+  it("does not parse, so does not report, a syntax error in code that cannot hold a finding", async () => {
+    const source = `import pickle\ndef broken():\n    return 1 +\n@@PAD@@\ndata = pickle.loads(blob)\n`.replace("@@PAD@@", PAD);
+    const whole = await analyzeSource(source, { wholeFile: true });
+    const partial = await analyzeSource(source, { wholeFile: false });
+    assert.equal(whole.errors[0]?.kind, "syntax");
+    assert.deepEqual(partial.errors, []);
+    assert.deepEqual(
+      partial.findings.map((f) => f.location.line),
+      whole.findings.map((f) => f.location.line),
+    );
+  });
+
+  it("parses the whole file when the layout cannot be read lexically", async () => {
+    const unterminated = `import pickle\n@@PAD@@\ndata = pickle.loads(blob)\nx = 'open\n`.replace("@@PAD@@", PAD);
+    assert.equal(splitTopLevel(unterminated), undefined);
+    const { findings, errors } = await analyzeSource(unterminated, { wholeFile: false });
+    assert.equal(findings.length, 1);
+    assert.equal(errors[0]?.kind, "syntax");
+  });
+
+  it("is what project scans do: same findings as the whole-file library call", async () => {
+    const { source, expected } = padded("import pickle as p\n@@PAD@@\ndef use(b):\n    return p.loads(b)  # finding\n");
+    const root = tempProject({ "big.py": source });
+    const report = await scanProject({
+      target: root,
+      rulesets: [],
+      include: [],
+      exclude: [],
+      skipTests: false,
+      gitignore: true,
+      maxFileSize: 5 << 20,
+      jobs: 0,
+      tool: toolInfo(),
+    });
+    assert.deepEqual(
+      report.findings.map((f) => f.location.line),
+      expected,
+    );
+  });
+});
+
+describe("top-level splitter", () => {
+  it("splits statements at column 0, keeping decorators, strings and brackets with their statement", () => {
+    const source = [
+      "import os",
+      "@dec",
+      "@dec2(",
+      "x)",
+      "async def f():",
+      '    s = """',
+      "def g(): pass",
+      '"""',
+      "# comment",
+      "class C(B): x = [",
+      "1]",
+      "y, z = 1, \\",
+      "  2",
+      "",
+    ].join("\n");
+    const segments = splitTopLevel(source)!;
+    assert.deepEqual(
+      segments.map((s) => [source.slice(s.start, s.end).split("\n")[0], s.definition ?? null]),
+      [
+        ["import os", null],
+        ["@dec", "f"],
+        ["class C(B): x = [", "C"],
+        ["y, z = 1, \\", null],
+      ],
+    );
+    assert.deepEqual([...segments[3].bound].sort(), ["y", "z"]);
+    assert.deepEqual([...segments[0].bound], ["os"]);
+  });
+
+  it("records what a statement binds: targets, aliases, loop variables, walrus, globals", () => {
+    const source = [
+      "from m import (a as b,",
+      "    c)",
+      "for i, j in pairs: k = 1",
+      "with open(f) as fh: pass",
+      "if (w := compute()): pass",
+      "v: int = 3",
+      "obj.attr = d[key] = value == other",
+      "def f():",
+      "    global G",
+      "",
+    ].join("\n");
+    const segments = splitTopLevel(source)!;
+    const bound = new Set(segments.flatMap((s) => [...s.bound]));
+    for (const name of ["m", "a", "b", "c", "i", "j", "k", "fh", "w", "v", "f"]) assert.ok(bound.has(name), name);
+    for (const name of ["pairs", "compute", "attr", "value", "other"]) assert.ok(!bound.has(name), name);
+    assert.deepEqual([...segments[segments.length - 1].globals], ["G"]);
+  });
+});
