@@ -5,6 +5,7 @@ import { describe, it } from "node:test";
 import { analyzeSource } from "../src/index.js";
 import { anchorOffsets, prefilterTokens } from "../src/languages/python/prefilter.js";
 import { relevantRanges } from "../src/languages/python/regions.js";
+import { TokenSet } from "../src/languages/python/token-set.js";
 import { splitTopLevel } from "../src/languages/python/top-level.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 import { scanProject } from "../src/project/scan.js";
@@ -35,7 +36,7 @@ async function assertSameFindings(code: string): Promise<void> {
 function keptShare(source: string): number {
   const segments = splitTopLevel(source);
   assert.ok(segments, "the splitter reads the file");
-  const ranges = relevantRanges(source, segments, anchorOffsets(source, prefilterTokens(PYTHON_RULES)));
+  const ranges = relevantRanges(source, segments, anchorOffsets(source, new TokenSet(prefilterTokens(PYTHON_RULES))));
   if (!ranges) return 1;
   return ranges.reduce((n, r) => n + r.end - r.start, 0) / source.length;
 }

@@ -1,20 +1,20 @@
 import { availableParallelism } from "node:os";
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { compareErrors, compareFindings } from "../core/order.js";
 import type { Finding, ScanError, ScanReport } from "../core/types.js";
-import { hasComputedDynamicImport, type FileAnalysis } from "../languages/python/analyze.js";
+import type { FileAnalysis } from "../languages/python/analyze.js";
+import { hasComputedDynamicImport, prefilterTokens } from "../languages/python/prefilter.js";
 import { buildRuleSet, ruleMeta, ruleSetSpec, type RuleSetSpec } from "../rules/registry.js";
-import type { PythonRule } from "../rules/rule.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
-import { inProcessAnalyzer, type PythonAnalyzer } from "./analyzer.js";
 import { scanArtifactFiles, splitRulesets } from "./artifacts.js";
 import { configExcluder, prunableExcludes, type PathfinderConfig } from "./config.js";
 import { UsageError } from "./errors.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { moduleNameOf } from "./module-name.js";
 import { decodePython, tooLarge } from "./read-source.js";
-import { sharedQueueAnalyzer } from "./worker-pool.js";
+import { sharedQueueAnalyzer, type PoolOptions } from "./worker-pool.js";
 
 export interface ScanOptions extends DiscoverOptions {
   /** Directory or single file to scan. */
@@ -37,9 +37,6 @@ export interface ScanOptions extends DiscoverOptions {
 
 export { UsageError };
 
-/** Below this much source to parse, starting worker threads costs more than it saves. */
-const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
-const READ_CONCURRENCY = 32;
 
 export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const started = Date.now();
@@ -77,18 +74,16 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     artifactRules.length > 0
       ? scanArtifactFiles(discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath)), options.pickle ?? {})
       : undefined;
-  const candidates = await readCandidates(pythonFiles, rules, options.maxFileSize, errors, options.onSourceRead);
-  const analyzer = await chooseAnalyzer(spec, rules, candidates, options.jobs);
-  let done = 0;
+  const analyzer = await sharedQueueAnalyzer(spec, rules, poolOptions(options.jobs));
   try {
-    const results = await Promise.all(
-      candidates.map(async (c) => {
-        const result: FileAnalysis = await analyzer.analyze({ path: c.file.relPath, source: c.source, moduleName: moduleNameOf(c.file.relPath) });
-        options.onProgress?.(++done, candidates.length);
-        return result;
-      }),
-    );
-    for (const r of results) {
+    const analyses: Promise<FileAnalysis>[] = [];
+    let done = 0;
+    const progress = () => options.onProgress?.(++done, pythonFiles.length);
+    await readCandidates(pythonFiles, prefilterTokens(rules), options.maxFileSize, errors, options.onSourceRead, progress, (c) => {
+      const analysis = analyzer.analyze({ path: c.file.relPath, source: c.source, moduleName: moduleNameOf(c.file.relPath) });
+      analyses.push(analysis.finally(progress));
+    });
+    for (const r of await Promise.all(analyses)) {
       findings.push(...r.findings);
       errors.push(...r.errors);
     }
@@ -131,48 +126,61 @@ interface Candidate {
   source: string;
 }
 
+/** Files read between two turns of the event loop, so analysis results and artifact I/O keep flowing. */
+const READ_BATCH = 32;
+
 /**
- * Reads every Python file and keeps those that contain a prefilter token of some rule. The token test runs on
- * raw bytes, before decoding, so most files cost one read and one byte search.
+ * Reads every Python file and hands on those that contain a prefilter token of some rule, as they are found.
+ * The token test runs on raw bytes, before decoding, so most files cost one read and one byte search. Reads are
+ * synchronous (much cheaper per small file than the thread pool) in batches that yield to the event loop.
  */
 async function readCandidates(
   files: DiscoveredFile[],
-  rules: readonly PythonRule[],
+  tokens: readonly string[],
   maxBytes: number,
   errors: ScanError[],
   onSourceRead: ScanOptions["onSourceRead"],
-): Promise<Candidate[]> {
-  const tokens = [...new Set(rules.flatMap((r) => r.prefilter))].map((t) => Buffer.from(t, "utf8"));
-  const out: (Candidate | undefined)[] = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < files.length; i = next++) {
-      const file = files[i];
-      if (file.size > maxBytes) {
-        errors.push(tooLarge(file.relPath, file.size, maxBytes));
-        continue;
-      }
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(file.absPath);
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err.code ?? err.message}` });
-        continue;
-      }
-      if (!tokens.some((t) => bytes.includes(t)) && !mayImportDynamically(bytes)) continue;
-      const decoded = decodePython(bytes, file.relPath, maxBytes);
-      if (!decoded.ok) {
-        errors.push(decoded.error);
-        continue;
-      }
-      if (decoded.warning) errors.push(decoded.warning);
-      onSourceRead?.(file, bytes);
-      out[i] = { file, source: decoded.source };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-  return out.filter((c): c is Candidate => c !== undefined);
+  onSkipped: () => void,
+  onCandidate: (c: Candidate) => void,
+): Promise<void> {
+  const needles = tokens.map((t) => Buffer.from(t, "utf8"));
+  for (let i = 0; i < files.length; i++) {
+    if (i % READ_BATCH === READ_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+    const file = files[i];
+    const candidate = readCandidate(file, needles, maxBytes, errors, onSourceRead);
+    if (candidate) onCandidate(candidate);
+    else onSkipped();
+  }
+}
+
+function readCandidate(
+  file: DiscoveredFile,
+  needles: readonly Buffer[],
+  maxBytes: number,
+  errors: ScanError[],
+  onSourceRead: ScanOptions["onSourceRead"],
+): Candidate | undefined {
+  if (file.size > maxBytes) {
+    errors.push(tooLarge(file.relPath, file.size, maxBytes));
+    return undefined;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file.absPath);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err.code ?? err.message}` });
+    return undefined;
+  }
+  if (!needles.some((t) => bytes.includes(t)) && !mayImportDynamically(bytes)) return undefined;
+  const decoded = decodePython(bytes, file.relPath, maxBytes);
+  if (!decoded.ok) {
+    errors.push(decoded.error);
+    return undefined;
+  }
+  if (decoded.warning) errors.push(decoded.warning);
+  onSourceRead?.(file, bytes);
+  return { file, source: decoded.source };
 }
 
 const DYNAMIC_IMPORT_TOKENS = [Buffer.from("__import__"), Buffer.from("import_module")];
@@ -181,10 +189,11 @@ function mayImportDynamically(bytes: Buffer): boolean {
   return DYNAMIC_IMPORT_TOKENS.some((t) => bytes.includes(t)) && hasComputedDynamicImport(bytes.toString("latin1"));
 }
 
-/** Workers get the serializable spec and rebuild the same rules with `buildRuleSet`. */
-async function chooseAnalyzer(spec: RuleSetSpec, rules: readonly PythonRule[], candidates: Candidate[], jobs: number | undefined): Promise<PythonAnalyzer> {
-  const bytes = candidates.reduce((n, c) => n + c.source.length, 0);
-  // This thread analyses too, so one worker per remaining core.
-  const size = jobs ?? (bytes >= WORKER_THRESHOLD_BYTES ? Math.max(1, Math.min(availableParallelism() - 1, 8)) : 0);
-  return size > 0 ? sharedQueueAnalyzer(spec, rules, size) : inProcessAnalyzer(rules);
+/** Below this much source waiting to be analysed, starting a worker thread costs more than it saves. */
+const START_WORKERS_WHEN_QUEUED = 1024 * 1024;
+
+/** `--jobs N` starts N workers at once; by default one per remaining core, once the work is worth it. */
+function poolOptions(jobs: number | undefined): PoolOptions {
+  if (jobs !== undefined) return { maxWorkers: jobs, startWhenQueued: 0 };
+  return { maxWorkers: Math.max(0, Math.min(availableParallelism() - 1, 8)), startWhenQueued: START_WORKERS_WHEN_QUEUED };
 }

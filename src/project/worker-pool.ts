@@ -19,14 +19,25 @@ interface WorkerSlot {
 /** Files handed to one worker at a time: enough to hide message latency, few enough to balance the load. */
 const IN_FLIGHT_PER_WORKER = 2;
 
+export interface PoolOptions {
+  /** The most worker threads to start; 0 analyses everything on this thread. */
+  maxWorkers: number;
+  /**
+   * Workers are started only once this many characters of source wait unstarted in the queue (0: at once), so a
+   * small scan never pays for starting threads, and a large one starts them while files are still being read.
+   */
+  startWhenQueued: number;
+}
+
 /**
- * Analyses files on `workerCount` worker threads and on this thread at once, from one queue: workers take the
- * largest files first, this thread the smallest, so everyone finishes at about the same time. The main thread
- * yields between files so worker messages and I/O keep flowing.
+ * Analyses files on worker threads and on this thread at once, from one queue: workers take the largest files
+ * first, this thread the smallest, so everyone finishes at about the same time. The main thread yields between
+ * files so worker messages and I/O keep flowing.
  */
-export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly PythonRule[], workerCount: number): Promise<PythonAnalyzer> {
+export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly PythonRule[], options: PoolOptions): Promise<PythonAnalyzer> {
   const url = new URL("./worker.js", import.meta.url);
   const queue: Job[] = [];
+  let queuedChars = 0;
   let sorted = true;
   let nextId = 0;
   let localBusy = false;
@@ -35,8 +46,10 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   const parser = await loadPythonParser();
   const index = new SinkIndex(rules);
 
-  const slots: WorkerSlot[] = Array.from({ length: workerCount }, () => {
+  const slots: WorkerSlot[] = [];
+  const startWorker = () => {
     const slot: WorkerSlot = { worker: new Worker(url, { workerData: { spec } }), running: new Map() };
+    slots.push(slot);
     slot.worker.on("message", (msg: { id?: number; result?: FileAnalysis }) => {
       if (msg.id === undefined) return;
       const job = slot.running.get(msg.id);
@@ -48,15 +61,24 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
       if (slot.failure) return;
       slot.failure = e;
       // Give its files back to the queue: the others (and this thread) finish them.
-      for (const job of slot.running.values()) queue.push(job);
+      for (const job of slot.running.values()) enqueue(job);
       slot.running.clear();
-      sorted = false;
       pump();
     };
     slot.worker.on("error", fail);
     slot.worker.on("exit", (code) => code !== 0 && fail(new Error(`analysis worker exited with code ${code}`)));
-    return slot;
-  });
+  };
+  const enqueue = (job: Job) => {
+    queue.push(job);
+    queuedChars += job.file.source.length;
+    sorted = false;
+    while (slots.length < options.maxWorkers && queuedChars >= options.startWhenQueued) startWorker();
+  };
+  const take = (job: Job | undefined) => {
+    if (job) queuedChars -= job.file.source.length;
+    return job;
+  };
+  if (options.startWhenQueued === 0) while (slots.length < options.maxWorkers) startWorker();
 
   function pump(): void {
     if (!sorted) {
@@ -65,7 +87,7 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
     }
     for (const slot of slots) {
       while (!slot.failure && slot.running.size < IN_FLIGHT_PER_WORKER && queue.length) {
-        const job = queue.shift()!;
+        const job = take(queue.shift())!;
         const id = nextId++;
         slot.running.set(id, job);
         slot.worker.postMessage({ id, file: job.file });
@@ -78,7 +100,7 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   }
 
   function runLocal(): void {
-    const job = queue.pop();
+    const job = take(queue.pop());
     if (job) job.resolve(analyzeSafely(() => analyzePython(parser, job.file, index), job.file.path));
     localBusy = false;
     pump();
@@ -87,8 +109,7 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   return {
     analyze(file) {
       return new Promise<FileAnalysis>((resolve) => {
-        queue.push({ file, resolve });
-        sorted = false;
+        enqueue({ file, resolve });
         if (!pumpScheduled) {
           pumpScheduled = true;
           queueMicrotask(() => {

@@ -6,6 +6,7 @@ import { CallArguments } from "./calls.js";
 import { anchorOffsets, mayMatch, prefilterTokens } from "./prefilter.js";
 import { relevantRanges } from "./regions.js";
 import { splitTopLevel } from "./top-level.js";
+import { TokenSet } from "./token-set.js";
 import type { PythonParser } from "./parser.js";
 import { SemanticModel, type ResolvedName } from "./semantic/model.js";
 import type { Scope } from "./semantic/scopes.js";
@@ -39,9 +40,9 @@ export class SinkIndex {
   /** Some sink is also reported when passed as a callback. */
   readonly hasReferenceSinks: boolean;
   /** The prefilter tokens of all rules. */
-  readonly tokens: readonly string[];
+  readonly tokens: TokenSet;
   constructor(readonly rules: readonly PythonRule[]) {
-    this.tokens = prefilterTokens(rules);
+    this.tokens = new TokenSet(prefilterTokens(rules));
     this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
     for (const rule of rules) {
       for (const spec of rule.sinks) {
@@ -97,7 +98,7 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
  * syntax errors, the whole file is parsed instead, so errors are reported as they are and nothing is lost to
  * a misjudged boundary.
  */
-function parseRelevantParts(parser: PythonParser, source: string, tokens: readonly string[]): SyntaxTree {
+function parseRelevantParts(parser: PythonParser, source: string, tokens: TokenSet): SyntaxTree {
   const segments = splitTopLevel(source);
   const ranges = segments && relevantRanges(source, segments, anchorOffsets(source, tokens));
   if (ranges) {

@@ -1,11 +1,12 @@
 import type { PythonRule } from "../../rules/rule.js";
+import type { TokenSet } from "./token-set.js";
 
 /**
  * True when `source` may hold a finding: it contains a token some rule needs, or it imports a module whose name
  * is computed (`__import__("pic" + "kle")`), which no token can see. Files failing this are never parsed.
  */
-export function mayMatch(source: string, tokens: readonly string[]): boolean {
-  for (const token of tokens) if (source.includes(token)) return true;
+export function mayMatch(source: string, tokens: TokenSet): boolean {
+  for (const token of tokens.tokens) if (source.includes(token)) return true;
   return hasComputedDynamicImport(source);
 }
 
@@ -18,18 +19,18 @@ export function hasComputedDynamicImport(source: string): boolean {
 }
 
 /** Where the tokens and the computed dynamic imports of `source` occur, ascending: the places a finding can start. */
-export function anchorOffsets(source: string, tokens: readonly string[]): number[] {
-  const out: number[] = [];
-  for (const token of tokens) {
-    for (let at = source.indexOf(token); at >= 0; at = source.indexOf(token, at + token.length)) out.push(at);
-  }
-  if (source.includes("__import__") || source.includes("import_module")) {
-    for (const m of source.matchAll(EVERY_COMPUTED_DYNAMIC_IMPORT)) out.push(m.index);
-  }
+export function anchorOffsets(source: string, tokens: TokenSet): number[] {
+  const out = tokens.offsetsIn(source);
+  if (!source.includes("__import__") && !source.includes("import_module")) return out;
+  for (const m of source.matchAll(EVERY_COMPUTED_DYNAMIC_IMPORT)) out.push(m.index);
   return out.sort((a, b) => a - b);
 }
 
-/** Every distinct prefilter token of `rules`. */
+/**
+ * The prefilter tokens of `rules`, without those that contain another one (`jsonpickle` adds nothing to `pickle`:
+ * wherever it occurs, so does the shorter token).
+ */
 export function prefilterTokens(rules: readonly PythonRule[]): string[] {
-  return [...new Set(rules.flatMap((r) => r.prefilter))];
+  const all = [...new Set(rules.flatMap((r) => r.prefilter))];
+  return all.filter((t) => !all.some((other) => other !== t && t.includes(other)));
 }
