@@ -1,4 +1,4 @@
-import { splitClassBody, type Segment } from "./top-level.js";
+import { identifierKey, splitClassBody, type Segment } from "./top-level.js";
 
 /** A span of the source to parse (UTF-16 offsets). */
 export interface SourceRange {
@@ -40,9 +40,9 @@ export function relevantRanges(source: string, segments: readonly Segment[], anc
   const relevant = new Array<boolean>(count).fill(false);
   const expanded = new Array<boolean>(count).fill(false);
   const headerRelevant = new Array<boolean>(count).fill(false);
-  const boundNames = new Set<string>();
-  const mentionedByRelevant = new Set<string>();
-  const mentionedAtModuleLevel = new Set<string>();
+  const boundNames = new Set<number>();
+  const mentionedByRelevant = new Set<number>();
+  const mentionedAtModuleLevel = new Set<number>();
   for (const s of segments) if (s.definition === undefined) addAll(mentionedAtModuleLevel, s.identifiers);
 
   for (let changed = true; changed; ) {
@@ -52,7 +52,7 @@ export function relevantRanges(source: string, segments: readonly Segment[], anc
       if (!relevant[k]) relevant[k] = anchored[k] || intersects(s.identifiers, boundNames);
       if (relevant[k] && s.isClass && !headerRelevant[k] && classHeaderIsRelevant(s, anchors, boundNames)) {
         headerRelevant[k] = true;
-        boundNames.add(s.definition!);
+        boundNames.add(s.definitionKey!);
         changed = true;
       }
       if (!relevant[k] || expanded[k]) continue;
@@ -73,7 +73,7 @@ export function relevantRanges(source: string, segments: readonly Segment[], anc
     else ranges.push({ start, end });
   };
   segments.forEach((s, k) => {
-    const name = s.definition;
+    const name = s.definitionKey;
     if (name === undefined) return keep(s.start, s.end);
     if (!relevant[k]) {
       if (mentionedAtModuleLevel.has(name) || mentionedByRelevant.has(name) || s.globals.size > 0) keep(s.start, s.end);
@@ -83,14 +83,14 @@ export function relevantRanges(source: string, segments: readonly Segment[], anc
     if (!members) return keep(s.start, s.end);
     keep(s.start, s.bodyStart!);
     const memberAnchored = anchoredSegments(members, anchors);
-    const namedInClassBody = new Set<string>();
+    const namedInClassBody = new Set<number>();
     for (const m of members) if (m.definition === undefined) addAll(namedInClassBody, m.identifiers);
     members.forEach((m, i) => {
       const needed =
-        m.definition === undefined ||
+        m.definitionKey === undefined ||
         memberAnchored[i] ||
         intersects(m.identifiers, boundNames) ||
-        namedInClassBody.has(m.definition) ||
+        namedInClassBody.has(m.definitionKey) ||
         m.globals.size > 0;
       if (needed) keep(m.start, m.end);
     });
@@ -112,7 +112,7 @@ function anchoredSegments(segments: readonly Segment[], anchors: readonly number
   return marked;
 }
 
-function classHeaderIsRelevant(s: Segment, anchors: readonly number[], boundNames: Set<string>): boolean {
+function classHeaderIsRelevant(s: Segment, anchors: readonly number[], boundNames: Set<number>): boolean {
   if (s.bodyStart === undefined) return true;
   if (s.headerIdentifiers && intersects(s.headerIdentifiers, boundNames)) return true;
   const first = lowerBound(anchors, s.start);
@@ -130,16 +130,18 @@ function lowerBound(sorted: readonly number[], value: number): number {
   return lo;
 }
 
+const IMPORT = identifierKey("import");
+
 function isStarImport(source: string, s: Segment): boolean {
-  return s.identifiers.has("import") && /\bimport\s*\(?\s*\*/.test(source.slice(s.start, s.end));
+  return s.identifiers.has(IMPORT) && /\bimport\s*\(?\s*\*/.test(source.slice(s.start, s.end));
 }
 
-function intersects(a: Set<string>, b: Set<string>): boolean {
+function intersects(a: Set<number>, b: Set<number>): boolean {
   if (a.size > b.size) [a, b] = [b, a];
   for (const x of a) if (b.has(x)) return true;
   return false;
 }
 
-function addAll(into: Set<string>, from: Set<string>): void {
+function addAll(into: Set<number>, from: Set<number>): void {
   for (const x of from) into.add(x);
 }

@@ -10,21 +10,36 @@ export interface Segment {
    */
   start: number;
   end: number;
-  /** Name of a `def` / `async def` / `class`, decorated or not; undefined for every other statement. */
+  /** Name of a `def` / `async def` / `class`, decorated or not, and its key; undefined for other statements. */
   definition?: string;
+  definitionKey?: number;
   isClass?: boolean;
   /** For a class: where the line after its `class ...:` line starts, and what its decorators and header mention. */
   bodyStart?: number;
-  headerIdentifiers?: Set<string>;
+  headerIdentifiers?: Set<number>;
   /**
-   * Names the code mentions as identifiers: not attribute names after a dot, nothing in comments or plain string
-   * literals, every word inside f-strings. Keywords are included (they are never definition names).
+   * Keys (see `identifierKey`) of the names the code mentions as identifiers: not attribute names after a dot,
+   * nothing in comments or plain string literals, every word inside f-strings. Keywords are included.
    */
-  identifiers: Set<string>;
-  /** Names the code may bind (an over-approximation: see `scanLogicalLine`). */
-  bound: Set<string>;
-  /** Names declared in `global` statements anywhere inside. */
-  globals: Set<string>;
+  identifiers: Set<number>;
+  /** Keys of the names the code may bind (an over-approximation: see `scanLogicalLine`). */
+  bound: Set<number>;
+  /** Keys of the names declared in `global` statements anywhere inside. */
+  globals: Set<number>;
+}
+
+/**
+ * Names are compared by a 30-bit hash rather than by string: scanning then allocates nothing per identifier.
+ * Two names sharing a key can only make more code count as relevant (so more is parsed), never less.
+ */
+export function identifierKey(name: string): number {
+  return hashRange(name, 0, name.length);
+}
+
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
 }
 
 const NEWLINE = 10;
@@ -96,6 +111,7 @@ function splitBlock(source: string, from: number, to: number, indent: string): S
       definition = decoratorPending ? undefined : definedName(source, j);
       if (definition) {
         current.definition = definition.name;
+        current.definitionKey = identifierKey(definition.name);
         if (definition.isClass) current.isClass = true;
       }
     } else if (!current) {
@@ -160,14 +176,21 @@ function isDigit(c: number): boolean {
 }
 
 /** r, b, u, f and their two-letter combinations, in any case. */
-function isStringPrefix(word: string): boolean {
-  return word.length <= 2 && /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(word);
+function isStringPrefix(source: string, start: number, end: number): boolean {
+  return /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(source.slice(start, end));
 }
 
+function isFormatPrefix(source: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if ((source.charCodeAt(i) | 0x20) === 102) return true; // f or F
+  return false;
+}
+
+const KEYWORDS =
+  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" ");
+/** Words the scanner reacts to, by key: every keyword, and the soft keywords that open a compound statement. */
+const KNOWN_WORDS = new Map([...KEYWORDS, "match", "case"].map((w) => [identifierKey(w), w]));
+const HARD_KEYWORDS = new Set(KEYWORDS);
 const COMPOUND_KEYWORDS = new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
-const KEYWORDS = new Set(
-  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "),
-);
 /** After these words the next identifier is bound: `as x`, `def f`, `class C`. */
 const BINDS_NEXT = new Set(["as", "def", "class"]);
 const EQUALS = 61;
@@ -190,21 +213,17 @@ function scanLogicalLine(source: string, at: number, segment: Segment): number {
   const n = source.length;
   let depth = 0;
   let afterDot = false;
-  // The simple statement being read: its first word, the identifiers that may turn out to be assignment
-  // targets, the previous identifier, and whether we are between `for` and `in`.
+  // The simple statement being read: how its first word makes it bind, the identifiers that may turn out to be
+  // assignment targets, the previous identifier (and whether it was a keyword), and whether we are between
+  // `for` and `in`.
   let statementStart = true;
   let bindsAll = false;
   let declaresGlobals = false;
   let compound = false;
-  let pending: string[] = [];
-  let previous = "";
+  let pending: number[] = [];
+  let previous = -1;
+  let previousWord: string | undefined;
   let forTarget = false;
-  const newStatement = () => {
-    statementStart = true;
-    bindsAll = declaresGlobals = compound = forTarget = false;
-    pending = [];
-    previous = "";
-  };
   let i = at;
   while (i < n) {
     const c = source.charCodeAt(i);
@@ -233,32 +252,44 @@ function scanLogicalLine(source: string, at: number, segment: Segment): number {
       continue;
     }
     if (isIdentifierStart(c)) {
+      let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
       let end = i + 1;
-      while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
+      for (let d = source.charCodeAt(end); isIdentifierPart(d); d = source.charCodeAt(++end)) h = Math.imul(h ^ d, 0x01000193);
+      const key = h & 0x3fffffff;
       const q = source.charCodeAt(end);
-      const word = source.slice(i, end);
-      i = end;
-      if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && isStringPrefix(word)) {
-        i = scanString(source, end, /[fF]/.test(word), ids);
+      if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && end - i <= 2 && isStringPrefix(source, i, end)) {
+        i = scanString(source, end, isFormatPrefix(source, i, end), ids);
         if (i < 0) return -1;
-      } else if (!afterDot) {
-        ids.add(word);
-        if (statementStart) {
-          statementStart = false;
-          bindsAll = word === "import" || word === "from" || word === "global";
-          declaresGlobals = word === "global";
-          compound = COMPOUND_KEYWORDS.has(word);
-        }
-        if ((bindsAll || BINDS_NEXT.has(previous) || forTarget) && !KEYWORDS.has(word)) bound.add(word);
-        if (declaresGlobals && word !== "global") segment.globals.add(word);
-        if (word === "for") forTarget = true;
-        else if (word === "in") forTarget = false;
-        pending.push(word);
-        previous = word;
-      } else {
-        previous = "";
+        afterDot = false;
+        continue;
       }
-      afterDot = false;
+      const start = i;
+      i = end;
+      if (afterDot) {
+        afterDot = false;
+        previous = -1;
+        previousWord = undefined;
+        continue;
+      }
+      const known = KNOWN_WORDS.get(key);
+      const word = known !== undefined && known.length === end - start && source.startsWith(known, start) ? known : undefined;
+      const keyword = word !== undefined && HARD_KEYWORDS.has(word);
+      ids.add(key);
+      if (statementStart) {
+        statementStart = false;
+        bindsAll = word === "import" || word === "from" || word === "global";
+        declaresGlobals = word === "global";
+        compound = word !== undefined && COMPOUND_KEYWORDS.has(word);
+      }
+      if (!keyword) {
+        if (bindsAll || forTarget || (previousWord !== undefined && BINDS_NEXT.has(previousWord))) bound.add(key);
+        if (declaresGlobals) segment.globals.add(key);
+        pending.push(key);
+      }
+      if (word === "for") forTarget = true;
+      else if (word === "in") forTarget = false;
+      previous = keyword ? -1 : key;
+      previousWord = word;
       continue;
     }
     if (isDigit(c)) {
@@ -271,12 +302,16 @@ function scanLogicalLine(source: string, at: number, segment: Segment): number {
     if (c === 40 || c === 91 || c === 123) depth++; // ( [ {
     else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--; // ) ] }
     else if (c === COLON && source.charCodeAt(i + 1) === EQUALS) {
-      if (previous) bound.add(previous); // walrus, at any depth
+      if (previous >= 0) bound.add(previous); // walrus, at any depth
     } else if (depth === 0) {
       if (c === SEMICOLON || (c === COLON && compound)) {
-        newStatement();
+        statementStart = true;
+        bindsAll = declaresGlobals = compound = forTarget = false;
+        pending = [];
+        previous = -1;
+        previousWord = undefined;
       } else if (c === EQUALS && source.charCodeAt(i + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i - 1))) {
-        for (const target of pending) if (!KEYWORDS.has(target)) bound.add(target);
+        for (const target of pending) bound.add(target);
         pending = [];
       }
     }
@@ -287,7 +322,7 @@ function scanLogicalLine(source: string, at: number, segment: Segment): number {
 }
 
 /** Scans a string literal whose opening quote is at `at`; returns the offset after it, or -1 if unterminated. */
-function scanString(source: string, at: number, format: boolean, ids: Set<string>): number {
+function scanString(source: string, at: number, format: boolean, ids: Set<number>): number {
   const n = source.length;
   const q = source.charCodeAt(at);
   const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
@@ -309,7 +344,7 @@ function scanString(source: string, at: number, format: boolean, ids: Set<string
       // Interpolations are code: every word inside an f-string counts as mentioned.
       let end = i + 1;
       while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
-      ids.add(source.slice(i, end));
+      ids.add(hashRange(source, i, end));
       i = end;
       continue;
     }
