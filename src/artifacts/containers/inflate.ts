@@ -57,8 +57,8 @@ const nextCode = new Uint16Array(MAX_BITS + 1);
 
 /**
  * Builds the decoding table for code lengths `lengths[from, from+count)` into `into`. Returns false for an
- * over-subscribed set, or an incomplete one unless it is the single one-bit code zlib also accepts (or no
- * code at all, when `allowEmpty`).
+ * over-subscribed set, and for an incomplete one unless `allowIncomplete` and it is one of the two incomplete
+ * sets zlib accepts for literal/length and distance codes: a single one-bit code, or no code at all.
  */
 function buildTable(lengths: Uint8Array, from: number, count: number, into: HuffmanTable, allowIncomplete: boolean): boolean {
   lengthCounts.fill(0);
@@ -111,7 +111,7 @@ function fixed(): { literals: HuffmanTable; distances: HuffmanTable } {
   return (fixedTables = { literals, distances });
 }
 
-/** Per-call scratch for dynamic blocks (the decoder is synchronous, so calls never overlap). */
+/** Scratch shared by all calls for dynamic blocks (the decoder is synchronous, so calls never overlap). */
 const dynamicLiterals: HuffmanTable = { entries: new Uint16Array(1 << MAX_BITS), bits: 0 };
 const dynamicDistances: HuffmanTable = { entries: new Uint16Array(1 << MAX_BITS), bits: 0 };
 const codeLengthCodes: HuffmanTable = { entries: new Uint16Array(1 << 7), bits: 0 };
