@@ -157,6 +157,30 @@ def use(b):
     );
   });
 
+  it("ignores tokens in comments and prose strings, but not module names held in strings", async () => {
+    const prose = `"""Helpers; nothing here uses pickle."""
+# pickle.loads is not called here
+def broken():
+    return 1 +
+@@PAD@@
+def describe():
+    return "Data is never unpickled with pickle.loads; see the docs."
+`;
+    const { source } = padded(prose);
+    assert.deepEqual(keptShare(source), 0);
+    const partial = await analyzeSource(source, { wholeFile: false });
+    assert.deepEqual([partial.findings, partial.errors], [[], []], "nothing is parsed, so the syntax error is not seen");
+    await assertSameFindings(`import importlib
+MODULE = "pickle"
+@@PAD@@
+def use(b):
+    return importlib.import_module("pickle").loads(b)  # finding
+
+def use_constant(b):
+    return importlib.import_module(MODULE).loads(b)  # finding
+`);
+  });
+
   it("parses the whole file when the layout cannot be read lexically", async () => {
     const unterminated = `import pickle\n@@PAD@@\ndata = pickle.loads(blob)\nx = 'open\n`.replace("@@PAD@@", PAD);
     assert.equal(splitTopLevel(unterminated), undefined);

@@ -1,5 +1,6 @@
 // Artifact files in a project scan: pick the discovered files that look like pickles or pickle containers
 // (by extension hint or by their first bytes) and scan each through a seeking file ByteSource.
+import { closeSync, openSync, readSync } from "node:fs";
 import type { Finding, RuleMeta, ScanError } from "../core/types.js";
 import { ARTIFACT_RULES, isArtifactCandidate, scanArtifact, SNIFF_BYTES } from "../artifacts/index.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
@@ -13,44 +14,58 @@ export interface ArtifactFilesResult {
   scanned: number;
 }
 
-/** Artifacts are scanned a few at a time: each holds at most one decompressed stream in memory. */
-const ARTIFACT_CONCURRENCY = 4;
-
+/**
+ * Scans the files that look like pickles or pickle containers, one after the other. A file's name or first
+ * bytes decide (read with one small synchronous read, so the hundreds of ordinary files in a project cost little);
+ * only candidates are opened as a ByteSource, which may read them whole.
+ */
 export async function scanArtifactFiles(
   files: readonly DiscoveredFile[],
   pickle: Partial<PickleScanOptions>,
   onScanned?: () => void,
 ): Promise<ArtifactFilesResult> {
   const result: ArtifactFilesResult = { findings: [], errors: [], scanned: 0 };
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < files.length; i = next++) {
-      const file = files[i]!;
-      let source;
-      try {
-        source = await openFileByteSource(file.absPath);
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        result.errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err.code ?? err.message}` });
-        continue;
-      }
-      try {
-        const head = await source.read(0, SNIFF_BYTES);
-        if (!isArtifactCandidate(file.relPath, head)) continue;
-        const scanned = await scanArtifact(source, file.relPath, pickle);
-        result.findings.push(...scanned.findings);
-        result.errors.push(...scanned.errors);
-        result.scanned++;
-        onScanned?.();
-      } catch (e) {
-        result.errors.push({ file: file.relPath, kind: "internal", level: "error", message: `internal error while scanning artifact: ${(e as Error).message}` });
-      } finally {
-        await source.close();
-      }
-    }
+  const unreadable = (file: DiscoveredFile, e: unknown) => {
+    const err = e as NodeJS.ErrnoException;
+    result.errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err.code ?? err.message}` });
   };
-  await Promise.all(Array.from({ length: Math.min(ARTIFACT_CONCURRENCY, files.length) }, worker));
+  for (const file of files) {
+    try {
+      if (!isArtifactCandidate(file.relPath, readHead(file.absPath))) continue;
+    } catch (e) {
+      unreadable(file, e);
+      continue;
+    }
+    let source;
+    try {
+      source = await openFileByteSource(file.absPath);
+    } catch (e) {
+      unreadable(file, e);
+      continue;
+    }
+    try {
+      const scanned = await scanArtifact(source, file.relPath, pickle);
+      result.findings.push(...scanned.findings);
+      result.errors.push(...scanned.errors);
+      result.scanned++;
+      onScanned?.();
+    } catch (e) {
+      result.errors.push({ file: file.relPath, kind: "internal", level: "error", message: `internal error while scanning artifact: ${(e as Error).message}` });
+    } finally {
+      await source.close();
+    }
+  }
   return result;
+}
+
+function readHead(path: string): Uint8Array {
+  const fd = openSync(path, "r");
+  try {
+    const head = new Uint8Array(SNIFF_BYTES);
+    return head.subarray(0, readSync(fd, head, 0, SNIFF_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export interface RulesetSplit {

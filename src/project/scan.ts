@@ -8,7 +8,7 @@ import type { FileAnalysis } from "../languages/python/analyze.js";
 import { hasComputedDynamicImport, prefilterTokens } from "../languages/python/prefilter.js";
 import { buildRuleSet, ruleMeta, ruleSetSpec, type RuleSetSpec } from "../rules/registry.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
-import { scanArtifactFiles, splitRulesets } from "./artifacts.js";
+import { scanArtifactFiles, splitRulesets, type ArtifactFilesResult } from "./artifacts.js";
 import { configExcluder, prunableExcludes, type PathfinderConfig } from "./config.js";
 import { UsageError } from "./errors.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
@@ -69,12 +69,13 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const findings: Finding[] = [];
   const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
 
-  // Model/data files are scanned on this thread while the Python files are being analysed.
-  const artifactScan =
-    artifactRules.length > 0
-      ? scanArtifactFiles(discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath)), options.pickle ?? {})
-      : undefined;
-  const analyzer = await sharedQueueAnalyzer(spec, rules, poolOptions(options.jobs));
+  // Workers (when the project is large enough) analyse Python files as they are found; this thread reads them,
+  // then scans the model/data files, then joins the analysis.
+  let ownWorkDone!: () => void;
+  const localStartsAfter = new Promise<void>((resolve) => (ownWorkDone = resolve));
+  const pythonBytes = pythonFiles.reduce((n, f) => n + Math.min(f.size, options.maxFileSize), 0);
+  const analyzer = await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs, pythonBytes), localStartsAfter });
+  let artifacts: ArtifactFilesResult | undefined;
   try {
     const analyses: Promise<FileAnalysis>[] = [];
     let done = 0;
@@ -83,25 +84,28 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       const analysis = analyzer.analyze({ path: c.file.relPath, source: c.source, moduleName: moduleNameOf(c.file.relPath) });
       analyses.push(analysis.finally(progress));
     });
+    if (artifactRules.length > 0) {
+      const artifactFiles = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
+      artifacts = await scanArtifactFiles(artifactFiles, options.pickle ?? {});
+    }
+    ownWorkDone();
     for (const r of await Promise.all(analyses)) {
       findings.push(...r.findings);
       errors.push(...r.errors);
     }
   } finally {
+    ownWorkDone();
     await analyzer.close();
   }
 
-  let artifactsScanned = 0;
-  if (artifactScan) {
+  if (artifacts) {
     const enabled = new Set(artifactRules.map((r) => r.id));
-    const artifacts = await artifactScan;
     for (const f of artifacts.findings) {
       if (!enabled.has(f.ruleId)) continue;
       const severity = config?.rules[f.ruleId]?.severity;
       findings.push(severity ? { ...f, severity } : f);
     }
     errors.push(...artifacts.errors);
-    artifactsScanned = artifacts.scanned;
   }
 
   findings.sort(compareFindings);
@@ -113,7 +117,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       timestamp: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       rulesExecuted: [...rules.map((r) => r.id), ...artifactRules.map((r) => r.id)],
-      filesScanned: pythonFiles.length + artifactsScanned,
+      filesScanned: pythonFiles.length + (artifacts?.scanned ?? 0),
     },
     rules: [...rules.map(ruleMeta), ...artifactRules],
     findings,
@@ -191,9 +195,14 @@ function mayImportDynamically(bytes: Buffer): boolean {
 
 /** Below this much source waiting to be analysed, starting a worker thread costs more than it saves. */
 const START_WORKERS_WHEN_QUEUED = 1024 * 1024;
+/** With this much Python in the project, workers are started right away, to be ready when the first files are. */
+const START_WORKERS_AT_ONCE = 4 * 1024 * 1024;
 
 /** `--jobs N` starts N workers at once; by default one per remaining core, once the work is worth it. */
-function poolOptions(jobs: number | undefined): PoolOptions {
+function poolOptions(jobs: number | undefined, pythonBytes: number): PoolOptions {
   if (jobs !== undefined) return { maxWorkers: jobs, startWhenQueued: 0 };
-  return { maxWorkers: Math.max(0, Math.min(availableParallelism() - 1, 8)), startWhenQueued: START_WORKERS_WHEN_QUEUED };
+  return {
+    maxWorkers: Math.max(0, Math.min(availableParallelism() - 1, 8)),
+    startWhenQueued: pythonBytes >= START_WORKERS_AT_ONCE ? 0 : START_WORKERS_WHEN_QUEUED,
+  };
 }

@@ -27,6 +27,8 @@ export interface PoolOptions {
    * small scan never pays for starting threads, and a large one starts them while files are still being read.
    */
   startWhenQueued: number;
+  /** This thread analyses files only once this settles (it has other work first); workers start at once. */
+  localStartsAfter?: Promise<unknown>;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   let sorted = true;
   let nextId = 0;
   let localBusy = false;
+  let localReady = options.localStartsAfter === undefined;
   let pumpScheduled = false;
 
   const parser = await loadPythonParser();
@@ -79,6 +82,11 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
     return job;
   };
   if (options.startWhenQueued === 0) while (slots.length < options.maxWorkers) startWorker();
+  const startLocal = () => {
+    localReady = true;
+    pump();
+  };
+  options.localStartsAfter?.then(startLocal, startLocal);
 
   function pump(): void {
     if (!sorted) {
@@ -93,7 +101,7 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
         slot.worker.postMessage({ id, file: job.file });
       }
     }
-    if (!localBusy && queue.length) {
+    if (localReady && !localBusy && queue.length) {
       localBusy = true;
       setImmediate(runLocal);
     }

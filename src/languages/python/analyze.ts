@@ -73,6 +73,7 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   if (!mayMatch(file.source, index.tokens)) return { findings: [], errors: [], parsed: false };
   const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
   const tree = partial ? parseRelevantParts(parser, file.source, index.tokens) : parser.parse(file.source);
+  if (!tree) return { findings: [], errors: [], parsed: false };
   const errors: ScanError[] = [];
   if (tree.problems.length) {
     const first = tree.problems[0];
@@ -96,11 +97,12 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
 /**
  * Parses only the parts of the file that can matter to a finding (see `relevantRanges`). When that parse shows
  * syntax errors, the whole file is parsed instead, so errors are reported as they are and nothing is lost to
- * a misjudged boundary.
+ * a misjudged boundary. Undefined when no part can hold a finding (the tokens are all in comments and prose).
  */
-function parseRelevantParts(parser: PythonParser, source: string, tokens: TokenSet): SyntaxTree {
+function parseRelevantParts(parser: PythonParser, source: string, tokens: TokenSet): SyntaxTree | undefined {
   const segments = splitTopLevel(source);
   const ranges = segments && relevantRanges(source, segments, anchorOffsets(source, tokens));
+  if (ranges?.length === 0) return undefined;
   if (ranges) {
     const partial = parser.parse(source, ranges);
     if (!partial.problems.length) return partial;

@@ -31,7 +31,10 @@ const MIN_SKIPPED_SHARE = 0.1;
  * Returns undefined when the whole file must be parsed: a `from m import *` of a module with a token (any name may
  * then be a sink), or too little to skip.
  */
-export function relevantRanges(source: string, segments: readonly Segment[], anchors: readonly number[]): SourceRange[] | undefined {
+export function relevantRanges(source: string, segments: readonly Segment[], allAnchors: readonly number[]): SourceRange[] | undefined {
+  const anchors = anchorsInCode(segments, allAnchors);
+  // Tokens only in comments and prose: nothing here can be a finding, so nothing needs parsing.
+  if (anchors.length === 0) return [];
   const count = segments.length;
   const anchored = anchoredSegments(segments, anchors);
   for (let k = 0; k < count; k++) {
@@ -98,6 +101,26 @@ export function relevantRanges(source: string, segments: readonly Segment[], anc
   const kept = ranges.reduce((n, r) => n + r.end - r.start, 0);
   if (source.length - kept < MIN_SKIPPED_SHARE * source.length) return undefined;
   return ranges;
+}
+
+/** The anchors (sorted ascending) that fall in a segment, outside its comments and prose strings. */
+function anchorsInCode(segments: readonly Segment[], anchors: readonly number[]): number[] {
+  const out: number[] = [];
+  let k = 0;
+  let p = 0;
+  for (const at of anchors) {
+    while (k < segments.length && segments[k].end <= at) {
+      k++;
+      p = 0;
+    }
+    if (k === segments.length) break;
+    const s = segments[k];
+    if (at < s.start) continue;
+    while (p < s.prose.length && s.prose[p + 1] <= at) p += 2;
+    if (p < s.prose.length && s.prose[p] <= at) continue;
+    out.push(at);
+  }
+  return out;
 }
 
 /** For each segment, whether an anchor (sorted ascending) falls inside it. */

@@ -26,6 +26,12 @@ export interface Segment {
   bound: Set<number>;
   /** Keys of the names declared in `global` statements anywhere inside. */
   globals: Set<number>;
+  /**
+   * Start/end offset pairs, ascending, of the text inside that cannot be code or a name: comments, and string
+   * literals (not f-strings) holding anything but letters, digits, `_` and `.` (a module or attribute name held in
+   * a string, `import_module("pickle")`, does matter).
+   */
+  prose: number[];
 }
 
 /**
@@ -95,6 +101,7 @@ function splitBlock(source: string, from: number, to: number, indent: string): S
     if (first === NEWLINE || first === CR || first === HASH) {
       // Blank and comment-only lines start no statement.
       const nl = source.indexOf("\n", j);
+      if (first === HASH) current?.prose.push(j, nl < 0 ? to : nl);
       pos = nl < 0 ? to : nl + 1;
       continue;
     }
@@ -104,7 +111,7 @@ function splitBlock(source: string, from: number, to: number, indent: string): S
       // A statement at this level starts a segment, unless decorators above it already did.
       if (!(current && decoratorPending)) {
         if (current) current.end = pos;
-        current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), globals: new Set() };
+        current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), globals: new Set(), prose: [] };
         segments.push(current);
       }
       decoratorPending = first === AT;
@@ -116,7 +123,7 @@ function splitBlock(source: string, from: number, to: number, indent: string): S
       }
     } else if (!current) {
       // Indented code before any statement: a syntax error the parser reports; keep it in a segment of its own.
-      current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), globals: new Set() };
+      current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), globals: new Set(), prose: [] };
       segments.push(current);
     }
     const next = scanLogicalLine(source, j, current);
@@ -238,6 +245,7 @@ function scanLogicalLine(source: string, at: number, segment: Segment): number {
     }
     if (c === HASH) {
       const nl = source.indexOf("\n", i);
+      segment.prose.push(i, nl < 0 ? n : nl);
       i = nl < 0 ? n : nl;
       continue;
     }
@@ -246,7 +254,7 @@ function scanLogicalLine(source: string, at: number, segment: Segment): number {
       continue;
     }
     if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
-      i = scanString(source, i, false, ids);
+      i = scanString(source, i, false, segment);
       if (i < 0) return -1;
       afterDot = false;
       continue;
@@ -258,7 +266,7 @@ function scanLogicalLine(source: string, at: number, segment: Segment): number {
       const key = h & 0x3fffffff;
       const q = source.charCodeAt(end);
       if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && end - i <= 2 && isStringPrefix(source, i, end)) {
-        i = scanString(source, end, isFormatPrefix(source, i, end), ids);
+        i = scanString(source, end, isFormatPrefix(source, i, end), segment);
         if (i < 0) return -1;
         afterDot = false;
         continue;
@@ -322,32 +330,39 @@ function scanLogicalLine(source: string, at: number, segment: Segment): number {
 }
 
 /** Scans a string literal whose opening quote is at `at`; returns the offset after it, or -1 if unterminated. */
-function scanString(source: string, at: number, format: boolean, ids: Set<number>): number {
+function scanString(source: string, at: number, format: boolean, segment: Segment): number {
   const n = source.length;
   const q = source.charCodeAt(at);
   const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
+  let prose = false;
   let i = at + (triple ? 3 : 1);
   while (i < n) {
     const c = source.charCodeAt(i);
     if (c === BACKSLASH) {
+      prose = true;
       i += source.charCodeAt(i + 1) === CR ? 3 : 2;
       continue;
     }
     if (c === q) {
-      if (!triple) return i + 1;
-      if (source.charCodeAt(i + 1) === q && source.charCodeAt(i + 2) === q) return i + 3;
-      i++;
-      continue;
+      if (triple && !(source.charCodeAt(i + 1) === q && source.charCodeAt(i + 2) === q)) {
+        prose = true;
+        i++;
+        continue;
+      }
+      const end = i + (triple ? 3 : 1);
+      if (prose && !format) segment.prose.push(at, end);
+      return end;
     }
     if (c === NEWLINE && !triple) return -1;
-    if (format && isIdentifierStart(c)) {
-      // Interpolations are code: every word inside an f-string counts as mentioned.
+    if (isIdentifierStart(c)) {
       let end = i + 1;
       while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
-      ids.add(hashRange(source, i, end));
+      // Interpolations are code: every word inside an f-string counts as mentioned.
+      if (format) segment.identifiers.add(hashRange(source, i, end));
       i = end;
       continue;
     }
+    if (!isDigit(c) && c !== DOT) prose = true;
     i++;
   }
   return -1;
