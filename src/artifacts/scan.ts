@@ -7,7 +7,7 @@ import { stableHash } from "../core/hash.js";
 import { locateJoblibArrays, type JoblibArray } from "./containers/joblib.js";
 import type { LargeString } from "./containers/pickle-walk.js";
 import { readNpyHeader } from "./containers/npy.js";
-import { sniffFormat, type SniffedFormat } from "./containers/sniff.js";
+import { SNIFF_BYTES, sniffFormat, type SniffedFormat } from "./containers/sniff.js";
 import { memorySource, readRange, sliceSource } from "./containers/sources.js";
 import { listTar } from "./containers/tar.js";
 import {
@@ -28,6 +28,7 @@ import {
   type ZipDirectory,
 } from "./containers/zip.js";
 import { analyzePickle, DEFAULT_PICKLE_OPTIONS, looksLikePickle, type PickleAnalysis } from "./pickle/index.js";
+import { couldStartPickle } from "./pickle/sniff.js";
 import { ruleForIssue } from "./rules.js";
 import type { ByteSource, PickleIssue, PickleScanOptions } from "./types.js";
 
@@ -89,6 +90,10 @@ const MAX_STACKED_PICKLES = 64;
 const MAX_WORK_ITEMS = 10_000;
 const TORCH_PICKLE = /(^|\/)data\.pkl$/;
 const TORCH_TENSOR = /(^|\/)data\/\d+$/;
+/** Zip members a loader treats as pickles whatever their bytes look like. */
+function expectsPickle(name: string): boolean {
+  return TORCH_PICKLE.test(name) || /\.(pkl|pickle)$/i.test(name);
+}
 const LEGACY_TAR_MEMBERS = new Set(["sys_info", "pickle", "storages", "tensors"]);
 const ZIP_METHODS = new Map([
   [METHOD_STORED, "stored"],
@@ -378,7 +383,12 @@ class ArtifactScan {
         head = await readRange(compressed, 0, HEAD_BYTES);
       } else if (entry.method === METHOD_DEFLATE || entry.method === METHOD_BZIP2 || entry.method === METHOD_LZMA) {
         codec = entry.method === METHOD_DEFLATE ? "deflate-raw" : entry.method === METHOD_BZIP2 ? "bz2" : "lzma";
-        head = (await this.decompressBounded(codec, compressed, member, HEAD_BYTES)).bytes;
+        // Most members of an archive are code or text: their first bytes already rule out a pickle or a nested
+        // container, so only the others are decoded far enough for the full sniff.
+        const first = await this.decompressBounded(codec, compressed, member, SNIFF_BYTES);
+        if (!expectsPickle(entry.name) && !couldStartPickle(first.bytes) && sniffFormat(first.bytes) === "unknown") continue;
+        const whole = first.bytes.length < SNIFF_BYTES || first.error !== undefined;
+        head = whole ? first.bytes : (await this.decompressBounded(codec, compressed, member, HEAD_BYTES)).bytes;
       } else {
         this.addIssue(
           {
@@ -391,7 +401,7 @@ class ArtifactScan {
         );
         continue;
       }
-      const expectPickle = TORCH_PICKLE.test(entry.name) || /\.(pkl|pickle)$/i.test(entry.name);
+      const expectPickle = expectsPickle(entry.name);
       const pickleLike = looksLikePickle(head);
       const nested = sniffFormat(head) !== "unknown";
       if (pickleLike || expectPickle) row.role = "pickle";

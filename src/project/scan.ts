@@ -147,11 +147,13 @@ async function readCandidates(
   onSkipped: () => void,
   onCandidate: (c: Candidate) => void,
 ): Promise<void> {
-  const needles = tokens.map((t) => Buffer.from(t, "utf8"));
+  // One regular expression over the bytes read as latin1 (one character per byte, so UTF-8 tokens match as their
+  // bytes): about twice as fast as one byte search per token.
+  const anyToken = new RegExp(tokens.map((t) => escapeRegExp(Buffer.from(t, "utf8").toString("latin1"))).join("|"));
   for (let i = 0; i < files.length; i++) {
     if (i % READ_BATCH === READ_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
     const file = files[i];
-    const candidate = readCandidate(file, needles, maxBytes, errors, onSourceRead);
+    const candidate = readCandidate(file, anyToken, maxBytes, errors, onSourceRead);
     if (candidate) onCandidate(candidate);
     else onSkipped();
   }
@@ -159,7 +161,7 @@ async function readCandidates(
 
 function readCandidate(
   file: DiscoveredFile,
-  needles: readonly Buffer[],
+  anyToken: RegExp,
   maxBytes: number,
   errors: ScanError[],
   onSourceRead: ScanOptions["onSourceRead"],
@@ -176,7 +178,8 @@ function readCandidate(
     errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err.code ?? err.message}` });
     return undefined;
   }
-  if (!needles.some((t) => bytes.includes(t)) && !mayImportDynamically(bytes)) return undefined;
+  const latin1 = bytes.toString("latin1");
+  if (!anyToken.test(latin1) && !hasComputedDynamicImport(latin1)) return undefined;
   const decoded = decodePython(bytes, file.relPath, maxBytes);
   if (!decoded.ok) {
     errors.push(decoded.error);
@@ -187,10 +190,8 @@ function readCandidate(
   return { file, source: decoded.source };
 }
 
-const DYNAMIC_IMPORT_TOKENS = [Buffer.from("__import__"), Buffer.from("import_module")];
-
-function mayImportDynamically(bytes: Buffer): boolean {
-  return DYNAMIC_IMPORT_TOKENS.some((t) => bytes.includes(t)) && hasComputedDynamicImport(bytes.toString("latin1"));
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Below this much source waiting to be analysed, starting a worker thread costs more than it saves. */

@@ -15,13 +15,16 @@ const MIN_OPCODES_IN_WINDOW = 16;
 
 const NO_NESTING: NestedHook = { isLoadsLike: () => false, analyze: () => undefined };
 
+/** Whether `bytes` start with an opcode a pickle can start with: false means `looksLikePickle` is false too. */
+export function couldStartPickle(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && (bytes[0] === OP.PROTO || PROTOCOL_0_1_STARTS.has(bytes[0]!));
+}
+
 export function looksLikePickle(bytes: Uint8Array): boolean {
-  if (bytes.length < 2) return false;
-  const first = bytes[0]!;
-  if (first === OP.PROTO) {
+  if (!couldStartPickle(bytes)) return false;
+  if (bytes[0] === OP.PROTO) {
     return bytes[1]! >= 2 && bytes[1]! <= 5 && bytes.length >= 3 && OPCODE_NAMES[bytes[2]!] !== undefined;
   }
-  if (!PROTOCOL_0_1_STARTS.has(first)) return false;
   // Protocol 0/1 has no magic: replay the start and require it to be a consistent opcode stream.
   const windowed = bytes.length > SNIFF_WINDOW;
   const trace = runMachine(windowed ? bytes.subarray(0, SNIFF_WINDOW) : bytes, {
