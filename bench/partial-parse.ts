@@ -2,7 +2,7 @@
 // every file's findings must be the same as with a whole-file parse, and this prints how much text was skipped.
 import { readFileSync } from "node:fs";
 import { analyzePython, SinkIndex } from "../src/languages/python/analyze.js";
-import { anchorOffsets, mayMatch } from "../src/languages/python/prefilter.js";
+import { anchorOffsets } from "../src/languages/python/prefilter.js";
 import { relevantRanges } from "../src/languages/python/regions.js";
 import { splitTopLevel } from "../src/languages/python/top-level.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
@@ -23,11 +23,12 @@ export async function benchPartialParse(files: { abs: string; rel: string }[]): 
     } catch {
       continue;
     }
-    if (!mayMatch(source, index.tokens)) continue;
+    const anchors = anchorOffsets(source, index.tokens);
+    if (anchors.length === 0) continue;
     candidates++;
     candidateChars += source.length;
     const segments = splitTopLevel(source);
-    const ranges = segments && relevantRanges(source, segments, anchorOffsets(source, index.tokens));
+    const ranges = segments && relevantRanges(source, segments, anchors);
     parsedChars += ranges ? ranges.reduce((n, r) => n + r.end - r.start, 0) : source.length;
     const file = { path: f.rel, source, moduleName: moduleNameOf(f.rel) };
     const partial = analyzePython(parser, file, index);

@@ -251,14 +251,25 @@ describe("top-level splitter", () => {
       "if (w := compute()): pass",
       "v: int = 3",
       "obj.attr = d[key] = value == other",
+      "self.x, (t, u) = call(arg=1)[index], (2, 3)",
+      "if True:",
+      "    class Nested:",
+      "        member = 1",
+      "        def method(self):",
+      "            local = 2",
+      "    after = 3",
       "def f():",
       "    global G",
       "",
     ].join("\n");
     const segments = splitTopLevel(source)!;
     const bound = new Set(segments.flatMap((s) => [...s.bound]));
-    for (const name of ["m", "a", "b", "c", "i", "j", "k", "fh", "w", "v", "f"]) assert.ok(bound.has(identifierKey(name)), name);
-    for (const name of ["pairs", "compute", "attr", "value", "other", "import", "for"]) assert.ok(!bound.has(identifierKey(name)), name);
+    for (const name of ["a", "b", "c", "i", "j", "k", "fh", "w", "v", "t", "u", "Nested", "after", "f"]) {
+      assert.ok(bound.has(identifierKey(name)), name);
+    }
+    for (const name of ["m", "pairs", "compute", "obj", "attr", "d", "key", "value", "other", "self", "call", "arg", "index", "member", "method", "local", "import", "for"]) {
+      assert.ok(!bound.has(identifierKey(name)), name);
+    }
     assert.deepEqual([...segments[segments.length - 1].globals], [identifierKey("G")]);
   });
 });

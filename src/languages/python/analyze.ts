@@ -3,7 +3,7 @@ import { parseSuppression, suppresses, type SuppressionDirective } from "../../c
 import type { Finding, ScanError } from "../../core/types.js";
 import type { PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
 import { CallArguments } from "./calls.js";
-import { anchorOffsets, mayMatch, prefilterTokens } from "./prefilter.js";
+import { anchorOffsets, prefilterTokens } from "./prefilter.js";
 import { relevantRanges } from "./regions.js";
 import { splitTopLevel } from "./top-level.js";
 import { TokenSet } from "./token-set.js";
@@ -56,7 +56,6 @@ export class SinkIndex {
   }
 }
 
-export { hasComputedDynamicImport, mayMatch } from "./prefilter.js";
 
 export interface AnalyzeOptions {
   /**
@@ -70,9 +69,11 @@ export interface AnalyzeOptions {
 const MIN_PARTIAL_PARSE_LENGTH = 16 * 1024;
 
 export function analyzePython(parser: PythonParser, file: PythonFile, index: SinkIndex, options: AnalyzeOptions = {}): FileAnalysis {
-  if (!mayMatch(file.source, index.tokens)) return { findings: [], errors: [], parsed: false };
+  // Where the rule tokens and computed imports are: none means no finding can be here (the prefilter).
+  const anchors = anchorOffsets(file.source, index.tokens);
+  if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
   const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
-  const tree = partial ? parseRelevantParts(parser, file.source, index.tokens) : parser.parse(file.source);
+  const tree = partial ? parseRelevantParts(parser, file.source, anchors) : parser.parse(file.source);
   if (!tree) return { findings: [], errors: [], parsed: false };
   const errors: ScanError[] = [];
   if (tree.problems.length) {
@@ -99,9 +100,9 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
  * syntax errors, the whole file is parsed instead, so errors are reported as they are and nothing is lost to
  * a misjudged boundary. Undefined when no part can hold a finding (the tokens are all in comments and prose).
  */
-function parseRelevantParts(parser: PythonParser, source: string, tokens: TokenSet): SyntaxTree | undefined {
+function parseRelevantParts(parser: PythonParser, source: string, anchors: readonly number[]): SyntaxTree | undefined {
   const segments = splitTopLevel(source);
-  const ranges = segments && relevantRanges(source, segments, anchorOffsets(source, tokens));
+  const ranges = segments && relevantRanges(source, segments, anchors);
   if (ranges?.length === 0) return undefined;
   if (ranges) {
     const partial = parser.parse(source, ranges);

@@ -35,7 +35,9 @@ export async function createPythonParser(files: GrammarFiles): Promise<PythonPar
   return {
     parse(source, ranges) {
       const lines = new LineIndex(source);
-      const tree = parser.parse(source, null, ranges ? { includedRanges: ranges.map((r) => toRange(r, lines)) } : undefined);
+      const tree = ranges
+        ? parser.parse(rangeReader(source, ranges), null, { includedRanges: ranges.map((r) => toRange(r, lines)) })
+        : parser.parse(source);
       if (!tree) throw new Error("tree-sitter returned no tree");
       try {
         return copyTree(tree, source, openCursor, lines);
@@ -45,6 +47,23 @@ export async function createPythonParser(files: GrammarFiles): Promise<PythonPar
     },
   };
 }
+
+/**
+ * Hands tree-sitter the text from an offset to the end of the range it falls in (at most one input buffer): the
+ * runtime copies every returned character into WebAssembly memory, and text between ranges is never read.
+ */
+function rangeReader(source: string, ranges: readonly SourceRange[]): (index: number) => string {
+  let k = 0;
+  return (index) => {
+    if (k >= ranges.length || index < ranges[k].start) k = 0;
+    while (k < ranges.length && ranges[k].end <= index) k++;
+    const end = k < ranges.length ? ranges[k].end : source.length;
+    return source.slice(index, Math.min(end, index + INPUT_BUFFER_CHARS));
+  };
+}
+
+/** web-tree-sitter's input buffer: it never takes more than this per call. */
+const INPUT_BUFFER_CHARS = 10 * 1024;
 
 function toRange(range: SourceRange, lines: LineIndex): Range {
   const [startRow, startColumn] = lines.position(range.start);

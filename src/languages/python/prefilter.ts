@@ -1,15 +1,6 @@
 import type { PythonRule } from "../../rules/rule.js";
 import type { TokenSet } from "./token-set.js";
 
-/**
- * True when `source` may hold a finding: it contains a token some rule needs, or it imports a module whose name
- * is computed (`__import__("pic" + "kle")`), which no token can see. Files failing this are never parsed.
- */
-export function mayMatch(source: string, tokens: TokenSet): boolean {
-  for (const token of tokens.tokens) if (source.includes(token)) return true;
-  return hasComputedDynamicImport(source);
-}
-
 /** A dynamic import whose first argument is not a plain string literal. */
 const COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
 const EVERY_COMPUTED_DYNAMIC_IMPORT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "g");
@@ -18,7 +9,10 @@ export function hasComputedDynamicImport(source: string): boolean {
   return (source.includes("__import__") || source.includes("import_module")) && COMPUTED_DYNAMIC_IMPORT.test(source);
 }
 
-/** Where the tokens and the computed dynamic imports of `source` occur, ascending: the places a finding can start. */
+/**
+ * Where the tokens and the computed dynamic imports of `source` occur, ascending: the places a finding can start.
+ * A computed import (`__import__("pic" + "kle")`) is one no token can see. None at all: no finding is possible.
+ */
 export function anchorOffsets(source: string, tokens: TokenSet): number[] {
   const out = tokens.offsetsIn(source);
   if (!source.includes("__import__") && !source.includes("import_module")) return out;

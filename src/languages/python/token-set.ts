@@ -1,6 +1,6 @@
 /**
  * Finds every occurrence of a fixed set of tokens in one pass, however many tokens there are: the last four characters seen
- * are kept as one 32-bit number, a 64 Ki-entry table says whether some token starts with them, and only then are
+ * are kept as one 32-bit integer (signed, so it stays a small integer for the engine), a 64 Ki-entry table says whether some token starts with them, and only then are
  * the candidates compared. One search per token would read the text once per token (about twice as slow here).
  * Tokens shorter than four characters or outside ASCII are searched the plain way.
  */
@@ -15,7 +15,7 @@ export class TokenSet {
         this.plain.push(token);
         continue;
       }
-      const prefix = ((token.charCodeAt(0) << 24) | (token.charCodeAt(1) << 16) | (token.charCodeAt(2) << 8) | token.charCodeAt(3)) >>> 0;
+      const prefix = (token.charCodeAt(0) << 24) | (token.charCodeAt(1) << 16) | (token.charCodeAt(2) << 8) | token.charCodeAt(3);
       const list = this.byPrefix.get(prefix);
       if (list) list.push(token);
       else this.byPrefix.set(prefix, [token]);
@@ -31,7 +31,7 @@ export class TokenSet {
       const maybe = this.maybePrefix;
       let window = 0;
       for (let i = 0; i < text.length; i++) {
-        window = ((window << 8) | (text.charCodeAt(i) & 0xff)) >>> 0;
+        window = (window << 8) | (text.charCodeAt(i) & 0xff);
         if (i >= 3 && maybe[slot(window)] === 1) {
           const list = this.byPrefix.get(window);
           if (list) for (const t of list) if (text.startsWith(t, i - 3)) out.push(i - 3);

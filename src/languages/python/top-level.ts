@@ -93,6 +93,10 @@ function splitBlock(source: string, from: number, to: number, indent: string): S
   const segments: Segment[] = [];
   let current: Segment | undefined;
   let decoratorPending = false;
+  // Inside a statement, the body of a nested `def` or `class` (lines indented deeper than its header, whose
+  // indentation this holds) binds nothing at this level, apart from `global` names.
+  let nestedDefinitionStart = -1;
+  let nestedDefinitionIndent = 0;
   let pos = from;
   while (pos < to) {
     const j = skipSpaces(source, pos);
@@ -113,6 +117,7 @@ function splitBlock(source: string, from: number, to: number, indent: string): S
         if (current) current.end = pos;
         current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), globals: new Set(), prose: [] };
         segments.push(current);
+        nestedDefinitionStart = -1;
       }
       decoratorPending = first === AT;
       definition = decoratorPending ? undefined : definedName(source, j);
@@ -126,7 +131,18 @@ function splitBlock(source: string, from: number, to: number, indent: string): S
       current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), globals: new Set(), prose: [] };
       segments.push(current);
     }
-    const next = scanLogicalLine(source, j, current);
+    let bindsHere = true;
+    if (nestedDefinitionStart >= 0) {
+      const width = j - pos;
+      const deeper = width > nestedDefinitionIndent && sameText(source, nestedDefinitionStart, pos, nestedDefinitionIndent);
+      if (deeper) bindsHere = false;
+      else nestedDefinitionStart = -1;
+    }
+    if (nestedDefinitionStart < 0 && j - pos > indent.length && current.definition === undefined && definedName(source, j)) {
+      nestedDefinitionStart = pos;
+      nestedDefinitionIndent = j - pos;
+    }
+    const next = scanLogicalLine(source, j, current, bindsHere);
     if (next < 0) return undefined;
     if (definition?.isClass) {
       current.bodyStart = next;
@@ -135,6 +151,11 @@ function splitBlock(source: string, from: number, to: number, indent: string): S
     pos = next;
   }
   return segments;
+}
+
+function sameText(source: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (source.charCodeAt(a + k) !== source.charCodeAt(b + k)) return false;
+  return true;
 }
 
 function hasBareCarriageReturn(source: string): boolean {
@@ -182,6 +203,12 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Whether the identifier ending at `end` is followed by `.`, `[` or `(`: the base of an attribute, subscript or call. */
+function isOperandBase(source: string, end: number): boolean {
+  const next = source.charCodeAt(skipSpaces(source, end));
+  return next === DOT || next === 91 || next === 40;
+}
+
 /** r, b, u, f and their two-letter combinations, in any case. */
 function isStringPrefix(source: string, start: number, end: number): boolean {
   return /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(source.slice(start, end));
@@ -200,6 +227,11 @@ const HARD_KEYWORDS = new Set(KEYWORDS);
 const COMPOUND_KEYWORDS = new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
 /** After these words the next identifier is bound: `as x`, `def f`, `class C`. */
 const BINDS_NEXT = new Set(["as", "def", "class"]);
+const IGNORED = new (class extends Set<number> {
+  override add(): this {
+    return this;
+  }
+})();
 const EQUALS = 61;
 const COLON = 58;
 const SEMICOLON = 59;
@@ -208,15 +240,19 @@ const OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch
 
 /**
  * Scans one logical line from `at` (through brackets, strings and backslash continuations), adding the
- * identifiers it mentions to `segment.identifiers` and the names it may bind to `segment.bound`. Returns the
+ * identifiers it mentions to `segment.identifiers` and (when `bindsHere`) the names it may bind to `segment.bound`,
+ * and `global` declarations to `segment.globals`. Returns the
  * offset after its terminating newline (or the end), or -1 for an unterminated string.
  *
- * Bound names are over-approximated: assignment targets (every identifier before a `=`), names after `as`,
- * `def`, `class`, between `for` and `in`, before `:=`, and every name in `import` and `global` statements.
+ * Bound names are over-approximated: assignment targets (identifiers before a `=`, but not the base of an
+ * attribute, subscript or call such as `self` in `self.x = v`, nor what call and subscript brackets hold), names
+ * after `as`, `def`, `class`, between `for` and `in`, before `:=`, and every name in `import` and `global`
+ * statements.
  */
-function scanLogicalLine(source: string, at: number, segment: Segment): number {
+function scanLogicalLine(source: string, at: number, segment: Segment, bindsHere: boolean): number {
   const ids = segment.identifiers;
-  const bound = segment.bound;
+  // A Set that drops what it is given, for lines whose bindings do not count.
+  const bound = bindsHere ? segment.bound : IGNORED;
   const n = source.length;
   let depth = 0;
   let afterDot = false;
@@ -225,12 +261,19 @@ function scanLogicalLine(source: string, at: number, segment: Segment): number {
   // `for` and `in`.
   let statementStart = true;
   let bindsAll = false;
+  let fromModule = false;
   let declaresGlobals = false;
   let compound = false;
   let pending: number[] = [];
   let previous = -1;
   let previousWord: string | undefined;
   let forTarget = false;
+  // Open brackets, and whether each holds no assignment target (call arguments, subscripts, dict and set
+  // displays); how many such are open; whether the last token ended an operand (so `(` or `[` is a call or
+  // subscript).
+  const brackets: boolean[] = [];
+  let operandBrackets = 0;
+  let afterOperand = false;
   let i = at;
   while (i < n) {
     const c = source.charCodeAt(i);
@@ -257,6 +300,7 @@ function scanLogicalLine(source: string, at: number, segment: Segment): number {
       i = scanString(source, i, false, segment);
       if (i < 0) return -1;
       afterDot = false;
+      afterOperand = true;
       continue;
     }
     if (isIdentifierStart(c)) {
@@ -269,10 +313,12 @@ function scanLogicalLine(source: string, at: number, segment: Segment): number {
         i = scanString(source, end, isFormatPrefix(source, i, end), segment);
         if (i < 0) return -1;
         afterDot = false;
+        afterOperand = true;
         continue;
       }
       const start = i;
       i = end;
+      afterOperand = true;
       if (afterDot) {
         afterDot = false;
         previous = -1;
@@ -286,12 +332,21 @@ function scanLogicalLine(source: string, at: number, segment: Segment): number {
       if (statementStart) {
         statementStart = false;
         bindsAll = word === "import" || word === "from" || word === "global";
+        fromModule = word === "from";
         declaresGlobals = word === "global";
         compound = word !== undefined && COMPOUND_KEYWORDS.has(word);
       }
-      if (!keyword) {
-        if (bindsAll || forTarget || (previousWord !== undefined && BINDS_NEXT.has(previousWord))) bound.add(key);
+      if (word === "import") fromModule = false;
+      if (keyword) {
+        afterOperand = false;
+      } else if (bindsAll) {
+        // `from m import x` binds x, not m.
+        if (!fromModule) bound.add(key);
         if (declaresGlobals) segment.globals.add(key);
+      } else if (previousWord !== undefined && BINDS_NEXT.has(previousWord)) {
+        bound.add(key);
+      } else if (operandBrackets === 0 && !isOperandBase(source, end)) {
+        if (forTarget) bound.add(key);
         pending.push(key);
       }
       if (word === "for") forTarget = true;
@@ -305,16 +360,28 @@ function scanLogicalLine(source: string, at: number, segment: Segment): number {
       while (end < n && (isIdentifierPart(source.charCodeAt(end)) || source.charCodeAt(end) === DOT)) end++;
       i = end;
       afterDot = false;
+      afterOperand = true;
       continue;
     }
-    if (c === 40 || c === 91 || c === 123) depth++; // ( [ {
-    else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--; // ) ] }
-    else if (c === COLON && source.charCodeAt(i + 1) === EQUALS) {
+    const wasAfterOperand = afterOperand;
+    afterOperand = false;
+    if (c === 40 || c === 91 || c === 123) {
+      // ( [ {
+      depth++;
+      const holdsNoTarget = c === 123 || wasAfterOperand;
+      brackets.push(holdsNoTarget);
+      if (holdsNoTarget) operandBrackets++;
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
+      // ) ] }
+      depth--;
+      if (brackets.pop()) operandBrackets--;
+      afterOperand = true;
+    } else if (c === COLON && source.charCodeAt(i + 1) === EQUALS) {
       if (previous >= 0) bound.add(previous); // walrus, at any depth
     } else if (depth === 0) {
       if (c === SEMICOLON || (c === COLON && compound)) {
         statementStart = true;
-        bindsAll = declaresGlobals = compound = forTarget = false;
+        bindsAll = fromModule = declaresGlobals = compound = forTarget = false;
         pending = [];
         previous = -1;
         previousWord = undefined;
