@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { main } from "../build/src/cli/main.js";
+// The bundled CLI (see scripts/build-cli.mjs); build/src holds the same code as separate modules (library API).
+import { main } from "../build/cli/pathfinder.js";
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,

@@ -10,8 +10,9 @@ let cached: PackageJson | undefined;
 
 function packageJson(): PackageJson {
   if (!cached) {
-    // build/src/cli/version.js -> ../../../package.json; the action bundle carries its own copy beside it.
-    for (const rel of ["../../../package.json", "./package.json"]) {
+    // The action bundle carries its own copy beside it; the CLI bundle is build/cli/pathfinder.js, the compiled
+    // module build/src/cli/version.js.
+    for (const rel of ["./package.json", "../../package.json", "../../../package.json"]) {
       try {
         cached = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8")) as PackageJson;
         break;

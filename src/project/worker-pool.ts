@@ -16,6 +16,12 @@ interface WorkerSlot {
   failure?: Error;
 }
 
+/**
+ * A worker's young generation (V8's default lets it grow to 48 MB per thread): analysis garbage is short-lived,
+ * and the smaller space keeps peak memory down at no measured cost in time.
+ */
+const WORKER_YOUNG_GENERATION_MB = 16;
+
 /** Files handed to one worker at a time: enough to hide message latency, few enough to balance the load. */
 const IN_FLIGHT_PER_WORKER = 2;
 
@@ -51,7 +57,8 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
 
   const slots: WorkerSlot[] = [];
   const startWorker = () => {
-    const slot: WorkerSlot = { worker: new Worker(url, { workerData: { spec } }), running: new Map() };
+    const worker = new Worker(url, { workerData: { spec }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const slot: WorkerSlot = { worker, running: new Map() };
     slots.push(slot);
     slot.worker.on("message", (msg: { id?: number; result?: FileAnalysis }) => {
       if (msg.id === undefined) return;

@@ -6,8 +6,10 @@ import { parseArgs } from "node:util";
 import { startStaticServer } from "../../project/static-server.js";
 import { CliUsageError, type Command } from "../command.js";
 
-/** The built site, at the package root (build/src/cli/commands -> ../../../../web-dist). */
-const DEFAULT_SITE = fileURLToPath(new URL("../../../../web-dist/", import.meta.url));
+/** The built site, seen from the compiled module (build/src/cli/commands/) or from the CLI bundle (build/cli/). */
+const DEFAULT_SITE =
+  ["../../../../web-dist/", "../../web-dist/"].map((rel) => fileURLToPath(new URL(rel, import.meta.url))).find((dir) => existsSync(dir)) ??
+  fileURLToPath(new URL("../../../../web-dist/", import.meta.url));
 
 export const playgroundCommand: Command = {
   name: "playground",
