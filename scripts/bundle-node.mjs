@@ -1,0 +1,34 @@
+// One esbuild set-up for the Node bundles (the CLI in build/cli, the GitHub Action in dist/action): ES module
+// output for Node 20 with every dependency inside, and the two wasm files the Python parser loads copied beside.
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Empties `outdir` and bundles `entryPoints` (name -> source path) into it. */
+export async function bundleForNode(outdir, entryPoints, options = {}) {
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints,
+    outdir,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "warning",
+    ...options,
+    // CommonJS dependencies call require() at run time; an ES module has none unless we provide it.
+    banner: {
+      js: 'import { createRequire as __pathfinderCreateRequire } from "node:module"; globalThis.require ??= __pathfinderCreateRequire(import.meta.url);',
+    },
+  });
+  const require = createRequire(join(root, "package.json"));
+  for (const wasm of ["web-tree-sitter/tree-sitter.wasm", "tree-sitter-python/tree-sitter-python.wasm"]) {
+    copyFileSync(require.resolve(wasm), join(outdir, wasm.split("/").pop()));
+  }
+}
