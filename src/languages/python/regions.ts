@@ -12,8 +12,8 @@ const MIN_SKIPPED_SHARE = 0.1;
 /**
  * The parts of a module the analysis must see, so that the rest is never parsed: every top-level statement
  * that is not a definition, and the `def`s and `class`es (and methods of classes) that can matter to a finding.
- * `anchors` are offsets that make their segment relevant: where a rule token (`pickle`) or a computed dynamic
- * import occurs.
+ * `allAnchors` are the offsets where a rule token (`pickle`) or a computed dynamic import occurs; those in code (not
+ * in comments or prose strings, see `Segment.prose`) make their segment relevant.
  *
  * A finding comes from a call whose callee resolves to a sink, which takes a rule token in the code or a name
  * bound from one: `p` after `import pickle as p`, `loader` after `loader = p.loads`, a class deriving from
@@ -28,8 +28,8 @@ const MIN_SKIPPED_SHARE = 0.1;
  * builtin or a constant used there), and when it declares `global` names. Methods are only visible to their class
  * body, so a method is also kept when the class-level statements name it.
  *
- * Returns undefined when the whole file must be parsed: a `from m import *` of a module with a token (any name may
- * then be a sink), or too little to skip.
+ * Returns an empty list when no anchor is in code (nothing can be a finding), and undefined when the whole file must
+ * be parsed: a `from m import *` of a module with a token (any name may then be a sink), or too little to skip.
  */
 export function relevantRanges(source: string, segments: readonly Segment[], allAnchors: readonly number[]): SourceRange[] | undefined {
   const anchors = anchorsInCode(segments, allAnchors);
