@@ -1,10 +1,10 @@
 // Artifact files in a project scan: pick the discovered files that look like pickles or pickle containers
 // (by extension hint or by their first bytes) and scan each through a seeking file ByteSource.
-import { closeSync, openSync, readSync } from "node:fs";
 import type { Finding, RuleMeta, ScanError } from "../core/types.js";
 import { ARTIFACT_RULES, isArtifactCandidate, scanArtifact, SNIFF_BYTES } from "../artifacts/index.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
 import { openFileByteSource } from "./byte-source.js";
+import { readHead, unreadable } from "./read-source.js";
 import type { DiscoveredFile } from "./discover.js";
 
 export interface ArtifactFilesResult {
@@ -25,22 +25,18 @@ export async function scanArtifactFiles(
   onScanned?: () => void,
 ): Promise<ArtifactFilesResult> {
   const result: ArtifactFilesResult = { findings: [], errors: [], scanned: 0 };
-  const unreadable = (file: DiscoveredFile, e: unknown) => {
-    const err = e as NodeJS.ErrnoException;
-    result.errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err.code ?? err.message}` });
-  };
   for (const file of files) {
     try {
-      if (!isArtifactCandidate(file.relPath, readHead(file.absPath))) continue;
+      if (!isArtifactCandidate(file.relPath, readHead(file.absPath, SNIFF_BYTES))) continue;
     } catch (e) {
-      unreadable(file, e);
+      result.errors.push(unreadable(file.relPath, e));
       continue;
     }
     let source;
     try {
       source = await openFileByteSource(file.absPath);
     } catch (e) {
-      unreadable(file, e);
+      result.errors.push(unreadable(file.relPath, e));
       continue;
     }
     try {
@@ -58,15 +54,6 @@ export async function scanArtifactFiles(
   return result;
 }
 
-function readHead(path: string): Uint8Array {
-  const fd = openSync(path, "r");
-  try {
-    const head = new Uint8Array(SNIFF_BYTES);
-    return head.subarray(0, readSync(fd, head, 0, SNIFF_BYTES, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export interface RulesetSplit {
   /** `--ruleset` values for the Python engine. */

@@ -1,8 +1,9 @@
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import type { ScanError } from "../core/types.js";
+import { readHead } from "./read-source.js";
 
 export interface DiscoverOptions {
   /** Globs (relative to the root) a file must match to be scanned; empty = everything. */
@@ -139,22 +140,12 @@ function classify(abs: string, rel: string): DiscoveredFile["kind"] {
   if (PYTHON_EXTENSIONS.some((e) => lower.endsWith(e))) return "python";
   if (basename(rel).includes(".")) return "other";
   try {
-    const head = readFileHead(abs, 128).toString("latin1");
+    const head = readHead(abs, 128).toString("latin1");
     if (/^#!.*\bpython[0-9.]*\b/.test(head)) return "python";
   } catch {
     // Unreadable files are reported when they are read for scanning.
   }
   return "other";
-}
-
-function readFileHead(abs: string, bytes: number): Buffer {
-  const fd = openSync(abs, "r");
-  try {
-    const buf = Buffer.alloc(bytes);
-    return buf.subarray(0, readSync(fd, buf, 0, bytes, 0));
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** The rules of one `.gitignore`, relative to its directory. */

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from "node:fs";
 import type { ScanError } from "../core/types.js";
 
 export type SourceRead =
@@ -66,6 +67,23 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
 
 export function tooLarge(relPath: string, size: number, maxBytes: number): ScanError {
   return warn(relPath, "too-large", `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (--max-file-size); skipped`);
+}
+
+/** The warning for a file that could not be opened or read. */
+export function unreadable(relPath: string, error: unknown): ScanError {
+  const err = error as NodeJS.ErrnoException;
+  return warn(relPath, "unreadable", `cannot read file: ${err.code ?? err.message}`);
+}
+
+/** The first `bytes` bytes of a file (fewer if it is shorter), with one synchronous read. */
+export function readHead(path: string, bytes: number): Buffer {
+  const fd = openSync(path, "r");
+  try {
+    const head = Buffer.alloc(bytes);
+    return head.subarray(0, readSync(fd, head, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function warn(file: string, kind: ScanError["kind"], message: string): ScanError {

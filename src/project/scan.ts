@@ -13,7 +13,7 @@ import { configExcluder, prunableExcludes, type PathfinderConfig } from "./confi
 import { UsageError } from "./errors.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { moduleNameOf } from "./module-name.js";
-import { decodePython, tooLarge } from "./read-source.js";
+import { decodePython, tooLarge, unreadable } from "./read-source.js";
 import { sharedQueueAnalyzer, type PoolOptions } from "./worker-pool.js";
 
 export interface ScanOptions extends DiscoverOptions {
@@ -36,7 +36,6 @@ export interface ScanOptions extends DiscoverOptions {
 }
 
 export { UsageError };
-
 
 export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const started = Date.now();
@@ -174,8 +173,7 @@ function readCandidate(
   try {
     bytes = readFileSync(file.absPath);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err.code ?? err.message}` });
+    errors.push(unreadable(file.relPath, e));
     return undefined;
   }
   const latin1 = bytes.toString("latin1");

@@ -56,7 +56,6 @@ export class SinkIndex {
   }
 }
 
-
 export interface AnalyzeOptions {
   /**
    * Parse all of the file, also where no finding can be, so every syntax error is reported (for a single source

@@ -9,7 +9,7 @@ export class TokenSet {
   private readonly maybePrefix = new Uint8Array(1 << 16);
   private readonly plain: string[] = [];
 
-  constructor(readonly tokens: readonly string[]) {
+  constructor(tokens: readonly string[]) {
     for (const token of tokens) {
       if (token.length < 4 || !/^[\x00-\x7f]*$/.test(token)) {
         this.plain.push(token);
