@@ -6207,9 +6207,6 @@ function withSeverity(spec, severity) {
   };
 }
 
-// src/project/artifacts.ts
-import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
-
 // src/artifacts/containers/bytes.ts
 function u16le(b, at) {
   return b[at] | b[at + 1] << 8;
@@ -11847,25 +11844,93 @@ function readFully(fd, position, length) {
   return got === length ? buffer : buffer.subarray(0, got);
 }
 
+// src/project/read-source.ts
+import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
+var CODING_COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+function decodePython(bytes, relPath, maxBytes) {
+  if (bytes.length > maxBytes) return { ok: false, error: tooLarge(relPath, bytes.length, maxBytes) };
+  if (looksBinary(bytes)) {
+    return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
+  }
+  const decoder = declaredDecoder(bytes);
+  if (decoder) return { ok: true, source: decoder.decode(bytes) };
+  try {
+    return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return {
+      ok: true,
+      source: new TextDecoder("utf-8").decode(bytes),
+      warning: warn(relPath, "encoding", "file is not valid UTF-8; invalid bytes were replaced and the rest was scanned")
+    };
+  }
+}
+function declaredDecoder(bytes) {
+  const encoding = declaredEncoding(bytes);
+  return encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding) ? decoderFor(encoding) : void 0;
+}
+function decoderFor(codec) {
+  for (const label of [codec, codec.replace(/_/g, "-"), codec.replace(/[-_]/g, "")]) {
+    try {
+      return new TextDecoder(label);
+    } catch {
+    }
+  }
+  return void 0;
+}
+function looksBinary(bytes) {
+  const n = Math.min(bytes.length, 8192);
+  for (let i2 = 0; i2 < n; i2++) if (bytes[i2] === 0) return true;
+  return false;
+}
+function declaredEncoding(bytes) {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 400)).split(/\r?\n/, 2);
+  for (const line of head) {
+    const m = CODING_COOKIE.exec(line);
+    if (m) return m[1];
+    if (!/^[ \t\f]*(#.*)?$/.test(line)) break;
+  }
+  return void 0;
+}
+function tooLarge(relPath, size, maxBytes) {
+  return warn(relPath, "too-large", `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (--max-file-size); skipped`);
+}
+function unreadable(relPath, error) {
+  const err2 = error;
+  return warn(relPath, "unreadable", `cannot read file: ${err2.code ?? err2.message}`);
+}
+function readHead(path, bytes) {
+  const fd = openSync2(path, "r");
+  try {
+    const head = Buffer.alloc(bytes);
+    return head.subarray(0, readSync2(fd, head, 0, bytes, 0));
+  } finally {
+    closeSync2(fd);
+  }
+}
+function warn(file, kind, message15) {
+  return { file, kind, level: "warning", message: message15 };
+}
+function formatBytes(n) {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
+}
+
 // src/project/artifacts.ts
 async function scanArtifactFiles(files, pickle, onScanned) {
   const result2 = { findings: [], errors: [], scanned: 0 };
-  const unreadable = (file, e) => {
-    const err2 = e;
-    result2.errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err2.code ?? err2.message}` });
-  };
   for (const file of files) {
     try {
-      if (!isArtifactCandidate(file.relPath, readHead(file.absPath))) continue;
+      if (!isArtifactCandidate(file.relPath, readHead(file.absPath, SNIFF_BYTES))) continue;
     } catch (e) {
-      unreadable(file, e);
+      result2.errors.push(unreadable(file.relPath, e));
       continue;
     }
     let source;
     try {
       source = await openFileByteSource(file.absPath);
     } catch (e) {
-      unreadable(file, e);
+      result2.errors.push(unreadable(file.relPath, e));
       continue;
     }
     try {
@@ -11881,15 +11946,6 @@ async function scanArtifactFiles(files, pickle, onScanned) {
     }
   }
   return result2;
-}
-function readHead(path) {
-  const fd = openSync2(path, "r");
-  try {
-    const head = new Uint8Array(SNIFF_BYTES);
-    return head.subarray(0, readSync2(fd, head, 0, SNIFF_BYTES, 0));
-  } finally {
-    closeSync2(fd);
-  }
 }
 function splitRulesets(specs) {
   if (specs.length === 0) return { python: [], runPython: true, artifactRules: [...ARTIFACT_RULES] };
@@ -12903,7 +12959,7 @@ function prunableExcludes(config) {
 // src/project/discover.ts
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { closeSync as closeSync3, lstatSync, openSync as openSync3, readdirSync, readFileSync as readFileSync2, readSync as readSync3, realpathSync, statSync as statSync2 } from "node:fs";
+import { lstatSync, readdirSync, readFileSync as readFileSync2, realpathSync, statSync as statSync2 } from "node:fs";
 import { basename as basename2, join as join3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 var DEFAULT_EXCLUDED_DIRS = /* @__PURE__ */ new Set([
   ".git",
@@ -13017,20 +13073,11 @@ function classify2(abs, rel) {
   if (PYTHON_EXTENSIONS.some((e) => lower.endsWith(e))) return "python";
   if (basename2(rel).includes(".")) return "other";
   try {
-    const head = readFileHead(abs, 128).toString("latin1");
+    const head = readHead(abs, 128).toString("latin1");
     if (/^#!.*\bpython[0-9.]*\b/.test(head)) return "python";
   } catch {
   }
   return "other";
-}
-function readFileHead(abs, bytes) {
-  const fd = openSync3(abs, "r");
-  try {
-    const buf = Buffer.alloc(bytes);
-    return buf.subarray(0, readSync3(fd, buf, 0, bytes, 0));
-  } finally {
-    closeSync3(fd);
-  }
 }
 function withGitignore(dir, inherited) {
   let text;
@@ -13071,64 +13118,6 @@ function moduleNameOf(relPath) {
     }
   }
   return parts2.slice(start2).join(".");
-}
-
-// src/project/read-source.ts
-var CODING_COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
-function decodePython(bytes, relPath, maxBytes) {
-  if (bytes.length > maxBytes) return { ok: false, error: tooLarge(relPath, bytes.length, maxBytes) };
-  if (looksBinary(bytes)) {
-    return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
-  }
-  const decoder = declaredDecoder(bytes);
-  if (decoder) return { ok: true, source: decoder.decode(bytes) };
-  try {
-    return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return {
-      ok: true,
-      source: new TextDecoder("utf-8").decode(bytes),
-      warning: warn(relPath, "encoding", "file is not valid UTF-8; invalid bytes were replaced and the rest was scanned")
-    };
-  }
-}
-function declaredDecoder(bytes) {
-  const encoding = declaredEncoding(bytes);
-  return encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding) ? decoderFor(encoding) : void 0;
-}
-function decoderFor(codec) {
-  for (const label of [codec, codec.replace(/_/g, "-"), codec.replace(/[-_]/g, "")]) {
-    try {
-      return new TextDecoder(label);
-    } catch {
-    }
-  }
-  return void 0;
-}
-function looksBinary(bytes) {
-  const n = Math.min(bytes.length, 8192);
-  for (let i2 = 0; i2 < n; i2++) if (bytes[i2] === 0) return true;
-  return false;
-}
-function declaredEncoding(bytes) {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 400)).split(/\r?\n/, 2);
-  for (const line of head) {
-    const m = CODING_COOKIE.exec(line);
-    if (m) return m[1];
-    if (!/^[ \t\f]*(#.*)?$/.test(line)) break;
-  }
-  return void 0;
-}
-function tooLarge(relPath, size, maxBytes) {
-  return warn(relPath, "too-large", `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (--max-file-size); skipped`);
-}
-function warn(file, kind, message15) {
-  return { file, kind, level: "warning", message: message15 };
-}
-function formatBytes(n) {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} B`;
 }
 
 // src/project/worker-pool.ts
@@ -13611,8 +13600,10 @@ function addAll(into, from) {
 
 // src/languages/python/token-set.ts
 var TokenSet = class {
+  byPrefix = /* @__PURE__ */ new Map();
+  maybePrefix = new Uint8Array(1 << 16);
+  plain = [];
   constructor(tokens) {
-    this.tokens = tokens;
     for (const token of tokens) {
       if (token.length < 4 || !/^[\x00-\x7f]*$/.test(token)) {
         this.plain.push(token);
@@ -13625,10 +13616,6 @@ var TokenSet = class {
       this.maybePrefix[slot(prefix)] = 1;
     }
   }
-  tokens;
-  byPrefix = /* @__PURE__ */ new Map();
-  maybePrefix = new Uint8Array(1 << 16);
-  plain = [];
   /** Start offsets (UTF-16) of every occurrence of every token in `text`, ascending. */
   offsetsIn(text) {
     const out2 = [];
@@ -18680,8 +18667,7 @@ function readCandidate(file, anyToken, maxBytes, errors, onSourceRead) {
   try {
     bytes = readFileSync3(file.absPath);
   } catch (e) {
-    const err2 = e;
-    errors.push({ file: file.relPath, kind: "unreadable", level: "warning", message: `cannot read file: ${err2.code ?? err2.message}` });
+    errors.push(unreadable(file.relPath, e));
     return void 0;
   }
   const latin13 = bytes.toString("latin1");

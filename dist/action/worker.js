@@ -692,8 +692,10 @@ function addAll(into, from) {
 
 // src/languages/python/token-set.ts
 var TokenSet = class {
+  byPrefix = /* @__PURE__ */ new Map();
+  maybePrefix = new Uint8Array(1 << 16);
+  plain = [];
   constructor(tokens) {
-    this.tokens = tokens;
     for (const token of tokens) {
       if (token.length < 4 || !/^[\x00-\x7f]*$/.test(token)) {
         this.plain.push(token);
@@ -706,10 +708,6 @@ var TokenSet = class {
       this.maybePrefix[slot(prefix)] = 1;
     }
   }
-  tokens;
-  byPrefix = /* @__PURE__ */ new Map();
-  maybePrefix = new Uint8Array(1 << 16);
-  plain = [];
   /** Start offsets (UTF-16) of every occurrence of every token in `text`, ascending. */
   offsetsIn(text) {
     const out2 = [];
