@@ -3,9 +3,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { analyzeSource } from "../src/index.js";
-import { anchorOffsets, prefilterTokens } from "../src/languages/python/prefilter.js";
+import { SinkIndex } from "../src/languages/python/analyze.js";
+import { anchorOffsets } from "../src/languages/python/prefilter.js";
 import { relevantRanges } from "../src/languages/python/regions.js";
-import { TokenSet } from "../src/languages/python/token-set.js";
 import { identifierKey, splitTopLevel } from "../src/languages/python/top-level.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 import { scanProject } from "../src/project/scan.js";
@@ -33,12 +33,18 @@ async function assertSameFindings(code: string): Promise<void> {
   assert.deepEqual(await findingLines(source, false), expected, "partial parse");
 }
 
-function keptShare(source: string): number {
+const INDEX = new SinkIndex(PYTHON_RULES);
+
+/** The text a project scan parses, or undefined when it parses the whole file. */
+function keptText(source: string): string | undefined {
   const segments = splitTopLevel(source);
   assert.ok(segments, "the splitter reads the file");
-  const ranges = relevantRanges(source, segments, anchorOffsets(source, new TokenSet(prefilterTokens(PYTHON_RULES))));
-  if (!ranges) return 1;
-  return ranges.reduce((n, r) => n + r.end - r.start, 0) / source.length;
+  const ranges = relevantRanges(source, segments, anchorOffsets(source, INDEX.tokens, INDEX.words), INDEX.leadsToSink);
+  return ranges?.map((r) => source.slice(r.start, r.end)).join("");
+}
+
+function keptShare(source: string): number {
+  return (keptText(source) ?? source).length / source.length;
 }
 
 describe("partial parsing of large files", () => {
@@ -126,6 +132,63 @@ def use_constant(b):
 def use(b):
     return loads(b)  # finding
 `));
+
+  it("parses the whole file after a star import of a module that leads to a sink, and not after others", async () => {
+    await assertSameFindings(`from six import *
+def moves():
+    return None
+@@PAD@@
+def use(b):
+    return moves.cPickle.loads(b)
+`);
+    const { source } = padded(`from os.path import *
+import pickle
+def helper(value):
+    return value
+@@PAD@@
+def use(b):
+    return helper(pickle.loads(b))  # finding
+`);
+    assert.ok(!keptText(source)?.includes("def helper"), "a star import of os.path cannot bring a sink");
+  });
+
+  it("takes a token as an anchor only inside a name that can lead to a sink", async () => {
+    const code = `import pickle
+import _pickle
+@@PAD@@
+def cache(pickled_blob):
+    return _PickleCache(pickled_blob).unpickled
+
+def use(b):
+    return pickle.loads(b)  # finding
+
+def use_accelerator(b):
+    return _pickle.loads(b)  # finding
+`;
+    await assertSameFindings(code);
+    const kept = keptText(padded(code).source);
+    assert.ok(kept?.includes("def use_accelerator"));
+    assert.ok(!kept?.includes("def cache"), "pickled, _PickleCache and unpickled are not pickle");
+  });
+
+  it("leaves out definitions that kept code names when nothing else binds their name", async () => {
+    const code = `import pickle
+def helper(value):
+    return value
+@@PAD@@
+def use(b):
+    return helper(pickle.loads(b))  # finding
+`;
+    await assertSameFindings(code);
+    assert.ok(!keptText(padded(code).source)?.includes("def helper"));
+    await assertSameFindings(`from pickle import loads
+@@PAD@@
+def loads(b):
+    return b
+
+data = loads(blob)
+`);
+  });
 
   it("keeps functions that import a computed module name", () =>
     assertSameFindings(`PREFIX = "pic"

@@ -3,7 +3,8 @@ import { parseSuppression, suppresses, type SuppressionDirective } from "../../c
 import type { Finding, ScanError } from "../../core/types.js";
 import type { PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
 import { CallArguments } from "./calls.js";
-import { anchorOffsets, prefilterTokens } from "./prefilter.js";
+import { anchorOffsets, anchorWords, prefilterTokens } from "./prefilter.js";
+import { ALIASED_MODULE_NAMES } from "./semantic/module-aliases.js";
 import { relevantRanges } from "./regions.js";
 import { splitTopLevel } from "./top-level.js";
 import { TokenSet } from "./token-set.js";
@@ -41,6 +42,10 @@ export class SinkIndex {
   readonly hasReferenceSinks: boolean;
   /** The prefilter tokens of all rules. */
   readonly tokens: TokenSet;
+  /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
+  readonly words: ReadonlySet<string>;
+  /** Sinks' modules and the packages above them, under every alias: `pickle`, `six`, `six.moves`, `torch.hub`. */
+  private readonly sinkModules = new Set<string>();
   constructor(readonly rules: readonly PythonRule[]) {
     this.tokens = new TokenSet(prefilterTokens(rules));
     this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
@@ -53,26 +58,37 @@ export class SinkIndex {
         }
       }
     }
+    const names = [...this.byName.keys(), ...ALIASED_MODULE_NAMES];
+    this.words = anchorWords(names);
+    for (const name of names) {
+      const parts = name.split(".");
+      for (let n = 1; n <= parts.length; n++) this.sinkModules.add(parts.slice(0, n).join("."));
+    }
   }
+
+  /** Whether names from `module` can resolve to a sink (see `ModulePredicate`). */
+  leadsToSink = (module: string): boolean => this.sinkModules.has(module);
 }
 
 export interface AnalyzeOptions {
   /**
-   * Parse all of the file, also where no finding can be, so every syntax error is reported (for a single source
-   * shown in an editor). By default large files are parsed only where a finding can be (see `relevantRanges`).
+   * Parse all of the file whenever a rule token occurs in it, also where no finding can be, so every syntax error is
+   * reported (for a single source shown in an editor). By default a file is parsed only when a token occurs as part
+   * of a name that can lead to a sink (`pickle`, not `pickled`), and large files only where a finding can be
+   * (see `relevantRanges`).
    */
   wholeFile?: boolean;
 }
 
 /** Files shorter than this are always parsed whole: the saving would be small, and all their syntax errors show. */
-const MIN_PARTIAL_PARSE_LENGTH = 16 * 1024;
+export const MIN_PARTIAL_PARSE_LENGTH = 16 * 1024;
 
 export function analyzePython(parser: PythonParser, file: PythonFile, index: SinkIndex, options: AnalyzeOptions = {}): FileAnalysis {
   // Where the rule tokens and computed imports are: none means no finding can be here (the prefilter).
-  const anchors = anchorOffsets(file.source, index.tokens);
+  const anchors = anchorOffsets(file.source, index.tokens, options.wholeFile ? undefined : index.words);
   if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
   const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
-  const tree = partial ? parseRelevantParts(parser, file.source, anchors) : parser.parse(file.source);
+  const tree = partial ? parseRelevantParts(parser, file.source, anchors, index) : parser.parse(file.source);
   if (!tree) return { findings: [], errors: [], parsed: false };
   const errors: ScanError[] = [];
   if (tree.problems.length) {
@@ -99,9 +115,9 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
  * syntax errors, the whole file is parsed instead, so errors are reported as they are and nothing is lost to
  * a misjudged boundary. Undefined when no part can hold a finding (the tokens are all in comments and prose).
  */
-function parseRelevantParts(parser: PythonParser, source: string, anchors: readonly number[]): SyntaxTree | undefined {
+function parseRelevantParts(parser: PythonParser, source: string, anchors: readonly number[], index: SinkIndex): SyntaxTree | undefined {
   const segments = splitTopLevel(source);
-  const ranges = segments && relevantRanges(source, segments, anchors);
+  const ranges = segments && relevantRanges(source, segments, anchors, index.leadsToSink);
   if (ranges?.length === 0) return undefined;
   if (ranges) {
     const partial = parser.parse(source, ranges);

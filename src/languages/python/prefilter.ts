@@ -12,12 +12,40 @@ export function hasComputedDynamicImport(source: string): boolean {
 /**
  * Where the tokens and the computed dynamic imports of `source` occur, ascending: the places a finding can start.
  * A computed import (`__import__("pic" + "kle")`) is one no token can see. None at all: no finding is possible.
+ * With `words` (see `anchorWords`), only the tokens that are part of one of them count.
  */
-export function anchorOffsets(source: string, tokens: TokenSet): number[] {
-  const out = tokens.offsetsIn(source);
+export function anchorOffsets(source: string, tokens: TokenSet, words?: ReadonlySet<string>): number[] {
+  const found = tokens.offsetsIn(source);
+  const out = words ? found.filter((at) => words.has(wordAt(source, at))) : found;
   if (!source.includes("__import__") && !source.includes("import_module")) return out;
   for (const m of source.matchAll(EVERY_COMPUTED_DYNAMIC_IMPORT)) out.push(m.index);
   return out.sort((a, b) => a - b);
+}
+
+/**
+ * The words a rule token must be part of to matter: a finding's callee resolves to a sink's qualified name, and
+ * every name on the way there is spelled in the code, so an occurrence of `pickle` inside `pickled` or
+ * `_PickleHelper` cannot start one. These are the parts of the sinks' qualified names and of the module aliases
+ * (`cPickle`, `tf_keras`).
+ */
+export function anchorWords(qualifiedNames: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const name of qualifiedNames) for (const part of name.split(".")) words.add(part.replace(/\(\)$/, ""));
+  return words;
+}
+
+/** The whole word around offset `at`: the identifier, or the dotted part of a module path, it is part of. */
+function wordAt(source: string, at: number): string {
+  let start = at;
+  while (start > 0 && isWordChar(source.charCodeAt(start - 1))) start--;
+  let end = at + 1;
+  while (end < source.length && isWordChar(source.charCodeAt(end))) end++;
+  return source.slice(start, end);
+}
+
+/** Letters, digits, `_`, and anything outside ASCII (Python identifiers may hold it: such a word is never a sink's). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c >= 128;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { PYTHON_BUILTINS } from "./semantic/builtins.js";
 import { identifierKey, splitClassBody, type Segment } from "./top-level.js";
 
 /** A span of the source to parse (UTF-16 offsets). */
@@ -5,6 +6,12 @@ export interface SourceRange {
   start: number;
   end: number;
 }
+
+/**
+ * Whether names from a module can resolve to a sink: the module is a sink's module or a package above one
+ * (`pickle`, `six`, `torch.hub`). A star import of any other module brings no name that matters.
+ */
+export type ModulePredicate = (module: string) => boolean;
 
 /** Below this share of skippable text, parsing the whole file costs less than parsing it in pieces. */
 const MIN_SKIPPED_SHARE = 0.1;
@@ -31,14 +38,19 @@ const MIN_SKIPPED_SHARE = 0.1;
  * Returns an empty list when no anchor is in code (nothing can be a finding), and undefined when the whole file must
  * be parsed: a `from m import *` of a module with a token (any name may then be a sink), or too little to skip.
  */
-export function relevantRanges(source: string, segments: readonly Segment[], allAnchors: readonly number[]): SourceRange[] | undefined {
+export function relevantRanges(
+  source: string,
+  segments: readonly Segment[],
+  allAnchors: readonly number[],
+  leadsToSink: ModulePredicate = () => true,
+): SourceRange[] | undefined {
   const anchors = anchorsInCode(segments, allAnchors);
   // Tokens only in comments and prose: nothing here can be a finding, so nothing needs parsing.
   if (anchors.length === 0) return [];
   const count = segments.length;
   const anchored = anchoredSegments(segments, anchors);
   for (let k = 0; k < count; k++) {
-    if (anchored[k] && segments[k].definition === undefined && isStarImport(source, segments[k])) return undefined;
+    if (anchored[k] && segments[k].definition === undefined && hasStarImportOfAnchor(source, segments[k], anchors)) return undefined;
   }
   const relevant = new Array<boolean>(count).fill(false);
   const expanded = new Array<boolean>(count).fill(false);
@@ -47,6 +59,19 @@ export function relevantRanges(source: string, segments: readonly Segment[], all
   const mentionedByRelevant = new Set<number>();
   const mentionedAtModuleLevel = new Set<number>();
   for (const s of segments) if (s.definition === undefined) addAll(mentionedAtModuleLevel, s.identifiers);
+  // Names that mean something else where a definition is left out: bound by another statement or definition,
+  // builtins, or anything a star import may bring.
+  const boundElsewhere = new Set<number>(BUILTIN_KEYS);
+  const definedOnce = new Set<number>();
+  let anyStarImport = false;
+  for (const s of segments) {
+    addAll(boundElsewhere, s.globals);
+    if (s.definitionKey === undefined) {
+      addAll(boundElsewhere, s.bound);
+      anyStarImport ||= starImportsSink(source, s, leadsToSink);
+    } else if (definedOnce.has(s.definitionKey)) boundElsewhere.add(s.definitionKey);
+    else definedOnce.add(s.definitionKey);
+  }
 
   for (let changed = true; changed; ) {
     changed = false;
@@ -79,7 +104,8 @@ export function relevantRanges(source: string, segments: readonly Segment[], all
     const name = s.definitionKey;
     if (name === undefined) return keep(s.start, s.end);
     if (!relevant[k]) {
-      if (mentionedAtModuleLevel.has(name) || mentionedByRelevant.has(name) || s.globals.size > 0) keep(s.start, s.end);
+      const mentioned = mentionedAtModuleLevel.has(name) || mentionedByRelevant.has(name);
+      if (s.globals.size > 0 || (mentioned && (anyStarImport || boundElsewhere.has(name)))) keep(s.start, s.end);
       return;
     }
     const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s) : undefined;
@@ -154,9 +180,36 @@ function lowerBound(sorted: readonly number[], value: number): number {
 }
 
 const IMPORT = identifierKey("import");
+const STAR_IMPORT = /\bfrom\s+[\w.\s\\]*?\bimport\s*\(?\s*\*/g;
 
-function isStarImport(source: string, s: Segment): boolean {
-  return s.identifiers.has(IMPORT) && /\bimport\s*\(?\s*\*/.test(source.slice(s.start, s.end));
+const BUILTIN_KEYS = [...PYTHON_BUILTINS].map(identifierKey);
+
+const FROM_MODULE_IMPORT_STAR = /\bfrom\s+([\w.]+)\s+import\s*\(?\s*\*/g;
+
+/** Whether the statement holds a star import of a module that leads to a sink, or one whose module is unclear. */
+function starImportsSink(source: string, s: Segment, leadsToSink: ModulePredicate): boolean {
+  if (!s.identifiers.has(IMPORT)) return false;
+  const text = source.slice(s.start, s.end);
+  if (!/\bimport\s*\(?\s*\*/.test(text)) return false;
+  let clear = 0;
+  for (const m of text.matchAll(FROM_MODULE_IMPORT_STAR)) {
+    const module = m[1];
+    if (module.startsWith(".") || leadsToSink(module)) return true;
+    clear++;
+  }
+  return clear === 0;
+}
+
+/** Whether the statement holds a `from m import *` whose module name has an anchor (`from pickle import *`). */
+function hasStarImportOfAnchor(source: string, s: Segment, anchors: readonly number[]): boolean {
+  if (!s.identifiers.has(IMPORT)) return false;
+  STAR_IMPORT.lastIndex = 0;
+  const text = source.slice(s.start, s.end);
+  for (let m = STAR_IMPORT.exec(text); m; m = STAR_IMPORT.exec(text)) {
+    const first = lowerBound(anchors, s.start + m.index);
+    if (first < anchors.length && anchors[first] < s.start + m.index + m[0].length) return true;
+  }
+  return false;
 }
 
 function intersects(a: Set<number>, b: Set<number>): boolean {

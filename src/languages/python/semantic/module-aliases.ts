@@ -55,6 +55,9 @@ const ALIASES: ReadonlyArray<readonly [string, string]> = [
   ["ruamel.yaml.cyaml", "ruamel.yaml"],
 ];
 
+/** Every module name that appears in an alias, on either side. */
+export const ALIASED_MODULE_NAMES: readonly string[] = [...new Set(ALIASES.flat())];
+
 /** Longest alias first, so `six.moves.cPickle` wins over any shorter prefix. */
 const MODULE_ALIASES = [...ALIASES].sort((a, b) => b[0].length - a[0].length);
 
