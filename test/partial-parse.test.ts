@@ -171,6 +171,20 @@ def use_accelerator(b):
     assert.ok(!kept?.includes("def cache"), "pickled, _PickleCache and unpickled are not pickle");
   });
 
+  it("follows only the names an import statement binds from a sink's module", async () => {
+    const code = `import io, os, pickle as p
+@@PAD@@
+class Rotating(io.StringIO):
+    def roll(self):
+        return os.getcwd()
+
+def use(b):
+    return p.loads(b)  # finding
+`;
+    await assertSameFindings(code);
+    assert.ok(!keptText(padded(code).source)?.includes("class Rotating"), "io and os do not lead to a sink");
+  });
+
   it("leaves out definitions that kept code names when nothing else binds their name", async () => {
     const code = `import pickle
 def helper(value):

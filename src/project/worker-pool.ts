@@ -29,10 +29,11 @@ export interface PoolOptions {
   /** The most worker threads to start; 0 analyses everything on this thread. */
   maxWorkers: number;
   /**
-   * Workers are started only once this many characters of source wait unstarted in the queue (0: at once), so a
-   * small scan never pays for starting threads, and a large one starts them while files are still being read.
+   * Workers start only as the source handed in grows, so that every thread (this one included) has at least this
+   * many characters to analyse (0: all at once): a worker costs a start-up and its own warm-up of the compiled
+   * code, which a smaller share does not pay back.
    */
-  startWhenQueued: number;
+  sourcePerThread: number;
   /** This thread analyses files only once this settles (it has other work first); workers start at once. */
   localStartsAfter?: Promise<unknown>;
 }
@@ -45,7 +46,7 @@ export interface PoolOptions {
 export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly PythonRule[], options: PoolOptions): Promise<PythonAnalyzer> {
   const url = new URL("./worker.js", import.meta.url);
   const queue: Job[] = [];
-  let queuedChars = 0;
+  let enqueuedChars = 0;
   let sorted = true;
   let nextId = 0;
   let localBusy = false;
@@ -80,15 +81,14 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   };
   const enqueue = (job: Job) => {
     queue.push(job);
-    queuedChars += job.file.source.length;
     sorted = false;
-    while (slots.length < options.maxWorkers && queuedChars >= options.startWhenQueued) startWorker();
   };
-  const take = (job: Job | undefined) => {
-    if (job) queuedChars -= job.file.source.length;
-    return job;
+  const handIn = (job: Job) => {
+    enqueue(job);
+    enqueuedChars += job.file.source.length;
+    while (slots.length < options.maxWorkers && enqueuedChars >= (slots.length + 2) * options.sourcePerThread) startWorker();
   };
-  if (options.startWhenQueued === 0) while (slots.length < options.maxWorkers) startWorker();
+  if (options.sourcePerThread === 0) while (slots.length < options.maxWorkers) startWorker();
   const startLocal = () => {
     localReady = true;
     pump();
@@ -102,7 +102,7 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
     }
     for (const slot of slots) {
       while (!slot.failure && slot.running.size < IN_FLIGHT_PER_WORKER && queue.length) {
-        const job = take(queue.shift())!;
+        const job = queue.shift()!;
         const id = nextId++;
         slot.running.set(id, job);
         slot.worker.postMessage({ id, file: job.file });
@@ -115,7 +115,7 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   }
 
   function runLocal(): void {
-    const job = take(queue.pop());
+    const job = queue.pop();
     if (job) job.resolve(analyzeSafely(() => analyzePython(parser, job.file, index), job.file.path));
     localBusy = false;
     pump();
@@ -124,7 +124,7 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   return {
     analyze(file) {
       return new Promise<FileAnalysis>((resolve) => {
-        enqueue({ file, resolve });
+        handIn({ file, resolve });
         if (!pumpScheduled) {
           pumpScheduled = true;
           queueMicrotask(() => {

@@ -86,7 +86,7 @@ export function relevantRanges(
       if (!relevant[k] || expanded[k]) continue;
       expanded[k] = true;
       changed = true;
-      if (s.definition === undefined) addAll(boundNames, s.bound);
+      if (s.definition === undefined) addAll(boundNames, importedFromAnchors(source, s, anchors) ?? s.bound);
       else {
         addAll(boundNames, s.globals);
         addAll(mentionedByRelevant, s.identifiers);
@@ -210,6 +210,32 @@ function hasStarImportOfAnchor(source: string, s: Segment, anchors: readonly num
     if (first < anchors.length && anchors[first] < s.start + m.index + m[0].length) return true;
   }
   return false;
+}
+
+const PLAIN_IMPORT = /^[ \t]*import[ \t]+([\w. \t,]+?)[ \t]*(?:#[^\n]*)?(?:\n|$)/y;
+const BLANK_OR_COMMENT_LINES = /^(?:[ \t]*(?:#[^\n]*)?(?:\n|$))*$/;
+
+/**
+ * For a plain `import a, b.c as d` statement, the names bound by the clauses that hold an anchor: in
+ * `import io, os, pickle` only `pickle` can lead to a sink. Undefined for any other statement.
+ */
+function importedFromAnchors(source: string, s: Segment, anchors: readonly number[]): Set<number> | undefined {
+  if (!s.identifiers.has(IMPORT)) return undefined;
+  const text = source.slice(s.start, s.end);
+  PLAIN_IMPORT.lastIndex = 0;
+  const m = PLAIN_IMPORT.exec(text);
+  if (!m || !BLANK_OR_COMMENT_LINES.test(text.slice(m[0].length))) return undefined;
+  const names = new Set<number>();
+  let at = s.start + m.index + m[0].indexOf(m[1]);
+  for (const clause of m[1].split(",")) {
+    const first = lowerBound(anchors, at);
+    if (first < anchors.length && anchors[first] < at + clause.length) {
+      const words = clause.trim().split(/\s+/);
+      names.add(identifierKey(words.length === 3 && words[1] === "as" ? words[2] : words[0].split(".")[0]));
+    }
+    at += clause.length + 1;
+  }
+  return names;
 }
 
 function intersects(a: Set<number>, b: Set<number>): boolean {
