@@ -46,7 +46,7 @@ function parsedLength(source: string, index: SinkIndex): number {
   const anchors = anchorOffsets(source, index.tokens, index.words);
   if (anchors.length === 0) return 0;
   if (source.length < MIN_PARTIAL_PARSE_LENGTH) return source.length;
-  const segments = splitTopLevel(source);
-  const ranges = segments && relevantRanges(source, segments, anchors, index.leadsToSink);
+  const segments = splitTopLevel(source, index.attributeKeys);
+  const ranges = segments && relevantRanges(source, segments, anchors, index);
   return ranges ? ranges.reduce((n, r) => n + r.end - r.start, 0) : source.length;
 }

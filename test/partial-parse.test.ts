@@ -22,7 +22,7 @@ async function findingLines(source: string, wholeFile: boolean): Promise<number[
 
 /** `code` with `PAD` put where `@@PAD@@` stands; returns it and the lines marked `# finding`. */
 function padded(code: string): { source: string; expected: number[] } {
-  const source = code.replace("@@PAD@@", PAD);
+  const source = code.replaceAll("@@PAD@@", PAD);
   const expected = source.split("\n").flatMap((line, i) => (line.endsWith("# finding") ? [i + 1] : []));
   return { source, expected };
 }
@@ -37,9 +37,9 @@ const INDEX = new SinkIndex(PYTHON_RULES);
 
 /** The text a project scan parses, or undefined when it parses the whole file. */
 function keptText(source: string): string | undefined {
-  const segments = splitTopLevel(source);
+  const segments = splitTopLevel(source, INDEX.attributeKeys);
   assert.ok(segments, "the splitter reads the file");
-  const ranges = relevantRanges(source, segments, anchorOffsets(source, INDEX.tokens, INDEX.words), INDEX.leadsToSink);
+  const ranges = relevantRanges(source, segments, anchorOffsets(source, INDEX.tokens, INDEX.words), INDEX);
   return ranges?.map((r) => source.slice(r.start, r.end)).join("");
 }
 
@@ -184,6 +184,46 @@ def use(b):
     await assertSameFindings(code);
     assert.ok(!keptText(padded(code).source)?.includes("class Rotating"), "io and os do not lead to a sink");
   });
+
+  it("does not follow a name through attributes that no sink has (pickle.dumps)", async () => {
+    const code = `import pickle
+import torch
+import yaml
+@@PAD@@
+def save(obj, fh):
+    pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return yaml.safe_load(fh)
+
+def use_dict(b):
+    return pickle.__dict__["loads"](b)  # finding
+
+def use_hub(url):
+    return torch.hub.load_state_dict_from_url(url)  # finding
+`;
+    await assertSameFindings(code);
+    const kept = keptText(padded(code).source);
+    assert.ok(kept?.includes("def use_dict") && kept.includes("def use_hub"));
+    assert.ok(!kept?.includes("def save"), "dump, HIGHEST_PROTOCOL and safe_load lead to no sink");
+  });
+
+  it("keeps the local classes a sink's arguments name, with their bases", () =>
+    assertSameFindings(`import yaml
+@@PAD@@
+class StrictLoader(yaml.SafeLoader):
+    pass
+@@PAD@@
+class StricterLoader(StrictLoader):
+    pass
+
+class RiskyLoader(yaml.Loader):
+    pass
+
+def load_config(text):
+    return yaml.load(text, Loader=StricterLoader)
+
+def load_risky(text):
+    return yaml.load(text, Loader=RiskyLoader)  # finding
+`));
 
   it("leaves out definitions that kept code names when nothing else binds their name", async () => {
     const code = `import pickle

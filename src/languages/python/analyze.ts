@@ -5,8 +5,8 @@ import type { PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/r
 import { CallArguments } from "./calls.js";
 import { anchorOffsets, anchorWords, prefilterTokens } from "./prefilter.js";
 import { ALIASED_MODULE_NAMES } from "./semantic/module-aliases.js";
-import { relevantRanges } from "./regions.js";
-import { splitTopLevel } from "./top-level.js";
+import { relevantRanges, type SinkNames } from "./regions.js";
+import { identifierKey, splitTopLevel } from "./top-level.js";
 import { TokenSet } from "./token-set.js";
 import type { PythonParser } from "./parser.js";
 import { SemanticModel, type ResolvedName } from "./semantic/model.js";
@@ -36,7 +36,7 @@ interface IndexedSink {
 }
 
 /** Qualified name -> sinks, built once per rule set. */
-export class SinkIndex {
+export class SinkIndex implements SinkNames {
   readonly byName = new Map<string, IndexedSink[]>();
   /** Some sink is also reported when passed as a callback. */
   readonly hasReferenceSinks: boolean;
@@ -44,6 +44,7 @@ export class SinkIndex {
   readonly tokens: TokenSet;
   /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
   readonly words: ReadonlySet<string>;
+  readonly attributeKeys: ReadonlySet<number>;
   /** Sinks' modules and the packages above them, under every alias: `pickle`, `six`, `six.moves`, `torch.hub`. */
   private readonly sinkModules = new Set<string>();
   constructor(readonly rules: readonly PythonRule[]) {
@@ -60,14 +61,16 @@ export class SinkIndex {
     }
     const names = [...this.byName.keys(), ...ALIASED_MODULE_NAMES];
     this.words = anchorWords(names);
+    this.attributeKeys = new Set([...this.words, "__dict__"].map(identifierKey));
     for (const name of names) {
       const parts = name.split(".");
       for (let n = 1; n <= parts.length; n++) this.sinkModules.add(parts.slice(0, n).join("."));
     }
   }
 
-  /** Whether names from `module` can resolve to a sink (see `ModulePredicate`). */
-  leadsToSink = (module: string): boolean => this.sinkModules.has(module);
+  leadsToSink(module: string): boolean {
+    return this.sinkModules.has(module);
+  }
 }
 
 export interface AnalyzeOptions {
@@ -116,8 +119,8 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
  * a misjudged boundary. Undefined when no part can hold a finding (the tokens are all in comments and prose).
  */
 function parseRelevantParts(parser: PythonParser, source: string, anchors: readonly number[], index: SinkIndex): SyntaxTree | undefined {
-  const segments = splitTopLevel(source);
-  const ranges = segments && relevantRanges(source, segments, anchors, index.leadsToSink);
+  const segments = splitTopLevel(source, index.attributeKeys);
+  const ranges = segments && relevantRanges(source, segments, anchors, index);
   if (ranges?.length === 0) return undefined;
   if (ranges) {
     const partial = parser.parse(source, ranges);

@@ -16,7 +16,7 @@ export function hasComputedDynamicImport(source: string): boolean {
  */
 export function anchorOffsets(source: string, tokens: TokenSet, words?: ReadonlySet<string>): number[] {
   const found = tokens.offsetsIn(source);
-  const out = words ? found.filter((at) => words.has(wordAt(source, at))) : found;
+  const out = words ? found.filter((at) => canLeadToSink(source, at, words)) : found;
   if (!source.includes("__import__") && !source.includes("import_module")) return out;
   for (const m of source.matchAll(EVERY_COMPUTED_DYNAMIC_IMPORT)) out.push(m.index);
   return out.sort((a, b) => a - b);
@@ -34,13 +34,32 @@ export function anchorWords(qualifiedNames: Iterable<string>): Set<string> {
   return words;
 }
 
-/** The whole word around offset `at`: the identifier, or the dotted part of a module path, it is part of. */
-function wordAt(source: string, at: number): string {
+/**
+ * Whether the token at `at` is part of one of `words`, and not the base of an attribute that cannot lead to a sink
+ * (`pickle.dumps`, `pickle.HIGHEST_PROTOCOL`; see `isSinkAttribute`).
+ */
+function canLeadToSink(source: string, at: number, words: ReadonlySet<string>): boolean {
   let start = at;
   while (start > 0 && isWordChar(source.charCodeAt(start - 1))) start--;
   let end = at + 1;
   while (end < source.length && isWordChar(source.charCodeAt(end))) end++;
-  return source.slice(start, end);
+  if (!words.has(source.slice(start, end))) return false;
+  let dot = end;
+  while (source.charCodeAt(dot) === 32 || source.charCodeAt(dot) === 9) dot++;
+  if (source.charCodeAt(dot) !== 46) return true;
+  let attr = dot + 1;
+  while (source.charCodeAt(attr) === 32 || source.charCodeAt(attr) === 9) attr++;
+  let attrEnd = attr;
+  while (attrEnd < source.length && isWordChar(source.charCodeAt(attrEnd))) attrEnd++;
+  return attrEnd === attr || isSinkAttribute(source.slice(attr, attrEnd), words);
+}
+
+/**
+ * Whether `name.attribute` can lead to a sink, whatever `name` is: only when the attribute is a word of a sink's
+ * qualified name (`loads`, `hub`, `Unpickler`), or `__dict__` (`pickle.__dict__["loads"]`).
+ */
+export function isSinkAttribute(attribute: string, words: ReadonlySet<string>): boolean {
+  return words.has(attribute) || attribute === "__dict__";
 }
 
 /** Letters, digits, `_`, and anything outside ASCII (Python identifiers may hold it: such a word is never a sink's). */

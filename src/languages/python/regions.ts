@@ -1,5 +1,5 @@
 import { PYTHON_BUILTINS } from "./semantic/builtins.js";
-import { identifierKey, splitClassBody, type Segment } from "./top-level.js";
+import { identifierKey, splitClassBody, type Segment, type SinkAttributes } from "./top-level.js";
 
 /** A span of the source to parse (UTF-16 offsets). */
 export interface SourceRange {
@@ -7,11 +7,19 @@ export interface SourceRange {
   end: number;
 }
 
-/**
- * Whether names from a module can resolve to a sink: the module is a sink's module or a package above one
- * (`pickle`, `six`, `torch.hub`). A star import of any other module brings no name that matters.
- */
-export type ModulePredicate = (module: string) => boolean;
+/** What the sinks' names are made of, as far as choosing the parts of a file to parse needs it. */
+export interface SinkNames {
+  /** See `SinkAttributes`: the attributes that can lead to a sink. */
+  readonly attributeKeys: SinkAttributes;
+  /**
+   * Whether names from a module can resolve to a sink: the module is a sink's module or a package above one
+   * (`pickle`, `six`, `torch.hub`). A star import of any other module brings no name that matters.
+   */
+  leadsToSink(module: string): boolean;
+}
+
+/** Every name may lead to a sink. */
+const ANY_SINK: SinkNames = { attributeKeys: undefined, leadsToSink: () => true };
 
 /** Below this share of skippable text, parsing the whole file costs less than parsing it in pieces. */
 const MIN_SKIPPED_SHARE = 0.1;
@@ -30,10 +38,13 @@ const MIN_SKIPPED_SHARE = 0.1;
  * class is kept whole. A class relevant only through its body keeps its header, its class-level statements and its
  * relevant methods.
  *
- * Leaving a definition out removes its binding, which must not change what other names resolve to: so a
- * definition is also kept when its name appears in module-level code or in a relevant definition (it may shadow a
- * builtin or a constant used there), and when it declares `global` names. Methods are only visible to their class
- * body, so a method is also kept when the class-level statements name it.
+ * Leaving a definition out removes its binding, which must not change what other names resolve to. A class that
+ * module-level code or a relevant definition names is relevant itself: rules judge arguments by a local class's
+ * bases (`Loader=StrictLoader`, `class StrictLoader(yaml.SafeLoader)`), so its header and what that names stay. A
+ * function so named resolves to nothing a rule tells apart from an unknown name, so it is kept only when something
+ * else binds its name too (an import, an assignment, a builtin, a star import of a sink's module, another `def`),
+ * which leaving it out would let through. A definition that declares `global` names is always kept. Methods are
+ * only visible to their class body, so a method is also kept when the class-level statements name it.
  *
  * Returns an empty list when no anchor is in code (nothing can be a finding), and undefined when the whole file must
  * be parsed: a `from m import *` of a module with a token (any name may then be a sink), or too little to skip.
@@ -42,7 +53,7 @@ export function relevantRanges(
   source: string,
   segments: readonly Segment[],
   allAnchors: readonly number[],
-  leadsToSink: ModulePredicate = () => true,
+  sinks: SinkNames = ANY_SINK,
 ): SourceRange[] | undefined {
   const anchors = anchorsInCode(segments, allAnchors);
   // Tokens only in comments and prose: nothing here can be a finding, so nothing needs parsing.
@@ -68,7 +79,7 @@ export function relevantRanges(
     addAll(boundElsewhere, s.globals);
     if (s.definitionKey === undefined) {
       addAll(boundElsewhere, s.bound);
-      anyStarImport ||= starImportsSink(source, s, leadsToSink);
+      anyStarImport ||= starImportsSink(source, s, sinks);
     } else if (definedOnce.has(s.definitionKey)) boundElsewhere.add(s.definitionKey);
     else definedOnce.add(s.definitionKey);
   }
@@ -77,7 +88,12 @@ export function relevantRanges(
     changed = false;
     for (let k = 0; k < count; k++) {
       const s = segments[k];
-      if (!relevant[k]) relevant[k] = anchored[k] || intersects(s.identifiers, boundNames);
+      if (!relevant[k]) {
+        relevant[k] =
+          anchored[k] ||
+          intersects(s.identifiers, boundNames) ||
+          (s.isClass === true && (mentionedAtModuleLevel.has(s.definitionKey!) || mentionedByRelevant.has(s.definitionKey!)));
+      }
       if (relevant[k] && s.isClass && !headerRelevant[k] && classHeaderIsRelevant(s, anchors, boundNames)) {
         headerRelevant[k] = true;
         boundNames.add(s.definitionKey!);
@@ -108,7 +124,7 @@ export function relevantRanges(
       if (s.globals.size > 0 || (mentioned && (anyStarImport || boundElsewhere.has(name)))) keep(s.start, s.end);
       return;
     }
-    const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s) : undefined;
+    const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s, sinks.attributeKeys) : undefined;
     if (!members) return keep(s.start, s.end);
     keep(s.start, s.bodyStart!);
     const memberAnchored = anchoredSegments(members, anchors);
@@ -187,14 +203,14 @@ const BUILTIN_KEYS = [...PYTHON_BUILTINS].map(identifierKey);
 const FROM_MODULE_IMPORT_STAR = /\bfrom\s+([\w.]+)\s+import\s*\(?\s*\*/g;
 
 /** Whether the statement holds a star import of a module that leads to a sink, or one whose module is unclear. */
-function starImportsSink(source: string, s: Segment, leadsToSink: ModulePredicate): boolean {
+function starImportsSink(source: string, s: Segment, sinks: SinkNames): boolean {
   if (!s.identifiers.has(IMPORT)) return false;
   const text = source.slice(s.start, s.end);
   if (!/\bimport\s*\(?\s*\*/.test(text)) return false;
   let clear = 0;
   for (const m of text.matchAll(FROM_MODULE_IMPORT_STAR)) {
     const module = m[1];
-    if (module.startsWith(".") || leadsToSink(module)) return true;
+    if (module.startsWith(".") || sinks.leadsToSink(module)) return true;
     clear++;
   }
   return clear === 0;

@@ -19,7 +19,9 @@ export interface Segment {
   headerIdentifiers?: Set<number>;
   /**
    * Keys (see `identifierKey`) of the names the code mentions as identifiers: not attribute names after a dot,
-   * nothing in comments or plain string literals, every word inside f-strings. Keywords are included.
+   * nothing in comments or plain string literals, every word inside f-strings. Keywords are included. With sink
+   * attributes given (see `splitTopLevel`), a name mentioned only as the base of another attribute
+   * (`pickle.dumps`) is not included: whatever the name means, that use cannot reach a sink.
    */
   identifiers: Set<number>;
   /** Keys of the names the code may bind (an over-approximation: see `scanLogicalLine`). */
@@ -61,16 +63,22 @@ const SINGLE_QUOTE = 39;
 const DOUBLE_QUOTE = 34;
 
 /**
+ * Keys (see `identifierKey`) of the attribute names through which a name can lead to a sink: `name.other` for any
+ * other attribute cannot. Undefined: every attribute can.
+ */
+export type SinkAttributes = ReadonlySet<number> | undefined;
+
+/**
  * Splits a module into its top-level statements. Returns undefined when the layout cannot be read reliably (an
  * unterminated string, a bare carriage-return line ending): callers then treat the file as one piece.
  */
-export function splitTopLevel(source: string): Segment[] | undefined {
+export function splitTopLevel(source: string, sinkAttributes?: SinkAttributes): Segment[] | undefined {
   if (hasBareCarriageReturn(source)) return undefined;
-  return splitBlock(source, 0, source.length, "");
+  return splitBlock(source, 0, source.length, "", sinkAttributes);
 }
 
 /** Splits the body of a class segment into its members; undefined when it has none on lines of their own. */
-export function splitClassBody(source: string, cls: Segment): Segment[] | undefined {
+export function splitClassBody(source: string, cls: Segment, sinkAttributes?: SinkAttributes): Segment[] | undefined {
   if (cls.bodyStart === undefined) return undefined;
   for (let pos = cls.bodyStart; pos < cls.end; ) {
     const j = skipSpaces(source, pos);
@@ -80,7 +88,7 @@ export function splitClassBody(source: string, cls: Segment): Segment[] | undefi
       pos = nl < 0 ? cls.end : nl + 1;
       continue;
     }
-    return j > pos ? splitBlock(source, pos, cls.end, source.slice(pos, j)) : undefined;
+    return j > pos ? splitBlock(source, pos, cls.end, source.slice(pos, j), sinkAttributes) : undefined;
   }
   return undefined;
 }
@@ -89,7 +97,7 @@ export function splitClassBody(source: string, cls: Segment): Segment[] | undefi
  * Splits `[from, to)` into the statements indented exactly by `indent`; lines indented deeper continue the current
  * statement. Undefined on an unterminated string or a line indented less than `indent`.
  */
-function splitBlock(source: string, from: number, to: number, indent: string): Segment[] | undefined {
+function splitBlock(source: string, from: number, to: number, indent: string, sinkAttributes: SinkAttributes): Segment[] | undefined {
   const segments: Segment[] = [];
   let current: Segment | undefined;
   let decoratorPending = false;
@@ -142,7 +150,7 @@ function splitBlock(source: string, from: number, to: number, indent: string): S
       nestedDefinitionStart = pos;
       nestedDefinitionIndent = j - pos;
     }
-    const next = scanLogicalLine(source, j, current, bindsHere);
+    const next = scanLogicalLine(source, j, current, bindsHere, sinkAttributes);
     if (next < 0) return undefined;
     if (definition?.isClass) {
       current.bodyStart = next;
@@ -209,6 +217,18 @@ function isOperandBase(source: string, end: number): boolean {
   return next === DOT || next === 91 || next === 40;
 }
 
+/** Whether the identifier ending at `end` is followed by `.attribute` with an attribute not in `sinkAttributes`. */
+function isBaseOfOtherAttribute(source: string, end: number, sinkAttributes: ReadonlySet<number>): boolean {
+  const dot = skipSpaces(source, end);
+  if (source.charCodeAt(dot) !== DOT) return false;
+  let i = skipSpaces(source, dot + 1);
+  let c = source.charCodeAt(i);
+  if (!isIdentifierStart(c)) return false;
+  let h = 0x811c9dc5;
+  for (; isIdentifierPart(c); c = source.charCodeAt(++i)) h = Math.imul(h ^ c, 0x01000193);
+  return !sinkAttributes.has(h & 0x3fffffff);
+}
+
 /** r, b, u, f and their two-letter combinations, in any case. */
 function isStringPrefix(source: string, start: number, end: number): boolean {
   return /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(source.slice(start, end));
@@ -249,7 +269,7 @@ const OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch
  * after `as`, `def`, `class`, between `for` and `in`, before `:=`, and every name in `import` and `global`
  * statements.
  */
-function scanLogicalLine(source: string, at: number, segment: Segment, bindsHere: boolean): number {
+function scanLogicalLine(source: string, at: number, segment: Segment, bindsHere: boolean, sinkAttributes: SinkAttributes): number {
   const ids = segment.identifiers;
   // A Set that drops what it is given, for lines whose bindings do not count.
   const bound = bindsHere ? segment.bound : IGNORED;
@@ -328,7 +348,7 @@ function scanLogicalLine(source: string, at: number, segment: Segment, bindsHere
       const known = KNOWN_WORDS.get(key);
       const word = known !== undefined && known.length === end - start && source.startsWith(known, start) ? known : undefined;
       const keyword = word !== undefined && HARD_KEYWORDS.has(word);
-      ids.add(key);
+      if (keyword || sinkAttributes === undefined || !isBaseOfOtherAttribute(source, end, sinkAttributes)) ids.add(key);
       if (statementStart) {
         statementStart = false;
         bindsAll = word === "import" || word === "from" || word === "global";
