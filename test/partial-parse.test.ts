@@ -225,6 +225,33 @@ def load_risky(text):
     return yaml.load(text, Loader=RiskyLoader)  # finding
 `));
 
+  it("follows a name from \`from m import x\` only when x can lead to a sink, but keeps what it shadows", async () => {
+    const code = `try:
+    from numpy import ndarray as array_type
+except ImportError:
+    array_type = None
+from yaml import SafeLoader, load
+@@PAD@@
+@skip_unless(array_type)
+class ArrayTests:
+    def test_shape(self):
+        return array_type
+
+def use(text):
+    return load(text)  # finding
+`;
+    await assertSameFindings(code);
+    assert.ok(!keptText(padded(code).source)?.includes("class ArrayTests"), "numpy.ndarray leads to no sink");
+    await assertSameFindings(`from yaml import SafeLoader
+import yaml
+@@PAD@@
+def SafeLoader():
+    return None
+
+config = yaml.load(text, Loader=SafeLoader)  # finding
+`);
+  });
+
   it("leaves out definitions that kept code names when nothing else binds their name", async () => {
     const code = `import pickle
 def helper(value):

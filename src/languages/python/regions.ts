@@ -79,6 +79,7 @@ export function relevantRanges(
     addAll(boundElsewhere, s.globals);
     if (s.definitionKey === undefined) {
       addAll(boundElsewhere, s.bound);
+      addAll(boundElsewhere, s.shadows);
       anyStarImport ||= starImportsSink(source, s, sinks);
     } else if (definedOnce.has(s.definitionKey)) boundElsewhere.add(s.definitionKey);
     else definedOnce.add(s.definitionKey);

@@ -26,6 +26,11 @@ export interface Segment {
   identifiers: Set<number>;
   /** Keys of the names the code may bind (an over-approximation: see `scanLogicalLine`). */
   bound: Set<number>;
+  /**
+   * Keys of names bound by `from m import x` to what cannot lead to a sink (with sink attributes given, an `x`
+   * that is not one of them): they lead nowhere, but still shadow other bindings of the name.
+   */
+  shadows: Set<number>;
   /** Keys of the names declared in `global` statements anywhere inside. */
   globals: Set<number>;
   /**
@@ -123,7 +128,7 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
       // A statement at this level starts a segment, unless decorators above it already did.
       if (!(current && decoratorPending)) {
         if (current) current.end = pos;
-        current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), globals: new Set(), prose: [] };
+        current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), shadows: new Set(), globals: new Set(), prose: [] };
         segments.push(current);
         nestedDefinitionStart = -1;
       }
@@ -136,7 +141,7 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
       }
     } else if (!current) {
       // Indented code before any statement: a syntax error the parser reports; keep it in a segment of its own.
-      current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), globals: new Set(), prose: [] };
+      current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), shadows: new Set(), globals: new Set(), prose: [] };
       segments.push(current);
     }
     let bindsHere = true;
@@ -273,6 +278,7 @@ function scanLogicalLine(source: string, at: number, segment: Segment, bindsHere
   const ids = segment.identifiers;
   // A Set that drops what it is given, for lines whose bindings do not count.
   const bound = bindsHere ? segment.bound : IGNORED;
+  const shadows = bindsHere ? segment.shadows : IGNORED;
   const n = source.length;
   let depth = 0;
   let afterDot = false;
@@ -282,6 +288,9 @@ function scanLogicalLine(source: string, at: number, segment: Segment, bindsHere
   let statementStart = true;
   let bindsAll = false;
   let fromModule = false;
+  // In `from m import x as y`: past `import`, and whether the last imported name can lead to a sink.
+  let importsNames = false;
+  let importedLeadsToSink = true;
   let declaresGlobals = false;
   let compound = false;
   let pending: number[] = [];
@@ -356,9 +365,16 @@ function scanLogicalLine(source: string, at: number, segment: Segment, bindsHere
         declaresGlobals = word === "global";
         compound = word !== undefined && COMPOUND_KEYWORDS.has(word);
       }
-      if (word === "import") fromModule = false;
+      if (word === "import") {
+        importsNames = fromModule;
+        fromModule = false;
+      }
       if (keyword) {
         afterOperand = false;
+      } else if (importsNames) {
+        // `from m import x as y` binds x and y, to `m.x`, which leads to a sink only through a sink attribute.
+        if (previousWord !== "as") importedLeadsToSink = sinkAttributes === undefined || sinkAttributes.has(key);
+        (importedLeadsToSink ? bound : shadows).add(key);
       } else if (bindsAll) {
         // `from m import x` binds x, not m.
         if (!fromModule) bound.add(key);
@@ -401,7 +417,7 @@ function scanLogicalLine(source: string, at: number, segment: Segment, bindsHere
     } else if (depth === 0) {
       if (c === SEMICOLON || (c === COLON && compound)) {
         statementStart = true;
-        bindsAll = fromModule = declaresGlobals = compound = forTarget = false;
+        bindsAll = fromModule = importsNames = declaresGlobals = compound = forTarget = false;
         pending = [];
         previous = -1;
         previousWord = undefined;
