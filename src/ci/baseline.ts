@@ -3,6 +3,7 @@
 // summaries can still count them.
 import { readFile, writeFile } from "node:fs/promises";
 import type { Finding, ScanReport } from "../core/types.js";
+import { compareText } from "../core/order.js";
 
 export const BASELINE_VERSION = 1;
 
@@ -40,7 +41,7 @@ export function createBaseline(report: ScanReport, created: Date = new Date()): 
       line: finding.location.line,
     });
   }
-  fingerprints.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.ruleId.localeCompare(b.ruleId));
+  fingerprints.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.ruleId, b.ruleId));
   return {
     version: BASELINE_VERSION,
     tool: { name: report.tool.name, version: report.tool.version },

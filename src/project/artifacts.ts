@@ -5,6 +5,7 @@ import { ARTIFACT_RULES, isArtifactCandidate, scanArtifact, SNIFF_BYTES } from "
 import type { PickleScanOptions } from "../artifacts/types.js";
 import { openFileByteSource } from "./byte-source.js";
 import { readHead, unreadable } from "./read-source.js";
+import { compareText } from "../core/order.js";
 import type { DiscoveredFile } from "./discover.js";
 
 export interface ArtifactFilesResult {
@@ -90,6 +91,6 @@ export function splitRulesets(specs: readonly string[]): RulesetSplit | { error:
   return {
     python,
     runPython: python.length > 0,
-    artifactRules: [...chosen.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    artifactRules: [...chosen.values()].sort((a, b) => compareText(a.id, b.id)),
   };
 }

@@ -4,6 +4,7 @@ import { escapeHtml, safeHref, slug } from "./html/escape.js";
 import { codeSpans } from "./html/markdown.js";
 import { BASE_CSS } from "./html/styles.js";
 import { summarize, visibleFindings } from "./summary.js";
+import { compareText } from "../core/order.js";
 
 export interface HtmlReportOptions extends ReportOptions {
   /** The lines of a scanned file (path as in `Location.file`), when the caller can read it; adds context lines. */
@@ -79,7 +80,7 @@ function summarySection(report: ScanReport): string {
   const bySeverity = SEVERITIES.map((s) => ({ label: s, value: summary.bySeverity[s], className: `bar-${s}` }));
   const ruleCounts = new Map<string, number>();
   for (const f of active) ruleCounts.set(f.ruleId, (ruleCounts.get(f.ruleId) ?? 0) + 1);
-  const sorted = [...ruleCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const sorted = [...ruleCounts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
   const byRule = sorted.slice(0, MAX_CHART_RULES).map(([id, n]) => ({ label: id, value: n, className: "bar-rule" }));
   const rest = sorted.slice(MAX_CHART_RULES).reduce((sum, [, n]) => sum + n, 0);
   if (rest) byRule.push({ label: "other rules", value: rest, className: "bar-rule" });

@@ -22,6 +22,7 @@ import PYTHON_ML_SEC_009 from "./python/PYTHON-ML-SEC-009.js";
 import PYTHON_ML_SEC_010 from "./python/PYTHON-ML-SEC-010.js";
 import PYTHON_ML_SEC_011 from "./python/PYTHON-ML-SEC-011.js";
 import PYTHON_ML_SEC_012 from "./python/PYTHON-ML-SEC-012.js";
+import { compareText } from "../core/order.js";
 
 /** Every Python rule, in ID order. New rules are added here. */
 export const PYTHON_RULES: readonly PythonRule[] = [
@@ -45,7 +46,7 @@ export const PYTHON_RULES: readonly PythonRule[] = [
   PYTHON_ML_SEC_010,
   PYTHON_ML_SEC_011,
   PYTHON_ML_SEC_012,
-].sort((a, b) => a.id.localeCompare(b.id));
+].sort((a, b) => compareText(a.id, b.id));
 
 /** The documented bundles (usable as `python/<bundle>`), whether or not a rule in them is registered yet. */
 export const BUNDLE_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -95,7 +96,7 @@ export function resolveRulesets(specs: readonly string[], extraRules: readonly P
     }
     for (const r of members) chosen.set(r.id, r);
   }
-  return { ok: true, rules: [...chosen.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+  return { ok: true, rules: [...chosen.values()].sort((a, b) => compareText(a.id, b.id)) };
 }
 
 export function findRule(id: string, extra: readonly RuleMeta[] = []): RuleMeta | undefined {
