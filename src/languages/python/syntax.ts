@@ -1,24 +1,36 @@
 import type { Tree } from "web-tree-sitter";
 
 /**
- * A plain-object copy of the named nodes of a tree-sitter tree. Analysis walks these instead of the WASM-backed
+ * A plain JavaScript copy of a named node of a tree-sitter tree. Analysis walks these instead of the WASM-backed
  * nodes: it is much faster, and the tree-sitter tree can be freed right after parsing.
  */
-export interface SyntaxNode {
-  type: string;
-  /** Field name in the parent (`function`, `arguments`, `left`, ...), or null. */
-  field: string | null;
-  /** UTF-16 offsets into the source. */
-  start: number;
-  end: number;
-  /** 0-based rows and UTF-16 columns. */
-  startRow: number;
-  startCol: number;
-  endRow: number;
-  endCol: number;
-  parent: SyntaxNode | null;
-  children: SyntaxNode[];
-  missing: boolean;
+export class SyntaxNode {
+  readonly children: SyntaxNode[] = [];
+  constructor(
+    readonly type: string,
+    /** Field name in the parent (`function`, `arguments`, `left`, ...), or null. */
+    readonly field: string | null,
+    /** UTF-16 offsets into the source. */
+    readonly start: number,
+    readonly end: number,
+    readonly parent: SyntaxNode | null,
+    readonly missing: boolean,
+    private readonly lines: LineIndex,
+  ) {}
+
+  // 0-based rows and UTF-16 columns, worked out when asked: only findings, fixes and comments need them.
+  get startRow(): number {
+    return this.lines.position(this.start)[0];
+  }
+  get startCol(): number {
+    return this.lines.position(this.start)[1];
+  }
+  get endRow(): number {
+    return this.lines.position(this.end)[0];
+  }
+  get endCol(): number {
+    return this.lines.position(this.end)[1];
+  }
 }
 
 export interface SyntaxProblem {
@@ -91,15 +103,8 @@ export function copyTree(
   const cursor = openCursor(tree);
   const comments: SyntaxNode[] = [];
   const problems: SyntaxProblem[] = [];
-  const makeNode = (typeId: number, fieldId: number, start: number, end: number, missing: boolean, parent: SyntaxNode | null): SyntaxNode => {
-    const [startRow, startCol] = lines.position(start);
-    const [endRow, endCol] = lines.position(end);
-    return {
-      type: typeNames[typeId] ?? "ERROR",
-      field: fieldId ? (fieldNames[fieldId] ?? null) : null,
-      start, end, startRow, startCol, endRow, endCol, parent, children: [], missing,
-    };
-  };
+  const makeNode = (typeId: number, fieldId: number, start: number, end: number, missing: boolean, parent: SyntaxNode | null) =>
+    new SyntaxNode(typeNames[typeId] ?? "ERROR", fieldId ? (fieldNames[fieldId] ?? null) : null, start, end, parent, missing, lines);
   try {
     const root = makeNode(cursor.typeId(), 0, cursor.startIndex(), cursor.endIndex(), false, null);
     // Named ancestors of the cursor position, with the cursor depth at which each was entered.
