@@ -252,6 +252,36 @@ config = yaml.load(text, Loader=SafeLoader)  # finding
 `);
   });
 
+  it("keeps the module-level statements that bind what kept code uses, and only those", async () => {
+    const code = `import importlib
+import shelve
+import sys
+FLAG = "n"
+TABLE = [
+    ("a", 1),
+    ("b", 2),
+]
+@@PAD@@
+def open_cache(path):
+    return shelve.open(path, FLAG)  # finding
+
+def dynamic(data):
+    return importlib.import_module("pickle").loads(data)  # finding
+
+if __name__ == "__main__":
+    print(TABLE, sys.argv)
+`;
+    const { source } = padded(code);
+    const [whole, partial] = await Promise.all(
+      [true, false].map(async (wholeFile) => (await analyzeSource(source, { wholeFile })).findings.map((f) => [f.location.line, f.severity, f.message])),
+    );
+    assert.deepEqual(partial, whole);
+    assert.deepEqual(whole.map(([, severity]) => severity), ["low", "high"], "FLAG makes the shelf a new one");
+    const kept = keptText(source) ?? "";
+    assert.ok(kept.includes('FLAG = "n"') && kept.includes("import importlib"));
+    assert.ok(!kept.includes("TABLE = [") && !kept.includes("__main__"), "statements whose names no kept code uses are left out");
+  });
+
   it("leaves out definitions that kept code names when nothing else binds their name", async () => {
     const code = `import pickle
 def helper(value):

@@ -9,7 +9,7 @@ import { relevantRanges, type SinkNames } from "./regions.js";
 import { identifierKey, splitTopLevel } from "./top-level.js";
 import { TokenSet } from "./token-set.js";
 import type { PythonParser } from "./parser.js";
-import { SemanticModel, type ResolvedName } from "./semantic/model.js";
+import { RESOLVED_THROUGH, SemanticModel, type ResolvedName } from "./semantic/model.js";
 import type { Scope } from "./semantic/scopes.js";
 import { childByField, type SyntaxNode, type SyntaxTree } from "./syntax.js";
 
@@ -59,9 +59,9 @@ export class SinkIndex implements SinkNames {
         }
       }
     }
-    const names = [...this.byName.keys(), ...ALIASED_MODULE_NAMES];
+    const names = [...this.byName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH];
     this.words = anchorWords(names);
-    this.attributeKeys = new Set([...this.words, "__dict__"].map(identifierKey));
+    this.attributeKeys = new Set([...this.words].map(identifierKey));
     for (const name of names) {
       const parts = name.split(".");
       for (let n = 1; n <= parts.length; n++) this.sinkModules.add(parts.slice(0, n).join("."));

@@ -35,8 +35,8 @@ export function anchorOffsets(source: string, tokens: TokenSet, words?: Readonly
 /**
  * The words a rule token must be part of to matter: a finding's callee resolves to a sink's qualified name, and
  * every name on the way there is spelled in the code, so an occurrence of `pickle` inside `pickled` or
- * `_PickleHelper` cannot start one. These are the parts of the sinks' qualified names and of the module aliases
- * (`cPickle`, `tf_keras`).
+ * `_PickleHelper` cannot start one. These are the parts of the sinks' qualified names, of the module aliases
+ * (`cPickle`, `tf_keras`) and of the names resolution goes through (`import_module`, `getattr`, `modules`).
  */
 export function anchorWords(qualifiedNames: Iterable<string>): Set<string> {
   const words = new Set<string>();
@@ -45,8 +45,8 @@ export function anchorWords(qualifiedNames: Iterable<string>): Set<string> {
 }
 
 /**
- * Whether the token at `at` is part of one of `words`, and not the base of an attribute that cannot lead to a sink
- * (`pickle.dumps`, `pickle.HIGHEST_PROTOCOL`; see `isSinkAttribute`).
+ * Whether the token at `at` is part of one of `words`, and not the base of an attribute that is none of them:
+ * `pickle.dumps` and `pickle.HIGHEST_PROTOCOL` cannot lead to a sink, whatever `pickle` is.
  */
 function canLeadToSink(source: string, at: number, words: ReadonlySet<string>): boolean {
   let start = at;
@@ -61,15 +61,7 @@ function canLeadToSink(source: string, at: number, words: ReadonlySet<string>): 
   while (source.charCodeAt(attr) === 32 || source.charCodeAt(attr) === 9) attr++;
   let attrEnd = attr;
   while (attrEnd < source.length && isWordChar(source.charCodeAt(attrEnd))) attrEnd++;
-  return attrEnd === attr || isSinkAttribute(source.slice(attr, attrEnd), words);
-}
-
-/**
- * Whether `name.attribute` can lead to a sink, whatever `name` is: only when the attribute is a word of a sink's
- * qualified name (`loads`, `hub`, `Unpickler`), or `__dict__` (`pickle.__dict__["loads"]`).
- */
-export function isSinkAttribute(attribute: string, words: ReadonlySet<string>): boolean {
-  return words.has(attribute) || attribute === "__dict__";
+  return attrEnd === attr || words.has(source.slice(attr, attrEnd));
 }
 
 /** Letters, digits, `_`, and anything outside ASCII (Python identifiers may hold it: such a word is never a sink's). */

@@ -25,26 +25,28 @@ const ANY_SINK: SinkNames = { attributeKeys: undefined, leadsToSink: () => true 
 const MIN_SKIPPED_SHARE = 0.1;
 
 /**
- * The parts of a module the analysis must see, so that the rest is never parsed: every top-level statement
- * that is not a definition, and the `def`s and `class`es (and methods of classes) that can matter to a finding.
- * `allAnchors` are the offsets where a rule token (`pickle`) or a computed dynamic import occurs; those in code (not
- * in comments or prose strings, see `Segment.prose`) make their segment relevant.
+ * The parts of a module the analysis must see, so that the rest is never parsed: the top-level statements, `def`s
+ * and `class`es (and methods of classes) that can matter to a finding. `allAnchors` are the offsets where a rule
+ * token (`pickle`) or a computed dynamic import occurs; those in code (not in comments or prose strings, see
+ * `Segment.prose`) make their segment relevant.
  *
  * A finding comes from a call whose callee resolves to a sink, which takes a rule token in the code or a name
  * bound from one: `p` after `import pickle as p`, `loader` after `loader = p.loads`, a class deriving from
- * `pickle.Unpickler`. So a definition is relevant when it mentions a token or such a name, and the names that
- * relevant module-level statements bind become such names, to a fixed point. A function's own name never resolves
- * to a sink, so it adds nothing; a class's name does when its header (decorators, bases) is relevant, and such a
- * class is kept whole. A class relevant only through its body keeps its header, its class-level statements and its
- * relevant methods.
+ * `pickle.Unpickler`. So a statement or definition is relevant when it mentions a token or such a name (other than
+ * as the base of an attribute no sink has, see `SinkNames.attributeKeys`), and the names that relevant module-level
+ * statements bind become such names, to a fixed point. A function's own name never resolves to a sink, so it adds
+ * nothing; a class's name does when its header (decorators, bases) is relevant, and such a class is kept whole. A
+ * class relevant only through its body keeps its header, its class-level statements and its relevant methods.
  *
- * Leaving a definition out removes its binding, which must not change what other names resolve to. A class that
- * module-level code or a relevant definition names is relevant itself: rules judge arguments by a local class's
- * bases (`Loader=StrictLoader`, `class StrictLoader(yaml.SafeLoader)`), so its header and what that names stay. A
- * function so named resolves to nothing a rule tells apart from an unknown name, so it is kept only when something
- * else binds its name too (an import, an assignment, a builtin, a star import of a sink's module, another `def`),
- * which leaving it out would let through. A definition that declares `global` names is always kept. Methods are
- * only visible to their class body, so a method is also kept when the class-level statements name it.
+ * Leaving code out removes its bindings, which must not change what the kept code's names resolve to. So a
+ * module-level statement that binds a name the kept code mentions stays (`MODE = "r"` for `shelve.open(p, MODE)`),
+ * and so does every star import; what the statements kept that way mention counts as mentioned too. A class that
+ * the kept code names is relevant itself: rules judge arguments by a local class's bases (`Loader=StrictLoader`,
+ * `class StrictLoader(yaml.SafeLoader)`), so its header and what that names stay. A function so named resolves to
+ * nothing a rule tells apart from an unknown name, so it is kept only when something else binds its name too (an
+ * import, an assignment, a builtin, a star import of a sink's module, another `def`), which leaving it out would let
+ * through. A definition that declares `global` names is always kept. Methods are only visible to their class body,
+ * so a method is also kept when the class-level statements name it.
  *
  * Returns an empty list when no anchor is in code (nothing can be a finding), and undefined when the whole file must
  * be parsed: a `from m import *` of a module with a token (any name may then be a sink), or too little to skip.
@@ -67,9 +69,9 @@ export function relevantRanges(
   const expanded = new Array<boolean>(count).fill(false);
   const headerRelevant = new Array<boolean>(count).fill(false);
   const boundNames = new Set<number>();
-  const mentionedByRelevant = new Set<number>();
-  const mentionedAtModuleLevel = new Set<number>();
-  for (const s of segments) if (s.definition === undefined) addAll(mentionedAtModuleLevel, s.identifiers);
+  // Statements and definitions kept though not relevant, and the names that all kept code mentions.
+  const kept = new Array<boolean>(count).fill(false);
+  const mentioned = new Set<number>();
   // Names that mean something else where a definition is left out: bound by another statement or definition,
   // builtins, or anything a star import may bring.
   const boundElsewhere = new Set<number>(BUILTIN_KEYS);
@@ -90,23 +92,22 @@ export function relevantRanges(
     for (let k = 0; k < count; k++) {
       const s = segments[k];
       if (!relevant[k]) {
-        relevant[k] =
-          anchored[k] ||
-          intersects(s.identifiers, boundNames) ||
-          (s.isClass === true && (mentionedAtModuleLevel.has(s.definitionKey!) || mentionedByRelevant.has(s.definitionKey!)));
+        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || (s.isClass === true && mentioned.has(s.definitionKey!));
       }
       if (relevant[k] && s.isClass && !headerRelevant[k] && classHeaderIsRelevant(s, anchors, boundNames)) {
         headerRelevant[k] = true;
         boundNames.add(s.definitionKey!);
         changed = true;
       }
-      if (!relevant[k] || expanded[k]) continue;
-      expanded[k] = true;
-      changed = true;
-      if (s.definition === undefined) addAll(boundNames, importedFromAnchors(source, s, anchors) ?? s.bound);
-      else {
-        addAll(boundNames, s.globals);
-        addAll(mentionedByRelevant, s.identifiers);
+      if (relevant[k] && !expanded[k]) {
+        expanded[k] = true;
+        changed = true;
+        addAll(mentioned, s.identifiers);
+        addAll(boundNames, s.definition === undefined ? (importedFromAnchors(source, s, anchors) ?? s.bound) : s.globals);
+      } else if (!relevant[k] && !kept[k] && keptForBindings(source, s, mentioned)) {
+        kept[k] = true;
+        changed = true;
+        addAll(mentioned, s.identifiers);
       }
     }
   }
@@ -119,12 +120,12 @@ export function relevantRanges(
   };
   segments.forEach((s, k) => {
     const name = s.definitionKey;
-    if (name === undefined) return keep(s.start, s.end);
     if (!relevant[k]) {
-      const mentioned = mentionedAtModuleLevel.has(name) || mentionedByRelevant.has(name);
-      if (s.globals.size > 0 || (mentioned && (anyStarImport || boundElsewhere.has(name)))) keep(s.start, s.end);
+      const shadowing = name !== undefined && mentioned.has(name) && (anyStarImport || boundElsewhere.has(name));
+      if (kept[k] || shadowing) keep(s.start, s.end);
       return;
     }
+    if (name === undefined) return keep(s.start, s.end);
     const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s, sinks.attributeKeys) : undefined;
     if (!members) return keep(s.start, s.end);
     keep(s.start, s.bodyStart!);
@@ -141,9 +142,23 @@ export function relevantRanges(
       if (needed) keep(m.start, m.end);
     });
   });
-  const kept = ranges.reduce((n, r) => n + r.end - r.start, 0);
-  if (source.length - kept < MIN_SKIPPED_SHARE * source.length) return undefined;
+  const parsed = ranges.reduce((n, r) => n + r.end - r.start, 0);
+  if (source.length - parsed < MIN_SKIPPED_SHARE * source.length) return undefined;
   return ranges;
+}
+
+/**
+ * Whether a statement that cannot lead to a sink must stay for what it binds: a name that kept code mentions
+ * (`MODE = "r"` for `shelve.open(path, MODE)`, a constant, a local class's base), or any name (a star import).
+ * A definition stays when it declares `global` names, which it may rebind.
+ */
+function keptForBindings(source: string, s: Segment, mentioned: Set<number>): boolean {
+  if (s.definition !== undefined) return s.globals.size > 0;
+  return intersects(s.bound, mentioned) || intersects(s.shadows, mentioned) || isStarImport(source, s);
+}
+
+function isStarImport(source: string, s: Segment): boolean {
+  return s.identifiers.has(IMPORT) && /\bimport\s*\(?\s*\*/.test(source.slice(s.start, s.end));
 }
 
 /** The anchors (sorted ascending) that fall in a segment, outside its comments and prose strings. */

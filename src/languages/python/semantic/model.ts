@@ -20,6 +20,21 @@ export interface ResolvedName {
   constructedBy?: { call: SyntaxNode; scope: Scope };
 }
 
+/**
+ * The names resolution itself goes through (dynamic imports, `getattr`, `vars`, `partial`, `sys.modules`,
+ * `__dict__`): code that names them can lead to a sink, whatever the sinks are.
+ */
+export const RESOLVED_THROUGH: readonly string[] = [
+  "importlib.import_module",
+  "importlib.__import__",
+  "builtins.__import__",
+  "builtins.getattr",
+  "builtins.vars",
+  "functools.partial",
+  "sys.modules",
+  "__dict__",
+];
+
 /** Resolution follows at most this many bindings/expressions deep; beyond it the value is unknown. */
 const MAX_DEPTH = 32;
 const LOCAL = "<local>.";
