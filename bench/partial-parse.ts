@@ -8,6 +8,7 @@ import { splitTopLevel } from "../src/languages/python/top-level.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 import { moduleNameOf } from "../src/project/module-name.js";
 import { loadPythonParser } from "../src/project/python-parser.js";
+import type { PythonParser } from "../src/languages/python/parser.js";
 
 export async function benchPartialParse(files: { abs: string; rel: string }[]): Promise<void> {
   const parser = await loadPythonParser();
@@ -16,6 +17,7 @@ export async function benchPartialParse(files: { abs: string; rel: string }[]): 
   let candidateChars = 0;
   let parsedChars = 0;
   const differing: string[] = [];
+  const reparsed: string[] = [];
   for (const f of files) {
     let source: string;
     try {
@@ -26,7 +28,9 @@ export async function benchPartialParse(files: { abs: string; rel: string }[]): 
     if (anchorOffsets(source, index.tokens).length === 0) continue;
     candidates++;
     candidateChars += source.length;
-    parsedChars += parsedLength(source, index);
+    const parsed = parsedLength(parser, source, index);
+    parsedChars += parsed.chars;
+    if (parsed.reparsed) reparsed.push(f.rel);
     const file = { path: f.rel, source, moduleName: moduleNameOf(f.rel) };
     const partial = analyzePython(parser, file, index);
     const whole = analyzePython(parser, file, index, { wholeFile: true });
@@ -37,16 +41,21 @@ export async function benchPartialParse(files: { abs: string; rel: string }[]): 
     `  ${candidates} candidate files, ${(candidateChars / 1e6).toFixed(1)} M characters; a scan parses ` +
       `${(parsedChars / 1e6).toFixed(1)} M (${((100 * parsedChars) / candidateChars).toFixed(0)}%)`,
   );
+  console.log(`  parsed again whole after a syntax error in the parts (a misjudged boundary, or a real error): ${reparsed.length} files`);
+  for (const f of reparsed.slice(0, 10)) console.log(`      reparsed: ${f}`);
   console.log(`  findings identical to a whole-file parse: ${differing.length === 0 ? "yes, in every file" : `NO, ${differing.length} files differ`}`);
   for (const f of differing.slice(0, 10)) console.log(`      differs: ${f}`);
 }
 
-/** How much of `source` a project scan parses. */
-function parsedLength(source: string, index: SinkIndex): number {
+/** How much of `source` a project scan parses (see `analyzePython`), and whether it parses it twice. */
+function parsedLength(parser: PythonParser, source: string, index: SinkIndex): { chars: number; reparsed: boolean } {
   const anchors = anchorOffsets(source, index.tokens, index.words);
-  if (anchors.length === 0) return 0;
-  if (source.length < MIN_PARTIAL_PARSE_LENGTH) return source.length;
+  if (anchors.length === 0) return { chars: 0, reparsed: false };
+  if (source.length < MIN_PARTIAL_PARSE_LENGTH) return { chars: source.length, reparsed: false };
   const segments = splitTopLevel(source, index.attributeKeys);
   const ranges = segments && relevantRanges(source, segments, anchors, index);
-  return ranges ? ranges.reduce((n, r) => n + r.end - r.start, 0) : source.length;
+  if (!ranges) return { chars: source.length, reparsed: false };
+  const chars = ranges.reduce((n, r) => n + r.end - r.start, 0);
+  const reparsed = ranges.length > 0 && parser.parse(source, ranges).problems.length > 0;
+  return { chars: reparsed ? chars + source.length : chars, reparsed };
 }

@@ -416,6 +416,48 @@ describe("top-level splitter", () => {
     assert.deepEqual([...segments[0].bound], [identifierKey("os")]);
   });
 
+  it("keeps the clauses of a compound statement with it (else, elif, except, finally)", () => {
+    const source = [
+      "try:",
+      "    import numpy",
+      "except ImportError:",
+      "    numpy = None",
+      "else:",
+      "    HAVE = True",
+      "finally:",
+      "    pass",
+      "if numpy:",
+      "    x = 1",
+      "elif HAVE:",
+      "    x = 2",
+      "else:",
+      "    x = 3",
+      "for i in x:",
+      "    pass",
+      "else:",
+      "    pass",
+      "elsewhere = 1",
+      "",
+    ].join("\n");
+    const firstLines = splitTopLevel(source)!.map((s) => source.slice(s.start, s.end).split("\n")[0]);
+    assert.deepEqual(firstLines, ["try:", "if numpy:", "for i in x:", "elsewhere = 1"]);
+    const [tryStatement] = splitTopLevel(source)!;
+    assert.deepEqual(
+      tryStatement.lines?.map((l) => [source.slice(l.start, l.end).trim(), [...l.bound]]),
+      [
+        ["try:", []],
+        ["import numpy", [identifierKey("numpy")]],
+        ["except ImportError:", []],
+        ["numpy = None", [identifierKey("numpy")]],
+        ["else:", []],
+        ["HAVE = True", [identifierKey("HAVE")]],
+        ["finally:", []],
+        ["pass", []],
+      ],
+      "each logical line records what it binds",
+    );
+  });
+
   it("records what a statement binds: targets, aliases, loop variables, walrus, globals", () => {
     const source = [
       "from m import (a as b,",

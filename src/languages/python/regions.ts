@@ -87,11 +87,22 @@ export function relevantRanges(
     else definedOnce.add(s.definitionKey);
   }
 
+  // Per logical line of a module-level statement: whether it passed on its bindings (see `Segment.lines`).
+  const lineRelevant = segments.map((s) => s.lines?.map(() => false));
   for (let changed = true; changed; ) {
     changed = false;
     for (let k = 0; k < count; k++) {
       const s = segments[k];
-      if (!relevant[k]) {
+      const lines = s.lines;
+      if (lines) {
+        lines.forEach((line, i) => {
+          if (lineRelevant[k]![i] || !(hasAnchorIn(anchors, line.start, line.end) || intersects(line.identifiers, boundNames))) return;
+          lineRelevant[k]![i] = true;
+          relevant[k] = true;
+          changed = true;
+          addAll(boundNames, (lines.length === 1 && importedFromAnchors(source, s, anchors)) || line.bound);
+        });
+      } else if (!relevant[k]) {
         relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || (s.isClass === true && mentioned.has(s.definitionKey!));
       }
       if (relevant[k] && s.isClass && !headerRelevant[k] && classHeaderIsRelevant(s, anchors, boundNames)) {
@@ -103,7 +114,7 @@ export function relevantRanges(
         expanded[k] = true;
         changed = true;
         addAll(mentioned, s.identifiers);
-        addAll(boundNames, s.definition === undefined ? (importedFromAnchors(source, s, anchors) ?? s.bound) : s.globals);
+        if (!lines) addAll(boundNames, s.definition === undefined ? (importedFromAnchors(source, s, anchors) ?? s.bound) : s.globals);
       } else if (!relevant[k] && !kept[k] && keptForBindings(source, s, mentioned)) {
         kept[k] = true;
         changed = true;
@@ -191,6 +202,11 @@ function anchoredSegments(segments: readonly Segment[], anchors: readonly number
     if (segments[k].start <= at) marked[k] = true;
   }
   return marked;
+}
+
+function hasAnchorIn(anchors: readonly number[], start: number, end: number): boolean {
+  const first = lowerBound(anchors, start);
+  return first < anchors.length && anchors[first] < end;
 }
 
 function classHeaderIsRelevant(s: Segment, anchors: readonly number[], boundNames: Set<number>): boolean {

@@ -34,12 +34,30 @@ export interface Segment {
   /** Keys of the names declared in `global` statements anywhere inside. */
   globals: Set<number>;
   /**
+   * For a module-level statement that is not a definition: its logical lines, with what each mentions and binds,
+   * so that a compound statement passes on only the bindings of the lines that matter (in
+   * `try: from numpy import ndarray as t / except ImportError: t = None`, a `numpy` anchor does not make `t = None`
+   * a binding from a sink).
+   */
+  lines?: StatementLine[];
+  /**
    * Start/end offset pairs, ascending, of the text inside that cannot be code or a name: comments, and string
    * literals (not f-strings) holding anything but letters, digits, `_` and `.` (a module or attribute name held in
    * a string, `import_module("pickle")`, does matter).
    */
   prose: number[];
 }
+
+export interface StatementLine {
+  /** From the first character of the logical line to the start of the next. */
+  start: number;
+  end: number;
+  identifiers: Set<number>;
+  bound: Set<number>;
+}
+
+/** What `scanLogicalLine` records into: a segment, or one logical line of it. */
+type LineFacts = Pick<Segment, "identifiers" | "bound" | "shadows" | "globals" | "prose">;
 
 /**
  * Names are compared by a 30-bit hash rather than by string: scanning then allocates nothing per identifier.
@@ -125,16 +143,19 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
     if (!source.startsWith(indent, pos) || j - pos < indent.length) return undefined;
     let definition: ReturnType<typeof definedName>;
     if (j - pos === indent.length) {
-      // A statement at this level starts a segment, unless decorators above it already did.
-      if (!(current && decoratorPending)) {
+      // A statement at this level starts a segment, unless decorators above it already did, or it is a clause
+      // of the compound statement before (`else:`, `except ...:`), which belongs with it.
+      const clause = current !== undefined && current.definition === undefined && !decoratorPending && isClauseKeyword(source, j);
+      if (!current || (!decoratorPending && !clause)) {
         if (current) current.end = pos;
         current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), shadows: new Set(), globals: new Set(), prose: [] };
         segments.push(current);
         nestedDefinitionStart = -1;
       }
       decoratorPending = first === AT;
-      definition = decoratorPending ? undefined : definedName(source, j);
+      definition = decoratorPending || clause ? undefined : definedName(source, j);
       if (definition) {
+        current.lines = undefined;
         current.definition = definition.name;
         current.definitionKey = identifierKey(definition.name);
         if (definition.isClass) current.isClass = true;
@@ -155,7 +176,17 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
       nestedDefinitionStart = pos;
       nestedDefinitionIndent = j - pos;
     }
-    const next = scanLogicalLine(source, j, current, bindsHere, sinkAttributes);
+    let next: number;
+    if (indent === "" && current.definition === undefined) {
+      const line: StatementLine = { start: j, end: 0, identifiers: new Set(), bound: new Set() };
+      next = scanLogicalLine(source, j, { ...line, shadows: current.shadows, globals: current.globals, prose: current.prose }, bindsHere, sinkAttributes);
+      line.end = next;
+      addAll(current.identifiers, line.identifiers);
+      addAll(current.bound, line.bound);
+      (current.lines ??= []).push(line);
+    } else {
+      next = scanLogicalLine(source, j, current, bindsHere, sinkAttributes);
+    }
     if (next < 0) return undefined;
     if (definition?.isClass) {
       current.bodyStart = next;
@@ -164,6 +195,10 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
     pos = next;
   }
   return segments;
+}
+
+function addAll(into: Set<number>, from: Set<number>): void {
+  for (const x of from) into.add(x);
 }
 
 function sameText(source: string, a: number, b: number, length: number): boolean {
@@ -176,6 +211,13 @@ function hasBareCarriageReturn(source: string): boolean {
     if (source.charCodeAt(i + 1) !== NEWLINE) return true;
   }
   return false;
+}
+
+const CLAUSE_KEYWORDS = new Set(["else", "elif", "except", "finally"]);
+
+/** Whether the line at `at` opens a further clause of an `if`, `for`, `while` or `try` statement. */
+function isClauseKeyword(source: string, at: number): boolean {
+  return CLAUSE_KEYWORDS.has(readWord(source, at)[0]);
 }
 
 /** `def f`, `async def f`, `class C` at `at`: the name; otherwise undefined. */
@@ -274,7 +316,7 @@ const OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch
  * after `as`, `def`, `class`, between `for` and `in`, before `:=`, and every name in `import` and `global`
  * statements.
  */
-function scanLogicalLine(source: string, at: number, segment: Segment, bindsHere: boolean, sinkAttributes: SinkAttributes): number {
+function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHere: boolean, sinkAttributes: SinkAttributes): number {
   const ids = segment.identifiers;
   // A Set that drops what it is given, for lines whose bindings do not count.
   const bound = bindsHere ? segment.bound : IGNORED;
@@ -433,7 +475,7 @@ function scanLogicalLine(source: string, at: number, segment: Segment, bindsHere
 }
 
 /** Scans a string literal whose opening quote is at `at`; returns the offset after it, or -1 if unterminated. */
-function scanString(source: string, at: number, format: boolean, segment: Segment): number {
+function scanString(source: string, at: number, format: boolean, segment: LineFacts): number {
   const n = source.length;
   const q = source.charCodeAt(at);
   const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
