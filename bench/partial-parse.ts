@@ -36,7 +36,7 @@ export async function benchPartialParse(files: { abs: string; rel: string }[]): 
     const whole = analyzePython(parser, file, index, { wholeFile: true });
     if (JSON.stringify(partial.findings) !== JSON.stringify(whole.findings)) differing.push(f.rel);
   }
-  console.log("\nPartial parsing (files with rule tokens are parsed only where a finding can be; those under 8 KiB whole)");
+  console.log("\nPartial parsing (files with rule tokens are parsed only where a finding can be; those under 2 KiB whole)");
   console.log(
     `  ${candidates} candidate files, ${(candidateChars / 1e6).toFixed(1)} M characters; a scan parses ` +
       `${(parsedChars / 1e6).toFixed(1)} M (${((100 * parsedChars) / candidateChars).toFixed(0)}%)`,

@@ -84,7 +84,7 @@ export interface AnalyzeOptions {
 }
 
 /** Files shorter than this are always parsed whole: the saving would be small, and all their syntax errors show. */
-export const MIN_PARTIAL_PARSE_LENGTH = 8 * 1024;
+export const MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
 
 export function analyzePython(parser: PythonParser, file: PythonFile, index: SinkIndex, options: AnalyzeOptions = {}): FileAnalysis {
   // Where the rule tokens and computed imports are: none means no finding can be here (the prefilter).
