@@ -45,6 +45,8 @@ export class SemanticModel {
   readonly module: Scope;
   private readonly bindingCache = new Map<Binding, ResolvedName[]>();
   private readonly inProgress = new Set<Binding>();
+  /** The scope each local class is bound in, built when first needed. */
+  private classScopes?: Map<SyntaxNode, Scope>;
 
   constructor(
     readonly tree: SyntaxTree,
@@ -171,11 +173,16 @@ export class SemanticModel {
   }
 
   private scopeOfDefinition(def: SyntaxNode): Scope | undefined {
-    const find = (scope: Scope): Scope | undefined => {
-      for (const list of scope.bindings.values()) for (const b of list) if (b.classDef === def) return scope;
-      return undefined;
-    };
-    return find(this.module) ?? this.calls.map((c) => c.scope).find((s) => find(s));
+    if (!this.classScopes) {
+      // Every scope that binds a class: the module's, and those that calls were seen in.
+      this.classScopes = new Map();
+      for (const scope of new Set([this.module, ...this.calls.map((c) => c.scope)])) {
+        for (const list of scope.bindings.values()) {
+          for (const b of list) if (b.classDef && !this.classScopes.has(b.classDef)) this.classScopes.set(b.classDef, scope);
+        }
+      }
+    }
+    return this.classScopes.get(def);
   }
 
   private resolveName(name: string, scope: Scope, use: SyntaxNode, depth: number): ResolvedName[] {
