@@ -18,7 +18,7 @@ interface ChildResult<H> {
 
 const here = import.meta.dirname;
 const stdlib = process.env.BENCH_TARGET ?? execFileSync("python3", ["-c", 'import sysconfig;print(sysconfig.get_paths()["stdlib"])'], { encoding: "utf8" }).trim();
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
 
 function runChild<H>(script: string, args: string[]): ChildResult<H> {
   const started = performance.now();
