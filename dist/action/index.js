@@ -4024,26 +4024,54 @@ import { dirname as dirname3, join as join5, resolve as resolve4 } from "node:pa
 
 // src/core/order.ts
 function compareFindings(a, b) {
-  return cmp(a.location.file, b.location.file) || cmp(a.location.member ?? "", b.location.member ?? "") || a.location.line - b.location.line || a.location.column - b.location.column || (a.location.offset ?? 0) - (b.location.offset ?? 0) || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint);
+  return compareText(a.location.file, b.location.file) || compareText(a.location.member ?? "", b.location.member ?? "") || a.location.line - b.location.line || a.location.column - b.location.column || (a.location.offset ?? 0) - (b.location.offset ?? 0) || compareText(a.ruleId, b.ruleId) || compareText(a.fingerprint, b.fingerprint);
 }
 function compareErrors(a, b) {
-  return cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.kind, b.kind) || cmp(a.message, b.message);
+  return compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.kind, b.kind) || compareText(a.message, b.message);
 }
-function cmp(a, b) {
+function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/languages/python/prefilter.ts
 var COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
 var EVERY_COMPUTED_DYNAMIC_IMPORT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "g");
-function hasComputedDynamicImport(source) {
-  return (source.includes("__import__") || source.includes("import_module")) && COMPUTED_DYNAMIC_IMPORT.test(source);
+function prefilterRegExp(tokens) {
+  const asBytes = tokens.map((t) => escapeRegExp(String.fromCharCode(...new TextEncoder().encode(t))));
+  return new RegExp([...asBytes, COMPUTED_DYNAMIC_IMPORT.source].join("|"));
 }
-function anchorOffsets(source, tokens) {
-  const out2 = tokens.offsetsIn(source);
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function anchorOffsets(source, tokens, words) {
+  const found = tokens.offsetsIn(source);
+  const out2 = words ? found.filter((at) => canLeadToSink(source, at, words)) : found;
   if (!source.includes("__import__") && !source.includes("import_module")) return out2;
   for (const m of source.matchAll(EVERY_COMPUTED_DYNAMIC_IMPORT)) out2.push(m.index);
   return out2.sort((a, b) => a - b);
+}
+function anchorWords(qualifiedNames) {
+  const words = /* @__PURE__ */ new Set();
+  for (const name2 of qualifiedNames) for (const part of name2.split(".")) words.add(part.replace(/\(\)$/, ""));
+  return words;
+}
+function canLeadToSink(source, at, words) {
+  let start2 = at;
+  while (start2 > 0 && isWordChar(source.charCodeAt(start2 - 1))) start2--;
+  let end = at + 1;
+  while (end < source.length && isWordChar(source.charCodeAt(end))) end++;
+  if (!words.has(source.slice(start2, end))) return false;
+  let dot = end;
+  while (source.charCodeAt(dot) === 32 || source.charCodeAt(dot) === 9) dot++;
+  if (source.charCodeAt(dot) !== 46) return true;
+  let attr = dot + 1;
+  while (source.charCodeAt(attr) === 32 || source.charCodeAt(attr) === 9) attr++;
+  let attrEnd = attr;
+  while (attrEnd < source.length && isWordChar(source.charCodeAt(attrEnd))) attrEnd++;
+  return attrEnd === attr || words.has(source.slice(attr, attrEnd));
+}
+function isWordChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c >= 128;
 }
 function prefilterTokens(rules) {
   const all = [...new Set(rules.flatMap((r) => r.prefilter))];
@@ -4102,6 +4130,7 @@ var ALIASES = [
   ["ruamel.yaml.loader", "ruamel.yaml"],
   ["ruamel.yaml.cyaml", "ruamel.yaml"]
 ];
+var ALIASED_MODULE_NAMES = [...new Set(ALIASES.flat())];
 var MODULE_ALIASES = [...ALIASES].sort((a, b) => b[0].length - a[0].length);
 function canonicalName(qualifiedName) {
   for (const [alias, canonical] of MODULE_ALIASES) {
@@ -4213,6 +4242,38 @@ var PYTHON_LANG_SEC_040_default = defineRule({
 });
 
 // src/languages/python/syntax.ts
+var SyntaxNode = class {
+  constructor(type, field, start2, end, parent, missing, lines) {
+    this.type = type;
+    this.field = field;
+    this.start = start2;
+    this.end = end;
+    this.parent = parent;
+    this.missing = missing;
+    this.lines = lines;
+  }
+  type;
+  field;
+  start;
+  end;
+  parent;
+  missing;
+  lines;
+  children = [];
+  // 0-based rows and UTF-16 columns, worked out when asked: only findings, fixes and comments need them.
+  get startRow() {
+    return this.lines.position(this.start)[0];
+  }
+  get startCol() {
+    return this.lines.position(this.start)[1];
+  }
+  get endRow() {
+    return this.lines.position(this.end)[0];
+  }
+  get endCol() {
+    return this.lines.position(this.end)[1];
+  }
+};
 function publicCursorOps(tree) {
   const cursor = tree.walk();
   return {
@@ -4237,23 +4298,7 @@ function copyTree(tree, source, openCursor = publicCursorOps, lines = new LineIn
   const cursor = openCursor(tree);
   const comments = [];
   const problems = [];
-  const makeNode = (typeId, fieldId, start2, end, missing, parent) => {
-    const [startRow, startCol] = lines.position(start2);
-    const [endRow, endCol] = lines.position(end);
-    return {
-      type: typeNames[typeId] ?? "ERROR",
-      field: fieldId ? fieldNames[fieldId] ?? null : null,
-      start: start2,
-      end,
-      startRow,
-      startCol,
-      endRow,
-      endCol,
-      parent,
-      children: [],
-      missing
-    };
-  };
+  const makeNode = (typeId, fieldId, start2, end, missing, parent) => new SyntaxNode(typeNames[typeId] ?? "ERROR", fieldId ? fieldNames[fieldId] ?? null : null, start2, end, parent, missing, lines);
   try {
     const root = makeNode(cursor.typeId(), 0, cursor.startIndex(), cursor.endIndex(), false, null);
     const parents = [root];
@@ -6087,7 +6132,7 @@ var PYTHON_RULES = [
   PYTHON_ML_SEC_010_default,
   PYTHON_ML_SEC_011_default,
   PYTHON_ML_SEC_012_default
-].sort((a, b) => a.id.localeCompare(b.id));
+].sort((a, b) => compareText(a.id, b.id));
 var BUNDLE_DESCRIPTIONS = {
   all: "every Python rule",
   deserialization: "every rule that reports a deserialization sink",
@@ -6126,7 +6171,7 @@ function resolveRulesets(specs, extraRules = []) {
     }
     for (const r of members) chosen.set(r.id, r);
   }
-  return { ok: true, rules: [...chosen.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+  return { ok: true, rules: [...chosen.values()].sort((a, b) => compareText(a.id, b.id)) };
 }
 function closest(input, candidates) {
   let best;
@@ -11969,7 +12014,7 @@ function splitRulesets(specs) {
   return {
     python,
     runPython: python.length > 0,
-    artifactRules: [...chosen.values()].sort((a, b) => a.id.localeCompare(b.id))
+    artifactRules: [...chosen.values()].sort((a, b) => compareText(a.id, b.id))
   };
 }
 
@@ -13141,505 +13186,6 @@ function splitIds(list) {
   return list ? list.split(",").map((s) => s.trim()).filter(Boolean) : [];
 }
 
-// src/languages/python/top-level.ts
-function identifierKey(name2) {
-  return hashRange(name2, 0, name2.length);
-}
-function hashRange(text, start2, end) {
-  let h = 2166136261;
-  for (let i2 = start2; i2 < end; i2++) h = Math.imul(h ^ text.charCodeAt(i2), 16777619);
-  return h & 1073741823;
-}
-var NEWLINE = 10;
-var CR = 13;
-var SPACE = 32;
-var TAB = 9;
-var FORM_FEED = 12;
-var HASH = 35;
-var BACKSLASH = 92;
-var DOT = 46;
-var AT = 64;
-var SINGLE_QUOTE = 39;
-var DOUBLE_QUOTE = 34;
-function splitTopLevel(source) {
-  if (hasBareCarriageReturn(source)) return void 0;
-  return splitBlock(source, 0, source.length, "");
-}
-function splitClassBody(source, cls) {
-  if (cls.bodyStart === void 0) return void 0;
-  for (let pos = cls.bodyStart; pos < cls.end; ) {
-    const j = skipSpaces(source, pos);
-    const first = source.charCodeAt(j);
-    if (first === NEWLINE || first === CR || first === HASH) {
-      const nl = source.indexOf("\n", j);
-      pos = nl < 0 ? cls.end : nl + 1;
-      continue;
-    }
-    return j > pos ? splitBlock(source, pos, cls.end, source.slice(pos, j)) : void 0;
-  }
-  return void 0;
-}
-function splitBlock(source, from, to, indent) {
-  const segments = [];
-  let current;
-  let decoratorPending = false;
-  let nestedDefinitionStart = -1;
-  let nestedDefinitionIndent = 0;
-  let pos = from;
-  while (pos < to) {
-    const j = skipSpaces(source, pos);
-    if (j >= to) break;
-    const first = source.charCodeAt(j);
-    if (first === NEWLINE || first === CR || first === HASH) {
-      const nl = source.indexOf("\n", j);
-      if (first === HASH) current?.prose.push(j, nl < 0 ? to : nl);
-      pos = nl < 0 ? to : nl + 1;
-      continue;
-    }
-    if (!source.startsWith(indent, pos) || j - pos < indent.length) return void 0;
-    let definition;
-    if (j - pos === indent.length) {
-      if (!(current && decoratorPending)) {
-        if (current) current.end = pos;
-        current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
-        segments.push(current);
-        nestedDefinitionStart = -1;
-      }
-      decoratorPending = first === AT;
-      definition = decoratorPending ? void 0 : definedName(source, j);
-      if (definition) {
-        current.definition = definition.name;
-        current.definitionKey = identifierKey(definition.name);
-        if (definition.isClass) current.isClass = true;
-      }
-    } else if (!current) {
-      current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
-      segments.push(current);
-    }
-    let bindsHere = true;
-    if (nestedDefinitionStart >= 0) {
-      const width = j - pos;
-      const deeper = width > nestedDefinitionIndent && sameText(source, nestedDefinitionStart, pos, nestedDefinitionIndent);
-      if (deeper) bindsHere = false;
-      else nestedDefinitionStart = -1;
-    }
-    if (nestedDefinitionStart < 0 && j - pos > indent.length && current.definition === void 0 && definedName(source, j)) {
-      nestedDefinitionStart = pos;
-      nestedDefinitionIndent = j - pos;
-    }
-    const next = scanLogicalLine(source, j, current, bindsHere);
-    if (next < 0) return void 0;
-    if (definition?.isClass) {
-      current.bodyStart = next;
-      current.headerIdentifiers = new Set(current.identifiers);
-    }
-    pos = next;
-  }
-  return segments;
-}
-function sameText(source, a, b, length) {
-  for (let k = 0; k < length; k++) if (source.charCodeAt(a + k) !== source.charCodeAt(b + k)) return false;
-  return true;
-}
-function hasBareCarriageReturn(source) {
-  for (let i2 = source.indexOf("\r"); i2 >= 0; i2 = source.indexOf("\r", i2 + 1)) {
-    if (source.charCodeAt(i2 + 1) !== NEWLINE) return true;
-  }
-  return false;
-}
-function definedName(source, at) {
-  let [word, next] = readWord(source, at);
-  if (word === "async") {
-    next = skipSpaces(source, next);
-    [word, next] = readWord(source, next);
-    if (word !== "def") return void 0;
-  }
-  if (word !== "def" && word !== "class") return void 0;
-  const [name2] = readWord(source, skipSpaces(source, next));
-  return name2 ? { name: name2, isClass: word === "class" } : void 0;
-}
-function skipSpaces(source, at) {
-  let i2 = at;
-  for (let c = source.charCodeAt(i2); c === SPACE || c === TAB || c === FORM_FEED; c = source.charCodeAt(++i2)) ;
-  return i2;
-}
-function readWord(source, at) {
-  if (!isIdentifierStart(source.charCodeAt(at))) return ["", at];
-  let end = at + 1;
-  while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
-  return [source.slice(at, end), end];
-}
-function isIdentifierStart(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 128;
-}
-function isIdentifierPart(c) {
-  return isIdentifierStart(c) || c >= 48 && c <= 57;
-}
-function isDigit2(c) {
-  return c >= 48 && c <= 57;
-}
-function isOperandBase(source, end) {
-  const next = source.charCodeAt(skipSpaces(source, end));
-  return next === DOT || next === 91 || next === 40;
-}
-function isStringPrefix(source, start2, end) {
-  return /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(source.slice(start2, end));
-}
-function isFormatPrefix(source, start2, end) {
-  for (let i2 = start2; i2 < end; i2++) if ((source.charCodeAt(i2) | 32) === 102) return true;
-  return false;
-}
-var KEYWORDS = "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" ");
-var KNOWN_WORDS = new Map([...KEYWORDS, "match", "case"].map((w) => [identifierKey(w), w]));
-var HARD_KEYWORDS = new Set(KEYWORDS);
-var COMPOUND_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
-var BINDS_NEXT = /* @__PURE__ */ new Set(["as", "def", "class"]);
-var IGNORED = new class extends Set {
-  add() {
-    return this;
-  }
-}();
-var EQUALS = 61;
-var COLON = 58;
-var SEMICOLON = 59;
-var OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
-function scanLogicalLine(source, at, segment, bindsHere) {
-  const ids = segment.identifiers;
-  const bound = bindsHere ? segment.bound : IGNORED;
-  const n = source.length;
-  let depth = 0;
-  let afterDot = false;
-  let statementStart = true;
-  let bindsAll = false;
-  let fromModule = false;
-  let declaresGlobals = false;
-  let compound = false;
-  let pending = [];
-  let previous = -1;
-  let previousWord;
-  let forTarget = false;
-  const brackets = [];
-  let operandBrackets = 0;
-  let afterOperand = false;
-  let i2 = at;
-  while (i2 < n) {
-    const c = source.charCodeAt(i2);
-    if (c === NEWLINE) {
-      i2++;
-      if (depth === 0) return i2;
-      continue;
-    }
-    if (c === SPACE || c === TAB || c === CR || c === FORM_FEED) {
-      i2++;
-      continue;
-    }
-    if (c === HASH) {
-      const nl = source.indexOf("\n", i2);
-      segment.prose.push(i2, nl < 0 ? n : nl);
-      i2 = nl < 0 ? n : nl;
-      continue;
-    }
-    if (c === BACKSLASH) {
-      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
-      continue;
-    }
-    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
-      i2 = scanString(source, i2, false, segment);
-      if (i2 < 0) return -1;
-      afterDot = false;
-      afterOperand = true;
-      continue;
-    }
-    if (isIdentifierStart(c)) {
-      let h = Math.imul(2166136261 ^ c, 16777619);
-      let end = i2 + 1;
-      for (let d = source.charCodeAt(end); isIdentifierPart(d); d = source.charCodeAt(++end)) h = Math.imul(h ^ d, 16777619);
-      const key = h & 1073741823;
-      const q = source.charCodeAt(end);
-      if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && end - i2 <= 2 && isStringPrefix(source, i2, end)) {
-        i2 = scanString(source, end, isFormatPrefix(source, i2, end), segment);
-        if (i2 < 0) return -1;
-        afterDot = false;
-        afterOperand = true;
-        continue;
-      }
-      const start2 = i2;
-      i2 = end;
-      afterOperand = true;
-      if (afterDot) {
-        afterDot = false;
-        previous = -1;
-        previousWord = void 0;
-        continue;
-      }
-      const known = KNOWN_WORDS.get(key);
-      const word = known !== void 0 && known.length === end - start2 && source.startsWith(known, start2) ? known : void 0;
-      const keyword = word !== void 0 && HARD_KEYWORDS.has(word);
-      ids.add(key);
-      if (statementStart) {
-        statementStart = false;
-        bindsAll = word === "import" || word === "from" || word === "global";
-        fromModule = word === "from";
-        declaresGlobals = word === "global";
-        compound = word !== void 0 && COMPOUND_KEYWORDS.has(word);
-      }
-      if (word === "import") fromModule = false;
-      if (keyword) {
-        afterOperand = false;
-      } else if (bindsAll) {
-        if (!fromModule) bound.add(key);
-        if (declaresGlobals) segment.globals.add(key);
-      } else if (previousWord !== void 0 && BINDS_NEXT.has(previousWord)) {
-        bound.add(key);
-      } else if (operandBrackets === 0 && !isOperandBase(source, end)) {
-        if (forTarget) bound.add(key);
-        pending.push(key);
-      }
-      if (word === "for") forTarget = true;
-      else if (word === "in") forTarget = false;
-      previous = keyword ? -1 : key;
-      previousWord = word;
-      continue;
-    }
-    if (isDigit2(c)) {
-      let end = i2 + 1;
-      while (end < n && (isIdentifierPart(source.charCodeAt(end)) || source.charCodeAt(end) === DOT)) end++;
-      i2 = end;
-      afterDot = false;
-      afterOperand = true;
-      continue;
-    }
-    const wasAfterOperand = afterOperand;
-    afterOperand = false;
-    if (c === 40 || c === 91 || c === 123) {
-      depth++;
-      const holdsNoTarget = c === 123 || wasAfterOperand;
-      brackets.push(holdsNoTarget);
-      if (holdsNoTarget) operandBrackets++;
-    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
-      depth--;
-      if (brackets.pop()) operandBrackets--;
-      afterOperand = true;
-    } else if (c === COLON && source.charCodeAt(i2 + 1) === EQUALS) {
-      if (previous >= 0) bound.add(previous);
-    } else if (depth === 0) {
-      if (c === SEMICOLON || c === COLON && compound) {
-        statementStart = true;
-        bindsAll = fromModule = declaresGlobals = compound = forTarget = false;
-        pending = [];
-        previous = -1;
-        previousWord = void 0;
-      } else if (c === EQUALS && source.charCodeAt(i2 + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i2 - 1))) {
-        for (const target of pending) bound.add(target);
-        pending = [];
-      }
-    }
-    afterDot = c === DOT;
-    i2++;
-  }
-  return n;
-}
-function scanString(source, at, format, segment) {
-  const n = source.length;
-  const q = source.charCodeAt(at);
-  const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
-  let prose = false;
-  let i2 = at + (triple ? 3 : 1);
-  while (i2 < n) {
-    const c = source.charCodeAt(i2);
-    if (c === BACKSLASH) {
-      prose = true;
-      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
-      continue;
-    }
-    if (c === q) {
-      if (triple && !(source.charCodeAt(i2 + 1) === q && source.charCodeAt(i2 + 2) === q)) {
-        prose = true;
-        i2++;
-        continue;
-      }
-      const end = i2 + (triple ? 3 : 1);
-      if (prose && !format) segment.prose.push(at, end);
-      return end;
-    }
-    if (c === NEWLINE && !triple) return -1;
-    if (isIdentifierStart(c)) {
-      let end = i2 + 1;
-      while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
-      if (format) segment.identifiers.add(hashRange(source, i2, end));
-      i2 = end;
-      continue;
-    }
-    if (!isDigit2(c) && c !== DOT) prose = true;
-    i2++;
-  }
-  return -1;
-}
-
-// src/languages/python/regions.ts
-var MIN_SKIPPED_SHARE = 0.1;
-function relevantRanges(source, segments, allAnchors) {
-  const anchors = anchorsInCode(segments, allAnchors);
-  if (anchors.length === 0) return [];
-  const count = segments.length;
-  const anchored = anchoredSegments(segments, anchors);
-  for (let k = 0; k < count; k++) {
-    if (anchored[k] && segments[k].definition === void 0 && isStarImport(source, segments[k])) return void 0;
-  }
-  const relevant = new Array(count).fill(false);
-  const expanded = new Array(count).fill(false);
-  const headerRelevant = new Array(count).fill(false);
-  const boundNames = /* @__PURE__ */ new Set();
-  const mentionedByRelevant = /* @__PURE__ */ new Set();
-  const mentionedAtModuleLevel = /* @__PURE__ */ new Set();
-  for (const s of segments) if (s.definition === void 0) addAll(mentionedAtModuleLevel, s.identifiers);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let k = 0; k < count; k++) {
-      const s = segments[k];
-      if (!relevant[k]) relevant[k] = anchored[k] || intersects(s.identifiers, boundNames);
-      if (relevant[k] && s.isClass && !headerRelevant[k] && classHeaderIsRelevant(s, anchors, boundNames)) {
-        headerRelevant[k] = true;
-        boundNames.add(s.definitionKey);
-        changed = true;
-      }
-      if (!relevant[k] || expanded[k]) continue;
-      expanded[k] = true;
-      changed = true;
-      if (s.definition === void 0) addAll(boundNames, s.bound);
-      else {
-        addAll(boundNames, s.globals);
-        addAll(mentionedByRelevant, s.identifiers);
-      }
-    }
-  }
-  const ranges = [];
-  const keep = (start2, end) => {
-    const last = ranges[ranges.length - 1];
-    if (last && last.end === start2) last.end = end;
-    else ranges.push({ start: start2, end });
-  };
-  segments.forEach((s, k) => {
-    const name2 = s.definitionKey;
-    if (name2 === void 0) return keep(s.start, s.end);
-    if (!relevant[k]) {
-      if (mentionedAtModuleLevel.has(name2) || mentionedByRelevant.has(name2) || s.globals.size > 0) keep(s.start, s.end);
-      return;
-    }
-    const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s) : void 0;
-    if (!members) return keep(s.start, s.end);
-    keep(s.start, s.bodyStart);
-    const memberAnchored = anchoredSegments(members, anchors);
-    const namedInClassBody = /* @__PURE__ */ new Set();
-    for (const m of members) if (m.definition === void 0) addAll(namedInClassBody, m.identifiers);
-    members.forEach((m, i2) => {
-      const needed = m.definitionKey === void 0 || memberAnchored[i2] || intersects(m.identifiers, boundNames) || namedInClassBody.has(m.definitionKey) || m.globals.size > 0;
-      if (needed) keep(m.start, m.end);
-    });
-  });
-  const kept = ranges.reduce((n, r) => n + r.end - r.start, 0);
-  if (source.length - kept < MIN_SKIPPED_SHARE * source.length) return void 0;
-  return ranges;
-}
-function anchorsInCode(segments, anchors) {
-  const out2 = [];
-  let k = 0;
-  let p = 0;
-  for (const at of anchors) {
-    while (k < segments.length && segments[k].end <= at) {
-      k++;
-      p = 0;
-    }
-    if (k === segments.length) break;
-    const s = segments[k];
-    if (at < s.start) continue;
-    while (p < s.prose.length && s.prose[p + 1] <= at) p += 2;
-    if (p < s.prose.length && s.prose[p] <= at) continue;
-    out2.push(at);
-  }
-  return out2;
-}
-function anchoredSegments(segments, anchors) {
-  const marked = new Array(segments.length).fill(false);
-  let k = 0;
-  for (const at of anchors) {
-    while (k < segments.length && segments[k].end <= at) k++;
-    if (k === segments.length) break;
-    if (segments[k].start <= at) marked[k] = true;
-  }
-  return marked;
-}
-function classHeaderIsRelevant(s, anchors, boundNames) {
-  if (s.bodyStart === void 0) return true;
-  if (s.headerIdentifiers && intersects(s.headerIdentifiers, boundNames)) return true;
-  const first = lowerBound(anchors, s.start);
-  return first < anchors.length && anchors[first] < s.bodyStart;
-}
-function lowerBound(sorted, value) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-var IMPORT2 = identifierKey("import");
-function isStarImport(source, s) {
-  return s.identifiers.has(IMPORT2) && /\bimport\s*\(?\s*\*/.test(source.slice(s.start, s.end));
-}
-function intersects(a, b) {
-  if (a.size > b.size) [a, b] = [b, a];
-  for (const x of a) if (b.has(x)) return true;
-  return false;
-}
-function addAll(into, from) {
-  for (const x of from) into.add(x);
-}
-
-// src/languages/python/token-set.ts
-var TokenSet = class {
-  byPrefix = /* @__PURE__ */ new Map();
-  maybePrefix = new Uint8Array(1 << 16);
-  plain = [];
-  constructor(tokens) {
-    for (const token of tokens) {
-      if (token.length < 4 || !/^[\x00-\x7f]*$/.test(token)) {
-        this.plain.push(token);
-        continue;
-      }
-      const prefix = token.charCodeAt(0) << 24 | token.charCodeAt(1) << 16 | token.charCodeAt(2) << 8 | token.charCodeAt(3);
-      const list = this.byPrefix.get(prefix);
-      if (list) list.push(token);
-      else this.byPrefix.set(prefix, [token]);
-      this.maybePrefix[slot(prefix)] = 1;
-    }
-  }
-  /** Start offsets (UTF-16) of every occurrence of every token in `text`, ascending. */
-  offsetsIn(text) {
-    const out2 = [];
-    for (const p of this.plain) for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + p.length)) out2.push(at);
-    if (this.byPrefix.size > 0) {
-      const maybe2 = this.maybePrefix;
-      let window2 = 0;
-      for (let i2 = 0; i2 < text.length; i2++) {
-        window2 = window2 << 8 | text.charCodeAt(i2) & 255;
-        if (i2 >= 3 && maybe2[slot(window2)] === 1) {
-          const list = this.byPrefix.get(window2);
-          if (list) {
-            for (const t of list) if (text.startsWith(t, i2 - 3)) out2.push(i2 - 3);
-          }
-        }
-      }
-    }
-    return this.plain.length ? out2.sort((a, b) => a - b) : out2;
-  }
-};
-function slot(prefix) {
-  return Math.imul(prefix, 2654435761) >>> 16;
-}
-
 // src/languages/python/semantic/builtins.ts
 var PYTHON_BUILTINS2 = /* @__PURE__ */ new Set([
   "__build_class__",
@@ -13720,6 +13266,623 @@ var PYTHON_BUILTINS2 = /* @__PURE__ */ new Set([
   "vars",
   "zip"
 ]);
+
+// src/languages/python/top-level.ts
+function identifierKey(name2) {
+  return hashRange(name2, 0, name2.length);
+}
+function hashRange(text, start2, end) {
+  let h = 2166136261;
+  for (let i2 = start2; i2 < end; i2++) h = Math.imul(h ^ text.charCodeAt(i2), 16777619);
+  return h & 1073741823;
+}
+var NEWLINE = 10;
+var CR = 13;
+var SPACE = 32;
+var TAB = 9;
+var FORM_FEED = 12;
+var HASH = 35;
+var BACKSLASH = 92;
+var DOT = 46;
+var AT = 64;
+var SINGLE_QUOTE = 39;
+var DOUBLE_QUOTE = 34;
+function splitTopLevel(source, sinkAttributes) {
+  if (hasBareCarriageReturn(source)) return void 0;
+  return splitBlock(source, 0, source.length, "", sinkAttributes);
+}
+function splitClassBody(source, cls, sinkAttributes) {
+  if (cls.bodyStart === void 0) return void 0;
+  for (let pos = cls.bodyStart; pos < cls.end; ) {
+    const j = skipSpaces(source, pos);
+    const first = source.charCodeAt(j);
+    if (first === NEWLINE || first === CR || first === HASH) {
+      const nl = source.indexOf("\n", j);
+      pos = nl < 0 ? cls.end : nl + 1;
+      continue;
+    }
+    return j > pos ? splitBlock(source, pos, cls.end, source.slice(pos, j), sinkAttributes) : void 0;
+  }
+  return void 0;
+}
+function splitBlock(source, from, to, indent, sinkAttributes) {
+  const segments = [];
+  let current;
+  let decoratorPending = false;
+  let nestedDefinitionStart = -1;
+  let nestedDefinitionIndent = 0;
+  let pos = from;
+  while (pos < to) {
+    const j = skipSpaces(source, pos);
+    if (j >= to) break;
+    const first = source.charCodeAt(j);
+    if (first === NEWLINE || first === CR || first === HASH) {
+      const nl = source.indexOf("\n", j);
+      if (first === HASH) current?.prose.push(j, nl < 0 ? to : nl);
+      pos = nl < 0 ? to : nl + 1;
+      continue;
+    }
+    if (!source.startsWith(indent, pos) || j - pos < indent.length) return void 0;
+    let definition;
+    if (j - pos === indent.length) {
+      const clause = current !== void 0 && current.definition === void 0 && !decoratorPending && isClauseKeyword(source, j);
+      if (!current || !decoratorPending && !clause) {
+        if (current) current.end = pos;
+        current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+        segments.push(current);
+        nestedDefinitionStart = -1;
+      }
+      decoratorPending = first === AT;
+      definition = decoratorPending || clause ? void 0 : definedName(source, j);
+      if (definition) {
+        current.lines = void 0;
+        current.definition = definition.name;
+        current.definitionKey = identifierKey(definition.name);
+        if (definition.isClass) current.isClass = true;
+      }
+    } else if (!current) {
+      current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+      segments.push(current);
+    }
+    let bindsHere = true;
+    if (nestedDefinitionStart >= 0) {
+      const width = j - pos;
+      const deeper = width > nestedDefinitionIndent && sameText(source, nestedDefinitionStart, pos, nestedDefinitionIndent);
+      if (deeper) bindsHere = false;
+      else nestedDefinitionStart = -1;
+    }
+    if (nestedDefinitionStart < 0 && j - pos > indent.length && current.definition === void 0 && definedName(source, j)) {
+      nestedDefinitionStart = pos;
+      nestedDefinitionIndent = j - pos;
+    }
+    let next;
+    if (indent === "" && current.definition === void 0) {
+      const line = { start: j, end: 0, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set() };
+      next = scanLogicalLine(source, j, { ...line, shadows: current.shadows, globals: current.globals, prose: current.prose }, bindsHere, sinkAttributes);
+      line.end = next;
+      addAll(current.identifiers, line.identifiers);
+      addAll(current.bound, line.bound);
+      (current.lines ??= []).push(line);
+    } else {
+      next = scanLogicalLine(source, j, current, bindsHere, sinkAttributes);
+    }
+    if (next < 0) return void 0;
+    if (definition?.isClass) {
+      current.bodyStart = next;
+      current.headerIdentifiers = new Set(current.identifiers);
+    }
+    pos = next;
+  }
+  return segments;
+}
+function addAll(into, from) {
+  for (const x of from) into.add(x);
+}
+function sameText(source, a, b, length) {
+  for (let k = 0; k < length; k++) if (source.charCodeAt(a + k) !== source.charCodeAt(b + k)) return false;
+  return true;
+}
+function hasBareCarriageReturn(source) {
+  for (let i2 = source.indexOf("\r"); i2 >= 0; i2 = source.indexOf("\r", i2 + 1)) {
+    if (source.charCodeAt(i2 + 1) !== NEWLINE) return true;
+  }
+  return false;
+}
+var CLAUSE_KEYWORDS = /* @__PURE__ */ new Set(["else", "elif", "except", "finally"]);
+function isClauseKeyword(source, at) {
+  return CLAUSE_KEYWORDS.has(readWord(source, at)[0]);
+}
+function definedName(source, at) {
+  let [word, next] = readWord(source, at);
+  if (word === "async") {
+    next = skipSpaces(source, next);
+    [word, next] = readWord(source, next);
+    if (word !== "def") return void 0;
+  }
+  if (word !== "def" && word !== "class") return void 0;
+  const [name2] = readWord(source, skipSpaces(source, next));
+  return name2 ? { name: name2, isClass: word === "class" } : void 0;
+}
+function skipSpaces(source, at) {
+  let i2 = at;
+  for (let c = source.charCodeAt(i2); c === SPACE || c === TAB || c === FORM_FEED; c = source.charCodeAt(++i2)) ;
+  return i2;
+}
+function readWord(source, at) {
+  if (!isIdentifierStart(source.charCodeAt(at))) return ["", at];
+  let end = at + 1;
+  while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
+  return [source.slice(at, end), end];
+}
+function isIdentifierStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 128;
+}
+function isIdentifierPart(c) {
+  return isIdentifierStart(c) || c >= 48 && c <= 57;
+}
+function isDigit2(c) {
+  return c >= 48 && c <= 57;
+}
+function isOperandBase(source, end) {
+  const next = source.charCodeAt(skipSpaces(source, end));
+  return next === DOT || next === 91 || next === 40;
+}
+function isBaseOfOtherAttribute(source, end, sinkAttributes) {
+  const dot = skipSpaces(source, end);
+  if (source.charCodeAt(dot) !== DOT) return false;
+  let i2 = skipSpaces(source, dot + 1);
+  let c = source.charCodeAt(i2);
+  if (!isIdentifierStart(c)) return false;
+  let h = 2166136261;
+  for (; isIdentifierPart(c); c = source.charCodeAt(++i2)) h = Math.imul(h ^ c, 16777619);
+  return !sinkAttributes.has(h & 1073741823);
+}
+function isStringPrefix(source, start2, end) {
+  return /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(source.slice(start2, end));
+}
+function isFormatPrefix(source, start2, end) {
+  for (let i2 = start2; i2 < end; i2++) if ((source.charCodeAt(i2) | 32) === 102) return true;
+  return false;
+}
+var KEYWORDS = "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" ");
+var KNOWN_WORDS = new Map([...KEYWORDS, "match", "case"].map((w) => [identifierKey(w), w]));
+var HARD_KEYWORDS = new Set(KEYWORDS);
+var COMPOUND_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
+var BINDS_NEXT = /* @__PURE__ */ new Set(["as", "def", "class"]);
+var IGNORED = new class extends Set {
+  add() {
+    return this;
+  }
+}();
+var EQUALS = 61;
+var COLON = 58;
+var SEMICOLON = 59;
+var OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
+function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
+  const ids = segment.identifiers;
+  const bound = bindsHere ? segment.bound : IGNORED;
+  const shadows = bindsHere ? segment.shadows : IGNORED;
+  const n = source.length;
+  let depth = 0;
+  let afterDot = false;
+  let statementStart = true;
+  let bindsAll = false;
+  let fromModule = false;
+  let importsNames = false;
+  let importedLeadsToSink = true;
+  let declaresGlobals = false;
+  let compound = false;
+  let pending = [];
+  let previous = -1;
+  let previousWord;
+  let forTarget = false;
+  const brackets = [];
+  let operandBrackets = 0;
+  let afterOperand = false;
+  let i2 = at;
+  while (i2 < n) {
+    const c = source.charCodeAt(i2);
+    if (c === NEWLINE) {
+      i2++;
+      if (depth === 0) return i2;
+      continue;
+    }
+    if (c === SPACE || c === TAB || c === CR || c === FORM_FEED) {
+      i2++;
+      continue;
+    }
+    if (c === HASH) {
+      const nl = source.indexOf("\n", i2);
+      segment.prose.push(i2, nl < 0 ? n : nl);
+      i2 = nl < 0 ? n : nl;
+      continue;
+    }
+    if (c === BACKSLASH) {
+      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
+      continue;
+    }
+    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
+      i2 = scanString(source, i2, false, segment);
+      if (i2 < 0) return -1;
+      afterDot = false;
+      afterOperand = true;
+      continue;
+    }
+    if (isIdentifierStart(c)) {
+      let h = Math.imul(2166136261 ^ c, 16777619);
+      let end = i2 + 1;
+      for (let d = source.charCodeAt(end); isIdentifierPart(d); d = source.charCodeAt(++end)) h = Math.imul(h ^ d, 16777619);
+      const key = h & 1073741823;
+      const q = source.charCodeAt(end);
+      if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && end - i2 <= 2 && isStringPrefix(source, i2, end)) {
+        i2 = scanString(source, end, isFormatPrefix(source, i2, end), segment);
+        if (i2 < 0) return -1;
+        afterDot = false;
+        afterOperand = true;
+        continue;
+      }
+      const start2 = i2;
+      i2 = end;
+      afterOperand = true;
+      if (afterDot) {
+        afterDot = false;
+        previous = -1;
+        previousWord = void 0;
+        continue;
+      }
+      const known = KNOWN_WORDS.get(key);
+      const word = known !== void 0 && known.length === end - start2 && source.startsWith(known, start2) ? known : void 0;
+      const keyword = word !== void 0 && HARD_KEYWORDS.has(word);
+      if (keyword || sinkAttributes === void 0 || !isBaseOfOtherAttribute(source, end, sinkAttributes)) ids.add(key);
+      if (statementStart) {
+        statementStart = false;
+        bindsAll = word === "import" || word === "from" || word === "global";
+        fromModule = word === "from";
+        declaresGlobals = word === "global";
+        compound = word !== void 0 && COMPOUND_KEYWORDS.has(word);
+      }
+      if (word === "import") {
+        importsNames = fromModule;
+        fromModule = false;
+      }
+      if (keyword) {
+        afterOperand = false;
+      } else if (importsNames) {
+        if (previousWord !== "as") importedLeadsToSink = sinkAttributes === void 0 || sinkAttributes.has(key);
+        (importedLeadsToSink ? bound : shadows).add(key);
+      } else if (bindsAll) {
+        if (!fromModule) bound.add(key);
+        if (declaresGlobals) segment.globals.add(key);
+      } else if (previousWord !== void 0 && BINDS_NEXT.has(previousWord)) {
+        bound.add(key);
+      } else if (operandBrackets === 0 && !isOperandBase(source, end)) {
+        if (forTarget) bound.add(key);
+        pending.push(key);
+      }
+      if (word === "for") forTarget = true;
+      else if (word === "in") forTarget = false;
+      previous = keyword ? -1 : key;
+      previousWord = word;
+      continue;
+    }
+    if (isDigit2(c)) {
+      let end = i2 + 1;
+      while (end < n && (isIdentifierPart(source.charCodeAt(end)) || source.charCodeAt(end) === DOT)) end++;
+      i2 = end;
+      afterDot = false;
+      afterOperand = true;
+      continue;
+    }
+    const wasAfterOperand = afterOperand;
+    afterOperand = false;
+    if (c === 40 || c === 91 || c === 123) {
+      depth++;
+      const holdsNoTarget = c === 123 || wasAfterOperand;
+      brackets.push(holdsNoTarget);
+      if (holdsNoTarget) operandBrackets++;
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
+      depth--;
+      if (brackets.pop()) operandBrackets--;
+      afterOperand = true;
+    } else if (c === COLON && source.charCodeAt(i2 + 1) === EQUALS) {
+      if (previous >= 0) bound.add(previous);
+    } else if (depth === 0) {
+      if (c === SEMICOLON || c === COLON && compound) {
+        statementStart = true;
+        bindsAll = fromModule = importsNames = declaresGlobals = compound = forTarget = false;
+        pending = [];
+        previous = -1;
+        previousWord = void 0;
+      } else if (c === EQUALS && source.charCodeAt(i2 + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i2 - 1))) {
+        for (const target of pending) bound.add(target);
+        pending = [];
+      }
+    }
+    afterDot = c === DOT;
+    i2++;
+  }
+  return n;
+}
+function scanString(source, at, format, segment) {
+  const n = source.length;
+  const q = source.charCodeAt(at);
+  const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
+  let prose = false;
+  let i2 = at + (triple ? 3 : 1);
+  while (i2 < n) {
+    const c = source.charCodeAt(i2);
+    if (c === BACKSLASH) {
+      prose = true;
+      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
+      continue;
+    }
+    if (c === q) {
+      if (triple && !(source.charCodeAt(i2 + 1) === q && source.charCodeAt(i2 + 2) === q)) {
+        prose = true;
+        i2++;
+        continue;
+      }
+      const end = i2 + (triple ? 3 : 1);
+      if (prose && !format) segment.prose.push(at, end);
+      return end;
+    }
+    if (c === NEWLINE && !triple) return -1;
+    if (isIdentifierStart(c)) {
+      let end = i2 + 1;
+      while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
+      if (format) segment.identifiers.add(hashRange(source, i2, end));
+      i2 = end;
+      continue;
+    }
+    if (!isDigit2(c) && c !== DOT) prose = true;
+    i2++;
+  }
+  return -1;
+}
+
+// src/languages/python/regions.ts
+var ANY_SINK = { attributeKeys: void 0, leadsToSink: () => true };
+var MIN_SKIPPED_SHARE = 0.1;
+function relevantRanges(source, segments, allAnchors, sinks = ANY_SINK) {
+  const anchors = anchorsInCode(segments, allAnchors);
+  if (anchors.length === 0) return [];
+  const count = segments.length;
+  const anchored = anchoredSegments(segments, anchors);
+  for (let k = 0; k < count; k++) {
+    if (anchored[k] && segments[k].definition === void 0 && hasStarImportOfAnchor(source, segments[k], anchors)) return void 0;
+  }
+  const relevant = new Array(count).fill(false);
+  const expanded = new Array(count).fill(false);
+  const headerRelevant = new Array(count).fill(false);
+  const boundNames = /* @__PURE__ */ new Set();
+  const kept = new Array(count).fill(false);
+  const mentioned = /* @__PURE__ */ new Set();
+  const boundElsewhere = new Set(BUILTIN_KEYS);
+  const definedOnce = /* @__PURE__ */ new Set();
+  let anyStarImport = false;
+  for (const s of segments) {
+    addAll2(boundElsewhere, s.globals);
+    if (s.definitionKey === void 0) {
+      addAll2(boundElsewhere, s.bound);
+      addAll2(boundElsewhere, s.shadows);
+      anyStarImport ||= starImportsSink(source, s, sinks);
+    } else if (definedOnce.has(s.definitionKey)) boundElsewhere.add(s.definitionKey);
+    else definedOnce.add(s.definitionKey);
+  }
+  const lineRelevant = segments.map((s) => s.lines?.map(() => false));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let k = 0; k < count; k++) {
+      const s = segments[k];
+      const lines = s.lines;
+      if (lines) {
+        lines.forEach((line, i2) => {
+          if (lineRelevant[k][i2] || !(hasAnchorIn(anchors, line.start, line.end) || intersects(line.identifiers, boundNames))) return;
+          lineRelevant[k][i2] = true;
+          relevant[k] = true;
+          changed = true;
+          addAll2(boundNames, lines.length === 1 && importedFromAnchors(source, s, anchors) || line.bound);
+        });
+      } else if (!relevant[k]) {
+        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || s.isClass === true && mentioned.has(s.definitionKey);
+      }
+      if (relevant[k] && s.isClass && !headerRelevant[k] && classHeaderIsRelevant(s, anchors, boundNames)) {
+        headerRelevant[k] = true;
+        boundNames.add(s.definitionKey);
+        changed = true;
+      }
+      if (relevant[k] && !expanded[k]) {
+        expanded[k] = true;
+        changed = true;
+        addAll2(mentioned, s.identifiers);
+        if (!lines) addAll2(boundNames, s.definition === void 0 ? importedFromAnchors(source, s, anchors) ?? s.bound : s.globals);
+      } else if (!relevant[k] && !kept[k] && keptForBindings(source, s, mentioned)) {
+        kept[k] = true;
+        changed = true;
+        addAll2(mentioned, s.identifiers);
+      }
+    }
+  }
+  const ranges = [];
+  const keep = (start2, end) => {
+    const last = ranges[ranges.length - 1];
+    if (last && last.end === start2) last.end = end;
+    else ranges.push({ start: start2, end });
+  };
+  segments.forEach((s, k) => {
+    const name2 = s.definitionKey;
+    if (!relevant[k]) {
+      const shadowing = name2 !== void 0 && mentioned.has(name2) && (anyStarImport || boundElsewhere.has(name2));
+      if (kept[k] || shadowing) keep(s.start, s.end);
+      return;
+    }
+    if (name2 === void 0) return keep(s.start, s.end);
+    const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s, sinks.attributeKeys) : void 0;
+    if (!members) return keep(s.start, s.end);
+    keep(s.start, s.bodyStart);
+    const memberAnchored = anchoredSegments(members, anchors);
+    const namedInClassBody = /* @__PURE__ */ new Set();
+    for (const m of members) if (m.definition === void 0) addAll2(namedInClassBody, m.identifiers);
+    members.forEach((m, i2) => {
+      const needed = m.definitionKey === void 0 || memberAnchored[i2] || intersects(m.identifiers, boundNames) || namedInClassBody.has(m.definitionKey) || m.globals.size > 0;
+      if (needed) keep(m.start, m.end);
+    });
+  });
+  const parsed = ranges.reduce((n, r) => n + r.end - r.start, 0);
+  if (source.length - parsed < MIN_SKIPPED_SHARE * source.length) return void 0;
+  return ranges;
+}
+function keptForBindings(source, s, mentioned) {
+  if (s.definition !== void 0) return s.globals.size > 0;
+  return intersects(s.bound, mentioned) || intersects(s.shadows, mentioned) || isStarImport(source, s);
+}
+function isStarImport(source, s) {
+  return s.identifiers.has(IMPORT2) && /\bimport\s*\(?\s*\*/.test(source.slice(s.start, s.end));
+}
+function anchorsInCode(segments, anchors) {
+  const out2 = [];
+  let k = 0;
+  let p = 0;
+  for (const at of anchors) {
+    while (k < segments.length && segments[k].end <= at) {
+      k++;
+      p = 0;
+    }
+    if (k === segments.length) break;
+    const s = segments[k];
+    if (at < s.start) continue;
+    while (p < s.prose.length && s.prose[p + 1] <= at) p += 2;
+    if (p < s.prose.length && s.prose[p] <= at) continue;
+    out2.push(at);
+  }
+  return out2;
+}
+function anchoredSegments(segments, anchors) {
+  const marked = new Array(segments.length).fill(false);
+  let k = 0;
+  for (const at of anchors) {
+    while (k < segments.length && segments[k].end <= at) k++;
+    if (k === segments.length) break;
+    if (segments[k].start <= at) marked[k] = true;
+  }
+  return marked;
+}
+function hasAnchorIn(anchors, start2, end) {
+  const first = lowerBound(anchors, start2);
+  return first < anchors.length && anchors[first] < end;
+}
+function classHeaderIsRelevant(s, anchors, boundNames) {
+  if (s.bodyStart === void 0) return true;
+  if (s.headerIdentifiers && intersects(s.headerIdentifiers, boundNames)) return true;
+  const first = lowerBound(anchors, s.start);
+  return first < anchors.length && anchors[first] < s.bodyStart;
+}
+function lowerBound(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+var IMPORT2 = identifierKey("import");
+var STAR_IMPORT = /\bfrom\s+[\w.\s\\]*?\bimport\s*\(?\s*\*/g;
+var BUILTIN_KEYS = [...PYTHON_BUILTINS2].map(identifierKey);
+var FROM_MODULE_IMPORT_STAR = /\bfrom\s+([\w.]+)\s+import\s*\(?\s*\*/g;
+function starImportsSink(source, s, sinks) {
+  if (!s.identifiers.has(IMPORT2)) return false;
+  const text = source.slice(s.start, s.end);
+  if (!/\bimport\s*\(?\s*\*/.test(text)) return false;
+  let clear = 0;
+  for (const m of text.matchAll(FROM_MODULE_IMPORT_STAR)) {
+    const module2 = m[1];
+    if (module2.startsWith(".") || sinks.leadsToSink(module2)) return true;
+    clear++;
+  }
+  return clear === 0;
+}
+function hasStarImportOfAnchor(source, s, anchors) {
+  if (!s.identifiers.has(IMPORT2)) return false;
+  STAR_IMPORT.lastIndex = 0;
+  const text = source.slice(s.start, s.end);
+  for (let m = STAR_IMPORT.exec(text); m; m = STAR_IMPORT.exec(text)) {
+    const first = lowerBound(anchors, s.start + m.index);
+    if (first < anchors.length && anchors[first] < s.start + m.index + m[0].length) return true;
+  }
+  return false;
+}
+var PLAIN_IMPORT = /^[ \t]*import[ \t]+([\w. \t,]+?)[ \t]*(?:#[^\n]*)?(?:\n|$)/y;
+var BLANK_OR_COMMENT_LINES = /^(?:[ \t]*(?:#[^\n]*)?(?:\n|$))*$/;
+function importedFromAnchors(source, s, anchors) {
+  if (!s.identifiers.has(IMPORT2)) return void 0;
+  const text = source.slice(s.start, s.end);
+  PLAIN_IMPORT.lastIndex = 0;
+  const m = PLAIN_IMPORT.exec(text);
+  if (!m || !BLANK_OR_COMMENT_LINES.test(text.slice(m[0].length))) return void 0;
+  const names = /* @__PURE__ */ new Set();
+  let at = s.start + m.index + m[0].indexOf(m[1]);
+  for (const clause of m[1].split(",")) {
+    const first = lowerBound(anchors, at);
+    if (first < anchors.length && anchors[first] < at + clause.length) {
+      const words = clause.trim().split(/\s+/);
+      names.add(identifierKey(words.length === 3 && words[1] === "as" ? words[2] : words[0].split(".")[0]));
+    }
+    at += clause.length + 1;
+  }
+  return names;
+}
+function intersects(a, b) {
+  if (a.size > b.size) [a, b] = [b, a];
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+function addAll2(into, from) {
+  for (const x of from) into.add(x);
+}
+
+// src/languages/python/token-set.ts
+var TokenSet = class {
+  byPrefix = /* @__PURE__ */ new Map();
+  maybePrefix = new Uint8Array(1 << 16);
+  plain = [];
+  constructor(tokens) {
+    for (const token of tokens) {
+      if (token.length < 4 || !/^[\x00-\x7f]*$/.test(token)) {
+        this.plain.push(token);
+        continue;
+      }
+      const prefix = token.charCodeAt(0) << 24 | token.charCodeAt(1) << 16 | token.charCodeAt(2) << 8 | token.charCodeAt(3);
+      const list = this.byPrefix.get(prefix);
+      if (list) list.push(token);
+      else this.byPrefix.set(prefix, [token]);
+      this.maybePrefix[slot(prefix)] = 1;
+    }
+  }
+  /** Start offsets (UTF-16) of every occurrence of every token in `text`, ascending. */
+  offsetsIn(text) {
+    const out2 = [];
+    for (const p of this.plain) for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + p.length)) out2.push(at);
+    if (this.byPrefix.size > 0) {
+      const maybe2 = this.maybePrefix;
+      let window2 = 0;
+      for (let i2 = 0; i2 < text.length; i2++) {
+        window2 = window2 << 8 | text.charCodeAt(i2) & 255;
+        if (i2 >= 3 && maybe2[slot(window2)] === 1) {
+          const list = this.byPrefix.get(window2);
+          if (list) {
+            for (const t of list) if (text.startsWith(t, i2 - 3)) out2.push(i2 - 3);
+          }
+        }
+      }
+    }
+    return this.plain.length ? out2.sort((a, b) => a - b) : out2;
+  }
+};
+function slot(prefix) {
+  return Math.imul(prefix, 2654435761) >>> 16;
+}
 
 // src/languages/python/semantic/scopes.ts
 var COMPREHENSIONS = /* @__PURE__ */ new Set([
@@ -13934,6 +14097,16 @@ function importedModuleName(node, moduleName, text) {
 }
 
 // src/languages/python/semantic/model.ts
+var RESOLVED_THROUGH = [
+  "importlib.import_module",
+  "importlib.__import__",
+  "builtins.__import__",
+  "builtins.getattr",
+  "builtins.vars",
+  "functools.partial",
+  "sys.modules",
+  "__dict__"
+];
 var MAX_DEPTH2 = 32;
 var LOCAL = "<local>.";
 var SemanticModel = class {
@@ -13950,6 +14123,8 @@ var SemanticModel = class {
   module;
   bindingCache = /* @__PURE__ */ new Map();
   inProgress = /* @__PURE__ */ new Set();
+  /** The scope each local class is bound in, built when first needed. */
+  classScopes;
   text(node) {
     return this.tree.source.slice(node.start, node.end);
   }
@@ -14060,11 +14235,15 @@ var SemanticModel = class {
     return out2;
   }
   scopeOfDefinition(def) {
-    const find = (scope) => {
-      for (const list of scope.bindings.values()) for (const b of list) if (b.classDef === def) return scope;
-      return void 0;
-    };
-    return find(this.module) ?? this.calls.map((c) => c.scope).find((s) => find(s));
+    if (!this.classScopes) {
+      this.classScopes = /* @__PURE__ */ new Map();
+      for (const scope of /* @__PURE__ */ new Set([this.module, ...this.calls.map((c) => c.scope)])) {
+        for (const list of scope.bindings.values()) {
+          for (const b of list) if (b.classDef && !this.classScopes.has(b.classDef)) this.classScopes.set(b.classDef, scope);
+        }
+      }
+    }
+    return this.classScopes.get(def);
   }
   resolveName(name2, scope, use, depth) {
     const bindings = this.lookup(name2, scope, use);
@@ -14218,6 +14397,13 @@ var SinkIndex = class {
         }
       }
     }
+    const names = [...this.byName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH];
+    this.words = anchorWords(names);
+    this.attributeKeys = new Set([...this.words].map(identifierKey));
+    for (const name2 of names) {
+      const parts2 = name2.split(".");
+      for (let n = 1; n <= parts2.length; n++) this.sinkModules.add(parts2.slice(0, n).join("."));
+    }
   }
   rules;
   byName = /* @__PURE__ */ new Map();
@@ -14225,13 +14411,21 @@ var SinkIndex = class {
   hasReferenceSinks;
   /** The prefilter tokens of all rules. */
   tokens;
+  /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
+  words;
+  attributeKeys;
+  /** Sinks' modules and the packages above them, under every alias: `pickle`, `six`, `six.moves`, `torch.hub`. */
+  sinkModules = /* @__PURE__ */ new Set();
+  leadsToSink(module2) {
+    return this.sinkModules.has(module2);
+  }
 };
-var MIN_PARTIAL_PARSE_LENGTH = 16 * 1024;
+var MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
 function analyzePython(parser, file, index, options = {}) {
-  const anchors = anchorOffsets(file.source, index.tokens);
+  const anchors = anchorOffsets(file.source, index.tokens, options.wholeFile ? void 0 : index.words);
   if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
   const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
-  const tree = partial ? parseRelevantParts(parser, file.source, anchors) : parser.parse(file.source);
+  const tree = partial ? parseRelevantParts(parser, file.source, anchors, index) : parser.parse(file.source);
   if (!tree) return { findings: [], errors: [], parsed: false };
   const errors = [];
   if (tree.problems.length) {
@@ -14252,9 +14446,9 @@ function analyzePython(parser, file, index, options = {}) {
   assignFingerprints(findings, matches);
   return { findings, errors, parsed: true };
 }
-function parseRelevantParts(parser, source, anchors) {
-  const segments = splitTopLevel(source);
-  const ranges = segments && relevantRanges(source, segments, anchors);
+function parseRelevantParts(parser, source, anchors, index) {
+  const segments = splitTopLevel(source, index.attributeKeys);
+  const ranges = segments && relevantRanges(source, segments, anchors, index);
   if (ranges?.length === 0) return void 0;
   if (ranges) {
     const partial = parser.parse(source, ranges);
@@ -18479,7 +18673,7 @@ var IN_FLIGHT_PER_WORKER = 2;
 async function sharedQueueAnalyzer(spec, rules, options) {
   const url = new URL("./worker.js", import.meta.url);
   const queue = [];
-  let queuedChars = 0;
+  let enqueuedChars = 0;
   let sorted = true;
   let nextId = 0;
   let localBusy = false;
@@ -18511,15 +18705,14 @@ async function sharedQueueAnalyzer(spec, rules, options) {
   };
   const enqueue = (job) => {
     queue.push(job);
-    queuedChars += job.file.source.length;
     sorted = false;
-    while (slots.length < options.maxWorkers && queuedChars >= options.startWhenQueued) startWorker();
   };
-  const take = (job) => {
-    if (job) queuedChars -= job.file.source.length;
-    return job;
+  const handIn = (job) => {
+    enqueue(job);
+    enqueuedChars += job.file.source.length;
+    while (slots.length < options.maxWorkers && enqueuedChars >= (slots.length + 2) * options.sourcePerThread) startWorker();
   };
-  if (options.startWhenQueued === 0) while (slots.length < options.maxWorkers) startWorker();
+  if (options.sourcePerThread === 0) while (slots.length < options.maxWorkers) startWorker();
   const startLocal = () => {
     localReady = true;
     pump();
@@ -18532,7 +18725,7 @@ async function sharedQueueAnalyzer(spec, rules, options) {
     }
     for (const slot2 of slots) {
       while (!slot2.failure && slot2.running.size < IN_FLIGHT_PER_WORKER && queue.length) {
-        const job = take(queue.shift());
+        const job = queue.shift();
         const id = nextId++;
         slot2.running.set(id, job);
         slot2.worker.postMessage({ id, file: job.file });
@@ -18544,7 +18737,7 @@ async function sharedQueueAnalyzer(spec, rules, options) {
     }
   }
   function runLocal() {
-    const job = take(queue.pop());
+    const job = queue.pop();
     if (job) job.resolve(analyzeSafely(() => analyzePython(parser, job.file, index), job.file.path));
     localBusy = false;
     pump();
@@ -18552,7 +18745,7 @@ async function sharedQueueAnalyzer(spec, rules, options) {
   return {
     analyze(file) {
       return new Promise((resolve9) => {
-        enqueue({ file, resolve: resolve9 });
+        handIn({ file, resolve: resolve9 });
         if (!pumpScheduled) {
           pumpScheduled = true;
           queueMicrotask(() => {
@@ -18598,8 +18791,7 @@ async function scanProject(options) {
   const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
   let ownWorkDone;
   const localStartsAfter = new Promise((resolve9) => ownWorkDone = resolve9);
-  const pythonBytes = pythonFiles.reduce((n, f) => n + Math.min(f.size, options.maxFileSize), 0);
-  const analyzer = await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs, pythonBytes), localStartsAfter });
+  const analyzer = await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter });
   let artifacts;
   try {
     const analyses = [];
@@ -18649,7 +18841,7 @@ async function scanProject(options) {
 }
 var READ_BATCH = 32;
 async function readCandidates(files, tokens, maxBytes, errors, onSourceRead, onSkipped, onCandidate) {
-  const anyToken = new RegExp(tokens.map((t) => escapeRegExp(Buffer.from(t, "utf8").toString("latin1"))).join("|"));
+  const anyToken = prefilterRegExp(tokens);
   for (let i2 = 0; i2 < files.length; i2++) {
     if (i2 % READ_BATCH === READ_BATCH - 1) await new Promise((resolve9) => setImmediate(resolve9));
     const file = files[i2];
@@ -18671,7 +18863,7 @@ function readCandidate(file, anyToken, maxBytes, errors, onSourceRead) {
     return void 0;
   }
   const latin13 = bytes.toString("latin1");
-  if (!anyToken.test(latin13) && !hasComputedDynamicImport(latin13)) return void 0;
+  if (!anyToken.test(latin13)) return void 0;
   const decoded = decodePython(bytes, file.relPath, maxBytes);
   if (!decoded.ok) {
     errors.push(decoded.error);
@@ -18681,17 +18873,10 @@ function readCandidate(file, anyToken, maxBytes, errors, onSourceRead) {
   onSourceRead?.(file, bytes);
   return { file, source: decoded.source };
 }
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var START_WORKERS_WHEN_QUEUED = 1024 * 1024;
-var START_WORKERS_AT_ONCE = 4 * 1024 * 1024;
-function poolOptions(jobs, pythonBytes) {
-  if (jobs !== void 0) return { maxWorkers: jobs, startWhenQueued: 0 };
-  return {
-    maxWorkers: Math.max(0, Math.min(availableParallelism() - 1, 8)),
-    startWhenQueued: pythonBytes >= START_WORKERS_AT_ONCE ? 0 : START_WORKERS_WHEN_QUEUED
-  };
+var SOURCE_PER_THREAD = 16e6;
+function poolOptions(jobs) {
+  if (jobs !== void 0) return { maxWorkers: jobs, sourcePerThread: 0 };
+  return { maxWorkers: Math.max(0, Math.min(availableParallelism() - 1, 8)), sourcePerThread: SOURCE_PER_THREAD };
 }
 
 // src/ci/command.ts
@@ -19159,7 +19344,7 @@ function summarySection(report) {
   const bySeverity = SEVERITIES.map((s) => ({ label: s, value: summary.bySeverity[s], className: `bar-${s}` }));
   const ruleCounts = /* @__PURE__ */ new Map();
   for (const f of active) ruleCounts.set(f.ruleId, (ruleCounts.get(f.ruleId) ?? 0) + 1);
-  const sorted = [...ruleCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const sorted = [...ruleCounts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
   const byRule = sorted.slice(0, MAX_CHART_RULES).map(([id, n]) => ({ label: id, value: n, className: "bar-rule" }));
   const rest = sorted.slice(MAX_CHART_RULES).reduce((sum, [, n]) => sum + n, 0);
   if (rest) byRule.push({ label: "other rules", value: rest, className: "bar-rule" });
@@ -20585,7 +20770,7 @@ function createBaseline(report, created = /* @__PURE__ */ new Date()) {
       line: finding.location.line
     });
   }
-  fingerprints.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.ruleId.localeCompare(b.ruleId));
+  fingerprints.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.ruleId, b.ruleId));
   return {
     version: BASELINE_VERSION,
     tool: { name: report.tool.name, version: report.tool.version },
