@@ -4033,6 +4033,379 @@ function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/languages/python/top-level.ts
+function identifierKey(name2) {
+  return hashRange(name2, 0, name2.length);
+}
+function hashRange(text, start2, end) {
+  let h = 2166136261;
+  for (let i2 = start2; i2 < end; i2++) h = Math.imul(h ^ text.charCodeAt(i2), 16777619);
+  return h & 1073741823;
+}
+var NEWLINE = 10;
+var CR = 13;
+var SPACE = 32;
+var TAB = 9;
+var FORM_FEED = 12;
+var HASH = 35;
+var BACKSLASH = 92;
+var DOT = 46;
+var AT = 64;
+var SINGLE_QUOTE = 39;
+var DOUBLE_QUOTE = 34;
+function splitTopLevel(source, sinkAttributes) {
+  if (hasBareCarriageReturn(source)) return void 0;
+  return splitBlock(source, 0, source.length, "", sinkAttributes);
+}
+function splitClassBody(source, cls, sinkAttributes) {
+  if (cls.bodyStart === void 0) return void 0;
+  for (let pos = cls.bodyStart; pos < cls.end; ) {
+    const j = skipSpaces(source, pos);
+    const first = source.charCodeAt(j);
+    if (first === NEWLINE || first === CR || first === HASH) {
+      const nl = source.indexOf("\n", j);
+      pos = nl < 0 ? cls.end : nl + 1;
+      continue;
+    }
+    return j > pos ? splitBlock(source, pos, cls.end, source.slice(pos, j), sinkAttributes) : void 0;
+  }
+  return void 0;
+}
+function splitBlock(source, from, to, indent, sinkAttributes) {
+  const segments = [];
+  let current;
+  let decoratorPending = false;
+  let nestedDefinitionStart = -1;
+  let nestedDefinitionIndent = 0;
+  let pos = from;
+  while (pos < to) {
+    const j = skipSpaces(source, pos);
+    if (j >= to) break;
+    const first = source.charCodeAt(j);
+    if (first === NEWLINE || first === CR || first === HASH) {
+      const nl = source.indexOf("\n", j);
+      if (first === HASH) current?.prose.push(j, nl < 0 ? to : nl);
+      pos = nl < 0 ? to : nl + 1;
+      continue;
+    }
+    if (!source.startsWith(indent, pos) || j - pos < indent.length) return void 0;
+    let definition;
+    if (j - pos === indent.length) {
+      const clause = current !== void 0 && current.definition === void 0 && !decoratorPending && isClauseKeyword(source, j);
+      if (!current || !decoratorPending && !clause) {
+        if (current) current.end = pos;
+        current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+        segments.push(current);
+        nestedDefinitionStart = -1;
+      }
+      decoratorPending = first === AT;
+      definition = decoratorPending || clause ? void 0 : definedName(source, j);
+      if (definition) {
+        current.lines = void 0;
+        current.definition = definition.name;
+        current.definitionKey = identifierKey(definition.name);
+        if (definition.isClass) current.isClass = true;
+      }
+    } else if (!current) {
+      current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+      segments.push(current);
+    }
+    let bindsHere = true;
+    if (nestedDefinitionStart >= 0) {
+      const width = j - pos;
+      const deeper = width > nestedDefinitionIndent && sameText(source, nestedDefinitionStart, pos, nestedDefinitionIndent);
+      if (deeper) bindsHere = false;
+      else nestedDefinitionStart = -1;
+    }
+    if (nestedDefinitionStart < 0 && j - pos > indent.length && current.definition === void 0 && definedName(source, j)) {
+      nestedDefinitionStart = pos;
+      nestedDefinitionIndent = j - pos;
+    }
+    let next;
+    if (indent === "" && current.definition === void 0) {
+      const line = { start: j, end: 0, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set() };
+      next = scanLogicalLine(source, j, { ...line, shadows: current.shadows, globals: current.globals, prose: current.prose }, bindsHere, sinkAttributes);
+      line.end = next;
+      addAll(current.identifiers, line.identifiers);
+      addAll(current.bound, line.bound);
+      (current.lines ??= []).push(line);
+    } else {
+      next = scanLogicalLine(source, j, current, bindsHere, sinkAttributes);
+    }
+    if (next < 0) return void 0;
+    if (definition?.isClass) {
+      current.bodyStart = next;
+      current.headerIdentifiers = new Set(current.identifiers);
+    }
+    pos = next;
+  }
+  return segments;
+}
+function addAll(into, from) {
+  for (const x of from) into.add(x);
+}
+function sameText(source, a, b, length) {
+  for (let k = 0; k < length; k++) if (source.charCodeAt(a + k) !== source.charCodeAt(b + k)) return false;
+  return true;
+}
+function hasBareCarriageReturn(source) {
+  for (let i2 = source.indexOf("\r"); i2 >= 0; i2 = source.indexOf("\r", i2 + 1)) {
+    if (source.charCodeAt(i2 + 1) !== NEWLINE) return true;
+  }
+  return false;
+}
+var CLAUSE_KEYWORDS = /* @__PURE__ */ new Set(["else", "elif", "except", "finally"]);
+function isClauseKeyword(source, at) {
+  return CLAUSE_KEYWORDS.has(readWord(source, at)[0]);
+}
+function definedName(source, at) {
+  let [word, next] = readWord(source, at);
+  if (word === "async") {
+    next = skipSpaces(source, next);
+    [word, next] = readWord(source, next);
+    if (word !== "def") return void 0;
+  }
+  if (word !== "def" && word !== "class") return void 0;
+  const [name2] = readWord(source, skipSpaces(source, next));
+  return name2 ? { name: name2, isClass: word === "class" } : void 0;
+}
+function skipSpaces(source, at) {
+  let i2 = at;
+  for (let c = source.charCodeAt(i2); c === SPACE || c === TAB || c === FORM_FEED; c = source.charCodeAt(++i2)) ;
+  return i2;
+}
+function readWord(source, at) {
+  if (!isIdentifierStart(source.charCodeAt(at))) return ["", at];
+  let end = at + 1;
+  while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
+  return [source.slice(at, end), end];
+}
+function isIdentifierStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 128;
+}
+function isIdentifierPart(c) {
+  return isIdentifierStart(c) || c >= 48 && c <= 57;
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function isOperandBase(source, end) {
+  const next = source.charCodeAt(skipSpaces(source, end));
+  return next === DOT || next === 91 || next === 40;
+}
+function isBaseOfOtherAttribute(source, end, sinkAttributes) {
+  const dot = skipSpaces(source, end);
+  if (source.charCodeAt(dot) !== DOT) return false;
+  let i2 = skipSpaces(source, dot + 1);
+  let c = source.charCodeAt(i2);
+  if (!isIdentifierStart(c)) return false;
+  let h = 2166136261;
+  for (; isIdentifierPart(c); c = source.charCodeAt(++i2)) h = Math.imul(h ^ c, 16777619);
+  return !sinkAttributes.has(h & 1073741823);
+}
+function isStringPrefix(source, start2, end) {
+  return /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(source.slice(start2, end));
+}
+function isFormatPrefix(source, start2, end) {
+  for (let i2 = start2; i2 < end; i2++) if ((source.charCodeAt(i2) | 32) === 102) return true;
+  return false;
+}
+var KEYWORDS = "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" ");
+var KNOWN_WORDS = new Map([...KEYWORDS, "match", "case"].map((w) => [identifierKey(w), w]));
+var HARD_KEYWORDS = new Set(KEYWORDS);
+var COMPOUND_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
+var BINDS_NEXT = /* @__PURE__ */ new Set(["as", "def", "class"]);
+var IGNORED = new class extends Set {
+  add() {
+    return this;
+  }
+}();
+var EQUALS = 61;
+var COLON = 58;
+var SEMICOLON = 59;
+var OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
+function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
+  const ids = segment.identifiers;
+  const bound = bindsHere ? segment.bound : IGNORED;
+  const shadows = bindsHere ? segment.shadows : IGNORED;
+  const n = source.length;
+  let depth = 0;
+  let afterDot = false;
+  let statementStart = true;
+  let bindsAll = false;
+  let fromModule = false;
+  let importsNames = false;
+  let importedLeadsToSink = true;
+  let declaresGlobals = false;
+  let compound = false;
+  let pending = [];
+  let previous = -1;
+  let previousWord;
+  let forTarget = false;
+  const brackets = [];
+  let operandBrackets = 0;
+  let afterOperand = false;
+  let i2 = at;
+  while (i2 < n) {
+    const c = source.charCodeAt(i2);
+    if (c === NEWLINE) {
+      i2++;
+      if (depth === 0) return i2;
+      continue;
+    }
+    if (c === SPACE || c === TAB || c === CR || c === FORM_FEED) {
+      i2++;
+      continue;
+    }
+    if (c === HASH) {
+      const nl = source.indexOf("\n", i2);
+      segment.prose.push(i2, nl < 0 ? n : nl);
+      i2 = nl < 0 ? n : nl;
+      continue;
+    }
+    if (c === BACKSLASH) {
+      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
+      continue;
+    }
+    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
+      i2 = scanString(source, i2, false, segment);
+      if (i2 < 0) return -1;
+      afterDot = false;
+      afterOperand = true;
+      continue;
+    }
+    if (isIdentifierStart(c)) {
+      let h = Math.imul(2166136261 ^ c, 16777619);
+      let end = i2 + 1;
+      for (let d = source.charCodeAt(end); isIdentifierPart(d); d = source.charCodeAt(++end)) h = Math.imul(h ^ d, 16777619);
+      const key = h & 1073741823;
+      const q = source.charCodeAt(end);
+      if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && end - i2 <= 2 && isStringPrefix(source, i2, end)) {
+        i2 = scanString(source, end, isFormatPrefix(source, i2, end), segment);
+        if (i2 < 0) return -1;
+        afterDot = false;
+        afterOperand = true;
+        continue;
+      }
+      const start2 = i2;
+      i2 = end;
+      afterOperand = true;
+      if (afterDot) {
+        afterDot = false;
+        previous = -1;
+        previousWord = void 0;
+        continue;
+      }
+      const known = KNOWN_WORDS.get(key);
+      const word = known !== void 0 && known.length === end - start2 && source.startsWith(known, start2) ? known : void 0;
+      const keyword = word !== void 0 && HARD_KEYWORDS.has(word);
+      if (keyword || sinkAttributes === void 0 || !isBaseOfOtherAttribute(source, end, sinkAttributes)) ids.add(key);
+      if (statementStart) {
+        statementStart = false;
+        bindsAll = word === "import" || word === "from" || word === "global";
+        fromModule = word === "from";
+        declaresGlobals = word === "global";
+        compound = word !== void 0 && COMPOUND_KEYWORDS.has(word);
+      }
+      if (word === "import") {
+        importsNames = fromModule;
+        fromModule = false;
+      }
+      if (keyword) {
+        afterOperand = false;
+      } else if (importsNames) {
+        if (previousWord !== "as") importedLeadsToSink = sinkAttributes === void 0 || sinkAttributes.has(key);
+        (importedLeadsToSink ? bound : shadows).add(key);
+      } else if (bindsAll) {
+        if (!fromModule) bound.add(key);
+        if (declaresGlobals) segment.globals.add(key);
+      } else if (previousWord !== void 0 && BINDS_NEXT.has(previousWord)) {
+        bound.add(key);
+      } else if (operandBrackets === 0 && !isOperandBase(source, end)) {
+        if (forTarget) bound.add(key);
+        pending.push(key);
+      }
+      if (word === "for") forTarget = true;
+      else if (word === "in") forTarget = false;
+      previous = keyword ? -1 : key;
+      previousWord = word;
+      continue;
+    }
+    if (isDigit(c)) {
+      let end = i2 + 1;
+      while (end < n && (isIdentifierPart(source.charCodeAt(end)) || source.charCodeAt(end) === DOT)) end++;
+      i2 = end;
+      afterDot = false;
+      afterOperand = true;
+      continue;
+    }
+    const wasAfterOperand = afterOperand;
+    afterOperand = false;
+    if (c === 40 || c === 91 || c === 123) {
+      depth++;
+      const holdsNoTarget = c === 123 || wasAfterOperand;
+      brackets.push(holdsNoTarget);
+      if (holdsNoTarget) operandBrackets++;
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
+      depth--;
+      if (brackets.pop()) operandBrackets--;
+      afterOperand = true;
+    } else if (c === COLON && source.charCodeAt(i2 + 1) === EQUALS) {
+      if (previous >= 0) bound.add(previous);
+    } else if (depth === 0) {
+      if (c === SEMICOLON || c === COLON && compound) {
+        statementStart = true;
+        bindsAll = fromModule = importsNames = declaresGlobals = compound = forTarget = false;
+        pending = [];
+        previous = -1;
+        previousWord = void 0;
+      } else if (c === EQUALS && source.charCodeAt(i2 + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i2 - 1))) {
+        for (const target of pending) bound.add(target);
+        pending = [];
+      }
+    }
+    afterDot = c === DOT;
+    i2++;
+  }
+  return n;
+}
+function scanString(source, at, format, segment) {
+  const n = source.length;
+  const q = source.charCodeAt(at);
+  const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
+  let prose = false;
+  let i2 = at + (triple ? 3 : 1);
+  while (i2 < n) {
+    const c = source.charCodeAt(i2);
+    if (c === BACKSLASH) {
+      prose = true;
+      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
+      continue;
+    }
+    if (c === q) {
+      if (triple && !(source.charCodeAt(i2 + 1) === q && source.charCodeAt(i2 + 2) === q)) {
+        prose = true;
+        i2++;
+        continue;
+      }
+      const end = i2 + (triple ? 3 : 1);
+      if (prose && !format) segment.prose.push(at, end);
+      return end;
+    }
+    if (c === NEWLINE && !triple) return -1;
+    if (isIdentifierStart(c)) {
+      let end = i2 + 1;
+      while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
+      if (format) segment.identifiers.add(hashRange(source, i2, end));
+      i2 = end;
+      continue;
+    }
+    if (!isDigit(c) && c !== DOT) prose = true;
+    i2++;
+  }
+  return -1;
+}
+
 // src/languages/python/prefilter.ts
 var COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
 var EVERY_COMPUTED_DYNAMIC_IMPORT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "g");
@@ -4057,9 +4430,9 @@ function anchorWords(qualifiedNames) {
 }
 function canLeadToSink(source, at, words) {
   let start2 = at;
-  while (start2 > 0 && isWordChar(source.charCodeAt(start2 - 1))) start2--;
+  while (start2 > 0 && isIdentifierPart(source.charCodeAt(start2 - 1))) start2--;
   let end = at + 1;
-  while (end < source.length && isWordChar(source.charCodeAt(end))) end++;
+  while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
   if (!words.has(source.slice(start2, end))) return false;
   let dot = end;
   while (source.charCodeAt(dot) === 32 || source.charCodeAt(dot) === 9) dot++;
@@ -4067,11 +4440,8 @@ function canLeadToSink(source, at, words) {
   let attr = dot + 1;
   while (source.charCodeAt(attr) === 32 || source.charCodeAt(attr) === 9) attr++;
   let attrEnd = attr;
-  while (attrEnd < source.length && isWordChar(source.charCodeAt(attrEnd))) attrEnd++;
+  while (attrEnd < source.length && isIdentifierPart(source.charCodeAt(attrEnd))) attrEnd++;
   return attrEnd === attr || words.has(source.slice(attr, attrEnd));
-}
-function isWordChar(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c >= 128;
 }
 function prefilterTokens(rules) {
   const all = [...new Set(rules.flatMap((r) => r.prefilter))];
@@ -12284,7 +12654,7 @@ var TomlDate = class _TomlDate extends Date {
 };
 
 // node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
+function isDigit2(char, base = 10) {
   return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
 }
 function isEndOfValue(char, delim) {
@@ -12356,7 +12726,7 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
       state = 4;
     else
       TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
+  } else if (!isDigit2(c))
     TomlError.x("invalid value", ctx, startPtr);
   while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
     if (!state)
@@ -12372,7 +12742,7 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
       state = 4;
     else if (state === 4 && (c === 43 || c === 45)) {
       state = 6;
-    } else if (!isDigit(c))
+    } else if (!isDigit2(c))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (state > 9)
       state -= 11;
@@ -12397,7 +12767,7 @@ function parseIntegerBaseN(ctx, startPtr, base, endChr) {
       if (underscore & 1)
         TomlError.x("illegal underscore", ctx);
       underscore = 3;
-    } else if (!isDigit(c, base))
+    } else if (!isDigit2(c, base))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (underscore & 1)
       underscore--;
@@ -12424,13 +12794,13 @@ function parseInteger(ctx, str, base, startPtr) {
 }
 function parseDate(ctx, c, endChr) {
   let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++))) {
     return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
   }
   ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+  if (!isDigit2(ctx.s.charCodeAt(ctx.p++)))
     TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit2(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
     let t2 = ctx.s.slice(startPtr, ctx.p);
     return readDate(ctx, t2, 3, false, startPtr);
   }
@@ -12439,7 +12809,7 @@ function parseDate(ctx, c, endChr) {
   if (ctx.s.charCodeAt(ctx.p += 3) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
       ;
   if (c = ctx.s.charCodeAt(ctx.p)) {
     if (c === 90 || c === 122) {
@@ -12456,13 +12826,13 @@ function parseDate(ctx, c, endChr) {
 }
 function parseTime(ctx, c, endChr) {
   let start2 = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(++ctx.p))) {
     return parseNumber(ctx, --ctx.p, c, 0, endChr);
   }
   if (ctx.s.charCodeAt(ctx.p += 4) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
       ;
   let t = ctx.s.slice(start2, ctx.p);
   return readDate(ctx, t, 4, false, start2);
@@ -13267,379 +13637,6 @@ var PYTHON_BUILTINS2 = /* @__PURE__ */ new Set([
   "zip"
 ]);
 
-// src/languages/python/top-level.ts
-function identifierKey(name2) {
-  return hashRange(name2, 0, name2.length);
-}
-function hashRange(text, start2, end) {
-  let h = 2166136261;
-  for (let i2 = start2; i2 < end; i2++) h = Math.imul(h ^ text.charCodeAt(i2), 16777619);
-  return h & 1073741823;
-}
-var NEWLINE = 10;
-var CR = 13;
-var SPACE = 32;
-var TAB = 9;
-var FORM_FEED = 12;
-var HASH = 35;
-var BACKSLASH = 92;
-var DOT = 46;
-var AT = 64;
-var SINGLE_QUOTE = 39;
-var DOUBLE_QUOTE = 34;
-function splitTopLevel(source, sinkAttributes) {
-  if (hasBareCarriageReturn(source)) return void 0;
-  return splitBlock(source, 0, source.length, "", sinkAttributes);
-}
-function splitClassBody(source, cls, sinkAttributes) {
-  if (cls.bodyStart === void 0) return void 0;
-  for (let pos = cls.bodyStart; pos < cls.end; ) {
-    const j = skipSpaces(source, pos);
-    const first = source.charCodeAt(j);
-    if (first === NEWLINE || first === CR || first === HASH) {
-      const nl = source.indexOf("\n", j);
-      pos = nl < 0 ? cls.end : nl + 1;
-      continue;
-    }
-    return j > pos ? splitBlock(source, pos, cls.end, source.slice(pos, j), sinkAttributes) : void 0;
-  }
-  return void 0;
-}
-function splitBlock(source, from, to, indent, sinkAttributes) {
-  const segments = [];
-  let current;
-  let decoratorPending = false;
-  let nestedDefinitionStart = -1;
-  let nestedDefinitionIndent = 0;
-  let pos = from;
-  while (pos < to) {
-    const j = skipSpaces(source, pos);
-    if (j >= to) break;
-    const first = source.charCodeAt(j);
-    if (first === NEWLINE || first === CR || first === HASH) {
-      const nl = source.indexOf("\n", j);
-      if (first === HASH) current?.prose.push(j, nl < 0 ? to : nl);
-      pos = nl < 0 ? to : nl + 1;
-      continue;
-    }
-    if (!source.startsWith(indent, pos) || j - pos < indent.length) return void 0;
-    let definition;
-    if (j - pos === indent.length) {
-      const clause = current !== void 0 && current.definition === void 0 && !decoratorPending && isClauseKeyword(source, j);
-      if (!current || !decoratorPending && !clause) {
-        if (current) current.end = pos;
-        current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
-        segments.push(current);
-        nestedDefinitionStart = -1;
-      }
-      decoratorPending = first === AT;
-      definition = decoratorPending || clause ? void 0 : definedName(source, j);
-      if (definition) {
-        current.lines = void 0;
-        current.definition = definition.name;
-        current.definitionKey = identifierKey(definition.name);
-        if (definition.isClass) current.isClass = true;
-      }
-    } else if (!current) {
-      current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
-      segments.push(current);
-    }
-    let bindsHere = true;
-    if (nestedDefinitionStart >= 0) {
-      const width = j - pos;
-      const deeper = width > nestedDefinitionIndent && sameText(source, nestedDefinitionStart, pos, nestedDefinitionIndent);
-      if (deeper) bindsHere = false;
-      else nestedDefinitionStart = -1;
-    }
-    if (nestedDefinitionStart < 0 && j - pos > indent.length && current.definition === void 0 && definedName(source, j)) {
-      nestedDefinitionStart = pos;
-      nestedDefinitionIndent = j - pos;
-    }
-    let next;
-    if (indent === "" && current.definition === void 0) {
-      const line = { start: j, end: 0, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set() };
-      next = scanLogicalLine(source, j, { ...line, shadows: current.shadows, globals: current.globals, prose: current.prose }, bindsHere, sinkAttributes);
-      line.end = next;
-      addAll(current.identifiers, line.identifiers);
-      addAll(current.bound, line.bound);
-      (current.lines ??= []).push(line);
-    } else {
-      next = scanLogicalLine(source, j, current, bindsHere, sinkAttributes);
-    }
-    if (next < 0) return void 0;
-    if (definition?.isClass) {
-      current.bodyStart = next;
-      current.headerIdentifiers = new Set(current.identifiers);
-    }
-    pos = next;
-  }
-  return segments;
-}
-function addAll(into, from) {
-  for (const x of from) into.add(x);
-}
-function sameText(source, a, b, length) {
-  for (let k = 0; k < length; k++) if (source.charCodeAt(a + k) !== source.charCodeAt(b + k)) return false;
-  return true;
-}
-function hasBareCarriageReturn(source) {
-  for (let i2 = source.indexOf("\r"); i2 >= 0; i2 = source.indexOf("\r", i2 + 1)) {
-    if (source.charCodeAt(i2 + 1) !== NEWLINE) return true;
-  }
-  return false;
-}
-var CLAUSE_KEYWORDS = /* @__PURE__ */ new Set(["else", "elif", "except", "finally"]);
-function isClauseKeyword(source, at) {
-  return CLAUSE_KEYWORDS.has(readWord(source, at)[0]);
-}
-function definedName(source, at) {
-  let [word, next] = readWord(source, at);
-  if (word === "async") {
-    next = skipSpaces(source, next);
-    [word, next] = readWord(source, next);
-    if (word !== "def") return void 0;
-  }
-  if (word !== "def" && word !== "class") return void 0;
-  const [name2] = readWord(source, skipSpaces(source, next));
-  return name2 ? { name: name2, isClass: word === "class" } : void 0;
-}
-function skipSpaces(source, at) {
-  let i2 = at;
-  for (let c = source.charCodeAt(i2); c === SPACE || c === TAB || c === FORM_FEED; c = source.charCodeAt(++i2)) ;
-  return i2;
-}
-function readWord(source, at) {
-  if (!isIdentifierStart(source.charCodeAt(at))) return ["", at];
-  let end = at + 1;
-  while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
-  return [source.slice(at, end), end];
-}
-function isIdentifierStart(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 128;
-}
-function isIdentifierPart(c) {
-  return isIdentifierStart(c) || c >= 48 && c <= 57;
-}
-function isDigit2(c) {
-  return c >= 48 && c <= 57;
-}
-function isOperandBase(source, end) {
-  const next = source.charCodeAt(skipSpaces(source, end));
-  return next === DOT || next === 91 || next === 40;
-}
-function isBaseOfOtherAttribute(source, end, sinkAttributes) {
-  const dot = skipSpaces(source, end);
-  if (source.charCodeAt(dot) !== DOT) return false;
-  let i2 = skipSpaces(source, dot + 1);
-  let c = source.charCodeAt(i2);
-  if (!isIdentifierStart(c)) return false;
-  let h = 2166136261;
-  for (; isIdentifierPart(c); c = source.charCodeAt(++i2)) h = Math.imul(h ^ c, 16777619);
-  return !sinkAttributes.has(h & 1073741823);
-}
-function isStringPrefix(source, start2, end) {
-  return /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(source.slice(start2, end));
-}
-function isFormatPrefix(source, start2, end) {
-  for (let i2 = start2; i2 < end; i2++) if ((source.charCodeAt(i2) | 32) === 102) return true;
-  return false;
-}
-var KEYWORDS = "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" ");
-var KNOWN_WORDS = new Map([...KEYWORDS, "match", "case"].map((w) => [identifierKey(w), w]));
-var HARD_KEYWORDS = new Set(KEYWORDS);
-var COMPOUND_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
-var BINDS_NEXT = /* @__PURE__ */ new Set(["as", "def", "class"]);
-var IGNORED = new class extends Set {
-  add() {
-    return this;
-  }
-}();
-var EQUALS = 61;
-var COLON = 58;
-var SEMICOLON = 59;
-var OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
-function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
-  const ids = segment.identifiers;
-  const bound = bindsHere ? segment.bound : IGNORED;
-  const shadows = bindsHere ? segment.shadows : IGNORED;
-  const n = source.length;
-  let depth = 0;
-  let afterDot = false;
-  let statementStart = true;
-  let bindsAll = false;
-  let fromModule = false;
-  let importsNames = false;
-  let importedLeadsToSink = true;
-  let declaresGlobals = false;
-  let compound = false;
-  let pending = [];
-  let previous = -1;
-  let previousWord;
-  let forTarget = false;
-  const brackets = [];
-  let operandBrackets = 0;
-  let afterOperand = false;
-  let i2 = at;
-  while (i2 < n) {
-    const c = source.charCodeAt(i2);
-    if (c === NEWLINE) {
-      i2++;
-      if (depth === 0) return i2;
-      continue;
-    }
-    if (c === SPACE || c === TAB || c === CR || c === FORM_FEED) {
-      i2++;
-      continue;
-    }
-    if (c === HASH) {
-      const nl = source.indexOf("\n", i2);
-      segment.prose.push(i2, nl < 0 ? n : nl);
-      i2 = nl < 0 ? n : nl;
-      continue;
-    }
-    if (c === BACKSLASH) {
-      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
-      continue;
-    }
-    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
-      i2 = scanString(source, i2, false, segment);
-      if (i2 < 0) return -1;
-      afterDot = false;
-      afterOperand = true;
-      continue;
-    }
-    if (isIdentifierStart(c)) {
-      let h = Math.imul(2166136261 ^ c, 16777619);
-      let end = i2 + 1;
-      for (let d = source.charCodeAt(end); isIdentifierPart(d); d = source.charCodeAt(++end)) h = Math.imul(h ^ d, 16777619);
-      const key = h & 1073741823;
-      const q = source.charCodeAt(end);
-      if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && end - i2 <= 2 && isStringPrefix(source, i2, end)) {
-        i2 = scanString(source, end, isFormatPrefix(source, i2, end), segment);
-        if (i2 < 0) return -1;
-        afterDot = false;
-        afterOperand = true;
-        continue;
-      }
-      const start2 = i2;
-      i2 = end;
-      afterOperand = true;
-      if (afterDot) {
-        afterDot = false;
-        previous = -1;
-        previousWord = void 0;
-        continue;
-      }
-      const known = KNOWN_WORDS.get(key);
-      const word = known !== void 0 && known.length === end - start2 && source.startsWith(known, start2) ? known : void 0;
-      const keyword = word !== void 0 && HARD_KEYWORDS.has(word);
-      if (keyword || sinkAttributes === void 0 || !isBaseOfOtherAttribute(source, end, sinkAttributes)) ids.add(key);
-      if (statementStart) {
-        statementStart = false;
-        bindsAll = word === "import" || word === "from" || word === "global";
-        fromModule = word === "from";
-        declaresGlobals = word === "global";
-        compound = word !== void 0 && COMPOUND_KEYWORDS.has(word);
-      }
-      if (word === "import") {
-        importsNames = fromModule;
-        fromModule = false;
-      }
-      if (keyword) {
-        afterOperand = false;
-      } else if (importsNames) {
-        if (previousWord !== "as") importedLeadsToSink = sinkAttributes === void 0 || sinkAttributes.has(key);
-        (importedLeadsToSink ? bound : shadows).add(key);
-      } else if (bindsAll) {
-        if (!fromModule) bound.add(key);
-        if (declaresGlobals) segment.globals.add(key);
-      } else if (previousWord !== void 0 && BINDS_NEXT.has(previousWord)) {
-        bound.add(key);
-      } else if (operandBrackets === 0 && !isOperandBase(source, end)) {
-        if (forTarget) bound.add(key);
-        pending.push(key);
-      }
-      if (word === "for") forTarget = true;
-      else if (word === "in") forTarget = false;
-      previous = keyword ? -1 : key;
-      previousWord = word;
-      continue;
-    }
-    if (isDigit2(c)) {
-      let end = i2 + 1;
-      while (end < n && (isIdentifierPart(source.charCodeAt(end)) || source.charCodeAt(end) === DOT)) end++;
-      i2 = end;
-      afterDot = false;
-      afterOperand = true;
-      continue;
-    }
-    const wasAfterOperand = afterOperand;
-    afterOperand = false;
-    if (c === 40 || c === 91 || c === 123) {
-      depth++;
-      const holdsNoTarget = c === 123 || wasAfterOperand;
-      brackets.push(holdsNoTarget);
-      if (holdsNoTarget) operandBrackets++;
-    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
-      depth--;
-      if (brackets.pop()) operandBrackets--;
-      afterOperand = true;
-    } else if (c === COLON && source.charCodeAt(i2 + 1) === EQUALS) {
-      if (previous >= 0) bound.add(previous);
-    } else if (depth === 0) {
-      if (c === SEMICOLON || c === COLON && compound) {
-        statementStart = true;
-        bindsAll = fromModule = importsNames = declaresGlobals = compound = forTarget = false;
-        pending = [];
-        previous = -1;
-        previousWord = void 0;
-      } else if (c === EQUALS && source.charCodeAt(i2 + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i2 - 1))) {
-        for (const target of pending) bound.add(target);
-        pending = [];
-      }
-    }
-    afterDot = c === DOT;
-    i2++;
-  }
-  return n;
-}
-function scanString(source, at, format, segment) {
-  const n = source.length;
-  const q = source.charCodeAt(at);
-  const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
-  let prose = false;
-  let i2 = at + (triple ? 3 : 1);
-  while (i2 < n) {
-    const c = source.charCodeAt(i2);
-    if (c === BACKSLASH) {
-      prose = true;
-      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
-      continue;
-    }
-    if (c === q) {
-      if (triple && !(source.charCodeAt(i2 + 1) === q && source.charCodeAt(i2 + 2) === q)) {
-        prose = true;
-        i2++;
-        continue;
-      }
-      const end = i2 + (triple ? 3 : 1);
-      if (prose && !format) segment.prose.push(at, end);
-      return end;
-    }
-    if (c === NEWLINE && !triple) return -1;
-    if (isIdentifierStart(c)) {
-      let end = i2 + 1;
-      while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
-      if (format) segment.identifiers.add(hashRange(source, i2, end));
-      i2 = end;
-      continue;
-    }
-    if (!isDigit2(c) && c !== DOT) prose = true;
-    i2++;
-  }
-  return -1;
-}
-
 // src/languages/python/regions.ts
 var ANY_SINK = { attributeKeys: void 0, leadsToSink: () => true };
 var MIN_SKIPPED_SHARE = 0.1;
@@ -13774,8 +13771,7 @@ function hasAnchorIn(anchors, start2, end) {
 function classHeaderIsRelevant(s, anchors, boundNames) {
   if (s.bodyStart === void 0) return true;
   if (s.headerIdentifiers && intersects(s.headerIdentifiers, boundNames)) return true;
-  const first = lowerBound(anchors, s.start);
-  return first < anchors.length && anchors[first] < s.bodyStart;
+  return hasAnchorIn(anchors, s.start, s.bodyStart);
 }
 function lowerBound(sorted, value) {
   let lo = 0;
@@ -13792,11 +13788,9 @@ var STAR_IMPORT = /\bfrom\s+[\w.\s\\]*?\bimport\s*\(?\s*\*/g;
 var BUILTIN_KEYS = [...PYTHON_BUILTINS2].map(identifierKey);
 var FROM_MODULE_IMPORT_STAR = /\bfrom\s+([\w.]+)\s+import\s*\(?\s*\*/g;
 function starImportsSink(source, s, sinks) {
-  if (!s.identifiers.has(IMPORT2)) return false;
-  const text = source.slice(s.start, s.end);
-  if (!/\bimport\s*\(?\s*\*/.test(text)) return false;
+  if (!isStarImport(source, s)) return false;
   let clear = 0;
-  for (const m of text.matchAll(FROM_MODULE_IMPORT_STAR)) {
+  for (const m of source.slice(s.start, s.end).matchAll(FROM_MODULE_IMPORT_STAR)) {
     const module2 = m[1];
     if (module2.startsWith(".") || sinks.leadsToSink(module2)) return true;
     clear++;
@@ -13808,8 +13802,7 @@ function hasStarImportOfAnchor(source, s, anchors) {
   STAR_IMPORT.lastIndex = 0;
   const text = source.slice(s.start, s.end);
   for (let m = STAR_IMPORT.exec(text); m; m = STAR_IMPORT.exec(text)) {
-    const first = lowerBound(anchors, s.start + m.index);
-    if (first < anchors.length && anchors[first] < s.start + m.index + m[0].length) return true;
+    if (hasAnchorIn(anchors, s.start + m.index, s.start + m.index + m[0].length)) return true;
   }
   return false;
 }
@@ -13824,8 +13817,7 @@ function importedFromAnchors(source, s, anchors) {
   const names = /* @__PURE__ */ new Set();
   let at = s.start + m.index + m[0].indexOf(m[1]);
   for (const clause of m[1].split(",")) {
-    const first = lowerBound(anchors, at);
-    if (first < anchors.length && anchors[first] < at + clause.length) {
+    if (hasAnchorIn(anchors, at, at + clause.length)) {
       const words = clause.trim().split(/\s+/);
       names.add(identifierKey(words.length === 3 && words[1] === "as" ? words[2] : words[0].split(".")[0]));
     }

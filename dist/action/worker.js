@@ -235,189 +235,6 @@ var CallArguments = class {
   }
 };
 
-// src/languages/python/prefilter.ts
-var COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
-var EVERY_COMPUTED_DYNAMIC_IMPORT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "g");
-function anchorOffsets(source, tokens, words) {
-  const found = tokens.offsetsIn(source);
-  const out2 = words ? found.filter((at) => canLeadToSink(source, at, words)) : found;
-  if (!source.includes("__import__") && !source.includes("import_module")) return out2;
-  for (const m of source.matchAll(EVERY_COMPUTED_DYNAMIC_IMPORT)) out2.push(m.index);
-  return out2.sort((a, b) => a - b);
-}
-function anchorWords(qualifiedNames) {
-  const words = /* @__PURE__ */ new Set();
-  for (const name2 of qualifiedNames) for (const part of name2.split(".")) words.add(part.replace(/\(\)$/, ""));
-  return words;
-}
-function canLeadToSink(source, at, words) {
-  let start2 = at;
-  while (start2 > 0 && isWordChar(source.charCodeAt(start2 - 1))) start2--;
-  let end = at + 1;
-  while (end < source.length && isWordChar(source.charCodeAt(end))) end++;
-  if (!words.has(source.slice(start2, end))) return false;
-  let dot = end;
-  while (source.charCodeAt(dot) === 32 || source.charCodeAt(dot) === 9) dot++;
-  if (source.charCodeAt(dot) !== 46) return true;
-  let attr = dot + 1;
-  while (source.charCodeAt(attr) === 32 || source.charCodeAt(attr) === 9) attr++;
-  let attrEnd = attr;
-  while (attrEnd < source.length && isWordChar(source.charCodeAt(attrEnd))) attrEnd++;
-  return attrEnd === attr || words.has(source.slice(attr, attrEnd));
-}
-function isWordChar(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c >= 128;
-}
-function prefilterTokens(rules) {
-  const all = [...new Set(rules.flatMap((r) => r.prefilter))];
-  return all.filter((t) => !all.some((other) => other !== t && t.includes(other)));
-}
-
-// src/languages/python/semantic/module-aliases.ts
-var ALIASES = [
-  ["six.moves.cPickle", "pickle"],
-  ["six.moves.copyreg", "copyreg"],
-  ["six.moves.builtins", "builtins"],
-  ["future.moves.pickle", "pickle"],
-  ["cPickle", "pickle"],
-  ["_pickle", "pickle"],
-  ["pickle5.pickle", "pickle"],
-  ["pickle5", "pickle"],
-  ["__builtin__", "builtins"],
-  ["__builtins__", "builtins"],
-  ["copy_reg", "copyreg"],
-  ["_compat_pickle", "_compat_pickle"],
-  ["sklearn.externals.joblib", "joblib"],
-  ["dill._dill", "dill"],
-  ["dill.dill", "dill"],
-  ["cloudpickle.cloudpickle", "cloudpickle"],
-  ["cloudpickle.cloudpickle_fast", "cloudpickle"],
-  // Vendored copies of cloudpickle.
-  ["ray.cloudpickle", "cloudpickle"],
-  ["pyspark.cloudpickle", "cloudpickle"],
-  ["joblib.externals.cloudpickle", "cloudpickle"],
-  ["srsly.cloudpickle", "cloudpickle"],
-  ["joblib.numpy_pickle.load", "joblib.load"],
-  ["jsonpickle.unpickler.decode", "jsonpickle.decode"],
-  ["jsonpickle.unpickler.Unpickler", "jsonpickle.Unpickler"],
-  ["torch.serialization.load", "torch.load"],
-  ["torch.utils.model_zoo.load_url", "torch.hub.load_state_dict_from_url"],
-  ["torch.package.package_importer", "torch.package"],
-  ["torch.distributed.distributed_c10d", "torch.distributed"],
-  // Keras 3 is also reached as tf.keras / tf_keras; its public functions live in several modules.
-  ["tensorflow.keras", "keras"],
-  ["tensorflow.python.keras", "keras"],
-  ["tf_keras", "keras"],
-  ["keras.src.saving.saving_api", "keras.saving"],
-  ["keras.saving.saving_api", "keras.saving"],
-  ["keras.src.saving.serialization_lib", "keras.saving"],
-  ["numpy.lib.npyio.load", "numpy.load"],
-  ["pandas.io.pickle.read_pickle", "pandas.read_pickle"],
-  ["modin.pandas.read_pickle", "pandas.read_pickle"],
-  ["pandas.io.pytables.read_hdf", "pandas.read_hdf"],
-  ["pandas.io.pytables.HDFStore", "pandas.HDFStore"],
-  // PyYAML re-exports its loaders and functions at the package level.
-  ["yaml.loader", "yaml"],
-  ["yaml.cyaml", "yaml"],
-  ["yaml.__init__", "yaml"],
-  ["ruamel_yaml", "ruamel.yaml"],
-  ["ruamel.yaml.main", "ruamel.yaml"],
-  ["ruamel.yaml.loader", "ruamel.yaml"],
-  ["ruamel.yaml.cyaml", "ruamel.yaml"]
-];
-var ALIASED_MODULE_NAMES = [...new Set(ALIASES.flat())];
-var MODULE_ALIASES = [...ALIASES].sort((a, b) => b[0].length - a[0].length);
-function canonicalName(qualifiedName) {
-  for (const [alias, canonical] of MODULE_ALIASES) {
-    if (qualifiedName === alias) return canonical;
-    if (qualifiedName.startsWith(alias) && qualifiedName.charCodeAt(alias.length) === 46) {
-      return canonical + qualifiedName.slice(alias.length);
-    }
-  }
-  return qualifiedName;
-}
-
-// src/languages/python/semantic/builtins.ts
-var PYTHON_BUILTINS = /* @__PURE__ */ new Set([
-  "__build_class__",
-  "__import__",
-  "abs",
-  "aiter",
-  "all",
-  "anext",
-  "any",
-  "ascii",
-  "bin",
-  "bool",
-  "breakpoint",
-  "bytearray",
-  "bytes",
-  "callable",
-  "chr",
-  "classmethod",
-  "compile",
-  "complex",
-  "copyright",
-  "credits",
-  "delattr",
-  "dict",
-  "dir",
-  "divmod",
-  "enumerate",
-  "eval",
-  "exec",
-  "exit",
-  "filter",
-  "float",
-  "format",
-  "frozenset",
-  "getattr",
-  "globals",
-  "hasattr",
-  "hash",
-  "help",
-  "hex",
-  "id",
-  "input",
-  "int",
-  "isinstance",
-  "issubclass",
-  "iter",
-  "len",
-  "license",
-  "list",
-  "locals",
-  "map",
-  "max",
-  "memoryview",
-  "min",
-  "next",
-  "object",
-  "oct",
-  "open",
-  "ord",
-  "pow",
-  "print",
-  "property",
-  "quit",
-  "range",
-  "repr",
-  "reversed",
-  "round",
-  "set",
-  "setattr",
-  "slice",
-  "sorted",
-  "staticmethod",
-  "str",
-  "sum",
-  "super",
-  "tuple",
-  "type",
-  "vars",
-  "zip"
-]);
-
 // src/languages/python/top-level.ts
 function identifierKey(name2) {
   return hashRange(name2, 0, name2.length);
@@ -791,6 +608,186 @@ function scanString(source, at, format, segment) {
   return -1;
 }
 
+// src/languages/python/prefilter.ts
+var COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
+var EVERY_COMPUTED_DYNAMIC_IMPORT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "g");
+function anchorOffsets(source, tokens, words) {
+  const found = tokens.offsetsIn(source);
+  const out2 = words ? found.filter((at) => canLeadToSink(source, at, words)) : found;
+  if (!source.includes("__import__") && !source.includes("import_module")) return out2;
+  for (const m of source.matchAll(EVERY_COMPUTED_DYNAMIC_IMPORT)) out2.push(m.index);
+  return out2.sort((a, b) => a - b);
+}
+function anchorWords(qualifiedNames) {
+  const words = /* @__PURE__ */ new Set();
+  for (const name2 of qualifiedNames) for (const part of name2.split(".")) words.add(part.replace(/\(\)$/, ""));
+  return words;
+}
+function canLeadToSink(source, at, words) {
+  let start2 = at;
+  while (start2 > 0 && isIdentifierPart(source.charCodeAt(start2 - 1))) start2--;
+  let end = at + 1;
+  while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
+  if (!words.has(source.slice(start2, end))) return false;
+  let dot = end;
+  while (source.charCodeAt(dot) === 32 || source.charCodeAt(dot) === 9) dot++;
+  if (source.charCodeAt(dot) !== 46) return true;
+  let attr = dot + 1;
+  while (source.charCodeAt(attr) === 32 || source.charCodeAt(attr) === 9) attr++;
+  let attrEnd = attr;
+  while (attrEnd < source.length && isIdentifierPart(source.charCodeAt(attrEnd))) attrEnd++;
+  return attrEnd === attr || words.has(source.slice(attr, attrEnd));
+}
+function prefilterTokens(rules) {
+  const all = [...new Set(rules.flatMap((r) => r.prefilter))];
+  return all.filter((t) => !all.some((other) => other !== t && t.includes(other)));
+}
+
+// src/languages/python/semantic/module-aliases.ts
+var ALIASES = [
+  ["six.moves.cPickle", "pickle"],
+  ["six.moves.copyreg", "copyreg"],
+  ["six.moves.builtins", "builtins"],
+  ["future.moves.pickle", "pickle"],
+  ["cPickle", "pickle"],
+  ["_pickle", "pickle"],
+  ["pickle5.pickle", "pickle"],
+  ["pickle5", "pickle"],
+  ["__builtin__", "builtins"],
+  ["__builtins__", "builtins"],
+  ["copy_reg", "copyreg"],
+  ["_compat_pickle", "_compat_pickle"],
+  ["sklearn.externals.joblib", "joblib"],
+  ["dill._dill", "dill"],
+  ["dill.dill", "dill"],
+  ["cloudpickle.cloudpickle", "cloudpickle"],
+  ["cloudpickle.cloudpickle_fast", "cloudpickle"],
+  // Vendored copies of cloudpickle.
+  ["ray.cloudpickle", "cloudpickle"],
+  ["pyspark.cloudpickle", "cloudpickle"],
+  ["joblib.externals.cloudpickle", "cloudpickle"],
+  ["srsly.cloudpickle", "cloudpickle"],
+  ["joblib.numpy_pickle.load", "joblib.load"],
+  ["jsonpickle.unpickler.decode", "jsonpickle.decode"],
+  ["jsonpickle.unpickler.Unpickler", "jsonpickle.Unpickler"],
+  ["torch.serialization.load", "torch.load"],
+  ["torch.utils.model_zoo.load_url", "torch.hub.load_state_dict_from_url"],
+  ["torch.package.package_importer", "torch.package"],
+  ["torch.distributed.distributed_c10d", "torch.distributed"],
+  // Keras 3 is also reached as tf.keras / tf_keras; its public functions live in several modules.
+  ["tensorflow.keras", "keras"],
+  ["tensorflow.python.keras", "keras"],
+  ["tf_keras", "keras"],
+  ["keras.src.saving.saving_api", "keras.saving"],
+  ["keras.saving.saving_api", "keras.saving"],
+  ["keras.src.saving.serialization_lib", "keras.saving"],
+  ["numpy.lib.npyio.load", "numpy.load"],
+  ["pandas.io.pickle.read_pickle", "pandas.read_pickle"],
+  ["modin.pandas.read_pickle", "pandas.read_pickle"],
+  ["pandas.io.pytables.read_hdf", "pandas.read_hdf"],
+  ["pandas.io.pytables.HDFStore", "pandas.HDFStore"],
+  // PyYAML re-exports its loaders and functions at the package level.
+  ["yaml.loader", "yaml"],
+  ["yaml.cyaml", "yaml"],
+  ["yaml.__init__", "yaml"],
+  ["ruamel_yaml", "ruamel.yaml"],
+  ["ruamel.yaml.main", "ruamel.yaml"],
+  ["ruamel.yaml.loader", "ruamel.yaml"],
+  ["ruamel.yaml.cyaml", "ruamel.yaml"]
+];
+var ALIASED_MODULE_NAMES = [...new Set(ALIASES.flat())];
+var MODULE_ALIASES = [...ALIASES].sort((a, b) => b[0].length - a[0].length);
+function canonicalName(qualifiedName) {
+  for (const [alias, canonical] of MODULE_ALIASES) {
+    if (qualifiedName === alias) return canonical;
+    if (qualifiedName.startsWith(alias) && qualifiedName.charCodeAt(alias.length) === 46) {
+      return canonical + qualifiedName.slice(alias.length);
+    }
+  }
+  return qualifiedName;
+}
+
+// src/languages/python/semantic/builtins.ts
+var PYTHON_BUILTINS = /* @__PURE__ */ new Set([
+  "__build_class__",
+  "__import__",
+  "abs",
+  "aiter",
+  "all",
+  "anext",
+  "any",
+  "ascii",
+  "bin",
+  "bool",
+  "breakpoint",
+  "bytearray",
+  "bytes",
+  "callable",
+  "chr",
+  "classmethod",
+  "compile",
+  "complex",
+  "copyright",
+  "credits",
+  "delattr",
+  "dict",
+  "dir",
+  "divmod",
+  "enumerate",
+  "eval",
+  "exec",
+  "exit",
+  "filter",
+  "float",
+  "format",
+  "frozenset",
+  "getattr",
+  "globals",
+  "hasattr",
+  "hash",
+  "help",
+  "hex",
+  "id",
+  "input",
+  "int",
+  "isinstance",
+  "issubclass",
+  "iter",
+  "len",
+  "license",
+  "list",
+  "locals",
+  "map",
+  "max",
+  "memoryview",
+  "min",
+  "next",
+  "object",
+  "oct",
+  "open",
+  "ord",
+  "pow",
+  "print",
+  "property",
+  "quit",
+  "range",
+  "repr",
+  "reversed",
+  "round",
+  "set",
+  "setattr",
+  "slice",
+  "sorted",
+  "staticmethod",
+  "str",
+  "sum",
+  "super",
+  "tuple",
+  "type",
+  "vars",
+  "zip"
+]);
+
 // src/languages/python/regions.ts
 var ANY_SINK = { attributeKeys: void 0, leadsToSink: () => true };
 var MIN_SKIPPED_SHARE = 0.1;
@@ -925,8 +922,7 @@ function hasAnchorIn(anchors, start2, end) {
 function classHeaderIsRelevant(s, anchors, boundNames) {
   if (s.bodyStart === void 0) return true;
   if (s.headerIdentifiers && intersects(s.headerIdentifiers, boundNames)) return true;
-  const first = lowerBound(anchors, s.start);
-  return first < anchors.length && anchors[first] < s.bodyStart;
+  return hasAnchorIn(anchors, s.start, s.bodyStart);
 }
 function lowerBound(sorted, value) {
   let lo = 0;
@@ -943,11 +939,9 @@ var STAR_IMPORT = /\bfrom\s+[\w.\s\\]*?\bimport\s*\(?\s*\*/g;
 var BUILTIN_KEYS = [...PYTHON_BUILTINS].map(identifierKey);
 var FROM_MODULE_IMPORT_STAR = /\bfrom\s+([\w.]+)\s+import\s*\(?\s*\*/g;
 function starImportsSink(source, s, sinks) {
-  if (!s.identifiers.has(IMPORT)) return false;
-  const text = source.slice(s.start, s.end);
-  if (!/\bimport\s*\(?\s*\*/.test(text)) return false;
+  if (!isStarImport(source, s)) return false;
   let clear = 0;
-  for (const m of text.matchAll(FROM_MODULE_IMPORT_STAR)) {
+  for (const m of source.slice(s.start, s.end).matchAll(FROM_MODULE_IMPORT_STAR)) {
     const module2 = m[1];
     if (module2.startsWith(".") || sinks.leadsToSink(module2)) return true;
     clear++;
@@ -959,8 +953,7 @@ function hasStarImportOfAnchor(source, s, anchors) {
   STAR_IMPORT.lastIndex = 0;
   const text = source.slice(s.start, s.end);
   for (let m = STAR_IMPORT.exec(text); m; m = STAR_IMPORT.exec(text)) {
-    const first = lowerBound(anchors, s.start + m.index);
-    if (first < anchors.length && anchors[first] < s.start + m.index + m[0].length) return true;
+    if (hasAnchorIn(anchors, s.start + m.index, s.start + m.index + m[0].length)) return true;
   }
   return false;
 }
@@ -975,8 +968,7 @@ function importedFromAnchors(source, s, anchors) {
   const names = /* @__PURE__ */ new Set();
   let at = s.start + m.index + m[0].indexOf(m[1]);
   for (const clause of m[1].split(",")) {
-    const first = lowerBound(anchors, at);
-    if (first < anchors.length && anchors[first] < at + clause.length) {
+    if (hasAnchorIn(anchors, at, at + clause.length)) {
       const words = clause.trim().split(/\s+/);
       names.add(identifierKey(words.length === 3 && words[1] === "as" ? words[2] : words[0].split(".")[0]));
     }

@@ -1,5 +1,6 @@
 import type { PythonRule } from "../../rules/rule.js";
 import type { TokenSet } from "./token-set.js";
+import { isIdentifierPart } from "./top-level.js";
 
 /** A dynamic import whose first argument is not a plain string literal. */
 const COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
@@ -50,9 +51,9 @@ export function anchorWords(qualifiedNames: Iterable<string>): Set<string> {
  */
 function canLeadToSink(source: string, at: number, words: ReadonlySet<string>): boolean {
   let start = at;
-  while (start > 0 && isWordChar(source.charCodeAt(start - 1))) start--;
+  while (start > 0 && isIdentifierPart(source.charCodeAt(start - 1))) start--;
   let end = at + 1;
-  while (end < source.length && isWordChar(source.charCodeAt(end))) end++;
+  while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
   if (!words.has(source.slice(start, end))) return false;
   let dot = end;
   while (source.charCodeAt(dot) === 32 || source.charCodeAt(dot) === 9) dot++;
@@ -60,13 +61,8 @@ function canLeadToSink(source: string, at: number, words: ReadonlySet<string>): 
   let attr = dot + 1;
   while (source.charCodeAt(attr) === 32 || source.charCodeAt(attr) === 9) attr++;
   let attrEnd = attr;
-  while (attrEnd < source.length && isWordChar(source.charCodeAt(attrEnd))) attrEnd++;
+  while (attrEnd < source.length && isIdentifierPart(source.charCodeAt(attrEnd))) attrEnd++;
   return attrEnd === attr || words.has(source.slice(attr, attrEnd));
-}
-
-/** Letters, digits, `_`, and anything outside ASCII (Python identifiers may hold it: such a word is never a sink's). */
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c >= 128;
 }
 
 /**

@@ -204,6 +204,7 @@ function anchoredSegments(segments: readonly Segment[], anchors: readonly number
   return marked;
 }
 
+/** Whether an anchor (sorted ascending) falls in `[start, end)`. */
 function hasAnchorIn(anchors: readonly number[], start: number, end: number): boolean {
   const first = lowerBound(anchors, start);
   return first < anchors.length && anchors[first] < end;
@@ -212,8 +213,7 @@ function hasAnchorIn(anchors: readonly number[], start: number, end: number): bo
 function classHeaderIsRelevant(s: Segment, anchors: readonly number[], boundNames: Set<number>): boolean {
   if (s.bodyStart === undefined) return true;
   if (s.headerIdentifiers && intersects(s.headerIdentifiers, boundNames)) return true;
-  const first = lowerBound(anchors, s.start);
-  return first < anchors.length && anchors[first] < s.bodyStart;
+  return hasAnchorIn(anchors, s.start, s.bodyStart);
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {
@@ -236,11 +236,9 @@ const FROM_MODULE_IMPORT_STAR = /\bfrom\s+([\w.]+)\s+import\s*\(?\s*\*/g;
 
 /** Whether the statement holds a star import of a module that leads to a sink, or one whose module is unclear. */
 function starImportsSink(source: string, s: Segment, sinks: SinkNames): boolean {
-  if (!s.identifiers.has(IMPORT)) return false;
-  const text = source.slice(s.start, s.end);
-  if (!/\bimport\s*\(?\s*\*/.test(text)) return false;
+  if (!isStarImport(source, s)) return false;
   let clear = 0;
-  for (const m of text.matchAll(FROM_MODULE_IMPORT_STAR)) {
+  for (const m of source.slice(s.start, s.end).matchAll(FROM_MODULE_IMPORT_STAR)) {
     const module = m[1];
     if (module.startsWith(".") || sinks.leadsToSink(module)) return true;
     clear++;
@@ -254,8 +252,7 @@ function hasStarImportOfAnchor(source: string, s: Segment, anchors: readonly num
   STAR_IMPORT.lastIndex = 0;
   const text = source.slice(s.start, s.end);
   for (let m = STAR_IMPORT.exec(text); m; m = STAR_IMPORT.exec(text)) {
-    const first = lowerBound(anchors, s.start + m.index);
-    if (first < anchors.length && anchors[first] < s.start + m.index + m[0].length) return true;
+    if (hasAnchorIn(anchors, s.start + m.index, s.start + m.index + m[0].length)) return true;
   }
   return false;
 }
@@ -276,8 +273,7 @@ function importedFromAnchors(source: string, s: Segment, anchors: readonly numbe
   const names = new Set<number>();
   let at = s.start + m.index + m[0].indexOf(m[1]);
   for (const clause of m[1].split(",")) {
-    const first = lowerBound(anchors, at);
-    if (first < anchors.length && anchors[first] < at + clause.length) {
+    if (hasAnchorIn(anchors, at, at + clause.length)) {
       const words = clause.trim().split(/\s+/);
       names.add(identifierKey(words.length === 3 && words[1] === "as" ? words[2] : words[0].split(".")[0]));
     }

@@ -250,7 +250,8 @@ function isIdentifierStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
 }
 
-function isIdentifierPart(c: number): boolean {
+/** Letters, digits, `_`, and anything outside ASCII (which Python identifiers may hold). */
+export function isIdentifierPart(c: number): boolean {
   return isIdentifierStart(c) || (c >= 48 && c <= 57);
 }
 
