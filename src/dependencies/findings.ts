@@ -34,7 +34,9 @@ function where(d: Dependency): string {
 export function matchMessage(m: DependencyMatch): string {
   const d = m.dependency;
   const fixed = fixedVersion(m.advisories);
-  const upgrade = fixed ? `Upgrade to ${d.spelledName}>=${fixed}${m.dependency.locked ? " and re-lock" : ""}.` : "Upgrade to a fixed release.";
+  const upgrade = fixed
+    ? `Upgrade to ${d.spelledName}>=${fixed}${m.dependency.locked ? " and re-lock" : ""}.`
+    : "No release fixes it: keep untrusted data away from the affected API or move to another version.";
   const list = m.advisories.map(describe).join(" ");
   if (m.kind === "pinned") {
     const how = d.locked ? `is locked at ${d.version} in ${d.manifest}` : `is pinned to ${d.version}`;

@@ -64,7 +64,7 @@ export function toCycloneDx(report: ScanReport): Record<string, unknown> {
       ratings: [{ severity: a.severity, method: "other" }],
       cwes: [502],
       description: a.summary,
-      recommendation: `Upgrade to a fixed release (${a.fixed}).`,
+      recommendation: a.fixed ? `Upgrade to a fixed release (${a.fixed}).` : "No fixed release: do not pass untrusted data to the affected API.",
       advisories: [{ url: a.url }],
       affects: [...affects.entries()].map(([ref, hit]) => ({
         ref,
