@@ -113,6 +113,15 @@ export function pickleMentions(ctx: ValueContext, node: SyntaxNode): SyntaxNode[
   return isPickleName(constant(ctx, node)) ? [node] : [];
 }
 
+/** The truth value of a literal (through names bound to one): `True`, `1`, `"yes"`; undefined when unknown. */
+export function literalTruth(ctx: ValueContext, node: SyntaxNode): boolean | undefined {
+  const n = literalOf(ctx, node);
+  if (n.type === "true") return true;
+  if (n.type === "false" || n.type === "none") return false;
+  if (n.type === "integer") return ctx.model.text(n).replace(/_/g, "") !== "0";
+  return undefined;
+}
+
 /** Host of a cache/broker location (`redis://host:6379/0`, `host:11211`, `unix:/tmp/s`), when it is a literal. */
 export function locationReach(location: string): "local" | "remote" {
   const text = location.trim();
