@@ -106,7 +106,10 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     options.maxFileSize,
     errors,
   );
-  findings.push(...deps.findings);
+  for (const f of deps.findings) {
+    const severity = config?.rules[f.ruleId]?.severity;
+    findings.push(severity ? { ...f, severity } : f);
+  }
 
   if (artifacts) {
     const enabled = new Set(artifactRules.map((r) => r.id));

@@ -27,8 +27,8 @@ function settingMessage(name: string, where: string): string {
   return side === "accept"
     ? `${where} lets Celery unpickle ${what}: anyone who can publish to the broker or write the backend (a shared Redis or RabbitMQ vhost, ` +
         `another service with the same credentials, an SSRF to Redis) runs code in every worker. ${SAFE}`
-    : `${where} makes Celery pickle ${what}, so every consumer must accept and unpickle them: anyone who can publish to the broker or write ` +
-        `the result backend runs code in the workers and clients that read them. ${SAFE}`;
+    : `${where} makes Celery pickle ${what.replace(/ (?:taken from|read back from) the .*$/, "")}, so the workers and clients that read them ` +
+        `must accept and unpickle pickles: anyone who can publish to the broker or write the result backend runs code in them. ${SAFE}`;
 }
 
 /** Findings for each pickle mention in a settings value. */
