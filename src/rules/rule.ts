@@ -59,8 +59,11 @@ export interface AssignmentMatch {
   value: SyntaxNode;
   /** `+=`: the value is added to a setting defined elsewhere. */
   augmented: boolean;
-  /** Where the assignment is: the module body, or the body of a class at module level (settings classes). */
-  level: "module" | "class";
+  /**
+   * Where the assignment is: the module body, the body of a class at module level (settings classes), or a function
+   * body (only attribute and subscript targets: `app.config["X"] = ...` in an application factory).
+   */
+  level: "module" | "class" | "function";
   model: SemanticModel;
   scope: Scope;
 }
