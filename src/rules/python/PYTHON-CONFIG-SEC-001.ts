@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "../../languages/python/syntax.js";
 import { code, defineRule, type AssignmentMatch, type AssignmentOutcome, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, resolvedNames, type ValueContext } from "./config-helpers.js";
-import { fix, replaceNode } from "./sink-helpers.js";
+import { fix, replaceNode, spelled } from "./sink-helpers.js";
 
 const DJANGO_PICKLE = "django.contrib.sessions.serializers.PickleSerializer";
 const JSON_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer";
@@ -36,7 +36,7 @@ function checkConfigure(m: SinkMatch): SinkOutcome | null {
   const value = m.args.find("SESSION_SERIALIZER");
   if (!value || !picklesSessions(m, value)) return null;
   const fixed = toJson(m, value);
-  return { message: `\`settings.configure(SESSION_SERIALIZER=PickleSerializer)\` ${MESSAGE}`, ...(fixed ? { fix: fixed } : {}) };
+  return { message: `${spelled(m)} with \`SESSION_SERIALIZER=PickleSerializer\` ${MESSAGE}`, ...(fixed ? { fix: fixed } : {}) };
 }
 
 export default defineRule({
@@ -54,7 +54,7 @@ export default defineRule({
   banditIds: [],
   similar: ["PYTHON-CONFIG-SEC-002", "PYTHON-CONFIG-SEC-006"],
   prefilter: ["SESSION_SERIALIZER"],
-  sinks: [{ call: ["django.conf.settings.configure"], check: checkConfigure, message: () => "" }],
+  sinks: [{ call: ["django.conf.settings.configure", "django.test.override_settings", "django.test.utils.override_settings"], check: checkConfigure, message: () => "" }],
   assignments: [{ names: ["SESSION_SERIALIZER"], classLevel: true, check: checkAssignment }],
   docs: {
     summary: "Detects Django settings that serialize sessions with pickle (`SESSION_SERIALIZER = \"...PickleSerializer\"`).",
@@ -83,7 +83,7 @@ export default defineRule({
       "Assignments to `SESSION_SERIALIZER` at module level (also inside `if`/`try` blocks) and in class bodies, with a value " +
       "that is a string (or a name bound to a constant string) ending in `PickleSerializer`, or a reference resolving to " +
       "`django.contrib.sessions.serializers.PickleSerializer` or any class named `PickleSerializer`; calls of " +
-      "`django.conf.settings.configure` with that keyword. Fix: Django's dotted path in a plain string becomes the " +
+      "`django.conf.settings.configure` and `django.test.override_settings` with that keyword. Fix: Django's dotted path in a plain string becomes the " +
       "JSONSerializer path (same quotes); other spellings get no automatic fix.",
     references: [
       { title: "Django: session serialization", url: "https://docs.djangoproject.com/en/4.2/topics/http/sessions/#session-serialization" },

@@ -99,7 +99,7 @@ export default defineRule({
   banditIds: [],
   similar: ["PYTHON-CONFIG-SEC-001", "PYTHON-CONFIG-SEC-005"],
   prefilter: ["CACHES"],
-  sinks: [{ call: ["django.conf.settings.configure"], check: checkConfigure, message: () => "" }],
+  sinks: [{ call: ["django.conf.settings.configure", "django.test.override_settings", "django.test.utils.override_settings"], check: checkConfigure, message: () => "" }],
   assignments: [{ names: ["CACHES"], classLevel: true, check: checkAssignment }],
   docs: {
     summary: "Detects Django `CACHES` backends that pickle values into a store other processes can write (Redis, memcached, files, database), graded by how reachable the store is.",
