@@ -133,3 +133,36 @@ describe("graded findings", () => {
     assert.equal(await grade("PYTHON-ML-SEC-002", "import numpy as np\nnp.load(p, **opts)\n"), "medium/low");
   });
 });
+
+describe("PYTHON-CONFIG-SEC-001 fixes", () => {
+  const id = "PYTHON-CONFIG-SEC-001";
+  it("replaces Django's PickleSerializer path by the JSONSerializer path, keeping the quotes", async () => {
+    assert.equal(
+      await fixed(id, "SESSION_SERIALIZER = 'django.contrib.sessions.serializers.PickleSerializer'\n"),
+      "SESSION_SERIALIZER = 'django.contrib.sessions.serializers.JSONSerializer'\n",
+    );
+    assert.equal(
+      await fixed(id, 'from django.conf import settings\nsettings.configure(SESSION_SERIALIZER="django.contrib.sessions.serializers.PickleSerializer")\n'),
+      'from django.conf import settings\nsettings.configure(SESSION_SERIALIZER="django.contrib.sessions.serializers.JSONSerializer")\n',
+    );
+  });
+  it("leaves custom serializers and class references alone", async () => {
+    await assertNoFix(id, 'SESSION_SERIALIZER = "myapp.sessions.PickleSerializer"\n');
+    await assertNoFix(id, "from django.contrib.sessions.serializers import PickleSerializer\nSESSION_SERIALIZER = PickleSerializer\n");
+  });
+});
+
+describe("PYTHON-CONFIG-SEC-002 grading by store reachability", () => {
+  const id = "PYTHON-CONFIG-SEC-002";
+  const caches = (backend: string, location: string) => `CACHES = {"default": {"BACKEND": "${backend}", "LOCATION": "${location}"}}\n`;
+  it("grades remote Redis/memcached high, local medium, files medium, database low", async () => {
+    const severity = async (src: string) => (await findingsOf(id, src))[0]?.severity;
+    assert.equal(await severity(caches("django_redis.cache.RedisCache", "redis://cache.internal:6379/0")), "high");
+    assert.equal(await severity(caches("django_redis.cache.RedisCache", "redis://127.0.0.1:6379/0")), "medium");
+    assert.equal(await severity(caches("django_redis.cache.RedisCache", "unix:///run/redis.sock")), "medium");
+    assert.equal(await severity(caches("django.core.cache.backends.memcached.PyMemcacheCache", "10.1.2.3:11211")), "high");
+    assert.equal(await severity(caches("django.core.cache.backends.filebased.FileBasedCache", "/var/tmp/c")), "medium");
+    assert.equal(await severity(caches("django.core.cache.backends.db.DatabaseCache", "cache_table")), "low");
+    assert.equal(await severity(caches("django.core.cache.backends.locmem.LocMemCache", "x")), undefined);
+  });
+});

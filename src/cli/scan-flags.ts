@@ -38,7 +38,8 @@ Scan options:
       --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;
                            artifact/all or artifact/<PICKLE-ARTIFACT-ID> for model/data files
                            (default: every rule). See: pathfinder rules list
-  -o, --output FORMAT      text (default for scan), json, sarif, csv, html, gitlab-sast, codeclimate
+  -o, --output FORMAT      text (default for scan), json, sarif, csv, html, gitlab-sast, codeclimate,
+                           cyclonedx (CycloneDX 1.6 SBOM of the Python dependencies and their advisories)
   -f, --output-file FILE   Write the report to FILE instead of standard output
       --fail-on SEVERITIES Exit 1 when a finding is at or above the lowest severity listed,
                            e.g. --fail-on critical,high (values: critical, high, medium, low)

@@ -163,6 +163,26 @@ export interface ScanReport {
   /** Every finding, suppressed ones included (they carry `suppressed`), in deterministic order. */
   findings: Finding[];
   errors: ScanError[];
+  /** The Python dependencies declared in the project's manifests (for `--output cyclonedx`). */
+  dependencies?: DependencyRecord[];
+}
+
+/** One declared or locked Python dependency, as the SBOM reporter needs it. */
+export interface DependencyRecord {
+  /** PEP 503 normalised name. */
+  name: string;
+  /** Exact version when pinned or locked. */
+  version?: string;
+  /** PEP 440 specifier set as declared ("" = any). */
+  specifier: string;
+  locked: boolean;
+  /** Manifest file (relative) and line. */
+  file: string;
+  line: number;
+  /** Why the package deserializes with pickle, when it does. */
+  pickle?: string;
+  /** Advisories that affect the pinned version (or that the range admits). */
+  advisories: { id: string; aliases: string[]; severity: Severity; summary: string; url: string; affected: string; fixed: string; kind: "pinned" | "range" }[];
 }
 
 export interface ReportOptions {

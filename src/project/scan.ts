@@ -11,6 +11,7 @@ import type { PickleScanOptions } from "../artifacts/types.js";
 import { scanArtifactFiles, splitRulesets, type ArtifactFilesResult } from "./artifacts.js";
 import { configExcluder, prunableExcludes, type PathfinderConfig } from "./config.js";
 import { UsageError } from "./errors.js";
+import { scanDependencies } from "./dependency-scan.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { moduleNameOf } from "./module-name.js";
 import { decodePython, tooLarge, unreadable } from "./read-source.js";
@@ -96,6 +97,20 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     await analyzer.close();
   }
 
+  const deps = await scanDependencies(
+    discovery.files.filter((f) => !excluded(f.absPath)),
+    pythonFiles,
+    root,
+    rules,
+    findings,
+    options.maxFileSize,
+    errors,
+  );
+  for (const f of deps.findings) {
+    const severity = config?.rules[f.ruleId]?.severity;
+    findings.push(severity ? { ...f, severity } : f);
+  }
+
   if (artifacts) {
     const enabled = new Set(artifactRules.map((r) => r.id));
     for (const f of artifacts.findings) {
@@ -115,11 +130,12 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       timestamp: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       rulesExecuted: [...rules.map((r) => r.id), ...artifactRules.map((r) => r.id)],
-      filesScanned: pythonFiles.length + (artifacts?.scanned ?? 0),
+      filesScanned: pythonFiles.length + (artifacts?.scanned ?? 0) + deps.manifests,
     },
     rules: [...rules.map(ruleMeta), ...artifactRules],
     findings,
     errors,
+    dependencies: deps.records,
   };
 }
 

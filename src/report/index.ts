@@ -1,15 +1,16 @@
 import type { ScanReport } from "../core/types.js";
 import { renderCodeClimate } from "./codeclimate.js";
 import { renderCsv } from "./csv.js";
+import { renderCycloneDx } from "./cyclonedx.js";
 import { renderGitLabSast } from "./gitlab-sast.js";
 import { renderHtml } from "./html.js";
 import { renderJson } from "./json.js";
 import { renderSarif } from "./sarif.js";
 import { renderText, type TextReportOptions } from "./text.js";
 
-export type OutputFormat = "text" | "json" | "sarif" | "csv" | "gitlab-sast" | "codeclimate" | "html";
+export type OutputFormat = "text" | "json" | "sarif" | "csv" | "gitlab-sast" | "codeclimate" | "html" | "cyclonedx";
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate", "html"];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate", "html", "cyclonedx"];
 
 export interface RenderOptions extends TextReportOptions {
   /** Where the scan target sits in the repository (e.g. `services/api/`): GitLab formats want repository paths. */
@@ -25,6 +26,7 @@ export { renderCsv } from "./csv.js";
 export { renderGitLabSast } from "./gitlab-sast.js";
 export { renderCodeClimate } from "./codeclimate.js";
 export { renderHtml, type HtmlReportOptions } from "./html.js";
+export { renderCycloneDx, toCycloneDx } from "./cyclonedx.js";
 
 /** Renders `report` in `format`. Pure: no I/O; the caller writes the string where it belongs. */
 export function renderReport(format: OutputFormat, report: ScanReport, options: RenderOptions): string {
@@ -43,6 +45,8 @@ export function renderReport(format: OutputFormat, report: ScanReport, options: 
       return renderCodeClimate(report, options);
     case "html":
       return renderHtml(report, options);
+    case "cyclonedx":
+      return renderCycloneDx(report);
     default: {
       const unknown: never = format;
       throw new Error(`Unknown output format: ${String(unknown)}`);

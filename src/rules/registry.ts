@@ -2,6 +2,16 @@ import type { RuleMeta, Severity } from "../core/types.js";
 import { canonicalName } from "../languages/python/semantic/module-aliases.js";
 import { code, type SinkMatch, type SinkSpec } from "./rule.js";
 import type { PythonRule } from "./rule.js";
+import PYTHON_CONFIG_SEC_001 from "./python/PYTHON-CONFIG-SEC-001.js";
+import PYTHON_CONFIG_SEC_002 from "./python/PYTHON-CONFIG-SEC-002.js";
+import PYTHON_CONFIG_SEC_003 from "./python/PYTHON-CONFIG-SEC-003.js";
+import PYTHON_CONFIG_SEC_004 from "./python/PYTHON-CONFIG-SEC-004.js";
+import PYTHON_CONFIG_SEC_005 from "./python/PYTHON-CONFIG-SEC-005.js";
+import PYTHON_CONFIG_SEC_006 from "./python/PYTHON-CONFIG-SEC-006.js";
+import PYTHON_CONFIG_SEC_007 from "./python/PYTHON-CONFIG-SEC-007.js";
+import PYTHON_DEPS_SEC_001 from "./python/PYTHON-DEPS-SEC-001.js";
+import PYTHON_DEPS_SEC_002 from "./python/PYTHON-DEPS-SEC-002.js";
+import PYTHON_DEPS_SEC_003 from "./python/PYTHON-DEPS-SEC-003.js";
 import PYTHON_LANG_SEC_040 from "./python/PYTHON-LANG-SEC-040.js";
 import PYTHON_LANG_SEC_041 from "./python/PYTHON-LANG-SEC-041.js";
 import PYTHON_LANG_SEC_042 from "./python/PYTHON-LANG-SEC-042.js";
@@ -26,6 +36,16 @@ import { compareText } from "../core/order.js";
 
 /** Every Python rule, in ID order. New rules are added here. */
 export const PYTHON_RULES: readonly PythonRule[] = [
+  PYTHON_CONFIG_SEC_001,
+  PYTHON_CONFIG_SEC_002,
+  PYTHON_CONFIG_SEC_003,
+  PYTHON_CONFIG_SEC_004,
+  PYTHON_CONFIG_SEC_005,
+  PYTHON_CONFIG_SEC_006,
+  PYTHON_CONFIG_SEC_007,
+  PYTHON_DEPS_SEC_001,
+  PYTHON_DEPS_SEC_002,
+  PYTHON_DEPS_SEC_003,
   PYTHON_LANG_SEC_040,
   PYTHON_LANG_SEC_041,
   PYTHON_LANG_SEC_042,
@@ -52,6 +72,8 @@ export const PYTHON_RULES: readonly PythonRule[] = [
 export const BUNDLE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   all: "every Python rule",
   deserialization: "every rule that reports a deserialization sink",
+  config: "framework settings that make caches, queues, sessions and cookies unpickle what they read",
+  deps: "dependency manifests and lock files pinning versions with deserialization advisories",
   lang: "the Python standard library and general-purpose serialization libraries",
   ml: "machine-learning and data-science libraries that unpickle model and data files",
 };

@@ -48,6 +48,44 @@ export interface SinkSpec {
   message: (match: SinkMatch) => string;
 }
 
+/** A module-level (or class-level) assignment offered to a rule: `SESSION_SERIALIZER = "..."`, `app.conf.x = ...`. */
+export interface AssignmentMatch {
+  /** The assignment (`assignment` or `augmented_assignment` node). */
+  node: SyntaxNode;
+  /** The name that matched: a plain target name (`CACHES`) or a resolved attribute (`celery.Celery().conf.task_serializer`). */
+  target: string;
+  /** How the target is spelled in the source. */
+  targetText: string;
+  value: SyntaxNode;
+  /** `+=`: the value is added to a setting defined elsewhere. */
+  augmented: boolean;
+  /**
+   * Where the assignment is: the module body, the body of a class at module level (settings classes), or a function
+   * body (only attribute and subscript targets: `app.config["X"] = ...` in an application factory).
+   */
+  level: "module" | "class" | "function";
+  model: SemanticModel;
+  scope: Scope;
+}
+
+export interface AssignmentOutcome extends SinkOutcome {
+  message: string;
+  /** The node to report (a dictionary entry, a list element); the assignment by default. */
+  at?: SyntaxNode;
+}
+
+/**
+ * A declarative assignment check for settings modules: the engine offers every module-level and class-level
+ * assignment to a name in `names` (plain names for `X = ...`, qualified names for attribute targets).
+ */
+export interface AssignmentSpec {
+  names: string[];
+  /** Also offer assignments in class bodies (settings classes such as django-configurations'). */
+  classLevel?: boolean;
+  /** Zero or more findings for one assignment. */
+  check: (match: AssignmentMatch) => AssignmentOutcome[];
+}
+
 export interface PythonRule extends RuleMeta {
   language: "python";
   /**
@@ -57,6 +95,8 @@ export interface PythonRule extends RuleMeta {
    */
   prefilter: string[];
   sinks: SinkSpec[];
+  /** Settings read from assignments rather than calls (see `AssignmentSpec`). */
+  assignments?: AssignmentSpec[];
 }
 
 /** Identity helper that type-checks a rule definition. */

@@ -1,7 +1,8 @@
 import { stableHash } from "../../core/hash.js";
 import { parseSuppression, suppresses, type SuppressionDirective } from "../../core/suppression.js";
 import type { Finding, ScanError } from "../../core/types.js";
-import type { PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
+import type { AssignmentSpec, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
+import { settingsAssignments } from "./assignments.js";
 import { CallArguments } from "./calls.js";
 import { anchorOffsets, anchorWords, prefilterTokens } from "./prefilter.js";
 import { ALIASED_MODULE_NAMES } from "./semantic/module-aliases.js";
@@ -38,6 +39,8 @@ interface IndexedSink {
 /** Qualified name -> sinks, built once per rule set. */
 export class SinkIndex implements SinkNames {
   readonly byName = new Map<string, IndexedSink[]>();
+  /** Assignment checks by target name (see `AssignmentSpec`). */
+  readonly assignmentsByName = new Map<string, { rule: PythonRule; spec: AssignmentSpec }[]>();
   /** Some sink is also reported when passed as a callback. */
   readonly hasReferenceSinks: boolean;
   /** The prefilter tokens of all rules. */
@@ -59,7 +62,12 @@ export class SinkIndex implements SinkNames {
         }
       }
     }
-    const names = [...this.byName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH];
+    for (const rule of rules) {
+      for (const spec of rule.assignments ?? []) {
+        for (const name of spec.names) this.assignmentsByName.set(name, [...(this.assignmentsByName.get(name) ?? []), { rule, spec }]);
+      }
+    }
+    const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH];
     this.words = anchorWords(names);
     this.attributeKeys = new Set([...this.words].map(identifierKey));
     for (const name of names) {
@@ -107,6 +115,7 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   }
   const model = new SemanticModel(tree, file.moduleName);
   const matches = collectMatches(model, index);
+  if (index.assignmentsByName.size) matches.push(...collectAssignmentMatches(model, index));
   const findings = matches.map((m) => toFinding(m, file, model));
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
@@ -189,6 +198,30 @@ function collectMatches(model: SemanticModel, index: SinkIndex): RuleMatch[] {
     }
   }
   return withoutCoveredReferences(out);
+}
+
+/** Settings assignments offered to the rules' assignment checks; each outcome is a finding at its `at` node. */
+function collectAssignmentMatches(model: SemanticModel, index: SinkIndex): RuleMatch[] {
+  const out: RuleMatch[] = [];
+  const reported = new Set<string>();
+  const noArgs = new CallArguments(undefined, "");
+  for (const site of settingsAssignments(model)) {
+    for (const name of site.names) {
+      for (const { rule, spec } of index.assignmentsByName.get(name) ?? []) {
+        if (site.level === "class" && !spec.classLevel) continue;
+        const match = { node: site.node, target: name, targetText: site.targetText, value: site.value, augmented: site.augmented, level: site.level, model, scope: site.scope };
+        for (const outcome of spec.check(match)) {
+          const node = outcome.at ?? site.node;
+          const key = `${rule.id}@${node.start}:${node.end}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          const sink: SinkSpec = { call: [], message: () => outcome.message };
+          out.push({ node, target: name, via: "call", calleeText: site.targetText, args: noArgs, model, scope: site.scope, rule, spec: sink, outcome });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** `partial(pickle.loads, d)()` is one finding: drop a reference that sits inside a reported call of its rule. */

@@ -1,0 +1,71 @@
+// The dependency part of a project scan: manifests -> advisory matches -> manifest findings, the cross-signal
+// note on code findings, PYTHON-DEPS-SEC-003 over the Python files, and the inventory for the SBOM.
+import { readFileSync } from "node:fs";
+import type { DependencyRecord, Finding, ScanError } from "../core/types.js";
+import { annotateCodeFindings, crossSignalFacts } from "../dependencies/cross-signals.js";
+import { dependencyFindings, dependencyRecords } from "../dependencies/findings.js";
+import { matchAdvisories } from "../dependencies/match.js";
+import { analyzePython, SinkIndex } from "../languages/python/analyze.js";
+import { prefilterRegExp } from "../languages/python/prefilter.js";
+import { crossSignalRule } from "../rules/python/PYTHON-DEPS-SEC-003.js";
+import type { PythonRule } from "../rules/rule.js";
+import { readProjectDependencies } from "./dependencies.js";
+import type { DiscoveredFile } from "./discover.js";
+import { moduleNameOf } from "./module-name.js";
+import { loadPythonParser } from "./python-parser.js";
+import { decodePython } from "./read-source.js";
+
+export interface DependencyScanResult {
+  findings: Finding[];
+  /** Manifest files read. */
+  manifests: number;
+  records: DependencyRecord[];
+}
+
+/**
+ * Reads the manifests among `files`, reports pinned and ranged advisories for the enabled deps rules, notes the
+ * pins on `codeFindings` (in place) and runs PYTHON-DEPS-SEC-003 over `pythonFiles` when the pins call for it.
+ */
+export async function scanDependencies(
+  files: readonly DiscoveredFile[],
+  pythonFiles: readonly DiscoveredFile[],
+  root: string,
+  rules: readonly PythonRule[],
+  codeFindings: Finding[],
+  maxBytes: number,
+  errors: ScanError[],
+): Promise<DependencyScanResult> {
+  const { dependencies, manifests } = readProjectDependencies(files, root, errors);
+  const matches = matchAdvisories(dependencies);
+  const enabled = new Set(rules.map((r) => r.id));
+  const findings = dependencyFindings(matches, enabled);
+  const facts = crossSignalFacts(matches);
+  if (rules.some((r) => r.bundles.includes("deps"))) annotateCodeFindings(codeFindings, facts);
+  if (enabled.has("PYTHON-DEPS-SEC-003")) {
+    const rule = crossSignalRule(facts);
+    if (rule.sinks.length) findings.push(...(await analyzeWith(rule, pythonFiles, maxBytes)));
+  }
+  return { findings, manifests: manifests.length, records: dependencyRecords(dependencies, matches) };
+}
+
+/** One rule over the Python files that hold its tokens; read errors were already reported by the main pass. */
+async function analyzeWith(rule: PythonRule, files: readonly DiscoveredFile[], maxBytes: number): Promise<Finding[]> {
+  const anyToken = prefilterRegExp(rule.prefilter);
+  const index = new SinkIndex([rule]);
+  const parser = await loadPythonParser();
+  const out: Finding[] = [];
+  for (const file of files) {
+    if (file.size > maxBytes) continue;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file.absPath);
+    } catch {
+      continue;
+    }
+    if (!anyToken.test(bytes.toString("latin1"))) continue;
+    const decoded = decodePython(bytes, file.relPath, maxBytes);
+    if (!decoded.ok) continue;
+    out.push(...analyzePython(parser, { path: file.relPath, source: decoded.source, moduleName: moduleNameOf(file.relPath) }, index).findings);
+  }
+  return out;
+}
