@@ -36,6 +36,8 @@ export interface PoolOptions {
   sourcePerThread: number;
   /** This thread analyses files only once this settles (it has other work first); workers start at once. */
   localStartsAfter?: Promise<unknown>;
+  /** Time budget of one file in milliseconds (`--file-timeout`); undefined: none. */
+  timeBudgetMs?: number;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
 
   const slots: WorkerSlot[] = [];
   const startWorker = () => {
-    const worker = new Worker(url, { workerData: { spec }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker(url, { workerData: { spec, timeBudgetMs: options.timeBudgetMs }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const slot: WorkerSlot = { worker, running: new Map() };
     slots.push(slot);
     slot.worker.on("message", (msg: { id?: number; result?: FileAnalysis }) => {
@@ -116,7 +118,7 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
 
   function runLocal(): void {
     const job = queue.pop();
-    if (job) job.resolve(analyzeSafely(() => analyzePython(parser, job.file, index), job.file.path));
+    if (job) job.resolve(analyzeSafely(() => analyzePython(parser, job.file, index, { timeBudgetMs: options.timeBudgetMs }), job.file.path));
     localBusy = false;
     pump();
   }
