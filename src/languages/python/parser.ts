@@ -52,11 +52,20 @@ export async function createPythonParser(files: GrammarFiles): Promise<PythonPar
   return {
     parse(source, ranges, budget) {
       const lines = new LineIndex(source);
-      // tree-sitter calls this every few hundred steps; returning true cancels the parse (it returns null).
+      // tree-sitter calls this every few hundred steps; returning true cancels the parse (it returns null). On some
+      // inputs one step is slow (the scanner looks ahead over thousands of comment lines for every token), so the
+      // reader also watches the clock: past the deadline it reports the end of the input, and the parse ends.
       const progressCallback = budget ? () => Date.now() > budget.deadline : undefined;
+      const read = ranges ? rangeReader(source, ranges) : (index: number) => source.slice(index, index + INPUT_BUFFER_CHARS);
+      const input = budget ? (index: number) => (Date.now() > budget.deadline ? "" : read(index)) : read;
       const tree = ranges
-        ? parser.parse(rangeReader(source, ranges), null, { includedRanges: ranges.map((r) => toRange(r, lines)), progressCallback })
-        : parser.parse(source, null, { progressCallback });
+        ? parser.parse(input, null, { includedRanges: ranges.map((r) => toRange(r, lines)), progressCallback })
+        : parser.parse(input, null, { progressCallback });
+      if (tree && pastDeadline(budget)) {
+        tree.delete();
+        parser.reset();
+        throw new TimeBudgetExceeded("parsing");
+      }
       if (!tree) {
         parser.reset();
         if (pastDeadline(budget)) throw new TimeBudgetExceeded("parsing");
