@@ -170,7 +170,7 @@ function leavesProject(realRoot: string, abs: string, absRoot: string, errors: S
     return true;
   }
   const rel = relative(realRoot, real);
-  if (rel && !rel.startsWith("..") && !isAbsolute(rel)) return false;
+  if (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return false; // "" is the root itself
   let shown = "";
   try {
     shown = ` (-> ${readlinkSync(abs)})`;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { lstat, open, readFile, realpath, stat } from "node:fs/promises";
-import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Finding, TextEdit } from "../core/types.js";
 import { declaredDecoder } from "./read-source.js";
 import { unifiedDiff } from "./unified-diff.js";
@@ -62,7 +62,8 @@ export async function applyFixes(findings: readonly Finding[], options: FixOptio
     const list = byFile.get(file)!;
     const skipAll = (reason: string) => appendAll(result.skipped, list.map((finding) => ({ finding, reason })));
     const abs = targetIsDir ? resolve(target, file) : file === basename(target) ? target : undefined;
-    const located = abs ? await locateInside(targetIsDir ? target : dirname(target), abs) : "the file is outside the scanned directory";
+    const rel = abs && relative(targetIsDir ? target : dirname(target), abs);
+    const located = abs && rel && !rel.startsWith("..") && !isAbsolute(rel) ? await locateInside(targetIsDir ? target : dirname(target), abs) : "the file is outside the scanned directory";
     if (typeof located === "string") {
       skipAll(located);
       continue;
@@ -107,7 +108,7 @@ async function locateInside(root: string, abs: string): Promise<{ real: string }
     if ((await lstat(abs)).isSymbolicLink()) return "the file is a symbolic link; --fix never writes through a link";
     const [realRoot, real] = await Promise.all([realpath(root), realpath(abs)]);
     const rel = relative(realRoot, real);
-    if (!rel || rel.startsWith("..") || isAbsolute(rel)) return `the file resolves to ${real}, outside the project ${realRoot}; --fix never writes there`;
+    if (!rel || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return `the file resolves to ${real}, outside the project ${realRoot}; --fix never writes there`;
     return { real };
   } catch (e) {
     return `cannot resolve the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
