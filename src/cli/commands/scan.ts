@@ -134,9 +134,12 @@ function sourceLinesReader(root: string): (file: string) => string[] | undefined
   };
 }
 
-/** Each line made safe for a terminal; the line breaks stay. */
+/** Each line made safe for a terminal; the line breaks (LF, or CRLF, which shows nothing) stay. */
 function sanitizeLines(text: string): string {
-  return text.split("\n").map(sanitizeForTerminal).join("\n");
+  return text
+    .split("\n")
+    .map((line) => (line.endsWith("\r") ? sanitizeForTerminal(line.slice(0, -1)) + "\r" : sanitizeForTerminal(line)))
+    .join("\n");
 }
 
 function reportWritten(report: ScanReport, file: string, io: CliIo): void {
