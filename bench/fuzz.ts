@@ -98,6 +98,7 @@ function nextInput(): Input {
 let tried = 0;
 let failures = 0;
 let peakRss = 0;
+let peakKind = "";
 const slowest = { ms: 0, wallMs: 0, kind: "", size: 0, file: "" };
 const byKind = new Map<string, number>();
 
@@ -133,7 +134,10 @@ async function runOne(input: Input): Promise<void> {
   const limit = input.python !== undefined ? PYTHON_BUDGET_MS + size * 0.002 + SLACK_MS : ARTIFACT_LIMIT_MS;
   if (!problem && ms > limit) problem = `took ${ms.toFixed(0)} ms of CPU time (limit ${limit.toFixed(0)} ms; ${wallMs.toFixed(0)} ms wall-clock)`;
   const rss = process.memoryUsage.rss();
-  peakRss = Math.max(peakRss, rss);
+  if (rss > peakRss) {
+    peakRss = rss;
+    peakKind = input.kind;
+  }
   if (!problem && rss > RSS_LIMIT) problem = `resident memory ${(rss / 2 ** 20).toFixed(0)} MB`;
   tried++;
   byKind.set(input.kind.split("/").slice(0, 2).join("/"), (byKind.get(input.kind.split("/").slice(0, 2).join("/")) ?? 0) + 1);
@@ -154,7 +158,7 @@ async function runOne(input: Input): Promise<void> {
 function figures(): string {
   return (
     `inputs tried: ${tried}, failures: ${failures}, slowest input: ${slowest.ms.toFixed(0)} ms CPU, ${slowest.wallMs.toFixed(0)} ms wall (${slowest.kind}, ${slowest.size} bytes, ${slowest.file}), ` +
-    `peak memory: ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MB`
+    `peak memory: ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MB (resident, reached after ${peakKind || "start-up"})`
   );
 }
 
