@@ -25,6 +25,8 @@ export interface AnalyzeSourceOptions {
    * where a finding can be, as project scans do: same findings, less work.
    */
   wholeFile?: boolean;
+  /** Milliseconds the analysis may take (plus 2 ms per 1,000 characters); past it a `timeout` warning. Default: none. */
+  timeBudgetMs?: number;
 }
 
 /** Analyses one Python source text in memory. */
@@ -35,6 +37,7 @@ export async function analyzeSource(source: string, options: AnalyzeSourceOption
   const path = options.path ?? "input.py";
   const { findings, errors } = analyzePython(parser, { path, source, moduleName: moduleNameOf(path) }, new SinkIndex(resolution.rules), {
     wholeFile: options.wholeFile ?? true,
+    ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
   });
   return { findings, errors };
 }

@@ -176,4 +176,13 @@ describe("runCi on a feature branch with a pull request", () => {
     const lenient = await runCi(makeReport([newHigh], repo.dir), options({ baselinePath: path, github: noGithub }));
     assert.equal(lenient.exitCode, 0);
   });
+
+  it("names the summary comment by id when the API gives no URL (never \"undefined\")", async () => {
+    await runCi(report(), options());
+    const stored = mock.pull(7).issueComments[0]! as { id: number; html_url?: string };
+    delete stored.html_url;
+    const outcome = await runCi(report(), options());
+    const line = outcome.messages.find((m) => m.startsWith("GitHub summary comment"));
+    assert.equal(line, `GitHub summary comment unchanged (id ${stored.id})`);
+  });
 });

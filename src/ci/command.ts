@@ -13,6 +13,7 @@ import { BaselineError } from "./baseline.js";
 import type { DiffScope } from "./diff-filter.js";
 import { workTreePrefix } from "./git.js";
 import { redact } from "./github/redact.js";
+import { baseConfigIfEdited } from "./base-config.js";
 import { runCi, type CiOutcome } from "./run.js";
 
 export const DEFAULT_RESULTS_FILE = "pathfinder-results.sarif";
@@ -130,7 +131,19 @@ export async function executeCi(argv: string[], io: CliIo): Promise<CiCommandRes
   const options = scanOptionsFrom(values, positionals, io);
   const outputFile = values["output-file"] ?? DEFAULT_RESULTS_FILE;
 
+  const edited = values["no-diff"]
+    ? undefined
+    : await baseConfigIfEdited(
+        { project: options.target, explicit: values.config, disabled: values["no-config"], cwd: io.cwd },
+        options.config,
+        { base: values.base, head: values.head, env: io.env },
+      );
+  if (edited) {
+    options.config = edited.config;
+    io.stderr.write(`pathfinder ci: warning: ${edited.warning.message}\n`);
+  }
   const report = await runScan(options, values, io);
+  if (edited) report.errors.unshift(edited.warning);
   const github: Parameters<typeof runCi>[1]["github"]["flags"] = {};
   if (values["github-token"]) github.token = values["github-token"];
   if (values["github-repo"]) github.repo = values["github-repo"];

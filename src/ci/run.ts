@@ -192,7 +192,8 @@ async function publishToGitHub(
       if (state.diff) summaryInput.scopeNote = `lines changed since \`${state.diff.target.baseRef}\``;
       const summary = await upsertSummaryComment(client, context, renderSummary(summaryInput));
       outcome.summary = summary;
-      messages.push(`GitHub summary comment ${summary.action}: ${summary.url}`);
+      // The API may answer without a URL (some GitHub Enterprise versions, proxies): name the comment by id then.
+      messages.push(`GitHub summary comment ${summary.action}${summary.url ? `: ${summary.url}` : summary.id !== undefined ? ` (id ${summary.id})` : ""}`);
     } else if (notInline.length > 0) {
       warnings.push(`${plural(notInline.length, "finding")} could not be commented inline; enable --pr-comment to list them`);
     }

@@ -26,6 +26,8 @@ export const SCAN_FLAGS = {
   "no-config": { type: "boolean" },
   "pickle-policy": { type: "string" },
   "pickle-allow": { type: "string", multiple: true },
+  "file-timeout": { type: "string" },
+  "follow-symlinks": { type: "boolean" },
   verbose: { type: "boolean", short: "v" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
@@ -58,6 +60,10 @@ Scan options:
       --pickle-policy MODE Model/data files (.pkl, .pt, .joblib, .npy, ...): denylist (default) reports
                            dangerous globals; allowlist also reports every global not known to be safe
       --pickle-allow GLOBAL Trust a global in allowlist mode (module.Name or module.*); repeatable
+      --file-timeout TIME  Time budget of one Python file (default 5s; accepts ms, s; 0 = none): a file that runs
+                           out of time keeps the findings made so far and gets a warning naming it
+      --follow-symlinks    Also follow symbolic links that lead outside the project (by default they are
+                           reported and skipped); loops are still detected and each directory walked once
   -v, --verbose            Print each warning and timing details on stderr
   -q, --quiet              No progress or summary on stderr
   -h, --help               Show this help`;
@@ -79,6 +85,8 @@ export type ScanFlagValues = {
   "no-config"?: boolean;
   "pickle-policy"?: string;
   "pickle-allow"?: string[];
+  "file-timeout"?: string;
+  "follow-symlinks"?: boolean;
   verbose?: boolean;
   quiet?: boolean;
 };
@@ -113,7 +121,17 @@ export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], i
     tool: toolInfo(),
     config: loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
     pickle: pickleOptionsFrom(values),
+    ...(values["file-timeout"] !== undefined ? { fileTimeoutMs: parseDuration(values["file-timeout"]) } : {}),
+    ...(values["follow-symlinks"] ? { followSymlinks: true } : {}),
   };
+}
+
+/** `--file-timeout`: `500ms`, `2s`, `1.5s`, or a bare number of seconds; 0 turns the budget off. */
+function parseDuration(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/i.exec(text);
+  if (!m) throw new CliUsageError(`--file-timeout: cannot read "${text}" (examples: 5s, 500ms, 0 for no limit)`);
+  const ms = (m[2] ?? "s").toLowerCase() === "ms" ? Number(m[1]) : Number(m[1]) * 1000;
+  return Math.round(ms);
 }
 
 /** `--pickle-policy` and `--pickle-allow` as artifact scan options. */

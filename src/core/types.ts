@@ -74,6 +74,9 @@ export type ScanErrorKind =
   | "too-deep"
   | "unreadable"
   | "symlink-loop"
+  | "symlink-outside"
+  | "timeout"
+  | "configuration"
   | "artifact"
   | "internal";
 
@@ -85,6 +88,8 @@ export interface ScanError {
   line?: number;
   column?: number;
   level: "warning" | "error";
+  /** How many occurrences of this warning in this file were folded into this one entry (absent: one). */
+  count?: number;
 }
 
 export interface Reference {

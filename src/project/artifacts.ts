@@ -7,6 +7,7 @@ import { openFileByteSource } from "./byte-source.js";
 import { readHead, unreadable } from "./read-source.js";
 import { compareText } from "../core/order.js";
 import type { DiscoveredFile } from "./discover.js";
+import { appendAll } from "../core/arrays.js";
 
 export interface ArtifactFilesResult {
   findings: Finding[];
@@ -42,8 +43,8 @@ export async function scanArtifactFiles(
     }
     try {
       const scanned = await scanArtifact(source, file.relPath, pickle);
-      result.findings.push(...scanned.findings);
-      result.errors.push(...scanned.errors);
+      appendAll(result.findings, scanned.findings);
+      appendAll(result.errors, scanned.errors);
       result.scanned++;
       onScanned?.();
     } catch (e) {

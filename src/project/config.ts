@@ -43,12 +43,21 @@ export interface ConfigLookup {
   cwd: string;
 }
 
+/**
+ * The text of a configuration file, or undefined when there is no such file. The default reads the disk; `pathfinder
+ * ci` reads the base commit's files through one, so that a change cannot rewrite the settings of its own scan.
+ */
+export type ConfigReader = (file: string) => string | undefined;
+
+const readFromDisk: ConfigReader = (file) => (isFile(file) ? readConfigText(file) : undefined);
+
 /** The configuration that applies to a scan, or undefined when there is none. Throws ConfigError. */
-export function loadConfig(lookup: ConfigLookup): PathfinderConfig | undefined {
+export function loadConfig(lookup: ConfigLookup, read: ConfigReader = readFromDisk): PathfinderConfig | undefined {
   if (lookup.disabled) return undefined;
   if (lookup.explicit !== undefined) {
     const file = resolve(lookup.cwd, lookup.explicit);
-    const text = readConfigText(file);
+    const text = read === readFromDisk ? readConfigText(file) : read(file);
+    if (text === undefined) return undefined;
     if (basename(file) === PYPROJECT) {
       const config = fromPyproject(text, file);
       if (!config) throw new ConfigError(`configuration ${file} has no [tool.pathfinder] table`);
@@ -56,23 +65,36 @@ export function loadConfig(lookup: ConfigLookup): PathfinderConfig | undefined {
     }
     return parseConfig(text, file);
   }
-  return discoverConfig(resolve(lookup.cwd, lookup.project));
+  return discoverConfig(resolve(lookup.cwd, lookup.project), read);
+}
+
+/** Every file `loadConfig` may read for this lookup, nearest first (the explicit file, or each candidate upwards). */
+export function configCandidates(lookup: ConfigLookup): string[] {
+  if (lookup.disabled) return [];
+  if (lookup.explicit !== undefined) return [resolve(lookup.cwd, lookup.explicit)];
+  const out: string[] = [];
+  const project = resolve(lookup.cwd, lookup.project);
+  for (let dir = isDirectory(project) ? project : dirname(project); ; dir = dirname(dir)) {
+    for (const name of [...CONFIG_FILE_NAMES, PYPROJECT]) out.push(join(dir, name));
+    if (dirname(dir) === dir) return out;
+  }
 }
 
 /**
  * Walks up from `project` to the file-system root. In each directory `pathfinder.toml` (or `.pathfinder.toml`)
  * wins over `pyproject.toml`; a `pyproject.toml` without a `[tool.pathfinder]` table is passed over.
  */
-export function discoverConfig(project: string): PathfinderConfig | undefined {
+export function discoverConfig(project: string, read: ConfigReader = readFromDisk): PathfinderConfig | undefined {
   let dir = isDirectory(project) ? project : dirname(project);
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const file = join(dir, name);
-      if (isFile(file)) return parseConfig(readConfigText(file), file);
+      const text = read(file);
+      if (text !== undefined) return parseConfig(text, file);
     }
     const pyproject = join(dir, PYPROJECT);
-    if (isFile(pyproject)) {
-      const text = readConfigText(pyproject);
+    const text = read(pyproject);
+    if (text !== undefined) {
       // Only parse pyproject files that can hold our table, so a broken unrelated one does not stop a scan.
       if (text.includes("pathfinder")) {
         const config = fromPyproject(text, pyproject);

@@ -1,5 +1,5 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { basename, join, relative, resolve, sep } from "node:path";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import type { ScanError } from "../core/types.js";
@@ -14,6 +14,11 @@ export interface DiscoverOptions {
   skipTests: boolean;
   /** Honour `.gitignore` files (default true). */
   gitignore: boolean;
+  /**
+   * Follow symbolic links whose target lies outside the project (`--follow-symlinks`). By default such a link is
+   * reported as a `symlink-outside` warning and not followed. Either way every real directory is walked once.
+   */
+  followSymlinks?: boolean;
 }
 
 export interface DiscoveredFile {
@@ -40,9 +45,14 @@ const PYTHON_EXTENSIONS = [".py", ".pyw"];
 const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/;
 const TEST_DIR = /(^|\/)(tests?|testing)(\/|$)/;
 
+/** The most directories one walk enters: a bound for `--follow-symlinks` pointed at a huge tree. */
+export const MAX_WALKED_DIRECTORIES = 100_000;
+
 /**
- * Walks `root` (a directory or a single file) without recursion. Symlinks are followed once: a link back into
- * a directory already being walked is reported as a loop and skipped. The walk uses synchronous file-system calls:
+ * Walks `root` (a directory or a single file) without recursion. Symlinks that stay inside the project are
+ * followed; one that leads out of it is reported and skipped unless `followSymlinks`. A link back into a directory
+ * being walked is reported as a loop, and each real directory is walked once (a second link to it is skipped), so
+ * the walk is bounded by the directories that exist, never by the paths through them. The walk uses synchronous file-system calls:
  * thousands of small metadata calls cost several times more through the asynchronous API's thread pool.
  */
 export async function discover(root: string, options: DiscoverOptions): Promise<Discovery> {
@@ -68,9 +78,17 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
     ignores: IgnoreLayer[];
     ancestors: Set<string>;
   }
+  const realRoot = realpathSync(absRoot);
+  const walked = new Set<string>();
   const stack: Pending[] = [{ dir: absRoot, ignores: [], ancestors: new Set() }];
-  while (stack.length) {
-    const { dir, ignores: inherited, ancestors } = stack.pop()!;
+  // Directories reached through links wait until the plain tree is walked, so files keep their real paths.
+  const linked: Pending[] = [];
+  while (stack.length || linked.length) {
+    if (walked.size >= MAX_WALKED_DIRECTORIES) {
+      errors.push(problem(absRoot, absRoot, "too-large", `the walk stopped after ${MAX_WALKED_DIRECTORIES} directories; the rest is not scanned`));
+      break;
+    }
+    const { dir, ignores: inherited, ancestors } = stack.length ? stack.pop()! : linked.pop()!;
     let real: string;
     try {
       real = realpathSync(dir);
@@ -82,6 +100,11 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
       errors.push(problem(absRoot, dir, "symlink-loop", "symbolic link loop: directory links back to one of its parents; skipped"));
       continue;
     }
+    if (walked.has(real)) {
+      errors.push(problem(absRoot, dir, "symlink-loop", "symbolic link to a directory scanned through another path; skipped"));
+      continue;
+    }
+    walked.add(real);
     const lineage = new Set(ancestors).add(real);
     let entries;
     try {
@@ -98,7 +121,8 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let size = 0;
-      if (entry.isSymbolicLink()) {
+      const link = entry.isSymbolicLink();
+      if (link) {
         try {
           const target = statSync(abs);
           isDir = target.isDirectory();
@@ -114,10 +138,12 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
         if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || excludedPath(rel) || excludedPath(rel + "/")) continue;
         if (isIgnored(ignores, abs, true)) continue;
         if (options.skipTests && TEST_DIR.test(rel)) continue;
-        stack.push({ dir: abs, ignores, ancestors: lineage });
+        if (link && !options.followSymlinks && leavesProject(realRoot, abs, absRoot, errors)) continue;
+        (link ? linked : stack).push({ dir: abs, ignores, ancestors: lineage });
       } else if (isFile) {
         if (excludedPath(rel) || !isIncluded(rel) || isIgnored(ignores, abs, false)) continue;
         if (options.skipTests && (TEST_FILE.test(rel) || TEST_DIR.test(rel))) continue;
+        if (link && !options.followSymlinks && leavesProject(realRoot, abs, absRoot, errors)) continue;
         if (!size) {
           try {
             size = lstatSync(abs).size;
@@ -132,6 +158,27 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
   }
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   return { files, errors };
+}
+
+/** True (and reported) when the symbolic link `abs` resolves outside the real project root. */
+function leavesProject(realRoot: string, abs: string, absRoot: string, errors: ScanError[]): boolean {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch (e) {
+    errors.push(problem(absRoot, abs, "unreadable", `cannot resolve symbolic link: ${reason(e)}`));
+    return true;
+  }
+  const rel = relative(realRoot, real);
+  if (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return false; // "" is the root itself
+  let shown = "";
+  try {
+    shown = ` (-> ${readlinkSync(abs)})`;
+  } catch {
+    // Resolved a moment ago; the link text is only for the message.
+  }
+  errors.push(problem(absRoot, abs, "symlink-outside", `symbolic link leads outside the project${shown}; not followed (use --follow-symlinks to scan it)`));
+  return true;
 }
 
 /** Python by extension, or an extension-less file whose first line is a Python shebang. */

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
-import { readFile, stat, writeFile } from "node:fs/promises";
-import { basename, isAbsolute, relative, resolve } from "node:path";
+import { constants } from "node:fs";
+import { lstat, open, readFile, realpath, stat } from "node:fs/promises";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Finding, TextEdit } from "../core/types.js";
 import { declaredDecoder } from "./read-source.js";
 import { unifiedDiff } from "./unified-diff.js";
+import { appendAll } from "../core/arrays.js";
 
 export interface FixOptions {
   /** The scanned directory or file (`report.scan.target`); finding paths are relative to it. */
@@ -58,16 +60,17 @@ export async function applyFixes(findings: readonly Finding[], options: FixOptio
   const diffs: string[] = [];
   for (const file of [...byFile.keys()].sort()) {
     const list = byFile.get(file)!;
-    const skipAll = (reason: string) => result.skipped.push(...list.map((finding) => ({ finding, reason })));
+    const skipAll = (reason: string) => appendAll(result.skipped, list.map((finding) => ({ finding, reason })));
     const abs = targetIsDir ? resolve(target, file) : file === basename(target) ? target : undefined;
-    const rel = abs && relative(targetIsDir ? target : resolve(target, ".."), abs);
-    if (!abs || !rel || rel.startsWith("..") || isAbsolute(rel)) {
-      skipAll("the file is outside the scanned directory");
+    const rel = abs && relative(targetIsDir ? target : dirname(target), abs);
+    const located = abs && rel && !rel.startsWith("..") && !isAbsolute(rel) ? await locateInside(targetIsDir ? target : dirname(target), abs) : "the file is outside the scanned directory";
+    if (typeof located === "string") {
+      skipAll(located);
       continue;
     }
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(abs);
+      bytes = await readFile(located.real);
     } catch (e) {
       skipAll(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       continue;
@@ -78,22 +81,48 @@ export async function applyFixes(findings: readonly Finding[], options: FixOptio
       continue;
     }
     const plan = planFileFixes(bytes, list);
-    result.skipped.push(...plan.skipped);
+    appendAll(result.skipped, plan.skipped);
     if (!plan.output) continue;
     if (!options.dryRun) {
       try {
-        await writeFile(abs, plan.output);
+        await writeNoFollow(located.real, plan.output);
       } catch (e) {
         skipAll(`cannot write the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
         continue;
       }
     }
-    result.fixed.push(...plan.fixed);
+    appendAll(result.fixed, plan.fixed);
     result.files.push(file);
     diffs.push(unifiedDiff(plan.codec.decode(bytes), plan.codec.decode(plan.output), { from: `a/${file}`, to: `b/${file}` }));
   }
   result.diff = diffs.join("");
   return result;
+}
+
+/**
+ * Where a file to fix really is, compared by real paths (not path strings): accepted only when the file
+ * itself is not a symbolic link and its real path lies inside the real project root. Otherwise the reason.
+ */
+async function locateInside(root: string, abs: string): Promise<{ real: string } | string> {
+  try {
+    if ((await lstat(abs)).isSymbolicLink()) return "the file is a symbolic link; --fix never writes through a link";
+    const [realRoot, real] = await Promise.all([realpath(root), realpath(abs)]);
+    const rel = relative(realRoot, real);
+    if (!rel || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return `the file resolves to ${real}, outside the project ${realRoot}; --fix never writes there`;
+    return { real };
+  } catch (e) {
+    return `cannot resolve the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+  }
+}
+
+/** Truncates and writes a file, refusing (ELOOP) if it was replaced by a symbolic link since it was checked. */
+async function writeNoFollow(file: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(file, constants.O_WRONLY | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0));
+  try {
+    await handle.writeFile(bytes);
+  } finally {
+    await handle.close();
+  }
 }
 
 export interface FilePlan {
@@ -109,11 +138,11 @@ export function planFileFixes(bytes: Uint8Array, findings: readonly Finding[]): 
   const codec = codecOf(bytes);
   const plan: FilePlan = { fixed: [], skipped: [], codec };
   if (typeof codec.problem === "string") {
-    plan.skipped.push(...findings.map((finding) => ({ finding, reason: codec.problem! })));
+    appendAll(plan.skipped, findings.map((finding) => ({ finding, reason: codec.problem! })));
     return plan;
   }
   const source = new SourceLines(bytes, codec);
-  const accepted: ByteEdit[] = [];
+  const accepted = new AcceptedEdits();
   const ordered = [...findings].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
   for (const finding of ordered) {
     const edits = byteEdits(finding, source);
@@ -121,21 +150,68 @@ export function planFileFixes(bytes: Uint8Array, findings: readonly Finding[]): 
       plan.skipped.push({ finding, reason: edits });
       continue;
     }
-    if (edits.every((e) => accepted.some((a) => sameEdit(a, e)))) {
+    if (edits.every((e) => accepted.find(e, sameEdit))) {
       plan.fixed.push(finding); // the same change, proposed twice (e.g. by two findings on one call)
       continue;
     }
-    const clash = edits.find((e) => accepted.some((a) => overlaps(a, e)));
-    if (clash) {
-      const other = accepted.find((a) => overlaps(a, clash))!.finding;
+    const other = edits.map((e) => accepted.find(e, overlaps)).find((a) => a !== undefined)?.finding;
+    if (other) {
       plan.skipped.push({ finding, reason: `its edit overlaps the fix of ${other.ruleId} at line ${other.location.line}; run --fix again` });
       continue;
     }
-    accepted.push(...edits);
+    for (const e of edits) accepted.add(e);
     plan.fixed.push(finding);
   }
-  if (accepted.length) plan.output = splice(bytes, accepted);
+  if (accepted.size) plan.output = splice(bytes, accepted.sorted());
   return plan;
+}
+
+/**
+ * The edits accepted so far in one file, sorted by start. They never overlap one another, so an edit can only
+ * touch the accepted edits next to where it would sort: each look-up is a binary search plus a few neighbours,
+ * which keeps planning a file with thousands of fixes O(n log n) rather than quadratic.
+ */
+class AcceptedEdits {
+  private readonly edits: ByteEdit[] = [];
+
+  get size(): number {
+    return this.edits.length;
+  }
+
+  /** The first accepted edit for which `test(accepted, edit)` holds, among those that can touch `edit`. */
+  find(edit: ByteEdit, test: (a: ByteEdit, b: ByteEdit) => boolean): ByteEdit | undefined {
+    const at = this.firstStartingAtOrAfter(edit.start);
+    // Before `at`: edits starting earlier; only the last of them (and any others sharing its start) can reach in.
+    for (let k = at - 1; k >= 0 && this.edits[k].start === this.edits[at - 1].start; k--) {
+      if (test(this.edits[k], edit)) return this.edits[k];
+    }
+    for (let k = at; k < this.edits.length && this.edits[k].start <= edit.end; k++) {
+      if (test(this.edits[k], edit)) return this.edits[k];
+    }
+    return undefined;
+  }
+
+  add(edit: ByteEdit): void {
+    // Findings arrive in source order, so this is nearly always an append.
+    const at = this.firstStartingAtOrAfter(edit.start + 1);
+    if (at === this.edits.length) this.edits.push(edit);
+    else this.edits.splice(at, 0, edit);
+  }
+
+  sorted(): ByteEdit[] {
+    return this.edits;
+  }
+
+  private firstStartingAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.edits[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 interface ByteEdit {

@@ -13,9 +13,11 @@ import { configExcluder, prunableExcludes, type PathfinderConfig } from "./confi
 import { UsageError } from "./errors.js";
 import { scanDependencies } from "./dependency-scan.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
+import { foldRepeatedErrors } from "./fold-errors.js";
 import { moduleNameOf } from "./module-name.js";
 import { decodePython, tooLarge, unreadable } from "./read-source.js";
 import { sharedQueueAnalyzer, type PoolOptions } from "./worker-pool.js";
+import { appendAll } from "../core/arrays.js";
 
 export interface ScanOptions extends DiscoverOptions {
   /** Directory or single file to scan. */
@@ -29,6 +31,11 @@ export interface ScanOptions extends DiscoverOptions {
   tool: ScanReport["tool"];
   /** Settings from a configuration file (see `loadConfig`): excludes, disabled rules, extra sinks, severities. */
   config?: PathfinderConfig;
+  /**
+   * Milliseconds one Python file may take to parse and analyse (`--file-timeout`); past it the file gets a
+   * `timeout` warning and keeps the findings made so far. Default `DEFAULT_FILE_TIMEOUT_MS`; 0 = no limit.
+   */
+  fileTimeoutMs?: number;
   /** Pickle policy for model/data files (`--pickle-policy`, `--pickle-allow`). */
   pickle?: Partial<PickleScanOptions>;
   onProgress?: (done: number, total: number) => void;
@@ -37,6 +44,9 @@ export interface ScanOptions extends DiscoverOptions {
 }
 
 export { UsageError };
+
+/** Default time budget of one Python file: far above any real file (the largest take tens of milliseconds). */
+export const DEFAULT_FILE_TIMEOUT_MS = 5000;
 
 export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const started = Date.now();
@@ -73,7 +83,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   // then scans the model/data files, then joins the analysis.
   let ownWorkDone!: () => void;
   const localStartsAfter = new Promise<void>((resolve) => (ownWorkDone = resolve));
-  const analyzer = await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter });
+  const analyzer = await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) });
   let artifacts: ArtifactFilesResult | undefined;
   try {
     const analyses: Promise<FileAnalysis>[] = [];
@@ -89,8 +99,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     }
     ownWorkDone();
     for (const r of await Promise.all(analyses)) {
-      findings.push(...r.findings);
-      errors.push(...r.errors);
+      appendAll(findings, r.findings);
+      appendAll(errors, r.errors);
     }
   } finally {
     ownWorkDone();
@@ -118,11 +128,12 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       const severity = config?.rules[f.ruleId]?.severity;
       findings.push(severity ? { ...f, severity } : f);
     }
-    errors.push(...artifacts.errors);
+    appendAll(errors, artifacts.errors);
   }
 
   findings.sort(compareFindings);
   errors.sort(compareErrors);
+  const warnings = foldRepeatedErrors(errors);
   return {
     tool: options.tool,
     scan: {
@@ -134,9 +145,14 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     },
     rules: [...rules.map(ruleMeta), ...artifactRules],
     findings,
-    errors,
+    errors: warnings,
     dependencies: deps.records,
   };
+}
+
+function fileTimeout(options: ScanOptions): number | undefined {
+  const ms = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
+  return ms > 0 ? ms : undefined;
 }
 
 interface Candidate {

@@ -4,7 +4,7 @@
 import { createReadStream } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { isIP, type AddressInfo } from "node:net";
 import { extname, join, sep } from "node:path";
 
 const MIME_TYPES: Record<string, string> = {
@@ -34,6 +34,11 @@ export interface StaticServerOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
+  /**
+   * Host names (besides IP addresses, `localhost` and the bound host) that requests may name in their `Host`
+   * header. Any other name is refused, so a DNS-rebinding page cannot read what the server serves.
+   */
+  allowedHosts?: readonly string[];
 }
 
 export interface RunningServer {
@@ -44,7 +49,12 @@ export interface RunningServer {
 
 export async function startStaticServer(options: StaticServerOptions): Promise<RunningServer> {
   const root = await realpath(options.root);
+  const hostAllowed = hostChecker(options.host, options.allowedHosts ?? []);
   const server = createServer((req, res) => {
+    if (!hostAllowed(req.headers.host)) {
+      // A page on another name whose DNS now points here (DNS rebinding) must not read the site.
+      return send(res, 403, "text/plain; charset=utf-8", "Forbidden: unknown Host header (see pathfinder playground --allow-host)\n");
+    }
     handle(root, req, res).catch(() => {
       if (!res.headersSent) send(res, 500, "text/plain; charset=utf-8", "Internal server error\n");
       else res.destroy();
@@ -60,6 +70,22 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/**
+ * Accepts a `Host` header that names an IP address (a rebinding page cannot make a browser send one for its own
+ * origin), `localhost` or a `*.localhost` name, the bound host, or an allowed name; with or without a port.
+ */
+export function hostChecker(boundHost: string, allowedHosts: readonly string[]): (header: string | undefined) => boolean {
+  const allowed = new Set([boundHost, ...allowedHosts].map((h) => h.toLowerCase().replace(/^\[|\]$/g, "")));
+  return (header) => {
+    if (!header) return false;
+    const m = /^(?:\[([0-9a-f:.]+)\]|([^:\[\]]+))(?::\d{1,5})?$/i.exec(header.trim());
+    if (!m) return false;
+    const name = (m[1] ?? m[2]).toLowerCase().replace(/\.$/, "");
+    if (m[1] !== undefined || isIP(name) !== 0) return true;
+    return name === "localhost" || name.endsWith(".localhost") || allowed.has(name);
   };
 }
 

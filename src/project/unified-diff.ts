@@ -1,3 +1,5 @@
+import { appendAll } from "../core/arrays.js";
+
 /** A unified diff (as `diff -u` and `git diff` print it) of two texts, by lines. */
 
 type Op = { kind: " " | "-" | "+"; text: string };
@@ -19,7 +21,7 @@ export function unifiedDiff(oldText: string, newText: string, labels: DiffLabels
   const b = splitLines(newText);
   const ops = editScript(a, b);
   const out = [`--- ${labels.from}\n`, `+++ ${labels.to}\n`];
-  for (const hunk of hunks(ops, context)) out.push(...hunk);
+  for (const hunk of hunks(ops, context)) appendAll(out, hunk);
   return out.join("");
 }
 
@@ -102,6 +104,8 @@ function backtrack(trace: Int32Array[], a: string[], b: string[], dFinal: number
 function hunks(ops: Op[], context: number): string[][] {
   const out: string[][] = [];
   const changed = ops.map((op, i) => (op.kind === " " ? -1 : i)).filter((i) => i >= 0);
+  // Line numbers before each hunk, carried forward: recounting from the start per hunk is quadratic.
+  const start = { op: 0, old: 1, new: 1 };
   let i = 0;
   while (i < changed.length) {
     let end = changed[i];
@@ -109,19 +113,17 @@ function hunks(ops: Op[], context: number): string[][] {
     while (j + 1 < changed.length && changed[j + 1] - end <= 2 * context) end = changed[++j];
     const from = Math.max(0, changed[i] - context);
     const to = Math.min(ops.length - 1, end + context);
-    out.push(renderHunk(ops, from, to));
+    for (; start.op < from; start.op++) {
+      if (ops[start.op].kind !== "+") start.old++;
+      if (ops[start.op].kind !== "-") start.new++;
+    }
+    out.push(renderHunk(ops, from, to, start.old, start.new));
     i = j + 1;
   }
   return out;
 }
 
-function renderHunk(ops: Op[], from: number, to: number): string[] {
-  let oldStart = 1;
-  let newStart = 1;
-  for (let i = 0; i < from; i++) {
-    if (ops[i].kind !== "+") oldStart++;
-    if (ops[i].kind !== "-") newStart++;
-  }
+function renderHunk(ops: Op[], from: number, to: number, oldStart: number, newStart: number): string[] {
   let oldCount = 0;
   let newCount = 0;
   const lines: string[] = [];

@@ -36,6 +36,8 @@ export interface PoolOptions {
   sourcePerThread: number;
   /** This thread analyses files only once this settles (it has other work first); workers start at once. */
   localStartsAfter?: Promise<unknown>;
+  /** Time budget of one file in milliseconds (`--file-timeout`); undefined: none. */
+  timeBudgetMs?: number;
 }
 
 /**
@@ -45,9 +47,8 @@ export interface PoolOptions {
  */
 export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly PythonRule[], options: PoolOptions): Promise<PythonAnalyzer> {
   const url = new URL("./worker.js", import.meta.url);
-  const queue: Job[] = [];
+  const queue = new SizeOrderedQueue();
   let enqueuedChars = 0;
-  let sorted = true;
   let nextId = 0;
   let localBusy = false;
   let localReady = options.localStartsAfter === undefined;
@@ -58,7 +59,7 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
 
   const slots: WorkerSlot[] = [];
   const startWorker = () => {
-    const worker = new Worker(url, { workerData: { spec }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker(url, { workerData: { spec, timeBudgetMs: options.timeBudgetMs }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const slot: WorkerSlot = { worker, running: new Map() };
     slots.push(slot);
     slot.worker.on("message", (msg: { id?: number; result?: FileAnalysis }) => {
@@ -79,10 +80,7 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
     slot.worker.on("error", fail);
     slot.worker.on("exit", (code) => code !== 0 && fail(new Error(`analysis worker exited with code ${code}`)));
   };
-  const enqueue = (job: Job) => {
-    queue.push(job);
-    sorted = false;
-  };
+  const enqueue = (job: Job) => queue.add(job);
   const handIn = (job: Job) => {
     enqueue(job);
     enqueuedChars += job.file.source.length;
@@ -96,27 +94,23 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   options.localStartsAfter?.then(startLocal, startLocal);
 
   function pump(): void {
-    if (!sorted) {
-      queue.sort((a, b) => b.file.source.length - a.file.source.length);
-      sorted = true;
-    }
     for (const slot of slots) {
-      while (!slot.failure && slot.running.size < IN_FLIGHT_PER_WORKER && queue.length) {
-        const job = queue.shift()!;
+      while (!slot.failure && slot.running.size < IN_FLIGHT_PER_WORKER && queue.size) {
+        const job = queue.takeLargest()!;
         const id = nextId++;
         slot.running.set(id, job);
         slot.worker.postMessage({ id, file: job.file });
       }
     }
-    if (localReady && !localBusy && queue.length) {
+    if (localReady && !localBusy && queue.size) {
       localBusy = true;
       setImmediate(runLocal);
     }
   }
 
   function runLocal(): void {
-    const job = queue.pop();
-    if (job) job.resolve(analyzeSafely(() => analyzePython(parser, job.file, index), job.file.path));
+    const job = queue.takeSmallest();
+    if (job) job.resolve(analyzeSafely(() => analyzePython(parser, job.file, index, { timeBudgetMs: options.timeBudgetMs }), job.file.path));
     localBusy = false;
     pump();
   }
@@ -138,4 +132,49 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
+}
+
+/**
+ * Jobs by source length, largest first. New jobs wait in a batch that is sorted and merged in when a job is taken,
+ * and both ends are taken in constant time: handing in n files costs O(n log n) plus one linear merge per batch,
+ * where re-sorting the whole queue for every batch and shifting its front cost O(n^2 log n) on large projects.
+ */
+class SizeOrderedQueue {
+  private sorted: Job[] = [];
+  private front = 0;
+  private pending: Job[] = [];
+
+  get size(): number {
+    return this.sorted.length - this.front + this.pending.length;
+  }
+
+  add(job: Job): void {
+    this.pending.push(job);
+  }
+
+  takeLargest(): Job | undefined {
+    this.settle();
+    return this.front < this.sorted.length ? this.sorted[this.front++] : undefined;
+  }
+
+  takeSmallest(): Job | undefined {
+    this.settle();
+    return this.front < this.sorted.length ? this.sorted.pop() : undefined;
+  }
+
+  private settle(): void {
+    if (!this.pending.length) return;
+    const longer = (a: Job, b: Job) => b.file.source.length - a.file.source.length;
+    const fresh = this.pending.sort(longer);
+    const merged: Job[] = [];
+    let i = this.front;
+    let j = 0;
+    while (i < this.sorted.length || j < fresh.length) {
+      if (j >= fresh.length || (i < this.sorted.length && longer(this.sorted[i], fresh[j]) <= 0)) merged.push(this.sorted[i++]);
+      else merged.push(fresh[j++]);
+    }
+    this.sorted = merged;
+    this.front = 0;
+    this.pending = [];
+  }
 }

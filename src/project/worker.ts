@@ -5,12 +5,12 @@ import { analyzeSafely } from "./analyzer.js";
 import { loadPythonParser } from "./python-parser.js";
 
 /** Worker side of the pool: rule objects hold functions, so the rules are rebuilt here from their spec. */
-const { spec } = workerData as { spec: RuleSetSpec };
+const { spec, timeBudgetMs } = workerData as { spec: RuleSetSpec; timeBudgetMs?: number };
 const index = new SinkIndex(buildRuleSet(spec));
 const parser = await loadPythonParser();
 
 parentPort!.on("message", (msg: { id: number; file: PythonFile }) => {
-  const result = analyzeSafely(() => analyzePython(parser, msg.file, index), msg.file.path);
+  const result = analyzeSafely(() => analyzePython(parser, msg.file, index, { timeBudgetMs }), msg.file.path);
   parentPort!.postMessage({ id: msg.id, result });
 });
 parentPort!.postMessage({ ready: true });

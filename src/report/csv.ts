@@ -53,8 +53,9 @@ function rowFor(f: Finding): (string | number)[] {
   ];
 }
 
-// Spreadsheets evaluate a cell starting with one of these as a formula (OWASP "CSV Injection").
-const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+// Spreadsheets evaluate a cell starting with one of these as a formula (OWASP "CSV Injection"), also after
+// leading blanks or line breaks, which some of them skip, and in the full-width forms some of them fold to ASCII.
+const FORMULA_TRIGGER = /^[\t\r\n]|^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 
 /** Neutralises formula triggers with a leading `'`, then quotes per RFC 4180 when needed. */
 export function csvCell(value: string | number): string {

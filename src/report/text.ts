@@ -9,6 +9,7 @@ import {
 import { MAX_FRAME_LINE_WIDTH, renderCodeFrame } from "./code-frame.js";
 import { summarize, visibleFindings } from "./summary.js";
 import { painter, sanitizeForTerminal, SEVERITY_STYLES, type Painter } from "./terminal.js";
+import { appendAll } from "../core/arrays.js";
 
 export interface TextReportOptions extends ReportOptions {
   /** The lines of a scanned file (path as in `Location.file`), when the caller can read it; enables context lines. */
@@ -44,7 +45,7 @@ function renderFinding(finding: Finding, rule: RuleMeta | undefined, options: Te
     ? "  " + p.paint(`[suppressed by ${finding.suppressed.kind}: ${oneLine(finding.suppressed.justification)}]`, "dim")
     : "";
   const out = [header + suppression];
-  out.push(...indentLines(finding.message, "  "));
+  appendAll(out, indentLines(finding.message, "  "));
 
   if (isArtifactFinding(finding)) {
     const where = [

@@ -5,6 +5,7 @@ import type { GitHubClient } from "./client.js";
 import type { GitHubContext } from "./context.js";
 import { markerIn } from "./markdown.js";
 import { commentableLines } from "./pull-diff.js";
+import { appendAll } from "../../core/arrays.js";
 
 export interface InlineComment {
   finding: Finding;
@@ -107,10 +108,10 @@ export async function publishInlineComments(
   const allowed = await commentableLines(client, context);
   const placeable = fresh.filter((c) => allowed.get(c.path)?.has(c.line) === true);
   const rejected = fresh.filter((c) => !placeable.includes(c));
-  result.notPlaced.push(...rejected.map((c) => c.finding));
+  appendAll(result.notPlaced, rejected.map((c) => c.finding));
   if (placeable.length === 0 || rejected.length === 0) {
     // Nothing left to post, or nothing we can tell apart: all of them go to the summary.
-    result.notPlaced.push(...placeable.map((c) => c.finding));
+    appendAll(result.notPlaced, placeable.map((c) => c.finding));
     return result;
   }
   try {
@@ -118,7 +119,7 @@ export async function publishInlineComments(
     result.created = placeable.length;
   } catch (error) {
     if (statusOf(error) !== 422) throw error;
-    result.notPlaced.push(...placeable.map((c) => c.finding));
+    appendAll(result.notPlaced, placeable.map((c) => c.finding));
   }
   return result;
 }

@@ -10,6 +10,7 @@ import { painter, sanitizeForTerminal, SEVERITY_STYLES, type Painter } from "../
 import { CliUsageError, type CliIo, type Command } from "../command.js";
 import { pickleOptionsFrom } from "../scan-flags.js";
 import { useColor } from "../terminal.js";
+import { appendAll } from "../../core/arrays.js";
 
 const INSPECT_FLAGS = {
   json: { type: "boolean" },
@@ -134,7 +135,7 @@ function renderInspection(file: string, size: number, result: ArtifactScanResult
   if (result.layout.length > 0) {
     out.push("", p.paint("Layout:", "bold"));
     const rows = result.layout.map((l) => [String(l.offset), String(l.size), String(l.compressedSize), l.method, l.role, clean(l.name)]);
-    out.push(...table(["OFFSET", "SIZE", "COMPRESSED", "METHOD", "ROLE", "NAME"], rows).map((l) => "  " + l));
+    appendAll(out, table(["OFFSET", "SIZE", "COMPRESSED", "METHOD", "ROLE", "NAME"], rows).map((l) => "  " + l));
   }
 
   for (const entry of result.analyses) {

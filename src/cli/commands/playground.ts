@@ -26,6 +26,8 @@ Options:
       --host HOST   Address to bind (default 127.0.0.1; use 0.0.0.0 to share on your network)
       --open        Open the playground in the default browser
       --dir DIR     Serve this built site instead of the bundled one
+      --allow-host NAME  Also answer requests for this host name (repeatable). Requests naming any other host
+                    than an IP address, localhost or the --host value are refused (DNS-rebinding protection)
   -h, --help        Show this help`,
   async run(argv, io) {
     const { values } = parseArgs({
@@ -35,6 +37,7 @@ Options:
         host: { type: "string" },
         open: { type: "boolean" },
         dir: { type: "string" },
+        "allow-host": { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -53,7 +56,7 @@ Options:
     }
     let server;
     try {
-      server = await startStaticServer({ root, host, port });
+      server = await startStaticServer({ root, host, port, allowedHosts: values["allow-host"] ?? [] });
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       io.stderr.write(`pathfinder playground: error: cannot listen on ${host}:${port}: ${err.code ?? err.message}\n`);

@@ -68,7 +68,9 @@ ${FIX_FLAGS_HELP}`,
       const fixes = await applyFixes(report.findings, { target: report.scan.target, dryRun, scanned: digests });
       reportFixes(fixes, dryRun, values.quiet ?? false, io);
       if (dryRun) {
-        io.stdout.write(fixes.diff);
+        // Exact bytes for `git apply` when redirected; on a terminal, control characters from file names and
+        // source lines are shown as escapes instead of being obeyed.
+        io.stdout.write(io.stdout.isTTY ? sanitizeLines(fixes.diff) : fixes.diff);
       } else {
         const fixed = new Set(fixes.fixed);
         report = { ...report, findings: report.findings.filter((f) => !fixed.has(f)) };
@@ -94,7 +96,7 @@ export async function runScan(options: ScanOptions, flags: ScanFlagValues, io: C
   const report = await scanProject({ ...options, onProgress: (done, total) => progress.update(`Analysing ${done}/${total} files`) });
   progress.done();
   if (flags.verbose) {
-    for (const e of report.errors) io.stderr.write(`pathfinder: ${e.level}: ${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}\n`);
+    for (const e of report.errors) io.stderr.write(`pathfinder: ${e.level}: ${sanitizeForTerminal(`${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}`)}\n`);
     io.stderr.write(
       `pathfinder: ${report.scan.filesScanned} files, ${report.scan.rulesExecuted.length} rules, ${report.scan.durationMs} ms\n`,
     );
@@ -132,6 +134,14 @@ function sourceLinesReader(root: string): (file: string) => string[] | undefined
   };
 }
 
+/** Each line made safe for a terminal; the line breaks (LF, or CRLF, which shows nothing) stay. */
+function sanitizeLines(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line.endsWith("\r") ? sanitizeForTerminal(line.slice(0, -1)) + "\r" : sanitizeForTerminal(line)))
+    .join("\n");
+}
+
 function reportWritten(report: ScanReport, file: string, io: CliIo): void {
   const s = summarize(report);
   io.stderr.write(`pathfinder: ${s.total} finding${s.total === 1 ? "" : "s"} written to ${file}\n`);
@@ -141,8 +151,8 @@ function reportWritten(report: ScanReport, file: string, io: CliIo): void {
 function reportFixes(result: FixResult, dryRun: boolean, quiet: boolean, io: CliIo): void {
   const where = (f: FixResult["fixed"][number]) => sanitizeForTerminal(`${f.location.file}:${f.location.line}:${f.location.column} ${f.ruleId}`);
   const verb = dryRun ? "would fix" : "fixed";
-  if (!quiet) for (const f of result.fixed) io.stderr.write(`pathfinder: ${verb} ${where(f)}: ${f.fix!.description}\n`);
-  for (const s of result.skipped) io.stderr.write(`pathfinder: warning: not fixed ${where(s.finding)}: ${s.reason}\n`);
+  if (!quiet) for (const f of result.fixed) io.stderr.write(`pathfinder: ${verb} ${where(f)}: ${sanitizeForTerminal(f.fix!.description)}\n`);
+  for (const s of result.skipped) io.stderr.write(`pathfinder: warning: not fixed ${where(s.finding)}: ${sanitizeForTerminal(s.reason)}\n`);
   if (quiet) return;
   const n = result.fixed.length;
   const files = result.files.length;

@@ -1,4 +1,5 @@
 import { stableHash } from "../../core/hash.js";
+import { appendAll } from "../../core/arrays.js";
 import { parseSuppression, suppresses, type SuppressionDirective } from "../../core/suppression.js";
 import type { Finding, ScanError } from "../../core/types.js";
 import type { AssignmentSpec, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
@@ -9,10 +10,10 @@ import { ALIASED_MODULE_NAMES } from "./semantic/module-aliases.js";
 import { relevantRanges, type SinkNames } from "./regions.js";
 import { identifierKey, splitTopLevel } from "./top-level.js";
 import { TokenSet } from "./token-set.js";
-import type { PythonParser } from "./parser.js";
+import { pastDeadline, TimeBudgetExceeded, type PythonParser, type TimeBudget } from "./parser.js";
 import { RESOLVED_THROUGH, SemanticModel, type ResolvedName } from "./semantic/model.js";
 import type { Scope } from "./semantic/scopes.js";
-import { childByField, type SyntaxNode, type SyntaxTree } from "./syntax.js";
+import { childByField, LineIndex, type SyntaxNode, type SyntaxTree } from "./syntax.js";
 
 export interface PythonFile {
   /** Path relative to the scan root, forward slashes; used in findings. */
@@ -89,6 +90,11 @@ export interface AnalyzeOptions {
    * (see `relevantRanges`).
    */
   wholeFile?: boolean;
+  /**
+   * Milliseconds one file may take (parse and analysis). Past it the file is reported with a `timeout` warning,
+   * keeping the findings made so far. Undefined: no limit.
+   */
+  timeBudgetMs?: number;
 }
 
 /** Files shorter than this are always parsed whole: the saving would be small, and all their syntax errors show. */
@@ -98,10 +104,19 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   // Where the rule tokens and computed imports are: none means no finding can be here (the prefilter).
   const anchors = anchorOffsets(file.source, index.tokens, options.wholeFile ? undefined : index.words);
   if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
-  const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
-  const tree = partial ? parseRelevantParts(parser, file.source, anchors, index) : parser.parse(file.source);
-  if (!tree) return { findings: [], errors: [], parsed: false };
+  const budget = options.timeBudgetMs !== undefined ? { deadline: Date.now() + timeBudgetFor(file.source, options.timeBudgetMs) } : undefined;
   const errors: ScanError[] = [];
+  const outOfTime = (stage: string) => errors.push(timeoutWarning(file.path, stage, timeBudgetFor(file.source, options.timeBudgetMs!)));
+  const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
+  let tree: SyntaxTree | undefined;
+  try {
+    tree = partial ? parseRelevantParts(parser, file.source, anchors, index, budget, outOfTime) : parser.parse(file.source, undefined, budget);
+  } catch (e) {
+    if (!(e instanceof TimeBudgetExceeded)) throw e;
+    outOfTime(e.stage);
+    return { findings: [], errors, parsed: false };
+  }
+  if (!tree) return { findings: [], errors, parsed: false };
   if (tree.problems.length) {
     const first = tree.problems[0];
     errors.push({
@@ -114,9 +129,11 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
     });
   }
   const model = new SemanticModel(tree, file.moduleName);
-  const matches = collectMatches(model, index);
-  if (index.assignmentsByName.size) matches.push(...collectAssignmentMatches(model, index));
-  const findings = matches.map((m) => toFinding(m, file, model));
+  const matches = collectMatches(model, index, budget);
+  if (index.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(model, index));
+  if (pastDeadline(budget)) outOfTime("analysing");
+  const lines = new LineIndex(file.source);
+  const findings = matches.map((m) => toFinding(m, file, model, lines));
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
   return { findings, errors, parsed: true };
@@ -127,15 +144,45 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
  * syntax errors, the whole file is parsed instead, so errors are reported as they are and nothing is lost to
  * a misjudged boundary. Undefined when no part can hold a finding (the tokens are all in comments and prose).
  */
-function parseRelevantParts(parser: PythonParser, source: string, anchors: readonly number[], index: SinkIndex): SyntaxTree | undefined {
+function parseRelevantParts(
+  parser: PythonParser,
+  source: string,
+  anchors: readonly number[],
+  index: SinkIndex,
+  budget: TimeBudget | undefined,
+  outOfTime: (stage: string) => void,
+): SyntaxTree | undefined {
   const segments = splitTopLevel(source, index.attributeKeys);
   const ranges = segments && relevantRanges(source, segments, anchors, index);
   if (ranges?.length === 0) return undefined;
-  if (ranges) {
-    const partial = parser.parse(source, ranges);
-    if (!partial.problems.length) return partial;
+  if (!ranges) return parser.parse(source, undefined, budget);
+  const partial = parser.parse(source, ranges, budget);
+  if (!partial.problems.length) return partial;
+  try {
+    return parser.parse(source, undefined, budget);
+  } catch (e) {
+    // The whole-file parse only refines error reporting: keep what the partial parse found.
+    if (!(e instanceof TimeBudgetExceeded)) throw e;
+    outOfTime("parsing the whole file after a syntax error");
+    return partial;
   }
-  return parser.parse(source);
+}
+
+/** Milliseconds of budget each character adds to the base budget: 2 s per million, so big files are not cut short. */
+export const BUDGET_MS_PER_CHAR = 2 / 1000;
+
+/** The base budget plus an allowance in proportion to the file's length: total time stays linear in the input. */
+export function timeBudgetFor(source: string, baseMs: number): number {
+  return Math.round(baseMs + source.length * BUDGET_MS_PER_CHAR);
+}
+
+function timeoutWarning(path: string, stage: string, budgetMs: number): ScanError {
+  return {
+    file: path,
+    kind: "timeout",
+    level: "warning",
+    message: `ran out of time while ${stage} (budget ${budgetMs} ms; see --file-timeout); kept the findings made so far, the rest of the file is not analysed`,
+  };
 }
 
 interface RuleMatch extends SinkMatch {
@@ -144,7 +191,10 @@ interface RuleMatch extends SinkMatch {
   outcome?: SinkOutcome;
 }
 
-function collectMatches(model: SemanticModel, index: SinkIndex): RuleMatch[] {
+/** Calls resolved between two looks at the clock. */
+const CALLS_PER_DEADLINE_CHECK = 64;
+
+function collectMatches(model: SemanticModel, index: SinkIndex, budget?: TimeBudget): RuleMatch[] {
   const out: RuleMatch[] = [];
   const reported = new Set<string>();
   const report = (m: RuleMatch) => {
@@ -156,7 +206,9 @@ function collectMatches(model: SemanticModel, index: SinkIndex): RuleMatch[] {
     out.push({ ...m, outcome });
   };
 
+  let seen = 0;
   for (const { node, scope } of model.calls) {
+    if (++seen % CALLS_PER_DEADLINE_CHECK === 0 && pastDeadline(budget)) break;
     const callee = childByField(node, "function");
     if (!callee) continue;
     // Arguments are read only for calls that reach a sink, and for callback references.
@@ -224,17 +276,39 @@ function collectAssignmentMatches(model: SemanticModel, index: SinkIndex): RuleM
   return out;
 }
 
-/** `partial(pickle.loads, d)()` is one finding: drop a reference that sits inside a reported call of its rule. */
+/**
+ * `partial(pickle.loads, d)()` is one finding: drop a reference that sits inside a reported call of its rule.
+ * Per rule, calls sorted by start with the running maximum of their ends answer "does a call starting at or
+ * before this reference end at or after it?" by binary search, so the step is O(n log n) in the findings.
+ */
 function withoutCoveredReferences(matches: RuleMatch[]): RuleMatch[] {
-  const calls = matches.filter((m) => m.via !== "reference");
-  return matches.filter(
-    (m) => m.via !== "reference" || !calls.some((c) => c.rule === m.rule && c.node.start <= m.node.start && m.node.end <= c.node.end),
-  );
+  if (!matches.some((m) => m.via === "reference")) return matches;
+  const byRule = new Map<PythonRule, { starts: number[]; maxEnds: number[] }>();
+  const calls = matches.filter((m) => m.via !== "reference").sort((a, b) => a.node.start - b.node.start);
+  for (const c of calls) {
+    let spans = byRule.get(c.rule);
+    if (!spans) byRule.set(c.rule, (spans = { starts: [], maxEnds: [] }));
+    spans.starts.push(c.node.start);
+    spans.maxEnds.push(Math.max(c.node.end, spans.maxEnds.at(-1) ?? -1));
+  }
+  const covered = (m: RuleMatch) => {
+    const spans = byRule.get(m.rule);
+    if (!spans) return false;
+    let lo = 0;
+    let hi = spans.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans.starts[mid] <= m.node.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && spans.maxEnds[lo - 1] >= m.node.end;
+  };
+  return matches.filter((m) => m.via !== "reference" || !covered(m));
 }
 
-function toFinding(m: RuleMatch, file: PythonFile, model: SemanticModel): Finding {
+function toFinding(m: RuleMatch, file: PythonFile, model: SemanticModel, index: LineIndex): Finding {
   const outcome = m.outcome ?? {};
-  const lines = lineSlice(model.tree.source, m.node.startRow, Math.min(m.node.endRow, m.node.startRow + MAX_SNIPPET_LINES - 1));
+  const lines = lineSlice(model.tree.source, index, m.node.startRow, Math.min(m.node.endRow, m.node.startRow + MAX_SNIPPET_LINES - 1));
   return {
     ruleId: m.rule.id,
     ruleName: m.rule.name,
@@ -318,17 +392,10 @@ function uniqueNames(names: ResolvedName[]): ResolvedName[] {
   return names.filter((n) => !seen.has(n.name) && (seen.add(n.name), true));
 }
 
-function lineSlice(source: string, fromRow: number, toRow: number): string {
-  let start = 0;
-  for (let row = 0; row < fromRow; row++) {
-    const nl = source.indexOf("\n", start);
-    if (nl < 0) return "";
-    start = nl + 1;
-  }
-  let end = start;
-  for (let row = fromRow; row <= toRow; row++) {
-    const nl = source.indexOf("\n", end);
-    end = nl < 0 ? source.length : nl + 1;
-  }
+/** Rows `fromRow..toRow` of the source without their line breaks; constant work per row through the line index. */
+function lineSlice(source: string, index: LineIndex, fromRow: number, toRow: number): string {
+  const start = index.lineStart(fromRow);
+  if (start === undefined) return "";
+  const end = index.lineStart(toRow + 1) ?? source.length;
   return source.slice(start, end).replace(/\r?\n$/, "").replace(/\r/g, "");
 }

@@ -8,7 +8,24 @@ export interface PythonParser {
    * Parses and copies the tree; the tree-sitter tree is freed before returning. With `ranges`, only those parts
    * of the source are parsed (they must be whole top-level statements); offsets and positions stay the file's.
    */
-  parse(source: string, ranges?: readonly SourceRange[]): SyntaxTree;
+  parse(source: string, ranges?: readonly SourceRange[], budget?: TimeBudget): SyntaxTree;
+}
+
+/** A point in time (`Date.now()` milliseconds) after which work on a file stops. */
+export interface TimeBudget {
+  deadline: number;
+}
+
+/** Thrown when a parse runs past its budget's deadline; the parser is reset and can be used again. */
+export class TimeBudgetExceeded extends Error {
+  constructor(readonly stage: string) {
+    super(`time budget exceeded while ${stage}`);
+  }
+}
+
+/** True once the budget's deadline has passed. */
+export function pastDeadline(budget: TimeBudget | undefined): boolean {
+  return budget !== undefined && Date.now() > budget.deadline;
 }
 
 export interface GrammarFiles {
@@ -33,12 +50,27 @@ export async function createPythonParser(files: GrammarFiles): Promise<PythonPar
   parser.setLanguage(language);
   const openCursor: (tree: Tree) => CursorOps = (!files.publicCursorOnly && directCursorOps(runtimeModule)) || publicCursorOps;
   return {
-    parse(source, ranges) {
+    parse(source, ranges, budget) {
       const lines = new LineIndex(source);
+      // tree-sitter calls this every few hundred steps; returning true cancels the parse (it returns null). On some
+      // inputs one step is slow (the scanner looks ahead over thousands of comment lines for every token), so the
+      // reader also watches the clock: past the deadline it reports the end of the input, and the parse ends.
+      const progressCallback = budget ? () => Date.now() > budget.deadline : undefined;
+      const read = ranges ? rangeReader(source, ranges) : (index: number) => source.slice(index, index + INPUT_BUFFER_CHARS);
+      const input = budget ? (index: number) => (Date.now() > budget.deadline ? "" : read(index)) : read;
       const tree = ranges
-        ? parser.parse(rangeReader(source, ranges), null, { includedRanges: ranges.map((r) => toRange(r, lines)) })
-        : parser.parse(source);
-      if (!tree) throw new Error("tree-sitter returned no tree");
+        ? parser.parse(input, null, { includedRanges: ranges.map((r) => toRange(r, lines)), progressCallback })
+        : parser.parse(input, null, { progressCallback });
+      if (tree && pastDeadline(budget)) {
+        tree.delete();
+        parser.reset();
+        throw new TimeBudgetExceeded("parsing");
+      }
+      if (!tree) {
+        parser.reset();
+        if (pastDeadline(budget)) throw new TimeBudgetExceeded("parsing");
+        throw new Error("tree-sitter returned no tree");
+      }
       try {
         return copyTree(tree, source, openCursor, lines);
       } finally {

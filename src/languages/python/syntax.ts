@@ -174,6 +174,11 @@ export class LineIndex {
     for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) this.starts.push(i + 1);
   }
 
+  /** Offset where 0-based `row` starts; undefined past the last line. */
+  lineStart(row: number): number | undefined {
+    return this.starts[row];
+  }
+
   position(offset: number): [number, number] {
     const starts = this.starts;
     // Offsets arrive mostly in increasing order: try the last line first.

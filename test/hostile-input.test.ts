@@ -1,0 +1,266 @@
+// Regression tests for hostile input (issue 17): time budgets and linear per-file work, nothing read or written
+// outside the project, and the smaller leaks (CSV formulas, terminal escapes, CI log, playground Host header).
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { after, before, describe, it } from "node:test";
+import { analyzeSource, applyFixes, renderReport, scanProject } from "../src/index.js";
+import { main } from "../src/cli/main.js";
+import { foldRepeatedErrors } from "../src/project/fold-errors.js";
+import { startStaticServer, type RunningServer } from "../src/project/static-server.js";
+import type { ScanError } from "../src/core/types.js";
+import { createTempRepo } from "./ci-support.js";
+import { PATHOLOGICAL_SOURCES } from "./helpers/fuzz-inputs.js";
+import { runCli, tempProject } from "./helpers/cli.js";
+
+const TOOL = { name: "pathfinder", version: "0.0.0", informationUri: "" };
+const scanOptions = (target: string) => ({ target, rulesets: [], include: [], exclude: [], skipTests: false, gitignore: true, maxFileSize: 5 << 20, jobs: 0, tool: TOOL });
+
+describe("time: every file has a budget", () => {
+  it("a file the parser would spend seconds on gets a warning naming it, and the scan goes on (CLI, --file-timeout)", async () => {
+    const project = tempProject({
+      "slow/comments.py": PATHOLOGICAL_SOURCES.commentsInDef(8000),
+      "app.py": "import pickle\npickle.loads(data)\n",
+    });
+    const { code, stdout } = await runCli(["scan", "-p", project, "-o", "json", "--file-timeout", "1s", "-j", "0"]);
+    assert.equal(code, 0);
+    const report = JSON.parse(stdout);
+    const timeouts = report.errors.filter((e: ScanError) => e.kind === "timeout");
+    assert.deepEqual(timeouts.map((e: ScanError) => e.file), ["slow/comments.py"], JSON.stringify(report.errors));
+    const timeout = timeouts[0];
+    assert.equal(timeout.level, "warning");
+    assert.match(timeout.message, /ran out of time while parsing.*--file-timeout/);
+    assert.deepEqual(report.results.map((r: { location: { file: string } }) => r.location.file), ["app.py"], "the other file is still analysed");
+  });
+
+  it("keeps the findings made before the deadline (library API)", async () => {
+    // A budget already spent when the analysis starts: whatever stage notices first, nothing is thrown.
+    const source = PATHOLOGICAL_SOURCES.manyFindings(3000);
+    const result = await analyzeSource(source, { timeBudgetMs: -1e9 });
+    assert.equal(result.errors.filter((e) => e.kind === "timeout").length, 1);
+    assert.ok(result.findings.length < 3000);
+    const full = await analyzeSource(source);
+    assert.equal(full.findings.length, 3000);
+    const fingerprints = new Set(full.findings.map((f) => f.fingerprint));
+    for (const f of result.findings) assert.ok(fingerprints.has(f.fingerprint), "a kept finding is one of the real findings");
+  });
+
+  it("--file-timeout rejects values it cannot read, and 0 turns the budget off", async () => {
+    const project = tempProject({ "a.py": "import pickle\npickle.loads(x)\n" });
+    const bad = await runCli(["scan", "-p", project, "--file-timeout", "soon"]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--file-timeout: cannot read "soon"/);
+    const off = await runCli(["scan", "-p", project, "-o", "json", "--file-timeout", "0"]);
+    assert.equal(JSON.parse(off.stdout).results.length, 1);
+  });
+
+  for (const name of ["backslashes", "longBrokenLine", "deepNesting"] as const) {
+    it(`the ${name} pathology is analysed to the end or reported as out of time, never thrown`, async () => {
+      const result = await analyzeSource(PATHOLOGICAL_SOURCES[name](20_000), { timeBudgetMs: 5000 });
+      assert.ok(result.findings.length >= 1 || result.errors.some((e) => e.kind === "timeout" || e.kind === "too-deep"), JSON.stringify(result.errors));
+    });
+  }
+});
+
+describe("time: per-file steps are linear in the findings", () => {
+  it("snippets come from a line index: the source is not rescanned for every finding", async () => {
+    const count = 2000;
+    const source = PATHOLOGICAL_SOURCES.manyFindings(count);
+    const original = String.prototype.indexOf;
+    let scans = 0;
+    String.prototype.indexOf = function (this: string, ...args: Parameters<string["indexOf"]>) {
+      if (this.length === source.length) scans++;
+      return original.apply(this, args);
+    };
+    let findings;
+    try {
+      ({ findings } = await analyzeSource(source));
+    } finally {
+      String.prototype.indexOf = original;
+    }
+    assert.equal(findings.length, count);
+    assert.equal(findings[count - 1].location.snippet, `pickle.loads(x${count - 1})`);
+    // A line index costs one search per line (a few times over); rescanning per finding cost count * lines / 2.
+    assert.ok(scans < 10 * (count + 2), `${scans} searches of the source for ${count} findings`);
+  });
+
+  it("thousands of fixes in one file are planned and applied, overlapping ones skipped", async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `v${i} = yaml.load(s${i})\n`);
+    const project = tempProject({ "conf.py": "import yaml\n" + lines.join("") });
+    const report = await scanProject(scanOptions(project));
+    const fixable = report.findings.filter((f) => f.fix);
+    assert.equal(fixable.length, 3000);
+    const result = await applyFixes([...fixable, ...fixable.slice(0, 10)], { target: project, dryRun: false });
+    assert.equal(result.fixed.length, 3010, "the same fix proposed twice counts as fixed once applied");
+    const text = readFileSync(join(project, "conf.py"), "utf8");
+    assert.equal(text.split("yaml.safe_load(").length - 1, 3000);
+    assert.ok(!/yaml\.load\(/.test(text));
+  });
+});
+
+describe("outside the project: symbolic links", () => {
+  let outside: string;
+  before(() => {
+    outside = mkdtempSync(join(tmpdir(), "pathfinder-outside-"));
+    writeFileSync(join(outside, "secret.py"), "import pickle\npickle.loads(secret)\n");
+  });
+
+  it("a link out of the project is reported and not followed; --follow-symlinks follows it", async () => {
+    const project = tempProject({ "app.py": "import pickle\npickle.loads(a)\n" });
+    symlinkSync(outside, join(project, "elsewhere"));
+    symlinkSync(join(outside, "secret.py"), join(project, "linked.py"));
+    symlinkSync("/", join(project, "root"));
+    const { stdout } = await runCli(["scan", "-p", project, "-o", "json"]);
+    const report = JSON.parse(stdout);
+    assert.deepEqual(report.results.map((r: { location: { file: string } }) => r.location.file), ["app.py"]);
+    const outsideWarnings = report.errors.filter((e: ScanError) => e.kind === "symlink-outside").map((e: ScanError) => e.file).sort();
+    assert.deepEqual(outsideWarnings, ["elsewhere", "linked.py", "root"]);
+    assert.ok(!stdout.includes("pickle.loads(secret)"), "no snippet from outside the project");
+
+    const followed = JSON.parse((await runCli(["scan", "-p", project, "-o", "json", "--follow-symlinks", "--exclude", "root"])).stdout);
+    assert.deepEqual(followed.results.map((r: { location: { file: string } }) => r.location.file).sort(), ["app.py", "elsewhere/secret.py", "linked.py"]);
+  });
+
+  it("links that reach one directory by many paths walk it once (no exponential walk)", async () => {
+    const project = tempProject({ "d0/a.py": "import pickle\npickle.loads(x)\n" });
+    // d(k) holds two links to d(k+1): without walking each real directory once there would be 2^20 paths.
+    for (let k = 0; k < 20; k++) {
+      mkdirSync(join(project, `d${k + 1}`), { recursive: true });
+      symlinkSync(join(project, `d${k + 1}`), join(project, `d${k}`, "left"));
+      symlinkSync(join(project, `d${k + 1}`), join(project, `d${k}`, "right"));
+    }
+    const report = await scanProject(scanOptions(project));
+    assert.equal(report.findings.length, 1);
+    assert.ok(report.errors.length <= 60, `${report.errors.length} warnings`);
+  });
+
+  it("--fix never writes through a link or outside the project, and says so", async () => {
+    writeFileSync(join(outside, "conf.py"), "import yaml\nyaml.load(s)\n");
+    const project = tempProject({ "own.py": "import yaml\nyaml.load(s)\n" });
+    symlinkSync(join(outside, "conf.py"), join(project, "linked_conf.py"));
+    mkdirSync(join(project, "pkg"));
+    symlinkSync(outside, join(project, "pkg", "vendored"));
+    const { stderr } = await runCli(["scan", "-p", project, "--fix", "--follow-symlinks", "-q"]);
+    assert.equal(readFileSync(join(outside, "conf.py"), "utf8"), "import yaml\nyaml.load(s)\n", "the file outside is untouched");
+    assert.equal(readFileSync(join(project, "own.py"), "utf8"), "import yaml\nyaml.safe_load(s)\n");
+    assert.match(stderr, /warning: not fixed linked_conf\.py:2:1 PYTHON-LANG-SEC-041: the file is a symbolic link/);
+    assert.match(stderr, /warning: not fixed pkg\/vendored\/conf\.py:2:1 PYTHON-LANG-SEC-041: the file resolves to .* outside the project/);
+  });
+});
+
+describe("repeated warnings are folded per file", () => {
+  it("one warning with a count, first position kept; other files and kinds stay apart", () => {
+    const many: ScanError[] = Array.from({ length: 5000 }, (_, i) => ({ file: "m.zip", kind: "artifact", level: "warning", message: `member ${i}.pkl: truncated at offset ${i * 7}` }));
+    const folded = foldRepeatedErrors([...many, { file: "n.zip", kind: "artifact", level: "warning", message: "member 1.pkl: truncated at offset 3" }, { file: "m.zip", kind: "syntax", level: "warning", message: "x" }]);
+    assert.equal(folded.length, 3);
+    assert.equal(folded[0].count, 5000);
+    assert.match(folded[0].message, /^member 0\.pkl: truncated at offset 0 \(5000 similar warnings in this file\)$/);
+    assert.equal(folded[1].count, undefined);
+  });
+
+  it("survive 200,000 warnings and findings from one file without overflowing the stack", () => {
+    const many: ScanError[] = Array.from({ length: 200_000 }, (_, i) => ({ file: "big.pt", kind: "artifact", level: "warning", message: `offset ${i}` }));
+    assert.equal(foldRepeatedErrors(many)[0].count, 200_000);
+  });
+});
+
+describe("smaller leaks", () => {
+  it("CSV defuses formulas after a leading tab, carriage return, blank or full-width sign", () => {
+    const report = {
+      tool: TOOL,
+      scan: { target: "/p", timestamp: "", durationMs: 0, rulesExecuted: [], filesScanned: 1 },
+      rules: [],
+      errors: [],
+      findings: ["\t=1+1", "\r=cmd|' /C calc'!A0", " =HYPERLINK(\"x\")", "\uff1dSUM(1)", "\n@x"].map((message, i) => ({
+        ruleId: "R", ruleName: "n", message, severity: "high" as const, confidence: "high" as const, cwe: [], owasp: [], fingerprint: String(i),
+        location: { file: "a.py", line: i + 1, column: 1, endLine: i + 1, endColumn: 2, snippet: "" },
+      })),
+    };
+    const csv = renderReport("csv", report, { color: false, showSuppressed: false });
+    for (const cell of ["'\t=1+1", '"\'\r=cmd|\' /C calc\'!A0"', '"\' =HYPERLINK(""x"")"', "'\uff1dSUM(1)", '"\'\n@x"']) assert.ok(csv.includes(cell), cell);
+  });
+
+  it("--fix --dry-run escapes control characters from file names and source on a terminal, not in a pipe", async () => {
+    const name = "evil\u001b]0;pwned\u0007.py";
+    const project = tempProject({ [name]: "import yaml\nyaml.load(s)  # \u001b[2J\n" });
+    const run = async (isTTY: boolean) => {
+      const stdout = Object.assign(new PassThrough(), { isTTY });
+      const stderr = Object.assign(new PassThrough(), { isTTY: false });
+      let out = "";
+      let err = "";
+      stdout.on("data", (d) => (out += d));
+      stderr.on("data", (d) => (err += d));
+      await main(["scan", "-p", project, "--fix", "--dry-run"], { stdout, stderr, env: {}, cwd: project });
+      return { out, err };
+    };
+    const tty = await run(true);
+    assert.ok(!tty.out.includes("\u001b") && !tty.err.includes("\u001b"), JSON.stringify(tty));
+    assert.match(tty.out, /\\x1b\[2J/);
+    assert.match(tty.err, /evil\\x1b\]0;pwned\\x07\.py/);
+    const piped = await run(false);
+    assert.ok(piped.out.includes("\u001b[2J"), "a redirected diff keeps the exact bytes for git apply");
+  });
+
+  describe("playground Host header (DNS rebinding)", () => {
+    let server: RunningServer;
+    before(async () => {
+      const root = mkdtempSync(join(tmpdir(), "pathfinder-site-"));
+      writeFileSync(join(root, "index.html"), "<!doctype html><title>x</title>");
+      server = await startStaticServer({ root, host: "127.0.0.1", port: 0, allowedHosts: ["devbox.lan"] });
+    });
+    after(() => server.close());
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(server.url);
+        const req = request({ host: url.hostname, port: url.port, path: "/", headers: { Host: host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+
+    it("answers IP addresses, localhost and allowed names, and refuses any other name", async () => {
+      const port = new URL(server.url).port;
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, "localhost", `[::1]:${port}`, `devbox.lan:${port}`, "app.localhost"]) {
+        assert.equal(await status(host), 200, host);
+      }
+      for (const host of [`attacker.example:${port}`, "attacker.example", "127.0.0.1.nip.io", "localhost.attacker.example"]) {
+        assert.equal(await status(host), 403, host);
+      }
+    });
+  });
+});
+
+describe("ci: the configuration comes from the base commit", () => {
+  it("a change that adds exclude = [\"**\"] cannot silence its own scan, and the run says so", async () => {
+    const repo = createTempRepo();
+    after(() => repo.cleanup());
+    repo.write("app.py", "import json\njson.loads(x)\n");
+    repo.commitAll("base");
+    repo.git("checkout", "-qb", "change");
+    repo.write("app.py", "import json, pickle\njson.loads(x)\npickle.loads(x)\n");
+    repo.write("pathfinder.toml", 'exclude = ["**"]\n');
+    repo.commitAll("change");
+    const { code, stdout, stderr } = await runCli(["ci", "--base", "main", "-o", "json", "-f", "-", "--fail-on", "high"], { cwd: repo.dir, env: { GITHUB_BASE_REF: "" } });
+    const report = JSON.parse(stdout);
+    assert.deepEqual(report.results.map((r: { rule_id: string; location: { line: number } }) => [r.rule_id, r.location.line]), [["PYTHON-LANG-SEC-040", 3]]);
+    assert.equal(code, 1);
+    assert.match(stderr, /warning: this change edits the Pathfinder configuration \(pathfinder\.toml\); the scan uses the configuration of the base commit [0-9a-f]{12} \(none\)/);
+    assert.ok(report.errors.some((e: ScanError) => e.kind === "configuration" && e.file === "pathfinder.toml"));
+
+    // An unchanged configuration is used as it is, silently.
+    repo.git("checkout", "-q", "main");
+    repo.write("pathfinder.toml", 'disable = ["PYTHON-LANG-SEC-040"]\n');
+    repo.commitAll("config on main");
+    repo.git("checkout", "-qb", "other");
+    repo.write("more.py", "import pickle\npickle.loads(y)\n");
+    repo.commitAll("other");
+    const quiet = await runCli(["ci", "--base", "main", "-o", "json", "-f", "-"], { cwd: repo.dir, env: { GITHUB_BASE_REF: "" } });
+    assert.equal(JSON.parse(quiet.stdout).results.length, 0);
+    assert.ok(!quiet.stderr.includes("edits the Pathfinder configuration"));
+  });
+});
