@@ -1,0 +1,70 @@
+// The registry of the Java, C# and PHP rules (Python rules: registry.ts; artifact rules: src/artifacts).
+import { compareText } from "../core/order.js";
+import type { RuleMeta } from "../core/types.js";
+import type { LanguageSupport } from "../languages/common/support.js";
+import { JAVA } from "../languages/java/index.js";
+import { languageRuleMeta, type LanguageRule, type SourceLanguage } from "./language-rule.js";
+import JAVA_LANG_SEC_001 from "./java/JAVA-LANG-SEC-001.js";
+
+export const LANGUAGES: readonly LanguageSupport[] = [JAVA];
+
+/** Every Java, C# and PHP rule, in ID order. New rules are added here. */
+export const LANGUAGE_RULES: readonly LanguageRule[] = ([JAVA_LANG_SEC_001] as LanguageRule[]).sort((a, b) => compareText(a.id, b.id));
+
+export const LANGUAGE_BUNDLE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  all: "every rule of the language",
+  deserialization: "every rule that reports a deserialization sink",
+  lang: "the language's standard library and general-purpose serialization libraries",
+};
+
+export function languageRuleMetas(): RuleMeta[] {
+  return LANGUAGE_RULES.map(languageRuleMeta);
+}
+
+export function languageOf(path: string): LanguageSupport | undefined {
+  const lower = path.toLowerCase();
+  return LANGUAGES.find((l) => l.extensions.some((e) => lower.endsWith(e)));
+}
+
+export interface LanguageRulesetSplit {
+  /** The rules of other languages selected. */
+  rules: LanguageRule[];
+  /** The specs left for the Python and artifact resolvers. */
+  rest: string[];
+}
+
+/**
+ * Takes the specs that name Java, C# or PHP rules out of `--ruleset` values: `java/<RULE-ID>`, `java/<bundle>`,
+ * `java/all`, `csharp/...`, `php/...`, or a bare `JAVA-LANG-SEC-001`. No specs at all selects every rule.
+ */
+export function splitLanguageRulesets(specs: readonly string[]): LanguageRulesetSplit | { error: string } {
+  if (!specs.length) return { rules: [...LANGUAGE_RULES], rest: [] };
+  const chosen = new Map<string, LanguageRule>();
+  const rest: string[] = [];
+  for (const raw of specs) {
+    const spec = raw.trim();
+    const [lang, name] = spec.includes("/") ? (spec.split("/", 2) as [string, string]) : ["", spec];
+    const language = LANGUAGES.find((l) => l.id === lang.toLowerCase());
+    if (!language) {
+      const byId = lang === "" ? LANGUAGE_RULES.find((r) => r.id.toUpperCase() === name.toUpperCase()) : undefined;
+      if (byId) chosen.set(byId.id, byId);
+      else rest.push(raw);
+      continue;
+    }
+    const own = LANGUAGE_RULES.filter((r) => r.language === language.id);
+    const byId = own.find((r) => r.id.toUpperCase() === name.toUpperCase());
+    const bundle = name.toLowerCase();
+    const members = byId ? [byId] : bundle === "all" ? own : own.filter((r) => r.bundles.includes(bundle));
+    if (!members.length && !Object.hasOwn(LANGUAGE_BUNDLE_DESCRIPTIONS, bundle)) {
+      return { error: `unknown ruleset "${spec}" (see: pathfinder rules list)` };
+    }
+    for (const r of members) chosen.set(r.id, r);
+  }
+  return { rules: [...chosen.values()].sort((a, b) => compareText(a.id, b.id)), rest };
+}
+
+export function languageBundles(language: SourceLanguage): string[] {
+  const names = new Set<string>(Object.keys(LANGUAGE_BUNDLE_DESCRIPTIONS));
+  for (const r of LANGUAGE_RULES) if (r.language === language) for (const b of r.bundles) names.add(b);
+  return [...names].sort();
+}
