@@ -5,11 +5,31 @@ import type { LanguageSupport } from "../languages/common/support.js";
 import { JAVA } from "../languages/java/index.js";
 import { languageRuleMeta, type LanguageRule, type SourceLanguage } from "./language-rule.js";
 import JAVA_LANG_SEC_001 from "./java/JAVA-LANG-SEC-001.js";
+import JAVA_LANG_SEC_002 from "./java/JAVA-LANG-SEC-002.js";
+import JAVA_LANG_SEC_003 from "./java/JAVA-LANG-SEC-003.js";
+import JAVA_LANG_SEC_004 from "./java/JAVA-LANG-SEC-004.js";
+import JAVA_LANG_SEC_005 from "./java/JAVA-LANG-SEC-005.js";
+import JAVA_LANG_SEC_006 from "./java/JAVA-LANG-SEC-006.js";
+import JAVA_LANG_SEC_007 from "./java/JAVA-LANG-SEC-007.js";
+import JAVA_LANG_SEC_008 from "./java/JAVA-LANG-SEC-008.js";
+import JAVA_LANG_SEC_009 from "./java/JAVA-LANG-SEC-009.js";
+import JAVA_LANG_SEC_010 from "./java/JAVA-LANG-SEC-010.js";
 
 export const LANGUAGES: readonly LanguageSupport[] = [JAVA];
 
 /** Every Java, C# and PHP rule, in ID order. New rules are added here. */
-export const LANGUAGE_RULES: readonly LanguageRule[] = ([JAVA_LANG_SEC_001] as LanguageRule[]).sort((a, b) => compareText(a.id, b.id));
+export const LANGUAGE_RULES: readonly LanguageRule[] = ([
+  JAVA_LANG_SEC_001,
+  JAVA_LANG_SEC_002,
+  JAVA_LANG_SEC_003,
+  JAVA_LANG_SEC_004,
+  JAVA_LANG_SEC_005,
+  JAVA_LANG_SEC_006,
+  JAVA_LANG_SEC_007,
+  JAVA_LANG_SEC_008,
+  JAVA_LANG_SEC_009,
+  JAVA_LANG_SEC_010,
+] as LanguageRule[]).sort((a, b) => compareText(a.id, b.id));
 
 export const LANGUAGE_BUNDLE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   all: "every rule of the language",
