@@ -17,10 +17,13 @@ function objectKey(model: JavaModel, receiver: Node | undefined): string | undef
 export function callsOnSameObject(m: JavaMatch, methods: readonly string[]): Site[] {
   const key = objectKey(m.model, m.site.receiver);
   if (!key) return [];
-  const cls = ancestor(m.site.node, "class_body");
+  // A local variable is the same object only within its function; a field, within its class.
+  const r = m.site.receiver!;
+  const decl = r.type === "identifier" ? m.model.declarationOf(key, r) : undefined;
+  const within = decl && decl.kind !== "field" ? decl.scope : ancestor(m.site.node, "class_body");
   return m.model.sites.filter((s) => {
     if (s.kind !== "call" || s === m.site || !s.receiver || objectKey(m.model, s.receiver) !== key) return false;
-    if (cls && !(cls.start <= s.node.start && s.node.end <= cls.end)) return false;
+    if (within && !(within.start <= s.node.start && s.node.end <= within.end)) return false;
     const name = childByField(s.node, "name");
     return name !== undefined && methods.includes(m.model.text(name));
   });
