@@ -40,10 +40,12 @@ export interface LanguageRule<M extends SourceModel = SourceModel> extends RuleM
   /** Byte strings of which one must occur in a file for the rule to possibly match; other files are never parsed. */
   prefilter: string[];
   sinks: LanguageSinkSpec<M>[];
+  /** Other qualified types the rule's checks ask about (so `using`/on-demand imports resolve them too). */
+  types?: string[];
 }
 
 /** Rule metadata without the engine parts, as reporters and `rules` need it. */
 export function languageRuleMeta(rule: LanguageRule): RuleMeta {
-  const { prefilter: _prefilter, sinks: _sinks, ...meta } = rule;
+  const { prefilter: _prefilter, sinks: _sinks, types: _types, ...meta } = rule;
   return meta;
 }

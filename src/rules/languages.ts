@@ -2,8 +2,15 @@
 import { compareText } from "../core/order.js";
 import type { RuleMeta } from "../core/types.js";
 import type { LanguageSupport } from "../languages/common/support.js";
+import { CSHARP } from "../languages/csharp/index.js";
 import { JAVA } from "../languages/java/index.js";
 import { languageRuleMeta, type LanguageRule, type SourceLanguage } from "./language-rule.js";
+import CSHARP_LANG_SEC_001 from "./csharp/CSHARP-LANG-SEC-001.js";
+import CSHARP_LANG_SEC_002 from "./csharp/CSHARP-LANG-SEC-002.js";
+import CSHARP_LANG_SEC_003 from "./csharp/CSHARP-LANG-SEC-003.js";
+import CSHARP_LANG_SEC_004 from "./csharp/CSHARP-LANG-SEC-004.js";
+import CSHARP_LANG_SEC_005 from "./csharp/CSHARP-LANG-SEC-005.js";
+import CSHARP_LANG_SEC_006 from "./csharp/CSHARP-LANG-SEC-006.js";
 import JAVA_LANG_SEC_001 from "./java/JAVA-LANG-SEC-001.js";
 import JAVA_LANG_SEC_002 from "./java/JAVA-LANG-SEC-002.js";
 import JAVA_LANG_SEC_003 from "./java/JAVA-LANG-SEC-003.js";
@@ -15,7 +22,7 @@ import JAVA_LANG_SEC_008 from "./java/JAVA-LANG-SEC-008.js";
 import JAVA_LANG_SEC_009 from "./java/JAVA-LANG-SEC-009.js";
 import JAVA_LANG_SEC_010 from "./java/JAVA-LANG-SEC-010.js";
 
-export const LANGUAGES: readonly LanguageSupport[] = [JAVA];
+export const LANGUAGES: readonly LanguageSupport[] = [JAVA, CSHARP];
 
 /** Every Java, C# and PHP rule, in ID order. New rules are added here. */
 export const LANGUAGE_RULES: readonly LanguageRule[] = ([
@@ -29,6 +36,12 @@ export const LANGUAGE_RULES: readonly LanguageRule[] = ([
   JAVA_LANG_SEC_008,
   JAVA_LANG_SEC_009,
   JAVA_LANG_SEC_010,
+  CSHARP_LANG_SEC_001,
+  CSHARP_LANG_SEC_002,
+  CSHARP_LANG_SEC_003,
+  CSHARP_LANG_SEC_004,
+  CSHARP_LANG_SEC_005,
+  CSHARP_LANG_SEC_006,
 ] as LanguageRule[]).sort((a, b) => compareText(a.id, b.id));
 
 export const LANGUAGE_BUNDLE_DESCRIPTIONS: Readonly<Record<string, string>> = {

@@ -1,5 +1,7 @@
 // Metadata shared by the Java, C# and PHP rules.
-import type { ComplianceMapping, Reference } from "../core/types.js";
+import type { ComplianceMapping, Reference, RuleDocs } from "../core/types.js";
+import type { SourceModel } from "../languages/common/model.js";
+import type { LanguageRule, LanguageSinkSpec, SourceLanguage } from "./language-rule.js";
 
 export const SOURCE_DESERIALIZATION_COMPLIANCE: ComplianceMapping[] = [
   { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
@@ -28,5 +30,52 @@ export function suppressionFaq(idiom: string): { question: string; answer: strin
   return {
     question: "How do I suppress a finding I have reviewed?",
     answer: `Add \`// pathfinder: ignore[RULE-ID]\` at the end of the reported line, or ${idiom}, or list the rule under \`disable\` in pathfinder.toml.`,
+  };
+}
+
+/** What a Java, C# or PHP rule file gives; `defineSourceRule` adds what they all share. */
+export interface SourceRuleInput<M extends SourceModel> {
+  id: string;
+  name: string;
+  severity?: LanguageRule["severity"];
+  confidence?: LanguageRule["confidence"];
+  tags: string[];
+  similar: string[];
+  prefilter: string[];
+  sinks: LanguageSinkSpec<M>[];
+  types?: string[];
+  docs: RuleDocs;
+}
+
+/**
+ * A deserialization rule of a language other than Python: CWE-502, OWASP A08:2021, the shared compliance
+ * mappings, references and FAQ entries (data flow; suppression with the language's own idiom).
+ */
+export function defineSourceRule<M extends SourceModel>(
+  language: { id: SourceLanguage; tags: string[]; suppressionIdiom: (id: string) => string },
+  rule: SourceRuleInput<M>,
+): LanguageRule<M> {
+  return {
+    id: rule.id,
+    name: rule.name,
+    language: language.id,
+    severity: rule.severity ?? "high",
+    confidence: rule.confidence ?? "high",
+    precision: "high",
+    cwe: ["CWE-502"],
+    owasp: ["A08:2021"],
+    compliance: SOURCE_DESERIALIZATION_COMPLIANCE,
+    tags: ["security", "deserialization", ...language.tags, ...rule.tags, "cwe-502"],
+    bundles: ["lang", "deserialization"],
+    banditIds: [],
+    similar: rule.similar,
+    prefilter: rule.prefilter,
+    sinks: rule.sinks,
+    ...(rule.types ? { types: rule.types } : {}),
+    docs: {
+      ...rule.docs,
+      references: [...rule.docs.references, ...SOURCE_DESERIALIZATION_REFERENCES],
+      faq: [...rule.docs.faq, DATA_FLOW_FAQ, suppressionFaq(language.suppressionIdiom(rule.id))],
+    },
   };
 }

@@ -47,6 +47,7 @@ export class LanguageSinkIndex {
         }
       }
     }
+    for (const rule of rules) for (const t of rule.types ?? []) this.knownTypes.add(t);
     this.tokens = [...new Set(rules.flatMap((r) => r.prefilter))];
   }
 
