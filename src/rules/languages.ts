@@ -4,6 +4,7 @@ import type { RuleMeta } from "../core/types.js";
 import type { LanguageSupport } from "../languages/common/support.js";
 import { CSHARP } from "../languages/csharp/index.js";
 import { JAVA } from "../languages/java/index.js";
+import { PHP } from "../languages/php/index.js";
 import { languageRuleMeta, type LanguageRule, type SourceLanguage } from "./language-rule.js";
 import CSHARP_LANG_SEC_001 from "./csharp/CSHARP-LANG-SEC-001.js";
 import CSHARP_LANG_SEC_002 from "./csharp/CSHARP-LANG-SEC-002.js";
@@ -11,6 +12,10 @@ import CSHARP_LANG_SEC_003 from "./csharp/CSHARP-LANG-SEC-003.js";
 import CSHARP_LANG_SEC_004 from "./csharp/CSHARP-LANG-SEC-004.js";
 import CSHARP_LANG_SEC_005 from "./csharp/CSHARP-LANG-SEC-005.js";
 import CSHARP_LANG_SEC_006 from "./csharp/CSHARP-LANG-SEC-006.js";
+import PHP_LANG_SEC_001 from "./php/PHP-LANG-SEC-001.js";
+import PHP_LANG_SEC_002 from "./php/PHP-LANG-SEC-002.js";
+import PHP_LANG_SEC_003 from "./php/PHP-LANG-SEC-003.js";
+import PHP_LANG_SEC_004 from "./php/PHP-LANG-SEC-004.js";
 import JAVA_LANG_SEC_001 from "./java/JAVA-LANG-SEC-001.js";
 import JAVA_LANG_SEC_002 from "./java/JAVA-LANG-SEC-002.js";
 import JAVA_LANG_SEC_003 from "./java/JAVA-LANG-SEC-003.js";
@@ -22,7 +27,7 @@ import JAVA_LANG_SEC_008 from "./java/JAVA-LANG-SEC-008.js";
 import JAVA_LANG_SEC_009 from "./java/JAVA-LANG-SEC-009.js";
 import JAVA_LANG_SEC_010 from "./java/JAVA-LANG-SEC-010.js";
 
-export const LANGUAGES: readonly LanguageSupport[] = [JAVA, CSHARP];
+export const LANGUAGES: readonly LanguageSupport[] = [JAVA, CSHARP, PHP];
 
 /** Every Java, C# and PHP rule, in ID order. New rules are added here. */
 export const LANGUAGE_RULES: readonly LanguageRule[] = ([
@@ -42,6 +47,10 @@ export const LANGUAGE_RULES: readonly LanguageRule[] = ([
   CSHARP_LANG_SEC_004,
   CSHARP_LANG_SEC_005,
   CSHARP_LANG_SEC_006,
+  PHP_LANG_SEC_001,
+  PHP_LANG_SEC_002,
+  PHP_LANG_SEC_003,
+  PHP_LANG_SEC_004,
 ] as LanguageRule[]).sort((a, b) => compareText(a.id, b.id));
 
 export const LANGUAGE_BUNDLE_DESCRIPTIONS: Readonly<Record<string, string>> = {
