@@ -22,7 +22,12 @@ function startsWithConstant(m: PhpMatch, arg: Node): boolean {
 }
 
 function check(m: PhpMatch): LanguageOutcome | null {
-  const path = m.site.args[0];
+  let path = m.site.args[0];
+  if (path?.type === "variable_name" && m.site.fn) {
+    const name = m.model.text(path).slice(1);
+    const assigned = m.model.assignmentsIn(m.site.fn).filter((a) => a.name === name && a.node.start < m.site.node.start).pop();
+    if (assigned?.node.type === "assignment_expression") path = assigned.value;
+  }
   if (!path || startsWithConstant(m, path)) return null;
   return {};
 }
