@@ -14,7 +14,7 @@ function listedIds(stdout: string): string[] {
     .split("\n")
     .slice(1)
     .map((l) => l.split(/\s+/)[0])
-    .filter((id) => /^(PYTHON|PICKLE)-/.test(id));
+    .filter((id) => /^(PYTHON|PICKLE|JAVA|CSHARP|PHP)-/.test(id));
 }
 
 describe("pathfinder rules list", () => {
