@@ -29,7 +29,7 @@ describe("pathfinder rules list", () => {
     assert.match(row, /^PYTHON-LANG-SEC-040\s+high\s+Pickle Deserialization of Untrusted Data\s+python\/lang, python\/deserialization$/);
     assert.ok(!run.stdout.includes(ESC), "no colour when stdout is not a terminal");
     const total = PYTHON_RULES.length + ARTIFACT_RULES.length + LANGUAGE_RULES.length;
-    assert.match(run.stdout, new RegExp(`${total} rules\\. Bundles: python/all \\(${PYTHON_RULES.length}\\), .*artifact/all \\(${ARTIFACT_RULES.length}\\)\\.`));
+    assert.match(run.stdout, new RegExp(`${total} rules\\. Bundles: python/all \\(${PYTHON_RULES.length}\\), .*artifact/all \\(${ARTIFACT_RULES.length}\\), java/all \\(\\d+\\), .*php/lang \\(\\d+\\)\\.`));
   });
 
   it("filters by bundle, with or without the python/ prefix, and by single rule", async () => {
