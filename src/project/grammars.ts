@@ -30,3 +30,8 @@ export function loadGrammarParser(language: LanguageSupport): Promise<GrammarPar
   }
   return parser;
 }
+
+/** The languages whose grammar this thread has loaded (a Python-only scan loads none of them). */
+export function loadedGrammars(): string[] {
+  return [...cache.keys()].sort();
+}
