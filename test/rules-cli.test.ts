@@ -23,12 +23,12 @@ describe("pathfinder rules list", () => {
     assert.equal(run.code, 0, run.stderr);
     const lines = run.stdout.split("\n");
     assert.match(lines[0], /^ID\s+SEVERITY\s+NAME\s+BUNDLES$/);
-    assert.deepEqual(listedIds(run.stdout), [...PYTHON_RULES, ...ARTIFACT_RULES, ...LANGUAGE_RULES].map((r) => r.id));
+    assert.deepEqual(listedIds(run.stdout), [...PYTHON_RULES, ...ARTIFACT_RULES, ...LANGUAGE_RULES].map((r) => r.id).concat("JAVA-ARTIFACT-001"));
     assert.match(lines.find((l) => l.startsWith("PICKLE-ARTIFACT-001 "))!, /^PICKLE-ARTIFACT-001\s+critical\s+.*\s+artifact\/artifacts$/);
     const row = lines.find((l) => l.startsWith("PYTHON-LANG-SEC-040 "))!;
     assert.match(row, /^PYTHON-LANG-SEC-040\s+high\s+Pickle Deserialization of Untrusted Data\s+python\/lang, python\/deserialization$/);
     assert.ok(!run.stdout.includes(ESC), "no colour when stdout is not a terminal");
-    const total = PYTHON_RULES.length + ARTIFACT_RULES.length + LANGUAGE_RULES.length;
+    const total = PYTHON_RULES.length + ARTIFACT_RULES.length + LANGUAGE_RULES.length + 1;
     assert.match(run.stdout, new RegExp(`${total} rules\\. Bundles: python/all \\(${PYTHON_RULES.length}\\), .*artifact/all \\(${ARTIFACT_RULES.length}\\), java/all \\(\\d+\\), .*php/lang \\(\\d+\\)\\.`));
   });
 
@@ -46,14 +46,14 @@ describe("pathfinder rules list", () => {
     const one = await runMain(["rules", "list", "--bundle", "python/PYTHON-LANG-SEC-040"]);
     assert.deepEqual(listedIds(one.stdout), ["PYTHON-LANG-SEC-040"]);
     const artifacts = await runMain(["rules", "list", "--bundle", "artifact/all", "--bundle", "python/PYTHON-ML-SEC-001"]);
-    assert.deepEqual(listedIds(artifacts.stdout), ["PYTHON-ML-SEC-001", ...ARTIFACT_RULES.map((r) => r.id)]);
+    assert.deepEqual(listedIds(artifacts.stdout), ["PYTHON-ML-SEC-001", ...ARTIFACT_RULES.map((r) => r.id), "JAVA-ARTIFACT-001"]);
   });
 
   it("gives full metadata including docs as JSON", async () => {
     const run = await runMain(["rules", "list", "--output", "json"]);
     assert.equal(run.code, 0, run.stderr);
     const data = JSON.parse(run.stdout) as { rules: Record<string, unknown>[]; bundles: { name: string; rules: string[] }[] };
-    assert.deepEqual(data.rules.map((r) => r.id), [...PYTHON_RULES, ...ARTIFACT_RULES, ...LANGUAGE_RULES].map((r) => r.id));
+    assert.deepEqual(data.rules.map((r) => r.id), [...PYTHON_RULES, ...ARTIFACT_RULES, ...LANGUAGE_RULES].map((r) => r.id).concat("JAVA-ARTIFACT-001"));
     const model = data.rules.find((r) => r.id === "PYTHON-LANG-SEC-040")!;
     const { prefilter: _p, sinks: _s, ...expected } = MODEL_RULE;
     assert.deepEqual(model, JSON.parse(JSON.stringify(expected)));

@@ -3,6 +3,7 @@
 // analysed in this thread.
 import { readFileSync } from "node:fs";
 import type { Finding, RuleMeta, ScanError } from "../core/types.js";
+import { isJavaStreamCandidate, JAVA_STREAM_GADGET_RULE, scanJavaStream } from "../artifacts/java/index.js";
 import { analyzeLanguageFile, LanguageSinkIndex } from "../languages/common/analyze.js";
 import { languageRuleMeta, type LanguageRule } from "../rules/language-rule.js";
 import { languageOf, LANGUAGES, splitLanguageRulesets } from "../rules/languages.js";
@@ -10,10 +11,12 @@ import type { PathfinderConfig } from "./config.js";
 import type { DiscoveredFile } from "./discover.js";
 import { UsageError } from "./errors.js";
 import { loadGrammarParser } from "./grammars.js";
-import { tooLarge, unreadable } from "./read-source.js";
+import { readHead, tooLarge, unreadable } from "./read-source.js";
 
 export interface OtherLanguageSelection {
   rules: LanguageRule[];
+  /** Check Java serialization streams in the project (JAVA-ARTIFACT-001). */
+  javaStreams: boolean;
   /** `--ruleset` values left for the Python and artifact rules; `runRest` false when none of those were asked for. */
   rest: string[];
   runRest: boolean;
@@ -30,7 +33,8 @@ export function selectOtherLanguageRules(rulesets: readonly string[], config?: P
       const severity = config?.rules[r.id]?.severity;
       return severity ? { ...r, severity } : r;
     });
-  return { rules, rest: split.rest, runRest: rulesets.length === 0 || split.rest.length > 0 };
+  const javaStreams = split.javaStreams && !disabled.has(JAVA_STREAM_GADGET_RULE.id);
+  return { rules, javaStreams, rest: split.rest, runRest: rulesets.length === 0 || split.rest.length > 0 };
 }
 
 export interface OtherLanguagesResult {
@@ -43,11 +47,16 @@ export interface OtherLanguagesResult {
 
 export async function scanOtherLanguageFiles(
   files: readonly DiscoveredFile[],
-  rules: readonly LanguageRule[],
+  selection: Pick<OtherLanguageSelection, "rules" | "javaStreams">,
   maxBytes: number,
   onSourceRead?: (file: { relPath: string; absPath: string }, bytes: Uint8Array) => void,
 ): Promise<OtherLanguagesResult> {
+  const rules = selection.rules;
   const result: OtherLanguagesResult = { findings: [], errors: [], scanned: 0, rules: rules.map(languageRuleMeta) };
+  if (selection.javaStreams) {
+    result.rules.push(JAVA_STREAM_GADGET_RULE);
+    scanJavaStreamFiles(files.filter((f) => !languageOf(f.relPath)), maxBytes, result);
+  }
   if (!rules.length) return result;
   for (const language of LANGUAGES) {
     const own = rules.filter((r) => r.language === language.id);
@@ -85,6 +94,25 @@ export async function scanOtherLanguageFiles(
     }
   }
   return result;
+}
+
+/** Files whose first bytes are a Java serialization stream (raw or base64) are read and checked for gadget classes. */
+function scanJavaStreamFiles(files: readonly DiscoveredFile[], maxBytes: number, result: OtherLanguagesResult): void {
+  for (const file of files) {
+    if (file.size < 8 || file.size > maxBytes) continue;
+    let bytes: Buffer;
+    try {
+      if (!isJavaStreamCandidate(readHead(file.absPath, 16))) continue;
+      bytes = readFileSync(file.absPath);
+    } catch (e) {
+      result.errors.push(unreadable(file.relPath, e));
+      continue;
+    }
+    const scan = scanJavaStream(bytes, file.relPath);
+    if (!scan) continue;
+    result.scanned++;
+    result.findings.push(...scan.findings);
+  }
 }
 
 /** Analyses one Java, C# or PHP source text in memory (the language comes from the path's extension). */

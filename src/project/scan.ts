@@ -99,7 +99,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   }
 
   const included = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
-  const other = await scanOtherLanguageFiles(included, otherLanguages.rules, options.maxFileSize, options.onSourceRead);
+  const other = await scanOtherLanguageFiles(included, otherLanguages, options.maxFileSize, options.onSourceRead);
   findings.push(...other.findings);
   errors.push(...other.errors);
 

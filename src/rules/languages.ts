@@ -1,4 +1,5 @@
 // The registry of the Java, C# and PHP rules (Python rules: registry.ts; artifact rules: src/artifacts).
+import { JAVA_STREAM_GADGET_RULE } from "../artifacts/java/index.js";
 import { compareText } from "../core/order.js";
 import type { RuleMeta } from "../core/types.js";
 import type { LanguageSupport } from "../languages/common/support.js";
@@ -59,8 +60,9 @@ export const LANGUAGE_BUNDLE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   lang: "the language's standard library and general-purpose serialization libraries",
 };
 
+/** The Java, C# and PHP rules, then the Java serialization stream rule. */
 export function languageRuleMetas(): RuleMeta[] {
-  return LANGUAGE_RULES.map(languageRuleMeta);
+  return [...LANGUAGE_RULES.map(languageRuleMeta), JAVA_STREAM_GADGET_RULE];
 }
 
 export function languageOf(path: string): LanguageSupport | undefined {
@@ -71,6 +73,8 @@ export function languageOf(path: string): LanguageSupport | undefined {
 export interface LanguageRulesetSplit {
   /** The rules of other languages selected. */
   rules: LanguageRule[];
+  /** Whether Java serialization streams in the project are checked (JAVA-ARTIFACT-001). */
+  javaStreams: boolean;
   /** The specs left for the Python and artifact resolvers. */
   rest: string[];
 }
@@ -80,11 +84,18 @@ export interface LanguageRulesetSplit {
  * `java/all`, `csharp/...`, `php/...`, or a bare `JAVA-LANG-SEC-001`. No specs at all selects every rule.
  */
 export function splitLanguageRulesets(specs: readonly string[]): LanguageRulesetSplit | { error: string } {
-  if (!specs.length) return { rules: [...LANGUAGE_RULES], rest: [] };
+  if (!specs.length) return { rules: [...LANGUAGE_RULES], rest: [], javaStreams: true };
   const chosen = new Map<string, LanguageRule>();
   const rest: string[] = [];
+  let javaStreams = false;
   for (const raw of specs) {
     const spec = raw.trim();
+    // The Java stream rule belongs to the artifact rules: `artifact/all`, `artifact/artifacts` or its ID.
+    if (/^((artifact|java)\/)?JAVA-ARTIFACT-001$/i.test(spec)) {
+      javaStreams = true;
+      continue;
+    }
+    if (/^artifact\/(all|artifacts)$/i.test(spec)) javaStreams = true;
     const [lang, name] = spec.includes("/") ? (spec.split("/", 2) as [string, string]) : ["", spec];
     const language = LANGUAGES.find((l) => l.id === lang.toLowerCase());
     if (!language) {
@@ -102,7 +113,7 @@ export function splitLanguageRulesets(specs: readonly string[]): LanguageRuleset
     }
     for (const r of members) chosen.set(r.id, r);
   }
-  return { rules: [...chosen.values()].sort((a, b) => compareText(a.id, b.id)), rest };
+  return { rules: [...chosen.values()].sort((a, b) => compareText(a.id, b.id)), rest, javaStreams };
 }
 
 export function languageBundles(language: SourceLanguage): string[] {

@@ -3,6 +3,7 @@ import { ARTIFACT_RULES } from "../../artifacts/rules.js";
 import type { RuleMeta } from "../../core/types.js";
 import { splitRulesets } from "../../project/artifacts.js";
 import { painter, SEVERITY_STYLES, type Painter } from "../../report/terminal.js";
+import { JAVA_STREAM_GADGET_RULE } from "../../artifacts/java/index.js";
 import { languageRuleMeta } from "../../rules/language-rule.js";
 import { LANGUAGE_BUNDLE_DESCRIPTIONS, LANGUAGE_RULES, LANGUAGES, languageBundles, languageRuleMetas, splitLanguageRulesets } from "../../rules/languages.js";
 import { BUNDLE_DESCRIPTIONS, closest, PYTHON_RULES, pythonBundles, resolveRulesets, ruleMeta } from "../../rules/registry.js";
@@ -91,7 +92,7 @@ function selectRules(bundles: string[]): RuleMeta[] {
   if (!bundles.length) return allRules();
   const languages = splitLanguageRulesets(bundles);
   if ("error" in languages) throw new CliUsageError(languages.error);
-  const other = languages.rules.map(languageRuleMeta);
+  const other = [...languages.rules.map(languageRuleMeta), ...(languages.javaStreams ? [JAVA_STREAM_GADGET_RULE] : [])];
   if (!languages.rest.length) return other;
   const split = splitRulesets(languages.rest);
   if ("error" in split) throw new CliUsageError(split.error);
