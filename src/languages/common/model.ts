@@ -57,6 +57,8 @@ export interface FlowAdapter {
   sourceAt(node: Node): string | undefined;
   /** The variable's name when `node` reads a local variable or parameter. */
   variableAt(node: Node): string | undefined;
+  /** Whether `node` turns any data into harmless data (a hash, a number, a base name): its inside is not followed. */
+  isSanitizer?(node: Node): boolean;
 }
 
 /** What the engine needs from a language's semantic model of one file. */

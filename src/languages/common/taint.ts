@@ -8,8 +8,17 @@ import { descendants, type Node, type ParsedTree } from "./syntax.js";
  * assignments propagate (a value that contains tainted data taints its variable). Two passes over the
  * assignments in source order reach loops' back edges; a variable keeps the first, shortest trace.
  */
+/** Loops of every supported language: inside one, an assignment later in the text can reach a use earlier in it. */
+const LOOPS = new Set(["while_statement", "do_statement", "for_statement", "enhanced_for_statement", "foreach_statement", "for_each_statement"]);
+
+interface Tainted {
+  trace: TraceStep[];
+  /** Where the variable became tainted. */
+  at: Node;
+}
+
 export class TaintTracker {
-  private readonly perFunction = new Map<Node, Map<string, TraceStep[]>>();
+  private readonly perFunction = new Map<Node, Map<string, Tainted[]>>();
 
   constructor(
     private readonly tree: ParsedTree,
@@ -19,7 +28,7 @@ export class TaintTracker {
 
   /** The trace of request data into any of `exprs` inside `fn`, or undefined when none is known to. */
   traceInto(fn: Node | undefined, exprs: readonly Node[]): TraceStep[] | undefined {
-    const state = fn ? this.stateOf(fn) : new Map<string, TraceStep[]>();
+    const state = fn ? this.stateOf(fn) : new Map<string, Tainted[]>();
     for (const e of exprs) {
       const t = this.expressionTrace(e, state);
       if (t) return t;
@@ -27,32 +36,43 @@ export class TaintTracker {
     return undefined;
   }
 
-  private stateOf(fn: Node): Map<string, TraceStep[]> {
+  /**
+   * Every way each variable of `fn` becomes tainted, in source order. A use sees an assignment that comes before it
+   * in the text, or one later in a loop around both (two passes reach the back edges).
+   */
+  private stateOf(fn: Node): Map<string, Tainted[]> {
     let state = this.perFunction.get(fn);
     if (state) return state;
     state = new Map();
-    for (const p of this.flow.sourceParameters(fn)) state.set(p.name, [this.step(p.node, p.description)]);
+    for (const p of this.flow.sourceParameters(fn)) state.set(p.name, [{ trace: [this.step(p.node, p.description)], at: fn }]);
     const assignments = this.flow.assignments(fn);
+    const done = new Set<Node>();
     for (let pass = 0; pass < 2; pass++) {
       for (const a of assignments) {
-        if (state.has(a.name)) continue;
+        if (done.has(a.node)) continue;
         const t = this.expressionTrace(a.value, state);
-        if (t) state.set(a.name, [...t, this.step(a.node, `assigned to \`${a.name}\``)]);
+        if (!t) continue;
+        done.add(a.node);
+        const list = state.get(a.name) ?? [];
+        list.push({ trace: [...t, this.step(a.node, `assigned to \`${a.name}\``)], at: a.node });
+        state.set(a.name, list);
       }
     }
     this.perFunction.set(fn, state);
     return state;
   }
 
-  private expressionTrace(expr: Node, state: Map<string, TraceStep[]>): TraceStep[] | undefined {
-    for (const n of descendants(expr)) {
+  private expressionTrace(expr: Node, state: Map<string, Tainted[]>): TraceStep[] | undefined {
+    const skip = this.flow.isSanitizer ? (n: Node) => this.flow.isSanitizer!(n) : undefined;
+    if (skip?.(expr)) return undefined;
+    for (const n of descendants(expr, skip)) {
+      if (n !== expr && skip?.(n)) continue;
       const source = this.flow.sourceAt(n);
       if (source) return [this.step(n, source)];
       const v = this.flow.variableAt(n);
-      if (v !== undefined) {
-        const t = state.get(v);
-        if (t) return t;
-      }
+      if (v === undefined) continue;
+      const reaching = state.get(v)?.find((t) => t.at.start < n.start || sharesLoop(t.at, n));
+      if (reaching) return reaching.trace;
     }
     return undefined;
   }
@@ -60,6 +80,11 @@ export class TaintTracker {
   step(node: Node, message: string): TraceStep {
     return { location: locationOf(this.tree, node, this.file), message };
   }
+}
+
+function sharesLoop(a: Node, b: Node): boolean {
+  for (let p = a.parent; p; p = p.parent) if (LOOPS.has(p.type) && p.start <= b.start && b.end <= p.end) return true;
+  return false;
 }
 
 const MAX_SNIPPET_LINES = 5;

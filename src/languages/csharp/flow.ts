@@ -9,6 +9,8 @@ const CONTROLLER_ATTRIBUTES = new Set(["ApiController", "Controller", "Route"]);
 const FRAMEWORK_PARAMETER_TYPES = /^(CancellationToken|ILogger(<.*>)?|HttpContext|ClaimsPrincipal|IServiceProvider)$/;
 const REQUEST_MEMBERS = new Set(["Body", "BodyReader", "Form", "Query", "QueryString", "Cookies", "Headers", "InputStream", "Params", "Files", "RawUrl", "Path", "PathInfo", "Url", "ReadFormAsync", "ReadFromJsonAsync", "Content", "GetBufferedInputStream", "GetBufferlessInputStream", "BinaryRead"]);
 
+const SANITIZERS = new Set(["GetHashCode", "Equals", "Contains", "StartsWith", "EndsWith", "Parse", "TryParse", "CompareTo", "Count", "Any", "IsNullOrEmpty", "IsNullOrWhiteSpace", "GetFileName"]);
+
 /** ASP.NET entry points and C# assignment forms for the shared taint tracker. */
 export class CSharpFlow implements FlowAdapter {
   constructor(private readonly model: CSharpModel) {}
@@ -47,6 +49,18 @@ export class CSharpFlow implements FlowAdapter {
       if (object && isRequest(this.model.text(object))) return `\`${this.model.text(node)}\` (HTTP request)`;
     }
     return undefined;
+  }
+
+  /** Hashes, lengths, comparisons and parsed numbers carry nothing a deserializer could use. */
+  isSanitizer(node: Node): boolean {
+    if (node.type === "member_access_expression") {
+      const name = childByField(node, "name");
+      return name !== undefined && /^(Length|Count|IsEmpty)$/.test(this.model.text(name));
+    }
+    if (node.type !== "invocation_expression") return false;
+    const fn = childByField(node, "function");
+    const name = fn?.type === "member_access_expression" ? childByField(fn, "name") : fn;
+    return name !== undefined && SANITIZERS.has(this.model.text(name).replace(/<[\s\S]*>$/, ""));
   }
 
   variableAt(node: Node): string | undefined {

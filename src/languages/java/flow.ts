@@ -16,6 +16,8 @@ const REQUEST_GETTERS = new Set([
   "getCookies", "getQueryString", "getPart", "getParts", "getBody", "getRequestURI", "getPathInfo", "getNativeRequest",
 ]);
 
+const SANITIZERS = new Set(["hashCode", "length", "size", "equals", "equalsIgnoreCase", "isEmpty", "isBlank", "contains", "startsWith", "endsWith", "matches", "parseInt", "parseLong", "parseDouble", "parseBoolean", "compareTo"]);
+
 /** Java web entry points and assignment forms for the shared taint tracker. */
 export class JavaFlow implements FlowAdapter {
   constructor(private readonly model: JavaModel) {}
@@ -58,6 +60,13 @@ export class JavaFlow implements FlowAdapter {
   private writtenTypeOf(identifier: Node): string | undefined {
     const decl = this.model.declarationOf(this.model.text(identifier), identifier);
     return decl?.typeNode ? this.model.text(decl.typeNode) : undefined;
+  }
+
+  /** Hashes, lengths, comparisons and parsed numbers carry nothing a deserializer could use. */
+  isSanitizer(node: Node): boolean {
+    if (node.type !== "method_invocation") return false;
+    const name = childByField(node, "name");
+    return name !== undefined && SANITIZERS.has(this.model.text(name));
   }
 
   variableAt(node: Node): string | undefined {

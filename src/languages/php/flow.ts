@@ -6,6 +6,8 @@ const SUPERGLOBALS = new Set(["$_GET", "$_POST", "$_COOKIE", "$_REQUEST", "$_FIL
 const REQUEST_CLASSES = /(^|\\)(Request|ServerRequestInterface|RequestInterface|FormRequest)$/;
 const REQUEST_METHODS = new Set(["get", "input", "query", "post", "cookie", "header", "all", "file", "getcontent", "json", "getparsedbody", "getqueryparams", "getcookieparams", "getbody", "getuploadedfiles", "toarray", "only", "except", "string", "str"]);
 
+const SANITIZERS = new Set(["md5", "sha1", "hash", "hash_hmac", "crc32", "intval", "floatval", "boolval", "count", "strlen", "basename", "is_numeric", "isset", "empty", "abs", "round", "password_hash", "uniqid"]);
+
 /** PHP request data (superglobals, `php://input`, framework request objects) and assignment forms for taint. */
 export class PhpFlow implements FlowAdapter {
   constructor(private readonly model: PhpModel) {}
@@ -37,6 +39,14 @@ export class PhpFlow implements FlowAdapter {
       if (isHelper || (cls && REQUEST_CLASSES.test(cls)) || viaProperty) return `\`${this.model.text(node)}\` (HTTP request)`;
     }
     return undefined;
+  }
+
+  /** Hashes, numbers, counts and base names carry nothing a deserializer or a stream wrapper could use. */
+  isSanitizer(node: Node): boolean {
+    if (node.type === "cast_expression") return /^\(\s*(int|integer|float|double|bool|boolean)\s*\)/i.test(this.model.text(node));
+    if (node.type !== "function_call_expression") return false;
+    const fn = childByField(node, "function");
+    return fn !== undefined && SANITIZERS.has(this.model.text(fn).replace(/^\\/, "").toLowerCase());
   }
 
   variableAt(node: Node): string | undefined {
