@@ -60,40 +60,42 @@ export async function createGrammarParser(grammar: Uint8Array, locateRuntimeWasm
   };
 }
 
-/** Copies the named nodes iteratively (deeply nested code cannot overflow the stack). */
+/**
+ * Copies the named nodes iteratively (deeply nested code cannot overflow the stack). Each cursor read crosses into
+ * WebAssembly, so a node costs five reads; rows and columns come from the offsets and a line index instead.
+ */
 function copyTree(tree: Tree, source: string): ParsedTree {
   const cursor = tree.walk();
+  const lines = new LineIndex(source);
+  const hasError = tree.rootNode.hasError;
   const comments: Node[] = [];
   const problems: { row: number; col: number }[] = [];
-  const make = (parent: Node | undefined): Node => {
-    const s = cursor.startPosition;
-    const e = cursor.endPosition;
-    const node: Node = {
-      type: cursor.nodeType,
-      field: cursor.currentFieldName ?? undefined,
-      start: cursor.startIndex,
-      end: cursor.endIndex,
-      startRow: s.row,
-      startCol: s.column,
-      endRow: e.row,
-      endCol: e.column,
-      children: [],
-      parent,
-    };
-    if (node.type === "ERROR" || cursor.nodeIsMissing) problems.push({ row: s.row, col: s.column });
-    if (node.type.endsWith("comment")) comments.push(node);
+  const make = (parent: Node | undefined, type: string, start: number, end: number): Node => {
+    const [startRow, startCol] = lines.position(start);
+    const [endRow, endCol] = lines.position(end);
+    const node: Node = { type, field: cursor.currentFieldName ?? undefined, start, end, startRow, startCol, endRow, endCol, children: [], parent };
+    if (type.endsWith("comment")) comments.push(node);
     return node;
   };
   try {
-    const root = make(undefined);
+    const root = make(undefined, cursor.nodeType, cursor.startIndex, cursor.endIndex);
+    if (root.type === "ERROR") problems.push({ row: 0, col: 0 });
     // Walk: the stack holds the copied ancestors of the cursor's current node.
     const stack: Node[] = [root];
     if (cursor.gotoFirstChild()) {
       for (;;) {
         const parent = stack[stack.length - 1];
         let descended = false;
-        if (cursor.nodeIsNamed || cursor.nodeIsMissing) {
-          const node = make(parent);
+        const named = cursor.nodeIsNamed;
+        if (hasError) {
+          const type = cursor.nodeType;
+          if (type === "ERROR" || cursor.nodeIsMissing) {
+            const [row, col] = lines.position(cursor.startIndex);
+            problems.push({ row, col });
+          }
+        }
+        if (named) {
+          const node = make(parent, cursor.nodeType, cursor.startIndex, cursor.endIndex);
           parent.children.push(node);
           if (cursor.gotoFirstChild()) {
             stack.push(node);
@@ -110,6 +112,33 @@ function copyTree(tree: Tree, source: string): ParsedTree {
     return { source, root, comments, problems, timedOut: false };
   } finally {
     cursor.delete();
+  }
+}
+
+/** 0-based row and UTF-16 column of an offset. */
+class LineIndex {
+  private readonly starts: number[] = [0];
+  private last = 0;
+
+  constructor(source: string) {
+    for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): [number, number] {
+    const starts = this.starts;
+    let line = this.last;
+    if (!(starts[line] <= offset && (line + 1 >= starts.length || offset < starts[line + 1]))) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      line = lo;
+    }
+    this.last = line;
+    return [line, offset - starts[line]];
   }
 }
 

@@ -23,6 +23,7 @@ export class PhpModel extends SourceModelBase {
   private readonly functionAliases = new Map<string, string>();
   /** Lower-cased qualified names of the functions this file defines. */
   private readonly definedFunctions = new Set<string>();
+  private readonly assignmentsCache = new Map<Node, FlowAssignment[]>();
 
   constructor(tree: ParsedTree, private readonly index: LanguageSinkIndex, readonly file: SourceFile) {
     super(tree);
@@ -121,7 +122,10 @@ export class PhpModel extends SourceModelBase {
   }
 
   assignmentsIn(fn: Node): FlowAssignment[] {
-    const out: FlowAssignment[] = [];
+    let out = this.assignmentsCache.get(fn);
+    if (out) return out;
+    out = [];
+    this.assignmentsCache.set(fn, out);
     const body = fn === this.tree.root ? fn : childByField(fn, "body");
     for (const n of body ? descendants(body, (c) => FUNCTIONS.includes(c.type) || CLASS_DECLARATIONS.includes(c.type)) : []) {
       if (n.type === "assignment_expression" || n.type === "augmented_assignment_expression") {
