@@ -25,7 +25,7 @@ export function parseSuppression(comment: string): SuppressionDirective | undefi
  * and C# `[SuppressMessage("pathfinder", "ID")]` both come here as `pathfinder:ID` (`pathfinder` alone: every rule).
  */
 export function parseIdiomSuppression(value: string): SuppressionDirective | undefined {
-  const m = /^\s*pathfinder\s*(?::\s*([A-Za-z0-9_,\s-]*))?$/i.exec(value);
+  const m = /^\s*pathfinder\s*(?::\s*([A-Za-z0-9_,\s-]*?))?\s*(?:\([^)]*\))?\s*$/i.exec(value);
   return m ? { kind: "pathfinder", ids: splitIds(m[1]), text: value.trim() } : undefined;
 }
 

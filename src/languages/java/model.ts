@@ -26,6 +26,8 @@ export interface JavaDeclaration {
 const CLASS_DECLARATIONS = ["class_declaration", "interface_declaration", "enum_declaration", "record_declaration", "annotation_type_declaration"];
 export const FUNCTIONS = ["method_declaration", "constructor_declaration", "compact_constructor_declaration", "static_initializer", "lambda_expression"];
 const DATA_FLOW_UNITS = ["method_declaration", "constructor_declaration", "compact_constructor_declaration", "static_initializer"];
+/** The rules SpotBugs' OBJECT_DESERIALIZATION pattern covers. */
+const SPOTBUGS_DESERIALIZATION_RULES = "JAVA-LANG-SEC-001,JAVA-LANG-SEC-002,JAVA-LANG-SEC-003,JAVA-LANG-SEC-007,JAVA-LANG-SEC-008,JAVA-LANG-SEC-009";
 /** Types every Java file sees without an import. */
 const JAVA_LANG = new Set(["Object", "String", "Class", "ClassLoader", "System", "Runtime", "Thread", "Comparable", "Iterable", "Number", "Integer", "Long"]);
 
@@ -402,7 +404,10 @@ export class JavaModel extends SourceModelBase {
     return names.reverse().join(".");
   }
 
-  /** `@SuppressWarnings("pathfinder:ID")` (also in an array) on any enclosing declaration. */
+  /**
+   * `@SuppressWarnings("pathfinder:ID")` (also in an array) on any enclosing declaration, and SpotBugs'
+   * `@SuppressFBWarnings("OBJECT_DESERIALIZATION")` for the deserialization rules.
+   */
   idiomSuppressions(node: Node): string[] {
     const out: string[] = [];
     for (let p: Node | undefined = node; p; p = p.parent) {
@@ -411,9 +416,14 @@ export class JavaModel extends SourceModelBase {
       for (const a of modifiers.children) {
         if (a.type !== "annotation") continue;
         const name = childByField(a, "name");
-        if (!name || !/^(java\.lang\.)?SuppressWarnings$/.test(this.text(name))) continue;
+        if (!name) continue;
+        const annotation = this.text(name);
         for (const s of descendants(a)) {
-          if (s.type === "string_fragment" && /^\s*pathfinder\b/i.test(this.text(s))) out.push(this.text(s));
+          if (s.type !== "string_fragment") continue;
+          const value = this.text(s);
+          if (/^(java\.lang\.)?SuppressWarnings$/.test(annotation) && /^\s*pathfinder\b/i.test(value)) out.push(value);
+          // A finding reviewed for SpotBugs/find-sec-bugs (`@SuppressFBWarnings("OBJECT_DESERIALIZATION")`), as `# nosec` is for Bandit.
+          if (/(^|\.)SuppressFBWarnings$/.test(annotation) && value === "OBJECT_DESERIALIZATION") out.push(`pathfinder:${SPOTBUGS_DESERIALIZATION_RULES} (SpotBugs OBJECT_DESERIALIZATION)`);
         }
       }
     }

@@ -1,12 +1,15 @@
 import { childByField, descendants } from "../../languages/common/syntax.js";
 import type { LanguageOutcome } from "../language-rule.js";
-import { callsOnSameObject, spelled, type JavaMatch } from "./helpers.js";
+import { callsOnSameObject, insideMethod, spelled, type JavaMatch } from "./helpers.js";
 import { javaRule } from "./meta.js";
 
 const CONFIG_METHODS = ["addPermission", "allowTypes", "allowTypesByWildcard", "allowTypesByRegExp", "allowTypeHierarchy", "setupDefaultSecurity", "denyTypes", "denyTypesByWildcard", "denyTypesByRegExp", "denyPermission"];
 const ADVICE = "Call `xstream.allowTypes(...)`/`allowTypesByWildcard(...)` with your own classes only, on XStream 1.4.18 or later.";
 
 function check(m: JavaMatch): LanguageOutcome | null {
+  // An XStream subclass's own override delegating to `super.unmarshal`/`unmarshal`: the call sites of the subclass are the sinks.
+  const method = m.model.text(childByField(m.site.node, "name")!);
+  if (!m.site.receiver && insideMethod(m.site.node, m.model, method)) return null;
   const config = callsOnSameObject(m, CONFIG_METHODS);
   const permitsAny = config.some((s) => [...s.args].some((a) => [...descendants(a)].some((n) => /^(AnyTypePermission\.ANY|"\*\*"|"\.\*")$/.test(m.model.text(n).replace(/\s+/g, "")))));
   if (permitsAny) return { message: `${spelled(m)} on an XStream that permits any type (\`AnyTypePermission.ANY\` or a \`**\` wildcard): gadget chains in the XML run code. ${ADVICE}` };
