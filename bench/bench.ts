@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { discover } from "../src/project/discover.js";
 import { benchArtifacts } from "./artifacts.js";
+import { benchLanguages } from "./languages.js";
 import { benchPartialParse } from "./partial-parse.js";
 
 interface ChildResult<H> {
@@ -92,3 +93,4 @@ console.log(`Pathfinder findings ruff does not report: ${extra.length} (${[...ex
 
 await benchPartialParse(python.map((f) => ({ abs: f.absPath, rel: f.relPath })));
 await benchArtifacts();
+await benchLanguages(process.env.BENCH_LANGUAGES, runs);

@@ -1,5 +1,5 @@
 // One esbuild set-up for the Node bundles (the CLI in build/cli, the GitHub Action in dist/action): ES module
-// output for Node 20 with every dependency inside, and the two wasm files the Python parser loads copied beside.
+// output for Node 20 with every dependency inside, and the wasm files the parsers load (the runtime, Python, and the Java, C# and PHP grammars) copied beside.
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -28,7 +28,8 @@ export async function bundleForNode(outdir, entryPoints, options = {}) {
     },
   });
   const require = createRequire(join(root, "package.json"));
-  for (const wasm of ["web-tree-sitter/tree-sitter.wasm", "tree-sitter-python/tree-sitter-python.wasm"]) {
+  const grammars = ["tree-sitter-java/tree-sitter-java.wasm", "tree-sitter-c-sharp/tree-sitter-c_sharp.wasm", "tree-sitter-php/tree-sitter-php.wasm"];
+  for (const wasm of ["web-tree-sitter/tree-sitter.wasm", "tree-sitter-python/tree-sitter-python.wasm", ...grammars]) {
     copyFileSync(require.resolve(wasm), join(outdir, wasm.split("/").pop()));
   }
 }

@@ -13,6 +13,8 @@ export { loadConfig, discoverConfig, ConfigError, type PathfinderConfig, type Co
 export { applyFixes, sourceDigest, type FixOptions, type FixResult, type SkippedFix } from "./project/fix.js";
 export { scanArtifact, isArtifactCandidate, ARTIFACT_RULES } from "./artifacts/index.js";
 export { openFileByteSource } from "./project/byte-source.js";
+export { analyzeLanguageSource } from "./project/other-languages.js";
+export { LANGUAGE_RULES } from "./rules/languages.js";
 export type * from "./core/types.js";
 
 export interface AnalyzeSourceOptions {

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { ARTIFACT_RULES } from "../src/artifacts/index.js";
+import { languageRuleMetas } from "../src/rules/languages.js";
 import { escapeHtml } from "../src/report/html/escape.js";
 import { startStaticServer, type RunningServer } from "../src/project/static-server.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
@@ -135,7 +136,7 @@ describe("built site", () => {
   const read = (path: string) => readFileSync(join(site, path), "utf8");
 
   it("has a well-formed page for every rule of the registry, with all its documentation", () => {
-    for (const rule of [...PYTHON_RULES, ...ARTIFACT_RULES]) {
+    for (const rule of [...PYTHON_RULES, ...ARTIFACT_RULES, ...languageRuleMetas()]) {
       const html = read(`rules/${rule.id}/index.html`);
       assert.deepEqual(checkHtmlStructure(html), [], rule.id);
       const text = textContent(html);
@@ -158,7 +159,7 @@ describe("built site", () => {
   it("lists every rule in the index and embeds every fixture as a preset", () => {
     const index = read("rules/index.html");
     assert.deepEqual(checkHtmlStructure(index), []);
-    for (const rule of [...PYTHON_RULES, ...ARTIFACT_RULES]) assert.match(index, new RegExp(`href="${rule.id}/"`));
+    for (const rule of [...PYTHON_RULES, ...ARTIFACT_RULES, ...languageRuleMetas()]) assert.match(index, new RegExp(`href="${rule.id}/"`));
     const playground = read("index.html");
     assert.deepEqual(checkHtmlStructure(playground), []);
     const data = JSON.parse(/<script type="application\/json" id="playground-data">(.*?)<\/script>/s.exec(playground)![1]!) as {

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ARTIFACT_RULES } from "../src/artifacts/rules.js";
-import { PYTHON_RULES } from "../src/index.js";
+import { LANGUAGE_RULES, PYTHON_RULES } from "../src/index.js";
 import { runCli, runMain } from "./data/config/cli.js";
 
 const ESC = "\u001b[";
@@ -14,7 +14,7 @@ function listedIds(stdout: string): string[] {
     .split("\n")
     .slice(1)
     .map((l) => l.split(/\s+/)[0])
-    .filter((id) => /^(PYTHON|PICKLE)-/.test(id));
+    .filter((id) => /^(PYTHON|PICKLE|JAVA|CSHARP|PHP)-/.test(id));
 }
 
 describe("pathfinder rules list", () => {
@@ -23,13 +23,13 @@ describe("pathfinder rules list", () => {
     assert.equal(run.code, 0, run.stderr);
     const lines = run.stdout.split("\n");
     assert.match(lines[0], /^ID\s+SEVERITY\s+NAME\s+BUNDLES$/);
-    assert.deepEqual(listedIds(run.stdout), [...PYTHON_RULES, ...ARTIFACT_RULES].map((r) => r.id));
+    assert.deepEqual(listedIds(run.stdout), [...PYTHON_RULES, ...ARTIFACT_RULES, ...LANGUAGE_RULES].map((r) => r.id).concat("JAVA-ARTIFACT-001"));
     assert.match(lines.find((l) => l.startsWith("PICKLE-ARTIFACT-001 "))!, /^PICKLE-ARTIFACT-001\s+critical\s+.*\s+artifact\/artifacts$/);
     const row = lines.find((l) => l.startsWith("PYTHON-LANG-SEC-040 "))!;
     assert.match(row, /^PYTHON-LANG-SEC-040\s+high\s+Pickle Deserialization of Untrusted Data\s+python\/lang, python\/deserialization$/);
     assert.ok(!run.stdout.includes(ESC), "no colour when stdout is not a terminal");
-    const total = PYTHON_RULES.length + ARTIFACT_RULES.length;
-    assert.match(run.stdout, new RegExp(`${total} rules\\. Bundles: python/all \\(${PYTHON_RULES.length}\\), .*artifact/all \\(${ARTIFACT_RULES.length}\\)\\.`));
+    const total = PYTHON_RULES.length + ARTIFACT_RULES.length + LANGUAGE_RULES.length + 1;
+    assert.match(run.stdout, new RegExp(`${total} rules\\. Bundles: python/all \\(${PYTHON_RULES.length}\\), .*artifact/all \\(${ARTIFACT_RULES.length}\\), java/all \\(\\d+\\), .*php/lang \\(\\d+\\)\\.`));
   });
 
   it("filters by bundle, with or without the python/ prefix, and by single rule", async () => {
@@ -46,14 +46,14 @@ describe("pathfinder rules list", () => {
     const one = await runMain(["rules", "list", "--bundle", "python/PYTHON-LANG-SEC-040"]);
     assert.deepEqual(listedIds(one.stdout), ["PYTHON-LANG-SEC-040"]);
     const artifacts = await runMain(["rules", "list", "--bundle", "artifact/all", "--bundle", "python/PYTHON-ML-SEC-001"]);
-    assert.deepEqual(listedIds(artifacts.stdout), ["PYTHON-ML-SEC-001", ...ARTIFACT_RULES.map((r) => r.id)]);
+    assert.deepEqual(listedIds(artifacts.stdout), ["PYTHON-ML-SEC-001", ...ARTIFACT_RULES.map((r) => r.id), "JAVA-ARTIFACT-001"]);
   });
 
   it("gives full metadata including docs as JSON", async () => {
     const run = await runMain(["rules", "list", "--output", "json"]);
     assert.equal(run.code, 0, run.stderr);
     const data = JSON.parse(run.stdout) as { rules: Record<string, unknown>[]; bundles: { name: string; rules: string[] }[] };
-    assert.deepEqual(data.rules.map((r) => r.id), [...PYTHON_RULES, ...ARTIFACT_RULES].map((r) => r.id));
+    assert.deepEqual(data.rules.map((r) => r.id), [...PYTHON_RULES, ...ARTIFACT_RULES, ...LANGUAGE_RULES].map((r) => r.id).concat("JAVA-ARTIFACT-001"));
     const model = data.rules.find((r) => r.id === "PYTHON-LANG-SEC-040")!;
     const { prefilter: _p, sinks: _s, ...expected } = MODEL_RULE;
     assert.deepEqual(model, JSON.parse(JSON.stringify(expected)));
@@ -61,6 +61,24 @@ describe("pathfinder rules list", () => {
     const names = data.bundles.map((b) => b.name);
     for (const b of ["python/all", "python/deserialization", "python/lang", "python/ml", "artifact/all"]) assert.ok(names.includes(b), b);
     assert.deepEqual(data.bundles.find((b) => b.name === "python/all")!.rules, PYTHON_RULES.map((r) => r.id));
+    for (const language of ["java", "csharp", "php"]) {
+      const own = LANGUAGE_RULES.filter((r) => r.language === language).map((r) => r.id);
+      assert.ok(own.length > 0, language);
+      assert.deepEqual(data.bundles.find((b) => b.name === `${language}/all`)!.rules, own);
+    }
+  });
+
+  it("lists and shows the Java, C# and PHP rules with their own suppression comment", async () => {
+    const run = await runMain(["rules", "list", "--bundle", "csharp/all", "--bundle", "JAVA-LANG-SEC-001"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(listedIds(run.stdout), [...LANGUAGE_RULES.filter((r) => r.language === "csharp"), LANGUAGE_RULES.find((r) => r.id === "JAVA-LANG-SEC-001")!].map((r) => r.id).sort());
+    const show = await runMain(["rules", "show", "php/php-lang-sec-001"]);
+    assert.equal(show.code, 0, show.stderr);
+    assert.match(show.stdout, /PHP-LANG-SEC-001: PHP unserialize Without allowed_classes/);
+    assert.match(show.stdout, /Suppress\s+\/\/ pathfinder: ignore\[PHP-LANG-SEC-001\]/);
+    assert.match(show.stdout, /CWE-502/);
+    const unknown = await runMain(["rules", "list", "--bundle", "java/nope"]);
+    assert.equal(unknown.code, 2);
   });
 
   it("rejects an unknown bundle with exit code 2 and a suggestion", async () => {
@@ -116,11 +134,12 @@ describe("pathfinder rules show", () => {
   });
 
   it("shows every registered rule, artifact rules too, accepting language/ID and any case", async () => {
-    for (const rule of [...PYTHON_RULES, ...ARTIFACT_RULES]) {
+    for (const rule of [...PYTHON_RULES, ...ARTIFACT_RULES, ...LANGUAGE_RULES]) {
       const run = await runMain(["rules", "show", `${rule.language}/${rule.id.toLowerCase()}`]);
       assert.equal(run.code, 0, `${rule.id}: ${run.stderr}`);
       assert.ok(run.stdout.startsWith(`${rule.id}: ${rule.name}\n`));
       assert.equal(run.stdout.includes("# pathfinder: ignore"), rule.language === "python", "inline suppression only for source rules");
+      assert.equal(run.stdout.includes("// pathfinder: ignore"), rule.language !== "python" && rule.language !== "artifact");
     }
   });
 

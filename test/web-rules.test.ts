@@ -4,10 +4,11 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { ARTIFACT_RULES } from "../src/artifacts/index.js";
+import { languageRuleMetas } from "../src/rules/languages.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 import { assertLocalOnly, editorText, listedLines, typeInEditor, type Browser, type PlaygroundServer, openSite, type SiteSession } from "./data/web/browser.js";
 
-const ALL_RULES = [...PYTHON_RULES, ...ARTIFACT_RULES];
+const ALL_RULES = [...PYTHON_RULES, ...ARTIFACT_RULES, ...languageRuleMetas()];
 const PICKLE_RULE = PYTHON_RULES.find((r) => r.id === "PYTHON-LANG-SEC-040")!;
 
 function visibleCards(page: Page): Promise<string[]> {
@@ -49,8 +50,9 @@ describe("rule pages", () => {
     assert.deepEqual((await visibleCards(page)).sort(), ALL_RULES.map((r) => r.id).sort());
 
     await page.fill("#rule-search", "artifact");
-    assert.deepEqual((await visibleCards(page)).sort(), ARTIFACT_RULES.map((r) => r.id).sort());
-    assert.equal(await page.textContent("#rule-count"), `${ARTIFACT_RULES.length} of ${ALL_RULES.length} rules`);
+    const artifactRules = ALL_RULES.filter((r) => r.language === "artifact");
+    assert.deepEqual((await visibleCards(page)).sort(), artifactRules.map((r) => r.id).sort());
+    assert.equal(await page.textContent("#rule-count"), `${artifactRules.length} of ${ALL_RULES.length} rules`);
 
     await page.fill("#rule-search", "");
     await page.uncheck('input[name="severity"][value="critical"]');

@@ -20,6 +20,15 @@ export function parseSuppression(comment: string): SuppressionDirective | undefi
   return undefined;
 }
 
+/**
+ * A suppression in a language's own idiom, given as the text it names: Java `@SuppressWarnings("pathfinder:ID")`
+ * and C# `[SuppressMessage("pathfinder", "ID")]` both come here as `pathfinder:ID` (`pathfinder` alone: every rule).
+ */
+export function parseIdiomSuppression(value: string): SuppressionDirective | undefined {
+  const m = /^\s*pathfinder\s*(?::\s*([A-Za-z0-9_,\s-]*?))?\s*(?:\([^)]*\))?\s*$/i.exec(value);
+  return m ? { kind: "pathfinder", ids: splitIds(m[1]), text: value.trim() } : undefined;
+}
+
 /** Whether `directive` suppresses rule `ruleId` (a `nosec` also matches the rule's Bandit test IDs). */
 export function suppresses(directive: SuppressionDirective, ruleId: string, banditIds: string[]): Suppression | undefined {
   const hit =

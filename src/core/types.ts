@@ -127,7 +127,7 @@ export interface RuleDocs {
 export interface RuleMeta {
   id: string;
   name: string;
-  language: "python" | "artifact";
+  language: "python" | "artifact" | "java" | "csharp" | "php";
   severity: Severity;
   confidence: Confidence;
   precision: Precision;

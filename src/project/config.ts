@@ -6,6 +6,7 @@ import { isSeverity } from "../core/severity.js";
 import { SEVERITIES } from "../core/types.js";
 import { ARTIFACT_RULES } from "../artifacts/rules.js";
 import { closest, PYTHON_RULES, type RuleCustomization } from "../rules/registry.js";
+import { LANGUAGE_RULES } from "../rules/languages.js";
 import { UsageError } from "./errors.js";
 
 /** Settings from `pathfinder.toml` or the `[tool.pathfinder]` table of `pyproject.toml`. */
@@ -166,7 +167,7 @@ function ruleSettings(value: unknown, file: string, path: string, artifactRule: 
   for (const [key, v] of Object.entries(value)) {
     const keyPath = `${path}.${key}`;
     if (key === "extra-sinks") {
-      if (artifactRule) throw invalid(file, keyPath, "extra sinks apply to Python rules only; artifact rules have no sinks");
+      if (artifactRule) throw invalid(file, keyPath, "extra sinks apply to Python rules only; artifact, Java, C# and PHP rules have none");
       out.extraSinks = stringList(v, file, keyPath).map((name, i) => {
         if (!QUALIFIED_NAME.test(name)) {
           throw invalid(file, `${keyPath}[${i}]`, `"${name}" is not a dotted qualified name such as "myapp.cache.load_blob"`);
@@ -185,17 +186,18 @@ function ruleSettings(value: unknown, file: string, path: string, artifactRule: 
   return out;
 }
 
-/** Every rule ID a configuration may name: Python rules and artifact rules. */
+/** Every rule ID a configuration may name: Python rules, artifact rules and the Java, C# and PHP rules. */
 function knownRuleIds(): string[] {
-  return [...PYTHON_RULES, ...ARTIFACT_RULES].map((r) => r.id);
+  return [...PYTHON_RULES, ...ARTIFACT_RULES, ...LANGUAGE_RULES].map((r) => r.id);
 }
 
+/** Rules without configurable extra sinks: artifact rules and the Java, C# and PHP rules. */
 function isArtifactRule(id: string): boolean {
-  return ARTIFACT_RULES.some((r) => r.id === id);
+  return ARTIFACT_RULES.some((r) => r.id === id) || LANGUAGE_RULES.some((r) => r.id === id);
 }
 
 function ruleId(id: string, file: string, path: string): string {
-  const bare = id.replace(/^(python|artifact)\//i, "");
+  const bare = id.replace(/^(python|artifact|java|csharp|php)\//i, "");
   const known = knownRuleIds().find((k) => k.toUpperCase() === bare.toUpperCase());
   if (known) return known;
   const suggestion = closest(bare, knownRuleIds());

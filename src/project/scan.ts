@@ -15,6 +15,7 @@ import { scanDependencies } from "./dependency-scan.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { foldRepeatedErrors } from "./fold-errors.js";
 import { moduleNameOf } from "./module-name.js";
+import { scanOtherLanguageFiles, selectOtherLanguageRules } from "./other-languages.js";
 import { decodePython, tooLarge, unreadable } from "./read-source.js";
 import { sharedQueueAnalyzer, type PoolOptions } from "./worker-pool.js";
 import { appendAll } from "../core/arrays.js";
@@ -51,7 +52,8 @@ export const DEFAULT_FILE_TIMEOUT_MS = 5000;
 export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const started = Date.now();
   const config = options.config;
-  const split = splitRulesets(options.rulesets);
+  const otherLanguages = selectOtherLanguageRules(options.rulesets, config);
+  const split = otherLanguages.runRest ? splitRulesets(otherLanguages.rest) : { python: [], runPython: false, artifactRules: [] };
   if ("error" in split) throw new UsageError(split.error);
   const disabled = new Set((config?.disable ?? []).map((id) => id.toUpperCase()));
   const artifactRules = split.artifactRules
@@ -59,7 +61,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     .map((r) => (config?.rules[r.id]?.severity ? { ...r, severity: config.rules[r.id].severity! } : r));
   let spec: RuleSetSpec = { ruleIds: [] };
   if (split.runPython) {
-    const settings = { disable: config?.disable, customizations: config?.rules, source: config?.file, allowEmpty: artifactRules.length > 0 };
+    const settings = { disable: config?.disable, customizations: config?.rules, source: config?.file, allowEmpty: artifactRules.length > 0 || otherLanguages.rules.length > 0 };
     const resolution = ruleSetSpec(split.python, settings);
     if (!resolution.ok) throw new UsageError(resolution.error);
     spec = resolution.spec;
@@ -121,6 +123,11 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     findings.push(severity ? { ...f, severity } : f);
   }
 
+  const included = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
+  const other = await scanOtherLanguageFiles(included, otherLanguages, options.maxFileSize, options.onSourceRead);
+  appendAll(findings, other.findings);
+  appendAll(errors, other.errors);
+
   if (artifacts) {
     const enabled = new Set(artifactRules.map((r) => r.id));
     for (const f of artifacts.findings) {
@@ -140,10 +147,10 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       target,
       timestamp: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      rulesExecuted: [...rules.map((r) => r.id), ...artifactRules.map((r) => r.id)],
-      filesScanned: pythonFiles.length + (artifacts?.scanned ?? 0) + deps.manifests,
+      rulesExecuted: [...rules.map((r) => r.id), ...artifactRules.map((r) => r.id), ...other.rules.map((r) => r.id)],
+      filesScanned: pythonFiles.length + (artifacts?.scanned ?? 0) + deps.manifests + other.scanned,
     },
-    rules: [...rules.map(ruleMeta), ...artifactRules],
+    rules: [...rules.map(ruleMeta), ...artifactRules, ...other.rules],
     findings,
     errors: warnings,
     dependencies: deps.records,

@@ -18,7 +18,7 @@ function sectionsOf(rule: RuleMeta): HelpSection[] {
 
 /** Rule help as Markdown: description, implications, fix, fenced examples and references. */
 export function ruleHelpMarkdown(rule: RuleMeta): string {
-  const language = rule.language === "python" ? "python" : "";
+  const language = rule.language === "artifact" ? "" : rule.language;
   const parts: string[] = [];
   if (rule.docs.description.trim()) parts.push(rule.docs.description.trim());
   for (const section of sectionsOf(rule)) {

@@ -5,6 +5,7 @@ import { ARTIFACT_RULES } from "../../src/artifacts/rules.js";
 import type { RuleMeta } from "../../src/core/types.js";
 import { BASE_CSS } from "../../src/report/html/styles.js";
 import { PYTHON_RULES, pythonBundles } from "../../src/rules/registry.js";
+import { languageRuleMetas } from "../../src/rules/languages.js";
 import { inspectPage } from "./inspect-page.js";
 import { FAVICON_SVG, page } from "./layout.js";
 import { playgroundPage, type Preset } from "./playground-page.js";
@@ -20,10 +21,10 @@ export interface SiteFile {
   content: string;
 }
 
-/** Every rule with a page: Python rules first, then artifact rules, each in ID order. */
+/** Every rule with a page: Python rules first, then artifact rules, then Java, C# and PHP rules, each in ID order. */
 export function allRules(): RuleMeta[] {
   const byId = (a: RuleMeta, b: RuleMeta) => a.id.localeCompare(b.id);
-  return [...[...PYTHON_RULES].sort(byId), ...[...ARTIFACT_RULES].sort(byId)];
+  return [...[...PYTHON_RULES].sort(byId), ...[...ARTIFACT_RULES].sort(byId), ...languageRuleMetas()];
 }
 
 /** Rule IDs whose fixtures become playground presets. */

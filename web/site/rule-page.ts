@@ -70,7 +70,7 @@ function facts(rule: RuleMeta): string {
     ["Severity", severityBadge(rule.severity)],
     ["Confidence", escapeHtml(rule.confidence)],
     ["Precision", escapeHtml(rule.precision)],
-    ["Language", rule.language === "python" ? "Python source" : "Model and data files"],
+    ["Language", LANGUAGE_LABELS[rule.language] ?? "Model and data files"],
     ["CWE", rule.cwe.map(cweLink).join(", ") || "–"],
     ["OWASP", escapeHtml(rule.owasp.join(", ") || "–")],
     ["Bundles", rule.bundles.map((b) => `<code>${escapeHtml(b)}</code>`).join(" ") || "–"],
@@ -87,7 +87,20 @@ function examplePair(vulnerable: string, safe: string): string {
   return parts.length ? `<div class="examples">${parts.join("")}</div>` : "";
 }
 
+/** How the facts name each rule language; artifact rules check model and data files. */
+const LANGUAGE_LABELS: Record<string, string> = { python: "Python source", java: "Java source", csharp: "C# source", php: "PHP source" };
+
+function isOtherSourceLanguage(rule: RuleMeta): boolean {
+  return rule.language === "java" || rule.language === "csharp" || rule.language === "php";
+}
+
 function tryIt(rule: RuleMeta): string {
+  if (isOtherSourceLanguage(rule)) {
+    return `<p>Run it on a project with the CLI (the browser playground analyses Python only):</p><pre class="code-block"><code>pathfinder scan --ruleset ${escapeHtml(rule.language)}/${escapeHtml(rule.id)} --project .</code></pre>`;
+  }
+  if (rule.id.startsWith("JAVA-ARTIFACT-")) {
+    return `<p>Run <code>pathfinder inspect FILE</code> on a Java serialization stream (<code>.ser</code>, or base64 <code>rO0AB...</code>) to list its classes and the gadget chains they belong to.</p>`;
+  }
   if (rule.language !== "python") {
     return `<p>This rule checks model and data files. Drop a file on the <a href="${BASE}inspect/">pickle inspector</a> to see what it reports; the file never leaves your browser.</p>`;
   }
@@ -100,6 +113,10 @@ ${codeBlock(rule.docs.vulnerableExample, "Vulnerable example to try")}
 }
 
 function usage(rule: RuleMeta): string {
+  if (isOtherSourceLanguage(rule)) {
+    return `<pre class="code-block"><code>pathfinder scan --ruleset ${escapeHtml(rule.language)}/${escapeHtml(rule.id)} --project .</code></pre>
+<p class="muted">Suppress a reviewed finding with a comment on its line: <code>// pathfinder: ignore[${escapeHtml(rule.id)}]</code>.</p>`;
+  }
   if (rule.language !== "python") {
     return `<pre class="code-block"><code>pathfinder scan --project .</code></pre><p class="muted">Model and data files found in the project are inspected without loading them.</p>`;
   }

@@ -28,7 +28,7 @@ export function rulesIndexPage(rules: readonly RuleMeta[]): string {
 <label class="field" for="rule-tag">Tag<select id="rule-tag" name="tag"><option value="">All tags</option>${tags
     .map((t) => `<option value="${escapeHtml(t)}">${escapeHtml(t)}</option>`)
     .join("")}</select></label>
-<label class="field" for="rule-language">Checks<select id="rule-language" name="language"><option value="">Code and files</option><option value="python">Python code</option><option value="artifact">Model and data files</option></select></label>
+<label class="field" for="rule-language">Checks<select id="rule-language" name="language"><option value="">Code and files</option><option value="python">Python code</option><option value="artifact">Model and data files</option><option value="java">Java code</option><option value="csharp">C# code</option><option value="php">PHP code</option></select></label>
 </form>
 <p id="rule-count" class="muted" role="status" aria-live="polite">${rules.length} rules</p>
 <ul class="rule-list" id="rule-list">

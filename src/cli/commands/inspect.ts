@@ -11,6 +11,10 @@ import { CliUsageError, type CliIo, type Command } from "../command.js";
 import { pickleOptionsFrom } from "../scan-flags.js";
 import { useColor } from "../terminal.js";
 import { appendAll } from "../../core/arrays.js";
+import { inspectJavaStream } from "./inspect-java.js";
+
+/** Java serialization streams are read whole; larger files are only inspected as pickles. */
+const JAVA_STREAM_INSPECT_LIMIT = 256 * 1024 * 1024;
 
 const INSPECT_FLAGS = {
   json: { type: "boolean" },
@@ -28,7 +32,7 @@ export const inspectCommand: Command = {
   usage: `Usage: pathfinder inspect [options] FILE
 
 Opens a pickle-based model or data file (.pkl, .pt, .pth, .bin, .ckpt, .joblib, .npy, .npz, compressed
-pickles, ...) without loading it, and shows its container layout, every global it imports and every call it
+pickles, ...) or a Java serialization stream (raw or base64, e.g. .ser) without loading it, and shows its container layout, every global it imports and every call it
 makes (with byte offsets), a pseudo-Python rendering of each pickle, and a verdict with its reasons.
 Exit codes: 0 clean, 1 dangerous or not fully inspectable (any finding), 2 usage or runtime error.
 
@@ -60,6 +64,8 @@ Examples:
       io.stderr.write(`pathfinder inspect: error: cannot read "${positionals[0]}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return 2;
     }
+    const java = size <= JAVA_STREAM_INSPECT_LIMIT ? await inspectJavaStream(path, positionals[0]!, values.json === true, io) : undefined;
+    if (java !== undefined) return java;
     const source = await openFileByteSource(path);
     let result: ArtifactScanResult;
     try {

@@ -3,6 +3,9 @@ import { ARTIFACT_RULES } from "../../artifacts/rules.js";
 import type { RuleMeta } from "../../core/types.js";
 import { splitRulesets } from "../../project/artifacts.js";
 import { painter, SEVERITY_STYLES, type Painter } from "../../report/terminal.js";
+import { JAVA_STREAM_GADGET_RULE } from "../../artifacts/java/index.js";
+import { languageRuleMeta } from "../../rules/language-rule.js";
+import { LANGUAGE_BUNDLE_DESCRIPTIONS, LANGUAGE_RULES, LANGUAGES, languageBundles, languageRuleMetas, splitLanguageRulesets } from "../../rules/languages.js";
 import { BUNDLE_DESCRIPTIONS, closest, PYTHON_RULES, pythonBundles, resolveRulesets, ruleMeta } from "../../rules/registry.js";
 import { CliUsageError, type CliIo, type Command } from "../command.js";
 import { useColor } from "../terminal.js";
@@ -23,7 +26,8 @@ examples, how to fix, detection scope, compliance mappings, references, FAQ and 
 Options:
   -b, --bundle B       list: only rules of bundle B; repeatable. python/lang, python/deserialization, python/ml,
                        python/all, python/<RULE-ID> (the "python/" prefix is optional), artifact/all
-                       (rules for model and data files) or artifact/<PICKLE-ARTIFACT-ID>
+                       (rules for model and data files) or artifact/<PICKLE-ARTIFACT-ID>, java/all, csharp/all,
+                       php/all (or <language>/<RULE-ID>)
   -o, --output FORMAT  text (default) or json (full metadata, including the documentation)
   -h, --help           Show this help
 
@@ -67,7 +71,7 @@ export const rulesCommand: Command = {
 
 /** Every rule's metadata: Python rules, then artifact rules, each in ID order. */
 function allRules(): RuleMeta[] {
-  return [...PYTHON_RULES.map(ruleMeta), ...ARTIFACT_RULES];
+  return [...PYTHON_RULES.map(ruleMeta), ...ARTIFACT_RULES, ...languageRuleMetas()];
 }
 
 /** Python rules, then the model/data file (artifact) rules. */
@@ -76,7 +80,7 @@ function everyRule(): RuleMeta[] {
 }
 
 function findRuleMeta(input: string): RuleMeta {
-  const id = input.trim().replace(/^(python|artifact)\//i, "");
+  const id = input.trim().replace(/^(python|artifact|java|csharp|php)\//i, "");
   const rule = allRules().find((r) => r.id.toUpperCase() === id.toUpperCase());
   if (rule) return rule;
   const suggestion = closest(id, everyRule().map((r) => r.id));
@@ -86,7 +90,11 @@ function findRuleMeta(input: string): RuleMeta {
 /** The rules `--bundle` values select, with the same names `scan --ruleset` accepts. */
 function selectRules(bundles: string[]): RuleMeta[] {
   if (!bundles.length) return allRules();
-  const split = splitRulesets(bundles);
+  const languages = splitLanguageRulesets(bundles);
+  if ("error" in languages) throw new CliUsageError(languages.error);
+  const other = [...languages.rules.map(languageRuleMeta), ...(languages.javaStreams ? [JAVA_STREAM_GADGET_RULE] : [])];
+  if (!languages.rest.length) return other;
+  const split = splitRulesets(languages.rest);
   if ("error" in split) throw new CliUsageError(split.error);
   let python: RuleMeta[] = [];
   if (split.python.length) {
@@ -94,7 +102,7 @@ function selectRules(bundles: string[]): RuleMeta[] {
     if (!resolution.ok) throw new CliUsageError(resolution.error);
     python = resolution.rules.map(ruleMeta);
   }
-  return [...python, ...split.artifactRules];
+  return [...python, ...split.artifactRules, ...other];
 }
 
 interface BundleInfo {
@@ -110,7 +118,14 @@ function bundleInfo(): BundleInfo[] {
     rules: PYTHON_RULES.filter((r) => b === "all" || r.bundles.includes(b)).map((r) => r.id),
   }));
   const artifacts = { name: "artifact/all", description: "pickle-bearing model and data files (.pkl, .pt, .joblib, .npy, ...)", rules: ARTIFACT_RULES.map((r) => r.id) };
-  return [...python, artifacts];
+  const other = LANGUAGES.flatMap((l) =>
+    languageBundles(l.id).map((b) => ({
+      name: `${l.id}/${b}`,
+      description: `${l.name}: ${LANGUAGE_BUNDLE_DESCRIPTIONS[b] ?? b}`,
+      rules: LANGUAGE_RULES.filter((r) => r.language === l.id && (b === "all" || r.bundles.includes(b))).map((r) => r.id),
+    })),
+  );
+  return [...python, artifacts, ...other];
 }
 
 function listRules(bundles: string[], format: "text" | "json", io: CliIo): string {
@@ -167,7 +182,7 @@ function showRule(rule: RuleMeta, style: TextStyle): string {
     ["Tags", rule.tags.join(", ")],
     ["Bandit", rule.banditIds.join(", ")],
     ["Run it", `pathfinder scan --ruleset ${rule.language}/${rule.id}`],
-    ["Suppress", rule.language === "artifact" ? `disable = ["${rule.id}"] in pathfinder.toml` : `# pathfinder: ignore[${rule.id}]`],
+    ["Suppress", rule.language === "artifact" ? `disable = ["${rule.id}"] in pathfinder.toml` : `${rule.language === "python" ? "#" : "//"} pathfinder: ignore[${rule.id}]`],
   ];
   for (const [label, value] of facts) if (value) out.push(`  ${p.paint(label.padEnd(12), "dim")}${value}`);
   out.push("", ...prose(d.summary));

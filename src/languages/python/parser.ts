@@ -1,4 +1,5 @@
 import { Language, Parser, type Range, type Tree } from "web-tree-sitter";
+import { initTreeSitterRuntime, runtimeModule } from "../tree-sitter-runtime.js";
 import { directCursorOps } from "./direct-cursor.js";
 import type { SourceRange } from "./regions.js";
 import { copyTree, LineIndex, publicCursorOps, type CursorOps, type SyntaxTree } from "./syntax.js";
@@ -37,14 +38,8 @@ export interface GrammarFiles {
   publicCursorOnly?: boolean;
 }
 
-/** The Emscripten module object of the runtime: `Parser.init` fills it with the WebAssembly exports. */
-const runtimeModule: Record<string, unknown> = {};
-let runtimeReady: Promise<void> | undefined;
-
 export async function createPythonParser(files: GrammarFiles): Promise<PythonParser> {
-  if (files.locateRuntimeWasm && !runtimeReady) runtimeModule.locateFile = files.locateRuntimeWasm;
-  runtimeReady ??= Parser.init(runtimeModule);
-  await runtimeReady;
+  await initTreeSitterRuntime(files.locateRuntimeWasm);
   const language = await Language.load(files.grammar);
   const parser = new Parser();
   parser.setLanguage(language);

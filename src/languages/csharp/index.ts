@@ -1,0 +1,11 @@
+import type { LanguageSupport } from "../common/support.js";
+import { CSharpModel } from "./model.js";
+
+export const CSHARP: LanguageSupport = {
+  id: "csharp",
+  name: "C#",
+  extensions: [".cs"],
+  grammarFile: "tree-sitter-c_sharp.wasm",
+  grammarPackagePath: "tree-sitter-c-sharp/tree-sitter-c_sharp.wasm",
+  createModel: (tree, index, file) => new CSharpModel(tree, index, file),
+};

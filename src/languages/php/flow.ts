@@ -1,0 +1,57 @@
+import type { FlowAdapter, FlowAssignment } from "../common/model.js";
+import { childByField, type Node } from "../common/syntax.js";
+import type { PhpModel } from "./model.js";
+
+const SUPERGLOBALS = new Set(["$_GET", "$_POST", "$_COOKIE", "$_REQUEST", "$_FILES", "$_SERVER", "$HTTP_RAW_POST_DATA"]);
+const REQUEST_CLASSES = /(^|\\)(Request|ServerRequestInterface|RequestInterface|FormRequest)$/;
+const REQUEST_METHODS = new Set(["get", "input", "query", "post", "cookie", "header", "all", "file", "getcontent", "json", "getparsedbody", "getqueryparams", "getcookieparams", "getbody", "getuploadedfiles", "toarray", "only", "except", "string", "str"]);
+
+const SANITIZERS = new Set(["md5", "sha1", "hash", "hash_hmac", "crc32", "intval", "floatval", "boolval", "count", "strlen", "basename", "is_numeric", "isset", "empty", "abs", "round", "password_hash", "uniqid"]);
+
+/** PHP request data (superglobals, `php://input`, framework request objects) and assignment forms for taint. */
+export class PhpFlow implements FlowAdapter {
+  constructor(private readonly model: PhpModel) {}
+
+  sourceParameters(): { name: string; node: Node; description: string }[] {
+    return [];
+  }
+
+  assignments(fn: Node): FlowAssignment[] {
+    return this.model.assignmentsIn(fn);
+  }
+
+  sourceAt(node: Node): string | undefined {
+    if (node.type === "variable_name" && SUPERGLOBALS.has(this.model.text(node))) return `\`${this.model.text(node.parent?.type === "subscript_expression" ? node.parent : node)}\` (request data)`;
+    if (node.type === "function_call_expression") {
+      const fn = childByField(node, "function");
+      const name = fn ? this.model.text(fn).replace(/^\\/, "").toLowerCase() : "";
+      const arg = childByField(node, "arguments")?.children[0];
+      if ((name === "file_get_contents" || name === "fopen") && arg && /php:\/\/input/i.test(this.model.text(arg))) return `\`${this.model.text(node)}\` (request body)`;
+      if (name === "getallheaders" || name === "apache_request_headers") return `\`${this.model.text(node)}\` (request headers)`;
+    }
+    if (node.type === "member_call_expression") {
+      const object = childByField(node, "object");
+      const name = childByField(node, "name");
+      if (!object || !name || !REQUEST_METHODS.has(this.model.text(name).toLowerCase())) return undefined;
+      const isHelper = object.type === "function_call_expression" && /^\\?request$/i.test(this.model.text(childByField(object, "function") ?? object));
+      const cls = object.type === "variable_name" ? this.model.classOfVariable(object, node) : undefined;
+      const viaProperty = object.type === "member_access_expression" && /^(request|query|cookies|headers|files)$/i.test(this.model.text(childByField(object, "name") ?? object));
+      if (isHelper || (cls && REQUEST_CLASSES.test(cls)) || viaProperty) return `\`${this.model.text(node)}\` (HTTP request)`;
+    }
+    return undefined;
+  }
+
+  /** Hashes, numbers, counts and base names carry nothing a deserializer or a stream wrapper could use. */
+  isSanitizer(node: Node): boolean {
+    if (node.type === "cast_expression") return /^\(\s*(int|integer|float|double|bool|boolean)\s*\)/i.test(this.model.text(node));
+    if (node.type !== "function_call_expression") return false;
+    const fn = childByField(node, "function");
+    return fn !== undefined && SANITIZERS.has(this.model.text(fn).replace(/^\\/, "").toLowerCase());
+  }
+
+  variableAt(node: Node): string | undefined {
+    if (node.type !== "variable_name") return undefined;
+    const text = this.model.text(node);
+    return text === "$this" ? undefined : text.replace(/^\$/, "");
+  }
+}

@@ -1,0 +1,130 @@
+// The project-scan hook of the Java, C# and PHP engines: the discovered files of those languages are read,
+// prefiltered by the rules' tokens, parsed with their grammar (loaded only when such a file is a candidate) and
+// analysed in this thread.
+import { readFileSync } from "node:fs";
+import type { Finding, RuleMeta, ScanError } from "../core/types.js";
+import { isJavaStreamCandidate, JAVA_STREAM_GADGET_RULE, scanJavaStream } from "../artifacts/java/index.js";
+import { analyzeLanguageFile, LanguageSinkIndex } from "../languages/common/analyze.js";
+import { languageRuleMeta, type LanguageRule } from "../rules/language-rule.js";
+import { languageOf, LANGUAGES, splitLanguageRulesets } from "../rules/languages.js";
+import type { PathfinderConfig } from "./config.js";
+import type { DiscoveredFile } from "./discover.js";
+import { UsageError } from "./errors.js";
+import { loadGrammarParser } from "./grammars.js";
+import { readHead, tooLarge, unreadable } from "./read-source.js";
+
+export interface OtherLanguageSelection {
+  rules: LanguageRule[];
+  /** Check Java serialization streams in the project (JAVA-ARTIFACT-001). */
+  javaStreams: boolean;
+  /** `--ruleset` values left for the Python and artifact rules; `runRest` false when none of those were asked for. */
+  rest: string[];
+  runRest: boolean;
+}
+
+/** The Java, C# and PHP rules a scan runs, after `disable` and per-rule severities of the configuration. */
+export function selectOtherLanguageRules(rulesets: readonly string[], config?: PathfinderConfig): OtherLanguageSelection {
+  const split = splitLanguageRulesets(rulesets);
+  if ("error" in split) throw new UsageError(split.error);
+  const disabled = new Set((config?.disable ?? []).map((id) => id.toUpperCase()));
+  const rules = split.rules
+    .filter((r) => !disabled.has(r.id.toUpperCase()))
+    .map((r) => {
+      const severity = config?.rules[r.id]?.severity;
+      return severity ? { ...r, severity } : r;
+    });
+  const javaStreams = split.javaStreams && !disabled.has(JAVA_STREAM_GADGET_RULE.id);
+  return { rules, javaStreams, rest: split.rest, runRest: rulesets.length === 0 || split.rest.length > 0 };
+}
+
+export interface OtherLanguagesResult {
+  findings: Finding[];
+  errors: ScanError[];
+  /** Files of these languages that were read. */
+  scanned: number;
+  rules: RuleMeta[];
+}
+
+export async function scanOtherLanguageFiles(
+  files: readonly DiscoveredFile[],
+  selection: Pick<OtherLanguageSelection, "rules" | "javaStreams">,
+  maxBytes: number,
+  onSourceRead?: (file: { relPath: string; absPath: string }, bytes: Uint8Array) => void,
+): Promise<OtherLanguagesResult> {
+  const rules = selection.rules;
+  const result: OtherLanguagesResult = { findings: [], errors: [], scanned: 0, rules: rules.map(languageRuleMeta) };
+  if (selection.javaStreams) {
+    result.rules.push(JAVA_STREAM_GADGET_RULE);
+    scanJavaStreamFiles(files.filter((f) => !languageOf(f.relPath)), maxBytes, result);
+  }
+  if (!rules.length) return result;
+  for (const language of LANGUAGES) {
+    const own = rules.filter((r) => r.language === language.id);
+    const mine = files.filter((f) => languageOf(f.relPath) === language);
+    if (!own.length || !mine.length) continue;
+    const index = new LanguageSinkIndex(own);
+    for (const file of mine) {
+      result.scanned++;
+      if (file.size > maxBytes) {
+        result.errors.push(tooLarge(file.relPath, file.size, maxBytes));
+        continue;
+      }
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file.absPath);
+      } catch (e) {
+        result.errors.push(unreadable(file.relPath, e));
+        continue;
+      }
+      const source = bytes.toString("utf8").replace(/^\uFEFF/, "");
+      if (!index.mayMatch(source)) continue;
+      if (source.includes("\0")) {
+        result.errors.push({ file: file.relPath, kind: "binary", level: "warning", message: `binary content (NUL bytes) in a ${language.name} file; skipped` });
+        continue;
+      }
+      onSourceRead?.(file, bytes);
+      try {
+        const parser = await loadGrammarParser(language);
+        const analysis = analyzeLanguageFile(parser, language.createModel, { path: file.relPath, source }, index);
+        result.findings.push(...analysis.findings);
+        result.errors.push(...analysis.errors);
+      } catch (e) {
+        result.errors.push({ file: file.relPath, kind: "internal", level: "error", message: `internal error while analysing: ${(e as Error).message ?? e}` });
+      }
+    }
+  }
+  return result;
+}
+
+/** Files whose first bytes are a Java serialization stream (raw or base64) are read and checked for gadget classes. */
+function scanJavaStreamFiles(files: readonly DiscoveredFile[], maxBytes: number, result: OtherLanguagesResult): void {
+  for (const file of files) {
+    if (file.size < 8 || file.size > maxBytes) continue;
+    let bytes: Buffer;
+    try {
+      if (!isJavaStreamCandidate(readHead(file.absPath, 16))) continue;
+      bytes = readFileSync(file.absPath);
+    } catch (e) {
+      result.errors.push(unreadable(file.relPath, e));
+      continue;
+    }
+    const scan = scanJavaStream(bytes, file.relPath);
+    if (!scan) continue;
+    result.scanned++;
+    result.findings.push(...scan.findings);
+  }
+}
+
+/** Analyses one Java, C# or PHP source text in memory (the language comes from the path's extension). */
+export async function analyzeLanguageSource(
+  source: string,
+  options: { path: string; rulesets?: string[] },
+): Promise<{ findings: Finding[]; errors: ScanError[] }> {
+  const language = languageOf(options.path);
+  if (!language) throw new UsageError(`"${options.path}" is not a Java, C# or PHP file`);
+  const { rules } = selectOtherLanguageRules(options.rulesets ?? []);
+  const index = new LanguageSinkIndex(rules.filter((r) => r.language === language.id));
+  const parser = await loadGrammarParser(language);
+  const { findings, errors } = analyzeLanguageFile(parser, language.createModel, { path: options.path, source }, index);
+  return { findings, errors };
+}

@@ -1,0 +1,88 @@
+import { ancestor, childByField, descendants, type Node } from "../../languages/common/syntax.js";
+import type { LanguageOutcome } from "../language-rule.js";
+import { spelled, type CSharpMatch } from "./helpers.js";
+import { csharpRule } from "./meta.js";
+
+const ADVICE = "Keep `TypeNameHandling.None`, or set a `SerializationBinder` that resolves only an explicit list of your types.";
+const BINDER = /^(SerializationBinder|Binder)$/;
+
+/** Where the setting is made: a binder in the same initializer, or set on the same object in the same method or class. */
+function binderSet(m: CSharpMatch, assignment: Node): boolean {
+  const scope = ancestor(assignment, "initializer_expression") ?? ancestor(assignment, "method_declaration", "constructor_declaration") ?? ancestor(assignment, "class_declaration");
+  if (!scope) return false;
+  for (const n of descendants(scope)) {
+    if (n.type !== "assignment_expression") continue;
+    const left = childByField(n, "left");
+    const name = left?.type === "member_access_expression" ? childByField(left, "name") : left;
+    const right = childByField(n, "right");
+    if (!name || !right || !BINDER.test(m.model.text(name))) continue;
+    if (!/^(null|new\s+DefaultSerializationBinder\s*\(\s*\))$/.test(m.model.text(right).trim())) return true;
+  }
+  return false;
+}
+
+function check(m: CSharpMatch): LanguageOutcome | null {
+  const parent = m.site.node.parent;
+  // The setting is made by assignment (property, object initializer, attribute argument `TypeNameHandling = ...`).
+  const assignment =
+    parent?.type === "assignment_expression" && childByField(parent, "right") === m.site.node ? parent : parent?.type === "attribute_argument" ? parent : undefined;
+  if (!assignment) return null;
+  const value = m.target.slice(m.target.lastIndexOf(".") + 1);
+  if (binderSet(m, assignment)) {
+    return { severity: "medium", confidence: "low", message: `\`TypeNameHandling.${value}\` with a custom \`SerializationBinder\`: safe only if the binder resolves an explicit allowlist of types (not \`Type.GetType\` on the name). Review the binder.` };
+  }
+  const where = assignment.type === "attribute_argument" ? "on this member" : "in these settings";
+  return { message: `\`TypeNameHandling.${value}\` ${where} makes Json.NET create the type named in \`$type\`: gadget types (ObjectDataProvider, WindowsIdentity, ...) run code when the JSON comes from outside. ${ADVICE}` };
+}
+
+export default csharpRule({
+  id: "CSHARP-LANG-SEC-004",
+  name: "Json.NET TypeNameHandling Other Than None",
+  tags: ["json.net", "newtonsoft", "typenamehandling", "rce"],
+  similar: ["CSHARP-LANG-SEC-003", "CSHARP-LANG-SEC-001"],
+  prefilter: ["TypeNameHandling"],
+  sinks: [
+    {
+      targets: ["Newtonsoft.Json.TypeNameHandling.Objects", "Newtonsoft.Json.TypeNameHandling.Arrays", "Newtonsoft.Json.TypeNameHandling.All", "Newtonsoft.Json.TypeNameHandling.Auto"],
+      kinds: ["reference"],
+      check,
+      message: (m) => `${spelled(m)} lets JSON name the .NET type to create. ${ADVICE}`,
+    },
+  ],
+  docs: {
+    summary: "Detects Json.NET `TypeNameHandling` set to `Objects`, `Arrays`, `All` or `Auto` (settings, object initializers, serializer properties, `[JsonProperty]` attributes).",
+    description:
+      "With `TypeNameHandling` other than `None`, Json.NET reads the `$type` property and instantiates that type. " +
+      "Gadget types in the .NET Framework and common libraries (`ObjectDataProvider`, `WindowsIdentity`, " +
+      "`TempFileCollection`, ...) run code or touch files from their setters and constructors; ysoserial.net emits " +
+      "ready payloads. `Auto` is just as exploitable wherever a property's declared type is `object`, an interface " +
+      "or a base class. The rule reports the place the setting is made: a `JsonSerializerSettings` or `JsonSerializer` " +
+      "property assignment, an object initializer, or an attribute argument; a custom `SerializationBinder` set " +
+      "alongside lowers it to medium.",
+    securityImplications: "Whoever controls JSON read with these settings runs code in the process.",
+    howToFix: "Use `TypeNameHandling.None` (the default). If polymorphism is needed, add a `SerializationBinder` (`ISerializationBinder`) that maps type names to an explicit list of your own types.",
+    fixHint: "Use TypeNameHandling.None, or restrict types with an allowlisting ISerializationBinder.",
+    vulnerableExample: [
+      "var settings = new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.All };",
+      "var command = JsonConvert.DeserializeObject<object>(body, settings);",
+    ].join("\n"),
+    safeExample: [
+      "var settings = new JsonSerializerSettings",
+      "{",
+      "    TypeNameHandling = TypeNameHandling.Auto,",
+      "    SerializationBinder = new KnownTypesBinder(typeof(CreateOrder), typeof(CancelOrder)),",
+      "};  // reported at medium: review that the binder allowlists",
+    ].join("\n"),
+    detectionScope:
+      "`Newtonsoft.Json.TypeNameHandling.Objects|Arrays|All|Auto` (resolved through `using` directives and aliases) " +
+      "as the value of an assignment or attribute argument. Comparisons and other reads are not reported. A " +
+      "`SerializationBinder`/`Binder` set to something other than `null` or `DefaultSerializationBinder` in the same " +
+      "initializer, method or class lowers the finding to medium, low confidence.",
+    references: [
+      { title: "Json.NET: TypeNameHandling setting", url: "https://www.newtonsoft.com/json/help/html/SerializeTypeNameHandling.htm" },
+      { title: "Microsoft: CA2326 Do not use TypeNameHandling values other than None", url: "https://learn.microsoft.com/en-us/dotnet/fundamentals/code-analysis/quality-rules/ca2326" },
+      { title: "Friday the 13th JSON Attacks (Muñoz, Mirosh)", url: "https://www.blackhat.com/docs/us-17/thursday/us-17-Munoz-Friday-The-13th-JSON-Attacks-wp.pdf" },
+    ],
+    faq: [{ question: "We only deserialize JSON our own service wrote.", answer: "Then the risk is whoever can modify that JSON in storage or transit. If that is truly nobody, suppress the finding with that justification." }],
+  },
+});

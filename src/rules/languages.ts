@@ -1,0 +1,123 @@
+// The registry of the Java, C# and PHP rules (Python rules: registry.ts; artifact rules: src/artifacts).
+import { JAVA_STREAM_GADGET_RULE } from "../artifacts/java/index.js";
+import { compareText } from "../core/order.js";
+import type { RuleMeta } from "../core/types.js";
+import type { LanguageSupport } from "../languages/common/support.js";
+import { CSHARP } from "../languages/csharp/index.js";
+import { JAVA } from "../languages/java/index.js";
+import { PHP } from "../languages/php/index.js";
+import { languageRuleMeta, type LanguageRule, type SourceLanguage } from "./language-rule.js";
+import CSHARP_LANG_SEC_001 from "./csharp/CSHARP-LANG-SEC-001.js";
+import CSHARP_LANG_SEC_002 from "./csharp/CSHARP-LANG-SEC-002.js";
+import CSHARP_LANG_SEC_003 from "./csharp/CSHARP-LANG-SEC-003.js";
+import CSHARP_LANG_SEC_004 from "./csharp/CSHARP-LANG-SEC-004.js";
+import CSHARP_LANG_SEC_005 from "./csharp/CSHARP-LANG-SEC-005.js";
+import CSHARP_LANG_SEC_006 from "./csharp/CSHARP-LANG-SEC-006.js";
+import PHP_LANG_SEC_001 from "./php/PHP-LANG-SEC-001.js";
+import PHP_LANG_SEC_002 from "./php/PHP-LANG-SEC-002.js";
+import PHP_LANG_SEC_003 from "./php/PHP-LANG-SEC-003.js";
+import PHP_LANG_SEC_004 from "./php/PHP-LANG-SEC-004.js";
+import JAVA_LANG_SEC_001 from "./java/JAVA-LANG-SEC-001.js";
+import JAVA_LANG_SEC_002 from "./java/JAVA-LANG-SEC-002.js";
+import JAVA_LANG_SEC_003 from "./java/JAVA-LANG-SEC-003.js";
+import JAVA_LANG_SEC_004 from "./java/JAVA-LANG-SEC-004.js";
+import JAVA_LANG_SEC_005 from "./java/JAVA-LANG-SEC-005.js";
+import JAVA_LANG_SEC_006 from "./java/JAVA-LANG-SEC-006.js";
+import JAVA_LANG_SEC_007 from "./java/JAVA-LANG-SEC-007.js";
+import JAVA_LANG_SEC_008 from "./java/JAVA-LANG-SEC-008.js";
+import JAVA_LANG_SEC_009 from "./java/JAVA-LANG-SEC-009.js";
+import JAVA_LANG_SEC_010 from "./java/JAVA-LANG-SEC-010.js";
+
+export const LANGUAGES: readonly LanguageSupport[] = [JAVA, CSHARP, PHP];
+
+/** Every Java, C# and PHP rule, in ID order. New rules are added here. */
+export const LANGUAGE_RULES: readonly LanguageRule[] = ([
+  JAVA_LANG_SEC_001,
+  JAVA_LANG_SEC_002,
+  JAVA_LANG_SEC_003,
+  JAVA_LANG_SEC_004,
+  JAVA_LANG_SEC_005,
+  JAVA_LANG_SEC_006,
+  JAVA_LANG_SEC_007,
+  JAVA_LANG_SEC_008,
+  JAVA_LANG_SEC_009,
+  JAVA_LANG_SEC_010,
+  CSHARP_LANG_SEC_001,
+  CSHARP_LANG_SEC_002,
+  CSHARP_LANG_SEC_003,
+  CSHARP_LANG_SEC_004,
+  CSHARP_LANG_SEC_005,
+  CSHARP_LANG_SEC_006,
+  PHP_LANG_SEC_001,
+  PHP_LANG_SEC_002,
+  PHP_LANG_SEC_003,
+  PHP_LANG_SEC_004,
+] as LanguageRule[]).sort((a, b) => compareText(a.id, b.id));
+
+export const LANGUAGE_BUNDLE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  all: "every rule of the language",
+  deserialization: "every rule that reports a deserialization sink",
+  lang: "the language's standard library and general-purpose serialization libraries",
+};
+
+/** The Java, C# and PHP rules, then the Java serialization stream rule. */
+export function languageRuleMetas(): RuleMeta[] {
+  return [...LANGUAGE_RULES.map(languageRuleMeta), JAVA_STREAM_GADGET_RULE];
+}
+
+export function languageOf(path: string): LanguageSupport | undefined {
+  const lower = path.toLowerCase();
+  return LANGUAGES.find((l) => l.extensions.some((e) => lower.endsWith(e)));
+}
+
+export interface LanguageRulesetSplit {
+  /** The rules of other languages selected. */
+  rules: LanguageRule[];
+  /** Whether Java serialization streams in the project are checked (JAVA-ARTIFACT-001). */
+  javaStreams: boolean;
+  /** The specs left for the Python and artifact resolvers. */
+  rest: string[];
+}
+
+/**
+ * Takes the specs that name Java, C# or PHP rules out of `--ruleset` values: `java/<RULE-ID>`, `java/<bundle>`,
+ * `java/all`, `csharp/...`, `php/...`, or a bare `JAVA-LANG-SEC-001`. No specs at all selects every rule.
+ */
+export function splitLanguageRulesets(specs: readonly string[]): LanguageRulesetSplit | { error: string } {
+  if (!specs.length) return { rules: [...LANGUAGE_RULES], rest: [], javaStreams: true };
+  const chosen = new Map<string, LanguageRule>();
+  const rest: string[] = [];
+  let javaStreams = false;
+  for (const raw of specs) {
+    const spec = raw.trim();
+    // The Java stream rule belongs to the artifact rules: `artifact/all`, `artifact/artifacts` or its ID.
+    if (/^((artifact|java)\/)?JAVA-ARTIFACT-001$/i.test(spec)) {
+      javaStreams = true;
+      continue;
+    }
+    if (/^artifact\/(all|artifacts)$/i.test(spec)) javaStreams = true;
+    const [lang, name] = spec.includes("/") ? (spec.split("/", 2) as [string, string]) : ["", spec];
+    const language = LANGUAGES.find((l) => l.id === lang.toLowerCase());
+    if (!language) {
+      const byId = lang === "" ? LANGUAGE_RULES.find((r) => r.id.toUpperCase() === name.toUpperCase()) : undefined;
+      if (byId) chosen.set(byId.id, byId);
+      else rest.push(raw);
+      continue;
+    }
+    const own = LANGUAGE_RULES.filter((r) => r.language === language.id);
+    const byId = own.find((r) => r.id.toUpperCase() === name.toUpperCase());
+    const bundle = name.toLowerCase();
+    const members = byId ? [byId] : bundle === "all" ? own : own.filter((r) => r.bundles.includes(bundle));
+    if (!members.length && !Object.hasOwn(LANGUAGE_BUNDLE_DESCRIPTIONS, bundle)) {
+      return { error: `unknown ruleset "${spec}" (see: pathfinder rules list)` };
+    }
+    for (const r of members) chosen.set(r.id, r);
+  }
+  return { rules: [...chosen.values()].sort((a, b) => compareText(a.id, b.id)), rest, javaStreams };
+}
+
+export function languageBundles(language: SourceLanguage): string[] {
+  const names = new Set<string>(Object.keys(LANGUAGE_BUNDLE_DESCRIPTIONS));
+  for (const r of LANGUAGE_RULES) if (r.language === language) for (const b of r.bundles) names.add(b);
+  return [...names].sort();
+}

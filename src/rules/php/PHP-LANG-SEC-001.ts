@@ -1,0 +1,76 @@
+import { childByField, type Node } from "../../languages/common/syntax.js";
+import type { LanguageOutcome } from "../language-rule.js";
+import { phpRule, spelled, type PhpMatch } from "./meta.js";
+
+const ADVICE = "Use `json_decode`, or pass `['allowed_classes' => false]` (or a list of your own classes).";
+
+/** The value given for `allowed_classes` in an array literal, or undefined when the array has none. */
+function allowedClasses(m: PhpMatch, options: Node): Node | undefined | "unknown" {
+  if (options.type !== "array_creation_expression") return "unknown";
+  for (const el of options.children) {
+    if (el.type !== "array_element_initializer" || el.children.length < 2) continue;
+    const key = el.children[0];
+    if (key.type === "string" && m.model.text(key).slice(1, -1) === "allowed_classes") return el.children[1];
+  }
+  return undefined;
+}
+
+function check(m: PhpMatch): LanguageOutcome | null {
+  let options = m.site.namedArgs.get("options") ?? m.site.args[1];
+  if (options?.type === "variable_name" && m.site.fn) {
+    const name = m.model.text(options).slice(1);
+    const assigned = m.model.assignmentsIn(m.site.fn).filter((a) => a.name === name && a.node.start < m.site.node.start).pop();
+    if (assigned) options = assigned.value;
+  }
+  if (!options) return {};
+  const allowed = allowedClasses(m, options);
+  if (allowed === "unknown") return { confidence: "medium", message: `${spelled(m)} with options the analysis cannot read: unless \`allowed_classes\` is \`false\` or a list of your classes, the data can create objects whose magic methods form POP chains. ${ADVICE}` };
+  if (!allowed) return {};
+  const value = m.model.text(allowed).trim().toLowerCase();
+  if (value === "false" || allowed.type === "array_creation_expression") return null;
+  if (value === "true") return { message: `${spelled(m)} with \`'allowed_classes' => true\` creates any class the data names: magic methods (\`__wakeup\`, \`__destruct\`, \`__toString\`) form POP chains (phpggc) that run code. ${ADVICE}` };
+  return { confidence: "medium", message: `${spelled(m)} with an \`allowed_classes\` value the analysis cannot evaluate. ${ADVICE}` };
+}
+
+export default phpRule({
+  id: "PHP-LANG-SEC-001",
+  name: "PHP unserialize Without allowed_classes",
+  tags: ["unserialize", "pop-chain", "phpggc", "rce"],
+  similar: ["PHP-LANG-SEC-002"],
+  prefilter: ["unserialize"],
+  sinks: [
+    {
+      targets: ["unserialize"],
+      kinds: ["call"],
+      dataArgs: [0],
+      check,
+      message: (m) => `${spelled(m)} creates objects of any class the data names: magic methods (\`__wakeup\`, \`__destruct\`, \`__toString\`) of classes in the application and its libraries form POP chains (phpggc: Laravel, Symfony, Monolog, Guzzle, ...) that run code. ${ADVICE}`,
+    },
+  ],
+  docs: {
+    summary: "Detects `unserialize()` without `['allowed_classes' => false]` (or an explicit class list).",
+    description:
+      "`unserialize` instantiates any class named in the data and later calls its magic methods. Chains of such " +
+      "methods in frameworks and libraries (property-oriented programming, catalogued by phpggc) turn that into " +
+      "file writes and code execution; WordPress, Joomla, Magento, Laravel and many others have shipped CVEs from " +
+      "it. The rule resolves the call to PHP's global `unserialize` (namespaces, `use function`, functions defined " +
+      "in the file, leading backslash) and reads the `options` argument (positional or named, inline or from a " +
+      "variable in the same function).",
+    securityImplications: "Whoever controls the serialized string (a cookie, a form field, a cache or database value) can run code on the server.",
+    howToFix: "Exchange data with `json_decode`. Where `unserialize` must stay, pass `['allowed_classes' => false]` or a list of the exact classes expected, and sign the data with `hash_hmac` before trusting it.",
+    fixHint: "Use json_decode, or unserialize($data, ['allowed_classes' => false]).",
+    vulnerableExample: ["<?php", "$cart = unserialize(base64_decode($_COOKIE['cart']));"].join("\n"),
+    safeExample: ["<?php", "$cart = json_decode($_COOKIE['cart'], true, 16, JSON_THROW_ON_ERROR);", "$legacy = unserialize($blob, ['allowed_classes' => false]);"].join("\n"),
+    detectionScope:
+      "Calls of the global `unserialize` (not methods named `unserialize`, not a namespaced function of the same " +
+      "name defined in the file). Not reported: `allowed_classes` set to `false` or to an array. Medium confidence: " +
+      "options the analysis cannot read. Critical with a trace when superglobals, `php://input` or a framework " +
+      "request's getters reach the data in the same function or script.",
+    references: [
+      { title: "PHP manual: unserialize (warning and allowed_classes)", url: "https://www.php.net/manual/en/function.unserialize.php" },
+      { title: "phpggc: PHP generic gadget chains", url: "https://github.com/ambionics/phpggc" },
+      { title: "OWASP: PHP Object Injection", url: "https://owasp.org/www-community/vulnerabilities/PHP_Object_Injection" },
+    ],
+    faq: [{ question: "Is `allowed_classes => [MyDto::class]` safe?", answer: "It limits objects to the listed classes; it is not reported. Make sure those classes have no dangerous magic methods." }],
+  },
+});
