@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { basename, join, relative, resolve, sep } from "node:path";
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import type { ScanError } from "../core/types.js";
@@ -50,11 +50,7 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
   const files: DiscoveredFile[] = [];
   const errors: ScanError[] = [];
   const isIncluded = options.include.length ? picomatch(options.include, { dot: true }) : () => true;
-  const isExcluded = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
-  // A pattern without a slash names a file or directory anywhere (`legacy`, `*.gen.py`); one with a slash is a path.
-  const bareNames = options.exclude.filter((p) => !p.replace(/\/+$/, "").includes("/"));
-  const isExcludedName = bareNames.length ? picomatch(bareNames, { dot: true }) : () => false;
-  const excludedPath = (rel: string) => isExcluded(rel) || isExcludedName(basename(rel));
+  const excludedPath = excludeMatcher(options.exclude);
 
   const rootStat = statSync(absRoot);
   if (!rootStat.isDirectory()) {
@@ -132,6 +128,42 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
   }
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   return { files, errors };
+}
+
+/** Matches root-relative paths against `--exclude` globs. */
+function excludeMatcher(exclude: string[]): (rel: string) => boolean {
+  const isExcluded = exclude.length ? picomatch(exclude, { dot: true }) : () => false;
+  // A pattern without a slash names a file or directory anywhere (`legacy`, `*.gen.py`); one with a slash is a path.
+  const bareNames = exclude.filter((p) => !p.replace(/\/+$/, "").includes("/"));
+  const isExcludedName = bareNames.length ? picomatch(bareNames, { dot: true }) : () => false;
+  return (rel: string) => isExcluded(rel) || isExcludedName(basename(rel));
+}
+
+/**
+ * Whether `discover(root, options)` would leave out the file `absPath` (default-excluded directories, `.gitignore`
+ * files from `root` down, `exclude` globs), decided without walking the tree: editors ask this for one open file.
+ * Files outside `root` are never excluded.
+ */
+export function isExcludedFromDiscovery(root: string, absPath: string, options: Pick<DiscoverOptions, "exclude" | "gitignore">): boolean {
+  const absRoot = resolve(root);
+  const rel = toPosix(relative(absRoot, resolve(absPath)));
+  if (!rel || rel === ".." || rel.startsWith("../") || isAbsolute(rel)) return false;
+  const excludedPath = excludeMatcher(options.exclude);
+  const parts = rel.split("/");
+  let ignores: IgnoreLayer[] = [];
+  let dir = absRoot;
+  for (let i = 0; i < parts.length; i++) {
+    if (options.gitignore) ignores = withGitignore(dir, ignores);
+    const abs = join(dir, parts[i]);
+    const sub = parts.slice(0, i + 1).join("/");
+    if (i < parts.length - 1) {
+      if (DEFAULT_EXCLUDED_DIRS.has(parts[i]) || excludedPath(sub) || excludedPath(sub + "/") || isIgnored(ignores, abs, true)) return true;
+    } else if (excludedPath(sub) || isIgnored(ignores, abs, false)) {
+      return true;
+    }
+    dir = abs;
+  }
+  return false;
 }
 
 /** Python by extension, or an extension-less file whose first line is a Python shebang. */
