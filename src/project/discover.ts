@@ -14,6 +14,8 @@ export interface DiscoverOptions {
   skipTests: boolean;
   /** Honour `.gitignore` files (default true). */
   gitignore: boolean;
+  /** A real path: symbolic links whose target lies outside it are not followed (the MCP server's project). */
+  confineTo?: string;
 }
 
 export interface DiscoveredFile {
@@ -95,6 +97,10 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
       let isFile = entry.isFile();
       let size = 0;
       if (entry.isSymbolicLink()) {
+        if (options.confineTo !== undefined && leadsOutside(abs, options.confineTo)) {
+          errors.push(problem(absRoot, abs, "unreadable", "symbolic link to a path outside the project; not followed"));
+          continue;
+        }
         try {
           const target = statSync(abs);
           isDir = target.isDirectory();
@@ -128,6 +134,17 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
   }
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   return { files, errors };
+}
+
+function leadsOutside(link: string, confineTo: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(link);
+  } catch {
+    return false; // broken or looping: reported as such below
+  }
+  const rel = relative(confineTo, real);
+  return rel === ".." || rel.startsWith(".." + sep) || isAbsolute(rel);
 }
 
 /** Matches root-relative paths against `--exclude` globs. */
