@@ -43,6 +43,8 @@ export interface Outcome {
 }
 
 export interface LspBackend {
+  /** Receives the client's initializationOptions before anything else. */
+  initialize?(initializationOptions: unknown): void;
   /** Takes new settings and workspace folders (URIs); returns problems the user should see (bad configuration). */
   configure(settings: ServerSettings, roots: string[]): Promise<string[]>;
   /** Analyses an open source document; undefined when it is excluded or not a language we analyse. */
@@ -87,6 +89,7 @@ class PathfinderServer {
       this.pullConfiguration = params.capabilities.workspace?.configuration === true;
       this.supportsProgress = params.capabilities.window?.workDoneProgress === true;
       this.initOptions = params.initializationOptions;
+      this.backend.initialize?.(params.initializationOptions);
       this.folderEvents = params.capabilities.workspace?.workspaceFolders === true;
       const folders = params.workspaceFolders?.map((f) => f.uri) ?? [];
       this.roots = folders.length ? folders : params.rootUri ? [params.rootUri] : [];
