@@ -28,7 +28,8 @@ const common = { absWorkingDir: root, bundle: true, logLevel: "warning", define,
 // analysis worker and the WebAssembly beside it, like the CLI bundle).
 await build({ ...common, entryPoints: [join(extensionDir, "src", "extension.ts")], outfile: join(out, "extension.js"), platform: "node", format: "cjs", target: "node20", external: ["vscode"] });
 await bundleForNode(join(out, "server"), { server: "editors/vscode/src/server-node.ts", worker: "src/project/worker.ts" });
-writeFileSync(join(out, "server", "package.json"), JSON.stringify({ type: "module" }) + "\n");
+// An ES-module scope for the bundles, and the version and home page the server reports (read beside the bundle).
+writeFileSync(join(out, "server", "package.json"), JSON.stringify({ type: "module", name: pkg.name, version: pkg.version, homepage: pkg.homepage }) + "\n");
 
 // Web: the extension for the web extension host, and the language server worker with its WebAssembly.
 const browserTarget = ["es2022", "chrome110", "firefox115", "safari16"];
