@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { build } from "esbuild";
@@ -18,18 +18,19 @@ import { REPO_ROOT, tempProject } from "./helpers/cli.js";
 import { LspTestClient } from "./helpers/lsp-client.js";
 import { launchBrowser, type Browser } from "./data/web/browser.js";
 
-const HARNESS_SOURCES = join(REPO_ROOT, "test", "data", "vscode");
+const HARNESS_SOURCES = join(REPO_ROOT, "editors", "vscode", "test");
 const MANIFEST = JSON.parse(readFileSync(join(REPO_ROOT, "editors", "vscode", "package.json"), "utf8"));
 const VULNERABLE = "import pickle\nimport yaml\n\ndata = pickle.loads(blob)\ncfg = yaml.load(text)\n";
 
 let dist: string;
 
 before(() => {
-  dist = mkdtempSync(join(tmpdir(), "pathfinder-vscode-"));
+  // Laid out like the extension folder: <extension>/dist/...
+  dist = join(mkdtempSync(join(tmpdir(), "pathfinder-vscode-")), "dist");
   const run = spawnSync(process.execPath, [join(REPO_ROOT, "scripts", "build-vscode.mjs"), "--out", dist, "--no-package"], { encoding: "utf8" });
   assert.equal(run.status, 0, run.stderr);
 });
-after(() => rmSync(dist, { recursive: true, force: true }));
+after(() => rmSync(dirname(dist), { recursive: true, force: true }));
 
 describe("VS Code web extension in headless Chromium", () => {
   let server: RunningServer;

@@ -109,7 +109,7 @@ class PathfinderServer {
       return this.guard("initialized", () => this.reconfigure(true));
     });
     c.onDidChangeConfiguration((params) => this.guard("configuration", () => {
-      if (!this.pullConfiguration) this.initOptions = (params.settings as { pathfinder?: unknown } | undefined)?.pathfinder ?? params.settings;
+      if (!this.pullConfiguration) this.initOptions = params.settings;
       return this.reconfigure(true);
     }));
     c.onDidChangeWatchedFiles((params) => this.guard("watched files", async () => {
@@ -311,7 +311,9 @@ class PathfinderServer {
 export function parseSettings(raw: unknown, warn: (message: string) => void): ServerSettings {
   const s = { ...DEFAULT_SETTINGS };
   if (!raw || typeof raw !== "object") return s;
-  const r = raw as Record<string, unknown>;
+  // Some clients send the whole settings tree ({ pathfinder: {...} }) where others send our section.
+  const nested = (raw as Record<string, unknown>).pathfinder;
+  const r = (nested && typeof nested === "object" ? nested : raw) as Record<string, unknown>;
   const strings = (key: string): string[] | undefined => {
     const v = r[key];
     if (v === undefined || v === null) return undefined;
