@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
 import { bundleForNode, root } from "./bundle-node.mjs";
+import { LAZY_ENTRIES, lazyCommandsPlugin } from "./lazy-commands.mjs";
 
 const { values } = parseArgs({ options: { out: { type: "string" }, "no-package": { type: "boolean" }, "no-check": { type: "boolean" } } });
 const extensionDir = join(root, "editors", "vscode");
@@ -27,7 +28,7 @@ const common = { absWorkingDir: root, bundle: true, logLevel: "warning", define,
 // Desktop: the extension (CommonJS, as VS Code loads it) and the language server it forks (an ES module, with the
 // analysis worker and the WebAssembly beside it, like the CLI bundle).
 await build({ ...common, entryPoints: [join(extensionDir, "src", "extension.ts")], outfile: join(out, "extension.js"), platform: "node", format: "cjs", target: "node20", external: ["vscode"] });
-await bundleForNode(join(out, "server"), { server: "editors/vscode/src/server-node.ts", worker: "src/project/worker.ts" });
+await bundleForNode(join(out, "server"), { server: "editors/vscode/src/server-node.ts", worker: "src/project/worker.ts", ...LAZY_ENTRIES }, { plugins: [lazyCommandsPlugin] });
 // An ES-module scope for the bundles, and the version and home page the server reports (read beside the bundle).
 writeFileSync(join(out, "server", "package.json"), JSON.stringify({ type: "module", name: pkg.name, version: pkg.version, homepage: pkg.homepage }) + "\n");
 

@@ -1,9 +1,5 @@
 import { parseArgs } from "node:util";
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node";
-import { NodeBackend } from "../../lsp/node-backend.js";
-import { startLanguageServer } from "../../lsp/server.js";
 import { CliUsageError, type Command } from "../command.js";
-import { toolInfo } from "../version.js";
 
 const LSP_FLAGS = {
   stdio: { type: "boolean" },
@@ -42,13 +38,7 @@ Options:
       return 0;
     }
     if (positionals.length) throw new CliUsageError(`unexpected argument "${positionals[0]}"`);
-    const reader = new StreamMessageReader(process.stdin);
-    const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(io.stdout));
-    // A failure the handlers did not catch is logged; it must not end the editor's session.
-    process.on("unhandledRejection", (e) => connection.console.error(`pathfinder: unexpected error: ${(e as Error)?.stack ?? String(e)}`));
-    process.on("uncaughtException", (e) => connection.console.error(`pathfinder: unexpected error: ${e.stack ?? String(e)}`));
-    startLanguageServer(connection, new NodeBackend(), toolInfo().version);
-    // The library ends the process on the client's "exit" notification; a client that just closes stdin ends it too.
-    return new Promise<number>((resolve) => reader.onClose(() => resolve(0)));
+    const { runStdioLanguageServer } = await import("../../lsp/stdio.js");
+    return runStdioLanguageServer(io.stdout);
   },
 };

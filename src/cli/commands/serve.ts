@@ -1,9 +1,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { startHttpServer } from "../../mcp/http.js";
-import { ServedProject } from "../../mcp/project-path.js";
-import { createMcpServer } from "../../mcp/server.js";
+import type { ServedProject } from "../../mcp/project-path.js";
 import { CliUsageError, type Command } from "../command.js";
 
 const SERVE_FLAGS = {
@@ -47,13 +44,16 @@ Options:
     if (values.port !== undefined && !values.http) throw new CliUsageError("--port needs --http");
     const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUsageError(`--port: expected a port number, got "${values.port}"`);
+    const log = (message: string) => void io.stderr.write(message + "\n");
+    // The protocol libraries load only when the server runs, so other commands start without them. The project
+    // comes from the same module as the tools, so they recognise its refusals.
+    const { serveStdio, startHttpServer, ServedProject } = await import("../../mcp/serve.js");
     let project: ServedProject;
     try {
       project = new ServedProject(resolve(io.cwd, values.project ?? "."));
     } catch (e) {
       throw new CliUsageError(`--project: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? `no such directory "${values.project}"` : (e as Error).message}`);
     }
-    const log = (message: string) => void io.stderr.write(message + "\n");
     if (values.http) {
       const server = await startHttpServer(project, port, log);
       io.stderr.write(`Pathfinder MCP server for ${project.root} listening on ${server.url}\n`);
@@ -63,13 +63,6 @@ Options:
         process.once("SIGTERM", stop);
       });
     }
-    // stdout carries the protocol; everything else goes to stderr.
-    const transport = new StdioServerTransport(process.stdin, io.stdout as NodeJS.WritableStream as import("node:stream").Writable);
-    const closed = new Promise<number>((done) => {
-      transport.onclose = () => done(0);
-      process.stdin.once("end", () => done(0));
-    });
-    await createMcpServer(project, log).connect(transport);
-    return closed;
+    return serveStdio(project, io.stdout as NodeJS.WritableStream as import("node:stream").Writable, log);
   },
 };
