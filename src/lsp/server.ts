@@ -130,8 +130,10 @@ class PathfinderServer {
       const timer = this.timers.get(e.document.uri);
       if (timer) clearTimeout(timer);
       this.timers.delete(e.document.uri);
-      // Keep what the workspace scan or the last analysis found; without a workspace scan clear the file.
-      if (!this.settings.scanWorkspace || !this.backend.scanWorkspace) this.publish(e.document.uri, undefined);
+      // A file on disk keeps what the workspace scan or the last analysis found; buffers without a file, and every
+      // file when there is no workspace scan, are cleared.
+      const onDisk = e.document.uri.startsWith("file:");
+      if (!onDisk || !this.settings.scanWorkspace || !this.backend.scanWorkspace) this.publish(e.document.uri, undefined);
     });
 
     c.onCodeAction((params) => {
