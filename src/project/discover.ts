@@ -19,6 +19,8 @@ export interface DiscoverOptions {
    * reported as a `symlink-outside` warning and not followed. Either way every real directory is walked once.
    */
   followSymlinks?: boolean;
+  /** A real path: symbolic links whose target lies outside it are not followed (the MCP server's project). */
+  confineTo?: string;
 }
 
 export interface DiscoveredFile {
@@ -60,11 +62,7 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
   const files: DiscoveredFile[] = [];
   const errors: ScanError[] = [];
   const isIncluded = options.include.length ? picomatch(options.include, { dot: true }) : () => true;
-  const isExcluded = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
-  // A pattern without a slash names a file or directory anywhere (`legacy`, `*.gen.py`); one with a slash is a path.
-  const bareNames = options.exclude.filter((p) => !p.replace(/\/+$/, "").includes("/"));
-  const isExcludedName = bareNames.length ? picomatch(bareNames, { dot: true }) : () => false;
-  const excludedPath = (rel: string) => isExcluded(rel) || isExcludedName(basename(rel));
+  const excludedPath = excludeMatcher(options.exclude);
 
   const rootStat = statSync(absRoot);
   if (!rootStat.isDirectory()) {
@@ -123,6 +121,10 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
       let size = 0;
       const link = entry.isSymbolicLink();
       if (link) {
+        if (options.confineTo !== undefined && leadsOutside(abs, options.confineTo)) {
+          errors.push(problem(absRoot, abs, "symlink-outside", "symbolic link to a path outside the project; not followed"));
+          continue;
+        }
         try {
           const target = statSync(abs);
           isDir = target.isDirectory();
@@ -179,6 +181,53 @@ function leavesProject(realRoot: string, abs: string, absRoot: string, errors: S
   }
   errors.push(problem(absRoot, abs, "symlink-outside", `symbolic link leads outside the project${shown}; not followed (use --follow-symlinks to scan it)`));
   return true;
+}
+
+function leadsOutside(link: string, confineTo: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(link);
+  } catch {
+    return false; // broken or looping: reported as such below
+  }
+  const rel = relative(confineTo, real);
+  return rel === ".." || rel.startsWith(".." + sep) || isAbsolute(rel);
+}
+
+/** Matches root-relative paths against `--exclude` globs. */
+function excludeMatcher(exclude: string[]): (rel: string) => boolean {
+  const isExcluded = exclude.length ? picomatch(exclude, { dot: true }) : () => false;
+  // A pattern without a slash names a file or directory anywhere (`legacy`, `*.gen.py`); one with a slash is a path.
+  const bareNames = exclude.filter((p) => !p.replace(/\/+$/, "").includes("/"));
+  const isExcludedName = bareNames.length ? picomatch(bareNames, { dot: true }) : () => false;
+  return (rel: string) => isExcluded(rel) || isExcludedName(basename(rel));
+}
+
+/**
+ * Whether `discover(root, options)` would leave out the file `absPath` (default-excluded directories, `.gitignore`
+ * files from `root` down, `exclude` globs), decided without walking the tree: editors ask this for one open file.
+ * Files outside `root` are never excluded.
+ */
+export function isExcludedFromDiscovery(root: string, absPath: string, options: Pick<DiscoverOptions, "exclude" | "gitignore">): boolean {
+  const absRoot = resolve(root);
+  const rel = toPosix(relative(absRoot, resolve(absPath)));
+  if (!rel || rel === ".." || rel.startsWith("../") || isAbsolute(rel)) return false;
+  const excludedPath = excludeMatcher(options.exclude);
+  const parts = rel.split("/");
+  let ignores: IgnoreLayer[] = [];
+  let dir = absRoot;
+  for (let i = 0; i < parts.length; i++) {
+    if (options.gitignore) ignores = withGitignore(dir, ignores);
+    const abs = join(dir, parts[i]);
+    const sub = parts.slice(0, i + 1).join("/");
+    if (i < parts.length - 1) {
+      if (DEFAULT_EXCLUDED_DIRS.has(parts[i]) || excludedPath(sub) || excludedPath(sub + "/") || isIgnored(ignores, abs, true)) return true;
+    } else if (excludedPath(sub) || isIgnored(ignores, abs, false)) {
+      return true;
+    }
+    dir = abs;
+  }
+  return false;
 }
 
 /** Python by extension, or an extension-less file whose first line is a Python shebang. */

@@ -2,8 +2,8 @@ import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { scanArtifact, type ArtifactScanResult } from "../../artifacts/index.js";
+import { inspectionJson, inspectionVerdict, type InspectionVerdict } from "../../artifacts/inspection.js";
 import { renderPseudoPython, type PickleAnalysis } from "../../artifacts/pickle/index.js";
-import { severityRank } from "../../core/severity.js";
 import { SEVERITIES, type Finding } from "../../core/types.js";
 import { openFileByteSource } from "../../project/byte-source.js";
 import { painter, sanitizeForTerminal, SEVERITY_STYLES, type Painter } from "../../report/terminal.js";
@@ -73,9 +73,9 @@ Examples:
     } finally {
       await source.close();
     }
-    const verdict = verdictOf(result);
+    const verdict = inspectionVerdict(result);
     if (values.json) {
-      io.stdout.write(JSON.stringify(toJson(positionals[0]!, size, result, verdict), null, 2) + "\n");
+      io.stdout.write(JSON.stringify(inspectionJson(positionals[0]!, size, result, verdict), null, 2) + "\n");
     } else {
       io.stdout.write(renderInspection(positionals[0]!, size, result, verdict, painter(useColor(io.stdout, io.env))));
     }
@@ -83,56 +83,7 @@ Examples:
   },
 };
 
-interface Verdict {
-  dangerous: boolean;
-  /** "dangerous", "unverified" (only medium findings, e.g. uninspectable archives) or "clean". */
-  label: "dangerous" | "unverified" | "clean";
-  reasons: string[];
-}
-
-function verdictOf(result: ArtifactScanResult): Verdict {
-  const findings = [...result.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-  if (findings.length === 0) {
-    const reasons =
-      result.analyses.length === 0
-        ? ["no pickle found in the file"]
-        : [`${result.analyses.length} pickle${result.analyses.length === 1 ? "" : "s"} analysed: no dangerous or unknown globals`];
-    return { dangerous: false, label: "clean", reasons };
-  }
-  const severe = findings.some((f) => f.severity === "critical" || f.severity === "high");
-  return {
-    dangerous: true,
-    label: severe ? "dangerous" : "unverified",
-    reasons: findings.map((f) => `${f.severity}: ${f.message}`),
-  };
-}
-
-function toJson(file: string, size: number, result: ArtifactScanResult, verdict: Verdict) {
-  return {
-    file,
-    size,
-    kind: result.kind,
-    verdict,
-    layout: result.layout,
-    pickles: result.analyses.map((a) => ({
-      ...(a.member !== undefined ? { member: a.member } : {}),
-      baseOffset: a.baseOffset,
-      protocol: a.analysis.protocol,
-      streams: a.analysis.streams,
-      opcodes: a.analysis.opcodeCount,
-      bytes: a.analysis.bytesConsumed,
-      imports: a.analysis.imports.map((i) => ({ ...i, offset: a.baseOffset + i.offset })),
-      calls: a.analysis.calls.map((c) => ({ ...c, offset: a.baseOffset + c.offset })),
-      persistentIds: a.analysis.persistentIds.map((p) => ({ ...p, offset: a.baseOffset + p.offset })),
-      pseudoPython: renderPseudoPython(a.analysis),
-      ...(a.analysis.error ? { error: { ...a.analysis.error, offset: a.baseOffset + a.analysis.error.offset } } : {}),
-    })),
-    findings: result.findings,
-    warnings: result.errors,
-  };
-}
-
-function renderInspection(file: string, size: number, result: ArtifactScanResult, verdict: Verdict, p: Painter): string {
+function renderInspection(file: string, size: number, result: ArtifactScanResult, verdict: InspectionVerdict, p: Painter): string {
   const clean = sanitizeForTerminal;
   const out: string[] = [];
   out.push(`${p.paint("File:", "bold")} ${clean(file)} (${size} bytes)`);

@@ -1,0 +1,55 @@
+// What `pathfinder inspect`, the language server and the MCP server say about one model/data file: a verdict with
+// its reasons and a JSON view of the analysis (layout, imports, calls, pseudo-Python). Browser-safe.
+import { severityRank } from "../core/severity.js";
+import { renderPseudoPython } from "./pickle/index.js";
+import type { ArtifactScanResult } from "./scan.js";
+
+/** The verdict of an inspection. */
+export interface InspectionVerdict {
+  dangerous: boolean;
+  /** "dangerous", "unverified" (only medium findings, e.g. uninspectable archives) or "clean". */
+  label: "dangerous" | "unverified" | "clean";
+  reasons: string[];
+}
+
+export function inspectionVerdict(result: ArtifactScanResult): InspectionVerdict {
+  const findings = [...result.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  if (findings.length === 0) {
+    const reasons =
+      result.analyses.length === 0
+        ? ["no pickle found in the file"]
+        : [`${result.analyses.length} pickle${result.analyses.length === 1 ? "" : "s"} analysed: no dangerous or unknown globals`];
+    return { dangerous: false, label: "clean", reasons };
+  }
+  const severe = findings.some((f) => f.severity === "critical" || f.severity === "high");
+  return {
+    dangerous: true,
+    label: severe ? "dangerous" : "unverified",
+    reasons: findings.map((f) => `${f.severity}: ${f.message}`),
+  };
+}
+
+export function inspectionJson(file: string, size: number, result: ArtifactScanResult, verdict: InspectionVerdict) {
+  return {
+    file,
+    size,
+    kind: result.kind,
+    verdict,
+    layout: result.layout,
+    pickles: result.analyses.map((a) => ({
+      ...(a.member !== undefined ? { member: a.member } : {}),
+      baseOffset: a.baseOffset,
+      protocol: a.analysis.protocol,
+      streams: a.analysis.streams,
+      opcodes: a.analysis.opcodeCount,
+      bytes: a.analysis.bytesConsumed,
+      imports: a.analysis.imports.map((i) => ({ ...i, offset: a.baseOffset + i.offset })),
+      calls: a.analysis.calls.map((c) => ({ ...c, offset: a.baseOffset + c.offset })),
+      persistentIds: a.analysis.persistentIds.map((p) => ({ ...p, offset: a.baseOffset + p.offset })),
+      pseudoPython: renderPseudoPython(a.analysis),
+      ...(a.analysis.error ? { error: { ...a.analysis.error, offset: a.baseOffset + a.analysis.error.offset } } : {}),
+    })),
+    findings: result.findings,
+    warnings: result.errors,
+  };
+}
