@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { compareErrors, compareFindings } from "../core/order.js";
@@ -12,7 +12,10 @@ import { scanArtifactFiles, splitRulesets, type ArtifactFilesResult } from "./ar
 import { configExcluder, prunableExcludes, type PathfinderConfig } from "./config.js";
 import { UsageError } from "./errors.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
-import { moduleNameOf } from "./module-name.js";
+import { PackageLayout } from "./module-name.js";
+import { analyzeWholeProgram, type ProgramFile } from "./whole-program.js";
+import { loadPythonParser } from "./python-parser.js";
+import { SinkIndex } from "../languages/python/analyze.js";
 import { decodePython, tooLarge, unreadable } from "./read-source.js";
 import { sharedQueueAnalyzer, type PoolOptions } from "./worker-pool.js";
 
@@ -75,21 +78,31 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const analyzer = await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter });
   let artifacts: ArtifactFilesResult | undefined;
   try {
-    const analyses: Promise<FileAnalysis>[] = [];
+    const analyses: Promise<[string, FileAnalysis]>[] = [];
     let done = 0;
     const progress = () => options.onProgress?.(++done, pythonFiles.length);
+    const layout = new PackageLayout(existsSync);
+    const program: ProgramFile[] = [];
+    const onOther = (file: DiscoveredFile, latin1: string) => {
+      program.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin1, source: () => decodeOther(file, latin1, options.maxFileSize, errors, options.onSourceRead) });
+    };
     await readCandidates(pythonFiles, prefilterTokens(rules), options.maxFileSize, errors, options.onSourceRead, progress, (c) => {
-      const analysis = analyzer.analyze({ path: c.file.relPath, source: c.source, moduleName: moduleNameOf(c.file.relPath) });
-      analyses.push(analysis.finally(progress));
-    });
+      const moduleName = layout.moduleName(c.file.absPath);
+      program.push({ path: c.file.relPath, moduleName, text: c.source, source: () => c.source });
+      const analysis = analyzer.analyze({ path: c.file.relPath, source: c.source, moduleName });
+      analyses.push(analysis.finally(progress).then((a) => [c.file.relPath, a]));
+    }, onOther);
     if (artifactRules.length > 0) {
       const artifactFiles = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
       artifacts = await scanArtifactFiles(artifactFiles, options.pickle ?? {});
     }
     ownWorkDone();
-    for (const r of await Promise.all(analyses)) {
-      findings.push(...r.findings);
-      errors.push(...r.errors);
+    const firstPass = new Map(await Promise.all(analyses));
+    const redone = rules.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules)) : new Map();
+    for (const [path, r] of [...firstPass, ...[...redone].filter(([path]) => !firstPass.has(path))]) {
+      const final = redone.get(path) ?? r;
+      findings.push(...final.findings);
+      errors.push(...final.errors);
     }
   } finally {
     ownWorkDone();
@@ -144,15 +157,29 @@ async function readCandidates(
   onSourceRead: ScanOptions["onSourceRead"],
   onSkipped: () => void,
   onCandidate: (c: Candidate) => void,
+  onOther: (file: DiscoveredFile, latin1: string) => void,
 ): Promise<void> {
   const anyToken = prefilterRegExp(tokens);
   for (let i = 0; i < files.length; i++) {
     if (i % READ_BATCH === READ_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
     const file = files[i];
-    const candidate = readCandidate(file, anyToken, maxBytes, errors, onSourceRead);
+    const candidate = readCandidate(file, anyToken, maxBytes, errors, onSourceRead, onOther);
     if (candidate) onCandidate(candidate);
     else onSkipped();
   }
+}
+
+/** Decodes a file the prefilter passed over, when the whole-program pass needs it after all. */
+function decodeOther(file: DiscoveredFile, latin1: string, maxBytes: number, errors: ScanError[], onSourceRead: ScanOptions["onSourceRead"]): string | undefined {
+  const bytes = Buffer.from(latin1, "latin1");
+  const decoded = decodePython(bytes, file.relPath, maxBytes);
+  if (!decoded.ok) {
+    errors.push(decoded.error);
+    return undefined;
+  }
+  if (decoded.warning) errors.push(decoded.warning);
+  onSourceRead?.(file, bytes);
+  return decoded.source;
 }
 
 function readCandidate(
@@ -161,6 +188,7 @@ function readCandidate(
   maxBytes: number,
   errors: ScanError[],
   onSourceRead: ScanOptions["onSourceRead"],
+  onOther: (file: DiscoveredFile, latin1: string) => void,
 ): Candidate | undefined {
   if (file.size > maxBytes) {
     errors.push(tooLarge(file.relPath, file.size, maxBytes));
@@ -174,7 +202,10 @@ function readCandidate(
     return undefined;
   }
   const latin1 = bytes.toString("latin1");
-  if (!anyToken.test(latin1)) return undefined;
+  if (!anyToken.test(latin1)) {
+    onOther(file, latin1);
+    return undefined;
+  }
   const decoded = decodePython(bytes, file.relPath, maxBytes);
   if (!decoded.ok) {
     errors.push(decoded.error);

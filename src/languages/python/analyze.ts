@@ -1,6 +1,6 @@
 import { stableHash } from "../../core/hash.js";
 import { parseSuppression, suppresses, type SuppressionDirective } from "../../core/suppression.js";
-import type { Finding, ScanError } from "../../core/types.js";
+import type { Finding, ScanError, TraceStep } from "../../core/types.js";
 import type { PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
 import { CallArguments } from "./calls.js";
 import { anchorOffsets, anchorWords, prefilterTokens } from "./prefilter.js";
@@ -9,7 +9,8 @@ import { relevantRanges, type SinkNames } from "./regions.js";
 import { identifierKey, splitTopLevel } from "./top-level.js";
 import { TokenSet } from "./token-set.js";
 import type { PythonParser } from "./parser.js";
-import { RESOLVED_THROUGH, SemanticModel, type ResolvedName } from "./semantic/model.js";
+import { RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
+import { summarizeModule, type ModuleSummary } from "./project-index.js";
 import type { Scope } from "./semantic/scopes.js";
 import { childByField, type SyntaxNode, type SyntaxTree } from "./syntax.js";
 
@@ -26,6 +27,8 @@ export interface FileAnalysis {
   errors: ScanError[];
   /** False when the prefilter ruled the file out and it was never parsed. */
   parsed: boolean;
+  /** What the module exports, for the project index (when parsed). */
+  summary?: ModuleSummary;
 }
 
 const MAX_SNIPPET_LINES = 5;
@@ -81,6 +84,11 @@ export interface AnalyzeOptions {
    * (see `relevantRanges`).
    */
   wholeFile?: boolean;
+  /**
+   * Resolve names across the project's modules. The file is then parsed whole whatever its tokens: it is analysed
+   * because it uses a project module that leads to a sink.
+   */
+  project?: ProjectResolver;
 }
 
 /** Files shorter than this are always parsed whole: the saving would be small, and all their syntax errors show. */
@@ -88,9 +96,9 @@ export const MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
 
 export function analyzePython(parser: PythonParser, file: PythonFile, index: SinkIndex, options: AnalyzeOptions = {}): FileAnalysis {
   // Where the rule tokens and computed imports are: none means no finding can be here (the prefilter).
-  const anchors = anchorOffsets(file.source, index.tokens, options.wholeFile ? undefined : index.words);
-  if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
-  const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
+  const anchors = options.project ? [] : anchorOffsets(file.source, index.tokens, options.wholeFile ? undefined : index.words);
+  if (anchors.length === 0 && !options.project) return { findings: [], errors: [], parsed: false };
+  const partial = !options.wholeFile && !options.project && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
   const tree = partial ? parseRelevantParts(parser, file.source, anchors, index) : parser.parse(file.source);
   if (!tree) return { findings: [], errors: [], parsed: false };
   const errors: ScanError[] = [];
@@ -105,12 +113,12 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
       message: `syntax error${tree.problems.length > 1 ? `s (${tree.problems.length})` : ""}, first at line ${first.row + 1}; scanned what parsed`,
     });
   }
-  const model = new SemanticModel(tree, file.moduleName);
+  const model = new SemanticModel(tree, file.moduleName, options.project);
   const matches = collectMatches(model, index);
   const findings = matches.map((m) => toFinding(m, file, model));
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
-  return { findings, errors, parsed: true };
+  return { findings, errors, parsed: true, summary: summarizeModule(model, file.path) };
 }
 
 /**
@@ -133,7 +141,11 @@ interface RuleMatch extends SinkMatch {
   rule: PythonRule;
   spec: SinkSpec;
   outcome?: SinkOutcome;
+  chain?: ResolutionStep[];
 }
+
+/** Calls that take a sink function or class as an argument without calling it: storing it, or a type check. */
+const NOT_A_CALLBACK = new Set(["builtins.staticmethod", "builtins.classmethod", "builtins.isinstance", "builtins.issubclass"]);
 
 function collectMatches(model: SemanticModel, index: SinkIndex): RuleMatch[] {
   const out: RuleMatch[] = [];
@@ -157,33 +169,44 @@ function collectMatches(model: SemanticModel, index: SinkIndex): RuleMatch[] {
     const base = { node, calleeText: "", model, scope };
     for (const resolved of resolvedCallee) {
       const sinks = index.byName.get(resolved.name);
-      if (!sinks && !resolved.localClass) continue;
+      if (!sinks && !resolved.localClass && !resolved.projectClass) continue;
+      const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
       base.calleeText ||= shortened(model.text(callee));
       const receiver = resolved.constructedBy && {
         ...resolved.constructedBy,
         args: new CallArguments(resolved.constructedBy.call, model.tree.source),
       };
       for (const sink of sinks ?? []) {
-        report({ ...base, args: argsOf(), ...sink, target: resolved.name, via: "call", ...(receiver ? { receiver } : {}) });
+        report({ ...base, args: argsOf(), ...sink, target: resolved.name, via: "call", ...(receiver ? { receiver } : {}), ...chain });
       }
-      if (resolved.localClass) {
-        for (const ancestor of uniqueNames(model.classAncestors(resolved.localClass, scope))) {
+      const ancestors = resolved.localClass
+        ? model.classAncestors(resolved.localClass, scope)
+        : resolved.projectClass
+          ? resolved.projectClass.ancestors()
+          : [];
+      if (ancestors.length) {
+        const overridesFindClass = resolved.localClass ? definesMethod(model, resolved.localClass, "find_class") : resolved.projectClass!.overridesFindClass;
+        for (const ancestor of uniqueNames(ancestors)) {
           for (const sink of index.byName.get(ancestor.name) ?? []) {
             if (!sink.spec.subclasses) continue;
-            const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass: definesMethod(model, resolved.localClass, "find_class") };
-            report({ ...base, args: argsOf(), ...sink, target: ancestor.name, via: "subclass", subclass });
+            const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
+            const steps = [...(resolved.chain ?? []), ...(ancestor.chain ?? [])];
+            report({ ...base, args: argsOf(), ...sink, target: ancestor.name, via: "subclass", subclass, ...(steps.length ? { chain: steps } : {}) });
           }
         }
       }
     }
-    if (!index.hasReferenceSinks) continue;
+    // `staticmethod(pickle.loads)` stores the function in a class (the calls through it are the findings);
+    // `isinstance(x, pickle.Unpickler)` is a type check.
+    if (!index.hasReferenceSinks || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
     for (const value of argsOf().values()) {
       if (value.type !== "identifier" && value.type !== "attribute") continue;
       for (const resolved of uniqueNames(model.resolve(value, scope))) {
         for (const sink of index.byName.get(resolved.name) ?? []) {
           if (!sink.spec.references) continue;
           const empty = new CallArguments(undefined, "");
-          report({ node: value, calleeText: shortened(model.text(value)), args: empty, model, scope, ...sink, target: resolved.name, via: "reference" });
+          const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
+          report({ node: value, calleeText: shortened(model.text(value)), args: empty, model, scope, ...sink, target: resolved.name, via: "reference", ...chain });
         }
       }
     }
@@ -202,10 +225,11 @@ function withoutCoveredReferences(matches: RuleMatch[]): RuleMatch[] {
 function toFinding(m: RuleMatch, file: PythonFile, model: SemanticModel): Finding {
   const outcome = m.outcome ?? {};
   const lines = lineSlice(model.tree.source, m.node.startRow, Math.min(m.node.endRow, m.node.startRow + MAX_SNIPPET_LINES - 1));
+  const message = outcome.message ?? m.spec.message(m);
   return {
     ruleId: m.rule.id,
     ruleName: m.rule.name,
-    message: outcome.message ?? m.spec.message(m),
+    message: m.chain ? `${message} Resolved through ${m.chain.map((s) => `${s.path}:${s.line}`).join(" -> ")}.` : message,
     severity: outcome.severity ?? m.rule.severity,
     confidence: outcome.confidence ?? (m.via === "reference" ? "medium" : m.rule.confidence),
     location: {
@@ -219,7 +243,15 @@ function toFinding(m: RuleMatch, file: PythonFile, model: SemanticModel): Findin
     cwe: m.rule.cwe,
     owasp: m.rule.owasp,
     fingerprint: "",
+    ...(m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {}),
     ...(outcome.fix ? { fix: outcome.fix } : {}),
+  };
+}
+
+function relatedLocation(step: ResolutionStep): TraceStep {
+  return {
+    location: { file: step.path, line: step.line, column: step.column, endLine: step.line, endColumn: step.column, snippet: "" },
+    message: step.message,
   };
 }
 

@@ -1,0 +1,91 @@
+// Multi-module fixture projects (fixtures/<RULE-ID>/projects/<name>/): scanned as projects, checked line by line
+// like the single-file fixtures, and scanned again from the parent folder and from each package, which must give
+// the same findings (module names come from the package layout, not the scan root).
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, it } from "node:test";
+import { scanProject, type Finding } from "../src/index.js";
+
+const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
+const EXPECT = /#\s*expect:\s*([A-Z0-9, -]+?)\s*$/;
+
+function pythonFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".py"))
+    .map((f) => join(dir, f))
+    .sort();
+}
+
+async function scan(target: string, extra: Record<string, unknown> = {}): Promise<Finding[]> {
+  const report = await scanProject({
+    target,
+    rulesets: [],
+    include: [],
+    exclude: [],
+    skipTests: false,
+    gitignore: false,
+    maxFileSize: 1 << 20,
+    jobs: 0,
+    tool: { name: "pathfinder", version: "test", informationUri: "https://example.invalid" },
+    ...extra,
+  });
+  return report.findings.filter((f) => !f.suppressed);
+}
+
+/** `absolute file:line:rule` of every finding under `under`. */
+function sites(findings: Finding[], root: string, under: string): string[] {
+  return findings
+    .map((f) => `${join(root, f.location.file)}:${f.location.line}:${f.ruleId}`)
+    .filter((s) => s.startsWith(under))
+    .sort();
+}
+
+/** Package directories directly holding an `__init__.py`, at most two levels down (`pkg`, `src/pkg`). */
+function packages(project: string): string[] {
+  const out: string[] = [];
+  for (const level1 of readdirSync(project)) {
+    const a = join(project, level1);
+    if (!statSync(a).isDirectory()) continue;
+    if (existsSync(join(a, "__init__.py"))) out.push(a);
+    else for (const level2 of readdirSync(a)) if (existsSync(join(a, level2, "__init__.py"))) out.push(join(a, level2));
+  }
+  return out;
+}
+
+const projectsOf = (rule: string) => {
+  const dir = join(FIXTURES, rule, "projects");
+  return existsSync(dir) ? readdirSync(dir).map((p) => join(dir, p)).filter((p) => statSync(p).isDirectory()) : [];
+};
+
+describe("fixture projects", () => {
+  for (const rule of readdirSync(FIXTURES).sort()) {
+    for (const project of projectsOf(rule)) {
+      const name = `${rule}/projects/${relative(join(FIXTURES, rule, "projects"), project)}`;
+      it(`${name}: every # expect line and nothing else`, async () => {
+        const findings = await scan(project);
+        for (const file of pythonFiles(project)) {
+          const rel = relative(project, file).split("\\").join("/");
+          const expected = new Map<string, number[]>();
+          readFileSync(file, "utf8").split(/\r?\n/).forEach((line, i) => {
+            const m = EXPECT.exec(line);
+            for (const id of m ? m[1].split(",").map((s) => s.trim()).filter(Boolean) : []) expected.set(id, [...(expected.get(id) ?? []), i + 1]);
+          });
+          for (const id of new Set([rule, ...expected.keys()])) {
+            const actual = [...new Set(findings.filter((f) => f.ruleId === id && f.location.file === rel).map((f) => f.location.line))].sort((a, b) => a - b);
+            assert.deepEqual(actual, expected.get(id) ?? [], `${id} in ${name}/${rel}`);
+          }
+        }
+      });
+
+      it(`${name}: the same findings from the parent folder and from each package`, async () => {
+        const whole = await scan(project);
+        const parent = join(project, "..");
+        assert.deepEqual(sites(await scan(parent), parent, project), sites(whole, project, project), "scanned from the parent folder");
+        for (const pkg of packages(project)) {
+          assert.deepEqual(sites(await scan(pkg), pkg, pkg), sites(whole, project, pkg), `scanned from ${relative(project, pkg)}`);
+        }
+      });
+    }
+  }
+});
