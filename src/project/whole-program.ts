@@ -1,6 +1,6 @@
 // Whole-program pass: after every file with a rule token has been analysed on its own, the project index joins
 // their summaries, and the files that use a project module leading to a sink are analysed again with the index.
-import { analyzePython, type FileAnalysis, type PythonFile, type SinkIndex } from "../languages/python/analyze.js";
+import { analyzePython, SinkIndex, type FileAnalysis, type PythonFile } from "../languages/python/analyze.js";
 import type { PythonParser } from "../languages/python/parser.js";
 import { packageModuleName, ProjectIndex, type ModuleSummary } from "../languages/python/project-index.js";
 import type { ResolvedName } from "../languages/python/semantic/model.js";
@@ -44,13 +44,21 @@ export function analyzeWholeProgram(
   for (const [path, analysis] of firstPass) {
     if (analysis.summary && byModule.get(analysis.summary.module)?.path === path) index.set(analysis.summary);
   }
+  const importCache = new Map<string, FileImports>();
+  const importsOfFile = (file: ProgramFile) => {
+    let found = importCache.get(file.path);
+    if (!found) importCache.set(file.path, (found = importsOf(file.text)));
+    return found;
+  };
   const redone = new Map<string, FileAnalysis>();
   const seenWith = new Map<string, Set<string>>();
   let changed = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    let t = Date.now();
     const leading = sinkLeadingModules(index, sinks);
+    if (process.env.PF_DEBUG) console.error(`leading ${Date.now() - t} ms`), (t = Date.now());
     if (!leading.size) break;
-    const matcher = new ReferenceMatcher(leading);
+    const matcher = new ReferenceMatcher(leading, importsOfFile);
     const work: { file: ProgramFile; refs: Set<string> }[] = [];
     for (const file of files) {
       const refs = matcher.referencedBy(file);
@@ -58,23 +66,35 @@ export function analyzeWholeProgram(
       const before = seenWith.get(file.path);
       if (before && [...refs].every((m) => before.has(m) && !changed.has(m))) continue;
       work.push({ file, refs });
+      if (process.env.PF_DEBUG === "2") console.error(`  ${file.path} -> ${[...refs].map((m) => `${m}:${leading.get(m)}`).join(" ")}`);
     }
+    if (process.env.PF_DEBUG) console.error(`match ${Date.now() - t} ms`), (t = Date.now());
+    if (process.env.PF_DEBUG) console.error(`round ${round}: ${leading.size} leading modules, ${work.length} files`, [...leading].slice(0, 40).map(([m, n]) => `${m}:${n.slice(0, 5)}`).join(" "));
     if (!work.length) break;
     const nextChanged = new Set<string>();
+    const words = new Set<string>();
+    for (const [module, names] of leading) {
+      words.add(module.slice(module.lastIndexOf(".") + 1));
+      for (const n of names) words.add(n);
+    }
+    const projectSinks = new SinkIndex(sinks.rules, { words: [...words], modules: [...leading.keys()] });
     for (const { file, refs } of work) {
       seenWith.set(file.path, refs);
       const source = file.source();
       if (source === undefined) continue;
       const input: PythonFile = { path: file.path, source, moduleName: file.moduleName };
-      const analysis = analyzeSafely(() => analyzePython(parser, input, sinks, { project: index }), file.path);
+      const analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index }), file.path);
       redone.set(file.path, analysis);
       const summary = analysis.summary;
-      if (summary && byModule.get(summary.module)?.path === file.path && !sameSummary(index.summary(summary.module), summary)) {
-        index.set(summary);
-        nextChanged.add(summary.module);
-      }
+      if (summary && byModule.get(summary.module)?.path === file.path && !sameSummary(index.summary(summary.module), summary)) index.set(summary);
+    }
+    // A module changed for its users when what of it leads to a sink changed.
+    const after = sinkLeadingModules(index, sinks);
+    for (const module of new Set([...leading.keys(), ...after.keys()])) {
+      if (String(leading.get(module)) !== String(after.get(module))) nextChanged.add(module);
     }
     changed = nextChanged;
+    if (process.env.PF_DEBUG) console.error(`analyse ${Date.now() - t} ms ${work.map((w) => w.file.path).slice(0, 12).join(" ")}`);
   }
   return redone;
 }
@@ -87,11 +107,10 @@ function sameSummary(a: ModuleSummary | undefined, b: ModuleSummary): boolean {
 function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const leads = (r: ResolvedName, depth = 0): boolean => {
-    const name = r.name.replace(/\(\)$/, "");
-    if (sinks.byName.has(name) || sinks.leadsToSink(name)) return true;
+    if (sinks.isSinkOrAbove(r.name.replace(/\(\)$/, ""))) return true;
     const cls = r.projectClass ?? r.projectInstance;
     if (!cls || depth > 2) return false;
-    return cls.ancestors().some((a) => sinks.byName.has(a.name) || sinks.leadsToSink(a.name));
+    return cls.ancestors().some((a) => sinks.isSinkOrAbove(a.name));
   };
   for (const summary of index.allSummaries()) {
     const names: string[] = [];
@@ -109,36 +128,105 @@ function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, 
   return out;
 }
 
+/** What a file's import statements name, worked out once per file. */
+interface FileImports {
+  /** `from <module> import <names>`: the module as written (dots kept) and the imported names. */
+  from: { module: string; names: string[] }[];
+  /** Every word of every import statement. */
+  words: Set<string>;
+  /** Imports by run-time names or backslash continuations: fall back to the whole text. */
+  dynamic: boolean;
+  /** Names used as attributes (`x.name`), and every word, worked out when first needed. */
+  attributes?: Set<string>;
+  allWords?: Set<string>;
+  /** The parts of dotted names in string literals (`import_module("pkg.compat")`). */
+  quoted?: Set<string>;
+}
+
+const WORD = /[A-Za-z_][A-Za-z0-9_]*|\*/g;
+const QUOTED_NAME = /["']\.*([A-Za-z_][\w.]*)["']/g;
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
+const ATTRIBUTE = /\.[ \t]*([A-Za-z_][A-Za-z0-9_]*)/g;
+
+function importsOf(text: string): FileImports {
+  const out: FileImports = { from: [], words: new Set(), dynamic: text.includes("import_module") || text.includes("__import__") };
+  for (const statement of importStatements(text)) {
+    if (statement.includes("\\")) out.dynamic = true;
+    for (const w of statement.match(WORD) ?? []) out.words.add(w);
+    const from = FROM_IMPORT.exec(statement);
+    if (from) out.from.push({ module: from[1], names: from[2].match(WORD) ?? [] });
+  }
+  return out;
+}
+
+const FROM_IMPORT = /^from\s+([\w.]+)\s+import\b([\s\S]*)$/;
+
+/** The import statements of a text, found from each `import` (a plain search, much faster than a multiline regex). */
+function importStatements(text: string): string[] {
+  const out: string[] = [];
+  let done = 0;
+  for (let at = text.indexOf("import"); at >= 0; at = text.indexOf("import", at + 6)) {
+    if (at < done) continue;
+    const lineStart = text.lastIndexOf("\n", at) + 1;
+    let start = lineStart;
+    while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) start++;
+    if (!text.startsWith("from", start) && !text.startsWith("import", start)) continue;
+    let end = text.indexOf("\n", at);
+    if (end < 0) end = text.length;
+    const open = text.indexOf("(", at);
+    if (open >= 0 && open < end) {
+      const close = text.indexOf(")", open);
+      end = close < 0 ? text.length : close + 1;
+    }
+    out.push(text.slice(start, end));
+    done = end;
+  }
+  return out;
+}
+
 /**
- * Which sink-leading modules a file refers to. Any reference to a module's export spells the export's name and
- * the module's last name (`from pkg.compat import loads`, `compat.loads`, `from .compat import *` then `loads`),
- * except a package's own names imported relatively from inside it (`from . import loads`).
+ * Which sink-leading modules a file refers to. A use of a module's export names the module in an import
+ * statement and the export either in a `from <module> import` of that module (or `*`) or as an attribute
+ * (`compat.loads`, `c.pickle`); a package's own names can be imported relatively from inside it
+ * (`from . import loads`). Files that import by run-time names are judged on their whole text.
  */
 class ReferenceMatcher {
-  private readonly lastNames: RegExp;
-  private readonly byLastName = new Map<string, string[]>();
-  private readonly exportNames = new Map<string, RegExp>();
+  private readonly segmentOf = new Map<string, string>();
 
-  constructor(private readonly leading: Map<string, string[]>) {
-    for (const [module, names] of leading) {
-      const last = module.slice(module.lastIndexOf(".") + 1);
-      const list = this.byLastName.get(last) ?? [];
-      list.push(module);
-      this.byLastName.set(last, list);
-      this.exportNames.set(module, wordsRegExp(names));
+  constructor(
+    private readonly leading: Map<string, string[]>,
+    private readonly imports: (file: ProgramFile) => FileImports,
+  ) {
+    for (const module of leading.keys()) {
+      this.segmentOf.set(module, module.slice(module.lastIndexOf(".") + 1));
+
     }
-    this.lastNames = new RegExp(wordsRegExp([...this.byLastName.keys()]).source, "g");
   }
 
   referencedBy(file: ProgramFile): Set<string> {
     const own = packageModuleName(file.moduleName);
-    const candidates = new Set<string>();
-    for (const m of file.text.matchAll(this.lastNames)) for (const module of this.byLastName.get(m[0]) ?? []) candidates.add(module);
-    for (const module of this.leading.keys()) if (own.startsWith(`${module}.`) || ownPackage(file.moduleName) === module) candidates.add(module);
+    const imports = this.imports(file);
     const out = new Set<string>();
-    for (const module of candidates) {
+    for (const [module, exported] of this.leading) {
       if (module === own) continue;
-      if (this.exportNames.get(module)!.test(file.text)) out.add(module);
+      const segment = this.segmentOf.get(module)!;
+      const inPackage = own.startsWith(`${module}.`) || ownPackage(file.moduleName) === module;
+      if (imports.dynamic) {
+        imports.allWords ??= new Set(file.text.match(IDENTIFIER));
+        imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split(".")));
+        const named = inPackage || imports.words.has(segment) || imports.quoted.has(segment);
+        if (named && exported.some((n) => imports.allWords!.has(n))) out.add(module);
+        continue;
+      }
+      if (!inPackage && !imports.words.has(segment)) continue;
+      const fromIt = imports.from.some(
+        (f) => (f.module.slice(f.module.lastIndexOf(".") + 1) === segment || (inPackage && /^\.+$/.test(f.module))) && f.names.some((n) => n === "*" || exported.includes(n)),
+      );
+      if (fromIt) out.add(module);
+      else {
+        imports.attributes ??= new Set([...file.text.matchAll(ATTRIBUTE)].map((m) => m[1]));
+        if (exported.some((n) => imports.attributes!.has(n))) out.add(module);
+      }
     }
     return out;
   }
@@ -147,9 +235,4 @@ class ReferenceMatcher {
 /** The package a file's relative imports start from. */
 function ownPackage(moduleName: string): string {
   return moduleName.slice(0, Math.max(0, moduleName.lastIndexOf(".")));
-}
-
-function wordsRegExp(words: string[]): RegExp {
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`(?<![A-Za-z0-9_])(?:${escaped.join("|")})(?![A-Za-z0-9_])`);
 }

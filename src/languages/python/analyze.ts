@@ -50,8 +50,15 @@ export class SinkIndex implements SinkNames {
   readonly attributeKeys: ReadonlySet<number>;
   /** Sinks' modules and the packages above them, under every alias: `pickle`, `six`, `six.moves`, `torch.hub`. */
   private readonly sinkModules = new Set<string>();
-  constructor(readonly rules: readonly PythonRule[]) {
-    this.tokens = new TokenSet(prefilterTokens(rules));
+  /**
+   * `project`: for the whole-program pass, the names of project modules that lead to a sink and of their exports
+   * that do: they count as tokens and words too, so partial parsing keeps the code that uses them.
+   */
+  constructor(
+    readonly rules: readonly PythonRule[],
+    project?: { words: readonly string[]; modules: readonly string[] },
+  ) {
+    this.tokens = new TokenSet([...prefilterTokens(rules), ...(project?.words ?? [])]);
     this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
     for (const rule of rules) {
       for (const spec of rule.sinks) {
@@ -62,7 +69,7 @@ export class SinkIndex implements SinkNames {
         }
       }
     }
-    const names = [...this.byName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH];
+    const names = [...this.byName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...(project?.words ?? []), ...(project?.modules ?? [])];
     this.words = anchorWords(names);
     this.attributeKeys = new Set([...this.words].map(identifierKey));
     for (const name of names) {
@@ -74,6 +81,19 @@ export class SinkIndex implements SinkNames {
   leadsToSink(module: string): boolean {
     return this.sinkModules.has(module);
   }
+
+  /** Whether `name` is a sink or a module, class or attribute above one (`pickle`, `pickle.Unpickler`). */
+  isSinkOrAbove(name: string): boolean {
+    if (!this.sinkPrefixes) {
+      this.sinkPrefixes = new Set();
+      for (const sink of this.byName.keys()) {
+        const parts = sink.split(".");
+        for (let n = 1; n <= parts.length; n++) this.sinkPrefixes.add(parts.slice(0, n).join(".").replace(/\(\)$/, ""));
+      }
+    }
+    return this.sinkPrefixes.has(name);
+  }
+  private sinkPrefixes?: Set<string>;
 }
 
 export interface AnalyzeOptions {
@@ -84,10 +104,7 @@ export interface AnalyzeOptions {
    * (see `relevantRanges`).
    */
   wholeFile?: boolean;
-  /**
-   * Resolve names across the project's modules. The file is then parsed whole whatever its tokens: it is analysed
-   * because it uses a project module that leads to a sink.
-   */
+  /** Resolve names across the project's modules (see `ProjectIndex`). */
   project?: ProjectResolver;
 }
 
@@ -96,9 +113,9 @@ export const MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
 
 export function analyzePython(parser: PythonParser, file: PythonFile, index: SinkIndex, options: AnalyzeOptions = {}): FileAnalysis {
   // Where the rule tokens and computed imports are: none means no finding can be here (the prefilter).
-  const anchors = options.project ? [] : anchorOffsets(file.source, index.tokens, options.wholeFile ? undefined : index.words);
-  if (anchors.length === 0 && !options.project) return { findings: [], errors: [], parsed: false };
-  const partial = !options.wholeFile && !options.project && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
+  const anchors = anchorOffsets(file.source, index.tokens, options.wholeFile ? undefined : index.words);
+  if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
+  const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
   const tree = partial ? parseRelevantParts(parser, file.source, anchors, index) : parser.parse(file.source);
   if (!tree) return { findings: [], errors: [], parsed: false };
   const errors: ScanError[] = [];

@@ -158,9 +158,10 @@ export class ProjectIndex implements ProjectResolver {
   }
 
   resolve(qualifiedName: string, depth = 0): ResolvedName[] | undefined {
-    const segments = qualifiedName.split(".");
-    const top = segments[0];
+    const dot = qualifiedName.indexOf(".");
+    const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
     if (!this.topLevel.has(top) || this.isLibrary(top)) return undefined;
+    const segments = qualifiedName.split(".");
     if (depth > MAX_DEPTH || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
     let k = segments.length;
     while (k > 0 && !this.modules.has(segments.slice(0, k).join("."))) k--;

@@ -71,6 +71,7 @@ export function relevantRanges(
   const relevant = new Array<boolean>(count).fill(false);
   const expanded = new Array<boolean>(count).fill(false);
   const headerRelevant = new Array<boolean>(count).fill(false);
+  const holdsSink = new Array<boolean | undefined>(count);
   const boundNames = new Set<number>();
   // Statements and definitions kept though not relevant, and the names that all kept code mentions.
   const kept = new Array<boolean>(count).fill(false);
@@ -108,7 +109,7 @@ export function relevantRanges(
       } else if (!relevant[k]) {
         relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || (s.isClass === true && mentioned.has(s.definitionKey!));
       }
-      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || holdsSinkInAttribute(source, s, anchors, sinks))) {
+      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, s, anchors, sinks)))) {
         headerRelevant[k] = true;
         boundNames.add(s.definitionKey!);
         changed = true;
