@@ -89,3 +89,38 @@ describe("fixture projects", () => {
     }
   }
 });
+
+describe("resolution chains in reports", () => {
+  it("JSON and SARIF carry how a name was resolved across modules, as related locations", async () => {
+    const { renderReport } = await import("../src/report/index.js");
+    const AjvModule = (await import("ajv")).default;
+    const addFormats = (await import("ajv-formats")).default;
+    const project = join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop");
+    const report = await scanProject({
+      target: project, rulesets: [], include: [], exclude: [], skipTests: false, gitignore: false, maxFileSize: 1 << 20, jobs: 0,
+      tool: { name: "pathfinder", version: "test", informationUri: "https://example.invalid" },
+    });
+    const finding = report.findings.find((f) => f.location.file === "scripts/run.py" && f.location.snippet.includes("unpickle(blob)"));
+    assert.ok(finding?.relatedLocations?.length, "the finding says how `unpickle` was resolved");
+    assert.deepEqual(
+      finding.relatedLocations.map((r) => `${r.location.file}:${r.location.line}`),
+      ["src/shop/__init__.py:3", "src/shop/compat.py:7"],
+    );
+    assert.match(finding.relatedLocations[1].location.snippet, /loads = pickle\.loads/);
+    assert.match(finding.message, /Resolved through src\/shop\/__init__\.py:3 -> src\/shop\/compat\.py:7/);
+
+    const json = JSON.parse(renderReport("json", report, { color: false, showSuppressed: false }));
+    const jsonResult = json.results.find((r: { location: { file: string; line: number } }) => r.location.file === "scripts/run.py" && r.location.line === finding.location.line);
+    assert.equal(jsonResult.related_locations.length, 2);
+
+    const sarif = JSON.parse(renderReport("sarif", report, { color: false, showSuppressed: false })) as { runs: { results: any[] }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const schema = JSON.parse(readFileSync(new URL("../../test/schemas/sarif-schema-2.1.0.json", import.meta.url), "utf8"));
+    const ajv = new AjvModule.default({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    assert.ok(ajv.validate(schema, sarif), JSON.stringify(ajv.errors));
+    const result = sarif.runs[0].results.find((r: { locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }) =>
+      r.locations[0].physicalLocation.artifactLocation.uri.endsWith("scripts/run.py") && r.locations[0].physicalLocation.region.startLine === finding.location.line);
+    assert.equal(result.relatedLocations.length, 2);
+    assert.ok(result.relatedLocations[0].physicalLocation.artifactLocation.uri.endsWith("src/shop/__init__.py"));
+  });
+});

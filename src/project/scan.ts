@@ -84,7 +84,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     const layout = new PackageLayout(existsSync);
     const program: ProgramFile[] = [];
     const onOther = (file: DiscoveredFile, latin1: string) => {
-      program.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin1, source: () => decodeOther(file, latin1, options.maxFileSize, errors, options.onSourceRead) });
+      program.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin1, source: once(() => decodeOther(file, latin1, options.maxFileSize, errors, options.onSourceRead)) });
     };
     await readCandidates(pythonFiles, prefilterTokens(rules), options.maxFileSize, errors, options.onSourceRead, progress, (c) => {
       const moduleName = layout.moduleName(c.file.absPath);
@@ -106,6 +106,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       findings.push(...final.findings);
       errors.push(...final.errors);
     }
+    fillRelatedSnippets(findings, program);
   } finally {
     ownWorkDone();
     await analyzer.close();
@@ -136,6 +137,29 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     findings,
     errors,
   };
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) (value = compute()), (done = true);
+    return value;
+  };
+}
+
+/** Related locations point into other modules: their snippet is that module's line. */
+function fillRelatedSnippets(findings: Finding[], program: ProgramFile[]): void {
+  const byPath = new Map(program.map((f) => [f.path, f]));
+  for (const f of findings) {
+    for (const step of f.relatedLocations ?? []) {
+      const file = byPath.get(step.location.file);
+      const line = file?.source()?.split(/\r?\n/)[step.location.line - 1];
+      if (line === undefined) continue;
+      step.location.snippet = line.trimEnd();
+      step.location.endColumn = Math.max(step.location.column, line.trimEnd().length + 1);
+    }
+  }
 }
 
 interface Candidate {

@@ -161,8 +161,8 @@ interface RuleMatch extends SinkMatch {
   chain?: ResolutionStep[];
 }
 
-/** Calls that take a sink function or class as an argument without calling it: storing it, or a type check. */
-const NOT_A_CALLBACK = new Set(["builtins.staticmethod", "builtins.classmethod", "builtins.isinstance", "builtins.issubclass"]);
+/** Calls that take a sink class as an argument without calling it: type checks. */
+const NOT_A_CALLBACK = new Set(["builtins.isinstance", "builtins.issubclass"]);
 
 function collectMatches(model: SemanticModel, index: SinkIndex): RuleMatch[] {
   const out: RuleMatch[] = [];
@@ -213,8 +213,7 @@ function collectMatches(model: SemanticModel, index: SinkIndex): RuleMatch[] {
         }
       }
     }
-    // `staticmethod(pickle.loads)` stores the function in a class (the calls through it are the findings);
-    // `isinstance(x, pickle.Unpickler)` is a type check.
+    // `isinstance(x, pickle.Unpickler)` is a type check, not a callback.
     if (!index.hasReferenceSinks || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
     for (const value of argsOf().values()) {
       if (value.type !== "identifier" && value.type !== "attribute") continue;
