@@ -1,10 +1,11 @@
-import { existsSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { SEVERITIES, type Severity } from "../core/types.js";
 import { isSeverity } from "../core/severity.js";
 import { loadConfig } from "../project/config.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
 import type { ScanOptions } from "../project/scan.js";
+import { DEFAULT_CACHE_DIR } from "../project/cache.js";
 import { CliUsageError, type CliIo } from "./command.js";
 import { toolInfo } from "./version.js";
 
@@ -26,6 +27,8 @@ export const SCAN_FLAGS = {
   "no-config": { type: "boolean" },
   "pickle-policy": { type: "string" },
   "pickle-allow": { type: "string", multiple: true },
+  "no-cache": { type: "boolean" },
+  "cache-dir": { type: "string" },
   verbose: { type: "boolean", short: "v" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
@@ -57,6 +60,8 @@ Scan options:
       --pickle-policy MODE Model/data files (.pkl, .pt, .joblib, .npy, ...): denylist (default) reports
                            dangerous globals; allowlist also reports every global not known to be safe
       --pickle-allow GLOBAL Trust a global in allowlist mode (module.Name or module.*); repeatable
+      --no-cache           Analyse every file again; do not read or write the analysis cache
+      --cache-dir DIR      Keep the analysis cache in DIR (default: .pathfinder_cache in the project directory)
   -v, --verbose            Print each warning and timing details on stderr
   -q, --quiet              No progress or summary on stderr
   -h, --help               Show this help`;
@@ -78,6 +83,8 @@ export type ScanFlagValues = {
   "no-config"?: boolean;
   "pickle-policy"?: string;
   "pickle-allow"?: string[];
+  "no-cache"?: boolean;
+  "cache-dir"?: string;
   verbose?: boolean;
   quiet?: boolean;
 };
@@ -112,7 +119,17 @@ export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], i
     tool: toolInfo(),
     config: loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
     pickle: pickleOptionsFrom(values),
+    ...cacheOption(values, project, io),
   };
+}
+
+/** The analysis cache folder: `--cache-dir`, else `.pathfinder_cache` in the project directory; none with `--no-cache`. */
+function cacheOption(values: ScanFlagValues, project: string, io: CliIo): Pick<ScanOptions, "cacheDir"> {
+  if (values["no-cache"] && values["cache-dir"] !== undefined) throw new CliUsageError("--cache-dir and --no-cache cannot be used together");
+  if (values["no-cache"]) return {};
+  if (values["cache-dir"] !== undefined) return { cacheDir: resolve(io.cwd, values["cache-dir"]) };
+  const isDirectory = existsSync(project) && statSync(project).isDirectory();
+  return { cacheDir: join(isDirectory ? project : dirname(project), DEFAULT_CACHE_DIR) };
 }
 
 /** `--pickle-policy` and `--pickle-allow` as artifact scan options. */

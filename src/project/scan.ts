@@ -14,6 +14,7 @@ import { UsageError } from "./errors.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { PackageLayout } from "./module-name.js";
 import { analyzeWholeProgram, type ProgramFile } from "./whole-program.js";
+import { AnalysisCache } from "./cache.js";
 import { loadPythonParser } from "./python-parser.js";
 import { SinkIndex } from "../languages/python/analyze.js";
 import { decodePython, tooLarge, unreadable } from "./read-source.js";
@@ -33,6 +34,11 @@ export interface ScanOptions extends DiscoverOptions {
   config?: PathfinderConfig;
   /** Pickle policy for model/data files (`--pickle-policy`, `--pickle-allow`). */
   pickle?: Partial<PickleScanOptions>;
+  /**
+   * Folder of the on-disk analysis cache (`--cache-dir`; the CLI uses `.pathfinder_cache` in the project); none
+   * (the library default, and `--no-cache`) analyses every file.
+   */
+  cacheDir?: string;
   onProgress?: (done: number, total: number) => void;
   /** Called with the bytes of every file that is analysed, as read (e.g. to detect later changes before `--fix`). */
   onSourceRead?: (file: { relPath: string; absPath: string }, bytes: Uint8Array) => void;
@@ -82,6 +88,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     let done = 0;
     const progress = () => options.onProgress?.(++done, pythonFiles.length);
     const layout = new PackageLayout(existsSync);
+    const cache = options.cacheDir ? new AnalysisCache(resolve(options.cacheDir), { tool: options.tool.version, spec, config: config ?? null }) : undefined;
     const program: ProgramFile[] = [];
     const onOther = (file: DiscoveredFile, latin1: string) => {
       program.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin1, source: once(() => decodeOther(file, latin1, options.maxFileSize, errors, options.onSourceRead)) });
@@ -89,7 +96,9 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     await readCandidates(pythonFiles, prefilterTokens(rules), options.maxFileSize, errors, options.onSourceRead, progress, (c) => {
       const moduleName = layout.moduleName(c.file.absPath);
       program.push({ path: c.file.relPath, moduleName, text: c.source, source: () => c.source });
-      const analysis = analyzer.analyze({ path: c.file.relPath, source: c.source, moduleName });
+      const input = { path: c.file.relPath, source: c.source, moduleName };
+      const cached = cache?.get(input);
+      const analysis = cached ? Promise.resolve(cached) : analyzer.analyze(input).then((a) => (cache?.set(input, a), a));
       analyses.push(analysis.finally(progress).then((a) => [c.file.relPath, a]));
     }, onOther);
     if (artifactRules.length > 0) {
