@@ -107,9 +107,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     }
     ownWorkDone();
     const firstPass = new Map(await Promise.all(analyses));
-    const t0 = Date.now();
     const redone = rules.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules)) : new Map();
-    if (process.env.PF_DEBUG) console.error(`whole program ${Date.now() - t0} ms, first pass ${t0 - started} ms`);
     for (const [path, r] of [...firstPass, ...[...redone].filter(([path]) => !firstPass.has(path))]) {
       const final = redone.get(path) ?? r;
       findings.push(...final.findings);

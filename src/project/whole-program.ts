@@ -53,11 +53,8 @@ export function analyzeWholeProgram(
   const redone = new Map<string, FileAnalysis>();
   const seenWith = new Map<string, Set<string>>();
   let changed = new Set<string>();
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    let t = Date.now();
-    const leading = sinkLeadingModules(index, sinks);
-    if (process.env.PF_DEBUG) console.error(`leading ${Date.now() - t} ms`), (t = Date.now());
-    if (!leading.size) break;
+  let leading = sinkLeadingModules(index, sinks);
+  for (let round = 0; round < MAX_ROUNDS && leading.size > 0; round++) {
     const matcher = new ReferenceMatcher(leading, importsOfFile);
     const work: { file: ProgramFile; refs: Set<string> }[] = [];
     for (const file of files) {
@@ -66,10 +63,7 @@ export function analyzeWholeProgram(
       const before = seenWith.get(file.path);
       if (before && [...refs].every((m) => before.has(m) && !changed.has(m))) continue;
       work.push({ file, refs });
-      if (process.env.PF_DEBUG === "2") console.error(`  ${file.path} -> ${[...refs].map((m) => `${m}:${leading.get(m)}`).join(" ")}`);
     }
-    if (process.env.PF_DEBUG) console.error(`match ${Date.now() - t} ms`), (t = Date.now());
-    if (process.env.PF_DEBUG) console.error(`round ${round}: ${leading.size} leading modules, ${work.length} files`, [...leading].slice(0, 40).map(([m, n]) => `${m}:${n.slice(0, 5)}`).join(" "));
     if (!work.length) break;
     const nextChanged = new Set<string>();
     const words = new Set<string>();
@@ -94,7 +88,7 @@ export function analyzeWholeProgram(
       if (String(leading.get(module)) !== String(after.get(module))) nextChanged.add(module);
     }
     changed = nextChanged;
-    if (process.env.PF_DEBUG) console.error(`analyse ${Date.now() - t} ms ${work.map((w) => w.file.path).slice(0, 12).join(" ")}`);
+    leading = after;
   }
   return redone;
 }
