@@ -41,16 +41,11 @@ function sites(findings: Finding[], root: string, under: string): string[] {
     .sort();
 }
 
-/** Package directories directly holding an `__init__.py`, at most two levels down (`pkg`, `src/pkg`). */
+/** The packages of a fixture project that use nothing outside themselves, listed in its `SELF_CONTAINED` file. */
 function packages(project: string): string[] {
-  const out: string[] = [];
-  for (const level1 of readdirSync(project)) {
-    const a = join(project, level1);
-    if (!statSync(a).isDirectory()) continue;
-    if (existsSync(join(a, "__init__.py"))) out.push(a);
-    else for (const level2 of readdirSync(a)) if (existsSync(join(a, level2, "__init__.py"))) out.push(join(a, level2));
-  }
-  return out;
+  const list = join(project, "SELF_CONTAINED");
+  if (!existsSync(list)) return [];
+  return readFileSync(list, "utf8").split("\n").map((l) => l.trim()).filter(Boolean).map((p) => join(project, p));
 }
 
 const projectsOf = (rule: string) => {
@@ -78,7 +73,7 @@ describe("fixture projects", () => {
         }
       });
 
-      it(`${name}: the same findings from the parent folder and from each package`, async () => {
+      it(`${name}: the same findings from the parent folder and from each self-contained package`, async () => {
         const whole = await scan(project);
         const parent = join(project, "..");
         assert.deepEqual(sites(await scan(parent), parent, project), sites(whole, project, project), "scanned from the parent folder");

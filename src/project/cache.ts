@@ -28,15 +28,16 @@ export class AnalysisCache {
     this.dir = join(root, `v${FORMAT}`, scope);
   }
 
-  private pathOf(file: PythonFile): string {
-    const key = createHash("sha256").update(file.path).update("\0").update(file.moduleName).update("\0").update(file.source).digest("hex");
+  /** `salt`: what else the analysis depended on (the project index, for the whole-program pass). */
+  private pathOf(file: PythonFile, salt: string): string {
+    const key = createHash("sha256").update(salt).update("\0").update(file.path).update("\0").update(file.moduleName).update("\0").update(file.source).digest("hex");
     return join(this.dir, key.slice(0, 2), `${key.slice(2)}.json`);
   }
 
-  get(file: PythonFile): FileAnalysis | undefined {
+  get(file: PythonFile, salt = ""): FileAnalysis | undefined {
     let text: string;
     try {
-      text = readFileSync(this.pathOf(file), "utf8");
+      text = readFileSync(this.pathOf(file, salt), "utf8");
     } catch {
       return undefined;
     }
@@ -52,9 +53,9 @@ export class AnalysisCache {
   }
 
   /** Stores an entry; a cache folder that cannot be written is given up on for the rest of the scan. */
-  set(file: PythonFile, analysis: FileAnalysis): void {
+  set(file: PythonFile, analysis: FileAnalysis, salt = ""): void {
     if (!this.writable) return;
-    const target = this.pathOf(file);
+    const target = this.pathOf(file, salt);
     const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {
       mkdirSync(join(target, ".."), { recursive: true });

@@ -107,7 +107,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     }
     ownWorkDone();
     const firstPass = new Map(await Promise.all(analyses));
-    const redone = rules.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules)) : new Map();
+    const redone = rules.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules), cache) : new Map();
     for (const [path, r] of [...firstPass, ...[...redone].filter(([path]) => !firstPass.has(path))]) {
       const final = redone.get(path) ?? r;
       findings.push(...final.findings);

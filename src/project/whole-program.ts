@@ -5,6 +5,8 @@ import type { PythonParser } from "../languages/python/parser.js";
 import { packageModuleName, ProjectIndex, type ModuleSummary } from "../languages/python/project-index.js";
 import type { ResolvedName } from "../languages/python/semantic/model.js";
 import { analyzeSafely } from "./analyzer.js";
+import type { AnalysisCache } from "./cache.js";
+import { createHash } from "node:crypto";
 
 export interface ProgramFile {
   path: string;
@@ -30,6 +32,7 @@ export function analyzeWholeProgram(
   firstPass: ReadonlyMap<string, FileAnalysis>,
   parser: PythonParser,
   sinks: SinkIndex,
+  cache?: AnalysisCache,
 ): Map<string, FileAnalysis> {
   const modules = new Set<string>();
   const byModule = new Map<string, ProgramFile>();
@@ -72,15 +75,26 @@ export function analyzeWholeProgram(
       for (const n of names) words.add(n);
     }
     const projectSinks = new SinkIndex(sinks.rules, { words: [...words], modules: [...leading.keys()] });
+    let state: string | undefined;
     for (const { file, refs } of work) {
       seenWith.set(file.path, refs);
       const source = file.source();
       if (source === undefined) continue;
       const input: PythonFile = { path: file.path, source, moduleName: file.moduleName };
-      const analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index }), file.path);
+      // A whole-program analysis depends on the file and on the index as the round found it.
+      state ??= indexState(index);
+      let analysis = cache?.get(input, state);
+      if (!analysis) {
+        analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index }), file.path);
+        cache?.set(input, analysis, state);
+      }
       redone.set(file.path, analysis);
       const summary = analysis.summary;
-      if (summary && byModule.get(summary.module)?.path === file.path && !sameSummary(index.summary(summary.module), summary)) index.set(summary);
+      if (summary && byModule.get(summary.module)?.path === file.path && !sameSummary(index.summary(summary.module), summary)) {
+        index.set(summary);
+        // Later files of this round see this summary too: their cache entries must depend on it.
+        state = createHash("sha256").update(state).update(JSON.stringify(summary)).digest("hex");
+      }
     }
     // A module changed for its users when what of it leads to a sink changed.
     const after = sinkLeadingModules(index, sinks);
@@ -93,8 +107,27 @@ export function analyzeWholeProgram(
   return redone;
 }
 
+function indexState(index: ProjectIndex): string {
+  const hash = createHash("sha256");
+  for (const s of [...index.allSummaries()].sort((a, b) => (a.module < b.module ? -1 : 1))) hash.update(JSON.stringify(s));
+  return `whole-program:${hash.digest("hex")}`;
+}
+
 function sameSummary(a: ModuleSummary | undefined, b: ModuleSummary): boolean {
   return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The names a module binds, also through its star imports (those honour `__all__`). */
+function exportedNames(index: ProjectIndex, summary: ModuleSummary, seen = new Set<string>()): Set<string> {
+  const out = new Set(Object.keys(summary.exports));
+  if (seen.has(summary.module)) return out;
+  seen.add(summary.module);
+  for (const star of summary.stars) {
+    const from = index.summary(star);
+    if (!from) continue;
+    for (const name of exportedNames(index, from, seen)) if (from.all ? from.all.includes(name) : !name.startsWith("_")) out.add(name);
+  }
+  return out;
 }
 
 /** Project modules with an export that leads to a sink, and the names of those exports. */
@@ -108,7 +141,7 @@ function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, 
   };
   for (const summary of index.allSummaries()) {
     const names: string[] = [];
-    for (const name of Object.keys(summary.exports)) {
+    for (const name of exportedNames(index, summary)) {
       const values = index.resolve(`${summary.module}.${name}`) ?? [];
       if (values.some((v) => leads(v))) names.push(name);
     }
