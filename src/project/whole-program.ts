@@ -22,10 +22,9 @@ export interface ProgramFile {
 const MAX_ROUNDS = 8;
 
 /**
- * Re-analyses, with the project index, every file that names a project module whose exports lead to a sink
- * (its last name and one of those exports are both spelled in the file), until nothing changes. A file that names
- * no such module cannot reach a sink through the project, so its own analysis stands. Returns the analyses that
- * replace first-pass ones, by path.
+ * Re-analyses, with the project index, every file that refers to a project module whose exports lead to a sink
+ * (see `ReferenceMatcher`), until nothing changes. A file that refers to no such module cannot reach a sink
+ * through the project, so its own analysis stands. Returns the analyses that replace first-pass ones, by path.
  */
 export function analyzeWholeProgram(
   files: readonly ProgramFile[],
