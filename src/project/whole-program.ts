@@ -217,34 +217,48 @@ function importStatements(text: string): string[] {
  * (`from . import loads`). Files that import by run-time names are judged on their whole text.
  */
 class ReferenceMatcher {
-  private readonly segmentOf = new Map<string, string>();
+  private readonly bySegment = new Map<string, string[]>();
 
   constructor(
     private readonly leading: Map<string, string[]>,
     private readonly imports: (file: ProgramFile) => FileImports,
   ) {
     for (const module of leading.keys()) {
-      this.segmentOf.set(module, module.slice(module.lastIndexOf(".") + 1));
-
+      const segment = module.slice(module.lastIndexOf(".") + 1);
+      const list = this.bySegment.get(segment);
+      if (list) list.push(module);
+      else this.bySegment.set(segment, [module]);
     }
   }
 
   referencedBy(file: ProgramFile): Set<string> {
     const own = packageModuleName(file.moduleName);
     const imports = this.imports(file);
+    // The modules the file may name: by their last name in its imports (or strings), and its own packages.
+    const named = new Set<string>();
+    const packages = new Set<string>();
+    const add = (words: Iterable<string>) => {
+      for (const w of words) for (const module of this.bySegment.get(w) ?? []) named.add(module);
+    };
+    add(imports.words);
+    if (imports.dynamic) add((imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split(".")))));
+    for (let p = own; p.includes("."); ) {
+      p = p.slice(0, p.lastIndexOf("."));
+      if (this.leading.has(p)) packages.add(p);
+    }
+    const direct = ownPackage(file.moduleName);
+    if (this.leading.has(direct)) packages.add(direct);
     const out = new Set<string>();
-    for (const [module, exported] of this.leading) {
+    for (const module of new Set([...named, ...packages])) {
       if (module === own) continue;
-      const segment = this.segmentOf.get(module)!;
-      const inPackage = own.startsWith(`${module}.`) || ownPackage(file.moduleName) === module;
+      const exported = this.leading.get(module)!;
+      const segment = module.slice(module.lastIndexOf(".") + 1);
+      const inPackage = packages.has(module);
       if (imports.dynamic) {
         imports.allWords ??= new Set(file.text.match(IDENTIFIER));
-        imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split(".")));
-        const named = inPackage || imports.words.has(segment) || imports.quoted.has(segment);
-        if (named && exported.some((n) => imports.allWords!.has(n))) out.add(module);
+        if (exported.some((n) => imports.allWords!.has(n))) out.add(module);
         continue;
       }
-      if (!inPackage && !imports.words.has(segment)) continue;
       const fromIt = imports.from.some(
         (f) => (f.module.slice(f.module.lastIndexOf(".") + 1) === segment || (inPackage && /^\.+$/.test(f.module))) && f.names.some((n) => n === "*" || exported.includes(n)),
       );

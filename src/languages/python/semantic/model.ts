@@ -121,6 +121,20 @@ export class SemanticModel {
    * `self.attribute = value` in a method, else what a base class defined here holds. Undefined when none binds it.
    */
   classMember(classDef: SyntaxNode, attribute: string, instance: boolean, depth = 0): ResolvedName[] | undefined {
+    let byAttribute = this.memberCache.get(classDef);
+    if (!byAttribute) this.memberCache.set(classDef, (byAttribute = new Map()));
+    const key = instance ? `.${attribute}` : attribute;
+    if (byAttribute.has(key)) return byAttribute.get(key);
+    byAttribute.set(key, undefined); // a member defined through itself resolves to nothing
+    const found = this.findClassMember(classDef, attribute, instance, depth);
+    byAttribute.set(key, found);
+    return found;
+  }
+
+  private readonly memberCache = new Map<SyntaxNode, Map<string, ResolvedName[] | undefined>>();
+  private readonly ancestorCache = new Map<SyntaxNode, ResolvedName[]>();
+
+  private findClassMember(classDef: SyntaxNode, attribute: string, instance: boolean, depth: number): ResolvedName[] | undefined {
     const seen = new Set<SyntaxNode>();
     const work = [classDef];
     while (work.length && depth <= MAX_DEPTH) {
@@ -252,9 +266,13 @@ export class SemanticModel {
 
   /** Base classes of a class defined in this file, resolved transitively through other local classes. */
   classAncestors(classDef: SyntaxNode, scope: Scope): ResolvedName[] {
+    const cached = this.ancestorCache.get(classDef);
+    if (cached) return cached;
     const out: ResolvedName[] = [];
+    this.ancestorCache.set(classDef, out);
     const seen = new Set<SyntaxNode>();
-    const work: { def: SyntaxNode; scope: Scope }[] = [{ def: classDef, scope }];
+    // Bases are resolved where the class is defined (cached per class, so never where it is used).
+    const work: { def: SyntaxNode; scope: Scope }[] = [{ def: classDef, scope: this.scopeOfDefinition(classDef) ?? scope }];
     while (work.length && seen.size < MAX_DEPTH) {
       const { def, scope: defScope } = work.pop()!;
       if (seen.has(def)) continue;
