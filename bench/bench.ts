@@ -8,6 +8,7 @@ import { discover } from "../src/project/discover.js";
 import { benchArtifacts } from "./artifacts.js";
 import { benchLanguages } from "./languages.js";
 import { benchPartialParse } from "./partial-parse.js";
+import { benchWarm } from "./warm.js";
 
 interface ChildResult<H> {
   wallMs: number;
@@ -48,7 +49,7 @@ type OurHit = { file: string; line: number; rule: string };
 const ours: ChildResult<OurHit>[] = [];
 const ruff: ChildResult<RuffHit>[] = [];
 for (let i = 0; i < runs; i++) {
-  ours.push(runChild<OurHit>("pathfinder-scan.js", [stdlib]));
+  ours.push(runChild<OurHit>("pathfinder-scan.js", [stdlib, "--no-cache"]));
   ruff.push(runChild<RuffHit>("ruff-check.js", [listFile]));
 }
 
@@ -91,6 +92,7 @@ const extraByRule = new Map<string, number>();
 for (const h of extra) extraByRule.set(h.rule, (extraByRule.get(h.rule) ?? 0) + 1);
 console.log(`Pathfinder findings ruff does not report: ${extra.length} (${[...extraByRule].map(([r, n]) => `${r} ${n}`).join(", ") || "none"})`);
 
+await benchWarm();
 await benchPartialParse(python.map((f) => ({ abs: f.absPath, rel: f.relPath })));
 await benchArtifacts();
 await benchLanguages(process.env.BENCH_LANGUAGES, runs);

@@ -5,13 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 
-const [target, jobs] = process.argv.slice(2);
+// Extra arguments after the target are passed on (`--no-cache`, `--cache-dir DIR`, `--jobs N`).
+const [target, ...extra] = process.argv.slice(2);
 const started = performance.now();
 const cli = (await import(new URL("../../build/cli/pathfinder.js", import.meta.url).href)) as {
   main(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; env: NodeJS.ProcessEnv; cwd: string }): Promise<number>;
 };
 const reportFile = join(tmpdir(), `pathfinder-bench-report-${process.pid}.json`);
-const args = ["scan", "--project", target, "--output", "json", "--output-file", reportFile, "--quiet", ...(jobs === undefined ? [] : ["--jobs", jobs])];
+const args = ["scan", "--project", target, "--output", "json", "--output-file", reportFile, "--quiet", ...extra];
 const code = await cli.main(args, { stdout: new PassThrough(), stderr: process.stderr, env: process.env, cwd: process.cwd() });
 const ms = performance.now() - started;
 if (code !== 0) throw new Error(`pathfinder scan exited with ${code}`);

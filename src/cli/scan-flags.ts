@@ -1,10 +1,11 @@
-import { existsSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { SEVERITIES, type Severity } from "../core/types.js";
 import { isSeverity } from "../core/severity.js";
 import { loadConfig } from "../project/config.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
 import type { ScanOptions } from "../project/scan.js";
+import { DEFAULT_CACHE_DIR } from "../project/cache.js";
 import { CliUsageError, type CliIo } from "./command.js";
 import { toolInfo } from "./version.js";
 
@@ -28,6 +29,8 @@ export const SCAN_FLAGS = {
   "pickle-allow": { type: "string", multiple: true },
   "file-timeout": { type: "string" },
   "follow-symlinks": { type: "boolean" },
+  "no-cache": { type: "boolean" },
+  "cache-dir": { type: "string" },
   verbose: { type: "boolean", short: "v" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
@@ -64,6 +67,8 @@ Scan options:
                            out of time keeps the findings made so far and gets a warning naming it
       --follow-symlinks    Also follow symbolic links that lead outside the project (by default they are
                            reported and skipped); loops are still detected and each directory walked once
+      --no-cache           Analyse every file again; do not read or write the analysis cache
+      --cache-dir DIR      Keep the analysis cache in DIR (default: .pathfinder_cache in the project directory)
   -v, --verbose            Print each warning and timing details on stderr
   -q, --quiet              No progress or summary on stderr
   -h, --help               Show this help`;
@@ -87,6 +92,8 @@ export type ScanFlagValues = {
   "pickle-allow"?: string[];
   "file-timeout"?: string;
   "follow-symlinks"?: boolean;
+  "no-cache"?: boolean;
+  "cache-dir"?: string;
   verbose?: boolean;
   quiet?: boolean;
 };
@@ -123,6 +130,7 @@ export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], i
     pickle: pickleOptionsFrom(values),
     ...(values["file-timeout"] !== undefined ? { fileTimeoutMs: parseDuration(values["file-timeout"]) } : {}),
     ...(values["follow-symlinks"] ? { followSymlinks: true } : {}),
+    ...cacheOption(values, project, io),
   };
 }
 
@@ -132,6 +140,15 @@ function parseDuration(text: string): number {
   if (!m) throw new CliUsageError(`--file-timeout: cannot read "${text}" (examples: 5s, 500ms, 0 for no limit)`);
   const ms = (m[2] ?? "s").toLowerCase() === "ms" ? Number(m[1]) : Number(m[1]) * 1000;
   return Math.round(ms);
+}
+
+/** The analysis cache folder: `--cache-dir`, else `.pathfinder_cache` in the project directory; none with `--no-cache`. */
+function cacheOption(values: ScanFlagValues, project: string, io: CliIo): Pick<ScanOptions, "cacheDir"> {
+  if (values["no-cache"] && values["cache-dir"] !== undefined) throw new CliUsageError("--cache-dir and --no-cache cannot be used together");
+  if (values["no-cache"]) return {};
+  if (values["cache-dir"] !== undefined) return { cacheDir: resolve(io.cwd, values["cache-dir"]) };
+  const isDirectory = existsSync(project) && statSync(project).isDirectory();
+  return { cacheDir: join(isDirectory ? project : dirname(project), DEFAULT_CACHE_DIR) };
 }
 
 /** `--pickle-policy` and `--pickle-allow` as artifact scan options. */

@@ -62,6 +62,8 @@ export interface Finding {
   /** Stable across line shifts: derived from rule, file, enclosing scope, normalised snippet and occurrence index. */
   fingerprint: string;
   trace?: TraceStep[];
+  /** How the sink's name was resolved across modules and assignments (re-exports, aliases, class attributes). */
+  relatedLocations?: TraceStep[];
   fix?: Fix;
   suppressed?: Suppression;
 }

@@ -40,7 +40,7 @@ export interface Discovery {
 export const DEFAULT_EXCLUDED_DIRS = new Set([
   ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".env", "env", ".tox", ".nox",
   "site-packages", "dist-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "build", "dist",
-  ".idea", ".vscode", ".pathfinder-cache",
+  ".idea", ".vscode", ".pathfinder-cache", ".pathfinder_cache",
 ]);
 
 const PYTHON_EXTENSIONS = [".py", ".pyw"];

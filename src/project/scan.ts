@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { compareErrors, compareFindings } from "../core/order.js";
@@ -14,8 +14,12 @@ import { UsageError } from "./errors.js";
 import { scanDependencies } from "./dependency-scan.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { foldRepeatedErrors } from "./fold-errors.js";
-import { moduleNameOf } from "./module-name.js";
 import { scanOtherLanguageFiles, selectOtherLanguageRules } from "./other-languages.js";
+import { PackageLayout } from "./module-name.js";
+import { analyzeWholeProgram, type ProgramFile } from "./whole-program.js";
+import { AnalysisCache } from "./cache.js";
+import { loadPythonParser } from "./python-parser.js";
+import { SinkIndex } from "../languages/python/analyze.js";
 import { decodePython, tooLarge, unreadable } from "./read-source.js";
 import { sharedQueueAnalyzer, type PoolOptions } from "./worker-pool.js";
 import { appendAll } from "../core/arrays.js";
@@ -39,6 +43,11 @@ export interface ScanOptions extends DiscoverOptions {
   fileTimeoutMs?: number;
   /** Pickle policy for model/data files (`--pickle-policy`, `--pickle-allow`). */
   pickle?: Partial<PickleScanOptions>;
+  /**
+   * Folder of the on-disk analysis cache (`--cache-dir`; the CLI uses `.pathfinder_cache` in the project); none
+   * (the library default, and `--no-cache`) analyses every file.
+   */
+  cacheDir?: string;
   onProgress?: (done: number, total: number) => void;
   /** Called with the bytes of every file that is analysed, as read (e.g. to detect later changes before `--fix`). */
   onSourceRead?: (file: { relPath: string; absPath: string }, bytes: Uint8Array) => void;
@@ -88,22 +97,36 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const analyzer = await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) });
   let artifacts: ArtifactFilesResult | undefined;
   try {
-    const analyses: Promise<FileAnalysis>[] = [];
+    const analyses: Promise<[string, FileAnalysis]>[] = [];
     let done = 0;
     const progress = () => options.onProgress?.(++done, pythonFiles.length);
+    const layout = new PackageLayout(existsSync);
+    const cache = options.cacheDir ? new AnalysisCache(resolve(options.cacheDir), { tool: options.tool.version, spec, config: config ?? null }) : undefined;
+    const program: ProgramFile[] = [];
+    const onOther = (file: DiscoveredFile, latin1: string) => {
+      program.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin1, source: once(() => decodeOther(file, latin1, options.maxFileSize, errors, options.onSourceRead)) });
+    };
     await readCandidates(pythonFiles, prefilterTokens(rules), options.maxFileSize, errors, options.onSourceRead, progress, (c) => {
-      const analysis = analyzer.analyze({ path: c.file.relPath, source: c.source, moduleName: moduleNameOf(c.file.relPath) });
-      analyses.push(analysis.finally(progress));
-    });
+      const moduleName = layout.moduleName(c.file.absPath);
+      program.push({ path: c.file.relPath, moduleName, text: c.source, source: () => c.source });
+      const input = { path: c.file.relPath, source: c.source, moduleName };
+      const cached = cache?.get(input);
+      const analysis = cached ? Promise.resolve(cached) : analyzer.analyze(input).then((a) => (cache?.set(input, a), a));
+      analyses.push(analysis.finally(progress).then((a) => [c.file.relPath, a]));
+    }, onOther);
     if (artifactRules.length > 0) {
       const artifactFiles = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
       artifacts = await scanArtifactFiles(artifactFiles, options.pickle ?? {});
     }
     ownWorkDone();
-    for (const r of await Promise.all(analyses)) {
-      appendAll(findings, r.findings);
-      appendAll(errors, r.errors);
+    const firstPass = new Map(await Promise.all(analyses));
+    const redone = rules.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules), cache) : new Map();
+    for (const [path, r] of [...firstPass, ...[...redone].filter(([path]) => !firstPass.has(path))]) {
+      const final = redone.get(path) ?? r;
+      appendAll(findings, final.findings);
+      appendAll(errors, final.errors);
     }
+    fillRelatedSnippets(findings, program);
   } finally {
     ownWorkDone();
     await analyzer.close();
@@ -162,6 +185,33 @@ function fileTimeout(options: ScanOptions): number | undefined {
   return ms > 0 ? ms : undefined;
 }
 
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) (value = compute()), (done = true);
+    return value;
+  };
+}
+
+/** Related locations point into other modules: their snippet is that module's line. */
+function fillRelatedSnippets(findings: Finding[], program: ProgramFile[]): void {
+  const byPath = new Map(program.map((f) => [f.path, f]));
+  const linesOf = new Map<string, string[] | undefined>();
+  const lines = (path: string) => {
+    if (!linesOf.has(path)) linesOf.set(path, byPath.get(path)?.source()?.split(/\r?\n/));
+    return linesOf.get(path);
+  };
+  for (const f of findings) {
+    for (const step of f.relatedLocations ?? []) {
+      const line = lines(step.location.file)?.[step.location.line - 1];
+      if (line === undefined) continue;
+      step.location.snippet = line.trimEnd();
+      step.location.endColumn = Math.max(step.location.column, line.trimEnd().length + 1);
+    }
+  }
+}
+
 interface Candidate {
   file: DiscoveredFile;
   source: string;
@@ -183,15 +233,29 @@ async function readCandidates(
   onSourceRead: ScanOptions["onSourceRead"],
   onSkipped: () => void,
   onCandidate: (c: Candidate) => void,
+  onOther: (file: DiscoveredFile, latin1: string) => void,
 ): Promise<void> {
   const anyToken = prefilterRegExp(tokens);
   for (let i = 0; i < files.length; i++) {
     if (i % READ_BATCH === READ_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
     const file = files[i];
-    const candidate = readCandidate(file, anyToken, maxBytes, errors, onSourceRead);
+    const candidate = readCandidate(file, anyToken, maxBytes, errors, onSourceRead, onOther);
     if (candidate) onCandidate(candidate);
     else onSkipped();
   }
+}
+
+/** Decodes a file the prefilter passed over, when the whole-program pass needs it after all. */
+function decodeOther(file: DiscoveredFile, latin1: string, maxBytes: number, errors: ScanError[], onSourceRead: ScanOptions["onSourceRead"]): string | undefined {
+  const bytes = Buffer.from(latin1, "latin1");
+  const decoded = decodePython(bytes, file.relPath, maxBytes);
+  if (!decoded.ok) {
+    errors.push(decoded.error);
+    return undefined;
+  }
+  if (decoded.warning) errors.push(decoded.warning);
+  onSourceRead?.(file, bytes);
+  return decoded.source;
 }
 
 function readCandidate(
@@ -200,6 +264,7 @@ function readCandidate(
   maxBytes: number,
   errors: ScanError[],
   onSourceRead: ScanOptions["onSourceRead"],
+  onOther: (file: DiscoveredFile, latin1: string) => void,
 ): Candidate | undefined {
   if (file.size > maxBytes) {
     errors.push(tooLarge(file.relPath, file.size, maxBytes));
@@ -213,7 +278,10 @@ function readCandidate(
     return undefined;
   }
   const latin1 = bytes.toString("latin1");
-  if (!anyToken.test(latin1)) return undefined;
+  if (!anyToken.test(latin1)) {
+    onOther(file, latin1);
+    return undefined;
+  }
   const decoded = decodePython(bytes, file.relPath, maxBytes);
   if (!decoded.ok) {
     errors.push(decoded.error);

@@ -28,6 +28,8 @@ export interface JsonResult {
   suppressed?: { kind: string; justification: string };
   fix?: { description: string; edits: JsonEdit[] };
   trace?: { location: JsonLocation; message: string }[];
+  /** How the sink's name was resolved across modules (re-exports, aliases, class attributes). */
+  related_locations?: { location: JsonLocation; message: string }[];
 }
 
 export interface JsonEdit {
@@ -104,6 +106,9 @@ function toJsonResult(finding: Finding): JsonResult {
   if (finding.fix) result.fix = { description: finding.fix.description, edits: finding.fix.edits.map(toJsonEdit) };
   if (finding.trace) {
     result.trace = finding.trace.map((step) => ({ location: toJsonLocation(step.location), message: step.message }));
+  }
+  if (finding.relatedLocations) {
+    result.related_locations = finding.relatedLocations.map((step) => ({ location: toJsonLocation(step.location), message: step.message }));
   }
   return result;
 }

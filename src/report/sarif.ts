@@ -118,6 +118,13 @@ function result(finding: Finding, ruleIndex: number): Json {
       },
     ];
   }
+  if (finding.relatedLocations && finding.relatedLocations.length > 0) {
+    out.relatedLocations = finding.relatedLocations.map((step, i) => ({
+      id: i + 1,
+      physicalLocation: physicalLocation(step.location),
+      message: { text: step.message },
+    }));
+  }
   if (finding.fix && finding.fix.edits.length > 0) {
     out.fixes = [
       {

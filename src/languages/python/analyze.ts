@@ -1,7 +1,7 @@
 import { stableHash } from "../../core/hash.js";
 import { appendAll } from "../../core/arrays.js";
 import { parseSuppression, suppresses, type SuppressionDirective } from "../../core/suppression.js";
-import type { Finding, ScanError } from "../../core/types.js";
+import type { Finding, ScanError, TraceStep } from "../../core/types.js";
 import type { AssignmentSpec, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
 import { settingsAssignments } from "./assignments.js";
 import { CallArguments } from "./calls.js";
@@ -11,7 +11,8 @@ import { relevantRanges, type SinkNames } from "./regions.js";
 import { identifierKey, splitTopLevel } from "./top-level.js";
 import { TokenSet } from "./token-set.js";
 import { pastDeadline, TimeBudgetExceeded, type PythonParser, type TimeBudget } from "./parser.js";
-import { RESOLVED_THROUGH, SemanticModel, type ResolvedName } from "./semantic/model.js";
+import { RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
+import { summarizeModule, type ModuleSummary } from "./project-index.js";
 import type { Scope } from "./semantic/scopes.js";
 import { childByField, LineIndex, type SyntaxNode, type SyntaxTree } from "./syntax.js";
 
@@ -28,6 +29,8 @@ export interface FileAnalysis {
   errors: ScanError[];
   /** False when the prefilter ruled the file out and it was never parsed. */
   parsed: boolean;
+  /** What the module exports, for the project index (when parsed). */
+  summary?: ModuleSummary;
 }
 
 const MAX_SNIPPET_LINES = 5;
@@ -51,8 +54,15 @@ export class SinkIndex implements SinkNames {
   readonly attributeKeys: ReadonlySet<number>;
   /** Sinks' modules and the packages above them, under every alias: `pickle`, `six`, `six.moves`, `torch.hub`. */
   private readonly sinkModules = new Set<string>();
-  constructor(readonly rules: readonly PythonRule[]) {
-    this.tokens = new TokenSet(prefilterTokens(rules));
+  /**
+   * `project`: for the whole-program pass, the names of project modules that lead to a sink and of their exports
+   * that do: they count as tokens and words too, so partial parsing keeps the code that uses them.
+   */
+  constructor(
+    readonly rules: readonly PythonRule[],
+    project?: { words: readonly string[]; modules: readonly string[] },
+  ) {
+    this.tokens = new TokenSet([...prefilterTokens(rules), ...(project?.words ?? [])]);
     this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
     for (const rule of rules) {
       for (const spec of rule.sinks) {
@@ -68,7 +78,7 @@ export class SinkIndex implements SinkNames {
         for (const name of spec.names) this.assignmentsByName.set(name, [...(this.assignmentsByName.get(name) ?? []), { rule, spec }]);
       }
     }
-    const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH];
+    const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...(project?.words ?? []), ...(project?.modules ?? [])];
     this.words = anchorWords(names);
     this.attributeKeys = new Set([...this.words].map(identifierKey));
     for (const name of names) {
@@ -80,6 +90,19 @@ export class SinkIndex implements SinkNames {
   leadsToSink(module: string): boolean {
     return this.sinkModules.has(module);
   }
+
+  /** Whether `name` is a sink or a module, class or attribute above one (`pickle`, `pickle.Unpickler`). */
+  isSinkOrAbove(name: string): boolean {
+    if (!this.sinkPrefixes) {
+      this.sinkPrefixes = new Set();
+      for (const sink of this.byName.keys()) {
+        const parts = sink.split(".");
+        for (let n = 1; n <= parts.length; n++) this.sinkPrefixes.add(parts.slice(0, n).join(".").replace(/\(\)$/, ""));
+      }
+    }
+    return this.sinkPrefixes.has(name);
+  }
+  private sinkPrefixes?: Set<string>;
 }
 
 export interface AnalyzeOptions {
@@ -95,6 +118,8 @@ export interface AnalyzeOptions {
    * keeping the findings made so far. Undefined: no limit.
    */
   timeBudgetMs?: number;
+  /** Resolve names across the project's modules (see `ProjectIndex`). */
+  project?: ProjectResolver;
 }
 
 /** Files shorter than this are always parsed whole: the saving would be small, and all their syntax errors show. */
@@ -128,7 +153,7 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
       message: `syntax error${tree.problems.length > 1 ? `s (${tree.problems.length})` : ""}, first at line ${first.row + 1}; scanned what parsed`,
     });
   }
-  const model = new SemanticModel(tree, file.moduleName);
+  const model = new SemanticModel(tree, file.moduleName, options.project);
   const matches = collectMatches(model, index, budget);
   if (index.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(model, index));
   if (pastDeadline(budget)) outOfTime("analysing");
@@ -136,7 +161,7 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   const findings = matches.map((m) => toFinding(m, file, model, lines));
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
-  return { findings, errors, parsed: true };
+  return { findings, errors, parsed: true, summary: summarizeModule(model, file.path) };
 }
 
 /**
@@ -189,7 +214,11 @@ interface RuleMatch extends SinkMatch {
   rule: PythonRule;
   spec: SinkSpec;
   outcome?: SinkOutcome;
+  chain?: ResolutionStep[];
 }
+
+/** Calls that take a sink class as an argument without calling it: type checks. */
+const NOT_A_CALLBACK = new Set(["builtins.isinstance", "builtins.issubclass"]);
 
 /** Calls resolved between two looks at the clock. */
 const CALLS_PER_DEADLINE_CHECK = 64;
@@ -218,33 +247,43 @@ function collectMatches(model: SemanticModel, index: SinkIndex, budget?: TimeBud
     const base = { node, calleeText: "", model, scope };
     for (const resolved of resolvedCallee) {
       const sinks = index.byName.get(resolved.name);
-      if (!sinks && !resolved.localClass) continue;
+      if (!sinks && !resolved.localClass && !resolved.projectClass) continue;
+      const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
       base.calleeText ||= shortened(model.text(callee));
       const receiver = resolved.constructedBy && {
         ...resolved.constructedBy,
         args: new CallArguments(resolved.constructedBy.call, model.tree.source),
       };
       for (const sink of sinks ?? []) {
-        report({ ...base, args: argsOf(), ...sink, target: resolved.name, via: "call", ...(receiver ? { receiver } : {}) });
+        report({ ...base, args: argsOf(), ...sink, target: resolved.name, via: "call", ...(receiver ? { receiver } : {}), ...chain });
       }
-      if (resolved.localClass) {
-        for (const ancestor of uniqueNames(model.classAncestors(resolved.localClass, scope))) {
+      const ancestors = resolved.localClass
+        ? model.classAncestors(resolved.localClass, scope)
+        : resolved.projectClass
+          ? resolved.projectClass.ancestors()
+          : [];
+      if (ancestors.length) {
+        const overridesFindClass = resolved.localClass ? definesMethod(model, resolved.localClass, "find_class") : resolved.projectClass!.overridesFindClass;
+        for (const ancestor of uniqueNames(ancestors)) {
           for (const sink of index.byName.get(ancestor.name) ?? []) {
             if (!sink.spec.subclasses) continue;
-            const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass: definesMethod(model, resolved.localClass, "find_class") };
-            report({ ...base, args: argsOf(), ...sink, target: ancestor.name, via: "subclass", subclass });
+            const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
+            const steps = [...(resolved.chain ?? []), ...(ancestor.chain ?? [])];
+            report({ ...base, args: argsOf(), ...sink, target: ancestor.name, via: "subclass", subclass, ...(steps.length ? { chain: steps } : {}) });
           }
         }
       }
     }
-    if (!index.hasReferenceSinks) continue;
+    // `isinstance(x, pickle.Unpickler)` is a type check, not a callback.
+    if (!index.hasReferenceSinks || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
     for (const value of argsOf().values()) {
       if (value.type !== "identifier" && value.type !== "attribute") continue;
       for (const resolved of uniqueNames(model.resolve(value, scope))) {
         for (const sink of index.byName.get(resolved.name) ?? []) {
           if (!sink.spec.references) continue;
           const empty = new CallArguments(undefined, "");
-          report({ node: value, calleeText: shortened(model.text(value)), args: empty, model, scope, ...sink, target: resolved.name, via: "reference" });
+          const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
+          report({ node: value, calleeText: shortened(model.text(value)), args: empty, model, scope, ...sink, target: resolved.name, via: "reference", ...chain });
         }
       }
     }
@@ -309,10 +348,11 @@ function withoutCoveredReferences(matches: RuleMatch[]): RuleMatch[] {
 function toFinding(m: RuleMatch, file: PythonFile, model: SemanticModel, index: LineIndex): Finding {
   const outcome = m.outcome ?? {};
   const lines = lineSlice(model.tree.source, index, m.node.startRow, Math.min(m.node.endRow, m.node.startRow + MAX_SNIPPET_LINES - 1));
+  const message = outcome.message ?? m.spec.message(m);
   return {
     ruleId: m.rule.id,
     ruleName: m.rule.name,
-    message: outcome.message ?? m.spec.message(m),
+    message: m.chain ? `${message} Resolved through ${m.chain.map((s) => `${s.path}:${s.line}`).join(" -> ")}.` : message,
     severity: outcome.severity ?? m.rule.severity,
     confidence: outcome.confidence ?? (m.via === "reference" ? "medium" : m.rule.confidence),
     location: {
@@ -326,7 +366,15 @@ function toFinding(m: RuleMatch, file: PythonFile, model: SemanticModel, index: 
     cwe: m.rule.cwe,
     owasp: m.rule.owasp,
     fingerprint: "",
+    ...(m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {}),
     ...(outcome.fix ? { fix: outcome.fix } : {}),
+  };
+}
+
+function relatedLocation(step: ResolutionStep): TraceStep {
+  return {
+    location: { file: step.path, line: step.line, column: step.column, endLine: step.line, endColumn: step.column, snippet: "" },
+    message: step.message,
   };
 }
 

@@ -18,6 +18,9 @@ export interface SinkNames {
   leadsToSink(module: string): boolean;
 }
 
+/** `self.name = ...` (not `==`). */
+const ASSIGNS_ATTRIBUTE = /\b[A-Za-z_]\w*\.[A-Za-z_]\w*\s*=(?!=)/;
+
 /** Every name may lead to a sink. */
 const ANY_SINK: SinkNames = { attributeKeys: undefined, leadsToSink: () => true };
 
@@ -68,6 +71,7 @@ export function relevantRanges(
   const relevant = new Array<boolean>(count).fill(false);
   const expanded = new Array<boolean>(count).fill(false);
   const headerRelevant = new Array<boolean>(count).fill(false);
+  const holdsSink = new Array<boolean | undefined>(count);
   const boundNames = new Set<number>();
   // Statements and definitions kept though not relevant, and the names that all kept code mentions.
   const kept = new Array<boolean>(count).fill(false);
@@ -105,7 +109,7 @@ export function relevantRanges(
       } else if (!relevant[k]) {
         relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || (s.isClass === true && mentioned.has(s.definitionKey!));
       }
-      if (relevant[k] && s.isClass && !headerRelevant[k] && classHeaderIsRelevant(s, anchors, boundNames)) {
+      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, s, anchors, sinks)))) {
         headerRelevant[k] = true;
         boundNames.add(s.definitionKey!);
         changed = true;
@@ -208,6 +212,18 @@ function anchoredSegments(segments: readonly Segment[], anchors: readonly number
 function hasAnchorIn(anchors: readonly number[], start: number, end: number): boolean {
   const first = lowerBound(anchors, start);
   return first < anchors.length && anchors[first] < end;
+}
+
+/**
+ * A sink held in a class attribute or an instance attribute (`loads = staticmethod(pickle.loads)`,
+ * `self._load = pickle.load`) is called through the class, `self` or an instance from anywhere: such a class is
+ * kept whole and its name counts like a name bound from a sink.
+ */
+function holdsSinkInAttribute(source: string, s: Segment, anchors: readonly number[], sinks: SinkNames): boolean {
+  const members = splitClassBody(source, s, sinks.attributeKeys);
+  if (!members) return false;
+  const anchored = anchoredSegments(members, anchors);
+  return members.some((m, i) => anchored[i] && (m.definition === undefined || ASSIGNS_ATTRIBUTE.test(source.slice(m.start, m.end))));
 }
 
 function classHeaderIsRelevant(s: Segment, anchors: readonly number[], boundNames: Set<number>): boolean {

@@ -18,6 +18,40 @@ export interface ResolvedName {
    * (`YAML(typ="unsafe").load`).
    */
   constructedBy?: { call: SyntaxNode; scope: Scope };
+  /** For `C()` and `self` where `C` is a class defined in this file: that class. */
+  instanceOf?: SyntaxNode;
+  /** A class defined in another module of the project (`projectClass`), or an instance of one (`projectInstance`). */
+  projectClass?: ProjectClass;
+  projectInstance?: ProjectClass;
+  /** How the name was reached across modules and through assignments (import re-exports, aliases, attributes). */
+  chain?: ResolutionStep[];
+}
+
+/** One step of a resolution chain: where a name was bound, and what to. */
+export interface ResolutionStep {
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** A class defined in another module of the project, as the project index knows it. */
+export interface ProjectClass {
+  /** Qualified name, `pkg.mod.C`. */
+  name: string;
+  /** Its bases and theirs, resolved across the project. */
+  ancestors(): ResolvedName[];
+  overridesFindClass: boolean;
+  /** What `C.attr` (or `C().attr` with `instance`) holds, resolved; undefined when the class does not bind it. */
+  member(attribute: string, instance: boolean): ResolvedName[] | undefined;
+}
+
+/**
+ * Resolution across the modules of a project (see `ProjectIndex`): what `pkg.compat.pickle` is when `pkg/compat.py`
+ * binds `pickle`. Undefined when the name is not in a project module, which leaves it as it is.
+ */
+export interface ProjectResolver {
+  resolve(qualifiedName: string): ResolvedName[] | undefined;
 }
 
 /**
@@ -45,21 +79,101 @@ export class SemanticModel {
   readonly module: Scope;
   private readonly bindingCache = new Map<Binding, ResolvedName[]>();
   private readonly inProgress = new Set<Binding>();
-  /** The scope each local class is bound in, built when first needed. */
-  private classScopes?: Map<SyntaxNode, Scope>;
+
+  private readonly classBodies: Map<SyntaxNode, Scope>;
 
   constructor(
     readonly tree: SyntaxTree,
-    moduleName: string,
+    readonly moduleName: string,
+    readonly project?: ProjectResolver,
   ) {
     const index = buildScopes(tree, moduleName);
     this.calls = index.calls;
     this.subscripts = index.subscripts;
     this.module = index.module;
+    this.classBodies = index.classScopes;
+  }
+
+  /** A qualified name, resolved across the project's modules when a project index is present. */
+  private qualified(name: string): ResolvedName[] {
+    const canonical = canonicalName(name);
+    return this.project?.resolve(canonical) ?? [{ name: canonical }];
+  }
+
+  /** The body scope of a class defined in this file. */
+  classScope(classDef: SyntaxNode): Scope | undefined {
+    return this.classBodies.get(classDef);
+  }
+
+  /**
+   * What a name bound at module level holds once the module has run (the bindings that reach its end): the
+   * module's export of that name. Undefined when the module does not bind it.
+   */
+  exported(name: string): { binding: Binding; values: ResolvedName[] }[] | undefined {
+    const bindings = this.module.bindings.get(name);
+    if (!bindings?.length) return undefined;
+    const end = { start: this.tree.source.length, parent: null } as unknown as SyntaxNode;
+    return reachingBindings(bindings, end, this.module).map((binding) => ({ binding, values: this.resolveBinding(binding, 0) }));
+  }
+
+  /**
+   * What `attribute` of a class defined in this file holds: a class-level binding, or for an instance also a
+   * `self.attribute = value` in a method, else what a base class defined here holds. Undefined when none binds it.
+   */
+  classMember(classDef: SyntaxNode, attribute: string, instance: boolean, depth = 0): ResolvedName[] | undefined {
+    let byAttribute = this.memberCache.get(classDef);
+    if (!byAttribute) this.memberCache.set(classDef, (byAttribute = new Map()));
+    const key = instance ? `.${attribute}` : attribute;
+    if (byAttribute.has(key)) return byAttribute.get(key);
+    byAttribute.set(key, undefined); // a member defined through itself resolves to nothing
+    const found = this.findClassMember(classDef, attribute, instance, depth);
+    byAttribute.set(key, found);
+    return found;
+  }
+
+  private readonly memberCache = new Map<SyntaxNode, Map<string, ResolvedName[] | undefined>>();
+  private readonly ancestorCache = new Map<SyntaxNode, ResolvedName[]>();
+
+  private findClassMember(classDef: SyntaxNode, attribute: string, instance: boolean, depth: number): ResolvedName[] | undefined {
+    const seen = new Set<SyntaxNode>();
+    const work = [classDef];
+    while (work.length && depth <= MAX_DEPTH) {
+      const def = work.shift()!;
+      if (seen.has(def)) continue;
+      seen.add(def);
+      const body = this.classBodies.get(def);
+      if (!body) continue;
+      const out: ResolvedName[] = [];
+      let bound = false;
+      for (const b of body.bindings.get(attribute) ?? []) {
+        bound = true;
+        out.push(...this.resolveBinding(b, depth + 1));
+      }
+      if (instance) {
+        for (const a of body.instanceAttributes?.get(attribute) ?? []) {
+          bound = true;
+          out.push(...this.resolve(a.value, a.scope, depth + 1));
+        }
+      }
+      if (bound) return out;
+      for (const base of this.classAncestors(def, this.scopeOfDefinition(def) ?? this.module)) {
+        if (base.localClass) work.push(base.localClass);
+        else if (base.projectClass) {
+          const found = base.projectClass.member(attribute, instance);
+          if (found) return found;
+        }
+      }
+    }
+    return undefined;
   }
 
   text(node: SyntaxNode): string {
     return this.tree.source.slice(node.start, node.end);
+  }
+
+  private className(classDef: SyntaxNode): string {
+    const name = childByField(classDef, "name");
+    return name ? this.text(name) : "<class>";
   }
 
   /** All qualified names `expr` may denote in `scope`; empty when unknown. */
@@ -152,9 +266,13 @@ export class SemanticModel {
 
   /** Base classes of a class defined in this file, resolved transitively through other local classes. */
   classAncestors(classDef: SyntaxNode, scope: Scope): ResolvedName[] {
+    const cached = this.ancestorCache.get(classDef);
+    if (cached) return cached;
     const out: ResolvedName[] = [];
+    this.ancestorCache.set(classDef, out);
     const seen = new Set<SyntaxNode>();
-    const work: { def: SyntaxNode; scope: Scope }[] = [{ def: classDef, scope }];
+    // Bases are resolved where the class is defined (cached per class, so never where it is used).
+    const work: { def: SyntaxNode; scope: Scope }[] = [{ def: classDef, scope: this.scopeOfDefinition(classDef) ?? scope }];
     while (work.length && seen.size < MAX_DEPTH) {
       const { def, scope: defScope } = work.pop()!;
       if (seen.has(def)) continue;
@@ -166,6 +284,7 @@ export class SemanticModel {
         for (const r of this.resolve(base, defScope)) {
           out.push(r);
           if (r.localClass) work.push({ def: r.localClass, scope: this.scopeOfDefinition(r.localClass) ?? defScope });
+          else if (r.projectClass) out.push(...r.projectClass.ancestors());
         }
       }
     }
@@ -173,22 +292,13 @@ export class SemanticModel {
   }
 
   private scopeOfDefinition(def: SyntaxNode): Scope | undefined {
-    if (!this.classScopes) {
-      // Every scope that binds a class: the module's, and those that calls were seen in.
-      this.classScopes = new Map();
-      for (const scope of new Set([this.module, ...this.calls.map((c) => c.scope)])) {
-        for (const list of scope.bindings.values()) {
-          for (const b of list) if (b.classDef && !this.classScopes.has(b.classDef)) this.classScopes.set(b.classDef, scope);
-        }
-      }
-    }
-    return this.classScopes.get(def);
+    return this.classBodies.get(def)?.parent ?? undefined;
   }
 
   private resolveName(name: string, scope: Scope, use: SyntaxNode, depth: number): ResolvedName[] {
     const bindings = this.lookup(name, scope, use);
     if (!bindings) {
-      const fromStar = this.module.starImports.map((s) => ({ name: canonicalName(`${s.module}.${name}`) }));
+      const fromStar = this.module.starImports.flatMap((s) => this.qualified(`${s.module}.${name}`));
       if (PYTHON_BUILTINS.has(name)) fromStar.push({ name: `builtins.${name}` });
       return fromStar;
     }
@@ -200,11 +310,15 @@ export class SemanticModel {
   private resolveBinding(b: Binding, depth: number): ResolvedName[] {
     switch (b.kind) {
       case "import":
-        return [{ name: canonicalName(b.qualifiedName!) }];
+        return this.qualified(b.qualifiedName!);
       case "function":
-        return [{ name: LOCAL + b.name }];
+        return [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
       case "class":
-        return [{ name: LOCAL + b.name, localClass: b.classDef }];
+        return b.site.parent === b.classDef
+          ? [{ name: LOCAL + b.name, localClass: b.classDef }]
+          : [{ name: LOCAL + this.className(b.classDef!), localClass: b.classDef }];
+      case "instance":
+        return [{ name: `${LOCAL}${this.className(b.classDef!)}()`, instanceOf: b.classDef }];
       case "opaque":
         return [];
       case "assignment": {
@@ -212,7 +326,7 @@ export class SemanticModel {
         if (cached) return cached;
         if (this.inProgress.has(b) || !b.value) return [];
         this.inProgress.add(b);
-        const result = this.resolve(b.value, b.scope, depth + 1);
+        const result = this.resolve(b.value, b.valueScope ?? b.scope, depth + 1);
         this.inProgress.delete(b);
         this.bindingCache.set(b, result);
         return result;
@@ -232,10 +346,29 @@ export class SemanticModel {
       base = unwrapParentheses(object);
     }
     attributes.reverse();
-    const suffix = attributes.join(".");
-    return this.resolve(base, scope, depth + 1).map((r) => ({
-      name: canonicalName(`${r.name}.${suffix}`),
+    const out: ResolvedName[] = [];
+    for (const r of this.resolve(base, scope, depth + 1)) out.push(...this.attributeOf(r, attributes, depth));
+    return out;
+  }
+
+  /** `r.a.b...`: through the members of classes (local or in the project), else as a qualified name. */
+  private attributeOf(r: ResolvedName, attributes: string[], depth: number): ResolvedName[] {
+    const [first, ...rest] = attributes;
+    const localClass = r.localClass ?? r.instanceOf;
+    const projectClass = r.projectClass ?? r.projectInstance;
+    let member: ResolvedName[] | undefined;
+    if (localClass) member = this.classMember(localClass, first, r.instanceOf !== undefined, depth + 1);
+    else if (projectClass) member = projectClass.member(first, r.projectInstance !== undefined);
+    if (member) {
+      const chain = r.chain;
+      const withChain = chain ? member.map((m) => ({ ...m, chain: [...chain, ...(m.chain ?? [])] })) : member;
+      return rest.length ? withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1)) : withChain;
+    }
+    const names = this.qualified(`${r.name}.${attributes.join(".")}`);
+    return names.map((n) => ({
+      ...n,
       ...(attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {}),
+      ...(r.chain ? { chain: [...r.chain, ...(n.chain ?? [])] } : {}),
     }));
   }
 
@@ -257,13 +390,13 @@ export class SemanticModel {
           if (!moduleName || moduleName.startsWith(".")) break;
           const fromlist = positional[3] ?? valueOf(keyword("fromlist"));
           const wantsLeaf = c.name === "importlib.import_module" || (fromlist && !isEmptyLiteral(fromlist));
-          out.push({ name: canonicalName(wantsLeaf ? moduleName : moduleName.split(".")[0]) });
+          out.push(...this.qualified(wantsLeaf ? moduleName : moduleName.split(".")[0]));
           break;
         }
         case "builtins.getattr": {
           const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
           if (positional[0] && attr) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) out.push({ name: canonicalName(`${o.name}.${attr}`) });
+            for (const o of this.resolve(positional[0], scope, depth + 1)) out.push(...this.attributeOf(o, [attr], depth + 1));
           }
           break;
         }
@@ -273,11 +406,19 @@ export class SemanticModel {
           }
           break;
         case "functools.partial":
-          // partial(pickle.loads, ...) is pickle.loads waiting for its call.
+        case "builtins.staticmethod":
+        case "builtins.classmethod":
+          // partial(pickle.loads, ...) is pickle.loads waiting for its call; staticmethod(f) is f.
           if (positional[0]) out.push(...this.resolve(positional[0], scope, depth + 1));
           break;
         default:
-          out.push({ name: `${c.name}()`, constructedBy: { call: node, scope } });
+          out.push({
+            name: `${c.name}()`,
+            constructedBy: { call: node, scope },
+            ...(c.localClass ? { instanceOf: c.localClass } : {}),
+            ...(c.projectClass ? { projectInstance: c.projectClass } : {}),
+            ...(c.chain ? { chain: c.chain } : {}),
+          });
       }
     }
     return out;
@@ -291,8 +432,8 @@ export class SemanticModel {
     if (key === undefined) return [];
     const out: ResolvedName[] = [];
     for (const v of this.resolve(value, scope, depth + 1)) {
-      if (v.name === "sys.modules") out.push({ name: canonicalName(key) });
-      else if (v.name.endsWith(".__dict__")) out.push({ name: canonicalName(`${v.name.slice(0, -".__dict__".length)}.${key}`) });
+      if (v.name === "sys.modules") out.push(...this.qualified(key));
+      else if (v.name.endsWith(".__dict__")) out.push(...this.qualified(`${v.name.slice(0, -".__dict__".length)}.${key}`));
     }
     return out;
   }

@@ -7,6 +7,7 @@ export type BindingKind =
   | "assignment" //   `x = value`, `x := value`: `value` is the assigned expression
   | "function" //     `def f(): ...`
   | "class" //        `class C(Base): ...`: `classDef` holds the node
+  | "instance" //     the first parameter of a method (`self`): `classDef` is its class (`cls` of a classmethod: kind "class")
   | "opaque"; //      parameters, loop targets, `with ... as x`, `except E as x`, augmented assignment, ...
 
 export interface Binding {
@@ -19,7 +20,16 @@ export interface Binding {
   scope: Scope;
   qualifiedName?: string;
   value?: SyntaxNode;
+  /** Where `value` is evaluated when not in `scope` (a parameter's default value: the enclosing scope). */
+  valueScope?: Scope;
   classDef?: SyntaxNode;
+}
+
+/** `self.name = value` inside a method: an instance attribute of the method's class. */
+export interface AttributeAssignment {
+  value: SyntaxNode;
+  scope: Scope;
+  site: SyntaxNode;
 }
 
 export interface StarImport {
@@ -35,6 +45,8 @@ export interface Scope {
   globals: Set<string>;
   nonlocals: Set<string>;
   starImports: StarImport[];
+  /** Class scopes: `self.x = v` assignments in the class's methods, by attribute name. */
+  instanceAttributes?: Map<string, AttributeAssignment[]>;
 }
 
 export interface CallRecord {
@@ -46,6 +58,8 @@ export interface ScopeIndex {
   module: Scope;
   calls: CallRecord[];
   subscripts: CallRecord[];
+  /** The body scope of every class, by its `class_definition`. */
+  classScopes: Map<SyntaxNode, Scope>;
 }
 
 const COMPREHENSIONS = new Set([
@@ -63,6 +77,9 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
   const module = newScope("module", tree.root, null);
   const calls: CallRecord[] = [];
   const subscripts: CallRecord[] = [];
+  const classScopes = new Map<SyntaxNode, Scope>();
+  /** Method scopes whose first parameter is the instance: the method's class scope and the parameter's name. */
+  const selfNames = new Map<Scope, { name: string; classScope: Scope }>();
   const text = (n: SyntaxNode) => tree.source.slice(n.start, n.end);
   const stack: { node: SyntaxNode; scope: Scope }[] = [{ node: tree.root, scope: module }];
 
@@ -116,16 +133,36 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
           break;
         default:
           // attribute / subscript targets bind nothing; their sub-expressions are visited as expressions.
+          // `self.x = v` in a method records an instance attribute of its class.
+          if (t.type === "attribute" && v) recordInstanceAttribute(scope, t, v);
           stack.push({ node: t, scope });
       }
     }
   };
 
-  const bindParameters = (params: SyntaxNode | undefined, inner: Scope, outer: Scope) => {
+  /**
+   * Parameters bind opaquely, except that a default value is one value the parameter may hold
+   * (`def decode(s, loads=pickle.loads)`), and the first parameter of a method is the instance (`self`), or the
+   * class for a classmethod.
+   */
+  const bindParameters = (params: SyntaxNode | undefined, inner: Scope, outer: Scope, method?: { classDef: SyntaxNode; kind: "instance" | "class" | "static" }) => {
     if (!params) return;
+    let first = true;
     for (const p of params.children) {
       const name = p.type === "identifier" ? p : (childByField(p, "name") ?? p.children.find((c) => c.type === "identifier"));
-      if (name && name.type === "identifier") bind(inner, text(name), "opaque", name, name.end);
+      const positional = p.type === "identifier" || p.type === "typed_parameter" || p.type === "default_parameter" || p.type === "typed_default_parameter";
+      if (name && name.type === "identifier") {
+        const defaultValue = p.type === "default_parameter" || p.type === "typed_default_parameter" ? childByField(p, "value") : undefined;
+        if (first && positional && method && method.kind !== "static") {
+          bind(inner, text(name), method.kind, name, name.end, { classDef: method.classDef });
+          if (method.kind === "instance") selfNames.set(inner, { name: text(name), classScope: outer });
+        } else if (defaultValue) {
+          bind(inner, text(name), "assignment", name, name.end, { value: defaultValue, valueScope: outer });
+        } else {
+          bind(inner, text(name), "opaque", name, name.end);
+        }
+      }
+      if (positional) first = false;
       for (const f of ["value", "type"]) {
         const v = childByField(p, f);
         if (v) stack.push({ node: v, scope: outer });
@@ -140,7 +177,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         const name = childByField(node, "name");
         if (name) bind(scope, text(name), "function", name, node.end);
         const inner = newScope("function", node, scope);
-        bindParameters(childByField(node, "parameters"), inner, scope);
+        bindParameters(childByField(node, "parameters"), inner, scope, methodKind(node, scope));
         for (const c of node.children) {
           if (c.field === "body") stack.push({ node: c, scope: inner });
           else if (c.field === "return_type" || c.type === "decorator") stack.push({ node: c, scope });
@@ -158,6 +195,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         const name = childByField(node, "name");
         if (name) bind(scope, text(name), "class", name, node.end, { classDef: node });
         const inner = newScope("class", node, scope);
+        classScopes.set(node, inner);
         for (const c of node.children) {
           if (c.field === "body") stack.push({ node: c, scope: inner });
           else if (c.field !== "name") stack.push({ node: c, scope });
@@ -252,7 +290,32 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
     for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], scope });
   }
 
-  return { module, calls, subscripts };
+  return { module, calls, subscripts, classScopes };
+
+  function methodKind(def: SyntaxNode, scope: Scope): { classDef: SyntaxNode; kind: "instance" | "class" | "static" } | undefined {
+    if (scope.kind !== "class") return undefined;
+    let kind: "instance" | "class" | "static" = "instance";
+    const decorated = def.parent?.type === "decorated_definition" ? def.parent : undefined;
+    for (const d of decorated?.children ?? []) {
+      if (d.type !== "decorator") continue;
+      const name = text(d).replace(/^@\s*/, "").trim();
+      if (name === "staticmethod") kind = "static";
+      else if (name === "classmethod") kind = "class";
+    }
+    return { classDef: scope.node, kind };
+  }
+
+  function recordInstanceAttribute(scope: Scope, target: SyntaxNode, value: SyntaxNode): void {
+    const self = selfNames.get(scope);
+    const object = childByField(target, "object");
+    const attribute = childByField(target, "attribute");
+    if (!self || !object || !attribute || object.type !== "identifier" || text(object) !== self.name) return;
+    const attributes = (self.classScope.instanceAttributes ??= new Map());
+    const name = text(attribute);
+    let list = attributes.get(name);
+    if (!list) attributes.set(name, (list = []));
+    list.push({ value, scope, site: target });
+  }
 
   function bindImport(item: SyntaxNode, from: string, scope: Scope, position: number): void {
     if (item.type === "aliased_import") {

@@ -1,0 +1,59 @@
+// Warm re-scans with the analysis cache, against the `grep -rl` floor on the same files: a copy of the target (so
+// one file can be touched) is scanned once to fill the cache, then again unchanged, then after editing one file.
+import { spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { discover } from "../src/project/discover.js";
+
+const here = import.meta.dirname;
+
+function timed(command: string, args: string[]): { ms: number; maxRssKb: number } {
+  const started = performance.now();
+  const r = spawnSync(command, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  if (r.status !== 0 && command === process.execPath) throw new Error(`${args[0]} failed: ${r.stderr}`);
+  const child = command === process.execPath ? (JSON.parse(r.stdout) as { maxRssKb: number }) : { maxRssKb: 0 };
+  return { ms, maxRssKb: child.maxRssKb };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export async function benchWarm(): Promise<void> {
+  const target = process.env.BENCH_TARGET ?? spawnSync("python3", ["-c", 'import sysconfig;print(sysconfig.get_paths()["stdlib"])'], { encoding: "utf8" }).stdout.trim();
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const work = mkdtempSync(join(tmpdir(), "pathfinder-bench-warm-"));
+  try {
+    const copy = join(work, "src");
+    cpSync(target, copy, { recursive: true, filter: (p) => !p.includes("__pycache__") && !p.includes("site-packages") });
+    const cacheDir = join(work, "cache");
+    const scan = () => timed(process.execPath, [join(here, "pathfinder-scan.js"), copy, "--cache-dir", cacheDir]);
+    const { files } = await discover(copy, { include: [], exclude: [], skipTests: false, gitignore: true });
+    const python = files.filter((f) => f.kind === "python");
+    const grepFloor = () => timed("grep", ["-rl", "--include=*.py", "-e", "pickle", copy]);
+    const fill = scan();
+    const warm: number[] = [];
+    const touched: number[] = [];
+    const grep: number[] = [];
+    let rss = fill.maxRssKb;
+    for (let i = 0; i < runs; i++) {
+      const w = scan();
+      warm.push(w.ms);
+      appendFileSync(python[i % python.length].absPath, `\n# touched ${i}\n`);
+      const t = scan();
+      touched.push(t.ms);
+      rss = Math.max(rss, w.maxRssKb, t.maxRssKb);
+      grep.push(grepFloor().ms);
+    }
+    const floor = median(grep);
+    console.log(`\nCache (${python.length} files, a copy of the target): filling scan ${fill.ms.toFixed(0)} ms`);
+    console.log(`  warm re-scan, unchanged          ${median(warm).toFixed(0).padStart(6)} ms  ${(median(warm) / floor).toFixed(2)}x the grep -rl floor (${floor.toFixed(0)} ms; target <= 3)`);
+    console.log(`  warm re-scan, one file touched   ${median(touched).toFixed(0).padStart(6)} ms  ${(median(touched) / floor).toFixed(2)}x the grep -rl floor`);
+    console.log(`  peak memory ${(rss / 1024).toFixed(0)} MB`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

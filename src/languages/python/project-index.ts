@@ -1,0 +1,287 @@
+// The project index: every module's exports joined, so that a name in one module resolves through the others
+// (`from .compat import pickle`, `loads = pickle.loads` in a package's `__init__`, star re-exports, classes
+// defined in one module and used in another). Module summaries are plain data, so they cross worker threads and
+// can be cached; the index resolves qualified names over them on demand.
+import { canonicalName } from "./semantic/module-aliases.js";
+import type { ProjectClass, ProjectResolver, ResolutionStep, ResolvedName, SemanticModel } from "./semantic/model.js";
+import { LOCAL_PREFIX } from "./semantic/model.js";
+import type { SyntaxNode } from "./syntax.js";
+
+/** One value a module-level name (or a class member) may hold after the module ran. */
+export interface ExportedValue {
+  /** Qualified name: `pickle.loads`, `pkg.compat.pickle`, or the module's own definition `pkg.mod.f`. */
+  name: string;
+  /** Where the name is bound in the module (1-based). */
+  line: number;
+  column: number;
+  /** The module's own function or class (the end of a resolution). */
+  own?: "function" | "class";
+}
+
+export interface ClassSummary {
+  bases: string[];
+  overridesFindClass: boolean;
+  /** Class-level bindings (`loads = staticmethod(pickle.loads)`, `storage = shelve`). */
+  members: Record<string, ExportedValue[]>;
+  /** `self.x = value` in the class's methods. */
+  instanceMembers: Record<string, ExportedValue[]>;
+}
+
+export interface ModuleSummary {
+  /** Dotted module name (`pkg` for `pkg/__init__.py`). */
+  module: string;
+  /** Path of the file, relative to the scan root. */
+  path: string;
+  exports: Record<string, ExportedValue[]>;
+  /** Modules star-imported at module level (`from .compat import *`). */
+  stars: string[];
+  /** `__all__`, when it is a constant list of names. */
+  all?: string[];
+  /** Classes defined at module level, by name. */
+  classes: Record<string, ClassSummary>;
+}
+
+/** The project's module name of a file's module name: `pkg.__init__` is the package `pkg`. */
+export function packageModuleName(moduleName: string): string {
+  return moduleName.endsWith(".__init__") ? moduleName.slice(0, -".__init__".length) : moduleName === "__init__" ? "" : moduleName;
+}
+
+/** What a module exports, from its semantic model (names it defines itself are qualified with the module's name). */
+export function summarizeModule(model: SemanticModel, path: string): ModuleSummary {
+  const module = packageModuleName(model.moduleName);
+  const qualify = (name: string) => (name.startsWith(LOCAL_PREFIX) ? `${module}.${name.slice(LOCAL_PREFIX.length)}` : name);
+  const classes: Record<string, ClassSummary> = {};
+  const exports: Record<string, ExportedValue[]> = {};
+  const valuesOf = (names: ResolvedName[], site: SyntaxNode): ExportedValue[] => {
+    const out: ExportedValue[] = [];
+    const seen = new Set<string>();
+    for (const r of names) {
+      const name = qualify(r.name);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      out.push({ name, line: site.startRow + 1, column: site.startCol + 1 });
+    }
+    return out;
+  };
+  for (const name of model.module.bindings.keys()) {
+    const exported = model.exported(name);
+    if (!exported) continue;
+    const values: ExportedValue[] = [];
+    for (const { binding, values: names } of exported) {
+      if (binding.kind === "function") {
+        values.push({ name: `${module}.${name}`, line: binding.site.startRow + 1, column: binding.site.startCol + 1, own: "function" });
+      } else if (binding.kind === "class" && binding.classDef) {
+        classes[name] = summarizeClass(model, binding.classDef, qualify);
+        values.push({ name: `${module}.${name}`, line: binding.site.startRow + 1, column: binding.site.startCol + 1, own: "class" });
+      } else {
+        values.push(...valuesOf(names, binding.site));
+      }
+    }
+    exports[name] = values;
+  }
+  const summary: ModuleSummary = { module, path, exports, stars: model.module.starImports.map((s) => s.module), classes };
+  const all = constantNames(model);
+  if (all) summary.all = all;
+  return summary;
+}
+
+function summarizeClass(model: SemanticModel, classDef: SyntaxNode, qualify: (name: string) => string): ClassSummary {
+  const body = model.classScope(classDef);
+  const scope = body?.parent ?? model.module;
+  const bases = [...new Set(model.classAncestors(classDef, scope).map((r) => qualify(r.name)))];
+  const members: Record<string, ExportedValue[]> = {};
+  const instanceMembers: Record<string, ExportedValue[]> = {};
+  const values = (names: ResolvedName[] | undefined, site: SyntaxNode) =>
+    [...new Set((names ?? []).map((r) => qualify(r.name)))].map((name) => ({ name, line: site.startRow + 1, column: site.startCol + 1 }));
+  let overridesFindClass = false;
+  for (const [name, bindings] of body?.bindings ?? []) {
+    if (name === "find_class" && bindings.some((b) => b.kind === "function")) overridesFindClass = true;
+    members[name] = values(model.classMember(classDef, name, false), bindings[bindings.length - 1].site);
+  }
+  for (const [name, assignments] of body?.instanceAttributes ?? []) {
+    instanceMembers[name] = values(model.classMember(classDef, name, true), assignments[0].site);
+  }
+  return { bases, overridesFindClass, members, instanceMembers };
+}
+
+/** `__all__ = ["a", "b"]` (a list or tuple of string literals). */
+function constantNames(model: SemanticModel): string[] | undefined {
+  const bindings = model.module.bindings.get("__all__");
+  const value = bindings?.length === 1 ? bindings[0].value : undefined;
+  if (!value || (value.type !== "list" && value.type !== "tuple")) return undefined;
+  const names: string[] = [];
+  for (const element of value.children) {
+    if (element.type === "comment") continue;
+    const s = model.constantString(element, model.module);
+    if (s === undefined) return undefined;
+    names.push(s);
+  }
+  return names;
+}
+
+/** Resolution across modules goes at most this deep; beyond it a name stays as it is. */
+const MAX_DEPTH = 24;
+
+/**
+ * The joined summaries of a project. Resolves a qualified name that starts with a project module through that
+ * module's exports, to a fixed point. A name whose top-level package is also a library the rules know
+ * (`pickle`, `yaml`) keeps its library meaning: a project's own `pickle.py` does not hide the real one.
+ */
+export class ProjectIndex implements ProjectResolver {
+  private readonly summaries = new Map<string, ModuleSummary>();
+  private readonly topLevel = new Set<string>();
+  private readonly classCache = new Map<string, ProjectClass>();
+  private readonly inProgress = new Set<string>();
+
+  /**
+   * `modules`: every module of the project (dotted, packages without `.__init__`), whether or not it was
+   * summarised: a module without a summary cannot lead to a sink, so names in it stay as they are.
+   */
+  constructor(
+    private readonly modules: ReadonlySet<string>,
+    private readonly isLibrary: (topLevel: string) => boolean,
+  ) {
+    for (const m of modules) this.topLevel.add(m.split(".")[0]);
+  }
+
+  set(summary: ModuleSummary): void {
+    this.summaries.set(summary.module, summary);
+    this.classCache.clear();
+  }
+
+  summary(module: string): ModuleSummary | undefined {
+    return this.summaries.get(module);
+  }
+
+  allSummaries(): IterableIterator<ModuleSummary> {
+    return this.summaries.values();
+  }
+
+  resolve(qualifiedName: string, depth = 0): ResolvedName[] | undefined {
+    const dot = qualifiedName.indexOf(".");
+    const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
+    if (!this.topLevel.has(top) || this.isLibrary(top)) return undefined;
+    const segments = qualifiedName.split(".");
+    if (depth > MAX_DEPTH || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
+    let k = segments.length;
+    while (k > 0 && !this.modules.has(segments.slice(0, k).join("."))) k--;
+    if (k === 0 || k === segments.length) return k === 0 ? undefined : [{ name: qualifiedName }];
+    const module = segments.slice(0, k).join(".");
+    const summary = this.summaries.get(module);
+    if (!summary) return [{ name: qualifiedName }];
+    const head = segments[k];
+    const called = head.endsWith("()");
+    const name = called ? head.slice(0, -2) : head;
+    const found = this.lookup(summary, name, new Set());
+    if (!found) return [{ name: qualifiedName }];
+    this.inProgress.add(qualifiedName);
+    try {
+      const out: ResolvedName[] = [];
+      for (const { summary: owner, value } of found) {
+        const step: ResolutionStep = {
+          path: owner.path,
+          line: value.line,
+          column: value.column,
+          message: value.own ? `${code(`${owner.module}.${name}`)} is defined in ${owner.path}` : `${code(`${owner.module}.${name}`)} is bound to ${code(value.name)} in ${owner.path}`,
+        };
+        for (const r of this.valueOf(owner, value, called, segments.slice(k + 1), depth)) out.push({ ...r, chain: [step, ...(r.chain ?? [])] });
+      }
+      return out;
+    } finally {
+      this.inProgress.delete(qualifiedName);
+    }
+  }
+
+  /** What a module binds `name` to: its own binding, else what its star imports bring (honouring `__all__`). */
+  private lookup(summary: ModuleSummary, name: string, seen: Set<string>): { summary: ModuleSummary; value: ExportedValue }[] | undefined {
+    if (seen.has(summary.module)) return undefined;
+    seen.add(summary.module);
+    const own = summary.exports[name];
+    if (own) return own.map((value) => ({ summary, value }));
+    for (const star of summary.stars) {
+      const from = this.summaries.get(star);
+      if (!from) continue;
+      if (from.all ? !from.all.includes(name) : name.startsWith("_")) continue;
+      const found = this.lookup(from, name, seen);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private valueOf(owner: ModuleSummary, value: ExportedValue, called: boolean, rest: string[], depth: number): ResolvedName[] {
+    let current: ResolvedName[];
+    if (value.own === "class") {
+      const cls = this.projectClass(owner, value.name);
+      current = cls ? [called ? { name: `${value.name}()`, projectInstance: cls } : { name: value.name, projectClass: cls }] : [{ name: value.name }];
+    } else if (value.own === "function") {
+      current = [{ name: `${value.name}${called ? "()" : ""}` }];
+    } else {
+      const name = canonicalName(`${value.name}${called ? "()" : ""}`);
+      current = this.resolve(name, depth + 1) ?? [{ name }];
+    }
+    for (const segment of rest) current = current.flatMap((r) => this.attribute(r, segment, depth));
+    return current;
+  }
+
+  private attribute(r: ResolvedName, segment: string, depth: number): ResolvedName[] {
+    const called = segment.endsWith("()");
+    const name = called ? segment.slice(0, -2) : segment;
+    const cls = r.projectClass ?? r.projectInstance;
+    const member = cls?.member(name, r.projectInstance !== undefined);
+    if (member) {
+      return member.map((m) =>
+        called ? (m.projectClass ? { name: `${m.name}()`, projectInstance: m.projectClass, chain: m.chain } : { ...m, name: `${m.name}()` }) : m,
+      );
+    }
+    const qualified = canonicalName(`${r.name}.${segment}`);
+    return (this.resolve(qualified, depth + 1) ?? [{ name: qualified }]).map((x) => (r.chain ? { ...x, chain: [...r.chain, ...(x.chain ?? [])] } : x));
+  }
+
+  private projectClass(owner: ModuleSummary, qualifiedName: string): ProjectClass | undefined {
+    const local = qualifiedName.slice(owner.module.length + 1);
+    const summary = owner.classes[local];
+    if (!summary) return undefined;
+    const cached = this.classCache.get(qualifiedName);
+    if (cached) return cached;
+    let ancestors: ResolvedName[] | undefined;
+    const resolveValues = (values: ExportedValue[]) =>
+      values.flatMap((v) => {
+        const name = canonicalName(v.name);
+        const step = { path: owner.path, line: v.line, column: v.column, message: `${code(`${qualifiedName}`)} binds it to ${code(v.name)} in ${owner.path}` };
+        return (this.resolve(name) ?? [{ name }]).map((r) => ({ ...r, chain: [step, ...(r.chain ?? [])] }));
+      });
+    const cls: ProjectClass = {
+      name: qualifiedName,
+      overridesFindClass: summary.overridesFindClass,
+      ancestors: () => {
+        if (ancestors) return ancestors;
+        ancestors = [];
+        for (const base of summary.bases) {
+          const name = canonicalName(base);
+          for (const r of this.resolve(name) ?? [{ name }]) {
+            ancestors.push(r);
+            if (r.projectClass && r.projectClass !== cls) ancestors.push(...r.projectClass.ancestors());
+          }
+        }
+        return ancestors;
+      },
+      member: (attribute, instance) => {
+        const values = summary.members[attribute] ?? (instance ? summary.instanceMembers[attribute] : undefined);
+        if (values) return resolveValues(values);
+        for (const a of cls.ancestors()) {
+          if (a.projectClass && a.projectClass !== cls) {
+            const found = a.projectClass.member(attribute, instance);
+            if (found) return found;
+          }
+        }
+        return undefined;
+      },
+    };
+    this.classCache.set(qualifiedName, cls);
+    return cls;
+  }
+}
+
+function code(s: string): string {
+  return "`" + s + "`";
+}

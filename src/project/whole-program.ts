@@ -1,0 +1,278 @@
+// Whole-program pass: after every file with a rule token has been analysed on its own, the project index joins
+// their summaries, and the files that use a project module leading to a sink are analysed again with the index.
+import { analyzePython, SinkIndex, type FileAnalysis, type PythonFile } from "../languages/python/analyze.js";
+import type { PythonParser } from "../languages/python/parser.js";
+import { packageModuleName, ProjectIndex, type ModuleSummary } from "../languages/python/project-index.js";
+import type { ResolvedName } from "../languages/python/semantic/model.js";
+import { analyzeSafely } from "./analyzer.js";
+import type { AnalysisCache } from "./cache.js";
+import { createHash } from "node:crypto";
+
+export interface ProgramFile {
+  path: string;
+  /** File module name (`pkg.__init__` for a package). */
+  moduleName: string;
+  /** The file's text; `text` may be the raw bytes read as latin1 (enough to look for names). */
+  text: string;
+  /** The decoded source, when the file can be analysed. */
+  source: () => string | undefined;
+}
+
+/** Rounds of re-analysis at most: each round follows one more level of re-exports between modules. */
+const MAX_ROUNDS = 8;
+
+/**
+ * Re-analyses, with the project index, every file that refers to a project module whose exports lead to a sink
+ * (see `ReferenceMatcher`), until nothing changes. A file that refers to no such module cannot reach a sink
+ * through the project, so its own analysis stands. Returns the analyses that replace first-pass ones, by path.
+ */
+export function analyzeWholeProgram(
+  files: readonly ProgramFile[],
+  firstPass: ReadonlyMap<string, FileAnalysis>,
+  parser: PythonParser,
+  sinks: SinkIndex,
+  cache?: AnalysisCache,
+): Map<string, FileAnalysis> {
+  const modules = new Set<string>();
+  const byModule = new Map<string, ProgramFile>();
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const module = packageModuleName(f.moduleName);
+    if (!module || byModule.has(module)) continue;
+    byModule.set(module, f);
+    modules.add(module);
+    for (let i = module.indexOf("."); i > 0; i = module.indexOf(".", i + 1)) modules.add(module.slice(0, i));
+  }
+  const index = new ProjectIndex(modules, (top) => sinks.leadsToSink(top));
+  for (const [path, analysis] of firstPass) {
+    if (analysis.summary && byModule.get(analysis.summary.module)?.path === path) index.set(analysis.summary);
+  }
+  const importCache = new Map<string, FileImports>();
+  const importsOfFile = (file: ProgramFile) => {
+    let found = importCache.get(file.path);
+    if (!found) importCache.set(file.path, (found = importsOf(file.text)));
+    return found;
+  };
+  const redone = new Map<string, FileAnalysis>();
+  const seenWith = new Map<string, Set<string>>();
+  let changed = new Set<string>();
+  let leading = sinkLeadingModules(index, sinks);
+  for (let round = 0; round < MAX_ROUNDS && leading.size > 0; round++) {
+    const matcher = new ReferenceMatcher(leading, importsOfFile);
+    const work: { file: ProgramFile; refs: Set<string> }[] = [];
+    for (const file of files) {
+      const refs = matcher.referencedBy(file);
+      if (!refs.size) continue;
+      const before = seenWith.get(file.path);
+      if (before && [...refs].every((m) => before.has(m) && !changed.has(m))) continue;
+      work.push({ file, refs });
+    }
+    if (!work.length) break;
+    const nextChanged = new Set<string>();
+    const words = new Set<string>();
+    for (const [module, names] of leading) {
+      words.add(module.slice(module.lastIndexOf(".") + 1));
+      for (const n of names) words.add(n);
+    }
+    const projectSinks = new SinkIndex(sinks.rules, { words: [...words], modules: [...leading.keys()] });
+    let state: string | undefined;
+    for (const { file, refs } of work) {
+      seenWith.set(file.path, refs);
+      const source = file.source();
+      if (source === undefined) continue;
+      const input: PythonFile = { path: file.path, source, moduleName: file.moduleName };
+      // A whole-program analysis depends on the file and on the index as the round found it.
+      state ??= indexState(index);
+      let analysis = cache?.get(input, state);
+      if (!analysis) {
+        analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index }), file.path);
+        cache?.set(input, analysis, state);
+      }
+      redone.set(file.path, analysis);
+      const summary = analysis.summary;
+      if (summary && byModule.get(summary.module)?.path === file.path && !sameSummary(index.summary(summary.module), summary)) {
+        index.set(summary);
+        // Later files of this round see this summary too: their cache entries must depend on it.
+        state = createHash("sha256").update(state).update(JSON.stringify(summary)).digest("hex");
+      }
+    }
+    // A module changed for its users when what of it leads to a sink changed.
+    const after = sinkLeadingModules(index, sinks);
+    for (const module of new Set([...leading.keys(), ...after.keys()])) {
+      if (String(leading.get(module)) !== String(after.get(module))) nextChanged.add(module);
+    }
+    changed = nextChanged;
+    leading = after;
+  }
+  return redone;
+}
+
+function indexState(index: ProjectIndex): string {
+  const hash = createHash("sha256");
+  for (const s of [...index.allSummaries()].sort((a, b) => (a.module < b.module ? -1 : 1))) hash.update(JSON.stringify(s));
+  return `whole-program:${hash.digest("hex")}`;
+}
+
+function sameSummary(a: ModuleSummary | undefined, b: ModuleSummary): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The names a module binds, also through its star imports (those honour `__all__`). */
+function exportedNames(index: ProjectIndex, summary: ModuleSummary, seen = new Set<string>()): Set<string> {
+  const out = new Set(Object.keys(summary.exports));
+  if (seen.has(summary.module)) return out;
+  seen.add(summary.module);
+  for (const star of summary.stars) {
+    const from = index.summary(star);
+    if (!from) continue;
+    for (const name of exportedNames(index, from, seen)) if (from.all ? from.all.includes(name) : !name.startsWith("_")) out.add(name);
+  }
+  return out;
+}
+
+/** Project modules with an export that leads to a sink, and the names of those exports. */
+function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const leads = (r: ResolvedName, depth = 0): boolean => {
+    if (sinks.isSinkOrAbove(r.name.replace(/\(\)$/, ""))) return true;
+    const cls = r.projectClass ?? r.projectInstance;
+    if (!cls || depth > 2) return false;
+    return cls.ancestors().some((a) => sinks.isSinkOrAbove(a.name));
+  };
+  for (const summary of index.allSummaries()) {
+    const names: string[] = [];
+    for (const name of exportedNames(index, summary)) {
+      const values = index.resolve(`${summary.module}.${name}`) ?? [];
+      if (values.some((v) => leads(v))) names.push(name);
+    }
+    for (const [name, cls] of Object.entries(summary.classes)) {
+      if (names.includes(name)) continue;
+      const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat();
+      if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name);
+    }
+    if (names.length) out.set(summary.module, names);
+  }
+  return out;
+}
+
+/** What a file's import statements name, worked out once per file. */
+interface FileImports {
+  /** `from <module> import <names>`: the module as written (dots kept) and the imported names. */
+  from: { module: string; names: string[] }[];
+  /** Every word of every import statement. */
+  words: Set<string>;
+  /** Imports by run-time names or backslash continuations: fall back to the whole text. */
+  dynamic: boolean;
+  /** Names used as attributes (`x.name`), and every word, worked out when first needed. */
+  attributes?: Set<string>;
+  allWords?: Set<string>;
+  /** The parts of dotted names in string literals (`import_module("pkg.compat")`). */
+  quoted?: Set<string>;
+}
+
+const WORD = /[A-Za-z_][A-Za-z0-9_]*|\*/g;
+const QUOTED_NAME = /["']\.*([A-Za-z_][\w.]*)["']/g;
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
+const ATTRIBUTE = /\.[ \t]*([A-Za-z_][A-Za-z0-9_]*)/g;
+
+function importsOf(text: string): FileImports {
+  const out: FileImports = { from: [], words: new Set(), dynamic: text.includes("import_module") || text.includes("__import__") };
+  for (const statement of importStatements(text)) {
+    if (statement.includes("\\")) out.dynamic = true;
+    for (const w of statement.match(WORD) ?? []) out.words.add(w);
+    const from = FROM_IMPORT.exec(statement);
+    if (from) out.from.push({ module: from[1], names: from[2].match(WORD) ?? [] });
+  }
+  return out;
+}
+
+const FROM_IMPORT = /^from\s+([\w.]+)\s+import\b([\s\S]*)$/;
+
+/** The import statements of a text, found from each `import` (a plain search, much faster than a multiline regex). */
+function importStatements(text: string): string[] {
+  const out: string[] = [];
+  let done = 0;
+  for (let at = text.indexOf("import"); at >= 0; at = text.indexOf("import", at + 6)) {
+    if (at < done) continue;
+    const lineStart = text.lastIndexOf("\n", at) + 1;
+    let start = lineStart;
+    while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) start++;
+    if (!text.startsWith("from", start) && !text.startsWith("import", start)) continue;
+    let end = text.indexOf("\n", at);
+    if (end < 0) end = text.length;
+    const open = text.indexOf("(", at);
+    if (open >= 0 && open < end) {
+      const close = text.indexOf(")", open);
+      end = close < 0 ? text.length : close + 1;
+    }
+    out.push(text.slice(start, end));
+    done = end;
+  }
+  return out;
+}
+
+/**
+ * Which sink-leading modules a file refers to. A use of a module's export names the module in an import
+ * statement and the export either in a `from <module> import` of that module (or `*`) or as an attribute
+ * (`compat.loads`, `c.pickle`); a package's own names can be imported relatively from inside it
+ * (`from . import loads`). Files that import by run-time names are judged on their whole text.
+ */
+class ReferenceMatcher {
+  private readonly bySegment = new Map<string, string[]>();
+
+  constructor(
+    private readonly leading: Map<string, string[]>,
+    private readonly imports: (file: ProgramFile) => FileImports,
+  ) {
+    for (const module of leading.keys()) {
+      const segment = module.slice(module.lastIndexOf(".") + 1);
+      const list = this.bySegment.get(segment);
+      if (list) list.push(module);
+      else this.bySegment.set(segment, [module]);
+    }
+  }
+
+  referencedBy(file: ProgramFile): Set<string> {
+    const own = packageModuleName(file.moduleName);
+    const imports = this.imports(file);
+    // The modules the file may name: by their last name in its imports (or strings), and its own packages.
+    const named = new Set<string>();
+    const packages = new Set<string>();
+    const add = (words: Iterable<string>) => {
+      for (const w of words) for (const module of this.bySegment.get(w) ?? []) named.add(module);
+    };
+    add(imports.words);
+    if (imports.dynamic) add((imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split(".")))));
+    for (let p = own; p.includes("."); ) {
+      p = p.slice(0, p.lastIndexOf("."));
+      if (this.leading.has(p)) packages.add(p);
+    }
+    const direct = ownPackage(file.moduleName);
+    if (this.leading.has(direct)) packages.add(direct);
+    const out = new Set<string>();
+    for (const module of new Set([...named, ...packages])) {
+      if (module === own) continue;
+      const exported = this.leading.get(module)!;
+      const segment = module.slice(module.lastIndexOf(".") + 1);
+      const inPackage = packages.has(module);
+      if (imports.dynamic) {
+        imports.allWords ??= new Set(file.text.match(IDENTIFIER));
+        if (exported.some((n) => imports.allWords!.has(n))) out.add(module);
+        continue;
+      }
+      const fromIt = imports.from.some(
+        (f) => (f.module.slice(f.module.lastIndexOf(".") + 1) === segment || (inPackage && /^\.+$/.test(f.module))) && f.names.some((n) => n === "*" || exported.includes(n)),
+      );
+      if (fromIt) out.add(module);
+      else {
+        imports.attributes ??= new Set([...file.text.matchAll(ATTRIBUTE)].map((m) => m[1]));
+        if (exported.some((n) => imports.attributes!.has(n))) out.add(module);
+      }
+    }
+    return out;
+  }
+}
+
+/** The package a file's relative imports start from. */
+function ownPackage(moduleName: string): string {
+  return moduleName.slice(0, Math.max(0, moduleName.lastIndexOf(".")));
+}
