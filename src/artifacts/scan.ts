@@ -89,6 +89,8 @@ const MAX_TAR_ENTRIES = 100_000;
 const MAX_STACKED_PICKLES = 64;
 const MAX_WORK_ITEMS = 10_000;
 const TORCH_PICKLE = /(^|\/)data\.pkl$/;
+/** File names that loaders unpickle directly (torch.load, joblib.load, pickle.load by convention). */
+const PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|dill|sav|dat|th)$/i;
 const TORCH_TENSOR = /(^|\/)data\/\d+$/;
 /** Zip members a loader treats as pickles whatever their bytes look like. */
 function expectsPickle(name: string): boolean {
@@ -135,7 +137,9 @@ class ArtifactScan {
   }
 
   async run(source: ByteSource): Promise<void> {
-    this.queue.push({ source, origin: 0, depth: 0 });
+    // A loader given `model.pkl` unpickles it whatever its first bytes are (the broken-pickle trick relies on
+    // scanners that first ask "is this a pickle?").
+    this.queue.push({ source, origin: 0, depth: 0, ...(PICKLE_NAME.test(this.relPath) ? { expectPickle: true } : {}) });
     let processed = 0;
     while (this.queue.length > 0) {
       const item = this.queue.shift()!;

@@ -1,4 +1,6 @@
 // A cheap test of whether bytes start like a pickle, used to pick files and container members to analyse.
+import { ALLOWLIST } from "./allowlist.js";
+import { DENYLIST } from "./denylist.js";
 import { OP, OPCODE_NAMES } from "./opcodes.js";
 import { runMachine, type NestedHook } from "./vm.js";
 
@@ -12,6 +14,11 @@ const SNIFF_WINDOW = 64 * 1024;
 const SNIFF_OPCODES = 4_096;
 /** Opcodes a windowed trial parse must complete before running off the window counts as a pickle. */
 const MIN_OPCODES_IN_WINDOW = 16;
+
+/** Top-level modules of every allowlisted or denylisted global: a broken stream that imports one is a pickle. */
+const KNOWN_ROOTS: ReadonlySet<string> = new Set(
+  [...ALLOWLIST, ...DENYLIST.map((e) => e.name)].map((n) => n.split(".")[0]!).concat(["__builtin__", "copy_reg"]),
+);
 
 const NO_NESTING: NestedHook = { isLoadsLike: () => false, analyze: () => undefined };
 
@@ -36,11 +43,14 @@ export function looksLikePickle(bytes: Uint8Array): boolean {
       maxDecompressedBytes: 0,
     },
     budget: { opcodes: SNIFF_OPCODES },
-    classArgHelpers: new Set(),
+    invokedArguments: new Map(),
+    resolvers: new Map(),
     nested: NO_NESTING,
   });
   const a = trace.analysis;
   if (a.streams > 0) return true;
+  // The broken-pickle trick: a payload, then bytes that make the load (and naive scanners) fail.
+  if (a.isPickle && a.imports.some((i) => KNOWN_ROOTS.has(i.module.split(".")[0]!))) return true;
   if (trace.stoppedBy === "limit") return a.opcodeCount >= MIN_OPCODES_IN_WINDOW;
   return windowed && trace.stoppedBy === "truncated" && a.opcodeCount >= MIN_OPCODES_IN_WINDOW;
 }
