@@ -224,8 +224,10 @@ class ArtifactScan {
       case "lz4":
         return this.uninspectable(item, format);
       case "unknown":
-        if (pickleLike) return this.inspectPickles(item);
+        // A name that promises a pickle does not stop a zip reader from finding an archive after other bytes.
+        if (pickleLike && (item.expectPickle !== true || looksLikePickle(head))) return this.inspectPickles(item);
         if (await this.inspectZip(item, -1)) return;
+        if (pickleLike) return this.inspectPickles(item);
         if (item.depth === 0) this.warn("content is not a pickle or a known container; not inspected");
     }
   }
