@@ -80,6 +80,8 @@ interface WorkItem {
   depth: number;
   /** The container says this should be a pickle (e.g. `data.pkl`): analyse even if the sniff disagrees. */
   expectPickle?: boolean;
+  /** The file's own name says pickle (`model.pkl`): bytes of no known format are analysed as one. */
+  nameSaysPickle?: boolean;
 }
 
 /** Protocol 0/1 pickles have no magic: the analyser's sniff replays up to 64 KiB, so give it one byte more. */
@@ -137,9 +139,7 @@ class ArtifactScan {
   }
 
   async run(source: ByteSource): Promise<void> {
-    // A loader given `model.pkl` unpickles it whatever its first bytes are (the broken-pickle trick relies on
-    // scanners that first ask "is this a pickle?").
-    this.queue.push({ source, origin: 0, depth: 0, ...(PICKLE_NAME.test(this.relPath) ? { expectPickle: true } : {}) });
+    this.queue.push({ source, origin: 0, depth: 0, ...(PICKLE_NAME.test(this.relPath) ? { nameSaysPickle: true } : {}) });
     let processed = 0;
     while (this.queue.length > 0) {
       const item = this.queue.shift()!;
@@ -225,9 +225,13 @@ class ArtifactScan {
         return this.uninspectable(item, format);
       case "unknown":
         // A name that promises a pickle does not stop a zip reader from finding an archive after other bytes.
-        if (pickleLike && (item.expectPickle !== true || looksLikePickle(head))) return this.inspectPickles(item);
-        if (await this.inspectZip(item, -1)) return;
         if (pickleLike) return this.inspectPickles(item);
+        if (await this.inspectZip(item, -1)) return;
+        if (item.nameSaysPickle === true) {
+          // A loader given `model.pkl` unpickles it whatever its first bytes are (broken-pickle trick).
+          if (item.depth === 0) this.baseKind = "pickle";
+          return this.inspectPickles(item);
+        }
         if (item.depth === 0) this.warn("content is not a pickle or a known container; not inspected");
     }
   }

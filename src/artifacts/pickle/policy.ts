@@ -53,7 +53,7 @@ function standingOf(qualified: string, raw: DenyMatch | undefined, options: Pick
   const user = options.allowGlobals.length > 0 ? userSet(options.allowGlobals) : undefined;
   // An exact user entry trusts anything; a wildcard does not reach denylisted names.
   if (user !== undefined && options.allowGlobals.includes(qualified)) return { verdict: "user-allowed", reason: "allowed by --pickle-allow or configuration" };
-  if (BUILT_IN.has(qualified) && (raw === undefined || trustedDespiteDenylist(qualified, raw))) {
+  if (options.policy === "allowlist" && BUILT_IN.has(qualified) && (raw === undefined || trustedDespiteDenylist(qualified, raw))) {
     return { verdict: "allowlisted", reason: ALLOWLIST_PROVENANCE.get(qualified) ?? "built-in allowlist" };
   }
   if (raw !== undefined) return { verdict: "denylisted", reason: raw.reason, match: raw };
@@ -77,6 +77,14 @@ export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
   };
   const strict = options.policy === "allowlist";
   const standings: (Standing | undefined)[] = [];
+  /** Unknown globals are reported once per name (the first call, else the first import). */
+  const reportedUnknown = new Set<string>();
+  const firstCallOf = new Map<string, number>();
+  for (let i = 0; i < a.imports.length; i++) {
+    const at = trace.importCalledAt[i]!;
+    const name = a.imports[i]!.normalized;
+    if (at >= 0 && (firstCallOf.get(name) ?? Infinity) > at) firstCallOf.set(name, at);
+  }
 
   for (let i = 0; i < a.imports.length; i++) {
     const imp = a.imports[i]!;
@@ -155,14 +163,15 @@ export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
         break;
       }
       case "unknown":
-        if (!strict) break;
-        if (called) {
+        if (!strict || reportedUnknown.has(imp.normalized)) break;
+        reportedUnknown.add(imp.normalized);
+        if (firstCallOf.has(imp.normalized)) {
           add({
             kind: "unknown-call",
             severity: "high",
             message: `Loading calls ${imp.normalized}, which is not known to be safe`,
             global: imp.normalized,
-            offset: calledAt,
+            offset: firstCallOf.get(imp.normalized)!,
           });
         } else {
           add({
