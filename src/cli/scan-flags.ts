@@ -54,9 +54,10 @@ Scan options:
                            Default: the nearest pathfinder.toml, .pathfinder.toml or pyproject.toml with
                            [tool.pathfinder], looking in the project directory and then its parents
       --no-config          Ignore every configuration file
-      --pickle-policy MODE Model/data files (.pkl, .pt, .joblib, .npy, ...): denylist (default) reports
-                           dangerous globals; allowlist also reports every global not known to be safe
-      --pickle-allow GLOBAL Trust a global in allowlist mode (module.Name or module.*); repeatable
+      --pickle-policy MODE Model/data files (.pkl, .pt, .joblib, .npy, ...): allowlist (default) reports every
+                           call loading performs of a global not known to be safe (denylisted: critical, other:
+                           high); denylist reports only denylisted globals
+      --pickle-allow GLOBAL Trust a global in model/data files (module.Name, or module.* for a whole module); repeatable
   -v, --verbose            Print each warning and timing details on stderr
   -q, --quiet              No progress or summary on stderr
   -h, --help               Show this help`;
@@ -117,7 +118,7 @@ export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], i
 
 /** `--pickle-policy` and `--pickle-allow` as artifact scan options. */
 export function pickleOptionsFrom(values: Pick<ScanFlagValues, "pickle-policy" | "pickle-allow">): Partial<PickleScanOptions> {
-  const policy = (values["pickle-policy"] ?? "denylist").toLowerCase();
+  const policy = (values["pickle-policy"] ?? "allowlist").toLowerCase();
   if (policy !== "denylist" && policy !== "allowlist") {
     throw new CliUsageError(`--pickle-policy: expected denylist or allowlist, got "${values["pickle-policy"]}"`);
   }

@@ -7,6 +7,7 @@ import { openFileByteSource } from "./byte-source.js";
 import { readHead, unreadable } from "./read-source.js";
 import { compareText } from "../core/order.js";
 import type { DiscoveredFile } from "./discover.js";
+import { projectGlobalsOf } from "./project-globals.js";
 
 export interface ArtifactFilesResult {
   findings: Finding[];
@@ -22,10 +23,14 @@ export interface ArtifactFilesResult {
  */
 export async function scanArtifactFiles(
   files: readonly DiscoveredFile[],
-  pickle: Partial<PickleScanOptions>,
+  pickleOptions: Partial<PickleScanOptions>,
   onScanned?: () => void,
+  /** The project's Python files: classes and functions they define are judged by their source, not as unknown. */
+  pythonFiles: readonly DiscoveredFile[] = [],
 ): Promise<ArtifactFilesResult> {
   const result: ArtifactFilesResult = { findings: [], errors: [], scanned: 0 };
+  const pickle: Partial<PickleScanOptions> =
+    pythonFiles.length > 0 && pickleOptions.projectGlobals === undefined ? { ...pickleOptions, projectGlobals: projectGlobalsOf(pythonFiles) } : pickleOptions;
   for (const file of files) {
     try {
       if (!isArtifactCandidate(file.relPath, readHead(file.absPath, SNIFF_BYTES))) continue;
@@ -42,8 +47,8 @@ export async function scanArtifactFiles(
     }
     try {
       const scanned = await scanArtifact(source, file.relPath, pickle);
-      result.findings.push(...scanned.findings);
-      result.errors.push(...scanned.errors);
+      for (const finding of scanned.findings) result.findings.push(finding);
+      for (const error of scanned.errors) result.errors.push(error);
       result.scanned++;
       onScanned?.();
     } catch (e) {

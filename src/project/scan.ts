@@ -84,7 +84,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     });
     if (artifactRules.length > 0) {
       const artifactFiles = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
-      artifacts = await scanArtifactFiles(artifactFiles, options.pickle ?? {});
+      const projectPython = discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath));
+      artifacts = await scanArtifactFiles(artifactFiles, options.pickle ?? {}, undefined, projectPython);
     }
     ownWorkDone();
     for (const r of await Promise.all(analyses)) {
