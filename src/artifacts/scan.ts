@@ -82,6 +82,8 @@ interface WorkItem {
   expectPickle?: boolean;
   /** The file's own name says pickle (`model.pkl`): bytes of no known format are analysed as one. */
   nameSaysPickle?: boolean;
+  /** Produces the real source (a decompressed member) when the item is inspected; null skips it. */
+  open?: () => Promise<ByteSource | null>;
 }
 
 /** Protocol 0/1 pickles have no magic: the analyser's sniff replays up to 64 KiB, so give it one byte more. */
@@ -90,6 +92,14 @@ const MAX_ZIP_ENTRIES = 100_000;
 const MAX_TAR_ENTRIES = 100_000;
 const MAX_STACKED_PICKLES = 64;
 const MAX_WORK_ITEMS = 10_000;
+/** Opcodes analysed per file across all its pickles (a 3,000-member archive must not cost 3,000 full budgets). */
+const DEFAULT_OPCODES_PER_FILE = 50_000_000;
+/** Members listed separately for one kind of finding in one file; the rest are counted in the first finding. */
+const MEMBERS_LISTED_PER_KIND = 10;
+/** Decompressed bytes per file that the scan-wide budget does not count. */
+const FREE_DECOMPRESSED_BYTES = 16 * 1024 * 1024;
+/** Distinct warnings kept per file; repeats of one kind are counted, not listed. */
+const MAX_WARNINGS = 50;
 const TORCH_PICKLE = /(^|\/)data\.pkl$/;
 /** File names that loaders unpickle directly (torch.load, joblib.load, pickle.load by convention). */
 const PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|dill|sav|dat|th)$/i;
@@ -124,18 +134,54 @@ class ArtifactScan {
   private readonly layout: ArtifactLayoutEntry[] = [];
   private readonly analyses: ArtifactAnalysis[] = [];
   private readonly errors: ScanError[] = [];
+  private readonly warningKinds = new Map<string, { error: ScanError; count: number }>();
+  private droppedWarnings = 0;
   private readonly issues: IssueRecord[] = [];
   private readonly queue: WorkItem[] = [];
   private readonly traits = new Set<string>();
   private baseKind = "unknown";
   private budget: number;
   private budgetWarned = false;
+  private opcodesLeft: number;
+  /** Decompressed bytes this file produced so far. */
+  private decompressed = 0;
+  private opcodesWarned = false;
 
   constructor(
     private readonly relPath: string,
     private readonly options: PickleScanOptions,
   ) {
-    this.budget = options.limits.maxDecompressedBytes;
+    this.budget = Math.min(options.limits.maxDecompressedBytes, options.scanBudget?.decompressedBytes ?? Number.POSITIVE_INFINITY);
+    this.opcodesLeft = options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE;
+  }
+
+  /**
+   * Decompressed bytes this file may still produce under the scan-wide budget. Every file gets its first
+   * FREE_DECOMPRESSED_BYTES without charge, so bombs that spend the scan's budget cannot hide the ordinary
+   * compressed files after them.
+   */
+  private scanAllowance(): number {
+    const shared = this.options.scanBudget;
+    if (shared === undefined) return Number.POSITIVE_INFINITY;
+    return Math.max(0, shared.decompressedBytes) + Math.max(0, FREE_DECOMPRESSED_BYTES - this.decompressed);
+  }
+
+  private charge(bytes: number): void {
+    const free = Math.max(0, FREE_DECOMPRESSED_BYTES - this.decompressed);
+    this.decompressed += bytes;
+    if (this.options.scanBudget) this.options.scanBudget.decompressedBytes -= Math.max(0, bytes - free);
+  }
+
+  /** Analyses one pickle within what is left of the file's opcode budget. */
+  private analyze(bytes: Uint8Array): PickleAnalysis {
+    const maxOpcodes = Math.max(0, Math.min(this.options.limits.maxOpcodes, this.opcodesLeft));
+    const analysis = analyzePickle(bytes, { ...this.options, limits: { ...this.options.limits, maxOpcodes } });
+    this.opcodesLeft -= analysis.opcodeCount;
+    if (this.opcodesLeft <= 0 && !this.opcodesWarned) {
+      this.opcodesWarned = true;
+      this.warn(`the file holds more than ${this.options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE} pickle opcodes; the rest was not inspected`);
+    }
+    return analysis;
   }
 
   async run(source: ByteSource): Promise<void> {
@@ -148,6 +194,12 @@ class ArtifactScan {
         break;
       }
       try {
+        if (item.open) {
+          const opened = await item.open();
+          if (opened === null) continue;
+          item.source = opened;
+          delete item.open;
+        }
         await this.inspect(item);
       } catch (error) {
         this.warn(`could not inspect: ${error instanceof Error ? error.message : String(error)}`, item.member);
@@ -161,7 +213,7 @@ class ArtifactScan {
       layout: this.layout,
       analyses: this.analyses,
       findings: this.findings(),
-      errors: this.errors,
+      errors: this.warnings(),
     };
   }
 
@@ -174,13 +226,40 @@ class ArtifactScan {
     return this.baseKind;
   }
 
+  /** Warnings of one kind (the message with numbers and member names taken out) are reported once with a count. */
   private warn(message: string, member?: string): void {
-    this.errors.push({
-      file: this.relPath,
-      kind: "artifact",
-      message: member ? `${member}: ${message}` : message,
-      level: "warning",
+    const key = message.replace(/\d+/g, "#");
+    const seen = this.warningKinds.get(key);
+    if (seen !== undefined) {
+      seen.count++;
+      return;
+    }
+    if (this.warningKinds.size >= MAX_WARNINGS) {
+      this.droppedWarnings++;
+      return;
+    }
+    const error: ScanError = { file: this.relPath, kind: "artifact", message: member ? `${member}: ${message}` : message, level: "warning" };
+    this.warningKinds.set(key, { error, count: 1 });
+    this.errors.push(error);
+  }
+
+  /** Content skipped for a budget: a warning, and once per file a finding (a payload could hide there). */
+  private notInspected(message: string, member: string): void {
+    this.warn(message, member);
+    if (this.budgetWarned) return;
+    this.budgetWarned = true;
+    this.addIssue({ kind: "uninspectable", severity: "medium", message: `${message} (decompression budget spent)` }, member, 0);
+  }
+
+  private warnings(): ScanError[] {
+    const out = this.errors.map((error) => {
+      const count = [...this.warningKinds.values()].find((w) => w.error === error)?.count ?? 1;
+      return count > 1 ? { ...error, message: `${error.message} (and ${count - 1} more like it)` } : error;
     });
+    if (this.droppedWarnings > 0) {
+      out.push({ file: this.relPath, kind: "artifact", level: "warning", message: `${this.droppedWarnings} further warnings of other kinds were not listed` });
+    }
+    return out;
   }
 
   private addIssue(issue: PickleIssue, member: string | undefined, baseOffset: number, from?: IssueRecord["from"]): void {
@@ -261,15 +340,26 @@ class ArtifactScan {
 
   private async decompressBounded(format: Compression, input: ByteSource, member: string, want?: number) {
     const result = await decompress(format, input, {
-      limit: Math.max(0, this.budget),
+      limit: Math.max(0, Math.min(this.budget, this.scanAllowance())),
       ...(want !== undefined ? { want } : {}),
     });
-    if (want === undefined || result.limitReached) this.budget -= result.bytes.length;
+    if (want === undefined || result.limitReached) {
+      this.budget -= result.bytes.length;
+      this.charge(result.bytes.length);
+    }
     if (result.limitReached && !this.budgetWarned) {
       this.budgetWarned = true;
-      this.warn(
-        `decompression stopped at the ${this.options.limits.maxDecompressedBytes}-byte limit (possible zip bomb); the rest was not inspected`,
+      const scanWide = this.options.scanBudget !== undefined && this.options.scanBudget.decompressedBytes <= 0;
+      this.addIssue(
+        {
+          kind: "uninspectable",
+          severity: "medium",
+          message: scanWide
+            ? "decompression stopped: the scan's total decompression budget is spent; the rest of this file was not inspected"
+            : `decompressed content exceeds the ${this.options.limits.maxDecompressedBytes}-byte limit (possible decompression bomb); the rest was not inspected`,
+        },
         member,
+        0,
       );
     }
     if (result.error) this.warn(`${format} data is corrupt or truncated: ${result.error}`, member);
@@ -278,8 +368,8 @@ class ArtifactScan {
 
   private async inspectCompressed(item: WorkItem, format: Compression, input: ByteSource): Promise<void> {
     const label = `${item.member ?? ""}[${format}]`;
-    if (this.budget <= 0) {
-      this.warn("decompression limit already reached; not inspected", label);
+    if (this.budget <= 0 || this.scanAllowance() <= 0) {
+      this.notInspected("decompression limit already reached; not inspected", label);
       return;
     }
     // Sniff first: compressed logs, CSVs and the like are not worth decompressing whole.
@@ -416,17 +506,23 @@ class ArtifactScan {
       const nested = sniffFormat(head) !== "unknown";
       if (pickleLike || expectPickle) row.role = "pickle";
       if (!pickleLike && !expectPickle && !nested) continue;
-      let memberSource: ByteSource = compressed;
-      if (codec) {
-        if (this.budget <= 0) {
-          this.warn("decompression limit reached; member not inspected", member);
-          continue;
-        }
-        const full = await this.decompressBounded(codec, compressed, member);
-        row.size = full.bytes.length;
-        memberSource = memorySource(full.bytes);
+      if (!codec) {
+        this.queue.push({ source: compressed, member, origin: 0, depth: item.depth + 1, expectPickle });
+        continue;
       }
-      this.queue.push({ source: memberSource, member, origin: 0, depth: item.depth + 1, expectPickle });
+      // Decompressed when its turn comes, so that one member's bytes are alive at a time, not the archive's.
+      const format = codec;
+      const input = compressed;
+      const open = async (): Promise<ByteSource | null> => {
+        if (this.budget <= 0 || this.scanAllowance() <= 0) {
+          this.notInspected("decompression limit reached; member not inspected", member);
+          return null;
+        }
+        const full = await this.decompressBounded(format, input, member);
+        row.size = full.bytes.length;
+        return memorySource(full.bytes);
+      };
+      this.queue.push({ source: compressed, open, member, origin: 0, depth: item.depth + 1, expectPickle });
     }
     return true;
   }
@@ -475,7 +571,7 @@ class ArtifactScan {
     for (const warning of located.warnings) this.warn(warning, member);
     for (const range of located.pickles) {
       const bytes = await this.readPickleBytes(source, range.start, range.end - range.start, member);
-      this.record(analyzePickle(bytes, this.options), member, range.start);
+      this.record(this.analyze(bytes), member, range.start);
     }
   }
 
@@ -559,7 +655,7 @@ class ArtifactScan {
     }
     const length = framing.end !== null ? framing.end - position : source.size - position;
     const bytes = await this.readPickleBytes(source, position, length, member);
-    const analysis = analyzePickle(bytes, this.options);
+    const analysis = this.analyze(bytes);
     this.record(analysis, member, item.origin + position);
     if (framing.end !== null) return framing.end;
     return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
@@ -619,7 +715,7 @@ class ArtifactScan {
       cursor = cut.offset + cut.length;
     }
     await keep(end);
-    const analysis = withoutArrayWrapperIssues(analyzePickle(concatBytes(chunks), this.options), arrays.length > 0);
+    const analysis = withoutArrayWrapperIssues(this.analyze(concatBytes(chunks)), arrays.length > 0);
     const toOriginal = (offset: number): number => {
       let piece = kept[0]!;
       for (const candidate of kept) if (candidate.at <= offset) piece = candidate;
@@ -629,7 +725,7 @@ class ArtifactScan {
     for (const array of arrays) {
       if (!array.objectPickle) continue;
       const bytes = await this.readPickleBytes(source, array.offset, array.length, member);
-      this.record(analyzePickle(bytes, this.options), member, item.origin + array.offset);
+      this.record(this.analyze(bytes), member, item.origin + array.offset);
     }
   }
 
@@ -668,14 +764,22 @@ class ArtifactScan {
 
   // ---- findings ----------------------------------------------------------------------------------
 
+  /** One finding per rule, global and member, up to MEMBERS_LISTED_PER_KIND members; further members are counted. */
   private findings(): Finding[] {
     const findings: Finding[] = [];
     const seen = new Set<string>();
+    const byKind = new Map<string, { finding: Finding; listed: number; members: number }>();
     for (const { issue, member, baseOffset, from } of this.issues) {
       const rule = ruleForIssue(issue);
       const fingerprint = stableHash([rule.id, this.relPath, member ?? "", issue.global ?? issue.message].join("\u0000"));
       if (seen.has(fingerprint)) continue;
       seen.add(fingerprint);
+      const kind = `${rule.id}\u0000${issue.severity}\u0000${issue.global ?? issue.message.replace(/\d+/g, "#")}`;
+      const earlier = byKind.get(kind);
+      if (earlier !== undefined && member !== undefined && earlier.listed >= MEMBERS_LISTED_PER_KIND) {
+        earlier.members++;
+        continue;
+      }
       const offset = issue.offset ?? baseOffset;
       findings.push({
         ruleId: rule.id,
@@ -697,6 +801,13 @@ class ArtifactScan {
         owasp: rule.owasp,
         fingerprint,
       });
+      if (member !== undefined) {
+        if (earlier) earlier.listed++;
+        else byKind.set(kind, { finding: findings[findings.length - 1]!, listed: 1, members: 0 });
+      }
+    }
+    for (const { finding, members } of byKind.values()) {
+      if (members > 0) finding.message += ` (and in ${members} more member${members === 1 ? "" : "s"})`;
     }
     return findings;
   }

@@ -14,6 +14,10 @@ export interface ByteSource {
  */
 export type PicklePolicyMode = "denylist" | "allowlist";
 
+export interface ScanBudget {
+  decompressedBytes: number;
+}
+
 /** What the scanned project's own Python source says about a global a pickle names. */
 export interface ProjectGlobal {
   kind: "class" | "function";
@@ -34,8 +38,10 @@ export interface PickleLimits {
   maxStackDepth: number;
   maxMemoEntries: number;
   maxNesting: number;
-  /** Cap on total decompressed bytes produced from one artifact (zip-bomb guard). */
+  /** Cap on total decompressed bytes produced from one artifact file (decompression-bomb guard). */
   maxDecompressedBytes: number;
+  /** Pickle opcodes analysed per artifact file across all its members (default 50 million). */
+  maxOpcodesPerFile?: number;
 }
 
 export interface PickleScanOptions {
@@ -44,6 +50,8 @@ export interface PickleScanOptions {
   allowGlobals: string[];
   /** Classes and functions defined in the scanned project's own Python source. */
   projectGlobals?: ProjectGlobals;
+  /** Shared by every file of one scan: decompressed bytes left for the whole scan (spent as files are read). */
+  scanBudget?: ScanBudget;
   limits: PickleLimits;
 }
 

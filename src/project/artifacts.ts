@@ -9,6 +9,12 @@ import { compareText } from "../core/order.js";
 import type { DiscoveredFile } from "./discover.js";
 import { projectGlobalsOf } from "./project-globals.js";
 
+/**
+ * Decompressed bytes one project scan may produce across all its model files (each file is also capped at the
+ * analyser's maxDecompressedBytes): N decompression bombs cost one budget, not N.
+ */
+export const SCAN_DECOMPRESSION_BUDGET = 1024 * 1024 * 1024;
+
 export interface ArtifactFilesResult {
   findings: Finding[];
   errors: ScanError[];
@@ -29,8 +35,11 @@ export async function scanArtifactFiles(
   pythonFiles: readonly DiscoveredFile[] = [],
 ): Promise<ArtifactFilesResult> {
   const result: ArtifactFilesResult = { findings: [], errors: [], scanned: 0 };
-  const pickle: Partial<PickleScanOptions> =
-    pythonFiles.length > 0 && pickleOptions.projectGlobals === undefined ? { ...pickleOptions, projectGlobals: projectGlobalsOf(pythonFiles) } : pickleOptions;
+  const pickle: Partial<PickleScanOptions> = {
+    ...pickleOptions,
+    scanBudget: pickleOptions.scanBudget ?? { decompressedBytes: SCAN_DECOMPRESSION_BUDGET },
+    ...(pythonFiles.length > 0 && pickleOptions.projectGlobals === undefined ? { projectGlobals: projectGlobalsOf(pythonFiles) } : {}),
+  };
   for (const file of files) {
     try {
       if (!isArtifactCandidate(file.relPath, readHead(file.absPath, SNIFF_BYTES))) continue;

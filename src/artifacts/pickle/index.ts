@@ -28,7 +28,7 @@ export const DEFAULT_PICKLE_OPTIONS: PickleScanOptions = {
     maxStackDepth: 100_000,
     maxMemoEntries: 1_000_000,
     maxNesting: 32,
-    maxDecompressedBytes: 1024 * 1024 * 1024,
+    maxDecompressedBytes: 256 * 1024 * 1024,
   },
 };
 
@@ -44,6 +44,7 @@ export function analyzePickle(bytes: Uint8Array, options?: Partial<PickleScanOpt
     policy: options?.policy ?? DEFAULT_PICKLE_OPTIONS.policy,
     allowGlobals: options?.allowGlobals ?? DEFAULT_PICKLE_OPTIONS.allowGlobals,
     ...(options?.projectGlobals ? { projectGlobals: options.projectGlobals } : {}),
+    ...(options?.scanBudget ? { scanBudget: options.scanBudget } : {}),
     limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options?.limits },
   };
   return analyzeAt(bytes, resolved, 0, { opcodes: resolved.limits.maxOpcodes });
