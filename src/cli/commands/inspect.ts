@@ -146,7 +146,7 @@ function renderInspection(file: string, size: number, result: ArtifactScanResult
   if (result.layout.length > 0) {
     out.push("", p.paint("Layout:", "bold"));
     const rows = result.layout.map((l) => [String(l.offset), String(l.size), String(l.compressedSize), l.method, l.role, clean(l.name)]);
-    out.push(...table(["OFFSET", "SIZE", "COMPRESSED", "METHOD", "ROLE", "NAME"], rows).map((l) => "  " + l));
+    for (const line of table(["OFFSET", "SIZE", "COMPRESSED", "METHOD", "ROLE", "NAME"], rows)) out.push("  " + line);
   }
 
   for (const entry of result.analyses) {
