@@ -96,6 +96,9 @@ const MAX_WORK_ITEMS = 10_000;
 const DEFAULT_OPCODES_PER_FILE = 50_000_000;
 /** Members listed separately for one kind of finding in one file; the rest are counted in the first finding. */
 const MEMBERS_LISTED_PER_KIND = 10;
+/** Pickles up to this size are analysed in one pass when nothing in them needs the framing walk. */
+const DIRECT_ANALYSIS_BYTES = 4 * 1024 * 1024;
+const JOBLIB_WRAPPER = /(^|\.)numpy_pickle(_compat)?\.(Z?NDArrayWrapper|NumpyArrayWrapper)$/;
 /** Decompressed bytes per file that the scan-wide budget does not count. */
 const FREE_DECOMPRESSED_BYTES = 16 * 1024 * 1024;
 /** Distinct warnings kept per file; repeats of one kind are counted, not listed. */
@@ -644,6 +647,8 @@ class ArtifactScan {
 
   private async analyseStreamAt(item: WorkItem, position: number): Promise<number | null> {
     const { source, member } = item;
+    const direct = await this.analyseDirectly(item, position);
+    if (direct !== undefined) return direct;
     const framing = await locateJoblibArrays(source, position, this.options.limits.maxOpcodes);
     if (framing.end !== null && (framing.arrays.length > 0 || framing.largeStrings.length > 0)) {
       if (framing.arrays.length > 0) this.traits.add("joblib");
@@ -658,6 +663,27 @@ class ArtifactScan {
     const analysis = this.analyze(bytes);
     this.record(analysis, member, item.origin + position);
     if (framing.end !== null) return framing.end;
+    return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
+  }
+
+  /**
+   * The fast path for small pickles: one pass of the machine over the bytes, without first walking them to locate
+   * raw regions. Taken only when that walk could not change what is analysed: the stream parses without error, is
+   * not a legacy torch file (raw storage bytes follow its pickles) and names no joblib array wrapper (joblib reads
+   * the array bytes after the wrapper's BUILD outside the pickle, so only the framing walk sees what joblib sees).
+   * Undefined when the full path must run.
+   */
+  private async analyseDirectly(item: WorkItem, position: number): Promise<number | null | undefined> {
+    const length = item.source.size - position;
+    if (length > DIRECT_ANALYSIS_BYTES) return undefined;
+    if (isLegacyTorchMagic(await readRange(item.source, 0, 32))) return undefined;
+    const bytes = await readRange(item.source, position, length);
+    const analysis = this.analyze(bytes);
+    if (analysis.error !== undefined || analysis.imports.some((i) => JOBLIB_WRAPPER.test(i.normalized) || i.dynamic)) {
+      this.opcodesLeft += analysis.opcodeCount; // the full path analyses the same bytes again
+      return undefined;
+    }
+    this.record(analysis, item.member, item.origin + position);
     return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
   }
 
