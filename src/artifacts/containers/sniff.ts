@@ -44,5 +44,12 @@ function looksLikeLzmaAlone(head: Uint8Array): boolean {
 export const ARTIFACT_EXTENSIONS = [
   ".pkl", ".pickle", ".pck", ".pcl", ".p", ".pt", ".pth", ".bin", ".ckpt", ".joblib", ".jbl", ".npy", ".npz",
   ".dill", ".sav", ".model", ".mar", ".pkl.gz", ".pkl.bz2", ".pkl.xz", ".pkl.lzma", ".pkl.z", ".gz", ".bz2",
-  ".xz", ".lzma", ".7z", ".zip", ".tar",
+  ".xz", ".lzma", ".7z", ".zip", ".tar", ".z", ".dat", ".th", ".nemo", ".pth.tar", ".tgz", ".tar.gz", ".pk", ".pck",
+];
+
+/** Text and source files: a protocol 0 pickle sniff on them needs an extension hint or a binary PROTO header. */
+export const TEXT_EXTENSIONS = [
+  ".py", ".pyi", ".txt", ".md", ".rst", ".json", ".yaml", ".yml", ".toml", ".cfg", ".ini", ".csv", ".tsv", ".html",
+  ".htm", ".xml", ".js", ".ts", ".css", ".sh", ".c", ".h", ".cpp", ".java", ".go", ".rs", ".rb", ".php", ".sql", ".ipynb",
+  ".lock", ".log", ".svg", ".tex", ".in", ".conf",
 ];
