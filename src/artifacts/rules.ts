@@ -48,9 +48,9 @@ const SCOPE =
   "that parses as a pickle), PyTorch " +
   "zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz " +
   "object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, " +
-  "object-array pickles), and gzip/bz2/xz/lzma-wrapped pickles. Large inline byte strings and tensor data are " +
+  "object-array pickles), and gzip/bz2/xz/lzma/zstd-wrapped pickles (zip members with zstd too). Large inline byte strings and tensor data are " +
   "skipped by their declared sizes, so multi-GB files are never read whole; decompression is bounded by " +
-  "`maxDecompressedBytes`. 7z, RAR, zstd and LZ4 archives (and zip members compressed with other methods) are " +
+  "`maxDecompressedBytes`. 7z, RAR and LZ4 archives (and zip members compressed with other methods) are " +
   "reported as uninspectable.";
 
 function artifactRule(
@@ -292,10 +292,10 @@ export const PICKLE_ARTIFACT_UNINSPECTABLE = artifactRule({
   tags: ["coverage"],
   similar: [],
   docs: {
-    summary: "The file is an archive format (7z, RAR, zstd, LZ4, or an unsupported zip method) that Pathfinder cannot look inside.",
+    summary: "The file is an archive format (7z, RAR, LZ4, or an unsupported zip method) that Pathfinder cannot look inside, or its decompressed content exceeds the limits.",
     description:
       "Models are sometimes shipped inside archives that are extracted before loading. Pathfinder reads zip, tar, gzip, " +
-      "bzip2, xz and lzma itself; for other formats it cannot tell whether a pickle is inside, so it says so instead of " +
+      "bzip2, xz, lzma and zstd itself; for other formats it cannot tell whether a pickle is inside, so it says so instead of " +
       "reporting the file as clean.",
     securityImplications: "Contents are unverified: a malicious pickle inside would not be detected.",
     howToFix: "Extract the archive and scan the extracted files, or ship the artifact as zip/tar or safetensors.",

@@ -22,6 +22,7 @@ import {
   METHOD_DEFLATE,
   METHOD_LZMA,
   METHOD_STORED,
+  METHOD_ZSTD,
   readZipDirectory,
   walkLocalHeaders,
   zipLzmaAsAlone,
@@ -112,11 +113,19 @@ function expectsPickle(name: string): boolean {
   return TORCH_PICKLE.test(name) || /\.(pkl|pickle)$/i.test(name);
 }
 const LEGACY_TAR_MEMBERS = new Set(["sys_info", "pickle", "storages", "tensors"]);
+/** Zip methods Python's zipfile (3.14+ for zstd) decodes, and the codec for each. */
+const ZIP_CODECS = new Map<number, Compression>([
+  [METHOD_DEFLATE, "deflate-raw"],
+  [METHOD_BZIP2, "bz2"],
+  [METHOD_LZMA, "lzma"],
+  [METHOD_ZSTD, "zstd"],
+]);
 const ZIP_METHODS = new Map([
   [METHOD_STORED, "stored"],
   [METHOD_DEFLATE, "deflate"],
   [METHOD_BZIP2, "bz2"],
   [METHOD_LZMA, "lzma"],
+  [METHOD_ZSTD, "zstd"],
 ]);
 
 export async function scanArtifact(
@@ -295,6 +304,7 @@ class ArtifactScan {
       case "bz2":
       case "xz":
       case "lzma":
+      case "zstd":
         return this.inspectCompressed(item, format, item.source);
       case "joblib-zfile":
         // joblib < 0.10: "ZF", the payload length in hex padded to 19 characters, then a zlib stream.
@@ -302,7 +312,6 @@ class ArtifactScan {
         return this.inspectCompressed(item, "zlib", sliceSource(item.source, 21, item.source.size - 21));
       case "7z":
       case "rar":
-      case "zstd":
       case "lz4":
         return this.uninspectable(item, format);
       case "unknown":
@@ -484,8 +493,8 @@ class ArtifactScan {
       }
       if (entry.method === METHOD_STORED) {
         head = await readRange(compressed, 0, HEAD_BYTES);
-      } else if (entry.method === METHOD_DEFLATE || entry.method === METHOD_BZIP2 || entry.method === METHOD_LZMA) {
-        codec = entry.method === METHOD_DEFLATE ? "deflate-raw" : entry.method === METHOD_BZIP2 ? "bz2" : "lzma";
+      } else if (ZIP_CODECS.has(entry.method)) {
+        codec = ZIP_CODECS.get(entry.method)!;
         // Most members of an archive are code or text: their first bytes already rule out a pickle or a nested
         // container, so only the others are decoded far enough for the full sniff.
         const first = await this.decompressBounded(codec, compressed, member, SNIFF_BYTES);
