@@ -100,8 +100,8 @@ const MEMBERS_LISTED_PER_KIND = 10;
 /** Pickles up to this size are analysed in one pass when nothing in them needs the framing walk. */
 const DIRECT_ANALYSIS_BYTES = 4 * 1024 * 1024;
 const JOBLIB_WRAPPER = /(^|\.)numpy_pickle(_compat)?\.(Z?NDArrayWrapper|NumpyArrayWrapper)$/;
-/** Decompressed bytes per file that the scan-wide budget does not count. */
-const FREE_DECOMPRESSED_BYTES = 16 * 1024 * 1024;
+/** The share of the per-file decompression cap that the scan-wide budget does not count (1/16: 16 MiB of 256). */
+const FREE_SHARE = 16;
 /** Distinct warnings kept per file; repeats of one kind are counted, not listed. */
 const MAX_WARNINGS = 50;
 const TORCH_PICKLE = /(^|\/)data\.pkl$/;
@@ -169,17 +169,21 @@ class ArtifactScan {
 
   /**
    * Decompressed bytes this file may still produce under the scan-wide budget. Every file gets its first
-   * FREE_DECOMPRESSED_BYTES without charge, so bombs that spend the scan's budget cannot hide the ordinary
+   * 1/FREE_SHARE of the per-file cap (16 MiB by default) without charge, so bombs that spend the scan's budget cannot hide the ordinary
    * compressed files after them.
    */
   private scanAllowance(): number {
     const shared = this.options.scanBudget;
     if (shared === undefined) return Number.POSITIVE_INFINITY;
-    return Math.max(0, shared.decompressedBytes) + Math.max(0, FREE_DECOMPRESSED_BYTES - this.decompressed);
+    return Math.max(0, shared.decompressedBytes) + Math.max(0, this.freeBytes() - this.decompressed);
+  }
+
+  private freeBytes(): number {
+    return Math.floor(this.options.limits.maxDecompressedBytes / FREE_SHARE);
   }
 
   private charge(bytes: number): void {
-    const free = Math.max(0, FREE_DECOMPRESSED_BYTES - this.decompressed);
+    const free = Math.max(0, this.freeBytes() - this.decompressed);
     this.decompressed += bytes;
     if (this.options.scanBudget) this.options.scanBudget.decompressedBytes -= Math.max(0, bytes - free);
   }
