@@ -449,8 +449,23 @@ class ArtifactScan {
     if (!directory || (directory.entries.length === 0 && !directory.fromCentralDirectory)) return false;
     if (item.depth === 0 && this.baseKind === "unknown") this.baseKind = "zip";
     this.traits.add("zip");
-    if (directory.archiveStart > 0 && this.baseKind !== "pickle") {
+    if (directory.archiveStart > 0 && this.baseKind !== "pickle" && start <= 0) {
       this.warn(`zip archive starts at offset ${directory.archiveStart}: data was prepended to it`, item.member);
+      // Readers that start from the front (streaming unzip, magic-number checks) see the prepended bytes, not
+      // the archive the end record describes: inspect them too, and report a second archive there.
+      const prefix = sliceSource(item.source, 0, directory.archiveStart);
+      if (startsWith(await readRange(prefix, 0, 4), ascii("PK\x03\x04"))) {
+        this.addIssue(
+          {
+            kind: "container-mismatch",
+            severity: "high",
+            message: `two zip archives: readers that start at the front see the one at offset 0, readers that use the end record see the one at offset ${directory.archiveStart}`,
+          },
+          item.member,
+          0,
+        );
+      }
+      this.queue.push({ source: prefix, ...(item.member !== undefined ? { member: item.member } : {}), origin: item.origin, depth: item.depth + 1 });
     }
     for (const warning of directory.warnings) this.warn(warning, item.member);
     for (const trick of directory.tricks) {
