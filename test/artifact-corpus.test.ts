@@ -126,11 +126,18 @@ describe("project-defined classes", () => {
     assert.equal(run.code, 1);
   });
 
-  it("--pickle-allow trusts a global; --pickle-policy denylist reports only denylisted globals", async () => {
+  it("--pickle-allow and pickle-allow in the configuration trust a global; --pickle-policy denylist reports only denylisted globals", async () => {
     const root = project();
     const allowed = await runCli(["scan", "--ruleset", "artifact/all", "--project", root, "-o", "json", "--pickle-allow", "otherpkg.layers.Block"]);
     const files = (JSON.parse(allowed.stdout).results as { location: { file: string } }[]).map((f) => f.location.file);
     assert.ok(!files.includes("checkpoints/stranger.pt"));
+    const configured = tempProject({ "pathfinder.toml": 'pickle-allow = ["otherpkg.layers.Block"]\n', "stranger.pt": NEWOBJ_OF("otherpkg.layers", "Block") });
+    const fromConfig = await runCli(["scan", "--ruleset", "artifact/all", "--project", configured, "-o", "json"]);
+    assert.deepEqual(JSON.parse(fromConfig.stdout).results, [], "pickle-allow in pathfinder.toml");
+    const broken = tempProject({ "pathfinder.toml": 'pickle-allow = ["not a name"]\n' });
+    const invalid = await runCli(["scan", "--project", broken]);
+    assert.equal(invalid.code, 2);
+    assert.match(invalid.stderr, /pickle-allow\[0\].*not a dotted global name/);
     const deny = await runCli(["scan", "--ruleset", "artifact/all", "--project", root, "-o", "json", "--pickle-policy", "denylist"]);
     assert.deepEqual(JSON.parse(deny.stdout).results, []);
     assert.equal(deny.code, 0);

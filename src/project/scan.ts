@@ -85,7 +85,10 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     if (artifactRules.length > 0) {
       const artifactFiles = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
       const projectPython = discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath));
-      artifacts = await scanArtifactFiles(artifactFiles, options.pickle ?? {}, undefined, projectPython);
+      const pickle = config?.pickleAllow?.length
+        ? { ...options.pickle, allowGlobals: [...(options.pickle?.allowGlobals ?? []), ...config.pickleAllow] }
+        : (options.pickle ?? {});
+      artifacts = await scanArtifactFiles(artifactFiles, pickle, undefined, projectPython);
     }
     ownWorkDone();
     for (const r of await Promise.all(analyses)) {
