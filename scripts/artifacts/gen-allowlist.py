@@ -72,6 +72,15 @@ def _recording_find_class(self, module, name):
     if mod == "__builtin__":
         mod = "builtins"
     _record(f"{mod}.{name}")
+    if (mod, name) == ("builtins", "getattr"):
+        # getattr(<class or module global>, "name") is judged as the global it names: record that name.
+        def recording_getattr(target, attr, *default, _f=obj):
+            if isinstance(target, type):
+                _record(f"{target.__module__}.{target.__qualname__}.{attr}")
+            elif isinstance(target, type(sys)):
+                _record(f"{target.__name__}.{attr}")
+            return _f(target, attr, *default)
+        return recording_getattr
     if (mod, name) in _RESOLVERS:
         def resolver(m, n, _f=obj):
             _record(f"{m}.{n}")
@@ -154,6 +163,7 @@ def stdlib():
         "builtins": [set([1]), frozenset([2]), bytearray(b"x"), slice(1, 5, 2), range(3), b"b", 1.5, True, None,
                      Ellipsis, NotImplemented, 10 ** 30, "s"],
         "re-uuid": [re.compile(r"a+b", re.I), uuid.UUID(int=7)],
+        "zoneinfo": [datetime.datetime(2024, 1, 1, tzinfo=__import__("zoneinfo").ZoneInfo("Europe/Paris"))],
         "pathlib-ipaddress": [pathlib.PurePosixPath("a/b"), pathlib.PureWindowsPath("a"),
                               ipaddress.ip_address("10.0.0.1"), ipaddress.ip_network("10.0.0.0/8")],
     }
@@ -219,6 +229,12 @@ def pandas_objects():
         "tz-frame": pd.DataFrame({"t": pd.date_range("2024-01-01", periods=3, tz="UTC")}),
         "groupby-frame": df.groupby("b").agg({"a": "sum"}),
         "dtypes": [pd.CategoricalDtype(["a"]), pd.DatetimeTZDtype(tz="UTC"), pd.Int64Dtype(), pd.StringDtype()],
+        "interval-frame": pd.DataFrame({"i": pd.interval_range(0, 3), "p": pd.period_range("2024-01", periods=3, freq="M")}),
+        "timezones": [pd.Timestamp("2024-01-01", tz=__import__("zoneinfo").ZoneInfo("America/New_York")),
+                      pd.Timestamp("2024-01-01", tz=__import__("dateutil").tz.gettz("Asia/Tokyo")),
+                      pd.DataFrame({"t": pd.date_range("2024-01-01", periods=2, tz="Europe/Berlin")})],
+        "nullable": [pd.array([1.5, None], dtype="Float64"), pd.array([1, None], dtype="UInt8"),
+                     pd.Series(pd.arrays.SparseArray([0.0, 1.0]))],
     }
     for name, obj in items.items():
         catalogue_pickles(f"pandas {name}", obj, corpus_protocols=(0, 2, 5) if name in ("dataframe", "series") else ((4,) if name in ("indexes", "timestamps") else ()))
@@ -267,11 +283,21 @@ def sklearn_objects():
                     "SVC", "GradientBoostingClassifier", "HistGradientBoostingRegressor", "KNeighborsClassifier",
                     "MLPClassifier", "IsolationForest", "GaussianNB", "StandardScaler", "TfidfTransformer"}
     fitted = 0
+    from sklearn.linear_model import LinearRegression
+    def construct(cls):
+        """Default construction, else with a base estimator (meta-estimators), else with a parameter grid."""
+        for args, kwargs in (((), {}), ((LogisticRegression(),), {}), ((LinearRegression(),), {}),
+                             ((LogisticRegression(), {"C": [0.1, 1.0]}), {"cv": 2}), (([("a", LogisticRegression())],), {}),
+                             (([("a", LinearRegression())],), {})):
+            try:
+                return cls(*args, **kwargs)
+            except Exception:
+                continue
+        return None
     for name, cls in all_estimators():
         obj = None
-        try:
-            est = cls()
-        except Exception:
+        est = construct(cls)
+        if est is None:
             continue
         for X, y in ((Xc, yc), (Xr, yr), (Xc, None)):
             try:
@@ -283,7 +309,7 @@ def sklearn_objects():
             except Exception:
                 continue
         if obj is None:
-            obj = cls()
+            obj = est
         else:
             fitted += 1
         label = f"sklearn {name}"
@@ -306,6 +332,10 @@ def sklearn_objects():
         "forest-big": RandomForestClassifier(n_estimators=5, random_state=0).fit(Xc, yc),
         "gbr": GradientBoostingRegressor(n_estimators=5).fit(Xr, yr),
         "function-transformer": FunctionTransformer(np.sqrt, inverse_func=np.square).fit(Xc),
+        "neighbors-trees": [__import__("sklearn.neighbors", fromlist=["x"]).KNeighborsClassifier(algorithm=a).fit(Xc, yc)
+                            for a in ("ball_tree", "kd_tree", "brute")],
+        "random-search": __import__("sklearn.model_selection", fromlist=["x"]).RandomizedSearchCV(
+            DecisionTreeClassifier(), {"max_depth": [1, 2, 3]}, n_iter=2, cv=2).fit(Xc, yc),
     }
     for name, obj in composites.items():
         catalogue_pickles(f"sklearn {name}", obj, corpus_protocols=(4,) if name in ("pipeline", "tfidf-pipeline", "column-transformer", "grid-search", "union") else (), stem=f"sklearn-{name}")
@@ -391,12 +421,46 @@ def torch_objects():
                 optimizers.append(ocls(nn.Linear(2, 2).parameters(), lr=0.1).state_dict())
             except Exception:
                 pass
+    schedulers = []
+    for sname in sorted(dir(torch.optim.lr_scheduler)):
+        scls = getattr(torch.optim.lr_scheduler, sname)
+        if not isinstance(scls, type) or sname.startswith("_"):
+            continue
+        sopt = torch.optim.SGD(nn.Linear(2, 2).parameters(), lr=0.1)
+        for kwargs in ({}, {"step_size": 2}, {"milestones": [1]}, {"gamma": 0.9}, {"T_max": 3}, {"T_0": 3},
+                       {"max_lr": 0.1, "total_steps": 5}, {"base_lr": 0.01, "max_lr": 0.1}, {"lr_lambda": None},
+                       {"total_iters": 3}, {"schedulers": [torch.optim.lr_scheduler.StepLR(sopt, 1)], "milestones": []}):
+            try:
+                schedulers.append(scls(sopt, **kwargs).state_dict())
+                break
+            except Exception:
+                continue
+    for state in schedulers:  # a scheduler's state that cannot be pickled is left out
+        try:
+            pickle.dumps(state)
+            optimizers.append(state)
+        except Exception:
+            pass
+    optimizers.append(torch.cuda.amp.GradScaler(enabled=False).state_dict())
     catalogue_pickles("torch optimizer state dicts", optimizers)
-    for name, obj in (("nn-layers", layers), ("optimizers", optimizers)):
-        buf = io.BytesIO()
-        torch.save(obj, buf)
-        _current[0] = f"torch {name} torch.save zip"
-        recording_torch_load(buf.getvalue())
+    whole_optimizers = []
+    for oname in sorted(dir(torch.optim)):
+        ocls = getattr(torch.optim, oname)
+        if isinstance(ocls, type) and issubclass(ocls, torch.optim.Optimizer) and ocls is not torch.optim.Optimizer:
+            try:
+                whole_optimizers.append(ocls(nn.Linear(2, 2).parameters(), lr=0.1))
+            except Exception:
+                pass
+    catalogue_pickles("torch whole optimizers", whole_optimizers)
+    for name, group in (("nn-layers", layers), ("optimizers", optimizers)):
+        for obj in group:  # one by one: a few objects (schedulers holding weak methods) cannot be saved
+            buf = io.BytesIO()
+            try:
+                torch.save(obj, buf)
+            except Exception:
+                continue
+            _current[0] = f"torch {name} torch.save zip"
+            recording_torch_load(buf.getvalue())
     for name, obj in items.items():
         for fmt, zipped in (("zip", True), ("legacy", False)):
             buf = io.BytesIO()
