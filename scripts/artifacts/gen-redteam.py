@@ -371,6 +371,9 @@ def build():
     attack("payload-multistream.bz2", bz2.compress(b"") + bz2.compress(evil), "bzip2 second stream")
     attack("payload.pkl.xz", lzma.compress(evil), "xz")
     attack("payload.pkl.lzma", lzma.compress(evil, format=lzma.FORMAT_ALONE), "lzma alone")
+    attack("payload-multistream.xz", lzma.compress(P(2).raw(b"}").stop().bytes()) + lzma.compress(evil), "xz second stream")
+    attack("payload-delta.xz", lzma.compress(evil, filters=[{"id": lzma.FILTER_DELTA, "dist": 4}, {"id": lzma.FILTER_LZMA2}]),
+           "xz with a delta filter before LZMA2")
     attack("payload.z", zlib.compress(evil), "zlib (joblib)")
     attack("payload-noext", evil, "extensionless pickle")
     attack("payload.dat", simple("os", "system", CMD, proto=0), "protocol 0 with an unusual extension")

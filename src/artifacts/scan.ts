@@ -379,6 +379,10 @@ class ArtifactScan {
       );
     }
     if (result.error) this.warn(`${format} data is corrupt or truncated: ${result.error}`, member);
+    if (result.error && /not supported/.test(result.error)) {
+      // Loaders with a fuller decoder see content we cannot: say so rather than call the file clean.
+      this.addIssue({ kind: "uninspectable", severity: "medium", message: `${format} data uses a feature Pathfinder cannot decode (${result.error})` }, member, 0);
+    }
     return result;
   }
 
