@@ -10,6 +10,8 @@ import { openFileByteSource } from "../src/project/byte-source.js";
 import { discover } from "../src/project/discover.js";
 
 const REPO = join(import.meta.dirname, "..", "..");
+const CORPUS = join(REPO, "fixtures", "artifact-corpus");
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PICKLES = join(REPO, "test", "data", "pickle");
 const TENSOR_BYTES = 2 * 1024 * 1024 * 1024;
 
@@ -84,7 +86,68 @@ export async function benchArtifacts(): Promise<void> {
     const perSecond = scanned.scanned / ((performance.now() - t0) / 1000);
     const dangerous = new Set(scanned.findings.map((f) => f.location.file)).size;
     console.log(`  1,000 small pickles on one core: ${perSecond.toFixed(0)} files/s (${scanned.scanned} scanned, ${dangerous} with findings; target >= 1,000/s per core)`);
+    benchMixedFolder(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface ProcessRun {
+  ms: number;
+  stdout: string;
+}
+
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): ProcessRun {
+  const started = performance.now();
+  const run = spawnSync(command, args, { encoding: "utf8", env, maxBuffer: 256 * 1024 * 1024 });
+  return { ms: performance.now() - started, stdout: run.stdout ?? "" };
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * A folder of the committed real-library corpus and red-team corpus (a few hundred files), scanned whole-process by
+ * `pathfinder scan` and by picklescan run from its public source (PICKLESCAN_SRC: the `src` folder of a checkout of
+ * github.com/mmaitre314/picklescan), interleaved in the same run, with what each catches.
+ */
+function benchMixedFolder(dir: string): void {
+  const mixed = join(dir, "mixed");
+  mkdirSync(mixed);
+  const kinds = new Map<string, "real" | "attack">();
+  for (const [sub, kind] of [["real", "real"], ["attacks", "attack"]] as const) {
+    for (const name of readdirSync(join(CORPUS, sub)).filter((f) => f !== "MANIFEST.md")) {
+      const target = `${kind}-${name}`;
+      copyFileSync(join(CORPUS, sub, name), join(mixed, target));
+      kinds.set(target, kind);
+    }
+  }
+  const attacks = [...kinds.values()].filter((k) => k === "attack").length;
+  const real = kinds.size - attacks;
+  const src = process.env.PICKLESCAN_SRC;
+  const python = process.env.PYTHON ?? "python3";
+  const ours: ProcessRun[] = [];
+  const theirs: ProcessRun[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(timed(process.execPath, [join(REPO, "bin", "pathfinder.js"), "scan", "--ruleset", "artifact/all", "--project", mixed, "-o", "json"]));
+    if (src) theirs.push(timed(python, ["-m", "picklescan", "--path", mixed], { ...process.env, PYTHONPATH: src }));
+  }
+  const flagged = new Set<string>();
+  for (const f of JSON.parse(ours[0]!.stdout).results as { severity: string; location: { file: string } }[]) {
+    if (f.severity === "critical" || f.severity === "high") flagged.add(f.location.file);
+  }
+  const count = (set: Set<string>, kind: "real" | "attack") => [...set].filter((f) => kinds.get(f) === kind).length;
+  console.log(`  Mixed folder (${kinds.size} files: ${real} real library files, ${attacks} attacks), whole process, median of ${RUNS}:`);
+  console.log(`    pathfinder scan   ${median(ours.map((r) => r.ms)).toFixed(0).padStart(6)} ms  attacks caught at error ${count(flagged, "attack")}/${attacks}, real files flagged ${count(flagged, "real")}/${real}`);
+  if (!src) {
+    console.log("    picklescan        skipped (set PICKLESCAN_SRC to the src folder of a picklescan checkout)");
+    return;
+  }
+  const infected = new Set<string>();
+  for (const line of theirs[0]!.stdout.split("\n")) {
+    const m = /^(.*?): dangerous import /.exec(line);
+    if (m) infected.add(m[1]!.split("/").pop()!.split(":")[0]!);
+  }
+  const ratio = median(ours.map((r) => r.ms)) / median(theirs.map((r) => r.ms));
+  console.log(`    picklescan        ${median(theirs.map((r) => r.ms)).toFixed(0).padStart(6)} ms  attacks caught ${count(infected, "attack")}/${attacks}, real files flagged ${count(infected, "real")}/${real}`);
+  console.log(`    wall-time ratio pathfinder/picklescan: ${ratio.toFixed(2)} (target <= 1.00: ${ratio <= 1 ? "met" : "NOT met"})`);
 }

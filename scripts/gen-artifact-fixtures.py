@@ -15,6 +15,7 @@ import lzma
 import os
 import pickle
 import struct
+import subprocess
 import sys
 import tarfile
 import types
@@ -243,10 +244,14 @@ def main():
     write("malicious/pickle.pkl", malicious)
     write("uninspectable/model.7z", b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(range(64)))
 
-    # Zip members compressed with bzip2 and LZMA (both decodable), and with zstd (reported as uninspectable).
+    # Zip members compressed with bzip2, LZMA and zstd (decodable), and with PPMd (reported as uninspectable).
     write("malicious/bz2-member.zip", zip_with("data.pkl", malicious, zipfile.ZIP_BZIP2))
     write("malicious/lzma-member.zip", zip_with("data.pkl", malicious, zipfile.ZIP_LZMA))
-    write("uninspectable/zstd-member.zip", with_method(zip_with("data.pkl", malicious, zipfile.ZIP_STORED), 93))
+    write("uninspectable/ppmd-member.zip", with_method(zip_with("data.pkl", malicious, zipfile.ZIP_STORED), 98))
+    # zstd frames (the `zstd` command-line tool writes them): a raw .zst and a zip member (method 93).
+    zst = subprocess.run(["zstd", "-q", "-c", "-19"], input=malicious, stdout=subprocess.PIPE, check=True).stdout
+    write("malicious/pickle.pkl.zst", zst)
+    write("malicious/zstd-member.zip", with_method(zip_with("data.pkl", zst, zipfile.ZIP_STORED), 93))
 
     # Decoder corpus: compressible text and pseudo-random bytes, several bzip2 blocks long.
     corpus = decoder_corpus()

@@ -54,17 +54,17 @@ describe("pathfinder inspect", { concurrency: true }, () => {
     assert.match(r.stdout, /Verdict: UNVERIFIED/);
   });
 
-  it("applies the allowlist policy and --pickle-allow", async () => {
+  it("applies the allowlist policy by default, --pickle-allow, and the denylist policy on request", async () => {
     const dir = tempProject({ "model.pkl": UNKNOWN_CLASS });
     const file = join(dir, "model.pkl");
-    const [plain, strict, allowed] = await Promise.all([
+    const [strict, deny, allowed] = await Promise.all([
       runCli(["inspect", file]),
-      runCli(["inspect", "--pickle-policy", "allowlist", file]),
-      runCli(["inspect", "--pickle-policy", "allowlist", "--pickle-allow", "mypkg.models.*", file]),
+      runCli(["inspect", "--pickle-policy", "denylist", file]),
+      runCli(["inspect", "--pickle-allow", "mypkg.models.*", file]),
     ]);
-    assert.equal(plain.code, 0);
     assert.equal(strict.code, 1);
-    assert.match(strict.stdout, /PICKLE-ARTIFACT-004/);
+    assert.match(strict.stdout, /HIGH\s+PICKLE-ARTIFACT-008\s+Loading calls mypkg\.models\.Model, which is not known to be safe/);
+    assert.equal(deny.code, 0);
     assert.equal(allowed.code, 0);
   });
 
@@ -106,18 +106,19 @@ describe("pathfinder scan with model files", { concurrency: true }, () => {
       "PICKLE-ARTIFACT-001 cache/blob",
       "PICKLE-ARTIFACT-001 models/polyglot.pt",
       "PICKLE-ARTIFACT-001 models/polyglot.pt!archive/data.pkl",
+      "PICKLE-ARTIFACT-008 models/custom.pkl",
     ]);
     assert.ok(report.scan.rules_executed.includes("PICKLE-ARTIFACT-007"));
     assert.equal(report.scan.files_scanned, 6, "app.py and five model files (README.md is not one)");
   });
 
-  it("reports unknown globals in allowlist mode unless allowed", async () => {
+  it("reports unknown calls by default unless allowed", async () => {
     const [strict, allowed] = await Promise.all([
-      runCli(["scan", "-p", project, "-o", "json", "--pickle-policy", "allowlist", "--ruleset", "artifact/all"]),
-      runCli(["scan", "-p", project, "-o", "json", "--pickle-policy", "allowlist", "--pickle-allow", "mypkg.models.Model", "--ruleset", "artifact/all"]),
+      runCli(["scan", "-p", project, "-o", "json", "--ruleset", "artifact/all"]),
+      runCli(["scan", "-p", project, "-o", "json", "--pickle-allow", "mypkg.models.Model", "--ruleset", "artifact/all"]),
     ]);
     const ids = JSON.parse(strict.stdout).results.map((f: { rule_id: string; location: { file: string } }) => `${f.rule_id} ${f.location.file}`);
-    assert.ok(ids.includes("PICKLE-ARTIFACT-004 models/custom.pkl"), ids.join("\n"));
+    assert.ok(ids.includes("PICKLE-ARTIFACT-008 models/custom.pkl"), ids.join("\n"));
     const after = JSON.parse(allowed.stdout).results.map((f: { location: { file: string } }) => f.location.file);
     assert.ok(!after.includes("models/custom.pkl"));
   });
@@ -164,8 +165,8 @@ describe("pathfinder rules with artifact rules", { concurrency: true }, () => {
     assert.match(show.stdout, /PICKLE-ARTIFACT-006: Artifact Container Is Inconsistent/);
     assert.match(show.stdout, /pathfinder scan --ruleset artifact\/PICKLE-ARTIFACT-006/);
     assert.equal(list.code, 0);
-    assert.equal((list.stdout.match(/^PICKLE-ARTIFACT-00\d/gm) ?? []).length, 7);
-    assert.equal((all.stdout.match(/^PICKLE-ARTIFACT-00\d/gm) ?? []).length, 7, "the default listing includes artifact rules");
-    assert.match(all.stdout, /artifact\/all \(7\)/);
+    assert.equal((list.stdout.match(/^PICKLE-ARTIFACT-00\d/gm) ?? []).length, 8);
+    assert.equal((all.stdout.match(/^PICKLE-ARTIFACT-00\d/gm) ?? []).length, 8, "the default listing includes artifact rules");
+    assert.match(all.stdout, /artifact\/all \(8\)/);
   });
 });

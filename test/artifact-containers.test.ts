@@ -333,13 +333,16 @@ describe("hostile input", () => {
     for (const error of result.errors) assert.equal(error.level, "warning");
   });
 
-  it("stops a deflate zip bomb at the decompression limit with a warning", async () => {
+  it("stops a deflate zip bomb at the decompression limit with a finding", async () => {
     const bomb = concat([new Uint8Array([0x80, 0x04, 0x4e]), new Uint8Array(48 << 20)]);
     const zip = buildZip([{ name: "archive/data.pkl", data: bomb, deflate: true }]);
     assert.ok(zip.length < 100_000, `bomb is ${zip.length} bytes`);
     const limit = 4 << 20;
     const result = await scanBytes(zip, { limits: { maxDecompressedBytes: limit } });
-    assert.ok(result.errors.some((e) => /limit/.test(e.message) && /zip bomb/.test(e.message)), JSON.stringify(result.errors));
+    assert.ok(
+      result.findings.some((f) => f.ruleId === "PICKLE-ARTIFACT-007" && /limit/.test(f.message) && /decompression bomb/.test(f.message)),
+      JSON.stringify(result.findings),
+    );
     const total = result.layout.reduce((n, l) => n + (l.method === "deflate" ? l.size : 0), 0);
     assert.ok(total <= limit, `decompressed ${total} bytes`);
     assert.ok(result.analyses.every((a) => a.analysis.bytesConsumed <= limit));

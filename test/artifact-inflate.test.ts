@@ -178,10 +178,16 @@ describe("gzip members and headers", () => {
     equalBytes(result.bytes, concat(first, second, first));
   });
 
-  it("treats zero bytes after a member as padding and a non-zero byte as a member that must be valid", () => {
-    const padded = gunzip(concat(gzipSync(first), [0, 0, 0, 0, 7, 7]), 1 << 20);
+  it("skips zero padding between members as Python's gzip does, and a non-zero byte starts a member that must be valid", () => {
+    const padded = gunzip(concat(gzipSync(first), [0, 0, 0, 0], gzipSync(second)), 1 << 20);
     assert.equal(padded.error, undefined);
-    equalBytes(padded.bytes, first);
+    equalBytes(padded.bytes, concat(first, second));
+    const trailing = gunzip(concat(gzipSync(first), [0, 0, 0, 0]), 1 << 20);
+    assert.equal(trailing.error, undefined);
+    equalBytes(trailing.bytes, first);
+    const paddedJunk = gunzip(concat(gzipSync(first), [0, 0, 7, 7]), 1 << 20);
+    assert.equal(paddedJunk.error, "incorrect header check");
+    equalBytes(paddedJunk.bytes, first);
     const junk = gunzip(concat(gzipSync(first), [7, 7, 7]), 1 << 20);
     assert.equal(junk.error, "incorrect header check");
     equalBytes(junk.bytes, first, "what was decoded before the junk is kept");

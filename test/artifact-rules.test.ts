@@ -5,7 +5,7 @@ import { ARTIFACT_RULES, ruleForIssue } from "../src/artifacts/index.js";
 import type { PickleIssue } from "../src/artifacts/types.js";
 
 describe("artifact rules", () => {
-  it("has the seven rule families with their severities", () => {
+  it("has the eight rule families with their severities", () => {
     assert.deepEqual(
       ARTIFACT_RULES.map((r) => [r.id, r.severity]),
       [
@@ -16,6 +16,7 @@ describe("artifact rules", () => {
         ["PICKLE-ARTIFACT-005", "high"],
         ["PICKLE-ARTIFACT-006", "high"],
         ["PICKLE-ARTIFACT-007", "medium"],
+        ["PICKLE-ARTIFACT-008", "high"],
       ],
     );
   });
@@ -45,6 +46,7 @@ describe("artifact rules", () => {
       ["extension-code", "critical", "PICKLE-ARTIFACT-003"],
       ["module-mutation", "critical", "PICKLE-ARTIFACT-003"],
       ["unknown-global", "medium", "PICKLE-ARTIFACT-004"],
+      ["unknown-call", "high", "PICKLE-ARTIFACT-008"],
       ["malformed", "high", "PICKLE-ARTIFACT-005"],
       ["container-mismatch", "high", "PICKLE-ARTIFACT-006"],
       ["uninspectable", "medium", "PICKLE-ARTIFACT-007"],

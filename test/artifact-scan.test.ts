@@ -181,11 +181,18 @@ describe("uninspectable archives", () => {
     assert.equal(result.findings[0]!.severity, "medium");
   });
 
-  it("reports a zip member compressed with an unsupported method (zstd)", async () => {
-    const result = await scanFixture("uninspectable/zstd-member.zip");
+  it("reports a zip member compressed with an unsupported method (PPMd)", async () => {
+    const result = await scanFixture("uninspectable/ppmd-member.zip");
     assert.deepEqual(ruleIds(result), ["PICKLE-ARTIFACT-007"]);
     assert.equal(result.findings[0]!.location.member, "data.pkl");
-    assert.match(result.findings[0]!.message, /method 93/);
+    assert.match(result.findings[0]!.message, /method 98/);
+  });
+
+  it("decodes zstd frames, raw and as zip members (method 93)", async () => {
+    for (const name of ["malicious/pickle.pkl.zst", "malicious/zstd-member.zip"]) {
+      const result = await scanFixture(name);
+      assert.ok(result.findings.some((f) => f.ruleId === "PICKLE-ARTIFACT-001" && f.severity === "critical"), `${name}: ${JSON.stringify(result.findings)}`);
+    }
   });
 });
 

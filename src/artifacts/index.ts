@@ -1,5 +1,5 @@
 // Public surface of the artifact scanner (model and data files that may hold pickles). Browser-safe.
-import { ARTIFACT_EXTENSIONS, sniffFormat } from "./containers/sniff.js";
+import { ARTIFACT_EXTENSIONS, SNIFF_BYTES, sniffFormat, TEXT_EXTENSIONS } from "./containers/sniff.js";
 import { looksLikePickle } from "./pickle/index.js";
 
 export { scanArtifact } from "./scan.js";
@@ -19,10 +19,11 @@ export function isArtifactCandidate(relPath: string, head: Uint8Array): boolean 
   if (head.length === 0) return false;
   const format = sniffFormat(head);
   if (format !== "unknown" && format !== "tar" && format !== "zlib") return true;
-  return looksLikeStrongPickle(head);
+  // Protocol 0/1 pickles have no magic: any file that is not a known text format and parses as one is examined.
+  return TEXT_EXTENSIONS.some((ext) => lower.endsWith(ext)) ? looksLikeStrongPickle(head) : looksLikePickle(head, head.length >= SNIFF_BYTES);
 }
 
-/** Text files (source code) can look like protocol-0 pickles; without an extension hint demand a binary pickle. */
+/** Text files (source code) can look like protocol-0 pickles; with a text extension demand a binary pickle. */
 function looksLikeStrongPickle(head: Uint8Array): boolean {
   return head[0] === 0x80 && head[1] !== undefined && head[1] <= 5 && looksLikePickle(head);
 }

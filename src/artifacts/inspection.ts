@@ -1,8 +1,9 @@
 // What `pathfinder inspect`, the language server and the MCP server say about one model/data file: a verdict with
 // its reasons and a JSON view of the analysis (layout, imports, calls, pseudo-Python). Browser-safe.
 import { severityRank } from "../core/severity.js";
-import { renderPseudoPython } from "./pickle/index.js";
+import { ALLOWLIST, GENERATED_ALLOWLIST_LIBRARIES, renderPseudoPython } from "./pickle/index.js";
 import type { ArtifactScanResult } from "./scan.js";
+import type { PickleScanOptions } from "./types.js";
 
 /** The verdict of an inspection. */
 export interface InspectionVerdict {
@@ -29,11 +30,19 @@ export function inspectionVerdict(result: ArtifactScanResult): InspectionVerdict
   };
 }
 
-export function inspectionJson(file: string, size: number, result: ArtifactScanResult, verdict: InspectionVerdict) {
+/** The policy in words: which globals are trusted, and where the built-in list came from. */
+export function describePolicy(options: Partial<PickleScanOptions>): string {
+  const allowed = options.allowGlobals?.length ? `, plus ${options.allowGlobals.length} allowed by you (${options.allowGlobals.join(", ")})` : "";
+  if (options.policy === "denylist") return `denylist: only globals on the denylist are reported${allowed}`;
+  return `allowlist: every call of a global outside the ${ALLOWLIST.length} built-in known-safe globals (generated from ${GENERATED_ALLOWLIST_LIBRARIES}) is an error${allowed}`;
+}
+
+export function inspectionJson(file: string, size: number, result: ArtifactScanResult, verdict: InspectionVerdict, options: Partial<PickleScanOptions> = {}) {
   return {
     file,
     size,
     kind: result.kind,
+    policy: { mode: options.policy ?? "allowlist", allowGlobals: options.allowGlobals ?? [], description: describePolicy(options) },
     verdict,
     layout: result.layout,
     pickles: result.analyses.map((a) => ({
@@ -46,6 +55,7 @@ export function inspectionJson(file: string, size: number, result: ArtifactScanR
       imports: a.analysis.imports.map((i) => ({ ...i, offset: a.baseOffset + i.offset })),
       calls: a.analysis.calls.map((c) => ({ ...c, offset: a.baseOffset + c.offset })),
       persistentIds: a.analysis.persistentIds.map((p) => ({ ...p, offset: a.baseOffset + p.offset })),
+      judged: (a.analysis.verdicts ?? []).map((v) => ({ ...v, offset: a.baseOffset + v.offset })),
       pseudoPython: renderPseudoPython(a.analysis),
       ...(a.analysis.error ? { error: { ...a.analysis.error, offset: a.baseOffset + a.analysis.error.offset } } : {}),
     })),

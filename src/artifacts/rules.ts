@@ -48,9 +48,9 @@ const SCOPE =
   "that parses as a pickle), PyTorch " +
   "zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz " +
   "object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, " +
-  "object-array pickles), and gzip/bz2/xz/lzma-wrapped pickles. Large inline byte strings and tensor data are " +
+  "object-array pickles), and gzip/bz2/xz/lzma/zstd-wrapped pickles (zip members with zstd too). Large inline byte strings and tensor data are " +
   "skipped by their declared sizes, so multi-GB files are never read whole; decompression is bounded by " +
-  "`maxDecompressedBytes`. 7z, RAR, zstd and LZ4 archives (and zip members compressed with other methods) are " +
+  "`maxDecompressedBytes`. 7z, RAR and LZ4 archives (and zip members compressed with other methods) are " +
   "reported as uninspectable.";
 
 function artifactRule(
@@ -184,10 +184,11 @@ export const PICKLE_ARTIFACT_UNKNOWN_GLOBAL = artifactRule({
   tags: ["allowlist", "policy"],
   similar: ["PICKLE-ARTIFACT-002"],
   docs: {
-    summary: "In allowlist mode, a pickle references a global that is neither built in to the allowlist nor allowed by configuration.",
+    summary: "A pickle imports a global that is not on the allowlist (nor defined in the project, nor allowed by configuration) without calling it.",
     description:
-      "The allowlist policy accepts only globals a tensor/array checkpoint needs (PyTorch's weights-only set, NumPy array " +
-      "reconstruction, plain containers) plus `--pickle-allow` entries. Anything else is reported so that a reviewer " +
+      "The default policy trusts the exact globals real library files use (generated from scikit-learn, PyTorch, NumPy, " +
+      "pandas, SciPy and joblib) plus `--pickle-allow` entries. A global outside that set that loading only imports " +
+      "(never calls) is reported at medium severity so that a reviewer " +
       "decides whether it is expected.",
     securityImplications:
       "An unexpected class can run code through its `__reduce__`, `__setstate__` or constructor. Unknown is not proven " +
@@ -198,6 +199,41 @@ export const PICKLE_ARTIFACT_UNKNOWN_GLOBAL = artifactRule({
     fixHint: "Review the global; allow it with --pickle-allow if trusted, or save only tensors.",
     vulnerableExample: ['torch.save(MyModel(), "model.pt")   # pickles mypackage.models.MyModel'].join("\n"),
     safeExample: ['torch.save(model.state_dict(), "model.pt")   # tensors and OrderedDict only'].join("\n"),
+  },
+});
+
+export const PICKLE_ARTIFACT_UNKNOWN_CALL = artifactRule({
+  id: "PICKLE-ARTIFACT-008",
+  name: "Pickle Artifact Calls a Global Not Known to Be Safe",
+  severity: "high",
+  confidence: "medium",
+  precision: "high",
+  tags: ["allowlist", "code-execution"],
+  similar: ["PICKLE-ARTIFACT-001", "PICKLE-ARTIFACT-004"],
+  docs: {
+    summary: "Loading this file calls a global that is not on the allowlist of known-safe globals, or calls a value computed at load time.",
+    description:
+      "The default policy judges what loading would do, not whether a name is on a list of known gadgets: every call " +
+      "that unpickling performs (`REDUCE`, `NEWOBJ`, `NEWOBJ_EX`, `OBJ`, `INST`, and classes that helpers such as " +
+      "`copyreg._reconstructor` instantiate) must target a global on the exact-name allowlist generated from real " +
+      "scikit-learn, PyTorch, NumPy, pandas, SciPy and joblib files, a global defined in the scanned project, or a " +
+      "global you allowed. Calling anything else, or calling the result of another call (`getattr(...)(...)`), is " +
+      "reported: the supply of gadget functions attackers can call is endless, and name denylists miss new ones.",
+    securityImplications:
+      "An unknown function called with arguments the file chose can run commands, write files, import modules or load " +
+      "another pickle. Unknown is not proof of malice, but the file can do more than a model or data file needs.",
+    howToFix:
+      "If the global is expected (your own library's class saved with the model), add it with `--pickle-allow " +
+      "module.Name` or the `pickle-allow` configuration list. Otherwise do not load the file; save weights with " +
+      "`state_dict()` and safetensors instead of whole objects.",
+    fixHint: "Allow the global with --pickle-allow if you trust it; otherwise do not load the file.",
+    vulnerableExample: [
+      "# a gadget no denylist knew about",
+      "class Payload:",
+      "    def __reduce__(self):",
+      '        return (torch.utils.bottleneck.__main__.run_cprofile, ("import os; os.system(\'id\')", {}))',
+    ].join("\n"),
+    safeExample: ['torch.save(model.state_dict(), "model.pt")   # only allowlisted tensor globals'].join("\n"),
   },
 });
 
@@ -256,10 +292,10 @@ export const PICKLE_ARTIFACT_UNINSPECTABLE = artifactRule({
   tags: ["coverage"],
   similar: [],
   docs: {
-    summary: "The file is an archive format (7z, RAR, zstd, LZ4, or an unsupported zip method) that Pathfinder cannot look inside.",
+    summary: "The file is an archive format (7z, RAR, LZ4, or an unsupported zip method) that Pathfinder cannot look inside, or its decompressed content exceeds the limits.",
     description:
       "Models are sometimes shipped inside archives that are extracted before loading. Pathfinder reads zip, tar, gzip, " +
-      "bzip2, xz and lzma itself; for other formats it cannot tell whether a pickle is inside, so it says so instead of " +
+      "bzip2, xz, lzma and zstd itself; for other formats it cannot tell whether a pickle is inside, so it says so instead of " +
       "reporting the file as clean.",
     securityImplications: "Contents are unverified: a malicious pickle inside would not be detected.",
     howToFix: "Extract the archive and scan the extracted files, or ship the artifact as zip/tar or safetensors.",
@@ -277,6 +313,7 @@ export const ARTIFACT_RULES: RuleMeta[] = [
   PICKLE_ARTIFACT_MALFORMED,
   PICKLE_ARTIFACT_CONTAINER_TRICK,
   PICKLE_ARTIFACT_UNINSPECTABLE,
+  PICKLE_ARTIFACT_UNKNOWN_CALL,
 ];
 
 const RULE_BY_KIND: Record<Exclude<PickleIssueKind, "nested-pickle">, RuleMeta> = {
@@ -286,6 +323,7 @@ const RULE_BY_KIND: Record<Exclude<PickleIssueKind, "nested-pickle">, RuleMeta> 
   "extension-code": PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
   "module-mutation": PICKLE_ARTIFACT_DYNAMIC_GLOBAL,
   "unknown-global": PICKLE_ARTIFACT_UNKNOWN_GLOBAL,
+  "unknown-call": PICKLE_ARTIFACT_UNKNOWN_CALL,
   malformed: PICKLE_ARTIFACT_MALFORMED,
   "container-mismatch": PICKLE_ARTIFACT_CONTAINER_TRICK,
   uninspectable: PICKLE_ARTIFACT_UNINSPECTABLE,

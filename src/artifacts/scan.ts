@@ -22,6 +22,7 @@ import {
   METHOD_DEFLATE,
   METHOD_LZMA,
   METHOD_STORED,
+  METHOD_ZSTD,
   readZipDirectory,
   walkLocalHeaders,
   zipLzmaAsAlone,
@@ -80,6 +81,10 @@ interface WorkItem {
   depth: number;
   /** The container says this should be a pickle (e.g. `data.pkl`): analyse even if the sniff disagrees. */
   expectPickle?: boolean;
+  /** The file's own name says pickle (`model.pkl`): bytes of no known format are analysed as one. */
+  nameSaysPickle?: boolean;
+  /** Produces the real source (a decompressed member) when the item is inspected; null skips it. */
+  open?: () => Promise<ByteSource | null>;
 }
 
 /** Protocol 0/1 pickles have no magic: the analyser's sniff replays up to 64 KiB, so give it one byte more. */
@@ -88,18 +93,39 @@ const MAX_ZIP_ENTRIES = 100_000;
 const MAX_TAR_ENTRIES = 100_000;
 const MAX_STACKED_PICKLES = 64;
 const MAX_WORK_ITEMS = 10_000;
+/** Opcodes analysed per file across all its pickles (a 3,000-member archive must not cost 3,000 full budgets). */
+const DEFAULT_OPCODES_PER_FILE = 50_000_000;
+/** Members listed separately for one kind of finding in one file; the rest are counted in the first finding. */
+const MEMBERS_LISTED_PER_KIND = 10;
+/** Pickles up to this size are analysed in one pass when nothing in them needs the framing walk. */
+const DIRECT_ANALYSIS_BYTES = 4 * 1024 * 1024;
+const JOBLIB_WRAPPER = /(^|\.)numpy_pickle(_compat)?\.(Z?NDArrayWrapper|NumpyArrayWrapper)$/;
+/** The share of the per-file decompression cap that the scan-wide budget does not count (1/16: 16 MiB of 256). */
+const FREE_SHARE = 16;
+/** Distinct warnings kept per file; repeats of one kind are counted, not listed. */
+const MAX_WARNINGS = 50;
 const TORCH_PICKLE = /(^|\/)data\.pkl$/;
+/** File names that loaders unpickle directly (torch.load, joblib.load, pickle.load by convention). */
+const PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|dill|sav|dat|th)$/i;
 const TORCH_TENSOR = /(^|\/)data\/\d+$/;
 /** Zip members a loader treats as pickles whatever their bytes look like. */
 function expectsPickle(name: string): boolean {
   return TORCH_PICKLE.test(name) || /\.(pkl|pickle)$/i.test(name);
 }
 const LEGACY_TAR_MEMBERS = new Set(["sys_info", "pickle", "storages", "tensors"]);
+/** Zip methods Python's zipfile (3.14+ for zstd) decodes, and the codec for each. */
+const ZIP_CODECS = new Map<number, Compression>([
+  [METHOD_DEFLATE, "deflate-raw"],
+  [METHOD_BZIP2, "bz2"],
+  [METHOD_LZMA, "lzma"],
+  [METHOD_ZSTD, "zstd"],
+]);
 const ZIP_METHODS = new Map([
   [METHOD_STORED, "stored"],
   [METHOD_DEFLATE, "deflate"],
   [METHOD_BZIP2, "bz2"],
   [METHOD_LZMA, "lzma"],
+  [METHOD_ZSTD, "zstd"],
 ]);
 
 export async function scanArtifact(
@@ -120,22 +146,62 @@ class ArtifactScan {
   private readonly layout: ArtifactLayoutEntry[] = [];
   private readonly analyses: ArtifactAnalysis[] = [];
   private readonly errors: ScanError[] = [];
+  private readonly warningKinds = new Map<string, { error: ScanError; count: number }>();
+  private droppedWarnings = 0;
   private readonly issues: IssueRecord[] = [];
   private readonly queue: WorkItem[] = [];
   private readonly traits = new Set<string>();
   private baseKind = "unknown";
   private budget: number;
   private budgetWarned = false;
+  private opcodesLeft: number;
+  /** Decompressed bytes this file produced so far. */
+  private decompressed = 0;
+  private opcodesWarned = false;
 
   constructor(
     private readonly relPath: string,
     private readonly options: PickleScanOptions,
   ) {
-    this.budget = options.limits.maxDecompressedBytes;
+    this.budget = Math.min(options.limits.maxDecompressedBytes, options.scanBudget?.decompressedBytes ?? Number.POSITIVE_INFINITY);
+    this.opcodesLeft = options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE;
+  }
+
+  /**
+   * Decompressed bytes this file may still produce under the scan-wide budget. Every file gets its first
+   * 1/FREE_SHARE of the per-file cap (16 MiB by default) without charge, so bombs that spend the scan's budget cannot hide the ordinary
+   * compressed files after them.
+   */
+  private scanAllowance(): number {
+    const shared = this.options.scanBudget;
+    if (shared === undefined) return Number.POSITIVE_INFINITY;
+    return Math.max(0, shared.decompressedBytes) + Math.max(0, this.freeBytes() - this.decompressed);
+  }
+
+  private freeBytes(): number {
+    return Math.floor(this.options.limits.maxDecompressedBytes / FREE_SHARE);
+  }
+
+  private charge(bytes: number): void {
+    const free = Math.max(0, this.freeBytes() - this.decompressed);
+    this.decompressed += bytes;
+    if (this.options.scanBudget) this.options.scanBudget.decompressedBytes -= Math.max(0, bytes - free);
+  }
+
+  /** Analyses one pickle within what is left of the file's opcode budget. */
+  private analyze(bytes: Uint8Array): PickleAnalysis {
+    const maxOpcodes = Math.max(0, Math.min(this.options.limits.maxOpcodes, this.opcodesLeft));
+    const analysis = analyzePickle(bytes, { ...this.options, limits: { ...this.options.limits, maxOpcodes } });
+    this.opcodesLeft -= analysis.opcodeCount;
+    if (this.opcodesLeft <= 0 && !this.opcodesWarned) {
+      this.opcodesWarned = true;
+      this.warn(`the file holds more than ${this.options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE} pickle opcodes; the rest was not inspected`);
+    }
+    return analysis;
   }
 
   async run(source: ByteSource): Promise<void> {
-    this.queue.push({ source, origin: 0, depth: 0 });
+    this.queue.push({ source, origin: 0, depth: 0, ...(PICKLE_NAME.test(this.relPath) ? { nameSaysPickle: true } : {}) });
     let processed = 0;
     while (this.queue.length > 0) {
       const item = this.queue.shift()!;
@@ -144,6 +210,12 @@ class ArtifactScan {
         break;
       }
       try {
+        if (item.open) {
+          const opened = await item.open();
+          if (opened === null) continue;
+          item.source = opened;
+          delete item.open;
+        }
         await this.inspect(item);
       } catch (error) {
         this.warn(`could not inspect: ${error instanceof Error ? error.message : String(error)}`, item.member);
@@ -157,7 +229,7 @@ class ArtifactScan {
       layout: this.layout,
       analyses: this.analyses,
       findings: this.findings(),
-      errors: this.errors,
+      errors: this.warnings(),
     };
   }
 
@@ -170,13 +242,40 @@ class ArtifactScan {
     return this.baseKind;
   }
 
+  /** Warnings of one kind (the message with numbers and member names taken out) are reported once with a count. */
   private warn(message: string, member?: string): void {
-    this.errors.push({
-      file: this.relPath,
-      kind: "artifact",
-      message: member ? `${member}: ${message}` : message,
-      level: "warning",
+    const key = message.replace(/\d+/g, "#");
+    const seen = this.warningKinds.get(key);
+    if (seen !== undefined) {
+      seen.count++;
+      return;
+    }
+    if (this.warningKinds.size >= MAX_WARNINGS) {
+      this.droppedWarnings++;
+      return;
+    }
+    const error: ScanError = { file: this.relPath, kind: "artifact", message: member ? `${member}: ${message}` : message, level: "warning" };
+    this.warningKinds.set(key, { error, count: 1 });
+    this.errors.push(error);
+  }
+
+  /** Content skipped for a budget: a warning, and once per file a finding (a payload could hide there). */
+  private notInspected(message: string, member: string): void {
+    this.warn(message, member);
+    if (this.budgetWarned) return;
+    this.budgetWarned = true;
+    this.addIssue({ kind: "uninspectable", severity: "medium", message: `${message} (decompression budget spent)` }, member, 0);
+  }
+
+  private warnings(): ScanError[] {
+    const out = this.errors.map((error) => {
+      const count = [...this.warningKinds.values()].find((w) => w.error === error)?.count ?? 1;
+      return count > 1 ? { ...error, message: `${error.message} (and ${count - 1} more like it)` } : error;
     });
+    if (this.droppedWarnings > 0) {
+      out.push({ file: this.relPath, kind: "artifact", level: "warning", message: `${this.droppedWarnings} further warnings of other kinds were not listed` });
+    }
+    return out;
   }
 
   private addIssue(issue: PickleIssue, member: string | undefined, baseOffset: number, from?: IssueRecord["from"]): void {
@@ -209,6 +308,7 @@ class ArtifactScan {
       case "bz2":
       case "xz":
       case "lzma":
+      case "zstd":
         return this.inspectCompressed(item, format, item.source);
       case "joblib-zfile":
         // joblib < 0.10: "ZF", the payload length in hex padded to 19 characters, then a zlib stream.
@@ -216,12 +316,17 @@ class ArtifactScan {
         return this.inspectCompressed(item, "zlib", sliceSource(item.source, 21, item.source.size - 21));
       case "7z":
       case "rar":
-      case "zstd":
       case "lz4":
         return this.uninspectable(item, format);
       case "unknown":
+        // A name that promises a pickle does not stop a zip reader from finding an archive after other bytes.
         if (pickleLike) return this.inspectPickles(item);
         if (await this.inspectZip(item, -1)) return;
+        if (item.nameSaysPickle === true) {
+          // A loader given `model.pkl` unpickles it whatever its first bytes are (broken-pickle trick).
+          if (item.depth === 0) this.baseKind = "pickle";
+          return this.inspectPickles(item);
+        }
         if (item.depth === 0) this.warn("content is not a pickle or a known container; not inspected");
     }
   }
@@ -251,25 +356,40 @@ class ArtifactScan {
 
   private async decompressBounded(format: Compression, input: ByteSource, member: string, want?: number) {
     const result = await decompress(format, input, {
-      limit: Math.max(0, this.budget),
+      limit: Math.max(0, Math.min(this.budget, this.scanAllowance())),
       ...(want !== undefined ? { want } : {}),
     });
-    if (want === undefined || result.limitReached) this.budget -= result.bytes.length;
+    if (want === undefined || result.limitReached) {
+      this.budget -= result.bytes.length;
+      this.charge(result.bytes.length);
+    }
     if (result.limitReached && !this.budgetWarned) {
       this.budgetWarned = true;
-      this.warn(
-        `decompression stopped at the ${this.options.limits.maxDecompressedBytes}-byte limit (possible zip bomb); the rest was not inspected`,
+      const scanWide = this.options.scanBudget !== undefined && this.options.scanBudget.decompressedBytes <= 0;
+      this.addIssue(
+        {
+          kind: "uninspectable",
+          severity: "medium",
+          message: scanWide
+            ? "decompression stopped: the scan's total decompression budget is spent; the rest of this file was not inspected"
+            : `decompressed content exceeds the ${this.options.limits.maxDecompressedBytes}-byte limit (possible decompression bomb); the rest was not inspected`,
+        },
         member,
+        0,
       );
     }
     if (result.error) this.warn(`${format} data is corrupt or truncated: ${result.error}`, member);
+    if (result.error && /not supported/.test(result.error)) {
+      // Loaders with a fuller decoder see content we cannot: say so rather than call the file clean.
+      this.addIssue({ kind: "uninspectable", severity: "medium", message: `${format} data uses a feature Pathfinder cannot decode (${result.error})` }, member, 0);
+    }
     return result;
   }
 
   private async inspectCompressed(item: WorkItem, format: Compression, input: ByteSource): Promise<void> {
     const label = `${item.member ?? ""}[${format}]`;
-    if (this.budget <= 0) {
-      this.warn("decompression limit already reached; not inspected", label);
+    if (this.budget <= 0 || this.scanAllowance() <= 0) {
+      this.notInspected("decompression limit already reached; not inspected", label);
       return;
     }
     // Sniff first: compressed logs, CSVs and the like are not worth decompressing whole.
@@ -333,8 +453,23 @@ class ArtifactScan {
     if (!directory || (directory.entries.length === 0 && !directory.fromCentralDirectory)) return false;
     if (item.depth === 0 && this.baseKind === "unknown") this.baseKind = "zip";
     this.traits.add("zip");
-    if (directory.archiveStart > 0 && this.baseKind !== "pickle") {
+    if (directory.archiveStart > 0 && this.baseKind !== "pickle" && start <= 0) {
       this.warn(`zip archive starts at offset ${directory.archiveStart}: data was prepended to it`, item.member);
+      // Readers that start from the front (streaming unzip, magic-number checks) see the prepended bytes, not
+      // the archive the end record describes: inspect them too, and report a second archive there.
+      const prefix = sliceSource(item.source, 0, directory.archiveStart);
+      if (startsWith(await readRange(prefix, 0, 4), ascii("PK\x03\x04"))) {
+        this.addIssue(
+          {
+            kind: "container-mismatch",
+            severity: "high",
+            message: `two zip archives: readers that start at the front see the one at offset 0, readers that use the end record see the one at offset ${directory.archiveStart}`,
+          },
+          item.member,
+          0,
+        );
+      }
+      this.queue.push({ source: prefix, ...(item.member !== undefined ? { member: item.member } : {}), origin: item.origin, depth: item.depth + 1 });
     }
     for (const warning of directory.warnings) this.warn(warning, item.member);
     for (const trick of directory.tricks) {
@@ -381,8 +516,8 @@ class ArtifactScan {
       }
       if (entry.method === METHOD_STORED) {
         head = await readRange(compressed, 0, HEAD_BYTES);
-      } else if (entry.method === METHOD_DEFLATE || entry.method === METHOD_BZIP2 || entry.method === METHOD_LZMA) {
-        codec = entry.method === METHOD_DEFLATE ? "deflate-raw" : entry.method === METHOD_BZIP2 ? "bz2" : "lzma";
+      } else if (ZIP_CODECS.has(entry.method)) {
+        codec = ZIP_CODECS.get(entry.method)!;
         // Most members of an archive are code or text: their first bytes already rule out a pickle or a nested
         // container, so only the others are decoded far enough for the full sniff.
         const first = await this.decompressBounded(codec, compressed, member, SNIFF_BYTES);
@@ -406,17 +541,23 @@ class ArtifactScan {
       const nested = sniffFormat(head) !== "unknown";
       if (pickleLike || expectPickle) row.role = "pickle";
       if (!pickleLike && !expectPickle && !nested) continue;
-      let memberSource: ByteSource = compressed;
-      if (codec) {
-        if (this.budget <= 0) {
-          this.warn("decompression limit reached; member not inspected", member);
-          continue;
-        }
-        const full = await this.decompressBounded(codec, compressed, member);
-        row.size = full.bytes.length;
-        memberSource = memorySource(full.bytes);
+      if (!codec) {
+        this.queue.push({ source: compressed, member, origin: 0, depth: item.depth + 1, expectPickle });
+        continue;
       }
-      this.queue.push({ source: memberSource, member, origin: 0, depth: item.depth + 1, expectPickle });
+      // Decompressed when its turn comes, so that one member's bytes are alive at a time, not the archive's.
+      const format = codec;
+      const input = compressed;
+      const open = async (): Promise<ByteSource | null> => {
+        if (this.budget <= 0 || this.scanAllowance() <= 0) {
+          this.notInspected("decompression limit reached; member not inspected", member);
+          return null;
+        }
+        const full = await this.decompressBounded(format, input, member);
+        row.size = full.bytes.length;
+        return memorySource(full.bytes);
+      };
+      this.queue.push({ source: compressed, open, member, origin: 0, depth: item.depth + 1, expectPickle });
     }
     return true;
   }
@@ -465,7 +606,7 @@ class ArtifactScan {
     for (const warning of located.warnings) this.warn(warning, member);
     for (const range of located.pickles) {
       const bytes = await this.readPickleBytes(source, range.start, range.end - range.start, member);
-      this.record(analyzePickle(bytes, this.options), member, range.start);
+      this.record(this.analyze(bytes), member, range.start);
     }
   }
 
@@ -538,6 +679,8 @@ class ArtifactScan {
 
   private async analyseStreamAt(item: WorkItem, position: number): Promise<number | null> {
     const { source, member } = item;
+    const direct = await this.analyseDirectly(item, position);
+    if (direct !== undefined) return direct;
     const framing = await locateJoblibArrays(source, position, this.options.limits.maxOpcodes);
     if (framing.end !== null && (framing.arrays.length > 0 || framing.largeStrings.length > 0)) {
       if (framing.arrays.length > 0) this.traits.add("joblib");
@@ -549,9 +692,30 @@ class ArtifactScan {
     }
     const length = framing.end !== null ? framing.end - position : source.size - position;
     const bytes = await this.readPickleBytes(source, position, length, member);
-    const analysis = analyzePickle(bytes, this.options);
+    const analysis = this.analyze(bytes);
     this.record(analysis, member, item.origin + position);
     if (framing.end !== null) return framing.end;
+    return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
+  }
+
+  /**
+   * The fast path for small pickles: one pass of the machine over the bytes, without first walking them to locate
+   * raw regions. Taken only when that walk could not change what is analysed: the stream parses without error, is
+   * not a legacy torch file (raw storage bytes follow its pickles) and names no joblib array wrapper (joblib reads
+   * the array bytes after the wrapper's BUILD outside the pickle, so only the framing walk sees what joblib sees).
+   * Undefined when the full path must run.
+   */
+  private async analyseDirectly(item: WorkItem, position: number): Promise<number | null | undefined> {
+    const length = item.source.size - position;
+    if (length > DIRECT_ANALYSIS_BYTES) return undefined;
+    if (isLegacyTorchMagic(await readRange(item.source, 0, 32))) return undefined;
+    const bytes = await readRange(item.source, position, length);
+    const analysis = this.analyze(bytes);
+    if (analysis.error !== undefined || analysis.imports.some((i) => JOBLIB_WRAPPER.test(i.normalized) || i.dynamic)) {
+      this.opcodesLeft += analysis.opcodeCount; // the full path analyses the same bytes again
+      return undefined;
+    }
+    this.record(analysis, item.member, item.origin + position);
     return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
   }
 
@@ -609,7 +773,7 @@ class ArtifactScan {
       cursor = cut.offset + cut.length;
     }
     await keep(end);
-    const analysis = withoutArrayWrapperIssues(analyzePickle(concatBytes(chunks), this.options), arrays.length > 0);
+    const analysis = withoutArrayWrapperIssues(this.analyze(concatBytes(chunks)), arrays.length > 0);
     const toOriginal = (offset: number): number => {
       let piece = kept[0]!;
       for (const candidate of kept) if (candidate.at <= offset) piece = candidate;
@@ -619,7 +783,7 @@ class ArtifactScan {
     for (const array of arrays) {
       if (!array.objectPickle) continue;
       const bytes = await this.readPickleBytes(source, array.offset, array.length, member);
-      this.record(analyzePickle(bytes, this.options), member, item.origin + array.offset);
+      this.record(this.analyze(bytes), member, item.origin + array.offset);
     }
   }
 
@@ -658,14 +822,22 @@ class ArtifactScan {
 
   // ---- findings ----------------------------------------------------------------------------------
 
+  /** One finding per rule, global and member, up to MEMBERS_LISTED_PER_KIND members; further members are counted. */
   private findings(): Finding[] {
     const findings: Finding[] = [];
     const seen = new Set<string>();
+    const byKind = new Map<string, { finding: Finding; listed: number; members: number }>();
     for (const { issue, member, baseOffset, from } of this.issues) {
       const rule = ruleForIssue(issue);
       const fingerprint = stableHash([rule.id, this.relPath, member ?? "", issue.global ?? issue.message].join("\u0000"));
       if (seen.has(fingerprint)) continue;
       seen.add(fingerprint);
+      const kind = `${rule.id}\u0000${issue.severity}\u0000${issue.global ?? issue.message.replace(/\d+/g, "#")}`;
+      const earlier = byKind.get(kind);
+      if (earlier !== undefined && member !== undefined && earlier.listed >= MEMBERS_LISTED_PER_KIND) {
+        earlier.members++;
+        continue;
+      }
       const offset = issue.offset ?? baseOffset;
       findings.push({
         ruleId: rule.id,
@@ -687,6 +859,13 @@ class ArtifactScan {
         owasp: rule.owasp,
         fingerprint,
       });
+      if (member !== undefined) {
+        if (earlier) earlier.listed++;
+        else byKind.set(kind, { finding: findings[findings.length - 1]!, listed: 1, members: 0 });
+      }
+    }
+    for (const { finding, members } of byKind.values()) {
+      if (members > 0) finding.message += ` (and in ${members} more member${members === 1 ? "" : "s"})`;
     }
     return findings;
   }

@@ -8,21 +8,50 @@ export interface ByteSource {
   read(offset: number, length: number): Promise<Uint8Array>;
 }
 
+/**
+ * allowlist (default): every call loading performs of a global outside the allowlist is an error, graded by
+ * the denylist; denylist: only denylisted globals are reported (the behaviour before the allowlist).
+ */
 export type PicklePolicyMode = "denylist" | "allowlist";
+
+export interface ScanBudget {
+  decompressedBytes: number;
+}
+
+/** What the scanned project's own Python source says about a global a pickle names. */
+export interface ProjectGlobal {
+  kind: "class" | "function";
+  /** Where it is defined, relative to the project root, and the line of the definition. */
+  file: string;
+  line: number;
+  /** Set when code that loading runs (`__setstate__`, `__init__`, `__new__`, the function itself) reaches a sink. */
+  danger?: string;
+}
+
+/** Globals defined in the scanned project (fed from src/project); `lookup` takes a normalised `module.name`. */
+export interface ProjectGlobals {
+  lookup(qualified: string): ProjectGlobal | undefined;
+}
 
 export interface PickleLimits {
   maxOpcodes: number;
   maxStackDepth: number;
   maxMemoEntries: number;
   maxNesting: number;
-  /** Cap on total decompressed bytes produced from one artifact (zip-bomb guard). */
+  /** Cap on total decompressed bytes produced from one artifact file (decompression-bomb guard). */
   maxDecompressedBytes: number;
+  /** Pickle opcodes analysed per artifact file across all its members (default 50 million). */
+  maxOpcodesPerFile?: number;
 }
 
 export interface PickleScanOptions {
   policy: PicklePolicyMode;
   /** Extra `module.name` globals the user trusts (allowlist mode), exact or `module.*`. */
   allowGlobals: string[];
+  /** Classes and functions defined in the scanned project's own Python source. */
+  projectGlobals?: ProjectGlobals;
+  /** Shared by every file of one scan: decompressed bytes left for the whole scan (spent as files are read). */
+  scanBudget?: ScanBudget;
   limits: PickleLimits;
 }
 
@@ -33,7 +62,8 @@ export type PickleIssueKind =
   | "dynamic-global" //        STACK_GLOBAL with non-constant operands: critical
   | "extension-code" //        EXT1/EXT2/EXT4: unresolvable through copyreg registry: critical
   | "module-mutation" //       BUILD applied to a module/function object: critical
-  | "unknown-global" //        allowlist mode: a global outside the allowlist: medium
+  | "unknown-call" //          allowlist mode: loading calls a global outside the allowlist, or the result of a call: high
+  | "unknown-global" //        allowlist mode: a global outside the allowlist that is imported but never called: medium
   | "nested-pickle" //         a pickle embedded in an argument is itself dangerous (carries the inner issue's severity)
   | "malformed" //             parse error after globals were seen ("broken pickle" trick): high
   | "container-mismatch" //    zip local/central header name mismatch and similar container tricks: high

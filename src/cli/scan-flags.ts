@@ -60,9 +60,10 @@ Scan options:
                            Default: the nearest pathfinder.toml, .pathfinder.toml or pyproject.toml with
                            [tool.pathfinder], looking in the project directory and then its parents
       --no-config          Ignore every configuration file
-      --pickle-policy MODE Model/data files (.pkl, .pt, .joblib, .npy, ...): denylist (default) reports
-                           dangerous globals; allowlist also reports every global not known to be safe
-      --pickle-allow GLOBAL Trust a global in allowlist mode (module.Name or module.*); repeatable
+      --pickle-policy MODE Model/data files (.pkl, .pt, .joblib, .npy, ...): allowlist (default) reports every
+                           call loading performs of a global not known to be safe (denylisted: critical, other:
+                           high); denylist reports only denylisted globals
+      --pickle-allow GLOBAL Trust a global in model/data files (module.Name, or module.* for a whole module); repeatable
       --file-timeout TIME  Time budget of one Python file (default 5s; accepts ms, s; 0 = none): a file that runs
                            out of time keeps the findings made so far and gets a warning naming it
       --follow-symlinks    Also follow symbolic links that lead outside the project (by default they are
@@ -153,7 +154,7 @@ function cacheOption(values: ScanFlagValues, project: string, io: CliIo): Pick<S
 
 /** `--pickle-policy` and `--pickle-allow` as artifact scan options. */
 export function pickleOptionsFrom(values: Pick<ScanFlagValues, "pickle-policy" | "pickle-allow">): Partial<PickleScanOptions> {
-  const policy = (values["pickle-policy"] ?? "denylist").toLowerCase();
+  const policy = (values["pickle-policy"] ?? "allowlist").toLowerCase();
   if (policy !== "denylist" && policy !== "allowlist") {
     throw new CliUsageError(`--pickle-policy: expected denylist or allowlist, got "${values["pickle-policy"]}"`);
   }

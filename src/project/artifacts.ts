@@ -8,6 +8,13 @@ import { readHead, unreadable } from "./read-source.js";
 import { compareText } from "../core/order.js";
 import type { DiscoveredFile } from "./discover.js";
 import { appendAll } from "../core/arrays.js";
+import { projectGlobalsOf } from "./project-globals.js";
+
+/**
+ * Decompressed bytes one project scan may produce across all its model files (each file is also capped at the
+ * analyser's maxDecompressedBytes): N decompression bombs cost one budget, not N.
+ */
+export const SCAN_DECOMPRESSION_BUDGET = 1024 * 1024 * 1024;
 
 export interface ArtifactFilesResult {
   findings: Finding[];
@@ -23,10 +30,17 @@ export interface ArtifactFilesResult {
  */
 export async function scanArtifactFiles(
   files: readonly DiscoveredFile[],
-  pickle: Partial<PickleScanOptions>,
+  pickleOptions: Partial<PickleScanOptions>,
   onScanned?: () => void,
+  /** The project's Python files: classes and functions they define are judged by their source, not as unknown. */
+  pythonFiles: readonly DiscoveredFile[] = [],
 ): Promise<ArtifactFilesResult> {
   const result: ArtifactFilesResult = { findings: [], errors: [], scanned: 0 };
+  const pickle: Partial<PickleScanOptions> = {
+    ...pickleOptions,
+    scanBudget: pickleOptions.scanBudget ?? { decompressedBytes: SCAN_DECOMPRESSION_BUDGET },
+    ...(pythonFiles.length > 0 && pickleOptions.projectGlobals === undefined ? { projectGlobals: projectGlobalsOf(pythonFiles) } : {}),
+  };
   for (const file of files) {
     try {
       if (!isArtifactCandidate(file.relPath, readHead(file.absPath, SNIFF_BYTES))) continue;

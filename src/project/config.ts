@@ -21,6 +21,8 @@ export interface PathfinderConfig {
   disable: string[];
   /** Per-rule changes, keyed by canonical rule ID. */
   rules: Record<string, RuleCustomization>;
+  /** Globals trusted in model/data files (`pickle-allow`), as `--pickle-allow` takes them. */
+  pickleAllow?: string[];
 }
 
 /** An unreadable or invalid configuration file: exit code 2, naming the file, the key and the reason. */
@@ -30,7 +32,7 @@ export const CONFIG_FILE_NAMES = ["pathfinder.toml", ".pathfinder.toml"] as cons
 const PYPROJECT = "pyproject.toml";
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-const TOP_LEVEL_KEYS = ["exclude", "disable", "rules"] as const;
+const TOP_LEVEL_KEYS = ["exclude", "disable", "rules", "pickle-allow"] as const;
 const RULE_KEYS = ["extra-sinks", "severity"] as const;
 const QUALIFIED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
@@ -146,6 +148,14 @@ function validate(table: Record<string, unknown>, file: string, prefix: string):
         break;
       case "disable":
         config.disable = stringList(value, file, path).map((id, i) => ruleId(id, file, `${path}[${i}]`));
+        break;
+      case "pickle-allow":
+        config.pickleAllow = stringList(value, file, path).map((name, i) => {
+          if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(\.\*)?$/.test(name)) {
+            throw invalid(file, `${path}[${i}]`, `"${name}" is not a dotted global name (module.Name or module.*)`);
+          }
+          return name;
+        });
         break;
       case "rules":
         if (!isTable(value)) throw invalid(file, path, `must be a table of rule IDs, e.g. [${prefix}rules.PYTHON-LANG-SEC-040]`);

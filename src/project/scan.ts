@@ -116,7 +116,11 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     }, onOther);
     if (artifactRules.length > 0) {
       const artifactFiles = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
-      artifacts = await scanArtifactFiles(artifactFiles, options.pickle ?? {});
+      const projectPython = discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath));
+      const pickle = config?.pickleAllow?.length
+        ? { ...options.pickle, allowGlobals: [...(options.pickle?.allowGlobals ?? []), ...config.pickleAllow] }
+        : (options.pickle ?? {});
+      artifacts = await scanArtifactFiles(artifactFiles, pickle, undefined, projectPython);
     }
     ownWorkDone();
     const firstPass = new Map(await Promise.all(analyses));

@@ -6,9 +6,10 @@ import { concatBytes } from "./bytes.js";
 import { decodeBzip2 } from "./bzip2.js";
 import { gunzip, inflateRaw, inflateZlib, type InflateResult } from "./inflate.js";
 import { decodeLzmaAlone, decodeXz } from "./lzma.js";
+import { decodeZstd } from "./zstd.js";
 import { readRange } from "./sources.js";
 
-export type Compression = "gzip" | "zlib" | "deflate-raw" | "bz2" | "xz" | "lzma";
+export type Compression = "gzip" | "zlib" | "deflate-raw" | "bz2" | "xz" | "lzma" | "zstd";
 
 export interface DecompressResult {
   bytes: Uint8Array;
@@ -51,6 +52,7 @@ const syncDecoders = new Map<Compression, SyncDecoder>([
   ["bz2", decodeBzip2],
   ["xz", decodeXz],
   ["lzma", decodeLzmaAlone],
+  ["zstd", decodeZstd],
 ]);
 
 export async function decompress(

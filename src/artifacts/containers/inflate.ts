@@ -462,7 +462,9 @@ export function gunzip(input: Uint8Array, maxOutput: number): InflateResult {
       if (crc32(out.bytes, memberStart, out.length) !== crc) return { status: "corrupt", error: "incorrect data check", consumed: trailer };
       if ((out.length - memberStart) % 0x100000000 !== size) return { status: "corrupt", error: "incorrect length check", consumed: trailer };
       at = trailer + 8;
-    } while (at < length && data[at] !== 0);
+      // Python's gzip module skips zero padding between members and reads on (tar-style block padding).
+      while (at < length && data[at] === 0) at++;
+    } while (at < length);
     return { status: "end", consumed: at };
   });
 }

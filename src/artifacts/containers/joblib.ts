@@ -96,13 +96,15 @@ function describeDtype(value: WalkValue | undefined): { code: string; itemsize: 
   if (value?.t !== "obj" || !/(^|\.)dtype$/.test(value.cls)) return null;
   const code = value.args?.t === "tuple" && value.args.items[0]?.t === "str" ? value.args.items[0].v : null;
   if (code === null) return null;
+  // dtype.__reduce__ state: (version, byteorder, subarray, names, fields, elsize, alignment, flags). joblib
+  // pickles every array whose dtype has objects anywhere (flags & NPY_ITEM_HASOBJECT), structured ones included.
   const state = value.state?.t === "tuple" ? value.state.items : [];
-  const fields = state[3];
-  if (fields && fields.t !== "none") return null; // structured dtypes: sizes and object fields not tracked
+  const flags = state[7];
+  const hasObject = flags?.t === "int" && (flags.v & 1) === 1;
   const match = /^[<>|=]?([a-zA-Z])(\d*)/.exec(code);
   if (!match) return null;
   const kind = match[1]!;
-  if (kind === "O") return { code, itemsize: 8, object: true };
+  if (kind === "O" || hasObject) return { code, itemsize: 8, object: true };
   let itemsize = match[2] ? Number(match[2]) : 0;
   if (kind === "U") itemsize *= 4;
   if (kind === "M" || kind === "m") itemsize = itemsize || 8;

@@ -384,16 +384,47 @@ function readVarint(input: Uint8Array, at: number): [number, number] {
 const CHECK_SIZES = [0, 4, 4, 4, 8, 8, 8, 16, 16, 16, 32, 32, 32, 64, 64, 64];
 
 /** .xz: stream header, blocks whose only filter is LZMA2, index. Only the first stream is read. */
+const DELTA_FILTER = 0x03;
+const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
+
+/** The delta filter's decoder: each byte adds the byte `distance` before it (zeros before the block). */
+function undoDelta(bytes: Uint8Array, start: number, end: number, distance: number): void {
+  for (let i = start + distance; i < end; i++) bytes[i] = (bytes[i]! + bytes[i - distance]!) & 0xff;
+}
+
+/** After the index at `at`: the offset of the next stream's header, or -1 when none follows. */
+function nextXzStream(input: Uint8Array, at: number): number {
+  const [count, first] = readVarint(input, at + 1);
+  let p = first;
+  for (let i = 0; i < count && p < input.length; i++) {
+    p = readVarint(input, p)[1];
+    p = readVarint(input, p)[1];
+  }
+  p += (4 - ((p - at) % 4)) % 4; // index padding
+  p += 4 + 12; // index CRC32, stream footer
+  while (p < input.length && input[p] === 0) p++;
+  if (p + 12 > input.length) return -1;
+  for (let i = 0; i < XZ_MAGIC.length; i++) if (input[p + i] !== XZ_MAGIC[i]) return -1;
+  return p;
+}
+
 export function decodeXz(input: Uint8Array, maxOutput: number): DecompressResult {
   return run(
     (out) => {
       if (input.length < 12) throw new CorruptData("xz header is truncated");
-      const checkSize = CHECK_SIZES[input[7]! & 0x0f]!;
+      let checkSize = CHECK_SIZES[input[7]! & 0x0f]!;
       let at = 12;
       for (;;) {
         if (at >= input.length) throw new CorruptData("xz stream is truncated");
         const headerByte = input[at]!;
-        if (headerByte === 0) return; // index: all blocks read
+        if (headerByte === 0) {
+          // Index, stream footer, then (as Python's lzma reads them) zero padding and further streams.
+          const next = nextXzStream(input, at);
+          if (next < 0) return;
+          checkSize = CHECK_SIZES[input[next + 7]! & 0x0f]!;
+          at = next + 12;
+          continue;
+        }
         const headerSize = (headerByte + 1) * 4;
         if (at + headerSize > input.length) throw new CorruptData("xz block header is truncated");
         const flags = input[at + 1]!;
@@ -402,15 +433,28 @@ export function decodeXz(input: Uint8Array, maxOutput: number): DecompressResult
         if (flags & 0x80) p = readVarint(input, p)[1];
         const filters = (flags & 0x03) + 1;
         let dictSize = 0;
+        const deltas: number[] = [];
         for (let i = 0; i < filters; i++) {
           const [id, afterId] = readVarint(input, p);
           const [propsSize, afterSize] = readVarint(input, afterId);
-          if (id !== 0x21 || i !== filters - 1) throw new CorruptData(`xz filter 0x${id.toString(16)} is not supported`);
-          if (propsSize !== 1) throw new CorruptData("xz LZMA2 properties are malformed");
-          dictSize = lzma2Dictionary(input[afterSize]!);
+          if (id === DELTA_FILTER && i !== filters - 1 && propsSize === 1) {
+            deltas.push(input[afterSize]! + 1);
+          } else if (id !== 0x21 || i !== filters - 1) {
+            throw new CorruptData(`xz filter 0x${id.toString(16)} is not supported`);
+          } else {
+            if (propsSize !== 1) throw new CorruptData("xz LZMA2 properties are malformed");
+            dictSize = lzma2Dictionary(input[afterSize]!);
+          }
           p = afterSize + propsSize;
         }
-        const dataEnd = decodeLzma2(input, at + headerSize, dictSize, out);
+        const blockStart = out.length;
+        let dataEnd: number;
+        try {
+          dataEnd = decodeLzma2(input, at + headerSize, dictSize, out);
+        } finally {
+          // Each block starts a fresh LZMA2 dictionary, so the decoded bytes can be un-filtered in place.
+          for (let i = deltas.length - 1; i >= 0; i--) undoDelta(out.bytes, blockStart, out.length, deltas[i]!);
+        }
         at = dataEnd + ((4 - (dataEnd % 4)) % 4) + checkSize;
       }
     },

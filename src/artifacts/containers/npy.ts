@@ -57,7 +57,9 @@ export async function readNpyHeader(source: ByteSource): Promise<NpyParse> {
 
 /** The raw text of a key's value in the header's dict literal: a quoted string, a list, or a tuple. */
 function extractValue(text: string, key: string): string | undefined {
-  const match = new RegExp(`['"]${key}['"]\\s*:\\s*`).exec(text);
+  // numpy reads the header with ast.literal_eval: with a key given twice, the last one wins.
+  let match: RegExpExecArray | null = null;
+  for (const m of text.matchAll(new RegExp(`['"]${key}['"]\\s*:\\s*`, "g"))) match = m;
   if (!match) return undefined;
   const start = match.index + match[0].length;
   const open = text[start];
@@ -80,7 +82,10 @@ function extractValue(text: string, key: string): string | undefined {
   return /^[^,}]*/.exec(text.slice(start))?.[0]?.trim();
 }
 
+/** Every spelling numpy.dtype() accepts for the object type (`O`, `|O8`, `object`, `object_`, `O4`, ...). */
+const OBJECT_SPELLING = /^[<>|=]?(O\d*|object_?)$/;
+
 function descrHasObject(descr: string): boolean {
-  if (!descr.startsWith("[")) return /^[<>|=]?O\d*$/.test(descr);
-  return [...descr.matchAll(/['"]([<>|=]?O\d*)['"]/g)].length > 0;
+  if (!descr.startsWith("[")) return OBJECT_SPELLING.test(descr.trim());
+  return [...descr.matchAll(/['"]([^'"]*)['"]/g)].some((m) => OBJECT_SPELLING.test(m[1]!.trim()));
 }

@@ -4,7 +4,7 @@ import type { Compression } from "./decompress.js";
 import { looksLikeNpy } from "./npy.js";
 import { looksLikeTar } from "./tar.js";
 
-export type SniffedFormat = Compression | "joblib-zfile" | "7z" | "npy" | "zip" | "tar" | "rar" | "zstd" | "lz4" | "unknown";
+export type SniffedFormat = Compression | "joblib-zfile" | "7z" | "npy" | "zip" | "tar" | "rar" | "lz4" | "unknown";
 
 /** How many leading bytes `sniffFormat` looks at (a tar header is the largest signature). */
 export const SNIFF_BYTES = 512;
@@ -44,5 +44,12 @@ function looksLikeLzmaAlone(head: Uint8Array): boolean {
 export const ARTIFACT_EXTENSIONS = [
   ".pkl", ".pickle", ".pck", ".pcl", ".p", ".pt", ".pth", ".bin", ".ckpt", ".joblib", ".jbl", ".npy", ".npz",
   ".dill", ".sav", ".model", ".mar", ".pkl.gz", ".pkl.bz2", ".pkl.xz", ".pkl.lzma", ".pkl.z", ".gz", ".bz2",
-  ".xz", ".lzma", ".7z", ".zip", ".tar",
+  ".xz", ".lzma", ".7z", ".zip", ".tar", ".zst", ".z", ".dat", ".th", ".nemo", ".pth.tar", ".tgz", ".tar.gz", ".pk", ".pck",
+];
+
+/** Text and source files: a protocol 0 pickle sniff on them needs an extension hint or a binary PROTO header. */
+export const TEXT_EXTENSIONS = [
+  ".py", ".pyi", ".txt", ".md", ".rst", ".json", ".yaml", ".yml", ".toml", ".cfg", ".ini", ".csv", ".tsv", ".html",
+  ".htm", ".xml", ".js", ".ts", ".css", ".sh", ".c", ".h", ".cpp", ".java", ".go", ".rs", ".rb", ".php", ".sql", ".ipynb",
+  ".lock", ".log", ".svg", ".tex", ".in", ".conf",
 ];

@@ -19,6 +19,7 @@ export const METHOD_STORED = 0;
 export const METHOD_DEFLATE = 8;
 export const METHOD_BZIP2 = 12;
 export const METHOD_LZMA = 14;
+export const METHOD_ZSTD = 93;
 
 /**
  * A zip LZMA member (2-byte version, 2-byte properties size, LZMA properties, raw stream) rewritten as an

@@ -1,6 +1,12 @@
-// Globals that the allowlist policy trusts, modelled on PyTorch's `weights_only=True` unpickler
-// (torch/_weights_only_unpickler.py: _get_allowed_globals) and NumPy's object-array reconstruction.
-// Entries are exact `module.name` strings (after normalisation) or `module.*` for a whole module.
+// The globals the default policy trusts: exact `module.name` strings, never prefixes. Most come from
+// allowlist-generated.ts (written by scripts/artifacts/gen-allowlist.py from real library files); a few
+// are curated here, each with its provenance. Globals whose loading runs other code are trusted only with
+// the arguments described in ARGUMENT_JUDGES.
+import { GENERATED_ALLOWLIST, GENERATED_ALLOWLIST_LIBRARIES } from "./allowlist-generated.js";
+
+export { GENERATED_ALLOWLIST_LIBRARIES };
+
+const WEIGHTS_ONLY = "curated: PyTorch's weights_only unpickler allows it (torch/_weights_only_unpickler.py)";
 
 const TORCH_STORAGE_TYPES = [
   "Double", "Float", "Half", "Long", "Int", "Short", "Char", "Byte", "Bool", "BFloat16", "ComplexDouble",
@@ -18,55 +24,87 @@ const TORCH_REBUILD = [
   "_rebuild_tensor", "_rebuild_tensor_v2", "_rebuild_tensor_v3", "_rebuild_parameter",
   "_rebuild_parameter_with_state", "_rebuild_qtensor", "_rebuild_sparse_tensor", "_rebuild_sparse_csr_tensor",
   "_rebuild_nested_tensor", "_rebuild_device_tensor_from_numpy", "_rebuild_meta_tensor_no_storage",
-  "_rebuild_wrapper_subclass", "_rebuild_device_tensor_from_cpu_tensor",
+  "_rebuild_device_tensor_from_cpu_tensor",
 ].map((f) => `torch._utils.${f}`);
 
 const TORCH_MISC = [
-  "torch.Size", "torch.device", "torch.dtype", "torch.Tensor", "torch._tensor.Tensor", "torch.nn.parameter.Parameter",
-  "torch.nn.Parameter", "torch.storage.UntypedStorage", "torch.UntypedStorage", "torch.storage.TypedStorage",
-  "torch.TypedStorage", "torch.storage._TypedStorage", "torch._tensor._rebuild_from_type_v2",
-  "torch.per_tensor_affine", "torch.per_channel_affine", "torch.per_tensor_symmetric",
-  "torch.per_channel_symmetric", "torch.per_channel_affine_float_qparams", "torch.contiguous_format",
-  "torch.channels_last", "torch.channels_last_3d", "torch.preserve_format", "torch.strided", "torch.sparse_coo",
-  "torch.sparse_csr", "torch.sparse_csc", "torch.sparse_bsr", "torch.sparse_bsc", "torch._mkldnn",
-  "torch.serialization._get_layout",
+  "torch.Size", "torch.device", "torch.nn.parameter.Parameter", "torch.storage.UntypedStorage",
+  "torch.UntypedStorage", "torch.storage.TypedStorage", "torch.TypedStorage", "torch.per_tensor_affine",
+  "torch.per_channel_affine", "torch.per_tensor_symmetric", "torch.per_channel_symmetric",
+  "torch.per_channel_affine_float_qparams", "torch.contiguous_format", "torch.channels_last",
+  "torch.channels_last_3d", "torch.preserve_format", "torch.strided", "torch.sparse_coo", "torch.sparse_csr",
+  "torch.sparse_csc", "torch.sparse_bsr", "torch.sparse_bsc", "torch.serialization._get_layout",
 ];
 
-const PYTHON_BUILTINS = [
-  "set", "frozenset", "list", "dict", "tuple", "complex", "bytearray", "bytes", "slice", "range", "bool", "int",
-  "float", "str", "object", "NoneType", "Ellipsis", "NotImplemented",
-].map((b) => `builtins.${b}`);
-
-const NUMPY = [
-  "numpy.core.multiarray._reconstruct", "numpy.core.multiarray.scalar", "numpy._core.multiarray._reconstruct",
-  "numpy._core.multiarray.scalar", "numpy.ndarray", "numpy.dtype", "numpy.core.numeric._frombuffer",
-  "numpy._core.numeric._frombuffer", "numpy.dtypes.*", "numpy.ma.core._mareconstruct",
-  ...["bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16", "float32",
-    "float64", "longdouble", "complex64", "complex128", "clongdouble", "str_", "bytes_", "void", "object_",
-    "datetime64", "timedelta64", "intc", "uintc", "longlong", "ulonglong"].map((t) => `numpy.${t}`),
+const CURATED: readonly (readonly [string, string])[] = [
+  ...[...TORCH_STORAGE_TYPES, ...TORCH_DTYPES, ...TORCH_REBUILD, ...TORCH_MISC].map((g) => [g, WEIGHTS_ONLY] as const),
+  ["builtins.tuple", "curated: a plain container type"],
+  ["builtins.float", "curated: a plain scalar type"],
+  ["builtins.str", "curated: a plain scalar type"],
+  ["builtins.bool", "curated: a plain scalar type"],
+  ["builtins.NoneType", "curated: a plain scalar type"],
+  ["copyreg.__newobj__", "curated: protocol-2 object creation helper (its class argument is judged)"],
+  ["copyreg.__newobj_ex__", "curated: protocol-4 object creation helper (its class argument is judged)"],
+  ["torch._tensor._rebuild_from_type_v2", `${WEIGHTS_ONLY} (its function and type arguments are judged)`],
+  ["torch._utils._rebuild_wrapper_subclass", `${WEIGHTS_ONLY} (its class argument is judged)`],
+  ["numpy.core.multiarray._reconstruct", "curated: NumPy array reconstruction (its class argument is judged)"],
+  ["numpy.core._ufunc_reconstruct", "curated: NumPy ufunc pickles (the ufunc it names is judged)"],
+  ["numpy._core._ufunc_reconstruct", "curated: NumPy 2 ufunc pickles (the ufunc it names is judged)"],
+  ["builtins.getattr", "generated from bound-method pickles; the attribute it reads is judged (a gadget otherwise)"],
+  ["functools.partial", "curated: judged by the function it wraps"],
+  ["joblib.numpy_pickle_compat.NDArrayWrapper", "curated: joblib < 0.10 array wrapper (the file it reads is judged)"],
+  ["joblib.numpy_pickle_compat.ZNDArrayWrapper", "curated: joblib < 0.10 array wrapper (the file it reads is judged)"],
 ];
 
-const STDLIB = [
-  "collections.OrderedDict", "collections.Counter", "collections.defaultdict", "collections.deque",
-  "_codecs.encode", "codecs.encode", "copyreg._reconstructor", "copyreg.__newobj__", "copyreg.__newobj_ex__",
-  "datetime.datetime", "datetime.date", "datetime.time", "datetime.timedelta", "datetime.timezone",
-  "decimal.Decimal", "fractions.Fraction", "uuid.UUID", "enum.Enum",
-];
+/** NumPy 2 renamed `numpy.core` to `numpy._core`; pickles written by either spelling load with both. */
+function numpySpellings(entries: readonly (readonly [string, string])[]): (readonly [string, string])[] {
+  const out: (readonly [string, string])[] = [];
+  for (const [name, provenance] of entries) {
+    if (name.startsWith("numpy.core.")) out.push([`numpy._core.${name.slice(11)}`, `NumPy 2 spelling of ${name} (${provenance})`]);
+  }
+  return out;
+}
 
-/** joblib frames NumPy arrays with these wrappers; the arrays' own dtypes are judged separately. */
-const JOBLIB = [
-  "joblib.numpy_pickle.NumpyArrayWrapper", "joblib.numpy_pickle_compat.NDArrayWrapper",
-  "joblib.numpy_pickle_compat.ZNDArrayWrapper",
-];
+/** Every built-in allowlist entry with where it came from. */
+export const ALLOWLIST_PROVENANCE: ReadonlyMap<string, string> = new Map([
+  ...numpySpellings([...GENERATED_ALLOWLIST, ...CURATED]),
+  ...CURATED,
+  ...GENERATED_ALLOWLIST.map(([name, seen]) => [name, `generated: real library files use it (${seen})`] as const),
+]);
 
-export const ALLOWLIST: readonly string[] = [
-  ...TORCH_STORAGE_TYPES, ...TORCH_DTYPES, ...TORCH_REBUILD, ...TORCH_MISC, ...PYTHON_BUILTINS, ...NUMPY, ...STDLIB, ...JOBLIB,
-];
+export const ALLOWLIST: readonly string[] = [...ALLOWLIST_PROVENANCE.keys()];
 
 /**
- * Allowed globals whose call is only safe when every argument that is itself a class/function comes from
- * the allowlist too (`copyreg._reconstructor(cls, base, state)` instantiates `cls`).
+ * Allowed globals whose loading invokes some of their arguments: the argument positions that are called
+ * (a class instantiated, a factory or function called). Those arguments are judged as calls themselves.
  */
-export const ALLOWED_ONLY_WITH_SAFE_CLASS_ARGS: ReadonlySet<string> = new Set([
-  "copyreg._reconstructor", "copyreg.__newobj__", "copyreg.__newobj_ex__", "collections.defaultdict",
+export const INVOKED_ARGUMENTS: ReadonlyMap<string, readonly number[]> = new Map([
+  ["copyreg._reconstructor", [0, 1]],
+  ["copyreg.__newobj__", [0]],
+  ["copyreg.__newobj_ex__", [0]],
+  ["collections.defaultdict", [0]],
+  ["functools.partial", [0]],
+  ["torch._tensor._rebuild_from_type_v2", [0, 1]],
+  ["torch._utils._rebuild_wrapper_subclass", [0]],
+  ["numpy.core.multiarray._reconstruct", [0]],
+  ["numpy._core.multiarray._reconstruct", [0]],
+]);
+
+/**
+ * Allowed globals that resolve another global from their arguments: `getattr(module, "name")` and
+ * `_ufunc_reconstruct("module", "name")`. The machine replaces their result with the global they name,
+ * which is then judged like any other; a name computed at load time is a dynamic global.
+ */
+export const RESOLVERS: ReadonlyMap<string, "getattr" | "module-name"> = new Map([
+  ["builtins.getattr", "getattr"],
+  ["numpy.core._ufunc_reconstruct", "module-name"],
+  ["numpy._core._ufunc_reconstruct", "module-name"],
+]);
+
+/** Allowed loaders of nested bytes: safe only when the bytes are a constant pickle that is itself clean. */
+export const NESTED_LOADERS: ReadonlySet<string> = new Set(["torch.storage._load_from_bytes"]);
+
+/** joblib < 0.10 wrappers that read a side file named in their state with np.load(allow_pickle=True). */
+export const SIDE_FILE_READERS: ReadonlySet<string> = new Set([
+  "joblib.numpy_pickle_compat.NDArrayWrapper", "joblib.numpy_pickle_compat.ZNDArrayWrapper",
 ]);

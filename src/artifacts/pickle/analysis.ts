@@ -24,6 +24,19 @@ export interface PickleCall {
   args: string;
 }
 
+export type VerdictKind = "allowlisted" | "user-allowed" | "project" | "denylisted" | "unknown" | "call-result";
+
+export interface PickleVerdict {
+  offset: number;
+  /** The global (or `<result of a call>`) judged. */
+  subject: string;
+  /** "call": loading calls it; "import": only imported or passed along. */
+  use: "call" | "import";
+  verdict: VerdictKind;
+  /** Why: the allowlist entry's provenance, the denylist reason, the project definition, ... */
+  reason: string;
+}
+
 export interface PickleAnalysis {
   /** False when the bytes do not parse as a pickle at all (not a finding). */
   isPickle: boolean;
@@ -37,6 +50,8 @@ export interface PickleAnalysis {
   imports: PickleImport[];
   calls: PickleCall[];
   persistentIds: { offset: number; value: string }[];
+  /** Why each global and call was judged as it was (filled by the policy; for `inspect`). */
+  verdicts?: PickleVerdict[];
   /** What the policy judged; empty for benign files. */
   issues: PickleIssue[];
   /** Pickles found inside byte/str arguments of loads-like calls. */

@@ -10,25 +10,25 @@
 // -> policy.ts (denylist.ts / allowlist.ts via names.ts) -> issues. Nothing is ever executed.
 import type { PickleScanOptions } from "../types.js";
 import type { PickleAnalysis } from "./analysis.js";
-import { CLASS_ARG_HELPERS, judge } from "./policy.js";
+import { INVOKED_ARGUMENTS, judge, RESOLVERS } from "./policy.js";
 import { looksLikePickle } from "./sniff.js";
 import { runMachine, type NestedHook } from "./vm.js";
 
-export type { PickleAnalysis, PickleCall, PickleImport } from "./analysis.js";
+export type { PickleAnalysis, PickleCall, PickleImport, PickleVerdict, VerdictKind } from "./analysis.js";
 export { looksLikePickle } from "./sniff.js";
 export { renderPseudoPython } from "./pseudo-python.js";
 export { DENYLIST } from "./denylist.js";
-export { ALLOWLIST } from "./allowlist.js";
+export { ALLOWLIST, ALLOWLIST_PROVENANCE, GENERATED_ALLOWLIST_LIBRARIES } from "./allowlist.js";
 
 export const DEFAULT_PICKLE_OPTIONS: PickleScanOptions = {
-  policy: "denylist",
+  policy: "allowlist",
   allowGlobals: [],
   limits: {
     maxOpcodes: 5_000_000,
     maxStackDepth: 100_000,
     maxMemoEntries: 1_000_000,
     maxNesting: 32,
-    maxDecompressedBytes: 1024 * 1024 * 1024,
+    maxDecompressedBytes: 256 * 1024 * 1024,
   },
 };
 
@@ -43,6 +43,8 @@ export function analyzePickle(bytes: Uint8Array, options?: Partial<PickleScanOpt
   const resolved: PickleScanOptions = {
     policy: options?.policy ?? DEFAULT_PICKLE_OPTIONS.policy,
     allowGlobals: options?.allowGlobals ?? DEFAULT_PICKLE_OPTIONS.allowGlobals,
+    ...(options?.projectGlobals ? { projectGlobals: options.projectGlobals } : {}),
+    ...(options?.scanBudget ? { scanBudget: options.scanBudget } : {}),
     limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options?.limits },
   };
   return analyzeAt(bytes, resolved, 0, { opcodes: resolved.limits.maxOpcodes });
@@ -54,7 +56,7 @@ function analyzeAt(bytes: Uint8Array, options: PickleScanOptions, depth: number,
     analyze: (inner) =>
       depth + 1 > options.limits.maxNesting ? nestingLimitReached(inner) : analyzeAt(inner, options, depth + 1, budget),
   };
-  const trace = runMachine(bytes, { limits: options.limits, budget, classArgHelpers: CLASS_ARG_HELPERS, nested });
+  const trace = runMachine(bytes, { limits: options.limits, budget, invokedArguments: INVOKED_ARGUMENTS, resolvers: RESOLVERS, nested });
   const a = trace.analysis;
   a.issues = a.isPickle ? judge(trace, options) : [];
   return a;

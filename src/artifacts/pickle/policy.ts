@@ -1,6 +1,10 @@
-// Judges what the machine recorded: which globals are dangerous, and how they are used.
-import type { PickleIssue, PickleScanOptions } from "../types.js";
-import { ALLOWLIST, ALLOWED_ONLY_WITH_SAFE_CLASS_ARGS } from "./allowlist.js";
+// Judges what the machine recorded. Default (allowlist) policy: every call loading performs of a global that
+// is not on the exact-name allowlist is an error, graded by the denylist (denylisted call critical, unknown
+// call high, unknown import never called medium); globals defined in the scanned project are judged by their
+// source. The denylist policy reports denylisted globals only.
+import type { PickleIssue, PickleScanOptions, ProjectGlobal } from "../types.js";
+import type { PickleVerdict } from "./analysis.js";
+import { ALLOWLIST, ALLOWLIST_PROVENANCE, INVOKED_ARGUMENTS, NESTED_LOADERS, RESOLVERS } from "./allowlist.js";
 import { GlobalSet, matchDenylist, type DenyMatch } from "./names.js";
 import type { Trace } from "./vm.js";
 
@@ -9,16 +13,18 @@ type Severity = PickleIssue["severity"];
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1 };
 /** A hostile file could hold millions of identical calls; one issue per site up to this many is enough. */
 const MAX_ISSUES = 1_000;
+const MAX_VERDICTS = 2_000;
 
-export const CLASS_ARG_HELPERS = ALLOWED_ONLY_WITH_SAFE_CLASS_ARGS;
+export { INVOKED_ARGUMENTS, RESOLVERS };
 
-const allowCache = new WeakMap<readonly string[], GlobalSet>();
+const BUILT_IN = new Set(ALLOWLIST);
+const userCache = new WeakMap<readonly string[], GlobalSet>();
 
-function allowSet(extra: readonly string[]): GlobalSet {
-  let set = allowCache.get(extra);
+function userSet(extra: readonly string[]): GlobalSet {
+  let set = userCache.get(extra);
   if (set === undefined) {
-    set = new GlobalSet([...ALLOWLIST, ...extra]);
-    allowCache.set(extra, set);
+    set = new GlobalSet(extra);
+    userCache.set(extra, set);
   }
   return set;
 }
@@ -29,26 +35,68 @@ export function maxSeverity(issues: readonly PickleIssue[]): Severity | undefine
   return best;
 }
 
+/**
+ * Built-in entries that the denylist names exactly are trusted only through an argument judge; entries inside a
+ * denylisted module (`torch.serialization._get_layout`) were seen in real files and are trusted as the exact name.
+ */
+function trustedDespiteDenylist(name: string, match: DenyMatch): boolean {
+  return match.entry !== name || INVOKED_ARGUMENTS.has(name) || RESOLVERS.has(name) || NESTED_LOADERS.has(name);
+}
+
+type Standing =
+  | { verdict: "allowlisted" | "user-allowed"; reason: string }
+  | { verdict: "project"; reason: string; definition: ProjectGlobal }
+  | { verdict: "denylisted"; reason: string; match: DenyMatch }
+  | { verdict: "unknown"; reason: string };
+
+function standingOf(qualified: string, raw: DenyMatch | undefined, options: PickleScanOptions): Standing {
+  const user = options.allowGlobals.length > 0 ? userSet(options.allowGlobals) : undefined;
+  // An exact user entry trusts anything; a wildcard does not reach denylisted names.
+  if (user !== undefined && options.allowGlobals.includes(qualified)) return { verdict: "user-allowed", reason: "allowed by --pickle-allow or configuration" };
+  if (options.policy === "allowlist" && BUILT_IN.has(qualified) && (raw === undefined || trustedDespiteDenylist(qualified, raw))) {
+    return { verdict: "allowlisted", reason: ALLOWLIST_PROVENANCE.get(qualified) ?? "built-in allowlist" };
+  }
+  if (raw !== undefined) return { verdict: "denylisted", reason: raw.reason, match: raw };
+  if (user?.has(qualified)) return { verdict: "user-allowed", reason: "allowed by a --pickle-allow or configuration wildcard" };
+  const definition = options.projectGlobals?.lookup(qualified);
+  if (definition !== undefined) {
+    return { verdict: "project", reason: `defined in the project at ${definition.file}:${definition.line}`, definition };
+  }
+  return { verdict: "unknown", reason: "not on the allowlist and not defined in the project" };
+}
+
 export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
   const a = trace.analysis;
   const issues: PickleIssue[] = [];
+  const verdicts: PickleVerdict[] = [];
   const add = (issue: PickleIssue): void => {
     if (issues.length < MAX_ISSUES) issues.push(issue);
   };
-  const allowlist = options.policy === "allowlist" ? allowSet(options.allowGlobals) : undefined;
-  const deny: (DenyMatch | undefined)[] = [];
+  const explain = (v: PickleVerdict): void => {
+    if (verdicts.length < MAX_VERDICTS) verdicts.push(v);
+  };
+  const strict = options.policy === "allowlist";
+  const standings: (Standing | undefined)[] = [];
+  /** Unknown globals are reported once per name (the first call, else the first import). */
   const reportedUnknown = new Set<string>();
+  const firstCallOf = new Map<string, number>();
+  for (let i = 0; i < a.imports.length; i++) {
+    const at = trace.importCalledAt[i]!;
+    const name = a.imports[i]!.normalized;
+    if (at >= 0 && (firstCallOf.get(name) ?? Infinity) > at) firstCallOf.set(name, at);
+  }
 
   for (let i = 0; i < a.imports.length; i++) {
     const imp = a.imports[i]!;
-    deny.push(undefined);
+    standings.push(undefined);
     if (imp.dynamic) {
       add({
         kind: "dynamic-global",
         severity: "critical",
-        message: `STACK_GLOBAL with non-constant operands (${imp.module}, ${imp.name}): the imported name is computed at load time`,
+        message: `${imp.opcode} with non-constant operands (${imp.module}, ${imp.name}): the imported name is computed at load time`,
         offset: imp.offset,
       });
+      explain({ offset: imp.offset, subject: imp.normalized, use: "import", verdict: "unknown", reason: "name computed at load time" });
       continue;
     }
     if (imp.opcode.startsWith("EXT")) {
@@ -58,40 +106,82 @@ export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
         message: `${imp.opcode} ${imp.name} imports whatever the copyreg extension registry maps that code to`,
         offset: imp.offset,
       });
+      explain({ offset: imp.offset, subject: imp.normalized, use: "import", verdict: "unknown", reason: "copyreg extension code" });
       continue;
     }
     const [module, name] = trace.importNormalized[i]!;
-    const match = matchDenylist(imp.module, imp.name) ?? matchDenylist(module, name);
-    deny[i] = match;
-    if (match !== undefined) {
-      const used = trace.importUsedAt[i]! >= 0 || trace.argScanExhausted;
-      if (!used) {
-        add({
-          kind: "dangerous-import",
-          severity: "high",
-          message: `Imports ${imp.normalized} (${match.reason}) via ${imp.opcode}`,
-          global: imp.normalized,
-          offset: imp.offset,
-        });
-      } else if (trace.importCalledAt[i]! < 0) {
-        // Passed into another call, which may invoke it.
-        add({
-          kind: "dangerous-call",
-          severity: "critical",
-          message: `Passes ${imp.normalized} (${match.reason}) into a call that may invoke it`,
-          global: imp.normalized,
-          offset: trace.importUsedAt[i]! >= 0 ? trace.importUsedAt[i]! : imp.offset,
-        });
+    const raw = matchDenylist(imp.module, imp.name) ?? matchDenylist(module, name);
+    const standing = standingOf(imp.normalized, raw, options);
+    standings[i] = standing;
+    const calledAt = trace.importCalledAt[i]!;
+    const usedAt = trace.importUsedAt[i]!;
+    const called = calledAt >= 0;
+    const used = usedAt >= 0 || trace.argScanExhausted;
+    explain({ offset: called ? calledAt : imp.offset, subject: imp.normalized, use: called ? "call" : "import", verdict: standing.verdict, reason: standing.reason });
+    switch (standing.verdict) {
+      case "allowlisted":
+      case "user-allowed":
+        break;
+      case "denylisted":
+        if (!used) {
+          add({
+            kind: "dangerous-import",
+            severity: "high",
+            message: `Imports ${imp.normalized} (${standing.reason}) via ${imp.opcode}`,
+            global: imp.normalized,
+            offset: imp.offset,
+          });
+        } else if (!called) {
+          add({
+            kind: "dangerous-call",
+            severity: "critical",
+            message: `Passes ${imp.normalized} (${standing.reason}) into a call that may invoke it`,
+            global: imp.normalized,
+            offset: usedAt >= 0 ? usedAt : imp.offset,
+          });
+        } else if (calledOnlyThroughHelpers(trace, i)) {
+          add({
+            kind: "dangerous-call",
+            severity: "critical",
+            message: `Loading calls ${imp.normalized}: ${standing.reason}`,
+            global: imp.normalized,
+            offset: calledAt,
+          });
+        }
+        break;
+      case "project": {
+        const danger = standing.definition.danger;
+        if (strict && danger !== undefined && (called || used)) {
+          add({
+            kind: "unknown-call",
+            severity: "high",
+            message: `Loading ${called ? "calls" : "uses"} ${imp.normalized}, defined in the project (${standing.definition.file}:${standing.definition.line}), whose load-time code ${danger}`,
+            global: imp.normalized,
+            offset: called ? calledAt : imp.offset,
+          });
+        }
+        break;
       }
-    } else if (allowlist !== undefined && !allowlist.has(imp.normalized) && !reportedUnknown.has(imp.normalized)) {
-      reportedUnknown.add(imp.normalized);
-      add({
-        kind: "unknown-global",
-        severity: "medium",
-        message: `Imports ${imp.normalized}, which is not on the allowlist`,
-        global: imp.normalized,
-        offset: imp.offset,
-      });
+      case "unknown":
+        if (!strict || reportedUnknown.has(imp.normalized)) break;
+        reportedUnknown.add(imp.normalized);
+        if (firstCallOf.has(imp.normalized)) {
+          add({
+            kind: "unknown-call",
+            severity: "high",
+            message: `Loading calls ${imp.normalized}, which is not known to be safe`,
+            global: imp.normalized,
+            offset: firstCallOf.get(imp.normalized)!,
+          });
+        } else {
+          add({
+            kind: "unknown-global",
+            severity: "medium",
+            message: `Imports ${imp.normalized}, which is not on the allowlist, ${used ? "and passes it to a call that does not invoke it" : "without calling it"}`,
+            global: imp.normalized,
+            offset: imp.offset,
+          });
+        }
     }
   }
 
@@ -99,20 +189,31 @@ export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
     const call = a.calls[c]!;
     if (call.opcode === "BUILD") continue;
     const imp = trace.callCallee[c]!;
-    const match = imp >= 0 ? deny[imp] : undefined;
-    if (match !== undefined) {
+    const standing = imp >= 0 ? standings[imp] : undefined;
+    if (standing?.verdict === "denylisted") {
       add({
         kind: "dangerous-call",
         severity: "critical",
-        message: `Calls ${call.callee}(${call.args}) via ${call.opcode}: ${match.reason}`,
+        message: `Calls ${call.callee}(${call.args}) via ${call.opcode}: ${standing.reason}`,
         global: call.callee,
         offset: call.offset,
       });
-    } else if (allowlist !== undefined && imp < 0) {
+    } else if (imp < 0) {
+      explain({ offset: call.offset, subject: "<result of a call>", use: "call", verdict: "call-result", reason: "the callee is computed at load time" });
+      if (strict) {
+        add({
+          kind: "unknown-call",
+          severity: "high",
+          message: `${call.opcode} calls a value computed at load time (${call.callee === "<unknown>" ? "the result of another call" : call.callee}), which is not known to be safe`,
+          offset: call.offset,
+        });
+      }
+    } else if (strict && standing?.verdict === "allowlisted" && NESTED_LOADERS.has(call.callee) && !a.nested.some((n) => n.offset === call.offset)) {
       add({
-        kind: "unknown-global",
-        severity: "medium",
-        message: `${call.opcode} calls a value that is not an allowlisted global`,
+        kind: "unknown-call",
+        severity: "high",
+        message: `${call.callee} loads bytes that are not a constant pickle Pathfinder could inspect`,
+        global: call.callee,
         offset: call.offset,
       });
     }
@@ -129,15 +230,26 @@ export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
     });
   }
 
-  if (allowlist !== undefined) {
+  if (strict) {
     for (const u of trace.unsafeClassArgs) {
       add({
-        kind: "unknown-global",
-        severity: "medium",
-        message: `${u.callee} is called with a class argument that is not a plain global`,
+        kind: "unknown-call",
+        severity: "high",
+        message: `${u.callee} invokes its argument ${u.position + 1}, which is a value computed at load time rather than a known global`,
         global: u.callee,
         offset: u.offset,
       });
+    }
+    for (const f of trace.stateFilenames) {
+      if (!/^[^/\\]+$/.test(f.filename) || f.filename === ".." || f.filename.startsWith(".")) {
+        add({
+          kind: "unknown-call",
+          severity: "high",
+          message: `${f.callee} reads the file "${f.filename}" on load, outside the folder it was saved to`,
+          global: f.callee,
+          offset: f.offset,
+        });
+      }
     }
   }
 
@@ -162,7 +274,7 @@ export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
       offset: a.error?.offset,
     });
   }
-  if (a.error !== undefined && a.imports.length > 0) {
+  if (a.error !== undefined && (a.imports.length > 0 || a.calls.length > 0)) {
     add({
       kind: "malformed",
       severity: "high",
@@ -170,5 +282,16 @@ export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
       offset: a.error.offset,
     });
   }
+  a.verdicts = verdicts;
   return issues;
+}
+
+/**
+ * A denylisted global that is called only through an argument-invoking helper (`copyreg._reconstructor(os.system,
+ * ...)`) has no call record of its own; direct calls are reported by the call loop with their arguments.
+ */
+function calledOnlyThroughHelpers(trace: Trace, imp: number): boolean {
+  const calls = trace.callCallee;
+  for (let c = 0; c < calls.length; c++) if (calls[c] === imp) return false;
+  return true;
 }

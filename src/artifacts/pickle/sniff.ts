@@ -1,4 +1,6 @@
 // A cheap test of whether bytes start like a pickle, used to pick files and container members to analyse.
+import { ALLOWLIST } from "./allowlist.js";
+import { DENYLIST } from "./denylist.js";
 import { OP, OPCODE_NAMES } from "./opcodes.js";
 import { runMachine, type NestedHook } from "./vm.js";
 
@@ -13,6 +15,11 @@ const SNIFF_OPCODES = 4_096;
 /** Opcodes a windowed trial parse must complete before running off the window counts as a pickle. */
 const MIN_OPCODES_IN_WINDOW = 16;
 
+/** Top-level modules of every allowlisted or denylisted global: a broken stream that imports one is a pickle. */
+const KNOWN_ROOTS: ReadonlySet<string> = new Set(
+  [...ALLOWLIST, ...DENYLIST.map((e) => e.name)].map((n) => n.split(".")[0]!).concat(["__builtin__", "copy_reg"]),
+);
+
 const NO_NESTING: NestedHook = { isLoadsLike: () => false, analyze: () => undefined };
 
 /** Whether `bytes` start with an opcode a pickle can start with: false means `looksLikePickle` is false too. */
@@ -20,13 +27,14 @@ export function couldStartPickle(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && (bytes[0] === OP.PROTO || PROTOCOL_0_1_STARTS.has(bytes[0]!));
 }
 
-export function looksLikePickle(bytes: Uint8Array): boolean {
+/** `prefix`: the bytes are only the start of a longer input (a file's first bytes), not all of it. */
+export function looksLikePickle(bytes: Uint8Array, prefix = false): boolean {
   if (!couldStartPickle(bytes)) return false;
   if (bytes[0] === OP.PROTO) {
     return bytes[1]! >= 2 && bytes[1]! <= 5 && bytes.length >= 3 && OPCODE_NAMES[bytes[2]!] !== undefined;
   }
   // Protocol 0/1 has no magic: replay the start and require it to be a consistent opcode stream.
-  const windowed = bytes.length > SNIFF_WINDOW;
+  const windowed = bytes.length > SNIFF_WINDOW || prefix;
   const trace = runMachine(windowed ? bytes.subarray(0, SNIFF_WINDOW) : bytes, {
     limits: {
       maxOpcodes: SNIFF_OPCODES,
@@ -36,11 +44,31 @@ export function looksLikePickle(bytes: Uint8Array): boolean {
       maxDecompressedBytes: 0,
     },
     budget: { opcodes: SNIFF_OPCODES },
-    classArgHelpers: new Set(),
+    invokedArguments: new Map(),
+    resolvers: new Map(),
     nested: NO_NESTING,
   });
   const a = trace.analysis;
   if (a.streams > 0) return true;
+  // The broken-pickle trick: a payload, then bytes that make the load (and naive scanners) fail.
+  if (a.isPickle && a.imports.some((i) => KNOWN_ROOTS.has(i.module.split(".")[0]!))) return true;
   if (trace.stoppedBy === "limit") return a.opcodeCount >= MIN_OPCODES_IN_WINDOW;
-  return windowed && trace.stoppedBy === "truncated" && a.opcodeCount >= MIN_OPCODES_IN_WINDOW;
+  if (!windowed || trace.stoppedBy !== "truncated") return false;
+  if (a.opcodeCount >= MIN_OPCODES_IN_WINDOW) return true;
+  // A long harmless prefix: a consistent stream whose string operand runs past the window (a protocol 0 `S'...'`
+  // or `V...` line, or a binary string whose declared length does) may hide its payload after the window.
+  // (The machine keeps no error offset for what it did not accept as a pickle: the first opcode is the case.)
+  return a.opcodeCount <= 1 && opensLongString(bytes, 0);
+}
+
+/** Opcodes whose operand is a string or bytes of any length. */
+const STRING_OPCODES = new Set<number>([
+  OP.STRING, OP.UNICODE, OP.BINSTRING, OP.BINUNICODE, OP.BINBYTES, OP.BINUNICODE8, OP.BINBYTES8, OP.BYTEARRAY8,
+]);
+
+function opensLongString(bytes: Uint8Array, at: number): boolean {
+  const op = bytes[at]!;
+  if (!STRING_OPCODES.has(op)) return false;
+  if (op === OP.STRING) return bytes[at + 1] === 0x27 || bytes[at + 1] === 0x22; // S'... or S"...
+  return true;
 }

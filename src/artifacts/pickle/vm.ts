@@ -22,8 +22,10 @@ export interface Trace {
   callCallee: number[];
   /** BUILD applied to a global reference (module, class or function). */
   mutations: { offset: number; imp: number }[];
-  /** Calls of `copyreg._reconstructor`-like helpers whose class argument is not a global reference. */
-  unsafeClassArgs: { offset: number; callee: string }[];
+  /** Calls of helpers that invoke an argument (`copyreg._reconstructor(cls, ...)`) whose invoked argument is not a global reference. */
+  unsafeClassArgs: { offset: number; callee: string; position: number }[];
+  /** BUILD of an object whose state names a `filename` (joblib's old wrappers read that file on load). */
+  stateFilenames: { offset: number; callee: string; filename: string }[];
   /** Argument scanning ran out of budget: treat every global as possibly called. */
   argScanExhausted: boolean;
   /** Why the analysis stopped early, if it did. */
@@ -36,12 +38,14 @@ export interface NestedHook {
   analyze(bytes: Uint8Array): PickleAnalysis | undefined;
 }
 
-/** Helpers whose class argument must itself be a plain global for the allowlist to accept the call. */
 export interface MachineOptions {
   limits: PickleLimits;
   /** Shared across nested analyses so that fan-out cannot multiply the work. */
   budget: { opcodes: number };
-  classArgHelpers: ReadonlySet<string>;
+  /** Helpers whose loading invokes some arguments (by position): those count as calls of what they hold. */
+  invokedArguments: ReadonlyMap<string, readonly number[]>;
+  /** Helpers that return the global their arguments name (`getattr(module, "name")`). */
+  resolvers: ReadonlyMap<string, "getattr" | "module-name">;
   nested: NestedHook;
 }
 
@@ -100,6 +104,8 @@ class Machine implements RenderNames {
   private readonly importBindings = new Map<string, string>();
   private readonly usedBindings = new Set<string>();
   private readonly persidExprs: string[] = [];
+  /** Per persistent id: the global a legacy torch `('module', cls, file, source)` id names (torch loads the class). */
+  private readonly persidGlobals: (number | undefined)[] = [];
   private readonly callArgs: Value[][] = [];
   private readonly a: PickleAnalysis;
   private readonly t: Trace;
@@ -131,6 +137,7 @@ class Machine implements RenderNames {
       callCallee: [],
       mutations: [],
       unsafeClassArgs: [],
+      stateFilenames: [],
       argScanExhausted: false,
       stoppedBy: undefined,
     };
@@ -205,6 +212,7 @@ class Machine implements RenderNames {
     this.t.callCallee.length = 0;
     this.t.mutations.length = 0;
     this.t.unsafeClassArgs.length = 0;
+    this.t.stateFilenames.length = 0;
     return this.t;
   }
 
@@ -218,6 +226,7 @@ class Machine implements RenderNames {
       statements: this.statements.length,
       mutations: this.t.mutations.length,
       unsafe: this.t.unsafeClassArgs.length,
+      filenames: this.t.stateFilenames.length,
       protocol: a.protocol,
       opcodes: a.opcodeCount,
     };
@@ -232,6 +241,7 @@ class Machine implements RenderNames {
     this.statements.length = c.statements;
     this.t.mutations.length = c.mutations;
     this.t.unsafeClassArgs.length = c.unsafe;
+    this.t.stateFilenames.length = c.filenames;
     this.t.importUsedAt.length = c.imports;
     this.t.importCalledAt.length = c.imports;
     this.t.importNormalized.length = c.imports;
@@ -856,6 +866,7 @@ class Machine implements RenderNames {
 
   private persistent(rendered: string, pid?: Value): void {
     const index = this.persidExprs.length;
+    this.persidGlobals[index] = legacyModuleClass(pid);
     this.persidExprs.push(`persistent_load(${pid === undefined ? renderValue({ k: "str", v: rendered }, this) : rendered})`);
     this.a.persistentIds.push({ offset: this.opStart, value: rendered });
     if (pid !== undefined) this.markArguments(pid);
@@ -863,6 +874,8 @@ class Machine implements RenderNames {
   }
 
   private calleeName(v: Value): { name: string; imp: number } {
+    const viaPersid = v.k === "persid" ? this.persidGlobals[v.index] : undefined;
+    if (viaPersid !== undefined) return this.calleeName({ k: "global", imp: viaPersid });
     if (v.k === "global") {
       const imp = this.a.imports[v.imp]!;
       return { name: imp.dynamic ? "<unknown>" : imp.normalized, imp: v.imp };
@@ -896,12 +909,50 @@ class Machine implements RenderNames {
     } else {
       this.statement(`_var${index} = ${f}(${rendered})`);
     }
-    if (this.o.classArgHelpers.has(name)) {
-      const cls = argList[0];
-      if (cls === undefined || cls.k !== "global") this.t.unsafeClassArgs.push({ offset: this.opStart, callee: name });
+    const invoked = this.o.invokedArguments.get(name);
+    if (invoked !== undefined) {
+      for (const position of invoked) {
+        const arg = argList[position];
+        if (arg === undefined || arg.k === "none") continue;
+        if (arg.k === "global") {
+          if (this.t.importCalledAt[arg.imp] === -1) this.t.importCalledAt[arg.imp] = this.opStart;
+        } else {
+          this.t.unsafeClassArgs.push({ offset: this.opStart, callee: name, position });
+        }
+      }
     }
     if (this.o.nested.isLoadsLike(name) && argList.length > 0) this.nestedPickle(argList[0]!);
+    const resolver = this.o.resolvers.get(name);
+    const resolved = resolver === undefined ? undefined : this.resolveGlobal(resolver, argList);
+    if (resolved !== undefined) {
+      this.push({ k: "global", imp: resolved });
+      return;
+    }
     this.push({ k: "call", call: index });
+  }
+
+  /**
+   * The global a resolver call returns: `getattr(G, "n")` is `G.n`, `_ufunc_reconstruct("m", "n")` is `m.n`;
+   * names computed at load time are dynamic imports. Undefined when the result is an ordinary object
+   * (an attribute of a non-global value whose name is not an interpreter-internal one).
+   */
+  private resolveGlobal(kind: "getattr" | "module-name", args: Value[]): number | undefined {
+    const [first, second] = args;
+    if (first === undefined || second === undefined) return undefined;
+    if (kind === "module-name") {
+      if (first.k === "str" && second.k === "str") return this.addImport(first.v, second.v, "_ufunc_reconstruct", false);
+      return this.addImport(renderValue(first, this), renderValue(second, this), "_ufunc_reconstruct", true);
+    }
+    if (second.k !== "str") return this.addImport(renderValue(first, this), renderValue(second, this), "getattr", true);
+    if (first.k === "global") {
+      const imp = this.a.imports[first.imp]!;
+      if (imp.dynamic) return this.addImport(imp.module, `${imp.name}.${second.v}`, "getattr", true);
+      const [module, name] = this.t.importNormalized[first.imp]!;
+      if (module === "") return this.addImport(imp.normalized, second.v, "getattr", true);
+      return this.addImport(module, `${name}.${second.v}`, "getattr", false);
+    }
+    if (isDottedName(second.v) && !second.v.startsWith("__")) return undefined;
+    return this.addImport(`<${first.k === "call" ? "result of a call" : first.k}>`, second.v, "getattr", false);
   }
 
   private build(target: Value, state: Value): void {
@@ -912,6 +963,15 @@ class Machine implements RenderNames {
       this.t.mutations.push({ offset, imp: target.imp });
     } else if (target.k === "call") {
       callee = this.a.calls[target.call]!.callee;
+      if (state.k === "dict") {
+        for (let i = 0; i + 1 < state.items.length; i += 2) {
+          const key = state.items[i]!;
+          const value = state.items[i + 1]!;
+          if (key.k === "str" && key.v === "filename" && value.k === "str") {
+            this.t.stateFilenames.push({ offset, callee, filename: value.v });
+          }
+        }
+      }
     }
     const rendered = renderValue(state, this);
     this.a.calls.push({ callee, opcode: "BUILD", offset, args: rendered });
@@ -1021,6 +1081,13 @@ class Machine implements RenderNames {
     }
     return null;
   }
+}
+
+/** Legacy torch.save of a whole module stores each class as the persistent id ('module', cls, file, source). */
+function legacyModuleClass(pid: Value | undefined): number | undefined {
+  if (pid === undefined || pid.k !== "tuple" || pid.items.length < 2) return undefined;
+  const [kind, cls] = pid.items;
+  return kind!.k === "str" && kind!.v === "module" && cls!.k === "global" ? cls!.imp : undefined;
 }
 
 /** Dotted Python identifiers (non-ASCII letters allowed, as in Python 3). */

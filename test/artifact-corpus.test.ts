@@ -1,0 +1,160 @@
+// The default pickle policy on real corpora: every red-team attack is an error, no real library file is
+// flagged, the allowlist is exact names with provenance, project classes are judged by their source, and
+// `inspect` explains every judgement.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { scanArtifact, memorySource, type ArtifactScanResult } from "../src/artifacts/index.js";
+import { ALLOWLIST, ALLOWLIST_PROVENANCE, DENYLIST } from "../src/artifacts/pickle/index.js";
+import { INVOKED_ARGUMENTS, NESTED_LOADERS, RESOLVERS } from "../src/artifacts/pickle/allowlist.js";
+import { GLOBAL, OPS as O, PROTO, asm, bstr } from "./data/pickle/assembler.js";
+import { REPO_ROOT, runCli, tempProject } from "./helpers/cli.js";
+
+const CORPUS = join(REPO_ROOT, "fixtures", "artifact-corpus");
+const files = (dir: string): string[] => readdirSync(join(CORPUS, dir)).filter((f) => f !== "MANIFEST.md").sort();
+const ERROR = new Set(["critical", "high"]);
+
+async function scanFile(dir: string, name: string, options = {}): Promise<ArtifactScanResult> {
+  return scanArtifact(memorySource(new Uint8Array(readFileSync(join(CORPUS, dir, name)))), name, options);
+}
+
+describe("red-team corpus", () => {
+  const attacks = files("attacks");
+  it("holds the published bypasses and fresh gadgets", () => assert.ok(attacks.length >= 150, String(attacks.length)));
+
+  it("catches every attack at error level", async () => {
+    const missed: string[] = [];
+    for (const name of attacks) {
+      const result = await scanFile("attacks", name);
+      if (!result.findings.some((f) => ERROR.has(f.severity))) missed.push(name);
+    }
+    assert.deepEqual(missed, []);
+  });
+
+  it("catches the gadgets no denylist names only through the allowlist", async () => {
+    for (const name of ["gadget-aixsupport-readcmdoutput.pkl", "gadget-torch-utils-collectenv-run.pkl", "gadget-pathlib-path-writetext.pkl"]) {
+      const allow = await scanFile("attacks", name);
+      assert.ok(allow.findings.some((f) => f.ruleId === "PICKLE-ARTIFACT-008" && f.severity === "high"), name);
+      const deny = await scanFile("attacks", name, { policy: "denylist" });
+      assert.ok(!deny.findings.some((f) => ERROR.has(f.severity)), `${name}: the denylist policy misses it`);
+    }
+  });
+});
+
+describe("real library corpus", () => {
+  const real = files("real");
+  it("covers scikit-learn, torch (zip and legacy), joblib (every compression), numpy, pandas, scipy", () => {
+    for (const prefix of ["sklearn-", "torch-", "joblib-", "numpy-", "pandas", "scipy", "stdlib"]) {
+      assert.ok(real.some((f) => f.startsWith(prefix)), prefix);
+    }
+    assert.ok(real.length >= 80, String(real.length));
+  });
+
+  it("flags none of them", async () => {
+    const flagged: string[] = [];
+    for (const name of real) {
+      const result = await scanFile("real", name);
+      for (const f of result.findings) flagged.push(`${name}: ${f.severity} ${f.message}`);
+    }
+    assert.deepEqual(flagged, []);
+  });
+});
+
+describe("the allowlist", () => {
+  it("is exact names, each with its provenance", () => {
+    assert.ok(ALLOWLIST.length > 300);
+    for (const name of ALLOWLIST) {
+      assert.match(name, /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/, name);
+      assert.ok((ALLOWLIST_PROVENANCE.get(name) ?? "").length > 10, name);
+    }
+    assert.match(ALLOWLIST_PROVENANCE.get("sklearn.pipeline.Pipeline")!, /^generated: real library files use it/);
+  });
+
+  it("holds a denylisted name only when its arguments are judged", () => {
+    const denied = new Set(DENYLIST.map((d) => d.name));
+    for (const name of ALLOWLIST.filter((n) => denied.has(n))) {
+      assert.ok(INVOKED_ARGUMENTS.has(name) || RESOLVERS.has(name) || NESTED_LOADERS.has(name), name);
+    }
+  });
+
+  it("judges allowlisted helpers by the globals they invoke or resolve", async () => {
+    const scan = (bytes: Uint8Array) => scanArtifact(memorySource(bytes), "m.pkl");
+    const partialOk = asm(PROTO(2), GLOBAL("functools", "partial"), GLOBAL("builtins", "list"), O.TUPLE1, O.REDUCE, O.STOP);
+    assert.deepEqual((await scan(partialOk)).findings, []);
+    const viaGetattr = asm(PROTO(2), GLOBAL("builtins", "getattr"), GLOBAL("os", "path"), bstr("sep"), O.TUPLE2, O.REDUCE, O.STOP);
+    const result = await scan(viaGetattr);
+    assert.ok(result.findings.some((f) => f.severity === "high" && /Imports os\.path\.sep /.test(f.message)), JSON.stringify(result.findings));
+  });
+});
+
+const NEWOBJ_OF = (module: string, name: string) =>
+  asm(PROTO(2), GLOBAL(module, name), O.EMPTY_TUPLE, O.NEWOBJ, O.EMPTY_DICT, O.BUILD, O.STOP);
+
+describe("project-defined classes", () => {
+  const project = () =>
+    tempProject({
+      "mypkg/__init__.py": "",
+      "mypkg/models.py": [
+        "import torch",
+        "",
+        "class Net(torch.nn.Module):",
+        "    def __init__(self):",
+        "        super().__init__()",
+        "        self.fc = torch.nn.Linear(2, 2)",
+        "",
+        "class Evil:",
+        "    def __setstate__(self, state):",
+        "        import os",
+        "        os.system(state['cmd'])",
+        "",
+      ].join("\n"),
+      "checkpoints/net.pt": NEWOBJ_OF("mypkg.models", "Net"),
+      "checkpoints/evil.pt": NEWOBJ_OF("mypkg.models", "Evil"),
+      "checkpoints/stranger.pt": NEWOBJ_OF("otherpkg.layers", "Block"),
+    });
+
+  it("trusts a class the project defines, and judges a dangerous one by its __setstate__", async () => {
+    const root = project();
+    const run = await runCli(["scan", "--ruleset", "artifact/all", "--project", root, "-o", "json", "--fail-on", "high"]);
+    const findings = JSON.parse(run.stdout).results as { location: { file: string }; severity: string; message: string }[];
+    const byFile = (file: string) => findings.filter((f) => f.location.file === file).map((f) => `${f.severity}: ${f.message}`);
+    assert.deepEqual(byFile("checkpoints/net.pt"), []);
+    assert.equal(byFile("checkpoints/evil.pt").length, 1);
+    assert.match(byFile("checkpoints/evil.pt")[0]!, /^high: .*mypkg\.models\.Evil, defined in the project \(mypkg\/models\.py:8\), whose load-time code reaches os\./);
+    assert.deepEqual(byFile("checkpoints/stranger.pt"), ["high: Loading calls otherpkg.layers.Block, which is not known to be safe"]);
+    assert.equal(run.code, 1);
+  });
+
+  it("--pickle-allow and pickle-allow in the configuration trust a global; --pickle-policy denylist reports only denylisted globals", async () => {
+    const root = project();
+    const allowed = await runCli(["scan", "--ruleset", "artifact/all", "--project", root, "-o", "json", "--pickle-allow", "otherpkg.layers.Block"]);
+    const files = (JSON.parse(allowed.stdout).results as { location: { file: string } }[]).map((f) => f.location.file);
+    assert.ok(!files.includes("checkpoints/stranger.pt"));
+    const configured = tempProject({ "pathfinder.toml": 'pickle-allow = ["otherpkg.layers.Block"]\n', "stranger.pt": NEWOBJ_OF("otherpkg.layers", "Block") });
+    const fromConfig = await runCli(["scan", "--ruleset", "artifact/all", "--project", configured, "-o", "json"]);
+    assert.deepEqual(JSON.parse(fromConfig.stdout).results, [], "pickle-allow in pathfinder.toml");
+    const broken = tempProject({ "pathfinder.toml": 'pickle-allow = ["not a name"]\n' });
+    const invalid = await runCli(["scan", "--project", broken]);
+    assert.equal(invalid.code, 2);
+    assert.match(invalid.stderr, /pickle-allow\[0\].*not a dotted global name/);
+    const deny = await runCli(["scan", "--ruleset", "artifact/all", "--project", root, "-o", "json", "--pickle-policy", "denylist"]);
+    assert.deepEqual(JSON.parse(deny.stdout).results, []);
+    assert.equal(deny.code, 0);
+  });
+});
+
+describe("inspect explains every judgement", () => {
+  it("names the policy and the verdict of every global and call", async () => {
+    const file = join(CORPUS, "attacks", "partial-unknown.pkl");
+    const run = await runCli(["inspect", file]);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /^Policy: allowlist: every call of a global outside the \d+ built-in known-safe globals \(generated from Python/m);
+    assert.match(run.stdout, /@\d+ {2}call {4}functools\.partial {2}allowlisted: curated: judged by the function it wraps/);
+    assert.match(run.stdout, /_aix_support\._read_cmd_output {2}unknown: not on the allowlist/);
+    assert.match(run.stdout, /<result of a call> {2}call-result/);
+    const json = JSON.parse((await runCli(["inspect", "--json", "--pickle-policy", "denylist", file])).stdout);
+    assert.equal(json.policy.mode, "denylist");
+    assert.ok(json.pickles[0].judged.some((j: { subject: string; verdict: string }) => j.subject === "functools.partial" && j.verdict === "denylisted"));
+  });
+});
