@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { SEVERITIES, type Severity } from "../core/types.js";
 import { isSeverity } from "../core/severity.js";
-import { loadConfig } from "../project/config.js";
+import { loadConfig, type PathfinderConfig } from "../project/config.js";
+import { ARTIFACT_RULES } from "../artifacts/rules.js";
+import { closest, PYTHON_RULES } from "../rules/registry.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
 import type { ScanOptions } from "../project/scan.js";
 import { CliUsageError, type CliIo } from "./command.js";
@@ -12,7 +14,7 @@ import { toolInfo } from "./version.js";
 export const SCAN_FLAGS = {
   project: { type: "string", short: "p" },
   ruleset: { type: "string", multiple: true },
-  output: { type: "string", short: "o" },
+  output: { type: "string", short: "o", multiple: true },
   "output-file": { type: "string", short: "f" },
   "fail-on": { type: "string" },
   "skip-tests": { type: "boolean" },
@@ -28,6 +30,12 @@ export const SCAN_FLAGS = {
   "pickle-allow": { type: "string", multiple: true },
   verbose: { type: "boolean", short: "v" },
   quiet: { type: "boolean", short: "q" },
+  "exclude-rule": { type: "string", multiple: true },
+  "sarif-root": { type: "string" },
+  "stdin-filename": { type: "string" },
+  statistics: { type: "boolean" },
+  color: { type: "string" },
+  "docs-url": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -38,7 +46,9 @@ Scan options:
       --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;
                            artifact/all or artifact/<PICKLE-ARTIFACT-ID> for model/data files
                            (default: every rule). See: pathfinder rules list
-  -o, --output FORMAT      text (default for scan), json, sarif, csv, html, gitlab-sast, codeclimate
+  -o, --output FORMAT[=FILE]  text (default for scan), json, sarif, csv, html, gitlab-sast, codeclimate,
+                           junit, github (workflow-command annotations); repeatable: one scan, several reports,
+                           e.g. -o sarif=results.sarif -o text
   -f, --output-file FILE   Write the report to FILE instead of standard output
       --fail-on SEVERITIES Exit 1 when a finding is at or above the lowest severity listed,
                            e.g. --fail-on critical,high (values: critical, high, medium, low)
@@ -59,12 +69,20 @@ Scan options:
       --pickle-allow GLOBAL Trust a global in allowlist mode (module.Name or module.*); repeatable
   -v, --verbose            Print each warning and timing details on stderr
   -q, --quiet              No progress or summary on stderr
+      --exclude-rule ID    Do not run this rule (as --ruleset selects); repeatable
+      --sarif-root DIR     Write report paths relative to DIR (default: the git repository root, else the
+                           scanned folder): what GitHub code scanning and GitLab resolve them against
+      --stdin-filename NAME  With the path "-": the name (and type) of the file read from standard input
+      --statistics         Print the number of findings per rule instead of each finding (text output)
+      --color WHEN         auto (default: on a terminal, never with NO_COLOR or FORCE_COLOR=0), always, never
+      --docs-url URL       Base URL of the rule pages linked from reports (default: docs/rules/ on the home page;
+                           also PATHFINDER_DOCS_URL; {id} is replaced by the rule ID)
   -h, --help               Show this help`;
 
 export type ScanFlagValues = {
   project?: string;
   ruleset?: string[];
-  output?: string;
+  output?: string[];
   "output-file"?: string;
   "fail-on"?: string;
   "skip-tests"?: boolean;
@@ -80,6 +98,12 @@ export type ScanFlagValues = {
   "pickle-allow"?: string[];
   verbose?: boolean;
   quiet?: boolean;
+  "exclude-rule"?: string[];
+  "sarif-root"?: string;
+  "stdin-filename"?: string;
+  statistics?: boolean;
+  color?: string;
+  "docs-url"?: string;
 };
 
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -92,10 +116,15 @@ export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], i
   if (values.config !== undefined && values["no-config"]) throw new CliUsageError("--config and --no-config cannot be used together");
   const project = resolve(io.cwd, values.project ?? ".");
   const include = [...(values.include ?? [])];
+  if (values.project !== undefined && !existsSync(project)) {
+    throw new CliUsageError(`--project ${values.project}: no such file or directory`);
+  }
   for (const p of positionals) {
+    if (p === "-") throw new CliUsageError(`"-" (standard input) must be the only path`);
     // Relative to the working directory (as pre-commit passes them), else to the project.
     const fromCwd = isAbsolute(p) ? p : resolve(io.cwd, p);
     const abs = existsSync(fromCwd) ? fromCwd : resolve(project, p);
+    if (!existsSync(abs)) throw new CliUsageError(`path "${p}" does not exist`);
     const rel = relative(project, abs).split("\\").join("/");
     if (rel.startsWith("..")) throw new CliUsageError(`path "${p}" is outside the project directory ${project}`);
     include.push(rel === "" ? "**" : rel, rel === "" ? "**" : join(rel, "**").split("\\").join("/"));
@@ -110,9 +139,35 @@ export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], i
     maxFileSize: values["max-file-size"] !== undefined ? parseSize(values["max-file-size"]) : DEFAULT_MAX_FILE_SIZE,
     jobs: values.jobs !== undefined ? parseJobs(values.jobs) : undefined,
     tool: toolInfo(),
-    config: loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
+    config: withExcludedRules(
+      loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
+      excludedRules(values["exclude-rule"]),
+      project,
+    ),
     pickle: pickleOptionsFrom(values),
   };
+}
+
+/** `--exclude-rule` IDs, canonical; an unknown ID is a usage error with the closest known one. */
+export function excludedRules(values: readonly string[] | undefined): string[] {
+  const known = [...PYTHON_RULES.map((r) => r.id), ...ARTIFACT_RULES.map((r) => r.id)];
+  return (values ?? [])
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim().replace(/^(python|artifact)\//i, ""))
+    .filter(Boolean)
+    .map((id) => {
+      const match = known.find((k) => k.toUpperCase() === id.toUpperCase());
+      if (match) return match;
+      const guess = closest(id, known);
+      throw new CliUsageError(`--exclude-rule: unknown rule "${id}"${guess ? ` (did you mean ${guess}?)` : ""}. See: pathfinder rules list`);
+    });
+}
+
+/** Command-line exclusions join the configuration's `disable` list (a configuration is made when there is none). */
+function withExcludedRules(config: PathfinderConfig | undefined, ids: string[], project: string): PathfinderConfig | undefined {
+  if (ids.length === 0) return config;
+  const base: PathfinderConfig = config ?? { file: "", baseDir: project, exclude: [], disable: [], rules: {} };
+  return { ...base, disable: [...base.disable, ...ids] };
 }
 
 /** `--pickle-policy` and `--pickle-allow` as artifact scan options. */
