@@ -4,4 +4,10 @@
 import { join } from "node:path";
 import { bundleForNode, root } from "./bundle-node.mjs";
 
-await bundleForNode(join(root, "build", "cli"), { pathfinder: "src/cli/main.ts", worker: "src/project/worker.ts" }, { sourcemap: true });
+// index.js is the library API (package.json "exports"): the same self-contained build, so the package has no runtime
+// dependencies to install.
+await bundleForNode(
+  join(root, "build", "cli"),
+  { pathfinder: "src/cli/main.ts", worker: "src/project/worker.ts", index: "src/index.ts" },
+  { sourcemap: true },
+);

@@ -233,7 +233,7 @@ describe("pre-commit hook", () => {
   it("its entry scans the staged files it is given and fails on a high finding", async () => {
     const hooks = readFileSync(new URL(".pre-commit-hooks.yaml", ROOT), "utf8");
     assert.match(hooks, /^ {2}language: node$/m);
-    assert.match(hooks, /^ {2}types: \[python\]$/m);
+    assert.match(hooks, /^ {2}types_or: \[python, binary\]$/m);
     const entry = /^ {2}entry: (.+)$/m.exec(hooks)?.[1];
     assert.equal(entry, "pathfinder scan --fail-on high");
     const dir = mkdtempSync(join(tmpdir(), "pathfinder-hook-"));
