@@ -16,6 +16,10 @@ if (process.argv[2] === "strip") {
   const pkg = JSON.parse(readFileSync(backup, "utf8"));
   delete pkg.scripts;
   delete pkg.devDependencies;
+  // Packed without a build (pre-commit's install, where devDependencies are missing): ship the committed bundle.
+  if (!existsSync(join(root, "build", "cli", "pathfinder.js"))) {
+    pkg.files = [...pkg.files.filter((f) => !f.startsWith("build/")), "dist/action"];
+  }
   writeFileSync(manifest, `${JSON.stringify(pkg, null, 2)}\n`);
 } else if (process.argv[2] === "restore") {
   if (existsSync(backup)) renameSync(backup, manifest);

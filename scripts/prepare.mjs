@@ -4,6 +4,7 @@
 // Skips the work when the outputs are newer than every source file.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { root } from "./bundle-node.mjs";
 
@@ -21,6 +22,26 @@ const sources = Math.max(newest(join(root, "src")), statSync(join(root, "package
 if (outputs.every((file) => existsSync(file) && statSync(file).mtimeMs >= sources)) {
   console.error("pathfinder: build/cli and build/types are up to date");
   process.exit(0);
+}
+
+// pre-commit installs the hook without devDependencies: nothing can be built, and bin/pathfinder.js runs the CLI
+// committed in dist/action.
+const require = createRequire(join(root, "package.json"));
+const canBuild = ["esbuild", "typescript/bin/tsc"].every((id) => {
+  try {
+    require.resolve(id);
+    return true;
+  } catch {
+    return false;
+  }
+});
+if (!canBuild) {
+  if (existsSync(join(root, "dist", "action", "pathfinder.js"))) {
+    console.error("pathfinder: devDependencies are not installed; using the committed bundle in dist/action");
+    process.exit(0);
+  }
+  console.error("pathfinder: cannot build: install the devDependencies (npm install) first");
+  process.exit(1);
 }
 
 for (const args of [[join(root, "scripts", "build-cli.mjs")], [join(root, "scripts", "build-types.mjs")]]) {

@@ -3122,8 +3122,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve9, reject) {
-            return setTimeout(resolve9, t);
+          return new this.Promise(function(resolve10, reject) {
+            return setTimeout(resolve10, t);
           });
         }
         computePenalty() {
@@ -3334,15 +3334,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args2, cb, error, reject, resolve9, returned, task;
+          var args2, cb, error, reject, resolve10, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args: args2, resolve: resolve9, reject } = this._queue.shift());
+            ({ task, args: args2, resolve: resolve10, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args2);
                 return function() {
-                  return resolve9(returned);
+                  return resolve10(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -3357,13 +3357,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args2) {
-          var promise, reject, resolve9;
-          resolve9 = reject = null;
+          var promise, reject, resolve10;
+          resolve10 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve9 = _resolve;
+            resolve10 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args: args2, resolve: resolve9, reject });
+          this._queue.push({ task, args: args2, resolve: resolve10, reject });
           this._tryToRun();
           return promise;
         }
@@ -3538,9 +3538,9 @@ var require_light = __commonJS({
             this._arr = [];
             return this._resetPromise();
           }
-          add(data) {
+          add(data2) {
             var ret;
-            this._arr.push(data);
+            this._arr.push(data2);
             ret = this._promise;
             if (this._arr.length === this.maxSize) {
               this._flush();
@@ -3764,14 +3764,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve9, reject) => {
+              return new this.Promise((resolve10, reject) => {
                 if (finished()) {
-                  return resolve9();
+                  return resolve10();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve9();
+                      return resolve10();
                     }
                   });
                 }
@@ -3864,9 +3864,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args3) => {
-              return new this.Promise(function(resolve9, reject) {
+              return new this.Promise(function(resolve10, reject) {
                 return fn(...args3, function(...args4) {
-                  return (args4[0] != null ? reject : resolve9)(args4);
+                  return (args4[0] != null ? reject : resolve10)(args4);
                 });
               });
             };
@@ -3991,25 +3991,26 @@ var require_light = __commonJS({
 // src/ci/action.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync } from "node:fs";
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 
 // src/cli/command.ts
 var CliUsageError = class extends Error {
 };
 
 // src/cli/output.ts
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 var OutputError = class extends Error {
 };
-async function writeOutput(text, file, io) {
+async function writeOutput(text2, file, io) {
   if (!file || file === "-") {
-    io.stdout.write(text);
+    io.stdout.write(text2);
     return;
   }
   const path = resolve(io.cwd, file);
   try {
-    await writeFile(path, text);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text2);
   } catch (e) {
     const err2 = e;
     throw new OutputError(`cannot write output file ${path}: ${err2.code ?? err2.message}`);
@@ -4020,7 +4021,7 @@ async function writeOutput(text, file, io) {
 import { availableParallelism } from "node:os";
 import { readFileSync as readFileSync3 } from "node:fs";
 import { stat } from "node:fs/promises";
-import { dirname as dirname3, join as join5, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, join as join5, resolve as resolve4 } from "node:path";
 
 // src/core/order.ts
 function compareFindings(a, b) {
@@ -4037,9 +4038,9 @@ function compareText(a, b) {
 function identifierKey(name2) {
   return hashRange(name2, 0, name2.length);
 }
-function hashRange(text, start2, end) {
+function hashRange(text2, start2, end) {
   let h = 2166136261;
-  for (let i2 = start2; i2 < end; i2++) h = Math.imul(h ^ text.charCodeAt(i2), 16777619);
+  for (let i2 = start2; i2 < end; i2++) h = Math.imul(h ^ text2.charCodeAt(i2), 16777619);
   return h & 1073741823;
 }
 var NEWLINE = 10;
@@ -4413,8 +4414,8 @@ function prefilterRegExp(tokens) {
   const asBytes = tokens.map((t) => escapeRegExp(String.fromCharCode(...new TextEncoder().encode(t))));
   return new RegExp([...asBytes, COMPUTED_DYNAMIC_IMPORT.source].join("|"));
 }
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function anchorOffsets(source, tokens, words) {
   const found = tokens.offsetsIn(source);
@@ -4437,11 +4438,11 @@ function canLeadToSink(source, at, words) {
   let dot = end;
   while (source.charCodeAt(dot) === 32 || source.charCodeAt(dot) === 9) dot++;
   if (source.charCodeAt(dot) !== 46) return true;
-  let attr = dot + 1;
-  while (source.charCodeAt(attr) === 32 || source.charCodeAt(attr) === 9) attr++;
-  let attrEnd = attr;
+  let attr2 = dot + 1;
+  while (source.charCodeAt(attr2) === 32 || source.charCodeAt(attr2) === 9) attr2++;
+  let attrEnd = attr2;
   while (attrEnd < source.length && isIdentifierPart(source.charCodeAt(attrEnd))) attrEnd++;
-  return attrEnd === attr || words.has(source.slice(attr, attrEnd));
+  return attrEnd === attr2 || words.has(source.slice(attr2, attrEnd));
 }
 function prefilterTokens(rules) {
   const all = [...new Set(rules.flatMap((r) => r.prefilter))];
@@ -4770,13 +4771,13 @@ var SIMPLE_ESCAPES = {
   t: "	",
   v: "\v"
 };
-function decodeStringLiteral(text) {
-  const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(text);
+function decodeStringLiteral(text2) {
+  const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(text2);
   if (!m) return void 0;
   const prefix = m[1].toLowerCase();
   const quote = m[2];
-  if (text.length < m[0].length + quote.length || !text.endsWith(quote)) return void 0;
-  const body2 = text.slice(m[0].length, text.length - quote.length);
+  if (text2.length < m[0].length + quote.length || !text2.endsWith(quote)) return void 0;
+  const body2 = text2.slice(m[0].length, text2.length - quote.length);
   if (prefix.includes("f") && /\{(?!\{)/.test(body2.replace(/\{\{/g, ""))) return void 0;
   const literal = prefix.includes("f") ? body2.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : body2;
   if (prefix.includes("r")) return literal;
@@ -4864,14 +4865,14 @@ function calleeAttributeName(call) {
   const callee = childByField(call, "function");
   return callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
 }
-function appendKeywordArgument(m, text) {
+function appendKeywordArgument(m, text2) {
   if (m.args.hasKwArgs || m.args.hasStarArgs) return void 0;
   const list = childByField(m.node, "arguments");
   if (!list || list.type !== "argument_list") return void 0;
   const args2 = list.children.filter((c) => c.type !== "comment");
   const last = args2[args2.length - 1];
   if (!last) return void 0;
-  return { line: last.endRow + 1, column: last.endCol + 1, endLine: last.endRow + 1, endColumn: last.endCol + 1, newText: `, ${text}` };
+  return { line: last.endRow + 1, column: last.endCol + 1, endLine: last.endRow + 1, endColumn: last.endCol + 1, newText: `, ${text2}` };
 }
 function fix(description2, edits) {
   const present = edits.filter((e) => e !== void 0);
@@ -6648,8 +6649,8 @@ function startsWith(b, prefix, at = 0) {
   for (let i2 = 0; i2 < prefix.length; i2++) if (b[at + i2] !== prefix[i2]) return false;
   return true;
 }
-function ascii(text) {
-  return Array.from(text, (c) => c.charCodeAt(0));
+function ascii(text2) {
+  return Array.from(text2, (c) => c.charCodeAt(0));
 }
 function latin1(b) {
   let out2 = "";
@@ -6746,45 +6747,45 @@ async function readNpyHeader(source) {
   if (headerLength > MAX_HEADER) return { ok: false, error: `.npy header of ${headerLength} bytes is implausibly large` };
   if (headerStart + headerLength > source.size) return { ok: false, error: ".npy header is truncated" };
   const raw = await readRange(source, headerStart, headerLength);
-  const text = major === 3 ? utf8(raw) : latin1(raw);
-  const descr = extractValue(text, "descr");
+  const text2 = major === 3 ? utf8(raw) : latin1(raw);
+  const descr = extractValue(text2, "descr");
   if (descr === void 0) return { ok: false, error: ".npy header has no 'descr'" };
-  const shapeText = extractValue(text, "shape") ?? "()";
+  const shapeText = extractValue(text2, "shape") ?? "()";
   const shape = [...shapeText.matchAll(/\d+/g)].map((m) => Number(m[0]));
   return {
     ok: true,
     header: {
       version: `${major}.${minor}`,
       descr,
-      fortranOrder: /['"]fortran_order['"]\s*:\s*True/.test(text),
+      fortranOrder: /['"]fortran_order['"]\s*:\s*True/.test(text2),
       shape,
       hasObject: descrHasObject(descr),
       dataOffset: headerStart + headerLength
     }
   };
 }
-function extractValue(text, key) {
-  const match = new RegExp(`['"]${key}['"]\\s*:\\s*`).exec(text);
+function extractValue(text2, key) {
+  const match = new RegExp(`['"]${key}['"]\\s*:\\s*`).exec(text2);
   if (!match) return void 0;
   const start2 = match.index + match[0].length;
-  const open = text[start2];
+  const open = text2[start2];
   if (open === "'" || open === '"') {
-    const end = text.indexOf(open, start2 + 1);
-    return end < 0 ? void 0 : text.slice(start2 + 1, end);
+    const end = text2.indexOf(open, start2 + 1);
+    return end < 0 ? void 0 : text2.slice(start2 + 1, end);
   }
   if (open === "[" || open === "(") {
     let depth = 0;
-    for (let i2 = start2; i2 < text.length; i2++) {
-      const c = text[i2];
+    for (let i2 = start2; i2 < text2.length; i2++) {
+      const c = text2[i2];
       if (c === "[" || c === "(") depth++;
       else if (c === "]" || c === ")") {
         depth--;
-        if (depth === 0) return text.slice(start2, i2 + 1);
+        if (depth === 0) return text2.slice(start2, i2 + 1);
       }
     }
     return void 0;
   }
-  return /^[^,}]*/.exec(text.slice(start2))?.[0]?.trim();
+  return /^[^,}]*/.exec(text2.slice(start2))?.[0]?.trim();
 }
 function descrHasObject(descr) {
   if (!descr.startsWith("[")) return /^[<>|=]?O\d*$/.test(descr);
@@ -6805,9 +6806,9 @@ function headerChecksumOk(header) {
   return sum === stored;
 }
 function parseOctal(field) {
-  const text = latin1(field).replace(/\0.*$/s, "").trim();
-  if (!/^[0-7]+$/.test(text)) return null;
-  return parseInt(text, 8);
+  const text2 = latin1(field).replace(/\0.*$/s, "").trim();
+  if (!/^[0-7]+$/.test(text2)) return null;
+  return parseInt(text2, 8);
 }
 function parseSize(field) {
   if ((field[0] & 128) !== 0) {
@@ -6858,8 +6859,8 @@ async function listTar(source, maxEntries) {
   }
   return listing;
 }
-function paxPath(text) {
-  for (const line of text.split("\n")) {
+function paxPath(text2) {
+  for (const line of text2.split("\n")) {
     const match = /^\d+ path=(.*)$/s.exec(line);
     if (match) return match[1];
   }
@@ -8013,26 +8014,26 @@ function digitValue(c) {
 function isSpace(c) {
   return c === 32 || c >= 9 && c <= 13;
 }
-function parsePythonInt(text) {
+function parsePythonInt(text2) {
   let i2 = 0;
-  let end = text.length;
-  while (i2 < end && isSpace(text.charCodeAt(i2))) i2++;
-  while (end > i2 && isSpace(text.charCodeAt(end - 1))) end--;
+  let end = text2.length;
+  while (i2 < end && isSpace(text2.charCodeAt(i2))) i2++;
+  while (end > i2 && isSpace(text2.charCodeAt(end - 1))) end--;
   let negative = false;
-  const sign = text.charCodeAt(i2);
+  const sign = text2.charCodeAt(i2);
   if (sign === 43 || sign === 45) {
     negative = sign === 45;
     i2++;
   }
   let base = 10;
-  if (end - i2 > 2 && text.charCodeAt(i2) === 48) {
-    const p = text.charCodeAt(i2 + 1) | 32;
+  if (end - i2 > 2 && text2.charCodeAt(i2) === 48) {
+    const p = text2.charCodeAt(i2 + 1) | 32;
     if (p === 120) base = 16;
     else if (p === 111) base = 8;
     else if (p === 98) base = 2;
     if (base !== 10) {
       i2 += 2;
-      if (text.charCodeAt(i2) === 95) i2++;
+      if (text2.charCodeAt(i2) === 95) i2++;
     }
   }
   if (i2 >= end) return null;
@@ -8040,7 +8041,7 @@ function parsePythonInt(text) {
   let big = null;
   let prevUnderscore = true;
   for (; i2 < end; i2++) {
-    const c = text.charCodeAt(i2);
+    const c = text2.charCodeAt(i2);
     if (c === 95) {
       if (prevUnderscore) return null;
       prevUnderscore = true;
@@ -8062,8 +8063,8 @@ function parsePythonInt(text) {
   const n = Number(v);
   return Number.isSafeInteger(n) ? n : v;
 }
-function parsePythonFloat(text) {
-  const t = text.trim().replace(/_/g, "").toLowerCase();
+function parsePythonFloat(text2) {
+  const t = text2.trim().replace(/_/g, "").toLowerCase();
   const body2 = t.startsWith("-") || t.startsWith("+") ? t.slice(1) : t;
   const negative = t.startsWith("-");
   if (body2 === "inf" || body2 === "infinity") return negative ? -Infinity : Infinity;
@@ -8690,16 +8691,16 @@ var Machine = class {
         this.push(FALSE);
         return false;
       case 73: {
-        const text = this.asciiLine("INT argument");
-        if (text === "00") this.push(FALSE);
-        else if (text === "01") this.push(TRUE);
-        else this.push(this.intValue(text, "INT"));
+        const text2 = this.asciiLine("INT argument");
+        if (text2 === "00") this.push(FALSE);
+        else if (text2 === "01") this.push(TRUE);
+        else this.push(this.intValue(text2, "INT"));
         return false;
       }
       case 76: {
-        let text = this.asciiLine("LONG argument");
-        if (text.endsWith("L")) text = text.slice(0, -1);
-        this.push(this.intValue(text, "LONG"));
+        let text2 = this.asciiLine("LONG argument");
+        if (text2.endsWith("L")) text2 = text2.slice(0, -1);
+        this.push(this.intValue(text2, "LONG"));
         return false;
       }
       case 74:
@@ -8971,23 +8972,23 @@ var Machine = class {
     }
     return l;
   }
-  intValue(text, what) {
-    if (text.length > MAX_EXACT_LONG_DIGITS) {
-      if (parsePythonInt(text.slice(0, 40)) === null) throw new PickleError(`invalid ${what} argument`, this.opStart);
-      return { k: "hugeint", digits: text.length };
+  intValue(text2, what) {
+    if (text2.length > MAX_EXACT_LONG_DIGITS) {
+      if (parsePythonInt(text2.slice(0, 40)) === null) throw new PickleError(`invalid ${what} argument`, this.opStart);
+      return { k: "hugeint", digits: text2.length };
     }
-    const v = parsePythonInt(text);
+    const v = parsePythonInt(text2);
     if (v === null) throw new PickleError(`invalid ${what} argument`, this.opStart);
     return { k: "int", v };
   }
   /** Little-endian two's complement integer of n bytes (LONG1/LONG4). */
   longValue(n) {
-    const data = this.take(n);
+    const data2 = this.take(n);
     if (n === 0) return { k: "int", v: 0 };
     if (n > MAX_EXACT_LONG_BYTES) return { k: "hugeint", digits: n };
     let v = 0n;
-    for (let i2 = n - 1; i2 >= 0; i2--) v = v << 8n | BigInt(data[i2]);
-    if (data[n - 1] & 128) v -= 1n << BigInt(8 * n);
+    for (let i2 = n - 1; i2 >= 0; i2--) v = v << 8n | BigInt(data2[i2]);
+    if (data2[n - 1] & 128) v -= 1n << BigInt(8 * n);
     const small = Number(v);
     return { k: "int", v: Number.isSafeInteger(small) ? small : v };
   }
@@ -9761,7 +9762,7 @@ var Output2 = class {
   }
 };
 var END_OF_FILE = "unexpected end of file";
-function inflateStream(data, length, start2, out2) {
+function inflateStream(data2, length, start2, out2) {
   const totalBits = length * 8;
   const outStart = out2.length;
   let p = start2 * 8;
@@ -9771,7 +9772,7 @@ function inflateStream(data, length, start2, out2) {
   let last = 0;
   while (last === 0) {
     if (p + 3 > totalBits) return stop2(out2, o, p, "truncated", END_OF_FILE);
-    const header = (data[p >>> 3] | data[(p >>> 3) + 1] << 8) >>> (p & 7);
+    const header = (data2[p >>> 3] | data2[(p >>> 3) + 1] << 8) >>> (p & 7);
     last = header & 1;
     const type = header >>> 1 & 3;
     p += 3;
@@ -9781,15 +9782,15 @@ function inflateStream(data, length, start2, out2) {
         p = totalBits;
         return stop2(out2, o, p, "truncated", END_OF_FILE);
       }
-      const size = data[at] | data[at + 1] << 8;
-      if ((data[at + 2] | data[at + 3] << 8) !== (~size & 65535)) return stop2(out2, o, p, "corrupt", "invalid stored block lengths");
+      const size = data2[at] | data2[at + 1] << 8;
+      if ((data2[at + 2] | data2[at + 3] << 8) !== (~size & 65535)) return stop2(out2, o, p, "corrupt", "invalid stored block lengths");
       at += 4;
       const available = Math.min(size, length - at);
       out2.length = o;
       const copy = Math.min(available, out2.reserve(available));
       bytes = out2.bytes;
       room = bytes.length;
-      bytes.set(data.subarray(at, at + copy), o);
+      bytes.set(data2.subarray(at, at + copy), o);
       o += copy;
       p = (at + copy) * 8;
       if (copy < available) return stop2(out2, o, p, "limit");
@@ -9801,7 +9802,7 @@ function inflateStream(data, length, start2, out2) {
     if (type === 1) {
       ({ literals, distances } = fixed());
     } else if (type === 2) {
-      const problem2 = readDynamicTables(data, p, totalBits);
+      const problem2 = readDynamicTables(data2, p, totalBits);
       if (typeof problem2 !== "number") {
         p = problem2.at;
         return stop2(out2, o, p, problem2.truncated ? "truncated" : "corrupt", problem2.error);
@@ -9820,7 +9821,7 @@ function inflateStream(data, length, start2, out2) {
     const distMask = (1 << distBits) - 1;
     for (; ; ) {
       let i2 = p >>> 3;
-      let entry = litEntries[(data[i2] | data[i2 + 1] << 8 | data[i2 + 2] << 16) >>> (p & 7) & litMask];
+      let entry = litEntries[(data2[i2] | data2[i2 + 1] << 8 | data2[i2 + 2] << 16) >>> (p & 7) & litMask];
       if (entry === 0) return stopBadCode(out2, o, p, litBits, totalBits, "invalid literal/length code");
       p += entry & 15;
       if (p > totalBits) return stop2(out2, o, p, "truncated", END_OF_FILE);
@@ -9842,11 +9843,11 @@ function inflateStream(data, length, start2, out2) {
       const lengthBits = LENGTH_EXTRA[symbol];
       if (lengthBits > 0) {
         i2 = p >>> 3;
-        copyLength += (data[i2] | data[i2 + 1] << 8) >>> (p & 7) & (1 << lengthBits) - 1;
+        copyLength += (data2[i2] | data2[i2 + 1] << 8) >>> (p & 7) & (1 << lengthBits) - 1;
         p += lengthBits;
       }
       i2 = p >>> 3;
-      entry = distEntries[(data[i2] | data[i2 + 1] << 8 | data[i2 + 2] << 16) >>> (p & 7) & distMask];
+      entry = distEntries[(data2[i2] | data2[i2 + 1] << 8 | data2[i2 + 2] << 16) >>> (p & 7) & distMask];
       if (entry === 0) return stopBadCode(out2, o, p, distBits, totalBits, "invalid distance code");
       p += entry & 15;
       symbol = entry >>> 4;
@@ -9855,7 +9856,7 @@ function inflateStream(data, length, start2, out2) {
       const distanceBits = DIST_EXTRA[symbol];
       if (distanceBits > 0) {
         i2 = p >>> 3;
-        distance += (data[i2] | data[i2 + 1] << 8 | data[i2 + 2] << 16) >>> (p & 7) & (1 << distanceBits) - 1;
+        distance += (data2[i2] | data2[i2 + 1] << 8 | data2[i2 + 2] << 16) >>> (p & 7) & (1 << distanceBits) - 1;
         p += distanceBits;
       }
       if (p > totalBits) return stop2(out2, o, p, "truncated", END_OF_FILE);
@@ -9895,16 +9896,16 @@ function stop2(out2, o, p, status, error) {
 function stopBadCode(out2, o, p, bitsRead, totalBits, error) {
   return p + bitsRead > totalBits ? stop2(out2, o, p, "truncated", END_OF_FILE) : stop2(out2, o, p, "corrupt", error);
 }
-function peek(data, p) {
+function peek(data2, p) {
   const i2 = p >>> 3;
-  return (data[i2] | data[i2 + 1] << 8 | data[i2 + 2] << 16) >>> (p & 7);
+  return (data2[i2] | data2[i2 + 1] << 8 | data2[i2 + 2] << 16) >>> (p & 7);
 }
-function readDynamicTables(data, start2, totalBits) {
+function readDynamicTables(data2, start2, totalBits) {
   let p = start2;
   const truncated = { truncated: true, error: END_OF_FILE, at: totalBits };
   const corrupt = (error) => ({ truncated: false, error, at: start2 });
   if (p + 14 > totalBits) return truncated;
-  const counts = peek(data, p);
+  const counts = peek(data2, p);
   const literalCount = (counts & 31) + 257;
   const distanceCount = (counts >>> 5 & 31) + 1;
   const lengthCodeCount = (counts >>> 10 & 15) + 4;
@@ -9913,14 +9914,14 @@ function readDynamicTables(data, start2, totalBits) {
   if (p + lengthCodeCount * 3 > totalBits) return truncated;
   codeLengthLengths.fill(0);
   for (let i2 = 0; i2 < lengthCodeCount; i2++) {
-    codeLengthLengths[CODE_LENGTH_ORDER[i2]] = peek(data, p) & 7;
+    codeLengthLengths[CODE_LENGTH_ORDER[i2]] = peek(data2, p) & 7;
     p += 3;
   }
   if (!buildTable2(codeLengthLengths, 0, 19, codeLengthCodes, false)) return corrupt("invalid code lengths set");
   const total = literalCount + distanceCount;
   const mask = (1 << codeLengthCodes.bits) - 1;
   for (let n = 0; n < total; ) {
-    const entry = codeLengthCodes.entries[peek(data, p) & mask];
+    const entry = codeLengthCodes.entries[peek(data2, p) & mask];
     p += entry & 15;
     if (p > totalBits) return truncated;
     const symbol = entry >>> 4;
@@ -9933,13 +9934,13 @@ function readDynamicTables(data, start2, totalBits) {
     if (symbol === 16) {
       if (n === 0) return corrupt("invalid bit length repeat");
       value = codeLengths[n - 1];
-      repeat = 3 + (peek(data, p) & 3);
+      repeat = 3 + (peek(data2, p) & 3);
       p += 2;
     } else if (symbol === 17) {
-      repeat = 3 + (peek(data, p) & 7);
+      repeat = 3 + (peek(data2, p) & 7);
       p += 3;
     } else {
-      repeat = 11 + (peek(data, p) & 127);
+      repeat = 11 + (peek(data2, p) & 127);
       p += 7;
     }
     if (p > totalBits) return truncated;
@@ -9982,16 +9983,16 @@ function crc32(bytes, from, to) {
   return (crc ^ -1) >>> 0;
 }
 function inflateRaw(input, maxOutput) {
-  return run2(input, maxOutput, (data, length, out2) => {
-    const outcome = inflateStream(data, length, 0, out2);
+  return run2(input, maxOutput, (data2, length, out2) => {
+    const outcome = inflateStream(data2, length, 0, out2);
     return { ...outcome, consumed: outcome.end };
   });
 }
 function inflateZlib(input, maxOutput) {
-  return run2(input, maxOutput, (data, length, out2) => {
+  return run2(input, maxOutput, (data2, length, out2) => {
     if (length < 2) return { status: "truncated", error: END_OF_FILE, consumed: length };
-    const cmf = data[0];
-    const flags2 = data[1];
+    const cmf = data2[0];
+    const flags2 = data2[1];
     if ((cmf << 8 | flags2) % 31 !== 0) return { status: "corrupt", error: "incorrect header check", consumed: 0 };
     if ((cmf & 15) !== 8) return { status: "corrupt", error: "unknown compression method", consumed: 0 };
     if ((cmf >>> 4) + 8 > 15) return { status: "corrupt", error: "invalid window size", consumed: 0 };
@@ -9999,59 +10000,59 @@ function inflateZlib(input, maxOutput) {
       if (length < 6) return { status: "truncated", error: END_OF_FILE, consumed: length };
       return { status: "corrupt", error: "Missing dictionary", consumed: 0 };
     }
-    const outcome = inflateStream(data, length, 2, out2);
+    const outcome = inflateStream(data2, length, 2, out2);
     if (outcome.status !== "end") return { ...outcome, consumed: outcome.end };
     const at = outcome.end;
     if (at + 4 > length) return { status: "truncated", error: END_OF_FILE, consumed: length };
-    const expected = data[at] * 16777216 + (data[at + 1] << 16 | data[at + 2] << 8 | data[at + 3]) >>> 0;
+    const expected = data2[at] * 16777216 + (data2[at + 1] << 16 | data2[at + 2] << 8 | data2[at + 3]) >>> 0;
     if (adler32(out2.bytes, 0, out2.length) !== expected) return { status: "corrupt", error: "incorrect data check", consumed: at };
     return { status: "end", consumed: at + 4 };
   });
 }
 function gunzip(input, maxOutput) {
-  return run2(input, maxOutput, (data, length, out2) => {
+  return run2(input, maxOutput, (data2, length, out2) => {
     let at = 0;
     do {
-      const body2 = gzipHeaderEnd(data, length, at);
+      const body2 = gzipHeaderEnd(data2, length, at);
       if (typeof body2 !== "number") return { ...body2, consumed: at };
       const memberStart = out2.length;
-      const outcome = inflateStream(data, length, body2, out2);
+      const outcome = inflateStream(data2, length, body2, out2);
       if (outcome.status !== "end") return { ...outcome, consumed: outcome.end };
       const trailer = outcome.end;
       if (trailer + 8 > length) return { status: "truncated", error: END_OF_FILE, consumed: length };
-      const crc = (data[trailer] | data[trailer + 1] << 8 | data[trailer + 2] << 16) + data[trailer + 3] * 16777216;
-      const size = (data[trailer + 4] | data[trailer + 5] << 8 | data[trailer + 6] << 16) + data[trailer + 7] * 16777216;
+      const crc = (data2[trailer] | data2[trailer + 1] << 8 | data2[trailer + 2] << 16) + data2[trailer + 3] * 16777216;
+      const size = (data2[trailer + 4] | data2[trailer + 5] << 8 | data2[trailer + 6] << 16) + data2[trailer + 7] * 16777216;
       if (crc32(out2.bytes, memberStart, out2.length) !== crc) return { status: "corrupt", error: "incorrect data check", consumed: trailer };
       if ((out2.length - memberStart) % 4294967296 !== size) return { status: "corrupt", error: "incorrect length check", consumed: trailer };
       at = trailer + 8;
-    } while (at < length && data[at] !== 0);
+    } while (at < length && data2[at] !== 0);
     return { status: "end", consumed: at };
   });
 }
-function gzipHeaderEnd(data, length, start2) {
+function gzipHeaderEnd(data2, length, start2) {
   const available = length - start2;
-  if (available > 0 && data[start2] !== 31) return { status: "corrupt", error: "incorrect header check" };
-  if (available > 1 && data[start2 + 1] !== 139) return { status: "corrupt", error: "incorrect header check" };
-  if (available > 2 && data[start2 + 2] !== 8) return { status: "corrupt", error: "unknown compression method" };
-  const flags2 = data[start2 + 3];
+  if (available > 0 && data2[start2] !== 31) return { status: "corrupt", error: "incorrect header check" };
+  if (available > 1 && data2[start2 + 1] !== 139) return { status: "corrupt", error: "incorrect header check" };
+  if (available > 2 && data2[start2 + 2] !== 8) return { status: "corrupt", error: "unknown compression method" };
+  const flags2 = data2[start2 + 3];
   if (available > 3 && (flags2 & 224) !== 0) return { status: "corrupt", error: "unknown header flags set" };
   const truncated = { status: "truncated", error: END_OF_FILE };
   if (available < 10) return truncated;
   let at = start2 + 10;
   if (flags2 & 4) {
     if (at + 2 > length) return truncated;
-    at += 2 + (data[at] | data[at + 1] << 8);
+    at += 2 + (data2[at] | data2[at + 1] << 8);
     if (at > length) return truncated;
   }
   for (const flag of [8, 16]) {
     if (!(flags2 & flag)) continue;
-    const nul = data.subarray(0, length).indexOf(0, at);
+    const nul = data2.subarray(0, length).indexOf(0, at);
     if (nul < 0) return truncated;
     at = nul + 1;
   }
   if (flags2 & 2) {
     if (at + 2 > length) return truncated;
-    if ((crc32(data, start2, at) & 65535) !== (data[at] | data[at + 1] << 8)) return { status: "corrupt", error: "header crc mismatch" };
+    if ((crc32(data2, start2, at) & 65535) !== (data2[at] | data2[at + 1] << 8)) return { status: "corrupt", error: "header crc mismatch" };
     at += 2;
   }
   return at;
@@ -10061,10 +10062,10 @@ function run2(input, maxOutput, decode) {
   if (input.length > MAX_INPUT) {
     return { bytes: new Uint8Array(0), limitReached: false, error: "input too large for the synchronous decoder", truncated: false, consumed: 0 };
   }
-  const data = new Uint8Array(input.length + PADDING);
-  data.set(input);
+  const data2 = new Uint8Array(input.length + PADDING);
+  data2.set(input);
   const out2 = new Output2(cap, input.length * TYPICAL_RATIO);
-  const outcome = decode(data, input.length, out2);
+  const outcome = decode(data2, input.length, out2);
   return {
     bytes: out2.result(),
     limitReached: outcome.status === "limit",
@@ -10559,11 +10560,11 @@ function describe(error) {
 }
 
 // src/core/hash.ts
-function stableHash(text) {
+function stableHash(text2) {
   let h1 = 3735928559;
   let h2 = 1103547991;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text.charCodeAt(i2);
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2.charCodeAt(i2);
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
@@ -10715,9 +10716,9 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 76: {
         const line = await cursor.line(MAX_LINE);
         if (!line) return fail("unterminated INT/LONG", at);
-        const text = latin1(line).replace(/L$/, "");
-        if (op === 73 && (text === "00" || text === "01")) stack.push({ t: "bool", v: text === "01" });
-        else stack.push(/^-?\d{1,15}$/.test(text) ? { t: "int", v: Number(text) } : OTHER);
+        const text2 = latin1(line).replace(/L$/, "");
+        if (op === 73 && (text2 === "00" || text2 === "01")) stack.push({ t: "bool", v: text2 === "01" });
+        else stack.push(/^-?\d{1,15}$/.test(text2) ? { t: "int", v: Number(text2) } : OTHER);
         break;
       }
       case 70:
@@ -12174,7 +12175,7 @@ function opcodeListing(issue, offset, from) {
       ...analysis.calls.filter((c) => c.callee === issue.global).map((c) => [c.offset, `${c.opcode} ${c.callee}(${c.args})`])
     ];
     rows.sort((a, b) => a[0] - b[0]);
-    for (const [at, text] of rows.slice(0, MAX_LISTING_LINES)) lines.push(`@${base + at}  ${text}`);
+    for (const [at, text2] of rows.slice(0, MAX_LISTING_LINES)) lines.push(`@${base + at}  ${text2}`);
   }
   if (lines.length === 0) lines.push(`@${offset}  ${issue.global ?? issue.kind}`);
   return lines.join("\n");
@@ -12391,7 +12392,7 @@ function splitRulesets(specs) {
 // src/project/config.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { readFileSync, statSync } from "node:fs";
-import { basename, dirname, isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
+import { basename, dirname as dirname2, isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -13182,18 +13183,18 @@ function loadConfig(lookup) {
   if (lookup.disabled) return void 0;
   if (lookup.explicit !== void 0) {
     const file = resolve2(lookup.cwd, lookup.explicit);
-    const text = readConfigText(file);
+    const text2 = readConfigText(file);
     if (basename(file) === PYPROJECT) {
-      const config = fromPyproject(text, file);
+      const config = fromPyproject(text2, file);
       if (!config) throw new ConfigError(`configuration ${file} has no [tool.pathfinder] table`);
       return config;
     }
-    return parseConfig(text, file);
+    return parseConfig(text2, file);
   }
   return discoverConfig(resolve2(lookup.cwd, lookup.project));
 }
 function discoverConfig(project) {
-  let dir = isDirectory(project) ? project : dirname(project);
+  let dir = isDirectory(project) ? project : dirname2(project);
   for (; ; ) {
     for (const name2 of CONFIG_FILE_NAMES) {
       const file = join2(dir, name2);
@@ -13201,30 +13202,30 @@ function discoverConfig(project) {
     }
     const pyproject = join2(dir, PYPROJECT);
     if (isFile(pyproject)) {
-      const text = readConfigText(pyproject);
-      if (text.includes("pathfinder")) {
-        const config = fromPyproject(text, pyproject);
+      const text2 = readConfigText(pyproject);
+      if (text2.includes("pathfinder")) {
+        const config = fromPyproject(text2, pyproject);
         if (config) return config;
       }
     }
-    const parent = dirname(dir);
+    const parent = dirname2(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
 }
-function parseConfig(text, file) {
-  return validate(parseToml(text, file), file, "");
+function parseConfig(text2, file) {
+  return validate(parseToml(text2, file), file, "");
 }
-function fromPyproject(text, file) {
-  const doc = parseToml(text, file);
+function fromPyproject(text2, file) {
+  const doc = parseToml(text2, file);
   const tool = doc.tool;
   if (!isTable(tool) || tool.pathfinder === void 0) return void 0;
   if (!isTable(tool.pathfinder)) throw invalid(file, "tool.pathfinder", "must be a table");
   return validate(tool.pathfinder, file, "tool.pathfinder.");
 }
-function parseToml(text, file) {
+function parseToml(text2, file) {
   try {
-    return parse(text);
+    return parse(text2);
   } catch (e) {
     if (e instanceof TomlError) {
       const reason2 = e.message.split("\n")[0].replace(/^Invalid TOML document:\s*/, "");
@@ -13234,7 +13235,7 @@ function parseToml(text, file) {
   }
 }
 function validate(table, file, prefix) {
-  const config = { file, baseDir: dirname(file), exclude: [], disable: [], rules: {} };
+  const config = { file, baseDir: dirname2(file), exclude: [], disable: [], rules: {} };
   for (const [key, value] of Object.entries(table)) {
     const path = prefix + key;
     switch (key) {
@@ -13495,13 +13496,13 @@ function classify2(abs, rel) {
   return "other";
 }
 function withGitignore(dir, inherited) {
-  let text;
+  let text2;
   try {
-    text = readFileSync2(join3(dir, ".gitignore"), "utf8");
+    text2 = readFileSync2(join3(dir, ".gitignore"), "utf8");
   } catch {
     return inherited;
   }
-  return [...inherited, { base: dir, rules: (0, import_ignore.default)().add(text) }];
+  return [...inherited, { base: dir, rules: (0, import_ignore.default)().add(text2) }];
 }
 function isIgnored(ignores, abs, isDir) {
   for (const { base, rules } of ignores) {
@@ -13800,8 +13801,8 @@ function starImportsSink(source, s, sinks) {
 function hasStarImportOfAnchor(source, s, anchors) {
   if (!s.identifiers.has(IMPORT2)) return false;
   STAR_IMPORT.lastIndex = 0;
-  const text = source.slice(s.start, s.end);
-  for (let m = STAR_IMPORT.exec(text); m; m = STAR_IMPORT.exec(text)) {
+  const text2 = source.slice(s.start, s.end);
+  for (let m = STAR_IMPORT.exec(text2); m; m = STAR_IMPORT.exec(text2)) {
     if (hasAnchorIn(anchors, s.start + m.index, s.start + m.index + m[0].length)) return true;
   }
   return false;
@@ -13810,10 +13811,10 @@ var PLAIN_IMPORT = /^[ \t]*import[ \t]+([\w. \t,]+?)[ \t]*(?:#[^\n]*)?(?:\n|$)/y
 var BLANK_OR_COMMENT_LINES = /^(?:[ \t]*(?:#[^\n]*)?(?:\n|$))*$/;
 function importedFromAnchors(source, s, anchors) {
   if (!s.identifiers.has(IMPORT2)) return void 0;
-  const text = source.slice(s.start, s.end);
+  const text2 = source.slice(s.start, s.end);
   PLAIN_IMPORT.lastIndex = 0;
-  const m = PLAIN_IMPORT.exec(text);
-  if (!m || !BLANK_OR_COMMENT_LINES.test(text.slice(m[0].length))) return void 0;
+  const m = PLAIN_IMPORT.exec(text2);
+  if (!m || !BLANK_OR_COMMENT_LINES.test(text2.slice(m[0].length))) return void 0;
   const names = /* @__PURE__ */ new Set();
   let at = s.start + m.index + m[0].indexOf(m[1]);
   for (const clause of m[1].split(",")) {
@@ -13853,18 +13854,18 @@ var TokenSet = class {
     }
   }
   /** Start offsets (UTF-16) of every occurrence of every token in `text`, ascending. */
-  offsetsIn(text) {
+  offsetsIn(text2) {
     const out2 = [];
-    for (const p of this.plain) for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + p.length)) out2.push(at);
+    for (const p of this.plain) for (let at = text2.indexOf(p); at >= 0; at = text2.indexOf(p, at + p.length)) out2.push(at);
     if (this.byPrefix.size > 0) {
       const maybe2 = this.maybePrefix;
       let window2 = 0;
-      for (let i2 = 0; i2 < text.length; i2++) {
-        window2 = window2 << 8 | text.charCodeAt(i2) & 255;
+      for (let i2 = 0; i2 < text2.length; i2++) {
+        window2 = window2 << 8 | text2.charCodeAt(i2) & 255;
         if (i2 >= 3 && maybe2[slot(window2)] === 1) {
           const list = this.byPrefix.get(window2);
           if (list) {
-            for (const t of list) if (text.startsWith(t, i2 - 3)) out2.push(i2 - 3);
+            for (const t of list) if (text2.startsWith(t, i2 - 3)) out2.push(i2 - 3);
           }
         }
       }
@@ -13887,7 +13888,7 @@ function buildScopes(tree, moduleName) {
   const module2 = newScope("module", tree.root, null);
   const calls = [];
   const subscripts = [];
-  const text = (n) => tree.source.slice(n.start, n.end);
+  const text2 = (n) => tree.source.slice(n.start, n.end);
   const stack = [{ node: tree.root, scope: module2 }];
   const bind2 = (scope, name2, kind, site, position, extra = {}) => {
     const target = scope.globals.has(name2) ? module2 : scope;
@@ -13901,7 +13902,7 @@ function buildScopes(tree, moduleName) {
       const { t, v } = work.pop();
       switch (t.type) {
         case "identifier":
-          bind2(scope, text(t), v ? kind : "opaque", t, position(t), v ? { value: v } : {});
+          bind2(scope, text2(t), v ? kind : "opaque", t, position(t), v ? { value: v } : {});
           break;
         case "pattern_list":
         case "tuple_pattern":
@@ -13931,7 +13932,7 @@ function buildScopes(tree, moduleName) {
     if (!params) return;
     for (const p of params.children) {
       const name2 = p.type === "identifier" ? p : childByField(p, "name") ?? p.children.find((c) => c.type === "identifier");
-      if (name2 && name2.type === "identifier") bind2(inner, text(name2), "opaque", name2, name2.end);
+      if (name2 && name2.type === "identifier") bind2(inner, text2(name2), "opaque", name2, name2.end);
       for (const f of ["value", "type"]) {
         const v = childByField(p, f);
         if (v) stack.push({ node: v, scope: outer });
@@ -13943,7 +13944,7 @@ function buildScopes(tree, moduleName) {
     switch (node.type) {
       case "function_definition": {
         const name2 = childByField(node, "name");
-        if (name2) bind2(scope, text(name2), "function", name2, node.end);
+        if (name2) bind2(scope, text2(name2), "function", name2, node.end);
         const inner = newScope("function", node, scope);
         bindParameters(childByField(node, "parameters"), inner, scope);
         for (const c of node.children) {
@@ -13961,7 +13962,7 @@ function buildScopes(tree, moduleName) {
       }
       case "class_definition": {
         const name2 = childByField(node, "name");
-        if (name2) bind2(scope, text(name2), "class", name2, node.end, { classDef: node });
+        if (name2) bind2(scope, text2(name2), "class", name2, node.end, { classDef: node });
         const inner = newScope("class", node, scope);
         for (const c of node.children) {
           if (c.field === "body") stack.push({ node: c, scope: inner });
@@ -13976,7 +13977,7 @@ function buildScopes(tree, moduleName) {
         continue;
       case "import_from_statement": {
         const moduleNode = childByField(node, "module_name");
-        const from = moduleNode ? importedModuleName(moduleNode, moduleName, text) : "";
+        const from = moduleNode ? importedModuleName(moduleNode, moduleName, text2) : "";
         for (const c of node.children) {
           if (c.type === "wildcard_import") scope.starImports.push({ module: from, site: c });
           else if (c.field === "name") bindImport(c, from, scope, node.end);
@@ -13986,10 +13987,10 @@ function buildScopes(tree, moduleName) {
       case "future_import_statement":
         continue;
       case "global_statement":
-        for (const c of node.children) if (c.type === "identifier") scope.globals.add(text(c));
+        for (const c of node.children) if (c.type === "identifier") scope.globals.add(text2(c));
         continue;
       case "nonlocal_statement":
-        for (const c of node.children) if (c.type === "identifier") scope.nonlocals.add(text(c));
+        for (const c of node.children) if (c.type === "identifier") scope.nonlocals.add(text2(c));
         continue;
       case "assignment": {
         let right = childByField(node, "right");
@@ -14020,7 +14021,7 @@ function buildScopes(tree, moduleName) {
         const value = childByField(node, "value");
         let target = scope;
         while (target.kind === "comprehension" && target.parent) target = target.parent;
-        if (name2) bind2(target, text(name2), value ? "assignment" : "opaque", name2, node.end, value ? { value } : {});
+        if (name2) bind2(target, text2(name2), value ? "assignment" : "opaque", name2, node.end, value ? { value } : {});
         if (value) stack.push({ node: value, scope });
         continue;
       }
@@ -14059,10 +14060,10 @@ function buildScopes(tree, moduleName) {
       const name2 = childByField(item, "name");
       const alias = childByField(item, "alias");
       if (!name2 || !alias) return;
-      const qualifiedName = from ? `${from}.${text(name2)}` : text(name2);
-      bind2(scope, text(alias), "import", alias, position, { qualifiedName });
+      const qualifiedName = from ? `${from}.${text2(name2)}` : text2(name2);
+      bind2(scope, text2(alias), "import", alias, position, { qualifiedName });
     } else if (item.type === "dotted_name") {
-      const dotted = text(item).replace(/\s+/g, "");
+      const dotted = text2(item).replace(/\s+/g, "");
       if (from) {
         bind2(scope, dotted, "import", item, position, { qualifiedName: `${from}.${dotted}` });
       } else {
@@ -14075,12 +14076,12 @@ function buildScopes(tree, moduleName) {
 function newScope(kind, node, parent) {
   return { kind, node, parent, bindings: /* @__PURE__ */ new Map(), globals: /* @__PURE__ */ new Set(), nonlocals: /* @__PURE__ */ new Set(), starImports: [] };
 }
-function importedModuleName(node, moduleName, text) {
-  if (node.type !== "relative_import") return text(node).replace(/\s+/g, "");
+function importedModuleName(node, moduleName, text2) {
+  if (node.type !== "relative_import") return text2(node).replace(/\s+/g, "");
   const prefix = node.children.find((c) => c.type === "import_prefix");
   const rest = node.children.find((c) => c.type === "dotted_name");
-  const level = prefix ? text(prefix).length : 0;
-  const restText = rest ? text(rest).replace(/\s+/g, "") : "";
+  const level = prefix ? text2(prefix).length : 0;
+  const restText = rest ? text2(rest).replace(/\s+/g, "") : "";
   const parts2 = moduleName ? moduleName.split(".") : [];
   if (!moduleName || level > parts2.length) return ".".repeat(level) + restText;
   const base = parts2.slice(0, parts2.length - level);
@@ -14274,10 +14275,10 @@ var SemanticModel = class {
     const attributes = [];
     let base = node;
     while (base.type === "attribute") {
-      const attr = childByField(base, "attribute");
+      const attr2 = childByField(base, "attribute");
       const object = childByField(base, "object");
-      if (!attr || !object) return [];
-      attributes.push(this.text(attr));
+      if (!attr2 || !object) return [];
+      attributes.push(this.text(attr2));
       base = unwrapParentheses(object);
     }
     attributes.reverse();
@@ -14308,9 +14309,9 @@ var SemanticModel = class {
           break;
         }
         case "builtins.getattr": {
-          const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
-          if (positional[0] && attr) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push({ name: canonicalName(`${o.name}.${attr}`) });
+          const attr2 = positional[1] && this.constantString(positional[1], scope, depth + 1);
+          if (positional[0] && attr2) {
+            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push({ name: canonicalName(`${o.name}.${attr2}`) });
           }
           break;
         }
@@ -14614,7 +14615,7 @@ function analyzeSafely(run4, path) {
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname as dirname2, join as join4 } from "node:path";
+import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/tree-sitter.js
@@ -15907,11 +15908,11 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text, positive2) => {
-      return positive2 ? regex2.test(text) : !regex2.test(text);
+    const test = /* @__PURE__ */ __name((text2, positive2) => {
+      return positive2 ? regex2.test(text2) : !regex2.test(text2);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -15941,7 +15942,7 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
+    return nodes.every((text2) => values.includes(text2)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -16668,8 +16669,8 @@ var Module2 = (() => {
     var moduleRtn;
     var Module = moduleArg;
     var readyPromiseResolve, readyPromiseReject;
-    var readyPromise = new Promise((resolve9, reject) => {
-      readyPromiseResolve = resolve9;
+    var readyPromise = new Promise((resolve10, reject) => {
+      readyPromiseResolve = resolve10;
       readyPromiseReject = reject;
     });
     var ENVIRONMENT_IS_WEB = typeof window == "object";
@@ -16752,13 +16753,13 @@ var Module2 = (() => {
         }
         readAsync = /* @__PURE__ */ __name(async (url) => {
           if (isFileURI(url)) {
-            return new Promise((resolve9, reject) => {
+            return new Promise((resolve10, reject) => {
               var xhr = new XMLHttpRequest();
               xhr.open("GET", url, true);
               xhr.responseType = "arraybuffer";
               xhr.onload = () => {
                 if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                  resolve9(xhr.response);
+                  resolve10(xhr.response);
                   return;
                 }
                 reject(xhr.status);
@@ -16789,9 +16790,9 @@ var Module2 = (() => {
     var wasmMemory;
     var ABORT = false;
     var EXITSTATUS;
-    function assert(condition, text) {
+    function assert(condition, text2) {
       if (!condition) {
-        abort(text);
+        abort(text2);
       }
     }
     __name(assert, "assert");
@@ -16982,10 +16983,10 @@ var Module2 = (() => {
       __name(receiveInstantiationResult, "receiveInstantiationResult");
       var info2 = getWasmImports();
       if (Module["instantiateWasm"]) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           Module["instantiateWasm"](info2, (mod, inst) => {
             receiveInstance(mod, inst);
-            resolve9(mod.exports);
+            resolve10(mod.exports);
           });
         });
       }
@@ -17698,10 +17699,10 @@ var Module2 = (() => {
       dso.global = flags2.global;
       function loadLibData() {
         if (handle2) {
-          var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
+          var data2 = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
           var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
-          if (data && dataSize) {
-            var libData = HEAP8.slice(data, data + dataSize);
+          if (data2 && dataSize) {
+            var libData = HEAP8.slice(data2, data2 + dataSize);
             return flags2.loadAsync ? Promise.resolve(libData) : libData;
           }
         }
@@ -18645,7 +18646,7 @@ function toRange(range, lines) {
 // src/project/python-parser.ts
 var require2 = createRequire(import.meta.url);
 function locate(file, packagePath) {
-  const besideBundle = join4(dirname2(fileURLToPath(import.meta.url)), file);
+  const besideBundle = join4(dirname3(fileURLToPath(import.meta.url)), file);
   if (existsSync(besideBundle)) return besideBundle;
   return require2.resolve(packagePath);
 }
@@ -18736,8 +18737,8 @@ async function sharedQueueAnalyzer(spec, rules, options) {
   }
   return {
     analyze(file) {
-      return new Promise((resolve9) => {
-        handIn({ file, resolve: resolve9 });
+      return new Promise((resolve10) => {
+        handIn({ file, resolve: resolve10 });
         if (!pumpScheduled) {
           pumpScheduled = true;
           queueMicrotask(() => {
@@ -18777,12 +18778,12 @@ async function scanProject(options) {
     throw new UsageError(`cannot scan "${options.target}": ${e.code === "ENOENT" ? "no such file or directory" : e.message}`);
   }
   const excluded = configExcluder(config);
-  const root = (await stat(target)).isDirectory() ? target : dirname3(target);
+  const root = (await stat(target)).isDirectory() ? target : dirname4(target);
   const errors = discovery.errors.filter((e) => !excluded(join5(root, e.file)));
   const findings = [];
   const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
   let ownWorkDone;
-  const localStartsAfter = new Promise((resolve9) => ownWorkDone = resolve9);
+  const localStartsAfter = new Promise((resolve10) => ownWorkDone = resolve10);
   const analyzer = await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter });
   let artifacts;
   try {
@@ -18835,7 +18836,7 @@ var READ_BATCH = 32;
 async function readCandidates(files, tokens, maxBytes, errors, onSourceRead, onSkipped, onCandidate) {
   const anyToken = prefilterRegExp(tokens);
   for (let i2 = 0; i2 < files.length; i2++) {
-    if (i2 % READ_BATCH === READ_BATCH - 1) await new Promise((resolve9) => setImmediate(resolve9));
+    if (i2 % READ_BATCH === READ_BATCH - 1) await new Promise((resolve10) => setImmediate(resolve10));
     const file = files[i2];
     const candidate = readCandidate(file, anyToken, maxBytes, errors, onSourceRead);
     if (candidate) onCandidate(candidate);
@@ -18872,7 +18873,7 @@ function poolOptions(jobs) {
 }
 
 // src/ci/command.ts
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/report/codeclimate.ts
@@ -18966,9 +18967,9 @@ function rowFor(f) {
 }
 var FORMULA_TRIGGER = /^[=+\-@\t\r]/;
 function csvCell(value) {
-  let text = String(value);
-  if (typeof value === "string" && FORMULA_TRIGGER.test(text)) text = "'" + text;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  let text2 = String(value);
+  if (typeof value === "string" && FORMULA_TRIGGER.test(text2)) text2 = "'" + text2;
+  return /[",\r\n]/.test(text2) ? `"${text2.replace(/"/g, '""')}"` : text2;
 }
 
 // src/report/gitlab-sast.ts
@@ -18978,10 +18979,10 @@ var SEVERITY2 = { critical: "Critical", high: "High", medium: "Medium", low: "Lo
 function gitlabTime(date) {
   return date.toISOString().slice(0, 19);
 }
-function fnv1a(text, seed) {
+function fnv1a(text2, seed) {
   let hash = (2166136261 ^ seed) >>> 0;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    hash ^= text.charCodeAt(i2);
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    hash ^= text2.charCodeAt(i2);
     hash = Math.imul(hash, 16777619) >>> 0;
   }
   return hash >>> 0;
@@ -19079,8 +19080,8 @@ function renderGitLabSast(report, options = {}) {
 
 // src/report/html/escape.ts
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]).replace(/\r\n?/g, "\n").replace(
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (ch) => ENTITIES[ch]).replace(/\r\n?/g, "\n").replace(
     /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g,
     (ch) => String.fromCharCode(ch === "\x7F" ? 9249 : 9216 + ch.charCodeAt(0))
   ).replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (ch) => `&lt;U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}&gt;`);
@@ -19091,8 +19092,8 @@ function safeHref(url) {
   if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith("//")) return "#";
   return escapeHtml(trimmed);
 }
-function slug(text) {
-  return text.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "x";
+function slug(text2) {
+  return text2.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "x";
 }
 
 // src/report/html/components.ts
@@ -19112,7 +19113,7 @@ function codeFrameHtml(location, source, options = {}) {
     for (let n = first; n <= last; n++) lines.push({ number: n, text: source[n - 1] ?? "", inRegion: n >= start2 && n <= end });
   } else {
     if (location.snippet.trim() === "") return "";
-    lines = location.snippet.split(/\r\n|\r|\n/).slice(0, end - start2 + 1).map((text, i2) => ({ number: start2 + i2, text, inRegion: true }));
+    lines = location.snippet.split(/\r\n|\r|\n/).slice(0, end - start2 + 1).map((text2, i2) => ({ number: start2 + i2, text: text2, inRegion: true }));
   }
   const region2 = lines.filter((l) => l.inRegion);
   let omitted = 0;
@@ -19134,12 +19135,12 @@ function codeFrameHtml(location, source, options = {}) {
   return `<pre class="code-frame" aria-label="Code at line ${start2}"><code>${rows.join("\n")}</code></pre>`;
 }
 function markRegion(line, location, startLine, endLine) {
-  const text = line.text;
-  const firstNonBlank = text.search(/\S/) + 1 || 1;
-  const from = clamp(line.number === startLine ? location.column : firstNonBlank, 1, text.length + 1);
-  const to = clamp(line.number === endLine ? location.endColumn : text.length + 1, from, text.length + 1);
-  if (to === from) return escapeHtml(text);
-  return `${escapeHtml(text.slice(0, from - 1))}<mark>${escapeHtml(text.slice(from - 1, to - 1))}</mark>${escapeHtml(text.slice(to - 1))}`;
+  const text2 = line.text;
+  const firstNonBlank = text2.search(/\S/) + 1 || 1;
+  const from = clamp(line.number === startLine ? location.column : firstNonBlank, 1, text2.length + 1);
+  const to = clamp(line.number === endLine ? location.endColumn : text2.length + 1, from, text2.length + 1);
+  if (to === from) return escapeHtml(text2);
+  return `${escapeHtml(text2.slice(0, from - 1))}<mark>${escapeHtml(text2.slice(from - 1, to - 1))}</mark>${escapeHtml(text2.slice(to - 1))}`;
 }
 function clamp(n, lo, hi) {
   return Math.min(Math.max(Number.isFinite(n) ? Math.trunc(n) : lo, lo), hi);
@@ -19159,13 +19160,13 @@ function barChartSvg(id, title, bars) {
   const desc = bars.map((b) => `${b.label}: ${b.value}`).join(", ");
   return `<svg class="chart" id="${escapeHtml(id)}" role="img" aria-labelledby="${escapeHtml(id)}-title ${escapeHtml(id)}-desc" viewBox="0 0 ${Math.round(width)} ${height}" width="${Math.round(width)}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title id="${escapeHtml(id)}-title">${escapeHtml(title)}</title><desc id="${escapeHtml(id)}-desc">${escapeHtml(desc || "no data")}</desc><line class="axis" x1="${labelWidth}" y1="0" x2="${labelWidth}" y2="${height}"></line>` + rows.join("") + `</svg>`;
 }
-function truncate(text, max) {
-  return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+function truncate(text2, max) {
+  return text2.length > max ? text2.slice(0, max - 1) + "\u2026" : text2;
 }
 
 // src/report/html/markdown.ts
-function codeSpans(text) {
-  return text.split(/(`[^`\n]+`)/).map((piece) => /^`[^`\n]+`$/.test(piece) ? `<code>${escapeHtml(piece.slice(1, -1))}</code>` : escapeHtml(piece)).join("");
+function codeSpans(text2) {
+  return text2.split(/(`[^`\n]+`)/).map((piece) => /^`[^`\n]+`$/.test(piece) ? `<code>${escapeHtml(piece.slice(1, -1))}</code>` : escapeHtml(piece)).join("");
 }
 
 // src/report/html/styles.ts
@@ -19614,16 +19615,28 @@ function fenced(code3, language) {
 ${code3}
 ${fence}`;
 }
-function escapeLinkText(text) {
-  return text.replace(/[\\[\]]/g, (ch) => "\\" + ch);
+function escapeLinkText(text2) {
+  return text2.replace(/[\\[\]]/g, (ch) => "\\" + ch);
 }
 function linkDestination(url) {
   return /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
 }
 
+// src/report/rule-docs-url.ts
+function defaultDocsBase(informationUri) {
+  if (!informationUri || !/^https?:\/\/\S+$/.test(informationUri)) return void 0;
+  return `${informationUri.replace(/\/+$/, "")}/blob/main/docs/rules/`;
+}
+function ruleDocsUrl(docsBase, ruleId2) {
+  if (!docsBase || !/^https?:\/\/\S+$/.test(docsBase)) return void 0;
+  const id = encodeURIComponent(ruleId2);
+  if (docsBase.includes("{id}")) return docsBase.replace("{id}", id);
+  return `${docsBase.endsWith("/") ? docsBase : `${docsBase}/`}${id}.md`;
+}
+
 // src/report/uri.ts
-function wellFormed(text) {
-  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD");
+function wellFormed(text2) {
+  return text2.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD");
 }
 function encodeSegment(segment) {
   return encodeURIComponent(wellFormed(segment)).replace(
@@ -19634,21 +19647,6 @@ function encodeSegment(segment) {
 function relativeFileUri(path) {
   return path.replace(/^\.\/+/, "").split("/").map(encodeSegment).join("/");
 }
-function directoryFileUri(absolutePath) {
-  let path = absolutePath.replace(/\\/g, "/");
-  let authority = "";
-  if (path.startsWith("//")) {
-    const [host = "", ...rest] = path.slice(2).split("/");
-    authority = encodeSegment(host);
-    path = "/" + rest.join("/");
-  } else if (/^[A-Za-z]:/.test(path)) {
-    path = "/" + path;
-  }
-  const segments = path.split("/").map((segment, i2) => i2 === 1 && /^[A-Za-z]:$/.test(segment) ? segment : encodeSegment(segment));
-  let uri = `file://${authority}${segments.join("/")}`;
-  if (!uri.endsWith("/")) uri += "/";
-  return uri;
-}
 
 // src/report/sarif.ts
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -19657,37 +19655,48 @@ var SRCROOT = "%SRCROOT%";
 var PATHFINDER_FINGERPRINT_KEY = "pathfinderFingerprint/v1";
 var SARIF_LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
 var SECURITY_SEVERITY = { critical: "9.0", high: "7.0", medium: "5.0", low: "3.0" };
-function toSarifLog(report) {
+function toSarifLog(report, options = {}) {
   const informationUri = isAbsoluteUri(report.tool.informationUri) ? report.tool.informationUri.replace(/\/+$/, "") : void 0;
-  const descriptors = ruleDescriptors(report, informationUri);
+  const findings = options.includeSuppressed ? report.findings : report.findings.filter((f) => !f.suppressed);
+  const docsBase = options.docsBase ?? defaultDocsBase(informationUri);
+  const descriptors = ruleDescriptors(report, findings, docsBase);
   const ruleIndex = new Map(descriptors.map((d, i2) => [d.id, i2]));
+  const prefix = normalizedPrefix(options.pathPrefix);
   const driver = { name: SARIF_TOOL_NAME, version: report.tool.version };
   if (informationUri) driver.informationUri = informationUri;
   if (SEMVER.test(report.tool.version)) driver.semanticVersion = report.tool.version;
   driver.rules = descriptors;
   const run4 = {
     tool: { driver },
-    invocations: [invocation(report)]
+    invocations: [invocation(report, (file) => artifactLocationOf(prefix + file))]
   };
-  if (isAbsolutePath(report.scan.target)) {
-    run4.originalUriBaseIds = { [SRCROOT]: { uri: directoryFileUri(report.scan.target) } };
-  }
-  run4.results = report.findings.map((f) => result(f, ruleIndex.get(f.ruleId)));
+  const ruleIdOf = (f) => ruleIndex.has(sarifRuleId(f)) ? sarifRuleId(f) : f.ruleId;
+  run4.results = findings.map((f) => result(f, ruleIdOf(f), ruleIndex.get(ruleIdOf(f)), prefix));
   run4.columnKind = "utf16CodeUnits";
   return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run4] };
 }
-function renderSarif(report) {
-  return JSON.stringify(toSarifLog(report), null, 2) + "\n";
+function renderSarif(report, options = {}) {
+  return JSON.stringify(toSarifLog(report, options), null, 2) + "\n";
 }
-function ruleDescriptors(report, informationUri) {
+function sarifRuleId(finding) {
+  return `${finding.ruleId}/${finding.severity}`;
+}
+function ruleDescriptors(report, findings, docsBase) {
   const seen = /* @__PURE__ */ new Set();
   const out2 = [];
+  const rules = /* @__PURE__ */ new Map();
   for (const rule of report.rules) {
     if (seen.has(rule.id)) continue;
     seen.add(rule.id);
-    out2.push(ruleDescriptor(rule, informationUri));
+    rules.set(rule.id, rule);
+    out2.push(ruleDescriptor(rule, docsBase));
   }
-  for (const finding of report.findings) {
+  for (const finding of findings) {
+    const rule = rules.get(finding.ruleId);
+    if (rule && rule.severity !== finding.severity && !seen.has(sarifRuleId(finding))) {
+      seen.add(sarifRuleId(finding));
+      out2.push(ruleDescriptor(rule, docsBase, finding.severity));
+    }
     if (seen.has(finding.ruleId)) continue;
     seen.add(finding.ruleId);
     out2.push({
@@ -19700,31 +19709,35 @@ function ruleDescriptors(report, informationUri) {
   }
   return out2;
 }
-function ruleDescriptor(rule, informationUri) {
+function ruleDescriptor(rule, docsBase, severityVariant) {
+  const severity = severityVariant ?? rule.severity;
   const descriptor = {
-    id: rule.id,
+    id: severityVariant ? `${rule.id}/${severityVariant}` : rule.id,
     name: pascalCase(rule.name),
     shortDescription: { text: rule.docs.summary || rule.name },
     fullDescription: { text: rule.docs.description || rule.docs.summary || rule.name, markdown: rule.docs.description || rule.docs.summary || rule.name },
     help: { text: ruleHelpText(rule) || rule.name, markdown: ruleHelpMarkdown(rule) || rule.name }
   };
-  if (informationUri) descriptor.helpUri = `${informationUri}/rules/${encodeURIComponent(rule.id)}`;
-  descriptor.defaultConfiguration = { level: SARIF_LEVEL[rule.severity] };
+  const helpUri = ruleDocsUrl(docsBase, rule.id);
+  if (helpUri) descriptor.helpUri = helpUri;
+  descriptor.defaultConfiguration = { level: SARIF_LEVEL[severity] };
   descriptor.properties = {
     tags: unique([...rule.tags, "security", ...rule.cwe.flatMap(cweTag)]),
     precision: rule.precision,
-    "security-severity": SECURITY_SEVERITY[rule.severity]
+    "security-severity": SECURITY_SEVERITY[severity]
   };
   return descriptor;
 }
-function result(finding, ruleIndex) {
+function result(finding, ruleId2, ruleIndex, prefix) {
   const loc = finding.location;
+  const artifactLocation = (file) => artifactLocationOf(prefix + file.replace(/^\.\/+/, ""));
+  const physicalLocation = (l) => physicalLocationOf(l, artifactLocation);
   const out2 = {
-    ruleId: finding.ruleId,
+    ruleId: ruleId2,
     ruleIndex,
     level: SARIF_LEVEL[finding.severity],
     message: { text: finding.message },
-    locations: [resultLocation(loc)],
+    locations: [resultLocation(loc, physicalLocation)],
     partialFingerprints: { primaryLocationLineHash: finding.fingerprint, [PATHFINDER_FINGERPRINT_KEY]: finding.fingerprint }
   };
   if (finding.trace && finding.trace.length > 0) {
@@ -19765,13 +19778,14 @@ function result(finding, ruleIndex) {
       }
     ];
   }
-  const properties = { severity: finding.severity, confidence: finding.confidence };
+  const properties = { severity: finding.severity, confidence: finding.confidence, "security-severity": SECURITY_SEVERITY[finding.severity] };
+  if (ruleId2 !== finding.ruleId) properties.pathfinderRuleId = finding.ruleId;
   if (loc.member !== void 0) properties.member = loc.member;
   if (loc.offset !== void 0) properties.offset = loc.offset;
   out2.properties = properties;
   return out2;
 }
-function resultLocation(loc) {
+function resultLocation(loc, physicalLocation) {
   const out2 = { physicalLocation: physicalLocation(loc) };
   if (loc.member !== void 0) out2.logicalLocations = [{ name: loc.member, fullyQualifiedName: `${loc.file}/${loc.member}`, kind: "resource" }];
   if (loc.member !== void 0 || loc.offset !== void 0) {
@@ -19787,13 +19801,25 @@ function resultLocation(loc) {
   }
   return out2;
 }
-function physicalLocation(loc) {
+function physicalLocationOf(loc, artifactLocation) {
+  if (loc.member !== void 0 || loc.offset !== void 0) {
+    const out2 = { artifactLocation: artifactLocation(loc.file) };
+    if (loc.member === void 0 && loc.offset !== void 0 && Number.isInteger(loc.offset) && loc.offset >= 0) {
+      out2.region = { byteOffset: loc.offset, byteLength: 1 };
+    }
+    return out2;
+  }
   const r = region(loc);
   if (loc.snippet !== "") r.snippet = { text: loc.snippet };
   return { artifactLocation: artifactLocation(loc.file), region: r };
 }
-function artifactLocation(file) {
-  return { uri: relativeFileUri(file), uriBaseId: SRCROOT };
+function artifactLocationOf(path) {
+  return { uri: relativeFileUri(path), uriBaseId: SRCROOT };
+}
+function normalizedPrefix(prefix) {
+  const clean2 = (prefix ?? "").replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
+  if (clean2 === "" || clean2 === ".") return "";
+  return clean2.endsWith("/") ? clean2 : `${clean2}/`;
 }
 function region(r) {
   const startLine = positive(r.line);
@@ -19803,7 +19829,7 @@ function region(r) {
   if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
   return { startLine, startColumn, endLine, endColumn };
 }
-function invocation(report) {
+function invocation(report, artifactLocation) {
   const out2 = {
     // Problems with single inputs are reported as notifications; only an internal error means the tool itself failed.
     executionSuccessful: !report.errors.some((e) => e.kind === "internal" && e.level === "error")
@@ -19815,10 +19841,10 @@ function invocation(report) {
       out2.endTimeUtc = new Date(start2 + report.scan.durationMs).toISOString();
     }
   }
-  out2.toolExecutionNotifications = report.errors.map(notification);
+  out2.toolExecutionNotifications = report.errors.map((e) => notification(e, artifactLocation));
   return out2;
 }
-function notification(error) {
+function notification(error, artifactLocation) {
   const out2 = { level: error.level, message: { text: error.message } };
   if (error.file !== "") {
     const physical = { artifactLocation: artifactLocation(error.file) };
@@ -19852,9 +19878,6 @@ var SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 function isAbsoluteUri(uri) {
   return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/.test(uri);
 }
-function isAbsolutePath(path) {
-  return path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith("\\\\");
-}
 
 // src/report/terminal.ts
 var ESC = "\x1B[";
@@ -19869,13 +19892,13 @@ var STYLE_CODES = {
   cyan: [36, 39]
 };
 function painter(color) {
-  if (!color) return { paint: (text) => text };
+  if (!color) return { paint: (text2) => text2 };
   return {
-    paint(text, ...styles) {
-      if (text === "" || styles.length === 0) return text;
+    paint(text2, ...styles) {
+      if (text2 === "" || styles.length === 0) return text2;
       const open = styles.map((s) => `${ESC}${STYLE_CODES[s][0]}m`).join("");
       const close = styles.map((s) => `${ESC}${STYLE_CODES[s][1]}m`).reverse().join("");
-      return open + text + close;
+      return open + text2 + close;
     }
   };
 }
@@ -19886,8 +19909,8 @@ var SEVERITY_STYLES = {
   low: ["blue"]
 };
 var UNSAFE_CHAR = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function sanitizeForTerminal(text) {
-  return text.replace(UNSAFE_CHAR, (ch) => {
+function sanitizeForTerminal(text2) {
+  return text2.replace(UNSAFE_CHAR, (ch) => {
     const code3 = ch.charCodeAt(0);
     return code3 <= 255 ? `\\x${code3.toString(16).padStart(2, "0")}` : `\\u{${code3.toString(16)}}`;
   });
@@ -19941,7 +19964,7 @@ function linesFromSnippet(snippet, startLine, endLine) {
   if (snippet.trim() === "") return [];
   const lines = snippet.split(/\r\n|\r|\n/);
   const count = Math.min(lines.length, endLine - startLine + 1);
-  return lines.slice(0, count).map((text, i2) => ({ number: startLine + i2, text, inRegion: true }));
+  return lines.slice(0, count).map((text2, i2) => ({ number: startLine + i2, text: text2, inRegion: true }));
 }
 function shortenRegion(frame, endLine) {
   const region2 = frame.filter((l) => l.inRegion);
@@ -19955,22 +19978,22 @@ function horizontalWindow(lines, column) {
   const regionStart = Math.max(0, column - 1);
   return regionStart < MAX_FRAME_LINE_WIDTH - LEAD_BEFORE_REGION ? 0 : regionStart - LEAD_BEFORE_REGION;
 }
-function clip(text, windowStart) {
+function clip(text2, windowStart) {
   const head = windowStart > 0 ? CUT : "";
-  const tail = text.length > windowStart + MAX_FRAME_LINE_WIDTH ? CUT : "";
-  return head + sanitizeForTerminal(text.slice(windowStart, windowStart + MAX_FRAME_LINE_WIDTH)) + tail;
+  const tail = text2.length > windowStart + MAX_FRAME_LINE_WIDTH ? CUT : "";
+  return head + sanitizeForTerminal(text2.slice(windowStart, windowStart + MAX_FRAME_LINE_WIDTH)) + tail;
 }
 function underline(line, location, startLine, endLine, windowStart) {
-  const text = line.text;
-  const firstNonBlank = text.search(/\S/) + 1 || 1;
-  const from = clamp2(line.number === startLine ? location.column : firstNonBlank, 1, text.length + 1) - 1;
-  const to = clamp2(line.number === endLine ? location.endColumn : text.length + 1, from + 1, text.length + 1) - 1;
+  const text2 = line.text;
+  const firstNonBlank = text2.search(/\S/) + 1 || 1;
+  const from = clamp2(line.number === startLine ? location.column : firstNonBlank, 1, text2.length + 1) - 1;
+  const to = clamp2(line.number === endLine ? location.endColumn : text2.length + 1, from + 1, text2.length + 1) - 1;
   const windowEnd = windowStart + MAX_FRAME_LINE_WIDTH;
   const visibleFrom = clamp2(from, windowStart, windowEnd);
   const visibleTo = clamp2(to, visibleFrom, windowEnd);
   const head = windowStart > 0 ? CUT : "";
-  const before = head + sanitizeForTerminal(text.slice(windowStart, visibleFrom));
-  const marked = sanitizeForTerminal(text.slice(visibleFrom, visibleTo));
+  const before = head + sanitizeForTerminal(text2.slice(windowStart, visibleFrom));
+  const marked = sanitizeForTerminal(text2.slice(visibleFrom, visibleTo));
   return { padding: before.replace(/[^\t]/g, " "), carets: Math.max(1, marked.length) };
 }
 function clamp2(n, lo, hi) {
@@ -20040,8 +20063,8 @@ function renderSummary(report, p) {
     out2.push(p.paint("No findings", "bold", "green") + `${suppressedNote}.`);
   } else {
     const counts = SEVERITIES.map((s) => {
-      const text = `${s} ${summary.bySeverity[s]}`;
-      return summary.bySeverity[s] > 0 ? p.paint(text, ...SEVERITY_STYLES[s]) : text;
+      const text2 = `${s} ${summary.bySeverity[s]}`;
+      return summary.bySeverity[s] > 0 ? p.paint(text2, ...SEVERITY_STYLES[s]) : text2;
     }).join(", ");
     out2.push(`${p.paint(plural2(summary.total, "finding"), "bold")} (${counts})${suppressedNote}.`);
   }
@@ -20065,11 +20088,11 @@ function renderError(error, p) {
 function isArtifactFinding(finding) {
   return finding.location.member !== void 0 || finding.location.offset !== void 0;
 }
-function indentLines(text, indent) {
-  return text.split(/\r\n|\r|\n/).map((line) => (indent + sanitizeForTerminal(line)).trimEnd());
+function indentLines(text2, indent) {
+  return text2.split(/\r\n|\r|\n/).map((line) => (indent + sanitizeForTerminal(line)).trimEnd());
 }
-function oneLine(text) {
-  return sanitizeForTerminal(text.replace(/\s*(\r\n|\r|\n)\s*/g, " ").trim());
+function oneLine(text2) {
+  return sanitizeForTerminal(text2.replace(/\s*(\r\n|\r|\n)\s*/g, " ").trim());
 }
 function plural2(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -20082,8 +20105,106 @@ function formatDuration2(ms) {
   return `${Math.floor(totalSeconds / 60)} min ${String(totalSeconds % 60).padStart(2, "0")} s`;
 }
 
+// src/report/junit.ts
+function renderJunit(report, options) {
+  const prefix = options.pathPrefix ? options.pathPrefix.endsWith("/") ? options.pathPrefix : `${options.pathPrefix}/` : "";
+  const findings = visibleFindings(report, options.showSuppressed);
+  const byRule = /* @__PURE__ */ new Map();
+  for (const rule of report.rules) byRule.set(rule.id, []);
+  for (const f of findings) {
+    if (!byRule.has(f.ruleId)) byRule.set(f.ruleId, []);
+    byRule.get(f.ruleId).push(f);
+  }
+  const names = new Map(report.rules.map((r) => [r.id, r.name]));
+  const seconds = (Math.max(0, report.scan.durationMs || 0) / 1e3).toFixed(3);
+  const suites = [];
+  let tests = 0;
+  let failures = 0;
+  for (const [ruleId2, list] of byRule) {
+    const cases = list.map((f) => testCase(f, prefix));
+    if (cases.length === 0) cases.push(`    <testcase classname="${attr(ruleId2)}" name="${attr(names.get(ruleId2) ?? ruleId2)}"/>`);
+    const failed = list.filter((f) => !f.suppressed).length;
+    const skipped = list.length - failed;
+    tests += cases.length;
+    failures += failed;
+    suites.push(
+      `  <testsuite name="${attr(ruleId2)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="${skipped}">
+${cases.join("\n")}
+  </testsuite>`
+    );
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="${attr(report.tool.name)}" tests="${tests}" failures="${failures}" errors="0" time="${seconds}">
+` + (suites.length ? `${suites.join("\n")}
+` : "") + `</testsuites>
+`;
+}
+function testCase(f, prefix) {
+  const file = prefix + f.location.file;
+  const where = `${file}:${f.location.line}:${f.location.column}`;
+  const open = `    <testcase classname="${attr(f.ruleId)}" name="${attr(where)}" file="${attr(file)}" line="${f.location.line}">`;
+  if (f.suppressed) return `${open}
+      <skipped message="${attr(`suppressed (${f.suppressed.kind}): ${f.suppressed.justification}`)}"/>
+    </testcase>`;
+  const body2 = [`${f.severity.toUpperCase()} ${f.ruleId} ${f.ruleName}`, where, f.message, f.location.snippet].filter(Boolean).join("\n");
+  return `${open}
+      <failure message="${attr(f.message)}" type="${attr(f.severity)}">${text(body2)}</failure>
+    </testcase>`;
+}
+function clean(s) {
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "\uFFFD").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD");
+}
+function text(s) {
+  return clean(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function attr(s) {
+  return text(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}
+
+// src/report/github-annotations.ts
+var COMMAND = { critical: "error", high: "error", medium: "warning", low: "notice" };
+function renderGithubAnnotations(report, options) {
+  const prefix = options.pathPrefix ? options.pathPrefix.endsWith("/") ? options.pathPrefix : `${options.pathPrefix}/` : "";
+  const lines = visibleFindings(report, false).map((f) => {
+    const loc = f.location;
+    const props = [`file=${property(prefix + loc.file)}`];
+    if (loc.offset === void 0 && loc.member === void 0) {
+      props.push(`line=${loc.line}`, `col=${loc.column}`);
+      if (loc.endLine >= loc.line) props.push(`endLine=${loc.endLine}`);
+      if (loc.endLine === loc.line && loc.endColumn > loc.column) props.push(`endColumn=${loc.endColumn}`);
+    }
+    props.push(`title=${property(`${f.ruleId} (${f.severity}): ${f.ruleName}`)}`);
+    const where = loc.member !== void 0 ? ` [member ${loc.member}${loc.offset !== void 0 ? `, byte ${loc.offset}` : ""}]` : loc.offset !== void 0 ? ` [byte ${loc.offset}]` : "";
+    return `::${COMMAND[f.severity]} ${props.join(",")}::${data(f.message + where)}`;
+  });
+  return lines.length ? `${lines.join("\n")}
+` : "";
+}
+function data(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function property(s) {
+  return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// src/report/statistics.ts
+function renderStatistics(report, showSuppressed) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of visibleFindings(report, showSuppressed)) {
+    const entry = counts.get(f.ruleId) ?? { count: 0, name: f.ruleName, severity: f.severity };
+    entry.count++;
+    if (SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(entry.severity)) entry.severity = f.severity;
+    counts.set(f.ruleId, entry);
+  }
+  const rows = [...counts].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
+  if (rows.length === 0) return "No findings.\n";
+  const width = Math.max(...rows.map(([, e]) => String(e.count).length));
+  const idWidth = Math.max(...rows.map(([id]) => id.length));
+  return rows.map(([id, e]) => `${String(e.count).padStart(width)}  ${id.padEnd(idWidth)}  ${e.severity.padEnd(8)}  ${e.name}`).join("\n") + "\n";
+}
+
 // src/report/index.ts
-var OUTPUT_FORMATS = ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate", "html"];
+var OUTPUT_FORMATS = ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate", "html", "junit", "github"];
 function renderReport(format, report, options) {
   switch (format) {
     case "text":
@@ -20091,7 +20212,7 @@ function renderReport(format, report, options) {
     case "json":
       return renderJson(report, options);
     case "sarif":
-      return renderSarif(report);
+      return renderSarif(report, { pathPrefix: options.pathPrefix, includeSuppressed: options.showSuppressed, docsBase: options.docsBase });
     case "csv":
       return renderCsv(report, options);
     case "gitlab-sast":
@@ -20100,6 +20221,10 @@ function renderReport(format, report, options) {
       return renderCodeClimate(report, options);
     case "html":
       return renderHtml(report, options);
+    case "junit":
+      return renderJunit(report, options);
+    case "github":
+      return renderGithubAnnotations(report, options);
     default: {
       const unknown = format;
       throw new Error(`Unknown output format: ${String(unknown)}`);
@@ -20108,8 +20233,10 @@ function renderReport(format, report, options) {
 }
 
 // src/cli/commands/scan.ts
-import { readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import { join as join7 } from "node:path";
+import { readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import { mkdir as mkdir2, mkdtemp, rm, writeFile as writeFile3 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname as dirname6, isAbsolute as isAbsolute4, join as join7, relative as relative6 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/project/fix.ts
@@ -20130,14 +20257,14 @@ function unifiedDiff(oldText, newText, labels, context = 3) {
   for (const hunk of hunks(ops, context)) out2.push(...hunk);
   return out2.join("");
 }
-function splitLines(text) {
+function splitLines(text2) {
   const lines = [];
   let start2 = 0;
-  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start2)) {
-    lines.push(text.slice(start2, nl + 1));
+  for (let nl = text2.indexOf("\n"); nl >= 0; nl = text2.indexOf("\n", start2)) {
+    lines.push(text2.slice(start2, nl + 1));
     start2 = nl + 1;
   }
-  if (start2 < text.length) lines.push(text.slice(start2));
+  if (start2 < text2.length) lines.push(text2.slice(start2));
   return lines;
 }
 function editScript(a, b) {
@@ -20147,9 +20274,9 @@ function editScript(a, b) {
   while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
   const middle = myers(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix));
   return [
-    ...a.slice(0, prefix).map((text) => ({ kind: " ", text })),
+    ...a.slice(0, prefix).map((text2) => ({ kind: " ", text: text2 })),
     ...middle,
-    ...a.slice(a.length - suffix).map((text) => ({ kind: " ", text }))
+    ...a.slice(a.length - suffix).map((text2) => ({ kind: " ", text: text2 }))
   ];
 }
 function myers(a, b) {
@@ -20174,7 +20301,7 @@ function myers(a, b) {
     }
     v = next;
   }
-  return [...a.map((text) => ({ kind: "-", text })), ...b.map((text) => ({ kind: "+", text }))];
+  return [...a.map((text2) => ({ kind: "-", text: text2 })), ...b.map((text2) => ({ kind: "+", text: text2 }))];
 }
 function backtrack(trace, a, b, dFinal, offset) {
   const ops = [];
@@ -20382,8 +20509,8 @@ function codecOf(bytes) {
       bom,
       ...problem2 ? { problem: problem2 } : {},
       decode: (b) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b),
-      encode: (text) => new TextEncoder().encode(text),
-      byteLength: (text) => Buffer.byteLength(text, "utf8")
+      encode: (text2) => new TextEncoder().encode(text2),
+      byteLength: (text2) => Buffer.byteLength(text2, "utf8")
     };
   }
   const decoder = new TextDecoder(label);
@@ -20392,8 +20519,8 @@ function codecOf(bytes) {
     bom: 0,
     ...SINGLE_BYTE.test(label) ? {} : { problem: `fixes are not applied to files in the ${label} encoding` },
     decode: (b) => decoder.decode(b),
-    encode: (text) => /^[\x00-\x7f]*$/.test(text) ? Uint8Array.from(text, (c) => c.charCodeAt(0)) : void 0,
-    byteLength: (text) => text.length
+    encode: (text2) => /^[\x00-\x7f]*$/.test(text2) ? Uint8Array.from(text2, (c) => c.charCodeAt(0)) : void 0,
+    byteLength: (text2) => text2.length
   };
 }
 var SourceLines = class {
@@ -20428,19 +20555,19 @@ var SourceLines = class {
   /** Byte offset of a 1-based line and UTF-16 column; undefined when outside the line. */
   offset(line, column) {
     if (!Number.isInteger(line) || !Number.isInteger(column) || line < 1 || line > this.starts.length || column < 1) return void 0;
-    const text = this.line(line);
-    if (column - 1 > text.length) return void 0;
-    const prefix = text.slice(0, column - 1);
+    const text2 = this.line(line);
+    if (column - 1 > text2.length) return void 0;
+    const prefix = text2.slice(0, column - 1);
     if (/[\ud800-\udbff]$/.test(prefix)) return void 0;
     return this.starts[line - 1] + this.codec.byteLength(prefix);
   }
   line(line) {
-    let text = this.decoded.get(line);
-    if (text === void 0) {
-      text = this.codec.decode(this.bytes.subarray(this.starts[line - 1], this.ends[line - 1]));
-      this.decoded.set(line, text);
+    let text2 = this.decoded.get(line);
+    if (text2 === void 0) {
+      text2 = this.codec.decode(this.bytes.subarray(this.starts[line - 1], this.ends[line - 1]));
+      this.decoded.set(line, text2);
     }
-    return text;
+    return text2;
   }
 };
 
@@ -20473,7 +20600,7 @@ function toolInfo() {
 var SCAN_FLAGS = {
   project: { type: "string", short: "p" },
   ruleset: { type: "string", multiple: true },
-  output: { type: "string", short: "o" },
+  output: { type: "string", short: "o", multiple: true },
   "output-file": { type: "string", short: "f" },
   "fail-on": { type: "string" },
   "skip-tests": { type: "boolean" },
@@ -20489,6 +20616,12 @@ var SCAN_FLAGS = {
   "pickle-allow": { type: "string", multiple: true },
   verbose: { type: "boolean", short: "v" },
   quiet: { type: "boolean", short: "q" },
+  "exclude-rule": { type: "string", multiple: true },
+  "sarif-root": { type: "string" },
+  "stdin-filename": { type: "string" },
+  statistics: { type: "boolean" },
+  color: { type: "string" },
+  "docs-url": { type: "string" },
   help: { type: "boolean", short: "h" }
 };
 var SCAN_FLAGS_HELP = `
@@ -20498,7 +20631,9 @@ Scan options:
       --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;
                            artifact/all or artifact/<PICKLE-ARTIFACT-ID> for model/data files
                            (default: every rule). See: pathfinder rules list
-  -o, --output FORMAT      text (default for scan), json, sarif, csv, html, gitlab-sast, codeclimate
+  -o, --output FORMAT[=FILE]  text (default for scan), json, sarif, csv, html, gitlab-sast, codeclimate,
+                           junit, github (workflow-command annotations); repeatable: one scan, several reports,
+                           e.g. -o sarif=results.sarif -o text
   -f, --output-file FILE   Write the report to FILE instead of standard output
       --fail-on SEVERITIES Exit 1 when a finding is at or above the lowest severity listed,
                            e.g. --fail-on critical,high (values: critical, high, medium, low)
@@ -20519,15 +20654,28 @@ Scan options:
       --pickle-allow GLOBAL Trust a global in allowlist mode (module.Name or module.*); repeatable
   -v, --verbose            Print each warning and timing details on stderr
   -q, --quiet              No progress or summary on stderr
+      --exclude-rule ID    Do not run this rule (as --ruleset selects); repeatable
+      --sarif-root DIR     Write report paths relative to DIR (default: the git repository root, else the
+                           scanned folder): what GitHub code scanning and GitLab resolve them against
+      --stdin-filename NAME  With the path "-": the name (and type) of the file read from standard input
+      --statistics         Print the number of findings per rule instead of each finding (text output)
+      --color WHEN         auto (default: on a terminal, never with NO_COLOR or FORCE_COLOR=0), always, never
+      --docs-url URL       Base URL of the rule pages linked from reports (default: docs/rules/ on the home page;
+                           also PATHFINDER_DOCS_URL; {id} is replaced by the rule ID)
   -h, --help               Show this help`;
 var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 function scanOptionsFrom(values, positionals, io) {
   if (values.config !== void 0 && values["no-config"]) throw new CliUsageError("--config and --no-config cannot be used together");
   const project = resolve6(io.cwd, values.project ?? ".");
   const include = [...values.include ?? []];
+  if (values.project !== void 0 && !existsSync2(project)) {
+    throw new CliUsageError(`--project ${values.project}: no such file or directory`);
+  }
   for (const p of positionals) {
+    if (p === "-") throw new CliUsageError(`"-" (standard input) must be the only path`);
     const fromCwd = isAbsolute3(p) ? p : resolve6(io.cwd, p);
     const abs = existsSync2(fromCwd) ? fromCwd : resolve6(project, p);
+    if (!existsSync2(abs)) throw new CliUsageError(`path "${p}" does not exist`);
     const rel = relative4(project, abs).split("\\").join("/");
     if (rel.startsWith("..")) throw new CliUsageError(`path "${p}" is outside the project directory ${project}`);
     include.push(rel === "" ? "**" : rel, rel === "" ? "**" : join6(rel, "**").split("\\").join("/"));
@@ -20542,9 +20690,27 @@ function scanOptionsFrom(values, positionals, io) {
     maxFileSize: values["max-file-size"] !== void 0 ? parseSize2(values["max-file-size"]) : DEFAULT_MAX_FILE_SIZE,
     jobs: values.jobs !== void 0 ? parseJobs(values.jobs) : void 0,
     tool: toolInfo(),
-    config: loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
+    config: withExcludedRules(
+      loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
+      excludedRules(values["exclude-rule"]),
+      project
+    ),
     pickle: pickleOptionsFrom(values)
   };
+}
+function excludedRules(values) {
+  const known = [...PYTHON_RULES.map((r) => r.id), ...ARTIFACT_RULES.map((r) => r.id)];
+  return (values ?? []).flatMap((v) => v.split(",")).map((v) => v.trim().replace(/^(python|artifact)\//i, "")).filter(Boolean).map((id) => {
+    const match = known.find((k) => k.toUpperCase() === id.toUpperCase());
+    if (match) return match;
+    const guess = closest(id, known);
+    throw new CliUsageError(`--exclude-rule: unknown rule "${id}"${guess ? ` (did you mean ${guess}?)` : ""}. See: pathfinder rules list`);
+  });
+}
+function withExcludedRules(config, ids, project) {
+  if (ids.length === 0) return config;
+  const base = config ?? { file: "", baseDir: project, exclude: [], disable: [], rules: {} };
+  return { ...base, disable: [...base.disable, ...ids] };
 }
 function pickleOptionsFrom(values) {
   const policy = (values["pickle-policy"] ?? "denylist").toLowerCase();
@@ -20568,23 +20734,32 @@ function parseFailOn(value) {
   }
   return [...SEVERITIES].reverse().find((s) => parts2.includes(s));
 }
-function parseSize2(text) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(text);
-  if (!m) throw new CliUsageError(`--max-file-size: cannot read "${text}" (examples: 500000, 512KB, 5MB)`);
+function parseSize2(text2) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(text2);
+  if (!m) throw new CliUsageError(`--max-file-size: cannot read "${text2}" (examples: 500000, 512KB, 5MB)`);
   const unit = (m[2] ?? "b").toLowerCase()[0];
   const factor = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
   return Math.floor(Number(m[1]) * factor);
 }
-function parseJobs(text) {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0 || n > 64) throw new CliUsageError(`--jobs: expected a whole number from 0 to 64, got "${text}"`);
+function parseJobs(text2) {
+  const n = Number(text2);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new CliUsageError(`--jobs: expected a whole number from 0 to 64, got "${text2}"`);
   return n;
 }
 
 // src/cli/terminal.ts
-function useColor(stream, env) {
+var COLOR_MODES = ["auto", "always", "never"];
+function parseColorMode(value) {
+  const mode = (value ?? "auto").trim().toLowerCase();
+  if (!COLOR_MODES.includes(mode)) {
+    throw new CliUsageError(`--color: expected auto, always or never, got "${value}"`);
+  }
+  return mode;
+}
+function useColor(stream, env, mode = "auto") {
+  if (mode !== "auto") return mode === "always";
   if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
-  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") return true;
+  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "") return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
   return Boolean(stream.isTTY) && env.TERM !== "dumb";
 }
 var Progress = class {
@@ -20595,9 +20770,9 @@ var Progress = class {
   io;
   enabled;
   lastWidth = 0;
-  update(text) {
+  update(text2) {
     if (!this.enabled || !this.io.stderr.isTTY) return;
-    const line = text.slice(0, 100);
+    const line = text2.slice(0, 100);
     this.io.stderr.write(`\r${line}${" ".repeat(Math.max(0, this.lastWidth - line.length))}`);
     this.lastWidth = line.length;
   }
@@ -20607,230 +20782,44 @@ var Progress = class {
   }
 };
 
-// src/cli/commands/scan.ts
-var FIX_FLAGS = {
-  fix: { type: "boolean" },
-  "dry-run": { type: "boolean" }
-};
-var FIX_FLAGS_HELP = `
-Fix options:
-      --fix                Apply the automatic fixes some findings carry (e.g. yaml.load -> yaml.safe_load),
-                           then report the findings that remain. Files changed since the scan are left alone;
-                           overlapping fixes are skipped (run --fix again). What was fixed is listed on stderr
-      --dry-run            With --fix: print the changes as a unified diff on stdout and change nothing
-                           (the report is only written with --output-file)`;
-var scanCommand = {
-  name: "scan",
-  summary: "Scan a project for insecure deserialization",
-  usage: `Usage: pathfinder scan [options] [PATH ...]
-
-Scans Python source (and, where supported, model/data files) for insecure deserialization (CWE-502).
-Exit codes: 0 success (also with findings unless --fail-on), 1 a finding at or above --fail-on,
-2 usage or runtime error.
-
-Examples:
-  pathfinder scan --ruleset python/PYTHON-LANG-SEC-040 --project .
-  pathfinder scan -p . -o sarif -f results.sarif --fail-on high
-  pathfinder scan --fix --dry-run > fixes.diff
-  pathfinder scan --config ci/pathfinder.toml
-
-Configuration (pathfinder.toml, or [tool.pathfinder] in pyproject.toml):
-  exclude = ["legacy/**"]              # relative to the configuration file
-  disable = ["PYTHON-ML-SEC-001"]
-  [rules.PYTHON-LANG-SEC-040]          # [tool.pathfinder.rules.PYTHON-LANG-SEC-040] in pyproject.toml
-  extra-sinks = ["myapp.cache.load_blob"]
-  severity = "critical"
-${SCAN_FLAGS_HELP}
-${FIX_FLAGS_HELP}`,
-  async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...SCAN_FLAGS, ...FIX_FLAGS }, allowPositionals: true, strict: true });
-    if (values.help) {
-      io.stdout.write(this.usage + "\n");
-      return 0;
+// src/cli/outputs.ts
+function parseOutputs(values, outputFile, allowed, fallback, defaultFile) {
+  const specs = values && values.length > 0 ? values : [fallback];
+  const targets = specs.map((spec) => {
+    const eq = spec.indexOf("=");
+    const name2 = (eq < 0 ? spec : spec.slice(0, eq)).trim().toLowerCase();
+    if (!allowed.includes(name2)) {
+      throw new CliUsageError(`unknown output format "${spec}" (use ${allowed.join(", ")}; FORMAT=FILE writes to a file)`);
     }
-    if (values["dry-run"] && !values.fix) throw new CliUsageError("--dry-run only works together with --fix");
-    const format = parseFormat(values.output, OUTPUT_FORMATS);
-    const failOn = parseFailOn(values["fail-on"]);
-    const options = scanOptionsFrom(values, positionals, io);
-    const digests = /* @__PURE__ */ new Map();
-    if (values.fix) options.onSourceRead = (file, bytes) => digests.set(file.relPath, sourceDigest(bytes));
-    let report = await runScan(options, values, io);
-    const toTerminal = !values["output-file"] || values["output-file"] === "-";
-    if (values.fix) {
-      const dryRun = values["dry-run"] ?? false;
-      const fixes = await applyFixes(report.findings, { target: report.scan.target, dryRun, scanned: digests });
-      reportFixes(fixes, dryRun, values.quiet ?? false, io);
-      if (dryRun) {
-        io.stdout.write(fixes.diff);
-      } else {
-        const fixed2 = new Set(fixes.fixed);
-        report = { ...report, findings: report.findings.filter((f) => !fixed2.has(f)) };
-      }
-      if (dryRun && toTerminal) return exitCodeFor(report, failOn);
+    const target = { format: name2 };
+    if (eq >= 0) {
+      const file = spec.slice(eq + 1).trim();
+      if (file === "") throw new CliUsageError(`--output ${spec}: no file name after "="`);
+      target.file = file;
     }
-    const text = renderReport(format, report, {
-      showSuppressed: values["show-suppressed"] ?? false,
-      color: format === "text" && toTerminal && useColor(io.stdout, io.env),
-      sourceLines: sourceLinesReader(report.scan.target)
-    });
-    await writeOutput(text, values["output-file"], io);
-    if (!values.quiet && !toTerminal) reportWritten(report, values["output-file"], io);
-    return exitCodeFor(report, failOn);
-  }
-};
-async function runScan(options, flags2, io) {
-  if (flags2.verbose) io.stderr.write(`pathfinder: ${options.config ? `configuration: ${options.config.file}` : "no configuration file"}
-`);
-  const progress = new Progress(io, !flags2.quiet);
-  progress.update("Discovering files...");
-  const report = await scanProject({ ...options, onProgress: (done, total) => progress.update(`Analysing ${done}/${total} files`) });
-  progress.done();
-  if (flags2.verbose) {
-    for (const e of report.errors) io.stderr.write(`pathfinder: ${e.level}: ${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}
-`);
-    io.stderr.write(
-      `pathfinder: ${report.scan.filesScanned} files, ${report.scan.rulesExecuted.length} rules, ${report.scan.durationMs} ms
-`
-    );
-  }
-  return report;
-}
-function parseFormat(value, allowed) {
-  const format = (value ?? allowed[0]).toLowerCase();
-  if (!allowed.includes(format)) {
-    throw new CliUsageError(`unknown output format "${value}" (use ${allowed.join(", ")})`);
-  }
-  return format;
-}
-function exitCodeFor(report, failOn) {
-  if (!failOn) return 0;
-  return report.findings.some((f) => !f.suppressed && atLeast(f.severity, failOn)) ? 1 : 0;
-}
-function sourceLinesReader(root) {
-  const cache = /* @__PURE__ */ new Map();
-  return (file) => {
-    if (!cache.has(file)) {
-      try {
-        const abs = statSync3(root).isDirectory() ? join7(root, file) : root;
-        cache.set(file, readFileSync5(abs, "utf8").split(/\r?\n/));
-      } catch {
-        cache.set(file, void 0);
-      }
-    }
-    return cache.get(file);
-  };
-}
-function reportWritten(report, file, io) {
-  const s = summarize(report);
-  io.stderr.write(`pathfinder: ${s.total} finding${s.total === 1 ? "" : "s"} written to ${file}
-`);
-}
-function reportFixes(result2, dryRun, quiet, io) {
-  const where = (f) => sanitizeForTerminal(`${f.location.file}:${f.location.line}:${f.location.column} ${f.ruleId}`);
-  const verb = dryRun ? "would fix" : "fixed";
-  if (!quiet) for (const f of result2.fixed) io.stderr.write(`pathfinder: ${verb} ${where(f)}: ${f.fix.description}
-`);
-  for (const s of result2.skipped) io.stderr.write(`pathfinder: warning: not fixed ${where(s.finding)}: ${s.reason}
-`);
-  if (quiet) return;
-  const n = result2.fixed.length;
-  const files = result2.files.length;
-  const skipped = result2.skipped.length ? ` (${result2.skipped.length} not fixed)` : "";
-  io.stderr.write(
-    n ? `pathfinder: ${verb} ${n} finding${n === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}${skipped}
-` : `pathfinder: no fixes to apply${skipped}
-`
-  );
-}
-
-// src/ci/baseline.ts
-import { readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
-var BASELINE_VERSION = 1;
-var BaselineError = class extends Error {
-  name = "BaselineError";
-};
-function createBaseline(report, created = /* @__PURE__ */ new Date()) {
-  const seen = /* @__PURE__ */ new Set();
-  const fingerprints = [];
-  for (const finding of report.findings) {
-    if (finding.suppressed || seen.has(finding.fingerprint)) continue;
-    seen.add(finding.fingerprint);
-    fingerprints.push({
-      fingerprint: finding.fingerprint,
-      ruleId: finding.ruleId,
-      file: finding.location.file,
-      line: finding.location.line
-    });
-  }
-  fingerprints.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.ruleId, b.ruleId));
-  return {
-    version: BASELINE_VERSION,
-    tool: { name: report.tool.name, version: report.tool.version },
-    created: created.toISOString(),
-    fingerprints
-  };
-}
-function serializeBaseline(baseline) {
-  return `${JSON.stringify(baseline, null, 2)}
-`;
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function parseBaseline(text, source) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new BaselineError(`${source}: not valid JSON (${error.message})`);
-  }
-  if (!isRecord(data)) throw new BaselineError(`${source}: expected a JSON object`);
-  if (data.version !== BASELINE_VERSION) {
-    throw new BaselineError(`${source}: unsupported baseline version ${JSON.stringify(data.version)} (expected ${BASELINE_VERSION})`);
-  }
-  if (!Array.isArray(data.fingerprints)) throw new BaselineError(`${source}: "fingerprints" must be an array`);
-  const fingerprints = data.fingerprints.map((entry, index) => {
-    if (!isRecord(entry) || typeof entry.fingerprint !== "string" || entry.fingerprint === "") {
-      throw new BaselineError(`${source}: fingerprints[${index}] has no "fingerprint" string`);
-    }
-    const result2 = {
-      fingerprint: entry.fingerprint,
-      ruleId: typeof entry.ruleId === "string" ? entry.ruleId : "",
-      file: typeof entry.file === "string" ? entry.file : ""
-    };
-    if (typeof entry.line === "number") result2.line = entry.line;
-    return result2;
+    return target;
   });
-  const tool = isRecord(data.tool) ? data.tool : {};
-  return {
-    version: BASELINE_VERSION,
-    tool: { name: String(tool.name ?? ""), version: String(tool.version ?? "") },
-    created: typeof data.created === "string" ? data.created : "",
-    fingerprints
-  };
-}
-async function readBaseline(path) {
-  let text;
-  try {
-    text = await readFile3(path, "utf8");
-  } catch (error) {
-    throw new BaselineError(`cannot read baseline ${path}: ${error.code ?? error.message}`);
+  const unnamed = targets.filter((t) => t.file === void 0);
+  if (outputFile !== void 0) {
+    if (unnamed.length !== 1) {
+      throw new CliUsageError(
+        unnamed.length === 0 ? "--output-file: every --output already names its file (FORMAT=FILE)" : "--output-file applies to one output; name the others' files with --output FORMAT=FILE"
+      );
+    }
+    unnamed[0].file = outputFile;
+  } else if (defaultFile !== void 0 && unnamed.length > 0) {
+    unnamed[0].file = defaultFile;
   }
-  return parseBaseline(text, path);
+  const toStdout = targets.filter((t) => t.file === void 0 || t.file === "-");
+  if (toStdout.length > 1) {
+    throw new CliUsageError(`only one report can go to standard output; give the others a file: --output ${toStdout[1].format}=FILE`);
+  }
+  return targets;
 }
-async function writeBaseline(path, baseline) {
-  await writeFile3(path, serializeBaseline(baseline), "utf8");
-}
-function applyBaseline(findings, baseline, source) {
-  const known = new Set(baseline.fingerprints.map((entry) => entry.fingerprint));
-  let matched = 0;
-  const result2 = findings.map((finding) => {
-    if (finding.suppressed || !known.has(finding.fingerprint)) return finding;
-    matched++;
-    return { ...finding, suppressed: { kind: "baseline", justification: `listed in baseline ${source}` } };
-  });
-  return { findings: result2, matched };
-}
+
+// src/cli/repository-prefix.ts
+import { statSync as statSync3 } from "node:fs";
+import { dirname as dirname5, relative as relative5, resolve as resolve7 } from "node:path";
 
 // src/ci/git.ts
 import { execFile, spawn } from "node:child_process";
@@ -20849,7 +20838,7 @@ function gitEnv() {
   return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" };
 }
 function runGit(cwd, args2) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     execFile(
       "git",
       [...GIT_CONFIG, ...args2],
@@ -20860,7 +20849,7 @@ function runGit(cwd, args2) {
           reject(new GitError(`git ${args2[0] ?? ""} failed: ${detail}`, args2));
           return;
         }
-        resolve9(stdout);
+        resolve10(stdout);
       }
     );
   });
@@ -20977,9 +20966,9 @@ async function readPatchSections(cwd, base, head) {
   child.stderr.on("data", (chunk) => {
     if (stderr.length < 4096) stderr += chunk;
   });
-  const exited = new Promise((resolve9, reject) => {
+  const exited = new Promise((resolve10, reject) => {
     child.on("error", reject);
-    child.on("close", (code4) => resolve9(code4 ?? 1));
+    child.on("close", (code4) => resolve10(code4 ?? 1));
   });
   const sections = await parsePatchStream(createInterface({ input: child.stdout, crlfDelay: Infinity }));
   const code3 = await exited;
@@ -21023,26 +21012,335 @@ async function resolveDiffTarget(cwd, options) {
   const mergeBaseSha = await mergeBase(cwd, base.ref, headSha);
   return { baseRef: base.ref, baseSource: base.source, mergeBaseSha, headSha };
 }
+async function isShallowRepository(cwd) {
+  try {
+    return await gitText(cwd, ["rev-parse", "--is-shallow-repository"]) === "true";
+  } catch {
+    return false;
+  }
+}
+async function fetchBaseHistory(cwd, baseBranch, found, remote = "origin") {
+  const steps = [];
+  const fetch2 = async (args2, label) => {
+    await runGit(cwd, ["fetch", "--no-tags", "--quiet", "--no-recurse-submodules", ...args2]);
+    steps.push(label);
+  };
+  const branch = baseBranch?.trim();
+  const refspec = branch && /^[\w./-]+$/.test(branch) && !branch.includes("..") ? `+refs/heads/${branch}:refs/remotes/${remote}/${branch}` : void 0;
+  if (refspec) {
+    await fetch2(["--depth=50", remote, refspec], `fetched ${remote}/${branch}`);
+    if (await found()) return steps;
+  }
+  if (!await isShallowRepository(cwd)) return steps;
+  for (const depth of [200, 2e3]) {
+    await fetch2([`--deepen=${depth}`, remote, ...refspec ? [refspec, "HEAD"] : []], `deepened the history by ${depth} commits`);
+    if (await found()) return steps;
+  }
+  await fetch2(["--unshallow", remote, ...refspec ? [refspec] : []], "fetched the full history");
+  return steps;
+}
+
+// src/cli/repository-prefix.ts
+async function repositoryPrefix(target, sarifRoot, cwd) {
+  let folder = resolve7(target);
+  try {
+    if (!statSync3(folder).isDirectory()) folder = dirname5(folder);
+  } catch {
+    folder = dirname5(folder);
+  }
+  if (sarifRoot !== void 0) {
+    const root = resolve7(cwd, sarifRoot);
+    const rel = relative5(root, folder).split("\\").join("/");
+    if (rel.startsWith("..") || resolve7(root, rel) !== folder) {
+      throw new CliUsageError(`--sarif-root ${sarifRoot} does not contain the scanned folder ${folder}`);
+    }
+    return rel === "" ? "" : `${rel}/`;
+  }
+  return workTreePrefix(folder).catch(() => "");
+}
+
+// src/cli/commands/scan.ts
+var FIX_FLAGS = {
+  fix: { type: "boolean" },
+  "dry-run": { type: "boolean" }
+};
+var FIX_FLAGS_HELP = `
+Fix options:
+      --fix                Apply the automatic fixes some findings carry (e.g. yaml.load -> yaml.safe_load),
+                           then report the findings that remain. Files changed since the scan are left alone;
+                           overlapping fixes are skipped (run --fix again). What was fixed is listed on stderr
+      --dry-run            With --fix: print the changes as a unified diff on stdout and change nothing
+                           (the report is only written with --output-file)`;
+var scanCommand = {
+  name: "scan",
+  summary: "Scan a project for insecure deserialization",
+  usage: `Usage: pathfinder scan [options] [PATH ...]
+
+Scans Python source (and, where supported, model/data files) for insecure deserialization (CWE-502).
+Exit codes: 0 success (also with findings unless --fail-on), 1 a finding at or above --fail-on,
+2 usage or runtime error.
+
+Examples:
+  pathfinder scan --ruleset python/PYTHON-LANG-SEC-040 --project .
+  pathfinder scan -p . -o sarif -f results.sarif --fail-on high
+  pathfinder scan -o sarif=results.sarif -o text     (one scan, two reports)
+  git show HEAD:app.py | pathfinder scan - --stdin-filename app.py
+  pathfinder scan --exclude-rule PYTHON-ML-SEC-001 --statistics
+  pathfinder scan --fix --dry-run > fixes.diff
+  pathfinder scan --config ci/pathfinder.toml
+
+Configuration (pathfinder.toml, or [tool.pathfinder] in pyproject.toml):
+  exclude = ["legacy/**"]              # relative to the configuration file
+  disable = ["PYTHON-ML-SEC-001"]
+  [rules.PYTHON-LANG-SEC-040]          # [tool.pathfinder.rules.PYTHON-LANG-SEC-040] in pyproject.toml
+  extra-sinks = ["myapp.cache.load_blob"]
+  severity = "critical"
+${SCAN_FLAGS_HELP}
+${FIX_FLAGS_HELP}`,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({ args: argv, options: { ...SCAN_FLAGS, ...FIX_FLAGS }, allowPositionals: true, strict: true });
+    if (values.help) {
+      io.stdout.write(this.usage + "\n");
+      return 0;
+    }
+    const flags2 = values;
+    if (values["dry-run"] && !values.fix) throw new CliUsageError("--dry-run only works together with --fix");
+    const outputs = parseOutputs(flags2.output, flags2["output-file"], OUTPUT_FORMATS, "text");
+    const colorMode = parseColorMode(flags2.color);
+    const failOn = parseFailOn(flags2["fail-on"]);
+    const stdin = positionals.length === 1 && positionals[0] === "-";
+    if (stdin && values.fix) throw new CliUsageError("--fix cannot change standard input");
+    if (flags2["stdin-filename"] !== void 0 && !stdin) throw new CliUsageError('--stdin-filename only applies to the path "-" (standard input)');
+    const options = scanOptionsFrom(flags2, stdin ? [] : positionals, io);
+    const digests = /* @__PURE__ */ new Map();
+    if (values.fix) options.onSourceRead = (file, bytes) => digests.set(file.relPath, sourceDigest(bytes));
+    let report = stdin ? await scanStandardInput(options, flags2, io) : await runScan(options, flags2, io);
+    if (values.fix) {
+      const dryRun = values["dry-run"] ?? false;
+      const fixes = await applyFixes(report.findings, { target: report.scan.target, dryRun, scanned: digests });
+      reportFixes(fixes, dryRun, values.quiet ?? false, io);
+      if (dryRun) {
+        io.stdout.write(fixes.diff);
+      } else {
+        const fixed2 = new Set(fixes.fixed);
+        report = { ...report, findings: report.findings.filter((f) => !fixed2.has(f)) };
+      }
+    }
+    const pathPrefix = await repositoryPrefix(report.scan.target, flags2["sarif-root"], io.cwd);
+    const docsBase = flags2["docs-url"] ?? (io.env.PATHFINDER_DOCS_URL || void 0);
+    const readLines = stdin ? () => void 0 : sourceLinesReader(report.scan.target);
+    for (const output of outputs) {
+      const toStdout = output.file === void 0 || output.file === "-";
+      if (toStdout && values["dry-run"]) continue;
+      const text2 = flags2.statistics && output.format === "text" ? renderStatistics(report, flags2["show-suppressed"] ?? false) : renderReport(output.format, report, {
+        showSuppressed: flags2["show-suppressed"] ?? false,
+        color: output.format === "text" && toStdout && useColor(io.stdout, io.env, colorMode),
+        sourceLines: readLines,
+        pathPrefix,
+        ...docsBase ? { docsBase } : {}
+      });
+      await writeOutput(text2, output.file, io);
+      if (!values.quiet && !toStdout) reportWritten(report, output.format, output.file, io);
+    }
+    return exitCodeFor(report, failOn);
+  }
+};
+async function scanStandardInput(options, flags2, io) {
+  const name2 = (flags2["stdin-filename"] ?? "stdin.py").split("\\").join("/").replace(/^(\.\/)+/, "");
+  const project = options.target;
+  const relPath = isAbsolute4(name2) ? relative6(project, name2).split("\\").join("/") : name2;
+  if (relPath === "" || relPath.startsWith("../") || relPath === ".." || relPath.split("/").includes("..")) {
+    throw new CliUsageError(`--stdin-filename ${name2}: must name a file inside the project directory ${project}`);
+  }
+  const bytes = await readStream(io.stdin ?? process.stdin);
+  const folder = await mkdtemp(join7(tmpdir(), "pathfinder-stdin-"));
+  try {
+    const file = join7(folder, ...relPath.split("/"));
+    await mkdir2(dirname6(file), { recursive: true });
+    await writeFile3(file, bytes);
+    const report = await runScan({ ...options, target: folder, include: [relPath], gitignore: false }, flags2, io);
+    return { ...report, scan: { ...report.scan, target: project } };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+function readStream(stream) {
+  return new Promise((resolvePromise, reject) => {
+    const chunks = [];
+    stream.on("data", (chunk) => chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk));
+    stream.on("end", () => resolvePromise(Buffer.concat(chunks)));
+    stream.on("error", reject);
+  });
+}
+async function runScan(options, flags2, io) {
+  if (flags2.verbose) io.stderr.write(`pathfinder: ${options.config?.file ? `configuration: ${options.config.file}` : "no configuration file"}
+`);
+  const progress = new Progress(io, !flags2.quiet);
+  progress.update("Discovering files...");
+  const report = await scanProject({ ...options, onProgress: (done, total) => progress.update(`Analysing ${done}/${total} files`) });
+  progress.done();
+  if (flags2.verbose) {
+    for (const e of report.errors) io.stderr.write(`pathfinder: ${e.level}: ${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}
+`);
+    io.stderr.write(
+      `pathfinder: ${plural3(report.scan.filesScanned, "file")}, ${plural3(report.scan.rulesExecuted.length, "rule")}, ${report.scan.durationMs} ms
+`
+    );
+  }
+  return report;
+}
+function exitCodeFor(report, failOn) {
+  if (!failOn) return 0;
+  return report.findings.some((f) => !f.suppressed && atLeast(f.severity, failOn)) ? 1 : 0;
+}
+function sourceLinesReader(root) {
+  const cache = /* @__PURE__ */ new Map();
+  return (file) => {
+    if (!cache.has(file)) {
+      try {
+        const abs = statSync4(root).isDirectory() ? join7(root, file) : root;
+        cache.set(file, readFileSync5(abs, "utf8").split(/\r?\n/));
+      } catch {
+        cache.set(file, void 0);
+      }
+    }
+    return cache.get(file);
+  };
+}
+function reportWritten(report, format, file, io) {
+  const s = summarize(report);
+  io.stderr.write(`pathfinder: ${plural3(s.total, "finding")} written to ${file} (${format})
+`);
+}
+function plural3(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+function reportFixes(result2, dryRun, quiet, io) {
+  const where = (f) => sanitizeForTerminal(`${f.location.file}:${f.location.line}:${f.location.column} ${f.ruleId}`);
+  const verb = dryRun ? "would fix" : "fixed";
+  if (!quiet) for (const f of result2.fixed) io.stderr.write(`pathfinder: ${verb} ${where(f)}: ${f.fix.description}
+`);
+  for (const s of result2.skipped) io.stderr.write(`pathfinder: warning: not fixed ${where(s.finding)}: ${s.reason}
+`);
+  if (quiet) return;
+  const n = result2.fixed.length;
+  const files = result2.files.length;
+  const skipped = result2.skipped.length ? ` (${result2.skipped.length} not fixed)` : "";
+  io.stderr.write(
+    n ? `pathfinder: ${verb} ${n} finding${n === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}${skipped}
+` : `pathfinder: no fixes to apply${skipped}
+`
+  );
+}
+
+// src/ci/baseline.ts
+import { readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
+var BASELINE_VERSION = 1;
+var BaselineError = class extends Error {
+  name = "BaselineError";
+};
+function createBaseline(report, created = /* @__PURE__ */ new Date()) {
+  const seen = /* @__PURE__ */ new Set();
+  const fingerprints = [];
+  for (const finding of report.findings) {
+    if (finding.suppressed || seen.has(finding.fingerprint)) continue;
+    seen.add(finding.fingerprint);
+    fingerprints.push({
+      fingerprint: finding.fingerprint,
+      ruleId: finding.ruleId,
+      file: finding.location.file,
+      line: finding.location.line
+    });
+  }
+  fingerprints.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.ruleId, b.ruleId));
+  return {
+    version: BASELINE_VERSION,
+    tool: { name: report.tool.name, version: report.tool.version },
+    created: created.toISOString(),
+    fingerprints
+  };
+}
+function serializeBaseline(baseline) {
+  return `${JSON.stringify(baseline, null, 2)}
+`;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function parseBaseline(text2, source) {
+  let data2;
+  try {
+    data2 = JSON.parse(text2);
+  } catch (error) {
+    throw new BaselineError(`${source}: not valid JSON (${error.message})`);
+  }
+  if (!isRecord(data2)) throw new BaselineError(`${source}: expected a JSON object`);
+  if (data2.version !== BASELINE_VERSION) {
+    throw new BaselineError(`${source}: unsupported baseline version ${JSON.stringify(data2.version)} (expected ${BASELINE_VERSION})`);
+  }
+  if (!Array.isArray(data2.fingerprints)) throw new BaselineError(`${source}: "fingerprints" must be an array`);
+  const fingerprints = data2.fingerprints.map((entry, index) => {
+    if (!isRecord(entry) || typeof entry.fingerprint !== "string" || entry.fingerprint === "") {
+      throw new BaselineError(`${source}: fingerprints[${index}] has no "fingerprint" string`);
+    }
+    const result2 = {
+      fingerprint: entry.fingerprint,
+      ruleId: typeof entry.ruleId === "string" ? entry.ruleId : "",
+      file: typeof entry.file === "string" ? entry.file : ""
+    };
+    if (typeof entry.line === "number") result2.line = entry.line;
+    return result2;
+  });
+  const tool = isRecord(data2.tool) ? data2.tool : {};
+  return {
+    version: BASELINE_VERSION,
+    tool: { name: String(tool.name ?? ""), version: String(tool.version ?? "") },
+    created: typeof data2.created === "string" ? data2.created : "",
+    fingerprints
+  };
+}
+async function readBaseline(path) {
+  let text2;
+  try {
+    text2 = await readFile3(path, "utf8");
+  } catch (error) {
+    throw new BaselineError(`cannot read baseline ${path}: ${error.code ?? error.message}`);
+  }
+  return parseBaseline(text2, path);
+}
+async function writeBaseline(path, baseline) {
+  await writeFile4(path, serializeBaseline(baseline), "utf8");
+}
+function applyBaseline(findings, baseline, source) {
+  const known = new Set(baseline.fingerprints.map((entry) => entry.fingerprint));
+  let matched = 0;
+  const result2 = findings.map((finding) => {
+    if (finding.suppressed || !known.has(finding.fingerprint)) return finding;
+    matched++;
+    return { ...finding, suppressed: { kind: "baseline", justification: `listed in baseline ${source}` } };
+  });
+  return { findings: result2, matched };
+}
 
 // src/ci/github/redact.ts
 var TOKEN_PATTERN = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g;
 var AUTH_HEADER_PATTERN = /\b(authorization["']?\s*[:=]\s*["']?(?:token |bearer |basic )?)[^\s"',}]+/gi;
-function redact(text, secrets) {
-  let result2 = text;
+function redact(text2, secrets) {
+  let result2 = text2;
   for (const secret of secrets) {
     if (secret && secret.length >= 4) result2 = result2.split(secret).join("***");
   }
   return result2.replace(TOKEN_PATTERN, "***").replace(AUTH_HEADER_PATTERN, (_match, key) => `${key}***`);
 }
-function detailFromBody(data) {
-  if (typeof data !== "object" || data === null) return "";
-  const body2 = data;
+function detailFromBody(data2) {
+  if (typeof data2 !== "object" || data2 === null) return "";
+  const body2 = data2;
   if (!Array.isArray(body2.errors) || body2.errors.length === 0) return "";
   const parts2 = body2.errors.map(
     (entry) => typeof entry === "string" ? entry : typeof entry === "object" && entry !== null && "message" in entry ? String(entry.message) : ""
   );
-  const text = parts2.filter(Boolean).join("; ");
-  return text ? ` (${text})` : "";
+  const text2 = parts2.filter(Boolean).join("; ");
+  return text2 ? ` (${text2})` : "";
 }
 function describeApiError(error, secrets) {
   const e = typeof error === "object" && error !== null ? error : { message: String(error) };
@@ -22297,8 +22595,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -22356,8 +22654,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -22371,18 +22669,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error) {
     if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -22511,12 +22809,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err2) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -22533,19 +22831,19 @@ async function getResponseData(response) {
 function isJSONResponse(mimetype) {
   return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
 }
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
+function toErrorMessage(data2) {
+  if (typeof data2 === "string") {
+    return data2;
   }
-  if (data instanceof ArrayBuffer) {
+  if (data2 instanceof ArrayBuffer) {
     return "Unknown error";
   }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
+  if (typeof data2 === "object" && data2 !== null && "message" in data2) {
+    const objectData = data2;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
     return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
-  return `Unknown error: ${JSON.stringify(data)}`;
+  return `Unknown error: ${JSON.stringify(data2)}`;
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint22 = oldEndpoint.defaults(newDefaults);
@@ -22574,9 +22872,9 @@ var request = withDefaults2(endpoint2, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION5 = "0.0.0-development";
-function _buildMessageForResponseErrors(data) {
+function _buildMessageForResponseErrors(data2) {
   return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+` + data2.errors.map((e) => ` - ${e.message}`).join("\n");
 }
 var GraphqlResponseError = class extends Error {
   constructor(request2, headers, response) {
@@ -22911,8 +23209,8 @@ function normalizePaginatedListResponse(response) {
   delete response.data.total_count;
   delete response.data.total_commits;
   const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
+  const data2 = response.data[namespaceKey];
+  response.data = data2;
   if (typeof incompleteResults !== "undefined") {
     response.data.incomplete_results = incompleteResults;
   }
@@ -25489,8 +25787,8 @@ var DEFAULT_API_URL = "https://api.github.com";
 function readEvent(path) {
   if (!path) return void 0;
   try {
-    const data = JSON.parse(readFileSync6(path, "utf8"));
-    return typeof data === "object" && data !== null ? data : void 0;
+    const data2 = JSON.parse(readFileSync6(path, "utf8"));
+    return typeof data2 === "object" && data2 !== null ? data2 : void 0;
   } catch {
     return void 0;
   }
@@ -25535,15 +25833,15 @@ function markerIn(body2) {
   return match ? findingMarker(match[1]) : void 0;
 }
 var SEVERITY_ICON = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}" };
-function capitalize(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function capitalize(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
-function cell(text) {
-  return text.replace(/\r?\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "@\u200B");
+function cell(text2) {
+  return text2.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (ch) => `\\${ch}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, "$1:/\u200B/").replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200B.`).replace(/@/g, "@\u200B");
 }
-function code2(text) {
-  const clean = text.replace(/\r?\n/g, " ");
-  return clean.includes("`") ? `<code>${cell(clean)}</code>` : `\`${clean}\``;
+function code2(text2) {
+  const clean2 = text2.replace(/\r?\n/g, " ");
+  return clean2.includes("`") ? `<code>${cell(clean2)}</code>` : `\`${clean2}\``;
 }
 function severityCounts(findings) {
   const parts2 = [];
@@ -25553,15 +25851,14 @@ function severityCounts(findings) {
   }
   return parts2.join(", ");
 }
-function plural3(count, word) {
+function plural4(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
-function ruleDocsUrl(informationUri, ruleId2) {
-  if (!informationUri) return void 0;
-  return `${informationUri.replace(/\/+$/, "")}/rules/${encodeURIComponent(ruleId2)}`;
+function ruleDocsUrl2(informationUri, ruleId2) {
+  return ruleDocsUrl(defaultDocsBase(informationUri), ruleId2);
 }
 function ruleLink(informationUri, ruleId2) {
-  const url = ruleDocsUrl(informationUri, ruleId2);
+  const url = ruleDocsUrl2(informationUri, ruleId2);
   return url ? `[${cell(ruleId2)}](${url})` : code2(ruleId2);
 }
 function cweUrl(cwe) {
@@ -25569,7 +25866,7 @@ function cweUrl(cwe) {
   return number ? `https://cwe.mitre.org/data/definitions/${number}.html` : void 0;
 }
 function blobUrl(serverUrl, repository, sha, path, line) {
-  const encoded = path.split("/").map(encodeURIComponent).join("/");
+  const encoded = path.split("/").map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
   return `${serverUrl.replace(/\/+$/, "")}/${repository}/blob/${sha}/${encoded}#L${line}`;
 }
 function truncate2(body2) {
@@ -25597,7 +25894,7 @@ function renderSummary2(input) {
     out2.push(`\u2705 **No new findings** on ${scope}.`);
   } else {
     out2.push(
-      `\u274C **${plural3(input.introduced.length, "new finding")}** on ${scope}: ${severityCounts(input.introduced)}.`,
+      `\u274C **${plural4(input.introduced.length, "new finding")}** on ${scope}: ${severityCounts(input.introduced)}.`,
       "",
       ...findingTable(input.introduced, input)
     );
@@ -25607,7 +25904,7 @@ function renderSummary2(input) {
       "",
       `### Not shown inline`,
       "",
-      `${plural3(input.notInline.length, "finding")} could not be attached to a line of this pull request's diff:`,
+      `${plural4(input.notInline.length, "finding")} could not be attached to a line of this pull request's diff:`,
       "",
       ...input.notInline.slice(0, MAX_TABLE_ROWS).map((f) => `- [${cell(input.pathOf(f))}:${f.location.line}](${input.linkTo(f)}) ${cell(f.ruleId)}: ${cell(f.message)}`)
     );
@@ -25615,14 +25912,14 @@ function renderSummary2(input) {
   if (input.preexisting.length > 0) {
     out2.push(
       "",
-      `<details><summary>${plural3(input.preexisting.length, "finding")} already present outside the changed lines (${severityCounts(input.preexisting)})</summary>`,
+      `<details><summary>${plural4(input.preexisting.length, "finding")} already present outside the changed lines (${severityCounts(input.preexisting)})</summary>`,
       "",
       ...findingTable(input.preexisting, input),
       "",
       "</details>"
     );
   }
-  if (input.baselined > 0) out2.push("", `${plural3(input.baselined, "finding")} suppressed by the baseline.`);
+  if (input.baselined > 0) out2.push("", `${plural4(input.baselined, "finding")} suppressed by the baseline.`);
   out2.push("", `<sub>${cell(input.tool.name)} ${cell(input.tool.version)} \xB7 updated on every run</sub>`, "");
   return truncate2(out2.join("\n"));
 }
@@ -25631,23 +25928,50 @@ function renderInlineComment(finding, rule, informationUri) {
     findingMarker(finding.fingerprint),
     `**${SEVERITY_ICON[finding.severity]} ${capitalize(finding.severity)}: ${cell(finding.ruleName)}** (${code2(finding.ruleId)})`,
     "",
-    finding.message
+    cell(finding.message)
   ];
+  const suggestion = suggestedLine(finding);
+  if (suggestion !== void 0) {
+    out2.push("", `Suggested fix (${cell(finding.fix.description)}):`, "", suggestionBlock(suggestion));
+  }
+  const details = [];
   const why = rule?.docs.securityImplications || rule?.docs.description;
-  if (why) out2.push("", `**Why this is dangerous:** ${why}`);
+  if (why) details.push(`**Why this is dangerous:** ${why}`);
   const fix2 = rule?.docs.howToFix || rule?.docs.fixHint;
-  if (fix2) out2.push("", `**How to fix:** ${fix2}`);
+  if (fix2) details.push(`**How to fix:** ${fix2}`);
   const tags = [
     ...finding.cwe.map((c) => {
       const url = cweUrl(c);
-      return url ? `[${c}](${url})` : c;
+      return url ? `[${cell(c)}](${url})` : cell(c);
     }),
-    ...finding.owasp.map((o) => `OWASP ${o}`)
+    ...finding.owasp.map((o) => `OWASP ${cell(o)}`)
   ];
-  const docs = ruleDocsUrl(informationUri, finding.ruleId);
+  const docs = ruleDocsUrl2(informationUri, finding.ruleId);
   if (docs) tags.push(`[Rule documentation](${docs})`);
-  out2.push("", tags.join(" \xB7 "), "");
+  if (tags.length) details.push(tags.join(" \xB7 "));
+  if (details.length) out2.push("", "<details><summary>Details</summary>", "", details.join("\n\n"), "", "</details>");
+  out2.push("");
   return truncate2(out2.join("\n"));
+}
+function suggestedLine(finding) {
+  const loc = finding.location;
+  const edits = finding.fix?.edits ?? [];
+  if (edits.length === 0 || loc.line !== loc.endLine || loc.member !== void 0 || loc.offset !== void 0) return void 0;
+  if (loc.snippet.includes("\n") || loc.snippet === "") return void 0;
+  if (!edits.every((e) => e.line === loc.line && e.endLine === loc.line && e.column >= 1 && e.endColumn >= e.column)) return void 0;
+  let line = loc.snippet;
+  for (const edit of [...edits].sort((a, b) => b.column - a.column)) {
+    if (edit.endColumn - 1 > line.length) return void 0;
+    line = line.slice(0, edit.column - 1) + edit.newText + line.slice(edit.endColumn - 1);
+  }
+  return line.includes("\n") ? void 0 : line;
+}
+function suggestionBlock(line) {
+  const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((run4) => run4.length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}suggestion
+${line}
+${fence}`;
 }
 
 // src/ci/github/pull-diff.ts
@@ -25704,7 +26028,7 @@ async function existingCommentsByMarker(client, context) {
   return byMarker;
 }
 async function createReview(client, context, commitId, body2, comments) {
-  const { data } = await client.rest.pulls.createReview({
+  const { data: data2 } = await client.rest.pulls.createReview({
     owner: context.owner,
     repo: context.repo,
     pull_number: context.pullNumber,
@@ -25713,7 +26037,7 @@ async function createReview(client, context, commitId, body2, comments) {
     body: body2,
     comments: comments.map((c) => ({ path: c.path, line: c.line, side: "RIGHT", body: c.body }))
   });
-  return data.id;
+  return data2.id;
 }
 async function publishInlineComments(client, context, comments, options) {
   const result2 = { created: 0, updated: 0, unchanged: 0, notPlaced: [] };
@@ -25778,15 +26102,15 @@ async function upsertSummaryComment(client, context, body2) {
   }
   if (existing) {
     if (existing.body === body2) return { action: "unchanged", id: existing.id, url: existing.html_url };
-    const { data: data2 } = await client.rest.issues.updateComment({ ...target, comment_id: existing.id, body: body2 });
-    return { action: "updated", id: data2.id, url: data2.html_url };
+    const { data: data3 } = await client.rest.issues.updateComment({ ...target, comment_id: existing.id, body: body2 });
+    return { action: "updated", id: data3.id, url: data3.html_url };
   }
-  const { data } = await client.rest.issues.createComment({ ...target, issue_number: context.pullNumber, body: body2 });
-  return { action: "created", id: data.id, url: data.html_url };
+  const { data: data2 } = await client.rest.issues.createComment({ ...target, issue_number: context.pullNumber, body: body2 });
+  return { action: "created", id: data2.id, url: data2.html_url };
 }
 
 // src/ci/run.ts
-function plural4(count, word) {
+function plural5(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 function countsText(findings) {
@@ -25795,13 +26119,47 @@ function countsText(findings) {
 function errorText(error) {
   return error instanceof Error ? error.message : String(error);
 }
-async function computeDiff(options, warnings) {
+function baseBranchOf(options) {
+  const explicit = options.diff.base;
+  if (explicit !== void 0) return /^origin\//.test(explicit) ? explicit.slice("origin/".length) : void 0;
+  return options.env.GITHUB_BASE_REF?.trim() || options.env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME?.trim() || void 0;
+}
+function mayFetch(options) {
+  const env = options.env;
+  const wanted = options.diff.base !== void 0 || Boolean(env.GITHUB_BASE_REF || env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME);
+  return wanted && options.diff.fetch !== false && Boolean(env.GITHUB_ACTIONS === "true" || env.GITLAB_CI || env.CI);
+}
+async function resolveTargetFetchingBase(options, messages) {
+  const resolveOptions = { env: options.env };
+  if (options.diff.base !== void 0) resolveOptions.base = options.diff.base;
+  if (options.diff.head !== void 0) resolveOptions.head = options.diff.head;
+  try {
+    return await resolveDiffTarget(options.targetDir, resolveOptions);
+  } catch (error) {
+    if (!mayFetch(options)) throw error;
+    let target;
+    const found = async () => {
+      try {
+        target = await resolveDiffTarget(options.targetDir, resolveOptions);
+        return target !== void 0;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      const steps = await fetchBaseHistory(options.targetDir, baseBranchOf(options), found);
+      if (steps.length) messages.push(`The checkout lacked the base: ${steps.join(", ")}.`);
+    } catch (fetchError) {
+      throw new Error(`${errorText(error)}; fetching it failed too: ${errorText(fetchError)}`);
+    }
+    if (target || await found()) return target;
+    throw error;
+  }
+}
+async function computeDiff(options, messages, warnings) {
   if (!options.diff.enabled) return void 0;
   try {
-    const resolveOptions = { env: options.env };
-    if (options.diff.base !== void 0) resolveOptions.base = options.diff.base;
-    if (options.diff.head !== void 0) resolveOptions.head = options.diff.head;
-    const target = await resolveDiffTarget(options.targetDir, resolveOptions);
+    const target = await resolveTargetFetchingBase(options, messages);
     if (!target) {
       warnings.push(
         "no base to compare with (no --base, GITHUB_BASE_REF or CI_MERGE_REQUEST_TARGET_BRANCH_NAME): reporting every finding"
@@ -25873,7 +26231,7 @@ async function publishToGitHub(report, options, state, messages, warnings) {
       notInline = planned.notInline;
       const review = await publishInlineComments(client, context, planned.comments, {
         commitId: headSha,
-        reviewBody: (count) => `${report.tool.name} found ${plural4(count, "new finding")} on changed lines.`
+        reviewBody: (count) => `${report.tool.name} found ${plural5(count, "new finding")} on changed lines.`
       });
       outcome.review = review;
       notInline = [...notInline, ...review.notPlaced];
@@ -25896,7 +26254,7 @@ async function publishToGitHub(report, options, state, messages, warnings) {
       outcome.summary = summary;
       messages.push(`GitHub summary comment ${summary.action}: ${summary.url}`);
     } else if (notInline.length > 0) {
-      warnings.push(`${plural4(notInline.length, "finding")} could not be commented inline; enable --pr-comment to list them`);
+      warnings.push(`${plural5(notInline.length, "finding")} could not be commented inline; enable --pr-comment to list them`);
     }
   } catch (error) {
     warnings.push(`GitHub pull request update failed: ${describeApiError(error, secrets)}`);
@@ -25909,7 +26267,7 @@ async function runCi(fullReport, options) {
   if (options.writeBaselinePath) {
     const baseline = createBaseline(fullReport);
     await writeBaseline(options.writeBaselinePath, baseline);
-    messages.push(`Wrote baseline ${options.writeBaselinePath} with ${plural4(baseline.fingerprints.length, "fingerprint")}.`);
+    messages.push(`Wrote baseline ${options.writeBaselinePath} with ${plural5(baseline.fingerprints.length, "fingerprint")}.`);
   }
   let findings = fullReport.findings;
   let baselined = 0;
@@ -25918,20 +26276,20 @@ async function runCi(fullReport, options) {
     findings = applied.findings;
     baselined = applied.matched;
   }
-  const diff = await computeDiff(options, warnings);
+  const diff = await computeDiff(options, messages, warnings);
   const partition = diff ? partitionByDiff(findings, diff.changes, { scope: options.diff.scope, pathPrefix: diff.pathPrefix }) : { introduced: findings, preexisting: [] };
   const introduced = partition.introduced.filter((f) => !f.suppressed);
   const preexisting = partition.preexisting.filter((f) => !f.suppressed);
   if (diff) {
     const { target } = diff;
     messages.push(
-      `Compared with ${target.baseRef} (merge base ${target.mergeBaseSha.slice(0, 12)}, from ${target.baseSource}), ${options.diff.scope === "file" ? "changed files" : "changed lines"}: ${plural4(introduced.length, "new finding")}${countsText(introduced)}; ${plural4(preexisting.length, "finding")} already present.`
+      `Compared with ${target.baseRef} (merge base ${target.mergeBaseSha.slice(0, 12)}, from ${target.baseSource}), ${options.diff.scope === "file" ? "changed files" : "changed lines"}: ${plural5(introduced.length, "new finding")}${countsText(introduced)}; ${plural5(preexisting.length, "finding")} already present.`
     );
   } else {
-    messages.push(`${plural4(introduced.length, "finding")}${countsText(introduced)} in the whole project.`);
+    messages.push(`${plural5(introduced.length, "finding")}${countsText(introduced)} in the whole project.`);
   }
-  if (options.baselinePath) messages.push(`${plural4(baselined, "finding")} suppressed by baseline ${options.baselinePath}.`);
-  const report = { ...fullReport, findings: partition.introduced };
+  if (options.baselinePath) messages.push(`${plural5(baselined, "finding")} suppressed by baseline ${options.baselinePath}.`);
+  const report = { ...fullReport, findings };
   const outcome = {
     report,
     introduced,
@@ -25956,6 +26314,7 @@ var CI_FLAGS = {
   base: { type: "string" },
   head: { type: "string" },
   "no-diff": { type: "boolean" },
+  "no-fetch": { type: "boolean" },
   "diff-scope": { type: "string" },
   baseline: { type: "string" },
   "write-baseline": { type: "string" },
@@ -25969,9 +26328,10 @@ var CI_FLAGS = {
 };
 var USAGE = `Usage: pathfinder ci [options] [PATH ...]
 
-Scans like "pathfinder scan", then keeps only the findings on lines the change adds or modifies
-(compared with the merge base of --base and --head) and writes them as SARIF to
-${DEFAULT_RESULTS_FILE}. Findings elsewhere are counted as "already present".
+Scans like "pathfinder scan" and writes every finding as SARIF to ${DEFAULT_RESULTS_FILE} (code scanning
+closes alerts missing from an upload, so the report is never diff-filtered). Pull request comments, the
+console summary and the exit code consider only the findings on lines the change adds or modifies (compared
+with the merge base of --base and --head); findings elsewhere are counted as "already present".
 Exit codes: 0 success, 1 a new finding at or above --fail-on, 2 usage or runtime error.
 GitHub API failures are reported as warnings and change neither the report nor the exit code.
 
@@ -25984,7 +26344,9 @@ Diff options:
       --base REF           Compare with the merge base of REF and --head (default: origin/$GITHUB_BASE_REF
                            or origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME; without any, every finding is new)
       --head REF           The revision under review (default: HEAD)
-      --no-diff            Report every finding, not only new ones
+      --no-diff            Count every finding as new (comments, exit code), not only those the change adds
+      --no-fetch           Never fetch a base the checkout lacks (by default, in CI, a shallow clone's missing
+                           base branch and history are fetched from origin)
       --diff-scope SCOPE   line (default): findings on added or changed lines; file: findings in changed files
 
 Baseline options:
@@ -26027,20 +26389,20 @@ async function executeCi(argv, io) {
 `);
     return 0;
   }
-  const format = parseFormat(values.output ?? "sarif", OUTPUT_FORMATS);
+  const outputs = parseOutputs(values.output, values["output-file"], OUTPUT_FORMATS, "sarif", DEFAULT_RESULTS_FILE);
   const failOn = parseFailOn(values["fail-on"]);
   const scope = parseScope(values["diff-scope"]);
   const inlineMinSeverity = parseSeverity("--pr-inline-min-severity", values["pr-inline-min-severity"], "high");
   const pr = parsePullNumber(values["github-pr"]);
   const options = scanOptionsFrom(values, positionals, io);
-  const outputFile = values["output-file"] ?? DEFAULT_RESULTS_FILE;
+  const outputFile = outputs.find((o) => o.format === "sarif")?.file ?? outputs[0].file ?? "-";
   const report = await runScan(options, values, io);
   const github = {};
   if (values["github-token"]) github.token = values["github-token"];
   if (values["github-repo"]) github.repo = values["github-repo"];
   if (pr !== void 0) github.pr = pr;
   if (values["github-api-url"]) github.apiUrl = values["github-api-url"];
-  const diff = { enabled: !values["no-diff"], scope };
+  const diff = { enabled: !values["no-diff"], scope, fetch: !values["no-fetch"] };
   if (values.base) diff.base = values.base;
   if (values.head) diff.head = values.head;
   const ciOptions = {
@@ -26055,8 +26417,8 @@ async function executeCi(argv, io) {
       inlineMinSeverity
     }
   };
-  if (values.baseline) ciOptions.baselinePath = resolve7(io.cwd, values.baseline);
-  if (values["write-baseline"]) ciOptions.writeBaselinePath = resolve7(io.cwd, values["write-baseline"]);
+  if (values.baseline) ciOptions.baselinePath = resolve8(io.cwd, values.baseline);
+  if (values["write-baseline"]) ciOptions.writeBaselinePath = resolve8(io.cwd, values["write-baseline"]);
   let outcome;
   try {
     outcome = await runCi(report, ciOptions);
@@ -26064,23 +26426,31 @@ async function executeCi(argv, io) {
     if (error instanceof BaselineError) throw new UsageError(error.message);
     throw error;
   }
-  const pathPrefix = outcome.diff?.pathPrefix ?? await workTreePrefix(options.target).catch(() => "");
-  const text = renderReport(format, outcome.report, {
-    showSuppressed: values["show-suppressed"] ?? false,
-    color: false,
-    pathPrefix
-  });
-  await writeOutput(text, outputFile, io);
+  const pathPrefix = values["sarif-root"] !== void 0 || !outcome.diff ? await repositoryPrefix(options.target, values["sarif-root"], io.cwd) : outcome.diff.pathPrefix;
+  const docsBase = values["docs-url"] ?? (io.env.PATHFINDER_DOCS_URL || void 0);
+  const colorMode = parseColorMode(values.color);
+  for (const output of outputs) {
+    const toStdout = output.file === void 0 || output.file === "-";
+    const text2 = values.statistics && output.format === "text" ? renderStatistics(outcome.report, values["show-suppressed"] ?? false) : renderReport(output.format, outcome.report, {
+      showSuppressed: values["show-suppressed"] ?? false,
+      color: output.format === "text" && toStdout && useColor(io.stdout, io.env, colorMode),
+      pathPrefix,
+      ...docsBase ? { docsBase } : {}
+    });
+    await writeOutput(text2, output.file, io);
+  }
   const secrets = [values["github-token"], io.env.GITHUB_TOKEN];
   for (const warning of outcome.warnings) io.stderr.write(`pathfinder ci: warning: ${redact(warning, secrets)}
 `);
   if (!values.quiet) {
     for (const message15 of outcome.messages) io.stderr.write(`pathfinder ci: ${redact(message15, secrets)}
 `);
-    if (outputFile !== "-") io.stderr.write(`pathfinder ci: ${format} report written to ${outputFile}
+    for (const output of outputs) {
+      if (output.file !== void 0 && output.file !== "-") io.stderr.write(`pathfinder ci: ${output.format} report written to ${output.file}
 `);
+    }
   }
-  return { exitCode: outcome.exitCode, outcome, outputFile };
+  return { exitCode: outcome.exitCode, outcome, outputFile, pathPrefix };
 }
 
 // src/ci/action.ts
@@ -26139,8 +26509,7 @@ ${value}
 ${delimiter}
 `);
 }
-function jobSummary(outcome, env) {
-  const prefix = outcome.diff?.pathPrefix ?? "";
+function jobSummary(outcome, prefix, env) {
   const sha = outcome.diff?.target.headSha ?? env.GITHUB_SHA ?? "HEAD";
   const server = env.GITHUB_SERVER_URL ?? "https://github.com";
   const pathOf = (finding) => repositoryPath(finding, prefix);
@@ -26175,6 +26544,7 @@ async function runAction(env, io) {
   let resultsFile;
   let findings = 0;
   let outcome;
+  let pathPrefix = "";
   try {
     const result2 = await executeCi(args2.slice(1), cliIo);
     if (typeof result2 === "number") {
@@ -26182,8 +26552,9 @@ async function runAction(env, io) {
     } else {
       code3 = result2.exitCode;
       outcome = result2.outcome;
+      pathPrefix = result2.pathPrefix;
       findings = outcome.introduced.length;
-      if (result2.outputFile !== "-") resultsFile = resolve8(cwd, result2.outputFile);
+      if (result2.outputFile !== "-") resultsFile = resolve9(cwd, result2.outputFile);
     }
   } catch (error) {
     const known = error instanceof CliUsageError || error instanceof UsageError || error instanceof OutputError;
@@ -26194,7 +26565,7 @@ async function runAction(env, io) {
   }
   if (outcome && env.GITHUB_STEP_SUMMARY) {
     try {
-      appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(outcome, env));
+      appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(outcome, pathPrefix, env));
     } catch (error) {
       io.stderr.write(`::warning::cannot write the job summary: ${error.message}
 `);
