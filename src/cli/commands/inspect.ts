@@ -29,7 +29,7 @@ export const inspectCommand: Command = {
 Opens a pickle-based model or data file (.pkl, .pt, .pth, .bin, .ckpt, .joblib, .npy, .npz, compressed
 pickles, ...) without loading it, and shows its container layout, every global it imports and every call it
 makes (with byte offsets), a pseudo-Python rendering of each pickle, and a verdict with its reasons.
-Exit codes: 0 clean, 1 dangerous or not fully inspectable (any finding), 2 usage or runtime error.
+Exit codes: 0 clean (or not a pickle at all: the verdict says so), 1 dangerous or not fully inspectable (any finding), 2 usage or runtime error.
 
 Options:
       --json                Print the result as JSON
@@ -78,18 +78,25 @@ Examples:
 
 interface Verdict {
   dangerous: boolean;
-  /** "dangerous", "unverified" (only medium findings, e.g. uninspectable archives) or "clean". */
-  label: "dangerous" | "unverified" | "clean";
+  /**
+   * "dangerous", "unverified" (only medium findings, e.g. uninspectable archives), "clean", or "not a pickle" (no
+   * pickle stream in the file: nothing a loader would unpickle, so nothing was judged).
+   */
+  label: "dangerous" | "unverified" | "clean" | "not a pickle";
   reasons: string[];
 }
 
 function verdictOf(result: ArtifactScanResult): Verdict {
   const findings = [...result.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   if (findings.length === 0) {
-    const reasons =
-      result.analyses.length === 0
-        ? ["no pickle found in the file"]
-        : [`${result.analyses.length} pickle${result.analyses.length === 1 ? "" : "s"} analysed: no dangerous or unknown globals`];
+    if (result.analyses.length === 0) {
+      return {
+        dangerous: false,
+        label: "not a pickle",
+        reasons: ["no pickle stream was found: this is not a pickle, nor a container (zip, tar, npy, ...) that holds one"],
+      };
+    }
+    const reasons = [`${result.analyses.length} pickle${result.analyses.length === 1 ? "" : "s"} analysed: no dangerous or unknown globals`];
     return { dangerous: false, label: "clean", reasons };
   }
   const severe = findings.some((f) => f.severity === "critical" || f.severity === "high");
@@ -173,7 +180,11 @@ function renderInspection(file: string, size: number, result: ArtifactScanResult
     for (const e of result.errors) out.push(`  ${p.paint(e.level, "yellow")}  ${clean(e.message)}`);
   }
 
-  const style = verdict.label === "clean" ? (["bold", "green"] as const) : verdict.label === "dangerous" ? (["bold", "red"] as const) : (["bold", "yellow"] as const);
+  const style =
+    verdict.label === "clean" ? (["bold", "green"] as const)
+    : verdict.label === "dangerous" ? (["bold", "red"] as const)
+    : verdict.label === "not a pickle" ? (["bold"] as const)
+    : (["bold", "yellow"] as const);
   out.push("", `${p.paint("Verdict:", "bold")} ${p.paint(verdict.label.toUpperCase(), ...style)}${verdict.dangerous ? ` (${countBySeverity(result.findings)})` : ""}`);
   for (const reason of verdict.reasons) out.push(`  - ${clean(reason)}`);
   return out.join("\n") + "\n";
