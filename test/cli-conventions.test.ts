@@ -62,6 +62,26 @@ describe("CLI conventions: rule selection, statistics, colour", () => {
     assert.match(typo.stderr, /unknown rule "PYTHON-LANG-SEC-04l" \(did you mean PYTHON-LANG-SEC-04\d\?\)/);
   });
 
+  it("honours Ruff's `# noqa: S301` (flake8-bandit codes map to our rules), but not a bare or unrelated noqa", async () => {
+    const noqa = tempProject({
+      "a.py":
+        "import pickle\nimport yaml\n\n" +
+        "def f(b, t):\n" +
+        "    x = pickle.loads(b)  # noqa: S301 reviewed: signed by our service\n" +
+        "    y = pickle.loads(b)  # noqa\n" +
+        "    z = pickle.loads(b)  # noqa: E501\n" +
+        "    w = yaml.load(t, Loader=yaml.Loader)  # noqa: S506, E501\n" +
+        "    return x, y, z, w\n",
+    });
+    const r = await runCli(["scan", "-o", "json", "--show-suppressed", "-q"], { cwd: noqa });
+    assert.equal(r.code, 0, r.stderr);
+    const results = JSON.parse(r.stdout).results as { rule_id: string; location: { line: number }; suppressed?: { kind: string } }[];
+    assert.deepEqual(
+      results.map((f) => `${f.location.line} ${f.rule_id} ${f.suppressed?.kind ?? "reported"}`),
+      ["5 PYTHON-LANG-SEC-040 noqa", "6 PYTHON-LANG-SEC-040 reported", "7 PYTHON-LANG-SEC-040 reported", "8 PYTHON-LANG-SEC-041 noqa"],
+    );
+  });
+
   it("--statistics counts findings per rule", async () => {
     const r = await runCli(["scan", "--statistics", "-q"], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);

@@ -280,7 +280,7 @@ function notification(error: ScanError, artifactLocation: (file: string) => Json
 
 /** Comments in the scanned file are "inSource"; baselines and configuration live outside it. */
 function suppressionKind(kind: SuppressionKind): "inSource" | "external" {
-  return kind === "pathfinder" || kind === "nosec" ? "inSource" : "external";
+  return kind === "pathfinder" || kind === "nosec" || kind === "noqa" ? "inSource" : "external";
 }
 
 /** "Pickle Deserialization of Untrusted Data" -> "PickleDeserializationOfUntrustedData". */
