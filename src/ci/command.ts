@@ -131,12 +131,12 @@ export async function executeCi(argv: string[], io: CliIo): Promise<CiCommandRes
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const options = scanOptionsFrom(values, positionals, io);
   const outputs = parseOutputs(values.output, values["output-file"], OUTPUT_FORMATS, "sarif", DEFAULT_RESULTS_FILE);
   const failOn = parseFailOn(values["fail-on"]);
   const scope = parseScope(values["diff-scope"]);
   const inlineMinSeverity = parseSeverity("--pr-inline-min-severity", values["pr-inline-min-severity"], "high");
   const pr = parsePullNumber(values["github-pr"]);
-  const options = scanOptionsFrom(values, positionals, io);
   const outputFile = outputs.find((o) => o.format === "sarif")?.file ?? outputs[0]!.file ?? "-";
 
   const report = await runScan(options, values, io);

@@ -109,16 +109,19 @@ export type ScanFlagValues = {
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 /**
- * Turns parsed flags (and positional paths) into scan options, with the configuration file that applies;
- * bad values are usage errors, an invalid configuration a ConfigError (both exit 2).
+ * Turns parsed flags (and positional paths) into scan options, with the configuration file that applies; flags
+ * the command line left unset take the configuration's values (so call this before reading flags such as
+ * --fail-on or --output). Bad values are usage errors, an invalid configuration a ConfigError (both exit 2).
  */
 export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], io: CliIo): ScanOptions {
   if (values.config !== undefined && values["no-config"]) throw new CliUsageError("--config and --no-config cannot be used together");
   const project = resolve(io.cwd, values.project ?? ".");
-  const include = [...(values.include ?? [])];
   if (values.project !== undefined && !existsSync(project)) {
     throw new CliUsageError(`--project ${values.project}: no such file or directory`);
   }
+  const config = loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd });
+  applyConfigDefaults(values, config);
+  const include = [...(values.include ?? [])];
   for (const p of positionals) {
     if (p === "-") throw new CliUsageError(`"-" (standard input) must be the only path`);
     // Relative to the working directory (as pre-commit passes them), else to the project.
@@ -139,13 +142,20 @@ export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], i
     maxFileSize: values["max-file-size"] !== undefined ? parseSize(values["max-file-size"]) : DEFAULT_MAX_FILE_SIZE,
     jobs: values.jobs !== undefined ? parseJobs(values.jobs) : undefined,
     tool: toolInfo(),
-    config: withExcludedRules(
-      loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
-      excludedRules(values["exclude-rule"]),
-      project,
-    ),
+    config: withExcludedRules(config, excludedRules(values["exclude-rule"]), project),
     pickle: pickleOptionsFrom(values),
   };
+}
+
+/**
+ * Settings the configuration file gives for flags (`fail-on = "high"`, `output = ["sarif=results.sarif"]`, ...) fill
+ * the flags the command line left unset; call before reading any of them.
+ */
+export function applyConfigDefaults(values: ScanFlagValues, config: PathfinderConfig | undefined): void {
+  const target = values as Record<string, unknown>;
+  for (const [key, value] of Object.entries(config?.flags ?? {})) {
+    if (target[key] === undefined) target[key] = value;
+  }
 }
 
 /** `--exclude-rule` IDs, canonical; an unknown ID is a usage error with the closest known one. */

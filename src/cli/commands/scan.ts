@@ -14,6 +14,7 @@ import { parseFailOn, SCAN_FLAGS, SCAN_FLAGS_HELP, scanOptionsFrom, type ScanFla
 import { sanitizeForTerminal } from "../../report/terminal.js";
 import { parseColorMode, Progress, useColor } from "../terminal.js";
 import { parseOutputs } from "../outputs.js";
+import { applyPerFileIgnores } from "../per-file-ignores.js";
 import { repositoryPrefix } from "../repository-prefix.js";
 
 /** Flags only `scan` has: fixing changes files, which CI commands never do. */
@@ -64,13 +65,13 @@ ${FIX_FLAGS_HELP}`,
     }
     const flags = values as ScanFlagValues;
     if (values["dry-run"] && !values.fix) throw new CliUsageError("--dry-run only works together with --fix");
-    const outputs = parseOutputs(flags.output, flags["output-file"], OUTPUT_FORMATS, "text");
-    const colorMode = parseColorMode(flags.color);
-    const failOn = parseFailOn(flags["fail-on"]);
     const stdin = positionals.length === 1 && positionals[0] === "-";
     if (stdin && values.fix) throw new CliUsageError("--fix cannot change standard input");
     if (flags["stdin-filename"] !== undefined && !stdin) throw new CliUsageError('--stdin-filename only applies to the path "-" (standard input)');
     const options = scanOptionsFrom(flags, stdin ? [] : positionals, io);
+    const outputs = parseOutputs(flags.output, flags["output-file"], OUTPUT_FORMATS, "text");
+    const colorMode = parseColorMode(flags.color);
+    const failOn = parseFailOn(flags["fail-on"]);
     const digests = new Map<string, string>();
     if (values.fix) options.onSourceRead = (file, bytes) => digests.set(file.relPath, sourceDigest(bytes));
     let report = stdin ? await scanStandardInput(options, flags, io) : await runScan(options, flags, io);
@@ -128,7 +129,7 @@ async function scanStandardInput(options: ScanOptions, flags: ScanFlagValues, io
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, bytes);
     const report = await runScan({ ...options, target: folder, include: [relPath], gitignore: false }, flags, io);
-    return { ...report, scan: { ...report.scan, target: project } };
+    return applyPerFileIgnores({ ...report, scan: { ...report.scan, target: project } }, options.config);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
@@ -148,8 +149,9 @@ export async function runScan(options: ScanOptions, flags: ScanFlagValues, io: C
   if (flags.verbose) io.stderr.write(`pathfinder: ${options.config?.file ? `configuration: ${options.config.file}` : "no configuration file"}\n`);
   const progress = new Progress(io, !flags.quiet);
   progress.update("Discovering files...");
-  const report = await scanProject({ ...options, onProgress: (done, total) => progress.update(`Analysing ${done}/${total} files`) });
+  const scanned = await scanProject({ ...options, onProgress: (done, total) => progress.update(`Analysing ${done}/${total} files`) });
   progress.done();
+  const report = applyPerFileIgnores(scanned, options.config);
   if (flags.verbose) {
     for (const e of report.errors) io.stderr.write(`pathfinder: ${e.level}: ${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}\n`);
     io.stderr.write(
