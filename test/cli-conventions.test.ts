@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { runCli, tempProject } from "./helpers/cli.js";
+import { SCAN_FLAGS } from "../src/cli/scan-flags.js";
 
 const VULN = "import pickle\n\ndef handler(body):\n    return pickle.loads(body)\n";
 const YAML_VULN = "import yaml\n\ndef load(text):\n    return yaml.load(text, Loader=yaml.Loader)\n";
@@ -16,6 +17,41 @@ function gitRepo(files: Record<string, string>): string {
   git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "init");
   return dir;
 }
+
+describe("CLI conventions: flags, help and mistakes", () => {
+  it("suggests the closest command and flag, and reads -p=DIR, --flag=VALUE and bundled short flags", async () => {
+    const command = await runCli(["sacn"]);
+    assert.equal(command.code, 2);
+    assert.match(command.stderr, /unknown command "sacn" \(did you mean "scan"\?\)/);
+    const flag = await runCli(["scan", "--rulset", "python/all"]);
+    assert.equal(flag.code, 2);
+    assert.match(flag.stderr, /^pathfinder scan: error: unknown option '--rulset' \(did you mean --ruleset\?\)$/m);
+    assert.doesNotMatch(flag.stderr, /To specify a positional argument/);
+    const ci = await runCli(["ci", "--no-difff"]);
+    assert.match(ci.stderr, /did you mean --no-diff\?/);
+    const missing = await runCli(["scan", "-p"]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /option '-p, --project <value>' argument missing/);
+    const dir = tempProject({ "svc/a.py": VULN });
+    for (const args of [["-p=svc"], ["--project=svc"], ["-psvc"]]) {
+      const r = await runCli(["scan", ...args, "-qo", "json"], { cwd: dir });
+      assert.equal(r.code, 0, `${args.join(" ")}: ${r.stderr}`);
+      assert.equal(JSON.parse(r.stdout).results.length, 1, args.join(" "));
+    }
+    const choice = await runCli(["scan", "--pickle-policy", "maybe"], { cwd: dir });
+    assert.equal(choice.code, 2);
+    assert.match(choice.stderr, /--pickle-policy: expected denylist or allowlist, got "maybe"/);
+  });
+
+  it("documents every scan flag in scan --help and ci --help", async () => {
+    const [scan, ci] = await Promise.all([runCli(["scan", "--help"]), runCli(["ci", "--help"])]);
+    for (const [name, spec] of Object.entries(SCAN_FLAGS as Record<string, { short?: string }>)) {
+      const pattern = new RegExp(`${spec.short ? `-${spec.short}, ` : ""}--${name}\\b`);
+      assert.match(scan.stdout, pattern, `scan --help: --${name}`);
+      assert.match(ci.stdout, pattern, `ci --help: --${name}`);
+    }
+  });
+});
 
 describe("CLI conventions: paths and standard input", () => {
   it("a path or project that does not exist is a usage error (exit 2), not an empty scan", async () => {

@@ -1,6 +1,6 @@
 // `pathfinder ci`: `scan` plus diff awareness, baselines, pull request comments and CI report formats.
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseFlags } from "../cli/parse.js";
 import { isSeverity } from "../core/severity.js";
 import { SEVERITIES, type Severity } from "../core/types.js";
 import { OUTPUT_FORMATS, renderReport, renderStatistics } from "../report/index.js";
@@ -125,7 +125,7 @@ export interface CiCommandResult {
 
 /** Runs `pathfinder ci` and returns what happened (the GitHub Action reads the outcome for its outputs). */
 export async function executeCi(argv: string[], io: CliIo): Promise<CiCommandResult | number> {
-  const { values: parsed, positionals } = parseArgs({ args: argv, options: CI_FLAGS, allowPositionals: true, strict: true });
+  const { values: parsed, positionals } = parseFlags("ci", argv, CI_FLAGS);
   const values = parsed as CiFlagValues;
   if (values.help) {
     io.stdout.write(`${USAGE}\n`);

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
+import { parseFlags } from "../parse.js";
 import { basename, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { scanArtifact, type ArtifactScanResult } from "../../artifacts/index.js";
 import { renderPseudoPython, type PickleAnalysis } from "../../artifacts/pickle/index.js";
 import { severityRank } from "../../core/severity.js";
@@ -41,7 +41,7 @@ Examples:
   pathfinder inspect model.pt
   pathfinder inspect --pickle-policy allowlist --pickle-allow mypkg.models.* checkpoint.ckpt`,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, options: INSPECT_FLAGS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseFlags("inspect", argv, INSPECT_FLAGS);
     if (values.help) {
       io.stdout.write(this.usage + "\n");
       return 0;

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { parseFlags } from "../parse.js";
 import { startStaticServer } from "../../project/static-server.js";
 import { CliUsageError, type Command } from "../command.js";
 
@@ -28,17 +28,18 @@ Options:
       --dir DIR     Serve this built site instead of the bundled one
   -h, --help        Show this help`,
   async run(argv, io) {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
+    const { values } = parseFlags(
+      "playground",
+      argv,
+      {
         port: { type: "string" },
         host: { type: "string" },
         open: { type: "boolean" },
         dir: { type: "string" },
         help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    });
+      } as const,
+      { positionals: false },
+    );
     if (values.help) {
       io.stdout.write(this.usage + "\n");
       return 0;

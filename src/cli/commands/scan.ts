@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
+import { parseFlags } from "../parse.js";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative } from "node:path";
-import { parseArgs } from "node:util";
 import { atLeast } from "../../core/severity.js";
 import type { ScanReport, Severity } from "../../core/types.js";
 import { applyFixes, sourceDigest, type FixResult } from "../../project/fix.js";
@@ -58,7 +58,7 @@ Configuration (pathfinder.toml, or [tool.pathfinder] in pyproject.toml):
 ${SCAN_FLAGS_HELP}
 ${FIX_FLAGS_HELP}`,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...SCAN_FLAGS, ...FIX_FLAGS }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseFlags("scan", argv, { ...SCAN_FLAGS, ...FIX_FLAGS });
     if (values.help) {
       io.stdout.write(this.usage + "\n");
       return 0;
