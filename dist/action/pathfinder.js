@@ -7766,7 +7766,7 @@ function codeFrameHtml(location, source, options = {}) {
     const body2 = line.inRegion ? markRegion(line, location, start2, end) : escapeHtml(line.text);
     rows.push(`<span class="line${line.inRegion ? " in-region" : ""}"><span class="ln">${line.number}</span><span class="src">${body2}</span></span>`);
   }
-  return `<pre class="code-frame" aria-label="Code at line ${start2}"><code>${rows.join("\n")}</code></pre>`;
+  return `<pre class="code-frame" aria-label="Code at line ${start2}"><code>${rows.join("")}</code></pre>`;
 }
 function markRegion(line, location, startLine, endLine) {
   const text2 = line.text;
@@ -7938,6 +7938,7 @@ function renderHtml(report, options) {
     scanFacts(report),
     summarySection(report),
     findingsSection(findings, rules, options),
+    suppressedSection(options.showSuppressed ? [] : report.findings.filter((f) => f.suppressed), rules, options),
     errorsSection(report.errors),
     rulesSection(report.rules),
     `</main>`,
@@ -8022,6 +8023,20 @@ function findingsSection(findings, rules, options) {
   out2.push(`</section>`);
   return out2.join("\n");
 }
+function suppressedSection(suppressed, rules, options) {
+  if (!suppressed.length) return "";
+  const items = suppressed.map((f) => {
+    const lines = f.location.member !== void 0 || f.location.offset !== void 0 ? void 0 : options.sourceLines?.(f.location.file);
+    return findingItem(f, rules.get(f.ruleId), lines);
+  });
+  return [
+    `<section aria-labelledby="suppressed-heading">`,
+    `<details class="suppressed-findings"><summary><h2 id="suppressed-heading">${escapeHtml(plural(suppressed.length, "suppressed finding"))}</h2></summary>`,
+    `<ol class="finding-list">${items.join("\n")}</ol>`,
+    `</details>`,
+    `</section>`
+  ].join("\n");
+}
 function isArtifactPath(list) {
   return list.some((f) => f.location.member !== void 0 || f.location.offset !== void 0);
 }
@@ -8080,7 +8095,7 @@ function rulesSection(rules) {
   if (!rules.length) return "";
   const items = rules.map((r) => {
     const refs = r.docs.references.length ? `<ul>${r.docs.references.map((ref) => `<li><a href="${safeHref(ref.url)}" rel="noreferrer">${escapeHtml(ref.title)}</a></li>`).join("")}</ul>` : "";
-    return `<li class="card" id="rule-${slug(r.id)}"><div class="finding-head">${severityBadge(r.severity)}<code>${escapeHtml(r.id)}</code><strong>${escapeHtml(r.name)}</strong><span class="muted">${escapeHtml([...r.cwe, ...r.owasp].join(", "))}</span></div><p>${escapeHtml(r.docs.summary)}</p>` + (r.docs.fixHint ? `<p class="finding-fix">How to fix: ${escapeHtml(r.docs.fixHint)}</p>` : "") + (refs ? `<details><summary>References</summary>${refs}</details>` : "") + `</li>`;
+    return `<li class="card" id="rule-${slug(r.id)}"><div class="finding-head">${severityBadge(r.severity)}<code>${escapeHtml(r.id)}</code><strong>${escapeHtml(r.name)}</strong><span class="muted">${escapeHtml([...r.cwe, ...r.owasp].join(", "))}</span></div><p>${codeSpans(r.docs.summary)}</p>` + (r.docs.fixHint ? `<p class="finding-fix">How to fix: ${codeSpans(r.docs.fixHint)}</p>` : "") + (refs ? `<details><summary>References</summary>${refs}</details>` : "") + `</li>`;
   });
   return [`<section aria-labelledby="rules-heading">`, `<h2 id="rules-heading">Rules</h2>`, `<ul class="finding-list">${items.join("\n")}</ul>`, `</section>`].join("\n");
 }
@@ -8091,6 +8106,10 @@ function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
 var REPORT_CSS = `
+.card, .finding { min-width: 0; overflow-wrap: anywhere; }
+.finding-head > * { min-width: 0; }
+.code-frame { max-width: 100%; }
+.suppressed-findings > summary h2 { display: inline; }
 .site-footer { max-width: 1200px; margin: 2rem auto 1rem; padding: 0 1rem; }
 figure { margin: 0; }
 figcaption { font-weight: 600; margin-bottom: 0.4rem; }
