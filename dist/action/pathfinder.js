@@ -7766,7 +7766,7 @@ function codeFrameHtml(location, source, options = {}) {
     const body2 = line.inRegion ? markRegion(line, location, start2, end) : escapeHtml(line.text);
     rows.push(`<span class="line${line.inRegion ? " in-region" : ""}"><span class="ln">${line.number}</span><span class="src">${body2}</span></span>`);
   }
-  return `<pre class="code-frame" aria-label="Code at line ${start2}"><code>${rows.join("")}</code></pre>`;
+  return `<pre class="code-frame" tabindex="0" aria-label="Code at line ${start2}"><code>${rows.join("")}</code></pre>`;
 }
 function markRegion(line, location, startLine, endLine) {
   const text2 = line.text;
