@@ -7,7 +7,7 @@ import { ruleHelpMarkdown } from "./rule-help.js";
  * The body is the same help SARIF viewers show, plus the facts table, detection scope and FAQ.
  */
 export function ruleDocPage(rule: RuleMeta, command = "pathfinder"): string {
-  const ruleset = `${rule.language === "artifact" ? "artifact" : "python"}/${rule.id}`;
+  const ruleset = `${rule.language}/${rule.id}`;
   const compliance = unique(rule.compliance.map((c) => `${c.framework} ${c.control}`));
   const facts: [string, string][] = [
     ["Severity", rule.severity],
