@@ -30073,7 +30073,7 @@ async function executeCi(argv, io) {
 }
 var ciCommand = {
   name: "ci",
-  summary: "Scan in CI: new findings only, baselines, pull request comments, SARIF by default",
+  summary: "Scan in CI: new findings decide comments and the exit code, full SARIF report, baselines",
   usage: USAGE,
   async run(argv, io) {
     const result2 = await executeCi(argv, io);

@@ -206,7 +206,7 @@ export async function executeCi(argv: string[], io: CliIo): Promise<CiCommandRes
 
 export const ciCommand: Command = {
   name: "ci",
-  summary: "Scan in CI: new findings only, baselines, pull request comments, SARIF by default",
+  summary: "Scan in CI: new findings decide comments and the exit code, full SARIF report, baselines",
   usage: USAGE,
   async run(argv, io) {
     const result = await executeCi(argv, io);
