@@ -101,10 +101,15 @@ ${codeBlock(rule.docs.vulnerableExample, "Vulnerable example to try")}
 
 function usage(rule: RuleMeta): string {
   if (rule.language !== "python") {
-    return `<pre class="code-block" tabindex="0" aria-label="Command"><code>pathfinder scan --project .</code></pre><p class="muted">Model and data files found in the project are inspected without loading them.</p>`;
+    return `${commandBlock("pathfinder scan --project .")}<p class="muted">Model and data files found in the project are inspected without loading them.</p>`;
   }
-  return `<pre class="code-block" tabindex="0" aria-label="Command"><code>pathfinder scan --ruleset python/${escapeHtml(rule.id)} --project .</code></pre>
+  return `${commandBlock(`pathfinder scan --ruleset python/${rule.id} --project .`)}
 <p class="muted">Suppress a reviewed finding with a comment on its line: <code># pathfinder: ignore[${escapeHtml(rule.id)}]</code>.</p>`;
+}
+
+/** The command in a code block, with a copy button that the page script reveals (it needs JavaScript). */
+function commandBlock(command: string): string {
+  return `<div class="command-block"><pre class="code-block" tabindex="0" aria-label="Command"><code>${escapeHtml(command)}</code></pre><button type="button" class="button copy-button" data-copy="${escapeHtml(command)}" hidden>Copy command</button></div>`;
 }
 
 function compliance(rule: RuleMeta): string {
