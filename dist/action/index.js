@@ -22515,6 +22515,18 @@ function csvCell(value) {
   return /[",\r\n]/.test(text2) ? `"${text2.replace(/"/g, '""')}"` : text2;
 }
 
+// src/report/rule-docs-url.ts
+function defaultDocsBase(informationUri) {
+  if (!informationUri || !/^https?:\/\/\S+$/.test(informationUri)) return void 0;
+  return `${informationUri.replace(/\/+$/, "")}/blob/main/docs/rules/`;
+}
+function ruleDocsUrl(docsBase, ruleId2) {
+  if (!docsBase || !/^https?:\/\/\S+$/.test(docsBase)) return void 0;
+  const id = encodeURIComponent(ruleId2);
+  if (docsBase.includes("{id}")) return docsBase.replace("{id}", id);
+  return `${docsBase.endsWith("/") ? docsBase : `${docsBase}/`}${id}.md`;
+}
+
 // src/report/gitlab-sast.ts
 var GITLAB_SAST_SCHEMA_VERSION = "15.0.6";
 var SCHEMA_URL = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SAST_SCHEMA_VERSION}/dist/sast-report-format.json`;
@@ -22539,15 +22551,14 @@ function withPrefix(prefix, file) {
   if (!prefix) return file;
   return `${prefix.endsWith("/") ? prefix : `${prefix}/`}${file}`;
 }
-function identifiers(finding, informationUri) {
+function identifiers(finding, informationUri, docsBase) {
   const primary = {
     type: "pathfinder_rule_id",
     name: `${finding.ruleId} ${finding.ruleName}`.slice(0, 255),
     value: finding.ruleId
   };
-  if (informationUri && /^https?:\/\/.+/.test(informationUri)) {
-    primary.url = `${informationUri.replace(/\/+$/, "")}/rules/${encodeURIComponent(finding.ruleId)}`;
-  }
+  const url = ruleDocsUrl(docsBase ?? defaultDocsBase(informationUri), finding.ruleId);
+  if (url) primary.url = url;
   const ids = [primary];
   for (const cwe of finding.cwe) {
     const number = /^CWE-(\d+)$/i.exec(cwe)?.[1];
@@ -22588,7 +22599,7 @@ function renderGitLabSast(report, options = {}) {
       description: description(finding, rule),
       severity: SEVERITY2[finding.severity],
       confidence: finding.confidence.charAt(0).toUpperCase() + finding.confidence.slice(1),
-      identifiers: identifiers(finding, report.tool.informationUri),
+      identifiers: identifiers(finding, report.tool.informationUri, options.docsBase),
       location: {
         file: withPrefix(options.pathPrefix, finding.location.file),
         start_line: finding.location.line,
@@ -23182,18 +23193,6 @@ function escapeLinkText(text2) {
 }
 function linkDestination(url) {
   return /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
-}
-
-// src/report/rule-docs-url.ts
-function defaultDocsBase(informationUri) {
-  if (!informationUri || !/^https?:\/\/\S+$/.test(informationUri)) return void 0;
-  return `${informationUri.replace(/\/+$/, "")}/blob/main/docs/rules/`;
-}
-function ruleDocsUrl(docsBase, ruleId2) {
-  if (!docsBase || !/^https?:\/\/\S+$/.test(docsBase)) return void 0;
-  const id = encodeURIComponent(ruleId2);
-  if (docsBase.includes("{id}")) return docsBase.replace("{id}", id);
-  return `${docsBase.endsWith("/") ? docsBase : `${docsBase}/`}${id}.md`;
 }
 
 // src/report/uri.ts
