@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// The bundled CLI (see scripts/build-cli.mjs); build/src holds the same code as separate modules (library API).
-import { main } from "../build/cli/pathfinder.js";
+// The bundled CLI (see scripts/build-cli.mjs). Where it has not been built (an install without devDependencies, as
+// pre-commit does), the copy committed beside the GitHub Action bundle runs instead: the same code.
+import { existsSync } from "node:fs";
+
+const built = new URL("../build/cli/pathfinder.js", import.meta.url);
+const { main } = await import(existsSync(built) ? built.href : new URL("../dist/action/pathfinder.js", import.meta.url).href);
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,

@@ -5,8 +5,10 @@ import { join } from "node:path";
 import { bundleForNode, root } from "./bundle-node.mjs";
 import { LAZY_ENTRIES, lazyCommandsPlugin } from "./lazy-commands.mjs";
 
+// index.js is the library API (package.json "exports"): the same self-contained build, so the package has no runtime
+// dependencies to install.
 await bundleForNode(
   join(root, "build", "cli"),
-  { pathfinder: "src/cli/main.ts", worker: "src/project/worker.ts", ...LAZY_ENTRIES },
+  { pathfinder: "src/cli/main.ts", worker: "src/project/worker.ts", index: "src/index.ts", ...LAZY_ENTRIES },
   { sourcemap: true, plugins: [lazyCommandsPlugin] },
 );

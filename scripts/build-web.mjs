@@ -70,9 +70,14 @@ function readPresets(ruleIds) {
     const files = readdirSync(dir)
       .filter((f) => f.endsWith(".py"))
       .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-    for (const file of files) presets.push({ rule, file, code: readFileSync(join(dir, file), "utf8") });
+    for (const file of files) presets.push({ rule, file, code: withoutTestMarkers(readFileSync(join(dir, file), "utf8")) });
   }
   return presets;
+}
+
+/** Fixture lines end in `# expect: RULE-ID` for the fixture test; a preset shows the code as a user would write it. */
+function withoutTestMarkers(code) {
+  return code.replace(/[ \t]*#\s*expect:[^\n]*/g, "");
 }
 
 async function bundleScripts() {

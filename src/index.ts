@@ -1,13 +1,26 @@
 // Public library API (Node). The browser build uses src/core, src/languages, src/rules and src/artifacts directly.
 import { analyzePython, SinkIndex } from "./languages/python/analyze.js";
-import { resolveRulesets } from "./rules/registry.js";
+import { findRule as findRuleMeta, resolveRulesets as resolveRuleSelection, PYTHON_RULES as REGISTERED_PYTHON_RULES } from "./rules/registry.js";
 import { loadPythonParser } from "./project/python-parser.js";
 import { moduleNameOf } from "./project/module-name.js";
 import { UsageError } from "./project/scan.js";
-import type { Finding, ScanError } from "./core/types.js";
+import type { Finding, RuleMeta, ScanError } from "./core/types.js";
 
 export { scanProject, UsageError, type ScanOptions } from "./project/scan.js";
-export { resolveRulesets, PYTHON_RULES, findRule } from "./rules/registry.js";
+// The rules are exposed as metadata: their engine parts (sink predicates over the syntax tree) are internal, and
+// their types would tie the published declarations to the parser's.
+/** Every Python rule's metadata, in ID order. */
+export const PYTHON_RULES: readonly RuleMeta[] = REGISTERED_PYTHON_RULES;
+
+/** A rule's metadata by ID (`extra`: further rules to look in, e.g. ARTIFACT_RULES). */
+export function findRule(id: string, extra?: readonly RuleMeta[]): RuleMeta | undefined {
+  return findRuleMeta(id, extra);
+}
+
+/** Resolves `--ruleset` values (`python/<RULE-ID>`, `python/<bundle>`, `python/all`) to the rules they select. */
+export function resolveRulesets(specs: readonly string[]): { ok: true; rules: RuleMeta[] } | { ok: false; error: string } {
+  return resolveRuleSelection(specs);
+}
 export { renderReport, summarize, OUTPUT_FORMATS, type OutputFormat } from "./report/index.js";
 export { loadConfig, discoverConfig, ConfigError, type PathfinderConfig, type ConfigLookup } from "./project/config.js";
 export { applyFixes, sourceDigest, type FixOptions, type FixResult, type SkippedFix } from "./project/fix.js";
@@ -33,7 +46,7 @@ export interface AnalyzeSourceOptions {
 
 /** Analyses one Python source text in memory. */
 export async function analyzeSource(source: string, options: AnalyzeSourceOptions = {}): Promise<{ findings: Finding[]; errors: ScanError[] }> {
-  const resolution = resolveRulesets(options.rulesets ?? []);
+  const resolution = resolveRuleSelection(options.rulesets ?? []);
   if (!resolution.ok) throw new UsageError(resolution.error);
   const parser = await loadPythonParser();
   const path = options.path ?? "input.py";

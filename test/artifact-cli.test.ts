@@ -25,6 +25,17 @@ describe("pathfinder inspect", { concurrency: true }, () => {
     assert.match(r.stdout, /- critical: Calls subprocess\.Popen/);
   });
 
+  it("says so when the file is not a pickle at all, instead of calling it clean", async () => {
+    const dir = tempProject({ "notes.txt": "just some text, no pickle here\n", "image.png": new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]) });
+    for (const file of ["notes.txt", "image.png"]) {
+      const r = await runCli(["inspect", join(dir, file)]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /Verdict: NOT A PICKLE/);
+      assert.doesNotMatch(r.stdout, /CLEAN/);
+      assert.match(r.stdout, /no pickle stream was found/);
+    }
+  });
+
   it("exits 0 with a clean verdict for a benign PyTorch checkpoint", async () => {
     const r = await runCli(["inspect", join(DATA, "benign/torch-checkpoint.pt")]);
     assert.equal(r.code, 0, r.stdout);

@@ -171,11 +171,69 @@ describe("running the action", () => {
   });
 });
 
+describe("the action on a shallow pull request checkout of a subfolder project", () => {
+  const scratch = mkdtempSync(join(tmpdir(), "pathfinder-shallow-"));
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it("fetches the missing base, counts only the new finding, and writes the full scan with repository paths", async () => {
+    const origin = createTempRepo();
+    try {
+      origin.write("ml/old.py", VULNERABLE);
+      origin.write("README.md", "demo\n");
+      origin.commitAll("base");
+      for (let i = 0; i < 3; i++) origin.commitAll(`main ${i}`);
+      origin.git("checkout", "-q", "-b", "topic");
+      origin.write("ml/new.py", VULNERABLE);
+      origin.commitAll("add a loader");
+      const work = join(scratch, "work");
+      // actions/checkout's default: fetch-depth 1, only the head commit, no base branch.
+      await new Promise<void>((resolve, reject) =>
+        execFile("git", ["clone", "-q", "--depth", "1", "--branch", "topic", `file://${origin.dir}`, work], (e) => (e ? reject(e) : resolve())),
+      );
+      const outputFile = join(scratch, "outputs.txt");
+      const stepSummary = join(scratch, "summary.md");
+      const stderr = new Capture();
+      const code = await runAction(
+        {
+          PATH: process.env.PATH ?? "",
+          HOME: scratch,
+          GITHUB_ACTIONS: "true",
+          GITHUB_WORKSPACE: work,
+          GITHUB_EVENT_NAME: "pull_request",
+          GITHUB_BASE_REF: "main",
+          GITHUB_REPOSITORY: "acme/svc",
+          GITHUB_SERVER_URL: "https://github.com",
+          GITHUB_OUTPUT: outputFile,
+          GITHUB_STEP_SUMMARY: stepSummary,
+          INPUT_PROJECT: "ml",
+          "INPUT_FAIL-ON": "high",
+          INPUT_JOBS: "0",
+          "INPUT_PR-COMMENT": "false",
+          "INPUT_PR-INLINE": "false",
+        },
+        { stdout: new Capture(), stderr },
+      );
+      assert.equal(code, 1, stderr.text);
+      assert.doesNotMatch(stderr.text, /warning/, stderr.text);
+      assert.match(stderr.text, /The checkout lacked the base: fetched origin\/main/);
+      assert.match(stderr.text, /1 new finding \(1 high\); 1 finding already present/);
+      assert.equal(readOutputs(outputFile).findings, "1");
+      const sarif = JSON.parse(readFileSync(join(work, "pathfinder-results.sarif"), "utf8"));
+      const uris = sarif.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri).sort();
+      assert.deepEqual(uris, ["ml/new.py", "ml/old.py"], "the full scan, named from the repository root");
+      for (const uri of uris) assert.ok(existsSync(join(work, uri)));
+      assert.match(readFileSync(stepSummary, "utf8"), /\/blob\/[0-9a-f]{40}\/ml\/new\.py#L5\)/);
+    } finally {
+      origin.cleanup();
+    }
+  });
+});
+
 describe("pre-commit hook", () => {
   it("its entry scans the staged files it is given and fails on a high finding", async () => {
     const hooks = readFileSync(new URL(".pre-commit-hooks.yaml", ROOT), "utf8");
     assert.match(hooks, /^ {2}language: node$/m);
-    assert.match(hooks, /^ {2}types: \[python\]$/m);
+    assert.match(hooks, /^ {2}types_or: \[python, binary\]$/m);
     const entry = /^ {2}entry: (.+)$/m.exec(hooks)?.[1];
     assert.equal(entry, "pathfinder scan --fail-on high");
     const dir = mkdtempSync(join(tmpdir(), "pathfinder-hook-"));

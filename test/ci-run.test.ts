@@ -67,7 +67,8 @@ describe("runCi on a feature branch with a pull request", () => {
     const outcome = await runCi(report(), options());
     assert.deepEqual(outcome.introduced.map((f) => f.fingerprint), ["fp-new-high", "fp-new-medium", "fp-new-file"]);
     assert.deepEqual(outcome.preexisting.map((f) => f.fingerprint), ["fp-old"]);
-    assert.deepEqual(outcome.report.findings.map((f) => f.fingerprint), ["fp-new-high", "fp-new-medium", "fp-new-file"]);
+    // The report keeps the full scan: code scanning closes alerts an upload no longer contains.
+    assert.deepEqual(outcome.report.findings.map((f) => f.fingerprint), ["fp-old", "fp-new-high", "fp-new-medium", "fp-new-file"]);
     assert.equal(outcome.exitCode, 1);
     assert.deepEqual(outcome.warnings, []);
     assert.match(outcome.messages[0]!, /^Compared with main \(merge base [0-9a-f]{12}, from GITHUB_BASE_REF\), changed lines: 3 new findings \(1 critical, 1 high, 1 medium\); 1 finding already present\.$/);
@@ -127,7 +128,7 @@ describe("runCi on a feature branch with a pull request", () => {
     mock.failNext("GET", /\/pulls\/7\/comments$/, 500, 4); // the first try and its three retries
     const outcome = await runCi(report(), options());
     assert.equal(outcome.exitCode, 1);
-    assert.equal(outcome.report.findings.length, 3);
+    assert.equal(outcome.report.findings.length, 4);
     const printed = [...outcome.messages, ...outcome.warnings].join("\n");
     assert.match(printed, /GitHub pull request update failed: GitHub API HTTP 500 on GET \/repos\/acme\/app\/pulls\/7\/comments/);
     assert.ok(!printed.includes(TOKEN));

@@ -74,7 +74,8 @@ describe("pathfinder scan: exit codes and errors", () => {
   });
 
   it("exits 2 for an unwritable output file and for bad flag values", async () => {
-    const r = await runCli(["scan", "-p", project, "-o", "json", "-f", join(project, "missing-dir", "out.json")]);
+    // A file where the output folder would be: the folder cannot be made (a missing folder is created).
+    const r = await runCli(["scan", "-p", project, "-o", "json", "-f", join(project, "app.py", "out.json")]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /cannot write output file/);
     assert.equal((await runCli(["scan", "-p", project, "--fail-on", "severe"])).code, 2);

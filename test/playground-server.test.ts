@@ -156,7 +156,7 @@ describe("built site", () => {
     }
   });
 
-  it("lists every rule in the index and embeds every fixture as a preset", () => {
+  it("lists every rule in the index and embeds every fixture as a preset, without test markers", () => {
     const index = read("rules/index.html");
     assert.deepEqual(checkHtmlStructure(index), []);
     for (const rule of [...PYTHON_RULES, ...ARTIFACT_RULES, ...languageRuleMetas()]) assert.match(index, new RegExp(`href="${rule.id}/"`));
@@ -168,7 +168,10 @@ describe("built site", () => {
     // Dependency rules have fixture projects (manifests), not single-file presets.
     for (const rule of PYTHON_RULES.filter((r) => !r.bundles.includes("deps"))) {
       const vulnerable = data.presets.find((p) => p.rule === rule.id && p.file === "vulnerable.py");
-      assert.equal(vulnerable?.code, readFileSync(join(REPO_ROOT, "fixtures", rule.id, "vulnerable.py"), "utf8"));
+      // The fixture as a user would write it: the test markers (`# expect: RULE-ID`) are stripped.
+      const fixture = readFileSync(join(REPO_ROOT, "fixtures", rule.id, "vulnerable.py"), "utf8");
+      assert.equal(vulnerable?.code, fixture.replace(/[ \t]*#\s*expect:[^\n]*/g, ""));
+      assert.doesNotMatch(vulnerable!.code, /#\s*expect:/);
       assert.ok(data.presets.some((p) => p.rule === rule.id && p.file === "safe.py"), `${rule.id}: safe preset`);
     }
   });

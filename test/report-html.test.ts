@@ -85,8 +85,13 @@ describe("HTML report", () => {
     assert.match(page, /<li class="card" id="rule-PYTHON-LANG-SEC-040">/);
   });
 
-  it("lists suppressed findings only when asked, marked as suppressed", () => {
-    assert.doesNotMatch(html(sampleReport(), false), /data-suppressed="true"|Show suppressed/);
+  it("lists suppressed findings in the filterable list when asked, else in a collapsed section of their own", () => {
+    const collapsed = html(sampleReport(), false);
+    assert.doesNotMatch(collapsed, /Show suppressed/);
+    const section = /<details class="suppressed-findings"><summary><h2 id="suppressed-heading">1 suppressed finding<\/h2><\/summary>([\s\S]*?)<\/details>/.exec(collapsed);
+    assert.ok(section, "suppressed findings can be viewed");
+    assert.equal((section[1]!.match(/data-suppressed="true"/g) ?? []).length, 1);
+    assert.match(section[1]!, /Suppressed \(nosec\): <code># nosec B301/);
     const page = html(sampleReport(), true);
     assert.equal((page.match(/data-suppressed="true"/g) ?? []).length, 1);
     assert.match(page, /Suppressed \(nosec\): <code># nosec B301 - blob is signed by our own service<\/code>/);
@@ -103,6 +108,16 @@ describe("HTML report", () => {
     assert.match(page, /<a href="#" rel="noreferrer">evil<\/a>/);
     assert.match(page, /Summary with ␛\[31mANSI␛\[0m and &lt;U\+202E&gt;evil&lt;U\+202C&gt; bidi/);
     assert.doesNotMatch(page, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202e]/);
+  });
+
+  it("renders code frames one line per row (no blank line between rows) and rule text with code spans", () => {
+    const page = html(sampleReport());
+    assert.doesNotMatch(page, /<\/span><\/span>\n<span class="line/);
+    const report = sampleReport();
+    report.rules[1]!.docs.summary = "Finds `pickle.loads` calls.";
+    const rules = /<h2 id="rules-heading">[\s\S]*$/.exec(html(report))![0];
+    assert.match(rules, /Finds <code>pickle\.loads<\/code> calls\./);
+    assert.doesNotMatch(rules, /`pickle/);
   });
 
   it("says so when there is nothing to report", () => {

@@ -19,8 +19,8 @@ const validateSarif = ajv.compile(schema);
 // Parsed SARIF is navigated freely in assertions; the schema validator is what checks its shape.
 type AnyJson = any;
 
-function sarifOf(report: ScanReport): AnyJson {
-  const text = renderReport("sarif", report, { color: false, showSuppressed: false });
+function sarifOf(report: ScanReport, options: { showSuppressed?: boolean; pathPrefix?: string; docsBase?: string } = {}): AnyJson {
+  const text = renderReport("sarif", report, { color: false, showSuppressed: options.showSuppressed ?? true, ...options });
   assert.ok(text.endsWith("}\n"), "pretty JSON with a trailing newline");
   return JSON.parse(text);
 }
@@ -71,7 +71,9 @@ describe("SARIF reporter", () => {
     assert.equal(pickle.name, "PickleDeserializationOfUntrustedData");
     assert.deepEqual(pickle.shortDescription, { text: "Finds pickle deserialization of untrusted data." });
     assert.equal(pickle.fullDescription.text, "**Pickle Deserialization of Untrusted Data**: deserializing untrusted data can run arbitrary code.");
-    assert.equal(pickle.helpUri, "https://pathfinder.example.org/rules/PYTHON-LANG-SEC-040");
+    assert.equal(pickle.helpUri, "https://pathfinder.example.org/blob/main/docs/rules/PYTHON-LANG-SEC-040.md");
+    const hosted = sarifOf(sampleReport(), { docsBase: "https://docs.example.com/rules/{id}.html" }).runs[0].tool.driver.rules[1];
+    assert.equal(hosted.helpUri, "https://docs.example.com/rules/PYTHON-LANG-SEC-040.html");
     assert.deepEqual(pickle.defaultConfiguration, { level: "error" });
     assert.deepEqual(pickle.properties.tags, ["pickle", "security", "external/cwe/cwe-502"]);
     assert.equal(pickle.properties["security-severity"], "7.0");
@@ -126,7 +128,9 @@ describe("SARIF reporter", () => {
 
   it("gives each result a relative, percent-encoded location under %SRCROOT% with region and snippet", () => {
     const run = sarifOf(sampleReport()).runs[0];
-    assert.deepEqual(run.originalUriBaseIds, { "%SRCROOT%": { uri: `file://${TARGET}/` } });
+    // Never the local absolute path of the scan: code scanning ignores it and it leaks the build machine's layout.
+    assert.equal(run.originalUriBaseIds, undefined);
+    assert.ok(!JSON.stringify(run).includes(TARGET));
     assert.equal(run.columnKind, "utf16CodeUnits");
     const shelve = run.results[1];
     assert.deepEqual(shelve.locations[0].physicalLocation, {
@@ -134,7 +138,7 @@ describe("SARIF reporter", () => {
       region: { startLine: 3, startColumn: 6, endLine: 3, endColumn: 26, snippet: { text: 'db = shelve.open("cache")' } },
     });
     assert.equal(shelve.message.text, 'shelve.open() unpickles values, "cache" must never hold untrusted data.');
-    assert.deepEqual(shelve.properties, { severity: "low", confidence: "medium" });
+    assert.deepEqual(shelve.properties, { severity: "low", confidence: "medium", "security-severity": "3.0" });
     assert.deepEqual(shelve.partialFingerprints, {
       primaryLocationLineHash: '=HYPERLINK("http://evil")',
       "pathfinderFingerprint/v1": '=HYPERLINK("http://evil")',
@@ -145,6 +149,8 @@ describe("SARIF reporter", () => {
     const artifact = sarifOf(sampleReport()).runs[0].results[0];
     const location = artifact.locations[0];
     assert.equal(location.physicalLocation.artifactLocation.uri, "models/classifier.pt");
+    // The offset counts bytes inside the member, not the file: no region rather than a fake line 1.
+    assert.equal(location.physicalLocation.region, undefined);
     assert.deepEqual(location.logicalLocations, [
       { name: "classifier/data.pkl", fullyQualifiedName: "models/classifier.pt/classifier/data.pkl", kind: "resource" },
     ]);
@@ -181,7 +187,15 @@ describe("SARIF reporter", () => {
     assert.equal(shelve.fixes, undefined);
   });
 
-  it("marks suppressed findings with SARIF suppressions: comments in source, baselines external", () => {
+  it("leaves suppressed findings out by default: GitHub code scanning ignores `suppressions` and would open alerts", () => {
+    const report = sampleReport();
+    const results = sarifOf(report, { showSuppressed: false }).runs[0].results;
+    assert.equal(results.length, report.findings.filter((f) => !f.suppressed).length);
+    assert.equal(report.findings.filter((f) => f.suppressed).length, 1);
+    assert.ok(results.every((r: AnyJson) => r.suppressions === undefined));
+  });
+
+  it("with showSuppressed, marks suppressed findings with SARIF suppressions: comments in source, baselines external", () => {
     const report = sampleReport();
     const results = sarifOf(report).runs[0].results;
     assert.deepEqual(results[4].suppressions, [
@@ -244,7 +258,7 @@ describe("SARIF reporter", () => {
     assert.equal(run.tool.driver.semanticVersion, undefined);
     assert.equal(run.tool.driver.informationUri, undefined);
     assert.equal(run.tool.driver.rules[1].helpUri, undefined);
-    assert.equal(run.originalUriBaseIds["%SRCROOT%"].uri, "file:///C:/Users/dev/ml%20service/");
+    assert.equal(run.originalUriBaseIds, undefined);
     assert.equal(run.invocations[0].startTimeUtc, undefined);
     const placeholder = run.tool.driver.rules.find((r: AnyJson) => r.id === "PYTHON-LANG-SEC-045");
     assert.equal(placeholder.name, "ShelveModuleUsage");
@@ -256,11 +270,44 @@ describe("SARIF reporter", () => {
     );
   });
 
-  it("omits originalUriBaseIds when the target is not an absolute path", () => {
+  it("writes URIs relative to the repository root when the project is a subfolder", () => {
+    const log = sarifOf(sampleReport(), { pathPrefix: "services/ml" });
+    assertValid(log);
+    const run = log.runs[0];
+    assert.equal(run.results[1].locations[0].physicalLocation.artifactLocation.uri, "services/ml/notebooks/Data%20Prep%20%28v2%29.py");
+    assert.equal(run.results[2].fixes[0].artifactChanges[0].artifactLocation.uri, "services/ml/service/loader.py");
+    assert.equal(run.results[2].codeFlows[0].threadFlows[0].locations[0].location.physicalLocation.artifactLocation.uri, "services/ml/service/loader.py");
+    assert.equal(run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri, "services/ml/service/broken.py");
+  });
+
+  it("gives code scanning each result's own severity through a severity variant of its rule", () => {
     const report = sampleReport();
-    report.scan.target = "relative/dir";
+    const pickle = report.findings[2]!;
+    pickle.severity = "medium"; // the rule's default is high
     const log = sarifOf(report);
     assertValid(log);
-    assert.equal(log.runs[0].originalUriBaseIds, undefined);
+    const run = log.runs[0];
+    const result = run.results[2];
+    assert.equal(result.ruleId, "PYTHON-LANG-SEC-040/medium");
+    assert.equal(result.level, "warning");
+    assert.equal(result.properties["security-severity"], "5.0");
+    assert.equal(result.properties.pathfinderRuleId, "PYTHON-LANG-SEC-040");
+    const variant = run.tool.driver.rules[result.ruleIndex];
+    assert.equal(variant.id, "PYTHON-LANG-SEC-040/medium");
+    assert.equal(variant.properties["security-severity"], "5.0");
+    assert.equal(variant.helpUri, "https://pathfinder.example.org/blob/main/docs/rules/PYTHON-LANG-SEC-040.md");
+    // Findings at the rule's own severity keep the plain rule ID.
+    assert.equal(run.results[4].ruleId, "PYTHON-LANG-SEC-040");
+    assert.equal(run.tool.driver.rules[run.results[4].ruleIndex].properties["security-severity"], "7.0");
+  });
+
+  it("gives a finding in a plain pickle file a byte region instead of a line", () => {
+    const report = sampleReport();
+    const artifact = report.findings[0]!;
+    artifact.location = { ...artifact.location, member: undefined, offset: 42 };
+    delete artifact.location.member;
+    const log = sarifOf(report);
+    assertValid(log);
+    assert.deepEqual(log.runs[0].results[0].locations[0].physicalLocation.region, { byteOffset: 42, byteLength: 1 });
   });
 });

@@ -27,7 +27,7 @@ describe("renderReport", () => {
   const options = { color: false, showSuppressed: false };
 
   it("dispatches to each format", () => {
-    assert.deepEqual([...OUTPUT_FORMATS], ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate", "html", "cyclonedx"]);
+    assert.deepEqual([...OUTPUT_FORMATS], ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate", "html", "cyclonedx", "junit", "github"]);
     const report = sampleReport();
     assert.match(renderReport("text", report, options), /^models\/classifier\.pt:1:1 {2}CRITICAL/);
     assert.equal(JSON.parse(renderReport("json", report, options)).tool.name, "pathfinder");
@@ -37,6 +37,8 @@ describe("renderReport", () => {
     assert.equal(JSON.parse(renderReport("codeclimate", report, options))[0].type, "issue");
     assert.match(renderReport("html", report, options), /^<!DOCTYPE html>/);
     assert.equal(JSON.parse(renderReport("cyclonedx", report, options)).bomFormat, "CycloneDX");
+    assert.match(renderReport("junit", report, options), /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites /);
+    assert.match(renderReport("github", report, options), /^::error file=models\/classifier\.pt,title=/);
   });
 
   it("does not modify the report it renders", () => {

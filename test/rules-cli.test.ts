@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ARTIFACT_RULES } from "../src/artifacts/rules.js";
-import { LANGUAGE_RULES, PYTHON_RULES } from "../src/index.js";
+import { LANGUAGE_RULES } from "../src/index.js";
+import { PYTHON_RULES } from "../src/rules/registry.js";
 import { runCli, runMain } from "./data/config/cli.js";
 
 const ESC = "\u001b[";

@@ -73,6 +73,13 @@ describe("rule pages", () => {
     for (const heading of ["What it finds", "Security implications", "How to fix", "Try it", "Detection scope", "Compliance", "References", "Frequently asked questions"]) {
       assert.equal(await page.locator("h2", { hasText: heading }).count(), 1, heading);
     }
+    // The command has a copy button that puts exactly the command on the clipboard.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
+    const copy = page.locator("button[data-copy]");
+    assert.equal(await copy.isVisible(), true);
+    await copy.click();
+    await page.waitForFunction(() => document.querySelector("button[data-copy]")?.textContent === "Copied");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `pathfinder scan --ruleset python/${PICKLE_RULE.id} --project .`);
     // The embedded editor holds the rule's vulnerable example and reports it.
     const embed = ".embed";
     await page.waitForSelector(`${embed} .cm-editor`);

@@ -5,7 +5,13 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __commonJS = (cb, mod) => function __require() {
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
@@ -1657,9 +1663,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const fns = glob.map((input) => picomatch4(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -1675,16 +1681,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored2 = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored2 = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix });
+        const { isMatch, match, output } = picomatch4.test(input, regex2, options, { glob, posix });
         const result2 = { glob, state, regex: regex2, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
@@ -1710,7 +1716,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex2, options, { glob, posix } = {}) => {
+    picomatch4.test = (input, regex2, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1727,24 +1733,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex2, options, posix);
+          match = picomatch4.matchBase(input, regex2, options, posix);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch4.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input, options) => scan(input, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1755,13 +1761,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch3.toRegex(source, options);
+      const regex2 = picomatch4.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1772,9 +1778,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch4.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1783,8 +1789,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
-    module2.exports = picomatch3;
+    picomatch4.constants = constants;
+    module2.exports = picomatch4;
   }
 });
 
@@ -1794,14 +1800,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch4(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module2.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module2.exports = picomatch4;
   }
 });
 
@@ -2669,6 +2675,3432 @@ var require_ignore = __commonJS({
   }
 });
 
+// node_modules/commander/lib/error.js
+var require_error = __commonJS({
+  "node_modules/commander/lib/error.js"(exports) {
+    var CommanderError2 = class extends Error {
+      /**
+       * Constructs the CommanderError class
+       * @param {number} exitCode suggested exit code which could be used with process.exit
+       * @param {string} code an id string representing the error
+       * @param {string} message human-readable description of the error
+       */
+      constructor(exitCode, code3, message15) {
+        super(message15);
+        Error.captureStackTrace(this, this.constructor);
+        this.name = this.constructor.name;
+        this.code = code3;
+        this.exitCode = exitCode;
+        this.nestedError = void 0;
+      }
+    };
+    var InvalidArgumentError2 = class extends CommanderError2 {
+      /**
+       * Constructs the InvalidArgumentError class
+       * @param {string} [message] explanation of why argument is invalid
+       */
+      constructor(message15) {
+        super(1, "commander.invalidArgument", message15);
+        Error.captureStackTrace(this, this.constructor);
+        this.name = this.constructor.name;
+      }
+    };
+    exports.CommanderError = CommanderError2;
+    exports.InvalidArgumentError = InvalidArgumentError2;
+  }
+});
+
+// node_modules/commander/lib/argument.js
+var require_argument = __commonJS({
+  "node_modules/commander/lib/argument.js"(exports) {
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var Argument2 = class {
+      /**
+       * Initialize a new command argument with the given name and description.
+       * The default is that the argument is required, and you can explicitly
+       * indicate this with <> around the name. Put [] around the name for an optional argument.
+       *
+       * @param {string} name
+       * @param {string} [description]
+       */
+      constructor(name2, description2) {
+        this.description = description2 || "";
+        this.variadic = false;
+        this.parseArg = void 0;
+        this.defaultValue = void 0;
+        this.defaultValueDescription = void 0;
+        this.argChoices = void 0;
+        switch (name2[0]) {
+          case "<":
+            this.required = true;
+            this._name = name2.slice(1, -1);
+            break;
+          case "[":
+            this.required = false;
+            this._name = name2.slice(1, -1);
+            break;
+          default:
+            this.required = true;
+            this._name = name2;
+            break;
+        }
+        if (this._name.endsWith("...")) {
+          this.variadic = true;
+          this._name = this._name.slice(0, -3);
+        }
+      }
+      /**
+       * Return argument name.
+       *
+       * @return {string}
+       */
+      name() {
+        return this._name;
+      }
+      /**
+       * @package
+       */
+      _collectValue(value, previous) {
+        if (previous === this.defaultValue || !Array.isArray(previous)) {
+          return [value];
+        }
+        previous.push(value);
+        return previous;
+      }
+      /**
+       * Set the default value, and optionally supply the description to be displayed in the help.
+       *
+       * @param {*} value
+       * @param {string} [description]
+       * @return {Argument}
+       */
+      default(value, description2) {
+        this.defaultValue = value;
+        this.defaultValueDescription = description2;
+        return this;
+      }
+      /**
+       * Set the custom handler for processing CLI command arguments into argument values.
+       *
+       * @param {Function} [fn]
+       * @return {Argument}
+       */
+      argParser(fn) {
+        this.parseArg = fn;
+        return this;
+      }
+      /**
+       * Only allow argument value to be one of choices.
+       *
+       * @param {string[]} values
+       * @return {Argument}
+       */
+      choices(values) {
+        this.argChoices = values.slice();
+        this.parseArg = (arg, previous) => {
+          if (!this.argChoices.includes(arg)) {
+            throw new InvalidArgumentError2(
+              `Allowed choices are ${this.argChoices.join(", ")}.`
+            );
+          }
+          if (this.variadic) {
+            return this._collectValue(arg, previous);
+          }
+          return arg;
+        };
+        return this;
+      }
+      /**
+       * Make argument required.
+       *
+       * @returns {Argument}
+       */
+      argRequired() {
+        this.required = true;
+        return this;
+      }
+      /**
+       * Make argument optional.
+       *
+       * @returns {Argument}
+       */
+      argOptional() {
+        this.required = false;
+        return this;
+      }
+    };
+    function humanReadableArgName(arg) {
+      const nameOutput = arg.name() + (arg.variadic === true ? "..." : "");
+      return arg.required ? "<" + nameOutput + ">" : "[" + nameOutput + "]";
+    }
+    exports.Argument = Argument2;
+    exports.humanReadableArgName = humanReadableArgName;
+  }
+});
+
+// node_modules/commander/lib/help.js
+var require_help = __commonJS({
+  "node_modules/commander/lib/help.js"(exports) {
+    var { humanReadableArgName } = require_argument();
+    var Help2 = class {
+      constructor() {
+        this.helpWidth = void 0;
+        this.minWidthToWrap = 40;
+        this.sortSubcommands = false;
+        this.sortOptions = false;
+        this.showGlobalOptions = false;
+      }
+      /**
+       * prepareContext is called by Commander after applying overrides from `Command.configureHelp()`
+       * and just before calling `formatHelp()`.
+       *
+       * Commander just uses the helpWidth and the rest is provided for optional use by more complex subclasses.
+       *
+       * @param {{ error?: boolean, helpWidth?: number, outputHasColors?: boolean }} contextOptions
+       */
+      prepareContext(contextOptions) {
+        this.helpWidth = this.helpWidth ?? contextOptions.helpWidth ?? 80;
+      }
+      /**
+       * Get an array of the visible subcommands. Includes a placeholder for the implicit help command, if there is one.
+       *
+       * @param {Command} cmd
+       * @returns {Command[]}
+       */
+      visibleCommands(cmd) {
+        const visibleCommands = cmd.commands.filter((cmd2) => !cmd2._hidden);
+        const helpCommand = cmd._getHelpCommand();
+        if (helpCommand && !helpCommand._hidden) {
+          visibleCommands.push(helpCommand);
+        }
+        if (this.sortSubcommands) {
+          visibleCommands.sort((a, b) => {
+            return a.name().localeCompare(b.name());
+          });
+        }
+        return visibleCommands;
+      }
+      /**
+       * Compare options for sort.
+       *
+       * @param {Option} a
+       * @param {Option} b
+       * @returns {number}
+       */
+      compareOptions(a, b) {
+        const getSortKey = (option) => {
+          return option.short ? option.short.replace(/^-/, "") : option.long.replace(/^--/, "");
+        };
+        return getSortKey(a).localeCompare(getSortKey(b));
+      }
+      /**
+       * Get an array of the visible options. Includes a placeholder for the implicit help option, if there is one.
+       *
+       * @param {Command} cmd
+       * @returns {Option[]}
+       */
+      visibleOptions(cmd) {
+        const visibleOptions = cmd.options.filter((option) => !option.hidden);
+        const helpOption = cmd._getHelpOption();
+        if (helpOption && !helpOption.hidden) {
+          const removeShort = helpOption.short && cmd._findOption(helpOption.short);
+          const removeLong = helpOption.long && cmd._findOption(helpOption.long);
+          if (!removeShort && !removeLong) {
+            visibleOptions.push(helpOption);
+          } else if (helpOption.long && !removeLong) {
+            visibleOptions.push(
+              cmd.createOption(helpOption.long, helpOption.description)
+            );
+          } else if (helpOption.short && !removeShort) {
+            visibleOptions.push(
+              cmd.createOption(helpOption.short, helpOption.description)
+            );
+          }
+        }
+        if (this.sortOptions) {
+          visibleOptions.sort(this.compareOptions);
+        }
+        return visibleOptions;
+      }
+      /**
+       * Get an array of the visible global options. (Not including help.)
+       *
+       * @param {Command} cmd
+       * @returns {Option[]}
+       */
+      visibleGlobalOptions(cmd) {
+        if (!this.showGlobalOptions) return [];
+        const globalOptions = [];
+        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
+          const visibleOptions = ancestorCmd.options.filter(
+            (option) => !option.hidden
+          );
+          globalOptions.push(...visibleOptions);
+        }
+        if (this.sortOptions) {
+          globalOptions.sort(this.compareOptions);
+        }
+        return globalOptions;
+      }
+      /**
+       * Get an array of the arguments if any have a description.
+       *
+       * @param {Command} cmd
+       * @returns {Argument[]}
+       */
+      visibleArguments(cmd) {
+        if (cmd._argsDescription) {
+          cmd.registeredArguments.forEach((argument) => {
+            argument.description = argument.description || cmd._argsDescription[argument.name()] || "";
+          });
+        }
+        if (cmd.registeredArguments.find((argument) => argument.description)) {
+          return cmd.registeredArguments;
+        }
+        return [];
+      }
+      /**
+       * Get the command term to show in the list of subcommands.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      subcommandTerm(cmd) {
+        const args2 = cmd.registeredArguments.map((arg) => humanReadableArgName(arg)).join(" ");
+        return cmd._name + (cmd._aliases[0] ? "|" + cmd._aliases[0] : "") + (cmd.options.length ? " [options]" : "") + // simplistic check for non-help option
+        (args2 ? " " + args2 : "");
+      }
+      /**
+       * Get the option term to show in the list of options.
+       *
+       * @param {Option} option
+       * @returns {string}
+       */
+      optionTerm(option) {
+        return option.flags;
+      }
+      /**
+       * Get the argument term to show in the list of arguments.
+       *
+       * @param {Argument} argument
+       * @returns {string}
+       */
+      argumentTerm(argument) {
+        return argument.name();
+      }
+      /**
+       * Get the longest command term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestSubcommandTermLength(cmd, helper) {
+        return helper.visibleCommands(cmd).reduce((max, command) => {
+          return Math.max(
+            max,
+            this.displayWidth(
+              helper.styleSubcommandTerm(helper.subcommandTerm(command))
+            )
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest option term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestOptionTermLength(cmd, helper) {
+        return helper.visibleOptions(cmd).reduce((max, option) => {
+          return Math.max(
+            max,
+            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest global option term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestGlobalOptionTermLength(cmd, helper) {
+        return helper.visibleGlobalOptions(cmd).reduce((max, option) => {
+          return Math.max(
+            max,
+            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest argument term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestArgumentTermLength(cmd, helper) {
+        return helper.visibleArguments(cmd).reduce((max, argument) => {
+          return Math.max(
+            max,
+            this.displayWidth(
+              helper.styleArgumentTerm(helper.argumentTerm(argument))
+            )
+          );
+        }, 0);
+      }
+      /**
+       * Get the command usage to be displayed at the top of the built-in help.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      commandUsage(cmd) {
+        let cmdName = cmd._name;
+        if (cmd._aliases[0]) {
+          cmdName = cmdName + "|" + cmd._aliases[0];
+        }
+        let ancestorCmdNames = "";
+        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
+          ancestorCmdNames = ancestorCmd.name() + " " + ancestorCmdNames;
+        }
+        return ancestorCmdNames + cmdName + " " + cmd.usage();
+      }
+      /**
+       * Get the description for the command.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      commandDescription(cmd) {
+        return cmd.description();
+      }
+      /**
+       * Get the subcommand summary to show in the list of subcommands.
+       * (Fallback to description for backwards compatibility.)
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      subcommandDescription(cmd) {
+        return cmd.summary() || cmd.description();
+      }
+      /**
+       * Get the option description to show in the list of options.
+       *
+       * @param {Option} option
+       * @return {string}
+       */
+      optionDescription(option) {
+        const extraInfo = [];
+        if (option.argChoices) {
+          extraInfo.push(
+            // use stringify to match the display of the default value
+            `choices: ${option.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
+          );
+        }
+        if (option.defaultValue !== void 0) {
+          const showDefault = option.required || option.optional || option.isBoolean() && typeof option.defaultValue === "boolean";
+          if (showDefault) {
+            extraInfo.push(
+              `default: ${option.defaultValueDescription || JSON.stringify(option.defaultValue)}`
+            );
+          }
+        }
+        if (option.presetArg !== void 0 && option.optional) {
+          extraInfo.push(`preset: ${JSON.stringify(option.presetArg)}`);
+        }
+        if (option.envVar !== void 0) {
+          extraInfo.push(`env: ${option.envVar}`);
+        }
+        if (extraInfo.length > 0) {
+          const extraDescription = `(${extraInfo.join(", ")})`;
+          if (option.description) {
+            return `${option.description} ${extraDescription}`;
+          }
+          return extraDescription;
+        }
+        return option.description;
+      }
+      /**
+       * Get the argument description to show in the list of arguments.
+       *
+       * @param {Argument} argument
+       * @return {string}
+       */
+      argumentDescription(argument) {
+        const extraInfo = [];
+        if (argument.argChoices) {
+          extraInfo.push(
+            // use stringify to match the display of the default value
+            `choices: ${argument.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
+          );
+        }
+        if (argument.defaultValue !== void 0) {
+          extraInfo.push(
+            `default: ${argument.defaultValueDescription || JSON.stringify(argument.defaultValue)}`
+          );
+        }
+        if (extraInfo.length > 0) {
+          const extraDescription = `(${extraInfo.join(", ")})`;
+          if (argument.description) {
+            return `${argument.description} ${extraDescription}`;
+          }
+          return extraDescription;
+        }
+        return argument.description;
+      }
+      /**
+       * Format a list of items, given a heading and an array of formatted items.
+       *
+       * @param {string} heading
+       * @param {string[]} items
+       * @param {Help} helper
+       * @returns string[]
+       */
+      formatItemList(heading, items, helper) {
+        if (items.length === 0) return [];
+        return [helper.styleTitle(heading), ...items, ""];
+      }
+      /**
+       * Group items by their help group heading.
+       *
+       * @param {Command[] | Option[]} unsortedItems
+       * @param {Command[] | Option[]} visibleItems
+       * @param {Function} getGroup
+       * @returns {Map<string, Command[] | Option[]>}
+       */
+      groupItems(unsortedItems, visibleItems, getGroup) {
+        const result2 = /* @__PURE__ */ new Map();
+        unsortedItems.forEach((item) => {
+          const group2 = getGroup(item);
+          if (!result2.has(group2)) result2.set(group2, []);
+        });
+        visibleItems.forEach((item) => {
+          const group2 = getGroup(item);
+          if (!result2.has(group2)) {
+            result2.set(group2, []);
+          }
+          result2.get(group2).push(item);
+        });
+        return result2;
+      }
+      /**
+       * Generate the built-in help text.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {string}
+       */
+      formatHelp(cmd, helper) {
+        const termWidth = helper.padWidth(cmd, helper);
+        const helpWidth = helper.helpWidth ?? 80;
+        function callFormatItem(term, description2) {
+          return helper.formatItem(term, termWidth, description2, helper);
+        }
+        let output = [
+          `${helper.styleTitle("Usage:")} ${helper.styleUsage(helper.commandUsage(cmd))}`,
+          ""
+        ];
+        const commandDescription = helper.commandDescription(cmd);
+        if (commandDescription.length > 0) {
+          output = output.concat([
+            helper.boxWrap(
+              helper.styleCommandDescription(commandDescription),
+              helpWidth
+            ),
+            ""
+          ]);
+        }
+        const argumentList = helper.visibleArguments(cmd).map((argument) => {
+          return callFormatItem(
+            helper.styleArgumentTerm(helper.argumentTerm(argument)),
+            helper.styleArgumentDescription(helper.argumentDescription(argument))
+          );
+        });
+        output = output.concat(
+          this.formatItemList("Arguments:", argumentList, helper)
+        );
+        const optionGroups = this.groupItems(
+          cmd.options,
+          helper.visibleOptions(cmd),
+          (option) => option.helpGroupHeading ?? "Options:"
+        );
+        optionGroups.forEach((options, group2) => {
+          const optionList = options.map((option) => {
+            return callFormatItem(
+              helper.styleOptionTerm(helper.optionTerm(option)),
+              helper.styleOptionDescription(helper.optionDescription(option))
+            );
+          });
+          output = output.concat(this.formatItemList(group2, optionList, helper));
+        });
+        if (helper.showGlobalOptions) {
+          const globalOptionList = helper.visibleGlobalOptions(cmd).map((option) => {
+            return callFormatItem(
+              helper.styleOptionTerm(helper.optionTerm(option)),
+              helper.styleOptionDescription(helper.optionDescription(option))
+            );
+          });
+          output = output.concat(
+            this.formatItemList("Global Options:", globalOptionList, helper)
+          );
+        }
+        const commandGroups = this.groupItems(
+          cmd.commands,
+          helper.visibleCommands(cmd),
+          (sub) => sub.helpGroup() || "Commands:"
+        );
+        commandGroups.forEach((commands, group2) => {
+          const commandList = commands.map((sub) => {
+            return callFormatItem(
+              helper.styleSubcommandTerm(helper.subcommandTerm(sub)),
+              helper.styleSubcommandDescription(helper.subcommandDescription(sub))
+            );
+          });
+          output = output.concat(this.formatItemList(group2, commandList, helper));
+        });
+        return output.join("\n");
+      }
+      /**
+       * Return display width of string, ignoring ANSI escape sequences. Used in padding and wrapping calculations.
+       *
+       * @param {string} str
+       * @returns {number}
+       */
+      displayWidth(str) {
+        return stripColor(str).length;
+      }
+      /**
+       * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
+       *
+       * @param {string} str
+       * @returns {string}
+       */
+      styleTitle(str) {
+        return str;
+      }
+      styleUsage(str) {
+        return str.split(" ").map((word) => {
+          if (word === "[options]") return this.styleOptionText(word);
+          if (word === "[command]") return this.styleSubcommandText(word);
+          if (word[0] === "[" || word[0] === "<")
+            return this.styleArgumentText(word);
+          return this.styleCommandText(word);
+        }).join(" ");
+      }
+      styleCommandDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleOptionDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleSubcommandDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleArgumentDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleDescriptionText(str) {
+        return str;
+      }
+      styleOptionTerm(str) {
+        return this.styleOptionText(str);
+      }
+      styleSubcommandTerm(str) {
+        return str.split(" ").map((word) => {
+          if (word === "[options]") return this.styleOptionText(word);
+          if (word[0] === "[" || word[0] === "<")
+            return this.styleArgumentText(word);
+          return this.styleSubcommandText(word);
+        }).join(" ");
+      }
+      styleArgumentTerm(str) {
+        return this.styleArgumentText(str);
+      }
+      styleOptionText(str) {
+        return str;
+      }
+      styleArgumentText(str) {
+        return str;
+      }
+      styleSubcommandText(str) {
+        return str;
+      }
+      styleCommandText(str) {
+        return str;
+      }
+      /**
+       * Calculate the pad width from the maximum term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      padWidth(cmd, helper) {
+        return Math.max(
+          helper.longestOptionTermLength(cmd, helper),
+          helper.longestGlobalOptionTermLength(cmd, helper),
+          helper.longestSubcommandTermLength(cmd, helper),
+          helper.longestArgumentTermLength(cmd, helper)
+        );
+      }
+      /**
+       * Detect manually wrapped and indented strings by checking for line break followed by whitespace.
+       *
+       * @param {string} str
+       * @returns {boolean}
+       */
+      preformatted(str) {
+        return /\n[^\S\r\n]/.test(str);
+      }
+      /**
+       * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
+       *
+       * So "TTT", 5, "DDD DDDD DD DDD" might be formatted for this.helpWidth=17 like so:
+       *   TTT  DDD DDDD
+       *        DD DDD
+       *
+       * @param {string} term
+       * @param {number} termWidth
+       * @param {string} description
+       * @param {Help} helper
+       * @returns {string}
+       */
+      formatItem(term, termWidth, description2, helper) {
+        const itemIndent = 2;
+        const itemIndentStr = " ".repeat(itemIndent);
+        if (!description2) return itemIndentStr + term;
+        const paddedTerm = term.padEnd(
+          termWidth + term.length - helper.displayWidth(term)
+        );
+        const spacerWidth = 2;
+        const helpWidth = this.helpWidth ?? 80;
+        const remainingWidth = helpWidth - termWidth - spacerWidth - itemIndent;
+        let formattedDescription;
+        if (remainingWidth < this.minWidthToWrap || helper.preformatted(description2)) {
+          formattedDescription = description2;
+        } else {
+          const wrappedDescription = helper.boxWrap(description2, remainingWidth);
+          formattedDescription = wrappedDescription.replace(
+            /\n/g,
+            "\n" + " ".repeat(termWidth + spacerWidth)
+          );
+        }
+        return itemIndentStr + paddedTerm + " ".repeat(spacerWidth) + formattedDescription.replace(/\n/g, `
+${itemIndentStr}`);
+      }
+      /**
+       * Wrap a string at whitespace, preserving existing line breaks.
+       * Wrapping is skipped if the width is less than `minWidthToWrap`.
+       *
+       * @param {string} str
+       * @param {number} width
+       * @returns {string}
+       */
+      boxWrap(str, width) {
+        if (width < this.minWidthToWrap) return str;
+        const rawLines = str.split(/\r\n|\n/);
+        const chunkPattern = /[\s]*[^\s]+/g;
+        const wrappedLines = [];
+        rawLines.forEach((line) => {
+          const chunks = line.match(chunkPattern);
+          if (chunks === null) {
+            wrappedLines.push("");
+            return;
+          }
+          let sumChunks = [chunks.shift()];
+          let sumWidth = this.displayWidth(sumChunks[0]);
+          chunks.forEach((chunk) => {
+            const visibleWidth = this.displayWidth(chunk);
+            if (sumWidth + visibleWidth <= width) {
+              sumChunks.push(chunk);
+              sumWidth += visibleWidth;
+              return;
+            }
+            wrappedLines.push(sumChunks.join(""));
+            const nextChunk = chunk.trimStart();
+            sumChunks = [nextChunk];
+            sumWidth = this.displayWidth(nextChunk);
+          });
+          wrappedLines.push(sumChunks.join(""));
+        });
+        return wrappedLines.join("\n");
+      }
+    };
+    function stripColor(str) {
+      const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
+      return str.replace(sgrPattern, "");
+    }
+    exports.Help = Help2;
+    exports.stripColor = stripColor;
+  }
+});
+
+// node_modules/commander/lib/option.js
+var require_option = __commonJS({
+  "node_modules/commander/lib/option.js"(exports) {
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var Option2 = class {
+      /**
+       * Initialize a new `Option` with the given `flags` and `description`.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       */
+      constructor(flags2, description2) {
+        this.flags = flags2;
+        this.description = description2 || "";
+        this.required = flags2.includes("<");
+        this.optional = flags2.includes("[");
+        this.variadic = /\w\.\.\.[>\]]$/.test(flags2);
+        this.mandatory = false;
+        const optionFlags = splitOptionFlags(flags2);
+        this.short = optionFlags.shortFlag;
+        this.long = optionFlags.longFlag;
+        this.negate = false;
+        if (this.long) {
+          this.negate = this.long.startsWith("--no-");
+        }
+        this.defaultValue = void 0;
+        this.defaultValueDescription = void 0;
+        this.presetArg = void 0;
+        this.envVar = void 0;
+        this.parseArg = void 0;
+        this.hidden = false;
+        this.argChoices = void 0;
+        this.conflictsWith = [];
+        this.implied = void 0;
+        this.helpGroupHeading = void 0;
+      }
+      /**
+       * Set the default value, and optionally supply the description to be displayed in the help.
+       *
+       * @param {*} value
+       * @param {string} [description]
+       * @return {Option}
+       */
+      default(value, description2) {
+        this.defaultValue = value;
+        this.defaultValueDescription = description2;
+        return this;
+      }
+      /**
+       * Preset to use when option used without option-argument, especially optional but also boolean and negated.
+       * The custom processing (parseArg) is called.
+       *
+       * @example
+       * new Option('--color').default('GREYSCALE').preset('RGB');
+       * new Option('--donate [amount]').preset('20').argParser(parseFloat);
+       *
+       * @param {*} arg
+       * @return {Option}
+       */
+      preset(arg) {
+        this.presetArg = arg;
+        return this;
+      }
+      /**
+       * Add option name(s) that conflict with this option.
+       * An error will be displayed if conflicting options are found during parsing.
+       *
+       * @example
+       * new Option('--rgb').conflicts('cmyk');
+       * new Option('--js').conflicts(['ts', 'jsx']);
+       *
+       * @param {(string | string[])} names
+       * @return {Option}
+       */
+      conflicts(names) {
+        this.conflictsWith = this.conflictsWith.concat(names);
+        return this;
+      }
+      /**
+       * Specify implied option values for when this option is set and the implied options are not.
+       *
+       * The custom processing (parseArg) is not called on the implied values.
+       *
+       * @example
+       * program
+       *   .addOption(new Option('--log', 'write logging information to file'))
+       *   .addOption(new Option('--trace', 'log extra details').implies({ log: 'trace.txt' }));
+       *
+       * @param {object} impliedOptionValues
+       * @return {Option}
+       */
+      implies(impliedOptionValues) {
+        let newImplied = impliedOptionValues;
+        if (typeof impliedOptionValues === "string") {
+          newImplied = { [impliedOptionValues]: true };
+        }
+        this.implied = Object.assign(this.implied || {}, newImplied);
+        return this;
+      }
+      /**
+       * Set environment variable to check for option value.
+       *
+       * An environment variable is only used if when processed the current option value is
+       * undefined, or the source of the current value is 'default' or 'config' or 'env'.
+       *
+       * @param {string} name
+       * @return {Option}
+       */
+      env(name2) {
+        this.envVar = name2;
+        return this;
+      }
+      /**
+       * Set the custom handler for processing CLI option arguments into option values.
+       *
+       * @param {Function} [fn]
+       * @return {Option}
+       */
+      argParser(fn) {
+        this.parseArg = fn;
+        return this;
+      }
+      /**
+       * Whether the option is mandatory and must have a value after parsing.
+       *
+       * @param {boolean} [mandatory=true]
+       * @return {Option}
+       */
+      makeOptionMandatory(mandatory = true) {
+        this.mandatory = !!mandatory;
+        return this;
+      }
+      /**
+       * Hide option in help.
+       *
+       * @param {boolean} [hide=true]
+       * @return {Option}
+       */
+      hideHelp(hide = true) {
+        this.hidden = !!hide;
+        return this;
+      }
+      /**
+       * @package
+       */
+      _collectValue(value, previous) {
+        if (previous === this.defaultValue || !Array.isArray(previous)) {
+          return [value];
+        }
+        previous.push(value);
+        return previous;
+      }
+      /**
+       * Only allow option value to be one of choices.
+       *
+       * @param {string[]} values
+       * @return {Option}
+       */
+      choices(values) {
+        this.argChoices = values.slice();
+        this.parseArg = (arg, previous) => {
+          if (!this.argChoices.includes(arg)) {
+            throw new InvalidArgumentError2(
+              `Allowed choices are ${this.argChoices.join(", ")}.`
+            );
+          }
+          if (this.variadic) {
+            return this._collectValue(arg, previous);
+          }
+          return arg;
+        };
+        return this;
+      }
+      /**
+       * Return option name.
+       *
+       * @return {string}
+       */
+      name() {
+        if (this.long) {
+          return this.long.replace(/^--/, "");
+        }
+        return this.short.replace(/^-/, "");
+      }
+      /**
+       * Return option name, in a camelcase format that can be used
+       * as an object attribute key.
+       *
+       * @return {string}
+       */
+      attributeName() {
+        if (this.negate) {
+          return camelcase(this.name().replace(/^no-/, ""));
+        }
+        return camelcase(this.name());
+      }
+      /**
+       * Set the help group heading.
+       *
+       * @param {string} heading
+       * @return {Option}
+       */
+      helpGroup(heading) {
+        this.helpGroupHeading = heading;
+        return this;
+      }
+      /**
+       * Check if `arg` matches the short or long flag.
+       *
+       * @param {string} arg
+       * @return {boolean}
+       * @package
+       */
+      is(arg) {
+        return this.short === arg || this.long === arg;
+      }
+      /**
+       * Return whether a boolean option.
+       *
+       * Options are one of boolean, negated, required argument, or optional argument.
+       *
+       * @return {boolean}
+       * @package
+       */
+      isBoolean() {
+        return !this.required && !this.optional && !this.negate;
+      }
+    };
+    var DualOptions = class {
+      /**
+       * @param {Option[]} options
+       */
+      constructor(options) {
+        this.positiveOptions = /* @__PURE__ */ new Map();
+        this.negativeOptions = /* @__PURE__ */ new Map();
+        this.dualOptions = /* @__PURE__ */ new Set();
+        options.forEach((option) => {
+          if (option.negate) {
+            this.negativeOptions.set(option.attributeName(), option);
+          } else {
+            this.positiveOptions.set(option.attributeName(), option);
+          }
+        });
+        this.negativeOptions.forEach((value, key) => {
+          if (this.positiveOptions.has(key)) {
+            this.dualOptions.add(key);
+          }
+        });
+      }
+      /**
+       * Did the value come from the option, and not from possible matching dual option?
+       *
+       * @param {*} value
+       * @param {Option} option
+       * @returns {boolean}
+       */
+      valueFromOption(value, option) {
+        const optionKey = option.attributeName();
+        if (!this.dualOptions.has(optionKey)) return true;
+        const preset = this.negativeOptions.get(optionKey).presetArg;
+        const negativeValue = preset !== void 0 ? preset : false;
+        return option.negate === (negativeValue === value);
+      }
+    };
+    function camelcase(str) {
+      return str.split("-").reduce((str2, word) => {
+        return str2 + word[0].toUpperCase() + word.slice(1);
+      });
+    }
+    function splitOptionFlags(flags2) {
+      let shortFlag;
+      let longFlag;
+      const shortFlagExp = /^-[^-]$/;
+      const longFlagExp = /^--[^-]/;
+      const flagParts = flags2.split(/[ |,]+/).concat("guard");
+      if (shortFlagExp.test(flagParts[0])) shortFlag = flagParts.shift();
+      if (longFlagExp.test(flagParts[0])) longFlag = flagParts.shift();
+      if (!shortFlag && shortFlagExp.test(flagParts[0]))
+        shortFlag = flagParts.shift();
+      if (!shortFlag && longFlagExp.test(flagParts[0])) {
+        shortFlag = longFlag;
+        longFlag = flagParts.shift();
+      }
+      if (flagParts[0].startsWith("-")) {
+        const unsupportedFlag = flagParts[0];
+        const baseError = `option creation failed due to '${unsupportedFlag}' in option flags '${flags2}'`;
+        if (/^-[^-][^-]/.test(unsupportedFlag))
+          throw new Error(
+            `${baseError}
+- a short flag is a single dash and a single character
+  - either use a single dash and a single character (for a short flag)
+  - or use a double dash for a long option (and can have two, like '--ws, --workspace')`
+          );
+        if (shortFlagExp.test(unsupportedFlag))
+          throw new Error(`${baseError}
+- too many short flags`);
+        if (longFlagExp.test(unsupportedFlag))
+          throw new Error(`${baseError}
+- too many long flags`);
+        throw new Error(`${baseError}
+- unrecognised flag format`);
+      }
+      if (shortFlag === void 0 && longFlag === void 0)
+        throw new Error(
+          `option creation failed due to no flags found in '${flags2}'.`
+        );
+      return { shortFlag, longFlag };
+    }
+    exports.Option = Option2;
+    exports.DualOptions = DualOptions;
+  }
+});
+
+// node_modules/commander/lib/suggestSimilar.js
+var require_suggestSimilar = __commonJS({
+  "node_modules/commander/lib/suggestSimilar.js"(exports) {
+    var maxDistance = 3;
+    function editDistance2(a, b) {
+      if (Math.abs(a.length - b.length) > maxDistance)
+        return Math.max(a.length, b.length);
+      const d = [];
+      for (let i2 = 0; i2 <= a.length; i2++) {
+        d[i2] = [i2];
+      }
+      for (let j = 0; j <= b.length; j++) {
+        d[0][j] = j;
+      }
+      for (let j = 1; j <= b.length; j++) {
+        for (let i2 = 1; i2 <= a.length; i2++) {
+          let cost = 1;
+          if (a[i2 - 1] === b[j - 1]) {
+            cost = 0;
+          } else {
+            cost = 1;
+          }
+          d[i2][j] = Math.min(
+            d[i2 - 1][j] + 1,
+            // deletion
+            d[i2][j - 1] + 1,
+            // insertion
+            d[i2 - 1][j - 1] + cost
+            // substitution
+          );
+          if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) {
+            d[i2][j] = Math.min(d[i2][j], d[i2 - 2][j - 2] + 1);
+          }
+        }
+      }
+      return d[a.length][b.length];
+    }
+    function suggestSimilar(word, candidates) {
+      if (!candidates || candidates.length === 0) return "";
+      candidates = Array.from(new Set(candidates));
+      const searchingOptions = word.startsWith("--");
+      if (searchingOptions) {
+        word = word.slice(2);
+        candidates = candidates.map((candidate) => candidate.slice(2));
+      }
+      let similar = [];
+      let bestDistance = maxDistance;
+      const minSimilarity = 0.4;
+      candidates.forEach((candidate) => {
+        if (candidate.length <= 1) return;
+        const distance = editDistance2(word, candidate);
+        const length = Math.max(word.length, candidate.length);
+        const similarity = (length - distance) / length;
+        if (similarity > minSimilarity) {
+          if (distance < bestDistance) {
+            bestDistance = distance;
+            similar = [candidate];
+          } else if (distance === bestDistance) {
+            similar.push(candidate);
+          }
+        }
+      });
+      similar.sort((a, b) => a.localeCompare(b));
+      if (searchingOptions) {
+        similar = similar.map((candidate) => `--${candidate}`);
+      }
+      if (similar.length > 1) {
+        return `
+(Did you mean one of ${similar.join(", ")}?)`;
+      }
+      if (similar.length === 1) {
+        return `
+(Did you mean ${similar[0]}?)`;
+      }
+      return "";
+    }
+    exports.suggestSimilar = suggestSimilar;
+  }
+});
+
+// node_modules/commander/lib/command.js
+var require_command = __commonJS({
+  "node_modules/commander/lib/command.js"(exports) {
+    var EventEmitter = __require("node:events").EventEmitter;
+    var childProcess = __require("node:child_process");
+    var path = __require("node:path");
+    var fs2 = __require("node:fs");
+    var process2 = __require("node:process");
+    var { Argument: Argument2, humanReadableArgName } = require_argument();
+    var { CommanderError: CommanderError2 } = require_error();
+    var { Help: Help2, stripColor } = require_help();
+    var { Option: Option2, DualOptions } = require_option();
+    var { suggestSimilar } = require_suggestSimilar();
+    var Command2 = class _Command extends EventEmitter {
+      /**
+       * Initialize a new `Command`.
+       *
+       * @param {string} [name]
+       */
+      constructor(name2) {
+        super();
+        this.commands = [];
+        this.options = [];
+        this.parent = null;
+        this._allowUnknownOption = false;
+        this._allowExcessArguments = false;
+        this.registeredArguments = [];
+        this._args = this.registeredArguments;
+        this.args = [];
+        this.rawArgs = [];
+        this.processedArgs = [];
+        this._scriptPath = null;
+        this._name = name2 || "";
+        this._optionValues = {};
+        this._optionValueSources = {};
+        this._storeOptionsAsProperties = false;
+        this._actionHandler = null;
+        this._executableHandler = false;
+        this._executableFile = null;
+        this._executableDir = null;
+        this._defaultCommandName = null;
+        this._exitCallback = null;
+        this._aliases = [];
+        this._combineFlagAndOptionalValue = true;
+        this._description = "";
+        this._summary = "";
+        this._argsDescription = void 0;
+        this._enablePositionalOptions = false;
+        this._passThroughOptions = false;
+        this._lifeCycleHooks = {};
+        this._showHelpAfterError = false;
+        this._showSuggestionAfterError = true;
+        this._savedState = null;
+        this._outputConfiguration = {
+          writeOut: (str) => process2.stdout.write(str),
+          writeErr: (str) => process2.stderr.write(str),
+          outputError: (str, write) => write(str),
+          getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
+          getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
+          getOutHasColors: () => useColor2() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
+          getErrHasColors: () => useColor2() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
+          stripColor: (str) => stripColor(str)
+        };
+        this._hidden = false;
+        this._helpOption = void 0;
+        this._addImplicitHelpCommand = void 0;
+        this._helpCommand = void 0;
+        this._helpConfiguration = {};
+        this._helpGroupHeading = void 0;
+        this._defaultCommandGroup = void 0;
+        this._defaultOptionGroup = void 0;
+      }
+      /**
+       * Copy settings that are useful to have in common across root command and subcommands.
+       *
+       * (Used internally when adding a command using `.command()` so subcommands inherit parent settings.)
+       *
+       * @param {Command} sourceCommand
+       * @return {Command} `this` command for chaining
+       */
+      copyInheritedSettings(sourceCommand) {
+        this._outputConfiguration = sourceCommand._outputConfiguration;
+        this._helpOption = sourceCommand._helpOption;
+        this._helpCommand = sourceCommand._helpCommand;
+        this._helpConfiguration = sourceCommand._helpConfiguration;
+        this._exitCallback = sourceCommand._exitCallback;
+        this._storeOptionsAsProperties = sourceCommand._storeOptionsAsProperties;
+        this._combineFlagAndOptionalValue = sourceCommand._combineFlagAndOptionalValue;
+        this._allowExcessArguments = sourceCommand._allowExcessArguments;
+        this._enablePositionalOptions = sourceCommand._enablePositionalOptions;
+        this._showHelpAfterError = sourceCommand._showHelpAfterError;
+        this._showSuggestionAfterError = sourceCommand._showSuggestionAfterError;
+        return this;
+      }
+      /**
+       * @returns {Command[]}
+       * @private
+       */
+      _getCommandAndAncestors() {
+        const result2 = [];
+        for (let command = this; command; command = command.parent) {
+          result2.push(command);
+        }
+        return result2;
+      }
+      /**
+       * Define a command.
+       *
+       * There are two styles of command: pay attention to where to put the description.
+       *
+       * @example
+       * // Command implemented using action handler (description is supplied separately to `.command`)
+       * program
+       *   .command('clone <source> [destination]')
+       *   .description('clone a repository into a newly created directory')
+       *   .action((source, destination) => {
+       *     console.log('clone command called');
+       *   });
+       *
+       * // Command implemented using separate executable file (description is second parameter to `.command`)
+       * program
+       *   .command('start <service>', 'start named service')
+       *   .command('stop [service]', 'stop named service, or all if no name supplied');
+       *
+       * @param {string} nameAndArgs - command name and arguments, args are `<required>` or `[optional]` and last may also be `variadic...`
+       * @param {(object | string)} [actionOptsOrExecDesc] - configuration options (for action), or description (for executable)
+       * @param {object} [execOpts] - configuration options (for executable)
+       * @return {Command} returns new command for action handler, or `this` for executable command
+       */
+      command(nameAndArgs, actionOptsOrExecDesc, execOpts) {
+        let desc = actionOptsOrExecDesc;
+        let opts = execOpts;
+        if (typeof desc === "object" && desc !== null) {
+          opts = desc;
+          desc = null;
+        }
+        opts = opts || {};
+        const [, name2, args2] = nameAndArgs.match(/([^ ]+) *(.*)/);
+        const cmd = this.createCommand(name2);
+        if (desc) {
+          cmd.description(desc);
+          cmd._executableHandler = true;
+        }
+        if (opts.isDefault) this._defaultCommandName = cmd._name;
+        cmd._hidden = !!(opts.noHelp || opts.hidden);
+        cmd._executableFile = opts.executableFile || null;
+        if (args2) cmd.arguments(args2);
+        this._registerCommand(cmd);
+        cmd.parent = this;
+        cmd.copyInheritedSettings(this);
+        if (desc) return this;
+        return cmd;
+      }
+      /**
+       * Factory routine to create a new unattached command.
+       *
+       * See .command() for creating an attached subcommand, which uses this routine to
+       * create the command. You can override createCommand to customise subcommands.
+       *
+       * @param {string} [name]
+       * @return {Command} new command
+       */
+      createCommand(name2) {
+        return new _Command(name2);
+      }
+      /**
+       * You can customise the help with a subclass of Help by overriding createHelp,
+       * or by overriding Help properties using configureHelp().
+       *
+       * @return {Help}
+       */
+      createHelp() {
+        return Object.assign(new Help2(), this.configureHelp());
+      }
+      /**
+       * You can customise the help by overriding Help properties using configureHelp(),
+       * or with a subclass of Help by overriding createHelp().
+       *
+       * @param {object} [configuration] - configuration options
+       * @return {(Command | object)} `this` command for chaining, or stored configuration
+       */
+      configureHelp(configuration) {
+        if (configuration === void 0) return this._helpConfiguration;
+        this._helpConfiguration = configuration;
+        return this;
+      }
+      /**
+       * The default output goes to stdout and stderr. You can customise this for special
+       * applications. You can also customise the display of errors by overriding outputError.
+       *
+       * The configuration properties are all functions:
+       *
+       *     // change how output being written, defaults to stdout and stderr
+       *     writeOut(str)
+       *     writeErr(str)
+       *     // change how output being written for errors, defaults to writeErr
+       *     outputError(str, write) // used for displaying errors and not used for displaying help
+       *     // specify width for wrapping help
+       *     getOutHelpWidth()
+       *     getErrHelpWidth()
+       *     // color support, currently only used with Help
+       *     getOutHasColors()
+       *     getErrHasColors()
+       *     stripColor() // used to remove ANSI escape codes if output does not have colors
+       *
+       * @param {object} [configuration] - configuration options
+       * @return {(Command | object)} `this` command for chaining, or stored configuration
+       */
+      configureOutput(configuration) {
+        if (configuration === void 0) return this._outputConfiguration;
+        this._outputConfiguration = {
+          ...this._outputConfiguration,
+          ...configuration
+        };
+        return this;
+      }
+      /**
+       * Display the help or a custom message after an error occurs.
+       *
+       * @param {(boolean|string)} [displayHelp]
+       * @return {Command} `this` command for chaining
+       */
+      showHelpAfterError(displayHelp = true) {
+        if (typeof displayHelp !== "string") displayHelp = !!displayHelp;
+        this._showHelpAfterError = displayHelp;
+        return this;
+      }
+      /**
+       * Display suggestion of similar commands for unknown commands, or options for unknown options.
+       *
+       * @param {boolean} [displaySuggestion]
+       * @return {Command} `this` command for chaining
+       */
+      showSuggestionAfterError(displaySuggestion = true) {
+        this._showSuggestionAfterError = !!displaySuggestion;
+        return this;
+      }
+      /**
+       * Add a prepared subcommand.
+       *
+       * See .command() for creating an attached subcommand which inherits settings from its parent.
+       *
+       * @param {Command} cmd - new subcommand
+       * @param {object} [opts] - configuration options
+       * @return {Command} `this` command for chaining
+       */
+      addCommand(cmd, opts) {
+        if (!cmd._name) {
+          throw new Error(`Command passed to .addCommand() must have a name
+- specify the name in Command constructor or using .name()`);
+        }
+        opts = opts || {};
+        if (opts.isDefault) this._defaultCommandName = cmd._name;
+        if (opts.noHelp || opts.hidden) cmd._hidden = true;
+        this._registerCommand(cmd);
+        cmd.parent = this;
+        cmd._checkForBrokenPassThrough();
+        return this;
+      }
+      /**
+       * Factory routine to create a new unattached argument.
+       *
+       * See .argument() for creating an attached argument, which uses this routine to
+       * create the argument. You can override createArgument to return a custom argument.
+       *
+       * @param {string} name
+       * @param {string} [description]
+       * @return {Argument} new argument
+       */
+      createArgument(name2, description2) {
+        return new Argument2(name2, description2);
+      }
+      /**
+       * Define argument syntax for command.
+       *
+       * The default is that the argument is required, and you can explicitly
+       * indicate this with <> around the name. Put [] around the name for an optional argument.
+       *
+       * @example
+       * program.argument('<input-file>');
+       * program.argument('[output-file]');
+       *
+       * @param {string} name
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom argument processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      argument(name2, description2, parseArg, defaultValue) {
+        const argument = this.createArgument(name2, description2);
+        if (typeof parseArg === "function") {
+          argument.default(defaultValue).argParser(parseArg);
+        } else {
+          argument.default(parseArg);
+        }
+        this.addArgument(argument);
+        return this;
+      }
+      /**
+       * Define argument syntax for command, adding multiple at once (without descriptions).
+       *
+       * See also .argument().
+       *
+       * @example
+       * program.arguments('<cmd> [env]');
+       *
+       * @param {string} names
+       * @return {Command} `this` command for chaining
+       */
+      arguments(names) {
+        names.trim().split(/ +/).forEach((detail) => {
+          this.argument(detail);
+        });
+        return this;
+      }
+      /**
+       * Define argument syntax for command, adding a prepared argument.
+       *
+       * @param {Argument} argument
+       * @return {Command} `this` command for chaining
+       */
+      addArgument(argument) {
+        const previousArgument = this.registeredArguments.slice(-1)[0];
+        if (previousArgument?.variadic) {
+          throw new Error(
+            `only the last argument can be variadic '${previousArgument.name()}'`
+          );
+        }
+        if (argument.required && argument.defaultValue !== void 0 && argument.parseArg === void 0) {
+          throw new Error(
+            `a default value for a required argument is never used: '${argument.name()}'`
+          );
+        }
+        this.registeredArguments.push(argument);
+        return this;
+      }
+      /**
+       * Customise or override default help command. By default a help command is automatically added if your command has subcommands.
+       *
+       * @example
+       *    program.helpCommand('help [cmd]');
+       *    program.helpCommand('help [cmd]', 'show help');
+       *    program.helpCommand(false); // suppress default help command
+       *    program.helpCommand(true); // add help command even if no subcommands
+       *
+       * @param {string|boolean} enableOrNameAndArgs - enable with custom name and/or arguments, or boolean to override whether added
+       * @param {string} [description] - custom description
+       * @return {Command} `this` command for chaining
+       */
+      helpCommand(enableOrNameAndArgs, description2) {
+        if (typeof enableOrNameAndArgs === "boolean") {
+          this._addImplicitHelpCommand = enableOrNameAndArgs;
+          if (enableOrNameAndArgs && this._defaultCommandGroup) {
+            this._initCommandGroup(this._getHelpCommand());
+          }
+          return this;
+        }
+        const nameAndArgs = enableOrNameAndArgs ?? "help [command]";
+        const [, helpName, helpArgs] = nameAndArgs.match(/([^ ]+) *(.*)/);
+        const helpDescription = description2 ?? "display help for command";
+        const helpCommand = this.createCommand(helpName);
+        helpCommand.helpOption(false);
+        if (helpArgs) helpCommand.arguments(helpArgs);
+        if (helpDescription) helpCommand.description(helpDescription);
+        this._addImplicitHelpCommand = true;
+        this._helpCommand = helpCommand;
+        if (enableOrNameAndArgs || description2) this._initCommandGroup(helpCommand);
+        return this;
+      }
+      /**
+       * Add prepared custom help command.
+       *
+       * @param {(Command|string|boolean)} helpCommand - custom help command, or deprecated enableOrNameAndArgs as for `.helpCommand()`
+       * @param {string} [deprecatedDescription] - deprecated custom description used with custom name only
+       * @return {Command} `this` command for chaining
+       */
+      addHelpCommand(helpCommand, deprecatedDescription) {
+        if (typeof helpCommand !== "object") {
+          this.helpCommand(helpCommand, deprecatedDescription);
+          return this;
+        }
+        this._addImplicitHelpCommand = true;
+        this._helpCommand = helpCommand;
+        this._initCommandGroup(helpCommand);
+        return this;
+      }
+      /**
+       * Lazy create help command.
+       *
+       * @return {(Command|null)}
+       * @package
+       */
+      _getHelpCommand() {
+        const hasImplicitHelpCommand = this._addImplicitHelpCommand ?? (this.commands.length && !this._actionHandler && !this._findCommand("help"));
+        if (hasImplicitHelpCommand) {
+          if (this._helpCommand === void 0) {
+            this.helpCommand(void 0, void 0);
+          }
+          return this._helpCommand;
+        }
+        return null;
+      }
+      /**
+       * Add hook for life cycle event.
+       *
+       * @param {string} event
+       * @param {Function} listener
+       * @return {Command} `this` command for chaining
+       */
+      hook(event, listener) {
+        const allowedValues = ["preSubcommand", "preAction", "postAction"];
+        if (!allowedValues.includes(event)) {
+          throw new Error(`Unexpected value for event passed to hook : '${event}'.
+Expecting one of '${allowedValues.join("', '")}'`);
+        }
+        if (this._lifeCycleHooks[event]) {
+          this._lifeCycleHooks[event].push(listener);
+        } else {
+          this._lifeCycleHooks[event] = [listener];
+        }
+        return this;
+      }
+      /**
+       * Register callback to use as replacement for calling process.exit.
+       *
+       * @param {Function} [fn] optional callback which will be passed a CommanderError, defaults to throwing
+       * @return {Command} `this` command for chaining
+       */
+      exitOverride(fn) {
+        if (fn) {
+          this._exitCallback = fn;
+        } else {
+          this._exitCallback = (err2) => {
+            if (err2.code !== "commander.executeSubCommandAsync") {
+              throw err2;
+            } else {
+            }
+          };
+        }
+        return this;
+      }
+      /**
+       * Call process.exit, and _exitCallback if defined.
+       *
+       * @param {number} exitCode exit code for using with process.exit
+       * @param {string} code an id string representing the error
+       * @param {string} message human-readable description of the error
+       * @return never
+       * @private
+       */
+      _exit(exitCode, code3, message15) {
+        if (this._exitCallback) {
+          this._exitCallback(new CommanderError2(exitCode, code3, message15));
+        }
+        process2.exit(exitCode);
+      }
+      /**
+       * Register callback `fn` for the command.
+       *
+       * @example
+       * program
+       *   .command('serve')
+       *   .description('start service')
+       *   .action(function() {
+       *      // do work here
+       *   });
+       *
+       * @param {Function} fn
+       * @return {Command} `this` command for chaining
+       */
+      action(fn) {
+        const listener = (args2) => {
+          const expectedArgsCount = this.registeredArguments.length;
+          const actionArgs = args2.slice(0, expectedArgsCount);
+          if (this._storeOptionsAsProperties) {
+            actionArgs[expectedArgsCount] = this;
+          } else {
+            actionArgs[expectedArgsCount] = this.opts();
+          }
+          actionArgs.push(this);
+          return fn.apply(this, actionArgs);
+        };
+        this._actionHandler = listener;
+        return this;
+      }
+      /**
+       * Factory routine to create a new unattached option.
+       *
+       * See .option() for creating an attached option, which uses this routine to
+       * create the option. You can override createOption to return a custom option.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @return {Option} new option
+       */
+      createOption(flags2, description2) {
+        return new Option2(flags2, description2);
+      }
+      /**
+       * Wrap parseArgs to catch 'commander.invalidArgument'.
+       *
+       * @param {(Option | Argument)} target
+       * @param {string} value
+       * @param {*} previous
+       * @param {string} invalidArgumentMessage
+       * @private
+       */
+      _callParseArg(target, value, previous, invalidArgumentMessage) {
+        try {
+          return target.parseArg(value, previous);
+        } catch (err2) {
+          if (err2.code === "commander.invalidArgument") {
+            const message15 = `${invalidArgumentMessage} ${err2.message}`;
+            this.error(message15, { exitCode: err2.exitCode, code: err2.code });
+          }
+          throw err2;
+        }
+      }
+      /**
+       * Check for option flag conflicts.
+       * Register option if no conflicts found, or throw on conflict.
+       *
+       * @param {Option} option
+       * @private
+       */
+      _registerOption(option) {
+        const matchingOption = option.short && this._findOption(option.short) || option.long && this._findOption(option.long);
+        if (matchingOption) {
+          const matchingFlag = option.long && this._findOption(option.long) ? option.long : option.short;
+          throw new Error(`Cannot add option '${option.flags}'${this._name && ` to command '${this._name}'`} due to conflicting flag '${matchingFlag}'
+-  already used by option '${matchingOption.flags}'`);
+        }
+        this._initOptionGroup(option);
+        this.options.push(option);
+      }
+      /**
+       * Check for command name and alias conflicts with existing commands.
+       * Register command if no conflicts found, or throw on conflict.
+       *
+       * @param {Command} command
+       * @private
+       */
+      _registerCommand(command) {
+        const knownBy = (cmd) => {
+          return [cmd.name()].concat(cmd.aliases());
+        };
+        const alreadyUsed = knownBy(command).find(
+          (name2) => this._findCommand(name2)
+        );
+        if (alreadyUsed) {
+          const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
+          const newCmd = knownBy(command).join("|");
+          throw new Error(
+            `cannot add command '${newCmd}' as already have command '${existingCmd}'`
+          );
+        }
+        this._initCommandGroup(command);
+        this.commands.push(command);
+      }
+      /**
+       * Add an option.
+       *
+       * @param {Option} option
+       * @return {Command} `this` command for chaining
+       */
+      addOption(option) {
+        this._registerOption(option);
+        const oname = option.name();
+        const name2 = option.attributeName();
+        if (option.negate) {
+          const positiveLongFlag = option.long.replace(/^--no-/, "--");
+          if (!this._findOption(positiveLongFlag)) {
+            this.setOptionValueWithSource(
+              name2,
+              option.defaultValue === void 0 ? true : option.defaultValue,
+              "default"
+            );
+          }
+        } else if (option.defaultValue !== void 0) {
+          this.setOptionValueWithSource(name2, option.defaultValue, "default");
+        }
+        const handleOptionValue = (val, invalidValueMessage, valueSource) => {
+          if (val == null && option.presetArg !== void 0) {
+            val = option.presetArg;
+          }
+          const oldValue = this.getOptionValue(name2);
+          if (val !== null && option.parseArg) {
+            val = this._callParseArg(option, val, oldValue, invalidValueMessage);
+          } else if (val !== null && option.variadic) {
+            val = option._collectValue(val, oldValue);
+          }
+          if (val == null) {
+            if (option.negate) {
+              val = false;
+            } else if (option.isBoolean() || option.optional) {
+              val = true;
+            } else {
+              val = "";
+            }
+          }
+          this.setOptionValueWithSource(name2, val, valueSource);
+        };
+        this.on("option:" + oname, (val) => {
+          const invalidValueMessage = `error: option '${option.flags}' argument '${val}' is invalid.`;
+          handleOptionValue(val, invalidValueMessage, "cli");
+        });
+        if (option.envVar) {
+          this.on("optionEnv:" + oname, (val) => {
+            const invalidValueMessage = `error: option '${option.flags}' value '${val}' from env '${option.envVar}' is invalid.`;
+            handleOptionValue(val, invalidValueMessage, "env");
+          });
+        }
+        return this;
+      }
+      /**
+       * Internal implementation shared by .option() and .requiredOption()
+       *
+       * @return {Command} `this` command for chaining
+       * @private
+       */
+      _optionEx(config, flags2, description2, fn, defaultValue) {
+        if (typeof flags2 === "object" && flags2 instanceof Option2) {
+          throw new Error(
+            "To add an Option object use addOption() instead of option() or requiredOption()"
+          );
+        }
+        const option = this.createOption(flags2, description2);
+        option.makeOptionMandatory(!!config.mandatory);
+        if (typeof fn === "function") {
+          option.default(defaultValue).argParser(fn);
+        } else if (fn instanceof RegExp) {
+          const regex2 = fn;
+          fn = (val, def) => {
+            const m = regex2.exec(val);
+            return m ? m[0] : def;
+          };
+          option.default(defaultValue).argParser(fn);
+        } else {
+          option.default(fn);
+        }
+        return this.addOption(option);
+      }
+      /**
+       * Define option with `flags`, `description`, and optional argument parsing function or `defaultValue` or both.
+       *
+       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space. A required
+       * option-argument is indicated by `<>` and an optional option-argument by `[]`.
+       *
+       * See the README for more details, and see also addOption() and requiredOption().
+       *
+       * @example
+       * program
+       *     .option('-p, --pepper', 'add pepper')
+       *     .option('--pt, --pizza-type <TYPE>', 'type of pizza') // required option-argument
+       *     .option('-c, --cheese [CHEESE]', 'add extra cheese', 'mozzarella') // optional option-argument with default
+       *     .option('-t, --tip <VALUE>', 'add tip to purchase cost', parseFloat) // custom parse function
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom option processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      option(flags2, description2, parseArg, defaultValue) {
+        return this._optionEx({}, flags2, description2, parseArg, defaultValue);
+      }
+      /**
+       * Add a required option which must have a value after parsing. This usually means
+       * the option must be specified on the command line. (Otherwise the same as .option().)
+       *
+       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom option processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      requiredOption(flags2, description2, parseArg, defaultValue) {
+        return this._optionEx(
+          { mandatory: true },
+          flags2,
+          description2,
+          parseArg,
+          defaultValue
+        );
+      }
+      /**
+       * Alter parsing of short flags with optional values.
+       *
+       * @example
+       * // for `.option('-f,--flag [value]'):
+       * program.combineFlagAndOptionalValue(true);  // `-f80` is treated like `--flag=80`, this is the default behaviour
+       * program.combineFlagAndOptionalValue(false) // `-fb` is treated like `-f -b`
+       *
+       * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
+       * @return {Command} `this` command for chaining
+       */
+      combineFlagAndOptionalValue(combine = true) {
+        this._combineFlagAndOptionalValue = !!combine;
+        return this;
+      }
+      /**
+       * Allow unknown options on the command line.
+       *
+       * @param {boolean} [allowUnknown] - if `true` or omitted, no error will be thrown for unknown options.
+       * @return {Command} `this` command for chaining
+       */
+      allowUnknownOption(allowUnknown = true) {
+        this._allowUnknownOption = !!allowUnknown;
+        return this;
+      }
+      /**
+       * Allow excess command-arguments on the command line. Pass false to make excess arguments an error.
+       *
+       * @param {boolean} [allowExcess] - if `true` or omitted, no error will be thrown for excess arguments.
+       * @return {Command} `this` command for chaining
+       */
+      allowExcessArguments(allowExcess = true) {
+        this._allowExcessArguments = !!allowExcess;
+        return this;
+      }
+      /**
+       * Enable positional options. Positional means global options are specified before subcommands which lets
+       * subcommands reuse the same option names, and also enables subcommands to turn on passThroughOptions.
+       * The default behaviour is non-positional and global options may appear anywhere on the command line.
+       *
+       * @param {boolean} [positional]
+       * @return {Command} `this` command for chaining
+       */
+      enablePositionalOptions(positional = true) {
+        this._enablePositionalOptions = !!positional;
+        return this;
+      }
+      /**
+       * Pass through options that come after command-arguments rather than treat them as command-options,
+       * so actual command-options come before command-arguments. Turning this on for a subcommand requires
+       * positional options to have been enabled on the program (parent commands).
+       * The default behaviour is non-positional and options may appear before or after command-arguments.
+       *
+       * @param {boolean} [passThrough] for unknown options.
+       * @return {Command} `this` command for chaining
+       */
+      passThroughOptions(passThrough = true) {
+        this._passThroughOptions = !!passThrough;
+        this._checkForBrokenPassThrough();
+        return this;
+      }
+      /**
+       * @private
+       */
+      _checkForBrokenPassThrough() {
+        if (this.parent && this._passThroughOptions && !this.parent._enablePositionalOptions) {
+          throw new Error(
+            `passThroughOptions cannot be used for '${this._name}' without turning on enablePositionalOptions for parent command(s)`
+          );
+        }
+      }
+      /**
+       * Whether to store option values as properties on command object,
+       * or store separately (specify false). In both cases the option values can be accessed using .opts().
+       *
+       * @param {boolean} [storeAsProperties=true]
+       * @return {Command} `this` command for chaining
+       */
+      storeOptionsAsProperties(storeAsProperties = true) {
+        if (this.options.length) {
+          throw new Error("call .storeOptionsAsProperties() before adding options");
+        }
+        if (Object.keys(this._optionValues).length) {
+          throw new Error(
+            "call .storeOptionsAsProperties() before setting option values"
+          );
+        }
+        this._storeOptionsAsProperties = !!storeAsProperties;
+        return this;
+      }
+      /**
+       * Retrieve option value.
+       *
+       * @param {string} key
+       * @return {object} value
+       */
+      getOptionValue(key) {
+        if (this._storeOptionsAsProperties) {
+          return this[key];
+        }
+        return this._optionValues[key];
+      }
+      /**
+       * Store option value.
+       *
+       * @param {string} key
+       * @param {object} value
+       * @return {Command} `this` command for chaining
+       */
+      setOptionValue(key, value) {
+        return this.setOptionValueWithSource(key, value, void 0);
+      }
+      /**
+       * Store option value and where the value came from.
+       *
+       * @param {string} key
+       * @param {object} value
+       * @param {string} source - expected values are default/config/env/cli/implied
+       * @return {Command} `this` command for chaining
+       */
+      setOptionValueWithSource(key, value, source) {
+        if (this._storeOptionsAsProperties) {
+          this[key] = value;
+        } else {
+          this._optionValues[key] = value;
+        }
+        this._optionValueSources[key] = source;
+        return this;
+      }
+      /**
+       * Get source of option value.
+       * Expected values are default | config | env | cli | implied
+       *
+       * @param {string} key
+       * @return {string}
+       */
+      getOptionValueSource(key) {
+        return this._optionValueSources[key];
+      }
+      /**
+       * Get source of option value. See also .optsWithGlobals().
+       * Expected values are default | config | env | cli | implied
+       *
+       * @param {string} key
+       * @return {string}
+       */
+      getOptionValueSourceWithGlobals(key) {
+        let source;
+        this._getCommandAndAncestors().forEach((cmd) => {
+          if (cmd.getOptionValueSource(key) !== void 0) {
+            source = cmd.getOptionValueSource(key);
+          }
+        });
+        return source;
+      }
+      /**
+       * Get user arguments from implied or explicit arguments.
+       * Side-effects: set _scriptPath if args included script. Used for default program name, and subcommand searches.
+       *
+       * @private
+       */
+      _prepareUserArgs(argv, parseOptions) {
+        if (argv !== void 0 && !Array.isArray(argv)) {
+          throw new Error("first parameter to parse must be array or undefined");
+        }
+        parseOptions = parseOptions || {};
+        if (argv === void 0 && parseOptions.from === void 0) {
+          if (process2.versions?.electron) {
+            parseOptions.from = "electron";
+          }
+          const execArgv = process2.execArgv ?? [];
+          if (execArgv.includes("-e") || execArgv.includes("--eval") || execArgv.includes("-p") || execArgv.includes("--print")) {
+            parseOptions.from = "eval";
+          }
+        }
+        if (argv === void 0) {
+          argv = process2.argv;
+        }
+        this.rawArgs = argv.slice();
+        let userArgs;
+        switch (parseOptions.from) {
+          case void 0:
+          case "node":
+            this._scriptPath = argv[1];
+            userArgs = argv.slice(2);
+            break;
+          case "electron":
+            if (process2.defaultApp) {
+              this._scriptPath = argv[1];
+              userArgs = argv.slice(2);
+            } else {
+              userArgs = argv.slice(1);
+            }
+            break;
+          case "user":
+            userArgs = argv.slice(0);
+            break;
+          case "eval":
+            userArgs = argv.slice(1);
+            break;
+          default:
+            throw new Error(
+              `unexpected parse option { from: '${parseOptions.from}' }`
+            );
+        }
+        if (!this._name && this._scriptPath)
+          this.nameFromFilename(this._scriptPath);
+        this._name = this._name || "program";
+        return userArgs;
+      }
+      /**
+       * Parse `argv`, setting options and invoking commands when defined.
+       *
+       * Use parseAsync instead of parse if any of your action handlers are async.
+       *
+       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
+       *
+       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
+       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
+       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
+       * - `'user'`: just user arguments
+       *
+       * @example
+       * program.parse(); // parse process.argv and auto-detect electron and special node flags
+       * program.parse(process.argv); // assume argv[0] is app and argv[1] is script
+       * program.parse(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
+       *
+       * @param {string[]} [argv] - optional, defaults to process.argv
+       * @param {object} [parseOptions] - optionally specify style of options with from: node/user/electron
+       * @param {string} [parseOptions.from] - where the args are from: 'node', 'user', 'electron'
+       * @return {Command} `this` command for chaining
+       */
+      parse(argv, parseOptions) {
+        this._prepareForParse();
+        const userArgs = this._prepareUserArgs(argv, parseOptions);
+        this._parseCommand([], userArgs);
+        return this;
+      }
+      /**
+       * Parse `argv`, setting options and invoking commands when defined.
+       *
+       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
+       *
+       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
+       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
+       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
+       * - `'user'`: just user arguments
+       *
+       * @example
+       * await program.parseAsync(); // parse process.argv and auto-detect electron and special node flags
+       * await program.parseAsync(process.argv); // assume argv[0] is app and argv[1] is script
+       * await program.parseAsync(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
+       *
+       * @param {string[]} [argv]
+       * @param {object} [parseOptions]
+       * @param {string} parseOptions.from - where the args are from: 'node', 'user', 'electron'
+       * @return {Promise}
+       */
+      async parseAsync(argv, parseOptions) {
+        this._prepareForParse();
+        const userArgs = this._prepareUserArgs(argv, parseOptions);
+        await this._parseCommand([], userArgs);
+        return this;
+      }
+      _prepareForParse() {
+        if (this._savedState === null) {
+          this.saveStateBeforeParse();
+        } else {
+          this.restoreStateBeforeParse();
+        }
+      }
+      /**
+       * Called the first time parse is called to save state and allow a restore before subsequent calls to parse.
+       * Not usually called directly, but available for subclasses to save their custom state.
+       *
+       * This is called in a lazy way. Only commands used in parsing chain will have state saved.
+       */
+      saveStateBeforeParse() {
+        this._savedState = {
+          // name is stable if supplied by author, but may be unspecified for root command and deduced during parsing
+          _name: this._name,
+          // option values before parse have default values (including false for negated options)
+          // shallow clones
+          _optionValues: { ...this._optionValues },
+          _optionValueSources: { ...this._optionValueSources }
+        };
+      }
+      /**
+       * Restore state before parse for calls after the first.
+       * Not usually called directly, but available for subclasses to save their custom state.
+       *
+       * This is called in a lazy way. Only commands used in parsing chain will have state restored.
+       */
+      restoreStateBeforeParse() {
+        if (this._storeOptionsAsProperties)
+          throw new Error(`Can not call parse again when storeOptionsAsProperties is true.
+- either make a new Command for each call to parse, or stop storing options as properties`);
+        this._name = this._savedState._name;
+        this._scriptPath = null;
+        this.rawArgs = [];
+        this._optionValues = { ...this._savedState._optionValues };
+        this._optionValueSources = { ...this._savedState._optionValueSources };
+        this.args = [];
+        this.processedArgs = [];
+      }
+      /**
+       * Throw if expected executable is missing. Add lots of help for author.
+       *
+       * @param {string} executableFile
+       * @param {string} executableDir
+       * @param {string} subcommandName
+       */
+      _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
+        if (fs2.existsSync(executableFile)) return;
+        const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
+        const executableMissing = `'${executableFile}' does not exist
+ - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
+ - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
+ - ${executableDirMessage}`;
+        throw new Error(executableMissing);
+      }
+      /**
+       * Execute a sub-command executable.
+       *
+       * @private
+       */
+      _executeSubCommand(subcommand, args2) {
+        args2 = args2.slice();
+        let launchWithNode = false;
+        const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
+        function findFile(baseDir, baseName) {
+          const localBin = path.resolve(baseDir, baseName);
+          if (fs2.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path.extname(baseName))) return void 0;
+          const foundExt = sourceExt.find(
+            (ext) => fs2.existsSync(`${localBin}${ext}`)
+          );
+          if (foundExt) return `${localBin}${foundExt}`;
+          return void 0;
+        }
+        this._checkForMissingMandatoryOptions();
+        this._checkForConflictingOptions();
+        let executableFile = subcommand._executableFile || `${this._name}-${subcommand._name}`;
+        let executableDir = this._executableDir || "";
+        if (this._scriptPath) {
+          let resolvedScriptPath;
+          try {
+            resolvedScriptPath = fs2.realpathSync(this._scriptPath);
+          } catch {
+            resolvedScriptPath = this._scriptPath;
+          }
+          executableDir = path.resolve(
+            path.dirname(resolvedScriptPath),
+            executableDir
+          );
+        }
+        if (executableDir) {
+          let localFile = findFile(executableDir, executableFile);
+          if (!localFile && !subcommand._executableFile && this._scriptPath) {
+            const legacyName = path.basename(
+              this._scriptPath,
+              path.extname(this._scriptPath)
+            );
+            if (legacyName !== this._name) {
+              localFile = findFile(
+                executableDir,
+                `${legacyName}-${subcommand._name}`
+              );
+            }
+          }
+          executableFile = localFile || executableFile;
+        }
+        launchWithNode = sourceExt.includes(path.extname(executableFile));
+        let proc;
+        if (process2.platform !== "win32") {
+          if (launchWithNode) {
+            args2.unshift(executableFile);
+            args2 = incrementNodeInspectorPort(process2.execArgv).concat(args2);
+            proc = childProcess.spawn(process2.argv[0], args2, { stdio: "inherit" });
+          } else {
+            proc = childProcess.spawn(executableFile, args2, { stdio: "inherit" });
+          }
+        } else {
+          this._checkForMissingExecutable(
+            executableFile,
+            executableDir,
+            subcommand._name
+          );
+          args2.unshift(executableFile);
+          args2 = incrementNodeInspectorPort(process2.execArgv).concat(args2);
+          proc = childProcess.spawn(process2.execPath, args2, { stdio: "inherit" });
+        }
+        if (!proc.killed) {
+          const signals = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
+          signals.forEach((signal) => {
+            process2.on(signal, () => {
+              if (proc.killed === false && proc.exitCode === null) {
+                proc.kill(signal);
+              }
+            });
+          });
+        }
+        const exitCallback = this._exitCallback;
+        proc.on("close", (code3) => {
+          code3 = code3 ?? 1;
+          if (!exitCallback) {
+            process2.exit(code3);
+          } else {
+            exitCallback(
+              new CommanderError2(
+                code3,
+                "commander.executeSubCommandAsync",
+                "(close)"
+              )
+            );
+          }
+        });
+        proc.on("error", (err2) => {
+          if (err2.code === "ENOENT") {
+            this._checkForMissingExecutable(
+              executableFile,
+              executableDir,
+              subcommand._name
+            );
+          } else if (err2.code === "EACCES") {
+            throw new Error(`'${executableFile}' not executable`);
+          }
+          if (!exitCallback) {
+            process2.exit(1);
+          } else {
+            const wrappedError = new CommanderError2(
+              1,
+              "commander.executeSubCommandAsync",
+              "(error)"
+            );
+            wrappedError.nestedError = err2;
+            exitCallback(wrappedError);
+          }
+        });
+        this.runningCommand = proc;
+      }
+      /**
+       * @private
+       */
+      _dispatchSubcommand(commandName, operands, unknown) {
+        const subCommand = this._findCommand(commandName);
+        if (!subCommand) this.help({ error: true });
+        subCommand._prepareForParse();
+        let promiseChain;
+        promiseChain = this._chainOrCallSubCommandHook(
+          promiseChain,
+          subCommand,
+          "preSubcommand"
+        );
+        promiseChain = this._chainOrCall(promiseChain, () => {
+          if (subCommand._executableHandler) {
+            this._executeSubCommand(subCommand, operands.concat(unknown));
+          } else {
+            return subCommand._parseCommand(operands, unknown);
+          }
+        });
+        return promiseChain;
+      }
+      /**
+       * Invoke help directly if possible, or dispatch if necessary.
+       * e.g. help foo
+       *
+       * @private
+       */
+      _dispatchHelpCommand(subcommandName) {
+        if (!subcommandName) {
+          this.help();
+        }
+        const subCommand = this._findCommand(subcommandName);
+        if (subCommand && !subCommand._executableHandler) {
+          subCommand.help();
+        }
+        return this._dispatchSubcommand(
+          subcommandName,
+          [],
+          [this._getHelpOption()?.long ?? this._getHelpOption()?.short ?? "--help"]
+        );
+      }
+      /**
+       * Check this.args against expected this.registeredArguments.
+       *
+       * @private
+       */
+      _checkNumberOfArguments() {
+        this.registeredArguments.forEach((arg, i2) => {
+          if (arg.required && this.args[i2] == null) {
+            this.missingArgument(arg.name());
+          }
+        });
+        if (this.registeredArguments.length > 0 && this.registeredArguments[this.registeredArguments.length - 1].variadic) {
+          return;
+        }
+        if (this.args.length > this.registeredArguments.length) {
+          this._excessArguments(this.args);
+        }
+      }
+      /**
+       * Process this.args using this.registeredArguments and save as this.processedArgs!
+       *
+       * @private
+       */
+      _processArguments() {
+        const myParseArg = (argument, value, previous) => {
+          let parsedValue = value;
+          if (value !== null && argument.parseArg) {
+            const invalidValueMessage = `error: command-argument value '${value}' is invalid for argument '${argument.name()}'.`;
+            parsedValue = this._callParseArg(
+              argument,
+              value,
+              previous,
+              invalidValueMessage
+            );
+          }
+          return parsedValue;
+        };
+        this._checkNumberOfArguments();
+        const processedArgs = [];
+        this.registeredArguments.forEach((declaredArg, index) => {
+          let value = declaredArg.defaultValue;
+          if (declaredArg.variadic) {
+            if (index < this.args.length) {
+              value = this.args.slice(index);
+              if (declaredArg.parseArg) {
+                value = value.reduce((processed, v) => {
+                  return myParseArg(declaredArg, v, processed);
+                }, declaredArg.defaultValue);
+              }
+            } else if (value === void 0) {
+              value = [];
+            }
+          } else if (index < this.args.length) {
+            value = this.args[index];
+            if (declaredArg.parseArg) {
+              value = myParseArg(declaredArg, value, declaredArg.defaultValue);
+            }
+          }
+          processedArgs[index] = value;
+        });
+        this.processedArgs = processedArgs;
+      }
+      /**
+       * Once we have a promise we chain, but call synchronously until then.
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {Function} fn
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCall(promise, fn) {
+        if (promise?.then && typeof promise.then === "function") {
+          return promise.then(() => fn());
+        }
+        return fn();
+      }
+      /**
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {string} event
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCallHooks(promise, event) {
+        let result2 = promise;
+        const hooks = [];
+        this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
+          hookedCommand._lifeCycleHooks[event].forEach((callback) => {
+            hooks.push({ hookedCommand, callback });
+          });
+        });
+        if (event === "postAction") {
+          hooks.reverse();
+        }
+        hooks.forEach((hookDetail) => {
+          result2 = this._chainOrCall(result2, () => {
+            return hookDetail.callback(hookDetail.hookedCommand, this);
+          });
+        });
+        return result2;
+      }
+      /**
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {Command} subCommand
+       * @param {string} event
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCallSubCommandHook(promise, subCommand, event) {
+        let result2 = promise;
+        if (this._lifeCycleHooks[event] !== void 0) {
+          this._lifeCycleHooks[event].forEach((hook2) => {
+            result2 = this._chainOrCall(result2, () => {
+              return hook2(this, subCommand);
+            });
+          });
+        }
+        return result2;
+      }
+      /**
+       * Process arguments in context of this command.
+       * Returns action result, in case it is a promise.
+       *
+       * @private
+       */
+      _parseCommand(operands, unknown) {
+        const parsed = this.parseOptions(unknown);
+        this._parseOptionsEnv();
+        this._parseOptionsImplied();
+        operands = operands.concat(parsed.operands);
+        unknown = parsed.unknown;
+        this.args = operands.concat(unknown);
+        if (operands && this._findCommand(operands[0])) {
+          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown);
+        }
+        if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
+          return this._dispatchHelpCommand(operands[1]);
+        }
+        if (this._defaultCommandName) {
+          this._outputHelpIfRequested(unknown);
+          return this._dispatchSubcommand(
+            this._defaultCommandName,
+            operands,
+            unknown
+          );
+        }
+        if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
+          this.help({ error: true });
+        }
+        this._outputHelpIfRequested(parsed.unknown);
+        this._checkForMissingMandatoryOptions();
+        this._checkForConflictingOptions();
+        const checkForUnknownOptions = () => {
+          if (parsed.unknown.length > 0) {
+            this.unknownOption(parsed.unknown[0]);
+          }
+        };
+        const commandEvent = `command:${this.name()}`;
+        if (this._actionHandler) {
+          checkForUnknownOptions();
+          this._processArguments();
+          let promiseChain;
+          promiseChain = this._chainOrCallHooks(promiseChain, "preAction");
+          promiseChain = this._chainOrCall(
+            promiseChain,
+            () => this._actionHandler(this.processedArgs)
+          );
+          if (this.parent) {
+            promiseChain = this._chainOrCall(promiseChain, () => {
+              this.parent.emit(commandEvent, operands, unknown);
+            });
+          }
+          promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
+          return promiseChain;
+        }
+        if (this.parent?.listenerCount(commandEvent)) {
+          checkForUnknownOptions();
+          this._processArguments();
+          this.parent.emit(commandEvent, operands, unknown);
+        } else if (operands.length) {
+          if (this._findCommand("*")) {
+            return this._dispatchSubcommand("*", operands, unknown);
+          }
+          if (this.listenerCount("command:*")) {
+            this.emit("command:*", operands, unknown);
+          } else if (this.commands.length) {
+            this.unknownCommand();
+          } else {
+            checkForUnknownOptions();
+            this._processArguments();
+          }
+        } else if (this.commands.length) {
+          checkForUnknownOptions();
+          this.help({ error: true });
+        } else {
+          checkForUnknownOptions();
+          this._processArguments();
+        }
+      }
+      /**
+       * Find matching command.
+       *
+       * @private
+       * @return {Command | undefined}
+       */
+      _findCommand(name2) {
+        if (!name2) return void 0;
+        return this.commands.find(
+          (cmd) => cmd._name === name2 || cmd._aliases.includes(name2)
+        );
+      }
+      /**
+       * Return an option matching `arg` if any.
+       *
+       * @param {string} arg
+       * @return {Option}
+       * @package
+       */
+      _findOption(arg) {
+        return this.options.find((option) => option.is(arg));
+      }
+      /**
+       * Display an error message if a mandatory option does not have a value.
+       * Called after checking for help flags in leaf subcommand.
+       *
+       * @private
+       */
+      _checkForMissingMandatoryOptions() {
+        this._getCommandAndAncestors().forEach((cmd) => {
+          cmd.options.forEach((anOption) => {
+            if (anOption.mandatory && cmd.getOptionValue(anOption.attributeName()) === void 0) {
+              cmd.missingMandatoryOptionValue(anOption);
+            }
+          });
+        });
+      }
+      /**
+       * Display an error message if conflicting options are used together in this.
+       *
+       * @private
+       */
+      _checkForConflictingLocalOptions() {
+        const definedNonDefaultOptions = this.options.filter((option) => {
+          const optionKey = option.attributeName();
+          if (this.getOptionValue(optionKey) === void 0) {
+            return false;
+          }
+          return this.getOptionValueSource(optionKey) !== "default";
+        });
+        const optionsWithConflicting = definedNonDefaultOptions.filter(
+          (option) => option.conflictsWith.length > 0
+        );
+        optionsWithConflicting.forEach((option) => {
+          const conflictingAndDefined = definedNonDefaultOptions.find(
+            (defined) => option.conflictsWith.includes(defined.attributeName())
+          );
+          if (conflictingAndDefined) {
+            this._conflictingOption(option, conflictingAndDefined);
+          }
+        });
+      }
+      /**
+       * Display an error message if conflicting options are used together.
+       * Called after checking for help flags in leaf subcommand.
+       *
+       * @private
+       */
+      _checkForConflictingOptions() {
+        this._getCommandAndAncestors().forEach((cmd) => {
+          cmd._checkForConflictingLocalOptions();
+        });
+      }
+      /**
+       * Parse options from `argv` removing known options,
+       * and return argv split into operands and unknown arguments.
+       *
+       * Side effects: modifies command by storing options. Does not reset state if called again.
+       *
+       * Examples:
+       *
+       *     argv => operands, unknown
+       *     --known kkk op => [op], []
+       *     op --known kkk => [op], []
+       *     sub --unknown uuu op => [sub], [--unknown uuu op]
+       *     sub -- --unknown uuu op => [sub --unknown uuu op], []
+       *
+       * @param {string[]} args
+       * @return {{operands: string[], unknown: string[]}}
+       */
+      parseOptions(args2) {
+        const operands = [];
+        const unknown = [];
+        let dest = operands;
+        function maybeOption(arg) {
+          return arg.length > 1 && arg[0] === "-";
+        }
+        const negativeNumberArg = (arg) => {
+          if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
+          return !this._getCommandAndAncestors().some(
+            (cmd) => cmd.options.map((opt) => opt.short).some((short) => /^-\d$/.test(short))
+          );
+        };
+        let activeVariadicOption = null;
+        let activeGroup = null;
+        let i2 = 0;
+        while (i2 < args2.length || activeGroup) {
+          const arg = activeGroup ?? args2[i2++];
+          activeGroup = null;
+          if (arg === "--") {
+            if (dest === unknown) dest.push(arg);
+            dest.push(...args2.slice(i2));
+            break;
+          }
+          if (activeVariadicOption && (!maybeOption(arg) || negativeNumberArg(arg))) {
+            this.emit(`option:${activeVariadicOption.name()}`, arg);
+            continue;
+          }
+          activeVariadicOption = null;
+          if (maybeOption(arg)) {
+            const option = this._findOption(arg);
+            if (option) {
+              if (option.required) {
+                const value = args2[i2++];
+                if (value === void 0) this.optionMissingArgument(option);
+                this.emit(`option:${option.name()}`, value);
+              } else if (option.optional) {
+                let value = null;
+                if (i2 < args2.length && (!maybeOption(args2[i2]) || negativeNumberArg(args2[i2]))) {
+                  value = args2[i2++];
+                }
+                this.emit(`option:${option.name()}`, value);
+              } else {
+                this.emit(`option:${option.name()}`);
+              }
+              activeVariadicOption = option.variadic ? option : null;
+              continue;
+            }
+          }
+          if (arg.length > 2 && arg[0] === "-" && arg[1] !== "-") {
+            const option = this._findOption(`-${arg[1]}`);
+            if (option) {
+              if (option.required || option.optional && this._combineFlagAndOptionalValue) {
+                this.emit(`option:${option.name()}`, arg.slice(2));
+              } else {
+                this.emit(`option:${option.name()}`);
+                activeGroup = `-${arg.slice(2)}`;
+              }
+              continue;
+            }
+          }
+          if (/^--[^=]+=/.test(arg)) {
+            const index = arg.indexOf("=");
+            const option = this._findOption(arg.slice(0, index));
+            if (option && (option.required || option.optional)) {
+              this.emit(`option:${option.name()}`, arg.slice(index + 1));
+              continue;
+            }
+          }
+          if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
+            dest = unknown;
+          }
+          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown.length === 0) {
+            if (this._findCommand(arg)) {
+              operands.push(arg);
+              unknown.push(...args2.slice(i2));
+              break;
+            } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
+              operands.push(arg, ...args2.slice(i2));
+              break;
+            } else if (this._defaultCommandName) {
+              unknown.push(arg, ...args2.slice(i2));
+              break;
+            }
+          }
+          if (this._passThroughOptions) {
+            dest.push(arg, ...args2.slice(i2));
+            break;
+          }
+          dest.push(arg);
+        }
+        return { operands, unknown };
+      }
+      /**
+       * Return an object containing local option values as key-value pairs.
+       *
+       * @return {object}
+       */
+      opts() {
+        if (this._storeOptionsAsProperties) {
+          const result2 = {};
+          const len = this.options.length;
+          for (let i2 = 0; i2 < len; i2++) {
+            const key = this.options[i2].attributeName();
+            result2[key] = key === this._versionOptionName ? this._version : this[key];
+          }
+          return result2;
+        }
+        return this._optionValues;
+      }
+      /**
+       * Return an object containing merged local and global option values as key-value pairs.
+       *
+       * @return {object}
+       */
+      optsWithGlobals() {
+        return this._getCommandAndAncestors().reduce(
+          (combinedOptions, cmd) => Object.assign(combinedOptions, cmd.opts()),
+          {}
+        );
+      }
+      /**
+       * Display error message and exit (or call exitOverride).
+       *
+       * @param {string} message
+       * @param {object} [errorOptions]
+       * @param {string} [errorOptions.code] - an id string representing the error
+       * @param {number} [errorOptions.exitCode] - used with process.exit
+       */
+      error(message15, errorOptions) {
+        this._outputConfiguration.outputError(
+          `${message15}
+`,
+          this._outputConfiguration.writeErr
+        );
+        if (typeof this._showHelpAfterError === "string") {
+          this._outputConfiguration.writeErr(`${this._showHelpAfterError}
+`);
+        } else if (this._showHelpAfterError) {
+          this._outputConfiguration.writeErr("\n");
+          this.outputHelp({ error: true });
+        }
+        const config = errorOptions || {};
+        const exitCode = config.exitCode || 1;
+        const code3 = config.code || "commander.error";
+        this._exit(exitCode, code3, message15);
+      }
+      /**
+       * Apply any option related environment variables, if option does
+       * not have a value from cli or client code.
+       *
+       * @private
+       */
+      _parseOptionsEnv() {
+        this.options.forEach((option) => {
+          if (option.envVar && option.envVar in process2.env) {
+            const optionKey = option.attributeName();
+            if (this.getOptionValue(optionKey) === void 0 || ["default", "config", "env"].includes(
+              this.getOptionValueSource(optionKey)
+            )) {
+              if (option.required || option.optional) {
+                this.emit(`optionEnv:${option.name()}`, process2.env[option.envVar]);
+              } else {
+                this.emit(`optionEnv:${option.name()}`);
+              }
+            }
+          }
+        });
+      }
+      /**
+       * Apply any implied option values, if option is undefined or default value.
+       *
+       * @private
+       */
+      _parseOptionsImplied() {
+        const dualHelper = new DualOptions(this.options);
+        const hasCustomOptionValue = (optionKey) => {
+          return this.getOptionValue(optionKey) !== void 0 && !["default", "implied"].includes(this.getOptionValueSource(optionKey));
+        };
+        this.options.filter(
+          (option) => option.implied !== void 0 && hasCustomOptionValue(option.attributeName()) && dualHelper.valueFromOption(
+            this.getOptionValue(option.attributeName()),
+            option
+          )
+        ).forEach((option) => {
+          Object.keys(option.implied).filter((impliedKey) => !hasCustomOptionValue(impliedKey)).forEach((impliedKey) => {
+            this.setOptionValueWithSource(
+              impliedKey,
+              option.implied[impliedKey],
+              "implied"
+            );
+          });
+        });
+      }
+      /**
+       * Argument `name` is missing.
+       *
+       * @param {string} name
+       * @private
+       */
+      missingArgument(name2) {
+        const message15 = `error: missing required argument '${name2}'`;
+        this.error(message15, { code: "commander.missingArgument" });
+      }
+      /**
+       * `Option` is missing an argument.
+       *
+       * @param {Option} option
+       * @private
+       */
+      optionMissingArgument(option) {
+        const message15 = `error: option '${option.flags}' argument missing`;
+        this.error(message15, { code: "commander.optionMissingArgument" });
+      }
+      /**
+       * `Option` does not have a value, and is a mandatory option.
+       *
+       * @param {Option} option
+       * @private
+       */
+      missingMandatoryOptionValue(option) {
+        const message15 = `error: required option '${option.flags}' not specified`;
+        this.error(message15, { code: "commander.missingMandatoryOptionValue" });
+      }
+      /**
+       * `Option` conflicts with another option.
+       *
+       * @param {Option} option
+       * @param {Option} conflictingOption
+       * @private
+       */
+      _conflictingOption(option, conflictingOption) {
+        const findBestOptionFromValue = (option2) => {
+          const optionKey = option2.attributeName();
+          const optionValue = this.getOptionValue(optionKey);
+          const negativeOption = this.options.find(
+            (target) => target.negate && optionKey === target.attributeName()
+          );
+          const positiveOption = this.options.find(
+            (target) => !target.negate && optionKey === target.attributeName()
+          );
+          if (negativeOption && (negativeOption.presetArg === void 0 && optionValue === false || negativeOption.presetArg !== void 0 && optionValue === negativeOption.presetArg)) {
+            return negativeOption;
+          }
+          return positiveOption || option2;
+        };
+        const getErrorMessage = (option2) => {
+          const bestOption = findBestOptionFromValue(option2);
+          const optionKey = bestOption.attributeName();
+          const source = this.getOptionValueSource(optionKey);
+          if (source === "env") {
+            return `environment variable '${bestOption.envVar}'`;
+          }
+          return `option '${bestOption.flags}'`;
+        };
+        const message15 = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
+        this.error(message15, { code: "commander.conflictingOption" });
+      }
+      /**
+       * Unknown option `flag`.
+       *
+       * @param {string} flag
+       * @private
+       */
+      unknownOption(flag) {
+        if (this._allowUnknownOption) return;
+        let suggestion = "";
+        if (flag.startsWith("--") && this._showSuggestionAfterError) {
+          let candidateFlags = [];
+          let command = this;
+          do {
+            const moreFlags = command.createHelp().visibleOptions(command).filter((option) => option.long).map((option) => option.long);
+            candidateFlags = candidateFlags.concat(moreFlags);
+            command = command.parent;
+          } while (command && !command._enablePositionalOptions);
+          suggestion = suggestSimilar(flag, candidateFlags);
+        }
+        const message15 = `error: unknown option '${flag}'${suggestion}`;
+        this.error(message15, { code: "commander.unknownOption" });
+      }
+      /**
+       * Excess arguments, more than expected.
+       *
+       * @param {string[]} receivedArgs
+       * @private
+       */
+      _excessArguments(receivedArgs) {
+        if (this._allowExcessArguments) return;
+        const expected = this.registeredArguments.length;
+        const s = expected === 1 ? "" : "s";
+        const forSubcommand = this.parent ? ` for '${this.name()}'` : "";
+        const message15 = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
+        this.error(message15, { code: "commander.excessArguments" });
+      }
+      /**
+       * Unknown command.
+       *
+       * @private
+       */
+      unknownCommand() {
+        const unknownName = this.args[0];
+        let suggestion = "";
+        if (this._showSuggestionAfterError) {
+          const candidateNames = [];
+          this.createHelp().visibleCommands(this).forEach((command) => {
+            candidateNames.push(command.name());
+            if (command.alias()) candidateNames.push(command.alias());
+          });
+          suggestion = suggestSimilar(unknownName, candidateNames);
+        }
+        const message15 = `error: unknown command '${unknownName}'${suggestion}`;
+        this.error(message15, { code: "commander.unknownCommand" });
+      }
+      /**
+       * Get or set the program version.
+       *
+       * This method auto-registers the "-V, --version" option which will print the version number.
+       *
+       * You can optionally supply the flags and description to override the defaults.
+       *
+       * @param {string} [str]
+       * @param {string} [flags]
+       * @param {string} [description]
+       * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
+       */
+      version(str, flags2, description2) {
+        if (str === void 0) return this._version;
+        this._version = str;
+        flags2 = flags2 || "-V, --version";
+        description2 = description2 || "output the version number";
+        const versionOption = this.createOption(flags2, description2);
+        this._versionOptionName = versionOption.attributeName();
+        this._registerOption(versionOption);
+        this.on("option:" + versionOption.name(), () => {
+          this._outputConfiguration.writeOut(`${str}
+`);
+          this._exit(0, "commander.version", str);
+        });
+        return this;
+      }
+      /**
+       * Set the description.
+       *
+       * @param {string} [str]
+       * @param {object} [argsDescription]
+       * @return {(string|Command)}
+       */
+      description(str, argsDescription) {
+        if (str === void 0 && argsDescription === void 0)
+          return this._description;
+        this._description = str;
+        if (argsDescription) {
+          this._argsDescription = argsDescription;
+        }
+        return this;
+      }
+      /**
+       * Set the summary. Used when listed as subcommand of parent.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      summary(str) {
+        if (str === void 0) return this._summary;
+        this._summary = str;
+        return this;
+      }
+      /**
+       * Set an alias for the command.
+       *
+       * You may call more than once to add multiple aliases. Only the first alias is shown in the auto-generated help.
+       *
+       * @param {string} [alias]
+       * @return {(string|Command)}
+       */
+      alias(alias) {
+        if (alias === void 0) return this._aliases[0];
+        let command = this;
+        if (this.commands.length !== 0 && this.commands[this.commands.length - 1]._executableHandler) {
+          command = this.commands[this.commands.length - 1];
+        }
+        if (alias === command._name)
+          throw new Error("Command alias can't be the same as its name");
+        const matchingCommand = this.parent?._findCommand(alias);
+        if (matchingCommand) {
+          const existingCmd = [matchingCommand.name()].concat(matchingCommand.aliases()).join("|");
+          throw new Error(
+            `cannot add alias '${alias}' to command '${this.name()}' as already have command '${existingCmd}'`
+          );
+        }
+        command._aliases.push(alias);
+        return this;
+      }
+      /**
+       * Set aliases for the command.
+       *
+       * Only the first alias is shown in the auto-generated help.
+       *
+       * @param {string[]} [aliases]
+       * @return {(string[]|Command)}
+       */
+      aliases(aliases) {
+        if (aliases === void 0) return this._aliases;
+        aliases.forEach((alias) => this.alias(alias));
+        return this;
+      }
+      /**
+       * Set / get the command usage `str`.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      usage(str) {
+        if (str === void 0) {
+          if (this._usage) return this._usage;
+          const args2 = this.registeredArguments.map((arg) => {
+            return humanReadableArgName(arg);
+          });
+          return [].concat(
+            this.options.length || this._helpOption !== null ? "[options]" : [],
+            this.commands.length ? "[command]" : [],
+            this.registeredArguments.length ? args2 : []
+          ).join(" ");
+        }
+        this._usage = str;
+        return this;
+      }
+      /**
+       * Get or set the name of the command.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      name(str) {
+        if (str === void 0) return this._name;
+        this._name = str;
+        return this;
+      }
+      /**
+       * Set/get the help group heading for this subcommand in parent command's help.
+       *
+       * @param {string} [heading]
+       * @return {Command | string}
+       */
+      helpGroup(heading) {
+        if (heading === void 0) return this._helpGroupHeading ?? "";
+        this._helpGroupHeading = heading;
+        return this;
+      }
+      /**
+       * Set/get the default help group heading for subcommands added to this command.
+       * (This does not override a group set directly on the subcommand using .helpGroup().)
+       *
+       * @example
+       * program.commandsGroup('Development Commands:);
+       * program.command('watch')...
+       * program.command('lint')...
+       * ...
+       *
+       * @param {string} [heading]
+       * @returns {Command | string}
+       */
+      commandsGroup(heading) {
+        if (heading === void 0) return this._defaultCommandGroup ?? "";
+        this._defaultCommandGroup = heading;
+        return this;
+      }
+      /**
+       * Set/get the default help group heading for options added to this command.
+       * (This does not override a group set directly on the option using .helpGroup().)
+       *
+       * @example
+       * program
+       *   .optionsGroup('Development Options:')
+       *   .option('-d, --debug', 'output extra debugging')
+       *   .option('-p, --profile', 'output profiling information')
+       *
+       * @param {string} [heading]
+       * @returns {Command | string}
+       */
+      optionsGroup(heading) {
+        if (heading === void 0) return this._defaultOptionGroup ?? "";
+        this._defaultOptionGroup = heading;
+        return this;
+      }
+      /**
+       * @param {Option} option
+       * @private
+       */
+      _initOptionGroup(option) {
+        if (this._defaultOptionGroup && !option.helpGroupHeading)
+          option.helpGroup(this._defaultOptionGroup);
+      }
+      /**
+       * @param {Command} cmd
+       * @private
+       */
+      _initCommandGroup(cmd) {
+        if (this._defaultCommandGroup && !cmd.helpGroup())
+          cmd.helpGroup(this._defaultCommandGroup);
+      }
+      /**
+       * Set the name of the command from script filename, such as process.argv[1],
+       * or require.main.filename, or __filename.
+       *
+       * (Used internally and public although not documented in README.)
+       *
+       * @example
+       * program.nameFromFilename(require.main.filename);
+       *
+       * @param {string} filename
+       * @return {Command}
+       */
+      nameFromFilename(filename) {
+        this._name = path.basename(filename, path.extname(filename));
+        return this;
+      }
+      /**
+       * Get or set the directory for searching for executable subcommands of this command.
+       *
+       * @example
+       * program.executableDir(__dirname);
+       * // or
+       * program.executableDir('subcommands');
+       *
+       * @param {string} [path]
+       * @return {(string|null|Command)}
+       */
+      executableDir(path2) {
+        if (path2 === void 0) return this._executableDir;
+        this._executableDir = path2;
+        return this;
+      }
+      /**
+       * Return program help documentation.
+       *
+       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to wrap for stderr instead of stdout
+       * @return {string}
+       */
+      helpInformation(contextOptions) {
+        const helper = this.createHelp();
+        const context = this._getOutputContext(contextOptions);
+        helper.prepareContext({
+          error: context.error,
+          helpWidth: context.helpWidth,
+          outputHasColors: context.hasColors
+        });
+        const text2 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text2;
+        return this._outputConfiguration.stripColor(text2);
+      }
+      /**
+       * @typedef HelpContext
+       * @type {object}
+       * @property {boolean} error
+       * @property {number} helpWidth
+       * @property {boolean} hasColors
+       * @property {function} write - includes stripColor if needed
+       *
+       * @returns {HelpContext}
+       * @private
+       */
+      _getOutputContext(contextOptions) {
+        contextOptions = contextOptions || {};
+        const error = !!contextOptions.error;
+        let baseWrite;
+        let hasColors;
+        let helpWidth;
+        if (error) {
+          baseWrite = (str) => this._outputConfiguration.writeErr(str);
+          hasColors = this._outputConfiguration.getErrHasColors();
+          helpWidth = this._outputConfiguration.getErrHelpWidth();
+        } else {
+          baseWrite = (str) => this._outputConfiguration.writeOut(str);
+          hasColors = this._outputConfiguration.getOutHasColors();
+          helpWidth = this._outputConfiguration.getOutHelpWidth();
+        }
+        const write = (str) => {
+          if (!hasColors) str = this._outputConfiguration.stripColor(str);
+          return baseWrite(str);
+        };
+        return { error, write, hasColors, helpWidth };
+      }
+      /**
+       * Output help information for this command.
+       *
+       * Outputs built-in help, and custom text added using `.addHelpText()`.
+       *
+       * @param {{ error: boolean } | Function} [contextOptions] - pass {error:true} to write to stderr instead of stdout
+       */
+      outputHelp(contextOptions) {
+        let deprecatedCallback;
+        if (typeof contextOptions === "function") {
+          deprecatedCallback = contextOptions;
+          contextOptions = void 0;
+        }
+        const outputContext = this._getOutputContext(contextOptions);
+        const eventContext = {
+          error: outputContext.error,
+          write: outputContext.write,
+          command: this
+        };
+        this._getCommandAndAncestors().reverse().forEach((command) => command.emit("beforeAllHelp", eventContext));
+        this.emit("beforeHelp", eventContext);
+        let helpInformation = this.helpInformation({ error: outputContext.error });
+        if (deprecatedCallback) {
+          helpInformation = deprecatedCallback(helpInformation);
+          if (typeof helpInformation !== "string" && !Buffer.isBuffer(helpInformation)) {
+            throw new Error("outputHelp callback must return a string or a Buffer");
+          }
+        }
+        outputContext.write(helpInformation);
+        if (this._getHelpOption()?.long) {
+          this.emit(this._getHelpOption().long);
+        }
+        this.emit("afterHelp", eventContext);
+        this._getCommandAndAncestors().forEach(
+          (command) => command.emit("afterAllHelp", eventContext)
+        );
+      }
+      /**
+       * You can pass in flags and a description to customise the built-in help option.
+       * Pass in false to disable the built-in help option.
+       *
+       * @example
+       * program.helpOption('-?, --help' 'show help'); // customise
+       * program.helpOption(false); // disable
+       *
+       * @param {(string | boolean)} flags
+       * @param {string} [description]
+       * @return {Command} `this` command for chaining
+       */
+      helpOption(flags2, description2) {
+        if (typeof flags2 === "boolean") {
+          if (flags2) {
+            if (this._helpOption === null) this._helpOption = void 0;
+            if (this._defaultOptionGroup) {
+              this._initOptionGroup(this._getHelpOption());
+            }
+          } else {
+            this._helpOption = null;
+          }
+          return this;
+        }
+        this._helpOption = this.createOption(
+          flags2 ?? "-h, --help",
+          description2 ?? "display help for command"
+        );
+        if (flags2 || description2) this._initOptionGroup(this._helpOption);
+        return this;
+      }
+      /**
+       * Lazy create help option.
+       * Returns null if has been disabled with .helpOption(false).
+       *
+       * @returns {(Option | null)} the help option
+       * @package
+       */
+      _getHelpOption() {
+        if (this._helpOption === void 0) {
+          this.helpOption(void 0, void 0);
+        }
+        return this._helpOption;
+      }
+      /**
+       * Supply your own option to use for the built-in help option.
+       * This is an alternative to using helpOption() to customise the flags and description etc.
+       *
+       * @param {Option} option
+       * @return {Command} `this` command for chaining
+       */
+      addHelpOption(option) {
+        this._helpOption = option;
+        this._initOptionGroup(option);
+        return this;
+      }
+      /**
+       * Output help information and exit.
+       *
+       * Outputs built-in help, and custom text added using `.addHelpText()`.
+       *
+       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to write to stderr instead of stdout
+       */
+      help(contextOptions) {
+        this.outputHelp(contextOptions);
+        let exitCode = Number(process2.exitCode ?? 0);
+        if (exitCode === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
+          exitCode = 1;
+        }
+        this._exit(exitCode, "commander.help", "(outputHelp)");
+      }
+      /**
+       * // Do a little typing to coordinate emit and listener for the help text events.
+       * @typedef HelpTextEventContext
+       * @type {object}
+       * @property {boolean} error
+       * @property {Command} command
+       * @property {function} write
+       */
+      /**
+       * Add additional text to be displayed with the built-in help.
+       *
+       * Position is 'before' or 'after' to affect just this command,
+       * and 'beforeAll' or 'afterAll' to affect this command and all its subcommands.
+       *
+       * @param {string} position - before or after built-in help
+       * @param {(string | Function)} text - string to add, or a function returning a string
+       * @return {Command} `this` command for chaining
+       */
+      addHelpText(position, text2) {
+        const allowedValues = ["beforeAll", "before", "after", "afterAll"];
+        if (!allowedValues.includes(position)) {
+          throw new Error(`Unexpected value for position to addHelpText.
+Expecting one of '${allowedValues.join("', '")}'`);
+        }
+        const helpEvent = `${position}Help`;
+        this.on(helpEvent, (context) => {
+          let helpStr;
+          if (typeof text2 === "function") {
+            helpStr = text2({ error: context.error, command: context.command });
+          } else {
+            helpStr = text2;
+          }
+          if (helpStr) {
+            context.write(`${helpStr}
+`);
+          }
+        });
+        return this;
+      }
+      /**
+       * Output help information if help flags specified
+       *
+       * @param {Array} args - array of options to search for help flags
+       * @private
+       */
+      _outputHelpIfRequested(args2) {
+        const helpOption = this._getHelpOption();
+        const helpRequested = helpOption && args2.find((arg) => helpOption.is(arg));
+        if (helpRequested) {
+          this.outputHelp();
+          this._exit(0, "commander.helpDisplayed", "(outputHelp)");
+        }
+      }
+    };
+    function incrementNodeInspectorPort(args2) {
+      return args2.map((arg) => {
+        if (!arg.startsWith("--inspect")) {
+          return arg;
+        }
+        let debugOption;
+        let debugHost = "127.0.0.1";
+        let debugPort = "9229";
+        let match;
+        if ((match = arg.match(/^(--inspect(-brk)?)$/)) !== null) {
+          debugOption = match[1];
+        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+)$/)) !== null) {
+          debugOption = match[1];
+          if (/^\d+$/.test(match[3])) {
+            debugPort = match[3];
+          } else {
+            debugHost = match[3];
+          }
+        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+):(\d+)$/)) !== null) {
+          debugOption = match[1];
+          debugHost = match[3];
+          debugPort = match[4];
+        }
+        if (debugOption && debugPort !== "0") {
+          return `${debugOption}=${debugHost}:${parseInt(debugPort) + 1}`;
+        }
+        return arg;
+      });
+    }
+    function useColor2() {
+      if (process2.env.NO_COLOR || process2.env.FORCE_COLOR === "0" || process2.env.FORCE_COLOR === "false")
+        return false;
+      if (process2.env.FORCE_COLOR || process2.env.CLICOLOR_FORCE !== void 0)
+        return true;
+      return void 0;
+    }
+    exports.Command = Command2;
+    exports.useColor = useColor2;
+  }
+});
+
+// node_modules/commander/index.js
+var require_commander = __commonJS({
+  "node_modules/commander/index.js"(exports) {
+    var { Argument: Argument2 } = require_argument();
+    var { Command: Command2 } = require_command();
+    var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var { Help: Help2 } = require_help();
+    var { Option: Option2 } = require_option();
+    exports.program = new Command2();
+    exports.createCommand = (name2) => new Command2(name2);
+    exports.createOption = (flags2, description2) => new Option2(flags2, description2);
+    exports.createArgument = (name2, description2) => new Argument2(name2, description2);
+    exports.Command = Command2;
+    exports.Option = Option2;
+    exports.Argument = Argument2;
+    exports.Help = Help2;
+    exports.CommanderError = CommanderError2;
+    exports.InvalidArgumentError = InvalidArgumentError2;
+    exports.InvalidOptionArgumentError = InvalidArgumentError2;
+  }
+});
+
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "node_modules/bottleneck/light.js"(exports, module2) {
@@ -3122,8 +6554,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve9, reject) {
-            return setTimeout(resolve9, t);
+          return new this.Promise(function(resolve10, reject) {
+            return setTimeout(resolve10, t);
           });
         }
         computePenalty() {
@@ -3334,15 +6766,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args2, cb, error, reject, resolve9, returned, task;
+          var args2, cb, error, reject, resolve10, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args: args2, resolve: resolve9, reject } = this._queue.shift());
+            ({ task, args: args2, resolve: resolve10, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args2);
                 return function() {
-                  return resolve9(returned);
+                  return resolve10(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -3357,13 +6789,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args2) {
-          var promise, reject, resolve9;
-          resolve9 = reject = null;
+          var promise, reject, resolve10;
+          resolve10 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve9 = _resolve;
+            resolve10 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args: args2, resolve: resolve9, reject });
+          this._queue.push({ task, args: args2, resolve: resolve10, reject });
           this._tryToRun();
           return promise;
         }
@@ -3538,9 +6970,9 @@ var require_light = __commonJS({
             this._arr = [];
             return this._resetPromise();
           }
-          add(data) {
+          add(data2) {
             var ret;
-            this._arr.push(data);
+            this._arr.push(data2);
             ret = this._promise;
             if (this._arr.length === this.maxSize) {
               this._flush();
@@ -3764,14 +7196,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve9, reject) => {
+              return new this.Promise((resolve10, reject) => {
                 if (finished()) {
-                  return resolve9();
+                  return resolve10();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve9();
+                      return resolve10();
                     }
                   });
                 }
@@ -3864,9 +7296,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args3) => {
-              return new this.Promise(function(resolve9, reject) {
+              return new this.Promise(function(resolve10, reject) {
                 return fn(...args3, function(...args4) {
-                  return (args4[0] != null ? reject : resolve9)(args4);
+                  return (args4[0] != null ? reject : resolve10)(args4);
                 });
               });
             };
@@ -3991,25 +7423,26 @@ var require_light = __commonJS({
 // src/ci/action.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync } from "node:fs";
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 
 // src/cli/command.ts
 var CliUsageError = class extends Error {
 };
 
 // src/cli/output.ts
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 var OutputError = class extends Error {
 };
-async function writeOutput(text, file, io) {
+async function writeOutput(text2, file, io) {
   if (!file || file === "-") {
-    io.stdout.write(text);
+    io.stdout.write(text2);
     return;
   }
   const path = resolve(io.cwd, file);
   try {
-    await writeFile(path, text);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text2);
   } catch (e) {
     const err2 = e;
     throw new OutputError(`cannot write output file ${path}: ${err2.code ?? err2.message}`);
@@ -4020,7 +7453,7 @@ async function writeOutput(text, file, io) {
 import { availableParallelism } from "node:os";
 import { readFileSync as readFileSync3 } from "node:fs";
 import { stat } from "node:fs/promises";
-import { dirname as dirname3, join as join5, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, join as join5, resolve as resolve4 } from "node:path";
 
 // src/core/order.ts
 function compareFindings(a, b) {
@@ -4037,9 +7470,9 @@ function compareText(a, b) {
 function identifierKey(name2) {
   return hashRange(name2, 0, name2.length);
 }
-function hashRange(text, start2, end) {
+function hashRange(text2, start2, end) {
   let h = 2166136261;
-  for (let i2 = start2; i2 < end; i2++) h = Math.imul(h ^ text.charCodeAt(i2), 16777619);
+  for (let i2 = start2; i2 < end; i2++) h = Math.imul(h ^ text2.charCodeAt(i2), 16777619);
   return h & 1073741823;
 }
 var NEWLINE = 10;
@@ -4413,8 +7846,8 @@ function prefilterRegExp(tokens) {
   const asBytes = tokens.map((t) => escapeRegExp(String.fromCharCode(...new TextEncoder().encode(t))));
   return new RegExp([...asBytes, COMPUTED_DYNAMIC_IMPORT.source].join("|"));
 }
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function anchorOffsets(source, tokens, words) {
   const found = tokens.offsetsIn(source);
@@ -4437,11 +7870,11 @@ function canLeadToSink(source, at, words) {
   let dot = end;
   while (source.charCodeAt(dot) === 32 || source.charCodeAt(dot) === 9) dot++;
   if (source.charCodeAt(dot) !== 46) return true;
-  let attr = dot + 1;
-  while (source.charCodeAt(attr) === 32 || source.charCodeAt(attr) === 9) attr++;
-  let attrEnd = attr;
+  let attr2 = dot + 1;
+  while (source.charCodeAt(attr2) === 32 || source.charCodeAt(attr2) === 9) attr2++;
+  let attrEnd = attr2;
   while (attrEnd < source.length && isIdentifierPart(source.charCodeAt(attrEnd))) attrEnd++;
-  return attrEnd === attr || words.has(source.slice(attr, attrEnd));
+  return attrEnd === attr2 || words.has(source.slice(attr2, attrEnd));
 }
 function prefilterTokens(rules) {
   const all = [...new Set(rules.flatMap((r) => r.prefilter))];
@@ -4770,13 +8203,13 @@ var SIMPLE_ESCAPES = {
   t: "	",
   v: "\v"
 };
-function decodeStringLiteral(text) {
-  const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(text);
+function decodeStringLiteral(text2) {
+  const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(text2);
   if (!m) return void 0;
   const prefix = m[1].toLowerCase();
   const quote = m[2];
-  if (text.length < m[0].length + quote.length || !text.endsWith(quote)) return void 0;
-  const body2 = text.slice(m[0].length, text.length - quote.length);
+  if (text2.length < m[0].length + quote.length || !text2.endsWith(quote)) return void 0;
+  const body2 = text2.slice(m[0].length, text2.length - quote.length);
   if (prefix.includes("f") && /\{(?!\{)/.test(body2.replace(/\{\{/g, ""))) return void 0;
   const literal = prefix.includes("f") ? body2.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : body2;
   if (prefix.includes("r")) return literal;
@@ -4864,14 +8297,14 @@ function calleeAttributeName(call) {
   const callee = childByField(call, "function");
   return callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
 }
-function appendKeywordArgument(m, text) {
+function appendKeywordArgument(m, text2) {
   if (m.args.hasKwArgs || m.args.hasStarArgs) return void 0;
   const list = childByField(m.node, "arguments");
   if (!list || list.type !== "argument_list") return void 0;
   const args2 = list.children.filter((c) => c.type !== "comment");
   const last = args2[args2.length - 1];
   if (!last) return void 0;
-  return { line: last.endRow + 1, column: last.endCol + 1, endLine: last.endRow + 1, endColumn: last.endCol + 1, newText: `, ${text}` };
+  return { line: last.endRow + 1, column: last.endCol + 1, endLine: last.endRow + 1, endColumn: last.endCol + 1, newText: `, ${text2}` };
 }
 function fix(description2, edits) {
   const present = edits.filter((e) => e !== void 0);
@@ -6648,8 +10081,8 @@ function startsWith(b, prefix, at = 0) {
   for (let i2 = 0; i2 < prefix.length; i2++) if (b[at + i2] !== prefix[i2]) return false;
   return true;
 }
-function ascii(text) {
-  return Array.from(text, (c) => c.charCodeAt(0));
+function ascii(text2) {
+  return Array.from(text2, (c) => c.charCodeAt(0));
 }
 function latin1(b) {
   let out2 = "";
@@ -6746,45 +10179,45 @@ async function readNpyHeader(source) {
   if (headerLength > MAX_HEADER) return { ok: false, error: `.npy header of ${headerLength} bytes is implausibly large` };
   if (headerStart + headerLength > source.size) return { ok: false, error: ".npy header is truncated" };
   const raw = await readRange(source, headerStart, headerLength);
-  const text = major === 3 ? utf8(raw) : latin1(raw);
-  const descr = extractValue(text, "descr");
+  const text2 = major === 3 ? utf8(raw) : latin1(raw);
+  const descr = extractValue(text2, "descr");
   if (descr === void 0) return { ok: false, error: ".npy header has no 'descr'" };
-  const shapeText = extractValue(text, "shape") ?? "()";
+  const shapeText = extractValue(text2, "shape") ?? "()";
   const shape = [...shapeText.matchAll(/\d+/g)].map((m) => Number(m[0]));
   return {
     ok: true,
     header: {
       version: `${major}.${minor}`,
       descr,
-      fortranOrder: /['"]fortran_order['"]\s*:\s*True/.test(text),
+      fortranOrder: /['"]fortran_order['"]\s*:\s*True/.test(text2),
       shape,
       hasObject: descrHasObject(descr),
       dataOffset: headerStart + headerLength
     }
   };
 }
-function extractValue(text, key) {
-  const match = new RegExp(`['"]${key}['"]\\s*:\\s*`).exec(text);
+function extractValue(text2, key) {
+  const match = new RegExp(`['"]${key}['"]\\s*:\\s*`).exec(text2);
   if (!match) return void 0;
   const start2 = match.index + match[0].length;
-  const open = text[start2];
+  const open = text2[start2];
   if (open === "'" || open === '"') {
-    const end = text.indexOf(open, start2 + 1);
-    return end < 0 ? void 0 : text.slice(start2 + 1, end);
+    const end = text2.indexOf(open, start2 + 1);
+    return end < 0 ? void 0 : text2.slice(start2 + 1, end);
   }
   if (open === "[" || open === "(") {
     let depth = 0;
-    for (let i2 = start2; i2 < text.length; i2++) {
-      const c = text[i2];
+    for (let i2 = start2; i2 < text2.length; i2++) {
+      const c = text2[i2];
       if (c === "[" || c === "(") depth++;
       else if (c === "]" || c === ")") {
         depth--;
-        if (depth === 0) return text.slice(start2, i2 + 1);
+        if (depth === 0) return text2.slice(start2, i2 + 1);
       }
     }
     return void 0;
   }
-  return /^[^,}]*/.exec(text.slice(start2))?.[0]?.trim();
+  return /^[^,}]*/.exec(text2.slice(start2))?.[0]?.trim();
 }
 function descrHasObject(descr) {
   if (!descr.startsWith("[")) return /^[<>|=]?O\d*$/.test(descr);
@@ -6805,9 +10238,9 @@ function headerChecksumOk(header) {
   return sum === stored;
 }
 function parseOctal(field) {
-  const text = latin1(field).replace(/\0.*$/s, "").trim();
-  if (!/^[0-7]+$/.test(text)) return null;
-  return parseInt(text, 8);
+  const text2 = latin1(field).replace(/\0.*$/s, "").trim();
+  if (!/^[0-7]+$/.test(text2)) return null;
+  return parseInt(text2, 8);
 }
 function parseSize(field) {
   if ((field[0] & 128) !== 0) {
@@ -6858,8 +10291,8 @@ async function listTar(source, maxEntries) {
   }
   return listing;
 }
-function paxPath(text) {
-  for (const line of text.split("\n")) {
+function paxPath(text2) {
+  for (const line of text2.split("\n")) {
     const match = /^\d+ path=(.*)$/s.exec(line);
     if (match) return match[1];
   }
@@ -8013,26 +11446,26 @@ function digitValue(c) {
 function isSpace(c) {
   return c === 32 || c >= 9 && c <= 13;
 }
-function parsePythonInt(text) {
+function parsePythonInt(text2) {
   let i2 = 0;
-  let end = text.length;
-  while (i2 < end && isSpace(text.charCodeAt(i2))) i2++;
-  while (end > i2 && isSpace(text.charCodeAt(end - 1))) end--;
+  let end = text2.length;
+  while (i2 < end && isSpace(text2.charCodeAt(i2))) i2++;
+  while (end > i2 && isSpace(text2.charCodeAt(end - 1))) end--;
   let negative = false;
-  const sign = text.charCodeAt(i2);
+  const sign = text2.charCodeAt(i2);
   if (sign === 43 || sign === 45) {
     negative = sign === 45;
     i2++;
   }
   let base = 10;
-  if (end - i2 > 2 && text.charCodeAt(i2) === 48) {
-    const p = text.charCodeAt(i2 + 1) | 32;
+  if (end - i2 > 2 && text2.charCodeAt(i2) === 48) {
+    const p = text2.charCodeAt(i2 + 1) | 32;
     if (p === 120) base = 16;
     else if (p === 111) base = 8;
     else if (p === 98) base = 2;
     if (base !== 10) {
       i2 += 2;
-      if (text.charCodeAt(i2) === 95) i2++;
+      if (text2.charCodeAt(i2) === 95) i2++;
     }
   }
   if (i2 >= end) return null;
@@ -8040,7 +11473,7 @@ function parsePythonInt(text) {
   let big = null;
   let prevUnderscore = true;
   for (; i2 < end; i2++) {
-    const c = text.charCodeAt(i2);
+    const c = text2.charCodeAt(i2);
     if (c === 95) {
       if (prevUnderscore) return null;
       prevUnderscore = true;
@@ -8062,8 +11495,8 @@ function parsePythonInt(text) {
   const n = Number(v);
   return Number.isSafeInteger(n) ? n : v;
 }
-function parsePythonFloat(text) {
-  const t = text.trim().replace(/_/g, "").toLowerCase();
+function parsePythonFloat(text2) {
+  const t = text2.trim().replace(/_/g, "").toLowerCase();
   const body2 = t.startsWith("-") || t.startsWith("+") ? t.slice(1) : t;
   const negative = t.startsWith("-");
   if (body2 === "inf" || body2 === "infinity") return negative ? -Infinity : Infinity;
@@ -8690,16 +12123,16 @@ var Machine = class {
         this.push(FALSE);
         return false;
       case 73: {
-        const text = this.asciiLine("INT argument");
-        if (text === "00") this.push(FALSE);
-        else if (text === "01") this.push(TRUE);
-        else this.push(this.intValue(text, "INT"));
+        const text2 = this.asciiLine("INT argument");
+        if (text2 === "00") this.push(FALSE);
+        else if (text2 === "01") this.push(TRUE);
+        else this.push(this.intValue(text2, "INT"));
         return false;
       }
       case 76: {
-        let text = this.asciiLine("LONG argument");
-        if (text.endsWith("L")) text = text.slice(0, -1);
-        this.push(this.intValue(text, "LONG"));
+        let text2 = this.asciiLine("LONG argument");
+        if (text2.endsWith("L")) text2 = text2.slice(0, -1);
+        this.push(this.intValue(text2, "LONG"));
         return false;
       }
       case 74:
@@ -8971,23 +12404,23 @@ var Machine = class {
     }
     return l;
   }
-  intValue(text, what) {
-    if (text.length > MAX_EXACT_LONG_DIGITS) {
-      if (parsePythonInt(text.slice(0, 40)) === null) throw new PickleError(`invalid ${what} argument`, this.opStart);
-      return { k: "hugeint", digits: text.length };
+  intValue(text2, what) {
+    if (text2.length > MAX_EXACT_LONG_DIGITS) {
+      if (parsePythonInt(text2.slice(0, 40)) === null) throw new PickleError(`invalid ${what} argument`, this.opStart);
+      return { k: "hugeint", digits: text2.length };
     }
-    const v = parsePythonInt(text);
+    const v = parsePythonInt(text2);
     if (v === null) throw new PickleError(`invalid ${what} argument`, this.opStart);
     return { k: "int", v };
   }
   /** Little-endian two's complement integer of n bytes (LONG1/LONG4). */
   longValue(n) {
-    const data = this.take(n);
+    const data2 = this.take(n);
     if (n === 0) return { k: "int", v: 0 };
     if (n > MAX_EXACT_LONG_BYTES) return { k: "hugeint", digits: n };
     let v = 0n;
-    for (let i2 = n - 1; i2 >= 0; i2--) v = v << 8n | BigInt(data[i2]);
-    if (data[n - 1] & 128) v -= 1n << BigInt(8 * n);
+    for (let i2 = n - 1; i2 >= 0; i2--) v = v << 8n | BigInt(data2[i2]);
+    if (data2[n - 1] & 128) v -= 1n << BigInt(8 * n);
     const small = Number(v);
     return { k: "int", v: Number.isSafeInteger(small) ? small : v };
   }
@@ -9761,7 +13194,7 @@ var Output2 = class {
   }
 };
 var END_OF_FILE = "unexpected end of file";
-function inflateStream(data, length, start2, out2) {
+function inflateStream(data2, length, start2, out2) {
   const totalBits = length * 8;
   const outStart = out2.length;
   let p = start2 * 8;
@@ -9771,7 +13204,7 @@ function inflateStream(data, length, start2, out2) {
   let last = 0;
   while (last === 0) {
     if (p + 3 > totalBits) return stop2(out2, o, p, "truncated", END_OF_FILE);
-    const header = (data[p >>> 3] | data[(p >>> 3) + 1] << 8) >>> (p & 7);
+    const header = (data2[p >>> 3] | data2[(p >>> 3) + 1] << 8) >>> (p & 7);
     last = header & 1;
     const type = header >>> 1 & 3;
     p += 3;
@@ -9781,15 +13214,15 @@ function inflateStream(data, length, start2, out2) {
         p = totalBits;
         return stop2(out2, o, p, "truncated", END_OF_FILE);
       }
-      const size = data[at] | data[at + 1] << 8;
-      if ((data[at + 2] | data[at + 3] << 8) !== (~size & 65535)) return stop2(out2, o, p, "corrupt", "invalid stored block lengths");
+      const size = data2[at] | data2[at + 1] << 8;
+      if ((data2[at + 2] | data2[at + 3] << 8) !== (~size & 65535)) return stop2(out2, o, p, "corrupt", "invalid stored block lengths");
       at += 4;
       const available = Math.min(size, length - at);
       out2.length = o;
       const copy = Math.min(available, out2.reserve(available));
       bytes = out2.bytes;
       room = bytes.length;
-      bytes.set(data.subarray(at, at + copy), o);
+      bytes.set(data2.subarray(at, at + copy), o);
       o += copy;
       p = (at + copy) * 8;
       if (copy < available) return stop2(out2, o, p, "limit");
@@ -9801,7 +13234,7 @@ function inflateStream(data, length, start2, out2) {
     if (type === 1) {
       ({ literals, distances } = fixed());
     } else if (type === 2) {
-      const problem2 = readDynamicTables(data, p, totalBits);
+      const problem2 = readDynamicTables(data2, p, totalBits);
       if (typeof problem2 !== "number") {
         p = problem2.at;
         return stop2(out2, o, p, problem2.truncated ? "truncated" : "corrupt", problem2.error);
@@ -9820,7 +13253,7 @@ function inflateStream(data, length, start2, out2) {
     const distMask = (1 << distBits) - 1;
     for (; ; ) {
       let i2 = p >>> 3;
-      let entry = litEntries[(data[i2] | data[i2 + 1] << 8 | data[i2 + 2] << 16) >>> (p & 7) & litMask];
+      let entry = litEntries[(data2[i2] | data2[i2 + 1] << 8 | data2[i2 + 2] << 16) >>> (p & 7) & litMask];
       if (entry === 0) return stopBadCode(out2, o, p, litBits, totalBits, "invalid literal/length code");
       p += entry & 15;
       if (p > totalBits) return stop2(out2, o, p, "truncated", END_OF_FILE);
@@ -9842,11 +13275,11 @@ function inflateStream(data, length, start2, out2) {
       const lengthBits = LENGTH_EXTRA[symbol];
       if (lengthBits > 0) {
         i2 = p >>> 3;
-        copyLength += (data[i2] | data[i2 + 1] << 8) >>> (p & 7) & (1 << lengthBits) - 1;
+        copyLength += (data2[i2] | data2[i2 + 1] << 8) >>> (p & 7) & (1 << lengthBits) - 1;
         p += lengthBits;
       }
       i2 = p >>> 3;
-      entry = distEntries[(data[i2] | data[i2 + 1] << 8 | data[i2 + 2] << 16) >>> (p & 7) & distMask];
+      entry = distEntries[(data2[i2] | data2[i2 + 1] << 8 | data2[i2 + 2] << 16) >>> (p & 7) & distMask];
       if (entry === 0) return stopBadCode(out2, o, p, distBits, totalBits, "invalid distance code");
       p += entry & 15;
       symbol = entry >>> 4;
@@ -9855,7 +13288,7 @@ function inflateStream(data, length, start2, out2) {
       const distanceBits = DIST_EXTRA[symbol];
       if (distanceBits > 0) {
         i2 = p >>> 3;
-        distance += (data[i2] | data[i2 + 1] << 8 | data[i2 + 2] << 16) >>> (p & 7) & (1 << distanceBits) - 1;
+        distance += (data2[i2] | data2[i2 + 1] << 8 | data2[i2 + 2] << 16) >>> (p & 7) & (1 << distanceBits) - 1;
         p += distanceBits;
       }
       if (p > totalBits) return stop2(out2, o, p, "truncated", END_OF_FILE);
@@ -9895,16 +13328,16 @@ function stop2(out2, o, p, status, error) {
 function stopBadCode(out2, o, p, bitsRead, totalBits, error) {
   return p + bitsRead > totalBits ? stop2(out2, o, p, "truncated", END_OF_FILE) : stop2(out2, o, p, "corrupt", error);
 }
-function peek(data, p) {
+function peek(data2, p) {
   const i2 = p >>> 3;
-  return (data[i2] | data[i2 + 1] << 8 | data[i2 + 2] << 16) >>> (p & 7);
+  return (data2[i2] | data2[i2 + 1] << 8 | data2[i2 + 2] << 16) >>> (p & 7);
 }
-function readDynamicTables(data, start2, totalBits) {
+function readDynamicTables(data2, start2, totalBits) {
   let p = start2;
   const truncated = { truncated: true, error: END_OF_FILE, at: totalBits };
   const corrupt = (error) => ({ truncated: false, error, at: start2 });
   if (p + 14 > totalBits) return truncated;
-  const counts = peek(data, p);
+  const counts = peek(data2, p);
   const literalCount = (counts & 31) + 257;
   const distanceCount = (counts >>> 5 & 31) + 1;
   const lengthCodeCount = (counts >>> 10 & 15) + 4;
@@ -9913,14 +13346,14 @@ function readDynamicTables(data, start2, totalBits) {
   if (p + lengthCodeCount * 3 > totalBits) return truncated;
   codeLengthLengths.fill(0);
   for (let i2 = 0; i2 < lengthCodeCount; i2++) {
-    codeLengthLengths[CODE_LENGTH_ORDER[i2]] = peek(data, p) & 7;
+    codeLengthLengths[CODE_LENGTH_ORDER[i2]] = peek(data2, p) & 7;
     p += 3;
   }
   if (!buildTable2(codeLengthLengths, 0, 19, codeLengthCodes, false)) return corrupt("invalid code lengths set");
   const total = literalCount + distanceCount;
   const mask = (1 << codeLengthCodes.bits) - 1;
   for (let n = 0; n < total; ) {
-    const entry = codeLengthCodes.entries[peek(data, p) & mask];
+    const entry = codeLengthCodes.entries[peek(data2, p) & mask];
     p += entry & 15;
     if (p > totalBits) return truncated;
     const symbol = entry >>> 4;
@@ -9933,13 +13366,13 @@ function readDynamicTables(data, start2, totalBits) {
     if (symbol === 16) {
       if (n === 0) return corrupt("invalid bit length repeat");
       value = codeLengths[n - 1];
-      repeat = 3 + (peek(data, p) & 3);
+      repeat = 3 + (peek(data2, p) & 3);
       p += 2;
     } else if (symbol === 17) {
-      repeat = 3 + (peek(data, p) & 7);
+      repeat = 3 + (peek(data2, p) & 7);
       p += 3;
     } else {
-      repeat = 11 + (peek(data, p) & 127);
+      repeat = 11 + (peek(data2, p) & 127);
       p += 7;
     }
     if (p > totalBits) return truncated;
@@ -9982,16 +13415,16 @@ function crc32(bytes, from, to) {
   return (crc ^ -1) >>> 0;
 }
 function inflateRaw(input, maxOutput) {
-  return run2(input, maxOutput, (data, length, out2) => {
-    const outcome = inflateStream(data, length, 0, out2);
+  return run2(input, maxOutput, (data2, length, out2) => {
+    const outcome = inflateStream(data2, length, 0, out2);
     return { ...outcome, consumed: outcome.end };
   });
 }
 function inflateZlib(input, maxOutput) {
-  return run2(input, maxOutput, (data, length, out2) => {
+  return run2(input, maxOutput, (data2, length, out2) => {
     if (length < 2) return { status: "truncated", error: END_OF_FILE, consumed: length };
-    const cmf = data[0];
-    const flags2 = data[1];
+    const cmf = data2[0];
+    const flags2 = data2[1];
     if ((cmf << 8 | flags2) % 31 !== 0) return { status: "corrupt", error: "incorrect header check", consumed: 0 };
     if ((cmf & 15) !== 8) return { status: "corrupt", error: "unknown compression method", consumed: 0 };
     if ((cmf >>> 4) + 8 > 15) return { status: "corrupt", error: "invalid window size", consumed: 0 };
@@ -9999,59 +13432,59 @@ function inflateZlib(input, maxOutput) {
       if (length < 6) return { status: "truncated", error: END_OF_FILE, consumed: length };
       return { status: "corrupt", error: "Missing dictionary", consumed: 0 };
     }
-    const outcome = inflateStream(data, length, 2, out2);
+    const outcome = inflateStream(data2, length, 2, out2);
     if (outcome.status !== "end") return { ...outcome, consumed: outcome.end };
     const at = outcome.end;
     if (at + 4 > length) return { status: "truncated", error: END_OF_FILE, consumed: length };
-    const expected = data[at] * 16777216 + (data[at + 1] << 16 | data[at + 2] << 8 | data[at + 3]) >>> 0;
+    const expected = data2[at] * 16777216 + (data2[at + 1] << 16 | data2[at + 2] << 8 | data2[at + 3]) >>> 0;
     if (adler32(out2.bytes, 0, out2.length) !== expected) return { status: "corrupt", error: "incorrect data check", consumed: at };
     return { status: "end", consumed: at + 4 };
   });
 }
 function gunzip(input, maxOutput) {
-  return run2(input, maxOutput, (data, length, out2) => {
+  return run2(input, maxOutput, (data2, length, out2) => {
     let at = 0;
     do {
-      const body2 = gzipHeaderEnd(data, length, at);
+      const body2 = gzipHeaderEnd(data2, length, at);
       if (typeof body2 !== "number") return { ...body2, consumed: at };
       const memberStart = out2.length;
-      const outcome = inflateStream(data, length, body2, out2);
+      const outcome = inflateStream(data2, length, body2, out2);
       if (outcome.status !== "end") return { ...outcome, consumed: outcome.end };
       const trailer = outcome.end;
       if (trailer + 8 > length) return { status: "truncated", error: END_OF_FILE, consumed: length };
-      const crc = (data[trailer] | data[trailer + 1] << 8 | data[trailer + 2] << 16) + data[trailer + 3] * 16777216;
-      const size = (data[trailer + 4] | data[trailer + 5] << 8 | data[trailer + 6] << 16) + data[trailer + 7] * 16777216;
+      const crc = (data2[trailer] | data2[trailer + 1] << 8 | data2[trailer + 2] << 16) + data2[trailer + 3] * 16777216;
+      const size = (data2[trailer + 4] | data2[trailer + 5] << 8 | data2[trailer + 6] << 16) + data2[trailer + 7] * 16777216;
       if (crc32(out2.bytes, memberStart, out2.length) !== crc) return { status: "corrupt", error: "incorrect data check", consumed: trailer };
       if ((out2.length - memberStart) % 4294967296 !== size) return { status: "corrupt", error: "incorrect length check", consumed: trailer };
       at = trailer + 8;
-    } while (at < length && data[at] !== 0);
+    } while (at < length && data2[at] !== 0);
     return { status: "end", consumed: at };
   });
 }
-function gzipHeaderEnd(data, length, start2) {
+function gzipHeaderEnd(data2, length, start2) {
   const available = length - start2;
-  if (available > 0 && data[start2] !== 31) return { status: "corrupt", error: "incorrect header check" };
-  if (available > 1 && data[start2 + 1] !== 139) return { status: "corrupt", error: "incorrect header check" };
-  if (available > 2 && data[start2 + 2] !== 8) return { status: "corrupt", error: "unknown compression method" };
-  const flags2 = data[start2 + 3];
+  if (available > 0 && data2[start2] !== 31) return { status: "corrupt", error: "incorrect header check" };
+  if (available > 1 && data2[start2 + 1] !== 139) return { status: "corrupt", error: "incorrect header check" };
+  if (available > 2 && data2[start2 + 2] !== 8) return { status: "corrupt", error: "unknown compression method" };
+  const flags2 = data2[start2 + 3];
   if (available > 3 && (flags2 & 224) !== 0) return { status: "corrupt", error: "unknown header flags set" };
   const truncated = { status: "truncated", error: END_OF_FILE };
   if (available < 10) return truncated;
   let at = start2 + 10;
   if (flags2 & 4) {
     if (at + 2 > length) return truncated;
-    at += 2 + (data[at] | data[at + 1] << 8);
+    at += 2 + (data2[at] | data2[at + 1] << 8);
     if (at > length) return truncated;
   }
   for (const flag of [8, 16]) {
     if (!(flags2 & flag)) continue;
-    const nul = data.subarray(0, length).indexOf(0, at);
+    const nul = data2.subarray(0, length).indexOf(0, at);
     if (nul < 0) return truncated;
     at = nul + 1;
   }
   if (flags2 & 2) {
     if (at + 2 > length) return truncated;
-    if ((crc32(data, start2, at) & 65535) !== (data[at] | data[at + 1] << 8)) return { status: "corrupt", error: "header crc mismatch" };
+    if ((crc32(data2, start2, at) & 65535) !== (data2[at] | data2[at + 1] << 8)) return { status: "corrupt", error: "header crc mismatch" };
     at += 2;
   }
   return at;
@@ -10061,10 +13494,10 @@ function run2(input, maxOutput, decode) {
   if (input.length > MAX_INPUT) {
     return { bytes: new Uint8Array(0), limitReached: false, error: "input too large for the synchronous decoder", truncated: false, consumed: 0 };
   }
-  const data = new Uint8Array(input.length + PADDING);
-  data.set(input);
+  const data2 = new Uint8Array(input.length + PADDING);
+  data2.set(input);
   const out2 = new Output2(cap, input.length * TYPICAL_RATIO);
-  const outcome = decode(data, input.length, out2);
+  const outcome = decode(data2, input.length, out2);
   return {
     bytes: out2.result(),
     limitReached: outcome.status === "limit",
@@ -10559,11 +13992,11 @@ function describe(error) {
 }
 
 // src/core/hash.ts
-function stableHash(text) {
+function stableHash(text2) {
   let h1 = 3735928559;
   let h2 = 1103547991;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text.charCodeAt(i2);
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2.charCodeAt(i2);
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
@@ -10715,9 +14148,9 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 76: {
         const line = await cursor.line(MAX_LINE);
         if (!line) return fail("unterminated INT/LONG", at);
-        const text = latin1(line).replace(/L$/, "");
-        if (op === 73 && (text === "00" || text === "01")) stack.push({ t: "bool", v: text === "01" });
-        else stack.push(/^-?\d{1,15}$/.test(text) ? { t: "int", v: Number(text) } : OTHER);
+        const text2 = latin1(line).replace(/L$/, "");
+        if (op === 73 && (text2 === "00" || text2 === "01")) stack.push({ t: "bool", v: text2 === "01" });
+        else stack.push(/^-?\d{1,15}$/.test(text2) ? { t: "int", v: Number(text2) } : OTHER);
         break;
       }
       case 70:
@@ -12174,7 +15607,7 @@ function opcodeListing(issue, offset, from) {
       ...analysis.calls.filter((c) => c.callee === issue.global).map((c) => [c.offset, `${c.opcode} ${c.callee}(${c.args})`])
     ];
     rows.sort((a, b) => a[0] - b[0]);
-    for (const [at, text] of rows.slice(0, MAX_LISTING_LINES)) lines.push(`@${base + at}  ${text}`);
+    for (const [at, text2] of rows.slice(0, MAX_LISTING_LINES)) lines.push(`@${base + at}  ${text2}`);
   }
   if (lines.length === 0) lines.push(`@${offset}  ${issue.global ?? issue.kind}`);
   return lines.join("\n");
@@ -12391,7 +15824,7 @@ function splitRulesets(specs) {
 // src/project/config.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { readFileSync, statSync } from "node:fs";
-import { basename, dirname, isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
+import { basename, dirname as dirname2, isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -13170,30 +16603,43 @@ var UsageError = class extends Error {
 };
 
 // src/project/config.ts
+var CONFIG_FLAG_KEYS = {
+  "fail-on": "string",
+  "skip-tests": "boolean",
+  include: "list",
+  "pickle-policy": "string",
+  "pickle-allow": "list",
+  output: "list",
+  "max-file-size": "string",
+  "show-suppressed": "boolean",
+  "exclude-rule": "list",
+  "sarif-root": "string",
+  "docs-url": "string"
+};
 var ConfigError = class extends UsageError {
 };
 var CONFIG_FILE_NAMES = ["pathfinder.toml", ".pathfinder.toml"];
 var PYPROJECT = "pyproject.toml";
 var MAX_CONFIG_BYTES = 1024 * 1024;
-var TOP_LEVEL_KEYS = ["exclude", "disable", "rules"];
+var TOP_LEVEL_KEYS = ["exclude", "disable", "rules", "per-file-ignores", ...Object.keys(CONFIG_FLAG_KEYS)];
 var RULE_KEYS = ["extra-sinks", "severity"];
 var QUALIFIED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 function loadConfig(lookup) {
   if (lookup.disabled) return void 0;
   if (lookup.explicit !== void 0) {
     const file = resolve2(lookup.cwd, lookup.explicit);
-    const text = readConfigText(file);
+    const text2 = readConfigText(file);
     if (basename(file) === PYPROJECT) {
-      const config = fromPyproject(text, file);
+      const config = fromPyproject(text2, file);
       if (!config) throw new ConfigError(`configuration ${file} has no [tool.pathfinder] table`);
       return config;
     }
-    return parseConfig(text, file);
+    return parseConfig(text2, file);
   }
   return discoverConfig(resolve2(lookup.cwd, lookup.project));
 }
 function discoverConfig(project) {
-  let dir = isDirectory(project) ? project : dirname(project);
+  let dir = isDirectory(project) ? project : dirname2(project);
   for (; ; ) {
     for (const name2 of CONFIG_FILE_NAMES) {
       const file = join2(dir, name2);
@@ -13201,30 +16647,30 @@ function discoverConfig(project) {
     }
     const pyproject = join2(dir, PYPROJECT);
     if (isFile(pyproject)) {
-      const text = readConfigText(pyproject);
-      if (text.includes("pathfinder")) {
-        const config = fromPyproject(text, pyproject);
+      const text2 = readConfigText(pyproject);
+      if (text2.includes("pathfinder")) {
+        const config = fromPyproject(text2, pyproject);
         if (config) return config;
       }
     }
-    const parent = dirname(dir);
+    const parent = dirname2(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
 }
-function parseConfig(text, file) {
-  return validate(parseToml(text, file), file, "");
+function parseConfig(text2, file) {
+  return validate(parseToml(text2, file), file, "");
 }
-function fromPyproject(text, file) {
-  const doc = parseToml(text, file);
+function fromPyproject(text2, file) {
+  const doc = parseToml(text2, file);
   const tool = doc.tool;
   if (!isTable(tool) || tool.pathfinder === void 0) return void 0;
   if (!isTable(tool.pathfinder)) throw invalid(file, "tool.pathfinder", "must be a table");
   return validate(tool.pathfinder, file, "tool.pathfinder.");
 }
-function parseToml(text, file) {
+function parseToml(text2, file) {
   try {
-    return parse(text);
+    return parse(text2);
   } catch (e) {
     if (e instanceof TomlError) {
       const reason2 = e.message.split("\n")[0].replace(/^Invalid TOML document:\s*/, "");
@@ -13234,7 +16680,7 @@ function parseToml(text, file) {
   }
 }
 function validate(table, file, prefix) {
-  const config = { file, baseDir: dirname(file), exclude: [], disable: [], rules: {} };
+  const config = { file, baseDir: dirname2(file), exclude: [], disable: [], rules: {} };
   for (const [key, value] of Object.entries(table)) {
     const path = prefix + key;
     switch (key) {
@@ -13254,8 +16700,32 @@ function validate(table, file, prefix) {
           config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`, isArtifactRule(canonical));
         }
         break;
-      default:
-        throw invalid(file, path, unknownKey(key, TOP_LEVEL_KEYS));
+      case "per-file-ignores":
+        if (!isTable(value)) throw invalid(file, path, `must be a table of globs to rule IDs, e.g. "tests/**" = ["PYTHON-LANG-SEC-040"]`);
+        config.perFileIgnores = {};
+        for (const [glob, ids] of Object.entries(value)) {
+          if (!glob.trim()) throw invalid(file, `${path}`, "empty glob");
+          config.perFileIgnores[glob] = stringList(ids, file, `${path}."${glob}"`).map((id, i2) => ruleId(id, file, `${path}."${glob}"[${i2}]`));
+        }
+        break;
+      default: {
+        const kind = CONFIG_FLAG_KEYS[key];
+        if (!kind) throw invalid(file, path, unknownKey(key, TOP_LEVEL_KEYS));
+        config.flags ??= {};
+        if (kind === "boolean") {
+          if (typeof value !== "boolean") throw invalid(file, path, `must be true or false, not ${typeName(value)}`);
+          config.flags[key] = value;
+        } else if (kind === "list") {
+          config.flags[key] = typeof value === "string" ? [value] : stringList(value, file, path);
+        } else if (typeof value === "number" && key === "max-file-size") {
+          config.flags[key] = String(value);
+        } else if (Array.isArray(value) && key === "fail-on") {
+          config.flags[key] = stringList(value, file, path).join(",");
+        } else {
+          if (typeof value !== "string") throw invalid(file, path, `must be a string, not ${typeName(value)}`);
+          config.flags[key] = value;
+        }
+      }
     }
   }
   return config;
@@ -13495,13 +16965,13 @@ function classify2(abs, rel) {
   return "other";
 }
 function withGitignore(dir, inherited) {
-  let text;
+  let text2;
   try {
-    text = readFileSync2(join3(dir, ".gitignore"), "utf8");
+    text2 = readFileSync2(join3(dir, ".gitignore"), "utf8");
   } catch {
     return inherited;
   }
-  return [...inherited, { base: dir, rules: (0, import_ignore.default)().add(text) }];
+  return [...inherited, { base: dir, rules: (0, import_ignore.default)().add(text2) }];
 }
 function isIgnored(ignores, abs, isDir) {
   for (const { base, rules } of ignores) {
@@ -13541,11 +17011,17 @@ import { Worker } from "node:worker_threads";
 // src/core/suppression.ts
 var PATHFINDER = /pathfinder\s*:\s*ignore(?:\s*\[([^\]]*)\])?/i;
 var NOSEC = /\bnosec\b(?:\s*:?\s*((?:[A-Z]+[0-9A-Z-]*\d)(?:\s*,\s*[A-Z]+[0-9A-Z-]*\d)*))?/;
+var NOQA = /\bnoqa\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)/i;
 function parseSuppression(comment) {
   const p = PATHFINDER.exec(comment);
   if (p) return { kind: "pathfinder", ids: splitIds(p[1]), text: comment.trim() };
   const n = NOSEC.exec(comment);
   if (n) return { kind: "nosec", ids: splitIds(n[1]), text: comment.trim() };
+  const q = NOQA.exec(comment);
+  if (q) {
+    const ids = q[1].split(/[\s,]+/).filter(Boolean).map((code3) => code3.toUpperCase()).map((code3) => /^S\d{3}$/.test(code3) ? `B${code3.slice(1)}` : code3);
+    return { kind: "noqa", ids, text: comment.trim() };
+  }
   return void 0;
 }
 function suppresses(directive, ruleId2, banditIds) {
@@ -13800,8 +17276,8 @@ function starImportsSink(source, s, sinks) {
 function hasStarImportOfAnchor(source, s, anchors) {
   if (!s.identifiers.has(IMPORT2)) return false;
   STAR_IMPORT.lastIndex = 0;
-  const text = source.slice(s.start, s.end);
-  for (let m = STAR_IMPORT.exec(text); m; m = STAR_IMPORT.exec(text)) {
+  const text2 = source.slice(s.start, s.end);
+  for (let m = STAR_IMPORT.exec(text2); m; m = STAR_IMPORT.exec(text2)) {
     if (hasAnchorIn(anchors, s.start + m.index, s.start + m.index + m[0].length)) return true;
   }
   return false;
@@ -13810,10 +17286,10 @@ var PLAIN_IMPORT = /^[ \t]*import[ \t]+([\w. \t,]+?)[ \t]*(?:#[^\n]*)?(?:\n|$)/y
 var BLANK_OR_COMMENT_LINES = /^(?:[ \t]*(?:#[^\n]*)?(?:\n|$))*$/;
 function importedFromAnchors(source, s, anchors) {
   if (!s.identifiers.has(IMPORT2)) return void 0;
-  const text = source.slice(s.start, s.end);
+  const text2 = source.slice(s.start, s.end);
   PLAIN_IMPORT.lastIndex = 0;
-  const m = PLAIN_IMPORT.exec(text);
-  if (!m || !BLANK_OR_COMMENT_LINES.test(text.slice(m[0].length))) return void 0;
+  const m = PLAIN_IMPORT.exec(text2);
+  if (!m || !BLANK_OR_COMMENT_LINES.test(text2.slice(m[0].length))) return void 0;
   const names = /* @__PURE__ */ new Set();
   let at = s.start + m.index + m[0].indexOf(m[1]);
   for (const clause of m[1].split(",")) {
@@ -13853,18 +17329,18 @@ var TokenSet = class {
     }
   }
   /** Start offsets (UTF-16) of every occurrence of every token in `text`, ascending. */
-  offsetsIn(text) {
+  offsetsIn(text2) {
     const out2 = [];
-    for (const p of this.plain) for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + p.length)) out2.push(at);
+    for (const p of this.plain) for (let at = text2.indexOf(p); at >= 0; at = text2.indexOf(p, at + p.length)) out2.push(at);
     if (this.byPrefix.size > 0) {
       const maybe2 = this.maybePrefix;
       let window2 = 0;
-      for (let i2 = 0; i2 < text.length; i2++) {
-        window2 = window2 << 8 | text.charCodeAt(i2) & 255;
+      for (let i2 = 0; i2 < text2.length; i2++) {
+        window2 = window2 << 8 | text2.charCodeAt(i2) & 255;
         if (i2 >= 3 && maybe2[slot(window2)] === 1) {
           const list = this.byPrefix.get(window2);
           if (list) {
-            for (const t of list) if (text.startsWith(t, i2 - 3)) out2.push(i2 - 3);
+            for (const t of list) if (text2.startsWith(t, i2 - 3)) out2.push(i2 - 3);
           }
         }
       }
@@ -13887,7 +17363,7 @@ function buildScopes(tree, moduleName) {
   const module2 = newScope("module", tree.root, null);
   const calls = [];
   const subscripts = [];
-  const text = (n) => tree.source.slice(n.start, n.end);
+  const text2 = (n) => tree.source.slice(n.start, n.end);
   const stack = [{ node: tree.root, scope: module2 }];
   const bind2 = (scope, name2, kind, site, position, extra = {}) => {
     const target = scope.globals.has(name2) ? module2 : scope;
@@ -13901,7 +17377,7 @@ function buildScopes(tree, moduleName) {
       const { t, v } = work.pop();
       switch (t.type) {
         case "identifier":
-          bind2(scope, text(t), v ? kind : "opaque", t, position(t), v ? { value: v } : {});
+          bind2(scope, text2(t), v ? kind : "opaque", t, position(t), v ? { value: v } : {});
           break;
         case "pattern_list":
         case "tuple_pattern":
@@ -13931,7 +17407,7 @@ function buildScopes(tree, moduleName) {
     if (!params) return;
     for (const p of params.children) {
       const name2 = p.type === "identifier" ? p : childByField(p, "name") ?? p.children.find((c) => c.type === "identifier");
-      if (name2 && name2.type === "identifier") bind2(inner, text(name2), "opaque", name2, name2.end);
+      if (name2 && name2.type === "identifier") bind2(inner, text2(name2), "opaque", name2, name2.end);
       for (const f of ["value", "type"]) {
         const v = childByField(p, f);
         if (v) stack.push({ node: v, scope: outer });
@@ -13943,7 +17419,7 @@ function buildScopes(tree, moduleName) {
     switch (node.type) {
       case "function_definition": {
         const name2 = childByField(node, "name");
-        if (name2) bind2(scope, text(name2), "function", name2, node.end);
+        if (name2) bind2(scope, text2(name2), "function", name2, node.end);
         const inner = newScope("function", node, scope);
         bindParameters(childByField(node, "parameters"), inner, scope);
         for (const c of node.children) {
@@ -13961,7 +17437,7 @@ function buildScopes(tree, moduleName) {
       }
       case "class_definition": {
         const name2 = childByField(node, "name");
-        if (name2) bind2(scope, text(name2), "class", name2, node.end, { classDef: node });
+        if (name2) bind2(scope, text2(name2), "class", name2, node.end, { classDef: node });
         const inner = newScope("class", node, scope);
         for (const c of node.children) {
           if (c.field === "body") stack.push({ node: c, scope: inner });
@@ -13976,7 +17452,7 @@ function buildScopes(tree, moduleName) {
         continue;
       case "import_from_statement": {
         const moduleNode = childByField(node, "module_name");
-        const from = moduleNode ? importedModuleName(moduleNode, moduleName, text) : "";
+        const from = moduleNode ? importedModuleName(moduleNode, moduleName, text2) : "";
         for (const c of node.children) {
           if (c.type === "wildcard_import") scope.starImports.push({ module: from, site: c });
           else if (c.field === "name") bindImport(c, from, scope, node.end);
@@ -13986,10 +17462,10 @@ function buildScopes(tree, moduleName) {
       case "future_import_statement":
         continue;
       case "global_statement":
-        for (const c of node.children) if (c.type === "identifier") scope.globals.add(text(c));
+        for (const c of node.children) if (c.type === "identifier") scope.globals.add(text2(c));
         continue;
       case "nonlocal_statement":
-        for (const c of node.children) if (c.type === "identifier") scope.nonlocals.add(text(c));
+        for (const c of node.children) if (c.type === "identifier") scope.nonlocals.add(text2(c));
         continue;
       case "assignment": {
         let right = childByField(node, "right");
@@ -14020,7 +17496,7 @@ function buildScopes(tree, moduleName) {
         const value = childByField(node, "value");
         let target = scope;
         while (target.kind === "comprehension" && target.parent) target = target.parent;
-        if (name2) bind2(target, text(name2), value ? "assignment" : "opaque", name2, node.end, value ? { value } : {});
+        if (name2) bind2(target, text2(name2), value ? "assignment" : "opaque", name2, node.end, value ? { value } : {});
         if (value) stack.push({ node: value, scope });
         continue;
       }
@@ -14059,10 +17535,10 @@ function buildScopes(tree, moduleName) {
       const name2 = childByField(item, "name");
       const alias = childByField(item, "alias");
       if (!name2 || !alias) return;
-      const qualifiedName = from ? `${from}.${text(name2)}` : text(name2);
-      bind2(scope, text(alias), "import", alias, position, { qualifiedName });
+      const qualifiedName = from ? `${from}.${text2(name2)}` : text2(name2);
+      bind2(scope, text2(alias), "import", alias, position, { qualifiedName });
     } else if (item.type === "dotted_name") {
-      const dotted = text(item).replace(/\s+/g, "");
+      const dotted = text2(item).replace(/\s+/g, "");
       if (from) {
         bind2(scope, dotted, "import", item, position, { qualifiedName: `${from}.${dotted}` });
       } else {
@@ -14075,12 +17551,12 @@ function buildScopes(tree, moduleName) {
 function newScope(kind, node, parent) {
   return { kind, node, parent, bindings: /* @__PURE__ */ new Map(), globals: /* @__PURE__ */ new Set(), nonlocals: /* @__PURE__ */ new Set(), starImports: [] };
 }
-function importedModuleName(node, moduleName, text) {
-  if (node.type !== "relative_import") return text(node).replace(/\s+/g, "");
+function importedModuleName(node, moduleName, text2) {
+  if (node.type !== "relative_import") return text2(node).replace(/\s+/g, "");
   const prefix = node.children.find((c) => c.type === "import_prefix");
   const rest = node.children.find((c) => c.type === "dotted_name");
-  const level = prefix ? text(prefix).length : 0;
-  const restText = rest ? text(rest).replace(/\s+/g, "") : "";
+  const level = prefix ? text2(prefix).length : 0;
+  const restText = rest ? text2(rest).replace(/\s+/g, "") : "";
   const parts2 = moduleName ? moduleName.split(".") : [];
   if (!moduleName || level > parts2.length) return ".".repeat(level) + restText;
   const base = parts2.slice(0, parts2.length - level);
@@ -14274,10 +17750,10 @@ var SemanticModel = class {
     const attributes = [];
     let base = node;
     while (base.type === "attribute") {
-      const attr = childByField(base, "attribute");
+      const attr2 = childByField(base, "attribute");
       const object = childByField(base, "object");
-      if (!attr || !object) return [];
-      attributes.push(this.text(attr));
+      if (!attr2 || !object) return [];
+      attributes.push(this.text(attr2));
       base = unwrapParentheses(object);
     }
     attributes.reverse();
@@ -14308,9 +17784,9 @@ var SemanticModel = class {
           break;
         }
         case "builtins.getattr": {
-          const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
-          if (positional[0] && attr) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push({ name: canonicalName(`${o.name}.${attr}`) });
+          const attr2 = positional[1] && this.constantString(positional[1], scope, depth + 1);
+          if (positional[0] && attr2) {
+            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push({ name: canonicalName(`${o.name}.${attr2}`) });
           }
           break;
         }
@@ -14614,7 +18090,7 @@ function analyzeSafely(run4, path) {
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname as dirname2, join as join4 } from "node:path";
+import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/tree-sitter.js
@@ -15907,11 +19383,11 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text, positive2) => {
-      return positive2 ? regex2.test(text) : !regex2.test(text);
+    const test = /* @__PURE__ */ __name((text2, positive2) => {
+      return positive2 ? regex2.test(text2) : !regex2.test(text2);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -15941,7 +19417,7 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
+    return nodes.every((text2) => values.includes(text2)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -16668,8 +20144,8 @@ var Module2 = (() => {
     var moduleRtn;
     var Module = moduleArg;
     var readyPromiseResolve, readyPromiseReject;
-    var readyPromise = new Promise((resolve9, reject) => {
-      readyPromiseResolve = resolve9;
+    var readyPromise = new Promise((resolve10, reject) => {
+      readyPromiseResolve = resolve10;
       readyPromiseReject = reject;
     });
     var ENVIRONMENT_IS_WEB = typeof window == "object";
@@ -16752,13 +20228,13 @@ var Module2 = (() => {
         }
         readAsync = /* @__PURE__ */ __name(async (url) => {
           if (isFileURI(url)) {
-            return new Promise((resolve9, reject) => {
+            return new Promise((resolve10, reject) => {
               var xhr = new XMLHttpRequest();
               xhr.open("GET", url, true);
               xhr.responseType = "arraybuffer";
               xhr.onload = () => {
                 if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                  resolve9(xhr.response);
+                  resolve10(xhr.response);
                   return;
                 }
                 reject(xhr.status);
@@ -16789,9 +20265,9 @@ var Module2 = (() => {
     var wasmMemory;
     var ABORT = false;
     var EXITSTATUS;
-    function assert(condition, text) {
+    function assert(condition, text2) {
       if (!condition) {
-        abort(text);
+        abort(text2);
       }
     }
     __name(assert, "assert");
@@ -16982,10 +20458,10 @@ var Module2 = (() => {
       __name(receiveInstantiationResult, "receiveInstantiationResult");
       var info2 = getWasmImports();
       if (Module["instantiateWasm"]) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           Module["instantiateWasm"](info2, (mod, inst) => {
             receiveInstance(mod, inst);
-            resolve9(mod.exports);
+            resolve10(mod.exports);
           });
         });
       }
@@ -17698,10 +21174,10 @@ var Module2 = (() => {
       dso.global = flags2.global;
       function loadLibData() {
         if (handle2) {
-          var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
+          var data2 = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
           var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
-          if (data && dataSize) {
-            var libData = HEAP8.slice(data, data + dataSize);
+          if (data2 && dataSize) {
+            var libData = HEAP8.slice(data2, data2 + dataSize);
             return flags2.loadAsync ? Promise.resolve(libData) : libData;
           }
         }
@@ -18645,7 +22121,7 @@ function toRange(range, lines) {
 // src/project/python-parser.ts
 var require2 = createRequire(import.meta.url);
 function locate(file, packagePath) {
-  const besideBundle = join4(dirname2(fileURLToPath(import.meta.url)), file);
+  const besideBundle = join4(dirname3(fileURLToPath(import.meta.url)), file);
   if (existsSync(besideBundle)) return besideBundle;
   return require2.resolve(packagePath);
 }
@@ -18736,8 +22212,8 @@ async function sharedQueueAnalyzer(spec, rules, options) {
   }
   return {
     analyze(file) {
-      return new Promise((resolve9) => {
-        handIn({ file, resolve: resolve9 });
+      return new Promise((resolve10) => {
+        handIn({ file, resolve: resolve10 });
         if (!pumpScheduled) {
           pumpScheduled = true;
           queueMicrotask(() => {
@@ -18777,12 +22253,12 @@ async function scanProject(options) {
     throw new UsageError(`cannot scan "${options.target}": ${e.code === "ENOENT" ? "no such file or directory" : e.message}`);
   }
   const excluded = configExcluder(config);
-  const root = (await stat(target)).isDirectory() ? target : dirname3(target);
+  const root = (await stat(target)).isDirectory() ? target : dirname4(target);
   const errors = discovery.errors.filter((e) => !excluded(join5(root, e.file)));
   const findings = [];
   const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
   let ownWorkDone;
-  const localStartsAfter = new Promise((resolve9) => ownWorkDone = resolve9);
+  const localStartsAfter = new Promise((resolve10) => ownWorkDone = resolve10);
   const analyzer = await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter });
   let artifacts;
   try {
@@ -18835,7 +22311,7 @@ var READ_BATCH = 32;
 async function readCandidates(files, tokens, maxBytes, errors, onSourceRead, onSkipped, onCandidate) {
   const anyToken = prefilterRegExp(tokens);
   for (let i2 = 0; i2 < files.length; i2++) {
-    if (i2 % READ_BATCH === READ_BATCH - 1) await new Promise((resolve9) => setImmediate(resolve9));
+    if (i2 % READ_BATCH === READ_BATCH - 1) await new Promise((resolve10) => setImmediate(resolve10));
     const file = files[i2];
     const candidate = readCandidate(file, anyToken, maxBytes, errors, onSourceRead);
     if (candidate) onCandidate(candidate);
@@ -18872,8 +22348,76 @@ function poolOptions(jobs) {
 }
 
 // src/ci/command.ts
-import { resolve as resolve7 } from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
+import { resolve as resolve8 } from "node:path";
+
+// node_modules/commander/esm.mjs
+var import_index = __toESM(require_commander(), 1);
+var {
+  program,
+  createCommand,
+  createArgument,
+  createOption,
+  CommanderError,
+  InvalidArgumentError,
+  InvalidOptionArgumentError,
+  // deprecated old name
+  Command,
+  Argument,
+  Option,
+  Help
+} = import_index.default;
+
+// src/cli/parse.ts
+function parseFlags(command, argv, flags2, options = {}) {
+  const program2 = new Command(command).exitOverride().helpOption(false).allowExcessArguments(options.positionals ?? true).showSuggestionAfterError(true).configureOutput({ writeOut: () => {
+  }, writeErr: () => {
+  }, outputError: () => {
+  } });
+  const attributes = /* @__PURE__ */ new Map();
+  for (const [name2, spec] of Object.entries(flags2)) {
+    const long = `--${name2}`;
+    const short = spec.short ? `-${spec.short}, ` : "";
+    const option = new Option(`${short}${long}${spec.type === "string" ? " <value>" : ""}`);
+    if (name2.startsWith("no-")) {
+      option.negate = false;
+      option.attributeName = () => `flag_${name2}`;
+    }
+    if (spec.multiple) option.argParser((value, previous) => [...previous ?? [], value]);
+    program2.addOption(option);
+    attributes.set(name2, option.attributeName());
+  }
+  if (options.positionals ?? true) program2.argument("[paths...]");
+  try {
+    program2.parse(normalizeShortEquals(argv, flags2), { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) throw new CliUsageError(plain(error.message));
+    throw error;
+  }
+  const opts = program2.opts();
+  const values = {};
+  for (const [name2, attribute] of attributes) {
+    if (opts[attribute] !== void 0) values[name2] = opts[attribute];
+  }
+  return { values, positionals: [...program2.args] };
+}
+function normalizeShortEquals(argv, flags2) {
+  const withValue = new Set(Object.values(flags2).filter((f) => f.type === "string" && f.short).map((f) => f.short));
+  const out2 = [];
+  for (let i2 = 0; i2 < argv.length; i2++) {
+    const arg = argv[i2];
+    if (arg === "--") {
+      out2.push(...argv.slice(i2));
+      break;
+    }
+    const m = /^-([A-Za-z])=(.*)$/s.exec(arg);
+    if (m && withValue.has(m[1])) out2.push(`-${m[1]}`, m[2]);
+    else out2.push(arg);
+  }
+  return out2;
+}
+function plain(message15) {
+  return message15.replace(/^error:\s*/i, "").replace(/\s*\n\s*\(Did you mean (.+?)\?\)\s*$/i, " (did you mean $1?)").replace(/\s*\n\s*/g, " ").trim();
+}
 
 // src/report/codeclimate.ts
 var SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
@@ -18966,9 +22510,21 @@ function rowFor(f) {
 }
 var FORMULA_TRIGGER = /^[=+\-@\t\r]/;
 function csvCell(value) {
-  let text = String(value);
-  if (typeof value === "string" && FORMULA_TRIGGER.test(text)) text = "'" + text;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  let text2 = String(value);
+  if (typeof value === "string" && FORMULA_TRIGGER.test(text2)) text2 = "'" + text2;
+  return /[",\r\n]/.test(text2) ? `"${text2.replace(/"/g, '""')}"` : text2;
+}
+
+// src/report/rule-docs-url.ts
+function defaultDocsBase(informationUri) {
+  if (!informationUri || !/^https?:\/\/\S+$/.test(informationUri)) return void 0;
+  return `${informationUri.replace(/\/+$/, "")}/blob/main/docs/rules/`;
+}
+function ruleDocsUrl(docsBase, ruleId2) {
+  if (!docsBase || !/^https?:\/\/\S+$/.test(docsBase)) return void 0;
+  const id = encodeURIComponent(ruleId2);
+  if (docsBase.includes("{id}")) return docsBase.replace("{id}", id);
+  return `${docsBase.endsWith("/") ? docsBase : `${docsBase}/`}${id}.md`;
 }
 
 // src/report/gitlab-sast.ts
@@ -18978,10 +22534,10 @@ var SEVERITY2 = { critical: "Critical", high: "High", medium: "Medium", low: "Lo
 function gitlabTime(date) {
   return date.toISOString().slice(0, 19);
 }
-function fnv1a(text, seed) {
+function fnv1a(text2, seed) {
   let hash = (2166136261 ^ seed) >>> 0;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    hash ^= text.charCodeAt(i2);
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    hash ^= text2.charCodeAt(i2);
     hash = Math.imul(hash, 16777619) >>> 0;
   }
   return hash >>> 0;
@@ -18995,15 +22551,14 @@ function withPrefix(prefix, file) {
   if (!prefix) return file;
   return `${prefix.endsWith("/") ? prefix : `${prefix}/`}${file}`;
 }
-function identifiers(finding, informationUri) {
+function identifiers(finding, informationUri, docsBase) {
   const primary = {
     type: "pathfinder_rule_id",
     name: `${finding.ruleId} ${finding.ruleName}`.slice(0, 255),
     value: finding.ruleId
   };
-  if (informationUri && /^https?:\/\/.+/.test(informationUri)) {
-    primary.url = `${informationUri.replace(/\/+$/, "")}/rules/${encodeURIComponent(finding.ruleId)}`;
-  }
+  const url = ruleDocsUrl(docsBase ?? defaultDocsBase(informationUri), finding.ruleId);
+  if (url) primary.url = url;
   const ids = [primary];
   for (const cwe of finding.cwe) {
     const number = /^CWE-(\d+)$/i.exec(cwe)?.[1];
@@ -19044,7 +22599,7 @@ function renderGitLabSast(report, options = {}) {
       description: description(finding, rule),
       severity: SEVERITY2[finding.severity],
       confidence: finding.confidence.charAt(0).toUpperCase() + finding.confidence.slice(1),
-      identifiers: identifiers(finding, report.tool.informationUri),
+      identifiers: identifiers(finding, report.tool.informationUri, options.docsBase),
       location: {
         file: withPrefix(options.pathPrefix, finding.location.file),
         start_line: finding.location.line,
@@ -19079,8 +22634,8 @@ function renderGitLabSast(report, options = {}) {
 
 // src/report/html/escape.ts
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]).replace(/\r\n?/g, "\n").replace(
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (ch) => ENTITIES[ch]).replace(/\r\n?/g, "\n").replace(
     /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g,
     (ch) => String.fromCharCode(ch === "\x7F" ? 9249 : 9216 + ch.charCodeAt(0))
   ).replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (ch) => `&lt;U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}&gt;`);
@@ -19091,8 +22646,8 @@ function safeHref(url) {
   if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith("//")) return "#";
   return escapeHtml(trimmed);
 }
-function slug(text) {
-  return text.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "x";
+function slug(text2) {
+  return text2.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "x";
 }
 
 // src/report/html/components.ts
@@ -19112,7 +22667,7 @@ function codeFrameHtml(location, source, options = {}) {
     for (let n = first; n <= last; n++) lines.push({ number: n, text: source[n - 1] ?? "", inRegion: n >= start2 && n <= end });
   } else {
     if (location.snippet.trim() === "") return "";
-    lines = location.snippet.split(/\r\n|\r|\n/).slice(0, end - start2 + 1).map((text, i2) => ({ number: start2 + i2, text, inRegion: true }));
+    lines = location.snippet.split(/\r\n|\r|\n/).slice(0, end - start2 + 1).map((text2, i2) => ({ number: start2 + i2, text: text2, inRegion: true }));
   }
   const region2 = lines.filter((l) => l.inRegion);
   let omitted = 0;
@@ -19131,15 +22686,15 @@ function codeFrameHtml(location, source, options = {}) {
     const body2 = line.inRegion ? markRegion(line, location, start2, end) : escapeHtml(line.text);
     rows.push(`<span class="line${line.inRegion ? " in-region" : ""}"><span class="ln">${line.number}</span><span class="src">${body2}</span></span>`);
   }
-  return `<pre class="code-frame" aria-label="Code at line ${start2}"><code>${rows.join("\n")}</code></pre>`;
+  return `<pre class="code-frame" tabindex="0" aria-label="Code at line ${start2}"><code>${rows.join("")}</code></pre>`;
 }
 function markRegion(line, location, startLine, endLine) {
-  const text = line.text;
-  const firstNonBlank = text.search(/\S/) + 1 || 1;
-  const from = clamp(line.number === startLine ? location.column : firstNonBlank, 1, text.length + 1);
-  const to = clamp(line.number === endLine ? location.endColumn : text.length + 1, from, text.length + 1);
-  if (to === from) return escapeHtml(text);
-  return `${escapeHtml(text.slice(0, from - 1))}<mark>${escapeHtml(text.slice(from - 1, to - 1))}</mark>${escapeHtml(text.slice(to - 1))}`;
+  const text2 = line.text;
+  const firstNonBlank = text2.search(/\S/) + 1 || 1;
+  const from = clamp(line.number === startLine ? location.column : firstNonBlank, 1, text2.length + 1);
+  const to = clamp(line.number === endLine ? location.endColumn : text2.length + 1, from, text2.length + 1);
+  if (to === from) return escapeHtml(text2);
+  return `${escapeHtml(text2.slice(0, from - 1))}<mark>${escapeHtml(text2.slice(from - 1, to - 1))}</mark>${escapeHtml(text2.slice(to - 1))}`;
 }
 function clamp(n, lo, hi) {
   return Math.min(Math.max(Number.isFinite(n) ? Math.trunc(n) : lo, lo), hi);
@@ -19159,13 +22714,13 @@ function barChartSvg(id, title, bars) {
   const desc = bars.map((b) => `${b.label}: ${b.value}`).join(", ");
   return `<svg class="chart" id="${escapeHtml(id)}" role="img" aria-labelledby="${escapeHtml(id)}-title ${escapeHtml(id)}-desc" viewBox="0 0 ${Math.round(width)} ${height}" width="${Math.round(width)}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title id="${escapeHtml(id)}-title">${escapeHtml(title)}</title><desc id="${escapeHtml(id)}-desc">${escapeHtml(desc || "no data")}</desc><line class="axis" x1="${labelWidth}" y1="0" x2="${labelWidth}" y2="${height}"></line>` + rows.join("") + `</svg>`;
 }
-function truncate(text, max) {
-  return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+function truncate(text2, max) {
+  return text2.length > max ? text2.slice(0, max - 1) + "\u2026" : text2;
 }
 
 // src/report/html/markdown.ts
-function codeSpans(text) {
-  return text.split(/(`[^`\n]+`)/).map((piece) => /^`[^`\n]+`$/.test(piece) ? `<code>${escapeHtml(piece.slice(1, -1))}</code>` : escapeHtml(piece)).join("");
+function codeSpans(text2) {
+  return text2.split(/(`[^`\n]+`)/).map((piece) => /^`[^`\n]+`$/.test(piece) ? `<code>${escapeHtml(piece.slice(1, -1))}</code>` : escapeHtml(piece)).join("");
 }
 
 // src/report/html/styles.ts
@@ -19292,6 +22847,7 @@ function renderHtml(report, options) {
     scanFacts(report),
     summarySection(report),
     findingsSection(findings, rules, options),
+    suppressedSection(options.showSuppressed ? [] : report.findings.filter((f) => f.suppressed), rules, options),
     errorsSection(report.errors),
     rulesSection(report.rules),
     `</main>`,
@@ -19376,6 +22932,20 @@ function findingsSection(findings, rules, options) {
   out2.push(`</section>`);
   return out2.join("\n");
 }
+function suppressedSection(suppressed, rules, options) {
+  if (!suppressed.length) return "";
+  const items = suppressed.map((f) => {
+    const lines = f.location.member !== void 0 || f.location.offset !== void 0 ? void 0 : options.sourceLines?.(f.location.file);
+    return findingItem(f, rules.get(f.ruleId), lines);
+  });
+  return [
+    `<section aria-labelledby="suppressed-heading">`,
+    `<details class="suppressed-findings"><summary><h2 id="suppressed-heading">${escapeHtml(plural(suppressed.length, "suppressed finding"))}</h2></summary>`,
+    `<ol class="finding-list">${items.join("\n")}</ol>`,
+    `</details>`,
+    `</section>`
+  ].join("\n");
+}
 function isArtifactPath(list) {
   return list.some((f) => f.location.member !== void 0 || f.location.offset !== void 0);
 }
@@ -19434,7 +23004,7 @@ function rulesSection(rules) {
   if (!rules.length) return "";
   const items = rules.map((r) => {
     const refs = r.docs.references.length ? `<ul>${r.docs.references.map((ref) => `<li><a href="${safeHref(ref.url)}" rel="noreferrer">${escapeHtml(ref.title)}</a></li>`).join("")}</ul>` : "";
-    return `<li class="card" id="rule-${slug(r.id)}"><div class="finding-head">${severityBadge(r.severity)}<code>${escapeHtml(r.id)}</code><strong>${escapeHtml(r.name)}</strong><span class="muted">${escapeHtml([...r.cwe, ...r.owasp].join(", "))}</span></div><p>${escapeHtml(r.docs.summary)}</p>` + (r.docs.fixHint ? `<p class="finding-fix">How to fix: ${escapeHtml(r.docs.fixHint)}</p>` : "") + (refs ? `<details><summary>References</summary>${refs}</details>` : "") + `</li>`;
+    return `<li class="card" id="rule-${slug(r.id)}"><div class="finding-head">${severityBadge(r.severity)}<code>${escapeHtml(r.id)}</code><strong>${escapeHtml(r.name)}</strong><span class="muted">${escapeHtml([...r.cwe, ...r.owasp].join(", "))}</span></div><p>${codeSpans(r.docs.summary)}</p>` + (r.docs.fixHint ? `<p class="finding-fix">How to fix: ${codeSpans(r.docs.fixHint)}</p>` : "") + (refs ? `<details><summary>References</summary>${refs}</details>` : "") + `</li>`;
   });
   return [`<section aria-labelledby="rules-heading">`, `<h2 id="rules-heading">Rules</h2>`, `<ul class="finding-list">${items.join("\n")}</ul>`, `</section>`].join("\n");
 }
@@ -19445,6 +23015,10 @@ function formatDuration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
 var REPORT_CSS = `
+.card, .finding { min-width: 0; overflow-wrap: anywhere; }
+.finding-head > * { min-width: 0; }
+.code-frame { max-width: 100%; }
+.suppressed-findings > summary h2 { display: inline; }
 .site-footer { max-width: 1200px; margin: 2rem auto 1rem; padding: 0 1rem; }
 figure { margin: 0; }
 figcaption { font-weight: 600; margin-bottom: 0.4rem; }
@@ -19614,16 +23188,16 @@ function fenced(code3, language) {
 ${code3}
 ${fence}`;
 }
-function escapeLinkText(text) {
-  return text.replace(/[\\[\]]/g, (ch) => "\\" + ch);
+function escapeLinkText(text2) {
+  return text2.replace(/[\\[\]]/g, (ch) => "\\" + ch);
 }
 function linkDestination(url) {
   return /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
 }
 
 // src/report/uri.ts
-function wellFormed(text) {
-  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD");
+function wellFormed(text2) {
+  return text2.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD");
 }
 function encodeSegment(segment) {
   return encodeURIComponent(wellFormed(segment)).replace(
@@ -19634,21 +23208,6 @@ function encodeSegment(segment) {
 function relativeFileUri(path) {
   return path.replace(/^\.\/+/, "").split("/").map(encodeSegment).join("/");
 }
-function directoryFileUri(absolutePath) {
-  let path = absolutePath.replace(/\\/g, "/");
-  let authority = "";
-  if (path.startsWith("//")) {
-    const [host = "", ...rest] = path.slice(2).split("/");
-    authority = encodeSegment(host);
-    path = "/" + rest.join("/");
-  } else if (/^[A-Za-z]:/.test(path)) {
-    path = "/" + path;
-  }
-  const segments = path.split("/").map((segment, i2) => i2 === 1 && /^[A-Za-z]:$/.test(segment) ? segment : encodeSegment(segment));
-  let uri = `file://${authority}${segments.join("/")}`;
-  if (!uri.endsWith("/")) uri += "/";
-  return uri;
-}
 
 // src/report/sarif.ts
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -19657,37 +23216,48 @@ var SRCROOT = "%SRCROOT%";
 var PATHFINDER_FINGERPRINT_KEY = "pathfinderFingerprint/v1";
 var SARIF_LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
 var SECURITY_SEVERITY = { critical: "9.0", high: "7.0", medium: "5.0", low: "3.0" };
-function toSarifLog(report) {
+function toSarifLog(report, options = {}) {
   const informationUri = isAbsoluteUri(report.tool.informationUri) ? report.tool.informationUri.replace(/\/+$/, "") : void 0;
-  const descriptors = ruleDescriptors(report, informationUri);
+  const findings = options.includeSuppressed ? report.findings : report.findings.filter((f) => !f.suppressed);
+  const docsBase = options.docsBase ?? defaultDocsBase(informationUri);
+  const descriptors = ruleDescriptors(report, findings, docsBase);
   const ruleIndex = new Map(descriptors.map((d, i2) => [d.id, i2]));
+  const prefix = normalizedPrefix(options.pathPrefix);
   const driver = { name: SARIF_TOOL_NAME, version: report.tool.version };
   if (informationUri) driver.informationUri = informationUri;
   if (SEMVER.test(report.tool.version)) driver.semanticVersion = report.tool.version;
   driver.rules = descriptors;
   const run4 = {
     tool: { driver },
-    invocations: [invocation(report)]
+    invocations: [invocation(report, (file) => artifactLocationOf(prefix + file))]
   };
-  if (isAbsolutePath(report.scan.target)) {
-    run4.originalUriBaseIds = { [SRCROOT]: { uri: directoryFileUri(report.scan.target) } };
-  }
-  run4.results = report.findings.map((f) => result(f, ruleIndex.get(f.ruleId)));
+  const ruleIdOf = (f) => ruleIndex.has(sarifRuleId(f)) ? sarifRuleId(f) : f.ruleId;
+  run4.results = findings.map((f) => result(f, ruleIdOf(f), ruleIndex.get(ruleIdOf(f)), prefix));
   run4.columnKind = "utf16CodeUnits";
   return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run4] };
 }
-function renderSarif(report) {
-  return JSON.stringify(toSarifLog(report), null, 2) + "\n";
+function renderSarif(report, options = {}) {
+  return JSON.stringify(toSarifLog(report, options), null, 2) + "\n";
 }
-function ruleDescriptors(report, informationUri) {
+function sarifRuleId(finding) {
+  return `${finding.ruleId}/${finding.severity}`;
+}
+function ruleDescriptors(report, findings, docsBase) {
   const seen = /* @__PURE__ */ new Set();
   const out2 = [];
+  const rules = /* @__PURE__ */ new Map();
   for (const rule of report.rules) {
     if (seen.has(rule.id)) continue;
     seen.add(rule.id);
-    out2.push(ruleDescriptor(rule, informationUri));
+    rules.set(rule.id, rule);
+    out2.push(ruleDescriptor(rule, docsBase));
   }
-  for (const finding of report.findings) {
+  for (const finding of findings) {
+    const rule = rules.get(finding.ruleId);
+    if (rule && rule.severity !== finding.severity && !seen.has(sarifRuleId(finding))) {
+      seen.add(sarifRuleId(finding));
+      out2.push(ruleDescriptor(rule, docsBase, finding.severity));
+    }
     if (seen.has(finding.ruleId)) continue;
     seen.add(finding.ruleId);
     out2.push({
@@ -19700,31 +23270,35 @@ function ruleDescriptors(report, informationUri) {
   }
   return out2;
 }
-function ruleDescriptor(rule, informationUri) {
+function ruleDescriptor(rule, docsBase, severityVariant) {
+  const severity = severityVariant ?? rule.severity;
   const descriptor = {
-    id: rule.id,
+    id: severityVariant ? `${rule.id}/${severityVariant}` : rule.id,
     name: pascalCase(rule.name),
     shortDescription: { text: rule.docs.summary || rule.name },
     fullDescription: { text: rule.docs.description || rule.docs.summary || rule.name, markdown: rule.docs.description || rule.docs.summary || rule.name },
     help: { text: ruleHelpText(rule) || rule.name, markdown: ruleHelpMarkdown(rule) || rule.name }
   };
-  if (informationUri) descriptor.helpUri = `${informationUri}/rules/${encodeURIComponent(rule.id)}`;
-  descriptor.defaultConfiguration = { level: SARIF_LEVEL[rule.severity] };
+  const helpUri = ruleDocsUrl(docsBase, rule.id);
+  if (helpUri) descriptor.helpUri = helpUri;
+  descriptor.defaultConfiguration = { level: SARIF_LEVEL[severity] };
   descriptor.properties = {
     tags: unique([...rule.tags, "security", ...rule.cwe.flatMap(cweTag)]),
     precision: rule.precision,
-    "security-severity": SECURITY_SEVERITY[rule.severity]
+    "security-severity": SECURITY_SEVERITY[severity]
   };
   return descriptor;
 }
-function result(finding, ruleIndex) {
+function result(finding, ruleId2, ruleIndex, prefix) {
   const loc = finding.location;
+  const artifactLocation = (file) => artifactLocationOf(prefix + file.replace(/^\.\/+/, ""));
+  const physicalLocation = (l) => physicalLocationOf(l, artifactLocation);
   const out2 = {
-    ruleId: finding.ruleId,
+    ruleId: ruleId2,
     ruleIndex,
     level: SARIF_LEVEL[finding.severity],
     message: { text: finding.message },
-    locations: [resultLocation(loc)],
+    locations: [resultLocation(loc, physicalLocation)],
     partialFingerprints: { primaryLocationLineHash: finding.fingerprint, [PATHFINDER_FINGERPRINT_KEY]: finding.fingerprint }
   };
   if (finding.trace && finding.trace.length > 0) {
@@ -19765,13 +23339,14 @@ function result(finding, ruleIndex) {
       }
     ];
   }
-  const properties = { severity: finding.severity, confidence: finding.confidence };
+  const properties = { severity: finding.severity, confidence: finding.confidence, "security-severity": SECURITY_SEVERITY[finding.severity] };
+  if (ruleId2 !== finding.ruleId) properties.pathfinderRuleId = finding.ruleId;
   if (loc.member !== void 0) properties.member = loc.member;
   if (loc.offset !== void 0) properties.offset = loc.offset;
   out2.properties = properties;
   return out2;
 }
-function resultLocation(loc) {
+function resultLocation(loc, physicalLocation) {
   const out2 = { physicalLocation: physicalLocation(loc) };
   if (loc.member !== void 0) out2.logicalLocations = [{ name: loc.member, fullyQualifiedName: `${loc.file}/${loc.member}`, kind: "resource" }];
   if (loc.member !== void 0 || loc.offset !== void 0) {
@@ -19787,13 +23362,25 @@ function resultLocation(loc) {
   }
   return out2;
 }
-function physicalLocation(loc) {
+function physicalLocationOf(loc, artifactLocation) {
+  if (loc.member !== void 0 || loc.offset !== void 0) {
+    const out2 = { artifactLocation: artifactLocation(loc.file) };
+    if (loc.member === void 0 && loc.offset !== void 0 && Number.isInteger(loc.offset) && loc.offset >= 0) {
+      out2.region = { byteOffset: loc.offset, byteLength: 1 };
+    }
+    return out2;
+  }
   const r = region(loc);
   if (loc.snippet !== "") r.snippet = { text: loc.snippet };
   return { artifactLocation: artifactLocation(loc.file), region: r };
 }
-function artifactLocation(file) {
-  return { uri: relativeFileUri(file), uriBaseId: SRCROOT };
+function artifactLocationOf(path) {
+  return { uri: relativeFileUri(path), uriBaseId: SRCROOT };
+}
+function normalizedPrefix(prefix) {
+  const clean2 = (prefix ?? "").replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
+  if (clean2 === "" || clean2 === ".") return "";
+  return clean2.endsWith("/") ? clean2 : `${clean2}/`;
 }
 function region(r) {
   const startLine = positive(r.line);
@@ -19803,7 +23390,7 @@ function region(r) {
   if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
   return { startLine, startColumn, endLine, endColumn };
 }
-function invocation(report) {
+function invocation(report, artifactLocation) {
   const out2 = {
     // Problems with single inputs are reported as notifications; only an internal error means the tool itself failed.
     executionSuccessful: !report.errors.some((e) => e.kind === "internal" && e.level === "error")
@@ -19815,10 +23402,10 @@ function invocation(report) {
       out2.endTimeUtc = new Date(start2 + report.scan.durationMs).toISOString();
     }
   }
-  out2.toolExecutionNotifications = report.errors.map(notification);
+  out2.toolExecutionNotifications = report.errors.map((e) => notification(e, artifactLocation));
   return out2;
 }
-function notification(error) {
+function notification(error, artifactLocation) {
   const out2 = { level: error.level, message: { text: error.message } };
   if (error.file !== "") {
     const physical = { artifactLocation: artifactLocation(error.file) };
@@ -19833,7 +23420,7 @@ function notification(error) {
   return out2;
 }
 function suppressionKind(kind) {
-  return kind === "pathfinder" || kind === "nosec" ? "inSource" : "external";
+  return kind === "pathfinder" || kind === "nosec" || kind === "noqa" ? "inSource" : "external";
 }
 function pascalCase(name2) {
   return name2.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "").map((w) => w[0].toUpperCase() + w.slice(1)).join("");
@@ -19852,9 +23439,6 @@ var SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 function isAbsoluteUri(uri) {
   return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/.test(uri);
 }
-function isAbsolutePath(path) {
-  return path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith("\\\\");
-}
 
 // src/report/terminal.ts
 var ESC = "\x1B[";
@@ -19869,13 +23453,13 @@ var STYLE_CODES = {
   cyan: [36, 39]
 };
 function painter(color) {
-  if (!color) return { paint: (text) => text };
+  if (!color) return { paint: (text2) => text2 };
   return {
-    paint(text, ...styles) {
-      if (text === "" || styles.length === 0) return text;
+    paint(text2, ...styles) {
+      if (text2 === "" || styles.length === 0) return text2;
       const open = styles.map((s) => `${ESC}${STYLE_CODES[s][0]}m`).join("");
       const close = styles.map((s) => `${ESC}${STYLE_CODES[s][1]}m`).reverse().join("");
-      return open + text + close;
+      return open + text2 + close;
     }
   };
 }
@@ -19886,8 +23470,8 @@ var SEVERITY_STYLES = {
   low: ["blue"]
 };
 var UNSAFE_CHAR = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function sanitizeForTerminal(text) {
-  return text.replace(UNSAFE_CHAR, (ch) => {
+function sanitizeForTerminal(text2) {
+  return text2.replace(UNSAFE_CHAR, (ch) => {
     const code3 = ch.charCodeAt(0);
     return code3 <= 255 ? `\\x${code3.toString(16).padStart(2, "0")}` : `\\u{${code3.toString(16)}}`;
   });
@@ -19941,7 +23525,7 @@ function linesFromSnippet(snippet, startLine, endLine) {
   if (snippet.trim() === "") return [];
   const lines = snippet.split(/\r\n|\r|\n/);
   const count = Math.min(lines.length, endLine - startLine + 1);
-  return lines.slice(0, count).map((text, i2) => ({ number: startLine + i2, text, inRegion: true }));
+  return lines.slice(0, count).map((text2, i2) => ({ number: startLine + i2, text: text2, inRegion: true }));
 }
 function shortenRegion(frame, endLine) {
   const region2 = frame.filter((l) => l.inRegion);
@@ -19955,22 +23539,22 @@ function horizontalWindow(lines, column) {
   const regionStart = Math.max(0, column - 1);
   return regionStart < MAX_FRAME_LINE_WIDTH - LEAD_BEFORE_REGION ? 0 : regionStart - LEAD_BEFORE_REGION;
 }
-function clip(text, windowStart) {
+function clip(text2, windowStart) {
   const head = windowStart > 0 ? CUT : "";
-  const tail = text.length > windowStart + MAX_FRAME_LINE_WIDTH ? CUT : "";
-  return head + sanitizeForTerminal(text.slice(windowStart, windowStart + MAX_FRAME_LINE_WIDTH)) + tail;
+  const tail = text2.length > windowStart + MAX_FRAME_LINE_WIDTH ? CUT : "";
+  return head + sanitizeForTerminal(text2.slice(windowStart, windowStart + MAX_FRAME_LINE_WIDTH)) + tail;
 }
 function underline(line, location, startLine, endLine, windowStart) {
-  const text = line.text;
-  const firstNonBlank = text.search(/\S/) + 1 || 1;
-  const from = clamp2(line.number === startLine ? location.column : firstNonBlank, 1, text.length + 1) - 1;
-  const to = clamp2(line.number === endLine ? location.endColumn : text.length + 1, from + 1, text.length + 1) - 1;
+  const text2 = line.text;
+  const firstNonBlank = text2.search(/\S/) + 1 || 1;
+  const from = clamp2(line.number === startLine ? location.column : firstNonBlank, 1, text2.length + 1) - 1;
+  const to = clamp2(line.number === endLine ? location.endColumn : text2.length + 1, from + 1, text2.length + 1) - 1;
   const windowEnd = windowStart + MAX_FRAME_LINE_WIDTH;
   const visibleFrom = clamp2(from, windowStart, windowEnd);
   const visibleTo = clamp2(to, visibleFrom, windowEnd);
   const head = windowStart > 0 ? CUT : "";
-  const before = head + sanitizeForTerminal(text.slice(windowStart, visibleFrom));
-  const marked = sanitizeForTerminal(text.slice(visibleFrom, visibleTo));
+  const before = head + sanitizeForTerminal(text2.slice(windowStart, visibleFrom));
+  const marked = sanitizeForTerminal(text2.slice(visibleFrom, visibleTo));
   return { padding: before.replace(/[^\t]/g, " "), carets: Math.max(1, marked.length) };
 }
 function clamp2(n, lo, hi) {
@@ -20040,8 +23624,8 @@ function renderSummary(report, p) {
     out2.push(p.paint("No findings", "bold", "green") + `${suppressedNote}.`);
   } else {
     const counts = SEVERITIES.map((s) => {
-      const text = `${s} ${summary.bySeverity[s]}`;
-      return summary.bySeverity[s] > 0 ? p.paint(text, ...SEVERITY_STYLES[s]) : text;
+      const text2 = `${s} ${summary.bySeverity[s]}`;
+      return summary.bySeverity[s] > 0 ? p.paint(text2, ...SEVERITY_STYLES[s]) : text2;
     }).join(", ");
     out2.push(`${p.paint(plural2(summary.total, "finding"), "bold")} (${counts})${suppressedNote}.`);
   }
@@ -20065,11 +23649,11 @@ function renderError(error, p) {
 function isArtifactFinding(finding) {
   return finding.location.member !== void 0 || finding.location.offset !== void 0;
 }
-function indentLines(text, indent) {
-  return text.split(/\r\n|\r|\n/).map((line) => (indent + sanitizeForTerminal(line)).trimEnd());
+function indentLines(text2, indent) {
+  return text2.split(/\r\n|\r|\n/).map((line) => (indent + sanitizeForTerminal(line)).trimEnd());
 }
-function oneLine(text) {
-  return sanitizeForTerminal(text.replace(/\s*(\r\n|\r|\n)\s*/g, " ").trim());
+function oneLine(text2) {
+  return sanitizeForTerminal(text2.replace(/\s*(\r\n|\r|\n)\s*/g, " ").trim());
 }
 function plural2(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -20082,8 +23666,106 @@ function formatDuration2(ms) {
   return `${Math.floor(totalSeconds / 60)} min ${String(totalSeconds % 60).padStart(2, "0")} s`;
 }
 
+// src/report/junit.ts
+function renderJunit(report, options) {
+  const prefix = options.pathPrefix ? options.pathPrefix.endsWith("/") ? options.pathPrefix : `${options.pathPrefix}/` : "";
+  const findings = visibleFindings(report, options.showSuppressed);
+  const byRule = /* @__PURE__ */ new Map();
+  for (const rule of report.rules) byRule.set(rule.id, []);
+  for (const f of findings) {
+    if (!byRule.has(f.ruleId)) byRule.set(f.ruleId, []);
+    byRule.get(f.ruleId).push(f);
+  }
+  const names = new Map(report.rules.map((r) => [r.id, r.name]));
+  const seconds = (Math.max(0, report.scan.durationMs || 0) / 1e3).toFixed(3);
+  const suites = [];
+  let tests = 0;
+  let failures = 0;
+  for (const [ruleId2, list] of byRule) {
+    const cases = list.map((f) => testCase(f, prefix));
+    if (cases.length === 0) cases.push(`    <testcase classname="${attr(ruleId2)}" name="${attr(names.get(ruleId2) ?? ruleId2)}"/>`);
+    const failed = list.filter((f) => !f.suppressed).length;
+    const skipped = list.length - failed;
+    tests += cases.length;
+    failures += failed;
+    suites.push(
+      `  <testsuite name="${attr(ruleId2)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="${skipped}">
+${cases.join("\n")}
+  </testsuite>`
+    );
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="${attr(report.tool.name)}" tests="${tests}" failures="${failures}" errors="0" time="${seconds}">
+` + (suites.length ? `${suites.join("\n")}
+` : "") + `</testsuites>
+`;
+}
+function testCase(f, prefix) {
+  const file = prefix + f.location.file;
+  const where = `${file}:${f.location.line}:${f.location.column}`;
+  const open = `    <testcase classname="${attr(f.ruleId)}" name="${attr(where)}" file="${attr(file)}" line="${f.location.line}">`;
+  if (f.suppressed) return `${open}
+      <skipped message="${attr(`suppressed (${f.suppressed.kind}): ${f.suppressed.justification}`)}"/>
+    </testcase>`;
+  const body2 = [`${f.severity.toUpperCase()} ${f.ruleId} ${f.ruleName}`, where, f.message, f.location.snippet].filter(Boolean).join("\n");
+  return `${open}
+      <failure message="${attr(f.message)}" type="${attr(f.severity)}">${text(body2)}</failure>
+    </testcase>`;
+}
+function clean(s) {
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "\uFFFD").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD");
+}
+function text(s) {
+  return clean(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function attr(s) {
+  return text(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}
+
+// src/report/github-annotations.ts
+var COMMAND = { critical: "error", high: "error", medium: "warning", low: "notice" };
+function renderGithubAnnotations(report, options) {
+  const prefix = options.pathPrefix ? options.pathPrefix.endsWith("/") ? options.pathPrefix : `${options.pathPrefix}/` : "";
+  const lines = visibleFindings(report, false).map((f) => {
+    const loc = f.location;
+    const props = [`file=${property(prefix + loc.file)}`];
+    if (loc.offset === void 0 && loc.member === void 0) {
+      props.push(`line=${loc.line}`, `col=${loc.column}`);
+      if (loc.endLine >= loc.line) props.push(`endLine=${loc.endLine}`);
+      if (loc.endLine === loc.line && loc.endColumn > loc.column) props.push(`endColumn=${loc.endColumn}`);
+    }
+    props.push(`title=${property(`${f.ruleId} (${f.severity}): ${f.ruleName}`)}`);
+    const where = loc.member !== void 0 ? ` [member ${loc.member}${loc.offset !== void 0 ? `, byte ${loc.offset}` : ""}]` : loc.offset !== void 0 ? ` [byte ${loc.offset}]` : "";
+    return `::${COMMAND[f.severity]} ${props.join(",")}::${data(f.message + where)}`;
+  });
+  return lines.length ? `${lines.join("\n")}
+` : "";
+}
+function data(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function property(s) {
+  return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// src/report/statistics.ts
+function renderStatistics(report, showSuppressed) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of visibleFindings(report, showSuppressed)) {
+    const entry = counts.get(f.ruleId) ?? { count: 0, name: f.ruleName, severity: f.severity };
+    entry.count++;
+    if (SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(entry.severity)) entry.severity = f.severity;
+    counts.set(f.ruleId, entry);
+  }
+  const rows = [...counts].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
+  if (rows.length === 0) return "No findings.\n";
+  const width = Math.max(...rows.map(([, e]) => String(e.count).length));
+  const idWidth = Math.max(...rows.map(([id]) => id.length));
+  return rows.map(([id, e]) => `${String(e.count).padStart(width)}  ${id.padEnd(idWidth)}  ${e.severity.padEnd(8)}  ${e.name}`).join("\n") + "\n";
+}
+
 // src/report/index.ts
-var OUTPUT_FORMATS = ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate", "html"];
+var OUTPUT_FORMATS = ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate", "html", "junit", "github"];
 function renderReport(format, report, options) {
   switch (format) {
     case "text":
@@ -20091,7 +23773,7 @@ function renderReport(format, report, options) {
     case "json":
       return renderJson(report, options);
     case "sarif":
-      return renderSarif(report);
+      return renderSarif(report, { pathPrefix: options.pathPrefix, includeSuppressed: options.showSuppressed, docsBase: options.docsBase });
     case "csv":
       return renderCsv(report, options);
     case "gitlab-sast":
@@ -20100,6 +23782,10 @@ function renderReport(format, report, options) {
       return renderCodeClimate(report, options);
     case "html":
       return renderHtml(report, options);
+    case "junit":
+      return renderJunit(report, options);
+    case "github":
+      return renderGithubAnnotations(report, options);
     default: {
       const unknown = format;
       throw new Error(`Unknown output format: ${String(unknown)}`);
@@ -20108,9 +23794,10 @@ function renderReport(format, report, options) {
 }
 
 // src/cli/commands/scan.ts
-import { readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import { join as join7 } from "node:path";
-import { parseArgs } from "node:util";
+import { readFileSync as readFileSync5, statSync as statSync5 } from "node:fs";
+import { mkdir as mkdir2, mkdtemp, rm, writeFile as writeFile3 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname as dirname7, isAbsolute as isAbsolute5, join as join8, relative as relative7 } from "node:path";
 
 // src/project/fix.ts
 import { createHash } from "node:crypto";
@@ -20130,14 +23817,14 @@ function unifiedDiff(oldText, newText, labels, context = 3) {
   for (const hunk of hunks(ops, context)) out2.push(...hunk);
   return out2.join("");
 }
-function splitLines(text) {
+function splitLines(text2) {
   const lines = [];
   let start2 = 0;
-  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start2)) {
-    lines.push(text.slice(start2, nl + 1));
+  for (let nl = text2.indexOf("\n"); nl >= 0; nl = text2.indexOf("\n", start2)) {
+    lines.push(text2.slice(start2, nl + 1));
     start2 = nl + 1;
   }
-  if (start2 < text.length) lines.push(text.slice(start2));
+  if (start2 < text2.length) lines.push(text2.slice(start2));
   return lines;
 }
 function editScript(a, b) {
@@ -20147,9 +23834,9 @@ function editScript(a, b) {
   while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
   const middle = myers(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix));
   return [
-    ...a.slice(0, prefix).map((text) => ({ kind: " ", text })),
+    ...a.slice(0, prefix).map((text2) => ({ kind: " ", text: text2 })),
     ...middle,
-    ...a.slice(a.length - suffix).map((text) => ({ kind: " ", text }))
+    ...a.slice(a.length - suffix).map((text2) => ({ kind: " ", text: text2 }))
   ];
 }
 function myers(a, b) {
@@ -20174,7 +23861,7 @@ function myers(a, b) {
     }
     v = next;
   }
-  return [...a.map((text) => ({ kind: "-", text })), ...b.map((text) => ({ kind: "+", text }))];
+  return [...a.map((text2) => ({ kind: "-", text: text2 })), ...b.map((text2) => ({ kind: "+", text: text2 }))];
 }
 function backtrack(trace, a, b, dFinal, offset) {
   const ops = [];
@@ -20382,8 +24069,8 @@ function codecOf(bytes) {
       bom,
       ...problem2 ? { problem: problem2 } : {},
       decode: (b) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b),
-      encode: (text) => new TextEncoder().encode(text),
-      byteLength: (text) => Buffer.byteLength(text, "utf8")
+      encode: (text2) => new TextEncoder().encode(text2),
+      byteLength: (text2) => Buffer.byteLength(text2, "utf8")
     };
   }
   const decoder = new TextDecoder(label);
@@ -20392,8 +24079,8 @@ function codecOf(bytes) {
     bom: 0,
     ...SINGLE_BYTE.test(label) ? {} : { problem: `fixes are not applied to files in the ${label} encoding` },
     decode: (b) => decoder.decode(b),
-    encode: (text) => /^[\x00-\x7f]*$/.test(text) ? Uint8Array.from(text, (c) => c.charCodeAt(0)) : void 0,
-    byteLength: (text) => text.length
+    encode: (text2) => /^[\x00-\x7f]*$/.test(text2) ? Uint8Array.from(text2, (c) => c.charCodeAt(0)) : void 0,
+    byteLength: (text2) => text2.length
   };
 }
 var SourceLines = class {
@@ -20428,19 +24115,19 @@ var SourceLines = class {
   /** Byte offset of a 1-based line and UTF-16 column; undefined when outside the line. */
   offset(line, column) {
     if (!Number.isInteger(line) || !Number.isInteger(column) || line < 1 || line > this.starts.length || column < 1) return void 0;
-    const text = this.line(line);
-    if (column - 1 > text.length) return void 0;
-    const prefix = text.slice(0, column - 1);
+    const text2 = this.line(line);
+    if (column - 1 > text2.length) return void 0;
+    const prefix = text2.slice(0, column - 1);
     if (/[\ud800-\udbff]$/.test(prefix)) return void 0;
     return this.starts[line - 1] + this.codec.byteLength(prefix);
   }
   line(line) {
-    let text = this.decoded.get(line);
-    if (text === void 0) {
-      text = this.codec.decode(this.bytes.subarray(this.starts[line - 1], this.ends[line - 1]));
-      this.decoded.set(line, text);
+    let text2 = this.decoded.get(line);
+    if (text2 === void 0) {
+      text2 = this.codec.decode(this.bytes.subarray(this.starts[line - 1], this.ends[line - 1]));
+      this.decoded.set(line, text2);
     }
-    return text;
+    return text2;
   }
 };
 
@@ -20473,7 +24160,7 @@ function toolInfo() {
 var SCAN_FLAGS = {
   project: { type: "string", short: "p" },
   ruleset: { type: "string", multiple: true },
-  output: { type: "string", short: "o" },
+  output: { type: "string", short: "o", multiple: true },
   "output-file": { type: "string", short: "f" },
   "fail-on": { type: "string" },
   "skip-tests": { type: "boolean" },
@@ -20489,6 +24176,12 @@ var SCAN_FLAGS = {
   "pickle-allow": { type: "string", multiple: true },
   verbose: { type: "boolean", short: "v" },
   quiet: { type: "boolean", short: "q" },
+  "exclude-rule": { type: "string", multiple: true },
+  "sarif-root": { type: "string" },
+  "stdin-filename": { type: "string" },
+  statistics: { type: "boolean" },
+  color: { type: "string" },
+  "docs-url": { type: "string" },
   help: { type: "boolean", short: "h" }
 };
 var SCAN_FLAGS_HELP = `
@@ -20498,7 +24191,9 @@ Scan options:
       --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;
                            artifact/all or artifact/<PICKLE-ARTIFACT-ID> for model/data files
                            (default: every rule). See: pathfinder rules list
-  -o, --output FORMAT      text (default for scan), json, sarif, csv, html, gitlab-sast, codeclimate
+  -o, --output FORMAT[=FILE]  text (default for scan), json, sarif, csv, html, gitlab-sast, codeclimate,
+                           junit, github (workflow-command annotations); repeatable: one scan, several reports,
+                           e.g. -o sarif=results.sarif -o text
   -f, --output-file FILE   Write the report to FILE instead of standard output
       --fail-on SEVERITIES Exit 1 when a finding is at or above the lowest severity listed,
                            e.g. --fail-on critical,high (values: critical, high, medium, low)
@@ -20519,15 +24214,30 @@ Scan options:
       --pickle-allow GLOBAL Trust a global in allowlist mode (module.Name or module.*); repeatable
   -v, --verbose            Print each warning and timing details on stderr
   -q, --quiet              No progress or summary on stderr
+      --exclude-rule ID    Do not run this rule (as --ruleset selects); repeatable
+      --sarif-root DIR     Write report paths relative to DIR (default: the git repository root, else the
+                           scanned folder): what GitHub code scanning and GitLab resolve them against
+      --stdin-filename NAME  With the path "-": the name (and type) of the file read from standard input
+      --statistics         Print the number of findings per rule instead of each finding (text output)
+      --color WHEN         auto (default: on a terminal, never with NO_COLOR or FORCE_COLOR=0), always, never
+      --docs-url URL       Base URL of the rule pages linked from reports (default: docs/rules/ on the home page;
+                           also PATHFINDER_DOCS_URL; {id} is replaced by the rule ID)
   -h, --help               Show this help`;
 var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 function scanOptionsFrom(values, positionals, io) {
   if (values.config !== void 0 && values["no-config"]) throw new CliUsageError("--config and --no-config cannot be used together");
   const project = resolve6(io.cwd, values.project ?? ".");
+  if (values.project !== void 0 && !existsSync2(project)) {
+    throw new CliUsageError(`--project ${values.project}: no such file or directory`);
+  }
+  const config = loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd });
+  applyConfigDefaults(values, config);
   const include = [...values.include ?? []];
   for (const p of positionals) {
+    if (p === "-") throw new CliUsageError(`"-" (standard input) must be the only path`);
     const fromCwd = isAbsolute3(p) ? p : resolve6(io.cwd, p);
     const abs = existsSync2(fromCwd) ? fromCwd : resolve6(project, p);
+    if (!existsSync2(abs)) throw new CliUsageError(`path "${p}" does not exist`);
     const rel = relative4(project, abs).split("\\").join("/");
     if (rel.startsWith("..")) throw new CliUsageError(`path "${p}" is outside the project directory ${project}`);
     include.push(rel === "" ? "**" : rel, rel === "" ? "**" : join6(rel, "**").split("\\").join("/"));
@@ -20542,9 +24252,29 @@ function scanOptionsFrom(values, positionals, io) {
     maxFileSize: values["max-file-size"] !== void 0 ? parseSize2(values["max-file-size"]) : DEFAULT_MAX_FILE_SIZE,
     jobs: values.jobs !== void 0 ? parseJobs(values.jobs) : void 0,
     tool: toolInfo(),
-    config: loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
+    config: withExcludedRules(config, excludedRules(values["exclude-rule"]), project),
     pickle: pickleOptionsFrom(values)
   };
+}
+function applyConfigDefaults(values, config) {
+  const target = values;
+  for (const [key, value] of Object.entries(config?.flags ?? {})) {
+    if (target[key] === void 0) target[key] = value;
+  }
+}
+function excludedRules(values) {
+  const known = [...PYTHON_RULES.map((r) => r.id), ...ARTIFACT_RULES.map((r) => r.id)];
+  return (values ?? []).flatMap((v) => v.split(",")).map((v) => v.trim().replace(/^(python|artifact)\//i, "")).filter(Boolean).map((id) => {
+    const match = known.find((k) => k.toUpperCase() === id.toUpperCase());
+    if (match) return match;
+    const guess = closest(id, known);
+    throw new CliUsageError(`--exclude-rule: unknown rule "${id}"${guess ? ` (did you mean ${guess}?)` : ""}. See: pathfinder rules list`);
+  });
+}
+function withExcludedRules(config, ids, project) {
+  if (ids.length === 0) return config;
+  const base = config ?? { file: "", baseDir: project, exclude: [], disable: [], rules: {} };
+  return { ...base, disable: [...base.disable, ...ids] };
 }
 function pickleOptionsFrom(values) {
   const policy = (values["pickle-policy"] ?? "denylist").toLowerCase();
@@ -20568,23 +24298,32 @@ function parseFailOn(value) {
   }
   return [...SEVERITIES].reverse().find((s) => parts2.includes(s));
 }
-function parseSize2(text) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(text);
-  if (!m) throw new CliUsageError(`--max-file-size: cannot read "${text}" (examples: 500000, 512KB, 5MB)`);
+function parseSize2(text2) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(text2);
+  if (!m) throw new CliUsageError(`--max-file-size: cannot read "${text2}" (examples: 500000, 512KB, 5MB)`);
   const unit = (m[2] ?? "b").toLowerCase()[0];
   const factor = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
   return Math.floor(Number(m[1]) * factor);
 }
-function parseJobs(text) {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0 || n > 64) throw new CliUsageError(`--jobs: expected a whole number from 0 to 64, got "${text}"`);
+function parseJobs(text2) {
+  const n = Number(text2);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new CliUsageError(`--jobs: expected a whole number from 0 to 64, got "${text2}"`);
   return n;
 }
 
 // src/cli/terminal.ts
-function useColor(stream, env) {
+var COLOR_MODES = ["auto", "always", "never"];
+function parseColorMode(value) {
+  const mode = (value ?? "auto").trim().toLowerCase();
+  if (!COLOR_MODES.includes(mode)) {
+    throw new CliUsageError(`--color: expected auto, always or never, got "${value}"`);
+  }
+  return mode;
+}
+function useColor(stream, env, mode = "auto") {
+  if (mode !== "auto") return mode === "always";
   if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
-  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") return true;
+  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "") return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
   return Boolean(stream.isTTY) && env.TERM !== "dumb";
 }
 var Progress = class {
@@ -20595,9 +24334,9 @@ var Progress = class {
   io;
   enabled;
   lastWidth = 0;
-  update(text) {
+  update(text2) {
     if (!this.enabled || !this.io.stderr.isTTY) return;
-    const line = text.slice(0, 100);
+    const line = text2.slice(0, 100);
     this.io.stderr.write(`\r${line}${" ".repeat(Math.max(0, this.lastWidth - line.length))}`);
     this.lastWidth = line.length;
   }
@@ -20607,230 +24346,69 @@ var Progress = class {
   }
 };
 
-// src/cli/commands/scan.ts
-var FIX_FLAGS = {
-  fix: { type: "boolean" },
-  "dry-run": { type: "boolean" }
-};
-var FIX_FLAGS_HELP = `
-Fix options:
-      --fix                Apply the automatic fixes some findings carry (e.g. yaml.load -> yaml.safe_load),
-                           then report the findings that remain. Files changed since the scan are left alone;
-                           overlapping fixes are skipped (run --fix again). What was fixed is listed on stderr
-      --dry-run            With --fix: print the changes as a unified diff on stdout and change nothing
-                           (the report is only written with --output-file)`;
-var scanCommand = {
-  name: "scan",
-  summary: "Scan a project for insecure deserialization",
-  usage: `Usage: pathfinder scan [options] [PATH ...]
-
-Scans Python source (and, where supported, model/data files) for insecure deserialization (CWE-502).
-Exit codes: 0 success (also with findings unless --fail-on), 1 a finding at or above --fail-on,
-2 usage or runtime error.
-
-Examples:
-  pathfinder scan --ruleset python/PYTHON-LANG-SEC-040 --project .
-  pathfinder scan -p . -o sarif -f results.sarif --fail-on high
-  pathfinder scan --fix --dry-run > fixes.diff
-  pathfinder scan --config ci/pathfinder.toml
-
-Configuration (pathfinder.toml, or [tool.pathfinder] in pyproject.toml):
-  exclude = ["legacy/**"]              # relative to the configuration file
-  disable = ["PYTHON-ML-SEC-001"]
-  [rules.PYTHON-LANG-SEC-040]          # [tool.pathfinder.rules.PYTHON-LANG-SEC-040] in pyproject.toml
-  extra-sinks = ["myapp.cache.load_blob"]
-  severity = "critical"
-${SCAN_FLAGS_HELP}
-${FIX_FLAGS_HELP}`,
-  async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...SCAN_FLAGS, ...FIX_FLAGS }, allowPositionals: true, strict: true });
-    if (values.help) {
-      io.stdout.write(this.usage + "\n");
-      return 0;
+// src/cli/outputs.ts
+function parseOutputs(values, outputFile, allowed, fallback, defaultFile) {
+  const specs = values && values.length > 0 ? values : [fallback];
+  const targets = specs.map((spec) => {
+    const eq = spec.indexOf("=");
+    const name2 = (eq < 0 ? spec : spec.slice(0, eq)).trim().toLowerCase();
+    if (!allowed.includes(name2)) {
+      throw new CliUsageError(`unknown output format "${spec}" (use ${allowed.join(", ")}; FORMAT=FILE writes to a file)`);
     }
-    if (values["dry-run"] && !values.fix) throw new CliUsageError("--dry-run only works together with --fix");
-    const format = parseFormat(values.output, OUTPUT_FORMATS);
-    const failOn = parseFailOn(values["fail-on"]);
-    const options = scanOptionsFrom(values, positionals, io);
-    const digests = /* @__PURE__ */ new Map();
-    if (values.fix) options.onSourceRead = (file, bytes) => digests.set(file.relPath, sourceDigest(bytes));
-    let report = await runScan(options, values, io);
-    const toTerminal = !values["output-file"] || values["output-file"] === "-";
-    if (values.fix) {
-      const dryRun = values["dry-run"] ?? false;
-      const fixes = await applyFixes(report.findings, { target: report.scan.target, dryRun, scanned: digests });
-      reportFixes(fixes, dryRun, values.quiet ?? false, io);
-      if (dryRun) {
-        io.stdout.write(fixes.diff);
-      } else {
-        const fixed2 = new Set(fixes.fixed);
-        report = { ...report, findings: report.findings.filter((f) => !fixed2.has(f)) };
-      }
-      if (dryRun && toTerminal) return exitCodeFor(report, failOn);
+    const target = { format: name2 };
+    if (eq >= 0) {
+      const file = spec.slice(eq + 1).trim();
+      if (file === "") throw new CliUsageError(`--output ${spec}: no file name after "="`);
+      target.file = file;
     }
-    const text = renderReport(format, report, {
-      showSuppressed: values["show-suppressed"] ?? false,
-      color: format === "text" && toTerminal && useColor(io.stdout, io.env),
-      sourceLines: sourceLinesReader(report.scan.target)
-    });
-    await writeOutput(text, values["output-file"], io);
-    if (!values.quiet && !toTerminal) reportWritten(report, values["output-file"], io);
-    return exitCodeFor(report, failOn);
-  }
-};
-async function runScan(options, flags2, io) {
-  if (flags2.verbose) io.stderr.write(`pathfinder: ${options.config ? `configuration: ${options.config.file}` : "no configuration file"}
-`);
-  const progress = new Progress(io, !flags2.quiet);
-  progress.update("Discovering files...");
-  const report = await scanProject({ ...options, onProgress: (done, total) => progress.update(`Analysing ${done}/${total} files`) });
-  progress.done();
-  if (flags2.verbose) {
-    for (const e of report.errors) io.stderr.write(`pathfinder: ${e.level}: ${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}
-`);
-    io.stderr.write(
-      `pathfinder: ${report.scan.filesScanned} files, ${report.scan.rulesExecuted.length} rules, ${report.scan.durationMs} ms
-`
-    );
-  }
-  return report;
-}
-function parseFormat(value, allowed) {
-  const format = (value ?? allowed[0]).toLowerCase();
-  if (!allowed.includes(format)) {
-    throw new CliUsageError(`unknown output format "${value}" (use ${allowed.join(", ")})`);
-  }
-  return format;
-}
-function exitCodeFor(report, failOn) {
-  if (!failOn) return 0;
-  return report.findings.some((f) => !f.suppressed && atLeast(f.severity, failOn)) ? 1 : 0;
-}
-function sourceLinesReader(root) {
-  const cache = /* @__PURE__ */ new Map();
-  return (file) => {
-    if (!cache.has(file)) {
-      try {
-        const abs = statSync3(root).isDirectory() ? join7(root, file) : root;
-        cache.set(file, readFileSync5(abs, "utf8").split(/\r?\n/));
-      } catch {
-        cache.set(file, void 0);
-      }
-    }
-    return cache.get(file);
-  };
-}
-function reportWritten(report, file, io) {
-  const s = summarize(report);
-  io.stderr.write(`pathfinder: ${s.total} finding${s.total === 1 ? "" : "s"} written to ${file}
-`);
-}
-function reportFixes(result2, dryRun, quiet, io) {
-  const where = (f) => sanitizeForTerminal(`${f.location.file}:${f.location.line}:${f.location.column} ${f.ruleId}`);
-  const verb = dryRun ? "would fix" : "fixed";
-  if (!quiet) for (const f of result2.fixed) io.stderr.write(`pathfinder: ${verb} ${where(f)}: ${f.fix.description}
-`);
-  for (const s of result2.skipped) io.stderr.write(`pathfinder: warning: not fixed ${where(s.finding)}: ${s.reason}
-`);
-  if (quiet) return;
-  const n = result2.fixed.length;
-  const files = result2.files.length;
-  const skipped = result2.skipped.length ? ` (${result2.skipped.length} not fixed)` : "";
-  io.stderr.write(
-    n ? `pathfinder: ${verb} ${n} finding${n === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}${skipped}
-` : `pathfinder: no fixes to apply${skipped}
-`
-  );
-}
-
-// src/ci/baseline.ts
-import { readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
-var BASELINE_VERSION = 1;
-var BaselineError = class extends Error {
-  name = "BaselineError";
-};
-function createBaseline(report, created = /* @__PURE__ */ new Date()) {
-  const seen = /* @__PURE__ */ new Set();
-  const fingerprints = [];
-  for (const finding of report.findings) {
-    if (finding.suppressed || seen.has(finding.fingerprint)) continue;
-    seen.add(finding.fingerprint);
-    fingerprints.push({
-      fingerprint: finding.fingerprint,
-      ruleId: finding.ruleId,
-      file: finding.location.file,
-      line: finding.location.line
-    });
-  }
-  fingerprints.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.ruleId, b.ruleId));
-  return {
-    version: BASELINE_VERSION,
-    tool: { name: report.tool.name, version: report.tool.version },
-    created: created.toISOString(),
-    fingerprints
-  };
-}
-function serializeBaseline(baseline) {
-  return `${JSON.stringify(baseline, null, 2)}
-`;
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function parseBaseline(text, source) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new BaselineError(`${source}: not valid JSON (${error.message})`);
-  }
-  if (!isRecord(data)) throw new BaselineError(`${source}: expected a JSON object`);
-  if (data.version !== BASELINE_VERSION) {
-    throw new BaselineError(`${source}: unsupported baseline version ${JSON.stringify(data.version)} (expected ${BASELINE_VERSION})`);
-  }
-  if (!Array.isArray(data.fingerprints)) throw new BaselineError(`${source}: "fingerprints" must be an array`);
-  const fingerprints = data.fingerprints.map((entry, index) => {
-    if (!isRecord(entry) || typeof entry.fingerprint !== "string" || entry.fingerprint === "") {
-      throw new BaselineError(`${source}: fingerprints[${index}] has no "fingerprint" string`);
-    }
-    const result2 = {
-      fingerprint: entry.fingerprint,
-      ruleId: typeof entry.ruleId === "string" ? entry.ruleId : "",
-      file: typeof entry.file === "string" ? entry.file : ""
-    };
-    if (typeof entry.line === "number") result2.line = entry.line;
-    return result2;
+    return target;
   });
-  const tool = isRecord(data.tool) ? data.tool : {};
-  return {
-    version: BASELINE_VERSION,
-    tool: { name: String(tool.name ?? ""), version: String(tool.version ?? "") },
-    created: typeof data.created === "string" ? data.created : "",
-    fingerprints
-  };
-}
-async function readBaseline(path) {
-  let text;
-  try {
-    text = await readFile3(path, "utf8");
-  } catch (error) {
-    throw new BaselineError(`cannot read baseline ${path}: ${error.code ?? error.message}`);
+  const unnamed = targets.filter((t) => t.file === void 0);
+  if (outputFile !== void 0) {
+    if (unnamed.length !== 1) {
+      throw new CliUsageError(
+        unnamed.length === 0 ? "--output-file: every --output already names its file (FORMAT=FILE)" : "--output-file applies to one output; name the others' files with --output FORMAT=FILE"
+      );
+    }
+    unnamed[0].file = outputFile;
+  } else if (defaultFile !== void 0 && unnamed.length > 0) {
+    unnamed[0].file = defaultFile;
   }
-  return parseBaseline(text, path);
+  const toStdout = targets.filter((t) => t.file === void 0 || t.file === "-");
+  if (toStdout.length > 1) {
+    throw new CliUsageError(`only one report can go to standard output; give the others a file: --output ${toStdout[1].format}=FILE`);
+  }
+  return targets;
 }
-async function writeBaseline(path, baseline) {
-  await writeFile3(path, serializeBaseline(baseline), "utf8");
-}
-function applyBaseline(findings, baseline, source) {
-  const known = new Set(baseline.fingerprints.map((entry) => entry.fingerprint));
-  let matched = 0;
-  const result2 = findings.map((finding) => {
-    if (finding.suppressed || !known.has(finding.fingerprint)) return finding;
-    matched++;
-    return { ...finding, suppressed: { kind: "baseline", justification: `listed in baseline ${source}` } };
+
+// src/cli/per-file-ignores.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import { statSync as statSync3 } from "node:fs";
+import { dirname as dirname5, isAbsolute as isAbsolute4, join as join7, relative as relative5 } from "node:path";
+function applyPerFileIgnores(report, config) {
+  const entries = Object.entries(config?.perFileIgnores ?? {});
+  if (entries.length === 0 || !config) return report;
+  const matchers = entries.map(([glob, ids]) => ({ glob, ids: new Set(ids), match: (0, import_picomatch3.default)(glob.replace(/\/+$/, "/**"), { dot: true }) }));
+  let root = report.scan.target;
+  try {
+    if (!statSync3(root).isDirectory()) root = dirname5(root);
+  } catch {
+  }
+  const source = relative5(config.baseDir, config.file) || config.file;
+  const findings = report.findings.map((finding) => {
+    if (finding.suppressed) return finding;
+    const abs = isAbsolute4(finding.location.file) ? finding.location.file : join7(root, finding.location.file);
+    const rel = relative5(config.baseDir, abs).split("\\").join("/");
+    const hit = matchers.find((m) => m.ids.has(finding.ruleId) && m.match(rel));
+    if (!hit) return finding;
+    return { ...finding, suppressed: { kind: "config", justification: `per-file-ignores "${hit.glob}" in ${source}` } };
   });
-  return { findings: result2, matched };
+  return { ...report, findings };
 }
+
+// src/cli/repository-prefix.ts
+import { statSync as statSync4 } from "node:fs";
+import { dirname as dirname6, relative as relative6, resolve as resolve7 } from "node:path";
 
 // src/ci/git.ts
 import { execFile, spawn } from "node:child_process";
@@ -20849,7 +24427,7 @@ function gitEnv() {
   return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" };
 }
 function runGit(cwd, args2) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     execFile(
       "git",
       [...GIT_CONFIG, ...args2],
@@ -20860,7 +24438,7 @@ function runGit(cwd, args2) {
           reject(new GitError(`git ${args2[0] ?? ""} failed: ${detail}`, args2));
           return;
         }
-        resolve9(stdout);
+        resolve10(stdout);
       }
     );
   });
@@ -20977,9 +24555,9 @@ async function readPatchSections(cwd, base, head) {
   child.stderr.on("data", (chunk) => {
     if (stderr.length < 4096) stderr += chunk;
   });
-  const exited = new Promise((resolve9, reject) => {
+  const exited = new Promise((resolve10, reject) => {
     child.on("error", reject);
-    child.on("close", (code4) => resolve9(code4 ?? 1));
+    child.on("close", (code4) => resolve10(code4 ?? 1));
   });
   const sections = await parsePatchStream(createInterface({ input: child.stdout, crlfDelay: Infinity }));
   const code3 = await exited;
@@ -21023,26 +24601,336 @@ async function resolveDiffTarget(cwd, options) {
   const mergeBaseSha = await mergeBase(cwd, base.ref, headSha);
   return { baseRef: base.ref, baseSource: base.source, mergeBaseSha, headSha };
 }
+async function isShallowRepository(cwd) {
+  try {
+    return await gitText(cwd, ["rev-parse", "--is-shallow-repository"]) === "true";
+  } catch {
+    return false;
+  }
+}
+async function fetchBaseHistory(cwd, baseBranch, found, remote = "origin") {
+  const steps = [];
+  const fetch2 = async (args2, label) => {
+    await runGit(cwd, ["fetch", "--no-tags", "--quiet", "--no-recurse-submodules", ...args2]);
+    steps.push(label);
+  };
+  const branch = baseBranch?.trim();
+  const refspec = branch && /^[\w./-]+$/.test(branch) && !branch.includes("..") ? `+refs/heads/${branch}:refs/remotes/${remote}/${branch}` : void 0;
+  if (refspec) {
+    await fetch2(["--depth=50", remote, refspec], `fetched ${remote}/${branch}`);
+    if (await found()) return steps;
+  }
+  if (!await isShallowRepository(cwd)) return steps;
+  for (const depth of [200, 2e3]) {
+    await fetch2([`--deepen=${depth}`, remote, ...refspec ? [refspec, "HEAD"] : []], `deepened the history by ${depth} commits`);
+    if (await found()) return steps;
+  }
+  await fetch2(["--unshallow", remote, ...refspec ? [refspec] : []], "fetched the full history");
+  return steps;
+}
+
+// src/cli/repository-prefix.ts
+async function repositoryPrefix(target, sarifRoot, cwd) {
+  let folder = resolve7(target);
+  try {
+    if (!statSync4(folder).isDirectory()) folder = dirname6(folder);
+  } catch {
+    folder = dirname6(folder);
+  }
+  if (sarifRoot !== void 0) {
+    const root = resolve7(cwd, sarifRoot);
+    const rel = relative6(root, folder).split("\\").join("/");
+    if (rel.startsWith("..") || resolve7(root, rel) !== folder) {
+      throw new CliUsageError(`--sarif-root ${sarifRoot} does not contain the scanned folder ${folder}`);
+    }
+    return rel === "" ? "" : `${rel}/`;
+  }
+  return workTreePrefix(folder).catch(() => "");
+}
+
+// src/cli/commands/scan.ts
+var FIX_FLAGS = {
+  fix: { type: "boolean" },
+  "dry-run": { type: "boolean" }
+};
+var FIX_FLAGS_HELP = `
+Fix options:
+      --fix                Apply the automatic fixes some findings carry (e.g. yaml.load -> yaml.safe_load),
+                           then report the findings that remain. Files changed since the scan are left alone;
+                           overlapping fixes are skipped (run --fix again). What was fixed is listed on stderr
+      --dry-run            With --fix: print the changes as a unified diff on stdout and change nothing
+                           (the report is only written with --output-file)`;
+var scanCommand = {
+  name: "scan",
+  summary: "Scan a project for insecure deserialization",
+  usage: `Usage: pathfinder scan [options] [PATH ...]
+
+Scans Python source (and, where supported, model/data files) for insecure deserialization (CWE-502).
+Exit codes: 0 success (also with findings unless --fail-on), 1 a finding at or above --fail-on,
+2 usage or runtime error.
+
+Examples:
+  pathfinder scan --ruleset python/PYTHON-LANG-SEC-040 --project .
+  pathfinder scan -p . -o sarif -f results.sarif --fail-on high
+  pathfinder scan -o sarif=results.sarif -o text     (one scan, two reports)
+  git show HEAD:app.py | pathfinder scan - --stdin-filename app.py
+  pathfinder scan --exclude-rule PYTHON-ML-SEC-001 --statistics
+  pathfinder scan --fix --dry-run > fixes.diff
+  pathfinder scan --config ci/pathfinder.toml
+
+Configuration (pathfinder.toml, or [tool.pathfinder] in pyproject.toml):
+  exclude = ["legacy/**"]              # relative to the configuration file
+  disable = ["PYTHON-ML-SEC-001"]
+  [rules.PYTHON-LANG-SEC-040]          # [tool.pathfinder.rules.PYTHON-LANG-SEC-040] in pyproject.toml
+  extra-sinks = ["myapp.cache.load_blob"]
+  severity = "critical"
+${SCAN_FLAGS_HELP}
+${FIX_FLAGS_HELP}`,
+  async run(argv, io) {
+    const { values, positionals } = parseFlags("scan", argv, { ...SCAN_FLAGS, ...FIX_FLAGS });
+    if (values.help) {
+      io.stdout.write(this.usage + "\n");
+      return 0;
+    }
+    const flags2 = values;
+    if (values["dry-run"] && !values.fix) throw new CliUsageError("--dry-run only works together with --fix");
+    const stdin = positionals.length === 1 && positionals[0] === "-";
+    if (stdin && values.fix) throw new CliUsageError("--fix cannot change standard input");
+    if (flags2["stdin-filename"] !== void 0 && !stdin) throw new CliUsageError('--stdin-filename only applies to the path "-" (standard input)');
+    const options = scanOptionsFrom(flags2, stdin ? [] : positionals, io);
+    const outputs = parseOutputs(flags2.output, flags2["output-file"], OUTPUT_FORMATS, "text");
+    const colorMode = parseColorMode(flags2.color);
+    const failOn = parseFailOn(flags2["fail-on"]);
+    const digests = /* @__PURE__ */ new Map();
+    if (values.fix) options.onSourceRead = (file, bytes) => digests.set(file.relPath, sourceDigest(bytes));
+    let report = stdin ? await scanStandardInput(options, flags2, io) : await runScan(options, flags2, io);
+    if (values.fix) {
+      const dryRun = values["dry-run"] ?? false;
+      const fixes = await applyFixes(report.findings, { target: report.scan.target, dryRun, scanned: digests });
+      reportFixes(fixes, dryRun, values.quiet ?? false, io);
+      if (dryRun) {
+        io.stdout.write(fixes.diff);
+      } else {
+        const fixed2 = new Set(fixes.fixed);
+        report = { ...report, findings: report.findings.filter((f) => !fixed2.has(f)) };
+      }
+    }
+    const pathPrefix = await repositoryPrefix(report.scan.target, flags2["sarif-root"], io.cwd);
+    const docsBase = flags2["docs-url"] ?? (io.env.PATHFINDER_DOCS_URL || void 0);
+    const readLines = stdin ? () => void 0 : sourceLinesReader(report.scan.target);
+    for (const output of outputs) {
+      const toStdout = output.file === void 0 || output.file === "-";
+      if (toStdout && values["dry-run"]) continue;
+      const text2 = flags2.statistics && output.format === "text" ? renderStatistics(report, flags2["show-suppressed"] ?? false) : renderReport(output.format, report, {
+        showSuppressed: flags2["show-suppressed"] ?? false,
+        color: output.format === "text" && toStdout && useColor(io.stdout, io.env, colorMode),
+        sourceLines: readLines,
+        pathPrefix,
+        ...docsBase ? { docsBase } : {}
+      });
+      await writeOutput(text2, output.file, io);
+      if (!values.quiet && !toStdout) reportWritten(report, output.format, output.file, io);
+    }
+    return exitCodeFor(report, failOn);
+  }
+};
+async function scanStandardInput(options, flags2, io) {
+  const name2 = (flags2["stdin-filename"] ?? "stdin.py").split("\\").join("/").replace(/^(\.\/)+/, "");
+  const project = options.target;
+  const relPath = isAbsolute5(name2) ? relative7(project, name2).split("\\").join("/") : name2;
+  if (relPath === "" || relPath.startsWith("../") || relPath === ".." || relPath.split("/").includes("..")) {
+    throw new CliUsageError(`--stdin-filename ${name2}: must name a file inside the project directory ${project}`);
+  }
+  const bytes = await readStream(io.stdin ?? process.stdin);
+  const folder = await mkdtemp(join8(tmpdir(), "pathfinder-stdin-"));
+  try {
+    const file = join8(folder, ...relPath.split("/"));
+    await mkdir2(dirname7(file), { recursive: true });
+    await writeFile3(file, bytes);
+    const report = await runScan({ ...options, target: folder, include: [relPath], gitignore: false }, flags2, io);
+    return applyPerFileIgnores({ ...report, scan: { ...report.scan, target: project } }, options.config);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+function readStream(stream) {
+  return new Promise((resolvePromise, reject) => {
+    const chunks = [];
+    stream.on("data", (chunk) => chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk));
+    stream.on("end", () => resolvePromise(Buffer.concat(chunks)));
+    stream.on("error", reject);
+  });
+}
+async function runScan(options, flags2, io) {
+  if (flags2.verbose) io.stderr.write(`pathfinder: ${options.config?.file ? `configuration: ${options.config.file}` : "no configuration file"}
+`);
+  const progress = new Progress(io, !flags2.quiet);
+  progress.update("Discovering files...");
+  const scanned = await scanProject({ ...options, onProgress: (done, total) => progress.update(`Analysing ${done}/${total} files`) });
+  progress.done();
+  const report = applyPerFileIgnores(scanned, options.config);
+  if (flags2.verbose) {
+    for (const e of report.errors) io.stderr.write(`pathfinder: ${e.level}: ${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}
+`);
+    io.stderr.write(
+      `pathfinder: ${plural3(report.scan.filesScanned, "file")}, ${plural3(report.scan.rulesExecuted.length, "rule")}, ${report.scan.durationMs} ms
+`
+    );
+  }
+  return report;
+}
+function exitCodeFor(report, failOn) {
+  if (!failOn) return 0;
+  return report.findings.some((f) => !f.suppressed && atLeast(f.severity, failOn)) ? 1 : 0;
+}
+function sourceLinesReader(root) {
+  const cache = /* @__PURE__ */ new Map();
+  return (file) => {
+    if (!cache.has(file)) {
+      try {
+        const abs = statSync5(root).isDirectory() ? join8(root, file) : root;
+        cache.set(file, readFileSync5(abs, "utf8").split(/\r?\n/));
+      } catch {
+        cache.set(file, void 0);
+      }
+    }
+    return cache.get(file);
+  };
+}
+function reportWritten(report, format, file, io) {
+  const s = summarize(report);
+  io.stderr.write(`pathfinder: ${plural3(s.total, "finding")} written to ${file} (${format})
+`);
+}
+function plural3(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+function reportFixes(result2, dryRun, quiet, io) {
+  const where = (f) => sanitizeForTerminal(`${f.location.file}:${f.location.line}:${f.location.column} ${f.ruleId}`);
+  const verb = dryRun ? "would fix" : "fixed";
+  if (!quiet) for (const f of result2.fixed) io.stderr.write(`pathfinder: ${verb} ${where(f)}: ${f.fix.description}
+`);
+  for (const s of result2.skipped) io.stderr.write(`pathfinder: warning: not fixed ${where(s.finding)}: ${s.reason}
+`);
+  if (quiet) return;
+  const n = result2.fixed.length;
+  const files = result2.files.length;
+  const skipped = result2.skipped.length ? ` (${result2.skipped.length} not fixed)` : "";
+  io.stderr.write(
+    n ? `pathfinder: ${verb} ${n} finding${n === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}${skipped}
+` : `pathfinder: no fixes to apply${skipped}
+`
+  );
+}
+
+// src/ci/baseline.ts
+import { readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
+var BASELINE_VERSION = 1;
+var BaselineError = class extends Error {
+  name = "BaselineError";
+};
+function createBaseline(report, created = /* @__PURE__ */ new Date()) {
+  const seen = /* @__PURE__ */ new Set();
+  const fingerprints = [];
+  for (const finding of report.findings) {
+    if (finding.suppressed || seen.has(finding.fingerprint)) continue;
+    seen.add(finding.fingerprint);
+    fingerprints.push({
+      fingerprint: finding.fingerprint,
+      ruleId: finding.ruleId,
+      file: finding.location.file,
+      line: finding.location.line
+    });
+  }
+  fingerprints.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.ruleId, b.ruleId));
+  return {
+    version: BASELINE_VERSION,
+    tool: { name: report.tool.name, version: report.tool.version },
+    created: created.toISOString(),
+    fingerprints
+  };
+}
+function serializeBaseline(baseline) {
+  return `${JSON.stringify(baseline, null, 2)}
+`;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function parseBaseline(text2, source) {
+  let data2;
+  try {
+    data2 = JSON.parse(text2);
+  } catch (error) {
+    throw new BaselineError(`${source}: not valid JSON (${error.message})`);
+  }
+  if (!isRecord(data2)) throw new BaselineError(`${source}: expected a JSON object`);
+  if (data2.version !== BASELINE_VERSION) {
+    throw new BaselineError(`${source}: unsupported baseline version ${JSON.stringify(data2.version)} (expected ${BASELINE_VERSION})`);
+  }
+  if (!Array.isArray(data2.fingerprints)) throw new BaselineError(`${source}: "fingerprints" must be an array`);
+  const fingerprints = data2.fingerprints.map((entry, index) => {
+    if (!isRecord(entry) || typeof entry.fingerprint !== "string" || entry.fingerprint === "") {
+      throw new BaselineError(`${source}: fingerprints[${index}] has no "fingerprint" string`);
+    }
+    const result2 = {
+      fingerprint: entry.fingerprint,
+      ruleId: typeof entry.ruleId === "string" ? entry.ruleId : "",
+      file: typeof entry.file === "string" ? entry.file : ""
+    };
+    if (typeof entry.line === "number") result2.line = entry.line;
+    return result2;
+  });
+  const tool = isRecord(data2.tool) ? data2.tool : {};
+  return {
+    version: BASELINE_VERSION,
+    tool: { name: String(tool.name ?? ""), version: String(tool.version ?? "") },
+    created: typeof data2.created === "string" ? data2.created : "",
+    fingerprints
+  };
+}
+async function readBaseline(path) {
+  let text2;
+  try {
+    text2 = await readFile3(path, "utf8");
+  } catch (error) {
+    throw new BaselineError(`cannot read baseline ${path}: ${error.code ?? error.message}`);
+  }
+  return parseBaseline(text2, path);
+}
+async function writeBaseline(path, baseline) {
+  await writeFile4(path, serializeBaseline(baseline), "utf8");
+}
+function applyBaseline(findings, baseline, source) {
+  const known = new Set(baseline.fingerprints.map((entry) => entry.fingerprint));
+  let matched = 0;
+  const result2 = findings.map((finding) => {
+    if (finding.suppressed || !known.has(finding.fingerprint)) return finding;
+    matched++;
+    return { ...finding, suppressed: { kind: "baseline", justification: `listed in baseline ${source}` } };
+  });
+  return { findings: result2, matched };
+}
 
 // src/ci/github/redact.ts
 var TOKEN_PATTERN = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g;
 var AUTH_HEADER_PATTERN = /\b(authorization["']?\s*[:=]\s*["']?(?:token |bearer |basic )?)[^\s"',}]+/gi;
-function redact(text, secrets) {
-  let result2 = text;
+function redact(text2, secrets) {
+  let result2 = text2;
   for (const secret of secrets) {
     if (secret && secret.length >= 4) result2 = result2.split(secret).join("***");
   }
   return result2.replace(TOKEN_PATTERN, "***").replace(AUTH_HEADER_PATTERN, (_match, key) => `${key}***`);
 }
-function detailFromBody(data) {
-  if (typeof data !== "object" || data === null) return "";
-  const body2 = data;
+function detailFromBody(data2) {
+  if (typeof data2 !== "object" || data2 === null) return "";
+  const body2 = data2;
   if (!Array.isArray(body2.errors) || body2.errors.length === 0) return "";
   const parts2 = body2.errors.map(
     (entry) => typeof entry === "string" ? entry : typeof entry === "object" && entry !== null && "message" in entry ? String(entry.message) : ""
   );
-  const text = parts2.filter(Boolean).join("; ");
-  return text ? ` (${text})` : "";
+  const text2 = parts2.filter(Boolean).join("; ");
+  return text2 ? ` (${text2})` : "";
 }
 function describeApiError(error, secrets) {
   const e = typeof error === "object" && error !== null ? error : { message: String(error) };
@@ -22297,8 +26185,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -22356,8 +26244,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -22371,18 +26259,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error) {
     if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -22511,12 +26399,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err2) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -22533,19 +26421,19 @@ async function getResponseData(response) {
 function isJSONResponse(mimetype) {
   return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
 }
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
+function toErrorMessage(data2) {
+  if (typeof data2 === "string") {
+    return data2;
   }
-  if (data instanceof ArrayBuffer) {
+  if (data2 instanceof ArrayBuffer) {
     return "Unknown error";
   }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
+  if (typeof data2 === "object" && data2 !== null && "message" in data2) {
+    const objectData = data2;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
     return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
-  return `Unknown error: ${JSON.stringify(data)}`;
+  return `Unknown error: ${JSON.stringify(data2)}`;
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint22 = oldEndpoint.defaults(newDefaults);
@@ -22574,9 +26462,9 @@ var request = withDefaults2(endpoint2, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION5 = "0.0.0-development";
-function _buildMessageForResponseErrors(data) {
+function _buildMessageForResponseErrors(data2) {
   return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+` + data2.errors.map((e) => ` - ${e.message}`).join("\n");
 }
 var GraphqlResponseError = class extends Error {
   constructor(request2, headers, response) {
@@ -22911,8 +26799,8 @@ function normalizePaginatedListResponse(response) {
   delete response.data.total_count;
   delete response.data.total_commits;
   const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
+  const data2 = response.data[namespaceKey];
+  response.data = data2;
   if (typeof incompleteResults !== "undefined") {
     response.data.incomplete_results = incompleteResults;
   }
@@ -25489,8 +29377,8 @@ var DEFAULT_API_URL = "https://api.github.com";
 function readEvent(path) {
   if (!path) return void 0;
   try {
-    const data = JSON.parse(readFileSync6(path, "utf8"));
-    return typeof data === "object" && data !== null ? data : void 0;
+    const data2 = JSON.parse(readFileSync6(path, "utf8"));
+    return typeof data2 === "object" && data2 !== null ? data2 : void 0;
   } catch {
     return void 0;
   }
@@ -25535,15 +29423,15 @@ function markerIn(body2) {
   return match ? findingMarker(match[1]) : void 0;
 }
 var SEVERITY_ICON = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}" };
-function capitalize(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function capitalize(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
-function cell(text) {
-  return text.replace(/\r?\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "@\u200B");
+function cell(text2) {
+  return text2.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (ch) => `\\${ch}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, "$1:/\u200B/").replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200B.`).replace(/@/g, "@\u200B");
 }
-function code2(text) {
-  const clean = text.replace(/\r?\n/g, " ");
-  return clean.includes("`") ? `<code>${cell(clean)}</code>` : `\`${clean}\``;
+function code2(text2) {
+  const clean2 = text2.replace(/\r?\n/g, " ");
+  return clean2.includes("`") ? `<code>${cell(clean2)}</code>` : `\`${clean2}\``;
 }
 function severityCounts(findings) {
   const parts2 = [];
@@ -25553,15 +29441,14 @@ function severityCounts(findings) {
   }
   return parts2.join(", ");
 }
-function plural3(count, word) {
+function plural4(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
-function ruleDocsUrl(informationUri, ruleId2) {
-  if (!informationUri) return void 0;
-  return `${informationUri.replace(/\/+$/, "")}/rules/${encodeURIComponent(ruleId2)}`;
+function ruleDocsUrl2(informationUri, ruleId2) {
+  return ruleDocsUrl(defaultDocsBase(informationUri), ruleId2);
 }
 function ruleLink(informationUri, ruleId2) {
-  const url = ruleDocsUrl(informationUri, ruleId2);
+  const url = ruleDocsUrl2(informationUri, ruleId2);
   return url ? `[${cell(ruleId2)}](${url})` : code2(ruleId2);
 }
 function cweUrl(cwe) {
@@ -25569,7 +29456,7 @@ function cweUrl(cwe) {
   return number ? `https://cwe.mitre.org/data/definitions/${number}.html` : void 0;
 }
 function blobUrl(serverUrl, repository, sha, path, line) {
-  const encoded = path.split("/").map(encodeURIComponent).join("/");
+  const encoded = path.split("/").map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
   return `${serverUrl.replace(/\/+$/, "")}/${repository}/blob/${sha}/${encoded}#L${line}`;
 }
 function truncate2(body2) {
@@ -25597,7 +29484,7 @@ function renderSummary2(input) {
     out2.push(`\u2705 **No new findings** on ${scope}.`);
   } else {
     out2.push(
-      `\u274C **${plural3(input.introduced.length, "new finding")}** on ${scope}: ${severityCounts(input.introduced)}.`,
+      `\u274C **${plural4(input.introduced.length, "new finding")}** on ${scope}: ${severityCounts(input.introduced)}.`,
       "",
       ...findingTable(input.introduced, input)
     );
@@ -25607,7 +29494,7 @@ function renderSummary2(input) {
       "",
       `### Not shown inline`,
       "",
-      `${plural3(input.notInline.length, "finding")} could not be attached to a line of this pull request's diff:`,
+      `${plural4(input.notInline.length, "finding")} could not be attached to a line of this pull request's diff:`,
       "",
       ...input.notInline.slice(0, MAX_TABLE_ROWS).map((f) => `- [${cell(input.pathOf(f))}:${f.location.line}](${input.linkTo(f)}) ${cell(f.ruleId)}: ${cell(f.message)}`)
     );
@@ -25615,14 +29502,14 @@ function renderSummary2(input) {
   if (input.preexisting.length > 0) {
     out2.push(
       "",
-      `<details><summary>${plural3(input.preexisting.length, "finding")} already present outside the changed lines (${severityCounts(input.preexisting)})</summary>`,
+      `<details><summary>${plural4(input.preexisting.length, "finding")} already present outside the changed lines (${severityCounts(input.preexisting)})</summary>`,
       "",
       ...findingTable(input.preexisting, input),
       "",
       "</details>"
     );
   }
-  if (input.baselined > 0) out2.push("", `${plural3(input.baselined, "finding")} suppressed by the baseline.`);
+  if (input.baselined > 0) out2.push("", `${plural4(input.baselined, "finding")} suppressed by the baseline.`);
   out2.push("", `<sub>${cell(input.tool.name)} ${cell(input.tool.version)} \xB7 updated on every run</sub>`, "");
   return truncate2(out2.join("\n"));
 }
@@ -25631,23 +29518,50 @@ function renderInlineComment(finding, rule, informationUri) {
     findingMarker(finding.fingerprint),
     `**${SEVERITY_ICON[finding.severity]} ${capitalize(finding.severity)}: ${cell(finding.ruleName)}** (${code2(finding.ruleId)})`,
     "",
-    finding.message
+    cell(finding.message)
   ];
+  const suggestion = suggestedLine(finding);
+  if (suggestion !== void 0) {
+    out2.push("", `Suggested fix (${cell(finding.fix.description)}):`, "", suggestionBlock(suggestion));
+  }
+  const details = [];
   const why = rule?.docs.securityImplications || rule?.docs.description;
-  if (why) out2.push("", `**Why this is dangerous:** ${why}`);
+  if (why) details.push(`**Why this is dangerous:** ${why}`);
   const fix2 = rule?.docs.howToFix || rule?.docs.fixHint;
-  if (fix2) out2.push("", `**How to fix:** ${fix2}`);
+  if (fix2) details.push(`**How to fix:** ${fix2}`);
   const tags = [
     ...finding.cwe.map((c) => {
       const url = cweUrl(c);
-      return url ? `[${c}](${url})` : c;
+      return url ? `[${cell(c)}](${url})` : cell(c);
     }),
-    ...finding.owasp.map((o) => `OWASP ${o}`)
+    ...finding.owasp.map((o) => `OWASP ${cell(o)}`)
   ];
-  const docs = ruleDocsUrl(informationUri, finding.ruleId);
+  const docs = ruleDocsUrl2(informationUri, finding.ruleId);
   if (docs) tags.push(`[Rule documentation](${docs})`);
-  out2.push("", tags.join(" \xB7 "), "");
+  if (tags.length) details.push(tags.join(" \xB7 "));
+  if (details.length) out2.push("", "<details><summary>Details</summary>", "", details.join("\n\n"), "", "</details>");
+  out2.push("");
   return truncate2(out2.join("\n"));
+}
+function suggestedLine(finding) {
+  const loc = finding.location;
+  const edits = finding.fix?.edits ?? [];
+  if (edits.length === 0 || loc.line !== loc.endLine || loc.member !== void 0 || loc.offset !== void 0) return void 0;
+  if (loc.snippet.includes("\n") || loc.snippet === "") return void 0;
+  if (!edits.every((e) => e.line === loc.line && e.endLine === loc.line && e.column >= 1 && e.endColumn >= e.column)) return void 0;
+  let line = loc.snippet;
+  for (const edit of [...edits].sort((a, b) => b.column - a.column)) {
+    if (edit.endColumn - 1 > line.length) return void 0;
+    line = line.slice(0, edit.column - 1) + edit.newText + line.slice(edit.endColumn - 1);
+  }
+  return line.includes("\n") ? void 0 : line;
+}
+function suggestionBlock(line) {
+  const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((run4) => run4.length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}suggestion
+${line}
+${fence}`;
 }
 
 // src/ci/github/pull-diff.ts
@@ -25704,7 +29618,7 @@ async function existingCommentsByMarker(client, context) {
   return byMarker;
 }
 async function createReview(client, context, commitId, body2, comments) {
-  const { data } = await client.rest.pulls.createReview({
+  const { data: data2 } = await client.rest.pulls.createReview({
     owner: context.owner,
     repo: context.repo,
     pull_number: context.pullNumber,
@@ -25713,7 +29627,7 @@ async function createReview(client, context, commitId, body2, comments) {
     body: body2,
     comments: comments.map((c) => ({ path: c.path, line: c.line, side: "RIGHT", body: c.body }))
   });
-  return data.id;
+  return data2.id;
 }
 async function publishInlineComments(client, context, comments, options) {
   const result2 = { created: 0, updated: 0, unchanged: 0, notPlaced: [] };
@@ -25778,15 +29692,15 @@ async function upsertSummaryComment(client, context, body2) {
   }
   if (existing) {
     if (existing.body === body2) return { action: "unchanged", id: existing.id, url: existing.html_url };
-    const { data: data2 } = await client.rest.issues.updateComment({ ...target, comment_id: existing.id, body: body2 });
-    return { action: "updated", id: data2.id, url: data2.html_url };
+    const { data: data3 } = await client.rest.issues.updateComment({ ...target, comment_id: existing.id, body: body2 });
+    return { action: "updated", id: data3.id, url: data3.html_url };
   }
-  const { data } = await client.rest.issues.createComment({ ...target, issue_number: context.pullNumber, body: body2 });
-  return { action: "created", id: data.id, url: data.html_url };
+  const { data: data2 } = await client.rest.issues.createComment({ ...target, issue_number: context.pullNumber, body: body2 });
+  return { action: "created", id: data2.id, url: data2.html_url };
 }
 
 // src/ci/run.ts
-function plural4(count, word) {
+function plural5(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 function countsText(findings) {
@@ -25795,13 +29709,47 @@ function countsText(findings) {
 function errorText(error) {
   return error instanceof Error ? error.message : String(error);
 }
-async function computeDiff(options, warnings) {
+function baseBranchOf(options) {
+  const explicit = options.diff.base;
+  if (explicit !== void 0) return /^origin\//.test(explicit) ? explicit.slice("origin/".length) : void 0;
+  return options.env.GITHUB_BASE_REF?.trim() || options.env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME?.trim() || void 0;
+}
+function mayFetch(options) {
+  const env = options.env;
+  const wanted = options.diff.base !== void 0 || Boolean(env.GITHUB_BASE_REF || env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME);
+  return wanted && options.diff.fetch !== false && Boolean(env.GITHUB_ACTIONS === "true" || env.GITLAB_CI || env.CI);
+}
+async function resolveTargetFetchingBase(options, messages) {
+  const resolveOptions = { env: options.env };
+  if (options.diff.base !== void 0) resolveOptions.base = options.diff.base;
+  if (options.diff.head !== void 0) resolveOptions.head = options.diff.head;
+  try {
+    return await resolveDiffTarget(options.targetDir, resolveOptions);
+  } catch (error) {
+    if (!mayFetch(options)) throw error;
+    let target;
+    const found = async () => {
+      try {
+        target = await resolveDiffTarget(options.targetDir, resolveOptions);
+        return target !== void 0;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      const steps = await fetchBaseHistory(options.targetDir, baseBranchOf(options), found);
+      if (steps.length) messages.push(`The checkout lacked the base: ${steps.join(", ")}.`);
+    } catch (fetchError) {
+      throw new Error(`${errorText(error)}; fetching it failed too: ${errorText(fetchError)}`);
+    }
+    if (target || await found()) return target;
+    throw error;
+  }
+}
+async function computeDiff(options, messages, warnings) {
   if (!options.diff.enabled) return void 0;
   try {
-    const resolveOptions = { env: options.env };
-    if (options.diff.base !== void 0) resolveOptions.base = options.diff.base;
-    if (options.diff.head !== void 0) resolveOptions.head = options.diff.head;
-    const target = await resolveDiffTarget(options.targetDir, resolveOptions);
+    const target = await resolveTargetFetchingBase(options, messages);
     if (!target) {
       warnings.push(
         "no base to compare with (no --base, GITHUB_BASE_REF or CI_MERGE_REQUEST_TARGET_BRANCH_NAME): reporting every finding"
@@ -25873,7 +29821,7 @@ async function publishToGitHub(report, options, state, messages, warnings) {
       notInline = planned.notInline;
       const review = await publishInlineComments(client, context, planned.comments, {
         commitId: headSha,
-        reviewBody: (count) => `${report.tool.name} found ${plural4(count, "new finding")} on changed lines.`
+        reviewBody: (count) => `${report.tool.name} found ${plural5(count, "new finding")} on changed lines.`
       });
       outcome.review = review;
       notInline = [...notInline, ...review.notPlaced];
@@ -25896,7 +29844,7 @@ async function publishToGitHub(report, options, state, messages, warnings) {
       outcome.summary = summary;
       messages.push(`GitHub summary comment ${summary.action}: ${summary.url}`);
     } else if (notInline.length > 0) {
-      warnings.push(`${plural4(notInline.length, "finding")} could not be commented inline; enable --pr-comment to list them`);
+      warnings.push(`${plural5(notInline.length, "finding")} could not be commented inline; enable --pr-comment to list them`);
     }
   } catch (error) {
     warnings.push(`GitHub pull request update failed: ${describeApiError(error, secrets)}`);
@@ -25909,7 +29857,7 @@ async function runCi(fullReport, options) {
   if (options.writeBaselinePath) {
     const baseline = createBaseline(fullReport);
     await writeBaseline(options.writeBaselinePath, baseline);
-    messages.push(`Wrote baseline ${options.writeBaselinePath} with ${plural4(baseline.fingerprints.length, "fingerprint")}.`);
+    messages.push(`Wrote baseline ${options.writeBaselinePath} with ${plural5(baseline.fingerprints.length, "fingerprint")}.`);
   }
   let findings = fullReport.findings;
   let baselined = 0;
@@ -25918,20 +29866,20 @@ async function runCi(fullReport, options) {
     findings = applied.findings;
     baselined = applied.matched;
   }
-  const diff = await computeDiff(options, warnings);
+  const diff = await computeDiff(options, messages, warnings);
   const partition = diff ? partitionByDiff(findings, diff.changes, { scope: options.diff.scope, pathPrefix: diff.pathPrefix }) : { introduced: findings, preexisting: [] };
   const introduced = partition.introduced.filter((f) => !f.suppressed);
   const preexisting = partition.preexisting.filter((f) => !f.suppressed);
   if (diff) {
     const { target } = diff;
     messages.push(
-      `Compared with ${target.baseRef} (merge base ${target.mergeBaseSha.slice(0, 12)}, from ${target.baseSource}), ${options.diff.scope === "file" ? "changed files" : "changed lines"}: ${plural4(introduced.length, "new finding")}${countsText(introduced)}; ${plural4(preexisting.length, "finding")} already present.`
+      `Compared with ${target.baseRef} (merge base ${target.mergeBaseSha.slice(0, 12)}, from ${target.baseSource}), ${options.diff.scope === "file" ? "changed files" : "changed lines"}: ${plural5(introduced.length, "new finding")}${countsText(introduced)}; ${plural5(preexisting.length, "finding")} already present.`
     );
   } else {
-    messages.push(`${plural4(introduced.length, "finding")}${countsText(introduced)} in the whole project.`);
+    messages.push(`${plural5(introduced.length, "finding")}${countsText(introduced)} in the whole project.`);
   }
-  if (options.baselinePath) messages.push(`${plural4(baselined, "finding")} suppressed by baseline ${options.baselinePath}.`);
-  const report = { ...fullReport, findings: partition.introduced };
+  if (options.baselinePath) messages.push(`${plural5(baselined, "finding")} suppressed by baseline ${options.baselinePath}.`);
+  const report = { ...fullReport, findings };
   const outcome = {
     report,
     introduced,
@@ -25956,6 +29904,7 @@ var CI_FLAGS = {
   base: { type: "string" },
   head: { type: "string" },
   "no-diff": { type: "boolean" },
+  "no-fetch": { type: "boolean" },
   "diff-scope": { type: "string" },
   baseline: { type: "string" },
   "write-baseline": { type: "string" },
@@ -25969,9 +29918,10 @@ var CI_FLAGS = {
 };
 var USAGE = `Usage: pathfinder ci [options] [PATH ...]
 
-Scans like "pathfinder scan", then keeps only the findings on lines the change adds or modifies
-(compared with the merge base of --base and --head) and writes them as SARIF to
-${DEFAULT_RESULTS_FILE}. Findings elsewhere are counted as "already present".
+Scans like "pathfinder scan" and writes every finding as SARIF to ${DEFAULT_RESULTS_FILE} (code scanning
+closes alerts missing from an upload, so the report is never diff-filtered). Pull request comments, the
+console summary and the exit code consider only the findings on lines the change adds or modifies (compared
+with the merge base of --base and --head); findings elsewhere are counted as "already present".
 Exit codes: 0 success, 1 a new finding at or above --fail-on, 2 usage or runtime error.
 GitHub API failures are reported as warnings and change neither the report nor the exit code.
 
@@ -25984,7 +29934,9 @@ Diff options:
       --base REF           Compare with the merge base of REF and --head (default: origin/$GITHUB_BASE_REF
                            or origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME; without any, every finding is new)
       --head REF           The revision under review (default: HEAD)
-      --no-diff            Report every finding, not only new ones
+      --no-diff            Count every finding as new (comments, exit code), not only those the change adds
+      --no-fetch           Never fetch a base the checkout lacks (by default, in CI, a shallow clone's missing
+                           base branch and history are fetched from origin)
       --diff-scope SCOPE   line (default): findings on added or changed lines; file: findings in changed files
 
 Baseline options:
@@ -26020,27 +29972,27 @@ function parsePullNumber(value) {
   return n;
 }
 async function executeCi(argv, io) {
-  const { values: parsed, positionals } = parseArgs2({ args: argv, options: CI_FLAGS, allowPositionals: true, strict: true });
+  const { values: parsed, positionals } = parseFlags("ci", argv, CI_FLAGS);
   const values = parsed;
   if (values.help) {
     io.stdout.write(`${USAGE}
 `);
     return 0;
   }
-  const format = parseFormat(values.output ?? "sarif", OUTPUT_FORMATS);
+  const options = scanOptionsFrom(values, positionals, io);
+  const outputs = parseOutputs(values.output, values["output-file"], OUTPUT_FORMATS, "sarif", DEFAULT_RESULTS_FILE);
   const failOn = parseFailOn(values["fail-on"]);
   const scope = parseScope(values["diff-scope"]);
   const inlineMinSeverity = parseSeverity("--pr-inline-min-severity", values["pr-inline-min-severity"], "high");
   const pr = parsePullNumber(values["github-pr"]);
-  const options = scanOptionsFrom(values, positionals, io);
-  const outputFile = values["output-file"] ?? DEFAULT_RESULTS_FILE;
+  const outputFile = outputs.find((o) => o.format === "sarif")?.file ?? outputs[0].file ?? "-";
   const report = await runScan(options, values, io);
   const github = {};
   if (values["github-token"]) github.token = values["github-token"];
   if (values["github-repo"]) github.repo = values["github-repo"];
   if (pr !== void 0) github.pr = pr;
   if (values["github-api-url"]) github.apiUrl = values["github-api-url"];
-  const diff = { enabled: !values["no-diff"], scope };
+  const diff = { enabled: !values["no-diff"], scope, fetch: !values["no-fetch"] };
   if (values.base) diff.base = values.base;
   if (values.head) diff.head = values.head;
   const ciOptions = {
@@ -26055,8 +30007,8 @@ async function executeCi(argv, io) {
       inlineMinSeverity
     }
   };
-  if (values.baseline) ciOptions.baselinePath = resolve7(io.cwd, values.baseline);
-  if (values["write-baseline"]) ciOptions.writeBaselinePath = resolve7(io.cwd, values["write-baseline"]);
+  if (values.baseline) ciOptions.baselinePath = resolve8(io.cwd, values.baseline);
+  if (values["write-baseline"]) ciOptions.writeBaselinePath = resolve8(io.cwd, values["write-baseline"]);
   let outcome;
   try {
     outcome = await runCi(report, ciOptions);
@@ -26064,23 +30016,31 @@ async function executeCi(argv, io) {
     if (error instanceof BaselineError) throw new UsageError(error.message);
     throw error;
   }
-  const pathPrefix = outcome.diff?.pathPrefix ?? await workTreePrefix(options.target).catch(() => "");
-  const text = renderReport(format, outcome.report, {
-    showSuppressed: values["show-suppressed"] ?? false,
-    color: false,
-    pathPrefix
-  });
-  await writeOutput(text, outputFile, io);
+  const pathPrefix = values["sarif-root"] !== void 0 || !outcome.diff ? await repositoryPrefix(options.target, values["sarif-root"], io.cwd) : outcome.diff.pathPrefix;
+  const docsBase = values["docs-url"] ?? (io.env.PATHFINDER_DOCS_URL || void 0);
+  const colorMode = parseColorMode(values.color);
+  for (const output of outputs) {
+    const toStdout = output.file === void 0 || output.file === "-";
+    const text2 = values.statistics && output.format === "text" ? renderStatistics(outcome.report, values["show-suppressed"] ?? false) : renderReport(output.format, outcome.report, {
+      showSuppressed: values["show-suppressed"] ?? false,
+      color: output.format === "text" && toStdout && useColor(io.stdout, io.env, colorMode),
+      pathPrefix,
+      ...docsBase ? { docsBase } : {}
+    });
+    await writeOutput(text2, output.file, io);
+  }
   const secrets = [values["github-token"], io.env.GITHUB_TOKEN];
   for (const warning of outcome.warnings) io.stderr.write(`pathfinder ci: warning: ${redact(warning, secrets)}
 `);
   if (!values.quiet) {
     for (const message15 of outcome.messages) io.stderr.write(`pathfinder ci: ${redact(message15, secrets)}
 `);
-    if (outputFile !== "-") io.stderr.write(`pathfinder ci: ${format} report written to ${outputFile}
+    for (const output of outputs) {
+      if (output.file !== void 0 && output.file !== "-") io.stderr.write(`pathfinder ci: ${output.format} report written to ${output.file}
 `);
+    }
   }
-  return { exitCode: outcome.exitCode, outcome, outputFile };
+  return { exitCode: outcome.exitCode, outcome, outputFile, pathPrefix };
 }
 
 // src/ci/action.ts
@@ -26139,8 +30099,7 @@ ${value}
 ${delimiter}
 `);
 }
-function jobSummary(outcome, env) {
-  const prefix = outcome.diff?.pathPrefix ?? "";
+function jobSummary(outcome, prefix, env) {
   const sha = outcome.diff?.target.headSha ?? env.GITHUB_SHA ?? "HEAD";
   const server = env.GITHUB_SERVER_URL ?? "https://github.com";
   const pathOf = (finding) => repositoryPath(finding, prefix);
@@ -26175,6 +30134,7 @@ async function runAction(env, io) {
   let resultsFile;
   let findings = 0;
   let outcome;
+  let pathPrefix = "";
   try {
     const result2 = await executeCi(args2.slice(1), cliIo);
     if (typeof result2 === "number") {
@@ -26182,8 +30142,9 @@ async function runAction(env, io) {
     } else {
       code3 = result2.exitCode;
       outcome = result2.outcome;
+      pathPrefix = result2.pathPrefix;
       findings = outcome.introduced.length;
-      if (result2.outputFile !== "-") resultsFile = resolve8(cwd, result2.outputFile);
+      if (result2.outputFile !== "-") resultsFile = resolve9(cwd, result2.outputFile);
     }
   } catch (error) {
     const known = error instanceof CliUsageError || error instanceof UsageError || error instanceof OutputError;
@@ -26194,7 +30155,7 @@ async function runAction(env, io) {
   }
   if (outcome && env.GITHUB_STEP_SUMMARY) {
     try {
-      appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(outcome, env));
+      appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(outcome, pathPrefix, env));
     } catch (error) {
       io.stderr.write(`::warning::cannot write the job summary: ${error.message}
 `);

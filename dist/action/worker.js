@@ -20,11 +20,17 @@ function stableHash(text) {
 // src/core/suppression.ts
 var PATHFINDER = /pathfinder\s*:\s*ignore(?:\s*\[([^\]]*)\])?/i;
 var NOSEC = /\bnosec\b(?:\s*:?\s*((?:[A-Z]+[0-9A-Z-]*\d)(?:\s*,\s*[A-Z]+[0-9A-Z-]*\d)*))?/;
+var NOQA = /\bnoqa\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)/i;
 function parseSuppression(comment) {
   const p = PATHFINDER.exec(comment);
   if (p) return { kind: "pathfinder", ids: splitIds(p[1]), text: comment.trim() };
   const n = NOSEC.exec(comment);
   if (n) return { kind: "nosec", ids: splitIds(n[1]), text: comment.trim() };
+  const q = NOQA.exec(comment);
+  if (q) {
+    const ids = q[1].split(/[\s,]+/).filter(Boolean).map((code2) => code2.toUpperCase()).map((code2) => /^S\d{3}$/.test(code2) ? `B${code2.slice(1)}` : code2);
+    return { kind: "noqa", ids, text: comment.trim() };
+  }
   return void 0;
 }
 function suppresses(directive, ruleId, banditIds) {

@@ -8,18 +8,25 @@ import type { PickleScanOptions } from "./types.js";
 /** The verdict of an inspection. */
 export interface InspectionVerdict {
   dangerous: boolean;
-  /** "dangerous", "unverified" (only medium findings, e.g. uninspectable archives) or "clean". */
-  label: "dangerous" | "unverified" | "clean";
+  /**
+   * "dangerous", "unverified" (only medium findings, e.g. uninspectable archives), "clean", or "not a pickle" (no
+   * pickle stream in the file: nothing a loader would unpickle, so nothing was judged).
+   */
+  label: "dangerous" | "unverified" | "clean" | "not a pickle";
   reasons: string[];
 }
 
 export function inspectionVerdict(result: ArtifactScanResult): InspectionVerdict {
   const findings = [...result.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   if (findings.length === 0) {
-    const reasons =
-      result.analyses.length === 0
-        ? ["no pickle found in the file"]
-        : [`${result.analyses.length} pickle${result.analyses.length === 1 ? "" : "s"} analysed: no dangerous or unknown globals`];
+    if (result.analyses.length === 0) {
+      return {
+        dangerous: false,
+        label: "not a pickle",
+        reasons: ["no pickle stream was found: this is not a pickle, nor a container (zip, tar, npy, ...) that holds one"],
+      };
+    }
+    const reasons = [`${result.analyses.length} pickle${result.analyses.length === 1 ? "" : "s"} analysed: no dangerous or unknown globals`];
     return { dangerous: false, label: "clean", reasons };
   }
   const severe = findings.some((f) => f.severity === "critical" || f.severity === "high");

@@ -85,8 +85,7 @@ function setOutput(env: NodeJS.ProcessEnv, name: string, value: string): void {
 }
 
 /** The same overview as the pull request summary comment, for the workflow run's summary page. */
-function jobSummary(outcome: CiOutcome, env: NodeJS.ProcessEnv): string {
-  const prefix = outcome.diff?.pathPrefix ?? "";
+function jobSummary(outcome: CiOutcome, prefix: string, env: NodeJS.ProcessEnv): string {
   const sha = outcome.diff?.target.headSha ?? env.GITHUB_SHA ?? "HEAD";
   const server = env.GITHUB_SERVER_URL ?? "https://github.com";
   const pathOf = (finding: Finding) => repositoryPath(finding, prefix);
@@ -121,6 +120,7 @@ export async function runAction(env: NodeJS.ProcessEnv, io: Pick<CliIo, "stdout"
   let resultsFile: string | undefined;
   let findings = 0;
   let outcome: CiOutcome | undefined;
+  let pathPrefix = "";
   try {
     const result = await executeCi(args.slice(1), cliIo);
     if (typeof result === "number") {
@@ -128,6 +128,7 @@ export async function runAction(env: NodeJS.ProcessEnv, io: Pick<CliIo, "stdout"
     } else {
       code = result.exitCode;
       outcome = result.outcome;
+      pathPrefix = result.pathPrefix;
       findings = outcome.introduced.length;
       if (result.outputFile !== "-") resultsFile = resolve(cwd, result.outputFile);
     }
@@ -140,7 +141,7 @@ export async function runAction(env: NodeJS.ProcessEnv, io: Pick<CliIo, "stdout"
   }
   if (outcome && env.GITHUB_STEP_SUMMARY) {
     try {
-      appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(outcome, env));
+      appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(outcome, pathPrefix, env));
     } catch (error) {
       io.stderr.write(`::warning::cannot write the job summary: ${(error as Error).message}\n`);
     }

@@ -1,17 +1,19 @@
 // `pathfinder ci`: `scan` plus diff awareness, baselines, pull request comments and CI report formats.
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseFlags } from "../cli/parse.js";
 import { isSeverity } from "../core/severity.js";
 import { SEVERITIES, type Severity } from "../core/types.js";
-import { OUTPUT_FORMATS, renderReport } from "../report/index.js";
+import { OUTPUT_FORMATS, renderReport, renderStatistics } from "../report/index.js";
 import { CliUsageError, type CliIo, type Command } from "../cli/command.js";
-import { parseFormat, runScan } from "../cli/commands/scan.js";
+import { runScan } from "../cli/commands/scan.js";
+import { parseOutputs } from "../cli/outputs.js";
+import { repositoryPrefix } from "../cli/repository-prefix.js";
+import { parseColorMode, useColor } from "../cli/terminal.js";
 import { writeOutput } from "../cli/output.js";
 import { parseFailOn, SCAN_FLAGS, SCAN_FLAGS_HELP, scanOptionsFrom, type ScanFlagValues } from "../cli/scan-flags.js";
 import { UsageError } from "../project/scan.js";
 import { BaselineError } from "./baseline.js";
 import type { DiffScope } from "./diff-filter.js";
-import { workTreePrefix } from "./git.js";
 import { redact } from "./github/redact.js";
 import { baseConfigIfEdited } from "./base-config.js";
 import { runCi, type CiOutcome } from "./run.js";
@@ -23,6 +25,7 @@ const CI_FLAGS = {
   base: { type: "string" },
   head: { type: "string" },
   "no-diff": { type: "boolean" },
+  "no-fetch": { type: "boolean" },
   "diff-scope": { type: "string" },
   baseline: { type: "string" },
   "write-baseline": { type: "string" },
@@ -40,6 +43,7 @@ type CiFlagValues = ScanFlagValues & {
   base?: string;
   head?: string;
   "no-diff"?: boolean;
+  "no-fetch"?: boolean;
   "diff-scope"?: string;
   baseline?: string;
   "write-baseline"?: string;
@@ -54,9 +58,10 @@ type CiFlagValues = ScanFlagValues & {
 
 const USAGE = `Usage: pathfinder ci [options] [PATH ...]
 
-Scans like "pathfinder scan", then keeps only the findings on lines the change adds or modifies
-(compared with the merge base of --base and --head) and writes them as SARIF to
-${DEFAULT_RESULTS_FILE}. Findings elsewhere are counted as "already present".
+Scans like "pathfinder scan" and writes every finding as SARIF to ${DEFAULT_RESULTS_FILE} (code scanning
+closes alerts missing from an upload, so the report is never diff-filtered). Pull request comments, the
+console summary and the exit code consider only the findings on lines the change adds or modifies (compared
+with the merge base of --base and --head); findings elsewhere are counted as "already present".
 Exit codes: 0 success, 1 a new finding at or above --fail-on, 2 usage or runtime error.
 GitHub API failures are reported as warnings and change neither the report nor the exit code.
 
@@ -69,7 +74,9 @@ Diff options:
       --base REF           Compare with the merge base of REF and --head (default: origin/$GITHUB_BASE_REF
                            or origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME; without any, every finding is new)
       --head REF           The revision under review (default: HEAD)
-      --no-diff            Report every finding, not only new ones
+      --no-diff            Count every finding as new (comments, exit code), not only those the change adds
+      --no-fetch           Never fetch a base the checkout lacks (by default, in CI, a shallow clone's missing
+                           base branch and history are fetched from origin)
       --diff-scope SCOPE   line (default): findings on added or changed lines; file: findings in changed files
 
 Baseline options:
@@ -113,23 +120,25 @@ export interface CiCommandResult {
   outcome: CiOutcome;
   /** Where the report went: a path, or "-" for standard output. */
   outputFile: string;
+  /** Where the scanned folder sits in the repository (`services/ml/`): links name repository paths. */
+  pathPrefix: string;
 }
 
 /** Runs `pathfinder ci` and returns what happened (the GitHub Action reads the outcome for its outputs). */
 export async function executeCi(argv: string[], io: CliIo): Promise<CiCommandResult | number> {
-  const { values: parsed, positionals } = parseArgs({ args: argv, options: CI_FLAGS, allowPositionals: true, strict: true });
+  const { values: parsed, positionals } = parseFlags("ci", argv, CI_FLAGS);
   const values = parsed as CiFlagValues;
   if (values.help) {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const format = parseFormat(values.output ?? "sarif", OUTPUT_FORMATS);
+  const options = scanOptionsFrom(values, positionals, io);
+  const outputs = parseOutputs(values.output, values["output-file"], OUTPUT_FORMATS, "sarif", DEFAULT_RESULTS_FILE);
   const failOn = parseFailOn(values["fail-on"]);
   const scope = parseScope(values["diff-scope"]);
   const inlineMinSeverity = parseSeverity("--pr-inline-min-severity", values["pr-inline-min-severity"], "high");
   const pr = parsePullNumber(values["github-pr"]);
-  const options = scanOptionsFrom(values, positionals, io);
-  const outputFile = values["output-file"] ?? DEFAULT_RESULTS_FILE;
+  const outputFile = outputs.find((o) => o.format === "sarif")?.file ?? outputs[0]!.file ?? "-";
 
   const edited = values["no-diff"]
     ? undefined
@@ -149,7 +158,7 @@ export async function executeCi(argv: string[], io: CliIo): Promise<CiCommandRes
   if (values["github-repo"]) github.repo = values["github-repo"];
   if (pr !== undefined) github.pr = pr;
   if (values["github-api-url"]) github.apiUrl = values["github-api-url"];
-  const diff: Parameters<typeof runCi>[1]["diff"] = { enabled: !values["no-diff"], scope };
+  const diff: Parameters<typeof runCi>[1]["diff"] = { enabled: !values["no-diff"], scope, fetch: !values["no-fetch"] };
   if (values.base) diff.base = values.base;
   if (values.head) diff.head = values.head;
 
@@ -177,26 +186,40 @@ export async function executeCi(argv: string[], io: CliIo): Promise<CiCommandRes
     throw error;
   }
 
-  const pathPrefix = outcome.diff?.pathPrefix ?? (await workTreePrefix(options.target).catch(() => ""));
-  const text = renderReport(format, outcome.report, {
-    showSuppressed: values["show-suppressed"] ?? false,
-    color: false,
-    pathPrefix,
-  });
-  await writeOutput(text, outputFile, io);
+  const pathPrefix =
+    values["sarif-root"] !== undefined || !outcome.diff
+      ? await repositoryPrefix(options.target, values["sarif-root"], io.cwd)
+      : outcome.diff.pathPrefix;
+  const docsBase = values["docs-url"] ?? (io.env.PATHFINDER_DOCS_URL || undefined);
+  const colorMode = parseColorMode(values.color);
+  for (const output of outputs) {
+    const toStdout = output.file === undefined || output.file === "-";
+    const text =
+      values.statistics && output.format === "text"
+        ? renderStatistics(outcome.report, values["show-suppressed"] ?? false)
+        : renderReport(output.format, outcome.report, {
+            showSuppressed: values["show-suppressed"] ?? false,
+            color: output.format === "text" && toStdout && useColor(io.stdout, io.env, colorMode),
+            pathPrefix,
+            ...(docsBase ? { docsBase } : {}),
+          });
+    await writeOutput(text, output.file, io);
+  }
 
   const secrets = [values["github-token"], io.env.GITHUB_TOKEN];
   for (const warning of outcome.warnings) io.stderr.write(`pathfinder ci: warning: ${redact(warning, secrets)}\n`);
   if (!values.quiet) {
     for (const message of outcome.messages) io.stderr.write(`pathfinder ci: ${redact(message, secrets)}\n`);
-    if (outputFile !== "-") io.stderr.write(`pathfinder ci: ${format} report written to ${outputFile}\n`);
+    for (const output of outputs) {
+      if (output.file !== undefined && output.file !== "-") io.stderr.write(`pathfinder ci: ${output.format} report written to ${output.file}\n`);
+    }
   }
-  return { exitCode: outcome.exitCode, outcome, outputFile };
+  return { exitCode: outcome.exitCode, outcome, outputFile, pathPrefix };
 }
 
 export const ciCommand: Command = {
   name: "ci",
-  summary: "Scan in CI: new findings only, baselines, pull request comments, SARIF by default",
+  summary: "Scan in CI: new findings decide comments and the exit code, full SARIF report, baselines",
   usage: USAGE,
   async run(argv, io) {
     const result = await executeCi(argv, io);

@@ -258,3 +258,43 @@ export async function resolveDiffTarget(
   const mergeBaseSha = await mergeBase(cwd, base.ref, headSha);
   return { baseRef: base.ref, baseSource: base.source, mergeBaseSha, headSha };
 }
+
+/** True in a shallow clone (actions/checkout's default `fetch-depth: 1`). */
+export async function isShallowRepository(cwd: string): Promise<boolean> {
+  try {
+    return (await gitText(cwd, ["rev-parse", "--is-shallow-repository"])) === "true";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Brings in what a diff against the base needs when the checkout lacks it: the base branch (when the CI names
+ * one) and enough history on both sides to find the merge base, deepening step by step and finally unshallowing.
+ * `found` is asked after each step; returns the steps taken (for the log), or throws the last git error.
+ */
+export async function fetchBaseHistory(
+  cwd: string,
+  baseBranch: string | undefined,
+  found: () => Promise<boolean>,
+  remote = "origin",
+): Promise<string[]> {
+  const steps: string[] = [];
+  const fetch = async (args: string[], label: string) => {
+    await runGit(cwd, ["fetch", "--no-tags", "--quiet", "--no-recurse-submodules", ...args]);
+    steps.push(label);
+  };
+  const branch = baseBranch?.trim();
+  const refspec = branch && /^[\w./-]+$/.test(branch) && !branch.includes("..") ? `+refs/heads/${branch}:refs/remotes/${remote}/${branch}` : undefined;
+  if (refspec) {
+    await fetch(["--depth=50", remote, refspec], `fetched ${remote}/${branch}`);
+    if (await found()) return steps;
+  }
+  if (!(await isShallowRepository(cwd))) return steps;
+  for (const depth of [200, 2000]) {
+    await fetch([`--deepen=${depth}`, remote, ...(refspec ? [refspec, "HEAD"] : [])], `deepened the history by ${depth} commits`);
+    if (await found()) return steps;
+  }
+  await fetch(["--unshallow", remote, ...(refspec ? [refspec] : [])], "fetched the full history");
+  return steps;
+}

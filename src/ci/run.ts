@@ -6,7 +6,7 @@ import type { Finding, ScanReport, Severity } from "../core/types.js";
 import { applyBaseline, createBaseline, readBaseline, writeBaseline } from "./baseline.js";
 import type { ChangeSet } from "./changes.js";
 import { partitionByDiff, repositoryPath, type DiffScope } from "./diff-filter.js";
-import { readChangeSet, resolveCommit, resolveDiffTarget, workTreePrefix, type DiffTarget } from "./git.js";
+import { fetchBaseHistory, readChangeSet, resolveCommit, resolveDiffTarget, workTreePrefix, type DiffTarget } from "./git.js";
 import { createGitHubClient, type ClientOptions } from "./github/client.js";
 import { resolveGitHubContext, type GitHubContext, type GitHubFlags } from "./github/context.js";
 import { blobUrl, findingMarker, renderInlineComment, renderSummary, severityCounts } from "./github/markdown.js";
@@ -19,7 +19,8 @@ export type FailOn = Severity | "none";
 export interface CiOptions {
   /** The scanned directory; git runs here. */
   targetDir: string;
-  diff: { enabled: boolean; base?: string; head?: string; scope: DiffScope };
+  /** `fetch: false` never fetches a missing base (default: fetch it in CI). */
+  diff: { enabled: boolean; base?: string; head?: string; scope: DiffScope; fetch?: boolean };
   baselinePath?: string;
   writeBaselinePath?: string;
   failOn: FailOn;
@@ -42,7 +43,11 @@ export interface CiDiff {
 }
 
 export interface CiOutcome {
-  /** The report to write: new findings only when the diff applies (baselined ones marked suppressed). */
+  /**
+   * The report to write: every finding of the scan (baselined ones marked suppressed). Code scanning closes alerts
+   * that an upload no longer contains, so a diff-filtered upload would "fix" every pre-existing alert; the diff
+   * decides comments, console lines and the exit code only.
+   */
   report: ScanReport;
   /** New, unsuppressed findings: what the run is about. */
   introduced: Finding[];
@@ -70,13 +75,52 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function computeDiff(options: CiOptions, warnings: string[]): Promise<CiDiff | undefined> {
+/** The branch to fetch when the checkout lacks the base: `--base origin/main` -> main, else the CI's target branch. */
+function baseBranchOf(options: CiOptions): string | undefined {
+  const explicit = options.diff.base;
+  if (explicit !== undefined) return /^origin\//.test(explicit) ? explicit.slice("origin/".length) : undefined;
+  return options.env.GITHUB_BASE_REF?.trim() || options.env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME?.trim() || undefined;
+}
+
+/** In CI (never on a developer's machine) a missing base is fetched rather than every finding counted as new. */
+function mayFetch(options: CiOptions): boolean {
+  const env = options.env;
+  const wanted = options.diff.base !== undefined || Boolean(env.GITHUB_BASE_REF || env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME);
+  return wanted && options.diff.fetch !== false && Boolean(env.GITHUB_ACTIONS === "true" || env.GITLAB_CI || env.CI);
+}
+
+async function resolveTargetFetchingBase(options: CiOptions, messages: string[]): Promise<DiffTarget | undefined> {
+  const resolveOptions: { base?: string; head?: string; env: Record<string, string | undefined> } = { env: options.env };
+  if (options.diff.base !== undefined) resolveOptions.base = options.diff.base;
+  if (options.diff.head !== undefined) resolveOptions.head = options.diff.head;
+  try {
+    return await resolveDiffTarget(options.targetDir, resolveOptions);
+  } catch (error) {
+    if (!mayFetch(options)) throw error;
+    let target: DiffTarget | undefined;
+    const found = async () => {
+      try {
+        target = await resolveDiffTarget(options.targetDir, resolveOptions);
+        return target !== undefined;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      const steps = await fetchBaseHistory(options.targetDir, baseBranchOf(options), found);
+      if (steps.length) messages.push(`The checkout lacked the base: ${steps.join(", ")}.`);
+    } catch (fetchError) {
+      throw new Error(`${errorText(error)}; fetching it failed too: ${errorText(fetchError)}`);
+    }
+    if (target || (await found())) return target;
+    throw error;
+  }
+}
+
+async function computeDiff(options: CiOptions, messages: string[], warnings: string[]): Promise<CiDiff | undefined> {
   if (!options.diff.enabled) return undefined;
   try {
-    const resolveOptions: { base?: string; head?: string; env: Record<string, string | undefined> } = { env: options.env };
-    if (options.diff.base !== undefined) resolveOptions.base = options.diff.base;
-    if (options.diff.head !== undefined) resolveOptions.head = options.diff.head;
-    const target = await resolveDiffTarget(options.targetDir, resolveOptions);
+    const target = await resolveTargetFetchingBase(options, messages);
     if (!target) {
       warnings.push(
         "no base to compare with (no --base, GITHUB_BASE_REF or CI_MERGE_REQUEST_TARGET_BRANCH_NAME): reporting every finding",
@@ -221,7 +265,7 @@ export async function runCi(fullReport: ScanReport, options: CiOptions): Promise
     baselined = applied.matched;
   }
 
-  const diff = await computeDiff(options, warnings);
+  const diff = await computeDiff(options, messages, warnings);
   const partition = diff
     ? partitionByDiff(findings, diff.changes, { scope: options.diff.scope, pathPrefix: diff.pathPrefix })
     : { introduced: findings, preexisting: [] as Finding[] };
@@ -241,7 +285,7 @@ export async function runCi(fullReport: ScanReport, options: CiOptions): Promise
   }
   if (options.baselinePath) messages.push(`${plural(baselined, "finding")} suppressed by baseline ${options.baselinePath}.`);
 
-  const report: ScanReport = { ...fullReport, findings: partition.introduced };
+  const report: ScanReport = { ...fullReport, findings };
   const outcome: CiOutcome = {
     report,
     introduced,

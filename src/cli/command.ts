@@ -14,6 +14,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Read by `scan -` (default: the process's standard input). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 /** A mistake in how the command was called: printed with a usage hint, exit code 2. */

@@ -3,6 +3,7 @@ import { COMMANDS } from "./commands/index.js";
 import { OutputError } from "./output.js";
 import { toolInfo } from "./version.js";
 import { UsageError } from "../project/scan.js";
+import { closest } from "../rules/registry.js";
 
 function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -36,7 +37,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === first);
   if (!command) {
-    io.stderr.write(`pathfinder: error: unknown command "${first}"\nRun "pathfinder --help" for the list of commands.\n`);
+    const guess = closest(first, COMMANDS.map((c) => c.name));
+    io.stderr.write(
+      `pathfinder: error: unknown command "${first}"${guess ? ` (did you mean "${guess}"?)` : ""}\nRun "pathfinder --help" for the list of commands.\n`,
+    );
     return 2;
   }
   try {

@@ -1,5 +1,5 @@
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import type { CliIo } from "./command.js";
 
 export class OutputError extends Error {}
@@ -12,6 +12,7 @@ export async function writeOutput(text: string, file: string | undefined, io: Cl
   }
   const path = resolve(io.cwd, file);
   try {
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

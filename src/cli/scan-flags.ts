@@ -2,7 +2,10 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { SEVERITIES, type Severity } from "../core/types.js";
 import { isSeverity } from "../core/severity.js";
-import { loadConfig } from "../project/config.js";
+import { loadConfig, type PathfinderConfig } from "../project/config.js";
+import { ARTIFACT_RULES } from "../artifacts/rules.js";
+import { closest, PYTHON_RULES } from "../rules/registry.js";
+import { LANGUAGE_RULES } from "../rules/languages.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
 import type { ScanOptions } from "../project/scan.js";
 import { DEFAULT_CACHE_DIR } from "../project/cache.js";
@@ -13,7 +16,7 @@ import { toolInfo } from "./version.js";
 export const SCAN_FLAGS = {
   project: { type: "string", short: "p" },
   ruleset: { type: "string", multiple: true },
-  output: { type: "string", short: "o" },
+  output: { type: "string", short: "o", multiple: true },
   "output-file": { type: "string", short: "f" },
   "fail-on": { type: "string" },
   "skip-tests": { type: "boolean" },
@@ -33,6 +36,12 @@ export const SCAN_FLAGS = {
   "cache-dir": { type: "string" },
   verbose: { type: "boolean", short: "v" },
   quiet: { type: "boolean", short: "q" },
+  "exclude-rule": { type: "string", multiple: true },
+  "sarif-root": { type: "string" },
+  "stdin-filename": { type: "string" },
+  statistics: { type: "boolean" },
+  color: { type: "string" },
+  "docs-url": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -43,8 +52,10 @@ Scan options:
       --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;
                            artifact/all or artifact/<PICKLE-ARTIFACT-ID> for model/data files
                            (default: every rule). See: pathfinder rules list
-  -o, --output FORMAT      text (default for scan), json, sarif, csv, html, gitlab-sast, codeclimate,
-                           cyclonedx (CycloneDX 1.6 SBOM of the Python dependencies and their advisories)
+  -o, --output FORMAT[=FILE]  text (default for scan), json, sarif, csv, html, gitlab-sast, codeclimate,
+                           junit, github (workflow-command annotations), cyclonedx (CycloneDX 1.6 SBOM of the
+                           Python dependencies and their advisories); repeatable: one scan, several reports,
+                           e.g. -o sarif=results.sarif -o text
   -f, --output-file FILE   Write the report to FILE instead of standard output
       --fail-on SEVERITIES Exit 1 when a finding is at or above the lowest severity listed,
                            e.g. --fail-on critical,high (values: critical, high, medium, low)
@@ -72,12 +83,20 @@ Scan options:
       --cache-dir DIR      Keep the analysis cache in DIR (default: .pathfinder_cache in the project directory)
   -v, --verbose            Print each warning and timing details on stderr
   -q, --quiet              No progress or summary on stderr
+      --exclude-rule ID    Do not run this rule (as --ruleset selects); repeatable
+      --sarif-root DIR     Write report paths relative to DIR (default: the git repository root, else the
+                           scanned folder): what GitHub code scanning and GitLab resolve them against
+      --stdin-filename NAME  With the path "-": the name (and type) of the file read from standard input
+      --statistics         Print the number of findings per rule instead of each finding (text output)
+      --color WHEN         auto (default: on a terminal, never with NO_COLOR or FORCE_COLOR=0), always, never
+      --docs-url URL       Base URL of the rule pages linked from reports (default: docs/rules/ on the home page;
+                           also PATHFINDER_DOCS_URL; {id} is replaced by the rule ID)
   -h, --help               Show this help`;
 
 export type ScanFlagValues = {
   project?: string;
   ruleset?: string[];
-  output?: string;
+  output?: string[];
   "output-file"?: string;
   "fail-on"?: string;
   "skip-tests"?: boolean;
@@ -97,22 +116,36 @@ export type ScanFlagValues = {
   "cache-dir"?: string;
   verbose?: boolean;
   quiet?: boolean;
+  "exclude-rule"?: string[];
+  "sarif-root"?: string;
+  "stdin-filename"?: string;
+  statistics?: boolean;
+  color?: string;
+  "docs-url"?: string;
 };
 
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 /**
- * Turns parsed flags (and positional paths) into scan options, with the configuration file that applies;
- * bad values are usage errors, an invalid configuration a ConfigError (both exit 2).
+ * Turns parsed flags (and positional paths) into scan options, with the configuration file that applies; flags
+ * the command line left unset take the configuration's values (so call this before reading flags such as
+ * --fail-on or --output). Bad values are usage errors, an invalid configuration a ConfigError (both exit 2).
  */
 export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], io: CliIo): ScanOptions {
   if (values.config !== undefined && values["no-config"]) throw new CliUsageError("--config and --no-config cannot be used together");
   const project = resolve(io.cwd, values.project ?? ".");
+  if (values.project !== undefined && !existsSync(project)) {
+    throw new CliUsageError(`--project ${values.project}: no such file or directory`);
+  }
+  const config = loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd });
+  applyConfigDefaults(values, config);
   const include = [...(values.include ?? [])];
   for (const p of positionals) {
+    if (p === "-") throw new CliUsageError(`"-" (standard input) must be the only path`);
     // Relative to the working directory (as pre-commit passes them), else to the project.
     const fromCwd = isAbsolute(p) ? p : resolve(io.cwd, p);
     const abs = existsSync(fromCwd) ? fromCwd : resolve(project, p);
+    if (!existsSync(abs)) throw new CliUsageError(`path "${p}" does not exist`);
     const rel = relative(project, abs).split("\\").join("/");
     if (rel.startsWith("..")) throw new CliUsageError(`path "${p}" is outside the project directory ${project}`);
     include.push(rel === "" ? "**" : rel, rel === "" ? "**" : join(rel, "**").split("\\").join("/"));
@@ -127,7 +160,7 @@ export function scanOptionsFrom(values: ScanFlagValues, positionals: string[], i
     maxFileSize: values["max-file-size"] !== undefined ? parseSize(values["max-file-size"]) : DEFAULT_MAX_FILE_SIZE,
     jobs: values.jobs !== undefined ? parseJobs(values.jobs) : undefined,
     tool: toolInfo(),
-    config: loadConfig({ project, explicit: values.config, disabled: values["no-config"], cwd: io.cwd }),
+    config: withExcludedRules(config, excludedRules(values["exclude-rule"]), project),
     pickle: pickleOptionsFrom(values),
     ...(values["file-timeout"] !== undefined ? { fileTimeoutMs: parseDuration(values["file-timeout"]) } : {}),
     ...(values["follow-symlinks"] ? { followSymlinks: true } : {}),
@@ -150,6 +183,39 @@ function cacheOption(values: ScanFlagValues, project: string, io: CliIo): Pick<S
   if (values["cache-dir"] !== undefined) return { cacheDir: resolve(io.cwd, values["cache-dir"]) };
   const isDirectory = existsSync(project) && statSync(project).isDirectory();
   return { cacheDir: join(isDirectory ? project : dirname(project), DEFAULT_CACHE_DIR) };
+}
+
+/**
+ * Settings the configuration file gives for flags (`fail-on = "high"`, `output = ["sarif=results.sarif"]`, ...) fill
+ * the flags the command line left unset; call before reading any of them.
+ */
+export function applyConfigDefaults(values: ScanFlagValues, config: PathfinderConfig | undefined): void {
+  const target = values as Record<string, unknown>;
+  for (const [key, value] of Object.entries(config?.flags ?? {})) {
+    if (target[key] === undefined) target[key] = value;
+  }
+}
+
+/** `--exclude-rule` IDs, canonical; an unknown ID is a usage error with the closest known one. */
+export function excludedRules(values: readonly string[] | undefined): string[] {
+  const known = [...PYTHON_RULES, ...ARTIFACT_RULES, ...LANGUAGE_RULES].map((r) => r.id);
+  return (values ?? [])
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim().replace(/^(python|artifact|java|csharp|php)\//i, ""))
+    .filter(Boolean)
+    .map((id) => {
+      const match = known.find((k) => k.toUpperCase() === id.toUpperCase());
+      if (match) return match;
+      const guess = closest(id, known);
+      throw new CliUsageError(`--exclude-rule: unknown rule "${id}"${guess ? ` (did you mean ${guess}?)` : ""}. See: pathfinder rules list`);
+    });
+}
+
+/** Command-line exclusions join the configuration's `disable` list (a configuration is made when there is none). */
+function withExcludedRules(config: PathfinderConfig | undefined, ids: string[], project: string): PathfinderConfig | undefined {
+  if (ids.length === 0) return config;
+  const base: PathfinderConfig = config ?? { file: "", baseDir: project, exclude: [], disable: [], rules: {} };
+  return { ...base, disable: [...base.disable, ...ids] };
 }
 
 /** `--pickle-policy` and `--pickle-allow` as artifact scan options. */

@@ -2,8 +2,8 @@ import type { Suppression } from "./types.js";
 
 /** What a comment says about suppressing findings on its line. */
 export interface SuppressionDirective {
-  kind: "pathfinder" | "nosec";
-  /** Rule or Bandit IDs the directive names; empty means every rule. */
+  kind: "pathfinder" | "nosec" | "noqa";
+  /** Rule or Bandit IDs the directive names; empty means every rule (never for `noqa`, which must name codes). */
   ids: string[];
   text: string;
 }
@@ -12,11 +12,21 @@ const PATHFINDER = /pathfinder\s*:\s*ignore(?:\s*\[([^\]]*)\])?/i;
 // Bandit: `# nosec`, `# nosec B301`, `# nosec: B301, B403`, `# nosec B301 - reason`
 const NOSEC = /\bnosec\b(?:\s*:?\s*((?:[A-Z]+[0-9A-Z-]*\d)(?:\s*,\s*[A-Z]+[0-9A-Z-]*\d)*))?/;
 
+// Ruff (flake8-bandit) and Flake8: `# noqa: S301`, `# noqa: S301, S403 reviewed`. Ruff names Bandit's checks
+// `S` + the Bandit number (S301 is B301), so teams moving from Ruff keep their reviewed suppressions. A bare
+// `# noqa` (often there for an unrelated lint) does not silence a security finding: it must name the code.
+const NOQA = /\bnoqa\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)/i;
+
 export function parseSuppression(comment: string): SuppressionDirective | undefined {
   const p = PATHFINDER.exec(comment);
   if (p) return { kind: "pathfinder", ids: splitIds(p[1]), text: comment.trim() };
   const n = NOSEC.exec(comment);
   if (n) return { kind: "nosec", ids: splitIds(n[1]), text: comment.trim() };
+  const q = NOQA.exec(comment);
+  if (q) {
+    const ids = q[1]!.split(/[\s,]+/).filter(Boolean).map((code) => code.toUpperCase()).map((code) => (/^S\d{3}$/.test(code) ? `B${code.slice(1)}` : code));
+    return { kind: "noqa", ids, text: comment.trim() };
+  }
   return undefined;
 }
 

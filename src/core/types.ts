@@ -42,7 +42,7 @@ export interface Fix {
   edits: TextEdit[];
 }
 
-export type SuppressionKind = "pathfinder" | "nosec" | "baseline" | "config";
+export type SuppressionKind = "pathfinder" | "nosec" | "noqa" | "baseline" | "config";
 
 export interface Suppression {
   kind: SuppressionKind;

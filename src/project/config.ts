@@ -23,7 +23,29 @@ export interface PathfinderConfig {
   rules: Record<string, RuleCustomization>;
   /** Globals trusted in model/data files (`pickle-allow`), as `--pickle-allow` takes them. */
   pickleAllow?: string[];
+  /**
+   * Defaults for command-line flags, keyed by the flag's name (`fail-on`, `skip-tests`, `output`, ...): what a CI
+   * job would otherwise repeat on every command line. A flag given on the command line wins.
+   */
+  flags?: Record<string, string | boolean | string[]>;
+  /** `[per-file-ignores]`: glob (relative to `baseDir`) -> canonical rule IDs not reported in matching files. */
+  perFileIgnores?: Record<string, string[]>;
 }
+
+/** Configuration keys that set a command-line flag's default, with the value they take. */
+export const CONFIG_FLAG_KEYS = {
+  "fail-on": "string",
+  "skip-tests": "boolean",
+  include: "list",
+  "pickle-policy": "string",
+  "pickle-allow": "list",
+  output: "list",
+  "max-file-size": "string",
+  "show-suppressed": "boolean",
+  "exclude-rule": "list",
+  "sarif-root": "string",
+  "docs-url": "string",
+} as const satisfies Record<string, "string" | "boolean" | "list">;
 
 /** An unreadable or invalid configuration file: exit code 2, naming the file, the key and the reason. */
 export class ConfigError extends UsageError {}
@@ -32,8 +54,8 @@ export const CONFIG_FILE_NAMES = ["pathfinder.toml", ".pathfinder.toml"] as cons
 const PYPROJECT = "pyproject.toml";
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-const TOP_LEVEL_KEYS = ["exclude", "disable", "rules", "pickle-allow"] as const;
-const RULE_KEYS = ["extra-sinks", "severity"] as const;
+export const TOP_LEVEL_KEYS = ["exclude", "disable", "rules", "per-file-ignores", ...(Object.keys(CONFIG_FLAG_KEYS) as (keyof typeof CONFIG_FLAG_KEYS)[])] as const;
+export const RULE_KEYS = ["extra-sinks", "severity"] as const;
 const QUALIFIED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
 export interface ConfigLookup {
@@ -164,8 +186,33 @@ function validate(table: Record<string, unknown>, file: string, prefix: string):
           config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`, isArtifactRule(canonical));
         }
         break;
-      default:
-        throw invalid(file, path, unknownKey(key, TOP_LEVEL_KEYS));
+      case "per-file-ignores":
+        if (!isTable(value)) throw invalid(file, path, `must be a table of globs to rule IDs, e.g. "tests/**" = ["PYTHON-LANG-SEC-040"]`);
+        config.perFileIgnores = {};
+        for (const [glob, ids] of Object.entries(value)) {
+          if (!glob.trim()) throw invalid(file, `${path}`, "empty glob");
+          config.perFileIgnores[glob] = stringList(ids, file, `${path}."${glob}"`).map((id, i) => ruleId(id, file, `${path}."${glob}"[${i}]`));
+        }
+        break;
+      default: {
+        const kind = (CONFIG_FLAG_KEYS as Record<string, "string" | "boolean" | "list">)[key];
+        if (!kind) throw invalid(file, path, unknownKey(key, TOP_LEVEL_KEYS));
+        config.flags ??= {};
+        if (kind === "boolean") {
+          if (typeof value !== "boolean") throw invalid(file, path, `must be true or false, not ${typeName(value)}`);
+          config.flags[key] = value;
+        } else if (kind === "list") {
+          // A single string is accepted for a list: `output = "sarif=results.sarif"`.
+          config.flags[key] = typeof value === "string" ? [value] : stringList(value, file, path);
+        } else if (typeof value === "number" && key === "max-file-size") {
+          config.flags[key] = String(value);
+        } else if (Array.isArray(value) && key === "fail-on") {
+          config.flags[key] = stringList(value, file, path).join(",");
+        } else {
+          if (typeof value !== "string") throw invalid(file, path, `must be a string, not ${typeName(value)}`);
+          config.flags[key] = value;
+        }
+      }
     }
   }
   return config;

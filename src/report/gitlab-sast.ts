@@ -1,6 +1,7 @@
 // GitLab SAST report (security-report-schemas 15.0.6), for `artifacts:reports:sast`.
 // Pure: no node:* imports, deterministic for a given report.
 import type { Finding, RuleMeta, ScanReport, Severity } from "../core/types.js";
+import { defaultDocsBase, ruleDocsUrl } from "./rule-docs-url.js";
 
 export const GITLAB_SAST_SCHEMA_VERSION = "15.0.6";
 const SCHEMA_URL = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SAST_SCHEMA_VERSION}/dist/sast-report-format.json`;
@@ -10,6 +11,8 @@ export interface GitLabSastOptions {
   pathPrefix?: string;
   /** Include findings that carry a suppression (as GitLab has no suppression state, default false). */
   showSuppressed?: boolean;
+  /** Base URL of the rule pages (default: docs/rules/ on the project's home page). */
+  docsBase?: string;
 }
 
 const SEVERITY: Record<Severity, string> = { critical: "Critical", high: "High", medium: "Medium", low: "Low" };
@@ -41,16 +44,16 @@ function withPrefix(prefix: string | undefined, file: string): string {
   return `${prefix.endsWith("/") ? prefix : `${prefix}/`}${file}`;
 }
 
-function identifiers(finding: Finding, informationUri: string | undefined) {
+function identifiers(finding: Finding, informationUri: string | undefined, docsBase: string | undefined) {
   const primary: { type: string; name: string; value: string; url?: string } = {
     type: "pathfinder_rule_id",
     name: `${finding.ruleId} ${finding.ruleName}`.slice(0, 255),
     value: finding.ruleId,
   };
-  // The schema only accepts absolute http(s) URLs; a tool without a home page gets no link.
-  if (informationUri && /^https?:\/\/.+/.test(informationUri)) {
-    primary.url = `${informationUri.replace(/\/+$/, "")}/rules/${encodeURIComponent(finding.ruleId)}`;
-  }
+  // The rule's page (docs/rules/<ID>.md); the schema only accepts absolute http(s) URLs, so a tool without a home
+  // page or docs base gets no link.
+  const url = ruleDocsUrl(docsBase ?? defaultDocsBase(informationUri), finding.ruleId);
+  if (url) primary.url = url;
   const ids = [primary];
   for (const cwe of finding.cwe) {
     const number = /^CWE-(\d+)$/i.exec(cwe)?.[1];
@@ -93,7 +96,7 @@ export function renderGitLabSast(report: ScanReport, options: GitLabSastOptions 
       description: description(finding, rule),
       severity: SEVERITY[finding.severity],
       confidence: finding.confidence.charAt(0).toUpperCase() + finding.confidence.slice(1),
-      identifiers: identifiers(finding, report.tool.informationUri),
+      identifiers: identifiers(finding, report.tool.informationUri, options.docsBase),
       location: {
         file: withPrefix(options.pathPrefix, finding.location.file),
         start_line: finding.location.line,

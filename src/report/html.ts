@@ -32,6 +32,7 @@ export function renderHtml(report: ScanReport, options: HtmlReportOptions): stri
     scanFacts(report),
     summarySection(report),
     findingsSection(findings, rules, options),
+    suppressedSection(options.showSuppressed ? [] : report.findings.filter((f) => f.suppressed), rules, options),
     errorsSection(report.errors),
     rulesSection(report.rules),
     `</main>`,
@@ -125,6 +126,22 @@ function findingsSection(findings: Finding[], rules: Map<string, RuleMeta>, opti
   return out.join("\n");
 }
 
+/** Suppressed findings are counted in the summary, so they can be looked at: collapsed, each with its reason. */
+function suppressedSection(suppressed: Finding[], rules: Map<string, RuleMeta>, options: HtmlReportOptions): string {
+  if (!suppressed.length) return "";
+  const items = suppressed.map((f) => {
+    const lines = f.location.member !== undefined || f.location.offset !== undefined ? undefined : options.sourceLines?.(f.location.file);
+    return findingItem(f, rules.get(f.ruleId), lines);
+  });
+  return [
+    `<section aria-labelledby="suppressed-heading">`,
+    `<details class="suppressed-findings"><summary><h2 id="suppressed-heading">${escapeHtml(plural(suppressed.length, "suppressed finding"))}</h2></summary>`,
+    `<ol class="finding-list">${items.join("\n")}</ol>`,
+    `</details>`,
+    `</section>`,
+  ].join("\n");
+}
+
 function isArtifactPath(list: Finding[]): boolean {
   return list.some((f) => f.location.member !== undefined || f.location.offset !== undefined);
 }
@@ -209,8 +226,8 @@ function rulesSection(rules: RuleMeta[]): string {
     return (
       `<li class="card" id="rule-${slug(r.id)}"><div class="finding-head">${severityBadge(r.severity)}<code>${escapeHtml(r.id)}</code><strong>${escapeHtml(r.name)}</strong>` +
       `<span class="muted">${escapeHtml([...r.cwe, ...r.owasp].join(", "))}</span></div>` +
-      `<p>${escapeHtml(r.docs.summary)}</p>` +
-      (r.docs.fixHint ? `<p class="finding-fix">How to fix: ${escapeHtml(r.docs.fixHint)}</p>` : "") +
+      `<p>${codeSpans(r.docs.summary)}</p>` +
+      (r.docs.fixHint ? `<p class="finding-fix">How to fix: ${codeSpans(r.docs.fixHint)}</p>` : "") +
       (refs ? `<details><summary>References</summary>${refs}</details>` : "") +
       `</li>`
     );
@@ -227,6 +244,10 @@ function formatDuration(ms: number): string {
 }
 
 const REPORT_CSS = `
+.card, .finding { min-width: 0; overflow-wrap: anywhere; }
+.finding-head > * { min-width: 0; }
+.code-frame { max-width: 100%; }
+.suppressed-findings > summary h2 { display: inline; }
 .site-footer { max-width: 1200px; margin: 2rem auto 1rem; padding: 0 1rem; }
 figure { margin: 0; }
 figcaption { font-weight: 600; margin-bottom: 0.4rem; }

@@ -1,13 +1,17 @@
 import type { Finding, Location, Region, RuleMeta, ScanError, ScanReport, Severity, SuppressionKind } from "../core/types.js";
 import { ruleHelpMarkdown, ruleHelpText } from "./rule-help.js";
-import { directoryFileUri, relativeFileUri } from "./uri.js";
+import { defaultDocsBase, ruleDocsUrl } from "./rule-docs-url.js";
+import { relativeFileUri } from "./uri.js";
 
 // SARIF 2.1.0 (OASIS). Only the parts Pathfinder emits are typed here; the official schema is
 // vendored under test/schemas and every shape below is validated against it in the tests.
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 export const SARIF_TOOL_NAME = "Pathfinder";
-/** Base id every result URI is relative to; `originalUriBaseIds` maps it to the scan target. */
+/**
+ * Base id every result URI is relative to: the repository root (GitHub code scanning resolves URIs against the
+ * checkout and ignores `originalUriBaseIds`, which we never write: it would put a local absolute path in the report).
+ */
 export const SRCROOT = "%SRCROOT%";
 /** Our own stable fingerprint, alongside GitHub's `primaryLocationLineHash` key. */
 export const PATHFINDER_FINGERPRINT_KEY = "pathfinderFingerprint/v1";
@@ -27,11 +31,29 @@ export interface SarifLog {
   runs: Json[];
 }
 
-/** Every finding is included; suppressed ones carry `suppressions`, as SARIF consumers expect. */
-export function toSarifLog(report: ScanReport): SarifLog {
+export interface SarifOptions {
+  /**
+   * Where the scan target sits inside the repository (`services/ml/`, "" at the top): every URI is written
+   * relative to the repository root, because that is what code scanning resolves them against.
+   */
+  pathPrefix?: string;
+  /**
+   * Also write suppressed and baselined findings, marked with `suppressions`. Off by default: GitHub code scanning
+   * ignores `suppressions` and would open an alert for each of them.
+   */
+  includeSuppressed?: boolean;
+  /** Base URL of the rule pages (default: docs/rules/ on the project's home page). */
+  docsBase?: string;
+}
+
+/** The findings as one SARIF run. Suppressed findings are left out unless `includeSuppressed`. */
+export function toSarifLog(report: ScanReport, options: SarifOptions = {}): SarifLog {
   const informationUri = isAbsoluteUri(report.tool.informationUri) ? report.tool.informationUri.replace(/\/+$/, "") : undefined;
-  const descriptors = ruleDescriptors(report, informationUri);
+  const findings = options.includeSuppressed ? report.findings : report.findings.filter((f) => !f.suppressed);
+  const docsBase = options.docsBase ?? defaultDocsBase(informationUri);
+  const descriptors = ruleDescriptors(report, findings, docsBase);
   const ruleIndex = new Map(descriptors.map((d, i) => [d.id as string, i]));
+  const prefix = normalizedPrefix(options.pathPrefix);
 
   const driver: Json = { name: SARIF_TOOL_NAME, version: report.tool.version };
   if (informationUri) driver.informationUri = informationUri;
@@ -40,30 +62,44 @@ export function toSarifLog(report: ScanReport): SarifLog {
 
   const run: Json = {
     tool: { driver },
-    invocations: [invocation(report)],
+    invocations: [invocation(report, (file) => artifactLocationOf(prefix + file))],
   };
-  if (isAbsolutePath(report.scan.target)) {
-    run.originalUriBaseIds = { [SRCROOT]: { uri: directoryFileUri(report.scan.target) } };
-  }
-  run.results = report.findings.map((f) => result(f, ruleIndex.get(f.ruleId)!));
+  const ruleIdOf = (f: Finding) => (ruleIndex.has(sarifRuleId(f)) ? sarifRuleId(f) : f.ruleId);
+  run.results = findings.map((f) => result(f, ruleIdOf(f), ruleIndex.get(ruleIdOf(f))!, prefix));
   run.columnKind = "utf16CodeUnits";
   return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
 }
 
-export function renderSarif(report: ScanReport): string {
-  return JSON.stringify(toSarifLog(report), null, 2) + "\n";
+export function renderSarif(report: ScanReport, options: SarifOptions = {}): string {
+  return JSON.stringify(toSarifLog(report, options), null, 2) + "\n";
 }
 
-/** Descriptors for the rules that ran, plus a minimal one for any finding whose rule metadata is missing. */
-function ruleDescriptors(report: ScanReport, informationUri: string | undefined): Json[] {
+/**
+ * Code scanning ranks an alert by the `security-severity` of its rule and reads no severity from the result, so a
+ * finding whose severity differs from its rule's default (a `torch.load` judged medium by a high rule) points at a
+ * variant descriptor `<RULE-ID>/<severity>` carrying that severity.
+ */
+function sarifRuleId(finding: Finding): string {
+  return `${finding.ruleId}/${finding.severity}`;
+}
+
+/** Descriptors for the rules that ran, severity variants where findings need them, and a minimal one for any finding whose rule metadata is missing. */
+function ruleDescriptors(report: ScanReport, findings: readonly Finding[], docsBase: string | undefined): Json[] {
   const seen = new Set<string>();
   const out: Json[] = [];
+  const rules = new Map<string, RuleMeta>();
   for (const rule of report.rules) {
     if (seen.has(rule.id)) continue;
     seen.add(rule.id);
-    out.push(ruleDescriptor(rule, informationUri));
+    rules.set(rule.id, rule);
+    out.push(ruleDescriptor(rule, docsBase));
   }
-  for (const finding of report.findings) {
+  for (const finding of findings) {
+    const rule = rules.get(finding.ruleId);
+    if (rule && rule.severity !== finding.severity && !seen.has(sarifRuleId(finding))) {
+      seen.add(sarifRuleId(finding));
+      out.push(ruleDescriptor(rule, docsBase, finding.severity));
+    }
     if (seen.has(finding.ruleId)) continue;
     seen.add(finding.ruleId);
     out.push({
@@ -77,32 +113,36 @@ function ruleDescriptors(report: ScanReport, informationUri: string | undefined)
   return out;
 }
 
-function ruleDescriptor(rule: RuleMeta, informationUri: string | undefined): Json {
+function ruleDescriptor(rule: RuleMeta, docsBase: string | undefined, severityVariant?: Severity): Json {
+  const severity = severityVariant ?? rule.severity;
   const descriptor: Json = {
-    id: rule.id,
+    id: severityVariant ? `${rule.id}/${severityVariant}` : rule.id,
     name: pascalCase(rule.name),
     shortDescription: { text: rule.docs.summary || rule.name },
     fullDescription: { text: rule.docs.description || rule.docs.summary || rule.name, markdown: rule.docs.description || rule.docs.summary || rule.name },
     help: { text: ruleHelpText(rule) || rule.name, markdown: ruleHelpMarkdown(rule) || rule.name },
   };
-  if (informationUri) descriptor.helpUri = `${informationUri}/rules/${encodeURIComponent(rule.id)}`;
-  descriptor.defaultConfiguration = { level: SARIF_LEVEL[rule.severity] };
+  const helpUri = ruleDocsUrl(docsBase, rule.id);
+  if (helpUri) descriptor.helpUri = helpUri;
+  descriptor.defaultConfiguration = { level: SARIF_LEVEL[severity] };
   descriptor.properties = {
     tags: unique([...rule.tags, "security", ...rule.cwe.flatMap(cweTag)]),
     precision: rule.precision,
-    "security-severity": SECURITY_SEVERITY[rule.severity],
+    "security-severity": SECURITY_SEVERITY[severity],
   };
   return descriptor;
 }
 
-function result(finding: Finding, ruleIndex: number): Json {
+function result(finding: Finding, ruleId: string, ruleIndex: number, prefix: string): Json {
   const loc = finding.location;
+  const artifactLocation = (file: string) => artifactLocationOf(prefix + file.replace(/^\.\/+/, ""));
+  const physicalLocation = (l: Location) => physicalLocationOf(l, artifactLocation);
   const out: Json = {
-    ruleId: finding.ruleId,
+    ruleId,
     ruleIndex,
     level: SARIF_LEVEL[finding.severity],
     message: { text: finding.message },
-    locations: [resultLocation(loc)],
+    locations: [resultLocation(loc, physicalLocation)],
     partialFingerprints: { primaryLocationLineHash: finding.fingerprint, [PATHFINDER_FINGERPRINT_KEY]: finding.fingerprint },
   };
   if (finding.trace && finding.trace.length > 0) {
@@ -150,7 +190,8 @@ function result(finding: Finding, ruleIndex: number): Json {
       },
     ];
   }
-  const properties: Json = { severity: finding.severity, confidence: finding.confidence };
+  const properties: Json = { severity: finding.severity, confidence: finding.confidence, "security-severity": SECURITY_SEVERITY[finding.severity] };
+  if (ruleId !== finding.ruleId) properties.pathfinderRuleId = finding.ruleId;
   if (loc.member !== undefined) properties.member = loc.member;
   if (loc.offset !== undefined) properties.offset = loc.offset;
   out.properties = properties;
@@ -158,11 +199,11 @@ function result(finding: Finding, ruleIndex: number): Json {
 }
 
 /**
- * The file and line region, plus, for a finding inside an artifact, a logical location naming the
- * member and a message with the opcode's byte offset. We do not use `region.byteOffset`: the offset
- * counts bytes inside the (possibly compressed) member, not inside the file the URI names.
+ * The file and region, plus, for a finding inside an artifact, a logical location naming the member and a
+ * message with the opcode's byte offset. An artifact has no lines: a pickle file gets a byte region; a member of
+ * a container gets none, since the offset counts bytes inside the (possibly compressed) member, not the file.
  */
-function resultLocation(loc: Location): Json {
+function resultLocation(loc: Location, physicalLocation: (l: Location) => Json): Json {
   const out: Json = { physicalLocation: physicalLocation(loc) };
   if (loc.member !== undefined) out.logicalLocations = [{ name: loc.member, fullyQualifiedName: `${loc.file}/${loc.member}`, kind: "resource" }];
   if (loc.member !== undefined || loc.offset !== undefined) {
@@ -179,14 +220,28 @@ function resultLocation(loc: Location): Json {
   return out;
 }
 
-function physicalLocation(loc: Location): Json {
+function physicalLocationOf(loc: Location, artifactLocation: (file: string) => Json): Json {
+  if (loc.member !== undefined || loc.offset !== undefined) {
+    const out: Json = { artifactLocation: artifactLocation(loc.file) };
+    if (loc.member === undefined && loc.offset !== undefined && Number.isInteger(loc.offset) && loc.offset >= 0) {
+      out.region = { byteOffset: loc.offset, byteLength: 1 };
+    }
+    return out;
+  }
   const r = region(loc);
   if (loc.snippet !== "") r.snippet = { text: loc.snippet };
   return { artifactLocation: artifactLocation(loc.file), region: r };
 }
 
-function artifactLocation(file: string): Json {
-  return { uri: relativeFileUri(file), uriBaseId: SRCROOT };
+function artifactLocationOf(path: string): Json {
+  return { uri: relativeFileUri(path), uriBaseId: SRCROOT };
+}
+
+/** "services/ml" -> "services/ml/"; "" or "./" -> "". */
+function normalizedPrefix(prefix: string | undefined): string {
+  const clean = (prefix ?? "").replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "");
+  if (clean === "" || clean === ".") return "";
+  return clean.endsWith("/") ? clean : `${clean}/`;
 }
 
 /** SARIF requires positive integers and an end not before the start; bad input is clamped, never emitted. */
@@ -199,7 +254,7 @@ function region(r: Region): Json {
   return { startLine, startColumn, endLine, endColumn };
 }
 
-function invocation(report: ScanReport): Json {
+function invocation(report: ScanReport, artifactLocation: (file: string) => Json): Json {
   const out: Json = {
     // Problems with single inputs are reported as notifications; only an internal error means the tool itself failed.
     executionSuccessful: !report.errors.some((e) => e.kind === "internal" && e.level === "error"),
@@ -211,11 +266,11 @@ function invocation(report: ScanReport): Json {
       out.endTimeUtc = new Date(start + report.scan.durationMs).toISOString();
     }
   }
-  out.toolExecutionNotifications = report.errors.map(notification);
+  out.toolExecutionNotifications = report.errors.map((e) => notification(e, artifactLocation));
   return out;
 }
 
-function notification(error: ScanError): Json {
+function notification(error: ScanError, artifactLocation: (file: string) => Json): Json {
   const out: Json = { level: error.level, message: { text: error.message } };
   if (error.file !== "") {
     const physical: Json = { artifactLocation: artifactLocation(error.file) };
@@ -232,7 +287,7 @@ function notification(error: ScanError): Json {
 
 /** Comments in the scanned file are "inSource"; baselines and configuration live outside it. */
 function suppressionKind(kind: SuppressionKind): "inSource" | "external" {
-  return kind === "pathfinder" || kind === "nosec" ? "inSource" : "external";
+  return kind === "pathfinder" || kind === "nosec" || kind === "noqa" ? "inSource" : "external";
 }
 
 /** "Pickle Deserialization of Untrusted Data" -> "PickleDeserializationOfUntrustedData". */
@@ -262,8 +317,4 @@ const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
 function isAbsoluteUri(uri: string): boolean {
   return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/.test(uri);
-}
-
-function isAbsolutePath(path: string): boolean {
-  return path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith("\\\\");
 }

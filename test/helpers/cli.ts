@@ -13,7 +13,7 @@ export interface CliResult {
 }
 
 /** Runs the real CLI in a child process. Colours are off unless the test sets FORCE_COLOR. */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string | Uint8Array } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
     for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
@@ -23,6 +23,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
+    child.stdin.end(options.input ?? "");
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }

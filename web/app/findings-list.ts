@@ -67,7 +67,7 @@ function item(finding: Finding, options: FindingsListOptions): HTMLLIElement {
     `<span class="finding-rule">${escapeHtml(finding.ruleId)}</span>` +
     `<span class="position">Ln ${loc.line}, Col ${loc.column}</span></span>` +
     `<span class="finding-message">${codeSpans(finding.message)}</span>`;
-  button.setAttribute("aria-label", `${finding.severity} ${finding.ruleId} at line ${loc.line}, column ${loc.column}: ${finding.message}`);
+  // No aria-label: the accessible name is the visible text (WCAG 2.5.3, label in name), which already says it all.
   button.addEventListener("click", () => options.onSelect(finding));
   li.append(button);
   const extra = document.createElement("p");

@@ -44,3 +44,17 @@ function mount(host: HTMLElement, index: number): void {
 }
 
 document.querySelectorAll<HTMLElement>("[data-embed-playground]").forEach(mount);
+
+/** Copy buttons next to commands: shown only where a script can copy. */
+document.querySelectorAll<HTMLButtonElement>("button[data-copy]").forEach((button) => {
+  if (!navigator.clipboard) return;
+  const label = button.textContent ?? "Copy";
+  button.hidden = false;
+  button.addEventListener("click", () => {
+    navigator.clipboard.writeText(button.dataset.copy ?? "").then(
+      () => (button.textContent = "Copied"),
+      () => (button.textContent = "Copy failed: select the command instead"),
+    );
+    setTimeout(() => (button.textContent = label), 2500);
+  });
+});

@@ -24,5 +24,5 @@ export function highlightPython(code: string): string {
 
 /** A `<pre>` code block with a label announced to screen readers. */
 export function codeBlock(code: string, label: string): string {
-  return `<pre class="code-block" aria-label="${escapeHtml(label)}"><code class="language-python">${highlightPython(code.replace(/\s+$/, ""))}</code></pre>`;
+  return `<pre class="code-block" tabindex="0" aria-label="${escapeHtml(label)}"><code class="language-python">${highlightPython(code.replace(/\s+$/, ""))}</code></pre>`;
 }

@@ -118,20 +118,28 @@ function usage(rule: RuleMeta): string {
 <p class="muted">Suppress a reviewed finding with a comment on its line: <code>// pathfinder: ignore[${escapeHtml(rule.id)}]</code>.</p>`;
   }
   if (rule.language !== "python") {
-    return `<pre class="code-block"><code>pathfinder scan --project .</code></pre><p class="muted">Model and data files found in the project are inspected without loading them.</p>`;
+    return `${commandBlock("pathfinder scan --project .")}<p class="muted">Model and data files found in the project are inspected without loading them.</p>`;
   }
-  return `<pre class="code-block"><code>pathfinder scan --ruleset python/${escapeHtml(rule.id)} --project .</code></pre>
+  return `${commandBlock(`pathfinder scan --ruleset python/${rule.id} --project .`)}
 <p class="muted">Suppress a reviewed finding with a comment on its line: <code># pathfinder: ignore[${escapeHtml(rule.id)}]</code>.</p>`;
+}
+
+/** The command in a code block, with a copy button that the page script reveals (it needs JavaScript). */
+function commandBlock(command: string): string {
+  return `<div class="command-block"><pre class="code-block" tabindex="0" aria-label="Command"><code>${escapeHtml(command)}</code></pre><button type="button" class="button copy-button" data-copy="${escapeHtml(command)}" hidden>Copy command</button></div>`;
 }
 
 function compliance(rule: RuleMeta): string {
   if (!rule.compliance.length && !rule.cwe.length && !rule.owasp.length) return "";
   const rows = [
     ...rule.cwe.map((c) => ["CWE", cweLink(c)]),
-    ...rule.owasp.map((o) => ["OWASP Top 10", escapeHtml(o)]),
+    // An OWASP category the compliance list names in full (framework "OWASP Top 10") is listed once, in full.
+    ...rule.owasp
+      .filter((o) => !rule.compliance.some((c) => c.framework === "OWASP Top 10" && c.control.startsWith(o)))
+      .map((o) => ["OWASP Top 10", escapeHtml(o)]),
     ...rule.compliance.map((c) => [escapeHtml(c.framework), escapeHtml(c.control)]),
-  ];
-  return `<div class="table-wrap"><table class="data"><thead><tr><th scope="col">Framework</th><th scope="col">Control</th></tr></thead><tbody>${rows
+  ].filter(([f, c], i, all) => all.findIndex(([f2, c2]) => f2 === f && c2 === c) === i);
+  return `<div class="table-wrap" tabindex="0" role="region" aria-label="Compliance mappings"><table class="data"><thead><tr><th scope="col">Framework</th><th scope="col">Control</th></tr></thead><tbody>${rows
     .map(([f, c]) => `<tr><td>${f}</td><td>${c}</td></tr>`)
     .join("")}</tbody></table></div>`;
 }

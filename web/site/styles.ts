@@ -74,6 +74,8 @@ kbd { border: 1px solid var(--border); border-bottom-width: 2px; border-radius: 
 .faq { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 0.5rem 0.8rem; margin: 0.5rem 0; }
 .faq summary { font-weight: 600; cursor: pointer; }
 .table-wrap { overflow-x: auto; }
+.command-block { display: flex; gap: 0.5rem; align-items: center; }
+.command-block .code-block { flex: 1; min-width: 0; }
 .embed .editor-host .cm-editor { height: clamp(220px, 40vh, 480px); }
 .embed-layout { display: grid; gap: 0.75rem; }
 .embed-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }

@@ -1,6 +1,7 @@
 // Markdown bodies for the pull request: the summary comment and the inline review comments.
 // Each carries a hidden HTML marker so that later runs find and update it instead of posting again.
 import { SEVERITIES, type Finding, type RuleMeta, type Severity } from "../../core/types.js";
+import { defaultDocsBase, ruleDocsUrl as docsPageUrl } from "../../report/rule-docs-url.js";
 
 export const SUMMARY_MARKER = "<!-- pathfinder:summary -->";
 const FINDING_MARKER = /<!-- pathfinder:finding:([A-Za-z0-9._:+/=-]+) -->/;
@@ -25,16 +26,20 @@ function capitalize(text: string): string {
 }
 
 /**
- * Escapes text for a table cell or inline position: no pipes, no newlines, no HTML, and no @mentions
- * (file names come from the pull request and must not ping anyone).
+ * Escapes scanned text (file names, messages that quote a model file's pickle arguments) for a table cell or an
+ * inline position, so it renders as the literal text: no line breaks, no HTML, no links or images (`[x](url)`,
+ * autolinked URLs), no emphasis or headings, no pipes that split a table, and no @mentions or #references that
+ * would notify people or cross-link issues.
  */
 export function cell(text: string): string {
   return text
-    .replace(/\r?\n/g, " ")
+    .replace(/\r\n|\r|\n/g, " ")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|")
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (ch) => `\\${ch}`)
+    .replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, "$1:/\u200b/")
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200b.`)
     .replace(/@/g, "@\u200b");
 }
 
@@ -56,10 +61,9 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-/** `${informationUri}/rules/${ruleId}`, or undefined when the tool has no home page to link to. */
+/** The rule's page in the repository's docs/rules/, or undefined when the tool has no home page to link to. */
 export function ruleDocsUrl(informationUri: string | undefined, ruleId: string): string | undefined {
-  if (!informationUri) return undefined;
-  return `${informationUri.replace(/\/+$/, "")}/rules/${encodeURIComponent(ruleId)}`;
+  return docsPageUrl(defaultDocsBase(informationUri), ruleId);
 }
 
 function ruleLink(informationUri: string | undefined, ruleId: string): string {
@@ -74,7 +78,11 @@ export function cweUrl(cwe: string): string | undefined {
 
 /** Web link to a line of a file at a commit: `<server>/<owner>/<repo>/blob/<sha>/<path>#L<line>`. */
 export function blobUrl(serverUrl: string, repository: string, sha: string, path: string, line: number): string {
-  const encoded = path.split("/").map(encodeURIComponent).join("/");
+  // Also encodes ( ) ! ' *, which encodeURIComponent keeps: a ")" would end the Markdown link destination.
+  const encoded = path
+    .split("/")
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join("/");
   return `${serverUrl.replace(/\/+$/, "")}/${repository}/blob/${sha}/${encoded}#L${line}`;
 }
 
@@ -155,27 +163,63 @@ export function renderSummary(input: SummaryInput): string {
   return truncate(out.join("\n"));
 }
 
-/** The body of one inline comment: what, why, how to fix, classifications and a documentation link. */
+/**
+ * The body of one inline comment, short: what was found, a ```suggestion``` block when the finding has an automatic
+ * fix on its line, then why, how to fix, classifications and the rule's documentation collapsed under "Details".
+ * The message can quote scanned content (a model file's pickle arguments), so it is escaped like a table cell.
+ */
 export function renderInlineComment(finding: Finding, rule: RuleMeta | undefined, informationUri: string | undefined): string {
   const out = [
     findingMarker(finding.fingerprint),
     `**${SEVERITY_ICON[finding.severity]} ${capitalize(finding.severity)}: ${cell(finding.ruleName)}** (${code(finding.ruleId)})`,
     "",
-    finding.message,
+    cell(finding.message),
   ];
+  const suggestion = suggestedLine(finding);
+  if (suggestion !== undefined) {
+    out.push("", `Suggested fix (${cell(finding.fix!.description)}):`, "", suggestionBlock(suggestion));
+  }
+  const details: string[] = [];
   const why = rule?.docs.securityImplications || rule?.docs.description;
-  if (why) out.push("", `**Why this is dangerous:** ${why}`);
+  if (why) details.push(`**Why this is dangerous:** ${why}`);
   const fix = rule?.docs.howToFix || rule?.docs.fixHint;
-  if (fix) out.push("", `**How to fix:** ${fix}`);
+  if (fix) details.push(`**How to fix:** ${fix}`);
   const tags = [
     ...finding.cwe.map((c) => {
       const url = cweUrl(c);
-      return url ? `[${c}](${url})` : c;
+      return url ? `[${cell(c)}](${url})` : cell(c);
     }),
-    ...finding.owasp.map((o) => `OWASP ${o}`),
+    ...finding.owasp.map((o) => `OWASP ${cell(o)}`),
   ];
   const docs = ruleDocsUrl(informationUri, finding.ruleId);
   if (docs) tags.push(`[Rule documentation](${docs})`);
-  out.push("", tags.join(" · "), "");
+  if (tags.length) details.push(tags.join(" · "));
+  if (details.length) out.push("", "<details><summary>Details</summary>", "", details.join("\n\n"), "", "</details>");
+  out.push("");
   return truncate(out.join("\n"));
+}
+
+/**
+ * The finding's line with its automatic fix applied, when the finding and every edit sit on that one line and the
+ * snippet is that line; GitHub then offers the change as a one-click suggestion on the commented line.
+ */
+function suggestedLine(finding: Finding): string | undefined {
+  const loc = finding.location;
+  const edits = finding.fix?.edits ?? [];
+  if (edits.length === 0 || loc.line !== loc.endLine || loc.member !== undefined || loc.offset !== undefined) return undefined;
+  if (loc.snippet.includes("\n") || loc.snippet === "") return undefined;
+  if (!edits.every((e) => e.line === loc.line && e.endLine === loc.line && e.column >= 1 && e.endColumn >= e.column)) return undefined;
+  let line = loc.snippet;
+  for (const edit of [...edits].sort((a, b) => b.column - a.column)) {
+    if (edit.endColumn - 1 > line.length) return undefined;
+    line = line.slice(0, edit.column - 1) + edit.newText + line.slice(edit.endColumn - 1);
+  }
+  return line.includes("\n") ? undefined : line;
+}
+
+/** A ```suggestion fence longer than any backtick run in the line, so the line cannot close it. */
+function suggestionBlock(line: string): string {
+  const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}suggestion\n${line}\n${fence}`;
 }

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
+import { parseFlags } from "../parse.js";
 import { basename, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { scanArtifact, type ArtifactScanResult } from "../../artifacts/index.js";
 import { describePolicy, inspectionJson, inspectionVerdict, type InspectionVerdict } from "../../artifacts/inspection.js";
 import { renderPseudoPython, type PickleAnalysis } from "../../artifacts/pickle/index.js";
@@ -35,7 +35,7 @@ export const inspectCommand: Command = {
 Opens a pickle-based model or data file (.pkl, .pt, .pth, .bin, .ckpt, .joblib, .npy, .npz, compressed
 pickles, ...) or a Java serialization stream (raw or base64, e.g. .ser) without loading it, and shows its container layout, every global it imports and every call it
 makes (with byte offsets), a pseudo-Python rendering of each pickle, and a verdict with its reasons.
-Exit codes: 0 clean, 1 dangerous or not fully inspectable (any finding), 2 usage or runtime error.
+Exit codes: 0 clean (or not a pickle at all: the verdict says so), 1 dangerous or not fully inspectable (any finding), 2 usage or runtime error.
 
 Options:
       --json                Print the result as JSON
@@ -48,7 +48,7 @@ Examples:
   pathfinder inspect model.pt
   pathfinder inspect --pickle-allow mypkg.models.* checkpoint.ckpt`,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, options: INSPECT_FLAGS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseFlags("inspect", argv, INSPECT_FLAGS);
     if (values.help) {
       io.stdout.write(this.usage + "\n");
       return 0;
@@ -143,7 +143,11 @@ function renderInspection(file: string, size: number, result: ArtifactScanResult
     for (const e of result.errors) out.push(`  ${p.paint(e.level, "yellow")}  ${clean(e.message)}`);
   }
 
-  const style = verdict.label === "clean" ? (["bold", "green"] as const) : verdict.label === "dangerous" ? (["bold", "red"] as const) : (["bold", "yellow"] as const);
+  const style =
+    verdict.label === "clean" ? (["bold", "green"] as const)
+    : verdict.label === "dangerous" ? (["bold", "red"] as const)
+    : verdict.label === "not a pickle" ? (["bold"] as const)
+    : (["bold", "yellow"] as const);
   out.push("", `${p.paint("Verdict:", "bold")} ${p.paint(verdict.label.toUpperCase(), ...style)}${verdict.dangerous ? ` (${countBySeverity(result.findings)})` : ""}`);
   for (const reason of verdict.reasons) out.push(`  - ${clean(reason)}`);
   return out.join("\n") + "\n";

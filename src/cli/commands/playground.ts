@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { parseFlags } from "../parse.js";
 import { startStaticServer } from "../../project/static-server.js";
 import { CliUsageError, type Command } from "../command.js";
 
@@ -30,18 +30,19 @@ Options:
                     than an IP address, localhost or the --host value are refused (DNS-rebinding protection)
   -h, --help        Show this help`,
   async run(argv, io) {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
+    const { values } = parseFlags(
+      "playground",
+      argv,
+      {
         port: { type: "string" },
         host: { type: "string" },
         open: { type: "boolean" },
         dir: { type: "string" },
         "allow-host": { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    });
+      } as const,
+      { positionals: false },
+    );
     if (values.help) {
       io.stdout.write(this.usage + "\n");
       return 0;

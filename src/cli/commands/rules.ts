@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import { ARTIFACT_RULES } from "../../artifacts/rules.js";
+import { parseFlags } from "../parse.js";
 import type { RuleMeta } from "../../core/types.js";
 import { splitRulesets } from "../../project/artifacts.js";
 import { painter, SEVERITY_STYLES, type Painter } from "../../report/terminal.js";
@@ -44,7 +44,7 @@ export const rulesCommand: Command = {
   summary: "List the rules or show one rule's documentation",
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseFlags("rules", argv, FLAGS);
     const [action, ...rest] = positionals;
     if (values.help || action === "help") {
       io.stdout.write(USAGE + "\n");

@@ -1,16 +1,21 @@
 import { readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseFlags } from "../parse.js";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, isAbsolute, join, relative } from "node:path";
 import { atLeast } from "../../core/severity.js";
 import type { ScanReport, Severity } from "../../core/types.js";
 import { applyFixes, sourceDigest, type FixResult } from "../../project/fix.js";
 import { scanProject, type ScanOptions } from "../../project/scan.js";
-import { OUTPUT_FORMATS, renderReport, summarize } from "../../report/index.js";
+import { OUTPUT_FORMATS, renderReport, renderStatistics, summarize } from "../../report/index.js";
 import { CliUsageError, type CliIo, type Command } from "../command.js";
 import { writeOutput } from "../output.js";
 import { parseFailOn, SCAN_FLAGS, SCAN_FLAGS_HELP, scanOptionsFrom, type ScanFlagValues } from "../scan-flags.js";
 import { sanitizeForTerminal } from "../../report/terminal.js";
-import { Progress, useColor } from "../terminal.js";
+import { parseColorMode, Progress, useColor } from "../terminal.js";
+import { parseOutputs } from "../outputs.js";
+import { applyPerFileIgnores } from "../per-file-ignores.js";
+import { repositoryPrefix } from "../repository-prefix.js";
 
 /** Flags only `scan` has: fixing changes files, which CI commands never do. */
 const FIX_FLAGS = {
@@ -38,6 +43,9 @@ Exit codes: 0 success (also with findings unless --fail-on), 1 a finding at or a
 Examples:
   pathfinder scan --ruleset python/PYTHON-LANG-SEC-040 --project .
   pathfinder scan -p . -o sarif -f results.sarif --fail-on high
+  pathfinder scan -o sarif=results.sarif -o text     (one scan, two reports)
+  git show HEAD:app.py | pathfinder scan - --stdin-filename app.py
+  pathfinder scan --exclude-rule PYTHON-ML-SEC-001 --statistics
   pathfinder scan --fix --dry-run > fixes.diff
   pathfinder scan --config ci/pathfinder.toml
 
@@ -50,19 +58,23 @@ Configuration (pathfinder.toml, or [tool.pathfinder] in pyproject.toml):
 ${SCAN_FLAGS_HELP}
 ${FIX_FLAGS_HELP}`,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...SCAN_FLAGS, ...FIX_FLAGS }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseFlags("scan", argv, { ...SCAN_FLAGS, ...FIX_FLAGS });
     if (values.help) {
       io.stdout.write(this.usage + "\n");
       return 0;
     }
+    const flags = values as ScanFlagValues;
     if (values["dry-run"] && !values.fix) throw new CliUsageError("--dry-run only works together with --fix");
-    const format = parseFormat(values.output, OUTPUT_FORMATS);
-    const failOn = parseFailOn(values["fail-on"]);
-    const options = scanOptionsFrom(values as ScanFlagValues, positionals, io);
+    const stdin = positionals.length === 1 && positionals[0] === "-";
+    if (stdin && values.fix) throw new CliUsageError("--fix cannot change standard input");
+    if (flags["stdin-filename"] !== undefined && !stdin) throw new CliUsageError('--stdin-filename only applies to the path "-" (standard input)');
+    const options = scanOptionsFrom(flags, stdin ? [] : positionals, io);
+    const outputs = parseOutputs(flags.output, flags["output-file"], OUTPUT_FORMATS, "text");
+    const colorMode = parseColorMode(flags.color);
+    const failOn = parseFailOn(flags["fail-on"]);
     const digests = new Map<string, string>();
     if (values.fix) options.onSourceRead = (file, bytes) => digests.set(file.relPath, sourceDigest(bytes));
-    let report = await runScan(options, values as ScanFlagValues, io);
-    const toTerminal = !values["output-file"] || values["output-file"] === "-";
+    let report = stdin ? await scanStandardInput(options, flags, io) : await runScan(options, flags, io);
     if (values.fix) {
       const dryRun = values["dry-run"] ?? false;
       const fixes = await applyFixes(report.findings, { target: report.scan.target, dryRun, scanned: digests });
@@ -75,30 +87,77 @@ ${FIX_FLAGS_HELP}`,
         const fixed = new Set(fixes.fixed);
         report = { ...report, findings: report.findings.filter((f) => !fixed.has(f)) };
       }
-      if (dryRun && toTerminal) return exitCodeFor(report, failOn);
     }
-    const text = renderReport(format, report, {
-      showSuppressed: values["show-suppressed"] ?? false,
-      color: format === "text" && toTerminal && useColor(io.stdout, io.env),
-      sourceLines: sourceLinesReader(report.scan.target),
-    });
-    await writeOutput(text, values["output-file"], io);
-    if (!values.quiet && !toTerminal) reportWritten(report, values["output-file"]!, io);
+    const pathPrefix = await repositoryPrefix(report.scan.target, flags["sarif-root"], io.cwd);
+    const docsBase = flags["docs-url"] ?? (io.env.PATHFINDER_DOCS_URL || undefined);
+    const readLines = stdin ? () => undefined : sourceLinesReader(report.scan.target);
+    for (const output of outputs) {
+      const toStdout = output.file === undefined || output.file === "-";
+      // With --fix --dry-run the diff owns standard output.
+      if (toStdout && values["dry-run"]) continue;
+      const text =
+        flags.statistics && output.format === "text"
+          ? renderStatistics(report, flags["show-suppressed"] ?? false)
+          : renderReport(output.format, report, {
+              showSuppressed: flags["show-suppressed"] ?? false,
+              color: output.format === "text" && toStdout && useColor(io.stdout, io.env, colorMode),
+              sourceLines: readLines,
+              pathPrefix,
+              ...(docsBase ? { docsBase } : {}),
+            });
+      await writeOutput(text, output.file, io);
+      if (!values.quiet && !toStdout) reportWritten(report, output.format, output.file!, io);
+    }
     return exitCodeFor(report, failOn);
   },
 };
 
+/**
+ * `scan -`: the bytes on standard input are scanned as the file `--stdin-filename` (default `stdin.py`) of the
+ * project, as Ruff and Bandit do for editors and pipes. They are written to a private temporary folder (the
+ * scanner reads files; it never runs them) that is removed afterwards; findings name the given file.
+ */
+async function scanStandardInput(options: ScanOptions, flags: ScanFlagValues, io: CliIo): Promise<ScanReport> {
+  const name = (flags["stdin-filename"] ?? "stdin.py").split("\\").join("/").replace(/^(\.\/)+/, "");
+  const project = options.target;
+  const relPath = isAbsolute(name) ? relative(project, name).split("\\").join("/") : name;
+  if (relPath === "" || relPath.startsWith("../") || relPath === ".." || relPath.split("/").includes("..")) {
+    throw new CliUsageError(`--stdin-filename ${name}: must name a file inside the project directory ${project}`);
+  }
+  const bytes = await readStream(io.stdin ?? process.stdin);
+  const folder = await mkdtemp(join(tmpdir(), "pathfinder-stdin-"));
+  try {
+    const file = join(folder, ...relPath.split("/"));
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, bytes);
+    const report = await runScan({ ...options, target: folder, include: [relPath], gitignore: false }, flags, io);
+    return applyPerFileIgnores({ ...report, scan: { ...report.scan, target: project } }, options.config);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer | string) => chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk));
+    stream.on("end", () => resolvePromise(Buffer.concat(chunks)));
+    stream.on("error", reject);
+  });
+}
+
 /** Runs the scan with progress and verbose diagnostics on stderr. */
 export async function runScan(options: ScanOptions, flags: ScanFlagValues, io: CliIo): Promise<ScanReport> {
-  if (flags.verbose) io.stderr.write(`pathfinder: ${options.config ? `configuration: ${options.config.file}` : "no configuration file"}\n`);
+  if (flags.verbose) io.stderr.write(`pathfinder: ${options.config?.file ? `configuration: ${options.config.file}` : "no configuration file"}\n`);
   const progress = new Progress(io, !flags.quiet);
   progress.update("Discovering files...");
-  const report = await scanProject({ ...options, onProgress: (done, total) => progress.update(`Analysing ${done}/${total} files`) });
+  const scanned = await scanProject({ ...options, onProgress: (done, total) => progress.update(`Analysing ${done}/${total} files`) });
   progress.done();
+  const report = applyPerFileIgnores(scanned, options.config);
   if (flags.verbose) {
     for (const e of report.errors) io.stderr.write(`pathfinder: ${e.level}: ${sanitizeForTerminal(`${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}`)}\n`);
     io.stderr.write(
-      `pathfinder: ${report.scan.filesScanned} files, ${report.scan.rulesExecuted.length} rules, ${report.scan.durationMs} ms\n`,
+      `pathfinder: ${plural(report.scan.filesScanned, "file")}, ${plural(report.scan.rulesExecuted.length, "rule")}, ${report.scan.durationMs} ms\n`,
     );
   }
   return report;
@@ -142,9 +201,13 @@ function sanitizeLines(text: string): string {
     .join("\n");
 }
 
-function reportWritten(report: ScanReport, file: string, io: CliIo): void {
+function reportWritten(report: ScanReport, format: string, file: string, io: CliIo): void {
   const s = summarize(report);
-  io.stderr.write(`pathfinder: ${s.total} finding${s.total === 1 ? "" : "s"} written to ${file}\n`);
+  io.stderr.write(`pathfinder: ${plural(s.total, "finding")} written to ${file} (${format})\n`);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
 /** What --fix did (or would do), on stderr: one line per fix, then a summary. Skipped fixes are always listed. */

@@ -60,7 +60,8 @@ export function codeFrameHtml(location: Location, source: readonly string[] | un
     const body = line.inRegion ? markRegion(line, location, start, end) : escapeHtml(line.text);
     rows.push(`<span class="line${line.inRegion ? " in-region" : ""}"><span class="ln">${line.number}</span><span class="src">${body}</span></span>`);
   }
-  return `<pre class="code-frame" aria-label="Code at line ${start}"><code>${rows.join("\n")}</code></pre>`;
+  // Each row is a flex line of its own: a newline between rows inside <pre> would add an empty line after each.
+  return `<pre class="code-frame" tabindex="0" aria-label="Code at line ${start}"><code>${rows.join("")}</code></pre>`;
 }
 
 /** Columns are 1-based UTF-16 code units, end exclusive: the same unit as JS string indices. */

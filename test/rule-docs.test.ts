@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { ARTIFACT_RULES } from "../src/artifacts/rules.js";
+import { ruleDocPage, ruleDocsIndex } from "../src/report/rule-doc-page.js";
+import { PYTHON_RULES } from "../src/rules/registry.js";
+import { REPO_ROOT, runCli } from "./helpers/cli.js";
+
+const DOCS = join(REPO_ROOT, "docs", "rules");
+const RULES = [...PYTHON_RULES, ...ARTIFACT_RULES];
+
+describe("docs/rules: the pages reports link to", () => {
+  it("has one page per rule, identical to what the metadata generates (regenerate: node scripts/gen-rule-docs.mjs)", () => {
+    const pages = readdirSync(DOCS).filter((f) => f.endsWith(".md") && f !== "README.md").sort();
+    assert.deepEqual(pages, RULES.map((r) => `${r.id}.md`).sort());
+    const stale = RULES.filter((rule) => readFileSync(join(DOCS, `${rule.id}.md`), "utf8") !== ruleDocPage(rule)).map((r) => r.id);
+    assert.deepEqual(stale, [], "pages out of date: run node scripts/gen-rule-docs.mjs");
+    assert.equal(readFileSync(join(DOCS, "README.md"), "utf8"), ruleDocsIndex(RULES));
+  });
+
+  it("each page carries the rule's sections, no duplicated compliance rows and no test markers", () => {
+    for (const rule of RULES) {
+      const page = ruleDocPage(rule);
+      assert.ok(page.startsWith("<!-- Generated"), rule.id);
+      assert.match(page, new RegExp(`^# ${rule.id}: `, "m"));
+      assert.match(page, /scan --ruleset (python|artifact)\/\S+ --project \./);
+      if (rule.docs.howToFix.trim()) assert.match(page, /^## How to fix$/m, rule.id);
+      if (rule.docs.faq.length) assert.match(page, /^## FAQ$/m, rule.id);
+      assert.doesNotMatch(page, /#\s*expect:/, rule.id);
+      const compliance = /^\| Compliance \| (.*) \|$/m.exec(page)?.[1]?.split("; ") ?? [];
+      assert.equal(new Set(compliance).size, compliance.length, rule.id);
+    }
+  });
+
+  it("is where SARIF helpUri points, on the project's home page", async () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { homepage: string };
+    const r = await runCli(["rules", "list"]);
+    assert.equal(r.code, 0);
+    const { renderSarif } = await import("../src/report/sarif.js");
+    const { makeReport, makeFinding } = await import("./ci-support.js");
+    const report = makeReport([makeFinding("a.py", 1)]);
+    report.tool.informationUri = pkg.homepage;
+    report.rules = [PYTHON_RULES[0]!];
+    const helpUri: string = JSON.parse(renderSarif(report)).runs[0].tool.driver.rules[0].helpUri;
+    assert.equal(helpUri, `${pkg.homepage}/blob/main/docs/rules/${PYTHON_RULES[0]!.id}.md`);
+    assert.ok(existsSync(join(REPO_ROOT, "docs", "rules", `${PYTHON_RULES[0]!.id}.md`)));
+  });
+});
