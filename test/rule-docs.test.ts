@@ -5,10 +5,11 @@ import { describe, it } from "node:test";
 import { ARTIFACT_RULES } from "../src/artifacts/rules.js";
 import { ruleDocPage, ruleDocsIndex } from "../src/report/rule-doc-page.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
+import { LANGUAGE_RULES } from "../src/rules/languages.js";
 import { REPO_ROOT, runCli } from "./helpers/cli.js";
 
 const DOCS = join(REPO_ROOT, "docs", "rules");
-const RULES = [...PYTHON_RULES, ...ARTIFACT_RULES];
+const RULES = [...PYTHON_RULES, ...ARTIFACT_RULES, ...LANGUAGE_RULES];
 
 describe("docs/rules: the pages reports link to", () => {
   it("has one page per rule, identical to what the metadata generates (regenerate: node scripts/gen-rule-docs.mjs)", () => {
@@ -24,7 +25,7 @@ describe("docs/rules: the pages reports link to", () => {
       const page = ruleDocPage(rule);
       assert.ok(page.startsWith("<!-- Generated"), rule.id);
       assert.match(page, new RegExp(`^# ${rule.id}: `, "m"));
-      assert.match(page, /scan --ruleset (python|artifact)\/\S+ --project \./);
+      assert.match(page, /scan --ruleset (python|artifact|java|csharp|php)\/\S+ --project \./);
       if (rule.docs.howToFix.trim()) assert.match(page, /^## How to fix$/m, rule.id);
       if (rule.docs.faq.length) assert.match(page, /^## FAQ$/m, rule.id);
       assert.doesNotMatch(page, /#\s*expect:/, rule.id);

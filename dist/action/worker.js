@@ -1,4 +1,681 @@
 import { createRequire as __pathfinderCreateRequire } from "node:module"; globalThis.require ??= __pathfinderCreateRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/@renovatebot/pep440/lib/version.js
+var require_version = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/version.js"(exports, module2) {
+    var VERSION_PATTERN = [
+      "v?",
+      "(?:",
+      /* */
+      "(?:(?<epoch>[0-9]+)!)?",
+      // epoch
+      /* */
+      "(?<release>[0-9]+(?:\\.[0-9]+)*)",
+      // release segment
+      /* */
+      "(?<pre>",
+      // pre-release
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))",
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<pre_n>[0-9]+)?",
+      /* */
+      ")?",
+      /* */
+      "(?<post>",
+      // post release
+      /*    */
+      "(?:-(?<post_n1>[0-9]+))",
+      /*    */
+      "|",
+      /*    */
+      "(?:",
+      /*        */
+      "[-_\\.]?",
+      /*        */
+      "(?<post_l>post|rev|r)",
+      /*        */
+      "[-_\\.]?",
+      /*        */
+      "(?<post_n2>[0-9]+)?",
+      /*    */
+      ")",
+      /* */
+      ")?",
+      /* */
+      "(?<dev>",
+      // dev release
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<dev_l>dev)",
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<dev_n>[0-9]+)?",
+      /* */
+      ")?",
+      ")",
+      "(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?"
+      // local version
+    ].join("");
+    module2.exports = {
+      VERSION_PATTERN,
+      valid: valid2,
+      clean,
+      explain,
+      parse,
+      stringify
+    };
+    var validRegex = new RegExp("^" + VERSION_PATTERN + "$", "i");
+    function valid2(version) {
+      return validRegex.test(version) ? version : null;
+    }
+    var cleanRegex = new RegExp("^\\s*" + VERSION_PATTERN + "\\s*$", "i");
+    function clean(version) {
+      return stringify(parse(version, cleanRegex));
+    }
+    function parse(version, regex) {
+      const { groups } = (regex || validRegex).exec(version) || {};
+      if (!groups) {
+        return null;
+      }
+      const parsed = {
+        epoch: Number(groups.epoch ? groups.epoch : 0),
+        release: groups.release.split(".").map(Number),
+        pre: normalize_letter_version(groups.pre_l, groups.pre_n),
+        post: normalize_letter_version(
+          groups.post_l,
+          groups.post_n1 || groups.post_n2
+        ),
+        dev: normalize_letter_version(groups.dev_l, groups.dev_n),
+        local: parse_local_version(groups.local)
+      };
+      return parsed;
+    }
+    function stringify(parsed) {
+      if (!parsed) {
+        return null;
+      }
+      const { epoch, release, pre, post, dev, local } = parsed;
+      const parts2 = [];
+      if (epoch !== 0) {
+        parts2.push(`${epoch}!`);
+      }
+      parts2.push(release.join("."));
+      if (pre) {
+        parts2.push(pre.join(""));
+      }
+      if (post) {
+        parts2.push("." + post.join(""));
+      }
+      if (dev) {
+        parts2.push("." + dev.join(""));
+      }
+      if (local) {
+        parts2.push(`+${local}`);
+      }
+      return parts2.join("");
+    }
+    function normalize_letter_version(letterIn, numberIn) {
+      let letter = letterIn;
+      let number = numberIn;
+      if (letter) {
+        if (!number) {
+          number = 0;
+        }
+        letter = letter.toLowerCase();
+        if (letter === "alpha") {
+          letter = "a";
+        } else if (letter === "beta") {
+          letter = "b";
+        } else if (["c", "pre", "preview"].includes(letter)) {
+          letter = "rc";
+        } else if (["rev", "r"].includes(letter)) {
+          letter = "post";
+        }
+        return [letter, Number(number)];
+      }
+      if (!letter && number) {
+        letter = "post";
+        return [letter, Number(number)];
+      }
+      return null;
+    }
+    function parse_local_version(local) {
+      if (local) {
+        return local.split(/[._-]/).map(
+          (part) => Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part)
+        );
+      }
+      return null;
+    }
+    function explain(version) {
+      const parsed = parse(version);
+      if (!parsed) {
+        return parsed;
+      }
+      const { epoch, release, pre, post, dev, local } = parsed;
+      let base_version = "";
+      if (epoch !== 0) {
+        base_version += epoch + "!";
+      }
+      base_version += release.join(".");
+      const is_prerelease = Boolean(dev || pre);
+      const is_devrelease = Boolean(dev);
+      const is_postrelease = Boolean(post);
+      return {
+        epoch,
+        release,
+        pre,
+        post: post ? post[1] : post,
+        dev: dev ? dev[1] : dev,
+        local: local ? local.join(".") : local,
+        public: stringify(parsed).split("+", 1)[0],
+        base_version,
+        is_prerelease,
+        is_devrelease,
+        is_postrelease
+      };
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/lib/operator.js
+var require_operator = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/operator.js"(exports, module2) {
+    var { parse } = require_version();
+    module2.exports = {
+      compare: compare2,
+      rcompare,
+      lt,
+      le,
+      eq,
+      ne,
+      ge,
+      gt,
+      "<": lt,
+      "<=": le,
+      "==": eq,
+      "!=": ne,
+      ">=": ge,
+      ">": gt,
+      "===": arbitrary
+    };
+    function lt(version, other) {
+      return compare2(version, other) < 0;
+    }
+    function le(version, other) {
+      return compare2(version, other) <= 0;
+    }
+    function eq(version, other) {
+      return compare2(version, other) === 0;
+    }
+    function ne(version, other) {
+      return compare2(version, other) !== 0;
+    }
+    function ge(version, other) {
+      return compare2(version, other) >= 0;
+    }
+    function gt(version, other) {
+      return compare2(version, other) > 0;
+    }
+    function arbitrary(version, other) {
+      return version.toLowerCase() === other.toLowerCase();
+    }
+    function compare2(version, other) {
+      const parsedVersion = parse(version);
+      const parsedOther = parse(other);
+      const keyVersion = calculateKey(parsedVersion);
+      const keyOther = calculateKey(parsedOther);
+      return pyCompare(keyVersion, keyOther);
+    }
+    function rcompare(version, other) {
+      return -compare2(version, other);
+    }
+    function pyCompare(elemIn, otherIn) {
+      let elem = elemIn;
+      let other = otherIn;
+      if (elem === other) {
+        return 0;
+      }
+      if (Array.isArray(elem) !== Array.isArray(other)) {
+        elem = Array.isArray(elem) ? elem : [elem];
+        other = Array.isArray(other) ? other : [other];
+      }
+      if (Array.isArray(elem)) {
+        const len = Math.min(elem.length, other.length);
+        for (let i2 = 0; i2 < len; i2 += 1) {
+          const res = pyCompare(elem[i2], other[i2]);
+          if (res !== 0) {
+            return res;
+          }
+        }
+        return elem.length - other.length;
+      }
+      if (elem === -Infinity || other === Infinity) {
+        return -1;
+      }
+      if (elem === Infinity || other === -Infinity) {
+        return 1;
+      }
+      return elem < other ? -1 : 1;
+    }
+    function calculateKey(input) {
+      const { epoch } = input;
+      let { release, pre, post, local, dev } = input;
+      release = release.concat();
+      release.reverse();
+      while (release.length && release[0] === 0) {
+        release.shift();
+      }
+      release.reverse();
+      if (!pre && !post && dev) pre = -Infinity;
+      else if (!pre) pre = Infinity;
+      if (!post) post = -Infinity;
+      if (!dev) dev = Infinity;
+      if (!local) {
+        local = -Infinity;
+      } else {
+        local = local.map(
+          (i2) => Number.isNaN(Number(i2)) ? [-Infinity, i2] : [Number(i2), ""]
+        );
+      }
+      return [epoch, release, pre, post, dev, local];
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/lib/specifier.js
+var require_specifier = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/specifier.js"(exports, module2) {
+    var { VERSION_PATTERN, explain: explainVersion } = require_version();
+    var Operator = require_operator();
+    var RANGE_PATTERN = [
+      "(?<operator>(===|~=|==|!=|<=|>=|<|>))",
+      "\\s*",
+      "(",
+      /*  */
+      "(?<version>(?:" + VERSION_PATTERN.replace(/\?<\w+>/g, "?:") + "))",
+      /*  */
+      "(?<prefix>\\.\\*)?",
+      /*  */
+      "|",
+      /*  */
+      "(?<legacy>[^,;\\s)]+)",
+      ")"
+    ].join("");
+    module2.exports = {
+      RANGE_PATTERN,
+      parse,
+      satisfies,
+      filter,
+      validRange,
+      maxSatisfying,
+      minSatisfying
+    };
+    var isEqualityOperator = (op) => ["==", "!=", "==="].includes(op);
+    var rangeRegex = new RegExp("^" + RANGE_PATTERN + "$", "i");
+    function parse(ranges) {
+      if (!ranges.trim()) {
+        return [];
+      }
+      const specifiers = ranges.split(",").map((range) => rangeRegex.exec(range.trim()) || {}).map(({ groups }) => {
+        if (!groups) {
+          return null;
+        }
+        let { ...spec2 } = groups;
+        const { operator, version, prefix, legacy } = groups;
+        if (version) {
+          spec2 = { ...spec2, ...explainVersion(version) };
+          if (operator === "~=") {
+            if (spec2.release.length < 2) {
+              return null;
+            }
+          }
+          if (!isEqualityOperator(operator) && spec2.local) {
+            return null;
+          }
+          if (prefix) {
+            if (!isEqualityOperator(operator) || spec2.dev || spec2.local) {
+              return null;
+            }
+          }
+        }
+        if (legacy && operator !== "===") {
+          return null;
+        }
+        return spec2;
+      });
+      if (specifiers.filter(Boolean).length !== specifiers.length) {
+        return null;
+      }
+      return specifiers;
+    }
+    function filter(versions, specifier, options = {}) {
+      const filtered = pick(versions, specifier, options);
+      if (filtered.length === 0 && options.prereleases === void 0) {
+        return pick(versions, specifier, { prereleases: true });
+      }
+      return filtered;
+    }
+    function maxSatisfying(versions, range, options) {
+      const found = filter(versions, range, options).sort(Operator.compare);
+      return found.length === 0 ? null : found[found.length - 1];
+    }
+    function minSatisfying(versions, range, options) {
+      const found = filter(versions, range, options).sort(Operator.compare);
+      return found.length === 0 ? null : found[0];
+    }
+    function pick(versions, specifier, options) {
+      const parsed = parse(specifier);
+      if (!parsed) {
+        return [];
+      }
+      return versions.filter((version) => {
+        const explained = explainVersion(version);
+        if (!parsed.length) {
+          return explained && !(explained.is_prerelease && !options.prereleases);
+        }
+        return parsed.reduce((pass, spec2) => {
+          if (!pass) {
+            return false;
+          }
+          return contains({ ...spec2, ...options }, { version, explained });
+        }, true);
+      });
+    }
+    function satisfies(version, specifier, options = {}) {
+      const filtered = pick([version], specifier, options);
+      return filtered.length === 1;
+    }
+    function arrayStartsWith(array, prefix) {
+      if (prefix.length > array.length) {
+        return false;
+      }
+      for (let i2 = 0; i2 < prefix.length; i2 += 1) {
+        if (prefix[i2] !== array[i2]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    function contains(specifier, input) {
+      const { explained } = input;
+      let { version } = input;
+      const { ...spec2 } = specifier;
+      if (spec2.prereleases === void 0) {
+        spec2.prereleases = spec2.is_prerelease;
+      }
+      if (explained && explained.is_prerelease && !spec2.prereleases) {
+        return false;
+      }
+      if (spec2.operator === "~=") {
+        let compatiblePrefix = spec2.release.slice(0, -1).concat("*").join(".");
+        if (spec2.epoch) {
+          compatiblePrefix = spec2.epoch + "!" + compatiblePrefix;
+        }
+        return satisfies(version, `>=${spec2.version}, ==${compatiblePrefix}`, {
+          prereleases: spec2.prereleases
+        });
+      }
+      if (spec2.prefix) {
+        const isMatching = explained.epoch === spec2.epoch && arrayStartsWith(explained.release, spec2.release);
+        const isEquality = spec2.operator !== "!=";
+        return isEquality ? isMatching : !isMatching;
+      }
+      if (explained) {
+        if (explained.local && spec2.version) {
+          version = explained.public;
+          spec2.version = explainVersion(spec2.version).public;
+        }
+      }
+      if (spec2.operator === "<" || spec2.operator === ">") {
+        if (Operator.eq(spec2.release.join("."), explained.release.join("."))) {
+          return false;
+        }
+      }
+      const op = Operator[spec2.operator];
+      return op(version, spec2.version || spec2.legacy);
+    }
+    function validRange(specifier) {
+      return Boolean(parse(specifier));
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/lib/semantic.js
+var require_semantic = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/semantic.js"(exports, module2) {
+    var { explain, parse, stringify } = require_version();
+    module2.exports = {
+      major,
+      minor,
+      patch,
+      inc
+    };
+    function major(input) {
+      const version = explain(input);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input);
+      }
+      return version.release[0];
+    }
+    function minor(input) {
+      const version = explain(input);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input);
+      }
+      if (version.release.length < 2) {
+        return 0;
+      }
+      return version.release[1];
+    }
+    function patch(input) {
+      const version = explain(input);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input);
+      }
+      if (version.release.length < 3) {
+        return 0;
+      }
+      return version.release[2];
+    }
+    function inc(input, release, preReleaseIdentifier) {
+      let identifier = preReleaseIdentifier || `a`;
+      const version = parse(input);
+      if (!version) {
+        return null;
+      }
+      if (!["a", "b", "c", "rc", "alpha", "beta", "pre", "preview"].includes(
+        identifier
+      )) {
+        return null;
+      }
+      switch (release) {
+        case "premajor":
+          {
+            const [majorVersion] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "preminor":
+          {
+            const [majorVersion, minorVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "prepatch":
+          {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "prerelease":
+          if (version.pre === null) {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+            version.pre = [identifier, 0];
+          } else {
+            if (preReleaseIdentifier === void 0 && version.pre !== null) {
+              [identifier] = version.pre;
+            }
+            const [letter, number] = version.pre;
+            if (letter === identifier) {
+              version.pre = [letter, number + 1];
+            } else {
+              version.pre = [identifier, 0];
+            }
+          }
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "major":
+          if (version.release.slice(1).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "minor":
+          if (version.release.slice(2).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion, minorVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "patch":
+          if (version.release.slice(3).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        default:
+          return null;
+      }
+      return stringify(version);
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/index.js
+var require_pep440 = __commonJS({
+  "node_modules/@renovatebot/pep440/index.js"(exports, module2) {
+    var { valid: valid2, clean, explain, parse } = require_version();
+    var { lt, le, eq, ne, ge, gt, compare: compare2, rcompare } = require_operator();
+    var {
+      filter,
+      maxSatisfying,
+      minSatisfying,
+      RANGE_PATTERN,
+      satisfies,
+      validRange
+    } = require_specifier();
+    var { major, minor, patch, inc } = require_semantic();
+    module2.exports = {
+      // version
+      valid: valid2,
+      clean,
+      explain,
+      parse,
+      // operator
+      lt,
+      le,
+      lte: le,
+      eq,
+      ne,
+      neq: ne,
+      ge,
+      gte: ge,
+      gt,
+      compare: compare2,
+      rcompare,
+      // range
+      filter,
+      maxSatisfying,
+      minSatisfying,
+      RANGE_PATTERN,
+      satisfies,
+      validRange,
+      // semantic
+      major,
+      minor,
+      patch,
+      inc
+    };
+  }
+});
 
 // src/project/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
@@ -15,6 +692,12 @@ function stableHash(text) {
   h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
   h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
   return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
+}
+
+// src/core/arrays.ts
+function appendAll(target, items) {
+  for (const item of items) target.push(item);
+  return target;
 }
 
 // src/core/suppression.ts
@@ -160,6 +843,10 @@ var LineIndex = class {
   constructor(source) {
     for (let i2 = source.indexOf("\n"); i2 >= 0; i2 = source.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
   }
+  /** Offset where 0-based `row` starts; undefined past the last line. */
+  lineStart(row) {
+    return this.starts[row];
+  }
   position(offset) {
     const starts = this.starts;
     let line = this.lastLine;
@@ -184,6 +871,60 @@ function childByField(node, field) {
 function isAncestor(ancestor, node) {
   for (let n = node; n; n = n.parent) if (n === ancestor) return true;
   return false;
+}
+
+// src/languages/python/assignments.ts
+var BLOCKS = /* @__PURE__ */ new Set(["if_statement", "elif_clause", "else_clause", "try_statement", "except_clause", "finally_clause", "with_statement", "block"]);
+var LOOPS = /* @__PURE__ */ new Set(["for_statement", "while_statement"]);
+function settingsAssignments(model) {
+  const out2 = [];
+  const scopes = /* @__PURE__ */ new Map();
+  for (const c of model.calls) for (let s = c.scope; s; s = s.parent) scopes.set(s.node, s);
+  const visit = (node, level, scope, depth) => {
+    if (depth > 64) return;
+    for (const child of node.children) {
+      if (child.type === "expression_statement") {
+        for (const a of child.children) if (a.type === "assignment" || a.type === "augmented_assignment") collect(a, level, scope, out2, model);
+      } else if (BLOCKS.has(child.type) || level === "function" && LOOPS.has(child.type)) {
+        visit(child, level, scope, depth + 1);
+      } else if (child.type === "class_definition" || child.type === "function_definition" || child.type === "decorated_definition") {
+        const def = child.type === "decorated_definition" ? childByField(child, "definition") : child;
+        const body2 = def ? childByField(def, "body") : void 0;
+        if (!def || !body2) continue;
+        if (def.type === "class_definition" && level === "module") visit(body2, "class", scope, depth + 1);
+        const own = def.type === "function_definition" ? scopes.get(def) : void 0;
+        if (own) visit(body2, "function", own, depth + 1);
+      }
+    }
+  };
+  visit(model.tree.root, "module", model.module, 0);
+  return out2;
+}
+function collect(node, level, scope, out2, model) {
+  let value = childByField(node, "right");
+  const targets = [childByField(node, "left")];
+  while (value?.type === "assignment") {
+    targets.push(childByField(value, "left"));
+    value = childByField(value, "right");
+  }
+  if (!value) return;
+  for (const target of targets) {
+    if (!target) continue;
+    let names;
+    if (target.type === "identifier" && level !== "function") names = [model.text(target)];
+    else if (target.type === "attribute" && level !== "class") names = [...new Set(model.resolve(target, scope).map((r) => r.name))];
+    else if (target.type === "subscript" && level !== "class") names = subscriptNames(target, scope, model);
+    else continue;
+    if (!names.length) continue;
+    out2.push({ node, names, targetText: model.text(target), value, augmented: node.type === "augmented_assignment", level, scope });
+  }
+}
+function subscriptNames(target, scope, model) {
+  const container = childByField(target, "value");
+  const index2 = childByField(target, "subscript");
+  const key = index2 && model.constantString(index2, scope);
+  if (!container || key === void 0 || !/^[A-Za-z_]\w*$/.test(key)) return [];
+  return [...new Set(model.resolve(container, scope).map((r) => `${r.name}.${key}`))];
 }
 
 // src/languages/python/calls.ts
@@ -795,9 +1536,10 @@ var PYTHON_BUILTINS = /* @__PURE__ */ new Set([
 ]);
 
 // src/languages/python/regions.ts
+var ASSIGNS_ATTRIBUTE = /\b[A-Za-z_]\w*\.[A-Za-z_]\w*\s*=(?!=)/;
 var ANY_SINK = { attributeKeys: void 0, leadsToSink: () => true };
 var MIN_SKIPPED_SHARE = 0.1;
-function relevantRanges(source, segments, allAnchors, sinks = ANY_SINK) {
+function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
   const anchors = anchorsInCode(segments, allAnchors);
   if (anchors.length === 0) return [];
   const count = segments.length;
@@ -808,6 +1550,7 @@ function relevantRanges(source, segments, allAnchors, sinks = ANY_SINK) {
   const relevant = new Array(count).fill(false);
   const expanded = new Array(count).fill(false);
   const headerRelevant = new Array(count).fill(false);
+  const holdsSink = new Array(count);
   const boundNames = /* @__PURE__ */ new Set();
   const kept = new Array(count).fill(false);
   const mentioned = /* @__PURE__ */ new Set();
@@ -819,7 +1562,7 @@ function relevantRanges(source, segments, allAnchors, sinks = ANY_SINK) {
     if (s.definitionKey === void 0) {
       addAll2(boundElsewhere, s.bound);
       addAll2(boundElsewhere, s.shadows);
-      anyStarImport ||= starImportsSink(source, s, sinks);
+      anyStarImport ||= starImportsSink(source, s, sinks2);
     } else if (definedOnce.has(s.definitionKey)) boundElsewhere.add(s.definitionKey);
     else definedOnce.add(s.definitionKey);
   }
@@ -840,7 +1583,7 @@ function relevantRanges(source, segments, allAnchors, sinks = ANY_SINK) {
       } else if (!relevant[k]) {
         relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || s.isClass === true && mentioned.has(s.definitionKey);
       }
-      if (relevant[k] && s.isClass && !headerRelevant[k] && classHeaderIsRelevant(s, anchors, boundNames)) {
+      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, s, anchors, sinks2)))) {
         headerRelevant[k] = true;
         boundNames.add(s.definitionKey);
         changed = true;
@@ -871,7 +1614,7 @@ function relevantRanges(source, segments, allAnchors, sinks = ANY_SINK) {
       return;
     }
     if (name2 === void 0) return keep(s.start, s.end);
-    const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s, sinks.attributeKeys) : void 0;
+    const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s, sinks2.attributeKeys) : void 0;
     if (!members) return keep(s.start, s.end);
     keep(s.start, s.bodyStart);
     const memberAnchored = anchoredSegments(members, anchors);
@@ -925,6 +1668,12 @@ function hasAnchorIn(anchors, start2, end) {
   const first = lowerBound(anchors, start2);
   return first < anchors.length && anchors[first] < end;
 }
+function holdsSinkInAttribute(source, s, anchors, sinks2) {
+  const members = splitClassBody(source, s, sinks2.attributeKeys);
+  if (!members) return false;
+  const anchored = anchoredSegments(members, anchors);
+  return members.some((m, i2) => anchored[i2] && (m.definition === void 0 || ASSIGNS_ATTRIBUTE.test(source.slice(m.start, m.end))));
+}
 function classHeaderIsRelevant(s, anchors, boundNames) {
   if (s.bodyStart === void 0) return true;
   if (s.headerIdentifiers && intersects(s.headerIdentifiers, boundNames)) return true;
@@ -944,12 +1693,12 @@ var IMPORT = identifierKey("import");
 var STAR_IMPORT = /\bfrom\s+[\w.\s\\]*?\bimport\s*\(?\s*\*/g;
 var BUILTIN_KEYS = [...PYTHON_BUILTINS].map(identifierKey);
 var FROM_MODULE_IMPORT_STAR = /\bfrom\s+([\w.]+)\s+import\s*\(?\s*\*/g;
-function starImportsSink(source, s, sinks) {
+function starImportsSink(source, s, sinks2) {
   if (!isStarImport(source, s)) return false;
   let clear = 0;
   for (const m of source.slice(s.start, s.end).matchAll(FROM_MODULE_IMPORT_STAR)) {
     const module2 = m[1];
-    if (module2.startsWith(".") || sinks.leadsToSink(module2)) return true;
+    if (module2.startsWith(".") || sinks2.leadsToSink(module2)) return true;
     clear++;
   }
   return clear === 0;
@@ -1033,2588 +1782,9 @@ function slot(prefix) {
   return Math.imul(prefix, 2654435761) >>> 16;
 }
 
-// src/languages/python/semantic/string-literal.ts
-var SIMPLE_ESCAPES = {
-  "\n": "",
-  "\\": "\\",
-  "'": "'",
-  '"': '"',
-  a: "\x07",
-  b: "\b",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "	",
-  v: "\v"
-};
-function decodeStringLiteral(text) {
-  const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(text);
-  if (!m) return void 0;
-  const prefix = m[1].toLowerCase();
-  const quote = m[2];
-  if (text.length < m[0].length + quote.length || !text.endsWith(quote)) return void 0;
-  const body2 = text.slice(m[0].length, text.length - quote.length);
-  if (prefix.includes("f") && /\{(?!\{)/.test(body2.replace(/\{\{/g, ""))) return void 0;
-  const literal = prefix.includes("f") ? body2.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : body2;
-  if (prefix.includes("r")) return literal;
-  let out2 = "";
-  for (let i2 = 0; i2 < literal.length; i2++) {
-    const c = literal[i2];
-    if (c !== "\\" || i2 + 1 >= literal.length) {
-      out2 += c;
-      continue;
-    }
-    const next = literal[i2 + 1];
-    if (next in SIMPLE_ESCAPES) {
-      out2 += SIMPLE_ESCAPES[next];
-      i2++;
-    } else if (next === "\r") {
-      i2 += literal[i2 + 2] === "\n" ? 2 : 1;
-    } else if (/[0-7]/.test(next)) {
-      const oct = /^[0-7]{1,3}/.exec(literal.slice(i2 + 1))[0];
-      out2 += String.fromCharCode(parseInt(oct, 8));
-      i2 += oct.length;
-    } else if (next === "x" || !prefix.includes("b") && (next === "u" || next === "U")) {
-      const len = next === "x" ? 2 : next === "u" ? 4 : 8;
-      const hex = literal.slice(i2 + 2, i2 + 2 + len);
-      if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) return void 0;
-      out2 += String.fromCodePoint(parseInt(hex, 16));
-      i2 += 1 + len;
-    } else if (next === "N" && !prefix.includes("b")) {
-      return void 0;
-    } else {
-      out2 += c;
-    }
-  }
-  return out2;
-}
-
-// src/languages/python/semantic/scopes.ts
-var COMPREHENSIONS = /* @__PURE__ */ new Set([
-  "list_comprehension",
-  "set_comprehension",
-  "dictionary_comprehension",
-  "generator_expression"
-]);
-function buildScopes(tree, moduleName) {
-  const module2 = newScope("module", tree.root, null);
-  const calls = [];
-  const subscripts = [];
-  const text = (n) => tree.source.slice(n.start, n.end);
-  const stack = [{ node: tree.root, scope: module2 }];
-  const bind = (scope, name2, kind, site, position, extra = {}) => {
-    const target = scope.globals.has(name2) ? module2 : scope;
-    let list = target.bindings.get(name2);
-    if (!list) target.bindings.set(name2, list = []);
-    list.push({ name: name2, kind, site, position, scope: target, ...extra });
-  };
-  const bindTarget = (scope, target, value, kind, position) => {
-    const work = [{ t: target, v: value }];
-    while (work.length) {
-      const { t, v } = work.pop();
-      switch (t.type) {
-        case "identifier":
-          bind(scope, text(t), v ? kind : "opaque", t, position(t), v ? { value: v } : {});
-          break;
-        case "pattern_list":
-        case "tuple_pattern":
-        case "list_pattern":
-        case "expression_list":
-        case "tuple":
-        case "list": {
-          const values = v && ["expression_list", "tuple", "list", "pattern_list"].includes(v.type) ? v.children : [];
-          const sameShape = values.length === t.children.length;
-          t.children.forEach((c, i2) => work.push({ t: c, v: sameShape ? values[i2] : void 0 }));
-          break;
-        }
-        case "list_splat_pattern":
-        case "parenthesized_expression":
-        case "parenthesized_list_splat":
-          for (const c of t.children) work.push({ t: c, v: void 0 });
-          break;
-        case "as_pattern_target":
-          for (const c of t.children) work.push({ t: c, v });
-          break;
-        default:
-          stack.push({ node: t, scope });
-      }
-    }
-  };
-  const bindParameters = (params, inner, outer) => {
-    if (!params) return;
-    for (const p of params.children) {
-      const name2 = p.type === "identifier" ? p : childByField(p, "name") ?? p.children.find((c) => c.type === "identifier");
-      if (name2 && name2.type === "identifier") bind(inner, text(name2), "opaque", name2, name2.end);
-      for (const f of ["value", "type"]) {
-        const v = childByField(p, f);
-        if (v) stack.push({ node: v, scope: outer });
-      }
-    }
-  };
-  while (stack.length) {
-    const { node, scope } = stack.pop();
-    switch (node.type) {
-      case "function_definition": {
-        const name2 = childByField(node, "name");
-        if (name2) bind(scope, text(name2), "function", name2, node.end);
-        const inner = newScope("function", node, scope);
-        bindParameters(childByField(node, "parameters"), inner, scope);
-        for (const c of node.children) {
-          if (c.field === "body") stack.push({ node: c, scope: inner });
-          else if (c.field === "return_type" || c.type === "decorator") stack.push({ node: c, scope });
-        }
-        continue;
-      }
-      case "lambda": {
-        const inner = newScope("lambda", node, scope);
-        bindParameters(childByField(node, "parameters"), inner, scope);
-        const body2 = childByField(node, "body");
-        if (body2) stack.push({ node: body2, scope: inner });
-        continue;
-      }
-      case "class_definition": {
-        const name2 = childByField(node, "name");
-        if (name2) bind(scope, text(name2), "class", name2, node.end, { classDef: node });
-        const inner = newScope("class", node, scope);
-        for (const c of node.children) {
-          if (c.field === "body") stack.push({ node: c, scope: inner });
-          else if (c.field !== "name") stack.push({ node: c, scope });
-        }
-        continue;
-      }
-      case "decorated_definition":
-        break;
-      case "import_statement":
-        for (const c of node.children) bindImport(c, "", scope, node.end);
-        continue;
-      case "import_from_statement": {
-        const moduleNode = childByField(node, "module_name");
-        const from = moduleNode ? importedModuleName(moduleNode, moduleName, text) : "";
-        for (const c of node.children) {
-          if (c.type === "wildcard_import") scope.starImports.push({ module: from, site: c });
-          else if (c.field === "name") bindImport(c, from, scope, node.end);
-        }
-        continue;
-      }
-      case "future_import_statement":
-        continue;
-      case "global_statement":
-        for (const c of node.children) if (c.type === "identifier") scope.globals.add(text(c));
-        continue;
-      case "nonlocal_statement":
-        for (const c of node.children) if (c.type === "identifier") scope.nonlocals.add(text(c));
-        continue;
-      case "assignment": {
-        let right = childByField(node, "right");
-        let value = right;
-        while (value?.type === "assignment") value = childByField(value, "right");
-        const left = childByField(node, "left");
-        const afterStatement = () => node.end;
-        if (left) bindTarget(scope, left, value, "assignment", afterStatement);
-        if (right?.type === "assignment") {
-          const innerLeft = childByField(right, "left");
-          if (innerLeft) bindTarget(scope, innerLeft, value, "assignment", afterStatement);
-          right = value;
-        }
-        if (right) stack.push({ node: right, scope });
-        const type = childByField(node, "type");
-        if (type) stack.push({ node: type, scope });
-        continue;
-      }
-      case "augmented_assignment": {
-        const left = childByField(node, "left");
-        if (left) bindTarget(scope, left, void 0, "opaque", () => node.end);
-        const right = childByField(node, "right");
-        if (right) stack.push({ node: right, scope });
-        continue;
-      }
-      case "named_expression": {
-        const name2 = childByField(node, "name");
-        const value = childByField(node, "value");
-        let target = scope;
-        while (target.kind === "comprehension" && target.parent) target = target.parent;
-        if (name2) bind(target, text(name2), value ? "assignment" : "opaque", name2, node.end, value ? { value } : {});
-        if (value) stack.push({ node: value, scope });
-        continue;
-      }
-      case "for_statement":
-      case "for_in_clause": {
-        const left = childByField(node, "left");
-        if (left) bindTarget(scope, left, void 0, "opaque", (site) => site.end);
-        for (const c of node.children) if (c !== left) stack.push({ node: c, scope });
-        continue;
-      }
-      case "as_pattern": {
-        const alias = childByField(node, "alias");
-        const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : void 0;
-        if (alias) bindTarget(scope, alias, entered, "assignment", (site) => site.end);
-        for (const c of node.children) if (c !== alias) stack.push({ node: c, scope });
-        continue;
-      }
-      case "call":
-        calls.push({ node, scope });
-        break;
-      case "subscript":
-        subscripts.push({ node, scope });
-        break;
-      default:
-        if (COMPREHENSIONS.has(node.type)) {
-          const inner = newScope("comprehension", node, scope);
-          for (const c of node.children) stack.push({ node: c, scope: inner });
-          continue;
-        }
-    }
-    for (let i2 = node.children.length - 1; i2 >= 0; i2--) stack.push({ node: node.children[i2], scope });
-  }
-  return { module: module2, calls, subscripts };
-  function bindImport(item, from, scope, position) {
-    if (item.type === "aliased_import") {
-      const name2 = childByField(item, "name");
-      const alias = childByField(item, "alias");
-      if (!name2 || !alias) return;
-      const qualifiedName = from ? `${from}.${text(name2)}` : text(name2);
-      bind(scope, text(alias), "import", alias, position, { qualifiedName });
-    } else if (item.type === "dotted_name") {
-      const dotted = text(item).replace(/\s+/g, "");
-      if (from) {
-        bind(scope, dotted, "import", item, position, { qualifiedName: `${from}.${dotted}` });
-      } else {
-        const top = dotted.split(".")[0];
-        bind(scope, top, "import", item, position, { qualifiedName: top });
-      }
-    }
-  }
-}
-function newScope(kind, node, parent) {
-  return { kind, node, parent, bindings: /* @__PURE__ */ new Map(), globals: /* @__PURE__ */ new Set(), nonlocals: /* @__PURE__ */ new Set(), starImports: [] };
-}
-function importedModuleName(node, moduleName, text) {
-  if (node.type !== "relative_import") return text(node).replace(/\s+/g, "");
-  const prefix = node.children.find((c) => c.type === "import_prefix");
-  const rest = node.children.find((c) => c.type === "dotted_name");
-  const level = prefix ? text(prefix).length : 0;
-  const restText = rest ? text(rest).replace(/\s+/g, "") : "";
-  const parts2 = moduleName ? moduleName.split(".") : [];
-  if (!moduleName || level > parts2.length) return ".".repeat(level) + restText;
-  const base = parts2.slice(0, parts2.length - level);
-  if (restText) base.push(restText);
-  return base.join(".");
-}
-
-// src/languages/python/semantic/model.ts
-var RESOLVED_THROUGH = [
-  "importlib.import_module",
-  "importlib.__import__",
-  "builtins.__import__",
-  "builtins.getattr",
-  "builtins.vars",
-  "functools.partial",
-  "sys.modules",
-  "__dict__"
-];
-var MAX_DEPTH = 32;
-var LOCAL = "<local>.";
-var SemanticModel = class {
-  constructor(tree, moduleName) {
-    this.tree = tree;
-    const index2 = buildScopes(tree, moduleName);
-    this.calls = index2.calls;
-    this.subscripts = index2.subscripts;
-    this.module = index2.module;
-  }
-  tree;
-  calls;
-  subscripts;
-  module;
-  bindingCache = /* @__PURE__ */ new Map();
-  inProgress = /* @__PURE__ */ new Set();
-  /** The scope each local class is bound in, built when first needed. */
-  classScopes;
-  text(node) {
-    return this.tree.source.slice(node.start, node.end);
-  }
-  /** All qualified names `expr` may denote in `scope`; empty when unknown. */
-  resolve(expr, scope, depth = 0) {
-    if (depth > MAX_DEPTH) return [];
-    const node = unwrapParentheses(expr);
-    switch (node.type) {
-      case "identifier":
-        return this.resolveName(this.text(node), scope, node, depth);
-      case "attribute":
-        return this.resolveAttribute(node, scope, depth);
-      case "call":
-        return this.resolveCallResult(node, scope, depth);
-      case "subscript":
-        return this.resolveSubscript(node, scope, depth);
-      case "conditional_expression": {
-        const [a, , b] = node.children;
-        return [...a ? this.resolve(a, scope, depth + 1) : [], ...b ? this.resolve(b, scope, depth + 1) : []];
-      }
-      case "boolean_operator": {
-        const left = childByField(node, "left");
-        const right = childByField(node, "right");
-        return [...left ? this.resolve(left, scope, depth + 1) : [], ...right ? this.resolve(right, scope, depth + 1) : []];
-      }
-      case "named_expression": {
-        const value = childByField(node, "value");
-        return value ? this.resolve(value, scope, depth + 1) : [];
-      }
-      default:
-        return [];
-    }
-  }
-  /** The string an expression always evaluates to, when it is built from literals (and names bound to them). */
-  constantString(expr, scope, depth = 0) {
-    if (depth > MAX_DEPTH) return void 0;
-    const node = unwrapParentheses(expr);
-    switch (node.type) {
-      case "string":
-        return this.stringLiteral(node);
-      case "concatenated_string": {
-        let out2 = "";
-        for (const part of node.children) {
-          const s = this.stringLiteral(part);
-          if (s === void 0) return void 0;
-          out2 += s;
-        }
-        return out2;
-      }
-      case "binary_operator": {
-        const left = childByField(node, "left");
-        const right = childByField(node, "right");
-        if (!left || !right || this.tree.source.slice(left.end, right.start).trim() !== "+") return void 0;
-        const l = this.constantString(left, scope, depth + 1);
-        const r = l === void 0 ? void 0 : this.constantString(right, scope, depth + 1);
-        return l === void 0 || r === void 0 ? void 0 : l + r;
-      }
-      case "identifier": {
-        const bindings = this.lookup(this.text(node), scope, node);
-        if (!bindings || bindings.length !== 1) return void 0;
-        const [b] = bindings;
-        return b.kind === "assignment" && b.value ? this.constantString(b.value, b.scope, depth + 1) : void 0;
-      }
-      default:
-        return void 0;
-    }
-  }
-  /** Bindings that `name` may refer to at `use` (LEGB, class bodies invisible to nested scopes). */
-  lookup(name2, scope, use) {
-    let s = scope;
-    let sameScope = true;
-    while (s) {
-      if (!sameScope && s.kind === "class") {
-        s = s.parent;
-        continue;
-      }
-      if (s.globals.has(name2) && s !== this.module) {
-        s = this.module;
-        sameScope = false;
-        continue;
-      }
-      const bindings = s.bindings.get(name2);
-      if (bindings?.length) return sameScope ? reachingBindings(bindings, use, s) : bindings;
-      sameScope = false;
-      s = s.parent;
-    }
-    return void 0;
-  }
-  /** Base classes of a class defined in this file, resolved transitively through other local classes. */
-  classAncestors(classDef, scope) {
-    const out2 = [];
-    const seen = /* @__PURE__ */ new Set();
-    const work = [{ def: classDef, scope }];
-    while (work.length && seen.size < MAX_DEPTH) {
-      const { def, scope: defScope } = work.pop();
-      if (seen.has(def)) continue;
-      seen.add(def);
-      const bases = childByField(def, "superclasses");
-      if (!bases) continue;
-      for (const base of bases.children) {
-        if (base.type === "keyword_argument") continue;
-        for (const r of this.resolve(base, defScope)) {
-          out2.push(r);
-          if (r.localClass) work.push({ def: r.localClass, scope: this.scopeOfDefinition(r.localClass) ?? defScope });
-        }
-      }
-    }
-    return out2;
-  }
-  scopeOfDefinition(def) {
-    if (!this.classScopes) {
-      this.classScopes = /* @__PURE__ */ new Map();
-      for (const scope of /* @__PURE__ */ new Set([this.module, ...this.calls.map((c) => c.scope)])) {
-        for (const list of scope.bindings.values()) {
-          for (const b of list) if (b.classDef && !this.classScopes.has(b.classDef)) this.classScopes.set(b.classDef, scope);
-        }
-      }
-    }
-    return this.classScopes.get(def);
-  }
-  resolveName(name2, scope, use, depth) {
-    const bindings = this.lookup(name2, scope, use);
-    if (!bindings) {
-      const fromStar = this.module.starImports.map((s) => ({ name: canonicalName(`${s.module}.${name2}`) }));
-      if (PYTHON_BUILTINS.has(name2)) fromStar.push({ name: `builtins.${name2}` });
-      return fromStar;
-    }
-    const out2 = [];
-    for (const b of bindings) out2.push(...this.resolveBinding(b, depth));
-    return out2;
-  }
-  resolveBinding(b, depth) {
-    switch (b.kind) {
-      case "import":
-        return [{ name: canonicalName(b.qualifiedName) }];
-      case "function":
-        return [{ name: LOCAL + b.name }];
-      case "class":
-        return [{ name: LOCAL + b.name, localClass: b.classDef }];
-      case "opaque":
-        return [];
-      case "assignment": {
-        const cached2 = this.bindingCache.get(b);
-        if (cached2) return cached2;
-        if (this.inProgress.has(b) || !b.value) return [];
-        this.inProgress.add(b);
-        const result = this.resolve(b.value, b.scope, depth + 1);
-        this.inProgress.delete(b);
-        this.bindingCache.set(b, result);
-        return result;
-      }
-    }
-  }
-  resolveAttribute(node, scope, depth) {
-    const attributes = [];
-    let base = node;
-    while (base.type === "attribute") {
-      const attr = childByField(base, "attribute");
-      const object = childByField(base, "object");
-      if (!attr || !object) return [];
-      attributes.push(this.text(attr));
-      base = unwrapParentheses(object);
-    }
-    attributes.reverse();
-    const suffix = attributes.join(".");
-    return this.resolve(base, scope, depth + 1).map((r) => ({
-      name: canonicalName(`${r.name}.${suffix}`),
-      ...attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {}
-    }));
-  }
-  resolveCallResult(node, scope, depth) {
-    const callee = childByField(node, "function");
-    if (!callee) return [];
-    const args2 = childByField(node, "arguments");
-    const positional = args2 ? args2.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
-    const keyword = (name2) => args2?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name2);
-    const out2 = [];
-    for (const c of this.resolve(callee, scope, depth + 1)) {
-      switch (c.name) {
-        case "importlib.import_module":
-        case "importlib.__import__":
-        case "builtins.__import__": {
-          const moduleArg2 = positional[0] ?? valueOf(keyword("name"));
-          const moduleName = moduleArg2 && this.constantString(moduleArg2, scope, depth + 1);
-          if (!moduleName || moduleName.startsWith(".")) break;
-          const fromlist = positional[3] ?? valueOf(keyword("fromlist"));
-          const wantsLeaf = c.name === "importlib.import_module" || fromlist && !isEmptyLiteral(fromlist);
-          out2.push({ name: canonicalName(wantsLeaf ? moduleName : moduleName.split(".")[0]) });
-          break;
-        }
-        case "builtins.getattr": {
-          const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
-          if (positional[0] && attr) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push({ name: canonicalName(`${o.name}.${attr}`) });
-          }
-          break;
-        }
-        case "builtins.vars":
-          if (positional[0]) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push({ name: `${o.name}.__dict__` });
-          }
-          break;
-        case "functools.partial":
-          if (positional[0]) out2.push(...this.resolve(positional[0], scope, depth + 1));
-          break;
-        default:
-          out2.push({ name: `${c.name}()`, constructedBy: { call: node, scope } });
-      }
-    }
-    return out2;
-  }
-  resolveSubscript(node, scope, depth) {
-    const value = childByField(node, "value");
-    const index2 = childByField(node, "subscript");
-    if (!value || !index2) return [];
-    const key = this.constantString(index2, scope, depth + 1);
-    if (key === void 0) return [];
-    const out2 = [];
-    for (const v of this.resolve(value, scope, depth + 1)) {
-      if (v.name === "sys.modules") out2.push({ name: canonicalName(key) });
-      else if (v.name.endsWith(".__dict__")) out2.push({ name: canonicalName(`${v.name.slice(0, -".__dict__".length)}.${key}`) });
-    }
-    return out2;
-  }
-  stringLiteral(node) {
-    return node.type === "string" ? decodeStringLiteral(this.text(node)) : void 0;
-  }
-};
-function unwrapParentheses(node) {
-  let n = node;
-  while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
-  return n;
-}
-function valueOf(keywordArgument) {
-  return keywordArgument ? childByField(keywordArgument, "value") : void 0;
-}
-function isEmptyLiteral(node) {
-  return (node.type === "list" || node.type === "tuple") && node.children.length === 0;
-}
-function reachingBindings(bindings, use, scope) {
-  const preceding = bindings.filter((b) => b.position <= use.start).sort((a, b) => a.position - b.position);
-  if (!preceding.length) return bindings;
-  const out2 = [];
-  for (let i2 = preceding.length - 1; i2 >= 0; i2--) {
-    out2.push(preceding[i2]);
-    if (isUnconditional(preceding[i2].site, use, scope.node)) break;
-  }
-  return out2;
-}
-function isUnconditional(site, use, scopeNode) {
-  for (let n = site.parent; n && n !== scopeNode; n = n.parent) {
-    if (n.type === "block" && n.parent?.type !== "with_statement" && !isAncestor(n, use)) return false;
-  }
-  return true;
-}
-
-// src/languages/python/analyze.ts
-var MAX_SNIPPET_LINES = 5;
-var SinkIndex = class {
-  constructor(rules) {
-    this.rules = rules;
-    this.tokens = new TokenSet(prefilterTokens(rules));
-    this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
-    for (const rule of rules) {
-      for (const spec2 of rule.sinks) {
-        for (const name2 of spec2.call) {
-          let list = this.byName.get(name2);
-          if (!list) this.byName.set(name2, list = []);
-          list.push({ rule, spec: spec2 });
-        }
-      }
-    }
-    const names = [...this.byName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH];
-    this.words = anchorWords(names);
-    this.attributeKeys = new Set([...this.words].map(identifierKey));
-    for (const name2 of names) {
-      const parts2 = name2.split(".");
-      for (let n = 1; n <= parts2.length; n++) this.sinkModules.add(parts2.slice(0, n).join("."));
-    }
-  }
-  rules;
-  byName = /* @__PURE__ */ new Map();
-  /** Some sink is also reported when passed as a callback. */
-  hasReferenceSinks;
-  /** The prefilter tokens of all rules. */
-  tokens;
-  /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
-  words;
-  attributeKeys;
-  /** Sinks' modules and the packages above them, under every alias: `pickle`, `six`, `six.moves`, `torch.hub`. */
-  sinkModules = /* @__PURE__ */ new Set();
-  leadsToSink(module2) {
-    return this.sinkModules.has(module2);
-  }
-};
-var MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
-function analyzePython(parser2, file, index2, options = {}) {
-  const anchors = anchorOffsets(file.source, index2.tokens, options.wholeFile ? void 0 : index2.words);
-  if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
-  const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
-  const tree = partial ? parseRelevantParts(parser2, file.source, anchors, index2) : parser2.parse(file.source);
-  if (!tree) return { findings: [], errors: [], parsed: false };
-  const errors = [];
-  if (tree.problems.length) {
-    const first = tree.problems[0];
-    errors.push({
-      file: file.path,
-      kind: "syntax",
-      level: "warning",
-      line: first.row + 1,
-      column: first.col + 1,
-      message: `syntax error${tree.problems.length > 1 ? `s (${tree.problems.length})` : ""}, first at line ${first.row + 1}; scanned what parsed`
-    });
-  }
-  const model = new SemanticModel(tree, file.moduleName);
-  const matches = collectMatches(model, index2);
-  const findings = matches.map((m) => toFinding(m, file, model));
-  applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index2.rules);
-  assignFingerprints(findings, matches);
-  return { findings, errors, parsed: true };
-}
-function parseRelevantParts(parser2, source, anchors, index2) {
-  const segments = splitTopLevel(source, index2.attributeKeys);
-  const ranges = segments && relevantRanges(source, segments, anchors, index2);
-  if (ranges?.length === 0) return void 0;
-  if (ranges) {
-    const partial = parser2.parse(source, ranges);
-    if (!partial.problems.length) return partial;
-  }
-  return parser2.parse(source);
-}
-function collectMatches(model, index2) {
-  const out2 = [];
-  const reported = /* @__PURE__ */ new Set();
-  const report = (m) => {
-    const key = `${m.rule.id}@${m.node.start}:${m.node.end}`;
-    if (reported.has(key)) return;
-    const outcome = m.spec.check ? m.spec.check(m) : {};
-    if (outcome === null) return;
-    reported.add(key);
-    out2.push({ ...m, outcome });
-  };
-  for (const { node, scope } of model.calls) {
-    const callee = childByField(node, "function");
-    if (!callee) continue;
-    let args2;
-    const argsOf = () => args2 ??= new CallArguments(node, model.tree.source);
-    const resolvedCallee = uniqueNames(model.resolve(callee, scope));
-    const base = { node, calleeText: "", model, scope };
-    for (const resolved of resolvedCallee) {
-      const sinks = index2.byName.get(resolved.name);
-      if (!sinks && !resolved.localClass) continue;
-      base.calleeText ||= shortened(model.text(callee));
-      const receiver = resolved.constructedBy && {
-        ...resolved.constructedBy,
-        args: new CallArguments(resolved.constructedBy.call, model.tree.source)
-      };
-      for (const sink of sinks ?? []) {
-        report({ ...base, args: argsOf(), ...sink, target: resolved.name, via: "call", ...receiver ? { receiver } : {} });
-      }
-      if (resolved.localClass) {
-        for (const ancestor of uniqueNames(model.classAncestors(resolved.localClass, scope))) {
-          for (const sink of index2.byName.get(ancestor.name) ?? []) {
-            if (!sink.spec.subclasses) continue;
-            const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass: definesMethod(model, resolved.localClass, "find_class") };
-            report({ ...base, args: argsOf(), ...sink, target: ancestor.name, via: "subclass", subclass });
-          }
-        }
-      }
-    }
-    if (!index2.hasReferenceSinks) continue;
-    for (const value of argsOf().values()) {
-      if (value.type !== "identifier" && value.type !== "attribute") continue;
-      for (const resolved of uniqueNames(model.resolve(value, scope))) {
-        for (const sink of index2.byName.get(resolved.name) ?? []) {
-          if (!sink.spec.references) continue;
-          const empty = new CallArguments(void 0, "");
-          report({ node: value, calleeText: shortened(model.text(value)), args: empty, model, scope, ...sink, target: resolved.name, via: "reference" });
-        }
-      }
-    }
-  }
-  return withoutCoveredReferences(out2);
-}
-function withoutCoveredReferences(matches) {
-  const calls = matches.filter((m) => m.via !== "reference");
-  return matches.filter(
-    (m) => m.via !== "reference" || !calls.some((c) => c.rule === m.rule && c.node.start <= m.node.start && m.node.end <= c.node.end)
-  );
-}
-function toFinding(m, file, model) {
-  const outcome = m.outcome ?? {};
-  const lines = lineSlice(model.tree.source, m.node.startRow, Math.min(m.node.endRow, m.node.startRow + MAX_SNIPPET_LINES - 1));
-  return {
-    ruleId: m.rule.id,
-    ruleName: m.rule.name,
-    message: outcome.message ?? m.spec.message(m),
-    severity: outcome.severity ?? m.rule.severity,
-    confidence: outcome.confidence ?? (m.via === "reference" ? "medium" : m.rule.confidence),
-    location: {
-      file: file.path,
-      line: m.node.startRow + 1,
-      column: m.node.startCol + 1,
-      endLine: m.node.endRow + 1,
-      endColumn: m.node.endCol + 1,
-      snippet: lines
-    },
-    cwe: m.rule.cwe,
-    owasp: m.rule.owasp,
-    fingerprint: "",
-    ...outcome.fix ? { fix: outcome.fix } : {}
-  };
-}
-function applySuppressions(findings, comments, rules) {
-  if (!comments.length) return;
-  const byRow = /* @__PURE__ */ new Map();
-  for (const c of comments) {
-    const d = parseSuppression(c.text);
-    if (d) byRow.set(c.row + 1, d);
-  }
-  if (!byRow.size) return;
-  const banditIds = new Map(rules.map((r) => [r.id, r.banditIds]));
-  for (const f of findings) {
-    for (let line = f.location.line; line <= f.location.endLine && !f.suppressed; line++) {
-      const d = byRow.get(line);
-      if (d) f.suppressed = suppresses(d, f.ruleId, banditIds.get(f.ruleId) ?? []);
-    }
-  }
-}
-function assignFingerprints(findings, matches) {
-  const seen = /* @__PURE__ */ new Map();
-  findings.forEach((f, i2) => {
-    const m = matches[i2];
-    const code2 = m.model.text(m.node).replace(/\s+/g, "");
-    const key = `${f.ruleId}|${f.location.file}|${enclosingPath(m.scope, m.model)}|${code2}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    f.fingerprint = stableHash(`${key}|${n}`);
-  });
-}
-function enclosingPath(scope, model) {
-  const names = [];
-  for (let s = scope; s && s.kind !== "module"; s = s.parent) {
-    const name2 = childByField(s.node, "name");
-    names.push(name2 ? model.text(name2) : s.kind);
-  }
-  return names.reverse().join(".");
-}
-function definesMethod(model, classDef, method) {
-  const body2 = childByField(classDef, "body");
-  if (!body2) return false;
-  return body2.children.some((stmt) => {
-    const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
-    const name2 = def?.type === "function_definition" ? childByField(def, "name") : void 0;
-    return name2 !== void 0 && model.text(name2) === method;
-  });
-}
-function shortened(code2) {
-  const compact = code2.replace(/\s+/g, "");
-  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
-}
-function uniqueNames(names) {
-  const seen = /* @__PURE__ */ new Set();
-  return names.filter((n) => !seen.has(n.name) && (seen.add(n.name), true));
-}
-function lineSlice(source, fromRow, toRow) {
-  let start2 = 0;
-  for (let row = 0; row < fromRow; row++) {
-    const nl = source.indexOf("\n", start2);
-    if (nl < 0) return "";
-    start2 = nl + 1;
-  }
-  let end = start2;
-  for (let row = fromRow; row <= toRow; row++) {
-    const nl = source.indexOf("\n", end);
-    end = nl < 0 ? source.length : nl + 1;
-  }
-  return source.slice(start2, end).replace(/\r?\n$/, "").replace(/\r/g, "");
-}
-
-// src/rules/rule.ts
-function defineRule(rule) {
-  return rule;
-}
-function code(s) {
-  return "`" + s + "`";
-}
-
-// src/rules/python/shared-docs.ts
-var DESERIALIZATION_COMPLIANCE = [
-  { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
-  { framework: "OWASP Top 10", control: "A08:2021 Software and Data Integrity Failures" },
-  { framework: "NIST SP 800-53", control: "SI-10 Information Input Validation" },
-  { framework: "PCI DSS v4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
-];
-var DESERIALIZATION_REFERENCES = [
-  { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
-  { title: "OWASP Top 10 A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
-  { title: "OWASP Deserialization Cheat Sheet", url: "https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html" },
-  { title: "Python documentation: pickle (security warning)", url: "https://docs.python.org/3/library/pickle.html" },
-  { title: "Bandit B301: pickle", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" }
-];
-
-// src/rules/python/PYTHON-LANG-SEC-040.ts
-var PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
-function message(m) {
-  const spelled2 = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
-  switch (m.via) {
-    case "subclass":
-      return `${code(m.subclass.name)} subclasses ${m.target} and unpickles its input` + (m.subclass.overridesFindClass ? "; overriding find_class narrows what loads but does not make untrusted data safe: restricted unpicklers are routinely bypassed" : "") + ". Use a data-only format for untrusted input.";
-    case "reference":
-      return `${spelled2} is passed as a callable: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
-    default:
-      return `${spelled2} deserializes with pickle, which runs whatever code the bytes describe. Never unpickle data that could come from an untrusted source; use a data-only format such as JSON.`;
-  }
-}
-var PYTHON_LANG_SEC_040_default = defineRule({
-  id: "PYTHON-LANG-SEC-040",
-  name: "Pickle Deserialization of Untrusted Data",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "pickle", "rce", "cwe-502"],
-  bundles: ["lang", "deserialization"],
-  banditIds: ["B301"],
-  similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
-  prefilter: ["pickle", "Pickle"],
-  sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, message }],
-  docs: {
-    summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
-    description: 'Python\'s `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). This rule reports every call that unpickles: `pickle.loads`, `pickle.load`, `pickle.Unpickler(...)` and its subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module("pickle")`, `__import__("pickle")`, `getattr(pickle, "loads")` and `functools.partial`. It also reports `pickle.loads` passed uncalled as a callback (`map(pickle.loads, blobs)`).',
-    securityImplications: "Anyone who can influence the bytes that reach the unpickler can run code with the privileges of the process: read secrets and credentials, move laterally, install a backdoor, or tamper with data. Typical entry points are request bodies, cookies and session stores, message queues, caches (Redis, memcached), files uploaded by users, and model or data files downloaded from the internet. There is no safe subset of pickle and no way to sanitize a payload before loading it; restricting `find_class` in an `Unpickler` subclass reduces the attack surface but has been bypassed repeatedly (gadgets in allowed modules, `getattr` chains, nested pickles).",
-    howToFix: "Do not unpickle data that crosses a trust boundary. Serialize with a data-only format instead: `json`, `msgpack`, Protocol Buffers, or `safetensors` for tensors and model weights. If pickle must stay for data the process produced itself, authenticate it before loading (an HMAC with a server-side key, verified with `hmac.compare_digest`), keep it out of reach of users, and treat the key as a secret.",
-    fixHint: "Use a data-only format (json, msgpack, safetensors) or verify an HMAC before unpickling data you produced yourself.",
-    vulnerableExample: [
-      "import pickle",
-      "from flask import request",
-      "",
-      '@app.route("/session", methods=["POST"])',
-      "def restore_session():",
-      "    session = pickle.loads(request.data)  # attacker-controlled bytes run as code",
-      '    return session["user"]'
-    ].join("\n"),
-    safeExample: [
-      "import json",
-      "from flask import request",
-      "",
-      '@app.route("/session", methods=["POST"])',
-      "def restore_session():",
-      "    session = json.loads(request.data)  # data only: no code runs",
-      '    return session["user"]'
-    ].join("\n"),
-    detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation), `getattr(module, "loads")`, `sys.modules["pickle"]`, `functools.partial`, instantiation of classes in the same file that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
-    references: DESERIALIZATION_REFERENCES,
-    faq: [
-      {
-        question: "The data comes from our own cache or database. Is this a false positive?",
-        answer: "Only if no attacker can ever write to that store. Caches, queues and databases are frequent pivot points: an injection or SSRF elsewhere becomes code execution here. Prefer a data-only format; otherwise sign the payload with an HMAC and verify it before loading, then suppress the finding with a justification."
-      },
-      {
-        question: "We subclassed Unpickler and restricted find_class. Why is it still reported?",
-        answer: "A restricted unpickler is a denylist or allowlist over a Turing-complete format. Published bypasses abuse allowed globals (`getattr`, `operator`, `functools`, numpy and torch helpers) and nested pickles. Keep the restriction as defence in depth, but do not feed it untrusted data."
-      },
-      {
-        question: "Is `pickle.dumps` dangerous?",
-        answer: "No. Serializing runs no attacker-controlled code; only loading does. `dump`/`dumps` are never reported."
-      },
-      {
-        question: "Does this rule also cover joblib, torch.load, numpy.load or dill?",
-        answer: "Those libraries unpickle under the hood and have their own rules (see similar rules) so that each can check its own safe options, such as `weights_only=True` or `allow_pickle=False`."
-      }
-    ]
-  }
-});
-
-// src/rules/python/sink-helpers.ts
-function literalTruth(node, source) {
-  if (!node) return void 0;
-  let n = node;
-  while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
-  switch (n.type) {
-    case "true":
-      return true;
-    case "false":
-    case "none":
-      return false;
-    case "integer":
-    case "float": {
-      const value = Number(source.slice(n.start, n.end).replace(/_/g, ""));
-      return Number.isNaN(value) ? void 0 : value !== 0;
-    }
-    case "string": {
-      const value = decodeStringLiteral(source.slice(n.start, n.end));
-      return value === void 0 ? void 0 : value.length > 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function namesOf(m, node) {
-  return [...new Set(m.model.resolve(node, m.scope).map((r) => r.name))];
-}
-function classNamesOf(m, node) {
-  const own = [];
-  const ancestors = [];
-  for (const r of m.model.resolve(node, m.scope)) {
-    own.push(r.name);
-    if (r.localClass) for (const a of m.model.classAncestors(r.localClass, m.scope)) ancestors.push(a.name);
-  }
-  return { own: [...new Set(own)], ancestors: [...new Set(ancestors)] };
-}
-function spelled(m) {
-  return m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
-}
-function replaceNode(node, newText) {
-  return {
-    line: node.startRow + 1,
-    column: node.startCol + 1,
-    endLine: node.endRow + 1,
-    endColumn: node.endCol + 1,
-    newText
-  };
-}
-function calleeAttributeName(call) {
-  const callee = childByField(call, "function");
-  return callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
-}
-function appendKeywordArgument(m, text) {
-  if (m.args.hasKwArgs || m.args.hasStarArgs) return void 0;
-  const list = childByField(m.node, "arguments");
-  if (!list || list.type !== "argument_list") return void 0;
-  const args2 = list.children.filter((c) => c.type !== "comment");
-  const last = args2[args2.length - 1];
-  if (!last) return void 0;
-  return { line: last.endRow + 1, column: last.endCol + 1, endLine: last.endRow + 1, endColumn: last.endCol + 1, newText: `, ${text}` };
-}
-function fix(description, edits) {
-  const present = edits.filter((e) => e !== void 0);
-  return present.length === edits.length && present.length ? { description, edits: present } : void 0;
-}
-function unpicklingMessage(what, advice) {
-  return (m) => {
-    switch (m.via) {
-      case "subclass":
-        return `${code(m.subclass.name)} subclasses ${m.target} and deserializes its input with ${what}, which can run arbitrary code. ${advice}`;
-      case "reference":
-        return `${spelled(m)} is passed as a callable: every value it is applied to is deserialized with ${what}, which can run arbitrary code. ${advice}`;
-      default:
-        return `${spelled(m)} deserializes with ${what}, which runs whatever code the bytes describe. ${advice}`;
-    }
-  };
-}
-
-// src/rules/python/PYTHON-LANG-SEC-041.ts
-var SAFE_LOADERS = /* @__PURE__ */ new Set(["yaml.SafeLoader", "yaml.CSafeLoader", "yaml.BaseLoader", "yaml.CBaseLoader"]);
-var UNSAFE_LOADERS = /* @__PURE__ */ new Set(["yaml.Loader", "yaml.UnsafeLoader", "yaml.CLoader", "yaml.CUnsafeLoader"]);
-var FULL_LOADERS = /* @__PURE__ */ new Set(["yaml.FullLoader", "yaml.CFullLoader"]);
-var SAFE_EQUIVALENT = { FullLoader: "SafeLoader", CFullLoader: "CSafeLoader" };
-function classify(names) {
-  if (names.some((n) => UNSAFE_LOADERS.has(n))) return "unsafe";
-  if (names.some((n) => FULL_LOADERS.has(n))) return "full";
-  if (names.length && names.every((n) => SAFE_LOADERS.has(n))) return "safe";
-  return void 0;
-}
-function checkLoad(m) {
-  const given = m.args.find("Loader", 1);
-  const loader = given?.type === "none" ? void 0 : given;
-  const safeName = m.target.endsWith("_all") ? "safe_load_all" : "safe_load";
-  if (!loader) {
-    if (m.args.mayBeHidden("Loader", 1)) {
-      return {
-        confidence: "medium",
-        message: `${spelled(m)} receives its Loader through \`*args\`/\`**kwargs\`; unless it is \`SafeLoader\`, YAML tags such as \`!!python/object/apply\` run arbitrary code. Use \`yaml.${safeName}\`.`
-      };
-    }
-    const attribute = calleeAttributeName(m.node);
-    return {
-      message: `${spelled(m)} without a Loader uses an unsafe loader on PyYAML < 6 (\`Loader\` before 5.1, an exploitable \`FullLoader\` until 5.4): YAML tags such as \`!!python/object/apply:os.system\` run arbitrary code. Use \`yaml.${safeName}\`.`,
-      ...attribute ? { fix: fix(`Use yaml.${safeName}`, [replaceNode(attribute, safeName)]) } : {}
-    };
-  }
-  const { own, ancestors } = classNamesOf(m, loader);
-  const known = [...own, ...ancestors].filter((n) => !n.startsWith("<local>."));
-  const kind = classify(known) ?? "unknown";
-  const loaderText = m.model.text(loader).replace(/\s+/g, "");
-  switch (kind) {
-    case "safe":
-      return null;
-    case "unsafe":
-      return {
-        message: `${spelled(m)} with ${code(loaderText)} constructs arbitrary Python objects: tags such as \`!!python/object/apply:os.system\` run code. Use \`yaml.${safeName}\` (or \`Loader=yaml.SafeLoader\`).`
-      };
-    case "full":
-      return fullLoaderOutcome(m, `${spelled(m)} with ${code(loaderText)}`, loaderFix(loader, m));
-    case "unknown":
-      return {
-        confidence: "medium",
-        message: `${spelled(m)} uses the loader ${code(loaderText)}, which is not known to be safe; loaders other than \`SafeLoader\`/\`BaseLoader\` construct Python objects from tags and can run code. Use \`yaml.${safeName}\`.`
-      };
-  }
-}
-function loaderFix(loader, m) {
-  if (loader.type !== "attribute") return void 0;
-  const name2 = childByField(loader, "attribute");
-  const safe = name2 && SAFE_EQUIVALENT[m.model.text(name2)];
-  return name2 && safe ? fix(`Use yaml.${safe}`, [replaceNode(name2, safe)]) : void 0;
-}
-function fullLoaderOutcome(m, what, fixed) {
-  const severity = "medium";
-  const confidence = "high";
-  return {
-    severity,
-    confidence,
-    message: `${what} uses FullLoader, which builds arbitrary Python objects from tags; it allowed code execution before PyYAML 5.4 (CVE-2020-1747, CVE-2020-14343) and still exposes more than data. Use \`yaml.safe_load\` for untrusted input.`,
-    ...fixed ? { fix: fixed } : {}
-  };
-}
-function checkFullLoad(m) {
-  const attribute = calleeAttributeName(m.node);
-  const safeName = m.target.endsWith("_all") ? "safe_load_all" : "safe_load";
-  return fullLoaderOutcome(m, spelled(m), attribute ? fix(`Use yaml.${safeName}`, [replaceNode(attribute, safeName)]) : void 0);
-}
-var unsafeMessage = (m) => `${spelled(m)} uses PyYAML's unsafe loader: tags such as \`!!python/object/apply:os.system\` run arbitrary code. Use \`yaml.safe_load\` for anything not fully trusted.`;
-var LOADER_METHODS = ["get_single_data", "get_data"];
-var methodsOf = (classes) => [...classes].flatMap((c) => LOADER_METHODS.map((m) => `${c}().${m}`));
-var PYTHON_LANG_SEC_041_default = defineRule({
-  id: "PYTHON-LANG-SEC-041",
-  name: "Unsafe PyYAML Load",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "yaml", "pyyaml", "rce", "cwe-502"],
-  bundles: ["lang", "deserialization"],
-  banditIds: ["B506"],
-  similar: ["PYTHON-LANG-SEC-043", "PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-042"],
-  prefilter: ["yaml"],
-  sinks: [
-    { call: ["yaml.load", "yaml.load_all"], check: checkLoad, message: unsafeMessage },
-    { call: ["yaml.unsafe_load", "yaml.unsafe_load_all", ...methodsOf(UNSAFE_LOADERS)], message: unsafeMessage },
-    { call: ["yaml.full_load", "yaml.full_load_all"], check: checkFullLoad, message: unsafeMessage },
-    { call: methodsOf(FULL_LOADERS), check: (m) => fullLoaderOutcome(m, spelled(m), void 0), message: unsafeMessage }
-  ],
-  docs: {
-    summary: "Detects PyYAML loads with an unsafe loader (`yaml.load` without `Loader` or with `Loader`/`UnsafeLoader`/`FullLoader`, `yaml.unsafe_load`, `yaml.full_load`), which can construct arbitrary Python objects and run code.",
-    description: 'PyYAML\'s non-safe loaders interpret Python-specific tags: `!!python/object/apply:os.system ["id"]` calls a function, `!!python/object/new:` instantiates any class, `!!python/name:` imports any attribute. A YAML document is then no longer data but a program. This rule reports `yaml.load` and `yaml.load_all` when the `Loader` argument (keyword or second positional argument) is missing, is `Loader`, `UnsafeLoader`, `CLoader`, `CUnsafeLoader`, `FullLoader` or `CFullLoader`, or is a loader it cannot prove safe; it reports `yaml.unsafe_load`/`unsafe_load_all` always, and `yaml.full_load`/`full_load_all` (and `FullLoader`) at medium severity. Loaders are resolved through aliases (`from yaml import CLoader as L`), the `yaml.loader`/`yaml.cyaml` modules, and local subclasses (`class MyLoader(yaml.SafeLoader)` is safe).',
-    securityImplications: 'Whoever controls the YAML text (a configuration file from a pull request, an uploaded manifest, a CI job definition, an API body) runs code in the loading process: `!!python/object/apply:subprocess.check_output [["sh", "-c", "..."]]` is enough. Before PyYAML 5.1 plain `yaml.load(data)` was unsafe by default; from 5.1 to 5.3.1 the default `FullLoader` was still exploitable (CVE-2020-1747, CVE-2020-14343); since 6.0 `Loader` is mandatory, so old code either crashes or gets "fixed" by adding `Loader=yaml.Loader`, which restores the unsafe behaviour explicitly.',
-    howToFix: "Use `yaml.safe_load` / `yaml.safe_load_all` (or `Loader=yaml.SafeLoader`, `yaml.CSafeLoader` for speed). They build only plain data: dicts, lists, strings, numbers, booleans, dates. If you need custom types, register explicit constructors on a `SafeLoader` subclass with `add_constructor` rather than enabling Python tags.",
-    fixHint: "Use yaml.safe_load(...) or pass Loader=yaml.SafeLoader.",
-    vulnerableExample: [
-      "import yaml",
-      "",
-      "def read_manifest(text):",
-      "    return yaml.load(text, Loader=yaml.Loader)  # !!python/object/apply runs code"
-    ].join("\n"),
-    safeExample: [
-      "import yaml",
-      "",
-      "def read_manifest(text):",
-      "    return yaml.safe_load(text)  # plain data only"
-    ].join("\n"),
-    detectionScope: "Calls of `yaml.load`, `yaml.load_all` (Loader checked as keyword `Loader` or positional argument 1), `yaml.unsafe_load`, `yaml.unsafe_load_all`, `yaml.full_load`, `yaml.full_load_all`, and direct use of an unsafe loader object (`yaml.Loader(stream).get_single_data()`), resolved through imports, aliases, rebinding and dynamic imports with constant names. Safe: `SafeLoader`, `CSafeLoader`, `BaseLoader`, `CBaseLoader` and local subclasses of them. A Loader passed through `**kwargs` or a name the analysis cannot resolve (a parameter, an attribute) is reported at medium confidence. `yaml.dump`, `yaml.safe_load` and `yaml.safe_dump` are never reported. Fixes: `yaml.load(x)` becomes `yaml.safe_load(x)`, `yaml.full_load` becomes `yaml.safe_load` and `Loader=yaml.FullLoader` becomes `Loader=yaml.SafeLoader`; an explicit `Loader`/`UnsafeLoader` gets no automatic fix because the code may rely on Python tags. ruamel.yaml is covered by PYTHON-LANG-SEC-043.",
-    references: [
-      { title: "PyYAML: yaml.load(input) deprecation (why load is unsafe)", url: "https://github.com/yaml/pyyaml/wiki/PyYAML-yaml.load(input)-Deprecation" },
-      { title: "PyYAML documentation: loading YAML", url: "https://pyyaml.org/wiki/PyYAMLDocumentation" },
-      { title: "CVE-2020-14343: PyYAML FullLoader arbitrary code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-14343" },
-      { title: "CVE-2020-1747: PyYAML FullLoader arbitrary code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-1747" },
-      { title: "CVE-2017-18342: PyYAML load() unsafe by default", url: "https://nvd.nist.gov/vuln/detail/CVE-2017-18342" },
-      { title: "Bandit B506: yaml_load", url: "https://bandit.readthedocs.io/en/latest/plugins/b506_yaml_load.html" },
-      { title: "Ruff S506: unsafe-yaml-load", url: "https://docs.astral.sh/ruff/rules/unsafe-yaml-load/" },
-      ...DESERIALIZATION_REFERENCES.slice(0, 3)
-    ],
-    faq: [
-      {
-        question: "We only load our own configuration files. Is this a false positive?",
-        answer: "It is safe only while nobody else can write those files. Configuration travels through pull requests, deployment tooling and shared volumes; `safe_load` reads every normal configuration file identically, so switching costs nothing."
-      },
-      {
-        question: "Is FullLoader safe?",
-        answer: "Not for untrusted input. It was the default between PyYAML 5.1 and 5.4 and was exploitable (CVE-2020-1747, CVE-2020-14343). Later versions block the known gadgets, but it still instantiates Python objects from tags. It is reported at medium severity."
-      },
-      {
-        question: "Why is `yaml.load(data, Loader=MyLoader)` reported at medium confidence?",
-        answer: "The analysis could not tell what `MyLoader` is (a parameter, an attribute, or a class from another module). If it derives from `SafeLoader`, define or import it so the base is visible, or suppress the finding with a justification."
-      },
-      {
-        question: "Does this cover ruamel.yaml?",
-        answer: "No: ruamel.yaml has its own API and rule, PYTHON-LANG-SEC-043."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-LANG-SEC-042.ts
-var ADVICE = "Decode untrusted JSON with `json.loads` and build objects explicitly (dataclasses, pydantic).";
-var message2 = unpicklingMessage("jsonpickle, whose `py/reduce` and `py/object` tags call arbitrary functions", ADVICE);
-function check(m) {
-  if (m.via !== "call" || m.target === "jsonpickle.Unpickler") return {};
-  const safe = m.args.find("safe");
-  if (!safe || literalTruth(safe, m.model.tree.source) !== false) return {};
-  return {
-    message: `${spelled(m)} with \`safe=False\` also evaluates \`py/repr\` values with eval(), on top of \`py/reduce\`/\`py/object\` tags that call arbitrary functions. ${ADVICE}`
-  };
-}
-var PYTHON_LANG_SEC_042_default = defineRule({
-  id: "PYTHON-LANG-SEC-042",
-  name: "Jsonpickle Deserialization of Untrusted Data",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "jsonpickle", "json", "rce", "cwe-502"],
-  bundles: ["lang", "deserialization"],
-  banditIds: ["B301"],
-  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-041"],
-  prefilter: ["jsonpickle"],
-  sinks: [{ call: ["jsonpickle.decode", "jsonpickle.loads", "jsonpickle.Unpickler"], subclasses: true, references: true, check, message: message2 }],
-  docs: {
-    summary: "Detects jsonpickle decoding (`jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.Unpickler`), which rebuilds arbitrary Python objects and can run code.",
-    description: 'jsonpickle looks like JSON but carries pickle semantics: `{"py/reduce": [{"py/function": "os.system"}, ...]}` calls a function while decoding, `py/object` instantiates any importable class, and with `safe=False` `py/repr` values are passed to `eval`. The `safe` flag does not make decoding safe: `py/reduce` and `py/object` are honoured either way (CVE-2020-22083, disputed by the project as intended behaviour). This rule reports `jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.unpickler.decode`, and construction of `jsonpickle.Unpickler` (and local subclasses), through aliases, rebinding, constant dynamic imports, and when passed as a callback.',
-    securityImplications: "jsonpickle payloads are text, so they pass through places binary pickles would not: HTTP request bodies, cookies, database columns, Redis values, message queues and log pipelines. Anyone who can write such a value runs code in the decoding process.",
-    howToFix: "Parse untrusted input with `json.loads` and construct your objects explicitly, for example with dataclasses, `pydantic` models or `marshmallow` schemas, which validate fields instead of importing classes named by the data. Keep jsonpickle for data the process produced itself and no one else can modify.",
-    fixHint: "Use json.loads plus explicit construction (dataclasses/pydantic) instead of jsonpickle.decode.",
-    vulnerableExample: [
-      "import jsonpickle",
-      "from flask import request",
-      "",
-      '@app.post("/cart")',
-      "def restore_cart():",
-      "    cart = jsonpickle.decode(request.get_data(as_text=True))  # py/reduce runs code",
-      "    return cart.total()"
-    ].join("\n"),
-    safeExample: [
-      "import json",
-      "from flask import request",
-      "",
-      '@app.post("/cart")',
-      "def restore_cart():",
-      "    cart = Cart.from_dict(json.loads(request.get_data()))  # explicit, validated fields",
-      "    return cart.total()"
-    ].join("\n"),
-    detectionScope: "Calls of `jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.unpickler.decode` and `jsonpickle.Unpickler` / `jsonpickle.unpickler.Unpickler` resolved through imports, aliases, rebinding and constant dynamic imports; instantiation of local subclasses of `Unpickler`; the decode functions passed uncalled as callbacks (medium confidence). `jsonpickle.encode`/`dumps` are not findings. Every decode is reported whatever its `safe`, `classes` or `keys` arguments, because none of them blocks `py/reduce`.",
-    references: [
-      { title: "jsonpickle documentation (security warning)", url: "https://jsonpickle.github.io/" },
-      { title: "jsonpickle API: decode", url: "https://jsonpickle.github.io/api.html" },
-      { title: "CVE-2020-22083 / GHSA-j66q-qmrc-89rx: jsonpickle remote code execution in decode()", url: "https://github.com/advisories/GHSA-j66q-qmrc-89rx" },
-      { title: "Bandit B301: pickle (includes jsonpickle)", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" },
-      { title: "Ruff S301: suspicious-pickle-usage (includes jsonpickle)", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
-      ...DESERIALIZATION_REFERENCES.slice(0, 3)
-    ],
-    faq: [
-      {
-        question: "We pass `safe=True`. Why is it still reported?",
-        answer: "`safe` only disables `eval` of legacy `py/repr` values. `py/reduce` and `py/object`, which call functions and instantiate classes, are still processed; published exploits use them."
-      },
-      {
-        question: "Is jsonpickle output not just JSON?",
-        answer: "It is JSON syntax with pickle semantics. Reading it with `json.loads` is safe; reading it with jsonpickle is not."
-      },
-      { question: "Is `jsonpickle.encode` reported?", answer: "No. Encoding runs no attacker-controlled code." }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-LANG-SEC-043.ts
-var ADVICE2 = 'Use `YAML()` (round-trip) or `YAML(typ="safe")`, which build only plain data.';
-function typValues(m, typ, scope) {
-  if (typ.type === "list" || typ.type === "tuple") {
-    const out2 = [];
-    for (const item of typ.children) {
-      const s2 = m.model.constantString(item, scope);
-      if (s2 === void 0) return void 0;
-      out2.push(s2);
-    }
-    return out2;
-  }
-  const s = m.model.constantString(typ, scope);
-  return s === void 0 ? void 0 : [s];
-}
-function checkInstanceLoad(m) {
-  if (!m.receiver) return null;
-  const typ = m.receiver.args.find("typ");
-  if (!typ) {
-    if (!m.receiver.args.hasKwArgs) return null;
-    return {
-      severity: "medium",
-      confidence: "low",
-      message: `${spelled(m)} on a \`YAML(...)\` whose \`typ\` may come from \`**kwargs\`; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE2}`
-    };
-  }
-  const values = typValues(m, typ, m.receiver.scope);
-  if (values === void 0) {
-    return {
-      confidence: "medium",
-      message: `${spelled(m)} on a \`YAML(typ=...)\` whose type the analysis cannot evaluate; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE2}`
-    };
-  }
-  if (!values.includes("unsafe")) return null;
-  return {
-    message: `${spelled(m)} on \`YAML(typ="unsafe")\` constructs arbitrary Python objects from tags such as \`!!python/object/apply:os.system\`, which runs code. ${ADVICE2}`
-  };
-}
-var SAFE_LEGACY_LOADERS = /* @__PURE__ */ new Set([
-  "ruamel.yaml.SafeLoader",
-  "ruamel.yaml.CSafeLoader",
-  "ruamel.yaml.BaseLoader",
-  "ruamel.yaml.CBaseLoader",
-  "ruamel.yaml.RoundTripLoader"
-]);
-function checkLegacyLoad(m) {
-  const given = m.args.find("Loader", 1);
-  const loader = given?.type === "none" ? void 0 : given;
-  if (!loader) {
-    if (m.args.mayBeHidden("Loader", 1)) {
-      return { confidence: "medium", message: `${spelled(m)} may receive its Loader through \`*args\`/\`**kwargs\`; unless it is a safe loader, YAML tags run arbitrary code. ${ADVICE2}` };
-    }
-    return { message: `${spelled(m)} without a Loader uses ruamel.yaml's unsafe loader: tags such as \`!!python/object/apply:os.system\` run arbitrary code. ${ADVICE2}` };
-  }
-  const { own, ancestors } = classNamesOf(m, loader);
-  const known = [...own, ...ancestors].filter((n) => !n.startsWith("<local>."));
-  if (known.length && known.every((n) => SAFE_LEGACY_LOADERS.has(n))) return null;
-  const loaderText = m.model.text(loader).replace(/\s+/g, "");
-  const recognised = known.some((n) => n.startsWith("ruamel.yaml."));
-  return {
-    ...recognised ? {} : { confidence: "medium" },
-    message: `${spelled(m)} with ${code(loaderText)} ${recognised ? "constructs arbitrary Python objects" : "uses a loader not known to be safe"}: YAML tags such as \`!!python/object/apply\` can run code. ${ADVICE2}`
-  };
-}
-var PYTHON_LANG_SEC_043_default = defineRule({
-  id: "PYTHON-LANG-SEC-043",
-  name: "Unsafe ruamel.yaml Load",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "yaml", "ruamel", "rce", "cwe-502"],
-  bundles: ["lang", "deserialization"],
-  banditIds: ["B506"],
-  similar: ["PYTHON-LANG-SEC-041", "PYTHON-LANG-SEC-040"],
-  prefilter: ["ruamel"],
-  sinks: [
-    { call: ["ruamel.yaml.YAML().load", "ruamel.yaml.YAML().load_all"], check: checkInstanceLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE2}` },
-    { call: ["ruamel.yaml.load", "ruamel.yaml.load_all"], check: checkLegacyLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE2}` }
-  ],
-  docs: {
-    summary: 'Detects ruamel.yaml loads that can construct arbitrary Python objects: `YAML(typ="unsafe").load` and the legacy `ruamel.yaml.load` without a safe Loader.',
-    description: 'ruamel.yaml\'s `YAML()` instance is safe by default: the round-trip (`rt`) and `safe` types build only data. `YAML(typ="unsafe")` (also `typ=["unsafe"]`) enables Python tags such as `!!python/object/apply:` and `!!python/object/new:`, which call functions and instantiate classes while loading. The PyYAML-compatible module functions of ruamel.yaml before 0.18 (`ruamel.yaml.load`, `load_all`) used the unsafe loader when no `Loader` was given. This rule reports `load`/`load_all` on instances constructed with `typ="unsafe"` (followed through variables and `with` statements), and the legacy functions without a Loader or with one that is not `SafeLoader`, `CSafeLoader`, `BaseLoader`, `CBaseLoader` or `RoundTripLoader`.',
-    securityImplications: "Whoever controls the YAML text (configuration in a repository, a manifest uploaded to a service, a document fetched over the network) runs code in the loading process, with its files, network access and credentials.",
-    howToFix: 'Use `YAML()` (round-trip, keeps comments) or `YAML(typ="safe")`. If documents need custom types, register them explicitly with `yaml.register_class(MyType)`, which loads only the classes you list. Replace legacy `ruamel.yaml.load(...)` calls with a `YAML()` instance: the module-level functions were removed in 0.18.',
-    fixHint: 'Use YAML() or YAML(typ="safe") and register_class for custom types instead of typ="unsafe".',
-    vulnerableExample: [
-      "from ruamel.yaml import YAML",
-      "",
-      "def read_job(text):",
-      '    yaml = YAML(typ="unsafe")',
-      "    return yaml.load(text)  # !!python/object/apply runs code"
-    ].join("\n"),
-    safeExample: [
-      "from ruamel.yaml import YAML",
-      "",
-      "def read_job(text):",
-      '    yaml = YAML(typ="safe")',
-      "    return yaml.load(text)  # plain data only"
-    ].join("\n"),
-    detectionScope: '`load`/`load_all` on `ruamel.yaml.YAML(...)` instances whose constructor received `typ="unsafe"` or a list containing it, with the constructor found through assignments and `with ... as` bindings in the same file; a `typ` the analysis cannot evaluate is reported at medium confidence, one possibly hidden in `**kwargs` at low confidence. Legacy `ruamel.yaml.load`/`load_all` (also `ruamel.yaml.main`, `ruamel_yaml`) with the `Loader` checked as keyword or position 1. Not covered: instances configured after construction (`yaml.typ = ...`) or passed in from other modules. No automatic fix is offered: switching to `typ="safe"` changes the constructor that every use of the instance shares.',
-    references: [
-      { title: "ruamel.yaml documentation: basic usage and typ", url: "https://yaml.dev/doc/ruamel.yaml/basicuse/" },
-      { title: 'ruamel.yaml documentation (0.18 changes, typ="unsafe" deprecation)', url: "https://yaml.dev/doc/ruamel.yaml" },
-      { title: "ruamel.yaml on PyPI", url: "https://pypi.org/project/ruamel.yaml/" },
-      ...DESERIALIZATION_REFERENCES.slice(0, 3)
-    ],
-    faq: [
-      {
-        question: "Is `YAML()` without arguments safe?",
-        answer: "Yes. The default round-trip loader builds data only (with comments preserved); it is not reported."
-      },
-      {
-        question: "We need our own classes in the YAML files.",
-        answer: "Register them with `yaml.register_class(MyClass)` on a safe or round-trip instance; only those classes can then be constructed."
-      },
-      {
-        question: "Does this cover PyYAML's `yaml.load`?",
-        answer: "No: PyYAML is covered by PYTHON-LANG-SEC-041."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-LANG-SEC-044.ts
-function message3(m) {
-  const head = m.via === "reference" ? `${spelled(m)} is passed as a callable: every value it is applied to is unmarshalled` : `${spelled(m)} unmarshals its input`;
-  return `${head}. marshal is not secure against crafted data: it can crash the interpreter and builds code objects that callers may execute. Use a data-only format such as JSON for anything not produced by this process.`;
-}
-var PYTHON_LANG_SEC_044_default = defineRule({
-  id: "PYTHON-LANG-SEC-044",
-  name: "Marshal Deserialization of Untrusted Data",
-  language: "python",
-  severity: "medium",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "marshal", "cwe-502"],
-  bundles: ["lang", "deserialization"],
-  banditIds: ["B302"],
-  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-045"],
-  prefilter: ["marshal"],
-  sinks: [{ call: ["marshal.load", "marshal.loads"], references: true, message: message3 }],
-  docs: {
-    summary: "Detects `marshal.load` and `marshal.loads`, which are not safe on data that could come from an untrusted source.",
-    description: "`marshal` is CPython's internal format for `.pyc` files. Its documentation warns that it is not intended to be secure against erroneous or maliciously constructed data. Unlike pickle it cannot call functions while loading, but it reconstructs code objects, and crafted input has repeatedly crashed or corrupted the interpreter. This rule reports every `marshal.load` and `marshal.loads` call, also through aliases (`from marshal import loads as l`), rebinding, dynamic imports with constant names, and `marshal.loads` passed as a callback.",
-    securityImplications: "A marshalled blob from an attacker can carry a code object that the application later runs (`exec`, `types.FunctionType`), which is the classic way of smuggling bytecode into caches and plugin systems, and malformed input can crash the process (denial of service) or trigger memory-safety bugs in the loader. The format also changes between Python versions, so data exchanged across versions breaks silently.",
-    howToFix: "Use `marshal` only for data this process wrote and no one else can modify (for example a private cache under a directory the application owns). For data exchange use `json`, `msgpack` or Protocol Buffers. If bytes must travel, authenticate them with an HMAC (`hmac.compare_digest`) before loading.",
-    fixHint: "Use json/msgpack for data exchange; keep marshal for private, integrity-protected caches only.",
-    vulnerableExample: [
-      "import marshal",
-      "",
-      "def load_plugin(blob):",
-      "    code_obj = marshal.loads(blob)  # attacker bytes become bytecode",
-      "    exec(code_obj)"
-    ].join("\n"),
-    safeExample: [
-      "import json",
-      "",
-      "def load_settings(blob):",
-      "    return json.loads(blob)  # data only"
-    ].join("\n"),
-    detectionScope: 'Calls of `marshal.load` and `marshal.loads` resolved through imports, aliases, `from marshal import *`, rebinding, `importlib.import_module("marshal")`/`__import__("marshal")`, `getattr(marshal, "loads")`, and `marshal.loads` passed uncalled as a callback (medium confidence). `marshal.dump`/`dumps` are not findings. Every call is reported regardless of the data\'s origin, because the analysis does not prove where bytes come from; suppress a reviewed call on private data with `# pathfinder: ignore[PYTHON-LANG-SEC-044]`.',
-    references: [
-      { title: "Python documentation: marshal (security warning)", url: "https://docs.python.org/3/library/marshal.html" },
-      { title: "Bandit B302: marshal", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b302-marshal" },
-      { title: "Ruff S302: suspicious-marshal-usage", url: "https://docs.astral.sh/ruff/rules/suspicious-marshal-usage/" },
-      ...DESERIALIZATION_REFERENCES.slice(0, 3)
-    ],
-    faq: [
-      {
-        question: "marshal cannot call functions while loading. Why is it reported?",
-        answer: "It can still hand the caller attacker-built code objects and crash the interpreter on malformed input; the Python documentation explicitly says it is not secure against malicious data. The severity is medium rather than high for that reason."
-      },
-      {
-        question: "We use marshal for a cache we write ourselves.",
-        answer: "That is the intended use. Make sure no other user or service can write the cache location, then suppress the finding with a justification."
-      },
-      { question: "Is `marshal.dumps` reported?", answer: `No. Only loading is dangerous; ${code("dump")}/${code("dumps")} are never reported.` }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-LANG-SEC-045.ts
-function message4(m) {
-  if (m.via === "subclass") {
-    return `\`${m.subclass.name}\` subclasses ${m.target}: every value read from it is unpickled, which runs arbitrary code if someone else can write the underlying database. Use a data-only store (sqlite3 with JSON values, dbm with json.dumps).`;
-  }
-  return `${spelled(m)} opens a shelf whose values are unpickled on every read: whoever can write the database file runs code in this process. Keep shelves in private locations or store JSON in dbm/sqlite3 instead.`;
-}
-function check2(m) {
-  if (m.target !== "shelve.open") return {};
-  const flag = m.args.find("flag", 1);
-  const value = flag && m.model.constantString(flag, m.scope);
-  if (value !== "n") return {};
-  return {
-    severity: "low",
-    confidence: "low",
-    message: `${spelled(m)} with flag "n" creates a new empty shelf, so it reads back only what this process writes; values are still unpickled, so keep the file private.`
-  };
-}
-var PYTHON_LANG_SEC_045_default = defineRule({
-  id: "PYTHON-LANG-SEC-045",
-  name: "Shelve Deserialization of Untrusted Data",
-  language: "python",
-  severity: "medium",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "shelve", "pickle", "cwe-502"],
-  bundles: ["lang", "deserialization"],
-  banditIds: ["B301"],
-  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-044"],
-  prefilter: ["shelve", "Shelf"],
-  sinks: [
-    {
-      call: ["shelve.open", "shelve.Shelf", "shelve.DbfilenameShelf", "shelve.BsdDbShelf"],
-      subclasses: true,
-      check: check2,
-      message: message4
-    }
-  ],
-  docs: {
-    summary: "Detects `shelve.open` and the `shelve.Shelf` classes, whose values are stored with pickle and unpickled on every read.",
-    description: 'A shelf is a persistent dictionary: keys are strings, values are pickled into a `dbm` database. Reading `shelf[key]` calls `pickle.loads` on the stored bytes, so a shelf is exactly as trustworthy as its database file. This rule reports opening a shelf with `shelve.open`, `shelve.DbfilenameShelf`, `shelve.Shelf` or `shelve.BsdDbShelf`, and instantiating local subclasses of those classes. `shelve.open(path, "n")` always starts from an empty database and is reported at low severity.',
-    securityImplications: "If the database file can be replaced or modified by anyone else (a shared or world-writable directory, a file shipped with user content, a cache volume mounted into several services, a file downloaded or extracted from an archive), the first read of a poisoned key runs arbitrary code with the privileges of the reading process.",
-    howToFix: "Keep shelves only in directories the application alone can write, and never open a shelf received from someone else. For data that crosses a trust boundary, store JSON: `dbm.open(path)` with `json.dumps`/`json.loads` values, or `sqlite3` with JSON columns.",
-    fixHint: "Store JSON values in dbm or sqlite3 instead of shelve for data others can write.",
-    vulnerableExample: [
-      "import shelve",
-      "",
-      "def read_profile(upload_path, user):",
-      "    with shelve.open(upload_path) as db:  # an uploaded database: reading unpickles it",
-      "        return db[user]"
-    ].join("\n"),
-    safeExample: [
-      "import dbm",
-      "import json",
-      "",
-      "def read_profile(path, user):",
-      "    with dbm.open(path) as db:",
-      "        return json.loads(db[user])  # data only"
-    ].join("\n"),
-    detectionScope: 'Calls of `shelve.open`, `shelve.Shelf`, `shelve.DbfilenameShelf` and `shelve.BsdDbShelf` resolved through imports, aliases, rebinding and constant dynamic imports, and instantiation of local subclasses of the shelf classes. The `flag` argument (keyword or position 1) lowers the severity when it is the constant `"n"`. Reads through the shelf object are not reported separately: the finding sits on the call that opens it. `dbm` itself stores bytes and is not reported.',
-    references: [
-      { title: "Python documentation: shelve (security warning)", url: "https://docs.python.org/3/library/shelve.html" },
-      { title: "Bandit B301: pickle (includes shelve)", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" },
-      { title: "Ruff S301: suspicious-pickle-usage", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
-      ...DESERIALIZATION_REFERENCES.slice(0, 3)
-    ],
-    faq: [
-      {
-        question: "The shelf lives in our application's own directory. Is this a false positive?",
-        answer: "If no other user, service or upload can write that file, the risk is low: suppress the finding with that justification. The rule cannot see file permissions, so it reports every shelf it opens."
-      },
-      {
-        question: "Why is the finding on `shelve.open` and not on `db[key]`?",
-        answer: "Every read of the shelf unpickles; reporting each subscript would flood the results. The call that opens the shelf is the one decision to review."
-      },
-      {
-        question: 'Why is `shelve.open(path, "n")` still reported?',
-        answer: "It starts from an empty database, so it reads back only what the process itself writes unless another process writes the same file concurrently. It is reported at low severity so that the use of pickle stays visible."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-LANG-SEC-046.ts
-var message5 = unpicklingMessage(
-  "dill, a pickle extension that also rebuilds functions, lambdas and whole sessions",
-  "Never load dill data that could come from an untrusted source; use a data-only format such as JSON."
-);
-var PYTHON_LANG_SEC_046_default = defineRule({
-  id: "PYTHON-LANG-SEC-046",
-  name: "Dill Deserialization of Untrusted Data",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "dill", "pickle", "rce", "cwe-502"],
-  bundles: ["lang", "deserialization"],
-  banditIds: ["B301"],
-  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-005"],
-  prefilter: ["dill"],
-  sinks: [
-    { call: ["dill.load", "dill.loads", "dill.Unpickler"], subclasses: true, references: true, message: message5 },
-    { call: ["dill.load_session", "dill.load_module", "dill.load_module_asdict", "dill.temp.load", "dill.temp.loadIO"], message: message5 }
-  ],
-  docs: {
-    summary: "Detects dill deserialization (`dill.loads`, `dill.load`, `dill.Unpickler`, `dill.load_session`/`load_module`), which executes arbitrary code from its input.",
-    description: "`dill` extends pickle so that it can serialize functions, lambdas, closures, classes and entire interpreter sessions. Loading dill data is loading pickle, with even more machinery to rebuild code: any dill payload can import modules and call functions. This rule reports `dill.loads`, `dill.load`, `dill.Unpickler` (and local subclasses), `dill.load_session`, `dill.load_module`, `dill.load_module_asdict`, `dill.temp.load` and `dill.temp.loadIO`, also through `dill.dill`/`dill._dill`, aliases, rebinding and dynamic imports, and `dill.loads` passed as a callback.",
-    securityImplications: "Anyone who can influence the bytes (a cached result, a message on a queue, a session file, an uploaded model or notebook state) runs code with the privileges of the process. dill is common in data science and multiprocessing stacks (`pathos`, `multiprocess`), where serialized closures move between machines: a compromised worker or broker then reaches every consumer.",
-    howToFix: "Do not load dill data across a trust boundary. Exchange data with `json`, `msgpack` or `safetensors`, and send function names or identifiers instead of code. If dill must stay for data the process produced itself, sign it with an HMAC and verify it (`hmac.compare_digest`) before loading.",
-    fixHint: "Exchange data (JSON, msgpack, safetensors), not serialized code; verify an HMAC before loading your own dill data.",
-    vulnerableExample: [
-      "import dill",
-      "",
-      "def run_task(message):",
-      "    task = dill.loads(message.body)  # the message decides what code runs",
-      "    return task()"
-    ].join("\n"),
-    safeExample: [
-      "import json",
-      "",
-      'TASKS = {"resize": resize_image, "thumbnail": make_thumbnail}',
-      "",
-      "def run_task(message):",
-      "    spec = json.loads(message.body)",
-      '    return TASKS[spec["name"]](**spec["args"])  # only known functions'
-    ].join("\n"),
-    detectionScope: "Calls of `dill.load`, `dill.loads`, `dill.Unpickler`, `dill.load_session`, `dill.load_module`, `dill.load_module_asdict`, `dill.temp.load`, `dill.temp.loadIO`, resolved through imports (including `dill.dill`/`dill._dill`), aliases, star imports, rebinding and constant dynamic imports; instantiation of local subclasses of `dill.Unpickler`; and `dill.load`/`dill.loads` passed uncalled as a callback (medium confidence). `dill.dump`, `dill.dumps` and `dill.dump_session` are not findings. `torch.load(..., pickle_module=dill)` is covered by PYTHON-ML-SEC-001.",
-    references: [
-      { title: "dill documentation", url: "https://dill.readthedocs.io/en/latest/" },
-      { title: "dill on PyPI (security note: dill is not secure against untrusted data)", url: "https://pypi.org/project/dill/" },
-      { title: "Ruff S301: suspicious-pickle-usage (pickle and dill)", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
-      ...DESERIALIZATION_REFERENCES
-    ],
-    faq: [
-      {
-        question: "Is dill safer than pickle because it is a different library?",
-        answer: "No. dill produces and consumes pickle streams and adds support for code objects; everything that makes pickle dangerous applies."
-      },
-      {
-        question: "We use dill only between our own worker processes.",
-        answer: "Then the risk is whoever can reach the transport (queue, socket, shared storage). Authenticate payloads with an HMAC or keep the channel private, and suppress the finding with a justification."
-      },
-      { question: "Is `dill.dumps` reported?", answer: "No. Serializing runs no attacker-controlled code; only loading is reported." }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-LANG-SEC-073.ts
-var CLIENT_RECV = "multiprocessing.connection.Client().recv";
-var LISTENER_RECV = "multiprocessing.connection.Listener().accept().recv";
-var LISTENER = "multiprocessing.connection.Listener()";
-var AUTHKEY_POSITION = { client: 2, listener: 3 };
-function endpoint(m) {
-  if (!m.receiver) return void 0;
-  if (m.target === CLIENT_RECV) return { args: m.receiver.args, kind: "client" };
-  const callee = childByField(m.receiver.call, "function");
-  const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
-  if (!object) return void 0;
-  const built = m.model.resolve(object, m.receiver.scope).find((r) => r.name === LISTENER && r.constructedBy);
-  return built?.constructedBy ? { args: new CallArguments(built.constructedBy.call, m.model.tree.source), kind: "listener" } : void 0;
-}
-function check3(m) {
-  const end = endpoint(m);
-  const peer = m.target === CLIENT_RECV ? "the server it connects to" : "any client that connects";
-  if (!end) return {};
-  const authkey = end.args.find("authkey", AUTHKEY_POSITION[end.kind]);
-  if (authkey && authkey.type !== "none") {
-    return {
-      severity: "medium",
-      message: `${spelled(m)} unpickles what ${peer} sends; the connection is authenticated with an authkey, so only key holders can run code here. Keep the key secret, or exchange bytes with \`recv_bytes\` and decode them as JSON.`
-    };
-  }
-  if (end.args.mayBeHidden("authkey", AUTHKEY_POSITION[end.kind])) {
-    return { confidence: "medium", message: message6(m) };
-  }
-  return {};
-}
-function message6(m) {
-  const peer = m.target === CLIENT_RECV ? "the server it connects to" : "any client that connects";
-  return `${spelled(m)} unpickles whatever ${peer} sends, without an authkey: anyone who can reach the address runs code in this process. Use \`recv_bytes\` with a data-only format (JSON), and pass an \`authkey\` to Listener/Client.`;
-}
-var PYTHON_LANG_SEC_073_default = defineRule({
-  id: "PYTHON-LANG-SEC-073",
-  name: "Multiprocessing Connection recv Unpickles Network Data",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "multiprocessing", "network", "pickle", "rce", "cwe-502"],
-  bundles: ["lang", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-008"],
-  prefilter: ["multiprocessing"],
-  sinks: [{ call: [CLIENT_RECV, LISTENER_RECV], check: check3, message: message6 }],
-  docs: {
-    summary: "Detects `Connection.recv()` on `multiprocessing.connection` sockets (from `Client(...)` or `Listener(...).accept()`), which unpickles whatever the peer sends.",
-    description: "`multiprocessing.connection.Listener` and `Client` open TCP or Unix sockets (or Windows named pipes). Their `Connection.send`/`recv` pair pickles objects: `recv()` is `pickle.loads(self.recv_bytes())`. Without an `authkey`, no handshake happens, so any process that can reach the address can send a pickle that runs code in the receiver. This rule reports `recv()` on connections obtained from `Client(...)` or from `Listener(...).accept()`, followed through variables and `with` statements; it is high severity without an authkey and medium with one (the HMAC handshake limits the peer to key holders, but the data is still unpickled). `recv_bytes()` is not reported.",
-    securityImplications: "A listener bound to a network interface without an authkey is an unauthenticated remote-code-execution service. Even on localhost or a Unix socket, every local user or container sharing the network namespace can connect. A client that calls `recv()` trusts the server completely: connecting to a spoofed or compromised address hands it code execution.",
-    howToFix: "Exchange bytes with `send_bytes`/`recv_bytes` and encode them as JSON or msgpack. If objects must be pickled between cooperating processes, always pass a strong random `authkey` to both `Listener` and `Client` (the documentation's own recommendation), bind to a private address, and keep the key out of logs and repositories.",
-    fixHint: "Use recv_bytes() with JSON; if pickling between trusted processes, always set a secret authkey.",
-    vulnerableExample: [
-      "from multiprocessing.connection import Listener",
-      "",
-      'with Listener(("0.0.0.0", 6000)) as listener:',
-      "    with listener.accept() as conn:",
-      "        job = conn.recv()  # any client's pickle runs here"
-    ].join("\n"),
-    safeExample: [
-      "import json",
-      "from multiprocessing.connection import Listener",
-      "",
-      'with Listener(("127.0.0.1", 6000), authkey=SECRET) as listener:',
-      "    with listener.accept() as conn:",
-      "        job = json.loads(conn.recv_bytes())  # data only, authenticated peer"
-    ].join("\n"),
-    detectionScope: "`recv()` calls whose receiver resolves to `multiprocessing.connection.Client(...)` or to `multiprocessing.connection.Listener(...).accept()`, through imports, aliases, assignments and `with ... as` bindings in the same file. The `authkey` argument (keyword, or position 2 for Client / 3 for Listener) lowers the severity when present and not None; one possibly hidden in `**kwargs` lowers the confidence. Not covered: connections passed in from other modules or created with `multiprocessing.Pipe()` between a parent and its own children, and `multiprocessing.dummy`, which passes objects through queues without pickling.",
-    references: [
-      { title: "Python documentation: multiprocessing.connection (Listeners and Clients, authentication keys)", url: "https://docs.python.org/3/library/multiprocessing.html#module-multiprocessing.connection" },
-      { title: "Python documentation: Connection.recv security warning", url: "https://docs.python.org/3/library/multiprocessing.html#multiprocessing.connection.Connection.recv" },
-      ...DESERIALIZATION_REFERENCES
-    ],
-    faq: [
-      {
-        question: "We set an authkey. Why is it still reported?",
-        answer: "With an authkey only peers that know the key can send data, which is why the severity drops to medium. The data is still unpickled, so anyone holding the key (or a leaked copy) can run code. Suppress with a justification if the key is managed as a secret."
-      },
-      {
-        question: "Is `recv_bytes` reported?",
-        answer: "No. It returns raw bytes and never unpickles."
-      },
-      {
-        question: "What about `multiprocessing.Pipe()` and Queues?",
-        answer: "They connect a process to the children it started, which already run its own code; they are not reported. Managers and listeners that accept connections from outside are where untrusted peers appear."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-ML-SEC-001.ts
-var HUB_LOADERS = /* @__PURE__ */ new Set(["torch.hub.load_state_dict_from_url"]);
-var ADVICE3 = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
-function check4(m) {
-  const hub = HUB_LOADERS.has(m.target);
-  const given = m.args.find("weights_only", hub ? 6 : void 0);
-  const weightsOnly = given?.type === "none" ? void 0 : given;
-  const source = m.model.tree.source;
-  if (weightsOnly) {
-    const truth = literalTruth(weightsOnly, source);
-    if (truth === true) return null;
-    if (truth === false) {
-      return {
-        message: `${spelled(m)} with \`weights_only=False\` unpickles the file: a malicious checkpoint runs arbitrary code when loaded. ${ADVICE3}`
-      };
-    }
-    return {
-      severity: "medium",
-      confidence: "medium",
-      message: `${spelled(m)} takes \`weights_only\` from a value the analysis cannot evaluate; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE3}`
-    };
-  }
-  if (!given && m.args.mayBeHidden("weights_only", hub ? 6 : void 0)) {
-    return {
-      severity: "medium",
-      confidence: "medium",
-      message: `${spelled(m)} may receive \`weights_only\` through \`*args\`/\`**kwargs\`; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE3}`
-    };
-  }
-  const addWeightsOnly = fix("Pass weights_only=True", [appendKeywordArgument(m, "weights_only=True")]);
-  if (hub) {
-    return {
-      message: `${spelled(m)} defaults to \`weights_only=False\`: the downloaded file is unpickled, so whoever controls the URL or the cache runs code. ${ADVICE3}`,
-      ...addWeightsOnly ? { fix: addWeightsOnly } : {}
-    };
-  }
-  if (m.args.find("pickle_module", 2)) {
-    return {
-      message: `${spelled(m)} with a custom \`pickle_module\` and no \`weights_only\` unpickles the file on every torch version: a malicious checkpoint runs arbitrary code. ${ADVICE3}`
-    };
-  }
-  return {
-    severity: "medium",
-    message: `${spelled(m)} without \`weights_only\` unpickles the file on torch < 2.6 (and wherever TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD is set): a malicious checkpoint runs arbitrary code. ${ADVICE3}`,
-    ...addWeightsOnly ? { fix: addWeightsOnly } : {}
-  };
-}
-var PYTHON_ML_SEC_001_default = defineRule({
-  id: "PYTHON-ML-SEC-001",
-  name: "PyTorch Load Without weights_only",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "pytorch", "torch", "ml", "model", "pickle", "rce", "cwe-502"],
-  bundles: ["ml", "deserialization"],
-  banditIds: ["B614"],
-  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
-  prefilter: ["torch", "model_zoo", "load_state_dict_from_url"],
-  sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check4, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE3}` }],
-  docs: {
-    summary: "Detects `torch.load` (and `torch.hub.load_state_dict_from_url`) calls that do not pass `weights_only=True`, which unpickle the checkpoint and can run arbitrary code.",
-    description: "PyTorch checkpoints (`.pt`, `.pth`, `.bin`, `.ckpt`) are zip archives around a pickle. `torch.load` with `weights_only=False` runs the full unpickler, so a checkpoint can execute code the moment it is loaded. `weights_only=True` switches to a restricted unpickler that rebuilds only tensors, primitive containers and explicitly allowed classes. Since torch 2.6 `weights_only=True` is the default, but older versions, the `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD` environment variable and a custom `pickle_module` all fall back to full unpickling. `torch.hub.load_state_dict_from_url` (alias `torch.utils.model_zoo.load_url`) still defaults to `weights_only=False` and downloads the file first. This rule reports: `weights_only=False` (high), a missing argument on `torch.load` (medium; high with a custom `pickle_module`), a missing argument on `load_state_dict_from_url` (high), and a value it cannot evaluate or one hidden in `**kwargs` (medium severity, medium confidence).",
-    securityImplications: "Model files are downloaded from hubs, shared in issues, attached to datasets and swapped in caches. A poisoned checkpoint carries a `__reduce__` payload that runs when the file is loaded, before any weights are used: it can steal cloud credentials and API tokens from the training machine, plant a backdoor, or tamper with other models. Public hubs have hosted such files, and tools that load checkpoints automatically (evaluation services, conversion bots, notebooks) have been compromised this way.",
-    howToFix: "Load with `torch.load(path, weights_only=True)`. If the checkpoint contains your own classes, allow exactly those with `torch.serialization.add_safe_globals([MyConfig])` or the `torch.serialization.safe_globals` context manager instead of disabling the restriction. Better still, store weights with `safetensors` (`safetensors.torch.save_file` / `load_file`), which cannot carry code. Never load a checkpoint with `weights_only=False` unless you produced it yourself and its integrity is verified (a pinned hash).",
-    fixHint: "Pass weights_only=True to torch.load (allow extra classes with torch.serialization.add_safe_globals), or use safetensors.",
-    vulnerableExample: [
-      "import torch",
-      "",
-      "def load_checkpoint(path):",
-      '    return torch.load(path, map_location="cpu", weights_only=False)  # full unpickling'
-    ].join("\n"),
-    safeExample: [
-      "import torch",
-      "",
-      "def load_checkpoint(path):",
-      '    return torch.load(path, map_location="cpu", weights_only=True)  # tensors and plain containers only'
-    ].join("\n"),
-    detectionScope: "Calls of `torch.load`, `torch.serialization.load`, `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url`, resolved through imports, aliases, rebinding and constant dynamic imports. The `weights_only` keyword is evaluated when it is a literal (`None` counts as missing: it selects the version default); `pickle_module` is read as keyword or position 2. A call whose arguments come through `*args`/`**kwargs` is reported at medium confidence: the option may be set there, but the analysis cannot see it. Fix: a missing `weights_only` is added as `weights_only=True`; an explicit `weights_only=False` gets no automatic fix because the checkpoint may need classes that must first be allowed. Checkpoint files themselves are scanned by the artifact rules.",
-    references: [
-      { title: "PyTorch documentation: torch.load (weights_only and security warning)", url: "https://pytorch.org/docs/stable/generated/torch.load.html" },
-      { title: "PyTorch documentation: weights_only unpickler and add_safe_globals", url: "https://pytorch.org/docs/stable/notes/serialization.html#weights-only" },
-      { title: "PyTorch documentation: torch.hub.load_state_dict_from_url", url: "https://pytorch.org/docs/stable/hub.html#torch.hub.load_state_dict_from_url" },
-      { title: "Bandit B614: pytorch_load", url: "https://bandit.readthedocs.io/en/latest/plugins/b614_pytorch_load.html" },
-      { title: "safetensors documentation", url: "https://huggingface.co/docs/safetensors/index" },
-      ...DESERIALIZATION_REFERENCES.slice(0, 3)
-    ],
-    faq: [
-      {
-        question: "We run torch 2.6 or later, where weights_only defaults to True. Why is a plain torch.load reported?",
-        answer: "The call is safe only where it runs on torch >= 2.6 and `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD` is not set. Stating `weights_only=True` makes the code safe on every version and documents the intent; that is why the finding is medium severity and comes with an automatic fix."
-      },
-      {
-        question: "Our checkpoint stores an optimizer, a config object or numpy values and fails with weights_only=True.",
-        answer: "Allow the specific classes with `torch.serialization.add_safe_globals` (the error message names them) instead of disabling the restriction, or save only `state_dict()`s and plain values."
-      },
-      {
-        question: "Why is `torch.load(f, **options)` reported?",
-        answer: "`weights_only` may or may not be inside `options`; the analysis cannot tell, so it reports at medium confidence. Pass `weights_only=True` explicitly to make the call self-evidently safe."
-      },
-      {
-        question: "Is `torch.save` reported?",
-        answer: "No. Saving runs no attacker-controlled code."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-ML-SEC-002.ts
-var ADVICE4 = "Keep the default `allow_pickle=False` and store object data in a data-only format (JSON, Parquet, safetensors).";
-var ALLOW_PICKLE_POSITION = { "numpy.load": 2, "numpy.lib.format.read_array": 1 };
-function check5(m) {
-  const position = ALLOW_PICKLE_POSITION[m.target];
-  const allowPickle = m.args.find("allow_pickle", position);
-  if (!allowPickle) {
-    if (!m.args.mayBeHidden("allow_pickle", position)) return null;
-    return {
-      severity: "medium",
-      confidence: "low",
-      message: `${spelled(m)} may receive \`allow_pickle\` through \`*args\`/\`**kwargs\`; if it is True, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE4}`
-    };
-  }
-  const truth = literalTruth(allowPickle, m.model.tree.source);
-  if (truth === false) return null;
-  if (truth === true) {
-    const toFalse = allowPickle.type === "true" ? fix("Set allow_pickle=False", [replaceNode(allowPickle, "False")]) : void 0;
-    return {
-      message: `${spelled(m)} with \`allow_pickle=True\` unpickles object arrays stored in the file: a crafted .npy/.npz runs arbitrary code when loaded. ${ADVICE4}`,
-      ...toFalse ? { fix: toFalse } : {}
-    };
-  }
-  return {
-    confidence: "medium",
-    message: `${spelled(m)} sets \`allow_pickle\` from a value that is not literally False; when it is true, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE4}`
-  };
-}
-var legacyMessage = (m) => `${spelled(m)} is a legacy NumPy alias of \`pickle.loads\`/\`pickle.load\`: it runs whatever code the bytes describe. Use \`numpy.load\` on .npy files with \`allow_pickle=False\`.`;
-var PYTHON_ML_SEC_002_default = defineRule({
-  id: "PYTHON-ML-SEC-002",
-  name: "NumPy Load With allow_pickle",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "numpy", "ml", "pickle", "rce", "cwe-502"],
-  bundles: ["ml", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-009"],
-  prefilter: ["numpy", "read_array"],
-  sinks: [
-    { call: Object.keys(ALLOW_PICKLE_POSITION), check: check5, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE4}` },
-    { call: ["numpy.loads", "numpy.ma.loads", "numpy.ma.load", "numpy.core.multiarray.loads"], references: true, message: legacyMessage }
-  ],
-  docs: {
-    summary: "Detects `numpy.load` (and `numpy.lib.format.read_array`) with `allow_pickle` enabled, and the legacy pickle aliases `numpy.loads`/`numpy.ma.loads`, which run arbitrary code from the file.",
-    description: "`.npy` and `.npz` files hold raw numeric arrays, but arrays of dtype `object` are stored as a pickle. With `allow_pickle=True`, `numpy.load` unpickles them, and a crafted file runs code as soon as it is loaded. NumPy changed the default to `allow_pickle=False` in 1.16.3 because of CVE-2019-6446; code that turns it back on, often just to silence a `ValueError`, reopens the hole. This rule reports `numpy.load` / `numpy.lib.format.read_array` when `allow_pickle` (keyword, or position 2 / 1) is `True` or any value not literally false, and the legacy `numpy.loads`, `numpy.ma.loads` and `numpy.ma.load`, which were plain pickle aliases.",
-    securityImplications: "Datasets, embeddings and feature caches are routinely exchanged as `.npy`/`.npz` files downloaded from the internet or shared between teams. With pickling allowed, any of them can execute code on the machine that loads it: exfiltrate credentials from a training cluster, alter other data, or persist in the environment.",
-    howToFix: "Remove `allow_pickle=True` (the default is False). If loading fails because the file contains object arrays, fix the producer: save numeric arrays only (`np.save(path, arr.astype(np.float32))`), or move strings and nested structures to JSON, Parquet or safetensors. Load object arrays only from files you produced and whose hash you verify.",
-    fixHint: "Drop allow_pickle=True (the default False is safe); save object data as JSON/Parquet instead.",
-    vulnerableExample: [
-      "import numpy as np",
-      "",
-      "def load_features(path):",
-      "    return np.load(path, allow_pickle=True)  # object arrays are unpickled"
-    ].join("\n"),
-    safeExample: [
-      "import numpy as np",
-      "",
-      "def load_features(path):",
-      "    return np.load(path)  # allow_pickle=False: numeric arrays only"
-    ].join("\n"),
-    detectionScope: "Calls of `numpy.load` (also `numpy.lib.npyio.load`) and `numpy.lib.format.read_array` resolved through imports, aliases (`import numpy as np`), rebinding and constant dynamic imports; `allow_pickle` is read as keyword or by position. Literal false values (`False`, `0`, `None`) and the default are safe; a non-literal value is reported at medium confidence; options passed through `*args`/`**kwargs` at low confidence. Legacy pickle aliases `numpy.loads`, `numpy.ma.loads`, `numpy.ma.load` are always reported. Fix: a literal `allow_pickle=True` becomes `allow_pickle=False`, which loads every numeric file exactly as before. The `.npy` files themselves are scanned by the artifact rules.",
-    references: [
-      { title: "NumPy documentation: numpy.load (allow_pickle warning)", url: "https://numpy.org/doc/stable/reference/generated/numpy.load.html" },
-      { title: "NumPy documentation: the .npy format and object arrays", url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html" },
-      { title: "CVE-2019-6446: numpy.load pickle default", url: "https://nvd.nist.gov/vuln/detail/CVE-2019-6446" },
-      { title: "NumPy 1.16.3 release notes: allow_pickle defaults to False", url: "https://numpy.org/doc/stable/release/1.16.3-notes.html" },
-      ...DESERIALIZATION_REFERENCES.slice(0, 3)
-    ],
-    faq: [
-      {
-        question: 'numpy.load raised "Object arrays cannot be loaded when allow_pickle=False". Should we set it to True?',
-        answer: "Only for files you produced yourself and whose integrity you verify. The error means the file contains a pickle; change how it is written (numeric dtypes, or JSON/Parquet for strings and structures) instead."
-      },
-      {
-        question: "Is `numpy.load(path)` without allow_pickle reported?",
-        answer: "No. Since NumPy 1.16.3 the default is False, which refuses object arrays."
-      },
-      {
-        question: "Why is `np.load(path, allow_pickle=flag)` reported?",
-        answer: "The analysis cannot prove `flag` is false. It is reported at medium confidence; if the value is a constant False, write it literally."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-ML-SEC-003.ts
-var message7 = unpicklingMessage(
-  "pickle (pandas.read_pickle is pickle.load with decompression)",
-  "Never read pickles from untrusted sources; exchange DataFrames as Parquet, Feather, CSV or JSON."
-);
-var PYTHON_ML_SEC_003_default = defineRule({
-  id: "PYTHON-ML-SEC-003",
-  name: "Pandas read_pickle of Untrusted Data",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "pandas", "ml", "data", "pickle", "rce", "cwe-502"],
-  bundles: ["ml", "deserialization"],
-  banditIds: ["B301"],
-  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-010"],
-  prefilter: ["pandas", "read_pickle", "pickle_compat"],
-  sinks: [
-    {
-      call: ["pandas.read_pickle", "pandas.compat.pickle_compat.load", "pandas.compat.pickle_compat.loads"],
-      references: true,
-      message: message7
-    }
-  ],
-  docs: {
-    summary: "Detects `pandas.read_pickle`, which unpickles its input and runs any code a crafted file contains.",
-    description: "`pandas.read_pickle` opens a path, URL or buffer, decompresses it if needed, and calls `pickle.load`. It accepts any pickle, not only DataFrames, so a file named `data.pkl` is an executable as far as Python is concerned. This rule reports `pandas.read_pickle` (also as `pd.read_pickle`, `pandas.io.pickle.read_pickle`, Modin's `modin.pandas.read_pickle`) and pandas' internal `pandas.compat.pickle_compat.load`/`loads`, through aliases, rebinding, constant dynamic imports, and when passed as a callback.",
-    securityImplications: 'Pickled DataFrames are shared through notebooks, object storage buckets, dataset hubs and email. `read_pickle` also accepts URLs (`pd.read_pickle("https://...")`, `s3://...`), so a changed remote object is enough to run code on every machine that loads it: analysts\' laptops, scheduled jobs, training clusters with cloud credentials.',
-    howToFix: "Store and exchange tabular data as Parquet (`df.to_parquet` / `pd.read_parquet`), Feather, CSV or JSON, none of which can carry code. Keep `read_pickle` for short-lived local caches that only your process writes, in a directory nobody else can write.",
-    fixHint: "Use Parquet/Feather/CSV (pd.read_parquet) instead of pickle for data others can provide.",
-    vulnerableExample: [
-      "import pandas as pd",
-      "",
-      "def load_dataset(url):",
-      "    return pd.read_pickle(url)  # a crafted pickle runs code"
-    ].join("\n"),
-    safeExample: [
-      "import pandas as pd",
-      "",
-      "def load_dataset(url):",
-      "    return pd.read_parquet(url)  # columnar data only"
-    ].join("\n"),
-    detectionScope: "Calls of `pandas.read_pickle`, `pandas.io.pickle.read_pickle`, `modin.pandas.read_pickle` and `pandas.compat.pickle_compat.load`/`loads`, resolved through imports, aliases, rebinding and constant dynamic imports, and these functions passed uncalled as a callback (medium confidence). `DataFrame.to_pickle` and `DataFrame.read_pickle`-like methods of other objects are not findings. HDF5 stores that may unpickle object columns are covered by PYTHON-ML-SEC-010.",
-    references: [
-      { title: "pandas documentation: read_pickle (security warning)", url: "https://pandas.pydata.org/docs/reference/api/pandas.read_pickle.html" },
-      { title: "pandas documentation: IO tools, pickling", url: "https://pandas.pydata.org/docs/user_guide/io.html#pickling" },
-      { title: "Bandit B301: pickle (includes pandas.read_pickle)", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" },
-      { title: "Ruff S301: suspicious-pickle-usage", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
-      ...DESERIALIZATION_REFERENCES.slice(0, 3)
-    ],
-    faq: [
-      {
-        question: "read_pickle is much faster than CSV. What should we use instead?",
-        answer: "Parquet or Feather are as fast or faster for typical DataFrames, keep dtypes, and cannot execute code."
-      },
-      {
-        question: "Is `df.to_pickle(path)` reported?",
-        answer: "No. Writing a pickle runs no attacker-controlled code; only reading is reported."
-      },
-      {
-        question: "The pickle is a cache our own job writes. Is this a false positive?",
-        answer: "If nobody else can write that location, the risk is low: suppress the finding with that justification."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-ML-SEC-004.ts
-var message8 = unpicklingMessage(
-  "joblib, which stores models as pickles",
-  "Load only models you produced and verified (pinned hash); to share scikit-learn models, use skops.io, ONNX or another format without code."
-);
-var PYTHON_ML_SEC_004_default = defineRule({
-  id: "PYTHON-ML-SEC-004",
-  name: "Joblib Load of Untrusted Model",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "joblib", "scikit-learn", "ml", "model", "pickle", "rce", "cwe-502"],
-  bundles: ["ml", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-001", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-011"],
-  prefilter: ["joblib"],
-  sinks: [{ call: ["joblib.load"], references: true, message: message8 }],
-  docs: {
-    summary: "Detects `joblib.load` (also `sklearn.externals.joblib.load`), which unpickles model files and runs any code they contain.",
-    description: "joblib is the standard way to persist scikit-learn models (`.joblib`, `.pkl`). Its format is pickle with numpy arrays stored alongside, and `joblib.load` runs the full unpickler: a model file can execute code when loaded. This rule reports `joblib.load`, also reached as `sklearn.externals.joblib.load`, `joblib.numpy_pickle.load`, through aliases, rebinding, constant dynamic imports, and when passed as a callback.",
-    securityImplications: "Models are downloaded from hubs, shared between teams and fetched by serving infrastructure from object storage. Anyone who can replace the file (a compromised bucket, a malicious upload, a typo-squatted hub repository) runs code in the training or serving environment, usually one with data access and cloud credentials.",
-    howToFix: "Load only files you produced, from storage only you can write, and verify a pinned SHA-256 before loading. To exchange scikit-learn models, use `skops.io.dump`/`skops.io.load` (which refuses unknown types unless you trust them explicitly) or export to ONNX; keep training data and parameters in data-only formats.",
-    fixHint: "Verify a pinned hash before joblib.load, or share models with skops.io/ONNX instead of pickle.",
-    vulnerableExample: [
-      "import joblib",
-      "",
-      "def load_model(path):",
-      "    return joblib.load(path)  # any pickle payload runs here"
-    ].join("\n"),
-    safeExample: [
-      "import skops.io as sio",
-      "",
-      "def load_model(path):",
-      "    unknown = sio.get_untrusted_types(file=path)",
-      "    if unknown:",
-      '        raise ValueError(f"refusing untrusted types: {unknown}")',
-      "    return sio.load(path)"
-    ].join("\n"),
-    detectionScope: "Calls of `joblib.load`, `joblib.numpy_pickle.load` and `sklearn.externals.joblib.load`, resolved through imports, aliases, rebinding and constant dynamic imports, and `joblib.load` passed uncalled as a callback (medium confidence). `joblib.dump`, `joblib.Memory` and `joblib.Parallel` are not findings. Every call is reported, since the analysis does not prove where the file comes from; `.joblib`/`.pkl` files themselves are scanned by the artifact rules.",
-    references: [
-      { title: "joblib documentation: persistence (security warning)", url: "https://joblib.readthedocs.io/en/stable/persistence.html" },
-      { title: "scikit-learn documentation: model persistence and security", url: "https://scikit-learn.org/stable/model_persistence.html" },
-      { title: "skops documentation: secure persistence", url: "https://skops.readthedocs.io/en/stable/persistence.html" },
-      ...DESERIALIZATION_REFERENCES
-    ],
-    faq: [
-      {
-        question: "joblib is not pickle, is it?",
-        answer: "It is pickle with efficient storage for numpy arrays. Loading a joblib file runs the pickle virtual machine with all its risks."
-      },
-      {
-        question: "We only load models our own training pipeline wrote.",
-        answer: "Then the trust boundary is the storage: make sure only the pipeline can write it, verify a hash recorded at training time, and suppress the finding with that justification."
-      },
-      { question: "Is `joblib.dump` reported?", answer: "No. Only loading is reported." }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-ML-SEC-005.ts
-var message9 = unpicklingMessage(
-  "cloudpickle (pickle, plus code objects for functions and classes)",
-  "Never load cloudpickle data from an untrusted source; send data in JSON/msgpack and refer to code by name."
-);
-var PYTHON_ML_SEC_005_default = defineRule({
-  id: "PYTHON-ML-SEC-005",
-  name: "Cloudpickle Deserialization of Untrusted Data",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "cloudpickle", "ml", "distributed", "pickle", "rce", "cwe-502"],
-  bundles: ["ml", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-046"],
-  prefilter: ["cloudpickle", "srsly"],
-  sinks: [{ call: ["cloudpickle.load", "cloudpickle.loads", "srsly.pickle_loads"], references: true, message: message9 }],
-  docs: {
-    summary: "Detects cloudpickle deserialization (`cloudpickle.loads`, `cloudpickle.load`, and wrappers such as `srsly.pickle_loads`), which runs arbitrary code from its input.",
-    description: "cloudpickle serializes functions, lambdas and classes by value so that they can run on other machines; it is the transport of Ray, Dask, PySpark, joblib's process backend and MLflow's Python models. `cloudpickle.loads` is `pickle.loads`: the payload decides which code runs. This rule reports `cloudpickle.load`/`loads`, also reached through `cloudpickle.cloudpickle`, vendored copies (`ray.cloudpickle`, `pyspark.cloudpickle`, `joblib.externals.cloudpickle`, `srsly.cloudpickle`), spaCy's `srsly.pickle_loads`, aliases, rebinding, constant dynamic imports, and when passed as a callback.",
-    securityImplications: "In distributed systems the deserializing side is often a privileged worker or driver. Anyone who can inject a message (an exposed scheduler port, a shared queue, a model artifact in a registry) runs code on every worker that loads it, with access to the cluster's data and credentials.",
-    howToFix: "Keep cloudpickle traffic on authenticated, private channels between components you control, and never load cloudpickle files from users or the internet. To exchange data, use JSON, msgpack, Arrow or safetensors, and refer to functions by a registered name instead of shipping their code.",
-    fixHint: "Exchange data (JSON, msgpack, Arrow) and reference code by name; load cloudpickle only over private, authenticated channels.",
-    vulnerableExample: [
-      "import cloudpickle",
-      "",
-      "def handle(request):",
-      "    job = cloudpickle.loads(request.body)  # the client decides what runs",
-      "    return job()"
-    ].join("\n"),
-    safeExample: [
-      "import json",
-      "",
-      'JOBS = {"score": score_batch}',
-      "",
-      "def handle(request):",
-      "    spec = json.loads(request.body)",
-      '    return JOBS[spec["job"]](spec["rows"])  # only registered code runs'
-    ].join("\n"),
-    detectionScope: "Calls of `cloudpickle.load`, `cloudpickle.loads` and `srsly.pickle_loads`, resolved through imports (including vendored copies listed above), aliases, rebinding and constant dynamic imports, and these functions passed uncalled as a callback (medium confidence). `cloudpickle.dump`/`dumps` are not findings. Deserialization hidden inside frameworks (Ray, Dask, Spark) is not reported: only direct calls are.",
-    references: [
-      { title: "cloudpickle README (security notice)", url: "https://github.com/cloudpipe/cloudpickle#readme" },
-      { title: "srsly: pickle_loads", url: "https://github.com/explosion/srsly#pickle" },
-      ...DESERIALIZATION_REFERENCES
-    ],
-    faq: [
-      {
-        question: "cloudpickle is how our framework ships functions. What can we do?",
-        answer: "Make sure only trusted components can reach the channel (authentication, private networks, TLS), and never accept cloudpickle payloads from users. Suppress reviewed internal uses with a justification."
-      },
-      { question: "Is `cloudpickle.dumps` reported?", answer: "No. Only loading is reported." }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-ML-SEC-006.ts
-var message10 = unpicklingMessage(
-  "torch.package, which unpickles the archive's objects and imports the Python source it ships",
-  "Load only packages you built or verified (pinned hash); share weights as safetensors instead."
-);
-var PYTHON_ML_SEC_006_default = defineRule({
-  id: "PYTHON-ML-SEC-006",
-  name: "torch.package Import of Untrusted Archive",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "pytorch", "torch", "ml", "model", "pickle", "rce", "cwe-502"],
-  bundles: ["ml", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040"],
-  prefilter: ["torch", "PackageImporter"],
-  sinks: [{ call: ["torch.package.PackageImporter"], subclasses: true, message: message10 }],
-  docs: {
-    summary: "Detects `torch.package.PackageImporter`, which loads pickled objects and executes Python code shipped inside a `.pt` package.",
-    description: "`torch.package` bundles a model's pickled objects together with the Python source needed to rebuild them. A `PackageImporter` opened on such an archive runs that source when `import_module` or `load_pickle` is called, and `load_pickle` runs the full unpickler (there is no `weights_only` mode). The PyTorch documentation states that torch.package is not secure and that packages must be trusted. This rule reports constructing a `PackageImporter` (also as `torch.package.package_importer.PackageImporter`, aliases, local subclasses); the `load_pickle`/`import_module` calls on it are part of the same finding.",
-    securityImplications: "A package received from someone else is a program: loading it runs its code with the privileges of the process, on training machines and serving hosts that typically hold data and credentials.",
-    howToFix: "Open only packages you produced, from storage only you can write, and verify a pinned SHA-256 before loading. To exchange models, ship weights as `safetensors` and the architecture as reviewed code in your repository, or use a format without embedded code (ONNX).",
-    fixHint: "Load only packages you built and verified; exchange weights as safetensors plus reviewed model code.",
-    vulnerableExample: [
-      "from torch.package import PackageImporter",
-      "",
-      "def load_shared_model(path):",
-      "    importer = PackageImporter(path)  # ships and runs its own code",
-      '    return importer.load_pickle("model", "model.pkl")'
-    ].join("\n"),
-    safeExample: [
-      "from safetensors.torch import load_file",
-      "",
-      "def load_shared_model(path):",
-      "    model = MyModel()  # architecture from reviewed code",
-      "    model.load_state_dict(load_file(path))  # tensors only",
-      "    return model"
-    ].join("\n"),
-    detectionScope: "Calls of `torch.package.PackageImporter` (and `torch.package.package_importer.PackageImporter`) resolved through imports, aliases, rebinding and constant dynamic imports, and instantiation of local subclasses. `PackageExporter` is not a finding. Archives themselves are scanned by the artifact rules.",
-    references: [
-      { title: "PyTorch documentation: torch.package (security warning)", url: "https://pytorch.org/docs/stable/package.html" },
-      { title: "safetensors documentation", url: "https://huggingface.co/docs/safetensors/index" },
-      ...DESERIALIZATION_REFERENCES
-    ],
-    faq: [
-      {
-        question: "Why is the constructor reported rather than load_pickle?",
-        answer: "Opening the archive is the decision to trust it: every useful operation on the importer runs its code or unpickles its data. One finding per archive keeps the review focused."
-      },
-      { question: "Is `PackageExporter` reported?", answer: "No. Writing a package runs no code from untrusted input." }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-ML-SEC-007.ts
-var ADVICE5 = "Keep `safe_mode=True` (the default) and replace Lambda layers with registered custom layers.";
-var SAFE_MODE_POSITION = {
-  "keras.models.load_model": 3,
-  "keras.saving.load_model": 3,
-  "keras.saving.deserialize_keras_object": 2
-};
-function check6(m) {
-  const position = SAFE_MODE_POSITION[m.target];
-  const safeMode = m.args.find("safe_mode", position);
-  if (!safeMode) return null;
-  const truth = literalTruth(safeMode, m.model.tree.source);
-  if (truth === true) return null;
-  if (truth === false) {
-    return {
-      message: `${spelled(m)} with \`safe_mode=False\` deserializes Lambda layers, whose Python bytecode is stored in the file: loading a crafted model runs arbitrary code. ${ADVICE5}`
-    };
-  }
-  return {
-    confidence: "medium",
-    message: `${spelled(m)} takes \`safe_mode\` from a value the analysis cannot evaluate; when it is False, Lambda bytecode stored in the file runs on load. ${ADVICE5}`
-  };
-}
-var PYTHON_ML_SEC_007_default = defineRule({
-  id: "PYTHON-ML-SEC-007",
-  name: "Keras Model Loading With safe_mode Disabled",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "keras", "tensorflow", "ml", "model", "rce", "cwe-502"],
-  bundles: ["ml", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-ML-SEC-001", "PYTHON-ML-SEC-004"],
-  prefilter: ["keras"],
-  sinks: [
-    { call: Object.keys(SAFE_MODE_POSITION), check: check6, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE5}` },
-    {
-      call: ["keras.config.enable_unsafe_deserialization"],
-      message: (m) => `${spelled(m)} turns off safe mode for every later model load in the process: Lambda bytecode in any loaded file then runs. ${ADVICE5}`
-    }
-  ],
-  docs: {
-    summary: "Detects Keras model loading with `safe_mode=False` and `keras.config.enable_unsafe_deserialization()`, which let a model file run arbitrary Python bytecode.",
-    description: "Keras stores `Lambda` layers by serializing their Python function's bytecode into the model file. Keras 3 (and tf.keras since 2.13) refuses to rebuild them unless `safe_mode=False` is passed or unsafe deserialization is enabled globally, because rebuilding them executes attacker-chosen code (CVE-2024-3660 covered the missing check in earlier versions). This rule reports `keras.models.load_model`, `keras.saving.load_model`, and `keras.saving.deserialize_keras_object` when `safe_mode` is False or not a literal (medium confidence), and every call of `keras.config.enable_unsafe_deserialization()`. `tf.keras`, `tensorflow.keras` and `tf_keras` are treated as Keras.",
-    securityImplications: "Model files are downloaded from hubs and shared between teams. With safe mode disabled, opening a `.keras` file runs whatever bytecode its Lambda layers carry, with access to the training data, credentials and network of the loading machine.",
-    howToFix: "Do not disable safe mode. Replace `Lambda` layers with subclassed layers registered through `keras.saving.register_keras_serializable()` so that their code lives in your repository and the file stores only configuration. If a legacy model needs it, load it once in an isolated environment and re-save it without Lambda layers.",
-    fixHint: "Keep safe_mode=True; replace Lambda layers with registered custom layers.",
-    vulnerableExample: [
-      "import keras",
-      "",
-      "def load(path):",
-      "    return keras.models.load_model(path, safe_mode=False)  # Lambda bytecode runs"
-    ].join("\n"),
-    safeExample: [
-      "import keras",
-      "",
-      "def load(path):",
-      "    return keras.models.load_model(path)  # safe_mode=True: no stored bytecode runs"
-    ].join("\n"),
-    detectionScope: "Calls of the listed Keras functions (also through `tensorflow.keras`, `tf.keras`, `tf_keras`, aliases, rebinding) with `safe_mode` given as keyword or by position and literally false, or non-literal (medium confidence); the default (`safe_mode=True`) is not reported. Calls of `keras.config.enable_unsafe_deserialization` are always reported. Not covered: legacy HDF5 (`.h5`) models loaded by Keras 2 / TensorFlow < 2.13, which ignore `safe_mode`, because the file format is not visible from the call.",
-    references: [
-      { title: "Keras documentation: load_model and safe_mode", url: "https://keras.io/api/models/model_saving_apis/model_saving_and_loading/" },
-      { title: "Keras documentation: enable_unsafe_deserialization", url: "https://keras.io/api/utils/config_utils/" },
-      { title: "CVE-2024-3660: Keras arbitrary code injection via Lambda layers", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-3660" },
-      ...DESERIALIZATION_REFERENCES.slice(0, 3)
-    ],
-    faq: [
-      {
-        question: "Our model has a Lambda layer and fails to load without safe_mode=False.",
-        answer: "Move the function into a custom layer class registered with `register_keras_serializable`, rebuild the model from trusted code, and re-save it. Then it loads in safe mode."
-      },
-      {
-        question: "Is `load_model(path)` without safe_mode reported?",
-        answer: "No. The default `safe_mode=True` refuses stored bytecode."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-ML-SEC-008.ts
-var OBJECT_COLLECTIVES = [
-  "torch.distributed.recv_object_list",
-  "torch.distributed.broadcast_object_list",
-  "torch.distributed.gather_object",
-  "torch.distributed.scatter_object_list",
-  "torch.distributed.all_gather_object"
-];
-var message11 = (m) => `${spelled(m)} unpickles the objects other ranks send: any participant of the process group (or anyone who can join its rendezvous) can run code here. Exchange tensors with the tensor collectives (broadcast, all_gather) and keep the rendezvous endpoint private.`;
-var PYTHON_ML_SEC_008_default = defineRule({
-  id: "PYTHON-ML-SEC-008",
-  name: "torch.distributed Object Collectives Unpickle Peer Data",
-  language: "python",
-  severity: "medium",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "pytorch", "torch", "distributed", "ml", "pickle", "cwe-502"],
-  bundles: ["ml", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-LANG-SEC-073", "PYTHON-ML-SEC-001"],
-  prefilter: ["torch"],
-  sinks: [{ call: OBJECT_COLLECTIVES, message: message11 }],
-  docs: {
-    summary: "Detects torch.distributed object collectives (`broadcast_object_list`, `all_gather_object`, `gather_object`, `scatter_object_list`, `recv_object_list`), which pickle and unpickle objects between ranks.",
-    description: "Tensor collectives move raw tensor memory; the `*_object*` collectives instead pickle arbitrary Python objects on the sending rank and unpickle them on the receiving ranks. The PyTorch documentation warns that they use pickle implicitly and must only be called with data you trust. This rule reports every call of these functions (also via `torch.distributed.distributed_c10d`, `import torch.distributed as dist`, aliases and rebinding). Severity is medium: the peers are normally the job's own ranks, but any compromised rank, or anyone who can join an exposed rendezvous (TCPStore, c10d) endpoint, can run code on all the others.",
-    securityImplications: "Training jobs span many machines that share credentials and data. Code execution through a poisoned object propagates from one rank to every rank that receives it, and an unauthenticated rendezvous port reachable from other networks lets an outsider join the group.",
-    howToFix: "Exchange tensors with `broadcast`, `all_gather`, `send`/`recv`, encoding metadata as integer or byte tensors or as JSON in a byte tensor. Keep the rendezvous (`MASTER_ADDR`/`MASTER_PORT`, TCPStore) on a private network. Use object collectives only for objects built by your own code on trusted ranks.",
-    fixHint: "Exchange tensors (or JSON in byte tensors) instead of pickled objects; keep the rendezvous private.",
-    vulnerableExample: [
-      "import torch.distributed as dist",
-      "",
-      "def share_config(config):",
-      "    objects = [config]",
-      "    dist.broadcast_object_list(objects, src=0)  # receivers unpickle",
-      "    return objects[0]"
-    ].join("\n"),
-    safeExample: [
-      "import json",
-      "import torch",
-      "import torch.distributed as dist",
-      "",
-      "def share_config(config, size=4096):",
-      "    buf = torch.zeros(size, dtype=torch.uint8)",
-      "    if dist.get_rank() == 0:",
-      "        raw = json.dumps(config).encode()",
-      "        buf[: len(raw)] = torch.tensor(list(raw), dtype=torch.uint8)",
-      "    dist.broadcast(buf, src=0)  # raw bytes, decoded as JSON",
-      '    return json.loads(bytes(buf.tolist()).rstrip(b"\\0"))'
-    ].join("\n"),
-    detectionScope: "Calls of `torch.distributed.recv_object_list`, `broadcast_object_list`, `gather_object`, `scatter_object_list` and `all_gather_object` resolved through imports, aliases, rebinding and constant dynamic imports. Tensor collectives are not reported. `torch.distributed.rpc` (which also pickles) is not covered.",
-    references: [
-      { title: "PyTorch documentation: torch.distributed object collectives (pickle warning)", url: "https://pytorch.org/docs/stable/distributed.html#torch.distributed.broadcast_object_list" },
-      ...DESERIALIZATION_REFERENCES
-    ],
-    faq: [
-      {
-        question: "All ranks run our own code. Is this a false positive?",
-        answer: "Usually the risk is low, hence medium severity. It matters when the rendezvous endpoint is reachable from untrusted networks or when ranks process untrusted inputs that end up in the exchanged objects. Suppress reviewed calls with a justification."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-ML-SEC-009.ts
-var ADVICE6 = "Use plain msgpack and encode arrays of numeric dtype yourself, or safetensors/npy with allow_pickle=False.";
-function message12(m) {
-  if (m.target === "msgpack_numpy.patch") {
-    return `${spelled(m)} makes every later \`msgpack.unpackb\`/\`msgpack.loads\` in the process decode object arrays with pickle.loads: any msgpack input can then run arbitrary code. ${ADVICE6}`;
-  }
-  if (m.via === "reference") {
-    return `${spelled(m)} is used as a decoding hook: it unpickles arrays of dtype object ("kind" b"O"), so a crafted msgpack message runs arbitrary code. ${ADVICE6}`;
-  }
-  return `${spelled(m)} unpickles arrays of dtype object ("kind" b"O") found in the message, so crafted msgpack data runs arbitrary code. ${ADVICE6}`;
-}
-var PYTHON_ML_SEC_009_default = defineRule({
-  id: "PYTHON-ML-SEC-009",
-  name: "msgpack-numpy Decodes Object Arrays With Pickle",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "msgpack", "numpy", "ml", "pickle", "rce", "cwe-502"],
-  bundles: ["ml", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-ML-SEC-002", "PYTHON-LANG-SEC-040"],
-  prefilter: ["msgpack_numpy"],
-  sinks: [
-    {
-      call: ["msgpack_numpy.unpackb", "msgpack_numpy.loads", "msgpack_numpy.unpack", "msgpack_numpy.load", "msgpack_numpy.Unpacker", "msgpack_numpy.decode"],
-      references: true,
-      message: message12
-    },
-    { call: ["msgpack_numpy.patch"], message: message12 }
-  ],
-  docs: {
-    summary: "Detects msgpack-numpy decoding (`msgpack_numpy.unpackb`/`loads`/`unpack`/`Unpacker`, `decode` as an object hook, `patch()`), which unpickles object arrays from the message.",
-    description: 'msgpack is a data-only format, but msgpack-numpy extends it with NumPy arrays. Its `decode` hook turns any map tagged `nd: True` with `kind: b"O"` into `pickle.loads(data)`, so a msgpack message can carry a pickle that runs when decoded. This rule reports msgpack-numpy\'s decoding entry points (`unpackb`, `loads`, `unpack`, `load`, `Unpacker`, `decode`), `msgpack_numpy.decode` passed as `object_hook` to plain msgpack, and `msgpack_numpy.patch()`, which installs the hook into `msgpack` globally.',
-    securityImplications: "msgpack is chosen precisely because it is supposed to be safe for network messages (RPC, queues, caches, model servers). With msgpack-numpy decoding, every peer that can send a message can execute code in the receiver.",
-    howToFix: "Decode untrusted messages with plain `msgpack.unpackb` and no msgpack-numpy hook. Send arrays as raw buffers with explicit numeric dtype and shape (`arr.tobytes()`, `np.frombuffer`), and reject object dtypes.",
-    fixHint: "Decode with plain msgpack and rebuild numeric arrays with np.frombuffer; never decode object arrays from peers.",
-    vulnerableExample: [
-      "import msgpack",
-      "import msgpack_numpy as m",
-      "",
-      "def handle(payload):",
-      "    return msgpack.unpackb(payload, object_hook=m.decode)  # object arrays are unpickled"
-    ].join("\n"),
-    safeExample: [
-      "import msgpack",
-      "import numpy as np",
-      "",
-      "def handle(payload):",
-      "    msg = msgpack.unpackb(payload)",
-      '    return np.frombuffer(msg["data"], dtype=np.float32).reshape(msg["shape"])'
-    ].join("\n"),
-    detectionScope: "Calls of `msgpack_numpy.unpackb`, `loads`, `unpack`, `load`, `Unpacker`, `decode` and `patch`, and `msgpack_numpy.decode`/`unpackb`/`loads` passed uncalled as an argument (for example `object_hook=m.decode`), resolved through imports, aliases and rebinding. Calls of plain `msgpack` after `patch()` are not reported individually: the `patch()` call is the finding. Encoding (`packb`, `encode`) is not reported.",
-    references: [
-      { title: "msgpack-numpy README", url: "https://github.com/lebedov/msgpack-numpy" },
-      { title: "msgpack-numpy decode() unpickles object arrays (issue/PR discussion)", url: "https://github.com/lebedov/msgpack-numpy/pull/58" },
-      ...DESERIALIZATION_REFERENCES
-    ],
-    faq: [
-      {
-        question: "Our messages never contain object arrays.",
-        answer: "Your senders do not produce them, but an attacker's message can. The decoder accepts the pickled form whenever it appears, so the protection has to be on the decoding side."
-      },
-      { question: "Is plain `msgpack.unpackb` reported?", answer: "No, unless msgpack-numpy's hook is passed to it or installed with `patch()`." }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-ML-SEC-010.ts
-var ADVICE7 = 'Read HDF5 only from trusted sources, or store tables as Parquet; with format="table" and non-object dtypes nothing is pickled.';
-function message13(m) {
-  return `${spelled(m)} reads pandas HDF5 data, where object-dtype columns in "fixed" format are stored with pickle: a crafted file runs arbitrary code when read. ${ADVICE7}`;
-}
-function check7(m) {
-  if (m.target !== "pandas.HDFStore") return {};
-  const mode = m.args.find("mode", 1);
-  const value = mode && m.model.constantString(mode, m.scope);
-  return value === "w" ? null : {};
-}
-var PYTHON_ML_SEC_010_default = defineRule({
-  id: "PYTHON-ML-SEC-010",
-  name: "Pandas HDF5 Read May Unpickle",
-  language: "python",
-  severity: "medium",
-  confidence: "medium",
-  precision: "medium",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "pandas", "hdf5", "pytables", "ml", "data", "pickle", "cwe-502"],
-  bundles: ["ml", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-ML-SEC-003"],
-  prefilter: ["pandas", "read_hdf", "HDFStore"],
-  sinks: [{ call: ["pandas.read_hdf", "pandas.HDFStore"], check: check7, message: message13 }],
-  docs: {
-    summary: 'Detects `pandas.read_hdf` and opening an existing `pandas.HDFStore`: object-dtype data in HDF5 "fixed" format is stored with pickle and unpickled on read.',
-    description: 'pandas writes HDF5 through PyTables. In the default "fixed" format, columns of dtype `object` (and some index types) are serialized with pickle, and reading them back calls `pickle.loads`. The pandas documentation warns that loading such data from untrusted sources can be unsafe. This rule reports `pandas.read_hdf` and `pandas.HDFStore(...)` (except `mode="w"`, which truncates the file), also as `pandas.io.pytables.*`. It is medium severity and medium confidence: whether a given file contains pickled data depends on how it was written.',
-    securityImplications: "HDF5 files look like inert numeric data and are shared freely as datasets. A crafted file with a pickled object column runs code in the process that reads it.",
-    howToFix: 'Use Parquet or Feather to exchange tables. If HDF5 is required, write with `format="table"` and explicit non-object dtypes (strings as fixed-width), and read files only from trusted sources.',
-    fixHint: "Exchange tables as Parquet/Feather; read HDF5 only from trusted sources.",
-    vulnerableExample: [
-      "import pandas as pd",
-      "",
-      "def load_upload(path):",
-      '    return pd.read_hdf(path, "data")  # pickled object columns are unpickled'
-    ].join("\n"),
-    safeExample: [
-      "import pandas as pd",
-      "",
-      "def load_upload(path):",
-      "    return pd.read_parquet(path)  # columnar data only"
-    ].join("\n"),
-    detectionScope: 'Calls of `pandas.read_hdf` and `pandas.HDFStore` (also `pandas.io.pytables.read_hdf`/`HDFStore`) resolved through imports, aliases and rebinding; `HDFStore` with the constant mode `"w"` (keyword or position 1) is not reported. Writes (`to_hdf`) are not findings.',
-    references: [
-      { title: "pandas documentation: read_hdf (pickle warning)", url: "https://pandas.pydata.org/docs/reference/api/pandas.read_hdf.html" },
-      { title: "pandas documentation: HDFStore", url: "https://pandas.pydata.org/docs/reference/api/pandas.HDFStore.html" },
-      ...DESERIALIZATION_REFERENCES
-    ],
-    faq: [
-      {
-        question: "Our HDF5 files contain only floats. Is this a false positive?",
-        answer: "For files you write yourself, yes in practice: suppress it with that justification. The rule cannot see how a file was written, and a file from elsewhere may contain pickled columns."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-ML-SEC-011.ts
-var ADVICE8 = "Inspect `skops.io.get_untrusted_types(...)` and pass only the types you have reviewed as `trusted=[...]`.";
-var UNTRUSTED_TYPES = "skops.io.get_untrusted_types";
-var LISTS = /* @__PURE__ */ new Set(["list", "tuple", "none", "false"]);
-function isReviewedList(m, trusted) {
-  if (LISTS.has(trusted.type)) return true;
-  if (trusted.type !== "identifier") return false;
-  const bindings = m.model.lookup(m.model.text(trusted), m.scope, trusted);
-  return !!bindings?.length && bindings.every((b) => b.kind === "assignment" && b.value !== void 0 && LISTS.has(b.value.type));
-}
-function check8(m) {
-  const trusted = m.args.find("trusted", 1);
-  if (!trusted) return null;
-  if (trusted.type === "true") {
-    return { message: `${spelled(m)} with \`trusted=True\` instantiates every type the file names, which lets a crafted file run arbitrary code. ${ADVICE8}` };
-  }
-  if (isReviewedList(m, trusted)) return null;
-  if (namesOf(m, trusted).includes(`${UNTRUSTED_TYPES}()`)) {
-    return {
-      message: `${spelled(m)} trusts the result of \`get_untrusted_types\`, i.e. every type the file itself asks for: that disables skops' protection and lets a crafted file run arbitrary code. ${ADVICE8}`
-    };
-  }
-  return {
-    confidence: "medium",
-    message: `${spelled(m)} takes \`trusted\` from a value the analysis cannot check; if it includes types from the file itself, a crafted file can run arbitrary code. ${ADVICE8}`
-  };
-}
-var PYTHON_ML_SEC_011_default = defineRule({
-  id: "PYTHON-ML-SEC-011",
-  name: "skops Load Trusting All Types",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "skops", "scikit-learn", "ml", "model", "cwe-502"],
-  bundles: ["ml", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-ML-SEC-004"],
-  prefilter: ["skops"],
-  sinks: [{ call: ["skops.io.load", "skops.io.loads"], check: check8, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE8}` }],
-  docs: {
-    summary: "Detects `skops.io.load`/`loads` with `trusted=True` or with the file's own `get_untrusted_types()` result, which defeats skops' type checks.",
-    description: "skops' persistence format exists to load scikit-learn models without pickle's risks: it refuses to instantiate types that are not on a safe list unless the caller trusts them explicitly. `trusted=True` (skops < 0.10) trusts everything, and the common shortcut `trusted=get_untrusted_types(file=path)` trusts exactly the types the file asks for, which is the same thing: a crafted file can name functions such as `builtins.exec` or `os.system` and have them called. This rule reports those two patterns, and a `trusted` value it cannot inspect at medium confidence. A literal list of type names (in the call or bound to a name) is treated as a reviewed allowlist.",
-    securityImplications: "Models shared on hubs in skops format are considered safe to open. With the check disabled, opening one runs the attacker's chosen callables in the loading process.",
-    howToFix: "Call `skops.io.get_untrusted_types(file=path)`, review the list, and pass only the reviewed type names as a literal `trusted=[...]`. Refuse files that ask for anything else.",
-    fixHint: "Pass a reviewed literal list to trusted=, never True or the file's own get_untrusted_types().",
-    vulnerableExample: [
-      "import skops.io as sio",
-      "",
-      "def load(path):",
-      "    return sio.load(path, trusted=sio.get_untrusted_types(file=path))  # trusts whatever the file wants"
-    ].join("\n"),
-    safeExample: [
-      "import skops.io as sio",
-      "",
-      'REVIEWED = ["sklearn.ensemble._forest.RandomForestClassifier"]',
-      "",
-      "def load(path):",
-      "    unknown = set(sio.get_untrusted_types(file=path)) - set(REVIEWED)",
-      "    if unknown:",
-      '        raise ValueError(f"unreviewed types: {sorted(unknown)}")',
-      "    return sio.load(path, trusted=REVIEWED)"
-    ].join("\n"),
-    detectionScope: "Calls of `skops.io.load` and `skops.io.loads` with `trusted` (keyword or position 1) literally `True`, bound to a call of `skops.io.get_untrusted_types` (directly or through a variable), or a value the analysis cannot inspect (medium confidence). No `trusted`, `None`, `False` and literal lists (also through a name bound only to a literal list) are not reported.",
-    references: [
-      { title: "skops documentation: secure persistence", url: "https://skops.readthedocs.io/en/stable/persistence.html" },
-      { title: "skops API: skops.io.load", url: "https://skops.readthedocs.io/en/stable/modules/classes.html#skops.io.load" },
-      ...DESERIALIZATION_REFERENCES.slice(0, 3)
-    ],
-    faq: [
-      {
-        question: "Why is `trusted=get_untrusted_types(file=path)` a problem? It is in many examples.",
-        answer: "It trusts the list the file provides, so a malicious file trusts itself. Review the list once and keep the reviewed names in code."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-ML-SEC-012.ts
-var ADVICE9 = "Upgrade to NLTK >= 3.9 and use its pickle-free resources (punkt_tab, averaged_perceptron_tagger_eng); load only resources from a trusted nltk_data directory.";
-var PICKLE_EXTENSIONS = /\.(pickle|pkl)$/i;
-function check9(m) {
-  const format = m.args.find("format", 1);
-  const formatValue = format && m.model.constantString(format, m.scope);
-  if (format && formatValue === void 0) {
-    return { confidence: "low", message: `${spelled(m)} with a non-constant \`format\`: when it is "pickle" (or "auto" on a .pickle resource) the resource is unpickled. ${ADVICE9}` };
-  }
-  if (formatValue === "pickle") return { message: message14(m) };
-  if (formatValue !== void 0 && formatValue !== "auto") return null;
-  const resource = m.args.find("resource_url", 0);
-  if (!resource) return m.args.mayBeHidden("resource_url", 0) ? { confidence: "low", message: message14(m) } : null;
-  const url = m.model.constantString(resource, m.scope);
-  if (url === void 0) {
-    return { confidence: "low", message: `${spelled(m)} loads a resource named at run time; resources ending in .pickle are unpickled. ${ADVICE9}` };
-  }
-  return PICKLE_EXTENSIONS.test(url) ? { message: message14(m) } : null;
-}
-function message14(m) {
-  return `${spelled(m)} unpickles a .pickle resource: before NLTK 3.9 with no restriction at all (CVE-2024-39705), since then through a restricted unpickler. A tampered nltk_data package can run code. ${ADVICE9}`;
-}
-var PYTHON_ML_SEC_012_default = defineRule({
-  id: "PYTHON-ML-SEC-012",
-  name: "NLTK Loads Pickled Resources",
-  language: "python",
-  severity: "medium",
-  confidence: "high",
-  precision: "medium",
-  cwe: ["CWE-502"],
-  owasp: ["A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "nltk", "nlp", "ml", "pickle", "cwe-502"],
-  bundles: ["ml", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004"],
-  prefilter: ["nltk"],
-  sinks: [{ call: ["nltk.data.load"], check: check9, message: message14 }],
-  docs: {
-    summary: 'Detects `nltk.data.load` of pickled resources (`.pickle` files or `format="pickle"`), which unpickles data from the nltk_data directories.',
-    description: '`nltk.data.load` picks a loader from the `format` argument or, by default, from the resource\'s file extension. For `.pickle` resources (the classic punkt tokenizers and taggers) it unpickles the file. Up to NLTK 3.8.1 this was a plain `pickle.load`, so a tampered data package executed code (CVE-2024-39705); NLTK 3.9 switched to a restricted unpickler and pickle-free replacements. This rule reports `nltk.data.load` with `format="pickle"`, or with the default format and a constant resource name ending in `.pickle`/`.pkl` (medium severity), and resources or formats named at run time at low confidence.',
-    securityImplications: "NLTK resources are downloaded from the internet into shared directories (`~/nltk_data`, `/usr/share/nltk_data`, paths from `NLTK_DATA`). Anyone who can write there, or tamper with the download, controls the unpickled bytes.",
-    howToFix: "Upgrade to NLTK 3.9 or later and use the pickle-free resources (`punkt_tab`, `averaged_perceptron_tagger_eng`, `nltk.sent_tokenize`/`pos_tag`, which load them). Keep nltk_data in a directory only your deployment can write, and never point `nltk.data.path` at user-controlled locations.",
-    fixHint: "Use NLTK >= 3.9 pickle-free resources (punkt_tab) instead of loading .pickle files.",
-    vulnerableExample: [
-      "import nltk",
-      "",
-      'tokenizer = nltk.data.load("tokenizers/punkt/english.pickle")  # unpickles the resource'
-    ].join("\n"),
-    safeExample: [
-      "import nltk",
-      "",
-      "sentences = nltk.sent_tokenize(text)  # NLTK >= 3.9 loads punkt_tab, no pickle"
-    ].join("\n"),
-    detectionScope: 'Calls of `nltk.data.load` (also `from nltk.data import load`, aliases, rebinding) with `format` (keyword or position 1) constant "pickle", or "auto"/missing with a constant `resource_url` ending in .pickle/.pkl; a non-constant format or resource is reported at low confidence. Other formats (text, yaml, json, cfg, ...) are not reported. Internal NLTK loaders that unpickle model files are not covered.',
-    references: [
-      { title: "NLTK documentation: nltk.data.load", url: "https://www.nltk.org/api/nltk.data.html#nltk.data.load" },
-      { title: "CVE-2024-39705 / GHSA-cgvx-9447-vcch: NLTK unsafe deserialization", url: "https://github.com/advisories/GHSA-cgvx-9447-vcch" },
-      { title: "nltk/nltk#3266: remote code execution through pickled resources", url: "https://github.com/nltk/nltk/issues/3266" },
-      ...DESERIALIZATION_REFERENCES.slice(0, 3)
-    ],
-    faq: [
-      {
-        question: "We are on NLTK 3.9+. Is this still a problem?",
-        answer: "Much less: the restricted unpickler refuses classes and functions, which is why the severity is medium. Restricted unpicklers have been bypassed before, and the pickle-free resources make the question moot."
-      }
-    ]
-  }
-});
-
-// src/core/order.ts
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/rules/registry.ts
-var PYTHON_RULES = [
-  PYTHON_LANG_SEC_040_default,
-  PYTHON_LANG_SEC_041_default,
-  PYTHON_LANG_SEC_042_default,
-  PYTHON_LANG_SEC_043_default,
-  PYTHON_LANG_SEC_044_default,
-  PYTHON_LANG_SEC_045_default,
-  PYTHON_LANG_SEC_046_default,
-  PYTHON_LANG_SEC_073_default,
-  PYTHON_ML_SEC_001_default,
-  PYTHON_ML_SEC_002_default,
-  PYTHON_ML_SEC_003_default,
-  PYTHON_ML_SEC_004_default,
-  PYTHON_ML_SEC_005_default,
-  PYTHON_ML_SEC_006_default,
-  PYTHON_ML_SEC_007_default,
-  PYTHON_ML_SEC_008_default,
-  PYTHON_ML_SEC_009_default,
-  PYTHON_ML_SEC_010_default,
-  PYTHON_ML_SEC_011_default,
-  PYTHON_ML_SEC_012_default
-].sort((a, b) => compareText(a.id, b.id));
-function buildRuleSet(spec2) {
-  return spec2.ruleIds.map((id) => {
-    const rule = PYTHON_RULES.find((r) => r.id === id);
-    if (!rule) throw new Error(`unknown rule ID "${id}" in rule set`);
-    return customized(rule, spec2.customizations?.[id]);
-  });
-}
-function customized(rule, change) {
-  const extra = [...new Set((change?.extraSinks ?? []).map(canonicalName))];
-  const severity = change?.severity;
-  if (!extra.length && !severity) return rule;
-  let sinks = extra.length ? [...rule.sinks, configuredSink(rule, extra)] : rule.sinks;
-  if (severity) sinks = sinks.map((s) => withSeverity(s, severity));
-  const prefilter = [.../* @__PURE__ */ new Set([...rule.prefilter, ...extra.map((name2) => name2.slice(name2.lastIndexOf(".") + 1))])];
-  return { ...rule, severity: severity ?? rule.severity, prefilter, sinks };
-}
-function configuredSink(rule, names) {
-  const message15 = (m) => {
-    const spelled2 = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
-    const sink = `configured as a deserialization sink of ${rule.id} (${rule.name})`;
-    switch (m.via) {
-      case "subclass":
-        return `${code(m.subclass.name)} subclasses ${code(m.target)}, ${sink}: never pass it data from an untrusted source.`;
-      case "reference":
-        return `${spelled2}, ${sink}, is passed as a callable: every value it is applied to is deserialized.`;
-      default:
-        return `${spelled2} is ${sink}: never pass it data from an untrusted source.`;
-    }
-  };
-  return { call: names, subclasses: true, references: true, message: message15 };
-}
-function withSeverity(spec2, severity) {
-  const check10 = spec2.check;
-  return {
-    ...spec2,
-    check: (m) => {
-      const outcome = check10 ? check10(m) : {};
-      return outcome === null ? null : { ...outcome, severity };
-    }
-  };
-}
-
-// src/project/analyzer.ts
-function analyzeSafely(run2, path) {
-  try {
-    return run2();
-  } catch (e) {
-    return {
-      findings: [],
-      parsed: false,
-      errors: [{ file: path, kind: "internal", level: "error", message: `internal error while analysing: ${e.message ?? e}` }]
-    };
-  }
-}
-
-// src/project/python-parser.ts
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
 // node_modules/web-tree-sitter/tree-sitter.js
-var __defProp = Object.defineProperty;
-var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
+var __defProp2 = Object.defineProperty;
+var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
 var SIZE_OF_SHORT = 2;
 var SIZE_OF_INT = 4;
 var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
@@ -4856,10 +3026,10 @@ function parseAnyPredicate(steps, index2, operator, textPredicates) {
         if (c.name === captureName1) nodes1.push(c.node);
         if (c.name === captureName2) nodes2.push(c.node);
       }
-      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
+      const compare2 = /* @__PURE__ */ __name((n1, n2, positive) => {
         return positive ? n1.text === n2.text : n1.text !== n2.text;
       }, "compare");
-      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
+      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare2(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare2(n1, n2, isPositive)));
     });
   } else {
     const captureName = steps[1].name;
@@ -6737,16 +4907,16 @@ var Module2 = (() => {
     }
     __name(loadDynamicLibrary, "loadDynamicLibrary");
     var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-      for (var [symName, entry] of Object.entries(GOT)) {
-        if (entry.value == 0) {
+      for (var [symName, entry3] of Object.entries(GOT)) {
+        if (entry3.value == 0) {
           var value = resolveGlobalSymbol(symName, true).sym;
-          if (!value && !entry.required) {
+          if (!value && !entry3.required) {
             continue;
           }
           if (typeof value == "function") {
-            entry.value = addFunction(value, value.sig);
+            entry3.value = addFunction(value, value.sig);
           } else if (typeof value == "number") {
-            entry.value = value;
+            entry3.value = value;
           } else {
             throw new Error(`bad export type for '${symName}': ${typeof value}`);
           }
@@ -7559,6 +5729,15 @@ var Parser = class {
   }
 };
 
+// src/languages/tree-sitter-runtime.ts
+var runtimeModule = {};
+var runtimeReady;
+function initTreeSitterRuntime(locateRuntimeWasm) {
+  if (locateRuntimeWasm && !runtimeReady) runtimeModule.locateFile = locateRuntimeWasm;
+  runtimeReady ??= Parser.init(runtimeModule);
+  return runtimeReady;
+}
+
 // src/languages/python/direct-cursor.ts
 var REQUIRED = [
   "_ts_tree_cursor_goto_first_child_wasm",
@@ -7593,21 +5772,39 @@ function directCursorOps(module2) {
 }
 
 // src/languages/python/parser.ts
-var runtimeModule = {};
-var runtimeReady;
+var TimeBudgetExceeded = class extends Error {
+  constructor(stage) {
+    super(`time budget exceeded while ${stage}`);
+    this.stage = stage;
+  }
+  stage;
+};
+function pastDeadline(budget) {
+  return budget !== void 0 && Date.now() > budget.deadline;
+}
 async function createPythonParser(files) {
-  if (files.locateRuntimeWasm && !runtimeReady) runtimeModule.locateFile = files.locateRuntimeWasm;
-  runtimeReady ??= Parser.init(runtimeModule);
-  await runtimeReady;
+  await initTreeSitterRuntime(files.locateRuntimeWasm);
   const language = await Language.load(files.grammar);
   const parser2 = new Parser();
   parser2.setLanguage(language);
   const openCursor = !files.publicCursorOnly && directCursorOps(runtimeModule) || publicCursorOps;
   return {
-    parse(source, ranges) {
+    parse(source, ranges, budget) {
       const lines = new LineIndex(source);
-      const tree = ranges ? parser2.parse(rangeReader(source, ranges), null, { includedRanges: ranges.map((r) => toRange(r, lines)) }) : parser2.parse(source);
-      if (!tree) throw new Error("tree-sitter returned no tree");
+      const progressCallback = budget ? () => Date.now() > budget.deadline : void 0;
+      const read = ranges ? rangeReader(source, ranges) : (index2) => source.slice(index2, index2 + INPUT_BUFFER_CHARS);
+      const input = budget ? (index2) => Date.now() > budget.deadline ? "" : read(index2) : read;
+      const tree = ranges ? parser2.parse(input, null, { includedRanges: ranges.map((r) => toRange(r, lines)), progressCallback }) : parser2.parse(input, null, { progressCallback });
+      if (tree && pastDeadline(budget)) {
+        tree.delete();
+        parser2.reset();
+        throw new TimeBudgetExceeded("parsing");
+      }
+      if (!tree) {
+        parser2.reset();
+        if (pastDeadline(budget)) throw new TimeBudgetExceeded("parsing");
+        throw new Error("tree-sitter returned no tree");
+      }
       try {
         return copyTree(tree, source, openCursor, lines);
       } finally {
@@ -7637,7 +5834,3769 @@ function toRange(range, lines) {
   };
 }
 
+// src/languages/python/semantic/string-literal.ts
+var SIMPLE_ESCAPES = {
+  "\n": "",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v"
+};
+function decodeStringLiteral(text) {
+  const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(text);
+  if (!m) return void 0;
+  const prefix = m[1].toLowerCase();
+  const quote = m[2];
+  if (text.length < m[0].length + quote.length || !text.endsWith(quote)) return void 0;
+  const body2 = text.slice(m[0].length, text.length - quote.length);
+  if (prefix.includes("f") && /\{(?!\{)/.test(body2.replace(/\{\{/g, ""))) return void 0;
+  const literal = prefix.includes("f") ? body2.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : body2;
+  if (prefix.includes("r")) return literal;
+  let out2 = "";
+  for (let i2 = 0; i2 < literal.length; i2++) {
+    const c = literal[i2];
+    if (c !== "\\" || i2 + 1 >= literal.length) {
+      out2 += c;
+      continue;
+    }
+    const next = literal[i2 + 1];
+    if (next in SIMPLE_ESCAPES) {
+      out2 += SIMPLE_ESCAPES[next];
+      i2++;
+    } else if (next === "\r") {
+      i2 += literal[i2 + 2] === "\n" ? 2 : 1;
+    } else if (/[0-7]/.test(next)) {
+      const oct = /^[0-7]{1,3}/.exec(literal.slice(i2 + 1))[0];
+      out2 += String.fromCharCode(parseInt(oct, 8));
+      i2 += oct.length;
+    } else if (next === "x" || !prefix.includes("b") && (next === "u" || next === "U")) {
+      const len = next === "x" ? 2 : next === "u" ? 4 : 8;
+      const hex = literal.slice(i2 + 2, i2 + 2 + len);
+      if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) return void 0;
+      out2 += String.fromCodePoint(parseInt(hex, 16));
+      i2 += 1 + len;
+    } else if (next === "N" && !prefix.includes("b")) {
+      return void 0;
+    } else {
+      out2 += c;
+    }
+  }
+  return out2;
+}
+
+// src/languages/python/semantic/scopes.ts
+var COMPREHENSIONS = /* @__PURE__ */ new Set([
+  "list_comprehension",
+  "set_comprehension",
+  "dictionary_comprehension",
+  "generator_expression"
+]);
+function buildScopes(tree, moduleName) {
+  const module2 = newScope("module", tree.root, null);
+  const calls = [];
+  const subscripts = [];
+  const classScopes = /* @__PURE__ */ new Map();
+  const selfNames = /* @__PURE__ */ new Map();
+  const text = (n) => tree.source.slice(n.start, n.end);
+  const stack = [{ node: tree.root, scope: module2 }];
+  const bind = (scope, name2, kind, site, position, extra = {}) => {
+    const target = scope.globals.has(name2) ? module2 : scope;
+    let list = target.bindings.get(name2);
+    if (!list) target.bindings.set(name2, list = []);
+    list.push({ name: name2, kind, site, position, scope: target, ...extra });
+  };
+  const bindTarget = (scope, target, value, kind, position) => {
+    const work = [{ t: target, v: value }];
+    while (work.length) {
+      const { t, v } = work.pop();
+      switch (t.type) {
+        case "identifier":
+          bind(scope, text(t), v ? kind : "opaque", t, position(t), v ? { value: v } : {});
+          break;
+        case "pattern_list":
+        case "tuple_pattern":
+        case "list_pattern":
+        case "expression_list":
+        case "tuple":
+        case "list": {
+          const values = v && ["expression_list", "tuple", "list", "pattern_list"].includes(v.type) ? v.children : [];
+          const sameShape = values.length === t.children.length;
+          t.children.forEach((c, i2) => work.push({ t: c, v: sameShape ? values[i2] : void 0 }));
+          break;
+        }
+        case "list_splat_pattern":
+        case "parenthesized_expression":
+        case "parenthesized_list_splat":
+          for (const c of t.children) work.push({ t: c, v: void 0 });
+          break;
+        case "as_pattern_target":
+          for (const c of t.children) work.push({ t: c, v });
+          break;
+        default:
+          if (t.type === "attribute" && v) recordInstanceAttribute(scope, t, v);
+          stack.push({ node: t, scope });
+      }
+    }
+  };
+  const bindParameters = (params, inner, outer, method) => {
+    if (!params) return;
+    let first = true;
+    for (const p of params.children) {
+      const name2 = p.type === "identifier" ? p : childByField(p, "name") ?? p.children.find((c) => c.type === "identifier");
+      const positional = p.type === "identifier" || p.type === "typed_parameter" || p.type === "default_parameter" || p.type === "typed_default_parameter";
+      if (name2 && name2.type === "identifier") {
+        const defaultValue = p.type === "default_parameter" || p.type === "typed_default_parameter" ? childByField(p, "value") : void 0;
+        if (first && positional && method && method.kind !== "static") {
+          bind(inner, text(name2), method.kind, name2, name2.end, { classDef: method.classDef });
+          if (method.kind === "instance") selfNames.set(inner, { name: text(name2), classScope: outer });
+        } else if (defaultValue) {
+          bind(inner, text(name2), "assignment", name2, name2.end, { value: defaultValue, valueScope: outer });
+        } else {
+          bind(inner, text(name2), "opaque", name2, name2.end);
+        }
+      }
+      if (positional) first = false;
+      for (const f of ["value", "type"]) {
+        const v = childByField(p, f);
+        if (v) stack.push({ node: v, scope: outer });
+      }
+    }
+  };
+  while (stack.length) {
+    const { node, scope } = stack.pop();
+    switch (node.type) {
+      case "function_definition": {
+        const name2 = childByField(node, "name");
+        if (name2) bind(scope, text(name2), "function", name2, node.end);
+        const inner = newScope("function", node, scope);
+        bindParameters(childByField(node, "parameters"), inner, scope, methodKind(node, scope));
+        for (const c of node.children) {
+          if (c.field === "body") stack.push({ node: c, scope: inner });
+          else if (c.field === "return_type" || c.type === "decorator") stack.push({ node: c, scope });
+        }
+        continue;
+      }
+      case "lambda": {
+        const inner = newScope("lambda", node, scope);
+        bindParameters(childByField(node, "parameters"), inner, scope);
+        const body2 = childByField(node, "body");
+        if (body2) stack.push({ node: body2, scope: inner });
+        continue;
+      }
+      case "class_definition": {
+        const name2 = childByField(node, "name");
+        if (name2) bind(scope, text(name2), "class", name2, node.end, { classDef: node });
+        const inner = newScope("class", node, scope);
+        classScopes.set(node, inner);
+        for (const c of node.children) {
+          if (c.field === "body") stack.push({ node: c, scope: inner });
+          else if (c.field !== "name") stack.push({ node: c, scope });
+        }
+        continue;
+      }
+      case "decorated_definition":
+        break;
+      case "import_statement":
+        for (const c of node.children) bindImport(c, "", scope, node.end);
+        continue;
+      case "import_from_statement": {
+        const moduleNode = childByField(node, "module_name");
+        const from = moduleNode ? importedModuleName(moduleNode, moduleName, text) : "";
+        for (const c of node.children) {
+          if (c.type === "wildcard_import") scope.starImports.push({ module: from, site: c });
+          else if (c.field === "name") bindImport(c, from, scope, node.end);
+        }
+        continue;
+      }
+      case "future_import_statement":
+        continue;
+      case "global_statement":
+        for (const c of node.children) if (c.type === "identifier") scope.globals.add(text(c));
+        continue;
+      case "nonlocal_statement":
+        for (const c of node.children) if (c.type === "identifier") scope.nonlocals.add(text(c));
+        continue;
+      case "assignment": {
+        let right = childByField(node, "right");
+        let value = right;
+        while (value?.type === "assignment") value = childByField(value, "right");
+        const left = childByField(node, "left");
+        const afterStatement = () => node.end;
+        if (left) bindTarget(scope, left, value, "assignment", afterStatement);
+        if (right?.type === "assignment") {
+          const innerLeft = childByField(right, "left");
+          if (innerLeft) bindTarget(scope, innerLeft, value, "assignment", afterStatement);
+          right = value;
+        }
+        if (right) stack.push({ node: right, scope });
+        const type = childByField(node, "type");
+        if (type) stack.push({ node: type, scope });
+        continue;
+      }
+      case "augmented_assignment": {
+        const left = childByField(node, "left");
+        if (left) bindTarget(scope, left, void 0, "opaque", () => node.end);
+        const right = childByField(node, "right");
+        if (right) stack.push({ node: right, scope });
+        continue;
+      }
+      case "named_expression": {
+        const name2 = childByField(node, "name");
+        const value = childByField(node, "value");
+        let target = scope;
+        while (target.kind === "comprehension" && target.parent) target = target.parent;
+        if (name2) bind(target, text(name2), value ? "assignment" : "opaque", name2, node.end, value ? { value } : {});
+        if (value) stack.push({ node: value, scope });
+        continue;
+      }
+      case "for_statement":
+      case "for_in_clause": {
+        const left = childByField(node, "left");
+        if (left) bindTarget(scope, left, void 0, "opaque", (site) => site.end);
+        for (const c of node.children) if (c !== left) stack.push({ node: c, scope });
+        continue;
+      }
+      case "as_pattern": {
+        const alias = childByField(node, "alias");
+        const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : void 0;
+        if (alias) bindTarget(scope, alias, entered, "assignment", (site) => site.end);
+        for (const c of node.children) if (c !== alias) stack.push({ node: c, scope });
+        continue;
+      }
+      case "call":
+        calls.push({ node, scope });
+        break;
+      case "subscript":
+        subscripts.push({ node, scope });
+        break;
+      default:
+        if (COMPREHENSIONS.has(node.type)) {
+          const inner = newScope("comprehension", node, scope);
+          for (const c of node.children) stack.push({ node: c, scope: inner });
+          continue;
+        }
+    }
+    for (let i2 = node.children.length - 1; i2 >= 0; i2--) stack.push({ node: node.children[i2], scope });
+  }
+  return { module: module2, calls, subscripts, classScopes };
+  function methodKind(def, scope) {
+    if (scope.kind !== "class") return void 0;
+    let kind = "instance";
+    const decorated = def.parent?.type === "decorated_definition" ? def.parent : void 0;
+    for (const d of decorated?.children ?? []) {
+      if (d.type !== "decorator") continue;
+      const name2 = text(d).replace(/^@\s*/, "").trim();
+      if (name2 === "staticmethod") kind = "static";
+      else if (name2 === "classmethod") kind = "class";
+    }
+    return { classDef: scope.node, kind };
+  }
+  function recordInstanceAttribute(scope, target, value) {
+    const self2 = selfNames.get(scope);
+    const object = childByField(target, "object");
+    const attribute = childByField(target, "attribute");
+    if (!self2 || !object || !attribute || object.type !== "identifier" || text(object) !== self2.name) return;
+    const attributes = self2.classScope.instanceAttributes ??= /* @__PURE__ */ new Map();
+    const name2 = text(attribute);
+    let list = attributes.get(name2);
+    if (!list) attributes.set(name2, list = []);
+    list.push({ value, scope, site: target });
+  }
+  function bindImport(item, from, scope, position) {
+    if (item.type === "aliased_import") {
+      const name2 = childByField(item, "name");
+      const alias = childByField(item, "alias");
+      if (!name2 || !alias) return;
+      const qualifiedName = from ? `${from}.${text(name2)}` : text(name2);
+      bind(scope, text(alias), "import", alias, position, { qualifiedName });
+    } else if (item.type === "dotted_name") {
+      const dotted = text(item).replace(/\s+/g, "");
+      if (from) {
+        bind(scope, dotted, "import", item, position, { qualifiedName: `${from}.${dotted}` });
+      } else {
+        const top = dotted.split(".")[0];
+        bind(scope, top, "import", item, position, { qualifiedName: top });
+      }
+    }
+  }
+}
+function newScope(kind, node, parent) {
+  return { kind, node, parent, bindings: /* @__PURE__ */ new Map(), globals: /* @__PURE__ */ new Set(), nonlocals: /* @__PURE__ */ new Set(), starImports: [] };
+}
+function importedModuleName(node, moduleName, text) {
+  if (node.type !== "relative_import") return text(node).replace(/\s+/g, "");
+  const prefix = node.children.find((c) => c.type === "import_prefix");
+  const rest = node.children.find((c) => c.type === "dotted_name");
+  const level = prefix ? text(prefix).length : 0;
+  const restText = rest ? text(rest).replace(/\s+/g, "") : "";
+  const parts2 = moduleName ? moduleName.split(".") : [];
+  if (!moduleName || level > parts2.length) return ".".repeat(level) + restText;
+  const base = parts2.slice(0, parts2.length - level);
+  if (restText) base.push(restText);
+  return base.join(".");
+}
+
+// src/languages/python/semantic/model.ts
+var RESOLVED_THROUGH = [
+  "importlib.import_module",
+  "importlib.__import__",
+  "builtins.__import__",
+  "builtins.getattr",
+  "builtins.vars",
+  "functools.partial",
+  "sys.modules",
+  "__dict__"
+];
+var MAX_DEPTH = 32;
+var LOCAL = "<local>.";
+var SemanticModel = class {
+  constructor(tree, moduleName, project) {
+    this.tree = tree;
+    this.moduleName = moduleName;
+    this.project = project;
+    const index2 = buildScopes(tree, moduleName);
+    this.calls = index2.calls;
+    this.subscripts = index2.subscripts;
+    this.module = index2.module;
+    this.classBodies = index2.classScopes;
+  }
+  tree;
+  moduleName;
+  project;
+  calls;
+  subscripts;
+  module;
+  bindingCache = /* @__PURE__ */ new Map();
+  inProgress = /* @__PURE__ */ new Set();
+  classBodies;
+  /** A qualified name, resolved across the project's modules when a project index is present. */
+  qualified(name2) {
+    const canonical = canonicalName(name2);
+    return this.project?.resolve(canonical) ?? [{ name: canonical }];
+  }
+  /** The body scope of a class defined in this file. */
+  classScope(classDef) {
+    return this.classBodies.get(classDef);
+  }
+  /**
+   * What a name bound at module level holds once the module has run (the bindings that reach its end): the
+   * module's export of that name. Undefined when the module does not bind it.
+   */
+  exported(name2) {
+    const bindings = this.module.bindings.get(name2);
+    if (!bindings?.length) return void 0;
+    const end = { start: this.tree.source.length, parent: null };
+    return reachingBindings(bindings, end, this.module).map((binding) => ({ binding, values: this.resolveBinding(binding, 0) }));
+  }
+  /**
+   * What `attribute` of a class defined in this file holds: a class-level binding, or for an instance also a
+   * `self.attribute = value` in a method, else what a base class defined here holds. Undefined when none binds it.
+   */
+  classMember(classDef, attribute, instance2, depth = 0) {
+    let byAttribute = this.memberCache.get(classDef);
+    if (!byAttribute) this.memberCache.set(classDef, byAttribute = /* @__PURE__ */ new Map());
+    const key = instance2 ? `.${attribute}` : attribute;
+    if (byAttribute.has(key)) return byAttribute.get(key);
+    byAttribute.set(key, void 0);
+    const found = this.findClassMember(classDef, attribute, instance2, depth);
+    byAttribute.set(key, found);
+    return found;
+  }
+  memberCache = /* @__PURE__ */ new Map();
+  ancestorCache = /* @__PURE__ */ new Map();
+  findClassMember(classDef, attribute, instance2, depth) {
+    const seen = /* @__PURE__ */ new Set();
+    const work = [classDef];
+    while (work.length && depth <= MAX_DEPTH) {
+      const def = work.shift();
+      if (seen.has(def)) continue;
+      seen.add(def);
+      const body2 = this.classBodies.get(def);
+      if (!body2) continue;
+      const out2 = [];
+      let bound = false;
+      for (const b of body2.bindings.get(attribute) ?? []) {
+        bound = true;
+        out2.push(...this.resolveBinding(b, depth + 1));
+      }
+      if (instance2) {
+        for (const a of body2.instanceAttributes?.get(attribute) ?? []) {
+          bound = true;
+          out2.push(...this.resolve(a.value, a.scope, depth + 1));
+        }
+      }
+      if (bound) return out2;
+      for (const base of this.classAncestors(def, this.scopeOfDefinition(def) ?? this.module)) {
+        if (base.localClass) work.push(base.localClass);
+        else if (base.projectClass) {
+          const found = base.projectClass.member(attribute, instance2);
+          if (found) return found;
+        }
+      }
+    }
+    return void 0;
+  }
+  text(node) {
+    return this.tree.source.slice(node.start, node.end);
+  }
+  className(classDef) {
+    const name2 = childByField(classDef, "name");
+    return name2 ? this.text(name2) : "<class>";
+  }
+  /** All qualified names `expr` may denote in `scope`; empty when unknown. */
+  resolve(expr, scope, depth = 0) {
+    if (depth > MAX_DEPTH) return [];
+    const node = unwrapParentheses(expr);
+    switch (node.type) {
+      case "identifier":
+        return this.resolveName(this.text(node), scope, node, depth);
+      case "attribute":
+        return this.resolveAttribute(node, scope, depth);
+      case "call":
+        return this.resolveCallResult(node, scope, depth);
+      case "subscript":
+        return this.resolveSubscript(node, scope, depth);
+      case "conditional_expression": {
+        const [a, , b] = node.children;
+        return [...a ? this.resolve(a, scope, depth + 1) : [], ...b ? this.resolve(b, scope, depth + 1) : []];
+      }
+      case "boolean_operator": {
+        const left = childByField(node, "left");
+        const right = childByField(node, "right");
+        return [...left ? this.resolve(left, scope, depth + 1) : [], ...right ? this.resolve(right, scope, depth + 1) : []];
+      }
+      case "named_expression": {
+        const value = childByField(node, "value");
+        return value ? this.resolve(value, scope, depth + 1) : [];
+      }
+      default:
+        return [];
+    }
+  }
+  /** The string an expression always evaluates to, when it is built from literals (and names bound to them). */
+  constantString(expr, scope, depth = 0) {
+    if (depth > MAX_DEPTH) return void 0;
+    const node = unwrapParentheses(expr);
+    switch (node.type) {
+      case "string":
+        return this.stringLiteral(node);
+      case "concatenated_string": {
+        let out2 = "";
+        for (const part of node.children) {
+          const s = this.stringLiteral(part);
+          if (s === void 0) return void 0;
+          out2 += s;
+        }
+        return out2;
+      }
+      case "binary_operator": {
+        const left = childByField(node, "left");
+        const right = childByField(node, "right");
+        if (!left || !right || this.tree.source.slice(left.end, right.start).trim() !== "+") return void 0;
+        const l = this.constantString(left, scope, depth + 1);
+        const r = l === void 0 ? void 0 : this.constantString(right, scope, depth + 1);
+        return l === void 0 || r === void 0 ? void 0 : l + r;
+      }
+      case "identifier": {
+        const bindings = this.lookup(this.text(node), scope, node);
+        if (!bindings || bindings.length !== 1) return void 0;
+        const [b] = bindings;
+        return b.kind === "assignment" && b.value ? this.constantString(b.value, b.scope, depth + 1) : void 0;
+      }
+      default:
+        return void 0;
+    }
+  }
+  /** Bindings that `name` may refer to at `use` (LEGB, class bodies invisible to nested scopes). */
+  lookup(name2, scope, use) {
+    let s = scope;
+    let sameScope = true;
+    while (s) {
+      if (!sameScope && s.kind === "class") {
+        s = s.parent;
+        continue;
+      }
+      if (s.globals.has(name2) && s !== this.module) {
+        s = this.module;
+        sameScope = false;
+        continue;
+      }
+      const bindings = s.bindings.get(name2);
+      if (bindings?.length) return sameScope ? reachingBindings(bindings, use, s) : bindings;
+      sameScope = false;
+      s = s.parent;
+    }
+    return void 0;
+  }
+  /** Base classes of a class defined in this file, resolved transitively through other local classes. */
+  classAncestors(classDef, scope) {
+    const cached2 = this.ancestorCache.get(classDef);
+    if (cached2) return cached2;
+    const out2 = [];
+    this.ancestorCache.set(classDef, out2);
+    const seen = /* @__PURE__ */ new Set();
+    const work = [{ def: classDef, scope: this.scopeOfDefinition(classDef) ?? scope }];
+    while (work.length && seen.size < MAX_DEPTH) {
+      const { def, scope: defScope } = work.pop();
+      if (seen.has(def)) continue;
+      seen.add(def);
+      const bases = childByField(def, "superclasses");
+      if (!bases) continue;
+      for (const base of bases.children) {
+        if (base.type === "keyword_argument") continue;
+        for (const r of this.resolve(base, defScope)) {
+          out2.push(r);
+          if (r.localClass) work.push({ def: r.localClass, scope: this.scopeOfDefinition(r.localClass) ?? defScope });
+          else if (r.projectClass) out2.push(...r.projectClass.ancestors());
+        }
+      }
+    }
+    return out2;
+  }
+  scopeOfDefinition(def) {
+    return this.classBodies.get(def)?.parent ?? void 0;
+  }
+  resolveName(name2, scope, use, depth) {
+    const bindings = this.lookup(name2, scope, use);
+    if (!bindings) {
+      const fromStar = this.module.starImports.flatMap((s) => this.qualified(`${s.module}.${name2}`));
+      if (PYTHON_BUILTINS.has(name2)) fromStar.push({ name: `builtins.${name2}` });
+      return fromStar;
+    }
+    const out2 = [];
+    for (const b of bindings) out2.push(...this.resolveBinding(b, depth));
+    return out2;
+  }
+  resolveBinding(b, depth) {
+    switch (b.kind) {
+      case "import":
+        return this.qualified(b.qualifiedName);
+      case "function":
+        return [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+      case "class":
+        return b.site.parent === b.classDef ? [{ name: LOCAL + b.name, localClass: b.classDef }] : [{ name: LOCAL + this.className(b.classDef), localClass: b.classDef }];
+      case "instance":
+        return [{ name: `${LOCAL}${this.className(b.classDef)}()`, instanceOf: b.classDef }];
+      case "opaque":
+        return [];
+      case "assignment": {
+        const cached2 = this.bindingCache.get(b);
+        if (cached2) return cached2;
+        if (this.inProgress.has(b) || !b.value) return [];
+        this.inProgress.add(b);
+        const result = this.resolve(b.value, b.valueScope ?? b.scope, depth + 1);
+        this.inProgress.delete(b);
+        this.bindingCache.set(b, result);
+        return result;
+      }
+    }
+  }
+  resolveAttribute(node, scope, depth) {
+    const attributes = [];
+    let base = node;
+    while (base.type === "attribute") {
+      const attr = childByField(base, "attribute");
+      const object = childByField(base, "object");
+      if (!attr || !object) return [];
+      attributes.push(this.text(attr));
+      base = unwrapParentheses(object);
+    }
+    attributes.reverse();
+    const out2 = [];
+    for (const r of this.resolve(base, scope, depth + 1)) out2.push(...this.attributeOf(r, attributes, depth));
+    return out2;
+  }
+  /** `r.a.b...`: through the members of classes (local or in the project), else as a qualified name. */
+  attributeOf(r, attributes, depth) {
+    const [first, ...rest] = attributes;
+    const localClass = r.localClass ?? r.instanceOf;
+    const projectClass = r.projectClass ?? r.projectInstance;
+    let member;
+    if (localClass) member = this.classMember(localClass, first, r.instanceOf !== void 0, depth + 1);
+    else if (projectClass) member = projectClass.member(first, r.projectInstance !== void 0);
+    if (member) {
+      const chain = r.chain;
+      const withChain = chain ? member.map((m) => ({ ...m, chain: [...chain, ...m.chain ?? []] })) : member;
+      return rest.length ? withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1)) : withChain;
+    }
+    const names = this.qualified(`${r.name}.${attributes.join(".")}`);
+    return names.map((n) => ({
+      ...n,
+      ...attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {},
+      ...r.chain ? { chain: [...r.chain, ...n.chain ?? []] } : {}
+    }));
+  }
+  resolveCallResult(node, scope, depth) {
+    const callee = childByField(node, "function");
+    if (!callee) return [];
+    const args2 = childByField(node, "arguments");
+    const positional = args2 ? args2.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
+    const keyword = (name2) => args2?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name2);
+    const out2 = [];
+    for (const c of this.resolve(callee, scope, depth + 1)) {
+      switch (c.name) {
+        case "importlib.import_module":
+        case "importlib.__import__":
+        case "builtins.__import__": {
+          const moduleArg2 = positional[0] ?? valueOf(keyword("name"));
+          const moduleName = moduleArg2 && this.constantString(moduleArg2, scope, depth + 1);
+          if (!moduleName || moduleName.startsWith(".")) break;
+          const fromlist = positional[3] ?? valueOf(keyword("fromlist"));
+          const wantsLeaf = c.name === "importlib.import_module" || fromlist && !isEmptyLiteral(fromlist);
+          out2.push(...this.qualified(wantsLeaf ? moduleName : moduleName.split(".")[0]));
+          break;
+        }
+        case "builtins.getattr": {
+          const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
+          if (positional[0] && attr) {
+            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push(...this.attributeOf(o, [attr], depth + 1));
+          }
+          break;
+        }
+        case "builtins.vars":
+          if (positional[0]) {
+            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push({ name: `${o.name}.__dict__` });
+          }
+          break;
+        case "functools.partial":
+        case "builtins.staticmethod":
+        case "builtins.classmethod":
+          if (positional[0]) out2.push(...this.resolve(positional[0], scope, depth + 1));
+          break;
+        default:
+          out2.push({
+            name: `${c.name}()`,
+            constructedBy: { call: node, scope },
+            ...c.localClass ? { instanceOf: c.localClass } : {},
+            ...c.projectClass ? { projectInstance: c.projectClass } : {},
+            ...c.chain ? { chain: c.chain } : {}
+          });
+      }
+    }
+    return out2;
+  }
+  resolveSubscript(node, scope, depth) {
+    const value = childByField(node, "value");
+    const index2 = childByField(node, "subscript");
+    if (!value || !index2) return [];
+    const key = this.constantString(index2, scope, depth + 1);
+    if (key === void 0) return [];
+    const out2 = [];
+    for (const v of this.resolve(value, scope, depth + 1)) {
+      if (v.name === "sys.modules") out2.push(...this.qualified(key));
+      else if (v.name.endsWith(".__dict__")) out2.push(...this.qualified(`${v.name.slice(0, -".__dict__".length)}.${key}`));
+    }
+    return out2;
+  }
+  stringLiteral(node) {
+    return node.type === "string" ? decodeStringLiteral(this.text(node)) : void 0;
+  }
+};
+function unwrapParentheses(node) {
+  let n = node;
+  while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
+  return n;
+}
+function valueOf(keywordArgument) {
+  return keywordArgument ? childByField(keywordArgument, "value") : void 0;
+}
+function isEmptyLiteral(node) {
+  return (node.type === "list" || node.type === "tuple") && node.children.length === 0;
+}
+function reachingBindings(bindings, use, scope) {
+  const preceding = bindings.filter((b) => b.position <= use.start).sort((a, b) => a.position - b.position);
+  if (!preceding.length) return bindings;
+  const out2 = [];
+  for (let i2 = preceding.length - 1; i2 >= 0; i2--) {
+    out2.push(preceding[i2]);
+    if (isUnconditional(preceding[i2].site, use, scope.node)) break;
+  }
+  return out2;
+}
+function isUnconditional(site, use, scopeNode) {
+  for (let n = site.parent; n && n !== scopeNode; n = n.parent) {
+    if (n.type === "block" && n.parent?.type !== "with_statement" && !isAncestor(n, use)) return false;
+  }
+  return true;
+}
+
+// src/languages/python/project-index.ts
+function packageModuleName(moduleName) {
+  return moduleName.endsWith(".__init__") ? moduleName.slice(0, -".__init__".length) : moduleName === "__init__" ? "" : moduleName;
+}
+function summarizeModule(model, path) {
+  const module2 = packageModuleName(model.moduleName);
+  const qualify = (name2) => name2.startsWith(LOCAL) ? `${module2}.${name2.slice(LOCAL.length)}` : name2;
+  const classes = {};
+  const exports = {};
+  const valuesOf = (names, site) => {
+    const out2 = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const r of names) {
+      const name2 = qualify(r.name);
+      if (seen.has(name2)) continue;
+      seen.add(name2);
+      out2.push({ name: name2, line: site.startRow + 1, column: site.startCol + 1 });
+    }
+    return out2;
+  };
+  for (const name2 of model.module.bindings.keys()) {
+    const exported = model.exported(name2);
+    if (!exported) continue;
+    const values = [];
+    for (const { binding, values: names } of exported) {
+      if (binding.kind === "function") {
+        values.push({ name: `${module2}.${name2}`, line: binding.site.startRow + 1, column: binding.site.startCol + 1, own: "function" });
+      } else if (binding.kind === "class" && binding.classDef) {
+        classes[name2] = summarizeClass(model, binding.classDef, qualify);
+        values.push({ name: `${module2}.${name2}`, line: binding.site.startRow + 1, column: binding.site.startCol + 1, own: "class" });
+      } else {
+        values.push(...valuesOf(names, binding.site));
+      }
+    }
+    exports[name2] = values;
+  }
+  const summary = { module: module2, path, exports, stars: model.module.starImports.map((s) => s.module), classes };
+  const all = constantNames(model);
+  if (all) summary.all = all;
+  return summary;
+}
+function summarizeClass(model, classDef, qualify) {
+  const body2 = model.classScope(classDef);
+  const scope = body2?.parent ?? model.module;
+  const bases = [...new Set(model.classAncestors(classDef, scope).map((r) => qualify(r.name)))];
+  const members = {};
+  const instanceMembers = {};
+  const values = (names, site) => [...new Set((names ?? []).map((r) => qualify(r.name)))].map((name2) => ({ name: name2, line: site.startRow + 1, column: site.startCol + 1 }));
+  let overridesFindClass = false;
+  for (const [name2, bindings] of body2?.bindings ?? []) {
+    if (name2 === "find_class" && bindings.some((b) => b.kind === "function")) overridesFindClass = true;
+    members[name2] = values(model.classMember(classDef, name2, false), bindings[bindings.length - 1].site);
+  }
+  for (const [name2, assignments] of body2?.instanceAttributes ?? []) {
+    instanceMembers[name2] = values(model.classMember(classDef, name2, true), assignments[0].site);
+  }
+  return { bases, overridesFindClass, members, instanceMembers };
+}
+function constantNames(model) {
+  const bindings = model.module.bindings.get("__all__");
+  const value = bindings?.length === 1 ? bindings[0].value : void 0;
+  if (!value || value.type !== "list" && value.type !== "tuple") return void 0;
+  const names = [];
+  for (const element of value.children) {
+    if (element.type === "comment") continue;
+    const s = model.constantString(element, model.module);
+    if (s === void 0) return void 0;
+    names.push(s);
+  }
+  return names;
+}
+
+// src/languages/python/analyze.ts
+var MAX_SNIPPET_LINES = 5;
+var SinkIndex = class {
+  /**
+   * `project`: for the whole-program pass, the names of project modules that lead to a sink and of their exports
+   * that do: they count as tokens and words too, so partial parsing keeps the code that uses them.
+   */
+  constructor(rules, project) {
+    this.rules = rules;
+    this.tokens = new TokenSet([...prefilterTokens(rules), ...project?.words ?? []]);
+    this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
+    for (const rule of rules) {
+      for (const spec2 of rule.sinks) {
+        for (const name2 of spec2.call) {
+          let list = this.byName.get(name2);
+          if (!list) this.byName.set(name2, list = []);
+          list.push({ rule, spec: spec2 });
+        }
+      }
+    }
+    for (const rule of rules) {
+      for (const spec2 of rule.assignments ?? []) {
+        for (const name2 of spec2.names) this.assignmentsByName.set(name2, [...this.assignmentsByName.get(name2) ?? [], { rule, spec: spec2 }]);
+      }
+    }
+    const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...project?.words ?? [], ...project?.modules ?? []];
+    this.words = anchorWords(names);
+    this.attributeKeys = new Set([...this.words].map(identifierKey));
+    for (const name2 of names) {
+      const parts2 = name2.split(".");
+      for (let n = 1; n <= parts2.length; n++) this.sinkModules.add(parts2.slice(0, n).join("."));
+    }
+  }
+  rules;
+  byName = /* @__PURE__ */ new Map();
+  /** Assignment checks by target name (see `AssignmentSpec`). */
+  assignmentsByName = /* @__PURE__ */ new Map();
+  /** Some sink is also reported when passed as a callback. */
+  hasReferenceSinks;
+  /** The prefilter tokens of all rules. */
+  tokens;
+  /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
+  words;
+  attributeKeys;
+  /** Sinks' modules and the packages above them, under every alias: `pickle`, `six`, `six.moves`, `torch.hub`. */
+  sinkModules = /* @__PURE__ */ new Set();
+  leadsToSink(module2) {
+    return this.sinkModules.has(module2);
+  }
+  /** Whether `name` is a sink or a module, class or attribute above one (`pickle`, `pickle.Unpickler`). */
+  isSinkOrAbove(name2) {
+    if (!this.sinkPrefixes) {
+      this.sinkPrefixes = /* @__PURE__ */ new Set();
+      for (const sink of this.byName.keys()) {
+        const parts2 = sink.split(".");
+        for (let n = 1; n <= parts2.length; n++) this.sinkPrefixes.add(parts2.slice(0, n).join(".").replace(/\(\)$/, ""));
+      }
+    }
+    return this.sinkPrefixes.has(name2);
+  }
+  sinkPrefixes;
+};
+var MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
+function analyzePython(parser2, file, index2, options = {}) {
+  const anchors = anchorOffsets(file.source, index2.tokens, options.wholeFile ? void 0 : index2.words);
+  if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
+  const budget = options.timeBudgetMs !== void 0 ? { deadline: Date.now() + timeBudgetFor(file.source, options.timeBudgetMs) } : void 0;
+  const errors = [];
+  const outOfTime = (stage) => errors.push(timeoutWarning(file.path, stage, timeBudgetFor(file.source, options.timeBudgetMs)));
+  const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
+  let tree;
+  try {
+    tree = partial ? parseRelevantParts(parser2, file.source, anchors, index2, budget, outOfTime) : parser2.parse(file.source, void 0, budget);
+  } catch (e) {
+    if (!(e instanceof TimeBudgetExceeded)) throw e;
+    outOfTime(e.stage);
+    return { findings: [], errors, parsed: false };
+  }
+  if (!tree) return { findings: [], errors, parsed: false };
+  if (tree.problems.length) {
+    const first = tree.problems[0];
+    errors.push({
+      file: file.path,
+      kind: "syntax",
+      level: "warning",
+      line: first.row + 1,
+      column: first.col + 1,
+      message: `syntax error${tree.problems.length > 1 ? `s (${tree.problems.length})` : ""}, first at line ${first.row + 1}; scanned what parsed`
+    });
+  }
+  const model = new SemanticModel(tree, file.moduleName, options.project);
+  const matches = collectMatches(model, index2, budget);
+  if (index2.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(model, index2));
+  if (pastDeadline(budget)) outOfTime("analysing");
+  const lines = new LineIndex(file.source);
+  const findings = matches.map((m) => toFinding(m, file, model, lines));
+  applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index2.rules);
+  assignFingerprints(findings, matches);
+  return { findings, errors, parsed: true, summary: summarizeModule(model, file.path) };
+}
+function parseRelevantParts(parser2, source, anchors, index2, budget, outOfTime) {
+  const segments = splitTopLevel(source, index2.attributeKeys);
+  const ranges = segments && relevantRanges(source, segments, anchors, index2);
+  if (ranges?.length === 0) return void 0;
+  if (!ranges) return parser2.parse(source, void 0, budget);
+  const partial = parser2.parse(source, ranges, budget);
+  if (!partial.problems.length) return partial;
+  try {
+    return parser2.parse(source, void 0, budget);
+  } catch (e) {
+    if (!(e instanceof TimeBudgetExceeded)) throw e;
+    outOfTime("parsing the whole file after a syntax error");
+    return partial;
+  }
+}
+var BUDGET_MS_PER_CHAR = 2 / 1e3;
+function timeBudgetFor(source, baseMs) {
+  return Math.round(baseMs + source.length * BUDGET_MS_PER_CHAR);
+}
+function timeoutWarning(path, stage, budgetMs) {
+  return {
+    file: path,
+    kind: "timeout",
+    level: "warning",
+    message: `ran out of time while ${stage} (budget ${budgetMs} ms; see --file-timeout); kept the findings made so far, the rest of the file is not analysed`
+  };
+}
+var NOT_A_CALLBACK = /* @__PURE__ */ new Set(["builtins.isinstance", "builtins.issubclass"]);
+var CALLS_PER_DEADLINE_CHECK = 64;
+function collectMatches(model, index2, budget) {
+  const out2 = [];
+  const reported = /* @__PURE__ */ new Set();
+  const report = (m) => {
+    const key = `${m.rule.id}@${m.node.start}:${m.node.end}`;
+    if (reported.has(key)) return;
+    const outcome = m.spec.check ? m.spec.check(m) : {};
+    if (outcome === null) return;
+    reported.add(key);
+    out2.push({ ...m, outcome });
+  };
+  let seen = 0;
+  for (const { node, scope } of model.calls) {
+    if (++seen % CALLS_PER_DEADLINE_CHECK === 0 && pastDeadline(budget)) break;
+    const callee = childByField(node, "function");
+    if (!callee) continue;
+    let args2;
+    const argsOf = () => args2 ??= new CallArguments(node, model.tree.source);
+    const resolvedCallee = uniqueNames(model.resolve(callee, scope));
+    const base = { node, calleeText: "", model, scope };
+    for (const resolved of resolvedCallee) {
+      const sinks2 = index2.byName.get(resolved.name);
+      if (!sinks2 && !resolved.localClass && !resolved.projectClass) continue;
+      const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
+      base.calleeText ||= shortened(model.text(callee));
+      const receiver = resolved.constructedBy && {
+        ...resolved.constructedBy,
+        args: new CallArguments(resolved.constructedBy.call, model.tree.source)
+      };
+      for (const sink of sinks2 ?? []) {
+        report({ ...base, args: argsOf(), ...sink, target: resolved.name, via: "call", ...receiver ? { receiver } : {}, ...chain });
+      }
+      const ancestors = resolved.localClass ? model.classAncestors(resolved.localClass, scope) : resolved.projectClass ? resolved.projectClass.ancestors() : [];
+      if (ancestors.length) {
+        const overridesFindClass = resolved.localClass ? definesMethod(model, resolved.localClass, "find_class") : resolved.projectClass.overridesFindClass;
+        for (const ancestor of uniqueNames(ancestors)) {
+          for (const sink of index2.byName.get(ancestor.name) ?? []) {
+            if (!sink.spec.subclasses) continue;
+            const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
+            const steps = [...resolved.chain ?? [], ...ancestor.chain ?? []];
+            report({ ...base, args: argsOf(), ...sink, target: ancestor.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
+          }
+        }
+      }
+    }
+    if (!index2.hasReferenceSinks || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
+    for (const value of argsOf().values()) {
+      if (value.type !== "identifier" && value.type !== "attribute") continue;
+      for (const resolved of uniqueNames(model.resolve(value, scope))) {
+        for (const sink of index2.byName.get(resolved.name) ?? []) {
+          if (!sink.spec.references) continue;
+          const empty = new CallArguments(void 0, "");
+          const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
+          report({ node: value, calleeText: shortened(model.text(value)), args: empty, model, scope, ...sink, target: resolved.name, via: "reference", ...chain });
+        }
+      }
+    }
+  }
+  return withoutCoveredReferences(out2);
+}
+function collectAssignmentMatches(model, index2) {
+  const out2 = [];
+  const reported = /* @__PURE__ */ new Set();
+  const noArgs = new CallArguments(void 0, "");
+  for (const site of settingsAssignments(model)) {
+    for (const name2 of site.names) {
+      for (const { rule, spec: spec2 } of index2.assignmentsByName.get(name2) ?? []) {
+        if (site.level === "class" && !spec2.classLevel) continue;
+        const match = { node: site.node, target: name2, targetText: site.targetText, value: site.value, augmented: site.augmented, level: site.level, model, scope: site.scope };
+        for (const outcome of spec2.check(match)) {
+          const node = outcome.at ?? site.node;
+          const key = `${rule.id}@${node.start}:${node.end}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          const sink = { call: [], message: () => outcome.message };
+          out2.push({ node, target: name2, via: "call", calleeText: site.targetText, args: noArgs, model, scope: site.scope, rule, spec: sink, outcome });
+        }
+      }
+    }
+  }
+  return out2;
+}
+function withoutCoveredReferences(matches) {
+  if (!matches.some((m) => m.via === "reference")) return matches;
+  const byRule = /* @__PURE__ */ new Map();
+  const calls = matches.filter((m) => m.via !== "reference").sort((a, b) => a.node.start - b.node.start);
+  for (const c of calls) {
+    let spans = byRule.get(c.rule);
+    if (!spans) byRule.set(c.rule, spans = { starts: [], maxEnds: [] });
+    spans.starts.push(c.node.start);
+    spans.maxEnds.push(Math.max(c.node.end, spans.maxEnds.at(-1) ?? -1));
+  }
+  const covered = (m) => {
+    const spans = byRule.get(m.rule);
+    if (!spans) return false;
+    let lo = 0;
+    let hi = spans.starts.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (spans.starts[mid] <= m.node.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && spans.maxEnds[lo - 1] >= m.node.end;
+  };
+  return matches.filter((m) => m.via !== "reference" || !covered(m));
+}
+function toFinding(m, file, model, index2) {
+  const outcome = m.outcome ?? {};
+  const lines = lineSlice(model.tree.source, index2, m.node.startRow, Math.min(m.node.endRow, m.node.startRow + MAX_SNIPPET_LINES - 1));
+  const message15 = outcome.message ?? m.spec.message(m);
+  return {
+    ruleId: m.rule.id,
+    ruleName: m.rule.name,
+    message: m.chain ? `${message15} Resolved through ${m.chain.map((s) => `${s.path}:${s.line}`).join(" -> ")}.` : message15,
+    severity: outcome.severity ?? m.rule.severity,
+    confidence: outcome.confidence ?? (m.via === "reference" ? "medium" : m.rule.confidence),
+    location: {
+      file: file.path,
+      line: m.node.startRow + 1,
+      column: m.node.startCol + 1,
+      endLine: m.node.endRow + 1,
+      endColumn: m.node.endCol + 1,
+      snippet: lines
+    },
+    cwe: m.rule.cwe,
+    owasp: m.rule.owasp,
+    fingerprint: "",
+    ...m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {},
+    ...outcome.fix ? { fix: outcome.fix } : {}
+  };
+}
+function relatedLocation(step) {
+  return {
+    location: { file: step.path, line: step.line, column: step.column, endLine: step.line, endColumn: step.column, snippet: "" },
+    message: step.message
+  };
+}
+function applySuppressions(findings, comments, rules) {
+  if (!comments.length) return;
+  const byRow = /* @__PURE__ */ new Map();
+  for (const c of comments) {
+    const d = parseSuppression(c.text);
+    if (d) byRow.set(c.row + 1, d);
+  }
+  if (!byRow.size) return;
+  const banditIds = new Map(rules.map((r) => [r.id, r.banditIds]));
+  for (const f of findings) {
+    for (let line = f.location.line; line <= f.location.endLine && !f.suppressed; line++) {
+      const d = byRow.get(line);
+      if (d) f.suppressed = suppresses(d, f.ruleId, banditIds.get(f.ruleId) ?? []);
+    }
+  }
+}
+function assignFingerprints(findings, matches) {
+  const seen = /* @__PURE__ */ new Map();
+  findings.forEach((f, i2) => {
+    const m = matches[i2];
+    const code2 = m.model.text(m.node).replace(/\s+/g, "");
+    const key = `${f.ruleId}|${f.location.file}|${enclosingPath(m.scope, m.model)}|${code2}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    f.fingerprint = stableHash(`${key}|${n}`);
+  });
+}
+function enclosingPath(scope, model) {
+  const names = [];
+  for (let s = scope; s && s.kind !== "module"; s = s.parent) {
+    const name2 = childByField(s.node, "name");
+    names.push(name2 ? model.text(name2) : s.kind);
+  }
+  return names.reverse().join(".");
+}
+function definesMethod(model, classDef, method) {
+  const body2 = childByField(classDef, "body");
+  if (!body2) return false;
+  return body2.children.some((stmt) => {
+    const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
+    const name2 = def?.type === "function_definition" ? childByField(def, "name") : void 0;
+    return name2 !== void 0 && model.text(name2) === method;
+  });
+}
+function shortened(code2) {
+  const compact = code2.replace(/\s+/g, "");
+  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
+}
+function uniqueNames(names) {
+  const seen = /* @__PURE__ */ new Set();
+  return names.filter((n) => !seen.has(n.name) && (seen.add(n.name), true));
+}
+function lineSlice(source, index2, fromRow, toRow) {
+  const start2 = index2.lineStart(fromRow);
+  if (start2 === void 0) return "";
+  const end = index2.lineStart(toRow + 1) ?? source.length;
+  return source.slice(start2, end).replace(/\r?\n$/, "").replace(/\r/g, "");
+}
+
+// src/rules/rule.ts
+function defineRule(rule) {
+  return rule;
+}
+function code(s) {
+  return "`" + s + "`";
+}
+
+// src/rules/python/shared-docs.ts
+var DESERIALIZATION_COMPLIANCE = [
+  { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
+  { framework: "OWASP Top 10", control: "A08:2021 Software and Data Integrity Failures" },
+  { framework: "NIST SP 800-53", control: "SI-10 Information Input Validation" },
+  { framework: "PCI DSS v4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
+];
+var DESERIALIZATION_REFERENCES = [
+  { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
+  { title: "OWASP Top 10 A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
+  { title: "OWASP Deserialization Cheat Sheet", url: "https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html" },
+  { title: "Python documentation: pickle (security warning)", url: "https://docs.python.org/3/library/pickle.html" },
+  { title: "Bandit B301: pickle", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" }
+];
+
+// src/rules/python/config-helpers.ts
+var CONFIG_COMPLIANCE = [
+  ...DESERIALIZATION_COMPLIANCE,
+  { framework: "OWASP ASVS 4.0", control: "V5.5.3 Deserialization of untrusted data is avoided or protected" }
+];
+var CONFIG_REFERENCES = DESERIALIZATION_REFERENCES.slice(0, 4);
+function unwrap(node) {
+  let n = node;
+  while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
+  return n;
+}
+function constant(ctx, node) {
+  return node ? ctx.model.constantString(node, ctx.scope) : void 0;
+}
+function literalOf(ctx, node, depth = 0) {
+  const n = unwrap(node);
+  if (n.type !== "identifier" || depth > 8) return n;
+  const bindings = ctx.scope.bindings.get(ctx.model.text(n)) ?? ctx.model.module.bindings.get(ctx.model.text(n));
+  if (!bindings || bindings.length !== 1 || bindings[0].kind !== "assignment" || !bindings[0].value) return n;
+  return literalOf(ctx, bindings[0].value, depth + 1);
+}
+function elements(ctx, node) {
+  const n = literalOf(ctx, node);
+  if (n.type === "list" || n.type === "tuple" || n.type === "set") return n.children.filter((c) => c.type !== "comment");
+  if (n.type === "binary_operator") {
+    const l = childByField(n, "left");
+    const r = childByField(n, "right");
+    return [...l ? elements(ctx, l) ?? [] : [], ...r ? elements(ctx, r) ?? [] : []];
+  }
+  return void 0;
+}
+function dictEntries(ctx, node) {
+  const n = literalOf(ctx, node);
+  if (n.type === "dictionary") {
+    const out2 = [];
+    for (const pair of n.children) {
+      if (pair.type !== "pair") continue;
+      const keyNode = childByField(pair, "key");
+      const value = childByField(pair, "value");
+      const key = constant(ctx, keyNode);
+      if (keyNode && value && key !== void 0) out2.push({ key, keyNode, value, pair });
+    }
+    return out2;
+  }
+  if (n.type === "call") {
+    const callee = childByField(n, "function");
+    if (!callee || !ctx.model.resolve(callee, ctx.scope).some((r) => r.name === "builtins.dict")) return void 0;
+    const args2 = childByField(n, "arguments");
+    const out2 = [];
+    for (const arg of args2?.children ?? []) {
+      if (arg.type !== "keyword_argument") continue;
+      const name2 = childByField(arg, "name");
+      const value = childByField(arg, "value");
+      if (name2 && value) out2.push({ key: ctx.model.text(name2), keyNode: name2, value, pair: arg });
+    }
+    return out2;
+  }
+  return void 0;
+}
+function entry(entries, key) {
+  return entries?.find((e) => e.key === key);
+}
+function resolvedNames(ctx, node) {
+  return [...new Set(ctx.model.resolve(node, ctx.scope).map((r) => r.name))];
+}
+function isPickleName(value) {
+  return value !== void 0 && /^(?:pickle|application\/x-python-serialize)$/i.test(value.trim());
+}
+function isPickleModule(ctx, node) {
+  return resolvedNames(ctx, node).some((n) => /^(?:pickle|_pickle|cPickle|dill|cloudpickle)$/.test(n));
+}
+function pickleMentions(ctx, node) {
+  const items = elements(ctx, node);
+  if (items) return items.filter((i2) => isPickleName(constant(ctx, i2)));
+  return isPickleName(constant(ctx, node)) ? [node] : [];
+}
+function literalTruth(ctx, node) {
+  const n = literalOf(ctx, node);
+  if (n.type === "true") return true;
+  if (n.type === "false" || n.type === "none") return false;
+  if (n.type === "integer") return ctx.model.text(n).replace(/_/g, "") !== "0";
+  return void 0;
+}
+function locationReach(location) {
+  const text = location.trim();
+  if (/^(?:unix:|\/|redis\+socket:|rediss?\+unix:)/i.test(text)) return "local";
+  const host = /^(?:[a-z+]+:\/\/)?(?:[^@/]*@)?(\[[^\]]+\]|[^:/?]+)/i.exec(text)?.[1]?.toLowerCase() ?? "";
+  return /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\]|::1)$/.test(host) ? "local" : "remote";
+}
+
+// src/rules/python/sink-helpers.ts
+function literalTruth2(node, source) {
+  if (!node) return void 0;
+  let n = node;
+  while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
+  switch (n.type) {
+    case "true":
+      return true;
+    case "false":
+    case "none":
+      return false;
+    case "integer":
+    case "float": {
+      const value = Number(source.slice(n.start, n.end).replace(/_/g, ""));
+      return Number.isNaN(value) ? void 0 : value !== 0;
+    }
+    case "string": {
+      const value = decodeStringLiteral(source.slice(n.start, n.end));
+      return value === void 0 ? void 0 : value.length > 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function namesOf(m, node) {
+  return [...new Set(m.model.resolve(node, m.scope).map((r) => r.name))];
+}
+function classNamesOf(m, node) {
+  const own = [];
+  const ancestors = [];
+  for (const r of m.model.resolve(node, m.scope)) {
+    own.push(r.name);
+    if (r.localClass) for (const a of m.model.classAncestors(r.localClass, m.scope)) ancestors.push(a.name);
+  }
+  return { own: [...new Set(own)], ancestors: [...new Set(ancestors)] };
+}
+function spelled(m) {
+  return m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
+}
+function replaceNode(node, newText) {
+  return {
+    line: node.startRow + 1,
+    column: node.startCol + 1,
+    endLine: node.endRow + 1,
+    endColumn: node.endCol + 1,
+    newText
+  };
+}
+function calleeAttributeName(call) {
+  const callee = childByField(call, "function");
+  return callee?.type === "attribute" ? childByField(callee, "attribute") : void 0;
+}
+function appendKeywordArgument(m, text) {
+  if (m.args.hasKwArgs || m.args.hasStarArgs) return void 0;
+  const list = childByField(m.node, "arguments");
+  if (!list || list.type !== "argument_list") return void 0;
+  const args2 = list.children.filter((c) => c.type !== "comment");
+  const last = args2[args2.length - 1];
+  if (!last) return void 0;
+  return { line: last.endRow + 1, column: last.endCol + 1, endLine: last.endRow + 1, endColumn: last.endCol + 1, newText: `, ${text}` };
+}
+function fix(description, edits) {
+  const present = edits.filter((e) => e !== void 0);
+  return present.length === edits.length && present.length ? { description, edits: present } : void 0;
+}
+function unpicklingMessage(what, advice) {
+  return (m) => {
+    switch (m.via) {
+      case "subclass":
+        return `${code(m.subclass.name)} subclasses ${m.target} and deserializes its input with ${what}, which can run arbitrary code. ${advice}`;
+      case "reference":
+        return `${spelled(m)} is passed as a callable: every value it is applied to is deserialized with ${what}, which can run arbitrary code. ${advice}`;
+      default:
+        return `${spelled(m)} deserializes with ${what}, which runs whatever code the bytes describe. ${advice}`;
+    }
+  };
+}
+
+// src/rules/python/PYTHON-CONFIG-SEC-001.ts
+var DJANGO_PICKLE = "django.contrib.sessions.serializers.PickleSerializer";
+var JSON_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer";
+var MESSAGE = 'makes Django unpickle session data. With the signed-cookie backend (`SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"`) that data is the cookie the browser sends, so anyone who learns `SECRET_KEY` (a leaked settings file, a default or reused key) forges a cookie that runs code on the server; with the cache, database or file backends, whoever can write the session store does. Use the default `django.contrib.sessions.serializers.JSONSerializer`.';
+function picklesSessions(ctx, value) {
+  const text = constant(ctx, value);
+  if (text !== void 0) return /(?:^|\.)PickleSerializer$/.test(text.trim());
+  return resolvedNames(ctx, value).some((n) => n === DJANGO_PICKLE || /\.PickleSerializer$/.test(n));
+}
+function toJson(ctx, value) {
+  if (value.type !== "string" || constant(ctx, value) !== DJANGO_PICKLE) return void 0;
+  const text = ctx.model.text(value);
+  return fix("Use Django's JSONSerializer", [replaceNode(value, text.replace(DJANGO_PICKLE, JSON_SERIALIZER))]);
+}
+function checkAssignment(m) {
+  if (!picklesSessions(m, m.value)) return [];
+  const fixed = toJson(m, m.value);
+  return [{ at: m.value, message: `${code(m.targetText)} set to PickleSerializer ${MESSAGE}`, ...fixed ? { fix: fixed } : {} }];
+}
+function checkConfigure(m) {
+  const value = m.args.find("SESSION_SERIALIZER");
+  if (!value || !picklesSessions(m, value)) return null;
+  const fixed = toJson(m, value);
+  return { message: `${spelled(m)} with \`SESSION_SERIALIZER=PickleSerializer\` ${MESSAGE}`, ...fixed ? { fix: fixed } : {} };
+}
+var PYTHON_CONFIG_SEC_001_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-001",
+  name: "Django Sessions Serialized With Pickle",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "very-high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "django", "session", "configuration", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-002", "PYTHON-CONFIG-SEC-006"],
+  prefilter: ["SESSION_SERIALIZER"],
+  sinks: [{ call: ["django.conf.settings.configure", "django.test.override_settings", "django.test.utils.override_settings"], check: checkConfigure, message: () => "" }],
+  assignments: [{ names: ["SESSION_SERIALIZER"], classLevel: true, check: checkAssignment }],
+  docs: {
+    summary: 'Detects Django settings that serialize sessions with pickle (`SESSION_SERIALIZER = "...PickleSerializer"`).',
+    description: "Django stores session data through `SESSION_SERIALIZER`. The default, `JSONSerializer`, produces plain data; `PickleSerializer` (removed in Django 5.0, still present in 4.x and copied into many projects) unpickles whatever the session store returns. The rule reads settings modules (module-level and settings-class assignments, split settings packages such as `settings/production.py`, and `settings.configure(SESSION_SERIALIZER=...)`), accepting the dotted path as a string, a name bound to one, or the class itself imported under any alias.",
+    securityImplications: "With `signed_cookies` sessions the pickled data travels in the cookie: the signature is the only barrier, so a leaked or weak `SECRET_KEY` is remote code execution, not just session forgery (the pattern behind several public Django RCE write-ups). With cache or database sessions, anything that can write to the store (a shared Redis, SQL injection elsewhere) runs code in every web worker that reads the session.",
+    howToFix: 'Remove the setting (JSON is the default) or set `SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"`. Store only JSON-compatible values in `request.session` (ids, strings, numbers). Existing pickled sessions become invalid: users log in again.',
+    fixHint: "Use django.contrib.sessions.serializers.JSONSerializer (the default).",
+    vulnerableExample: [
+      "# settings.py",
+      'SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"',
+      'SESSION_SERIALIZER = "django.contrib.sessions.serializers.PickleSerializer"'
+    ].join("\n"),
+    safeExample: ["# settings.py", 'SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"'].join("\n"),
+    detectionScope: "Assignments to `SESSION_SERIALIZER` at module level (also inside `if`/`try` blocks) and in class bodies, with a value that is a string (or a name bound to a constant string) ending in `PickleSerializer`, or a reference resolving to `django.contrib.sessions.serializers.PickleSerializer` or any class named `PickleSerializer`; calls of `django.conf.settings.configure` and `django.test.override_settings` with that keyword. Fix: Django's dotted path in a plain string becomes the JSONSerializer path (same quotes); other spellings get no automatic fix.",
+    references: [
+      { title: "Django: session serialization", url: "https://docs.djangoproject.com/en/4.2/topics/http/sessions/#session-serialization" },
+      { title: "Django 5.0 release notes: PickleSerializer removed", url: "https://docs.djangoproject.com/en/5.0/releases/5.0/" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Our SECRET_KEY is secret. Is this still a problem?",
+        answer: "It turns a key leak (logs, backups, a debug page, a reused default) into code execution on every server, and a store compromise into the same. JSON sessions remove the consequence."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-CONFIG-SEC-002.ts
+var BACKENDS = {
+  "django.core.cache.backends.redis.RedisCache": "redis",
+  "django_redis.cache.RedisCache": "redis",
+  "django_redis.cache.ShardClient": "redis",
+  "redis_cache.RedisCache": "redis",
+  "redis_cache.ShardedRedisCache": "redis",
+  "django.core.cache.backends.memcached.PyMemcacheCache": "memcached",
+  "django.core.cache.backends.memcached.PyLibMCCache": "memcached",
+  "django.core.cache.backends.memcached.MemcachedCache": "memcached",
+  "django_bmemcached.memcached.BMemcached": "memcached",
+  "django.core.cache.backends.filebased.FileBasedCache": "file",
+  "django.core.cache.backends.db.DatabaseCache": "database"
+};
+var STORE_TEXT = {
+  redis: "a Redis server",
+  memcached: "a memcached server",
+  file: "files in the cache directory",
+  database: "the cache table"
+};
+var WHY = {
+  redis: "Redis is often reachable without authentication from other services, containers or an SSRF (`gopher://`/`dict://` to port 6379)",
+  memcached: "memcached has no authentication by default and accepts writes from anything that can reach its port (SSRF included)",
+  file: "any process or user that can write to the directory (a shared volume, an upload path, a temp directory) plants a pickle",
+  database: "anything that can write to the table (SQL injection elsewhere, another application sharing the database) plants a pickle"
+};
+var SAFE_SERIALIZER = /json|msgpack/i;
+function grade(store, location, ctx) {
+  if (store === "database") return "low";
+  if (store === "file") return "medium";
+  const text = location && constant(ctx, location);
+  return text !== void 0 && locationReach(text) === "local" ? "medium" : "high";
+}
+function checkCaches(ctx, value, spelledAs) {
+  const out2 = [];
+  for (const alias of dictEntries(ctx, value) ?? []) {
+    const config = dictEntries(ctx, alias.value);
+    const backendEntry = entry(config, "BACKEND");
+    const backend = backendEntry && constant(ctx, backendEntry.value);
+    const store = backend !== void 0 ? BACKENDS[backend] : void 0;
+    if (!backendEntry || backend === void 0 || !store) continue;
+    const options = entry(config, "OPTIONS");
+    const serializerEntry = options ? entry(dictEntries(ctx, options.value), "SERIALIZER") : void 0;
+    const serializer = serializerEntry && constant(ctx, serializerEntry.value);
+    if (serializer !== void 0 && SAFE_SERIALIZER.test(serializer)) continue;
+    const explicit = serializer !== void 0 && /pickle/i.test(serializer) ? ` (OPTIONS SERIALIZER is ${code(serializer)})` : "";
+    const severity = grade(store, entry(config, "LOCATION")?.value, ctx);
+    const safe = backend.startsWith("django_redis") ? 'Set `"OPTIONS": {"SERIALIZER": "django_redis.serializers.json.JSONSerializer"}` (or msgpack) and cache only plain data' : "Cache only plain data through a serializing layer you control (JSON), or use django-redis with its JSON or msgpack serializer";
+    out2.push({
+      at: backendEntry.pair,
+      severity,
+      message: `${spelledAs}[${JSON.stringify(alias.key)}] uses ${code(backend)}${explicit}, which pickles every cached value and unpickles what it reads back from ${STORE_TEXT[store]}: whoever can write that store runs code in every process reading the cache; ${WHY[store]}. ${safe}.`
+    });
+  }
+  return out2;
+}
+function checkAssignment2(m) {
+  return checkCaches(m, m.value, code(m.targetText));
+}
+function checkConfigure2(m) {
+  const value = m.args.find("CACHES");
+  if (!value) return null;
+  const found = checkCaches(m, value, "`settings.configure(CACHES=...)`");
+  return found.length ? { message: found.map((f) => f.message).join(" "), severity: found[0].severity } : null;
+}
+var PYTHON_CONFIG_SEC_002_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-002",
+  name: "Django Cache Backend Unpickles From a Shared Store",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "django", "cache", "redis", "memcached", "configuration", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-001", "PYTHON-CONFIG-SEC-005"],
+  prefilter: ["CACHES"],
+  sinks: [{ call: ["django.conf.settings.configure", "django.test.override_settings", "django.test.utils.override_settings"], check: checkConfigure2, message: () => "" }],
+  assignments: [{ names: ["CACHES"], classLevel: true, check: checkAssignment2 }],
+  docs: {
+    summary: "Detects Django `CACHES` backends that pickle values into a store other processes can write (Redis, memcached, files, database), graded by how reachable the store is.",
+    description: "Every Django cache backend except the in-process ones pickles values on `set` and unpickles them on `get`: the built-in Redis and memcached backends, the file and database backends, and django-redis with its default `PickleSerializer`. The cache then holds executable data, and the trust boundary is the store. The rule reads `CACHES` in settings modules and settings classes (and `settings.configure(CACHES=...)`) and reports each alias whose backend pickles, at its `BACKEND` entry: high for Redis/memcached on a remote or unknown host, medium for a localhost or unix-socket server and for file caches, low for the database cache. django-redis with a JSON or msgpack `SERIALIZER` is not reported, nor are `LocMemCache` and `DummyCache`.",
+    securityImplications: "Cache servers are shared infrastructure, frequently without authentication, and a classic SSRF target: writing one key with a pickle payload runs code in every web worker that reads it. File caches in shared or world-writable directories and database caches reachable through SQL injection give the same primitive.",
+    howToFix: 'Use django-redis with `"SERIALIZER": "django_redis.serializers.json.JSONSerializer"` (or msgpack) and cache only plain data; otherwise require authentication and network isolation for the store (Redis ACLs/TLS, memcached SASL, a private cache directory) and treat it as part of the trust boundary.',
+    fixHint: "Use a JSON/msgpack cache serializer, or lock down who can write the cache store.",
+    vulnerableExample: [
+      "CACHES = {",
+      '    "default": {',
+      '        "BACKEND": "django_redis.cache.RedisCache",',
+      '        "LOCATION": "redis://cache.internal:6379/1",',
+      "    }",
+      "}"
+    ].join("\n"),
+    safeExample: [
+      "CACHES = {",
+      '    "default": {',
+      '        "BACKEND": "django_redis.cache.RedisCache",',
+      '        "LOCATION": "redis://cache.internal:6379/1",',
+      '        "OPTIONS": {"SERIALIZER": "django_redis.serializers.json.JSONSerializer"},',
+      "    }",
+      "}"
+    ].join("\n"),
+    detectionScope: "`CACHES` assignments (module level, inside `if`/`try`, settings classes) and `settings.configure(CACHES=...)`, with dict literals or `dict(...)` calls (also through names bound to them); `BACKEND`, `LOCATION` and `OPTIONS.SERIALIZER` read as constant strings. Backends: Django's redis, memcached (pymemcache, pylibmc, python-memcached), file-based and database caches; django-redis; django-redis-cache; django-bmemcached. A backend or serializer computed at run time (environment variables) is not judged.",
+    references: [
+      { title: "Django: cache framework", url: "https://docs.djangoproject.com/en/stable/topics/cache/" },
+      { title: "django-redis: pluggable serializer", url: "https://github.com/jazzband/django-redis#pluggable-serializer" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Our Redis is on a private network. Why is this reported?",
+        answer: "Private networks contain other services, CI jobs and SSRF-able applications; Redis without ACLs trusts all of them. A localhost or unix-socket location is reported at medium severity."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-CONFIG-SEC-003.ts
+var SETTINGS = {
+  task_serializer: "produce",
+  result_serializer: "produce",
+  event_serializer: "produce",
+  accept_content: "accept",
+  result_accept_content: "accept",
+  event_accept_content: "accept",
+  CELERY_TASK_SERIALIZER: "produce",
+  CELERY_RESULT_SERIALIZER: "produce",
+  CELERY_EVENT_SERIALIZER: "produce",
+  CELERY_ACCEPT_CONTENT: "accept",
+  CELERY_RESULT_ACCEPT_CONTENT: "accept",
+  CELERY_EVENT_ACCEPT_CONTENT: "accept"
+};
+var SAFE = "Use `json` (Celery's default since 4.0) for `task_serializer`/`result_serializer` and `accept_content = [\"json\"]`; for binary payloads use `msgpack`, or sign messages with Celery's `auth` serializer.";
+function settingMessage(name2, where) {
+  const side = SETTINGS[name2] ?? SETTINGS[name2.slice(name2.lastIndexOf(".") + 1)];
+  const what = /result/i.test(name2) ? "task results read back from the result backend" : /event/i.test(name2) ? "monitoring events" : "task messages taken from the broker";
+  return side === "accept" ? `${where} lets Celery unpickle ${what}: anyone who can publish to the broker or write the backend (a shared Redis or RabbitMQ vhost, another service with the same credentials, an SSRF to Redis) runs code in every worker. ${SAFE}` : `${where} makes Celery pickle ${what.replace(/ (?:taken from|read back from) the .*$/, "")}, so the workers and clients that read them must accept and unpickle pickles: anyone who can publish to the broker or write the result backend runs code in them. ${SAFE}`;
+}
+function mentions(ctx, name2, value, where) {
+  return pickleMentions(ctx, value).map((at) => ({ at, message: settingMessage(name2, where) }));
+}
+var settingKey = (name2) => name2.slice(name2.lastIndexOf(".") + 1);
+function checkAssignment3(m) {
+  return mentions(m, settingKey(m.target), m.value, `${code(m.targetText)} containing pickle`);
+}
+function checkSettingsCall(m) {
+  const found = [];
+  for (const [key, value] of m.args.keywords) if (key in SETTINGS) found.push(...mentions(m, key, value, `${spelled(m)} with ${code(key)} containing pickle`));
+  for (const arg of m.args.positional) {
+    for (const e of dictEntries(m, arg) ?? []) if (e.key in SETTINGS) found.push(...mentions(m, e.key, e.value, `${spelled(m)} with ${code(e.key)} containing pickle`));
+  }
+  return found.length ? { message: found[0].message } : null;
+}
+function keywordCheck(keyword, position, side) {
+  return (m) => {
+    const value = m.args.find(keyword, position);
+    if (!value || !pickleMentions(m, value).length) return null;
+    return {
+      message: side === "accept" ? `${spelled(m)} with ${code(keyword)} containing pickle unpickles messages from the broker: anyone who can publish to the queue runs code in this consumer. Accept only \`json\` (or \`msgpack\`).` : `${spelled(m)} with \`${keyword}="pickle"\` sends pickled messages, which every consumer must unpickle: anyone who can publish to the same queue runs code in those consumers. Use \`json\` or \`msgpack\`.`
+    };
+  };
+}
+var SETTING_NAMES = Object.keys(SETTINGS);
+var sinks = [
+  { call: ["celery.Celery().conf.update", "celery.Celery", "celery.Celery().config_from_object", "celery.Celery().conf.setdefault"], check: checkSettingsCall, message: () => "" },
+  {
+    call: ["celery.Celery().task", "celery.shared_task", "celery.task", "celery.Celery().send_task", "celery.Celery().Task().apply_async"],
+    check: keywordCheck("serializer", void 0, "produce"),
+    message: () => ""
+  },
+  { call: ["kombu.Producer", "kombu.messaging.Producer"], check: keywordCheck("serializer", 3, "produce"), message: () => "" },
+  { call: ["kombu.Connection().Producer", "kombu.simple.SimpleQueue", "kombu.simple.SimpleBuffer", "kombu.Connection().SimpleQueue", "kombu.Connection().SimpleBuffer"], check: keywordCheck("serializer", void 0, "produce"), message: () => "" },
+  {
+    call: ["kombu.Consumer", "kombu.messaging.Consumer", "kombu.Connection().Consumer", "kombu.simple.SimpleQueue", "kombu.simple.SimpleBuffer", "kombu.Connection().SimpleQueue", "kombu.Connection().SimpleBuffer"],
+    check: keywordCheck("accept", void 0, "accept"),
+    message: () => ""
+  },
+  {
+    call: ["kombu.serialization.enable_insecure_serializers"],
+    message: (m) => `${spelled(m)} adds pickle to the content types kombu consumers accept by default: any message on the broker can then run code in the consumer. Keep the default (json only).`
+  },
+  {
+    call: ["kombu.serialization.registry.enable"],
+    check: (m) => m.args.positional.some((a) => pickleMentions(m, a).length) ? {} : null,
+    message: (m) => `${spelled(m)} enables the pickle decoder: messages from the broker are unpickled. Keep pickle disabled.`
+  }
+];
+var PYTHON_CONFIG_SEC_003_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-003",
+  name: "Celery or Kombu Configured to Unpickle Messages",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "very-high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "celery", "kombu", "message-queue", "configuration", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-004", "PYTHON-LANG-SEC-040"],
+  prefilter: ["celery", "Celery", "kombu", "_serializer", "SERIALIZER", "accept_content", "ACCEPT_CONTENT"],
+  sinks,
+  assignments: [
+    {
+      names: [...SETTING_NAMES, ...SETTING_NAMES.map((n) => `celery.Celery().conf.${n}`)],
+      classLevel: true,
+      check: checkAssignment3
+    }
+  ],
+  docs: {
+    summary: 'Detects Celery and kombu settings that make workers unpickle messages (`task_serializer`, `result_serializer`, `accept_content` with pickle; `serializer="pickle"`; `accept=["pickle"]`).',
+    description: 'Celery moves tasks and results through a broker and a result backend; the serializer decides how those bytes become Python objects. With `pickle` (Celery\'s default before 4.0, still set explicitly in many projects), every message is unpickled by the worker. The rule reads settings wherever Celery takes them: settings modules and config classes (`task_serializer`, `accept_content`, and the old `CELERY_TASK_SERIALIZER`/`CELERY_ACCEPT_CONTENT` names, which Django projects also use through `namespace="CELERY"`), `app.conf.update(...)` with keywords or a dict, attribute assignment (`app.conf.task_serializer = ...`), `Celery(...)` keyword arguments, `config_from_object` with a dict, task decorators and `send_task` with `serializer="pickle"`, and kombu `Producer`/`Consumer`/`SimpleQueue` with `serializer="pickle"` or `accept=[... "pickle" ...]`, `enable_insecure_serializers()` and `registry.enable("pickle")`. Values are strings or lists/tuples/sets of strings, also through names bound to them; `application/x-python-serialize` counts as pickle.',
+    securityImplications: "The broker is shared: every producer with its credentials, every service on the same Redis database or RabbitMQ vhost, and every SSRF that reaches Redis can enqueue a message. With pickle accepted, one message runs code on every worker (CVE-2021-23727 and public Celery/Redis exploitation write-ups show the pattern).",
+    howToFix: 'Use `json` (default) or `msgpack` for task and result serialization and `accept_content = ["json"]`. If tasks need rich types, pass ids and load objects in the task, or use Celery\'s signed `auth` serializer.',
+    fixHint: "Use the json (or msgpack) serializer and accept_content = ['json'].",
+    vulnerableExample: [
+      "from celery import Celery",
+      "",
+      'app = Celery("tasks", broker="redis://redis:6379/0")',
+      'app.conf.update(task_serializer="pickle", accept_content=["pickle", "json"])'
+    ].join("\n"),
+    safeExample: [
+      "from celery import Celery",
+      "",
+      'app = Celery("tasks", broker="redis://redis:6379/0")',
+      'app.conf.update(task_serializer="json", accept_content=["json"])'
+    ].join("\n"),
+    detectionScope: 'Names are resolved through imports and aliases (`from celery import Celery as C`, `from kombu import Producer`). Settings passed through `**kwargs`, read from environment variables or loaded from non-Python files are not seen; `config_from_object("module")` is covered when that module is scanned (its assignments are reported).',
+    references: [
+      { title: "Celery: serializers and security", url: "https://docs.celeryq.dev/en/stable/userguide/security.html#serializers" },
+      { title: "Celery configuration: accept_content", url: "https://docs.celeryq.dev/en/stable/userguide/configuration.html#accept-content" },
+      { title: "Kombu: serialization", url: "https://docs.celeryq.dev/projects/kombu/en/stable/userguide/serialization.html" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Our broker requires a password. Is pickle acceptable then?",
+        answer: "Only if every holder of that password (every producer service, every CI job, every container with the URL in its environment) is as trusted as the worker's own code. JSON removes the question."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-CONFIG-SEC-004.ts
+var RQ = ["rq.Queue", "rq.queue.Queue", "rq.Worker", "rq.worker.Worker", "rq.SimpleWorker", "rq.worker.SimpleWorker", "rq.job.Job.create", "rq.job.Job.fetch", "rq.Job.create", "rq.Job.fetch"];
+var HUEY = ["huey.RedisHuey", "huey.PriorityRedisHuey", "huey.RedisExpireHuey", "huey.SqliteHuey", "huey.FileHuey", "huey.api.RedisHuey", "huey.api.PriorityRedisHuey", "huey.api.RedisExpireHuey", "huey.api.SqliteHuey", "huey.api.FileHuey"];
+var PICKLING = /* @__PURE__ */ new Set(["rq.serializers.DefaultSerializer", "rq.serializers.Serializer", "huey.serializer.Serializer", "huey.serializer.Serializer()"]);
+function checkSerializer(queue) {
+  return (m) => {
+    const given = m.args.find("serializer");
+    if (!given && m.args.hasKwArgs) return null;
+    const store = queue === "RQ" ? "Redis" : m.target.includes("Sqlite") ? "the SQLite file" : m.target.includes("File") ? "the task directory" : "Redis";
+    if (!given || given.type === "none") {
+      return {
+        message: `${spelled(m)} without \`serializer=\` uses ${queue}'s default, pickle: every job read back from ${store} is unpickled by the worker, so anyone who can write to ${store === "Redis" ? "that Redis (no auth by default, reachable through SSRF)" : store} runs code in it. ` + (queue === "RQ" ? "Pass `serializer=rq.serializers.JSONSerializer`." : "Pass a `serializer=` that encodes JSON (a `huey.serializer.Serializer` subclass overriding `_serialize`/`_deserialize`).")
+      };
+    }
+    const names = resolvedNames(m, given);
+    if (names.some((n) => PICKLING.has(n)) || isPickleModule(m, given)) {
+      return { message: `${spelled(m)} with ${code(m.model.text(given))} pickles jobs: anyone who can write to ${store} runs code in the worker. Use a JSON serializer.` };
+    }
+    return null;
+  };
+}
+function checkHueySettings(m) {
+  const entries = dictEntries(m, m.value);
+  if (!entries || entry(entries, "serializer")) return [];
+  const cls = constant(m, entry(entries, "huey_class")?.value) ?? "huey.RedisHuey";
+  if (/Memory/i.test(cls)) return [];
+  return [{ message: `${code(m.targetText)} configures ${code(cls)} without a \`serializer\`: tasks are pickled into the store and unpickled by the consumer, so anyone who can write to it runs code. Set a JSON serializer.` }];
+}
+var PYTHON_CONFIG_SEC_004_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-004",
+  name: "Task Queue Uses Its Pickle Default (RQ, huey)",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "rq", "huey", "task-queue", "redis", "configuration", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-003"],
+  prefilter: ["rq", "huey", "HUEY"],
+  sinks: [
+    { call: RQ, check: checkSerializer("RQ"), message: () => "" },
+    { call: HUEY, check: checkSerializer("huey"), message: () => "" }
+  ],
+  assignments: [{ names: ["HUEY"], classLevel: true, check: checkHueySettings }],
+  docs: {
+    summary: "Detects RQ queues, workers and jobs and huey instances created without a non-pickle `serializer=`: both pickle jobs by default.",
+    description: "RQ (`rq.Queue`, `Worker`, `Job.create/fetch`) serializes jobs with `DefaultSerializer`, which is pickle, unless `serializer=` says otherwise; huey's `RedisHuey`, `SqliteHuey` and `FileHuey` pickle tasks with `huey.serializer.Serializer`. The worker unpickles whatever it takes from the store. The rule reports constructors without `serializer=` (or with a pickling one) and Django `HUEY = {...}` settings without `serializer`. `MemoryHuey` (in-process) is not reported; a `serializer` passed through `**kwargs` is assumed to be set.",
+    securityImplications: "Redis holds the queue and usually accepts any client on the network without authentication; an SSRF to Redis or any service sharing the database can push a job whose pickled payload runs code in the worker.",
+    howToFix: "RQ: `Queue(connection=redis, serializer=JSONSerializer)` and the same for `Worker` (`from rq.serializers import JSONSerializer`). huey: pass a serializer that encodes JSON.",
+    fixHint: "Pass serializer=JSONSerializer (rq.serializers) / a JSON serializer to huey.",
+    vulnerableExample: ["from redis import Redis", "from rq import Queue", "", "q = Queue(connection=Redis())  # pickles jobs"].join("\n"),
+    safeExample: ["from redis import Redis", "from rq import Queue", "from rq.serializers import JSONSerializer", "", "q = Queue(connection=Redis(), serializer=JSONSerializer)"].join("\n"),
+    detectionScope: "Constructor calls resolved through imports and aliases; `serializer` read as a keyword. A serializer that resolves to `rq.serializers.DefaultSerializer`, `huey.serializer.Serializer` or the pickle module is reported; any other value is trusted. RQ's `serializer` is reported on every queue and worker object that lacks it: producer and worker must agree.",
+    references: [
+      { title: "RQ: job serialization", url: "https://python-rq.org/docs/#job-serialization" },
+      { title: "huey: serialization", url: "https://huey.readthedocs.io/en/latest/api.html#Serializer" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "All our jobs come from our own code. Why is this reported?",
+        answer: "The worker does not know who wrote a job into Redis; it unpickles whatever is there. The producer is not the trust boundary, the store is."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-CONFIG-SEC-005.ts
+var CACHELIB = ["RedisCache", "FileSystemCache", "MemcachedCache", "UWSGICache", "DynamoDbCache", "MongoDbCache"].flatMap((c) => [
+  `cachelib.${c}`,
+  `cachelib.${c.replace(/Cache$/, "").toLowerCase()}.${c}`,
+  `werkzeug.contrib.cache.${c}`
+]);
+var FLASK_CACHE_TYPES = /^(?:flask_caching\.backends\.\w+\.)?(?:redis|rediscache|redissentinel|redissentinelcache|rediscluster|redisclustercache|filesystem|filesystemcache|memcached|memcachedcache|gaememcached|saslmemcached|saslmemcachedcache|spreadsaslmemcached|spreadsaslmemcachedcache|uwsgi|uwsgicache)$/i;
+var FLASK_SESSION_TYPES = /^(?:redis|memcached|filesystem|mongodb|sqlalchemy|cachelib|dynamodb)$/i;
+function cacheTypeFinding(ctx, value, where) {
+  const type = constant(ctx, value);
+  if (type === void 0 || !FLASK_CACHE_TYPES.test(type.trim())) return [];
+  return [{
+    at: value,
+    message: `${where} = ${JSON.stringify(type)} selects a Flask-Caching backend that pickles cached values and unpickles what it reads back: whoever can write the cache store (an unauthenticated Redis/memcached, a shared cache directory) runs code in the application. Cache plain data only and restrict who can write the store; prefer a JSON-serializing cache layer.`
+  }];
+}
+function sessionTypeFinding(ctx, value, where) {
+  const type = constant(ctx, value);
+  if (type === void 0 || !FLASK_SESSION_TYPES.test(type.trim())) return [];
+  return [{
+    at: value,
+    severity: "medium",
+    confidence: "medium",
+    message: `${where} = ${JSON.stringify(type)} keeps Flask-Session data in a server-side store that Flask-Session before 0.6 pickles: whoever can write that store runs code in the application when a session is read. Use Flask-Session >= 0.6 (msgspec serialization) and restrict access to the store.`
+  }];
+}
+function checkAssignment4(m) {
+  const key = m.target.slice(m.target.lastIndexOf(".") + 1);
+  return key === "SESSION_TYPE" ? sessionTypeFinding(m, m.value, code(m.targetText)) : cacheTypeFinding(m, m.value, code(m.targetText));
+}
+function checkConfigCall(m) {
+  const found = [];
+  const config = m.args.find("config");
+  const entries = [...config ? dictEntries(m, config) ?? [] : [], ...m.args.positional.flatMap((a) => dictEntries(m, a) ?? [])];
+  for (const e of entries) {
+    if (e.key === "CACHE_TYPE") found.push(...cacheTypeFinding(m, e.value, code("CACHE_TYPE")));
+    if (e.key === "SESSION_TYPE") found.push(...sessionTypeFinding(m, e.value, code("SESSION_TYPE")));
+  }
+  const cacheType = m.args.find("CACHE_TYPE");
+  if (cacheType) found.push(...cacheTypeFinding(m, cacheType, code("CACHE_TYPE")));
+  const sessionType = m.args.find("SESSION_TYPE");
+  if (sessionType) found.push(...sessionTypeFinding(m, sessionType, code("SESSION_TYPE")));
+  return found.length ? { message: found[0].message, ...found[0].severity ? { severity: found[0].severity } : {} } : null;
+}
+var cachelibMessage = (m) => `${spelled(m)} pickles every cached value and unpickles what it reads back: whoever can write the cache store (Redis or memcached reachable without authentication, a shared cache directory) runs code in the application. Cache plain data only and restrict who can write the store.`;
+function checkDiskcache(m) {
+  const disk = m.args.find("disk");
+  if (disk && resolvedNames(m, disk).some((n) => n === "diskcache.JSONDisk" || n === "diskcache.core.JSONDisk")) return null;
+  if (disk || m.args.hasKwArgs) return null;
+  return {
+    message: `${spelled(m)} stores values other than numbers, strings and bytes with pickle in its directory and unpickles them on read: anyone who can write that directory or its SQLite file runs code in the application. Pass \`disk=diskcache.JSONDisk\` for plain data.`
+  };
+}
+function checkSqliteDict(m) {
+  if (m.args.find("decode") || m.args.hasKwArgs || m.args.positional.length >= 7) return null;
+  return {
+    message: `${spelled(m)} pickles values into the SQLite file by default and unpickles them on read: anyone who can write the database file runs code. Pass \`encode=json.dumps, decode=json.loads\`.`
+  };
+}
+var PYTHON_CONFIG_SEC_005_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-005",
+  name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict)",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "cache", "flask", "configuration", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-002", "PYTHON-LANG-SEC-040"],
+  prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict"],
+  sinks: [
+    { call: CACHELIB, message: cachelibMessage },
+    { call: ["flask_caching.Cache", "flask_caching.Cache().init_app", "flask.Flask().config.update", "flask.Flask().config.from_mapping"], check: checkConfigCall, message: () => "" },
+    { call: ["diskcache.Cache", "diskcache.FanoutCache", "diskcache.Deque", "diskcache.Index", "diskcache.core.Cache", "diskcache.fanout.FanoutCache"], check: checkDiskcache, message: () => "" },
+    { call: ["sqlitedict.SqliteDict", "sqlitedict.open"], check: checkSqliteDict, message: () => "" }
+  ],
+  assignments: [{ names: ["CACHE_TYPE", "SESSION_TYPE", "flask.Flask().config.CACHE_TYPE", "flask.Flask().config.SESSION_TYPE"], classLevel: true, check: checkAssignment4 }],
+  docs: {
+    summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`.",
+    description: "These libraries make pickling invisible: `cache.get(key)` and `d[key]` unpickle whatever the store holds. The rule reports cachelib (and `werkzeug.contrib.cache`) Redis, file-system, memcached, uWSGI, DynamoDB and MongoDB caches; Flask-Caching `CACHE_TYPE` values selecting those backends (in config modules and classes, `Cache(config={...})`, `app.config.update(...)`); Flask-Session `SESSION_TYPE` server-side stores (pickled before Flask-Session 0.6, medium confidence); `diskcache` caches without `disk=JSONDisk`; and `SqliteDict` without `encode`/`decode`.",
+    securityImplications: "A cache is written by many and read by the application: an unauthenticated Redis or memcached, a cache directory on a shared volume, or a SQLite file an upload can overwrite turn a write primitive into code execution at the next read.",
+    howToFix: "Cache plain data serialized as JSON yourself, or configure the library's non-pickle serializer (`disk=JSONDisk`, `encode=json.dumps, decode=json.loads`, Flask-Session >= 0.6); require authentication on cache servers and keep cache directories private to the application user.",
+    fixHint: "Use a JSON serializer for the store, or make the store writable only by the application.",
+    vulnerableExample: ["from cachelib import FileSystemCache", "", 'cache = FileSystemCache("/tmp/app-cache")  # pickles values', 'user = cache.get("user:1")'].join("\n"),
+    safeExample: ["import diskcache", "", 'cache = diskcache.Cache("/var/lib/app/cache", disk=diskcache.JSONDisk)'].join("\n"),
+    detectionScope: "Constructors resolved through imports and aliases; `CACHE_TYPE`/`SESSION_TYPE` read as constant strings. In-process caches (`SimpleCache`, `NullCache`) are not reported. A `disk`, `decode` or configuration passed through `**kwargs` is trusted.",
+    references: [
+      { title: "Flask-Caching: built-in cache backends", url: "https://flask-caching.readthedocs.io/en/latest/#built-in-cache-backends" },
+      { title: "cachelib documentation", url: "https://cachelib.readthedocs.io/" },
+      { title: "diskcache: Disk and JSONDisk", url: "https://grantjenks.com/docs/diskcache/tutorial.html#disk" },
+      { title: "sqlitedict: encode and decode", url: "https://github.com/piskvorky/sqlitedict" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "The cache directory is on the local disk. Is that a risk?",
+        answer: "It is when another user, process or an upload feature can write there (`/tmp` is the usual case). The finding is medium severity; keep the directory private to the application user."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-CONFIG-SEC-006.ts
+var SECURE_COOKIE = "werkzeug.contrib.securecookie.SecureCookie";
+var ITSDANGEROUS = ["Serializer", "URLSafeSerializer", "TimedSerializer", "URLSafeTimedSerializer", "JSONWebSignatureSerializer", "TimedJSONWebSignatureSerializer"].flatMap((c) => [
+  `itsdangerous.${c}`,
+  `itsdangerous.serializer.${c}`,
+  `itsdangerous.url_safe.${c}`,
+  `itsdangerous.timed.${c}`,
+  `itsdangerous.jws.${c}`
+]);
+var FORGERY = "the signature is then the only thing between a request and code execution: anyone who learns the secret key (leaked configuration, a default or reused key, a weak key) forges a token that runs code on the server.";
+function checkSecureCookie(m) {
+  return {
+    message: `${spelled(m)} pickles cookie data by default (\`serialization_method = pickle\`) and unpickles the cookie the browser sends; ${FORGERY} Use Flask's JSON-based session cookie or itsdangerous with its default JSON serializer.`
+  };
+}
+function checkItsdangerous(m) {
+  const serializer = m.args.find("serializer", 2);
+  if (!serializer || !isPickleModule(m, serializer)) return null;
+  return { message: `${spelled(m)} with a pickle serializer unpickles every token it verifies; ${FORGERY} Keep the default JSON serializer.` };
+}
+function checkDjangoSigning(m) {
+  const serializer = m.args.find("serializer", m.target.endsWith(".loads") ? 3 : 1);
+  if (!serializer) return null;
+  if (!resolvedNames(m, serializer).some((n) => /(?:^|\.)PickleSerializer$/.test(n)) && !isPickleModule(m, serializer)) return null;
+  return { message: `${spelled(m)} with a pickle serializer unpickles the signed value; ${FORGERY} Use the default \`django.core.signing.JSONSerializer\`.` };
+}
+var PYTHON_CONFIG_SEC_006_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-006",
+  name: "Signed Cookie or Token Serialized With Pickle",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "cookie", "session", "token", "werkzeug", "itsdangerous", "django", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-001", "PYTHON-LANG-SEC-040"],
+  prefilter: ["securecookie", "SecureCookie", "itsdangerous", "signing"],
+  sinks: [
+    { call: [SECURE_COOKIE, `${SECURE_COOKIE}.unserialize`, `${SECURE_COOKIE}.load_cookie`], subclasses: true, check: checkSecureCookie, message: () => "" },
+    { call: ITSDANGEROUS, check: checkItsdangerous, message: () => "" },
+    {
+      call: ["django.core.signing.loads", "django.core.signing.Signer().unsign_object", "django.core.signing.TimestampSigner().unsign_object"],
+      check: checkDjangoSigning,
+      message: () => ""
+    }
+  ],
+  docs: {
+    summary: "Detects signed cookies and tokens whose payload is pickled: `werkzeug.contrib.securecookie.SecureCookie`, itsdangerous serializers with `serializer=pickle`, `django.core.signing` with `PickleSerializer`.",
+    description: "Signing proves who wrote a value, not that it is safe to unpickle. Werkzeug's legacy `SecureCookie` (removed in Werkzeug 1.0, still vendored in old Flask applications) pickles its data by default; itsdangerous serializers accept any `serializer=` module, and `pickle` makes every verified token an unpickle; Django's `signing.loads` and `Signer.unsign_object` take a `serializer`, and `PickleSerializer` does the same. Cookies whose decoded value reaches `pickle.loads` in application code are data-flow findings of the deserialization rules.",
+    securityImplications: "The secret key becomes the only barrier against code execution. Keys leak (repositories, logs, error pages), are reused across environments, or are weak enough to brute-force offline from one captured cookie (flask-unsign style); each turns into remote code execution instead of a forged session.",
+    howToFix: "Use JSON payloads: Flask's default session, itsdangerous' default serializer, Django's `JSONSerializer`. Put only ids and plain values in cookies.",
+    fixHint: "Use the library's default JSON serializer for signed data.",
+    vulnerableExample: ["import pickle", "from itsdangerous import URLSafeSerializer", "", "tokens = URLSafeSerializer(SECRET_KEY, serializer=pickle)"].join("\n"),
+    safeExample: ["from itsdangerous import URLSafeSerializer", "", "tokens = URLSafeSerializer(SECRET_KEY)  # JSON"].join("\n"),
+    detectionScope: "Calls resolved through imports and aliases, including local subclasses of `SecureCookie`. The serializer argument must resolve to the pickle module (or `_pickle`, `cPickle`, `dill`, `cloudpickle`) or a class named `PickleSerializer`.",
+    references: [
+      { title: "itsdangerous: serialization interface", url: "https://itsdangerous.palletsprojects.com/en/stable/serializer/" },
+      { title: "Django: cryptographic signing", url: "https://docs.djangoproject.com/en/stable/topics/signing/" },
+      { title: "Werkzeug 0.16 changelog: contrib.securecookie deprecated", url: "https://werkzeug.palletsprojects.com/en/stable/changes/#version-0-15" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Is a signed pickle safe if the key is strong?",
+        answer: "Only while the key never leaks and nobody who holds it is hostile. JSON costs nothing and removes code execution from the failure modes."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-CONFIG-SEC-007.ts
+var PYRO_MESSAGE = "makes Pyro unpickle the requests and replies that cross the network: any client that can reach the daemon (or a man in the middle on an unencrypted link) runs code in the server, and a malicious server in the client. Use the default `serpent` serializer (or `json`/`msgpack`).";
+function checkPyro(m) {
+  return pickleMentions(m, m.value).map((at) => ({ at, message: `${code(m.targetText)} containing pickle ${PYRO_MESSAGE}` }));
+}
+function checkPyroAdd(m) {
+  return m.args.positional.some((a) => pickleMentions(m, a).length) ? { message: `${spelled(m)} with pickle ${PYRO_MESSAGE}` } : null;
+}
+function checkScrapy(m) {
+  const name2 = m.target;
+  if (name2 === "SCHEDULER_DISK_QUEUE") {
+    const queue = constant(m, m.value);
+    if (queue === void 0 || !/Pickle/.test(queue)) return [];
+    return [{
+      at: m.value,
+      message: `${code(m.targetText)} = ${JSON.stringify(queue)} pickles every pending request into the job directory and unpickles it on resume: whoever can write that directory (a shared volume, a synced or restored job state) runs code in the crawler. Use \`scrapy.squeues.MarshalLifoDiskQueue\`/\`MarshalFifoDiskQueue\` and keep JOBDIR private.`
+    }];
+  }
+  if (name2 === "HTTPCACHE_ENABLED" && literalTruth(m, m.value) === true) {
+    return [{
+      at: m.value,
+      severity: "low",
+      confidence: "medium",
+      message: `${code(m.targetText)} = True stores responses with Scrapy's default \`FilesystemCacheStorage\`, which pickles response metadata into HTTPCACHE_DIR and unpickles it on the next run: whoever can write the cache directory runs code in the crawler. Keep the cache directory private (or use \`DbmCacheStorage\` only on trusted storage).`
+    }];
+  }
+  return [];
+}
+var PYTHON_CONFIG_SEC_007_default = defineRule({
+  id: "PYTHON-CONFIG-SEC-007",
+  name: "RPC or Crawler State Serialized With Pickle (Pyro, Scrapy)",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: CONFIG_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "pyro", "rpc", "scrapy", "configuration", "cwe-502"],
+  bundles: ["config", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-CONFIG-SEC-003", "PYTHON-LANG-SEC-073"],
+  prefilter: ["Pyro4", "SCHEDULER_DISK_QUEUE", "HTTPCACHE_ENABLED"],
+  sinks: [{ call: ["Pyro4.config.SERIALIZERS_ACCEPTED.add", "Pyro4.config.SERIALIZERS_ACCEPTED.update"], check: checkPyroAdd, message: () => "" }],
+  assignments: [
+    { names: ["Pyro4.config.SERIALIZER", "Pyro4.config.SERIALIZERS_ACCEPTED"], check: (m) => checkPyro(m).map((o) => ({ ...o, severity: "high" })) },
+    { names: ["SCHEDULER_DISK_QUEUE", "HTTPCACHE_ENABLED"], classLevel: true, check: checkScrapy }
+  ],
+  docs: {
+    summary: "Detects Pyro4 configured to (de)serialize with pickle and Scrapy settings that pickle crawler state to disk (pickle disk queues, the filesystem HTTP cache).",
+    description: "Pyro4 picks its wire format from `Pyro4.config.SERIALIZER` and accepts the formats in `Pyro4.config.SERIALIZERS_ACCEPTED`; with `pickle` in either, every remote call is an unpickle on the other side (high severity). Scrapy persists pending requests with pickle disk queues (`SCHEDULER_DISK_QUEUE` = `scrapy.squeues.PickleLifoDiskQueue`, Scrapy's default when `JOBDIR` is set) and its default filesystem HTTP cache pickles response metadata; both are unpickled when the crawler resumes (medium and low severity).",
+    securityImplications: "The Pyro daemon listens on the network: any client that reaches it runs code. Scrapy job and cache directories are often on shared volumes or restored from CI caches; a planted file runs code on the next crawl.",
+    howToFix: "Pyro: keep the default `serpent` serializer and remove pickle from `SERIALIZERS_ACCEPTED`. Scrapy: use the Marshal disk queues and keep `JOBDIR`/`HTTPCACHE_DIR` private to the crawler user.",
+    fixHint: "Use serpent/json for Pyro; Marshal disk queues and private job/cache directories for Scrapy.",
+    vulnerableExample: ["import Pyro4", "", 'Pyro4.config.SERIALIZER = "pickle"', 'Pyro4.config.SERIALIZERS_ACCEPTED.add("pickle")'].join("\n"),
+    safeExample: ["import Pyro4", "", 'Pyro4.config.SERIALIZER = "serpent"'].join("\n"),
+    detectionScope: "Attribute assignments resolved to `Pyro4.config.*` through imports and aliases, `SERIALIZERS_ACCEPTED.add/update` calls; Scrapy setting names assigned in settings modules and classes. `PYRO_SERIALIZER` environment variables and Scrapy settings passed on the command line are not seen. Pyro5 has no pickle serializer and is not reported.",
+    references: [
+      { title: "Pyro4: security and serializers", url: "https://pyro4.readthedocs.io/en/stable/security.html" },
+      { title: "Scrapy: jobs, pausing and resuming crawls", url: "https://docs.scrapy.org/en/latest/topics/jobs.html" },
+      { title: "Scrapy: HttpCacheMiddleware storage", url: "https://docs.scrapy.org/en/latest/topics/downloader-middleware.html#httpcache-storage-fs" },
+      ...CONFIG_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Our Pyro daemon only listens on localhost. Is pickle acceptable?",
+        answer: "Every local user and every local process with an SSRF or a port-forward can still connect. The serpent serializer costs nothing."
+      }
+    ]
+  }
+});
+
+// src/rules/python/deps-docs.ts
+var MANIFESTS_READ = "`requirements*.txt`/`*.in` (following `-r`/`-c` includes, with environment markers), `constraints*.txt`, `pyproject.toml` (PEP 621 dependencies and optional dependencies, PEP 735 dependency groups, Poetry, PDM and Hatch), `setup.cfg`, `setup.py` (`install_requires`/`extras_require` string literals, read without running it), `Pipfile`, `Pipfile.lock`, `poetry.lock`, `uv.lock`, `pdm.lock` and conda `environment*.yml`";
+var DEPS_REFERENCES = [
+  { title: "PEP 440: version identifiers and specifiers", url: "https://peps.python.org/pep-0440/" },
+  { title: "PEP 508: dependency specification", url: "https://peps.python.org/pep-0508/" },
+  { title: "OWASP A06:2021 Vulnerable and Outdated Components", url: "https://owasp.org/Top10/A06_2021-Vulnerable_and_Outdated_Components/" },
+  { title: "GitHub Advisory Database (pip)", url: "https://github.com/advisories?query=ecosystem%3Apip" }
+];
+
+// src/rules/python/PYTHON-DEPS-SEC-001.ts
+var PYTHON_DEPS_SEC_001_default = defineRule({
+  id: "PYTHON-DEPS-SEC-001",
+  name: "Pinned Dependency With a Deserialization Advisory",
+  language: "python",
+  severity: "critical",
+  confidence: "high",
+  precision: "very-high",
+  cwe: ["CWE-502", "CWE-1395"],
+  owasp: ["A06:2021", "A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
+  bundles: ["deps"],
+  banditIds: [],
+  similar: ["PYTHON-DEPS-SEC-002", "PYTHON-DEPS-SEC-003"],
+  prefilter: [],
+  sinks: [],
+  docs: {
+    summary: "Detects a dependency pinned or locked at a version with a published deserialization vulnerability (PyYAML, torch, numpy, keras, tensorflow, transformers, bentoml).",
+    description: "Pathfinder reads the project's dependency manifests and lock files and matches every exact pin (`==`, `===`) and every locked version against a curated table of advisories for libraries that deserialize: PyYAML's unsafe and FullLoader defaults, the torch `weights_only` bypasses, numpy's old `allow_pickle=True` default, keras `safe_mode` bypasses and Lambda layers, tensorflow's `model_from_yaml`, transformers loaders that unpickle Hub files, and bentoml's pickled request payloads. The finding sits on the manifest line that pins the version and names each advisory, what it lets an attacker do, and the first fixed version. The severity is the highest of the advisories (disputed reports count as medium).",
+    securityImplications: "An affected version turns a call that looks safe into code execution: `torch.load(f, weights_only=True)` on torch < 2.6, `yaml.full_load` on PyYAML < 5.4, `keras.models.load_model(path)` with `safe_mode=True` on keras < 3.9. Whoever supplies the model, checkpoint or YAML document runs code with the application's rights. Lock files are what is installed in CI and production, so a locked affected version is exploitable wherever it is deployed.",
+    howToFix: "Raise the pin to the fixed version the finding names (or later) and re-lock. Where an upgrade is not possible yet, avoid the affected API for untrusted input (for torch, load only safetensors; for PyYAML, `yaml.safe_load`).",
+    fixHint: "Upgrade the pinned version to the fixed release named in the message and regenerate the lock file.",
+    vulnerableExample: ["# requirements.txt", "torch==2.5.1      # CVE-2025-32434: weights_only=True is bypassable", "PyYAML==5.3.1     # CVE-2020-14343"].join("\n"),
+    safeExample: ["# requirements.txt", "torch==2.6.0", "PyYAML==6.0.2"].join("\n"),
+    detectionScope: `Manifests read: ${MANIFESTS_READ}. Exact pins and locked versions are matched with PEP 440 ordering (\`@renovatebot/pep440\`); ranges are PYTHON-DEPS-SEC-002. Package names are normalised (PEP 503: \`PyYAML\`, \`pyyaml\`, \`py_yaml\` are one). Direct URL references and local paths carry no version and are not matched. The advisory table is listed in the README with each row's source.`,
+    references: [
+      { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
+      { title: "CVE-2020-14343: PyYAML FullLoader code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-14343" },
+      { title: "CVE-2025-1550: keras safe_mode bypass (GHSA-48g7-3x6r-xfhp)", url: "https://github.com/advisories/GHSA-48g7-3x6r-xfhp" },
+      ...DEPS_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Why only these packages and not every CVE on PyPI?",
+        answer: "Pathfinder is a deserialization scanner: the table holds advisories that make loading data or models run code, checked by hand against their sources. Use a general SCA tool (pip-audit, OSV-Scanner) for everything else."
+      },
+      {
+        question: "The pin is in a lock file I do not edit by hand.",
+        answer: "Raise the constraint in pyproject.toml/Pipfile (or add a constraint) and re-lock; the finding goes away with the locked version."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-DEPS-SEC-002.ts
+var PYTHON_DEPS_SEC_002_default = defineRule({
+  id: "PYTHON-DEPS-SEC-002",
+  name: "Dependency Range Admits a Version With a Deserialization Advisory",
+  language: "python",
+  severity: "low",
+  confidence: "medium",
+  precision: "medium",
+  cwe: ["CWE-502", "CWE-1395"],
+  owasp: ["A06:2021", "A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
+  bundles: ["deps"],
+  banditIds: [],
+  similar: ["PYTHON-DEPS-SEC-001"],
+  prefilter: [],
+  sinks: [],
+  docs: {
+    summary: "Detects a version range (`>=`, `~=`, `^`, `<`, wildcards) that admits a version with a published deserialization vulnerability.",
+    description: "A declared range such as `torch>=2.0` or `PyYAML<6` lets an installer pick an affected version: an old lock file, a pinned transitive constraint or a mirror without the newest release is enough. The rule intersects the range with each advisory's affected versions (PEP 440) and reports on the manifest line when they overlap, at low severity: nothing says the affected version is what gets installed. A bare name without a specifier is not reported (the resolver picks the newest release), and neither is a range beside a lock file or an exact pin of the same package in the same directory, which decide the version (PYTHON-DEPS-SEC-001 judges those).",
+    securityImplications: "If the affected version is what gets installed, the advisory applies in full: see PYTHON-DEPS-SEC-001.",
+    howToFix: "Raise the lower bound to the first fixed version named in the message (`torch>=2.6`), or lock the dependencies.",
+    fixHint: "Raise the range's lower bound to the fixed version named in the message.",
+    vulnerableExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.0", "keras~=3.5"]'].join("\n"),
+    safeExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.6", "keras>=3.13.2"]'].join("\n"),
+    detectionScope: `Manifests read: ${MANIFESTS_READ}. Ranges are intersected with the affected ranges as intervals of PEP 440 versions; \`!=\` exclusions are ignored (they can only make the range smaller, so the rule may over-report a range that excludes exactly the affected releases). Poetry \`^\`/\`~\` constraints and conda \`=1.2\` specs are translated to PEP 440.`,
+    references: DEPS_REFERENCES,
+    faq: [
+      {
+        question: "Why low severity?",
+        answer: "A range says what may be installed, not what is. A lock file or exact pin is the stronger signal, reported by PYTHON-DEPS-SEC-001."
+      }
+    ]
+  }
+});
+
+// src/dependencies/versions.ts
+var import_pep440 = __toESM(require_pep440(), 1);
+
+// src/rules/python/PYTHON-DEPS-SEC-003.ts
+var RULE = defineRule({
+  id: "PYTHON-DEPS-SEC-003",
+  name: "Load Protection Missing in the Pinned Version",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502", "CWE-1395"],
+  owasp: ["A08:2021", "A06:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "dependencies", "torch", "numpy", "cwe-502"],
+  bundles: ["deps", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-DEPS-SEC-001", "PYTHON-ML-SEC-001", "PYTHON-ML-SEC-002"],
+  prefilter: [],
+  sinks: [],
+  docs: {
+    summary: "Detects loads that are safe on current releases but not on the version the project pins: `torch.load(..., weights_only=True)` with torch < 2.6, `numpy.load` without `allow_pickle` with numpy < 1.16.3.",
+    description: "Code review and other scanners treat `torch.load(path, weights_only=True)` and a plain `np.load(path)` as safe, and on current releases they are. On the version a project actually pins they are not: torch before 2.6 lets a crafted checkpoint bypass the `weights_only` unpickler (CVE-2025-32434), and numpy before 1.16.3 unpickles object arrays by default (CVE-2019-6446). This rule joins the dependency scan with the code: when a manifest or lock file pins such a version, each of these calls is reported, pointing at the pin. Code findings that other rules already report get the same note instead (`yaml.full_load` with PyYAML < 5.4, `torch.load` without `weights_only` with torch < 2.6, raised from medium to high).",
+    securityImplications: "The protection the code relies on does not exist in the installed version: whoever supplies the checkpoint or array file runs code in the loading process.",
+    howToFix: "Upgrade the pinned package (torch>=2.6, numpy>=1.16.3) and re-lock; for numpy also pass `allow_pickle=False` explicitly.",
+    fixHint: "Upgrade the pin named in the message; the call itself is right.",
+    vulnerableExample: ["# requirements.txt: torch==2.5.1", "state = torch.load(path, weights_only=True)  # bypassable on 2.5.1"].join("\n"),
+    safeExample: ["# requirements.txt: torch==2.6.0", "state = torch.load(path, weights_only=True)"].join("\n"),
+    detectionScope: "Runs in project scans only (the pin comes from the manifests; single-file analysis and the playground have no manifest). Calls are resolved through imports and aliases like every rule; `weights_only` must be the literal True (other values are PYTHON-ML-SEC-001's), `allow_pickle` must be absent (an explicit value is PYTHON-ML-SEC-002's).",
+    references: [
+      { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
+      { title: "numpy: allow_pickle default changed in 1.16.3 (CVE-2019-6446)", url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.read_array.html" },
+      ...DEPS_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Why is a call with weights_only=True reported?",
+        answer: "Because the pinned torch version is affected by a bypass of exactly that protection. Upgrade torch; the call is right."
+      }
+    ]
+  }
+});
+var PYTHON_DEPS_SEC_003_default = RULE;
+
+// src/rules/python/PYTHON-LANG-SEC-040.ts
+var PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
+function message(m) {
+  const spelled2 = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
+  switch (m.via) {
+    case "subclass":
+      return `${code(m.subclass.name)} subclasses ${m.target} and unpickles its input` + (m.subclass.overridesFindClass ? "; overriding find_class narrows what loads but does not make untrusted data safe: restricted unpicklers are routinely bypassed" : "") + ". Use a data-only format for untrusted input.";
+    case "reference":
+      return `${spelled2} is passed as a callable: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
+    default:
+      return `${spelled2} deserializes with pickle, which runs whatever code the bytes describe. Never unpickle data that could come from an untrusted source; use a data-only format such as JSON.`;
+  }
+}
+var PYTHON_LANG_SEC_040_default = defineRule({
+  id: "PYTHON-LANG-SEC-040",
+  name: "Pickle Deserialization of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pickle", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
+  prefilter: ["pickle", "Pickle"],
+  sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, message }],
+  docs: {
+    summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
+    description: 'Python\'s `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). This rule reports every call that unpickles: `pickle.loads`, `pickle.load`, `pickle.Unpickler(...)` and its subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module("pickle")`, `__import__("pickle")`, `getattr(pickle, "loads")` and `functools.partial`. It also reports `pickle.loads` passed uncalled as a callback (`map(pickle.loads, blobs)`).',
+    securityImplications: "Anyone who can influence the bytes that reach the unpickler can run code with the privileges of the process: read secrets and credentials, move laterally, install a backdoor, or tamper with data. Typical entry points are request bodies, cookies and session stores, message queues, caches (Redis, memcached), files uploaded by users, and model or data files downloaded from the internet. There is no safe subset of pickle and no way to sanitize a payload before loading it; restricting `find_class` in an `Unpickler` subclass reduces the attack surface but has been bypassed repeatedly (gadgets in allowed modules, `getattr` chains, nested pickles).",
+    howToFix: "Do not unpickle data that crosses a trust boundary. Serialize with a data-only format instead: `json`, `msgpack`, Protocol Buffers, or `safetensors` for tensors and model weights. If pickle must stay for data the process produced itself, authenticate it before loading (an HMAC with a server-side key, verified with `hmac.compare_digest`), keep it out of reach of users, and treat the key as a secret.",
+    fixHint: "Use a data-only format (json, msgpack, safetensors) or verify an HMAC before unpickling data you produced yourself.",
+    vulnerableExample: [
+      "import pickle",
+      "from flask import request",
+      "",
+      '@app.route("/session", methods=["POST"])',
+      "def restore_session():",
+      "    session = pickle.loads(request.data)  # attacker-controlled bytes run as code",
+      '    return session["user"]'
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "from flask import request",
+      "",
+      '@app.route("/session", methods=["POST"])',
+      "def restore_session():",
+      "    session = json.loads(request.data)  # data only: no code runs",
+      '    return session["user"]'
+    ].join("\n"),
+    detectionScope: 'Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, `_Unpickler`) resolved through the file\'s imports and bindings: aliases, `from pickle import ...`, star imports, `cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, `importlib.import_module`/`__import__` with constant module names (also built by concatenation), `getattr(module, "loads")`, `sys.modules["pickle"]`, `functools.partial`, default parameter values, class and instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with `__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never match. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.',
+    references: DESERIALIZATION_REFERENCES,
+    faq: [
+      {
+        question: "The data comes from our own cache or database. Is this a false positive?",
+        answer: "Only if no attacker can ever write to that store. Caches, queues and databases are frequent pivot points: an injection or SSRF elsewhere becomes code execution here. Prefer a data-only format; otherwise sign the payload with an HMAC and verify it before loading, then suppress the finding with a justification."
+      },
+      {
+        question: "We subclassed Unpickler and restricted find_class. Why is it still reported?",
+        answer: "A restricted unpickler is a denylist or allowlist over a Turing-complete format. Published bypasses abuse allowed globals (`getattr`, `operator`, `functools`, numpy and torch helpers) and nested pickles. Keep the restriction as defence in depth, but do not feed it untrusted data."
+      },
+      {
+        question: "Is `pickle.dumps` dangerous?",
+        answer: "No. Serializing runs no attacker-controlled code; only loading does. `dump`/`dumps` are never reported."
+      },
+      {
+        question: "Does this rule also cover joblib, torch.load, numpy.load or dill?",
+        answer: "Those libraries unpickle under the hood and have their own rules (see similar rules) so that each can check its own safe options, such as `weights_only=True` or `allow_pickle=False`."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-041.ts
+var SAFE_LOADERS = /* @__PURE__ */ new Set(["yaml.SafeLoader", "yaml.CSafeLoader", "yaml.BaseLoader", "yaml.CBaseLoader"]);
+var UNSAFE_LOADERS = /* @__PURE__ */ new Set(["yaml.Loader", "yaml.UnsafeLoader", "yaml.CLoader", "yaml.CUnsafeLoader"]);
+var FULL_LOADERS = /* @__PURE__ */ new Set(["yaml.FullLoader", "yaml.CFullLoader"]);
+var SAFE_EQUIVALENT = { FullLoader: "SafeLoader", CFullLoader: "CSafeLoader" };
+function classify(names) {
+  if (names.some((n) => UNSAFE_LOADERS.has(n))) return "unsafe";
+  if (names.some((n) => FULL_LOADERS.has(n))) return "full";
+  if (names.length && names.every((n) => SAFE_LOADERS.has(n))) return "safe";
+  return void 0;
+}
+function checkLoad(m) {
+  const given = m.args.find("Loader", 1);
+  const loader = given?.type === "none" ? void 0 : given;
+  const safeName = m.target.endsWith("_all") ? "safe_load_all" : "safe_load";
+  if (!loader) {
+    if (m.args.mayBeHidden("Loader", 1)) {
+      return {
+        confidence: "medium",
+        message: `${spelled(m)} receives its Loader through \`*args\`/\`**kwargs\`; unless it is \`SafeLoader\`, YAML tags such as \`!!python/object/apply\` run arbitrary code. Use \`yaml.${safeName}\`.`
+      };
+    }
+    const attribute = calleeAttributeName(m.node);
+    return {
+      message: `${spelled(m)} without a Loader uses an unsafe loader on PyYAML < 6 (\`Loader\` before 5.1, an exploitable \`FullLoader\` until 5.4): YAML tags such as \`!!python/object/apply:os.system\` run arbitrary code. Use \`yaml.${safeName}\`.`,
+      ...attribute ? { fix: fix(`Use yaml.${safeName}`, [replaceNode(attribute, safeName)]) } : {}
+    };
+  }
+  const { own, ancestors } = classNamesOf(m, loader);
+  const known = [...own, ...ancestors].filter((n) => !n.startsWith("<local>."));
+  const kind = classify(known) ?? "unknown";
+  const loaderText = m.model.text(loader).replace(/\s+/g, "");
+  switch (kind) {
+    case "safe":
+      return null;
+    case "unsafe":
+      return {
+        message: `${spelled(m)} with ${code(loaderText)} constructs arbitrary Python objects: tags such as \`!!python/object/apply:os.system\` run code. Use \`yaml.${safeName}\` (or \`Loader=yaml.SafeLoader\`).`
+      };
+    case "full":
+      return fullLoaderOutcome(m, `${spelled(m)} with ${code(loaderText)}`, loaderFix(loader, m));
+    case "unknown":
+      return {
+        confidence: "medium",
+        message: `${spelled(m)} uses the loader ${code(loaderText)}, which is not known to be safe; loaders other than \`SafeLoader\`/\`BaseLoader\` construct Python objects from tags and can run code. Use \`yaml.${safeName}\`.`
+      };
+  }
+}
+function loaderFix(loader, m) {
+  if (loader.type !== "attribute") return void 0;
+  const name2 = childByField(loader, "attribute");
+  const safe = name2 && SAFE_EQUIVALENT[m.model.text(name2)];
+  return name2 && safe ? fix(`Use yaml.${safe}`, [replaceNode(name2, safe)]) : void 0;
+}
+function fullLoaderOutcome(m, what, fixed) {
+  const severity = "medium";
+  const confidence = "high";
+  return {
+    severity,
+    confidence,
+    message: `${what} uses FullLoader, which builds arbitrary Python objects from tags; it allowed code execution before PyYAML 5.4 (CVE-2020-1747, CVE-2020-14343) and still exposes more than data. Use \`yaml.safe_load\` for untrusted input.`,
+    ...fixed ? { fix: fixed } : {}
+  };
+}
+function checkFullLoad(m) {
+  const attribute = calleeAttributeName(m.node);
+  const safeName = m.target.endsWith("_all") ? "safe_load_all" : "safe_load";
+  return fullLoaderOutcome(m, spelled(m), attribute ? fix(`Use yaml.${safeName}`, [replaceNode(attribute, safeName)]) : void 0);
+}
+var unsafeMessage = (m) => `${spelled(m)} uses PyYAML's unsafe loader: tags such as \`!!python/object/apply:os.system\` run arbitrary code. Use \`yaml.safe_load\` for anything not fully trusted.`;
+var LOADER_METHODS = ["get_single_data", "get_data"];
+var methodsOf = (classes) => [...classes].flatMap((c) => LOADER_METHODS.map((m) => `${c}().${m}`));
+var PYTHON_LANG_SEC_041_default = defineRule({
+  id: "PYTHON-LANG-SEC-041",
+  name: "Unsafe PyYAML Load",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "yaml", "pyyaml", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B506"],
+  similar: ["PYTHON-LANG-SEC-043", "PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-042"],
+  prefilter: ["yaml"],
+  sinks: [
+    { call: ["yaml.load", "yaml.load_all"], check: checkLoad, message: unsafeMessage },
+    { call: ["yaml.unsafe_load", "yaml.unsafe_load_all", ...methodsOf(UNSAFE_LOADERS)], message: unsafeMessage },
+    { call: ["yaml.full_load", "yaml.full_load_all"], check: checkFullLoad, message: unsafeMessage },
+    { call: methodsOf(FULL_LOADERS), check: (m) => fullLoaderOutcome(m, spelled(m), void 0), message: unsafeMessage }
+  ],
+  docs: {
+    summary: "Detects PyYAML loads with an unsafe loader (`yaml.load` without `Loader` or with `Loader`/`UnsafeLoader`/`FullLoader`, `yaml.unsafe_load`, `yaml.full_load`), which can construct arbitrary Python objects and run code.",
+    description: 'PyYAML\'s non-safe loaders interpret Python-specific tags: `!!python/object/apply:os.system ["id"]` calls a function, `!!python/object/new:` instantiates any class, `!!python/name:` imports any attribute. A YAML document is then no longer data but a program. This rule reports `yaml.load` and `yaml.load_all` when the `Loader` argument (keyword or second positional argument) is missing, is `Loader`, `UnsafeLoader`, `CLoader`, `CUnsafeLoader`, `FullLoader` or `CFullLoader`, or is a loader it cannot prove safe; it reports `yaml.unsafe_load`/`unsafe_load_all` always, and `yaml.full_load`/`full_load_all` (and `FullLoader`) at medium severity. Loaders are resolved through aliases (`from yaml import CLoader as L`), the `yaml.loader`/`yaml.cyaml` modules, and local subclasses (`class MyLoader(yaml.SafeLoader)` is safe).',
+    securityImplications: 'Whoever controls the YAML text (a configuration file from a pull request, an uploaded manifest, a CI job definition, an API body) runs code in the loading process: `!!python/object/apply:subprocess.check_output [["sh", "-c", "..."]]` is enough. Before PyYAML 5.1 plain `yaml.load(data)` was unsafe by default; from 5.1 to 5.3.1 the default `FullLoader` was still exploitable (CVE-2020-1747, CVE-2020-14343); since 6.0 `Loader` is mandatory, so old code either crashes or gets "fixed" by adding `Loader=yaml.Loader`, which restores the unsafe behaviour explicitly.',
+    howToFix: "Use `yaml.safe_load` / `yaml.safe_load_all` (or `Loader=yaml.SafeLoader`, `yaml.CSafeLoader` for speed). They build only plain data: dicts, lists, strings, numbers, booleans, dates. If you need custom types, register explicit constructors on a `SafeLoader` subclass with `add_constructor` rather than enabling Python tags.",
+    fixHint: "Use yaml.safe_load(...) or pass Loader=yaml.SafeLoader.",
+    vulnerableExample: [
+      "import yaml",
+      "",
+      "def read_manifest(text):",
+      "    return yaml.load(text, Loader=yaml.Loader)  # !!python/object/apply runs code"
+    ].join("\n"),
+    safeExample: [
+      "import yaml",
+      "",
+      "def read_manifest(text):",
+      "    return yaml.safe_load(text)  # plain data only"
+    ].join("\n"),
+    detectionScope: "Calls of `yaml.load`, `yaml.load_all` (Loader checked as keyword `Loader` or positional argument 1), `yaml.unsafe_load`, `yaml.unsafe_load_all`, `yaml.full_load`, `yaml.full_load_all`, and direct use of an unsafe loader object (`yaml.Loader(stream).get_single_data()`), resolved through imports, aliases, rebinding and dynamic imports with constant names. Safe: `SafeLoader`, `CSafeLoader`, `BaseLoader`, `CBaseLoader` and local subclasses of them. A Loader passed through `**kwargs` or a name the analysis cannot resolve (a parameter, an attribute) is reported at medium confidence. `yaml.dump`, `yaml.safe_load` and `yaml.safe_dump` are never reported. Fixes: `yaml.load(x)` becomes `yaml.safe_load(x)`, `yaml.full_load` becomes `yaml.safe_load` and `Loader=yaml.FullLoader` becomes `Loader=yaml.SafeLoader`; an explicit `Loader`/`UnsafeLoader` gets no automatic fix because the code may rely on Python tags. ruamel.yaml is covered by PYTHON-LANG-SEC-043.",
+    references: [
+      { title: "PyYAML: yaml.load(input) deprecation (why load is unsafe)", url: "https://github.com/yaml/pyyaml/wiki/PyYAML-yaml.load(input)-Deprecation" },
+      { title: "PyYAML documentation: loading YAML", url: "https://pyyaml.org/wiki/PyYAMLDocumentation" },
+      { title: "CVE-2020-14343: PyYAML FullLoader arbitrary code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-14343" },
+      { title: "CVE-2020-1747: PyYAML FullLoader arbitrary code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-1747" },
+      { title: "CVE-2017-18342: PyYAML load() unsafe by default", url: "https://nvd.nist.gov/vuln/detail/CVE-2017-18342" },
+      { title: "Bandit B506: yaml_load", url: "https://bandit.readthedocs.io/en/latest/plugins/b506_yaml_load.html" },
+      { title: "Ruff S506: unsafe-yaml-load", url: "https://docs.astral.sh/ruff/rules/unsafe-yaml-load/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "We only load our own configuration files. Is this a false positive?",
+        answer: "It is safe only while nobody else can write those files. Configuration travels through pull requests, deployment tooling and shared volumes; `safe_load` reads every normal configuration file identically, so switching costs nothing."
+      },
+      {
+        question: "Is FullLoader safe?",
+        answer: "Not for untrusted input. It was the default between PyYAML 5.1 and 5.4 and was exploitable (CVE-2020-1747, CVE-2020-14343). Later versions block the known gadgets, but it still instantiates Python objects from tags. It is reported at medium severity."
+      },
+      {
+        question: "Why is `yaml.load(data, Loader=MyLoader)` reported at medium confidence?",
+        answer: "The analysis could not tell what `MyLoader` is (a parameter, an attribute, or a class from another module). If it derives from `SafeLoader`, define or import it so the base is visible, or suppress the finding with a justification."
+      },
+      {
+        question: "Does this cover ruamel.yaml?",
+        answer: "No: ruamel.yaml has its own API and rule, PYTHON-LANG-SEC-043."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-042.ts
+var ADVICE = "Decode untrusted JSON with `json.loads` and build objects explicitly (dataclasses, pydantic).";
+var message2 = unpicklingMessage("jsonpickle, whose `py/reduce` and `py/object` tags call arbitrary functions", ADVICE);
+function check(m) {
+  if (m.via !== "call" || m.target === "jsonpickle.Unpickler") return {};
+  const safe = m.args.find("safe");
+  if (!safe || literalTruth2(safe, m.model.tree.source) !== false) return {};
+  return {
+    message: `${spelled(m)} with \`safe=False\` also evaluates \`py/repr\` values with eval(), on top of \`py/reduce\`/\`py/object\` tags that call arbitrary functions. ${ADVICE}`
+  };
+}
+var PYTHON_LANG_SEC_042_default = defineRule({
+  id: "PYTHON-LANG-SEC-042",
+  name: "Jsonpickle Deserialization of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "jsonpickle", "json", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-041"],
+  prefilter: ["jsonpickle"],
+  sinks: [{ call: ["jsonpickle.decode", "jsonpickle.loads", "jsonpickle.Unpickler"], subclasses: true, references: true, check, message: message2 }],
+  docs: {
+    summary: "Detects jsonpickle decoding (`jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.Unpickler`), which rebuilds arbitrary Python objects and can run code.",
+    description: 'jsonpickle looks like JSON but carries pickle semantics: `{"py/reduce": [{"py/function": "os.system"}, ...]}` calls a function while decoding, `py/object` instantiates any importable class, and with `safe=False` `py/repr` values are passed to `eval`. The `safe` flag does not make decoding safe: `py/reduce` and `py/object` are honoured either way (CVE-2020-22083, disputed by the project as intended behaviour). This rule reports `jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.unpickler.decode`, and construction of `jsonpickle.Unpickler` (and local subclasses), through aliases, rebinding, constant dynamic imports, and when passed as a callback.',
+    securityImplications: "jsonpickle payloads are text, so they pass through places binary pickles would not: HTTP request bodies, cookies, database columns, Redis values, message queues and log pipelines. Anyone who can write such a value runs code in the decoding process.",
+    howToFix: "Parse untrusted input with `json.loads` and construct your objects explicitly, for example with dataclasses, `pydantic` models or `marshmallow` schemas, which validate fields instead of importing classes named by the data. Keep jsonpickle for data the process produced itself and no one else can modify.",
+    fixHint: "Use json.loads plus explicit construction (dataclasses/pydantic) instead of jsonpickle.decode.",
+    vulnerableExample: [
+      "import jsonpickle",
+      "from flask import request",
+      "",
+      '@app.post("/cart")',
+      "def restore_cart():",
+      "    cart = jsonpickle.decode(request.get_data(as_text=True))  # py/reduce runs code",
+      "    return cart.total()"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "from flask import request",
+      "",
+      '@app.post("/cart")',
+      "def restore_cart():",
+      "    cart = Cart.from_dict(json.loads(request.get_data()))  # explicit, validated fields",
+      "    return cart.total()"
+    ].join("\n"),
+    detectionScope: "Calls of `jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.unpickler.decode` and `jsonpickle.Unpickler` / `jsonpickle.unpickler.Unpickler` resolved through imports, aliases, rebinding and constant dynamic imports; instantiation of local subclasses of `Unpickler`; the decode functions passed uncalled as callbacks (medium confidence). `jsonpickle.encode`/`dumps` are not findings. Every decode is reported whatever its `safe`, `classes` or `keys` arguments, because none of them blocks `py/reduce`.",
+    references: [
+      { title: "jsonpickle documentation (security warning)", url: "https://jsonpickle.github.io/" },
+      { title: "jsonpickle API: decode", url: "https://jsonpickle.github.io/api.html" },
+      { title: "CVE-2020-22083 / GHSA-j66q-qmrc-89rx: jsonpickle remote code execution in decode()", url: "https://github.com/advisories/GHSA-j66q-qmrc-89rx" },
+      { title: "Bandit B301: pickle (includes jsonpickle)", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" },
+      { title: "Ruff S301: suspicious-pickle-usage (includes jsonpickle)", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "We pass `safe=True`. Why is it still reported?",
+        answer: "`safe` only disables `eval` of legacy `py/repr` values. `py/reduce` and `py/object`, which call functions and instantiate classes, are still processed; published exploits use them."
+      },
+      {
+        question: "Is jsonpickle output not just JSON?",
+        answer: "It is JSON syntax with pickle semantics. Reading it with `json.loads` is safe; reading it with jsonpickle is not."
+      },
+      { question: "Is `jsonpickle.encode` reported?", answer: "No. Encoding runs no attacker-controlled code." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-043.ts
+var ADVICE2 = 'Use `YAML()` (round-trip) or `YAML(typ="safe")`, which build only plain data.';
+function typValues(m, typ, scope) {
+  if (typ.type === "list" || typ.type === "tuple") {
+    const out2 = [];
+    for (const item of typ.children) {
+      const s2 = m.model.constantString(item, scope);
+      if (s2 === void 0) return void 0;
+      out2.push(s2);
+    }
+    return out2;
+  }
+  const s = m.model.constantString(typ, scope);
+  return s === void 0 ? void 0 : [s];
+}
+function checkInstanceLoad(m) {
+  if (!m.receiver) return null;
+  const typ = m.receiver.args.find("typ");
+  if (!typ) {
+    if (!m.receiver.args.hasKwArgs) return null;
+    return {
+      severity: "medium",
+      confidence: "low",
+      message: `${spelled(m)} on a \`YAML(...)\` whose \`typ\` may come from \`**kwargs\`; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE2}`
+    };
+  }
+  const values = typValues(m, typ, m.receiver.scope);
+  if (values === void 0) {
+    return {
+      confidence: "medium",
+      message: `${spelled(m)} on a \`YAML(typ=...)\` whose type the analysis cannot evaluate; with \`typ="unsafe"\` YAML tags such as \`!!python/object/apply\` run arbitrary code. ${ADVICE2}`
+    };
+  }
+  if (!values.includes("unsafe")) return null;
+  return {
+    message: `${spelled(m)} on \`YAML(typ="unsafe")\` constructs arbitrary Python objects from tags such as \`!!python/object/apply:os.system\`, which runs code. ${ADVICE2}`
+  };
+}
+var SAFE_LEGACY_LOADERS = /* @__PURE__ */ new Set([
+  "ruamel.yaml.SafeLoader",
+  "ruamel.yaml.CSafeLoader",
+  "ruamel.yaml.BaseLoader",
+  "ruamel.yaml.CBaseLoader",
+  "ruamel.yaml.RoundTripLoader"
+]);
+function checkLegacyLoad(m) {
+  const given = m.args.find("Loader", 1);
+  const loader = given?.type === "none" ? void 0 : given;
+  if (!loader) {
+    if (m.args.mayBeHidden("Loader", 1)) {
+      return { confidence: "medium", message: `${spelled(m)} may receive its Loader through \`*args\`/\`**kwargs\`; unless it is a safe loader, YAML tags run arbitrary code. ${ADVICE2}` };
+    }
+    return { message: `${spelled(m)} without a Loader uses ruamel.yaml's unsafe loader: tags such as \`!!python/object/apply:os.system\` run arbitrary code. ${ADVICE2}` };
+  }
+  const { own, ancestors } = classNamesOf(m, loader);
+  const known = [...own, ...ancestors].filter((n) => !n.startsWith("<local>."));
+  if (known.length && known.every((n) => SAFE_LEGACY_LOADERS.has(n))) return null;
+  const loaderText = m.model.text(loader).replace(/\s+/g, "");
+  const recognised = known.some((n) => n.startsWith("ruamel.yaml."));
+  return {
+    ...recognised ? {} : { confidence: "medium" },
+    message: `${spelled(m)} with ${code(loaderText)} ${recognised ? "constructs arbitrary Python objects" : "uses a loader not known to be safe"}: YAML tags such as \`!!python/object/apply\` can run code. ${ADVICE2}`
+  };
+}
+var PYTHON_LANG_SEC_043_default = defineRule({
+  id: "PYTHON-LANG-SEC-043",
+  name: "Unsafe ruamel.yaml Load",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "yaml", "ruamel", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B506"],
+  similar: ["PYTHON-LANG-SEC-041", "PYTHON-LANG-SEC-040"],
+  prefilter: ["ruamel"],
+  sinks: [
+    { call: ["ruamel.yaml.YAML().load", "ruamel.yaml.YAML().load_all"], check: checkInstanceLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE2}` },
+    { call: ["ruamel.yaml.load", "ruamel.yaml.load_all"], check: checkLegacyLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE2}` }
+  ],
+  docs: {
+    summary: 'Detects ruamel.yaml loads that can construct arbitrary Python objects: `YAML(typ="unsafe").load` and the legacy `ruamel.yaml.load` without a safe Loader.',
+    description: 'ruamel.yaml\'s `YAML()` instance is safe by default: the round-trip (`rt`) and `safe` types build only data. `YAML(typ="unsafe")` (also `typ=["unsafe"]`) enables Python tags such as `!!python/object/apply:` and `!!python/object/new:`, which call functions and instantiate classes while loading. The PyYAML-compatible module functions of ruamel.yaml before 0.18 (`ruamel.yaml.load`, `load_all`) used the unsafe loader when no `Loader` was given. This rule reports `load`/`load_all` on instances constructed with `typ="unsafe"` (followed through variables and `with` statements), and the legacy functions without a Loader or with one that is not `SafeLoader`, `CSafeLoader`, `BaseLoader`, `CBaseLoader` or `RoundTripLoader`.',
+    securityImplications: "Whoever controls the YAML text (configuration in a repository, a manifest uploaded to a service, a document fetched over the network) runs code in the loading process, with its files, network access and credentials.",
+    howToFix: 'Use `YAML()` (round-trip, keeps comments) or `YAML(typ="safe")`. If documents need custom types, register them explicitly with `yaml.register_class(MyType)`, which loads only the classes you list. Replace legacy `ruamel.yaml.load(...)` calls with a `YAML()` instance: the module-level functions were removed in 0.18.',
+    fixHint: 'Use YAML() or YAML(typ="safe") and register_class for custom types instead of typ="unsafe".',
+    vulnerableExample: [
+      "from ruamel.yaml import YAML",
+      "",
+      "def read_job(text):",
+      '    yaml = YAML(typ="unsafe")',
+      "    return yaml.load(text)  # !!python/object/apply runs code"
+    ].join("\n"),
+    safeExample: [
+      "from ruamel.yaml import YAML",
+      "",
+      "def read_job(text):",
+      '    yaml = YAML(typ="safe")',
+      "    return yaml.load(text)  # plain data only"
+    ].join("\n"),
+    detectionScope: '`load`/`load_all` on `ruamel.yaml.YAML(...)` instances whose constructor received `typ="unsafe"` or a list containing it, with the constructor found through assignments and `with ... as` bindings in the same file; a `typ` the analysis cannot evaluate is reported at medium confidence, one possibly hidden in `**kwargs` at low confidence. Legacy `ruamel.yaml.load`/`load_all` (also `ruamel.yaml.main`, `ruamel_yaml`) with the `Loader` checked as keyword or position 1. Not covered: instances configured after construction (`yaml.typ = ...`) or passed in from other modules. No automatic fix is offered: switching to `typ="safe"` changes the constructor that every use of the instance shares.',
+    references: [
+      { title: "ruamel.yaml documentation: basic usage and typ", url: "https://yaml.dev/doc/ruamel.yaml/basicuse/" },
+      { title: 'ruamel.yaml documentation (0.18 changes, typ="unsafe" deprecation)', url: "https://yaml.dev/doc/ruamel.yaml" },
+      { title: "ruamel.yaml on PyPI", url: "https://pypi.org/project/ruamel.yaml/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "Is `YAML()` without arguments safe?",
+        answer: "Yes. The default round-trip loader builds data only (with comments preserved); it is not reported."
+      },
+      {
+        question: "We need our own classes in the YAML files.",
+        answer: "Register them with `yaml.register_class(MyClass)` on a safe or round-trip instance; only those classes can then be constructed."
+      },
+      {
+        question: "Does this cover PyYAML's `yaml.load`?",
+        answer: "No: PyYAML is covered by PYTHON-LANG-SEC-041."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-044.ts
+function message3(m) {
+  const head = m.via === "reference" ? `${spelled(m)} is passed as a callable: every value it is applied to is unmarshalled` : `${spelled(m)} unmarshals its input`;
+  return `${head}. marshal is not secure against crafted data: it can crash the interpreter and builds code objects that callers may execute. Use a data-only format such as JSON for anything not produced by this process.`;
+}
+var PYTHON_LANG_SEC_044_default = defineRule({
+  id: "PYTHON-LANG-SEC-044",
+  name: "Marshal Deserialization of Untrusted Data",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "marshal", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B302"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-045"],
+  prefilter: ["marshal"],
+  sinks: [{ call: ["marshal.load", "marshal.loads"], references: true, message: message3 }],
+  docs: {
+    summary: "Detects `marshal.load` and `marshal.loads`, which are not safe on data that could come from an untrusted source.",
+    description: "`marshal` is CPython's internal format for `.pyc` files. Its documentation warns that it is not intended to be secure against erroneous or maliciously constructed data. Unlike pickle it cannot call functions while loading, but it reconstructs code objects, and crafted input has repeatedly crashed or corrupted the interpreter. This rule reports every `marshal.load` and `marshal.loads` call, also through aliases (`from marshal import loads as l`), rebinding, dynamic imports with constant names, and `marshal.loads` passed as a callback.",
+    securityImplications: "A marshalled blob from an attacker can carry a code object that the application later runs (`exec`, `types.FunctionType`), which is the classic way of smuggling bytecode into caches and plugin systems, and malformed input can crash the process (denial of service) or trigger memory-safety bugs in the loader. The format also changes between Python versions, so data exchanged across versions breaks silently.",
+    howToFix: "Use `marshal` only for data this process wrote and no one else can modify (for example a private cache under a directory the application owns). For data exchange use `json`, `msgpack` or Protocol Buffers. If bytes must travel, authenticate them with an HMAC (`hmac.compare_digest`) before loading.",
+    fixHint: "Use json/msgpack for data exchange; keep marshal for private, integrity-protected caches only.",
+    vulnerableExample: [
+      "import marshal",
+      "",
+      "def load_plugin(blob):",
+      "    code_obj = marshal.loads(blob)  # attacker bytes become bytecode",
+      "    exec(code_obj)"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "",
+      "def load_settings(blob):",
+      "    return json.loads(blob)  # data only"
+    ].join("\n"),
+    detectionScope: 'Calls of `marshal.load` and `marshal.loads` resolved through imports, aliases, `from marshal import *`, rebinding, `importlib.import_module("marshal")`/`__import__("marshal")`, `getattr(marshal, "loads")`, and `marshal.loads` passed uncalled as a callback (medium confidence). `marshal.dump`/`dumps` are not findings. Every call is reported regardless of the data\'s origin, because the analysis does not prove where bytes come from; suppress a reviewed call on private data with `# pathfinder: ignore[PYTHON-LANG-SEC-044]`.',
+    references: [
+      { title: "Python documentation: marshal (security warning)", url: "https://docs.python.org/3/library/marshal.html" },
+      { title: "Bandit B302: marshal", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b302-marshal" },
+      { title: "Ruff S302: suspicious-marshal-usage", url: "https://docs.astral.sh/ruff/rules/suspicious-marshal-usage/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "marshal cannot call functions while loading. Why is it reported?",
+        answer: "It can still hand the caller attacker-built code objects and crash the interpreter on malformed input; the Python documentation explicitly says it is not secure against malicious data. The severity is medium rather than high for that reason."
+      },
+      {
+        question: "We use marshal for a cache we write ourselves.",
+        answer: "That is the intended use. Make sure no other user or service can write the cache location, then suppress the finding with a justification."
+      },
+      { question: "Is `marshal.dumps` reported?", answer: `No. Only loading is dangerous; ${code("dump")}/${code("dumps")} are never reported.` }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-045.ts
+function message4(m) {
+  if (m.via === "subclass") {
+    return `\`${m.subclass.name}\` subclasses ${m.target}: every value read from it is unpickled, which runs arbitrary code if someone else can write the underlying database. Use a data-only store (sqlite3 with JSON values, dbm with json.dumps).`;
+  }
+  return `${spelled(m)} opens a shelf whose values are unpickled on every read: whoever can write the database file runs code in this process. Keep shelves in private locations or store JSON in dbm/sqlite3 instead.`;
+}
+function check2(m) {
+  if (m.target !== "shelve.open") return {};
+  const flag = m.args.find("flag", 1);
+  const value = flag && m.model.constantString(flag, m.scope);
+  if (value !== "n") return {};
+  return {
+    severity: "low",
+    confidence: "low",
+    message: `${spelled(m)} with flag "n" creates a new empty shelf, so it reads back only what this process writes; values are still unpickled, so keep the file private.`
+  };
+}
+var PYTHON_LANG_SEC_045_default = defineRule({
+  id: "PYTHON-LANG-SEC-045",
+  name: "Shelve Deserialization of Untrusted Data",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "shelve", "pickle", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-044"],
+  prefilter: ["shelve", "Shelf"],
+  sinks: [
+    {
+      call: ["shelve.open", "shelve.Shelf", "shelve.DbfilenameShelf", "shelve.BsdDbShelf"],
+      subclasses: true,
+      check: check2,
+      message: message4
+    }
+  ],
+  docs: {
+    summary: "Detects `shelve.open` and the `shelve.Shelf` classes, whose values are stored with pickle and unpickled on every read.",
+    description: 'A shelf is a persistent dictionary: keys are strings, values are pickled into a `dbm` database. Reading `shelf[key]` calls `pickle.loads` on the stored bytes, so a shelf is exactly as trustworthy as its database file. This rule reports opening a shelf with `shelve.open`, `shelve.DbfilenameShelf`, `shelve.Shelf` or `shelve.BsdDbShelf`, and instantiating local subclasses of those classes. `shelve.open(path, "n")` always starts from an empty database and is reported at low severity.',
+    securityImplications: "If the database file can be replaced or modified by anyone else (a shared or world-writable directory, a file shipped with user content, a cache volume mounted into several services, a file downloaded or extracted from an archive), the first read of a poisoned key runs arbitrary code with the privileges of the reading process.",
+    howToFix: "Keep shelves only in directories the application alone can write, and never open a shelf received from someone else. For data that crosses a trust boundary, store JSON: `dbm.open(path)` with `json.dumps`/`json.loads` values, or `sqlite3` with JSON columns.",
+    fixHint: "Store JSON values in dbm or sqlite3 instead of shelve for data others can write.",
+    vulnerableExample: [
+      "import shelve",
+      "",
+      "def read_profile(upload_path, user):",
+      "    with shelve.open(upload_path) as db:  # an uploaded database: reading unpickles it",
+      "        return db[user]"
+    ].join("\n"),
+    safeExample: [
+      "import dbm",
+      "import json",
+      "",
+      "def read_profile(path, user):",
+      "    with dbm.open(path) as db:",
+      "        return json.loads(db[user])  # data only"
+    ].join("\n"),
+    detectionScope: 'Calls of `shelve.open`, `shelve.Shelf`, `shelve.DbfilenameShelf` and `shelve.BsdDbShelf` resolved through imports, aliases, rebinding and constant dynamic imports, and instantiation of local subclasses of the shelf classes. The `flag` argument (keyword or position 1) lowers the severity when it is the constant `"n"`. Reads through the shelf object are not reported separately: the finding sits on the call that opens it. `dbm` itself stores bytes and is not reported.',
+    references: [
+      { title: "Python documentation: shelve (security warning)", url: "https://docs.python.org/3/library/shelve.html" },
+      { title: "Bandit B301: pickle (includes shelve)", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" },
+      { title: "Ruff S301: suspicious-pickle-usage", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "The shelf lives in our application's own directory. Is this a false positive?",
+        answer: "If no other user, service or upload can write that file, the risk is low: suppress the finding with that justification. The rule cannot see file permissions, so it reports every shelf it opens."
+      },
+      {
+        question: "Why is the finding on `shelve.open` and not on `db[key]`?",
+        answer: "Every read of the shelf unpickles; reporting each subscript would flood the results. The call that opens the shelf is the one decision to review."
+      },
+      {
+        question: 'Why is `shelve.open(path, "n")` still reported?',
+        answer: "It starts from an empty database, so it reads back only what the process itself writes unless another process writes the same file concurrently. It is reported at low severity so that the use of pickle stays visible."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-046.ts
+var message5 = unpicklingMessage(
+  "dill, a pickle extension that also rebuilds functions, lambdas and whole sessions",
+  "Never load dill data that could come from an untrusted source; use a data-only format such as JSON."
+);
+var PYTHON_LANG_SEC_046_default = defineRule({
+  id: "PYTHON-LANG-SEC-046",
+  name: "Dill Deserialization of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "dill", "pickle", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-005"],
+  prefilter: ["dill"],
+  sinks: [
+    { call: ["dill.load", "dill.loads", "dill.Unpickler"], subclasses: true, references: true, message: message5 },
+    { call: ["dill.load_session", "dill.load_module", "dill.load_module_asdict", "dill.temp.load", "dill.temp.loadIO"], message: message5 }
+  ],
+  docs: {
+    summary: "Detects dill deserialization (`dill.loads`, `dill.load`, `dill.Unpickler`, `dill.load_session`/`load_module`), which executes arbitrary code from its input.",
+    description: "`dill` extends pickle so that it can serialize functions, lambdas, closures, classes and entire interpreter sessions. Loading dill data is loading pickle, with even more machinery to rebuild code: any dill payload can import modules and call functions. This rule reports `dill.loads`, `dill.load`, `dill.Unpickler` (and local subclasses), `dill.load_session`, `dill.load_module`, `dill.load_module_asdict`, `dill.temp.load` and `dill.temp.loadIO`, also through `dill.dill`/`dill._dill`, aliases, rebinding and dynamic imports, and `dill.loads` passed as a callback.",
+    securityImplications: "Anyone who can influence the bytes (a cached result, a message on a queue, a session file, an uploaded model or notebook state) runs code with the privileges of the process. dill is common in data science and multiprocessing stacks (`pathos`, `multiprocess`), where serialized closures move between machines: a compromised worker or broker then reaches every consumer.",
+    howToFix: "Do not load dill data across a trust boundary. Exchange data with `json`, `msgpack` or `safetensors`, and send function names or identifiers instead of code. If dill must stay for data the process produced itself, sign it with an HMAC and verify it (`hmac.compare_digest`) before loading.",
+    fixHint: "Exchange data (JSON, msgpack, safetensors), not serialized code; verify an HMAC before loading your own dill data.",
+    vulnerableExample: [
+      "import dill",
+      "",
+      "def run_task(message):",
+      "    task = dill.loads(message.body)  # the message decides what code runs",
+      "    return task()"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "",
+      'TASKS = {"resize": resize_image, "thumbnail": make_thumbnail}',
+      "",
+      "def run_task(message):",
+      "    spec = json.loads(message.body)",
+      '    return TASKS[spec["name"]](**spec["args"])  # only known functions'
+    ].join("\n"),
+    detectionScope: "Calls of `dill.load`, `dill.loads`, `dill.Unpickler`, `dill.load_session`, `dill.load_module`, `dill.load_module_asdict`, `dill.temp.load`, `dill.temp.loadIO`, resolved through imports (including `dill.dill`/`dill._dill`), aliases, star imports, rebinding and constant dynamic imports; instantiation of local subclasses of `dill.Unpickler`; and `dill.load`/`dill.loads` passed uncalled as a callback (medium confidence). `dill.dump`, `dill.dumps` and `dill.dump_session` are not findings. `torch.load(..., pickle_module=dill)` is covered by PYTHON-ML-SEC-001.",
+    references: [
+      { title: "dill documentation", url: "https://dill.readthedocs.io/en/latest/" },
+      { title: "dill on PyPI (security note: dill is not secure against untrusted data)", url: "https://pypi.org/project/dill/" },
+      { title: "Ruff S301: suspicious-pickle-usage (pickle and dill)", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Is dill safer than pickle because it is a different library?",
+        answer: "No. dill produces and consumes pickle streams and adds support for code objects; everything that makes pickle dangerous applies."
+      },
+      {
+        question: "We use dill only between our own worker processes.",
+        answer: "Then the risk is whoever can reach the transport (queue, socket, shared storage). Authenticate payloads with an HMAC or keep the channel private, and suppress the finding with a justification."
+      },
+      { question: "Is `dill.dumps` reported?", answer: "No. Serializing runs no attacker-controlled code; only loading is reported." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-LANG-SEC-073.ts
+var CLIENT_RECV = "multiprocessing.connection.Client().recv";
+var LISTENER_RECV = "multiprocessing.connection.Listener().accept().recv";
+var LISTENER = "multiprocessing.connection.Listener()";
+var AUTHKEY_POSITION = { client: 2, listener: 3 };
+function endpoint(m) {
+  if (!m.receiver) return void 0;
+  if (m.target === CLIENT_RECV) return { args: m.receiver.args, kind: "client" };
+  const callee = childByField(m.receiver.call, "function");
+  const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+  if (!object) return void 0;
+  const built = m.model.resolve(object, m.receiver.scope).find((r) => r.name === LISTENER && r.constructedBy);
+  return built?.constructedBy ? { args: new CallArguments(built.constructedBy.call, m.model.tree.source), kind: "listener" } : void 0;
+}
+function check3(m) {
+  const end = endpoint(m);
+  const peer = m.target === CLIENT_RECV ? "the server it connects to" : "any client that connects";
+  if (!end) return {};
+  const authkey = end.args.find("authkey", AUTHKEY_POSITION[end.kind]);
+  if (authkey && authkey.type !== "none") {
+    return {
+      severity: "medium",
+      message: `${spelled(m)} unpickles what ${peer} sends; the connection is authenticated with an authkey, so only key holders can run code here. Keep the key secret, or exchange bytes with \`recv_bytes\` and decode them as JSON.`
+    };
+  }
+  if (end.args.mayBeHidden("authkey", AUTHKEY_POSITION[end.kind])) {
+    return { confidence: "medium", message: message6(m) };
+  }
+  return {};
+}
+function message6(m) {
+  const peer = m.target === CLIENT_RECV ? "the server it connects to" : "any client that connects";
+  return `${spelled(m)} unpickles whatever ${peer} sends, without an authkey: anyone who can reach the address runs code in this process. Use \`recv_bytes\` with a data-only format (JSON), and pass an \`authkey\` to Listener/Client.`;
+}
+var PYTHON_LANG_SEC_073_default = defineRule({
+  id: "PYTHON-LANG-SEC-073",
+  name: "Multiprocessing Connection recv Unpickles Network Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "multiprocessing", "network", "pickle", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-008"],
+  prefilter: ["multiprocessing"],
+  sinks: [{ call: [CLIENT_RECV, LISTENER_RECV], check: check3, message: message6 }],
+  docs: {
+    summary: "Detects `Connection.recv()` on `multiprocessing.connection` sockets (from `Client(...)` or `Listener(...).accept()`), which unpickles whatever the peer sends.",
+    description: "`multiprocessing.connection.Listener` and `Client` open TCP or Unix sockets (or Windows named pipes). Their `Connection.send`/`recv` pair pickles objects: `recv()` is `pickle.loads(self.recv_bytes())`. Without an `authkey`, no handshake happens, so any process that can reach the address can send a pickle that runs code in the receiver. This rule reports `recv()` on connections obtained from `Client(...)` or from `Listener(...).accept()`, followed through variables and `with` statements; it is high severity without an authkey and medium with one (the HMAC handshake limits the peer to key holders, but the data is still unpickled). `recv_bytes()` is not reported.",
+    securityImplications: "A listener bound to a network interface without an authkey is an unauthenticated remote-code-execution service. Even on localhost or a Unix socket, every local user or container sharing the network namespace can connect. A client that calls `recv()` trusts the server completely: connecting to a spoofed or compromised address hands it code execution.",
+    howToFix: "Exchange bytes with `send_bytes`/`recv_bytes` and encode them as JSON or msgpack. If objects must be pickled between cooperating processes, always pass a strong random `authkey` to both `Listener` and `Client` (the documentation's own recommendation), bind to a private address, and keep the key out of logs and repositories.",
+    fixHint: "Use recv_bytes() with JSON; if pickling between trusted processes, always set a secret authkey.",
+    vulnerableExample: [
+      "from multiprocessing.connection import Listener",
+      "",
+      'with Listener(("0.0.0.0", 6000)) as listener:',
+      "    with listener.accept() as conn:",
+      "        job = conn.recv()  # any client's pickle runs here"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "from multiprocessing.connection import Listener",
+      "",
+      'with Listener(("127.0.0.1", 6000), authkey=SECRET) as listener:',
+      "    with listener.accept() as conn:",
+      "        job = json.loads(conn.recv_bytes())  # data only, authenticated peer"
+    ].join("\n"),
+    detectionScope: "`recv()` calls whose receiver resolves to `multiprocessing.connection.Client(...)` or to `multiprocessing.connection.Listener(...).accept()`, through imports, aliases, assignments and `with ... as` bindings in the same file. The `authkey` argument (keyword, or position 2 for Client / 3 for Listener) lowers the severity when present and not None; one possibly hidden in `**kwargs` lowers the confidence. Not covered: connections passed in from other modules or created with `multiprocessing.Pipe()` between a parent and its own children, and `multiprocessing.dummy`, which passes objects through queues without pickling.",
+    references: [
+      { title: "Python documentation: multiprocessing.connection (Listeners and Clients, authentication keys)", url: "https://docs.python.org/3/library/multiprocessing.html#module-multiprocessing.connection" },
+      { title: "Python documentation: Connection.recv security warning", url: "https://docs.python.org/3/library/multiprocessing.html#multiprocessing.connection.Connection.recv" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "We set an authkey. Why is it still reported?",
+        answer: "With an authkey only peers that know the key can send data, which is why the severity drops to medium. The data is still unpickled, so anyone holding the key (or a leaked copy) can run code. Suppress with a justification if the key is managed as a secret."
+      },
+      {
+        question: "Is `recv_bytes` reported?",
+        answer: "No. It returns raw bytes and never unpickles."
+      },
+      {
+        question: "What about `multiprocessing.Pipe()` and Queues?",
+        answer: "They connect a process to the children it started, which already run its own code; they are not reported. Managers and listeners that accept connections from outside are where untrusted peers appear."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-001.ts
+var HUB_LOADERS = /* @__PURE__ */ new Set(["torch.hub.load_state_dict_from_url"]);
+var ADVICE3 = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
+function check4(m) {
+  const hub = HUB_LOADERS.has(m.target);
+  const given = m.args.find("weights_only", hub ? 6 : void 0);
+  const weightsOnly = given?.type === "none" ? void 0 : given;
+  const source = m.model.tree.source;
+  if (weightsOnly) {
+    const truth = literalTruth2(weightsOnly, source);
+    if (truth === true) return null;
+    if (truth === false) {
+      return {
+        message: `${spelled(m)} with \`weights_only=False\` unpickles the file: a malicious checkpoint runs arbitrary code when loaded. ${ADVICE3}`
+      };
+    }
+    return {
+      severity: "medium",
+      confidence: "medium",
+      message: `${spelled(m)} takes \`weights_only\` from a value the analysis cannot evaluate; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE3}`
+    };
+  }
+  if (!given && m.args.mayBeHidden("weights_only", hub ? 6 : void 0)) {
+    return {
+      severity: "medium",
+      confidence: "medium",
+      message: `${spelled(m)} may receive \`weights_only\` through \`*args\`/\`**kwargs\`; unless it is True, the file is unpickled and can run arbitrary code. ${ADVICE3}`
+    };
+  }
+  const addWeightsOnly = fix("Pass weights_only=True", [appendKeywordArgument(m, "weights_only=True")]);
+  if (hub) {
+    return {
+      message: `${spelled(m)} defaults to \`weights_only=False\`: the downloaded file is unpickled, so whoever controls the URL or the cache runs code. ${ADVICE3}`,
+      ...addWeightsOnly ? { fix: addWeightsOnly } : {}
+    };
+  }
+  if (m.args.find("pickle_module", 2)) {
+    return {
+      message: `${spelled(m)} with a custom \`pickle_module\` and no \`weights_only\` unpickles the file on every torch version: a malicious checkpoint runs arbitrary code. ${ADVICE3}`
+    };
+  }
+  return {
+    severity: "medium",
+    message: `${spelled(m)} without \`weights_only\` unpickles the file on torch < 2.6 (and wherever TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD is set): a malicious checkpoint runs arbitrary code. ${ADVICE3}`,
+    ...addWeightsOnly ? { fix: addWeightsOnly } : {}
+  };
+}
+var PYTHON_ML_SEC_001_default = defineRule({
+  id: "PYTHON-ML-SEC-001",
+  name: "PyTorch Load Without weights_only",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pytorch", "torch", "ml", "model", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: ["B614"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
+  prefilter: ["torch", "model_zoo", "load_state_dict_from_url"],
+  sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check4, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE3}` }],
+  docs: {
+    summary: "Detects `torch.load` (and `torch.hub.load_state_dict_from_url`) calls that do not pass `weights_only=True`, which unpickle the checkpoint and can run arbitrary code.",
+    description: "PyTorch checkpoints (`.pt`, `.pth`, `.bin`, `.ckpt`) are zip archives around a pickle. `torch.load` with `weights_only=False` runs the full unpickler, so a checkpoint can execute code the moment it is loaded. `weights_only=True` switches to a restricted unpickler that rebuilds only tensors, primitive containers and explicitly allowed classes. Since torch 2.6 `weights_only=True` is the default, but older versions, the `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD` environment variable and a custom `pickle_module` all fall back to full unpickling. `torch.hub.load_state_dict_from_url` (alias `torch.utils.model_zoo.load_url`) still defaults to `weights_only=False` and downloads the file first. This rule reports: `weights_only=False` (high), a missing argument on `torch.load` (medium; high with a custom `pickle_module`), a missing argument on `load_state_dict_from_url` (high), and a value it cannot evaluate or one hidden in `**kwargs` (medium severity, medium confidence).",
+    securityImplications: "Model files are downloaded from hubs, shared in issues, attached to datasets and swapped in caches. A poisoned checkpoint carries a `__reduce__` payload that runs when the file is loaded, before any weights are used: it can steal cloud credentials and API tokens from the training machine, plant a backdoor, or tamper with other models. Public hubs have hosted such files, and tools that load checkpoints automatically (evaluation services, conversion bots, notebooks) have been compromised this way.",
+    howToFix: "Load with `torch.load(path, weights_only=True)`. If the checkpoint contains your own classes, allow exactly those with `torch.serialization.add_safe_globals([MyConfig])` or the `torch.serialization.safe_globals` context manager instead of disabling the restriction. Better still, store weights with `safetensors` (`safetensors.torch.save_file` / `load_file`), which cannot carry code. Never load a checkpoint with `weights_only=False` unless you produced it yourself and its integrity is verified (a pinned hash).",
+    fixHint: "Pass weights_only=True to torch.load (allow extra classes with torch.serialization.add_safe_globals), or use safetensors.",
+    vulnerableExample: [
+      "import torch",
+      "",
+      "def load_checkpoint(path):",
+      '    return torch.load(path, map_location="cpu", weights_only=False)  # full unpickling'
+    ].join("\n"),
+    safeExample: [
+      "import torch",
+      "",
+      "def load_checkpoint(path):",
+      '    return torch.load(path, map_location="cpu", weights_only=True)  # tensors and plain containers only'
+    ].join("\n"),
+    detectionScope: "Calls of `torch.load`, `torch.serialization.load`, `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url`, resolved through imports, aliases, rebinding and constant dynamic imports. The `weights_only` keyword is evaluated when it is a literal (`None` counts as missing: it selects the version default); `pickle_module` is read as keyword or position 2. A call whose arguments come through `*args`/`**kwargs` is reported at medium confidence: the option may be set there, but the analysis cannot see it. Fix: a missing `weights_only` is added as `weights_only=True`; an explicit `weights_only=False` gets no automatic fix because the checkpoint may need classes that must first be allowed. Checkpoint files themselves are scanned by the artifact rules.",
+    references: [
+      { title: "PyTorch documentation: torch.load (weights_only and security warning)", url: "https://pytorch.org/docs/stable/generated/torch.load.html" },
+      { title: "PyTorch documentation: weights_only unpickler and add_safe_globals", url: "https://pytorch.org/docs/stable/notes/serialization.html#weights-only" },
+      { title: "PyTorch documentation: torch.hub.load_state_dict_from_url", url: "https://pytorch.org/docs/stable/hub.html#torch.hub.load_state_dict_from_url" },
+      { title: "Bandit B614: pytorch_load", url: "https://bandit.readthedocs.io/en/latest/plugins/b614_pytorch_load.html" },
+      { title: "safetensors documentation", url: "https://huggingface.co/docs/safetensors/index" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "We run torch 2.6 or later, where weights_only defaults to True. Why is a plain torch.load reported?",
+        answer: "The call is safe only where it runs on torch >= 2.6 and `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD` is not set. Stating `weights_only=True` makes the code safe on every version and documents the intent; that is why the finding is medium severity and comes with an automatic fix."
+      },
+      {
+        question: "Our checkpoint stores an optimizer, a config object or numpy values and fails with weights_only=True.",
+        answer: "Allow the specific classes with `torch.serialization.add_safe_globals` (the error message names them) instead of disabling the restriction, or save only `state_dict()`s and plain values."
+      },
+      {
+        question: "Why is `torch.load(f, **options)` reported?",
+        answer: "`weights_only` may or may not be inside `options`; the analysis cannot tell, so it reports at medium confidence. Pass `weights_only=True` explicitly to make the call self-evidently safe."
+      },
+      {
+        question: "Is `torch.save` reported?",
+        answer: "No. Saving runs no attacker-controlled code."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-002.ts
+var ADVICE4 = "Keep the default `allow_pickle=False` and store object data in a data-only format (JSON, Parquet, safetensors).";
+var ALLOW_PICKLE_POSITION = { "numpy.load": 2, "numpy.lib.format.read_array": 1 };
+function check5(m) {
+  const position = ALLOW_PICKLE_POSITION[m.target];
+  const allowPickle = m.args.find("allow_pickle", position);
+  if (!allowPickle) {
+    if (!m.args.mayBeHidden("allow_pickle", position)) return null;
+    return {
+      severity: "medium",
+      confidence: "low",
+      message: `${spelled(m)} may receive \`allow_pickle\` through \`*args\`/\`**kwargs\`; if it is True, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE4}`
+    };
+  }
+  const truth = literalTruth2(allowPickle, m.model.tree.source);
+  if (truth === false) return null;
+  if (truth === true) {
+    const toFalse = allowPickle.type === "true" ? fix("Set allow_pickle=False", [replaceNode(allowPickle, "False")]) : void 0;
+    return {
+      message: `${spelled(m)} with \`allow_pickle=True\` unpickles object arrays stored in the file: a crafted .npy/.npz runs arbitrary code when loaded. ${ADVICE4}`,
+      ...toFalse ? { fix: toFalse } : {}
+    };
+  }
+  return {
+    confidence: "medium",
+    message: `${spelled(m)} sets \`allow_pickle\` from a value that is not literally False; when it is true, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE4}`
+  };
+}
+var legacyMessage = (m) => `${spelled(m)} is a legacy NumPy alias of \`pickle.loads\`/\`pickle.load\`: it runs whatever code the bytes describe. Use \`numpy.load\` on .npy files with \`allow_pickle=False\`.`;
+var PYTHON_ML_SEC_002_default = defineRule({
+  id: "PYTHON-ML-SEC-002",
+  name: "NumPy Load With allow_pickle",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "numpy", "ml", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-009"],
+  prefilter: ["numpy", "read_array"],
+  sinks: [
+    { call: Object.keys(ALLOW_PICKLE_POSITION), check: check5, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE4}` },
+    { call: ["numpy.loads", "numpy.ma.loads", "numpy.ma.load", "numpy.core.multiarray.loads"], references: true, message: legacyMessage }
+  ],
+  docs: {
+    summary: "Detects `numpy.load` (and `numpy.lib.format.read_array`) with `allow_pickle` enabled, and the legacy pickle aliases `numpy.loads`/`numpy.ma.loads`, which run arbitrary code from the file.",
+    description: "`.npy` and `.npz` files hold raw numeric arrays, but arrays of dtype `object` are stored as a pickle. With `allow_pickle=True`, `numpy.load` unpickles them, and a crafted file runs code as soon as it is loaded. NumPy changed the default to `allow_pickle=False` in 1.16.3 because of CVE-2019-6446; code that turns it back on, often just to silence a `ValueError`, reopens the hole. This rule reports `numpy.load` / `numpy.lib.format.read_array` when `allow_pickle` (keyword, or position 2 / 1) is `True` or any value not literally false, and the legacy `numpy.loads`, `numpy.ma.loads` and `numpy.ma.load`, which were plain pickle aliases.",
+    securityImplications: "Datasets, embeddings and feature caches are routinely exchanged as `.npy`/`.npz` files downloaded from the internet or shared between teams. With pickling allowed, any of them can execute code on the machine that loads it: exfiltrate credentials from a training cluster, alter other data, or persist in the environment.",
+    howToFix: "Remove `allow_pickle=True` (the default is False). If loading fails because the file contains object arrays, fix the producer: save numeric arrays only (`np.save(path, arr.astype(np.float32))`), or move strings and nested structures to JSON, Parquet or safetensors. Load object arrays only from files you produced and whose hash you verify.",
+    fixHint: "Drop allow_pickle=True (the default False is safe); save object data as JSON/Parquet instead.",
+    vulnerableExample: [
+      "import numpy as np",
+      "",
+      "def load_features(path):",
+      "    return np.load(path, allow_pickle=True)  # object arrays are unpickled"
+    ].join("\n"),
+    safeExample: [
+      "import numpy as np",
+      "",
+      "def load_features(path):",
+      "    return np.load(path)  # allow_pickle=False: numeric arrays only"
+    ].join("\n"),
+    detectionScope: "Calls of `numpy.load` (also `numpy.lib.npyio.load`) and `numpy.lib.format.read_array` resolved through imports, aliases (`import numpy as np`), rebinding and constant dynamic imports; `allow_pickle` is read as keyword or by position. Literal false values (`False`, `0`, `None`) and the default are safe; a non-literal value is reported at medium confidence; options passed through `*args`/`**kwargs` at low confidence. Legacy pickle aliases `numpy.loads`, `numpy.ma.loads`, `numpy.ma.load` are always reported. Fix: a literal `allow_pickle=True` becomes `allow_pickle=False`, which loads every numeric file exactly as before. The `.npy` files themselves are scanned by the artifact rules.",
+    references: [
+      { title: "NumPy documentation: numpy.load (allow_pickle warning)", url: "https://numpy.org/doc/stable/reference/generated/numpy.load.html" },
+      { title: "NumPy documentation: the .npy format and object arrays", url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html" },
+      { title: "CVE-2019-6446: numpy.load pickle default", url: "https://nvd.nist.gov/vuln/detail/CVE-2019-6446" },
+      { title: "NumPy 1.16.3 release notes: allow_pickle defaults to False", url: "https://numpy.org/doc/stable/release/1.16.3-notes.html" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: 'numpy.load raised "Object arrays cannot be loaded when allow_pickle=False". Should we set it to True?',
+        answer: "Only for files you produced yourself and whose integrity you verify. The error means the file contains a pickle; change how it is written (numeric dtypes, or JSON/Parquet for strings and structures) instead."
+      },
+      {
+        question: "Is `numpy.load(path)` without allow_pickle reported?",
+        answer: "No. Since NumPy 1.16.3 the default is False, which refuses object arrays."
+      },
+      {
+        question: "Why is `np.load(path, allow_pickle=flag)` reported?",
+        answer: "The analysis cannot prove `flag` is false. It is reported at medium confidence; if the value is a constant False, write it literally."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-003.ts
+var message7 = unpicklingMessage(
+  "pickle (pandas.read_pickle is pickle.load with decompression)",
+  "Never read pickles from untrusted sources; exchange DataFrames as Parquet, Feather, CSV or JSON."
+);
+var PYTHON_ML_SEC_003_default = defineRule({
+  id: "PYTHON-ML-SEC-003",
+  name: "Pandas read_pickle of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pandas", "ml", "data", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: ["B301"],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-010"],
+  prefilter: ["pandas", "read_pickle", "pickle_compat"],
+  sinks: [
+    {
+      call: ["pandas.read_pickle", "pandas.compat.pickle_compat.load", "pandas.compat.pickle_compat.loads"],
+      references: true,
+      message: message7
+    }
+  ],
+  docs: {
+    summary: "Detects `pandas.read_pickle`, which unpickles its input and runs any code a crafted file contains.",
+    description: "`pandas.read_pickle` opens a path, URL or buffer, decompresses it if needed, and calls `pickle.load`. It accepts any pickle, not only DataFrames, so a file named `data.pkl` is an executable as far as Python is concerned. This rule reports `pandas.read_pickle` (also as `pd.read_pickle`, `pandas.io.pickle.read_pickle`, Modin's `modin.pandas.read_pickle`) and pandas' internal `pandas.compat.pickle_compat.load`/`loads`, through aliases, rebinding, constant dynamic imports, and when passed as a callback.",
+    securityImplications: 'Pickled DataFrames are shared through notebooks, object storage buckets, dataset hubs and email. `read_pickle` also accepts URLs (`pd.read_pickle("https://...")`, `s3://...`), so a changed remote object is enough to run code on every machine that loads it: analysts\' laptops, scheduled jobs, training clusters with cloud credentials.',
+    howToFix: "Store and exchange tabular data as Parquet (`df.to_parquet` / `pd.read_parquet`), Feather, CSV or JSON, none of which can carry code. Keep `read_pickle` for short-lived local caches that only your process writes, in a directory nobody else can write.",
+    fixHint: "Use Parquet/Feather/CSV (pd.read_parquet) instead of pickle for data others can provide.",
+    vulnerableExample: [
+      "import pandas as pd",
+      "",
+      "def load_dataset(url):",
+      "    return pd.read_pickle(url)  # a crafted pickle runs code"
+    ].join("\n"),
+    safeExample: [
+      "import pandas as pd",
+      "",
+      "def load_dataset(url):",
+      "    return pd.read_parquet(url)  # columnar data only"
+    ].join("\n"),
+    detectionScope: "Calls of `pandas.read_pickle`, `pandas.io.pickle.read_pickle`, `modin.pandas.read_pickle` and `pandas.compat.pickle_compat.load`/`loads`, resolved through imports, aliases, rebinding and constant dynamic imports, and these functions passed uncalled as a callback (medium confidence). `DataFrame.to_pickle` and `DataFrame.read_pickle`-like methods of other objects are not findings. HDF5 stores that may unpickle object columns are covered by PYTHON-ML-SEC-010.",
+    references: [
+      { title: "pandas documentation: read_pickle (security warning)", url: "https://pandas.pydata.org/docs/reference/api/pandas.read_pickle.html" },
+      { title: "pandas documentation: IO tools, pickling", url: "https://pandas.pydata.org/docs/user_guide/io.html#pickling" },
+      { title: "Bandit B301: pickle (includes pandas.read_pickle)", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" },
+      { title: "Ruff S301: suspicious-pickle-usage", url: "https://docs.astral.sh/ruff/rules/suspicious-pickle-usage/" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "read_pickle is much faster than CSV. What should we use instead?",
+        answer: "Parquet or Feather are as fast or faster for typical DataFrames, keep dtypes, and cannot execute code."
+      },
+      {
+        question: "Is `df.to_pickle(path)` reported?",
+        answer: "No. Writing a pickle runs no attacker-controlled code; only reading is reported."
+      },
+      {
+        question: "The pickle is a cache our own job writes. Is this a false positive?",
+        answer: "If nobody else can write that location, the risk is low: suppress the finding with that justification."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-004.ts
+var message8 = unpicklingMessage(
+  "joblib, which stores models as pickles",
+  "Load only models you produced and verified (pinned hash); to share scikit-learn models, use skops.io, ONNX or another format without code."
+);
+var PYTHON_ML_SEC_004_default = defineRule({
+  id: "PYTHON-ML-SEC-004",
+  name: "Joblib Load of Untrusted Model",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "joblib", "scikit-learn", "ml", "model", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-001", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-011"],
+  prefilter: ["joblib"],
+  sinks: [{ call: ["joblib.load"], references: true, message: message8 }],
+  docs: {
+    summary: "Detects `joblib.load` (also `sklearn.externals.joblib.load`), which unpickles model files and runs any code they contain.",
+    description: "joblib is the standard way to persist scikit-learn models (`.joblib`, `.pkl`). Its format is pickle with numpy arrays stored alongside, and `joblib.load` runs the full unpickler: a model file can execute code when loaded. This rule reports `joblib.load`, also reached as `sklearn.externals.joblib.load`, `joblib.numpy_pickle.load`, through aliases, rebinding, constant dynamic imports, and when passed as a callback.",
+    securityImplications: "Models are downloaded from hubs, shared between teams and fetched by serving infrastructure from object storage. Anyone who can replace the file (a compromised bucket, a malicious upload, a typo-squatted hub repository) runs code in the training or serving environment, usually one with data access and cloud credentials.",
+    howToFix: "Load only files you produced, from storage only you can write, and verify a pinned SHA-256 before loading. To exchange scikit-learn models, use `skops.io.dump`/`skops.io.load` (which refuses unknown types unless you trust them explicitly) or export to ONNX; keep training data and parameters in data-only formats.",
+    fixHint: "Verify a pinned hash before joblib.load, or share models with skops.io/ONNX instead of pickle.",
+    vulnerableExample: [
+      "import joblib",
+      "",
+      "def load_model(path):",
+      "    return joblib.load(path)  # any pickle payload runs here"
+    ].join("\n"),
+    safeExample: [
+      "import skops.io as sio",
+      "",
+      "def load_model(path):",
+      "    unknown = sio.get_untrusted_types(file=path)",
+      "    if unknown:",
+      '        raise ValueError(f"refusing untrusted types: {unknown}")',
+      "    return sio.load(path)"
+    ].join("\n"),
+    detectionScope: "Calls of `joblib.load`, `joblib.numpy_pickle.load` and `sklearn.externals.joblib.load`, resolved through imports, aliases, rebinding and constant dynamic imports, and `joblib.load` passed uncalled as a callback (medium confidence). `joblib.dump`, `joblib.Memory` and `joblib.Parallel` are not findings. Every call is reported, since the analysis does not prove where the file comes from; `.joblib`/`.pkl` files themselves are scanned by the artifact rules.",
+    references: [
+      { title: "joblib documentation: persistence (security warning)", url: "https://joblib.readthedocs.io/en/stable/persistence.html" },
+      { title: "scikit-learn documentation: model persistence and security", url: "https://scikit-learn.org/stable/model_persistence.html" },
+      { title: "skops documentation: secure persistence", url: "https://skops.readthedocs.io/en/stable/persistence.html" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "joblib is not pickle, is it?",
+        answer: "It is pickle with efficient storage for numpy arrays. Loading a joblib file runs the pickle virtual machine with all its risks."
+      },
+      {
+        question: "We only load models our own training pipeline wrote.",
+        answer: "Then the trust boundary is the storage: make sure only the pipeline can write it, verify a hash recorded at training time, and suppress the finding with that justification."
+      },
+      { question: "Is `joblib.dump` reported?", answer: "No. Only loading is reported." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-005.ts
+var message9 = unpicklingMessage(
+  "cloudpickle (pickle, plus code objects for functions and classes)",
+  "Never load cloudpickle data from an untrusted source; send data in JSON/msgpack and refer to code by name."
+);
+var PYTHON_ML_SEC_005_default = defineRule({
+  id: "PYTHON-ML-SEC-005",
+  name: "Cloudpickle Deserialization of Untrusted Data",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "cloudpickle", "ml", "distributed", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-046"],
+  prefilter: ["cloudpickle", "srsly"],
+  sinks: [{ call: ["cloudpickle.load", "cloudpickle.loads", "srsly.pickle_loads"], references: true, message: message9 }],
+  docs: {
+    summary: "Detects cloudpickle deserialization (`cloudpickle.loads`, `cloudpickle.load`, and wrappers such as `srsly.pickle_loads`), which runs arbitrary code from its input.",
+    description: "cloudpickle serializes functions, lambdas and classes by value so that they can run on other machines; it is the transport of Ray, Dask, PySpark, joblib's process backend and MLflow's Python models. `cloudpickle.loads` is `pickle.loads`: the payload decides which code runs. This rule reports `cloudpickle.load`/`loads`, also reached through `cloudpickle.cloudpickle`, vendored copies (`ray.cloudpickle`, `pyspark.cloudpickle`, `joblib.externals.cloudpickle`, `srsly.cloudpickle`), spaCy's `srsly.pickle_loads`, aliases, rebinding, constant dynamic imports, and when passed as a callback.",
+    securityImplications: "In distributed systems the deserializing side is often a privileged worker or driver. Anyone who can inject a message (an exposed scheduler port, a shared queue, a model artifact in a registry) runs code on every worker that loads it, with access to the cluster's data and credentials.",
+    howToFix: "Keep cloudpickle traffic on authenticated, private channels between components you control, and never load cloudpickle files from users or the internet. To exchange data, use JSON, msgpack, Arrow or safetensors, and refer to functions by a registered name instead of shipping their code.",
+    fixHint: "Exchange data (JSON, msgpack, Arrow) and reference code by name; load cloudpickle only over private, authenticated channels.",
+    vulnerableExample: [
+      "import cloudpickle",
+      "",
+      "def handle(request):",
+      "    job = cloudpickle.loads(request.body)  # the client decides what runs",
+      "    return job()"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "",
+      'JOBS = {"score": score_batch}',
+      "",
+      "def handle(request):",
+      "    spec = json.loads(request.body)",
+      '    return JOBS[spec["job"]](spec["rows"])  # only registered code runs'
+    ].join("\n"),
+    detectionScope: "Calls of `cloudpickle.load`, `cloudpickle.loads` and `srsly.pickle_loads`, resolved through imports (including vendored copies listed above), aliases, rebinding and constant dynamic imports, and these functions passed uncalled as a callback (medium confidence). `cloudpickle.dump`/`dumps` are not findings. Deserialization hidden inside frameworks (Ray, Dask, Spark) is not reported: only direct calls are.",
+    references: [
+      { title: "cloudpickle README (security notice)", url: "https://github.com/cloudpipe/cloudpickle#readme" },
+      { title: "srsly: pickle_loads", url: "https://github.com/explosion/srsly#pickle" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "cloudpickle is how our framework ships functions. What can we do?",
+        answer: "Make sure only trusted components can reach the channel (authentication, private networks, TLS), and never accept cloudpickle payloads from users. Suppress reviewed internal uses with a justification."
+      },
+      { question: "Is `cloudpickle.dumps` reported?", answer: "No. Only loading is reported." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-006.ts
+var message10 = unpicklingMessage(
+  "torch.package, which unpickles the archive's objects and imports the Python source it ships",
+  "Load only packages you built or verified (pinned hash); share weights as safetensors instead."
+);
+var PYTHON_ML_SEC_006_default = defineRule({
+  id: "PYTHON-ML-SEC-006",
+  name: "torch.package Import of Untrusted Archive",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pytorch", "torch", "ml", "model", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040"],
+  prefilter: ["torch", "PackageImporter"],
+  sinks: [{ call: ["torch.package.PackageImporter"], subclasses: true, message: message10 }],
+  docs: {
+    summary: "Detects `torch.package.PackageImporter`, which loads pickled objects and executes Python code shipped inside a `.pt` package.",
+    description: "`torch.package` bundles a model's pickled objects together with the Python source needed to rebuild them. A `PackageImporter` opened on such an archive runs that source when `import_module` or `load_pickle` is called, and `load_pickle` runs the full unpickler (there is no `weights_only` mode). The PyTorch documentation states that torch.package is not secure and that packages must be trusted. This rule reports constructing a `PackageImporter` (also as `torch.package.package_importer.PackageImporter`, aliases, local subclasses); the `load_pickle`/`import_module` calls on it are part of the same finding.",
+    securityImplications: "A package received from someone else is a program: loading it runs its code with the privileges of the process, on training machines and serving hosts that typically hold data and credentials.",
+    howToFix: "Open only packages you produced, from storage only you can write, and verify a pinned SHA-256 before loading. To exchange models, ship weights as `safetensors` and the architecture as reviewed code in your repository, or use a format without embedded code (ONNX).",
+    fixHint: "Load only packages you built and verified; exchange weights as safetensors plus reviewed model code.",
+    vulnerableExample: [
+      "from torch.package import PackageImporter",
+      "",
+      "def load_shared_model(path):",
+      "    importer = PackageImporter(path)  # ships and runs its own code",
+      '    return importer.load_pickle("model", "model.pkl")'
+    ].join("\n"),
+    safeExample: [
+      "from safetensors.torch import load_file",
+      "",
+      "def load_shared_model(path):",
+      "    model = MyModel()  # architecture from reviewed code",
+      "    model.load_state_dict(load_file(path))  # tensors only",
+      "    return model"
+    ].join("\n"),
+    detectionScope: "Calls of `torch.package.PackageImporter` (and `torch.package.package_importer.PackageImporter`) resolved through imports, aliases, rebinding and constant dynamic imports, and instantiation of local subclasses. `PackageExporter` is not a finding. Archives themselves are scanned by the artifact rules.",
+    references: [
+      { title: "PyTorch documentation: torch.package (security warning)", url: "https://pytorch.org/docs/stable/package.html" },
+      { title: "safetensors documentation", url: "https://huggingface.co/docs/safetensors/index" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Why is the constructor reported rather than load_pickle?",
+        answer: "Opening the archive is the decision to trust it: every useful operation on the importer runs its code or unpickles its data. One finding per archive keeps the review focused."
+      },
+      { question: "Is `PackageExporter` reported?", answer: "No. Writing a package runs no code from untrusted input." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-007.ts
+var ADVICE5 = "Keep `safe_mode=True` (the default) and replace Lambda layers with registered custom layers.";
+var SAFE_MODE_POSITION = {
+  "keras.models.load_model": 3,
+  "keras.saving.load_model": 3,
+  "keras.saving.deserialize_keras_object": 2
+};
+function check6(m) {
+  const position = SAFE_MODE_POSITION[m.target];
+  const safeMode = m.args.find("safe_mode", position);
+  if (!safeMode) return null;
+  const truth = literalTruth2(safeMode, m.model.tree.source);
+  if (truth === true) return null;
+  if (truth === false) {
+    return {
+      message: `${spelled(m)} with \`safe_mode=False\` deserializes Lambda layers, whose Python bytecode is stored in the file: loading a crafted model runs arbitrary code. ${ADVICE5}`
+    };
+  }
+  return {
+    confidence: "medium",
+    message: `${spelled(m)} takes \`safe_mode\` from a value the analysis cannot evaluate; when it is False, Lambda bytecode stored in the file runs on load. ${ADVICE5}`
+  };
+}
+var PYTHON_ML_SEC_007_default = defineRule({
+  id: "PYTHON-ML-SEC-007",
+  name: "Keras Model Loading With safe_mode Disabled",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "keras", "tensorflow", "ml", "model", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-001", "PYTHON-ML-SEC-004"],
+  prefilter: ["keras"],
+  sinks: [
+    { call: Object.keys(SAFE_MODE_POSITION), check: check6, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE5}` },
+    {
+      call: ["keras.config.enable_unsafe_deserialization"],
+      message: (m) => `${spelled(m)} turns off safe mode for every later model load in the process: Lambda bytecode in any loaded file then runs. ${ADVICE5}`
+    }
+  ],
+  docs: {
+    summary: "Detects Keras model loading with `safe_mode=False` and `keras.config.enable_unsafe_deserialization()`, which let a model file run arbitrary Python bytecode.",
+    description: "Keras stores `Lambda` layers by serializing their Python function's bytecode into the model file. Keras 3 (and tf.keras since 2.13) refuses to rebuild them unless `safe_mode=False` is passed or unsafe deserialization is enabled globally, because rebuilding them executes attacker-chosen code (CVE-2024-3660 covered the missing check in earlier versions). This rule reports `keras.models.load_model`, `keras.saving.load_model`, and `keras.saving.deserialize_keras_object` when `safe_mode` is False or not a literal (medium confidence), and every call of `keras.config.enable_unsafe_deserialization()`. `tf.keras`, `tensorflow.keras` and `tf_keras` are treated as Keras.",
+    securityImplications: "Model files are downloaded from hubs and shared between teams. With safe mode disabled, opening a `.keras` file runs whatever bytecode its Lambda layers carry, with access to the training data, credentials and network of the loading machine.",
+    howToFix: "Do not disable safe mode. Replace `Lambda` layers with subclassed layers registered through `keras.saving.register_keras_serializable()` so that their code lives in your repository and the file stores only configuration. If a legacy model needs it, load it once in an isolated environment and re-save it without Lambda layers.",
+    fixHint: "Keep safe_mode=True; replace Lambda layers with registered custom layers.",
+    vulnerableExample: [
+      "import keras",
+      "",
+      "def load(path):",
+      "    return keras.models.load_model(path, safe_mode=False)  # Lambda bytecode runs"
+    ].join("\n"),
+    safeExample: [
+      "import keras",
+      "",
+      "def load(path):",
+      "    return keras.models.load_model(path)  # safe_mode=True: no stored bytecode runs"
+    ].join("\n"),
+    detectionScope: "Calls of the listed Keras functions (also through `tensorflow.keras`, `tf.keras`, `tf_keras`, aliases, rebinding) with `safe_mode` given as keyword or by position and literally false, or non-literal (medium confidence); the default (`safe_mode=True`) is not reported. Calls of `keras.config.enable_unsafe_deserialization` are always reported. Not covered: legacy HDF5 (`.h5`) models loaded by Keras 2 / TensorFlow < 2.13, which ignore `safe_mode`, because the file format is not visible from the call.",
+    references: [
+      { title: "Keras documentation: load_model and safe_mode", url: "https://keras.io/api/models/model_saving_apis/model_saving_and_loading/" },
+      { title: "Keras documentation: enable_unsafe_deserialization", url: "https://keras.io/api/utils/config_utils/" },
+      { title: "CVE-2024-3660: Keras arbitrary code injection via Lambda layers", url: "https://nvd.nist.gov/vuln/detail/CVE-2024-3660" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "Our model has a Lambda layer and fails to load without safe_mode=False.",
+        answer: "Move the function into a custom layer class registered with `register_keras_serializable`, rebuild the model from trusted code, and re-save it. Then it loads in safe mode."
+      },
+      {
+        question: "Is `load_model(path)` without safe_mode reported?",
+        answer: "No. The default `safe_mode=True` refuses stored bytecode."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-008.ts
+var OBJECT_COLLECTIVES = [
+  "torch.distributed.recv_object_list",
+  "torch.distributed.broadcast_object_list",
+  "torch.distributed.gather_object",
+  "torch.distributed.scatter_object_list",
+  "torch.distributed.all_gather_object"
+];
+var message11 = (m) => `${spelled(m)} unpickles the objects other ranks send: any participant of the process group (or anyone who can join its rendezvous) can run code here. Exchange tensors with the tensor collectives (broadcast, all_gather) and keep the rendezvous endpoint private.`;
+var PYTHON_ML_SEC_008_default = defineRule({
+  id: "PYTHON-ML-SEC-008",
+  name: "torch.distributed Object Collectives Unpickle Peer Data",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pytorch", "torch", "distributed", "ml", "pickle", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-073", "PYTHON-ML-SEC-001"],
+  prefilter: ["torch"],
+  sinks: [{ call: OBJECT_COLLECTIVES, message: message11 }],
+  docs: {
+    summary: "Detects torch.distributed object collectives (`broadcast_object_list`, `all_gather_object`, `gather_object`, `scatter_object_list`, `recv_object_list`), which pickle and unpickle objects between ranks.",
+    description: "Tensor collectives move raw tensor memory; the `*_object*` collectives instead pickle arbitrary Python objects on the sending rank and unpickle them on the receiving ranks. The PyTorch documentation warns that they use pickle implicitly and must only be called with data you trust. This rule reports every call of these functions (also via `torch.distributed.distributed_c10d`, `import torch.distributed as dist`, aliases and rebinding). Severity is medium: the peers are normally the job's own ranks, but any compromised rank, or anyone who can join an exposed rendezvous (TCPStore, c10d) endpoint, can run code on all the others.",
+    securityImplications: "Training jobs span many machines that share credentials and data. Code execution through a poisoned object propagates from one rank to every rank that receives it, and an unauthenticated rendezvous port reachable from other networks lets an outsider join the group.",
+    howToFix: "Exchange tensors with `broadcast`, `all_gather`, `send`/`recv`, encoding metadata as integer or byte tensors or as JSON in a byte tensor. Keep the rendezvous (`MASTER_ADDR`/`MASTER_PORT`, TCPStore) on a private network. Use object collectives only for objects built by your own code on trusted ranks.",
+    fixHint: "Exchange tensors (or JSON in byte tensors) instead of pickled objects; keep the rendezvous private.",
+    vulnerableExample: [
+      "import torch.distributed as dist",
+      "",
+      "def share_config(config):",
+      "    objects = [config]",
+      "    dist.broadcast_object_list(objects, src=0)  # receivers unpickle",
+      "    return objects[0]"
+    ].join("\n"),
+    safeExample: [
+      "import json",
+      "import torch",
+      "import torch.distributed as dist",
+      "",
+      "def share_config(config, size=4096):",
+      "    buf = torch.zeros(size, dtype=torch.uint8)",
+      "    if dist.get_rank() == 0:",
+      "        raw = json.dumps(config).encode()",
+      "        buf[: len(raw)] = torch.tensor(list(raw), dtype=torch.uint8)",
+      "    dist.broadcast(buf, src=0)  # raw bytes, decoded as JSON",
+      '    return json.loads(bytes(buf.tolist()).rstrip(b"\\0"))'
+    ].join("\n"),
+    detectionScope: "Calls of `torch.distributed.recv_object_list`, `broadcast_object_list`, `gather_object`, `scatter_object_list` and `all_gather_object` resolved through imports, aliases, rebinding and constant dynamic imports. Tensor collectives are not reported. `torch.distributed.rpc` (which also pickles) is not covered.",
+    references: [
+      { title: "PyTorch documentation: torch.distributed object collectives (pickle warning)", url: "https://pytorch.org/docs/stable/distributed.html#torch.distributed.broadcast_object_list" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "All ranks run our own code. Is this a false positive?",
+        answer: "Usually the risk is low, hence medium severity. It matters when the rendezvous endpoint is reachable from untrusted networks or when ranks process untrusted inputs that end up in the exchanged objects. Suppress reviewed calls with a justification."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-009.ts
+var ADVICE6 = "Use plain msgpack and encode arrays of numeric dtype yourself, or safetensors/npy with allow_pickle=False.";
+function message12(m) {
+  if (m.target === "msgpack_numpy.patch") {
+    return `${spelled(m)} makes every later \`msgpack.unpackb\`/\`msgpack.loads\` in the process decode object arrays with pickle.loads: any msgpack input can then run arbitrary code. ${ADVICE6}`;
+  }
+  if (m.via === "reference") {
+    return `${spelled(m)} is used as a decoding hook: it unpickles arrays of dtype object ("kind" b"O"), so a crafted msgpack message runs arbitrary code. ${ADVICE6}`;
+  }
+  return `${spelled(m)} unpickles arrays of dtype object ("kind" b"O") found in the message, so crafted msgpack data runs arbitrary code. ${ADVICE6}`;
+}
+var PYTHON_ML_SEC_009_default = defineRule({
+  id: "PYTHON-ML-SEC-009",
+  name: "msgpack-numpy Decodes Object Arrays With Pickle",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "msgpack", "numpy", "ml", "pickle", "rce", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-002", "PYTHON-LANG-SEC-040"],
+  prefilter: ["msgpack_numpy"],
+  sinks: [
+    {
+      call: ["msgpack_numpy.unpackb", "msgpack_numpy.loads", "msgpack_numpy.unpack", "msgpack_numpy.load", "msgpack_numpy.Unpacker", "msgpack_numpy.decode"],
+      references: true,
+      message: message12
+    },
+    { call: ["msgpack_numpy.patch"], message: message12 }
+  ],
+  docs: {
+    summary: "Detects msgpack-numpy decoding (`msgpack_numpy.unpackb`/`loads`/`unpack`/`Unpacker`, `decode` as an object hook, `patch()`), which unpickles object arrays from the message.",
+    description: 'msgpack is a data-only format, but msgpack-numpy extends it with NumPy arrays. Its `decode` hook turns any map tagged `nd: True` with `kind: b"O"` into `pickle.loads(data)`, so a msgpack message can carry a pickle that runs when decoded. This rule reports msgpack-numpy\'s decoding entry points (`unpackb`, `loads`, `unpack`, `load`, `Unpacker`, `decode`), `msgpack_numpy.decode` passed as `object_hook` to plain msgpack, and `msgpack_numpy.patch()`, which installs the hook into `msgpack` globally.',
+    securityImplications: "msgpack is chosen precisely because it is supposed to be safe for network messages (RPC, queues, caches, model servers). With msgpack-numpy decoding, every peer that can send a message can execute code in the receiver.",
+    howToFix: "Decode untrusted messages with plain `msgpack.unpackb` and no msgpack-numpy hook. Send arrays as raw buffers with explicit numeric dtype and shape (`arr.tobytes()`, `np.frombuffer`), and reject object dtypes.",
+    fixHint: "Decode with plain msgpack and rebuild numeric arrays with np.frombuffer; never decode object arrays from peers.",
+    vulnerableExample: [
+      "import msgpack",
+      "import msgpack_numpy as m",
+      "",
+      "def handle(payload):",
+      "    return msgpack.unpackb(payload, object_hook=m.decode)  # object arrays are unpickled"
+    ].join("\n"),
+    safeExample: [
+      "import msgpack",
+      "import numpy as np",
+      "",
+      "def handle(payload):",
+      "    msg = msgpack.unpackb(payload)",
+      '    return np.frombuffer(msg["data"], dtype=np.float32).reshape(msg["shape"])'
+    ].join("\n"),
+    detectionScope: "Calls of `msgpack_numpy.unpackb`, `loads`, `unpack`, `load`, `Unpacker`, `decode` and `patch`, and `msgpack_numpy.decode`/`unpackb`/`loads` passed uncalled as an argument (for example `object_hook=m.decode`), resolved through imports, aliases and rebinding. Calls of plain `msgpack` after `patch()` are not reported individually: the `patch()` call is the finding. Encoding (`packb`, `encode`) is not reported.",
+    references: [
+      { title: "msgpack-numpy README", url: "https://github.com/lebedov/msgpack-numpy" },
+      { title: "msgpack-numpy decode() unpickles object arrays (issue/PR discussion)", url: "https://github.com/lebedov/msgpack-numpy/pull/58" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Our messages never contain object arrays.",
+        answer: "Your senders do not produce them, but an attacker's message can. The decoder accepts the pickled form whenever it appears, so the protection has to be on the decoding side."
+      },
+      { question: "Is plain `msgpack.unpackb` reported?", answer: "No, unless msgpack-numpy's hook is passed to it or installed with `patch()`." }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-010.ts
+var ADVICE7 = 'Read HDF5 only from trusted sources, or store tables as Parquet; with format="table" and non-object dtypes nothing is pickled.';
+function message13(m) {
+  return `${spelled(m)} reads pandas HDF5 data, where object-dtype columns in "fixed" format are stored with pickle: a crafted file runs arbitrary code when read. ${ADVICE7}`;
+}
+function check7(m) {
+  if (m.target !== "pandas.HDFStore") return {};
+  const mode = m.args.find("mode", 1);
+  const value = mode && m.model.constantString(mode, m.scope);
+  return value === "w" ? null : {};
+}
+var PYTHON_ML_SEC_010_default = defineRule({
+  id: "PYTHON-ML-SEC-010",
+  name: "Pandas HDF5 Read May Unpickle",
+  language: "python",
+  severity: "medium",
+  confidence: "medium",
+  precision: "medium",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "pandas", "hdf5", "pytables", "ml", "data", "pickle", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-003"],
+  prefilter: ["pandas", "read_hdf", "HDFStore"],
+  sinks: [{ call: ["pandas.read_hdf", "pandas.HDFStore"], check: check7, message: message13 }],
+  docs: {
+    summary: 'Detects `pandas.read_hdf` and opening an existing `pandas.HDFStore`: object-dtype data in HDF5 "fixed" format is stored with pickle and unpickled on read.',
+    description: 'pandas writes HDF5 through PyTables. In the default "fixed" format, columns of dtype `object` (and some index types) are serialized with pickle, and reading them back calls `pickle.loads`. The pandas documentation warns that loading such data from untrusted sources can be unsafe. This rule reports `pandas.read_hdf` and `pandas.HDFStore(...)` (except `mode="w"`, which truncates the file), also as `pandas.io.pytables.*`. It is medium severity and medium confidence: whether a given file contains pickled data depends on how it was written.',
+    securityImplications: "HDF5 files look like inert numeric data and are shared freely as datasets. A crafted file with a pickled object column runs code in the process that reads it.",
+    howToFix: 'Use Parquet or Feather to exchange tables. If HDF5 is required, write with `format="table"` and explicit non-object dtypes (strings as fixed-width), and read files only from trusted sources.',
+    fixHint: "Exchange tables as Parquet/Feather; read HDF5 only from trusted sources.",
+    vulnerableExample: [
+      "import pandas as pd",
+      "",
+      "def load_upload(path):",
+      '    return pd.read_hdf(path, "data")  # pickled object columns are unpickled'
+    ].join("\n"),
+    safeExample: [
+      "import pandas as pd",
+      "",
+      "def load_upload(path):",
+      "    return pd.read_parquet(path)  # columnar data only"
+    ].join("\n"),
+    detectionScope: 'Calls of `pandas.read_hdf` and `pandas.HDFStore` (also `pandas.io.pytables.read_hdf`/`HDFStore`) resolved through imports, aliases and rebinding; `HDFStore` with the constant mode `"w"` (keyword or position 1) is not reported. Writes (`to_hdf`) are not findings.',
+    references: [
+      { title: "pandas documentation: read_hdf (pickle warning)", url: "https://pandas.pydata.org/docs/reference/api/pandas.read_hdf.html" },
+      { title: "pandas documentation: HDFStore", url: "https://pandas.pydata.org/docs/reference/api/pandas.HDFStore.html" },
+      ...DESERIALIZATION_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Our HDF5 files contain only floats. Is this a false positive?",
+        answer: "For files you write yourself, yes in practice: suppress it with that justification. The rule cannot see how a file was written, and a file from elsewhere may contain pickled columns."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-011.ts
+var ADVICE8 = "Inspect `skops.io.get_untrusted_types(...)` and pass only the types you have reviewed as `trusted=[...]`.";
+var UNTRUSTED_TYPES = "skops.io.get_untrusted_types";
+var LISTS = /* @__PURE__ */ new Set(["list", "tuple", "none", "false"]);
+function isReviewedList(m, trusted) {
+  if (LISTS.has(trusted.type)) return true;
+  if (trusted.type !== "identifier") return false;
+  const bindings = m.model.lookup(m.model.text(trusted), m.scope, trusted);
+  return !!bindings?.length && bindings.every((b) => b.kind === "assignment" && b.value !== void 0 && LISTS.has(b.value.type));
+}
+function check8(m) {
+  const trusted = m.args.find("trusted", 1);
+  if (!trusted) return null;
+  if (trusted.type === "true") {
+    return { message: `${spelled(m)} with \`trusted=True\` instantiates every type the file names, which lets a crafted file run arbitrary code. ${ADVICE8}` };
+  }
+  if (isReviewedList(m, trusted)) return null;
+  if (namesOf(m, trusted).includes(`${UNTRUSTED_TYPES}()`)) {
+    return {
+      message: `${spelled(m)} trusts the result of \`get_untrusted_types\`, i.e. every type the file itself asks for: that disables skops' protection and lets a crafted file run arbitrary code. ${ADVICE8}`
+    };
+  }
+  return {
+    confidence: "medium",
+    message: `${spelled(m)} takes \`trusted\` from a value the analysis cannot check; if it includes types from the file itself, a crafted file can run arbitrary code. ${ADVICE8}`
+  };
+}
+var PYTHON_ML_SEC_011_default = defineRule({
+  id: "PYTHON-ML-SEC-011",
+  name: "skops Load Trusting All Types",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "skops", "scikit-learn", "ml", "model", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-ML-SEC-004"],
+  prefilter: ["skops"],
+  sinks: [{ call: ["skops.io.load", "skops.io.loads"], check: check8, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE8}` }],
+  docs: {
+    summary: "Detects `skops.io.load`/`loads` with `trusted=True` or with the file's own `get_untrusted_types()` result, which defeats skops' type checks.",
+    description: "skops' persistence format exists to load scikit-learn models without pickle's risks: it refuses to instantiate types that are not on a safe list unless the caller trusts them explicitly. `trusted=True` (skops < 0.10) trusts everything, and the common shortcut `trusted=get_untrusted_types(file=path)` trusts exactly the types the file asks for, which is the same thing: a crafted file can name functions such as `builtins.exec` or `os.system` and have them called. This rule reports those two patterns, and a `trusted` value it cannot inspect at medium confidence. A literal list of type names (in the call or bound to a name) is treated as a reviewed allowlist.",
+    securityImplications: "Models shared on hubs in skops format are considered safe to open. With the check disabled, opening one runs the attacker's chosen callables in the loading process.",
+    howToFix: "Call `skops.io.get_untrusted_types(file=path)`, review the list, and pass only the reviewed type names as a literal `trusted=[...]`. Refuse files that ask for anything else.",
+    fixHint: "Pass a reviewed literal list to trusted=, never True or the file's own get_untrusted_types().",
+    vulnerableExample: [
+      "import skops.io as sio",
+      "",
+      "def load(path):",
+      "    return sio.load(path, trusted=sio.get_untrusted_types(file=path))  # trusts whatever the file wants"
+    ].join("\n"),
+    safeExample: [
+      "import skops.io as sio",
+      "",
+      'REVIEWED = ["sklearn.ensemble._forest.RandomForestClassifier"]',
+      "",
+      "def load(path):",
+      "    unknown = set(sio.get_untrusted_types(file=path)) - set(REVIEWED)",
+      "    if unknown:",
+      '        raise ValueError(f"unreviewed types: {sorted(unknown)}")',
+      "    return sio.load(path, trusted=REVIEWED)"
+    ].join("\n"),
+    detectionScope: "Calls of `skops.io.load` and `skops.io.loads` with `trusted` (keyword or position 1) literally `True`, bound to a call of `skops.io.get_untrusted_types` (directly or through a variable), or a value the analysis cannot inspect (medium confidence). No `trusted`, `None`, `False` and literal lists (also through a name bound only to a literal list) are not reported.",
+    references: [
+      { title: "skops documentation: secure persistence", url: "https://skops.readthedocs.io/en/stable/persistence.html" },
+      { title: "skops API: skops.io.load", url: "https://skops.readthedocs.io/en/stable/modules/classes.html#skops.io.load" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "Why is `trusted=get_untrusted_types(file=path)` a problem? It is in many examples.",
+        answer: "It trusts the list the file provides, so a malicious file trusts itself. Review the list once and keep the reviewed names in code."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-ML-SEC-012.ts
+var ADVICE9 = "Upgrade to NLTK >= 3.9 and use its pickle-free resources (punkt_tab, averaged_perceptron_tagger_eng); load only resources from a trusted nltk_data directory.";
+var PICKLE_EXTENSIONS = /\.(pickle|pkl)$/i;
+function check9(m) {
+  const format = m.args.find("format", 1);
+  const formatValue = format && m.model.constantString(format, m.scope);
+  if (format && formatValue === void 0) {
+    return { confidence: "low", message: `${spelled(m)} with a non-constant \`format\`: when it is "pickle" (or "auto" on a .pickle resource) the resource is unpickled. ${ADVICE9}` };
+  }
+  if (formatValue === "pickle") return { message: message14(m) };
+  if (formatValue !== void 0 && formatValue !== "auto") return null;
+  const resource = m.args.find("resource_url", 0);
+  if (!resource) return m.args.mayBeHidden("resource_url", 0) ? { confidence: "low", message: message14(m) } : null;
+  const url = m.model.constantString(resource, m.scope);
+  if (url === void 0) {
+    return { confidence: "low", message: `${spelled(m)} loads a resource named at run time; resources ending in .pickle are unpickled. ${ADVICE9}` };
+  }
+  return PICKLE_EXTENSIONS.test(url) ? { message: message14(m) } : null;
+}
+function message14(m) {
+  return `${spelled(m)} unpickles a .pickle resource: before NLTK 3.9 with no restriction at all (CVE-2024-39705), since then through a restricted unpickler. A tampered nltk_data package can run code. ${ADVICE9}`;
+}
+var PYTHON_ML_SEC_012_default = defineRule({
+  id: "PYTHON-ML-SEC-012",
+  name: "NLTK Loads Pickled Resources",
+  language: "python",
+  severity: "medium",
+  confidence: "high",
+  precision: "medium",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "nltk", "nlp", "ml", "pickle", "cwe-502"],
+  bundles: ["ml", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004"],
+  prefilter: ["nltk"],
+  sinks: [{ call: ["nltk.data.load"], check: check9, message: message14 }],
+  docs: {
+    summary: 'Detects `nltk.data.load` of pickled resources (`.pickle` files or `format="pickle"`), which unpickles data from the nltk_data directories.',
+    description: '`nltk.data.load` picks a loader from the `format` argument or, by default, from the resource\'s file extension. For `.pickle` resources (the classic punkt tokenizers and taggers) it unpickles the file. Up to NLTK 3.8.1 this was a plain `pickle.load`, so a tampered data package executed code (CVE-2024-39705); NLTK 3.9 switched to a restricted unpickler and pickle-free replacements. This rule reports `nltk.data.load` with `format="pickle"`, or with the default format and a constant resource name ending in `.pickle`/`.pkl` (medium severity), and resources or formats named at run time at low confidence.',
+    securityImplications: "NLTK resources are downloaded from the internet into shared directories (`~/nltk_data`, `/usr/share/nltk_data`, paths from `NLTK_DATA`). Anyone who can write there, or tamper with the download, controls the unpickled bytes.",
+    howToFix: "Upgrade to NLTK 3.9 or later and use the pickle-free resources (`punkt_tab`, `averaged_perceptron_tagger_eng`, `nltk.sent_tokenize`/`pos_tag`, which load them). Keep nltk_data in a directory only your deployment can write, and never point `nltk.data.path` at user-controlled locations.",
+    fixHint: "Use NLTK >= 3.9 pickle-free resources (punkt_tab) instead of loading .pickle files.",
+    vulnerableExample: [
+      "import nltk",
+      "",
+      'tokenizer = nltk.data.load("tokenizers/punkt/english.pickle")  # unpickles the resource'
+    ].join("\n"),
+    safeExample: [
+      "import nltk",
+      "",
+      "sentences = nltk.sent_tokenize(text)  # NLTK >= 3.9 loads punkt_tab, no pickle"
+    ].join("\n"),
+    detectionScope: 'Calls of `nltk.data.load` (also `from nltk.data import load`, aliases, rebinding) with `format` (keyword or position 1) constant "pickle", or "auto"/missing with a constant `resource_url` ending in .pickle/.pkl; a non-constant format or resource is reported at low confidence. Other formats (text, yaml, json, cfg, ...) are not reported. Internal NLTK loaders that unpickle model files are not covered.',
+    references: [
+      { title: "NLTK documentation: nltk.data.load", url: "https://www.nltk.org/api/nltk.data.html#nltk.data.load" },
+      { title: "CVE-2024-39705 / GHSA-cgvx-9447-vcch: NLTK unsafe deserialization", url: "https://github.com/advisories/GHSA-cgvx-9447-vcch" },
+      { title: "nltk/nltk#3266: remote code execution through pickled resources", url: "https://github.com/nltk/nltk/issues/3266" },
+      ...DESERIALIZATION_REFERENCES.slice(0, 3)
+    ],
+    faq: [
+      {
+        question: "We are on NLTK 3.9+. Is this still a problem?",
+        answer: "Much less: the restricted unpickler refuses classes and functions, which is why the severity is medium. Restricted unpicklers have been bypassed before, and the pickle-free resources make the question moot."
+      }
+    ]
+  }
+});
+
+// src/core/order.ts
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/rules/registry.ts
+var PYTHON_RULES = [
+  PYTHON_CONFIG_SEC_001_default,
+  PYTHON_CONFIG_SEC_002_default,
+  PYTHON_CONFIG_SEC_003_default,
+  PYTHON_CONFIG_SEC_004_default,
+  PYTHON_CONFIG_SEC_005_default,
+  PYTHON_CONFIG_SEC_006_default,
+  PYTHON_CONFIG_SEC_007_default,
+  PYTHON_DEPS_SEC_001_default,
+  PYTHON_DEPS_SEC_002_default,
+  PYTHON_DEPS_SEC_003_default,
+  PYTHON_LANG_SEC_040_default,
+  PYTHON_LANG_SEC_041_default,
+  PYTHON_LANG_SEC_042_default,
+  PYTHON_LANG_SEC_043_default,
+  PYTHON_LANG_SEC_044_default,
+  PYTHON_LANG_SEC_045_default,
+  PYTHON_LANG_SEC_046_default,
+  PYTHON_LANG_SEC_073_default,
+  PYTHON_ML_SEC_001_default,
+  PYTHON_ML_SEC_002_default,
+  PYTHON_ML_SEC_003_default,
+  PYTHON_ML_SEC_004_default,
+  PYTHON_ML_SEC_005_default,
+  PYTHON_ML_SEC_006_default,
+  PYTHON_ML_SEC_007_default,
+  PYTHON_ML_SEC_008_default,
+  PYTHON_ML_SEC_009_default,
+  PYTHON_ML_SEC_010_default,
+  PYTHON_ML_SEC_011_default,
+  PYTHON_ML_SEC_012_default
+].sort((a, b) => compareText(a.id, b.id));
+function buildRuleSet(spec2) {
+  return spec2.ruleIds.map((id) => {
+    const rule = PYTHON_RULES.find((r) => r.id === id);
+    if (!rule) throw new Error(`unknown rule ID "${id}" in rule set`);
+    return customized(rule, spec2.customizations?.[id]);
+  });
+}
+function customized(rule, change) {
+  const extra = [...new Set((change?.extraSinks ?? []).map(canonicalName))];
+  const severity = change?.severity;
+  if (!extra.length && !severity) return rule;
+  let sinks2 = extra.length ? [...rule.sinks, configuredSink(rule, extra)] : rule.sinks;
+  if (severity) sinks2 = sinks2.map((s) => withSeverity(s, severity));
+  const prefilter = [.../* @__PURE__ */ new Set([...rule.prefilter, ...extra.map((name2) => name2.slice(name2.lastIndexOf(".") + 1))])];
+  return { ...rule, severity: severity ?? rule.severity, prefilter, sinks: sinks2 };
+}
+function configuredSink(rule, names) {
+  const message15 = (m) => {
+    const spelled2 = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
+    const sink = `configured as a deserialization sink of ${rule.id} (${rule.name})`;
+    switch (m.via) {
+      case "subclass":
+        return `${code(m.subclass.name)} subclasses ${code(m.target)}, ${sink}: never pass it data from an untrusted source.`;
+      case "reference":
+        return `${spelled2}, ${sink}, is passed as a callable: every value it is applied to is deserialized.`;
+      default:
+        return `${spelled2} is ${sink}: never pass it data from an untrusted source.`;
+    }
+  };
+  return { call: names, subclasses: true, references: true, message: message15 };
+}
+function withSeverity(spec2, severity) {
+  const check10 = spec2.check;
+  return {
+    ...spec2,
+    check: (m) => {
+      const outcome = check10 ? check10(m) : {};
+      return outcome === null ? null : { ...outcome, severity };
+    }
+  };
+}
+
+// src/project/analyzer.ts
+function analyzeSafely(run2, path) {
+  try {
+    return run2();
+  } catch (e) {
+    return {
+      findings: [],
+      parsed: false,
+      errors: [{ file: path, kind: "internal", level: "error", message: `internal error while analysing: ${e.message ?? e}` }]
+    };
+  }
+}
+
 // src/project/python-parser.ts
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 var require2 = createRequire(import.meta.url);
 function locate(file, packagePath) {
   const besideBundle = join(dirname(fileURLToPath(import.meta.url)), file);
@@ -7655,11 +9614,11 @@ function loadPythonParser() {
 }
 
 // src/project/worker.ts
-var { spec } = workerData;
+var { spec, timeBudgetMs } = workerData;
 var index = new SinkIndex(buildRuleSet(spec));
 var parser = await loadPythonParser();
 parentPort.on("message", (msg) => {
-  const result = analyzeSafely(() => analyzePython(parser, msg.file, index), msg.file.path);
+  const result = analyzeSafely(() => analyzePython(parser, msg.file, index, { timeBudgetMs }), msg.file.path);
   parentPort.postMessage({ id: msg.id, result });
 });
 parentPort.postMessage({ ready: true });
