@@ -89,7 +89,9 @@ describe("Java, C# and PHP in project scans", () => {
     assert.equal(run.code, 0, run.stderr);
     const sarif = JSON.parse(run.stdout);
     const results = sarif.runs[0].results;
-    assert.deepEqual([...new Set(results.map((r: { ruleId: string }) => r.ruleId))], ["JAVA-LANG-SEC-001"]);
+    // A finding graded above its rule's default (critical through data flow) points at a severity variant descriptor.
+    assert.deepEqual([...new Set(results.map((r: { properties: { pathfinderRuleId: string } }) => r.properties.pathfinderRuleId))], ["JAVA-LANG-SEC-001"]);
+    assert.ok(results.some((r: { ruleId: string }) => r.ruleId === "JAVA-LANG-SEC-001/critical"));
     const flow = results.find((r: { codeFlows?: unknown[] }) => r.codeFlows).codeFlows[0].threadFlows[0].locations;
     assert.equal(flow.length, 3);
     const rule = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === "JAVA-LANG-SEC-001");

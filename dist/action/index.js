@@ -32108,14 +32108,14 @@ var CSharpModel = class extends SourceModelBase {
       name2 = methodName(this.text(nameNode));
       const chain = receiver.type === "base_expression" ? this.enclosingChain(n, true) : this.typeOf(receiver) ?? this.staticReceiver(receiver);
       if (chain) {
-        targets.push(...chain.names.map((t) => `${t}.${name2}`));
+        appendAll(targets, chain.names.map((t) => `${t}.${name2}`));
         receiverType = chain.type;
       } else targets.push(`*.${name2}`);
     } else if (fn.type === "identifier" || fn.type === "generic_name") {
       name2 = methodName(this.text(fn));
       for (const owner of this.staticUsings) targets.push(`${owner}.${name2}`);
       const chain = this.enclosingChain(n, false);
-      if (chain) targets.push(...chain.names.map((t) => `${t}.${name2}`));
+      if (chain) appendAll(targets, chain.names.map((t) => `${t}.${name2}`));
     } else return;
     this.sites.push({
       kind: "call",
@@ -32432,9 +32432,9 @@ var JavaModel = class extends SourceModelBase {
     }
     const out2 = [];
     for (const c of decl.children) {
-      if (c.type === "superclass") out2.push(...c.children.map((t) => this.text(t)));
+      if (c.type === "superclass") appendAll(out2, c.children.map((t) => this.text(t)));
       if (c.type === "super_interfaces" || c.type === "extends_interfaces") {
-        for (const list of c.children) out2.push(...(list.type === "type_list" ? list.children : [list]).map((t) => this.text(t)));
+        for (const list of c.children) appendAll(out2, (list.type === "type_list" ? list.children : [list]).map((t) => this.text(t)));
       }
     }
     return out2;
@@ -32598,17 +32598,17 @@ var JavaModel = class extends SourceModelBase {
       const cls = ancestor(n, ...CLASS_DECLARATIONS, "class_body");
       const chain = cls && this.classChain(cls);
       if (chain) {
-        targets.push(...chain.names.map((t) => `${t}.${name2}`));
+        appendAll(targets, chain.names.map((t) => `${t}.${name2}`));
         receiverType = chain.type;
       }
     } else if (object.type === "super") {
       const cls = ancestor(n, ...CLASS_DECLARATIONS, "class_body");
       const chain = cls && this.classChain(cls);
-      if (chain) targets.push(...chain.names.slice(1).map((t) => `${t}.${name2}`));
+      if (chain) appendAll(targets, chain.names.slice(1).map((t) => `${t}.${name2}`));
     } else {
       const chain = this.typeOf(object) ?? this.staticReceiver(object);
       if (chain) {
-        targets.push(...chain.names.map((t) => `${t}.${name2}`));
+        appendAll(targets, chain.names.map((t) => `${t}.${name2}`));
         receiverType = chain.type;
       } else targets.push(`*.${name2}`);
     }
@@ -35740,12 +35740,12 @@ var SemanticModel = class {
       let bound = false;
       for (const b of body2.bindings.get(attribute) ?? []) {
         bound = true;
-        out2.push(...this.resolveBinding(b, depth + 1));
+        appendAll(out2, this.resolveBinding(b, depth + 1));
       }
       if (instance2) {
         for (const a of body2.instanceAttributes?.get(attribute) ?? []) {
           bound = true;
-          out2.push(...this.resolve(a.value, a.scope, depth + 1));
+          appendAll(out2, this.resolve(a.value, a.scope, depth + 1));
         }
       }
       if (bound) return out2;
@@ -35870,7 +35870,7 @@ var SemanticModel = class {
         for (const r of this.resolve(base, defScope)) {
           out2.push(r);
           if (r.localClass) work.push({ def: r.localClass, scope: this.scopeOfDefinition(r.localClass) ?? defScope });
-          else if (r.projectClass) out2.push(...r.projectClass.ancestors());
+          else if (r.projectClass) appendAll(out2, r.projectClass.ancestors());
         }
       }
     }
@@ -35887,7 +35887,7 @@ var SemanticModel = class {
       return fromStar;
     }
     const out2 = [];
-    for (const b of bindings) out2.push(...this.resolveBinding(b, depth));
+    for (const b of bindings) appendAll(out2, this.resolveBinding(b, depth));
     return out2;
   }
   resolveBinding(b, depth) {
@@ -35926,7 +35926,7 @@ var SemanticModel = class {
     }
     attributes.reverse();
     const out2 = [];
-    for (const r of this.resolve(base, scope, depth + 1)) out2.push(...this.attributeOf(r, attributes, depth));
+    for (const r of this.resolve(base, scope, depth + 1)) appendAll(out2, this.attributeOf(r, attributes, depth));
     return out2;
   }
   /** `r.a.b...`: through the members of classes (local or in the project), else as a qualified name. */
@@ -35966,13 +35966,13 @@ var SemanticModel = class {
           if (!moduleName || moduleName.startsWith(".")) break;
           const fromlist = positional[3] ?? valueOf(keyword("fromlist"));
           const wantsLeaf = c.name === "importlib.import_module" || fromlist && !isEmptyLiteral(fromlist);
-          out2.push(...this.qualified(wantsLeaf ? moduleName : moduleName.split(".")[0]));
+          appendAll(out2, this.qualified(wantsLeaf ? moduleName : moduleName.split(".")[0]));
           break;
         }
         case "builtins.getattr": {
           const attr2 = positional[1] && this.constantString(positional[1], scope, depth + 1);
           if (positional[0] && attr2) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push(...this.attributeOf(o, [attr2], depth + 1));
+            for (const o of this.resolve(positional[0], scope, depth + 1)) appendAll(out2, this.attributeOf(o, [attr2], depth + 1));
           }
           break;
         }
@@ -35984,7 +35984,7 @@ var SemanticModel = class {
         case "functools.partial":
         case "builtins.staticmethod":
         case "builtins.classmethod":
-          if (positional[0]) out2.push(...this.resolve(positional[0], scope, depth + 1));
+          if (positional[0]) appendAll(out2, this.resolve(positional[0], scope, depth + 1));
           break;
         default:
           out2.push({
@@ -36006,8 +36006,8 @@ var SemanticModel = class {
     if (key === void 0) return [];
     const out2 = [];
     for (const v of this.resolve(value, scope, depth + 1)) {
-      if (v.name === "sys.modules") out2.push(...this.qualified(key));
-      else if (v.name.endsWith(".__dict__")) out2.push(...this.qualified(`${v.name.slice(0, -".__dict__".length)}.${key}`));
+      if (v.name === "sys.modules") appendAll(out2, this.qualified(key));
+      else if (v.name.endsWith(".__dict__")) appendAll(out2, this.qualified(`${v.name.slice(0, -".__dict__".length)}.${key}`));
     }
     return out2;
   }
@@ -36074,7 +36074,7 @@ function summarizeModule(model, path) {
         classes[name2] = summarizeClass(model, binding.classDef, qualify2);
         values.push({ name: `${module2}.${name2}`, line: binding.site.startRow + 1, column: binding.site.startCol + 1, own: "class" });
       } else {
-        values.push(...valuesOf(names, binding.site));
+        appendAll(values, valuesOf(names, binding.site));
       }
     }
     exports[name2] = values;
@@ -36239,7 +36239,7 @@ var ProjectIndex = class {
           const name2 = canonicalName(base);
           for (const r of this.resolve(name2) ?? [{ name: name2 }]) {
             ancestors.push(r);
-            if (r.projectClass && r.projectClass !== cls) ancestors.push(...r.projectClass.ancestors());
+            if (r.projectClass && r.projectClass !== cls) appendAll(ancestors, r.projectClass.ancestors());
           }
         }
         return ancestors;
@@ -37167,7 +37167,7 @@ function readProjectDependencies(files, root, errors) {
     }
     const parsed = parseManifest(rel, text2, kind);
     out2.manifests.push(rel);
-    out2.dependencies.push(...parsed.dependencies);
+    appendAll(out2.dependencies, parsed.dependencies);
     for (const p of parsed.problems) {
       errors.push({ file: rel, kind: "syntax", level: "warning", ...p.line ? { line: p.line } : {}, message: `dependency manifest: ${p.message}` });
     }
@@ -37216,7 +37216,7 @@ async function scanDependencies(files, pythonFiles, root, rules, codeFindings, m
   if (rules.some((r) => r.bundles.includes("deps"))) annotateCodeFindings(codeFindings, facts);
   if (enabled.has("PYTHON-DEPS-SEC-003")) {
     const rule = crossSignalRule(facts);
-    if (rule.sinks.length) findings.push(...await analyzeWith(rule, pythonFiles, maxBytes));
+    if (rule.sinks.length) appendAll(findings, await analyzeWith(rule, pythonFiles, maxBytes));
   }
   return { findings, manifests: manifests.length, records: dependencyRecords(dependencies, matches) };
 }
@@ -37236,7 +37236,7 @@ async function analyzeWith(rule, files, maxBytes) {
     if (!anyToken.test(bytes.toString("latin1"))) continue;
     const decoded = decodePython(bytes, file.relPath, maxBytes);
     if (!decoded.ok) continue;
-    out2.push(...analyzePython(parser, { path: file.relPath, source: decoded.source, moduleName: moduleNameOf(file.relPath) }, index).findings);
+    appendAll(out2, analyzePython(parser, { path: file.relPath, source: decoded.source, moduleName: moduleNameOf(file.relPath) }, index).findings);
   }
   return out2;
 }
@@ -37640,7 +37640,10 @@ function traceOf(site, spec, taint) {
   const parts2 = [];
   if (spec.dataReceiver !== false && site.receiver) parts2.push(site.receiver);
   if (spec.dataArgs) for (const i2 of spec.dataArgs) site.args[i2] && parts2.push(site.args[i2]);
-  else parts2.push(...site.args, ...site.namedArgs.values());
+  else {
+    appendAll(parts2, site.args);
+    appendAll(parts2, site.namedArgs.values());
+  }
   if (!parts2.length) return void 0;
   return taint.traceInto(site.fn, parts2);
 }
@@ -37772,8 +37775,8 @@ async function scanOtherLanguageFiles(files, selection, maxBytes, onSourceRead) 
       try {
         const parser = await loadGrammarParser(language);
         const analysis = analyzeLanguageFile(parser, language.createModel, { path: file.relPath, source }, index);
-        result2.findings.push(...analysis.findings);
-        result2.errors.push(...analysis.errors);
+        appendAll(result2.findings, analysis.findings);
+        appendAll(result2.errors, analysis.errors);
       } catch (e) {
         result2.errors.push({ file: file.relPath, kind: "internal", level: "error", message: `internal error while analysing: ${e.message ?? e}` });
       }
@@ -37795,7 +37798,7 @@ function scanJavaStreamFiles(files, maxBytes, result2) {
     const scan = scanJavaStream(bytes, file.relPath);
     if (!scan) continue;
     result2.scanned++;
-    result2.findings.push(...scan.findings);
+    appendAll(result2.findings, scan.findings);
   }
 }
 

@@ -6223,12 +6223,12 @@ var SemanticModel = class {
       let bound = false;
       for (const b of body2.bindings.get(attribute) ?? []) {
         bound = true;
-        out2.push(...this.resolveBinding(b, depth + 1));
+        appendAll(out2, this.resolveBinding(b, depth + 1));
       }
       if (instance2) {
         for (const a of body2.instanceAttributes?.get(attribute) ?? []) {
           bound = true;
-          out2.push(...this.resolve(a.value, a.scope, depth + 1));
+          appendAll(out2, this.resolve(a.value, a.scope, depth + 1));
         }
       }
       if (bound) return out2;
@@ -6353,7 +6353,7 @@ var SemanticModel = class {
         for (const r of this.resolve(base, defScope)) {
           out2.push(r);
           if (r.localClass) work.push({ def: r.localClass, scope: this.scopeOfDefinition(r.localClass) ?? defScope });
-          else if (r.projectClass) out2.push(...r.projectClass.ancestors());
+          else if (r.projectClass) appendAll(out2, r.projectClass.ancestors());
         }
       }
     }
@@ -6370,7 +6370,7 @@ var SemanticModel = class {
       return fromStar;
     }
     const out2 = [];
-    for (const b of bindings) out2.push(...this.resolveBinding(b, depth));
+    for (const b of bindings) appendAll(out2, this.resolveBinding(b, depth));
     return out2;
   }
   resolveBinding(b, depth) {
@@ -6409,7 +6409,7 @@ var SemanticModel = class {
     }
     attributes.reverse();
     const out2 = [];
-    for (const r of this.resolve(base, scope, depth + 1)) out2.push(...this.attributeOf(r, attributes, depth));
+    for (const r of this.resolve(base, scope, depth + 1)) appendAll(out2, this.attributeOf(r, attributes, depth));
     return out2;
   }
   /** `r.a.b...`: through the members of classes (local or in the project), else as a qualified name. */
@@ -6449,13 +6449,13 @@ var SemanticModel = class {
           if (!moduleName || moduleName.startsWith(".")) break;
           const fromlist = positional[3] ?? valueOf(keyword("fromlist"));
           const wantsLeaf = c.name === "importlib.import_module" || fromlist && !isEmptyLiteral(fromlist);
-          out2.push(...this.qualified(wantsLeaf ? moduleName : moduleName.split(".")[0]));
+          appendAll(out2, this.qualified(wantsLeaf ? moduleName : moduleName.split(".")[0]));
           break;
         }
         case "builtins.getattr": {
           const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
           if (positional[0] && attr) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push(...this.attributeOf(o, [attr], depth + 1));
+            for (const o of this.resolve(positional[0], scope, depth + 1)) appendAll(out2, this.attributeOf(o, [attr], depth + 1));
           }
           break;
         }
@@ -6467,7 +6467,7 @@ var SemanticModel = class {
         case "functools.partial":
         case "builtins.staticmethod":
         case "builtins.classmethod":
-          if (positional[0]) out2.push(...this.resolve(positional[0], scope, depth + 1));
+          if (positional[0]) appendAll(out2, this.resolve(positional[0], scope, depth + 1));
           break;
         default:
           out2.push({
@@ -6489,8 +6489,8 @@ var SemanticModel = class {
     if (key === void 0) return [];
     const out2 = [];
     for (const v of this.resolve(value, scope, depth + 1)) {
-      if (v.name === "sys.modules") out2.push(...this.qualified(key));
-      else if (v.name.endsWith(".__dict__")) out2.push(...this.qualified(`${v.name.slice(0, -".__dict__".length)}.${key}`));
+      if (v.name === "sys.modules") appendAll(out2, this.qualified(key));
+      else if (v.name.endsWith(".__dict__")) appendAll(out2, this.qualified(`${v.name.slice(0, -".__dict__".length)}.${key}`));
     }
     return out2;
   }
@@ -6557,7 +6557,7 @@ function summarizeModule(model, path) {
         classes[name2] = summarizeClass(model, binding.classDef, qualify);
         values.push({ name: `${module2}.${name2}`, line: binding.site.startRow + 1, column: binding.site.startCol + 1, own: "class" });
       } else {
-        values.push(...valuesOf(names, binding.site));
+        appendAll(values, valuesOf(names, binding.site));
       }
     }
     exports[name2] = values;

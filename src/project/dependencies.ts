@@ -1,5 +1,6 @@
 // Dependency manifests in a project scan: read the discovered manifests (and the requirements files they include
 // with -r/-c, when inside the project), parse them (src/dependencies) and collect their dependencies.
+import { appendAll } from "../core/arrays.js";
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { ScanError } from "../core/types.js";
@@ -45,7 +46,7 @@ export function readProjectDependencies(files: readonly DiscoveredFile[], root: 
     }
     const parsed = parseManifest(rel, text, kind);
     out.manifests.push(rel);
-    out.dependencies.push(...parsed.dependencies);
+    appendAll(out.dependencies, parsed.dependencies);
     for (const p of parsed.problems) {
       errors.push({ file: rel, kind: "syntax", level: "warning", ...(p.line ? { line: p.line } : {}), message: `dependency manifest: ${p.message}` });
     }

@@ -1,5 +1,6 @@
 // The dependency part of a project scan: manifests -> advisory matches -> manifest findings, the cross-signal
 // note on code findings, PYTHON-DEPS-SEC-003 over the Python files, and the inventory for the SBOM.
+import { appendAll } from "../core/arrays.js";
 import { readFileSync } from "node:fs";
 import type { DependencyRecord, Finding, ScanError } from "../core/types.js";
 import { annotateCodeFindings, crossSignalFacts } from "../dependencies/cross-signals.js";
@@ -43,7 +44,7 @@ export async function scanDependencies(
   if (rules.some((r) => r.bundles.includes("deps"))) annotateCodeFindings(codeFindings, facts);
   if (enabled.has("PYTHON-DEPS-SEC-003")) {
     const rule = crossSignalRule(facts);
-    if (rule.sinks.length) findings.push(...(await analyzeWith(rule, pythonFiles, maxBytes)));
+    if (rule.sinks.length) appendAll(findings, (await analyzeWith(rule, pythonFiles, maxBytes)));
   }
   return { findings, manifests: manifests.length, records: dependencyRecords(dependencies, matches) };
 }
@@ -65,7 +66,7 @@ async function analyzeWith(rule: PythonRule, files: readonly DiscoveredFile[], m
     if (!anyToken.test(bytes.toString("latin1"))) continue;
     const decoded = decodePython(bytes, file.relPath, maxBytes);
     if (!decoded.ok) continue;
-    out.push(...analyzePython(parser, { path: file.relPath, source: decoded.source, moduleName: moduleNameOf(file.relPath) }, index).findings);
+    appendAll(out, analyzePython(parser, { path: file.relPath, source: decoded.source, moduleName: moduleNameOf(file.relPath) }, index).findings);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // The project-scan hook of the Java, C# and PHP engines: the discovered files of those languages are read,
 // prefiltered by the rules' tokens, parsed with their grammar (loaded only when such a file is a candidate) and
 // analysed in this thread.
+import { appendAll } from "../core/arrays.js";
 import { readFileSync } from "node:fs";
 import type { Finding, RuleMeta, ScanError } from "../core/types.js";
 import { isJavaStreamCandidate, JAVA_STREAM_GADGET_RULE, scanJavaStream } from "../artifacts/java/index.js";
@@ -86,8 +87,8 @@ export async function scanOtherLanguageFiles(
       try {
         const parser = await loadGrammarParser(language);
         const analysis = analyzeLanguageFile(parser, language.createModel, { path: file.relPath, source }, index);
-        result.findings.push(...analysis.findings);
-        result.errors.push(...analysis.errors);
+        appendAll(result.findings, analysis.findings);
+        appendAll(result.errors, analysis.errors);
       } catch (e) {
         result.errors.push({ file: file.relPath, kind: "internal", level: "error", message: `internal error while analysing: ${(e as Error).message ?? e}` });
       }
@@ -111,7 +112,7 @@ function scanJavaStreamFiles(files: readonly DiscoveredFile[], maxBytes: number,
     const scan = scanJavaStream(bytes, file.relPath);
     if (!scan) continue;
     result.scanned++;
-    result.findings.push(...scan.findings);
+    appendAll(result.findings, scan.findings);
   }
 }
 

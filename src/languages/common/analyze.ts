@@ -1,3 +1,4 @@
+import { appendAll } from "../../core/arrays.js";
 import { stableHash } from "../../core/hash.js";
 import { parseIdiomSuppression, parseSuppression, suppresses } from "../../core/suppression.js";
 import type { Finding, ScanError, TraceStep } from "../../core/types.js";
@@ -109,7 +110,10 @@ function traceOf(site: Site, spec: LanguageSinkSpec, taint: TaintTracker): Trace
   const parts: Node[] = [];
   if (spec.dataReceiver !== false && site.receiver) parts.push(site.receiver);
   if (spec.dataArgs) for (const i of spec.dataArgs) site.args[i] && parts.push(site.args[i]);
-  else parts.push(...site.args, ...site.namedArgs.values());
+  else {
+    appendAll(parts, site.args);
+    appendAll(parts, site.namedArgs.values());
+  }
   if (!parts.length) return undefined;
   return taint.traceInto(site.fn, parts);
 }

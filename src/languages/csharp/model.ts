@@ -1,3 +1,4 @@
+import { appendAll } from "../../core/arrays.js";
 import type { LanguageSinkIndex, SourceFile } from "../common/analyze.js";
 import type { FlowAdapter, FlowAssignment, ResolvedType, Site } from "../common/model.js";
 import { shortened, SourceModelBase } from "../common/model-base.js";
@@ -273,14 +274,14 @@ export class CSharpModel extends SourceModelBase {
       name = methodName(this.text(nameNode));
       const chain = receiver.type === "base_expression" ? this.enclosingChain(n, true) : this.typeOf(receiver) ?? this.staticReceiver(receiver);
       if (chain) {
-        targets.push(...chain.names.map((t) => `${t}.${name}`));
+        appendAll(targets, chain.names.map((t) => `${t}.${name}`));
         receiverType = chain.type;
       } else targets.push(`*.${name}`);
     } else if (fn.type === "identifier" || fn.type === "generic_name") {
       name = methodName(this.text(fn));
       for (const owner of this.staticUsings) targets.push(`${owner}.${name}`);
       const chain = this.enclosingChain(n, false);
-      if (chain) targets.push(...chain.names.map((t) => `${t}.${name}`));
+      if (chain) appendAll(targets, chain.names.map((t) => `${t}.${name}`));
     } else return;
     this.sites.push({
       kind: "call",

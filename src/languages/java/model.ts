@@ -1,3 +1,4 @@
+import { appendAll } from "../../core/arrays.js";
 import type { LanguageSinkIndex, SourceFile } from "../common/analyze.js";
 import type { FlowAdapter, FlowAssignment, ResolvedType, Site } from "../common/model.js";
 import { shortened, SourceModelBase } from "../common/model-base.js";
@@ -137,9 +138,9 @@ export class JavaModel extends SourceModelBase {
     }
     const out: string[] = [];
     for (const c of decl.children) {
-      if (c.type === "superclass") out.push(...c.children.map((t) => this.text(t)));
+      if (c.type === "superclass") appendAll(out, c.children.map((t) => this.text(t)));
       if (c.type === "super_interfaces" || c.type === "extends_interfaces") {
-        for (const list of c.children) out.push(...(list.type === "type_list" ? list.children : [list]).map((t) => this.text(t)));
+        for (const list of c.children) appendAll(out, (list.type === "type_list" ? list.children : [list]).map((t) => this.text(t)));
       }
     }
     return out;
@@ -316,17 +317,17 @@ export class JavaModel extends SourceModelBase {
       const cls = ancestor(n, ...CLASS_DECLARATIONS, "class_body");
       const chain = cls && this.classChain(cls);
       if (chain) {
-        targets.push(...chain.names.map((t) => `${t}.${name}`));
+        appendAll(targets, chain.names.map((t) => `${t}.${name}`));
         receiverType = chain.type;
       }
     } else if (object.type === "super") {
       const cls = ancestor(n, ...CLASS_DECLARATIONS, "class_body");
       const chain = cls && this.classChain(cls);
-      if (chain) targets.push(...chain.names.slice(1).map((t) => `${t}.${name}`));
+      if (chain) appendAll(targets, chain.names.slice(1).map((t) => `${t}.${name}`));
     } else {
       const chain = this.typeOf(object) ?? this.staticReceiver(object);
       if (chain) {
-        targets.push(...chain.names.map((t) => `${t}.${name}`));
+        appendAll(targets, chain.names.map((t) => `${t}.${name}`));
         receiverType = chain.type;
       } else targets.push(`*.${name}`);
     }

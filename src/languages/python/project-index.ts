@@ -2,6 +2,7 @@
 // (`from .compat import pickle`, `loads = pickle.loads` in a package's `__init__`, star re-exports, classes
 // defined in one module and used in another). Module summaries are plain data, so they cross worker threads and
 // can be cached; the index resolves qualified names over them on demand.
+import { appendAll } from "../../core/arrays.js";
 import { canonicalName } from "./semantic/module-aliases.js";
 import type { ProjectClass, ProjectResolver, ResolutionStep, ResolvedName, SemanticModel } from "./semantic/model.js";
 import { LOCAL_PREFIX } from "./semantic/model.js";
@@ -74,7 +75,7 @@ export function summarizeModule(model: SemanticModel, path: string): ModuleSumma
         classes[name] = summarizeClass(model, binding.classDef, qualify);
         values.push({ name: `${module}.${name}`, line: binding.site.startRow + 1, column: binding.site.startCol + 1, own: "class" });
       } else {
-        values.push(...valuesOf(names, binding.site));
+        appendAll(values, valuesOf(names, binding.site));
       }
     }
     exports[name] = values;
@@ -260,7 +261,7 @@ export class ProjectIndex implements ProjectResolver {
           const name = canonicalName(base);
           for (const r of this.resolve(name) ?? [{ name }]) {
             ancestors.push(r);
-            if (r.projectClass && r.projectClass !== cls) ancestors.push(...r.projectClass.ancestors());
+            if (r.projectClass && r.projectClass !== cls) appendAll(ancestors, r.projectClass.ancestors());
           }
         }
         return ancestors;

@@ -1,3 +1,4 @@
+import { appendAll } from "../../../core/arrays.js";
 import { childByField, isAncestor, type SyntaxNode, type SyntaxTree } from "../syntax.js";
 import { PYTHON_BUILTINS } from "./builtins.js";
 import { canonicalName } from "./module-aliases.js";
@@ -147,12 +148,12 @@ export class SemanticModel {
       let bound = false;
       for (const b of body.bindings.get(attribute) ?? []) {
         bound = true;
-        out.push(...this.resolveBinding(b, depth + 1));
+        appendAll(out, this.resolveBinding(b, depth + 1));
       }
       if (instance) {
         for (const a of body.instanceAttributes?.get(attribute) ?? []) {
           bound = true;
-          out.push(...this.resolve(a.value, a.scope, depth + 1));
+          appendAll(out, this.resolve(a.value, a.scope, depth + 1));
         }
       }
       if (bound) return out;
@@ -284,7 +285,7 @@ export class SemanticModel {
         for (const r of this.resolve(base, defScope)) {
           out.push(r);
           if (r.localClass) work.push({ def: r.localClass, scope: this.scopeOfDefinition(r.localClass) ?? defScope });
-          else if (r.projectClass) out.push(...r.projectClass.ancestors());
+          else if (r.projectClass) appendAll(out, r.projectClass.ancestors());
         }
       }
     }
@@ -303,7 +304,7 @@ export class SemanticModel {
       return fromStar;
     }
     const out: ResolvedName[] = [];
-    for (const b of bindings) out.push(...this.resolveBinding(b, depth));
+    for (const b of bindings) appendAll(out, this.resolveBinding(b, depth));
     return out;
   }
 
@@ -347,7 +348,7 @@ export class SemanticModel {
     }
     attributes.reverse();
     const out: ResolvedName[] = [];
-    for (const r of this.resolve(base, scope, depth + 1)) out.push(...this.attributeOf(r, attributes, depth));
+    for (const r of this.resolve(base, scope, depth + 1)) appendAll(out, this.attributeOf(r, attributes, depth));
     return out;
   }
 
@@ -390,13 +391,13 @@ export class SemanticModel {
           if (!moduleName || moduleName.startsWith(".")) break;
           const fromlist = positional[3] ?? valueOf(keyword("fromlist"));
           const wantsLeaf = c.name === "importlib.import_module" || (fromlist && !isEmptyLiteral(fromlist));
-          out.push(...this.qualified(wantsLeaf ? moduleName : moduleName.split(".")[0]));
+          appendAll(out, this.qualified(wantsLeaf ? moduleName : moduleName.split(".")[0]));
           break;
         }
         case "builtins.getattr": {
           const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
           if (positional[0] && attr) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) out.push(...this.attributeOf(o, [attr], depth + 1));
+            for (const o of this.resolve(positional[0], scope, depth + 1)) appendAll(out, this.attributeOf(o, [attr], depth + 1));
           }
           break;
         }
@@ -409,7 +410,7 @@ export class SemanticModel {
         case "builtins.staticmethod":
         case "builtins.classmethod":
           // partial(pickle.loads, ...) is pickle.loads waiting for its call; staticmethod(f) is f.
-          if (positional[0]) out.push(...this.resolve(positional[0], scope, depth + 1));
+          if (positional[0]) appendAll(out, this.resolve(positional[0], scope, depth + 1));
           break;
         default:
           out.push({
@@ -432,8 +433,8 @@ export class SemanticModel {
     if (key === undefined) return [];
     const out: ResolvedName[] = [];
     for (const v of this.resolve(value, scope, depth + 1)) {
-      if (v.name === "sys.modules") out.push(...this.qualified(key));
-      else if (v.name.endsWith(".__dict__")) out.push(...this.qualified(`${v.name.slice(0, -".__dict__".length)}.${key}`));
+      if (v.name === "sys.modules") appendAll(out, this.qualified(key));
+      else if (v.name.endsWith(".__dict__")) appendAll(out, this.qualified(`${v.name.slice(0, -".__dict__".length)}.${key}`));
     }
     return out;
   }
