@@ -26655,22 +26655,50 @@ function markDanger(out2, qualified, what) {
   const def = out2.get(qualified);
   if (def && def.danger === void 0) def.danger = what;
 }
+var DEFINITION_HEADER = /^[ \t]*(?:async[ \t]+)?(?:class|def)[ \t]+([A-Za-z_][A-Za-z0-9_]*)/gm;
 function projectGlobalsOf(pythonFiles) {
-  let index;
-  const build = () => {
-    const all = /* @__PURE__ */ new Map();
-    for (const file of pythonFiles.slice(0, MAX_FILES)) {
-      if (file.size > MAX_FILE_BYTES) continue;
-      let source;
-      try {
-        source = readFileSync(file.absPath, "utf8");
-      } catch {
-        continue;
+  let filesDefining;
+  const files = pythonFiles.slice(0, MAX_FILES).filter((f) => f.size <= MAX_FILE_BYTES);
+  const read = (file) => {
+    try {
+      return readFileSync(file.absPath, "utf8");
+    } catch {
+      return void 0;
+    }
+  };
+  const headers = () => {
+    const out2 = /* @__PURE__ */ new Map();
+    files.forEach((file, i2) => {
+      const source = read(file);
+      if (source === void 0) return;
+      for (const m of source.matchAll(DEFINITION_HEADER)) {
+        const list = out2.get(m[1]);
+        if (!list) out2.set(m[1], [i2]);
+        else if (list[list.length - 1] !== i2) list.push(i2);
       }
+    });
+    return out2;
+  };
+  const all = /* @__PURE__ */ new Map();
+  const definitions = /* @__PURE__ */ new Map();
+  const doneLeaves = /* @__PURE__ */ new Set();
+  const definitionsIn = (i2) => {
+    if (!definitions.has(i2)) {
+      const file = files[i2];
+      const source = read(file);
       const module2 = moduleNameOf(file.relPath).replace(/\.__init__$/, "");
-      const parts2 = module2.split(".");
-      for (const [name2, def] of definitionsOf(module2, file.relPath, source)) {
-        const local = name2.slice(module2.length + 1);
+      definitions.set(i2, source === void 0 ? void 0 : { module: module2, defs: definitionsOf(module2, file.relPath, source) });
+    }
+    return definitions.get(i2);
+  };
+  const indexLeaf = (leaf) => {
+    for (const i2 of filesDefining.get(leaf) ?? []) {
+      const found = definitionsIn(i2);
+      if (!found) continue;
+      const parts2 = found.module.split(".");
+      for (const [name2, def] of found.defs) {
+        const local = name2.slice(found.module.length + 1);
+        if (local.slice(local.lastIndexOf(".") + 1) !== leaf) continue;
         for (let start2 = 0; start2 < parts2.length; start2++) {
           const key = `${parts2.slice(start2).join(".")}.${local}`;
           if (!all.has(key)) all.set(key, def);
@@ -26678,12 +26706,16 @@ function projectGlobalsOf(pythonFiles) {
         if (!all.has(`__main__.${local}`)) all.set(`__main__.${local}`, def);
       }
     }
-    return all;
   };
   return {
     lookup(qualified) {
-      index ??= build();
-      return index.get(qualified);
+      filesDefining ??= headers();
+      const leaf = qualified.slice(qualified.lastIndexOf(".") + 1);
+      if (!doneLeaves.has(leaf)) {
+        doneLeaves.add(leaf);
+        indexLeaf(leaf);
+      }
+      return all.get(qualified);
     }
   };
 }

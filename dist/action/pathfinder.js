@@ -17973,21 +17973,48 @@ function markDanger(out2, qualified, what) {
   if (def && def.danger === void 0) def.danger = what;
 }
 function projectGlobalsOf(pythonFiles) {
-  let index;
-  const build = () => {
-    const all = /* @__PURE__ */ new Map();
-    for (const file2 of pythonFiles.slice(0, MAX_FILES)) {
-      if (file2.size > MAX_FILE_BYTES) continue;
-      let source;
-      try {
-        source = readFileSync(file2.absPath, "utf8");
-      } catch {
-        continue;
+  let filesDefining;
+  const files = pythonFiles.slice(0, MAX_FILES).filter((f) => f.size <= MAX_FILE_BYTES);
+  const read = (file2) => {
+    try {
+      return readFileSync(file2.absPath, "utf8");
+    } catch {
+      return void 0;
+    }
+  };
+  const headers = () => {
+    const out2 = /* @__PURE__ */ new Map();
+    files.forEach((file2, i2) => {
+      const source = read(file2);
+      if (source === void 0) return;
+      for (const m of source.matchAll(DEFINITION_HEADER)) {
+        const list = out2.get(m[1]);
+        if (!list) out2.set(m[1], [i2]);
+        else if (list[list.length - 1] !== i2) list.push(i2);
       }
+    });
+    return out2;
+  };
+  const all = /* @__PURE__ */ new Map();
+  const definitions = /* @__PURE__ */ new Map();
+  const doneLeaves = /* @__PURE__ */ new Set();
+  const definitionsIn = (i2) => {
+    if (!definitions.has(i2)) {
+      const file2 = files[i2];
+      const source = read(file2);
       const module2 = moduleNameOf(file2.relPath).replace(/\.__init__$/, "");
-      const parts2 = module2.split(".");
-      for (const [name2, def] of definitionsOf(module2, file2.relPath, source)) {
-        const local = name2.slice(module2.length + 1);
+      definitions.set(i2, source === void 0 ? void 0 : { module: module2, defs: definitionsOf(module2, file2.relPath, source) });
+    }
+    return definitions.get(i2);
+  };
+  const indexLeaf = (leaf) => {
+    for (const i2 of filesDefining.get(leaf) ?? []) {
+      const found = definitionsIn(i2);
+      if (!found) continue;
+      const parts2 = found.module.split(".");
+      for (const [name2, def] of found.defs) {
+        const local = name2.slice(found.module.length + 1);
+        if (local.slice(local.lastIndexOf(".") + 1) !== leaf) continue;
         for (let start2 = 0; start2 < parts2.length; start2++) {
           const key = `${parts2.slice(start2).join(".")}.${local}`;
           if (!all.has(key)) all.set(key, def);
@@ -17995,16 +18022,20 @@ function projectGlobalsOf(pythonFiles) {
         if (!all.has(`__main__.${local}`)) all.set(`__main__.${local}`, def);
       }
     }
-    return all;
   };
   return {
     lookup(qualified) {
-      index ??= build();
-      return index.get(qualified);
+      filesDefining ??= headers();
+      const leaf = qualified.slice(qualified.lastIndexOf(".") + 1);
+      if (!doneLeaves.has(leaf)) {
+        doneLeaves.add(leaf);
+        indexLeaf(leaf);
+      }
+      return all.get(qualified);
     }
   };
 }
-var MAX_FILES, MAX_FILE_BYTES, LOAD_TIME_METHODS, SINK;
+var MAX_FILES, MAX_FILE_BYTES, LOAD_TIME_METHODS, SINK, DEFINITION_HEADER;
 var init_project_globals = __esm({
   "src/project/project-globals.ts"() {
     "use strict";
@@ -18013,6 +18044,7 @@ var init_project_globals = __esm({
     MAX_FILE_BYTES = 2 * 1024 * 1024;
     LOAD_TIME_METHODS = /* @__PURE__ */ new Set(["__setstate__", "__init__", "__new__", "__setattr__", "__getattr__", "__getattribute__", "__set_name__", "__init_subclass__"]);
     SINK = /\b(?:eval|exec|compile|__import__|execfile|system|popen|Popen|spawn\w*|check_output|check_call|getoutput|run_path|run_module|loads?|unsafe_load|urlopen|urlretrieve|import_module|remove|unlink|rmtree|chmod)\s*\(|\bos\.|\bsubprocess\.|\bpickle\.|\bmarshal\.|\bctypes\./;
+    DEFINITION_HEADER = /^[ \t]*(?:async[ \t]+)?(?:class|def)[ \t]+([A-Za-z_][A-Za-z0-9_]*)/gm;
   }
 });
 

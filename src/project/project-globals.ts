@@ -64,24 +64,59 @@ function markDanger(out: Map<string, ProjectGlobal>, qualified: string, what: st
   if (def && def.danger === undefined) def.danger = what;
 }
 
-/** ProjectGlobals over the project's Python files, read on the first lookup. */
+/** Names of the `class`/`def` statements of a source, at any depth: which files can define a global's last part. */
+const DEFINITION_HEADER = /^[ \t]*(?:async[ \t]+)?(?:class|def)[ \t]+([A-Za-z_][A-Za-z0-9_]*)/gm;
+
+/**
+ * ProjectGlobals over the project's Python files. The first lookup reads each file once and notes only the names
+ * its `class`/`def` statements define; a lookup then reads in full only the files that define the global's last
+ * name part (a pickle of a large project names a handful of its classes, not thousands).
+ */
 export function projectGlobalsOf(pythonFiles: readonly DiscoveredFile[]): ProjectGlobals {
-  let index: Map<string, ProjectGlobal> | undefined;
-  const build = (): Map<string, ProjectGlobal> => {
-    const all = new Map<string, ProjectGlobal>();
-    for (const file of pythonFiles.slice(0, MAX_FILES)) {
-      if (file.size > MAX_FILE_BYTES) continue;
-      let source: string;
-      try {
-        source = readFileSync(file.absPath, "utf8");
-      } catch {
-        continue;
+  let filesDefining: Map<string, number[]> | undefined;
+  const files = pythonFiles.slice(0, MAX_FILES).filter((f) => f.size <= MAX_FILE_BYTES);
+  const read = (file: DiscoveredFile): string | undefined => {
+    try {
+      return readFileSync(file.absPath, "utf8");
+    } catch {
+      return undefined;
+    }
+  };
+  const headers = (): Map<string, number[]> => {
+    const out = new Map<string, number[]>();
+    files.forEach((file, i) => {
+      const source = read(file);
+      if (source === undefined) return;
+      for (const m of source.matchAll(DEFINITION_HEADER)) {
+        const list = out.get(m[1]!);
+        if (!list) out.set(m[1]!, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
       }
+    });
+    return out;
+  };
+  const all = new Map<string, ProjectGlobal>();
+  const definitions = new Map<number, { module: string; defs: Map<string, ProjectGlobal> } | undefined>();
+  const doneLeaves = new Set<string>();
+  const definitionsIn = (i: number) => {
+    if (!definitions.has(i)) {
+      const file = files[i]!;
+      const source = read(file);
       const module = moduleNameOf(file.relPath).replace(/\.__init__$/, "");
+      definitions.set(i, source === undefined ? undefined : { module, defs: definitionsOf(module, file.relPath, source) });
+    }
+    return definitions.get(i);
+  };
+  /** Every key naming a definition whose last part is `leaf`, from the files in order (the first file wins). */
+  const indexLeaf = (leaf: string): void => {
+    for (const i of filesDefining!.get(leaf) ?? []) {
+      const found = definitionsIn(i);
+      if (!found) continue;
       // A pickle names the module as the program imported it, which may drop leading folders (`src/`).
-      const parts = module.split(".");
-      for (const [name, def] of definitionsOf(module, file.relPath, source)) {
-        const local = name.slice(module.length + 1);
+      const parts = found.module.split(".");
+      for (const [name, def] of found.defs) {
+        const local = name.slice(found.module.length + 1);
+        if (local.slice(local.lastIndexOf(".") + 1) !== leaf) continue;
         for (let start = 0; start < parts.length; start++) {
           const key = `${parts.slice(start).join(".")}.${local}`;
           if (!all.has(key)) all.set(key, def);
@@ -90,12 +125,16 @@ export function projectGlobalsOf(pythonFiles: readonly DiscoveredFile[]): Projec
         if (!all.has(`__main__.${local}`)) all.set(`__main__.${local}`, def);
       }
     }
-    return all;
   };
   return {
     lookup(qualified: string): ProjectGlobal | undefined {
-      index ??= build();
-      return index.get(qualified);
+      filesDefining ??= headers();
+      const leaf = qualified.slice(qualified.lastIndexOf(".") + 1);
+      if (!doneLeaves.has(leaf)) {
+        doneLeaves.add(leaf);
+        indexLeaf(leaf);
+      }
+      return all.get(qualified);
     },
   };
 }
