@@ -30,6 +30,8 @@ export interface SinkMatch {
 
 export interface SinkOutcome {
   message?: string;
+  /** How untrusted data reaches the sink, source first (data-flow rules); becomes the finding's `trace`. */
+  flow?: { node: SyntaxNode; message: string }[];
   severity?: Severity;
   confidence?: Confidence;
   fix?: Fix;
@@ -95,6 +97,11 @@ export interface PythonRule extends RuleMeta {
    */
   prefilter: string[];
   sinks: SinkSpec[];
+  /**
+   * For data-flow rules: the qualified names their flow analysis resolves besides the sinks (sources, decoders,
+   * sanitizers). Partial parsing then keeps what leads to them, and the functions kept code calls.
+   */
+  flowNames?: readonly string[];
   /** Settings read from assignments rather than calls (see `AssignmentSpec`). */
   assignments?: AssignmentSpec[];
 }

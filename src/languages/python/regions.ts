@@ -16,6 +16,8 @@ export interface SinkNames {
    * (`pickle`, `six`, `torch.hub`). A star import of any other module brings no name that matters.
    */
   leadsToSink(module: string): boolean;
+  /** Keep the functions that kept code names, not only the classes (data-flow rules read their bodies). */
+  readonly keepCalledFunctions?: boolean;
 }
 
 /** `self.name = ...` (not `==`). */
@@ -107,7 +109,7 @@ export function relevantRanges(
           addAll(boundNames, (lines.length === 1 && importedFromAnchors(source, s, anchors)) || line.bound);
         });
       } else if (!relevant[k]) {
-        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || (s.isClass === true && mentioned.has(s.definitionKey!));
+        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || ((s.isClass === true || sinks.keepCalledFunctions === true) && s.definitionKey !== undefined && mentioned.has(s.definitionKey));
       }
       if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, s, anchors, sinks)))) {
         headerRelevant[k] = true;

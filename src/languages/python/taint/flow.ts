@@ -1,0 +1,504 @@
+// Intra-procedural taint tracking for Python, demand-driven from a sink's data argument back to a source, plus
+// same-module function summaries (a local function returning source data is a source; a local wrapper whose
+// parameter reaches a sink is handled by the rule that asks, see `parameterReaches`). Browser-safe.
+import type { SemanticModel } from "../semantic/model.js";
+import type { Scope } from "../semantic/scopes.js";
+import { childByField, isAncestor, type SyntaxNode } from "../syntax.js";
+import {
+  CALLBACK_BODY_PARAMETERS,
+  DATA_SOURCES,
+  HANDLER_DATA_METHODS,
+  HANDLER_REQUEST_ATTRIBUTES,
+  HANDLER_STREAM_ATTRIBUTES,
+  LAMBDA_HANDLERS,
+  MAC_CALLS,
+  PROPAGATORS,
+  REQUEST_DATA_MEMBERS,
+  REQUEST_PARAMETERS,
+  SANITIZERS,
+  VERIFIERS,
+} from "./specs.js";
+
+/** One step of a flow: where the data is, and what happened to it there. */
+export interface FlowStep {
+  node: SyntaxNode;
+  message: string;
+}
+
+/** Untrusted data reaching an expression: the steps from the source to it. `request`: a request object, not data yet. */
+interface Taint {
+  kind: "data" | "request";
+  steps: FlowStep[];
+}
+
+export interface FlowResult {
+  steps: FlowStep[];
+  /** Set when a non-constant-time MAC comparison guards the sink. */
+  weakGuard?: FlowStep;
+}
+
+const MAX_DEPTH = 24;
+const FUNCTIONS = new Set(["function_definition", "lambda"]);
+const NESTED = new Set(["function_definition", "class_definition", "lambda"]);
+const COMPREHENSIONS = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
+const BLOCK_ENDERS = new Set(["return_statement", "raise_statement"]);
+
+/** A place where a local name is (re)bound in a function body. */
+interface Definition {
+  node: SyntaxNode;
+  /** The expression whose taint the name takes; undefined for parameters. */
+  value?: SyntaxNode;
+  kind: "assign" | "augment" | "loop" | "with" | "parameter";
+}
+
+export class TaintTracker {
+  private readonly definitions = new Map<SyntaxNode, Map<string, Definition[]>>();
+  private readonly visiting = new Set<SyntaxNode>();
+
+  constructor(private readonly model: SemanticModel) {}
+
+  /**
+   * The flow of untrusted data into `expr` (an argument of the sink `site`), or undefined when none is known.
+   * Loads on a branch verified by `hmac.compare_digest` are not flows.
+   */
+  flowInto(expr: SyntaxNode, site: SyntaxNode, scope: Scope): FlowResult | undefined {
+    const taint = this.eval(expr, site, scope, 0);
+    if (!taint || taint.kind !== "data") return undefined;
+    const guard = this.guardOf(site);
+    if (guard === "verified") return undefined;
+    return { steps: taint.steps, ...(guard ? { weakGuard: guard } : {}) };
+  }
+
+  private text(node: SyntaxNode): string {
+    return this.model.text(node);
+  }
+
+  private step(node: SyntaxNode, message: string): FlowStep {
+    return { node, message };
+  }
+
+  private eval(expr: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    if (depth > MAX_DEPTH || this.visiting.has(expr)) return undefined;
+    this.visiting.add(expr);
+    try {
+      return this.evalNode(expr, at, scope, depth + 1);
+    } finally {
+      this.visiting.delete(expr);
+    }
+  }
+
+  private evalNode(node: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    const any = (nodes: (SyntaxNode | undefined)[], message?: string): Taint | undefined => {
+      for (const n of nodes) {
+        if (!n) continue;
+        const t = this.eval(n, at, scope, depth);
+        if (t?.kind === "data") return message ? { kind: "data", steps: [...t.steps, this.step(node, message)] } : t;
+      }
+      return undefined;
+    };
+    switch (node.type) {
+      case "parenthesized_expression":
+      case "await":
+      case "expression_statement":
+      case "list_splat":
+      case "dictionary_splat":
+      case "keyword_argument":
+        return any(node.children.filter((c) => c.type !== "identifier" || node.type !== "keyword_argument" || c !== childByField(node, "name")));
+      case "identifier":
+        return this.evalName(node, at, scope, depth);
+      case "attribute":
+        return this.evalAttribute(node, at, scope, depth);
+      case "call":
+        return this.evalCall(node, at, scope, depth);
+      case "subscript":
+        return any([childByField(node, "value")], `indexed: ${short(this.text(node))}`);
+      case "slice":
+        return undefined;
+      case "string":
+        return any(node.children.filter((c) => c.type === "interpolation"), "formatted into a string");
+      case "interpolation":
+        return any(node.children);
+      case "concatenated_string":
+        return any(node.children);
+      case "binary_operator":
+        return any([childByField(node, "left"), childByField(node, "right")], `combined: ${short(this.text(node))}`);
+      case "boolean_operator":
+        return any([childByField(node, "left"), childByField(node, "right")]);
+      case "conditional_expression":
+        return any([node.children[0], node.children[2]]);
+      case "named_expression":
+        return any([childByField(node, "value")]);
+      case "list":
+      case "tuple":
+      case "set":
+      case "expression_list":
+      case "pattern_list":
+      case "dictionary":
+      case "pair":
+        return any(node.children.filter((c) => c.type !== "comment"), node.type === "pair" ? undefined : `put in a ${node.type.replace("expression_list", "tuple").replace("dictionary", "dict")}`);
+      default:
+        if (COMPREHENSIONS.has(node.type)) {
+          const clauses = node.children.filter((c) => c.type === "for_in_clause");
+          const iterables = clauses.map((c) => childByField(c, "right"));
+          return any([...iterables, childByField(node, "body")], "collected by a comprehension");
+        }
+        return undefined;
+    }
+  }
+
+  /** A qualified-name source: `flask.request.data`, `requests.get(u).content`, `socket.socket().recv(...)`. */
+  private qualifiedSource(node: SyntaxNode, scope: Scope): Taint | undefined {
+    for (const r of this.model.resolve(node, scope)) {
+      const name = r.name;
+      const label = sourceLabel(name);
+      if (label) return { kind: "data", steps: [this.step(node, `source: ${label} (${short(this.text(node))})`)] };
+      if (name === "flask.request" || name === "bottle.request" || name === "werkzeug.wrappers.Request()") return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
+    }
+    return undefined;
+  }
+
+  private evalName(node: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    const name = this.text(node);
+    // A comprehension's loop variable takes the taint of what it iterates.
+    for (let n = node.parent; n && !NESTED.has(n.type); n = n.parent) {
+      if (!COMPREHENSIONS.has(n.type)) continue;
+      for (const clause of n.children.filter((c) => c.type === "for_in_clause")) {
+        const left = childByField(clause, "left");
+        if (!left || !descendants(clause, (d) => d === left || isAncestor(left, d)).concat(left).some((d) => d.type === "identifier" && this.text(d) === name)) continue;
+        const right = childByField(clause, "right");
+        const t = right && this.eval(right, at, scope, depth);
+        return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code(name)}`)] };
+      }
+    }
+    const fn = enclosingFunction(node);
+    if (fn) {
+      const defs = this.definitionsOf(fn).get(name);
+      if (defs?.length) return this.evalDefinitions(name, defs, at, scope, depth);
+    }
+    return this.qualifiedSource(node, scope);
+  }
+
+  /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
+  private evalDefinitions(name: string, defs: Definition[], at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    const before = defs.filter((d) => d.node.start < at.start || d.kind === "parameter").sort((a, b) => b.node.start - a.node.start);
+    for (const d of before) {
+      const t = this.evalDefinition(name, d, at, scope, depth);
+      if (t) return t;
+      if (d.kind !== "augment" && d.kind !== "parameter" && dominates(d.node, at)) return undefined;
+    }
+    return undefined;
+  }
+
+  private evalDefinition(name: string, d: Definition, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    if (d.kind === "parameter") return this.parameterSource(name, d.node);
+    if (!d.value) return undefined;
+    const t = this.eval(d.value, d.node, scope, depth);
+    if (!t) return undefined;
+    const verb = d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to";
+    return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code(name)}`)] };
+  }
+
+  /** Handler parameters that hold untrusted data or a request object. */
+  private parameterSource(name: string, param: SyntaxNode): Taint | undefined {
+    const fn = enclosingFunction(param);
+    if (!fn || fn.type !== "function_definition") return undefined;
+    const params = parameterNames(fn, this.model);
+    const fnName = this.text(childByField(fn, "name") ?? fn);
+    const plain = params[0] === "self" || params[0] === "cls" ? params.slice(1) : params;
+    if (REQUEST_PARAMETERS.has(name) || (plain[0] === name && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name))) {
+      return { kind: "request", steps: [this.step(param, `request object: parameter ${code(name)} of ${code(fnName)}`)] };
+    }
+    if (name === "event" && plain[0] === "event" && plain[1] === "context" && LAMBDA_HANDLERS.test(fnName)) {
+      return { kind: "data", steps: [this.step(param, `source: AWS Lambda event (parameter of ${code(fnName)})`)] };
+    }
+    if (CALLBACK_BODY_PARAMETERS.has(name) && plain.length === 4 && plain[3] === name) {
+      return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code(fnName)}`)] };
+    }
+    return undefined;
+  }
+
+  private evalAttribute(node: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    const q = this.qualifiedSource(node, scope);
+    if (q) return q;
+    const object = childByField(node, "object");
+    const attr = this.text(childByField(node, "attribute") ?? node);
+    if (!object) return undefined;
+    if (object.type === "identifier" && this.text(object) === "self" && HANDLER_STREAM_ATTRIBUTES.has(attr)) {
+      return { kind: "data", steps: [this.step(node, `source: request stream ${code(this.text(node))}`)] };
+    }
+    if (object.type === "identifier" && this.text(object) === "self" && HANDLER_REQUEST_ATTRIBUTES.has(attr)) {
+      return { kind: "request", steps: [this.step(node, `request object ${code(this.text(node))}`)] };
+    }
+    const base = this.eval(object, at, scope, depth);
+    if (!base) return undefined;
+    if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
+    if (REQUEST_DATA_MEMBERS.has(attr)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
+    return undefined;
+  }
+
+  private evalCall(node: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    const callee = childByField(node, "function");
+    if (!callee) return undefined;
+    const argList = childByField(node, "arguments");
+    const args = argList ? argList.children.filter((c) => c.type !== "comment" && c.type !== "(" && c.type !== ")" && c.type !== ",") : [];
+    const names = this.model.resolve(callee, scope).map((r) => r.name);
+    if (names.some((n) => SANITIZERS.some((s) => s.test(n)))) return undefined;
+    const q = this.qualifiedSource(node, scope) ?? this.qualifiedSource(callee, scope);
+    if (q) return q.kind === "request" ? q : { kind: "data", steps: q.steps };
+    if (names.some((n) => PROPAGATORS.some((p) => p.test(n)))) {
+      for (const a of args) {
+        const t = this.eval(a, at, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `decoded by ${code(short(this.text(callee)))}`)] };
+      }
+      return undefined;
+    }
+    if (callee.type === "attribute") {
+      const object = childByField(callee, "object")!;
+      const method = this.text(childByField(callee, "attribute") ?? callee);
+      if (object.type === "identifier" && this.text(object) === "self" && HANDLER_DATA_METHODS.has(method)) {
+        return { kind: "data", steps: [this.step(node, `source: request argument ${code(short(this.text(node)))}`)] };
+      }
+      const base = this.eval(object, at, scope, depth);
+      if (base?.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `${code(`.${method}()`)} of tainted data`)] };
+      if (base?.kind === "request" && REQUEST_DATA_MEMBERS.has(method)) {
+        return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
+      }
+      // `b"".join(parts)`, `"{}".format(x)`, `sep.join(...)`: string building from tainted arguments.
+      if ((method === "join" || method === "format") && (object.type === "string" || object.type === "concatenated_string")) {
+        for (const a of args) {
+          const t = this.eval(a, at, scope, depth);
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `formatted by ${code(`.${method}()`)}`)] };
+        }
+      }
+    }
+    // Same-module summary: a local function that returns untrusted data is a source.
+    const local = this.localFunction(callee, scope);
+    if (local) {
+      const ret = this.returnTaint(local, depth);
+      if (ret) return { kind: "data", steps: [...ret.steps, this.step(node, `returned by ${code(short(this.text(callee)))}()`)] };
+    }
+    return undefined;
+  }
+
+  /** The function definition a callee names in this module (`f`, `self.m` in a method of the same class). */
+  localFunction(callee: SyntaxNode, scope: Scope): SyntaxNode | undefined {
+    if (callee.type === "identifier") {
+      for (const b of this.model.lookup(this.text(callee), scope, callee) ?? []) {
+        if (b.kind === "function" && b.site.type === "function_definition") return b.site;
+        if (b.kind === "function" && b.site.parent?.type === "function_definition") return b.site.parent;
+      }
+      return undefined;
+    }
+    if (callee.type === "attribute") {
+      const object = childByField(callee, "object");
+      const attr = childByField(callee, "attribute");
+      if (object?.type !== "identifier" || !attr || this.text(object) !== "self") return undefined;
+      const cls = enclosingClass(callee);
+      const body = cls && childByField(cls, "body");
+      for (const stmt of body?.children ?? []) {
+        const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
+        if (def?.type === "function_definition" && this.text(childByField(def, "name") ?? def) === this.text(attr)) return def;
+      }
+    }
+    return undefined;
+  }
+
+  private returnTaint(fn: SyntaxNode, depth: number): Taint | undefined {
+    const scope = this.scopeOf(fn);
+    if (!scope) return undefined;
+    for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement")) {
+      const value = ret.children.find((c) => c.type !== "return");
+      if (!value) continue;
+      const t = this.eval(value, ret, scope, depth);
+      if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(ret, "returned")] };
+    }
+    return undefined;
+  }
+
+  private scopeOf(fn: SyntaxNode): Scope | undefined {
+    for (const { node, scope } of this.model.calls) if (isAncestor(fn, node) && scope.node === fn) return scope;
+    return this.model.module;
+  }
+
+  private definitionsOf(fn: SyntaxNode): Map<string, Definition[]> {
+    let map = this.definitions.get(fn);
+    if (map) return map;
+    map = new Map();
+    this.definitions.set(fn, map);
+    const add = (name: string, d: Definition) => {
+      let list = map!.get(name);
+      if (!list) map!.set(name, (list = []));
+      list.push(d);
+    };
+    const bindTargets = (target: SyntaxNode | undefined, d: Omit<Definition, "node">, value?: SyntaxNode) => {
+      if (!target) return;
+      if (target.type === "identifier") return add(this.text(target), { ...d, node: target, ...(value ? { value } : {}) });
+      if (["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list"].includes(target.type)) {
+        const parts = target.children.filter((c) => c.type !== "," && c.type !== "(" && c.type !== ")" && c.type !== "[" && c.type !== "]");
+        const values = value && ["tuple", "list", "expression_list"].includes(value.type) ? value.children.filter((c) => c.type !== "," && c.type !== "(" && c.type !== ")" && c.type !== "[" && c.type !== "]") : undefined;
+        parts.forEach((p, i) => bindTargets(p.type === "list_splat_pattern" ? p.children[1] : p, d, values && values.length === parts.length ? values[i] : value));
+      }
+    };
+    for (const name of parameterNames(fn, this.model)) {
+      const p = parameterNodes(fn).find((n) => this.text(n) === name);
+      if (p) add(name, { node: p, kind: "parameter" });
+    }
+    const walk = (n: SyntaxNode) => {
+      for (const c of n.children) {
+        if (NESTED.has(c.type)) continue;
+        switch (c.type) {
+          case "assignment": {
+            const right = childByField(c, "right");
+            bindTargets(childByField(c, "left"), { kind: "assign" }, right);
+            break;
+          }
+          case "augmented_assignment":
+            bindTargets(childByField(c, "left"), { kind: "augment" }, childByField(c, "right"));
+            break;
+          case "named_expression":
+            bindTargets(childByField(c, "name"), { kind: "assign" }, childByField(c, "value"));
+            break;
+          case "for_statement":
+            bindTargets(childByField(c, "left"), { kind: "loop" }, childByField(c, "right"));
+            break;
+          case "with_item": {
+            const value = childByField(c, "value");
+            if (value?.type === "as_pattern") bindTargets(childByField(value, "alias")?.children[0] ?? childByField(value, "alias"), { kind: "with" }, value.children[0]);
+            break;
+          }
+        }
+        walk(c);
+      }
+    };
+    walk(childByField(fn, "body") ?? fn);
+    return map;
+  }
+
+  /**
+   * Whether the sink at `site` runs only where a constant-time HMAC check passed ("verified"), or behind a plain `==`
+   * of a MAC (a step describing the weak check), or unguarded (undefined).
+   */
+  private guardOf(site: SyntaxNode): "verified" | FlowStep | undefined {
+    let weak: FlowStep | undefined;
+    const judge = (condition: SyntaxNode): "verified" | FlowStep | undefined => {
+      const calls = descendants(condition, (n) => n.type === "call");
+      const scope = this.model.module;
+      for (const call of [condition, ...calls]) {
+        if (call.type !== "call") continue;
+        const callee = childByField(call, "function");
+        const names = callee ? this.model.resolve(callee, scope).map((r) => r.name) : [];
+        const calleeText = callee ? this.text(callee) : "";
+        if (names.some((n) => VERIFIERS.includes(n)) || /(^|\.)compare_digest$/.test(calleeText)) return "verified";
+      }
+      if (/==|!=/.test(this.text(condition)) && calls.some((c) => {
+        const callee = childByField(c, "function");
+        const text = callee ? this.text(callee) : "";
+        return /(^|\.)(hexdigest|digest)$/.test(text) || MAC_CALLS.some((m) => m.test(text));
+      })) return { node: condition, message: "guarded by a MAC compared with `==`, which is not constant-time" };
+      return undefined;
+    };
+    for (let n: SyntaxNode | null = site; n && !FUNCTIONS.has(n.type); n = n.parent) {
+      const parent = n.parent;
+      if (!parent) break;
+      // `if verify(...): load(...)`
+      if ((parent.type === "if_statement" || parent.type === "elif_clause") && n === childByField(parent, "consequence")) {
+        const condition = childByField(parent, "condition");
+        if (condition && !/^not\b/.test(this.text(condition))) {
+          const g = judge(condition);
+          if (g === "verified") return g;
+          weak ??= g;
+        }
+      }
+      // `if not verify(...): abort()` earlier in an enclosing block.
+      if (parent.type === "block" || parent.type === "module") {
+        for (const sibling of parent.children) {
+          if (sibling.start >= n.start) break;
+          if (sibling.type !== "if_statement") continue;
+          const condition = childByField(sibling, "condition");
+          const body = childByField(sibling, "consequence");
+          if (!condition || !body || !exits(body, this.model)) continue;
+          if (!/^not\b/.test(this.text(condition)) && !/!=/.test(this.text(condition))) continue;
+          const g = judge(condition);
+          if (g === "verified") return g;
+          weak ??= g;
+        }
+      }
+    }
+    return weak;
+  }
+}
+
+function exits(body: SyntaxNode, model: SemanticModel): boolean {
+  const last = body.children.at(-1);
+  if (!last) return false;
+  if (BLOCK_ENDERS.has(last.type)) return true;
+  return last.type === "expression_statement" && /^(abort|flask\.abort|sys\.exit|exit)\(/.test(model.text(last));
+}
+
+/** Whether a definition at `def` always runs before `at` in straight-line code (its statement's block encloses `at`). */
+function dominates(def: SyntaxNode, at: SyntaxNode): boolean {
+  let stmt: SyntaxNode | null = def;
+  while (stmt && stmt.parent && stmt.parent.type !== "block" && stmt.parent.type !== "module") stmt = stmt.parent;
+  const block = stmt?.parent;
+  if (!block) return false;
+  if (stmt && (stmt.type === "for_statement" || stmt.type === "with_statement")) return isAncestor(stmt, at) || isAncestor(block, at);
+  return isAncestor(block, at);
+}
+
+function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
+  return undefined;
+}
+
+function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
+  return undefined;
+}
+
+function parameterNodes(fn: SyntaxNode): SyntaxNode[] {
+  const params = childByField(fn, "parameters");
+  const out: SyntaxNode[] = [];
+  for (const p of params?.children ?? []) {
+    if (p.type === "identifier") out.push(p);
+    else if (["default_parameter", "typed_parameter", "typed_default_parameter"].includes(p.type)) {
+      const name = childByField(p, "name") ?? p.children.find((c) => c.type === "identifier");
+      if (name) out.push(name);
+    }
+  }
+  return out;
+}
+
+export function parameterNames(fn: SyntaxNode, model: SemanticModel): string[] {
+  return parameterNodes(fn).map((p) => model.text(p));
+}
+
+function descendants(root: SyntaxNode | undefined, match: (n: SyntaxNode) => boolean): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const stack = root ? [...root.children] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (NESTED.has(n.type)) continue;
+    if (match(n)) out.push(n);
+    stack.push(...n.children);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function sourceLabel(name: string): string | undefined {
+  for (let end = name.length; end > 0; end = name.lastIndexOf(".", end - 1)) {
+    const prefix = name.slice(0, end);
+    const label = DATA_SOURCES[prefix] ?? DATA_SOURCES[prefix.replace(/\(\)$/, "")];
+    if (label) return label;
+    if (end <= 0) break;
+  }
+  return undefined;
+}
+
+function short(s: string): string {
+  const compact = s.replace(/\s+/g, " ");
+  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
+}
+
+function code(s: string): string {
+  return "`" + s + "`";
+}
