@@ -50,6 +50,16 @@ export interface SinkSpec {
   message: (match: SinkMatch) => string;
 }
 
+/** A finding a rule derives from the checked sinks (see `PythonRule.derivedSites`). */
+export interface DerivedSite {
+  node: SyntaxNode;
+  scope: Scope;
+  /** The sink the site leads to, e.g. `pickle.loads`. */
+  target: string;
+  calleeText: string;
+  outcome: SinkOutcome & { message: string };
+}
+
 /** A module-level (or class-level) assignment offered to a rule: `SESSION_SERIALIZER = "..."`, `app.conf.x = ...`. */
 export interface AssignmentMatch {
   /** The assignment (`assignment` or `augmented_assignment` node). */
@@ -102,6 +112,11 @@ export interface PythonRule extends RuleMeta {
    * sanitizers). Partial parsing then keeps what leads to them, and the functions kept code calls.
    */
   flowNames?: readonly string[];
+  /**
+   * Findings at sites that are not sink calls, computed after the sinks of the file were checked (data-flow rules:
+   * calls of the module's own wrapper functions whose parameter reaches a sink).
+   */
+  derivedSites?: (model: SemanticModel) => DerivedSite[];
   /** Settings read from assignments rather than calls (see `AssignmentSpec`). */
   assignments?: AssignmentSpec[];
 }

@@ -160,6 +160,7 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   const model = new SemanticModel(tree, file.moduleName, options.project);
   const matches = collectMatches(model, index, budget);
   if (index.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(model, index));
+  for (const rule of index.rules) if (rule.derivedSites) appendAll(matches, derivedMatches(rule, model));
   if (pastDeadline(budget)) outOfTime("analysing");
   const lines = new LineIndex(file.source);
   const findings = matches.map((m) => toFinding(m, file, model, lines));
@@ -317,6 +318,23 @@ function collectAssignmentMatches(model: SemanticModel, index: SinkIndex): RuleM
     }
   }
   return out;
+}
+
+/** A rule's derived sites (see `PythonRule.derivedSites`) as matches. */
+function derivedMatches(rule: PythonRule, model: SemanticModel): RuleMatch[] {
+  const noArgs = new CallArguments(undefined, "");
+  return rule.derivedSites!(model).map((site) => ({
+    node: site.node,
+    target: site.target,
+    via: "call" as const,
+    calleeText: site.calleeText,
+    args: noArgs,
+    model,
+    scope: site.scope,
+    rule,
+    spec: { call: [], message: () => site.outcome.message },
+    outcome: site.outcome,
+  }));
 }
 
 /**

@@ -75,6 +75,8 @@ export function relevantRanges(
   const headerRelevant = new Array<boolean>(count).fill(false);
   const holdsSink = new Array<boolean | undefined>(count);
   const boundNames = new Set<number>();
+  const holder = new Array<boolean>(count).fill(false);
+  const holderNames = new Set<number>();
   // Statements and definitions kept though not relevant, and the names that all kept code mentions.
   const kept = new Array<boolean>(count).fill(false);
   const mentioned = new Set<number>();
@@ -116,6 +118,13 @@ export function relevantRanges(
         boundNames.add(s.definitionKey!);
         changed = true;
       }
+      // Data flow: the callers of a function that holds a sink (or calls one that does) may pass it untrusted data.
+      if (relevant[k] && sinks.keepCalledFunctions && !holder[k] && s.definition !== undefined && !s.isClass && s.definitionKey !== undefined && (anchored[k] || intersects(s.identifiers, holderNames))) {
+        holder[k] = true;
+        holderNames.add(s.definitionKey);
+        boundNames.add(s.definitionKey);
+        changed = true;
+      }
       if (relevant[k] && !expanded[k]) {
         expanded[k] = true;
         changed = true;
@@ -143,7 +152,8 @@ export function relevantRanges(
       return;
     }
     if (name === undefined) return keep(s.start, s.end);
-    const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s, sinks.attributeKeys) : undefined;
+    // Data flow reads methods through `self`: a class with a relevant method is kept whole then.
+    const members = s.isClass && !headerRelevant[k] && !sinks.keepCalledFunctions ? splitClassBody(source, s, sinks.attributeKeys) : undefined;
     if (!members) return keep(s.start, s.end);
     keep(s.start, s.bodyStart!);
     const memberAnchored = anchoredSegments(members, anchors);

@@ -1,6 +1,8 @@
-import type { PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../rule.js";
+import type { DerivedSite, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../rule.js";
+import { CallArguments } from "../../languages/python/calls.js";
+import { childByField } from "../../languages/python/syntax.js";
 import { code, defineRule } from "../rule.js";
-import { TaintTracker } from "../../languages/python/taint/flow.js";
+import { callPosition, enclosingFunction, TaintTracker, type FlowStep } from "../../languages/python/taint/flow.js";
 import { FLOW_NAMES } from "../../languages/python/taint/specs.js";
 import type { SemanticModel } from "../../languages/python/semantic/model.js";
 import type { SyntaxNode } from "../../languages/python/syntax.js";
@@ -37,14 +39,87 @@ const SINK_RULES: readonly PythonRule[] = [
 /** Keywords under which deserializers take the data or the file they read. */
 const DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn"];
 
-/** One tracker per analysed file: it caches each function's definitions. */
+/** One tracker per analysed file and mode: it caches each function's definitions. */
 const trackers = new WeakMap<SemanticModel, TaintTracker>();
+const parameterTrackers = new WeakMap<SemanticModel, TaintTracker>();
 
-function trackerFor(model: SemanticModel): TaintTracker {
-  let t = trackers.get(model);
-  if (!t) trackers.set(model, (t = new TaintTracker(model)));
+function trackerFor(model: SemanticModel, parameters = false): TaintTracker {
+  const cache = parameters ? parameterTrackers : trackers;
+  let t = cache.get(model);
+  if (!t) cache.set(model, (t = new TaintTracker(model, parameters)));
   return t;
 }
+
+/** A function of the module whose parameter reaches a sink: its calls are sinks for that argument. */
+interface Wrapper {
+  fn: SyntaxNode;
+  name: string;
+  parameter: string;
+  position: number;
+  target: string;
+  /** From the parameter to the sink. */
+  steps: FlowStep[];
+}
+
+const wrappers = new WeakMap<SemanticModel, Wrapper[]>();
+
+function addWrapper(model: SemanticModel, site: SyntaxNode, steps: FlowStep[], target: string): Wrapper | undefined {
+  const fn = enclosingFunction(site);
+  const parameter = steps[0]?.parameter;
+  if (!fn || !parameter) return undefined;
+  let list = wrappers.get(model);
+  if (!list) wrappers.set(model, (list = []));
+  if (list.some((w) => w.fn === fn && w.parameter === parameter)) return undefined;
+  const nameNode = childByField(fn, "name");
+  const w = { fn, name: nameNode ? model.text(nameNode) : "<function>", parameter, position: callPosition(fn, parameter, model), target, steps };
+  list.push(w);
+  return w;
+}
+
+/** Wrapper calls of one module: each call whose argument is untrusted is a finding; a call passing a parameter on makes its function a wrapper too. */
+function wrapperSites(model: SemanticModel): DerivedSite[] {
+  const queue = [...(wrappers.get(model) ?? [])];
+  if (!queue.length) return [];
+  const out: DerivedSite[] = [];
+  const tracker = trackerFor(model);
+  const seen = new Set<SyntaxNode>();
+  for (let w = queue.shift(); w && seen.size < MAX_WRAPPER_CALLS; w = queue.shift()) {
+    for (const { node, scope } of model.calls) {
+      const callee = childByField(node, "function");
+      if (!callee || tracker.localFunction(callee, scope) !== w.fn) continue;
+      const args = new CallArguments(node, model.tree.source);
+      const arg = args.keywords.get(w.parameter) ?? (w.position >= 0 ? args.positional[w.position] : undefined);
+      if (!arg) continue;
+      const call = { node, message: `passed to ${code(w.name + "()")}` };
+      const flow = tracker.flowInto(arg, node, scope);
+      if (flow && !seen.has(node)) {
+        seen.add(node);
+        const calleeText = model.text(callee);
+        out.push({
+          node,
+          scope,
+          target: w.target,
+          calleeText,
+          outcome: {
+            message:
+              `Untrusted data reaches ${code(w.target)} through ${code(w.name + "()")}: ${flow.steps[0].message.replace(/^source: /, "")} ` +
+              `is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.`,
+            confidence: flow.weakGuard ? "low" : "high",
+            flow: [...flow.steps, ...(flow.weakGuard ? [flow.weakGuard] : []), call, ...w.steps],
+          },
+        });
+        continue;
+      }
+      const passed = trackerFor(model, true).flowInto(arg, node, scope);
+      const next = passed && addWrapper(model, node, passed.steps, w.target);
+      if (next) queue.push({ ...next, steps: [...passed.steps, call, ...w.steps] });
+    }
+  }
+  return out;
+}
+
+/** Bounds the wrapper search on hostile input. */
+const MAX_WRAPPER_CALLS = 10_000;
 
 /** The argument a deserializer reads its input from. */
 function dataArgument(m: SinkMatch): SyntaxNode | undefined {
@@ -67,7 +142,12 @@ function flowChecked(spec: SinkSpec): SinkSpec {
       const arg = dataArgument(m);
       if (!arg) return null;
       const flow = trackerFor(m.model).flowInto(arg, m.node, m.scope);
-      if (!flow) return null;
+      if (!flow) {
+        // `def unpickle(b): return pickle.loads(b)`: the callers of `unpickle` are checked after the sinks.
+        const passed = trackerFor(m.model, true).flowInto(arg, m.node, m.scope);
+        if (passed) addWrapper(m.model, m.node, [...passed.steps, { node: m.node, message: `sink: ${m.target}` }], m.target);
+        return null;
+      }
       const source = flow.steps[0];
       const sink = m.calleeText || m.target;
       const weak = flow.weakGuard ? ` A MAC check guards it, but with \`==\`, which leaks timing: use \`hmac.compare_digest\`.` : "";
@@ -100,6 +180,7 @@ export default defineRule({
   similar: SINK_RULES.map((r) => r.id),
   prefilter,
   flowNames: FLOW_NAMES,
+  derivedSites: wrapperSites,
   sinks: SINK_RULES.flatMap((r) => r.sinks).map(flowChecked),
   docs: {
     summary: "Reports a deserializer call (pickle, yaml, jsonpickle, marshal, shelve, dill, torch, numpy, pandas, joblib, ...) whose input comes from an untrusted source, with the path the data takes.",

@@ -23,6 +23,8 @@ import {
 export interface FlowStep {
   node: SyntaxNode;
   message: string;
+  /** On the first step of a flow from a function's own parameter (summary mode): the parameter's name. */
+  parameter?: string;
 }
 
 /** Untrusted data reaching an expression: the steps from the source to it. `request`: a request object, not data yet. */
@@ -55,7 +57,14 @@ export class TaintTracker {
   private readonly definitions = new Map<SyntaxNode, Map<string, Definition[]>>();
   private readonly visiting = new Set<SyntaxNode>();
 
-  constructor(private readonly model: SemanticModel) {}
+  /**
+   * `parameters`: summary mode, where every parameter of the enclosing function is a source too (its first step
+   * names it), to find the functions whose parameter reaches a sink.
+   */
+  constructor(
+    private readonly model: SemanticModel,
+    private readonly parameters = false,
+  ) {}
 
   /**
    * The flow of untrusted data into `expr` (an argument of the sink `site`), or undefined when none is known.
@@ -213,6 +222,9 @@ export class TaintTracker {
     }
     if (CALLBACK_BODY_PARAMETERS.has(name) && plain.length === 4 && plain[3] === name) {
       return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code(fnName)}`)] };
+    }
+    if (this.parameters && name !== "self" && name !== "cls") {
+      return { kind: "data", steps: [{ node: param, message: `parameter ${code(name)} of ${code(fnName)}()`, parameter: name }] };
     }
     return undefined;
   }
@@ -445,7 +457,7 @@ function dominates(def: SyntaxNode, at: SyntaxNode): boolean {
   return isAncestor(block, at);
 }
 
-function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+export function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
   for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
   return undefined;
 }
@@ -470,6 +482,14 @@ function parameterNodes(fn: SyntaxNode): SyntaxNode[] {
 
 export function parameterNames(fn: SyntaxNode, model: SemanticModel): string[] {
   return parameterNodes(fn).map((p) => model.text(p));
+}
+
+/** The position a call passes `parameter` at (not counting `self`/`cls` of a method), or -1. */
+export function callPosition(fn: SyntaxNode, parameter: string, model: SemanticModel): number {
+  const names = parameterNames(fn, model);
+  const inClass = fn.parent?.parent?.type === "class_definition" || fn.parent?.parent?.parent?.type === "class_definition";
+  const plain = inClass && (names[0] === "self" || names[0] === "cls") ? names.slice(1) : names;
+  return plain.indexOf(parameter);
 }
 
 function descendants(root: SyntaxNode | undefined, match: (n: SyntaxNode) => boolean): SyntaxNode[] {
