@@ -51,6 +51,8 @@ interface Definition {
   /** The expression whose taint the name takes; undefined for parameters. */
   value?: SyntaxNode;
   kind: "assign" | "augment" | "loop" | "with" | "parameter";
+  /** `m["k"] = v`: the constant key stored into (the def adds to `m` without replacing it). */
+  key?: string | number;
 }
 
 export class TaintTracker {
@@ -119,8 +121,15 @@ export class TaintTracker {
         return this.evalAttribute(node, at, scope, depth);
       case "call":
         return this.evalCall(node, at, scope, depth);
-      case "subscript":
-        return any([childByField(node, "value")], `indexed: ${short(this.text(node))}`);
+      case "subscript": {
+        const value = childByField(node, "value");
+        const key = keyOf(this.constant(childByField(node, "subscript"), node));
+        if (value?.type === "identifier" && key !== undefined) {
+          const t = this.evalName(value, at, scope, depth, key);
+          return t && { kind: t.kind, steps: [...t.steps, this.step(node, `indexed: ${short(this.text(node))}`)] };
+        }
+        return any([value], `indexed: ${short(this.text(node))}`);
+      }
       case "slice":
         return undefined;
       case "string":
@@ -133,8 +142,13 @@ export class TaintTracker {
         return any([childByField(node, "left"), childByField(node, "right")], `combined: ${short(this.text(node))}`);
       case "boolean_operator":
         return any([childByField(node, "left"), childByField(node, "right")]);
-      case "conditional_expression":
-        return any([node.children[0], node.children[2]]);
+      case "conditional_expression": {
+        // `yes if condition else no` (anonymous keywords are not in the tree).
+        const [yes, condition, no] = node.children.filter((c) => c.type !== "comment");
+        const truth = this.constant(condition, node);
+        if (truth !== undefined) return any([truth ? yes : no]);
+        return any([yes, no]);
+      }
       case "named_expression":
         return any([childByField(node, "value")]);
       case "list":
@@ -166,7 +180,7 @@ export class TaintTracker {
     return undefined;
   }
 
-  private evalName(node: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+  private evalName(node: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number, key?: string | number): Taint | undefined {
     const name = this.text(node);
     // A comprehension's loop variable takes the taint of what it iterates.
     for (let n = node.parent; n && !NESTED.has(n.type); n = n.parent) {
@@ -182,18 +196,21 @@ export class TaintTracker {
     const fn = enclosingFunction(node);
     if (fn) {
       const defs = this.definitionsOf(fn).get(name);
-      if (defs?.length) return this.evalDefinitions(name, defs, at, scope, depth);
+      if (defs?.length) return this.evalDefinitions(name, defs, at, scope, depth, key);
     }
     return this.qualifiedSource(node, scope);
   }
 
   /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
-  private evalDefinitions(name: string, defs: Definition[], at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+  private evalDefinitions(name: string, defs: Definition[], at: SyntaxNode, scope: Scope, depth: number, key?: string | number): Taint | undefined {
     const before = defs.filter((d) => d.node.start < at.start || d.kind === "parameter").sort((a, b) => b.node.start - a.node.start);
     for (const d of before) {
+      // Code that constant conditions rule out never runs; `m["a"] = x` does not taint `m["b"]`.
+      if (this.deadCode(d.node)) continue;
+      if (key !== undefined && d.key !== undefined && d.key !== key) continue;
       const t = this.evalDefinition(name, d, at, scope, depth);
       if (t) return t;
-      if (d.kind !== "augment" && d.kind !== "parameter" && dominates(d.node, at)) return undefined;
+      if (d.kind !== "augment" && d.kind !== "parameter" && this.dominates(d.node, at)) return undefined;
     }
     return undefined;
   }
@@ -292,6 +309,139 @@ export class TaintTracker {
     return undefined;
   }
 
+  /** The value of an expression built from literals and names bound once to them, or undefined. */
+  constant(expr: SyntaxNode | undefined, at: SyntaxNode, depth = 0): string | number | boolean | undefined {
+    if (!expr || depth > 16) return undefined;
+    const c = (n: SyntaxNode | undefined) => this.constant(n, at, depth + 1);
+    switch (expr.type) {
+      case "integer":
+        return /^\d+$/.test(this.text(expr)) ? Number(this.text(expr)) : undefined;
+      case "true":
+        return true;
+      case "false":
+        return false;
+      case "string": {
+        if (expr.children.some((ch) => ch.type === "interpolation")) return undefined;
+        const m = /^[rRuU]?(['"])(.*)\1$/s.exec(this.text(expr));
+        return m && !m[2].includes("\\") ? m[2] : undefined;
+      }
+      case "parenthesized_expression":
+        return c(expr.children[1]);
+      case "identifier": {
+        const fn = enclosingFunction(expr);
+        const defs = fn && this.definitionsOf(fn).get(this.text(expr));
+        if (!defs || defs.length !== 1 || defs[0].kind !== "assign" || !defs[0].value || defs[0].node.start > at.start) return undefined;
+        return c(defs[0].value);
+      }
+      case "subscript": {
+        const v = c(childByField(expr, "value"));
+        const i = c(childByField(expr, "subscript"));
+        return typeof v === "string" && typeof i === "number" && i < v.length ? v[i] : undefined;
+      }
+      case "not_operator": {
+        const v = c(childByField(expr, "argument"));
+        return v === undefined ? undefined : !v;
+      }
+      case "binary_operator": {
+        const a = c(childByField(expr, "left"));
+        const b = c(childByField(expr, "right"));
+        const op = this.between(childByField(expr, "left"), childByField(expr, "right"));
+        if (typeof a === "number" && typeof b === "number") {
+          switch (op) {
+            case "+": return a + b;
+            case "-": return a - b;
+            case "*": return a * b;
+            case "//": return b === 0 ? undefined : Math.floor(a / b);
+            case "%": return b === 0 ? undefined : ((a % b) + b) % b;
+          }
+        }
+        if (typeof a === "string" && typeof b === "string" && op === "+") return a + b;
+        return undefined;
+      }
+      case "comparison_operator": {
+        const parts = expr.children.filter((ch) => ch.type !== "comment");
+        if (parts.length !== 2) return undefined;
+        const a = c(parts[0]);
+        const b = c(parts[1]);
+        if (a === undefined || b === undefined) return undefined;
+        switch (this.between(parts[0], parts[1])) {
+          case ">": return a > b;
+          case "<": return a < b;
+          case ">=": return a >= b;
+          case "<=": return a <= b;
+          case "==": return a === b;
+          case "!=": return a !== b;
+        }
+        return undefined;
+      }
+      case "boolean_operator": {
+        const a = c(childByField(expr, "left"));
+        const b = c(childByField(expr, "right"));
+        if (a === undefined || b === undefined) return undefined;
+        return this.between(childByField(expr, "left"), childByField(expr, "right")) === "and" ? Boolean(a) && Boolean(b) : Boolean(a) || Boolean(b);
+      }
+    }
+    return undefined;
+  }
+
+  /** The operator text between two operands (anonymous tokens are not in the tree). */
+  private between(a: SyntaxNode | undefined, b: SyntaxNode | undefined): string {
+    return a && b ? this.model.tree.source.slice(a.end, b.start).replace(/[()\s]/g, "") : "";
+  }
+
+  /** Whether a constant condition (`if 7 * 42 - num > 200:`, `match` on a constant) rules out the code at `node`. */
+  private deadCode(node: SyntaxNode): boolean {
+    for (let n: SyntaxNode | null = node; n && !FUNCTIONS.has(n.type); n = n.parent) {
+      if (this.branchTruth(n) === false) return true;
+    }
+    return false;
+  }
+
+  /** For a branch body: true when a constant condition always takes it, false when never; else undefined. */
+  private branchTruth(body: SyntaxNode): boolean | undefined {
+    const parent = body.parent;
+    if (!parent) return undefined;
+    if ((parent.type === "if_statement" || parent.type === "elif_clause") && body === childByField(parent, "consequence")) {
+      const v = this.constant(childByField(parent, "condition"), parent);
+      return v === undefined ? undefined : Boolean(v);
+    }
+    if (parent.type === "else_clause" && parent.parent?.type === "if_statement" && !parent.parent.children.some((c) => c.type === "elif_clause")) {
+      const v = this.constant(childByField(parent.parent, "condition"), parent.parent);
+      return v === undefined ? undefined : !v;
+    }
+    if (parent.type === "case_clause" && body.type === "block") {
+      const match = parent.parent?.parent;
+      const subject = match?.type === "match_statement" ? this.constant(childByField(match, "subject"), match) : undefined;
+      if (subject === undefined) return undefined;
+      const patterns = parent.children.filter((c) => c.type === "case_pattern");
+      if (parent.children.some((c) => c.type === "if" || c.type === "if_clause")) return undefined;
+      // A case after one that is always taken never runs.
+      for (const earlier of parent.parent?.children ?? []) {
+        if (earlier === parent) break;
+        const earlierBody = earlier.type === "case_clause" ? earlier.children.find((c) => c.type === "block") : undefined;
+        if (earlierBody && this.branchTruth(earlierBody) === true) return false;
+      }
+      const values = patterns.flatMap((p) => descendants(p, (d) => d.type === "string" || d.type === "integer" || (d.type === "identifier" && this.text(d) === "_")).concat(p.children.length === 0 && this.text(p) === "_" ? [p] : []));
+      if (patterns.some((p) => this.text(p).trim() === "_")) return true;
+      if (values.some((v) => this.constant(v, parent) === subject)) return true;
+      return values.length && values.every((v) => this.constant(v, parent) !== undefined) ? false : undefined;
+    }
+    return undefined;
+  }
+
+  /** Whether a definition at `def` always runs before `at`: its block encloses `at`, or only always-taken branches separate them. */
+  private dominates(def: SyntaxNode, at: SyntaxNode): boolean {
+    let stmt: SyntaxNode | null = def;
+    for (;;) {
+      while (stmt && stmt.parent && stmt.parent.type !== "block" && stmt.parent.type !== "module") stmt = stmt.parent;
+      const block: SyntaxNode | null | undefined = stmt?.parent;
+      if (!stmt || !block) return false;
+      if (isAncestor(block, at)) return true;
+      if (this.branchTruth(block) !== true) return false;
+      stmt = block.parent;
+    }
+  }
+
   /** The function definition a callee names in this module (`f`, `self.m` in a method of the same class). */
   localFunction(callee: SyntaxNode, scope: Scope): SyntaxNode | undefined {
     if (callee.type === "identifier") {
@@ -361,9 +511,17 @@ export class TaintTracker {
         switch (c.type) {
           case "assignment": {
             const right = childByField(c, "right");
-            bindTargets(childByField(c, "left"), { kind: "assign" }, right);
+            const left = childByField(c, "left");
+            if (left?.type === "subscript" || left?.type === "attribute") {
+              // `m[k] = v`, `o.a = v`: the container takes the value's taint, on top of what it held.
+              const base = childByField(left, left.type === "subscript" ? "value" : "object");
+              const key = left.type === "subscript" ? keyOf(this.constant(childByField(left, "subscript"), c)) : this.text(childByField(left, "attribute") ?? left);
+              if (base?.type === "identifier" && right) add(this.text(base), { node: base, kind: "augment", value: right, ...(key !== undefined ? { key } : {}) });
+            } else bindTargets(left, { kind: "assign" }, right);
             break;
           }
+          case "assignment_subscript":
+            break;
           case "augmented_assignment":
             bindTargets(childByField(c, "left"), { kind: "augment" }, childByField(c, "right"));
             break;
@@ -447,14 +605,8 @@ function exits(body: SyntaxNode, model: SemanticModel): boolean {
   return last.type === "expression_statement" && /^(abort|flask\.abort|sys\.exit|exit)\(/.test(model.text(last));
 }
 
-/** Whether a definition at `def` always runs before `at` in straight-line code (its statement's block encloses `at`). */
-function dominates(def: SyntaxNode, at: SyntaxNode): boolean {
-  let stmt: SyntaxNode | null = def;
-  while (stmt && stmt.parent && stmt.parent.type !== "block" && stmt.parent.type !== "module") stmt = stmt.parent;
-  const block = stmt?.parent;
-  if (!block) return false;
-  if (stmt && (stmt.type === "for_statement" || stmt.type === "with_statement")) return isAncestor(stmt, at) || isAncestor(block, at);
-  return isAncestor(block, at);
+function keyOf(v: string | number | boolean | undefined): string | number | undefined {
+  return typeof v === "boolean" ? undefined : v;
 }
 
 export function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {

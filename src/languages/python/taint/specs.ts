@@ -155,7 +155,7 @@ export const FLOW_NAMES: readonly string[] = [
   "base64.b64decode", "base64.urlsafe_b64decode", "base64.standard_b64decode", "base64.b32decode", "base64.b16decode", "base64.a85decode", "base64.b85decode", "base64.decodebytes", "base64.decodestring",
   "binascii.unhexlify", "binascii.a2b_base64", "binascii.a2b_hex", "codecs.decode",
   "zlib.decompress", "gzip.decompress", "gzip.open", "gzip.GzipFile", "bz2.decompress", "bz2.open", "bz2.BZ2File", "lzma.decompress", "lzma.open", "lzma.LZMAFile",
-  "io.BytesIO", "io.StringIO", "io.BufferedReader", "json.loads", "json.load", "urllib.parse.unquote", "urllib.parse.unquote_to_bytes", "urllib.parse.parse_qs",
+  "io.BytesIO", "io.StringIO", "io.BufferedReader", "json.loads", "json.load", "urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.parse.unquote_to_bytes", "urllib.parse.parse_qs",
   "itsdangerous.Signer().unsign", "itsdangerous.URLSafeSerializer().loads", "itsdangerous.URLSafeTimedSerializer().loads", "itsdangerous.Serializer().loads", "itsdangerous.TimestampSigner().unsign",
   "django.core.signing.loads", "django.core.signing.Signer().unsign", "django.core.signing.TimestampSigner().unsign",
   ...VERIFIERS, "hmac.new", "hmac.HMAC",
