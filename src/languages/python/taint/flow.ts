@@ -43,6 +43,7 @@ const MAX_DEPTH = 24;
 const FUNCTIONS = new Set(["function_definition", "lambda"]);
 const NESTED = new Set(["function_definition", "class_definition", "lambda"]);
 const COMPREHENSIONS = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
+const CONTAINER_ADDERS = new Set(["append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault", "put", "write"]);
 const BLOCK_ENDERS = new Set(["return_statement", "raise_statement"]);
 
 /** A place where a local name is (re)bound in a function body. */
@@ -114,6 +115,7 @@ export class TaintTracker {
       case "list_splat":
       case "dictionary_splat":
       case "keyword_argument":
+      case "argument_list":
         return any(node.children.filter((c) => c.type !== "identifier" || node.type !== "keyword_argument" || c !== childByField(node, "name")));
       case "identifier":
         return this.evalName(node, at, scope, depth);
@@ -520,8 +522,15 @@ export class TaintTracker {
             } else bindTargets(left, { kind: "assign" }, right);
             break;
           }
-          case "assignment_subscript":
+          case "call": {
+            // `parts.append(x)`, `.extend`, `.insert`, `.add`, `.update`: the container takes what is put in.
+            const callee = childByField(c, "function");
+            const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
+            const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : "";
+            const args = childByField(c, "arguments");
+            if (object?.type === "identifier" && args && CONTAINER_ADDERS.has(method)) add(this.text(object), { node: object, kind: "augment", value: args });
             break;
+          }
           case "augmented_assignment":
             bindTargets(childByField(c, "left"), { kind: "augment" }, childByField(c, "right"));
             break;
