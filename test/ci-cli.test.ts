@@ -40,8 +40,8 @@ def load_cache(blob):
     return pickle.loads(blob)
 
 
-def load_upload(request):
-    return pickle.loads(request.body)
+def load_upload(upload):
+    return pickle.loads(upload.body)
 `;
 
 describe("pathfinder ci on a feature branch", () => {

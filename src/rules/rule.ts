@@ -30,6 +30,8 @@ export interface SinkMatch {
 
 export interface SinkOutcome {
   message?: string;
+  /** How untrusted data reaches the sink, source first (data-flow rules); becomes the finding's `trace`. */
+  flow?: { node: SyntaxNode; message: string }[];
   severity?: Severity;
   confidence?: Confidence;
   fix?: Fix;
@@ -46,6 +48,16 @@ export interface SinkSpec {
   /** Decide from the arguments: null drops the match (e.g. a safe Loader); an outcome adjusts it. */
   check?: (match: SinkMatch) => SinkOutcome | null;
   message: (match: SinkMatch) => string;
+}
+
+/** A finding a rule derives from the checked sinks (see `PythonRule.derivedSites`). */
+export interface DerivedSite {
+  node: SyntaxNode;
+  scope: Scope;
+  /** The sink the site leads to, e.g. `pickle.loads`. */
+  target: string;
+  calleeText: string;
+  outcome: SinkOutcome & { message: string };
 }
 
 /** A module-level (or class-level) assignment offered to a rule: `SESSION_SERIALIZER = "..."`, `app.conf.x = ...`. */
@@ -95,6 +107,16 @@ export interface PythonRule extends RuleMeta {
    */
   prefilter: string[];
   sinks: SinkSpec[];
+  /**
+   * For data-flow rules: the qualified names their flow analysis resolves besides the sinks (sources, decoders,
+   * sanitizers). Partial parsing then keeps what leads to them, and the functions kept code calls.
+   */
+  flowNames?: readonly string[];
+  /**
+   * Findings at sites that are not sink calls, computed after the sinks of the file were checked (data-flow rules:
+   * calls of the module's own wrapper functions whose parameter reaches a sink).
+   */
+  derivedSites?: (model: SemanticModel) => DerivedSite[];
   /** Settings read from assignments rather than calls (see `AssignmentSpec`). */
   assignments?: AssignmentSpec[];
 }

@@ -47,6 +47,8 @@ export class SinkIndex implements SinkNames {
   readonly assignmentsByName = new Map<string, { rule: PythonRule; spec: AssignmentSpec }[]>();
   /** Some sink is also reported when passed as a callback. */
   readonly hasReferenceSinks: boolean;
+  /** A data-flow rule runs: partial parsing keeps the functions that kept code names (their summaries matter). */
+  readonly keepCalledFunctions: boolean;
   /** The prefilter tokens of all rules. */
   readonly tokens: TokenSet;
   /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
@@ -78,7 +80,9 @@ export class SinkIndex implements SinkNames {
         for (const name of spec.names) this.assignmentsByName.set(name, [...(this.assignmentsByName.get(name) ?? []), { rule, spec }]);
       }
     }
-    const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...(project?.words ?? []), ...(project?.modules ?? [])];
+    const flowNames = rules.flatMap((r) => r.flowNames ?? []);
+    this.keepCalledFunctions = flowNames.length > 0;
+    const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...(project?.words ?? []), ...(project?.modules ?? []), ...flowNames];
     this.words = anchorWords(names);
     this.attributeKeys = new Set([...this.words].map(identifierKey));
     for (const name of names) {
@@ -156,6 +160,7 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   const model = new SemanticModel(tree, file.moduleName, options.project);
   const matches = collectMatches(model, index, budget);
   if (index.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(model, index));
+  for (const rule of index.rules) if (rule.derivedSites) appendAll(matches, derivedMatches(rule, model));
   if (pastDeadline(budget)) outOfTime("analysing");
   const lines = new LineIndex(file.source);
   const findings = matches.map((m) => toFinding(m, file, model, lines));
@@ -315,6 +320,23 @@ function collectAssignmentMatches(model: SemanticModel, index: SinkIndex): RuleM
   return out;
 }
 
+/** A rule's derived sites (see `PythonRule.derivedSites`) as matches. */
+function derivedMatches(rule: PythonRule, model: SemanticModel): RuleMatch[] {
+  const noArgs = new CallArguments(undefined, "");
+  return rule.derivedSites!(model).map((site) => ({
+    node: site.node,
+    target: site.target,
+    via: "call" as const,
+    calleeText: site.calleeText,
+    args: noArgs,
+    model,
+    scope: site.scope,
+    rule,
+    spec: { call: [], message: () => site.outcome.message },
+    outcome: site.outcome,
+  }));
+}
+
 /**
  * `partial(pickle.loads, d)()` is one finding: drop a reference that sits inside a reported call of its rule.
  * Per rule, calls sorted by start with the running maximum of their ends answer "does a call starting at or
@@ -367,7 +389,23 @@ function toFinding(m: RuleMatch, file: PythonFile, model: SemanticModel, index: 
     owasp: m.rule.owasp,
     fingerprint: "",
     ...(m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {}),
+    ...(outcome.flow?.length ? { trace: outcome.flow.map((s) => traceStep(s, file.path, model, index)) } : {}),
     ...(outcome.fix ? { fix: outcome.fix } : {}),
+  };
+}
+
+function traceStep(step: { node: SyntaxNode; message: string }, path: string, model: SemanticModel, index: LineIndex): TraceStep {
+  const n = step.node;
+  return {
+    location: {
+      file: path,
+      line: n.startRow + 1,
+      column: n.startCol + 1,
+      endLine: n.endRow + 1,
+      endColumn: n.endCol + 1,
+      snippet: lineSlice(model.tree.source, index, n.startRow, n.startRow),
+    },
+    message: step.message,
   };
 }
 

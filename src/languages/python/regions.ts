@@ -16,6 +16,8 @@ export interface SinkNames {
    * (`pickle`, `six`, `torch.hub`). A star import of any other module brings no name that matters.
    */
   leadsToSink(module: string): boolean;
+  /** Keep the functions that kept code names, not only the classes (data-flow rules read their bodies). */
+  readonly keepCalledFunctions?: boolean;
 }
 
 /** `self.name = ...` (not `==`). */
@@ -73,6 +75,8 @@ export function relevantRanges(
   const headerRelevant = new Array<boolean>(count).fill(false);
   const holdsSink = new Array<boolean | undefined>(count);
   const boundNames = new Set<number>();
+  const holder = new Array<boolean>(count).fill(false);
+  const holderNames = new Set<number>();
   // Statements and definitions kept though not relevant, and the names that all kept code mentions.
   const kept = new Array<boolean>(count).fill(false);
   const mentioned = new Set<number>();
@@ -107,11 +111,18 @@ export function relevantRanges(
           addAll(boundNames, (lines.length === 1 && importedFromAnchors(source, s, anchors)) || line.bound);
         });
       } else if (!relevant[k]) {
-        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || (s.isClass === true && mentioned.has(s.definitionKey!));
+        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || ((s.isClass === true || sinks.keepCalledFunctions === true) && s.definitionKey !== undefined && mentioned.has(s.definitionKey));
       }
       if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, s, anchors, sinks)))) {
         headerRelevant[k] = true;
         boundNames.add(s.definitionKey!);
+        changed = true;
+      }
+      // Data flow: the callers of a function that holds a sink (or calls one that does) may pass it untrusted data.
+      if (relevant[k] && sinks.keepCalledFunctions && !holder[k] && s.definition !== undefined && !s.isClass && s.definitionKey !== undefined && (anchored[k] || intersects(s.identifiers, holderNames))) {
+        holder[k] = true;
+        holderNames.add(s.definitionKey);
+        boundNames.add(s.definitionKey);
         changed = true;
       }
       if (relevant[k] && !expanded[k]) {
@@ -141,7 +152,8 @@ export function relevantRanges(
       return;
     }
     if (name === undefined) return keep(s.start, s.end);
-    const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s, sinks.attributeKeys) : undefined;
+    // Data flow reads methods through `self`: a class with a relevant method is kept whole then.
+    const members = s.isClass && !headerRelevant[k] && !sinks.keepCalledFunctions ? splitClassBody(source, s, sinks.attributeKeys) : undefined;
     if (!members) return keep(s.start, s.end);
     keep(s.start, s.bodyStart!);
     const memberAnchored = anchoredSegments(members, anchors);

@@ -1,0 +1,685 @@
+// Intra-procedural taint tracking for Python, demand-driven from a sink's data argument back to a source, plus
+// same-module function summaries (a local function returning source data is a source; a local wrapper whose
+// parameter reaches a sink is handled by the rule that asks, see `parameterReaches`). Browser-safe.
+import type { SemanticModel } from "../semantic/model.js";
+import type { Scope } from "../semantic/scopes.js";
+import { childByField, isAncestor, type SyntaxNode } from "../syntax.js";
+import {
+  CALLBACK_BODY_PARAMETERS,
+  DATA_SOURCES,
+  HANDLER_DATA_METHODS,
+  HANDLER_REQUEST_ATTRIBUTES,
+  HANDLER_STREAM_ATTRIBUTES,
+  LAMBDA_HANDLERS,
+  MAC_CALLS,
+  PROPAGATORS,
+  REQUEST_DATA_MEMBERS,
+  REQUEST_PARAMETERS,
+  SANITIZERS,
+  VERIFIERS,
+} from "./specs.js";
+
+/** One step of a flow: where the data is, and what happened to it there. */
+export interface FlowStep {
+  node: SyntaxNode;
+  message: string;
+  /** On the first step of a flow from a function's own parameter (summary mode): the parameter's name. */
+  parameter?: string;
+}
+
+/** Untrusted data reaching an expression: the steps from the source to it. `request`: a request object, not data yet. */
+interface Taint {
+  kind: "data" | "request";
+  steps: FlowStep[];
+}
+
+export interface FlowResult {
+  steps: FlowStep[];
+  /** Set when a non-constant-time MAC comparison guards the sink. */
+  weakGuard?: FlowStep;
+}
+
+const MAX_DEPTH = 24;
+const FUNCTIONS = new Set(["function_definition", "lambda"]);
+const NESTED = new Set(["function_definition", "class_definition", "lambda"]);
+const COMPREHENSIONS = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
+const CONTAINER_ADDERS = new Set(["append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault", "put", "write"]);
+const BLOCK_ENDERS = new Set(["return_statement", "raise_statement"]);
+
+/** A place where a local name is (re)bound in a function body. */
+interface Definition {
+  node: SyntaxNode;
+  /** The expression whose taint the name takes; undefined for parameters. */
+  value?: SyntaxNode;
+  kind: "assign" | "augment" | "loop" | "with" | "parameter";
+  /** `m["k"] = v`: the constant key stored into (the def adds to `m` without replacing it). */
+  key?: string | number;
+}
+
+export class TaintTracker {
+  private readonly definitions = new Map<SyntaxNode, Map<string, Definition[]>>();
+  private readonly visiting = new Set<SyntaxNode>();
+
+  /**
+   * `parameters`: summary mode, where every parameter of the enclosing function is a source too (its first step
+   * names it), to find the functions whose parameter reaches a sink.
+   */
+  constructor(
+    private readonly model: SemanticModel,
+    private readonly parameters = false,
+  ) {}
+
+  /**
+   * The flow of untrusted data into `expr` (an argument of the sink `site`), or undefined when none is known.
+   * Loads on a branch verified by `hmac.compare_digest` are not flows.
+   */
+  flowInto(expr: SyntaxNode, site: SyntaxNode, scope: Scope): FlowResult | undefined {
+    const taint = this.eval(expr, site, scope, 0);
+    if (!taint || taint.kind !== "data") return undefined;
+    const guard = this.guardOf(site);
+    if (guard === "verified") return undefined;
+    return { steps: taint.steps, ...(guard ? { weakGuard: guard } : {}) };
+  }
+
+  private text(node: SyntaxNode): string {
+    return this.model.text(node);
+  }
+
+  private step(node: SyntaxNode, message: string): FlowStep {
+    return { node, message };
+  }
+
+  private eval(expr: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    if (depth > MAX_DEPTH || this.visiting.has(expr)) return undefined;
+    this.visiting.add(expr);
+    try {
+      return this.evalNode(expr, at, scope, depth + 1);
+    } finally {
+      this.visiting.delete(expr);
+    }
+  }
+
+  private evalNode(node: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    const any = (nodes: (SyntaxNode | undefined)[], message?: string): Taint | undefined => {
+      for (const n of nodes) {
+        if (!n) continue;
+        const t = this.eval(n, at, scope, depth);
+        if (t?.kind === "data") return message ? { kind: "data", steps: [...t.steps, this.step(node, message)] } : t;
+      }
+      return undefined;
+    };
+    switch (node.type) {
+      case "parenthesized_expression":
+      case "await":
+      case "expression_statement":
+      case "list_splat":
+      case "dictionary_splat":
+      case "keyword_argument":
+      case "argument_list":
+        return any(node.children.filter((c) => c.type !== "identifier" || node.type !== "keyword_argument" || c !== childByField(node, "name")));
+      case "identifier":
+        return this.evalName(node, at, scope, depth);
+      case "attribute":
+        return this.evalAttribute(node, at, scope, depth);
+      case "call":
+        return this.evalCall(node, at, scope, depth);
+      case "subscript": {
+        const value = childByField(node, "value");
+        const key = keyOf(this.constant(childByField(node, "subscript"), node));
+        if (value?.type === "identifier" && key !== undefined) {
+          const t = this.evalName(value, at, scope, depth, key);
+          return t && { kind: t.kind, steps: [...t.steps, this.step(node, `indexed: ${short(this.text(node))}`)] };
+        }
+        return any([value], `indexed: ${short(this.text(node))}`);
+      }
+      case "slice":
+        return undefined;
+      case "string":
+        return any(node.children.filter((c) => c.type === "interpolation"), "formatted into a string");
+      case "interpolation":
+        return any(node.children);
+      case "concatenated_string":
+        return any(node.children);
+      case "binary_operator":
+        return any([childByField(node, "left"), childByField(node, "right")], `combined: ${short(this.text(node))}`);
+      case "boolean_operator":
+        return any([childByField(node, "left"), childByField(node, "right")]);
+      case "conditional_expression": {
+        // `yes if condition else no` (anonymous keywords are not in the tree).
+        const [yes, condition, no] = node.children.filter((c) => c.type !== "comment");
+        const truth = this.constant(condition, node);
+        if (truth !== undefined) return any([truth ? yes : no]);
+        return any([yes, no]);
+      }
+      case "named_expression":
+        return any([childByField(node, "value")]);
+      case "list":
+      case "tuple":
+      case "set":
+      case "expression_list":
+      case "pattern_list":
+      case "dictionary":
+      case "pair":
+        return any(node.children.filter((c) => c.type !== "comment"), node.type === "pair" ? undefined : `put in a ${node.type.replace("expression_list", "tuple").replace("dictionary", "dict")}`);
+      default:
+        if (COMPREHENSIONS.has(node.type)) {
+          const clauses = node.children.filter((c) => c.type === "for_in_clause");
+          const iterables = clauses.map((c) => childByField(c, "right"));
+          return any([...iterables, childByField(node, "body")], "collected by a comprehension");
+        }
+        return undefined;
+    }
+  }
+
+  /** A qualified-name source: `flask.request.data`, `requests.get(u).content`, `socket.socket().recv(...)`. */
+  private qualifiedSource(node: SyntaxNode, scope: Scope): Taint | undefined {
+    for (const r of this.model.resolve(node, scope)) {
+      const name = r.name;
+      const label = sourceLabel(name);
+      if (label) return { kind: "data", steps: [this.step(node, `source: ${label} (${short(this.text(node))})`)] };
+      if (name === "flask.request" || name === "bottle.request" || name === "werkzeug.wrappers.Request()") return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
+    }
+    return undefined;
+  }
+
+  private evalName(node: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number, key?: string | number): Taint | undefined {
+    const name = this.text(node);
+    // A comprehension's loop variable takes the taint of what it iterates.
+    for (let n = node.parent; n && !NESTED.has(n.type); n = n.parent) {
+      if (!COMPREHENSIONS.has(n.type)) continue;
+      for (const clause of n.children.filter((c) => c.type === "for_in_clause")) {
+        const left = childByField(clause, "left");
+        if (!left || !descendants(clause, (d) => d === left || isAncestor(left, d)).concat(left).some((d) => d.type === "identifier" && this.text(d) === name)) continue;
+        const right = childByField(clause, "right");
+        const t = right && this.eval(right, at, scope, depth);
+        return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code(name)}`)] };
+      }
+    }
+    const fn = enclosingFunction(node);
+    if (fn) {
+      const defs = this.definitionsOf(fn).get(name);
+      if (defs?.length) return this.evalDefinitions(name, defs, at, scope, depth, key);
+    }
+    return this.qualifiedSource(node, scope);
+  }
+
+  /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
+  private evalDefinitions(name: string, defs: Definition[], at: SyntaxNode, scope: Scope, depth: number, key?: string | number): Taint | undefined {
+    const before = defs.filter((d) => d.node.start < at.start || d.kind === "parameter").sort((a, b) => b.node.start - a.node.start);
+    for (const d of before) {
+      // Code that constant conditions rule out never runs; `m["a"] = x` does not taint `m["b"]`.
+      if (this.deadCode(d.node)) continue;
+      if (key !== undefined && d.key !== undefined && d.key !== key) continue;
+      const t = this.evalDefinition(name, d, at, scope, depth);
+      if (t) return t;
+      if (d.kind !== "augment" && d.kind !== "parameter" && this.dominates(d.node, at)) return undefined;
+    }
+    return undefined;
+  }
+
+  private evalDefinition(name: string, d: Definition, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    if (d.kind === "parameter") return this.parameterSource(name, d.node);
+    if (!d.value) return undefined;
+    const t = this.eval(d.value, d.node, scope, depth);
+    if (!t) return undefined;
+    const verb = d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to";
+    return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code(name)}`)] };
+  }
+
+  /** Handler parameters that hold untrusted data or a request object. */
+  private parameterSource(name: string, param: SyntaxNode): Taint | undefined {
+    const fn = enclosingFunction(param);
+    if (!fn || fn.type !== "function_definition") return undefined;
+    const params = parameterNames(fn, this.model);
+    const fnName = this.text(childByField(fn, "name") ?? fn);
+    const plain = params[0] === "self" || params[0] === "cls" ? params.slice(1) : params;
+    if (REQUEST_PARAMETERS.has(name) || (plain[0] === name && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name))) {
+      return { kind: "request", steps: [this.step(param, `request object: parameter ${code(name)} of ${code(fnName)}`)] };
+    }
+    if (name === "event" && plain[0] === "event" && plain[1] === "context" && LAMBDA_HANDLERS.test(fnName)) {
+      return { kind: "data", steps: [this.step(param, `source: AWS Lambda event (parameter of ${code(fnName)})`)] };
+    }
+    if (CALLBACK_BODY_PARAMETERS.has(name) && plain.length === 4 && plain[3] === name) {
+      return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code(fnName)}`)] };
+    }
+    if (this.parameters && name !== "self" && name !== "cls") {
+      return { kind: "data", steps: [{ node: param, message: `parameter ${code(name)} of ${code(fnName)}()`, parameter: name }] };
+    }
+    return undefined;
+  }
+
+  private evalAttribute(node: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    const q = this.qualifiedSource(node, scope);
+    if (q) return q;
+    const object = childByField(node, "object");
+    const attr = this.text(childByField(node, "attribute") ?? node);
+    if (!object) return undefined;
+    if (object.type === "identifier" && this.text(object) === "self" && HANDLER_STREAM_ATTRIBUTES.has(attr)) {
+      return { kind: "data", steps: [this.step(node, `source: request stream ${code(this.text(node))}`)] };
+    }
+    if (object.type === "identifier" && this.text(object) === "self" && HANDLER_REQUEST_ATTRIBUTES.has(attr)) {
+      return { kind: "request", steps: [this.step(node, `request object ${code(this.text(node))}`)] };
+    }
+    const base = this.eval(object, at, scope, depth);
+    if (!base) return undefined;
+    if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
+    if (REQUEST_DATA_MEMBERS.has(attr)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
+    return undefined;
+  }
+
+  private evalCall(node: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    const callee = childByField(node, "function");
+    if (!callee) return undefined;
+    const argList = childByField(node, "arguments");
+    const args = argList ? argList.children.filter((c) => c.type !== "comment" && c.type !== "(" && c.type !== ")" && c.type !== ",") : [];
+    const names = this.model.resolve(callee, scope).map((r) => r.name);
+    if (names.some((n) => SANITIZERS.some((s) => s.test(n)))) return undefined;
+    const q = this.qualifiedSource(node, scope) ?? this.qualifiedSource(callee, scope);
+    if (q) return q.kind === "request" ? q : { kind: "data", steps: q.steps };
+    if (names.some((n) => PROPAGATORS.some((p) => p.test(n)))) {
+      for (const a of args) {
+        const t = this.eval(a, at, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `decoded by ${code(short(this.text(callee)))}`)] };
+      }
+      return undefined;
+    }
+    if (callee.type === "attribute") {
+      const object = childByField(callee, "object")!;
+      const method = this.text(childByField(callee, "attribute") ?? callee);
+      if (object.type === "identifier" && this.text(object) === "self" && HANDLER_DATA_METHODS.has(method)) {
+        return { kind: "data", steps: [this.step(node, `source: request argument ${code(short(this.text(node)))}`)] };
+      }
+      const base = this.eval(object, at, scope, depth);
+      if (base?.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `${code(`.${method}()`)} of tainted data`)] };
+      if (base?.kind === "request" && REQUEST_DATA_MEMBERS.has(method)) {
+        return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
+      }
+      // `b"".join(parts)`, `"{}".format(x)`, `sep.join(...)`: string building from tainted arguments.
+      if ((method === "join" || method === "format") && (object.type === "string" || object.type === "concatenated_string")) {
+        for (const a of args) {
+          const t = this.eval(a, at, scope, depth);
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `formatted by ${code(`.${method}()`)}`)] };
+        }
+      }
+    }
+    // Same-module summary: a local function that returns untrusted data is a source.
+    const local = this.localFunction(callee, scope);
+    if (local) {
+      const ret = this.returnTaint(local, depth);
+      if (ret) return { kind: "data", steps: [...ret.steps, this.step(node, `returned by ${code(short(this.text(callee)))}()`)] };
+    }
+    return undefined;
+  }
+
+  /** The value of an expression built from literals and names bound once to them, or undefined. */
+  constant(expr: SyntaxNode | undefined, at: SyntaxNode, depth = 0): string | number | boolean | undefined {
+    if (!expr || depth > 16) return undefined;
+    const c = (n: SyntaxNode | undefined) => this.constant(n, at, depth + 1);
+    switch (expr.type) {
+      case "integer":
+        return /^\d+$/.test(this.text(expr)) ? Number(this.text(expr)) : undefined;
+      case "true":
+        return true;
+      case "false":
+        return false;
+      case "string": {
+        if (expr.children.some((ch) => ch.type === "interpolation")) return undefined;
+        const m = /^[rRuU]?(['"])(.*)\1$/s.exec(this.text(expr));
+        return m && !m[2].includes("\\") ? m[2] : undefined;
+      }
+      case "parenthesized_expression":
+        return c(expr.children[1]);
+      case "identifier": {
+        const fn = enclosingFunction(expr);
+        const defs = fn && this.definitionsOf(fn).get(this.text(expr));
+        if (!defs || defs.length !== 1 || defs[0].kind !== "assign" || !defs[0].value || defs[0].node.start > at.start) return undefined;
+        return c(defs[0].value);
+      }
+      case "subscript": {
+        const v = c(childByField(expr, "value"));
+        const i = c(childByField(expr, "subscript"));
+        return typeof v === "string" && typeof i === "number" && i < v.length ? v[i] : undefined;
+      }
+      case "not_operator": {
+        const v = c(childByField(expr, "argument"));
+        return v === undefined ? undefined : !v;
+      }
+      case "binary_operator": {
+        const a = c(childByField(expr, "left"));
+        const b = c(childByField(expr, "right"));
+        const op = this.between(childByField(expr, "left"), childByField(expr, "right"));
+        if (typeof a === "number" && typeof b === "number") {
+          switch (op) {
+            case "+": return a + b;
+            case "-": return a - b;
+            case "*": return a * b;
+            case "//": return b === 0 ? undefined : Math.floor(a / b);
+            case "%": return b === 0 ? undefined : ((a % b) + b) % b;
+          }
+        }
+        if (typeof a === "string" && typeof b === "string" && op === "+") return a + b;
+        return undefined;
+      }
+      case "comparison_operator": {
+        const parts = expr.children.filter((ch) => ch.type !== "comment");
+        if (parts.length !== 2) return undefined;
+        const a = c(parts[0]);
+        const b = c(parts[1]);
+        if (a === undefined || b === undefined) return undefined;
+        switch (this.between(parts[0], parts[1])) {
+          case ">": return a > b;
+          case "<": return a < b;
+          case ">=": return a >= b;
+          case "<=": return a <= b;
+          case "==": return a === b;
+          case "!=": return a !== b;
+        }
+        return undefined;
+      }
+      case "boolean_operator": {
+        const a = c(childByField(expr, "left"));
+        const b = c(childByField(expr, "right"));
+        if (a === undefined || b === undefined) return undefined;
+        return this.between(childByField(expr, "left"), childByField(expr, "right")) === "and" ? Boolean(a) && Boolean(b) : Boolean(a) || Boolean(b);
+      }
+    }
+    return undefined;
+  }
+
+  /** The operator text between two operands (anonymous tokens are not in the tree). */
+  private between(a: SyntaxNode | undefined, b: SyntaxNode | undefined): string {
+    return a && b ? this.model.tree.source.slice(a.end, b.start).replace(/[()\s]/g, "") : "";
+  }
+
+  /** Whether a constant condition (`if 7 * 42 - num > 200:`, `match` on a constant) rules out the code at `node`. */
+  private deadCode(node: SyntaxNode): boolean {
+    for (let n: SyntaxNode | null = node; n && !FUNCTIONS.has(n.type); n = n.parent) {
+      if (this.branchTruth(n) === false) return true;
+    }
+    return false;
+  }
+
+  /** For a branch body: true when a constant condition always takes it, false when never; else undefined. */
+  private branchTruth(body: SyntaxNode): boolean | undefined {
+    const parent = body.parent;
+    if (!parent) return undefined;
+    if ((parent.type === "if_statement" || parent.type === "elif_clause") && body === childByField(parent, "consequence")) {
+      const v = this.constant(childByField(parent, "condition"), parent);
+      return v === undefined ? undefined : Boolean(v);
+    }
+    if (parent.type === "else_clause" && parent.parent?.type === "if_statement" && !parent.parent.children.some((c) => c.type === "elif_clause")) {
+      const v = this.constant(childByField(parent.parent, "condition"), parent.parent);
+      return v === undefined ? undefined : !v;
+    }
+    if (parent.type === "case_clause" && body.type === "block") {
+      const match = parent.parent?.parent;
+      const subject = match?.type === "match_statement" ? this.constant(childByField(match, "subject"), match) : undefined;
+      if (subject === undefined) return undefined;
+      const patterns = parent.children.filter((c) => c.type === "case_pattern");
+      if (parent.children.some((c) => c.type === "if" || c.type === "if_clause")) return undefined;
+      // A case after one that is always taken never runs.
+      for (const earlier of parent.parent?.children ?? []) {
+        if (earlier === parent) break;
+        const earlierBody = earlier.type === "case_clause" ? earlier.children.find((c) => c.type === "block") : undefined;
+        if (earlierBody && this.branchTruth(earlierBody) === true) return false;
+      }
+      const values = patterns.flatMap((p) => descendants(p, (d) => d.type === "string" || d.type === "integer" || (d.type === "identifier" && this.text(d) === "_")).concat(p.children.length === 0 && this.text(p) === "_" ? [p] : []));
+      if (patterns.some((p) => this.text(p).trim() === "_")) return true;
+      if (values.some((v) => this.constant(v, parent) === subject)) return true;
+      return values.length && values.every((v) => this.constant(v, parent) !== undefined) ? false : undefined;
+    }
+    return undefined;
+  }
+
+  /** Whether a definition at `def` always runs before `at`: its block encloses `at`, or only always-taken branches separate them. */
+  private dominates(def: SyntaxNode, at: SyntaxNode): boolean {
+    let stmt: SyntaxNode | null = def;
+    for (;;) {
+      while (stmt && stmt.parent && stmt.parent.type !== "block" && stmt.parent.type !== "module") stmt = stmt.parent;
+      const block: SyntaxNode | null | undefined = stmt?.parent;
+      if (!stmt || !block) return false;
+      if (isAncestor(block, at)) return true;
+      if (this.branchTruth(block) !== true) return false;
+      stmt = block.parent;
+    }
+  }
+
+  /** The function definition a callee names in this module (`f`, `self.m` in a method of the same class). */
+  localFunction(callee: SyntaxNode, scope: Scope): SyntaxNode | undefined {
+    if (callee.type === "identifier") {
+      for (const b of this.model.lookup(this.text(callee), scope, callee) ?? []) {
+        if (b.kind === "function" && b.site.type === "function_definition") return b.site;
+        if (b.kind === "function" && b.site.parent?.type === "function_definition") return b.site.parent;
+      }
+      return undefined;
+    }
+    if (callee.type === "attribute") {
+      const object = childByField(callee, "object");
+      const attr = childByField(callee, "attribute");
+      if (object?.type !== "identifier" || !attr || this.text(object) !== "self") return undefined;
+      const cls = enclosingClass(callee);
+      const body = cls && childByField(cls, "body");
+      for (const stmt of body?.children ?? []) {
+        const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
+        if (def?.type === "function_definition" && this.text(childByField(def, "name") ?? def) === this.text(attr)) return def;
+      }
+    }
+    return undefined;
+  }
+
+  private returnTaint(fn: SyntaxNode, depth: number): Taint | undefined {
+    const scope = this.scopeOf(fn);
+    if (!scope) return undefined;
+    for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement")) {
+      const value = ret.children.find((c) => c.type !== "return");
+      if (!value) continue;
+      const t = this.eval(value, ret, scope, depth);
+      if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(ret, "returned")] };
+    }
+    return undefined;
+  }
+
+  private scopeOf(fn: SyntaxNode): Scope | undefined {
+    for (const { node, scope } of this.model.calls) if (isAncestor(fn, node) && scope.node === fn) return scope;
+    return this.model.module;
+  }
+
+  private definitionsOf(fn: SyntaxNode): Map<string, Definition[]> {
+    let map = this.definitions.get(fn);
+    if (map) return map;
+    map = new Map();
+    this.definitions.set(fn, map);
+    const add = (name: string, d: Definition) => {
+      let list = map!.get(name);
+      if (!list) map!.set(name, (list = []));
+      list.push(d);
+    };
+    const bindTargets = (target: SyntaxNode | undefined, d: Omit<Definition, "node">, value?: SyntaxNode) => {
+      if (!target) return;
+      if (target.type === "identifier") return add(this.text(target), { ...d, node: target, ...(value ? { value } : {}) });
+      if (["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list"].includes(target.type)) {
+        const parts = target.children.filter((c) => c.type !== "," && c.type !== "(" && c.type !== ")" && c.type !== "[" && c.type !== "]");
+        const values = value && ["tuple", "list", "expression_list"].includes(value.type) ? value.children.filter((c) => c.type !== "," && c.type !== "(" && c.type !== ")" && c.type !== "[" && c.type !== "]") : undefined;
+        parts.forEach((p, i) => bindTargets(p.type === "list_splat_pattern" ? p.children[1] : p, d, values && values.length === parts.length ? values[i] : value));
+      }
+    };
+    for (const name of parameterNames(fn, this.model)) {
+      const p = parameterNodes(fn).find((n) => this.text(n) === name);
+      if (p) add(name, { node: p, kind: "parameter" });
+    }
+    const walk = (n: SyntaxNode) => {
+      for (const c of n.children) {
+        if (NESTED.has(c.type)) continue;
+        switch (c.type) {
+          case "assignment": {
+            const right = childByField(c, "right");
+            const left = childByField(c, "left");
+            if (left?.type === "subscript" || left?.type === "attribute") {
+              // `m[k] = v`, `o.a = v`: the container takes the value's taint, on top of what it held.
+              const base = childByField(left, left.type === "subscript" ? "value" : "object");
+              const key = left.type === "subscript" ? keyOf(this.constant(childByField(left, "subscript"), c)) : this.text(childByField(left, "attribute") ?? left);
+              if (base?.type === "identifier" && right) add(this.text(base), { node: base, kind: "augment", value: right, ...(key !== undefined ? { key } : {}) });
+            } else bindTargets(left, { kind: "assign" }, right);
+            break;
+          }
+          case "call": {
+            // `parts.append(x)`, `.extend`, `.insert`, `.add`, `.update`: the container takes what is put in.
+            const callee = childByField(c, "function");
+            const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
+            const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : "";
+            const args = childByField(c, "arguments");
+            if (object?.type === "identifier" && args && CONTAINER_ADDERS.has(method)) add(this.text(object), { node: object, kind: "augment", value: args });
+            break;
+          }
+          case "augmented_assignment":
+            bindTargets(childByField(c, "left"), { kind: "augment" }, childByField(c, "right"));
+            break;
+          case "named_expression":
+            bindTargets(childByField(c, "name"), { kind: "assign" }, childByField(c, "value"));
+            break;
+          case "for_statement":
+            bindTargets(childByField(c, "left"), { kind: "loop" }, childByField(c, "right"));
+            break;
+          case "with_item": {
+            const value = childByField(c, "value");
+            if (value?.type === "as_pattern") bindTargets(childByField(value, "alias")?.children[0] ?? childByField(value, "alias"), { kind: "with" }, value.children[0]);
+            break;
+          }
+        }
+        walk(c);
+      }
+    };
+    walk(childByField(fn, "body") ?? fn);
+    return map;
+  }
+
+  /**
+   * Whether the sink at `site` runs only where a constant-time HMAC check passed ("verified"), or behind a plain `==`
+   * of a MAC (a step describing the weak check), or unguarded (undefined).
+   */
+  private guardOf(site: SyntaxNode): "verified" | FlowStep | undefined {
+    let weak: FlowStep | undefined;
+    const judge = (condition: SyntaxNode): "verified" | FlowStep | undefined => {
+      const calls = descendants(condition, (n) => n.type === "call");
+      const scope = this.model.module;
+      for (const call of [condition, ...calls]) {
+        if (call.type !== "call") continue;
+        const callee = childByField(call, "function");
+        const names = callee ? this.model.resolve(callee, scope).map((r) => r.name) : [];
+        const calleeText = callee ? this.text(callee) : "";
+        if (names.some((n) => VERIFIERS.includes(n)) || /(^|\.)compare_digest$/.test(calleeText)) return "verified";
+      }
+      if (/==|!=/.test(this.text(condition)) && calls.some((c) => {
+        const callee = childByField(c, "function");
+        const text = callee ? this.text(callee) : "";
+        return /(^|\.)(hexdigest|digest)$/.test(text) || MAC_CALLS.some((m) => m.test(text));
+      })) return { node: condition, message: "guarded by a MAC compared with `==`, which is not constant-time" };
+      return undefined;
+    };
+    for (let n: SyntaxNode | null = site; n && !FUNCTIONS.has(n.type); n = n.parent) {
+      const parent = n.parent;
+      if (!parent) break;
+      // `if verify(...): load(...)`
+      if ((parent.type === "if_statement" || parent.type === "elif_clause") && n === childByField(parent, "consequence")) {
+        const condition = childByField(parent, "condition");
+        if (condition && !/^not\b/.test(this.text(condition))) {
+          const g = judge(condition);
+          if (g === "verified") return g;
+          weak ??= g;
+        }
+      }
+      // `if not verify(...): abort()` earlier in an enclosing block.
+      if (parent.type === "block" || parent.type === "module") {
+        for (const sibling of parent.children) {
+          if (sibling.start >= n.start) break;
+          if (sibling.type !== "if_statement") continue;
+          const condition = childByField(sibling, "condition");
+          const body = childByField(sibling, "consequence");
+          if (!condition || !body || !exits(body, this.model)) continue;
+          if (!/^not\b/.test(this.text(condition)) && !/!=/.test(this.text(condition))) continue;
+          const g = judge(condition);
+          if (g === "verified") return g;
+          weak ??= g;
+        }
+      }
+    }
+    return weak;
+  }
+}
+
+function exits(body: SyntaxNode, model: SemanticModel): boolean {
+  const last = body.children.at(-1);
+  if (!last) return false;
+  if (BLOCK_ENDERS.has(last.type)) return true;
+  return last.type === "expression_statement" && /^(abort|flask\.abort|sys\.exit|exit)\(/.test(model.text(last));
+}
+
+function keyOf(v: string | number | boolean | undefined): string | number | undefined {
+  return typeof v === "boolean" ? undefined : v;
+}
+
+export function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
+  return undefined;
+}
+
+function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
+  return undefined;
+}
+
+function parameterNodes(fn: SyntaxNode): SyntaxNode[] {
+  const params = childByField(fn, "parameters");
+  const out: SyntaxNode[] = [];
+  for (const p of params?.children ?? []) {
+    if (p.type === "identifier") out.push(p);
+    else if (["default_parameter", "typed_parameter", "typed_default_parameter"].includes(p.type)) {
+      const name = childByField(p, "name") ?? p.children.find((c) => c.type === "identifier");
+      if (name) out.push(name);
+    }
+  }
+  return out;
+}
+
+export function parameterNames(fn: SyntaxNode, model: SemanticModel): string[] {
+  return parameterNodes(fn).map((p) => model.text(p));
+}
+
+/** The position a call passes `parameter` at (not counting `self`/`cls` of a method), or -1. */
+export function callPosition(fn: SyntaxNode, parameter: string, model: SemanticModel): number {
+  const names = parameterNames(fn, model);
+  const inClass = fn.parent?.parent?.type === "class_definition" || fn.parent?.parent?.parent?.type === "class_definition";
+  const plain = inClass && (names[0] === "self" || names[0] === "cls") ? names.slice(1) : names;
+  return plain.indexOf(parameter);
+}
+
+function descendants(root: SyntaxNode | undefined, match: (n: SyntaxNode) => boolean): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const stack = root ? [...root.children] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (NESTED.has(n.type)) continue;
+    if (match(n)) out.push(n);
+    stack.push(...n.children);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function sourceLabel(name: string): string | undefined {
+  for (let end = name.length; end > 0; end = name.lastIndexOf(".", end - 1)) {
+    const prefix = name.slice(0, end);
+    const label = DATA_SOURCES[prefix] ?? DATA_SOURCES[prefix.replace(/\(\)$/, "")];
+    if (label) return label;
+    if (end <= 0) break;
+  }
+  return undefined;
+}
+
+function short(s: string): string {
+  const compact = s.replace(/\s+/g, " ");
+  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
+}
+
+function code(s: string): string {
+  return "`" + s + "`";
+}

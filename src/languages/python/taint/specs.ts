@@ -1,0 +1,162 @@
+// Declarative sources, sanitizers, guards and propagators of untrusted data for Python (browser-safe).
+// Names are canonical qualified names as the semantic model resolves them: `X()` is the result of calling `X`.
+
+/**
+ * Values that are untrusted in themselves, and everything read from them (`.content`, `.json()`, `[0]`, iteration).
+ * A resolved name matches when it equals an entry or starts with an entry followed by `.`.
+ */
+export const DATA_SOURCES: Readonly<Record<string, string>> = {
+  // Flask and Werkzeug request data (the context-local `request`).
+  "flask.request.data": "Flask request body",
+  "flask.request.get_data": "Flask request body",
+  "flask.request.form": "Flask form data",
+  "flask.request.args": "Flask query string",
+  "flask.request.values": "Flask request values",
+  "flask.request.files": "Flask uploaded file",
+  "flask.request.cookies": "Flask cookie",
+  "flask.request.headers": "Flask request header",
+  "flask.request.json": "Flask JSON body",
+  "flask.request.get_json": "Flask JSON body",
+  "flask.request.stream": "Flask request stream",
+  "flask.request.input_stream": "Flask request stream",
+  // Bottle's global request.
+  "bottle.request.body": "Bottle request body",
+  "bottle.request.forms": "Bottle form data",
+  "bottle.request.query": "Bottle query string",
+  "bottle.request.params": "Bottle request parameters",
+  "bottle.request.files": "Bottle uploaded file",
+  "bottle.request.cookies": "Bottle cookie",
+  "bottle.request.get_cookie": "Bottle cookie",
+  "bottle.request.headers": "Bottle request header",
+  "bottle.request.json": "Bottle JSON body",
+  // Standard input.
+  "sys.stdin": "standard input",
+  "builtins.input": "user input (input())",
+  // Sockets.
+  "socket.socket().recv": "data received from a socket",
+  "socket.socket().recvfrom": "data received from a socket",
+  "socket.socket().recv_into": "data received from a socket",
+  "socket.socket().makefile": "data received from a socket",
+  "socket.socket().accept": "a network connection",
+  "socket.create_connection()": "a network connection",
+  "socket.create_server().accept": "a network connection",
+  // HTTP clients: the response and all read from it.
+  "requests.get()": "HTTP response (requests)",
+  "requests.post()": "HTTP response (requests)",
+  "requests.put()": "HTTP response (requests)",
+  "requests.request()": "HTTP response (requests)",
+  "requests.Session().get()": "HTTP response (requests)",
+  "requests.Session().post()": "HTTP response (requests)",
+  "requests.Session().request()": "HTTP response (requests)",
+  "httpx.get()": "HTTP response (httpx)",
+  "httpx.post()": "HTTP response (httpx)",
+  "httpx.request()": "HTTP response (httpx)",
+  "httpx.Client().get()": "HTTP response (httpx)",
+  "httpx.Client().post()": "HTTP response (httpx)",
+  "httpx.AsyncClient().get()": "HTTP response (httpx)",
+  "httpx.AsyncClient().post()": "HTTP response (httpx)",
+  "urllib.request.urlopen()": "HTTP response (urllib)",
+  "urllib2.urlopen()": "HTTP response (urllib)",
+  "aiohttp.ClientSession().get()": "HTTP response (aiohttp)",
+  "aiohttp.ClientSession().post()": "HTTP response (aiohttp)",
+  // Caches: values other processes can write.
+  "redis.Redis().get": "value read from Redis",
+  "redis.Redis().hget": "value read from Redis",
+  "redis.Redis().lpop": "value read from Redis",
+  "redis.Redis().rpop": "value read from Redis",
+  "redis.Redis().blpop": "value read from Redis",
+  "redis.Redis().brpop": "value read from Redis",
+  "redis.Redis().mget": "value read from Redis",
+  "redis.Redis().getdel": "value read from Redis",
+  "redis.StrictRedis().get": "value read from Redis",
+  "redis.StrictRedis().hget": "value read from Redis",
+  "redis.StrictRedis().lpop": "value read from Redis",
+  "redis.StrictRedis().rpop": "value read from Redis",
+  "redis.from_url().get": "value read from Redis",
+  "redis.from_url().hget": "value read from Redis",
+  "redis.Redis.from_url().get": "value read from Redis",
+  "memcache.Client().get": "value read from memcached",
+  "pymemcache.client.base.Client().get": "value read from memcached",
+  "pymemcache.Client().get": "value read from memcached",
+  "pylibmc.Client().get": "value read from memcached",
+  // Message queues.
+  "kafka.KafkaConsumer()": "Kafka message",
+  "kafka.KafkaConsumer().poll": "Kafka message",
+  "confluent_kafka.Consumer().poll": "Kafka message",
+  "pika.BlockingConnection().channel().basic_get": "RabbitMQ message",
+  "zmq.Context().socket().recv": "ZeroMQ message",
+};
+
+/**
+ * Request objects reached through a parameter or `self.request`: reading one of these attributes (or calling one of
+ * these methods) yields untrusted data. Covers Django, Django REST framework, FastAPI/Starlette, aiohttp, Tornado,
+ * Bottle, Falcon, Pyramid, Sanic and Flask's request objects when passed around.
+ */
+export const REQUEST_DATA_MEMBERS: ReadonlySet<string> = new Set([
+  "body", "data", "GET", "POST", "COOKIES", "FILES", "META", "headers", "cookies", "form", "args", "values", "files",
+  "json", "get_json", "get_data", "stream", "bounded_stream", "media", "get_media", "query_params", "path_params",
+  "query", "forms", "params", "read", "text", "post", "content", "query_arguments", "body_arguments", "arguments",
+  "raw_data", "raw", "input_stream", "query_string", "match_info", "rfile", "recv", "recv_into", "makefile",
+]);
+
+/** Parameter names that hold a web framework's request object in a handler. */
+export const REQUEST_PARAMETERS: ReadonlySet<string> = new Set(["request", "req", "http_request"]);
+
+/** Methods of `self` in request handlers (Tornado `RequestHandler`) that return request data. */
+export const HANDLER_DATA_METHODS: ReadonlySet<string> = new Set([
+  "get_argument", "get_arguments", "get_body_argument", "get_body_arguments", "get_query_argument", "get_query_arguments", "get_cookie", "get_secure_cookie",
+]);
+
+/** Attributes of `self` in request handlers that are request objects (Tornado, socketserver, http.server). */
+export const HANDLER_REQUEST_ATTRIBUTES: ReadonlySet<string> = new Set(["request", "connection"]);
+
+/** Attributes of `self` in socketserver/http.server handlers that are the client's input stream. */
+export const HANDLER_STREAM_ATTRIBUTES: ReadonlySet<string> = new Set(["rfile"]);
+
+/** AWS Lambda entry points: their first parameter (`event`) is untrusted. */
+export const LAMBDA_HANDLERS = /^(lambda_handler|handler|[a-z0-9_]*_handler|main)$/;
+
+/** Message-queue consumer callbacks (pika `on_message_callback(ch, method, properties, body)`): the body parameter. */
+export const CALLBACK_BODY_PARAMETERS: ReadonlySet<string> = new Set(["body", "payload", "message_body"]);
+
+/** Calls whose result is trusted whatever their input: signature checks with a server-side key. */
+export const SANITIZERS: readonly RegExp[] = [
+  /^itsdangerous\.\w+\(\)\.(loads|unsign|unsign_timestamp|loads_timestamp)$/,
+  /^django\.core\.signing\.(loads|\w+\(\)\.(unsign|unsign_object))$/,
+];
+
+/** Calls whose result carries the taint of their arguments (decoders, decompressors, conversions, buffers). */
+export const PROPAGATORS: readonly RegExp[] = [
+  /^base64\.\w*decode\w*$/,
+  /^binascii\.(a2b_\w+|unhexlify)$/,
+  /^codecs\.decode$/,
+  /^(zlib|gzip|bz2|lzma|zstd|brotli|lz4\.frame|snappy)\.decompress$/,
+  /^(gzip|bz2|lzma)\.(open|GzipFile|BZ2File|LZMAFile)$/,
+  /^builtins\.(bytes|bytearray|str|memoryview|bytes\.fromhex|bytearray\.fromhex|list|tuple|dict|next|reversed|sorted)$/,
+  /^io\.(BytesIO|StringIO|BufferedReader)$/,
+  /^json\.loads?$/,
+  /^urllib\.parse\.(unquote\w*|parse_qs|parse_qsl)$/,
+  /^(typing\.)?cast$/,
+];
+
+/** Constant-time comparisons that verify a payload's HMAC: a load on a branch they guard is not a finding. */
+export const VERIFIERS: readonly string[] = ["hmac.compare_digest", "secrets.compare_digest"];
+
+/** MAC computations whose `==` comparison is a check, but not a constant-time one (lower confidence). */
+export const MAC_CALLS: readonly RegExp[] = [/^hmac\.(new|HMAC|digest)/];
+
+/**
+ * The qualified names the flow analysis resolves beyond the sinks (sources, decoders, sanitizers, verifiers): partial
+ * parsing keeps the imports and module-level bindings that lead to them (see `PythonRule.flowNames`).
+ */
+export const FLOW_NAMES: readonly string[] = [
+  ...Object.keys(DATA_SOURCES),
+  "flask.request", "bottle.request",
+  "base64.b64decode", "base64.urlsafe_b64decode", "base64.standard_b64decode", "base64.b32decode", "base64.b16decode", "base64.a85decode", "base64.b85decode", "base64.decodebytes", "base64.decodestring",
+  "binascii.unhexlify", "binascii.a2b_base64", "binascii.a2b_hex", "codecs.decode",
+  "zlib.decompress", "gzip.decompress", "gzip.open", "gzip.GzipFile", "bz2.decompress", "bz2.open", "bz2.BZ2File", "lzma.decompress", "lzma.open", "lzma.LZMAFile",
+  "io.BytesIO", "io.StringIO", "io.BufferedReader", "json.loads", "json.load", "urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.parse.unquote_to_bytes", "urllib.parse.parse_qs",
+  "itsdangerous.Signer().unsign", "itsdangerous.URLSafeSerializer().loads", "itsdangerous.URLSafeTimedSerializer().loads", "itsdangerous.Serializer().loads", "itsdangerous.TimestampSigner().unsign",
+  "django.core.signing.loads", "django.core.signing.Signer().unsign", "django.core.signing.TimestampSigner().unsign",
+  ...VERIFIERS, "hmac.new", "hmac.HMAC",
+];

@@ -1,0 +1,258 @@
+import type { DerivedSite, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../rule.js";
+import { CallArguments } from "../../languages/python/calls.js";
+import { childByField } from "../../languages/python/syntax.js";
+import { code, defineRule } from "../rule.js";
+import { callPosition, enclosingFunction, TaintTracker, type FlowStep } from "../../languages/python/taint/flow.js";
+import { FLOW_NAMES } from "../../languages/python/taint/specs.js";
+import type { SemanticModel } from "../../languages/python/semantic/model.js";
+import type { SyntaxNode } from "../../languages/python/syntax.js";
+import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
+import PYTHON_LANG_SEC_040 from "./PYTHON-LANG-SEC-040.js";
+import PYTHON_LANG_SEC_041 from "./PYTHON-LANG-SEC-041.js";
+import PYTHON_LANG_SEC_042 from "./PYTHON-LANG-SEC-042.js";
+import PYTHON_LANG_SEC_043 from "./PYTHON-LANG-SEC-043.js";
+import PYTHON_LANG_SEC_044 from "./PYTHON-LANG-SEC-044.js";
+import PYTHON_LANG_SEC_045 from "./PYTHON-LANG-SEC-045.js";
+import PYTHON_LANG_SEC_046 from "./PYTHON-LANG-SEC-046.js";
+import PYTHON_LANG_SEC_073 from "./PYTHON-LANG-SEC-073.js";
+import PYTHON_ML_SEC_001 from "./PYTHON-ML-SEC-001.js";
+import PYTHON_ML_SEC_002 from "./PYTHON-ML-SEC-002.js";
+import PYTHON_ML_SEC_003 from "./PYTHON-ML-SEC-003.js";
+import PYTHON_ML_SEC_004 from "./PYTHON-ML-SEC-004.js";
+import PYTHON_ML_SEC_005 from "./PYTHON-ML-SEC-005.js";
+import PYTHON_ML_SEC_006 from "./PYTHON-ML-SEC-006.js";
+import PYTHON_ML_SEC_007 from "./PYTHON-ML-SEC-007.js";
+import PYTHON_ML_SEC_008 from "./PYTHON-ML-SEC-008.js";
+import PYTHON_ML_SEC_009 from "./PYTHON-ML-SEC-009.js";
+import PYTHON_ML_SEC_010 from "./PYTHON-ML-SEC-010.js";
+import PYTHON_ML_SEC_011 from "./PYTHON-ML-SEC-011.js";
+import PYTHON_ML_SEC_012 from "./PYTHON-ML-SEC-012.js";
+
+/** The deserializer rules whose sinks (and their safe-option decisions) this rule reuses. */
+const SINK_RULES: readonly PythonRule[] = [
+  PYTHON_LANG_SEC_040, PYTHON_LANG_SEC_041, PYTHON_LANG_SEC_042, PYTHON_LANG_SEC_043, PYTHON_LANG_SEC_044,
+  PYTHON_LANG_SEC_045, PYTHON_LANG_SEC_046, PYTHON_LANG_SEC_073, PYTHON_ML_SEC_001, PYTHON_ML_SEC_002,
+  PYTHON_ML_SEC_003, PYTHON_ML_SEC_004, PYTHON_ML_SEC_005, PYTHON_ML_SEC_006, PYTHON_ML_SEC_007, PYTHON_ML_SEC_008,
+  PYTHON_ML_SEC_009, PYTHON_ML_SEC_010, PYTHON_ML_SEC_011, PYTHON_ML_SEC_012,
+];
+
+/** Keywords under which deserializers take the data or the file they read. */
+const DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn"];
+
+/** One tracker per analysed file and mode: it caches each function's definitions. */
+const trackers = new WeakMap<SemanticModel, TaintTracker>();
+const parameterTrackers = new WeakMap<SemanticModel, TaintTracker>();
+
+function trackerFor(model: SemanticModel, parameters = false): TaintTracker {
+  const cache = parameters ? parameterTrackers : trackers;
+  let t = cache.get(model);
+  if (!t) cache.set(model, (t = new TaintTracker(model, parameters)));
+  return t;
+}
+
+/** A function of the module whose parameter reaches a sink: its calls are sinks for that argument. */
+interface Wrapper {
+  fn: SyntaxNode;
+  name: string;
+  parameter: string;
+  position: number;
+  target: string;
+  /** From the parameter to the sink. */
+  steps: FlowStep[];
+}
+
+const wrappers = new WeakMap<SemanticModel, Wrapper[]>();
+
+function addWrapper(model: SemanticModel, site: SyntaxNode, steps: FlowStep[], target: string): Wrapper | undefined {
+  const fn = enclosingFunction(site);
+  const parameter = steps[0]?.parameter;
+  if (!fn || !parameter) return undefined;
+  let list = wrappers.get(model);
+  if (!list) wrappers.set(model, (list = []));
+  if (list.some((w) => w.fn === fn && w.parameter === parameter)) return undefined;
+  const nameNode = childByField(fn, "name");
+  const w = { fn, name: nameNode ? model.text(nameNode) : "<function>", parameter, position: callPosition(fn, parameter, model), target, steps };
+  list.push(w);
+  return w;
+}
+
+/** Wrapper calls of one module: each call whose argument is untrusted is a finding; a call passing a parameter on makes its function a wrapper too. */
+function wrapperSites(model: SemanticModel): DerivedSite[] {
+  const queue = [...(wrappers.get(model) ?? [])];
+  if (!queue.length) return [];
+  const out: DerivedSite[] = [];
+  const tracker = trackerFor(model);
+  const seen = new Set<SyntaxNode>();
+  for (let w = queue.shift(); w && seen.size < MAX_WRAPPER_CALLS; w = queue.shift()) {
+    for (const { node, scope } of model.calls) {
+      const callee = childByField(node, "function");
+      if (!callee || tracker.localFunction(callee, scope) !== w.fn) continue;
+      const args = new CallArguments(node, model.tree.source);
+      const arg = args.keywords.get(w.parameter) ?? (w.position >= 0 ? args.positional[w.position] : undefined);
+      if (!arg) continue;
+      const call = { node, message: `passed to ${code(w.name + "()")}` };
+      const flow = tracker.flowInto(arg, node, scope);
+      if (flow && !seen.has(node)) {
+        seen.add(node);
+        const calleeText = model.text(callee);
+        out.push({
+          node,
+          scope,
+          target: w.target,
+          calleeText,
+          outcome: {
+            message:
+              `Untrusted data reaches ${code(w.target)} through ${code(w.name + "()")}: ${flow.steps[0].message.replace(/^source: /, "")} ` +
+              `is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.`,
+            confidence: flow.weakGuard ? "low" : "high",
+            flow: [...flow.steps, ...(flow.weakGuard ? [flow.weakGuard] : []), call, ...w.steps],
+          },
+        });
+        continue;
+      }
+      const passed = trackerFor(model, true).flowInto(arg, node, scope);
+      const next = passed && addWrapper(model, node, passed.steps, w.target);
+      if (next) queue.push({ ...next, steps: [...passed.steps, call, ...w.steps] });
+    }
+  }
+  return out;
+}
+
+/** Bounds the wrapper search on hostile input. */
+const MAX_WRAPPER_CALLS = 10_000;
+
+/** The argument a deserializer reads its input from. */
+function dataArgument(m: SinkMatch): SyntaxNode | undefined {
+  if (m.via === "reference") return undefined;
+  for (const k of DATA_KEYWORDS) {
+    const v = m.args.keywords.get(k);
+    if (v) return v;
+  }
+  return m.args.positional[0];
+}
+
+function flowChecked(spec: SinkSpec): SinkSpec {
+  return {
+    call: spec.call,
+    subclasses: spec.subclasses,
+    message: spec.message,
+    check(m: SinkMatch): SinkOutcome | null {
+      const base = spec.check ? spec.check(m) : {};
+      if (base === null) return null;
+      const arg = dataArgument(m);
+      if (!arg) return null;
+      const flow = trackerFor(m.model).flowInto(arg, m.node, m.scope);
+      if (!flow) {
+        // `def unpickle(b): return pickle.loads(b)`: the callers of `unpickle` are checked after the sinks.
+        const passed = trackerFor(m.model, true).flowInto(arg, m.node, m.scope);
+        if (passed) addWrapper(m.model, m.node, [...passed.steps, { node: m.node, message: `sink: ${m.target}` }], m.target);
+        return null;
+      }
+      const source = flow.steps[0];
+      const sink = m.calleeText || m.target;
+      const weak = flow.weakGuard ? ` A MAC check guards it, but with \`==\`, which leaks timing: use \`hmac.compare_digest\`.` : "";
+      return {
+        message:
+          `Untrusted data reaches ${code(sink)} (${m.target}): ${source.message.replace(/^source: /, "")} flows into the deserializer, ` +
+          `which can run arbitrary code. Do not deserialize it with a code-executing format; use JSON or verify an HMAC first.${weak}`,
+        confidence: flow.weakGuard ? "low" : "high",
+        flow: [...flow.steps, ...(flow.weakGuard ? [flow.weakGuard] : []), { node: m.node, message: `sink: ${m.target}` }],
+      };
+    },
+  };
+}
+
+const prefilter = [...new Set(SINK_RULES.flatMap((r) => r.prefilter))];
+
+export default defineRule({
+  id: "PYTHON-DESER-001",
+  name: "Untrusted Data Reaches a Deserializer",
+  language: "python",
+  severity: "critical",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "data-flow", "taint", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: [],
+  similar: SINK_RULES.map((r) => r.id),
+  prefilter,
+  flowNames: FLOW_NAMES,
+  derivedSites: wrapperSites,
+  sinks: SINK_RULES.flatMap((r) => r.sinks).map(flowChecked),
+  docs: {
+    summary: "Reports a deserializer call (pickle, yaml, jsonpickle, marshal, shelve, dill, torch, numpy, pandas, joblib, ...) whose input comes from an untrusted source, with the path the data takes.",
+    description:
+      "This rule follows data from where an attacker controls it to a deserializer that can run code. Sources are " +
+      "web request data (Flask, Django, Django REST framework, FastAPI/Starlette, aiohttp, Tornado, Bottle, Falcon), the " +
+      "AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses " +
+      "(`requests`, `httpx`, `urllib`, aiohttp), values read from Redis and memcached clients, and message-queue " +
+      "consumers (pika callback bodies, Kafka consumers). Sinks are every call the deserialization rules report " +
+      "(PYTHON-LANG-SEC-040 to 046 and 073, PYTHON-ML-SEC-001 to 012), with their safe-option decisions: `yaml.safe_load`, " +
+      "`torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. The data is followed through " +
+      "assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes " +
+      "operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, " +
+      "`codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, " +
+      "comprehensions and functions of the same module that return untrusted data. Each finding carries the trace from " +
+      "the source to the sink (text, JSON `trace[]`, SARIF `codeFlows`).",
+    securityImplications:
+      "A deserializer that can construct arbitrary objects runs the attacker's code as soon as it reads the payload: " +
+      "the process's credentials, data and network position are theirs. Unlike the pattern rules, every finding of " +
+      "this rule has a known path from an attacker-controlled input, so it is a confirmed remote code execution " +
+      "unless the path is unreachable.",
+    howToFix:
+      "Replace the format with a data-only one (`json`, `msgpack`, Protocol Buffers, `safetensors`), or use the " +
+      "library's safe mode (`yaml.safe_load`, `torch.load(weights_only=True)`, `numpy.load(allow_pickle=False)`). If the " +
+      "payload must stay a pickle that the server produced itself, sign it with an HMAC under a server-side key and " +
+      "verify it with `hmac.compare_digest` (or `itsdangerous`/`django.core.signing`) before loading.",
+    fixHint: "Deserialize untrusted input with a data-only format, or verify an HMAC with hmac.compare_digest before loading.",
+    vulnerableExample: [
+      "import base64, pickle",
+      "from flask import request",
+      "",
+      "@app.route(\"/restore\", methods=[\"POST\"])",
+      "def restore():",
+      "    blob = base64.b64decode(request.form[\"state\"])",
+      "    return pickle.loads(blob)  # request form -> b64decode -> pickle.loads",
+    ].join("\n"),
+    safeExample: [
+      "import hmac, hashlib, pickle",
+      "from flask import request, abort",
+      "",
+      "@app.route(\"/restore\", methods=[\"POST\"])",
+      "def restore():",
+      "    blob, mac = request.data[:-32], request.data[-32:]",
+      "    if not hmac.compare_digest(mac, hmac.new(KEY, blob, hashlib.sha256).digest()):",
+      "        abort(400)",
+      "    return pickle.loads(blob)  # verified: produced by this server",
+    ].join("\n"),
+    detectionScope:
+      "Intra-procedural flows inside one function, and calls of functions of the same module (and methods of the same " +
+      "class through `self`) that return untrusted data. Django-style handlers are recognised by a parameter named " +
+      "`request`/`req`; AWS Lambda handlers by `handler(event, context)`/`lambda_handler`/`*_handler`; message-queue " +
+      "callbacks by a four-parameter callback whose last parameter is `body`. Not reported: loads on a branch where " +
+      "`hmac.compare_digest` verified the data (a plain `==` against `hmac.new(...).digest()` is reported with low " +
+      "confidence), data returned by `itsdangerous` `Signer.unsign`/`*Serializer.loads` and Django `signing.loads`, " +
+      "names overwritten with constants before the load. Not covered yet: flows through wrapper functions defined in " +
+      "other modules, function parameters of non-handler functions (report them with the pattern rules), attributes " +
+      "stored on objects between methods, and sources added in the configuration.",
+    references: DESERIALIZATION_REFERENCES,
+    faq: [
+      {
+        question: "How does this rule relate to PYTHON-LANG-SEC-040 and the other deserialization rules?",
+        answer:
+          "Those rules report every deserializer call, whatever its input, because pickle has no safe input. This rule " +
+          "reports the subset where the input provably comes from an attacker-controlled source, with the path, so " +
+          "these findings can be triaged first and can gate a build on their own.",
+      },
+      {
+        question: "We verify an HMAC before loading. Why is it still reported?",
+        answer:
+          "Only a constant-time comparison (`hmac.compare_digest`) on the branch that loads clears the finding. Comparing " +
+          "digests with `==` leaks timing that lets an attacker forge the MAC byte by byte; the finding stays with low confidence.",
+      },
+    ],
+  },
+});
