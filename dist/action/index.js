@@ -986,8 +986,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code4) => {
-      return code4 === CHAR_FORWARD_SLASH || code4 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code5) => {
+      return code5 === CHAR_FORWARD_SLASH || code5 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -1017,38 +1017,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code4;
+      let code5;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek2 = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code4;
+        prev = code5;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code4 = advance();
+        code5 = advance();
         let next;
-        if (code4 === CHAR_BACKWARD_SLASH) {
+        if (code5 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code4 = advance();
-          if (code4 === CHAR_LEFT_CURLY_BRACE) {
+          code5 = advance();
+          if (code5 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code4 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code5 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code4 = advance())) {
-            if (code4 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code5 = advance())) {
+            if (code5 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code4 === CHAR_LEFT_CURLY_BRACE) {
+            if (code5 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code4 === CHAR_DOT && (code4 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code5 === CHAR_DOT && (code5 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -1057,7 +1057,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code4 === CHAR_COMMA) {
+            if (braceEscaped !== true && code5 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -1066,7 +1066,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code4 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code5 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -1081,7 +1081,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code4 === CHAR_FORWARD_SLASH) {
+        if (code5 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -1094,27 +1094,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code4 === CHAR_PLUS || code4 === CHAR_AT || code4 === CHAR_ASTERISK || code4 === CHAR_QUESTION_MARK || code4 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code5 === CHAR_PLUS || code5 === CHAR_AT || code5 === CHAR_ASTERISK || code5 === CHAR_QUESTION_MARK || code5 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek2() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code4 === CHAR_EXCLAMATION_MARK && index === start2) {
+            if (code5 === CHAR_EXCLAMATION_MARK && index === start2) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code4 = advance())) {
-                if (code4 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code5 = advance())) {
+                if (code5 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code4 === CHAR_LEFT_PARENTHESES) {
+                if (code5 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -1124,7 +1124,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code4 === CHAR_ASTERISK) {
+        if (code5 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -1133,7 +1133,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code4 === CHAR_QUESTION_MARK) {
+        if (code5 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -1141,7 +1141,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code4 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code5 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -1160,26 +1160,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code4 === CHAR_EXCLAMATION_MARK && index === start2) {
+        if (opts.nonegate !== true && code5 === CHAR_EXCLAMATION_MARK && index === start2) {
           negated = token.negated = true;
           start2++;
           continue;
         }
-        if (opts.noparen !== true && code4 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code5 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code4 = advance())) {
-              if (code4 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code5 = advance())) {
+              if (code5 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code4 === CHAR_LEFT_PARENTHESES) {
+              if (code5 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -1244,7 +1244,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code4)) {
+        if (!isPathSeparator(code5)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -3606,8 +3606,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start2, i2);
-                const code4 = json.substr(i2 + 2, 4);
-                switch (code4) {
+                const code5 = json.substr(i2 + 2, 4);
+                switch (code5) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -3633,8 +3633,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code4.substr(0, 2) === "00")
-                      str += "\\x" + code4.substr(2);
+                    if (code5.substr(0, 2) === "00")
+                      str += "\\x" + code5.substr(2);
                     else
                       str += json.substr(i2, 6);
                 }
@@ -6133,22 +6133,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code4, message15) {
+      constructor(name2, pos, code5, message15) {
         super();
         this.name = name2;
-        this.code = code4;
+        this.code = code5;
         this.message = message15;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code4, message15) {
-        super("YAMLParseError", pos, code4, message15);
+      constructor(pos, code5, message15) {
+        super("YAMLParseError", pos, code5, message15);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code4, message15) {
-        super("YAMLWarning", pos, code4, message15);
+      constructor(pos, code5, message15) {
+        super("YAMLWarning", pos, code5, message15);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -7057,7 +7057,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code4, msg) => onError(offset + rel, code4, msg);
+      const _onError = (rel, code5, msg) => onError(offset + rel, code5, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -7255,9 +7255,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code4 = ok ? parseInt(cc, 16) : NaN;
+      const code5 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code4);
+        return String.fromCodePoint(code5);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -7579,12 +7579,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code4, message15, warning) => {
+        this.onError = (source, code5, message15, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code4, message15));
+            this.warnings.push(new errors.YAMLWarning(pos, code5, message15));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code4, message15));
+            this.errors.push(new errors.YAMLParseError(pos, code5, message15));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -7746,12 +7746,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code4, message15) => {
+        const _onError = (pos, code5, message15) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code4, message15);
+            onError(offset, code5, message15);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code4, message15);
+            throw new errors.YAMLParseError([offset, offset + 1], code5, message15);
         };
         switch (token.type) {
           case "scalar":
@@ -10663,11 +10663,11 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code4, message15) {
+      constructor(exitCode, code5, message15) {
         super(message15);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
-        this.code = code4;
+        this.code = code5;
         this.exitCode = exitCode;
         this.nestedError = void 0;
       }
@@ -12261,9 +12261,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code4, message15) {
+      _exit(exitCode, code5, message15) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code4, message15));
+          this._exitCallback(new CommanderError2(exitCode, code5, message15));
         }
         process2.exit(exitCode);
       }
@@ -12901,14 +12901,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
         }
         const exitCallback = this._exitCallback;
-        proc.on("close", (code4) => {
-          code4 = code4 ?? 1;
+        proc.on("close", (code5) => {
+          code5 = code5 ?? 1;
           if (!exitCallback) {
-            process2.exit(code4);
+            process2.exit(code5);
           } else {
             exitCallback(
               new CommanderError2(
-                code4,
+                code5,
                 "commander.executeSubCommandAsync",
                 "(close)"
               )
@@ -13281,7 +13281,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const negativeNumberArg = (arg) => {
           if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
           return !this._getCommandAndAncestors().some(
-            (cmd) => cmd.options.map((opt) => opt.short).some((short) => /^-\d$/.test(short))
+            (cmd) => cmd.options.map((opt) => opt.short).some((short2) => /^-\d$/.test(short2))
           );
         };
         let activeVariadicOption = null;
@@ -13415,8 +13415,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         const config = errorOptions || {};
         const exitCode = config.exitCode || 1;
-        const code4 = config.code || "commander.error";
-        this._exit(exitCode, code4, message15);
+        const code5 = config.code || "commander.error";
+        this._exit(exitCode, code5, message15);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -15459,12 +15459,12 @@ var require_dist2 = __commonJS({
         index = skipOWS(header, index + 1, len);
         const keyStart = index;
         while (index < len) {
-          const code4 = header.charCodeAt(index);
-          if (code4 === stopChar)
+          const code5 = header.charCodeAt(index);
+          if (code5 === stopChar)
             break parameter;
-          if (code4 === SEMI)
+          if (code5 === SEMI)
             continue parameter;
-          if (code4 === EQ) {
+          if (code5 === EQ) {
             const keyEnd = trailingOWS(header, keyStart, index);
             const key = header.slice(keyStart, keyEnd).toLowerCase();
             index = skipOWS(header, index + 1, len);
@@ -15472,18 +15472,18 @@ var require_dist2 = __commonJS({
               index++;
               let value = "";
               while (index < len) {
-                const code5 = header.charCodeAt(index++);
-                if (code5 === DQUOTE) {
+                const code6 = header.charCodeAt(index++);
+                if (code6 === DQUOTE) {
                   index = skipValue(header, index, len, stopChar);
                   if (parameters[key] === void 0)
                     parameters[key] = value;
                   break;
                 }
-                if (code5 === BSLASH && index < len) {
+                if (code6 === BSLASH && index < len) {
                   value += header[index++];
                   continue;
                 }
-                value += String.fromCharCode(code5);
+                value += String.fromCharCode(code6);
               }
               continue parameter;
             }
@@ -15502,8 +15502,8 @@ var require_dist2 = __commonJS({
     }
     function skipValue(str, index, len, stopChar) {
       while (index < len) {
-        const code4 = str.charCodeAt(index);
-        if (code4 === SEMI || code4 === stopChar)
+        const code5 = str.charCodeAt(index);
+        if (code5 === SEMI || code5 === stopChar)
           break;
         index++;
       }
@@ -17097,282 +17097,869 @@ var PYTHON_CONFIG_SEC_007_default = defineRule({
   }
 });
 
-// src/rules/python/deps-docs.ts
-var MANIFESTS_READ = "`requirements*.txt`/`*.in` (following `-r`/`-c` includes, with environment markers), `constraints*.txt`, `pyproject.toml` (PEP 621 dependencies and optional dependencies, PEP 735 dependency groups, Poetry, PDM and Hatch), `setup.cfg`, `setup.py` (`install_requires`/`extras_require` string literals, read without running it), `Pipfile`, `Pipfile.lock`, `poetry.lock`, `uv.lock`, `pdm.lock` and conda `environment*.yml`";
-var DEPS_REFERENCES = [
-  { title: "PEP 440: version identifiers and specifiers", url: "https://peps.python.org/pep-0440/" },
-  { title: "PEP 508: dependency specification", url: "https://peps.python.org/pep-0508/" },
-  { title: "OWASP A06:2021 Vulnerable and Outdated Components", url: "https://owasp.org/Top10/A06_2021-Vulnerable_and_Outdated_Components/" },
-  { title: "GitHub Advisory Database (pip)", url: "https://github.com/advisories?query=ecosystem%3Apip" }
-];
-
-// src/rules/python/PYTHON-DEPS-SEC-001.ts
-var PYTHON_DEPS_SEC_001_default = defineRule({
-  id: "PYTHON-DEPS-SEC-001",
-  name: "Pinned Dependency With a Deserialization Advisory",
-  language: "python",
-  severity: "critical",
-  confidence: "high",
-  precision: "very-high",
-  cwe: ["CWE-502", "CWE-1395"],
-  owasp: ["A06:2021", "A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
-  bundles: ["deps"],
-  banditIds: [],
-  similar: ["PYTHON-DEPS-SEC-002", "PYTHON-DEPS-SEC-003"],
-  prefilter: [],
-  sinks: [],
-  docs: {
-    summary: "Detects a dependency pinned or locked at a version with a published deserialization vulnerability (PyYAML, torch, numpy, keras, tensorflow, transformers, bentoml).",
-    description: "Pathfinder reads the project's dependency manifests and lock files and matches every exact pin (`==`, `===`) and every locked version against a curated table of advisories for libraries that deserialize: PyYAML's unsafe and FullLoader defaults, the torch `weights_only` bypasses, numpy's old `allow_pickle=True` default, keras `safe_mode` bypasses and Lambda layers, tensorflow's `model_from_yaml`, transformers loaders that unpickle Hub files, and bentoml's pickled request payloads. The finding sits on the manifest line that pins the version and names each advisory, what it lets an attacker do, and the first fixed version. The severity is the highest of the advisories (disputed reports count as medium).",
-    securityImplications: "An affected version turns a call that looks safe into code execution: `torch.load(f, weights_only=True)` on torch < 2.6, `yaml.full_load` on PyYAML < 5.4, `keras.models.load_model(path)` with `safe_mode=True` on keras < 3.9. Whoever supplies the model, checkpoint or YAML document runs code with the application's rights. Lock files are what is installed in CI and production, so a locked affected version is exploitable wherever it is deployed.",
-    howToFix: "Raise the pin to the fixed version the finding names (or later) and re-lock. Where an upgrade is not possible yet, avoid the affected API for untrusted input (for torch, load only safetensors; for PyYAML, `yaml.safe_load`).",
-    fixHint: "Upgrade the pinned version to the fixed release named in the message and regenerate the lock file.",
-    vulnerableExample: ["# requirements.txt", "torch==2.5.1      # CVE-2025-32434: weights_only=True is bypassable", "PyYAML==5.3.1     # CVE-2020-14343"].join("\n"),
-    safeExample: ["# requirements.txt", "torch==2.6.0", "PyYAML==6.0.2"].join("\n"),
-    detectionScope: `Manifests read: ${MANIFESTS_READ}. Exact pins and locked versions are matched with PEP 440 ordering (\`@renovatebot/pep440\`); ranges are PYTHON-DEPS-SEC-002. Package names are normalised (PEP 503: \`PyYAML\`, \`pyyaml\`, \`py_yaml\` are one). Direct URL references and local paths carry no version and are not matched. The advisory table is listed in the README with each row's source.`,
-    references: [
-      { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
-      { title: "CVE-2020-14343: PyYAML FullLoader code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-14343" },
-      { title: "CVE-2025-1550: keras safe_mode bypass (GHSA-48g7-3x6r-xfhp)", url: "https://github.com/advisories/GHSA-48g7-3x6r-xfhp" },
-      ...DEPS_REFERENCES
-    ],
-    faq: [
-      {
-        question: "Why only these packages and not every CVE on PyPI?",
-        answer: "Pathfinder is a deserialization scanner: the table holds advisories that make loading data or models run code, checked by hand against their sources. Use a general SCA tool (pip-audit, OSV-Scanner) for everything else."
-      },
-      {
-        question: "The pin is in a lock file I do not edit by hand.",
-        answer: "Raise the constraint in pyproject.toml/Pipfile (or add a constraint) and re-lock; the finding goes away with the locked version."
+// src/languages/python/calls.ts
+var CallArguments = class {
+  positional = [];
+  keywords = /* @__PURE__ */ new Map();
+  /** `*args` present: later positions are unknown. */
+  hasStarArgs = false;
+  /** `**kwargs` present: any keyword may be set. */
+  hasKwArgs = false;
+  constructor(call, source) {
+    const list = call ? childByField(call, "arguments") : void 0;
+    if (!list) return;
+    if (list.type === "generator_expression") {
+      this.positional.push(list);
+      return;
+    }
+    for (const arg of list.children) {
+      switch (arg.type) {
+        case "keyword_argument": {
+          const name2 = childByField(arg, "name");
+          const value = childByField(arg, "value");
+          if (name2 && value) this.keywords.set(source.slice(name2.start, name2.end), value);
+          break;
+        }
+        case "list_splat":
+          this.hasStarArgs = true;
+          break;
+        case "dictionary_splat":
+          this.hasKwArgs = true;
+          break;
+        case "comment":
+          break;
+        default:
+          if (!this.hasStarArgs) this.positional.push(arg);
       }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-DEPS-SEC-002.ts
-var PYTHON_DEPS_SEC_002_default = defineRule({
-  id: "PYTHON-DEPS-SEC-002",
-  name: "Dependency Range Admits a Version With a Deserialization Advisory",
-  language: "python",
-  severity: "low",
-  confidence: "medium",
-  precision: "medium",
-  cwe: ["CWE-502", "CWE-1395"],
-  owasp: ["A06:2021", "A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
-  bundles: ["deps"],
-  banditIds: [],
-  similar: ["PYTHON-DEPS-SEC-001"],
-  prefilter: [],
-  sinks: [],
-  docs: {
-    summary: "Detects a version range (`>=`, `~=`, `^`, `<`, wildcards) that admits a version with a published deserialization vulnerability.",
-    description: "A declared range such as `torch>=2.0` or `PyYAML<6` lets an installer pick an affected version: an old lock file, a pinned transitive constraint or a mirror without the newest release is enough. The rule intersects the range with each advisory's affected versions (PEP 440) and reports on the manifest line when they overlap, at low severity: nothing says the affected version is what gets installed. A bare name without a specifier is not reported (the resolver picks the newest release), and neither is a range beside a lock file or an exact pin of the same package in the same directory, which decide the version (PYTHON-DEPS-SEC-001 judges those).",
-    securityImplications: "If the affected version is what gets installed, the advisory applies in full: see PYTHON-DEPS-SEC-001.",
-    howToFix: "Raise the lower bound to the first fixed version named in the message (`torch>=2.6`), or lock the dependencies.",
-    fixHint: "Raise the range's lower bound to the fixed version named in the message.",
-    vulnerableExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.0", "keras~=3.5"]'].join("\n"),
-    safeExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.6", "keras>=3.13.2"]'].join("\n"),
-    detectionScope: `Manifests read: ${MANIFESTS_READ}. Ranges are intersected with the affected ranges as intervals of PEP 440 versions; \`!=\` exclusions are ignored (they can only make the range smaller, so the rule may over-report a range that excludes exactly the affected releases). Poetry \`^\`/\`~\` constraints and conda \`=1.2\` specs are translated to PEP 440.`,
-    references: DEPS_REFERENCES,
-    faq: [
-      {
-        question: "Why low severity?",
-        answer: "A range says what may be installed, not what is. A lock file or exact pin is the stronger signal, reported by PYTHON-DEPS-SEC-001."
-      }
-    ]
-  }
-});
-
-// src/dependencies/versions.ts
-var import_pep440 = __toESM(require_pep440(), 1);
-function bump(release, index) {
-  const parts2 = release.replace(/^\d+!/, "").split(/[.]/).map((p) => parseInt(p, 10));
-  const kept = parts2.slice(0, index + 1);
-  while (kept.length < index + 1) kept.push(0);
-  kept[index] = (kept[index] || 0) + 1;
-  return kept.join(".");
-}
-function releaseOf(version) {
-  const m = /^(?:\d+!)?(\d+(?:\.\d+)*)/.exec(version);
-  return m ? m[1] : version;
-}
-function clauseInterval(clause) {
-  const m = /^(===|==|!=|~=|<=|>=|<|>)\s*(.+)$/.exec(clause.trim());
-  if (!m) return void 0;
-  const [, op, raw] = m;
-  const v = raw.trim();
-  if (op === "!=") return "any";
-  if (v.endsWith(".*")) {
-    if (op !== "==") return void 0;
-    const base = v.slice(0, -2);
-    if (!(0, import_pep440.valid)(base)) return void 0;
-    const n = base.split(".").length;
-    return { lo: { version: base, inclusive: true }, hi: { version: bump(base, n - 1), inclusive: false } };
-  }
-  if (!(0, import_pep440.valid)(v)) return void 0;
-  switch (op) {
-    case "==":
-    case "===":
-      return { lo: { version: v, inclusive: true }, hi: { version: v, inclusive: true } };
-    case ">=":
-      return { lo: { version: v, inclusive: true } };
-    case ">":
-      return { lo: { version: v, inclusive: false } };
-    case "<=":
-      return { hi: { version: v, inclusive: true } };
-    case "<":
-      return { hi: { version: v, inclusive: false } };
-    case "~=": {
-      const n = releaseOf(v).split(".").length;
-      if (n < 2) return void 0;
-      return { lo: { version: v, inclusive: true }, hi: { version: bump(releaseOf(v), n - 2), inclusive: false } };
     }
   }
+  /** The value bound to parameter `keyword` at `position` (0-based), like Ruff's `find_argument_value`. */
+  find(keyword, position) {
+    if (keyword !== void 0) {
+      const k = this.keywords.get(keyword);
+      if (k) return k;
+    }
+    return position !== void 0 ? this.positional[position] : void 0;
+  }
+  /** True when the parameter may be set without us seeing its value (`*args`/`**kwargs`). */
+  mayBeHidden(keyword, position) {
+    if (this.find(keyword, position)) return false;
+    return keyword !== void 0 && this.hasKwArgs || position !== void 0 && this.hasStarArgs;
+  }
+  /** Every argument value node, positional and keyword. */
+  values() {
+    return [...this.positional, ...this.keywords.values()];
+  }
+};
+
+// src/languages/python/taint/specs.ts
+var DATA_SOURCES = {
+  // Flask and Werkzeug request data (the context-local `request`).
+  "flask.request.data": "Flask request body",
+  "flask.request.get_data": "Flask request body",
+  "flask.request.form": "Flask form data",
+  "flask.request.args": "Flask query string",
+  "flask.request.values": "Flask request values",
+  "flask.request.files": "Flask uploaded file",
+  "flask.request.cookies": "Flask cookie",
+  "flask.request.headers": "Flask request header",
+  "flask.request.json": "Flask JSON body",
+  "flask.request.get_json": "Flask JSON body",
+  "flask.request.stream": "Flask request stream",
+  "flask.request.input_stream": "Flask request stream",
+  // Bottle's global request.
+  "bottle.request.body": "Bottle request body",
+  "bottle.request.forms": "Bottle form data",
+  "bottle.request.query": "Bottle query string",
+  "bottle.request.params": "Bottle request parameters",
+  "bottle.request.files": "Bottle uploaded file",
+  "bottle.request.cookies": "Bottle cookie",
+  "bottle.request.get_cookie": "Bottle cookie",
+  "bottle.request.headers": "Bottle request header",
+  "bottle.request.json": "Bottle JSON body",
+  // Standard input.
+  "sys.stdin": "standard input",
+  "builtins.input": "user input (input())",
+  // Sockets.
+  "socket.socket().recv": "data received from a socket",
+  "socket.socket().recvfrom": "data received from a socket",
+  "socket.socket().recv_into": "data received from a socket",
+  "socket.socket().makefile": "data received from a socket",
+  "socket.socket().accept": "a network connection",
+  "socket.create_connection()": "a network connection",
+  "socket.create_server().accept": "a network connection",
+  // HTTP clients: the response and all read from it.
+  "requests.get()": "HTTP response (requests)",
+  "requests.post()": "HTTP response (requests)",
+  "requests.put()": "HTTP response (requests)",
+  "requests.request()": "HTTP response (requests)",
+  "requests.Session().get()": "HTTP response (requests)",
+  "requests.Session().post()": "HTTP response (requests)",
+  "requests.Session().request()": "HTTP response (requests)",
+  "httpx.get()": "HTTP response (httpx)",
+  "httpx.post()": "HTTP response (httpx)",
+  "httpx.request()": "HTTP response (httpx)",
+  "httpx.Client().get()": "HTTP response (httpx)",
+  "httpx.Client().post()": "HTTP response (httpx)",
+  "httpx.AsyncClient().get()": "HTTP response (httpx)",
+  "httpx.AsyncClient().post()": "HTTP response (httpx)",
+  "urllib.request.urlopen()": "HTTP response (urllib)",
+  "urllib2.urlopen()": "HTTP response (urllib)",
+  "aiohttp.ClientSession().get()": "HTTP response (aiohttp)",
+  "aiohttp.ClientSession().post()": "HTTP response (aiohttp)",
+  // Caches: values other processes can write.
+  "redis.Redis().get": "value read from Redis",
+  "redis.Redis().hget": "value read from Redis",
+  "redis.Redis().lpop": "value read from Redis",
+  "redis.Redis().rpop": "value read from Redis",
+  "redis.Redis().blpop": "value read from Redis",
+  "redis.Redis().brpop": "value read from Redis",
+  "redis.Redis().mget": "value read from Redis",
+  "redis.Redis().getdel": "value read from Redis",
+  "redis.StrictRedis().get": "value read from Redis",
+  "redis.StrictRedis().hget": "value read from Redis",
+  "redis.StrictRedis().lpop": "value read from Redis",
+  "redis.StrictRedis().rpop": "value read from Redis",
+  "redis.from_url().get": "value read from Redis",
+  "redis.from_url().hget": "value read from Redis",
+  "redis.Redis.from_url().get": "value read from Redis",
+  "memcache.Client().get": "value read from memcached",
+  "pymemcache.client.base.Client().get": "value read from memcached",
+  "pymemcache.Client().get": "value read from memcached",
+  "pylibmc.Client().get": "value read from memcached",
+  // Message queues.
+  "kafka.KafkaConsumer()": "Kafka message",
+  "kafka.KafkaConsumer().poll": "Kafka message",
+  "confluent_kafka.Consumer().poll": "Kafka message",
+  "pika.BlockingConnection().channel().basic_get": "RabbitMQ message",
+  "zmq.Context().socket().recv": "ZeroMQ message"
+};
+var REQUEST_DATA_MEMBERS = /* @__PURE__ */ new Set([
+  "body",
+  "data",
+  "GET",
+  "POST",
+  "COOKIES",
+  "FILES",
+  "META",
+  "headers",
+  "cookies",
+  "form",
+  "args",
+  "values",
+  "files",
+  "json",
+  "get_json",
+  "get_data",
+  "stream",
+  "bounded_stream",
+  "media",
+  "get_media",
+  "query_params",
+  "path_params",
+  "query",
+  "forms",
+  "params",
+  "read",
+  "text",
+  "post",
+  "content",
+  "query_arguments",
+  "body_arguments",
+  "arguments",
+  "raw_data",
+  "raw",
+  "input_stream",
+  "query_string",
+  "match_info",
+  "rfile",
+  "recv",
+  "recv_into",
+  "makefile"
+]);
+var REQUEST_PARAMETERS = /* @__PURE__ */ new Set(["request", "req", "http_request"]);
+var HANDLER_DATA_METHODS = /* @__PURE__ */ new Set([
+  "get_argument",
+  "get_arguments",
+  "get_body_argument",
+  "get_body_arguments",
+  "get_query_argument",
+  "get_query_arguments",
+  "get_cookie",
+  "get_secure_cookie"
+]);
+var HANDLER_REQUEST_ATTRIBUTES = /* @__PURE__ */ new Set(["request", "connection"]);
+var HANDLER_STREAM_ATTRIBUTES = /* @__PURE__ */ new Set(["rfile"]);
+var LAMBDA_HANDLERS = /^(lambda_handler|handler|[a-z0-9_]*_handler|main)$/;
+var CALLBACK_BODY_PARAMETERS = /* @__PURE__ */ new Set(["body", "payload", "message_body"]);
+var SANITIZERS = [
+  /^itsdangerous\.\w+\(\)\.(loads|unsign|unsign_timestamp|loads_timestamp)$/,
+  /^django\.core\.signing\.(loads|\w+\(\)\.(unsign|unsign_object))$/
+];
+var PROPAGATORS = [
+  /^base64\.\w*decode\w*$/,
+  /^binascii\.(a2b_\w+|unhexlify)$/,
+  /^codecs\.decode$/,
+  /^(zlib|gzip|bz2|lzma|zstd|brotli|lz4\.frame|snappy)\.decompress$/,
+  /^(gzip|bz2|lzma)\.(open|GzipFile|BZ2File|LZMAFile)$/,
+  /^builtins\.(bytes|bytearray|str|memoryview|bytes\.fromhex|bytearray\.fromhex|list|tuple|dict|next|reversed|sorted)$/,
+  /^io\.(BytesIO|StringIO|BufferedReader)$/,
+  /^json\.loads?$/,
+  /^urllib\.parse\.(unquote\w*|parse_qs|parse_qsl)$/,
+  /^(typing\.)?cast$/
+];
+var VERIFIERS = ["hmac.compare_digest", "secrets.compare_digest"];
+var MAC_CALLS = [/^hmac\.(new|HMAC|digest)/];
+var FLOW_NAMES = [
+  ...Object.keys(DATA_SOURCES),
+  "flask.request",
+  "bottle.request",
+  "base64.b64decode",
+  "base64.urlsafe_b64decode",
+  "base64.standard_b64decode",
+  "base64.b32decode",
+  "base64.b16decode",
+  "base64.a85decode",
+  "base64.b85decode",
+  "base64.decodebytes",
+  "base64.decodestring",
+  "binascii.unhexlify",
+  "binascii.a2b_base64",
+  "binascii.a2b_hex",
+  "codecs.decode",
+  "zlib.decompress",
+  "gzip.decompress",
+  "gzip.open",
+  "gzip.GzipFile",
+  "bz2.decompress",
+  "bz2.open",
+  "bz2.BZ2File",
+  "lzma.decompress",
+  "lzma.open",
+  "lzma.LZMAFile",
+  "io.BytesIO",
+  "io.StringIO",
+  "io.BufferedReader",
+  "json.loads",
+  "json.load",
+  "urllib.parse.unquote",
+  "urllib.parse.unquote_plus",
+  "urllib.parse.unquote_to_bytes",
+  "urllib.parse.parse_qs",
+  "itsdangerous.Signer().unsign",
+  "itsdangerous.URLSafeSerializer().loads",
+  "itsdangerous.URLSafeTimedSerializer().loads",
+  "itsdangerous.Serializer().loads",
+  "itsdangerous.TimestampSigner().unsign",
+  "django.core.signing.loads",
+  "django.core.signing.Signer().unsign",
+  "django.core.signing.TimestampSigner().unsign",
+  ...VERIFIERS,
+  "hmac.new",
+  "hmac.HMAC"
+];
+
+// src/languages/python/taint/flow.ts
+var MAX_DEPTH = 24;
+var FUNCTIONS = /* @__PURE__ */ new Set(["function_definition", "lambda"]);
+var NESTED = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda"]);
+var COMPREHENSIONS = /* @__PURE__ */ new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
+var CONTAINER_ADDERS = /* @__PURE__ */ new Set(["append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault", "put", "write"]);
+var BLOCK_ENDERS = /* @__PURE__ */ new Set(["return_statement", "raise_statement"]);
+var TaintTracker = class {
+  /**
+   * `parameters`: summary mode, where every parameter of the enclosing function is a source too (its first step
+   * names it), to find the functions whose parameter reaches a sink.
+   */
+  constructor(model, parameters = false) {
+    this.model = model;
+    this.parameters = parameters;
+  }
+  model;
+  parameters;
+  definitions = /* @__PURE__ */ new Map();
+  visiting = /* @__PURE__ */ new Set();
+  /**
+   * The flow of untrusted data into `expr` (an argument of the sink `site`), or undefined when none is known.
+   * Loads on a branch verified by `hmac.compare_digest` are not flows.
+   */
+  flowInto(expr, site, scope) {
+    const taint = this.eval(expr, site, scope, 0);
+    if (!taint || taint.kind !== "data") return void 0;
+    const guard = this.guardOf(site);
+    if (guard === "verified") return void 0;
+    return { steps: taint.steps, ...guard ? { weakGuard: guard } : {} };
+  }
+  text(node) {
+    return this.model.text(node);
+  }
+  step(node, message15) {
+    return { node, message: message15 };
+  }
+  eval(expr, at, scope, depth) {
+    if (depth > MAX_DEPTH || this.visiting.has(expr)) return void 0;
+    this.visiting.add(expr);
+    try {
+      return this.evalNode(expr, at, scope, depth + 1);
+    } finally {
+      this.visiting.delete(expr);
+    }
+  }
+  evalNode(node, at, scope, depth) {
+    const any = (nodes, message15) => {
+      for (const n of nodes) {
+        if (!n) continue;
+        const t = this.eval(n, at, scope, depth);
+        if (t?.kind === "data") return message15 ? { kind: "data", steps: [...t.steps, this.step(node, message15)] } : t;
+      }
+      return void 0;
+    };
+    switch (node.type) {
+      case "parenthesized_expression":
+      case "await":
+      case "expression_statement":
+      case "list_splat":
+      case "dictionary_splat":
+      case "keyword_argument":
+      case "argument_list":
+        return any(node.children.filter((c) => c.type !== "identifier" || node.type !== "keyword_argument" || c !== childByField(node, "name")));
+      case "identifier":
+        return this.evalName(node, at, scope, depth);
+      case "attribute":
+        return this.evalAttribute(node, at, scope, depth);
+      case "call":
+        return this.evalCall(node, at, scope, depth);
+      case "subscript": {
+        const value = childByField(node, "value");
+        const key = keyOf(this.constant(childByField(node, "subscript"), node));
+        if (value?.type === "identifier" && key !== void 0) {
+          const t = this.evalName(value, at, scope, depth, key);
+          return t && { kind: t.kind, steps: [...t.steps, this.step(node, `indexed: ${short(this.text(node))}`)] };
+        }
+        return any([value], `indexed: ${short(this.text(node))}`);
+      }
+      case "slice":
+        return void 0;
+      case "string":
+        return any(node.children.filter((c) => c.type === "interpolation"), "formatted into a string");
+      case "interpolation":
+        return any(node.children);
+      case "concatenated_string":
+        return any(node.children);
+      case "binary_operator":
+        return any([childByField(node, "left"), childByField(node, "right")], `combined: ${short(this.text(node))}`);
+      case "boolean_operator":
+        return any([childByField(node, "left"), childByField(node, "right")]);
+      case "conditional_expression": {
+        const [yes, condition, no] = node.children.filter((c) => c.type !== "comment");
+        const truth = this.constant(condition, node);
+        if (truth !== void 0) return any([truth ? yes : no]);
+        return any([yes, no]);
+      }
+      case "named_expression":
+        return any([childByField(node, "value")]);
+      case "list":
+      case "tuple":
+      case "set":
+      case "expression_list":
+      case "pattern_list":
+      case "dictionary":
+      case "pair":
+        return any(node.children.filter((c) => c.type !== "comment"), node.type === "pair" ? void 0 : `put in a ${node.type.replace("expression_list", "tuple").replace("dictionary", "dict")}`);
+      default:
+        if (COMPREHENSIONS.has(node.type)) {
+          const clauses = node.children.filter((c) => c.type === "for_in_clause");
+          const iterables = clauses.map((c) => childByField(c, "right"));
+          return any([...iterables, childByField(node, "body")], "collected by a comprehension");
+        }
+        return void 0;
+    }
+  }
+  /** A qualified-name source: `flask.request.data`, `requests.get(u).content`, `socket.socket().recv(...)`. */
+  qualifiedSource(node, scope) {
+    for (const r of this.model.resolve(node, scope)) {
+      const name2 = r.name;
+      const label = sourceLabel(name2);
+      if (label) return { kind: "data", steps: [this.step(node, `source: ${label} (${short(this.text(node))})`)] };
+      if (name2 === "flask.request" || name2 === "bottle.request" || name2 === "werkzeug.wrappers.Request()") return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
+    }
+    return void 0;
+  }
+  evalName(node, at, scope, depth, key) {
+    const name2 = this.text(node);
+    for (let n = node.parent; n && !NESTED.has(n.type); n = n.parent) {
+      if (!COMPREHENSIONS.has(n.type)) continue;
+      for (const clause of n.children.filter((c) => c.type === "for_in_clause")) {
+        const left = childByField(clause, "left");
+        if (!left || !descendants(clause, (d) => d === left || isAncestor(left, d)).concat(left).some((d) => d.type === "identifier" && this.text(d) === name2)) continue;
+        const right = childByField(clause, "right");
+        const t = right && this.eval(right, at, scope, depth);
+        return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code2(name2)}`)] };
+      }
+    }
+    const fn = enclosingFunction(node);
+    if (fn) {
+      const defs = this.definitionsOf(fn).get(name2);
+      if (defs?.length) return this.evalDefinitions(name2, defs, at, scope, depth, key);
+    }
+    return this.qualifiedSource(node, scope);
+  }
+  /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
+  evalDefinitions(name2, defs, at, scope, depth, key) {
+    const before = defs.filter((d) => d.node.start < at.start || d.kind === "parameter").sort((a, b) => b.node.start - a.node.start);
+    for (const d of before) {
+      if (this.deadCode(d.node)) continue;
+      if (key !== void 0 && d.key !== void 0 && d.key !== key) continue;
+      const t = this.evalDefinition(name2, d, at, scope, depth);
+      if (t) return t;
+      if (d.kind !== "augment" && d.kind !== "parameter" && this.dominates(d.node, at)) return void 0;
+    }
+    return void 0;
+  }
+  evalDefinition(name2, d, at, scope, depth) {
+    if (d.kind === "parameter") return this.parameterSource(name2, d.node);
+    if (!d.value) return void 0;
+    const t = this.eval(d.value, d.node, scope, depth);
+    if (!t) return void 0;
+    const verb = d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to";
+    return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code2(name2)}`)] };
+  }
+  /** Handler parameters that hold untrusted data or a request object. */
+  parameterSource(name2, param) {
+    const fn = enclosingFunction(param);
+    if (!fn || fn.type !== "function_definition") return void 0;
+    const params = parameterNames(fn, this.model);
+    const fnName = this.text(childByField(fn, "name") ?? fn);
+    const plain2 = params[0] === "self" || params[0] === "cls" ? params.slice(1) : params;
+    if (REQUEST_PARAMETERS.has(name2) || plain2[0] === name2 && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name2)) {
+      return { kind: "request", steps: [this.step(param, `request object: parameter ${code2(name2)} of ${code2(fnName)}`)] };
+    }
+    if (name2 === "event" && plain2[0] === "event" && plain2[1] === "context" && LAMBDA_HANDLERS.test(fnName)) {
+      return { kind: "data", steps: [this.step(param, `source: AWS Lambda event (parameter of ${code2(fnName)})`)] };
+    }
+    if (CALLBACK_BODY_PARAMETERS.has(name2) && plain2.length === 4 && plain2[3] === name2) {
+      return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code2(fnName)}`)] };
+    }
+    if (this.parameters && name2 !== "self" && name2 !== "cls") {
+      return { kind: "data", steps: [{ node: param, message: `parameter ${code2(name2)} of ${code2(fnName)}()`, parameter: name2 }] };
+    }
+    return void 0;
+  }
+  evalAttribute(node, at, scope, depth) {
+    const q = this.qualifiedSource(node, scope);
+    if (q) return q;
+    const object = childByField(node, "object");
+    const attr2 = this.text(childByField(node, "attribute") ?? node);
+    if (!object) return void 0;
+    if (object.type === "identifier" && this.text(object) === "self" && HANDLER_STREAM_ATTRIBUTES.has(attr2)) {
+      return { kind: "data", steps: [this.step(node, `source: request stream ${code2(this.text(node))}`)] };
+    }
+    if (object.type === "identifier" && this.text(object) === "self" && HANDLER_REQUEST_ATTRIBUTES.has(attr2)) {
+      return { kind: "request", steps: [this.step(node, `request object ${code2(this.text(node))}`)] };
+    }
+    const base = this.eval(object, at, scope, depth);
+    if (!base) return void 0;
+    if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code2(short(this.text(node)))}`)] };
+    if (REQUEST_DATA_MEMBERS.has(attr2)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code2(short(this.text(node)))}`)] };
+    return void 0;
+  }
+  evalCall(node, at, scope, depth) {
+    const callee = childByField(node, "function");
+    if (!callee) return void 0;
+    const argList = childByField(node, "arguments");
+    const args2 = argList ? argList.children.filter((c) => c.type !== "comment" && c.type !== "(" && c.type !== ")" && c.type !== ",") : [];
+    const names = this.model.resolve(callee, scope).map((r) => r.name);
+    if (names.some((n) => SANITIZERS.some((s) => s.test(n)))) return void 0;
+    const q = this.qualifiedSource(node, scope) ?? this.qualifiedSource(callee, scope);
+    if (q) return q.kind === "request" ? q : { kind: "data", steps: q.steps };
+    if (names.some((n) => PROPAGATORS.some((p) => p.test(n)))) {
+      for (const a of args2) {
+        const t = this.eval(a, at, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `decoded by ${code2(short(this.text(callee)))}`)] };
+      }
+      return void 0;
+    }
+    if (callee.type === "attribute") {
+      const object = childByField(callee, "object");
+      const method = this.text(childByField(callee, "attribute") ?? callee);
+      if (object.type === "identifier" && this.text(object) === "self" && HANDLER_DATA_METHODS.has(method)) {
+        return { kind: "data", steps: [this.step(node, `source: request argument ${code2(short(this.text(node)))}`)] };
+      }
+      const base = this.eval(object, at, scope, depth);
+      if (base?.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `${code2(`.${method}()`)} of tainted data`)] };
+      if (base?.kind === "request" && REQUEST_DATA_MEMBERS.has(method)) {
+        return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code2(short(this.text(node)))}`)] };
+      }
+      if ((method === "join" || method === "format") && (object.type === "string" || object.type === "concatenated_string")) {
+        for (const a of args2) {
+          const t = this.eval(a, at, scope, depth);
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `formatted by ${code2(`.${method}()`)}`)] };
+        }
+      }
+    }
+    const local = this.localFunction(callee, scope);
+    if (local) {
+      const ret = this.returnTaint(local, depth);
+      if (ret) return { kind: "data", steps: [...ret.steps, this.step(node, `returned by ${code2(short(this.text(callee)))}()`)] };
+    }
+    return void 0;
+  }
+  /** The value of an expression built from literals and names bound once to them, or undefined. */
+  constant(expr, at, depth = 0) {
+    if (!expr || depth > 16) return void 0;
+    const c = (n) => this.constant(n, at, depth + 1);
+    switch (expr.type) {
+      case "integer":
+        return /^\d+$/.test(this.text(expr)) ? Number(this.text(expr)) : void 0;
+      case "true":
+        return true;
+      case "false":
+        return false;
+      case "string": {
+        if (expr.children.some((ch) => ch.type === "interpolation")) return void 0;
+        const m = /^[rRuU]?(['"])(.*)\1$/s.exec(this.text(expr));
+        return m && !m[2].includes("\\") ? m[2] : void 0;
+      }
+      case "parenthesized_expression":
+        return c(expr.children[1]);
+      case "identifier": {
+        const fn = enclosingFunction(expr);
+        const defs = fn && this.definitionsOf(fn).get(this.text(expr));
+        if (!defs || defs.length !== 1 || defs[0].kind !== "assign" || !defs[0].value || defs[0].node.start > at.start) return void 0;
+        return c(defs[0].value);
+      }
+      case "subscript": {
+        const v = c(childByField(expr, "value"));
+        const i2 = c(childByField(expr, "subscript"));
+        return typeof v === "string" && typeof i2 === "number" && i2 < v.length ? v[i2] : void 0;
+      }
+      case "not_operator": {
+        const v = c(childByField(expr, "argument"));
+        return v === void 0 ? void 0 : !v;
+      }
+      case "binary_operator": {
+        const a = c(childByField(expr, "left"));
+        const b = c(childByField(expr, "right"));
+        const op = this.between(childByField(expr, "left"), childByField(expr, "right"));
+        if (typeof a === "number" && typeof b === "number") {
+          switch (op) {
+            case "+":
+              return a + b;
+            case "-":
+              return a - b;
+            case "*":
+              return a * b;
+            case "//":
+              return b === 0 ? void 0 : Math.floor(a / b);
+            case "%":
+              return b === 0 ? void 0 : (a % b + b) % b;
+          }
+        }
+        if (typeof a === "string" && typeof b === "string" && op === "+") return a + b;
+        return void 0;
+      }
+      case "comparison_operator": {
+        const parts2 = expr.children.filter((ch) => ch.type !== "comment");
+        if (parts2.length !== 2) return void 0;
+        const a = c(parts2[0]);
+        const b = c(parts2[1]);
+        if (a === void 0 || b === void 0) return void 0;
+        switch (this.between(parts2[0], parts2[1])) {
+          case ">":
+            return a > b;
+          case "<":
+            return a < b;
+          case ">=":
+            return a >= b;
+          case "<=":
+            return a <= b;
+          case "==":
+            return a === b;
+          case "!=":
+            return a !== b;
+        }
+        return void 0;
+      }
+      case "boolean_operator": {
+        const a = c(childByField(expr, "left"));
+        const b = c(childByField(expr, "right"));
+        if (a === void 0 || b === void 0) return void 0;
+        return this.between(childByField(expr, "left"), childByField(expr, "right")) === "and" ? Boolean(a) && Boolean(b) : Boolean(a) || Boolean(b);
+      }
+    }
+    return void 0;
+  }
+  /** The operator text between two operands (anonymous tokens are not in the tree). */
+  between(a, b) {
+    return a && b ? this.model.tree.source.slice(a.end, b.start).replace(/[()\s]/g, "") : "";
+  }
+  /** Whether a constant condition (`if 7 * 42 - num > 200:`, `match` on a constant) rules out the code at `node`. */
+  deadCode(node) {
+    for (let n = node; n && !FUNCTIONS.has(n.type); n = n.parent) {
+      if (this.branchTruth(n) === false) return true;
+    }
+    return false;
+  }
+  /** For a branch body: true when a constant condition always takes it, false when never; else undefined. */
+  branchTruth(body2) {
+    const parent = body2.parent;
+    if (!parent) return void 0;
+    if ((parent.type === "if_statement" || parent.type === "elif_clause") && body2 === childByField(parent, "consequence")) {
+      const v = this.constant(childByField(parent, "condition"), parent);
+      return v === void 0 ? void 0 : Boolean(v);
+    }
+    if (parent.type === "else_clause" && parent.parent?.type === "if_statement" && !parent.parent.children.some((c) => c.type === "elif_clause")) {
+      const v = this.constant(childByField(parent.parent, "condition"), parent.parent);
+      return v === void 0 ? void 0 : !v;
+    }
+    if (parent.type === "case_clause" && body2.type === "block") {
+      const match = parent.parent?.parent;
+      const subject = match?.type === "match_statement" ? this.constant(childByField(match, "subject"), match) : void 0;
+      if (subject === void 0) return void 0;
+      const patterns = parent.children.filter((c) => c.type === "case_pattern");
+      if (parent.children.some((c) => c.type === "if" || c.type === "if_clause")) return void 0;
+      for (const earlier of parent.parent?.children ?? []) {
+        if (earlier === parent) break;
+        const earlierBody = earlier.type === "case_clause" ? earlier.children.find((c) => c.type === "block") : void 0;
+        if (earlierBody && this.branchTruth(earlierBody) === true) return false;
+      }
+      const values = patterns.flatMap((p) => descendants(p, (d) => d.type === "string" || d.type === "integer" || d.type === "identifier" && this.text(d) === "_").concat(p.children.length === 0 && this.text(p) === "_" ? [p] : []));
+      if (patterns.some((p) => this.text(p).trim() === "_")) return true;
+      if (values.some((v) => this.constant(v, parent) === subject)) return true;
+      return values.length && values.every((v) => this.constant(v, parent) !== void 0) ? false : void 0;
+    }
+    return void 0;
+  }
+  /** Whether a definition at `def` always runs before `at`: its block encloses `at`, or only always-taken branches separate them. */
+  dominates(def, at) {
+    let stmt = def;
+    for (; ; ) {
+      while (stmt && stmt.parent && stmt.parent.type !== "block" && stmt.parent.type !== "module") stmt = stmt.parent;
+      const block = stmt?.parent;
+      if (!stmt || !block) return false;
+      if (isAncestor(block, at)) return true;
+      if (this.branchTruth(block) !== true) return false;
+      stmt = block.parent;
+    }
+  }
+  /** The function definition a callee names in this module (`f`, `self.m` in a method of the same class). */
+  localFunction(callee, scope) {
+    if (callee.type === "identifier") {
+      for (const b of this.model.lookup(this.text(callee), scope, callee) ?? []) {
+        if (b.kind === "function" && b.site.type === "function_definition") return b.site;
+        if (b.kind === "function" && b.site.parent?.type === "function_definition") return b.site.parent;
+      }
+      return void 0;
+    }
+    if (callee.type === "attribute") {
+      const object = childByField(callee, "object");
+      const attr2 = childByField(callee, "attribute");
+      if (object?.type !== "identifier" || !attr2 || this.text(object) !== "self") return void 0;
+      const cls = enclosingClass(callee);
+      const body2 = cls && childByField(cls, "body");
+      for (const stmt of body2?.children ?? []) {
+        const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
+        if (def?.type === "function_definition" && this.text(childByField(def, "name") ?? def) === this.text(attr2)) return def;
+      }
+    }
+    return void 0;
+  }
+  returnTaint(fn, depth) {
+    const scope = this.scopeOf(fn);
+    if (!scope) return void 0;
+    for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement")) {
+      const value = ret.children.find((c) => c.type !== "return");
+      if (!value) continue;
+      const t = this.eval(value, ret, scope, depth);
+      if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(ret, "returned")] };
+    }
+    return void 0;
+  }
+  scopeOf(fn) {
+    for (const { node, scope } of this.model.calls) if (isAncestor(fn, node) && scope.node === fn) return scope;
+    return this.model.module;
+  }
+  definitionsOf(fn) {
+    let map = this.definitions.get(fn);
+    if (map) return map;
+    map = /* @__PURE__ */ new Map();
+    this.definitions.set(fn, map);
+    const add = (name2, d) => {
+      let list = map.get(name2);
+      if (!list) map.set(name2, list = []);
+      list.push(d);
+    };
+    const bindTargets = (target, d, value) => {
+      if (!target) return;
+      if (target.type === "identifier") return add(this.text(target), { ...d, node: target, ...value ? { value } : {} });
+      if (["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list"].includes(target.type)) {
+        const parts2 = target.children.filter((c) => c.type !== "," && c.type !== "(" && c.type !== ")" && c.type !== "[" && c.type !== "]");
+        const values = value && ["tuple", "list", "expression_list"].includes(value.type) ? value.children.filter((c) => c.type !== "," && c.type !== "(" && c.type !== ")" && c.type !== "[" && c.type !== "]") : void 0;
+        parts2.forEach((p, i2) => bindTargets(p.type === "list_splat_pattern" ? p.children[1] : p, d, values && values.length === parts2.length ? values[i2] : value));
+      }
+    };
+    for (const name2 of parameterNames(fn, this.model)) {
+      const p = parameterNodes(fn).find((n) => this.text(n) === name2);
+      if (p) add(name2, { node: p, kind: "parameter" });
+    }
+    const walk = (n) => {
+      for (const c of n.children) {
+        if (NESTED.has(c.type)) continue;
+        switch (c.type) {
+          case "assignment": {
+            const right = childByField(c, "right");
+            const left = childByField(c, "left");
+            if (left?.type === "subscript" || left?.type === "attribute") {
+              const base = childByField(left, left.type === "subscript" ? "value" : "object");
+              const key = left.type === "subscript" ? keyOf(this.constant(childByField(left, "subscript"), c)) : this.text(childByField(left, "attribute") ?? left);
+              if (base?.type === "identifier" && right) add(this.text(base), { node: base, kind: "augment", value: right, ...key !== void 0 ? { key } : {} });
+            } else bindTargets(left, { kind: "assign" }, right);
+            break;
+          }
+          case "call": {
+            const callee = childByField(c, "function");
+            const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+            const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : "";
+            const args2 = childByField(c, "arguments");
+            if (object?.type === "identifier" && args2 && CONTAINER_ADDERS.has(method)) add(this.text(object), { node: object, kind: "augment", value: args2 });
+            break;
+          }
+          case "augmented_assignment":
+            bindTargets(childByField(c, "left"), { kind: "augment" }, childByField(c, "right"));
+            break;
+          case "named_expression":
+            bindTargets(childByField(c, "name"), { kind: "assign" }, childByField(c, "value"));
+            break;
+          case "for_statement":
+            bindTargets(childByField(c, "left"), { kind: "loop" }, childByField(c, "right"));
+            break;
+          case "with_item": {
+            const value = childByField(c, "value");
+            if (value?.type === "as_pattern") bindTargets(childByField(value, "alias")?.children[0] ?? childByField(value, "alias"), { kind: "with" }, value.children[0]);
+            break;
+          }
+        }
+        walk(c);
+      }
+    };
+    walk(childByField(fn, "body") ?? fn);
+    return map;
+  }
+  /**
+   * Whether the sink at `site` runs only where a constant-time HMAC check passed ("verified"), or behind a plain `==`
+   * of a MAC (a step describing the weak check), or unguarded (undefined).
+   */
+  guardOf(site) {
+    let weak;
+    const judge2 = (condition) => {
+      const calls = descendants(condition, (n) => n.type === "call");
+      const scope = this.model.module;
+      for (const call of [condition, ...calls]) {
+        if (call.type !== "call") continue;
+        const callee = childByField(call, "function");
+        const names = callee ? this.model.resolve(callee, scope).map((r) => r.name) : [];
+        const calleeText = callee ? this.text(callee) : "";
+        if (names.some((n) => VERIFIERS.includes(n)) || /(^|\.)compare_digest$/.test(calleeText)) return "verified";
+      }
+      if (/==|!=/.test(this.text(condition)) && calls.some((c) => {
+        const callee = childByField(c, "function");
+        const text2 = callee ? this.text(callee) : "";
+        return /(^|\.)(hexdigest|digest)$/.test(text2) || MAC_CALLS.some((m) => m.test(text2));
+      })) return { node: condition, message: "guarded by a MAC compared with `==`, which is not constant-time" };
+      return void 0;
+    };
+    for (let n = site; n && !FUNCTIONS.has(n.type); n = n.parent) {
+      const parent = n.parent;
+      if (!parent) break;
+      if ((parent.type === "if_statement" || parent.type === "elif_clause") && n === childByField(parent, "consequence")) {
+        const condition = childByField(parent, "condition");
+        if (condition && !/^not\b/.test(this.text(condition))) {
+          const g = judge2(condition);
+          if (g === "verified") return g;
+          weak ??= g;
+        }
+      }
+      if (parent.type === "block" || parent.type === "module") {
+        for (const sibling of parent.children) {
+          if (sibling.start >= n.start) break;
+          if (sibling.type !== "if_statement") continue;
+          const condition = childByField(sibling, "condition");
+          const body2 = childByField(sibling, "consequence");
+          if (!condition || !body2 || !exits(body2, this.model)) continue;
+          if (!/^not\b/.test(this.text(condition)) && !/!=/.test(this.text(condition))) continue;
+          const g = judge2(condition);
+          if (g === "verified") return g;
+          weak ??= g;
+        }
+      }
+    }
+    return weak;
+  }
+};
+function exits(body2, model) {
+  const last = body2.children.at(-1);
+  if (!last) return false;
+  if (BLOCK_ENDERS.has(last.type)) return true;
+  return last.type === "expression_statement" && /^(abort|flask\.abort|sys\.exit|exit)\(/.test(model.text(last));
+}
+function keyOf(v) {
+  return typeof v === "boolean" ? void 0 : v;
+}
+function enclosingFunction(node) {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
   return void 0;
 }
-function specifierInterval(specifier) {
-  const out2 = {};
-  for (const clause of specifier.split(",").map((c) => c.trim()).filter(Boolean)) {
-    const i2 = clauseInterval(clause);
-    if (i2 === void 0) return void 0;
-    if (i2 === "any") continue;
-    if (i2.lo && (!out2.lo || tighterLow(i2.lo, out2.lo))) out2.lo = i2.lo;
-    if (i2.hi && (!out2.hi || tighterHigh(i2.hi, out2.hi))) out2.hi = i2.hi;
+function enclosingClass(node) {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
+  return void 0;
+}
+function parameterNodes(fn) {
+  const params = childByField(fn, "parameters");
+  const out2 = [];
+  for (const p of params?.children ?? []) {
+    if (p.type === "identifier") out2.push(p);
+    else if (["default_parameter", "typed_parameter", "typed_default_parameter"].includes(p.type)) {
+      const name2 = childByField(p, "name") ?? p.children.find((c) => c.type === "identifier");
+      if (name2) out2.push(name2);
+    }
   }
   return out2;
 }
-function tighterLow(a, b) {
-  const c = (0, import_pep440.compare)(a.version, b.version);
-  return c > 0 || c === 0 && !a.inclusive;
+function parameterNames(fn, model) {
+  return parameterNodes(fn).map((p) => model.text(p));
 }
-function tighterHigh(a, b) {
-  const c = (0, import_pep440.compare)(a.version, b.version);
-  return c < 0 || c === 0 && !a.inclusive;
+function callPosition(fn, parameter, model) {
+  const names = parameterNames(fn, model);
+  const inClass = fn.parent?.parent?.type === "class_definition" || fn.parent?.parent?.parent?.type === "class_definition";
+  const plain2 = inClass && (names[0] === "self" || names[0] === "cls") ? names.slice(1) : names;
+  return plain2.indexOf(parameter);
 }
-function nonEmpty(i2) {
-  if (!i2.lo || !i2.hi) return true;
-  const c = (0, import_pep440.compare)(i2.lo.version, i2.hi.version);
-  return c < 0 || c === 0 && i2.lo.inclusive && i2.hi.inclusive;
-}
-function admits(specifier, affected) {
-  const wanted = specifierInterval(specifier);
-  if (!wanted) return false;
-  return affected.split("||").some((range) => {
-    const hit = specifierInterval(range.trim());
-    if (!hit) return false;
-    const both = { lo: wanted.lo, hi: wanted.hi };
-    if (hit.lo && (!both.lo || tighterLow(hit.lo, both.lo))) both.lo = hit.lo;
-    if (hit.hi && (!both.hi || tighterHigh(hit.hi, both.hi))) both.hi = hit.hi;
-    return nonEmpty(both);
-  });
-}
-function affects(version, affected) {
-  return (0, import_pep440.valid)(version) ? admits(`==${version}`, affected) : false;
-}
-function highest(versions) {
-  return [...versions].filter((v) => (0, import_pep440.valid)(v)).sort(import_pep440.compare).pop();
-}
-
-// src/dependencies/cross-signals.ts
-var SIGNAL_PACKAGE = { "torch-weights-only": "torch", "yaml-full-load": "pyyaml", "numpy-load-default": "numpy" };
-function crossSignalFacts(matches) {
-  const facts = {};
-  for (const m of matches) {
-    if (m.kind !== "pinned") continue;
-    for (const a of m.advisories) {
-      if (!a.signal) continue;
-      const key = SIGNAL_PACKAGE[a.signal];
-      const known = facts[key];
-      if (known && known.dependency !== m.dependency) continue;
-      facts[key] = { dependency: m.dependency, advisories: [...known?.advisories ?? [], a] };
-    }
+function descendants(root, match) {
+  const out2 = [];
+  const stack = root ? [...root.children] : [];
+  while (stack.length) {
+    const n = stack.pop();
+    if (NESTED.has(n.type)) continue;
+    if (match(n)) out2.push(n);
+    stack.push(...n.children);
   }
-  return facts;
+  return out2.sort((a, b) => a.start - b.start);
 }
-function pinnedAt(fact) {
-  const d = fact.dependency;
-  return `${d.spelledName} ${d.version} (${d.locked ? "locked in" : "pinned in"} ${d.file}:${d.line})`;
+function sourceLabel(name2) {
+  for (let end = name2.length; end > 0; end = name2.lastIndexOf(".", end - 1)) {
+    const prefix = name2.slice(0, end);
+    const label = DATA_SOURCES[prefix] ?? DATA_SOURCES[prefix.replace(/\(\)$/, "")];
+    if (label) return label;
+    if (end <= 0) break;
+  }
+  return void 0;
 }
-var ids = (fact) => fact.advisories.map((a) => a.id).join(", ");
-function annotateCodeFindings(findings, facts) {
-  for (const f of findings) {
-    if (f.ruleId === "PYTHON-LANG-SEC-041" && facts.pyyaml && /FullLoader|full_load/.test(f.message)) {
-      f.message += ` This project pins ${pinnedAt(facts.pyyaml)}, where FullLoader is exploitable (${ids(facts.pyyaml)}).`;
-      if (f.severity === "medium") f.severity = "high";
-    } else if (f.ruleId === "PYTHON-ML-SEC-001" && facts.torch && /without `weights_only`/.test(f.message) && affects(facts.torch.dependency.version, "<2.6")) {
-      f.message += ` This project pins ${pinnedAt(facts.torch)}, where \`weights_only\` defaults to False: the checkpoint is fully unpickled.`;
-      if (f.severity === "medium") f.severity = "high";
-    }
-  }
+function short(s) {
+  const compact = s.replace(/\s+/g, " ");
+  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
 }
-
-// src/rules/python/PYTHON-DEPS-SEC-003.ts
-var ids2 = (fact) => fact.advisories.map((a) => a.id).join(", ");
-var RULE = defineRule({
-  id: "PYTHON-DEPS-SEC-003",
-  name: "Load Protection Missing in the Pinned Version",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502", "CWE-1395"],
-  owasp: ["A08:2021", "A06:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "dependencies", "torch", "numpy", "cwe-502"],
-  bundles: ["deps", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-DEPS-SEC-001", "PYTHON-ML-SEC-001", "PYTHON-ML-SEC-002"],
-  prefilter: [],
-  sinks: [],
-  docs: {
-    summary: "Detects loads that are safe on current releases but not on the version the project pins: `torch.load(..., weights_only=True)` with torch < 2.6, `numpy.load` without `allow_pickle` with numpy < 1.16.3.",
-    description: "Code review and other scanners treat `torch.load(path, weights_only=True)` and a plain `np.load(path)` as safe, and on current releases they are. On the version a project actually pins they are not: torch before 2.6 lets a crafted checkpoint bypass the `weights_only` unpickler (CVE-2025-32434), and numpy before 1.16.3 unpickles object arrays by default (CVE-2019-6446). This rule joins the dependency scan with the code: when a manifest or lock file pins such a version, each of these calls is reported, pointing at the pin. Code findings that other rules already report get the same note instead (`yaml.full_load` with PyYAML < 5.4, `torch.load` without `weights_only` with torch < 2.6, raised from medium to high).",
-    securityImplications: "The protection the code relies on does not exist in the installed version: whoever supplies the checkpoint or array file runs code in the loading process.",
-    howToFix: "Upgrade the pinned package (torch>=2.6, numpy>=1.16.3) and re-lock; for numpy also pass `allow_pickle=False` explicitly.",
-    fixHint: "Upgrade the pin named in the message; the call itself is right.",
-    vulnerableExample: ["# requirements.txt: torch==2.5.1", "state = torch.load(path, weights_only=True)  # bypassable on 2.5.1"].join("\n"),
-    safeExample: ["# requirements.txt: torch==2.6.0", "state = torch.load(path, weights_only=True)"].join("\n"),
-    detectionScope: "Runs in project scans only (the pin comes from the manifests; single-file analysis and the playground have no manifest). Calls are resolved through imports and aliases like every rule; `weights_only` must be the literal True (other values are PYTHON-ML-SEC-001's), `allow_pickle` must be absent (an explicit value is PYTHON-ML-SEC-002's).",
-    references: [
-      { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
-      { title: "numpy: allow_pickle default changed in 1.16.3 (CVE-2019-6446)", url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.read_array.html" },
-      ...DEPS_REFERENCES
-    ],
-    faq: [
-      {
-        question: "Why is a call with weights_only=True reported?",
-        answer: "Because the pinned torch version is affected by a bypass of exactly that protection. Upgrade torch; the call is right."
-      }
-    ]
-  }
-});
-var PYTHON_DEPS_SEC_003_default = RULE;
-function crossSignalRule(facts) {
-  const sinks2 = [];
-  const prefilter = [];
-  const torch = facts.torch;
-  if (torch) {
-    prefilter.push("torch");
-    sinks2.push({
-      call: ["torch.load"],
-      check: (m) => literalTruth2(m.args.find("weights_only"), m.model.tree.source) === true ? {} : null,
-      message: (m) => `${spelled(m)} with \`weights_only=True\` is still exploitable here: the project pins ${pinnedAt(torch)}, affected by ${ids2(torch)}, so a crafted checkpoint bypasses the restricted unpickler. Upgrade torch to >=2.6 (better: load safetensors).`
-    });
-  }
-  const numpy = facts.numpy;
-  if (numpy) {
-    prefilter.push("numpy", "load");
-    sinks2.push({
-      call: ["numpy.load"],
-      check: (m) => m.args.find("allow_pickle", 2) || m.args.mayBeHidden("allow_pickle", 2) ? null : {},
-      message: (m) => `${spelled(m)} without \`allow_pickle\` unpickles object arrays here: the project pins ${pinnedAt(numpy)}, where the default is \`allow_pickle=True\` (${ids2(numpy)}). Pass \`allow_pickle=False\` and upgrade numpy to >=1.16.3.`
-    });
-  }
-  return sinks2.length ? { ...RULE, prefilter, sinks: sinks2 } : RULE;
+function code2(s) {
+  return "`" + s + "`";
 }
 
 // src/rules/python/PYTHON-LANG-SEC-040.ts
@@ -18008,61 +18595,6 @@ var PYTHON_LANG_SEC_046_default = defineRule({
     ]
   }
 });
-
-// src/languages/python/calls.ts
-var CallArguments = class {
-  positional = [];
-  keywords = /* @__PURE__ */ new Map();
-  /** `*args` present: later positions are unknown. */
-  hasStarArgs = false;
-  /** `**kwargs` present: any keyword may be set. */
-  hasKwArgs = false;
-  constructor(call, source) {
-    const list = call ? childByField(call, "arguments") : void 0;
-    if (!list) return;
-    if (list.type === "generator_expression") {
-      this.positional.push(list);
-      return;
-    }
-    for (const arg of list.children) {
-      switch (arg.type) {
-        case "keyword_argument": {
-          const name2 = childByField(arg, "name");
-          const value = childByField(arg, "value");
-          if (name2 && value) this.keywords.set(source.slice(name2.start, name2.end), value);
-          break;
-        }
-        case "list_splat":
-          this.hasStarArgs = true;
-          break;
-        case "dictionary_splat":
-          this.hasKwArgs = true;
-          break;
-        case "comment":
-          break;
-        default:
-          if (!this.hasStarArgs) this.positional.push(arg);
-      }
-    }
-  }
-  /** The value bound to parameter `keyword` at `position` (0-based), like Ruff's `find_argument_value`. */
-  find(keyword, position) {
-    if (keyword !== void 0) {
-      const k = this.keywords.get(keyword);
-      if (k) return k;
-    }
-    return position !== void 0 ? this.positional[position] : void 0;
-  }
-  /** True when the parameter may be set without us seeing its value (`*args`/`**kwargs`). */
-  mayBeHidden(keyword, position) {
-    if (this.find(keyword, position)) return false;
-    return keyword !== void 0 && this.hasKwArgs || position !== void 0 && this.hasStarArgs;
-  }
-  /** Every argument value node, positional and keyword. */
-  values() {
-    return [...this.positional, ...this.keywords.values()];
-  }
-};
 
 // src/rules/python/PYTHON-LANG-SEC-073.ts
 var CLIENT_RECV = "multiprocessing.connection.Client().recv";
@@ -19041,6 +19573,463 @@ var PYTHON_ML_SEC_012_default = defineRule({
   }
 });
 
+// src/rules/python/PYTHON-DESER-001.ts
+var SINK_RULES = [
+  PYTHON_LANG_SEC_040_default,
+  PYTHON_LANG_SEC_041_default,
+  PYTHON_LANG_SEC_042_default,
+  PYTHON_LANG_SEC_043_default,
+  PYTHON_LANG_SEC_044_default,
+  PYTHON_LANG_SEC_045_default,
+  PYTHON_LANG_SEC_046_default,
+  PYTHON_LANG_SEC_073_default,
+  PYTHON_ML_SEC_001_default,
+  PYTHON_ML_SEC_002_default,
+  PYTHON_ML_SEC_003_default,
+  PYTHON_ML_SEC_004_default,
+  PYTHON_ML_SEC_005_default,
+  PYTHON_ML_SEC_006_default,
+  PYTHON_ML_SEC_007_default,
+  PYTHON_ML_SEC_008_default,
+  PYTHON_ML_SEC_009_default,
+  PYTHON_ML_SEC_010_default,
+  PYTHON_ML_SEC_011_default,
+  PYTHON_ML_SEC_012_default
+];
+var DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn"];
+var trackers = /* @__PURE__ */ new WeakMap();
+var parameterTrackers = /* @__PURE__ */ new WeakMap();
+function trackerFor(model, parameters = false) {
+  const cache2 = parameters ? parameterTrackers : trackers;
+  let t = cache2.get(model);
+  if (!t) cache2.set(model, t = new TaintTracker(model, parameters));
+  return t;
+}
+var wrappers = /* @__PURE__ */ new WeakMap();
+function addWrapper(model, site, steps, target) {
+  const fn = enclosingFunction(site);
+  const parameter = steps[0]?.parameter;
+  if (!fn || !parameter) return void 0;
+  let list = wrappers.get(model);
+  if (!list) wrappers.set(model, list = []);
+  if (list.some((w2) => w2.fn === fn && w2.parameter === parameter)) return void 0;
+  const nameNode = childByField(fn, "name");
+  const w = { fn, name: nameNode ? model.text(nameNode) : "<function>", parameter, position: callPosition(fn, parameter, model), target, steps };
+  list.push(w);
+  return w;
+}
+function wrapperSites(model) {
+  const queue = [...wrappers.get(model) ?? []];
+  if (!queue.length) return [];
+  const out2 = [];
+  const tracker = trackerFor(model);
+  const seen = /* @__PURE__ */ new Set();
+  for (let w = queue.shift(); w && seen.size < MAX_WRAPPER_CALLS; w = queue.shift()) {
+    for (const { node, scope } of model.calls) {
+      const callee = childByField(node, "function");
+      if (!callee || tracker.localFunction(callee, scope) !== w.fn) continue;
+      const args2 = new CallArguments(node, model.tree.source);
+      const arg = args2.keywords.get(w.parameter) ?? (w.position >= 0 ? args2.positional[w.position] : void 0);
+      if (!arg) continue;
+      const call = { node, message: `passed to ${code(w.name + "()")}` };
+      const flow = tracker.flowInto(arg, node, scope);
+      if (flow && !seen.has(node)) {
+        seen.add(node);
+        const calleeText = model.text(callee);
+        out2.push({
+          node,
+          scope,
+          target: w.target,
+          calleeText,
+          outcome: {
+            message: `Untrusted data reaches ${code(w.target)} through ${code(w.name + "()")}: ${flow.steps[0].message.replace(/^source: /, "")} is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.`,
+            confidence: flow.weakGuard ? "low" : "high",
+            flow: [...flow.steps, ...flow.weakGuard ? [flow.weakGuard] : [], call, ...w.steps]
+          }
+        });
+        continue;
+      }
+      const passed = trackerFor(model, true).flowInto(arg, node, scope);
+      const next = passed && addWrapper(model, node, passed.steps, w.target);
+      if (next) queue.push({ ...next, steps: [...passed.steps, call, ...w.steps] });
+    }
+  }
+  return out2;
+}
+var MAX_WRAPPER_CALLS = 1e4;
+function dataArgument(m) {
+  if (m.via === "reference") return void 0;
+  for (const k of DATA_KEYWORDS) {
+    const v = m.args.keywords.get(k);
+    if (v) return v;
+  }
+  return m.args.positional[0];
+}
+function flowChecked(spec) {
+  return {
+    call: spec.call,
+    subclasses: spec.subclasses,
+    message: spec.message,
+    check(m) {
+      const base = spec.check ? spec.check(m) : {};
+      if (base === null) return null;
+      const arg = dataArgument(m);
+      if (!arg) return null;
+      const flow = trackerFor(m.model).flowInto(arg, m.node, m.scope);
+      if (!flow) {
+        const passed = trackerFor(m.model, true).flowInto(arg, m.node, m.scope);
+        if (passed) addWrapper(m.model, m.node, [...passed.steps, { node: m.node, message: `sink: ${m.target}` }], m.target);
+        return null;
+      }
+      const source = flow.steps[0];
+      const sink = m.calleeText || m.target;
+      const weak = flow.weakGuard ? ` A MAC check guards it, but with \`==\`, which leaks timing: use \`hmac.compare_digest\`.` : "";
+      return {
+        message: `Untrusted data reaches ${code(sink)} (${m.target}): ${source.message.replace(/^source: /, "")} flows into the deserializer, which can run arbitrary code. Do not deserialize it with a code-executing format; use JSON or verify an HMAC first.${weak}`,
+        confidence: flow.weakGuard ? "low" : "high",
+        flow: [...flow.steps, ...flow.weakGuard ? [flow.weakGuard] : [], { node: m.node, message: `sink: ${m.target}` }]
+      };
+    }
+  };
+}
+var prefilter = [...new Set(SINK_RULES.flatMap((r) => r.prefilter))];
+var PYTHON_DESER_001_default = defineRule({
+  id: "PYTHON-DESER-001",
+  name: "Untrusted Data Reaches a Deserializer",
+  language: "python",
+  severity: "critical",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "data-flow", "taint", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: [],
+  similar: SINK_RULES.map((r) => r.id),
+  prefilter,
+  flowNames: FLOW_NAMES,
+  derivedSites: wrapperSites,
+  sinks: SINK_RULES.flatMap((r) => r.sinks).map(flowChecked),
+  docs: {
+    summary: "Reports a deserializer call (pickle, yaml, jsonpickle, marshal, shelve, dill, torch, numpy, pandas, joblib, ...) whose input comes from an untrusted source, with the path the data takes.",
+    description: "This rule follows data from where an attacker controls it to a deserializer that can run code. Sources are web request data (Flask, Django, Django REST framework, FastAPI/Starlette, aiohttp, Tornado, Bottle, Falcon), the AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses (`requests`, `httpx`, `urllib`, aiohttp), values read from Redis and memcached clients, and message-queue consumers (pika callback bodies, Kafka consumers). Sinks are every call the deserialization rules report (PYTHON-LANG-SEC-040 to 046 and 073, PYTHON-ML-SEC-001 to 012), with their safe-option decisions: `yaml.safe_load`, `torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. The data is followed through assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, `codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, comprehensions and functions of the same module that return untrusted data. Each finding carries the trace from the source to the sink (text, JSON `trace[]`, SARIF `codeFlows`).",
+    securityImplications: "A deserializer that can construct arbitrary objects runs the attacker's code as soon as it reads the payload: the process's credentials, data and network position are theirs. Unlike the pattern rules, every finding of this rule has a known path from an attacker-controlled input, so it is a confirmed remote code execution unless the path is unreachable.",
+    howToFix: "Replace the format with a data-only one (`json`, `msgpack`, Protocol Buffers, `safetensors`), or use the library's safe mode (`yaml.safe_load`, `torch.load(weights_only=True)`, `numpy.load(allow_pickle=False)`). If the payload must stay a pickle that the server produced itself, sign it with an HMAC under a server-side key and verify it with `hmac.compare_digest` (or `itsdangerous`/`django.core.signing`) before loading.",
+    fixHint: "Deserialize untrusted input with a data-only format, or verify an HMAC with hmac.compare_digest before loading.",
+    vulnerableExample: [
+      "import base64, pickle",
+      "from flask import request",
+      "",
+      '@app.route("/restore", methods=["POST"])',
+      "def restore():",
+      '    blob = base64.b64decode(request.form["state"])',
+      "    return pickle.loads(blob)  # request form -> b64decode -> pickle.loads"
+    ].join("\n"),
+    safeExample: [
+      "import hmac, hashlib, pickle",
+      "from flask import request, abort",
+      "",
+      '@app.route("/restore", methods=["POST"])',
+      "def restore():",
+      "    blob, mac = request.data[:-32], request.data[-32:]",
+      "    if not hmac.compare_digest(mac, hmac.new(KEY, blob, hashlib.sha256).digest()):",
+      "        abort(400)",
+      "    return pickle.loads(blob)  # verified: produced by this server"
+    ].join("\n"),
+    detectionScope: "Intra-procedural flows inside one function, and calls of functions of the same module (and methods of the same class through `self`) that return untrusted data. Django-style handlers are recognised by a parameter named `request`/`req`; AWS Lambda handlers by `handler(event, context)`/`lambda_handler`/`*_handler`; message-queue callbacks by a four-parameter callback whose last parameter is `body`. Not reported: loads on a branch where `hmac.compare_digest` verified the data (a plain `==` against `hmac.new(...).digest()` is reported with low confidence), data returned by `itsdangerous` `Signer.unsign`/`*Serializer.loads` and Django `signing.loads`, names overwritten with constants before the load. Not covered yet: flows through wrapper functions defined in other modules, function parameters of non-handler functions (report them with the pattern rules), attributes stored on objects between methods, and sources added in the configuration.",
+    references: DESERIALIZATION_REFERENCES,
+    faq: [
+      {
+        question: "How does this rule relate to PYTHON-LANG-SEC-040 and the other deserialization rules?",
+        answer: "Those rules report every deserializer call, whatever its input, because pickle has no safe input. This rule reports the subset where the input provably comes from an attacker-controlled source, with the path, so these findings can be triaged first and can gate a build on their own."
+      },
+      {
+        question: "We verify an HMAC before loading. Why is it still reported?",
+        answer: "Only a constant-time comparison (`hmac.compare_digest`) on the branch that loads clears the finding. Comparing digests with `==` leaks timing that lets an attacker forge the MAC byte by byte; the finding stays with low confidence."
+      }
+    ]
+  }
+});
+
+// src/rules/python/deps-docs.ts
+var MANIFESTS_READ = "`requirements*.txt`/`*.in` (following `-r`/`-c` includes, with environment markers), `constraints*.txt`, `pyproject.toml` (PEP 621 dependencies and optional dependencies, PEP 735 dependency groups, Poetry, PDM and Hatch), `setup.cfg`, `setup.py` (`install_requires`/`extras_require` string literals, read without running it), `Pipfile`, `Pipfile.lock`, `poetry.lock`, `uv.lock`, `pdm.lock` and conda `environment*.yml`";
+var DEPS_REFERENCES = [
+  { title: "PEP 440: version identifiers and specifiers", url: "https://peps.python.org/pep-0440/" },
+  { title: "PEP 508: dependency specification", url: "https://peps.python.org/pep-0508/" },
+  { title: "OWASP A06:2021 Vulnerable and Outdated Components", url: "https://owasp.org/Top10/A06_2021-Vulnerable_and_Outdated_Components/" },
+  { title: "GitHub Advisory Database (pip)", url: "https://github.com/advisories?query=ecosystem%3Apip" }
+];
+
+// src/rules/python/PYTHON-DEPS-SEC-001.ts
+var PYTHON_DEPS_SEC_001_default = defineRule({
+  id: "PYTHON-DEPS-SEC-001",
+  name: "Pinned Dependency With a Deserialization Advisory",
+  language: "python",
+  severity: "critical",
+  confidence: "high",
+  precision: "very-high",
+  cwe: ["CWE-502", "CWE-1395"],
+  owasp: ["A06:2021", "A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
+  bundles: ["deps"],
+  banditIds: [],
+  similar: ["PYTHON-DEPS-SEC-002", "PYTHON-DEPS-SEC-003"],
+  prefilter: [],
+  sinks: [],
+  docs: {
+    summary: "Detects a dependency pinned or locked at a version with a published deserialization vulnerability (PyYAML, torch, numpy, keras, tensorflow, transformers, bentoml).",
+    description: "Pathfinder reads the project's dependency manifests and lock files and matches every exact pin (`==`, `===`) and every locked version against a curated table of advisories for libraries that deserialize: PyYAML's unsafe and FullLoader defaults, the torch `weights_only` bypasses, numpy's old `allow_pickle=True` default, keras `safe_mode` bypasses and Lambda layers, tensorflow's `model_from_yaml`, transformers loaders that unpickle Hub files, and bentoml's pickled request payloads. The finding sits on the manifest line that pins the version and names each advisory, what it lets an attacker do, and the first fixed version. The severity is the highest of the advisories (disputed reports count as medium).",
+    securityImplications: "An affected version turns a call that looks safe into code execution: `torch.load(f, weights_only=True)` on torch < 2.6, `yaml.full_load` on PyYAML < 5.4, `keras.models.load_model(path)` with `safe_mode=True` on keras < 3.9. Whoever supplies the model, checkpoint or YAML document runs code with the application's rights. Lock files are what is installed in CI and production, so a locked affected version is exploitable wherever it is deployed.",
+    howToFix: "Raise the pin to the fixed version the finding names (or later) and re-lock. Where an upgrade is not possible yet, avoid the affected API for untrusted input (for torch, load only safetensors; for PyYAML, `yaml.safe_load`).",
+    fixHint: "Upgrade the pinned version to the fixed release named in the message and regenerate the lock file.",
+    vulnerableExample: ["# requirements.txt", "torch==2.5.1      # CVE-2025-32434: weights_only=True is bypassable", "PyYAML==5.3.1     # CVE-2020-14343"].join("\n"),
+    safeExample: ["# requirements.txt", "torch==2.6.0", "PyYAML==6.0.2"].join("\n"),
+    detectionScope: `Manifests read: ${MANIFESTS_READ}. Exact pins and locked versions are matched with PEP 440 ordering (\`@renovatebot/pep440\`); ranges are PYTHON-DEPS-SEC-002. Package names are normalised (PEP 503: \`PyYAML\`, \`pyyaml\`, \`py_yaml\` are one). Direct URL references and local paths carry no version and are not matched. The advisory table is listed in the README with each row's source.`,
+    references: [
+      { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
+      { title: "CVE-2020-14343: PyYAML FullLoader code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-14343" },
+      { title: "CVE-2025-1550: keras safe_mode bypass (GHSA-48g7-3x6r-xfhp)", url: "https://github.com/advisories/GHSA-48g7-3x6r-xfhp" },
+      ...DEPS_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Why only these packages and not every CVE on PyPI?",
+        answer: "Pathfinder is a deserialization scanner: the table holds advisories that make loading data or models run code, checked by hand against their sources. Use a general SCA tool (pip-audit, OSV-Scanner) for everything else."
+      },
+      {
+        question: "The pin is in a lock file I do not edit by hand.",
+        answer: "Raise the constraint in pyproject.toml/Pipfile (or add a constraint) and re-lock; the finding goes away with the locked version."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-DEPS-SEC-002.ts
+var PYTHON_DEPS_SEC_002_default = defineRule({
+  id: "PYTHON-DEPS-SEC-002",
+  name: "Dependency Range Admits a Version With a Deserialization Advisory",
+  language: "python",
+  severity: "low",
+  confidence: "medium",
+  precision: "medium",
+  cwe: ["CWE-502", "CWE-1395"],
+  owasp: ["A06:2021", "A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
+  bundles: ["deps"],
+  banditIds: [],
+  similar: ["PYTHON-DEPS-SEC-001"],
+  prefilter: [],
+  sinks: [],
+  docs: {
+    summary: "Detects a version range (`>=`, `~=`, `^`, `<`, wildcards) that admits a version with a published deserialization vulnerability.",
+    description: "A declared range such as `torch>=2.0` or `PyYAML<6` lets an installer pick an affected version: an old lock file, a pinned transitive constraint or a mirror without the newest release is enough. The rule intersects the range with each advisory's affected versions (PEP 440) and reports on the manifest line when they overlap, at low severity: nothing says the affected version is what gets installed. A bare name without a specifier is not reported (the resolver picks the newest release), and neither is a range beside a lock file or an exact pin of the same package in the same directory, which decide the version (PYTHON-DEPS-SEC-001 judges those).",
+    securityImplications: "If the affected version is what gets installed, the advisory applies in full: see PYTHON-DEPS-SEC-001.",
+    howToFix: "Raise the lower bound to the first fixed version named in the message (`torch>=2.6`), or lock the dependencies.",
+    fixHint: "Raise the range's lower bound to the fixed version named in the message.",
+    vulnerableExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.0", "keras~=3.5"]'].join("\n"),
+    safeExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.6", "keras>=3.13.2"]'].join("\n"),
+    detectionScope: `Manifests read: ${MANIFESTS_READ}. Ranges are intersected with the affected ranges as intervals of PEP 440 versions; \`!=\` exclusions are ignored (they can only make the range smaller, so the rule may over-report a range that excludes exactly the affected releases). Poetry \`^\`/\`~\` constraints and conda \`=1.2\` specs are translated to PEP 440.`,
+    references: DEPS_REFERENCES,
+    faq: [
+      {
+        question: "Why low severity?",
+        answer: "A range says what may be installed, not what is. A lock file or exact pin is the stronger signal, reported by PYTHON-DEPS-SEC-001."
+      }
+    ]
+  }
+});
+
+// src/dependencies/versions.ts
+var import_pep440 = __toESM(require_pep440(), 1);
+function bump(release, index) {
+  const parts2 = release.replace(/^\d+!/, "").split(/[.]/).map((p) => parseInt(p, 10));
+  const kept = parts2.slice(0, index + 1);
+  while (kept.length < index + 1) kept.push(0);
+  kept[index] = (kept[index] || 0) + 1;
+  return kept.join(".");
+}
+function releaseOf(version) {
+  const m = /^(?:\d+!)?(\d+(?:\.\d+)*)/.exec(version);
+  return m ? m[1] : version;
+}
+function clauseInterval(clause) {
+  const m = /^(===|==|!=|~=|<=|>=|<|>)\s*(.+)$/.exec(clause.trim());
+  if (!m) return void 0;
+  const [, op, raw] = m;
+  const v = raw.trim();
+  if (op === "!=") return "any";
+  if (v.endsWith(".*")) {
+    if (op !== "==") return void 0;
+    const base = v.slice(0, -2);
+    if (!(0, import_pep440.valid)(base)) return void 0;
+    const n = base.split(".").length;
+    return { lo: { version: base, inclusive: true }, hi: { version: bump(base, n - 1), inclusive: false } };
+  }
+  if (!(0, import_pep440.valid)(v)) return void 0;
+  switch (op) {
+    case "==":
+    case "===":
+      return { lo: { version: v, inclusive: true }, hi: { version: v, inclusive: true } };
+    case ">=":
+      return { lo: { version: v, inclusive: true } };
+    case ">":
+      return { lo: { version: v, inclusive: false } };
+    case "<=":
+      return { hi: { version: v, inclusive: true } };
+    case "<":
+      return { hi: { version: v, inclusive: false } };
+    case "~=": {
+      const n = releaseOf(v).split(".").length;
+      if (n < 2) return void 0;
+      return { lo: { version: v, inclusive: true }, hi: { version: bump(releaseOf(v), n - 2), inclusive: false } };
+    }
+  }
+  return void 0;
+}
+function specifierInterval(specifier) {
+  const out2 = {};
+  for (const clause of specifier.split(",").map((c) => c.trim()).filter(Boolean)) {
+    const i2 = clauseInterval(clause);
+    if (i2 === void 0) return void 0;
+    if (i2 === "any") continue;
+    if (i2.lo && (!out2.lo || tighterLow(i2.lo, out2.lo))) out2.lo = i2.lo;
+    if (i2.hi && (!out2.hi || tighterHigh(i2.hi, out2.hi))) out2.hi = i2.hi;
+  }
+  return out2;
+}
+function tighterLow(a, b) {
+  const c = (0, import_pep440.compare)(a.version, b.version);
+  return c > 0 || c === 0 && !a.inclusive;
+}
+function tighterHigh(a, b) {
+  const c = (0, import_pep440.compare)(a.version, b.version);
+  return c < 0 || c === 0 && !a.inclusive;
+}
+function nonEmpty(i2) {
+  if (!i2.lo || !i2.hi) return true;
+  const c = (0, import_pep440.compare)(i2.lo.version, i2.hi.version);
+  return c < 0 || c === 0 && i2.lo.inclusive && i2.hi.inclusive;
+}
+function admits(specifier, affected) {
+  const wanted = specifierInterval(specifier);
+  if (!wanted) return false;
+  return affected.split("||").some((range) => {
+    const hit = specifierInterval(range.trim());
+    if (!hit) return false;
+    const both = { lo: wanted.lo, hi: wanted.hi };
+    if (hit.lo && (!both.lo || tighterLow(hit.lo, both.lo))) both.lo = hit.lo;
+    if (hit.hi && (!both.hi || tighterHigh(hit.hi, both.hi))) both.hi = hit.hi;
+    return nonEmpty(both);
+  });
+}
+function affects(version, affected) {
+  return (0, import_pep440.valid)(version) ? admits(`==${version}`, affected) : false;
+}
+function highest(versions) {
+  return [...versions].filter((v) => (0, import_pep440.valid)(v)).sort(import_pep440.compare).pop();
+}
+
+// src/dependencies/cross-signals.ts
+var SIGNAL_PACKAGE = { "torch-weights-only": "torch", "yaml-full-load": "pyyaml", "numpy-load-default": "numpy" };
+function crossSignalFacts(matches) {
+  const facts = {};
+  for (const m of matches) {
+    if (m.kind !== "pinned") continue;
+    for (const a of m.advisories) {
+      if (!a.signal) continue;
+      const key = SIGNAL_PACKAGE[a.signal];
+      const known = facts[key];
+      if (known && known.dependency !== m.dependency) continue;
+      facts[key] = { dependency: m.dependency, advisories: [...known?.advisories ?? [], a] };
+    }
+  }
+  return facts;
+}
+function pinnedAt(fact) {
+  const d = fact.dependency;
+  return `${d.spelledName} ${d.version} (${d.locked ? "locked in" : "pinned in"} ${d.file}:${d.line})`;
+}
+var ids = (fact) => fact.advisories.map((a) => a.id).join(", ");
+function annotateCodeFindings(findings, facts) {
+  for (const f of findings) {
+    if (f.ruleId === "PYTHON-LANG-SEC-041" && facts.pyyaml && /FullLoader|full_load/.test(f.message)) {
+      f.message += ` This project pins ${pinnedAt(facts.pyyaml)}, where FullLoader is exploitable (${ids(facts.pyyaml)}).`;
+      if (f.severity === "medium") f.severity = "high";
+    } else if (f.ruleId === "PYTHON-ML-SEC-001" && facts.torch && /without `weights_only`/.test(f.message) && affects(facts.torch.dependency.version, "<2.6")) {
+      f.message += ` This project pins ${pinnedAt(facts.torch)}, where \`weights_only\` defaults to False: the checkpoint is fully unpickled.`;
+      if (f.severity === "medium") f.severity = "high";
+    }
+  }
+}
+
+// src/rules/python/PYTHON-DEPS-SEC-003.ts
+var ids2 = (fact) => fact.advisories.map((a) => a.id).join(", ");
+var RULE = defineRule({
+  id: "PYTHON-DEPS-SEC-003",
+  name: "Load Protection Missing in the Pinned Version",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502", "CWE-1395"],
+  owasp: ["A08:2021", "A06:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "dependencies", "torch", "numpy", "cwe-502"],
+  bundles: ["deps", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-DEPS-SEC-001", "PYTHON-ML-SEC-001", "PYTHON-ML-SEC-002"],
+  prefilter: [],
+  sinks: [],
+  docs: {
+    summary: "Detects loads that are safe on current releases but not on the version the project pins: `torch.load(..., weights_only=True)` with torch < 2.6, `numpy.load` without `allow_pickle` with numpy < 1.16.3.",
+    description: "Code review and other scanners treat `torch.load(path, weights_only=True)` and a plain `np.load(path)` as safe, and on current releases they are. On the version a project actually pins they are not: torch before 2.6 lets a crafted checkpoint bypass the `weights_only` unpickler (CVE-2025-32434), and numpy before 1.16.3 unpickles object arrays by default (CVE-2019-6446). This rule joins the dependency scan with the code: when a manifest or lock file pins such a version, each of these calls is reported, pointing at the pin. Code findings that other rules already report get the same note instead (`yaml.full_load` with PyYAML < 5.4, `torch.load` without `weights_only` with torch < 2.6, raised from medium to high).",
+    securityImplications: "The protection the code relies on does not exist in the installed version: whoever supplies the checkpoint or array file runs code in the loading process.",
+    howToFix: "Upgrade the pinned package (torch>=2.6, numpy>=1.16.3) and re-lock; for numpy also pass `allow_pickle=False` explicitly.",
+    fixHint: "Upgrade the pin named in the message; the call itself is right.",
+    vulnerableExample: ["# requirements.txt: torch==2.5.1", "state = torch.load(path, weights_only=True)  # bypassable on 2.5.1"].join("\n"),
+    safeExample: ["# requirements.txt: torch==2.6.0", "state = torch.load(path, weights_only=True)"].join("\n"),
+    detectionScope: "Runs in project scans only (the pin comes from the manifests; single-file analysis and the playground have no manifest). Calls are resolved through imports and aliases like every rule; `weights_only` must be the literal True (other values are PYTHON-ML-SEC-001's), `allow_pickle` must be absent (an explicit value is PYTHON-ML-SEC-002's).",
+    references: [
+      { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
+      { title: "numpy: allow_pickle default changed in 1.16.3 (CVE-2019-6446)", url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.read_array.html" },
+      ...DEPS_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Why is a call with weights_only=True reported?",
+        answer: "Because the pinned torch version is affected by a bypass of exactly that protection. Upgrade torch; the call is right."
+      }
+    ]
+  }
+});
+var PYTHON_DEPS_SEC_003_default = RULE;
+function crossSignalRule(facts) {
+  const sinks2 = [];
+  const prefilter2 = [];
+  const torch = facts.torch;
+  if (torch) {
+    prefilter2.push("torch");
+    sinks2.push({
+      call: ["torch.load"],
+      check: (m) => literalTruth2(m.args.find("weights_only"), m.model.tree.source) === true ? {} : null,
+      message: (m) => `${spelled(m)} with \`weights_only=True\` is still exploitable here: the project pins ${pinnedAt(torch)}, affected by ${ids2(torch)}, so a crafted checkpoint bypasses the restricted unpickler. Upgrade torch to >=2.6 (better: load safetensors).`
+    });
+  }
+  const numpy = facts.numpy;
+  if (numpy) {
+    prefilter2.push("numpy", "load");
+    sinks2.push({
+      call: ["numpy.load"],
+      check: (m) => m.args.find("allow_pickle", 2) || m.args.mayBeHidden("allow_pickle", 2) ? null : {},
+      message: (m) => `${spelled(m)} without \`allow_pickle\` unpickles object arrays here: the project pins ${pinnedAt(numpy)}, where the default is \`allow_pickle=True\` (${ids2(numpy)}). Pass \`allow_pickle=False\` and upgrade numpy to >=1.16.3.`
+    });
+  }
+  return sinks2.length ? { ...RULE, prefilter: prefilter2, sinks: sinks2 } : RULE;
+}
+
 // src/rules/registry.ts
 var PYTHON_RULES = [
   PYTHON_CONFIG_SEC_001_default,
@@ -19050,6 +20039,7 @@ var PYTHON_RULES = [
   PYTHON_CONFIG_SEC_005_default,
   PYTHON_CONFIG_SEC_006_default,
   PYTHON_CONFIG_SEC_007_default,
+  PYTHON_DESER_001_default,
   PYTHON_DEPS_SEC_001_default,
   PYTHON_DEPS_SEC_002_default,
   PYTHON_DEPS_SEC_003_default,
@@ -19166,8 +20156,8 @@ function customized(rule, change) {
   if (!extra.length && !severity) return rule;
   let sinks2 = extra.length ? [...rule.sinks, configuredSink(rule, extra)] : rule.sinks;
   if (severity) sinks2 = sinks2.map((s) => withSeverity(s, severity));
-  const prefilter = [.../* @__PURE__ */ new Set([...rule.prefilter, ...extra.map((name2) => name2.slice(name2.lastIndexOf(".") + 1))])];
-  return { ...rule, severity: severity ?? rule.severity, prefilter, sinks: sinks2 };
+  const prefilter2 = [.../* @__PURE__ */ new Set([...rule.prefilter, ...extra.map((name2) => name2.slice(name2.lastIndexOf(".") + 1))])];
+  return { ...rule, severity: severity ?? rule.severity, prefilter: prefilter2, sinks: sinks2 };
 }
 function configuredSink(rule, names) {
   const message15 = (m) => {
@@ -21221,7 +22211,7 @@ var OP = {
 };
 var OPCODE_NAMES = (() => {
   const names = new Array(256).fill(void 0);
-  for (const [name2, code4] of Object.entries(OP)) names[code4] = name2;
+  for (const [name2, code5] of Object.entries(OP)) names[code5] = name2;
   return names;
 })();
 var HIGHEST_PROTOCOL = 5;
@@ -21375,7 +22365,7 @@ function decodeRawUnicodeEscape(src) {
 }
 
 // src/artifacts/pickle/render.ts
-var MAX_DEPTH = 5;
+var MAX_DEPTH2 = 5;
 var MAX_ITEMS = 10;
 var MAX_TEXT = 60;
 var BUDGET = 400;
@@ -21436,7 +22426,7 @@ function renderRaw(v, names, depth, b) {
     default:
       break;
   }
-  if (depth >= MAX_DEPTH || b.left <= 0) return "...";
+  if (depth >= MAX_DEPTH2 || b.left <= 0) return "...";
   const items = renderItems(v.items, names, depth + 1, b, v.k === "dict");
   switch (v.k) {
     case "list":
@@ -22271,18 +23261,18 @@ var Machine = class {
     }
     return binding + rest;
   }
-  extension(code4) {
+  extension(code5) {
     const imp = this.a.imports.length;
     const opcode = OPCODE_NAMES[this.bytes[this.opStart]];
     this.a.imports.push({
       module: "copyreg._extension_registry",
-      name: String(code4),
-      normalized: `<extension ${code4}>`,
+      name: String(code5),
+      normalized: `<extension ${code5}>`,
       opcode,
       offset: this.opStart,
       dynamic: false
     });
-    this.importExprs.push(`copyreg._inverted_registry[${code4}]`);
+    this.importExprs.push(`copyreg._inverted_registry[${code5}]`);
     this.t.importNormalized.push(["", ""]);
     this.t.importUsedAt.push(-1);
     this.t.importCalledAt.push(-1);
@@ -22773,11 +23763,11 @@ function buildTable(lengths, alphaSize) {
   const limit = new Int32Array(MAX_CODE_LENGTH + 2).fill(-1);
   for (let i2 = 0; i2 < alphaSize; i2++) base[lengths[i2] + 1]++;
   for (let i2 = 1; i2 < base.length; i2++) base[i2] += base[i2 - 1];
-  let code4 = 0;
+  let code5 = 0;
   for (let length = minLength; length <= maxLength; length++) {
-    code4 += base[length + 1] - base[length];
-    limit[length] = code4 - 1;
-    code4 <<= 1;
+    code5 += base[length + 1] - base[length];
+    limit[length] = code5 - 1;
+    code5 <<= 1;
   }
   for (let length = minLength + 1; length <= maxLength; length++) {
     base[length] = (limit[length - 1] + 1 << 1) - base[length];
@@ -22786,14 +23776,14 @@ function buildTable(lengths, alphaSize) {
 }
 function decodeSymbol(reader, table) {
   let length = table.minLength;
-  let code4 = reader.bits(length);
+  let code5 = reader.bits(length);
   while (length <= MAX_CODE_LENGTH) {
-    if (code4 <= table.limit[length]) {
-      const index = code4 - table.base[length];
+    if (code5 <= table.limit[length]) {
+      const index = code5 - table.base[length];
       if (index < 0 || index >= table.perm.length) throw new CorruptData("bzip2 Huffman code out of range");
       return table.perm[index];
     }
-    code4 = code4 * 2 + reader.bit();
+    code5 = code5 * 2 + reader.bit();
     length++;
   }
   throw new CorruptData("bzip2 Huffman code is invalid");
@@ -23018,11 +24008,11 @@ function buildTable2(lengths, from, count, into, allowIncomplete) {
     if (left < 0) return false;
   }
   if (left > 0 && !(allowIncomplete && maxLength === 1)) return false;
-  let code4 = 0;
+  let code5 = 0;
   lengthCounts[0] = 0;
   for (let length = 1; length <= MAX_BITS; length++) {
-    code4 = code4 + lengthCounts[length - 1] << 1;
-    nextCode[length] = code4;
+    code5 = code5 + lengthCounts[length - 1] << 1;
+    nextCode[length] = code5;
   }
   const size = 1 << maxLength;
   const entries = into.entries;
@@ -24065,8 +25055,8 @@ var rhu = function(dat, bt) {
   for (i2 = 0; i2 < wc; ++i2) {
     var bits = hw[i2];
     if (bits) {
-      var code4 = ri[bits];
-      fill(syms, i2, code4, ri[bits] = code4 + (1 << mb - bits));
+      var code5 = ri[bits];
+      fill(syms, i2, code5, ri[bits] = code5 + (1 << mb - bits));
     }
   }
   return [bt, {
@@ -25062,15 +26052,15 @@ async function sizeArray(wrapper, offset, cursor, maxOpcodes) {
 }
 function describeDtype(value) {
   if (value?.t !== "obj" || !/(^|\.)dtype$/.test(value.cls)) return null;
-  const code4 = value.args?.t === "tuple" && value.args.items[0]?.t === "str" ? value.args.items[0].v : null;
-  if (code4 === null) return null;
+  const code5 = value.args?.t === "tuple" && value.args.items[0]?.t === "str" ? value.args.items[0].v : null;
+  if (code5 === null) return null;
   const state = value.state?.t === "tuple" ? value.state.items : [];
   const flags2 = state[7];
   const hasObject = flags2?.t === "int" && (flags2.v & 1) === 1;
-  const match = /^[<>|=]?([a-zA-Z])(\d*)/.exec(code4);
+  const match = /^[<>|=]?([a-zA-Z])(\d*)/.exec(code5);
   if (!match) return null;
   const kind = match[1];
-  if (kind === "O" || hasObject) return { code: code4, itemsize: 8, object: true };
+  if (kind === "O" || hasObject) return { code: code5, itemsize: 8, object: true };
   let itemsize = match[2] ? Number(match[2]) : 0;
   if (kind === "U") itemsize *= 4;
   if (kind === "M" || kind === "m") itemsize = itemsize || 8;
@@ -25080,7 +26070,7 @@ function describeDtype(value) {
   }
   if (kind === "?" || kind === "b" && itemsize === 0) itemsize = 1;
   if (!(itemsize > 0)) return null;
-  return { code: code4, itemsize, object: false };
+  return { code: code5, itemsize, object: false };
 }
 
 // src/artifacts/containers/torch-legacy.ts
@@ -27737,13 +28727,13 @@ function classDescriptorAt(bytes, at) {
   const fields = [];
   for (let f = 0; f < count; f++) {
     if (p >= bytes.length) return fields.length ? finish() : void 0;
-    const code4 = bytes[p++];
-    if (!PRIMITIVE_CODES.has(code4) && !OBJECT_CODES.has(code4)) return void 0;
+    const code5 = bytes[p++];
+    if (!PRIMITIVE_CODES.has(code5) && !OBJECT_CODES.has(code5)) return void 0;
     const fieldName = utfAt(bytes, p);
     if (!fieldName || !/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(fieldName.value)) return void 0;
     p = fieldName.end;
-    fields.push({ type: String.fromCharCode(code4), name: fieldName.value });
-    if (OBJECT_CODES.has(code4)) {
+    fields.push({ type: String.fromCharCode(code5), name: fieldName.value });
+    if (OBJECT_CODES.has(code5)) {
       if (bytes[p] === 116) {
         const type = utfAt(bytes, p + 1);
         if (!type) return void 0;
@@ -27900,8 +28890,8 @@ var SourceModelBase = class {
     return this.tree.source.slice(node.start, node.end);
   }
 };
-function shortened(code4) {
-  const compact = code4.replace(/\s*\n\s*/g, "").replace(/\s+/g, " ");
+function shortened(code5) {
+  const compact = code5.replace(/\s*\n\s*/g, "").replace(/\s+/g, " ");
   return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
 }
 
@@ -31259,13 +32249,13 @@ var Module2 = (() => {
     __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
     var runtimeKeepaliveCounter = 0;
     var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-    var _proc_exit = /* @__PURE__ */ __name((code4) => {
-      EXITSTATUS = code4;
+    var _proc_exit = /* @__PURE__ */ __name((code5) => {
+      EXITSTATUS = code5;
       if (!keepRuntimeAlive()) {
-        Module["onExit"]?.(code4);
+        Module["onExit"]?.(code5);
         ABORT = true;
       }
-      quit_(code4, new ExitStatus(code4));
+      quit_(code5, new ExitStatus(code5));
     }, "_proc_exit");
     _proc_exit.sig = "vi";
     var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -31963,7 +32953,7 @@ function childByField2(node, field) {
 function childOfType(node, ...types) {
   return node.children.find((c) => types.includes(c.type));
 }
-function* descendants(node, skip) {
+function* descendants2(node, skip) {
   const stack = [node];
   while (stack.length) {
     const n = stack.pop();
@@ -31985,7 +32975,7 @@ var CONTROLLER_BASES = /(^|\.)(Controller|ControllerBase|ApiController|PageModel
 var CONTROLLER_ATTRIBUTES = /* @__PURE__ */ new Set(["ApiController", "Controller", "Route"]);
 var FRAMEWORK_PARAMETER_TYPES = /^(CancellationToken|ILogger(<.*>)?|HttpContext|ClaimsPrincipal|IServiceProvider)$/;
 var REQUEST_MEMBERS = /* @__PURE__ */ new Set(["Body", "BodyReader", "Form", "Query", "QueryString", "Cookies", "Headers", "InputStream", "Params", "Files", "RawUrl", "Path", "PathInfo", "Url", "ReadFormAsync", "ReadFromJsonAsync", "Content", "GetBufferedInputStream", "GetBufferlessInputStream", "BinaryRead"]);
-var SANITIZERS = /* @__PURE__ */ new Set(["GetHashCode", "Equals", "Contains", "StartsWith", "EndsWith", "Parse", "TryParse", "CompareTo", "Count", "Any", "IsNullOrEmpty", "IsNullOrWhiteSpace", "GetFileName"]);
+var SANITIZERS2 = /* @__PURE__ */ new Set(["GetHashCode", "Equals", "Contains", "StartsWith", "EndsWith", "Parse", "TryParse", "CompareTo", "Count", "Any", "IsNullOrEmpty", "IsNullOrWhiteSpace", "GetFileName"]);
 var CSharpFlow = class {
   constructor(model) {
     this.model = model;
@@ -32029,7 +33019,7 @@ var CSharpFlow = class {
     if (node.type !== "invocation_expression") return false;
     const fn = childByField2(node, "function");
     const name2 = fn?.type === "member_access_expression" ? childByField2(fn, "name") : fn;
-    return name2 !== void 0 && SANITIZERS.has(this.model.text(name2).replace(/<[\s\S]*>$/, ""));
+    return name2 !== void 0 && SANITIZERS2.has(this.model.text(name2).replace(/<[\s\S]*>$/, ""));
   }
   variableAt(node) {
     if (node.type !== "identifier" || node.field === "name" || node.field === "type") return void 0;
@@ -32043,7 +33033,7 @@ function isRequest(text2) {
 
 // src/languages/csharp/model.ts
 var TYPE_DECLARATIONS = ["class_declaration", "struct_declaration", "record_declaration", "record_struct_declaration", "interface_declaration"];
-var FUNCTIONS = ["method_declaration", "constructor_declaration", "local_function_statement", "accessor_declaration", "lambda_expression", "anonymous_method_expression", "operator_declaration"];
+var FUNCTIONS2 = ["method_declaration", "constructor_declaration", "local_function_statement", "accessor_declaration", "lambda_expression", "anonymous_method_expression", "operator_declaration"];
 var DATA_FLOW_UNITS = ["method_declaration", "constructor_declaration", "local_function_statement", "accessor_declaration", "operator_declaration"];
 var SIMPLE_NAME = /^(global::)?[A-Za-z_@][\w@]*(\s*\.\s*[A-Za-z_@][\w@]*)*$/;
 var CSharpModel = class extends SourceModelBase {
@@ -32051,7 +33041,7 @@ var CSharpModel = class extends SourceModelBase {
     super(tree);
     this.index = index;
     this.file = file;
-    for (const n of descendants(tree.root)) {
+    for (const n of descendants2(tree.root)) {
       if (n.type === "using_directive") this.addUsing(n);
       else if (n.type === "namespace_declaration" || n.type === "file_scoped_namespace_declaration") {
         const name2 = childByField2(n, "name");
@@ -32064,7 +33054,7 @@ var CSharpModel = class extends SourceModelBase {
         if (name2 && !this.localTypes.has(this.text(name2))) this.localTypes.set(this.text(name2), n);
       }
     }
-    for (const n of descendants(tree.root)) {
+    for (const n of descendants2(tree.root)) {
       if (n.type === "invocation_expression") this.addCall(n);
       else if (n.type === "object_creation_expression" || n.type === "implicit_object_creation_expression") this.addConstruction(n);
       else if (n.type === "member_access_expression" && n.field !== "function" && n.parent?.type !== "member_access_expression") this.addReference(n);
@@ -32186,7 +33176,7 @@ var CSharpModel = class extends SourceModelBase {
     return decl.value ? this.typeOf(decl.value) : void 0;
   }
   declarationOf(name2, at) {
-    for (let f = ancestor(at, ...FUNCTIONS); f; f = ancestor(f, ...FUNCTIONS)) {
+    for (let f = ancestor(at, ...FUNCTIONS2); f; f = ancestor(f, ...FUNCTIONS2)) {
       let best;
       for (const d of this.declarationsIn(f)) {
         if (d.name !== name2 || !contains(d.scope, at)) continue;
@@ -32229,7 +33219,7 @@ var CSharpModel = class extends SourceModelBase {
       if (name2) out2.push({ name: this.text(name2), typeNode: childByField2(p, "type"), node: p, scope: fn, kind: "parameter" });
     }
     const body2 = childByField2(fn, "body") ?? fn.children[fn.children.length - 1];
-    for (const n of body2 ? descendants(body2, (c) => FUNCTIONS.includes(c.type) || TYPE_DECLARATIONS.includes(c.type)) : []) {
+    for (const n of body2 ? descendants2(body2, (c) => FUNCTIONS2.includes(c.type) || TYPE_DECLARATIONS.includes(c.type)) : []) {
       if (n.type === "variable_declaration" && n.parent?.type !== "field_declaration") {
         const typeNode = childByField2(n, "type");
         for (const d of n.children) {
@@ -32255,7 +33245,7 @@ var CSharpModel = class extends SourceModelBase {
   assignmentsIn(fn) {
     const out2 = this.declarationsIn(fn).filter((d) => d.value).map((d) => ({ name: d.name, value: d.value, node: d.node }));
     const body2 = childByField2(fn, "body");
-    for (const n of body2 ? descendants(body2, (c) => TYPE_DECLARATIONS.includes(c.type)) : []) {
+    for (const n of body2 ? descendants2(body2, (c) => TYPE_DECLARATIONS.includes(c.type)) : []) {
       if (n.type !== "assignment_expression") continue;
       const left = childByField2(n, "left");
       const right = childByField2(n, "right");
@@ -32367,7 +33357,7 @@ var CSharpModel = class extends SourceModelBase {
         for (const a of list.children) {
           const name2 = childByField2(a, "name");
           if (!name2 || !/(^|\.)SuppressMessage(Attribute)?$/.test(this.text(name2))) continue;
-          const strings = [...descendants(a)].filter((s) => s.type === "string_literal_content").map((s) => this.text(s));
+          const strings = [...descendants2(a)].filter((s) => s.type === "string_literal_content").map((s) => this.text(s));
           if (strings[0] && /^\s*pathfinder\b/i.test(strings[0])) out2.push(strings[0].includes(":") ? strings[0] : `pathfinder:${strings[1] ?? ""}`);
         }
       }
@@ -32448,7 +33438,7 @@ var REQUEST_GETTERS = /* @__PURE__ */ new Set([
   "getPathInfo",
   "getNativeRequest"
 ]);
-var SANITIZERS2 = /* @__PURE__ */ new Set(["hashCode", "length", "size", "equals", "equalsIgnoreCase", "isEmpty", "isBlank", "contains", "startsWith", "endsWith", "matches", "parseInt", "parseLong", "parseDouble", "parseBoolean", "compareTo"]);
+var SANITIZERS3 = /* @__PURE__ */ new Set(["hashCode", "length", "size", "equals", "equalsIgnoreCase", "isEmpty", "isBlank", "contains", "startsWith", "endsWith", "matches", "parseInt", "parseLong", "parseDouble", "parseBoolean", "compareTo"]);
 var JavaFlow = class {
   constructor(model) {
     this.model = model;
@@ -32491,7 +33481,7 @@ var JavaFlow = class {
   isSanitizer(node) {
     if (node.type !== "method_invocation") return false;
     const name2 = childByField2(node, "name");
-    return name2 !== void 0 && SANITIZERS2.has(this.model.text(name2));
+    return name2 !== void 0 && SANITIZERS3.has(this.model.text(name2));
   }
   variableAt(node) {
     if (node.type !== "identifier") return void 0;
@@ -32502,7 +33492,7 @@ var JavaFlow = class {
 
 // src/languages/java/model.ts
 var CLASS_DECLARATIONS = ["class_declaration", "interface_declaration", "enum_declaration", "record_declaration", "annotation_type_declaration"];
-var FUNCTIONS2 = ["method_declaration", "constructor_declaration", "compact_constructor_declaration", "static_initializer", "lambda_expression"];
+var FUNCTIONS3 = ["method_declaration", "constructor_declaration", "compact_constructor_declaration", "static_initializer", "lambda_expression"];
 var DATA_FLOW_UNITS2 = ["method_declaration", "constructor_declaration", "compact_constructor_declaration", "static_initializer"];
 var SPOTBUGS_DESERIALIZATION_RULES = "JAVA-LANG-SEC-001,JAVA-LANG-SEC-002,JAVA-LANG-SEC-003,JAVA-LANG-SEC-007,JAVA-LANG-SEC-008,JAVA-LANG-SEC-009";
 var JAVA_LANG = /* @__PURE__ */ new Set(["Object", "String", "Class", "ClassLoader", "System", "Runtime", "Thread", "Comparable", "Iterable", "Number", "Integer", "Long"]);
@@ -32511,7 +33501,7 @@ var JavaModel = class extends SourceModelBase {
     super(tree);
     this.index = index;
     this.file = file;
-    for (const n of descendants(tree.root)) {
+    for (const n of descendants2(tree.root)) {
       if (n.type === "package_declaration") this.packageName = this.text(n.children[n.children.length - 1] ?? n).trim();
       else if (n.type === "import_declaration") this.addImport(n);
       else if (CLASS_DECLARATIONS.includes(n.type)) {
@@ -32519,7 +33509,7 @@ var JavaModel = class extends SourceModelBase {
         if (name2 && !this.localClasses.has(this.text(name2))) this.localClasses.set(this.text(name2), n);
       }
     }
-    for (const n of descendants(tree.root)) {
+    for (const n of descendants2(tree.root)) {
       if (n.type === "method_invocation") this.addCall(n);
       else if (n.type === "object_creation_expression") this.addConstruction(n);
       else if (n.type === "field_access" && n.parent?.type !== "field_access") this.addReference(n);
@@ -32667,8 +33657,8 @@ var JavaModel = class extends SourceModelBase {
   // ---- declarations ------------------------------------------------------------------------------------------
   /** The declaration a name read at `at` refers to: the nearest local or parameter in scope, else a field. */
   declarationOf(name2, at) {
-    const fn = ancestor(at, ...FUNCTIONS2);
-    for (let f = fn; f; f = ancestor(f, ...FUNCTIONS2)) {
+    const fn = ancestor(at, ...FUNCTIONS3);
+    for (let f = fn; f; f = ancestor(f, ...FUNCTIONS3)) {
       let best;
       for (const d of this.declarationsIn(f)) {
         if (d.name !== name2 || !contains(d.scope, at)) continue;
@@ -32712,7 +33702,7 @@ var JavaModel = class extends SourceModelBase {
     }
     const body2 = childByField2(fn, "body") ?? fn.children[fn.children.length - 1];
     if (body2) {
-      for (const n of descendants(body2, (c) => FUNCTIONS2.includes(c.type) || CLASS_DECLARATIONS.includes(c.type) || c.type === "class_body")) {
+      for (const n of descendants2(body2, (c) => FUNCTIONS3.includes(c.type) || CLASS_DECLARATIONS.includes(c.type) || c.type === "class_body")) {
         if (n.type === "local_variable_declaration") {
           const typeNode = childByField2(n, "type");
           for (const d of n.children) {
@@ -32744,7 +33734,7 @@ var JavaModel = class extends SourceModelBase {
     const out2 = this.declarationsIn(fn).filter((d) => d.value).map((d) => ({ name: d.name, value: d.value, node: d.node }));
     const body2 = childByField2(fn, "body");
     if (body2) {
-      for (const n of descendants(body2, (c) => CLASS_DECLARATIONS.includes(c.type) || c.type === "class_body")) {
+      for (const n of descendants2(body2, (c) => CLASS_DECLARATIONS.includes(c.type) || c.type === "class_body")) {
         if (n.type !== "assignment_expression") continue;
         const left = childByField2(n, "left");
         const right = childByField2(n, "right");
@@ -32865,7 +33855,7 @@ var JavaModel = class extends SourceModelBase {
         const name2 = childByField2(a, "name");
         if (!name2) continue;
         const annotation = this.text(name2);
-        for (const s of descendants(a)) {
+        for (const s of descendants2(a)) {
           if (s.type !== "string_fragment") continue;
           const value = this.text(s);
           if (/^(java\.lang\.)?SuppressWarnings$/.test(annotation) && /^\s*pathfinder\b/i.test(value)) out2.push(value);
@@ -32904,7 +33894,7 @@ var JAVA = {
 var SUPERGLOBALS = /* @__PURE__ */ new Set(["$_GET", "$_POST", "$_COOKIE", "$_REQUEST", "$_FILES", "$_SERVER", "$HTTP_RAW_POST_DATA"]);
 var REQUEST_CLASSES = /(^|\\)(Request|ServerRequestInterface|RequestInterface|FormRequest)$/;
 var REQUEST_METHODS = /* @__PURE__ */ new Set(["get", "input", "query", "post", "cookie", "header", "all", "file", "getcontent", "json", "getparsedbody", "getqueryparams", "getcookieparams", "getbody", "getuploadedfiles", "toarray", "only", "except", "string", "str"]);
-var SANITIZERS3 = /* @__PURE__ */ new Set(["md5", "sha1", "hash", "hash_hmac", "crc32", "intval", "floatval", "boolval", "count", "strlen", "basename", "is_numeric", "isset", "empty", "abs", "round", "password_hash", "uniqid"]);
+var SANITIZERS4 = /* @__PURE__ */ new Set(["md5", "sha1", "hash", "hash_hmac", "crc32", "intval", "floatval", "boolval", "count", "strlen", "basename", "is_numeric", "isset", "empty", "abs", "round", "password_hash", "uniqid"]);
 var PhpFlow = class {
   constructor(model) {
     this.model = model;
@@ -32941,7 +33931,7 @@ var PhpFlow = class {
     if (node.type === "cast_expression") return /^\(\s*(int|integer|float|double|bool|boolean)\s*\)/i.test(this.model.text(node));
     if (node.type !== "function_call_expression") return false;
     const fn = childByField2(node, "function");
-    return fn !== void 0 && SANITIZERS3.has(this.model.text(fn).replace(/^\\/, "").toLowerCase());
+    return fn !== void 0 && SANITIZERS4.has(this.model.text(fn).replace(/^\\/, "").toLowerCase());
   }
   variableAt(node) {
     if (node.type !== "variable_name") return void 0;
@@ -32952,14 +33942,14 @@ var PhpFlow = class {
 
 // src/languages/php/model.ts
 var CLASS_DECLARATIONS2 = ["class_declaration", "interface_declaration", "trait_declaration", "enum_declaration"];
-var FUNCTIONS3 = ["function_definition", "method_declaration", "anonymous_function", "arrow_function"];
+var FUNCTIONS4 = ["function_definition", "method_declaration", "anonymous_function", "arrow_function"];
 var DATA_FLOW_UNITS3 = ["function_definition", "method_declaration"];
 var PhpModel = class extends SourceModelBase {
   constructor(tree, index, file) {
     super(tree);
     this.index = index;
     this.file = file;
-    for (const n of descendants(tree.root)) {
+    for (const n of descendants2(tree.root)) {
       if (n.type === "namespace_definition") {
         const name2 = childByField2(n, "name");
         this.namespaces.push({ start: n.start, name: name2 ? this.text(name2).replace(/\s+/g, "") : "" });
@@ -32969,7 +33959,7 @@ var PhpModel = class extends SourceModelBase {
         if (name2) this.definedFunctions.add(qualify(this.namespaceAt(n), this.text(name2)).toLowerCase());
       }
     }
-    for (const n of descendants(tree.root)) {
+    for (const n of descendants2(tree.root)) {
       if (n.type === "function_call_expression") this.addFunctionCall(n);
       else if (n.type === "scoped_call_expression") this.addStaticCall(n);
       else if (n.type === "member_call_expression" || n.type === "nullsafe_member_call_expression") this.addMethodCall(n);
@@ -32994,15 +33984,15 @@ var PhpModel = class extends SourceModelBase {
     const kind = /^use\s+function\b/i.test(text2) ? "function" : /^use\s+const\b/i.test(text2) ? "const" : "class";
     const group2 = childOfType(n, "namespace_name");
     const prefix = group2 && n.children.some((c) => c.type === "namespace_use_group") ? this.text(group2).replace(/\s+/g, "") + "\\" : "";
-    for (const clause of descendants(n)) {
+    for (const clause of descendants2(n)) {
       if (clause.type !== "namespace_use_clause") continue;
       const alias = childByField2(clause, "alias");
       const target = clause.children.find((c) => c !== alias && (c.type === "qualified_name" || c.type === "name" || c.type === "namespace_name"));
       if (!target) continue;
       const full = (prefix + this.text(target).replace(/\s+/g, "")).replace(/^\\/, "");
-      const short = alias ? this.text(alias) : full.slice(full.lastIndexOf("\\") + 1);
-      if (kind === "function") this.functionAliases.set(short.toLowerCase(), full);
-      else if (kind === "class") this.classAliases.set(short.toLowerCase(), full);
+      const short2 = alias ? this.text(alias) : full.slice(full.lastIndexOf("\\") + 1);
+      if (kind === "function") this.functionAliases.set(short2.toLowerCase(), full);
+      else if (kind === "class") this.classAliases.set(short2.toLowerCase(), full);
     }
   }
   namespaceAt(node) {
@@ -33038,7 +34028,7 @@ var PhpModel = class extends SourceModelBase {
   /** The class of a variable: the last `new X` assigned to it before `at` in its function, or its parameter type. */
   classOfVariable(variable, at) {
     const name2 = this.text(variable);
-    const fn = ancestor(at, ...FUNCTIONS3) ?? this.tree.root;
+    const fn = ancestor(at, ...FUNCTIONS4) ?? this.tree.root;
     let found;
     for (const a of this.assignmentsIn(fn)) {
       if (a.name !== name2.replace(/^\$/, "") || a.node.start > at.start) continue;
@@ -33063,7 +34053,7 @@ var PhpModel = class extends SourceModelBase {
     out2 = [];
     this.assignmentsCache.set(fn, out2);
     const body2 = fn === this.tree.root ? fn : childByField2(fn, "body");
-    for (const n of body2 ? descendants(body2, (c) => FUNCTIONS3.includes(c.type) || CLASS_DECLARATIONS2.includes(c.type)) : []) {
+    for (const n of body2 ? descendants2(body2, (c) => FUNCTIONS4.includes(c.type) || CLASS_DECLARATIONS2.includes(c.type)) : []) {
       if (n.type === "assignment_expression" || n.type === "augmented_assignment_expression") {
         const left = childByField2(n, "left");
         const right = childByField2(n, "right");
@@ -33276,7 +34266,7 @@ function check11(m) {
   if (!arg) return null;
   let expr = arg;
   if (arg.type === "identifier") expr = m.model.declarationOf(m.model.text(arg), arg)?.value ?? arg;
-  const simple = [...descendants(expr)].some((n) => m.model.sites.some((s) => s.node === n && s.kind === "new" && s.targets.includes(`new ${RESOLVER}`)));
+  const simple = [...descendants2(expr)].some((n) => m.model.sites.some((s) => s.node === n && s.kind === "new" && s.targets.includes(`new ${RESOLVER}`)));
   return simple ? {} : null;
 }
 var CSHARP_LANG_SEC_003_default = csharpRule({
@@ -33317,7 +34307,7 @@ var BINDER = /^(SerializationBinder|Binder)$/;
 function binderSet(m, assignment) {
   const scope = ancestor(assignment, "initializer_expression") ?? ancestor(assignment, "method_declaration", "constructor_declaration") ?? ancestor(assignment, "class_declaration");
   if (!scope) return false;
-  for (const n of descendants(scope)) {
+  for (const n of descendants2(scope)) {
     if (n.type !== "assignment_expression") continue;
     const left = childByField2(n, "left");
     const name2 = left?.type === "member_access_expression" ? childByField2(left, "name") : left;
@@ -33391,7 +34381,7 @@ function check13(m) {
     for (const a of m.site.fn ? m.model.assignmentsIn(m.site.fn) : []) if (a.name === m.model.text(arg)) exprs.push(a.value);
   }
   for (const e of exprs) {
-    for (const n of descendants(e)) {
+    for (const n of descendants2(e)) {
       const lookup = m.model.sites.find((s) => s.node === n && s.kind === "call" && s.targets.some((t) => TYPE_LOOKUPS.test(t)));
       if (!lookup || !lookup.args[0]) continue;
       if (lookup.args[0].type === "string_literal" || lookup.args[0].type === "verbatim_string_literal") continue;
@@ -33771,7 +34761,7 @@ function constructionOf(m) {
   let value = decl?.value;
   if (!value && decl) {
     const cls = ancestor(decl.node, "class_body") ?? m.model.tree.root;
-    for (const n of descendants(cls)) {
+    for (const n of descendants2(cls)) {
       if (n.type !== "assignment_expression") continue;
       const left = childByField2(n, "left");
       const leftName = left?.type === "field_access" ? childByField2(left, "field") : left;
@@ -33964,7 +34954,7 @@ function check18(m) {
   const method = m.model.text(childByField2(m.site.node, "name"));
   if (!m.site.receiver && insideMethod(m.site.node, m.model, method)) return null;
   const config = callsOnSameObject(m, CONFIG_METHODS);
-  const permitsAny = config.some((s) => [...s.args].some((a) => [...descendants(a)].some((n) => /^(AnyTypePermission\.ANY|"\*\*"|"\.\*")$/.test(m.model.text(n).replace(/\s+/g, "")))));
+  const permitsAny = config.some((s) => [...s.args].some((a) => [...descendants2(a)].some((n) => /^(AnyTypePermission\.ANY|"\*\*"|"\.\*")$/.test(m.model.text(n).replace(/\s+/g, "")))));
   if (permitsAny) return { message: `${spelled4(m)} on an XStream that permits any type (\`AnyTypePermission.ANY\` or a \`**\` wildcard): gadget chains in the XML run code. ${ADVICE14}` };
   const allows = config.some((s) => /^(allow|addPermission|setupDefaultSecurity)/.test(m.model.text(childByField2(s.node, "name"))));
   if (allows) return null;
@@ -34023,7 +35013,7 @@ function check19(m) {
     return { severity: "medium", confidence: "low", message: `${spelled4(m)} on a \`Yaml\` instance built elsewhere: with the default \`Constructor\` (SnakeYAML before 2.0) tags such as \`!!javax.script.ScriptEngineManager\` instantiate any class. ${ADVICE15}` };
   }
   const args2 = childByField2(creation, "arguments");
-  const names = [...descendants(args2 ?? creation)].map((n) => m.model.text(n));
+  const names = [...descendants2(args2 ?? creation)].map((n) => m.model.text(n));
   if (names.some((t) => /^(SafeConstructor|org\.yaml\.snakeyaml\.constructor\.SafeConstructor)$/.test(t))) return null;
   if (names.some((t) => /setTagInspector|TagInspector/.test(t))) return null;
   const typed = names.some((t) => /^(new\s+)?Constructor\s*\([\s\S]*\.class/.test(t));
@@ -34071,7 +35061,7 @@ function checkActivate(m) {
     const decl = m.model.declarationOf(m.model.text(validator), validator);
     if (decl?.value) expr = decl.value;
   }
-  const nodes = [...descendants(expr)];
+  const nodes = [...descendants2(expr)];
   const laissez = nodes.some((n) => /LaissezFaireSubTypeValidator/.test(m.model.text(n)) && n.type === "identifier");
   const open2 = nodes.some((n) => {
     if (n.type !== "method_invocation") return false;
@@ -34703,7 +35693,7 @@ function parseSuppression(comment) {
   if (n) return { kind: "nosec", ids: splitIds(n[1]), text: comment.trim() };
   const q = NOQA.exec(comment);
   if (q) {
-    const ids3 = q[1].split(/[\s,]+/).filter(Boolean).map((code4) => code4.toUpperCase()).map((code4) => /^S\d{3}$/.test(code4) ? `B${code4.slice(1)}` : code4);
+    const ids3 = q[1].split(/[\s,]+/).filter(Boolean).map((code5) => code5.toUpperCase()).map((code5) => /^S\d{3}$/.test(code5) ? `B${code5.slice(1)}` : code5);
     return { kind: "noqa", ids: ids3, text: comment.trim() };
   }
   return void 0;
@@ -35252,6 +36242,8 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
   const headerRelevant = new Array(count).fill(false);
   const holdsSink = new Array(count);
   const boundNames = /* @__PURE__ */ new Set();
+  const holder = new Array(count).fill(false);
+  const holderNames = /* @__PURE__ */ new Set();
   const kept = new Array(count).fill(false);
   const mentioned = /* @__PURE__ */ new Set();
   const boundElsewhere = new Set(BUILTIN_KEYS);
@@ -35281,10 +36273,16 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
           addAll2(boundNames, lines.length === 1 && importedFromAnchors(source, s, anchors) || line.bound);
         });
       } else if (!relevant[k]) {
-        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || s.isClass === true && mentioned.has(s.definitionKey);
+        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || (s.isClass === true || sinks2.keepCalledFunctions === true) && s.definitionKey !== void 0 && mentioned.has(s.definitionKey);
       }
       if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, s, anchors, sinks2)))) {
         headerRelevant[k] = true;
+        boundNames.add(s.definitionKey);
+        changed = true;
+      }
+      if (relevant[k] && sinks2.keepCalledFunctions && !holder[k] && s.definition !== void 0 && !s.isClass && s.definitionKey !== void 0 && (anchored[k] || intersects(s.identifiers, holderNames))) {
+        holder[k] = true;
+        holderNames.add(s.definitionKey);
         boundNames.add(s.definitionKey);
         changed = true;
       }
@@ -35314,7 +36312,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
       return;
     }
     if (name2 === void 0) return keep(s.start, s.end);
-    const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s, sinks2.attributeKeys) : void 0;
+    const members = s.isClass && !headerRelevant[k] && !sinks2.keepCalledFunctions ? splitClassBody(source, s, sinks2.attributeKeys) : void 0;
     if (!members) return keep(s.start, s.end);
     keep(s.start, s.bodyStart);
     const memberAnchored = anchoredSegments(members, anchors);
@@ -35579,7 +36577,7 @@ function toRange(range, lines) {
 }
 
 // src/languages/python/semantic/scopes.ts
-var COMPREHENSIONS = /* @__PURE__ */ new Set([
+var COMPREHENSIONS2 = /* @__PURE__ */ new Set([
   "list_comprehension",
   "set_comprehension",
   "dictionary_comprehension",
@@ -35764,7 +36762,7 @@ function buildScopes(tree, moduleName) {
         subscripts.push({ node, scope });
         break;
       default:
-        if (COMPREHENSIONS.has(node.type)) {
+        if (COMPREHENSIONS2.has(node.type)) {
           const inner = newScope("comprehension", node, scope);
           for (const c of node.children) stack.push({ node: c, scope: inner });
           continue;
@@ -35841,7 +36839,7 @@ var RESOLVED_THROUGH = [
   "sys.modules",
   "__dict__"
 ];
-var MAX_DEPTH2 = 32;
+var MAX_DEPTH3 = 32;
 var LOCAL = "<local>.";
 var SemanticModel = class {
   constructor(tree, moduleName, project) {
@@ -35901,7 +36899,7 @@ var SemanticModel = class {
   findClassMember(classDef, attribute, instance2, depth) {
     const seen = /* @__PURE__ */ new Set();
     const work = [classDef];
-    while (work.length && depth <= MAX_DEPTH2) {
+    while (work.length && depth <= MAX_DEPTH3) {
       const def = work.shift();
       if (seen.has(def)) continue;
       seen.add(def);
@@ -35939,7 +36937,7 @@ var SemanticModel = class {
   }
   /** All qualified names `expr` may denote in `scope`; empty when unknown. */
   resolve(expr, scope, depth = 0) {
-    if (depth > MAX_DEPTH2) return [];
+    if (depth > MAX_DEPTH3) return [];
     const node = unwrapParentheses(expr);
     switch (node.type) {
       case "identifier":
@@ -35969,7 +36967,7 @@ var SemanticModel = class {
   }
   /** The string an expression always evaluates to, when it is built from literals (and names bound to them). */
   constantString(expr, scope, depth = 0) {
-    if (depth > MAX_DEPTH2) return void 0;
+    if (depth > MAX_DEPTH3) return void 0;
     const node = unwrapParentheses(expr);
     switch (node.type) {
       case "string":
@@ -36030,7 +37028,7 @@ var SemanticModel = class {
     this.ancestorCache.set(classDef, out2);
     const seen = /* @__PURE__ */ new Set();
     const work = [{ def: classDef, scope: this.scopeOfDefinition(classDef) ?? scope }];
-    while (work.length && seen.size < MAX_DEPTH2) {
+    while (work.length && seen.size < MAX_DEPTH3) {
       const { def, scope: defScope } = work.pop();
       if (seen.has(def)) continue;
       seen.add(def);
@@ -36285,7 +37283,7 @@ function constantNames(model) {
   }
   return names;
 }
-var MAX_DEPTH3 = 24;
+var MAX_DEPTH4 = 24;
 var ProjectIndex = class {
   /**
    * `modules`: every module of the project (dotted, packages without `.__init__`), whether or not it was
@@ -36317,7 +37315,7 @@ var ProjectIndex = class {
     const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
     if (!this.topLevel.has(top) || this.isLibrary(top)) return void 0;
     const segments = qualifiedName.split(".");
-    if (depth > MAX_DEPTH3 || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
+    if (depth > MAX_DEPTH4 || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
     let k = segments.length;
     while (k > 0 && !this.modules.has(segments.slice(0, k).join("."))) k--;
     if (k === 0 || k === segments.length) return k === 0 ? void 0 : [{ name: qualifiedName }];
@@ -36337,7 +37335,7 @@ var ProjectIndex = class {
           path: owner.path,
           line: value.line,
           column: value.column,
-          message: value.own ? `${code2(`${owner.module}.${name2}`)} is defined in ${owner.path}` : `${code2(`${owner.module}.${name2}`)} is bound to ${code2(value.name)} in ${owner.path}`
+          message: value.own ? `${code3(`${owner.module}.${name2}`)} is defined in ${owner.path}` : `${code3(`${owner.module}.${name2}`)} is bound to ${code3(value.name)} in ${owner.path}`
         };
         for (const r of this.valueOf(owner, value, called, segments.slice(k + 1), depth)) out2.push({ ...r, chain: [step, ...r.chain ?? []] });
       }
@@ -36397,7 +37395,7 @@ var ProjectIndex = class {
     let ancestors;
     const resolveValues = (values) => values.flatMap((v) => {
       const name2 = canonicalName(v.name);
-      const step = { path: owner.path, line: v.line, column: v.column, message: `${code2(`${qualifiedName}`)} binds it to ${code2(v.name)} in ${owner.path}` };
+      const step = { path: owner.path, line: v.line, column: v.column, message: `${code3(`${qualifiedName}`)} binds it to ${code3(v.name)} in ${owner.path}` };
       return (this.resolve(name2) ?? [{ name: name2 }]).map((r) => ({ ...r, chain: [step, ...r.chain ?? []] }));
     });
     const cls = {
@@ -36431,7 +37429,7 @@ var ProjectIndex = class {
     return cls;
   }
 };
-function code2(s) {
+function code3(s) {
   return "`" + s + "`";
 }
 
@@ -36460,7 +37458,9 @@ var SinkIndex = class {
         for (const name2 of spec.names) this.assignmentsByName.set(name2, [...this.assignmentsByName.get(name2) ?? [], { rule, spec }]);
       }
     }
-    const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...project?.words ?? [], ...project?.modules ?? []];
+    const flowNames = rules.flatMap((r) => r.flowNames ?? []);
+    this.keepCalledFunctions = flowNames.length > 0;
+    const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...project?.words ?? [], ...project?.modules ?? [], ...flowNames];
     this.words = anchorWords(names);
     this.attributeKeys = new Set([...this.words].map(identifierKey));
     for (const name2 of names) {
@@ -36474,6 +37474,8 @@ var SinkIndex = class {
   assignmentsByName = /* @__PURE__ */ new Map();
   /** Some sink is also reported when passed as a callback. */
   hasReferenceSinks;
+  /** A data-flow rule runs: partial parsing keeps the functions that kept code names (their summaries matter). */
+  keepCalledFunctions;
   /** The prefilter tokens of all rules. */
   tokens;
   /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
@@ -36528,6 +37530,7 @@ function analyzePython(parser, file, index, options = {}) {
   const model = new SemanticModel(tree, file.moduleName, options.project);
   const matches = collectMatches(model, index, budget);
   if (index.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(model, index));
+  for (const rule of index.rules) if (rule.derivedSites) appendAll(matches, derivedMatches(rule, model));
   if (pastDeadline(budget)) outOfTime("analysing");
   const lines = new LineIndex(file.source);
   const findings = matches.map((m) => toFinding(m, file, model, lines));
@@ -36646,6 +37649,21 @@ function collectAssignmentMatches(model, index) {
   }
   return out2;
 }
+function derivedMatches(rule, model) {
+  const noArgs = new CallArguments(void 0, "");
+  return rule.derivedSites(model).map((site) => ({
+    node: site.node,
+    target: site.target,
+    via: "call",
+    calleeText: site.calleeText,
+    args: noArgs,
+    model,
+    scope: site.scope,
+    rule,
+    spec: { call: [], message: () => site.outcome.message },
+    outcome: site.outcome
+  }));
+}
 function withoutCoveredReferences(matches) {
   if (!matches.some((m) => m.via === "reference")) return matches;
   const byRule = /* @__PURE__ */ new Map();
@@ -36692,7 +37710,22 @@ function toFinding(m, file, model, index) {
     owasp: m.rule.owasp,
     fingerprint: "",
     ...m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {},
+    ...outcome.flow?.length ? { trace: outcome.flow.map((s) => traceStep(s, file.path, model, index)) } : {},
     ...outcome.fix ? { fix: outcome.fix } : {}
+  };
+}
+function traceStep(step, path, model, index) {
+  const n = step.node;
+  return {
+    location: {
+      file: path,
+      line: n.startRow + 1,
+      column: n.startCol + 1,
+      endLine: n.endRow + 1,
+      endColumn: n.endCol + 1,
+      snippet: lineSlice(model.tree.source, index, n.startRow, n.startRow)
+    },
+    message: step.message
   };
 }
 function relatedLocation(step) {
@@ -36721,8 +37754,8 @@ function assignFingerprints(findings, matches) {
   const seen = /* @__PURE__ */ new Map();
   findings.forEach((f, i2) => {
     const m = matches[i2];
-    const code4 = m.model.text(m.node).replace(/\s+/g, "");
-    const key = `${f.ruleId}|${f.location.file}|${enclosingPath(m.scope, m.model)}|${code4}`;
+    const code5 = m.model.text(m.node).replace(/\s+/g, "");
+    const key = `${f.ruleId}|${f.location.file}|${enclosingPath(m.scope, m.model)}|${code5}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     f.fingerprint = stableHash(`${key}|${n}`);
@@ -36745,8 +37778,8 @@ function definesMethod(model, classDef, method) {
     return name2 !== void 0 && model.text(name2) === method;
   });
 }
-function shortened2(code4) {
-  const compact = code4.replace(/\s+/g, "");
+function shortened2(code5) {
+  const compact = code5.replace(/\s+/g, "");
   return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
 }
 function uniqueNames(names) {
@@ -37640,7 +38673,7 @@ import { readFileSync as readFileSync6 } from "node:fs";
 
 // src/languages/common/taint.ts
 var LOOPS2 = /* @__PURE__ */ new Set(["while_statement", "do_statement", "for_statement", "enhanced_for_statement", "foreach_statement", "for_each_statement"]);
-var TaintTracker = class {
+var TaintTracker2 = class {
   constructor(tree, flow, file) {
     this.tree = tree;
     this.flow = flow;
@@ -37687,7 +38720,7 @@ var TaintTracker = class {
   expressionTrace(expr, state) {
     const skip = this.flow.isSanitizer ? (n) => this.flow.isSanitizer(n) : void 0;
     if (skip?.(expr)) return void 0;
-    for (const n of descendants(expr, skip)) {
+    for (const n of descendants2(expr, skip)) {
       if (n !== expr && skip?.(n)) continue;
       const source = this.flow.sourceAt(n);
       if (source) return [this.step(n, source)];
@@ -37783,7 +38816,7 @@ function analyzeLanguageFile(parser, createModel, file, index) {
     });
   }
   const model = createModel(tree, index, file);
-  const taint = new TaintTracker(tree, model.flow, file.path);
+  const taint = new TaintTracker2(tree, model.flow, file.path);
   const matches = [];
   const reported = /* @__PURE__ */ new Set();
   for (const site of model.sites) {
@@ -37864,8 +38897,8 @@ function applySuppressions2(findings, nodes, tree, model) {
 function assignFingerprints2(findings, nodes, model) {
   const seen = /* @__PURE__ */ new Map();
   findings.forEach((f, i2) => {
-    const code4 = model.text(nodes[i2]).replace(/\s+/g, "");
-    const key = `${f.ruleId}|${f.location.file}|${model.enclosingPath(nodes[i2])}|${code4}`;
+    const code5 = model.text(nodes[i2]).replace(/\s+/g, "");
+    const key = `${f.ruleId}|${f.location.file}|${model.enclosingPath(nodes[i2])}|${code5}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     f.fingerprint = stableHash(`${key}|${n}`);
@@ -38287,7 +39320,7 @@ async function sharedQueueAnalyzer(spec, rules, options) {
       pump();
     };
     slot2.worker.on("error", fail);
-    slot2.worker.on("exit", (code4) => code4 !== 0 && fail(new Error(`analysis worker exited with code ${code4}`)));
+    slot2.worker.on("exit", (code5) => code5 !== 0 && fail(new Error(`analysis worker exited with code ${code5}`)));
   };
   const enqueue = (job) => queue.add(job);
   const handIn = (job) => {
@@ -38600,8 +39633,8 @@ function parseFlags(command, argv, flags2, options = {}) {
   const attributes = /* @__PURE__ */ new Map();
   for (const [name2, spec] of Object.entries(flags2)) {
     const long = `--${name2}`;
-    const short = spec.short ? `-${spec.short}, ` : "";
-    const option = new Option(`${short}${long}${spec.type === "string" ? " <value>" : ""}`);
+    const short2 = spec.short ? `-${spec.short}, ` : "";
+    const option = new Option(`${short2}${long}${spec.type === "string" ? " <value>" : ""}`);
     if (name2.startsWith("no-")) {
       option.negate = false;
       option.attributeName = () => `flag_${name2}`;
@@ -39483,11 +40516,11 @@ ${rule.docs.references.map((r) => `- ${r.title}: ${r.url}`).join("\n")}`);
   }
   return parts2.join("\n\n");
 }
-function fenced(code4, language) {
-  const longestRun = Math.max(0, ...(code4.match(/`+/g) ?? []).map((run4) => run4.length));
+function fenced(code5, language) {
+  const longestRun = Math.max(0, ...(code5.match(/`+/g) ?? []).map((run4) => run4.length));
   const fence = "`".repeat(Math.max(3, longestRun + 1));
   return `${fence}${language}
-${code4}
+${code5}
 ${fence}`;
 }
 function escapeLinkText(text2) {
@@ -39781,8 +40814,8 @@ var SEVERITY_STYLES = {
 var UNSAFE_CHAR = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function sanitizeForTerminal(text2) {
   return text2.replace(UNSAFE_CHAR, (ch) => {
-    const code4 = ch.charCodeAt(0);
-    return code4 <= 255 ? `\\x${code4.toString(16).padStart(2, "0")}` : `\\u{${code4.toString(16)}}`;
+    const code5 = ch.charCodeAt(0);
+    return code5 <= 255 ? `\\x${code5.toString(16).padStart(2, "0")}` : `\\u{${code5.toString(16)}}`;
   });
 }
 
@@ -40892,8 +41925,8 @@ function parseNameStatus(output) {
   if (tokens.at(-1) === "") tokens.pop();
   const entries = [];
   for (let i2 = 0; i2 < tokens.length; ) {
-    const code4 = tokens[i2++] ?? "";
-    const letter = code4.charAt(0);
+    const code5 = tokens[i2++] ?? "";
+    const letter = code5.charAt(0);
     const status = STATUS_LETTERS[letter] ?? "modified";
     if (letter === "R" || letter === "C") {
       const oldPath = tokens[i2++] ?? "";
@@ -40950,11 +41983,11 @@ async function readPatchSections(cwd, base, head) {
   });
   const exited = new Promise((resolve12, reject) => {
     child.on("error", reject);
-    child.on("close", (code5) => resolve12(code5 ?? 1));
+    child.on("close", (code6) => resolve12(code6 ?? 1));
   });
   const sections = await parsePatchStream(createInterface({ input: child.stdout, crlfDelay: Infinity }));
-  const code4 = await exited;
-  if (code4 !== 0) throw new GitError(`git diff failed: ${stderr.trim()}`, args2);
+  const code5 = await exited;
+  if (code5 !== 0) throw new GitError(`git diff failed: ${stderr.trim()}`, args2);
   return sections;
 }
 async function readChangeSet(cwd, base, head) {
@@ -45709,7 +46742,7 @@ function capitalize(text2) {
 function cell(text2) {
   return text2.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (ch) => `\\${ch}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, "$1:/\u200B/").replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200B.`).replace(/@/g, "@\u200B");
 }
-function code3(text2) {
+function code4(text2) {
   const clean3 = text2.replace(/\r?\n/g, " ");
   return clean3.includes("`") ? `<code>${cell(clean3)}</code>` : `\`${clean3}\``;
 }
@@ -45729,7 +46762,7 @@ function ruleDocsUrl2(informationUri, ruleId2) {
 }
 function ruleLink(informationUri, ruleId2) {
   const url = ruleDocsUrl2(informationUri, ruleId2);
-  return url ? `[${cell(ruleId2)}](${url})` : code3(ruleId2);
+  return url ? `[${cell(ruleId2)}](${url})` : code4(ruleId2);
 }
 function cweUrl(cwe) {
   const number = /^CWE-(\d+)$/i.exec(cwe)?.[1];
@@ -45796,7 +46829,7 @@ function renderSummary2(input) {
 function renderInlineComment(finding, rule, informationUri) {
   const out2 = [
     findingMarker(finding.fingerprint),
-    `**${SEVERITY_ICON[finding.severity]} ${capitalize(finding.severity)}: ${cell(finding.ruleName)}** (${code3(finding.ruleId)})`,
+    `**${SEVERITY_ICON[finding.severity]} ${capitalize(finding.severity)}: ${cell(finding.ruleName)}** (${code4(finding.ruleId)})`,
     "",
     cell(finding.message)
   ];
@@ -46421,7 +47454,7 @@ async function runAction(env, io) {
   }
   const cwd = env.GITHUB_WORKSPACE || process.cwd();
   const cliIo = { stdout: io.stdout, stderr: io.stderr, cwd, env: token ? { ...env, GITHUB_TOKEN: token } : env };
-  let code4;
+  let code5;
   let resultsFile;
   let findings = 0;
   let outcome;
@@ -46429,9 +47462,9 @@ async function runAction(env, io) {
   try {
     const result2 = await executeCi(args2.slice(1), cliIo);
     if (typeof result2 === "number") {
-      code4 = result2;
+      code5 = result2;
     } else {
-      code4 = result2.exitCode;
+      code5 = result2.exitCode;
       outcome = result2.outcome;
       pathPrefix = result2.pathPrefix;
       findings = outcome.introduced.length;
@@ -46442,7 +47475,7 @@ async function runAction(env, io) {
     const message15 = known || error.code?.startsWith("ERR_PARSE_ARGS") ? error.message : String(error.stack ?? error);
     io.stderr.write(`::error::pathfinder ci: ${redact(message15, [token]).replace(/\r?\n/g, "%0A")}
 `);
-    code4 = 2;
+    code5 = 2;
   }
   if (outcome && env.GITHUB_STEP_SUMMARY) {
     try {
@@ -46454,7 +47487,7 @@ async function runAction(env, io) {
   }
   if (resultsFile) setOutput(env, "results-file", resultsFile);
   setOutput(env, "findings", String(findings));
-  return code4;
+  return code5;
 }
 
 // src/ci/action-main.ts

@@ -711,7 +711,7 @@ function parseSuppression(comment) {
   if (n) return { kind: "nosec", ids: splitIds(n[1]), text: comment.trim() };
   const q = NOQA.exec(comment);
   if (q) {
-    const ids = q[1].split(/[\s,]+/).filter(Boolean).map((code2) => code2.toUpperCase()).map((code2) => /^S\d{3}$/.test(code2) ? `B${code2.slice(1)}` : code2);
+    const ids = q[1].split(/[\s,]+/).filter(Boolean).map((code3) => code3.toUpperCase()).map((code3) => /^S\d{3}$/.test(code3) ? `B${code3.slice(1)}` : code3);
     return { kind: "noqa", ids, text: comment.trim() };
   }
   return void 0;
@@ -1552,6 +1552,8 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
   const headerRelevant = new Array(count).fill(false);
   const holdsSink = new Array(count);
   const boundNames = /* @__PURE__ */ new Set();
+  const holder = new Array(count).fill(false);
+  const holderNames = /* @__PURE__ */ new Set();
   const kept = new Array(count).fill(false);
   const mentioned = /* @__PURE__ */ new Set();
   const boundElsewhere = new Set(BUILTIN_KEYS);
@@ -1581,10 +1583,16 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
           addAll2(boundNames, lines.length === 1 && importedFromAnchors(source, s, anchors) || line.bound);
         });
       } else if (!relevant[k]) {
-        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || s.isClass === true && mentioned.has(s.definitionKey);
+        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || (s.isClass === true || sinks2.keepCalledFunctions === true) && s.definitionKey !== void 0 && mentioned.has(s.definitionKey);
       }
       if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, s, anchors, sinks2)))) {
         headerRelevant[k] = true;
+        boundNames.add(s.definitionKey);
+        changed = true;
+      }
+      if (relevant[k] && sinks2.keepCalledFunctions && !holder[k] && s.definition !== void 0 && !s.isClass && s.definitionKey !== void 0 && (anchored[k] || intersects(s.identifiers, holderNames))) {
+        holder[k] = true;
+        holderNames.add(s.definitionKey);
         boundNames.add(s.definitionKey);
         changed = true;
       }
@@ -1614,7 +1622,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
       return;
     }
     if (name2 === void 0) return keep(s.start, s.end);
-    const members = s.isClass && !headerRelevant[k] ? splitClassBody(source, s, sinks2.attributeKeys) : void 0;
+    const members = s.isClass && !headerRelevant[k] && !sinks2.keepCalledFunctions ? splitClassBody(source, s, sinks2.attributeKeys) : void 0;
     if (!members) return keep(s.start, s.end);
     keep(s.start, s.bodyStart);
     const memberAnchored = anchoredSegments(members, anchors);
@@ -5136,13 +5144,13 @@ var Module2 = (() => {
     __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
     var runtimeKeepaliveCounter = 0;
     var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-    var _proc_exit = /* @__PURE__ */ __name((code2) => {
-      EXITSTATUS = code2;
+    var _proc_exit = /* @__PURE__ */ __name((code3) => {
+      EXITSTATUS = code3;
       if (!keepRuntimeAlive()) {
-        Module["onExit"]?.(code2);
+        Module["onExit"]?.(code3);
         ABORT = true;
       }
-      quit_(code2, new ExitStatus(code2));
+      quit_(code3, new ExitStatus(code3));
     }, "_proc_exit");
     _proc_exit.sig = "vi";
     var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -6623,7 +6631,9 @@ var SinkIndex = class {
         for (const name2 of spec2.names) this.assignmentsByName.set(name2, [...this.assignmentsByName.get(name2) ?? [], { rule, spec: spec2 }]);
       }
     }
-    const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...project?.words ?? [], ...project?.modules ?? []];
+    const flowNames = rules.flatMap((r) => r.flowNames ?? []);
+    this.keepCalledFunctions = flowNames.length > 0;
+    const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...project?.words ?? [], ...project?.modules ?? [], ...flowNames];
     this.words = anchorWords(names);
     this.attributeKeys = new Set([...this.words].map(identifierKey));
     for (const name2 of names) {
@@ -6637,6 +6647,8 @@ var SinkIndex = class {
   assignmentsByName = /* @__PURE__ */ new Map();
   /** Some sink is also reported when passed as a callback. */
   hasReferenceSinks;
+  /** A data-flow rule runs: partial parsing keeps the functions that kept code names (their summaries matter). */
+  keepCalledFunctions;
   /** The prefilter tokens of all rules. */
   tokens;
   /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
@@ -6691,6 +6703,7 @@ function analyzePython(parser2, file, index2, options = {}) {
   const model = new SemanticModel(tree, file.moduleName, options.project);
   const matches = collectMatches(model, index2, budget);
   if (index2.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(model, index2));
+  for (const rule of index2.rules) if (rule.derivedSites) appendAll(matches, derivedMatches(rule, model));
   if (pastDeadline(budget)) outOfTime("analysing");
   const lines = new LineIndex(file.source);
   const findings = matches.map((m) => toFinding(m, file, model, lines));
@@ -6809,6 +6822,21 @@ function collectAssignmentMatches(model, index2) {
   }
   return out2;
 }
+function derivedMatches(rule, model) {
+  const noArgs = new CallArguments(void 0, "");
+  return rule.derivedSites(model).map((site) => ({
+    node: site.node,
+    target: site.target,
+    via: "call",
+    calleeText: site.calleeText,
+    args: noArgs,
+    model,
+    scope: site.scope,
+    rule,
+    spec: { call: [], message: () => site.outcome.message },
+    outcome: site.outcome
+  }));
+}
 function withoutCoveredReferences(matches) {
   if (!matches.some((m) => m.via === "reference")) return matches;
   const byRule = /* @__PURE__ */ new Map();
@@ -6855,7 +6883,22 @@ function toFinding(m, file, model, index2) {
     owasp: m.rule.owasp,
     fingerprint: "",
     ...m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {},
+    ...outcome.flow?.length ? { trace: outcome.flow.map((s) => traceStep(s, file.path, model, index2)) } : {},
     ...outcome.fix ? { fix: outcome.fix } : {}
+  };
+}
+function traceStep(step, path, model, index2) {
+  const n = step.node;
+  return {
+    location: {
+      file: path,
+      line: n.startRow + 1,
+      column: n.startCol + 1,
+      endLine: n.endRow + 1,
+      endColumn: n.endCol + 1,
+      snippet: lineSlice(model.tree.source, index2, n.startRow, n.startRow)
+    },
+    message: step.message
   };
 }
 function relatedLocation(step) {
@@ -6884,8 +6927,8 @@ function assignFingerprints(findings, matches) {
   const seen = /* @__PURE__ */ new Map();
   findings.forEach((f, i2) => {
     const m = matches[i2];
-    const code2 = m.model.text(m.node).replace(/\s+/g, "");
-    const key = `${f.ruleId}|${f.location.file}|${enclosingPath(m.scope, m.model)}|${code2}`;
+    const code3 = m.model.text(m.node).replace(/\s+/g, "");
+    const key = `${f.ruleId}|${f.location.file}|${enclosingPath(m.scope, m.model)}|${code3}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     f.fingerprint = stableHash(`${key}|${n}`);
@@ -6908,8 +6951,8 @@ function definesMethod(model, classDef, method) {
     return name2 !== void 0 && model.text(name2) === method;
   });
 }
-function shortened(code2) {
-  const compact = code2.replace(/\s+/g, "");
+function shortened(code3) {
+  const compact = code3.replace(/\s+/g, "");
   return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
 }
 function uniqueNames(names) {
@@ -7753,139 +7796,815 @@ var PYTHON_CONFIG_SEC_007_default = defineRule({
   }
 });
 
-// src/rules/python/deps-docs.ts
-var MANIFESTS_READ = "`requirements*.txt`/`*.in` (following `-r`/`-c` includes, with environment markers), `constraints*.txt`, `pyproject.toml` (PEP 621 dependencies and optional dependencies, PEP 735 dependency groups, Poetry, PDM and Hatch), `setup.cfg`, `setup.py` (`install_requires`/`extras_require` string literals, read without running it), `Pipfile`, `Pipfile.lock`, `poetry.lock`, `uv.lock`, `pdm.lock` and conda `environment*.yml`";
-var DEPS_REFERENCES = [
-  { title: "PEP 440: version identifiers and specifiers", url: "https://peps.python.org/pep-0440/" },
-  { title: "PEP 508: dependency specification", url: "https://peps.python.org/pep-0508/" },
-  { title: "OWASP A06:2021 Vulnerable and Outdated Components", url: "https://owasp.org/Top10/A06_2021-Vulnerable_and_Outdated_Components/" },
-  { title: "GitHub Advisory Database (pip)", url: "https://github.com/advisories?query=ecosystem%3Apip" }
+// src/languages/python/taint/specs.ts
+var DATA_SOURCES = {
+  // Flask and Werkzeug request data (the context-local `request`).
+  "flask.request.data": "Flask request body",
+  "flask.request.get_data": "Flask request body",
+  "flask.request.form": "Flask form data",
+  "flask.request.args": "Flask query string",
+  "flask.request.values": "Flask request values",
+  "flask.request.files": "Flask uploaded file",
+  "flask.request.cookies": "Flask cookie",
+  "flask.request.headers": "Flask request header",
+  "flask.request.json": "Flask JSON body",
+  "flask.request.get_json": "Flask JSON body",
+  "flask.request.stream": "Flask request stream",
+  "flask.request.input_stream": "Flask request stream",
+  // Bottle's global request.
+  "bottle.request.body": "Bottle request body",
+  "bottle.request.forms": "Bottle form data",
+  "bottle.request.query": "Bottle query string",
+  "bottle.request.params": "Bottle request parameters",
+  "bottle.request.files": "Bottle uploaded file",
+  "bottle.request.cookies": "Bottle cookie",
+  "bottle.request.get_cookie": "Bottle cookie",
+  "bottle.request.headers": "Bottle request header",
+  "bottle.request.json": "Bottle JSON body",
+  // Standard input.
+  "sys.stdin": "standard input",
+  "builtins.input": "user input (input())",
+  // Sockets.
+  "socket.socket().recv": "data received from a socket",
+  "socket.socket().recvfrom": "data received from a socket",
+  "socket.socket().recv_into": "data received from a socket",
+  "socket.socket().makefile": "data received from a socket",
+  "socket.socket().accept": "a network connection",
+  "socket.create_connection()": "a network connection",
+  "socket.create_server().accept": "a network connection",
+  // HTTP clients: the response and all read from it.
+  "requests.get()": "HTTP response (requests)",
+  "requests.post()": "HTTP response (requests)",
+  "requests.put()": "HTTP response (requests)",
+  "requests.request()": "HTTP response (requests)",
+  "requests.Session().get()": "HTTP response (requests)",
+  "requests.Session().post()": "HTTP response (requests)",
+  "requests.Session().request()": "HTTP response (requests)",
+  "httpx.get()": "HTTP response (httpx)",
+  "httpx.post()": "HTTP response (httpx)",
+  "httpx.request()": "HTTP response (httpx)",
+  "httpx.Client().get()": "HTTP response (httpx)",
+  "httpx.Client().post()": "HTTP response (httpx)",
+  "httpx.AsyncClient().get()": "HTTP response (httpx)",
+  "httpx.AsyncClient().post()": "HTTP response (httpx)",
+  "urllib.request.urlopen()": "HTTP response (urllib)",
+  "urllib2.urlopen()": "HTTP response (urllib)",
+  "aiohttp.ClientSession().get()": "HTTP response (aiohttp)",
+  "aiohttp.ClientSession().post()": "HTTP response (aiohttp)",
+  // Caches: values other processes can write.
+  "redis.Redis().get": "value read from Redis",
+  "redis.Redis().hget": "value read from Redis",
+  "redis.Redis().lpop": "value read from Redis",
+  "redis.Redis().rpop": "value read from Redis",
+  "redis.Redis().blpop": "value read from Redis",
+  "redis.Redis().brpop": "value read from Redis",
+  "redis.Redis().mget": "value read from Redis",
+  "redis.Redis().getdel": "value read from Redis",
+  "redis.StrictRedis().get": "value read from Redis",
+  "redis.StrictRedis().hget": "value read from Redis",
+  "redis.StrictRedis().lpop": "value read from Redis",
+  "redis.StrictRedis().rpop": "value read from Redis",
+  "redis.from_url().get": "value read from Redis",
+  "redis.from_url().hget": "value read from Redis",
+  "redis.Redis.from_url().get": "value read from Redis",
+  "memcache.Client().get": "value read from memcached",
+  "pymemcache.client.base.Client().get": "value read from memcached",
+  "pymemcache.Client().get": "value read from memcached",
+  "pylibmc.Client().get": "value read from memcached",
+  // Message queues.
+  "kafka.KafkaConsumer()": "Kafka message",
+  "kafka.KafkaConsumer().poll": "Kafka message",
+  "confluent_kafka.Consumer().poll": "Kafka message",
+  "pika.BlockingConnection().channel().basic_get": "RabbitMQ message",
+  "zmq.Context().socket().recv": "ZeroMQ message"
+};
+var REQUEST_DATA_MEMBERS = /* @__PURE__ */ new Set([
+  "body",
+  "data",
+  "GET",
+  "POST",
+  "COOKIES",
+  "FILES",
+  "META",
+  "headers",
+  "cookies",
+  "form",
+  "args",
+  "values",
+  "files",
+  "json",
+  "get_json",
+  "get_data",
+  "stream",
+  "bounded_stream",
+  "media",
+  "get_media",
+  "query_params",
+  "path_params",
+  "query",
+  "forms",
+  "params",
+  "read",
+  "text",
+  "post",
+  "content",
+  "query_arguments",
+  "body_arguments",
+  "arguments",
+  "raw_data",
+  "raw",
+  "input_stream",
+  "query_string",
+  "match_info",
+  "rfile",
+  "recv",
+  "recv_into",
+  "makefile"
+]);
+var REQUEST_PARAMETERS = /* @__PURE__ */ new Set(["request", "req", "http_request"]);
+var HANDLER_DATA_METHODS = /* @__PURE__ */ new Set([
+  "get_argument",
+  "get_arguments",
+  "get_body_argument",
+  "get_body_arguments",
+  "get_query_argument",
+  "get_query_arguments",
+  "get_cookie",
+  "get_secure_cookie"
+]);
+var HANDLER_REQUEST_ATTRIBUTES = /* @__PURE__ */ new Set(["request", "connection"]);
+var HANDLER_STREAM_ATTRIBUTES = /* @__PURE__ */ new Set(["rfile"]);
+var LAMBDA_HANDLERS = /^(lambda_handler|handler|[a-z0-9_]*_handler|main)$/;
+var CALLBACK_BODY_PARAMETERS = /* @__PURE__ */ new Set(["body", "payload", "message_body"]);
+var SANITIZERS = [
+  /^itsdangerous\.\w+\(\)\.(loads|unsign|unsign_timestamp|loads_timestamp)$/,
+  /^django\.core\.signing\.(loads|\w+\(\)\.(unsign|unsign_object))$/
+];
+var PROPAGATORS = [
+  /^base64\.\w*decode\w*$/,
+  /^binascii\.(a2b_\w+|unhexlify)$/,
+  /^codecs\.decode$/,
+  /^(zlib|gzip|bz2|lzma|zstd|brotli|lz4\.frame|snappy)\.decompress$/,
+  /^(gzip|bz2|lzma)\.(open|GzipFile|BZ2File|LZMAFile)$/,
+  /^builtins\.(bytes|bytearray|str|memoryview|bytes\.fromhex|bytearray\.fromhex|list|tuple|dict|next|reversed|sorted)$/,
+  /^io\.(BytesIO|StringIO|BufferedReader)$/,
+  /^json\.loads?$/,
+  /^urllib\.parse\.(unquote\w*|parse_qs|parse_qsl)$/,
+  /^(typing\.)?cast$/
+];
+var VERIFIERS = ["hmac.compare_digest", "secrets.compare_digest"];
+var MAC_CALLS = [/^hmac\.(new|HMAC|digest)/];
+var FLOW_NAMES = [
+  ...Object.keys(DATA_SOURCES),
+  "flask.request",
+  "bottle.request",
+  "base64.b64decode",
+  "base64.urlsafe_b64decode",
+  "base64.standard_b64decode",
+  "base64.b32decode",
+  "base64.b16decode",
+  "base64.a85decode",
+  "base64.b85decode",
+  "base64.decodebytes",
+  "base64.decodestring",
+  "binascii.unhexlify",
+  "binascii.a2b_base64",
+  "binascii.a2b_hex",
+  "codecs.decode",
+  "zlib.decompress",
+  "gzip.decompress",
+  "gzip.open",
+  "gzip.GzipFile",
+  "bz2.decompress",
+  "bz2.open",
+  "bz2.BZ2File",
+  "lzma.decompress",
+  "lzma.open",
+  "lzma.LZMAFile",
+  "io.BytesIO",
+  "io.StringIO",
+  "io.BufferedReader",
+  "json.loads",
+  "json.load",
+  "urllib.parse.unquote",
+  "urllib.parse.unquote_plus",
+  "urllib.parse.unquote_to_bytes",
+  "urllib.parse.parse_qs",
+  "itsdangerous.Signer().unsign",
+  "itsdangerous.URLSafeSerializer().loads",
+  "itsdangerous.URLSafeTimedSerializer().loads",
+  "itsdangerous.Serializer().loads",
+  "itsdangerous.TimestampSigner().unsign",
+  "django.core.signing.loads",
+  "django.core.signing.Signer().unsign",
+  "django.core.signing.TimestampSigner().unsign",
+  ...VERIFIERS,
+  "hmac.new",
+  "hmac.HMAC"
 ];
 
-// src/rules/python/PYTHON-DEPS-SEC-001.ts
-var PYTHON_DEPS_SEC_001_default = defineRule({
-  id: "PYTHON-DEPS-SEC-001",
-  name: "Pinned Dependency With a Deserialization Advisory",
-  language: "python",
-  severity: "critical",
-  confidence: "high",
-  precision: "very-high",
-  cwe: ["CWE-502", "CWE-1395"],
-  owasp: ["A06:2021", "A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
-  bundles: ["deps"],
-  banditIds: [],
-  similar: ["PYTHON-DEPS-SEC-002", "PYTHON-DEPS-SEC-003"],
-  prefilter: [],
-  sinks: [],
-  docs: {
-    summary: "Detects a dependency pinned or locked at a version with a published deserialization vulnerability (PyYAML, torch, numpy, keras, tensorflow, transformers, bentoml).",
-    description: "Pathfinder reads the project's dependency manifests and lock files and matches every exact pin (`==`, `===`) and every locked version against a curated table of advisories for libraries that deserialize: PyYAML's unsafe and FullLoader defaults, the torch `weights_only` bypasses, numpy's old `allow_pickle=True` default, keras `safe_mode` bypasses and Lambda layers, tensorflow's `model_from_yaml`, transformers loaders that unpickle Hub files, and bentoml's pickled request payloads. The finding sits on the manifest line that pins the version and names each advisory, what it lets an attacker do, and the first fixed version. The severity is the highest of the advisories (disputed reports count as medium).",
-    securityImplications: "An affected version turns a call that looks safe into code execution: `torch.load(f, weights_only=True)` on torch < 2.6, `yaml.full_load` on PyYAML < 5.4, `keras.models.load_model(path)` with `safe_mode=True` on keras < 3.9. Whoever supplies the model, checkpoint or YAML document runs code with the application's rights. Lock files are what is installed in CI and production, so a locked affected version is exploitable wherever it is deployed.",
-    howToFix: "Raise the pin to the fixed version the finding names (or later) and re-lock. Where an upgrade is not possible yet, avoid the affected API for untrusted input (for torch, load only safetensors; for PyYAML, `yaml.safe_load`).",
-    fixHint: "Upgrade the pinned version to the fixed release named in the message and regenerate the lock file.",
-    vulnerableExample: ["# requirements.txt", "torch==2.5.1      # CVE-2025-32434: weights_only=True is bypassable", "PyYAML==5.3.1     # CVE-2020-14343"].join("\n"),
-    safeExample: ["# requirements.txt", "torch==2.6.0", "PyYAML==6.0.2"].join("\n"),
-    detectionScope: `Manifests read: ${MANIFESTS_READ}. Exact pins and locked versions are matched with PEP 440 ordering (\`@renovatebot/pep440\`); ranges are PYTHON-DEPS-SEC-002. Package names are normalised (PEP 503: \`PyYAML\`, \`pyyaml\`, \`py_yaml\` are one). Direct URL references and local paths carry no version and are not matched. The advisory table is listed in the README with each row's source.`,
-    references: [
-      { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
-      { title: "CVE-2020-14343: PyYAML FullLoader code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-14343" },
-      { title: "CVE-2025-1550: keras safe_mode bypass (GHSA-48g7-3x6r-xfhp)", url: "https://github.com/advisories/GHSA-48g7-3x6r-xfhp" },
-      ...DEPS_REFERENCES
-    ],
-    faq: [
-      {
-        question: "Why only these packages and not every CVE on PyPI?",
-        answer: "Pathfinder is a deserialization scanner: the table holds advisories that make loading data or models run code, checked by hand against their sources. Use a general SCA tool (pip-audit, OSV-Scanner) for everything else."
-      },
-      {
-        question: "The pin is in a lock file I do not edit by hand.",
-        answer: "Raise the constraint in pyproject.toml/Pipfile (or add a constraint) and re-lock; the finding goes away with the locked version."
-      }
-    ]
+// src/languages/python/taint/flow.ts
+var MAX_DEPTH2 = 24;
+var FUNCTIONS = /* @__PURE__ */ new Set(["function_definition", "lambda"]);
+var NESTED = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda"]);
+var COMPREHENSIONS2 = /* @__PURE__ */ new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
+var CONTAINER_ADDERS = /* @__PURE__ */ new Set(["append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault", "put", "write"]);
+var BLOCK_ENDERS = /* @__PURE__ */ new Set(["return_statement", "raise_statement"]);
+var TaintTracker = class {
+  /**
+   * `parameters`: summary mode, where every parameter of the enclosing function is a source too (its first step
+   * names it), to find the functions whose parameter reaches a sink.
+   */
+  constructor(model, parameters = false) {
+    this.model = model;
+    this.parameters = parameters;
   }
-});
-
-// src/rules/python/PYTHON-DEPS-SEC-002.ts
-var PYTHON_DEPS_SEC_002_default = defineRule({
-  id: "PYTHON-DEPS-SEC-002",
-  name: "Dependency Range Admits a Version With a Deserialization Advisory",
-  language: "python",
-  severity: "low",
-  confidence: "medium",
-  precision: "medium",
-  cwe: ["CWE-502", "CWE-1395"],
-  owasp: ["A06:2021", "A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
-  bundles: ["deps"],
-  banditIds: [],
-  similar: ["PYTHON-DEPS-SEC-001"],
-  prefilter: [],
-  sinks: [],
-  docs: {
-    summary: "Detects a version range (`>=`, `~=`, `^`, `<`, wildcards) that admits a version with a published deserialization vulnerability.",
-    description: "A declared range such as `torch>=2.0` or `PyYAML<6` lets an installer pick an affected version: an old lock file, a pinned transitive constraint or a mirror without the newest release is enough. The rule intersects the range with each advisory's affected versions (PEP 440) and reports on the manifest line when they overlap, at low severity: nothing says the affected version is what gets installed. A bare name without a specifier is not reported (the resolver picks the newest release), and neither is a range beside a lock file or an exact pin of the same package in the same directory, which decide the version (PYTHON-DEPS-SEC-001 judges those).",
-    securityImplications: "If the affected version is what gets installed, the advisory applies in full: see PYTHON-DEPS-SEC-001.",
-    howToFix: "Raise the lower bound to the first fixed version named in the message (`torch>=2.6`), or lock the dependencies.",
-    fixHint: "Raise the range's lower bound to the fixed version named in the message.",
-    vulnerableExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.0", "keras~=3.5"]'].join("\n"),
-    safeExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.6", "keras>=3.13.2"]'].join("\n"),
-    detectionScope: `Manifests read: ${MANIFESTS_READ}. Ranges are intersected with the affected ranges as intervals of PEP 440 versions; \`!=\` exclusions are ignored (they can only make the range smaller, so the rule may over-report a range that excludes exactly the affected releases). Poetry \`^\`/\`~\` constraints and conda \`=1.2\` specs are translated to PEP 440.`,
-    references: DEPS_REFERENCES,
-    faq: [
-      {
-        question: "Why low severity?",
-        answer: "A range says what may be installed, not what is. A lock file or exact pin is the stronger signal, reported by PYTHON-DEPS-SEC-001."
-      }
-    ]
+  model;
+  parameters;
+  definitions = /* @__PURE__ */ new Map();
+  visiting = /* @__PURE__ */ new Set();
+  /**
+   * The flow of untrusted data into `expr` (an argument of the sink `site`), or undefined when none is known.
+   * Loads on a branch verified by `hmac.compare_digest` are not flows.
+   */
+  flowInto(expr, site, scope) {
+    const taint = this.eval(expr, site, scope, 0);
+    if (!taint || taint.kind !== "data") return void 0;
+    const guard = this.guardOf(site);
+    if (guard === "verified") return void 0;
+    return { steps: taint.steps, ...guard ? { weakGuard: guard } : {} };
   }
-});
-
-// src/dependencies/versions.ts
-var import_pep440 = __toESM(require_pep440(), 1);
-
-// src/rules/python/PYTHON-DEPS-SEC-003.ts
-var RULE = defineRule({
-  id: "PYTHON-DEPS-SEC-003",
-  name: "Load Protection Missing in the Pinned Version",
-  language: "python",
-  severity: "high",
-  confidence: "high",
-  precision: "high",
-  cwe: ["CWE-502", "CWE-1395"],
-  owasp: ["A08:2021", "A06:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "dependencies", "torch", "numpy", "cwe-502"],
-  bundles: ["deps", "deserialization"],
-  banditIds: [],
-  similar: ["PYTHON-DEPS-SEC-001", "PYTHON-ML-SEC-001", "PYTHON-ML-SEC-002"],
-  prefilter: [],
-  sinks: [],
-  docs: {
-    summary: "Detects loads that are safe on current releases but not on the version the project pins: `torch.load(..., weights_only=True)` with torch < 2.6, `numpy.load` without `allow_pickle` with numpy < 1.16.3.",
-    description: "Code review and other scanners treat `torch.load(path, weights_only=True)` and a plain `np.load(path)` as safe, and on current releases they are. On the version a project actually pins they are not: torch before 2.6 lets a crafted checkpoint bypass the `weights_only` unpickler (CVE-2025-32434), and numpy before 1.16.3 unpickles object arrays by default (CVE-2019-6446). This rule joins the dependency scan with the code: when a manifest or lock file pins such a version, each of these calls is reported, pointing at the pin. Code findings that other rules already report get the same note instead (`yaml.full_load` with PyYAML < 5.4, `torch.load` without `weights_only` with torch < 2.6, raised from medium to high).",
-    securityImplications: "The protection the code relies on does not exist in the installed version: whoever supplies the checkpoint or array file runs code in the loading process.",
-    howToFix: "Upgrade the pinned package (torch>=2.6, numpy>=1.16.3) and re-lock; for numpy also pass `allow_pickle=False` explicitly.",
-    fixHint: "Upgrade the pin named in the message; the call itself is right.",
-    vulnerableExample: ["# requirements.txt: torch==2.5.1", "state = torch.load(path, weights_only=True)  # bypassable on 2.5.1"].join("\n"),
-    safeExample: ["# requirements.txt: torch==2.6.0", "state = torch.load(path, weights_only=True)"].join("\n"),
-    detectionScope: "Runs in project scans only (the pin comes from the manifests; single-file analysis and the playground have no manifest). Calls are resolved through imports and aliases like every rule; `weights_only` must be the literal True (other values are PYTHON-ML-SEC-001's), `allow_pickle` must be absent (an explicit value is PYTHON-ML-SEC-002's).",
-    references: [
-      { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
-      { title: "numpy: allow_pickle default changed in 1.16.3 (CVE-2019-6446)", url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.read_array.html" },
-      ...DEPS_REFERENCES
-    ],
-    faq: [
-      {
-        question: "Why is a call with weights_only=True reported?",
-        answer: "Because the pinned torch version is affected by a bypass of exactly that protection. Upgrade torch; the call is right."
-      }
-    ]
+  text(node) {
+    return this.model.text(node);
   }
-});
-var PYTHON_DEPS_SEC_003_default = RULE;
+  step(node, message15) {
+    return { node, message: message15 };
+  }
+  eval(expr, at, scope, depth) {
+    if (depth > MAX_DEPTH2 || this.visiting.has(expr)) return void 0;
+    this.visiting.add(expr);
+    try {
+      return this.evalNode(expr, at, scope, depth + 1);
+    } finally {
+      this.visiting.delete(expr);
+    }
+  }
+  evalNode(node, at, scope, depth) {
+    const any = (nodes, message15) => {
+      for (const n of nodes) {
+        if (!n) continue;
+        const t = this.eval(n, at, scope, depth);
+        if (t?.kind === "data") return message15 ? { kind: "data", steps: [...t.steps, this.step(node, message15)] } : t;
+      }
+      return void 0;
+    };
+    switch (node.type) {
+      case "parenthesized_expression":
+      case "await":
+      case "expression_statement":
+      case "list_splat":
+      case "dictionary_splat":
+      case "keyword_argument":
+      case "argument_list":
+        return any(node.children.filter((c) => c.type !== "identifier" || node.type !== "keyword_argument" || c !== childByField(node, "name")));
+      case "identifier":
+        return this.evalName(node, at, scope, depth);
+      case "attribute":
+        return this.evalAttribute(node, at, scope, depth);
+      case "call":
+        return this.evalCall(node, at, scope, depth);
+      case "subscript": {
+        const value = childByField(node, "value");
+        const key = keyOf(this.constant(childByField(node, "subscript"), node));
+        if (value?.type === "identifier" && key !== void 0) {
+          const t = this.evalName(value, at, scope, depth, key);
+          return t && { kind: t.kind, steps: [...t.steps, this.step(node, `indexed: ${short(this.text(node))}`)] };
+        }
+        return any([value], `indexed: ${short(this.text(node))}`);
+      }
+      case "slice":
+        return void 0;
+      case "string":
+        return any(node.children.filter((c) => c.type === "interpolation"), "formatted into a string");
+      case "interpolation":
+        return any(node.children);
+      case "concatenated_string":
+        return any(node.children);
+      case "binary_operator":
+        return any([childByField(node, "left"), childByField(node, "right")], `combined: ${short(this.text(node))}`);
+      case "boolean_operator":
+        return any([childByField(node, "left"), childByField(node, "right")]);
+      case "conditional_expression": {
+        const [yes, condition, no] = node.children.filter((c) => c.type !== "comment");
+        const truth = this.constant(condition, node);
+        if (truth !== void 0) return any([truth ? yes : no]);
+        return any([yes, no]);
+      }
+      case "named_expression":
+        return any([childByField(node, "value")]);
+      case "list":
+      case "tuple":
+      case "set":
+      case "expression_list":
+      case "pattern_list":
+      case "dictionary":
+      case "pair":
+        return any(node.children.filter((c) => c.type !== "comment"), node.type === "pair" ? void 0 : `put in a ${node.type.replace("expression_list", "tuple").replace("dictionary", "dict")}`);
+      default:
+        if (COMPREHENSIONS2.has(node.type)) {
+          const clauses = node.children.filter((c) => c.type === "for_in_clause");
+          const iterables = clauses.map((c) => childByField(c, "right"));
+          return any([...iterables, childByField(node, "body")], "collected by a comprehension");
+        }
+        return void 0;
+    }
+  }
+  /** A qualified-name source: `flask.request.data`, `requests.get(u).content`, `socket.socket().recv(...)`. */
+  qualifiedSource(node, scope) {
+    for (const r of this.model.resolve(node, scope)) {
+      const name2 = r.name;
+      const label = sourceLabel(name2);
+      if (label) return { kind: "data", steps: [this.step(node, `source: ${label} (${short(this.text(node))})`)] };
+      if (name2 === "flask.request" || name2 === "bottle.request" || name2 === "werkzeug.wrappers.Request()") return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
+    }
+    return void 0;
+  }
+  evalName(node, at, scope, depth, key) {
+    const name2 = this.text(node);
+    for (let n = node.parent; n && !NESTED.has(n.type); n = n.parent) {
+      if (!COMPREHENSIONS2.has(n.type)) continue;
+      for (const clause of n.children.filter((c) => c.type === "for_in_clause")) {
+        const left = childByField(clause, "left");
+        if (!left || !descendants(clause, (d) => d === left || isAncestor(left, d)).concat(left).some((d) => d.type === "identifier" && this.text(d) === name2)) continue;
+        const right = childByField(clause, "right");
+        const t = right && this.eval(right, at, scope, depth);
+        return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code2(name2)}`)] };
+      }
+    }
+    const fn = enclosingFunction(node);
+    if (fn) {
+      const defs = this.definitionsOf(fn).get(name2);
+      if (defs?.length) return this.evalDefinitions(name2, defs, at, scope, depth, key);
+    }
+    return this.qualifiedSource(node, scope);
+  }
+  /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
+  evalDefinitions(name2, defs, at, scope, depth, key) {
+    const before = defs.filter((d) => d.node.start < at.start || d.kind === "parameter").sort((a, b) => b.node.start - a.node.start);
+    for (const d of before) {
+      if (this.deadCode(d.node)) continue;
+      if (key !== void 0 && d.key !== void 0 && d.key !== key) continue;
+      const t = this.evalDefinition(name2, d, at, scope, depth);
+      if (t) return t;
+      if (d.kind !== "augment" && d.kind !== "parameter" && this.dominates(d.node, at)) return void 0;
+    }
+    return void 0;
+  }
+  evalDefinition(name2, d, at, scope, depth) {
+    if (d.kind === "parameter") return this.parameterSource(name2, d.node);
+    if (!d.value) return void 0;
+    const t = this.eval(d.value, d.node, scope, depth);
+    if (!t) return void 0;
+    const verb = d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to";
+    return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code2(name2)}`)] };
+  }
+  /** Handler parameters that hold untrusted data or a request object. */
+  parameterSource(name2, param) {
+    const fn = enclosingFunction(param);
+    if (!fn || fn.type !== "function_definition") return void 0;
+    const params = parameterNames(fn, this.model);
+    const fnName = this.text(childByField(fn, "name") ?? fn);
+    const plain = params[0] === "self" || params[0] === "cls" ? params.slice(1) : params;
+    if (REQUEST_PARAMETERS.has(name2) || plain[0] === name2 && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name2)) {
+      return { kind: "request", steps: [this.step(param, `request object: parameter ${code2(name2)} of ${code2(fnName)}`)] };
+    }
+    if (name2 === "event" && plain[0] === "event" && plain[1] === "context" && LAMBDA_HANDLERS.test(fnName)) {
+      return { kind: "data", steps: [this.step(param, `source: AWS Lambda event (parameter of ${code2(fnName)})`)] };
+    }
+    if (CALLBACK_BODY_PARAMETERS.has(name2) && plain.length === 4 && plain[3] === name2) {
+      return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code2(fnName)}`)] };
+    }
+    if (this.parameters && name2 !== "self" && name2 !== "cls") {
+      return { kind: "data", steps: [{ node: param, message: `parameter ${code2(name2)} of ${code2(fnName)}()`, parameter: name2 }] };
+    }
+    return void 0;
+  }
+  evalAttribute(node, at, scope, depth) {
+    const q = this.qualifiedSource(node, scope);
+    if (q) return q;
+    const object = childByField(node, "object");
+    const attr = this.text(childByField(node, "attribute") ?? node);
+    if (!object) return void 0;
+    if (object.type === "identifier" && this.text(object) === "self" && HANDLER_STREAM_ATTRIBUTES.has(attr)) {
+      return { kind: "data", steps: [this.step(node, `source: request stream ${code2(this.text(node))}`)] };
+    }
+    if (object.type === "identifier" && this.text(object) === "self" && HANDLER_REQUEST_ATTRIBUTES.has(attr)) {
+      return { kind: "request", steps: [this.step(node, `request object ${code2(this.text(node))}`)] };
+    }
+    const base = this.eval(object, at, scope, depth);
+    if (!base) return void 0;
+    if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code2(short(this.text(node)))}`)] };
+    if (REQUEST_DATA_MEMBERS.has(attr)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code2(short(this.text(node)))}`)] };
+    return void 0;
+  }
+  evalCall(node, at, scope, depth) {
+    const callee = childByField(node, "function");
+    if (!callee) return void 0;
+    const argList = childByField(node, "arguments");
+    const args2 = argList ? argList.children.filter((c) => c.type !== "comment" && c.type !== "(" && c.type !== ")" && c.type !== ",") : [];
+    const names = this.model.resolve(callee, scope).map((r) => r.name);
+    if (names.some((n) => SANITIZERS.some((s) => s.test(n)))) return void 0;
+    const q = this.qualifiedSource(node, scope) ?? this.qualifiedSource(callee, scope);
+    if (q) return q.kind === "request" ? q : { kind: "data", steps: q.steps };
+    if (names.some((n) => PROPAGATORS.some((p) => p.test(n)))) {
+      for (const a of args2) {
+        const t = this.eval(a, at, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `decoded by ${code2(short(this.text(callee)))}`)] };
+      }
+      return void 0;
+    }
+    if (callee.type === "attribute") {
+      const object = childByField(callee, "object");
+      const method = this.text(childByField(callee, "attribute") ?? callee);
+      if (object.type === "identifier" && this.text(object) === "self" && HANDLER_DATA_METHODS.has(method)) {
+        return { kind: "data", steps: [this.step(node, `source: request argument ${code2(short(this.text(node)))}`)] };
+      }
+      const base = this.eval(object, at, scope, depth);
+      if (base?.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `${code2(`.${method}()`)} of tainted data`)] };
+      if (base?.kind === "request" && REQUEST_DATA_MEMBERS.has(method)) {
+        return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code2(short(this.text(node)))}`)] };
+      }
+      if ((method === "join" || method === "format") && (object.type === "string" || object.type === "concatenated_string")) {
+        for (const a of args2) {
+          const t = this.eval(a, at, scope, depth);
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `formatted by ${code2(`.${method}()`)}`)] };
+        }
+      }
+    }
+    const local = this.localFunction(callee, scope);
+    if (local) {
+      const ret = this.returnTaint(local, depth);
+      if (ret) return { kind: "data", steps: [...ret.steps, this.step(node, `returned by ${code2(short(this.text(callee)))}()`)] };
+    }
+    return void 0;
+  }
+  /** The value of an expression built from literals and names bound once to them, or undefined. */
+  constant(expr, at, depth = 0) {
+    if (!expr || depth > 16) return void 0;
+    const c = (n) => this.constant(n, at, depth + 1);
+    switch (expr.type) {
+      case "integer":
+        return /^\d+$/.test(this.text(expr)) ? Number(this.text(expr)) : void 0;
+      case "true":
+        return true;
+      case "false":
+        return false;
+      case "string": {
+        if (expr.children.some((ch) => ch.type === "interpolation")) return void 0;
+        const m = /^[rRuU]?(['"])(.*)\1$/s.exec(this.text(expr));
+        return m && !m[2].includes("\\") ? m[2] : void 0;
+      }
+      case "parenthesized_expression":
+        return c(expr.children[1]);
+      case "identifier": {
+        const fn = enclosingFunction(expr);
+        const defs = fn && this.definitionsOf(fn).get(this.text(expr));
+        if (!defs || defs.length !== 1 || defs[0].kind !== "assign" || !defs[0].value || defs[0].node.start > at.start) return void 0;
+        return c(defs[0].value);
+      }
+      case "subscript": {
+        const v = c(childByField(expr, "value"));
+        const i2 = c(childByField(expr, "subscript"));
+        return typeof v === "string" && typeof i2 === "number" && i2 < v.length ? v[i2] : void 0;
+      }
+      case "not_operator": {
+        const v = c(childByField(expr, "argument"));
+        return v === void 0 ? void 0 : !v;
+      }
+      case "binary_operator": {
+        const a = c(childByField(expr, "left"));
+        const b = c(childByField(expr, "right"));
+        const op = this.between(childByField(expr, "left"), childByField(expr, "right"));
+        if (typeof a === "number" && typeof b === "number") {
+          switch (op) {
+            case "+":
+              return a + b;
+            case "-":
+              return a - b;
+            case "*":
+              return a * b;
+            case "//":
+              return b === 0 ? void 0 : Math.floor(a / b);
+            case "%":
+              return b === 0 ? void 0 : (a % b + b) % b;
+          }
+        }
+        if (typeof a === "string" && typeof b === "string" && op === "+") return a + b;
+        return void 0;
+      }
+      case "comparison_operator": {
+        const parts2 = expr.children.filter((ch) => ch.type !== "comment");
+        if (parts2.length !== 2) return void 0;
+        const a = c(parts2[0]);
+        const b = c(parts2[1]);
+        if (a === void 0 || b === void 0) return void 0;
+        switch (this.between(parts2[0], parts2[1])) {
+          case ">":
+            return a > b;
+          case "<":
+            return a < b;
+          case ">=":
+            return a >= b;
+          case "<=":
+            return a <= b;
+          case "==":
+            return a === b;
+          case "!=":
+            return a !== b;
+        }
+        return void 0;
+      }
+      case "boolean_operator": {
+        const a = c(childByField(expr, "left"));
+        const b = c(childByField(expr, "right"));
+        if (a === void 0 || b === void 0) return void 0;
+        return this.between(childByField(expr, "left"), childByField(expr, "right")) === "and" ? Boolean(a) && Boolean(b) : Boolean(a) || Boolean(b);
+      }
+    }
+    return void 0;
+  }
+  /** The operator text between two operands (anonymous tokens are not in the tree). */
+  between(a, b) {
+    return a && b ? this.model.tree.source.slice(a.end, b.start).replace(/[()\s]/g, "") : "";
+  }
+  /** Whether a constant condition (`if 7 * 42 - num > 200:`, `match` on a constant) rules out the code at `node`. */
+  deadCode(node) {
+    for (let n = node; n && !FUNCTIONS.has(n.type); n = n.parent) {
+      if (this.branchTruth(n) === false) return true;
+    }
+    return false;
+  }
+  /** For a branch body: true when a constant condition always takes it, false when never; else undefined. */
+  branchTruth(body2) {
+    const parent = body2.parent;
+    if (!parent) return void 0;
+    if ((parent.type === "if_statement" || parent.type === "elif_clause") && body2 === childByField(parent, "consequence")) {
+      const v = this.constant(childByField(parent, "condition"), parent);
+      return v === void 0 ? void 0 : Boolean(v);
+    }
+    if (parent.type === "else_clause" && parent.parent?.type === "if_statement" && !parent.parent.children.some((c) => c.type === "elif_clause")) {
+      const v = this.constant(childByField(parent.parent, "condition"), parent.parent);
+      return v === void 0 ? void 0 : !v;
+    }
+    if (parent.type === "case_clause" && body2.type === "block") {
+      const match = parent.parent?.parent;
+      const subject = match?.type === "match_statement" ? this.constant(childByField(match, "subject"), match) : void 0;
+      if (subject === void 0) return void 0;
+      const patterns = parent.children.filter((c) => c.type === "case_pattern");
+      if (parent.children.some((c) => c.type === "if" || c.type === "if_clause")) return void 0;
+      for (const earlier of parent.parent?.children ?? []) {
+        if (earlier === parent) break;
+        const earlierBody = earlier.type === "case_clause" ? earlier.children.find((c) => c.type === "block") : void 0;
+        if (earlierBody && this.branchTruth(earlierBody) === true) return false;
+      }
+      const values = patterns.flatMap((p) => descendants(p, (d) => d.type === "string" || d.type === "integer" || d.type === "identifier" && this.text(d) === "_").concat(p.children.length === 0 && this.text(p) === "_" ? [p] : []));
+      if (patterns.some((p) => this.text(p).trim() === "_")) return true;
+      if (values.some((v) => this.constant(v, parent) === subject)) return true;
+      return values.length && values.every((v) => this.constant(v, parent) !== void 0) ? false : void 0;
+    }
+    return void 0;
+  }
+  /** Whether a definition at `def` always runs before `at`: its block encloses `at`, or only always-taken branches separate them. */
+  dominates(def, at) {
+    let stmt = def;
+    for (; ; ) {
+      while (stmt && stmt.parent && stmt.parent.type !== "block" && stmt.parent.type !== "module") stmt = stmt.parent;
+      const block = stmt?.parent;
+      if (!stmt || !block) return false;
+      if (isAncestor(block, at)) return true;
+      if (this.branchTruth(block) !== true) return false;
+      stmt = block.parent;
+    }
+  }
+  /** The function definition a callee names in this module (`f`, `self.m` in a method of the same class). */
+  localFunction(callee, scope) {
+    if (callee.type === "identifier") {
+      for (const b of this.model.lookup(this.text(callee), scope, callee) ?? []) {
+        if (b.kind === "function" && b.site.type === "function_definition") return b.site;
+        if (b.kind === "function" && b.site.parent?.type === "function_definition") return b.site.parent;
+      }
+      return void 0;
+    }
+    if (callee.type === "attribute") {
+      const object = childByField(callee, "object");
+      const attr = childByField(callee, "attribute");
+      if (object?.type !== "identifier" || !attr || this.text(object) !== "self") return void 0;
+      const cls = enclosingClass(callee);
+      const body2 = cls && childByField(cls, "body");
+      for (const stmt of body2?.children ?? []) {
+        const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
+        if (def?.type === "function_definition" && this.text(childByField(def, "name") ?? def) === this.text(attr)) return def;
+      }
+    }
+    return void 0;
+  }
+  returnTaint(fn, depth) {
+    const scope = this.scopeOf(fn);
+    if (!scope) return void 0;
+    for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement")) {
+      const value = ret.children.find((c) => c.type !== "return");
+      if (!value) continue;
+      const t = this.eval(value, ret, scope, depth);
+      if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(ret, "returned")] };
+    }
+    return void 0;
+  }
+  scopeOf(fn) {
+    for (const { node, scope } of this.model.calls) if (isAncestor(fn, node) && scope.node === fn) return scope;
+    return this.model.module;
+  }
+  definitionsOf(fn) {
+    let map = this.definitions.get(fn);
+    if (map) return map;
+    map = /* @__PURE__ */ new Map();
+    this.definitions.set(fn, map);
+    const add = (name2, d) => {
+      let list = map.get(name2);
+      if (!list) map.set(name2, list = []);
+      list.push(d);
+    };
+    const bindTargets = (target, d, value) => {
+      if (!target) return;
+      if (target.type === "identifier") return add(this.text(target), { ...d, node: target, ...value ? { value } : {} });
+      if (["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list"].includes(target.type)) {
+        const parts2 = target.children.filter((c) => c.type !== "," && c.type !== "(" && c.type !== ")" && c.type !== "[" && c.type !== "]");
+        const values = value && ["tuple", "list", "expression_list"].includes(value.type) ? value.children.filter((c) => c.type !== "," && c.type !== "(" && c.type !== ")" && c.type !== "[" && c.type !== "]") : void 0;
+        parts2.forEach((p, i2) => bindTargets(p.type === "list_splat_pattern" ? p.children[1] : p, d, values && values.length === parts2.length ? values[i2] : value));
+      }
+    };
+    for (const name2 of parameterNames(fn, this.model)) {
+      const p = parameterNodes(fn).find((n) => this.text(n) === name2);
+      if (p) add(name2, { node: p, kind: "parameter" });
+    }
+    const walk = (n) => {
+      for (const c of n.children) {
+        if (NESTED.has(c.type)) continue;
+        switch (c.type) {
+          case "assignment": {
+            const right = childByField(c, "right");
+            const left = childByField(c, "left");
+            if (left?.type === "subscript" || left?.type === "attribute") {
+              const base = childByField(left, left.type === "subscript" ? "value" : "object");
+              const key = left.type === "subscript" ? keyOf(this.constant(childByField(left, "subscript"), c)) : this.text(childByField(left, "attribute") ?? left);
+              if (base?.type === "identifier" && right) add(this.text(base), { node: base, kind: "augment", value: right, ...key !== void 0 ? { key } : {} });
+            } else bindTargets(left, { kind: "assign" }, right);
+            break;
+          }
+          case "call": {
+            const callee = childByField(c, "function");
+            const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+            const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : "";
+            const args2 = childByField(c, "arguments");
+            if (object?.type === "identifier" && args2 && CONTAINER_ADDERS.has(method)) add(this.text(object), { node: object, kind: "augment", value: args2 });
+            break;
+          }
+          case "augmented_assignment":
+            bindTargets(childByField(c, "left"), { kind: "augment" }, childByField(c, "right"));
+            break;
+          case "named_expression":
+            bindTargets(childByField(c, "name"), { kind: "assign" }, childByField(c, "value"));
+            break;
+          case "for_statement":
+            bindTargets(childByField(c, "left"), { kind: "loop" }, childByField(c, "right"));
+            break;
+          case "with_item": {
+            const value = childByField(c, "value");
+            if (value?.type === "as_pattern") bindTargets(childByField(value, "alias")?.children[0] ?? childByField(value, "alias"), { kind: "with" }, value.children[0]);
+            break;
+          }
+        }
+        walk(c);
+      }
+    };
+    walk(childByField(fn, "body") ?? fn);
+    return map;
+  }
+  /**
+   * Whether the sink at `site` runs only where a constant-time HMAC check passed ("verified"), or behind a plain `==`
+   * of a MAC (a step describing the weak check), or unguarded (undefined).
+   */
+  guardOf(site) {
+    let weak;
+    const judge = (condition) => {
+      const calls = descendants(condition, (n) => n.type === "call");
+      const scope = this.model.module;
+      for (const call of [condition, ...calls]) {
+        if (call.type !== "call") continue;
+        const callee = childByField(call, "function");
+        const names = callee ? this.model.resolve(callee, scope).map((r) => r.name) : [];
+        const calleeText = callee ? this.text(callee) : "";
+        if (names.some((n) => VERIFIERS.includes(n)) || /(^|\.)compare_digest$/.test(calleeText)) return "verified";
+      }
+      if (/==|!=/.test(this.text(condition)) && calls.some((c) => {
+        const callee = childByField(c, "function");
+        const text = callee ? this.text(callee) : "";
+        return /(^|\.)(hexdigest|digest)$/.test(text) || MAC_CALLS.some((m) => m.test(text));
+      })) return { node: condition, message: "guarded by a MAC compared with `==`, which is not constant-time" };
+      return void 0;
+    };
+    for (let n = site; n && !FUNCTIONS.has(n.type); n = n.parent) {
+      const parent = n.parent;
+      if (!parent) break;
+      if ((parent.type === "if_statement" || parent.type === "elif_clause") && n === childByField(parent, "consequence")) {
+        const condition = childByField(parent, "condition");
+        if (condition && !/^not\b/.test(this.text(condition))) {
+          const g = judge(condition);
+          if (g === "verified") return g;
+          weak ??= g;
+        }
+      }
+      if (parent.type === "block" || parent.type === "module") {
+        for (const sibling of parent.children) {
+          if (sibling.start >= n.start) break;
+          if (sibling.type !== "if_statement") continue;
+          const condition = childByField(sibling, "condition");
+          const body2 = childByField(sibling, "consequence");
+          if (!condition || !body2 || !exits(body2, this.model)) continue;
+          if (!/^not\b/.test(this.text(condition)) && !/!=/.test(this.text(condition))) continue;
+          const g = judge(condition);
+          if (g === "verified") return g;
+          weak ??= g;
+        }
+      }
+    }
+    return weak;
+  }
+};
+function exits(body2, model) {
+  const last = body2.children.at(-1);
+  if (!last) return false;
+  if (BLOCK_ENDERS.has(last.type)) return true;
+  return last.type === "expression_statement" && /^(abort|flask\.abort|sys\.exit|exit)\(/.test(model.text(last));
+}
+function keyOf(v) {
+  return typeof v === "boolean" ? void 0 : v;
+}
+function enclosingFunction(node) {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
+  return void 0;
+}
+function enclosingClass(node) {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
+  return void 0;
+}
+function parameterNodes(fn) {
+  const params = childByField(fn, "parameters");
+  const out2 = [];
+  for (const p of params?.children ?? []) {
+    if (p.type === "identifier") out2.push(p);
+    else if (["default_parameter", "typed_parameter", "typed_default_parameter"].includes(p.type)) {
+      const name2 = childByField(p, "name") ?? p.children.find((c) => c.type === "identifier");
+      if (name2) out2.push(name2);
+    }
+  }
+  return out2;
+}
+function parameterNames(fn, model) {
+  return parameterNodes(fn).map((p) => model.text(p));
+}
+function callPosition(fn, parameter, model) {
+  const names = parameterNames(fn, model);
+  const inClass = fn.parent?.parent?.type === "class_definition" || fn.parent?.parent?.parent?.type === "class_definition";
+  const plain = inClass && (names[0] === "self" || names[0] === "cls") ? names.slice(1) : names;
+  return plain.indexOf(parameter);
+}
+function descendants(root, match) {
+  const out2 = [];
+  const stack = root ? [...root.children] : [];
+  while (stack.length) {
+    const n = stack.pop();
+    if (NESTED.has(n.type)) continue;
+    if (match(n)) out2.push(n);
+    stack.push(...n.children);
+  }
+  return out2.sort((a, b) => a.start - b.start);
+}
+function sourceLabel(name2) {
+  for (let end = name2.length; end > 0; end = name2.lastIndexOf(".", end - 1)) {
+    const prefix = name2.slice(0, end);
+    const label = DATA_SOURCES[prefix] ?? DATA_SOURCES[prefix.replace(/\(\)$/, "")];
+    if (label) return label;
+    if (end <= 0) break;
+  }
+  return void 0;
+}
+function short(s) {
+  const compact = s.replace(/\s+/g, " ");
+  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
+}
+function code2(s) {
+  return "`" + s + "`";
+}
 
 // src/rules/python/PYTHON-LANG-SEC-040.ts
 var PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
@@ -9498,6 +10217,319 @@ var PYTHON_ML_SEC_012_default = defineRule({
   }
 });
 
+// src/rules/python/PYTHON-DESER-001.ts
+var SINK_RULES = [
+  PYTHON_LANG_SEC_040_default,
+  PYTHON_LANG_SEC_041_default,
+  PYTHON_LANG_SEC_042_default,
+  PYTHON_LANG_SEC_043_default,
+  PYTHON_LANG_SEC_044_default,
+  PYTHON_LANG_SEC_045_default,
+  PYTHON_LANG_SEC_046_default,
+  PYTHON_LANG_SEC_073_default,
+  PYTHON_ML_SEC_001_default,
+  PYTHON_ML_SEC_002_default,
+  PYTHON_ML_SEC_003_default,
+  PYTHON_ML_SEC_004_default,
+  PYTHON_ML_SEC_005_default,
+  PYTHON_ML_SEC_006_default,
+  PYTHON_ML_SEC_007_default,
+  PYTHON_ML_SEC_008_default,
+  PYTHON_ML_SEC_009_default,
+  PYTHON_ML_SEC_010_default,
+  PYTHON_ML_SEC_011_default,
+  PYTHON_ML_SEC_012_default
+];
+var DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn"];
+var trackers = /* @__PURE__ */ new WeakMap();
+var parameterTrackers = /* @__PURE__ */ new WeakMap();
+function trackerFor(model, parameters = false) {
+  const cache = parameters ? parameterTrackers : trackers;
+  let t = cache.get(model);
+  if (!t) cache.set(model, t = new TaintTracker(model, parameters));
+  return t;
+}
+var wrappers = /* @__PURE__ */ new WeakMap();
+function addWrapper(model, site, steps, target) {
+  const fn = enclosingFunction(site);
+  const parameter = steps[0]?.parameter;
+  if (!fn || !parameter) return void 0;
+  let list = wrappers.get(model);
+  if (!list) wrappers.set(model, list = []);
+  if (list.some((w2) => w2.fn === fn && w2.parameter === parameter)) return void 0;
+  const nameNode = childByField(fn, "name");
+  const w = { fn, name: nameNode ? model.text(nameNode) : "<function>", parameter, position: callPosition(fn, parameter, model), target, steps };
+  list.push(w);
+  return w;
+}
+function wrapperSites(model) {
+  const queue = [...wrappers.get(model) ?? []];
+  if (!queue.length) return [];
+  const out2 = [];
+  const tracker = trackerFor(model);
+  const seen = /* @__PURE__ */ new Set();
+  for (let w = queue.shift(); w && seen.size < MAX_WRAPPER_CALLS; w = queue.shift()) {
+    for (const { node, scope } of model.calls) {
+      const callee = childByField(node, "function");
+      if (!callee || tracker.localFunction(callee, scope) !== w.fn) continue;
+      const args2 = new CallArguments(node, model.tree.source);
+      const arg = args2.keywords.get(w.parameter) ?? (w.position >= 0 ? args2.positional[w.position] : void 0);
+      if (!arg) continue;
+      const call = { node, message: `passed to ${code(w.name + "()")}` };
+      const flow = tracker.flowInto(arg, node, scope);
+      if (flow && !seen.has(node)) {
+        seen.add(node);
+        const calleeText = model.text(callee);
+        out2.push({
+          node,
+          scope,
+          target: w.target,
+          calleeText,
+          outcome: {
+            message: `Untrusted data reaches ${code(w.target)} through ${code(w.name + "()")}: ${flow.steps[0].message.replace(/^source: /, "")} is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.`,
+            confidence: flow.weakGuard ? "low" : "high",
+            flow: [...flow.steps, ...flow.weakGuard ? [flow.weakGuard] : [], call, ...w.steps]
+          }
+        });
+        continue;
+      }
+      const passed = trackerFor(model, true).flowInto(arg, node, scope);
+      const next = passed && addWrapper(model, node, passed.steps, w.target);
+      if (next) queue.push({ ...next, steps: [...passed.steps, call, ...w.steps] });
+    }
+  }
+  return out2;
+}
+var MAX_WRAPPER_CALLS = 1e4;
+function dataArgument(m) {
+  if (m.via === "reference") return void 0;
+  for (const k of DATA_KEYWORDS) {
+    const v = m.args.keywords.get(k);
+    if (v) return v;
+  }
+  return m.args.positional[0];
+}
+function flowChecked(spec2) {
+  return {
+    call: spec2.call,
+    subclasses: spec2.subclasses,
+    message: spec2.message,
+    check(m) {
+      const base = spec2.check ? spec2.check(m) : {};
+      if (base === null) return null;
+      const arg = dataArgument(m);
+      if (!arg) return null;
+      const flow = trackerFor(m.model).flowInto(arg, m.node, m.scope);
+      if (!flow) {
+        const passed = trackerFor(m.model, true).flowInto(arg, m.node, m.scope);
+        if (passed) addWrapper(m.model, m.node, [...passed.steps, { node: m.node, message: `sink: ${m.target}` }], m.target);
+        return null;
+      }
+      const source = flow.steps[0];
+      const sink = m.calleeText || m.target;
+      const weak = flow.weakGuard ? ` A MAC check guards it, but with \`==\`, which leaks timing: use \`hmac.compare_digest\`.` : "";
+      return {
+        message: `Untrusted data reaches ${code(sink)} (${m.target}): ${source.message.replace(/^source: /, "")} flows into the deserializer, which can run arbitrary code. Do not deserialize it with a code-executing format; use JSON or verify an HMAC first.${weak}`,
+        confidence: flow.weakGuard ? "low" : "high",
+        flow: [...flow.steps, ...flow.weakGuard ? [flow.weakGuard] : [], { node: m.node, message: `sink: ${m.target}` }]
+      };
+    }
+  };
+}
+var prefilter = [...new Set(SINK_RULES.flatMap((r) => r.prefilter))];
+var PYTHON_DESER_001_default = defineRule({
+  id: "PYTHON-DESER-001",
+  name: "Untrusted Data Reaches a Deserializer",
+  language: "python",
+  severity: "critical",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502"],
+  owasp: ["A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "data-flow", "taint", "rce", "cwe-502"],
+  bundles: ["lang", "deserialization"],
+  banditIds: [],
+  similar: SINK_RULES.map((r) => r.id),
+  prefilter,
+  flowNames: FLOW_NAMES,
+  derivedSites: wrapperSites,
+  sinks: SINK_RULES.flatMap((r) => r.sinks).map(flowChecked),
+  docs: {
+    summary: "Reports a deserializer call (pickle, yaml, jsonpickle, marshal, shelve, dill, torch, numpy, pandas, joblib, ...) whose input comes from an untrusted source, with the path the data takes.",
+    description: "This rule follows data from where an attacker controls it to a deserializer that can run code. Sources are web request data (Flask, Django, Django REST framework, FastAPI/Starlette, aiohttp, Tornado, Bottle, Falcon), the AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses (`requests`, `httpx`, `urllib`, aiohttp), values read from Redis and memcached clients, and message-queue consumers (pika callback bodies, Kafka consumers). Sinks are every call the deserialization rules report (PYTHON-LANG-SEC-040 to 046 and 073, PYTHON-ML-SEC-001 to 012), with their safe-option decisions: `yaml.safe_load`, `torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. The data is followed through assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, `codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, comprehensions and functions of the same module that return untrusted data. Each finding carries the trace from the source to the sink (text, JSON `trace[]`, SARIF `codeFlows`).",
+    securityImplications: "A deserializer that can construct arbitrary objects runs the attacker's code as soon as it reads the payload: the process's credentials, data and network position are theirs. Unlike the pattern rules, every finding of this rule has a known path from an attacker-controlled input, so it is a confirmed remote code execution unless the path is unreachable.",
+    howToFix: "Replace the format with a data-only one (`json`, `msgpack`, Protocol Buffers, `safetensors`), or use the library's safe mode (`yaml.safe_load`, `torch.load(weights_only=True)`, `numpy.load(allow_pickle=False)`). If the payload must stay a pickle that the server produced itself, sign it with an HMAC under a server-side key and verify it with `hmac.compare_digest` (or `itsdangerous`/`django.core.signing`) before loading.",
+    fixHint: "Deserialize untrusted input with a data-only format, or verify an HMAC with hmac.compare_digest before loading.",
+    vulnerableExample: [
+      "import base64, pickle",
+      "from flask import request",
+      "",
+      '@app.route("/restore", methods=["POST"])',
+      "def restore():",
+      '    blob = base64.b64decode(request.form["state"])',
+      "    return pickle.loads(blob)  # request form -> b64decode -> pickle.loads"
+    ].join("\n"),
+    safeExample: [
+      "import hmac, hashlib, pickle",
+      "from flask import request, abort",
+      "",
+      '@app.route("/restore", methods=["POST"])',
+      "def restore():",
+      "    blob, mac = request.data[:-32], request.data[-32:]",
+      "    if not hmac.compare_digest(mac, hmac.new(KEY, blob, hashlib.sha256).digest()):",
+      "        abort(400)",
+      "    return pickle.loads(blob)  # verified: produced by this server"
+    ].join("\n"),
+    detectionScope: "Intra-procedural flows inside one function, and calls of functions of the same module (and methods of the same class through `self`) that return untrusted data. Django-style handlers are recognised by a parameter named `request`/`req`; AWS Lambda handlers by `handler(event, context)`/`lambda_handler`/`*_handler`; message-queue callbacks by a four-parameter callback whose last parameter is `body`. Not reported: loads on a branch where `hmac.compare_digest` verified the data (a plain `==` against `hmac.new(...).digest()` is reported with low confidence), data returned by `itsdangerous` `Signer.unsign`/`*Serializer.loads` and Django `signing.loads`, names overwritten with constants before the load. Not covered yet: flows through wrapper functions defined in other modules, function parameters of non-handler functions (report them with the pattern rules), attributes stored on objects between methods, and sources added in the configuration.",
+    references: DESERIALIZATION_REFERENCES,
+    faq: [
+      {
+        question: "How does this rule relate to PYTHON-LANG-SEC-040 and the other deserialization rules?",
+        answer: "Those rules report every deserializer call, whatever its input, because pickle has no safe input. This rule reports the subset where the input provably comes from an attacker-controlled source, with the path, so these findings can be triaged first and can gate a build on their own."
+      },
+      {
+        question: "We verify an HMAC before loading. Why is it still reported?",
+        answer: "Only a constant-time comparison (`hmac.compare_digest`) on the branch that loads clears the finding. Comparing digests with `==` leaks timing that lets an attacker forge the MAC byte by byte; the finding stays with low confidence."
+      }
+    ]
+  }
+});
+
+// src/rules/python/deps-docs.ts
+var MANIFESTS_READ = "`requirements*.txt`/`*.in` (following `-r`/`-c` includes, with environment markers), `constraints*.txt`, `pyproject.toml` (PEP 621 dependencies and optional dependencies, PEP 735 dependency groups, Poetry, PDM and Hatch), `setup.cfg`, `setup.py` (`install_requires`/`extras_require` string literals, read without running it), `Pipfile`, `Pipfile.lock`, `poetry.lock`, `uv.lock`, `pdm.lock` and conda `environment*.yml`";
+var DEPS_REFERENCES = [
+  { title: "PEP 440: version identifiers and specifiers", url: "https://peps.python.org/pep-0440/" },
+  { title: "PEP 508: dependency specification", url: "https://peps.python.org/pep-0508/" },
+  { title: "OWASP A06:2021 Vulnerable and Outdated Components", url: "https://owasp.org/Top10/A06_2021-Vulnerable_and_Outdated_Components/" },
+  { title: "GitHub Advisory Database (pip)", url: "https://github.com/advisories?query=ecosystem%3Apip" }
+];
+
+// src/rules/python/PYTHON-DEPS-SEC-001.ts
+var PYTHON_DEPS_SEC_001_default = defineRule({
+  id: "PYTHON-DEPS-SEC-001",
+  name: "Pinned Dependency With a Deserialization Advisory",
+  language: "python",
+  severity: "critical",
+  confidence: "high",
+  precision: "very-high",
+  cwe: ["CWE-502", "CWE-1395"],
+  owasp: ["A06:2021", "A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
+  bundles: ["deps"],
+  banditIds: [],
+  similar: ["PYTHON-DEPS-SEC-002", "PYTHON-DEPS-SEC-003"],
+  prefilter: [],
+  sinks: [],
+  docs: {
+    summary: "Detects a dependency pinned or locked at a version with a published deserialization vulnerability (PyYAML, torch, numpy, keras, tensorflow, transformers, bentoml).",
+    description: "Pathfinder reads the project's dependency manifests and lock files and matches every exact pin (`==`, `===`) and every locked version against a curated table of advisories for libraries that deserialize: PyYAML's unsafe and FullLoader defaults, the torch `weights_only` bypasses, numpy's old `allow_pickle=True` default, keras `safe_mode` bypasses and Lambda layers, tensorflow's `model_from_yaml`, transformers loaders that unpickle Hub files, and bentoml's pickled request payloads. The finding sits on the manifest line that pins the version and names each advisory, what it lets an attacker do, and the first fixed version. The severity is the highest of the advisories (disputed reports count as medium).",
+    securityImplications: "An affected version turns a call that looks safe into code execution: `torch.load(f, weights_only=True)` on torch < 2.6, `yaml.full_load` on PyYAML < 5.4, `keras.models.load_model(path)` with `safe_mode=True` on keras < 3.9. Whoever supplies the model, checkpoint or YAML document runs code with the application's rights. Lock files are what is installed in CI and production, so a locked affected version is exploitable wherever it is deployed.",
+    howToFix: "Raise the pin to the fixed version the finding names (or later) and re-lock. Where an upgrade is not possible yet, avoid the affected API for untrusted input (for torch, load only safetensors; for PyYAML, `yaml.safe_load`).",
+    fixHint: "Upgrade the pinned version to the fixed release named in the message and regenerate the lock file.",
+    vulnerableExample: ["# requirements.txt", "torch==2.5.1      # CVE-2025-32434: weights_only=True is bypassable", "PyYAML==5.3.1     # CVE-2020-14343"].join("\n"),
+    safeExample: ["# requirements.txt", "torch==2.6.0", "PyYAML==6.0.2"].join("\n"),
+    detectionScope: `Manifests read: ${MANIFESTS_READ}. Exact pins and locked versions are matched with PEP 440 ordering (\`@renovatebot/pep440\`); ranges are PYTHON-DEPS-SEC-002. Package names are normalised (PEP 503: \`PyYAML\`, \`pyyaml\`, \`py_yaml\` are one). Direct URL references and local paths carry no version and are not matched. The advisory table is listed in the README with each row's source.`,
+    references: [
+      { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
+      { title: "CVE-2020-14343: PyYAML FullLoader code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-14343" },
+      { title: "CVE-2025-1550: keras safe_mode bypass (GHSA-48g7-3x6r-xfhp)", url: "https://github.com/advisories/GHSA-48g7-3x6r-xfhp" },
+      ...DEPS_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Why only these packages and not every CVE on PyPI?",
+        answer: "Pathfinder is a deserialization scanner: the table holds advisories that make loading data or models run code, checked by hand against their sources. Use a general SCA tool (pip-audit, OSV-Scanner) for everything else."
+      },
+      {
+        question: "The pin is in a lock file I do not edit by hand.",
+        answer: "Raise the constraint in pyproject.toml/Pipfile (or add a constraint) and re-lock; the finding goes away with the locked version."
+      }
+    ]
+  }
+});
+
+// src/rules/python/PYTHON-DEPS-SEC-002.ts
+var PYTHON_DEPS_SEC_002_default = defineRule({
+  id: "PYTHON-DEPS-SEC-002",
+  name: "Dependency Range Admits a Version With a Deserialization Advisory",
+  language: "python",
+  severity: "low",
+  confidence: "medium",
+  precision: "medium",
+  cwe: ["CWE-502", "CWE-1395"],
+  owasp: ["A06:2021", "A08:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
+  bundles: ["deps"],
+  banditIds: [],
+  similar: ["PYTHON-DEPS-SEC-001"],
+  prefilter: [],
+  sinks: [],
+  docs: {
+    summary: "Detects a version range (`>=`, `~=`, `^`, `<`, wildcards) that admits a version with a published deserialization vulnerability.",
+    description: "A declared range such as `torch>=2.0` or `PyYAML<6` lets an installer pick an affected version: an old lock file, a pinned transitive constraint or a mirror without the newest release is enough. The rule intersects the range with each advisory's affected versions (PEP 440) and reports on the manifest line when they overlap, at low severity: nothing says the affected version is what gets installed. A bare name without a specifier is not reported (the resolver picks the newest release), and neither is a range beside a lock file or an exact pin of the same package in the same directory, which decide the version (PYTHON-DEPS-SEC-001 judges those).",
+    securityImplications: "If the affected version is what gets installed, the advisory applies in full: see PYTHON-DEPS-SEC-001.",
+    howToFix: "Raise the lower bound to the first fixed version named in the message (`torch>=2.6`), or lock the dependencies.",
+    fixHint: "Raise the range's lower bound to the fixed version named in the message.",
+    vulnerableExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.0", "keras~=3.5"]'].join("\n"),
+    safeExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.6", "keras>=3.13.2"]'].join("\n"),
+    detectionScope: `Manifests read: ${MANIFESTS_READ}. Ranges are intersected with the affected ranges as intervals of PEP 440 versions; \`!=\` exclusions are ignored (they can only make the range smaller, so the rule may over-report a range that excludes exactly the affected releases). Poetry \`^\`/\`~\` constraints and conda \`=1.2\` specs are translated to PEP 440.`,
+    references: DEPS_REFERENCES,
+    faq: [
+      {
+        question: "Why low severity?",
+        answer: "A range says what may be installed, not what is. A lock file or exact pin is the stronger signal, reported by PYTHON-DEPS-SEC-001."
+      }
+    ]
+  }
+});
+
+// src/dependencies/versions.ts
+var import_pep440 = __toESM(require_pep440(), 1);
+
+// src/rules/python/PYTHON-DEPS-SEC-003.ts
+var RULE = defineRule({
+  id: "PYTHON-DEPS-SEC-003",
+  name: "Load Protection Missing in the Pinned Version",
+  language: "python",
+  severity: "high",
+  confidence: "high",
+  precision: "high",
+  cwe: ["CWE-502", "CWE-1395"],
+  owasp: ["A08:2021", "A06:2021"],
+  compliance: DESERIALIZATION_COMPLIANCE,
+  tags: ["security", "deserialization", "dependencies", "torch", "numpy", "cwe-502"],
+  bundles: ["deps", "deserialization"],
+  banditIds: [],
+  similar: ["PYTHON-DEPS-SEC-001", "PYTHON-ML-SEC-001", "PYTHON-ML-SEC-002"],
+  prefilter: [],
+  sinks: [],
+  docs: {
+    summary: "Detects loads that are safe on current releases but not on the version the project pins: `torch.load(..., weights_only=True)` with torch < 2.6, `numpy.load` without `allow_pickle` with numpy < 1.16.3.",
+    description: "Code review and other scanners treat `torch.load(path, weights_only=True)` and a plain `np.load(path)` as safe, and on current releases they are. On the version a project actually pins they are not: torch before 2.6 lets a crafted checkpoint bypass the `weights_only` unpickler (CVE-2025-32434), and numpy before 1.16.3 unpickles object arrays by default (CVE-2019-6446). This rule joins the dependency scan with the code: when a manifest or lock file pins such a version, each of these calls is reported, pointing at the pin. Code findings that other rules already report get the same note instead (`yaml.full_load` with PyYAML < 5.4, `torch.load` without `weights_only` with torch < 2.6, raised from medium to high).",
+    securityImplications: "The protection the code relies on does not exist in the installed version: whoever supplies the checkpoint or array file runs code in the loading process.",
+    howToFix: "Upgrade the pinned package (torch>=2.6, numpy>=1.16.3) and re-lock; for numpy also pass `allow_pickle=False` explicitly.",
+    fixHint: "Upgrade the pin named in the message; the call itself is right.",
+    vulnerableExample: ["# requirements.txt: torch==2.5.1", "state = torch.load(path, weights_only=True)  # bypassable on 2.5.1"].join("\n"),
+    safeExample: ["# requirements.txt: torch==2.6.0", "state = torch.load(path, weights_only=True)"].join("\n"),
+    detectionScope: "Runs in project scans only (the pin comes from the manifests; single-file analysis and the playground have no manifest). Calls are resolved through imports and aliases like every rule; `weights_only` must be the literal True (other values are PYTHON-ML-SEC-001's), `allow_pickle` must be absent (an explicit value is PYTHON-ML-SEC-002's).",
+    references: [
+      { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
+      { title: "numpy: allow_pickle default changed in 1.16.3 (CVE-2019-6446)", url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.read_array.html" },
+      ...DEPS_REFERENCES
+    ],
+    faq: [
+      {
+        question: "Why is a call with weights_only=True reported?",
+        answer: "Because the pinned torch version is affected by a bypass of exactly that protection. Upgrade torch; the call is right."
+      }
+    ]
+  }
+});
+var PYTHON_DEPS_SEC_003_default = RULE;
+
 // src/core/order.ts
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -9512,6 +10544,7 @@ var PYTHON_RULES = [
   PYTHON_CONFIG_SEC_005_default,
   PYTHON_CONFIG_SEC_006_default,
   PYTHON_CONFIG_SEC_007_default,
+  PYTHON_DESER_001_default,
   PYTHON_DEPS_SEC_001_default,
   PYTHON_DEPS_SEC_002_default,
   PYTHON_DEPS_SEC_003_default,
@@ -9549,8 +10582,8 @@ function customized(rule, change) {
   if (!extra.length && !severity) return rule;
   let sinks2 = extra.length ? [...rule.sinks, configuredSink(rule, extra)] : rule.sinks;
   if (severity) sinks2 = sinks2.map((s) => withSeverity(s, severity));
-  const prefilter = [.../* @__PURE__ */ new Set([...rule.prefilter, ...extra.map((name2) => name2.slice(name2.lastIndexOf(".") + 1))])];
-  return { ...rule, severity: severity ?? rule.severity, prefilter, sinks: sinks2 };
+  const prefilter2 = [.../* @__PURE__ */ new Set([...rule.prefilter, ...extra.map((name2) => name2.slice(name2.lastIndexOf(".") + 1))])];
+  return { ...rule, severity: severity ?? rule.severity, prefilter: prefilter2, sinks: sinks2 };
 }
 function configuredSink(rule, names) {
   const message15 = (m) => {
