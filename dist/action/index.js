@@ -39229,15 +39229,24 @@ function ownPackage(moduleName) {
 
 // src/project/cache.ts
 import { createHash as createHash2, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync as readFileSync7, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync as readFileSync7, renameSync, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { join as join7 } from "node:path";
 var DEFAULT_CACHE_DIR = ".pathfinder_cache";
 var FORMAT = "1";
+function codeIdentity() {
+  try {
+    const stats = statSync4(fileURLToPath3(import.meta.url));
+    return `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return "unknown";
+  }
+}
 var AnalysisCache = class {
   /** `context`: what every entry depends on besides the file (version, rules, configuration). */
   constructor(root, context) {
     this.root = root;
-    const scope = createHash2("sha256").update(JSON.stringify([FORMAT, context])).digest("hex").slice(0, 16);
+    const scope = createHash2("sha256").update(JSON.stringify([FORMAT, codeIdentity(), context])).digest("hex").slice(0, 16);
     this.dir = join7(root, `v${FORMAT}`, scope);
   }
   root;
@@ -41138,7 +41147,7 @@ function renderReport(format, report, options) {
 }
 
 // src/cli/commands/scan.ts
-import { readFileSync as readFileSync10, statSync as statSync7 } from "node:fs";
+import { readFileSync as readFileSync10, statSync as statSync8 } from "node:fs";
 import { mkdir as mkdir2, mkdtemp, rm, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname as dirname11, isAbsolute as isAbsolute6, join as join11, relative as relative8 } from "node:path";
@@ -41530,7 +41539,7 @@ var SourceLines = class {
 };
 
 // src/cli/scan-flags.ts
-import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
 import { dirname as dirname8, isAbsolute as isAbsolute4, join as join9, relative as relative5, resolve as resolve7 } from "node:path";
 
 // src/cli/version.ts
@@ -41679,7 +41688,7 @@ function cacheOption(values, project, io) {
   if (values["no-cache"] && values["cache-dir"] !== void 0) throw new CliUsageError("--cache-dir and --no-cache cannot be used together");
   if (values["no-cache"]) return {};
   if (values["cache-dir"] !== void 0) return { cacheDir: resolve7(io.cwd, values["cache-dir"]) };
-  const isDirectory2 = existsSync4(project) && statSync4(project).isDirectory();
+  const isDirectory2 = existsSync4(project) && statSync5(project).isDirectory();
   return { cacheDir: join9(isDirectory2 ? project : dirname8(project), DEFAULT_CACHE_DIR) };
 }
 function applyConfigDefaults(values, config) {
@@ -41809,7 +41818,7 @@ function parseOutputs(values, outputFile, allowed, fallback, defaultFile) {
 
 // src/cli/per-file-ignores.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { statSync as statSync5 } from "node:fs";
+import { statSync as statSync6 } from "node:fs";
 import { dirname as dirname9, isAbsolute as isAbsolute5, join as join10, relative as relative6 } from "node:path";
 function applyPerFileIgnores(report, config) {
   const entries = Object.entries(config?.perFileIgnores ?? {});
@@ -41817,7 +41826,7 @@ function applyPerFileIgnores(report, config) {
   const matchers = entries.map(([glob, ids3]) => ({ glob, ids: new Set(ids3), match: (0, import_picomatch3.default)(glob.replace(/\/+$/, "/**"), { dot: true }) }));
   let root = report.scan.target;
   try {
-    if (!statSync5(root).isDirectory()) root = dirname9(root);
+    if (!statSync6(root).isDirectory()) root = dirname9(root);
   } catch {
   }
   const source = relative6(config.baseDir, config.file) || config.file;
@@ -41833,7 +41842,7 @@ function applyPerFileIgnores(report, config) {
 }
 
 // src/cli/repository-prefix.ts
-import { statSync as statSync6 } from "node:fs";
+import { statSync as statSync7 } from "node:fs";
 import { dirname as dirname10, relative as relative7, resolve as resolve8 } from "node:path";
 
 // src/ci/git.ts
@@ -42059,7 +42068,7 @@ async function fetchBaseHistory(cwd, baseBranch, found, remote = "origin") {
 async function repositoryPrefix(target, sarifRoot, cwd) {
   let folder = resolve8(target);
   try {
-    if (!statSync6(folder).isDirectory()) folder = dirname10(folder);
+    if (!statSync7(folder).isDirectory()) folder = dirname10(folder);
   } catch {
     folder = dirname10(folder);
   }
@@ -42214,7 +42223,7 @@ function sourceLinesReader(root) {
   return (file) => {
     if (!cache2.has(file)) {
       try {
-        const abs = statSync7(root).isDirectory() ? join11(root, file) : root;
+        const abs = statSync8(root).isDirectory() ? join11(root, file) : root;
         cache2.set(file, readFileSync10(abs, "utf8").split(/\r?\n/));
       } catch {
         cache2.set(file, void 0);
@@ -42379,7 +42388,7 @@ function describeApiError(error, secrets) {
 }
 
 // src/ci/base-config.ts
-import { readFileSync as readFileSync11, statSync as statSync8 } from "node:fs";
+import { readFileSync as readFileSync11, statSync as statSync9 } from "node:fs";
 import { isAbsolute as isAbsolute7, relative as relative9, resolve as resolve9 } from "node:path";
 var MAX_CONFIG_BYTES2 = 1024 * 1024;
 async function baseConfigIfEdited(lookup, current, diff) {
@@ -42433,7 +42442,7 @@ async function blobAt(top, sha, path) {
 }
 function readOutsideRepository(file) {
   try {
-    if (!statSync8(file).isFile() || statSync8(file).size > MAX_CONFIG_BYTES2) return void 0;
+    if (!statSync9(file).isFile() || statSync9(file).size > MAX_CONFIG_BYTES2) return void 0;
     return readFileSync11(file, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return void 0;

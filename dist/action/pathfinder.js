@@ -41332,8 +41332,17 @@ var init_whole_program = __esm({
 
 // src/project/cache.ts
 import { createHash as createHash3, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync as readFileSync7, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync as readFileSync7, renameSync, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { join as join7 } from "node:path";
+function codeIdentity() {
+  try {
+    const stats = statSync4(fileURLToPath3(import.meta.url));
+    return `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return "unknown";
+  }
+}
 var DEFAULT_CACHE_DIR, FORMAT, AnalysisCache;
 var init_cache = __esm({
   "src/project/cache.ts"() {
@@ -41344,7 +41353,7 @@ var init_cache = __esm({
       /** `context`: what every entry depends on besides the file (version, rules, configuration). */
       constructor(root, context) {
         this.root = root;
-        const scope = createHash3("sha256").update(JSON.stringify([FORMAT, context])).digest("hex").slice(0, 16);
+        const scope = createHash3("sha256").update(JSON.stringify([FORMAT, codeIdentity(), context])).digest("hex").slice(0, 16);
         this.dir = join7(root, `v${FORMAT}`, scope);
       }
       root;
@@ -53740,7 +53749,7 @@ var init_server = __esm({
 
 // src/lsp/node-backend.ts
 import { basename as basename5, dirname as dirname12, join as join12, relative as relative10, sep as sep6 } from "node:path";
-import { fileURLToPath as fileURLToPath3, pathToFileURL } from "node:url";
+import { fileURLToPath as fileURLToPath4, pathToFileURL } from "node:url";
 var MAX_SOURCE_BYTES, PYTHON_LANGUAGE_IDS, PYTHON_EXTENSIONS2, NodeBackend;
 var init_node_backend = __esm({
   "src/lsp/node-backend.ts"() {
@@ -53769,13 +53778,13 @@ var init_node_backend = __esm({
       async configure(settings, roots) {
         this.settings = settings;
         const problems = [];
-        const paths = roots.flatMap((uri) => uri.startsWith("file:") ? [fileURLToPath3(uri)] : []);
+        const paths = roots.flatMap((uri) => uri.startsWith("file:") ? [fileURLToPath4(uri)] : []);
         this.folders = paths.map((root) => this.folder(root, problems));
         this.fallback = void 0;
         return problems;
       }
       async analyzeText(uri, languageId, text2) {
-        const path = uri.startsWith("file:") ? fileURLToPath3(uri) : void 0;
+        const path = uri.startsWith("file:") ? fileURLToPath4(uri) : void 0;
         if (!PYTHON_LANGUAGE_IDS.has(languageId) && !(path && PYTHON_EXTENSIONS2.test(path))) return void 0;
         if (text2.length > MAX_SOURCE_BYTES) return void 0;
         const where2 = path ? this.locate(path) : void 0;
@@ -53789,7 +53798,7 @@ var init_node_backend = __esm({
       }
       async inspectFile(uri) {
         if (!uri.startsWith("file:")) return void 0;
-        const path = fileURLToPath3(uri);
+        const path = fileURLToPath4(uri);
         const where2 = this.locate(path);
         if (where2 === "excluded") return void 0;
         const folder = where2?.folder ?? this.defaultFolder();
@@ -53838,7 +53847,7 @@ var init_node_backend = __esm({
       }
       isConfigFile(uri) {
         if (!uri.startsWith("file:")) return false;
-        const name2 = basename5(fileURLToPath3(uri));
+        const name2 = basename5(fileURLToPath4(uri));
         return CONFIG_FILE_NAMES.includes(name2) || name2 === "pyproject.toml" || name2 === ".gitignore";
       }
       rule(id) {
@@ -87717,7 +87726,7 @@ var init_zod = __esm({
 });
 
 // src/mcp/project-path.ts
-import { realpathSync as realpathSync2, statSync as statSync9 } from "node:fs";
+import { realpathSync as realpathSync2, statSync as statSync10 } from "node:fs";
 import { isAbsolute as isAbsolute8, relative as relative11, resolve as resolve13 } from "node:path";
 var PathRefused, ServedProject;
 var init_project_path = __esm({
@@ -87731,7 +87740,7 @@ var init_project_path = __esm({
       root;
       constructor(root) {
         this.root = realpathSync2(resolve13(root));
-        if (!statSync9(this.root).isDirectory()) throw new Error(`${root} is not a directory`);
+        if (!statSync10(this.root).isDirectory()) throw new Error(`${root} is not a directory`);
       }
       /**
        * Resolves `input` (relative to the project, or absolute) through every symlink; refuses paths that do not
@@ -87752,7 +87761,7 @@ var init_project_path = __esm({
           const how = real === lexical ? "is" : "resolves (through a symbolic link) to a path";
           throw new PathRefused(`"${input2}" ${how} outside the served project (${this.root})`);
         }
-        return { abs: real, rel: toPosix(relative11(this.root, real)) || ".", isDirectory: statSync9(real).isDirectory() };
+        return { abs: real, rel: toPosix(relative11(this.root, real)) || ".", isDirectory: statSync10(real).isDirectory() };
       }
       contains(path) {
         const rel = relative11(this.root, path);
@@ -88314,7 +88323,7 @@ init_types();
 init_report();
 
 // src/cli/commands/scan.ts
-import { readFileSync as readFileSync10, statSync as statSync7 } from "node:fs";
+import { readFileSync as readFileSync10, statSync as statSync8 } from "node:fs";
 init_severity();
 init_fix();
 init_scan2();
@@ -88351,7 +88360,7 @@ init_rules();
 init_registry();
 init_languages();
 init_cache();
-import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
 import { dirname as dirname8, isAbsolute as isAbsolute4, join as join9, relative as relative5, resolve as resolve7 } from "node:path";
 init_version();
 var SCAN_FLAGS = {
@@ -88478,7 +88487,7 @@ function cacheOption(values, project, io) {
   if (values["no-cache"] && values["cache-dir"] !== void 0) throw new CliUsageError("--cache-dir and --no-cache cannot be used together");
   if (values["no-cache"]) return {};
   if (values["cache-dir"] !== void 0) return { cacheDir: resolve7(io.cwd, values["cache-dir"]) };
-  const isDirectory2 = existsSync4(project) && statSync4(project).isDirectory();
+  const isDirectory2 = existsSync4(project) && statSync5(project).isDirectory();
   return { cacheDir: join9(isDirectory2 ? project : dirname8(project), DEFAULT_CACHE_DIR) };
 }
 function applyConfigDefaults(values, config2) {
@@ -88611,7 +88620,7 @@ function parseOutputs(values, outputFile, allowed, fallback, defaultFile) {
 
 // src/cli/per-file-ignores.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { statSync as statSync5 } from "node:fs";
+import { statSync as statSync6 } from "node:fs";
 import { dirname as dirname9, isAbsolute as isAbsolute5, join as join10, relative as relative6 } from "node:path";
 function applyPerFileIgnores(report, config2) {
   const entries = Object.entries(config2?.perFileIgnores ?? {});
@@ -88619,7 +88628,7 @@ function applyPerFileIgnores(report, config2) {
   const matchers = entries.map(([glob, ids3]) => ({ glob, ids: new Set(ids3), match: (0, import_picomatch3.default)(glob.replace(/\/+$/, "/**"), { dot: true }) }));
   let root = report.scan.target;
   try {
-    if (!statSync5(root).isDirectory()) root = dirname9(root);
+    if (!statSync6(root).isDirectory()) root = dirname9(root);
   } catch {
   }
   const source = relative6(config2.baseDir, config2.file) || config2.file;
@@ -88635,7 +88644,7 @@ function applyPerFileIgnores(report, config2) {
 }
 
 // src/cli/repository-prefix.ts
-import { statSync as statSync6 } from "node:fs";
+import { statSync as statSync7 } from "node:fs";
 import { dirname as dirname10, relative as relative7, resolve as resolve8 } from "node:path";
 
 // src/ci/git.ts
@@ -88861,7 +88870,7 @@ async function fetchBaseHistory(cwd, baseBranch, found, remote = "origin") {
 async function repositoryPrefix(target, sarifRoot, cwd) {
   let folder = resolve8(target);
   try {
-    if (!statSync6(folder).isDirectory()) folder = dirname10(folder);
+    if (!statSync7(folder).isDirectory()) folder = dirname10(folder);
   } catch {
     folder = dirname10(folder);
   }
@@ -89023,7 +89032,7 @@ function sourceLinesReader(root) {
   return (file2) => {
     if (!cache2.has(file2)) {
       try {
-        const abs = statSync7(root).isDirectory() ? join11(root, file2) : root;
+        const abs = statSync8(root).isDirectory() ? join11(root, file2) : root;
         cache2.set(file2, readFileSync10(abs, "utf8").split(/\r?\n/));
       } catch {
         cache2.set(file2, void 0);
@@ -89193,7 +89202,7 @@ function describeApiError(error62, secrets) {
 
 // src/ci/base-config.ts
 init_config();
-import { readFileSync as readFileSync11, statSync as statSync8 } from "node:fs";
+import { readFileSync as readFileSync11, statSync as statSync9 } from "node:fs";
 import { isAbsolute as isAbsolute7, relative as relative9, resolve as resolve9 } from "node:path";
 var MAX_CONFIG_BYTES2 = 1024 * 1024;
 async function baseConfigIfEdited(lookup, current, diff) {
@@ -89247,7 +89256,7 @@ async function blobAt(top, sha, path) {
 }
 function readOutsideRepository(file2) {
   try {
-    if (!statSync8(file2).isFile() || statSync8(file2).size > MAX_CONFIG_BYTES2) return void 0;
+    if (!statSync9(file2).isFile() || statSync9(file2).size > MAX_CONFIG_BYTES2) return void 0;
     return readFileSync11(file2, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return void 0;
@@ -94457,7 +94466,7 @@ Options:
 import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync5 } from "node:fs";
 import { resolve as resolve12 } from "node:path";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 
 // src/project/static-server.ts
 import { createReadStream } from "node:fs";
@@ -94605,7 +94614,7 @@ function pipeFile(file2, res) {
 }
 
 // src/cli/commands/playground.ts
-var DEFAULT_SITE = ["../../../../web-dist/", "../../web-dist/"].map((rel) => fileURLToPath4(new URL(rel, import.meta.url))).find((dir) => existsSync5(dir)) ?? fileURLToPath4(new URL("../../../../web-dist/", import.meta.url));
+var DEFAULT_SITE = ["../../../../web-dist/", "../../web-dist/"].map((rel) => fileURLToPath5(new URL(rel, import.meta.url))).find((dir) => existsSync5(dir)) ?? fileURLToPath5(new URL("../../../../web-dist/", import.meta.url));
 var playgroundCommand = {
   name: "playground",
   summary: "Serve the interactive playground, pickle inspector and rule pages locally",

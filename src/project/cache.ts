@@ -4,7 +4,8 @@
 // file and renamed into place, so concurrent scans never see half an entry; an entry that cannot be read or does
 // not have the expected shape is ignored and recomputed, never trusted.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { FileAnalysis, PythonFile } from "../languages/python/analyze.js";
 
@@ -13,6 +14,20 @@ export const DEFAULT_CACHE_DIR = ".pathfinder_cache";
 
 /** Bumped when the layout of an entry changes. */
 const FORMAT = "1";
+
+/**
+ * The build of the analysis code that is running: the size and modification time of this module's file (the CLI
+ * bundle, or the compiled module). The version alone does not change between builds, and an entry made by other
+ * code must never be trusted.
+ */
+function codeIdentity(): string {
+  try {
+    const stats = statSync(fileURLToPath(import.meta.url));
+    return `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return "unknown";
+  }
+}
 
 export class AnalysisCache {
   private readonly dir: string;
@@ -24,7 +39,7 @@ export class AnalysisCache {
     private readonly root: string,
     context: unknown,
   ) {
-    const scope = createHash("sha256").update(JSON.stringify([FORMAT, context])).digest("hex").slice(0, 16);
+    const scope = createHash("sha256").update(JSON.stringify([FORMAT, codeIdentity(), context])).digest("hex").slice(0, 16);
     this.dir = join(root, `v${FORMAT}`, scope);
   }
 
