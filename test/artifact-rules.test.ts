@@ -30,7 +30,8 @@ describe("artifact rules", () => {
       assert.ok(rule.compliance.length > 0);
       assert.ok(rule.tags.includes("pickle"));
       for (const field of ["summary", "description", "securityImplications", "howToFix", "fixHint", "vulnerableExample", "safeExample", "detectionScope"] as const) {
-        assert.ok(rule.docs[field].trim().length > 10, `${rule.id} docs.${field}`);
+        const value = rule.docs[field];
+        assert.ok(typeof value === "string" && value.trim().length > 10, `${rule.id} docs.${field}`);
       }
       assert.ok(rule.docs.references.every((r) => /^https:\/\//.test(r.url)));
       assert.ok(rule.docs.faq.length > 0);

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { runCli, tempProject } from "./helpers/cli.js";
-import { SCAN_FLAGS } from "../src/cli/scan-flags.js";
+import { SCAN_FLAG_HELP, SCAN_FLAGS } from "../src/cli/scan-flags.js";
 
 const VULN = "import pickle\n\ndef handler(body):\n    return pickle.loads(body)\n";
 const YAML_VULN = "import yaml\n\ndef load(text):\n    return yaml.load(text, Loader=yaml.Loader)\n";
@@ -43,12 +43,24 @@ describe("CLI conventions: flags, help and mistakes", () => {
     assert.match(choice.stderr, /--pickle-policy: expected denylist or allowlist, got "maybe"/);
   });
 
-  it("documents every scan flag in scan --help and ci --help", async () => {
+  it("documents every scan flag in scan --help and ci --help, from the flag help table", async () => {
     const [scan, ci] = await Promise.all([runCli(["scan", "--help"]), runCli(["ci", "--help"])]);
+    assert.deepEqual(Object.keys(SCAN_FLAG_HELP).sort(), Object.keys(SCAN_FLAGS).sort());
     for (const [name, spec] of Object.entries(SCAN_FLAGS as Record<string, { short?: string }>)) {
-      const pattern = new RegExp(`${spec.short ? `-${spec.short}, ` : ""}--${name}\\b`);
-      assert.match(scan.stdout, pattern, `scan --help: --${name}`);
-      assert.match(ci.stdout, pattern, `ci --help: --${name}`);
+      const help = SCAN_FLAG_HELP[name as keyof typeof SCAN_FLAGS];
+      const [first, ...rest] = typeof help.text === "string" ? [help.text] : help.text;
+      const usage = `${spec.short ? `-${spec.short}, ` : "    "}--${name}${"arg" in help && help.arg ? ` ${help.arg}` : ""}`;
+      // The usage column, then the description, then its continuation lines under the description column.
+      const row = new RegExp(`^  ${escapeRegExp(usage)} +${escapeRegExp(first!)}\n${rest.map((l) => ` {27}${escapeRegExp(l)}\n`).join("")}`, "m");
+      assert.match(scan.stdout, row, `scan --help: --${name}`);
+      assert.match(ci.stdout, row, `ci --help: --${name}`);
+    }
+    // Grouping: scan's options and fix options, ci's diff, baseline and GitHub options, each under its heading.
+    assert.match(scan.stdout, /\nScan options:\n {2}-p, --project DIR +Project directory[^\n]*\n {2}\[PATH \.\.\.\] +Only scan/);
+    assert.match(scan.stdout, /\nFix options:\n {6}--fix +Apply[^]*\n {6}--dry-run +With --fix/);
+    assert.match(ci.stdout, /\nDiff options:\n {6}--base REF +Compare[^]*\n\nBaseline options:\n {6}--baseline FILE[^]*\n\nGitHub pull request options[^\n]*:\n {6}--pr-comment +Create/);
+    for (const flag of ["--head", "--no-diff", "--no-fetch", "--diff-scope", "--write-baseline", "--github-token", "--github-repo", "--github-pr", "--github-api-url", "--pr-inline", "--pr-inline-min-severity"]) {
+      assert.match(ci.stdout, new RegExp(`^ {6}${flag}\\b`, "m"), flag);
     }
   });
 });
@@ -220,3 +232,7 @@ describe("SARIF from a subfolder project, checked against the repository layout"
     assert.equal(kept.runs[0].results[0].suppressions[0].kind, "inSource");
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ARTIFACT_RULES } from "../src/artifacts/rules.js";
 import { LANGUAGE_RULES } from "../src/index.js";
+import type { FixSteps, SecurityImplications } from "../src/core/types.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 import { runCli, runMain } from "./data/config/cli.js";
 
@@ -134,6 +135,37 @@ describe("pathfinder rules show", () => {
     assert.ok(out.split("\n").every((l) => l.length <= 100 || l.includes("http")), "prose is wrapped");
   });
 
+  it("shows security implications as titled attack scenarios and the fix as numbered steps", async () => {
+    const run = await runCli(["rules", "show", "PYTHON-LANG-SEC-040"]);
+    assert.equal(run.code, 0, run.stderr);
+    const section = (title: string) => run.stdout.split(`\n${title}\n`)[1]!.split(/\n\n(?=[A-Z])/)[0]!;
+    const implications = section("Security implications");
+    const { scenarios } = MODEL_RULE.docs.securityImplications as SecurityImplications;
+    assert.ok(scenarios.length >= 4);
+    scenarios.forEach((s, i) => assert.ok(implications.includes(`\n  ${i + 1}. ${s.title}\n     ${s.text.split(" ")[0]}`), s.title));
+    for (const title of ["cache, queue or session store", "model file", "network peer", "compromised internal service"]) {
+      assert.match(implications, new RegExp(`^  \\d\\. .*${title}`, "m"), title);
+    }
+    const fix = section("How to fix");
+    const { steps } = MODEL_RULE.docs.howToFix as FixSteps;
+    assert.ok(steps.length >= 3);
+    assert.deepEqual(fix.match(/^ {2}\d+\. /gm)?.map((m) => m.trim()), steps.map((_, i) => `${i + 1}.`));
+    // The FAQ answers the questions users ask about pickle.
+    const faq = run.stdout.split("\nFAQ\n")[1]!;
+    for (const topic of [/restrict|find_class/i, /own cache|our own/i, /HMAC/, /joblib/, /weights_only/, /instead of pickle/]) {
+      assert.match(faq, new RegExp(`^  Q .*${topic.source}`, topic.flags + "m"), topic.source);
+    }
+  });
+
+  it("renders rules whose implications and fix are plain prose as paragraphs, without numbering", async () => {
+    const prose = LANGUAGE_RULES.find((r) => typeof r.docs.securityImplications === "string" && typeof r.docs.howToFix === "string")!;
+    const run = await runCli(["rules", "show", prose.id]);
+    assert.equal(run.code, 0, run.stderr);
+    const fix = run.stdout.split("\nHow to fix\n")[1]!.split(/\n\n(?=[A-Z])/)[0]!;
+    assert.doesNotMatch(fix, /^ {2}\d+\. /m);
+    assert.ok(fix.replace(/\s+/g, " ").includes((prose.docs.howToFix as string).split(" ").slice(0, 4).join(" ")));
+  });
+
   it("shows every registered rule, artifact rules too, accepting language/ID and any case", async () => {
     for (const rule of [...PYTHON_RULES, ...ARTIFACT_RULES, ...LANGUAGE_RULES]) {
       const run = await runMain(["rules", "show", `${rule.language}/${rule.id.toLowerCase()}`]);
@@ -149,7 +181,7 @@ describe("pathfinder rules show", () => {
     assert.equal(run.code, 0, run.stderr);
     const rule = JSON.parse(run.stdout);
     assert.equal(rule.id, "PYTHON-LANG-SEC-040");
-    assert.equal(rule.docs.howToFix, MODEL_RULE.docs.howToFix);
+    assert.deepEqual(rule.docs.howToFix, MODEL_RULE.docs.howToFix);
   });
 
   it("uses colour only when asked for and never with NO_COLOR", async () => {

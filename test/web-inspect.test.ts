@@ -67,6 +67,26 @@ describe("pickle inspector page", () => {
     assert.equal(await page.getAttribute("#result-findings .finding a", "href"), "../rules/PICKLE-ARTIFACT-001/");
   });
 
+  it("after a file is dropped with the mouse, focus lands on the result with a visible focus ring", async () => {
+    // A mouse press first, as a real drag starts: Chromium then hides :focus-visible rings for script-moved focus.
+    const box = (await page.locator("#dropzone").boundingBox())!;
+    await page.mouse.click(box.x + 8, box.y + 8);
+    await drop(page, benignPickle(), "mouse.pkl");
+    await page.waitForFunction(() => /Inspected mouse\.pkl/.test(document.getElementById("inspect-status")?.textContent ?? ""));
+    await page.waitForFunction(() => document.activeElement?.id === "result-heading");
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), color: style.outlineColor, visible: el.checkVisibility() };
+    });
+    assert.notEqual(ring.style, "none", JSON.stringify(ring));
+    assert.ok(ring.width >= 2, JSON.stringify(ring));
+    assert.ok(ring.visible && !/rgba\(0, 0, 0, 0\)|transparent/.test(ring.color), JSON.stringify(ring));
+    // The ring goes once focus moves on, as any focus ring does.
+    await page.mouse.click(box.x + 8, box.y + 8);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById("result-heading")!).outlineStyle), "none");
+  });
+
   it("accepts a file from the file picker and calls a plain-data pickle clean", async () => {
     await page.setInputFiles("#file-input", { name: "config.pkl", mimeType: "application/octet-stream", buffer: benignPickle() });
     await page.waitForFunction(() => document.getElementById("inspect-status")?.textContent?.includes("Inspected config.pkl") ?? false);

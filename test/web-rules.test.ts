@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { ARTIFACT_RULES } from "../src/artifacts/index.js";
+import { fixStepsOf, implicationsOf } from "../src/core/rule-docs.js";
 import { languageRuleMetas } from "../src/rules/languages.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 import { assertLocalOnly, editorText, listedLines, typeInEditor, type Browser, type PlaygroundServer, openSite, type SiteSession } from "./data/web/browser.js";
@@ -73,6 +74,13 @@ describe("rule pages", () => {
     for (const heading of ["What it finds", "Security implications", "How to fix", "Try it", "Detection scope", "Compliance", "References", "Frequently asked questions"]) {
       assert.equal(await page.locator("h2", { hasText: heading }).count(), 1, heading);
     }
+    // Attack scenarios are titled, in order; the fix is a numbered list of steps.
+    const { scenarios } = implicationsOf(PICKLE_RULE.docs);
+    assert.deepEqual(await page.$$eval("section[aria-labelledby=implications] ol.scenarios > li > h3", (els) => els.map((e) => e.textContent)), scenarios.map((s) => s.title));
+    const { steps } = fixStepsOf(PICKLE_RULE.docs);
+    assert.equal(await page.locator("section[aria-labelledby=fix] ol.fix-steps > li").count(), steps.length);
+    assert.equal(await page.$eval("section[aria-labelledby=fix] ol.fix-steps", (ol) => getComputedStyle(ol).listStyleType), "decimal");
+    for (const question of PICKLE_RULE.docs.faq) assert.equal(await page.locator("details.faq summary", { hasText: question.question.replace(/`/g, "").slice(0, 30) }).count(), 1, question.question);
     // The command has a copy button that puts exactly the command on the clipboard.
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
     const copy = page.locator("button[data-copy]");

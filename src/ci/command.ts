@@ -17,11 +17,12 @@ import type { DiffScope } from "./diff-filter.js";
 import { redact } from "./github/redact.js";
 import { baseConfigIfEdited } from "./base-config.js";
 import { runCi, type CiOutcome } from "./run.js";
+import { flagHelpText, type FlagHelpTable } from "../cli/flag-help.js";
 
 export const DEFAULT_RESULTS_FILE = "pathfinder-results.sarif";
 
-const CI_FLAGS = {
-  ...SCAN_FLAGS,
+/** The flags only `ci` has; CI_FLAGS adds the scan flags. */
+const CI_ONLY_FLAGS = {
   base: { type: "string" },
   head: { type: "string" },
   "no-diff": { type: "boolean" },
@@ -37,6 +38,42 @@ const CI_FLAGS = {
   "pr-inline": { type: "boolean" },
   "pr-inline-min-severity": { type: "string" },
 } as const;
+
+const CI_FLAGS = { ...SCAN_FLAGS, ...CI_ONLY_FLAGS };
+
+const DIFF = "Diff options";
+const BASELINE = "Baseline options";
+const GITHUB = "GitHub pull request options (each falls back to the GitHub Actions environment)";
+
+const CI_FLAG_HELP: FlagHelpTable<typeof CI_ONLY_FLAGS> = {
+  base: {
+    group: DIFF,
+    arg: "REF",
+    text: [
+      "Compare with the merge base of REF and --head (default: origin/$GITHUB_BASE_REF",
+      "or origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME; without any, every finding is new)",
+    ],
+  },
+  head: { group: DIFF, arg: "REF", text: "The revision under review (default: HEAD)" },
+  "no-diff": { group: DIFF, text: "Count every finding as new (comments, exit code), not only those the change adds" },
+  "no-fetch": {
+    group: DIFF,
+    text: [
+      "Never fetch a base the checkout lacks (by default, in CI, a shallow clone's missing",
+      "base branch and history are fetched from origin)",
+    ],
+  },
+  "diff-scope": { group: DIFF, arg: "SCOPE", text: "line (default): findings on added or changed lines; file: findings in changed files" },
+  baseline: { group: BASELINE, arg: "FILE", text: "Ignore findings whose fingerprint is listed in FILE" },
+  "write-baseline": { group: BASELINE, arg: "FILE", text: "Write every current finding's fingerprint to FILE" },
+  "pr-comment": { group: GITHUB, text: "Create or update one summary comment on the pull request" },
+  "pr-inline": { group: GITHUB, text: "Comment new findings on the changed lines (one review per run)" },
+  "pr-inline-min-severity": { group: GITHUB, arg: "SEV", text: "Lowest severity commented inline (default: high)" },
+  "github-token": { group: GITHUB, arg: "TOKEN", text: "Token (default: $GITHUB_TOKEN)" },
+  "github-repo": { group: GITHUB, arg: "OWNER/REPO", text: "Repository (default: $GITHUB_REPOSITORY)" },
+  "github-pr": { group: GITHUB, arg: "N", text: "Pull request number (default: from $GITHUB_EVENT_PATH)" },
+  "github-api-url": { group: GITHUB, arg: "URL", text: "REST API root for GitHub Enterprise (default: $GITHUB_API_URL or api.github.com)" },
+};
 
 type CiFlagValues = ScanFlagValues & {
   help?: boolean;
@@ -70,27 +107,7 @@ Examples:
   pathfinder ci --pr-comment --pr-inline          (in GitHub Actions, on pull_request events)
   pathfinder ci --no-diff -o gitlab-sast -f gl-sast-report.json
 
-Diff options:
-      --base REF           Compare with the merge base of REF and --head (default: origin/$GITHUB_BASE_REF
-                           or origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME; without any, every finding is new)
-      --head REF           The revision under review (default: HEAD)
-      --no-diff            Count every finding as new (comments, exit code), not only those the change adds
-      --no-fetch           Never fetch a base the checkout lacks (by default, in CI, a shallow clone's missing
-                           base branch and history are fetched from origin)
-      --diff-scope SCOPE   line (default): findings on added or changed lines; file: findings in changed files
-
-Baseline options:
-      --baseline FILE      Ignore findings whose fingerprint is listed in FILE
-      --write-baseline FILE  Write every current finding's fingerprint to FILE
-
-GitHub pull request options (each falls back to the GitHub Actions environment):
-      --pr-comment         Create or update one summary comment on the pull request
-      --pr-inline          Comment new findings on the changed lines (one review per run)
-      --pr-inline-min-severity SEV  Lowest severity commented inline (default: high)
-      --github-token TOKEN   Token (default: $GITHUB_TOKEN)
-      --github-repo OWNER/REPO  Repository (default: $GITHUB_REPOSITORY)
-      --github-pr N        Pull request number (default: from $GITHUB_EVENT_PATH)
-      --github-api-url URL   REST API root for GitHub Enterprise (default: $GITHUB_API_URL or api.github.com)
+${flagHelpText(DIFF, CI_ONLY_FLAGS, CI_FLAG_HELP).trimStart()}
 
 Output formats for ci: ${OUTPUT_FORMATS.join(", ")} (default: sarif; -f - writes to standard output)
 ${SCAN_FLAGS_HELP}`;

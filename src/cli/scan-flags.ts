@@ -11,6 +11,7 @@ import type { ScanOptions } from "../project/scan.js";
 import { DEFAULT_CACHE_DIR } from "../project/cache.js";
 import { CliUsageError, type CliIo } from "./command.js";
 import { toolInfo } from "./version.js";
+import { flagHelpText, type FlagHelpTable } from "./flag-help.js";
 
 /** Flags shared by every command that scans (`scan`, `ci`), in `node:util` parseArgs form. */
 export const SCAN_FLAGS = {
@@ -45,53 +46,106 @@ export const SCAN_FLAGS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-export const SCAN_FLAGS_HELP = `
-Scan options:
-  -p, --project DIR        Project directory to scan (default: current directory)
-  [PATH ...]               Only scan these files or directories inside the project (pre-commit passes staged files)
-      --ruleset R          Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;
-                           artifact/all or artifact/<PICKLE-ARTIFACT-ID> for model/data files
-                           (default: every rule). See: pathfinder rules list
-  -o, --output FORMAT[=FILE]  text (default for scan), json, sarif, csv, html, gitlab-sast, codeclimate,
-                           junit, github (workflow-command annotations), cyclonedx (CycloneDX 1.6 SBOM of the
-                           Python dependencies and their advisories); repeatable: one scan, several reports,
-                           e.g. -o sarif=results.sarif -o text
-  -f, --output-file FILE   Write the report to FILE instead of standard output
-      --fail-on SEVERITIES Exit 1 when a finding is at or above the lowest severity listed,
-                           e.g. --fail-on critical,high (values: critical, high, medium, low)
-      --skip-tests         Skip test files and directories (test_*.py, *_test.py, conftest.py, tests/)
-      --exclude GLOB       Skip files or directories matching GLOB; repeatable
-      --include GLOB       Only scan files matching GLOB; repeatable
-      --no-gitignore       Do not honour .gitignore files
-      --max-file-size SIZE Skip files larger than SIZE (default 5MB; accepts B, KB, MB)
-      --show-suppressed    Also list findings suppressed by inline comments
-  -j, --jobs N             Worker threads besides the main thread (default: automatic, one per extra core
-                           for large scans; 0 = main thread only)
-      --config FILE        Read settings from FILE (a pathfinder.toml, or a pyproject.toml with [tool.pathfinder]).
-                           Default: the nearest pathfinder.toml, .pathfinder.toml or pyproject.toml with
-                           [tool.pathfinder], looking in the project directory and then its parents
-      --no-config          Ignore every configuration file
-      --pickle-policy MODE Model/data files (.pkl, .pt, .joblib, .npy, ...): allowlist (default) reports every
-                           call loading performs of a global not known to be safe (denylisted: critical, other:
-                           high); denylist reports only denylisted globals
-      --pickle-allow GLOBAL Trust a global in model/data files (module.Name, or module.* for a whole module); repeatable
-      --file-timeout TIME  Time budget of one Python file (default 5s; accepts ms, s; 0 = none): a file that runs
-                           out of time keeps the findings made so far and gets a warning naming it
-      --follow-symlinks    Also follow symbolic links that lead outside the project (by default they are
-                           reported and skipped); loops are still detected and each directory walked once
-      --no-cache           Analyse every file again; do not read or write the analysis cache
-      --cache-dir DIR      Keep the analysis cache in DIR (default: .pathfinder_cache in the project directory)
-  -v, --verbose            Print each warning and timing details on stderr
-  -q, --quiet              No progress or summary on stderr
-      --exclude-rule ID    Do not run this rule (as --ruleset selects); repeatable
-      --sarif-root DIR     Write report paths relative to DIR (default: the git repository root, else the
-                           scanned folder): what GitHub code scanning and GitLab resolve them against
-      --stdin-filename NAME  With the path "-": the name (and type) of the file read from standard input
-      --statistics         Print the number of findings per rule instead of each finding (text output)
-      --color WHEN         auto (default: on a terminal, never with NO_COLOR or FORCE_COLOR=0), always, never
-      --docs-url URL       Base URL of the rule pages linked from reports (default: docs/rules/ on the home page;
-                           also PATHFINDER_DOCS_URL; {id} is replaced by the rule ID)
-  -h, --help               Show this help`;
+/** The help line of every scan flag (scan --help, ci --help). */
+export const SCAN_FLAG_HELP: FlagHelpTable<typeof SCAN_FLAGS> = {
+  project: { arg: "DIR", text: "Project directory to scan (default: current directory)" },
+  ruleset: {
+    arg: "R",
+    text: [
+      "Rules to run; repeatable. python/<RULE-ID>, python/<bundle> or python/all;",
+      "artifact/all or artifact/<PICKLE-ARTIFACT-ID> for model/data files",
+      "(default: every rule). See: pathfinder rules list",
+    ],
+  },
+  output: {
+    arg: "FORMAT[=FILE]",
+    text: [
+      "text (default for scan), json, sarif, csv, html, gitlab-sast, codeclimate,",
+      "junit, github (workflow-command annotations), cyclonedx (CycloneDX 1.6 SBOM of the",
+      "Python dependencies and their advisories); repeatable: one scan, several reports,",
+      "e.g. -o sarif=results.sarif -o text",
+    ],
+  },
+  "output-file": { arg: "FILE", text: "Write the report to FILE instead of standard output" },
+  "fail-on": {
+    arg: "SEVERITIES",
+    text: [
+      "Exit 1 when a finding is at or above the lowest severity listed,",
+      "e.g. --fail-on critical,high (values: critical, high, medium, low)",
+    ],
+  },
+  "skip-tests": { text: "Skip test files and directories (test_*.py, *_test.py, conftest.py, tests/)" },
+  exclude: { arg: "GLOB", text: "Skip files or directories matching GLOB; repeatable" },
+  include: { arg: "GLOB", text: "Only scan files matching GLOB; repeatable" },
+  "no-gitignore": { text: "Do not honour .gitignore files" },
+  "max-file-size": { arg: "SIZE", text: "Skip files larger than SIZE (default 5MB; accepts B, KB, MB)" },
+  "show-suppressed": { text: "Also list findings suppressed by inline comments" },
+  jobs: {
+    arg: "N",
+    text: [
+      "Worker threads besides the main thread (default: automatic, one per extra core",
+      "for large scans; 0 = main thread only)",
+    ],
+  },
+  config: {
+    arg: "FILE",
+    text: [
+      "Read settings from FILE (a pathfinder.toml, or a pyproject.toml with [tool.pathfinder]).",
+      "Default: the nearest pathfinder.toml, .pathfinder.toml or pyproject.toml with",
+      "[tool.pathfinder], looking in the project directory and then its parents",
+    ],
+  },
+  "no-config": { text: "Ignore every configuration file" },
+  "pickle-policy": {
+    arg: "MODE",
+    text: [
+      "Model/data files (.pkl, .pt, .joblib, .npy, ...): allowlist (default) reports every",
+      "call loading performs of a global not known to be safe (denylisted: critical, other:",
+      "high); denylist reports only denylisted globals",
+    ],
+  },
+  "pickle-allow": { arg: "GLOBAL", text: "Trust a global in model/data files (module.Name, or module.* for a whole module); repeatable" },
+  "file-timeout": {
+    arg: "TIME",
+    text: [
+      "Time budget of one Python file (default 5s; accepts ms, s; 0 = none): a file that runs",
+      "out of time keeps the findings made so far and gets a warning naming it",
+    ],
+  },
+  "follow-symlinks": {
+    text: [
+      "Also follow symbolic links that lead outside the project (by default they are",
+      "reported and skipped); loops are still detected and each directory walked once",
+    ],
+  },
+  "no-cache": { text: "Analyse every file again; do not read or write the analysis cache" },
+  "cache-dir": { arg: "DIR", text: "Keep the analysis cache in DIR (default: .pathfinder_cache in the project directory)" },
+  verbose: { text: "Print each warning and timing details on stderr" },
+  quiet: { text: "No progress or summary on stderr" },
+  "exclude-rule": { arg: "ID", text: "Do not run this rule (as --ruleset selects); repeatable" },
+  "sarif-root": {
+    arg: "DIR",
+    text: [
+      "Write report paths relative to DIR (default: the git repository root, else the",
+      "scanned folder): what GitHub code scanning and GitLab resolve them against",
+    ],
+  },
+  "stdin-filename": { arg: "NAME", text: "With the path \"-\": the name (and type) of the file read from standard input" },
+  statistics: { text: "Print the number of findings per rule instead of each finding (text output)" },
+  color: { arg: "WHEN", text: "auto (default: on a terminal, never with NO_COLOR or FORCE_COLOR=0), always, never" },
+  "docs-url": {
+    arg: "URL",
+    text: [
+      "Base URL of the rule pages linked from reports (default: docs/rules/ on the home page;",
+      "also PATHFINDER_DOCS_URL; {id} is replaced by the rule ID)",
+    ],
+  },
+  help: { text: "Show this help" },
+};
+
+export const SCAN_FLAGS_HELP = flagHelpText("Scan options", SCAN_FLAGS, SCAN_FLAG_HELP, [
+  { after: "project", usage: "[PATH ...]", text: "Only scan these files or directories inside the project (pre-commit passes staged files)" },
+]);
 
 export type ScanFlagValues = {
   project?: string;

@@ -109,14 +109,35 @@ export interface ComplianceMapping {
   control: string;
 }
 
+/** One way an attacker reaches the sink: a short title ("A shared cache written by an attacker") and markdown text. */
+export interface AttackScenario {
+  title: string;
+  text: string;
+}
+
+export interface SecurityImplications {
+  /** Markdown: what an attacker gains. */
+  summary: string;
+  scenarios: AttackScenario[];
+}
+
+export interface FixSteps {
+  /** Markdown shown before the steps. */
+  summary?: string;
+  /** Markdown, one per numbered step, in the order to apply them. */
+  steps: string[];
+}
+
 /** Everything a human reads about a rule. One source for the CLI, SARIF and the web pages. */
 export interface RuleDocs {
   /** One sentence: what the rule finds. */
   summary: string;
   /** What the rule detects and why it matters (markdown). */
   description: string;
-  securityImplications: string;
-  howToFix: string;
+  /** Markdown prose, or an introduction followed by titled attack scenarios (see `src/core/rule-docs.ts`). */
+  securityImplications: string | SecurityImplications;
+  /** Markdown prose, or an optional introduction followed by numbered steps. */
+  howToFix: string | FixSteps;
   /** One-line remediation hint shown under each finding in text output. */
   fixHint: string;
   vulnerableExample: string;

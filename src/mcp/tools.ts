@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ARTIFACT_RULES, scanArtifact } from "../artifacts/index.js";
 import { inspectionJson, inspectionVerdict } from "../artifacts/inspection.js";
 import { severityRank } from "../core/severity.js";
+import { fixMarkdown } from "../core/rule-docs.js";
 import { SEVERITIES, type Finding, type RuleMeta, type ScanError } from "../core/types.js";
 import { analyzeSource } from "../index.js";
 import { openFileByteSource } from "../project/byte-source.js";
@@ -102,7 +103,7 @@ export const TOOLS = [
       const docs = ruleHelpMarkdown(rule);
       return {
         text: `# ${rule.id}: ${rule.name}\n\nSeverity ${rule.severity}, ${rule.cwe.join(", ")}. ${rule.docs.summary}\n\n${docs}`,
-        structured: { ...ruleSummary(rule), confidence: rule.confidence, owasp: rule.owasp, tags: rule.tags, howToFix: rule.docs.howToFix, references: rule.docs.references, url: ruleUrl(rule.id), documentation: docs },
+        structured: { ...ruleSummary(rule), confidence: rule.confidence, owasp: rule.owasp, tags: rule.tags, howToFix: fixMarkdown(rule.docs), references: rule.docs.references, url: ruleUrl(rule.id), documentation: docs },
       };
     },
   }),

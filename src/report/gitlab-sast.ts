@@ -2,6 +2,7 @@
 // Pure: no node:* imports, deterministic for a given report.
 import type { Finding, RuleMeta, ScanReport, Severity } from "../core/types.js";
 import { defaultDocsBase, ruleDocsUrl } from "./rule-docs-url.js";
+import { fixMarkdown, implicationsMarkdown } from "../core/rule-docs.js";
 
 export const GITLAB_SAST_SCHEMA_VERSION = "15.0.6";
 const SCHEMA_URL = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SAST_SCHEMA_VERSION}/dist/sast-report-format.json`;
@@ -66,7 +67,7 @@ function identifiers(finding: Finding, informationUri: string | undefined, docsB
 function description(finding: Finding, rule: RuleMeta | undefined): string {
   const parts = [finding.message];
   if (rule?.docs.description) parts.push(rule.docs.description);
-  if (rule?.docs.securityImplications) parts.push(rule.docs.securityImplications);
+  if (rule) parts.push(implicationsMarkdown(rule.docs));
   return parts.join("\n\n").slice(0, 1048576);
 }
 
@@ -103,7 +104,7 @@ export function renderGitLabSast(report: ScanReport, options: GitLabSastOptions 
         end_line: Math.max(finding.location.line, finding.location.endLine),
       },
     };
-    const solution = rule?.docs.howToFix || rule?.docs.fixHint;
+    const solution = (rule && fixMarkdown(rule.docs)) || rule?.docs.fixHint;
     if (solution) vulnerability.solution = solution.slice(0, 7000);
     const links = (rule?.docs.references ?? []).filter((ref) => /^(https?|ftp):\/\/.+/.test(ref.url));
     if (links.length > 0) vulnerability.links = links.map((ref) => ({ name: ref.title, url: ref.url }));

@@ -1,4 +1,5 @@
 import type { RuleMeta } from "../core/types.js";
+import { fixMarkdown, implicationsMarkdown } from "../core/rule-docs.js";
 
 interface HelpSection {
   title: string;
@@ -9,8 +10,8 @@ interface HelpSection {
 function sectionsOf(rule: RuleMeta): HelpSection[] {
   const d = rule.docs;
   return [
-    { title: "Security implications", body: d.securityImplications },
-    { title: "How to fix", body: d.howToFix },
+    { title: "Security implications", body: implicationsMarkdown(d) },
+    { title: "How to fix", body: fixMarkdown(d) },
     { title: "Vulnerable example", code: d.vulnerableExample },
     { title: "Safe example", code: d.safeExample },
   ].filter((s) => (s.body ?? s.code ?? "").trim() !== "");
@@ -43,7 +44,7 @@ export function ruleHelpText(rule: RuleMeta): string {
     const body =
       section.code !== undefined
         ? section.code.replace(/\s+$/, "").split(/\r\n|\r|\n/).map((l) => ("    " + l).trimEnd()).join("\n")
-        : section.body!.trim();
+        : section.body!.trim().replace(/\*\*/g, "");
     parts.push(`${section.title}:\n${body}`);
   }
   if (rule.docs.references.length > 0) {

@@ -5,6 +5,7 @@
 import type { ArtifactScanResult } from "../../src/artifacts/index.js";
 import type { InspectRequest, InspectResponse } from "./inspect-protocol.js";
 import { formatSize, renderInspection } from "./inspect-view.js";
+import { focusWithRing } from "./focus.js";
 import { SAMPLES } from "./samples.js";
 
 const RULES_URL = "../rules/";
@@ -31,16 +32,19 @@ function inspect(request: InspectRequest): void {
     const response = event.data;
     if (!response.ok) {
       status.textContent = `Could not inspect ${name}: ${response.error}`;
+      focusWithRing(input);
       return;
     }
     const ms = Math.max(1, Math.round(response.ms));
     status.textContent = `Inspected ${name} (${formatSize(response.size)}, ${response.result.kind}) in ${ms} ms.`;
     render(response.result, response.pseudo, name);
     resultSection.hidden = false;
-    $("result-heading").focus();
+    focusWithRing($("result-heading"));
   });
   current.addEventListener("error", (event) => {
-    if (worker === current) status.textContent = `Could not inspect ${name}: ${event.message || "the analysis worker failed"}`;
+    if (worker !== current) return;
+    status.textContent = `Could not inspect ${name}: ${event.message || "the analysis worker failed"}`;
+    focusWithRing(input);
   });
   current.postMessage(request);
 }

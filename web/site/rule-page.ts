@@ -1,7 +1,8 @@
 // /rules/<ID>/: everything a rule's metadata holds, as static HTML, plus an embedded playground
 // preloaded with the vulnerable example (the text works without JavaScript).
 
-import type { RuleMeta } from "../../src/core/types.js";
+import { fixStepsOf, implicationsOf } from "../../src/core/rule-docs.js";
+import type { RuleDocs, RuleMeta } from "../../src/core/types.js";
 import { severityBadge } from "../../src/report/html/components.js";
 import { escapeHtml, safeHref } from "../../src/report/html/escape.js";
 import { inlineMarkdown, markdownToHtml } from "../../src/report/html/markdown.js";
@@ -17,11 +18,11 @@ export function rulePage(rule: RuleMeta, known: ReadonlyMap<string, RuleMeta>): 
     body.trim() ? sections.push(`<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(title)}</h2>\n${body}\n</section>`) : 0;
 
   section("description", "What it finds", markdownToHtml(d.description));
-  section("implications", "Security implications", markdownToHtml(d.securityImplications));
+  section("implications", "Security implications", implications(d));
   section(
     "fix",
     "How to fix",
-    markdownToHtml(d.howToFix) +
+    fixSteps(d) +
       examplePair(d.vulnerableExample, d.safeExample) +
       (d.fixHint ? `<p class="muted">In short: ${escapeHtml(d.fixHint)}</p>` : ""),
   );
@@ -63,6 +64,20 @@ ${sections.join("\n")}
     scripts: rule.language === "python" ? ["rule"] : [],
     preloadEngine: rule.language === "python",
   });
+}
+
+function implications(docs: RuleDocs): string {
+  const { summary, scenarios } = implicationsOf(docs);
+  const list = scenarios.length
+    ? `<ol class="scenarios">${scenarios.map((s) => `<li><h3>${inlineMarkdown(s.title)}</h3>${markdownToHtml(s.text)}</li>`).join("")}</ol>`
+    : "";
+  return markdownToHtml(summary) + list;
+}
+
+function fixSteps(docs: RuleDocs): string {
+  const { summary = "", steps } = fixStepsOf(docs);
+  const list = steps.length ? `<ol class="fix-steps">${steps.map((step) => `<li>${markdownToHtml(step)}</li>`).join("")}</ol>` : "";
+  return markdownToHtml(summary) + list;
 }
 
 function facts(rule: RuleMeta): string {

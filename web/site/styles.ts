@@ -91,6 +91,8 @@ kbd { border: 1px solid var(--border); border-bottom-width: 2px; border-radius: 
 .dropzone.dragging { border-color: var(--accent); background: color-mix(in srgb, var(--accent) 8%, var(--surface)); }
 .dropzone-title { font-weight: 600; }
 .file-input:focus-visible + label { outline: 3px solid var(--focus); outline-offset: 2px; }
+/* Focus moved by script after a mouse action (web/app/focus.ts): the same ring as :focus-visible. */
+.focus-ring:focus, .file-input.focus-ring:focus + label { outline: 3px solid var(--focus); outline-offset: 2px; }
 .samples { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 1rem 0; }
 .verdict { border-radius: var(--radius); padding: 0.8rem 1rem; border: 1px solid var(--border); border-left-width: 6px; background: var(--surface); }
 .verdict h3 { margin: 0 0 0.3rem; }

@@ -2,6 +2,7 @@
 // Each carries a hidden HTML marker so that later runs find and update it instead of posting again.
 import { SEVERITIES, type Finding, type RuleMeta, type Severity } from "../../core/types.js";
 import { defaultDocsBase, ruleDocsUrl as docsPageUrl } from "../../report/rule-docs-url.js";
+import { fixMarkdown, implicationsOf } from "../../core/rule-docs.js";
 
 export const SUMMARY_MARKER = "<!-- pathfinder:summary -->";
 const FINDING_MARKER = /<!-- pathfinder:finding:([A-Za-z0-9._:+/=-]+) -->/;
@@ -180,9 +181,9 @@ export function renderInlineComment(finding: Finding, rule: RuleMeta | undefined
     out.push("", `Suggested fix (${cell(finding.fix!.description)}):`, "", suggestionBlock(suggestion));
   }
   const details: string[] = [];
-  const why = rule?.docs.securityImplications || rule?.docs.description;
+  const why = (rule && implicationsOf(rule.docs).summary) || rule?.docs.description;
   if (why) details.push(`**Why this is dangerous:** ${why}`);
-  const fix = rule?.docs.howToFix || rule?.docs.fixHint;
+  const fix = (rule && fixMarkdown(rule.docs)) || rule?.docs.fixHint;
   if (fix) details.push(`**How to fix:** ${fix}`);
   const tags = [
     ...finding.cwe.map((c) => {

@@ -1,6 +1,7 @@
 import { ARTIFACT_RULES } from "../../artifacts/rules.js";
 import { parseFlags } from "../parse.js";
 import type { RuleMeta } from "../../core/types.js";
+import { fixStepsOf, implicationsOf } from "../../core/rule-docs.js";
 import { splitRulesets } from "../../project/artifacts.js";
 import { painter, SEVERITY_STYLES, type Painter } from "../../report/terminal.js";
 import { JAVA_STREAM_GADGET_RULE } from "../../artifacts/java/index.js";
@@ -188,10 +189,23 @@ function showRule(rule: RuleMeta, style: TextStyle): string {
   out.push("", ...prose(d.summary));
 
   section("Description", prose(d.description));
-  section("Security implications", prose(d.securityImplications));
+  const implications = implicationsOf(d);
+  section("Security implications", [
+    ...prose(implications.summary),
+    ...implications.scenarios.flatMap((s, i) => [
+      ...(i || implications.summary.trim() ? [""] : []),
+      p.paint(`  ${i + 1}. ${s.title.trim()}`, "bold"),
+      ...paragraphs(s.text, style, 5),
+    ]),
+  ]);
   section("Vulnerable example", codeBlock(d.vulnerableExample, p, "red"));
   section("Safe example", codeBlock(d.safeExample, p, "green"));
-  section("How to fix", prose(d.howToFix));
+  const fix = fixStepsOf(d);
+  section("How to fix", [
+    ...prose(fix.summary ?? ""),
+    ...(fix.summary?.trim() && fix.steps.length ? [""] : []),
+    ...fix.steps.flatMap((step, i) => wrap(step.trim(), style, 5, `  ${`${i + 1}.`.padEnd(3)}`)),
+  ]);
   section("Detection scope", prose(d.detectionScope));
   section("Compliance", rule.compliance.flatMap((c) => wrap(`${c.framework}: ${c.control}`, style, 4, "  - ")));
   section("References", rule.docs.references.flatMap((r) => [...wrap(r.title, style, 4, "  - "), `    ${p.paint(r.url, "blue")}`]));

@@ -14,6 +14,7 @@ import { parseFailOn, SCAN_FLAGS, SCAN_FLAGS_HELP, scanOptionsFrom, type ScanFla
 import { sanitizeForTerminal } from "../../report/terminal.js";
 import { parseColorMode, Progress, useColor } from "../terminal.js";
 import { parseOutputs } from "../outputs.js";
+import { flagHelpText } from "../flag-help.js";
 import { applyPerFileIgnores } from "../per-file-ignores.js";
 import { repositoryPrefix } from "../repository-prefix.js";
 
@@ -23,13 +24,21 @@ const FIX_FLAGS = {
   "dry-run": { type: "boolean" },
 } as const;
 
-const FIX_FLAGS_HELP = `
-Fix options:
-      --fix                Apply the automatic fixes some findings carry (e.g. yaml.load -> yaml.safe_load),
-                           then report the findings that remain. Files changed since the scan are left alone;
-                           overlapping fixes are skipped (run --fix again). What was fixed is listed on stderr
-      --dry-run            With --fix: print the changes as a unified diff on stdout and change nothing
-                           (the report is only written with --output-file)`;
+const FIX_FLAGS_HELP = flagHelpText("Fix options", FIX_FLAGS, {
+  fix: {
+    text: [
+      "Apply the automatic fixes some findings carry (e.g. yaml.load -> yaml.safe_load),",
+      "then report the findings that remain. Files changed since the scan are left alone;",
+      "overlapping fixes are skipped (run --fix again). What was fixed is listed on stderr",
+    ],
+  },
+  "dry-run": {
+    text: [
+      "With --fix: print the changes as a unified diff on stdout and change nothing",
+      "(the report is only written with --output-file)",
+    ],
+  },
+});
 
 export const scanCommand: Command = {
   name: "scan",

@@ -47,18 +47,54 @@ export default defineRule({
       "aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module(\"pickle\")`, " +
       "`__import__(\"pickle\")`, `getattr(pickle, \"loads\")` and `functools.partial`. It also reports `pickle.loads` " +
       "passed uncalled as a callback (`map(pickle.loads, blobs)`).",
-    securityImplications:
-      "Anyone who can influence the bytes that reach the unpickler can run code with the privileges of the process: " +
-      "read secrets and credentials, move laterally, install a backdoor, or tamper with data. Typical entry points are " +
-      "request bodies, cookies and session stores, message queues, caches (Redis, memcached), files uploaded by users, " +
-      "and model or data files downloaded from the internet. There is no safe subset of pickle and no way to sanitize " +
-      "a payload before loading it; restricting `find_class` in an `Unpickler` subclass reduces the attack surface but " +
-      "has been bypassed repeatedly (gadgets in allowed modules, `getattr` chains, nested pickles).",
-    howToFix:
-      "Do not unpickle data that crosses a trust boundary. Serialize with a data-only format instead: `json`, " +
-      "`msgpack`, Protocol Buffers, or `safetensors` for tensors and model weights. If pickle must stay for data the " +
-      "process produced itself, authenticate it before loading (an HMAC with a server-side key, verified with " +
-      "`hmac.compare_digest`), keep it out of reach of users, and treat the key as a secret.",
+    securityImplications: {
+      summary:
+        "Anyone who can influence the bytes that reach the unpickler can run code with the privileges of the process: " +
+        "read secrets and credentials, move laterally, install a backdoor, or tamper with data. There is no safe subset " +
+        "of pickle and no way to sanitize a payload before loading it. The bytes rarely come straight from the user; " +
+        "these are the ways they usually arrive:",
+      scenarios: [
+        {
+          title: "A cache, queue or session store written by an attacker",
+          text:
+            "Redis, memcached, Celery/RQ queues and server-side session stores are reachable from many services and " +
+            "often unauthenticated inside the network. Whoever can write one key (through SSRF, a leaked password, " +
+            "an exposed port or a key-injection bug elsewhere) replaces a cached object with a payload, and the next " +
+            "worker that reads it runs the attacker's code.",
+        },
+        {
+          title: "An uploaded or downloaded model file",
+          text:
+            "`.pkl`, `.joblib` and `.pt` files are pickles. A model shared on a hub, attached to an issue or uploaded " +
+            "through a form runs its payload the moment it is loaded, before any prediction is made; the model still " +
+            "works afterwards, so nobody notices.",
+        },
+        {
+          title: "A network peer",
+          text:
+            "Request bodies, cookies, RPC and socket protocols that exchange pickles (multiprocessing connections, " +
+            "custom TCP services, `pickle` over HTTP) hand code execution to anyone who can connect, or to anyone on " +
+            "the path when the channel is not authenticated.",
+        },
+        {
+          title: "A compromised internal service",
+          text:
+            "A trusted producer that is itself compromised, or a shared bucket or database it writes to, turns one " +
+            "breach into code execution in every consumer. Trusting the sender turns a single foothold into lateral " +
+            "movement.",
+        },
+      ],
+    },
+    howToFix: {
+      summary: "Do not unpickle data that crosses a trust boundary.",
+      steps: [
+        "Find where the bytes come from and who can write to that place: request, cookie, cache, queue, bucket, file upload, model hub.",
+        "Serialize with a data-only format instead: `json` or `msgpack` for structured data, Protocol Buffers for messages between services, `safetensors` (or ONNX) for tensors and model weights.",
+        "Migrate stored pickles once, in a trusted job, and delete the pickle reader from the code path that handles outside input.",
+        "If pickle must stay for data the process produced itself, sign it when writing (`hmac.new(key, data, \"sha256\")`) and verify with `hmac.compare_digest` before loading; keep the key out of the store that holds the data.",
+        "Suppress only the reviewed call, with a justification: `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.",
+      ],
+    },
     fixHint: "Use a data-only format (json, msgpack, safetensors) or verify an HMAC before unpickling data you produced yourself.",
     vulnerableExample: [
       "import pickle",
@@ -95,18 +131,49 @@ export default defineRule({
     references: DESERIALIZATION_REFERENCES,
     faq: [
       {
-        question: "The data comes from our own cache or database. Is this a false positive?",
+        question: "We subclassed Unpickler and restricted find_class to an allowlist. Is that safe?",
+        answer:
+          "No. `find_class` only controls which globals are looked up; the pickle VM still calls whatever they return " +
+          "with attacker-chosen arguments. Published bypasses chain allowed names (`getattr`, `operator`, `functools`, " +
+          "`builtins` reached through other modules, numpy and torch helpers) or nest a second `pickle.loads` inside an " +
+          "allowed callable. Keep a restricted unpickler as defence in depth, but do not feed it untrusted data; the " +
+          "rule reports such subclasses on purpose.",
+      },
+      {
+        question: "The data comes from our own cache, database or bucket. Is this a false positive?",
         answer:
           "Only if no attacker can ever write to that store. Caches, queues and databases are frequent pivot points: an " +
           "injection or SSRF elsewhere becomes code execution here. Prefer a data-only format; otherwise sign the " +
           "payload with an HMAC and verify it before loading, then suppress the finding with a justification.",
       },
       {
-        question: "We subclassed Unpickler and restricted find_class. Why is it still reported?",
+        question: "Does signing the pickle with an HMAC make it safe?",
         answer:
-          "A restricted unpickler is a denylist or allowlist over a Turing-complete format. Published bypasses abuse " +
-          "allowed globals (`getattr`, `operator`, `functools`, numpy and torch helpers) and nested pickles. Keep the " +
-          "restriction as defence in depth, but do not feed it untrusted data.",
+          "It makes it as safe as the key. Verify the tag with `hmac.compare_digest` over the exact bytes before calling " +
+          "`pickle.loads`, use a key that lives outside the data store (a secret manager, not the same Redis), and rotate " +
+          "it if it may have leaked. Anyone with the key can still run code, so it does not help for data users upload.",
+      },
+      {
+        question: "Is joblib safer than pickle?",
+        answer:
+          "No. `joblib.load` is pickle with compression and memory-mapped arrays, and runs the same payloads; it is " +
+          "reported by its own rule. Store scikit-learn models with `skops.io` (which loads only trusted types) or " +
+          "export them to ONNX, and load joblib files only from a source you control.",
+      },
+      {
+        question: "Does `torch.load(..., weights_only=True)` solve it?",
+        answer:
+          "It is the right setting and the default since PyTorch 2.6: the restricted unpickler accepts only tensors and " +
+          "plain containers. It has had bypasses (CVE-2025-32434 affected versions up to 2.5.1), so keep PyTorch " +
+          "current, and prefer `safetensors` for weights you download. `torch.load` has its own rule that checks " +
+          "`weights_only`.",
+      },
+      {
+        question: "What should we use instead of pickle?",
+        answer:
+          "`json` or `msgpack` for data, Protocol Buffers, Avro or Cap'n Proto between services, `safetensors` for " +
+          "tensors and weights, ONNX or `skops` for models, Parquet or Arrow for data frames, `numpy.save` with " +
+          "`allow_pickle=False` for arrays. All of these describe data, not code.",
       },
       {
         question: "Is `pickle.dumps` dangerous?",

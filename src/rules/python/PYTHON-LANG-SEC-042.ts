@@ -44,10 +44,13 @@ export default defineRule({
       "jsonpickle payloads are text, so they pass through places binary pickles would not: HTTP request bodies, " +
       "cookies, database columns, Redis values, message queues and log pipelines. Anyone who can write such a value " +
       "runs code in the decoding process.",
-    howToFix:
-      "Parse untrusted input with `json.loads` and construct your objects explicitly, for example with dataclasses, " +
-      "`pydantic` models or `marshmallow` schemas, which validate fields instead of importing classes named by the data. " +
-      "Keep jsonpickle for data the process produced itself and no one else can modify.",
+    howToFix: {
+      steps: [
+        "Parse untrusted input with `json.loads`.",
+        "Construct your objects explicitly, for example with dataclasses, `pydantic` models or `marshmallow` schemas, which validate fields instead of importing classes named by the data.",
+        "Keep jsonpickle for data the process produced itself and no one else can modify.",
+      ],
+    },
     fixHint: "Use json.loads plus explicit construction (dataclasses/pydantic) instead of jsonpickle.decode.",
     vulnerableExample: [
       "import jsonpickle",

@@ -39,10 +39,13 @@ export default defineRule({
       "which is the classic way of smuggling bytecode into caches and plugin systems, and malformed input can crash the " +
       "process (denial of service) or trigger memory-safety bugs in the loader. The format also changes between Python " +
       "versions, so data exchanged across versions breaks silently.",
-    howToFix:
-      "Use `marshal` only for data this process wrote and no one else can modify (for example a private cache under a " +
-      "directory the application owns). For data exchange use `json`, `msgpack` or Protocol Buffers. If bytes must " +
-      "travel, authenticate them with an HMAC (`hmac.compare_digest`) before loading.",
+    howToFix: {
+      steps: [
+        "Use `marshal` only for data this process wrote and no one else can modify (for example a private cache under a directory the application owns).",
+        "For data exchange use `json`, `msgpack` or Protocol Buffers.",
+        "If bytes must travel, authenticate them with an HMAC (`hmac.compare_digest`) before loading.",
+      ],
+    },
     fixHint: "Use json/msgpack for data exchange; keep marshal for private, integrity-protected caches only.",
     vulnerableExample: [
       "import marshal",

@@ -60,10 +60,13 @@ export default defineRule({
       "If the database file can be replaced or modified by anyone else (a shared or world-writable directory, a file " +
       "shipped with user content, a cache volume mounted into several services, a file downloaded or extracted from an " +
       "archive), the first read of a poisoned key runs arbitrary code with the privileges of the reading process.",
-    howToFix:
-      "Keep shelves only in directories the application alone can write, and never open a shelf received from someone " +
-      "else. For data that crosses a trust boundary, store JSON: `dbm.open(path)` with `json.dumps`/`json.loads` values, " +
-      "or `sqlite3` with JSON columns.",
+    howToFix: {
+      steps: [
+        "Keep shelves only in directories the application alone can write.",
+        "Never open a shelf received from someone else.",
+        "For data that crosses a trust boundary, store JSON: `dbm.open(path)` with `json.dumps`/`json.loads` values, or `sqlite3` with JSON columns.",
+      ],
+    },
     fixHint: "Store JSON values in dbm or sqlite3 instead of shelve for data others can write.",
     vulnerableExample: [
       "import shelve",

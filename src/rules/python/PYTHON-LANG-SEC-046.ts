@@ -40,10 +40,14 @@ export default defineRule({
       "notebook state) runs code with the privileges of the process. dill is common in data science and multiprocessing " +
       "stacks (`pathos`, `multiprocess`), where serialized closures move between machines: a compromised worker or " +
       "broker then reaches every consumer.",
-    howToFix:
-      "Do not load dill data across a trust boundary. Exchange data with `json`, `msgpack` or `safetensors`, and send " +
-      "function names or identifiers instead of code. If dill must stay for data the process produced itself, sign it " +
-      "with an HMAC and verify it (`hmac.compare_digest`) before loading.",
+    howToFix: {
+      summary: "Do not load dill data across a trust boundary.",
+      steps: [
+        "Exchange data with `json`, `msgpack` or `safetensors`.",
+        "Send function names or identifiers instead of code.",
+        "If dill must stay for data the process produced itself, sign it with an HMAC and verify it (`hmac.compare_digest`) before loading.",
+      ],
+    },
     fixHint: "Exchange data (JSON, msgpack, safetensors), not serialized code; verify an HMAC before loading your own dill data.",
     vulnerableExample: [
       "import dill",

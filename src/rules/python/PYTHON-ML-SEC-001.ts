@@ -92,12 +92,14 @@ export default defineRule({
       "steal cloud credentials and API tokens from the training machine, plant a backdoor, or tamper with other models. " +
       "Public hubs have hosted such files, and tools that load checkpoints automatically (evaluation services, " +
       "conversion bots, notebooks) have been compromised this way.",
-    howToFix:
-      "Load with `torch.load(path, weights_only=True)`. If the checkpoint contains your own classes, allow exactly " +
-      "those with `torch.serialization.add_safe_globals([MyConfig])` or the `torch.serialization.safe_globals` context " +
-      "manager instead of disabling the restriction. Better still, store weights with `safetensors` " +
-      "(`safetensors.torch.save_file` / `load_file`), which cannot carry code. Never load a checkpoint with " +
-      "`weights_only=False` unless you produced it yourself and its integrity is verified (a pinned hash).",
+    howToFix: {
+      steps: [
+        "Load with `torch.load(path, weights_only=True)`.",
+        "If the checkpoint contains your own classes, allow exactly those with `torch.serialization.add_safe_globals([MyConfig])` or the `torch.serialization.safe_globals` context manager instead of disabling the restriction.",
+        "Better still, store weights with `safetensors` (`safetensors.torch.save_file` / `load_file`), which cannot carry code.",
+        "Never load a checkpoint with `weights_only=False` unless you produced it yourself and its integrity is verified (a pinned hash).",
+      ],
+    },
     fixHint: "Pass weights_only=True to torch.load (allow extra classes with torch.serialization.add_safe_globals), or use safetensors.",
     vulnerableExample: [
       "import torch",

@@ -41,10 +41,12 @@ export default defineRule({
       "Pickled DataFrames are shared through notebooks, object storage buckets, dataset hubs and email. `read_pickle` " +
       "also accepts URLs (`pd.read_pickle(\"https://...\")`, `s3://...`), so a changed remote object is enough to run code " +
       "on every machine that loads it: analysts' laptops, scheduled jobs, training clusters with cloud credentials.",
-    howToFix:
-      "Store and exchange tabular data as Parquet (`df.to_parquet` / `pd.read_parquet`), Feather, CSV or JSON, none of " +
-      "which can carry code. Keep `read_pickle` for short-lived local caches that only your process writes, in a " +
-      "directory nobody else can write.",
+    howToFix: {
+      steps: [
+        "Store and exchange tabular data as Parquet (`df.to_parquet` / `pd.read_parquet`), Feather, CSV or JSON, none of which can carry code.",
+        "Keep `read_pickle` for short-lived local caches that only your process writes, in a directory nobody else can write.",
+      ],
+    },
     fixHint: "Use Parquet/Feather/CSV (pd.read_parquet) instead of pickle for data others can provide.",
     vulnerableExample: [
       "import pandas as pd",

@@ -34,10 +34,14 @@ export default defineRule({
       "Models are downloaded from hubs, shared between teams and fetched by serving infrastructure from object storage. " +
       "Anyone who can replace the file (a compromised bucket, a malicious upload, a typo-squatted hub repository) runs " +
       "code in the training or serving environment, usually one with data access and cloud credentials.",
-    howToFix:
-      "Load only files you produced, from storage only you can write, and verify a pinned SHA-256 before loading. To " +
-      "exchange scikit-learn models, use `skops.io.dump`/`skops.io.load` (which refuses unknown types unless you trust " +
-      "them explicitly) or export to ONNX; keep training data and parameters in data-only formats.",
+    howToFix: {
+      steps: [
+        "Load only files you produced, from storage only you can write.",
+        "Verify a pinned SHA-256 before loading.",
+        "To exchange scikit-learn models, use `skops.io.dump`/`skops.io.load` (which refuses unknown types unless you trust them explicitly) or export to ONNX.",
+        "Keep training data and parameters in data-only formats.",
+      ],
+    },
     fixHint: "Verify a pinned hash before joblib.load, or share models with skops.io/ONNX instead of pickle.",
     vulnerableExample: [
       "import joblib",

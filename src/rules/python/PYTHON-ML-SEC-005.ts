@@ -36,10 +36,14 @@ export default defineRule({
       "In distributed systems the deserializing side is often a privileged worker or driver. Anyone who can inject a " +
       "message (an exposed scheduler port, a shared queue, a model artifact in a registry) runs code on every worker " +
       "that loads it, with access to the cluster's data and credentials.",
-    howToFix:
-      "Keep cloudpickle traffic on authenticated, private channels between components you control, and never load " +
-      "cloudpickle files from users or the internet. To exchange data, use JSON, msgpack, Arrow or safetensors, and " +
-      "refer to functions by a registered name instead of shipping their code.",
+    howToFix: {
+      steps: [
+        "Keep cloudpickle traffic on authenticated, private channels between components you control.",
+        "Never load cloudpickle files from users or the internet.",
+        "To exchange data, use JSON, msgpack, Arrow or safetensors.",
+        "Refer to functions by a registered name instead of shipping their code.",
+      ],
+    },
     fixHint: "Exchange data (JSON, msgpack, Arrow) and reference code by name; load cloudpickle only over private, authenticated channels.",
     vulnerableExample: [
       "import cloudpickle",
