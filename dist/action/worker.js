@@ -8638,8 +8638,37 @@ var PYTHON_LANG_SEC_040_default = defineRule({
   docs: {
     summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
     description: 'Python\'s `pickle` format is a small stack-based program, not a data format. Loading a pickle runs that program: it can import any module and call any function with any arguments (`os.system`, `subprocess.Popen`, `eval`, ...). This rule reports every call that unpickles: `pickle.loads`, `pickle.load`, `pickle.Unpickler(...)` and its subclasses, and the same functions reached through `cPickle`, `_pickle`, `pickle5`, `six.moves.cPickle`, import aliases, `from pickle import *`, rebinding (`loader = pickle.loads`), `importlib.import_module("pickle")`, `__import__("pickle")`, `getattr(pickle, "loads")` and `functools.partial`. It also reports `pickle.loads` passed uncalled as a callback (`map(pickle.loads, blobs)`).',
-    securityImplications: "Anyone who can influence the bytes that reach the unpickler can run code with the privileges of the process: read secrets and credentials, move laterally, install a backdoor, or tamper with data. Typical entry points are request bodies, cookies and session stores, message queues, caches (Redis, memcached), files uploaded by users, and model or data files downloaded from the internet. There is no safe subset of pickle and no way to sanitize a payload before loading it; restricting `find_class` in an `Unpickler` subclass reduces the attack surface but has been bypassed repeatedly (gadgets in allowed modules, `getattr` chains, nested pickles).",
-    howToFix: "Do not unpickle data that crosses a trust boundary. Serialize with a data-only format instead: `json`, `msgpack`, Protocol Buffers, or `safetensors` for tensors and model weights. If pickle must stay for data the process produced itself, authenticate it before loading (an HMAC with a server-side key, verified with `hmac.compare_digest`), keep it out of reach of users, and treat the key as a secret.",
+    securityImplications: {
+      summary: "Anyone who can influence the bytes that reach the unpickler can run code with the privileges of the process: read secrets and credentials, move laterally, install a backdoor, or tamper with data. There is no safe subset of pickle and no way to sanitize a payload before loading it. The bytes rarely come straight from the user; these are the ways they usually arrive:",
+      scenarios: [
+        {
+          title: "A cache, queue or session store written by an attacker",
+          text: "Redis, memcached, Celery/RQ queues and server-side session stores are reachable from many services and often unauthenticated inside the network. Whoever can write one key (through SSRF, a leaked password, an exposed port or a key-injection bug elsewhere) replaces a cached object with a payload, and the next worker that reads it runs the attacker's code."
+        },
+        {
+          title: "An uploaded or downloaded model file",
+          text: "`.pkl`, `.joblib` and `.pt` files are pickles. A model shared on a hub, attached to an issue or uploaded through a form runs its payload the moment it is loaded, before any prediction is made; the model still works afterwards, so nobody notices."
+        },
+        {
+          title: "A network peer",
+          text: "Request bodies, cookies, RPC and socket protocols that exchange pickles (multiprocessing connections, custom TCP services, `pickle` over HTTP) hand code execution to anyone who can connect, or to anyone on the path when the channel is not authenticated."
+        },
+        {
+          title: "A compromised internal service",
+          text: "A trusted producer that is itself compromised, or a shared bucket or database it writes to, turns one breach into code execution in every consumer. Trusting the sender turns a single foothold into lateral movement."
+        }
+      ]
+    },
+    howToFix: {
+      summary: "Do not unpickle data that crosses a trust boundary.",
+      steps: [
+        "Find where the bytes come from and who can write to that place: request, cookie, cache, queue, bucket, file upload, model hub.",
+        "Serialize with a data-only format instead: `json` or `msgpack` for structured data, Protocol Buffers for messages between services, `safetensors` (or ONNX) for tensors and model weights.",
+        "Migrate stored pickles once, in a trusted job, and delete the pickle reader from the code path that handles outside input.",
+        'If pickle must stay for data the process produced itself, sign it when writing (`hmac.new(key, data, "sha256")`) and verify with `hmac.compare_digest` before loading; keep the key out of the store that holds the data.',
+        "Suppress only the reviewed call, with a justification: `# pathfinder: ignore[PYTHON-LANG-SEC-040]`."
+      ]
+    },
     fixHint: "Use a data-only format (json, msgpack, safetensors) or verify an HMAC before unpickling data you produced yourself.",
     vulnerableExample: [
       "import pickle",
@@ -8663,12 +8692,28 @@ var PYTHON_LANG_SEC_040_default = defineRule({
     references: DESERIALIZATION_REFERENCES,
     faq: [
       {
-        question: "The data comes from our own cache or database. Is this a false positive?",
+        question: "We subclassed Unpickler and restricted find_class to an allowlist. Is that safe?",
+        answer: "No. `find_class` only controls which globals are looked up; the pickle VM still calls whatever they return with attacker-chosen arguments. Published bypasses chain allowed names (`getattr`, `operator`, `functools`, `builtins` reached through other modules, numpy and torch helpers) or nest a second `pickle.loads` inside an allowed callable. Keep a restricted unpickler as defence in depth, but do not feed it untrusted data; the rule reports such subclasses on purpose."
+      },
+      {
+        question: "The data comes from our own cache, database or bucket. Is this a false positive?",
         answer: "Only if no attacker can ever write to that store. Caches, queues and databases are frequent pivot points: an injection or SSRF elsewhere becomes code execution here. Prefer a data-only format; otherwise sign the payload with an HMAC and verify it before loading, then suppress the finding with a justification."
       },
       {
-        question: "We subclassed Unpickler and restricted find_class. Why is it still reported?",
-        answer: "A restricted unpickler is a denylist or allowlist over a Turing-complete format. Published bypasses abuse allowed globals (`getattr`, `operator`, `functools`, numpy and torch helpers) and nested pickles. Keep the restriction as defence in depth, but do not feed it untrusted data."
+        question: "Does signing the pickle with an HMAC make it safe?",
+        answer: "It makes it as safe as the key. Verify the tag with `hmac.compare_digest` over the exact bytes before calling `pickle.loads`, use a key that lives outside the data store (a secret manager, not the same Redis), and rotate it if it may have leaked. Anyone with the key can still run code, so it does not help for data users upload."
+      },
+      {
+        question: "Is joblib safer than pickle?",
+        answer: "No. `joblib.load` is pickle with compression and memory-mapped arrays, and runs the same payloads; it is reported by its own rule. Store scikit-learn models with `skops.io` (which loads only trusted types) or export them to ONNX, and load joblib files only from a source you control."
+      },
+      {
+        question: "Does `torch.load(..., weights_only=True)` solve it?",
+        answer: "It is the right setting and the default since PyTorch 2.6: the restricted unpickler accepts only tensors and plain containers. It has had bypasses (CVE-2025-32434 affected versions up to 2.5.1), so keep PyTorch current, and prefer `safetensors` for weights you download. `torch.load` has its own rule that checks `weights_only`."
+      },
+      {
+        question: "What should we use instead of pickle?",
+        answer: "`json` or `msgpack` for data, Protocol Buffers, Avro or Cap'n Proto between services, `safetensors` for tensors and weights, ONNX or `skops` for models, Parquet or Arrow for data frames, `numpy.save` with `allow_pickle=False` for arrays. All of these describe data, not code."
       },
       {
         question: "Is `pickle.dumps` dangerous?",
@@ -8856,7 +8901,13 @@ var PYTHON_LANG_SEC_042_default = defineRule({
     summary: "Detects jsonpickle decoding (`jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.Unpickler`), which rebuilds arbitrary Python objects and can run code.",
     description: 'jsonpickle looks like JSON but carries pickle semantics: `{"py/reduce": [{"py/function": "os.system"}, ...]}` calls a function while decoding, `py/object` instantiates any importable class, and with `safe=False` `py/repr` values are passed to `eval`. The `safe` flag does not make decoding safe: `py/reduce` and `py/object` are honoured either way (CVE-2020-22083, disputed by the project as intended behaviour). This rule reports `jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.unpickler.decode`, and construction of `jsonpickle.Unpickler` (and local subclasses), through aliases, rebinding, constant dynamic imports, and when passed as a callback.',
     securityImplications: "jsonpickle payloads are text, so they pass through places binary pickles would not: HTTP request bodies, cookies, database columns, Redis values, message queues and log pipelines. Anyone who can write such a value runs code in the decoding process.",
-    howToFix: "Parse untrusted input with `json.loads` and construct your objects explicitly, for example with dataclasses, `pydantic` models or `marshmallow` schemas, which validate fields instead of importing classes named by the data. Keep jsonpickle for data the process produced itself and no one else can modify.",
+    howToFix: {
+      steps: [
+        "Parse untrusted input with `json.loads`.",
+        "Construct your objects explicitly, for example with dataclasses, `pydantic` models or `marshmallow` schemas, which validate fields instead of importing classes named by the data.",
+        "Keep jsonpickle for data the process produced itself and no one else can modify."
+      ]
+    },
     fixHint: "Use json.loads plus explicit construction (dataclasses/pydantic) instead of jsonpickle.decode.",
     vulnerableExample: [
       "import jsonpickle",
@@ -9051,7 +9102,13 @@ var PYTHON_LANG_SEC_044_default = defineRule({
     summary: "Detects `marshal.load` and `marshal.loads`, which are not safe on data that could come from an untrusted source.",
     description: "`marshal` is CPython's internal format for `.pyc` files. Its documentation warns that it is not intended to be secure against erroneous or maliciously constructed data. Unlike pickle it cannot call functions while loading, but it reconstructs code objects, and crafted input has repeatedly crashed or corrupted the interpreter. This rule reports every `marshal.load` and `marshal.loads` call, also through aliases (`from marshal import loads as l`), rebinding, dynamic imports with constant names, and `marshal.loads` passed as a callback.",
     securityImplications: "A marshalled blob from an attacker can carry a code object that the application later runs (`exec`, `types.FunctionType`), which is the classic way of smuggling bytecode into caches and plugin systems, and malformed input can crash the process (denial of service) or trigger memory-safety bugs in the loader. The format also changes between Python versions, so data exchanged across versions breaks silently.",
-    howToFix: "Use `marshal` only for data this process wrote and no one else can modify (for example a private cache under a directory the application owns). For data exchange use `json`, `msgpack` or Protocol Buffers. If bytes must travel, authenticate them with an HMAC (`hmac.compare_digest`) before loading.",
+    howToFix: {
+      steps: [
+        "Use `marshal` only for data this process wrote and no one else can modify (for example a private cache under a directory the application owns).",
+        "For data exchange use `json`, `msgpack` or Protocol Buffers.",
+        "If bytes must travel, authenticate them with an HMAC (`hmac.compare_digest`) before loading."
+      ]
+    },
     fixHint: "Use json/msgpack for data exchange; keep marshal for private, integrity-protected caches only.",
     vulnerableExample: [
       "import marshal",
@@ -9132,7 +9189,13 @@ var PYTHON_LANG_SEC_045_default = defineRule({
     summary: "Detects `shelve.open` and the `shelve.Shelf` classes, whose values are stored with pickle and unpickled on every read.",
     description: 'A shelf is a persistent dictionary: keys are strings, values are pickled into a `dbm` database. Reading `shelf[key]` calls `pickle.loads` on the stored bytes, so a shelf is exactly as trustworthy as its database file. This rule reports opening a shelf with `shelve.open`, `shelve.DbfilenameShelf`, `shelve.Shelf` or `shelve.BsdDbShelf`, and instantiating local subclasses of those classes. `shelve.open(path, "n")` always starts from an empty database and is reported at low severity.',
     securityImplications: "If the database file can be replaced or modified by anyone else (a shared or world-writable directory, a file shipped with user content, a cache volume mounted into several services, a file downloaded or extracted from an archive), the first read of a poisoned key runs arbitrary code with the privileges of the reading process.",
-    howToFix: "Keep shelves only in directories the application alone can write, and never open a shelf received from someone else. For data that crosses a trust boundary, store JSON: `dbm.open(path)` with `json.dumps`/`json.loads` values, or `sqlite3` with JSON columns.",
+    howToFix: {
+      steps: [
+        "Keep shelves only in directories the application alone can write.",
+        "Never open a shelf received from someone else.",
+        "For data that crosses a trust boundary, store JSON: `dbm.open(path)` with `json.dumps`/`json.loads` values, or `sqlite3` with JSON columns."
+      ]
+    },
     fixHint: "Store JSON values in dbm or sqlite3 instead of shelve for data others can write.",
     vulnerableExample: [
       "import shelve",
@@ -9201,7 +9264,14 @@ var PYTHON_LANG_SEC_046_default = defineRule({
     summary: "Detects dill deserialization (`dill.loads`, `dill.load`, `dill.Unpickler`, `dill.load_session`/`load_module`), which executes arbitrary code from its input.",
     description: "`dill` extends pickle so that it can serialize functions, lambdas, closures, classes and entire interpreter sessions. Loading dill data is loading pickle, with even more machinery to rebuild code: any dill payload can import modules and call functions. This rule reports `dill.loads`, `dill.load`, `dill.Unpickler` (and local subclasses), `dill.load_session`, `dill.load_module`, `dill.load_module_asdict`, `dill.temp.load` and `dill.temp.loadIO`, also through `dill.dill`/`dill._dill`, aliases, rebinding and dynamic imports, and `dill.loads` passed as a callback.",
     securityImplications: "Anyone who can influence the bytes (a cached result, a message on a queue, a session file, an uploaded model or notebook state) runs code with the privileges of the process. dill is common in data science and multiprocessing stacks (`pathos`, `multiprocess`), where serialized closures move between machines: a compromised worker or broker then reaches every consumer.",
-    howToFix: "Do not load dill data across a trust boundary. Exchange data with `json`, `msgpack` or `safetensors`, and send function names or identifiers instead of code. If dill must stay for data the process produced itself, sign it with an HMAC and verify it (`hmac.compare_digest`) before loading.",
+    howToFix: {
+      summary: "Do not load dill data across a trust boundary.",
+      steps: [
+        "Exchange data with `json`, `msgpack` or `safetensors`.",
+        "Send function names or identifiers instead of code.",
+        "If dill must stay for data the process produced itself, sign it with an HMAC and verify it (`hmac.compare_digest`) before loading."
+      ]
+    },
     fixHint: "Exchange data (JSON, msgpack, safetensors), not serialized code; verify an HMAC before loading your own dill data.",
     vulnerableExample: [
       "import dill",
@@ -9401,7 +9471,14 @@ var PYTHON_ML_SEC_001_default = defineRule({
     summary: "Detects `torch.load` (and `torch.hub.load_state_dict_from_url`) calls that do not pass `weights_only=True`, which unpickle the checkpoint and can run arbitrary code.",
     description: "PyTorch checkpoints (`.pt`, `.pth`, `.bin`, `.ckpt`) are zip archives around a pickle. `torch.load` with `weights_only=False` runs the full unpickler, so a checkpoint can execute code the moment it is loaded. `weights_only=True` switches to a restricted unpickler that rebuilds only tensors, primitive containers and explicitly allowed classes. Since torch 2.6 `weights_only=True` is the default, but older versions, the `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD` environment variable and a custom `pickle_module` all fall back to full unpickling. `torch.hub.load_state_dict_from_url` (alias `torch.utils.model_zoo.load_url`) still defaults to `weights_only=False` and downloads the file first. This rule reports: `weights_only=False` (high), a missing argument on `torch.load` (medium; high with a custom `pickle_module`), a missing argument on `load_state_dict_from_url` (high), and a value it cannot evaluate or one hidden in `**kwargs` (medium severity, medium confidence).",
     securityImplications: "Model files are downloaded from hubs, shared in issues, attached to datasets and swapped in caches. A poisoned checkpoint carries a `__reduce__` payload that runs when the file is loaded, before any weights are used: it can steal cloud credentials and API tokens from the training machine, plant a backdoor, or tamper with other models. Public hubs have hosted such files, and tools that load checkpoints automatically (evaluation services, conversion bots, notebooks) have been compromised this way.",
-    howToFix: "Load with `torch.load(path, weights_only=True)`. If the checkpoint contains your own classes, allow exactly those with `torch.serialization.add_safe_globals([MyConfig])` or the `torch.serialization.safe_globals` context manager instead of disabling the restriction. Better still, store weights with `safetensors` (`safetensors.torch.save_file` / `load_file`), which cannot carry code. Never load a checkpoint with `weights_only=False` unless you produced it yourself and its integrity is verified (a pinned hash).",
+    howToFix: {
+      steps: [
+        "Load with `torch.load(path, weights_only=True)`.",
+        "If the checkpoint contains your own classes, allow exactly those with `torch.serialization.add_safe_globals([MyConfig])` or the `torch.serialization.safe_globals` context manager instead of disabling the restriction.",
+        "Better still, store weights with `safetensors` (`safetensors.torch.save_file` / `load_file`), which cannot carry code.",
+        "Never load a checkpoint with `weights_only=False` unless you produced it yourself and its integrity is verified (a pinned hash)."
+      ]
+    },
     fixHint: "Pass weights_only=True to torch.load (allow extra classes with torch.serialization.add_safe_globals), or use safetensors.",
     vulnerableExample: [
       "import torch",
@@ -9567,7 +9644,12 @@ var PYTHON_ML_SEC_003_default = defineRule({
     summary: "Detects `pandas.read_pickle`, which unpickles its input and runs any code a crafted file contains.",
     description: "`pandas.read_pickle` opens a path, URL or buffer, decompresses it if needed, and calls `pickle.load`. It accepts any pickle, not only DataFrames, so a file named `data.pkl` is an executable as far as Python is concerned. This rule reports `pandas.read_pickle` (also as `pd.read_pickle`, `pandas.io.pickle.read_pickle`, Modin's `modin.pandas.read_pickle`) and pandas' internal `pandas.compat.pickle_compat.load`/`loads`, through aliases, rebinding, constant dynamic imports, and when passed as a callback.",
     securityImplications: 'Pickled DataFrames are shared through notebooks, object storage buckets, dataset hubs and email. `read_pickle` also accepts URLs (`pd.read_pickle("https://...")`, `s3://...`), so a changed remote object is enough to run code on every machine that loads it: analysts\' laptops, scheduled jobs, training clusters with cloud credentials.',
-    howToFix: "Store and exchange tabular data as Parquet (`df.to_parquet` / `pd.read_parquet`), Feather, CSV or JSON, none of which can carry code. Keep `read_pickle` for short-lived local caches that only your process writes, in a directory nobody else can write.",
+    howToFix: {
+      steps: [
+        "Store and exchange tabular data as Parquet (`df.to_parquet` / `pd.read_parquet`), Feather, CSV or JSON, none of which can carry code.",
+        "Keep `read_pickle` for short-lived local caches that only your process writes, in a directory nobody else can write."
+      ]
+    },
     fixHint: "Use Parquet/Feather/CSV (pd.read_parquet) instead of pickle for data others can provide.",
     vulnerableExample: [
       "import pandas as pd",
@@ -9631,7 +9713,14 @@ var PYTHON_ML_SEC_004_default = defineRule({
     summary: "Detects `joblib.load` (also `sklearn.externals.joblib.load`), which unpickles model files and runs any code they contain.",
     description: "joblib is the standard way to persist scikit-learn models (`.joblib`, `.pkl`). Its format is pickle with numpy arrays stored alongside, and `joblib.load` runs the full unpickler: a model file can execute code when loaded. This rule reports `joblib.load`, also reached as `sklearn.externals.joblib.load`, `joblib.numpy_pickle.load`, through aliases, rebinding, constant dynamic imports, and when passed as a callback.",
     securityImplications: "Models are downloaded from hubs, shared between teams and fetched by serving infrastructure from object storage. Anyone who can replace the file (a compromised bucket, a malicious upload, a typo-squatted hub repository) runs code in the training or serving environment, usually one with data access and cloud credentials.",
-    howToFix: "Load only files you produced, from storage only you can write, and verify a pinned SHA-256 before loading. To exchange scikit-learn models, use `skops.io.dump`/`skops.io.load` (which refuses unknown types unless you trust them explicitly) or export to ONNX; keep training data and parameters in data-only formats.",
+    howToFix: {
+      steps: [
+        "Load only files you produced, from storage only you can write.",
+        "Verify a pinned SHA-256 before loading.",
+        "To exchange scikit-learn models, use `skops.io.dump`/`skops.io.load` (which refuses unknown types unless you trust them explicitly) or export to ONNX.",
+        "Keep training data and parameters in data-only formats."
+      ]
+    },
     fixHint: "Verify a pinned hash before joblib.load, or share models with skops.io/ONNX instead of pickle.",
     vulnerableExample: [
       "import joblib",
@@ -9694,7 +9783,14 @@ var PYTHON_ML_SEC_005_default = defineRule({
     summary: "Detects cloudpickle deserialization (`cloudpickle.loads`, `cloudpickle.load`, and wrappers such as `srsly.pickle_loads`), which runs arbitrary code from its input.",
     description: "cloudpickle serializes functions, lambdas and classes by value so that they can run on other machines; it is the transport of Ray, Dask, PySpark, joblib's process backend and MLflow's Python models. `cloudpickle.loads` is `pickle.loads`: the payload decides which code runs. This rule reports `cloudpickle.load`/`loads`, also reached through `cloudpickle.cloudpickle`, vendored copies (`ray.cloudpickle`, `pyspark.cloudpickle`, `joblib.externals.cloudpickle`, `srsly.cloudpickle`), spaCy's `srsly.pickle_loads`, aliases, rebinding, constant dynamic imports, and when passed as a callback.",
     securityImplications: "In distributed systems the deserializing side is often a privileged worker or driver. Anyone who can inject a message (an exposed scheduler port, a shared queue, a model artifact in a registry) runs code on every worker that loads it, with access to the cluster's data and credentials.",
-    howToFix: "Keep cloudpickle traffic on authenticated, private channels between components you control, and never load cloudpickle files from users or the internet. To exchange data, use JSON, msgpack, Arrow or safetensors, and refer to functions by a registered name instead of shipping their code.",
+    howToFix: {
+      steps: [
+        "Keep cloudpickle traffic on authenticated, private channels between components you control.",
+        "Never load cloudpickle files from users or the internet.",
+        "To exchange data, use JSON, msgpack, Arrow or safetensors.",
+        "Refer to functions by a registered name instead of shipping their code."
+      ]
+    },
     fixHint: "Exchange data (JSON, msgpack, Arrow) and reference code by name; load cloudpickle only over private, authenticated channels.",
     vulnerableExample: [
       "import cloudpickle",
