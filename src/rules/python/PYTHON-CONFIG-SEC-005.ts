@@ -89,11 +89,10 @@ function checkSqliteDict(m: SinkMatch): SinkOutcome | null {
   };
 }
 
-const PATH_HELPERS = ["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath", "os.path.join", "posixpath.join", "ntpath.join"];
+const PATH_HELPERS = ["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath"];
 
 /**
- * Where a joblib cache lives, when it is (or starts with) a literal: `"/mnt/cache"`, `Path("/mnt") / "cache"`,
- * `os.path.join("/mnt/shared", name)`.
+ * Where a joblib cache lives, when it is (or starts with) a literal: `"/mnt/cache"`, `Path("/mnt") / "cache"`.
  */
 function pathPrefix(ctx: ValueContext, node: SyntaxNode, depth = 0): string | undefined {
   const text = constant(ctx, node);
@@ -181,8 +180,6 @@ export default defineRule({
       check: checkSklearnMemory,
       message: () => "",
     },
-    // Never a finding: naming the path helpers keeps their imports in partial parses, so `pathPrefix` resolves them.
-    { call: PATH_HELPERS, check: () => null, message: () => "" },
   ],
   assignments: [{ names: ["CACHE_TYPE", "SESSION_TYPE", "flask.Flask().config.CACHE_TYPE", "flask.Flask().config.SESSION_TYPE"], classLevel: true, check: checkAssignment }],
   docs: {
@@ -212,7 +209,7 @@ export default defineRule({
     detectionScope:
       "Constructors resolved through imports and aliases; `CACHE_TYPE`/`SESSION_TYPE` read as constant strings. In-process " +
       "caches (`SimpleCache`, `NullCache`) are not reported. A `disk`, `decode` or configuration passed through `**kwargs` is trusted. " +
-      "joblib locations are read when they are literals or start with one (`Path(\"/mnt\") / \"cache\"`, `os.path.join(\"/shared\", x)`); " +
+      "joblib locations are read when they are literals or start with one (`Path(\"/mnt\") / \"cache\"`); " +
       "a location from the environment or a parameter is not reported.",
     references: [
       { title: "Flask-Caching: built-in cache backends", url: "https://flask-caching.readthedocs.io/en/latest/#built-in-cache-backends" },
