@@ -1,6 +1,7 @@
-import type { SyntaxNode } from "../../languages/python/syntax.js";
+import { CallArguments } from "../../languages/python/calls.js";
+import { childByField, type SyntaxNode } from "../../languages/python/syntax.js";
 import { code, defineRule, type AssignmentMatch, type AssignmentOutcome, type SinkMatch, type SinkOutcome } from "../rule.js";
-import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, entry, resolvedNames, type ValueContext } from "./config-helpers.js";
+import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, entry, literalOf, resolvedNames, type ValueContext } from "./config-helpers.js";
 import { spelled } from "./sink-helpers.js";
 
 /** cachelib (and its predecessor werkzeug.contrib.cache) backends: every value is pickled into the store. */
@@ -88,9 +89,74 @@ function checkSqliteDict(m: SinkMatch): SinkOutcome | null {
   };
 }
 
+const PATH_HELPERS = ["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath"];
+
+/**
+ * Where a joblib cache lives, when it is (or starts with) a literal: `"/mnt/cache"`, `Path("/mnt") / "cache"`.
+ */
+function pathPrefix(ctx: ValueContext, node: SyntaxNode, depth = 0): string | undefined {
+  const text = constant(ctx, node);
+  if (text !== undefined || depth > 4) return text;
+  const n = literalOf(ctx, node);
+  if (n.type === "binary_operator") {
+    const left = childByField(n, "left");
+    return left ? pathPrefix(ctx, left, depth + 1) : undefined;
+  }
+  if (n.type !== "call") return undefined;
+  const callee = childByField(n, "function");
+  const first = new CallArguments(n, ctx.model.tree.source).positional[0];
+  if (!callee || !first) return undefined;
+  const names = resolvedNames(ctx, callee);
+  return names.some((x) => PATH_HELPERS.includes(x))
+    ? pathPrefix(ctx, first, depth + 1)
+    : undefined;
+}
+
+/** Object-store and network-filesystem URLs, UNC shares, and mount points of shared or network file systems. */
+const REMOTE_STORE_URL = /^(?!file:)[a-z][a-z0-9+.-]*:\/\//i;
+const SHARED_PATH =
+  /^(?:\\\\|\/\/[^/]|dbfs:|\/(?:mnt|nfs|net|efs|gpfs|lustre|scratch|dbfs|cifs|smb|shared?|gluster|ceph|cephfs|beegfs)(?:\/|$)|\/content\/drive(?:\/|$))|\/(?:shared?|nfs|efs|smb|cifs|network)(?:\/|$)/i;
+
+/** What makes a joblib cache location writable by others, or undefined for a private local directory. */
+function sharedLocation(location: string): string | undefined {
+  const text = location.trim();
+  if (REMOTE_STORE_URL.test(text)) return `the object store or network file system ${JSON.stringify(text)}, writable by every principal with write access to it`;
+  if (SHARED_PATH.test(text)) return `the shared or network path ${JSON.stringify(text)}, writable by the other users, jobs and hosts that mount it`;
+  return undefined;
+}
+
+/** `joblib.Memory(location, backend, ...)` (and the old `cachedir=`) on a shared path or a non-local store backend. */
+function checkJoblibMemory(m: SinkMatch): SinkOutcome | null {
+  const backend = constant(m, m.args.find("backend", 1));
+  const location = m.args.find("location", 0) ?? m.args.find("cachedir");
+  const prefix = location ? pathPrefix(m, location) : undefined;
+  const where = prefix !== undefined ? sharedLocation(prefix) : undefined;
+  const remoteBackend = backend !== undefined && backend.trim().toLowerCase() !== "local";
+  if (!where && !remoteBackend) return null;
+  const store = where ?? `the store backend ${JSON.stringify(backend)} (registered with \`register_store_backend\`), a store shared beyond this process`;
+  return joblibFinding(m, store);
+}
+
+/** scikit-learn estimators whose `memory=` (a path or a `Memory`) becomes a joblib cache of fitted transformers. */
+function checkSklearnMemory(m: SinkMatch): SinkOutcome | null {
+  const memory = m.args.find("memory");
+  const prefix = memory ? pathPrefix(m, memory) : undefined;
+  const where = prefix !== undefined ? sharedLocation(prefix) : undefined;
+  return where ? joblibFinding(m, where) : null;
+}
+
+function joblibFinding(m: SinkMatch, store: string): SinkOutcome {
+  return {
+    message:
+      `${spelled(m)} caches results as joblib pickles in ${store}, and unpickles a cached result on every cache hit: whoever can write there ` +
+      `plants a pickle that runs code in every process that calls the cached function. Keep the cache in a directory private to the application ` +
+      `user on local disk (or a per-run temporary directory), restrict write access to the store to this application, or cache plain data (JSON, Parquet) yourself.`,
+  };
+}
+
 export default defineRule({
   id: "PYTHON-CONFIG-SEC-005",
-  name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict)",
+  name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict, joblib Memory)",
   language: "python",
   severity: "medium",
   confidence: "high",
@@ -102,22 +168,34 @@ export default defineRule({
   bundles: ["config", "deserialization"],
   banditIds: [],
   similar: ["PYTHON-CONFIG-SEC-002", "PYTHON-LANG-SEC-040"],
-  prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict"],
+  prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict", "joblib", "sklearn"],
   sinks: [
     { call: CACHELIB, message: cachelibMessage },
     { call: ["flask_caching.Cache", "flask_caching.Cache().init_app", "flask.Flask().config.update", "flask.Flask().config.from_mapping"], check: checkConfigCall, message: () => "" },
     { call: ["diskcache.Cache", "diskcache.FanoutCache", "diskcache.Deque", "diskcache.Index", "diskcache.core.Cache", "diskcache.fanout.FanoutCache"], check: checkDiskcache, message: () => "" },
     { call: ["sqlitedict.SqliteDict", "sqlitedict.open"], check: checkSqliteDict, message: () => "" },
+    { call: ["joblib.Memory", "joblib.memory.Memory"], subclasses: true, check: checkJoblibMemory, message: () => "" },
+    {
+      call: ["sklearn.pipeline.Pipeline", "sklearn.pipeline.make_pipeline", "sklearn.cluster.AgglomerativeClustering", "sklearn.cluster.FeatureAgglomeration"],
+      check: checkSklearnMemory,
+      message: () => "",
+    },
   ],
   assignments: [{ names: ["CACHE_TYPE", "SESSION_TYPE", "flask.Flask().config.CACHE_TYPE", "flask.Flask().config.SESSION_TYPE"], classLevel: true, check: checkAssignment }],
   docs: {
-    summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`.",
+    summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`, and joblib `Memory` caches on shared file systems or object stores.",
     description:
       "These libraries make pickling invisible: `cache.get(key)` and `d[key]` unpickle whatever the store holds. The rule " +
       "reports cachelib (and `werkzeug.contrib.cache`) Redis, file-system, memcached, uWSGI, DynamoDB and MongoDB caches; " +
       "Flask-Caching `CACHE_TYPE` values selecting those backends (in config modules and classes, `Cache(config={...})`, " +
       "`app.config.update(...)`); Flask-Session `SESSION_TYPE` server-side stores (pickled before Flask-Session 0.6, " +
-      "medium confidence); `diskcache` caches without `disk=JSONDisk`; and `SqliteDict` without `encode`/`decode`.",
+      "medium confidence); `diskcache` caches without `disk=JSONDisk`; `SqliteDict` without `encode`/`decode`; and " +
+      "`joblib.Memory` (and the old `cachedir=`, subclasses, and scikit-learn's `Pipeline`/`make_pipeline`/" +
+      "`AgglomerativeClustering`/`FeatureAgglomeration` `memory=` paths, which build one) whose location is a shared or " +
+      "network path (`/mnt`, `/shared`, `/nfs`, `/efs`, `/gpfs`, `/lustre`, `/scratch`, `/dbfs`, a `shared`/`share`/`nfs` " +
+      "directory, UNC shares, `dbfs:`) or an object-store URL (`s3://`, `gs://`, `hdfs://`, `abfs://`, ...), or whose " +
+      "`backend` is a registered store backend other than `\"local\"`. joblib stores every cached result as a pickle and " +
+      "unpickles it on a cache hit. A private local directory, a temporary directory, or no location (no caching) is not reported.",
     securityImplications:
       "A cache is written by many and read by the application: an unauthenticated Redis or memcached, a cache directory on " +
       "a shared volume, or a SQLite file an upload can overwrite turn a write primitive into code execution at the next read.",
@@ -130,18 +208,30 @@ export default defineRule({
     safeExample: ["import diskcache", "", 'cache = diskcache.Cache("/var/lib/app/cache", disk=diskcache.JSONDisk)'].join("\n"),
     detectionScope:
       "Constructors resolved through imports and aliases; `CACHE_TYPE`/`SESSION_TYPE` read as constant strings. In-process " +
-      "caches (`SimpleCache`, `NullCache`) are not reported. A `disk`, `decode` or configuration passed through `**kwargs` is trusted.",
+      "caches (`SimpleCache`, `NullCache`) are not reported. A `disk`, `decode` or configuration passed through `**kwargs` is trusted. " +
+      "joblib locations are read when they are literals or start with one (`Path(\"/mnt\") / \"cache\"`); " +
+      "a location from the environment or a parameter is not reported.",
     references: [
       { title: "Flask-Caching: built-in cache backends", url: "https://flask-caching.readthedocs.io/en/latest/#built-in-cache-backends" },
       { title: "cachelib documentation", url: "https://cachelib.readthedocs.io/" },
       { title: "diskcache: Disk and JSONDisk", url: "https://grantjenks.com/docs/diskcache/tutorial.html#disk" },
       { title: "sqlitedict: encode and decode", url: "https://github.com/piskvorky/sqlitedict" },
+      { title: "joblib.Memory (location, backend, register_store_backend)", url: "https://joblib.readthedocs.io/en/stable/generated/joblib.Memory.html" },
+      { title: "joblib: persistence security warning (never load untrusted pickles)", url: "https://joblib.readthedocs.io/en/stable/persistence.html" },
       ...CONFIG_REFERENCES,
     ],
     faq: [
       {
         question: "The cache directory is on the local disk. Is that a risk?",
         answer: "It is when another user, process or an upload feature can write there (`/tmp` is the usual case). The finding is medium severity; keep the directory private to the application user.",
+      },
+      {
+        question: "Why is a joblib `Memory` on /mnt or s3:// reported but not one in a temporary directory?",
+        answer:
+          "joblib has no data-only serializer: every cached result is a pickle that is unpickled on the next cache hit. A cache " +
+          "on a shared file system or bucket is written by other users, jobs and CI runners, so any of them can plant a pickle " +
+          "that runs in every process using the cache. A private local or per-run temporary directory is written only by the " +
+          "application itself, and `Memory()`/`Memory(None)` does not cache at all.",
       },
     ],
   },
