@@ -148,7 +148,13 @@ describe("built site", () => {
       for (const f of rule.docs.faq) assert.ok(text.includes(f.question.replace(/`/g, "")), `${rule.id}: faq ${f.question}`);
       for (const r of rule.docs.references) assert.ok(html.includes(`href="${escapeHtml(r.url)}"`), `${rule.id}: reference ${r.url}`);
       for (const cwe of rule.cwe) assert.ok(text.includes(cwe), `${rule.id}: ${cwe}`);
-      if (rule.language === "python") {
+      if (rule.language === "java" || rule.language === "csharp" || rule.language === "php") {
+        // The rule's vulnerable fixture, opened in the playground in its language.
+        const link = new URLSearchParams({ lang: rule.language, rules: `${rule.language}/${rule.id}` }).toString();
+        assert.match(html, new RegExp(`href="\\.\\./\\.\\./#${escapeRegExp(escapeHtml(link))}&amp;preset=${rule.id}%2FVulnerable\\.`, "i"), `${rule.id}: playground link`);
+      }
+      // PYTHON-DEPS-SEC-003 joins a manifest and the code that loads the package: not one text to edit.
+      if (rule.language === "python" && rule.id !== "PYTHON-DEPS-SEC-003") {
         assert.match(html, /data-embed-playground data-ruleset="python\//, `${rule.id}: embedded playground`);
         const firstLine = rule.docs.vulnerableExample.split("\n")[0]!;
         assert.ok(text.includes(firstLine), `${rule.id}: the vulnerable example is readable without JavaScript`);
@@ -184,3 +190,7 @@ describe("built site", () => {
     assert.doesNotMatch(read("assets/site.css"), /@import|url\(\s*["']?(https?:)?\/\//);
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
