@@ -64,6 +64,27 @@ describe("pathfinder playground (server)", () => {
     assert.equal(js.headers["content-type"], "text/javascript; charset=utf-8");
   });
 
+  it("serves the Java, C# and PHP grammars from beside the CLI when the site folder lacks them (the npm package)", async () => {
+    const site = mkdtempSync(join(tmpdir(), "pf-site-"));
+    mkdirSync(join(site, "assets"));
+    writeFileSync(join(site, "index.html"), "<!DOCTYPE html><title>x</title>");
+    const bare = await startPlayground(["--dir", site]);
+    try {
+      for (const [pkg, file] of [["tree-sitter-java", "tree-sitter-java.wasm"], ["tree-sitter-c-sharp", "tree-sitter-c_sharp.wasm"], ["tree-sitter-php", "tree-sitter-php.wasm"]]) {
+        const res = await get(bare.url, `/assets/${file}`, "HEAD");
+        assert.equal(res.status, 200, file);
+        assert.equal(res.headers["content-type"], "application/wasm");
+        assert.equal(Number(res.headers["content-length"]), readFileSync(join(REPO_ROOT, "node_modules", pkg, file)).length, file);
+      }
+      // Only those paths: other missing files stay missing.
+      assert.equal((await get(bare.url, "/assets/tree-sitter-python.wasm", "HEAD")).status, 404);
+      assert.equal((await get(bare.url, "/tree-sitter-java.wasm", "HEAD")).status, 404);
+    } finally {
+      await bare.stop();
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+
   it("redirects directory paths to their trailing-slash form and serves index.html", async () => {
     const res = await get(server.url, `/rules/${PYTHON_RULES[0]!.id}`);
     assert.equal(res.status, 301);
