@@ -54,6 +54,9 @@ export class PythonEditor {
   private readonly labelling = new Compartment();
   /** Counts language switches, so a slow highlighting load never overrides a later choice. */
   private languageSwitches = 0;
+  /** Analyses started, and the newest one's diagnostics: an older run that ends later answers with those. */
+  private runs = 0;
+  private latest: Promise<Diagnostic[]> = Promise.resolve([]);
 
   constructor(private readonly options: EditorOptions) {
     this.ruleset = options.ruleset;
@@ -135,7 +138,7 @@ export class PythonEditor {
       // Tab indents; Escape then Tab moves focus out of the editor (CodeMirror's tab-focus escape hatch).
       keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
       lintGutter(),
-      linter((view) => this.lint(view), {
+      linter((view) => this.lintLatest(view), {
         delay: LINT_DELAY_MS,
         needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(reanalyse))),
       }),
@@ -151,7 +154,14 @@ export class PythonEditor {
     ];
   }
 
-  private async lint(view: EditorView): Promise<Diagnostic[]> {
+  /** Analyses now; a run overtaken by a newer one (an edit, another language) never reports its stale results. */
+  private lintLatest(view: EditorView): Promise<Diagnostic[]> {
+    const run = ++this.runs;
+    this.latest = this.lint(view, run);
+    return this.latest;
+  }
+
+  private async lint(view: EditorView, run: number): Promise<Diagnostic[]> {
     let engine: Engine;
     try {
       engine = await this.options.engine;
@@ -164,9 +174,11 @@ export class PythonEditor {
     try {
       result = await engine.analyzeAs(this.language, source, this.ruleset);
     } catch (e) {
+      if (run !== this.runs) return this.latest;
       this.options.onAnalysis({ ok: false, error: (e as Error).message });
       return [];
     }
+    if (run !== this.runs) return this.latest;
     this.options.onAnalysis({ ok: true, result, source });
     const hints = new Map(result.rules.map((r) => [r.id, r.docs.fixHint]));
     return result.findings.filter((f) => !f.suppressed).map((f) => this.diagnostic(view.state.doc, f, hints.get(f.ruleId)));
