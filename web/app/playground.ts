@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   showChoicesOf(language, rulesetSelect, presetSelect);
   languageSelect.value = language.id;
   const ruleset = validRuleset(rulesetSelect, state.ruleset, language) ?? (language.id === "python" ? data.defaultRuleset : language.defaultRuleset);
-  rulesetSelect.value = ruleset;
+  selectOwn(rulesetSelect, ruleset, language);
   const currentState = () => ({ ruleset: rulesetSelect.value, code: editor.doc, language: language.id });
 
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     language = next;
     languageSelect.value = next.id;
     showChoicesOf(next, rulesetSelect, presetSelect);
-    rulesetSelect.value = validRuleset(rulesetSelect, ruleset, next) ?? next.defaultRuleset;
+    selectOwn(rulesetSelect, validRuleset(rulesetSelect, ruleset, next) ?? next.defaultRuleset, next);
     void editor.setLanguage(next.id, rulesetSelect.value, editorLabel(next));
   };
 
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     const current = rulesetSelect.value;
     const covers = current === ruleFor || bundleHas(rulesetSelect, current, preset.rule);
     if (!covers) {
-      rulesetSelect.value = ruleFor;
+      selectOwn(rulesetSelect, ruleFor, language);
       editor.setRuleset(rulesetSelect.value);
     }
     editor.setDoc(preset.code);
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     if (linked.id !== language.id) switchLanguage(linked, next.state.ruleset);
     const r = validRuleset(rulesetSelect, next.state.ruleset, language);
     if (r && r !== rulesetSelect.value) {
-      rulesetSelect.value = r;
+      selectOwn(rulesetSelect, r, language);
       editor.setRuleset(r);
     }
     if (next.state.code !== undefined && next.state.code !== editor.doc) editor.setDoc(next.state.code);
@@ -174,6 +174,13 @@ function validRuleset(select: HTMLSelectElement, value: string | undefined, lang
   if (!value) return undefined;
   const match = ownOptions(select, language).find((o) => o.value.toLowerCase() === value.toLowerCase());
   return match?.value;
+}
+
+/** Selects `value` among `language`'s options (the dependency rules' values also occur among Python's, hidden). */
+function selectOwn(select: HTMLSelectElement, value: string, language: PlaygroundLanguageInfo): void {
+  const option = ownOptions(select, language).find((o) => o.value === value);
+  if (option) option.selected = true;
+  else select.value = value;
 }
 
 function ownOptions(select: HTMLSelectElement, language: PlaygroundLanguageInfo): HTMLOptionElement[] {
