@@ -24,12 +24,14 @@ const started = Date.now();
 
 if (!values["no-check"]) typeCheck();
 const site = await loadSiteGenerator();
-const presets = readPresets(site.pythonRuleIds());
+const presets = readPresets(site.presetRules());
 rmSync(OUT, { recursive: true, force: true });
 for (const file of site.renderSite(presets)) write(file.path, file.content);
 await bundleScripts();
 copyFileSync(require.resolve("web-tree-sitter/tree-sitter.wasm"), join(OUT, "assets", "tree-sitter.wasm"));
 copyFileSync(require.resolve("tree-sitter-python/tree-sitter-python.wasm"), join(OUT, "assets", "tree-sitter-python.wasm"));
+// Java, C# and PHP grammars: fetched by the page only when that language is picked.
+for (const grammar of site.languageGrammars()) copyFileSync(require.resolve(grammar.packagePath), join(OUT, "assets", grammar.file));
 console.log(`web site built in ${OUT} (${Date.now() - started} ms)`);
 
 function typeCheck() {
@@ -60,24 +62,40 @@ async function loadSiteGenerator() {
   }
 }
 
-/** Each rule's fixture files (vulnerable.py and safe.py first), embedded in the playground as presets. */
-function readPresets(ruleIds) {
-  const order = (f) => (f === "vulnerable.py" ? 0 : f === "safe.py" ? 1 : 2);
+/**
+ * Each rule's fixture files the playground can analyse (source files of its language, and the requirements and
+ * pyproject.toml files of the dependency rules' fixture projects), vulnerable ones first, embedded as presets.
+ */
+function readPresets(rules) {
+  const order = (f) => (/^vulnerable\b/i.test(f) ? 0 : /^safe\b/i.test(f) ? 1 : 2);
   const presets = [];
-  for (const rule of ruleIds) {
+  for (const { id: rule, manifests } of rules) {
     const dir = join(ROOT, "fixtures", rule);
     if (!existsSync(dir)) continue;
-    const files = readdirSync(dir)
-      .filter((f) => f.endsWith(".py"))
+    const files = readdirSync(dir, { recursive: true })
+      .map((f) => f.split("\\").join("/"))
+      // Source files at the top; the dependency rules' manifests at the top of their fixture projects
+      // (`vulnerable/requirements.txt`; deeper ones depend on files beside them, such as lock files).
+      .filter((f) => {
+        const language = site.languageOfFile(f);
+        const manifest = language === "requirements" || language === "pyproject";
+        return language && (manifests ? manifest && f.split("/").length === 2 : !manifest && !f.includes("/"));
+      })
       .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-    for (const file of files) presets.push({ rule, file, code: withoutTestMarkers(readFileSync(join(dir, file), "utf8")) });
+    for (const file of files) {
+      const language = site.languageOfFile(file);
+      presets.push({ rule, file, language, code: withoutTestMarkers(readFileSync(join(dir, file), "utf8")) });
+    }
   }
   return presets;
 }
 
-/** Fixture lines end in `# expect: RULE-ID` for the fixture test; a preset shows the code as a user would write it. */
+/**
+ * Fixture lines end in `# expect: RULE-ID` (`// expect:` in Java, C# and PHP) for the fixture test; a preset shows
+ * the code as a user would write it.
+ */
 function withoutTestMarkers(code) {
-  return code.replace(/[ \t]*#\s*expect:[^\n]*/g, "");
+  return code.replace(/[ \t]*(?:#|\/\/)\s*expect:[^\n]*/g, "");
 }
 
 async function bundleScripts() {

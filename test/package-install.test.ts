@@ -70,6 +70,10 @@ describe("the packed npm tarball, installed into an empty project", () => {
     assert.deepEqual(files.filter((f) => f.endsWith(".map")), []);
     assert.deepEqual(files.filter((f) => f.startsWith("fixtures/") || f.startsWith("build/src/") || f.startsWith("src/")), []);
     assert.equal(files.filter((f) => f.startsWith("build/") && f.endsWith("tree-sitter-python.wasm")).length, 1);
+    // The Java, C# and PHP grammars ship once, beside the CLI; `pathfinder playground` serves them to the page.
+    for (const grammar of ["tree-sitter-java.wasm", "tree-sitter-c_sharp.wasm", "tree-sitter-php.wasm"]) {
+      assert.deepEqual(files.filter((f) => f.endsWith(grammar)), [`build/cli/${grammar}`], grammar);
+    }
     assert.match(readFileSync(join(REPO_ROOT, "LICENSE"), "utf8"), /Apache License\s+Version 2\.0/);
   });
 

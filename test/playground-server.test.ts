@@ -64,6 +64,27 @@ describe("pathfinder playground (server)", () => {
     assert.equal(js.headers["content-type"], "text/javascript; charset=utf-8");
   });
 
+  it("serves the Java, C# and PHP grammars from beside the CLI when the site folder lacks them (the npm package)", async () => {
+    const site = mkdtempSync(join(tmpdir(), "pf-site-"));
+    mkdirSync(join(site, "assets"));
+    writeFileSync(join(site, "index.html"), "<!DOCTYPE html><title>x</title>");
+    const bare = await startPlayground(["--dir", site]);
+    try {
+      for (const [pkg, file] of [["tree-sitter-java", "tree-sitter-java.wasm"], ["tree-sitter-c-sharp", "tree-sitter-c_sharp.wasm"], ["tree-sitter-php", "tree-sitter-php.wasm"]]) {
+        const res = await get(bare.url, `/assets/${file}`, "HEAD");
+        assert.equal(res.status, 200, file);
+        assert.equal(res.headers["content-type"], "application/wasm");
+        assert.equal(Number(res.headers["content-length"]), readFileSync(join(REPO_ROOT, "node_modules", pkg, file)).length, file);
+      }
+      // Only those paths: other missing files stay missing.
+      assert.equal((await get(bare.url, "/assets/tree-sitter-python.wasm", "HEAD")).status, 404);
+      assert.equal((await get(bare.url, "/tree-sitter-java.wasm", "HEAD")).status, 404);
+    } finally {
+      await bare.stop();
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+
   it("redirects directory paths to their trailing-slash form and serves index.html", async () => {
     const res = await get(server.url, `/rules/${PYTHON_RULES[0]!.id}`);
     assert.equal(res.status, 301);
@@ -148,7 +169,13 @@ describe("built site", () => {
       for (const f of rule.docs.faq) assert.ok(text.includes(f.question.replace(/`/g, "")), `${rule.id}: faq ${f.question}`);
       for (const r of rule.docs.references) assert.ok(html.includes(`href="${escapeHtml(r.url)}"`), `${rule.id}: reference ${r.url}`);
       for (const cwe of rule.cwe) assert.ok(text.includes(cwe), `${rule.id}: ${cwe}`);
-      if (rule.language === "python") {
+      if (rule.language === "java" || rule.language === "csharp" || rule.language === "php") {
+        // The rule's vulnerable fixture, opened in the playground in its language.
+        const link = new URLSearchParams({ lang: rule.language, rules: `${rule.language}/${rule.id}` }).toString();
+        assert.match(html, new RegExp(`href="\\.\\./\\.\\./#${escapeRegExp(escapeHtml(link))}&amp;preset=${rule.id}%2FVulnerable\\.`, "i"), `${rule.id}: playground link`);
+      }
+      // PYTHON-DEPS-SEC-003 joins a manifest and the code that loads the package: not one text to edit.
+      if (rule.language === "python" && rule.id !== "PYTHON-DEPS-SEC-003") {
         assert.match(html, /data-embed-playground data-ruleset="python\//, `${rule.id}: embedded playground`);
         const firstLine = rule.docs.vulnerableExample.split("\n")[0]!;
         assert.ok(text.includes(firstLine), `${rule.id}: the vulnerable example is readable without JavaScript`);
@@ -184,3 +211,7 @@ describe("built site", () => {
     assert.doesNotMatch(read("assets/site.css"), /@import|url\(\s*["']?(https?:)?\/\//);
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

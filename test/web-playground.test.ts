@@ -7,6 +7,10 @@ import type { Page } from "playwright-core";
 import type { TextEdit } from "../src/core/types.js";
 import { analyzeSource } from "../src/index.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
+import { analyzeLanguageSource } from "../src/project/other-languages.js";
+import { dependencyFindings } from "../src/dependencies/findings.js";
+import { parseManifest } from "../src/dependencies/manifests.js";
+import { matchAdvisories } from "../src/dependencies/match.js";
 import { assertLocalOnly, editorText, listedLines, REPO_ROOT, typeInEditor, type Browser, type PlaygroundServer, openSite, type SiteSession } from "./data/web/browser.js";
 
 const PICKLE_RULE = "PYTHON-LANG-SEC-040";
@@ -25,7 +29,7 @@ function applyEdits(source: string, edits: TextEdit[]): string {
 function expectLines(source: string, rule: string): number[] {
   const lines: number[] = [];
   source.split(/\r?\n/).forEach((line, i) => {
-    const m = /#\s*expect:\s*([A-Z0-9, -]+?)\s*$/.exec(line);
+    const m = /(?:#|\/\/)\s*expect:\s*([A-Z0-9, -]+?)\s*$/.exec(line);
     if (m && m[1]!.split(",").map((s) => s.trim()).includes(rule)) lines.push(i + 1);
   });
   return lines;
@@ -201,6 +205,135 @@ describe("playground page", () => {
     assert.match(await third.textContent("#link-notice") ?? "", /damaged/);
     await third.waitForSelector("#findings .finding-jump");
     await third.close();
+  });
+
+  /** Java, C# and PHP: a fixture preset, then a small case made safe by an edit (expectations from the CLI engine). */
+  const LANGUAGE_CASES = [
+    {
+      language: "java",
+      rule: "JAVA-LANG-SEC-001",
+      files: ["Vulnerable.java", "Safe.java"],
+      grammar: "tree-sitter-java.wasm",
+      path: "Restore.java",
+      vulnerable: "import java.io.*;\n\nclass Restore {\n    Object load(InputStream in) throws Exception {\n        ObjectInputStream ois = new ObjectInputStream(in);\n        return ois.readObject();\n    }\n}\n",
+      safe: "import java.io.*;\n\nclass Restore {\n    Object load(InputStream in) throws Exception {\n        DataInputStream ois = new DataInputStream(in);\n        return ois.readUTF();\n    }\n}\n",
+    },
+    {
+      language: "csharp",
+      rule: "CSHARP-LANG-SEC-001",
+      files: ["Vulnerable.cs", "Safe.cs"],
+      grammar: "tree-sitter-c_sharp.wasm",
+      path: "Restore.cs",
+      vulnerable: "using System.IO;\nusing System.Runtime.Serialization.Formatters.Binary;\n\nclass Restore\n{\n    object Load(Stream body)\n    {\n        var formatter = new BinaryFormatter();\n        return formatter.Deserialize(body);\n    }\n}\n",
+      safe: "using System.IO;\nusing System.Text.Json;\n\nclass Restore\n{\n    object Load(Stream body)\n    {\n        return JsonSerializer.Deserialize<Cart>(body);\n    }\n}\n",
+    },
+    {
+      language: "php",
+      rule: "PHP-LANG-SEC-001",
+      files: ["vulnerable.php", "safe.php"],
+      grammar: "tree-sitter-php.wasm",
+      path: "restore.php",
+      vulnerable: "<?php\n$cart = unserialize($_COOKIE['cart']);\n",
+      safe: "<?php\n$cart = json_decode($_COOKIE['cart'], true);\n",
+    },
+  ];
+
+  for (const c of LANGUAGE_CASES) {
+    it(`analyses ${c.language} when it is picked: a fixture preset, then an edit that makes the code safe`, async () => {
+      await page.goto(server.url);
+      await page.waitForSelector("#findings .finding-jump");
+      const grammarRequested = () => browser.requests.some((u) => u.endsWith(`/assets/${c.grammar}`));
+      assert.equal(grammarRequested(), false, `${c.grammar} is fetched only when ${c.language} is picked`);
+      await page.selectOption("#language", c.language);
+      assert.equal(await page.inputValue("#ruleset"), `${c.language}/all`);
+      assert.equal(await page.getAttribute(".cm-content", "aria-label"), `${c.language === "csharp" ? "C#" : c.language === "php" ? "PHP" : "Java"} code to analyse`);
+      // Only this language's rules and presets are offered.
+      const visible = await page.$$eval("#ruleset optgroup:not([hidden]) option", (os) => os.map((o) => (o as HTMLOptionElement).value));
+      assert.ok(visible.length > 2 && visible.every((v) => v.startsWith(`${c.language}/`)), `rule choices of ${c.language}: ${visible.join(", ")}`);
+      const presets = await page.$$eval("#preset optgroup:not([hidden]) option", (os) => os.map((o) => (o as HTMLOptionElement).value));
+      assert.ok(presets.includes(`${c.rule}/${c.files[0]}`) && !presets.some((p) => p.endsWith(".py")), `presets of ${c.language}`);
+      for (const file of c.files) {
+        const fixture = readFileSync(join(REPO_ROOT, "fixtures", c.rule, file), "utf8");
+        await page.selectOption("#preset", `${c.rule}/${file}`);
+        // The CLI engine on the same fixture: its reported lines are the markers; reviewed (suppressed) ones are listed too.
+        const cli = (await analyzeLanguageSource(fixture, { path: file, rulesets: [`${c.language}/all`] })).findings;
+        const reported = [...new Set(cli.filter((f) => !f.suppressed).map((f) => f.location.line))].sort((a, b) => a - b);
+        assert.deepEqual(reported, expectLines(fixture, c.rule), `${file}: the CLI reports the marked lines`);
+        const listed = [...new Set(cli.map((f) => f.location.line))].sort((a, b) => a - b);
+        if (listed.length) await waitForLines(page, listed);
+        else await page.waitForSelector("#findings .empty");
+        assert.doesNotMatch(await editorText(page), /expect:/, "the preset has no test markers");
+        assert.equal(await page.locator("#findings .finding-jump .badge-suppressed").count(), cli.filter((f) => f.suppressed).length);
+        const ids = await page.$$eval("#findings .finding-jump", (els) => [...new Set(els.map((el) => (el as HTMLElement).dataset.ruleId))]);
+        assert.deepEqual(ids, listed.length ? [c.rule] : []);
+      }
+      assert.ok(grammarRequested(), `${c.grammar} was fetched`);
+      const vulnerable = await analyzeLanguageSource(c.vulnerable, { path: c.path, rulesets: [`${c.language}/all`] });
+      const lines = vulnerable.findings.map((f) => f.location.line);
+      assert.ok(lines.length > 0, "the CLI engine reports the small case");
+      await typeInEditor(page, c.vulnerable, { paste: true });
+      await waitForLines(page, lines);
+      assert.equal(await page.getAttribute("#findings .finding-jump", "data-rule-id"), c.rule);
+      assert.equal((await analyzeLanguageSource(c.safe, { path: c.path, rulesets: [`${c.language}/all`] })).findings.length, 0, "the CLI engine finds the edit safe");
+      await typeInEditor(page, c.safe, { paste: true });
+      await page.waitForSelector("#findings .empty");
+      assert.equal(await page.locator(".cm-lintRange-error").count(), 0);
+      // The link keeps the language.
+      await page.click("#share");
+      await page.waitForFunction((lang) => location.hash.startsWith(`#lang=${lang}&rules=${lang}%2Fall&z=`), c.language);
+      const second = await browser.newPage();
+      await second.goto(page.url());
+      await second.waitForSelector("#findings .empty");
+      assert.equal(await second.inputValue("#language"), c.language);
+      assert.equal(await editorText(second), c.safe);
+      await second.close();
+    });
+  }
+
+  it("analyses a requirements.txt and a pyproject.toml preset with the dependency rules, on the manifest lines", async () => {
+    await page.goto(server.url);
+    await page.waitForSelector("#findings .finding-jump");
+    await page.selectOption("#language", "requirements");
+    assert.equal(await page.inputValue("#ruleset"), "python/deps");
+    assert.equal(await page.getAttribute(".cm-content", "aria-label"), "requirements.txt to analyse");
+    for (const [rule, file, language] of [
+      ["PYTHON-DEPS-SEC-001", "vulnerable/requirements.txt", "requirements"],
+      ["PYTHON-DEPS-SEC-001", "safe/requirements.txt", "requirements"],
+      ["PYTHON-DEPS-SEC-002", "vulnerable/requirements.txt", "requirements"],
+      ["PYTHON-DEPS-SEC-002", "vulnerable/pyproject.toml", "pyproject"],
+    ] as const) {
+      if (language !== (await page.inputValue("#language"))) await page.selectOption("#language", language);
+      const fixture = readFileSync(join(REPO_ROOT, "fixtures", rule, file), "utf8");
+      await page.selectOption("#preset", `${rule}/${file}`);
+      const expected = [...new Set([...expectLines(fixture, "PYTHON-DEPS-SEC-001"), ...expectLines(fixture, "PYTHON-DEPS-SEC-002")])].sort((a, b) => a - b);
+      if (expected.length) await waitForLines(page, expected);
+      else await page.waitForSelector("#findings .empty");
+      const ids = await page.$$eval("#findings .finding-jump", (els) => [...new Set(els.map((el) => (el as HTMLElement).dataset.ruleId))].sort());
+      const want = ["PYTHON-DEPS-SEC-001", "PYTHON-DEPS-SEC-002"].filter((id) => expectLines(fixture, id).length);
+      assert.deepEqual(ids, want, `${rule}/${file}`);
+    }
+    // Editing a pin to a fixed release clears its finding; the CLI's manifest reader agrees.
+    await page.selectOption("#language", "requirements");
+    const findingsOf = (text: string) => dependencyFindings(matchAdvisories(parseManifest("requirements.txt", text).dependencies), new Set(["PYTHON-DEPS-SEC-001", "PYTHON-DEPS-SEC-002"]));
+    const pinned = "requests==2.31.0\nPyYAML==5.3.1\n";
+    assert.deepEqual(findingsOf(pinned).map((f) => f.location.line), [2]);
+    await typeInEditor(page, pinned, { paste: true });
+    await waitForLines(page, [2]);
+    assert.equal(await page.getAttribute("#findings .finding-jump", "data-rule-id"), "PYTHON-DEPS-SEC-001");
+    const fixed = "requests==2.31.0\nPyYAML==6.0.2\n";
+    assert.equal(findingsOf(fixed).length, 0);
+    await typeInEditor(page, fixed, { paste: true });
+    await page.waitForSelector("#findings .empty");
+  });
+
+  it("opens a preset named in the link, as the Java, C# and PHP rule pages link to it", async () => {
+    const fixture = readFileSync(join(REPO_ROOT, "fixtures", "PHP-LANG-SEC-001", "vulnerable.php"), "utf8");
+    const second = await browser.newPage();
+    await second.goto(server.url + "#lang=php&rules=php%2FPHP-LANG-SEC-001&preset=PHP-LANG-SEC-001%2Fvulnerable.php");
+    await waitForLines(second, expectLines(fixture, "PHP-LANG-SEC-001"), "#findings");
+    assert.equal(await second.inputValue("#language"), "php");
+    assert.equal(await second.inputValue("#ruleset"), "php/PHP-LANG-SEC-001");
+    await second.close();
   });
 
   it("made no request off the local server and raised no page error", () => {

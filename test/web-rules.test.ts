@@ -5,6 +5,8 @@ import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { ARTIFACT_RULES } from "../src/artifacts/index.js";
 import { fixStepsOf, implicationsOf } from "../src/core/rule-docs.js";
+import { parseManifest } from "../src/dependencies/manifests.js";
+import { matchAdvisories } from "../src/dependencies/match.js";
 import { languageRuleMetas } from "../src/rules/languages.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 import { assertLocalOnly, editorText, listedLines, typeInEditor, type Browser, type PlaygroundServer, openSite, type SiteSession } from "./data/web/browser.js";
@@ -105,6 +107,31 @@ describe("rule pages", () => {
     await page.waitForSelector("#findings .empty");
     assert.equal(await page.inputValue("#ruleset"), `python/${PICKLE_RULE.id}`);
     assert.equal(await editorText(page), PICKLE_RULE.docs.safeExample);
+  });
+
+  it("a dependency rule page analyses its requirements example live; a Java rule page opens its fixture in the playground", async () => {
+    const deps = PYTHON_RULES.find((r) => r.id === "PYTHON-DEPS-SEC-001")!;
+    await page.goto(server.url + `rules/${deps.id}/`);
+    await page.waitForSelector(".embed .cm-editor");
+    assert.equal(await editorText(page, ".embed"), deps.docs.vulnerableExample);
+    // Every pinned line of the example is an affected version.
+    const pinned = deps.docs.vulnerableExample.split("\n").flatMap((l, i) => (/^[\w.-]+==/.test(l) ? [i + 1] : []));
+    assert.ok(pinned.length > 0);
+    await page.waitForFunction((want) => document.querySelectorAll(".embed .finding-jump").length === want, pinned.length);
+    assert.deepEqual(await listedLines(page, ".embed .findings-panel"), pinned);
+    // Upgrading the pins clears the findings (the manifest reader of the CLI agrees).
+    const upgraded = "# requirements.txt\nPyYAML==6.0.2\n";
+    assert.deepEqual(matchAdvisories(parseManifest("requirements.txt", upgraded).dependencies), []);
+    await typeInEditor(page, upgraded, { scope: ".embed", paste: true });
+    await page.waitForSelector(".embed .empty");
+
+    await page.goto(server.url + "rules/JAVA-LANG-SEC-001/");
+    await page.locator("a.button", { hasText: "Open the example in the playground" }).click();
+    await page.waitForSelector("#findings .finding-jump");
+    assert.equal(await page.inputValue("#language"), "java");
+    assert.equal(await page.inputValue("#ruleset"), "java/JAVA-LANG-SEC-001");
+    assert.match(await editorText(page), /^package com\.example/);
+    assert.deepEqual(await unlabelledControls(page), []);
   });
 
   it("every page has labelled controls, a skip link and a main landmark", async () => {

@@ -9,7 +9,7 @@ import type { LanguageSupport } from "../languages/common/support.js";
 const require = createRequire(import.meta.url);
 
 /** A wasm file beside the running bundle (the CLI and the Action ship them there), else from node_modules. */
-function locate(file: string, packagePath: string): string {
+export function locate(file: string, packagePath: string): string {
   const besideBundle = join(dirname(fileURLToPath(import.meta.url)), file);
   if (existsSync(besideBundle)) return besideBundle;
   return require.resolve(packagePath);

@@ -39,6 +39,11 @@ export interface StaticServerOptions {
    * header. Any other name is refused, so a DNS-rebinding page cannot read what the server serves.
    */
   allowedHosts?: readonly string[];
+  /**
+   * Files served at these paths (`assets/tree-sitter-java.wasm`) when the folder lacks them: the npm package ships
+   * the Java, C# and PHP grammars once, beside the CLI, and the playground fetches them from there.
+   */
+  fallbacks?: Readonly<Record<string, string>>;
 }
 
 export interface RunningServer {
@@ -55,7 +60,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
       // A page on another name whose DNS now points here (DNS rebinding) must not read the site.
       return send(res, 403, "text/plain; charset=utf-8", "Forbidden: unknown Host header (see pathfinder playground --allow-host)\n");
     }
-    handle(root, req, res).catch(() => {
+    handle(root, req, res, options.fallbacks ?? {}).catch(() => {
       if (!res.headersSent) send(res, 500, "text/plain; charset=utf-8", "Internal server error\n");
       else res.destroy();
     });
@@ -99,7 +104,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(root: string, req: IncomingMessage, res: ServerResponse, fallbacks: Readonly<Record<string, string>>): Promise<void> {
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.setHeader("Allow", "GET, HEAD");
     return send(res, 405, "text/plain; charset=utf-8", "Method not allowed\n");
@@ -115,7 +120,8 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   if (path.includes("\0") || segments.some((s) => s === ".." || s === "." || s.includes("\\"))) {
     return send(res, 400, "text/plain; charset=utf-8", "Bad request\n");
   }
-  const resolved = await resolveFile(root, segments, url.pathname.endsWith("/"));
+  const fallback = Object.hasOwn(fallbacks, segments.join("/")) ? fallbacks[segments.join("/")] : undefined;
+  const resolved = (await resolveFile(root, segments, url.pathname.endsWith("/"))) ?? (fallback ? await fallbackFile(fallback) : undefined);
   if (resolved === "redirect") {
     // `/rules/ID` -> `/rules/ID/` so that the page's relative links resolve as on any static host.
     // Built from the checked segments: never `//host/`, which a browser would follow off-site.
@@ -142,6 +148,15 @@ async function resolveFile(root: string, segments: string[], trailingSlash: bool
     return segments.length && !trailingSlash ? "redirect" : { file: index.real, size: index.size };
   }
   return undefined;
+}
+
+async function fallbackFile(file: string): Promise<Resolved> {
+  try {
+    const info = await stat(file);
+    return info.isFile() ? { file, size: info.size } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function safeStat(root: string, path: string) {

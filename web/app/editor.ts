@@ -5,7 +5,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { python } from "@codemirror/lang-python";
 import { bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { forceLinting, linter, lintGutter, lintKeymap, type Diagnostic } from "@codemirror/lint";
-import { EditorState, StateEffect, type Text } from "@codemirror/state";
+import { Compartment, EditorState, StateEffect, type Extension, type Text } from "@codemirror/state";
 import {
   drawSelection,
   EditorView,
@@ -20,6 +20,7 @@ import type { Finding, Region, Severity } from "../../src/core/types.js";
 import { escapeHtml } from "../../src/report/html/escape.js";
 import { codeSpans } from "../../src/report/html/markdown.js";
 import type { AnalysisResult, Engine } from "./engine.js";
+import type { PlaygroundLanguage } from "./playground-languages.js";
 
 /** Quiet time after the last keystroke before the code is analysed again. */
 const LINT_DELAY_MS = 250;
@@ -36,6 +37,8 @@ export interface EditorOptions {
   label: string;
   engine: Promise<Engine>;
   ruleset: string;
+  /** What the code is analysed as; Python when absent. */
+  language?: PlaygroundLanguage;
   /** URL of the rules index relative to the page (`rules/`, `../../rules/`), for links in hovers. */
   rulesUrl: string;
   onAnalysis(outcome: AnalysisOutcome): void;
@@ -46,9 +49,18 @@ export interface EditorOptions {
 export class PythonEditor {
   readonly view: EditorView;
   private ruleset: string;
+  private language: PlaygroundLanguage;
+  private readonly highlighting = new Compartment();
+  private readonly labelling = new Compartment();
+  /** Counts language switches, so a slow highlighting load never overrides a later choice. */
+  private languageSwitches = 0;
+  /** Analyses started, and the newest one's diagnostics: an older run that ends later answers with those. */
+  private runs = 0;
+  private latest: Promise<Diagnostic[]> = Promise.resolve([]);
 
   constructor(private readonly options: EditorOptions) {
     this.ruleset = options.ruleset;
+    this.language = options.language ?? "python";
     this.view = new EditorView({
       parent: options.parent,
       state: EditorState.create({ doc: options.doc, extensions: this.extensions() }),
@@ -71,6 +83,17 @@ export class PythonEditor {
   setRuleset(ruleset: string): void {
     this.ruleset = ruleset;
     this.refresh();
+  }
+
+  /** Analyses the code as another language (with that language's rules) and highlights it as such. */
+  async setLanguage(language: PlaygroundLanguage, ruleset: string, label: string): Promise<void> {
+    const turn = ++this.languageSwitches;
+    this.language = language;
+    this.ruleset = ruleset;
+    this.view.dispatch({ effects: this.labelling.reconfigure(EditorView.contentAttributes.of({ "aria-label": label })) });
+    this.refresh();
+    const highlighting = await syntaxFor(language);
+    if (turn === this.languageSwitches) this.view.dispatch({ effects: this.highlighting.reconfigure(highlighting) });
   }
 
   /** Re-analyses now instead of after the typing delay. */
@@ -109,17 +132,17 @@ export class PythonEditor {
       indentOnInput(),
       bracketMatching(),
       highlightActiveLine(),
-      python(),
+      this.highlighting.of(this.language === "python" ? python() : []),
       syntaxHighlighting(classHighlighter),
       EditorState.tabSize.of(4),
       // Tab indents; Escape then Tab moves focus out of the editor (CodeMirror's tab-focus escape hatch).
       keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
       lintGutter(),
-      linter((view) => this.lint(view), {
+      linter((view) => this.lintLatest(view), {
         delay: LINT_DELAY_MS,
         needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(reanalyse))),
       }),
-      EditorView.contentAttributes.of({ "aria-label": this.options.label }),
+      this.labelling.of(EditorView.contentAttributes.of({ "aria-label": this.options.label })),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) this.options.onDocChange?.(update.state.doc.toString());
         if (update.selectionSet || update.docChanged) {
@@ -131,7 +154,14 @@ export class PythonEditor {
     ];
   }
 
-  private async lint(view: EditorView): Promise<Diagnostic[]> {
+  /** Analyses now; a run overtaken by a newer one (an edit, another language) never reports its stale results. */
+  private lintLatest(view: EditorView): Promise<Diagnostic[]> {
+    const run = ++this.runs;
+    this.latest = this.lint(view, run);
+    return this.latest;
+  }
+
+  private async lint(view: EditorView, run: number): Promise<Diagnostic[]> {
     let engine: Engine;
     try {
       engine = await this.options.engine;
@@ -142,11 +172,13 @@ export class PythonEditor {
     const source = view.state.doc.toString();
     let result: AnalysisResult;
     try {
-      result = engine.analyze(source, this.ruleset);
+      result = await engine.analyzeAs(this.language, source, this.ruleset);
     } catch (e) {
+      if (run !== this.runs) return this.latest;
       this.options.onAnalysis({ ok: false, error: (e as Error).message });
       return [];
     }
+    if (run !== this.runs) return this.latest;
     this.options.onAnalysis({ ok: true, result, source });
     const hints = new Map(result.rules.map((r) => [r.id, r.docs.fixHint]));
     return result.findings.filter((f) => !f.suppressed).map((f) => this.diagnostic(view.state.doc, f, hints.get(f.ruleId)));
@@ -171,6 +203,28 @@ export class PythonEditor {
         return box;
       },
     };
+  }
+}
+
+/** Highlighting of each language; all but Python's are loaded the first time they are picked. */
+async function syntaxFor(language: PlaygroundLanguage): Promise<Extension> {
+  switch (language) {
+    case "python":
+      return python();
+    case "java":
+      return (await import("@codemirror/lang-java")).java();
+    case "php":
+      return (await import("@codemirror/lang-php")).php();
+    case "csharp": {
+      const [{ StreamLanguage }, { csharp }] = await Promise.all([import("@codemirror/language"), import("@codemirror/legacy-modes/mode/clike")]);
+      return StreamLanguage.define(csharp);
+    }
+    case "pyproject": {
+      const [{ StreamLanguage }, { toml }] = await Promise.all([import("@codemirror/language"), import("@codemirror/legacy-modes/mode/toml")]);
+      return StreamLanguage.define(toml);
+    }
+    case "requirements":
+      return [];
   }
 }
 

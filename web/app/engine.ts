@@ -1,15 +1,16 @@
 // The analysis engine in the browser: the same parser, semantic model and rules as the CLI, loaded once.
 
-import type { Finding, ScanError } from "../../src/core/types.js";
+import type { Finding, RuleMeta, ScanError } from "../../src/core/types.js";
 import { analyzePython, SinkIndex } from "../../src/languages/python/analyze.js";
 import { createPythonParser, type PythonParser } from "../../src/languages/python/parser.js";
 import type { PythonRule } from "../../src/rules/rule.js";
 import { resolveRulesets } from "../../src/rules/registry.js";
+import { playgroundLanguage, type PlaygroundLanguage } from "./playground-languages.js";
 
 export interface AnalysisResult {
   findings: Finding[];
   errors: ScanError[];
-  rules: PythonRule[];
+  rules: (PythonRule | RuleMeta)[];
   /** Wall time of the analysis in milliseconds. */
   ms: number;
 }
@@ -20,7 +21,10 @@ export const MAX_SOURCE_CHARS = 1_000_000;
 export class Engine {
   private readonly indexes = new Map<string, SinkIndex>();
 
-  private constructor(private readonly parser: PythonParser) {}
+  private constructor(
+    private readonly parser: PythonParser,
+    private readonly runtimeUrl: string,
+  ) {}
 
   /** Fetches the WebAssembly next to this script and initialises tree-sitter. */
   static async load(): Promise<Engine> {
@@ -29,7 +33,7 @@ export class Engine {
     const response = await fetch(grammarUrl);
     if (!response.ok) throw new Error(`could not load ${grammarUrl.pathname} (HTTP ${response.status})`);
     const grammar = new Uint8Array(await response.arrayBuffer());
-    return new Engine(await createPythonParser({ grammar, locateRuntimeWasm: () => runtimeUrl }));
+    return new Engine(await createPythonParser({ grammar, locateRuntimeWasm: () => runtimeUrl }), runtimeUrl);
   }
 
   /** `ruleset` is a `--ruleset` value: `python/all`, `python/<bundle>` or `python/<RULE-ID>`. */
@@ -46,6 +50,31 @@ export class Engine {
     }
     const { findings, errors } = analyzePython(this.parser, { path, source, moduleName: "playground" }, index, { wholeFile: true });
     return { findings, errors, rules: [...index.rules], ms: performance.now() - started };
+  }
+
+  /**
+   * Analyses `source` as `language` (Python, Java, C#, PHP, or a dependency manifest) under `ruleset`. The engine
+   * for the other languages, and each grammar, is fetched the first time it is needed.
+   */
+  async analyzeAs(language: PlaygroundLanguage, source: string, ruleset: string): Promise<AnalysisResult> {
+    const info = playgroundLanguage(language);
+    if (!info) throw new Error(`unknown language "${language}"`);
+    if (info.id === "python") return this.analyze(source, ruleset, info.file);
+    const started = performance.now();
+    if (source.length > MAX_SOURCE_CHARS) {
+      return {
+        findings: [],
+        errors: [{ file: info.file, kind: "too-large", level: "warning", message: `the code is longer than ${MAX_SOURCE_CHARS.toLocaleString("en")} characters; use the CLI for files this size` }],
+        rules: [],
+        ms: 0,
+      };
+    }
+    const other = await import("./engine-other.js");
+    const result =
+      info.rules === "deps"
+        ? other.analyzeManifest(source, ruleset, info.file)
+        : await other.analyzeOtherSource(info.id, source, ruleset, info.file, this.runtimeUrl);
+    return { ...result, ms: performance.now() - started };
   }
 
   private indexFor(ruleset: string): SinkIndex {

@@ -3,6 +3,7 @@
 import { PythonEditor } from "./editor.js";
 import { loadEngine } from "./engine.js";
 import { renderFindings } from "./findings-list.js";
+import { playgroundLanguage } from "./playground-languages.js";
 import { encodeState } from "./url-state.js";
 
 /** From /rules/<ID>/ to /rules/. */
@@ -10,6 +11,7 @@ const RULES_URL = "../";
 
 function mount(host: HTMLElement, index: number): void {
   const ruleset = host.dataset.ruleset ?? "python/all";
+  const language = playgroundLanguage(host.dataset.language) ?? playgroundLanguage("python")!;
   const playgroundUrl = host.dataset.playgroundUrl ?? "../../";
   const code = host.querySelector("pre")?.textContent ?? "";
   const headingId = `embed-findings-${index}`;
@@ -25,7 +27,7 @@ function mount(host: HTMLElement, index: number): void {
   const count = host.querySelector<HTMLElement>(`#${headingId} span`)!;
   const panel = host.querySelector<HTMLElement>(".findings-panel")!;
   const updateLink = async (doc: string) => {
-    link.href = playgroundUrl + (await encodeState({ ruleset, code: doc }));
+    link.href = playgroundUrl + (await encodeState({ ruleset, code: doc, language: language.id }));
   };
   const editor: PythonEditor = new PythonEditor({
     parent: editorHost,
@@ -33,6 +35,7 @@ function mount(host: HTMLElement, index: number): void {
     label: `Example code for ${ruleset.replace(/^python\//, "")}`,
     engine: loadEngine(),
     ruleset,
+    language: language.id,
     rulesUrl: RULES_URL,
     onAnalysis: (outcome) => {
       renderFindings(outcome, { container: panel, count, rulesUrl: RULES_URL, onSelect: (f) => editor.reveal(f), onFix: (f) => editor.applyFix(f) });
@@ -40,6 +43,7 @@ function mount(host: HTMLElement, index: number): void {
     },
     onDocChange: (doc) => void updateLink(doc),
   });
+  if (language.id !== "python") void editor.setLanguage(language.id, ruleset, `Example ${language.file} for ${ruleset.replace(/^python\//, "")}`);
   void updateLink(code);
 }
 

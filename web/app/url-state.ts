@@ -1,9 +1,14 @@
 // The playground's state in the URL fragment, so a link reproduces the case: `#rules=python/all&z=<code>`,
-// the code deflated and base64url-encoded. The fragment never reaches a server.
+// the code deflated and base64url-encoded, and `lang=java` (C#, PHP, requirements, ...) when it is not Python.
+// The fragment never reaches a server.
 
 export interface PlaygroundState {
   ruleset: string;
   code: string;
+  /** A playground language id (`java`, `requirements`, ...); absent means Python. */
+  language?: string;
+  /** A preset to start with (`<RULE-ID>/<fixture file>`), when the link carries no code: rule pages link so. */
+  preset?: string;
 }
 
 /** Longest fragment we accept when reading (a few hundred KB of code compresses far below this). */
@@ -13,7 +18,9 @@ const MAX_CODE_BYTES = 2_000_000;
 
 export async function encodeState(state: PlaygroundState): Promise<string> {
   const params = new URLSearchParams();
+  if (state.language && state.language !== "python") params.set("lang", state.language);
   params.set("rules", state.ruleset);
+  if (state.preset) params.set("preset", state.preset);
   params.set("z", toBase64Url(await deflate(new TextEncoder().encode(state.code))));
   return "#" + params.toString();
 }
@@ -26,6 +33,10 @@ export async function decodeState(hash: string): Promise<DecodedState> {
   const state: Partial<PlaygroundState> = {};
   const rules = params.get("rules");
   if (rules) state.ruleset = rules;
+  const lang = params.get("lang");
+  if (lang) state.language = lang;
+  const preset = params.get("preset");
+  if (preset) state.preset = preset;
   const z = params.get("z");
   if (z !== null) {
     try {

@@ -5,7 +5,7 @@ import { ARTIFACT_RULES } from "../../src/artifacts/rules.js";
 import type { RuleMeta } from "../../src/core/types.js";
 import { BASE_CSS } from "../../src/report/html/styles.js";
 import { PYTHON_RULES, pythonBundles } from "../../src/rules/registry.js";
-import { languageRuleMetas } from "../../src/rules/languages.js";
+import { LANGUAGE_RULES, LANGUAGES, languageRuleMetas } from "../../src/rules/languages.js";
 import { inspectPage } from "./inspect-page.js";
 import { FAVICON_SVG, page } from "./layout.js";
 import { playgroundPage, type Preset } from "./playground-page.js";
@@ -32,6 +32,23 @@ export function pythonRuleIds(): string[] {
   return PYTHON_RULES.map((r) => r.id);
 }
 
+/**
+ * The rules of every language the playground analyses (Python, Java, C#, PHP) whose fixtures become presets;
+ * `manifests`: the rule reads dependency manifests, whose fixtures are projects.
+ */
+export function presetRules(): { id: string; manifests: boolean }[] {
+  // PYTHON-DEPS-SEC-003 joins a manifest with the code that loads the package: one text in the editor has only one.
+  const single = PYTHON_RULES.filter((r) => r.id !== "PYTHON-DEPS-SEC-003");
+  return [...single.map((r) => ({ id: r.id, manifests: r.bundles.includes("deps") })), ...LANGUAGE_RULES.map((r) => ({ id: r.id, manifests: false }))];
+}
+
+export { languageOfFile } from "../app/playground-languages.js";
+
+/** The Java, C# and PHP grammars the playground fetches: where npm has them, and their name beside the scripts. */
+export function languageGrammars(): { packagePath: string; file: string }[] {
+  return LANGUAGES.map((l) => ({ packagePath: l.grammarPackagePath, file: l.grammarFile }));
+}
+
 /** Preferred first rule of the playground: the pickle rule when present. */
 const DEFAULT_RULE = "PYTHON-LANG-SEC-040";
 
@@ -50,7 +67,10 @@ export function renderSite(presets: readonly Preset[]): SiteFile[] {
     },
     { path: "inspect/index.html", content: inspectPage() },
     { path: "rules/index.html", content: rulesIndexPage(rules) },
-    ...rules.map((r) => ({ path: `rules/${r.id}/index.html`, content: rulePage(r, known) })),
+    ...rules.map((r) => {
+      const preset = presets.find((p) => p.rule === r.id);
+      return { path: `rules/${r.id}/index.html`, content: rulePage(r, known, preset && `${preset.rule}/${preset.file}`) };
+    }),
     { path: "404.html", content: notFoundPage() },
     { path: "assets/site.css", content: BASE_CSS + SITE_CSS },
     { path: "assets/favicon.svg", content: FAVICON_SVG },

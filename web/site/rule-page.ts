@@ -6,12 +6,14 @@ import type { RuleDocs, RuleMeta } from "../../src/core/types.js";
 import { severityBadge } from "../../src/report/html/components.js";
 import { escapeHtml, safeHref } from "../../src/report/html/escape.js";
 import { inlineMarkdown, markdownToHtml } from "../../src/report/html/markdown.js";
+import { languageOfFile } from "../app/playground-languages.js";
 import { codeBlock } from "./highlight.js";
 import { page } from "./layout.js";
 
 const BASE = "../../";
 
-export function rulePage(rule: RuleMeta, known: ReadonlyMap<string, RuleMeta>): string {
+/** `preset`: the rule's first fixture preset (`<RULE-ID>/<file>`), which the page links to in the playground. */
+export function rulePage(rule: RuleMeta, known: ReadonlyMap<string, RuleMeta>, preset?: string): string {
   const d = rule.docs;
   const sections: string[] = [];
   const section = (id: string, title: string, body: string) =>
@@ -26,7 +28,7 @@ export function rulePage(rule: RuleMeta, known: ReadonlyMap<string, RuleMeta>): 
       examplePair(d.vulnerableExample, d.safeExample) +
       (d.fixHint ? `<p class="muted">In short: ${escapeHtml(d.fixHint)}</p>` : ""),
   );
-  section("try", "Try it", tryIt(rule));
+  section("try", "Try it", tryIt(rule, preset));
   section("scope", "Detection scope", markdownToHtml(d.detectionScope));
   section("usage", "Run this rule", usage(rule));
   section("compliance", "Compliance", compliance(rule));
@@ -109,9 +111,12 @@ function isOtherSourceLanguage(rule: RuleMeta): boolean {
   return rule.language === "java" || rule.language === "csharp" || rule.language === "php";
 }
 
-function tryIt(rule: RuleMeta): string {
+function tryIt(rule: RuleMeta, preset: string | undefined): string {
   if (isOtherSourceLanguage(rule)) {
-    return `<p>Run it on a project with the CLI (the browser playground analyses Python only):</p><pre class="code-block"><code>pathfinder scan --ruleset ${escapeHtml(rule.language)}/${escapeHtml(rule.id)} --project .</code></pre>`;
+    const link = preset
+      ? `<p><a class="button" href="${BASE}#${escapeHtml(new URLSearchParams({ lang: rule.language, rules: `${rule.language}/${rule.id}`, preset }).toString())}">Open the example in the playground</a></p>`
+      : "";
+    return `${link}<p>Run it on a project with the CLI:</p><pre class="code-block"><code>pathfinder scan --ruleset ${escapeHtml(rule.language)}/${escapeHtml(rule.id)} --project .</code></pre>`;
   }
   if (rule.id.startsWith("JAVA-ARTIFACT-")) {
     return `<p>Run <code>pathfinder inspect FILE</code> on a Java serialization stream (<code>.ser</code>, or base64 <code>rO0AB...</code>) to list its classes and the gadget chains they belong to.</p>`;
@@ -120,8 +125,14 @@ function tryIt(rule: RuleMeta): string {
     return `<p>This rule checks model and data files. Drop a file on the <a href="${BASE}inspect/">pickle inspector</a> to see what it reports; the file never leaves your browser.</p>`;
   }
   const ruleset = `python/${rule.id}`;
+  // The dependency rules' examples are manifests, named on their first line (`# pyproject.toml`); one that joins a
+  // manifest with code (PYTHON-DEPS-SEC-003) is not one text, so it gets no live editor.
+  const manifest = rule.bundles.includes("deps") ? languageOfFile(/^#\s*(\S+)$/.exec(rule.docs.vulnerableExample.split("\n")[0] ?? "")?.[1] ?? "") : undefined;
+  if (rule.bundles.includes("deps") && !manifest) {
+    return `<p>Run it on a project with the CLI:</p><pre class="code-block"><code>pathfinder scan --ruleset ${escapeHtml(ruleset)} --project .</code></pre>`;
+  }
   return `<p class="muted">Edit the code: findings of <code>${escapeHtml(rule.id)}</code> update as you type.</p>
-<div class="embed" data-embed-playground data-ruleset="${escapeHtml(ruleset)}" data-playground-url="${BASE}">
+<div class="embed" data-embed-playground data-ruleset="${escapeHtml(ruleset)}"${manifest ? ` data-language="${manifest}"` : ""} data-playground-url="${BASE}">
 ${codeBlock(rule.docs.vulnerableExample, "Vulnerable example to try")}
 <noscript><p class="muted">The live editor needs JavaScript; the example above is what it starts with.</p></noscript>
 </div>`;

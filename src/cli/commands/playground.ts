@@ -3,7 +3,9 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseFlags } from "../parse.js";
+import { locate } from "../../project/grammars.js";
 import { startStaticServer } from "../../project/static-server.js";
+import { LANGUAGES } from "../../rules/languages.js";
 import { CliUsageError, type Command } from "../command.js";
 
 /** The built site, seen from the compiled module (build/src/cli/commands/) or from the CLI bundle (build/cli/). */
@@ -57,7 +59,9 @@ Options:
     }
     let server;
     try {
-      server = await startStaticServer({ root, host, port, allowedHosts: values["allow-host"] ?? [] });
+      // The Java, C# and PHP grammars the CLI ships, for a site folder without them (the npm package's).
+      const fallbacks = Object.fromEntries(LANGUAGES.map((l) => [`assets/${l.grammarFile}`, locate(l.grammarFile, l.grammarPackagePath)]));
+      server = await startStaticServer({ root, host, port, allowedHosts: values["allow-host"] ?? [], fallbacks });
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       io.stderr.write(`pathfinder playground: error: cannot listen on ${host}:${port}: ${err.code ?? err.message}\n`);
