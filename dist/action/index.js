@@ -16845,6 +16845,61 @@ var PYTHON_CONFIG_SEC_004_default = defineRule({
   }
 });
 
+// src/languages/python/calls.ts
+var CallArguments = class {
+  positional = [];
+  keywords = /* @__PURE__ */ new Map();
+  /** `*args` present: later positions are unknown. */
+  hasStarArgs = false;
+  /** `**kwargs` present: any keyword may be set. */
+  hasKwArgs = false;
+  constructor(call, source) {
+    const list = call ? childByField(call, "arguments") : void 0;
+    if (!list) return;
+    if (list.type === "generator_expression") {
+      this.positional.push(list);
+      return;
+    }
+    for (const arg of list.children) {
+      switch (arg.type) {
+        case "keyword_argument": {
+          const name2 = childByField(arg, "name");
+          const value = childByField(arg, "value");
+          if (name2 && value) this.keywords.set(source.slice(name2.start, name2.end), value);
+          break;
+        }
+        case "list_splat":
+          this.hasStarArgs = true;
+          break;
+        case "dictionary_splat":
+          this.hasKwArgs = true;
+          break;
+        case "comment":
+          break;
+        default:
+          if (!this.hasStarArgs) this.positional.push(arg);
+      }
+    }
+  }
+  /** The value bound to parameter `keyword` at `position` (0-based), like Ruff's `find_argument_value`. */
+  find(keyword, position) {
+    if (keyword !== void 0) {
+      const k = this.keywords.get(keyword);
+      if (k) return k;
+    }
+    return position !== void 0 ? this.positional[position] : void 0;
+  }
+  /** True when the parameter may be set without us seeing its value (`*args`/`**kwargs`). */
+  mayBeHidden(keyword, position) {
+    if (this.find(keyword, position)) return false;
+    return keyword !== void 0 && this.hasKwArgs || position !== void 0 && this.hasStarArgs;
+  }
+  /** Every argument value node, positional and keyword. */
+  values() {
+    return [...this.positional, ...this.keywords.values()];
+  }
+};
+
 // src/rules/python/PYTHON-CONFIG-SEC-005.ts
 var CACHELIB = ["RedisCache", "FileSystemCache", "MemcachedCache", "UWSGICache", "DynamoDbCache", "MongoDbCache"].flatMap((c) => [
   `cachelib.${c}`,
@@ -16904,9 +16959,54 @@ function checkSqliteDict(m) {
     message: `${spelled(m)} pickles values into the SQLite file by default and unpickles them on read: anyone who can write the database file runs code. Pass \`encode=json.dumps, decode=json.loads\`.`
   };
 }
+var PATH_HELPERS = ["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath"];
+function pathPrefix(ctx, node, depth = 0) {
+  const text2 = constant(ctx, node);
+  if (text2 !== void 0 || depth > 4) return text2;
+  const n = literalOf(ctx, node);
+  if (n.type === "binary_operator") {
+    const left = childByField(n, "left");
+    return left ? pathPrefix(ctx, left, depth + 1) : void 0;
+  }
+  if (n.type !== "call") return void 0;
+  const callee = childByField(n, "function");
+  const first = new CallArguments(n, ctx.model.tree.source).positional[0];
+  if (!callee || !first) return void 0;
+  const names = resolvedNames(ctx, callee);
+  return names.some((x) => PATH_HELPERS.includes(x)) ? pathPrefix(ctx, first, depth + 1) : void 0;
+}
+var REMOTE_STORE_URL = /^(?!file:)[a-z][a-z0-9+.-]*:\/\//i;
+var SHARED_PATH = /^(?:\\\\|\/\/[^/]|dbfs:|\/(?:mnt|nfs|net|efs|gpfs|lustre|scratch|dbfs|cifs|smb|shared?|gluster|ceph|cephfs|beegfs)(?:\/|$)|\/content\/drive(?:\/|$))|\/(?:shared?|nfs|efs|smb|cifs|network)(?:\/|$)/i;
+function sharedLocation(location) {
+  const text2 = location.trim();
+  if (REMOTE_STORE_URL.test(text2)) return `the object store or network file system ${JSON.stringify(text2)}, writable by every principal with write access to it`;
+  if (SHARED_PATH.test(text2)) return `the shared or network path ${JSON.stringify(text2)}, writable by the other users, jobs and hosts that mount it`;
+  return void 0;
+}
+function checkJoblibMemory(m) {
+  const backend = constant(m, m.args.find("backend", 1));
+  const location = m.args.find("location", 0) ?? m.args.find("cachedir");
+  const prefix = location ? pathPrefix(m, location) : void 0;
+  const where2 = prefix !== void 0 ? sharedLocation(prefix) : void 0;
+  const remoteBackend = backend !== void 0 && backend.trim().toLowerCase() !== "local";
+  if (!where2 && !remoteBackend) return null;
+  const store = where2 ?? `the store backend ${JSON.stringify(backend)} (registered with \`register_store_backend\`), a store shared beyond this process`;
+  return joblibFinding(m, store);
+}
+function checkSklearnMemory(m) {
+  const memory = m.args.find("memory");
+  const prefix = memory ? pathPrefix(m, memory) : void 0;
+  const where2 = prefix !== void 0 ? sharedLocation(prefix) : void 0;
+  return where2 ? joblibFinding(m, where2) : null;
+}
+function joblibFinding(m, store) {
+  return {
+    message: `${spelled(m)} caches results as joblib pickles in ${store}, and unpickles a cached result on every cache hit: whoever can write there plants a pickle that runs code in every process that calls the cached function. Keep the cache in a directory private to the application user on local disk (or a per-run temporary directory), restrict write access to the store to this application, or cache plain data (JSON, Parquet) yourself.`
+  };
+}
 var PYTHON_CONFIG_SEC_005_default = defineRule({
   id: "PYTHON-CONFIG-SEC-005",
-  name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict)",
+  name: "Cache or Persistent Store That Unpickles (cachelib, Flask-Caching, Flask-Session, diskcache, sqlitedict, joblib Memory)",
   language: "python",
   severity: "medium",
   confidence: "high",
@@ -16918,34 +17018,46 @@ var PYTHON_CONFIG_SEC_005_default = defineRule({
   bundles: ["config", "deserialization"],
   banditIds: [],
   similar: ["PYTHON-CONFIG-SEC-002", "PYTHON-LANG-SEC-040"],
-  prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict"],
+  prefilter: ["cachelib", "werkzeug", "CACHE_TYPE", "SESSION_TYPE", "diskcache", "sqlitedict", "SqliteDict", "joblib", "sklearn"],
   sinks: [
     { call: CACHELIB, message: cachelibMessage },
     { call: ["flask_caching.Cache", "flask_caching.Cache().init_app", "flask.Flask().config.update", "flask.Flask().config.from_mapping"], check: checkConfigCall, message: () => "" },
     { call: ["diskcache.Cache", "diskcache.FanoutCache", "diskcache.Deque", "diskcache.Index", "diskcache.core.Cache", "diskcache.fanout.FanoutCache"], check: checkDiskcache, message: () => "" },
-    { call: ["sqlitedict.SqliteDict", "sqlitedict.open"], check: checkSqliteDict, message: () => "" }
+    { call: ["sqlitedict.SqliteDict", "sqlitedict.open"], check: checkSqliteDict, message: () => "" },
+    { call: ["joblib.Memory", "joblib.memory.Memory"], subclasses: true, check: checkJoblibMemory, message: () => "" },
+    {
+      call: ["sklearn.pipeline.Pipeline", "sklearn.pipeline.make_pipeline", "sklearn.cluster.AgglomerativeClustering", "sklearn.cluster.FeatureAgglomeration"],
+      check: checkSklearnMemory,
+      message: () => ""
+    }
   ],
   assignments: [{ names: ["CACHE_TYPE", "SESSION_TYPE", "flask.Flask().config.CACHE_TYPE", "flask.Flask().config.SESSION_TYPE"], classLevel: true, check: checkAssignment4 }],
   docs: {
-    summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`.",
-    description: "These libraries make pickling invisible: `cache.get(key)` and `d[key]` unpickle whatever the store holds. The rule reports cachelib (and `werkzeug.contrib.cache`) Redis, file-system, memcached, uWSGI, DynamoDB and MongoDB caches; Flask-Caching `CACHE_TYPE` values selecting those backends (in config modules and classes, `Cache(config={...})`, `app.config.update(...)`); Flask-Session `SESSION_TYPE` server-side stores (pickled before Flask-Session 0.6, medium confidence); `diskcache` caches without `disk=JSONDisk`; and `SqliteDict` without `encode`/`decode`.",
+    summary: "Detects caches and persistent dictionaries that pickle values into a store others can write: cachelib/Flask-Caching backends, Flask-Session server-side stores, `diskcache.Cache`, `sqlitedict.SqliteDict`, and joblib `Memory` caches on shared file systems or object stores.",
+    description: 'These libraries make pickling invisible: `cache.get(key)` and `d[key]` unpickle whatever the store holds. The rule reports cachelib (and `werkzeug.contrib.cache`) Redis, file-system, memcached, uWSGI, DynamoDB and MongoDB caches; Flask-Caching `CACHE_TYPE` values selecting those backends (in config modules and classes, `Cache(config={...})`, `app.config.update(...)`); Flask-Session `SESSION_TYPE` server-side stores (pickled before Flask-Session 0.6, medium confidence); `diskcache` caches without `disk=JSONDisk`; `SqliteDict` without `encode`/`decode`; and `joblib.Memory` (and the old `cachedir=`, subclasses, and scikit-learn\'s `Pipeline`/`make_pipeline`/`AgglomerativeClustering`/`FeatureAgglomeration` `memory=` paths, which build one) whose location is a shared or network path (`/mnt`, `/shared`, `/nfs`, `/efs`, `/gpfs`, `/lustre`, `/scratch`, `/dbfs`, a `shared`/`share`/`nfs` directory, UNC shares, `dbfs:`) or an object-store URL (`s3://`, `gs://`, `hdfs://`, `abfs://`, ...), or whose `backend` is a registered store backend other than `"local"`. joblib stores every cached result as a pickle and unpickles it on a cache hit. A private local directory, a temporary directory, or no location (no caching) is not reported.',
     securityImplications: "A cache is written by many and read by the application: an unauthenticated Redis or memcached, a cache directory on a shared volume, or a SQLite file an upload can overwrite turn a write primitive into code execution at the next read.",
     howToFix: "Cache plain data serialized as JSON yourself, or configure the library's non-pickle serializer (`disk=JSONDisk`, `encode=json.dumps, decode=json.loads`, Flask-Session >= 0.6); require authentication on cache servers and keep cache directories private to the application user.",
     fixHint: "Use a JSON serializer for the store, or make the store writable only by the application.",
     vulnerableExample: ["from cachelib import FileSystemCache", "", 'cache = FileSystemCache("/tmp/app-cache")  # pickles values', 'user = cache.get("user:1")'].join("\n"),
     safeExample: ["import diskcache", "", 'cache = diskcache.Cache("/var/lib/app/cache", disk=diskcache.JSONDisk)'].join("\n"),
-    detectionScope: "Constructors resolved through imports and aliases; `CACHE_TYPE`/`SESSION_TYPE` read as constant strings. In-process caches (`SimpleCache`, `NullCache`) are not reported. A `disk`, `decode` or configuration passed through `**kwargs` is trusted.",
+    detectionScope: 'Constructors resolved through imports and aliases; `CACHE_TYPE`/`SESSION_TYPE` read as constant strings. In-process caches (`SimpleCache`, `NullCache`) are not reported. A `disk`, `decode` or configuration passed through `**kwargs` is trusted. joblib locations are read when they are literals or start with one (`Path("/mnt") / "cache"`); a location from the environment or a parameter is not reported.',
     references: [
       { title: "Flask-Caching: built-in cache backends", url: "https://flask-caching.readthedocs.io/en/latest/#built-in-cache-backends" },
       { title: "cachelib documentation", url: "https://cachelib.readthedocs.io/" },
       { title: "diskcache: Disk and JSONDisk", url: "https://grantjenks.com/docs/diskcache/tutorial.html#disk" },
       { title: "sqlitedict: encode and decode", url: "https://github.com/piskvorky/sqlitedict" },
+      { title: "joblib.Memory (location, backend, register_store_backend)", url: "https://joblib.readthedocs.io/en/stable/generated/joblib.Memory.html" },
+      { title: "joblib: persistence security warning (never load untrusted pickles)", url: "https://joblib.readthedocs.io/en/stable/persistence.html" },
       ...CONFIG_REFERENCES
     ],
     faq: [
       {
         question: "The cache directory is on the local disk. Is that a risk?",
         answer: "It is when another user, process or an upload feature can write there (`/tmp` is the usual case). The finding is medium severity; keep the directory private to the application user."
+      },
+      {
+        question: "Why is a joblib `Memory` on /mnt or s3:// reported but not one in a temporary directory?",
+        answer: "joblib has no data-only serializer: every cached result is a pickle that is unpickled on the next cache hit. A cache on a shared file system or bucket is written by other users, jobs and CI runners, so any of them can plant a pickle that runs in every process using the cache. A private local or per-run temporary directory is written only by the application itself, and `Memory()`/`Memory(None)` does not cache at all."
       }
     ]
   }
@@ -17096,61 +17208,6 @@ var PYTHON_CONFIG_SEC_007_default = defineRule({
     ]
   }
 });
-
-// src/languages/python/calls.ts
-var CallArguments = class {
-  positional = [];
-  keywords = /* @__PURE__ */ new Map();
-  /** `*args` present: later positions are unknown. */
-  hasStarArgs = false;
-  /** `**kwargs` present: any keyword may be set. */
-  hasKwArgs = false;
-  constructor(call, source) {
-    const list = call ? childByField(call, "arguments") : void 0;
-    if (!list) return;
-    if (list.type === "generator_expression") {
-      this.positional.push(list);
-      return;
-    }
-    for (const arg of list.children) {
-      switch (arg.type) {
-        case "keyword_argument": {
-          const name2 = childByField(arg, "name");
-          const value = childByField(arg, "value");
-          if (name2 && value) this.keywords.set(source.slice(name2.start, name2.end), value);
-          break;
-        }
-        case "list_splat":
-          this.hasStarArgs = true;
-          break;
-        case "dictionary_splat":
-          this.hasKwArgs = true;
-          break;
-        case "comment":
-          break;
-        default:
-          if (!this.hasStarArgs) this.positional.push(arg);
-      }
-    }
-  }
-  /** The value bound to parameter `keyword` at `position` (0-based), like Ruff's `find_argument_value`. */
-  find(keyword, position) {
-    if (keyword !== void 0) {
-      const k = this.keywords.get(keyword);
-      if (k) return k;
-    }
-    return position !== void 0 ? this.positional[position] : void 0;
-  }
-  /** True when the parameter may be set without us seeing its value (`*args`/`**kwargs`). */
-  mayBeHidden(keyword, position) {
-    if (this.find(keyword, position)) return false;
-    return keyword !== void 0 && this.hasKwArgs || position !== void 0 && this.hasStarArgs;
-  }
-  /** Every argument value node, positional and keyword. */
-  values() {
-    return [...this.positional, ...this.keywords.values()];
-  }
-};
 
 // src/languages/python/taint/specs.ts
 var DATA_SOURCES = {
@@ -18670,6 +18727,8 @@ var PYTHON_LANG_SEC_046_default = defineRule({
 var CLIENT_RECV = "multiprocessing.connection.Client().recv";
 var LISTENER_RECV = "multiprocessing.connection.Listener().accept().recv";
 var LISTENER = "multiprocessing.connection.Listener()";
+var LISTENER_CLASS = "multiprocessing.connection.Listener";
+var MANAGERS = ["multiprocessing.managers.BaseManager", "multiprocessing.managers.SyncManager", "multiprocessing.managers.SharedMemoryManager"];
 var AUTHKEY_POSITION = { client: 2, listener: 3 };
 function endpoint(m) {
   if (!m.receiver) return void 0;
@@ -18700,9 +18759,104 @@ function message6(m) {
   const peer = m.target === CLIENT_RECV ? "the server it connects to" : "any client that connects";
   return `${spelled(m)} unpickles whatever ${peer} sends, without an authkey: anyone who can reach the address runs code in this process. Use \`recv_bytes\` with a data-only format (JSON), and pass an \`authkey\` to Listener/Client.`;
 }
+function reachOf(m, address) {
+  if (!address) return { reach: "internal" };
+  const value = literalOf(m, address);
+  if (value.type === "none") return { reach: "internal" };
+  const path = constant(m, value);
+  if (path !== void 0) return { reach: "socket", host: path };
+  const parts2 = elements(m, value);
+  if (!parts2 || value.type === "binary_operator" || parts2.length < 2) return { reach: "unknown" };
+  const host = constant(m, parts2[0]);
+  if (host === void 0) return { reach: "unknown" };
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  if (h === "" || h === "0.0.0.0" || h === "::" || h === "0:0:0:0:0:0:0:0") return { reach: "all", host };
+  if (h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h)) return { reach: "loopback", host };
+  return { reach: "remote", host };
+}
+var REACH_SEVERITY = { all: "high", remote: "high", unknown: "medium", loopback: "medium", socket: "low" };
+function reachText(r) {
+  switch (r.reach) {
+    case "all":
+      return `it listens on every network interface (${JSON.stringify(r.host)}), so any host that can route to the port can connect`;
+    case "remote":
+      return `its address is the network host ${JSON.stringify(r.host)}, reachable from other machines`;
+    case "loopback":
+      return `its address is loopback (${JSON.stringify(r.host)}), reachable by every local user, process and container sharing the network namespace`;
+    case "socket":
+      return `its address is the Unix socket or pipe ${JSON.stringify(r.host)}, reachable by every local user allowed to open that path`;
+    default:
+      return "its address is computed at run time, so it may be a network interface";
+  }
+}
+function authOf(m, authkey, hidden, manager) {
+  const value = authkey ? literalOf(m, authkey) : void 0;
+  if (value && value.type !== "none") {
+    if (value.type === "string" || value.type === "concatenated_string") {
+      return { confidence: "high", text: "The authkey is a literal in the source, so anyone who can read the code can authenticate; pickle runs after the handshake." };
+    }
+    return { confidence: "medium", text: "An authkey is set, which limits peers to key holders, but the data is still unpickled after authentication: a leaked key means code execution." };
+  }
+  if (hidden) return { confidence: "medium", text: "An authkey may be passed in `**kwargs`; even with one, the data is unpickled after authentication." };
+  if (manager) {
+    return {
+      confidence: "medium",
+      text: "No authkey is given, so the process's own `authkey` is used; pickle still runs for every peer that obtains or inherits that key."
+    };
+  }
+  return { confidence: "high", text: "No authkey is set, so there is no handshake at all: any peer that connects is trusted." };
+}
+function checkListener(m) {
+  const where2 = reachOf(m, m.args.find("address", 0));
+  const authkey = m.args.find("authkey", AUTHKEY_POSITION.listener);
+  const hidden = m.args.mayBeHidden("authkey", AUTHKEY_POSITION.listener);
+  const keyed = authkey !== void 0 && literalOf(m, authkey).type !== "none" || hidden;
+  const exposed = where2.reach === "all" || where2.reach === "remote";
+  const unauthenticatedLocal = !keyed && (where2.reach === "loopback" || where2.reach === "socket");
+  if (!exposed && !unauthenticatedLocal) return null;
+  const auth2 = authOf(m, authkey, hidden, false);
+  return {
+    severity: keyed && !exposed ? "low" : REACH_SEVERITY[where2.reach],
+    confidence: auth2.confidence,
+    message: `${spelled(m)} accepts connections whose \`recv()\` unpickles what the peer sends, and ${reachText(where2)}. ${auth2.text} Bind to a private address with a strong secret authkey, and exchange data with \`send_bytes\`/\`recv_bytes\` as JSON.`
+  };
+}
+var MANAGER_SERVER_METHODS = /* @__PURE__ */ new Set(["start", "get_server", "serve_forever"]);
+function managerRole(m, ctor) {
+  let role = "unknown";
+  for (let p = ctor.parent; p && p.type !== "block" && p.type !== "module"; p = p.parent) if (p.type === "with_item") return "server";
+  for (const { node, scope } of m.model.calls) {
+    if (node.start < ctor.end) continue;
+    const callee = childByField(node, "function");
+    if (callee?.type !== "attribute") continue;
+    const method = childByField(callee, "attribute");
+    const name2 = method ? m.model.text(method) : "";
+    if (name2 !== "connect" && !MANAGER_SERVER_METHODS.has(name2)) continue;
+    for (const r of m.model.resolve(callee, scope)) {
+      if (r.constructedBy?.call !== ctor) continue;
+      if (MANAGER_SERVER_METHODS.has(name2)) return "server";
+      role = "client";
+    }
+  }
+  return role;
+}
+function checkManager(m) {
+  const serializer = constant(m, m.args.find("serializer", 2));
+  if (serializer !== void 0 && serializer !== "pickle") return null;
+  const where2 = reachOf(m, m.args.find("address", 0));
+  if (where2.reach === "internal") return null;
+  const auth2 = authOf(m, m.args.find("authkey", 1), m.args.mayBeHidden("authkey", 1), true);
+  const role = managerRole(m, m.node);
+  const flow = role === "server" ? "is served here (`start()`, `get_server()`, `serve_forever()` or `with`): its server unpickles every request a connecting client sends" : role === "client" ? "is connected to here: `connect()` makes this process unpickle every reply the server at that address sends" : "pickles in both directions: its server unpickles client requests and its clients unpickle the server's replies";
+  return {
+    severity: REACH_SEVERITY[where2.reach],
+    confidence: auth2.confidence,
+    message: `${spelled(m)} creates a multiprocessing manager that ${flow}, and ${reachText(where2)}. ${auth2.text} Keep managers on a private address with a strong secret authkey, use \`serializer="xmlrpclib"\` for plain data, or expose a JSON API instead.`
+  };
+}
 var PYTHON_LANG_SEC_073_default = defineRule({
   id: "PYTHON-LANG-SEC-073",
-  name: "Multiprocessing Connection recv Unpickles Network Data",
+  name: "Multiprocessing Connection, Listener or Manager Unpickles Network Data",
   language: "python",
   severity: "high",
   confidence: "high",
@@ -18715,10 +18869,14 @@ var PYTHON_LANG_SEC_073_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-008"],
   prefilter: ["multiprocessing"],
-  sinks: [{ call: [CLIENT_RECV, LISTENER_RECV], check: check3, message: message6 }],
+  sinks: [
+    { call: [CLIENT_RECV, LISTENER_RECV], check: check3, message: message6 },
+    { call: [LISTENER_CLASS], check: checkListener, message: () => "" },
+    { call: MANAGERS, subclasses: true, check: checkManager, message: () => "" }
+  ],
   docs: {
-    summary: "Detects `Connection.recv()` on `multiprocessing.connection` sockets (from `Client(...)` or `Listener(...).accept()`), which unpickles whatever the peer sends.",
-    description: "`multiprocessing.connection.Listener` and `Client` open TCP or Unix sockets (or Windows named pipes). Their `Connection.send`/`recv` pair pickles objects: `recv()` is `pickle.loads(self.recv_bytes())`. Without an `authkey`, no handshake happens, so any process that can reach the address can send a pickle that runs code in the receiver. This rule reports `recv()` on connections obtained from `Client(...)` or from `Listener(...).accept()`, followed through variables and `with` statements; it is high severity without an authkey and medium with one (the HMAC handshake limits the peer to key holders, but the data is still unpickled). `recv_bytes()` is not reported.",
+    summary: "Detects `Connection.recv()` on `multiprocessing.connection` sockets (from `Client(...)` or `Listener(...).accept()`), which unpickles whatever the peer sends, and listeners and managers (`BaseManager`, `SyncManager` and subclasses) that expose that pickle channel on an address others can reach.",
+    description: '`multiprocessing.connection.Listener` and `Client` open TCP or Unix sockets (or Windows named pipes). Their `Connection.send`/`recv` pair pickles objects: `recv()` is `pickle.loads(self.recv_bytes())`. Without an `authkey`, no handshake happens, so any process that can reach the address can send a pickle that runs code in the receiver. This rule reports `recv()` on connections obtained from `Client(...)` or from `Listener(...).accept()`, followed through variables and `with` statements; it is high severity without an authkey and medium with one (the HMAC handshake limits the peer to key holders, but the data is still unpickled). `recv_bytes()` is not reported.\n\nIt also reports the channels themselves where they cross a trust boundary: a `Listener(...)` bound to every interface (`""`, `0.0.0.0`, `::`) or another host, or bound to loopback or a Unix socket without an authkey; and a `multiprocessing.managers` manager (`BaseManager`, `SyncManager`, `SharedMemoryManager` and classes derived from them, the documentation\'s `QueueManager` recipe) created with an `address`. A manager\'s server unpickles every request (`start()`, `get_server()`/`serve_forever()`, `with manager:`), and `connect()` unpickles every reply of the server. Severity follows reachability: every interface or a remote host is high, an address computed at run time medium, loopback medium, a Unix socket low. An authkey only lowers the confidence (pickle still runs after the handshake), except a literal authkey in the source, which anyone reading the code can use. `Pipe()`, `Queue()`, `Manager()` and managers without an address stay inside one process tree and are not reported, nor are managers with `serializer="xmlrpclib"`.',
     securityImplications: "A listener bound to a network interface without an authkey is an unauthenticated remote-code-execution service. Even on localhost or a Unix socket, every local user or container sharing the network namespace can connect. A client that calls `recv()` trusts the server completely: connecting to a spoofed or compromised address hands it code execution.",
     howToFix: "Exchange bytes with `send_bytes`/`recv_bytes` and encode them as JSON or msgpack. If objects must be pickled between cooperating processes, always pass a strong random `authkey` to both `Listener` and `Client` (the documentation's own recommendation), bind to a private address, and keep the key out of logs and repositories.",
     fixHint: "Use recv_bytes() with JSON; if pickling between trusted processes, always set a secret authkey.",
@@ -18737,9 +18895,10 @@ var PYTHON_LANG_SEC_073_default = defineRule({
       "    with listener.accept() as conn:",
       "        job = json.loads(conn.recv_bytes())  # data only, authenticated peer"
     ].join("\n"),
-    detectionScope: "`recv()` calls whose receiver resolves to `multiprocessing.connection.Client(...)` or to `multiprocessing.connection.Listener(...).accept()`, through imports, aliases, assignments and `with ... as` bindings in the same file. The `authkey` argument (keyword, or position 2 for Client / 3 for Listener) lowers the severity when present and not None; one possibly hidden in `**kwargs` lowers the confidence. Not covered: connections passed in from other modules or created with `multiprocessing.Pipe()` between a parent and its own children, and `multiprocessing.dummy`, which passes objects through queues without pickling.",
+    detectionScope: "`recv()` calls whose receiver resolves to `multiprocessing.connection.Client(...)` or to `multiprocessing.connection.Listener(...).accept()`, through imports, aliases, assignments and `with ... as` bindings in the same file; listener and manager constructors with literal addresses (also through names bound to a tuple); the manager's role from `start`/`get_server`/`serve_forever`/`connect` calls on the object it built and from `with`. The `authkey` argument (keyword, or position 2 for Client / 3 for Listener) lowers the severity when present and not None; one possibly hidden in `**kwargs` lowers the confidence. Not covered: connections passed in from other modules or created with `multiprocessing.Pipe()` between a parent and its own children, and `multiprocessing.dummy`, which passes objects through queues without pickling. Managers whose class is defined in another module and that override `__init__` are followed only as far as the project index resolves them.",
     references: [
       { title: "Python documentation: multiprocessing.connection (Listeners and Clients, authentication keys)", url: "https://docs.python.org/3/library/multiprocessing.html#module-multiprocessing.connection" },
+      { title: "Python documentation: multiprocessing managers (using a remote manager)", url: "https://docs.python.org/3/library/multiprocessing.html#using-a-remote-manager" },
       { title: "Python documentation: Connection.recv security warning", url: "https://docs.python.org/3/library/multiprocessing.html#multiprocessing.connection.Connection.recv" },
       ...DESERIALIZATION_REFERENCES
     ],
@@ -18754,7 +18913,11 @@ var PYTHON_LANG_SEC_073_default = defineRule({
       },
       {
         question: "What about `multiprocessing.Pipe()` and Queues?",
-        answer: "They connect a process to the children it started, which already run its own code; they are not reported. Managers and listeners that accept connections from outside are where untrusted peers appear."
+        answer: "They connect a process to the children it started, which already run its own code; they are not reported, and neither are `Manager()` or managers created without an address. Managers and listeners with an address others can reach are reported at the constructor: that is where untrusted peers appear."
+      },
+      {
+        question: "Our manager listens on 0.0.0.0 but has an authkey. Why is it high severity?",
+        answer: "Severity follows who can reach the port; the authkey lowers the confidence instead. After the HMAC handshake every request is unpickled, so anyone holding the key (a leaked environment variable, a key committed in the source) runs code in the server. A literal authkey keeps high confidence because reading the repository is enough."
       }
     ]
   }
@@ -19881,7 +20044,7 @@ var PYTHON_DEPS_SEC_001_default = defineRule({
     howToFix: "Raise the pin to the fixed version the finding names (or later) and re-lock. Where an upgrade is not possible yet, avoid the affected API for untrusted input (for torch, load only safetensors; for PyYAML, `yaml.safe_load`).",
     fixHint: "Upgrade the pinned version to the fixed release named in the message and regenerate the lock file.",
     vulnerableExample: ["# requirements.txt", "torch==2.5.1      # CVE-2025-32434: weights_only=True is bypassable", "PyYAML==5.3.1     # CVE-2020-14343"].join("\n"),
-    safeExample: ["# requirements.txt", "torch==2.6.0", "PyYAML==6.0.2"].join("\n"),
+    safeExample: ["# requirements.txt", "torch==2.10.0", "PyYAML==6.0.2"].join("\n"),
     detectionScope: `Manifests read: ${MANIFESTS_READ}. Exact pins and locked versions are matched with PEP 440 ordering (\`@renovatebot/pep440\`); ranges are PYTHON-DEPS-SEC-002. Package names are normalised (PEP 503: \`PyYAML\`, \`pyyaml\`, \`py_yaml\` are one). Direct URL references and local paths carry no version and are not matched. The advisory table is listed in the README with each row's source.`,
     references: [
       { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
@@ -20086,7 +20249,7 @@ var RULE = defineRule({
     howToFix: "Upgrade the pinned package (torch>=2.6, numpy>=1.16.3) and re-lock; for numpy also pass `allow_pickle=False` explicitly.",
     fixHint: "Upgrade the pin named in the message; the call itself is right.",
     vulnerableExample: ["# requirements.txt: torch==2.5.1", "state = torch.load(path, weights_only=True)  # bypassable on 2.5.1"].join("\n"),
-    safeExample: ["# requirements.txt: torch==2.6.0", "state = torch.load(path, weights_only=True)"].join("\n"),
+    safeExample: ["# requirements.txt: torch==2.10.0", "state = torch.load(path, weights_only=True)"].join("\n"),
     detectionScope: "Runs in project scans only (the pin comes from the manifests; single-file analysis and the playground have no manifest). Calls are resolved through imports and aliases like every rule; `weights_only` must be the literal True (other values are PYTHON-ML-SEC-001's), `allow_pickle` must be absent (an explicit value is PYTHON-ML-SEC-002's).",
     references: [
       { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
@@ -20530,6 +20693,7 @@ function paxPath(text2) {
 // src/artifacts/containers/sniff.ts
 var SNIFF_BYTES = 512;
 function sniffFormat(head) {
+  if (looksLikeTar(head)) return "tar";
   if (looksLikeNpy(head)) return "npy";
   if (startsWith(head, ascii("PK")) || startsWith(head, ascii("PK"))) return "zip";
   if (startsWith(head, [31, 139])) return "gzip";
@@ -20542,7 +20706,6 @@ function sniffFormat(head) {
   if (looksLikeZlib(head)) return "zlib";
   if (looksLikeLzmaAlone(head)) return "lzma";
   if (startsWith(head, ascii("ZF")) && head.length >= 22 && head[21] === 120) return "joblib-zfile";
-  if (looksLikeTar(head)) return "tar";
   return "unknown";
 }
 function looksLikeZlib(head) {
@@ -42352,7 +42515,7 @@ ${FIX_FLAGS_HELP}`,
         report = { ...report, findings: report.findings.filter((f) => !fixed2.has(f)) };
       }
     }
-    const pathPrefix = await repositoryPrefix(report.scan.target, flags2["sarif-root"], io.cwd);
+    const pathPrefix2 = await repositoryPrefix(report.scan.target, flags2["sarif-root"], io.cwd);
     const docsBase = flags2["docs-url"] ?? (io.env.PATHFINDER_DOCS_URL || void 0);
     const readLines = stdin ? () => void 0 : sourceLinesReader(report.scan.target);
     for (const output of outputs) {
@@ -42362,7 +42525,7 @@ ${FIX_FLAGS_HELP}`,
         showSuppressed: flags2["show-suppressed"] ?? false,
         color: output.format === "text" && toStdout && useColor(io.stdout, io.env, colorMode),
         sourceLines: readLines,
-        pathPrefix,
+        pathPrefix: pathPrefix2,
         ...docsBase ? { docsBase } : {}
       });
       await writeOutput(text2, output.file, io);
@@ -42655,8 +42818,8 @@ function sameSettings(a, b) {
 }
 
 // src/ci/diff-filter.ts
-function repositoryPath(finding, pathPrefix) {
-  const prefix = pathPrefix && !pathPrefix.endsWith("/") ? `${pathPrefix}/` : pathPrefix;
+function repositoryPath(finding, pathPrefix2) {
+  const prefix = pathPrefix2 && !pathPrefix2.endsWith("/") ? `${pathPrefix2}/` : pathPrefix2;
   const file = finding.location.file.replace(/\\/g, "/").replace(/^\.\//, "");
   return prefix + file;
 }
@@ -47280,11 +47443,11 @@ async function computeDiff(options, messages, warnings) {
       );
       return void 0;
     }
-    const [changes, pathPrefix] = await Promise.all([
+    const [changes, pathPrefix2] = await Promise.all([
       readChangeSet(options.targetDir, target.mergeBaseSha, target.headSha),
       workTreePrefix(options.targetDir)
     ]);
-    return { target, changes, pathPrefix };
+    return { target, changes, pathPrefix: pathPrefix2 };
   } catch (error) {
     warnings.push(`cannot compute the diff, reporting every finding: ${errorText(error)}`);
     return void 0;
@@ -47327,10 +47490,10 @@ async function publishToGitHub(report, options, state, messages, warnings) {
   const secrets = [context.token];
   const outcome = {};
   try {
-    const pathPrefix = state.diff?.pathPrefix ?? await workTreePrefix(options.targetDir).catch(() => "");
+    const pathPrefix2 = state.diff?.pathPrefix ?? await workTreePrefix(options.targetDir).catch(() => "");
     const headSha = context.headSha ?? state.diff?.target.headSha ?? await resolveCommit(options.targetDir, options.diff.head ?? "HEAD");
     if (!headSha) throw new Error("cannot tell the head commit (run inside the checked-out repository or pass --head)");
-    const pathOf = (finding) => repositoryPath(finding, pathPrefix);
+    const pathOf = (finding) => repositoryPath(finding, pathPrefix2);
     const linkTo = (finding) => blobUrl(context.serverUrl, `${context.owner}/${context.repo}`, headSha, pathOf(finding), finding.location.line);
     const client = createGitHubClient({
       token: context.token,
@@ -47563,7 +47726,7 @@ async function executeCi(argv, io) {
     if (error instanceof BaselineError) throw new UsageError(error.message);
     throw error;
   }
-  const pathPrefix = values["sarif-root"] !== void 0 || !outcome.diff ? await repositoryPrefix(options.target, values["sarif-root"], io.cwd) : outcome.diff.pathPrefix;
+  const pathPrefix2 = values["sarif-root"] !== void 0 || !outcome.diff ? await repositoryPrefix(options.target, values["sarif-root"], io.cwd) : outcome.diff.pathPrefix;
   const docsBase = values["docs-url"] ?? (io.env.PATHFINDER_DOCS_URL || void 0);
   const colorMode = parseColorMode(values.color);
   for (const output of outputs) {
@@ -47571,7 +47734,7 @@ async function executeCi(argv, io) {
     const text2 = values.statistics && output.format === "text" ? renderStatistics(outcome.report, values["show-suppressed"] ?? false) : renderReport(output.format, outcome.report, {
       showSuppressed: values["show-suppressed"] ?? false,
       color: output.format === "text" && toStdout && useColor(io.stdout, io.env, colorMode),
-      pathPrefix,
+      pathPrefix: pathPrefix2,
       ...docsBase ? { docsBase } : {}
     });
     await writeOutput(text2, output.file, io);
@@ -47587,7 +47750,7 @@ async function executeCi(argv, io) {
 `);
     }
   }
-  return { exitCode: outcome.exitCode, outcome, outputFile, pathPrefix };
+  return { exitCode: outcome.exitCode, outcome, outputFile, pathPrefix: pathPrefix2 };
 }
 
 // src/ci/action.ts
@@ -47681,7 +47844,7 @@ async function runAction(env, io) {
   let resultsFile;
   let findings = 0;
   let outcome;
-  let pathPrefix = "";
+  let pathPrefix2 = "";
   try {
     const result2 = await executeCi(args2.slice(1), cliIo);
     if (typeof result2 === "number") {
@@ -47689,7 +47852,7 @@ async function runAction(env, io) {
     } else {
       code5 = result2.exitCode;
       outcome = result2.outcome;
-      pathPrefix = result2.pathPrefix;
+      pathPrefix2 = result2.pathPrefix;
       findings = outcome.introduced.length;
       if (result2.outputFile !== "-") resultsFile = resolve11(cwd, result2.outputFile);
     }
@@ -47702,7 +47865,7 @@ async function runAction(env, io) {
   }
   if (outcome && env.GITHUB_STEP_SUMMARY) {
     try {
-      appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(outcome, pathPrefix, env));
+      appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(outcome, pathPrefix2, env));
     } catch (error) {
       io.stderr.write(`::warning::cannot write the job summary: ${error.message}
 `);

@@ -10,6 +10,10 @@ export type SniffedFormat = Compression | "joblib-zfile" | "7z" | "npy" | "zip" 
 export const SNIFF_BYTES = 512;
 
 export function sniffFormat(head: Uint8Array): SniffedFormat {
+  // A tar header is checked first, as Python's tarfile.open does: its first bytes are the first member's name,
+  // which an attacker chooses, so a name such as "]" (an LZMA properties byte), "x^" (zlib) or "PK\x03\x04" must
+  // not make the archive read as something else and hide its members. The header checksum makes this strong.
+  if (looksLikeTar(head)) return "tar";
   if (looksLikeNpy(head)) return "npy";
   if (startsWith(head, ascii("PK\x03\x04")) || startsWith(head, ascii("PK\x05\x06"))) return "zip";
   if (startsWith(head, [0x1f, 0x8b])) return "gzip";
@@ -22,7 +26,6 @@ export function sniffFormat(head: Uint8Array): SniffedFormat {
   if (looksLikeZlib(head)) return "zlib";
   if (looksLikeLzmaAlone(head)) return "lzma";
   if (startsWith(head, ascii("ZF")) && head.length >= 22 && head[21] === 0x78) return "joblib-zfile";
-  if (looksLikeTar(head)) return "tar";
   return "unknown";
 }
 

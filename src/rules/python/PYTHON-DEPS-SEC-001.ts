@@ -40,7 +40,7 @@ export default defineRule({
       "avoid the affected API for untrusted input (for torch, load only safetensors; for PyYAML, `yaml.safe_load`).",
     fixHint: "Upgrade the pinned version to the fixed release named in the message and regenerate the lock file.",
     vulnerableExample: ["# requirements.txt", "torch==2.5.1      # CVE-2025-32434: weights_only=True is bypassable", "PyYAML==5.3.1     # CVE-2020-14343"].join("\n"),
-    safeExample: ["# requirements.txt", "torch==2.6.0", "PyYAML==6.0.2"].join("\n"),
+    safeExample: ["# requirements.txt", "torch==2.10.0", "PyYAML==6.0.2"].join("\n"),
     detectionScope:
       `Manifests read: ${MANIFESTS_READ}. Exact pins and locked versions are matched with PEP 440 ordering ` +
       "(`@renovatebot/pep440`); ranges are PYTHON-DEPS-SEC-002. Package names are normalised (PEP 503: `PyYAML`, `pyyaml`, " +

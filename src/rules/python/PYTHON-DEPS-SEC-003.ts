@@ -44,7 +44,7 @@ const RULE = defineRule({
     howToFix: "Upgrade the pinned package (torch>=2.6, numpy>=1.16.3) and re-lock; for numpy also pass `allow_pickle=False` explicitly.",
     fixHint: "Upgrade the pin named in the message; the call itself is right.",
     vulnerableExample: ["# requirements.txt: torch==2.5.1", "state = torch.load(path, weights_only=True)  # bypassable on 2.5.1"].join("\n"),
-    safeExample: ["# requirements.txt: torch==2.6.0", "state = torch.load(path, weights_only=True)"].join("\n"),
+    safeExample: ["# requirements.txt: torch==2.10.0", "state = torch.load(path, weights_only=True)"].join("\n"),
     detectionScope:
       "Runs in project scans only (the pin comes from the manifests; single-file analysis and the playground have no " +
       "manifest). Calls are resolved through imports and aliases like every rule; `weights_only` must be the literal True " +
