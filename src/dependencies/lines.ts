@@ -1,6 +1,8 @@
 // Positions in manifest text: the parsers (TOML, JSON) give values, not positions, so a declaration is found
 // again in the text, searching forward from where its table or section starts.
 
+import { LineIndex as Rows } from "../core/line-index.js";
+
 export interface TextPosition {
   line: number;
   column: number;
@@ -9,37 +11,31 @@ export interface TextPosition {
 }
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly rows: Rows;
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    this.rows = new Rows(text);
   }
 
   /** 1-based line of an offset. */
   lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return this.rows.position(offset)[0] + 1;
   }
 
   lineText(line: number): string {
-    const start = this.starts[line - 1] ?? this.text.length;
-    const end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
+    const start = this.rows.lineStart(line - 1) ?? this.text.length;
+    const next = this.rows.lineStart(line);
+    const end = next !== undefined ? next - 1 : this.text.length;
     return this.text.slice(start, end).replace(/\r$/, "");
   }
 
   offsetOfLine(line: number): number {
-    return this.starts[line - 1] ?? this.text.length;
+    return this.rows.lineStart(line - 1) ?? this.text.length;
   }
 
   /** The position of the span [start, end) (clipped to its first line). */
   position(start: number, end: number): TextPosition {
     const line = this.lineOf(start);
-    const lineStart = this.starts[line - 1];
+    const lineStart = this.rows.lineStart(line - 1)!;
     const snippet = this.lineText(line);
     const column = start - lineStart + 1;
     return { line, column, endColumn: Math.min(end - lineStart, snippet.length) + 1, snippet };

@@ -1,4 +1,5 @@
 import { Language, Parser, type Tree } from "web-tree-sitter";
+import { LineIndex } from "../../core/line-index.js";
 import { initTreeSitterRuntime } from "../tree-sitter-runtime.js";
 
 /** A plain copy of a named tree-sitter node (the tree is freed right after parsing). */
@@ -115,32 +116,6 @@ function copyTree(tree: Tree, source: string): ParsedTree {
   }
 }
 
-/** 0-based row and UTF-16 column of an offset. */
-class LineIndex {
-  private readonly starts: number[] = [0];
-  private last = 0;
-
-  constructor(source: string) {
-    for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) this.starts.push(i + 1);
-  }
-
-  position(offset: number): [number, number] {
-    const starts = this.starts;
-    let line = this.last;
-    if (!(starts[line] <= offset && (line + 1 >= starts.length || offset < starts[line + 1]))) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      line = lo;
-    }
-    this.last = line;
-    return [line, offset - starts[line]];
-  }
-}
 
 export function text(tree: ParsedTree, node: Node): string {
   return tree.source.slice(node.start, node.end);
