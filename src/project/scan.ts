@@ -251,7 +251,11 @@ async function readCandidates(
 
 /** Decodes a file the prefilter passed over, when the whole-program pass needs it after all. */
 function decodeOther(file: DiscoveredFile, latin1: string, maxBytes: number, errors: ScanError[], onSourceRead: ScanOptions["onSourceRead"]): string | undefined {
-  const bytes = Buffer.from(latin1, "latin1");
+  return decodeRead(file, Buffer.from(latin1, "latin1"), maxBytes, errors, onSourceRead);
+}
+
+/** The decoded source of a file read as `bytes` (decoding problems become errors), announced to `onSourceRead`. */
+function decodeRead(file: DiscoveredFile, bytes: Buffer, maxBytes: number, errors: ScanError[], onSourceRead: ScanOptions["onSourceRead"]): string | undefined {
   const decoded = decodePython(bytes, file.relPath, maxBytes);
   if (!decoded.ok) {
     errors.push(decoded.error);
@@ -286,14 +290,8 @@ function readCandidate(
     onOther(file, latin1);
     return undefined;
   }
-  const decoded = decodePython(bytes, file.relPath, maxBytes);
-  if (!decoded.ok) {
-    errors.push(decoded.error);
-    return undefined;
-  }
-  if (decoded.warning) errors.push(decoded.warning);
-  onSourceRead?.(file, bytes);
-  return { file, source: decoded.source };
+  const source = decodeRead(file, bytes, maxBytes, errors, onSourceRead);
+  return source === undefined ? undefined : { file, source };
 }
 
 /**
