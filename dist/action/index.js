@@ -16070,6 +16070,35 @@ function code(s) {
   return "`" + s + "`";
 }
 
+// src/core/line-index.ts
+var LineIndex = class {
+  starts = [0];
+  lastLine = 0;
+  constructor(source) {
+    for (let i2 = source.indexOf("\n"); i2 >= 0; i2 = source.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
+  }
+  /** Offset where 0-based `row` starts; undefined past the last line. */
+  lineStart(row) {
+    return this.starts[row];
+  }
+  position(offset) {
+    const starts = this.starts;
+    let line = this.lastLine;
+    if (!(starts[line] <= offset && (line + 1 >= starts.length || offset < starts[line + 1]))) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      line = lo;
+    }
+    this.lastLine = line;
+    return [line, offset - starts[line]];
+  }
+};
+
 // src/languages/python/syntax.ts
 var SyntaxNode = class {
   constructor(type, field, start2, end, parent, missing, lines) {
@@ -16183,33 +16212,6 @@ function isFormatString(source, start2) {
   }
   return false;
 }
-var LineIndex = class {
-  starts = [0];
-  lastLine = 0;
-  constructor(source) {
-    for (let i2 = source.indexOf("\n"); i2 >= 0; i2 = source.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
-  }
-  /** Offset where 0-based `row` starts; undefined past the last line. */
-  lineStart(row) {
-    return this.starts[row];
-  }
-  position(offset) {
-    const starts = this.starts;
-    let line = this.lastLine;
-    if (!(starts[line] <= offset && (line + 1 >= starts.length || offset < starts[line + 1]))) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi + 1 >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      line = lo;
-    }
-    this.lastLine = line;
-    return [line, offset - starts[line]];
-  }
-};
 function childByField(node, field) {
   for (const c of node.children) if (c.field === field) return c;
   return void 0;
@@ -33136,7 +33138,7 @@ async function createGrammarParser(grammar, locateRuntimeWasm) {
 }
 function copyTree2(tree, source) {
   const cursor = tree.walk();
-  const lines = new LineIndex2(source);
+  const lines = new LineIndex(source);
   const hasError = tree.rootNode.hasError;
   const comments = [];
   const problems = [];
@@ -33183,29 +33185,6 @@ function copyTree2(tree, source) {
     cursor.delete();
   }
 }
-var LineIndex2 = class {
-  starts = [0];
-  last = 0;
-  constructor(source) {
-    for (let i2 = source.indexOf("\n"); i2 >= 0; i2 = source.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
-  }
-  position(offset) {
-    const starts = this.starts;
-    let line = this.last;
-    if (!(starts[line] <= offset && (line + 1 >= starts.length || offset < starts[line + 1]))) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi + 1 >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      line = lo;
-    }
-    this.last = line;
-    return [line, offset - starts[line]];
-  }
-};
 function childByField2(node, field) {
   return node.children.find((c) => c.field === field);
 }
@@ -38060,36 +38039,30 @@ import { dirname as dirname3, join as join3, relative as relative2, resolve as r
 var import_yaml = __toESM(require_dist(), 1);
 
 // src/dependencies/lines.ts
-var LineIndex3 = class {
+var LineIndex2 = class {
   constructor(text2) {
     this.text = text2;
-    for (let i2 = 0; i2 < text2.length; i2++) if (text2.charCodeAt(i2) === 10) this.starts.push(i2 + 1);
+    this.rows = new LineIndex(text2);
   }
   text;
-  starts = [0];
+  rows;
   /** 1-based line of an offset. */
   lineOf(offset) {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return this.rows.position(offset)[0] + 1;
   }
   lineText(line) {
-    const start2 = this.starts[line - 1] ?? this.text.length;
-    const end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
+    const start2 = this.rows.lineStart(line - 1) ?? this.text.length;
+    const next = this.rows.lineStart(line);
+    const end = next !== void 0 ? next - 1 : this.text.length;
     return this.text.slice(start2, end).replace(/\r$/, "");
   }
   offsetOfLine(line) {
-    return this.starts[line - 1] ?? this.text.length;
+    return this.rows.lineStart(line - 1) ?? this.text.length;
   }
   /** The position of the span [start, end) (clipped to its first line). */
   position(start2, end) {
     const line = this.lineOf(start2);
-    const lineStart = this.starts[line - 1];
+    const lineStart = this.rows.lineStart(line - 1);
     const snippet = this.lineText(line);
     const column = start2 - lineStart + 1;
     return { line, column, endColumn: Math.min(end - lineStart, snippet.length) + 1, snippet };
@@ -38194,7 +38167,7 @@ function parseCondaEnvironment(file, text2) {
     result2.problems.push({ message: `invalid YAML: ${doc.errors[0].message.split("\n")[0]}` });
     return result2;
   }
-  const index = new LineIndex3(text2);
+  const index = new LineIndex2(text2);
   const deps = (0, import_yaml.isMap)(doc.contents) ? doc.contents.get("dependencies", true) : void 0;
   if (!(0, import_yaml.isSeq)(deps)) return result2;
   const add = (node, pip) => {
@@ -38238,7 +38211,7 @@ function parsePyproject(file, text2) {
     result2.problems.push({ message: `invalid TOML: ${e.message.split("\n")[0]}` });
     return result2;
   }
-  const index = new LineIndex3(text2);
+  const index = new LineIndex2(text2);
   const project = isTable2(doc.project) ? doc.project : {};
   const tool = isTable2(doc.tool) ? doc.tool : {};
   const lists = [{ header: /^\[project\]/m, values: project.dependencies }];
@@ -38360,7 +38333,7 @@ function parsePackageLock(file, text2, manifest) {
   const doc = tomlOrProblem(text2, result2);
   if (!doc) return result2;
   const packages = Array.isArray(doc.package) ? doc.package : [];
-  const index = new LineIndex3(text2);
+  const index = new LineIndex2(text2);
   const headers = [...text2.matchAll(/^[ \t]*\[\[package\]\][ \t]*\r?$/gm)].map((m) => m.index);
   packages.forEach((pkg, k) => {
     if (!isTable3(pkg) || typeof pkg.name !== "string" || typeof pkg.version !== "string") return;
@@ -38376,7 +38349,7 @@ function parsePipfile(file, text2) {
   const result2 = { dependencies: [], includes: [], problems: [] };
   const doc = tomlOrProblem(text2, result2);
   if (!doc) return result2;
-  const index = new LineIndex3(text2);
+  const index = new LineIndex2(text2);
   for (const section of ["packages", "dev-packages"]) {
     const deps = doc[section];
     if (!isTable3(deps)) continue;
@@ -38402,7 +38375,7 @@ function parsePipfileLock(file, text2) {
     return result2;
   }
   if (!isTable3(doc)) return result2;
-  const index = new LineIndex3(text2);
+  const index = new LineIndex2(text2);
   for (const section of ["default", "develop"]) {
     const deps = doc[section];
     if (!isTable3(deps)) continue;
@@ -38422,7 +38395,7 @@ function parsePipfileLock(file, text2) {
 // src/dependencies/requirements.ts
 var INCLUDE = /^(?:-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)/;
 function parseRequirementsFile(file, text2, constraints) {
-  const index = new LineIndex3(text2);
+  const index = new LineIndex2(text2);
   const result2 = { dependencies: [], includes: [], problems: [] };
   const lines = text2.split("\n");
   for (let i2 = 0; i2 < lines.length; i2++) {
@@ -38456,7 +38429,7 @@ function parseRequirementsFile(file, text2, constraints) {
 // src/dependencies/setup.ts
 function parseSetupCfg(file, text2) {
   const result2 = { dependencies: [], includes: [], problems: [] };
-  const index = new LineIndex3(text2);
+  const index = new LineIndex2(text2);
   const lines = text2.split("\n");
   let section = "";
   let inList = false;
@@ -38490,7 +38463,7 @@ function parseSetupCfg(file, text2) {
 }
 function parseSetupPy(file, text2) {
   const result2 = { dependencies: [], includes: [], problems: [] };
-  const index = new LineIndex3(text2);
+  const index = new LineIndex2(text2);
   for (const m of text2.matchAll(/\b(install_requires|extras_require|setup_requires|tests_require)\s*=\s*([[{(])/g)) {
     const open2 = m.index + m[0].length - 1;
     const end = matchingClose(text2, open2);
@@ -39830,7 +39803,9 @@ async function readCandidates(files, tokens, maxBytes, errors, onSourceRead, onS
   }
 }
 function decodeOther(file, latin13, maxBytes, errors, onSourceRead) {
-  const bytes = Buffer.from(latin13, "latin1");
+  return decodeRead(file, Buffer.from(latin13, "latin1"), maxBytes, errors, onSourceRead);
+}
+function decodeRead(file, bytes, maxBytes, errors, onSourceRead) {
   const decoded = decodePython(bytes, file.relPath, maxBytes);
   if (!decoded.ok) {
     errors.push(decoded.error);
@@ -39857,14 +39832,8 @@ function readCandidate(file, anyToken, maxBytes, errors, onSourceRead, onOther) 
     onOther(file, latin13);
     return void 0;
   }
-  const decoded = decodePython(bytes, file.relPath, maxBytes);
-  if (!decoded.ok) {
-    errors.push(decoded.error);
-    return void 0;
-  }
-  if (decoded.warning) errors.push(decoded.warning);
-  onSourceRead?.(file, bytes);
-  return { file, source: decoded.source };
+  const source = decodeRead(file, bytes, maxBytes, errors, onSourceRead);
+  return source === void 0 ? void 0 : { file, source };
 }
 var SOURCE_PER_THREAD = 16e6;
 function poolOptions(jobs) {

@@ -724,6 +724,35 @@ function splitIds(list) {
   return list ? list.split(",").map((s) => s.trim()).filter(Boolean) : [];
 }
 
+// src/core/line-index.ts
+var LineIndex = class {
+  starts = [0];
+  lastLine = 0;
+  constructor(source) {
+    for (let i2 = source.indexOf("\n"); i2 >= 0; i2 = source.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
+  }
+  /** Offset where 0-based `row` starts; undefined past the last line. */
+  lineStart(row) {
+    return this.starts[row];
+  }
+  position(offset) {
+    const starts = this.starts;
+    let line = this.lastLine;
+    if (!(starts[line] <= offset && (line + 1 >= starts.length || offset < starts[line + 1]))) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      line = lo;
+    }
+    this.lastLine = line;
+    return [line, offset - starts[line]];
+  }
+};
+
 // src/languages/python/syntax.ts
 var SyntaxNode = class {
   constructor(type, field, start2, end, parent, missing, lines) {
@@ -837,33 +866,6 @@ function isFormatString(source, start2) {
   }
   return false;
 }
-var LineIndex = class {
-  starts = [0];
-  lastLine = 0;
-  constructor(source) {
-    for (let i2 = source.indexOf("\n"); i2 >= 0; i2 = source.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
-  }
-  /** Offset where 0-based `row` starts; undefined past the last line. */
-  lineStart(row) {
-    return this.starts[row];
-  }
-  position(offset) {
-    const starts = this.starts;
-    let line = this.lastLine;
-    if (!(starts[line] <= offset && (line + 1 >= starts.length || offset < starts[line + 1]))) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi + 1 >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      line = lo;
-    }
-    this.lastLine = line;
-    return [line, offset - starts[line]];
-  }
-};
 function childByField(node, field) {
   for (const c of node.children) if (c.field === field) return c;
   return void 0;
