@@ -391,7 +391,14 @@ function toFinding(m: RuleMatch, file: PythonFile, model: SemanticModel, index: 
     ...(m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {}),
     ...(outcome.flow?.length ? { trace: outcome.flow.map((s) => traceStep(s, file.path, model, index)) } : {}),
     ...(outcome.fix ? { fix: outcome.fix } : {}),
+    ...trustOf(m),
   };
+}
+
+/** The rule's judgement of the input's trust (see `PythonRule.judgeTrust`), for sink matches only. */
+function trustOf(m: RuleMatch): Pick<Finding, "trust" | "trustReason"> {
+  const judged = m.rule.judgeTrust && m.spec.call.length ? m.rule.judgeTrust(m) : undefined;
+  return judged ? { trust: judged.trust, ...(judged.reason ? { trustReason: judged.reason } : {}) } : {};
 }
 
 function traceStep(step: { node: SyntaxNode; message: string }, path: string, model: SemanticModel, index: LineIndex): TraceStep {

@@ -1,0 +1,313 @@
+// Where a value provably comes from, when it comes from the program itself: literals and constant folding
+// (`constant`), paths inside the program's own files (`own-path`: built from `__file__` or a resource of the
+// module's own package) and the bytes or file objects read from them (`own-data`). Anything else is unknown
+// (undefined). Strict on purpose: a value is only judged when every way it can be bound is. Browser-safe.
+import { CallArguments } from "./calls.js";
+import type { SemanticModel } from "./semantic/model.js";
+import type { Binding, Scope } from "./semantic/scopes.js";
+import { decodeStringLiteral } from "./semantic/string-literal.js";
+import { childByField, isAncestor, type SyntaxNode } from "./syntax.js";
+
+export type Origin = "constant" | "own-path" | "own-data";
+
+export interface Provenance {
+  /** Every origin the value may have (a conditional may join a literal and a path). */
+  origins: ReadonlySet<Origin>;
+  /** The text of a constant string or path component, when it is one literal value. */
+  value?: string;
+  /** What the value is, for messages: "a bytes literal", "a path built from `__file__`". */
+  reason: string;
+}
+
+const MAX_DEPTH = 24;
+
+const PATH_CLASSES = new Set(["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.WindowsPath", "pathlib.PurePosixPath", "pathlib.PureWindowsPath"]);
+/** Path functions whose result lies where their first argument does. */
+const PATH_SAME_PLACE = new Set(["os.path.abspath", "os.path.realpath", "os.path.normpath", "os.path.dirname", "os.fspath", "builtins.str", "os.fsdecode", "os.fsencode"]);
+const OPENERS = new Set(["builtins.open", "io.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open", "gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile", "io.FileIO", "tarfile.open", "zipfile.ZipFile"]);
+/** Functions whose result is their first argument decoded: its origin carries over. */
+const DECODERS = new Set([
+  "base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode", "base64.b32decode", "base64.b16decode",
+  "base64.b85decode", "base64.a85decode", "base64.decodebytes", "binascii.unhexlify", "binascii.a2b_base64",
+  "binascii.a2b_hex", "builtins.bytes.fromhex", "zlib.decompress", "gzip.decompress", "bz2.decompress",
+  "lzma.decompress", "codecs.decode", "builtins.bytes", "io.BytesIO", "io.StringIO", "io.BufferedReader",
+]);
+const RESOURCE_PATHS = new Set(["importlib.resources.files", "importlib_resources.files"]);
+const RESOURCE_FILE_PATHS = new Set(["importlib.resources.path", "importlib_resources.path", "pkg_resources.resource_filename"]);
+const RESOURCE_DATA = new Set([
+  "importlib.resources.read_binary", "importlib.resources.read_text", "importlib.resources.open_binary",
+  "importlib.resources.open_text", "importlib_resources.read_binary", "importlib_resources.read_text",
+  "importlib_resources.open_binary", "importlib_resources.open_text", "pkgutil.get_data",
+  "pkg_resources.resource_stream", "pkg_resources.resource_string",
+]);
+const PATH_METHODS_SAME_PLACE = new Set(["resolve", "absolute", "joinpath", "with_name", "with_suffix", "with_stem", "__fspath__", "as_posix"]);
+const PATH_METHODS_READING = new Set(["open", "read_bytes", "read_text"]);
+const DATA_METHODS = new Set(["read", "read_bytes", "read_text", "getvalue", "getbuffer", "decode", "encode", "readlines", "tobytes", "strip", "rstrip", "lstrip"]);
+const CONSTANT_METHODS = new Set(["encode", "decode", "strip", "rstrip", "lstrip", "lower", "upper", "replace", "format"]);
+const LOOPS = new Set(["for_statement", "while_statement"]);
+const SCOPES = new Set(["function_definition", "lambda", "class_definition"]);
+
+export class ProvenanceEvaluator {
+  private readonly visiting = new Set<SyntaxNode>();
+
+  constructor(private readonly model: SemanticModel) {}
+
+  /** The origin of `expr` evaluated in `scope`, or undefined when it is not provably the program's own. */
+  of(expr: SyntaxNode, scope: Scope, depth = 0): Provenance | undefined {
+    if (depth > MAX_DEPTH || this.visiting.has(expr)) return undefined;
+    this.visiting.add(expr);
+    try {
+      return this.evaluate(expr, scope, depth + 1);
+    } finally {
+      this.visiting.delete(expr);
+    }
+  }
+
+  private text(n: SyntaxNode): string {
+    return this.model.text(n);
+  }
+
+  private evaluate(node: SyntaxNode, scope: Scope, depth: number): Provenance | undefined {
+    switch (node.type) {
+      case "parenthesized_expression": {
+        const inner = node.children.filter((c) => c.type !== "(" && c.type !== ")" && c.type !== "comment");
+        return inner.length === 1 ? this.of(inner[0], scope, depth) : undefined;
+      }
+      case "integer":
+      case "float":
+      case "true":
+      case "false":
+      case "none":
+        return constant(this.text(node), "a literal");
+      case "string":
+        return this.stringValue(node, scope, depth);
+      case "concatenated_string": {
+        const parts = node.children.filter((c) => c.type !== "comment").map((c) => this.of(c, scope, depth));
+        if (!parts.every((p) => p && only(p, "constant"))) return undefined;
+        const values = parts.map((p) => p!.value);
+        return constant(values.every((v) => v !== undefined) ? values.join("") : undefined, parts[0]!.reason);
+      }
+      case "binary_operator":
+        return this.binary(node, scope, depth);
+      case "conditional_expression": {
+        const [yes, , no] = node.children.filter((c) => c.type !== "comment");
+        return yes && no ? join(this.of(yes, scope, depth), this.of(no, scope, depth)) : undefined;
+      }
+      case "boolean_operator": {
+        const left = childByField(node, "left");
+        const right = childByField(node, "right");
+        return left && right ? join(this.of(left, scope, depth), this.of(right, scope, depth)) : undefined;
+      }
+      case "identifier":
+        return this.name(node, scope, depth);
+      case "attribute": {
+        // `Path(__file__).parent`
+        const object = childByField(node, "object");
+        const attr = childByField(node, "attribute");
+        if (!object || !attr || this.text(attr) !== "parent") return undefined;
+        const base = this.of(object, scope, depth);
+        return base && only(base, "own-path") ? base : undefined;
+      }
+      case "subscript": {
+        // `Path(__file__).parents[1]`
+        const value = childByField(node, "value");
+        if (value?.type !== "attribute" || this.text(childByField(value, "attribute") ?? value) !== "parents") return undefined;
+        const object = childByField(value, "object");
+        const base = object && this.of(object, scope, depth);
+        return base && only(base, "own-path") ? base : undefined;
+      }
+      case "call":
+        return this.call(node, scope, depth);
+      default:
+        return undefined;
+    }
+  }
+
+  /** A literal, or an f-string whose fields are constants (or which starts with a path of the program's own). */
+  private stringValue(node: SyntaxNode, scope: Scope, depth: number): Provenance | undefined {
+    const fields = node.children.filter((c) => c.type === "interpolation");
+    const kind = /^[rRuU]?[bB]|^[bB][rR]?/.test(this.text(node)) ? "a bytes literal" : "a string literal";
+    if (!fields.length) return constant(decodeStringLiteral(this.text(node)), kind);
+    const values = fields.map((f) => {
+      const expr = f.children.find((c) => c.type !== "{" && c.type !== "}" && c.type !== "format_specifier" && c.type !== "type_conversion");
+      return expr ? this.of(expr, scope, depth) : undefined;
+    });
+    if (values.every((v) => v && only(v, "constant"))) return constant(undefined, "a formatted string of literals");
+    // f"{HERE}/model.pkl": the first thing in the string is a path of the program's own.
+    const first = node.children.find((c) => c.type !== "string_start");
+    if (first === fields[0] && values[0] && only(values[0], "own-path") && values.slice(1).every((v) => v && only(v, "constant"))) return values[0];
+    return undefined;
+  }
+
+  private binary(node: SyntaxNode, scope: Scope, depth: number): Provenance | undefined {
+    const left = childByField(node, "left");
+    const right = childByField(node, "right");
+    if (!left || !right) return undefined;
+    const op = this.model.tree.source.slice(left.end, right.start).replace(/[\s()]/g, "");
+    const l = this.of(left, scope, depth);
+    const r = l && this.of(right, scope, depth);
+    if (!l || !r) return undefined;
+    if (only(l, "constant") && only(r, "constant")) {
+      return constant(op === "+" && l.value !== undefined && r.value !== undefined ? l.value + r.value : undefined, "a value computed from literals");
+    }
+    // `HERE + "/model.pkl"` appends to the path; `Path(__file__).parent / "model.pkl"` joins (an absolute part would replace it).
+    if (only(l, "own-path") && only(r, "constant") && r.value !== undefined) {
+      if (op === "+" && !climbsFar(r.value)) return l;
+      if (op === "/" && relativePart(r.value)) return l;
+    }
+    return undefined;
+  }
+
+  private name(node: SyntaxNode, scope: Scope, depth: number): Provenance | undefined {
+    const name = this.text(node);
+    const bindings = this.model.lookup(name, scope, node);
+    if (!bindings?.length) {
+      // The module's own file, unless something rebinds `__file__` where the analysis cannot see.
+      if (name === "__file__" && !rebindsGlobally(this.model.tree.source, name)) return { origins: new Set(["own-path"]), reason: "a path built from `__file__` (the program's own files)" };
+      return undefined;
+    }
+    const owner = bindings[0].scope;
+    if (owner.kind === "module" && !this.moduleConstantIsStable(name)) return undefined;
+    if (owner.kind !== "module" && this.reboundByInnerScope(name, owner.node)) return undefined;
+    let out: Provenance | undefined;
+    for (const b of [...bindings, ...this.laterInSameLoop(name, owner, node, bindings)]) {
+      if (b.kind !== "assignment" || !b.value) return undefined;
+      const p = this.of(b.value, b.valueScope ?? b.scope, depth);
+      if (!p) return undefined;
+      out = out ? join(out, p) : p;
+      if (!out) return undefined;
+    }
+    return out;
+  }
+
+  /** A module-level name is judged only when nothing can rebind it unseen: no `global` statement, `globals()` or `vars()` write, and one textual assignment. */
+  private moduleConstantIsStable(name: string): boolean {
+    const source = this.model.tree.source;
+    if (rebindsGlobally(source, name)) return false;
+    const n = escapeRegExp(name);
+    const assignments = source.match(new RegExp(`(^|[^\\w.])${n}\\s*(?:=(?!=)|[-+*/%&|^@]=|:=|:[^=\\n]*=(?!=))`, "gm"));
+    if ((assignments?.length ?? 0) > 1) return false;
+    // Other ways to bind it, which a partial parse may not have shown.
+    return !new RegExp(`\\bas\\s+${n}\\b|\\bfor\\b[^\\n]*\\b${n}\\b[^\\n]*\\bin\\b|\\bimport\\b[^\\n]*\\b${n}\\b|\\b(def|class|del)\\s+${n}\\b`).test(source);
+  }
+
+  /** `nonlocal x` in a nested function may rebind a local `x` the outer scope's bindings do not list. */
+  private reboundByInnerScope(name: string, scopeNode: SyntaxNode): boolean {
+    return new RegExp(`\\bnonlocal\\b[^\\n]*\\b${escapeRegExp(name)}\\b`).test(this.text(scopeNode));
+  }
+
+  /** Bindings after the use that still reach it on the next turn of a loop enclosing both. */
+  private laterInSameLoop(name: string, owner: Scope, use: SyntaxNode, seen: Binding[]): Binding[] {
+    const loops: SyntaxNode[] = [];
+    for (let n = use.parent; n && n !== owner.node && !SCOPES.has(n.type); n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
+    if (!loops.length) return [];
+    return (owner.bindings.get(name) ?? []).filter((b) => !seen.includes(b) && b.position > use.start && loops.some((l) => isAncestor(l, b.site)));
+  }
+
+  private call(node: SyntaxNode, scope: Scope, depth: number): Provenance | undefined {
+    const callee = childByField(node, "function");
+    if (!callee) return undefined;
+    const args = new CallArguments(node, this.model.tree.source);
+    if (args.hasStarArgs || args.hasKwArgs) return undefined;
+    const names = new Set(this.model.resolve(callee, scope).map((r) => r.name.replace(/^(posixpath|ntpath)\./, "os.path.")));
+    const has = (set: ReadonlySet<string>) => [...names].some((n) => set.has(n));
+    const first = args.positional[0];
+    const evalArg = (n: SyntaxNode | undefined) => (n ? this.of(n, scope, depth) : undefined);
+    if (has(PATH_CLASSES) || names.has("os.path.join")) {
+      // Path(__file__, "..", "model.pkl"), os.path.join(HERE, "model.pkl"): later parts must be relative literals.
+      if (!first || args.keywords.size) return undefined;
+      const parts = args.positional.map(evalArg);
+      if (!parts.every((p) => p)) return undefined;
+      if (parts.every((p) => only(p!, "constant"))) return constant(undefined, "a literal path");
+      if (!only(parts[0]!, "own-path")) return undefined;
+      return parts.slice(1).every((p) => only(p!, "constant") && p!.value !== undefined && relativePart(p!.value)) ? parts[0] : undefined;
+    }
+    if (has(PATH_SAME_PLACE)) {
+      const p = args.positional.length === 1 ? evalArg(first) : undefined;
+      return p && (only(p, "own-path") || only(p, "constant") || (names.has("builtins.str") && only(p, "own-data"))) ? p : undefined;
+    }
+    if (has(OPENERS)) {
+      const target = args.find("file", 0) ?? args.find("filename") ?? args.find("name") ?? args.find("fileobj");
+      const p = evalArg(target);
+      return p && (only(p, "own-path") || only(p, "own-data")) ? { origins: new Set(["own-data"]), reason: only(p, "own-data") ? p.reason : `read from ${p.reason}` } : undefined;
+    }
+    if (has(DECODERS)) {
+      const p = evalArg(first);
+      const rest = [...args.positional.slice(1), ...args.keywords.values()].every((a) => { const r = evalArg(a); return r && only(r, "constant"); });
+      return p && rest && (only(p, "constant") || only(p, "own-data")) ? p : undefined;
+    }
+    if (has(RESOURCE_PATHS)) {
+      const pkg = args.find("anchor", 0) ?? args.find("package");
+      return !pkg || this.ownPackage(pkg, scope) ? { origins: new Set(["own-path"]), reason: "a resource of the program's own package" } : undefined;
+    }
+    if (has(RESOURCE_FILE_PATHS) || has(RESOURCE_DATA)) {
+      const pkg = args.find("package", 0) ?? args.find("package_or_requirement");
+      const resource = args.find("resource", 1) ?? args.find("resource_name");
+      const r = evalArg(resource);
+      if (!pkg || !this.ownPackage(pkg, scope) || !r || !only(r, "constant") || r.value === undefined || !relativePart(r.value)) return undefined;
+      return { origins: new Set([has(RESOURCE_DATA) ? "own-data" : "own-path"]), reason: "a resource of the program's own package" };
+    }
+    if (names.has("importlib.resources.as_file") || names.has("importlib_resources.as_file")) {
+      const p = evalArg(first);
+      return p && only(p, "own-path") ? p : undefined;
+    }
+    if (callee.type !== "attribute") return undefined;
+    // Methods of a value whose origin is known: `HERE_PATH.joinpath("m.pkl").open("rb")`, `f.read()`, `b"..".decode()`.
+    const object = childByField(callee, "object");
+    const method = this.text(childByField(callee, "attribute") ?? callee);
+    const base = object && this.of(object, scope, depth);
+    if (!base) return undefined;
+    const argsConstant = args.values().every((a) => { const r = evalArg(a); return r && only(r, "constant") && (r.value === undefined || relativePart(r.value)); });
+    if (only(base, "own-path") && PATH_METHODS_SAME_PLACE.has(method) && argsConstant) return base;
+    if (only(base, "own-path") && PATH_METHODS_READING.has(method) && argsConstant) return { origins: new Set(["own-data"]), reason: `read from ${base.reason}` };
+    if (only(base, "own-data") && DATA_METHODS.has(method) && argsConstant) return base;
+    if (only(base, "constant") && CONSTANT_METHODS.has(method) && argsConstant) return constant(undefined, base.reason);
+    return undefined;
+  }
+
+  /** `__name__`, `__package__`, or a literal naming the package the module belongs to. */
+  private ownPackage(node: SyntaxNode, scope: Scope): boolean {
+    const text = this.text(node);
+    if ((text === "__name__" || text === "__package__") && node.type === "identifier") return !this.model.lookup(text, scope, node)?.length;
+    const p = this.of(node, scope, 0);
+    const value = p && only(p, "constant") ? p.value : undefined;
+    const own = this.model.moduleName.split(".")[0];
+    return value !== undefined && own !== "" && value.split(".")[0] === own;
+  }
+}
+
+function constant(value: string | undefined, reason: string): Provenance {
+  return { origins: new Set(["constant"]), ...(value !== undefined ? { value } : {}), reason };
+}
+
+function only(p: Provenance, origin: Origin): boolean {
+  return p.origins.size === 1 && p.origins.has(origin);
+}
+
+function join(a: Provenance | undefined, b: Provenance | undefined): Provenance | undefined {
+  if (!a || !b) return undefined;
+  const origins = new Set([...a.origins, ...b.origins]);
+  return { origins, ...(a.value !== undefined && a.value === b.value ? { value: a.value } : {}), reason: a.reason };
+}
+
+/**
+ * A path part that `os.path.join` or `/` appends instead of starting over at the root, the home or a drive, and
+ * that does not climb far out of the program's folders.
+ */
+function relativePart(value: string): boolean {
+  return !/^([\\/~]|[A-Za-z]:)/.test(value) && !value.includes("\0") && !climbsFar(value);
+}
+
+/** More than two `..` steps: out of the package and the project it sits in (`../../../tmp/x`). */
+function climbsFar(value: string): boolean {
+  return value.split(/[\\/]/).filter((s) => s === "..").length > 2;
+}
+
+/** `global NAME` anywhere, or a write through `globals()`/`vars()`/`sys.modules[__name__]`. */
+function rebindsGlobally(source: string, name: string): boolean {
+  return new RegExp(`\\bglobal\\b[^\\n]*\\b${escapeRegExp(name)}\\b`).test(source) || /\b(globals|vars)\s*\(\s*\)\s*(\[|\.update|\.setdefault)|setattr\s*\(\s*sys\.modules/.test(source);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
