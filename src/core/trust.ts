@@ -31,6 +31,12 @@ export function filterByTrust(report: ScanReport, min: Trust): ScanReport {
   return { ...report, findings, trustFilter: { minTrust: min, hidden: (report.trustFilter?.hidden ?? 0) + hidden } };
 }
 
+/** " Trust: internal (the input is a bytes literal)." for formats that carry one text per finding; "" without trust. */
+export function trustSentence(finding: Pick<Finding, "trust" | "trustReason">): string {
+  if (!finding.trust) return "";
+  return ` Trust: ${finding.trust}${finding.trustReason ? ` (${finding.trustReason})` : ""}.`;
+}
+
 /** Counts of the given findings by trust (those without one are not counted). */
 export function countByTrust(findings: readonly Pick<Finding, "trust">[]): Record<Trust, number> {
   const out = Object.fromEntries(TRUST_LEVELS.map((t) => [t, 0])) as Record<Trust, number>;
