@@ -13,6 +13,7 @@ import { TokenSet } from "./token-set.js";
 import { pastDeadline, TimeBudgetExceeded, type PythonParser, type TimeBudget } from "./parser.js";
 import { RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
 import { summarizeModule, type ModuleSummary } from "./project-index.js";
+import { PROVENANCE_NAMES } from "./provenance.js";
 import type { Scope } from "./semantic/scopes.js";
 import { childByField, LineIndex, type SyntaxNode, type SyntaxTree } from "./syntax.js";
 
@@ -80,7 +81,7 @@ export class SinkIndex implements SinkNames {
         for (const name of spec.names) this.assignmentsByName.set(name, [...(this.assignmentsByName.get(name) ?? []), { rule, spec }]);
       }
     }
-    const flowNames = rules.flatMap((r) => r.flowNames ?? []);
+    const flowNames = [...rules.flatMap((r) => r.flowNames ?? []), ...(rules.some((r) => r.judgeTrust) ? PROVENANCE_NAMES : [])];
     this.keepCalledFunctions = flowNames.length > 0;
     const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...(project?.words ?? []), ...(project?.modules ?? []), ...flowNames];
     this.words = anchorWords(names);

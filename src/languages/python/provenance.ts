@@ -25,13 +25,17 @@ const PATH_CLASSES = new Set(["pathlib.Path", "pathlib.PurePath", "pathlib.Posix
 /** Path functions whose result lies where their first argument does. */
 const PATH_SAME_PLACE = new Set(["os.path.abspath", "os.path.realpath", "os.path.normpath", "os.path.dirname", "os.fspath", "builtins.str", "os.fsdecode", "os.fsencode"]);
 const OPENERS = new Set(["builtins.open", "io.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open", "gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile", "io.FileIO", "tarfile.open", "zipfile.ZipFile"]);
-/** Functions whose result is their first argument decoded: its origin carries over. */
+/** Functions whose result is their first argument transformed (decoded, compressed): its origin carries over. */
 const DECODERS = new Set([
+  "zlib.compress", "gzip.compress", "bz2.compress", "lzma.compress", "base64.b64encode", "base64.standard_b64encode",
+  "base64.urlsafe_b64encode", "binascii.hexlify", "binascii.b2a_base64", "codecs.encode",
   "base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode", "base64.b32decode", "base64.b16decode",
   "base64.b85decode", "base64.a85decode", "base64.decodebytes", "binascii.unhexlify", "binascii.a2b_base64",
   "binascii.a2b_hex", "builtins.bytes.fromhex", "zlib.decompress", "gzip.decompress", "bz2.decompress",
-  "lzma.decompress", "codecs.decode", "builtins.bytes", "io.BytesIO", "io.StringIO", "io.BufferedReader",
+  "lzma.decompress", "codecs.decode", "builtins.bytes",
 ]);
+/** In-memory streams: a literal in one is data to read, not a path. */
+const STREAMS = new Set(["io.BytesIO", "io.StringIO", "io.BufferedReader"]);
 const RESOURCE_PATHS = new Set(["importlib.resources.files", "importlib_resources.files"]);
 const RESOURCE_FILE_PATHS = new Set(["importlib.resources.path", "importlib_resources.path", "pkg_resources.resource_filename"]);
 const RESOURCE_DATA = new Set([
@@ -42,6 +46,16 @@ const RESOURCE_DATA = new Set([
 ]);
 const PATH_METHODS_SAME_PLACE = new Set(["resolve", "absolute", "joinpath", "with_name", "with_suffix", "with_stem", "__fspath__", "as_posix"]);
 const PATH_METHODS_READING = new Set(["open", "read_bytes", "read_text"]);
+
+/**
+ * The qualified names the evaluator resolves, and the path attributes it follows (`HERE.joinpath`, `.parent`):
+ * partial parsing keeps the code that binds them (see `SinkIndex`).
+ */
+export const PROVENANCE_NAMES: readonly string[] = [
+  ...PATH_CLASSES, ...PATH_SAME_PLACE, "os.path.join", ...OPENERS, ...DECODERS, ...STREAMS, ...RESOURCE_PATHS,
+  ...RESOURCE_FILE_PATHS, ...RESOURCE_DATA, "importlib.resources.as_file", "importlib_resources.as_file",
+  ...[...PATH_METHODS_SAME_PLACE, ...PATH_METHODS_READING, "parent", "parents"].map((m) => `pathlib.Path().${m}`),
+];
 const DATA_METHODS = new Set(["read", "read_bytes", "read_text", "getvalue", "getbuffer", "decode", "encode", "readlines", "tobytes", "strip", "rstrip", "lstrip"]);
 const CONSTANT_METHODS = new Set(["encode", "decode", "strip", "rstrip", "lstrip", "lower", "upper", "replace", "format"]);
 const LOOPS = new Set(["for_statement", "while_statement"]);
@@ -230,6 +244,10 @@ export class ProvenanceEvaluator {
       const target = args.find("file", 0) ?? args.find("filename") ?? args.find("name") ?? args.find("fileobj");
       const p = evalArg(target);
       return p && (only(p, "own-path") || only(p, "own-data")) ? { origins: new Set(["own-data"]), reason: only(p, "own-data") ? p.reason : `read from ${p.reason}` } : undefined;
+    }
+    if (has(STREAMS)) {
+      const p = args.positional.length === 1 && !args.keywords.size ? evalArg(first) : undefined;
+      return p && (only(p, "constant") || only(p, "own-data")) ? { origins: new Set(["own-data"]), reason: p.reason } : undefined;
     }
     if (has(DECODERS)) {
       const p = evalArg(first);
