@@ -118,6 +118,7 @@ describe("pathfinder scan: output formats", () => {
         cwe: ["CWE-502"],
         owasp: ["A08:2021"],
         fingerprint: "string",
+        trust: "unknown",
       },
     );
     assert.equal(doc.summary.total, 1);

@@ -81,11 +81,13 @@ export class SinkIndex implements SinkNames {
         for (const name of spec.names) this.assignmentsByName.set(name, [...(this.assignmentsByName.get(name) ?? []), { rule, spec }]);
       }
     }
-    const flowNames = [...rules.flatMap((r) => r.flowNames ?? []), ...(rules.some((r) => r.judgeTrust) ? PROVENANCE_NAMES : [])];
+    const flowNames = rules.flatMap((r) => r.flowNames ?? []);
     this.keepCalledFunctions = flowNames.length > 0;
     const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...(project?.words ?? []), ...(project?.modules ?? []), ...flowNames];
     this.words = anchorWords(names);
-    this.attributeKeys = new Set([...this.words].map(identifierKey));
+    // Trust judgements follow values through path and resource attributes (`HERE.joinpath`, `pkg_resources.resource_stream`).
+    const provenance = rules.some((r) => r.judgeTrust) ? anchorWords(PROVENANCE_NAMES) : [];
+    this.attributeKeys = new Set([...this.words, ...provenance].map(identifierKey));
     for (const name of names) {
       const parts = name.split(".");
       for (let n = 1; n <= parts.length; n++) this.sinkModules.add(parts.slice(0, n).join("."));
