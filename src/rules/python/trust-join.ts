@@ -2,7 +2,7 @@
 // flow rule runs for this whenever a rule that judges trust runs, and its own findings are reported only when it
 // was selected. Browser-safe.
 import type { Finding } from "../../core/types.js";
-import { PYTHON_RULES, type RuleSetSpec } from "../registry.js";
+import { buildRuleSet, PYTHON_RULES, type RuleSetSpec } from "../registry.js";
 import type { PythonRule } from "../rule.js";
 
 /** The data-flow rule whose flows make pattern findings `untrusted`. */
@@ -12,16 +12,25 @@ function judgesTrust(id: string): boolean {
   return PYTHON_RULES.some((r) => r.id === id && r.judgeTrust);
 }
 
-/** The rule set to analyse with: the selected rules, plus the flow rule when a selected rule judges trust. */
+/**
+ * The rule set to analyse with: the selected rules, plus the flow rule when a selected rule judges trust. Added that
+ * way, the flow rule keeps only the sinks and prefilter tokens of the selected rules: it does no work they cannot use.
+ */
 export function withTrustFlow(spec: RuleSetSpec): RuleSetSpec {
   if (spec.ruleIds.includes(TRUST_FLOW_RULE) || !spec.ruleIds.some(judgesTrust)) return spec;
-  return { ...spec, ruleIds: [...spec.ruleIds, TRUST_FLOW_RULE] };
+  const onlySinksOf = spec.ruleIds.filter(judgesTrust);
+  return {
+    ...spec,
+    ruleIds: [...spec.ruleIds, TRUST_FLOW_RULE],
+    customizations: { ...spec.customizations, [TRUST_FLOW_RULE]: { onlySinksOf } },
+  };
 }
 
 /** The same for rule objects (editor and library entry points that build rules themselves). */
 export function withTrustFlowRules(rules: readonly PythonRule[]): PythonRule[] {
   if (rules.some((r) => r.id === TRUST_FLOW_RULE) || !rules.some((r) => r.judgeTrust)) return [...rules];
-  return [...rules, PYTHON_RULES.find((r) => r.id === TRUST_FLOW_RULE)!];
+  const [flow] = buildRuleSet(withTrustFlow({ ruleIds: rules.map((r) => r.id) })).filter((r) => r.id === TRUST_FLOW_RULE);
+  return [...rules, flow!];
 }
 
 function siteKey(file: string, l: { line: number; column: number; endLine: number; endColumn: number }): string {
