@@ -61,10 +61,36 @@ const CONSTANT_METHODS = new Set(["encode", "decode", "strip", "rstrip", "lstrip
 const LOOPS = new Set(["for_statement", "while_statement"]);
 const SCOPES = new Set(["function_definition", "lambda", "class_definition"]);
 
+/**
+ * A line that writes a file: `open(..., "wb")`/`"a"`/`"x"`/`"+"`, `.write_bytes`/`.write_text`, a serializer's or
+ * library's `dump`/`save`, a copy or move, a download.
+ */
+const WRITES = /\bopen\s*\([^\n]*["'][rbt]*[wax+][rbt+]*["']|\.(write_bytes|write_text|touch)\s*\(|\b(dump|save|savez|savez_compressed|to_pickle|to_hdf|save_model|copy|copyfile|copy2|copytree|move|rename|replace|symlink_to|urlretrieve|hf_hub_download|download\w*)\s*\(/;
+
 export class ProvenanceEvaluator {
   private readonly visiting = new Set<SyntaxNode>();
+  /** Names and file-name literals the current judgement went through (see `judge`). */
+  private marks = new Set<string>();
 
   constructor(private readonly model: SemanticModel) {}
+
+  /**
+   * The origin of a deserializer's input, or undefined when unknown. A path of the program's own that the module
+   * also writes (`pickle.dump(obj, open(CACHE, "wb"))` beside `pickle.load(open(CACHE, "rb"))`) is not judged: what
+   * it holds at run time is whatever was written, so `writtenHere` is set instead.
+   */
+  judge(expr: SyntaxNode, scope: Scope): { provenance?: Provenance; writtenHere?: boolean } {
+    this.marks = new Set();
+    const p = this.of(expr, scope);
+    if (!p || only(p, "constant")) return p ? { provenance: p } : {};
+    return this.writtenInModule() ? { writtenHere: true } : { provenance: p };
+  }
+
+  private writtenInModule(): boolean {
+    if (!this.marks.size) return false;
+    const marks = [...this.marks].map((m) => (/^\w+$/.test(m) ? new RegExp(`\\b${m}\\b`) : m));
+    return this.model.tree.source.split(/\r?\n/).some((line) => WRITES.test(line) && marks.some((m) => (typeof m === "string" ? line.includes(m) : m.test(line))));
+  }
 
   /** The origin of `expr` evaluated in `scope`, or undefined when it is not provably the program's own. */
   of(expr: SyntaxNode, scope: Scope, depth = 0): Provenance | undefined {
@@ -141,7 +167,12 @@ export class ProvenanceEvaluator {
   private stringValue(node: SyntaxNode, scope: Scope, depth: number): Provenance | undefined {
     const fields = node.children.filter((c) => c.type === "interpolation");
     const kind = /^[rRuU]?[bB]|^[bB][rR]?/.test(this.text(node)) ? "a bytes literal" : "a string literal";
-    if (!fields.length) return constant(decodeStringLiteral(this.text(node)), kind);
+    if (!fields.length) {
+      const value = decodeStringLiteral(this.text(node));
+      // A file name (`model.pkl`, `data/state.pkl`) marks the file for the check that the module does not write it.
+      if (value && /[\w-]\.\w+$|\//.test(value) && value.length >= 3) this.marks.add(value);
+      return constant(value, kind);
+    }
     const values = fields.map((f) => {
       const expr = f.children.find((c) => c.type !== "{" && c.type !== "}" && c.type !== "format_specifier" && c.type !== "type_conversion");
       return expr ? this.of(expr, scope, depth) : undefined;
@@ -188,6 +219,8 @@ export class ProvenanceEvaluator {
       if (b.kind !== "assignment" || !b.value) return undefined;
       const p = this.of(b.value, b.valueScope ?? b.scope, depth);
       if (!p) return undefined;
+      // A name of a file path marks the file; names of folders (`HERE = os.path.dirname(__file__)`) serve many files.
+      if (only(p, "own-path") && !/__file__|\bfiles\s*\(/.test(this.text(b.value))) this.marks.add(name);
       out = out ? join(out, p) : p;
       if (!out) return undefined;
     }
@@ -287,7 +320,7 @@ export class ProvenanceEvaluator {
   private ownPackage(node: SyntaxNode, scope: Scope): boolean {
     const text = this.text(node);
     if ((text === "__name__" || text === "__package__") && node.type === "identifier") return !this.model.lookup(text, scope, node)?.length;
-    const p = this.of(node, scope, 0);
+    const p = this.of(node, scope, 1);
     const value = p && only(p, "constant") ? p.value : undefined;
     const own = this.model.moduleName.split(".")[0];
     return value !== undefined && own !== "" && value.split(".")[0] === own;

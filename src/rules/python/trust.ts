@@ -39,7 +39,8 @@ export function judgeInputTrust(m: SinkMatch): TrustJudgement | undefined {
   if (!arg) return undefined;
   let evaluator = evaluators.get(m.model);
   if (!evaluator) evaluators.set(m.model, (evaluator = new ProvenanceEvaluator(m.model)));
-  const p = evaluator.of(arg, m.scope);
+  const { provenance: p, writtenHere } = evaluator.judge(arg, m.scope);
+  if (writtenHere) return { trust: "unknown", reason: "the input is a file of the program's own that this module also writes, so it holds what was written at run time" };
   if (!p) return { trust: "unknown" };
   const data = readsDataArgument(m.target);
   const internal = [...p.origins].every((o) => o !== "constant" || data);
