@@ -88,9 +88,23 @@ export class ProvenanceEvaluator {
 
   private writtenInModule(): boolean {
     if (!this.marks.size) return false;
-    const marks = [...this.marks].map((m) => (/^\w+$/.test(m) ? new RegExp(`\\b${m}\\b`) : m));
-    return this.model.tree.source.split(/\r?\n/).some((line) => WRITES.test(line) && marks.some((m) => (typeof m === "string" ? line.includes(m) : m.test(line))));
+    if (!this.written) {
+      // The names and string contents on the module's lines that write files, gathered once.
+      this.written = new Set();
+      for (const line of this.model.tree.source.split(/\r?\n/)) {
+        if (!WRITES.test(line)) continue;
+        for (const word of line.match(/\w+/g) ?? []) this.written.add(word);
+        for (const m of line.matchAll(/(["'])(.*?)\1/g)) this.written.add(m[2]!).add(basename(m[2]!));
+      }
+    }
+    return [...this.marks].some((m) => this.written!.has(m) || this.written!.has(basename(m)));
   }
+
+  private written?: Set<string>;
+  /** Per scope node and name: whether a nested function declares it `nonlocal`. */
+  private readonly nonlocals = new Map<SyntaxNode, Map<string, boolean>>();
+  /** Per module-level name: whether nothing can rebind it unseen (see `moduleConstantIsStable`). */
+  private readonly stable = new Map<string, boolean>();
 
   /** The origin of `expr` evaluated in `scope`, or undefined when it is not provably the program's own. */
   of(expr: SyntaxNode, scope: Scope, depth = 0): Provenance | undefined {
@@ -208,7 +222,7 @@ export class ProvenanceEvaluator {
     const bindings = this.model.lookup(name, scope, node);
     if (!bindings?.length) {
       // The module's own file, unless something rebinds `__file__` where the analysis cannot see.
-      if (name === "__file__" && !rebindsGlobally(this.model.tree.source, name)) return { origins: new Set(["own-path"]), reason: "a path built from `__file__` (the program's own files)" };
+      if (name === "__file__" && this.moduleConstantIsStable(name)) return { origins: new Set(["own-path"]), reason: "a path built from `__file__` (the program's own files)" };
       return undefined;
     }
     const owner = bindings[0].scope;
@@ -229,18 +243,25 @@ export class ProvenanceEvaluator {
 
   /** A module-level name is judged only when nothing can rebind it unseen: no `global` statement, `globals()` or `vars()` write, and one textual assignment. */
   private moduleConstantIsStable(name: string): boolean {
-    const source = this.model.tree.source;
-    if (rebindsGlobally(source, name)) return false;
-    const n = escapeRegExp(name);
-    const assignments = source.match(new RegExp(`(^|[^\\w.])${n}\\s*(?:=(?!=)|[-+*/%&|^@]=|:=|:[^=\\n]*=(?!=))`, "gm"));
-    if ((assignments?.length ?? 0) > 1) return false;
-    // Other ways to bind it, which a partial parse may not have shown.
-    return !new RegExp(`\\bas\\s+${n}\\b|\\bfor\\b[^\\n]*\\b${n}\\b[^\\n]*\\bin\\b|\\bimport\\b[^\\n]*\\b${n}\\b|\\b(def|class|del)\\s+${n}\\b`).test(source);
+    let stable = this.stable.get(name);
+    if (stable === undefined) this.stable.set(name, (stable = this.findModuleConstantIsStable(name)));
+    return stable;
   }
+
+  private findModuleConstantIsStable(name: string): boolean {
+    const t = (this.textualBindings ??= textualBindings(this.model.tree.source));
+    return !t.dynamic && !t.other.has(name) && (t.assigned.get(name) ?? 0) <= 1;
+  }
+
+  private textualBindings?: TextualBindings;
 
   /** `nonlocal x` in a nested function may rebind a local `x` the outer scope's bindings do not list. */
   private reboundByInnerScope(name: string, scopeNode: SyntaxNode): boolean {
-    return new RegExp(`\\bnonlocal\\b[^\\n]*\\b${escapeRegExp(name)}\\b`).test(this.text(scopeNode));
+    let byName = this.nonlocals.get(scopeNode);
+    if (!byName) this.nonlocals.set(scopeNode, (byName = new Map()));
+    let found = byName.get(name);
+    if (found === undefined) byName.set(name, (found = new RegExp(`\\bnonlocal\\b[^\\n]*\\b${escapeRegExp(name)}\\b`).test(this.text(scopeNode))));
+    return found;
   }
 
   /** Bindings after the use that still reach it on the next turn of a loop enclosing both. */
@@ -355,8 +376,35 @@ function climbsFar(value: string): boolean {
 }
 
 /** `global NAME` anywhere, or a write through `globals()`/`vars()`/`sys.modules[__name__]`. */
-function rebindsGlobally(source: string, name: string): boolean {
-  return new RegExp(`\\bglobal\\b[^\\n]*\\b${escapeRegExp(name)}\\b`).test(source) || /\b(globals|vars)\s*\(\s*\)\s*(\[|\.update|\.setdefault)|setattr\s*\(\s*sys\.modules/.test(source);
+/**
+ * How often each name is assigned anywhere in the text, the names bound some other way (`global`, `as`, `for`,
+ * `import`, `def`, `class`, `del`), and whether the module writes its globals dynamically (`globals()[...]`,
+ * `vars().update`, `setattr(sys.modules[...], ...)`). Read from the text, so code a partial parse left out counts.
+ */
+interface TextualBindings {
+  assigned: Map<string, number>;
+  other: Set<string>;
+  dynamic: boolean;
+}
+
+function textualBindings(source: string): TextualBindings {
+  const assigned = new Map<string, number>();
+  for (const m of source.matchAll(/(?:^|[^\w.])([A-Za-z_]\w*)\s*(?:=(?!=)|[-+*/%&|^@]=|<<=|>>=|\*\*=|\/\/=|:=|:[^=\n]*=(?!=))/gm)) {
+    assigned.set(m[1]!, (assigned.get(m[1]!) ?? 0) + 1);
+  }
+  const other = new Set<string>();
+  const words = (text: string) => {
+    for (const w of text.match(/[A-Za-z_]\w*/g) ?? []) other.add(w);
+  };
+  for (const m of source.matchAll(/\b(?:global|import)\b([^\n]*)/g)) words(m[1]!);
+  for (const m of source.matchAll(/\bfor\b([^\n]*?)\bin\b/g)) words(m[1]!);
+  for (const m of source.matchAll(/\b(?:as|def|class|del)\s+([A-Za-z_]\w*)/g)) other.add(m[1]!);
+  const dynamic = /\b(globals|vars)\s*\(\s*\)\s*(\[|\.update|\.setdefault)|setattr\s*\(\s*sys\.modules/.test(source);
+  return { assigned, other, dynamic };
+}
+
+function basename(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
 }
 
 function escapeRegExp(s: string): string {
