@@ -157,6 +157,20 @@ describe("trust in reports", () => {
     assert.equal(shown + Number(hidden[1]), total);
   });
 
+  it("GitHub annotations, JUnit, GitLab SAST and CSV carry the trust", async () => {
+    const out: Record<string, string> = {};
+    for (const format of ["github", "junit", "gitlab-sast", "csv"]) {
+      const result = await runCli(["scan", "-p", PROJECT, "--no-cache", "-q", "-j", "0", "-o", format]);
+      assert.equal(result.code, 0, result.stderr);
+      out[format] = result.stdout;
+    }
+    assert.match(out.github!, /::error [^\n]*Trust: internal \(the input is a bytes literal\)\./);
+    assert.match(out.junit!, /Trust: untrusted \(untrusted data reaches this call \(PYTHON-DESER-001\): Flask form data/);
+    assert.match(out["gitlab-sast"]!, /Trust: unknown/);
+    assert.match(out.csv!, /,fingerprint,trust\n/);
+    assert.match(out.csv!, /,internal\n/);
+  });
+
   it("HTML shows trust badges, counts and a trust filter", async () => {
     const result = await runCli(["scan", "-p", PROJECT, "-o", "html", "--no-cache", "-q", "-j", "0"]);
     assert.equal(result.code, 0, result.stderr);
