@@ -85,6 +85,15 @@ describe("trust of deserializer pattern findings", () => {
     assertTrustLines(json.results, only040, "PYTHON-LANG-SEC-040 alone", "PYTHON-LANG-SEC-040");
     assert.ok(json.results.some((r) => r.trust === "untrusted" && /Flask form data/.test(r.trust_reason ?? "")));
     assert.ok(json.results.some((r) => r.trust === "untrusted" && r.location.file === "src/trustapp/web.py" && r.location.line === 13), "through the wrapper `unpickle`");
+ 
+    // Disabled, the flow rule still runs for trust, unreported; the cache gives the same answer as a fresh scan.
+    const cacheDir = tempProject({});
+    for (const cache of [["--cache-dir", cacheDir], ["--cache-dir", cacheDir], ["--no-cache"]]) {
+      const disabled = await runCli(["scan", "--exclude-rule", FLOW_RULE, "-p", PROJECT, "-o", "json", "-q", "-j", "0", ...cache]);
+      const results = (JSON.parse(disabled.stdout) as { results: JsonResult[] }).results;
+      assert.ok(!results.some((r) => r.rule_id === FLOW_RULE));
+      assertTrustLines(results, expected, `--exclude-rule ${FLOW_RULE} ${cache[0]}`);
+    }
   });
 
   it("gives the same trust from the library, parsing whole files and only the relevant parts", async () => {
