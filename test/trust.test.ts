@@ -27,6 +27,14 @@ interface JsonResult {
   trace?: { message: string }[];
 }
 
+/** The line of the deserializer call in the function that starts with `text` (its last line). */
+function lineOf(file: string, text: string): number {
+  const lines = readFileSync(join(PROJECT, "src", "trustapp", file), "utf8").split(/\r?\n/);
+  let i = lines.findIndex((l) => l.startsWith(text));
+  while (i + 1 < lines.length && (lines[i + 1]!.startsWith(" ") || lines[i + 1] === "") && !/^\s*$/.test(lines[i + 1]!)) i++;
+  return i + 1;
+}
+
 function pythonFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".py")).map((f) => join(dir, f)).sort();
 }
@@ -69,6 +77,12 @@ describe("trust of deserializer pattern findings", () => {
     assert.equal(result.code, 0, result.stderr);
     const json = JSON.parse(result.stdout) as { results: JsonResult[]; summary: { by_trust: Record<string, number> } };
     assertTrustLines(json.results, expected, "all rules");
+    const reason = (file: string, text: string) =>
+      json.results.find((r) => r.location.file === `src/trustapp/${file}` && r.location.line === lineOf(file, text))?.trust_reason;
+    assert.match(reason("models.py", "def load_blob") ?? "", /a parameter of `load_blob\(\)`/);
+    assert.match(reason("models.py", "def load_from_environment") ?? "", /an environment variable/);
+    assert.match(reason("models.py", "def load_cache") ?? "", /also writes/);
+    assert.match(reason("models.py", "def load_bundled_model") ?? "", /`__file__`/);
     const flows = json.results.filter((r) => r.rule_id === FLOW_RULE);
     assert.ok(flows.length >= 2 && flows.every((r) => r.trust === "untrusted"));
     const counted = json.results.filter((r) => r.trust);

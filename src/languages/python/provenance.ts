@@ -58,6 +58,13 @@ export const PROVENANCE_NAMES: readonly string[] = [
 ];
 const DATA_METHODS = new Set(["read", "read_bytes", "read_text", "getvalue", "getbuffer", "decode", "encode", "readlines", "tobytes", "strip", "rstrip", "lstrip"]);
 const CONSTANT_METHODS = new Set(["encode", "decode", "strip", "rstrip", "lstrip", "lower", "upper", "replace", "format"]);
+/** Calls whose result the program does not decide, named for the `unknown` reason. */
+const OUTSIDE_CALLS: readonly [RegExp, string][] = [
+  [/^os\.(environ\b|getenv$|getenvb$)/, "an environment variable"],
+  [/^builtins\.input$|^sys\.argv/, "user input"],
+  [/^pathlib\.Path\.(home|cwd)$|^os\.(getcwd|getcwdb)$|^os\.path\.expanduser$|^tempfile\./, "a path outside the program's files (home, working or temporary directory)"],
+  [/^(requests|httpx|urllib\.request|urllib3|aiohttp)\./, "a download"],
+];
 const LOOPS = new Set(["for_statement", "while_statement"]);
 const SCOPES = new Set(["function_definition", "lambda", "class_definition"]);
 
@@ -71,6 +78,8 @@ export class ProvenanceEvaluator {
   private readonly visiting = new Set<SyntaxNode>();
   /** Names and file-name literals the current judgement went through (see `judge`). */
   private marks = new Set<string>();
+  /** The first thing from outside the program the current judgement met: "a parameter of `load()`". */
+  private outside: string | undefined;
 
   constructor(private readonly model: SemanticModel) {}
 
@@ -79,10 +88,12 @@ export class ProvenanceEvaluator {
    * also writes (`pickle.dump(obj, open(CACHE, "wb"))` beside `pickle.load(open(CACHE, "rb"))`) is not judged: what
    * it holds at run time is whatever was written, so `writtenHere` is set instead.
    */
-  judge(expr: SyntaxNode, scope: Scope): { provenance?: Provenance; writtenHere?: boolean } {
+  judge(expr: SyntaxNode, scope: Scope): { provenance?: Provenance; writtenHere?: boolean; outside?: string } {
     this.marks = new Set();
+    this.outside = undefined;
     const p = this.of(expr, scope);
-    if (!p || only(p, "constant")) return p ? { provenance: p } : {};
+    if (!p) return this.outside ? { outside: this.outside } : {};
+    if (only(p, "constant")) return { provenance: p };
     return this.writtenInModule() ? { writtenHere: true } : { provenance: p };
   }
 
@@ -230,7 +241,12 @@ export class ProvenanceEvaluator {
     if (owner.kind !== "module" && this.reboundByInnerScope(name, owner.node)) return undefined;
     let out: Provenance | undefined;
     for (const b of [...bindings, ...this.laterInSameLoop(name, owner, node, bindings)]) {
-      if (b.kind !== "assignment" || !b.value) return undefined;
+      if (b.kind !== "assignment" || !b.value) {
+        const fn = b.site.parent?.type === "parameters" ? b.site.parent.parent : b.site.parent?.parent?.type === "parameters" ? b.site.parent.parent.parent : undefined;
+        const fnName = fn && childByField(fn, "name");
+        if (fnName) this.outside ??= `a parameter of \`${this.text(fnName)}()\`, which its callers decide`;
+        return undefined;
+      }
       const p = this.of(b.value, b.valueScope ?? b.scope, depth);
       if (!p) return undefined;
       // A name of a file path marks the file; names of folders (`HERE = os.path.dirname(__file__)`) serve many files.
@@ -322,6 +338,10 @@ export class ProvenanceEvaluator {
     if (names.has("importlib.resources.as_file") || names.has("importlib_resources.as_file")) {
       const p = evalArg(first);
       return p && only(p, "own-path") ? p : undefined;
+    }
+    for (const n of names) {
+      const from = OUTSIDE_CALLS.find(([pattern]) => pattern.test(n));
+      if (from) this.outside ??= from[1];
     }
     if (callee.type !== "attribute") return undefined;
     // Methods of a value whose origin is known: `HERE_PATH.joinpath("m.pkl").open("rb")`, `f.read()`, `b"..".decode()`.

@@ -39,9 +39,9 @@ export function judgeInputTrust(m: SinkMatch): TrustJudgement | undefined {
   if (!arg) return undefined;
   let evaluator = evaluators.get(m.model);
   if (!evaluator) evaluators.set(m.model, (evaluator = new ProvenanceEvaluator(m.model)));
-  const { provenance: p, writtenHere } = evaluator.judge(arg, m.scope);
+  const { provenance: p, writtenHere, outside } = evaluator.judge(arg, m.scope);
   if (writtenHere) return { trust: "unknown", reason: "the input is a file of the program's own that this module also writes, so it holds what was written at run time" };
-  if (!p) return { trust: "unknown" };
+  if (!p) return outside ? { trust: "unknown", reason: `the input depends on ${outside}` } : { trust: "unknown" };
   const data = readsDataArgument(m.target);
   const internal = [...p.origins].every((o) => o !== "constant" || data);
   if (internal) return { trust: "internal", reason: `the input is ${p.reason}` };
