@@ -119,6 +119,7 @@ describe("pathfinder scan: output formats", () => {
         owasp: ["A08:2021"],
         fingerprint: "string",
         trust: "unknown",
+        trust_reason: "the input depends on a parameter of `handler()`, which its callers decide",
       },
     );
     assert.equal(doc.summary.total, 1);

@@ -56,6 +56,7 @@ Examples:
   pathfinder scan -o sarif=results.sarif -o text     (one scan, two reports)
   git show HEAD:app.py | pathfinder scan - --stdin-filename app.py
   pathfinder scan --exclude-rule PYTHON-ML-SEC-001 --statistics
+  pathfinder scan --min-trust untrusted --fail-on high   (only calls untrusted data reaches)
   pathfinder scan --fix --dry-run > fixes.diff
   pathfinder scan --config ci/pathfinder.toml
 
