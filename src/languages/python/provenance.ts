@@ -72,7 +72,7 @@ const SCOPES = new Set(["function_definition", "lambda", "class_definition"]);
  * A line that writes a file: `open(..., "wb")`/`"a"`/`"x"`/`"+"`, `.write_bytes`/`.write_text`, a serializer's or
  * library's `dump`/`save`, a copy or move, a download.
  */
-const WRITES = /\bopen\s*\([^\n]*["'][rbt]*[wax+][rbt+]*["']|\.(write_bytes|write_text|touch)\s*\(|\b(dump|save|savez|savez_compressed|to_pickle|to_hdf|save_model|copy|copyfile|copy2|copytree|move|rename|replace|symlink_to|urlretrieve|hf_hub_download|download\w*)\s*\(/;
+const WRITES = /\bopen\s*\([^\n]{0,300}?["'][rbt]*[wax+][rbt+]*["']|\.(write_bytes|write_text|touch)\s*\(|\b(dump|save|savez|savez_compressed|to_pickle|to_hdf|save_model|copy|copyfile|copy2|copytree|move|rename|replace|symlink_to|urlretrieve|hf_hub_download|download\w*)\s*\(/;
 
 export class ProvenanceEvaluator {
   private readonly visiting = new Set<SyntaxNode>();
@@ -276,7 +276,7 @@ export class ProvenanceEvaluator {
     let byName = this.nonlocals.get(scopeNode);
     if (!byName) this.nonlocals.set(scopeNode, (byName = new Map()));
     let found = byName.get(name);
-    if (found === undefined) byName.set(name, (found = new RegExp(`\\bnonlocal\\b[^\\n]*\\b${escapeRegExp(name)}\\b`).test(this.text(scopeNode))));
+    if (found === undefined) byName.set(name, (found = new RegExp(`\\bnonlocal\\b[^\\n]{0,300}\\b${escapeRegExp(name)}\\b`).test(this.text(scopeNode))));
     return found;
   }
 
@@ -409,7 +409,7 @@ interface TextualBindings {
 
 function textualBindings(source: string): TextualBindings {
   const assigned = new Map<string, number>();
-  for (const m of source.matchAll(/(?:^|[^\w.])([A-Za-z_]\w*)\s*(?:=(?!=)|[-+*/%&|^@]=|<<=|>>=|\*\*=|\/\/=|:=|:[^=\n]*=(?!=))/gm)) {
+  for (const m of source.matchAll(/(?:^|[^\w.])([A-Za-z_]\w*)\s*(?:=(?!=)|[-+*/%&|^@]=|<<=|>>=|\*\*=|\/\/=|:=|:[^=\n]{0,200}=(?!=))/gm)) {
     assigned.set(m[1]!, (assigned.get(m[1]!) ?? 0) + 1);
   }
   const other = new Set<string>();
@@ -417,7 +417,7 @@ function textualBindings(source: string): TextualBindings {
     for (const w of text.match(/[A-Za-z_]\w*/g) ?? []) other.add(w);
   };
   for (const m of source.matchAll(/\b(?:global|import)\b([^\n]*)/g)) words(m[1]!);
-  for (const m of source.matchAll(/\bfor\b([^\n]*?)\bin\b/g)) words(m[1]!);
+  for (const m of source.matchAll(/\bfor\b([^\n]{0,200}?)\bin\b/g)) words(m[1]!);
   for (const m of source.matchAll(/\b(?:as|def|class|del)\s+([A-Za-z_]\w*)/g)) other.add(m[1]!);
   const dynamic = /\b(globals|vars)\s*\(\s*\)\s*(\[|\.update|\.setdefault)|setattr\s*\(\s*sys\.modules/.test(source);
   return { assigned, other, dynamic };
