@@ -4,6 +4,7 @@ import { findRule as findRuleMeta, resolveRulesets as resolveRuleSelection, PYTH
 import { loadPythonParser } from "./project/python-parser.js";
 import { moduleNameOf } from "./project/module-name.js";
 import { UsageError } from "./project/scan.js";
+import { resolveTrust, TRUST_FLOW_RULE, withTrustFlowRules } from "./rules/python/trust-join.js";
 import type { Finding, RuleMeta, ScanError } from "./core/types.js";
 
 export { scanProject, UsageError, type ScanOptions } from "./project/scan.js";
@@ -50,9 +51,11 @@ export async function analyzeSource(source: string, options: AnalyzeSourceOption
   if (!resolution.ok) throw new UsageError(resolution.error);
   const parser = await loadPythonParser();
   const path = options.path ?? "input.py";
-  const { findings, errors } = analyzePython(parser, { path, source, moduleName: moduleNameOf(path) }, new SinkIndex(resolution.rules), {
+  const rules = withTrustFlowRules(resolution.rules);
+  const analysis = analyzePython(parser, { path, source, moduleName: moduleNameOf(path) }, new SinkIndex(rules), {
     wholeFile: options.wholeFile ?? true,
     ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
   });
-  return { findings, errors };
+  const findings = resolveTrust(analysis.findings, resolution.rules.some((r) => r.id === TRUST_FLOW_RULE));
+  return { findings, errors: analysis.errors };
 }

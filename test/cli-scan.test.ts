@@ -118,6 +118,8 @@ describe("pathfinder scan: output formats", () => {
         cwe: ["CWE-502"],
         owasp: ["A08:2021"],
         fingerprint: "string",
+        trust: "unknown",
+        trust_reason: "the input depends on a parameter of `handler()`, which its callers decide",
       },
     );
     assert.equal(doc.summary.total, 1);

@@ -70,6 +70,9 @@ describe("pathfinder lsp", () => {
     assert.match(d!.codeDescription!.href, /\/rules\/PYTHON-LANG-SEC-040$/);
     assert.deepEqual(d!.range.start, { line: 4, character: 11 });
     assert.match(String(d!.message), /pickle/);
+    // A parameter: nothing tells where the bytes come from.
+    assert.match(String(d!.message), /\[trust unknown\]$/);
+    assert.equal((d!.data as { trust?: string }).trust, "unknown");
   });
 
   it("applies the --fix quick fix, and the diagnostic goes away", async () => {

@@ -58,6 +58,16 @@ function toolSuite(connect: () => Promise<{ client: Client; root: string; outsid
     assert.match(client.getInstructions() ?? "", /CWE-502/);
   });
 
+  it("scan: the trust of each finding, and minimumTrust", async () => {
+    const code = "import pickle\nfrom flask import request\nSTATE = b'N.'\n\ndef a():\n    return pickle.loads(STATE)\n\ndef b():\n    return pickle.loads(request.data)\n";
+    const all = await call(client, "scan", { code, filename: "web.py", rulesets: ["python/PYTHON-LANG-SEC-040"] });
+    assert.deepEqual(all.structuredContent.findings.map((f: any) => [f.line, f.trust]), [[6, "internal"], [9, "untrusted"]]);
+    assert.match((all.content[0] as { text: string }).text, /PYTHON-LANG-SEC-040 \[untrusted\]/);
+    const some = await call(client, "scan", { code, filename: "web.py", minimumTrust: "untrusted" });
+    assert.ok(some.structuredContent.findings.length >= 2, JSON.stringify(some.structuredContent.findings));
+    assert.ok(some.structuredContent.findings.every((f: any) => f.trust === "untrusted"));
+  });
+
   it("scan: a directory of the project, and a snippet", async () => {
     const dir = await call(client, "scan", { path: "app" });
     assert.equal(dir.isError, undefined);

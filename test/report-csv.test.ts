@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { renderReport } from "../src/report/index.js";
 import { emptyReport, sampleReport } from "./data/report/sample-report.js";
 
-const HEADER = "rule_id,rule_name,severity,confidence,file,line,column,end_line,end_column,message,cwe,owasp,fingerprint";
+const HEADER = "rule_id,rule_name,severity,confidence,file,line,column,end_line,end_column,message,cwe,owasp,fingerprint,trust";
 
 /** A small RFC 4180 reader, independent of the writer, to check round-trips. */
 function parseCsv(text: string): string[][] {
@@ -51,7 +51,7 @@ describe("CSV reporter", () => {
     assert.equal(
       lines[1],
       "ARTIFACT-PICKLE-001,Dangerous Global in Pickle Artifact,critical,high,models/classifier.pt,1,1,1,1," +
-        "Pickle calls posix.system (REDUCE): loading this file runs a shell command.,CWE-502,A08:2021,a1f0c3d2e4b5a6978877665544332211",
+        "Pickle calls posix.system (REDUCE): loading this file runs a shell command.,CWE-502,A08:2021,a1f0c3d2e4b5a6978877665544332211,",
     );
     const rows = parseCsv(text);
     assert.equal(rows.length, 5);
@@ -59,7 +59,7 @@ describe("CSV reporter", () => {
       rows.slice(1).map((r) => r[0]),
       ["ARTIFACT-PICKLE-001", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-043"],
     );
-    assert.ok(rows.every((r) => r.length === 13));
+    assert.ok(rows.every((r) => r.length === 14));
   });
 
   it("quotes commas and doubles quotes (RFC 4180), joins multi-valued cells with ';'", () => {

@@ -17,7 +17,7 @@ export const ACTION_INPUTS = [
   "project", "ruleset", "include", "exclude", "skip-tests", "max-file-size", "jobs", "show-suppressed",
   "config", "pickle-policy", "pickle-allow",
   "output", "output-file", "fail-on", "diff", "diff-scope", "base", "head", "baseline", "write-baseline",
-  "github-token", "github-api-url", "pr-comment", "pr-inline", "pr-inline-min-severity",
+  "github-token", "github-api-url", "pr-comment", "pr-inline", "pr-inline-min-severity", "min-trust",
 ] as const;
 
 /** Inputs as GitHub passes them: `INPUT_<NAME>` with the name upper-cased and spaces made underscores. */
@@ -62,6 +62,7 @@ export function ciArgumentsFromInputs(env: NodeJS.ProcessEnv): string[] {
   single("output", "output");
   single("output-file", "output-file");
   single("fail-on", "fail-on");
+  single("min-trust", "min-trust");
   single("base", "base");
   single("head", "head");
   if (!booleanInput(env, "diff", true)) args.push("--no-diff");

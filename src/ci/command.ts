@@ -10,7 +10,7 @@ import { parseOutputs } from "../cli/outputs.js";
 import { repositoryPrefix } from "../cli/repository-prefix.js";
 import { parseColorMode, useColor } from "../cli/terminal.js";
 import { writeOutput } from "../cli/output.js";
-import { parseFailOn, SCAN_FLAGS, SCAN_FLAGS_HELP, scanOptionsFrom, type ScanFlagValues } from "../cli/scan-flags.js";
+import { parseFailOn, parseMinTrust, SCAN_FLAGS, SCAN_FLAGS_HELP, scanOptionsFrom, type ScanFlagValues } from "../cli/scan-flags.js";
 import { UsageError } from "../project/scan.js";
 import { BaselineError } from "./baseline.js";
 import type { DiffScope } from "./diff-filter.js";
@@ -152,6 +152,7 @@ export async function executeCi(argv: string[], io: CliIo): Promise<CiCommandRes
   const options = scanOptionsFrom(values, positionals, io);
   const outputs = parseOutputs(values.output, values["output-file"], OUTPUT_FORMATS, "sarif", DEFAULT_RESULTS_FILE);
   const failOn = parseFailOn(values["fail-on"]);
+  const minTrust = parseMinTrust(values["min-trust"]);
   const scope = parseScope(values["diff-scope"]);
   const inlineMinSeverity = parseSeverity("--pr-inline-min-severity", values["pr-inline-min-severity"], "high");
   const pr = parsePullNumber(values["github-pr"]);
@@ -183,6 +184,7 @@ export async function executeCi(argv: string[], io: CliIo): Promise<CiCommandRes
     targetDir: options.target,
     diff,
     failOn: failOn ?? "none",
+    minTrust,
     env: io.env,
     github: {
       flags: github,

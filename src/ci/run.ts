@@ -2,7 +2,8 @@
 // Takes the full scan report and returns the report to write plus what to print. Failures of the
 // diff or of GitHub become warnings: they never lose the report or change the exit code.
 import { atLeast } from "../core/severity.js";
-import type { Finding, ScanReport, Severity } from "../core/types.js";
+import type { Finding, ScanReport, Severity, Trust } from "../core/types.js";
+import { meetsTrust } from "../core/trust.js";
 import { applyBaseline, createBaseline, readBaseline, writeBaseline } from "./baseline.js";
 import type { ChangeSet } from "./changes.js";
 import { partitionByDiff, repositoryPath, type DiffScope } from "./diff-filter.js";
@@ -24,6 +25,11 @@ export interface CiOptions {
   baselinePath?: string;
   writeBaselinePath?: string;
   failOn: FailOn;
+  /**
+   * `--min-trust`: findings below it are left out of the exit code, console counts and pull request comments (the
+   * written report stays complete, like the diff filter, so code scanning keeps its alerts). Default `internal`.
+   */
+  minTrust?: Trust;
   env: Record<string, string | undefined>;
   github: {
     flags: GitHubFlags;
@@ -179,7 +185,7 @@ function planInlineComments(
 async function publishToGitHub(
   report: ScanReport,
   options: CiOptions,
-  state: { introduced: Finding[]; preexisting: Finding[]; baselined: number; diff: CiDiff | undefined },
+  state: { introduced: Finding[]; preexisting: Finding[]; baselined: number; diff: CiDiff | undefined; hiddenByTrust: number },
   messages: string[],
   warnings: string[],
 ): Promise<CiOutcome["github"]> {
@@ -234,6 +240,7 @@ async function publishToGitHub(
         pathOf,
       };
       if (state.diff) summaryInput.scopeNote = `lines changed since \`${state.diff.target.baseRef}\``;
+      if (state.hiddenByTrust > 0) summaryInput.hiddenByTrust = { minTrust: options.minTrust ?? "internal", count: state.hiddenByTrust };
       const summary = await upsertSummaryComment(client, context, renderSummary(summaryInput));
       outcome.summary = summary;
       // The API may answer without a URL (some GitHub Enterprise versions, proxies): name the comment by id then.
@@ -269,8 +276,10 @@ export async function runCi(fullReport: ScanReport, options: CiOptions): Promise
   const partition = diff
     ? partitionByDiff(findings, diff.changes, { scope: options.diff.scope, pathPrefix: diff.pathPrefix })
     : { introduced: findings, preexisting: [] as Finding[] };
-  const introduced = partition.introduced.filter((f) => !f.suppressed);
-  const preexisting = partition.preexisting.filter((f) => !f.suppressed);
+  const minTrust = options.minTrust ?? "internal";
+  const introduced = partition.introduced.filter((f) => !f.suppressed && meetsTrust(f, minTrust));
+  const preexisting = partition.preexisting.filter((f) => !f.suppressed && meetsTrust(f, minTrust));
+  const hiddenByTrust = findings.filter((f) => !f.suppressed && !meetsTrust(f, minTrust)).length;
 
   if (diff) {
     const { target } = diff;
@@ -284,6 +293,7 @@ export async function runCi(fullReport: ScanReport, options: CiOptions): Promise
     messages.push(`${plural(introduced.length, "finding")}${countsText(introduced)} in the whole project.`);
   }
   if (options.baselinePath) messages.push(`${plural(baselined, "finding")} suppressed by baseline ${options.baselinePath}.`);
+  if (hiddenByTrust > 0) messages.push(`${plural(hiddenByTrust, "finding")} below --min-trust ${minTrust} not counted.`);
 
   const report: ScanReport = { ...fullReport, findings };
   const outcome: CiOutcome = {
@@ -299,7 +309,7 @@ export async function runCi(fullReport: ScanReport, options: CiOptions): Promise
   if (diff) outcome.diff = diff;
 
   if (options.github.comment || options.github.inline) {
-    const github = await publishToGitHub(fullReport, options, { introduced, preexisting, baselined, diff }, messages, warnings);
+    const github = await publishToGitHub(fullReport, options, { introduced, preexisting, baselined, diff, hiddenByTrust }, messages, warnings);
     if (github) outcome.github = github;
   }
   return outcome;

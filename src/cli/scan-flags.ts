@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { SEVERITIES, type Severity } from "../core/types.js";
+import { SEVERITIES, TRUST_LEVELS, type Severity, type Trust } from "../core/types.js";
+import { isTrust } from "../core/trust.js";
 import { isSeverity } from "../core/severity.js";
 import { loadConfig, type PathfinderConfig } from "../project/config.js";
 import { ARTIFACT_RULES } from "../artifacts/rules.js";
@@ -20,6 +21,7 @@ export const SCAN_FLAGS = {
   output: { type: "string", short: "o", multiple: true },
   "output-file": { type: "string", short: "f" },
   "fail-on": { type: "string" },
+  "min-trust": { type: "string" },
   "skip-tests": { type: "boolean" },
   exclude: { type: "string", multiple: true },
   include: { type: "string", multiple: true },
@@ -72,6 +74,15 @@ export const SCAN_FLAG_HELP: FlagHelpTable<typeof SCAN_FLAGS> = {
     text: [
       "Exit 1 when a finding is at or above the lowest severity listed,",
       "e.g. --fail-on critical,high (values: critical, high, medium, low)",
+    ],
+  },
+  "min-trust": {
+    arg: "TRUST",
+    text: [
+      "Only report, count and fail on findings whose data is at least this untrusted:",
+      "untrusted (a traced flow from a source), unknown, or internal (default: every",
+      "finding). Findings without a trust property (settings, model files, other",
+      "languages) always count; the text report says how many were hidden",
     ],
   },
   "skip-tests": { text: "Skip test files and directories (test_*.py, *_test.py, conftest.py, tests/)" },
@@ -153,6 +164,7 @@ export type ScanFlagValues = {
   output?: string[];
   "output-file"?: string;
   "fail-on"?: string;
+  "min-trust"?: string;
   "skip-tests"?: boolean;
   exclude?: string[];
   include?: string[];
@@ -296,6 +308,14 @@ export function parseFailOn(value: string | undefined): Severity | undefined {
     if (!isSeverity(p)) throw new CliUsageError(`--fail-on: unknown severity "${p}" (use ${SEVERITIES.join(", ")})`);
   }
   return [...SEVERITIES].reverse().find((s) => parts.includes(s));
+}
+
+/** `--min-trust`: the trust threshold; `internal` (every finding) when not given. */
+export function parseMinTrust(value: string | undefined): Trust {
+  if (value === undefined) return "internal";
+  const trust = value.trim().toLowerCase();
+  if (!isTrust(trust)) throw new CliUsageError(`--min-trust: unknown trust "${value}" (use ${TRUST_LEVELS.join(", ")})`);
+  return trust;
 }
 
 function parseSize(text: string): number {

@@ -27,6 +27,13 @@ export interface Location extends Region {
   offset?: number;
 }
 
+/**
+ * What is known about the data a deserializer call reads: `untrusted` (a source reaches it; the finding carries
+ * the trace), `internal` (provably constants or the program's own files), `unknown` (anything else).
+ */
+export const TRUST_LEVELS = ["untrusted", "unknown", "internal"] as const;
+export type Trust = (typeof TRUST_LEVELS)[number];
+
 export interface TraceStep {
   location: Location;
   message: string;
@@ -66,6 +73,10 @@ export interface Finding {
   relatedLocations?: TraceStep[];
   fix?: Fix;
   suppressed?: Suppression;
+  /** Deserializer pattern rules: what is known about the data the call reads (see `Trust`). */
+  trust?: Trust;
+  /** Why the data is `internal` (or why it stays `unknown` when that is worth saying), one short sentence. */
+  trustReason?: string;
 }
 
 export type ScanErrorKind =
@@ -171,6 +182,10 @@ export interface ScanSummary {
   total: number;
   bySeverity: Record<Severity, number>;
   suppressed: number;
+  /** Unsuppressed findings that carry a trust property, by trust. */
+  byTrust?: Record<Trust, number>;
+  /** Findings left out of the report by `--min-trust` (not counted anywhere else). */
+  hiddenByTrust?: number;
 }
 
 /** What a scan produced: the single input of every reporter. */
@@ -193,6 +208,8 @@ export interface ScanReport {
   errors: ScanError[];
   /** The Python dependencies declared in the project's manifests (for `--output cyclonedx`). */
   dependencies?: DependencyRecord[];
+  /** Set when `--min-trust` left findings out: the threshold and how many findings it hid. */
+  trustFilter?: { minTrust: Trust; hidden: number };
 }
 
 /** One declared or locked Python dependency, as the SBOM reporter needs it. */

@@ -5,12 +5,15 @@ import type { RuleMeta } from "../core/types.js";
 import { analyzePython, SinkIndex } from "../languages/python/analyze.js";
 import type { PythonParser } from "../languages/python/parser.js";
 import { buildRuleSet, findRule, PYTHON_RULES, ruleSetSpec } from "../rules/registry.js";
+import { resolveTrust, TRUST_FLOW_RULE, withTrustFlow } from "../rules/python/trust-join.js";
 import type { LspBackend, Outcome, ServerSettings } from "./server.js";
 
 const MAX_SOURCE_CHARS = 5 * 1024 * 1024;
 
 export class BrowserBackend implements LspBackend {
   private index: SinkIndex | undefined;
+  /** The data-flow rule was selected (else it runs only to tell which findings are untrusted). */
+  private reportFlow = true;
   private initOptions: unknown;
 
   /** `loadParser` fetches the grammar (told the client's initializationOptions); `homepage` is for rule links. */
@@ -36,7 +39,9 @@ export class BrowserBackend implements LspBackend {
       problems.push(`${resolution.error}; using every rule`);
       resolution = ruleSetSpec([]);
     }
-    this.index = new SinkIndex(buildRuleSet(resolution.ok ? resolution.spec : { ruleIds: [] }));
+    const spec = resolution.ok ? resolution.spec : { ruleIds: [] };
+    this.reportFlow = spec.ruleIds.includes(TRUST_FLOW_RULE);
+    this.index = new SinkIndex(buildRuleSet(withTrustFlow(spec)));
     return problems;
   }
 
@@ -46,7 +51,8 @@ export class BrowserBackend implements LspBackend {
     this.index ??= new SinkIndex(buildRuleSet({ ruleIds: PYTHON_RULES.map((r) => r.id) }));
     const parser = await this.loadParser(this.initOptions);
     const name = decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1)) || "untitled.py";
-    const { findings } = analyzePython(parser, { path: name, source: text, moduleName: name.replace(/\.pyw?$/i, "") }, this.index!, { wholeFile: true });
+    const analysis = analyzePython(parser, { path: name, source: text, moduleName: name.replace(/\.pyw?$/i, "") }, this.index!, { wholeFile: true });
+    const findings = resolveTrust(analysis.findings, this.reportFlow);
     return { findings, uriOf: () => uri };
   }
 

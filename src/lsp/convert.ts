@@ -10,7 +10,7 @@ import {
   type Range,
   type TextEdit as LspTextEdit,
 } from "vscode-languageserver-types";
-import type { Finding, Region, RuleMeta, Severity, TextEdit } from "../core/types.js";
+import type { Finding, Region, RuleMeta, Severity, TextEdit, Trust } from "../core/types.js";
 import { ruleHelpMarkdown } from "../report/rule-help.js";
 
 export const DIAGNOSTIC_SOURCE = "pathfinder";
@@ -25,6 +25,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** What a diagnostic carries back to the server in code-action requests. */
 export interface DiagnosticData {
   fingerprint: string;
+  /** The finding's trust (see `Trust`), when its rule judges one. */
+  trust?: Trust;
 }
 
 /** Our regions are 1-based with an exclusive end column in UTF-16 code units; LSP positions are 0-based. */
@@ -47,8 +49,8 @@ export function toDiagnostic(f: Finding, context: DiagnosticContext): Diagnostic
     code: f.ruleId,
     ...(href ? { codeDescription: { href } } : {}),
     source: DIAGNOSTIC_SOURCE,
-    message: f.message,
-    data: { fingerprint: f.fingerprint } satisfies DiagnosticData,
+    message: f.trust ? `${f.message} [${f.trust === "unknown" ? "trust unknown" : f.trust}]` : f.message,
+    data: { fingerprint: f.fingerprint, ...(f.trust ? { trust: f.trust } : {}) } satisfies DiagnosticData,
   };
   if (f.trace?.length) {
     diagnostic.relatedInformation = f.trace.map((step) => ({

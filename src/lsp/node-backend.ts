@@ -8,6 +8,7 @@ import type { PickleScanOptions } from "../artifacts/types.js";
 import type { Finding, RuleMeta } from "../core/types.js";
 import { analyzePython, SinkIndex } from "../languages/python/analyze.js";
 import { buildRuleSet, findRule, ruleSetSpec } from "../rules/registry.js";
+import { resolveTrust, TRUST_FLOW_RULE, withTrustFlow } from "../rules/python/trust-join.js";
 import { splitRulesets } from "../project/artifacts.js";
 import { openFileByteSource } from "../project/byte-source.js";
 import { CONFIG_FILE_NAMES, configExcluder, loadConfig, type PathfinderConfig } from "../project/config.js";
@@ -33,6 +34,8 @@ interface Folder {
   artifactRules: RuleMeta[];
   /** `--ruleset` values for scanProject (the user's, or none when they were invalid). */
   rulesets: string[];
+  /** The data-flow rule was selected (else it runs only to tell which findings are untrusted). */
+  reportFlow: boolean;
 }
 
 export class NodeBackend implements LspBackend {
@@ -58,7 +61,8 @@ export class NodeBackend implements LspBackend {
     const folder = where?.folder ?? this.defaultFolder();
     const rel = where?.rel ?? (path ? basename(path) : "untitled.py");
     const parser = await loadPythonParser();
-    const { findings } = analyzePython(parser, { path: rel, source: text, moduleName: moduleNameOf(rel) }, folder.index, { wholeFile: true });
+    const analysis = analyzePython(parser, { path: rel, source: text, moduleName: moduleNameOf(rel) }, folder.index, { wholeFile: true });
+    const findings = resolveTrust(analysis.findings, folder.reportFlow);
     const base = where ? where.folder.root : path ? dirname(path) : undefined;
     return { findings, uriOf: (file) => (file === rel || !base ? uri : pathToFileURL(join(base, file)).href) };
   }
@@ -154,7 +158,8 @@ export class NodeBackend implements LspBackend {
         problems.push(resolution.error);
       }
     }
-    return { root, config, index: new SinkIndex(buildRuleSet({ ruleIds, customizations: config?.rules })), artifactRules, rulesets };
+    const index = new SinkIndex(buildRuleSet(withTrustFlow({ ruleIds, customizations: config?.rules })));
+    return { root, config, index, artifactRules, rulesets, reportFlow: ruleIds.includes(TRUST_FLOW_RULE) };
   }
 
   /** For files outside every workspace folder: the settings alone, with the configuration found from the file. */

@@ -7,8 +7,9 @@ import { z } from "zod";
 import { ARTIFACT_RULES, scanArtifact } from "../artifacts/index.js";
 import { inspectionJson, inspectionVerdict } from "../artifacts/inspection.js";
 import { severityRank } from "../core/severity.js";
+import { meetsTrust } from "../core/trust.js";
 import { fixMarkdown } from "../core/rule-docs.js";
-import { SEVERITIES, type Finding, type RuleMeta, type ScanError } from "../core/types.js";
+import { SEVERITIES, TRUST_LEVELS, type Finding, type RuleMeta, type ScanError } from "../core/types.js";
 import { analyzeSource } from "../index.js";
 import { openFileByteSource } from "../project/byte-source.js";
 import { loadConfig } from "../project/config.js";
@@ -68,6 +69,10 @@ export const TOOLS = [
         filename: z.string().min(1).max(255).optional().describe("Name the snippet is analysed under (default snippet.py)"),
         rulesets,
         minimumSeverity: severity.optional().describe("Leave out findings below this severity"),
+        minimumTrust: z
+          .enum(TRUST_LEVELS)
+          .optional()
+          .describe("Leave out findings whose data is more trusted than this (untrusted: only traced flows from a source; default internal: all)"),
         includeSuppressed: z.boolean().optional().describe("Also list findings suppressed by comments or configuration"),
       })
       .strict(),
@@ -75,7 +80,8 @@ export const TOOLS = [
       const { findings, errors, base, filesScanned } = await analyzeTarget(args, project);
       const shown = findings
         .filter((f) => args.includeSuppressed || !f.suppressed)
-        .filter((f) => !args.minimumSeverity || severityRank(f.severity) >= severityRank(args.minimumSeverity));
+        .filter((f) => !args.minimumSeverity || severityRank(f.severity) >= severityRank(args.minimumSeverity))
+        .filter((f) => !args.minimumTrust || meetsTrust(f, args.minimumTrust));
       const list = shown.slice(0, MAX_FINDINGS).map((f) => agentFinding(f, base));
       const structured = {
         target: args.path ?? args.filename ?? "snippet.py",
@@ -85,7 +91,7 @@ export const TOOLS = [
         findings: list,
         errors: errors.map((e) => ({ ...e, file: join(base, e.file) })),
       };
-      const lines = list.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId} ${f.message}${f.fix ? " [fix available]" : ""}`);
+      const lines = list.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}${f.trust ? ` [${f.trust}]` : ""} ${f.message}${f.fix ? " [fix available]" : ""}`);
       const text = shown.length
         ? `${shown.length} finding${shown.length === 1 ? "" : "s"}${structured.truncated ? ` (first ${MAX_FINDINGS} listed)` : ""}:\n${lines.join("\n")}`
         : `No findings in ${structured.target}.`;
@@ -287,6 +293,8 @@ function agentFinding(f: Finding, base: string) {
     ...(f.trace ? { trace: f.trace.map((s) => ({ file: join(base, s.location.file), line: s.location.line, column: s.location.column, message: s.message })) } : {}),
     ...(f.fix ? { fix: f.fix } : {}),
     ...(f.suppressed ? { suppressed: f.suppressed } : {}),
+    ...(f.trust ? { trust: f.trust } : {}),
+    ...(f.trustReason ? { trustReason: f.trustReason } : {}),
     documentation: ruleUrl(f.ruleId),
   };
 }

@@ -35,6 +35,7 @@ export interface PathfinderConfig {
 /** Configuration keys that set a command-line flag's default, with the value they take. */
 export const CONFIG_FLAG_KEYS = {
   "fail-on": "string",
+  "min-trust": "string",
   "skip-tests": "boolean",
   include: "list",
   "pickle-policy": "string",

@@ -7,6 +7,7 @@ import type { Finding, ScanError, ScanReport } from "../core/types.js";
 import type { FileAnalysis } from "../languages/python/analyze.js";
 import { prefilterRegExp, prefilterTokens } from "../languages/python/prefilter.js";
 import { buildRuleSet, ruleMeta, ruleSetSpec, type RuleSetSpec } from "../rules/registry.js";
+import { resolveTrust, TRUST_FLOW_RULE, withTrustFlow } from "../rules/python/trust-join.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
 import { scanArtifactFiles, splitRulesets, type ArtifactFilesResult } from "./artifacts.js";
 import { configExcluder, prunableExcludes, type PathfinderConfig } from "./config.js";
@@ -75,7 +76,11 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     if (!resolution.ok) throw new UsageError(resolution.error);
     spec = resolution.spec;
   }
+  // Trust of the pattern rules' findings needs the flow rule's analysis even when it is not selected.
+  const selected = new Set(spec.ruleIds);
+  spec = withTrustFlow(spec);
   const rules = buildRuleSet(spec);
+  const reportedRules = rules.filter((r) => selected.has(r.id));
   const target = resolve(options.target);
   let discovery;
   try {
@@ -131,6 +136,9 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       appendAll(errors, final.errors);
     }
     fillRelatedSnippets(findings, program);
+    const judged = resolveTrust(findings, selected.has(TRUST_FLOW_RULE));
+    findings.length = 0;
+    appendAll(findings, judged);
   } finally {
     ownWorkDone();
     await analyzer.close();
@@ -174,10 +182,10 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       target,
       timestamp: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      rulesExecuted: [...rules.map((r) => r.id), ...artifactRules.map((r) => r.id), ...other.rules.map((r) => r.id)],
+      rulesExecuted: [...reportedRules.map((r) => r.id), ...artifactRules.map((r) => r.id), ...other.rules.map((r) => r.id)],
       filesScanned: pythonFiles.length + (artifacts?.scanned ?? 0) + deps.manifests + other.scanned,
     },
-    rules: [...rules.map(ruleMeta), ...artifactRules, ...other.rules],
+    rules: [...reportedRules.map(ruleMeta), ...artifactRules, ...other.rules],
     findings,
     errors: warnings,
     dependencies: deps.records,

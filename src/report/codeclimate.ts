@@ -1,3 +1,4 @@
+import { trustSentence } from "../core/trust.js";
 // Code Climate issues, as GitLab's code quality report (`artifacts:reports:codequality`) reads them.
 // Pure: no node:* imports, deterministic for a given report.
 import type { ScanReport, Severity } from "../core/types.js";
@@ -24,7 +25,7 @@ export function renderCodeClimate(report: ScanReport, options: CodeClimateOption
       return {
         type: "issue",
         check_name: finding.ruleId,
-        description: `${finding.ruleName}: ${finding.message}`,
+        description: `${finding.ruleName}: ${finding.message}${trustSentence(finding)}`,
         categories: ["Security"],
         fingerprint: count === 0 ? finding.fingerprint : `${finding.fingerprint}#${count}`,
         severity: SEVERITY[finding.severity],

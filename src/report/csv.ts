@@ -15,6 +15,7 @@ export const CSV_COLUMNS = [
   "cwe",
   "owasp",
   "fingerprint",
+  "trust",
 ] as const;
 
 /**
@@ -50,6 +51,7 @@ function rowFor(f: Finding): (string | number)[] {
     f.cwe.join(";"),
     f.owasp.join(";"),
     f.fingerprint,
+    f.trust ?? "",
   ];
 }
 

@@ -1,3 +1,4 @@
+import { trustSentence } from "../core/trust.js";
 import type { Severity, ScanReport } from "../core/types.js";
 import { visibleFindings } from "./summary.js";
 
@@ -25,7 +26,7 @@ export function renderGithubAnnotations(report: ScanReport, options: GithubAnnot
     }
     props.push(`title=${property(`${f.ruleId} (${f.severity}): ${f.ruleName}`)}`);
     const where = loc.member !== undefined ? ` [member ${loc.member}${loc.offset !== undefined ? `, byte ${loc.offset}` : ""}]` : loc.offset !== undefined ? ` [byte ${loc.offset}]` : "";
-    return `::${COMMAND[f.severity]} ${props.join(",")}::${data(f.message + where)}`;
+    return `::${COMMAND[f.severity]} ${props.join(",")}::${data(f.message + where + trustSentence(f))}`;
   });
   return lines.length ? `${lines.join("\n")}\n` : "";
 }

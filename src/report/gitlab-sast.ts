@@ -1,3 +1,4 @@
+import { trustSentence } from "../core/trust.js";
 // GitLab SAST report (security-report-schemas 15.0.6), for `artifacts:reports:sast`.
 // Pure: no node:* imports, deterministic for a given report.
 import type { Finding, RuleMeta, ScanReport, Severity } from "../core/types.js";
@@ -65,7 +66,7 @@ function identifiers(finding: Finding, informationUri: string | undefined, docsB
 }
 
 function description(finding: Finding, rule: RuleMeta | undefined): string {
-  const parts = [finding.message];
+  const parts = [finding.message + trustSentence(finding)];
   if (rule?.docs.description) parts.push(rule.docs.description);
   if (rule) parts.push(implicationsMarkdown(rule.docs));
   return parts.join("\n\n").slice(0, 1048576);

@@ -1,4 +1,4 @@
-import { SEVERITIES, type Finding, type ReportOptions, type RuleMeta, type ScanError, type ScanReport } from "../core/types.js";
+import { SEVERITIES, TRUST_LEVELS, type Finding, type ReportOptions, type RuleMeta, type ScanError, type ScanReport, type Trust } from "../core/types.js";
 import { barChartSvg, codeFrameHtml, severityBadge } from "./html/components.js";
 import { escapeHtml, safeHref, slug } from "./html/escape.js";
 import { codeSpans } from "./html/markdown.js";
@@ -77,6 +77,11 @@ function summarySection(report: ScanReport): string {
   const summary = summarize(report);
   const counts = SEVERITIES.map((s) => `<li>${severityBadge(s)}<strong>${summary.bySeverity[s]}</strong></li>`);
   if (summary.suppressed) counts.push(`<li><span class="badge badge-suppressed">suppressed</span><strong>${summary.suppressed}</strong></li>`);
+  const byTrust = summary.byTrust;
+  const trustCounts = byTrust ? TRUST_LEVELS.map((t) => `<li>${trustBadge(t)}<strong>${byTrust[t]}</strong></li>`) : [];
+  const hidden = report.trustFilter?.hidden
+    ? `<p class="muted">${plural(report.trustFilter.hidden, "finding")} below <code>--min-trust ${report.trustFilter.minTrust}</code> not shown or counted.</p>`
+    : "";
   const active = report.findings.filter((f) => !f.suppressed);
   const bySeverity = SEVERITIES.map((s) => ({ label: s, value: summary.bySeverity[s], className: `bar-${s}` }));
   const ruleCounts = new Map<string, number>();
@@ -89,6 +94,8 @@ function summarySection(report: ScanReport): string {
     `<section aria-labelledby="summary-heading">`,
     `<h2 id="summary-heading">Summary</h2>`,
     `<ul class="counts" aria-label="Findings by severity">${counts.join("")}</ul>`,
+    trustCounts.length ? `<ul class="counts" aria-label="Findings by trust">${trustCounts.join("")}</ul>` : "",
+    hidden,
     active.length
       ? `<div class="charts"><figure class="card"><figcaption>By severity</figcaption>${barChartSvg("chart-severity", "Findings by severity", bySeverity)}</figure>` +
         `<figure class="card"><figcaption>By rule</figcaption>${barChartSvg("chart-rule", "Findings by rule", byRule)}</figure></div>`
@@ -151,17 +158,25 @@ function filterForm(findings: Finding[]): string {
   const severityBoxes = SEVERITIES.filter((s) => present.has(s)).map(
     (s) => `<label><input type="checkbox" name="severity" value="${s}" checked> ${s}</label>`,
   );
+  const trusts = new Set(findings.map((f) => f.trust));
+  const trustBoxes = TRUST_LEVELS.filter((t) => trusts.has(t)).map((t) => `<label><input type="checkbox" name="trust" value="${t}" checked> ${t}</label>`);
   const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
   const ruleOptions = ruleIds.map((id) => `<option value="${escapeHtml(id)}">${escapeHtml(id)}</option>`);
   const hasSuppressed = findings.some((f) => f.suppressed);
   return [
     `<form id="filters" class="filters" hidden>`,
     `<fieldset><legend>Severity</legend>${severityBoxes.join("")}</fieldset>`,
+    trustBoxes.length ? `<fieldset><legend>Trust</legend>${trustBoxes.join("")}</fieldset>` : "",
     `<label class="field" for="filter-rule">Rule<select id="filter-rule" name="rule"><option value="">All rules</option>${ruleOptions.join("")}</select></label>`,
     `<label class="field" for="filter-text">Search<input id="filter-text" name="text" type="search" placeholder="file, message, code"></label>`,
     hasSuppressed ? `<label><input type="checkbox" name="suppressed" checked> Show suppressed</label>` : "",
     `</form>`,
   ].join("\n");
+}
+
+/** `untrusted` stands out; `unknown` and `internal` are quiet. */
+function trustBadge(trust: Trust): string {
+  return `<span class="badge badge-trust-${trust}" title="trust of the data the call reads">${trust}</span>`;
 }
 
 function findingItem(f: Finding, rule: RuleMeta | undefined, lines: string[] | undefined): string {
@@ -177,14 +192,16 @@ function findingItem(f: Finding, rule: RuleMeta | undefined, lines: string[] | u
         : ""
       : codeFrameHtml(loc, lines);
   const parts = [
-    `<li class="finding sev-${f.severity}" data-severity="${f.severity}" data-rule="${escapeHtml(f.ruleId)}"${f.suppressed ? ` data-suppressed="true"` : ""}>`,
+    `<li class="finding sev-${f.severity}" data-severity="${f.severity}" data-rule="${escapeHtml(f.ruleId)}"${f.suppressed ? ` data-suppressed="true"` : ""}${f.trust ? ` data-trust="${f.trust}"` : ""}>`,
     `<div class="finding-head">${severityBadge(f.severity)}` +
       (f.suppressed ? `<span class="badge badge-suppressed">suppressed</span>` : "") +
+      (f.trust ? trustBadge(f.trust) : "") +
       `<a class="finding-rule" href="#rule-${slug(f.ruleId)}">${escapeHtml(f.ruleId)}</a>` +
       `<strong>${escapeHtml(f.ruleName)}</strong>` +
       `<span class="muted">${escapeHtml(where)}</span>` +
       `<span class="muted">confidence: ${escapeHtml(f.confidence)}</span></div>`,
     `<p class="finding-message">${codeSpans(f.message)}</p>`,
+    f.trustReason ? `<p class="muted">Trust: ${codeSpans(f.trustReason)}</p>` : "",
     frame,
   ];
   if (f.trace?.length) {
@@ -266,6 +283,7 @@ const FILTER_SCRIPT = `
   var empty = document.getElementById("filter-empty");
   function apply() {
     var severities = Array.prototype.slice.call(form.querySelectorAll('input[name="severity"]:checked')).map(function (el) { return el.value; });
+    var trusts = Array.prototype.slice.call(form.querySelectorAll('input[name="trust"]:checked')).map(function (el) { return el.value; });
     var rule = form.elements.namedItem("rule").value;
     var text = form.elements.namedItem("text").value.trim().toLowerCase();
     var suppressedBox = form.elements.namedItem("suppressed");
@@ -275,6 +293,7 @@ const FILTER_SCRIPT = `
       var group = el.closest(".file-group");
       var haystack = ((group ? group.querySelector("h3").textContent : "") + " " + el.textContent).toLowerCase();
       var visible = severities.indexOf(el.getAttribute("data-severity")) >= 0 &&
+        (!el.getAttribute("data-trust") || trusts.indexOf(el.getAttribute("data-trust")) >= 0) &&
         (!rule || el.getAttribute("data-rule") === rule) &&
         (!text || haystack.indexOf(text) >= 0) &&
         (showSuppressed || el.getAttribute("data-suppressed") !== "true");

@@ -30,6 +30,9 @@ export interface JsonResult {
   trace?: { location: JsonLocation; message: string }[];
   /** How the sink's name was resolved across modules (re-exports, aliases, class attributes). */
   related_locations?: { location: JsonLocation; message: string }[];
+  /** Deserializer pattern rules: `untrusted` (with `trace`), `unknown` or `internal`; see the README. */
+  trust?: string;
+  trust_reason?: string;
 }
 
 export interface JsonEdit {
@@ -53,7 +56,15 @@ export interface JsonReport {
   tool: { name: string; version: string };
   scan: { target: string; timestamp: string; duration_ms: number; rules_executed: string[]; files_scanned: number };
   results: JsonResult[];
-  summary: { total: number; by_severity: { critical: number; high: number; medium: number; low: number }; suppressed: number };
+  summary: {
+    total: number;
+    by_severity: { critical: number; high: number; medium: number; low: number };
+    suppressed: number;
+    /** Present when a reported finding carries a trust property. */
+    by_trust?: { untrusted: number; unknown: number; internal: number };
+    /** Present with `--min-trust`: findings left out of `results` and of every count. */
+    hidden_by_trust?: number;
+  };
   errors: JsonError[];
 }
 
@@ -78,6 +89,8 @@ export function toJsonReport(report: ScanReport, options: ReportOptions): JsonRe
         low: summary.bySeverity.low,
       },
       suppressed: summary.suppressed,
+      ...(summary.byTrust ? { by_trust: { ...summary.byTrust } } : {}),
+      ...(summary.hiddenByTrust !== undefined ? { hidden_by_trust: summary.hiddenByTrust } : {}),
     },
     errors: report.errors.map(toJsonError),
   };
@@ -110,6 +123,8 @@ function toJsonResult(finding: Finding): JsonResult {
   if (finding.relatedLocations) {
     result.related_locations = finding.relatedLocations.map((step) => ({ location: toJsonLocation(step.location), message: step.message }));
   }
+  if (finding.trust) result.trust = finding.trust;
+  if (finding.trustReason) result.trust_reason = finding.trustReason;
   return result;
 }
 

@@ -1,3 +1,4 @@
+import { trustSentence } from "../core/trust.js";
 import type { Finding, ScanReport } from "../core/types.js";
 import { visibleFindings } from "./summary.js";
 
@@ -51,7 +52,7 @@ function testCase(f: Finding, prefix: string): string {
   const where = `${file}:${f.location.line}:${f.location.column}`;
   const open = `    <testcase classname="${attr(f.ruleId)}" name="${attr(where)}" file="${attr(file)}" line="${f.location.line}">`;
   if (f.suppressed) return `${open}\n      <skipped message="${attr(`suppressed (${f.suppressed.kind}): ${f.suppressed.justification}`)}"/>\n    </testcase>`;
-  const body = [`${f.severity.toUpperCase()} ${f.ruleId} ${f.ruleName}`, where, f.message, f.location.snippet].filter(Boolean).join("\n");
+  const body = [`${f.severity.toUpperCase()} ${f.ruleId} ${f.ruleName}`, where, f.message + trustSentence(f), f.location.snippet].filter(Boolean).join("\n");
   return (
     `${open}\n      <failure message="${attr(f.message)}" type="${attr(f.severity)}">${text(body)}</failure>\n    </testcase>`
   );

@@ -28,12 +28,34 @@ export function ruleDocPage(rule: RuleMeta, command = "pathfinder"): string {
     ruleHelpMarkdown(rule),
   ];
   if (rule.docs.detectionScope.trim()) parts.push(`## Detection scope\n\n${rule.docs.detectionScope.trim()}`);
+  if (judgesTrust(rule)) parts.push(TRUST_SECTION);
   if (rule.docs.faq.length) {
     parts.push(`## FAQ\n\n${rule.docs.faq.map((f) => `### ${escapeInline(f.question.trim())}\n\n${f.answer.trim()}`).join("\n\n")}`);
   }
   if (rule.similar.length) parts.push(`## Related rules\n\n${rule.similar.map((id) => `- [${id}](${encodeURIComponent(id)}.md)`).join("\n")}`);
   return parts.filter((p) => p.trim() !== "").join("\n\n") + "\n";
 }
+
+/** Python rules that judge the trust of each call's input carry a `judgeTrust` function (see `PythonRule`). */
+function judgesTrust(rule: RuleMeta): boolean {
+  return typeof (rule as RuleMeta & { judgeTrust?: unknown }).judgeTrust === "function";
+}
+
+const TRUST_SECTION = [
+  "## Trust of the data",
+  "",
+  "Every call is reported, and each finding says what is known about the data the call reads (`trust` in JSON, " +
+    "`properties.trust` in SARIF, a marker in the text output):",
+  "",
+  "- `untrusted`: PYTHON-DESER-001 follows data from a source (request data, sockets, queues, ...) to this call; the " +
+    "finding carries that trace (SARIF `codeFlows`). Computed whether or not PYTHON-DESER-001 is selected.",
+  "- `internal`: the input provably comes from literals or from the program's own files (paths built from `__file__`, " +
+    "resources of the module's own package). A literal *path* is not internal: it names a file relative to the working directory.",
+  "- `unknown`: anything else.",
+  "",
+  "`--min-trust untrusted` (or `min-trust` in the configuration) reports, counts and fails only on the untrusted " +
+    "findings; `--min-trust unknown` hides the internal ones.",
+].join("\n");
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];

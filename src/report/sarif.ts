@@ -67,6 +67,7 @@ export function toSarifLog(report: ScanReport, options: SarifOptions = {}): Sari
   const ruleIdOf = (f: Finding) => (ruleIndex.has(sarifRuleId(f)) ? sarifRuleId(f) : f.ruleId);
   run.results = findings.map((f) => result(f, ruleIdOf(f), ruleIndex.get(ruleIdOf(f))!, prefix));
   run.columnKind = "utf16CodeUnits";
+  if (report.trustFilter) run.properties = { minTrust: report.trustFilter.minTrust, hiddenByTrust: report.trustFilter.hidden };
   return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
 }
 
@@ -194,6 +195,8 @@ function result(finding: Finding, ruleId: string, ruleIndex: number, prefix: str
   if (ruleId !== finding.ruleId) properties.pathfinderRuleId = finding.ruleId;
   if (loc.member !== undefined) properties.member = loc.member;
   if (loc.offset !== undefined) properties.offset = loc.offset;
+  if (finding.trust) properties.trust = finding.trust;
+  if (finding.trustReason) properties.trustReason = finding.trustReason;
   out.properties = properties;
   return out;
 }

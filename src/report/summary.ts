@@ -1,4 +1,5 @@
 import { SEVERITIES, type Finding, type ScanReport, type ScanSummary, type Severity } from "../core/types.js";
+import { countByTrust } from "../core/trust.js";
 
 /** Counts unsuppressed findings by severity; suppressed findings are counted apart, never in `total`. */
 export function summarize(report: ScanReport): ScanSummary {
@@ -13,7 +14,14 @@ export function summarize(report: ScanReport): ScanSummary {
       bySeverity[finding.severity]++;
     }
   }
-  return { total, bySeverity, suppressed };
+  const counted = report.findings.filter((f) => !f.suppressed && f.trust);
+  return {
+    total,
+    bySeverity,
+    suppressed,
+    ...(counted.length ? { byTrust: countByTrust(counted) } : {}),
+    ...(report.trustFilter ? { hiddenByTrust: report.trustFilter.hidden } : {}),
+  };
 }
 
 /** The findings a listing format shows: suppressed ones only when asked for. Order is preserved. */

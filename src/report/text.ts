@@ -1,5 +1,6 @@
 import {
   SEVERITIES,
+  TRUST_LEVELS,
   type Finding,
   type ReportOptions,
   type RuleMeta,
@@ -44,8 +45,9 @@ function renderFinding(finding: Finding, rule: RuleMeta | undefined, options: Te
   const suppression = finding.suppressed
     ? "  " + p.paint(`[suppressed by ${finding.suppressed.kind}: ${oneLine(finding.suppressed.justification)}]`, "dim")
     : "";
-  const out = [header + suppression];
+  const out = [header + trustMarker(finding, p) + suppression];
   appendAll(out, indentLines(finding.message, "  "));
+  if (finding.trustReason) out.push("  " + p.paint(`Trust: ${oneLine(finding.trustReason)}`, "dim"));
 
   if (isArtifactFinding(finding)) {
     const where = [
@@ -97,6 +99,14 @@ function renderSummary(report: ScanReport, p: Painter): string[] {
     out.push(`${p.paint(plural(summary.total, "finding"), "bold")} (${counts})${suppressedNote}.`);
   }
 
+  if (summary.byTrust) {
+    out.push(`By trust: ${TRUST_LEVELS.map((t) => `${t} ${summary.byTrust![t]}`).join(", ")}.`);
+  }
+  if (report.trustFilter && report.trustFilter.hidden > 0) {
+    const { hidden, minTrust } = report.trustFilter;
+    out.push(p.paint(`${plural(hidden, "finding")} below --min-trust ${minTrust} ${hidden === 1 ? "is" : "are"} not shown or counted.`, "dim"));
+  }
+
   if (report.errors.length > 0) {
     const errorCount = report.errors.filter((e) => e.level === "error").length;
     const warningCount = report.errors.length - errorCount;
@@ -107,6 +117,20 @@ function renderSummary(report: ScanReport, p: Painter): string[] {
     }
   }
   return out;
+}
+
+/** `[untrusted]` (red), `[trust unknown]`, `[internal]` (dim) after the rule name; nothing without a trust property. */
+function trustMarker(finding: Finding, p: Painter): string {
+  switch (finding.trust) {
+    case "untrusted":
+      return "  " + p.paint("[untrusted]", "bold", "red");
+    case "unknown":
+      return "  " + p.paint("[trust unknown]", "dim");
+    case "internal":
+      return "  " + p.paint("[internal]", "dim");
+    default:
+      return "";
+  }
 }
 
 function renderError(error: ScanError, p: Painter): string {

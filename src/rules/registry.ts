@@ -162,6 +162,11 @@ export interface RuleCustomization {
   extraSinks?: string[];
   /** Severity of every finding of the rule. */
   severity?: Severity;
+  /**
+   * Keep only the sinks (and prefilter tokens) of these rules: the data-flow rule, when it runs only to tell which
+   * of their findings are untrusted (see `withTrustFlow`).
+   */
+  onlySinksOf?: string[];
 }
 
 /**
@@ -211,6 +216,7 @@ export function buildRuleSet(spec: RuleSetSpec): PythonRule[] {
 }
 
 function customized(rule: PythonRule, change: RuleCustomization | undefined): PythonRule {
+  if (change?.onlySinksOf) rule = narrowed(rule, change.onlySinksOf);
   const extra = [...new Set((change?.extraSinks ?? []).map(canonicalName))];
   const severity = change?.severity;
   if (!extra.length && !severity) return rule;
@@ -220,6 +226,16 @@ function customized(rule: PythonRule, change: RuleCustomization | undefined): Py
   // segment is a byte token every file that can call it contains.
   const prefilter = [...new Set([...rule.prefilter, ...extra.map((name) => name.slice(name.lastIndexOf(".") + 1))])];
   return { ...rule, severity: severity ?? rule.severity, prefilter, sinks };
+}
+
+function narrowed(rule: PythonRule, ids: readonly string[]): PythonRule {
+  const others = PYTHON_RULES.filter((r) => ids.includes(r.id));
+  const names = new Set(others.flatMap((r) => r.sinks.flatMap((s) => s.call)));
+  return {
+    ...rule,
+    sinks: rule.sinks.filter((s) => s.call.some((n) => names.has(n))),
+    prefilter: [...new Set(others.flatMap((r) => r.prefilter))],
+  };
 }
 
 /** A user-configured sink reports like the rule's own, without argument checks: a wrapper has its own signature. */

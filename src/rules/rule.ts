@@ -1,4 +1,4 @@
-import type { Confidence, Fix, RuleMeta, Severity } from "../core/types.js";
+import type { Confidence, Fix, RuleMeta, Severity, Trust } from "../core/types.js";
 import type { CallArguments } from "../languages/python/calls.js";
 import type { SemanticModel } from "../languages/python/semantic/model.js";
 import type { Scope } from "../languages/python/semantic/scopes.js";
@@ -119,6 +119,18 @@ export interface PythonRule extends RuleMeta {
   derivedSites?: (model: SemanticModel) => DerivedSite[];
   /** Settings read from assignments rather than calls (see `AssignmentSpec`). */
   assignments?: AssignmentSpec[];
+  /**
+   * For rules whose sinks deserialize their input: the trust of that input at a reported call (the finding's
+   * `trust`). Rules without it report findings without a trust property.
+   */
+  judgeTrust?: (match: SinkMatch) => TrustJudgement | undefined;
+}
+
+/** What a rule knows about the data a sink call reads (see `Trust`); `untrusted` is added from data-flow findings. */
+export interface TrustJudgement {
+  trust: Trust;
+  /** One short sentence, e.g. "the input is a bytes literal". */
+  reason?: string;
 }
 
 /** Identity helper that type-checks a rule definition. */

@@ -1,6 +1,7 @@
 // Markdown bodies for the pull request: the summary comment and the inline review comments.
 // Each carries a hidden HTML marker so that later runs find and update it instead of posting again.
-import { SEVERITIES, type Finding, type RuleMeta, type Severity } from "../../core/types.js";
+import { SEVERITIES, TRUST_LEVELS, type Finding, type RuleMeta, type Severity, type Trust } from "../../core/types.js";
+import { countByTrust } from "../../core/trust.js";
 import { defaultDocsBase, ruleDocsUrl as docsPageUrl } from "../../report/rule-docs-url.js";
 import { fixMarkdown, implicationsOf } from "../../core/rule-docs.js";
 
@@ -58,6 +59,15 @@ export function severityCounts(findings: readonly Finding[]): string {
   return parts.join(", ");
 }
 
+/** Steps of a data-flow trace listed in an inline comment. */
+const MAX_TRACE_STEPS = 12;
+
+/** "untrusted 1, unknown 2, internal 0" over the findings that carry a trust property. */
+function trustCounts(findings: readonly Finding[]): string {
+  const counts = countByTrust(findings);
+  return TRUST_LEVELS.map((t) => `${t} ${counts[t]}`).join(", ");
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
@@ -108,6 +118,8 @@ export interface SummaryInput {
   linkTo: (finding: Finding) => string;
   /** Repository-relative path shown for a finding. */
   pathOf: (finding: Finding) => string;
+  /** Findings `--min-trust` left out of the comment. */
+  hiddenByTrust?: { minTrust: Trust; count: number };
 }
 
 function findingRow(finding: Finding, input: SummaryInput): string {
@@ -115,7 +127,7 @@ function findingRow(finding: Finding, input: SummaryInput): string {
   const label = `${path}:${finding.location.line}`;
   return (
     `| ${SEVERITY_ICON[finding.severity]} ${capitalize(finding.severity)} ` +
-    `| ${ruleLink(input.tool.informationUri, finding.ruleId)} ${cell(finding.ruleName)} ` +
+    `| ${ruleLink(input.tool.informationUri, finding.ruleId)} ${cell(finding.ruleName)}${finding.trust ? ` (${finding.trust === "untrusted" ? "**untrusted**" : finding.trust})` : ""} ` +
     `| [${cell(label)}](${input.linkTo(finding)}) |`
   );
 }
@@ -138,6 +150,7 @@ export function renderSummary(input: SummaryInput): string {
       "",
       ...findingTable(input.introduced, input),
     );
+    if (input.introduced.some((f) => f.trust)) out.push("", `By trust of the data: ${trustCounts(input.introduced)}.`);
   }
   if (input.notInline.length > 0) {
     out.push(
@@ -160,6 +173,7 @@ export function renderSummary(input: SummaryInput): string {
     );
   }
   if (input.baselined > 0) out.push("", `${plural(input.baselined, "finding")} suppressed by the baseline.`);
+  if (input.hiddenByTrust?.count) out.push("", `${plural(input.hiddenByTrust.count, "finding")} below \`--min-trust ${input.hiddenByTrust.minTrust}\` not listed.`);
   out.push("", `<sub>${cell(input.tool.name)} ${cell(input.tool.version)} · updated on every run</sub>`, "");
   return truncate(out.join("\n"));
 }
@@ -176,6 +190,11 @@ export function renderInlineComment(finding: Finding, rule: RuleMeta | undefined
     "",
     cell(finding.message),
   ];
+  if (finding.trust) out.push("", `**Trust:** ${finding.trust}${finding.trustReason ? ` (${cell(finding.trustReason)})` : ""}`);
+  if (finding.trace?.length) {
+    out.push("", "**Data flow:**", "", ...finding.trace.slice(0, MAX_TRACE_STEPS).map((s, i) => `${i + 1}. \`${cell(`${s.location.file}:${s.location.line}`)}\` ${cell(s.message)}`));
+    if (finding.trace.length > MAX_TRACE_STEPS) out.push(`… and ${finding.trace.length - MAX_TRACE_STEPS} more steps in the SARIF report.`);
+  }
   const suggestion = suggestedLine(finding);
   if (suggestion !== undefined) {
     out.push("", `Suggested fix (${cell(finding.fix!.description)}):`, "", suggestionBlock(suggestion));

@@ -10,7 +10,8 @@ import { scanProject, type ScanOptions } from "../../project/scan.js";
 import { OUTPUT_FORMATS, renderReport, renderStatistics, summarize } from "../../report/index.js";
 import { CliUsageError, type CliIo, type Command } from "../command.js";
 import { writeOutput } from "../output.js";
-import { parseFailOn, SCAN_FLAGS, SCAN_FLAGS_HELP, scanOptionsFrom, type ScanFlagValues } from "../scan-flags.js";
+import { filterByTrust } from "../../core/trust.js";
+import { parseFailOn, parseMinTrust, SCAN_FLAGS, SCAN_FLAGS_HELP, scanOptionsFrom, type ScanFlagValues } from "../scan-flags.js";
 import { sanitizeForTerminal } from "../../report/terminal.js";
 import { parseColorMode, Progress, useColor } from "../terminal.js";
 import { parseOutputs } from "../outputs.js";
@@ -55,6 +56,7 @@ Examples:
   pathfinder scan -o sarif=results.sarif -o text     (one scan, two reports)
   git show HEAD:app.py | pathfinder scan - --stdin-filename app.py
   pathfinder scan --exclude-rule PYTHON-ML-SEC-001 --statistics
+  pathfinder scan --min-trust untrusted --fail-on high   (only calls untrusted data reaches)
   pathfinder scan --fix --dry-run > fixes.diff
   pathfinder scan --config ci/pathfinder.toml
 
@@ -81,6 +83,7 @@ ${FIX_FLAGS_HELP}`,
     const outputs = parseOutputs(flags.output, flags["output-file"], OUTPUT_FORMATS, "text");
     const colorMode = parseColorMode(flags.color);
     const failOn = parseFailOn(flags["fail-on"]);
+    const minTrust = parseMinTrust(flags["min-trust"]);
     const digests = new Map<string, string>();
     if (values.fix) options.onSourceRead = (file, bytes) => digests.set(file.relPath, sourceDigest(bytes));
     let report = stdin ? await scanStandardInput(options, flags, io) : await runScan(options, flags, io);
@@ -97,6 +100,7 @@ ${FIX_FLAGS_HELP}`,
         report = { ...report, findings: report.findings.filter((f) => !fixed.has(f)) };
       }
     }
+    report = filterByTrust(report, minTrust);
     const pathPrefix = await repositoryPrefix(report.scan.target, flags["sarif-root"], io.cwd);
     const docsBase = flags["docs-url"] ?? (io.env.PATHFINDER_DOCS_URL || undefined);
     const readLines = stdin ? () => undefined : sourceLinesReader(report.scan.target);

@@ -13,6 +13,7 @@ import { TokenSet } from "./token-set.js";
 import { pastDeadline, TimeBudgetExceeded, type PythonParser, type TimeBudget } from "./parser.js";
 import { RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
 import { summarizeModule, type ModuleSummary } from "./project-index.js";
+import { PROVENANCE_NAMES } from "./provenance.js";
 import type { Scope } from "./semantic/scopes.js";
 import { childByField, LineIndex, type SyntaxNode, type SyntaxTree } from "./syntax.js";
 
@@ -84,7 +85,9 @@ export class SinkIndex implements SinkNames {
     this.keepCalledFunctions = flowNames.length > 0;
     const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...(project?.words ?? []), ...(project?.modules ?? []), ...flowNames];
     this.words = anchorWords(names);
-    this.attributeKeys = new Set([...this.words].map(identifierKey));
+    // Trust judgements follow values through path and resource attributes (`HERE.joinpath`, `pkg_resources.resource_stream`).
+    const provenance = rules.some((r) => r.judgeTrust) ? anchorWords(PROVENANCE_NAMES) : [];
+    this.attributeKeys = new Set([...this.words, ...provenance].map(identifierKey));
     for (const name of names) {
       const parts = name.split(".");
       for (let n = 1; n <= parts.length; n++) this.sinkModules.add(parts.slice(0, n).join("."));
@@ -391,7 +394,14 @@ function toFinding(m: RuleMatch, file: PythonFile, model: SemanticModel, index: 
     ...(m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {}),
     ...(outcome.flow?.length ? { trace: outcome.flow.map((s) => traceStep(s, file.path, model, index)) } : {}),
     ...(outcome.fix ? { fix: outcome.fix } : {}),
+    ...trustOf(m),
   };
+}
+
+/** The rule's judgement of the input's trust (see `PythonRule.judgeTrust`), for sink matches only. */
+function trustOf(m: RuleMatch): Pick<Finding, "trust" | "trustReason"> {
+  const judged = m.rule.judgeTrust && m.spec.call.length ? m.rule.judgeTrust(m) : undefined;
+  return judged ? { trust: judged.trust, ...(judged.reason ? { trustReason: judged.reason } : {}) } : {};
 }
 
 function traceStep(step: { node: SyntaxNode; message: string }, path: string, model: SemanticModel, index: LineIndex): TraceStep {

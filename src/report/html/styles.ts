@@ -57,6 +57,8 @@ main { max-width: 1200px; margin: 0 auto; padding: 1rem; }
 .badge-medium { background: var(--sev-medium); }
 .badge-low { background: var(--sev-low); }
 .badge-suppressed { background: transparent; color: var(--muted); border: 1px solid var(--border); }
+.badge-trust-untrusted { background: var(--sev-critical); }
+.badge-trust-unknown, .badge-trust-internal { background: transparent; color: var(--muted); border: 1px solid var(--border); }
 .tag { display: inline-block; padding: 0 0.5em; border-radius: 4px; background: var(--surface-2); border: 1px solid var(--border); font-size: 0.8rem; }
 .tags { display: flex; flex-wrap: wrap; gap: 0.3rem; margin: 0; padding: 0; list-style: none; }
 .counts { display: flex; flex-wrap: wrap; gap: 0.6rem; margin: 0; padding: 0; list-style: none; }

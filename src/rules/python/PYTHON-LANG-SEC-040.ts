@@ -1,5 +1,6 @@
 import { code, defineRule, type SinkMatch } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
+import { judgeInputTrust } from "./trust.js";
 
 const PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
 
@@ -36,6 +37,7 @@ export default defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
   prefilter: ["pickle", "Pickle"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, message }],
   docs: {
     summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",

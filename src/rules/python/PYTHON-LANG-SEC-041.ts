@@ -3,6 +3,7 @@ import { childByField, type SyntaxNode } from "../../languages/python/syntax.js"
 import { code, defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { calleeAttributeName, classNamesOf, fix, replaceNode, spelled } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const SAFE_LOADERS = new Set(["yaml.SafeLoader", "yaml.CSafeLoader", "yaml.BaseLoader", "yaml.CBaseLoader"]);
 const UNSAFE_LOADERS = new Set(["yaml.Loader", "yaml.UnsafeLoader", "yaml.CLoader", "yaml.CUnsafeLoader"]);
@@ -110,6 +111,7 @@ export default defineRule({
   banditIds: ["B506"],
   similar: ["PYTHON-LANG-SEC-043", "PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-042"],
   prefilter: ["yaml"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: ["yaml.load", "yaml.load_all"], check: checkLoad, message: unsafeMessage },
     { call: ["yaml.unsafe_load", "yaml.unsafe_load_all", ...methodsOf(UNSAFE_LOADERS)], message: unsafeMessage },

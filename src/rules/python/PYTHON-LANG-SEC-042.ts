@@ -1,6 +1,7 @@
 import { defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { literalTruth, unpicklingMessage, spelled } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const ADVICE = "Decode untrusted JSON with `json.loads` and build objects explicitly (dataclasses, pydantic).";
 const message = unpicklingMessage("jsonpickle, whose `py/reduce` and `py/object` tags call arbitrary functions", ADVICE);
@@ -30,6 +31,7 @@ export default defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-041"],
   prefilter: ["jsonpickle"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["jsonpickle.decode", "jsonpickle.loads", "jsonpickle.Unpickler"], subclasses: true, references: true, check, message }],
   docs: {
     summary: "Detects jsonpickle decoding (`jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.Unpickler`), which rebuilds arbitrary Python objects and can run code.",

@@ -2,6 +2,7 @@ import type { SyntaxNode } from "../../languages/python/syntax.js";
 import { code, defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { classNamesOf, spelled } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const ADVICE = "Use `YAML()` (round-trip) or `YAML(typ=\"safe\")`, which build only plain data.";
 
@@ -89,6 +90,7 @@ export default defineRule({
   banditIds: ["B506"],
   similar: ["PYTHON-LANG-SEC-041", "PYTHON-LANG-SEC-040"],
   prefilter: ["ruamel"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: ["ruamel.yaml.YAML().load", "ruamel.yaml.YAML().load_all"], check: checkInstanceLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE}` },
     { call: ["ruamel.yaml.load", "ruamel.yaml.load_all"], check: checkLegacyLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE}` },

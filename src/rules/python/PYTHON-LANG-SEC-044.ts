@@ -1,6 +1,7 @@
 import { code, defineRule, type SinkMatch } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { spelled } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 function message(m: SinkMatch): string {
   const head = m.via === "reference" ? `${spelled(m)} is passed as a callable: every value it is applied to is unmarshalled` : `${spelled(m)} unmarshals its input`;
@@ -25,6 +26,7 @@ export default defineRule({
   banditIds: ["B302"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-045"],
   prefilter: ["marshal"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["marshal.load", "marshal.loads"], references: true, message }],
   docs: {
     summary: "Detects `marshal.load` and `marshal.loads`, which are not safe on data that could come from an untrusted source.",

@@ -1,6 +1,7 @@
 import { defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { spelled } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 function message(m: SinkMatch): string {
   if (m.via === "subclass") {
@@ -40,6 +41,7 @@ export default defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-044"],
   prefilter: ["shelve", "Shelf"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     {
       call: ["shelve.open", "shelve.Shelf", "shelve.DbfilenameShelf", "shelve.BsdDbShelf"],

@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { unpicklingMessage } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const message = unpicklingMessage(
   "dill, a pickle extension that also rebuilds functions, lambdas and whole sessions",
@@ -22,6 +23,7 @@ export default defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-005"],
   prefilter: ["dill"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: ["dill.load", "dill.loads", "dill.Unpickler"], subclasses: true, references: true, message },
     { call: ["dill.load_session", "dill.load_module", "dill.load_module_asdict", "dill.temp.load", "dill.temp.loadIO"], message },

@@ -1,6 +1,7 @@
 import { defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { appendKeywordArgument, fix, literalTruth, spelled } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const HUB_LOADERS = new Set(["torch.hub.load_state_dict_from_url"]);
 
@@ -71,6 +72,7 @@ export default defineRule({
   banditIds: ["B614"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
   prefilter: ["torch", "model_zoo", "load_state_dict_from_url"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE}` }],
   docs: {
     summary:

@@ -1,6 +1,7 @@
 import { defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { fix, literalTruth, replaceNode, spelled } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const ADVICE = "Keep the default `allow_pickle=False` and store object data in a data-only format (JSON, Parquet, safetensors).";
 
@@ -51,6 +52,7 @@ export default defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-009"],
   prefilter: ["numpy", "read_array"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: Object.keys(ALLOW_PICKLE_POSITION), check, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE}` },
     { call: ["numpy.loads", "numpy.ma.loads", "numpy.ma.load", "numpy.core.multiarray.loads"], references: true, message: legacyMessage },

@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { unpicklingMessage } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const message = unpicklingMessage(
   "pickle (pandas.read_pickle is pickle.load with decompression)",
@@ -22,6 +23,7 @@ export default defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-010"],
   prefilter: ["pandas", "read_pickle", "pickle_compat"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     {
       call: ["pandas.read_pickle", "pandas.compat.pickle_compat.load", "pandas.compat.pickle_compat.loads"],

@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { unpicklingMessage } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const message = unpicklingMessage(
   "joblib, which stores models as pickles",
@@ -22,6 +23,7 @@ export default defineRule({
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-001", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-011"],
   prefilter: ["joblib"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["joblib.load"], references: true, message }],
   docs: {
     summary: "Detects `joblib.load` (also `sklearn.externals.joblib.load`), which unpickles model files and runs any code they contain.",

@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { unpicklingMessage } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const message = unpicklingMessage(
   "cloudpickle (pickle, plus code objects for functions and classes)",
@@ -22,6 +23,7 @@ export default defineRule({
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-046"],
   prefilter: ["cloudpickle", "srsly"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["cloudpickle.load", "cloudpickle.loads", "srsly.pickle_loads"], references: true, message }],
   docs: {
     summary: "Detects cloudpickle deserialization (`cloudpickle.loads`, `cloudpickle.load`, and wrappers such as `srsly.pickle_loads`), which runs arbitrary code from its input.",

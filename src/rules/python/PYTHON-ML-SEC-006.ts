@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { unpicklingMessage } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const message = unpicklingMessage(
   "torch.package, which unpickles the archive's objects and imports the Python source it ships",
@@ -22,6 +23,7 @@ export default defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040"],
   prefilter: ["torch", "PackageImporter"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["torch.package.PackageImporter"], subclasses: true, message }],
   docs: {
     summary: "Detects `torch.package.PackageImporter`, which loads pickled objects and executes Python code shipped inside a `.pt` package.",

@@ -1,6 +1,7 @@
 import { defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { literalTruth, spelled } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const ADVICE = "Keep `safe_mode=True` (the default) and replace Lambda layers with registered custom layers.";
 
@@ -43,6 +44,7 @@ export default defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-001", "PYTHON-ML-SEC-004"],
   prefilter: ["keras"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: Object.keys(SAFE_MODE_POSITION), check, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE}` },
     {

@@ -1,6 +1,7 @@
 import { defineRule, type SinkMatch } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { spelled } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const ADVICE = "Use plain msgpack and encode arrays of numeric dtype yourself, or safetensors/npy with allow_pickle=False.";
 
@@ -29,6 +30,7 @@ export default defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-002", "PYTHON-LANG-SEC-040"],
   prefilter: ["msgpack_numpy"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     {
       call: ["msgpack_numpy.unpackb", "msgpack_numpy.loads", "msgpack_numpy.unpack", "msgpack_numpy.load", "msgpack_numpy.Unpacker", "msgpack_numpy.decode"],

@@ -1,6 +1,7 @@
 import { defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { spelled } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const ADVICE = "Read HDF5 only from trusted sources, or store tables as Parquet; with format=\"table\" and non-object dtypes nothing is pickled.";
 
@@ -31,6 +32,7 @@ export default defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-003"],
   prefilter: ["pandas", "read_hdf", "HDFStore"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["pandas.read_hdf", "pandas.HDFStore"], check, message }],
   docs: {
     summary: "Detects `pandas.read_hdf` and opening an existing `pandas.HDFStore`: object-dtype data in HDF5 \"fixed\" format is stored with pickle and unpickled on read.",

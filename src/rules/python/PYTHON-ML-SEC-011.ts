@@ -2,6 +2,7 @@ import type { SyntaxNode } from "../../languages/python/syntax.js";
 import { defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { namesOf, spelled } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const ADVICE = "Inspect `skops.io.get_untrusted_types(...)` and pass only the types you have reviewed as `trusted=[...]`.";
 const UNTRUSTED_TYPES = "skops.io.get_untrusted_types";
@@ -49,6 +50,7 @@ export default defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-004"],
   prefilter: ["skops"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["skops.io.load", "skops.io.loads"], check, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE}` }],
   docs: {
     summary: "Detects `skops.io.load`/`loads` with `trusted=True` or with the file's own `get_untrusted_types()` result, which defeats skops' type checks.",

@@ -1,6 +1,7 @@
 import { defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { spelled } from "./sink-helpers.js";
+import { judgeInputTrust } from "./trust.js";
 
 const ADVICE = "Upgrade to NLTK >= 3.9 and use its pickle-free resources (punkt_tab, averaged_perceptron_tagger_eng); load only resources from a trusted nltk_data directory.";
 const PICKLE_EXTENSIONS = /\.(pickle|pkl)$/i;
@@ -42,6 +43,7 @@ export default defineRule({
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004"],
   prefilter: ["nltk"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["nltk.data.load"], check, message }],
   docs: {
     summary: "Detects `nltk.data.load` of pickled resources (`.pickle` files or `format=\"pickle\"`), which unpickles data from the nltk_data directories.",

@@ -1,0 +1,49 @@
+// The trust of a deserializer call's input, as the pattern rules judge it on their own: `internal` when the data
+// provably comes from literals or the program's own files, else `unknown`. `untrusted` comes from
+// PYTHON-DESER-001's flows (see `src/rules/python/trust-join.ts`).
+import { ProvenanceEvaluator } from "../../languages/python/provenance.js";
+import type { SemanticModel } from "../../languages/python/semantic/model.js";
+import type { SyntaxNode } from "../../languages/python/syntax.js";
+import type { SinkMatch, TrustJudgement } from "../rule.js";
+
+/** Keywords under which deserializers take the data, the file or the path they read, in the order tried. */
+const INPUT_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn", "fileobj", "file_obj"];
+
+/**
+ * Sinks whose input is the serialized data itself (a literal there is the payload). Every other sink reads a file
+ * or a path, where a literal only names a file: relative to the working directory, or somewhere on the machine,
+ * neither of which the program controls.
+ */
+function readsDataArgument(target: string): boolean {
+  return /(^|\.)(loads|_loads|decode|unpackb|pickle_loads)$/.test(target) || /^(yaml|ruamel\.yaml)\./.test(target);
+}
+
+const evaluators = new WeakMap<SemanticModel, ProvenanceEvaluator>();
+
+/** The input argument of a sink call: the data, file or path it deserializes. */
+function inputArgument(m: SinkMatch): SyntaxNode | undefined {
+  for (const k of INPUT_KEYWORDS) {
+    const v = m.args.keywords.get(k);
+    if (v) return v;
+  }
+  return m.args.positional[0];
+}
+
+/**
+ * `PythonRule.judgeTrust` of the deserializer pattern rules. Undefined (no trust property) for a sink passed as a
+ * callable or called without an input argument (`msgpack_numpy.patch()`, a `Listener`): nothing to judge.
+ */
+export function judgeInputTrust(m: SinkMatch): TrustJudgement | undefined {
+  if (m.via === "reference") return { trust: "unknown", reason: "the deserializer is passed as a callable; what it is applied to is not followed" };
+  const arg = inputArgument(m);
+  if (!arg) return undefined;
+  let evaluator = evaluators.get(m.model);
+  if (!evaluator) evaluators.set(m.model, (evaluator = new ProvenanceEvaluator(m.model)));
+  const { provenance: p, writtenHere, outside } = evaluator.judge(arg, m.scope);
+  if (writtenHere) return { trust: "unknown", reason: "the input is a file of the program's own that this module also writes, so it holds what was written at run time" };
+  if (!p) return outside ? { trust: "unknown", reason: `the input depends on ${outside}` } : { trust: "unknown" };
+  const data = readsDataArgument(m.target);
+  const internal = [...p.origins].every((o) => o !== "constant" || data);
+  if (internal) return { trust: "internal", reason: `the input is ${p.reason}` };
+  return { trust: "unknown", reason: "the input is a literal path, which names a file relative to the working directory or elsewhere on the machine, not one of the program's own" };
+}
