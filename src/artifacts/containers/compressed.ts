@@ -1,7 +1,8 @@
-// Single compressed streams (gzip, zlib, bz2, xz, lzma, zstd, joblib's old "ZF" files): one member, the decoded
+// Single compressed streams (gzip, zlib, bz2, xz, lzma, zstd, lz4, joblib's old "ZF" files): one member, the decoded
 // stream, which the dispatcher sniffs and inspects like any file. Browser-safe.
 import { ascii, startsWith } from "./bytes.js";
 import type { Compression } from "./decompress.js";
+import { FRAME_MAGIC, LEGACY_MAGIC } from "./lz4.js";
 import { decodedMember, type ContainerReader } from "./reader.js";
 import { sliceSource } from "./sources.js";
 
@@ -50,6 +51,12 @@ export const bzip2Reader = streamReader({
 export const xzReader = streamReader({ format: "xz", codec: "xz", sniff: (head) => startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]) });
 
 export const zstdReader = streamReader({ format: "zstd", codec: "zstd", sniff: (head) => startsWith(head, [0x28, 0xb5, 0x2f, 0xfd]) });
+
+export const lz4Reader = streamReader({
+  format: "lz4",
+  codec: "lz4",
+  sniff: (head) => startsWith(head, FRAME_MAGIC) || startsWith(head, LEGACY_MAGIC),
+});
 
 export const zlibReader = streamReader({
   format: "zlib",

@@ -1,8 +1,9 @@
 // Every container format Pathfinder opens, in the order their signatures are tried. Adding a format is one new
 // reader file (implementing ContainerReader) and one line here. Browser-safe.
-import { bzip2Reader, gzipReader, joblibZfileReader, lzmaReader, xzReader, zlibReader, zstdReader } from "./compressed.js";
+import { bzip2Reader, gzipReader, joblibZfileReader, lz4Reader, lzmaReader, xzReader, zlibReader, zstdReader } from "./compressed.js";
 import { npyReader } from "./npy.js";
-import { lz4Reader, rarReader, sevenZipReader } from "./opaque.js";
+import { rarReader } from "./opaque.js";
+import { sevenZipReader } from "./sevenzip.js";
 import type { ContainerReader } from "./reader.js";
 import { tarReader } from "./tar.js";
 import { zipReader } from "./zip.js";

@@ -19,5 +19,3 @@ function opaqueReader(format: string, signature: readonly number[]): ContainerRe
 }
 
 export const rarReader = opaqueReader("rar", ascii("Rar!\x1a\x07"));
-export const sevenZipReader = opaqueReader("7z", [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]);
-export const lz4Reader = opaqueReader("lz4", [0x04, 0x22, 0x4d, 0x18]);
