@@ -15,6 +15,9 @@ interface StreamFormat {
   trait?: string;
 }
 
+const BZIP2_MAGIC = ascii("BZh");
+const JOBLIB_ZFILE_MAGIC = ascii("ZF");
+
 function streamReader({ format, codec, sniff, skip = 0, trait }: StreamFormat): ContainerReader {
   return {
     format,
@@ -45,7 +48,7 @@ export const gzipReader = streamReader({ format: "gzip", codec: "gzip", sniff: (
 export const bzip2Reader = streamReader({
   format: "bz2",
   codec: "bz2",
-  sniff: (head) => startsWith(head, ascii("BZh")) && head.length > 3 && head[3]! >= 0x31 && head[3]! <= 0x39,
+  sniff: (head) => startsWith(head, BZIP2_MAGIC) && head.length > 3 && head[3]! >= 0x31 && head[3]! <= 0x39,
 });
 
 export const xzReader = streamReader({ format: "xz", codec: "xz", sniff: (head) => startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]) });
@@ -79,7 +82,7 @@ export const lzmaReader = streamReader({ format: "lzma", codec: "lzma", sniff: l
 export const joblibZfileReader = streamReader({
   format: "joblib-zfile",
   codec: "zlib",
-  sniff: (head) => startsWith(head, ascii("ZF")) && head.length >= 22 && head[21] === 0x78,
+  sniff: (head) => startsWith(head, JOBLIB_ZFILE_MAGIC) && head.length >= 22 && head[21] === 0x78,
   skip: 21,
   trait: "joblib",
 });
