@@ -3,7 +3,7 @@
 // Read-only, bounded, never throws.
 import type { Finding, ScanError } from "../core/types.js";
 import { decompress, type Compression } from "./containers/decompress.js";
-import { readerFor } from "./containers/formats.js";
+import { READERS } from "./containers/formats.js";
 import type { ArtifactLayoutEntry, ContainerListing, ContainerMember, ContainerReader, ReaderContext } from "./containers/reader.js";
 import { SNIFF_BYTES, sniffFormat } from "./containers/sniff.js";
 import { readRange, sliceSource } from "./containers/sources.js";
@@ -233,11 +233,16 @@ class ArtifactScan implements PickleHost {
       if (item.depth === 0) this.warn("file is empty");
       return;
     }
-    const reader = readerFor(head);
-    const pickleLike = reader === undefined && (item.expectPickle === true || looksLikePickle(head));
-    if (item.depth === 0) this.baseKind = pickleLike ? "pickle" : (reader?.format ?? "unknown");
-    if (reader) {
-      await this.openContainer(item, reader, { localHeaderAt: 0 });
+    // Every reading a loader could take: a file can be a valid tar and a valid gzip (or zip, lzma, ...) at once, and
+    // tarfile, gzip, zipfile and torch.load each pick their own. The first reading that matches speaks; the others
+    // are inspected quietly (their decoding errors are expected when the bytes are only coincidentally alike).
+    const readers = READERS.filter((reader) => reader.sniff(head));
+    const pickleLike = readers.length === 0 && (item.expectPickle === true || looksLikePickle(head));
+    if (item.depth === 0) this.baseKind = pickleLike ? "pickle" : (readers[0]?.format ?? "unknown");
+    if (readers.length > 0) {
+      for (const [index, reader] of readers.entries()) await this.openContainer(item, reader, { localHeaderAt: 0 }, index > 0);
+      // zipfile finds an archive by the end record, whatever the first bytes are (a tar or gzip with a zip at its end).
+      if (!readers.includes(zipReader)) await this.openContainer(item, zipReader, { localHeaderAt: -1 }, true);
       return;
     }
     if (pickleLike) return this.inspectPickles(item);
@@ -252,8 +257,13 @@ class ArtifactScan implements PickleHost {
   }
 
   /** Lists a container's members and queues each one a loader could unpickle or open further; false: not one. */
-  private async openContainer(item: WorkItem, reader: ContainerReader, options: { localHeaderAt?: number; afterPickle?: boolean }): Promise<boolean> {
-    const listing = await reader.list(item.source, this.readerContext(item), options);
+  private async openContainer(
+    item: WorkItem,
+    reader: ContainerReader,
+    options: { localHeaderAt?: number; afterPickle?: boolean },
+    quiet = false,
+  ): Promise<boolean> {
+    const listing = await reader.list(item.source, this.readerContext(item, quiet), options);
     if (listing === null) return false;
     if (item.depth === 0 && this.baseKind === "unknown") this.baseKind = reader.format;
     for (const alternate of listing.alternates ?? []) {
@@ -315,16 +325,23 @@ class ArtifactScan implements PickleHost {
     });
   }
 
-  private readerContext(item: WorkItem): ReaderContext {
+  /** `quiet`: a second reading of bytes another reader already took; what it cannot read is not news. */
+  private readerContext(item: WorkItem, quiet: boolean): ReaderContext {
     return {
       limits: this.options.limits,
       member: item.member,
-      decompress: (format, input, member, want) => this.decompressBounded(format, input, member, want),
+      decompress: (format, input, member, want) => this.decompressBounded(format, input, member, want, quiet),
       canDecompress: () => this.budget > 0 && this.scanAllowance() > 0,
       notInspected: (message, member) => this.notInspected(message, member),
-      warn: (message, member) => this.warn(message, member),
-      issue: (issue, member) => this.addIssue(issue, member, item.origin),
-      trait: (name) => this.traits.add(name),
+      warn: (message, member) => {
+        if (!quiet) this.warn(message, member);
+      },
+      issue: (issue, member) => {
+        if (!quiet || issue.kind !== "uninspectable") this.addIssue(issue, member, item.origin);
+      },
+      trait: (name) => {
+        if (!quiet) this.traits.add(name);
+      },
     };
   }
 
@@ -348,7 +365,7 @@ class ArtifactScan implements PickleHost {
 
   // ---- budgets -----------------------------------------------------------------------------------
 
-  private async decompressBounded(format: Compression, input: ByteSource, member: string, want?: number) {
+  private async decompressBounded(format: Compression, input: ByteSource, member: string, want?: number, quiet = false) {
     const result = await decompress(format, input, {
       limit: Math.max(0, Math.min(this.budget, this.scanAllowance())),
       ...(want !== undefined ? { want } : {}),
@@ -372,8 +389,8 @@ class ArtifactScan implements PickleHost {
         0,
       );
     }
-    if (result.error) this.warn(`${format} data is corrupt or truncated: ${result.error}`, member);
-    if (result.error && /not supported/.test(result.error)) {
+    if (result.error && !quiet) this.warn(`${format} data is corrupt or truncated: ${result.error}`, member);
+    if (result.error && !quiet && /not supported/.test(result.error)) {
       // Loaders with a fuller decoder see content we cannot: say so rather than call the file clean.
       this.addIssue({ kind: "uninspectable", severity: "medium", message: `${format} data uses a feature Pathfinder cannot decode (${result.error})` }, member, 0);
     }
