@@ -15,7 +15,7 @@ export function sniffFormat(head: Uint8Array): SniffedFormat {
 export const ARTIFACT_EXTENSIONS = [
   ".pkl", ".pickle", ".pck", ".pcl", ".p", ".pt", ".pth", ".bin", ".ckpt", ".joblib", ".jbl", ".npy", ".npz",
   ".dill", ".sav", ".model", ".mar", ".pkl.gz", ".pkl.bz2", ".pkl.xz", ".pkl.lzma", ".pkl.z", ".gz", ".bz2",
-  ".xz", ".lzma", ".7z", ".zip", ".tar", ".zst", ".z", ".dat", ".th", ".nemo", ".pth.tar", ".tgz", ".tar.gz", ".pk", ".pck",
+  ".xz", ".lzma", ".7z", ".zip", ".tar", ".zst", ".lz4", ".z", ".dat", ".th", ".nemo", ".pth.tar", ".tgz", ".tar.gz", ".pk", ".pck",
 ];
 
 /** Text and source files: a protocol 0 pickle sniff on them needs an extension hint or a binary PROTO header. */
