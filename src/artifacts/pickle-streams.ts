@@ -14,6 +14,8 @@ export const HEAD_BYTES = 64 * 1024 + 1;
 const MAX_STACKED_PICKLES = 64;
 /** Pickles up to this size are analysed in one pass when nothing in them needs the framing walk. */
 const DIRECT_ANALYSIS_BYTES = 4 * 1024 * 1024;
+/** Bytes read past the point where the framing walk stopped, for the machine to stop on its own. */
+const WALK_ERROR_MARGIN = 64 * 1024;
 const JOBLIB_WRAPPER = /(^|\.)numpy_pickle(_compat)?\.(Z?NDArrayWrapper|NumpyArrayWrapper)$/;
 
 /** Bytes that hold pickles: the source, its member name and where its first byte sits in the member. */
@@ -107,11 +109,28 @@ export class PickleStreams {
       this.host.warn(`joblib array data could not be located (${framing.error.message}); analysing the stream as is`, member);
     }
     const length = framing.end !== null ? framing.end - position : source.size - position;
-    const bytes = await this.host.readPickleBytes(source, position, length, member);
-    const analysis = this.host.analyze(bytes);
+    const early = framing.end === null && framing.arrays.length === 0 ? await this.analyseUpToWalkError(item, position, length, framing.error) : null;
+    const analysis = early ?? this.host.analyze(await this.host.readPickleBytes(source, position, length, member));
     this.host.record(analysis, member, item.origin + position);
     if (framing.end !== null) return framing.end;
     return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
+  }
+
+  /**
+   * A stream the walk could not finish (a multi-GB `.bin` of other data named like a checkpoint, a broken pickle):
+   * the machine stops where the unpickler would, so only the bytes up to a little past the walk's stop are read.
+   * When the machine runs on to that cut, the walk stopped for a reason the machine does not share: null, and the
+   * caller analyses the whole stream.
+   */
+  private async analyseUpToWalkError(item: PickleSite, position: number, length: number, error: { offset: number } | undefined): Promise<PickleAnalysis | null> {
+    if (error === undefined) return null;
+    const cut = Math.max(0, error.offset - position) + WALK_ERROR_MARGIN;
+    if (cut >= length) return null;
+    const analysis = this.host.analyze(await readRange(item.source, position, cut));
+    // Not a pickle at all (the unpickler fails on its first opcode), or stopped well before the cut: the whole answer.
+    if (!analysis.isPickle || (analysis.error !== undefined && analysis.error.offset < cut - WALK_ERROR_MARGIN / 2)) return analysis;
+    this.host.refund(analysis.opcodeCount);
+    return null;
   }
 
   /**
