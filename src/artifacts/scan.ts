@@ -8,11 +8,13 @@ import type { ArtifactLayoutEntry, ContainerListing, ContainerMember, ContainerR
 import { SNIFF_BYTES, sniffFormat } from "./containers/sniff.js";
 import { readRange, sliceSource } from "./containers/sources.js";
 import { zipReader } from "./containers/zip.js";
+import { DecompressionBudget } from "./budget.js";
 import { issuesToFindings, type IssueRecord } from "./findings.js";
 import { analyzePickle, DEFAULT_PICKLE_OPTIONS, looksLikePickle, type PickleAnalysis } from "./pickle/index.js";
 import { couldStartPickle } from "./pickle/sniff.js";
 import { HEAD_BYTES, PickleStreams, type PickleHost } from "./pickle-streams.js";
 import type { ByteSource, PickleIssue, PickleScanOptions } from "./types.js";
+import { Warnings } from "./warnings.js";
 
 export type { ArtifactLayoutEntry, ArtifactRole } from "./containers/reader.js";
 
@@ -48,10 +50,6 @@ interface WorkItem {
 const MAX_WORK_ITEMS = 10_000;
 /** Opcodes analysed per file across all its pickles (a 3,000-member archive must not cost 3,000 full budgets). */
 const DEFAULT_OPCODES_PER_FILE = 50_000_000;
-/** The share of the per-file decompression cap that the scan-wide budget does not count (1/16: 16 MiB of 256). */
-const FREE_SHARE = 16;
-/** Distinct warnings kept per file; repeats of one kind are counted, not listed. */
-const MAX_WARNINGS = 50;
 /** File names that loaders unpickle directly (torch.load, joblib.load, pickle.load by convention). */
 const PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|dill|sav|dat|th)$/i;
 
@@ -72,48 +70,24 @@ export async function scanArtifact(
 class ArtifactScan implements PickleHost {
   private readonly layoutRows: ArtifactLayoutEntry[] = [];
   private readonly analyses: ArtifactAnalysis[] = [];
-  private readonly errors: ScanError[] = [];
-  private readonly warningKinds = new Map<string, { error: ScanError; count: number }>();
-  private droppedWarnings = 0;
+  private readonly warningList: Warnings;
   private readonly issues: IssueRecord[] = [];
   private readonly queue: WorkItem[] = [];
   private readonly traits = new Set<string>();
   private readonly pickles = new PickleStreams(this);
   private baseKind = "unknown";
-  private budget: number;
+  private readonly budget: DecompressionBudget;
   private budgetWarned = false;
   private opcodesLeft: number;
-  /** Decompressed bytes this file produced so far. */
-  private decompressed = 0;
   private opcodesWarned = false;
 
   constructor(
     private readonly relPath: string,
     readonly options: PickleScanOptions,
   ) {
-    this.budget = Math.min(options.limits.maxDecompressedBytes, options.scanBudget?.decompressedBytes ?? Number.POSITIVE_INFINITY);
+    this.budget = new DecompressionBudget(options);
+    this.warningList = new Warnings(relPath);
     this.opcodesLeft = options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE;
-  }
-
-  /**
-   * Decompressed bytes this file may still produce under the scan-wide budget. Every file gets its first
-   * 1/FREE_SHARE of the per-file cap (16 MiB by default) without charge, so bombs that spend the scan's budget cannot hide the ordinary
-   * compressed files after them.
-   */
-  private scanAllowance(): number {
-    const shared = this.options.scanBudget;
-    if (shared === undefined) return Number.POSITIVE_INFINITY;
-    return Math.max(0, shared.decompressedBytes) + Math.max(0, this.freeBytes() - this.decompressed);
-  }
-
-  private freeBytes(): number {
-    return Math.floor(this.options.limits.maxDecompressedBytes / FREE_SHARE);
-  }
-
-  private charge(bytes: number): void {
-    const free = Math.max(0, this.freeBytes() - this.decompressed);
-    this.decompressed += bytes;
-    if (this.options.scanBudget) this.options.scanBudget.decompressedBytes -= Math.max(0, bytes - free);
   }
 
   analyze(bytes: Uint8Array): PickleAnalysis {
@@ -168,7 +142,7 @@ class ArtifactScan implements PickleHost {
       layout: this.layoutRows,
       analyses: this.analyses,
       findings: issuesToFindings(this.relPath, this.issues),
-      errors: this.warnings(),
+      errors: this.warningList.list(),
     };
   }
 
@@ -181,21 +155,8 @@ class ArtifactScan implements PickleHost {
     return this.baseKind;
   }
 
-  /** Warnings of one kind (the message with numbers and member names taken out) are reported once with a count. */
   warn(message: string, member?: string): void {
-    const key = message.replace(/\d+/g, "#");
-    const seen = this.warningKinds.get(key);
-    if (seen !== undefined) {
-      seen.count++;
-      return;
-    }
-    if (this.warningKinds.size >= MAX_WARNINGS) {
-      this.droppedWarnings++;
-      return;
-    }
-    const error: ScanError = { file: this.relPath, kind: "artifact", message: member ? `${member}: ${message}` : message, level: "warning" };
-    this.warningKinds.set(key, { error, count: 1 });
-    this.errors.push(error);
+    this.warningList.add(message, member);
   }
 
   /** Content skipped for a budget: a warning, and once per file a finding (a payload could hide there). */
@@ -204,17 +165,6 @@ class ArtifactScan implements PickleHost {
     if (this.budgetWarned) return;
     this.budgetWarned = true;
     this.addIssue({ kind: "uninspectable", severity: "medium", message: `${message} (decompression budget spent)` }, member, 0);
-  }
-
-  private warnings(): ScanError[] {
-    const out = this.errors.map((error) => {
-      const count = [...this.warningKinds.values()].find((w) => w.error === error)?.count ?? 1;
-      return count > 1 ? { ...error, message: `${error.message} (and ${count - 1} more like it)` } : error;
-    });
-    if (this.droppedWarnings > 0) {
-      out.push({ file: this.relPath, kind: "artifact", level: "warning", message: `${this.droppedWarnings} further warnings of other kinds were not listed` });
-    }
-    return out;
   }
 
   private addIssue(issue: PickleIssue, member: string | undefined, baseOffset: number, from?: IssueRecord["from"]): void {
@@ -331,7 +281,7 @@ class ArtifactScan implements PickleHost {
       limits: this.options.limits,
       member: item.member,
       decompress: (format, input, member, want) => this.decompressBounded(format, input, member, want, quiet),
-      canDecompress: () => this.budget > 0 && this.scanAllowance() > 0,
+      canDecompress: () => this.budget.available(),
       notInspected: (message, member) => this.notInspected(message, member),
       warn: (message, member) => {
         if (!quiet) this.warn(message, member);
@@ -366,17 +316,11 @@ class ArtifactScan implements PickleHost {
   // ---- budgets -----------------------------------------------------------------------------------
 
   private async decompressBounded(format: Compression, input: ByteSource, member: string, want?: number, quiet = false) {
-    const result = await decompress(format, input, {
-      limit: Math.max(0, Math.min(this.budget, this.scanAllowance())),
-      ...(want !== undefined ? { want } : {}),
-    });
-    if (want === undefined || result.limitReached) {
-      this.budget -= result.bytes.length;
-      this.charge(result.bytes.length);
-    }
+    const result = await decompress(format, input, { limit: this.budget.allowance(), ...(want !== undefined ? { want } : {}) });
+    if (want === undefined || result.limitReached) this.budget.charge(result.bytes.length);
     if (result.limitReached && !this.budgetWarned) {
       this.budgetWarned = true;
-      const scanWide = this.options.scanBudget !== undefined && this.options.scanBudget.decompressedBytes <= 0;
+      const scanWide = this.budget.scanWideSpent();
       this.addIssue(
         {
           kind: "uninspectable",
