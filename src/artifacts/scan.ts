@@ -224,8 +224,9 @@ class ArtifactScan implements PickleHost {
   }
 
   private async queueMember(item: WorkItem, reader: ContainerReader, member: ContainerMember): Promise<void> {
+    const name = memberName(item.member, member.path);
+    // Members with a path of their own have offsets in the container; a decoded stream or payload continues its parent's.
     const own = member.path !== "" && !member.path.startsWith("[");
-    const name = member.path === "" ? item.member : own && item.member ? `${item.member}/${member.path}` : own ? member.path : `${item.member ?? ""}${member.path}`;
     const row: ArtifactLayoutEntry = {
       name: member.label !== undefined ? `${item.member ?? ""}${member.label}` : name!,
       container: reader.format,
@@ -374,4 +375,11 @@ class ArtifactScan implements PickleHost {
     }
   }
 
+}
+
+/** A member's name: a path joins its parent's with `/`, a `[label]` is appended, "" keeps the parent's name. */
+function memberName(parent: string | undefined, path: string): string | undefined {
+  if (path === "") return parent;
+  if (path.startsWith("[")) return `${parent ?? ""}${path}`;
+  return parent ? `${parent}/${path}` : path;
 }
