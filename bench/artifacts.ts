@@ -1,7 +1,7 @@
 // Artifact part of `npm run bench`: a generated 2 GiB PyTorch-style zip checkpoint (sparse: the tensor member is
 // declared, never written) and throughput over many small pickles.
 import { spawnSync } from "node:child_process";
-import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, copyFileSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { scanArtifact } from "../src/artifacts/index.js";
@@ -74,6 +74,29 @@ export async function benchArtifacts(): Promise<void> {
       `  2 GiB PyTorch zip checkpoint: judged in ${judged.toFixed(1)} ms in-process, ${cliMs.toFixed(0)} ms as \`pathfinder inspect\` ` +
         `(findings: ${result.findings.length}, exit ${inspect.status}; target: well under 1 s)`,
     );
+
+    // A 2 GiB file of other data named like a checkpoint: judged by its first bytes, never read whole.
+    const other = join(dir, "weights.bin");
+    const fd = openSync(other, "w");
+    ftruncateSync(fd, TENSOR_BYTES);
+    closeSync(fd);
+    const otherSource = await openFileByteSource(other);
+    let otherRead = 0;
+    const counted = {
+      size: otherSource.size,
+      read: async (offset: number, length: number) => {
+        const bytes = await otherSource.read(offset, length);
+        otherRead += bytes.length;
+        return bytes;
+      },
+    };
+    const otherStarted = performance.now();
+    await scanArtifact(counted, "weights.bin");
+    console.log(
+      `  2 GiB non-model file named weights.bin: judged in ${(performance.now() - otherStarted).toFixed(1)} ms, ` +
+        `${(otherRead / 1024 / 1024).toFixed(1)} MiB read (target: its header only)`,
+    );
+    await otherSource.close();
 
     const samples = readdirSync(PICKLES).filter((f) => f.endsWith(".pkl"));
     const small = join(dir, "small");
