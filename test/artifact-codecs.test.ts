@@ -61,6 +61,20 @@ describe("every file written by Python, joblib, lz4, zstandard and 7-Zip is caug
     assert.match(rows[0]!.method, /03030103/);
   });
 
+  it("reports a 7z archive whose header cannot be read (outside the file, cut, garbage) and goes on", async () => {
+    const whole = read("7z-lzma2.7z");
+    const outside = whole.slice();
+    new DataView(outside.buffer).setBigUint64(12, 1n << 40n, true);
+    const garbage = whole.slice();
+    garbage.fill(0x7f, 32);
+    for (const bytes of [outside, garbage, whole.subarray(0, 40)]) {
+      const result = await scanArtifact(memorySource(bytes), "weights.7z");
+      assert.equal(result.kind, "7z");
+      assert.ok(result.findings.some((f) => f.severity === "medium" && /7z archive could not be read/.test(f.message)), JSON.stringify(result.findings));
+      assert.ok(!result.errors.some((e) => /could not inspect/.test(e.message)));
+    }
+  });
+
   it("reports a 7z coder it cannot decode instead of calling the archive clean", async () => {
     const bytes = read("7z-plain-header.7z").slice();
     // The plain header's LZMA2 coder record: flags 0x21 (one id byte, with properties), id 0x21.
