@@ -433,6 +433,27 @@ describe("large files", () => {
     }
   });
 
+  it("reads only the first bytes of a 300 MB file named like a checkpoint that holds other data", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "pathfinder-artifact-"));
+    dirs.push(dir);
+    for (const [name, head] of [["weights.bin", new Uint8Array(0)], ["model.pt", new Uint8Array([0x80, 0x02])]] as const) {
+      const path = join(dir, name);
+      const handle = await open(path, "w");
+      await handle.write(head, 0, undefined, 0);
+      await handle.truncate(300 * 1024 * 1024);
+      await handle.close();
+      const file = await openFileByteSource(path);
+      try {
+        const source = counting(file);
+        const result = await scanArtifact(source, name);
+        assert.deepEqual(result.findings, []);
+        assert.ok(source.bytesRead < 4 << 20, `${name}: read ${source.bytesRead} bytes of ${file.size}`);
+      } finally {
+        await file.close();
+      }
+    }
+  });
+
   it("scans a 300 MB sparse checkpoint through a file ByteSource without reading its tensor data", async () => {
     const dir = await mkdtemp(join(tmpdir(), "pathfinder-artifact-"));
     dirs.push(dir);

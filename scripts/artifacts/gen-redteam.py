@@ -12,17 +12,26 @@ _load_from_bytes abuse), and the nullifAI write-up (7z-free broken streams: a pa
 Beyond those, gadgets nobody lists: stdlib and ML helpers that run commands, evaluate code, write files,
 import modules or load another pickle, called directly or through allowlisted helpers.
 
-Run: python3 scripts/artifacts/gen-redteam.py   (standard library only)
+Container formats beyond the standard library (the nullifAI technique's 7z archives, LZ4 frames as joblib
+writes them, Zstandard) come from the `7z` tool and the lz4 and zstandard modules.
+
+Run: /usr/bin/python3 scripts/artifacts/gen-redteam.py   (Debian: p7zip-full python3-lz4 python3-zstandard)
 """
 import bz2
 import gzip
 import io
 import lzma
 import os
+import shutil
 import struct
+import subprocess
 import tarfile
+import tempfile
 import zipfile
 import zlib
+
+import lz4.frame
+import zstandard
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 OUT = os.path.join(ROOT, "fixtures", "artifact-corpus", "attacks")
@@ -182,6 +191,43 @@ def legacy_stacked(payload):
     version = P(2).raw(b"M\xe9\x03").stop().bytes()
     sys_info = P(2).raw(b"}").stop().bytes()
     return magic + version + sys_info + payload
+
+
+def seven_zip(members, *switches):
+    """A 7z archive written by the 7z tool (file times fixed so that the bytes do not change between runs)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "src")
+        for n, d in members.items():
+            path = os.path.join(src, n)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as f:
+                f.write(d)
+            os.utime(path, (0, 0))
+        target = os.path.join(tmp, "out.7z")
+        subprocess.run(["7z", "a", "-t7z", *switches, target, *members.keys()], cwd=src, check=True, stdout=subprocess.DEVNULL)
+        with open(target, "rb") as f:
+            return f.read()
+
+
+def gzip_tar_polyglot(tar_member, gzip_content):
+    """Valid as a tar (one member) and as a gzip: the whole tar sits in the gzip header's FEXTRA field."""
+    body = -(-len(tar_member) // 512) * 512
+    extra = 512 + body + 1024 - 12
+    gz_head = bytes([0x1F, 0x8B, 0x08, 0x04, 0, 0, 0, 0, 0, 0xFF]) + struct.pack("<H", extra)
+    header = bytearray(512)
+    header[: len(gz_head)] = gz_head
+    header[100:108] = b"0000644\0"
+    header[108:116] = b"0000000\0"
+    header[116:124] = b"0000000\0"
+    header[124:136] = b"%011o\0" % len(tar_member)
+    header[136:148] = b"00000000000\0"
+    header[156:157] = b"0"
+    header[257:265] = b"ustar\x0000"
+    header[148:156] = b" " * 8
+    header[148:156] = b"%06o\0 " % sum(header)
+    tar_bytes = bytes(header) + tar_member.ljust(body, b"\0") + b"\0" * 1024
+    gz = gzip.compress(gzip_content, mtime=0)
+    return tar_bytes + zlib.compress(gzip_content)[2:-4] + gz[-8:]
 
 
 # ---- the corpus ----------------------------------------------------------------------------------------
@@ -378,6 +424,29 @@ def build():
     attack("payload-noext", evil, "extensionless pickle")
     attack("payload.dat", simple("os", "system", CMD, proto=0), "protocol 0 with an unusual extension")
     attack("polyglot.pt", evil[:-1] + b"0" + b"." + torch_zip(simple("builtins", "eval", PY, proto=2)), "pickle/zip polyglot")
+
+    # Formats and readings beyond the standard library's.
+    broken = evil[:-1] + b"\x00garbage"  # nullifAI: the payload runs, then the stream breaks
+    attack("nullifai-7z.pt", seven_zip({"archive/data.pkl": broken, "archive/version": b"3\n"}), "nullifAI: 7z-compressed torch model with a broken pickle")
+    attack("payload-copy.7z", seven_zip({"model.pkl": evil}, "-m0=Copy", "-mhc=off"), "7z with stored members (picklescan malicious1.7z)")
+    attack("payload-bcj.7z", seven_zip({"model.pkl": evil, "README": b"weights\n"}, "-mf=BCJ", "-m0=LZMA2"), "7z with a BCJ filter and LZMA2")
+    attack("payload-delta.7z", seven_zip({"model.pkl": evil}, "-m0=Delta:2", "-m1=LZMA"), "7z with a delta filter before LZMA")
+    attack("payload-bcj-x86.xz", lzma.compress(evil, filters=[{"id": lzma.FILTER_X86}, {"id": lzma.FILTER_LZMA2}]), "xz with the x86 BCJ filter")
+    attack("payload-bcj-arm.xz", lzma.compress(evil, filters=[{"id": lzma.FILTER_ARM}, {"id": lzma.FILTER_LZMA2}]), "xz with the ARM BCJ filter")
+    attack("payload-bcj-delta.xz", lzma.compress(evil, filters=[{"id": lzma.FILTER_SPARC}, {"id": lzma.FILTER_DELTA, "dist": 3},
+                                                                  {"id": lzma.FILTER_LZMA2}]), "xz with a chain of three filters")
+    attack("payload.pkl.lz4", lz4.frame.compress(evil), "LZ4 frame (joblib's lz4 compression)")
+    attack("payload-multiframe.lz4", lz4.frame.compress(P(2).raw(b"}").stop().bytes()) + lz4.frame.compress(evil), "LZ4 second frame")
+    attack("payload-linked.lz4", lz4.frame.compress(b"(" * 70000 + evil, block_linked=True, block_size=lz4.frame.BLOCKSIZE_MAX64KB),
+           "LZ4 with linked 64 KB blocks: the payload starts in a later block")
+    attack("payload.pkl.zst", zstandard.ZstdCompressor().compress(evil), "Zstandard (zip method 93 in Python 3.14)")
+    attack("gzip-tar-polyglot.tar", gzip_tar_polyglot(P(2).raw(b"}").stop().bytes(), evil),
+           "a file that is a harmless tar and a malicious gzip (tarfile.open tries gzip first)")
+    attack("tar-polyglot.pkl.gz", gzip_tar_polyglot(evil, P(2).raw(b"}").stop().bytes()),
+           "a file that is a harmless gzip and a malicious tar (tarfile.open(mode='r:') reads the tar)")
+    attack("tar-zip-appended.tar", tar({"README": b"weights\n"}) + torch_zip(evil), "a tar with a zip appended: zipfile reads the zip")
+    attack("gzip-zip-appended.gz", gzip.compress(b"weights\n", mtime=0) + torch_zip(evil), "a gzip with a zip appended")
+    attack("nemo-xz.nemo", tar({"model_config.yaml": b"name: x\n", "model_weights.ckpt": torch_zip(evil)}, "w:xz"), "NeMo tar.xz with a checkpoint")
 
 
 def main():

@@ -53,6 +53,8 @@ export interface PickleScanOptions {
   /** Shared by every file of one scan: decompressed bytes left for the whole scan (spent as files are read). */
   scanBudget?: ScanBudget;
   limits: PickleLimits;
+  /** Record the pseudo-Python listing of each pickle (default true; `inspect` shows it, a project scan skips it). */
+  pseudoPython?: boolean;
 }
 
 /** What the policy says about one global reference or call. */

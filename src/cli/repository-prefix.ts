@@ -1,5 +1,5 @@
-import { statSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { workTreePrefix } from "../ci/git.js";
 import { CliUsageError } from "./command.js";
 
@@ -23,5 +23,14 @@ export async function repositoryPrefix(target: string, sarifRoot: string | undef
     }
     return rel === "" ? "" : `${rel}/`;
   }
+  // Outside any git work tree (no `.git` up the folder's parents) git is not asked: a process spawn saved.
+  if (process.env.GIT_DIR === undefined && !hasGitAbove(folder)) return "";
   return workTreePrefix(folder).catch(() => "");
+}
+
+function hasGitAbove(folder: string): boolean {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git"))) return true;
+    if (dirname(dir) === dir) return false;
+  }
 }

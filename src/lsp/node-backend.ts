@@ -84,7 +84,7 @@ export class NodeBackend implements LspBackend {
     if (!isArtifactCandidate(rel, head)) return undefined;
     const source = await openFileByteSource(path);
     try {
-      const result = await scanArtifact(source, rel, this.pickleOptions());
+      const result = await scanArtifact(source, rel, { ...this.pickleOptions(), pseudoPython: false });
       return { findings: describeArtifactFindings(this.artifactFindings(result.findings, folder)), uriOf: () => uri };
     } finally {
       await source.close();

@@ -39,6 +39,7 @@ export async function scanArtifactFiles(
   const pickle: Partial<PickleScanOptions> = {
     ...pickleOptions,
     scanBudget: pickleOptions.scanBudget ?? { decompressedBytes: SCAN_DECOMPRESSION_BUDGET },
+    pseudoPython: false, // findings do not show the listing; rendering it is the costliest part of the analysis
     ...(pythonFiles.length > 0 && pickleOptions.projectGlobals === undefined ? { projectGlobals: projectGlobalsOf(pythonFiles) } : {}),
   };
   for (const file of files) {

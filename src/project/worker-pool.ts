@@ -54,7 +54,8 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   let localReady = options.localStartsAfter === undefined;
   let pumpScheduled = false;
 
-  const parser = await loadPythonParser();
+  // Only a rule set with Python rules parses Python (an artifact-only scan never loads the grammar).
+  const parser = rules.length > 0 ? await loadPythonParser() : undefined;
   const index = new SinkIndex(rules);
 
   const slots: WorkerSlot[] = [];
@@ -110,7 +111,7 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
 
   function runLocal(): void {
     const job = queue.takeSmallest();
-    if (job) job.resolve(analyzeSafely(() => analyzePython(parser, job.file, index, { timeBudgetMs: options.timeBudgetMs }), job.file.path));
+    if (job) job.resolve(analyzeSafely(() => analyzePython(parser!, job.file, index, { timeBudgetMs: options.timeBudgetMs }), job.file.path));
     localBusy = false;
     pump();
   }

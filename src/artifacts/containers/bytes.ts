@@ -80,3 +80,20 @@ export function indexOf(hay: Uint8Array, needle: readonly number[], from = 0): n
   }
   return -1;
 }
+
+let crcTable: Uint32Array | undefined;
+
+/** CRC-32 (ISO-HDLC, as gzip and zip use it). */
+export function crc32(bytes: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c;
+    }
+  }
+  let crc = -1;
+  for (let at = 0; at < bytes.length; at++) crc = crcTable[(crc ^ bytes[at]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}

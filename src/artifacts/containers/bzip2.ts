@@ -170,7 +170,14 @@ function decodeBlock(reader: BitReader, blockSizeMax: number, out: Output): void
   // Huffman -> MTF/RUNA-RUNB -> bytes before the BWT.
   const mtf = Uint8Array.from(used);
   const counts = new Int32Array(256);
-  const tt = new Uint32Array(blockSizeMax);
+  // Grown on demand: most blocks of small pickles hold a few KB, and zero-filling 3.6 MB for each costs more.
+  let tt = new Uint32Array(Math.min(blockSizeMax, 1 << 14));
+  const reserve = (needed: number) => {
+    if (needed <= tt.length) return;
+    const grown = new Uint32Array(Math.min(blockSizeMax, Math.max(needed, tt.length * 2)));
+    grown.set(tt);
+    tt = grown;
+  };
   const endOfBlock = alphaSize - 1;
   let count = 0;
   let run = 0;
@@ -196,6 +203,7 @@ function decodeBlock(reader: BitReader, blockSizeMax: number, out: Output): void
       if (count + run > blockSizeMax) throw new CorruptData("bzip2 block exceeds its size");
       const byte = mtf[0]!;
       counts[byte]! += run;
+      reserve(count + run);
       for (; run > 0; run--) tt[count++] = byte;
       runWeight = 1;
     }
@@ -206,6 +214,7 @@ function decodeBlock(reader: BitReader, blockSizeMax: number, out: Output): void
     mtf.copyWithin(1, 0, index);
     mtf[0] = byte;
     counts[byte]!++;
+    reserve(count + 1);
     tt[count++] = byte;
   }
   if (origPtr >= count) throw new CorruptData("bzip2 BWT origin out of range");

@@ -1,15 +1,19 @@
-// Bounded decompression. gzip/zlib/raw deflate go through the synchronous decoder in inflate.ts for small
-// inputs and sniffing, and through the platform's DecompressionStream (Node 20 and browsers) for big inputs;
-// bzip2 and xz/lzma through the small pure decoders beside this file.
+// Bounded decompression. DEFLATE (raw, zlib, gzip) goes through fflate and Zstandard through fzstd: both are
+// streaming decoders in plain JavaScript, the same in Node and in the browser, fed small pieces of input so that
+// decoding stops as soon as the output reaches the cap (a zip bomb never expands past it). bzip2, LZMA/xz and LZ4
+// frames go through the bounded decoders beside this file (see README: no maintained decoder for them runs in the
+// browser with a bounded output).
+import { Gunzip, Inflate, Unzlib } from "fflate";
+import { Decompress as ZstdDecompress } from "fzstd";
 import type { ByteSource } from "../types.js";
-import { concatBytes } from "./bytes.js";
+import { concatBytes, crc32, startsWith, u32le } from "./bytes.js";
 import { decodeBzip2 } from "./bzip2.js";
-import { gunzip, inflateRaw, inflateZlib, type InflateResult } from "./inflate.js";
-import { decodeLzmaAlone, decodeXz } from "./lzma.js";
-import { decodeZstd } from "./zstd.js";
+import { decodeLz4Frames } from "./lz4.js";
+import { decodeLzma2Raw, decodeLzmaAlone, decodeXz } from "./lzma.js";
 import { readRange } from "./sources.js";
 
-export type Compression = "gzip" | "zlib" | "deflate-raw" | "bz2" | "xz" | "lzma" | "zstd";
+/** `lzma2`: raw LZMA2 as 7z stores it, its one properties byte first. */
+export type Compression = "gzip" | "zlib" | "deflate-raw" | "bz2" | "xz" | "lzma" | "lzma2" | "zstd" | "lz4";
 
 export interface DecompressResult {
   bytes: Uint8Array;
@@ -26,157 +30,176 @@ export interface DecompressOptions {
   want?: number;
 }
 
-const INPUT_CHUNK = 1 << 20;
+/** Input pushed per step: the most a step can decode past the cap is about 1,032 times this (DEFLATE's maximum ratio). */
+const MAX_PIECE = 64 * 1024;
+const MIN_PIECE = 1024;
 const SNIFF_INPUT = 4 << 20;
 
-/**
- * Deflate inputs up to this size are decoded synchronously. A DecompressionStream costs ~0.3-0.5 ms to set up,
- * more than decoding a typical zip member (a few KB) takes in TypeScript; native zlib decodes about twice as
- * fast per byte, though, and off the main thread. Measured on Python source, the two break even at 3-4 MB of
- * output, about 1 MiB of input at a typical 4:1 ratio (also the stream's input chunk): the whole input is held
- * in memory only below that size. Sniffing decodes only a prefix of the input, so it is synchronous whenever up
- * to this much input yields the bytes wanted, however big the whole input is.
- */
-const SYNC_INFLATE_INPUT = 1 << 20;
+/** A streaming decoder: pushes input, hands output to the handler given at construction. */
+interface PushDecoder {
+  push(chunk: Uint8Array, final?: boolean): void;
+  onmember?: (offset: number) => void;
+}
+type PushDecoderFactory = (ondata: (chunk: Uint8Array) => void) => PushDecoder;
 
-type SyncInflater = (input: Uint8Array, maxOutput: number) => InflateResult;
-const inflaters = new Map<Compression, SyncInflater>([
-  ["gzip", gunzip],
-  ["zlib", inflateZlib],
-  ["deflate-raw", inflateRaw],
+const pushDecoders = new Map<Compression, PushDecoderFactory>([
+  ["deflate-raw", (ondata) => new Inflate(ondata)],
+  ["zlib", (ondata) => new Unzlib(ondata)],
+  ["gzip", (ondata) => new Gunzip(ondata)],
+  ["zstd", (ondata) => new ZstdDecompress(ondata)],
 ]);
 
-/** Pure decoders for the formats the platform lacks. They need their whole input in memory. */
+/** Decoders that need their whole input in memory; output is capped by `maxOutput`. */
 type SyncDecoder = (input: Uint8Array, maxOutput: number) => DecompressResult;
 const syncDecoders = new Map<Compression, SyncDecoder>([
   ["bz2", decodeBzip2],
   ["xz", decodeXz],
   ["lzma", decodeLzmaAlone],
-  ["zstd", decodeZstd],
+  ["lzma2", decodeLzma2Raw],
+  ["lz4", decodeLz4Frames],
 ]);
 
-export async function decompress(
-  format: Compression,
-  input: ByteSource,
-  options: DecompressOptions,
-): Promise<DecompressResult> {
+export async function decompress(format: Compression, input: ByteSource, options: DecompressOptions): Promise<DecompressResult> {
   const cap = Math.max(0, Math.min(options.limit, options.want ?? Number.POSITIVE_INFINITY));
-  const syncDecoder = syncDecoders.get(format);
-  if (syncDecoder) {
-    // Sniffing rarely needs more than the first few MiB of input (one bzip2 block is at most ~900 KB).
-    if (options.want !== undefined && input.size > SNIFF_INPUT) {
-      const partial = syncDecoder(await readRange(input, 0, SNIFF_INPUT), cap);
-      // Enough output: the error a cut input causes later does not concern the bytes we keep.
-      if (partial.bytes.length >= cap) return { bytes: partial.bytes, limitReached: partial.limitReached && hitsLimit(options) };
-    }
-    if (input.size > options.limit) {
-      return { bytes: new Uint8Array(0), limitReached: true, error: `compressed ${format} data larger than the decompression limit` };
-    }
-    const result = syncDecoder(await readRange(input, 0, input.size), cap);
+  const factory = pushDecoders.get(format);
+  if (!factory) {
+    const result = await syncDecode(syncDecoders.get(format)!, format, input, cap, options);
     return { ...result, limitReached: result.limitReached && hitsLimit(options) };
   }
-  const inflater = inflaters.get(format);
-  if (inflater) {
-    const result = await inflateSync(inflater, format, input, cap, options);
-    if (result) return result;
-  }
-  return streamDecompress(format === "zlib" ? "deflate" : (format as "gzip" | "deflate-raw"), input, cap, options);
-}
-
-/**
- * Inflates in memory what needs at most SYNC_INFLATE_INPUT bytes of input; null leaves the input to the stream.
- * Sniffing (`want` set) reads a prefix that normally holds enough data for `want` bytes and reads more only when
- * the stream outlives it: DEFLATE spends at most ~2 bytes of input per output byte (15-bit literal codes;
- * matches of 3+ bytes take at most 48 bits) plus block headers, but nothing bounds how many empty blocks a
- * stream may hold, so a prefix is never assumed to be enough.
- */
-async function inflateSync(
-  inflater: SyncInflater,
-  format: Compression,
-  input: ByteSource,
-  cap: number,
-  options: DecompressOptions,
-): Promise<DecompressResult | null> {
-  let length = options.want === undefined ? input.size : Math.min(input.size, 2 * cap + 4096);
-  for (; length <= SYNC_INFLATE_INPUT; length = Math.min(input.size, length * 4)) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readRange(input, 0, length);
-    } catch (error) {
-      return { bytes: new Uint8Array(0), limitReached: false, error: describe(error) };
-    }
-    const result = inflater(bytes, cap);
-    const whole = length >= input.size || bytes.length < length;
-    // A gzip member ending exactly at the prefix's end may be followed by another.
-    const cut = result.truncated || (format === "gzip" && result.consumed >= bytes.length);
-    if (whole || result.bytes.length >= cap || !cut) return settle(result, cap, options);
-  }
-  return null;
-}
-
-/** The stream decoder's view of a result: output reaching the cap counts as a stop (even if the data ends there). */
-function settle(result: DecompressResult, cap: number, options: DecompressOptions): DecompressResult {
+  const result = format === "gzip" ? await gunzipMembers(input, cap) : await pushDecode(factory, input, 0, cap);
+  // Output that reached the cap counts as a stop, even if the data ends there; errors after it do not matter.
   const stopped = cap > 0 ? result.bytes.length >= cap : result.limitReached;
   const error = stopped ? undefined : result.error;
   return { bytes: result.bytes, limitReached: stopped && hitsLimit(options), ...(error ? { error } : {}) };
 }
 
-async function streamDecompress(
-  format: "gzip" | "deflate" | "deflate-raw",
+class CapReached extends Error {}
+
+interface PushOutcome extends DecompressResult {
+  /** Output offsets at which each member after the first started, with their input offsets (gzip). */
+  members: { input: number; output: number }[];
+  chunks: Uint8Array[];
+}
+
+/** Feeds `input` from `start` to a streaming decoder in pieces, stopping once the output reaches `cap`. */
+async function pushDecode(factory: PushDecoderFactory, input: ByteSource, start: number, cap: number): Promise<PushOutcome> {
+  const chunks: Uint8Array[] = [];
+  const members: { input: number; output: number }[] = [];
+  let total = 0;
+  const decoder = factory((chunk) => {
+    if (chunk.length === 0) return;
+    chunks.push(chunk);
+    total += chunk.length;
+    if (total >= cap) throw new CapReached();
+  });
+  decoder.onmember = (offset) => members.push({ input: start + offset, output: total });
+  let error: string | undefined;
+  let limitReached = cap === 0;
+  try {
+    for (let at = start; at < input.size && !limitReached; ) {
+      // Near the cap, smaller pieces: one piece cannot expand far past it.
+      const piece = Math.max(MIN_PIECE, Math.min(MAX_PIECE, Math.floor((cap - total) / 1024)));
+      const bytes = await readRange(input, at, piece);
+      if (bytes.length === 0) break;
+      at += bytes.length;
+      decoder.push(bytes, at >= input.size);
+    }
+  } catch (caught) {
+    if (caught instanceof CapReached) limitReached = true;
+    else error = caught instanceof Error ? caught.message : String(caught);
+  }
+  return { bytes: concatBytes(chunks, Math.min(total, cap)), limitReached, members, chunks, ...(error ? { error } : {}) };
+}
+
+/**
+ * Every member of a gzip file. fflate reads members back to back; Python's gzip also skips zero bytes after a
+ * member (tar-style block padding) and reads on, so a member after padding is found here: the end of the member
+ * before it is located by its trailer (CRC-32 and size of what it decoded to), and decoding resumes after the zeros.
+ */
+async function gunzipMembers(input: ByteSource, cap: number): Promise<DecompressResult> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let start = 0;
+  for (let round = 0; round < 64; round++) {
+    const outcome = await pushDecode(pushDecoders.get("gzip")!, input, start, cap - total);
+    parts.push(outcome.bytes);
+    total += outcome.bytes.length;
+    if (outcome.error === undefined && !outcome.limitReached && total < cap && !(await trailerFits(input, outcome))) {
+      return { bytes: concatBytes(parts, total), limitReached: false, error: "gzip data is truncated (the last member has no trailer of its size)" };
+    }
+    if (outcome.error === undefined || outcome.limitReached || total >= cap) {
+      return { bytes: concatBytes(parts, total), limitReached: outcome.limitReached, ...(outcome.error ? { error: outcome.error } : {}) };
+    }
+    const next = await afterPadding(input, start, outcome);
+    if (next === "end") return { bytes: concatBytes(parts, total), limitReached: false };
+    if (next === null) return { bytes: concatBytes(parts, total), limitReached: false, error: outcome.error };
+    start = next;
+  }
+  return { bytes: concatBytes(parts, total), limitReached: false };
+}
+
+const TRAILER_SEARCH = 16 << 20;
+
+/**
+ * fflate ends quietly when the input stops after a member's data; Python's gzip raises for a missing trailer. The
+ * last member's trailer must hold its size (CRC-32 is not recomputed: it would double the cost of big members).
+ */
+async function trailerFits(input: ByteSource, outcome: PushOutcome): Promise<boolean> {
+  const last = outcome.members[outcome.members.length - 1] ?? { input: 0, output: 0 };
+  const size = (outcome.bytes.length - last.output) % 0x100000000;
+  const tail = await readRange(input, Math.max(last.input, input.size - 4096), 4096);
+  let end = tail.length;
+  while (end > 0 && tail[end - 1] === 0) end--;
+  // The size's own high bytes may be zeros: the trailer ends between the last non-zero byte and 3 bytes later.
+  for (let at = end; at <= Math.min(tail.length, end + 3); at++) {
+    if (at >= 4 && u32le(tail, at - 4) === size) return true;
+  }
+  return false;
+}
+
+/** Where the member after zero padding starts, when decoding stopped at padding after a complete member. */
+async function afterPadding(input: ByteSource, start: number, outcome: PushOutcome): Promise<number | "end" | null> {
+  const last = outcome.members[outcome.members.length - 1] ?? { input: start, output: 0 };
+  const data = outcome.bytes.subarray(last.output);
+  const crc = crc32(data);
+  const size = data.length % 0x100000000;
+  const trailer = [crc & 255, (crc >>> 8) & 255, (crc >>> 16) & 255, crc >>> 24, size & 255, (size >>> 8) & 255, (size >>> 16) & 255, size >>> 24];
+  const window = await readRange(input, last.input, TRAILER_SEARCH);
+  for (let at = 10; at + 8 <= window.length; at++) {
+    if (!startsWith(window, trailer, at)) continue;
+    let next = at + 8;
+    while (next < window.length && window[next] === 0) next++;
+    if (next === at + 8) continue; // no padding here: not the boundary fflate stopped at
+    if (last.input + next >= input.size) return "end";
+    return startsWith(window, [0x1f, 0x8b], next) ? last.input + next : null;
+  }
+  return null;
+}
+
+async function syncDecode(
+  decoder: SyncDecoder,
+  format: Compression,
   input: ByteSource,
   cap: number,
   options: DecompressOptions,
 ): Promise<DecompressResult> {
-  const stream = new DecompressionStream(format);
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  let stopped = false;
-  let feedError: unknown;
-
-  const feeding = (async () => {
-    try {
-      for (let at = 0; at < input.size && !stopped; at += INPUT_CHUNK) {
-        const chunk = await readRange(input, at, INPUT_CHUNK);
-        if (chunk.length === 0) break;
-        await writer.write(chunk as Uint8Array<ArrayBuffer>);
-      }
-      if (!stopped) await writer.close();
-    } catch (error) {
-      feedError = error;
-    }
-  })();
-
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let error: string | undefined;
-  let limitReached = false;
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      total += value.length;
-      if (total >= cap) {
-        limitReached = hitsLimit(options);
-        break;
-      }
-    }
-  } catch (caught) {
-    error = describe(caught);
+  // Sniffing rarely needs more than the first few MiB of input (one bzip2 block is at most ~900 KB).
+  if (options.want !== undefined && input.size > SNIFF_INPUT) {
+    const partial = decoder(await readRange(input, 0, SNIFF_INPUT), cap);
+    // Enough output: the error a cut input causes later does not concern the bytes we keep.
+    if (partial.bytes.length >= cap) return partial;
   }
-  stopped = true;
-  await reader.cancel().catch(() => undefined);
-  await writer.abort().catch(() => undefined);
-  await feeding;
-  if (!error && feedError && total < cap) error = describe(feedError);
-  return { bytes: concatBytes(chunks, Math.min(total, cap)), limitReached, ...(error ? { error } : {}) };
+  if (input.size > options.limit) {
+    return { bytes: new Uint8Array(0), limitReached: true, error: `compressed ${format} data larger than the decompression limit` };
+  }
+  try {
+    return decoder(await readRange(input, 0, input.size), cap);
+  } catch (error) {
+    return { bytes: new Uint8Array(0), limitReached: false, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** Whether stopping at the cap means the limit was hit rather than the sniffing `want` satisfied. */
 function hitsLimit(options: DecompressOptions): boolean {
   return options.want === undefined || options.want >= options.limit;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

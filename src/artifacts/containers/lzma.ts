@@ -1,6 +1,7 @@
 // A bounded LZMA / LZMA2 / .xz decoder (decompression only), following the LZMA specification's reference
 // decoder. Used for joblib's `lzma` (LZMA "alone") and `xz` compression. Output is capped; integrity checks
 // (CRC32/CRC64/SHA-256) are not verified: we read what a loader would read, we do not certify it.
+import { XZ_BCJ_FILTERS } from "./bcj.js";
 import type { DecompressResult } from "./decompress.js";
 
 class LimitReached extends Error {}
@@ -383,7 +384,7 @@ function readVarint(input: Uint8Array, at: number): [number, number] {
 
 const CHECK_SIZES = [0, 4, 4, 4, 8, 8, 8, 16, 16, 16, 32, 32, 32, 64, 64, 64];
 
-/** .xz: stream header, blocks whose only filter is LZMA2, index. Only the first stream is read. */
+/** .xz: stream header, blocks (filter chains of delta and BCJ filters ending in LZMA2), index, further streams. */
 const DELTA_FILTER = 0x03;
 const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
 
@@ -433,12 +434,17 @@ export function decodeXz(input: Uint8Array, maxOutput: number): DecompressResult
         if (flags & 0x80) p = readVarint(input, p)[1];
         const filters = (flags & 0x03) + 1;
         let dictSize = 0;
-        const deltas: number[] = [];
+        const undo: ((bytes: Uint8Array, from: number, to: number) => void)[] = [];
         for (let i = 0; i < filters; i++) {
           const [id, afterId] = readVarint(input, p);
           const [propsSize, afterSize] = readVarint(input, afterId);
+          const bcj = XZ_BCJ_FILTERS.get(id);
           if (id === DELTA_FILTER && i !== filters - 1 && propsSize === 1) {
-            deltas.push(input[afterSize]! + 1);
+            const distance = input[afterSize]! + 1;
+            undo.push((bytes, from, to) => undoDelta(bytes, from, to, distance));
+          } else if (bcj && i !== filters - 1 && (propsSize === 0 || propsSize === 4)) {
+            const start = propsSize === 4 ? (input[afterSize]! | (input[afterSize + 1]! << 8) | (input[afterSize + 2]! << 16) | (input[afterSize + 3]! << 24)) >>> 0 : 0;
+            undo.push((bytes, from, to) => bcj(bytes, from, to, start));
           } else if (id !== 0x21 || i !== filters - 1) {
             throw new CorruptData(`xz filter 0x${id.toString(16)} is not supported`);
           } else {
@@ -453,10 +459,22 @@ export function decodeXz(input: Uint8Array, maxOutput: number): DecompressResult
           dataEnd = decodeLzma2(input, at + headerSize, dictSize, out);
         } finally {
           // Each block starts a fresh LZMA2 dictionary, so the decoded bytes can be un-filtered in place.
-          for (let i = deltas.length - 1; i >= 0; i--) undoDelta(out.bytes, blockStart, out.length, deltas[i]!);
+          for (let i = undo.length - 1; i >= 0; i--) undo[i]!(out.bytes, blockStart, out.length);
         }
         at = dataEnd + ((4 - (dataEnd % 4)) % 4) + checkSize;
       }
+    },
+    maxOutput,
+    input.length * 4,
+  );
+}
+
+/** Raw LZMA2 as 7z stores it: the coder's one properties byte (dictionary size), then the chunk stream. */
+export function decodeLzma2Raw(input: Uint8Array, maxOutput: number): DecompressResult {
+  return run(
+    (out) => {
+      if (input.length < 1) throw new CorruptData("lzma2 data is truncated");
+      decodeLzma2(input, 1, lzma2Dictionary(input[0]!), out);
     },
     maxOutput,
     input.length * 4,

@@ -2,7 +2,8 @@
 // which np.load(allow_pickle=True) unpickles; every other dtype is raw numbers and harmless.
 import type { ByteSource } from "../types.js";
 import { ascii, latin1, startsWith, u16le, u32le, utf8 } from "./bytes.js";
-import { readRange } from "./sources.js";
+import type { ContainerReader } from "./reader.js";
+import { readRange, sliceSource } from "./sources.js";
 
 const MAGIC = [0x93, ...ascii("NUMPY")];
 const MAX_HEADER = 1 << 20;
@@ -89,3 +90,36 @@ function descrHasObject(descr: string): boolean {
   if (!descr.startsWith("[")) return OBJECT_SPELLING.test(descr.trim());
   return [...descr.matchAll(/['"]([^'"]*)['"]/g)].some((m) => OBJECT_SPELLING.test(m[1]!.trim()));
 }
+
+// ---- the container reader ------------------------------------------------------------------------------------
+
+/** One member: the array body, which np.load(allow_pickle=True) unpickles when the dtype holds objects. */
+export const npyReader: ContainerReader = {
+  format: "npy",
+  sniff: looksLikeNpy,
+  async list(source, context) {
+    const parsed = await readNpyHeader(source);
+    if (!parsed.ok) {
+      context.warn(parsed.error, context.member);
+      return { members: [] };
+    }
+    const { header } = parsed;
+    const size = source.size - header.dataOffset;
+    const body = sliceSource(source, header.dataOffset, size);
+    return {
+      members: [
+        {
+          path: "",
+          label: `[npy ${header.descr} ${JSON.stringify(header.shape)}]`,
+          offset: header.dataOffset,
+          size,
+          compressedSize: size,
+          method: "raw",
+          ...(header.hasObject
+            ? { role: "pickle" as const, expectPickle: true, head: (length: number) => readRange(body, 0, length), open: async () => body }
+            : { role: "tensor-data" as const }),
+        },
+      ],
+    };
+  },
+};

@@ -2,7 +2,9 @@
 // never read here: only headers, and GNU long-name / pax `path` records, which are small.
 import type { ByteSource } from "../types.js";
 import { latin1, utf8 } from "./bytes.js";
-import { readRange } from "./sources.js";
+import type { ContainerReader } from "./reader.js";
+import { readRange, sliceSource } from "./sources.js";
+import { locateLegacyStorages, locateLegacyTensors } from "./torch-legacy.js";
 
 export interface TarEntry {
   name: string;
@@ -98,3 +100,39 @@ function paxPath(text: string): string | undefined {
   }
   return undefined;
 }
+
+// ---- the container reader ------------------------------------------------------------------------------------
+
+const MAX_TAR_ENTRIES = 100_000;
+/** Members of a legacy (pre-1.6) torch tar checkpoint that torch.load unpickles. */
+const LEGACY_TAR_MEMBERS = new Set(["sys_info", "pickle", "storages", "tensors"]);
+
+export const tarReader: ContainerReader = {
+  format: "tar",
+  sniff: looksLikeTar,
+  async list(source, context) {
+    const listing = await listTar(source, MAX_TAR_ENTRIES);
+    for (const warning of listing.warnings) context.warn(warning, context.member);
+    const files = listing.entries.filter((e) => e.type === "0" || e.type === "7");
+    const legacy = files.some((e) => e.name === "pickle") && files.some((e) => e.name === "sys_info");
+    if (legacy) context.trait("torch-legacy");
+    const maxOpcodes = context.limits.maxOpcodes;
+    return {
+      members: files.map((entry) => {
+        const data = sliceSource(source, entry.dataOffset, entry.size);
+        const fields = { path: entry.name, offset: entry.dataOffset, size: entry.size, compressedSize: entry.size, method: "stored" };
+        if (legacy && (entry.name === "storages" || entry.name === "tensors")) {
+          // Small pickles interleaved with raw bytes: analysed where they lie.
+          const locate = entry.name === "storages" ? locateLegacyStorages : locateLegacyTensors;
+          return { ...fields, role: "pickle" as const, pickleRanges: async () => ({ ...(await locate(data, maxOpcodes)), source: data }) };
+        }
+        return {
+          ...fields,
+          expectPickle: legacy && LEGACY_TAR_MEMBERS.has(entry.name),
+          head: (length: number) => readRange(data, 0, length),
+          open: async () => data,
+        };
+      }),
+    };
+  },
+};

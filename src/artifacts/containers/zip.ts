@@ -3,7 +3,9 @@
 // attacker controls them. Every size and offset is checked against the source before it is used.
 import type { ByteSource } from "../types.js";
 import { ascii, indexOf, lastIndexOf, startsWith, u16le, u32le, u64le, utf8 } from "./bytes.js";
-import { readRange } from "./sources.js";
+import type { Compression } from "./decompress.js";
+import { decodedMember, type ContainerListing, type ContainerMember, type ContainerReader, type ReaderContext } from "./reader.js";
+import { memorySource, readRange, sliceSource } from "./sources.js";
 
 const LOCAL_SIG = ascii("PK\x03\x04");
 const CENTRAL_SIG = ascii("PK\x01\x02");
@@ -337,4 +339,114 @@ async function findNextSignature(source: ByteSource, from: number): Promise<numb
 
 export function looksLikeZipStart(head: Uint8Array): boolean {
   return startsWith(head, LOCAL_SIG);
+}
+
+// ---- the container reader ------------------------------------------------------------------------------------
+
+const MAX_ZIP_ENTRIES = 100_000;
+const TORCH_PICKLE = /(^|\/)data\.pkl$/;
+const TORCH_TENSOR = /(^|\/)data\/\d+$/;
+
+/** Zip methods Python's zipfile (3.14+ for zstd) decodes, and the codec for each. */
+const ZIP_CODECS = new Map<number, Compression>([
+  [METHOD_DEFLATE, "deflate-raw"],
+  [METHOD_BZIP2, "bz2"],
+  [METHOD_LZMA, "lzma"],
+  [METHOD_ZSTD, "zstd"],
+]);
+const ZIP_METHODS = new Map([
+  [METHOD_STORED, "stored"],
+  [METHOD_DEFLATE, "deflate"],
+  [METHOD_BZIP2, "bz2"],
+  [METHOD_LZMA, "lzma"],
+  [METHOD_ZSTD, "zstd"],
+]);
+
+/** Zip members a loader treats as pickles whatever their bytes look like. */
+function expectsPickle(name: string): boolean {
+  return TORCH_PICKLE.test(name) || /\.(pkl|pickle)$/i.test(name);
+}
+
+export const zipReader: ContainerReader = {
+  format: "zip",
+  sniff: (head) => startsWith(head, LOCAL_SIG) || startsWith(head, EOCD_SIG),
+  async list(source, context, options = {}): Promise<ContainerListing | null> {
+    const start = options.localHeaderAt ?? 0;
+    let directory: ZipDirectory | null = await readZipDirectory(source, { maxEntries: MAX_ZIP_ENTRIES });
+    if (!directory && start >= 0) directory = await walkLocalHeaders(source, start, { maxEntries: MAX_ZIP_ENTRIES });
+    if (!directory || (directory.entries.length === 0 && !directory.fromCentralDirectory)) return null;
+    context.trait("zip");
+    const alternates: ByteSource[] = [];
+    if (directory.archiveStart > 0 && !options.afterPickle && start <= 0) {
+      context.warn(`zip archive starts at offset ${directory.archiveStart}: data was prepended to it`, context.member);
+      // Readers that start from the front (streaming unzip, magic-number checks) see the prepended bytes, not
+      // the archive the end record describes: inspect them too, and report a second archive there.
+      const prefix = sliceSource(source, 0, directory.archiveStart);
+      if (startsWith(await readRange(prefix, 0, 4), LOCAL_SIG)) {
+        context.issue(
+          {
+            kind: "container-mismatch",
+            severity: "high",
+            message: `two zip archives: readers that start at the front see the one at offset 0, readers that use the end record see the one at offset ${directory.archiveStart}`,
+          },
+          context.member,
+        );
+      }
+      alternates.push(prefix);
+    }
+    for (const warning of directory.warnings) context.warn(warning, context.member);
+    for (const trick of directory.tricks) {
+      const member = trick.member === undefined ? context.member : context.member ? `${context.member}/${trick.member}` : trick.member;
+      context.issue({ kind: "container-mismatch", severity: "high", message: trick.message }, member);
+    }
+    const isTorch = directory.entries.some((e) => TORCH_PICKLE.test(e.name));
+    if (isTorch) context.trait("torch-zip");
+    if (directory.entries.length > 0 && directory.entries.every((e) => e.name.endsWith(".npy"))) context.trait("npz");
+    const members: ContainerMember[] = [];
+    for (const entry of directory.entries) members.push(await zipMember(source, entry, isTorch, context));
+    return { members, ...(alternates.length > 0 ? { alternates } : {}) };
+  },
+};
+
+async function zipMember(source: ByteSource, entry: ZipEntry, isTorch: boolean, context: ReaderContext): Promise<ContainerMember> {
+  const fields: ContainerMember = {
+    path: entry.name,
+    offset: entry.dataOffset,
+    size: entry.uncompressedSize,
+    compressedSize: entry.compressedSize,
+    method: ZIP_METHODS.get(entry.method) ?? `method ${entry.method}`,
+    expectPickle: expectsPickle(entry.name),
+  };
+  if (entry.dataOffset < 0) return fields;
+  // Raw tensor bytes: skipped by size, never read.
+  if (isTorch && TORCH_TENSOR.test(entry.name)) return { ...fields, role: "tensor-data" };
+  const name = context.member ? `${context.member}/${entry.name}` : entry.name;
+  let compressed = sliceSource(source, entry.dataOffset, entry.compressedSize);
+  if (entry.method === METHOD_STORED) {
+    return { ...fields, head: (length) => readRange(compressed, 0, length), open: async () => compressed };
+  }
+  const codec = ZIP_CODECS.get(entry.method);
+  if (codec === undefined) {
+    context.issue(
+      {
+        kind: "uninspectable",
+        severity: "medium",
+        message: `zip member ${entry.name} uses compression method ${entry.method}, which Pathfinder cannot decode`,
+      },
+      name,
+    );
+    return fields;
+  }
+  if (entry.method === METHOD_LZMA) {
+    // np.load reads npz members through zipfile, which decodes LZMA; the members are small enough to copy.
+    const alone = context.canDecompress() && entry.compressedSize <= context.limits.maxDecompressedBytes
+      ? zipLzmaAsAlone(await readRange(compressed, 0, entry.compressedSize), entry.uncompressedSize)
+      : null;
+    if (!alone) {
+      context.warn("LZMA member is malformed or larger than the decompression limit; not inspected", name);
+      return fields;
+    }
+    compressed = memorySource(alone);
+  }
+  return decodedMember(context, codec, compressed, name, fields);
 }

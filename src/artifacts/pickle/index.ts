@@ -46,6 +46,7 @@ export function analyzePickle(bytes: Uint8Array, options?: Partial<PickleScanOpt
     ...(options?.projectGlobals ? { projectGlobals: options.projectGlobals } : {}),
     ...(options?.scanBudget ? { scanBudget: options.scanBudget } : {}),
     limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options?.limits },
+    ...(options?.pseudoPython === false ? { pseudoPython: false } : {}),
   };
   return analyzeAt(bytes, resolved, 0, { opcodes: resolved.limits.maxOpcodes });
 }
@@ -56,7 +57,14 @@ function analyzeAt(bytes: Uint8Array, options: PickleScanOptions, depth: number,
     analyze: (inner) =>
       depth + 1 > options.limits.maxNesting ? nestingLimitReached(inner) : analyzeAt(inner, options, depth + 1, budget),
   };
-  const trace = runMachine(bytes, { limits: options.limits, budget, invokedArguments: INVOKED_ARGUMENTS, resolvers: RESOLVERS, nested });
+  const trace = runMachine(bytes, {
+    limits: options.limits,
+    budget,
+    invokedArguments: INVOKED_ARGUMENTS,
+    resolvers: RESOLVERS,
+    nested,
+    statements: options.pseudoPython !== false,
+  });
   const a = trace.analysis;
   a.issues = a.isPickle ? judge(trace, options) : [];
   return a;

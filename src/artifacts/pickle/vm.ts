@@ -47,6 +47,8 @@ export interface MachineOptions {
   /** Helpers that return the global their arguments name (`getattr(module, "name")`). */
   resolvers: ReadonlyMap<string, "getattr" | "module-name">;
   nested: NestedHook;
+  /** Record the pseudo-Python listing (`inspect`); a scan skips it, the costliest part of the analysis. */
+  statements?: boolean;
 }
 
 export type ErrorKind = "invalid" | "truncated" | "limit";
@@ -801,11 +803,13 @@ class Machine implements RenderNames {
 
   private finishStream(result: Value): void {
     const name = this.a.streams === 0 ? "result" : `result_${this.a.streams}`;
-    this.statement(`${name} = ${renderValue(result, this)}`);
+    this.statement(() => `${name} = ${renderValue(result, this)}`);
   }
 
-  private statement(s: string): void {
-    if (this.statements.length < MAX_STATEMENTS) this.statements.push(s);
+  /** Rendered only when the listing is wanted: the rendering costs more than the rest of the analysis. */
+  private statement(s: () => string): void {
+    if (this.o.statements === false) return;
+    if (this.statements.length < MAX_STATEMENTS) this.statements.push(s());
     else if (this.statements.length === MAX_STATEMENTS) this.statements.push("# ... further statements omitted");
   }
 
@@ -841,7 +845,7 @@ class Machine implements RenderNames {
       for (let i = 2; this.usedBindings.has(binding); i++) binding = `${first}_${i}`;
       this.usedBindings.add(binding);
       this.importBindings.set(key, binding);
-      this.statement(binding === first ? `from ${module} import ${first}` : `from ${module} import ${first} as ${binding}`);
+      this.statement(() => binding === first ? `from ${module} import ${first}` : `from ${module} import ${first} as ${binding}`);
     }
     return binding + rest;
   }
@@ -905,9 +909,9 @@ class Machine implements RenderNames {
     if (kwargs !== undefined) this.markArguments(kwargs);
     if (opcode === "NEWOBJ" || opcode === "NEWOBJ_EX") {
       const sep = rendered.length > 0 ? ", " : "";
-      this.statement(`_var${index} = ${f}.__new__(${f}${sep}${rendered})`);
+      this.statement(() => `_var${index} = ${f}.__new__(${f}${sep}${rendered})`);
     } else {
-      this.statement(`_var${index} = ${f}(${rendered})`);
+      this.statement(() => `_var${index} = ${f}(${rendered})`);
     }
     const invoked = this.o.invokedArguments.get(name);
     if (invoked !== undefined) {
@@ -978,7 +982,7 @@ class Machine implements RenderNames {
     this.t.callCallee.push(-1);
     this.callArgs.push([state]);
     this.markArguments(state);
-    this.statement(`${renderValue(target, this)}.__setstate__(${rendered})`);
+    this.statement(() => `${renderValue(target, this)}.__setstate__(${rendered})`);
   }
 
   private addItems(target: Value, items: Value[], method: "append" | "extend" | "add"): void {
@@ -995,9 +999,9 @@ class Machine implements RenderNames {
     for (const v of items) this.markArguments(v);
     const t = renderValue(target, this);
     if (method === "extend") {
-      this.statement(`${t}.extend(${renderValue({ k: "list", items }, this)})`);
+      this.statement(() => `${t}.extend(${renderValue({ k: "list", items }, this)})`);
     } else {
-      for (const v of items) this.statement(`${t}.${method}(${renderValue(v, this)})`);
+      for (const v of items) this.statement(() => `${t}.${method}(${renderValue(v, this)})`);
     }
   }
 
@@ -1022,7 +1026,7 @@ class Machine implements RenderNames {
     }
     for (const v of items) this.markArguments(v);
     for (let i = 0; i + 1 < items.length; i += 2) {
-      this.statement(`${renderValue(target, this)}[${renderValue(items[i]!, this)}] = ${renderValue(items[i + 1]!, this)}`);
+      this.statement(() => `${renderValue(target, this)}[${renderValue(items[i]!, this)}] = ${renderValue(items[i + 1]!, this)}`);
     }
   }
 

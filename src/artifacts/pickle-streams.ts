@@ -1,0 +1,253 @@
+// Pickle streams where they lie: stacked pickles (legacy torch), joblib arrays and large inline data cut out so
+// that a multi-GB file is never read whole, offsets mapped back to the file. Browser-safe.
+import { concatBytes } from "./containers/bytes.js";
+import type { ArtifactLayoutEntry } from "./containers/reader.js";
+import { locateJoblibArrays, type JoblibArray } from "./containers/joblib.js";
+import type { LargeString } from "./containers/pickle-walk.js";
+import { readRange } from "./containers/sources.js";
+import { isLegacyTorchMagic, LEGACY_STACKED_PICKLES } from "./containers/torch-legacy.js";
+import { looksLikePickle, type PickleAnalysis } from "./pickle/index.js";
+import type { ByteSource, PickleScanOptions } from "./types.js";
+
+/** Protocol 0/1 pickles have no magic: the analyser's sniff replays up to 64 KiB, so give it one byte more. */
+export const HEAD_BYTES = 64 * 1024 + 1;
+const MAX_STACKED_PICKLES = 64;
+/** Pickles up to this size are analysed in one pass when nothing in them needs the framing walk. */
+const DIRECT_ANALYSIS_BYTES = 4 * 1024 * 1024;
+/** Bytes read past the point where the framing walk stopped, for the machine to stop on its own. */
+const WALK_ERROR_MARGIN = 64 * 1024;
+const JOBLIB_WRAPPER = /(^|\.)numpy_pickle(_compat)?\.(Z?NDArrayWrapper|NumpyArrayWrapper)$/;
+
+/** Bytes that hold pickles: the source, its member name and where its first byte sits in the member. */
+export interface PickleSite {
+  source: ByteSource;
+  member?: string;
+  origin: number;
+  /** 0 for the file itself. */
+  depth: number;
+}
+
+/** What the scan of one file lends the pickle reader. */
+export interface PickleHost {
+  readonly options: PickleScanOptions;
+  /** Analyses one pickle within what is left of the file's opcode budget. */
+  analyze(bytes: Uint8Array): PickleAnalysis;
+  /** Gives back opcodes spent on an analysis that will be redone. */
+  refund(opcodes: number): void;
+  record(analysis: PickleAnalysis, member: string | undefined, baseOffset: number): void;
+  readPickleBytes(source: ByteSource, offset: number, length: number, member?: string): Promise<Uint8Array>;
+  warn(message: string, member?: string): void;
+  layout(row: ArtifactLayoutEntry): void;
+  trait(name: string): void;
+}
+
+export class PickleStreams {
+  constructor(private readonly host: PickleHost) {}
+
+  /**
+   * Analyses the pickle at the start of the site and every pickle stacked after it; returns where the bytes after
+   * the last one start (for the caller to inspect), or null when nothing follows that needs a look.
+   */
+  async inspect(item: PickleSite): Promise<number | null> {
+    const source = item.source;
+    let position = 0;
+    let legacy = false;
+    for (let count = 0; count < MAX_STACKED_PICKLES && position < source.size; count++) {
+      if (count > 0 && !looksLikePickle(await readRange(source, position, HEAD_BYTES))) break;
+      const end = await this.analysePickleAt(item, position);
+      if (count === 0 && isLegacyTorchMagic(await readRange(source, 0, 32))) {
+        legacy = true;
+        this.host.trait("torch-legacy");
+      }
+      if (end === null || end <= position) return null;
+      position = end;
+      if (legacy && count + 1 === LEGACY_STACKED_PICKLES) {
+        this.host.layout({
+          name: `${item.member ?? ""}[storage data]`,
+          container: "torch-legacy",
+          offset: item.origin + position,
+          size: source.size - position,
+          compressedSize: source.size - position,
+          method: "raw",
+          role: "tensor-data",
+        });
+        return null;
+      }
+    }
+    return position >= source.size ? null : position;
+  }
+
+  /** Analyses one pickle stream at `position`; returns the offset just past it, or null if it did not end. */
+  private async analysePickleAt(item: PickleSite, position: number): Promise<number | null> {
+    const end = await this.analyseStreamAt(item, position);
+    if (item.depth === 0 || position > 0) {
+      const size = (end ?? item.source.size) - position;
+      this.host.layout({
+        name: `${item.member ?? ""}[pickle @${item.origin + position}]`,
+        container: "pickle",
+        offset: item.origin + position,
+        size,
+        compressedSize: size,
+        method: "raw",
+        role: "pickle",
+      });
+    }
+    return end;
+  }
+
+  private async analyseStreamAt(item: PickleSite, position: number): Promise<number | null> {
+    const { source, member } = item;
+    const direct = await this.analyseDirectly(item, position);
+    if (direct !== undefined) return direct;
+    const framing = await locateJoblibArrays(source, position, this.host.options.limits.maxOpcodes);
+    if (framing.end !== null && (framing.arrays.length > 0 || framing.largeStrings.length > 0)) {
+      if (framing.arrays.length > 0) this.host.trait("joblib");
+      await this.analyseWithout(item, position, framing.end, framing.arrays, framing.largeStrings);
+      return framing.end;
+    }
+    if (framing.arrays.length > 0 && framing.error) {
+      this.host.warn(`joblib array data could not be located (${framing.error.message}); analysing the stream as is`, member);
+    }
+    const length = framing.end !== null ? framing.end - position : source.size - position;
+    const early = framing.end === null && framing.arrays.length === 0 ? await this.analyseUpToWalkError(item, position, length, framing.error) : null;
+    const analysis = early ?? this.host.analyze(await this.host.readPickleBytes(source, position, length, member));
+    this.host.record(analysis, member, item.origin + position);
+    if (framing.end !== null) return framing.end;
+    return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
+  }
+
+  /**
+   * A stream the walk could not finish (a multi-GB `.bin` of other data named like a checkpoint, a broken pickle):
+   * the machine stops where the unpickler would, so only the bytes up to a little past the walk's stop are read.
+   * When the machine runs on to that cut, the walk stopped for a reason the machine does not share: null, and the
+   * caller analyses the whole stream.
+   */
+  private async analyseUpToWalkError(item: PickleSite, position: number, length: number, error: { offset: number } | undefined): Promise<PickleAnalysis | null> {
+    if (error === undefined) return null;
+    const cut = Math.max(0, error.offset - position) + WALK_ERROR_MARGIN;
+    if (cut >= length) return null;
+    const analysis = this.host.analyze(await readRange(item.source, position, cut));
+    // Not a pickle at all (the unpickler fails on its first opcode), or stopped well before the cut: the whole answer.
+    if (!analysis.isPickle || (analysis.error !== undefined && analysis.error.offset < cut - WALK_ERROR_MARGIN / 2)) return analysis;
+    this.host.refund(analysis.opcodeCount);
+    return null;
+  }
+
+  /**
+   * The fast path for small pickles: one pass of the machine over the bytes, without first walking them to locate
+   * raw regions. Taken only when that walk could not change what is analysed: the stream parses without error, is
+   * not a legacy torch file (raw storage bytes follow its pickles) and names no joblib array wrapper (joblib reads
+   * the array bytes after the wrapper's BUILD outside the pickle, so only the framing walk sees what joblib sees).
+   * Undefined when the full path must run.
+   */
+  private async analyseDirectly(item: PickleSite, position: number): Promise<number | null | undefined> {
+    const length = item.source.size - position;
+    if (length > DIRECT_ANALYSIS_BYTES) return undefined;
+    if (isLegacyTorchMagic(await readRange(item.source, 0, 32))) return undefined;
+    const bytes = await readRange(item.source, position, length);
+    const analysis = this.host.analyze(bytes);
+    if (analysis.error !== undefined || analysis.imports.some((i) => JOBLIB_WRAPPER.test(i.normalized) || i.dynamic)) {
+      this.host.refund(analysis.opcodeCount); // the full path analyses the same bytes again
+      return undefined;
+    }
+    this.host.record(analysis, item.member, item.origin + position);
+    return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
+  }
+
+  /**
+   * Analyses the pickle [start, end) with raw data cut out, so that a multi-GB file is never read whole:
+   * joblib arrays (bytes between opcodes) are removed, large string arguments keep their opcode with the
+   * length rewritten to 0. Offsets in the analysis are mapped back to the original bytes. joblib object
+   * arrays are analysed as the separate pickles they are.
+   */
+  private async analyseWithout(item: PickleSite, start: number, end: number, arrays: JoblibArray[], strings: LargeString[]): Promise<void> {
+    const { source, member } = item;
+    const cuts: { offset: number; length: number; zero?: { at: number; size: number } }[] = [
+      ...arrays.map((a) => ({ offset: a.offset, length: a.length })),
+      ...strings.map((s) => ({ offset: s.payload, length: s.length, zero: { at: s.lengthField, size: s.lengthSize } })),
+    ].sort((a, b) => a.offset - b.offset);
+    for (const array of arrays) {
+      this.host.layout({
+        name: `${member ?? ""}[array ${array.dtype} ${JSON.stringify(array.shape)}]`,
+        container: "joblib",
+        offset: item.origin + array.offset,
+        size: array.length,
+        compressedSize: array.length,
+        method: "raw",
+        role: array.objectPickle ? "pickle" : "tensor-data",
+      });
+    }
+    for (const string of strings) {
+      this.host.layout({
+        name: `${member ?? ""}[inline data @${item.origin + string.payload}]`,
+        container: "pickle",
+        offset: item.origin + string.payload,
+        size: string.length,
+        compressedSize: string.length,
+        method: "raw",
+        role: "tensor-data",
+      });
+    }
+    const kept: { from: number; to: number; at: number }[] = [];
+    const chunks: Uint8Array[] = [];
+    let cursor = start;
+    let spliced = 0;
+    const keep = async (to: number, zero?: { at: number; size: number }) => {
+      let bytes = await this.host.readPickleBytes(source, cursor, to - cursor, member);
+      if (zero) {
+        bytes = bytes.slice(); // a copy: the source's bytes must stay untouched
+        bytes.fill(0, zero.at - cursor, zero.at - cursor + zero.size);
+      }
+      kept.push({ from: cursor, to, at: spliced });
+      chunks.push(bytes);
+      spliced += bytes.length;
+    };
+    for (const cut of cuts) {
+      if (cut.offset < cursor) continue; // inside an earlier cut
+      await keep(cut.offset, cut.zero);
+      cursor = cut.offset + cut.length;
+    }
+    await keep(end);
+    const analysis = withoutArrayWrapperIssues(this.host.analyze(concatBytes(chunks)), arrays.length > 0);
+    const toOriginal = (offset: number): number => {
+      let piece = kept[0]!;
+      for (const candidate of kept) if (candidate.at <= offset) piece = candidate;
+      return piece.from + (offset - piece.at) - start;
+    };
+    this.host.record(remapOffsets(analysis, toOriginal), member, item.origin + start);
+    for (const array of arrays) {
+      if (!array.objectPickle) continue;
+      const bytes = await this.host.readPickleBytes(source, array.offset, array.length, member);
+      this.host.record(this.host.analyze(bytes), member, item.origin + array.offset);
+    }
+  }
+
+  private async readPickleBytes(source: ByteSource, offset: number, length: number, member?: string): Promise<Uint8Array> {
+    const cap = this.host.options.limits.maxDecompressedBytes;
+    if (length > cap) {
+      this.host.warn(`pickle of ${length} bytes exceeds the ${cap}-byte limit; only its start was analysed`, member);
+      return readRange(source, offset, cap);
+    }
+    return readRange(source, offset, length);
+  }
+
+}
+
+function withoutArrayWrapperIssues(analysis: PickleAnalysis, arraysLocated: boolean): PickleAnalysis {
+  if (!arraysLocated) return analysis;
+  const wrapper = /(^|\.)numpy_pickle\.NumpyArrayWrapper$/;
+  return { ...analysis, issues: analysis.issues.filter((issue) => !(issue.global && wrapper.test(issue.global))) };
+}
+
+/** A copy of the analysis with every offset passed through `map` (nested analyses keep their own). */
+function remapOffsets(analysis: PickleAnalysis, map: (offset: number) => number): PickleAnalysis {
+  return {
+    ...analysis,
+    imports: analysis.imports.map((i) => ({ ...i, offset: map(i.offset) })),
+    calls: analysis.calls.map((c) => ({ ...c, offset: map(c.offset) })),
+    persistentIds: analysis.persistentIds.map((p) => ({ ...p, offset: map(p.offset) })),
+    issues: analysis.issues.map((i) => (i.offset === undefined ? i : { ...i, offset: map(i.offset) })),
+    nested: analysis.nested.map((n) => ({ ...n, offset: map(n.offset) })),
+    ...(analysis.error ? { error: { ...analysis.error, offset: map(analysis.error.offset) } } : {}),
+  };
+}

@@ -1,0 +1,155 @@
+// The codecs against what Python reads: test/data/codecs/ holds one pickle (payload.pkl) compressed and archived
+// every way Python's gzip, bz2, lzma (every BCJ filter, delta, several checks, several streams), zlib, zipfile,
+// tarfile, joblib (every compression), lz4, zstandard and 7-Zip write it (scripts/artifacts/gen-codec-fixtures.py,
+// which also records in expected.json how much of the payload Python's own decoder returns from each stream).
+// Each decoder must return at least that, stop at the output cap, survive truncation and mutation, and each
+// file must be caught when scanned.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { gzipSync, deflateRawSync } from "node:zlib";
+import { memorySource, scanArtifact } from "../src/artifacts/index.js";
+import { decompress, type Compression } from "../src/artifacts/containers/decompress.js";
+
+const DATA = join(import.meta.dirname, "..", "..", "test", "data", "codecs");
+const payload = new Uint8Array(readFileSync(join(DATA, "payload.pkl")));
+const expected = JSON.parse(readFileSync(join(DATA, "expected.json"), "utf8")) as Record<string, number>;
+const FORMATS: Record<string, Compression> = { ".gz": "gzip", ".z": "zlib", ".bz2": "bz2", ".lzma": "lzma", ".xz": "xz", ".lz4": "lz4", ".zst": "zstd" };
+const formatOf = (name: string): Compression => FORMATS[name.slice(name.lastIndexOf("."))]!;
+const read = (name: string) => new Uint8Array(readFileSync(join(DATA, name)));
+const isPrefixOfPayload = (bytes: Uint8Array) => Buffer.from(payload.subarray(0, bytes.length)).equals(Buffer.from(bytes));
+
+function critical(result: Awaited<ReturnType<typeof scanArtifact>>) {
+  return result.findings.filter((f) => f.severity === "critical" && /system/.test(f.message));
+}
+
+describe("codecs against Python's own decoders", () => {
+  for (const [name, pythonReads] of Object.entries(expected)) {
+    it(`${name}: returns what Python's decoder returns (${pythonReads} bytes)`, async () => {
+      const result = await decompress(formatOf(name), memorySource(read(name)), { limit: 1 << 26 });
+      assert.equal(result.limitReached, false);
+      assert.ok(result.bytes.length >= pythonReads, `${result.bytes.length} < ${pythonReads}: ${result.error}`);
+      assert.ok(isPrefixOfPayload(result.bytes), "the decoded bytes are the payload's");
+      if (pythonReads === payload.length) assert.equal(result.error, undefined);
+    });
+  }
+
+  it("a padded xz file: Python stops at the padding; Pathfinder reads the stream after it too (xz-utils does)", async () => {
+    const result = await decompress("xz", memorySource(read("padded.xz")), { limit: 1 << 26 });
+    assert.ok(expected["padded.xz"]! < payload.length);
+    assert.equal(result.bytes.length, payload.length);
+  });
+});
+
+describe("every file written by Python, joblib, lz4, zstandard and 7-Zip is caught", () => {
+  for (const name of readdirSync(DATA).filter((f) => f !== "expected.json").sort()) {
+    it(name, async () => {
+      const result = await scanArtifact(memorySource(read(name)), name);
+      assert.equal(critical(result).length >= 1, true, JSON.stringify(result.findings.map((f) => f.message)));
+      assert.deepEqual(result.errors.filter((e) => /could not inspect|corrupt|cannot/.test(e.message)), []);
+    });
+  }
+
+  it("lists a 7z archive's files with their coders", async () => {
+    const result = await scanArtifact(memorySource(read("7z-bcj-lzma.7z")), "weights.7z");
+    assert.equal(result.kind, "7z");
+    const rows = result.layout.filter((row) => row.container === "7z");
+    assert.deepEqual(rows.map((row) => row.name).sort(), ["README.txt", "model.pkl"]);
+    assert.equal(rows.find((row) => row.name === "model.pkl")?.role, "pickle");
+    assert.equal(rows.find((row) => row.name === "model.pkl")?.size, payload.length);
+    assert.match(rows[0]!.method, /03030103/);
+  });
+
+  it("reports a 7z archive whose header cannot be read (outside the file, cut, garbage) and goes on", async () => {
+    const whole = read("7z-lzma2.7z");
+    const outside = whole.slice();
+    new DataView(outside.buffer).setBigUint64(12, 1n << 40n, true);
+    const garbage = whole.slice();
+    garbage.fill(0x7f, 32);
+    for (const bytes of [outside, garbage, whole.subarray(0, 40)]) {
+      const result = await scanArtifact(memorySource(bytes), "weights.7z");
+      assert.equal(result.kind, "7z");
+      assert.ok(result.findings.some((f) => f.severity === "medium" && /7z archive could not be read/.test(f.message)), JSON.stringify(result.findings));
+      assert.ok(!result.errors.some((e) => /could not inspect/.test(e.message)));
+    }
+  });
+
+  it("reports a 7z coder it cannot decode instead of calling the archive clean", async () => {
+    const bytes = read("7z-plain-header.7z").slice();
+    // The plain header's LZMA2 coder record: flags 0x21 (one id byte, with properties), id 0x21.
+    const header = bytes.subarray(32 + Number(Buffer.from(bytes).readBigUInt64LE(12)));
+    const at = header.findIndex((b, i) => b === 0x21 && header[i + 1] === 0x21 && header[i + 2] === 0x01);
+    assert.ok(at > 0);
+    header[at + 1] = 0x22;
+    const result = await scanArtifact(memorySource(bytes), "weights.7z");
+    assert.ok(result.findings.some((f) => f.severity === "medium" && /7z archive uses method 22/.test(f.message)), JSON.stringify(result.findings));
+  });
+});
+
+describe("output caps", () => {
+  for (const name of Object.keys(expected)) {
+    it(`${name}: stops at the cap with a prefix of the output`, async () => {
+      const result = await decompress(formatOf(name), memorySource(read(name)), { limit: 5000 });
+      assert.equal(result.limitReached, true);
+      assert.ok(result.bytes.length <= 5000);
+      assert.ok(isPrefixOfPayload(result.bytes));
+    });
+  }
+
+  it("stops a DEFLATE bomb (64 MiB of zeros) at the cap", async () => {
+    const bomb = new Uint8Array(gzipSync(new Uint8Array(64 << 20), { level: 9 }));
+    const result = await decompress("gzip", memorySource(bomb), { limit: 1 << 20 });
+    assert.equal(result.limitReached, true);
+    assert.equal(result.bytes.length, 1 << 20);
+    const raw = await decompress("deflate-raw", memorySource(new Uint8Array(deflateRawSync(new Uint8Array(64 << 20)))), { limit: 1000 });
+    assert.equal(raw.limitReached, true);
+    assert.equal(raw.bytes.length, 1000);
+  });
+
+  it("stops an LZ4 bomb (one match repeated a million times per block) at the cap", async () => {
+    const block = [0x1f, 0x61, 0x01, 0x00, ...new Array<number>(4000).fill(255), 0];
+    const blocks: number[] = [];
+    for (let i = 0; i < 64; i++) blocks.push(block.length & 255, (block.length >> 8) & 255, 0, 0, ...block);
+    const frame = new Uint8Array([0x04, 0x22, 0x4d, 0x18, 0x40, 0x70, 0xdf, ...blocks, 0, 0, 0, 0]);
+    const result = await decompress("lz4", memorySource(frame), { limit: 100_000 });
+    assert.equal(result.limitReached, true);
+    assert.ok(result.bytes.length <= 100_000);
+  });
+
+  it("sniffing (`want`) is not a limit breach", async () => {
+    for (const name of ["gzip-1.gz", "bz2.bz2", "default.xz", "lz4-default.lz4", "zstd.zst"]) {
+      const result = await decompress(formatOf(name), memorySource(read(name)), { limit: 1 << 26, want: 512 });
+      assert.equal(result.limitReached, false, name);
+      assert.equal(result.bytes.length, 512, name);
+    }
+  });
+});
+
+describe("truncated and mutated input", () => {
+  for (const name of Object.keys(expected)) {
+    it(`${name}: every cut gives a prefix of the output and, before the end, an error`, async () => {
+      const whole = read(name);
+      for (const fraction of [0.1, 0.5, 0.9]) {
+        const cut = Math.floor(whole.length * fraction);
+        const result = await decompress(formatOf(name), memorySource(whole.subarray(0, cut)), { limit: 1 << 26 });
+        assert.ok(isPrefixOfPayload(result.bytes), `${name} cut at ${cut}`);
+        assert.ok(result.error !== undefined, `${name} cut at ${cut}: truncation is reported`);
+      }
+    });
+  }
+
+  it("mutated streams and archives never throw and never leave a piece uninspected without saying so", async () => {
+    let seed = 99;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (const name of readdirSync(DATA).filter((f) => f !== "expected.json" && f !== "payload.pkl")) {
+      const whole = read(name);
+      for (let round = 0; round < 6; round++) {
+        const bytes = whole.slice();
+        for (let k = 0; k < 3; k++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+        const result = await scanArtifact(memorySource(bytes), name);
+        assert.ok(!result.errors.some((e) => /could not inspect/.test(e.message)), `${name}: ${JSON.stringify(result.errors)}`);
+      }
+    }
+  });
+});
