@@ -49,6 +49,8 @@ export class SinkIndex implements SinkNames {
   readonly hasReferenceSinks: boolean;
   /** A data-flow rule runs: partial parsing keeps the functions that kept code names (their summaries matter). */
   readonly keepCalledFunctions: boolean;
+  /** See `SinkNames.flowSources`. */
+  readonly flowSources?: RegExp;
   /** The prefilter tokens of all rules. */
   readonly tokens: TokenSet;
   /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
@@ -82,6 +84,12 @@ export class SinkIndex implements SinkNames {
     }
     const flowNames = rules.flatMap((r) => r.flowNames ?? []);
     this.keepCalledFunctions = flowNames.length > 0;
+    // Through the project index a name can reach a source without spelling any source word: keep every callee then.
+    const flowRules = rules.filter((r) => r.flowNames?.length);
+    if (flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length)) {
+      const words = [...new Set(flowRules.flatMap((r) => r.flowSourceWords!))];
+      this.flowSources = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+    }
     const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...(project?.words ?? []), ...(project?.modules ?? []), ...flowNames];
     this.words = anchorWords(names);
     this.attributeKeys = new Set([...this.words].map(identifierKey));
