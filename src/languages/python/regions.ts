@@ -144,7 +144,7 @@ export function relevantRanges(
           intersects(s.identifiers, boundNames) ||
           (key !== undefined && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || (names.summaryIdentifiers.has(key) && takesParameters(source, s)))));
       }
-      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, s, anchors, sinks)))) {
+      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
         headerRelevant[k] = true;
         boundNames.add(s.definitionKey!);
         changed = true;
@@ -207,7 +207,7 @@ export function relevantRanges(
       for (const r of needed) keep(r.start, r.end);
       return;
     }
-    const members = s.isClass && !headerRelevant[k] && !flow ? splitClassBody(source, s, sinks.attributeKeys) : undefined;
+    const members = s.isClass && !headerRelevant[k] && !flow ? membersOf(k) : undefined;
     if (!members) return keep(s.start, s.end);
     keep(s.start, s.bodyStart!);
     const memberAnchored = anchoredSegments(members, anchors);
@@ -357,7 +357,8 @@ class SourceCapability {
           });
           return;
         }
-        const members = s.isClass ? membersOf(k) : undefined;
+        // A class is split into its members only once something in it can produce untrusted data.
+        const members = s.isClass && (direct[k] || reaches(s)) ? membersOf(k) : undefined;
         if (!members) {
           if (this.segments[k] || !(direct[k] || reaches(s))) return;
           this.segments[k] = true;
@@ -401,7 +402,7 @@ class SourceCapability {
  */
 function takesParameters(source: string, s: Segment): boolean {
   if (s.isClass || s.definition === undefined) return true;
-  const text = source.slice(s.start, s.end);
+  const text = source.slice(s.start, Math.min(s.end, s.start + 4096));
   const header = new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${s.definition}[ \\t]*\\(`, "m").exec(text);
   if (!header) return true;
   return !/^[ \t]*(?:(?:self|cls)[ \t]*,?[ \t]*)?\)/.test(text.slice(header.index + header[0].length));
@@ -479,8 +480,7 @@ function hasAnchorIn(anchors: readonly number[], start: number, end: number): bo
  * `self._load = pickle.load`) is called through the class, `self` or an instance from anywhere: such a class is
  * kept whole and its name counts like a name bound from a sink.
  */
-function holdsSinkInAttribute(source: string, s: Segment, anchors: readonly number[], sinks: SinkNames): boolean {
-  const members = splitClassBody(source, s, sinks.attributeKeys);
+function holdsSinkInAttribute(source: string, members: readonly Segment[] | undefined, anchors: readonly number[]): boolean {
   if (!members) return false;
   const anchored = anchoredSegments(members, anchors);
   return members.some((m, i) => anchored[i] && (m.definition === undefined || ASSIGNS_ATTRIBUTE.test(source.slice(m.start, m.end))));
