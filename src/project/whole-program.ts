@@ -133,7 +133,8 @@ function exportedNames(index: ProjectIndex, summary: ModuleSummary, seen = new S
 function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const leads = (r: ResolvedName, depth = 0): boolean => {
-    if (sinks.isSinkOrAbove(r.name.replace(/\(\)$/, ""))) return true;
+    // A value that holds a sink (`loads = pickle.loads`, `u = pickle.Unpickler(f)`), not what a sink returned.
+    if (sinks.isSinkOrAbove(r.name)) return true;
     const cls = r.projectClass ?? r.projectInstance;
     if (!cls || depth > 2) return false;
     return cls.ancestors().some((a) => sinks.isSinkOrAbove(a.name));

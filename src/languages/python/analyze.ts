@@ -103,13 +103,20 @@ export class SinkIndex implements SinkNames {
     return this.sinkModules.has(module);
   }
 
-  /** Whether `name` is a sink or a module, class or attribute above one (`pickle`, `pickle.Unpickler`). */
+  /**
+   * Whether `name` is a sink or a module, class, instance or attribute above one (`pickle`, `pickle.Unpickler`,
+   * `pickle.Unpickler()` for the sink `pickle.Unpickler().load`). What a sink returns (`pickle.load()`) is not.
+   */
   isSinkOrAbove(name: string): boolean {
     if (!this.sinkPrefixes) {
       this.sinkPrefixes = new Set();
       for (const sink of this.byName.keys()) {
         const parts = sink.split(".");
-        for (let n = 1; n <= parts.length; n++) this.sinkPrefixes.add(parts.slice(0, n).join(".").replace(/\(\)$/, ""));
+        for (let n = 1; n <= parts.length; n++) {
+          const prefix = parts.slice(0, n).join(".");
+          this.sinkPrefixes.add(prefix);
+          if (n < parts.length) this.sinkPrefixes.add(prefix.replace(/\(\)$/, ""));
+        }
       }
     }
     return this.sinkPrefixes.has(name);
