@@ -7,13 +7,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import type { Finding, ScanError } from "../core/types.js";
 import type { FileAnalysis, PythonFile } from "../languages/python/analyze.js";
 
 /** The default cache folder, at the project root. */
 export const DEFAULT_CACHE_DIR = ".pathfinder_cache";
 
 /** Bumped when the layout of an entry changes. */
-const FORMAT = "1";
+const FORMAT = "2";
 
 /**
  * The build of the analysis code that is running: the size and modification time of this module's file (the CLI
@@ -69,8 +70,44 @@ export class AnalysisCache {
 
   /** Stores an entry; a cache folder that cannot be written is given up on for the rest of the scan. */
   set(file: PythonFile, analysis: FileAnalysis, salt = ""): void {
+    this.write(this.pathOf(file, salt), { path: file.path, analysis });
+  }
+
+  /**
+   * What one part of an earlier scan (`part`: the Python files, the model files) produced when its input files, layout
+   * and options all had the same `filesKey` (see `filesKey`): nothing needs reading, parsing or analysing again.
+   * Undefined when there is none, or it cannot be read or does not have the expected shape.
+   */
+  phase(part: string, slot: string, filesKey: string): ScanPhase | undefined {
+    let text: string;
+    try {
+      text = readFileSync(this.phasePath(part, slot), "utf8");
+    } catch {
+      return undefined;
+    }
+    try {
+      const entry = JSON.parse(text) as { filesKey?: unknown } & Partial<ScanPhase>;
+      if (entry.filesKey !== filesKey || !Array.isArray(entry.findings) || !Array.isArray(entry.errors) || typeof entry.scanned !== "number") return undefined;
+      if (entry.findings.some((f) => typeof f?.ruleId !== "string" || typeof f.location?.file !== "string" || typeof f.location.line !== "number")) return undefined;
+      if (entry.errors.some((e) => typeof e?.file !== "string" || typeof e.message !== "string")) return undefined;
+      return { findings: entry.findings, errors: entry.errors, scanned: entry.scanned };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** `slot`: one entry per part, scan root and options, replaced by each scan of them. */
+  setPhase(part: string, slot: string, filesKey: string, phase: ScanPhase): void {
+    this.write(this.phasePath(part, slot), { filesKey, ...phase });
+  }
+
+  private phasePath(part: string, slot: string): string {
+    return join(this.dir, "scans", `${part}-${createHash("sha256").update(slot).digest("hex").slice(0, 24)}.json`);
+  }
+
+  /** Writes a temporary file and renames it into place, so concurrent scans never read half an entry. */
+  private write(target: string, value: unknown): void {
     if (!this.writable) return;
-    const target = this.pathOf(file, salt);
     const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {
       mkdirSync(join(target, ".."), { recursive: true });
@@ -79,11 +116,43 @@ export class AnalysisCache {
         writeFileSync(join(this.root, ".gitignore"), "# Created by pathfinder\n*\n");
         this.marked = true;
       }
-      writeFileSync(temporary, JSON.stringify({ path: file.path, analysis }));
+      writeFileSync(temporary, JSON.stringify(value));
       renameSync(temporary, target);
     } catch {
       this.writable = false;
       rmSync(temporary, { force: true });
     }
   }
+}
+
+/** What a part of a scan produced (see `AnalysisCache.phase`). */
+export interface ScanPhase {
+  findings: Finding[];
+  errors: ScanError[];
+  /** Files it scanned. */
+  scanned: number;
+}
+
+/** A file time within this much of the scan's start may change again without changing its stamp (see below). */
+const RACY_MARGIN_NS = 100_000_000n;
+/** Where a file system keeps whole seconds or milliseconds only. */
+const COARSE_RACY_MARGIN_NS = 2_000_000_000n;
+
+/**
+ * What the input files of a part of a scan are, without reading them: every file's path, name (a Python module's) and stamp (size,
+ * modification and change times in nanoseconds, inode, as git's index keeps them), with `context` (scan root and
+ * options). Undefined when a stamp cannot be trusted: a file modified within a clock tick of the scan's start could
+ * change again with the same stamp ("racy" files, as git calls them), so such a scan is not remembered.
+ */
+export function filesKey(files: readonly { relPath: string; stamp?: { key: string; mtimeNs: bigint } }[], nameOf: (index: number) => string, startedMs: number, context: unknown): string | undefined {
+  const startedNs = BigInt(startedMs) * 1_000_000n;
+  const hash = createHash("sha256").update(JSON.stringify(context));
+  for (let i = 0; i < files.length; i++) {
+    const { relPath, stamp } = files[i];
+    if (!stamp) return undefined;
+    const margin = stamp.mtimeNs % 1_000_000n === 0n ? COARSE_RACY_MARGIN_NS : RACY_MARGIN_NS;
+    if (stamp.mtimeNs >= startedNs - margin) return undefined;
+    hash.update(`${relPath}\0${nameOf(i)}\0${stamp.key}\n`);
+  }
+  return hash.digest("hex");
 }

@@ -17,7 +17,7 @@ import { foldRepeatedErrors } from "./fold-errors.js";
 import { scanOtherLanguageFiles, selectOtherLanguageRules } from "./other-languages.js";
 import { PackageLayout } from "./module-name.js";
 import { analyzeWholeProgram, type ProgramFile } from "./whole-program.js";
-import { AnalysisCache } from "./cache.js";
+import { AnalysisCache, filesKey as stampsKey, type ScanPhase } from "./cache.js";
 import { loadPythonParser } from "./python-parser.js";
 import { SinkIndex } from "../languages/python/analyze.js";
 import { decodePython, tooLarge, unreadable } from "./read-source.js";
@@ -90,50 +90,73 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const findings: Finding[] = [];
   const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
 
+  const layout = new PackageLayout(existsSync);
+  const cache = options.cacheDir ? new AnalysisCache(resolve(options.cacheDir), { tool: options.tool.version, spec, config: config ?? null }) : undefined;
+  // Unchanged Python files (same stamps, layout and options) give the findings of the last scan: nothing is read,
+  // parsed or analysed, and the parser is never loaded. `onSourceRead` wants the bytes, so it reads them.
+  const slot = JSON.stringify([target, options.maxFileSize, fileTimeout(options) ?? null]);
+  const filesKey = cache && !options.onSourceRead && pythonFiles.length ? stampsKey(pythonFiles, (i) => layout.moduleName(pythonFiles[i].absPath), started, slot) : undefined;
+  const remembered = filesKey ? cache!.phase("python", slot, filesKey) : undefined;
+  if (remembered) {
+    appendAll(findings, remembered.findings);
+    appendAll(errors, remembered.errors);
+    pythonFiles.forEach((_, i) => options.onProgress?.(i + 1, pythonFiles.length));
+  }
+  const pythonFindings: Finding[] = [];
+  const pythonErrors: ScanError[] = [];
+
   // Workers (when the project is large enough) analyse Python files as they are found; this thread reads them,
   // then scans the model/data files, then joins the analysis.
   let ownWorkDone!: () => void;
   const localStartsAfter = new Promise<void>((resolve) => (ownWorkDone = resolve));
-  const analyzer = await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) });
+  const analyzer = remembered ? undefined : await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) });
   let artifacts: ArtifactFilesResult | undefined;
   try {
     const analyses: Promise<[string, FileAnalysis]>[] = [];
     let done = 0;
     const progress = () => options.onProgress?.(++done, pythonFiles.length);
-    const layout = new PackageLayout(existsSync);
-    const cache = options.cacheDir ? new AnalysisCache(resolve(options.cacheDir), { tool: options.tool.version, spec, config: config ?? null }) : undefined;
     const program: ProgramFile[] = [];
     const onOther = (file: DiscoveredFile, latin1: string) => {
-      program.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin1, source: once(() => decodeOther(file, latin1, options.maxFileSize, errors, options.onSourceRead)) });
+      program.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin1, source: once(() => decodeOther(file, latin1, options.maxFileSize, pythonErrors, options.onSourceRead)) });
     };
-    await readCandidates(pythonFiles, prefilterTokens(rules), options.maxFileSize, errors, options.onSourceRead, progress, (c) => {
-      const moduleName = layout.moduleName(c.file.absPath);
-      program.push({ path: c.file.relPath, moduleName, text: c.source, source: () => c.source });
-      const input = { path: c.file.relPath, source: c.source, moduleName };
-      const cached = cache?.get(input);
-      const analysis = cached ? Promise.resolve(cached) : analyzer.analyze(input).then((a) => (cache?.set(input, a), a));
-      analyses.push(analysis.finally(progress).then((a) => [c.file.relPath, a]));
-    }, onOther);
+    if (analyzer) {
+      await readCandidates(pythonFiles, prefilterTokens(rules), options.maxFileSize, pythonErrors, options.onSourceRead, progress, (c) => {
+        const moduleName = layout.moduleName(c.file.absPath);
+        program.push({ path: c.file.relPath, moduleName, text: c.source, source: () => c.source });
+        const input = { path: c.file.relPath, source: c.source, moduleName };
+        const cached = cache?.get(input);
+        const analysis = cached ? Promise.resolve(cached) : analyzer.analyze(input).then((a) => (cache?.set(input, a), a));
+        analyses.push(analysis.finally(progress).then((a) => [c.file.relPath, a]));
+      }, onOther);
+    }
     if (artifactRules.length > 0) {
       const artifactFiles = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
       const projectPython = discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath));
       const pickle = config?.pickleAllow?.length
         ? { ...options.pickle, allowGlobals: [...(options.pickle?.allowGlobals ?? []), ...config.pickleAllow] }
         : (options.pickle ?? {});
-      artifacts = await scanArtifactFiles(artifactFiles, pickle, undefined, projectPython);
+      // Project globals given by a library caller are code, which no key can stand for.
+      artifacts = await rememberedPhase(pickle.projectGlobals ? undefined : cache, "artifacts", [...artifactFiles, ...projectPython], JSON.stringify([target, pickle, artifactRules.map((r) => r.id)]), started, () =>
+        scanArtifactFiles(artifactFiles, pickle, undefined, projectPython),
+      );
     }
     ownWorkDone();
-    const firstPass = new Map(await Promise.all(analyses));
-    const redone = rules.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules), cache) : new Map();
-    for (const [path, r] of [...firstPass, ...[...redone].filter(([path]) => !firstPass.has(path))]) {
-      const final = redone.get(path) ?? r;
-      appendAll(findings, final.findings);
-      appendAll(errors, final.errors);
+    if (analyzer) {
+      const firstPass = new Map(await Promise.all(analyses));
+      const redone = rules.length && program.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules), cache) : new Map();
+      for (const [path, r] of [...firstPass, ...[...redone].filter(([path]) => !firstPass.has(path))]) {
+        const final = redone.get(path) ?? r;
+        appendAll(pythonFindings, final.findings);
+        appendAll(pythonErrors, final.errors);
+      }
+      fillRelatedSnippets(pythonFindings, program);
+      if (filesKey) cache!.setPhase("python", slot, filesKey, { findings: pythonFindings, errors: pythonErrors, scanned: pythonFiles.length });
+      appendAll(findings, pythonFindings);
+      appendAll(errors, pythonErrors);
     }
-    fillRelatedSnippets(findings, program);
   } finally {
     ownWorkDone();
-    await analyzer.close();
+    await analyzer?.close();
   }
 
   const deps = await scanDependencies(
@@ -182,6 +205,19 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     errors: warnings,
     dependencies: deps.records,
   };
+}
+
+/**
+ * The result of a part of the scan over `files`, from the cache when they are all unchanged (see `stampsKey`),
+ * otherwise computed and remembered.
+ */
+async function rememberedPhase(cache: AnalysisCache | undefined, part: string, files: readonly DiscoveredFile[], slot: string, started: number, compute: () => Promise<ScanPhase>): Promise<ScanPhase> {
+  const key = cache && files.length ? stampsKey(files, () => "", started, slot) : undefined;
+  const known = key ? cache!.phase(part, slot, key) : undefined;
+  if (known) return known;
+  const result = await compute();
+  if (key) cache!.setPhase(part, slot, key, result);
+  return result;
 }
 
 function fileTimeout(options: ScanOptions): number | undefined {
