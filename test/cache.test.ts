@@ -89,13 +89,35 @@ describe("analysis cache", () => {
     assert.deepEqual(after, await scan(project));
   });
 
-  it("does not remember files modified just before the scan (they could change again unseen)", async () => {
+  it("after an edit that cannot change the whole-program pass, re-analyses only the edited file", async () => {
+    const project = join(temp, "shop-one-edit");
+    cpSync(join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
+    age(project);
+    const cacheDir = join(temp, "shop-one-edit-cache");
+    await scan(project, cacheDir);
+    for (const f of fileEntries(cacheDir)) rmSync(f);
+    const edited = join(project, "scripts", "pickle_utils.py");
+    writeFileSync(edited, readFileSync(edited, "utf8") + "\n# edited\n");
+    utimesSync(edited, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const after = await scan(project, cacheDir);
+    assert.deepEqual(after, await scan(project));
+    assert.ok(fileEntries(cacheDir).length <= 1, `only the edited file was analysed: ${fileEntries(cacheDir).join(", ")}`);
+  });
+
+  it("does not trust the stamps of files modified just before the scan (they could change again unseen)", async () => {
     const project = join(temp, "shop-racy");
     cpSync(join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
     const cacheDir = join(temp, "shop-racy-cache");
     await scan(project, cacheDir);
-    assert.deepEqual(entries(cacheDir).filter((f) => f.includes("/scans/")), []);
+    const [record] = entries(cacheDir).filter((f) => f.includes("/scans/python-"));
+    const files = Object.values(JSON.parse(readFileSync(record, "utf8")).files as Record<string, { stamp: string }>);
+    assert.ok(files.length > 3);
+    assert.deepEqual(files.map((f) => f.stamp), files.map(() => ""), "no stamp is trusted: the next scan reads every file");
     assert.ok(fileEntries(cacheDir).length > 0, "per-file entries are still written: they are keyed by content");
+    age(project);
+    await scan(project, cacheDir);
+    const aged = Object.values(JSON.parse(readFileSync(record, "utf8")).files as Record<string, { stamp: string }>);
+    assert.ok(aged.every((f) => f.stamp !== ""), "older files are trusted");
   });
 
   it("ignores corrupt, truncated and foreign entries", async () => {
@@ -119,6 +141,7 @@ describe("analysis cache", () => {
   it("re-analyses a file that changed, and what depends on it", async () => {
     const project = join(temp, "shop-edit");
     cpSync(join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
+    age(project);
     const cacheDir = join(temp, "shop-edit-cache");
     await scan(project, cacheDir);
     // The re-export now binds a JSON function: its users stop being findings.

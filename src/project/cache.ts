@@ -79,21 +79,23 @@ export class AnalysisCache {
    * Undefined when there is none, or it cannot be read or does not have the expected shape.
    */
   phase(part: string, slot: string, filesKey: string): ScanPhase | undefined {
-    let text: string;
+    const entry = this.entry(part, slot) as ({ filesKey?: unknown } & Partial<ScanPhase>) | undefined;
+    const scanned = entry?.scanned;
+    if (entry?.filesKey !== filesKey || typeof scanned !== "number" || !isResults(entry)) return undefined;
+    return { findings: entry.findings, errors: entry.errors, scanned };
+  }
+
+  /** A remembered entry of a part of a scan (see `phase`), parsed but not checked; undefined when unreadable. */
+  entry(part: string, slot: string): unknown {
     try {
-      text = readFileSync(this.phasePath(part, slot), "utf8");
+      return JSON.parse(readFileSync(this.phasePath(part, slot), "utf8")) as unknown;
     } catch {
       return undefined;
     }
-    try {
-      const entry = JSON.parse(text) as { filesKey?: unknown } & Partial<ScanPhase>;
-      if (entry.filesKey !== filesKey || !Array.isArray(entry.findings) || !Array.isArray(entry.errors) || typeof entry.scanned !== "number") return undefined;
-      if (entry.findings.some((f) => typeof f?.ruleId !== "string" || typeof f.location?.file !== "string" || typeof f.location.line !== "number")) return undefined;
-      if (entry.errors.some((e) => typeof e?.file !== "string" || typeof e.message !== "string")) return undefined;
-      return { findings: entry.findings, errors: entry.errors, scanned: entry.scanned };
-    } catch {
-      return undefined;
-    }
+  }
+
+  setEntry(part: string, slot: string, value: unknown): void {
+    this.write(this.phasePath(part, slot), value);
   }
 
   /** `slot`: one entry per part, scan root and options, replaced by each scan of them. */
@@ -125,6 +127,14 @@ export class AnalysisCache {
   }
 }
 
+/** Whether `value` holds findings and warnings of the expected shape. */
+export function isResults(value: unknown): value is { findings: Finding[]; errors: ScanError[] } {
+  const v = value as { findings?: unknown; errors?: unknown } | null | undefined;
+  if (!v || !Array.isArray(v.findings) || !Array.isArray(v.errors)) return false;
+  if ((v.findings as Finding[]).some((f) => typeof f?.ruleId !== "string" || typeof f.location?.file !== "string" || typeof f.location.line !== "number")) return false;
+  return !(v.errors as ScanError[]).some((e) => typeof e?.file !== "string" || typeof e.message !== "string");
+}
+
 /** What a part of a scan produced (see `AnalysisCache.phase`). */
 export interface ScanPhase {
   findings: Finding[];
@@ -149,10 +159,16 @@ export function filesKey(files: readonly { relPath: string; stamp?: { key: strin
   const hash = createHash("sha256").update(JSON.stringify(context));
   for (let i = 0; i < files.length; i++) {
     const { relPath, stamp } = files[i];
-    if (!stamp) return undefined;
-    const margin = stamp.mtimeNs % 1_000_000n === 0n ? COARSE_RACY_MARGIN_NS : RACY_MARGIN_NS;
-    if (stamp.mtimeNs >= startedNs - margin) return undefined;
-    hash.update(`${relPath}\0${nameOf(i)}\0${stamp.key}\n`);
+    const trusted = trustedStamp(stamp, startedNs);
+    if (!trusted) return undefined;
+    hash.update(`${relPath}\0${nameOf(i)}\0${trusted}\n`);
   }
   return hash.digest("hex");
+}
+
+/** A file's stamp key when it can be trusted to change when the file does (see `filesKey`); "" when not. */
+export function trustedStamp(stamp: { key: string; mtimeNs: bigint } | undefined, startedNs: bigint): string {
+  if (!stamp) return "";
+  const margin = stamp.mtimeNs % 1_000_000n === 0n ? COARSE_RACY_MARGIN_NS : RACY_MARGIN_NS;
+  return stamp.mtimeNs < startedNs - margin ? stamp.key : "";
 }

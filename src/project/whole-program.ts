@@ -32,6 +32,8 @@ export function analyzeWholeProgram(
   parser: PythonParser,
   sinks: SinkIndex,
   cache?: AnalysisCache,
+  /** Told every set of project modules that lead to a sink the pass matches files against. */
+  onLeading?: (leading: ReadonlyMap<string, readonly string[]>) => void,
 ): Map<string, FileAnalysis> {
   const modules = new Set<string>();
   const byModule = new Map<string, ProgramFile>();
@@ -56,6 +58,7 @@ export function analyzeWholeProgram(
   const seenWith = new Map<string, Set<string>>();
   let changed = new Set<string>();
   let leading = sinkLeadingModules(index, sinks);
+  onLeading?.(leading);
   for (let round = 0; round < MAX_ROUNDS && leading.size > 0; round++) {
     const matcher = new ReferenceMatcher(leading, importsOfFile);
     const work: { file: ProgramFile; refs: Set<string> }[] = [];
@@ -99,6 +102,7 @@ export function analyzeWholeProgram(
     }
     // A module changed for its users when what of it leads to a sink changed.
     const after = summariesChanged ? sinkLeadingModules(index, sinks) : leading;
+    if (after !== leading) onLeading?.(after);
     for (const module of new Set([...leading.keys(), ...after.keys()])) {
       if (String(leading.get(module)) !== String(after.get(module))) nextChanged.add(module);
     }
@@ -166,6 +170,11 @@ function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, 
  */
 function isOwnFunction(value: ExportedValue): boolean {
   return value.own === "function";
+}
+
+/** Whether a file refers to one of the `leading` modules (see `ReferenceMatcher`): the pass would analyse it again. */
+export function refersToLeading(file: ProgramFile, leading: ReadonlyMap<string, readonly string[]>): boolean {
+  return new ReferenceMatcher(new Map([...leading].map(([m, names]) => [m, [...names]])), (f) => importsOf(f.text)).referencedBy(file).size > 0;
 }
 
 /** What a file's import statements name, worked out once per file. */
