@@ -1,6 +1,6 @@
 // The on-disk analysis cache: same results as without it, cold, warm, after edits and with corrupt entries.
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -102,6 +102,28 @@ describe("analysis cache", () => {
     const after = await scan(project, cacheDir);
     assert.deepEqual(after, await scan(project));
     assert.ok(fileEntries(cacheDir).length <= 1, `only the edited file was analysed: ${fileEntries(cacheDir).join(", ")}`);
+  });
+
+  it("judges a model file again when the project class its pickle names changes, not when other Python files do", async () => {
+    const project = join(temp, "model-globals");
+    const cacheDir = join(temp, "model-globals-cache");
+    const write = (name: string, text: string | Buffer) => {
+      writeFileSync(join(project, name), text);
+      utimesSync(join(project, name), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    };
+    mkdirSync(project);
+    write("mymod.py", "class Thing:\n    def __setstate__(self, state):\n        self.__dict__.update(state)\n");
+    write("other.py", "x = 1\n");
+    // GLOBAL mymod.Thing, NEWOBJ, BUILD from a dict: loading runs Thing.__setstate__.
+    write("model.pkl", Buffer.from("\x80\x02cmymod\nThing\n)\x81}b.", "latin1"));
+    const modelFindings = async (cached: boolean) => (await scan(project, cached ? cacheDir : undefined)).filter((f) => f.includes("model.pkl"));
+    assert.deepEqual(await modelFindings(true), await modelFindings(false));
+    write("other.py", "x = 2\n");
+    assert.deepEqual(await modelFindings(true), await modelFindings(false));
+    write("mymod.py", "import os\nclass Thing:\n    def __setstate__(self, state):\n        os.system(state)\n");
+    const dangerous = await modelFindings(true);
+    assert.ok(dangerous.some((f) => f.includes("os.")), dangerous.join("\n"));
+    assert.deepEqual(dangerous, await modelFindings(false));
   });
 
   it("does not trust the stamps of files modified just before the scan (they could change again unseen)", async () => {

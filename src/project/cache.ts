@@ -74,18 +74,9 @@ export class AnalysisCache {
   }
 
   /**
-   * What one part of an earlier scan (`part`: the Python files, the model files) produced when its input files, layout
-   * and options all had the same `filesKey` (see `filesKey`): nothing needs reading, parsing or analysing again.
-   * Undefined when there is none, or it cannot be read or does not have the expected shape.
+   * A remembered entry of a part of a scan (the Python files' record, the model files' results), parsed but not
+   * checked; undefined when unreadable. `slot`: one entry per part, scan root and options, replaced by each scan.
    */
-  phase(part: string, slot: string, filesKey: string): ScanPhase | undefined {
-    const entry = this.entry(part, slot) as ({ filesKey?: unknown } & Partial<ScanPhase>) | undefined;
-    const scanned = entry?.scanned;
-    if (entry?.filesKey !== filesKey || typeof scanned !== "number" || !isResults(entry)) return undefined;
-    return { findings: entry.findings, errors: entry.errors, scanned };
-  }
-
-  /** A remembered entry of a part of a scan (see `phase`), parsed but not checked; undefined when unreadable. */
   entry(part: string, slot: string): unknown {
     try {
       return JSON.parse(readFileSync(this.phasePath(part, slot), "utf8")) as unknown;
@@ -96,11 +87,6 @@ export class AnalysisCache {
 
   setEntry(part: string, slot: string, value: unknown): void {
     this.write(this.phasePath(part, slot), value);
-  }
-
-  /** `slot`: one entry per part, scan root and options, replaced by each scan of them. */
-  setPhase(part: string, slot: string, filesKey: string, phase: ScanPhase): void {
-    this.write(this.phasePath(part, slot), { filesKey, ...phase });
   }
 
   private phasePath(part: string, slot: string): string {
@@ -133,14 +119,6 @@ export function isResults(value: unknown): value is { findings: Finding[]; error
   if (!v || !Array.isArray(v.findings) || !Array.isArray(v.errors)) return false;
   if ((v.findings as Finding[]).some((f) => typeof f?.ruleId !== "string" || typeof f.location?.file !== "string" || typeof f.location.line !== "number")) return false;
   return !(v.errors as ScanError[]).some((e) => typeof e?.file !== "string" || typeof e.message !== "string");
-}
-
-/** What a part of a scan produced (see `AnalysisCache.phase`). */
-export interface ScanPhase {
-  findings: Finding[];
-  errors: ScanError[];
-  /** Files it scanned. */
-  scanned: number;
 }
 
 /** A file time within this much of the scan's start may change again without changing its stamp (see below). */

@@ -17,7 +17,9 @@ import { foldRepeatedErrors } from "./fold-errors.js";
 import { scanOtherLanguageFiles, selectOtherLanguageRules } from "./other-languages.js";
 import { PackageLayout } from "./module-name.js";
 import { analyzeWholeProgram, refersToLeading, type ProgramFile } from "./whole-program.js";
-import { AnalysisCache, filesKey as stampsKey, trustedStamp, type ScanPhase } from "./cache.js";
+import { AnalysisCache, filesKey as stampsKey, isResults, trustedStamp } from "./cache.js";
+import { projectGlobalsOf } from "./project-globals.js";
+import { moduleNameOf } from "./module-name.js";
 import { asPythonRecord, changedFiles, PYTHON_RECORD, summaryDigest, type FileRecord, type PythonRecord } from "./python-record.js";
 import { loadPythonParser } from "./python-parser.js";
 import { SinkIndex } from "../languages/python/analyze.js";
@@ -135,9 +137,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
         ? { ...options.pickle, allowGlobals: [...(options.pickle?.allowGlobals ?? []), ...config.pickleAllow] }
         : (options.pickle ?? {});
       // Project globals given by a library caller are code, which no key can stand for.
-      artifacts = await rememberedPhase(pickle.projectGlobals ? undefined : cache, "artifacts", [...artifactFiles, ...projectPython], JSON.stringify([target, pickle, artifactRules.map((r) => r.id)]), started, () =>
-        scanArtifactFiles(artifactFiles, pickle, undefined, projectPython),
-      );
+      const context = JSON.stringify([target, pickle, artifactRules.map((r) => r.id)]);
+      artifacts = pickle.projectGlobals || !cache ? await scanArtifactFiles(artifactFiles, pickle, undefined, projectPython) : await rememberedArtifacts(cache, artifactFiles, projectPython, pickle, context, started);
     }
     ownWorkDone();
     if (analyzer) {
@@ -269,15 +270,36 @@ function keptAfterChanges(record: PythonRecord, changed: readonly DiscoveredFile
 }
 
 /**
- * The result of a part of the scan over `files`, from the cache when they are all unchanged (see `stampsKey`),
- * otherwise computed and remembered.
+ * The model/data files' results, from the cache when those files are unchanged (see `stampsKey`) and so is every
+ * Python file that defines a global their pickles name (the project's own classes are judged by their source): the
+ * entry notes the stamps of the files of every module such a name could be in. Otherwise scanned and remembered.
  */
-async function rememberedPhase(cache: AnalysisCache | undefined, part: string, files: readonly DiscoveredFile[], slot: string, started: number, compute: () => Promise<ScanPhase>): Promise<ScanPhase> {
-  const key = cache && files.length ? stampsKey(files, () => "", started, slot) : undefined;
-  const known = key ? cache!.phase(part, slot, key) : undefined;
-  if (known) return known;
-  const result = await compute();
-  if (key) cache!.setPhase(part, slot, key, result);
+async function rememberedArtifacts(cache: AnalysisCache, files: readonly DiscoveredFile[], python: readonly DiscoveredFile[], pickle: Partial<PickleScanOptions>, slot: string, started: number): Promise<ArtifactFilesResult> {
+  const key = files.length ? stampsKey(files, () => "", started, slot) : undefined;
+  if (!key) return scanArtifactFiles(files, pickle, undefined, python);
+  const startedNs = BigInt(started) * 1_000_000n;
+  const moduleStamps = new Map<string, string>();
+  for (const f of python) {
+    const module = moduleNameOf(f.relPath).replace(/\.__init__$/, "");
+    moduleStamps.set(module, `${moduleStamps.get(module) ?? ""}${f.relPath}:${trustedStamp(f.stamp, startedNs) || "?"};`);
+  }
+  // Every module a qualified name can be defined in: `a.b.C.m` in `a.b.C`, `a.b` or `a`.
+  const modulesOf = (names: readonly string[]) => {
+    const out: Record<string, string> = {};
+    for (const name of names) for (let end = name.lastIndexOf("."); end > 0; end = name.lastIndexOf(".", end - 1)) out[name.slice(0, end)] = moduleStamps.get(name.slice(0, end)) ?? "";
+    return out;
+  };
+  const known = cache.entry("artifacts", slot) as { filesKey?: unknown; globals?: unknown; modules?: Record<string, string>; scanned?: unknown } | undefined;
+  if (known?.filesKey === key && typeof known.scanned === "number" && isResults(known) && Array.isArray(known.globals) && known.globals.every((g) => typeof g === "string")) {
+    const now = modulesOf(known.globals as string[]);
+    if (JSON.stringify(now) === JSON.stringify(known.modules) && !Object.values(now).some((stamp) => stamp.includes("?"))) return { findings: known.findings, errors: known.errors, scanned: known.scanned };
+  }
+  const globals = projectGlobalsOf(python);
+  const named = new Set<string>();
+  const recorded = { lookup: (qualified: string) => (named.add(qualified), globals.lookup(qualified)) };
+  const result = await scanArtifactFiles(files, python.length ? { ...pickle, projectGlobals: recorded } : pickle, undefined, python);
+  const names = [...named].sort();
+  cache.setEntry("artifacts", slot, { filesKey: key, ...result, globals: names, modules: modulesOf(names) });
   return result;
 }
 
