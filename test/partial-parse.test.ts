@@ -361,6 +361,27 @@ def caller():
     for (const left of ["def unrelated_helper", "def unrelated(self)", "def load_config"]) assert.ok(!kept.includes(left), `${left} is left out`);
   });
 
+  it("inside a package sinks belong to, follows relative imports that spell no token", async () => {
+    // Scanning the library itself: `multiprocessing/resource_sharer.py` binds the sink's class by `from .connection`.
+    const { source } = padded(`# A comment that mentions pickle makes the file a candidate.
+import threading
+@@PAD@@
+class Sharer:
+    def start(self):
+        from .connection import Listener
+        self._listener = Listener()
+
+    def serve(self):
+        with self._listener.accept() as conn:
+            return conn.recv()  # finding
+`);
+    const path = "multiprocessing/resource_sharer.py";
+    const lines = async (wholeFile: boolean) => (await analyzeSource(source, { path, wholeFile })).findings.map((f) => f.location.line);
+    const expected = source.split("\n").flatMap((line, i) => (line.endsWith("# finding") ? [i + 1] : []));
+    assert.deepEqual(await lines(true), expected, "whole-file parse");
+    assert.deepEqual(await lines(false), expected, "partial parse");
+  });
+
   it("keeps functions that import a computed module name", () =>
     assertSameFindings(`PREFIX = "pic"
 @@PAD@@

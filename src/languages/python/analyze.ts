@@ -146,7 +146,7 @@ export const MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
 
 export function analyzePython(parser: PythonParser, file: PythonFile, index: SinkIndex, options: AnalyzeOptions = {}): FileAnalysis {
   // Where the rule tokens and computed imports are: none means no finding can be here (the prefilter).
-  const anchors = anchorOffsets(file.source, index.tokens, options.wholeFile ? undefined : index.words);
+  const anchors = withRelativeImports(anchorOffsets(file.source, index.tokens, options.wholeFile ? undefined : index.words), file, index);
   if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
   const budget = options.timeBudgetMs !== undefined ? { deadline: Date.now() + timeBudgetFor(file.source, options.timeBudgetMs) } : undefined;
   const errors: ScanError[] = [];
@@ -182,6 +182,18 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
   return { findings, errors, parsed: true, summary: summarizeModule(model, file.path) };
+}
+
+const RELATIVE_IMPORT = /\bfrom[ \t]+\./g;
+
+/**
+ * Inside a package that sinks belong to (scanning `multiprocessing` or `torch` themselves), a relative import can
+ * bind a sink without spelling any token (`from .connection import Listener`): such imports are anchors too.
+ */
+function withRelativeImports(anchors: number[], file: PythonFile, index: SinkIndex): number[] {
+  if (anchors.length === 0 || !file.moduleName.includes(".") || !index.leadsToSink(file.moduleName.slice(0, file.moduleName.indexOf(".")))) return anchors;
+  const found = Array.from(file.source.matchAll(RELATIVE_IMPORT), (m) => m.index);
+  return found.length ? [...anchors, ...found].sort((a, b) => a - b) : anchors;
 }
 
 /**
