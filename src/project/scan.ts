@@ -112,7 +112,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   // then scans the model/data files, then joins the analysis.
   let ownWorkDone!: () => void;
   const localStartsAfter = new Promise<void>((resolve) => (ownWorkDone = resolve));
-  const analyzer = final ? undefined : await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) });
+  const analyzer = final || !pythonFiles.length ? undefined : await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) });
   let artifacts: ArtifactFilesResult | undefined;
   try {
     const analyses: Promise<[string, FileAnalysis]>[] = [];
