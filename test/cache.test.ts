@@ -126,6 +126,20 @@ describe("analysis cache", () => {
     assert.deepEqual(dangerous, await modelFindings(false));
   });
 
+  it("stays consistent when several scans share it at once (separate processes)", async () => {
+    const project = join(temp, "shop-concurrent");
+    cpSync(join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
+    age(project);
+    const cacheDir = join(temp, "shop-concurrent-cache");
+    const results = (out: string) => JSON.stringify(JSON.parse(out).results);
+    const expected = await runCli(["scan", "--project", project, "--no-cache", "-o", "json", "-q"]);
+    const together = await Promise.all([1, 2, 3].map(() => runCli(["scan", "--project", project, "--cache-dir", cacheDir, "-o", "json", "-q"])));
+    for (const r of together) assert.equal(results(r.stdout), results(expected.stdout), r.stderr);
+    assert.deepEqual(readdirSync(cacheDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".tmp")), [], "no temporary file is left");
+    const warm = await runCli(["scan", "--project", project, "--cache-dir", cacheDir, "-o", "json", "-q"]);
+    assert.equal(results(warm.stdout), results(expected.stdout));
+  });
+
   it("does not trust the stamps of files modified just before the scan (they could change again unseen)", async () => {
     const project = join(temp, "shop-racy");
     cpSync(join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
