@@ -1,6 +1,6 @@
 // The on-disk analysis cache: same results as without it, cold, warm, after edits and with corrupt entries.
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -23,6 +23,23 @@ function entries(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json")).map((f) => join(dir, f));
 }
 
+/**
+ * Sets every file's modification time an hour back: a file modified just before a scan could change again within
+ * the same clock tick, so scans do not remember files that recent (see `filesKey`), and fresh copies are that.
+ */
+function age(dir: string): void {
+  const past = new Date(Date.now() - 3600_000);
+  for (const f of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    const path = join(dir, f);
+    if (statSync(path).isFile()) utimesSync(path, past, past);
+  }
+}
+
+/** The per-file entries, not the remembered scans (`scans/`). */
+function fileEntries(dir: string): string[] {
+  return entries(dir).filter((f) => !f.includes("/scans/"));
+}
+
 describe("analysis cache", () => {
   it("gives the results of --no-cache on every fixture, cold and warm", async () => {
     const cacheDir = join(temp, "fixtures-cache");
@@ -33,13 +50,121 @@ describe("analysis cache", () => {
     assert.deepEqual(await scan(FIXTURES, cacheDir), uncached, "warm");
   });
 
+  it("remembers a scan of unchanged files: a re-scan reads, parses and analyses nothing, with the same results", async () => {
+    const project = join(temp, "fixtures-copy");
+    cpSync(FIXTURES, project, { recursive: true });
+    age(project);
+    const cacheDir = join(temp, "fixtures-copy-cache");
+    const uncached = await scan(project);
+    assert.deepEqual(await scan(project, cacheDir), uncached, "cold");
+    const remembered = entries(cacheDir).filter((f) => f.includes("/scans/"));
+    assert.deepEqual(remembered.map((f) => f.split("/").pop()!.split("-")[0]).sort(), ["artifacts", "python"]);
+    // Without the per-file entries, the scan can only come from the remembered one: nothing is analysed again.
+    for (const f of fileEntries(cacheDir)) rmSync(f);
+    assert.deepEqual(await scan(project, cacheDir), uncached, "warm");
+    assert.deepEqual(fileEntries(cacheDir), [], "no file was analysed");
+    // A new file changes what the scan is.
+    writeFileSync(join(project, "added.py"), "import pickle\n\ndef f(b):\n    return pickle.loads(b)\n");
+    const withAdded = await scan(project, cacheDir);
+    assert.equal(withAdded.length, uncached.length + 1);
+    assert.deepEqual(withAdded, await scan(project));
+  });
+
+  it("re-analyses a file whose content changed with the same size and modification time (its change time differs)", async () => {
+    const project = join(temp, "shop-same-stamp");
+    cpSync(join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
+    age(project);
+    const cacheDir = join(temp, "shop-same-stamp-cache");
+    const before = await scan(project, cacheDir);
+    const compat = join(project, "src", "shop", "compat.py");
+    const { atime, mtime, size } = statSync(compat);
+    const { mtimeNs } = statSync(compat, { bigint: true });
+    // Same length, same modification time: only the change time (and the content) tell.
+    writeFileSync(compat, readFileSync(compat, "utf8").replace("loads = pickle.loads", "loads = pickle.dumps"));
+    utimesSync(compat, atime, mtime);
+    assert.equal(statSync(compat).size, size);
+    assert.equal(statSync(compat, { bigint: true }).mtimeNs, mtimeNs);
+    const after = await scan(project, cacheDir);
+    assert.notDeepEqual(after, before);
+    assert.deepEqual(after, await scan(project));
+  });
+
+  it("after an edit that cannot change the whole-program pass, re-analyses only the edited file", async () => {
+    const project = join(temp, "shop-one-edit");
+    cpSync(join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
+    age(project);
+    const cacheDir = join(temp, "shop-one-edit-cache");
+    await scan(project, cacheDir);
+    for (const f of fileEntries(cacheDir)) rmSync(f);
+    const edited = join(project, "scripts", "pickle_utils.py");
+    writeFileSync(edited, readFileSync(edited, "utf8") + "\n# edited\n");
+    utimesSync(edited, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const after = await scan(project, cacheDir);
+    assert.deepEqual(after, await scan(project));
+    assert.ok(fileEntries(cacheDir).length <= 1, `only the edited file was analysed: ${fileEntries(cacheDir).join(", ")}`);
+  });
+
+  it("judges a model file again when the project class its pickle names changes, not when other Python files do", async () => {
+    const project = join(temp, "model-globals");
+    const cacheDir = join(temp, "model-globals-cache");
+    const write = (name: string, text: string | Buffer) => {
+      writeFileSync(join(project, name), text);
+      utimesSync(join(project, name), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    };
+    mkdirSync(project);
+    write("mymod.py", "class Thing:\n    def __setstate__(self, state):\n        self.__dict__.update(state)\n");
+    write("other.py", "x = 1\n");
+    // GLOBAL mymod.Thing, NEWOBJ, BUILD from a dict: loading runs Thing.__setstate__.
+    write("model.pkl", Buffer.from("\x80\x02cmymod\nThing\n)\x81}b.", "latin1"));
+    const modelFindings = async (cached: boolean) => (await scan(project, cached ? cacheDir : undefined)).filter((f) => f.includes("model.pkl"));
+    assert.deepEqual(await modelFindings(true), await modelFindings(false));
+    write("other.py", "x = 2\n");
+    assert.deepEqual(await modelFindings(true), await modelFindings(false));
+    write("mymod.py", "import os\nclass Thing:\n    def __setstate__(self, state):\n        os.system(state)\n");
+    const dangerous = await modelFindings(true);
+    assert.ok(dangerous.some((f) => f.includes("os.")), dangerous.join("\n"));
+    assert.deepEqual(dangerous, await modelFindings(false));
+  });
+
+  it("stays consistent when several scans share it at once (separate processes)", async () => {
+    const project = join(temp, "shop-concurrent");
+    cpSync(join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
+    age(project);
+    const cacheDir = join(temp, "shop-concurrent-cache");
+    const results = (out: string) => JSON.stringify(JSON.parse(out).results);
+    const expected = await runCli(["scan", "--project", project, "--no-cache", "-o", "json", "-q"]);
+    const together = await Promise.all([1, 2, 3].map(() => runCli(["scan", "--project", project, "--cache-dir", cacheDir, "-o", "json", "-q"])));
+    for (const r of together) assert.equal(results(r.stdout), results(expected.stdout), r.stderr);
+    assert.deepEqual(readdirSync(cacheDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".tmp")), [], "no temporary file is left");
+    const warm = await runCli(["scan", "--project", project, "--cache-dir", cacheDir, "-o", "json", "-q"]);
+    assert.equal(results(warm.stdout), results(expected.stdout));
+  });
+
+  it("does not trust the stamps of files modified just before the scan (they could change again unseen)", async () => {
+    const project = join(temp, "shop-racy");
+    cpSync(join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
+    const cacheDir = join(temp, "shop-racy-cache");
+    await scan(project, cacheDir);
+    const [record] = entries(cacheDir).filter((f) => f.includes("/scans/python-"));
+    const files = Object.values(JSON.parse(readFileSync(record, "utf8")).files as Record<string, { stamp: string }>);
+    assert.ok(files.length > 3);
+    assert.deepEqual(files.map((f) => f.stamp), files.map(() => ""), "no stamp is trusted: the next scan reads every file");
+    assert.ok(fileEntries(cacheDir).length > 0, "per-file entries are still written: they are keyed by content");
+    age(project);
+    await scan(project, cacheDir);
+    const aged = Object.values(JSON.parse(readFileSync(record, "utf8")).files as Record<string, { stamp: string }>);
+    assert.ok(aged.every((f) => f.stamp !== ""), "older files are trusted");
+  });
+
   it("ignores corrupt, truncated and foreign entries", async () => {
     const project = join(temp, "shop");
     cpSync(join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
+    age(project);
     const cacheDir = join(temp, "shop-cache");
     const uncached = await scan(project);
     await scan(project, cacheDir);
     const files = entries(cacheDir);
+    assert.ok(files.some((f) => f.includes("/scans/")), "the remembered scan is corrupted too");
     files.forEach((file, i) => {
       const text = readFileSync(file, "utf8");
       if (i % 3 === 0) writeFileSync(file, text.slice(0, text.length / 2));
@@ -52,6 +177,7 @@ describe("analysis cache", () => {
   it("re-analyses a file that changed, and what depends on it", async () => {
     const project = join(temp, "shop-edit");
     cpSync(join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
+    age(project);
     const cacheDir = join(temp, "shop-edit-cache");
     await scan(project, cacheDir);
     // The re-export now binds a JSON function: its users stop being findings.

@@ -307,6 +307,81 @@ data = loads(blob)
 `);
   });
 
+  it("for data flow, keeps the functions and methods that can carry untrusted data to a sink, and only those", async () => {
+    const code = `import pickle
+import socket
+from flask import request
+
+def unrelated_helper():
+    return sorted([3, 1, 2])
+
+def fetch():
+    unrelated_helper()
+    return request.get_data()
+
+def strip_header(x):
+    return x[4:]
+
+class Server:
+    def __init__(self, host):
+        self.conn = socket.create_connection((host, 80))
+        self.cache = {}
+
+    def unrelated(self):
+        return type(self).__name__
+
+    def recv_frame(self):
+        self.unrelated()
+        return self.conn.recv(4096)
+
+    def handle(self):
+        return pickle.loads(self.recv_frame())  # finding
+
+    def load_config(self, path):
+        return open(path).read()
+@@PAD@@
+def use():
+    return pickle.loads(fetch())  # finding
+
+def unwrap(b):
+    return pickle.loads(strip_header(b))  # finding
+
+def unpickle(b):
+    return pickle.loads(b)  # finding
+
+def caller():
+    return unpickle(request.data)  # finding
+`;
+    await assertSameFindings(code);
+    const kept = keptText(padded(code).source, FLOW_INDEX);
+    assert.ok(kept !== undefined);
+    for (const needed of ["def fetch", "def strip_header", "def __init__", "def recv_frame", "def handle", "def caller", "from flask import request", "import socket"]) {
+      assert.ok(kept.includes(needed), `${needed} is kept`);
+    }
+    for (const left of ["def unrelated_helper", "def unrelated(self)", "def load_config"]) assert.ok(!kept.includes(left), `${left} is left out`);
+  });
+
+  it("inside a package sinks belong to, follows relative imports that spell no token", async () => {
+    // Scanning the library itself: `multiprocessing/resource_sharer.py` binds the sink's class by `from .connection`.
+    const { source } = padded(`# A comment that mentions pickle makes the file a candidate.
+import threading
+@@PAD@@
+class Sharer:
+    def start(self):
+        from .connection import Listener
+        self._listener = Listener()
+
+    def serve(self):
+        with self._listener.accept() as conn:
+            return conn.recv()  # finding
+`);
+    const path = "multiprocessing/resource_sharer.py";
+    const lines = async (wholeFile: boolean) => (await analyzeSource(source, { path, wholeFile })).findings.map((f) => f.location.line);
+    const expected = source.split("\n").flatMap((line, i) => (line.endsWith("# finding") ? [i + 1] : []));
+    assert.deepEqual(await lines(true), expected, "whole-file parse");
+    assert.deepEqual(await lines(false), expected, "partial parse");
+  });
+
   it("keeps functions that import a computed module name", () =>
     assertSameFindings(`PREFIX = "pic"
 @@PAD@@

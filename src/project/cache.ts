@@ -7,13 +7,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import type { Finding, ScanError } from "../core/types.js";
 import type { FileAnalysis, PythonFile } from "../languages/python/analyze.js";
 
 /** The default cache folder, at the project root. */
 export const DEFAULT_CACHE_DIR = ".pathfinder_cache";
 
 /** Bumped when the layout of an entry changes. */
-const FORMAT = "1";
+const FORMAT = "2";
 
 /**
  * The build of the analysis code that is running: the size and modification time of this module's file (the CLI
@@ -69,8 +70,32 @@ export class AnalysisCache {
 
   /** Stores an entry; a cache folder that cannot be written is given up on for the rest of the scan. */
   set(file: PythonFile, analysis: FileAnalysis, salt = ""): void {
+    this.write(this.pathOf(file, salt), { path: file.path, analysis });
+  }
+
+  /**
+   * A remembered entry of a part of a scan (the Python files' record, the model files' results), parsed but not
+   * checked; undefined when unreadable. `slot`: one entry per part, scan root and options, replaced by each scan.
+   */
+  entry(part: string, slot: string): unknown {
+    try {
+      return JSON.parse(readFileSync(this.phasePath(part, slot), "utf8")) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+
+  setEntry(part: string, slot: string, value: unknown): void {
+    this.write(this.phasePath(part, slot), value);
+  }
+
+  private phasePath(part: string, slot: string): string {
+    return join(this.dir, "scans", `${part}-${createHash("sha256").update(slot).digest("hex").slice(0, 24)}.json`);
+  }
+
+  /** Writes a temporary file and renames it into place, so concurrent scans never read half an entry. */
+  private write(target: string, value: unknown): void {
     if (!this.writable) return;
-    const target = this.pathOf(file, salt);
     const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {
       mkdirSync(join(target, ".."), { recursive: true });
@@ -79,11 +104,49 @@ export class AnalysisCache {
         writeFileSync(join(this.root, ".gitignore"), "# Created by pathfinder\n*\n");
         this.marked = true;
       }
-      writeFileSync(temporary, JSON.stringify({ path: file.path, analysis }));
+      writeFileSync(temporary, JSON.stringify(value));
       renameSync(temporary, target);
     } catch {
       this.writable = false;
       rmSync(temporary, { force: true });
     }
   }
+}
+
+/** Whether `value` holds findings and warnings of the expected shape. */
+export function isResults(value: unknown): value is { findings: Finding[]; errors: ScanError[] } {
+  const v = value as { findings?: unknown; errors?: unknown } | null | undefined;
+  if (!v || !Array.isArray(v.findings) || !Array.isArray(v.errors)) return false;
+  if ((v.findings as Finding[]).some((f) => typeof f?.ruleId !== "string" || typeof f.location?.file !== "string" || typeof f.location.line !== "number")) return false;
+  return !(v.errors as ScanError[]).some((e) => typeof e?.file !== "string" || typeof e.message !== "string");
+}
+
+/** A file time within this much of the scan's start may change again without changing its stamp (see below). */
+const RACY_MARGIN_NS = 100_000_000n;
+/** Where a file system keeps whole seconds or milliseconds only. */
+const COARSE_RACY_MARGIN_NS = 2_000_000_000n;
+
+/**
+ * What the input files of a part of a scan are, without reading them: every file's path, name (a Python module's) and stamp (size,
+ * modification and change times in nanoseconds, inode, as git's index keeps them), with `context` (scan root and
+ * options). Undefined when a stamp cannot be trusted: a file modified within a clock tick of the scan's start could
+ * change again with the same stamp ("racy" files, as git calls them), so such a scan is not remembered.
+ */
+export function filesKey(files: readonly { relPath: string; stamp?: { key: string; mtimeNs: bigint } }[], nameOf: (index: number) => string, startedMs: number, context: unknown): string | undefined {
+  const startedNs = BigInt(startedMs) * 1_000_000n;
+  const hash = createHash("sha256").update(JSON.stringify(context));
+  for (let i = 0; i < files.length; i++) {
+    const { relPath, stamp } = files[i];
+    const trusted = trustedStamp(stamp, startedNs);
+    if (!trusted) return undefined;
+    hash.update(`${relPath}\0${nameOf(i)}\0${trusted}\n`);
+  }
+  return hash.digest("hex");
+}
+
+/** A file's stamp key when it can be trusted to change when the file does (see `filesKey`); "" when not. */
+export function trustedStamp(stamp: { key: string; mtimeNs: bigint } | undefined, startedNs: bigint): string {
+  if (!stamp) return "";
+  const margin = stamp.mtimeNs % 1_000_000n === 0n ? COARSE_RACY_MARGIN_NS : RACY_MARGIN_NS;
+  return stamp.mtimeNs < startedNs - margin ? stamp.key : "";
 }

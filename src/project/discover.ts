@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type BigIntStats } from "node:fs";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
@@ -29,6 +29,22 @@ export interface DiscoveredFile {
   relPath: string;
   size: number;
   kind: "python" | "other";
+  /**
+   * The file's identity on disk, as git's index keeps it: size, modification and change times in nanoseconds, inode.
+   * Equal stamps mean unchanged content for the analysis cache (see `FileStamp`).
+   */
+  stamp?: FileStamp;
+}
+
+/** See `DiscoveredFile.stamp`. */
+export interface FileStamp {
+  /** `size:mtimeNs:ctimeNs:ino`. */
+  key: string;
+  mtimeNs: bigint;
+}
+
+function stampOf(stats: BigIntStats): FileStamp {
+  return { key: `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`, mtimeNs: stats.mtimeNs };
 }
 
 export interface Discovery {
@@ -64,10 +80,10 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
   const isIncluded = options.include.length ? picomatch(options.include, { dot: true }) : () => true;
   const excludedPath = excludeMatcher(options.exclude);
 
-  const rootStat = statSync(absRoot);
+  const rootStat = statSync(absRoot, { bigint: true });
   if (!rootStat.isDirectory()) {
     const rel = basename(absRoot);
-    files.push({ absPath: absRoot, relPath: rel, size: rootStat.size, kind: classify(absRoot, rel) });
+    files.push({ absPath: absRoot, relPath: rel, size: Number(rootStat.size), kind: classify(absRoot, rel), stamp: stampOf(rootStat) });
     return { files, errors };
   }
 
@@ -119,6 +135,7 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let size = 0;
+      let stamp: FileStamp | undefined;
       const link = entry.isSymbolicLink();
       if (link) {
         if (options.confineTo !== undefined && leadsOutside(abs, options.confineTo)) {
@@ -126,10 +143,11 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
           continue;
         }
         try {
-          const target = statSync(abs);
+          const target = statSync(abs, { bigint: true });
           isDir = target.isDirectory();
           isFile = target.isFile();
-          size = target.size;
+          size = Number(target.size);
+          stamp = stampOf(target);
         } catch (e) {
           const loop = (e as NodeJS.ErrnoException).code === "ELOOP";
           errors.push(problem(absRoot, abs, loop ? "symlink-loop" : "unreadable", loop ? "symbolic link loop; skipped" : `broken symbolic link: ${reason(e)}`));
@@ -146,15 +164,17 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
         if (excludedPath(rel) || !isIncluded(rel) || isIgnored(ignores, abs, false)) continue;
         if (options.skipTests && (TEST_FILE.test(rel) || TEST_DIR.test(rel))) continue;
         if (link && !options.followSymlinks && leavesProject(realRoot, abs, absRoot, errors)) continue;
-        if (!size) {
+        if (!stamp) {
           try {
-            size = lstatSync(abs).size;
+            const stats = lstatSync(abs, { bigint: true });
+            size = Number(stats.size);
+            stamp = stampOf(stats);
           } catch (e) {
             errors.push(problem(absRoot, abs, "unreadable", `cannot stat file: ${reason(e)}`));
             continue;
           }
         }
-        files.push({ absPath: abs, relPath: rel, size, kind: classify(abs, rel) });
+        files.push({ absPath: abs, relPath: rel, size, kind: classify(abs, rel), stamp });
       }
     }
   }

@@ -17,8 +17,11 @@ import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.
 import { foldRepeatedErrors } from "./fold-errors.js";
 import { scanOtherLanguageFiles, selectOtherLanguageRules } from "./other-languages.js";
 import { PackageLayout } from "./module-name.js";
-import { analyzeWholeProgram, type ProgramFile } from "./whole-program.js";
-import { AnalysisCache } from "./cache.js";
+import { analyzeWholeProgram, refersToLeading, type ProgramFile } from "./whole-program.js";
+import { AnalysisCache, filesKey as stampsKey, isResults, trustedStamp } from "./cache.js";
+import { projectGlobalsOf } from "./project-globals.js";
+import { moduleNameOf } from "./module-name.js";
+import { asPythonRecord, changedFiles, PYTHON_RECORD, summaryDigest, type FileRecord, type PythonRecord } from "./python-record.js";
 import { loadPythonParser } from "./python-parser.js";
 import { SinkIndex } from "../languages/python/analyze.js";
 import { decodePython, tooLarge, unreadable } from "./read-source.js";
@@ -95,53 +98,88 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const findings: Finding[] = [];
   const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
 
+  const layout = new PackageLayout(existsSync);
+  const cache = options.cacheDir ? new AnalysisCache(resolve(options.cacheDir), { tool: options.tool.version, spec, config: config ?? null }) : undefined;
+  // Unchanged Python files (same stamps, layout and options) keep the results of the last scan: they are not read,
+  // parsed or analysed, and with none changed the parser is never loaded (see `PythonRecord`). `onSourceRead`
+  // wants every file's bytes, so it reads them all.
+  const slot = JSON.stringify([target, options.maxFileSize, fileTimeout(options) ?? null]);
+  const modules = pythonFiles.map((f) => layout.moduleName(f.absPath));
+  const record = cache && !options.onSourceRead && pythonFiles.length ? asPythonRecord(cache.entry(PYTHON_RECORD, slot)) : undefined;
+  const changed = record && changedFiles(record, pythonFiles, modules);
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, pythonFiles.length);
+  if (changed) for (let i = changed.length; i < pythonFiles.length; i++) progress();
+  const pythonErrors: ScanError[] = [];
+  let final: PythonRecord | undefined = changed?.length === 0 ? record : undefined;
+
   // Workers (when the project is large enough) analyse Python files as they are found; this thread reads them,
   // then scans the model/data files, then joins the analysis.
   let ownWorkDone!: () => void;
   const localStartsAfter = new Promise<void>((resolve) => (ownWorkDone = resolve));
-  const analyzer = await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) });
+  const analyzer = final || !pythonFiles.length ? undefined : await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) });
   let artifacts: ArtifactFilesResult | undefined;
   try {
     const analyses: Promise<[string, FileAnalysis]>[] = [];
-    let done = 0;
-    const progress = () => options.onProgress?.(++done, pythonFiles.length);
-    const layout = new PackageLayout(existsSync);
-    const cache = options.cacheDir ? new AnalysisCache(resolve(options.cacheDir), { tool: options.tool.version, spec, config: config ?? null }) : undefined;
     const program: ProgramFile[] = [];
     const onOther = (file: DiscoveredFile, latin1: string) => {
-      program.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin1, source: once(() => decodeOther(file, latin1, options.maxFileSize, errors, options.onSourceRead)) });
+      program.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin1, source: once(() => decodeOther(file, latin1, options.maxFileSize, pythonErrors, options.onSourceRead)) });
     };
-    await readCandidates(pythonFiles, prefilterTokens(rules), options.maxFileSize, errors, options.onSourceRead, progress, (c) => {
-      const moduleName = layout.moduleName(c.file.absPath);
-      program.push({ path: c.file.relPath, moduleName, text: c.source, source: () => c.source });
-      const input = { path: c.file.relPath, source: c.source, moduleName };
-      const cached = cache?.get(input);
-      const analysis = cached ? Promise.resolve(cached) : analyzer.analyze(input).then((a) => (cache?.set(input, a), a));
-      analyses.push(analysis.finally(progress).then((a) => [c.file.relPath, a]));
-    }, onOther);
+    const read = (files: DiscoveredFile[], counted = true) =>
+      readCandidates(files, prefilterTokens(rules), options.maxFileSize, pythonErrors, options.onSourceRead, counted ? progress : () => {}, (c) => {
+        const moduleName = layout.moduleName(c.file.absPath);
+        program.push({ path: c.file.relPath, moduleName, text: c.source, source: () => c.source });
+        const input = { path: c.file.relPath, source: c.source, moduleName };
+        const cached = cache?.get(input);
+        const analysis = cached ? Promise.resolve(cached) : analyzer!.analyze(input).then((a) => (cache?.set(input, a), a));
+        analyses.push(analysis.finally(counted ? progress : () => {}).then((a) => [c.file.relPath, a]));
+      }, onOther);
+    if (analyzer) await read(changed ?? pythonFiles);
     if (artifactRules.length > 0) {
       const artifactFiles = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
       const projectPython = discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath));
       const pickle = config?.pickleAllow?.length
         ? { ...options.pickle, allowGlobals: [...(options.pickle?.allowGlobals ?? []), ...config.pickleAllow] }
         : (options.pickle ?? {});
-      artifacts = await scanArtifactFiles(artifactFiles, pickle, undefined, projectPython);
+      // Project globals given by a library caller are code, which no key can stand for.
+      const context = JSON.stringify([target, pickle, artifactRules.map((r) => r.id)]);
+      artifacts = pickle.projectGlobals || !cache ? await scanArtifactFiles(artifactFiles, pickle, undefined, projectPython) : await rememberedArtifacts(cache, artifactFiles, projectPython, pickle, context, started);
     }
     ownWorkDone();
-    const firstPass = new Map(await Promise.all(analyses));
-    const redone = rules.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules), cache) : new Map();
-    for (const [path, r] of [...firstPass, ...[...redone].filter(([path]) => !firstPass.has(path))]) {
-      const final = redone.get(path) ?? r;
-      appendAll(findings, final.findings);
-      appendAll(errors, final.errors);
+    if (analyzer) {
+      const stamps = { files: pythonFiles, modules, startedMs: started };
+      if (changed?.length) final = keptAfterChanges(record!, changed, new Map(await Promise.all(analyses)), program, pythonErrors, stamps);
+      if (!final) {
+        // The changed files may change the whole-program pass: read the others too, and run it.
+        if (changed?.length) {
+          const again = new Set(changed.map((f) => f.relPath));
+          await read(pythonFiles.filter((f) => !again.has(f.relPath)), false);
+        }
+        const firstPass = new Map(await Promise.all(analyses));
+        const leading: PythonRecord["leading"] = [];
+        const onLeading = (l: ReadonlyMap<string, readonly string[]>) => leading.push([...l].map(([m, names]) => [m, [...names]]));
+        const redone = rules.length && program.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules), cache, onLeading) : new Map<string, FileAnalysis>();
+        const results: Finding[] = [];
+        for (const [path, r] of [...firstPass, ...[...redone].filter(([path]) => !firstPass.has(path))]) {
+          const analysis = redone.get(path) ?? r;
+          appendAll(results, analysis.findings);
+          appendAll(pythonErrors, analysis.errors);
+        }
+        fillRelatedSnippets(results, program);
+        final = recordOf(stamps, firstPass, redone, leading, results, pythonErrors);
+      }
+      if (cache && !options.onSourceRead) cache.setEntry(PYTHON_RECORD, slot, final);
     }
-    fillRelatedSnippets(findings, program);
+    for (const f of Object.values(final?.files ?? {})) {
+      appendAll(findings, f.findings);
+      appendAll(errors, f.errors);
+    }
     const judged = resolveTrust(findings, selected.has(TRUST_FLOW_RULE));
     findings.length = 0;
     appendAll(findings, judged);
   } finally {
     ownWorkDone();
-    await analyzer.close();
+    await analyzer?.close();
   }
 
   const deps = await scanDependencies(
@@ -192,6 +230,87 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   };
 }
 
+interface Stamps {
+  files: readonly DiscoveredFile[];
+  modules: readonly string[];
+  startedMs: number;
+}
+
+/** One `FileRecord` per Python file, from its final findings and warnings. */
+function recordOf(stamps: Stamps, firstPass: ReadonlyMap<string, FileAnalysis>, redone: ReadonlyMap<string, FileAnalysis>, leading: PythonRecord["leading"], results: readonly Finding[], fileErrors: readonly ScanError[]): PythonRecord {
+  const startedNs = BigInt(stamps.startedMs) * 1_000_000n;
+  const files: Record<string, FileRecord> = {};
+  stamps.files.forEach((f, i) => {
+    files[f.relPath] = { stamp: trustedStamp(f.stamp, startedNs), module: stamps.modules[i], summary: summaryDigest(firstPass.get(f.relPath)?.summary), redone: redone.has(f.relPath), findings: [], errors: [] };
+  });
+  // Results can only be about the scanned files; anything else would be lost from the record, so it gets a file of
+  // its own that never matches (the next scan then runs in full).
+  const of = (path: string) => (files[path] ??= { stamp: "", module: "\0", summary: "", redone: true, findings: [], errors: [] });
+  for (const f of results) of(f.location.file).findings.push(f);
+  for (const e of fileErrors) of(e.file).errors.push(e);
+  return { files, leading };
+}
+
+/**
+ * The results after only `changed` files changed, keeping every other file's, when the changes cannot change the
+ * whole-program pass (see `PythonRecord`); undefined otherwise.
+ */
+function keptAfterChanges(record: PythonRecord, changed: readonly DiscoveredFile[], firstPass: ReadonlyMap<string, FileAnalysis>, program: readonly ProgramFile[], readErrors: readonly ScanError[], stamps: Stamps): PythonRecord | undefined {
+  const byPath = new Map(program.map((f) => [f.path, f]));
+  for (const file of changed) {
+    const before = record.files[file.relPath];
+    if (!before || before.redone || summaryDigest(firstPass.get(file.relPath)?.summary) !== before.summary) return undefined;
+    const now = byPath.get(file.relPath);
+    if (now && record.leading.some((round) => refersToLeading(now, new Map(round)))) return undefined;
+  }
+  const startedNs = BigInt(stamps.startedMs) * 1_000_000n;
+  const files: Record<string, FileRecord> = { ...record.files };
+  const changedPaths = new Set(changed.map((f) => f.relPath));
+  stamps.files.forEach((f, i) => {
+    if (!changedPaths.has(f.relPath)) return;
+    const analysis = firstPass.get(f.relPath);
+    const errors = [...readErrors.filter((e) => e.file === f.relPath), ...(analysis?.errors ?? [])];
+    files[f.relPath] = { stamp: trustedStamp(f.stamp, startedNs), module: stamps.modules[i], summary: summaryDigest(analysis?.summary), redone: false, findings: analysis?.findings ?? [], errors };
+  });
+  // Related locations that point into a changed file show its current lines.
+  fillRelatedSnippets(Object.values(files).flatMap((f) => f.findings), program);
+  return { files, leading: record.leading };
+}
+
+/**
+ * The model/data files' results, from the cache when those files are unchanged (see `stampsKey`) and so is every
+ * Python file that defines a global their pickles name (the project's own classes are judged by their source): the
+ * entry notes the stamps of the files of every module such a name could be in. Otherwise scanned and remembered.
+ */
+async function rememberedArtifacts(cache: AnalysisCache, files: readonly DiscoveredFile[], python: readonly DiscoveredFile[], pickle: Partial<PickleScanOptions>, slot: string, started: number): Promise<ArtifactFilesResult> {
+  const key = files.length ? stampsKey(files, () => "", started, slot) : undefined;
+  if (!key) return scanArtifactFiles(files, pickle, undefined, python);
+  const startedNs = BigInt(started) * 1_000_000n;
+  const moduleStamps = new Map<string, string>();
+  for (const f of python) {
+    const module = moduleNameOf(f.relPath).replace(/\.__init__$/, "");
+    moduleStamps.set(module, `${moduleStamps.get(module) ?? ""}${f.relPath}:${trustedStamp(f.stamp, startedNs) || "?"};`);
+  }
+  // Every module a qualified name can be defined in: `a.b.C.m` in `a.b.C`, `a.b` or `a`.
+  const modulesOf = (names: readonly string[]) => {
+    const out: Record<string, string> = {};
+    for (const name of names) for (let end = name.lastIndexOf("."); end > 0; end = name.lastIndexOf(".", end - 1)) out[name.slice(0, end)] = moduleStamps.get(name.slice(0, end)) ?? "";
+    return out;
+  };
+  const known = cache.entry("artifacts", slot) as { filesKey?: unknown; globals?: unknown; modules?: Record<string, string>; scanned?: unknown } | undefined;
+  if (known?.filesKey === key && typeof known.scanned === "number" && isResults(known) && Array.isArray(known.globals) && known.globals.every((g) => typeof g === "string")) {
+    const now = modulesOf(known.globals as string[]);
+    if (JSON.stringify(now) === JSON.stringify(known.modules) && !Object.values(now).some((stamp) => stamp.includes("?"))) return { findings: known.findings, errors: known.errors, scanned: known.scanned };
+  }
+  const globals = projectGlobalsOf(python);
+  const named = new Set<string>();
+  const recorded = { lookup: (qualified: string) => (named.add(qualified), globals.lookup(qualified)) };
+  const result = await scanArtifactFiles(files, python.length ? { ...pickle, projectGlobals: recorded } : pickle, undefined, python);
+  const names = [...named].sort();
+  cache.setEntry("artifacts", slot, { filesKey: key, ...result, globals: names, modules: modulesOf(names) });
+  return result;
+}
+
 function fileTimeout(options: ScanOptions): number | undefined {
   const ms = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   return ms > 0 ? ms : undefined;
@@ -207,7 +326,7 @@ function once<T>(compute: () => T): () => T {
 }
 
 /** Related locations point into other modules: their snippet is that module's line. */
-function fillRelatedSnippets(findings: Finding[], program: ProgramFile[]): void {
+function fillRelatedSnippets(findings: Finding[], program: readonly ProgramFile[]): void {
   const byPath = new Map(program.map((f) => [f.path, f]));
   const linesOf = new Map<string, string[] | undefined>();
   const lines = (path: string) => {

@@ -2,7 +2,7 @@
 // their summaries, and the files that use a project module leading to a sink are analysed again with the index.
 import { analyzePython, SinkIndex, type FileAnalysis, type PythonFile } from "../languages/python/analyze.js";
 import type { PythonParser } from "../languages/python/parser.js";
-import { packageModuleName, ProjectIndex, type ModuleSummary } from "../languages/python/project-index.js";
+import { packageModuleName, ProjectIndex, type ExportedValue, type ModuleSummary } from "../languages/python/project-index.js";
 import type { ResolvedName } from "../languages/python/semantic/model.js";
 import { analyzeSafely } from "./analyzer.js";
 import type { AnalysisCache } from "./cache.js";
@@ -32,6 +32,8 @@ export function analyzeWholeProgram(
   parser: PythonParser,
   sinks: SinkIndex,
   cache?: AnalysisCache,
+  /** Told every set of project modules that lead to a sink the pass matches files against. */
+  onLeading?: (leading: ReadonlyMap<string, readonly string[]>) => void,
 ): Map<string, FileAnalysis> {
   const modules = new Set<string>();
   const byModule = new Map<string, ProgramFile>();
@@ -56,6 +58,7 @@ export function analyzeWholeProgram(
   const seenWith = new Map<string, Set<string>>();
   let changed = new Set<string>();
   let leading = sinkLeadingModules(index, sinks);
+  onLeading?.(leading);
   for (let round = 0; round < MAX_ROUNDS && leading.size > 0; round++) {
     const matcher = new ReferenceMatcher(leading, importsOfFile);
     const work: { file: ProgramFile; refs: Set<string> }[] = [];
@@ -75,6 +78,7 @@ export function analyzeWholeProgram(
     }
     const projectSinks = new SinkIndex(sinks.rules, { words: [...words], modules: [...leading.keys()] });
     let state: string | undefined;
+    let summariesChanged = false;
     for (const { file, refs } of work) {
       seenWith.set(file.path, refs);
       const source = file.source();
@@ -91,12 +95,14 @@ export function analyzeWholeProgram(
       const summary = analysis.summary;
       if (summary && byModule.get(summary.module)?.path === file.path && !sameSummary(index.summary(summary.module), summary)) {
         index.set(summary);
+        summariesChanged = true;
         // Later files of this round see this summary too: their cache entries must depend on it.
         state = createHash("sha256").update(state).update(JSON.stringify(summary)).digest("hex");
       }
     }
     // A module changed for its users when what of it leads to a sink changed.
-    const after = sinkLeadingModules(index, sinks);
+    const after = summariesChanged ? sinkLeadingModules(index, sinks) : leading;
+    if (after !== leading) onLeading?.(after);
     for (const module of new Set([...leading.keys(), ...after.keys()])) {
       if (String(leading.get(module)) !== String(after.get(module))) nextChanged.add(module);
     }
@@ -133,7 +139,8 @@ function exportedNames(index: ProjectIndex, summary: ModuleSummary, seen = new S
 function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const leads = (r: ResolvedName, depth = 0): boolean => {
-    if (sinks.isSinkOrAbove(r.name.replace(/\(\)$/, ""))) return true;
+    // A value that holds a sink (`loads = pickle.loads`, `u = pickle.Unpickler(f)`), not what a sink returned.
+    if (sinks.isSinkOrAbove(r.name)) return true;
     const cls = r.projectClass ?? r.projectInstance;
     if (!cls || depth > 2) return false;
     return cls.ancestors().some((a) => sinks.isSinkOrAbove(a.name));
@@ -141,17 +148,33 @@ function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, 
   for (const summary of index.allSummaries()) {
     const names: string[] = [];
     for (const name of exportedNames(index, summary)) {
+      const own = summary.exports[name];
+      if (own?.every(isOwnFunction)) continue;
       const values = index.resolve(`${summary.module}.${name}`) ?? [];
       if (values.some((v) => leads(v))) names.push(name);
     }
     for (const [name, cls] of Object.entries(summary.classes)) {
       if (names.includes(name)) continue;
-      const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat();
+      const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat().filter((m) => !isOwnFunction(m));
       if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name);
     }
     if (names.length) out.set(summary.module, names);
   }
   return out;
+}
+
+/**
+ * A module's own `def` ends a resolution: it is no sink, nor a module or class above one, so resolving it (through
+ * its class's members, for a method) cannot tell anything. (Summaries of what a function's parameters reach are the
+ * data-flow rules' business.)
+ */
+function isOwnFunction(value: ExportedValue): boolean {
+  return value.own === "function";
+}
+
+/** Whether a file refers to one of the `leading` modules (see `ReferenceMatcher`): the pass would analyse it again. */
+export function refersToLeading(file: ProgramFile, leading: ReadonlyMap<string, readonly string[]>): boolean {
+  return new ReferenceMatcher(new Map([...leading].map(([m, names]) => [m, [...names]])), (f) => importsOf(f.text)).referencedBy(file).size > 0;
 }
 
 /** What a file's import statements name, worked out once per file. */

@@ -113,6 +113,15 @@ export interface PythonRule extends RuleMeta {
    */
   flowNames?: readonly string[];
   /**
+   * For data-flow rules: what a function's code must contain for untrusted data to start there (parts of the sources'
+   * qualified names, such as `stdin` or `socket`, parameter names such as `req` or `event`, handler attributes such
+   * as `rfile`), matched anywhere in a name. Partial parsing keeps a function that kept code calls only when it, a
+   * module-level name it uses, an attribute it reads or a function it calls contains one: no other function can
+   * return untrusted data. Undefined (with `flowNames`): every function kept code calls is kept. A rule whose
+   * sources grow (configuration) must grow these too.
+   */
+  flowSourceWords?: readonly string[];
+  /**
    * Findings at sites that are not sink calls, computed after the sinks of the file were checked (data-flow rules:
    * calls of the module's own wrapper functions whose parameter reaches a sink).
    */

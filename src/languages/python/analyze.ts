@@ -50,6 +50,8 @@ export class SinkIndex implements SinkNames {
   readonly hasReferenceSinks: boolean;
   /** A data-flow rule runs: partial parsing keeps the functions that kept code names (their summaries matter). */
   readonly keepCalledFunctions: boolean;
+  /** See `SinkNames.flowSources`. */
+  readonly flowSources?: RegExp;
   /** The prefilter tokens of all rules. */
   readonly tokens: TokenSet;
   /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
@@ -83,6 +85,12 @@ export class SinkIndex implements SinkNames {
     }
     const flowNames = rules.flatMap((r) => r.flowNames ?? []);
     this.keepCalledFunctions = flowNames.length > 0;
+    // Through the project index a name can reach a source without spelling any source word: keep every callee then.
+    const flowRules = rules.filter((r) => r.flowNames?.length);
+    if (flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length)) {
+      const words = [...new Set(flowRules.flatMap((r) => r.flowSourceWords!))];
+      this.flowSources = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+    }
     const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...(project?.words ?? []), ...(project?.modules ?? []), ...flowNames];
     this.words = anchorWords(names);
     // Trust judgements follow values through path and resource attributes (`HERE.joinpath`, `pkg_resources.resource_stream`).
@@ -98,13 +106,20 @@ export class SinkIndex implements SinkNames {
     return this.sinkModules.has(module);
   }
 
-  /** Whether `name` is a sink or a module, class or attribute above one (`pickle`, `pickle.Unpickler`). */
+  /**
+   * Whether `name` is a sink or a module, class, instance or attribute above one (`pickle`, `pickle.Unpickler`,
+   * `pickle.Unpickler()` for the sink `pickle.Unpickler().load`). What a sink returns (`pickle.load()`) is not.
+   */
   isSinkOrAbove(name: string): boolean {
     if (!this.sinkPrefixes) {
       this.sinkPrefixes = new Set();
       for (const sink of this.byName.keys()) {
         const parts = sink.split(".");
-        for (let n = 1; n <= parts.length; n++) this.sinkPrefixes.add(parts.slice(0, n).join(".").replace(/\(\)$/, ""));
+        for (let n = 1; n <= parts.length; n++) {
+          const prefix = parts.slice(0, n).join(".");
+          this.sinkPrefixes.add(prefix);
+          if (n < parts.length) this.sinkPrefixes.add(prefix.replace(/\(\)$/, ""));
+        }
       }
     }
     return this.sinkPrefixes.has(name);
@@ -134,7 +149,7 @@ export const MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
 
 export function analyzePython(parser: PythonParser, file: PythonFile, index: SinkIndex, options: AnalyzeOptions = {}): FileAnalysis {
   // Where the rule tokens and computed imports are: none means no finding can be here (the prefilter).
-  const anchors = anchorOffsets(file.source, index.tokens, options.wholeFile ? undefined : index.words);
+  const anchors = withRelativeImports(anchorOffsets(file.source, index.tokens, options.wholeFile ? undefined : index.words), file, index);
   if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
   const budget = options.timeBudgetMs !== undefined ? { deadline: Date.now() + timeBudgetFor(file.source, options.timeBudgetMs) } : undefined;
   const errors: ScanError[] = [];
@@ -170,6 +185,18 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
   return { findings, errors, parsed: true, summary: summarizeModule(model, file.path) };
+}
+
+const RELATIVE_IMPORT = /\bfrom[ \t]+\./g;
+
+/**
+ * Inside a package that sinks belong to (scanning `multiprocessing` or `torch` themselves), a relative import can
+ * bind a sink without spelling any token (`from .connection import Listener`): such imports are anchors too.
+ */
+function withRelativeImports(anchors: number[], file: PythonFile, index: SinkIndex): number[] {
+  if (anchors.length === 0 || !file.moduleName.includes(".") || !index.leadsToSink(file.moduleName.slice(0, file.moduleName.indexOf(".")))) return anchors;
+  const found = Array.from(file.source.matchAll(RELATIVE_IMPORT), (m) => m.index);
+  return found.length ? [...anchors, ...found].sort((a, b) => a - b) : anchors;
 }
 
 /**

@@ -18,6 +18,12 @@ export interface SinkNames {
   leadsToSink(module: string): boolean;
   /** Keep the functions that kept code names, not only the classes (data-flow rules read their bodies). */
   readonly keepCalledFunctions?: boolean;
+  /**
+   * With `keepCalledFunctions`: where untrusted data can start (see `PythonRule.flowSourceWords`), so that only the
+   * called functions that can return it are kept, besides those a function holding a sink calls (their parameters
+   * may reach it). Undefined: every called function is kept.
+   */
+  readonly flowSources?: RegExp;
 }
 
 /** `self.name = ...` (not `==`). */
@@ -95,6 +101,27 @@ export function relevantRanges(
     else definedOnce.add(s.definitionKey);
   }
 
+  // Data flow: the attribute names kept code mentions (`self.m()`, `self.conn`), and the methods that hold a sink
+  // or call one that does; a class relevant only through its body keeps the members they reach (see `ClassMembers`).
+  // Code that holds a sink, or calls a function holding one, is also read with its own parameters as sources
+  // (wrapper summaries): every function it calls may then matter, whatever it reads (`summary` names). Other kept
+  // code only needs the functions that can produce untrusted data (see `SourceCapability`).
+  const flow = sinks.keepCalledFunctions === true;
+  const names: KeptNames = { boundNames, holderNames, mentioned, mentionedAttributes: new Set(), holderMethods: new Set(), summaryIdentifiers: new Set(), summaryAttributes: new Set() };
+  const classMembers = new Map<number, ClassMembers>();
+  const membersOf = memoized((k: number) => (segments[k].isClass ? splitClassBody(source, segments[k], sinks.attributeKeys) : undefined));
+  const sourcing = flow && sinks.flowSources ? new SourceCapability(source, segments, membersOf, sinks.flowSources) : undefined;
+  const canSource = (k: number) => sourcing?.segment(k) ?? true;
+  const summarized = new Array<boolean>(count).fill(false);
+  const mention = (code: CodeNames) => {
+    addAll(mentioned, code.identifiers);
+    addAll(names.mentionedAttributes, code.attributes);
+  };
+  const summarize = (code: CodeNames) => {
+    addAll(names.summaryIdentifiers, code.identifiers);
+    addAll(names.summaryAttributes, code.attributes);
+  };
+
   // Per logical line of a module-level statement: whether it passed on its bindings (see `Segment.lines`).
   const lineRelevant = segments.map((s) => s.lines?.map(() => false));
   for (let changed = true; changed; ) {
@@ -111,12 +138,21 @@ export function relevantRanges(
           addAll(boundNames, (lines.length === 1 && importedFromAnchors(source, s, anchors)) || line.bound);
         });
       } else if (!relevant[k]) {
-        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || ((s.isClass === true || sinks.keepCalledFunctions === true) && s.definitionKey !== undefined && mentioned.has(s.definitionKey));
+        const key = s.definitionKey;
+        relevant[k] =
+          anchored[k] ||
+          intersects(s.identifiers, boundNames) ||
+          (key !== undefined && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || (names.summaryIdentifiers.has(key) && takesParameters(source, s)))));
       }
-      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, s, anchors, sinks)))) {
+      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
         headerRelevant[k] = true;
         boundNames.add(s.definitionKey!);
         changed = true;
+        // Kept whole from now on: all of it is mentioned.
+        if (classMembers.delete(k)) {
+          mention(s);
+          if (anchored[k]) summarize(s);
+        }
       }
       // Data flow: the callers of a function that holds a sink (or calls one that does) may pass it untrusted data.
       if (relevant[k] && sinks.keepCalledFunctions && !holder[k] && s.definition !== undefined && !s.isClass && s.definitionKey !== undefined && (anchored[k] || intersects(s.identifiers, holderNames))) {
@@ -128,12 +164,23 @@ export function relevantRanges(
       if (relevant[k] && !expanded[k]) {
         expanded[k] = true;
         changed = true;
-        addAll(mentioned, s.identifiers);
+        const members = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : undefined;
+        if (members) {
+          classMembers.set(k, new ClassMembers(source, members, anchors, (i) => sourcing?.member(k, i) ?? true));
+          addAll(mentioned, s.headerIdentifiers ?? s.identifiers);
+        } else mention(s);
         if (!lines) addAll(boundNames, s.definition === undefined ? (importedFromAnchors(source, s, anchors) ?? s.bound) : s.globals);
       } else if (!relevant[k] && !kept[k] && keptForBindings(source, s, mentioned)) {
         kept[k] = true;
         changed = true;
-        addAll(mentioned, s.identifiers);
+        mention(s);
+      }
+      const members = classMembers.get(k);
+      if (members?.grow(names, mention, summarize)) changed = true;
+      if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || (s.definitionKey !== undefined && !s.isClass && names.summaryIdentifiers.has(s.definitionKey)))) {
+        summarized[k] = true;
+        changed = true;
+        summarize(s);
       }
     }
   }
@@ -152,8 +199,15 @@ export function relevantRanges(
       return;
     }
     if (name === undefined) return keep(s.start, s.end);
-    // Data flow reads methods through `self`: a class with a relevant method is kept whole then.
-    const members = s.isClass && !headerRelevant[k] && !sinks.keepCalledFunctions ? splitClassBody(source, s, sinks.attributeKeys) : undefined;
+    const chosen = classMembers.get(k);
+    if (chosen) {
+      const needed = chosen.neededRanges();
+      if (!needed) return keep(s.start, s.end);
+      keep(s.start, s.bodyStart!);
+      for (const r of needed) keep(r.start, r.end);
+      return;
+    }
+    const members = s.isClass && !headerRelevant[k] && !flow ? membersOf(k) : undefined;
     if (!members) return keep(s.start, s.end);
     keep(s.start, s.bodyStart!);
     const memberAnchored = anchoredSegments(members, anchors);
@@ -172,6 +226,201 @@ export function relevantRanges(
   const parsed = ranges.reduce((n, r) => n + r.end - r.start, 0);
   if (source.length - parsed < MIN_SKIPPED_SHARE * source.length) return undefined;
   return ranges;
+}
+
+/** The names a piece of code mentions. */
+type CodeNames = Pick<Segment, "identifiers" | "attributes">;
+
+/** What the members of data-flow classes are judged by: the names kept code mentions, binds and calls. */
+interface KeptNames {
+  boundNames: Set<number>;
+  holderNames: Set<number>;
+  mentioned: Set<number>;
+  mentionedAttributes: Set<number>;
+  /** Methods that hold a sink or call one that does, through an attribute (`self.unpickle(b)`). */
+  holderMethods: Set<number>;
+  /** What code read with its parameters as sources mentions (see `relevantRanges`). */
+  summaryIdentifiers: Set<number>;
+  summaryAttributes: Set<number>;
+}
+
+/**
+ * `x.a = ...`, `x.n += 1`, and through `self`/`cls` also `self.a, self.b = ...`, `(self.a, self.b) = ...`,
+ * `with ... as self.f:`, `for self.x in ...`: attributes a method may assign (an over-approximation).
+ */
+const ASSIGNED_ATTRIBUTE = /\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=(?:\*\*|\/\/|>>|<<|[-+*/%&|^@])?=(?!=))|\b(?:self|cls)[ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=[,:)\]]|in\b)/g;
+
+/**
+ * For data-flow rules, the members of a class that is relevant only through its body, chosen as the kept code
+ * reaches them: class-level statements, members that hold an anchor or a name bound from a sink, methods that
+ * kept code calls or names (`self.m()`, `Cls.m`) when they can produce untrusted data (or when code holding a sink
+ * calls them), methods that assign an attribute kept code reads (`self.conn = socket...` in `__init__` for
+ * `self.conn.recv()`), and methods that call, through an attribute, a method holding a sink (or calling one that
+ * does): they may pass it untrusted data. The rest of the class is never parsed.
+ */
+class ClassMembers {
+  private readonly needed: boolean[];
+  private readonly summarized: boolean[];
+  private readonly holder: boolean[];
+  private readonly anchored: boolean[];
+  private readonly assigned: (Set<number> | undefined)[];
+  private readonly namedInClassBody = new Set<number>();
+
+  constructor(
+    private readonly source: string,
+    private readonly members: readonly Segment[],
+    anchors: readonly number[],
+    private readonly canSource: (member: number) => boolean,
+  ) {
+    this.needed = members.map(() => false);
+    this.summarized = members.map(() => false);
+    this.holder = members.map(() => false);
+    this.assigned = members.map(() => undefined);
+    this.anchored = anchoredSegments(members, anchors);
+    for (const m of members) if (m.definition === undefined) addAll(this.namedInClassBody, m.identifiers);
+  }
+
+  /** Marks the members the kept code now reaches; true when something changed. */
+  grow(names: KeptNames, mention: (code: CodeNames) => void, summarize: (code: CodeNames) => void): boolean {
+    let changed = false;
+    this.members.forEach((m, i) => {
+      const key = m.definitionKey;
+      if (!this.needed[i] && this.reached(m, i, names)) {
+        this.needed[i] = true;
+        changed = true;
+        mention(m);
+      }
+      if (!this.needed[i]) return;
+      const method = key !== undefined && !m.isClass;
+      if (method && !this.holder[i] && (this.anchored[i] || intersects(m.identifiers, names.holderNames) || intersects(m.attributes, names.holderMethods))) {
+        this.holder[i] = true;
+        names.holderMethods.add(key);
+        changed = true;
+      }
+      if (!this.summarized[i] && (this.holder[i] || this.anchored[i] || (method && (names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key))))) {
+        this.summarized[i] = true;
+        changed = true;
+        summarize(m);
+      }
+    });
+    return changed;
+  }
+
+  private reached(m: Segment, i: number, names: KeptNames): boolean {
+    const key = m.definitionKey;
+    if (key === undefined || this.anchored[i] || m.globals.size > 0 || this.namedInClassBody.has(key)) return true;
+    if (intersects(m.identifiers, names.boundNames) || intersects(m.attributes, names.holderMethods)) return true;
+    const canSource = this.canSource(i);
+    if ((names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)) && (canSource || takesParameters(this.source, m))) return true;
+    if (!canSource) return false;
+    if (names.mentioned.has(key) || names.mentionedAttributes.has(key)) return true;
+    const assigned = (this.assigned[i] ??= assignedAttributes(this.source, m));
+    return assigned.size > 0 && intersects(assigned, names.mentionedAttributes);
+  }
+
+  /** The needed members' ranges; undefined when none is (the class body would be empty): keep the class whole. */
+  neededRanges(): SourceRange[] | undefined {
+    const out = this.members.filter((_, i) => this.needed[i]);
+    return out.length ? out : undefined;
+  }
+}
+
+/**
+ * For data-flow rules, which functions, classes and methods can produce untrusted data: those whose code contains a
+ * source word (see `SinkNames.flowSources`) outside comments and prose, uses a module-level name that a statement
+ * holding one binds, reads an attribute that such a method assigns or a class statement binds, or calls such a
+ * function or method, to a fixed point. Any other function returns nothing untrusted when called.
+ */
+class SourceCapability {
+  private readonly segments: boolean[];
+  private readonly members = new Map<number, boolean[]>();
+
+  constructor(source: string, segments: readonly Segment[], membersOf: (k: number) => Segment[] | undefined, pattern: RegExp) {
+    const offsets = anchorsInCode(segments, Array.from(source.matchAll(pattern), (m) => m.index));
+    const direct = anchoredSegments(segments, offsets);
+    const keys = new Set<number>();
+    const attributes = new Set<number>();
+    const lineDone = segments.map((s) => s.lines?.map(() => false));
+    const memberDirect = new Map<number, boolean[]>();
+    this.segments = segments.map(() => false);
+    const reaches = (code: Segment) => intersects(code.identifiers, keys) || intersects(code.attributes, attributes);
+    for (let changed = true; changed; ) {
+      changed = false;
+      segments.forEach((s, k) => {
+        if (s.lines) {
+          s.lines.forEach((line, i) => {
+            if (lineDone[k]![i] || !(hasAnchorIn(offsets, line.start, line.end) || intersects(line.identifiers, keys))) return;
+            lineDone[k]![i] = true;
+            this.segments[k] = true;
+            addAll(keys, line.bound);
+            changed = true;
+          });
+          return;
+        }
+        // A class is split into its members only once something in it can produce untrusted data.
+        const members = s.isClass && (direct[k] || reaches(s)) ? membersOf(k) : undefined;
+        if (!members) {
+          if (this.segments[k] || !(direct[k] || reaches(s))) return;
+          this.segments[k] = true;
+          if (s.definitionKey !== undefined) keys.add(s.definitionKey);
+          addAll(keys, s.globals);
+          if (s.isClass) addAll(attributes, s.attributes);
+          changed = true;
+          return;
+        }
+        let can = this.members.get(k);
+        if (!can) this.members.set(k, (can = members.map(() => false)));
+        let near = memberDirect.get(k);
+        if (!near) memberDirect.set(k, (near = anchoredSegments(members, offsets)));
+        members.forEach((m, i) => {
+          if (can![i] || !(near![i] || reaches(m))) return;
+          can![i] = true;
+          if (m.definitionKey !== undefined) attributes.add(m.definitionKey);
+          else addAll(attributes, m.bound);
+          addAll(attributes, assignedAttributes(source, m));
+          addAll(keys, m.globals);
+          if (!this.segments[k] && s.definitionKey !== undefined) keys.add(s.definitionKey);
+          this.segments[k] = true;
+          changed = true;
+        });
+      });
+    }
+  }
+
+  segment(k: number): boolean {
+    return this.segments[k];
+  }
+
+  member(k: number, i: number): boolean {
+    return this.members.get(k)?.[i] ?? this.segments[k];
+  }
+}
+
+/**
+ * Whether a function may take arguments (code read with parameters as sources may pass data through it): true
+ * unless its `def` plainly declares none, or only `self`/`cls`.
+ */
+function takesParameters(source: string, s: Segment): boolean {
+  if (s.isClass || s.definition === undefined) return true;
+  const text = source.slice(s.start, Math.min(s.end, s.start + 4096));
+  const header = new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${s.definition}[ \\t]*\\(`, "m").exec(text);
+  if (!header) return true;
+  return !/^[ \t]*(?:(?:self|cls)[ \t]*,?[ \t]*)?\)/.test(text.slice(header.index + header[0].length));
+}
+
+function memoized<T>(compute: (k: number) => T): (k: number) => T {
+  const done = new Map<number, T>();
+  return (k) => {
+    if (!done.has(k)) done.set(k, compute(k));
+    return done.get(k)!;
+  };
+}
+
+function assignedAttributes(source: string, m: Segment): Set<number> {
+  const out = new Set<number>();
+  const text = source.slice(m.start, m.end);
+  for (const match of text.matchAll(ASSIGNED_ATTRIBUTE)) out.add(identifierKey(match[1] ?? match[2]));
+  return out;
 }
 
 /**
@@ -231,8 +480,7 @@ function hasAnchorIn(anchors: readonly number[], start: number, end: number): bo
  * `self._load = pickle.load`) is called through the class, `self` or an instance from anywhere: such a class is
  * kept whole and its name counts like a name bound from a sink.
  */
-function holdsSinkInAttribute(source: string, s: Segment, anchors: readonly number[], sinks: SinkNames): boolean {
-  const members = splitClassBody(source, s, sinks.attributeKeys);
+function holdsSinkInAttribute(source: string, members: readonly Segment[] | undefined, anchors: readonly number[]): boolean {
   if (!members) return false;
   const anchored = anchoredSegments(members, anchors);
   return members.some((m, i) => anchored[i] && (m.definition === undefined || ASSIGNS_ATTRIBUTE.test(source.slice(m.start, m.end))));

@@ -24,6 +24,11 @@ export interface Segment {
    * (`pickle.dumps`) is not included: whatever the name means, that use cannot reach a sink.
    */
   identifiers: Set<number>;
+  /**
+   * Keys of the attribute names the code mentions after a dot (`load` in `self.load(b)`): data-flow rules follow
+   * calls and instance attributes through `self`, which `identifiers` does not show.
+   */
+  attributes: Set<number>;
   /** Keys of the names the code may bind (an over-approximation: see `scanLogicalLine`). */
   bound: Set<number>;
   /**
@@ -57,7 +62,7 @@ export interface StatementLine {
 }
 
 /** What `scanLogicalLine` records into: a segment, or one logical line of it. */
-type LineFacts = Pick<Segment, "identifiers" | "bound" | "shadows" | "globals" | "prose">;
+type LineFacts = Pick<Segment, "identifiers" | "attributes" | "bound" | "shadows" | "globals" | "prose">;
 
 /**
  * Names are compared by a 30-bit hash rather than by string: scanning then allocates nothing per identifier.
@@ -148,7 +153,7 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
       const clause = current !== undefined && current.definition === undefined && !decoratorPending && isClauseKeyword(source, j);
       if (!current || (!decoratorPending && !clause)) {
         if (current) current.end = pos;
-        current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), shadows: new Set(), globals: new Set(), prose: [] };
+        current = { start: pos, end: to, identifiers: new Set(), attributes: new Set(), bound: new Set(), shadows: new Set(), globals: new Set(), prose: [] };
         segments.push(current);
         nestedDefinitionStart = -1;
       }
@@ -162,7 +167,7 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
       }
     } else if (!current) {
       // Indented code before any statement: a syntax error the parser reports; keep it in a segment of its own.
-      current = { start: pos, end: to, identifiers: new Set(), bound: new Set(), shadows: new Set(), globals: new Set(), prose: [] };
+      current = { start: pos, end: to, identifiers: new Set(), attributes: new Set(), bound: new Set(), shadows: new Set(), globals: new Set(), prose: [] };
       segments.push(current);
     }
     let bindsHere = true;
@@ -179,7 +184,7 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
     let next: number;
     if (indent === "" && current.definition === undefined) {
       const line: StatementLine = { start: j, end: 0, identifiers: new Set(), bound: new Set() };
-      next = scanLogicalLine(source, j, { ...line, shadows: current.shadows, globals: current.globals, prose: current.prose }, bindsHere, sinkAttributes);
+      next = scanLogicalLine(source, j, { ...line, attributes: current.attributes, shadows: current.shadows, globals: current.globals, prose: current.prose }, bindsHere, sinkAttributes);
       line.end = next;
       addAll(current.identifiers, line.identifiers);
       addAll(current.bound, line.bound);
@@ -392,6 +397,7 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
       i = end;
       afterOperand = true;
       if (afterDot) {
+        segment.attributes.add(key);
         afterDot = false;
         previous = -1;
         previousWord = undefined;

@@ -3,7 +3,7 @@ import { CallArguments } from "../../languages/python/calls.js";
 import { childByField } from "../../languages/python/syntax.js";
 import { code, defineRule } from "../rule.js";
 import { callPosition, enclosingFunction, TaintTracker, type FlowStep } from "../../languages/python/taint/flow.js";
-import { FLOW_NAMES } from "../../languages/python/taint/specs.js";
+import { FLOW_NAMES, SOURCE_WORDS } from "../../languages/python/taint/specs.js";
 import type { SemanticModel } from "../../languages/python/semantic/model.js";
 import type { SyntaxNode } from "../../languages/python/syntax.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
@@ -180,6 +180,7 @@ export default defineRule({
   similar: SINK_RULES.map((r) => r.id),
   prefilter,
   flowNames: FLOW_NAMES,
+  flowSourceWords: SOURCE_WORDS,
   derivedSites: wrapperSites,
   sinks: SINK_RULES.flatMap((r) => r.sinks).map(flowChecked),
   docs: {

@@ -160,3 +160,22 @@ export const FLOW_NAMES: readonly string[] = [
   "django.core.signing.loads", "django.core.signing.Signer().unsign", "django.core.signing.TimestampSigner().unsign",
   ...VERIFIERS, "hmac.new", "hmac.HMAC",
 ];
+
+/**
+ * What code must contain for untrusted data to start there (see `PythonRule.flowSourceWords`), for the sources
+ * `names` (qualified names such as `DATA_SOURCES`' keys): the module each is imported from (`socket`, `redis`), and
+ * for a module attribute (`sys.stdin`, `builtins.input`) the attribute itself; plus the parameter names and handler
+ * attributes that are sources or request objects (`req` also stands for the request parameters of `get`/`post`
+ * handlers).
+ */
+export function sourceWords(names: Iterable<string>): string[] {
+  const words = new Set<string>(["req", "event", ...REQUEST_PARAMETERS, ...CALLBACK_BODY_PARAMETERS, ...HANDLER_DATA_METHODS, ...HANDLER_REQUEST_ATTRIBUTES, ...HANDLER_STREAM_ATTRIBUTES]);
+  for (const name of names) {
+    const parts = name.replace(/\(\)/g, "").split(".");
+    words.add(parts.length === 2 && !name.includes("(") ? parts[1] : parts[0]);
+  }
+  return [...words];
+}
+
+/** The words of this module's sources, and of the request objects `flask.request`, `bottle.request`, werkzeug's `Request`. */
+export const SOURCE_WORDS: readonly string[] = sourceWords([...Object.keys(DATA_SOURCES), "flask.request", "bottle.request", "werkzeug.wrappers.Request()"]);
