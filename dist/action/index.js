@@ -5,11 +5,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
   get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
+}) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
+  throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
 var __commonJS = (cb, mod) => function __require2() {
   try {
@@ -284,8 +284,8 @@ var require_operator = __commonJS({
       }
       if (Array.isArray(elem)) {
         const len = Math.min(elem.length, other.length);
-        for (let i2 = 0; i2 < len; i2 += 1) {
-          const res = pyCompare(elem[i2], other[i2]);
+        for (let i3 = 0; i3 < len; i3 += 1) {
+          const res = pyCompare(elem[i3], other[i3]);
           if (res !== 0) {
             return res;
           }
@@ -317,7 +317,7 @@ var require_operator = __commonJS({
         local = -Infinity;
       } else {
         local = local.map(
-          (i2) => Number.isNaN(Number(i2)) ? [-Infinity, i2] : [Number(i2), ""]
+          (i3) => Number.isNaN(Number(i3)) ? [-Infinity, i3] : [Number(i3), ""]
         );
       }
       return [epoch, release, pre, post, dev, local];
@@ -432,8 +432,8 @@ var require_specifier = __commonJS({
       if (prefix.length > array.length) {
         return false;
       }
-      for (let i2 = 0; i2 < prefix.length; i2 += 1) {
-        if (prefix[i2] !== array[i2]) {
+      for (let i3 = 0; i3 < prefix.length; i3 += 1) {
+        if (prefix[i3] !== array[i3]) {
           return false;
         }
       }
@@ -930,9 +930,9 @@ var require_utils = __commonJS({
       return output;
     };
     exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
+      const prepend2 = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
+      let output = `${prepend2}(?:${input})${append}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
@@ -1020,7 +1020,7 @@ var require_scan = __commonJS({
       let code5;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek2 = () => str.charCodeAt(index + 1);
+      const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
         prev = code5;
         return str.charCodeAt(++index);
@@ -1095,7 +1095,7 @@ var require_scan = __commonJS({
         }
         if (opts.noext !== true) {
           const isExtglobChar = code5 === CHAR_PLUS || code5 === CHAR_AT || code5 === CHAR_ASTERISK || code5 === CHAR_QUESTION_MARK || code5 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek2() === CHAR_LEFT_PARENTHESES) {
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
@@ -1253,8 +1253,8 @@ var require_scan = __commonJS({
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
           const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-          const i2 = slashes[idx];
-          const value2 = input.slice(n2, i2);
+          const i3 = slashes[idx];
+          const value2 = input.slice(n2, i3);
           if (opts.tokens) {
             if (idx === 0 && start2 !== 0) {
               tokens[idx].isPrefix = true;
@@ -1265,9 +1265,9 @@ var require_scan = __commonJS({
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
-          if (i2 >= start2) {
+          if (i3 >= start2) {
             parts2.push(value2);
-            prevIndex = i2;
+            prevIndex = i3;
           }
         }
         const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
@@ -1395,9 +1395,9 @@ var require_parse = __commonJS({
     };
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i2 = 0; i2 < values.length; i2++) {
-        for (let j = i2 + 1; j < values.length; j++) {
-          const a = values[i2];
+      for (let i3 = 0; i3 < values.length; i3++) {
+        for (let j = i3 + 1; j < values.length; j++) {
+          const a = values[i3];
           const b = values[j];
           const char = a[0];
           if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
@@ -1418,8 +1418,8 @@ var require_parse = __commonJS({
       let paren = 0;
       let quote = 0;
       let escaped = false;
-      for (let i2 = 1; i2 < pattern.length; i2++) {
-        const ch = pattern[i2];
+      for (let i3 = 1; i3 < pattern.length; i3++) {
+        const ch = pattern[i3];
         if (escaped === true) {
           escaped = false;
           continue;
@@ -1453,13 +1453,13 @@ var require_parse = __commonJS({
         if (ch === ")") {
           paren--;
           if (paren === 0) {
-            if (requireEnd === true && i2 !== pattern.length - 1) {
+            if (requireEnd === true && i3 !== pattern.length - 1) {
               return;
             }
             return {
               type: pattern[0],
-              body: pattern.slice(2, i2),
-              end: i2
+              body: pattern.slice(2, i3),
+              end: i3
             };
           }
         }
@@ -1508,7 +1508,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max2 = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel2(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -1531,7 +1531,7 @@ var require_parse = __commonJS({
           continue;
         }
         combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
+        if (repeatedExtglobRecursion(branch) > max2) {
           return { risky: true };
         }
       }
@@ -1546,10 +1546,10 @@ var require_parse = __commonJS({
       }
       input = REPLACEMENTS[input] || input;
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
       }
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
@@ -1607,7 +1607,7 @@ var require_parse = __commonJS({
       let prev = bos;
       let value;
       const eos = () => state.index === len - 1;
-      const peek2 = state.peek = (n = 1) => input[state.index + n];
+      const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
@@ -1620,7 +1620,7 @@ var require_parse = __commonJS({
       };
       const negate = () => {
         let count = 1;
-        while (peek2() === "!" && (peek2(2) !== "(" || peek2(3) === "?")) {
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
           count++;
@@ -1688,10 +1688,10 @@ var require_parse = __commonJS({
           open2.type = "text";
           open2.value = literal;
           open2.output = safeOutput || utils.escapeRegex(literal);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
+          for (let i3 = token.tokensIndex + 1; i3 < tokens.length; i3++) {
+            tokens[i3].value = "";
+            tokens[i3].output = "";
+            delete tokens[i3].suffix;
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
@@ -1769,7 +1769,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "\\") {
-          const next = peek2();
+          const next = peek();
           if (next === "/" && opts.bash !== true) {
             continue;
           }
@@ -1822,7 +1822,7 @@ var require_parse = __commonJS({
               }
             }
           }
-          if (value === "[" && peek2() !== ":" || value === "-" && peek2() === "]") {
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
             value = `\\${value}`;
           }
           if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
@@ -1934,13 +1934,13 @@ var require_parse = __commonJS({
           if (brace.dots === true) {
             const arr = tokens.slice();
             const range = [];
-            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
+            for (let i3 = arr.length - 1; i3 >= 0; i3--) {
               tokens.pop();
-              if (arr[i2].type === "brace") {
+              if (arr[i3].type === "brace") {
                 break;
               }
-              if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
+              if (arr[i3].type !== "dots") {
+                range.unshift(arr[i3].value);
               }
             }
             output = expandRange(range, opts);
@@ -2009,12 +2009,12 @@ var require_parse = __commonJS({
         }
         if (value === "?") {
           const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             extglobOpen("qmark", value);
             continue;
           }
           if (prev && prev.type === "paren") {
-            const next = peek2();
+            const next = peek();
             let output = value;
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
@@ -2030,8 +2030,8 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "!") {
-          if (opts.noextglob !== true && peek2() === "(") {
-            if (peek2(2) !== "?" || !/[!=<:]/.test(peek2(3))) {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
               extglobOpen("negate", value);
               continue;
             }
@@ -2042,7 +2042,7 @@ var require_parse = __commonJS({
           }
         }
         if (value === "+") {
-          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             extglobOpen("plus", value);
             continue;
           }
@@ -2058,7 +2058,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "@") {
-          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
@@ -2197,7 +2197,7 @@ var require_parse = __commonJS({
             state.output += nodot;
             prev.output += nodot;
           }
-          if (peek2() !== "*") {
+          if (peek() !== "*") {
             state.output += ONE_CHAR;
             prev.output += ONE_CHAR;
           }
@@ -2235,10 +2235,10 @@ var require_parse = __commonJS({
     };
     parse4.fastpaths = (input, options) => {
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
       }
       input = REPLACEMENTS[input] || input;
       const {
@@ -2403,9 +2403,9 @@ var require_picomatch = __commonJS({
         return state.output;
       }
       const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
+      const prepend2 = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
+      let source = `${prepend2}(?:${state.output})${append}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
@@ -2432,8 +2432,8 @@ var require_picomatch = __commonJS({
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err3) {
-        if (options && options.debug === true) throw err3;
+      } catch (err4) {
+        if (options && options.debug === true) throw err4;
         return /$^/;
       }
     };
@@ -2545,15 +2545,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
           path = Object.freeze(path.concat(node));
-          for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path);
+          for (let i3 = 0; i3 < node.items.length; ++i3) {
+            const ci = visit_(i3, node.items[i3], visitor, path);
             if (typeof ci === "number")
-              i2 = ci - 1;
+              i3 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i2, 1);
-              i2 -= 1;
+              node.items.splice(i3, 1);
+              i3 -= 1;
             }
           }
         } else if (identity.isPair(node)) {
@@ -2593,15 +2593,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
           path = Object.freeze(path.concat(node));
-          for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path);
+          for (let i3 = 0; i3 < node.items.length; ++i3) {
+            const ci = await visitAsync_(i3, node.items[i3], visitor, path);
             if (typeof ci === "number")
-              i2 = ci - 1;
+              i3 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i2, 1);
-              i2 -= 1;
+              node.items.splice(i3, 1);
+              i3 -= 1;
             }
           }
         } else if (identity.isPair(node)) {
@@ -2870,8 +2870,8 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i2 = 1; true; ++i2) {
-        const name2 = `${prefix}${i2}`;
+      for (let i3 = 1; true; ++i3) {
+        const name2 = `${prefix}${i3}`;
         if (!exclude.has(name2))
           return name2;
       }
@@ -2922,13 +2922,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
-            const v0 = val[i2];
-            const v1 = applyReviver(reviver, val, String(i2), v0);
+          for (let i3 = 0, len = val.length; i3 < len; ++i3) {
+            const v0 = val[i3];
+            const v1 = applyReviver(reviver, val, String(i3), v0);
             if (v1 === void 0)
-              delete val[i2];
+              delete val[i3];
             else if (v1 !== v0)
-              val[i2] = v1;
+              val[i3] = v1;
           }
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
@@ -2972,7 +2972,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v, i2) => toJS(v, String(i2), ctx));
+        return value.map((v, i3) => toJS(v, String(i3), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -3268,8 +3268,8 @@ var require_Collection = __commonJS({
     var Node2 = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
-      for (let i2 = path.length - 1; i2 >= 0; --i2) {
-        const k = path[i2];
+      for (let i3 = path.length - 1; i3 >= 0; --i3) {
+        const k = path[i3];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -3446,44 +3446,44 @@ var require_foldFlowLines = __commonJS({
       let split = void 0;
       let prev = void 0;
       let overflow = false;
-      let i2 = -1;
+      let i3 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
-        if (i2 !== -1)
-          end = i2 + endStep;
+        i3 = consumeMoreIndentedLines(text2, i3, indent.length);
+        if (i3 !== -1)
+          end = i3 + endStep;
       }
-      for (let ch; ch = text2[i2 += 1]; ) {
+      for (let ch; ch = text2[i3 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i2;
-          switch (text2[i2 + 1]) {
+          escStart = i3;
+          switch (text2[i3 + 1]) {
             case "x":
-              i2 += 3;
+              i3 += 3;
               break;
             case "u":
-              i2 += 5;
+              i3 += 5;
               break;
             case "U":
-              i2 += 9;
+              i3 += 9;
               break;
             default:
-              i2 += 1;
+              i3 += 1;
           }
-          escEnd = i2;
+          escEnd = i3;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
-          end = i2 + indent.length + endStep;
+            i3 = consumeMoreIndentedLines(text2, i3, indent.length);
+          end = i3 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i2 + 1];
+            const next = text2[i3 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i2;
+              split = i3;
           }
-          if (i2 >= end) {
+          if (i3 >= end) {
             if (split) {
               folds.push(split);
               end = split + endStep;
@@ -3491,10 +3491,10 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i2 += 1];
+                ch = text2[i3 += 1];
                 overflow = true;
               }
-              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
+              const j = i3 > escEnd + 1 ? i3 - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text2;
               folds.push(j);
@@ -3515,9 +3515,9 @@ var require_foldFlowLines = __commonJS({
       if (onFold)
         onFold();
       let res = text2.slice(0, folds[0]);
-      for (let i3 = 0; i3 < folds.length; ++i3) {
-        const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text2.length;
+      for (let i4 = 0; i4 < folds.length; ++i4) {
+        const fold = folds[i4];
+        const end2 = folds[i4 + 1] || text2.length;
         if (fold === 0)
           res = `
 ${indent}${text2.slice(0, end2)}`;
@@ -3530,19 +3530,19 @@ ${indent}${text2.slice(fold + 1, end2)}`;
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i2, indent) {
-      let end = i2;
-      let start2 = i2 + 1;
+    function consumeMoreIndentedLines(text2, i3, indent) {
+      let end = i3;
+      let start2 = i3 + 1;
       let ch = text2[start2];
       while (ch === " " || ch === "	") {
-        if (i2 < start2 + indent) {
-          ch = text2[++i2];
+        if (i3 < start2 + indent) {
+          ch = text2[++i3];
         } else {
           do {
-            ch = text2[++i2];
+            ch = text2[++i3];
           } while (ch && ch !== "\n");
-          end = i2;
-          start2 = i2 + 1;
+          end = i3;
+          start2 = i3 + 1;
           ch = text2[start2];
         }
       }
@@ -3574,11 +3574,11 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit)
         return false;
-      for (let i2 = 0, start2 = 0; i2 < strLen; ++i2) {
-        if (str[i2] === "\n") {
-          if (i2 - start2 > limit)
+      for (let i3 = 0, start2 = 0; i3 < strLen; ++i3) {
+        if (str[i3] === "\n") {
+          if (i3 - start2 > limit)
             return true;
-          start2 = i2 + 1;
+          start2 = i3 + 1;
           if (strLen - start2 <= limit)
             return false;
         }
@@ -3594,19 +3594,19 @@ var require_stringifyString = __commonJS({
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start2 = 0;
-      for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
-        if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
-          str += json.slice(start2, i2) + "\\ ";
-          i2 += 1;
-          start2 = i2;
+      for (let i3 = 0, ch = json[i3]; ch; ch = json[++i3]) {
+        if (ch === " " && json[i3 + 1] === "\\" && json[i3 + 2] === "n") {
+          str += json.slice(start2, i3) + "\\ ";
+          i3 += 1;
+          start2 = i3;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i2 + 1]) {
+          switch (json[i3 + 1]) {
             case "u":
               {
-                str += json.slice(start2, i2);
-                const code5 = json.substr(i2 + 2, 4);
+                str += json.slice(start2, i3);
+                const code5 = json.substr(i3 + 2, 4);
                 switch (code5) {
                   case "0000":
                     str += "\\0";
@@ -3636,30 +3636,30 @@ var require_stringifyString = __commonJS({
                     if (code5.substr(0, 2) === "00")
                       str += "\\x" + code5.substr(2);
                     else
-                      str += json.substr(i2, 6);
+                      str += json.substr(i3, 6);
                 }
-                i2 += 5;
-                start2 = i2 + 1;
+                i3 += 5;
+                start2 = i3 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
-                i2 += 1;
+              if (implicitKey || json[i3 + 2] === '"' || json.length < minMultiLineLength) {
+                i3 += 1;
               } else {
-                str += json.slice(start2, i2) + "\n\n";
-                while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
+                str += json.slice(start2, i3) + "\n\n";
+                while (json[i3 + 2] === "\\" && json[i3 + 3] === "n" && json[i3 + 4] !== '"') {
                   str += "\n";
-                  i2 += 2;
+                  i3 += 2;
                 }
                 str += indent;
-                if (json[i2 + 2] === " ")
+                if (json[i3 + 2] === " ")
                   str += "\\";
-                i2 += 1;
-                start2 = i2 + 1;
+                i3 += 1;
+                start2 = i3 + 1;
               }
               break;
             default:
-              i2 += 1;
+              i3 += 1;
           }
       }
       str = start2 ? str + json.slice(start2) : json;
@@ -4298,8 +4298,8 @@ var require_stringifyCollection = __commonJS({
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i2 = 0; i2 < items.length; ++i2) {
-        const item = items[i2];
+      for (let i3 = 0; i3 < items.length; ++i3) {
+        const item = items[i3];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -4328,8 +4328,8 @@ var require_stringifyCollection = __commonJS({
         str = flowChars.start + flowChars.end;
       } else {
         str = lines[0];
-        for (let i2 = 1; i2 < lines.length; ++i2) {
-          const line = lines[i2];
+        for (let i3 = 1; i3 < lines.length; ++i3) {
+          const line = lines[i3];
           str += line ? `
 ${indent}${line}` : "\n";
         }
@@ -4353,8 +4353,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i2 = 0; i2 < items.length; ++i2) {
-        const item = items[i2];
+      for (let i3 = 0; i3 < items.length; ++i3) {
+        const item = items[i3];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -4385,7 +4385,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i2 < items.length - 1) {
+        if (i3 < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -4513,11 +4513,11 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i2 === -1)
+          const i3 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i3 === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i2, 0, _pair);
+            this.items.splice(i3, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -4672,9 +4672,9 @@ var require_YAMLSeq = __commonJS({
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i2 = 0;
+        let i3 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i2++), ctx));
+          seq.push(toJS.toJS(item, String(i3++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -4692,10 +4692,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i2 = 0;
+          let i3 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i2++);
+              const key = obj instanceof Set ? it : String(i3++);
               it = replacer.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -4809,12 +4809,12 @@ var require_stringifyNumber = __commonJS({
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i2 = n.indexOf(".");
-        if (i2 < 0) {
-          i2 = n.length;
+        let i3 = n.indexOf(".");
+        if (i3 < 0) {
+          i3 = n.length;
           n += ".";
         }
-        let d = minFractionDigits - (n.length - i2 - 1);
+        let d = minFractionDigits - (n.length - i3 - 1);
         while (d-- > 0)
           n += "0";
       }
@@ -5036,8 +5036,8 @@ var require_binary = __commonJS({
         } else if (typeof atob === "function") {
           const str = atob(src.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str.length);
-          for (let i2 = 0; i2 < str.length; ++i2)
-            buffer[i2] = str.charCodeAt(i2);
+          for (let i3 = 0; i3 < str.length; ++i3)
+            buffer[i3] = str.charCodeAt(i3);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -5053,8 +5053,8 @@ var require_binary = __commonJS({
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
-          for (let i2 = 0; i2 < buf.length; ++i2)
-            s += String.fromCharCode(buf[i2]);
+          for (let i3 = 0; i3 < buf.length; ++i3)
+            s += String.fromCharCode(buf[i3]);
           str = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
@@ -5064,8 +5064,8 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
-          for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
-            lines[i2] = str.substr(o, lineWidth);
+          for (let i3 = 0, o = 0; i3 < n; ++i3, o += lineWidth) {
+            lines[i3] = str.substr(o, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
@@ -5086,8 +5086,8 @@ var require_pairs = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
-        for (let i2 = 0; i2 < seq.items.length; ++i2) {
-          let item = seq.items[i2];
+        for (let i3 = 0; i3 < seq.items.length; ++i3) {
+          let item = seq.items[i3];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -5104,7 +5104,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i3] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -5114,11 +5114,11 @@ ${cn.comment}` : item.comment;
       const { replacer } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i2 = 0;
+      let i3 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i2++), it);
+            it = replacer.call(iterable, String(i3++), it);
           let key, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -6631,8 +6631,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i2 = 0; i2 < fc.items.length; ++i2) {
-        const collItem = fc.items[i2];
+      for (let i3 = 0; i3 < fc.items.length; ++i3) {
+        const collItem = fc.items[i3];
         const { start: start2, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
@@ -6645,9 +6645,9 @@ var require_resolve_flow_collection = __commonJS({
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep6 && !value) {
-            if (i2 === 0 && props.comma)
+            if (i3 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i2 < fc.items.length - 1)
+            else if (i3 < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -6666,7 +6666,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i2 === 0) {
+        if (i3 === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -6877,10 +6877,10 @@ var require_resolve_block_scalar = __commonJS({
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
-      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
-        const content = lines[i2][1];
+      for (let i3 = lines.length - 1; i3 >= 0; --i3) {
+        const content = lines[i3][1];
         if (content === "" || content === "\r")
-          chompStart = i2;
+          chompStart = i3;
         else
           break;
       }
@@ -6894,8 +6894,8 @@ var require_resolve_block_scalar = __commonJS({
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
       let contentStart = 0;
-      for (let i2 = 0; i2 < chompStart; ++i2) {
-        const [indent, content] = lines[i2];
+      for (let i3 = 0; i3 < chompStart; ++i3) {
+        const [indent, content] = lines[i3];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -6906,7 +6906,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent.length;
-          contentStart = i2;
+          contentStart = i3;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message15 = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message15);
@@ -6915,17 +6915,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
-        if (lines[i2][0].length > trimIndent)
-          chompStart = i2 + 1;
+      for (let i3 = lines.length - 1; i3 >= chompStart; --i3) {
+        if (lines[i3][0].length > trimIndent)
+          chompStart = i3 + 1;
       }
       let value = "";
       let sep6 = "";
       let prevMoreIndented = false;
-      for (let i2 = 0; i2 < contentStart; ++i2)
-        value += lines[i2][0].slice(trimIndent) + "\n";
-      for (let i2 = contentStart; i2 < chompStart; ++i2) {
-        let [indent, content] = lines[i2];
+      for (let i3 = 0; i3 < contentStart; ++i3)
+        value += lines[i3][0].slice(trimIndent) + "\n";
+      for (let i3 = contentStart; i3 < chompStart; ++i3) {
+        let [indent, content] = lines[i3];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -6962,8 +6962,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i2 = chompStart; i2 < lines.length; ++i2)
-            value += "\n" + lines[i2][0].slice(trimIndent);
+          for (let i3 = chompStart; i3 < lines.length; ++i3)
+            value += "\n" + lines[i3][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -6983,8 +6983,8 @@ var require_resolve_block_scalar = __commonJS({
       let indent = 0;
       let chomp = "";
       let error = -1;
-      for (let i2 = 1; i2 < source.length; ++i2) {
-        const ch = source[i2];
+      for (let i3 = 1; i3 < source.length; ++i3) {
+        const ch = source[i3];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -6992,7 +6992,7 @@ var require_resolve_block_scalar = __commonJS({
           if (!indent && n)
             indent = n;
           else if (error === -1)
-            error = offset + i2;
+            error = offset + i3;
         }
       }
       if (error !== -1)
@@ -7000,8 +7000,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i2 = 1; i2 < props.length; ++i2) {
-        const token = props[i2];
+      for (let i3 = 1; i3 < props.length; ++i3) {
+        const token = props[i3];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -7039,8 +7039,8 @@ var require_resolve_block_scalar = __commonJS({
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i2 = 1; i2 < split.length; i2 += 2)
-        lines.push([split[i2], split[i2 + 1]]);
+      for (let i3 = 1; i3 < split.length; i3 += 2)
+        lines.push([split[i3], split[i3 + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -7159,43 +7159,43 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i2 = 1; i2 < source.length - 1; ++i2) {
-        const ch = source[i2];
-        if (ch === "\r" && source[i2 + 1] === "\n")
+      for (let i3 = 1; i3 < source.length - 1; ++i3) {
+        const ch = source[i3];
+        if (ch === "\r" && source[i3 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i2);
+          const { fold, offset } = foldNewline(source, i3);
           res += fold;
-          i2 = offset;
+          i3 = offset;
         } else if (ch === "\\") {
-          let next = source[++i2];
+          let next = source[++i3];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i2 + 1];
+            next = source[i3 + 1];
             while (next === " " || next === "	")
-              next = source[++i2 + 1];
-          } else if (next === "\r" && source[i2 + 1] === "\n") {
-            next = source[++i2 + 1];
+              next = source[++i3 + 1];
+          } else if (next === "\r" && source[i3 + 1] === "\n") {
+            next = source[++i3 + 1];
             while (next === " " || next === "	")
-              next = source[++i2 + 1];
+              next = source[++i3 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i2 + 1, length, onError);
-            i2 += length;
+            res += parseCharCode(source, i3 + 1, length, onError);
+            i3 += length;
           } else {
-            const raw = source.substr(i2 - 1, 2);
-            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i3 - 1, 2);
+            onError(i3 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i2;
-          let next = source[i2 + 1];
+          const wsStart = i3;
+          let next = source[i3 + 1];
           while (next === " " || next === "	")
-            next = source[++i2 + 1];
-          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
-            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
+            next = source[++i3 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i3 + 2] === "\n"))
+            res += i3 > wsStart ? source.slice(wsStart, i3 + 1) : ch;
         } else {
           res += ch;
         }
@@ -7356,8 +7356,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
-        for (let i2 = pos - 1; i2 >= 0; --i2) {
-          let st = before[i2];
+        for (let i3 = pos - 1; i3 >= 0; --i3) {
+          let st = before[i3];
           switch (st.type) {
             case "space":
             case "comment":
@@ -7365,10 +7365,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i2];
+          st = before[++i3];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i2];
+            st = before[++i3];
           }
           break;
         }
@@ -7551,8 +7551,8 @@ var require_composer = __commonJS({
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i2 = 0; i2 < prelude.length; ++i2) {
-        const source = prelude[i2];
+      for (let i3 = 0; i3 < prelude.length; ++i3) {
+        const source = prelude[i3];
         switch (source[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -7560,8 +7560,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i2 + 1]?.[0] !== "#")
-              i2 += 1;
+            if (prelude[i3 + 1]?.[0] !== "#")
+              i3 += 1;
             atComment = false;
             break;
           default:
@@ -7612,10 +7612,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i2 = 0; i2 < this.errors.length; ++i2)
-            doc.errors.push(this.errors[i2]);
-          for (let i2 = 0; i2 < this.warnings.length; ++i2)
-            doc.warnings.push(this.warnings[i2]);
+          for (let i3 = 0; i3 < this.errors.length; ++i3)
+            doc.errors.push(this.errors[i3]);
+          for (let i3 = 0; i3 < this.warnings.length; ++i3)
+            doc.warnings.push(this.warnings[i3]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -8023,15 +8023,15 @@ var require_cst_visit = __commonJS({
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
-          for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path.concat([[field, i2]])), token.items[i2], visitor);
+          for (let i3 = 0; i3 < token.items.length; ++i3) {
+            const ci = _visit(Object.freeze(path.concat([[field, i3]])), token.items[i3], visitor);
             if (typeof ci === "number")
-              i2 = ci - 1;
+              i3 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i2, 1);
-              i2 -= 1;
+              token.items.splice(i3, 1);
+              i3 -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
@@ -8201,14 +8201,14 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i2 = this.pos;
-        let ch = this.buffer[i2];
+        let i3 = this.pos;
+        let ch = this.buffer[i3];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i2];
+          ch = this.buffer[++i3];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i2 + 1] === "\n";
+          return this.buffer[i3 + 1] === "\n";
         return false;
       }
       charAt(n) {
@@ -8503,9 +8503,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i2 = this.pos;
+        let i3 = this.pos;
         while (true) {
-          const ch = this.buffer[++i2];
+          const ch = this.buffer[++i3];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -8519,17 +8519,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent = 0;
         let ch;
-        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
+        loop: for (let i4 = this.pos; ch = this.buffer[i4]; ++i4) {
           switch (ch) {
             case " ":
               indent += 1;
               break;
             case "\n":
-              nl = i3;
+              nl = i4;
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i3 + 1];
+              const next = this.buffer[i4 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -8560,25 +8560,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i2 = nl + 1;
-        ch = this.buffer[i2];
+        let i3 = nl + 1;
+        ch = this.buffer[i3];
         while (ch === " ")
-          ch = this.buffer[++i2];
+          ch = this.buffer[++i3];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i2];
-          nl = i2 - 1;
+            ch = this.buffer[++i3];
+          nl = i3 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i3 = nl - 1;
-            let ch2 = this.buffer[i3];
+            let i4 = nl - 1;
+            let ch2 = this.buffer[i4];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i3];
-            const lastChar = i3;
+              ch2 = this.buffer[--i4];
+            const lastChar = i4;
             while (ch2 === " ")
-              ch2 = this.buffer[--i3];
-            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
-              nl = i3;
+              ch2 = this.buffer[--i4];
+            if (ch2 === "\n" && i4 >= this.pos && i4 + 1 + indent > lastChar)
+              nl = i4;
             else
               break;
           } while (true);
@@ -8590,36 +8590,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i2 = this.pos - 1;
+        let i3 = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i2]) {
+        while (ch = this.buffer[++i3]) {
           if (ch === ":") {
-            const next = this.buffer[i2 + 1];
+            const next = this.buffer[i3 + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i2;
+            end = i3;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i2 + 1];
+            let next = this.buffer[i3 + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i2 += 1;
+                i3 += 1;
                 ch = "\n";
-                next = this.buffer[i2 + 1];
+                next = this.buffer[i3 + 1];
               } else
-                end = i2;
+                end = i3;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i2 + 1);
+              const cs = this.continueScalar(i3 + 1);
               if (cs === -1)
                 break;
-              i2 = Math.max(i2, cs - 2);
+              i3 = Math.max(i3, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i2;
+            end = i3;
           }
         }
         if (!ch && !this.atEnd)
@@ -8636,8 +8636,8 @@ var require_lexer = __commonJS({
         }
         return 0;
       }
-      *pushToIndex(i2, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i2);
+      *pushToIndex(i3, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i3);
         if (s) {
           yield s;
           this.pos += s.length;
@@ -8682,23 +8682,23 @@ var require_lexer = __commonJS({
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i2 = this.pos + 2;
-          let ch = this.buffer[i2];
+          let i3 = this.pos + 2;
+          let ch = this.buffer[i3];
           while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i2];
-          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
+            ch = this.buffer[++i3];
+          return yield* this.pushToIndex(ch === ">" ? i3 + 1 : i3, false);
         } else {
-          let i2 = this.pos + 1;
-          let ch = this.buffer[i2];
+          let i3 = this.pos + 1;
+          let ch = this.buffer[i3];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i2];
-            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
-              ch = this.buffer[i2 += 3];
+              ch = this.buffer[++i3];
+            else if (ch === "%" && hexDigits.has(this.buffer[i3 + 1]) && hexDigits.has(this.buffer[i3 + 2])) {
+              ch = this.buffer[i3 += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i2, false);
+          return yield* this.pushToIndex(i3, false);
         }
       }
       *pushNewline() {
@@ -8711,24 +8711,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i2 = this.pos - 1;
+        let i3 = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i2];
+          ch = this.buffer[++i3];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i2 - this.pos;
+        const n = i3 - this.pos;
         if (n > 0) {
           yield this.buffer.substr(this.pos, n);
-          this.pos = i2;
+          this.pos = i3;
         }
         return n;
       }
       *pushUntil(test) {
-        let i2 = this.pos;
-        let ch = this.buffer[i2];
+        let i3 = this.pos;
+        let ch = this.buffer[i3];
         while (!test(ch))
-          ch = this.buffer[++i2];
-        return yield* this.pushToIndex(i2, false);
+          ch = this.buffer[++i3];
+        return yield* this.pushToIndex(i3, false);
       }
     };
     exports.Lexer = Lexer;
@@ -8774,20 +8774,20 @@ var require_parser = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list, type) {
-      for (let i2 = 0; i2 < list.length; ++i2)
-        if (list[i2].type === type)
+      for (let i3 = 0; i3 < list.length; ++i3)
+        if (list[i3].type === type)
           return true;
       return false;
     }
     function findNonEmptyIndex(list) {
-      for (let i2 = 0; i2 < list.length; ++i2) {
-        switch (list[i2].type) {
+      for (let i3 = 0; i3 < list.length; ++i3) {
+        switch (list[i3].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i2;
+            return i3;
         }
       }
       return -1;
@@ -8822,9 +8822,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i2 = prev.length;
-      loop: while (--i2 >= 0) {
-        switch (prev[i2].type) {
+      let i3 = prev.length;
+      loop: while (--i3 >= 0) {
+        switch (prev[i3].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -8833,16 +8833,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i2]?.type === "space") {
+      while (prev[++i3]?.type === "space") {
       }
-      return prev.splice(i2, prev.length);
+      return prev.splice(i3, prev.length);
     }
     function arrayPushArray(target, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target, source);
       else
-        for (let i2 = 0; i2 < source.length; ++i2)
-          target.push(source[i2]);
+        for (let i3 = 0; i3 < source.length; ++i3)
+          target.push(source[i3]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -9228,11 +9228,11 @@ var require_parser = __commonJS({
           let start2 = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i2 = 0; i2 < it.sep.length; ++i2) {
-              const st = it.sep[i2];
+            for (let i3 = 0; i3 < it.sep.length; ++i3) {
+              const st = it.sep[i3];
               switch (st.type) {
                 case "newline":
-                  nl.push(i2);
+                  nl.push(i3);
                   break;
                 case "space":
                   break;
@@ -9977,7 +9977,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run4, space) => space ? run4.slice(0, run4.length - run4.length % 2) + SPACE2 : run4,
+        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE2 : run3,
         ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -10162,10 +10162,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run4, at) => {
+    var separatorAfter = (run3, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run4.length && !run4[index].wildcard; index++) {
-        separator += run4[index].single;
+      for (let index = at + 1; index < run3.length && !run3[index].wildcard; index++) {
+        separator += run3[index].single;
       }
       return separator;
     };
@@ -10225,26 +10225,26 @@ var require_ignore = __commonJS({
         }
       }
       let out2 = EMPTY;
-      let run4 = [];
+      let run3 = [];
       const flush = () => {
         let lastWildcard;
-        run4.forEach((token, at) => {
+        run3.forEach((token, at) => {
           if (token.wildcard) {
             lastWildcard = at;
           }
         });
-        run4.forEach((token, at) => {
+        run3.forEach((token, at) => {
           if (!token.wildcard) {
             out2 += token.single;
             return;
           }
-          out2 += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run4, at)})[^\\/])*`;
+          out2 += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at)})[^\\/])*`;
         });
-        run4 = [];
+        run3 = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run4.push(token);
+          run3.push(token);
           return;
         }
         flush();
@@ -10493,11 +10493,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename4 = shortcut ? basenameOf(path) : path;
+        const basename5 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename4 : path
+            shortcut && rule._basenameOnly ? basename5 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -10974,9 +10974,9 @@ var require_help = __commonJS({
        * @returns {number}
        */
       longestSubcommandTermLength(cmd, helper) {
-        return helper.visibleCommands(cmd).reduce((max, command) => {
+        return helper.visibleCommands(cmd).reduce((max2, command) => {
           return Math.max(
-            max,
+            max2,
             this.displayWidth(
               helper.styleSubcommandTerm(helper.subcommandTerm(command))
             )
@@ -10991,9 +10991,9 @@ var require_help = __commonJS({
        * @returns {number}
        */
       longestOptionTermLength(cmd, helper) {
-        return helper.visibleOptions(cmd).reduce((max, option) => {
+        return helper.visibleOptions(cmd).reduce((max2, option) => {
           return Math.max(
-            max,
+            max2,
             this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
           );
         }, 0);
@@ -11006,9 +11006,9 @@ var require_help = __commonJS({
        * @returns {number}
        */
       longestGlobalOptionTermLength(cmd, helper) {
-        return helper.visibleGlobalOptions(cmd).reduce((max, option) => {
+        return helper.visibleGlobalOptions(cmd).reduce((max2, option) => {
           return Math.max(
-            max,
+            max2,
             this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
           );
         }, 0);
@@ -11021,9 +11021,9 @@ var require_help = __commonJS({
        * @returns {number}
        */
       longestArgumentTermLength(cmd, helper) {
-        return helper.visibleArguments(cmd).reduce((max, argument) => {
+        return helper.visibleArguments(cmd).reduce((max2, argument) => {
           return Math.max(
-            max,
+            max2,
             this.displayWidth(
               helper.styleArgumentTerm(helper.argumentTerm(argument))
             )
@@ -11739,30 +11739,30 @@ var require_suggestSimilar = __commonJS({
       if (Math.abs(a.length - b.length) > maxDistance)
         return Math.max(a.length, b.length);
       const d = [];
-      for (let i2 = 0; i2 <= a.length; i2++) {
-        d[i2] = [i2];
+      for (let i3 = 0; i3 <= a.length; i3++) {
+        d[i3] = [i3];
       }
       for (let j = 0; j <= b.length; j++) {
         d[0][j] = j;
       }
       for (let j = 1; j <= b.length; j++) {
-        for (let i2 = 1; i2 <= a.length; i2++) {
+        for (let i3 = 1; i3 <= a.length; i3++) {
           let cost = 1;
-          if (a[i2 - 1] === b[j - 1]) {
+          if (a[i3 - 1] === b[j - 1]) {
             cost = 0;
           } else {
             cost = 1;
           }
-          d[i2][j] = Math.min(
-            d[i2 - 1][j] + 1,
+          d[i3][j] = Math.min(
+            d[i3 - 1][j] + 1,
             // deletion
-            d[i2][j - 1] + 1,
+            d[i3][j - 1] + 1,
             // insertion
-            d[i2 - 1][j - 1] + cost
+            d[i3 - 1][j - 1] + cost
             // substitution
           );
-          if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) {
-            d[i2][j] = Math.min(d[i2][j], d[i2 - 2][j - 2] + 1);
+          if (i3 > 1 && j > 1 && a[i3 - 1] === b[j - 2] && a[i3 - 2] === b[j - 1]) {
+            d[i3][j] = Math.min(d[i3][j], d[i3 - 2][j - 2] + 1);
           }
         }
       }
@@ -12243,9 +12243,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (fn) {
           this._exitCallback = fn;
         } else {
-          this._exitCallback = (err3) => {
-            if (err3.code !== "commander.executeSubCommandAsync") {
-              throw err3;
+          this._exitCallback = (err4) => {
+            if (err4.code !== "commander.executeSubCommandAsync") {
+              throw err4;
             } else {
             }
           };
@@ -12321,12 +12321,12 @@ Expecting one of '${allowedValues.join("', '")}'`);
       _callParseArg(target, value, previous, invalidArgumentMessage) {
         try {
           return target.parseArg(value, previous);
-        } catch (err3) {
-          if (err3.code === "commander.invalidArgument") {
-            const message15 = `${invalidArgumentMessage} ${err3.message}`;
-            this.error(message15, { exitCode: err3.exitCode, code: err3.code });
+        } catch (err4) {
+          if (err4.code === "commander.invalidArgument") {
+            const message15 = `${invalidArgumentMessage} ${err4.message}`;
+            this.error(message15, { exitCode: err4.exitCode, code: err4.code });
           }
-          throw err3;
+          throw err4;
         }
       }
       /**
@@ -12915,14 +12915,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
             );
           }
         });
-        proc.on("error", (err3) => {
-          if (err3.code === "ENOENT") {
+        proc.on("error", (err4) => {
+          if (err4.code === "ENOENT") {
             this._checkForMissingExecutable(
               executableFile,
               executableDir,
               subcommand._name
             );
-          } else if (err3.code === "EACCES") {
+          } else if (err4.code === "EACCES") {
             throw new Error(`'${executableFile}' not executable`);
           }
           if (!exitCallback) {
@@ -12933,7 +12933,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
               "commander.executeSubCommandAsync",
               "(error)"
             );
-            wrappedError.nestedError = err3;
+            wrappedError.nestedError = err4;
             exitCallback(wrappedError);
           }
         });
@@ -12987,8 +12987,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       _checkNumberOfArguments() {
-        this.registeredArguments.forEach((arg, i2) => {
-          if (arg.required && this.args[i2] == null) {
+        this.registeredArguments.forEach((arg, i3) => {
+          if (arg.required && this.args[i3] == null) {
             this.missingArgument(arg.name());
           }
         });
@@ -13286,13 +13286,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
         };
         let activeVariadicOption = null;
         let activeGroup = null;
-        let i2 = 0;
-        while (i2 < args2.length || activeGroup) {
-          const arg = activeGroup ?? args2[i2++];
+        let i3 = 0;
+        while (i3 < args2.length || activeGroup) {
+          const arg = activeGroup ?? args2[i3++];
           activeGroup = null;
           if (arg === "--") {
             if (dest === unknown) dest.push(arg);
-            dest.push(...args2.slice(i2));
+            dest.push(...args2.slice(i3));
             break;
           }
           if (activeVariadicOption && (!maybeOption(arg) || negativeNumberArg(arg))) {
@@ -13304,13 +13304,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
             const option = this._findOption(arg);
             if (option) {
               if (option.required) {
-                const value = args2[i2++];
+                const value = args2[i3++];
                 if (value === void 0) this.optionMissingArgument(option);
                 this.emit(`option:${option.name()}`, value);
               } else if (option.optional) {
                 let value = null;
-                if (i2 < args2.length && (!maybeOption(args2[i2]) || negativeNumberArg(args2[i2]))) {
-                  value = args2[i2++];
+                if (i3 < args2.length && (!maybeOption(args2[i3]) || negativeNumberArg(args2[i3]))) {
+                  value = args2[i3++];
                 }
                 this.emit(`option:${option.name()}`, value);
               } else {
@@ -13346,18 +13346,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
           if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown.length === 0) {
             if (this._findCommand(arg)) {
               operands.push(arg);
-              unknown.push(...args2.slice(i2));
+              unknown.push(...args2.slice(i3));
               break;
             } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
-              operands.push(arg, ...args2.slice(i2));
+              operands.push(arg, ...args2.slice(i3));
               break;
             } else if (this._defaultCommandName) {
-              unknown.push(arg, ...args2.slice(i2));
+              unknown.push(arg, ...args2.slice(i3));
               break;
             }
           }
           if (this._passThroughOptions) {
-            dest.push(arg, ...args2.slice(i2));
+            dest.push(arg, ...args2.slice(i3));
             break;
           }
           dest.push(arg);
@@ -13373,8 +13373,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._storeOptionsAsProperties) {
           const result2 = {};
           const len = this.options.length;
-          for (let i2 = 0; i2 < len; i2++) {
-            const key = this.options[i2].attributeName();
+          for (let i3 = 0; i3 < len; i3++) {
+            const key = this.options[i3].attributeName();
             result2[key] = key === this._versionOptionName ? this._version : this[key];
           }
           return result2;
@@ -14267,8 +14267,8 @@ var require_light = __commonJS({
                 return null;
               }
             });
-            return (await Promise.all(promises)).find(function(x) {
-              return x != null;
+            return (await Promise.all(promises)).find(function(x2) {
+              return x2 != null;
             });
           } catch (error) {
             e = error;
@@ -14285,13 +14285,13 @@ var require_light = __commonJS({
       Events$1 = Events_1;
       Queues = class Queues {
         constructor(num_priorities) {
-          var i2;
+          var i3;
           this.Events = new Events$1(this);
           this._length = 0;
           this._lists = (function() {
             var j, ref, results;
             results = [];
-            for (i2 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i2 = 1 <= ref ? ++j : --j) {
+            for (i3 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i3 = 1 <= ref ? ++j : --j) {
               results.push(new DLList$1((() => {
                 return this.incr();
               }), (() => {
@@ -14419,7 +14419,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run4, free) {
+        async doExecute(chained, clearGlobalState, run3, free) {
           var error, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -14439,10 +14439,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error = error1;
-            return this._onFailure(error, eventInfo, clearGlobalState, run4, free);
+            return this._onFailure(error, eventInfo, clearGlobalState, run3, free);
           }
         }
-        doExpire(clearGlobalState, run4, free) {
+        doExpire(clearGlobalState, run3, free) {
           var error, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -14450,9 +14450,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error, eventInfo, clearGlobalState, run4, free);
+          return this._onFailure(error, eventInfo, clearGlobalState, run3, free);
         }
-        async _onFailure(error, eventInfo, clearGlobalState, run4, free) {
+        async _onFailure(error, eventInfo, clearGlobalState, run3, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error, eventInfo);
@@ -14460,7 +14460,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run4(retryAfter);
+              return run3(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -14723,8 +14723,8 @@ var require_light = __commonJS({
           }
         }
         statusCounts() {
-          return this.counts.reduce(((acc, v, i2) => {
-            acc[this.status[i2]] = v;
+          return this.counts.reduce(((acc, v, i3) => {
+            acc[this.status[i3]] = v;
             return acc;
           }), {});
         }
@@ -14857,7 +14857,7 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found, i2, k, keys, len, next, start2;
+            var cursor, end, found, i3, k, keys, len, next, start2;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
@@ -14868,8 +14868,8 @@ var require_light = __commonJS({
             while (cursor !== 0) {
               [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
               cursor = ~~next;
-              for (i2 = 0, len = found.length; i2 < len; i2++) {
-                k = found[i2];
+              for (i3 = 0, len = found.length; i3 < len; i3++) {
+                k = found[i3];
                 keys.push(k.slice(start2, -end));
               }
             }
@@ -15098,17 +15098,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run4;
+            var clearGlobalState, free, run3;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run4 = this._run.bind(this, index, job);
+            run3 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run4, free);
+                return job.doExecute(this._limiter, clearGlobalState, run3, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run4, free);
+                return job.doExpire(clearGlobalState, run3, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -15561,8 +15561,8 @@ async function writeOutput(text2, file, io) {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text2);
   } catch (e) {
-    const err3 = e;
-    throw new OutputError(`cannot write output file ${path}: ${err3.code ?? err3.message}`);
+    const err4 = e;
+    throw new OutputError(`cannot write output file ${path}: ${err4.code ?? err4.message}`);
   }
 }
 
@@ -15589,7 +15589,7 @@ function identifierKey(name2) {
 }
 function hashRange(text2, start2, end) {
   let h = 2166136261;
-  for (let i2 = start2; i2 < end; i2++) h = Math.imul(h ^ text2.charCodeAt(i2), 16777619);
+  for (let i3 = start2; i3 < end; i3++) h = Math.imul(h ^ text2.charCodeAt(i3), 16777619);
   return h & 1073741823;
 }
 var NEWLINE = 10;
@@ -15644,7 +15644,7 @@ function splitBlock(source, from, to, indent, sinkAttributes) {
       const clause = current !== void 0 && current.definition === void 0 && !decoratorPending && isClauseKeyword(source, j);
       if (!current || !decoratorPending && !clause) {
         if (current) current.end = pos;
-        current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+        current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), attributes: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
         segments.push(current);
         nestedDefinitionStart = -1;
       }
@@ -15657,7 +15657,7 @@ function splitBlock(source, from, to, indent, sinkAttributes) {
         if (definition.isClass) current.isClass = true;
       }
     } else if (!current) {
-      current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+      current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), attributes: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
       segments.push(current);
     }
     let bindsHere = true;
@@ -15674,7 +15674,7 @@ function splitBlock(source, from, to, indent, sinkAttributes) {
     let next;
     if (indent === "" && current.definition === void 0) {
       const line = { start: j, end: 0, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set() };
-      next = scanLogicalLine(source, j, { ...line, shadows: current.shadows, globals: current.globals, prose: current.prose }, bindsHere, sinkAttributes);
+      next = scanLogicalLine(source, j, { ...line, attributes: current.attributes, shadows: current.shadows, globals: current.globals, prose: current.prose }, bindsHere, sinkAttributes);
       line.end = next;
       addAll(current.identifiers, line.identifiers);
       addAll(current.bound, line.bound);
@@ -15692,15 +15692,15 @@ function splitBlock(source, from, to, indent, sinkAttributes) {
   return segments;
 }
 function addAll(into, from) {
-  for (const x of from) into.add(x);
+  for (const x2 of from) into.add(x2);
 }
 function sameText(source, a, b, length) {
   for (let k = 0; k < length; k++) if (source.charCodeAt(a + k) !== source.charCodeAt(b + k)) return false;
   return true;
 }
 function hasBareCarriageReturn(source) {
-  for (let i2 = source.indexOf("\r"); i2 >= 0; i2 = source.indexOf("\r", i2 + 1)) {
-    if (source.charCodeAt(i2 + 1) !== NEWLINE) return true;
+  for (let i3 = source.indexOf("\r"); i3 >= 0; i3 = source.indexOf("\r", i3 + 1)) {
+    if (source.charCodeAt(i3 + 1) !== NEWLINE) return true;
   }
   return false;
 }
@@ -15720,9 +15720,9 @@ function definedName(source, at) {
   return name2 ? { name: name2, isClass: word === "class" } : void 0;
 }
 function skipSpaces(source, at) {
-  let i2 = at;
-  for (let c = source.charCodeAt(i2); c === SPACE || c === TAB || c === FORM_FEED; c = source.charCodeAt(++i2)) ;
-  return i2;
+  let i3 = at;
+  for (let c = source.charCodeAt(i3); c === SPACE || c === TAB || c === FORM_FEED; c = source.charCodeAt(++i3)) ;
+  return i3;
 }
 function readWord(source, at) {
   if (!isIdentifierStart(source.charCodeAt(at))) return ["", at];
@@ -15746,18 +15746,18 @@ function isOperandBase(source, end) {
 function isBaseOfOtherAttribute(source, end, sinkAttributes) {
   const dot = skipSpaces(source, end);
   if (source.charCodeAt(dot) !== DOT) return false;
-  let i2 = skipSpaces(source, dot + 1);
-  let c = source.charCodeAt(i2);
+  let i3 = skipSpaces(source, dot + 1);
+  let c = source.charCodeAt(i3);
   if (!isIdentifierStart(c)) return false;
   let h = 2166136261;
-  for (; isIdentifierPart(c); c = source.charCodeAt(++i2)) h = Math.imul(h ^ c, 16777619);
+  for (; isIdentifierPart(c); c = source.charCodeAt(++i3)) h = Math.imul(h ^ c, 16777619);
   return !sinkAttributes.has(h & 1073741823);
 }
 function isStringPrefix(source, start2, end) {
   return /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(source.slice(start2, end));
 }
 function isFormatPrefix(source, start2, end) {
-  for (let i2 = start2; i2 < end; i2++) if ((source.charCodeAt(i2) | 32) === 102) return true;
+  for (let i3 = start2; i3 < end; i3++) if ((source.charCodeAt(i3) | 32) === 102) return true;
   return false;
 }
 var KEYWORDS = "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" ");
@@ -15795,52 +15795,53 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
   const brackets = [];
   let operandBrackets = 0;
   let afterOperand = false;
-  let i2 = at;
-  while (i2 < n) {
-    const c = source.charCodeAt(i2);
+  let i3 = at;
+  while (i3 < n) {
+    const c = source.charCodeAt(i3);
     if (c === NEWLINE) {
-      i2++;
-      if (depth === 0) return i2;
+      i3++;
+      if (depth === 0) return i3;
       continue;
     }
     if (c === SPACE || c === TAB || c === CR || c === FORM_FEED) {
-      i2++;
+      i3++;
       continue;
     }
     if (c === HASH) {
-      const nl = source.indexOf("\n", i2);
-      segment.prose.push(i2, nl < 0 ? n : nl);
-      i2 = nl < 0 ? n : nl;
+      const nl = source.indexOf("\n", i3);
+      segment.prose.push(i3, nl < 0 ? n : nl);
+      i3 = nl < 0 ? n : nl;
       continue;
     }
     if (c === BACKSLASH) {
-      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
+      i3 += source.charCodeAt(i3 + 1) === CR ? 3 : 2;
       continue;
     }
     if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
-      i2 = scanString(source, i2, false, segment);
-      if (i2 < 0) return -1;
+      i3 = scanString(source, i3, false, segment);
+      if (i3 < 0) return -1;
       afterDot = false;
       afterOperand = true;
       continue;
     }
     if (isIdentifierStart(c)) {
       let h = Math.imul(2166136261 ^ c, 16777619);
-      let end = i2 + 1;
+      let end = i3 + 1;
       for (let d = source.charCodeAt(end); isIdentifierPart(d); d = source.charCodeAt(++end)) h = Math.imul(h ^ d, 16777619);
       const key = h & 1073741823;
       const q = source.charCodeAt(end);
-      if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && end - i2 <= 2 && isStringPrefix(source, i2, end)) {
-        i2 = scanString(source, end, isFormatPrefix(source, i2, end), segment);
-        if (i2 < 0) return -1;
+      if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && end - i3 <= 2 && isStringPrefix(source, i3, end)) {
+        i3 = scanString(source, end, isFormatPrefix(source, i3, end), segment);
+        if (i3 < 0) return -1;
         afterDot = false;
         afterOperand = true;
         continue;
       }
-      const start2 = i2;
-      i2 = end;
+      const start2 = i3;
+      i3 = end;
       afterOperand = true;
       if (afterDot) {
+        segment.attributes.add(key);
         afterDot = false;
         previous = -1;
         previousWord = void 0;
@@ -15882,9 +15883,9 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       continue;
     }
     if (isDigit(c)) {
-      let end = i2 + 1;
+      let end = i3 + 1;
       while (end < n && (isIdentifierPart(source.charCodeAt(end)) || source.charCodeAt(end) === DOT)) end++;
-      i2 = end;
+      i3 = end;
       afterDot = false;
       afterOperand = true;
       continue;
@@ -15900,7 +15901,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       depth--;
       if (brackets.pop()) operandBrackets--;
       afterOperand = true;
-    } else if (c === COLON && source.charCodeAt(i2 + 1) === EQUALS) {
+    } else if (c === COLON && source.charCodeAt(i3 + 1) === EQUALS) {
       if (previous >= 0) bound.add(previous);
     } else if (depth === 0) {
       if (c === SEMICOLON || c === COLON && compound) {
@@ -15909,13 +15910,13 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
         pending = [];
         previous = -1;
         previousWord = void 0;
-      } else if (c === EQUALS && source.charCodeAt(i2 + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i2 - 1))) {
+      } else if (c === EQUALS && source.charCodeAt(i3 + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i3 - 1))) {
         for (const target of pending) bound.add(target);
         pending = [];
       }
     }
     afterDot = c === DOT;
-    i2++;
+    i3++;
   }
   return n;
 }
@@ -15924,34 +15925,34 @@ function scanString(source, at, format, segment) {
   const q = source.charCodeAt(at);
   const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
   let prose = false;
-  let i2 = at + (triple ? 3 : 1);
-  while (i2 < n) {
-    const c = source.charCodeAt(i2);
+  let i3 = at + (triple ? 3 : 1);
+  while (i3 < n) {
+    const c = source.charCodeAt(i3);
     if (c === BACKSLASH) {
       prose = true;
-      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
+      i3 += source.charCodeAt(i3 + 1) === CR ? 3 : 2;
       continue;
     }
     if (c === q) {
-      if (triple && !(source.charCodeAt(i2 + 1) === q && source.charCodeAt(i2 + 2) === q)) {
+      if (triple && !(source.charCodeAt(i3 + 1) === q && source.charCodeAt(i3 + 2) === q)) {
         prose = true;
-        i2++;
+        i3++;
         continue;
       }
-      const end = i2 + (triple ? 3 : 1);
+      const end = i3 + (triple ? 3 : 1);
       if (prose && !format) segment.prose.push(at, end);
       return end;
     }
     if (c === NEWLINE && !triple) return -1;
     if (isIdentifierStart(c)) {
-      let end = i2 + 1;
+      let end = i3 + 1;
       while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
-      if (format) segment.identifiers.add(hashRange(source, i2, end));
-      i2 = end;
+      if (format) segment.identifiers.add(hashRange(source, i3, end));
+      i3 = end;
       continue;
     }
     if (!isDigit(c) && c !== DOT) prose = true;
-    i2++;
+    i3++;
   }
   return -1;
 }
@@ -16075,7 +16076,7 @@ var LineIndex = class {
   starts = [0];
   lastLine = 0;
   constructor(source) {
-    for (let i2 = source.indexOf("\n"); i2 >= 0; i2 = source.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
+    for (let i3 = source.indexOf("\n"); i3 >= 0; i3 = source.indexOf("\n", i3 + 1)) this.starts.push(i3 + 1);
   }
   /** Offset where 0-based `row` starts; undefined past the last line. */
   lineStart(row) {
@@ -16205,8 +16206,8 @@ function copyTree(tree, source, openCursor = publicCursorOps, lines = new LineIn
 }
 var ERROR_TYPE_ID = 65535;
 function isFormatString(source, start2) {
-  for (let i2 = start2; i2 < start2 + 3; i2++) {
-    const c = source.charCodeAt(i2);
+  for (let i3 = start2; i3 < start2 + 3; i3++) {
+    const c = source.charCodeAt(i3);
     if (c === 102 || c === 70) return true;
     if (c === 34 || c === 39) return false;
   }
@@ -16309,7 +16310,7 @@ function isPickleModule(ctx, node) {
 }
 function pickleMentions(ctx, node) {
   const items = elements(ctx, node);
-  if (items) return items.filter((i2) => isPickleName(constant(ctx, i2)));
+  if (items) return items.filter((i3) => isPickleName(constant(ctx, i3)));
   return isPickleName(constant(ctx, node)) ? [node] : [];
 }
 function literalTruth(ctx, node) {
@@ -16351,28 +16352,28 @@ function decodeStringLiteral(text2) {
   const literal = prefix.includes("f") ? body2.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : body2;
   if (prefix.includes("r")) return literal;
   let out2 = "";
-  for (let i2 = 0; i2 < literal.length; i2++) {
-    const c = literal[i2];
-    if (c !== "\\" || i2 + 1 >= literal.length) {
+  for (let i3 = 0; i3 < literal.length; i3++) {
+    const c = literal[i3];
+    if (c !== "\\" || i3 + 1 >= literal.length) {
       out2 += c;
       continue;
     }
-    const next = literal[i2 + 1];
+    const next = literal[i3 + 1];
     if (next in SIMPLE_ESCAPES) {
       out2 += SIMPLE_ESCAPES[next];
-      i2++;
+      i3++;
     } else if (next === "\r") {
-      i2 += literal[i2 + 2] === "\n" ? 2 : 1;
+      i3 += literal[i3 + 2] === "\n" ? 2 : 1;
     } else if (/[0-7]/.test(next)) {
-      const oct = /^[0-7]{1,3}/.exec(literal.slice(i2 + 1))[0];
+      const oct = /^[0-7]{1,3}/.exec(literal.slice(i3 + 1))[0];
       out2 += String.fromCharCode(parseInt(oct, 8));
-      i2 += oct.length;
+      i3 += oct.length;
     } else if (next === "x" || !prefix.includes("b") && (next === "u" || next === "U")) {
       const len = next === "x" ? 2 : next === "u" ? 4 : 8;
-      const hex = literal.slice(i2 + 2, i2 + 2 + len);
+      const hex = literal.slice(i3 + 2, i3 + 2 + len);
       if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) return void 0;
       out2 += String.fromCodePoint(parseInt(hex, 16));
-      i2 += 1 + len;
+      i3 += 1 + len;
     } else if (next === "N" && !prefix.includes("b")) {
       return void 0;
     } else {
@@ -16476,14 +16477,14 @@ function toJson(ctx, value) {
 }
 function checkAssignment(m) {
   if (!picklesSessions(m, m.value)) return [];
-  const fixed2 = toJson(m, m.value);
-  return [{ at: m.value, message: `${code(m.targetText)} set to PickleSerializer ${MESSAGE}`, ...fixed2 ? { fix: fixed2 } : {} }];
+  const fixed = toJson(m, m.value);
+  return [{ at: m.value, message: `${code(m.targetText)} set to PickleSerializer ${MESSAGE}`, ...fixed ? { fix: fixed } : {} }];
 }
 function checkConfigure(m) {
   const value = m.args.find("SESSION_SERIALIZER");
   if (!value || !picklesSessions(m, value)) return null;
-  const fixed2 = toJson(m, value);
-  return { message: `${spelled(m)} with \`SESSION_SERIALIZER=PickleSerializer\` ${MESSAGE}`, ...fixed2 ? { fix: fixed2 } : {} };
+  const fixed = toJson(m, value);
+  return { message: `${spelled(m)} with \`SESSION_SERIALIZER=PickleSerializer\` ${MESSAGE}`, ...fixed ? { fix: fixed } : {} };
 }
 var PYTHON_CONFIG_SEC_001_default = defineRule({
   id: "PYTHON-CONFIG-SEC-001",
@@ -16975,7 +16976,7 @@ function pathPrefix(ctx, node, depth = 0) {
   const first = new CallArguments(n, ctx.model.tree.source).positional[0];
   if (!callee || !first) return void 0;
   const names = resolvedNames(ctx, callee);
-  return names.some((x) => PATH_HELPERS.includes(x)) ? pathPrefix(ctx, first, depth + 1) : void 0;
+  return names.some((x2) => PATH_HELPERS.includes(x2)) ? pathPrefix(ctx, first, depth + 1) : void 0;
 }
 var REMOTE_STORE_URL = /^(?!file:)[a-z][a-z0-9+.-]*:\/\//i;
 var SHARED_PATH = /^(?:\\\\|\/\/[^/]|dbfs:|\/(?:mnt|nfs|net|efs|gpfs|lustre|scratch|dbfs|cifs|smb|shared?|gluster|ceph|cephfs|beegfs)(?:\/|$)|\/content\/drive(?:\/|$))|\/(?:shared?|nfs|efs|smb|cifs|network)(?:\/|$)/i;
@@ -17417,6 +17418,15 @@ var FLOW_NAMES = [
   "hmac.new",
   "hmac.HMAC"
 ];
+function sourceWords(names) {
+  const words = /* @__PURE__ */ new Set(["req", "event", ...REQUEST_PARAMETERS, ...CALLBACK_BODY_PARAMETERS, ...HANDLER_DATA_METHODS, ...HANDLER_REQUEST_ATTRIBUTES, ...HANDLER_STREAM_ATTRIBUTES]);
+  for (const name2 of names) {
+    const parts2 = name2.replace(/\(\)/g, "").split(".");
+    words.add(parts2.length === 2 && !name2.includes("(") ? parts2[1] : parts2[0]);
+  }
+  return [...words];
+}
+var SOURCE_WORDS = sourceWords([...Object.keys(DATA_SOURCES), "flask.request", "bottle.request", "werkzeug.wrappers.Request()"]);
 
 // src/languages/python/taint/flow.ts
 var MAX_DEPTH = 24;
@@ -17689,8 +17699,8 @@ var TaintTracker = class {
       }
       case "subscript": {
         const v = c(childByField(expr, "value"));
-        const i2 = c(childByField(expr, "subscript"));
-        return typeof v === "string" && typeof i2 === "number" && i2 < v.length ? v[i2] : void 0;
+        const i3 = c(childByField(expr, "subscript"));
+        return typeof v === "string" && typeof i3 === "number" && i3 < v.length ? v[i3] : void 0;
       }
       case "not_operator": {
         const v = c(childByField(expr, "argument"));
@@ -17854,7 +17864,7 @@ var TaintTracker = class {
       if (["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list"].includes(target.type)) {
         const parts2 = target.children.filter((c) => c.type !== "," && c.type !== "(" && c.type !== ")" && c.type !== "[" && c.type !== "]");
         const values = value && ["tuple", "list", "expression_list"].includes(value.type) ? value.children.filter((c) => c.type !== "," && c.type !== "(" && c.type !== ")" && c.type !== "[" && c.type !== "]") : void 0;
-        parts2.forEach((p, i2) => bindTargets(p.type === "list_splat_pattern" ? p.children[1] : p, d, values && values.length === parts2.length ? values[i2] : value));
+        parts2.forEach((p, i3) => bindTargets(p.type === "list_splat_pattern" ? p.children[1] : p, d, values && values.length === parts2.length ? values[i3] : value));
       }
     };
     for (const name2 of parameterNames(fn, this.model)) {
@@ -18021,6 +18031,426 @@ function code2(s) {
   return "`" + s + "`";
 }
 
+// src/languages/python/provenance.ts
+var MAX_DEPTH2 = 24;
+var PATH_CLASSES = /* @__PURE__ */ new Set(["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.WindowsPath", "pathlib.PurePosixPath", "pathlib.PureWindowsPath"]);
+var PATH_SAME_PLACE = /* @__PURE__ */ new Set(["os.path.abspath", "os.path.realpath", "os.path.normpath", "os.path.dirname", "os.fspath", "builtins.str", "os.fsdecode", "os.fsencode"]);
+var OPENERS = /* @__PURE__ */ new Set(["builtins.open", "io.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open", "gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile", "io.FileIO", "tarfile.open", "zipfile.ZipFile"]);
+var DECODERS = /* @__PURE__ */ new Set([
+  "zlib.compress",
+  "gzip.compress",
+  "bz2.compress",
+  "lzma.compress",
+  "base64.b64encode",
+  "base64.standard_b64encode",
+  "base64.urlsafe_b64encode",
+  "binascii.hexlify",
+  "binascii.b2a_base64",
+  "codecs.encode",
+  "base64.b64decode",
+  "base64.standard_b64decode",
+  "base64.urlsafe_b64decode",
+  "base64.b32decode",
+  "base64.b16decode",
+  "base64.b85decode",
+  "base64.a85decode",
+  "base64.decodebytes",
+  "binascii.unhexlify",
+  "binascii.a2b_base64",
+  "binascii.a2b_hex",
+  "builtins.bytes.fromhex",
+  "zlib.decompress",
+  "gzip.decompress",
+  "bz2.decompress",
+  "lzma.decompress",
+  "codecs.decode",
+  "builtins.bytes"
+]);
+var STREAMS = /* @__PURE__ */ new Set(["io.BytesIO", "io.StringIO", "io.BufferedReader"]);
+var RESOURCE_PATHS = /* @__PURE__ */ new Set(["importlib.resources.files", "importlib_resources.files"]);
+var RESOURCE_FILE_PATHS = /* @__PURE__ */ new Set(["importlib.resources.path", "importlib_resources.path", "pkg_resources.resource_filename"]);
+var RESOURCE_DATA = /* @__PURE__ */ new Set([
+  "importlib.resources.read_binary",
+  "importlib.resources.read_text",
+  "importlib.resources.open_binary",
+  "importlib.resources.open_text",
+  "importlib_resources.read_binary",
+  "importlib_resources.read_text",
+  "importlib_resources.open_binary",
+  "importlib_resources.open_text",
+  "pkgutil.get_data",
+  "pkg_resources.resource_stream",
+  "pkg_resources.resource_string"
+]);
+var PATH_METHODS_SAME_PLACE = /* @__PURE__ */ new Set(["resolve", "absolute", "joinpath", "with_name", "with_suffix", "with_stem", "__fspath__", "as_posix"]);
+var PATH_METHODS_READING = /* @__PURE__ */ new Set(["open", "read_bytes", "read_text"]);
+var PROVENANCE_NAMES = [
+  ...PATH_CLASSES,
+  ...PATH_SAME_PLACE,
+  "os.path.join",
+  ...OPENERS,
+  ...DECODERS,
+  ...STREAMS,
+  ...RESOURCE_PATHS,
+  ...RESOURCE_FILE_PATHS,
+  ...RESOURCE_DATA,
+  "importlib.resources.as_file",
+  "importlib_resources.as_file",
+  ...[...PATH_METHODS_SAME_PLACE, ...PATH_METHODS_READING, "parent", "parents"].map((m) => `pathlib.Path().${m}`)
+];
+var DATA_METHODS = /* @__PURE__ */ new Set(["read", "read_bytes", "read_text", "getvalue", "getbuffer", "decode", "encode", "readlines", "tobytes", "strip", "rstrip", "lstrip"]);
+var CONSTANT_METHODS = /* @__PURE__ */ new Set(["encode", "decode", "strip", "rstrip", "lstrip", "lower", "upper", "replace", "format"]);
+var OUTSIDE_CALLS = [
+  [/^os\.(environ\b|getenv$|getenvb$)/, "an environment variable"],
+  [/^builtins\.input$|^sys\.argv/, "user input"],
+  [/^pathlib\.Path\.(home|cwd)$|^os\.(getcwd|getcwdb)$|^os\.path\.expanduser$|^tempfile\./, "a path outside the program's files (home, working or temporary directory)"],
+  [/^(requests|httpx|urllib\.request|urllib3|aiohttp)\./, "a download"]
+];
+var LOOPS = /* @__PURE__ */ new Set(["for_statement", "while_statement"]);
+var SCOPES = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition"]);
+var WRITES = /\bopen\s*\([^\n]{0,300}?["'][rbt]*[wax+][rbt+]*["']|\.(write_bytes|write_text|touch)\s*\(|\b(dump|save|savez|savez_compressed|to_pickle|to_hdf|save_model|copy|copyfile|copy2|copytree|move|rename|replace|symlink_to|urlretrieve|hf_hub_download|download\w*)\s*\(/;
+var ProvenanceEvaluator = class {
+  constructor(model) {
+    this.model = model;
+  }
+  model;
+  visiting = /* @__PURE__ */ new Set();
+  /** Names and file-name literals the current judgement went through (see `judge`). */
+  marks = /* @__PURE__ */ new Set();
+  /** The first thing from outside the program the current judgement met: "a parameter of `load()`". */
+  outside;
+  /**
+   * The origin of a deserializer's input, or undefined when unknown. A path of the program's own that the module
+   * also writes (`pickle.dump(obj, open(CACHE, "wb"))` beside `pickle.load(open(CACHE, "rb"))`) is not judged: what
+   * it holds at run time is whatever was written, so `writtenHere` is set instead.
+   */
+  judge(expr, scope) {
+    this.marks = /* @__PURE__ */ new Set();
+    this.outside = void 0;
+    const p = this.of(expr, scope);
+    if (!p) return this.outside ? { outside: this.outside } : {};
+    if (only(p, "constant")) return { provenance: p };
+    return this.writtenInModule() ? { writtenHere: true } : { provenance: p };
+  }
+  writtenInModule() {
+    if (!this.marks.size) return false;
+    if (!this.written) {
+      this.written = /* @__PURE__ */ new Set();
+      for (const line of this.model.tree.source.split(/\r?\n/)) {
+        if (!WRITES.test(line)) continue;
+        for (const word of line.match(/\w+/g) ?? []) this.written.add(word);
+        for (const m of line.matchAll(/(["'])(.*?)\1/g)) this.written.add(m[2]).add(basename(m[2]));
+      }
+    }
+    return [...this.marks].some((m) => this.written.has(m) || this.written.has(basename(m)));
+  }
+  written;
+  /** Per scope node and name: whether a nested function declares it `nonlocal`. */
+  nonlocals = /* @__PURE__ */ new Map();
+  /** Per module-level name: whether nothing can rebind it unseen (see `moduleConstantIsStable`). */
+  stable = /* @__PURE__ */ new Map();
+  /** The origin of `expr` evaluated in `scope`, or undefined when it is not provably the program's own. */
+  of(expr, scope, depth = 0) {
+    if (depth > MAX_DEPTH2 || this.visiting.has(expr)) return void 0;
+    this.visiting.add(expr);
+    try {
+      return this.evaluate(expr, scope, depth + 1);
+    } finally {
+      this.visiting.delete(expr);
+    }
+  }
+  text(n) {
+    return this.model.text(n);
+  }
+  evaluate(node, scope, depth) {
+    switch (node.type) {
+      case "parenthesized_expression": {
+        const inner = node.children.filter((c) => c.type !== "(" && c.type !== ")" && c.type !== "comment");
+        return inner.length === 1 ? this.of(inner[0], scope, depth) : void 0;
+      }
+      case "integer":
+      case "float":
+      case "true":
+      case "false":
+      case "none":
+        return constant2(this.text(node), "a literal");
+      case "string":
+        return this.stringValue(node, scope, depth);
+      case "concatenated_string": {
+        const parts2 = node.children.filter((c) => c.type !== "comment").map((c) => this.of(c, scope, depth));
+        if (!parts2.every((p) => p && only(p, "constant"))) return void 0;
+        const values = parts2.map((p) => p.value);
+        return constant2(values.every((v) => v !== void 0) ? values.join("") : void 0, parts2[0].reason);
+      }
+      case "binary_operator":
+        return this.binary(node, scope, depth);
+      case "conditional_expression": {
+        const [yes, , no] = node.children.filter((c) => c.type !== "comment");
+        return yes && no ? join(this.of(yes, scope, depth), this.of(no, scope, depth)) : void 0;
+      }
+      case "boolean_operator": {
+        const left = childByField(node, "left");
+        const right = childByField(node, "right");
+        return left && right ? join(this.of(left, scope, depth), this.of(right, scope, depth)) : void 0;
+      }
+      case "identifier":
+        return this.name(node, scope, depth);
+      case "attribute": {
+        const object = childByField(node, "object");
+        const attr2 = childByField(node, "attribute");
+        if (!object || !attr2 || this.text(attr2) !== "parent") return void 0;
+        const base = this.of(object, scope, depth);
+        return base && only(base, "own-path") ? base : void 0;
+      }
+      case "subscript": {
+        const value = childByField(node, "value");
+        if (value?.type !== "attribute" || this.text(childByField(value, "attribute") ?? value) !== "parents") return void 0;
+        const object = childByField(value, "object");
+        const base = object && this.of(object, scope, depth);
+        return base && only(base, "own-path") ? base : void 0;
+      }
+      case "call":
+        return this.call(node, scope, depth);
+      default:
+        return void 0;
+    }
+  }
+  /** A literal, or an f-string whose fields are constants (or which starts with a path of the program's own). */
+  stringValue(node, scope, depth) {
+    const fields = node.children.filter((c) => c.type === "interpolation");
+    const kind = /^[rRuU]?[bB]|^[bB][rR]?/.test(this.text(node)) ? "a bytes literal" : "a string literal";
+    if (!fields.length) {
+      const value = decodeStringLiteral(this.text(node));
+      if (value && /[\w-]\.\w+$|\//.test(value) && value.length >= 3) this.marks.add(value);
+      return constant2(value, kind);
+    }
+    const values = fields.map((f) => {
+      const expr = f.children.find((c) => c.type !== "{" && c.type !== "}" && c.type !== "format_specifier" && c.type !== "type_conversion");
+      return expr ? this.of(expr, scope, depth) : void 0;
+    });
+    if (values.every((v) => v && only(v, "constant"))) return constant2(void 0, "a formatted string of literals");
+    const first = node.children.find((c) => c.type !== "string_start");
+    if (first === fields[0] && values[0] && only(values[0], "own-path") && values.slice(1).every((v) => v && only(v, "constant"))) return values[0];
+    return void 0;
+  }
+  binary(node, scope, depth) {
+    const left = childByField(node, "left");
+    const right = childByField(node, "right");
+    if (!left || !right) return void 0;
+    const op = this.model.tree.source.slice(left.end, right.start).replace(/[\s()]/g, "");
+    const l = this.of(left, scope, depth);
+    const r = l && this.of(right, scope, depth);
+    if (!l || !r) return void 0;
+    if (only(l, "constant") && only(r, "constant")) {
+      return constant2(op === "+" && l.value !== void 0 && r.value !== void 0 ? l.value + r.value : void 0, "a value computed from literals");
+    }
+    if (only(l, "own-path") && only(r, "constant") && r.value !== void 0) {
+      if (op === "+" && !climbsFar(r.value)) return l;
+      if (op === "/" && relativePart(r.value)) return l;
+    }
+    return void 0;
+  }
+  name(node, scope, depth) {
+    const name2 = this.text(node);
+    const bindings = this.model.lookup(name2, scope, node);
+    if (!bindings?.length) {
+      if (name2 === "__file__" && this.moduleConstantIsStable(name2)) return { origins: /* @__PURE__ */ new Set(["own-path"]), reason: "a path built from `__file__` (the program's own files)" };
+      return void 0;
+    }
+    const owner = bindings[0].scope;
+    if (owner.kind === "module" && !this.moduleConstantIsStable(name2)) return void 0;
+    if (owner.kind !== "module" && this.reboundByInnerScope(name2, owner.node)) return void 0;
+    let out2;
+    for (const b of [...bindings, ...this.laterInSameLoop(name2, owner, node, bindings)]) {
+      if (b.kind !== "assignment" || !b.value) {
+        const fn = b.site.parent?.type === "parameters" ? b.site.parent.parent : b.site.parent?.parent?.type === "parameters" ? b.site.parent.parent.parent : void 0;
+        const fnName = fn && childByField(fn, "name");
+        if (fnName) this.outside ??= `a parameter of \`${this.text(fnName)}()\`, which its callers decide`;
+        return void 0;
+      }
+      const p = this.of(b.value, b.valueScope ?? b.scope, depth);
+      if (!p) return void 0;
+      if (only(p, "own-path") && !/__file__|\bfiles\s*\(/.test(this.text(b.value))) this.marks.add(name2);
+      out2 = out2 ? join(out2, p) : p;
+      if (!out2) return void 0;
+    }
+    return out2;
+  }
+  /** A module-level name is judged only when nothing can rebind it unseen: no `global` statement, `globals()` or `vars()` write, and one textual assignment. */
+  moduleConstantIsStable(name2) {
+    let stable = this.stable.get(name2);
+    if (stable === void 0) this.stable.set(name2, stable = this.findModuleConstantIsStable(name2));
+    return stable;
+  }
+  findModuleConstantIsStable(name2) {
+    const t = this.textualBindings ??= textualBindings(this.model.tree.source);
+    return !t.dynamic && !t.other.has(name2) && (t.assigned.get(name2) ?? 0) <= 1;
+  }
+  textualBindings;
+  /** `nonlocal x` in a nested function may rebind a local `x` the outer scope's bindings do not list. */
+  reboundByInnerScope(name2, scopeNode) {
+    let byName = this.nonlocals.get(scopeNode);
+    if (!byName) this.nonlocals.set(scopeNode, byName = /* @__PURE__ */ new Map());
+    let found = byName.get(name2);
+    if (found === void 0) byName.set(name2, found = new RegExp(`\\bnonlocal\\b[^\\n]{0,300}\\b${escapeRegExp2(name2)}\\b`).test(this.text(scopeNode)));
+    return found;
+  }
+  /** Bindings after the use that still reach it on the next turn of a loop enclosing both. */
+  laterInSameLoop(name2, owner, use, seen) {
+    const loops = [];
+    for (let n = use.parent; n && n !== owner.node && !SCOPES.has(n.type); n = n.parent) if (LOOPS.has(n.type)) loops.push(n);
+    if (!loops.length) return [];
+    return (owner.bindings.get(name2) ?? []).filter((b) => !seen.includes(b) && b.position > use.start && loops.some((l) => isAncestor(l, b.site)));
+  }
+  call(node, scope, depth) {
+    const callee = childByField(node, "function");
+    if (!callee) return void 0;
+    const args2 = new CallArguments(node, this.model.tree.source);
+    if (args2.hasStarArgs || args2.hasKwArgs) return void 0;
+    const names = new Set(this.model.resolve(callee, scope).map((r) => r.name.replace(/^(posixpath|ntpath)\./, "os.path.")));
+    const has = (set) => [...names].some((n) => set.has(n));
+    const first = args2.positional[0];
+    const evalArg = (n) => n ? this.of(n, scope, depth) : void 0;
+    if (has(PATH_CLASSES) || names.has("os.path.join")) {
+      if (!first || args2.keywords.size) return void 0;
+      const parts2 = args2.positional.map(evalArg);
+      if (!parts2.every((p) => p)) return void 0;
+      if (parts2.every((p) => only(p, "constant"))) return constant2(void 0, "a literal path");
+      if (!only(parts2[0], "own-path")) return void 0;
+      return parts2.slice(1).every((p) => only(p, "constant") && p.value !== void 0 && relativePart(p.value)) ? parts2[0] : void 0;
+    }
+    if (has(PATH_SAME_PLACE)) {
+      const p = args2.positional.length === 1 ? evalArg(first) : void 0;
+      return p && (only(p, "own-path") || only(p, "constant") || names.has("builtins.str") && only(p, "own-data")) ? p : void 0;
+    }
+    if (has(OPENERS)) {
+      const target = args2.find("file", 0) ?? args2.find("filename") ?? args2.find("name") ?? args2.find("fileobj");
+      const p = evalArg(target);
+      return p && (only(p, "own-path") || only(p, "own-data")) ? { origins: /* @__PURE__ */ new Set(["own-data"]), reason: only(p, "own-data") ? p.reason : `read from ${p.reason}` } : void 0;
+    }
+    if (has(STREAMS)) {
+      const p = args2.positional.length === 1 && !args2.keywords.size ? evalArg(first) : void 0;
+      return p && (only(p, "constant") || only(p, "own-data")) ? { origins: /* @__PURE__ */ new Set(["own-data"]), reason: p.reason } : void 0;
+    }
+    if (has(DECODERS)) {
+      const p = evalArg(first);
+      const rest = [...args2.positional.slice(1), ...args2.keywords.values()].every((a) => {
+        const r = evalArg(a);
+        return r && only(r, "constant");
+      });
+      return p && rest && (only(p, "constant") || only(p, "own-data")) ? p : void 0;
+    }
+    if (has(RESOURCE_PATHS)) {
+      const pkg = args2.find("anchor", 0) ?? args2.find("package");
+      return !pkg || this.ownPackage(pkg, scope) ? { origins: /* @__PURE__ */ new Set(["own-path"]), reason: "a resource of the program's own package" } : void 0;
+    }
+    if (has(RESOURCE_FILE_PATHS) || has(RESOURCE_DATA)) {
+      const pkg = args2.find("package", 0) ?? args2.find("package_or_requirement");
+      const resource = args2.find("resource", 1) ?? args2.find("resource_name");
+      const r = evalArg(resource);
+      if (!pkg || !this.ownPackage(pkg, scope) || !r || !only(r, "constant") || r.value === void 0 || !relativePart(r.value)) return void 0;
+      return { origins: /* @__PURE__ */ new Set([has(RESOURCE_DATA) ? "own-data" : "own-path"]), reason: "a resource of the program's own package" };
+    }
+    if (names.has("importlib.resources.as_file") || names.has("importlib_resources.as_file")) {
+      const p = evalArg(first);
+      return p && only(p, "own-path") ? p : void 0;
+    }
+    for (const n of names) {
+      const from = OUTSIDE_CALLS.find(([pattern]) => pattern.test(n));
+      if (from) this.outside ??= from[1];
+    }
+    if (callee.type !== "attribute") return void 0;
+    const object = childByField(callee, "object");
+    const method = this.text(childByField(callee, "attribute") ?? callee);
+    const base = object && this.of(object, scope, depth);
+    if (!base) return void 0;
+    const argsConstant = args2.values().every((a) => {
+      const r = evalArg(a);
+      return r && only(r, "constant") && (r.value === void 0 || relativePart(r.value));
+    });
+    if (only(base, "own-path") && PATH_METHODS_SAME_PLACE.has(method) && argsConstant) return base;
+    if (only(base, "own-path") && PATH_METHODS_READING.has(method) && argsConstant) return { origins: /* @__PURE__ */ new Set(["own-data"]), reason: `read from ${base.reason}` };
+    if (only(base, "own-data") && DATA_METHODS.has(method) && argsConstant) return base;
+    if (only(base, "constant") && CONSTANT_METHODS.has(method) && argsConstant) return constant2(void 0, base.reason);
+    return void 0;
+  }
+  /** `__name__`, `__package__`, or a literal naming the package the module belongs to. */
+  ownPackage(node, scope) {
+    const text2 = this.text(node);
+    if ((text2 === "__name__" || text2 === "__package__") && node.type === "identifier") return !this.model.lookup(text2, scope, node)?.length;
+    const p = this.of(node, scope, 1);
+    const value = p && only(p, "constant") ? p.value : void 0;
+    const own = this.model.moduleName.split(".")[0];
+    return value !== void 0 && own !== "" && value.split(".")[0] === own;
+  }
+};
+function constant2(value, reason2) {
+  return { origins: /* @__PURE__ */ new Set(["constant"]), ...value !== void 0 ? { value } : {}, reason: reason2 };
+}
+function only(p, origin) {
+  return p.origins.size === 1 && p.origins.has(origin);
+}
+function join(a, b) {
+  if (!a || !b) return void 0;
+  const origins = /* @__PURE__ */ new Set([...a.origins, ...b.origins]);
+  return { origins, ...a.value !== void 0 && a.value === b.value ? { value: a.value } : {}, reason: a.reason };
+}
+function relativePart(value) {
+  return !/^([\\/~]|[A-Za-z]:)/.test(value) && !value.includes("\0") && !climbsFar(value);
+}
+function climbsFar(value) {
+  return value.split(/[\\/]/).filter((s) => s === "..").length > 2;
+}
+function textualBindings(source) {
+  const assigned = /* @__PURE__ */ new Map();
+  for (const m of source.matchAll(/(?:^|[^\w.])([A-Za-z_]\w*)\s*(?:=(?!=)|[-+*/%&|^@]=|<<=|>>=|\*\*=|\/\/=|:=|:[^=\n]{0,200}=(?!=))/gm)) {
+    assigned.set(m[1], (assigned.get(m[1]) ?? 0) + 1);
+  }
+  const other = /* @__PURE__ */ new Set();
+  const words = (text2) => {
+    for (const w of text2.match(/[A-Za-z_]\w*/g) ?? []) other.add(w);
+  };
+  for (const m of source.matchAll(/\b(?:global|import)\b([^\n]*)/g)) words(m[1]);
+  for (const m of source.matchAll(/\bfor\b([^\n]{0,200}?)\bin\b/g)) words(m[1]);
+  for (const m of source.matchAll(/\b(?:as|def|class|del)\s+([A-Za-z_]\w*)/g)) other.add(m[1]);
+  const dynamic = /\b(globals|vars)\s*\(\s*\)\s*(\[|\.update|\.setdefault)|setattr\s*\(\s*sys\.modules/.test(source);
+  return { assigned, other, dynamic };
+}
+function basename(path) {
+  return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+}
+function escapeRegExp2(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// src/rules/python/trust.ts
+var INPUT_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn", "fileobj", "file_obj"];
+function readsDataArgument(target) {
+  return /(^|\.)(loads|_loads|decode|unpackb|pickle_loads)$/.test(target) || /^(yaml|ruamel\.yaml)\./.test(target);
+}
+var evaluators = /* @__PURE__ */ new WeakMap();
+function inputArgument(m) {
+  for (const k of INPUT_KEYWORDS) {
+    const v = m.args.keywords.get(k);
+    if (v) return v;
+  }
+  return m.args.positional[0];
+}
+function judgeInputTrust(m) {
+  if (m.via === "reference") return { trust: "unknown", reason: "the deserializer is passed as a callable; what it is applied to is not followed" };
+  const arg = inputArgument(m);
+  if (!arg) return void 0;
+  let evaluator = evaluators.get(m.model);
+  if (!evaluator) evaluators.set(m.model, evaluator = new ProvenanceEvaluator(m.model));
+  const { provenance: p, writtenHere, outside } = evaluator.judge(arg, m.scope);
+  if (writtenHere) return { trust: "unknown", reason: "the input is a file of the program's own that this module also writes, so it holds what was written at run time" };
+  if (!p) return outside ? { trust: "unknown", reason: `the input depends on ${outside}` } : { trust: "unknown" };
+  const data2 = readsDataArgument(m.target);
+  const internal = [...p.origins].every((o) => o !== "constant" || data2);
+  if (internal) return { trust: "internal", reason: `the input is ${p.reason}` };
+  return { trust: "unknown", reason: "the input is a literal path, which names a file relative to the working directory or elsewhere on the machine, not one of the program's own" };
+}
+
 // src/rules/python/PYTHON-LANG-SEC-040.ts
 var PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
 function message(m) {
@@ -18049,6 +18479,7 @@ var PYTHON_LANG_SEC_040_default = defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
   prefilter: ["pickle", "Pickle"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, message }],
   docs: {
     summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
@@ -18196,14 +18627,14 @@ function loaderFix(loader, m) {
   const safe = name2 && SAFE_EQUIVALENT[m.model.text(name2)];
   return name2 && safe ? fix(`Use yaml.${safe}`, [replaceNode(name2, safe)]) : void 0;
 }
-function fullLoaderOutcome(m, what, fixed2) {
+function fullLoaderOutcome(m, what, fixed) {
   const severity = "medium";
   const confidence = "high";
   return {
     severity,
     confidence,
     message: `${what} uses FullLoader, which builds arbitrary Python objects from tags; it allowed code execution before PyYAML 5.4 (CVE-2020-1747, CVE-2020-14343) and still exposes more than data. Use \`yaml.safe_load\` for untrusted input.`,
-    ...fixed2 ? { fix: fixed2 } : {}
+    ...fixed ? { fix: fixed } : {}
   };
 }
 function checkFullLoad(m) {
@@ -18229,6 +18660,7 @@ var PYTHON_LANG_SEC_041_default = defineRule({
   banditIds: ["B506"],
   similar: ["PYTHON-LANG-SEC-043", "PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-042"],
   prefilter: ["yaml"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: ["yaml.load", "yaml.load_all"], check: checkLoad, message: unsafeMessage },
     { call: ["yaml.unsafe_load", "yaml.unsafe_load_all", ...methodsOf(UNSAFE_LOADERS)], message: unsafeMessage },
@@ -18311,6 +18743,7 @@ var PYTHON_LANG_SEC_042_default = defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-041"],
   prefilter: ["jsonpickle"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["jsonpickle.decode", "jsonpickle.loads", "jsonpickle.Unpickler"], subclasses: true, references: true, check, message: message2 }],
   docs: {
     summary: "Detects jsonpickle decoding (`jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.Unpickler`), which rebuilds arbitrary Python objects and can run code.",
@@ -18444,6 +18877,7 @@ var PYTHON_LANG_SEC_043_default = defineRule({
   banditIds: ["B506"],
   similar: ["PYTHON-LANG-SEC-041", "PYTHON-LANG-SEC-040"],
   prefilter: ["ruamel"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: ["ruamel.yaml.YAML().load", "ruamel.yaml.YAML().load_all"], check: checkInstanceLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE2}` },
     { call: ["ruamel.yaml.load", "ruamel.yaml.load_all"], check: checkLegacyLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE2}` }
@@ -18512,6 +18946,7 @@ var PYTHON_LANG_SEC_044_default = defineRule({
   banditIds: ["B302"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-045"],
   prefilter: ["marshal"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["marshal.load", "marshal.loads"], references: true, message: message3 }],
   docs: {
     summary: "Detects `marshal.load` and `marshal.loads`, which are not safe on data that could come from an untrusted source.",
@@ -18592,6 +19027,7 @@ var PYTHON_LANG_SEC_045_default = defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-044"],
   prefilter: ["shelve", "Shelf"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     {
       call: ["shelve.open", "shelve.Shelf", "shelve.DbfilenameShelf", "shelve.BsdDbShelf"],
@@ -18671,6 +19107,7 @@ var PYTHON_LANG_SEC_046_default = defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-005"],
   prefilter: ["dill"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: ["dill.load", "dill.loads", "dill.Unpickler"], subclasses: true, references: true, message: message5 },
     { call: ["dill.load_session", "dill.load_module", "dill.load_module_asdict", "dill.temp.load", "dill.temp.loadIO"], message: message5 }
@@ -18987,6 +19424,7 @@ var PYTHON_ML_SEC_001_default = defineRule({
   banditIds: ["B614"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
   prefilter: ["torch", "model_zoo", "load_state_dict_from_url"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check4, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE3}` }],
   docs: {
     summary: "Detects `torch.load` (and `torch.hub.load_state_dict_from_url`) calls that do not pass `weights_only=True`, which unpickle the checkpoint and can run arbitrary code.",
@@ -19087,6 +19525,7 @@ var PYTHON_ML_SEC_002_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-009"],
   prefilter: ["numpy", "read_array"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: Object.keys(ALLOW_PICKLE_POSITION), check: check5, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE4}` },
     { call: ["numpy.loads", "numpy.ma.loads", "numpy.ma.load", "numpy.core.multiarray.loads"], references: true, message: legacyMessage }
@@ -19154,6 +19593,7 @@ var PYTHON_ML_SEC_003_default = defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-010"],
   prefilter: ["pandas", "read_pickle", "pickle_compat"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     {
       call: ["pandas.read_pickle", "pandas.compat.pickle_compat.load", "pandas.compat.pickle_compat.loads"],
@@ -19229,6 +19669,7 @@ var PYTHON_ML_SEC_004_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-001", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-011"],
   prefilter: ["joblib"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["joblib.load"], references: true, message: message8 }],
   docs: {
     summary: "Detects `joblib.load` (also `sklearn.externals.joblib.load`), which unpickles model files and runs any code they contain.",
@@ -19299,6 +19740,7 @@ var PYTHON_ML_SEC_005_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-046"],
   prefilter: ["cloudpickle", "srsly"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["cloudpickle.load", "cloudpickle.loads", "srsly.pickle_loads"], references: true, message: message9 }],
   docs: {
     summary: "Detects cloudpickle deserialization (`cloudpickle.loads`, `cloudpickle.load`, and wrappers such as `srsly.pickle_loads`), which runs arbitrary code from its input.",
@@ -19365,6 +19807,7 @@ var PYTHON_ML_SEC_006_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040"],
   prefilter: ["torch", "PackageImporter"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["torch.package.PackageImporter"], subclasses: true, message: message10 }],
   docs: {
     summary: "Detects `torch.package.PackageImporter`, which loads pickled objects and executes Python code shipped inside a `.pt` package.",
@@ -19441,6 +19884,7 @@ var PYTHON_ML_SEC_007_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-001", "PYTHON-ML-SEC-004"],
   prefilter: ["keras"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: Object.keys(SAFE_MODE_POSITION), check: check6, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE5}` },
     {
@@ -19578,6 +20022,7 @@ var PYTHON_ML_SEC_009_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-002", "PYTHON-LANG-SEC-040"],
   prefilter: ["msgpack_numpy"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     {
       call: ["msgpack_numpy.unpackb", "msgpack_numpy.loads", "msgpack_numpy.unpack", "msgpack_numpy.load", "msgpack_numpy.Unpacker", "msgpack_numpy.decode"],
@@ -19649,6 +20094,7 @@ var PYTHON_ML_SEC_010_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-003"],
   prefilter: ["pandas", "read_hdf", "HDFStore"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["pandas.read_hdf", "pandas.HDFStore"], check: check7, message: message13 }],
   docs: {
     summary: 'Detects `pandas.read_hdf` and opening an existing `pandas.HDFStore`: object-dtype data in HDF5 "fixed" format is stored with pickle and unpickled on read.',
@@ -19725,6 +20171,7 @@ var PYTHON_ML_SEC_011_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-004"],
   prefilter: ["skops"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["skops.io.load", "skops.io.loads"], check: check8, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE8}` }],
   docs: {
     summary: "Detects `skops.io.load`/`loads` with `trusted=True` or with the file's own `get_untrusted_types()` result, which defeats skops' type checks.",
@@ -19801,6 +20248,7 @@ var PYTHON_ML_SEC_012_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004"],
   prefilter: ["nltk"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["nltk.data.load"], check: check9, message: message14 }],
   docs: {
     summary: 'Detects `nltk.data.load` of pickled resources (`.pickle` files or `format="pickle"`), which unpickles data from the nltk_data directories.',
@@ -19970,6 +20418,7 @@ var PYTHON_DESER_001_default = defineRule({
   similar: SINK_RULES.map((r) => r.id),
   prefilter,
   flowNames: FLOW_NAMES,
+  flowSourceWords: SOURCE_WORDS,
   derivedSites: wrapperSites,
   sinks: SINK_RULES.flatMap((r) => r.sinks).map(flowChecked),
   docs: {
@@ -20153,11 +20602,11 @@ function clauseInterval(clause) {
 function specifierInterval(specifier) {
   const out2 = {};
   for (const clause of specifier.split(",").map((c) => c.trim()).filter(Boolean)) {
-    const i2 = clauseInterval(clause);
-    if (i2 === void 0) return void 0;
-    if (i2 === "any") continue;
-    if (i2.lo && (!out2.lo || tighterLow(i2.lo, out2.lo))) out2.lo = i2.lo;
-    if (i2.hi && (!out2.hi || tighterHigh(i2.hi, out2.hi))) out2.hi = i2.hi;
+    const i3 = clauseInterval(clause);
+    if (i3 === void 0) return void 0;
+    if (i3 === "any") continue;
+    if (i3.lo && (!out2.lo || tighterLow(i3.lo, out2.lo))) out2.lo = i3.lo;
+    if (i3.hi && (!out2.hi || tighterHigh(i3.hi, out2.hi))) out2.hi = i3.hi;
   }
   return out2;
 }
@@ -20169,10 +20618,10 @@ function tighterHigh(a, b) {
   const c = (0, import_pep440.compare)(a.version, b.version);
   return c < 0 || c === 0 && !a.inclusive;
 }
-function nonEmpty(i2) {
-  if (!i2.lo || !i2.hi) return true;
-  const c = (0, import_pep440.compare)(i2.lo.version, i2.hi.version);
-  return c < 0 || c === 0 && i2.lo.inclusive && i2.hi.inclusive;
+function nonEmpty(i3) {
+  if (!i3.lo || !i3.hi) return true;
+  const c = (0, import_pep440.compare)(i3.lo.version, i3.hi.version);
+  return c < 0 || c === 0 && i3.lo.inclusive && i3.hi.inclusive;
 }
 function admits(specifier, affected) {
   const wanted = specifierInterval(specifier);
@@ -20377,11 +20826,11 @@ function closest(input, candidates) {
   return best !== void 0 && bestDistance <= Math.max(3, Math.floor(input.length / 3)) ? best : void 0;
 }
 function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    const cur = [i2];
+  let prev = Array.from({ length: b.length + 1 }, (_, i3) => i3);
+  for (let i3 = 1; i3 <= a.length; i3++) {
+    const cur = [i3];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i3 - 1] === b[j - 1] ? 0 : 1));
     }
     prev = cur;
   }
@@ -20412,6 +20861,7 @@ function buildRuleSet(spec) {
   });
 }
 function customized(rule, change) {
+  if (change?.onlySinksOf) rule = narrowed(rule, change.onlySinksOf);
   const extra = [...new Set((change?.extraSinks ?? []).map(canonicalName))];
   const severity = change?.severity;
   if (!extra.length && !severity) return rule;
@@ -20419,6 +20869,15 @@ function customized(rule, change) {
   if (severity) sinks2 = sinks2.map((s) => withSeverity(s, severity));
   const prefilter2 = [.../* @__PURE__ */ new Set([...rule.prefilter, ...extra.map((name2) => name2.slice(name2.lastIndexOf(".") + 1))])];
   return { ...rule, severity: severity ?? rule.severity, prefilter: prefilter2, sinks: sinks2 };
+}
+function narrowed(rule, ids3) {
+  const others = PYTHON_RULES.filter((r) => ids3.includes(r.id));
+  const names = new Set(others.flatMap((r) => r.sinks.flatMap((s) => s.call)));
+  return {
+    ...rule,
+    sinks: rule.sinks.filter((s) => s.call.some((n) => names.has(n))),
+    prefilter: [...new Set(others.flatMap((r) => r.prefilter))]
+  };
 }
 function configuredSink(rule, names) {
   const message15 = (m) => {
@@ -20446,6 +20905,56 @@ function withSeverity(spec, severity) {
   };
 }
 
+// src/rules/python/trust-join.ts
+var TRUST_FLOW_RULE = "PYTHON-DESER-001";
+function judgesTrust(id) {
+  return PYTHON_RULES.some((r) => r.id === id && r.judgeTrust);
+}
+function withTrustFlow(spec) {
+  if (spec.ruleIds.includes(TRUST_FLOW_RULE) || !spec.ruleIds.some(judgesTrust)) return spec;
+  const onlySinksOf = spec.ruleIds.filter(judgesTrust);
+  return {
+    ...spec,
+    ruleIds: [...spec.ruleIds, TRUST_FLOW_RULE],
+    customizations: { ...spec.customizations, [TRUST_FLOW_RULE]: { onlySinksOf } }
+  };
+}
+function siteKey(file, l) {
+  return `${file}\0${l.line}:${l.column}-${l.endLine}:${l.endColumn}`;
+}
+function resolveTrust(findings, reportFlowRule) {
+  const flows = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.ruleId !== TRUST_FLOW_RULE) continue;
+    const sink = f.trace?.at(-1)?.location;
+    for (const key of [siteKey(f.location.file, f.location), ...sink ? [siteKey(sink.file, sink)] : []]) {
+      if (!flows.has(key)) flows.set(key, f);
+    }
+  }
+  const out2 = [];
+  for (const f of findings) {
+    if (f.ruleId === TRUST_FLOW_RULE) {
+      if (reportFlowRule) out2.push({ ...f, trust: "untrusted" });
+      continue;
+    }
+    const flow = f.trust !== void 0 ? flows.get(siteKey(f.location.file, f.location)) : void 0;
+    if (!flow?.trace?.length) {
+      out2.push(f);
+      continue;
+    }
+    const sources = flow.sources;
+    const source = flow.trace[0].message.replace(/^source: /, "");
+    out2.push({
+      ...f,
+      trust: "untrusted",
+      trustReason: `untrusted data reaches this call (${TRUST_FLOW_RULE}): ${source}`,
+      trace: flow.trace,
+      ...sources !== void 0 ? { sources } : {}
+    });
+  }
+  return out2;
+}
+
 // src/artifacts/containers/bytes.ts
 function u16le(b, at) {
   return b[at] | b[at + 1] << 8;
@@ -20469,7 +20978,7 @@ function i64le(b, at) {
 }
 function startsWith(b, prefix, at = 0) {
   if (b.length < at + prefix.length) return false;
-  for (let i2 = 0; i2 < prefix.length; i2++) if (b[at + i2] !== prefix[i2]) return false;
+  for (let i3 = 0; i3 < prefix.length; i3++) if (b[at + i3] !== prefix[i3]) return false;
   return true;
 }
 function ascii(text2) {
@@ -20477,8 +20986,8 @@ function ascii(text2) {
 }
 function latin1(b) {
   let out2 = "";
-  for (let i2 = 0; i2 < b.length; i2 += 4096) {
-    out2 += String.fromCharCode(...b.subarray(i2, Math.min(b.length, i2 + 4096)));
+  for (let i3 = 0; i3 < b.length; i3 += 4096) {
+    out2 += String.fromCharCode(...b.subarray(i3, Math.min(b.length, i3 + 4096)));
   }
   return out2;
 }
@@ -20499,18 +21008,153 @@ function concatBytes(chunks, total) {
   return out2;
 }
 function lastIndexOf(hay, needle, from = hay.length - needle.length) {
-  outer: for (let i2 = Math.min(from, hay.length - needle.length); i2 >= 0; i2--) {
-    for (let j = 0; j < needle.length; j++) if (hay[i2 + j] !== needle[j]) continue outer;
-    return i2;
+  outer: for (let i3 = Math.min(from, hay.length - needle.length); i3 >= 0; i3--) {
+    for (let j = 0; j < needle.length; j++) if (hay[i3 + j] !== needle[j]) continue outer;
+    return i3;
   }
   return -1;
 }
 function indexOf(hay, needle, from = 0) {
-  outer: for (let i2 = Math.max(0, from); i2 + needle.length <= hay.length; i2++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i2 + j] !== needle[j]) continue outer;
-    return i2;
+  outer: for (let i3 = Math.max(0, from); i3 + needle.length <= hay.length; i3++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i3 + j] !== needle[j]) continue outer;
+    return i3;
   }
   return -1;
+}
+var crcTable;
+function crc32(bytes) {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+      crcTable[n] = c;
+    }
+  }
+  let crc = -1;
+  for (let at = 0; at < bytes.length; at++) crc = crcTable[(crc ^ bytes[at]) & 255] ^ crc >>> 8;
+  return (crc ^ -1) >>> 0;
+}
+
+// src/artifacts/containers/lz4.ts
+var FRAME_MAGIC = [4, 34, 77, 24];
+var LEGACY_MAGIC = [2, 33, 76, 24];
+var LEGACY_BLOCK = 8 << 20;
+var CapReached = class extends Error {
+};
+var Corrupt = class extends Error {
+};
+var Output = class {
+  constructor(cap) {
+    this.cap = cap;
+    this.bytes = new Uint8Array(Math.min(cap, 1 << 16));
+  }
+  cap;
+  bytes;
+  length = 0;
+  room(count) {
+    if (this.length + count <= this.bytes.length) return;
+    if (this.length >= this.cap) throw new CapReached();
+    const grown = new Uint8Array(Math.min(this.cap, Math.max(this.bytes.length * 2, this.length + count)));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+  literal(source, at, count) {
+    this.room(count);
+    const take = Math.min(count, this.bytes.length - this.length);
+    this.bytes.set(source.subarray(at, at + take), this.length);
+    this.length += take;
+    if (take < count) throw new CapReached();
+  }
+  match(offset, count) {
+    if (offset === 0 || offset > this.length) throw new Corrupt("lz4 match offset outside the output");
+    this.room(count);
+    const take = Math.min(count, this.bytes.length - this.length);
+    for (let i3 = 0; i3 < take; i3++, this.length++) this.bytes[this.length] = this.bytes[this.length - offset];
+    if (take < count) throw new CapReached();
+  }
+};
+function decodeBlock(input, start2, end, out2) {
+  let at = start2;
+  while (at < end) {
+    const token = input[at++];
+    let literals = token >>> 4;
+    if (literals === 15) {
+      let byte;
+      do {
+        if (at >= end) throw new Corrupt("lz4 block is truncated");
+        byte = input[at++];
+        literals += byte;
+      } while (byte === 255);
+    }
+    if (at + literals > end) throw new Corrupt("lz4 block is truncated");
+    out2.literal(input, at, literals);
+    at += literals;
+    if (at >= end) return;
+    if (at + 2 > end) throw new Corrupt("lz4 block is truncated");
+    const offset = input[at] | input[at + 1] << 8;
+    at += 2;
+    let length = (token & 15) + 4;
+    if ((token & 15) === 15) {
+      let byte;
+      do {
+        if (at >= end) throw new Corrupt("lz4 block is truncated");
+        byte = input[at++];
+        length += byte;
+      } while (byte === 255);
+    }
+    out2.match(offset, length);
+  }
+}
+function decodeFrame(input, at, out2) {
+  const flags2 = input[at + 4];
+  const bd = input[at + 5];
+  if (flags2 === void 0 || bd === void 0) throw new Corrupt("lz4 frame header is truncated");
+  if (flags2 >>> 6 !== 1) throw new Corrupt("lz4 frame version is not supported");
+  if (flags2 & 1) throw new Corrupt("lz4 frames with a dictionary are not supported");
+  let position = at + 6 + (flags2 & 8 ? 8 : 0) + (flags2 & 1 ? 4 : 0) + 1;
+  const blockChecksum = (flags2 & 16) !== 0;
+  for (; ; ) {
+    if (position + 4 > input.length) throw new Corrupt("lz4 frame is truncated");
+    const word = u32le(input, position);
+    position += 4;
+    if (word === 0) break;
+    const size = word % 2147483648;
+    if (position + size > input.length) throw new Corrupt("lz4 frame is truncated");
+    if (word >= 2147483648) out2.literal(input, position, size);
+    else decodeBlock(input, position, position + size, out2);
+    position += size + (blockChecksum ? 4 : 0);
+  }
+  return position + (flags2 & 4 ? 4 : 0);
+}
+function decodeLegacyFrame(input, at, out2) {
+  let position = at + 4;
+  while (position + 4 <= input.length) {
+    const size = u32le(input, position);
+    if (startsWith(input, FRAME_MAGIC, position) || startsWith(input, LEGACY_MAGIC, position) || size > LEGACY_BLOCK + (LEGACY_BLOCK >>> 7)) break;
+    position += 4;
+    if (position + size > input.length) throw new Corrupt("lz4 frame is truncated");
+    decodeBlock(input, position, position + size, out2);
+    position += size;
+  }
+  return position;
+}
+function decodeLz4Frames(input, maxOutput) {
+  const out2 = new Output(Math.max(0, maxOutput));
+  let at = 0;
+  try {
+    while (at + 4 <= input.length) {
+      if (startsWith(input, FRAME_MAGIC, at)) at = decodeFrame(input, at, out2);
+      else if (startsWith(input, LEGACY_MAGIC, at)) at = decodeLegacyFrame(input, at, out2);
+      else if ((u32le(input, at) & 4294967280) === 407710288 && at + 8 <= input.length) at += 8 + u32le(input, at + 4);
+      else break;
+    }
+  } catch (error) {
+    const bytes = out2.bytes.subarray(0, out2.length);
+    if (error instanceof CapReached) return { bytes, limitReached: true };
+    return { bytes, limitReached: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  return { bytes: out2.bytes.subarray(0, out2.length), limitReached: false };
 }
 
 // src/artifacts/containers/sources.ts
@@ -20550,6 +21194,89 @@ async function readRange(source, offset, length) {
   }
   return got === want ? out2 : out2.subarray(0, got);
 }
+
+// src/artifacts/containers/reader.ts
+function decodedMember(context, codec, input, member, fields) {
+  let best;
+  return {
+    ...fields,
+    decoded: true,
+    async head(length) {
+      if (best && (best.complete || best.bytes.length >= length)) return best.bytes.subarray(0, length);
+      const result2 = await context.decompress(codec, input, member, length);
+      best = { bytes: result2.bytes, complete: result2.bytes.length < length || result2.error !== void 0 || result2.limitReached };
+      return result2.bytes;
+    },
+    async open() {
+      if (best?.complete) return memorySource(best.bytes);
+      if (!context.canDecompress()) {
+        context.notInspected("decompression limit reached; member not inspected", member);
+        return null;
+      }
+      return memorySource((await context.decompress(codec, input, member)).bytes);
+    }
+  };
+}
+
+// src/artifacts/containers/compressed.ts
+var BZIP2_MAGIC = ascii("BZh");
+var JOBLIB_ZFILE_MAGIC = ascii("ZF");
+function streamReader({ format, codec, sniff, skip = 0, trait }) {
+  return {
+    format,
+    sniff,
+    async list(source, context) {
+      if (trait) context.trait(trait);
+      const label = `[${codec}]`;
+      const name2 = `${context.member ?? ""}${label}`;
+      if (!context.canDecompress()) {
+        context.notInspected("decompression limit already reached; not inspected", name2);
+        return { members: [] };
+      }
+      const input = skip > 0 ? sliceSource(source, skip, source.size - skip) : source;
+      const member = decodedMember(context, codec, input, name2, {
+        path: label,
+        offset: 0,
+        size: 0,
+        compressedSize: input.size,
+        method: codec
+      });
+      return { members: [member] };
+    }
+  };
+}
+var gzipReader = streamReader({ format: "gzip", codec: "gzip", sniff: (head) => startsWith(head, [31, 139]) });
+var bzip2Reader = streamReader({
+  format: "bz2",
+  codec: "bz2",
+  sniff: (head) => startsWith(head, BZIP2_MAGIC) && head.length > 3 && head[3] >= 49 && head[3] <= 57
+});
+var xzReader = streamReader({ format: "xz", codec: "xz", sniff: (head) => startsWith(head, [253, 55, 122, 88, 90, 0]) });
+var zstdReader = streamReader({ format: "zstd", codec: "zstd", sniff: (head) => startsWith(head, [40, 181, 47, 253]) });
+var lz4Reader = streamReader({
+  format: "lz4",
+  codec: "lz4",
+  sniff: (head) => startsWith(head, FRAME_MAGIC) || startsWith(head, LEGACY_MAGIC)
+});
+var zlibReader = streamReader({
+  format: "zlib",
+  codec: "zlib",
+  sniff: (head) => head.length >= 2 && head[0] === 120 && (head[0] << 8 | head[1]) % 31 === 0
+});
+function looksLikeLzmaAlone(head) {
+  if (head.length < 13 || head[0] !== 93) return false;
+  const dict = (head[1] | head[2] << 8 | head[3] << 16 | head[4] << 24) >>> 0;
+  const sizeKnown = !head.subarray(5, 13).every((b) => b === 255);
+  return dict >= 1 << 12 && dict <= 1 << 30 && (!sizeKnown || head[12] === 0);
+}
+var lzmaReader = streamReader({ format: "lzma", codec: "lzma", sniff: looksLikeLzmaAlone });
+var joblibZfileReader = streamReader({
+  format: "joblib-zfile",
+  codec: "zlib",
+  sniff: (head) => startsWith(head, JOBLIB_ZFILE_MAGIC) && head.length >= 22 && head[21] === 120,
+  skip: 21,
+  trait: "joblib"
+});
 
 // src/artifacts/containers/npy.ts
 var MAGIC = [147, ...ascii("NUMPY")];
@@ -20599,12 +21326,12 @@ function extractValue(text2, key) {
   }
   if (open2 === "[" || open2 === "(") {
     let depth = 0;
-    for (let i2 = start2; i2 < text2.length; i2++) {
-      const c = text2[i2];
+    for (let i3 = start2; i3 < text2.length; i3++) {
+      const c = text2[i3];
       if (c === "[" || c === "(") depth++;
       else if (c === "]" || c === ")") {
         depth--;
-        if (depth === 0) return text2.slice(start2, i2 + 1);
+        if (depth === 0) return text2.slice(start2, i3 + 1);
       }
     }
     return void 0;
@@ -20615,6 +21342,1057 @@ var OBJECT_SPELLING = /^[<>|=]?(O\d*|object_?)$/;
 function descrHasObject(descr) {
   if (!descr.startsWith("[")) return OBJECT_SPELLING.test(descr.trim());
   return [...descr.matchAll(/['"]([^'"]*)['"]/g)].some((m) => OBJECT_SPELLING.test(m[1].trim()));
+}
+var npyReader = {
+  format: "npy",
+  sniff: looksLikeNpy,
+  async list(source, context) {
+    const parsed = await readNpyHeader(source);
+    if (!parsed.ok) {
+      context.warn(parsed.error, context.member);
+      return { members: [] };
+    }
+    const { header } = parsed;
+    const size = source.size - header.dataOffset;
+    const body2 = sliceSource(source, header.dataOffset, size);
+    return {
+      members: [
+        {
+          path: "",
+          label: `[npy ${header.descr} ${JSON.stringify(header.shape)}]`,
+          offset: header.dataOffset,
+          size,
+          compressedSize: size,
+          method: "raw",
+          ...header.hasObject ? { role: "pickle", expectPickle: true, head: (length) => readRange(body2, 0, length), open: async () => body2 } : { role: "tensor-data" }
+        }
+      ]
+    };
+  }
+};
+
+// src/artifacts/containers/opaque.ts
+function opaqueReader(format, signature) {
+  return {
+    format,
+    sniff: (head) => startsWith(head, signature),
+    async list(source, context) {
+      context.issue(
+        { kind: "uninspectable", severity: "medium", message: `${format} archive: Pathfinder cannot inspect its contents, which may include pickles` },
+        context.member
+      );
+      return { members: [{ path: `[${format}]`, offset: 0, size: source.size, compressedSize: source.size, method: format, role: "other" }] };
+    }
+  };
+}
+var rarReader = opaqueReader("rar", ascii("Rar!\x07"));
+
+// src/artifacts/containers/bcj.ts
+var isX86Ms = (b) => b === 0 || b === 255;
+var X86_ALLOWED = [true, true, true, false, true, false, false, false];
+var X86_BIT = [0, 1, 2, 2, 3, 3, 3, 3];
+function x86(bytes, from, to, start2) {
+  const size = to - from;
+  if (size < 5) return;
+  let prevMask = 0;
+  let prevPos = start2 - 5 >>> 0;
+  for (let i3 = 0; i3 <= size - 5; ) {
+    const at = from + i3;
+    let b = bytes[at];
+    if (b !== 232 && b !== 233) {
+      i3++;
+      continue;
+    }
+    const now = start2 + i3 >>> 0;
+    const offset = now - prevPos >>> 0;
+    prevPos = now;
+    if (offset > 5) prevMask = 0;
+    else for (let k = 0; k < offset; k++) prevMask = (prevMask & 119) << 1 & 255;
+    b = bytes[at + 4];
+    if (isX86Ms(b) && X86_ALLOWED[prevMask >>> 1 & 7] && prevMask >>> 1 < 16) {
+      let src = (b << 24 | bytes[at + 3] << 16 | bytes[at + 2] << 8 | bytes[at + 1]) >>> 0;
+      let dest;
+      for (; ; ) {
+        dest = src - (now + 5 >>> 0) >>> 0;
+        if (prevMask === 0) break;
+        const index = X86_BIT[prevMask >>> 1];
+        b = dest >>> 24 - index * 8 & 255;
+        if (!isX86Ms(b)) break;
+        src = (dest ^ 2 ** (32 - index * 8) - 1) >>> 0;
+      }
+      bytes[at + 4] = dest >>> 24 & 1 ? 255 : 0;
+      bytes[at + 3] = dest >>> 16 & 255;
+      bytes[at + 2] = dest >>> 8 & 255;
+      bytes[at + 1] = dest & 255;
+      i3 += 5;
+      prevMask = 0;
+    } else {
+      i3++;
+      prevMask |= 1;
+      if (isX86Ms(b)) prevMask |= 16;
+    }
+  }
+}
+function powerpc(bytes, from, to, start2) {
+  for (let i3 = 0; from + i3 + 4 <= to; i3 += 4) {
+    const at = from + i3;
+    if (bytes[at] >>> 2 !== 18 || (bytes[at + 3] & 3) !== 1) continue;
+    const src = ((bytes[at] & 3) << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3] & ~3) >>> 0;
+    const dest = src - (start2 + i3 >>> 0) >>> 0;
+    bytes[at] = 72 | dest >>> 24 & 3;
+    bytes[at + 1] = dest >>> 16 & 255;
+    bytes[at + 2] = dest >>> 8 & 255;
+    bytes[at + 3] = bytes[at + 3] & 3 | dest & 252;
+  }
+}
+var IA64_BRANCH = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 6, 6, 0, 0, 7, 7, 4, 4, 0, 0, 4, 4, 0, 0];
+function ia64(bytes, from, to, start2) {
+  for (let i3 = 0; from + i3 + 16 <= to; i3 += 16) {
+    const at = from + i3;
+    const mask = IA64_BRANCH[bytes[at] & 31];
+    for (let slot2 = 0, bitPos = 5; slot2 < 3; slot2++, bitPos += 41) {
+      if ((mask >>> slot2 & 1) === 0) continue;
+      const bytePos = bitPos >>> 3;
+      const bitRes = BigInt(bitPos & 7);
+      let instruction = 0n;
+      for (let j = 0; j < 6; j++) instruction |= BigInt(bytes[at + j + bytePos]) << BigInt(8 * j);
+      let norm = instruction >> bitRes;
+      if ((norm >> 37n & 0xfn) !== 5n || (norm >> 9n & 7n) !== 0n) continue;
+      let src = Number(norm >> 13n & 0xfffffn);
+      src |= Number(norm >> 36n & 1n) << 20;
+      src = src << 4 >>> 0;
+      const dest = src - (start2 + i3 >>> 0) >>> 0 >>> 4;
+      norm &= ~(0x8fffffn << 13n);
+      norm |= BigInt(dest & 1048575) << 13n;
+      norm |= BigInt(dest & 1048576) << 16n;
+      instruction &= (1n << bitRes) - 1n;
+      instruction |= norm << bitRes;
+      for (let j = 0; j < 6; j++) bytes[at + j + bytePos] = Number(instruction >> BigInt(8 * j) & 0xffn);
+    }
+  }
+}
+function arm(bytes, from, to, start2) {
+  for (let i3 = 0; from + i3 + 4 <= to; i3 += 4) {
+    const at = from + i3;
+    if (bytes[at + 3] !== 235) continue;
+    const src = (bytes[at + 2] << 16 | bytes[at + 1] << 8 | bytes[at]) << 2;
+    const dest = src - (start2 + i3 + 8) >>> 0 >>> 2;
+    bytes[at + 2] = dest >>> 16 & 255;
+    bytes[at + 1] = dest >>> 8 & 255;
+    bytes[at] = dest & 255;
+  }
+}
+function armThumb(bytes, from, to, start2) {
+  for (let i3 = 0; from + i3 + 4 <= to; i3 += 2) {
+    const at = from + i3;
+    if ((bytes[at + 1] & 248) !== 240 || (bytes[at + 3] & 248) !== 248) continue;
+    const src = ((bytes[at + 1] & 7) << 19 | bytes[at] << 11 | (bytes[at + 3] & 7) << 8 | bytes[at + 2]) << 1;
+    const dest = src - (start2 + i3 + 4) >>> 0 >>> 1;
+    bytes[at + 1] = 240 | dest >>> 19 & 7;
+    bytes[at] = dest >>> 11 & 255;
+    bytes[at + 3] = 248 | dest >>> 8 & 7;
+    bytes[at + 2] = dest & 255;
+    i3 += 2;
+  }
+}
+function sparc(bytes, from, to, start2) {
+  for (let i3 = 0; from + i3 + 4 <= to; i3 += 4) {
+    const at = from + i3;
+    const b0 = bytes[at];
+    const b1 = bytes[at + 1];
+    if (!(b0 === 64 && (b1 & 192) === 0 || b0 === 127 && (b1 & 192) === 192)) continue;
+    const src = (b0 << 24 | b1 << 16 | bytes[at + 2] << 8 | bytes[at + 3]) << 2 >>> 0;
+    let dest = src - (start2 + i3 >>> 0) >>> 0 >>> 2;
+    dest = (0 - (dest >>> 22 & 1) << 22 & 1073741823 | dest & 4194303 | 1073741824) >>> 0;
+    bytes[at] = dest >>> 24;
+    bytes[at + 1] = dest >>> 16 & 255;
+    bytes[at + 2] = dest >>> 8 & 255;
+    bytes[at + 3] = dest & 255;
+  }
+}
+function arm64(bytes, from, to, start2) {
+  for (let i3 = 0; from + i3 + 4 <= to; i3 += 4) {
+    const at = from + i3;
+    let instr = (bytes[at] | bytes[at + 1] << 8 | bytes[at + 2] << 16 | bytes[at + 3] << 24) >>> 0;
+    const pc = start2 + i3 >>> 0;
+    if (instr >>> 26 === 37) {
+      instr = (2483027968 | instr - (pc >>> 2) & 67108863) >>> 0;
+    } else if ((instr & 2667577344) >>> 0 === 2415919104) {
+      const src = instr >>> 29 & 3 | instr >>> 3 & 2097148;
+      if ((src + 131072 & 1835008) !== 0) continue;
+      const dest = src - (pc >>> 12) >>> 0;
+      instr = (instr & 2415919135 | (dest & 3) << 29 | (dest & 262140) << 3 | 0 - (dest & 131072) & 14680064) >>> 0;
+    } else {
+      continue;
+    }
+    bytes[at] = instr & 255;
+    bytes[at + 1] = instr >>> 8 & 255;
+    bytes[at + 2] = instr >>> 16 & 255;
+    bytes[at + 3] = instr >>> 24;
+  }
+}
+var XZ_BCJ_FILTERS = /* @__PURE__ */ new Map([
+  [4, x86],
+  [5, powerpc],
+  [6, ia64],
+  [7, arm],
+  [8, armThumb],
+  [9, sparc],
+  [10, arm64]
+]);
+
+// src/artifacts/containers/sevenzip.ts
+var SIGNATURE = [55, 122, 188, 175, 39, 28];
+var MAX_HEADER2 = 64 << 20;
+var MAX_ITEMS = 1e5;
+var MAX_HEADER_ROUNDS = 4;
+var ID = {
+  end: 0,
+  header: 1,
+  archiveProperties: 2,
+  additionalStreams: 3,
+  mainStreams: 4,
+  filesInfo: 5,
+  packInfo: 6,
+  unpackInfo: 7,
+  subStreamsInfo: 8,
+  size: 9,
+  crc: 10,
+  folder: 11,
+  codersUnpackSize: 12,
+  numUnpackStream: 13,
+  emptyStream: 14,
+  emptyFile: 15,
+  name: 17,
+  encodedHeader: 23
+};
+var Bad7z = class extends Error {
+};
+var HeaderReader = class {
+  constructor(bytes) {
+    this.bytes = bytes;
+  }
+  bytes;
+  at = 0;
+  byte() {
+    if (this.at >= this.bytes.length) throw new Bad7z("7z header is truncated");
+    return this.bytes[this.at++];
+  }
+  take(count) {
+    if (count < 0 || this.at + count > this.bytes.length) throw new Bad7z("7z header is truncated");
+    const out2 = this.bytes.subarray(this.at, this.at + count);
+    this.at += count;
+    return out2;
+  }
+  /** 7z's variable-length number: leading one bits of the first byte count the extra bytes. */
+  number() {
+    const first = this.byte();
+    let mask = 128;
+    let value = 0;
+    for (let i3 = 0; i3 < 8; i3++) {
+      if ((first & mask) === 0) return value + (first & mask - 1) * 2 ** (8 * i3);
+      value += this.byte() * 2 ** (8 * i3);
+      mask >>>= 1;
+    }
+    if (!Number.isSafeInteger(value)) throw new Bad7z("7z number out of range");
+    return value;
+  }
+  count() {
+    const value = this.number();
+    if (value > MAX_ITEMS) throw new Bad7z(`7z header counts ${value} items`);
+    return value;
+  }
+  bits(count) {
+    const out2 = [];
+    let current = 0;
+    for (let i3 = 0; i3 < count; i3++) {
+      if (i3 % 8 === 0) current = this.byte();
+      out2.push((current & 128 >>> i3 % 8) !== 0);
+    }
+    return out2;
+  }
+  /** "All defined" byte, or a bit vector. */
+  defined(count) {
+    return this.byte() !== 0 ? new Array(count).fill(true) : this.bits(count);
+  }
+  skipDigests(count) {
+    const defined = this.defined(count).filter(Boolean).length;
+    this.take(4 * defined);
+  }
+};
+function readFolder(r) {
+  const coders = [];
+  const count = r.count();
+  if (count === 0 || count > 32) throw new Bad7z("7z folder has an implausible number of coders");
+  let totalIn = 0;
+  let totalOut = 0;
+  for (let i3 = 0; i3 < count; i3++) {
+    const flags2 = r.byte();
+    const method = [...r.take(flags2 & 15)].map((b) => b.toString(16).padStart(2, "0")).join("");
+    const complex = (flags2 & 16) !== 0;
+    const inStreams = complex ? r.count() : 1;
+    const outStreams = complex ? r.count() : 1;
+    const properties = flags2 & 32 ? r.take(r.count()) : new Uint8Array(0);
+    coders.push({ method, inStreams, outStreams, properties });
+    totalIn += inStreams;
+    totalOut += outStreams;
+  }
+  const bindPairs = Array.from({ length: totalOut - 1 }, () => ({ inIndex: r.count(), outIndex: r.count() }));
+  const packedCount = totalIn - bindPairs.length;
+  if (packedCount < 1) throw new Bad7z("7z folder has no packed stream");
+  let packedStreams;
+  if (packedCount === 1) {
+    const free = Array.from({ length: totalIn }, (_, i3) => i3).find((i3) => !bindPairs.some((p) => p.inIndex === i3));
+    packedStreams = [free ?? 0];
+  } else {
+    packedStreams = Array.from({ length: packedCount }, () => r.count());
+  }
+  return { coders, bindPairs, packedStreams, unpackSizes: [], firstPack: 0 };
+}
+function readStreamsInfo(r) {
+  const info2 = { packPos: 0, packSizes: [], folders: [], substreams: [] };
+  let id = r.byte();
+  if (id === ID.packInfo) {
+    info2.packPos = r.number();
+    const count = r.count();
+    for (id = r.byte(); id !== ID.end; id = r.byte()) {
+      if (id === ID.size) info2.packSizes = Array.from({ length: count }, () => r.number());
+      else if (id === ID.crc) r.skipDigests(count);
+      else throw new Bad7z(`unexpected 7z property ${id} in pack info`);
+    }
+    id = r.byte();
+  }
+  if (id === ID.unpackInfo) {
+    if (r.byte() !== ID.folder) throw new Bad7z("7z unpack info without folders");
+    const count = r.count();
+    if (r.byte() !== 0) throw new Bad7z("7z external folders are not supported");
+    info2.folders = Array.from({ length: count }, () => readFolder(r));
+    let pack = 0;
+    for (const folder of info2.folders) {
+      folder.firstPack = pack;
+      pack += folder.packedStreams.length;
+    }
+    if (r.byte() !== ID.codersUnpackSize) throw new Bad7z("7z folders without sizes");
+    for (const folder of info2.folders) {
+      const outs = folder.coders.reduce((n, c) => n + c.outStreams, 0);
+      folder.unpackSizes = Array.from({ length: outs }, () => r.number());
+    }
+    for (id = r.byte(); id !== ID.end; id = r.byte()) {
+      if (id === ID.crc) r.skipDigests(count);
+      else throw new Bad7z(`unexpected 7z property ${id} in unpack info`);
+    }
+    id = r.byte();
+  }
+  const perFolder = info2.folders.map(() => 1);
+  let sizes;
+  if (id === ID.subStreamsInfo) {
+    for (id = r.byte(); id !== ID.end; id = r.byte()) {
+      if (id === ID.numUnpackStream) {
+        for (let i3 = 0; i3 < perFolder.length; i3++) perFolder[i3] = r.count();
+      } else if (id === ID.size) {
+        sizes = info2.folders.map((folder, i3) => {
+          const n = perFolder[i3];
+          if (n === 0) return [];
+          const listed = Array.from({ length: n - 1 }, () => r.number());
+          const rest = folderSize(folder) - listed.reduce((a, b) => a + b, 0);
+          return [...listed, Math.max(0, rest)];
+        });
+      } else if (id === ID.crc) {
+        const unknown = perFolder.reduce((a, b) => a + b, 0);
+        r.skipDigests(unknown);
+      } else {
+        throw new Bad7z(`unexpected 7z property ${id} in substreams info`);
+      }
+    }
+    id = r.byte();
+  }
+  info2.substreams = sizes ?? info2.folders.map((folder, i3) => perFolder[i3] === 1 ? [folderSize(folder)] : new Array(perFolder[i3]).fill(0));
+  if (id !== ID.end) throw new Bad7z(`unexpected 7z property ${id} in streams info`);
+  return info2;
+}
+function mainOutput(folder) {
+  const outs = folder.coders.reduce((n, c) => n + c.outStreams, 0);
+  for (let i3 = 0; i3 < outs; i3++) if (!folder.bindPairs.some((p) => p.outIndex === i3)) return i3;
+  throw new Bad7z("7z folder has no output");
+}
+function folderSize(folder) {
+  return folder.unpackSizes[mainOutput(folder)] ?? 0;
+}
+function readFiles(r) {
+  const count = r.count();
+  const files = Array.from({ length: count }, (_, i3) => ({ name: `[file ${i3}]`, hasStream: true }));
+  for (let id = r.byte(); id !== ID.end; id = r.byte()) {
+    const size = r.number();
+    const body2 = new HeaderReader(r.take(size));
+    if (id === ID.emptyStream) {
+      body2.bits(count).forEach((empty, i3) => files[i3].hasStream = !empty);
+    } else if (id === ID.name && body2.byte() === 0) {
+      const text2 = body2.take(size - 1);
+      let start2 = 0;
+      for (let i3 = 0, file = 0; i3 + 1 < text2.length && file < count; i3 += 2) {
+        if (text2[i3] === 0 && text2[i3 + 1] === 0) {
+          files[file++].name = new TextDecoder("utf-16le").decode(text2.subarray(start2, i3));
+          start2 = i3 + 2;
+        }
+      }
+    }
+  }
+  return files;
+}
+var STEPS = /* @__PURE__ */ new Map([
+  ["00", { copy: true }],
+  ["030101", { codec: "lzma", wrap: lzmaAlone }],
+  ["21", { codec: "lzma2", wrap: (props, data2) => props.length === 1 ? prepend(props, data2) : null }],
+  ["040202", { codec: "bz2" }],
+  ["040108", { codec: "deflate-raw" }],
+  ["03", { filter: (props) => delta(props) }],
+  ["03030103", { filter: () => XZ_BCJ_FILTERS.get(4) }],
+  ["03030205", { filter: () => XZ_BCJ_FILTERS.get(5) }],
+  ["03030401", { filter: () => XZ_BCJ_FILTERS.get(6) }],
+  ["03030501", { filter: () => XZ_BCJ_FILTERS.get(7) }],
+  ["03030701", { filter: () => XZ_BCJ_FILTERS.get(8) }],
+  ["03030805", { filter: () => XZ_BCJ_FILTERS.get(9) }],
+  ["0a", { filter: () => XZ_BCJ_FILTERS.get(10) }]
+]);
+var METHOD_NAMES = /* @__PURE__ */ new Map([["0303011b", "BCJ2"], ["06f10701", "AES-256 encryption"], ["030401", "PPMd"], ["040109", "Deflate64"]]);
+function prepend(head, data2) {
+  const out2 = new Uint8Array(head.length + data2.length);
+  out2.set(head);
+  out2.set(data2, head.length);
+  return out2;
+}
+function lzmaAlone(props, data2, size) {
+  if (props.length !== 5) return null;
+  const header = new Uint8Array(13);
+  header.set(props);
+  let rest = size;
+  for (let i3 = 0; i3 < 8; i3++) {
+    header[5 + i3] = rest % 256;
+    rest = Math.floor(rest / 256);
+  }
+  return prepend(header, data2);
+}
+function delta(props) {
+  const distance = (props[0] ?? 0) + 1;
+  return (bytes, from, to) => {
+    for (let i3 = from + distance; i3 < to; i3++) bytes[i3] = bytes[i3] + bytes[i3 - distance] & 255;
+  };
+}
+var SevenZip = class {
+  constructor(source, context) {
+    this.source = source;
+    this.context = context;
+  }
+  source;
+  context;
+  /** The coders from the packed stream to the folder's output, when every coder is a one-in one-out step. */
+  chain(folder) {
+    const multi = folder.coders.find((c) => c.inStreams !== 1 || c.outStreams !== 1);
+    if (multi) return METHOD_NAMES.get(multi.method) ?? `method ${multi.method}`;
+    if (folder.packedStreams.length !== 1) return "several packed streams";
+    const chain = [];
+    let out2 = mainOutput(folder);
+    for (let guard = 0; guard < folder.coders.length; guard++) {
+      const index = out2;
+      const coder = folder.coders[index];
+      if (!coder) return "a coder that does not exist";
+      chain.unshift(coder);
+      const bound = folder.bindPairs.find((p) => p.inIndex === index);
+      if (!bound) return folder.packedStreams[0] === index ? chain : "an unbound coder input";
+      out2 = bound.outIndex;
+    }
+    return "a cycle of coders";
+  }
+  /** Decodes a folder's output (bounded by the budgets); null when it cannot be decoded (reported). */
+  async decodeFolder(info2, folderIndex, label) {
+    const folder = info2.folders[folderIndex];
+    const chain = this.chain(folder);
+    if (typeof chain === "string" || chain.some((c) => !STEPS.has(c.method))) {
+      const method = typeof chain === "string" ? chain : chain.map((c) => METHOD_NAMES.get(c.method) ?? `method ${c.method}`).find((_, i3) => !STEPS.has(chain[i3].method));
+      this.context.issue({ kind: "uninspectable", severity: "medium", message: `7z archive uses ${method}, which Pathfinder cannot decode; its files may include pickles` }, label);
+      return null;
+    }
+    let packStart = 32 + info2.packPos;
+    for (let i3 = 0; i3 < folder.firstPack; i3++) packStart += info2.packSizes[i3] ?? 0;
+    const packSize = info2.packSizes[folder.firstPack] ?? 0;
+    if (packStart + packSize > this.source.size) throw new Bad7z("7z packed stream lies outside the file");
+    if (packSize > this.context.limits.maxDecompressedBytes) {
+      this.context.notInspected("7z packed stream larger than the decompression limit; not inspected", label);
+      return null;
+    }
+    let data2 = await readRange(this.source, packStart, packSize);
+    for (const coder of chain) {
+      const step = STEPS.get(coder.method);
+      const size = folder.unpackSizes[folder.coders.indexOf(coder)] ?? 0;
+      if ("copy" in step) continue;
+      if ("filter" in step) {
+        const filter = step.filter(coder.properties);
+        if (filter) {
+          data2 = data2.slice();
+          filter(data2, 0, data2.length, 0);
+        }
+        continue;
+      }
+      const input = step.wrap ? step.wrap(coder.properties, data2, size) : data2;
+      if (!input) throw new Bad7z(`7z ${step.codec} coder properties are malformed`);
+      if (!this.context.canDecompress()) {
+        this.context.notInspected("decompression limit reached; not inspected", label);
+        return null;
+      }
+      data2 = (await this.context.decompress(step.codec, memorySource(input), label)).bytes;
+    }
+    return data2;
+  }
+  /** The archive's header, decoding encoded headers (a header packed like a folder) as 7-Zip does. */
+  async header() {
+    const start2 = await readRange(this.source, 0, 32);
+    if (start2.length < 32) throw new Bad7z("7z signature header is truncated");
+    const offset = u64le(start2, 12);
+    const size = u64le(start2, 20);
+    if (32 + offset + size > this.source.size || size > MAX_HEADER2) throw new Bad7z("7z header lies outside the file");
+    let bytes = await readRange(this.source, 32 + offset, size);
+    for (let round = 0; round < MAX_HEADER_ROUNDS; round++) {
+      const r = new HeaderReader(bytes);
+      const id = r.byte();
+      if (id === ID.header) return r;
+      if (id !== ID.encodedHeader) throw new Bad7z(`7z header starts with ${id}`);
+      const info2 = readStreamsInfo(r);
+      if (info2.folders.length === 0) throw new Bad7z("7z encoded header without a folder");
+      const decoded = await this.decodeFolder(info2, 0, `${this.context.member ?? ""}[7z header]`);
+      if (!decoded) throw new Bad7z("7z header could not be decoded");
+      bytes = decoded;
+    }
+    throw new Bad7z("7z header is encoded too many times");
+  }
+};
+var sevenZipReader = {
+  format: "7z",
+  sniff: (head) => startsWith(head, SIGNATURE),
+  async list(source, context) {
+    const archive = new SevenZip(source, context);
+    let r;
+    let info2 = { packPos: 0, packSizes: [], folders: [], substreams: [] };
+    let files = [];
+    try {
+      r = await archive.header();
+      for (let id = r.byte(); id !== ID.end; id = r.byte()) {
+        if (id === ID.mainStreams) info2 = readStreamsInfo(r);
+        else if (id === ID.filesInfo) files = readFiles(r);
+        else if (id === ID.archiveProperties || id === ID.additionalStreams) throw new Bad7z("7z archive properties are not supported");
+        else throw new Bad7z(`unexpected 7z property ${id} in the header`);
+      }
+    } catch (error) {
+      if (!(error instanceof Bad7z)) throw error;
+      context.warn(error.message, context.member);
+      context.issue({ kind: "uninspectable", severity: "medium", message: `7z archive could not be read (${error.message}); its files may include pickles` }, context.member);
+      return { members: [] };
+    }
+    const members = [];
+    const withData = files.filter((f) => f.hasStream);
+    let file = 0;
+    const cache2 = /* @__PURE__ */ new Map();
+    info2.folders.forEach((folder, folderIndex) => {
+      let offset = 0;
+      for (const size of info2.substreams[folderIndex] ?? []) {
+        const entry3 = withData[file++] ?? { name: `[stream ${file}]`, hasStream: true };
+        const at = offset;
+        offset += size;
+        const label = context.member ? `${context.member}/${entry3.name}` : entry3.name;
+        const whole = () => {
+          if (!cache2.has(folderIndex)) cache2.set(folderIndex, archive.decodeFolder(info2, folderIndex, label));
+          return cache2.get(folderIndex);
+        };
+        members.push({
+          path: entry3.name,
+          offset: at,
+          size,
+          compressedSize: folder.firstPack < info2.packSizes.length ? info2.packSizes[folder.firstPack] : 0,
+          method: folder.coders.map((c) => METHOD_NAMES.get(c.method) ?? c.method).join("+"),
+          expectPickle: /\.(pkl|pickle)$/i.test(entry3.name),
+          decoded: true,
+          // A solid folder holds many files: it is decoded once, when the first of them is looked at.
+          async head(length) {
+            const bytes = await whole();
+            return bytes ? bytes.subarray(at, at + Math.min(length, size)) : new Uint8Array(0);
+          },
+          async open() {
+            const bytes = await whole();
+            return bytes ? memorySource(bytes.subarray(at, at + size)) : null;
+          }
+        });
+      }
+    });
+    return { members };
+  }
+};
+
+// src/artifacts/containers/cursor.ts
+var WINDOW = 1 << 20;
+var ByteCursor = class {
+  constructor(source, start2 = 0) {
+    this.source = source;
+    this.position = start2;
+  }
+  source;
+  buffer = new Uint8Array(0);
+  bufferStart = 0;
+  position;
+  get remaining() {
+    return Math.max(0, this.source.size - this.position);
+  }
+  /** Makes `count` bytes from the position available; false at end of source. */
+  async need(count) {
+    if (this.position + count > this.source.size) return false;
+    const offset = this.position - this.bufferStart;
+    if (offset >= 0 && offset + count <= this.buffer.length) return true;
+    this.buffer = await readRange(this.source, this.position, Math.max(WINDOW, count));
+    this.bufferStart = this.position;
+    return this.buffer.length >= count;
+  }
+  /** Bytes at the position; only valid after a successful need(count). */
+  peek(count) {
+    const offset = this.position - this.bufferStart;
+    return this.buffer.subarray(offset, offset + count);
+  }
+  async take(count) {
+    if (!await this.need(count)) return null;
+    const bytes = this.peek(count);
+    this.position += count;
+    return bytes;
+  }
+  /** Bytes up to (not including) the next newline, consuming the newline; null if none within `max`. */
+  async line(max2) {
+    const available = Math.min(max2 + 1, this.remaining);
+    if (!await this.need(available)) return null;
+    const window2 = this.peek(available);
+    const end = window2.indexOf(10);
+    if (end < 0) return null;
+    this.position += end + 1;
+    return window2.subarray(0, end);
+  }
+};
+
+// src/artifacts/containers/pickle-walk.ts
+var OTHER = { t: "other" };
+var MAX_LINE = 1 << 16;
+var MAX_MEMO = 1 << 20;
+var MAX_CONTAINER_ITEMS = 1 << 16;
+var MAX_STACK = 1 << 20;
+var MAX_TRACKED_STRING = 1 << 16;
+var SKIPPED = new Uint8Array(0);
+var LARGE_STRING = 1 << 20;
+async function walkPickle(cursor, maxOpcodes, hooks = {}) {
+  const stack = [];
+  const memo = /* @__PURE__ */ new Map();
+  let opcodes = 0;
+  const fail = (message15, offset) => ({ end: null, error: { message: message15, offset }, opcodes });
+  const pop = () => stack.pop() ?? OTHER;
+  const popToMark = () => {
+    const items = [];
+    while (stack.length > 0) {
+      const value = stack.pop();
+      if (value.t === "mark") break;
+      if (items.length < MAX_CONTAINER_ITEMS) items.push(value);
+    }
+    return items.reverse();
+  };
+  const setMemo = (key, value) => {
+    if (memo.size < MAX_MEMO || memo.has(key)) memo.set(key, value);
+  };
+  const sized = async (lengthBytes, read) => {
+    const lengthField = cursor.position;
+    const head = await cursor.take(lengthBytes);
+    if (!head) return null;
+    const length = read(head);
+    if (!Number.isFinite(length) || length < 0) return null;
+    if (length <= MAX_TRACKED_STRING) return cursor.take(length);
+    if (cursor.position + length > cursor.source.size) return null;
+    if (length > LARGE_STRING) hooks.largeString?.({ lengthField, lengthSize: lengthBytes, payload: cursor.position, length });
+    cursor.position += length;
+    return SKIPPED;
+  };
+  while (opcodes < maxOpcodes) {
+    const at = cursor.position;
+    if (stack.length > MAX_STACK) return fail(`stack deeper than ${MAX_STACK} entries`, at);
+    const opBytes = await cursor.take(1);
+    if (!opBytes) return fail("pickle ends without STOP", at);
+    const op = opBytes[0];
+    opcodes++;
+    switch (op) {
+      case 46:
+        return { end: cursor.position, value: stack[stack.length - 1] ?? OTHER, opcodes };
+      case 128:
+        if (!await cursor.take(1)) return fail("truncated PROTO", at);
+        break;
+      case 149:
+        if (!await cursor.take(8)) return fail("truncated FRAME", at);
+        break;
+      case 40:
+        stack.push({ t: "mark" });
+        break;
+      case 78:
+        stack.push({ t: "none" });
+        break;
+      case 136:
+      // NEWTRUE
+      case 137:
+        stack.push({ t: "bool", v: op === 136 });
+        break;
+      case 74: {
+        const b = await cursor.take(4);
+        if (!b) return fail("truncated BININT", at);
+        stack.push({ t: "int", v: i32le(b, 0) });
+        break;
+      }
+      case 75: {
+        const b = await cursor.take(1);
+        if (!b) return fail("truncated BININT1", at);
+        stack.push({ t: "int", v: b[0] });
+        break;
+      }
+      case 77: {
+        const b = await cursor.take(2);
+        if (!b) return fail("truncated BININT2", at);
+        stack.push({ t: "int", v: u16le(b, 0) });
+        break;
+      }
+      case 138:
+      // LONG1
+      case 139: {
+        const body2 = await sized(op === 138 ? 1 : 4, (h) => op === 138 ? h[0] : u32le(h, 0));
+        if (!body2) return fail("truncated LONG", at);
+        stack.push(smallLong(body2));
+        break;
+      }
+      case 73:
+      // INT
+      case 76: {
+        const line = await cursor.line(MAX_LINE);
+        if (!line) return fail("unterminated INT/LONG", at);
+        const text2 = latin1(line).replace(/L$/, "");
+        if (op === 73 && (text2 === "00" || text2 === "01")) stack.push({ t: "bool", v: text2 === "01" });
+        else stack.push(/^-?\d{1,15}$/.test(text2) ? { t: "int", v: Number(text2) } : OTHER);
+        break;
+      }
+      case 70:
+      // FLOAT
+      case 83:
+      // STRING
+      case 86: {
+        const line = await cursor.line(MAX_LINE);
+        if (!line) return fail("unterminated text argument", at);
+        if (op === 70) stack.push(OTHER);
+        else stack.push({ t: "str", v: op === 83 ? latin1(line).replace(/^(['"])(.*)\1$/s, "$2") : latin1(line) });
+        break;
+      }
+      case 71:
+        if (!await cursor.take(8)) return fail("truncated BINFLOAT", at);
+        stack.push(OTHER);
+        break;
+      case 84:
+      // BINSTRING
+      case 66:
+      // BINBYTES
+      case 88: {
+        const body2 = await sized(4, (h) => u32le(h, 0));
+        if (!body2) return fail("truncated string", at);
+        stack.push({ t: "str", v: op === 88 ? utf8(body2) : latin1(body2) });
+        break;
+      }
+      case 85:
+      // SHORT_BINSTRING
+      case 67:
+      // SHORT_BINBYTES
+      case 140: {
+        const body2 = await sized(1, (h) => h[0]);
+        if (!body2) return fail("truncated string", at);
+        stack.push({ t: "str", v: op === 140 ? utf8(body2) : latin1(body2) });
+        break;
+      }
+      case 141:
+      // BINUNICODE8
+      case 142:
+      // BINBYTES8
+      case 150: {
+        const body2 = await sized(8, (h) => u64le(h, 0));
+        if (!body2) return fail("truncated string", at);
+        stack.push(op === 141 ? { t: "str", v: utf8(body2) } : OTHER);
+        break;
+      }
+      case 41:
+        stack.push({ t: "tuple", items: [] });
+        break;
+      case 116:
+        stack.push({ t: "tuple", items: popToMark() });
+        break;
+      case 133:
+      // TUPLE1
+      case 134:
+      // TUPLE2
+      case 135: {
+        const count = op - 132;
+        const items = stack.splice(Math.max(0, stack.length - count), count);
+        stack.push({ t: "tuple", items });
+        break;
+      }
+      case 93:
+      // EMPTY_LIST
+      case 143:
+        stack.push(OTHER);
+        break;
+      case 108:
+      // LIST
+      case 145:
+        popToMark();
+        stack.push(OTHER);
+        break;
+      case 97:
+        pop();
+        break;
+      case 101:
+      // APPENDS
+      case 144:
+        popToMark();
+        break;
+      case 125:
+        stack.push({ t: "dict", entries: /* @__PURE__ */ new Map() });
+        break;
+      case 100: {
+        const items = popToMark();
+        const dict = { t: "dict", entries: /* @__PURE__ */ new Map() };
+        for (let i3 = 0; i3 + 1 < items.length; i3 += 2) setEntry(dict, items[i3], items[i3 + 1]);
+        stack.push(dict);
+        break;
+      }
+      case 115: {
+        const value = pop();
+        const key = pop();
+        setEntry(stack[stack.length - 1], key, value);
+        break;
+      }
+      case 117: {
+        const items = popToMark();
+        for (let i3 = 0; i3 + 1 < items.length; i3 += 2) setEntry(stack[stack.length - 1], items[i3], items[i3 + 1]);
+        break;
+      }
+      case 48:
+        pop();
+        break;
+      case 49:
+        popToMark();
+        break;
+      case 50:
+        stack.push(stack[stack.length - 1] ?? OTHER);
+        break;
+      case 99: {
+        const module2 = await cursor.line(MAX_LINE);
+        const name2 = module2 && await cursor.line(MAX_LINE);
+        if (!module2 || !name2) return fail("unterminated GLOBAL", at);
+        stack.push({ t: "global", name: `${latin1(module2)}.${latin1(name2)}` });
+        break;
+      }
+      case 147: {
+        const name2 = pop();
+        const module2 = pop();
+        stack.push(
+          module2.t === "str" && name2.t === "str" ? { t: "global", name: `${module2.v}.${name2.v}` } : OTHER
+        );
+        break;
+      }
+      case 105: {
+        const module2 = await cursor.line(MAX_LINE);
+        const name2 = module2 && await cursor.line(MAX_LINE);
+        if (!module2 || !name2) return fail("unterminated INST", at);
+        const args2 = popToMark();
+        stack.push({ t: "obj", cls: `${latin1(module2)}.${latin1(name2)}`, args: { t: "tuple", items: args2 } });
+        break;
+      }
+      case 111: {
+        const items = popToMark();
+        const cls = items.shift();
+        stack.push({ t: "obj", cls: cls?.t === "global" ? cls.name : "?", args: { t: "tuple", items } });
+        break;
+      }
+      case 82:
+      // REDUCE
+      case 129: {
+        const args2 = pop();
+        const callable = pop();
+        stack.push({ t: "obj", cls: callable.t === "global" ? callable.name : "?", args: args2 });
+        break;
+      }
+      case 146: {
+        pop();
+        const args2 = pop();
+        const cls = pop();
+        stack.push({ t: "obj", cls: cls.t === "global" ? cls.name : "?", args: args2 });
+        break;
+      }
+      case 98: {
+        const state = pop();
+        const target = stack[stack.length - 1];
+        if (target?.t === "obj") target.state = state;
+        if (hooks.afterBuild && target) {
+          const skip = await hooks.afterBuild(target, cursor.position, cursor);
+          if (skip < 0) return fail("raw data after BUILD could not be sized", at);
+          if (skip > 0) {
+            if (cursor.position + skip > cursor.source.size) return fail("raw data after BUILD is truncated", at);
+            cursor.position += skip;
+            stack[stack.length - 1] = OTHER;
+          }
+        }
+        break;
+      }
+      case 103:
+      // GET
+      case 112: {
+        const line = await cursor.line(MAX_LINE);
+        if (!line) return fail("unterminated GET/PUT", at);
+        const key = Number(latin1(line));
+        if (op === 103) stack.push(memo.get(key) ?? OTHER);
+        else setMemo(key, stack[stack.length - 1] ?? OTHER);
+        break;
+      }
+      case 104:
+      // BINGET
+      case 106:
+      // LONG_BINGET
+      case 113:
+      // BINPUT
+      case 114: {
+        const wide = op === 106 || op === 114;
+        const b = await cursor.take(wide ? 4 : 1);
+        if (!b) return fail("truncated memo opcode", at);
+        const key = wide ? u32le(b, 0) : b[0];
+        if (op === 104 || op === 106) stack.push(memo.get(key) ?? OTHER);
+        else setMemo(key, stack[stack.length - 1] ?? OTHER);
+        break;
+      }
+      case 148:
+        setMemo(memo.size, stack[stack.length - 1] ?? OTHER);
+        break;
+      case 80:
+        if (!await cursor.line(MAX_LINE)) return fail("unterminated PERSID", at);
+        stack.push(OTHER);
+        break;
+      case 81:
+        pop();
+        stack.push(OTHER);
+        break;
+      case 130:
+      // EXT1
+      case 131:
+      // EXT2
+      case 132:
+        if (!await cursor.take(op === 130 ? 1 : op === 131 ? 2 : 4)) return fail("truncated EXT", at);
+        stack.push(OTHER);
+        break;
+      case 151:
+        stack.push(OTHER);
+        break;
+      case 152:
+        break;
+      default:
+        return fail(`unknown opcode 0x${op.toString(16).padStart(2, "0")}`, at);
+    }
+  }
+  return fail(`stopped after ${maxOpcodes} opcodes`, cursor.position);
+}
+function setEntry(target, key, value) {
+  if (target?.t !== "dict" || key.t !== "str") return;
+  if (target.entries.size < MAX_CONTAINER_ITEMS) target.entries.set(key.v, value);
+}
+function smallLong(body2) {
+  if (body2.length === 0) return { t: "int", v: 0 };
+  if (body2.length > 6) return body2.length === 8 ? maybe(i64le(body2, 0)) : OTHER;
+  let value = 0;
+  for (let i3 = body2.length - 1; i3 >= 0; i3--) value = value * 256 + body2[i3];
+  if (body2[body2.length - 1] & 128) value -= 2 ** (8 * body2.length);
+  return { t: "int", v: value };
+}
+function maybe(value) {
+  return Number.isNaN(value) ? OTHER : { t: "int", v: value };
+}
+
+// src/artifacts/containers/torch-legacy.ts
+var MAGIC_LONG1 = [138, 10, 108, 252, 156, 70, 249, 32, 106, 168, 80, 25];
+var LEGACY_STACKED_PICKLES = 5;
+function isLegacyTorchMagic(firstPickle) {
+  return indexOf(firstPickle.subarray(0, 32), MAGIC_LONG1) >= 0;
+}
+var ELEMENT_SIZES = {
+  DoubleStorage: 8,
+  FloatStorage: 4,
+  HalfStorage: 2,
+  LongStorage: 8,
+  IntStorage: 4,
+  ShortStorage: 2,
+  CharStorage: 1,
+  ByteStorage: 1,
+  BoolStorage: 1,
+  BFloat16Storage: 2,
+  ComplexFloatStorage: 8,
+  ComplexDoubleStorage: 16,
+  QInt8Storage: 1,
+  QUInt8Storage: 1,
+  QInt32Storage: 4
+};
+var MAX_RECORDS = 1 << 20;
+async function locateLegacyStorages(source, maxOpcodes) {
+  return walkRecords(source, maxOpcodes, "storage", async (value, cursor) => {
+    const type = value?.t === "tuple" ? value.items[2] : void 0;
+    const typeName2 = type?.t === "global" ? type.name.slice(type.name.lastIndexOf(".") + 1) : "";
+    const elementSize = ELEMENT_SIZES[typeName2];
+    if (!elementSize) return `unknown storage type ${typeName2 || "(untracked)"}`;
+    const sizeBytes = await cursor.take(8);
+    const count = sizeBytes ? i64le(sizeBytes, 0) : Number.NaN;
+    if (!(count >= 0)) return "storage size is missing or invalid";
+    return count * elementSize;
+  });
+}
+async function locateLegacyTensors(source, maxOpcodes) {
+  return walkRecords(source, maxOpcodes, "tensor", async (_value, cursor) => {
+    const head = await cursor.take(8);
+    const ndim = head ? i32le(head, 0) : -1;
+    if (ndim < 0 || ndim > 64) return "tensor rank is missing or invalid";
+    return 16 * ndim + 8;
+  });
+}
+async function walkRecords(source, maxOpcodes, what, skipAfter) {
+  const layout = { pickles: [], warnings: [] };
+  const cursor = new ByteCursor(source, 0);
+  const countWalk = await walkPickle(cursor, maxOpcodes);
+  if (countWalk.end === null) {
+    layout.warnings.push(`${what} count pickle is broken: ${countWalk.error?.message ?? "no STOP"}`);
+    layout.pickles.push({ start: 0, end: source.size, label: `${what} count` });
+    return layout;
+  }
+  layout.pickles.push({ start: 0, end: countWalk.end, label: `${what} count` });
+  const count = countWalk.value?.t === "int" ? countWalk.value.v : -1;
+  if (count < 0) {
+    layout.warnings.push(`${what} count is not an integer; the rest of the member was not inspected`);
+    return layout;
+  }
+  for (let i3 = 0; i3 < Math.min(count, MAX_RECORDS); i3++) {
+    const start2 = cursor.position;
+    if (start2 >= source.size) {
+      layout.warnings.push(`${what} records end after ${i3} of ${count}`);
+      break;
+    }
+    const walk = await walkPickle(cursor, maxOpcodes);
+    layout.pickles.push({ start: start2, end: walk.end ?? source.size, label: `${what} ${i3}` });
+    if (walk.end === null) {
+      layout.warnings.push(`${what} ${i3} pickle is broken: ${walk.error?.message ?? "no STOP"}`);
+      break;
+    }
+    const skip = await skipAfter(walk.value, cursor);
+    if (typeof skip === "string") {
+      layout.warnings.push(`${what} ${i3}: ${skip}; the rest of the member was not inspected`);
+      break;
+    }
+    cursor.position += skip;
+  }
+  return layout;
 }
 
 // src/artifacts/containers/tar.ts
@@ -20627,7 +22405,7 @@ function headerChecksumOk(header) {
   const stored = parseOctal(header.subarray(148, 156));
   if (stored === null) return false;
   let sum = 0;
-  for (let i2 = 0; i2 < BLOCK; i2++) sum += i2 >= 148 && i2 < 156 ? 32 : header[i2];
+  for (let i3 = 0; i3 < BLOCK; i3++) sum += i3 >= 148 && i3 < 156 ? 32 : header[i3];
   return sum === stored;
 }
 function parseOctal(field) {
@@ -20638,7 +22416,7 @@ function parseOctal(field) {
 function parseSize(field) {
   if ((field[0] & 128) !== 0) {
     let value = 0;
-    for (let i2 = 1; i2 < field.length; i2++) value = value * 256 + field[i2];
+    for (let i3 = 1; i3 < field.length; i3++) value = value * 256 + field[i3];
     return Number.isSafeInteger(value) ? value : null;
   }
   return parseOctal(field);
@@ -20691,34 +22469,426 @@ function paxPath(text2) {
   }
   return void 0;
 }
+var MAX_TAR_ENTRIES = 1e5;
+var LEGACY_TAR_MEMBERS = /* @__PURE__ */ new Set(["sys_info", "pickle", "storages", "tensors"]);
+var tarReader = {
+  format: "tar",
+  sniff: looksLikeTar,
+  async list(source, context) {
+    const listing = await listTar(source, MAX_TAR_ENTRIES);
+    for (const warning of listing.warnings) context.warn(warning, context.member);
+    const files = listing.entries.filter((e) => e.type === "0" || e.type === "7");
+    const legacy = files.some((e) => e.name === "pickle") && files.some((e) => e.name === "sys_info");
+    if (legacy) context.trait("torch-legacy");
+    const maxOpcodes = context.limits.maxOpcodes;
+    return {
+      members: files.map((entry3) => {
+        const data2 = sliceSource(source, entry3.dataOffset, entry3.size);
+        const fields = { path: entry3.name, offset: entry3.dataOffset, size: entry3.size, compressedSize: entry3.size, method: "stored" };
+        if (legacy && (entry3.name === "storages" || entry3.name === "tensors")) {
+          const locate3 = entry3.name === "storages" ? locateLegacyStorages : locateLegacyTensors;
+          return { ...fields, role: "pickle", pickleRanges: async () => ({ ...await locate3(data2, maxOpcodes), source: data2 }) };
+        }
+        return {
+          ...fields,
+          expectPickle: legacy && LEGACY_TAR_MEMBERS.has(entry3.name),
+          head: (length) => readRange(data2, 0, length),
+          open: async () => data2
+        };
+      })
+    };
+  }
+};
+
+// src/artifacts/containers/zip.ts
+var LOCAL_SIG = ascii("PK");
+var CENTRAL_SIG = ascii("PK");
+var EOCD_SIG = ascii("PK");
+var ZIP64_EOCD_SIG = ascii("PK");
+var ZIP64_LOCATOR_SIG = ascii("PK\x07");
+var DESCRIPTOR_SIG = ascii("PK\x07\b");
+var EOCD_SEARCH = 22 + 65535;
+var MAX_CENTRAL_DIRECTORY = 64 << 20;
+var SCAN_CHUNK = 1 << 20;
+var METHOD_STORED = 0;
+var METHOD_DEFLATE = 8;
+var METHOD_BZIP2 = 12;
+var METHOD_LZMA = 14;
+var METHOD_ZSTD = 93;
+function zipLzmaAsAlone(member, uncompressedSize) {
+  if (member.length < 4) return null;
+  const propsSize = u16le(member, 2);
+  if (propsSize !== 5 || member.length < 4 + propsSize) return null;
+  const out2 = new Uint8Array(5 + 8 + member.length - 9);
+  out2.set(member.subarray(4, 9), 0);
+  let size = Number.isSafeInteger(uncompressedSize) && uncompressedSize >= 0 && uncompressedSize !== 4294967295 ? uncompressedSize : -1;
+  for (let i3 = 0; i3 < 8; i3++) {
+    out2[5 + i3] = size < 0 ? 255 : size % 256;
+    if (size >= 0) size = Math.floor(size / 256);
+  }
+  out2.set(member.subarray(9), 13);
+  return out2;
+}
+async function readZipDirectory(source, options) {
+  const warnings = [];
+  const eocd = await findEocd(source, warnings);
+  if (!eocd) return null;
+  const delta2 = await locateCentralDirectory(source, eocd);
+  if (delta2 === null) {
+    warnings.push("zip central directory not found where the end record points; walking local headers instead");
+    const walked = await walkLocalHeaders(source, 0, options);
+    walked.warnings.unshift(...warnings);
+    return walked;
+  }
+  const cdStart = eocd.cdOffset + delta2;
+  let cdSize = Math.min(eocd.cdSize, source.size - cdStart);
+  if (cdSize > MAX_CENTRAL_DIRECTORY) {
+    warnings.push(`zip central directory of ${eocd.cdSize} bytes exceeds ${MAX_CENTRAL_DIRECTORY}; reading its start only`);
+    cdSize = MAX_CENTRAL_DIRECTORY;
+  }
+  const cd = await readRange(source, cdStart, cdSize);
+  const directory = { entries: [], archiveStart: delta2, fromCentralDirectory: true, warnings, tricks: [] };
+  let at = 0;
+  while (at + 46 <= cd.length && startsWith(cd, CENTRAL_SIG, at)) {
+    if (directory.entries.length >= options.maxEntries) {
+      warnings.push(`zip has more than ${options.maxEntries} entries; the rest were not inspected`);
+      break;
+    }
+    const nameLength = u16le(cd, at + 28);
+    const extraLength = u16le(cd, at + 30);
+    const commentLength = u16le(cd, at + 32);
+    const end = at + 46 + nameLength + extraLength + commentLength;
+    if (end > cd.length) {
+      warnings.push("zip central directory is truncated");
+      break;
+    }
+    const name2 = utf8(cd.subarray(at + 46, at + 46 + nameLength));
+    let compressedSize = u32le(cd, at + 20);
+    let uncompressedSize = u32le(cd, at + 24);
+    let localHeaderOffset = u32le(cd, at + 42);
+    const extra = cd.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
+    const wide = readZip64Extra(extra, {
+      uncompressed: uncompressedSize === 4294967295,
+      compressed: compressedSize === 4294967295,
+      offset: localHeaderOffset === 4294967295
+    });
+    uncompressedSize = wide.uncompressed ?? uncompressedSize;
+    compressedSize = wide.compressed ?? compressedSize;
+    localHeaderOffset = (wide.offset ?? localHeaderOffset) + delta2;
+    const entry3 = {
+      name: name2,
+      method: u16le(cd, at + 10),
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset,
+      dataOffset: -1
+    };
+    await attachLocalHeader(source, entry3, directory);
+    directory.entries.push(entry3);
+    at = end;
+  }
+  if (directory.entries.length < eocd.entries && directory.entries.length < options.maxEntries) {
+    warnings.push(`zip end record announces ${eocd.entries} entries, central directory holds ${directory.entries.length}`);
+  }
+  flagDuplicateNames(directory);
+  return directory;
+}
+async function findEocd(source, warnings) {
+  const tailStart = Math.max(0, source.size - EOCD_SEARCH);
+  const tail = await readRange(source, tailStart, source.size - tailStart);
+  let candidate = lastIndexOf(tail, EOCD_SIG);
+  let fallback = -1;
+  while (candidate >= 0) {
+    if (candidate + 22 <= tail.length) {
+      if (candidate + 22 + u16le(tail, candidate + 20) === tail.length) break;
+      if (fallback < 0) fallback = candidate;
+    }
+    candidate = lastIndexOf(tail, EOCD_SIG, candidate - 1);
+  }
+  if (candidate < 0) candidate = fallback;
+  if (candidate < 0) return null;
+  const position = tailStart + candidate;
+  const eocd = {
+    position,
+    entries: u16le(tail, candidate + 10),
+    cdSize: u32le(tail, candidate + 12),
+    cdOffset: u32le(tail, candidate + 16),
+    recordPosition: position
+  };
+  if (candidate >= 20 && startsWith(tail, ZIP64_LOCATOR_SIG, candidate - 20)) {
+    const claimed = u64le(tail, candidate - 20 + 8);
+    const guesses = [claimed, position - 20 - 56].filter((p) => Number.isFinite(p) && p >= 0 && p + 56 <= source.size);
+    for (const at of guesses) {
+      const record = await readRange(source, at, 56);
+      if (!startsWith(record, ZIP64_EOCD_SIG)) continue;
+      eocd.entries = u64le(record, 32);
+      eocd.cdSize = u64le(record, 40);
+      eocd.cdOffset = u64le(record, 48);
+      eocd.recordPosition = at;
+      break;
+    }
+    if (eocd.recordPosition === position) warnings.push("zip64 locator present but its end record was not found");
+  }
+  return eocd;
+}
+async function locateCentralDirectory(source, eocd) {
+  const shifted = eocd.recordPosition - eocd.cdSize - eocd.cdOffset;
+  const candidates = [shifted, 0].filter((d, i3, all) => all.indexOf(d) === i3);
+  for (const delta2 of candidates) {
+    const at = eocd.cdOffset + delta2;
+    if (!Number.isFinite(at) || at < 0 || at + 4 > source.size) continue;
+    if (eocd.cdSize === 0 && eocd.entries === 0) return delta2;
+    if (startsWith(await readRange(source, at, 4), CENTRAL_SIG)) return delta2;
+  }
+  return null;
+}
+function readZip64Extra(extra, need) {
+  for (let at = 0; at + 4 <= extra.length; ) {
+    const id = u16le(extra, at);
+    const size = u16le(extra, at + 2);
+    const body2 = extra.subarray(at + 4, Math.min(extra.length, at + 4 + size));
+    if (id === 1) {
+      const out2 = {};
+      let p = 0;
+      for (const field of ["uncompressed", "compressed", "offset"]) {
+        if (!need[field]) continue;
+        if (p + 8 > body2.length) break;
+        out2[field] = u64le(body2, p);
+        p += 8;
+      }
+      return out2;
+    }
+    at += 4 + size;
+  }
+  return {};
+}
+async function attachLocalHeader(source, entry3, directory) {
+  const at = entry3.localHeaderOffset;
+  if (!Number.isFinite(at) || at < 0 || at + 30 > source.size) {
+    directory.warnings.push(`zip member ${entry3.name}: local header offset ${at} is outside the file`);
+    return;
+  }
+  const head = await readRange(source, at, 30);
+  if (!startsWith(head, LOCAL_SIG)) {
+    directory.warnings.push(`zip member ${entry3.name}: no local header at offset ${at}`);
+    return;
+  }
+  const nameLength = u16le(head, 26);
+  const extraLength = u16le(head, 28);
+  entry3.localName = utf8(await readRange(source, at + 30, nameLength));
+  entry3.dataOffset = at + 30 + nameLength + extraLength;
+  if (entry3.localName !== entry3.name) {
+    directory.tricks.push({
+      member: entry3.name,
+      message: `zip member named "${entry3.name}" in the central directory but "${entry3.localName}" in its local header`
+    });
+  }
+  const localMethod = u16le(head, 8);
+  if (localMethod !== entry3.method) {
+    directory.tricks.push({
+      member: entry3.name,
+      message: `zip member ${entry3.name}: compression method ${entry3.method} in the central directory but ${localMethod} locally`
+    });
+  }
+}
+function flagDuplicateNames(directory) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const entry3 of directory.entries) {
+    if (seen.has(entry3.name)) {
+      directory.tricks.push({ member: entry3.name, message: `zip holds more than one member named "${entry3.name}"` });
+    }
+    seen.add(entry3.name);
+  }
+}
+async function walkLocalHeaders(source, start2, options) {
+  const directory = { entries: [], archiveStart: start2, fromCentralDirectory: false, warnings: [], tricks: [] };
+  let at = start2;
+  while (at + 30 <= source.size) {
+    const head = await readRange(source, at, 30);
+    if (!startsWith(head, LOCAL_SIG)) break;
+    if (directory.entries.length >= options.maxEntries) {
+      directory.warnings.push(`zip has more than ${options.maxEntries} entries; the rest were not inspected`);
+      break;
+    }
+    const nameLength = u16le(head, 26);
+    const extraLength = u16le(head, 28);
+    const name2 = utf8(await readRange(source, at + 30, nameLength));
+    const extra = await readRange(source, at + 30 + nameLength, extraLength);
+    let compressedSize = u32le(head, 18);
+    let uncompressedSize = u32le(head, 22);
+    const wide = readZip64Extra(extra, {
+      uncompressed: uncompressedSize === 4294967295,
+      compressed: compressedSize === 4294967295,
+      offset: false
+    });
+    compressedSize = wide.compressed ?? compressedSize;
+    uncompressedSize = wide.uncompressed ?? uncompressedSize;
+    const dataOffset = at + 30 + nameLength + extraLength;
+    const hasDescriptor = (u16le(head, 6) & 8) !== 0;
+    let next;
+    if (hasDescriptor && compressedSize === 0) {
+      const end = await findNextSignature(source, dataOffset);
+      compressedSize = end - dataOffset;
+      next = end;
+      if (startsWith(await readRange(source, end, 4), DESCRIPTOR_SIG)) next = end + 16;
+    } else {
+      next = dataOffset + compressedSize;
+    }
+    if (dataOffset + compressedSize > source.size) {
+      directory.warnings.push(`zip member ${name2} is truncated`);
+      compressedSize = Math.max(0, source.size - dataOffset);
+    }
+    directory.entries.push({
+      name: name2,
+      localName: name2,
+      method: u16le(head, 8),
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset: at,
+      dataOffset
+    });
+    if (!(next > at)) break;
+    at = next;
+  }
+  if (directory.entries.length > 0) {
+    directory.warnings.push("zip end-of-central-directory record missing or unusable; members found by walking local headers");
+  }
+  flagDuplicateNames(directory);
+  return directory;
+}
+async function findNextSignature(source, from) {
+  for (let at = from; at < source.size; at += SCAN_CHUNK - 3) {
+    const chunk = await readRange(source, at, SCAN_CHUNK);
+    const hits = [LOCAL_SIG, CENTRAL_SIG, DESCRIPTOR_SIG].map((sig) => indexOf(chunk, sig)).filter((hit) => hit >= 0);
+    if (hits.length > 0) return at + Math.min(...hits);
+    if (chunk.length < SCAN_CHUNK) break;
+  }
+  return source.size;
+}
+var MAX_ZIP_ENTRIES = 1e5;
+var TORCH_PICKLE = /(^|\/)data\.pkl$/;
+var TORCH_TENSOR = /(^|\/)data\/\d+$/;
+var ZIP_CODECS = /* @__PURE__ */ new Map([
+  [METHOD_DEFLATE, "deflate-raw"],
+  [METHOD_BZIP2, "bz2"],
+  [METHOD_LZMA, "lzma"],
+  [METHOD_ZSTD, "zstd"]
+]);
+var ZIP_METHODS = /* @__PURE__ */ new Map([
+  [METHOD_STORED, "stored"],
+  [METHOD_DEFLATE, "deflate"],
+  [METHOD_BZIP2, "bz2"],
+  [METHOD_LZMA, "lzma"],
+  [METHOD_ZSTD, "zstd"]
+]);
+function expectsPickle(name2) {
+  return TORCH_PICKLE.test(name2) || /\.(pkl|pickle)$/i.test(name2);
+}
+var zipReader = {
+  format: "zip",
+  sniff: (head) => startsWith(head, LOCAL_SIG) || startsWith(head, EOCD_SIG),
+  async list(source, context, options = {}) {
+    const start2 = options.localHeaderAt ?? 0;
+    let directory = await readZipDirectory(source, { maxEntries: MAX_ZIP_ENTRIES });
+    if (!directory && start2 >= 0) directory = await walkLocalHeaders(source, start2, { maxEntries: MAX_ZIP_ENTRIES });
+    if (!directory || directory.entries.length === 0 && !directory.fromCentralDirectory) return null;
+    context.trait("zip");
+    const alternates = [];
+    if (directory.archiveStart > 0 && !options.afterPickle && start2 <= 0) {
+      context.warn(`zip archive starts at offset ${directory.archiveStart}: data was prepended to it`, context.member);
+      const prefix = sliceSource(source, 0, directory.archiveStart);
+      if (startsWith(await readRange(prefix, 0, 4), LOCAL_SIG)) {
+        context.issue(
+          {
+            kind: "container-mismatch",
+            severity: "high",
+            message: `two zip archives: readers that start at the front see the one at offset 0, readers that use the end record see the one at offset ${directory.archiveStart}`
+          },
+          context.member
+        );
+      }
+      alternates.push(prefix);
+    }
+    for (const warning of directory.warnings) context.warn(warning, context.member);
+    for (const trick of directory.tricks) {
+      const member = trick.member === void 0 ? context.member : context.member ? `${context.member}/${trick.member}` : trick.member;
+      context.issue({ kind: "container-mismatch", severity: "high", message: trick.message }, member);
+    }
+    const isTorch = directory.entries.some((e) => TORCH_PICKLE.test(e.name));
+    if (isTorch) context.trait("torch-zip");
+    if (directory.entries.length > 0 && directory.entries.every((e) => e.name.endsWith(".npy"))) context.trait("npz");
+    const members = [];
+    for (const entry3 of directory.entries) members.push(await zipMember(source, entry3, isTorch, context));
+    return { members, ...alternates.length > 0 ? { alternates } : {} };
+  }
+};
+async function zipMember(source, entry3, isTorch, context) {
+  const fields = {
+    path: entry3.name,
+    offset: entry3.dataOffset,
+    size: entry3.uncompressedSize,
+    compressedSize: entry3.compressedSize,
+    method: ZIP_METHODS.get(entry3.method) ?? `method ${entry3.method}`,
+    expectPickle: expectsPickle(entry3.name)
+  };
+  if (entry3.dataOffset < 0) return fields;
+  if (isTorch && TORCH_TENSOR.test(entry3.name)) return { ...fields, role: "tensor-data" };
+  const name2 = context.member ? `${context.member}/${entry3.name}` : entry3.name;
+  let compressed = sliceSource(source, entry3.dataOffset, entry3.compressedSize);
+  if (entry3.method === METHOD_STORED) {
+    return { ...fields, head: (length) => readRange(compressed, 0, length), open: async () => compressed };
+  }
+  const codec = ZIP_CODECS.get(entry3.method);
+  if (codec === void 0) {
+    context.issue(
+      {
+        kind: "uninspectable",
+        severity: "medium",
+        message: `zip member ${entry3.name} uses compression method ${entry3.method}, which Pathfinder cannot decode`
+      },
+      name2
+    );
+    return fields;
+  }
+  if (entry3.method === METHOD_LZMA) {
+    const alone = context.canDecompress() && entry3.compressedSize <= context.limits.maxDecompressedBytes ? zipLzmaAsAlone(await readRange(compressed, 0, entry3.compressedSize), entry3.uncompressedSize) : null;
+    if (!alone) {
+      context.warn("LZMA member is malformed or larger than the decompression limit; not inspected", name2);
+      return fields;
+    }
+    compressed = memorySource(alone);
+  }
+  return decodedMember(context, codec, compressed, name2, fields);
+}
+
+// src/artifacts/containers/formats.ts
+var READERS = [
+  // A tar header is checked first, as Python's tarfile.open does: its first bytes are the first member's name,
+  // which an attacker chooses, so a name such as "]" (an LZMA properties byte), "x^" (zlib) or "PK\x03\x04" must
+  // not make the archive read as something else and hide its members. The header checksum makes this strong.
+  tarReader,
+  npyReader,
+  zipReader,
+  gzipReader,
+  bzip2Reader,
+  xzReader,
+  sevenZipReader,
+  rarReader,
+  zstdReader,
+  lz4Reader,
+  // Weak signatures (two bytes, a properties byte) last.
+  zlibReader,
+  lzmaReader,
+  joblibZfileReader
+];
+function readerFor(head) {
+  return READERS.find((reader) => reader.sniff(head));
+}
 
 // src/artifacts/containers/sniff.ts
 var SNIFF_BYTES = 512;
 function sniffFormat(head) {
-  if (looksLikeTar(head)) return "tar";
-  if (looksLikeNpy(head)) return "npy";
-  if (startsWith(head, ascii("PK")) || startsWith(head, ascii("PK"))) return "zip";
-  if (startsWith(head, [31, 139])) return "gzip";
-  if (startsWith(head, ascii("BZh")) && head.length > 3 && head[3] >= 49 && head[3] <= 57) return "bz2";
-  if (startsWith(head, [253, 55, 122, 88, 90, 0])) return "xz";
-  if (startsWith(head, [55, 122, 188, 175, 39, 28])) return "7z";
-  if (startsWith(head, ascii("Rar!\x07"))) return "rar";
-  if (startsWith(head, [40, 181, 47, 253])) return "zstd";
-  if (startsWith(head, [4, 34, 77, 24])) return "lz4";
-  if (looksLikeZlib(head)) return "zlib";
-  if (looksLikeLzmaAlone(head)) return "lzma";
-  if (startsWith(head, ascii("ZF")) && head.length >= 22 && head[21] === 120) return "joblib-zfile";
-  return "unknown";
-}
-function looksLikeZlib(head) {
-  if (head.length < 2 || head[0] !== 120) return false;
-  return (head[0] << 8 | head[1]) % 31 === 0;
-}
-function looksLikeLzmaAlone(head) {
-  if (head.length < 13 || head[0] !== 93) return false;
-  const dict = (head[1] | head[2] << 8 | head[3] << 16 | head[4] << 24) >>> 0;
-  const sizeKnown = !head.subarray(5, 13).every((b) => b === 255);
-  return dict >= 1 << 12 && dict <= 1 << 30 && (!sizeKnown || head[12] === 0);
+  return readerFor(head)?.format ?? "unknown";
 }
 var ARTIFACT_EXTENSIONS = [
   ".pkl",
@@ -20751,6 +22921,7 @@ var ARTIFACT_EXTENSIONS = [
   ".zip",
   ".tar",
   ".zst",
+  ".lz4",
   ".z",
   ".dat",
   ".th",
@@ -22052,8 +24223,8 @@ function normalizeGlobal(module2, name2, protocol) {
 var DENY_REASONS = new Map(DENYLIST.map((e) => [e.name, e.reason]));
 function lookupChain(parts2, from, to) {
   let chain = BUILTINS_ALIASES.has(parts2[from]) ? "builtins" : parts2[from];
-  for (let i2 = from; i2 <= to; i2++) {
-    if (i2 > from) chain += "." + parts2[i2];
+  for (let i3 = from; i3 <= to; i3++) {
+    if (i3 > from) chain += "." + parts2[i3];
     const reason2 = DENY_REASONS.get(chain);
     if (reason2 !== void 0) return { entry: chain, reason: reason2 };
   }
@@ -22113,7 +24284,7 @@ function userSet(extra) {
 }
 function maxSeverity(issues) {
   let best;
-  for (const i2 of issues) if (best === void 0 || SEVERITY_RANK[i2.severity] > SEVERITY_RANK[best]) best = i2.severity;
+  for (const i3 of issues) if (best === void 0 || SEVERITY_RANK[i3.severity] > SEVERITY_RANK[best]) best = i3.severity;
   return best;
 }
 function trustedDespiteDenylist(name2, match) {
@@ -22147,13 +24318,13 @@ function judge(trace, options) {
   const standings = [];
   const reportedUnknown = /* @__PURE__ */ new Set();
   const firstCallOf = /* @__PURE__ */ new Map();
-  for (let i2 = 0; i2 < a.imports.length; i2++) {
-    const at = trace.importCalledAt[i2];
-    const name2 = a.imports[i2].normalized;
+  for (let i3 = 0; i3 < a.imports.length; i3++) {
+    const at = trace.importCalledAt[i3];
+    const name2 = a.imports[i3].normalized;
     if (at >= 0 && (firstCallOf.get(name2) ?? Infinity) > at) firstCallOf.set(name2, at);
   }
-  for (let i2 = 0; i2 < a.imports.length; i2++) {
-    const imp = a.imports[i2];
+  for (let i3 = 0; i3 < a.imports.length; i3++) {
+    const imp = a.imports[i3];
     standings.push(void 0);
     if (imp.dynamic) {
       add({
@@ -22175,12 +24346,12 @@ function judge(trace, options) {
       explain({ offset: imp.offset, subject: imp.normalized, use: "import", verdict: "unknown", reason: "copyreg extension code" });
       continue;
     }
-    const [module2, name2] = trace.importNormalized[i2];
+    const [module2, name2] = trace.importNormalized[i3];
     const raw = matchDenylist(imp.module, imp.name) ?? matchDenylist(module2, name2);
     const standing = standingOf(imp.normalized, raw, options);
-    standings[i2] = standing;
-    const calledAt = trace.importCalledAt[i2];
-    const usedAt = trace.importUsedAt[i2];
+    standings[i3] = standing;
+    const calledAt = trace.importCalledAt[i3];
+    const usedAt = trace.importUsedAt[i3];
     const called = calledAt >= 0;
     const used = usedAt >= 0 || trace.argScanExhausted;
     explain({ offset: called ? calledAt : imp.offset, subject: imp.normalized, use: called ? "call" : "import", verdict: standing.verdict, reason: standing.reason });
@@ -22205,7 +24376,7 @@ function judge(trace, options) {
             global: imp.normalized,
             offset: usedAt >= 0 ? usedAt : imp.offset
           });
-        } else if (calledOnlyThroughHelpers(trace, i2)) {
+        } else if (calledOnlyThroughHelpers(trace, i3)) {
           add({
             kind: "dangerous-call",
             severity: "critical",
@@ -22481,8 +24652,8 @@ var HIGHEST_PROTOCOL = 5;
 function latin12(bytes) {
   let out2 = "";
   const CHUNK = 8192;
-  for (let i2 = 0; i2 < bytes.length; i2 += CHUNK) {
-    out2 += String.fromCharCode.apply(null, bytes.subarray(i2, i2 + CHUNK));
+  for (let i3 = 0; i3 < bytes.length; i3 += CHUNK) {
+    out2 += String.fromCharCode.apply(null, bytes.subarray(i3, i3 + CHUNK));
   }
   return out2;
 }
@@ -22496,33 +24667,33 @@ function isSpace(c) {
   return c === 32 || c >= 9 && c <= 13;
 }
 function parsePythonInt(text2) {
-  let i2 = 0;
+  let i3 = 0;
   let end = text2.length;
-  while (i2 < end && isSpace(text2.charCodeAt(i2))) i2++;
-  while (end > i2 && isSpace(text2.charCodeAt(end - 1))) end--;
+  while (i3 < end && isSpace(text2.charCodeAt(i3))) i3++;
+  while (end > i3 && isSpace(text2.charCodeAt(end - 1))) end--;
   let negative = false;
-  const sign = text2.charCodeAt(i2);
+  const sign = text2.charCodeAt(i3);
   if (sign === 43 || sign === 45) {
     negative = sign === 45;
-    i2++;
+    i3++;
   }
   let base = 10;
-  if (end - i2 > 2 && text2.charCodeAt(i2) === 48) {
-    const p = text2.charCodeAt(i2 + 1) | 32;
+  if (end - i3 > 2 && text2.charCodeAt(i3) === 48) {
+    const p = text2.charCodeAt(i3 + 1) | 32;
     if (p === 120) base = 16;
     else if (p === 111) base = 8;
     else if (p === 98) base = 2;
     if (base !== 10) {
-      i2 += 2;
-      if (text2.charCodeAt(i2) === 95) i2++;
+      i3 += 2;
+      if (text2.charCodeAt(i3) === 95) i3++;
     }
   }
-  if (i2 >= end) return null;
+  if (i3 >= end) return null;
   let small = 0;
   let big = null;
   let prevUnderscore = true;
-  for (; i2 < end; i2++) {
-    const c = text2.charCodeAt(i2);
+  for (; i3 < end; i3++) {
+    const c = text2.charCodeAt(i3);
     if (c === 95) {
       if (prevUnderscore) return null;
       prevUnderscore = true;
@@ -22569,28 +24740,28 @@ var SIMPLE_ESCAPES2 = {
 function decodeEscapedString(src) {
   const out2 = new Uint8Array(src.length);
   let n = 0;
-  for (let i2 = 0; i2 < src.length; i2++) {
-    const c = src[i2];
+  for (let i3 = 0; i3 < src.length; i3++) {
+    const c = src[i3];
     if (c !== 92) {
       out2[n++] = c;
       continue;
     }
-    if (i2 + 1 >= src.length) return null;
-    const e = src[++i2];
+    if (i3 + 1 >= src.length) return null;
+    const e = src[++i3];
     const simple = SIMPLE_ESCAPES2[e];
     if (simple !== void 0) {
       out2[n++] = simple;
     } else if (e === 10) {
     } else if (e === 120) {
-      const hi = i2 + 1 < src.length ? digitValue(src[i2 + 1]) : 99;
-      const lo = i2 + 2 < src.length ? digitValue(src[i2 + 2]) : 99;
+      const hi = i3 + 1 < src.length ? digitValue(src[i3 + 1]) : 99;
+      const lo = i3 + 2 < src.length ? digitValue(src[i3 + 2]) : 99;
       if (hi > 15 || lo > 15) return null;
       out2[n++] = hi * 16 + lo;
-      i2 += 2;
+      i3 += 2;
     } else if (e >= 48 && e <= 55) {
       let v = e - 48;
-      for (let k = 0; k < 2 && i2 + 1 < src.length && src[i2 + 1] >= 48 && src[i2 + 1] <= 55; k++) {
-        v = v * 8 + (src[++i2] - 48);
+      for (let k = 0; k < 2 && i3 + 1 < src.length && src[i3 + 1] >= 48 && src[i3 + 1] <= 55; k++) {
+        v = v * 8 + (src[++i3] - 48);
       }
       out2[n++] = v & 255;
     } else {
@@ -22603,31 +24774,31 @@ function decodeEscapedString(src) {
 function decodeRawUnicodeEscape(src) {
   let out2 = "";
   let runStart = 0;
-  for (let i2 = 0; i2 < src.length; i2++) {
-    if (src[i2] !== 92 || i2 + 1 >= src.length) continue;
-    const kind = src[i2 + 1];
+  for (let i3 = 0; i3 < src.length; i3++) {
+    if (src[i3] !== 92 || i3 + 1 >= src.length) continue;
+    const kind = src[i3 + 1];
     if (kind !== 117 && kind !== 85) continue;
     let slashes = 0;
-    for (let j = i2; j >= runStart && src[j] === 92; j--) slashes++;
+    for (let j = i3; j >= runStart && src[j] === 92; j--) slashes++;
     if (slashes % 2 === 0) continue;
     const width = kind === 117 ? 4 : 8;
     let cp = 0;
     for (let k = 0; k < width; k++) {
-      const d = i2 + 2 + k < src.length ? digitValue(src[i2 + 2 + k]) : 99;
+      const d = i3 + 2 + k < src.length ? digitValue(src[i3 + 2 + k]) : 99;
       if (d > 15) return null;
       cp = cp * 16 + d;
     }
     if (cp > 1114111) return null;
-    out2 += latin12(src.subarray(runStart, i2)) + String.fromCodePoint(cp);
-    i2 += 1 + width;
-    runStart = i2 + 1;
+    out2 += latin12(src.subarray(runStart, i3)) + String.fromCodePoint(cp);
+    i3 += 1 + width;
+    runStart = i3 + 1;
   }
   return out2 + latin12(src.subarray(runStart));
 }
 
 // src/artifacts/pickle/render.ts
-var MAX_DEPTH2 = 5;
-var MAX_ITEMS = 10;
+var MAX_DEPTH3 = 5;
+var MAX_ITEMS2 = 10;
 var MAX_TEXT = 60;
 var BUDGET = 400;
 function renderValue(v, names, budget = BUDGET) {
@@ -22642,13 +24813,13 @@ function renderKwargs(v, names) {
   const b = { left: BUDGET };
   if (v.k !== "dict") return "**" + render(v, names, 0, b);
   const parts2 = [];
-  for (let i2 = 0; i2 + 1 < v.items.length; i2 += 2) {
-    const key = v.items[i2];
-    if (parts2.length >= MAX_ITEMS || b.left <= 0) {
+  for (let i3 = 0; i3 + 1 < v.items.length; i3 += 2) {
+    const key = v.items[i3];
+    if (parts2.length >= MAX_ITEMS2 || b.left <= 0) {
       parts2.push("...");
       break;
     }
-    const value = render(v.items[i2 + 1], names, 1, b);
+    const value = render(v.items[i3 + 1], names, 1, b);
     parts2.push(key.k === "str" && isIdentifier(key.v) ? `${key.v}=${value}` : `**{${render(key, names, 1, b)}: ${value}}`);
   }
   return parts2.join(", ");
@@ -22687,7 +24858,7 @@ function renderRaw(v, names, depth, b) {
     default:
       break;
   }
-  if (depth >= MAX_DEPTH2 || b.left <= 0) return "...";
+  if (depth >= MAX_DEPTH3 || b.left <= 0) return "...";
   const items = renderItems(v.items, names, depth + 1, b, v.k === "dict");
   switch (v.k) {
     case "list":
@@ -22705,34 +24876,34 @@ function renderRaw(v, names, depth, b) {
 function renderItems(items, names, depth, b, pairs = false) {
   const parts2 = [];
   const step = pairs ? 2 : 1;
-  for (let i2 = 0; i2 < items.length; i2 += step) {
-    if (parts2.length >= MAX_ITEMS || b.left <= 0) {
+  for (let i3 = 0; i3 < items.length; i3 += step) {
+    if (parts2.length >= MAX_ITEMS2 || b.left <= 0) {
       parts2.push("...");
       break;
     }
     if (pairs) {
-      const key = render(items[i2], names, depth, b);
-      const value = i2 + 1 < items.length ? render(items[i2 + 1], names, depth, b) : "<missing>";
+      const key = render(items[i3], names, depth, b);
+      const value = i3 + 1 < items.length ? render(items[i3 + 1], names, depth, b) : "<missing>";
       parts2.push(`${key}: ${value}`);
     } else {
-      parts2.push(render(items[i2], names, depth, b));
+      parts2.push(render(items[i3], names, depth, b));
     }
   }
   return parts2.join(", ");
 }
 function isIdentifier(s) {
   if (s.length === 0 || s.length > 100) return false;
-  for (let i2 = 0; i2 < s.length; i2++) {
-    const c = s.charCodeAt(i2);
+  for (let i3 = 0; i3 < s.length; i3++) {
+    const c = s.charCodeAt(i3);
     const letter = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
-    if (!letter && !(i2 > 0 && c >= 48 && c <= 57)) return false;
+    if (!letter && !(i3 > 0 && c >= 48 && c <= 57)) return false;
   }
   return true;
 }
-function pyFloat(x) {
-  if (Number.isNaN(x)) return "float('nan')";
-  if (!Number.isFinite(x)) return x > 0 ? "float('inf')" : "float('-inf')";
-  const s = String(x);
+function pyFloat(x2) {
+  if (Number.isNaN(x2)) return "float('nan')";
+  if (!Number.isFinite(x2)) return x2 > 0 ? "float('inf')" : "float('-inf')";
+  const s = String(x2);
   return /[.e]/.test(s) ? s : `${s}.0`;
 }
 function hex2(c) {
@@ -22741,15 +24912,15 @@ function hex2(c) {
 function pyStr(s) {
   let out2 = "'";
   const n = Math.min(s.length, MAX_TEXT);
-  for (let i2 = 0; i2 < n; i2++) {
-    const c = s.charCodeAt(i2);
+  for (let i3 = 0; i3 < n; i3++) {
+    const c = s.charCodeAt(i3);
     if (c === 39) out2 += "\\'";
     else if (c === 92) out2 += "\\\\";
     else if (c === 10) out2 += "\\n";
     else if (c === 13) out2 += "\\r";
     else if (c === 9) out2 += "\\t";
     else if (c < 32 || c >= 127 && c < 160) out2 += "\\x" + hex2(c);
-    else out2 += s[i2];
+    else out2 += s[i3];
   }
   out2 += "'";
   return s.length > MAX_TEXT ? `${out2}...<${s.length} chars>` : out2;
@@ -22757,8 +24928,8 @@ function pyStr(s) {
 function pyBytes(bytes) {
   let out2 = "b'";
   const n = Math.min(bytes.length, MAX_TEXT);
-  for (let i2 = 0; i2 < n; i2++) {
-    const c = bytes[i2];
+  for (let i3 = 0; i3 < n; i3++) {
+    const c = bytes[i3];
     if (c === 39) out2 += "\\'";
     else if (c === 92) out2 += "\\\\";
     else if (c === 10) out2 += "\\n";
@@ -22904,8 +25075,8 @@ var Machine = class {
    */
   sawCodeSince(imports, calls) {
     if (this.a.calls.length > calls) return true;
-    for (let i2 = imports; i2 < this.a.imports.length; i2++) {
-      const imp = this.a.imports[i2];
+    for (let i3 = imports; i3 < this.a.imports.length; i3++) {
+      const imp = this.a.imports[i3];
       if (imp.dynamic || imp.opcode.startsWith("EXT") || isDottedName(imp.module) && isDottedName(imp.name)) return true;
     }
     return false;
@@ -23031,11 +25202,11 @@ var Machine = class {
   line() {
     const b = this.bytes;
     const start2 = this.pos;
-    let i2 = start2;
-    while (i2 < b.length && b[i2] !== 10) i2++;
-    if (i2 >= b.length) throw new PickleError("pickle data was truncated (no newline)", this.opStart, "truncated");
-    this.pos = i2 + 1;
-    return b.subarray(start2, i2);
+    let i3 = start2;
+    while (i3 < b.length && b[i3] !== 10) i3++;
+    if (i3 >= b.length) throw new PickleError("pickle data was truncated (no newline)", this.opStart, "truncated");
+    this.pos = i3 + 1;
+    return b.subarray(start2, i3);
   }
   utf8Line(what) {
     try {
@@ -23047,8 +25218,8 @@ var Machine = class {
   }
   asciiLine(what) {
     const l = this.line();
-    for (let i2 = 0; i2 < l.length; i2++) {
-      if (l[i2] >= 128) throw new PickleError(`${what} must be ASCII`, this.opStart);
+    for (let i3 = 0; i3 < l.length; i3++) {
+      if (l[i3] >= 128) throw new PickleError(`${what} must be ASCII`, this.opStart);
     }
     return latin12(l);
   }
@@ -23305,21 +25476,21 @@ var Machine = class {
         return false;
       }
       case 133: {
-        const x = this.pop();
-        this.push({ k: "tuple", items: [x] });
+        const x2 = this.pop();
+        this.push({ k: "tuple", items: [x2] });
         return false;
       }
       case 134: {
         const y = this.pop();
-        const x = this.pop();
-        this.push({ k: "tuple", items: [x, y] });
+        const x2 = this.pop();
+        this.push({ k: "tuple", items: [x2, y] });
         return false;
       }
       case 135: {
         const z = this.pop();
         const y = this.pop();
-        const x = this.pop();
-        this.push({ k: "tuple", items: [x, y, z] });
+        const x2 = this.pop();
+        this.push({ k: "tuple", items: [x2, y, z] });
         return false;
       }
       case 97: {
@@ -23351,9 +25522,9 @@ var Machine = class {
       }
       // ---- memo ----
       case 112: {
-        const i2 = this.decimalLine("PUT argument");
-        if (i2 < 0) throw new PickleError("negative PUT argument", this.opStart);
-        this.memoPut(i2, this.top());
+        const i3 = this.decimalLine("PUT argument");
+        if (i3 < 0) throw new PickleError("negative PUT argument", this.opStart);
+        this.memoPut(i3, this.top());
         return false;
       }
       case 113:
@@ -23454,8 +25625,8 @@ var Machine = class {
   }
   asciiPersid() {
     const l = this.line();
-    for (let i2 = 0; i2 < l.length; i2++) {
-      if (l[i2] >= 128) throw new PickleError("persistent IDs in protocol 0 must be ASCII strings", this.opStart);
+    for (let i3 = 0; i3 < l.length; i3++) {
+      if (l[i3] >= 128) throw new PickleError("persistent IDs in protocol 0 must be ASCII strings", this.opStart);
     }
     return l;
   }
@@ -23474,17 +25645,19 @@ var Machine = class {
     if (n === 0) return { k: "int", v: 0 };
     if (n > MAX_EXACT_LONG_BYTES) return { k: "hugeint", digits: n };
     let v = 0n;
-    for (let i2 = n - 1; i2 >= 0; i2--) v = v << 8n | BigInt(data2[i2]);
+    for (let i3 = n - 1; i3 >= 0; i3--) v = v << 8n | BigInt(data2[i3]);
     if (data2[n - 1] & 128) v -= 1n << BigInt(8 * n);
     const small = Number(v);
     return { k: "int", v: Number.isSafeInteger(small) ? small : v };
   }
   finishStream(result2) {
     const name2 = this.a.streams === 0 ? "result" : `result_${this.a.streams}`;
-    this.statement(`${name2} = ${renderValue(result2, this)}`);
+    this.statement(() => `${name2} = ${renderValue(result2, this)}`);
   }
+  /** Rendered only when the listing is wanted: the rendering costs more than the rest of the analysis. */
   statement(s) {
-    if (this.statements.length < MAX_STATEMENTS) this.statements.push(s);
+    if (this.o.statements === false) return;
+    if (this.statements.length < MAX_STATEMENTS) this.statements.push(s());
     else if (this.statements.length === MAX_STATEMENTS) this.statements.push("# ... further statements omitted");
   }
   addImport(module2, name2, opcode, dynamic) {
@@ -23515,10 +25688,10 @@ var Machine = class {
     let binding = this.importBindings.get(key);
     if (binding === void 0) {
       binding = first;
-      for (let i2 = 2; this.usedBindings.has(binding); i2++) binding = `${first}_${i2}`;
+      for (let i3 = 2; this.usedBindings.has(binding); i3++) binding = `${first}_${i3}`;
       this.usedBindings.add(binding);
       this.importBindings.set(key, binding);
-      this.statement(binding === first ? `from ${module2} import ${first}` : `from ${module2} import ${first} as ${binding}`);
+      this.statement(() => binding === first ? `from ${module2} import ${first}` : `from ${module2} import ${first} as ${binding}`);
     }
     return binding + rest;
   }
@@ -23578,9 +25751,9 @@ var Machine = class {
     if (kwargs !== void 0) this.markArguments(kwargs);
     if (opcode === "NEWOBJ" || opcode === "NEWOBJ_EX") {
       const sep6 = rendered.length > 0 ? ", " : "";
-      this.statement(`_var${index} = ${f}.__new__(${f}${sep6}${rendered})`);
+      this.statement(() => `_var${index} = ${f}.__new__(${f}${sep6}${rendered})`);
     } else {
-      this.statement(`_var${index} = ${f}(${rendered})`);
+      this.statement(() => `_var${index} = ${f}(${rendered})`);
     }
     const invoked = this.o.invokedArguments.get(name2);
     if (invoked !== void 0) {
@@ -23635,9 +25808,9 @@ var Machine = class {
     } else if (target.k === "call") {
       callee = this.a.calls[target.call].callee;
       if (state.k === "dict") {
-        for (let i2 = 0; i2 + 1 < state.items.length; i2 += 2) {
-          const key = state.items[i2];
-          const value = state.items[i2 + 1];
+        for (let i3 = 0; i3 + 1 < state.items.length; i3 += 2) {
+          const key = state.items[i3];
+          const value = state.items[i3 + 1];
           if (key.k === "str" && key.v === "filename" && value.k === "str") {
             this.t.stateFilenames.push({ offset, callee, filename: value.v });
           }
@@ -23649,7 +25822,7 @@ var Machine = class {
     this.t.callCallee.push(-1);
     this.callArgs.push([state]);
     this.markArguments(state);
-    this.statement(`${renderValue(target, this)}.__setstate__(${rendered})`);
+    this.statement(() => `${renderValue(target, this)}.__setstate__(${rendered})`);
   }
   addItems(target, items, method) {
     if (target.k === "list" || target.k === "set") {
@@ -23663,9 +25836,9 @@ var Machine = class {
     for (const v of items) this.markArguments(v);
     const t = renderValue(target, this);
     if (method === "extend") {
-      this.statement(`${t}.extend(${renderValue({ k: "list", items }, this)})`);
+      this.statement(() => `${t}.extend(${renderValue({ k: "list", items }, this)})`);
     } else {
-      for (const v of items) this.statement(`${t}.${method}(${renderValue(v, this)})`);
+      for (const v of items) this.statement(() => `${t}.${method}(${renderValue(v, this)})`);
     }
   }
   setItems(target, items) {
@@ -23674,11 +25847,11 @@ var Machine = class {
       return;
     }
     if (target.k === "list") {
-      for (let i2 = 0; i2 + 1 < items.length; i2 += 2) {
-        const key = items[i2];
+      for (let i3 = 0; i3 + 1 < items.length; i3 += 2) {
+        const key = items[i3];
         if (key.k !== "int" || typeof key.v !== "number") continue;
         const at = key.v < 0 ? target.items.length + key.v : key.v;
-        if (at >= 0 && at < target.items.length) target.items[at] = items[i2 + 1];
+        if (at >= 0 && at < target.items.length) target.items[at] = items[i3 + 1];
       }
       return;
     }
@@ -23687,8 +25860,8 @@ var Machine = class {
       throw new PickleError(`cannot set items on a ${target.k}`, this.opStart);
     }
     for (const v of items) this.markArguments(v);
-    for (let i2 = 0; i2 + 1 < items.length; i2 += 2) {
-      this.statement(`${renderValue(target, this)}[${renderValue(items[i2], this)}] = ${renderValue(items[i2 + 1], this)}`);
+    for (let i3 = 0; i3 + 1 < items.length; i3 += 2) {
+      this.statement(() => `${renderValue(target, this)}[${renderValue(items[i3], this)}] = ${renderValue(items[i3 + 1], this)}`);
     }
   }
   /** Values whose methods are unknown to us: results of calls, globals, persistent objects, buffers. */
@@ -23752,8 +25925,8 @@ function legacyModuleClass(pid) {
 function isDottedName(s) {
   if (s.length === 0 || s.length > 512) return false;
   let partStart = true;
-  for (let i2 = 0; i2 < s.length; i2++) {
-    const c = s.charCodeAt(i2);
+  for (let i3 = 0; i3 < s.length; i3++) {
+    const c = s.charCodeAt(i3);
     if (c === 46) {
       if (partStart) return false;
       partStart = true;
@@ -23770,20 +25943,20 @@ function isBase64Codec(v) {
 }
 function latin1Bytes(s) {
   const out2 = new Uint8Array(s.length);
-  for (let i2 = 0; i2 < s.length; i2++) {
-    const c = s.charCodeAt(i2);
+  for (let i3 = 0; i3 < s.length; i3++) {
+    const c = s.charCodeAt(i3);
     if (c > 255) return null;
-    out2[i2] = c;
+    out2[i3] = c;
   }
   return out2;
 }
 function decodeBase64(encoded) {
   const out2 = new Uint8Array(Math.floor(encoded.length * 3 / 4) + 3);
   let acc = 0;
-  let bits = 0;
+  let bits2 = 0;
   let n = 0;
-  for (let i2 = 0; i2 < encoded.length; i2++) {
-    const c = encoded[i2];
+  for (let i3 = 0; i3 < encoded.length; i3++) {
+    const c = encoded[i3];
     let d;
     if (c >= 65 && c <= 90) d = c - 65;
     else if (c >= 97 && c <= 122) d = c - 71;
@@ -23794,10 +25967,10 @@ function decodeBase64(encoded) {
     else if (c === 10 || c === 13 || c === 32) continue;
     else return null;
     acc = (acc << 6 | d) & 16777215;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out2[n++] = acc >> bits & 255;
+    bits2 += 6;
+    if (bits2 >= 8) {
+      bits2 -= 8;
+      out2[n++] = acc >> bits2 & 255;
     }
   }
   return out2.subarray(0, n);
@@ -23855,7 +26028,7 @@ function looksLikePickle(bytes, prefix = false) {
   });
   const a = trace.analysis;
   if (a.streams > 0) return true;
-  if (a.isPickle && a.imports.some((i2) => KNOWN_ROOTS.has(i2.module.split(".")[0]))) return true;
+  if (a.isPickle && a.imports.some((i3) => KNOWN_ROOTS.has(i3.module.split(".")[0]))) return true;
   if (trace.stoppedBy === "limit") return a.opcodeCount >= MIN_OPCODES_IN_WINDOW;
   if (!windowed || trace.stoppedBy !== "truncated") return false;
   if (a.opcodeCount >= MIN_OPCODES_IN_WINDOW) return true;
@@ -23912,7 +26085,8 @@ function analyzePickle(bytes, options) {
     allowGlobals: options?.allowGlobals ?? DEFAULT_PICKLE_OPTIONS.allowGlobals,
     ...options?.projectGlobals ? { projectGlobals: options.projectGlobals } : {},
     ...options?.scanBudget ? { scanBudget: options.scanBudget } : {},
-    limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options?.limits }
+    limits: { ...DEFAULT_PICKLE_OPTIONS.limits, ...options?.limits },
+    ...options?.pseudoPython === false ? { pseudoPython: false } : {}
   };
   return analyzeAt(bytes, resolved, 0, { opcodes: resolved.limits.maxOpcodes });
 }
@@ -23921,7 +26095,14 @@ function analyzeAt(bytes, options, depth, budget) {
     isLoadsLike: (callee) => LOADS_LIKE.has(callee),
     analyze: (inner) => depth + 1 > options.limits.maxNesting ? nestingLimitReached(inner) : analyzeAt(inner, options, depth + 1, budget)
   };
-  const trace = runMachine(bytes, { limits: options.limits, budget, invokedArguments: INVOKED_ARGUMENTS, resolvers: RESOLVERS, nested });
+  const trace = runMachine(bytes, {
+    limits: options.limits,
+    budget,
+    invokedArguments: INVOKED_ARGUMENTS,
+    resolvers: RESOLVERS,
+    nested,
+    statements: options.pseudoPython !== false
+  });
   const a = trace.analysis;
   a.issues = a.isPickle ? judge(trace, options) : [];
   return a;
@@ -23948,6 +26129,1156 @@ function nestingLimitReached(bytes) {
     error: { message: "nesting limit reached", offset: 0 }
   };
 }
+
+// node_modules/fflate/esm/index.mjs
+import { createRequire } from "module";
+var require2 = createRequire("/");
+var _a;
+var Worker;
+var isMarkedAsUntransferable;
+try {
+  _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
+} catch (e) {
+}
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i32 = Int32Array;
+var fleb = new u8([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0,
+  /* unused */
+  0,
+  0,
+  /* impossible */
+  0
+]);
+var fdeb = new u8([
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  2,
+  2,
+  3,
+  3,
+  4,
+  4,
+  5,
+  5,
+  6,
+  6,
+  7,
+  7,
+  8,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  12,
+  12,
+  13,
+  13,
+  /* unused */
+  0,
+  0
+]);
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var freb = function(eb, start2) {
+  var b = new u16(31);
+  for (var i3 = 0; i3 < 31; ++i3) {
+    b[i3] = start2 += 1 << eb[i3 - 1];
+  }
+  var r = new i32(b[30]);
+  for (var i3 = 1; i3 < 30; ++i3) {
+    for (var j = b[i3]; j < b[i3 + 1]; ++j) {
+      r[j] = j - b[i3] << 5 | i3;
+    }
+  }
+  return { b, r };
+};
+var _a = freb(fleb, 2);
+var fl = _a.b;
+var revfl = _a.r;
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0);
+var fd = _b.b;
+var revfd = _b.r;
+var rev = new u16(32768);
+for (i2 = 0; i2 < 32768; ++i2) {
+  x = (i2 & 43690) >> 1 | (i2 & 21845) << 1;
+  x = (x & 52428) >> 2 | (x & 13107) << 2;
+  x = (x & 61680) >> 4 | (x & 3855) << 4;
+  rev[i2] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+}
+var x;
+var i2;
+var hMap = (function(cd, mb, r) {
+  var s = cd.length;
+  var i3 = 0;
+  var l = new u16(mb);
+  for (; i3 < s; ++i3) {
+    if (cd[i3])
+      ++l[cd[i3] - 1];
+  }
+  var le = new u16(mb);
+  for (i3 = 1; i3 < mb; ++i3) {
+    le[i3] = le[i3 - 1] + l[i3 - 1] << 1;
+  }
+  var co;
+  if (r) {
+    co = new u16(1 << mb);
+    var rvb = 15 - mb;
+    for (i3 = 0; i3 < s; ++i3) {
+      if (cd[i3]) {
+        var sv = i3 << 4 | cd[i3];
+        var r_1 = mb - cd[i3];
+        var v = le[cd[i3] - 1]++ << r_1;
+        for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
+          co[rev[v] >> rvb] = sv;
+        }
+      }
+    }
+  } else {
+    co = new u16(s);
+    for (i3 = 0; i3 < s; ++i3) {
+      if (cd[i3]) {
+        co[i3] = rev[le[cd[i3] - 1]++] >> 15 - cd[i3];
+      }
+    }
+  }
+  return co;
+});
+var flt = new u8(288);
+for (i2 = 0; i2 < 144; ++i2)
+  flt[i2] = 8;
+var i2;
+for (i2 = 144; i2 < 256; ++i2)
+  flt[i2] = 9;
+var i2;
+for (i2 = 256; i2 < 280; ++i2)
+  flt[i2] = 7;
+var i2;
+for (i2 = 280; i2 < 288; ++i2)
+  flt[i2] = 8;
+var i2;
+var fdt = new u8(32);
+for (i2 = 0; i2 < 32; ++i2)
+  fdt[i2] = 5;
+var i2;
+var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
+var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
+var max = function(a) {
+  var m = a[0];
+  for (var i3 = 1; i3 < a.length; ++i3) {
+    if (a[i3] > m)
+      m = a[i3];
+  }
+  return m;
+};
+var bits = function(d, p, m) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
+};
+var bits16 = function(d, p) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
+};
+var shft = function(p) {
+  return (p + 7) / 8 | 0;
+};
+var slc = function(v, s, e) {
+  if (s == null || s < 0)
+    s = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  return new u8(v.subarray(s, e));
+};
+var ec = [
+  "unexpected EOF",
+  "invalid block type",
+  "invalid length/literal",
+  "invalid distance",
+  "stream finished",
+  "no stream handler",
+  ,
+  // determined by compression function
+  "no callback",
+  "invalid UTF-8 data",
+  "extra field too long",
+  "date not in range 1980-2099",
+  "filename too long",
+  "stream finishing",
+  "invalid zip data"
+  // determined by unknown compression method
+];
+var err2 = function(ind, msg, nt) {
+  var e = new Error(msg || ec[ind]);
+  e.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e, err2);
+  if (!nt)
+    throw e;
+  return e;
+};
+var inflt = function(dat, st, buf, dict) {
+  var sl = dat.length, dl = dict ? dict.length : 0;
+  if (!sl || st.f && !st.l)
+    return buf || new u8(0);
+  var noBuf = !buf;
+  var resize = noBuf || st.i != 2;
+  var noSt = st.i;
+  if (noBuf)
+    buf = new u8(sl * 3);
+  var cbuf = function(l2) {
+    var bl = buf.length;
+    if (l2 > bl) {
+      var nbuf = new u8(Math.max(bl * 2, l2));
+      nbuf.set(buf);
+      buf = nbuf;
+    }
+  };
+  var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+  var tbts = sl * 8;
+  do {
+    if (!lm) {
+      final = bits(dat, pos, 1);
+      var type = bits(dat, pos + 1, 3);
+      pos += 3;
+      if (!type) {
+        var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
+        if (t > sl) {
+          if (noSt)
+            err2(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + l);
+        buf.set(dat.subarray(s, t), bt);
+        st.b = bt += l, st.p = pos = t * 8, st.f = final;
+        continue;
+      } else if (type == 1)
+        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+      else if (type == 2) {
+        var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+        var tl = hLit + bits(dat, pos + 5, 31) + 1;
+        pos += 14;
+        var ldt = new u8(tl);
+        var clt = new u8(19);
+        for (var i3 = 0; i3 < hcLen; ++i3) {
+          clt[clim[i3]] = bits(dat, pos + i3 * 3, 7);
+        }
+        pos += hcLen * 3;
+        var clb = max(clt), clbmsk = (1 << clb) - 1;
+        var clm = hMap(clt, clb, 1);
+        for (var i3 = 0; i3 < tl; ) {
+          var r = clm[bits(dat, pos, clbmsk)];
+          pos += r & 15;
+          var s = r >> 4;
+          if (s < 16) {
+            ldt[i3++] = s;
+          } else {
+            var c = 0, n = 0;
+            if (s == 16)
+              n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i3 - 1];
+            else if (s == 17)
+              n = 3 + bits(dat, pos, 7), pos += 3;
+            else if (s == 18)
+              n = 11 + bits(dat, pos, 127), pos += 7;
+            while (n--)
+              ldt[i3++] = c;
+          }
+        }
+        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+        lbt = max(lt);
+        dbt = max(dt);
+        lm = hMap(lt, lbt, 1);
+        dm = hMap(dt, dbt, 1);
+      } else
+        err2(1);
+      if (pos > tbts) {
+        if (noSt)
+          err2(0);
+        break;
+      }
+    }
+    if (resize)
+      cbuf(bt + 131072);
+    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+    var lpos = pos;
+    for (; ; lpos = pos) {
+      var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+      pos += c & 15;
+      if (pos > tbts) {
+        if (noSt)
+          err2(0);
+        break;
+      }
+      if (!c)
+        err2(2);
+      if (sym < 256)
+        buf[bt++] = sym;
+      else if (sym == 256) {
+        lpos = pos, lm = null;
+        break;
+      } else {
+        var add = sym - 254;
+        if (sym > 264) {
+          var i3 = sym - 257, b = fleb[i3];
+          add = bits(dat, pos, (1 << b) - 1) + fl[i3];
+          pos += b;
+        }
+        var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+        if (!d)
+          err2(3);
+        pos += d & 15;
+        var dt = fd[dsym];
+        if (dsym > 3) {
+          var b = fdeb[dsym];
+          dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+        }
+        if (pos > tbts) {
+          if (noSt)
+            err2(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + 131072);
+        var end = bt + add;
+        if (bt < dt) {
+          var shift = dl - dt, dend = Math.min(dt, end);
+          if (shift + bt < 0)
+            err2(3);
+          for (; bt < dend; ++bt)
+            buf[bt] = dict[shift + bt];
+        }
+        for (; bt < end; ++bt)
+          buf[bt] = buf[bt - dt];
+      }
+    }
+    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+    if (lm)
+      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+  } while (!final);
+  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+var et = /* @__PURE__ */ new u8(0);
+var gzs = function(d) {
+  if (d[0] != 31 || d[1] != 139 || d[2] != 8)
+    err2(6, "invalid gzip data");
+  var flg = d[3];
+  var st = 10;
+  if (flg & 4)
+    st += (d[10] | d[11] << 8) + 2;
+  for (var zs = (flg >> 3 & 1) + (flg >> 4 & 1); zs > 0; zs -= !d[st++])
+    ;
+  return st + (flg & 2);
+};
+var zls = function(d, dict) {
+  if ((d[0] & 15) != 8 || d[0] >> 4 > 7 || (d[0] << 8 | d[1]) % 31)
+    err2(6, "invalid zlib data");
+  if ((d[1] >> 5 & 1) == +!dict)
+    err2(6, "invalid zlib data: " + (d[1] & 32 ? "need" : "unexpected") + " dictionary");
+  return (d[1] >> 3 & 4) + 2;
+};
+var Inflate = /* @__PURE__ */ (function() {
+  function Inflate2(opts, cb) {
+    if (typeof opts == "function")
+      cb = opts, opts = {};
+    this.ondata = cb;
+    var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
+    this.s = { i: 0, b: dict ? dict.length : 0 };
+    this.o = new u8(32768);
+    this.p = new u8(0);
+    if (dict)
+      this.o.set(dict);
+  }
+  Inflate2.prototype.e = function(c) {
+    if (!this.ondata)
+      err2(5);
+    if (this.d)
+      err2(4);
+    if (!this.p.length)
+      this.p = c;
+    else if (c.length) {
+      var n = new u8(this.p.length + c.length);
+      n.set(this.p), n.set(c, this.p.length), this.p = n;
+    }
+  };
+  Inflate2.prototype.c = function(final) {
+    this.s.i = +(this.d = final || false);
+    var bts = this.s.b;
+    var dt = inflt(this.p, this.s, this.o);
+    this.ondata(slc(dt, bts, this.s.b), this.d);
+    this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
+    this.p = slc(this.p, this.s.p / 8 | 0), this.s.p &= 7;
+  };
+  Inflate2.prototype.push = function(chunk, final) {
+    this.e(chunk), this.c(final);
+  };
+  return Inflate2;
+})();
+var Gunzip = /* @__PURE__ */ (function() {
+  function Gunzip2(opts, cb) {
+    this.v = 1;
+    this.r = 0;
+    Inflate.call(this, opts, cb);
+  }
+  Gunzip2.prototype.push = function(chunk, final) {
+    Inflate.prototype.e.call(this, chunk);
+    this.r += chunk.length;
+    if (this.v) {
+      var p = this.p.subarray(this.v - 1);
+      var s = p.length > 3 ? gzs(p) : 4;
+      if (s > p.length) {
+        if (!final)
+          return;
+      } else if (this.v > 1 && this.onmember) {
+        this.onmember(this.r - p.length);
+      }
+      this.p = p.subarray(s), this.v = 0;
+    }
+    Inflate.prototype.c.call(this, 0);
+    if (this.s.f && !this.s.l) {
+      this.v = shft(this.s.p) + 9;
+      this.s = { i: 0 };
+      this.o = new u8(0);
+      this.push(new u8(0), final);
+    } else if (final) {
+      Inflate.prototype.c.call(this, final);
+    }
+  };
+  return Gunzip2;
+})();
+var Unzlib = /* @__PURE__ */ (function() {
+  function Unzlib2(opts, cb) {
+    Inflate.call(this, opts, cb);
+    this.v = opts && opts.dictionary ? 2 : 1;
+  }
+  Unzlib2.prototype.push = function(chunk, final) {
+    Inflate.prototype.e.call(this, chunk);
+    if (this.v) {
+      if (this.p.length < 6 && !final)
+        return;
+      this.p = this.p.subarray(zls(this.p, this.v - 1)), this.v = 0;
+    }
+    if (final) {
+      if (this.p.length < 4)
+        err2(6, "invalid zlib data");
+      this.p = this.p.subarray(0, -4);
+    }
+    Inflate.prototype.c.call(this, final);
+  };
+  return Unzlib2;
+})();
+var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+var tds = 0;
+try {
+  td.decode(et, { stream: true });
+  tds = 1;
+} catch (e) {
+}
+
+// node_modules/fzstd/esm/index.mjs
+var ab = ArrayBuffer;
+var u82 = Uint8Array;
+var u162 = Uint16Array;
+var i16 = Int16Array;
+var i322 = Int32Array;
+var slc2 = function(v, s, e) {
+  if (u82.prototype.slice)
+    return u82.prototype.slice.call(v, s, e);
+  if (s == null || s < 0)
+    s = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  var n = new u82(e - s);
+  n.set(v.subarray(s, e));
+  return n;
+};
+var fill = function(v, n, s, e) {
+  if (u82.prototype.fill)
+    return u82.prototype.fill.call(v, n, s, e);
+  if (s == null || s < 0)
+    s = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  for (; s < e; ++s)
+    v[s] = n;
+  return v;
+};
+var cpw = function(v, t, s, e) {
+  if (u82.prototype.copyWithin)
+    return u82.prototype.copyWithin.call(v, t, s, e);
+  if (s == null || s < 0)
+    s = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  while (s < e) {
+    v[t++] = v[s++];
+  }
+};
+var ec2 = [
+  "invalid zstd data",
+  "window size too large (>2046MB)",
+  "invalid block type",
+  "FSE accuracy too high",
+  "match distance too far back",
+  "unexpected EOF"
+];
+var err3 = function(ind, msg, nt) {
+  var e = new Error(msg || ec2[ind]);
+  e.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e, err3);
+  if (!nt)
+    throw e;
+  return e;
+};
+var rb = function(d, b, n) {
+  var i3 = 0, o = 0;
+  for (; i3 < n; ++i3)
+    o |= d[b++] << (i3 << 3);
+  return o;
+};
+var b4 = function(d, b) {
+  return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
+};
+var rzfh = function(dat, w) {
+  var n3 = dat[0] | dat[1] << 8 | dat[2] << 16;
+  if (n3 == 3126568 && dat[3] == 253) {
+    var flg = dat[4];
+    var ss = flg >> 5 & 1, cc = flg >> 2 & 1, df = flg & 3, fcf = flg >> 6;
+    if (flg & 8)
+      err3(0);
+    var bt = 6 - ss;
+    var db = df == 3 ? 4 : df;
+    var di = rb(dat, bt, db);
+    bt += db;
+    var fsb = fcf ? 1 << fcf : ss;
+    var fss = rb(dat, bt, fsb) + (fcf == 1 && 256);
+    var ws = fss;
+    if (!ss) {
+      var wb = 1 << 10 + (dat[5] >> 3);
+      ws = wb + (wb >> 3) * (dat[5] & 7);
+    }
+    if (ws > 2145386496)
+      err3(1);
+    var buf = new u82((w == 1 ? fss || ws : w ? 0 : ws) + 12);
+    buf[0] = 1, buf[4] = 4, buf[8] = 8;
+    return {
+      b: bt + fsb,
+      y: 0,
+      l: 0,
+      d: di,
+      w: w && w != 1 ? w : buf.subarray(12),
+      e: ws,
+      o: new i322(buf.buffer, 0, 3),
+      u: fss,
+      c: cc,
+      m: Math.min(131072, ws)
+    };
+  } else if ((n3 >> 4 | dat[3] << 20) == 25481893) {
+    return b4(dat, 4) + 8;
+  }
+  err3(0);
+};
+var msb = function(val) {
+  var bits2 = 0;
+  for (; 1 << bits2 <= val; ++bits2)
+    ;
+  return bits2 - 1;
+};
+var rfse = function(dat, bt, mal) {
+  var tpos = (bt << 3) + 4;
+  var al = (dat[bt] & 15) + 5;
+  if (al > mal)
+    err3(3);
+  var sz = 1 << al;
+  var probs = sz, sym = -1, re = -1, i3 = -1, ht = sz;
+  var buf = new ab(512 + (sz << 2));
+  var freq = new i16(buf, 0, 256);
+  var dstate = new u162(buf, 0, 256);
+  var nstate = new u162(buf, 512, sz);
+  var bb1 = 512 + (sz << 1);
+  var syms = new u82(buf, bb1, sz);
+  var nbits = new u82(buf, bb1 + sz);
+  while (sym < 255 && probs > 0) {
+    var bits2 = msb(probs + 1);
+    var cbt = tpos >> 3;
+    var msk = (1 << bits2 + 1) - 1;
+    var val = (dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (tpos & 7) & msk;
+    var msk1fb = (1 << bits2) - 1;
+    var msv = msk - probs - 1;
+    var sval = val & msk1fb;
+    if (sval < msv)
+      tpos += bits2, val = sval;
+    else {
+      tpos += bits2 + 1;
+      if (val > msk1fb)
+        val -= msv;
+    }
+    freq[++sym] = --val;
+    if (val == -1) {
+      probs += val;
+      syms[--ht] = sym;
+    } else
+      probs -= val;
+    if (!val) {
+      do {
+        var rbt = tpos >> 3;
+        re = (dat[rbt] | dat[rbt + 1] << 8) >> (tpos & 7) & 3;
+        tpos += 2;
+        sym += re;
+      } while (re == 3);
+    }
+  }
+  if (sym > 255 || probs)
+    err3(0);
+  var sympos = 0;
+  var sstep = (sz >> 1) + (sz >> 3) + 3;
+  var smask = sz - 1;
+  for (var s = 0; s <= sym; ++s) {
+    var sf = freq[s];
+    if (sf < 1) {
+      dstate[s] = -sf;
+      continue;
+    }
+    for (i3 = 0; i3 < sf; ++i3) {
+      syms[sympos] = s;
+      do {
+        sympos = sympos + sstep & smask;
+      } while (sympos >= ht);
+    }
+  }
+  if (sympos)
+    err3(0);
+  for (i3 = 0; i3 < sz; ++i3) {
+    var ns = dstate[syms[i3]]++;
+    var nb = nbits[i3] = al - msb(ns);
+    nstate[i3] = (ns << nb) - sz;
+  }
+  return [tpos + 7 >> 3, {
+    b: al,
+    s: syms,
+    n: nbits,
+    t: nstate
+  }];
+};
+var rhu = function(dat, bt) {
+  var i3 = 0, wc = -1;
+  var buf = new u82(292), hb = dat[bt];
+  var hw = buf.subarray(0, 256);
+  var rc = buf.subarray(256, 268);
+  var ri = new u162(buf.buffer, 268);
+  if (hb < 128) {
+    var _a2 = rfse(dat, bt + 1, 6), ebt = _a2[0], fdt2 = _a2[1];
+    bt += hb;
+    var epos = ebt << 3;
+    var lb = dat[bt];
+    if (!lb)
+      err3(0);
+    var st1 = 0, st2 = 0, btr1 = fdt2.b, btr2 = btr1;
+    var fpos = (++bt << 3) - 8 + msb(lb);
+    for (; ; ) {
+      fpos -= btr1;
+      if (fpos < epos)
+        break;
+      var cbt = fpos >> 3;
+      st1 += (dat[cbt] | dat[cbt + 1] << 8) >> (fpos & 7) & (1 << btr1) - 1;
+      hw[++wc] = fdt2.s[st1];
+      fpos -= btr2;
+      if (fpos < epos)
+        break;
+      cbt = fpos >> 3;
+      st2 += (dat[cbt] | dat[cbt + 1] << 8) >> (fpos & 7) & (1 << btr2) - 1;
+      hw[++wc] = fdt2.s[st2];
+      btr1 = fdt2.n[st1];
+      st1 = fdt2.t[st1];
+      btr2 = fdt2.n[st2];
+      st2 = fdt2.t[st2];
+    }
+    if (++wc > 255)
+      err3(0);
+  } else {
+    wc = hb - 127;
+    for (; i3 < wc; i3 += 2) {
+      var byte = dat[++bt];
+      hw[i3] = byte >> 4;
+      hw[i3 + 1] = byte & 15;
+    }
+    ++bt;
+  }
+  var wes = 0;
+  for (i3 = 0; i3 < wc; ++i3) {
+    var wt = hw[i3];
+    if (wt > 11)
+      err3(0);
+    wes += wt && 1 << wt - 1;
+  }
+  var mb = msb(wes) + 1;
+  var ts = 1 << mb;
+  var rem = ts - wes;
+  if (rem & rem - 1)
+    err3(0);
+  hw[wc++] = msb(rem) + 1;
+  for (i3 = 0; i3 < wc; ++i3) {
+    var wt = hw[i3];
+    ++rc[hw[i3] = wt && mb + 1 - wt];
+  }
+  var hbuf = new u82(ts << 1);
+  var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
+  ri[mb] = 0;
+  for (i3 = mb; i3 > 0; --i3) {
+    var pv = ri[i3];
+    fill(nb, i3, pv, ri[i3 - 1] = pv + rc[i3] * (1 << mb - i3));
+  }
+  if (ri[0] != ts)
+    err3(0);
+  for (i3 = 0; i3 < wc; ++i3) {
+    var bits2 = hw[i3];
+    if (bits2) {
+      var code5 = ri[bits2];
+      fill(syms, i3, code5, ri[bits2] = code5 + (1 << mb - bits2));
+    }
+  }
+  return [bt, {
+    n: nb,
+    b: mb,
+    s: syms
+  }];
+};
+var dllt = rfse(/* @__PURE__ */ new u82([
+  81,
+  16,
+  99,
+  140,
+  49,
+  198,
+  24,
+  99,
+  12,
+  33,
+  196,
+  24,
+  99,
+  102,
+  102,
+  134,
+  70,
+  146,
+  4
+]), 0, 6)[1];
+var dmlt = rfse(/* @__PURE__ */ new u82([
+  33,
+  20,
+  196,
+  24,
+  99,
+  140,
+  33,
+  132,
+  16,
+  66,
+  8,
+  33,
+  132,
+  16,
+  66,
+  8,
+  33,
+  68,
+  68,
+  68,
+  68,
+  68,
+  68,
+  68,
+  68,
+  36,
+  9
+]), 0, 6)[1];
+var doct = rfse(/* @__PURE__ */ new u82([
+  32,
+  132,
+  16,
+  66,
+  102,
+  70,
+  68,
+  68,
+  68,
+  68,
+  36,
+  73,
+  2
+]), 0, 5)[1];
+var b2bl = function(b, s) {
+  var len = b.length, bl = new i322(len);
+  for (var i3 = 0; i3 < len; ++i3) {
+    bl[i3] = s;
+    s += 1 << b[i3];
+  }
+  return bl;
+};
+var llb = /* @__PURE__ */ new u82((/* @__PURE__ */ new i322([
+  0,
+  0,
+  0,
+  0,
+  16843009,
+  50528770,
+  134678020,
+  202050057,
+  269422093
+])).buffer, 0, 36);
+var llbl = /* @__PURE__ */ b2bl(llb, 0);
+var mlb = /* @__PURE__ */ new u82((/* @__PURE__ */ new i322([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  16843009,
+  50528770,
+  117769220,
+  185207048,
+  252579084,
+  16
+])).buffer, 0, 53);
+var mlbl = /* @__PURE__ */ b2bl(mlb, 3);
+var dhu = function(dat, out2, hu) {
+  var len = dat.length, ss = out2.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
+  if (!lb)
+    err3(0);
+  var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i3 = -1;
+  for (; pos > eb && i3 < ss; ) {
+    var cbt = pos >> 3;
+    var val = (dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (pos & 7);
+    st = (st << btr | val) & msk;
+    out2[++i3] = hu.s[st];
+    pos -= btr = hu.n[st];
+  }
+  if (pos != eb || i3 + 1 != ss)
+    err3(0);
+};
+var dhu4 = function(dat, out2, hu) {
+  var bt = 6;
+  var ss = out2.length, sz1 = ss + 3 >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
+  dhu(dat.subarray(bt, bt += dat[0] | dat[1] << 8), out2.subarray(0, sz1), hu);
+  dhu(dat.subarray(bt, bt += dat[2] | dat[3] << 8), out2.subarray(sz1, sz2), hu);
+  dhu(dat.subarray(bt, bt += dat[4] | dat[5] << 8), out2.subarray(sz2, sz3), hu);
+  dhu(dat.subarray(bt), out2.subarray(sz3), hu);
+};
+var rzb = function(dat, st, out2) {
+  var _a2;
+  var bt = st.b;
+  var b0 = dat[bt], btype = b0 >> 1 & 3;
+  st.l = b0 & 1;
+  var sz = b0 >> 3 | dat[bt + 1] << 5 | dat[bt + 2] << 13;
+  var ebt = (bt += 3) + sz;
+  if (btype == 1) {
+    if (bt >= dat.length)
+      return;
+    st.b = bt + 1;
+    if (out2) {
+      fill(out2, dat[bt], st.y, st.y += sz);
+      return out2;
+    }
+    return fill(new u82(sz), dat[bt]);
+  }
+  if (ebt > dat.length)
+    return;
+  if (btype == 0) {
+    st.b = ebt;
+    if (out2) {
+      out2.set(dat.subarray(bt, ebt), st.y);
+      st.y += sz;
+      return out2;
+    }
+    return slc2(dat, bt, ebt);
+  }
+  if (btype == 2) {
+    var b3 = dat[bt], lbt = b3 & 3, sf = b3 >> 2 & 3;
+    var lss = b3 >> 4, lcs = 0, s4 = 0;
+    if (lbt < 2) {
+      if (sf & 1)
+        lss |= dat[++bt] << 4 | (sf & 2 && dat[++bt] << 12);
+      else
+        lss = b3 >> 3;
+    } else {
+      s4 = sf;
+      if (sf < 2)
+        lss |= (dat[++bt] & 63) << 4, lcs = dat[bt] >> 6 | dat[++bt] << 2;
+      else if (sf == 2)
+        lss |= dat[++bt] << 4 | (dat[++bt] & 3) << 12, lcs = dat[bt] >> 2 | dat[++bt] << 6;
+      else
+        lss |= dat[++bt] << 4 | (dat[++bt] & 63) << 12, lcs = dat[bt] >> 6 | dat[++bt] << 2 | dat[++bt] << 10;
+    }
+    ++bt;
+    var buf = out2 ? out2.subarray(st.y, st.y + st.m) : new u82(st.m);
+    var spl = buf.length - lss;
+    if (lbt == 0)
+      buf.set(dat.subarray(bt, bt += lss), spl);
+    else if (lbt == 1)
+      fill(buf, dat[bt++], spl);
+    else {
+      var hu = st.h;
+      if (lbt == 2) {
+        var hud = rhu(dat, bt);
+        lcs += bt - (bt = hud[0]);
+        st.h = hu = hud[1];
+      } else if (!hu)
+        err3(0);
+      (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
+    }
+    var ns = dat[bt++];
+    if (ns) {
+      if (ns == 255)
+        ns = (dat[bt++] | dat[bt++] << 8) + 32512;
+      else if (ns > 127)
+        ns = ns - 128 << 8 | dat[bt++];
+      var scm = dat[bt++];
+      if (scm & 3)
+        err3(0);
+      var dts = [dmlt, doct, dllt];
+      for (var i3 = 2; i3 > -1; --i3) {
+        var md = scm >> (i3 << 1) + 2 & 3;
+        if (md == 1) {
+          var rbuf = new u82([0, 0, dat[bt++]]);
+          dts[i3] = {
+            s: rbuf.subarray(2, 3),
+            n: rbuf.subarray(0, 1),
+            t: new u162(rbuf.buffer, 0, 1),
+            b: 0
+          };
+        } else if (md == 2) {
+          _a2 = rfse(dat, bt, 9 - (i3 & 1)), bt = _a2[0], dts[i3] = _a2[1];
+        } else if (md == 3) {
+          if (!st.t)
+            err3(0);
+          dts[i3] = st.t[i3];
+        }
+      }
+      var _b2 = st.t = dts, mlt = _b2[0], oct = _b2[1], llt = _b2[2];
+      var lb = dat[ebt - 1];
+      if (!lb)
+        err3(0);
+      var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
+      var lst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << llt.b) - 1;
+      cbt = (spos -= oct.b) >> 3;
+      var ost = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << oct.b) - 1;
+      cbt = (spos -= mlt.b) >> 3;
+      var mst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << mlt.b) - 1;
+      for (++ns; --ns; ) {
+        var llc = llt.s[lst];
+        var lbtr = llt.n[lst];
+        var mlc = mlt.s[mst];
+        var mbtr = mlt.n[mst];
+        var ofc = oct.s[ost];
+        var obtr = oct.n[ost];
+        cbt = (spos -= ofc) >> 3;
+        var ofp = 1 << ofc;
+        var off = ofp + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16 | dat[cbt + 3] << 24) >>> (spos & 7) & ofp - 1);
+        cbt = (spos -= mlb[mlc]) >> 3;
+        var ml = mlbl[mlc] + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (spos & 7) & (1 << mlb[mlc]) - 1);
+        cbt = (spos -= llb[llc]) >> 3;
+        var ll = llbl[llc] + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (spos & 7) & (1 << llb[llc]) - 1);
+        cbt = (spos -= lbtr) >> 3;
+        lst = llt.t[lst] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << lbtr) - 1);
+        cbt = (spos -= mbtr) >> 3;
+        mst = mlt.t[mst] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << mbtr) - 1);
+        cbt = (spos -= obtr) >> 3;
+        ost = oct.t[ost] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << obtr) - 1);
+        if (off > 3) {
+          st.o[2] = st.o[1];
+          st.o[1] = st.o[0];
+          st.o[0] = off -= 3;
+        } else {
+          var idx = off - (ll != 0);
+          if (idx) {
+            off = idx == 3 ? st.o[0] - 1 : st.o[idx];
+            if (idx > 1)
+              st.o[2] = st.o[1];
+            st.o[1] = st.o[0];
+            st.o[0] = off;
+          } else
+            off = st.o[0];
+        }
+        for (var i3 = 0; i3 < ll; ++i3) {
+          buf[oubt + i3] = buf[spl + i3];
+        }
+        oubt += ll, spl += ll;
+        var stin = oubt - off;
+        if (stin < 0) {
+          var len = -stin;
+          var bs = st.e + stin;
+          if (len > ml)
+            len = ml;
+          for (var i3 = 0; i3 < len; ++i3) {
+            buf[oubt + i3] = st.w[bs + i3];
+          }
+          oubt += len, ml -= len, stin = 0;
+        }
+        for (var i3 = 0; i3 < ml; ++i3) {
+          buf[oubt + i3] = buf[stin + i3];
+        }
+        oubt += ml;
+      }
+      if (oubt != spl) {
+        while (spl < buf.length) {
+          buf[oubt++] = buf[spl++];
+        }
+      } else
+        oubt = buf.length;
+      if (out2)
+        st.y += oubt;
+      else
+        buf = slc2(buf, 0, oubt);
+    } else if (out2) {
+      st.y += lss;
+      if (spl) {
+        for (var i3 = 0; i3 < lss; ++i3) {
+          buf[i3] = buf[spl + i3];
+        }
+      }
+    } else if (spl)
+      buf = slc2(buf, spl);
+    st.b = ebt;
+    return buf;
+  }
+  err3(2);
+};
+var cct = function(bufs, ol) {
+  if (bufs.length == 1)
+    return bufs[0];
+  var buf = new u82(ol);
+  for (var i3 = 0, b = 0; i3 < bufs.length; ++i3) {
+    var chk = bufs[i3];
+    buf.set(chk, b);
+    b += chk.length;
+  }
+  return buf;
+};
+var Decompress = /* @__PURE__ */ (function() {
+  function Decompress2(ondata) {
+    this.ondata = ondata;
+    this.c = [];
+    this.l = 0;
+    this.z = 0;
+  }
+  Decompress2.prototype.push = function(chunk, final) {
+    if (typeof this.s == "number") {
+      var sub = Math.min(chunk.length, this.s);
+      chunk = chunk.subarray(sub);
+      this.s -= sub;
+    }
+    var sl = chunk.length;
+    var ncs = sl + this.l;
+    if (!this.s) {
+      if (final) {
+        if (!ncs) {
+          this.ondata(new u82(0), true);
+          return;
+        }
+        if (ncs < 5)
+          err3(5);
+      } else if (ncs < 18) {
+        this.c.push(chunk);
+        this.l = ncs;
+        return;
+      }
+      if (this.l) {
+        this.c.push(chunk);
+        chunk = cct(this.c, ncs);
+        this.c = [];
+        this.l = 0;
+      }
+      if (typeof (this.s = rzfh(chunk)) == "number")
+        return this.push(chunk, final);
+    }
+    if (typeof this.s != "number") {
+      if (ncs < (this.z || 3)) {
+        if (final)
+          err3(5);
+        this.c.push(chunk);
+        this.l = ncs;
+        return;
+      }
+      if (this.l) {
+        this.c.push(chunk);
+        chunk = cct(this.c, ncs);
+        this.c = [];
+        this.l = 0;
+      }
+      if (!this.z && ncs < (this.z = chunk[this.s.b] & 2 ? 4 : 3 + (chunk[this.s.b] >> 3 | chunk[this.s.b + 1] << 5 | chunk[this.s.b + 2] << 13))) {
+        if (final)
+          err3(5);
+        this.c.push(chunk);
+        this.l = ncs;
+        return;
+      } else
+        this.z = 0;
+      for (; ; ) {
+        var blk = rzb(chunk, this.s);
+        if (!blk) {
+          if (final)
+            err3(5);
+          var adc = chunk.subarray(this.s.b);
+          this.s.b = 0;
+          this.c.push(adc), this.l += adc.length;
+          return;
+        } else {
+          this.ondata(blk, false);
+          cpw(this.s.w, 0, blk.length);
+          this.s.w.set(blk, this.s.w.length - blk.length);
+        }
+        if (this.s.l) {
+          var rest = chunk.subarray(this.s.b);
+          this.s = this.s.c * 4;
+          this.push(rest, final);
+          return;
+        }
+      }
+    } else if (final)
+      err3(5);
+  };
+  return Decompress2;
+})();
 
 // src/artifacts/containers/bzip2.ts
 var LimitReached = class extends Error {
@@ -23985,10 +27316,10 @@ var BitReader = class {
     return this.input.subarray(this.position, this.position + count);
   }
 };
-var Output = class {
-  constructor(max, initial) {
-    this.max = max;
-    this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max)));
+var Output2 = class {
+  constructor(max2, initial) {
+    this.max = max2;
+    this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max2)));
   }
   max;
   bytes;
@@ -24011,9 +27342,9 @@ var MAX_CODE_LENGTH = 20;
 function buildTable(lengths, alphaSize) {
   let minLength = 32;
   let maxLength = 0;
-  for (let i2 = 0; i2 < alphaSize; i2++) {
-    minLength = Math.min(minLength, lengths[i2]);
-    maxLength = Math.max(maxLength, lengths[i2]);
+  for (let i3 = 0; i3 < alphaSize; i3++) {
+    minLength = Math.min(minLength, lengths[i3]);
+    maxLength = Math.max(maxLength, lengths[i3]);
   }
   const perm = new Int32Array(alphaSize);
   let p = 0;
@@ -24022,8 +27353,8 @@ function buildTable(lengths, alphaSize) {
   }
   const base = new Int32Array(MAX_CODE_LENGTH + 2);
   const limit = new Int32Array(MAX_CODE_LENGTH + 2).fill(-1);
-  for (let i2 = 0; i2 < alphaSize; i2++) base[lengths[i2] + 1]++;
-  for (let i2 = 1; i2 < base.length; i2++) base[i2] += base[i2 - 1];
+  for (let i3 = 0; i3 < alphaSize; i3++) base[lengths[i3] + 1]++;
+  for (let i3 = 1; i3 < base.length; i3++) base[i3] += base[i3 - 1];
   let code5 = 0;
   for (let length = minLength; length <= maxLength; length++) {
     code5 += base[length + 1] - base[length];
@@ -24049,16 +27380,16 @@ function decodeSymbol(reader, table) {
   }
   throw new CorruptData("bzip2 Huffman code is invalid");
 }
-function decodeBlock(reader, blockSizeMax, out2) {
+function decodeBlock2(reader, blockSizeMax, out2) {
   reader.bits(32);
   if (reader.bit()) throw new CorruptData("randomised bzip2 blocks are not supported");
   const origPtr = reader.bits(24);
   const used = [];
   const groupsUsed = reader.bits(16);
-  for (let i2 = 0; i2 < 16; i2++) {
-    if (groupsUsed & 32768 >>> i2) {
+  for (let i3 = 0; i3 < 16; i3++) {
+    if (groupsUsed & 32768 >>> i3) {
       const symbols = reader.bits(16);
-      for (let j = 0; j < 16; j++) if (symbols & 32768 >>> j) used.push(i2 * 16 + j);
+      for (let j = 0; j < 16; j++) if (symbols & 32768 >>> j) used.push(i3 * 16 + j);
     }
   }
   if (used.length === 0) throw new CorruptData("bzip2 block uses no symbols");
@@ -24067,9 +27398,9 @@ function decodeBlock(reader, blockSizeMax, out2) {
   if (groups2 < 2 || groups2 > MAX_GROUPS) throw new CorruptData("bzip2 block has an invalid number of tables");
   const selectorCount = reader.bits(15);
   if (selectorCount === 0) throw new CorruptData("bzip2 block has no selectors");
-  const mtfGroups = Array.from({ length: groups2 }, (_, i2) => i2);
+  const mtfGroups = Array.from({ length: groups2 }, (_, i3) => i3);
   const selectors = new Uint8Array(selectorCount);
-  for (let i2 = 0; i2 < selectorCount; i2++) {
+  for (let i3 = 0; i3 < selectorCount; i3++) {
     let j = 0;
     while (reader.bit()) {
       j++;
@@ -24078,7 +27409,7 @@ function decodeBlock(reader, blockSizeMax, out2) {
     const group2 = mtfGroups[j];
     mtfGroups.splice(j, 1);
     mtfGroups.unshift(group2);
-    selectors[i2] = group2;
+    selectors[i3] = group2;
   }
   const tables = [];
   for (let t = 0; t < groups2; t++) {
@@ -24096,10 +27427,16 @@ function decodeBlock(reader, blockSizeMax, out2) {
   }
   const mtf = Uint8Array.from(used);
   const counts = new Int32Array(256);
-  const tt = new Uint32Array(blockSizeMax);
+  let tt = new Uint32Array(Math.min(blockSizeMax, 1 << 14));
+  const reserve = (needed) => {
+    if (needed <= tt.length) return;
+    const grown = new Uint32Array(Math.min(blockSizeMax, Math.max(needed, tt.length * 2)));
+    grown.set(tt);
+    tt = grown;
+  };
   const endOfBlock = alphaSize - 1;
   let count = 0;
-  let run4 = 0;
+  let run3 = 0;
   let runWeight = 1;
   let selector = 0;
   let groupLeft = 0;
@@ -24113,16 +27450,17 @@ function decodeBlock(reader, blockSizeMax, out2) {
     groupLeft--;
     const symbol = decodeSymbol(reader, table);
     if (symbol <= 1) {
-      run4 += (symbol + 1) * runWeight;
+      run3 += (symbol + 1) * runWeight;
       runWeight *= 2;
-      if (run4 > blockSizeMax) throw new CorruptData("bzip2 run exceeds the block size");
+      if (run3 > blockSizeMax) throw new CorruptData("bzip2 run exceeds the block size");
       continue;
     }
-    if (run4 > 0) {
-      if (count + run4 > blockSizeMax) throw new CorruptData("bzip2 block exceeds its size");
+    if (run3 > 0) {
+      if (count + run3 > blockSizeMax) throw new CorruptData("bzip2 block exceeds its size");
       const byte2 = mtf[0];
-      counts[byte2] += run4;
-      for (; run4 > 0; run4--) tt[count++] = byte2;
+      counts[byte2] += run3;
+      reserve(count + run3);
+      for (; run3 > 0; run3--) tt[count++] = byte2;
       runWeight = 1;
     }
     if (symbol === endOfBlock) break;
@@ -24132,22 +27470,23 @@ function decodeBlock(reader, blockSizeMax, out2) {
     mtf.copyWithin(1, 0, index);
     mtf[0] = byte;
     counts[byte]++;
+    reserve(count + 1);
     tt[count++] = byte;
   }
   if (origPtr >= count) throw new CorruptData("bzip2 BWT origin out of range");
   const starts = new Int32Array(256);
-  for (let i2 = 0, sum = 0; i2 < 256; i2++) {
-    starts[i2] = sum;
-    sum += counts[i2];
+  for (let i3 = 0, sum = 0; i3 < 256; i3++) {
+    starts[i3] = sum;
+    sum += counts[i3];
   }
-  for (let i2 = 0; i2 < count; i2++) {
-    const byte = tt[i2] & 255;
-    tt[starts[byte]++] |= i2 << 8;
+  for (let i3 = 0; i3 < count; i3++) {
+    const byte = tt[i3] & 255;
+    tt[starts[byte]++] |= i3 << 8;
   }
   let position = tt[origPtr] >>> 8;
   let previous = -1;
   let repeat = 0;
-  for (let i2 = 0; i2 < count; i2++) {
+  for (let i3 = 0; i3 < count; i3++) {
     const entry3 = tt[position];
     const byte = entry3 & 255;
     position = entry3 >>> 8;
@@ -24166,7 +27505,7 @@ function decodeBlock(reader, blockSizeMax, out2) {
   }
 }
 function decodeBzip2(input, maxOutput) {
-  const out2 = new Output(maxOutput, input.length * 4);
+  const out2 = new Output2(maxOutput, input.length * 4);
   const reader = new BitReader(input);
   try {
     for (let stream = 0; ; stream++) {
@@ -24180,7 +27519,7 @@ function decodeBzip2(input, maxOutput) {
           break;
         }
         if (magic !== BLOCK_MAGIC) throw new CorruptData("invalid bzip2 block header");
-        decodeBlock(reader, level * 1e5, out2);
+        decodeBlock2(reader, level * 1e5, out2);
       }
       reader.alignToByte();
       const next = reader.peekBytes(3);
@@ -24195,462 +27534,15 @@ function decodeBzip2(input, maxOutput) {
   }
 }
 
-// src/artifacts/containers/inflate.ts
-var MAX_INPUT = (1 << 28) - 64;
-var PADDING = 16;
-var TYPICAL_RATIO = 4;
-var LENGTH_BASE = Uint16Array.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258);
-var LENGTH_EXTRA = Uint8Array.of(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0);
-var DIST_BASE = Uint16Array.of(
-  1,
-  2,
-  3,
-  4,
-  5,
-  7,
-  9,
-  13,
-  17,
-  25,
-  33,
-  49,
-  65,
-  97,
-  129,
-  193,
-  257,
-  385,
-  513,
-  769,
-  1025,
-  1537,
-  2049,
-  3073,
-  4097,
-  6145,
-  8193,
-  12289,
-  16385,
-  24577
-);
-var DIST_EXTRA = Uint8Array.of(0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13);
-var CODE_LENGTH_ORDER = Uint8Array.of(16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15);
-var MAX_BITS = 15;
-var reversed15;
-function reverseTable() {
-  if (reversed15) return reversed15;
-  const table = new Uint16Array(1 << MAX_BITS);
-  for (let i2 = 0; i2 < table.length; i2++) {
-    let v = i2;
-    v = (v & 43690) >>> 1 | (v & 21845) << 1;
-    v = (v & 52428) >>> 2 | (v & 13107) << 2;
-    v = (v & 61680) >>> 4 | (v & 3855) << 4;
-    v = (v & 65280) >>> 8 | (v & 255) << 8;
-    table[i2] = v >>> 1;
-  }
-  return reversed15 = table;
-}
-var lengthCounts = new Uint16Array(MAX_BITS + 1);
-var nextCode = new Uint16Array(MAX_BITS + 1);
-function buildTable2(lengths, from, count, into, allowIncomplete) {
-  lengthCounts.fill(0);
-  for (let i2 = 0; i2 < count; i2++) lengthCounts[lengths[from + i2]]++;
-  let maxLength = MAX_BITS;
-  while (maxLength > 0 && lengthCounts[maxLength] === 0) maxLength--;
-  if (maxLength === 0) {
-    into.bits = 1;
-    into.entries[0] = 0;
-    into.entries[1] = 0;
-    return allowIncomplete;
-  }
-  let left = 1;
-  for (let length = 1; length <= MAX_BITS; length++) {
-    left = (left << 1) - lengthCounts[length];
-    if (left < 0) return false;
-  }
-  if (left > 0 && !(allowIncomplete && maxLength === 1)) return false;
-  let code5 = 0;
-  lengthCounts[0] = 0;
-  for (let length = 1; length <= MAX_BITS; length++) {
-    code5 = code5 + lengthCounts[length - 1] << 1;
-    nextCode[length] = code5;
-  }
-  const size = 1 << maxLength;
-  const entries = into.entries;
-  entries.fill(0, 0, size);
-  const reverse = reverseTable();
-  for (let symbol = 0; symbol < count; symbol++) {
-    const length = lengths[from + symbol];
-    if (length === 0) continue;
-    const entry3 = symbol << 4 | length;
-    const step = 1 << length;
-    for (let i2 = reverse[nextCode[length]++] >>> MAX_BITS - length; i2 < size; i2 += step) entries[i2] = entry3;
-  }
-  into.bits = maxLength;
-  return true;
-}
-var fixedTables;
-function fixed() {
-  if (fixedTables) return fixedTables;
-  const lengths = new Uint8Array(288 + 32);
-  lengths.fill(8, 0, 144).fill(9, 144, 256).fill(7, 256, 280).fill(8, 280, 288).fill(5, 288, 320);
-  const literals = { entries: new Uint16Array(1 << 9), bits: 0 };
-  const distances = { entries: new Uint16Array(1 << 5), bits: 0 };
-  buildTable2(lengths, 0, 288, literals, false);
-  buildTable2(lengths, 288, 32, distances, false);
-  return fixedTables = { literals, distances };
-}
-var dynamicLiterals = { entries: new Uint16Array(1 << MAX_BITS), bits: 0 };
-var dynamicDistances = { entries: new Uint16Array(1 << MAX_BITS), bits: 0 };
-var codeLengthCodes = { entries: new Uint16Array(1 << 7), bits: 0 };
-var codeLengths = new Uint8Array(286 + 30);
-var codeLengthLengths = new Uint8Array(19);
-var Output2 = class {
-  constructor(cap, initial) {
-    this.cap = cap;
-    this.bytes = new Uint8Array(Math.min(cap, Math.max(1024, initial)));
-  }
-  cap;
-  bytes;
-  length = 0;
-  /** Makes room for `extra` more bytes if the cap allows; returns the room there is (possibly less). */
-  reserve(extra) {
-    const need = this.length + extra;
-    if (need > this.bytes.length && this.bytes.length < this.cap) {
-      const next = new Uint8Array(Math.min(this.cap, Math.max(need, this.bytes.length * 2)));
-      next.set(this.bytes.subarray(0, this.length));
-      this.bytes = next;
-    }
-    return this.bytes.length - this.length;
-  }
-  result() {
-    return this.length === this.bytes.length ? this.bytes : this.bytes.slice(0, this.length);
-  }
-};
-var END_OF_FILE = "unexpected end of file";
-function inflateStream(data2, length, start2, out2) {
-  const totalBits = length * 8;
-  const outStart = out2.length;
-  let p = start2 * 8;
-  let bytes = out2.bytes;
-  let o = out2.length;
-  let room = bytes.length;
-  let last = 0;
-  while (last === 0) {
-    if (p + 3 > totalBits) return stop2(out2, o, p, "truncated", END_OF_FILE);
-    const header = (data2[p >>> 3] | data2[(p >>> 3) + 1] << 8) >>> (p & 7);
-    last = header & 1;
-    const type = header >>> 1 & 3;
-    p += 3;
-    if (type === 0) {
-      let at = p + 7 >>> 3;
-      if (at + 4 > length) {
-        p = totalBits;
-        return stop2(out2, o, p, "truncated", END_OF_FILE);
-      }
-      const size = data2[at] | data2[at + 1] << 8;
-      if ((data2[at + 2] | data2[at + 3] << 8) !== (~size & 65535)) return stop2(out2, o, p, "corrupt", "invalid stored block lengths");
-      at += 4;
-      const available = Math.min(size, length - at);
-      out2.length = o;
-      const copy = Math.min(available, out2.reserve(available));
-      bytes = out2.bytes;
-      room = bytes.length;
-      bytes.set(data2.subarray(at, at + copy), o);
-      o += copy;
-      p = (at + copy) * 8;
-      if (copy < available) return stop2(out2, o, p, "limit");
-      if (available < size) return stop2(out2, o, p, "truncated", END_OF_FILE);
-      continue;
-    }
-    let literals;
-    let distances;
-    if (type === 1) {
-      ({ literals, distances } = fixed());
-    } else if (type === 2) {
-      const problem2 = readDynamicTables(data2, p, totalBits);
-      if (typeof problem2 !== "number") {
-        p = problem2.at;
-        return stop2(out2, o, p, problem2.truncated ? "truncated" : "corrupt", problem2.error);
-      }
-      p = problem2;
-      literals = dynamicLiterals;
-      distances = dynamicDistances;
-    } else {
-      return stop2(out2, o, p, "corrupt", "invalid block type");
-    }
-    const litEntries = literals.entries;
-    const litBits = literals.bits;
-    const litMask = (1 << litBits) - 1;
-    const distEntries = distances.entries;
-    const distBits = distances.bits;
-    const distMask = (1 << distBits) - 1;
-    for (; ; ) {
-      let i2 = p >>> 3;
-      let entry3 = litEntries[(data2[i2] | data2[i2 + 1] << 8 | data2[i2 + 2] << 16) >>> (p & 7) & litMask];
-      if (entry3 === 0) return stopBadCode(out2, o, p, litBits, totalBits, "invalid literal/length code");
-      p += entry3 & 15;
-      if (p > totalBits) return stop2(out2, o, p, "truncated", END_OF_FILE);
-      let symbol = entry3 >>> 4;
-      if (symbol < 256) {
-        if (o >= room) {
-          out2.length = o;
-          if (out2.reserve(1) < 1) return stop2(out2, o, p, "limit");
-          bytes = out2.bytes;
-          room = bytes.length;
-        }
-        bytes[o++] = symbol;
-        continue;
-      }
-      if (symbol === 256) break;
-      symbol -= 257;
-      if (symbol >= 29) return stop2(out2, o, p, "corrupt", "invalid literal/length code");
-      let copyLength = LENGTH_BASE[symbol];
-      const lengthBits = LENGTH_EXTRA[symbol];
-      if (lengthBits > 0) {
-        i2 = p >>> 3;
-        copyLength += (data2[i2] | data2[i2 + 1] << 8) >>> (p & 7) & (1 << lengthBits) - 1;
-        p += lengthBits;
-      }
-      i2 = p >>> 3;
-      entry3 = distEntries[(data2[i2] | data2[i2 + 1] << 8 | data2[i2 + 2] << 16) >>> (p & 7) & distMask];
-      if (entry3 === 0) return stopBadCode(out2, o, p, distBits, totalBits, "invalid distance code");
-      p += entry3 & 15;
-      symbol = entry3 >>> 4;
-      if (symbol >= 30) return stopBadCode(out2, o, p, 0, totalBits, "invalid distance code");
-      let distance = DIST_BASE[symbol];
-      const distanceBits = DIST_EXTRA[symbol];
-      if (distanceBits > 0) {
-        i2 = p >>> 3;
-        distance += (data2[i2] | data2[i2 + 1] << 8 | data2[i2 + 2] << 16) >>> (p & 7) & (1 << distanceBits) - 1;
-        p += distanceBits;
-      }
-      if (p > totalBits) return stop2(out2, o, p, "truncated", END_OF_FILE);
-      if (distance > o - outStart) return stop2(out2, o, p, "corrupt", "invalid distance too far back");
-      let limited = false;
-      if (o + copyLength > room) {
-        out2.length = o;
-        const granted = out2.reserve(copyLength);
-        bytes = out2.bytes;
-        room = bytes.length;
-        if (granted < copyLength) {
-          copyLength = granted;
-          limited = true;
-        }
-      }
-      let from = o - distance;
-      if (copyLength < 32) {
-        for (const end = o + copyLength; o < end; ) bytes[o++] = bytes[from++];
-      } else if (distance === 1) {
-        bytes.fill(bytes[from], o, o + copyLength);
-        o += copyLength;
-      } else if (distance >= copyLength) {
-        bytes.copyWithin(o, from, from + copyLength);
-        o += copyLength;
-      } else {
-        for (const end = o + copyLength; o < end; ) bytes[o++] = bytes[from++];
-      }
-      if (limited) return stop2(out2, o, p, "limit");
-    }
-  }
-  return stop2(out2, o, p, "end");
-}
-function stop2(out2, o, p, status, error) {
-  out2.length = o;
-  return { status, ...error ? { error } : {}, end: p + 7 >>> 3 };
-}
-function stopBadCode(out2, o, p, bitsRead, totalBits, error) {
-  return p + bitsRead > totalBits ? stop2(out2, o, p, "truncated", END_OF_FILE) : stop2(out2, o, p, "corrupt", error);
-}
-function peek(data2, p) {
-  const i2 = p >>> 3;
-  return (data2[i2] | data2[i2 + 1] << 8 | data2[i2 + 2] << 16) >>> (p & 7);
-}
-function readDynamicTables(data2, start2, totalBits) {
-  let p = start2;
-  const truncated = { truncated: true, error: END_OF_FILE, at: totalBits };
-  const corrupt = (error) => ({ truncated: false, error, at: start2 });
-  if (p + 14 > totalBits) return truncated;
-  const counts = peek(data2, p);
-  const literalCount = (counts & 31) + 257;
-  const distanceCount = (counts >>> 5 & 31) + 1;
-  const lengthCodeCount = (counts >>> 10 & 15) + 4;
-  p += 14;
-  if (literalCount > 286 || distanceCount > 30) return corrupt("too many length or distance symbols");
-  if (p + lengthCodeCount * 3 > totalBits) return truncated;
-  codeLengthLengths.fill(0);
-  for (let i2 = 0; i2 < lengthCodeCount; i2++) {
-    codeLengthLengths[CODE_LENGTH_ORDER[i2]] = peek(data2, p) & 7;
-    p += 3;
-  }
-  if (!buildTable2(codeLengthLengths, 0, 19, codeLengthCodes, false)) return corrupt("invalid code lengths set");
-  const total = literalCount + distanceCount;
-  const mask = (1 << codeLengthCodes.bits) - 1;
-  for (let n = 0; n < total; ) {
-    const entry3 = codeLengthCodes.entries[peek(data2, p) & mask];
-    p += entry3 & 15;
-    if (p > totalBits) return truncated;
-    const symbol = entry3 >>> 4;
-    if (symbol < 16) {
-      codeLengths[n++] = symbol;
-      continue;
-    }
-    let repeat;
-    let value = 0;
-    if (symbol === 16) {
-      if (n === 0) return corrupt("invalid bit length repeat");
-      value = codeLengths[n - 1];
-      repeat = 3 + (peek(data2, p) & 3);
-      p += 2;
-    } else if (symbol === 17) {
-      repeat = 3 + (peek(data2, p) & 7);
-      p += 3;
-    } else {
-      repeat = 11 + (peek(data2, p) & 127);
-      p += 7;
-    }
-    if (p > totalBits) return truncated;
-    if (n + repeat > total) return corrupt("invalid bit length repeat");
-    codeLengths.fill(value, n, n + repeat);
-    n += repeat;
-  }
-  if (codeLengths[256] === 0) return corrupt("invalid code -- missing end-of-block");
-  if (!buildTable2(codeLengths, 0, literalCount, dynamicLiterals, true)) return corrupt("invalid literal/lengths set");
-  if (!buildTable2(codeLengths, literalCount, distanceCount, dynamicDistances, true)) return corrupt("invalid distances set");
-  return p;
-}
-function adler32(bytes, from, to) {
-  let a = 1;
-  let b = 0;
-  for (let at = from; at < to; ) {
-    const end = Math.min(to, at + 5552);
-    for (; at < end; at++) {
-      a += bytes[at];
-      b += a;
-    }
-    a %= 65521;
-    b %= 65521;
-  }
-  return b * 65536 + a >>> 0;
-}
-var crcTable;
-function crc32(bytes, from, to) {
-  if (!crcTable) {
-    crcTable = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
-      crcTable[n] = c;
-    }
-  }
-  const table = crcTable;
-  let crc = -1;
-  for (let at = from; at < to; at++) crc = table[(crc ^ bytes[at]) & 255] ^ crc >>> 8;
-  return (crc ^ -1) >>> 0;
-}
-function inflateRaw(input, maxOutput) {
-  return run2(input, maxOutput, (data2, length, out2) => {
-    const outcome = inflateStream(data2, length, 0, out2);
-    return { ...outcome, consumed: outcome.end };
-  });
-}
-function inflateZlib(input, maxOutput) {
-  return run2(input, maxOutput, (data2, length, out2) => {
-    if (length < 2) return { status: "truncated", error: END_OF_FILE, consumed: length };
-    const cmf = data2[0];
-    const flags2 = data2[1];
-    if ((cmf << 8 | flags2) % 31 !== 0) return { status: "corrupt", error: "incorrect header check", consumed: 0 };
-    if ((cmf & 15) !== 8) return { status: "corrupt", error: "unknown compression method", consumed: 0 };
-    if ((cmf >>> 4) + 8 > 15) return { status: "corrupt", error: "invalid window size", consumed: 0 };
-    if (flags2 & 32) {
-      if (length < 6) return { status: "truncated", error: END_OF_FILE, consumed: length };
-      return { status: "corrupt", error: "Missing dictionary", consumed: 0 };
-    }
-    const outcome = inflateStream(data2, length, 2, out2);
-    if (outcome.status !== "end") return { ...outcome, consumed: outcome.end };
-    const at = outcome.end;
-    if (at + 4 > length) return { status: "truncated", error: END_OF_FILE, consumed: length };
-    const expected = data2[at] * 16777216 + (data2[at + 1] << 16 | data2[at + 2] << 8 | data2[at + 3]) >>> 0;
-    if (adler32(out2.bytes, 0, out2.length) !== expected) return { status: "corrupt", error: "incorrect data check", consumed: at };
-    return { status: "end", consumed: at + 4 };
-  });
-}
-function gunzip(input, maxOutput) {
-  return run2(input, maxOutput, (data2, length, out2) => {
-    let at = 0;
-    do {
-      const body2 = gzipHeaderEnd(data2, length, at);
-      if (typeof body2 !== "number") return { ...body2, consumed: at };
-      const memberStart = out2.length;
-      const outcome = inflateStream(data2, length, body2, out2);
-      if (outcome.status !== "end") return { ...outcome, consumed: outcome.end };
-      const trailer = outcome.end;
-      if (trailer + 8 > length) return { status: "truncated", error: END_OF_FILE, consumed: length };
-      const crc = (data2[trailer] | data2[trailer + 1] << 8 | data2[trailer + 2] << 16) + data2[trailer + 3] * 16777216;
-      const size = (data2[trailer + 4] | data2[trailer + 5] << 8 | data2[trailer + 6] << 16) + data2[trailer + 7] * 16777216;
-      if (crc32(out2.bytes, memberStart, out2.length) !== crc) return { status: "corrupt", error: "incorrect data check", consumed: trailer };
-      if ((out2.length - memberStart) % 4294967296 !== size) return { status: "corrupt", error: "incorrect length check", consumed: trailer };
-      at = trailer + 8;
-      while (at < length && data2[at] === 0) at++;
-    } while (at < length);
-    return { status: "end", consumed: at };
-  });
-}
-function gzipHeaderEnd(data2, length, start2) {
-  const available = length - start2;
-  if (available > 0 && data2[start2] !== 31) return { status: "corrupt", error: "incorrect header check" };
-  if (available > 1 && data2[start2 + 1] !== 139) return { status: "corrupt", error: "incorrect header check" };
-  if (available > 2 && data2[start2 + 2] !== 8) return { status: "corrupt", error: "unknown compression method" };
-  const flags2 = data2[start2 + 3];
-  if (available > 3 && (flags2 & 224) !== 0) return { status: "corrupt", error: "unknown header flags set" };
-  const truncated = { status: "truncated", error: END_OF_FILE };
-  if (available < 10) return truncated;
-  let at = start2 + 10;
-  if (flags2 & 4) {
-    if (at + 2 > length) return truncated;
-    at += 2 + (data2[at] | data2[at + 1] << 8);
-    if (at > length) return truncated;
-  }
-  for (const flag of [8, 16]) {
-    if (!(flags2 & flag)) continue;
-    const nul = data2.subarray(0, length).indexOf(0, at);
-    if (nul < 0) return truncated;
-    at = nul + 1;
-  }
-  if (flags2 & 2) {
-    if (at + 2 > length) return truncated;
-    if ((crc32(data2, start2, at) & 65535) !== (data2[at] | data2[at + 1] << 8)) return { status: "corrupt", error: "header crc mismatch" };
-    at += 2;
-  }
-  return at;
-}
-function run2(input, maxOutput, decode) {
-  const cap = Math.max(0, Math.floor(maxOutput));
-  if (input.length > MAX_INPUT) {
-    return { bytes: new Uint8Array(0), limitReached: false, error: "input too large for the synchronous decoder", truncated: false, consumed: 0 };
-  }
-  const data2 = new Uint8Array(input.length + PADDING);
-  data2.set(input);
-  const out2 = new Output2(cap, input.length * TYPICAL_RATIO);
-  const outcome = decode(data2, input.length, out2);
-  return {
-    bytes: out2.result(),
-    limitReached: outcome.status === "limit",
-    ...outcome.status === "truncated" || outcome.status === "corrupt" ? { error: outcome.error ?? END_OF_FILE } : {},
-    truncated: outcome.status === "truncated",
-    consumed: Math.min(outcome.consumed, input.length)
-  };
-}
-
 // src/artifacts/containers/lzma.ts
 var LimitReached2 = class extends Error {
 };
 var CorruptData2 = class extends Error {
 };
 var OutputWindow = class {
-  constructor(max, initial) {
-    this.max = max;
-    this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max)));
+  constructor(max2, initial) {
+    this.max = max2;
+    this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max2)));
   }
   max;
   bytes;
@@ -24684,7 +27576,7 @@ var RangeDecoder = class {
     this.position = position;
     this.end = end;
     if (this.next() !== 0) throw new CorruptData2("range coder does not start with 0");
-    for (let i2 = 0; i2 < 4; i2++) this.code = this.code * 256 + this.next();
+    for (let i3 = 0; i3 < 4; i3++) this.code = this.code * 256 + this.next();
     if (this.code === this.range) throw new CorruptData2("range coder initial code is invalid");
   }
   input;
@@ -24724,7 +27616,7 @@ var RangeDecoder = class {
   }
   direct(count) {
     let result2 = 0;
-    for (let i2 = 0; i2 < count; i2++) {
+    for (let i3 = 0; i3 < count; i3++) {
       this.range = Math.floor(this.range / 2);
       let bit = 0;
       if (this.code >= this.range) {
@@ -24736,18 +27628,18 @@ var RangeDecoder = class {
     }
     return result2;
   }
-  tree(probs, offset, bits) {
+  tree(probs, offset, bits2) {
     let m = 1;
-    for (let i2 = 0; i2 < bits; i2++) m = m * 2 + this.bit(probs, offset + m);
-    return m - (1 << bits);
+    for (let i3 = 0; i3 < bits2; i3++) m = m * 2 + this.bit(probs, offset + m);
+    return m - (1 << bits2);
   }
-  reverseTree(probs, offset, bits) {
+  reverseTree(probs, offset, bits2) {
     let m = 1;
     let symbol = 0;
-    for (let i2 = 0; i2 < bits; i2++) {
+    for (let i3 = 0; i3 < bits2; i3++) {
       const bit = this.bit(probs, offset + m);
       m = m * 2 + bit;
-      symbol |= bit << i2;
+      symbol |= bit << i3;
     }
     return symbol;
   }
@@ -24880,7 +27772,7 @@ var LzmaState = class {
       const distance = this.reps[0] + 1;
       if (distance > this.dictSize + 1 || !out2.canReach(distance)) throw new CorruptData2("match distance beyond the dictionary");
       if (length > remaining) throw new CorruptData2("match runs past the declared size");
-      for (let i2 = 0; i2 < length; i2++) out2.put(out2.back(distance));
+      for (let i3 = 0; i3 < length; i3++) out2.put(out2.back(distance));
       remaining -= length;
     }
   }
@@ -24899,7 +27791,7 @@ var LzmaState = class {
     return distance;
   }
 };
-function run3(decode, maxOutput, sizeHint) {
+function run2(decode, maxOutput, sizeHint) {
   const out2 = new OutputWindow(maxOutput, sizeHint);
   try {
     decode(out2);
@@ -24912,14 +27804,14 @@ function run3(decode, maxOutput, sizeHint) {
   }
 }
 function decodeLzmaAlone(input, maxOutput) {
-  return run3(
+  return run2(
     (out2) => {
       if (input.length < 13) throw new CorruptData2("lzma header is truncated");
       const props = parseProperties(input[0]);
       const dictSize = Math.max(4096, (input[1] | input[2] << 8 | input[3] << 16 | input[4] << 24) >>> 0);
       const sizeKnown = !input.subarray(5, 13).every((b) => b === 255);
       let size = 0;
-      for (let i2 = 12; i2 >= 5; i2--) size = size * 256 + input[i2];
+      for (let i3 = 12; i3 >= 5; i3--) size = size * 256 + input[i3];
       const rc = new RangeDecoder(input, 13, input.length);
       new LzmaState(props, dictSize).decode(rc, out2, sizeKnown ? size : null);
     },
@@ -24976,11 +27868,11 @@ function decodeLzma2(input, start2, dictSize, out2) {
 }
 function readVarint(input, at) {
   let value = 0;
-  for (let i2 = 0; i2 < 9; i2++) {
-    if (at + i2 >= input.length) throw new CorruptData2("xz header is truncated");
-    const byte = input[at + i2];
-    value += (byte & 127) * 2 ** (7 * i2);
-    if ((byte & 128) === 0) return [value, at + i2 + 1];
+  for (let i3 = 0; i3 < 9; i3++) {
+    if (at + i3 >= input.length) throw new CorruptData2("xz header is truncated");
+    const byte = input[at + i3];
+    value += (byte & 127) * 2 ** (7 * i3);
+    if ((byte & 128) === 0) return [value, at + i3 + 1];
   }
   throw new CorruptData2("xz varint is too long");
 }
@@ -24988,12 +27880,12 @@ var CHECK_SIZES = [0, 4, 4, 4, 8, 8, 8, 16, 16, 16, 32, 32, 32, 64, 64, 64];
 var DELTA_FILTER = 3;
 var XZ_MAGIC = [253, 55, 122, 88, 90, 0];
 function undoDelta(bytes, start2, end, distance) {
-  for (let i2 = start2 + distance; i2 < end; i2++) bytes[i2] = bytes[i2] + bytes[i2 - distance] & 255;
+  for (let i3 = start2 + distance; i3 < end; i3++) bytes[i3] = bytes[i3] + bytes[i3 - distance] & 255;
 }
 function nextXzStream(input, at) {
   const [count, first] = readVarint(input, at + 1);
   let p = first;
-  for (let i2 = 0; i2 < count && p < input.length; i2++) {
+  for (let i3 = 0; i3 < count && p < input.length; i3++) {
     p = readVarint(input, p)[1];
     p = readVarint(input, p)[1];
   }
@@ -25001,11 +27893,11 @@ function nextXzStream(input, at) {
   p += 4 + 12;
   while (p < input.length && input[p] === 0) p++;
   if (p + 12 > input.length) return -1;
-  for (let i2 = 0; i2 < XZ_MAGIC.length; i2++) if (input[p + i2] !== XZ_MAGIC[i2]) return -1;
+  for (let i3 = 0; i3 < XZ_MAGIC.length; i3++) if (input[p + i3] !== XZ_MAGIC[i3]) return -1;
   return p;
 }
 function decodeXz(input, maxOutput) {
-  return run3(
+  return run2(
     (out2) => {
       if (input.length < 12) throw new CorruptData2("xz header is truncated");
       let checkSize = CHECK_SIZES[input[7] & 15];
@@ -25028,13 +27920,18 @@ function decodeXz(input, maxOutput) {
         if (flags2 & 128) p = readVarint(input, p)[1];
         const filters = (flags2 & 3) + 1;
         let dictSize = 0;
-        const deltas = [];
-        for (let i2 = 0; i2 < filters; i2++) {
+        const undo = [];
+        for (let i3 = 0; i3 < filters; i3++) {
           const [id, afterId] = readVarint(input, p);
           const [propsSize, afterSize] = readVarint(input, afterId);
-          if (id === DELTA_FILTER && i2 !== filters - 1 && propsSize === 1) {
-            deltas.push(input[afterSize] + 1);
-          } else if (id !== 33 || i2 !== filters - 1) {
+          const bcj = XZ_BCJ_FILTERS.get(id);
+          if (id === DELTA_FILTER && i3 !== filters - 1 && propsSize === 1) {
+            const distance = input[afterSize] + 1;
+            undo.push((bytes, from, to) => undoDelta(bytes, from, to, distance));
+          } else if (bcj && i3 !== filters - 1 && (propsSize === 0 || propsSize === 4)) {
+            const start2 = propsSize === 4 ? (input[afterSize] | input[afterSize + 1] << 8 | input[afterSize + 2] << 16 | input[afterSize + 3] << 24) >>> 0 : 0;
+            undo.push((bytes, from, to) => bcj(bytes, from, to, start2));
+          } else if (id !== 33 || i3 !== filters - 1) {
             throw new CorruptData2(`xz filter 0x${id.toString(16)} is not supported`);
           } else {
             if (propsSize !== 1) throw new CorruptData2("xz LZMA2 properties are malformed");
@@ -25047,7 +27944,7 @@ function decodeXz(input, maxOutput) {
         try {
           dataEnd = decodeLzma2(input, at + headerSize, dictSize, out2);
         } finally {
-          for (let i2 = deltas.length - 1; i2 >= 0; i2--) undoDelta(out2.bytes, blockStart, out2.length, deltas[i2]);
+          for (let i3 = undo.length - 1; i3 >= 0; i3--) undo[i3](out2.bytes, blockStart, out2.length);
         }
         at = dataEnd + (4 - dataEnd % 4) % 4 + checkSize;
       }
@@ -25056,1629 +27953,194 @@ function decodeXz(input, maxOutput) {
     input.length * 4
   );
 }
-
-// node_modules/fzstd/esm/index.mjs
-var ab = ArrayBuffer;
-var u8 = Uint8Array;
-var u16 = Uint16Array;
-var i16 = Int16Array;
-var i32 = Int32Array;
-var slc = function(v, s, e) {
-  if (u8.prototype.slice)
-    return u8.prototype.slice.call(v, s, e);
-  if (s == null || s < 0)
-    s = 0;
-  if (e == null || e > v.length)
-    e = v.length;
-  var n = new u8(e - s);
-  n.set(v.subarray(s, e));
-  return n;
-};
-var fill = function(v, n, s, e) {
-  if (u8.prototype.fill)
-    return u8.prototype.fill.call(v, n, s, e);
-  if (s == null || s < 0)
-    s = 0;
-  if (e == null || e > v.length)
-    e = v.length;
-  for (; s < e; ++s)
-    v[s] = n;
-  return v;
-};
-var cpw = function(v, t, s, e) {
-  if (u8.prototype.copyWithin)
-    return u8.prototype.copyWithin.call(v, t, s, e);
-  if (s == null || s < 0)
-    s = 0;
-  if (e == null || e > v.length)
-    e = v.length;
-  while (s < e) {
-    v[t++] = v[s++];
-  }
-};
-var ec = [
-  "invalid zstd data",
-  "window size too large (>2046MB)",
-  "invalid block type",
-  "FSE accuracy too high",
-  "match distance too far back",
-  "unexpected EOF"
-];
-var err2 = function(ind, msg, nt) {
-  var e = new Error(msg || ec[ind]);
-  e.code = ind;
-  if (Error.captureStackTrace)
-    Error.captureStackTrace(e, err2);
-  if (!nt)
-    throw e;
-  return e;
-};
-var rb = function(d, b, n) {
-  var i2 = 0, o = 0;
-  for (; i2 < n; ++i2)
-    o |= d[b++] << (i2 << 3);
-  return o;
-};
-var b4 = function(d, b) {
-  return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
-};
-var rzfh = function(dat, w) {
-  var n3 = dat[0] | dat[1] << 8 | dat[2] << 16;
-  if (n3 == 3126568 && dat[3] == 253) {
-    var flg = dat[4];
-    var ss = flg >> 5 & 1, cc = flg >> 2 & 1, df = flg & 3, fcf = flg >> 6;
-    if (flg & 8)
-      err2(0);
-    var bt = 6 - ss;
-    var db = df == 3 ? 4 : df;
-    var di = rb(dat, bt, db);
-    bt += db;
-    var fsb = fcf ? 1 << fcf : ss;
-    var fss = rb(dat, bt, fsb) + (fcf == 1 && 256);
-    var ws = fss;
-    if (!ss) {
-      var wb = 1 << 10 + (dat[5] >> 3);
-      ws = wb + (wb >> 3) * (dat[5] & 7);
-    }
-    if (ws > 2145386496)
-      err2(1);
-    var buf = new u8((w == 1 ? fss || ws : w ? 0 : ws) + 12);
-    buf[0] = 1, buf[4] = 4, buf[8] = 8;
-    return {
-      b: bt + fsb,
-      y: 0,
-      l: 0,
-      d: di,
-      w: w && w != 1 ? w : buf.subarray(12),
-      e: ws,
-      o: new i32(buf.buffer, 0, 3),
-      u: fss,
-      c: cc,
-      m: Math.min(131072, ws)
-    };
-  } else if ((n3 >> 4 | dat[3] << 20) == 25481893) {
-    return b4(dat, 4) + 8;
-  }
-  err2(0);
-};
-var msb = function(val) {
-  var bits = 0;
-  for (; 1 << bits <= val; ++bits)
-    ;
-  return bits - 1;
-};
-var rfse = function(dat, bt, mal) {
-  var tpos = (bt << 3) + 4;
-  var al = (dat[bt] & 15) + 5;
-  if (al > mal)
-    err2(3);
-  var sz = 1 << al;
-  var probs = sz, sym = -1, re = -1, i2 = -1, ht = sz;
-  var buf = new ab(512 + (sz << 2));
-  var freq = new i16(buf, 0, 256);
-  var dstate = new u16(buf, 0, 256);
-  var nstate = new u16(buf, 512, sz);
-  var bb1 = 512 + (sz << 1);
-  var syms = new u8(buf, bb1, sz);
-  var nbits = new u8(buf, bb1 + sz);
-  while (sym < 255 && probs > 0) {
-    var bits = msb(probs + 1);
-    var cbt = tpos >> 3;
-    var msk = (1 << bits + 1) - 1;
-    var val = (dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (tpos & 7) & msk;
-    var msk1fb = (1 << bits) - 1;
-    var msv = msk - probs - 1;
-    var sval = val & msk1fb;
-    if (sval < msv)
-      tpos += bits, val = sval;
-    else {
-      tpos += bits + 1;
-      if (val > msk1fb)
-        val -= msv;
-    }
-    freq[++sym] = --val;
-    if (val == -1) {
-      probs += val;
-      syms[--ht] = sym;
-    } else
-      probs -= val;
-    if (!val) {
-      do {
-        var rbt = tpos >> 3;
-        re = (dat[rbt] | dat[rbt + 1] << 8) >> (tpos & 7) & 3;
-        tpos += 2;
-        sym += re;
-      } while (re == 3);
-    }
-  }
-  if (sym > 255 || probs)
-    err2(0);
-  var sympos = 0;
-  var sstep = (sz >> 1) + (sz >> 3) + 3;
-  var smask = sz - 1;
-  for (var s = 0; s <= sym; ++s) {
-    var sf = freq[s];
-    if (sf < 1) {
-      dstate[s] = -sf;
-      continue;
-    }
-    for (i2 = 0; i2 < sf; ++i2) {
-      syms[sympos] = s;
-      do {
-        sympos = sympos + sstep & smask;
-      } while (sympos >= ht);
-    }
-  }
-  if (sympos)
-    err2(0);
-  for (i2 = 0; i2 < sz; ++i2) {
-    var ns = dstate[syms[i2]]++;
-    var nb = nbits[i2] = al - msb(ns);
-    nstate[i2] = (ns << nb) - sz;
-  }
-  return [tpos + 7 >> 3, {
-    b: al,
-    s: syms,
-    n: nbits,
-    t: nstate
-  }];
-};
-var rhu = function(dat, bt) {
-  var i2 = 0, wc = -1;
-  var buf = new u8(292), hb = dat[bt];
-  var hw = buf.subarray(0, 256);
-  var rc = buf.subarray(256, 268);
-  var ri = new u16(buf.buffer, 268);
-  if (hb < 128) {
-    var _a = rfse(dat, bt + 1, 6), ebt = _a[0], fdt = _a[1];
-    bt += hb;
-    var epos = ebt << 3;
-    var lb = dat[bt];
-    if (!lb)
-      err2(0);
-    var st1 = 0, st2 = 0, btr1 = fdt.b, btr2 = btr1;
-    var fpos = (++bt << 3) - 8 + msb(lb);
-    for (; ; ) {
-      fpos -= btr1;
-      if (fpos < epos)
-        break;
-      var cbt = fpos >> 3;
-      st1 += (dat[cbt] | dat[cbt + 1] << 8) >> (fpos & 7) & (1 << btr1) - 1;
-      hw[++wc] = fdt.s[st1];
-      fpos -= btr2;
-      if (fpos < epos)
-        break;
-      cbt = fpos >> 3;
-      st2 += (dat[cbt] | dat[cbt + 1] << 8) >> (fpos & 7) & (1 << btr2) - 1;
-      hw[++wc] = fdt.s[st2];
-      btr1 = fdt.n[st1];
-      st1 = fdt.t[st1];
-      btr2 = fdt.n[st2];
-      st2 = fdt.t[st2];
-    }
-    if (++wc > 255)
-      err2(0);
-  } else {
-    wc = hb - 127;
-    for (; i2 < wc; i2 += 2) {
-      var byte = dat[++bt];
-      hw[i2] = byte >> 4;
-      hw[i2 + 1] = byte & 15;
-    }
-    ++bt;
-  }
-  var wes = 0;
-  for (i2 = 0; i2 < wc; ++i2) {
-    var wt = hw[i2];
-    if (wt > 11)
-      err2(0);
-    wes += wt && 1 << wt - 1;
-  }
-  var mb = msb(wes) + 1;
-  var ts = 1 << mb;
-  var rem = ts - wes;
-  if (rem & rem - 1)
-    err2(0);
-  hw[wc++] = msb(rem) + 1;
-  for (i2 = 0; i2 < wc; ++i2) {
-    var wt = hw[i2];
-    ++rc[hw[i2] = wt && mb + 1 - wt];
-  }
-  var hbuf = new u8(ts << 1);
-  var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
-  ri[mb] = 0;
-  for (i2 = mb; i2 > 0; --i2) {
-    var pv = ri[i2];
-    fill(nb, i2, pv, ri[i2 - 1] = pv + rc[i2] * (1 << mb - i2));
-  }
-  if (ri[0] != ts)
-    err2(0);
-  for (i2 = 0; i2 < wc; ++i2) {
-    var bits = hw[i2];
-    if (bits) {
-      var code5 = ri[bits];
-      fill(syms, i2, code5, ri[bits] = code5 + (1 << mb - bits));
-    }
-  }
-  return [bt, {
-    n: nb,
-    b: mb,
-    s: syms
-  }];
-};
-var dllt = rfse(/* @__PURE__ */ new u8([
-  81,
-  16,
-  99,
-  140,
-  49,
-  198,
-  24,
-  99,
-  12,
-  33,
-  196,
-  24,
-  99,
-  102,
-  102,
-  134,
-  70,
-  146,
-  4
-]), 0, 6)[1];
-var dmlt = rfse(/* @__PURE__ */ new u8([
-  33,
-  20,
-  196,
-  24,
-  99,
-  140,
-  33,
-  132,
-  16,
-  66,
-  8,
-  33,
-  132,
-  16,
-  66,
-  8,
-  33,
-  68,
-  68,
-  68,
-  68,
-  68,
-  68,
-  68,
-  68,
-  36,
-  9
-]), 0, 6)[1];
-var doct = rfse(/* @__PURE__ */ new u8([
-  32,
-  132,
-  16,
-  66,
-  102,
-  70,
-  68,
-  68,
-  68,
-  68,
-  36,
-  73,
-  2
-]), 0, 5)[1];
-var b2bl = function(b, s) {
-  var len = b.length, bl = new i32(len);
-  for (var i2 = 0; i2 < len; ++i2) {
-    bl[i2] = s;
-    s += 1 << b[i2];
-  }
-  return bl;
-};
-var llb = /* @__PURE__ */ new u8((/* @__PURE__ */ new i32([
-  0,
-  0,
-  0,
-  0,
-  16843009,
-  50528770,
-  134678020,
-  202050057,
-  269422093
-])).buffer, 0, 36);
-var llbl = /* @__PURE__ */ b2bl(llb, 0);
-var mlb = /* @__PURE__ */ new u8((/* @__PURE__ */ new i32([
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  16843009,
-  50528770,
-  117769220,
-  185207048,
-  252579084,
-  16
-])).buffer, 0, 53);
-var mlbl = /* @__PURE__ */ b2bl(mlb, 3);
-var dhu = function(dat, out2, hu) {
-  var len = dat.length, ss = out2.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
-  if (!lb)
-    err2(0);
-  var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i2 = -1;
-  for (; pos > eb && i2 < ss; ) {
-    var cbt = pos >> 3;
-    var val = (dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (pos & 7);
-    st = (st << btr | val) & msk;
-    out2[++i2] = hu.s[st];
-    pos -= btr = hu.n[st];
-  }
-  if (pos != eb || i2 + 1 != ss)
-    err2(0);
-};
-var dhu4 = function(dat, out2, hu) {
-  var bt = 6;
-  var ss = out2.length, sz1 = ss + 3 >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
-  dhu(dat.subarray(bt, bt += dat[0] | dat[1] << 8), out2.subarray(0, sz1), hu);
-  dhu(dat.subarray(bt, bt += dat[2] | dat[3] << 8), out2.subarray(sz1, sz2), hu);
-  dhu(dat.subarray(bt, bt += dat[4] | dat[5] << 8), out2.subarray(sz2, sz3), hu);
-  dhu(dat.subarray(bt), out2.subarray(sz3), hu);
-};
-var rzb = function(dat, st, out2) {
-  var _a;
-  var bt = st.b;
-  var b0 = dat[bt], btype = b0 >> 1 & 3;
-  st.l = b0 & 1;
-  var sz = b0 >> 3 | dat[bt + 1] << 5 | dat[bt + 2] << 13;
-  var ebt = (bt += 3) + sz;
-  if (btype == 1) {
-    if (bt >= dat.length)
-      return;
-    st.b = bt + 1;
-    if (out2) {
-      fill(out2, dat[bt], st.y, st.y += sz);
-      return out2;
-    }
-    return fill(new u8(sz), dat[bt]);
-  }
-  if (ebt > dat.length)
-    return;
-  if (btype == 0) {
-    st.b = ebt;
-    if (out2) {
-      out2.set(dat.subarray(bt, ebt), st.y);
-      st.y += sz;
-      return out2;
-    }
-    return slc(dat, bt, ebt);
-  }
-  if (btype == 2) {
-    var b3 = dat[bt], lbt = b3 & 3, sf = b3 >> 2 & 3;
-    var lss = b3 >> 4, lcs = 0, s4 = 0;
-    if (lbt < 2) {
-      if (sf & 1)
-        lss |= dat[++bt] << 4 | (sf & 2 && dat[++bt] << 12);
-      else
-        lss = b3 >> 3;
-    } else {
-      s4 = sf;
-      if (sf < 2)
-        lss |= (dat[++bt] & 63) << 4, lcs = dat[bt] >> 6 | dat[++bt] << 2;
-      else if (sf == 2)
-        lss |= dat[++bt] << 4 | (dat[++bt] & 3) << 12, lcs = dat[bt] >> 2 | dat[++bt] << 6;
-      else
-        lss |= dat[++bt] << 4 | (dat[++bt] & 63) << 12, lcs = dat[bt] >> 6 | dat[++bt] << 2 | dat[++bt] << 10;
-    }
-    ++bt;
-    var buf = out2 ? out2.subarray(st.y, st.y + st.m) : new u8(st.m);
-    var spl = buf.length - lss;
-    if (lbt == 0)
-      buf.set(dat.subarray(bt, bt += lss), spl);
-    else if (lbt == 1)
-      fill(buf, dat[bt++], spl);
-    else {
-      var hu = st.h;
-      if (lbt == 2) {
-        var hud = rhu(dat, bt);
-        lcs += bt - (bt = hud[0]);
-        st.h = hu = hud[1];
-      } else if (!hu)
-        err2(0);
-      (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
-    }
-    var ns = dat[bt++];
-    if (ns) {
-      if (ns == 255)
-        ns = (dat[bt++] | dat[bt++] << 8) + 32512;
-      else if (ns > 127)
-        ns = ns - 128 << 8 | dat[bt++];
-      var scm = dat[bt++];
-      if (scm & 3)
-        err2(0);
-      var dts = [dmlt, doct, dllt];
-      for (var i2 = 2; i2 > -1; --i2) {
-        var md = scm >> (i2 << 1) + 2 & 3;
-        if (md == 1) {
-          var rbuf = new u8([0, 0, dat[bt++]]);
-          dts[i2] = {
-            s: rbuf.subarray(2, 3),
-            n: rbuf.subarray(0, 1),
-            t: new u16(rbuf.buffer, 0, 1),
-            b: 0
-          };
-        } else if (md == 2) {
-          _a = rfse(dat, bt, 9 - (i2 & 1)), bt = _a[0], dts[i2] = _a[1];
-        } else if (md == 3) {
-          if (!st.t)
-            err2(0);
-          dts[i2] = st.t[i2];
-        }
-      }
-      var _b = st.t = dts, mlt = _b[0], oct = _b[1], llt = _b[2];
-      var lb = dat[ebt - 1];
-      if (!lb)
-        err2(0);
-      var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
-      var lst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << llt.b) - 1;
-      cbt = (spos -= oct.b) >> 3;
-      var ost = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << oct.b) - 1;
-      cbt = (spos -= mlt.b) >> 3;
-      var mst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << mlt.b) - 1;
-      for (++ns; --ns; ) {
-        var llc = llt.s[lst];
-        var lbtr = llt.n[lst];
-        var mlc = mlt.s[mst];
-        var mbtr = mlt.n[mst];
-        var ofc = oct.s[ost];
-        var obtr = oct.n[ost];
-        cbt = (spos -= ofc) >> 3;
-        var ofp = 1 << ofc;
-        var off = ofp + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16 | dat[cbt + 3] << 24) >>> (spos & 7) & ofp - 1);
-        cbt = (spos -= mlb[mlc]) >> 3;
-        var ml = mlbl[mlc] + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (spos & 7) & (1 << mlb[mlc]) - 1);
-        cbt = (spos -= llb[llc]) >> 3;
-        var ll = llbl[llc] + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (spos & 7) & (1 << llb[llc]) - 1);
-        cbt = (spos -= lbtr) >> 3;
-        lst = llt.t[lst] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << lbtr) - 1);
-        cbt = (spos -= mbtr) >> 3;
-        mst = mlt.t[mst] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << mbtr) - 1);
-        cbt = (spos -= obtr) >> 3;
-        ost = oct.t[ost] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << obtr) - 1);
-        if (off > 3) {
-          st.o[2] = st.o[1];
-          st.o[1] = st.o[0];
-          st.o[0] = off -= 3;
-        } else {
-          var idx = off - (ll != 0);
-          if (idx) {
-            off = idx == 3 ? st.o[0] - 1 : st.o[idx];
-            if (idx > 1)
-              st.o[2] = st.o[1];
-            st.o[1] = st.o[0];
-            st.o[0] = off;
-          } else
-            off = st.o[0];
-        }
-        for (var i2 = 0; i2 < ll; ++i2) {
-          buf[oubt + i2] = buf[spl + i2];
-        }
-        oubt += ll, spl += ll;
-        var stin = oubt - off;
-        if (stin < 0) {
-          var len = -stin;
-          var bs = st.e + stin;
-          if (len > ml)
-            len = ml;
-          for (var i2 = 0; i2 < len; ++i2) {
-            buf[oubt + i2] = st.w[bs + i2];
-          }
-          oubt += len, ml -= len, stin = 0;
-        }
-        for (var i2 = 0; i2 < ml; ++i2) {
-          buf[oubt + i2] = buf[stin + i2];
-        }
-        oubt += ml;
-      }
-      if (oubt != spl) {
-        while (spl < buf.length) {
-          buf[oubt++] = buf[spl++];
-        }
-      } else
-        oubt = buf.length;
-      if (out2)
-        st.y += oubt;
-      else
-        buf = slc(buf, 0, oubt);
-    } else if (out2) {
-      st.y += lss;
-      if (spl) {
-        for (var i2 = 0; i2 < lss; ++i2) {
-          buf[i2] = buf[spl + i2];
-        }
-      }
-    } else if (spl)
-      buf = slc(buf, spl);
-    st.b = ebt;
-    return buf;
-  }
-  err2(2);
-};
-var cct = function(bufs, ol) {
-  if (bufs.length == 1)
-    return bufs[0];
-  var buf = new u8(ol);
-  for (var i2 = 0, b = 0; i2 < bufs.length; ++i2) {
-    var chk = bufs[i2];
-    buf.set(chk, b);
-    b += chk.length;
-  }
-  return buf;
-};
-var Decompress = /* @__PURE__ */ (function() {
-  function Decompress2(ondata) {
-    this.ondata = ondata;
-    this.c = [];
-    this.l = 0;
-    this.z = 0;
-  }
-  Decompress2.prototype.push = function(chunk, final) {
-    if (typeof this.s == "number") {
-      var sub = Math.min(chunk.length, this.s);
-      chunk = chunk.subarray(sub);
-      this.s -= sub;
-    }
-    var sl = chunk.length;
-    var ncs = sl + this.l;
-    if (!this.s) {
-      if (final) {
-        if (!ncs) {
-          this.ondata(new u8(0), true);
-          return;
-        }
-        if (ncs < 5)
-          err2(5);
-      } else if (ncs < 18) {
-        this.c.push(chunk);
-        this.l = ncs;
-        return;
-      }
-      if (this.l) {
-        this.c.push(chunk);
-        chunk = cct(this.c, ncs);
-        this.c = [];
-        this.l = 0;
-      }
-      if (typeof (this.s = rzfh(chunk)) == "number")
-        return this.push(chunk, final);
-    }
-    if (typeof this.s != "number") {
-      if (ncs < (this.z || 3)) {
-        if (final)
-          err2(5);
-        this.c.push(chunk);
-        this.l = ncs;
-        return;
-      }
-      if (this.l) {
-        this.c.push(chunk);
-        chunk = cct(this.c, ncs);
-        this.c = [];
-        this.l = 0;
-      }
-      if (!this.z && ncs < (this.z = chunk[this.s.b] & 2 ? 4 : 3 + (chunk[this.s.b] >> 3 | chunk[this.s.b + 1] << 5 | chunk[this.s.b + 2] << 13))) {
-        if (final)
-          err2(5);
-        this.c.push(chunk);
-        this.l = ncs;
-        return;
-      } else
-        this.z = 0;
-      for (; ; ) {
-        var blk = rzb(chunk, this.s);
-        if (!blk) {
-          if (final)
-            err2(5);
-          var adc = chunk.subarray(this.s.b);
-          this.s.b = 0;
-          this.c.push(adc), this.l += adc.length;
-          return;
-        } else {
-          this.ondata(blk, false);
-          cpw(this.s.w, 0, blk.length);
-          this.s.w.set(blk, this.s.w.length - blk.length);
-        }
-        if (this.s.l) {
-          var rest = chunk.subarray(this.s.b);
-          this.s = this.s.c * 4;
-          this.push(rest, final);
-          return;
-        }
-      }
-    } else if (final)
-      err2(5);
-  };
-  return Decompress2;
-})();
-
-// src/artifacts/containers/zstd.ts
-var INPUT_PIECE = 4096;
-var CapReached = class extends Error {
-};
-function decodeZstd(input, maxOutput) {
-  const chunks = [];
-  let total = 0;
-  const decoder = new Decompress((data2) => {
-    chunks.push(data2);
-    total += data2.length;
-    if (total >= maxOutput) throw new CapReached();
-  });
-  try {
-    for (let at = 0; at < input.length; at += INPUT_PIECE) {
-      const end = Math.min(input.length, at + INPUT_PIECE);
-      decoder.push(input.subarray(at, end), end === input.length);
-    }
-  } catch (error) {
-    if (error instanceof CapReached) return { bytes: concatBytes(chunks, maxOutput), limitReached: true };
-    return { bytes: concatBytes(chunks, total), limitReached: false, error: error instanceof Error ? error.message : String(error) };
-  }
-  return { bytes: concatBytes(chunks, total), limitReached: false };
+function decodeLzma2Raw(input, maxOutput) {
+  return run2(
+    (out2) => {
+      if (input.length < 1) throw new CorruptData2("lzma2 data is truncated");
+      decodeLzma2(input, 1, lzma2Dictionary(input[0]), out2);
+    },
+    maxOutput,
+    input.length * 4
+  );
 }
 
 // src/artifacts/containers/decompress.ts
-var INPUT_CHUNK = 1 << 20;
+var MAX_PIECE = 64 * 1024;
+var MIN_PIECE = 1024;
 var SNIFF_INPUT = 4 << 20;
-var SYNC_INFLATE_INPUT = 1 << 20;
-var inflaters = /* @__PURE__ */ new Map([
-  ["gzip", gunzip],
-  ["zlib", inflateZlib],
-  ["deflate-raw", inflateRaw]
+var pushDecoders = /* @__PURE__ */ new Map([
+  ["deflate-raw", (ondata) => new Inflate(ondata)],
+  ["zlib", (ondata) => new Unzlib(ondata)],
+  ["gzip", (ondata) => new Gunzip(ondata)],
+  ["zstd", (ondata) => new Decompress(ondata)]
 ]);
 var syncDecoders = /* @__PURE__ */ new Map([
   ["bz2", decodeBzip2],
   ["xz", decodeXz],
   ["lzma", decodeLzmaAlone],
-  ["zstd", decodeZstd]
+  ["lzma2", decodeLzma2Raw],
+  ["lz4", decodeLz4Frames]
 ]);
 async function decompress(format, input, options) {
   const cap = Math.max(0, Math.min(options.limit, options.want ?? Number.POSITIVE_INFINITY));
-  const syncDecoder = syncDecoders.get(format);
-  if (syncDecoder) {
-    if (options.want !== void 0 && input.size > SNIFF_INPUT) {
-      const partial = syncDecoder(await readRange(input, 0, SNIFF_INPUT), cap);
-      if (partial.bytes.length >= cap) return { bytes: partial.bytes, limitReached: partial.limitReached && hitsLimit(options) };
-    }
-    if (input.size > options.limit) {
-      return { bytes: new Uint8Array(0), limitReached: true, error: `compressed ${format} data larger than the decompression limit` };
-    }
-    const result2 = syncDecoder(await readRange(input, 0, input.size), cap);
-    return { ...result2, limitReached: result2.limitReached && hitsLimit(options) };
+  const factory = pushDecoders.get(format);
+  if (!factory) {
+    const result3 = await syncDecode(syncDecoders.get(format), format, input, cap, options);
+    return { ...result3, limitReached: result3.limitReached && hitsLimit(options) };
   }
-  const inflater = inflaters.get(format);
-  if (inflater) {
-    const result2 = await inflateSync(inflater, format, input, cap, options);
-    if (result2) return result2;
-  }
-  return streamDecompress(format === "zlib" ? "deflate" : format, input, cap, options);
-}
-async function inflateSync(inflater, format, input, cap, options) {
-  let length = options.want === void 0 ? input.size : Math.min(input.size, 2 * cap + 4096);
-  for (; length <= SYNC_INFLATE_INPUT; length = Math.min(input.size, length * 4)) {
-    let bytes;
-    try {
-      bytes = await readRange(input, 0, length);
-    } catch (error) {
-      return { bytes: new Uint8Array(0), limitReached: false, error: describe(error) };
-    }
-    const result2 = inflater(bytes, cap);
-    const whole = length >= input.size || bytes.length < length;
-    const cut = result2.truncated || format === "gzip" && result2.consumed >= bytes.length;
-    if (whole || result2.bytes.length >= cap || !cut) return settle(result2, cap, options);
-  }
-  return null;
-}
-function settle(result2, cap, options) {
+  const result2 = format === "gzip" ? await gunzipMembers(input, cap) : await pushDecode(factory, input, 0, cap);
   const stopped = cap > 0 ? result2.bytes.length >= cap : result2.limitReached;
   const error = stopped ? void 0 : result2.error;
   return { bytes: result2.bytes, limitReached: stopped && hitsLimit(options), ...error ? { error } : {} };
 }
-async function streamDecompress(format, input, cap, options) {
-  const stream = new DecompressionStream(format);
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  let stopped = false;
-  let feedError;
-  const feeding = (async () => {
-    try {
-      for (let at = 0; at < input.size && !stopped; at += INPUT_CHUNK) {
-        const chunk = await readRange(input, at, INPUT_CHUNK);
-        if (chunk.length === 0) break;
-        await writer.write(chunk);
-      }
-      if (!stopped) await writer.close();
-    } catch (error2) {
-      feedError = error2;
-    }
-  })();
+var CapReached2 = class extends Error {
+};
+async function pushDecode(factory, input, start2, cap) {
   const chunks = [];
+  const members = [];
   let total = 0;
+  const decoder = factory((chunk) => {
+    if (chunk.length === 0) return;
+    chunks.push(chunk);
+    total += chunk.length;
+    if (total >= cap) throw new CapReached2();
+  });
+  decoder.onmember = (offset) => members.push({ input: start2 + offset, output: total });
   let error;
-  let limitReached = false;
+  let limitReached = cap === 0;
   try {
-    for (; ; ) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      total += value.length;
-      if (total >= cap) {
-        limitReached = hitsLimit(options);
-        break;
-      }
+    for (let at = start2; at < input.size && !limitReached; ) {
+      const piece = Math.max(MIN_PIECE, Math.min(MAX_PIECE, Math.floor((cap - total) / 1024)));
+      const bytes = await readRange(input, at, piece);
+      if (bytes.length === 0) break;
+      at += bytes.length;
+      decoder.push(bytes, at >= input.size);
     }
   } catch (caught) {
-    error = describe(caught);
+    if (caught instanceof CapReached2) limitReached = true;
+    else error = caught instanceof Error ? caught.message : String(caught);
   }
-  stopped = true;
-  await reader.cancel().catch(() => void 0);
-  await writer.abort().catch(() => void 0);
-  await feeding;
-  if (!error && feedError && total < cap) error = describe(feedError);
-  return { bytes: concatBytes(chunks, Math.min(total, cap)), limitReached, ...error ? { error } : {} };
+  return { bytes: concatBytes(chunks, Math.min(total, cap)), limitReached, members, chunks, ...error ? { error } : {} };
+}
+async function gunzipMembers(input, cap) {
+  const parts2 = [];
+  let total = 0;
+  let start2 = 0;
+  for (let round = 0; round < 64; round++) {
+    const outcome = await pushDecode(pushDecoders.get("gzip"), input, start2, cap - total);
+    parts2.push(outcome.bytes);
+    total += outcome.bytes.length;
+    if (outcome.error === void 0 && !outcome.limitReached && total < cap && !await trailerFits(input, outcome)) {
+      return { bytes: concatBytes(parts2, total), limitReached: false, error: "gzip data is truncated (the last member has no trailer of its size)" };
+    }
+    if (outcome.error === void 0 || outcome.limitReached || total >= cap) {
+      return { bytes: concatBytes(parts2, total), limitReached: outcome.limitReached, ...outcome.error ? { error: outcome.error } : {} };
+    }
+    const next = await afterPadding(input, start2, outcome);
+    if (next === "end") return { bytes: concatBytes(parts2, total), limitReached: false };
+    if (next === null) return { bytes: concatBytes(parts2, total), limitReached: false, error: outcome.error };
+    start2 = next;
+  }
+  return { bytes: concatBytes(parts2, total), limitReached: false };
+}
+var TRAILER_SEARCH = 16 << 20;
+async function trailerFits(input, outcome) {
+  const last = outcome.members[outcome.members.length - 1] ?? { input: 0, output: 0 };
+  const size = (outcome.bytes.length - last.output) % 4294967296;
+  const tail = await readRange(input, Math.max(last.input, input.size - 4096), 4096);
+  let end = tail.length;
+  while (end > 0 && tail[end - 1] === 0) end--;
+  for (let at = end; at <= Math.min(tail.length, end + 3); at++) {
+    if (at >= 4 && u32le(tail, at - 4) === size) return true;
+  }
+  return false;
+}
+async function afterPadding(input, start2, outcome) {
+  const last = outcome.members[outcome.members.length - 1] ?? { input: start2, output: 0 };
+  const data2 = outcome.bytes.subarray(last.output);
+  const crc = crc32(data2);
+  const size = data2.length % 4294967296;
+  const trailer = [crc & 255, crc >>> 8 & 255, crc >>> 16 & 255, crc >>> 24, size & 255, size >>> 8 & 255, size >>> 16 & 255, size >>> 24];
+  const window2 = await readRange(input, last.input, TRAILER_SEARCH);
+  for (let at = 10; at + 8 <= window2.length; at++) {
+    if (!startsWith(window2, trailer, at)) continue;
+    let next = at + 8;
+    while (next < window2.length && window2[next] === 0) next++;
+    if (next === at + 8) continue;
+    if (last.input + next >= input.size) return "end";
+    return startsWith(window2, [31, 139], next) ? last.input + next : null;
+  }
+  return null;
+}
+async function syncDecode(decoder, format, input, cap, options) {
+  if (options.want !== void 0 && input.size > SNIFF_INPUT) {
+    const partial = decoder(await readRange(input, 0, SNIFF_INPUT), cap);
+    if (partial.bytes.length >= cap) return partial;
+  }
+  if (input.size > options.limit) {
+    return { bytes: new Uint8Array(0), limitReached: true, error: `compressed ${format} data larger than the decompression limit` };
+  }
+  try {
+    return decoder(await readRange(input, 0, input.size), cap);
+  } catch (error) {
+    return { bytes: new Uint8Array(0), limitReached: false, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 function hitsLimit(options) {
   return options.want === void 0 || options.want >= options.limit;
 }
-function describe(error) {
-  return error instanceof Error ? error.message : String(error);
-}
+
+// src/artifacts/budget.ts
+var FREE_SHARE = 16;
+var DecompressionBudget = class {
+  constructor(options) {
+    this.options = options;
+    this.left = Math.min(options.limits.maxDecompressedBytes, options.scanBudget?.decompressedBytes ?? Number.POSITIVE_INFINITY);
+  }
+  options;
+  /** Left for this file under its own cap. */
+  left;
+  /** Decompressed bytes this file produced so far. */
+  produced = 0;
+  /** The most the next decoding may produce. */
+  allowance() {
+    return Math.max(0, Math.min(this.left, this.scanAllowance()));
+  }
+  available() {
+    return this.left > 0 && this.scanAllowance() > 0;
+  }
+  /** Whether the scan-wide budget (rather than the file's cap) is what ran out. */
+  scanWideSpent() {
+    return this.options.scanBudget !== void 0 && this.options.scanBudget.decompressedBytes <= 0;
+  }
+  charge(bytes) {
+    this.left -= bytes;
+    const free = Math.max(0, this.freeBytes() - this.produced);
+    this.produced += bytes;
+    if (this.options.scanBudget) this.options.scanBudget.decompressedBytes -= Math.max(0, bytes - free);
+  }
+  scanAllowance() {
+    const shared = this.options.scanBudget;
+    if (shared === void 0) return Number.POSITIVE_INFINITY;
+    return Math.max(0, shared.decompressedBytes) + Math.max(0, this.freeBytes() - this.produced);
+  }
+  freeBytes() {
+    return Math.floor(this.options.limits.maxDecompressedBytes / FREE_SHARE);
+  }
+};
 
 // src/core/hash.ts
 function stableHash(text2) {
   let h1 = 3735928559;
   let h2 = 1103547991;
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2.charCodeAt(i2);
+  for (let i3 = 0; i3 < text2.length; i3++) {
+    const c = text2.charCodeAt(i3);
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
   h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
   h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
   return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
-}
-
-// src/artifacts/containers/cursor.ts
-var WINDOW = 1 << 20;
-var ByteCursor = class {
-  constructor(source, start2 = 0) {
-    this.source = source;
-    this.position = start2;
-  }
-  source;
-  buffer = new Uint8Array(0);
-  bufferStart = 0;
-  position;
-  get remaining() {
-    return Math.max(0, this.source.size - this.position);
-  }
-  /** Makes `count` bytes from the position available; false at end of source. */
-  async need(count) {
-    if (this.position + count > this.source.size) return false;
-    const offset = this.position - this.bufferStart;
-    if (offset >= 0 && offset + count <= this.buffer.length) return true;
-    this.buffer = await readRange(this.source, this.position, Math.max(WINDOW, count));
-    this.bufferStart = this.position;
-    return this.buffer.length >= count;
-  }
-  /** Bytes at the position; only valid after a successful need(count). */
-  peek(count) {
-    const offset = this.position - this.bufferStart;
-    return this.buffer.subarray(offset, offset + count);
-  }
-  async take(count) {
-    if (!await this.need(count)) return null;
-    const bytes = this.peek(count);
-    this.position += count;
-    return bytes;
-  }
-  /** Bytes up to (not including) the next newline, consuming the newline; null if none within `max`. */
-  async line(max) {
-    const available = Math.min(max + 1, this.remaining);
-    if (!await this.need(available)) return null;
-    const window2 = this.peek(available);
-    const end = window2.indexOf(10);
-    if (end < 0) return null;
-    this.position += end + 1;
-    return window2.subarray(0, end);
-  }
-};
-
-// src/artifacts/containers/pickle-walk.ts
-var OTHER = { t: "other" };
-var MAX_LINE = 1 << 16;
-var MAX_MEMO = 1 << 20;
-var MAX_CONTAINER_ITEMS = 1 << 16;
-var MAX_STACK = 1 << 20;
-var MAX_TRACKED_STRING = 1 << 16;
-var SKIPPED = new Uint8Array(0);
-var LARGE_STRING = 1 << 20;
-async function walkPickle(cursor, maxOpcodes, hooks = {}) {
-  const stack = [];
-  const memo = /* @__PURE__ */ new Map();
-  let opcodes = 0;
-  const fail = (message15, offset) => ({ end: null, error: { message: message15, offset }, opcodes });
-  const pop = () => stack.pop() ?? OTHER;
-  const popToMark = () => {
-    const items = [];
-    while (stack.length > 0) {
-      const value = stack.pop();
-      if (value.t === "mark") break;
-      if (items.length < MAX_CONTAINER_ITEMS) items.push(value);
-    }
-    return items.reverse();
-  };
-  const setMemo = (key, value) => {
-    if (memo.size < MAX_MEMO || memo.has(key)) memo.set(key, value);
-  };
-  const sized = async (lengthBytes, read) => {
-    const lengthField = cursor.position;
-    const head = await cursor.take(lengthBytes);
-    if (!head) return null;
-    const length = read(head);
-    if (!Number.isFinite(length) || length < 0) return null;
-    if (length <= MAX_TRACKED_STRING) return cursor.take(length);
-    if (cursor.position + length > cursor.source.size) return null;
-    if (length > LARGE_STRING) hooks.largeString?.({ lengthField, lengthSize: lengthBytes, payload: cursor.position, length });
-    cursor.position += length;
-    return SKIPPED;
-  };
-  while (opcodes < maxOpcodes) {
-    const at = cursor.position;
-    if (stack.length > MAX_STACK) return fail(`stack deeper than ${MAX_STACK} entries`, at);
-    const opBytes = await cursor.take(1);
-    if (!opBytes) return fail("pickle ends without STOP", at);
-    const op = opBytes[0];
-    opcodes++;
-    switch (op) {
-      case 46:
-        return { end: cursor.position, value: stack[stack.length - 1] ?? OTHER, opcodes };
-      case 128:
-        if (!await cursor.take(1)) return fail("truncated PROTO", at);
-        break;
-      case 149:
-        if (!await cursor.take(8)) return fail("truncated FRAME", at);
-        break;
-      case 40:
-        stack.push({ t: "mark" });
-        break;
-      case 78:
-        stack.push({ t: "none" });
-        break;
-      case 136:
-      // NEWTRUE
-      case 137:
-        stack.push({ t: "bool", v: op === 136 });
-        break;
-      case 74: {
-        const b = await cursor.take(4);
-        if (!b) return fail("truncated BININT", at);
-        stack.push({ t: "int", v: i32le(b, 0) });
-        break;
-      }
-      case 75: {
-        const b = await cursor.take(1);
-        if (!b) return fail("truncated BININT1", at);
-        stack.push({ t: "int", v: b[0] });
-        break;
-      }
-      case 77: {
-        const b = await cursor.take(2);
-        if (!b) return fail("truncated BININT2", at);
-        stack.push({ t: "int", v: u16le(b, 0) });
-        break;
-      }
-      case 138:
-      // LONG1
-      case 139: {
-        const body2 = await sized(op === 138 ? 1 : 4, (h) => op === 138 ? h[0] : u32le(h, 0));
-        if (!body2) return fail("truncated LONG", at);
-        stack.push(smallLong(body2));
-        break;
-      }
-      case 73:
-      // INT
-      case 76: {
-        const line = await cursor.line(MAX_LINE);
-        if (!line) return fail("unterminated INT/LONG", at);
-        const text2 = latin1(line).replace(/L$/, "");
-        if (op === 73 && (text2 === "00" || text2 === "01")) stack.push({ t: "bool", v: text2 === "01" });
-        else stack.push(/^-?\d{1,15}$/.test(text2) ? { t: "int", v: Number(text2) } : OTHER);
-        break;
-      }
-      case 70:
-      // FLOAT
-      case 83:
-      // STRING
-      case 86: {
-        const line = await cursor.line(MAX_LINE);
-        if (!line) return fail("unterminated text argument", at);
-        if (op === 70) stack.push(OTHER);
-        else stack.push({ t: "str", v: op === 83 ? latin1(line).replace(/^(['"])(.*)\1$/s, "$2") : latin1(line) });
-        break;
-      }
-      case 71:
-        if (!await cursor.take(8)) return fail("truncated BINFLOAT", at);
-        stack.push(OTHER);
-        break;
-      case 84:
-      // BINSTRING
-      case 66:
-      // BINBYTES
-      case 88: {
-        const body2 = await sized(4, (h) => u32le(h, 0));
-        if (!body2) return fail("truncated string", at);
-        stack.push({ t: "str", v: op === 88 ? utf8(body2) : latin1(body2) });
-        break;
-      }
-      case 85:
-      // SHORT_BINSTRING
-      case 67:
-      // SHORT_BINBYTES
-      case 140: {
-        const body2 = await sized(1, (h) => h[0]);
-        if (!body2) return fail("truncated string", at);
-        stack.push({ t: "str", v: op === 140 ? utf8(body2) : latin1(body2) });
-        break;
-      }
-      case 141:
-      // BINUNICODE8
-      case 142:
-      // BINBYTES8
-      case 150: {
-        const body2 = await sized(8, (h) => u64le(h, 0));
-        if (!body2) return fail("truncated string", at);
-        stack.push(op === 141 ? { t: "str", v: utf8(body2) } : OTHER);
-        break;
-      }
-      case 41:
-        stack.push({ t: "tuple", items: [] });
-        break;
-      case 116:
-        stack.push({ t: "tuple", items: popToMark() });
-        break;
-      case 133:
-      // TUPLE1
-      case 134:
-      // TUPLE2
-      case 135: {
-        const count = op - 132;
-        const items = stack.splice(Math.max(0, stack.length - count), count);
-        stack.push({ t: "tuple", items });
-        break;
-      }
-      case 93:
-      // EMPTY_LIST
-      case 143:
-        stack.push(OTHER);
-        break;
-      case 108:
-      // LIST
-      case 145:
-        popToMark();
-        stack.push(OTHER);
-        break;
-      case 97:
-        pop();
-        break;
-      case 101:
-      // APPENDS
-      case 144:
-        popToMark();
-        break;
-      case 125:
-        stack.push({ t: "dict", entries: /* @__PURE__ */ new Map() });
-        break;
-      case 100: {
-        const items = popToMark();
-        const dict = { t: "dict", entries: /* @__PURE__ */ new Map() };
-        for (let i2 = 0; i2 + 1 < items.length; i2 += 2) setEntry(dict, items[i2], items[i2 + 1]);
-        stack.push(dict);
-        break;
-      }
-      case 115: {
-        const value = pop();
-        const key = pop();
-        setEntry(stack[stack.length - 1], key, value);
-        break;
-      }
-      case 117: {
-        const items = popToMark();
-        for (let i2 = 0; i2 + 1 < items.length; i2 += 2) setEntry(stack[stack.length - 1], items[i2], items[i2 + 1]);
-        break;
-      }
-      case 48:
-        pop();
-        break;
-      case 49:
-        popToMark();
-        break;
-      case 50:
-        stack.push(stack[stack.length - 1] ?? OTHER);
-        break;
-      case 99: {
-        const module2 = await cursor.line(MAX_LINE);
-        const name2 = module2 && await cursor.line(MAX_LINE);
-        if (!module2 || !name2) return fail("unterminated GLOBAL", at);
-        stack.push({ t: "global", name: `${latin1(module2)}.${latin1(name2)}` });
-        break;
-      }
-      case 147: {
-        const name2 = pop();
-        const module2 = pop();
-        stack.push(
-          module2.t === "str" && name2.t === "str" ? { t: "global", name: `${module2.v}.${name2.v}` } : OTHER
-        );
-        break;
-      }
-      case 105: {
-        const module2 = await cursor.line(MAX_LINE);
-        const name2 = module2 && await cursor.line(MAX_LINE);
-        if (!module2 || !name2) return fail("unterminated INST", at);
-        const args2 = popToMark();
-        stack.push({ t: "obj", cls: `${latin1(module2)}.${latin1(name2)}`, args: { t: "tuple", items: args2 } });
-        break;
-      }
-      case 111: {
-        const items = popToMark();
-        const cls = items.shift();
-        stack.push({ t: "obj", cls: cls?.t === "global" ? cls.name : "?", args: { t: "tuple", items } });
-        break;
-      }
-      case 82:
-      // REDUCE
-      case 129: {
-        const args2 = pop();
-        const callable = pop();
-        stack.push({ t: "obj", cls: callable.t === "global" ? callable.name : "?", args: args2 });
-        break;
-      }
-      case 146: {
-        pop();
-        const args2 = pop();
-        const cls = pop();
-        stack.push({ t: "obj", cls: cls.t === "global" ? cls.name : "?", args: args2 });
-        break;
-      }
-      case 98: {
-        const state = pop();
-        const target = stack[stack.length - 1];
-        if (target?.t === "obj") target.state = state;
-        if (hooks.afterBuild && target) {
-          const skip = await hooks.afterBuild(target, cursor.position, cursor);
-          if (skip < 0) return fail("raw data after BUILD could not be sized", at);
-          if (skip > 0) {
-            if (cursor.position + skip > cursor.source.size) return fail("raw data after BUILD is truncated", at);
-            cursor.position += skip;
-            stack[stack.length - 1] = OTHER;
-          }
-        }
-        break;
-      }
-      case 103:
-      // GET
-      case 112: {
-        const line = await cursor.line(MAX_LINE);
-        if (!line) return fail("unterminated GET/PUT", at);
-        const key = Number(latin1(line));
-        if (op === 103) stack.push(memo.get(key) ?? OTHER);
-        else setMemo(key, stack[stack.length - 1] ?? OTHER);
-        break;
-      }
-      case 104:
-      // BINGET
-      case 106:
-      // LONG_BINGET
-      case 113:
-      // BINPUT
-      case 114: {
-        const wide = op === 106 || op === 114;
-        const b = await cursor.take(wide ? 4 : 1);
-        if (!b) return fail("truncated memo opcode", at);
-        const key = wide ? u32le(b, 0) : b[0];
-        if (op === 104 || op === 106) stack.push(memo.get(key) ?? OTHER);
-        else setMemo(key, stack[stack.length - 1] ?? OTHER);
-        break;
-      }
-      case 148:
-        setMemo(memo.size, stack[stack.length - 1] ?? OTHER);
-        break;
-      case 80:
-        if (!await cursor.line(MAX_LINE)) return fail("unterminated PERSID", at);
-        stack.push(OTHER);
-        break;
-      case 81:
-        pop();
-        stack.push(OTHER);
-        break;
-      case 130:
-      // EXT1
-      case 131:
-      // EXT2
-      case 132:
-        if (!await cursor.take(op === 130 ? 1 : op === 131 ? 2 : 4)) return fail("truncated EXT", at);
-        stack.push(OTHER);
-        break;
-      case 151:
-        stack.push(OTHER);
-        break;
-      case 152:
-        break;
-      default:
-        return fail(`unknown opcode 0x${op.toString(16).padStart(2, "0")}`, at);
-    }
-  }
-  return fail(`stopped after ${maxOpcodes} opcodes`, cursor.position);
-}
-function setEntry(target, key, value) {
-  if (target?.t !== "dict" || key.t !== "str") return;
-  if (target.entries.size < MAX_CONTAINER_ITEMS) target.entries.set(key.v, value);
-}
-function smallLong(body2) {
-  if (body2.length === 0) return { t: "int", v: 0 };
-  if (body2.length > 6) return body2.length === 8 ? maybe(i64le(body2, 0)) : OTHER;
-  let value = 0;
-  for (let i2 = body2.length - 1; i2 >= 0; i2--) value = value * 256 + body2[i2];
-  if (body2[body2.length - 1] & 128) value -= 2 ** (8 * body2.length);
-  return { t: "int", v: value };
-}
-function maybe(value) {
-  return Number.isNaN(value) ? OTHER : { t: "int", v: value };
-}
-
-// src/artifacts/containers/joblib.ts
-async function locateJoblibArrays(source, start2, maxOpcodes) {
-  const arrays = [];
-  const largeStrings = [];
-  const cursor = new ByteCursor(source, start2);
-  let sizingError;
-  const result2 = await walkPickle(cursor, maxOpcodes, {
-    async afterBuild(built, next, inner) {
-      if (built.t !== "obj" || !isArrayWrapper(built.cls)) return 0;
-      const sized = await sizeArray(built, next, inner, maxOpcodes);
-      if (typeof sized === "string") {
-        sizingError = sized;
-        return -1;
-      }
-      arrays.push(sized);
-      return sized.length;
-    },
-    largeString: (region2) => largeStrings.push(region2)
-  });
-  const error = result2.error && sizingError ? { ...result2.error, message: sizingError } : result2.error;
-  return { arrays, largeStrings, end: result2.end, ...error ? { error } : {} };
-}
-function isArrayWrapper(cls) {
-  return cls.endsWith("numpy_pickle.NumpyArrayWrapper");
-}
-async function sizeArray(wrapper, offset, cursor, maxOpcodes) {
-  const state = wrapper.state?.t === "dict" ? wrapper.state.entries : void 0;
-  if (!state) return "joblib array wrapper without a state dict";
-  const dtype = describeDtype(state.get("dtype"));
-  if (!dtype) return "joblib array wrapper with an unrecognised dtype";
-  const shapeValue = state.get("shape");
-  const shape = shapeValue?.t === "tuple" && shapeValue.items.every((i2) => i2.t === "int" && i2.v >= 0) ? shapeValue.items.map((i2) => i2.v) : null;
-  if (!shape) return "joblib array wrapper with an unreadable shape";
-  if (dtype.object) {
-    const nested = await walkPickle(new ByteCursor(cursor.source, offset), maxOpcodes);
-    if (nested.end === null) return `joblib object array pickle is broken: ${nested.error?.message ?? "no STOP"}`;
-    return { offset, length: nested.end - offset, dtype: dtype.code, shape, objectPickle: true };
-  }
-  const count = shape.reduce((a, b) => a * b, 1);
-  const bytes = count * dtype.itemsize;
-  if (!Number.isSafeInteger(bytes)) return "joblib array size overflows";
-  let padding = 0;
-  const alignment = state.get("numpy_array_alignment_bytes");
-  if (alignment && alignment.t !== "none") {
-    const padByte = await cursor.take(1);
-    cursor.position = offset;
-    if (!padByte) return "joblib array padding byte is missing";
-    padding = 1 + padByte[0];
-  }
-  return { offset, length: padding + bytes, dtype: dtype.code, shape, objectPickle: false };
-}
-function describeDtype(value) {
-  if (value?.t !== "obj" || !/(^|\.)dtype$/.test(value.cls)) return null;
-  const code5 = value.args?.t === "tuple" && value.args.items[0]?.t === "str" ? value.args.items[0].v : null;
-  if (code5 === null) return null;
-  const state = value.state?.t === "tuple" ? value.state.items : [];
-  const flags2 = state[7];
-  const hasObject = flags2?.t === "int" && (flags2.v & 1) === 1;
-  const match = /^[<>|=]?([a-zA-Z])(\d*)/.exec(code5);
-  if (!match) return null;
-  const kind = match[1];
-  if (kind === "O" || hasObject) return { code: code5, itemsize: 8, object: true };
-  let itemsize = match[2] ? Number(match[2]) : 0;
-  if (kind === "U") itemsize *= 4;
-  if (kind === "M" || kind === "m") itemsize = itemsize || 8;
-  if (kind === "V" && itemsize === 0) {
-    const elsize = state[5];
-    itemsize = elsize?.t === "int" && elsize.v > 0 ? elsize.v : 0;
-  }
-  if (kind === "?" || kind === "b" && itemsize === 0) itemsize = 1;
-  if (!(itemsize > 0)) return null;
-  return { code: code5, itemsize, object: false };
-}
-
-// src/artifacts/containers/torch-legacy.ts
-var MAGIC_LONG1 = [138, 10, 108, 252, 156, 70, 249, 32, 106, 168, 80, 25];
-var LEGACY_STACKED_PICKLES = 5;
-function isLegacyTorchMagic(firstPickle) {
-  return indexOf(firstPickle.subarray(0, 32), MAGIC_LONG1) >= 0;
-}
-var ELEMENT_SIZES = {
-  DoubleStorage: 8,
-  FloatStorage: 4,
-  HalfStorage: 2,
-  LongStorage: 8,
-  IntStorage: 4,
-  ShortStorage: 2,
-  CharStorage: 1,
-  ByteStorage: 1,
-  BoolStorage: 1,
-  BFloat16Storage: 2,
-  ComplexFloatStorage: 8,
-  ComplexDoubleStorage: 16,
-  QInt8Storage: 1,
-  QUInt8Storage: 1,
-  QInt32Storage: 4
-};
-var MAX_RECORDS = 1 << 20;
-async function locateLegacyStorages(source, maxOpcodes) {
-  return walkRecords(source, maxOpcodes, "storage", async (value, cursor) => {
-    const type = value?.t === "tuple" ? value.items[2] : void 0;
-    const typeName2 = type?.t === "global" ? type.name.slice(type.name.lastIndexOf(".") + 1) : "";
-    const elementSize = ELEMENT_SIZES[typeName2];
-    if (!elementSize) return `unknown storage type ${typeName2 || "(untracked)"}`;
-    const sizeBytes = await cursor.take(8);
-    const count = sizeBytes ? i64le(sizeBytes, 0) : Number.NaN;
-    if (!(count >= 0)) return "storage size is missing or invalid";
-    return count * elementSize;
-  });
-}
-async function locateLegacyTensors(source, maxOpcodes) {
-  return walkRecords(source, maxOpcodes, "tensor", async (_value, cursor) => {
-    const head = await cursor.take(8);
-    const ndim = head ? i32le(head, 0) : -1;
-    if (ndim < 0 || ndim > 64) return "tensor rank is missing or invalid";
-    return 16 * ndim + 8;
-  });
-}
-async function walkRecords(source, maxOpcodes, what, skipAfter) {
-  const layout = { pickles: [], warnings: [] };
-  const cursor = new ByteCursor(source, 0);
-  const countWalk = await walkPickle(cursor, maxOpcodes);
-  if (countWalk.end === null) {
-    layout.warnings.push(`${what} count pickle is broken: ${countWalk.error?.message ?? "no STOP"}`);
-    layout.pickles.push({ start: 0, end: source.size, label: `${what} count` });
-    return layout;
-  }
-  layout.pickles.push({ start: 0, end: countWalk.end, label: `${what} count` });
-  const count = countWalk.value?.t === "int" ? countWalk.value.v : -1;
-  if (count < 0) {
-    layout.warnings.push(`${what} count is not an integer; the rest of the member was not inspected`);
-    return layout;
-  }
-  for (let i2 = 0; i2 < Math.min(count, MAX_RECORDS); i2++) {
-    const start2 = cursor.position;
-    if (start2 >= source.size) {
-      layout.warnings.push(`${what} records end after ${i2} of ${count}`);
-      break;
-    }
-    const walk = await walkPickle(cursor, maxOpcodes);
-    layout.pickles.push({ start: start2, end: walk.end ?? source.size, label: `${what} ${i2}` });
-    if (walk.end === null) {
-      layout.warnings.push(`${what} ${i2} pickle is broken: ${walk.error?.message ?? "no STOP"}`);
-      break;
-    }
-    const skip = await skipAfter(walk.value, cursor);
-    if (typeof skip === "string") {
-      layout.warnings.push(`${what} ${i2}: ${skip}; the rest of the member was not inspected`);
-      break;
-    }
-    cursor.position += skip;
-  }
-  return layout;
-}
-
-// src/artifacts/containers/zip.ts
-var LOCAL_SIG = ascii("PK");
-var CENTRAL_SIG = ascii("PK");
-var EOCD_SIG = ascii("PK");
-var ZIP64_EOCD_SIG = ascii("PK");
-var ZIP64_LOCATOR_SIG = ascii("PK\x07");
-var DESCRIPTOR_SIG = ascii("PK\x07\b");
-var EOCD_SEARCH = 22 + 65535;
-var MAX_CENTRAL_DIRECTORY = 64 << 20;
-var SCAN_CHUNK = 1 << 20;
-var METHOD_STORED = 0;
-var METHOD_DEFLATE = 8;
-var METHOD_BZIP2 = 12;
-var METHOD_LZMA = 14;
-var METHOD_ZSTD = 93;
-function zipLzmaAsAlone(member, uncompressedSize) {
-  if (member.length < 4) return null;
-  const propsSize = u16le(member, 2);
-  if (propsSize !== 5 || member.length < 4 + propsSize) return null;
-  const out2 = new Uint8Array(5 + 8 + member.length - 9);
-  out2.set(member.subarray(4, 9), 0);
-  let size = Number.isSafeInteger(uncompressedSize) && uncompressedSize >= 0 && uncompressedSize !== 4294967295 ? uncompressedSize : -1;
-  for (let i2 = 0; i2 < 8; i2++) {
-    out2[5 + i2] = size < 0 ? 255 : size % 256;
-    if (size >= 0) size = Math.floor(size / 256);
-  }
-  out2.set(member.subarray(9), 13);
-  return out2;
-}
-async function readZipDirectory(source, options) {
-  const warnings = [];
-  const eocd = await findEocd(source, warnings);
-  if (!eocd) return null;
-  const delta = await locateCentralDirectory(source, eocd);
-  if (delta === null) {
-    warnings.push("zip central directory not found where the end record points; walking local headers instead");
-    const walked = await walkLocalHeaders(source, 0, options);
-    walked.warnings.unshift(...warnings);
-    return walked;
-  }
-  const cdStart = eocd.cdOffset + delta;
-  let cdSize = Math.min(eocd.cdSize, source.size - cdStart);
-  if (cdSize > MAX_CENTRAL_DIRECTORY) {
-    warnings.push(`zip central directory of ${eocd.cdSize} bytes exceeds ${MAX_CENTRAL_DIRECTORY}; reading its start only`);
-    cdSize = MAX_CENTRAL_DIRECTORY;
-  }
-  const cd = await readRange(source, cdStart, cdSize);
-  const directory = { entries: [], archiveStart: delta, fromCentralDirectory: true, warnings, tricks: [] };
-  let at = 0;
-  while (at + 46 <= cd.length && startsWith(cd, CENTRAL_SIG, at)) {
-    if (directory.entries.length >= options.maxEntries) {
-      warnings.push(`zip has more than ${options.maxEntries} entries; the rest were not inspected`);
-      break;
-    }
-    const nameLength = u16le(cd, at + 28);
-    const extraLength = u16le(cd, at + 30);
-    const commentLength = u16le(cd, at + 32);
-    const end = at + 46 + nameLength + extraLength + commentLength;
-    if (end > cd.length) {
-      warnings.push("zip central directory is truncated");
-      break;
-    }
-    const name2 = utf8(cd.subarray(at + 46, at + 46 + nameLength));
-    let compressedSize = u32le(cd, at + 20);
-    let uncompressedSize = u32le(cd, at + 24);
-    let localHeaderOffset = u32le(cd, at + 42);
-    const extra = cd.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
-    const wide = readZip64Extra(extra, {
-      uncompressed: uncompressedSize === 4294967295,
-      compressed: compressedSize === 4294967295,
-      offset: localHeaderOffset === 4294967295
-    });
-    uncompressedSize = wide.uncompressed ?? uncompressedSize;
-    compressedSize = wide.compressed ?? compressedSize;
-    localHeaderOffset = (wide.offset ?? localHeaderOffset) + delta;
-    const entry3 = {
-      name: name2,
-      method: u16le(cd, at + 10),
-      compressedSize,
-      uncompressedSize,
-      localHeaderOffset,
-      dataOffset: -1
-    };
-    await attachLocalHeader(source, entry3, directory);
-    directory.entries.push(entry3);
-    at = end;
-  }
-  if (directory.entries.length < eocd.entries && directory.entries.length < options.maxEntries) {
-    warnings.push(`zip end record announces ${eocd.entries} entries, central directory holds ${directory.entries.length}`);
-  }
-  flagDuplicateNames(directory);
-  return directory;
-}
-async function findEocd(source, warnings) {
-  const tailStart = Math.max(0, source.size - EOCD_SEARCH);
-  const tail = await readRange(source, tailStart, source.size - tailStart);
-  let candidate = lastIndexOf(tail, EOCD_SIG);
-  let fallback = -1;
-  while (candidate >= 0) {
-    if (candidate + 22 <= tail.length) {
-      if (candidate + 22 + u16le(tail, candidate + 20) === tail.length) break;
-      if (fallback < 0) fallback = candidate;
-    }
-    candidate = lastIndexOf(tail, EOCD_SIG, candidate - 1);
-  }
-  if (candidate < 0) candidate = fallback;
-  if (candidate < 0) return null;
-  const position = tailStart + candidate;
-  const eocd = {
-    position,
-    entries: u16le(tail, candidate + 10),
-    cdSize: u32le(tail, candidate + 12),
-    cdOffset: u32le(tail, candidate + 16),
-    recordPosition: position
-  };
-  if (candidate >= 20 && startsWith(tail, ZIP64_LOCATOR_SIG, candidate - 20)) {
-    const claimed = u64le(tail, candidate - 20 + 8);
-    const guesses = [claimed, position - 20 - 56].filter((p) => Number.isFinite(p) && p >= 0 && p + 56 <= source.size);
-    for (const at of guesses) {
-      const record = await readRange(source, at, 56);
-      if (!startsWith(record, ZIP64_EOCD_SIG)) continue;
-      eocd.entries = u64le(record, 32);
-      eocd.cdSize = u64le(record, 40);
-      eocd.cdOffset = u64le(record, 48);
-      eocd.recordPosition = at;
-      break;
-    }
-    if (eocd.recordPosition === position) warnings.push("zip64 locator present but its end record was not found");
-  }
-  return eocd;
-}
-async function locateCentralDirectory(source, eocd) {
-  const shifted = eocd.recordPosition - eocd.cdSize - eocd.cdOffset;
-  const candidates = [shifted, 0].filter((d, i2, all) => all.indexOf(d) === i2);
-  for (const delta of candidates) {
-    const at = eocd.cdOffset + delta;
-    if (!Number.isFinite(at) || at < 0 || at + 4 > source.size) continue;
-    if (eocd.cdSize === 0 && eocd.entries === 0) return delta;
-    if (startsWith(await readRange(source, at, 4), CENTRAL_SIG)) return delta;
-  }
-  return null;
-}
-function readZip64Extra(extra, need) {
-  for (let at = 0; at + 4 <= extra.length; ) {
-    const id = u16le(extra, at);
-    const size = u16le(extra, at + 2);
-    const body2 = extra.subarray(at + 4, Math.min(extra.length, at + 4 + size));
-    if (id === 1) {
-      const out2 = {};
-      let p = 0;
-      for (const field of ["uncompressed", "compressed", "offset"]) {
-        if (!need[field]) continue;
-        if (p + 8 > body2.length) break;
-        out2[field] = u64le(body2, p);
-        p += 8;
-      }
-      return out2;
-    }
-    at += 4 + size;
-  }
-  return {};
-}
-async function attachLocalHeader(source, entry3, directory) {
-  const at = entry3.localHeaderOffset;
-  if (!Number.isFinite(at) || at < 0 || at + 30 > source.size) {
-    directory.warnings.push(`zip member ${entry3.name}: local header offset ${at} is outside the file`);
-    return;
-  }
-  const head = await readRange(source, at, 30);
-  if (!startsWith(head, LOCAL_SIG)) {
-    directory.warnings.push(`zip member ${entry3.name}: no local header at offset ${at}`);
-    return;
-  }
-  const nameLength = u16le(head, 26);
-  const extraLength = u16le(head, 28);
-  entry3.localName = utf8(await readRange(source, at + 30, nameLength));
-  entry3.dataOffset = at + 30 + nameLength + extraLength;
-  if (entry3.localName !== entry3.name) {
-    directory.tricks.push({
-      member: entry3.name,
-      message: `zip member named "${entry3.name}" in the central directory but "${entry3.localName}" in its local header`
-    });
-  }
-  const localMethod = u16le(head, 8);
-  if (localMethod !== entry3.method) {
-    directory.tricks.push({
-      member: entry3.name,
-      message: `zip member ${entry3.name}: compression method ${entry3.method} in the central directory but ${localMethod} locally`
-    });
-  }
-}
-function flagDuplicateNames(directory) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const entry3 of directory.entries) {
-    if (seen.has(entry3.name)) {
-      directory.tricks.push({ member: entry3.name, message: `zip holds more than one member named "${entry3.name}"` });
-    }
-    seen.add(entry3.name);
-  }
-}
-async function walkLocalHeaders(source, start2, options) {
-  const directory = { entries: [], archiveStart: start2, fromCentralDirectory: false, warnings: [], tricks: [] };
-  let at = start2;
-  while (at + 30 <= source.size) {
-    const head = await readRange(source, at, 30);
-    if (!startsWith(head, LOCAL_SIG)) break;
-    if (directory.entries.length >= options.maxEntries) {
-      directory.warnings.push(`zip has more than ${options.maxEntries} entries; the rest were not inspected`);
-      break;
-    }
-    const nameLength = u16le(head, 26);
-    const extraLength = u16le(head, 28);
-    const name2 = utf8(await readRange(source, at + 30, nameLength));
-    const extra = await readRange(source, at + 30 + nameLength, extraLength);
-    let compressedSize = u32le(head, 18);
-    let uncompressedSize = u32le(head, 22);
-    const wide = readZip64Extra(extra, {
-      uncompressed: uncompressedSize === 4294967295,
-      compressed: compressedSize === 4294967295,
-      offset: false
-    });
-    compressedSize = wide.compressed ?? compressedSize;
-    uncompressedSize = wide.uncompressed ?? uncompressedSize;
-    const dataOffset = at + 30 + nameLength + extraLength;
-    const hasDescriptor = (u16le(head, 6) & 8) !== 0;
-    let next;
-    if (hasDescriptor && compressedSize === 0) {
-      const end = await findNextSignature(source, dataOffset);
-      compressedSize = end - dataOffset;
-      next = end;
-      if (startsWith(await readRange(source, end, 4), DESCRIPTOR_SIG)) next = end + 16;
-    } else {
-      next = dataOffset + compressedSize;
-    }
-    if (dataOffset + compressedSize > source.size) {
-      directory.warnings.push(`zip member ${name2} is truncated`);
-      compressedSize = Math.max(0, source.size - dataOffset);
-    }
-    directory.entries.push({
-      name: name2,
-      localName: name2,
-      method: u16le(head, 8),
-      compressedSize,
-      uncompressedSize,
-      localHeaderOffset: at,
-      dataOffset
-    });
-    if (!(next > at)) break;
-    at = next;
-  }
-  if (directory.entries.length > 0) {
-    directory.warnings.push("zip end-of-central-directory record missing or unusable; members found by walking local headers");
-  }
-  flagDuplicateNames(directory);
-  return directory;
-}
-async function findNextSignature(source, from) {
-  for (let at = from; at < source.size; at += SCAN_CHUNK - 3) {
-    const chunk = await readRange(source, at, SCAN_CHUNK);
-    const hits = [LOCAL_SIG, CENTRAL_SIG, DESCRIPTOR_SIG].map((sig) => indexOf(chunk, sig)).filter((hit) => hit >= 0);
-    if (hits.length > 0) return at + Math.min(...hits);
-    if (chunk.length < SCAN_CHUNK) break;
-  }
-  return source.size;
 }
 
 // src/artifacts/rules.ts
@@ -26931,38 +28393,394 @@ function ruleForIssue(issue) {
   return PICKLE_ARTIFACT_UNKNOWN_GLOBAL;
 }
 
-// src/artifacts/scan.ts
+// src/artifacts/findings.ts
+var MEMBERS_LISTED_PER_KIND = 10;
+var MAX_LISTING_LINES = 8;
+function issuesToFindings(relPath, issues) {
+  const findings = [];
+  const seen = /* @__PURE__ */ new Set();
+  const byKind = /* @__PURE__ */ new Map();
+  for (const { issue, member, baseOffset, from } of issues) {
+    const rule = ruleForIssue(issue);
+    const fingerprint = stableHash([rule.id, relPath, member ?? "", issue.global ?? issue.message].join("\0"));
+    if (seen.has(fingerprint)) continue;
+    seen.add(fingerprint);
+    const kind = `${rule.id}\0${issue.severity}\0${issue.global ?? issue.message.replace(/\d+/g, "#")}`;
+    const earlier = byKind.get(kind);
+    if (earlier !== void 0 && member !== void 0 && earlier.listed >= MEMBERS_LISTED_PER_KIND) {
+      earlier.members++;
+      continue;
+    }
+    const offset = issue.offset ?? baseOffset;
+    findings.push({
+      ruleId: rule.id,
+      ruleName: rule.name,
+      message: member ? `${issue.message} (in ${member})` : issue.message,
+      severity: issue.severity,
+      confidence: rule.confidence,
+      location: {
+        file: relPath,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        snippet: opcodeListing(issue, offset, from),
+        ...member !== void 0 ? { member } : {},
+        offset
+      },
+      cwe: rule.cwe,
+      owasp: rule.owasp,
+      fingerprint
+    });
+    if (member !== void 0) {
+      if (earlier) earlier.listed++;
+      else byKind.set(kind, { finding: findings[findings.length - 1], listed: 1, members: 0 });
+    }
+  }
+  for (const { finding, members } of byKind.values()) {
+    if (members > 0) finding.message += ` (and in ${members} more member${members === 1 ? "" : "s"})`;
+  }
+  return findings;
+}
+function opcodeListing(issue, offset, from) {
+  const lines = [];
+  if (from && issue.global) {
+    const { analysis, base } = from;
+    const rows = [
+      ...analysis.imports.filter((i3) => i3.normalized === issue.global).map((i3) => [i3.offset, `${i3.opcode} ${i3.normalized}`]),
+      ...analysis.calls.filter((c) => c.callee === issue.global).map((c) => [c.offset, `${c.opcode} ${c.callee}(${c.args})`])
+    ];
+    rows.sort((a, b) => a[0] - b[0]);
+    for (const [at, text2] of rows.slice(0, MAX_LISTING_LINES)) lines.push(`@${base + at}  ${text2}`);
+  }
+  if (lines.length === 0) lines.push(`@${offset}  ${issue.global ?? issue.kind}`);
+  return lines.join("\n");
+}
+
+// src/artifacts/containers/joblib.ts
+async function locateJoblibArrays(source, start2, maxOpcodes) {
+  const arrays = [];
+  const largeStrings = [];
+  const cursor = new ByteCursor(source, start2);
+  let sizingError;
+  const result2 = await walkPickle(cursor, maxOpcodes, {
+    async afterBuild(built, next, inner) {
+      if (built.t !== "obj" || !isArrayWrapper(built.cls)) return 0;
+      const sized = await sizeArray(built, next, inner, maxOpcodes);
+      if (typeof sized === "string") {
+        sizingError = sized;
+        return -1;
+      }
+      arrays.push(sized);
+      return sized.length;
+    },
+    largeString: (region2) => largeStrings.push(region2)
+  });
+  const error = result2.error && sizingError ? { ...result2.error, message: sizingError } : result2.error;
+  return { arrays, largeStrings, end: result2.end, ...error ? { error } : {} };
+}
+function isArrayWrapper(cls) {
+  return cls.endsWith("numpy_pickle.NumpyArrayWrapper");
+}
+async function sizeArray(wrapper, offset, cursor, maxOpcodes) {
+  const state = wrapper.state?.t === "dict" ? wrapper.state.entries : void 0;
+  if (!state) return "joblib array wrapper without a state dict";
+  const dtype = describeDtype(state.get("dtype"));
+  if (!dtype) return "joblib array wrapper with an unrecognised dtype";
+  const shapeValue = state.get("shape");
+  const shape = shapeValue?.t === "tuple" && shapeValue.items.every((i3) => i3.t === "int" && i3.v >= 0) ? shapeValue.items.map((i3) => i3.v) : null;
+  if (!shape) return "joblib array wrapper with an unreadable shape";
+  if (dtype.object) {
+    const nested = await walkPickle(new ByteCursor(cursor.source, offset), maxOpcodes);
+    if (nested.end === null) return `joblib object array pickle is broken: ${nested.error?.message ?? "no STOP"}`;
+    return { offset, length: nested.end - offset, dtype: dtype.code, shape, objectPickle: true };
+  }
+  const count = shape.reduce((a, b) => a * b, 1);
+  const bytes = count * dtype.itemsize;
+  if (!Number.isSafeInteger(bytes)) return "joblib array size overflows";
+  let padding = 0;
+  const alignment = state.get("numpy_array_alignment_bytes");
+  if (alignment && alignment.t !== "none") {
+    const padByte = await cursor.take(1);
+    cursor.position = offset;
+    if (!padByte) return "joblib array padding byte is missing";
+    padding = 1 + padByte[0];
+  }
+  return { offset, length: padding + bytes, dtype: dtype.code, shape, objectPickle: false };
+}
+function describeDtype(value) {
+  if (value?.t !== "obj" || !/(^|\.)dtype$/.test(value.cls)) return null;
+  const code5 = value.args?.t === "tuple" && value.args.items[0]?.t === "str" ? value.args.items[0].v : null;
+  if (code5 === null) return null;
+  const state = value.state?.t === "tuple" ? value.state.items : [];
+  const flags2 = state[7];
+  const hasObject = flags2?.t === "int" && (flags2.v & 1) === 1;
+  const match = /^[<>|=]?([a-zA-Z])(\d*)/.exec(code5);
+  if (!match) return null;
+  const kind = match[1];
+  if (kind === "O" || hasObject) return { code: code5, itemsize: 8, object: true };
+  let itemsize = match[2] ? Number(match[2]) : 0;
+  if (kind === "U") itemsize *= 4;
+  if (kind === "M" || kind === "m") itemsize = itemsize || 8;
+  if (kind === "V" && itemsize === 0) {
+    const elsize = state[5];
+    itemsize = elsize?.t === "int" && elsize.v > 0 ? elsize.v : 0;
+  }
+  if (kind === "?" || kind === "b" && itemsize === 0) itemsize = 1;
+  if (!(itemsize > 0)) return null;
+  return { code: code5, itemsize, object: false };
+}
+
+// src/artifacts/pickle-streams.ts
 var HEAD_BYTES = 64 * 1024 + 1;
-var MAX_ZIP_ENTRIES = 1e5;
-var MAX_TAR_ENTRIES = 1e5;
 var MAX_STACKED_PICKLES = 64;
+var DIRECT_ANALYSIS_BYTES = 4 * 1024 * 1024;
+var WALK_ERROR_MARGIN = 64 * 1024;
+var JOBLIB_WRAPPER = /(^|\.)numpy_pickle(_compat)?\.(Z?NDArrayWrapper|NumpyArrayWrapper)$/;
+var PickleStreams = class {
+  constructor(host) {
+    this.host = host;
+  }
+  host;
+  /**
+   * Analyses the pickle at the start of the site and every pickle stacked after it; returns where the bytes after
+   * the last one start (for the caller to inspect), or null when nothing follows that needs a look.
+   */
+  async inspect(item) {
+    const source = item.source;
+    let position = 0;
+    let legacy = false;
+    for (let count = 0; count < MAX_STACKED_PICKLES && position < source.size; count++) {
+      if (count > 0 && !looksLikePickle(await readRange(source, position, HEAD_BYTES))) break;
+      const end = await this.analysePickleAt(item, position);
+      if (count === 0 && isLegacyTorchMagic(await readRange(source, 0, 32))) {
+        legacy = true;
+        this.host.trait("torch-legacy");
+      }
+      if (end === null || end <= position) return null;
+      position = end;
+      if (legacy && count + 1 === LEGACY_STACKED_PICKLES) {
+        this.host.layout({
+          name: `${item.member ?? ""}[storage data]`,
+          container: "torch-legacy",
+          offset: item.origin + position,
+          size: source.size - position,
+          compressedSize: source.size - position,
+          method: "raw",
+          role: "tensor-data"
+        });
+        return null;
+      }
+    }
+    return position >= source.size ? null : position;
+  }
+  /** Analyses one pickle stream at `position`; returns the offset just past it, or null if it did not end. */
+  async analysePickleAt(item, position) {
+    const end = await this.analyseStreamAt(item, position);
+    if (item.depth === 0 || position > 0) {
+      const size = (end ?? item.source.size) - position;
+      this.host.layout({
+        name: `${item.member ?? ""}[pickle @${item.origin + position}]`,
+        container: "pickle",
+        offset: item.origin + position,
+        size,
+        compressedSize: size,
+        method: "raw",
+        role: "pickle"
+      });
+    }
+    return end;
+  }
+  async analyseStreamAt(item, position) {
+    const { source, member } = item;
+    const direct = await this.analyseDirectly(item, position);
+    if (direct !== void 0) return direct;
+    const framing = await locateJoblibArrays(source, position, this.host.options.limits.maxOpcodes);
+    if (framing.end !== null && (framing.arrays.length > 0 || framing.largeStrings.length > 0)) {
+      if (framing.arrays.length > 0) this.host.trait("joblib");
+      await this.analyseWithout(item, position, framing.end, framing.arrays, framing.largeStrings);
+      return framing.end;
+    }
+    if (framing.arrays.length > 0 && framing.error) {
+      this.host.warn(`joblib array data could not be located (${framing.error.message}); analysing the stream as is`, member);
+    }
+    const length = framing.end !== null ? framing.end - position : source.size - position;
+    const early = framing.end === null && framing.arrays.length === 0 ? await this.analyseUpToWalkError(item, position, length, framing.error) : null;
+    const analysis = early ?? this.host.analyze(await this.host.readPickleBytes(source, position, length, member));
+    this.host.record(analysis, member, item.origin + position);
+    if (framing.end !== null) return framing.end;
+    return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
+  }
+  /**
+   * A stream the walk could not finish (a multi-GB `.bin` of other data named like a checkpoint, a broken pickle):
+   * the machine stops where the unpickler would, so only the bytes up to a little past the walk's stop are read.
+   * When the machine runs on to that cut, the walk stopped for a reason the machine does not share: null, and the
+   * caller analyses the whole stream.
+   */
+  async analyseUpToWalkError(item, position, length, error) {
+    if (error === void 0) return null;
+    const cut = Math.max(0, error.offset - position) + WALK_ERROR_MARGIN;
+    if (cut >= length) return null;
+    const analysis = this.host.analyze(await readRange(item.source, position, cut));
+    if (!analysis.isPickle || analysis.error !== void 0 && analysis.error.offset < cut - WALK_ERROR_MARGIN / 2) return analysis;
+    this.host.refund(analysis.opcodeCount);
+    return null;
+  }
+  /**
+   * The fast path for small pickles: one pass of the machine over the bytes, without first walking them to locate
+   * raw regions. Taken only when that walk could not change what is analysed: the stream parses without error, is
+   * not a legacy torch file (raw storage bytes follow its pickles) and names no joblib array wrapper (joblib reads
+   * the array bytes after the wrapper's BUILD outside the pickle, so only the framing walk sees what joblib sees).
+   * Undefined when the full path must run.
+   */
+  async analyseDirectly(item, position) {
+    const length = item.source.size - position;
+    if (length > DIRECT_ANALYSIS_BYTES) return void 0;
+    if (isLegacyTorchMagic(await readRange(item.source, 0, 32))) return void 0;
+    const bytes = await readRange(item.source, position, length);
+    const analysis = this.host.analyze(bytes);
+    if (analysis.error !== void 0 || analysis.imports.some((i3) => JOBLIB_WRAPPER.test(i3.normalized) || i3.dynamic)) {
+      this.host.refund(analysis.opcodeCount);
+      return void 0;
+    }
+    this.host.record(analysis, item.member, item.origin + position);
+    return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
+  }
+  /**
+   * Analyses the pickle [start, end) with raw data cut out, so that a multi-GB file is never read whole:
+   * joblib arrays (bytes between opcodes) are removed, large string arguments keep their opcode with the
+   * length rewritten to 0. Offsets in the analysis are mapped back to the original bytes. joblib object
+   * arrays are analysed as the separate pickles they are.
+   */
+  async analyseWithout(item, start2, end, arrays, strings) {
+    const { source, member } = item;
+    const cuts = [
+      ...arrays.map((a) => ({ offset: a.offset, length: a.length })),
+      ...strings.map((s) => ({ offset: s.payload, length: s.length, zero: { at: s.lengthField, size: s.lengthSize } }))
+    ].sort((a, b) => a.offset - b.offset);
+    for (const array of arrays) {
+      this.host.layout({
+        name: `${member ?? ""}[array ${array.dtype} ${JSON.stringify(array.shape)}]`,
+        container: "joblib",
+        offset: item.origin + array.offset,
+        size: array.length,
+        compressedSize: array.length,
+        method: "raw",
+        role: array.objectPickle ? "pickle" : "tensor-data"
+      });
+    }
+    for (const string of strings) {
+      this.host.layout({
+        name: `${member ?? ""}[inline data @${item.origin + string.payload}]`,
+        container: "pickle",
+        offset: item.origin + string.payload,
+        size: string.length,
+        compressedSize: string.length,
+        method: "raw",
+        role: "tensor-data"
+      });
+    }
+    const kept = [];
+    const chunks = [];
+    let cursor = start2;
+    let spliced = 0;
+    const keep = async (to, zero) => {
+      let bytes = await this.host.readPickleBytes(source, cursor, to - cursor, member);
+      if (zero) {
+        bytes = bytes.slice();
+        bytes.fill(0, zero.at - cursor, zero.at - cursor + zero.size);
+      }
+      kept.push({ from: cursor, to, at: spliced });
+      chunks.push(bytes);
+      spliced += bytes.length;
+    };
+    for (const cut of cuts) {
+      if (cut.offset < cursor) continue;
+      await keep(cut.offset, cut.zero);
+      cursor = cut.offset + cut.length;
+    }
+    await keep(end);
+    const analysis = withoutArrayWrapperIssues(this.host.analyze(concatBytes(chunks)), arrays.length > 0);
+    const toOriginal = (offset) => {
+      let piece = kept[0];
+      for (const candidate of kept) if (candidate.at <= offset) piece = candidate;
+      return piece.from + (offset - piece.at) - start2;
+    };
+    this.host.record(remapOffsets(analysis, toOriginal), member, item.origin + start2);
+    for (const array of arrays) {
+      if (!array.objectPickle) continue;
+      const bytes = await this.host.readPickleBytes(source, array.offset, array.length, member);
+      this.host.record(this.host.analyze(bytes), member, item.origin + array.offset);
+    }
+  }
+  async readPickleBytes(source, offset, length, member) {
+    const cap = this.host.options.limits.maxDecompressedBytes;
+    if (length > cap) {
+      this.host.warn(`pickle of ${length} bytes exceeds the ${cap}-byte limit; only its start was analysed`, member);
+      return readRange(source, offset, cap);
+    }
+    return readRange(source, offset, length);
+  }
+};
+function withoutArrayWrapperIssues(analysis, arraysLocated) {
+  if (!arraysLocated) return analysis;
+  const wrapper = /(^|\.)numpy_pickle\.NumpyArrayWrapper$/;
+  return { ...analysis, issues: analysis.issues.filter((issue) => !(issue.global && wrapper.test(issue.global))) };
+}
+function remapOffsets(analysis, map) {
+  return {
+    ...analysis,
+    imports: analysis.imports.map((i3) => ({ ...i3, offset: map(i3.offset) })),
+    calls: analysis.calls.map((c) => ({ ...c, offset: map(c.offset) })),
+    persistentIds: analysis.persistentIds.map((p) => ({ ...p, offset: map(p.offset) })),
+    issues: analysis.issues.map((i3) => i3.offset === void 0 ? i3 : { ...i3, offset: map(i3.offset) }),
+    nested: analysis.nested.map((n) => ({ ...n, offset: map(n.offset) })),
+    ...analysis.error ? { error: { ...analysis.error, offset: map(analysis.error.offset) } } : {}
+  };
+}
+
+// src/artifacts/warnings.ts
+var MAX_WARNINGS = 50;
+var Warnings = class {
+  constructor(relPath) {
+    this.relPath = relPath;
+  }
+  relPath;
+  kinds = /* @__PURE__ */ new Map();
+  listed = [];
+  dropped = 0;
+  add(message15, member) {
+    const key = message15.replace(/\d+/g, "#");
+    const seen = this.kinds.get(key);
+    if (seen !== void 0) {
+      seen.count++;
+      return;
+    }
+    if (this.kinds.size >= MAX_WARNINGS) {
+      this.dropped++;
+      return;
+    }
+    const error = { file: this.relPath, kind: "artifact", message: member ? `${member}: ${message15}` : message15, level: "warning" };
+    this.kinds.set(key, { error, count: 1 });
+    this.listed.push(error);
+  }
+  list() {
+    const counts = new Map([...this.kinds.values()].map((w) => [w.error, w.count]));
+    const out2 = this.listed.map((error) => {
+      const count = counts.get(error) ?? 1;
+      return count > 1 ? { ...error, message: `${error.message} (and ${count - 1} more like it)` } : error;
+    });
+    if (this.dropped > 0) {
+      out2.push({ file: this.relPath, kind: "artifact", level: "warning", message: `${this.dropped} further warnings of other kinds were not listed` });
+    }
+    return out2;
+  }
+};
+
+// src/artifacts/scan.ts
 var MAX_WORK_ITEMS = 1e4;
 var DEFAULT_OPCODES_PER_FILE = 5e7;
-var MEMBERS_LISTED_PER_KIND = 10;
-var DIRECT_ANALYSIS_BYTES = 4 * 1024 * 1024;
-var JOBLIB_WRAPPER = /(^|\.)numpy_pickle(_compat)?\.(Z?NDArrayWrapper|NumpyArrayWrapper)$/;
-var FREE_SHARE = 16;
-var MAX_WARNINGS = 50;
-var TORCH_PICKLE = /(^|\/)data\.pkl$/;
 var PICKLE_NAME = /\.(pkl|pickle|pck|pcl|p|pt|pth|bin|ckpt|joblib|jbl|dill|sav|dat|th)$/i;
-var TORCH_TENSOR = /(^|\/)data\/\d+$/;
-function expectsPickle(name2) {
-  return TORCH_PICKLE.test(name2) || /\.(pkl|pickle)$/i.test(name2);
-}
-var LEGACY_TAR_MEMBERS = /* @__PURE__ */ new Set(["sys_info", "pickle", "storages", "tensors"]);
-var ZIP_CODECS = /* @__PURE__ */ new Map([
-  [METHOD_DEFLATE, "deflate-raw"],
-  [METHOD_BZIP2, "bz2"],
-  [METHOD_LZMA, "lzma"],
-  [METHOD_ZSTD, "zstd"]
-]);
-var ZIP_METHODS = /* @__PURE__ */ new Map([
-  [METHOD_STORED, "stored"],
-  [METHOD_DEFLATE, "deflate"],
-  [METHOD_BZIP2, "bz2"],
-  [METHOD_LZMA, "lzma"],
-  [METHOD_ZSTD, "zstd"]
-]);
 async function scanArtifact(source, relPath, options = {}) {
   const scan = new ArtifactScan(relPath, {
     ...DEFAULT_PICKLE_OPTIONS,
@@ -26976,45 +28794,24 @@ var ArtifactScan = class {
   constructor(relPath, options) {
     this.relPath = relPath;
     this.options = options;
-    this.budget = Math.min(options.limits.maxDecompressedBytes, options.scanBudget?.decompressedBytes ?? Number.POSITIVE_INFINITY);
+    this.budget = new DecompressionBudget(options);
+    this.warningList = new Warnings(relPath);
     this.opcodesLeft = options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE;
   }
   relPath;
   options;
-  layout = [];
+  layoutRows = [];
   analyses = [];
-  errors = [];
-  warningKinds = /* @__PURE__ */ new Map();
-  droppedWarnings = 0;
+  warningList;
   issues = [];
   queue = [];
   traits = /* @__PURE__ */ new Set();
+  pickles = new PickleStreams(this);
   baseKind = "unknown";
   budget;
   budgetWarned = false;
   opcodesLeft;
-  /** Decompressed bytes this file produced so far. */
-  decompressed = 0;
   opcodesWarned = false;
-  /**
-   * Decompressed bytes this file may still produce under the scan-wide budget. Every file gets its first
-   * 1/FREE_SHARE of the per-file cap (16 MiB by default) without charge, so bombs that spend the scan's budget cannot hide the ordinary
-   * compressed files after them.
-   */
-  scanAllowance() {
-    const shared = this.options.scanBudget;
-    if (shared === void 0) return Number.POSITIVE_INFINITY;
-    return Math.max(0, shared.decompressedBytes) + Math.max(0, this.freeBytes() - this.decompressed);
-  }
-  freeBytes() {
-    return Math.floor(this.options.limits.maxDecompressedBytes / FREE_SHARE);
-  }
-  charge(bytes) {
-    const free = Math.max(0, this.freeBytes() - this.decompressed);
-    this.decompressed += bytes;
-    if (this.options.scanBudget) this.options.scanBudget.decompressedBytes -= Math.max(0, bytes - free);
-  }
-  /** Analyses one pickle within what is left of the file's opcode budget. */
   analyze(bytes) {
     const maxOpcodes = Math.max(0, Math.min(this.options.limits.maxOpcodes, this.opcodesLeft));
     const analysis = analyzePickle(bytes, { ...this.options, limits: { ...this.options.limits, maxOpcodes } });
@@ -27024,6 +28821,15 @@ var ArtifactScan = class {
       this.warn(`the file holds more than ${this.options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE} pickle opcodes; the rest was not inspected`);
     }
     return analysis;
+  }
+  refund(opcodes) {
+    this.opcodesLeft += opcodes;
+  }
+  layout(row) {
+    this.layoutRows.push(row);
+  }
+  trait(name2) {
+    this.traits.add(name2);
   }
   async run(source) {
     this.queue.push({ source, origin: 0, depth: 0, ...PICKLE_NAME.test(this.relPath) ? { nameSaysPickle: true } : {} });
@@ -27050,10 +28856,10 @@ var ArtifactScan = class {
   result() {
     return {
       kind: this.kind(),
-      layout: this.layout,
+      layout: this.layoutRows,
       analyses: this.analyses,
-      findings: this.findings(),
-      errors: this.warnings()
+      findings: issuesToFindings(this.relPath, this.issues),
+      errors: this.warningList.list()
     };
   }
   kind() {
@@ -27064,21 +28870,8 @@ var ArtifactScan = class {
     if (this.baseKind === "pickle" && this.traits.has("zip")) return "pickle+zip";
     return this.baseKind;
   }
-  /** Warnings of one kind (the message with numbers and member names taken out) are reported once with a count. */
   warn(message15, member) {
-    const key = message15.replace(/\d+/g, "#");
-    const seen = this.warningKinds.get(key);
-    if (seen !== void 0) {
-      seen.count++;
-      return;
-    }
-    if (this.warningKinds.size >= MAX_WARNINGS) {
-      this.droppedWarnings++;
-      return;
-    }
-    const error = { file: this.relPath, kind: "artifact", message: member ? `${member}: ${message15}` : message15, level: "warning" };
-    this.warningKinds.set(key, { error, count: 1 });
-    this.errors.push(error);
+    this.warningList.add(message15, member);
   }
   /** Content skipped for a budget: a warning, and once per file a finding (a payload could hide there). */
   notInspected(message15, member) {
@@ -27087,19 +28880,10 @@ var ArtifactScan = class {
     this.budgetWarned = true;
     this.addIssue({ kind: "uninspectable", severity: "medium", message: `${message15} (decompression budget spent)` }, member, 0);
   }
-  warnings() {
-    const out2 = this.errors.map((error) => {
-      const count = [...this.warningKinds.values()].find((w) => w.error === error)?.count ?? 1;
-      return count > 1 ? { ...error, message: `${error.message} (and ${count - 1} more like it)` } : error;
-    });
-    if (this.droppedWarnings > 0) {
-      out2.push({ file: this.relPath, kind: "artifact", level: "warning", message: `${this.droppedWarnings} further warnings of other kinds were not listed` });
-    }
-    return out2;
-  }
   addIssue(issue, member, baseOffset, from) {
     this.issues.push({ issue, ...member !== void 0 ? { member } : {}, baseOffset, ...from ? { from } : {} });
   }
+  // ---- dispatch ----------------------------------------------------------------------------------
   async inspect(item) {
     if (item.depth > this.options.limits.maxNesting) {
       this.warn(`containers nested deeper than ${this.options.limits.maxNesting}; not inspected`, item.member);
@@ -27110,327 +28894,107 @@ var ArtifactScan = class {
       if (item.depth === 0) this.warn("file is empty");
       return;
     }
-    const format = sniffFormat(head);
-    const pickleLike = format === "unknown" && (item.expectPickle === true || looksLikePickle(head));
-    if (item.depth === 0) this.baseKind = pickleLike ? "pickle" : format;
-    switch (format) {
-      case "npy":
-        return this.inspectNpy(item);
-      case "zip":
-        await this.inspectZip(item, 0);
-        return;
-      case "tar":
-        return this.inspectTar(item);
-      case "gzip":
-      case "zlib":
-      case "bz2":
-      case "xz":
-      case "lzma":
-      case "zstd":
-        return this.inspectCompressed(item, format, item.source);
-      case "joblib-zfile":
-        this.traits.add("joblib");
-        return this.inspectCompressed(item, "zlib", sliceSource(item.source, 21, item.source.size - 21));
-      case "7z":
-      case "rar":
-      case "lz4":
-        return this.uninspectable(item, format);
-      case "unknown":
-        if (pickleLike) return this.inspectPickles(item);
-        if (await this.inspectZip(item, -1)) return;
-        if (item.nameSaysPickle === true) {
-          if (item.depth === 0) this.baseKind = "pickle";
-          return this.inspectPickles(item);
-        }
-        if (item.depth === 0) this.warn("content is not a pickle or a known container; not inspected");
-    }
-  }
-  uninspectable(item, format) {
-    this.layout.push({
-      name: item.member ?? `[${format}]`,
-      container: format,
-      offset: item.origin,
-      size: item.source.size,
-      compressedSize: item.source.size,
-      method: format,
-      role: "other"
-    });
-    this.addIssue(
-      {
-        kind: "uninspectable",
-        severity: "medium",
-        message: `${format} archive: Pathfinder cannot inspect its contents, which may include pickles`
-      },
-      item.member,
-      item.origin
-    );
-  }
-  // ---- compression -------------------------------------------------------------------------------
-  async decompressBounded(format, input, member, want) {
-    const result2 = await decompress(format, input, {
-      limit: Math.max(0, Math.min(this.budget, this.scanAllowance())),
-      ...want !== void 0 ? { want } : {}
-    });
-    if (want === void 0 || result2.limitReached) {
-      this.budget -= result2.bytes.length;
-      this.charge(result2.bytes.length);
-    }
-    if (result2.limitReached && !this.budgetWarned) {
-      this.budgetWarned = true;
-      const scanWide = this.options.scanBudget !== void 0 && this.options.scanBudget.decompressedBytes <= 0;
-      this.addIssue(
-        {
-          kind: "uninspectable",
-          severity: "medium",
-          message: scanWide ? "decompression stopped: the scan's total decompression budget is spent; the rest of this file was not inspected" : `decompressed content exceeds the ${this.options.limits.maxDecompressedBytes}-byte limit (possible decompression bomb); the rest was not inspected`
-        },
-        member,
-        0
-      );
-    }
-    if (result2.error) this.warn(`${format} data is corrupt or truncated: ${result2.error}`, member);
-    if (result2.error && /not supported/.test(result2.error)) {
-      this.addIssue({ kind: "uninspectable", severity: "medium", message: `${format} data uses a feature Pathfinder cannot decode (${result2.error})` }, member, 0);
-    }
-    return result2;
-  }
-  async inspectCompressed(item, format, input) {
-    const label = `${item.member ?? ""}[${format}]`;
-    if (this.budget <= 0 || this.scanAllowance() <= 0) {
-      this.notInspected("decompression limit already reached; not inspected", label);
+    const readers = READERS.filter((reader) => reader.sniff(head));
+    const pickleLike = readers.length === 0 && (item.expectPickle === true || looksLikePickle(head));
+    if (item.depth === 0) this.baseKind = pickleLike ? "pickle" : readers[0]?.format ?? "unknown";
+    if (readers.length > 0) {
+      for (const [index, reader] of readers.entries()) await this.openContainer(item, reader, { localHeaderAt: 0 }, index > 0);
+      if (!readers.includes(zipReader)) await this.openContainer(item, zipReader, { localHeaderAt: -1 }, true);
       return;
     }
-    const head = await this.decompressBounded(format, input, label, HEAD_BYTES);
-    const pickle = item.expectPickle === true || looksLikePickle(head.bytes);
-    const row = {
-      name: label,
-      container: format,
-      offset: item.origin,
-      size: head.bytes.length,
-      compressedSize: input.size,
-      method: format,
-      role: pickle ? "pickle" : "other"
-    };
-    this.layout.push(row);
-    if (!pickle && sniffFormat(head.bytes) === "unknown") return;
-    const complete = head.bytes.length < HEAD_BYTES || head.error !== void 0 || head.limitReached;
-    const result2 = complete ? head : await this.decompressBounded(format, input, label);
-    row.size = result2.bytes.length;
-    if (result2.bytes.length === 0) return;
-    this.queue.push({ source: memorySource(result2.bytes), member: label, origin: 0, depth: item.depth + 1 });
+    if (pickleLike) return this.inspectPickles(item);
+    if (await this.openContainer(item, zipReader, { localHeaderAt: -1 })) return;
+    if (item.nameSaysPickle === true) {
+      if (item.depth === 0) this.baseKind = "pickle";
+      return this.inspectPickles(item);
+    }
+    if (item.depth === 0) this.warn("content is not a pickle or a known container; not inspected");
   }
-  // ---- .npy --------------------------------------------------------------------------------------
-  async inspectNpy(item) {
-    const parsed = await readNpyHeader(item.source);
-    if (!parsed.ok) {
-      this.warn(parsed.error, item.member);
-      return;
+  /** Lists a container's members and queues each one a loader could unpickle or open further; false: not one. */
+  async openContainer(item, reader, options, quiet = false) {
+    const listing = await reader.list(item.source, this.readerContext(item, quiet), options);
+    if (listing === null) return false;
+    if (item.depth === 0 && this.baseKind === "unknown") this.baseKind = reader.format;
+    for (const alternate of listing.alternates ?? []) {
+      this.queue.push({ source: alternate, ...item.member !== void 0 ? { member: item.member } : {}, origin: item.origin, depth: item.depth + 1 });
     }
-    const { header } = parsed;
-    const bodySize = item.source.size - header.dataOffset;
-    this.layout.push({
-      name: `${item.member ?? ""}[npy ${header.descr} ${JSON.stringify(header.shape)}]`,
-      container: "npy",
-      offset: item.origin + header.dataOffset,
-      size: bodySize,
-      compressedSize: bodySize,
-      method: "raw",
-      role: header.hasObject ? "pickle" : "tensor-data"
-    });
-    if (!header.hasObject) return;
-    this.queue.push({
-      source: sliceSource(item.source, header.dataOffset, bodySize),
-      ...item.member !== void 0 ? { member: item.member } : {},
-      origin: item.origin + header.dataOffset,
-      depth: item.depth + 1,
-      expectPickle: true
-    });
-  }
-  // ---- zip ---------------------------------------------------------------------------------------
-  /** `start` >= 0: the caller saw a local header there; -1: only look for an end record. */
-  async inspectZip(item, start2) {
-    let directory = await readZipDirectory(item.source, { maxEntries: MAX_ZIP_ENTRIES });
-    if (!directory && start2 >= 0) directory = await walkLocalHeaders(item.source, start2, { maxEntries: MAX_ZIP_ENTRIES });
-    if (!directory || directory.entries.length === 0 && !directory.fromCentralDirectory) return false;
-    if (item.depth === 0 && this.baseKind === "unknown") this.baseKind = "zip";
-    this.traits.add("zip");
-    if (directory.archiveStart > 0 && this.baseKind !== "pickle" && start2 <= 0) {
-      this.warn(`zip archive starts at offset ${directory.archiveStart}: data was prepended to it`, item.member);
-      const prefix = sliceSource(item.source, 0, directory.archiveStart);
-      if (startsWith(await readRange(prefix, 0, 4), ascii("PK"))) {
-        this.addIssue(
-          {
-            kind: "container-mismatch",
-            severity: "high",
-            message: `two zip archives: readers that start at the front see the one at offset 0, readers that use the end record see the one at offset ${directory.archiveStart}`
-          },
-          item.member,
-          0
-        );
-      }
-      this.queue.push({ source: prefix, ...item.member !== void 0 ? { member: item.member } : {}, origin: item.origin, depth: item.depth + 1 });
-    }
-    for (const warning of directory.warnings) this.warn(warning, item.member);
-    for (const trick of directory.tricks) {
-      this.addIssue(
-        { kind: "container-mismatch", severity: "high", message: trick.message },
-        join(item.member, trick.member),
-        0
-      );
-    }
-    const isTorch = directory.entries.some((e) => TORCH_PICKLE.test(e.name));
-    if (isTorch) this.traits.add("torch-zip");
-    if (directory.entries.length > 0 && directory.entries.every((e) => e.name.endsWith(".npy"))) this.traits.add("npz");
-    for (const entry3 of directory.entries) {
-      const member = join(item.member, entry3.name);
-      const method = ZIP_METHODS.get(entry3.method) ?? `method ${entry3.method}`;
-      const row = {
-        name: member,
-        container: "zip",
-        offset: entry3.dataOffset,
-        size: entry3.uncompressedSize,
-        compressedSize: entry3.compressedSize,
-        method,
-        role: "other"
-      };
-      this.layout.push(row);
-      if (entry3.dataOffset < 0) continue;
-      if (isTorch && TORCH_TENSOR.test(entry3.name)) {
-        row.role = "tensor-data";
-        continue;
-      }
-      let compressed = sliceSource(item.source, entry3.dataOffset, entry3.compressedSize);
-      let head;
-      let codec = null;
-      if (entry3.method === METHOD_LZMA) {
-        const alone = entry3.compressedSize <= this.budget ? zipLzmaAsAlone(await readRange(compressed, 0, entry3.compressedSize), entry3.uncompressedSize) : null;
-        if (!alone) {
-          this.warn("LZMA member is malformed or larger than the decompression limit; not inspected", member);
-          continue;
-        }
-        compressed = memorySource(alone);
-      }
-      if (entry3.method === METHOD_STORED) {
-        head = await readRange(compressed, 0, HEAD_BYTES);
-      } else if (ZIP_CODECS.has(entry3.method)) {
-        codec = ZIP_CODECS.get(entry3.method);
-        const first = await this.decompressBounded(codec, compressed, member, SNIFF_BYTES);
-        if (!expectsPickle(entry3.name) && !couldStartPickle(first.bytes) && sniffFormat(first.bytes) === "unknown") continue;
-        const whole = first.bytes.length < SNIFF_BYTES || first.error !== void 0;
-        head = whole ? first.bytes : (await this.decompressBounded(codec, compressed, member, HEAD_BYTES)).bytes;
-      } else {
-        this.addIssue(
-          {
-            kind: "uninspectable",
-            severity: "medium",
-            message: `zip member ${entry3.name} uses compression method ${entry3.method}, which Pathfinder cannot decode`
-          },
-          member,
-          0
-        );
-        continue;
-      }
-      const expectPickle = expectsPickle(entry3.name);
-      const pickleLike = looksLikePickle(head);
-      const nested = sniffFormat(head) !== "unknown";
-      if (pickleLike || expectPickle) row.role = "pickle";
-      if (!pickleLike && !expectPickle && !nested) continue;
-      if (!codec) {
-        this.queue.push({ source: compressed, member, origin: 0, depth: item.depth + 1, expectPickle });
-        continue;
-      }
-      const format = codec;
-      const input = compressed;
-      const open2 = async () => {
-        if (this.budget <= 0 || this.scanAllowance() <= 0) {
-          this.notInspected("decompression limit reached; member not inspected", member);
-          return null;
-        }
-        const full = await this.decompressBounded(format, input, member);
-        row.size = full.bytes.length;
-        return memorySource(full.bytes);
-      };
-      this.queue.push({ source: compressed, open: open2, member, origin: 0, depth: item.depth + 1, expectPickle });
-    }
+    for (const member of listing.members) await this.queueMember(item, reader, member);
     return true;
   }
-  // ---- tar (legacy PyTorch) ----------------------------------------------------------------------
-  async inspectTar(item) {
-    const listing = await listTar(item.source, MAX_TAR_ENTRIES);
-    for (const warning of listing.warnings) this.warn(warning, item.member);
-    const files = listing.entries.filter((e) => e.type === "0" || e.type === "7");
-    const legacy = files.some((e) => e.name === "pickle") && files.some((e) => e.name === "sys_info");
-    if (legacy) this.traits.add("torch-legacy");
-    for (const entry3 of files) {
-      const member = join(item.member, entry3.name);
-      const source = sliceSource(item.source, entry3.dataOffset, entry3.size);
-      const row = {
-        name: member,
-        container: "tar",
-        offset: entry3.dataOffset,
-        size: entry3.size,
-        compressedSize: entry3.size,
-        method: "stored",
-        role: "other"
-      };
-      this.layout.push(row);
-      if (legacy && (entry3.name === "storages" || entry3.name === "tensors")) {
-        row.role = "pickle";
-        const located = entry3.name === "storages" ? await locateLegacyStorages(source, this.options.limits.maxOpcodes) : await locateLegacyTensors(source, this.options.limits.maxOpcodes);
-        await this.analyseRanges(source, member, located);
-        continue;
+  async queueMember(item, reader, member) {
+    const name2 = memberName(item.member, member.path);
+    const own = member.path !== "" && !member.path.startsWith("[");
+    const row = {
+      name: member.label !== void 0 ? `${item.member ?? ""}${member.label}` : name2,
+      container: reader.format,
+      offset: own ? member.offset : item.origin + member.offset,
+      size: member.size,
+      compressedSize: member.compressedSize,
+      method: member.method,
+      role: member.role ?? "other"
+    };
+    this.layoutRows.push(row);
+    if (member.pickleRanges) {
+      const located = await member.pickleRanges();
+      for (const warning of located.warnings) this.warn(warning, name2);
+      for (const range of located.pickles) {
+        const bytes = await this.readPickleBytes(located.source, range.start, range.end - range.start, name2);
+        this.record(this.analyze(bytes), name2, range.start);
       }
-      const head = await readRange(source, 0, HEAD_BYTES);
-      const expectPickle = legacy && LEGACY_TAR_MEMBERS.has(entry3.name);
-      const pickleLike = looksLikePickle(head);
-      if (pickleLike || expectPickle) row.role = "pickle";
-      if (pickleLike || expectPickle || sniffFormat(head) !== "unknown") {
-        this.queue.push({ source, member, origin: 0, depth: item.depth + 1, expectPickle });
+      return;
+    }
+    if (row.role === "tensor-data" || !member.head || !member.open) return;
+    const expectPickle = member.expectPickle === true;
+    let head;
+    if (member.decoded) {
+      const first = await member.head(SNIFF_BYTES);
+      if (!expectPickle && !couldStartPickle(first) && sniffFormat(first) === "unknown") return;
+      head = first.length < SNIFF_BYTES ? first : await member.head(HEAD_BYTES);
+    } else {
+      head = await member.head(HEAD_BYTES);
+    }
+    const pickleLike = looksLikePickle(head);
+    if (pickleLike || expectPickle) row.role = "pickle";
+    if (!pickleLike && !expectPickle && sniffFormat(head) === "unknown") return;
+    const open2 = member.open.bind(member);
+    this.queue.push({
+      source: item.source,
+      open: async () => {
+        const opened = await open2();
+        if (opened && member.decoded) row.size = opened.size;
+        return opened;
+      },
+      ...name2 !== void 0 ? { member: name2 } : {},
+      origin: member.path === "" ? item.origin + member.offset : 0,
+      depth: item.depth + 1,
+      expectPickle
+    });
+  }
+  /** `quiet`: a second reading of bytes another reader already took; what it cannot read is not news. */
+  readerContext(item, quiet) {
+    return {
+      limits: this.options.limits,
+      member: item.member,
+      decompress: (format, input, member, want) => this.decompressBounded(format, input, member, want, quiet),
+      canDecompress: () => this.budget.available(),
+      notInspected: (message15, member) => this.notInspected(message15, member),
+      warn: (message15, member) => {
+        if (!quiet) this.warn(message15, member);
+      },
+      issue: (issue, member) => {
+        if (!quiet || issue.kind !== "uninspectable") this.addIssue(issue, member, item.origin);
+      },
+      trait: (name2) => {
+        if (!quiet) this.traits.add(name2);
       }
-    }
+    };
   }
-  async analyseRanges(source, member, located) {
-    for (const warning of located.warnings) this.warn(warning, member);
-    for (const range of located.pickles) {
-      const bytes = await this.readPickleBytes(source, range.start, range.end - range.start, member);
-      this.record(this.analyze(bytes), member, range.start);
-    }
-  }
-  // ---- pickles -----------------------------------------------------------------------------------
-  /** Analyses the pickle at the start of the item and every pickle stacked after it, then what follows. */
+  /** The pickles at the start of the item, then whatever follows them (a zip polyglot, another container). */
   async inspectPickles(item) {
-    const source = item.source;
-    let position = 0;
-    let legacy = false;
-    for (let count = 0; count < MAX_STACKED_PICKLES && position < source.size; count++) {
-      if (count > 0 && !looksLikePickle(await readRange(source, position, HEAD_BYTES))) break;
-      const end = await this.analysePickleAt(item, position);
-      if (count === 0 && isLegacyTorchMagic(await readRange(source, 0, 32))) {
-        legacy = true;
-        this.traits.add("torch-legacy");
-      }
-      if (end === null || end <= position) return;
-      position = end;
-      if (legacy && count + 1 === LEGACY_STACKED_PICKLES) {
-        this.layout.push({
-          name: `${item.member ?? ""}[storage data]`,
-          container: "torch-legacy",
-          offset: item.origin + position,
-          size: source.size - position,
-          compressedSize: source.size - position,
-          method: "raw",
-          role: "tensor-data"
-        });
-        return;
-      }
-    }
-    if (position >= source.size) return;
-    await this.inspectTail(item, position);
-  }
-  /** Bytes after the last pickle: a zip (polyglot) or another container; otherwise just reported. */
-  async inspectTail(item, position) {
+    const position = await this.pickles.inspect(item);
+    if (position === null) return;
     const head = await readRange(item.source, position, HEAD_BYTES);
-    if (await this.inspectZip(item, startsWith(head, ascii("PK")) ? position : -1)) return;
+    if (await this.openContainer(item, zipReader, { localHeaderAt: zipReader.sniff(head) ? position : -1, afterPickle: this.baseKind === "pickle" })) return;
     if (sniffFormat(head) !== "unknown") {
       this.queue.push({
         source: sliceSource(item.source, position, item.source.size - position),
@@ -27442,129 +29006,28 @@ var ArtifactScan = class {
     }
     this.warn(`${item.source.size - position} bytes after the pickle at offset ${item.origin + position} were not inspected`, item.member);
   }
-  /** Analyses one pickle stream at `position`; returns the offset just past it, or null if it did not end. */
-  async analysePickleAt(item, position) {
-    const end = await this.analyseStreamAt(item, position);
-    if (item.depth === 0 || position > 0) {
-      const size = (end ?? item.source.size) - position;
-      this.layout.push({
-        name: `${item.member ?? ""}[pickle @${item.origin + position}]`,
-        container: "pickle",
-        offset: item.origin + position,
-        size,
-        compressedSize: size,
-        method: "raw",
-        role: "pickle"
-      });
+  // ---- budgets -----------------------------------------------------------------------------------
+  async decompressBounded(format, input, member, want, quiet = false) {
+    const result2 = await decompress(format, input, { limit: this.budget.allowance(), ...want !== void 0 ? { want } : {} });
+    if (want === void 0 || result2.limitReached) this.budget.charge(result2.bytes.length);
+    if (result2.limitReached && !this.budgetWarned) {
+      this.budgetWarned = true;
+      const scanWide = this.budget.scanWideSpent();
+      this.addIssue(
+        {
+          kind: "uninspectable",
+          severity: "medium",
+          message: scanWide ? "decompression stopped: the scan's total decompression budget is spent; the rest of this file was not inspected" : `decompressed content exceeds the ${this.options.limits.maxDecompressedBytes}-byte limit (possible decompression bomb); the rest was not inspected`
+        },
+        member,
+        0
+      );
     }
-    return end;
-  }
-  async analyseStreamAt(item, position) {
-    const { source, member } = item;
-    const direct = await this.analyseDirectly(item, position);
-    if (direct !== void 0) return direct;
-    const framing = await locateJoblibArrays(source, position, this.options.limits.maxOpcodes);
-    if (framing.end !== null && (framing.arrays.length > 0 || framing.largeStrings.length > 0)) {
-      if (framing.arrays.length > 0) this.traits.add("joblib");
-      await this.analyseWithout(item, position, framing.end, framing.arrays, framing.largeStrings);
-      return framing.end;
+    if (result2.error && !quiet) this.warn(`${format} data is corrupt or truncated: ${result2.error}`, member);
+    if (result2.error && !quiet && /not supported/.test(result2.error)) {
+      this.addIssue({ kind: "uninspectable", severity: "medium", message: `${format} data uses a feature Pathfinder cannot decode (${result2.error})` }, member, 0);
     }
-    if (framing.arrays.length > 0 && framing.error) {
-      this.warn(`joblib array data could not be located (${framing.error.message}); analysing the stream as is`, member);
-    }
-    const length = framing.end !== null ? framing.end - position : source.size - position;
-    const bytes = await this.readPickleBytes(source, position, length, member);
-    const analysis = this.analyze(bytes);
-    this.record(analysis, member, item.origin + position);
-    if (framing.end !== null) return framing.end;
-    return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
-  }
-  /**
-   * The fast path for small pickles: one pass of the machine over the bytes, without first walking them to locate
-   * raw regions. Taken only when that walk could not change what is analysed: the stream parses without error, is
-   * not a legacy torch file (raw storage bytes follow its pickles) and names no joblib array wrapper (joblib reads
-   * the array bytes after the wrapper's BUILD outside the pickle, so only the framing walk sees what joblib sees).
-   * Undefined when the full path must run.
-   */
-  async analyseDirectly(item, position) {
-    const length = item.source.size - position;
-    if (length > DIRECT_ANALYSIS_BYTES) return void 0;
-    if (isLegacyTorchMagic(await readRange(item.source, 0, 32))) return void 0;
-    const bytes = await readRange(item.source, position, length);
-    const analysis = this.analyze(bytes);
-    if (analysis.error !== void 0 || analysis.imports.some((i2) => JOBLIB_WRAPPER.test(i2.normalized) || i2.dynamic)) {
-      this.opcodesLeft += analysis.opcodeCount;
-      return void 0;
-    }
-    this.record(analysis, item.member, item.origin + position);
-    return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
-  }
-  /**
-   * Analyses the pickle [start, end) with raw data cut out, so that a multi-GB file is never read whole:
-   * joblib arrays (bytes between opcodes) are removed, large string arguments keep their opcode with the
-   * length rewritten to 0. Offsets in the analysis are mapped back to the original bytes. joblib object
-   * arrays are analysed as the separate pickles they are.
-   */
-  async analyseWithout(item, start2, end, arrays, strings) {
-    const { source, member } = item;
-    const cuts = [
-      ...arrays.map((a) => ({ offset: a.offset, length: a.length })),
-      ...strings.map((s) => ({ offset: s.payload, length: s.length, zero: { at: s.lengthField, size: s.lengthSize } }))
-    ].sort((a, b) => a.offset - b.offset);
-    for (const array of arrays) {
-      this.layout.push({
-        name: `${member ?? ""}[array ${array.dtype} ${JSON.stringify(array.shape)}]`,
-        container: "joblib",
-        offset: item.origin + array.offset,
-        size: array.length,
-        compressedSize: array.length,
-        method: "raw",
-        role: array.objectPickle ? "pickle" : "tensor-data"
-      });
-    }
-    for (const string of strings) {
-      this.layout.push({
-        name: `${member ?? ""}[inline data @${item.origin + string.payload}]`,
-        container: "pickle",
-        offset: item.origin + string.payload,
-        size: string.length,
-        compressedSize: string.length,
-        method: "raw",
-        role: "tensor-data"
-      });
-    }
-    const kept = [];
-    const chunks = [];
-    let cursor = start2;
-    let spliced = 0;
-    const keep = async (to, zero) => {
-      let bytes = await this.readPickleBytes(source, cursor, to - cursor, member);
-      if (zero) {
-        bytes = bytes.slice();
-        bytes.fill(0, zero.at - cursor, zero.at - cursor + zero.size);
-      }
-      kept.push({ from: cursor, to, at: spliced });
-      chunks.push(bytes);
-      spliced += bytes.length;
-    };
-    for (const cut of cuts) {
-      if (cut.offset < cursor) continue;
-      await keep(cut.offset, cut.zero);
-      cursor = cut.offset + cut.length;
-    }
-    await keep(end);
-    const analysis = withoutArrayWrapperIssues(this.analyze(concatBytes(chunks)), arrays.length > 0);
-    const toOriginal = (offset) => {
-      let piece = kept[0];
-      for (const candidate of kept) if (candidate.at <= offset) piece = candidate;
-      return piece.from + (offset - piece.at) - start2;
-    };
-    this.record(remapOffsets(analysis, toOriginal), member, item.origin + start2);
-    for (const array of arrays) {
-      if (!array.objectPickle) continue;
-      const bytes = await this.readPickleBytes(source, array.offset, array.length, member);
-      this.record(this.analyze(bytes), member, item.origin + array.offset);
-    }
+    return result2;
   }
   async readPickleBytes(source, offset, length, member) {
     const cap = this.options.limits.maxDecompressedBytes;
@@ -27593,89 +29056,11 @@ var ArtifactScan = class {
       }
     }
   }
-  // ---- findings ----------------------------------------------------------------------------------
-  /** One finding per rule, global and member, up to MEMBERS_LISTED_PER_KIND members; further members are counted. */
-  findings() {
-    const findings = [];
-    const seen = /* @__PURE__ */ new Set();
-    const byKind = /* @__PURE__ */ new Map();
-    for (const { issue, member, baseOffset, from } of this.issues) {
-      const rule = ruleForIssue(issue);
-      const fingerprint = stableHash([rule.id, this.relPath, member ?? "", issue.global ?? issue.message].join("\0"));
-      if (seen.has(fingerprint)) continue;
-      seen.add(fingerprint);
-      const kind = `${rule.id}\0${issue.severity}\0${issue.global ?? issue.message.replace(/\d+/g, "#")}`;
-      const earlier = byKind.get(kind);
-      if (earlier !== void 0 && member !== void 0 && earlier.listed >= MEMBERS_LISTED_PER_KIND) {
-        earlier.members++;
-        continue;
-      }
-      const offset = issue.offset ?? baseOffset;
-      findings.push({
-        ruleId: rule.id,
-        ruleName: rule.name,
-        message: member ? `${issue.message} (in ${member})` : issue.message,
-        severity: issue.severity,
-        confidence: rule.confidence,
-        location: {
-          file: this.relPath,
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-          snippet: opcodeListing(issue, offset, from),
-          ...member !== void 0 ? { member } : {},
-          offset
-        },
-        cwe: rule.cwe,
-        owasp: rule.owasp,
-        fingerprint
-      });
-      if (member !== void 0) {
-        if (earlier) earlier.listed++;
-        else byKind.set(kind, { finding: findings[findings.length - 1], listed: 1, members: 0 });
-      }
-    }
-    for (const { finding, members } of byKind.values()) {
-      if (members > 0) finding.message += ` (and in ${members} more member${members === 1 ? "" : "s"})`;
-    }
-    return findings;
-  }
 };
-var MAX_LISTING_LINES = 8;
-function opcodeListing(issue, offset, from) {
-  const lines = [];
-  if (from && issue.global) {
-    const { analysis, base } = from;
-    const rows = [
-      ...analysis.imports.filter((i2) => i2.normalized === issue.global).map((i2) => [i2.offset, `${i2.opcode} ${i2.normalized}`]),
-      ...analysis.calls.filter((c) => c.callee === issue.global).map((c) => [c.offset, `${c.opcode} ${c.callee}(${c.args})`])
-    ];
-    rows.sort((a, b) => a[0] - b[0]);
-    for (const [at, text2] of rows.slice(0, MAX_LISTING_LINES)) lines.push(`@${base + at}  ${text2}`);
-  }
-  if (lines.length === 0) lines.push(`@${offset}  ${issue.global ?? issue.kind}`);
-  return lines.join("\n");
-}
-function join(parent, child) {
-  if (child === void 0) return parent;
-  return parent ? `${parent}/${child}` : child;
-}
-function withoutArrayWrapperIssues(analysis, arraysLocated) {
-  if (!arraysLocated) return analysis;
-  const wrapper = /(^|\.)numpy_pickle\.NumpyArrayWrapper$/;
-  return { ...analysis, issues: analysis.issues.filter((issue) => !(issue.global && wrapper.test(issue.global))) };
-}
-function remapOffsets(analysis, map) {
-  return {
-    ...analysis,
-    imports: analysis.imports.map((i2) => ({ ...i2, offset: map(i2.offset) })),
-    calls: analysis.calls.map((c) => ({ ...c, offset: map(c.offset) })),
-    persistentIds: analysis.persistentIds.map((p) => ({ ...p, offset: map(p.offset) })),
-    issues: analysis.issues.map((i2) => i2.offset === void 0 ? i2 : { ...i2, offset: map(i2.offset) }),
-    nested: analysis.nested.map((n) => ({ ...n, offset: map(n.offset) })),
-    ...analysis.error ? { error: { ...analysis.error, offset: map(analysis.error.offset) } } : {}
-  };
+function memberName(parent, path) {
+  if (path === "") return parent;
+  if (path.startsWith("[")) return `${parent ?? ""}${path}`;
+  return parent ? `${parent}/${path}` : path;
 }
 
 // src/artifacts/index.ts
@@ -27695,12 +29080,12 @@ function looksLikeStrongPickle(head) {
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 var WHOLE_READ_LIMIT = 4 * 1024 * 1024;
 async function openFileByteSource(path) {
-  const fd = openSync(path, "r");
+  const fd2 = openSync(path, "r");
   try {
-    const { size } = fstatSync(fd);
+    const { size } = fstatSync(fd2);
     if (size <= WHOLE_READ_LIMIT) {
-      const bytes = readFully(fd, 0, size);
-      closeSync(fd);
+      const bytes = readFully(fd2, 0, size);
+      closeSync(fd2);
       return {
         size: bytes.length,
         read: async (offset, length) => bytes.subarray(Math.max(0, offset), Math.max(0, offset) + Math.max(0, length)),
@@ -27713,24 +29098,24 @@ async function openFileByteSource(path) {
       size,
       async read(offset, length) {
         const start2 = Math.max(0, Math.min(offset, size));
-        return readFully(fd, start2, Math.max(0, Math.min(length, size - start2)));
+        return readFully(fd2, start2, Math.max(0, Math.min(length, size - start2)));
       },
       async close() {
         if (closed) return;
         closed = true;
-        closeSync(fd);
+        closeSync(fd2);
       }
     };
   } catch (error) {
-    closeSync(fd);
+    closeSync(fd2);
     throw error;
   }
 }
-function readFully(fd, position, length) {
+function readFully(fd2, position, length) {
   const buffer = new Uint8Array(length);
   let got = 0;
   while (got < length) {
-    const bytesRead = readSync(fd, buffer, got, length - got, position + got);
+    const bytesRead = readSync(fd2, buffer, got, length - got, position + got);
     if (bytesRead === 0) break;
     got += bytesRead;
   }
@@ -27772,7 +29157,7 @@ function decoderFor(codec) {
 }
 function looksBinary(bytes) {
   const n = Math.min(bytes.length, 8192);
-  for (let i2 = 0; i2 < n; i2++) if (bytes[i2] === 0) return true;
+  for (let i3 = 0; i3 < n; i3++) if (bytes[i3] === 0) return true;
   return false;
 }
 function declaredEncoding(bytes) {
@@ -27788,16 +29173,16 @@ function tooLarge(relPath, size, maxBytes) {
   return warn(relPath, "too-large", `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (--max-file-size); skipped`);
 }
 function unreadable(relPath, error) {
-  const err3 = error;
-  return warn(relPath, "unreadable", `cannot read file: ${err3.code ?? err3.message}`);
+  const err4 = error;
+  return warn(relPath, "unreadable", `cannot read file: ${err4.code ?? err4.message}`);
 }
 function readHead(path, bytes) {
-  const fd = openSync2(path, "r");
+  const fd2 = openSync2(path, "r");
   try {
     const head = Buffer.alloc(bytes);
-    return head.subarray(0, readSync2(fd, head, 0, bytes, 0));
+    return head.subarray(0, readSync2(fd2, head, 0, bytes, 0));
   } finally {
-    closeSync2(fd);
+    closeSync2(fd2);
   }
 }
 function warn(file, kind, message15) {
@@ -27822,9 +29207,9 @@ import { readFileSync } from "node:fs";
 function moduleNameOf(relPath) {
   const parts2 = relPath.replace(/\.pyw?$/i, "").split("/");
   let start2 = 0;
-  for (let i2 = parts2.length - 1; i2 >= 0; i2--) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(parts2[i2])) {
-      start2 = i2 + 1;
+  for (let i3 = parts2.length - 1; i3 >= 0; i3--) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(parts2[i3])) {
+      start2 = i3 + 1;
       break;
     }
   }
@@ -27875,8 +29260,8 @@ function definitionsOf(module2, relPath, source) {
   const stack = [];
   const lines = source.split(/\r?\n/);
   let method;
-  for (let i2 = 0; i2 < lines.length; i2++) {
-    const text2 = lines[i2];
+  for (let i3 = 0; i3 < lines.length; i3++) {
+    const text2 = lines[i3];
     const trimmed = text2.trimStart();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
     const indent = text2.length - trimmed.length;
@@ -27887,15 +29272,15 @@ function definitionsOf(module2, relPath, source) {
       const parent = stack[stack.length - 1];
       const kind = header[1] === "class" ? "class" : "function";
       const qualified = parent ? `${parent.qualified}.${header[2]}` : `${module2}.${header[2]}`;
-      const block = { indent, kind, qualified, line: i2 + 1 };
+      const block = { indent, kind, qualified, line: i3 + 1 };
       stack.push(block);
-      out2.set(qualified, { kind, file: relPath, line: i2 + 1 });
+      out2.set(qualified, { kind, file: relPath, line: i3 + 1 });
       if (kind === "function" && parent?.kind === "class" && LOAD_TIME_METHODS.has(header[2])) method = { indent, owner: parent };
       continue;
     }
     const sink = SINK.exec(trimmed);
     if (!sink) continue;
-    const what = `reaches ${sink[0].replace(/\s*\($/, "(")} at ${relPath}:${i2 + 1}`;
+    const what = `reaches ${sink[0].replace(/\s*\($/, "(")} at ${relPath}:${i3 + 1}`;
     const owner = stack[stack.length - 1];
     if (owner?.kind === "function") markDanger(out2, owner.qualified, what);
     if (method) markDanger(out2, method.owner.qualified, what);
@@ -27919,13 +29304,13 @@ function projectGlobalsOf(pythonFiles) {
   };
   const headers = () => {
     const out2 = /* @__PURE__ */ new Map();
-    files.forEach((file, i2) => {
+    files.forEach((file, i3) => {
       const source = read(file);
       if (source === void 0) return;
       for (const m of source.matchAll(DEFINITION_HEADER)) {
         const list = out2.get(m[1]);
-        if (!list) out2.set(m[1], [i2]);
-        else if (list[list.length - 1] !== i2) list.push(i2);
+        if (!list) out2.set(m[1], [i3]);
+        else if (list[list.length - 1] !== i3) list.push(i3);
       }
     });
     return out2;
@@ -27933,18 +29318,18 @@ function projectGlobalsOf(pythonFiles) {
   const all = /* @__PURE__ */ new Map();
   const definitions = /* @__PURE__ */ new Map();
   const doneLeaves = /* @__PURE__ */ new Set();
-  const definitionsIn = (i2) => {
-    if (!definitions.has(i2)) {
-      const file = files[i2];
+  const definitionsIn = (i3) => {
+    if (!definitions.has(i3)) {
+      const file = files[i3];
       const source = read(file);
       const module2 = moduleNameOf(file.relPath).replace(/\.__init__$/, "");
-      definitions.set(i2, source === void 0 ? void 0 : { module: module2, defs: definitionsOf(module2, file.relPath, source) });
+      definitions.set(i3, source === void 0 ? void 0 : { module: module2, defs: definitionsOf(module2, file.relPath, source) });
     }
-    return definitions.get(i2);
+    return definitions.get(i3);
   };
   const indexLeaf = (leaf) => {
-    for (const i2 of filesDefining.get(leaf) ?? []) {
-      const found = definitionsIn(i2);
+    for (const i3 of filesDefining.get(leaf) ?? []) {
+      const found = definitionsIn(i3);
       if (!found) continue;
       const parts2 = found.module.split(".");
       for (const [name2, def] of found.defs) {
@@ -27978,6 +29363,8 @@ async function scanArtifactFiles(files, pickleOptions, onScanned, pythonFiles = 
   const pickle = {
     ...pickleOptions,
     scanBudget: pickleOptions.scanBudget ?? { decompressedBytes: SCAN_DECOMPRESSION_BUDGET },
+    pseudoPython: false,
+    // findings do not show the listing; rendering it is the costliest part of the analysis
     ...pythonFiles.length > 0 && pickleOptions.projectGlobals === void 0 ? { projectGlobals: projectGlobalsOf(pythonFiles) } : {}
   };
   for (const file of files) {
@@ -28037,7 +29424,7 @@ function splitRulesets(specs) {
 // src/project/config.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { readFileSync as readFileSync2, statSync } from "node:fs";
-import { basename, dirname as dirname2, isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
+import { basename as basename2, dirname as dirname2, isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -28048,15 +29435,15 @@ function makeCodeBlock(string, line, column) {
   let lines = string.split(/\r?\n/);
   let codeblock = "";
   let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i2 = line - 1; i2 <= line + 1; i2++) {
-    let l = lines[i2 - 1];
+  for (let i3 = line - 1; i3 <= line + 1; i3++) {
+    let l = lines[i3 - 1];
     if (!l)
       continue;
-    codeblock += i2.toString().padEnd(numberLen, " ");
+    codeblock += i3.toString().padEnd(numberLen, " ");
     codeblock += ":  ";
     codeblock += l;
     codeblock += "\n";
-    if (i2 === line) {
+    if (i3 === line) {
       codeblock += " ".repeat(numberLen + column + 2);
       codeblock += "^\n";
     }
@@ -28590,10 +29977,10 @@ function parseInlineTable(ctx) {
     let hasOwn = false;
     let errPtr = ctx.p;
     let key = parseKey(ctx);
-    for (let i2 = 0; i2 < key.length; i2++) {
-      if (i2)
+    for (let i3 = 0; i3 < key.length; i3++) {
+      if (i3)
         t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i2];
+      k = key[i3];
       if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
         TomlError.x("trying to redefine an already defined value", ctx, errPtr);
       }
@@ -28658,8 +30045,8 @@ function peekTable(ctx, key, table, meta, type) {
   let k;
   let hasOwn = false;
   let state;
-  for (let i2 = 0; i2 < key.length; i2++) {
-    if (i2) {
+  for (let i3 = 0; i3 < key.length; i3++) {
+    if (i3) {
       t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
       m = (state = m[k]).c;
       if (type === 0 && (state.t === 1 || state.t === 2)) {
@@ -28671,7 +30058,7 @@ function peekTable(ctx, key, table, meta, type) {
         m = m[l].c;
       }
     }
-    k = key[i2];
+    k = key[i3];
     if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
       return null;
     }
@@ -28684,7 +30071,7 @@ function peekTable(ctx, key, table, meta, type) {
         Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
       }
       m[k] = {
-        t: i2 < key.length - 1 && type === 2 ? 3 : type,
+        t: i3 < key.length - 1 && type === 2 ? 3 : type,
         d: false,
         i: 0,
         c: /* @__PURE__ */ Object.create(null)
@@ -28714,9 +30101,9 @@ function peekTable(ctx, key, table, meta, type) {
   }
   return [k, t, state.c];
 }
-function validateTablePeek(ctx, peek2, ptr) {
-  if (peek2 === null || ctx.uk === 2)
-    TomlError.x(peek2 === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
 function parse(toml, options = {}) {
   let ctx = {
@@ -28799,6 +30186,7 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/core/types.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
+var TRUST_LEVELS = ["untrusted", "unknown", "internal"];
 
 // src/core/severity.ts
 function severityRank(s) {
@@ -28950,22 +30338,22 @@ var PRIMITIVE_CODES = new Set("BCDFIJSZ".split("").map((c) => c.charCodeAt(0)));
 var OBJECT_CODES = new Set("L[".split("").map((c) => c.charCodeAt(0)));
 var MAX_DESCRIPTORS = 1e4;
 function isJavaStream(head) {
-  return STREAM_MAGIC.every((b, i2) => head[i2] === b);
+  return STREAM_MAGIC.every((b, i3) => head[i3] === b);
 }
 function readJavaStream(bytes) {
   const out2 = { streams: [], classes: [], proxies: [], truncated: false };
-  for (let i2 = 0; i2 + 4 <= bytes.length; i2++) {
-    if (bytes[i2] === 172 && bytes[i2 + 1] === 237 && bytes[i2 + 2] === 0 && bytes[i2 + 3] === 5) out2.streams.push(i2);
-    if (bytes[i2] !== TC_CLASSDESC && bytes[i2] !== TC_PROXYCLASSDESC) continue;
+  for (let i3 = 0; i3 + 4 <= bytes.length; i3++) {
+    if (bytes[i3] === 172 && bytes[i3 + 1] === 237 && bytes[i3 + 2] === 0 && bytes[i3 + 3] === 5) out2.streams.push(i3);
+    if (bytes[i3] !== TC_CLASSDESC && bytes[i3] !== TC_PROXYCLASSDESC) continue;
     if (out2.classes.length + out2.proxies.length >= MAX_DESCRIPTORS) {
       out2.truncated = true;
       break;
     }
-    if (bytes[i2] === TC_CLASSDESC) {
-      const desc = classDescriptorAt(bytes, i2);
+    if (bytes[i3] === TC_CLASSDESC) {
+      const desc = classDescriptorAt(bytes, i3);
       if (desc) out2.classes.push(desc);
     } else {
-      const proxy2 = proxyDescriptorAt(bytes, i2);
+      const proxy2 = proxyDescriptorAt(bytes, i3);
       if (proxy2) out2.proxies.push(proxy2);
     }
   }
@@ -29048,9 +30436,9 @@ function isClassName(name2) {
 var BASE64_MAGIC = "rO0AB";
 function isJavaStreamCandidate(head) {
   if (isJavaStream(head)) return true;
-  let i2 = 0;
-  while (i2 < head.length && (head[i2] === 32 || head[i2] === 10 || head[i2] === 13 || head[i2] === 9 || head[i2] === 34)) i2++;
-  return [...BASE64_MAGIC].every((c, k) => head[i2 + k] === c.charCodeAt(0));
+  let i3 = 0;
+  while (i3 < head.length && (head[i3] === 32 || head[i3] === 10 || head[i3] === 13 || head[i3] === 9 || head[i3] === 34)) i3++;
+  return [...BASE64_MAGIC].every((c, k) => head[i3 + k] === c.charCodeAt(0));
 }
 function javaStreamBytes(bytes) {
   if (isJavaStream(bytes)) return { bytes, encoding: "binary" };
@@ -29167,8 +30555,8 @@ var SIZE_OF_POINT = 2 * SIZE_OF_INT;
 var SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
 var ZERO_POINT = { row: 0, column: 0 };
 var INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
-function assertInternal(x) {
-  if (x !== INTERNAL) throw new Error("Illegal constructor");
+function assertInternal(x2) {
+  if (x2 !== INTERNAL) throw new Error("Illegal constructor");
 }
 __name(assertInternal, "assertInternal");
 function isPoint(point) {
@@ -29348,8 +30736,8 @@ var Tree = class _Tree {
     const result2 = new Array(count);
     if (count > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result2[i2] = unmarshalRange(address);
+      for (let i22 = 0; i22 < count; i22++) {
+        result2[i22] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
       C._free(buffer);
@@ -29364,8 +30752,8 @@ var Tree = class _Tree {
     const result2 = new Array(count);
     if (count > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result2[i2] = unmarshalRange(address);
+      for (let i22 = 0; i22 < count; i22++) {
+        result2[i22] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
       C._free(buffer);
@@ -29894,8 +31282,8 @@ var Node = class {
     const result2 = new Array(count);
     if (count > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result2[i2] = unmarshalNode(this.tree, address);
+      for (let i22 = 0; i22 < count; i22++) {
+        result2[i22] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
       C._free(buffer);
@@ -29971,8 +31359,8 @@ var Node = class {
       this._children = new Array(count);
       if (count > 0) {
         let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
-          this._children[i2] = unmarshalNode(this.tree, address);
+        for (let i22 = 0; i22 < count; i22++) {
+          this._children[i22] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
         C._free(buffer);
@@ -29994,8 +31382,8 @@ var Node = class {
       this._namedChildren = new Array(count);
       if (count > 0) {
         let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
-          this._namedChildren[i2] = unmarshalNode(this.tree, address);
+        for (let i22 = 0; i22 < count; i22++) {
+          this._namedChildren[i22] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
         C._free(buffer);
@@ -30019,14 +31407,14 @@ var Node = class {
         symbols.push(65535);
       }
     }
-    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
-      if (types.includes(typesBySymbol[i2])) {
-        symbols.push(i2);
+    for (let i22 = 0, n = typesBySymbol.length; i22 < n; i22++) {
+      if (types.includes(typesBySymbol[i22])) {
+        symbols.push(i22);
       }
     }
     const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
-    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
-      C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
+    for (let i22 = 0, n = symbols.length; i22 < n; i22++) {
+      C.setValue(symbolsAddress + i22 * SIZE_OF_INT, symbols[i22], "i32");
     }
     marshalNode(this);
     C._ts_node_descendants_of_type_wasm(
@@ -30043,8 +31431,8 @@ var Node = class {
     const result2 = new Array(descendantCount);
     if (descendantCount > 0) {
       let address = descendantAddress;
-      for (let i2 = 0; i2 < descendantCount; i2++) {
-        result2[i2] = unmarshalNode(this.tree, address);
+      for (let i22 = 0; i22 < descendantCount; i22++) {
+        result2[i22] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
     }
@@ -30214,12 +31602,12 @@ var Node = class {
   }
 };
 function unmarshalCaptures(query, tree, address, patternIndex, result2) {
-  for (let i2 = 0, n = result2.length; i2 < n; i2++) {
+  for (let i22 = 0, n = result2.length; i22 < n; i22++) {
     const captureIndex = C.getValue(address, "i32");
     address += SIZE_OF_INT;
     const node = unmarshalNode(tree, address);
     address += SIZE_OF_NODE;
-    result2[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
+    result2[i22] = { patternIndex, name: query.captureNames[captureIndex], node };
   }
   return address;
 }
@@ -30634,42 +32022,42 @@ var Query = class {
     const captureNames = new Array(captureCount);
     const captureQuantifiers = new Array(patternCount);
     const stringValues = new Array(stringCount);
-    for (let i2 = 0; i2 < captureCount; i2++) {
+    for (let i22 = 0; i22 < captureCount; i22++) {
       const nameAddress = C._ts_query_capture_name_for_id(
         address,
-        i2,
+        i22,
         TRANSFER_BUFFER
       );
       const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-      captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
+      captureNames[i22] = C.UTF8ToString(nameAddress, nameLength);
     }
-    for (let i2 = 0; i2 < patternCount; i2++) {
+    for (let i22 = 0; i22 < patternCount; i22++) {
       const captureQuantifiersArray = new Array(captureCount);
       for (let j = 0; j < captureCount; j++) {
-        const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
+        const quantifier = C._ts_query_capture_quantifier_for_id(address, i22, j);
         captureQuantifiersArray[j] = quantifier;
       }
-      captureQuantifiers[i2] = captureQuantifiersArray;
+      captureQuantifiers[i22] = captureQuantifiersArray;
     }
-    for (let i2 = 0; i2 < stringCount; i2++) {
+    for (let i22 = 0; i22 < stringCount; i22++) {
       const valueAddress = C._ts_query_string_value_for_id(
         address,
-        i2,
+        i22,
         TRANSFER_BUFFER
       );
       const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-      stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
+      stringValues[i22] = C.UTF8ToString(valueAddress, nameLength);
     }
     const setProperties = new Array(patternCount);
     const assertedProperties = new Array(patternCount);
     const refutedProperties = new Array(patternCount);
     const predicates = new Array(patternCount);
     const textPredicates = new Array(patternCount);
-    for (let i2 = 0; i2 < patternCount; i2++) {
-      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
+    for (let i22 = 0; i22 < patternCount; i22++) {
+      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i22, TRANSFER_BUFFER);
       const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
-      predicates[i2] = [];
-      textPredicates[i2] = [];
+      predicates[i22] = [];
+      textPredicates[i22] = [];
       const steps = new Array();
       let stepAddress = predicatesAddress;
       for (let j = 0; j < stepCount; j++) {
@@ -30678,7 +32066,7 @@ var Query = class {
         const stepValueId = C.getValue(stepAddress, "i32");
         stepAddress += SIZE_OF_INT;
         parsePattern(
-          i2,
+          i22,
           stepType,
           stepValueId,
           captureNames,
@@ -30691,11 +32079,11 @@ var Query = class {
           refutedProperties
         );
       }
-      Object.freeze(textPredicates[i2]);
-      Object.freeze(predicates[i2]);
-      Object.freeze(setProperties[i2]);
-      Object.freeze(assertedProperties[i2]);
-      Object.freeze(refutedProperties[i2]);
+      Object.freeze(textPredicates[i22]);
+      Object.freeze(predicates[i22]);
+      Object.freeze(setProperties[i22]);
+      Object.freeze(assertedProperties[i22]);
+      Object.freeze(refutedProperties[i22]);
     }
     C._free(sourceAddress);
     this[0] = address;
@@ -30768,7 +32156,7 @@ var Query = class {
     this.exceededMatchLimit = Boolean(didExceedMatchLimit);
     let filteredCount = 0;
     let address = startAddress;
-    for (let i2 = 0; i2 < rawCount; i2++) {
+    for (let i22 = 0; i22 < rawCount; i22++) {
       const patternIndex = C.getValue(address, "i32");
       address += SIZE_OF_INT;
       const captureCount = C.getValue(address, "i32");
@@ -30845,7 +32233,7 @@ var Query = class {
     this.exceededMatchLimit = Boolean(didExceedMatchLimit);
     const captures = new Array();
     let address = startAddress;
-    for (let i2 = 0; i2 < count; i2++) {
+    for (let i22 = 0; i22 < count; i22++) {
       const patternIndex = C.getValue(address, "i32");
       address += SIZE_OF_INT;
       const captureCount = C.getValue(address, "i32");
@@ -30975,18 +32363,18 @@ var Language = class _Language {
     assertInternal(internal);
     this[0] = address;
     this.types = new Array(C._ts_language_symbol_count(this[0]));
-    for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
-      if (C._ts_language_symbol_type(this[0], i2) < 2) {
-        this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
+    for (let i22 = 0, n = this.types.length; i22 < n; i22++) {
+      if (C._ts_language_symbol_type(this[0], i22) < 2) {
+        this.types[i22] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i22));
       }
     }
     this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
-    for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
-      const fieldName = C._ts_language_field_name_for_id(this[0], i2);
+    for (let i22 = 0, n = this.fields.length; i22 < n; i22++) {
+      const fieldName = C._ts_language_field_name_for_id(this[0], i22);
       if (fieldName !== 0) {
-        this.fields[i2] = C.UTF8ToString(fieldName);
+        this.fields[i22] = C.UTF8ToString(fieldName);
       } else {
-        this.fields[i2] = null;
+        this.fields[i22] = null;
       }
     }
   }
@@ -31098,8 +32486,8 @@ var Language = class _Language {
     const result2 = new Array(count);
     if (count > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result2[i2] = C.getValue(address, "i16");
+      for (let i22 = 0; i22 < count; i22++) {
+        result2[i22] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
     }
@@ -31115,8 +32503,8 @@ var Language = class _Language {
     const result2 = new Array(count);
     if (count > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result2[i2] = C.getValue(address, "i16");
+      for (let i22 = 0; i22 < count; i22++) {
+        result2[i22] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
     }
@@ -31216,8 +32604,8 @@ var Module2 = (() => {
     var ENVIRONMENT_IS_NODE = typeof process == "object" && typeof process.versions == "object" && typeof process.versions.node == "string" && process.type != "renderer";
     var ENVIRONMENT_IS_SHELL = !ENVIRONMENT_IS_WEB && !ENVIRONMENT_IS_NODE && !ENVIRONMENT_IS_WORKER;
     if (ENVIRONMENT_IS_NODE) {
-      const { createRequire: createRequire3 } = await import("module");
-      var require = createRequire3(import.meta.url);
+      const { createRequire: createRequire4 } = await import("module");
+      var require = createRequire4(import.meta.url);
     }
     Module.currentQueryProgressCallback = null;
     Module.currentProgressCallback = null;
@@ -31683,7 +33071,7 @@ var Module2 = (() => {
         customSection.tableSize = getLEB();
         customSection.tableAlign = getLEB();
         var neededDynlibsCount = getLEB();
-        for (var i2 = 0; i2 < neededDynlibsCount; ++i2) {
+        for (var i22 = 0; i22 < neededDynlibsCount; ++i22) {
           var libname = getString();
           customSection.neededDynlibs.push(libname);
         }
@@ -31706,7 +33094,7 @@ var Module2 = (() => {
             customSection.tableAlign = getLEB();
           } else if (subsectionType === WASM_DYLINK_NEEDED) {
             var neededDynlibsCount = getLEB();
-            for (var i2 = 0; i2 < neededDynlibsCount; ++i2) {
+            for (var i22 = 0; i22 < neededDynlibsCount; ++i22) {
               libname = getString();
               customSection.neededDynlibs.push(libname);
             }
@@ -31813,8 +33201,8 @@ var Module2 = (() => {
         parameters: [],
         results: sig[0] == "v" ? [] : [typeNames[sig[0]]]
       };
-      for (var i2 = 1; i2 < sig.length; ++i2) {
-        type.parameters.push(typeNames[sig[i2]]);
+      for (var i22 = 1; i22 < sig.length; ++i22) {
+        type.parameters.push(typeNames[sig[i22]]);
       }
       return type;
     }, "sigToWasmTypes");
@@ -31836,8 +33224,8 @@ var Module2 = (() => {
       };
       target.push(96);
       uleb128Encode(sigParam.length, target);
-      for (var i2 = 0; i2 < sigParam.length; ++i2) {
-        target.push(typeCodes[sigParam[i2]]);
+      for (var i22 = 0; i22 < sigParam.length; ++i22) {
+        target.push(typeCodes[sigParam[i22]]);
       }
       if (sigRet == "v") {
         target.push(0);
@@ -31912,10 +33300,10 @@ var Module2 = (() => {
     }, "getWasmTableEntry");
     var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
       if (functionsInTableMap) {
-        for (var i2 = offset; i2 < offset + count; i2++) {
-          var item = getWasmTableEntry(i2);
+        for (var i22 = offset; i22 < offset + count; i22++) {
+          var item = getWasmTableEntry(i22);
           if (item) {
-            functionsInTableMap.set(item, i2);
+            functionsInTableMap.set(item, i22);
           }
         }
       }
@@ -32424,9 +33812,9 @@ var Module2 = (() => {
       return false;
     }, "_emscripten_resize_heap");
     _emscripten_resize_heap.sig = "ip";
-    var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
+    var _fd_close = /* @__PURE__ */ __name((fd2) => 52, "_fd_close");
     _fd_close.sig = "ii";
-    function _fd_seek(fd, offset, whence, newOffset) {
+    function _fd_seek(fd2, offset, whence, newOffset) {
       offset = bigintToI53Checked(offset);
       return 70;
     }
@@ -32453,14 +33841,14 @@ var Module2 = (() => {
         return ret;
       }
     };
-    var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
+    var _fd_write = /* @__PURE__ */ __name((fd2, iov, iovcnt, pnum) => {
       var num = 0;
-      for (var i2 = 0; i2 < iovcnt; i2++) {
+      for (var i22 = 0; i22 < iovcnt; i22++) {
         var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
         var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
         iov += 8;
         for (var j = 0; j < len; j++) {
-          printChar(fd, HEAPU8[ptr + j]);
+          printChar(fd2, HEAPU8[ptr + j]);
         }
         num += len;
       }
@@ -32531,15 +33919,15 @@ var Module2 = (() => {
     }, "handleException");
     var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
       var len = 0;
-      for (var i2 = 0; i2 < str.length; ++i2) {
-        var c = str.charCodeAt(i2);
+      for (var i22 = 0; i22 < str.length; ++i22) {
+        var c = str.charCodeAt(i22);
         if (c <= 127) {
           len++;
         } else if (c <= 2047) {
           len += 2;
         } else if (c >= 55296 && c <= 57343) {
           len += 4;
-          ++i2;
+          ++i22;
         } else {
           len += 3;
         }
@@ -32550,10 +33938,10 @@ var Module2 = (() => {
       if (!(maxBytesToWrite > 0)) return 0;
       var startIdx = outIdx;
       var endIdx = outIdx + maxBytesToWrite - 1;
-      for (var i2 = 0; i2 < str.length; ++i2) {
-        var u = str.charCodeAt(i2);
+      for (var i22 = 0; i22 < str.length; ++i22) {
+        var u = str.charCodeAt(i22);
         if (u >= 55296 && u <= 57343) {
-          var u1 = str.charCodeAt(++i2);
+          var u1 = str.charCodeAt(++i22);
           u = 65536 + ((u & 1023) << 10) | u1 & 1023;
         }
         if (u <= 127) {
@@ -32601,8 +33989,8 @@ var Module2 = (() => {
       maxBytesToWrite -= 2;
       var startPtr = outPtr;
       var numCharsToWrite = maxBytesToWrite < str.length * 2 ? maxBytesToWrite / 2 : str.length;
-      for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
-        var codeUnit = str.charCodeAt(i2);
+      for (var i22 = 0; i22 < numCharsToWrite; ++i22) {
+        var codeUnit = str.charCodeAt(i22);
         LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
         outPtr += 2;
       }
@@ -33009,8 +34397,8 @@ var Parser = class {
       rangeCount = options.includedRanges.length;
       rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
       let address = rangeAddress;
-      for (let i2 = 0; i2 < rangeCount; i2++) {
-        marshalRange(address, options.includedRanges[i2]);
+      for (let i22 = 0; i22 < rangeCount; i22++) {
+        marshalRange(address, options.includedRanges[i22]);
         address += SIZE_OF_RANGE;
       }
     }
@@ -33056,8 +34444,8 @@ var Parser = class {
     const result2 = new Array(count);
     if (count > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result2[i2] = unmarshalRange(address);
+      for (let i22 = 0; i22 < count; i22++) {
+        result2[i22] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
       C._free(buffer);
@@ -33197,7 +34585,7 @@ function* descendants2(node, skip) {
     const n = stack.pop();
     yield n;
     if (n !== node && skip?.(n)) continue;
-    for (let i2 = n.children.length - 1; i2 >= 0; i2--) stack.push(n.children[i2]);
+    for (let i3 = n.children.length - 1; i3 >= 0; i3--) stack.push(n.children[i3]);
   }
 }
 function ancestor(node, ...types) {
@@ -33285,7 +34673,7 @@ var CSharpModel = class extends SourceModelBase {
         const name2 = childByField2(n, "name");
         if (name2) {
           const parts2 = this.text(name2).replace(/\s+/g, "").split(".");
-          for (let i2 = 1; i2 <= parts2.length; i2++) this.namespaces.push(parts2.slice(0, i2).join("."));
+          for (let i3 = 1; i3 <= parts2.length; i3++) this.namespaces.push(parts2.slice(0, i3).join("."));
         }
       } else if (TYPE_DECLARATIONS.includes(n.type)) {
         const name2 = childByField2(n, "name");
@@ -33611,7 +34999,7 @@ function methodName(written) {
   return written.replace(/<[\s\S]*>$/, "").trim();
 }
 function declaratorValue(d) {
-  return d.children.find((c) => c.field !== "name" && c.type !== "bracketed_argument_list" && c.type !== "identifier") ?? d.children.find((c, i2) => i2 > 0 && c.type === "identifier");
+  return d.children.find((c) => c.field !== "name" && c.type !== "bracketed_argument_list" && c.type !== "identifier") ?? d.children.find((c, i3) => i3 > 0 && c.type === "identifier");
 }
 function argumentsOf(call) {
   const list = childByField2(call, "arguments") ?? childOfType(call, "argument_list");
@@ -33781,7 +35169,7 @@ var JavaModel = class extends SourceModelBase {
   /** Whether the file imports anything from `prefix` (a package or type). */
   importsFrom(prefix) {
     const all = [...this.imports.values(), ...this.starImports, ...this.staticImports.values(), ...this.staticStarImports];
-    return all.some((i2) => i2 === prefix || i2.startsWith(prefix + "."));
+    return all.some((i3) => i3 === prefix || i3.startsWith(prefix + "."));
   }
   // ---- types -------------------------------------------------------------------------------------------------
   /** The qualified name a type as written in the file denotes (`ObjectInputStream`, `java.io.ObjectInputStream`). */
@@ -35660,6 +37048,7 @@ var UsageError = class extends Error {
 // src/project/config.ts
 var CONFIG_FLAG_KEYS = {
   "fail-on": "string",
+  "min-trust": "string",
   "skip-tests": "boolean",
   include: "list",
   "pickle-policy": "string",
@@ -35686,7 +37075,7 @@ function loadConfig(lookup, read = readFromDisk) {
     const file = resolve2(lookup.cwd, lookup.explicit);
     const text2 = read === readFromDisk ? readConfigText(file) : read(file);
     if (text2 === void 0) return void 0;
-    if (basename(file) === PYPROJECT) {
+    if (basename2(file) === PYPROJECT) {
       const config = fromPyproject(text2, file);
       if (!config) throw new ConfigError(`configuration ${file} has no [tool.pathfinder] table`);
       return config;
@@ -35753,18 +37142,18 @@ function validate(table, file, prefix) {
     const path = prefix + key;
     switch (key) {
       case "exclude":
-        config.exclude = stringList(value, file, path).map((pattern, i2) => {
-          if (!pattern.trim()) throw invalid(file, `${path}[${i2}]`, "empty pattern");
+        config.exclude = stringList(value, file, path).map((pattern, i3) => {
+          if (!pattern.trim()) throw invalid(file, `${path}[${i3}]`, "empty pattern");
           return pattern;
         });
         break;
       case "disable":
-        config.disable = stringList(value, file, path).map((id, i2) => ruleId(id, file, `${path}[${i2}]`));
+        config.disable = stringList(value, file, path).map((id, i3) => ruleId(id, file, `${path}[${i3}]`));
         break;
       case "pickle-allow":
-        config.pickleAllow = stringList(value, file, path).map((name2, i2) => {
+        config.pickleAllow = stringList(value, file, path).map((name2, i3) => {
           if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(\.\*)?$/.test(name2)) {
-            throw invalid(file, `${path}[${i2}]`, `"${name2}" is not a dotted global name (module.Name or module.*)`);
+            throw invalid(file, `${path}[${i3}]`, `"${name2}" is not a dotted global name (module.Name or module.*)`);
           }
           return name2;
         });
@@ -35781,7 +37170,7 @@ function validate(table, file, prefix) {
         config.perFileIgnores = {};
         for (const [glob, ids3] of Object.entries(value)) {
           if (!glob.trim()) throw invalid(file, `${path}`, "empty glob");
-          config.perFileIgnores[glob] = stringList(ids3, file, `${path}."${glob}"`).map((id, i2) => ruleId(id, file, `${path}."${glob}"[${i2}]`));
+          config.perFileIgnores[glob] = stringList(ids3, file, `${path}."${glob}"`).map((id, i3) => ruleId(id, file, `${path}."${glob}"[${i3}]`));
         }
         break;
       default: {
@@ -35813,9 +37202,9 @@ function ruleSettings(value, file, path, artifactRule2) {
     const keyPath = `${path}.${key}`;
     if (key === "extra-sinks") {
       if (artifactRule2) throw invalid(file, keyPath, "extra sinks apply to Python rules only; artifact, Java, C# and PHP rules have none");
-      out2.extraSinks = stringList(v, file, keyPath).map((name2, i2) => {
+      out2.extraSinks = stringList(v, file, keyPath).map((name2, i3) => {
         if (!QUALIFIED_NAME.test(name2)) {
-          throw invalid(file, `${keyPath}[${i2}]`, `"${name2}" is not a dotted qualified name such as "myapp.cache.load_blob"`);
+          throw invalid(file, `${keyPath}[${i3}]`, `"${name2}" is not a dotted qualified name such as "myapp.cache.load_blob"`);
         }
         return name2;
       });
@@ -35845,8 +37234,8 @@ function ruleId(id, file, path) {
 }
 function stringList(value, file, path) {
   if (!Array.isArray(value)) throw invalid(file, path, `must be an array of strings, not ${typeName(value)}`);
-  value.forEach((item, i2) => {
-    if (typeof item !== "string") throw invalid(file, `${path}[${i2}]`, `must be a string, not ${typeName(item)}`);
+  value.forEach((item, i3) => {
+    if (typeof item !== "string") throw invalid(file, `${path}[${i3}]`, `must be a string, not ${typeName(item)}`);
   });
   return value;
 }
@@ -35906,9 +37295,9 @@ function configExcluder(config) {
     const native = relative(config.baseDir, absPath);
     if (!native || isAbsolute(native) || native === ".." || native.startsWith(".." + sep)) return false;
     const parts2 = native.split(sep);
-    for (let i2 = 1; i2 <= parts2.length; i2++) {
-      const path = parts2.slice(0, i2).join("/");
-      if (matchesName(parts2[i2 - 1]) || matchesPath(path) || i2 < parts2.length && matchesPath(path + "/")) return true;
+    for (let i3 = 1; i3 <= parts2.length; i3++) {
+      const path = parts2.slice(0, i3).join("/");
+      if (matchesName(parts2[i3 - 1]) || matchesPath(path) || i3 < parts2.length && matchesPath(path + "/")) return true;
     }
     return false;
   };
@@ -36006,7 +37395,7 @@ function worst(advisories) {
 function fixedVersion(advisories) {
   return highest(advisories.flatMap((a) => a.fixed.split(/\s*,\s*/)));
 }
-function describe2(a) {
+function describe(a) {
   const ids3 = [a.id, ...a.aliases].join("/");
   return `${ids3}${a.disputed ? " (disputed)" : ""}: ${a.summary}`;
 }
@@ -36015,14 +37404,14 @@ function where(d) {
 }
 function matchMessage(m) {
   const d = m.dependency;
-  const fixed2 = fixedVersion(m.advisories);
-  const upgrade = fixed2 ? `Upgrade to ${d.spelledName}>=${fixed2}${m.dependency.locked ? " and re-lock" : ""}.` : "No release fixes it: keep untrusted data away from the affected API or move to another version.";
-  const list = m.advisories.map(describe2).join(" ");
+  const fixed = fixedVersion(m.advisories);
+  const upgrade = fixed ? `Upgrade to ${d.spelledName}>=${fixed}${m.dependency.locked ? " and re-lock" : ""}.` : "No release fixes it: keep untrusted data away from the affected API or move to another version.";
+  const list = m.advisories.map(describe).join(" ");
   if (m.kind === "pinned") {
     const how = d.locked ? `is locked at ${d.version} in ${d.manifest}` : `is pinned to ${d.version}`;
     return `${d.spelledName} ${how}${where(d)}, a version affected by ${m.advisories.length > 1 ? `${m.advisories.length} deserialization advisories` : "a deserialization advisory"}: ${list} ${upgrade}`;
   }
-  return `${d.spelledName}${d.specifier} admits versions affected by ${m.advisories.map((a) => a.id).join(", ")}${where(d)}: ${list} Nothing here fixes the installed version; raise the lower bound${fixed2 ? ` to >=${fixed2}` : ""}.`;
+  return `${d.spelledName}${d.specifier} admits versions affected by ${m.advisories.map((a) => a.id).join(", ")}${where(d)}: ${list} Nothing here fixes the installed version; raise the lower bound${fixed ? ` to >=${fixed}` : ""}.`;
 }
 function dependencyFindings(matches, enabled) {
   const out2 = [];
@@ -36330,7 +37719,7 @@ function matchAdvisories(dependencies) {
 
 // src/languages/python/assignments.ts
 var BLOCKS = /* @__PURE__ */ new Set(["if_statement", "elif_clause", "else_clause", "try_statement", "except_clause", "finally_clause", "with_statement", "block"]);
-var LOOPS = /* @__PURE__ */ new Set(["for_statement", "while_statement"]);
+var LOOPS2 = /* @__PURE__ */ new Set(["for_statement", "while_statement"]);
 function settingsAssignments(model) {
   const out2 = [];
   const scopes = /* @__PURE__ */ new Map();
@@ -36340,7 +37729,7 @@ function settingsAssignments(model) {
     for (const child of node.children) {
       if (child.type === "expression_statement") {
         for (const a of child.children) if (a.type === "assignment" || a.type === "augmented_assignment") collect(a, level, scope, out2, model);
-      } else if (BLOCKS.has(child.type) || level === "function" && LOOPS.has(child.type)) {
+      } else if (BLOCKS.has(child.type) || level === "function" && LOOPS2.has(child.type)) {
         visit(child, level, scope, depth + 1);
       } else if (child.type === "class_definition" || child.type === "function_definition" || child.type === "decorated_definition") {
         const def = child.type === "decorated_definition" ? childByField(child, "definition") : child;
@@ -36496,6 +37885,21 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
     } else if (definedOnce.has(s.definitionKey)) boundElsewhere.add(s.definitionKey);
     else definedOnce.add(s.definitionKey);
   }
+  const flow = sinks2.keepCalledFunctions === true;
+  const names = { boundNames, holderNames, mentioned, mentionedAttributes: /* @__PURE__ */ new Set(), holderMethods: /* @__PURE__ */ new Set(), summaryIdentifiers: /* @__PURE__ */ new Set(), summaryAttributes: /* @__PURE__ */ new Set() };
+  const classMembers = /* @__PURE__ */ new Map();
+  const membersOf = memoized((k) => segments[k].isClass ? splitClassBody(source, segments[k], sinks2.attributeKeys) : void 0);
+  const sourcing = flow && sinks2.flowSources ? new SourceCapability(source, segments, membersOf, sinks2.flowSources) : void 0;
+  const canSource = (k) => sourcing?.segment(k) ?? true;
+  const summarized = new Array(count).fill(false);
+  const mention = (code5) => {
+    addAll2(mentioned, code5.identifiers);
+    addAll2(names.mentionedAttributes, code5.attributes);
+  };
+  const summarize2 = (code5) => {
+    addAll2(names.summaryIdentifiers, code5.identifiers);
+    addAll2(names.summaryAttributes, code5.attributes);
+  };
   const lineRelevant = segments.map((s) => s.lines?.map(() => false));
   for (let changed = true; changed; ) {
     changed = false;
@@ -36503,20 +37907,25 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
       const s = segments[k];
       const lines = s.lines;
       if (lines) {
-        lines.forEach((line, i2) => {
-          if (lineRelevant[k][i2] || !(hasAnchorIn(anchors, line.start, line.end) || intersects(line.identifiers, boundNames))) return;
-          lineRelevant[k][i2] = true;
+        lines.forEach((line, i3) => {
+          if (lineRelevant[k][i3] || !(hasAnchorIn(anchors, line.start, line.end) || intersects(line.identifiers, boundNames))) return;
+          lineRelevant[k][i3] = true;
           relevant[k] = true;
           changed = true;
           addAll2(boundNames, lines.length === 1 && importedFromAnchors(source, s, anchors) || line.bound);
         });
       } else if (!relevant[k]) {
-        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || (s.isClass === true || sinks2.keepCalledFunctions === true) && s.definitionKey !== void 0 && mentioned.has(s.definitionKey);
+        const key = s.definitionKey;
+        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
       }
-      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, s, anchors, sinks2)))) {
+      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
         headerRelevant[k] = true;
         boundNames.add(s.definitionKey);
         changed = true;
+        if (classMembers.delete(k)) {
+          mention(s);
+          if (anchored[k]) summarize2(s);
+        }
       }
       if (relevant[k] && sinks2.keepCalledFunctions && !holder[k] && s.definition !== void 0 && !s.isClass && s.definitionKey !== void 0 && (anchored[k] || intersects(s.identifiers, holderNames))) {
         holder[k] = true;
@@ -36527,12 +37936,23 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
       if (relevant[k] && !expanded[k]) {
         expanded[k] = true;
         changed = true;
-        addAll2(mentioned, s.identifiers);
+        const members2 = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : void 0;
+        if (members2) {
+          classMembers.set(k, new ClassMembers(source, members2, anchors, (i3) => sourcing?.member(k, i3) ?? true));
+          addAll2(mentioned, s.headerIdentifiers ?? s.identifiers);
+        } else mention(s);
         if (!lines) addAll2(boundNames, s.definition === void 0 ? importedFromAnchors(source, s, anchors) ?? s.bound : s.globals);
       } else if (!relevant[k] && !kept[k] && keptForBindings(source, s, mentioned)) {
         kept[k] = true;
         changed = true;
-        addAll2(mentioned, s.identifiers);
+        mention(s);
+      }
+      const members = classMembers.get(k);
+      if (members?.grow(names, mention, summarize2)) changed = true;
+      if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || s.definitionKey !== void 0 && !s.isClass && names.summaryIdentifiers.has(s.definitionKey))) {
+        summarized[k] = true;
+        changed = true;
+        summarize2(s);
       }
     }
   }
@@ -36550,20 +37970,172 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
       return;
     }
     if (name2 === void 0) return keep(s.start, s.end);
-    const members = s.isClass && !headerRelevant[k] && !sinks2.keepCalledFunctions ? splitClassBody(source, s, sinks2.attributeKeys) : void 0;
+    const chosen = classMembers.get(k);
+    if (chosen) {
+      const needed = chosen.neededRanges();
+      if (!needed) return keep(s.start, s.end);
+      keep(s.start, s.bodyStart);
+      for (const r of needed) keep(r.start, r.end);
+      return;
+    }
+    const members = s.isClass && !headerRelevant[k] && !flow ? membersOf(k) : void 0;
     if (!members) return keep(s.start, s.end);
     keep(s.start, s.bodyStart);
     const memberAnchored = anchoredSegments(members, anchors);
     const namedInClassBody = /* @__PURE__ */ new Set();
     for (const m of members) if (m.definition === void 0) addAll2(namedInClassBody, m.identifiers);
-    members.forEach((m, i2) => {
-      const needed = m.definitionKey === void 0 || memberAnchored[i2] || intersects(m.identifiers, boundNames) || namedInClassBody.has(m.definitionKey) || m.globals.size > 0;
+    members.forEach((m, i3) => {
+      const needed = m.definitionKey === void 0 || memberAnchored[i3] || intersects(m.identifiers, boundNames) || namedInClassBody.has(m.definitionKey) || m.globals.size > 0;
       if (needed) keep(m.start, m.end);
     });
   });
   const parsed = ranges.reduce((n, r) => n + r.end - r.start, 0);
   if (source.length - parsed < MIN_SKIPPED_SHARE * source.length) return void 0;
   return ranges;
+}
+var ASSIGNED_ATTRIBUTE = /\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=(?:\*\*|\/\/|>>|<<|[-+*/%&|^@])?=(?!=))|\b(?:self|cls)[ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=[,:)\]]|in\b)/g;
+var ClassMembers = class {
+  constructor(source, members, anchors, canSource) {
+    this.source = source;
+    this.members = members;
+    this.canSource = canSource;
+    this.needed = members.map(() => false);
+    this.summarized = members.map(() => false);
+    this.holder = members.map(() => false);
+    this.assigned = members.map(() => void 0);
+    this.anchored = anchoredSegments(members, anchors);
+    for (const m of members) if (m.definition === void 0) addAll2(this.namedInClassBody, m.identifiers);
+  }
+  source;
+  members;
+  canSource;
+  needed;
+  summarized;
+  holder;
+  anchored;
+  assigned;
+  namedInClassBody = /* @__PURE__ */ new Set();
+  /** Marks the members the kept code now reaches; true when something changed. */
+  grow(names, mention, summarize2) {
+    let changed = false;
+    this.members.forEach((m, i3) => {
+      const key = m.definitionKey;
+      if (!this.needed[i3] && this.reached(m, i3, names)) {
+        this.needed[i3] = true;
+        changed = true;
+        mention(m);
+      }
+      if (!this.needed[i3]) return;
+      const method = key !== void 0 && !m.isClass;
+      if (method && !this.holder[i3] && (this.anchored[i3] || intersects(m.identifiers, names.holderNames) || intersects(m.attributes, names.holderMethods))) {
+        this.holder[i3] = true;
+        names.holderMethods.add(key);
+        changed = true;
+      }
+      if (!this.summarized[i3] && (this.holder[i3] || this.anchored[i3] || method && (names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)))) {
+        this.summarized[i3] = true;
+        changed = true;
+        summarize2(m);
+      }
+    });
+    return changed;
+  }
+  reached(m, i3, names) {
+    const key = m.definitionKey;
+    if (key === void 0 || this.anchored[i3] || m.globals.size > 0 || this.namedInClassBody.has(key)) return true;
+    if (intersects(m.identifiers, names.boundNames) || intersects(m.attributes, names.holderMethods)) return true;
+    const canSource = this.canSource(i3);
+    if ((names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)) && (canSource || takesParameters(this.source, m))) return true;
+    if (!canSource) return false;
+    if (names.mentioned.has(key) || names.mentionedAttributes.has(key)) return true;
+    const assigned = this.assigned[i3] ??= assignedAttributes(this.source, m);
+    return assigned.size > 0 && intersects(assigned, names.mentionedAttributes);
+  }
+  /** The needed members' ranges; undefined when none is (the class body would be empty): keep the class whole. */
+  neededRanges() {
+    const out2 = this.members.filter((_, i3) => this.needed[i3]);
+    return out2.length ? out2 : void 0;
+  }
+};
+var SourceCapability = class {
+  segments;
+  members = /* @__PURE__ */ new Map();
+  constructor(source, segments, membersOf, pattern) {
+    const offsets = anchorsInCode(segments, Array.from(source.matchAll(pattern), (m) => m.index));
+    const direct = anchoredSegments(segments, offsets);
+    const keys = /* @__PURE__ */ new Set();
+    const attributes = /* @__PURE__ */ new Set();
+    const lineDone = segments.map((s) => s.lines?.map(() => false));
+    const memberDirect = /* @__PURE__ */ new Map();
+    this.segments = segments.map(() => false);
+    const reaches = (code5) => intersects(code5.identifiers, keys) || intersects(code5.attributes, attributes);
+    for (let changed = true; changed; ) {
+      changed = false;
+      segments.forEach((s, k) => {
+        if (s.lines) {
+          s.lines.forEach((line, i3) => {
+            if (lineDone[k][i3] || !(hasAnchorIn(offsets, line.start, line.end) || intersects(line.identifiers, keys))) return;
+            lineDone[k][i3] = true;
+            this.segments[k] = true;
+            addAll2(keys, line.bound);
+            changed = true;
+          });
+          return;
+        }
+        const members = s.isClass && (direct[k] || reaches(s)) ? membersOf(k) : void 0;
+        if (!members) {
+          if (this.segments[k] || !(direct[k] || reaches(s))) return;
+          this.segments[k] = true;
+          if (s.definitionKey !== void 0) keys.add(s.definitionKey);
+          addAll2(keys, s.globals);
+          if (s.isClass) addAll2(attributes, s.attributes);
+          changed = true;
+          return;
+        }
+        let can = this.members.get(k);
+        if (!can) this.members.set(k, can = members.map(() => false));
+        let near = memberDirect.get(k);
+        if (!near) memberDirect.set(k, near = anchoredSegments(members, offsets));
+        members.forEach((m, i3) => {
+          if (can[i3] || !(near[i3] || reaches(m))) return;
+          can[i3] = true;
+          if (m.definitionKey !== void 0) attributes.add(m.definitionKey);
+          else addAll2(attributes, m.bound);
+          addAll2(attributes, assignedAttributes(source, m));
+          addAll2(keys, m.globals);
+          if (!this.segments[k] && s.definitionKey !== void 0) keys.add(s.definitionKey);
+          this.segments[k] = true;
+          changed = true;
+        });
+      });
+    }
+  }
+  segment(k) {
+    return this.segments[k];
+  }
+  member(k, i3) {
+    return this.members.get(k)?.[i3] ?? this.segments[k];
+  }
+};
+function takesParameters(source, s) {
+  if (s.isClass || s.definition === void 0) return true;
+  const text2 = source.slice(s.start, Math.min(s.end, s.start + 4096));
+  const header = new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${s.definition}[ \\t]*\\(`, "m").exec(text2);
+  if (!header) return true;
+  return !/^[ \t]*(?:(?:self|cls)[ \t]*,?[ \t]*)?\)/.test(text2.slice(header.index + header[0].length));
+}
+function memoized(compute) {
+  const done = /* @__PURE__ */ new Map();
+  return (k) => {
+    if (!done.has(k)) done.set(k, compute(k));
+    return done.get(k);
+  };
+}
+function assignedAttributes(source, m) {
+  const out2 = /* @__PURE__ */ new Set();
+  const text2 = source.slice(m.start, m.end);
+  for (const match of text2.matchAll(ASSIGNED_ATTRIBUTE)) out2.add(identifierKey(match[1] ?? match[2]));
+  return out2;
 }
 function keptForBindings(source, s, mentioned) {
   if (s.definition !== void 0) return s.globals.size > 0;
@@ -36604,11 +38176,10 @@ function hasAnchorIn(anchors, start2, end) {
   const first = lowerBound(anchors, start2);
   return first < anchors.length && anchors[first] < end;
 }
-function holdsSinkInAttribute(source, s, anchors, sinks2) {
-  const members = splitClassBody(source, s, sinks2.attributeKeys);
+function holdsSinkInAttribute(source, members, anchors) {
   if (!members) return false;
   const anchored = anchoredSegments(members, anchors);
-  return members.some((m, i2) => anchored[i2] && (m.definition === void 0 || ASSIGNS_ATTRIBUTE.test(source.slice(m.start, m.end))));
+  return members.some((m, i3) => anchored[i3] && (m.definition === void 0 || ASSIGNS_ATTRIBUTE.test(source.slice(m.start, m.end))));
 }
 function classHeaderIsRelevant(s, anchors, boundNames) {
   if (s.bodyStart === void 0) return true;
@@ -36669,11 +38240,11 @@ function importedFromAnchors(source, s, anchors) {
 }
 function intersects(a, b) {
   if (a.size > b.size) [a, b] = [b, a];
-  for (const x of a) if (b.has(x)) return true;
+  for (const x2 of a) if (b.has(x2)) return true;
   return false;
 }
 function addAll2(into, from) {
-  for (const x of from) into.add(x);
+  for (const x2 of from) into.add(x2);
 }
 
 // src/languages/python/token-set.ts
@@ -36701,12 +38272,12 @@ var TokenSet = class {
     if (this.byPrefix.size > 0) {
       const maybe2 = this.maybePrefix;
       let window2 = 0;
-      for (let i2 = 0; i2 < text2.length; i2++) {
-        window2 = window2 << 8 | text2.charCodeAt(i2) & 255;
-        if (i2 >= 3 && maybe2[slot(window2)] === 1) {
+      for (let i3 = 0; i3 < text2.length; i3++) {
+        window2 = window2 << 8 | text2.charCodeAt(i3) & 255;
+        if (i3 >= 3 && maybe2[slot(window2)] === 1) {
           const list = this.byPrefix.get(window2);
           if (list) {
-            for (const t of list) if (text2.startsWith(t, i2 - 3)) out2.push(i2 - 3);
+            for (const t of list) if (text2.startsWith(t, i3 - 3)) out2.push(i3 - 3);
           }
         }
       }
@@ -36851,7 +38422,7 @@ function buildScopes(tree, moduleName) {
         case "list": {
           const values = v && ["expression_list", "tuple", "list", "pattern_list"].includes(v.type) ? v.children : [];
           const sameShape = values.length === t.children.length;
-          t.children.forEach((c, i2) => work.push({ t: c, v: sameShape ? values[i2] : void 0 }));
+          t.children.forEach((c, i3) => work.push({ t: c, v: sameShape ? values[i3] : void 0 }));
           break;
         }
         case "list_splat_pattern":
@@ -37006,7 +38577,7 @@ function buildScopes(tree, moduleName) {
           continue;
         }
     }
-    for (let i2 = node.children.length - 1; i2 >= 0; i2--) stack.push({ node: node.children[i2], scope });
+    for (let i3 = node.children.length - 1; i3 >= 0; i3--) stack.push({ node: node.children[i3], scope });
   }
   return { module: module2, calls, subscripts, classScopes };
   function methodKind(def, scope) {
@@ -37077,7 +38648,7 @@ var RESOLVED_THROUGH = [
   "sys.modules",
   "__dict__"
 ];
-var MAX_DEPTH3 = 32;
+var MAX_DEPTH4 = 32;
 var LOCAL = "<local>.";
 var SemanticModel = class {
   constructor(tree, moduleName, project) {
@@ -37137,7 +38708,7 @@ var SemanticModel = class {
   findClassMember(classDef, attribute, instance2, depth) {
     const seen = /* @__PURE__ */ new Set();
     const work = [classDef];
-    while (work.length && depth <= MAX_DEPTH3) {
+    while (work.length && depth <= MAX_DEPTH4) {
       const def = work.shift();
       if (seen.has(def)) continue;
       seen.add(def);
@@ -37175,7 +38746,7 @@ var SemanticModel = class {
   }
   /** All qualified names `expr` may denote in `scope`; empty when unknown. */
   resolve(expr, scope, depth = 0) {
-    if (depth > MAX_DEPTH3) return [];
+    if (depth > MAX_DEPTH4) return [];
     const node = unwrapParentheses(expr);
     switch (node.type) {
       case "identifier":
@@ -37205,7 +38776,7 @@ var SemanticModel = class {
   }
   /** The string an expression always evaluates to, when it is built from literals (and names bound to them). */
   constantString(expr, scope, depth = 0) {
-    if (depth > MAX_DEPTH3) return void 0;
+    if (depth > MAX_DEPTH4) return void 0;
     const node = unwrapParentheses(expr);
     switch (node.type) {
       case "string":
@@ -37266,7 +38837,7 @@ var SemanticModel = class {
     this.ancestorCache.set(classDef, out2);
     const seen = /* @__PURE__ */ new Set();
     const work = [{ def: classDef, scope: this.scopeOfDefinition(classDef) ?? scope }];
-    while (work.length && seen.size < MAX_DEPTH3) {
+    while (work.length && seen.size < MAX_DEPTH4) {
       const { def, scope: defScope } = work.pop();
       if (seen.has(def)) continue;
       seen.add(def);
@@ -37437,9 +39008,9 @@ function reachingBindings(bindings, use, scope) {
   const preceding = bindings.filter((b) => b.position <= use.start).sort((a, b) => a.position - b.position);
   if (!preceding.length) return bindings;
   const out2 = [];
-  for (let i2 = preceding.length - 1; i2 >= 0; i2--) {
-    out2.push(preceding[i2]);
-    if (isUnconditional(preceding[i2].site, use, scope.node)) break;
+  for (let i3 = preceding.length - 1; i3 >= 0; i3--) {
+    out2.push(preceding[i3]);
+    if (isUnconditional(preceding[i3].site, use, scope.node)) break;
   }
   return out2;
 }
@@ -37521,7 +39092,7 @@ function constantNames(model) {
   }
   return names;
 }
-var MAX_DEPTH4 = 24;
+var MAX_DEPTH5 = 24;
 var ProjectIndex = class {
   /**
    * `modules`: every module of the project (dotted, packages without `.__init__`), whether or not it was
@@ -37553,7 +39124,7 @@ var ProjectIndex = class {
     const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
     if (!this.topLevel.has(top) || this.isLibrary(top)) return void 0;
     const segments = qualifiedName.split(".");
-    if (depth > MAX_DEPTH4 || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
+    if (depth > MAX_DEPTH5 || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
     let k = segments.length;
     while (k > 0 && !this.modules.has(segments.slice(0, k).join("."))) k--;
     if (k === 0 || k === segments.length) return k === 0 ? void 0 : [{ name: qualifiedName }];
@@ -37622,7 +39193,7 @@ var ProjectIndex = class {
       );
     }
     const qualified = canonicalName(`${r.name}.${segment}`);
-    return (this.resolve(qualified, depth + 1) ?? [{ name: qualified }]).map((x) => r.chain ? { ...x, chain: [...r.chain, ...x.chain ?? []] } : x);
+    return (this.resolve(qualified, depth + 1) ?? [{ name: qualified }]).map((x2) => r.chain ? { ...x2, chain: [...r.chain, ...x2.chain ?? []] } : x2);
   }
   projectClass(owner, qualifiedName) {
     const local = qualifiedName.slice(owner.module.length + 1);
@@ -37698,9 +39269,15 @@ var SinkIndex = class {
     }
     const flowNames = rules.flatMap((r) => r.flowNames ?? []);
     this.keepCalledFunctions = flowNames.length > 0;
+    const flowRules = rules.filter((r) => r.flowNames?.length);
+    if (flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length)) {
+      const words = [...new Set(flowRules.flatMap((r) => r.flowSourceWords))];
+      this.flowSources = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+    }
     const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...project?.words ?? [], ...project?.modules ?? [], ...flowNames];
     this.words = anchorWords(names);
-    this.attributeKeys = new Set([...this.words].map(identifierKey));
+    const provenance = rules.some((r) => r.judgeTrust) ? anchorWords(PROVENANCE_NAMES) : [];
+    this.attributeKeys = new Set([...this.words, ...provenance].map(identifierKey));
     for (const name2 of names) {
       const parts2 = name2.split(".");
       for (let n = 1; n <= parts2.length; n++) this.sinkModules.add(parts2.slice(0, n).join("."));
@@ -37714,6 +39291,8 @@ var SinkIndex = class {
   hasReferenceSinks;
   /** A data-flow rule runs: partial parsing keeps the functions that kept code names (their summaries matter). */
   keepCalledFunctions;
+  /** See `SinkNames.flowSources`. */
+  flowSources;
   /** The prefilter tokens of all rules. */
   tokens;
   /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
@@ -37724,13 +39303,20 @@ var SinkIndex = class {
   leadsToSink(module2) {
     return this.sinkModules.has(module2);
   }
-  /** Whether `name` is a sink or a module, class or attribute above one (`pickle`, `pickle.Unpickler`). */
+  /**
+   * Whether `name` is a sink or a module, class, instance or attribute above one (`pickle`, `pickle.Unpickler`,
+   * `pickle.Unpickler()` for the sink `pickle.Unpickler().load`). What a sink returns (`pickle.load()`) is not.
+   */
   isSinkOrAbove(name2) {
     if (!this.sinkPrefixes) {
       this.sinkPrefixes = /* @__PURE__ */ new Set();
       for (const sink of this.byName.keys()) {
         const parts2 = sink.split(".");
-        for (let n = 1; n <= parts2.length; n++) this.sinkPrefixes.add(parts2.slice(0, n).join(".").replace(/\(\)$/, ""));
+        for (let n = 1; n <= parts2.length; n++) {
+          const prefix = parts2.slice(0, n).join(".");
+          this.sinkPrefixes.add(prefix);
+          if (n < parts2.length) this.sinkPrefixes.add(prefix.replace(/\(\)$/, ""));
+        }
       }
     }
     return this.sinkPrefixes.has(name2);
@@ -37739,7 +39325,7 @@ var SinkIndex = class {
 };
 var MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
 function analyzePython(parser, file, index, options = {}) {
-  const anchors = anchorOffsets(file.source, index.tokens, options.wholeFile ? void 0 : index.words);
+  const anchors = withRelativeImports(anchorOffsets(file.source, index.tokens, options.wholeFile ? void 0 : index.words), file, index);
   if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
   const budget = options.timeBudgetMs !== void 0 ? { deadline: Date.now() + timeBudgetFor(file.source, options.timeBudgetMs) } : void 0;
   const errors = [];
@@ -37775,6 +39361,12 @@ function analyzePython(parser, file, index, options = {}) {
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
   return { findings, errors, parsed: true, summary: summarizeModule(model, file.path) };
+}
+var RELATIVE_IMPORT = /\bfrom[ \t]+\./g;
+function withRelativeImports(anchors, file, index) {
+  if (anchors.length === 0 || !file.moduleName.includes(".") || !index.leadsToSink(file.moduleName.slice(0, file.moduleName.indexOf(".")))) return anchors;
+  const found = Array.from(file.source.matchAll(RELATIVE_IMPORT), (m) => m.index);
+  return found.length ? [...anchors, ...found].sort((a, b) => a - b) : anchors;
 }
 function parseRelevantParts(parser, source, anchors, index, budget, outOfTime) {
   const segments = splitTopLevel(source, index.attributeKeys);
@@ -37949,8 +39541,13 @@ function toFinding(m, file, model, index) {
     fingerprint: "",
     ...m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {},
     ...outcome.flow?.length ? { trace: outcome.flow.map((s) => traceStep(s, file.path, model, index)) } : {},
-    ...outcome.fix ? { fix: outcome.fix } : {}
+    ...outcome.fix ? { fix: outcome.fix } : {},
+    ...trustOf(m)
   };
+}
+function trustOf(m) {
+  const judged = m.rule.judgeTrust && m.spec.call.length ? m.rule.judgeTrust(m) : void 0;
+  return judged ? { trust: judged.trust, ...judged.reason ? { trustReason: judged.reason } : {} } : {};
 }
 function traceStep(step, path, model, index) {
   const n = step.node;
@@ -37990,8 +39587,8 @@ function applySuppressions(findings, comments, rules) {
 }
 function assignFingerprints(findings, matches) {
   const seen = /* @__PURE__ */ new Map();
-  findings.forEach((f, i2) => {
-    const m = matches[i2];
+  findings.forEach((f, i3) => {
+    const m = matches[i3];
     const code5 = m.model.text(m.node).replace(/\s+/g, "");
     const key = `${f.ruleId}|${f.location.file}|${enclosingPath(m.scope, m.model)}|${code5}`;
     const n = seen.get(key) ?? 0;
@@ -38082,11 +39679,11 @@ var LineIndex2 = class {
     return { line, column: indent + 1, endColumn: snippet.trimEnd().length + 1, snippet };
   }
 };
-function escapeRegExp2(text2) {
+function escapeRegExp3(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function quoted(value) {
-  const v = escapeRegExp2(value);
+  const v = escapeRegExp3(value);
   return new RegExp(`"${v}"|'${v}'`);
 }
 
@@ -38229,7 +39826,7 @@ function parsePyproject(file, text2) {
   for (const [env, table] of Object.entries(hatch)) {
     if (!isTable2(table)) continue;
     for (const key of ["dependencies", "extra-dependencies"]) {
-      lists.push({ header: new RegExp(`^\\[tool\\.hatch\\.envs\\.${escapeRegExp2(env)}\\]`, "m"), values: table[key] });
+      lists.push({ header: new RegExp(`^\\[tool\\.hatch\\.envs\\.${escapeRegExp3(env)}\\]`, "m"), values: table[key] });
     }
   }
   const used = /* @__PURE__ */ new Set();
@@ -38256,15 +39853,15 @@ function parsePyproject(file, text2) {
   }
   for (const { header, deps } of tables) {
     if (!isTable2(deps)) continue;
-    const start2 = index.find(new RegExp(`^\\[${escapeRegExp2(header)}\\]`, "m"))?.index;
+    const start2 = index.find(new RegExp(`^\\[${escapeRegExp3(header)}\\]`, "m"))?.index;
     for (const [name2, spec] of Object.entries(deps)) {
       if (name2.toLowerCase() === "python") continue;
       const constraint = typeof spec === "string" ? spec : isTable2(spec) && typeof spec.version === "string" ? spec.version : void 0;
       const markers = isTable2(spec) && typeof spec.markers === "string" ? spec.markers : void 0;
       const specifier = constraint === void 0 ? "" : poetryConstraint(constraint);
       if (specifier === void 0) continue;
-      const key = new RegExp(`^[ \\t]*["']?${escapeRegExp2(name2)}["']?[ \\t]*=.*$`, "mi");
-      const found = start2 !== void 0 ? index.find(key, start2) : index.find(new RegExp(`^[ \\t]*["']?${escapeRegExp2(name2)}["']?[ \\t]*=.*$|${escapeRegExp2(header)}\\.${escapeRegExp2(name2)}\\]`, "mi"));
+      const key = new RegExp(`^[ \\t]*["']?${escapeRegExp3(name2)}["']?[ \\t]*=.*$`, "mi");
+      const found = start2 !== void 0 ? index.find(key, start2) : index.find(new RegExp(`^[ \\t]*["']?${escapeRegExp3(name2)}["']?[ \\t]*=.*$|${escapeRegExp3(header)}\\.${escapeRegExp3(name2)}\\]`, "mi"));
       if (!found) continue;
       result2.dependencies.push(declared({ name: name2, specifier, ...markers ? { markers } : {} }, "pyproject", file, found.position));
     }
@@ -38291,8 +39888,8 @@ function poetryConstraint(raw) {
     const caret = /^\^\s*(\d+(?:\.\d+)*)(.*)$/.exec(part);
     if (caret) {
       const nums = caret[1].split(".").map(Number);
-      const i2 = nums.findIndex((n) => n !== 0);
-      const at = i2 < 0 ? nums.length - 1 : Math.min(i2, nums.length - 1);
+      const i3 = nums.findIndex((n) => n !== 0);
+      const at = i3 < 0 ? nums.length - 1 : Math.min(i3, nums.length - 1);
       const upper = nums.slice(0, at + 1);
       upper[at] += 1;
       out2.push(`>=${caret[1]}${caret[2]}`, `<${upper.join(".")}`);
@@ -38353,13 +39950,13 @@ function parsePipfile(file, text2) {
   for (const section of ["packages", "dev-packages"]) {
     const deps = doc[section];
     if (!isTable3(deps)) continue;
-    const start2 = index.find(new RegExp(`^\\[${escapeRegExp2(section)}\\]`, "m"))?.index ?? 0;
+    const start2 = index.find(new RegExp(`^\\[${escapeRegExp3(section)}\\]`, "m"))?.index ?? 0;
     for (const [name2, spec] of Object.entries(deps)) {
       const raw = typeof spec === "string" ? spec : isTable3(spec) && typeof spec.version === "string" ? spec.version : "*";
       const markers = isTable3(spec) && typeof spec.markers === "string" ? spec.markers : void 0;
       const specifier = raw.trim() === "*" ? "" : poetryConstraint(raw);
       if (specifier === void 0) continue;
-      const found = index.find(new RegExp(`^[ \\t]*["']?${escapeRegExp2(name2)}["']?[ \\t]*=.*$`, "mi"), start2);
+      const found = index.find(new RegExp(`^[ \\t]*["']?${escapeRegExp3(name2)}["']?[ \\t]*=.*$`, "mi"), start2);
       if (found) result2.dependencies.push(declared({ name: name2, specifier, ...markers ? { markers } : {} }, "Pipfile", file, found.position));
     }
   }
@@ -38384,7 +39981,7 @@ function parsePipfileLock(file, text2) {
       if (!isTable3(entry3) || typeof entry3.version !== "string") continue;
       const version = /^===?\s*(.+)$/.exec(entry3.version.trim())?.[1];
       if (!version) continue;
-      const key = index.find(new RegExp(`"${escapeRegExp2(name2)}"\\s*:\\s*\\{`), start2);
+      const key = index.find(new RegExp(`"${escapeRegExp3(name2)}"\\s*:\\s*\\{`), start2);
       const at = key ? index.find(/"version"\s*:\s*"[^"]*"/, key.index) ?? key : void 0;
       if (at) result2.dependencies.push(locked(name2, version, "Pipfile.lock", file, at.position));
     }
@@ -38398,10 +39995,10 @@ function parseRequirementsFile(file, text2, constraints) {
   const index = new LineIndex2(text2);
   const result2 = { dependencies: [], includes: [], problems: [] };
   const lines = text2.split("\n");
-  for (let i2 = 0; i2 < lines.length; i2++) {
-    const first = i2 + 1;
-    let logical = lines[i2].replace(/\r$/, "");
-    while (/(^|[^\\])\\$/.test(logical) && i2 + 1 < lines.length) logical = logical.slice(0, -1) + " " + lines[++i2].replace(/\r$/, "");
+  for (let i3 = 0; i3 < lines.length; i3++) {
+    const first = i3 + 1;
+    let logical = lines[i3].replace(/\r$/, "");
+    while (/(^|[^\\])\\$/.test(logical) && i3 + 1 < lines.length) logical = logical.slice(0, -1) + " " + lines[++i3].replace(/\r$/, "");
     const content = logical.replace(/(^|\s)#.*$/, "").trim();
     if (!content) continue;
     const include = INCLUDE.exec(content);
@@ -38433,7 +40030,7 @@ function parseSetupCfg(file, text2) {
   const lines = text2.split("\n");
   let section = "";
   let inList = false;
-  lines.forEach((raw, i2) => {
+  lines.forEach((raw, i3) => {
     const line = raw.replace(/\r$/, "");
     const header = /^\s*\[([^\]]+)\]/.exec(line);
     if (header) {
@@ -38455,7 +40052,7 @@ function parseSetupCfg(file, text2) {
     const content = value.replace(/(^|\s)#.*$/, "").trim();
     const req = content ? parseRequirement(content) : void 0;
     if (!req) return;
-    const at = index.linePosition(i2 + 1);
+    const at = index.linePosition(i3 + 1);
     const col = line.indexOf(req.name);
     result2.dependencies.push(declared(req, "setup.cfg", file, col >= 0 ? { ...at, column: col + 1 } : at));
   });
@@ -38477,15 +40074,15 @@ function parseSetupPy(file, text2) {
 }
 function matchingClose(text2, open2) {
   let depth = 0;
-  for (let i2 = open2; i2 < text2.length; i2++) {
-    const c = text2[i2];
+  for (let i3 = open2; i3 < text2.length; i3++) {
+    const c = text2[i3];
     if (c === "#") {
-      const nl = text2.indexOf("\n", i2);
-      i2 = nl < 0 ? text2.length : nl;
+      const nl = text2.indexOf("\n", i3);
+      i3 = nl < 0 ? text2.length : nl;
     } else if (c === '"' || c === "'") {
-      i2 = stringEnd(text2, i2) - 1;
+      i3 = stringEnd(text2, i3) - 1;
     } else if ("[{(".includes(c)) depth++;
-    else if ("]})".includes(c) && --depth === 0) return i2;
+    else if ("]})".includes(c) && --depth === 0) return i3;
   }
   return text2.length;
 }
@@ -38493,28 +40090,28 @@ function stringEnd(text2, start2) {
   const q = text2[start2];
   const triple = text2.startsWith(q.repeat(3), start2);
   const close = triple ? q.repeat(3) : q;
-  for (let i2 = start2 + close.length; i2 < text2.length; i2++) {
-    if (text2[i2] === "\\") i2++;
-    else if (text2.startsWith(close, i2)) return i2 + close.length;
-    else if (!triple && text2[i2] === "\n") return i2;
+  for (let i3 = start2 + close.length; i3 < text2.length; i3++) {
+    if (text2[i3] === "\\") i3++;
+    else if (text2.startsWith(close, i3)) return i3 + close.length;
+    else if (!triple && text2[i3] === "\n") return i3;
   }
   return text2.length;
 }
 function stringLiterals(text2, from, to) {
   const out2 = [];
-  for (let i2 = from; i2 < to; i2++) {
-    const c = text2[i2];
+  for (let i3 = from; i3 < to; i3++) {
+    const c = text2[i3];
     if (c === "#") {
-      const nl = text2.indexOf("\n", i2);
-      i2 = nl < 0 ? to : nl;
+      const nl = text2.indexOf("\n", i3);
+      i3 = nl < 0 ? to : nl;
       continue;
     }
     if (c !== '"' && c !== "'") continue;
-    const end = stringEnd(text2, i2);
-    const prefix = text2.slice(Math.max(0, i2 - 1), i2);
-    const q = text2.startsWith(c.repeat(3), i2) ? 3 : 1;
-    if (!/[fFbB]/.test(prefix)) out2.push({ value: text2.slice(i2 + q, end - q), start: i2, end });
-    i2 = end - 1;
+    const end = stringEnd(text2, i3);
+    const prefix = text2.slice(Math.max(0, i3 - 1), i3);
+    const q = text2.startsWith(c.repeat(3), i3) ? 3 : 1;
+    if (!/[fFbB]/.test(prefix)) out2.push({ value: text2.slice(i3 + q, end - q), start: i3, end });
+    i3 = end - 1;
   }
   return out2;
 }
@@ -38623,14 +40220,14 @@ function readProjectDependencies(files, root, errors) {
 // src/project/python-parser.ts
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { createRequire as createRequire2 } from "node:module";
 import { dirname as dirname4, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
-var require2 = createRequire(import.meta.url);
+var require3 = createRequire2(import.meta.url);
 function locate(file, packagePath) {
   const besideBundle = join4(dirname4(fileURLToPath(import.meta.url)), file);
   if (existsSync(besideBundle)) return besideBundle;
-  return require2.resolve(packagePath);
+  return require3.resolve(packagePath);
 }
 var cached;
 function loadPythonParser() {
@@ -38681,7 +40278,10 @@ async function analyzeWith(rule, files, maxBytes) {
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { lstatSync, readdirSync, readFileSync as readFileSync5, readlinkSync, realpathSync, statSync as statSync3 } from "node:fs";
-import { basename as basename2, isAbsolute as isAbsolute2, join as join5, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
+import { basename as basename3, isAbsolute as isAbsolute2, join as join5, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
+function stampOf(stats) {
+  return { key: `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`, mtimeNs: stats.mtimeNs };
+}
 var DEFAULT_EXCLUDED_DIRS = /* @__PURE__ */ new Set([
   ".git",
   ".hg",
@@ -38717,10 +40317,10 @@ async function discover(root, options) {
   const errors = [];
   const isIncluded = options.include.length ? (0, import_picomatch2.default)(options.include, { dot: true }) : () => true;
   const excludedPath = excludeMatcher(options.exclude);
-  const rootStat = statSync3(absRoot);
+  const rootStat = statSync3(absRoot, { bigint: true });
   if (!rootStat.isDirectory()) {
-    const rel = basename2(absRoot);
-    files.push({ absPath: absRoot, relPath: rel, size: rootStat.size, kind: classify2(absRoot, rel) });
+    const rel = basename3(absRoot);
+    files.push({ absPath: absRoot, relPath: rel, size: Number(rootStat.size), kind: classify2(absRoot, rel), stamp: stampOf(rootStat) });
     return { files, errors };
   }
   const realRoot = realpathSync(absRoot);
@@ -38765,6 +40365,7 @@ async function discover(root, options) {
       let isDir = entry3.isDirectory();
       let isFile2 = entry3.isFile();
       let size = 0;
+      let stamp;
       const link = entry3.isSymbolicLink();
       if (link) {
         if (options.confineTo !== void 0 && leadsOutside(abs, options.confineTo)) {
@@ -38772,10 +40373,11 @@ async function discover(root, options) {
           continue;
         }
         try {
-          const target = statSync3(abs);
+          const target = statSync3(abs, { bigint: true });
           isDir = target.isDirectory();
           isFile2 = target.isFile();
-          size = target.size;
+          size = Number(target.size);
+          stamp = stampOf(target);
         } catch (e) {
           const loop = e.code === "ELOOP";
           errors.push(problem(absRoot, abs, loop ? "symlink-loop" : "unreadable", loop ? "symbolic link loop; skipped" : `broken symbolic link: ${reason(e)}`));
@@ -38792,15 +40394,17 @@ async function discover(root, options) {
         if (excludedPath(rel) || !isIncluded(rel) || isIgnored(ignores, abs, false)) continue;
         if (options.skipTests && (TEST_FILE.test(rel) || TEST_DIR.test(rel))) continue;
         if (link && !options.followSymlinks && leavesProject(realRoot, abs, absRoot, errors)) continue;
-        if (!size) {
+        if (!stamp) {
           try {
-            size = lstatSync(abs).size;
+            const stats = lstatSync(abs, { bigint: true });
+            size = Number(stats.size);
+            stamp = stampOf(stats);
           } catch (e) {
             errors.push(problem(absRoot, abs, "unreadable", `cannot stat file: ${reason(e)}`));
             continue;
           }
         }
-        files.push({ absPath: abs, relPath: rel, size, kind: classify2(abs, rel) });
+        files.push({ absPath: abs, relPath: rel, size, kind: classify2(abs, rel), stamp });
       }
     }
   }
@@ -38839,12 +40443,12 @@ function excludeMatcher(exclude) {
   const isExcluded = exclude.length ? (0, import_picomatch2.default)(exclude, { dot: true }) : () => false;
   const bareNames = exclude.filter((p) => !p.replace(/\/+$/, "").includes("/"));
   const isExcludedName = bareNames.length ? (0, import_picomatch2.default)(bareNames, { dot: true }) : () => false;
-  return (rel) => isExcluded(rel) || isExcludedName(basename2(rel));
+  return (rel) => isExcluded(rel) || isExcludedName(basename3(rel));
 }
 function classify2(abs, rel) {
   const lower = rel.toLowerCase();
   if (PYTHON_EXTENSIONS.some((e) => lower.endsWith(e))) return "python";
-  if (basename2(rel).includes(".")) return "other";
+  if (basename3(rel).includes(".")) return "other";
   try {
     const head = readHead(abs, 128).toString("latin1");
     if (/^#!.*\bpython[0-9.]*\b/.test(head)) return "python";
@@ -38873,8 +40477,8 @@ function problem(root, abs, kind, message15) {
   return { file: toPosix(relative3(root, abs)) || ".", kind, level: "warning", message: message15 };
 }
 function reason(e) {
-  const err3 = e;
-  return err3.code ? `${err3.code} ${err3.message.replace(/^[A-Z]+: /, "")}` : String(e);
+  const err4 = e;
+  return err4.code ? `${err4.code} ${err4.message.replace(/^[A-Z]+: /, "")}` : String(e);
 }
 function toPosix(p) {
   return sep3 === "/" ? p : p.split(sep3).join("/");
@@ -38904,7 +40508,7 @@ function foldRepeatedErrors(errors) {
 import { readFileSync as readFileSync6 } from "node:fs";
 
 // src/languages/common/taint.ts
-var LOOPS2 = /* @__PURE__ */ new Set(["while_statement", "do_statement", "for_statement", "enhanced_for_statement", "foreach_statement", "for_each_statement"]);
+var LOOPS3 = /* @__PURE__ */ new Set(["while_statement", "do_statement", "for_statement", "enhanced_for_statement", "foreach_statement", "for_each_statement"]);
 var TaintTracker2 = class {
   constructor(tree, flow, file) {
     this.tree = tree;
@@ -38968,7 +40572,7 @@ var TaintTracker2 = class {
   }
 };
 function sharesLoop(a, b) {
-  for (let p = a.parent; p; p = p.parent) if (LOOPS2.has(p.type) && p.start <= b.start && b.end <= p.end) return true;
+  for (let p = a.parent; p; p = p.parent) if (LOOPS3.has(p.type) && p.start <= b.start && b.end <= p.end) return true;
   return false;
 }
 var MAX_SNIPPET_LINES2 = 5;
@@ -39075,7 +40679,7 @@ function analyzeLanguageFile(parser, createModel, file, index) {
 function traceOf(site, spec, taint) {
   const parts2 = [];
   if (spec.dataReceiver !== false && site.receiver) parts2.push(site.receiver);
-  if (spec.dataArgs) for (const i2 of spec.dataArgs) site.args[i2] && parts2.push(site.args[i2]);
+  if (spec.dataArgs) for (const i3 of spec.dataArgs) site.args[i3] && parts2.push(site.args[i3]);
   else {
     appendAll(parts2, site.args);
     appendAll(parts2, site.namedArgs.values());
@@ -39111,12 +40715,12 @@ function applySuppressions2(findings, nodes, tree, model) {
     const d = parseSuppression(model.text(c));
     if (d?.kind === "pathfinder") byRow.set(c.startRow + 1, d);
   }
-  findings.forEach((f, i2) => {
+  findings.forEach((f, i3) => {
     for (let line = f.location.line; line <= f.location.endLine && !f.suppressed; line++) {
       const d = byRow.get(line);
       if (d) f.suppressed = suppresses(d, f.ruleId, []);
     }
-    for (const idiom of f.suppressed ? [] : model.idiomSuppressions(nodes[i2])) {
+    for (const idiom of f.suppressed ? [] : model.idiomSuppressions(nodes[i3])) {
       const d = parseIdiomSuppression(idiom);
       const hit = d && suppresses(d, f.ruleId, []);
       if (hit) {
@@ -39128,9 +40732,9 @@ function applySuppressions2(findings, nodes, tree, model) {
 }
 function assignFingerprints2(findings, nodes, model) {
   const seen = /* @__PURE__ */ new Map();
-  findings.forEach((f, i2) => {
-    const code5 = model.text(nodes[i2]).replace(/\s+/g, "");
-    const key = `${f.ruleId}|${f.location.file}|${model.enclosingPath(nodes[i2])}|${code5}`;
+  findings.forEach((f, i3) => {
+    const code5 = model.text(nodes[i3]).replace(/\s+/g, "");
+    const key = `${f.ruleId}|${f.location.file}|${model.enclosingPath(nodes[i3])}|${code5}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     f.fingerprint = stableHash(`${key}|${n}`);
@@ -39140,14 +40744,14 @@ function assignFingerprints2(findings, nodes, model) {
 // src/project/grammars.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { readFile as readFile2 } from "node:fs/promises";
-import { createRequire as createRequire2 } from "node:module";
+import { createRequire as createRequire3 } from "node:module";
 import { dirname as dirname5, join as join6 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-var require3 = createRequire2(import.meta.url);
+var require4 = createRequire3(import.meta.url);
 function locate2(file, packagePath) {
   const besideBundle = join6(dirname5(fileURLToPath2(import.meta.url)), file);
   if (existsSync2(besideBundle)) return besideBundle;
-  return require3.resolve(packagePath);
+  return require4.resolve(packagePath);
 }
 var cache = /* @__PURE__ */ new Map();
 function loadGrammarParser(language) {
@@ -39239,9 +40843,9 @@ function scanJavaStreamFiles(files, maxBytes, result2) {
 }
 
 // src/project/analyzer.ts
-function analyzeSafely(run4, path) {
+function analyzeSafely(run3, path) {
   try {
-    return run4();
+    return run3();
   } catch (e) {
     return {
       findings: [],
@@ -39254,7 +40858,7 @@ function analyzeSafely(run4, path) {
 // src/project/whole-program.ts
 import { createHash } from "node:crypto";
 var MAX_ROUNDS = 8;
-function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2) {
+function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading) {
   const modules = /* @__PURE__ */ new Set();
   const byModule = /* @__PURE__ */ new Map();
   for (const f of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
@@ -39262,7 +40866,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2) {
     if (!module2 || byModule.has(module2)) continue;
     byModule.set(module2, f);
     modules.add(module2);
-    for (let i2 = module2.indexOf("."); i2 > 0; i2 = module2.indexOf(".", i2 + 1)) modules.add(module2.slice(0, i2));
+    for (let i3 = module2.indexOf("."); i3 > 0; i3 = module2.indexOf(".", i3 + 1)) modules.add(module2.slice(0, i3));
   }
   const index = new ProjectIndex(modules, (top) => sinks2.leadsToSink(top));
   for (const [path, analysis] of firstPass) {
@@ -39278,6 +40882,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2) {
   const seenWith = /* @__PURE__ */ new Map();
   let changed = /* @__PURE__ */ new Set();
   let leading = sinkLeadingModules(index, sinks2);
+  onLeading?.(leading);
   for (let round = 0; round < MAX_ROUNDS && leading.size > 0; round++) {
     const matcher = new ReferenceMatcher(leading, importsOfFile);
     const work = [];
@@ -39297,6 +40902,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2) {
     }
     const projectSinks = new SinkIndex(sinks2.rules, { words: [...words], modules: [...leading.keys()] });
     let state;
+    let summariesChanged = false;
     for (const { file, refs } of work) {
       seenWith.set(file.path, refs);
       const source = file.source();
@@ -39312,10 +40918,12 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2) {
       const summary = analysis.summary;
       if (summary && byModule.get(summary.module)?.path === file.path && !sameSummary(index.summary(summary.module), summary)) {
         index.set(summary);
+        summariesChanged = true;
         state = createHash("sha256").update(state).update(JSON.stringify(summary)).digest("hex");
       }
     }
-    const after = sinkLeadingModules(index, sinks2);
+    const after = summariesChanged ? sinkLeadingModules(index, sinks2) : leading;
+    if (after !== leading) onLeading?.(after);
     for (const module2 of /* @__PURE__ */ new Set([...leading.keys(), ...after.keys()])) {
       if (String(leading.get(module2)) !== String(after.get(module2))) nextChanged.add(module2);
     }
@@ -39346,7 +40954,7 @@ function exportedNames(index, summary, seen = /* @__PURE__ */ new Set()) {
 function sinkLeadingModules(index, sinks2) {
   const out2 = /* @__PURE__ */ new Map();
   const leads = (r, depth = 0) => {
-    if (sinks2.isSinkOrAbove(r.name.replace(/\(\)$/, ""))) return true;
+    if (sinks2.isSinkOrAbove(r.name)) return true;
     const cls = r.projectClass ?? r.projectInstance;
     if (!cls || depth > 2) return false;
     return cls.ancestors().some((a) => sinks2.isSinkOrAbove(a.name));
@@ -39354,17 +40962,25 @@ function sinkLeadingModules(index, sinks2) {
   for (const summary of index.allSummaries()) {
     const names = [];
     for (const name2 of exportedNames(index, summary)) {
+      const own = summary.exports[name2];
+      if (own?.every(isOwnFunction)) continue;
       const values = index.resolve(`${summary.module}.${name2}`) ?? [];
       if (values.some((v) => leads(v))) names.push(name2);
     }
     for (const [name2, cls] of Object.entries(summary.classes)) {
       if (names.includes(name2)) continue;
-      const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat();
+      const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat().filter((m) => !isOwnFunction(m));
       if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name2);
     }
     if (names.length) out2.set(summary.module, names);
   }
   return out2;
+}
+function isOwnFunction(value) {
+  return value.own === "function";
+}
+function refersToLeading(file, leading) {
+  return new ReferenceMatcher(new Map([...leading].map(([m, names]) => [m, [...names]])), (f) => importsOf(f.text)).referencedBy(file).size > 0;
 }
 var WORD = /[A-Za-z_][A-Za-z0-9_]*|\*/g;
 var QUOTED_NAME = /["']\.*([A-Za-z_][\w.]*)["']/g;
@@ -39465,7 +41081,7 @@ import { mkdirSync, readFileSync as readFileSync7, renameSync, rmSync, statSync 
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { join as join7 } from "node:path";
 var DEFAULT_CACHE_DIR = ".pathfinder_cache";
-var FORMAT = "1";
+var FORMAT = "2";
 function codeIdentity() {
   try {
     const stats = statSync4(fileURLToPath3(import.meta.url));
@@ -39509,8 +41125,28 @@ var AnalysisCache = class {
   }
   /** Stores an entry; a cache folder that cannot be written is given up on for the rest of the scan. */
   set(file, analysis, salt = "") {
+    this.write(this.pathOf(file, salt), { path: file.path, analysis });
+  }
+  /**
+   * A remembered entry of a part of a scan (the Python files' record, the model files' results), parsed but not
+   * checked; undefined when unreadable. `slot`: one entry per part, scan root and options, replaced by each scan.
+   */
+  entry(part, slot2) {
+    try {
+      return JSON.parse(readFileSync7(this.phasePath(part, slot2), "utf8"));
+    } catch {
+      return void 0;
+    }
+  }
+  setEntry(part, slot2, value) {
+    this.write(this.phasePath(part, slot2), value);
+  }
+  phasePath(part, slot2) {
+    return join7(this.dir, "scans", `${part}-${createHash2("sha256").update(slot2).digest("hex").slice(0, 24)}.json`);
+  }
+  /** Writes a temporary file and renames it into place, so concurrent scans never read half an entry. */
+  write(target, value) {
     if (!this.writable) return;
-    const target = this.pathOf(file, salt);
     const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {
       mkdirSync(join7(target, ".."), { recursive: true });
@@ -39518,7 +41154,7 @@ var AnalysisCache = class {
         writeFileSync(join7(this.root, ".gitignore"), "# Created by pathfinder\n*\n");
         this.marked = true;
       }
-      writeFileSync(temporary, JSON.stringify({ path: file.path, analysis }));
+      writeFileSync(temporary, JSON.stringify(value));
       renameSync(temporary, target);
     } catch {
       this.writable = false;
@@ -39526,9 +41162,65 @@ var AnalysisCache = class {
     }
   }
 };
+function isResults(value) {
+  const v = value;
+  if (!v || !Array.isArray(v.findings) || !Array.isArray(v.errors)) return false;
+  if (v.findings.some((f) => typeof f?.ruleId !== "string" || typeof f.location?.file !== "string" || typeof f.location.line !== "number")) return false;
+  return !v.errors.some((e) => typeof e?.file !== "string" || typeof e.message !== "string");
+}
+var RACY_MARGIN_NS = 100000000n;
+var COARSE_RACY_MARGIN_NS = 2000000000n;
+function filesKey(files, nameOf, startedMs, context) {
+  const startedNs = BigInt(startedMs) * 1000000n;
+  const hash = createHash2("sha256").update(JSON.stringify(context));
+  for (let i3 = 0; i3 < files.length; i3++) {
+    const { relPath, stamp } = files[i3];
+    const trusted = trustedStamp(stamp, startedNs);
+    if (!trusted) return void 0;
+    hash.update(`${relPath}\0${nameOf(i3)}\0${trusted}
+`);
+  }
+  return hash.digest("hex");
+}
+function trustedStamp(stamp, startedNs) {
+  if (!stamp) return "";
+  const margin = stamp.mtimeNs % 1000000n === 0n ? COARSE_RACY_MARGIN_NS : RACY_MARGIN_NS;
+  return stamp.mtimeNs < startedNs - margin ? stamp.key : "";
+}
+
+// src/project/python-record.ts
+import { createHash as createHash3 } from "node:crypto";
+var PYTHON_RECORD = "python";
+function asPythonRecord(value) {
+  const v = value;
+  if (!v || typeof v.files !== "object" || v.files === null || !Array.isArray(v.leading)) return void 0;
+  for (const [path, f] of Object.entries(v.files)) {
+    if (typeof f?.stamp !== "string" || typeof f.module !== "string" || typeof f.summary !== "string" || typeof f.redone !== "boolean" || !isResults(f)) return void 0;
+    if (f.findings.some((x2) => x2.location.file !== path)) return void 0;
+  }
+  const validRound = (round) => Array.isArray(round) && round.every((e) => Array.isArray(e) && typeof e[0] === "string" && Array.isArray(e[1]) && e[1].every((n) => typeof n === "string"));
+  if (!v.leading.every(validRound)) return void 0;
+  return v;
+}
+function summaryDigest(summary) {
+  return summary ? createHash3("sha256").update(JSON.stringify(summary)).digest("hex") : "";
+}
+function changedFiles(record, files, modules) {
+  const present = /* @__PURE__ */ new Set();
+  const changed = [];
+  for (let i3 = 0; i3 < files.length; i3++) {
+    const f = files[i3];
+    present.add(f.relPath);
+    const known = record.files[f.relPath];
+    if (known && known.module !== modules[i3]) return void 0;
+    if (!known || !known.stamp || known.stamp !== f.stamp?.key) changed.push(f);
+  }
+  for (const path of Object.keys(record.files)) if (!present.has(path)) return void 0;
+  return changed;
+}
 
 // src/project/worker-pool.ts
-import { Worker } from "node:worker_threads";
+import { Worker as Worker2 } from "node:worker_threads";
 var WORKER_YOUNG_GENERATION_MB = 16;
 var IN_FLIGHT_PER_WORKER = 2;
 async function sharedQueueAnalyzer(spec, rules, options) {
@@ -39539,11 +41231,11 @@ async function sharedQueueAnalyzer(spec, rules, options) {
   let localBusy = false;
   let localReady = options.localStartsAfter === void 0;
   let pumpScheduled = false;
-  const parser = await loadPythonParser();
+  const parser = rules.length > 0 ? await loadPythonParser() : void 0;
   const index = new SinkIndex(rules);
   const slots = [];
   const startWorker = () => {
-    const worker = new Worker(url, { workerData: { spec, timeBudgetMs: options.timeBudgetMs }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker2(url, { workerData: { spec, timeBudgetMs: options.timeBudgetMs }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     const slot2 = { worker, running: /* @__PURE__ */ new Map() };
     slots.push(slot2);
     slot2.worker.on("message", (msg) => {
@@ -39636,10 +41328,10 @@ var SizeOrderedQueue = class {
     const longer = (a, b) => b.file.source.length - a.file.source.length;
     const fresh = this.pending.sort(longer);
     const merged = [];
-    let i2 = this.front;
+    let i3 = this.front;
     let j = 0;
-    while (i2 < this.sorted.length || j < fresh.length) {
-      if (j >= fresh.length || i2 < this.sorted.length && longer(this.sorted[i2], fresh[j]) <= 0) merged.push(this.sorted[i2++]);
+    while (i3 < this.sorted.length || j < fresh.length) {
+      if (j >= fresh.length || i3 < this.sorted.length && longer(this.sorted[i3], fresh[j]) <= 0) merged.push(this.sorted[i3++]);
       else merged.push(fresh[j++]);
     }
     this.sorted = merged;
@@ -39665,7 +41357,10 @@ async function scanProject(options) {
     if (!resolution.ok) throw new UsageError(resolution.error);
     spec = resolution.spec;
   }
+  const selected = new Set(spec.ruleIds);
+  spec = withTrustFlow(spec);
   const rules = buildRuleSet(spec);
+  const reportedRules = rules.filter((r) => selected.has(r.id));
   const target = resolve5(options.target);
   let discovery;
   try {
@@ -39678,46 +41373,79 @@ async function scanProject(options) {
   const errors = discovery.errors.filter((e) => !excluded(join8(root, e.file)));
   const findings = [];
   const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
+  const layout = new PackageLayout(existsSync3);
+  const cache2 = options.cacheDir ? new AnalysisCache(resolve5(options.cacheDir), { tool: options.tool.version, spec, config: config ?? null }) : void 0;
+  const slot2 = JSON.stringify([target, options.maxFileSize, fileTimeout(options) ?? null]);
+  const modules = pythonFiles.map((f) => layout.moduleName(f.absPath));
+  const record = cache2 && !options.onSourceRead && pythonFiles.length ? asPythonRecord(cache2.entry(PYTHON_RECORD, slot2)) : void 0;
+  const changed = record && changedFiles(record, pythonFiles, modules);
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, pythonFiles.length);
+  if (changed) for (let i3 = changed.length; i3 < pythonFiles.length; i3++) progress();
+  const pythonErrors = [];
+  let final = changed?.length === 0 ? record : void 0;
   let ownWorkDone;
   const localStartsAfter = new Promise((resolve12) => ownWorkDone = resolve12);
-  const analyzer = await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) });
+  const analyzer = final || !pythonFiles.length ? void 0 : await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) });
   let artifacts;
   try {
     const analyses = [];
-    let done = 0;
-    const progress = () => options.onProgress?.(++done, pythonFiles.length);
-    const layout = new PackageLayout(existsSync3);
-    const cache2 = options.cacheDir ? new AnalysisCache(resolve5(options.cacheDir), { tool: options.tool.version, spec, config: config ?? null }) : void 0;
     const program2 = [];
     const onOther = (file, latin13) => {
-      program2.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin13, source: once(() => decodeOther(file, latin13, options.maxFileSize, errors, options.onSourceRead)) });
+      program2.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin13, source: once(() => decodeOther(file, latin13, options.maxFileSize, pythonErrors, options.onSourceRead)) });
     };
-    await readCandidates(pythonFiles, prefilterTokens(rules), options.maxFileSize, errors, options.onSourceRead, progress, (c) => {
+    const read = (files, counted = true) => readCandidates(files, prefilterTokens(rules), options.maxFileSize, pythonErrors, options.onSourceRead, counted ? progress : () => {
+    }, (c) => {
       const moduleName = layout.moduleName(c.file.absPath);
       program2.push({ path: c.file.relPath, moduleName, text: c.source, source: () => c.source });
       const input = { path: c.file.relPath, source: c.source, moduleName };
       const cached3 = cache2?.get(input);
       const analysis = cached3 ? Promise.resolve(cached3) : analyzer.analyze(input).then((a) => (cache2?.set(input, a), a));
-      analyses.push(analysis.finally(progress).then((a) => [c.file.relPath, a]));
+      analyses.push(analysis.finally(counted ? progress : () => {
+      }).then((a) => [c.file.relPath, a]));
     }, onOther);
+    if (analyzer) await read(changed ?? pythonFiles);
     if (artifactRules.length > 0) {
       const artifactFiles = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
       const projectPython = discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath));
       const pickle = config?.pickleAllow?.length ? { ...options.pickle, allowGlobals: [...options.pickle?.allowGlobals ?? [], ...config.pickleAllow] } : options.pickle ?? {};
-      artifacts = await scanArtifactFiles(artifactFiles, pickle, void 0, projectPython);
+      const context = JSON.stringify([target, pickle, artifactRules.map((r) => r.id)]);
+      artifacts = pickle.projectGlobals || !cache2 ? await scanArtifactFiles(artifactFiles, pickle, void 0, projectPython) : await rememberedArtifacts(cache2, artifactFiles, projectPython, pickle, context, started);
     }
     ownWorkDone();
-    const firstPass = new Map(await Promise.all(analyses));
-    const redone = rules.length ? analyzeWholeProgram(program2, firstPass, await loadPythonParser(), new SinkIndex(rules), cache2) : /* @__PURE__ */ new Map();
-    for (const [path, r] of [...firstPass, ...[...redone].filter(([path2]) => !firstPass.has(path2))]) {
-      const final = redone.get(path) ?? r;
-      appendAll(findings, final.findings);
-      appendAll(errors, final.errors);
+    if (analyzer) {
+      const stamps = { files: pythonFiles, modules, startedMs: started };
+      if (changed?.length) final = keptAfterChanges(record, changed, new Map(await Promise.all(analyses)), program2, pythonErrors, stamps);
+      if (!final) {
+        if (changed?.length) {
+          const again = new Set(changed.map((f) => f.relPath));
+          await read(pythonFiles.filter((f) => !again.has(f.relPath)), false);
+        }
+        const firstPass = new Map(await Promise.all(analyses));
+        const leading = [];
+        const onLeading = (l) => leading.push([...l].map(([m, names]) => [m, [...names]]));
+        const redone = rules.length && program2.length ? analyzeWholeProgram(program2, firstPass, await loadPythonParser(), new SinkIndex(rules), cache2, onLeading) : /* @__PURE__ */ new Map();
+        const results = [];
+        for (const [path, r] of [...firstPass, ...[...redone].filter(([path2]) => !firstPass.has(path2))]) {
+          const analysis = redone.get(path) ?? r;
+          appendAll(results, analysis.findings);
+          appendAll(pythonErrors, analysis.errors);
+        }
+        fillRelatedSnippets(results, program2);
+        final = recordOf(stamps, firstPass, redone, leading, results, pythonErrors);
+      }
+      if (cache2 && !options.onSourceRead) cache2.setEntry(PYTHON_RECORD, slot2, final);
     }
-    fillRelatedSnippets(findings, program2);
+    for (const f of Object.values(final?.files ?? {})) {
+      appendAll(findings, f.findings);
+      appendAll(errors, f.errors);
+    }
+    const judged = resolveTrust(findings, selected.has(TRUST_FLOW_RULE));
+    findings.length = 0;
+    appendAll(findings, judged);
   } finally {
     ownWorkDone();
-    await analyzer.close();
+    await analyzer?.close();
   }
   const deps = await scanDependencies(
     discovery.files.filter((f) => !excluded(f.absPath)),
@@ -39754,14 +41482,72 @@ async function scanProject(options) {
       target,
       timestamp: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      rulesExecuted: [...rules.map((r) => r.id), ...artifactRules.map((r) => r.id), ...other.rules.map((r) => r.id)],
+      rulesExecuted: [...reportedRules.map((r) => r.id), ...artifactRules.map((r) => r.id), ...other.rules.map((r) => r.id)],
       filesScanned: pythonFiles.length + (artifacts?.scanned ?? 0) + deps.manifests + other.scanned
     },
-    rules: [...rules.map(ruleMeta), ...artifactRules, ...other.rules],
+    rules: [...reportedRules.map(ruleMeta), ...artifactRules, ...other.rules],
     findings,
     errors: warnings,
     dependencies: deps.records
   };
+}
+function recordOf(stamps, firstPass, redone, leading, results, fileErrors) {
+  const startedNs = BigInt(stamps.startedMs) * 1000000n;
+  const files = {};
+  stamps.files.forEach((f, i3) => {
+    files[f.relPath] = { stamp: trustedStamp(f.stamp, startedNs), module: stamps.modules[i3], summary: summaryDigest(firstPass.get(f.relPath)?.summary), redone: redone.has(f.relPath), findings: [], errors: [] };
+  });
+  const of = (path) => files[path] ??= { stamp: "", module: "\0", summary: "", redone: true, findings: [], errors: [] };
+  for (const f of results) of(f.location.file).findings.push(f);
+  for (const e of fileErrors) of(e.file).errors.push(e);
+  return { files, leading };
+}
+function keptAfterChanges(record, changed, firstPass, program2, readErrors, stamps) {
+  const byPath = new Map(program2.map((f) => [f.path, f]));
+  for (const file of changed) {
+    const before = record.files[file.relPath];
+    if (!before || before.redone || summaryDigest(firstPass.get(file.relPath)?.summary) !== before.summary) return void 0;
+    const now = byPath.get(file.relPath);
+    if (now && record.leading.some((round) => refersToLeading(now, new Map(round)))) return void 0;
+  }
+  const startedNs = BigInt(stamps.startedMs) * 1000000n;
+  const files = { ...record.files };
+  const changedPaths = new Set(changed.map((f) => f.relPath));
+  stamps.files.forEach((f, i3) => {
+    if (!changedPaths.has(f.relPath)) return;
+    const analysis = firstPass.get(f.relPath);
+    const errors = [...readErrors.filter((e) => e.file === f.relPath), ...analysis?.errors ?? []];
+    files[f.relPath] = { stamp: trustedStamp(f.stamp, startedNs), module: stamps.modules[i3], summary: summaryDigest(analysis?.summary), redone: false, findings: analysis?.findings ?? [], errors };
+  });
+  fillRelatedSnippets(Object.values(files).flatMap((f) => f.findings), program2);
+  return { files, leading: record.leading };
+}
+async function rememberedArtifacts(cache2, files, python, pickle, slot2, started) {
+  const key = files.length ? filesKey(files, () => "", started, slot2) : void 0;
+  if (!key) return scanArtifactFiles(files, pickle, void 0, python);
+  const startedNs = BigInt(started) * 1000000n;
+  const moduleStamps = /* @__PURE__ */ new Map();
+  for (const f of python) {
+    const module2 = moduleNameOf(f.relPath).replace(/\.__init__$/, "");
+    moduleStamps.set(module2, `${moduleStamps.get(module2) ?? ""}${f.relPath}:${trustedStamp(f.stamp, startedNs) || "?"};`);
+  }
+  const modulesOf = (names2) => {
+    const out2 = {};
+    for (const name2 of names2) for (let end = name2.lastIndexOf("."); end > 0; end = name2.lastIndexOf(".", end - 1)) out2[name2.slice(0, end)] = moduleStamps.get(name2.slice(0, end)) ?? "";
+    return out2;
+  };
+  const known = cache2.entry("artifacts", slot2);
+  if (known?.filesKey === key && typeof known.scanned === "number" && isResults(known) && Array.isArray(known.globals) && known.globals.every((g) => typeof g === "string")) {
+    const now = modulesOf(known.globals);
+    if (JSON.stringify(now) === JSON.stringify(known.modules) && !Object.values(now).some((stamp) => stamp.includes("?"))) return { findings: known.findings, errors: known.errors, scanned: known.scanned };
+  }
+  const globals = projectGlobalsOf(python);
+  const named = /* @__PURE__ */ new Set();
+  const recorded = { lookup: (qualified) => (named.add(qualified), globals.lookup(qualified)) };
+  const result2 = await scanArtifactFiles(files, python.length ? { ...pickle, projectGlobals: recorded } : pickle, void 0, python);
+  const names = [...named].sort();
+  cache2.setEntry("artifacts", slot2, { filesKey: key, ...result2, globals: names, modules: modulesOf(names) });
+  return result2;
 }
 function fileTimeout(options) {
   const ms = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
@@ -39794,9 +41580,9 @@ function fillRelatedSnippets(findings, program2) {
 var READ_BATCH = 32;
 async function readCandidates(files, tokens, maxBytes, errors, onSourceRead, onSkipped, onCandidate, onOther) {
   const anyToken = prefilterRegExp(tokens);
-  for (let i2 = 0; i2 < files.length; i2++) {
-    if (i2 % READ_BATCH === READ_BATCH - 1) await new Promise((resolve12) => setImmediate(resolve12));
-    const file = files[i2];
+  for (let i3 = 0; i3 < files.length; i3++) {
+    if (i3 % READ_BATCH === READ_BATCH - 1) await new Promise((resolve12) => setImmediate(resolve12));
+    const file = files[i3];
     const candidate = readCandidate(file, anyToken, maxBytes, errors, onSourceRead, onOther);
     if (candidate) onCandidate(candidate);
     else onSkipped();
@@ -39897,10 +41683,10 @@ function parseFlags(command, argv, flags2, options = {}) {
 function normalizeShortEquals(argv, flags2) {
   const withValue = new Set(Object.values(flags2).filter((f) => f.type === "string" && f.short).map((f) => f.short));
   const out2 = [];
-  for (let i2 = 0; i2 < argv.length; i2++) {
-    const arg = argv[i2];
+  for (let i3 = 0; i3 < argv.length; i3++) {
+    const arg = argv[i3];
     if (arg === "--") {
-      out2.push(...argv.slice(i2));
+      out2.push(...argv.slice(i3));
       break;
     }
     const m = /^-([A-Za-z])=(.*)$/s.exec(arg);
@@ -39911,6 +41697,32 @@ function normalizeShortEquals(argv, flags2) {
 }
 function plain(message15) {
   return message15.replace(/^error:\s*/i, "").replace(/\s*\n\s*\(Did you mean (.+?)\?\)\s*$/i, " (did you mean $1?)").replace(/\s*\n\s*/g, " ").trim();
+}
+
+// src/core/trust.ts
+function isTrust(value) {
+  return TRUST_LEVELS.includes(value);
+}
+function rank2(trust) {
+  return TRUST_LEVELS.length - 1 - TRUST_LEVELS.indexOf(trust);
+}
+function meetsTrust(finding, min) {
+  return finding.trust === void 0 || rank2(finding.trust) >= rank2(min);
+}
+function filterByTrust(report, min) {
+  if (min === "internal") return report;
+  const findings = report.findings.filter((f) => meetsTrust(f, min));
+  const hidden = report.findings.filter((f) => !f.suppressed && !meetsTrust(f, min)).length;
+  return { ...report, findings, trustFilter: { minTrust: min, hidden: (report.trustFilter?.hidden ?? 0) + hidden } };
+}
+function trustSentence(finding) {
+  if (!finding.trust) return "";
+  return ` Trust: ${finding.trust}${finding.trustReason ? ` (${finding.trustReason})` : ""}.`;
+}
+function countByTrust(findings) {
+  const out2 = Object.fromEntries(TRUST_LEVELS.map((t) => [t, 0]));
+  for (const f of findings) if (f.trust) out2[f.trust]++;
+  return out2;
 }
 
 // src/report/codeclimate.ts
@@ -39924,7 +41736,7 @@ function renderCodeClimate(report, options = {}) {
     return {
       type: "issue",
       check_name: finding.ruleId,
-      description: `${finding.ruleName}: ${finding.message}`,
+      description: `${finding.ruleName}: ${finding.message}${trustSentence(finding)}`,
       categories: ["Security"],
       fingerprint: count === 0 ? finding.fingerprint : `${finding.fingerprint}#${count}`,
       severity: SEVERITY[finding.severity],
@@ -39951,7 +41763,14 @@ function summarize(report) {
       bySeverity[finding.severity]++;
     }
   }
-  return { total, bySeverity, suppressed };
+  const counted = report.findings.filter((f) => !f.suppressed && f.trust);
+  return {
+    total,
+    bySeverity,
+    suppressed,
+    ...counted.length ? { byTrust: countByTrust(counted) } : {},
+    ...report.trustFilter ? { hiddenByTrust: report.trustFilter.hidden } : {}
+  };
 }
 function visibleFindings(report, showSuppressed) {
   return showSuppressed ? report.findings : report.findings.filter((f) => !f.suppressed);
@@ -39971,7 +41790,8 @@ var CSV_COLUMNS = [
   "message",
   "cwe",
   "owasp",
-  "fingerprint"
+  "fingerprint",
+  "trust"
 ];
 function renderCsv(report, options) {
   const header = [...CSV_COLUMNS];
@@ -39999,7 +41819,8 @@ function rowFor(f) {
     f.message,
     f.cwe.join(";"),
     f.owasp.join(";"),
-    f.fingerprint
+    f.fingerprint,
+    f.trust ?? ""
   ];
 }
 var FORMULA_TRIGGER = /^[\t\r\n]|^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
@@ -40112,7 +41933,7 @@ function implicationsMarkdown(docs) {
 }
 function fixMarkdown(docs) {
   const { summary = "", steps } = fixStepsOf(docs);
-  const list = steps.map((step, i2) => `${i2 + 1}. ${oneItem(step)}`).join("\n");
+  const list = steps.map((step, i3) => `${i3 + 1}. ${oneItem(step)}`).join("\n");
   return [summary.trim(), list].filter(Boolean).join("\n\n");
 }
 function oneItem(text2) {
@@ -40128,8 +41949,8 @@ function gitlabTime(date) {
 }
 function fnv1a(text2, seed) {
   let hash = (2166136261 ^ seed) >>> 0;
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    hash ^= text2.charCodeAt(i2);
+  for (let i3 = 0; i3 < text2.length; i3++) {
+    hash ^= text2.charCodeAt(i3);
     hash = Math.imul(hash, 16777619) >>> 0;
   }
   return hash >>> 0;
@@ -40160,7 +41981,7 @@ function identifiers(finding, informationUri, docsBase) {
   return ids3;
 }
 function description(finding, rule) {
-  const parts2 = [finding.message];
+  const parts2 = [finding.message + trustSentence(finding)];
   if (rule?.docs.description) parts2.push(rule.docs.description);
   if (rule) parts2.push(implicationsMarkdown(rule.docs));
   return parts2.join("\n\n").slice(0, 1048576);
@@ -40259,7 +42080,7 @@ function codeFrameHtml(location, source, options = {}) {
     for (let n = first; n <= last; n++) lines.push({ number: n, text: source[n - 1] ?? "", inRegion: n >= start2 && n <= end });
   } else {
     if (location.snippet.trim() === "") return "";
-    lines = location.snippet.split(/\r\n|\r|\n/).slice(0, end - start2 + 1).map((text2, i2) => ({ number: start2 + i2, text: text2, inRegion: true }));
+    lines = location.snippet.split(/\r\n|\r|\n/).slice(0, end - start2 + 1).map((text2, i3) => ({ number: start2 + i3, text: text2, inRegion: true }));
   }
   const region2 = lines.filter((l) => l.inRegion);
   let omitted = 0;
@@ -40297,17 +42118,17 @@ function barChartSvg(id, title, bars) {
   const barArea = 220;
   const width = labelWidth + barArea + 50;
   const height = Math.max(1, bars.length) * rowHeight + 8;
-  const max = Math.max(1, ...bars.map((b) => b.value));
-  const rows = bars.map((b, i2) => {
-    const y = 4 + i2 * rowHeight;
-    const w = b.value === 0 ? 0 : Math.max(2, Math.round(b.value / max * barArea));
+  const max2 = Math.max(1, ...bars.map((b) => b.value));
+  const rows = bars.map((b, i3) => {
+    const y = 4 + i3 * rowHeight;
+    const w = b.value === 0 ? 0 : Math.max(2, Math.round(b.value / max2 * barArea));
     return `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end">${escapeHtml(truncate(b.label, 36))}</text><rect class="${escapeHtml(b.className)}" x="${labelWidth}" y="${y + 4}" width="${w}" height="${rowHeight - 8}" rx="3"></rect><text x="${labelWidth + w + 6}" y="${y + 17}">${b.value}</text>`;
   });
   const desc = bars.map((b) => `${b.label}: ${b.value}`).join(", ");
   return `<svg class="chart" id="${escapeHtml(id)}" role="img" aria-labelledby="${escapeHtml(id)}-title ${escapeHtml(id)}-desc" viewBox="0 0 ${Math.round(width)} ${height}" width="${Math.round(width)}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title id="${escapeHtml(id)}-title">${escapeHtml(title)}</title><desc id="${escapeHtml(id)}-desc">${escapeHtml(desc || "no data")}</desc><line class="axis" x1="${labelWidth}" y1="0" x2="${labelWidth}" y2="${height}"></line>` + rows.join("") + `</svg>`;
 }
-function truncate(text2, max) {
-  return text2.length > max ? text2.slice(0, max - 1) + "\u2026" : text2;
+function truncate(text2, max2) {
+  return text2.length > max2 ? text2.slice(0, max2 - 1) + "\u2026" : text2;
 }
 
 // src/report/html/markdown.ts
@@ -40372,6 +42193,8 @@ main { max-width: 1200px; margin: 0 auto; padding: 1rem; }
 .badge-medium { background: var(--sev-medium); }
 .badge-low { background: var(--sev-low); }
 .badge-suppressed { background: transparent; color: var(--muted); border: 1px solid var(--border); }
+.badge-trust-untrusted { background: var(--sev-critical); }
+.badge-trust-unknown, .badge-trust-internal { background: transparent; color: var(--muted); border: 1px solid var(--border); }
 .tag { display: inline-block; padding: 0 0.5em; border-radius: 4px; background: var(--surface-2); border: 1px solid var(--border); font-size: 0.8rem; }
 .tags { display: flex; flex-wrap: wrap; gap: 0.3rem; margin: 0; padding: 0; list-style: none; }
 .counts { display: flex; flex-wrap: wrap; gap: 0.6rem; margin: 0; padding: 0; list-style: none; }
@@ -40480,6 +42303,9 @@ function summarySection(report) {
   const summary = summarize(report);
   const counts = SEVERITIES.map((s) => `<li>${severityBadge(s)}<strong>${summary.bySeverity[s]}</strong></li>`);
   if (summary.suppressed) counts.push(`<li><span class="badge badge-suppressed">suppressed</span><strong>${summary.suppressed}</strong></li>`);
+  const byTrust = summary.byTrust;
+  const trustCounts2 = byTrust ? TRUST_LEVELS.map((t) => `<li>${trustBadge(t)}<strong>${byTrust[t]}</strong></li>`) : [];
+  const hidden = report.trustFilter?.hidden ? `<p class="muted">${plural(report.trustFilter.hidden, "finding")} below <code>--min-trust ${report.trustFilter.minTrust}</code> not shown or counted.</p>` : "";
   const active = report.findings.filter((f) => !f.suppressed);
   const bySeverity = SEVERITIES.map((s) => ({ label: s, value: summary.bySeverity[s], className: `bar-${s}` }));
   const ruleCounts = /* @__PURE__ */ new Map();
@@ -40492,6 +42318,8 @@ function summarySection(report) {
     `<section aria-labelledby="summary-heading">`,
     `<h2 id="summary-heading">Summary</h2>`,
     `<ul class="counts" aria-label="Findings by severity">${counts.join("")}</ul>`,
+    trustCounts2.length ? `<ul class="counts" aria-label="Findings by trust">${trustCounts2.join("")}</ul>` : "",
+    hidden,
     active.length ? `<div class="charts"><figure class="card"><figcaption>By severity</figcaption>${barChartSvg("chart-severity", "Findings by severity", bySeverity)}</figure><figure class="card"><figcaption>By rule</figcaption>${barChartSvg("chart-rule", "Findings by rule", byRule)}</figure></div>` : "",
     `</section>`
   ].join("\n");
@@ -40546,26 +42374,33 @@ function filterForm(findings) {
   const severityBoxes = SEVERITIES.filter((s) => present.has(s)).map(
     (s) => `<label><input type="checkbox" name="severity" value="${s}" checked> ${s}</label>`
   );
+  const trusts = new Set(findings.map((f) => f.trust));
+  const trustBoxes = TRUST_LEVELS.filter((t) => trusts.has(t)).map((t) => `<label><input type="checkbox" name="trust" value="${t}" checked> ${t}</label>`);
   const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
   const ruleOptions = ruleIds.map((id) => `<option value="${escapeHtml(id)}">${escapeHtml(id)}</option>`);
   const hasSuppressed = findings.some((f) => f.suppressed);
   return [
     `<form id="filters" class="filters" hidden>`,
     `<fieldset><legend>Severity</legend>${severityBoxes.join("")}</fieldset>`,
+    trustBoxes.length ? `<fieldset><legend>Trust</legend>${trustBoxes.join("")}</fieldset>` : "",
     `<label class="field" for="filter-rule">Rule<select id="filter-rule" name="rule"><option value="">All rules</option>${ruleOptions.join("")}</select></label>`,
     `<label class="field" for="filter-text">Search<input id="filter-text" name="text" type="search" placeholder="file, message, code"></label>`,
     hasSuppressed ? `<label><input type="checkbox" name="suppressed" checked> Show suppressed</label>` : "",
     `</form>`
   ].join("\n");
 }
+function trustBadge(trust) {
+  return `<span class="badge badge-trust-${trust}" title="trust of the data the call reads">${trust}</span>`;
+}
 function findingItem(f, rule, lines) {
   const loc = f.location;
   const where2 = loc.member !== void 0 || loc.offset !== void 0 ? `${loc.file}${loc.member !== void 0 ? ` \u2192 ${loc.member}` : ""}${loc.offset !== void 0 ? ` @ byte ${loc.offset}` : ""}` : `${loc.file}:${loc.line}:${loc.column}`;
   const frame = loc.member !== void 0 || loc.offset !== void 0 ? loc.snippet.trim() ? `<pre class="code-frame"><code>${escapeHtml(loc.snippet)}</code></pre>` : "" : codeFrameHtml(loc, lines);
   const parts2 = [
-    `<li class="finding sev-${f.severity}" data-severity="${f.severity}" data-rule="${escapeHtml(f.ruleId)}"${f.suppressed ? ` data-suppressed="true"` : ""}>`,
-    `<div class="finding-head">${severityBadge(f.severity)}` + (f.suppressed ? `<span class="badge badge-suppressed">suppressed</span>` : "") + `<a class="finding-rule" href="#rule-${slug(f.ruleId)}">${escapeHtml(f.ruleId)}</a><strong>${escapeHtml(f.ruleName)}</strong><span class="muted">${escapeHtml(where2)}</span><span class="muted">confidence: ${escapeHtml(f.confidence)}</span></div>`,
+    `<li class="finding sev-${f.severity}" data-severity="${f.severity}" data-rule="${escapeHtml(f.ruleId)}"${f.suppressed ? ` data-suppressed="true"` : ""}${f.trust ? ` data-trust="${f.trust}"` : ""}>`,
+    `<div class="finding-head">${severityBadge(f.severity)}` + (f.suppressed ? `<span class="badge badge-suppressed">suppressed</span>` : "") + (f.trust ? trustBadge(f.trust) : "") + `<a class="finding-rule" href="#rule-${slug(f.ruleId)}">${escapeHtml(f.ruleId)}</a><strong>${escapeHtml(f.ruleName)}</strong><span class="muted">${escapeHtml(where2)}</span><span class="muted">confidence: ${escapeHtml(f.confidence)}</span></div>`,
     `<p class="finding-message">${codeSpans(f.message)}</p>`,
+    f.trustReason ? `<p class="muted">Trust: ${codeSpans(f.trustReason)}</p>` : "",
     frame
   ];
   if (f.trace?.length) {
@@ -40627,6 +42462,7 @@ var FILTER_SCRIPT = `
   var empty = document.getElementById("filter-empty");
   function apply() {
     var severities = Array.prototype.slice.call(form.querySelectorAll('input[name="severity"]:checked')).map(function (el) { return el.value; });
+    var trusts = Array.prototype.slice.call(form.querySelectorAll('input[name="trust"]:checked')).map(function (el) { return el.value; });
     var rule = form.elements.namedItem("rule").value;
     var text = form.elements.namedItem("text").value.trim().toLowerCase();
     var suppressedBox = form.elements.namedItem("suppressed");
@@ -40636,6 +42472,7 @@ var FILTER_SCRIPT = `
       var group = el.closest(".file-group");
       var haystack = ((group ? group.querySelector("h3").textContent : "") + " " + el.textContent).toLowerCase();
       var visible = severities.indexOf(el.getAttribute("data-severity")) >= 0 &&
+        (!el.getAttribute("data-trust") || trusts.indexOf(el.getAttribute("data-trust")) >= 0) &&
         (!rule || el.getAttribute("data-rule") === rule) &&
         (!text || haystack.indexOf(text) >= 0) &&
         (showSuppressed || el.getAttribute("data-suppressed") !== "true");
@@ -40674,7 +42511,9 @@ function toJsonReport(report, options) {
         medium: summary.bySeverity.medium,
         low: summary.bySeverity.low
       },
-      suppressed: summary.suppressed
+      suppressed: summary.suppressed,
+      ...summary.byTrust ? { by_trust: { ...summary.byTrust } } : {},
+      ...summary.hiddenByTrust !== void 0 ? { hidden_by_trust: summary.hiddenByTrust } : {}
     },
     errors: report.errors.map(toJsonError)
   };
@@ -40704,6 +42543,8 @@ function toJsonResult(finding) {
   if (finding.relatedLocations) {
     result2.related_locations = finding.relatedLocations.map((step) => ({ location: toJsonLocation(step.location), message: step.message }));
   }
+  if (finding.trust) result2.trust = finding.trust;
+  if (finding.trustReason) result2.trust_reason = finding.trustReason;
   return result2;
 }
 function toJsonLocation(loc) {
@@ -40777,7 +42618,7 @@ ${rule.docs.references.map((r) => `- ${r.title}: ${r.url}`).join("\n")}`);
   return parts2.join("\n\n");
 }
 function fenced(code5, language) {
-  const longestRun = Math.max(0, ...(code5.match(/`+/g) ?? []).map((run4) => run4.length));
+  const longestRun = Math.max(0, ...(code5.match(/`+/g) ?? []).map((run3) => run3.length));
   const fence = "`".repeat(Math.max(3, longestRun + 1));
   return `${fence}${language}
 ${code5}
@@ -40816,20 +42657,21 @@ function toSarifLog(report, options = {}) {
   const findings = options.includeSuppressed ? report.findings : report.findings.filter((f) => !f.suppressed);
   const docsBase = options.docsBase ?? defaultDocsBase(informationUri);
   const descriptors = ruleDescriptors(report, findings, docsBase);
-  const ruleIndex = new Map(descriptors.map((d, i2) => [d.id, i2]));
+  const ruleIndex = new Map(descriptors.map((d, i3) => [d.id, i3]));
   const prefix = normalizedPrefix(options.pathPrefix);
   const driver = { name: SARIF_TOOL_NAME, version: report.tool.version };
   if (informationUri) driver.informationUri = informationUri;
   if (SEMVER.test(report.tool.version)) driver.semanticVersion = report.tool.version;
   driver.rules = descriptors;
-  const run4 = {
+  const run3 = {
     tool: { driver },
     invocations: [invocation(report, (file) => artifactLocationOf(prefix + file))]
   };
   const ruleIdOf = (f) => ruleIndex.has(sarifRuleId(f)) ? sarifRuleId(f) : f.ruleId;
-  run4.results = findings.map((f) => result(f, ruleIdOf(f), ruleIndex.get(ruleIdOf(f)), prefix));
-  run4.columnKind = "utf16CodeUnits";
-  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run4] };
+  run3.results = findings.map((f) => result(f, ruleIdOf(f), ruleIndex.get(ruleIdOf(f)), prefix));
+  run3.columnKind = "utf16CodeUnits";
+  if (report.trustFilter) run3.properties = { minTrust: report.trustFilter.minTrust, hiddenByTrust: report.trustFilter.hidden };
+  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run3] };
 }
 function renderSarif(report, options = {}) {
   return JSON.stringify(toSarifLog(report, options), null, 2) + "\n";
@@ -40910,8 +42752,8 @@ function result(finding, ruleId2, ruleIndex, prefix) {
     ];
   }
   if (finding.relatedLocations && finding.relatedLocations.length > 0) {
-    out2.relatedLocations = finding.relatedLocations.map((step, i2) => ({
-      id: i2 + 1,
+    out2.relatedLocations = finding.relatedLocations.map((step, i3) => ({
+      id: i3 + 1,
       physicalLocation: physicalLocation(step.location),
       message: { text: step.message }
     }));
@@ -40945,6 +42787,8 @@ function result(finding, ruleId2, ruleIndex, prefix) {
   if (ruleId2 !== finding.ruleId) properties.pathfinderRuleId = finding.ruleId;
   if (loc.member !== void 0) properties.member = loc.member;
   if (loc.offset !== void 0) properties.offset = loc.offset;
+  if (finding.trust) properties.trust = finding.trust;
+  if (finding.trustReason) properties.trustReason = finding.trustReason;
   out2.properties = properties;
   return out2;
 }
@@ -41127,7 +42971,7 @@ function linesFromSnippet(snippet, startLine, endLine) {
   if (snippet.trim() === "") return [];
   const lines = snippet.split(/\r\n|\r|\n/);
   const count = Math.min(lines.length, endLine - startLine + 1);
-  return lines.slice(0, count).map((text2, i2) => ({ number: startLine + i2, text: text2, inRegion: true }));
+  return lines.slice(0, count).map((text2, i3) => ({ number: startLine + i3, text: text2, inRegion: true }));
 }
 function shortenRegion(frame, endLine) {
   const region2 = frame.filter((l) => l.inRegion);
@@ -41184,8 +43028,9 @@ function renderFinding(finding, rule, options, p) {
     sanitizeForTerminal(finding.ruleName)
   ].join("  ");
   const suppression = finding.suppressed ? "  " + p.paint(`[suppressed by ${finding.suppressed.kind}: ${oneLine(finding.suppressed.justification)}]`, "dim") : "";
-  const out2 = [header + suppression];
+  const out2 = [header + trustMarker(finding, p) + suppression];
   appendAll(out2, indentLines(finding.message, "  "));
+  if (finding.trustReason) out2.push("  " + p.paint(`Trust: ${oneLine(finding.trustReason)}`, "dim"));
   if (isArtifactFinding(finding)) {
     const where2 = [
       loc.member !== void 0 ? `member: ${sanitizeForTerminal(loc.member)}` : void 0,
@@ -41206,9 +43051,9 @@ function renderFinding(finding, rule, options, p) {
   }
   if (finding.trace && finding.trace.length > 0) {
     out2.push("  Trace:");
-    finding.trace.forEach((step, i2) => {
+    finding.trace.forEach((step, i3) => {
       const at = `${sanitizeForTerminal(step.location.file)}:${step.location.line}:${step.location.column}`;
-      out2.push(`    ${i2 + 1}. ${p.paint(at, "dim")}  ${oneLine(step.message)}`);
+      out2.push(`    ${i3 + 1}. ${p.paint(at, "dim")}  ${oneLine(step.message)}`);
     });
   }
   if (rule?.docs.fixHint) out2.push("  " + p.paint("Fix:", "bold", "green") + " " + oneLine(rule.docs.fixHint));
@@ -41231,6 +43076,13 @@ function renderSummary(report, p) {
     }).join(", ");
     out2.push(`${p.paint(plural2(summary.total, "finding"), "bold")} (${counts})${suppressedNote}.`);
   }
+  if (summary.byTrust) {
+    out2.push(`By trust: ${TRUST_LEVELS.map((t) => `${t} ${summary.byTrust[t]}`).join(", ")}.`);
+  }
+  if (report.trustFilter && report.trustFilter.hidden > 0) {
+    const { hidden, minTrust } = report.trustFilter;
+    out2.push(p.paint(`${plural2(hidden, "finding")} below --min-trust ${minTrust} ${hidden === 1 ? "is" : "are"} not shown or counted.`, "dim"));
+  }
   if (report.errors.length > 0) {
     const errorCount = report.errors.filter((e) => e.level === "error").length;
     const warningCount = report.errors.length - errorCount;
@@ -41241,6 +43093,18 @@ function renderSummary(report, p) {
     }
   }
   return out2;
+}
+function trustMarker(finding, p) {
+  switch (finding.trust) {
+    case "untrusted":
+      return "  " + p.paint("[untrusted]", "bold", "red");
+    case "unknown":
+      return "  " + p.paint("[trust unknown]", "dim");
+    case "internal":
+      return "  " + p.paint("[internal]", "dim");
+    default:
+      return "";
+  }
 }
 function renderError(error, p) {
   const level = error.level === "error" ? p.paint("error  ", "red") : p.paint("warning", "yellow");
@@ -41309,7 +43173,7 @@ function testCase(f, prefix) {
   if (f.suppressed) return `${open2}
       <skipped message="${attr(`suppressed (${f.suppressed.kind}): ${f.suppressed.justification}`)}"/>
     </testcase>`;
-  const body2 = [`${f.severity.toUpperCase()} ${f.ruleId} ${f.ruleName}`, where2, f.message, f.location.snippet].filter(Boolean).join("\n");
+  const body2 = [`${f.severity.toUpperCase()} ${f.ruleId} ${f.ruleName}`, where2, f.message + trustSentence(f), f.location.snippet].filter(Boolean).join("\n");
   return `${open2}
       <failure message="${attr(f.message)}" type="${attr(f.severity)}">${text(body2)}</failure>
     </testcase>`;
@@ -41338,7 +43202,7 @@ function renderGithubAnnotations(report, options) {
     }
     props.push(`title=${property(`${f.ruleId} (${f.severity}): ${f.ruleName}`)}`);
     const where2 = loc.member !== void 0 ? ` [member ${loc.member}${loc.offset !== void 0 ? `, byte ${loc.offset}` : ""}]` : loc.offset !== void 0 ? ` [byte ${loc.offset}]` : "";
-    return `::${COMMAND[f.severity]} ${props.join(",")}::${data(f.message + where2)}`;
+    return `::${COMMAND[f.severity]} ${props.join(",")}::${data(f.message + where2 + trustSentence(f))}`;
   });
   return lines.length ? `${lines.join("\n")}
 ` : "";
@@ -41401,13 +43265,13 @@ function renderReport(format, report, options) {
 import { readFileSync as readFileSync10, statSync as statSync8 } from "node:fs";
 import { mkdir as mkdir2, mkdtemp, rm, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname as dirname11, isAbsolute as isAbsolute6, join as join11, relative as relative8 } from "node:path";
+import { dirname as dirname11, isAbsolute as isAbsolute6, join as join12, relative as relative8 } from "node:path";
 
 // src/project/fix.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { constants } from "node:fs";
 import { lstat, open, readFile as readFile3, realpath, stat as stat2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname7, isAbsolute as isAbsolute3, relative as relative4, resolve as resolve6, sep as sep4 } from "node:path";
+import { basename as basename4, dirname as dirname7, isAbsolute as isAbsolute3, relative as relative4, resolve as resolve6, sep as sep4 } from "node:path";
 
 // src/project/unified-diff.ts
 var MAX_EDIT_DISTANCE = 500;
@@ -41447,22 +43311,22 @@ function editScript(a, b) {
 function myers(a, b) {
   const n = a.length;
   const m = b.length;
-  const max = Math.min(n + m, MAX_EDIT_DISTANCE);
-  const offset = max + 1;
-  let v = new Int32Array(2 * max + 3);
+  const max2 = Math.min(n + m, MAX_EDIT_DISTANCE);
+  const offset = max2 + 1;
+  let v = new Int32Array(2 * max2 + 3);
   const trace = [];
-  for (let d = 0; d <= max; d++) {
+  for (let d = 0; d <= max2; d++) {
     trace.push(v.slice());
     const next = v.slice();
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
+      let x2 = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y = x2 - k;
+      while (x2 < n && y < m && a[x2] === b[y]) {
+        x2++;
         y++;
       }
-      next[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(trace, a, b, d, offset);
+      next[offset + k] = x2;
+      if (x2 >= n && y >= m) return backtrack(trace, a, b, d, offset);
     }
     v = next;
   }
@@ -41470,45 +43334,45 @@ function myers(a, b) {
 }
 function backtrack(trace, a, b, dFinal, offset) {
   const ops = [];
-  let x = a.length;
+  let x2 = a.length;
   let y = b.length;
   for (let d = dFinal; d > 0; d--) {
     const v = trace[d];
-    const k = x - y;
+    const k = x2 - y;
     const down = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1];
     const prevK = down ? k + 1 : k - 1;
     const prevX = v[offset + prevK];
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      ops.push({ kind: " ", text: a[--x] });
+    while (x2 > prevX && y > prevY) {
+      ops.push({ kind: " ", text: a[--x2] });
       y--;
     }
     if (down) ops.push({ kind: "+", text: b[--y] });
-    else ops.push({ kind: "-", text: a[--x] });
+    else ops.push({ kind: "-", text: a[--x2] });
   }
-  while (x > 0 && y > 0) {
-    ops.push({ kind: " ", text: a[--x] });
+  while (x2 > 0 && y > 0) {
+    ops.push({ kind: " ", text: a[--x2] });
     y--;
   }
   return ops.reverse();
 }
 function hunks(ops, context) {
   const out2 = [];
-  const changed = ops.map((op, i3) => op.kind === " " ? -1 : i3).filter((i3) => i3 >= 0);
+  const changed = ops.map((op, i4) => op.kind === " " ? -1 : i4).filter((i4) => i4 >= 0);
   const start2 = { op: 0, old: 1, new: 1 };
-  let i2 = 0;
-  while (i2 < changed.length) {
-    let end = changed[i2];
-    let j = i2;
+  let i3 = 0;
+  while (i3 < changed.length) {
+    let end = changed[i3];
+    let j = i3;
     while (j + 1 < changed.length && changed[j + 1] - end <= 2 * context) end = changed[++j];
-    const from = Math.max(0, changed[i2] - context);
+    const from = Math.max(0, changed[i3] - context);
     const to = Math.min(ops.length - 1, end + context);
     for (; start2.op < from; start2.op++) {
       if (ops[start2.op].kind !== "+") start2.old++;
       if (ops[start2.op].kind !== "-") start2.new++;
     }
     out2.push(renderHunk(ops, from, to, start2.old, start2.new));
-    i2 = j + 1;
+    i3 = j + 1;
   }
   return out2;
 }
@@ -41516,8 +43380,8 @@ function renderHunk(ops, from, to, oldStart, newStart) {
   let oldCount = 0;
   let newCount = 0;
   const lines = [];
-  for (let i2 = from; i2 <= to; i2++) {
-    const op = ops[i2];
+  for (let i3 = from; i3 <= to; i3++) {
+    const op = ops[i3];
     if (op.kind !== "+") oldCount++;
     if (op.kind !== "-") newCount++;
     lines.push(op.kind + op.text + (op.text.endsWith("\n") ? "" : "\n\\ No newline at end of file\n"));
@@ -41529,7 +43393,7 @@ function renderHunk(ops, from, to, oldStart, newStart) {
 
 // src/project/fix.ts
 function sourceDigest(bytes) {
-  return createHash3("sha256").update(bytes).digest("hex");
+  return createHash4("sha256").update(bytes).digest("hex");
 }
 function isFixable(f) {
   return !f.suppressed && f.fix !== void 0 && f.fix.edits.length > 0;
@@ -41548,7 +43412,7 @@ async function applyFixes(findings, options) {
   for (const file of [...byFile.keys()].sort()) {
     const list = byFile.get(file);
     const skipAll = (reason2) => appendAll(result2.skipped, list.map((finding) => ({ finding, reason: reason2 })));
-    const abs = targetIsDir ? resolve6(target, file) : file === basename3(target) ? target : void 0;
+    const abs = targetIsDir ? resolve6(target, file) : file === basename4(target) ? target : void 0;
     const rel = abs && relative4(targetIsDir ? target : dirname7(target), abs);
     const located = abs && rel && !rel.startsWith("..") && !isAbsolute3(rel) ? await locateInside(targetIsDir ? target : dirname7(target), abs) : "the file is outside the scanned directory";
     if (typeof located === "string") {
@@ -41680,7 +43544,7 @@ function byteEdits(finding, source) {
   for (const edit of finding.fix.edits) {
     const start2 = source.offset(edit.line, edit.column);
     const end = source.offset(edit.endLine, edit.endColumn);
-    if (start2 === void 0 || end === void 0 || end < start2) return `its edit ${describe3(edit)} is outside the file`;
+    if (start2 === void 0 || end === void 0 || end < start2) return `its edit ${describe2(edit)} is outside the file`;
     const bytes = source.codec.encode(source.crlf ? edit.newText.replace(/(?<!\r)\n/g, "\r\n") : edit.newText);
     if (!bytes) return `its replacement text cannot be written in the file's encoding (${source.codec.name})`;
     const e = { start: start2, end, bytes, finding };
@@ -41707,7 +43571,7 @@ function splice(bytes, edits) {
   parts2.push(bytes.subarray(cursor));
   return Buffer.concat(parts2);
 }
-function describe3(e) {
+function describe2(e) {
   return `${e.line}:${e.column}-${e.endLine}:${e.endColumn}`;
 }
 var SINGLE_BYTE = /^(windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
@@ -41746,12 +43610,12 @@ var SourceLines = class {
     this.bytes = bytes;
     this.codec = codec;
     let start2 = codec.bom;
-    for (let i2 = start2; i2 <= bytes.length; i2++) {
-      if (i2 === bytes.length || bytes[i2] === 10) {
+    for (let i3 = start2; i3 <= bytes.length; i3++) {
+      if (i3 === bytes.length || bytes[i3] === 10) {
         this.starts.push(start2);
-        this.ends.push(i2 > start2 && bytes[i2 - 1] === 13 ? i2 - 1 : i2);
-        start2 = i2 + 1;
-        if (i2 === bytes.length) break;
+        this.ends.push(i3 > start2 && bytes[i3 - 1] === 13 ? i3 - 1 : i3);
+        start2 = i3 + 1;
+        if (i3 === bytes.length) break;
       }
     }
     const firstBreak = bytes.indexOf(10);
@@ -41845,6 +43709,7 @@ var SCAN_FLAGS = {
   output: { type: "string", short: "o", multiple: true },
   "output-file": { type: "string", short: "f" },
   "fail-on": { type: "string" },
+  "min-trust": { type: "string" },
   "skip-tests": { type: "boolean" },
   exclude: { type: "string", multiple: true },
   include: { type: "string", multiple: true },
@@ -41895,6 +43760,15 @@ var SCAN_FLAG_HELP = {
     text: [
       "Exit 1 when a finding is at or above the lowest severity listed,",
       "e.g. --fail-on critical,high (values: critical, high, medium, low)"
+    ]
+  },
+  "min-trust": {
+    arg: "TRUST",
+    text: [
+      "Only report, count and fail on findings whose data is at least this untrusted:",
+      "untrusted (a traced flow from a source), unknown, or internal (default: every",
+      "finding). Findings without a trust property (settings, model files, other",
+      "languages) always count; the text report says how many were hidden"
     ]
   },
   "skip-tests": { text: "Skip test files and directories (test_*.py, *_test.py, conftest.py, tests/)" },
@@ -42059,6 +43933,12 @@ function parseFailOn(value) {
   }
   return [...SEVERITIES].reverse().find((s) => parts2.includes(s));
 }
+function parseMinTrust(value) {
+  if (value === void 0) return "internal";
+  const trust = value.trim().toLowerCase();
+  if (!isTrust(trust)) throw new CliUsageError(`--min-trust: unknown trust "${value}" (use ${TRUST_LEVELS.join(", ")})`);
+  return trust;
+}
 function parseSize2(text2) {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(text2);
   if (!m) throw new CliUsageError(`--max-file-size: cannot read "${text2}" (examples: 500000, 512KB, 5MB)`);
@@ -42168,8 +44048,8 @@ function applyPerFileIgnores(report, config) {
 }
 
 // src/cli/repository-prefix.ts
-import { statSync as statSync7 } from "node:fs";
-import { dirname as dirname10, relative as relative7, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync5, statSync as statSync7 } from "node:fs";
+import { dirname as dirname10, join as join11, relative as relative7, resolve as resolve8 } from "node:path";
 
 // src/ci/git.ts
 import { execFile, spawn } from "node:child_process";
@@ -42259,16 +44139,16 @@ function parseNameStatus(output) {
   const tokens = output.split("\0");
   if (tokens.at(-1) === "") tokens.pop();
   const entries = [];
-  for (let i2 = 0; i2 < tokens.length; ) {
-    const code5 = tokens[i2++] ?? "";
+  for (let i3 = 0; i3 < tokens.length; ) {
+    const code5 = tokens[i3++] ?? "";
     const letter = code5.charAt(0);
     const status = STATUS_LETTERS[letter] ?? "modified";
     if (letter === "R" || letter === "C") {
-      const oldPath = tokens[i2++] ?? "";
-      const path = tokens[i2++] ?? "";
+      const oldPath = tokens[i3++] ?? "";
+      const path = tokens[i3++] ?? "";
       entries.push({ status, path, oldPath });
     } else {
-      entries.push({ status, path: tokens[i2++] ?? "" });
+      entries.push({ status, path: tokens[i3++] ?? "" });
     }
   }
   return entries;
@@ -42406,7 +44286,14 @@ async function repositoryPrefix(target, sarifRoot, cwd) {
     }
     return rel === "" ? "" : `${rel}/`;
   }
+  if (process.env.GIT_DIR === void 0 && !hasGitAbove(folder)) return "";
   return workTreePrefix(folder).catch(() => "");
+}
+function hasGitAbove(folder) {
+  for (let dir = folder; ; dir = dirname10(dir)) {
+    if (existsSync5(join11(dir, ".git"))) return true;
+    if (dirname10(dir) === dir) return false;
+  }
 }
 
 // src/cli/commands/scan.ts
@@ -42444,6 +44331,7 @@ Examples:
   pathfinder scan -o sarif=results.sarif -o text     (one scan, two reports)
   git show HEAD:app.py | pathfinder scan - --stdin-filename app.py
   pathfinder scan --exclude-rule PYTHON-ML-SEC-001 --statistics
+  pathfinder scan --min-trust untrusted --fail-on high   (only calls untrusted data reaches)
   pathfinder scan --fix --dry-run > fixes.diff
   pathfinder scan --config ci/pathfinder.toml
 
@@ -42470,6 +44358,7 @@ ${FIX_FLAGS_HELP}`,
     const outputs = parseOutputs(flags2.output, flags2["output-file"], OUTPUT_FORMATS, "text");
     const colorMode = parseColorMode(flags2.color);
     const failOn = parseFailOn(flags2["fail-on"]);
+    const minTrust = parseMinTrust(flags2["min-trust"]);
     const digests = /* @__PURE__ */ new Map();
     if (values.fix) options.onSourceRead = (file, bytes) => digests.set(file.relPath, sourceDigest(bytes));
     let report = stdin ? await scanStandardInput(options, flags2, io) : await runScan(options, flags2, io);
@@ -42480,10 +44369,11 @@ ${FIX_FLAGS_HELP}`,
       if (dryRun) {
         io.stdout.write(io.stdout.isTTY ? sanitizeLines(fixes.diff) : fixes.diff);
       } else {
-        const fixed2 = new Set(fixes.fixed);
-        report = { ...report, findings: report.findings.filter((f) => !fixed2.has(f)) };
+        const fixed = new Set(fixes.fixed);
+        report = { ...report, findings: report.findings.filter((f) => !fixed.has(f)) };
       }
     }
+    report = filterByTrust(report, minTrust);
     const pathPrefix2 = await repositoryPrefix(report.scan.target, flags2["sarif-root"], io.cwd);
     const docsBase = flags2["docs-url"] ?? (io.env.PATHFINDER_DOCS_URL || void 0);
     const readLines = stdin ? () => void 0 : sourceLinesReader(report.scan.target);
@@ -42511,9 +44401,9 @@ async function scanStandardInput(options, flags2, io) {
     throw new CliUsageError(`--stdin-filename ${name2}: must name a file inside the project directory ${project}`);
   }
   const bytes = await readStream(io.stdin ?? process.stdin);
-  const folder = await mkdtemp(join11(tmpdir(), "pathfinder-stdin-"));
+  const folder = await mkdtemp(join12(tmpdir(), "pathfinder-stdin-"));
   try {
-    const file = join11(folder, ...relPath.split("/"));
+    const file = join12(folder, ...relPath.split("/"));
     await mkdir2(dirname11(file), { recursive: true });
     await writeFile2(file, bytes);
     const report = await runScan({ ...options, target: folder, include: [relPath], gitignore: false }, flags2, io);
@@ -42557,7 +44447,7 @@ function sourceLinesReader(root) {
   return (file) => {
     if (!cache2.has(file)) {
       try {
-        const abs = statSync8(root).isDirectory() ? join11(root, file) : root;
+        const abs = statSync8(root).isDirectory() ? join12(root, file) : root;
         cache2.set(file, readFileSync10(abs, "utf8").split(/\r?\n/));
       } catch {
         cache2.set(file, void 0);
@@ -43869,8 +45759,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
       const isComplexObject = value !== null && typeof value === "object";
       if (isComplexObject) {
         const keys = Object.keys(value);
-        for (let i2 = keys.length - 1; i2 >= 0; i2--) {
-          stack.push({ parent: value, key: keys[i2], visited: false });
+        for (let i3 = keys.length - 1; i3 >= 0; i3--) {
+          stack.push({ parent: value, key: keys[i3], visited: false });
         }
       }
     } else {
@@ -44059,7 +45949,7 @@ async function getResponseData(response) {
     try {
       text2 = await response.text();
       return JSONParse(text2);
-    } catch (err3) {
+    } catch (err4) {
       return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
@@ -44395,8 +46285,8 @@ var Octokit = class {
       this.auth = auth2;
     }
     const classConstructor = this.constructor;
-    for (let i2 = 0; i2 < classConstructor.plugins.length; ++i2) {
-      Object.assign(this, classConstructor.plugins[i2](this, options));
+    for (let i3 = 0; i3 < classConstructor.plugins.length; ++i3) {
+      Object.assign(this, classConstructor.plugins[i3](this, options));
     }
   }
   // assigned during constructor
@@ -47097,6 +48987,11 @@ function severityCounts(findings) {
   }
   return parts2.join(", ");
 }
+var MAX_TRACE_STEPS = 12;
+function trustCounts(findings) {
+  const counts = countByTrust(findings);
+  return TRUST_LEVELS.map((t) => `${t} ${counts[t]}`).join(", ");
+}
 function plural4(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
@@ -47125,7 +49020,7 @@ function truncate2(body2) {
 function findingRow(finding, input) {
   const path = input.pathOf(finding);
   const label = `${path}:${finding.location.line}`;
-  return `| ${SEVERITY_ICON[finding.severity]} ${capitalize(finding.severity)} | ${ruleLink(input.tool.informationUri, finding.ruleId)} ${cell(finding.ruleName)} | [${cell(label)}](${input.linkTo(finding)}) |`;
+  return `| ${SEVERITY_ICON[finding.severity]} ${capitalize(finding.severity)} | ${ruleLink(input.tool.informationUri, finding.ruleId)} ${cell(finding.ruleName)}${finding.trust ? ` (${finding.trust === "untrusted" ? "**untrusted**" : finding.trust})` : ""} | [${cell(label)}](${input.linkTo(finding)}) |`;
 }
 function findingTable(findings, input) {
   const rows = findings.slice(0, MAX_TABLE_ROWS).map((f) => findingRow(f, input));
@@ -47144,6 +49039,7 @@ function renderSummary2(input) {
       "",
       ...findingTable(input.introduced, input)
     );
+    if (input.introduced.some((f) => f.trust)) out2.push("", `By trust of the data: ${trustCounts(input.introduced)}.`);
   }
   if (input.notInline.length > 0) {
     out2.push(
@@ -47166,6 +49062,7 @@ function renderSummary2(input) {
     );
   }
   if (input.baselined > 0) out2.push("", `${plural4(input.baselined, "finding")} suppressed by the baseline.`);
+  if (input.hiddenByTrust?.count) out2.push("", `${plural4(input.hiddenByTrust.count, "finding")} below \`--min-trust ${input.hiddenByTrust.minTrust}\` not listed.`);
   out2.push("", `<sub>${cell(input.tool.name)} ${cell(input.tool.version)} \xB7 updated on every run</sub>`, "");
   return truncate2(out2.join("\n"));
 }
@@ -47176,6 +49073,11 @@ function renderInlineComment(finding, rule, informationUri) {
     "",
     cell(finding.message)
   ];
+  if (finding.trust) out2.push("", `**Trust:** ${finding.trust}${finding.trustReason ? ` (${cell(finding.trustReason)})` : ""}`);
+  if (finding.trace?.length) {
+    out2.push("", "**Data flow:**", "", ...finding.trace.slice(0, MAX_TRACE_STEPS).map((s, i3) => `${i3 + 1}. \`${cell(`${s.location.file}:${s.location.line}`)}\` ${cell(s.message)}`));
+    if (finding.trace.length > MAX_TRACE_STEPS) out2.push(`\u2026 and ${finding.trace.length - MAX_TRACE_STEPS} more steps in the SARIF report.`);
+  }
   const suggestion = suggestedLine(finding);
   if (suggestion !== void 0) {
     out2.push("", `Suggested fix (${cell(finding.fix.description)}):`, "", suggestionBlock(suggestion));
@@ -47213,7 +49115,7 @@ function suggestedLine(finding) {
   return line.includes("\n") ? void 0 : line;
 }
 function suggestionBlock(line) {
-  const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((run4) => run4.length));
+  const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((run3) => run3.length));
   const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}suggestion
 ${line}
@@ -47496,6 +49398,7 @@ async function publishToGitHub(report, options, state, messages, warnings) {
         pathOf
       };
       if (state.diff) summaryInput.scopeNote = `lines changed since \`${state.diff.target.baseRef}\``;
+      if (state.hiddenByTrust > 0) summaryInput.hiddenByTrust = { minTrust: options.minTrust ?? "internal", count: state.hiddenByTrust };
       const summary = await upsertSummaryComment(client, context, renderSummary2(summaryInput));
       outcome.summary = summary;
       messages.push(`GitHub summary comment ${summary.action}${summary.url ? `: ${summary.url}` : summary.id !== void 0 ? ` (id ${summary.id})` : ""}`);
@@ -47524,8 +49427,10 @@ async function runCi(fullReport, options) {
   }
   const diff = await computeDiff(options, messages, warnings);
   const partition = diff ? partitionByDiff(findings, diff.changes, { scope: options.diff.scope, pathPrefix: diff.pathPrefix }) : { introduced: findings, preexisting: [] };
-  const introduced = partition.introduced.filter((f) => !f.suppressed);
-  const preexisting = partition.preexisting.filter((f) => !f.suppressed);
+  const minTrust = options.minTrust ?? "internal";
+  const introduced = partition.introduced.filter((f) => !f.suppressed && meetsTrust(f, minTrust));
+  const preexisting = partition.preexisting.filter((f) => !f.suppressed && meetsTrust(f, minTrust));
+  const hiddenByTrust = findings.filter((f) => !f.suppressed && !meetsTrust(f, minTrust)).length;
   if (diff) {
     const { target } = diff;
     messages.push(
@@ -47535,6 +49440,7 @@ async function runCi(fullReport, options) {
     messages.push(`${plural5(introduced.length, "finding")}${countsText(introduced)} in the whole project.`);
   }
   if (options.baselinePath) messages.push(`${plural5(baselined, "finding")} suppressed by baseline ${options.baselinePath}.`);
+  if (hiddenByTrust > 0) messages.push(`${plural5(hiddenByTrust, "finding")} below --min-trust ${minTrust} not counted.`);
   const report = { ...fullReport, findings };
   const outcome = {
     report,
@@ -47547,7 +49453,7 @@ async function runCi(fullReport, options) {
   };
   if (diff) outcome.diff = diff;
   if (options.github.comment || options.github.inline) {
-    const github = await publishToGitHub(fullReport, options, { introduced, preexisting, baselined, diff }, messages, warnings);
+    const github = await publishToGitHub(fullReport, options, { introduced, preexisting, baselined, diff, hiddenByTrust }, messages, warnings);
     if (github) outcome.github = github;
   }
   return outcome;
@@ -47650,6 +49556,7 @@ async function executeCi(argv, io) {
   const options = scanOptionsFrom(values, positionals, io);
   const outputs = parseOutputs(values.output, values["output-file"], OUTPUT_FORMATS, "sarif", DEFAULT_RESULTS_FILE);
   const failOn = parseFailOn(values["fail-on"]);
+  const minTrust = parseMinTrust(values["min-trust"]);
   const scope = parseScope(values["diff-scope"]);
   const inlineMinSeverity = parseSeverity("--pr-inline-min-severity", values["pr-inline-min-severity"], "high");
   const pr = parsePullNumber(values["github-pr"]);
@@ -47678,6 +49585,7 @@ async function executeCi(argv, io) {
     targetDir: options.target,
     diff,
     failOn: failOn ?? "none",
+    minTrust,
     env: io.env,
     github: {
       flags: github,
@@ -47756,6 +49664,7 @@ function ciArgumentsFromInputs(env) {
   single("output", "output");
   single("output-file", "output-file");
   single("fail-on", "fail-on");
+  single("min-trust", "min-trust");
   single("base", "base");
   single("head", "head");
   if (!booleanInput(env, "diff", true)) args2.push("--no-diff");

@@ -1045,7 +1045,7 @@ function splitBlock(source, from, to, indent, sinkAttributes) {
       const clause = current !== void 0 && current.definition === void 0 && !decoratorPending && isClauseKeyword(source, j);
       if (!current || !decoratorPending && !clause) {
         if (current) current.end = pos;
-        current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+        current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), attributes: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
         segments.push(current);
         nestedDefinitionStart = -1;
       }
@@ -1058,7 +1058,7 @@ function splitBlock(source, from, to, indent, sinkAttributes) {
         if (definition.isClass) current.isClass = true;
       }
     } else if (!current) {
-      current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+      current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), attributes: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
       segments.push(current);
     }
     let bindsHere = true;
@@ -1075,7 +1075,7 @@ function splitBlock(source, from, to, indent, sinkAttributes) {
     let next;
     if (indent === "" && current.definition === void 0) {
       const line = { start: j, end: 0, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set() };
-      next = scanLogicalLine(source, j, { ...line, shadows: current.shadows, globals: current.globals, prose: current.prose }, bindsHere, sinkAttributes);
+      next = scanLogicalLine(source, j, { ...line, attributes: current.attributes, shadows: current.shadows, globals: current.globals, prose: current.prose }, bindsHere, sinkAttributes);
       line.end = next;
       addAll(current.identifiers, line.identifiers);
       addAll(current.bound, line.bound);
@@ -1242,6 +1242,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       i2 = end;
       afterOperand = true;
       if (afterDot) {
+        segment.attributes.add(key);
         afterDot = false;
         previous = -1;
         previousWord = void 0;
@@ -1570,6 +1571,21 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
     } else if (definedOnce.has(s.definitionKey)) boundElsewhere.add(s.definitionKey);
     else definedOnce.add(s.definitionKey);
   }
+  const flow = sinks2.keepCalledFunctions === true;
+  const names = { boundNames, holderNames, mentioned, mentionedAttributes: /* @__PURE__ */ new Set(), holderMethods: /* @__PURE__ */ new Set(), summaryIdentifiers: /* @__PURE__ */ new Set(), summaryAttributes: /* @__PURE__ */ new Set() };
+  const classMembers = /* @__PURE__ */ new Map();
+  const membersOf = memoized((k) => segments[k].isClass ? splitClassBody(source, segments[k], sinks2.attributeKeys) : void 0);
+  const sourcing = flow && sinks2.flowSources ? new SourceCapability(source, segments, membersOf, sinks2.flowSources) : void 0;
+  const canSource = (k) => sourcing?.segment(k) ?? true;
+  const summarized = new Array(count).fill(false);
+  const mention = (code3) => {
+    addAll2(mentioned, code3.identifiers);
+    addAll2(names.mentionedAttributes, code3.attributes);
+  };
+  const summarize = (code3) => {
+    addAll2(names.summaryIdentifiers, code3.identifiers);
+    addAll2(names.summaryAttributes, code3.attributes);
+  };
   const lineRelevant = segments.map((s) => s.lines?.map(() => false));
   for (let changed = true; changed; ) {
     changed = false;
@@ -1585,12 +1601,17 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
           addAll2(boundNames, lines.length === 1 && importedFromAnchors(source, s, anchors) || line.bound);
         });
       } else if (!relevant[k]) {
-        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || (s.isClass === true || sinks2.keepCalledFunctions === true) && s.definitionKey !== void 0 && mentioned.has(s.definitionKey);
+        const key = s.definitionKey;
+        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
       }
-      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, s, anchors, sinks2)))) {
+      if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
         headerRelevant[k] = true;
         boundNames.add(s.definitionKey);
         changed = true;
+        if (classMembers.delete(k)) {
+          mention(s);
+          if (anchored[k]) summarize(s);
+        }
       }
       if (relevant[k] && sinks2.keepCalledFunctions && !holder[k] && s.definition !== void 0 && !s.isClass && s.definitionKey !== void 0 && (anchored[k] || intersects(s.identifiers, holderNames))) {
         holder[k] = true;
@@ -1601,12 +1622,23 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
       if (relevant[k] && !expanded[k]) {
         expanded[k] = true;
         changed = true;
-        addAll2(mentioned, s.identifiers);
+        const members2 = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : void 0;
+        if (members2) {
+          classMembers.set(k, new ClassMembers(source, members2, anchors, (i2) => sourcing?.member(k, i2) ?? true));
+          addAll2(mentioned, s.headerIdentifiers ?? s.identifiers);
+        } else mention(s);
         if (!lines) addAll2(boundNames, s.definition === void 0 ? importedFromAnchors(source, s, anchors) ?? s.bound : s.globals);
       } else if (!relevant[k] && !kept[k] && keptForBindings(source, s, mentioned)) {
         kept[k] = true;
         changed = true;
-        addAll2(mentioned, s.identifiers);
+        mention(s);
+      }
+      const members = classMembers.get(k);
+      if (members?.grow(names, mention, summarize)) changed = true;
+      if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || s.definitionKey !== void 0 && !s.isClass && names.summaryIdentifiers.has(s.definitionKey))) {
+        summarized[k] = true;
+        changed = true;
+        summarize(s);
       }
     }
   }
@@ -1624,7 +1656,15 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
       return;
     }
     if (name2 === void 0) return keep(s.start, s.end);
-    const members = s.isClass && !headerRelevant[k] && !sinks2.keepCalledFunctions ? splitClassBody(source, s, sinks2.attributeKeys) : void 0;
+    const chosen = classMembers.get(k);
+    if (chosen) {
+      const needed = chosen.neededRanges();
+      if (!needed) return keep(s.start, s.end);
+      keep(s.start, s.bodyStart);
+      for (const r of needed) keep(r.start, r.end);
+      return;
+    }
+    const members = s.isClass && !headerRelevant[k] && !flow ? membersOf(k) : void 0;
     if (!members) return keep(s.start, s.end);
     keep(s.start, s.bodyStart);
     const memberAnchored = anchoredSegments(members, anchors);
@@ -1638,6 +1678,150 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
   const parsed = ranges.reduce((n, r) => n + r.end - r.start, 0);
   if (source.length - parsed < MIN_SKIPPED_SHARE * source.length) return void 0;
   return ranges;
+}
+var ASSIGNED_ATTRIBUTE = /\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=(?:\*\*|\/\/|>>|<<|[-+*/%&|^@])?=(?!=))|\b(?:self|cls)[ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=[,:)\]]|in\b)/g;
+var ClassMembers = class {
+  constructor(source, members, anchors, canSource) {
+    this.source = source;
+    this.members = members;
+    this.canSource = canSource;
+    this.needed = members.map(() => false);
+    this.summarized = members.map(() => false);
+    this.holder = members.map(() => false);
+    this.assigned = members.map(() => void 0);
+    this.anchored = anchoredSegments(members, anchors);
+    for (const m of members) if (m.definition === void 0) addAll2(this.namedInClassBody, m.identifiers);
+  }
+  source;
+  members;
+  canSource;
+  needed;
+  summarized;
+  holder;
+  anchored;
+  assigned;
+  namedInClassBody = /* @__PURE__ */ new Set();
+  /** Marks the members the kept code now reaches; true when something changed. */
+  grow(names, mention, summarize) {
+    let changed = false;
+    this.members.forEach((m, i2) => {
+      const key = m.definitionKey;
+      if (!this.needed[i2] && this.reached(m, i2, names)) {
+        this.needed[i2] = true;
+        changed = true;
+        mention(m);
+      }
+      if (!this.needed[i2]) return;
+      const method = key !== void 0 && !m.isClass;
+      if (method && !this.holder[i2] && (this.anchored[i2] || intersects(m.identifiers, names.holderNames) || intersects(m.attributes, names.holderMethods))) {
+        this.holder[i2] = true;
+        names.holderMethods.add(key);
+        changed = true;
+      }
+      if (!this.summarized[i2] && (this.holder[i2] || this.anchored[i2] || method && (names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)))) {
+        this.summarized[i2] = true;
+        changed = true;
+        summarize(m);
+      }
+    });
+    return changed;
+  }
+  reached(m, i2, names) {
+    const key = m.definitionKey;
+    if (key === void 0 || this.anchored[i2] || m.globals.size > 0 || this.namedInClassBody.has(key)) return true;
+    if (intersects(m.identifiers, names.boundNames) || intersects(m.attributes, names.holderMethods)) return true;
+    const canSource = this.canSource(i2);
+    if ((names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)) && (canSource || takesParameters(this.source, m))) return true;
+    if (!canSource) return false;
+    if (names.mentioned.has(key) || names.mentionedAttributes.has(key)) return true;
+    const assigned = this.assigned[i2] ??= assignedAttributes(this.source, m);
+    return assigned.size > 0 && intersects(assigned, names.mentionedAttributes);
+  }
+  /** The needed members' ranges; undefined when none is (the class body would be empty): keep the class whole. */
+  neededRanges() {
+    const out2 = this.members.filter((_, i2) => this.needed[i2]);
+    return out2.length ? out2 : void 0;
+  }
+};
+var SourceCapability = class {
+  segments;
+  members = /* @__PURE__ */ new Map();
+  constructor(source, segments, membersOf, pattern) {
+    const offsets = anchorsInCode(segments, Array.from(source.matchAll(pattern), (m) => m.index));
+    const direct = anchoredSegments(segments, offsets);
+    const keys = /* @__PURE__ */ new Set();
+    const attributes = /* @__PURE__ */ new Set();
+    const lineDone = segments.map((s) => s.lines?.map(() => false));
+    const memberDirect = /* @__PURE__ */ new Map();
+    this.segments = segments.map(() => false);
+    const reaches = (code3) => intersects(code3.identifiers, keys) || intersects(code3.attributes, attributes);
+    for (let changed = true; changed; ) {
+      changed = false;
+      segments.forEach((s, k) => {
+        if (s.lines) {
+          s.lines.forEach((line, i2) => {
+            if (lineDone[k][i2] || !(hasAnchorIn(offsets, line.start, line.end) || intersects(line.identifiers, keys))) return;
+            lineDone[k][i2] = true;
+            this.segments[k] = true;
+            addAll2(keys, line.bound);
+            changed = true;
+          });
+          return;
+        }
+        const members = s.isClass && (direct[k] || reaches(s)) ? membersOf(k) : void 0;
+        if (!members) {
+          if (this.segments[k] || !(direct[k] || reaches(s))) return;
+          this.segments[k] = true;
+          if (s.definitionKey !== void 0) keys.add(s.definitionKey);
+          addAll2(keys, s.globals);
+          if (s.isClass) addAll2(attributes, s.attributes);
+          changed = true;
+          return;
+        }
+        let can = this.members.get(k);
+        if (!can) this.members.set(k, can = members.map(() => false));
+        let near = memberDirect.get(k);
+        if (!near) memberDirect.set(k, near = anchoredSegments(members, offsets));
+        members.forEach((m, i2) => {
+          if (can[i2] || !(near[i2] || reaches(m))) return;
+          can[i2] = true;
+          if (m.definitionKey !== void 0) attributes.add(m.definitionKey);
+          else addAll2(attributes, m.bound);
+          addAll2(attributes, assignedAttributes(source, m));
+          addAll2(keys, m.globals);
+          if (!this.segments[k] && s.definitionKey !== void 0) keys.add(s.definitionKey);
+          this.segments[k] = true;
+          changed = true;
+        });
+      });
+    }
+  }
+  segment(k) {
+    return this.segments[k];
+  }
+  member(k, i2) {
+    return this.members.get(k)?.[i2] ?? this.segments[k];
+  }
+};
+function takesParameters(source, s) {
+  if (s.isClass || s.definition === void 0) return true;
+  const text = source.slice(s.start, Math.min(s.end, s.start + 4096));
+  const header = new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${s.definition}[ \\t]*\\(`, "m").exec(text);
+  if (!header) return true;
+  return !/^[ \t]*(?:(?:self|cls)[ \t]*,?[ \t]*)?\)/.test(text.slice(header.index + header[0].length));
+}
+function memoized(compute) {
+  const done = /* @__PURE__ */ new Map();
+  return (k) => {
+    if (!done.has(k)) done.set(k, compute(k));
+    return done.get(k);
+  };
+}
+function assignedAttributes(source, m) {
+  const out2 = /* @__PURE__ */ new Set();
+  const text = source.slice(m.start, m.end);
+  for (const match of text.matchAll(ASSIGNED_ATTRIBUTE)) out2.add(identifierKey(match[1] ?? match[2]));
+  return out2;
 }
 function keptForBindings(source, s, mentioned) {
   if (s.definition !== void 0) return s.globals.size > 0;
@@ -1678,8 +1862,7 @@ function hasAnchorIn(anchors, start2, end) {
   const first = lowerBound(anchors, start2);
   return first < anchors.length && anchors[first] < end;
 }
-function holdsSinkInAttribute(source, s, anchors, sinks2) {
-  const members = splitClassBody(source, s, sinks2.attributeKeys);
+function holdsSinkInAttribute(source, members, anchors) {
   if (!members) return false;
   const anchored = anchoredSegments(members, anchors);
   return members.some((m, i2) => anchored[i2] && (m.definition === void 0 || ASSIGNS_ATTRIBUTE.test(source.slice(m.start, m.end))));
@@ -6608,6 +6791,398 @@ function constantNames(model) {
   return names;
 }
 
+// src/languages/python/provenance.ts
+var MAX_DEPTH2 = 24;
+var PATH_CLASSES = /* @__PURE__ */ new Set(["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.WindowsPath", "pathlib.PurePosixPath", "pathlib.PureWindowsPath"]);
+var PATH_SAME_PLACE = /* @__PURE__ */ new Set(["os.path.abspath", "os.path.realpath", "os.path.normpath", "os.path.dirname", "os.fspath", "builtins.str", "os.fsdecode", "os.fsencode"]);
+var OPENERS = /* @__PURE__ */ new Set(["builtins.open", "io.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open", "gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile", "io.FileIO", "tarfile.open", "zipfile.ZipFile"]);
+var DECODERS = /* @__PURE__ */ new Set([
+  "zlib.compress",
+  "gzip.compress",
+  "bz2.compress",
+  "lzma.compress",
+  "base64.b64encode",
+  "base64.standard_b64encode",
+  "base64.urlsafe_b64encode",
+  "binascii.hexlify",
+  "binascii.b2a_base64",
+  "codecs.encode",
+  "base64.b64decode",
+  "base64.standard_b64decode",
+  "base64.urlsafe_b64decode",
+  "base64.b32decode",
+  "base64.b16decode",
+  "base64.b85decode",
+  "base64.a85decode",
+  "base64.decodebytes",
+  "binascii.unhexlify",
+  "binascii.a2b_base64",
+  "binascii.a2b_hex",
+  "builtins.bytes.fromhex",
+  "zlib.decompress",
+  "gzip.decompress",
+  "bz2.decompress",
+  "lzma.decompress",
+  "codecs.decode",
+  "builtins.bytes"
+]);
+var STREAMS = /* @__PURE__ */ new Set(["io.BytesIO", "io.StringIO", "io.BufferedReader"]);
+var RESOURCE_PATHS = /* @__PURE__ */ new Set(["importlib.resources.files", "importlib_resources.files"]);
+var RESOURCE_FILE_PATHS = /* @__PURE__ */ new Set(["importlib.resources.path", "importlib_resources.path", "pkg_resources.resource_filename"]);
+var RESOURCE_DATA = /* @__PURE__ */ new Set([
+  "importlib.resources.read_binary",
+  "importlib.resources.read_text",
+  "importlib.resources.open_binary",
+  "importlib.resources.open_text",
+  "importlib_resources.read_binary",
+  "importlib_resources.read_text",
+  "importlib_resources.open_binary",
+  "importlib_resources.open_text",
+  "pkgutil.get_data",
+  "pkg_resources.resource_stream",
+  "pkg_resources.resource_string"
+]);
+var PATH_METHODS_SAME_PLACE = /* @__PURE__ */ new Set(["resolve", "absolute", "joinpath", "with_name", "with_suffix", "with_stem", "__fspath__", "as_posix"]);
+var PATH_METHODS_READING = /* @__PURE__ */ new Set(["open", "read_bytes", "read_text"]);
+var PROVENANCE_NAMES = [
+  ...PATH_CLASSES,
+  ...PATH_SAME_PLACE,
+  "os.path.join",
+  ...OPENERS,
+  ...DECODERS,
+  ...STREAMS,
+  ...RESOURCE_PATHS,
+  ...RESOURCE_FILE_PATHS,
+  ...RESOURCE_DATA,
+  "importlib.resources.as_file",
+  "importlib_resources.as_file",
+  ...[...PATH_METHODS_SAME_PLACE, ...PATH_METHODS_READING, "parent", "parents"].map((m) => `pathlib.Path().${m}`)
+];
+var DATA_METHODS = /* @__PURE__ */ new Set(["read", "read_bytes", "read_text", "getvalue", "getbuffer", "decode", "encode", "readlines", "tobytes", "strip", "rstrip", "lstrip"]);
+var CONSTANT_METHODS = /* @__PURE__ */ new Set(["encode", "decode", "strip", "rstrip", "lstrip", "lower", "upper", "replace", "format"]);
+var OUTSIDE_CALLS = [
+  [/^os\.(environ\b|getenv$|getenvb$)/, "an environment variable"],
+  [/^builtins\.input$|^sys\.argv/, "user input"],
+  [/^pathlib\.Path\.(home|cwd)$|^os\.(getcwd|getcwdb)$|^os\.path\.expanduser$|^tempfile\./, "a path outside the program's files (home, working or temporary directory)"],
+  [/^(requests|httpx|urllib\.request|urllib3|aiohttp)\./, "a download"]
+];
+var LOOPS2 = /* @__PURE__ */ new Set(["for_statement", "while_statement"]);
+var SCOPES = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition"]);
+var WRITES = /\bopen\s*\([^\n]{0,300}?["'][rbt]*[wax+][rbt+]*["']|\.(write_bytes|write_text|touch)\s*\(|\b(dump|save|savez|savez_compressed|to_pickle|to_hdf|save_model|copy|copyfile|copy2|copytree|move|rename|replace|symlink_to|urlretrieve|hf_hub_download|download\w*)\s*\(/;
+var ProvenanceEvaluator = class {
+  constructor(model) {
+    this.model = model;
+  }
+  model;
+  visiting = /* @__PURE__ */ new Set();
+  /** Names and file-name literals the current judgement went through (see `judge`). */
+  marks = /* @__PURE__ */ new Set();
+  /** The first thing from outside the program the current judgement met: "a parameter of `load()`". */
+  outside;
+  /**
+   * The origin of a deserializer's input, or undefined when unknown. A path of the program's own that the module
+   * also writes (`pickle.dump(obj, open(CACHE, "wb"))` beside `pickle.load(open(CACHE, "rb"))`) is not judged: what
+   * it holds at run time is whatever was written, so `writtenHere` is set instead.
+   */
+  judge(expr, scope) {
+    this.marks = /* @__PURE__ */ new Set();
+    this.outside = void 0;
+    const p = this.of(expr, scope);
+    if (!p) return this.outside ? { outside: this.outside } : {};
+    if (only(p, "constant")) return { provenance: p };
+    return this.writtenInModule() ? { writtenHere: true } : { provenance: p };
+  }
+  writtenInModule() {
+    if (!this.marks.size) return false;
+    if (!this.written) {
+      this.written = /* @__PURE__ */ new Set();
+      for (const line of this.model.tree.source.split(/\r?\n/)) {
+        if (!WRITES.test(line)) continue;
+        for (const word of line.match(/\w+/g) ?? []) this.written.add(word);
+        for (const m of line.matchAll(/(["'])(.*?)\1/g)) this.written.add(m[2]).add(basename(m[2]));
+      }
+    }
+    return [...this.marks].some((m) => this.written.has(m) || this.written.has(basename(m)));
+  }
+  written;
+  /** Per scope node and name: whether a nested function declares it `nonlocal`. */
+  nonlocals = /* @__PURE__ */ new Map();
+  /** Per module-level name: whether nothing can rebind it unseen (see `moduleConstantIsStable`). */
+  stable = /* @__PURE__ */ new Map();
+  /** The origin of `expr` evaluated in `scope`, or undefined when it is not provably the program's own. */
+  of(expr, scope, depth = 0) {
+    if (depth > MAX_DEPTH2 || this.visiting.has(expr)) return void 0;
+    this.visiting.add(expr);
+    try {
+      return this.evaluate(expr, scope, depth + 1);
+    } finally {
+      this.visiting.delete(expr);
+    }
+  }
+  text(n) {
+    return this.model.text(n);
+  }
+  evaluate(node, scope, depth) {
+    switch (node.type) {
+      case "parenthesized_expression": {
+        const inner = node.children.filter((c) => c.type !== "(" && c.type !== ")" && c.type !== "comment");
+        return inner.length === 1 ? this.of(inner[0], scope, depth) : void 0;
+      }
+      case "integer":
+      case "float":
+      case "true":
+      case "false":
+      case "none":
+        return constant(this.text(node), "a literal");
+      case "string":
+        return this.stringValue(node, scope, depth);
+      case "concatenated_string": {
+        const parts2 = node.children.filter((c) => c.type !== "comment").map((c) => this.of(c, scope, depth));
+        if (!parts2.every((p) => p && only(p, "constant"))) return void 0;
+        const values = parts2.map((p) => p.value);
+        return constant(values.every((v) => v !== void 0) ? values.join("") : void 0, parts2[0].reason);
+      }
+      case "binary_operator":
+        return this.binary(node, scope, depth);
+      case "conditional_expression": {
+        const [yes, , no] = node.children.filter((c) => c.type !== "comment");
+        return yes && no ? join(this.of(yes, scope, depth), this.of(no, scope, depth)) : void 0;
+      }
+      case "boolean_operator": {
+        const left = childByField(node, "left");
+        const right = childByField(node, "right");
+        return left && right ? join(this.of(left, scope, depth), this.of(right, scope, depth)) : void 0;
+      }
+      case "identifier":
+        return this.name(node, scope, depth);
+      case "attribute": {
+        const object = childByField(node, "object");
+        const attr = childByField(node, "attribute");
+        if (!object || !attr || this.text(attr) !== "parent") return void 0;
+        const base = this.of(object, scope, depth);
+        return base && only(base, "own-path") ? base : void 0;
+      }
+      case "subscript": {
+        const value = childByField(node, "value");
+        if (value?.type !== "attribute" || this.text(childByField(value, "attribute") ?? value) !== "parents") return void 0;
+        const object = childByField(value, "object");
+        const base = object && this.of(object, scope, depth);
+        return base && only(base, "own-path") ? base : void 0;
+      }
+      case "call":
+        return this.call(node, scope, depth);
+      default:
+        return void 0;
+    }
+  }
+  /** A literal, or an f-string whose fields are constants (or which starts with a path of the program's own). */
+  stringValue(node, scope, depth) {
+    const fields = node.children.filter((c) => c.type === "interpolation");
+    const kind = /^[rRuU]?[bB]|^[bB][rR]?/.test(this.text(node)) ? "a bytes literal" : "a string literal";
+    if (!fields.length) {
+      const value = decodeStringLiteral(this.text(node));
+      if (value && /[\w-]\.\w+$|\//.test(value) && value.length >= 3) this.marks.add(value);
+      return constant(value, kind);
+    }
+    const values = fields.map((f) => {
+      const expr = f.children.find((c) => c.type !== "{" && c.type !== "}" && c.type !== "format_specifier" && c.type !== "type_conversion");
+      return expr ? this.of(expr, scope, depth) : void 0;
+    });
+    if (values.every((v) => v && only(v, "constant"))) return constant(void 0, "a formatted string of literals");
+    const first = node.children.find((c) => c.type !== "string_start");
+    if (first === fields[0] && values[0] && only(values[0], "own-path") && values.slice(1).every((v) => v && only(v, "constant"))) return values[0];
+    return void 0;
+  }
+  binary(node, scope, depth) {
+    const left = childByField(node, "left");
+    const right = childByField(node, "right");
+    if (!left || !right) return void 0;
+    const op = this.model.tree.source.slice(left.end, right.start).replace(/[\s()]/g, "");
+    const l = this.of(left, scope, depth);
+    const r = l && this.of(right, scope, depth);
+    if (!l || !r) return void 0;
+    if (only(l, "constant") && only(r, "constant")) {
+      return constant(op === "+" && l.value !== void 0 && r.value !== void 0 ? l.value + r.value : void 0, "a value computed from literals");
+    }
+    if (only(l, "own-path") && only(r, "constant") && r.value !== void 0) {
+      if (op === "+" && !climbsFar(r.value)) return l;
+      if (op === "/" && relativePart(r.value)) return l;
+    }
+    return void 0;
+  }
+  name(node, scope, depth) {
+    const name2 = this.text(node);
+    const bindings = this.model.lookup(name2, scope, node);
+    if (!bindings?.length) {
+      if (name2 === "__file__" && this.moduleConstantIsStable(name2)) return { origins: /* @__PURE__ */ new Set(["own-path"]), reason: "a path built from `__file__` (the program's own files)" };
+      return void 0;
+    }
+    const owner = bindings[0].scope;
+    if (owner.kind === "module" && !this.moduleConstantIsStable(name2)) return void 0;
+    if (owner.kind !== "module" && this.reboundByInnerScope(name2, owner.node)) return void 0;
+    let out2;
+    for (const b of [...bindings, ...this.laterInSameLoop(name2, owner, node, bindings)]) {
+      if (b.kind !== "assignment" || !b.value) {
+        const fn = b.site.parent?.type === "parameters" ? b.site.parent.parent : b.site.parent?.parent?.type === "parameters" ? b.site.parent.parent.parent : void 0;
+        const fnName = fn && childByField(fn, "name");
+        if (fnName) this.outside ??= `a parameter of \`${this.text(fnName)}()\`, which its callers decide`;
+        return void 0;
+      }
+      const p = this.of(b.value, b.valueScope ?? b.scope, depth);
+      if (!p) return void 0;
+      if (only(p, "own-path") && !/__file__|\bfiles\s*\(/.test(this.text(b.value))) this.marks.add(name2);
+      out2 = out2 ? join(out2, p) : p;
+      if (!out2) return void 0;
+    }
+    return out2;
+  }
+  /** A module-level name is judged only when nothing can rebind it unseen: no `global` statement, `globals()` or `vars()` write, and one textual assignment. */
+  moduleConstantIsStable(name2) {
+    let stable = this.stable.get(name2);
+    if (stable === void 0) this.stable.set(name2, stable = this.findModuleConstantIsStable(name2));
+    return stable;
+  }
+  findModuleConstantIsStable(name2) {
+    const t = this.textualBindings ??= textualBindings(this.model.tree.source);
+    return !t.dynamic && !t.other.has(name2) && (t.assigned.get(name2) ?? 0) <= 1;
+  }
+  textualBindings;
+  /** `nonlocal x` in a nested function may rebind a local `x` the outer scope's bindings do not list. */
+  reboundByInnerScope(name2, scopeNode) {
+    let byName = this.nonlocals.get(scopeNode);
+    if (!byName) this.nonlocals.set(scopeNode, byName = /* @__PURE__ */ new Map());
+    let found = byName.get(name2);
+    if (found === void 0) byName.set(name2, found = new RegExp(`\\bnonlocal\\b[^\\n]{0,300}\\b${escapeRegExp(name2)}\\b`).test(this.text(scopeNode)));
+    return found;
+  }
+  /** Bindings after the use that still reach it on the next turn of a loop enclosing both. */
+  laterInSameLoop(name2, owner, use, seen) {
+    const loops = [];
+    for (let n = use.parent; n && n !== owner.node && !SCOPES.has(n.type); n = n.parent) if (LOOPS2.has(n.type)) loops.push(n);
+    if (!loops.length) return [];
+    return (owner.bindings.get(name2) ?? []).filter((b) => !seen.includes(b) && b.position > use.start && loops.some((l) => isAncestor(l, b.site)));
+  }
+  call(node, scope, depth) {
+    const callee = childByField(node, "function");
+    if (!callee) return void 0;
+    const args2 = new CallArguments(node, this.model.tree.source);
+    if (args2.hasStarArgs || args2.hasKwArgs) return void 0;
+    const names = new Set(this.model.resolve(callee, scope).map((r) => r.name.replace(/^(posixpath|ntpath)\./, "os.path.")));
+    const has = (set) => [...names].some((n) => set.has(n));
+    const first = args2.positional[0];
+    const evalArg = (n) => n ? this.of(n, scope, depth) : void 0;
+    if (has(PATH_CLASSES) || names.has("os.path.join")) {
+      if (!first || args2.keywords.size) return void 0;
+      const parts2 = args2.positional.map(evalArg);
+      if (!parts2.every((p) => p)) return void 0;
+      if (parts2.every((p) => only(p, "constant"))) return constant(void 0, "a literal path");
+      if (!only(parts2[0], "own-path")) return void 0;
+      return parts2.slice(1).every((p) => only(p, "constant") && p.value !== void 0 && relativePart(p.value)) ? parts2[0] : void 0;
+    }
+    if (has(PATH_SAME_PLACE)) {
+      const p = args2.positional.length === 1 ? evalArg(first) : void 0;
+      return p && (only(p, "own-path") || only(p, "constant") || names.has("builtins.str") && only(p, "own-data")) ? p : void 0;
+    }
+    if (has(OPENERS)) {
+      const target = args2.find("file", 0) ?? args2.find("filename") ?? args2.find("name") ?? args2.find("fileobj");
+      const p = evalArg(target);
+      return p && (only(p, "own-path") || only(p, "own-data")) ? { origins: /* @__PURE__ */ new Set(["own-data"]), reason: only(p, "own-data") ? p.reason : `read from ${p.reason}` } : void 0;
+    }
+    if (has(STREAMS)) {
+      const p = args2.positional.length === 1 && !args2.keywords.size ? evalArg(first) : void 0;
+      return p && (only(p, "constant") || only(p, "own-data")) ? { origins: /* @__PURE__ */ new Set(["own-data"]), reason: p.reason } : void 0;
+    }
+    if (has(DECODERS)) {
+      const p = evalArg(first);
+      const rest = [...args2.positional.slice(1), ...args2.keywords.values()].every((a) => {
+        const r = evalArg(a);
+        return r && only(r, "constant");
+      });
+      return p && rest && (only(p, "constant") || only(p, "own-data")) ? p : void 0;
+    }
+    if (has(RESOURCE_PATHS)) {
+      const pkg = args2.find("anchor", 0) ?? args2.find("package");
+      return !pkg || this.ownPackage(pkg, scope) ? { origins: /* @__PURE__ */ new Set(["own-path"]), reason: "a resource of the program's own package" } : void 0;
+    }
+    if (has(RESOURCE_FILE_PATHS) || has(RESOURCE_DATA)) {
+      const pkg = args2.find("package", 0) ?? args2.find("package_or_requirement");
+      const resource = args2.find("resource", 1) ?? args2.find("resource_name");
+      const r = evalArg(resource);
+      if (!pkg || !this.ownPackage(pkg, scope) || !r || !only(r, "constant") || r.value === void 0 || !relativePart(r.value)) return void 0;
+      return { origins: /* @__PURE__ */ new Set([has(RESOURCE_DATA) ? "own-data" : "own-path"]), reason: "a resource of the program's own package" };
+    }
+    if (names.has("importlib.resources.as_file") || names.has("importlib_resources.as_file")) {
+      const p = evalArg(first);
+      return p && only(p, "own-path") ? p : void 0;
+    }
+    for (const n of names) {
+      const from = OUTSIDE_CALLS.find(([pattern]) => pattern.test(n));
+      if (from) this.outside ??= from[1];
+    }
+    if (callee.type !== "attribute") return void 0;
+    const object = childByField(callee, "object");
+    const method = this.text(childByField(callee, "attribute") ?? callee);
+    const base = object && this.of(object, scope, depth);
+    if (!base) return void 0;
+    const argsConstant = args2.values().every((a) => {
+      const r = evalArg(a);
+      return r && only(r, "constant") && (r.value === void 0 || relativePart(r.value));
+    });
+    if (only(base, "own-path") && PATH_METHODS_SAME_PLACE.has(method) && argsConstant) return base;
+    if (only(base, "own-path") && PATH_METHODS_READING.has(method) && argsConstant) return { origins: /* @__PURE__ */ new Set(["own-data"]), reason: `read from ${base.reason}` };
+    if (only(base, "own-data") && DATA_METHODS.has(method) && argsConstant) return base;
+    if (only(base, "constant") && CONSTANT_METHODS.has(method) && argsConstant) return constant(void 0, base.reason);
+    return void 0;
+  }
+  /** `__name__`, `__package__`, or a literal naming the package the module belongs to. */
+  ownPackage(node, scope) {
+    const text = this.text(node);
+    if ((text === "__name__" || text === "__package__") && node.type === "identifier") return !this.model.lookup(text, scope, node)?.length;
+    const p = this.of(node, scope, 1);
+    const value = p && only(p, "constant") ? p.value : void 0;
+    const own = this.model.moduleName.split(".")[0];
+    return value !== void 0 && own !== "" && value.split(".")[0] === own;
+  }
+};
+function constant(value, reason) {
+  return { origins: /* @__PURE__ */ new Set(["constant"]), ...value !== void 0 ? { value } : {}, reason };
+}
+function only(p, origin) {
+  return p.origins.size === 1 && p.origins.has(origin);
+}
+function join(a, b) {
+  if (!a || !b) return void 0;
+  const origins = /* @__PURE__ */ new Set([...a.origins, ...b.origins]);
+  return { origins, ...a.value !== void 0 && a.value === b.value ? { value: a.value } : {}, reason: a.reason };
+}
+function relativePart(value) {
+  return !/^([\\/~]|[A-Za-z]:)/.test(value) && !value.includes("\0") && !climbsFar(value);
+}
+function climbsFar(value) {
+  return value.split(/[\\/]/).filter((s) => s === "..").length > 2;
+}
+function textualBindings(source) {
+  const assigned = /* @__PURE__ */ new Map();
+  for (const m of source.matchAll(/(?:^|[^\w.])([A-Za-z_]\w*)\s*(?:=(?!=)|[-+*/%&|^@]=|<<=|>>=|\*\*=|\/\/=|:=|:[^=\n]{0,200}=(?!=))/gm)) {
+    assigned.set(m[1], (assigned.get(m[1]) ?? 0) + 1);
+  }
+  const other = /* @__PURE__ */ new Set();
+  const words = (text) => {
+    for (const w of text.match(/[A-Za-z_]\w*/g) ?? []) other.add(w);
+  };
+  for (const m of source.matchAll(/\b(?:global|import)\b([^\n]*)/g)) words(m[1]);
+  for (const m of source.matchAll(/\bfor\b([^\n]{0,200}?)\bin\b/g)) words(m[1]);
+  for (const m of source.matchAll(/\b(?:as|def|class|del)\s+([A-Za-z_]\w*)/g)) other.add(m[1]);
+  const dynamic = /\b(globals|vars)\s*\(\s*\)\s*(\[|\.update|\.setdefault)|setattr\s*\(\s*sys\.modules/.test(source);
+  return { assigned, other, dynamic };
+}
+function basename(path) {
+  return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 // src/languages/python/analyze.ts
 var MAX_SNIPPET_LINES = 5;
 var SinkIndex = class {
@@ -6635,9 +7210,15 @@ var SinkIndex = class {
     }
     const flowNames = rules.flatMap((r) => r.flowNames ?? []);
     this.keepCalledFunctions = flowNames.length > 0;
+    const flowRules = rules.filter((r) => r.flowNames?.length);
+    if (flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length)) {
+      const words = [...new Set(flowRules.flatMap((r) => r.flowSourceWords))];
+      this.flowSources = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+    }
     const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...project?.words ?? [], ...project?.modules ?? [], ...flowNames];
     this.words = anchorWords(names);
-    this.attributeKeys = new Set([...this.words].map(identifierKey));
+    const provenance = rules.some((r) => r.judgeTrust) ? anchorWords(PROVENANCE_NAMES) : [];
+    this.attributeKeys = new Set([...this.words, ...provenance].map(identifierKey));
     for (const name2 of names) {
       const parts2 = name2.split(".");
       for (let n = 1; n <= parts2.length; n++) this.sinkModules.add(parts2.slice(0, n).join("."));
@@ -6651,6 +7232,8 @@ var SinkIndex = class {
   hasReferenceSinks;
   /** A data-flow rule runs: partial parsing keeps the functions that kept code names (their summaries matter). */
   keepCalledFunctions;
+  /** See `SinkNames.flowSources`. */
+  flowSources;
   /** The prefilter tokens of all rules. */
   tokens;
   /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
@@ -6661,13 +7244,20 @@ var SinkIndex = class {
   leadsToSink(module2) {
     return this.sinkModules.has(module2);
   }
-  /** Whether `name` is a sink or a module, class or attribute above one (`pickle`, `pickle.Unpickler`). */
+  /**
+   * Whether `name` is a sink or a module, class, instance or attribute above one (`pickle`, `pickle.Unpickler`,
+   * `pickle.Unpickler()` for the sink `pickle.Unpickler().load`). What a sink returns (`pickle.load()`) is not.
+   */
   isSinkOrAbove(name2) {
     if (!this.sinkPrefixes) {
       this.sinkPrefixes = /* @__PURE__ */ new Set();
       for (const sink of this.byName.keys()) {
         const parts2 = sink.split(".");
-        for (let n = 1; n <= parts2.length; n++) this.sinkPrefixes.add(parts2.slice(0, n).join(".").replace(/\(\)$/, ""));
+        for (let n = 1; n <= parts2.length; n++) {
+          const prefix = parts2.slice(0, n).join(".");
+          this.sinkPrefixes.add(prefix);
+          if (n < parts2.length) this.sinkPrefixes.add(prefix.replace(/\(\)$/, ""));
+        }
       }
     }
     return this.sinkPrefixes.has(name2);
@@ -6676,7 +7266,7 @@ var SinkIndex = class {
 };
 var MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
 function analyzePython(parser2, file, index2, options = {}) {
-  const anchors = anchorOffsets(file.source, index2.tokens, options.wholeFile ? void 0 : index2.words);
+  const anchors = withRelativeImports(anchorOffsets(file.source, index2.tokens, options.wholeFile ? void 0 : index2.words), file, index2);
   if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
   const budget = options.timeBudgetMs !== void 0 ? { deadline: Date.now() + timeBudgetFor(file.source, options.timeBudgetMs) } : void 0;
   const errors = [];
@@ -6712,6 +7302,12 @@ function analyzePython(parser2, file, index2, options = {}) {
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index2.rules);
   assignFingerprints(findings, matches);
   return { findings, errors, parsed: true, summary: summarizeModule(model, file.path) };
+}
+var RELATIVE_IMPORT = /\bfrom[ \t]+\./g;
+function withRelativeImports(anchors, file, index2) {
+  if (anchors.length === 0 || !file.moduleName.includes(".") || !index2.leadsToSink(file.moduleName.slice(0, file.moduleName.indexOf(".")))) return anchors;
+  const found = Array.from(file.source.matchAll(RELATIVE_IMPORT), (m) => m.index);
+  return found.length ? [...anchors, ...found].sort((a, b) => a - b) : anchors;
 }
 function parseRelevantParts(parser2, source, anchors, index2, budget, outOfTime) {
   const segments = splitTopLevel(source, index2.attributeKeys);
@@ -6886,8 +7482,13 @@ function toFinding(m, file, model, index2) {
     fingerprint: "",
     ...m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {},
     ...outcome.flow?.length ? { trace: outcome.flow.map((s) => traceStep(s, file.path, model, index2)) } : {},
-    ...outcome.fix ? { fix: outcome.fix } : {}
+    ...outcome.fix ? { fix: outcome.fix } : {},
+    ...trustOf(m)
   };
+}
+function trustOf(m) {
+  const judged = m.rule.judgeTrust && m.spec.call.length ? m.rule.judgeTrust(m) : void 0;
+  return judged ? { trust: judged.trust, ...judged.reason ? { trustReason: judged.reason } : {} } : {};
 }
 function traceStep(step, path, model, index2) {
   const n = step.node;
@@ -7002,7 +7603,7 @@ function unwrap(node) {
   while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
   return n;
 }
-function constant(ctx, node) {
+function constant2(ctx, node) {
   return node ? ctx.model.constantString(node, ctx.scope) : void 0;
 }
 function literalOf(ctx, node, depth = 0) {
@@ -7030,7 +7631,7 @@ function dictEntries(ctx, node) {
       if (pair.type !== "pair") continue;
       const keyNode = childByField(pair, "key");
       const value = childByField(pair, "value");
-      const key = constant(ctx, keyNode);
+      const key = constant2(ctx, keyNode);
       if (keyNode && value && key !== void 0) out2.push({ key, keyNode, value, pair });
     }
     return out2;
@@ -7064,8 +7665,8 @@ function isPickleModule(ctx, node) {
 }
 function pickleMentions(ctx, node) {
   const items = elements(ctx, node);
-  if (items) return items.filter((i2) => isPickleName(constant(ctx, i2)));
-  return isPickleName(constant(ctx, node)) ? [node] : [];
+  if (items) return items.filter((i2) => isPickleName(constant2(ctx, i2)));
+  return isPickleName(constant2(ctx, node)) ? [node] : [];
 }
 function literalTruth(ctx, node) {
   const n = literalOf(ctx, node);
@@ -7164,12 +7765,12 @@ var DJANGO_PICKLE = "django.contrib.sessions.serializers.PickleSerializer";
 var JSON_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer";
 var MESSAGE = 'makes Django unpickle session data. With the signed-cookie backend (`SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"`) that data is the cookie the browser sends, so anyone who learns `SECRET_KEY` (a leaked settings file, a default or reused key) forges a cookie that runs code on the server; with the cache, database or file backends, whoever can write the session store does. Use the default `django.contrib.sessions.serializers.JSONSerializer`.';
 function picklesSessions(ctx, value) {
-  const text = constant(ctx, value);
+  const text = constant2(ctx, value);
   if (text !== void 0) return /(?:^|\.)PickleSerializer$/.test(text.trim());
   return resolvedNames(ctx, value).some((n) => n === DJANGO_PICKLE || /\.PickleSerializer$/.test(n));
 }
 function toJson(ctx, value) {
-  if (value.type !== "string" || constant(ctx, value) !== DJANGO_PICKLE) return void 0;
+  if (value.type !== "string" || constant2(ctx, value) !== DJANGO_PICKLE) return void 0;
   const text = ctx.model.text(value);
   return fix("Use Django's JSONSerializer", [replaceNode(value, text.replace(DJANGO_PICKLE, JSON_SERIALIZER))]);
 }
@@ -7258,7 +7859,7 @@ var SAFE_SERIALIZER = /json|msgpack/i;
 function grade(store, location, ctx) {
   if (store === "database") return "low";
   if (store === "file") return "medium";
-  const text = location && constant(ctx, location);
+  const text = location && constant2(ctx, location);
   return text !== void 0 && locationReach(text) === "local" ? "medium" : "high";
 }
 function checkCaches(ctx, value, spelledAs) {
@@ -7266,12 +7867,12 @@ function checkCaches(ctx, value, spelledAs) {
   for (const alias of dictEntries(ctx, value) ?? []) {
     const config = dictEntries(ctx, alias.value);
     const backendEntry = entry(config, "BACKEND");
-    const backend = backendEntry && constant(ctx, backendEntry.value);
+    const backend = backendEntry && constant2(ctx, backendEntry.value);
     const store = backend !== void 0 ? BACKENDS[backend] : void 0;
     if (!backendEntry || backend === void 0 || !store) continue;
     const options = entry(config, "OPTIONS");
     const serializerEntry = options ? entry(dictEntries(ctx, options.value), "SERIALIZER") : void 0;
-    const serializer = serializerEntry && constant(ctx, serializerEntry.value);
+    const serializer = serializerEntry && constant2(ctx, serializerEntry.value);
     if (serializer !== void 0 && SAFE_SERIALIZER.test(serializer)) continue;
     const explicit = serializer !== void 0 && /pickle/i.test(serializer) ? ` (OPTIONS SERIALIZER is ${code(serializer)})` : "";
     const severity = grade(store, entry(config, "LOCATION")?.value, ctx);
@@ -7499,7 +8100,7 @@ function checkSerializer(queue) {
 function checkHueySettings(m) {
   const entries = dictEntries(m, m.value);
   if (!entries || entry(entries, "serializer")) return [];
-  const cls = constant(m, entry(entries, "huey_class")?.value) ?? "huey.RedisHuey";
+  const cls = constant2(m, entry(entries, "huey_class")?.value) ?? "huey.RedisHuey";
   if (/Memory/i.test(cls)) return [];
   return [{ message: `${code(m.targetText)} configures ${code(cls)} without a \`serializer\`: tasks are pickled into the store and unpickled by the consumer, so anyone who can write to it runs code. Set a JSON serializer.` }];
 }
@@ -7555,7 +8156,7 @@ var CACHELIB = ["RedisCache", "FileSystemCache", "MemcachedCache", "UWSGICache",
 var FLASK_CACHE_TYPES = /^(?:flask_caching\.backends\.\w+\.)?(?:redis|rediscache|redissentinel|redissentinelcache|rediscluster|redisclustercache|filesystem|filesystemcache|memcached|memcachedcache|gaememcached|saslmemcached|saslmemcachedcache|spreadsaslmemcached|spreadsaslmemcachedcache|uwsgi|uwsgicache)$/i;
 var FLASK_SESSION_TYPES = /^(?:redis|memcached|filesystem|mongodb|sqlalchemy|cachelib|dynamodb)$/i;
 function cacheTypeFinding(ctx, value, where) {
-  const type = constant(ctx, value);
+  const type = constant2(ctx, value);
   if (type === void 0 || !FLASK_CACHE_TYPES.test(type.trim())) return [];
   return [{
     at: value,
@@ -7563,7 +8164,7 @@ function cacheTypeFinding(ctx, value, where) {
   }];
 }
 function sessionTypeFinding(ctx, value, where) {
-  const type = constant(ctx, value);
+  const type = constant2(ctx, value);
   if (type === void 0 || !FLASK_SESSION_TYPES.test(type.trim())) return [];
   return [{
     at: value,
@@ -7607,7 +8208,7 @@ function checkSqliteDict(m) {
 }
 var PATH_HELPERS = ["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath"];
 function pathPrefix(ctx, node, depth = 0) {
-  const text = constant(ctx, node);
+  const text = constant2(ctx, node);
   if (text !== void 0 || depth > 4) return text;
   const n = literalOf(ctx, node);
   if (n.type === "binary_operator") {
@@ -7630,7 +8231,7 @@ function sharedLocation(location) {
   return void 0;
 }
 function checkJoblibMemory(m) {
-  const backend = constant(m, m.args.find("backend", 1));
+  const backend = constant2(m, m.args.find("backend", 1));
   const location = m.args.find("location", 0) ?? m.args.find("cachedir");
   const prefix = location ? pathPrefix(m, location) : void 0;
   const where = prefix !== void 0 ? sharedLocation(prefix) : void 0;
@@ -7794,7 +8395,7 @@ function checkPyroAdd(m) {
 function checkScrapy(m) {
   const name2 = m.target;
   if (name2 === "SCHEDULER_DISK_QUEUE") {
-    const queue = constant(m, m.value);
+    const queue = constant2(m, m.value);
     if (queue === void 0 || !/Pickle/.test(queue)) return [];
     return [{
       at: m.value,
@@ -8061,9 +8662,18 @@ var FLOW_NAMES = [
   "hmac.new",
   "hmac.HMAC"
 ];
+function sourceWords(names) {
+  const words = /* @__PURE__ */ new Set(["req", "event", ...REQUEST_PARAMETERS, ...CALLBACK_BODY_PARAMETERS, ...HANDLER_DATA_METHODS, ...HANDLER_REQUEST_ATTRIBUTES, ...HANDLER_STREAM_ATTRIBUTES]);
+  for (const name2 of names) {
+    const parts2 = name2.replace(/\(\)/g, "").split(".");
+    words.add(parts2.length === 2 && !name2.includes("(") ? parts2[1] : parts2[0]);
+  }
+  return [...words];
+}
+var SOURCE_WORDS = sourceWords([...Object.keys(DATA_SOURCES), "flask.request", "bottle.request", "werkzeug.wrappers.Request()"]);
 
 // src/languages/python/taint/flow.ts
-var MAX_DEPTH2 = 24;
+var MAX_DEPTH3 = 24;
 var FUNCTIONS = /* @__PURE__ */ new Set(["function_definition", "lambda"]);
 var NESTED = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda"]);
 var COMPREHENSIONS2 = /* @__PURE__ */ new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
@@ -8100,7 +8710,7 @@ var TaintTracker = class {
     return { node, message: message15 };
   }
   eval(expr, at, scope, depth) {
-    if (depth > MAX_DEPTH2 || this.visiting.has(expr)) return void 0;
+    if (depth > MAX_DEPTH3 || this.visiting.has(expr)) return void 0;
     this.visiting.add(expr);
     try {
       return this.evalNode(expr, at, scope, depth + 1);
@@ -8665,6 +9275,34 @@ function code2(s) {
   return "`" + s + "`";
 }
 
+// src/rules/python/trust.ts
+var INPUT_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn", "fileobj", "file_obj"];
+function readsDataArgument(target) {
+  return /(^|\.)(loads|_loads|decode|unpackb|pickle_loads)$/.test(target) || /^(yaml|ruamel\.yaml)\./.test(target);
+}
+var evaluators = /* @__PURE__ */ new WeakMap();
+function inputArgument(m) {
+  for (const k of INPUT_KEYWORDS) {
+    const v = m.args.keywords.get(k);
+    if (v) return v;
+  }
+  return m.args.positional[0];
+}
+function judgeInputTrust(m) {
+  if (m.via === "reference") return { trust: "unknown", reason: "the deserializer is passed as a callable; what it is applied to is not followed" };
+  const arg = inputArgument(m);
+  if (!arg) return void 0;
+  let evaluator = evaluators.get(m.model);
+  if (!evaluator) evaluators.set(m.model, evaluator = new ProvenanceEvaluator(m.model));
+  const { provenance: p, writtenHere, outside } = evaluator.judge(arg, m.scope);
+  if (writtenHere) return { trust: "unknown", reason: "the input is a file of the program's own that this module also writes, so it holds what was written at run time" };
+  if (!p) return outside ? { trust: "unknown", reason: `the input depends on ${outside}` } : { trust: "unknown" };
+  const data = readsDataArgument(m.target);
+  const internal = [...p.origins].every((o) => o !== "constant" || data);
+  if (internal) return { trust: "internal", reason: `the input is ${p.reason}` };
+  return { trust: "unknown", reason: "the input is a literal path, which names a file relative to the working directory or elsewhere on the machine, not one of the program's own" };
+}
+
 // src/rules/python/PYTHON-LANG-SEC-040.ts
 var PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
 function message(m) {
@@ -8693,6 +9331,7 @@ var PYTHON_LANG_SEC_040_default = defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
   prefilter: ["pickle", "Pickle"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, message }],
   docs: {
     summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
@@ -8873,6 +9512,7 @@ var PYTHON_LANG_SEC_041_default = defineRule({
   banditIds: ["B506"],
   similar: ["PYTHON-LANG-SEC-043", "PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-042"],
   prefilter: ["yaml"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: ["yaml.load", "yaml.load_all"], check: checkLoad, message: unsafeMessage },
     { call: ["yaml.unsafe_load", "yaml.unsafe_load_all", ...methodsOf(UNSAFE_LOADERS)], message: unsafeMessage },
@@ -8955,6 +9595,7 @@ var PYTHON_LANG_SEC_042_default = defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-041"],
   prefilter: ["jsonpickle"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["jsonpickle.decode", "jsonpickle.loads", "jsonpickle.Unpickler"], subclasses: true, references: true, check, message: message2 }],
   docs: {
     summary: "Detects jsonpickle decoding (`jsonpickle.decode`, `jsonpickle.loads`, `jsonpickle.Unpickler`), which rebuilds arbitrary Python objects and can run code.",
@@ -9088,6 +9729,7 @@ var PYTHON_LANG_SEC_043_default = defineRule({
   banditIds: ["B506"],
   similar: ["PYTHON-LANG-SEC-041", "PYTHON-LANG-SEC-040"],
   prefilter: ["ruamel"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: ["ruamel.yaml.YAML().load", "ruamel.yaml.YAML().load_all"], check: checkInstanceLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE2}` },
     { call: ["ruamel.yaml.load", "ruamel.yaml.load_all"], check: checkLegacyLoad, message: (m) => `${spelled(m)} may use an unsafe YAML loader. ${ADVICE2}` }
@@ -9156,6 +9798,7 @@ var PYTHON_LANG_SEC_044_default = defineRule({
   banditIds: ["B302"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-045"],
   prefilter: ["marshal"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["marshal.load", "marshal.loads"], references: true, message: message3 }],
   docs: {
     summary: "Detects `marshal.load` and `marshal.loads`, which are not safe on data that could come from an untrusted source.",
@@ -9236,6 +9879,7 @@ var PYTHON_LANG_SEC_045_default = defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-044"],
   prefilter: ["shelve", "Shelf"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     {
       call: ["shelve.open", "shelve.Shelf", "shelve.DbfilenameShelf", "shelve.BsdDbShelf"],
@@ -9315,6 +9959,7 @@ var PYTHON_LANG_SEC_046_default = defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-005"],
   prefilter: ["dill"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: ["dill.load", "dill.loads", "dill.Unpickler"], subclasses: true, references: true, message: message5 },
     { call: ["dill.load_session", "dill.load_module", "dill.load_module_asdict", "dill.temp.load", "dill.temp.loadIO"], message: message5 }
@@ -9409,11 +10054,11 @@ function reachOf(m, address) {
   if (!address) return { reach: "internal" };
   const value = literalOf(m, address);
   if (value.type === "none") return { reach: "internal" };
-  const path = constant(m, value);
+  const path = constant2(m, value);
   if (path !== void 0) return { reach: "socket", host: path };
   const parts2 = elements(m, value);
   if (!parts2 || value.type === "binary_operator" || parts2.length < 2) return { reach: "unknown" };
-  const host = constant(m, parts2[0]);
+  const host = constant2(m, parts2[0]);
   if (host === void 0) return { reach: "unknown" };
   const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
   if (h === "" || h === "0.0.0.0" || h === "::" || h === "0:0:0:0:0:0:0:0") return { reach: "all", host };
@@ -9487,7 +10132,7 @@ function managerRole(m, ctor) {
   return role;
 }
 function checkManager(m) {
-  const serializer = constant(m, m.args.find("serializer", 2));
+  const serializer = constant2(m, m.args.find("serializer", 2));
   if (serializer !== void 0 && serializer !== "pickle") return null;
   const where = reachOf(m, m.args.find("address", 0));
   if (where.reach === "internal") return null;
@@ -9631,6 +10276,7 @@ var PYTHON_ML_SEC_001_default = defineRule({
   banditIds: ["B614"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-002", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-006"],
   prefilter: ["torch", "model_zoo", "load_state_dict_from_url"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["torch.load", "torch.hub.load_state_dict_from_url"], check: check4, message: (m) => `${spelled(m)} unpickles the file. ${ADVICE3}` }],
   docs: {
     summary: "Detects `torch.load` (and `torch.hub.load_state_dict_from_url`) calls that do not pass `weights_only=True`, which unpickle the checkpoint and can run arbitrary code.",
@@ -9731,6 +10377,7 @@ var PYTHON_ML_SEC_002_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-009"],
   prefilter: ["numpy", "read_array"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: Object.keys(ALLOW_PICKLE_POSITION), check: check5, message: (m) => `${spelled(m)} may unpickle object arrays. ${ADVICE4}` },
     { call: ["numpy.loads", "numpy.ma.loads", "numpy.ma.load", "numpy.core.multiarray.loads"], references: true, message: legacyMessage }
@@ -9798,6 +10445,7 @@ var PYTHON_ML_SEC_003_default = defineRule({
   banditIds: ["B301"],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004", "PYTHON-ML-SEC-010"],
   prefilter: ["pandas", "read_pickle", "pickle_compat"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     {
       call: ["pandas.read_pickle", "pandas.compat.pickle_compat.load", "pandas.compat.pickle_compat.loads"],
@@ -9873,6 +10521,7 @@ var PYTHON_ML_SEC_004_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-001", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-011"],
   prefilter: ["joblib"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["joblib.load"], references: true, message: message8 }],
   docs: {
     summary: "Detects `joblib.load` (also `sklearn.externals.joblib.load`), which unpickles model files and runs any code they contain.",
@@ -9943,6 +10592,7 @@ var PYTHON_ML_SEC_005_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-046"],
   prefilter: ["cloudpickle", "srsly"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["cloudpickle.load", "cloudpickle.loads", "srsly.pickle_loads"], references: true, message: message9 }],
   docs: {
     summary: "Detects cloudpickle deserialization (`cloudpickle.loads`, `cloudpickle.load`, and wrappers such as `srsly.pickle_loads`), which runs arbitrary code from its input.",
@@ -10009,6 +10659,7 @@ var PYTHON_ML_SEC_006_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-001", "PYTHON-LANG-SEC-040"],
   prefilter: ["torch", "PackageImporter"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["torch.package.PackageImporter"], subclasses: true, message: message10 }],
   docs: {
     summary: "Detects `torch.package.PackageImporter`, which loads pickled objects and executes Python code shipped inside a `.pt` package.",
@@ -10085,6 +10736,7 @@ var PYTHON_ML_SEC_007_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-001", "PYTHON-ML-SEC-004"],
   prefilter: ["keras"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     { call: Object.keys(SAFE_MODE_POSITION), check: check6, message: (m) => `${spelled(m)} may deserialize Lambda bytecode. ${ADVICE5}` },
     {
@@ -10222,6 +10874,7 @@ var PYTHON_ML_SEC_009_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-002", "PYTHON-LANG-SEC-040"],
   prefilter: ["msgpack_numpy"],
+  judgeTrust: judgeInputTrust,
   sinks: [
     {
       call: ["msgpack_numpy.unpackb", "msgpack_numpy.loads", "msgpack_numpy.unpack", "msgpack_numpy.load", "msgpack_numpy.Unpacker", "msgpack_numpy.decode"],
@@ -10293,6 +10946,7 @@ var PYTHON_ML_SEC_010_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-003"],
   prefilter: ["pandas", "read_hdf", "HDFStore"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["pandas.read_hdf", "pandas.HDFStore"], check: check7, message: message13 }],
   docs: {
     summary: 'Detects `pandas.read_hdf` and opening an existing `pandas.HDFStore`: object-dtype data in HDF5 "fixed" format is stored with pickle and unpickled on read.',
@@ -10369,6 +11023,7 @@ var PYTHON_ML_SEC_011_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-ML-SEC-004"],
   prefilter: ["skops"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["skops.io.load", "skops.io.loads"], check: check8, message: (m) => `${spelled(m)} may trust types chosen by the file. ${ADVICE8}` }],
   docs: {
     summary: "Detects `skops.io.load`/`loads` with `trusted=True` or with the file's own `get_untrusted_types()` result, which defeats skops' type checks.",
@@ -10445,6 +11100,7 @@ var PYTHON_ML_SEC_012_default = defineRule({
   banditIds: [],
   similar: ["PYTHON-LANG-SEC-040", "PYTHON-ML-SEC-004"],
   prefilter: ["nltk"],
+  judgeTrust: judgeInputTrust,
   sinks: [{ call: ["nltk.data.load"], check: check9, message: message14 }],
   docs: {
     summary: 'Detects `nltk.data.load` of pickled resources (`.pickle` files or `format="pickle"`), which unpickles data from the nltk_data directories.',
@@ -10614,6 +11270,7 @@ var PYTHON_DESER_001_default = defineRule({
   similar: SINK_RULES.map((r) => r.id),
   prefilter,
   flowNames: FLOW_NAMES,
+  flowSourceWords: SOURCE_WORDS,
   derivedSites: wrapperSites,
   sinks: SINK_RULES.flatMap((r) => r.sinks).map(flowChecked),
   docs: {
@@ -10838,6 +11495,7 @@ function buildRuleSet(spec2) {
   });
 }
 function customized(rule, change) {
+  if (change?.onlySinksOf) rule = narrowed(rule, change.onlySinksOf);
   const extra = [...new Set((change?.extraSinks ?? []).map(canonicalName))];
   const severity = change?.severity;
   if (!extra.length && !severity) return rule;
@@ -10845,6 +11503,15 @@ function customized(rule, change) {
   if (severity) sinks2 = sinks2.map((s) => withSeverity(s, severity));
   const prefilter2 = [.../* @__PURE__ */ new Set([...rule.prefilter, ...extra.map((name2) => name2.slice(name2.lastIndexOf(".") + 1))])];
   return { ...rule, severity: severity ?? rule.severity, prefilter: prefilter2, sinks: sinks2 };
+}
+function narrowed(rule, ids) {
+  const others = PYTHON_RULES.filter((r) => ids.includes(r.id));
+  const names = new Set(others.flatMap((r) => r.sinks.flatMap((s) => s.call)));
+  return {
+    ...rule,
+    sinks: rule.sinks.filter((s) => s.call.some((n) => names.has(n))),
+    prefilter: [...new Set(others.flatMap((r) => r.prefilter))]
+  };
 }
 function configuredSink(rule, names) {
   const message15 = (m) => {
@@ -10889,11 +11556,11 @@ function analyzeSafely(run2, path) {
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
 var require2 = createRequire(import.meta.url);
 function locate(file, packagePath) {
-  const besideBundle = join(dirname(fileURLToPath(import.meta.url)), file);
+  const besideBundle = join2(dirname(fileURLToPath(import.meta.url)), file);
   if (existsSync(besideBundle)) return besideBundle;
   return require2.resolve(packagePath);
 }
