@@ -43,9 +43,12 @@ export function analyzeWholeProgram(
     for (let i = module.indexOf("."); i > 0; i = module.indexOf(".", i + 1)) modules.add(module.slice(0, i));
   }
   const index = new ProjectIndex(modules, (top) => sinks.leadsToSink(top));
+  const aliases = namespaceAliases(byModule, modules);
+  for (const [alias, module] of aliases) index.alias(alias, module);
   for (const [path, analysis] of firstPass) {
     if (analysis.summary && byModule.get(analysis.summary.module)?.path === path) index.set(analysis.summary);
   }
+  summariseDemandedModules(byModule, modules, aliases, index, parser, sinks, cache);
   const importCache = new Map<string, FileImports>();
   const importsOfFile = (file: ProgramFile) => {
     let found = importCache.get(file.path);
@@ -84,7 +87,8 @@ export function analyzeWholeProgram(
       state ??= indexState(index);
       let analysis = cache?.get(input, state);
       if (!analysis) {
-        analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index }), file.path);
+        const completeFlows = index.summary(packageModuleName(file.moduleName))?.flowsComplete;
+        analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index, ...(completeFlows ? { completeFlows } : {}) }), file.path);
         cache?.set(input, analysis, state);
       }
       redone.set(file.path, analysis);
@@ -104,6 +108,89 @@ export function analyzeWholeProgram(
     leading = after;
   }
   return redone;
+}
+
+/** Modules summarised whole for their callers at most, and rounds of following what those summaries call in turn. */
+const MAX_DEMANDED_MODULES = 256;
+const MAX_DEMAND_ROUNDS = 4;
+
+/**
+ * The data-flow rules note the calls they could not follow from a sink back to a source (a function of another
+ * module that may return request data or pass its argument on); the project modules those calls name are analysed
+ * whole here, so that every function of theirs has a summary in the index before the callers are analysed again.
+ */
+function summariseDemandedModules(
+  byModule: ReadonlyMap<string, ProgramFile>,
+  modules: ReadonlySet<string>,
+  aliases: ReadonlyMap<string, string>,
+  index: ProjectIndex,
+  parser: PythonParser,
+  sinks: SinkIndex,
+  cache: AnalysisCache | undefined,
+): void {
+  if (!sinks.rules.some((r) => r.flowSummary)) return;
+  const done = new Set<string>();
+  for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES; round++) {
+    const wanted = new Set<string>();
+    for (const summary of index.allSummaries()) {
+      for (const name of summary.flowDemand ?? []) {
+        const named = moduleOf(name, modules, aliases);
+        const module = named && (aliases.get(named) ?? named);
+        if (module && module !== summary.module && !done.has(module) && byModule.has(module) && !index.summary(module)?.flowsComplete) wanted.add(module);
+      }
+    }
+    if (!wanted.size) break;
+    let state = `flows:${indexState(index)}`;
+    for (const module of [...wanted].sort()) {
+      if (done.size >= MAX_DEMANDED_MODULES) break;
+      done.add(module);
+      const file = byModule.get(module)!;
+      const source = file.source();
+      if (source === undefined) continue;
+      const input: PythonFile = { path: file.path, source, moduleName: file.moduleName };
+      let analysis = cache?.get(input, state);
+      if (!analysis) {
+        analysis = analyzeSafely(() => analyzePython(parser, input, sinks, { project: index, completeFlows: true }), file.path);
+        cache?.set(input, analysis, state);
+      }
+      if (analysis.summary?.module === module) {
+        index.set(analysis.summary);
+        state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
+      }
+    }
+  }
+}
+
+/**
+ * The dotted names under which the modules of namespace packages are imported: `helpers/things.py`, in a directory
+ * without `__init__.py`, is `things` by the layout and `helpers.things` to the code beside `helpers/` (up to three
+ * directories up). A name two files would share is left out.
+ */
+function namespaceAliases(byModule: ReadonlyMap<string, ProgramFile>, modules: ReadonlySet<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const [module, file] of byModule) {
+    const dirs = file.path.split("/").slice(0, -1);
+    const above = dirs.slice(0, dirs.length - (file.moduleName.split(".").length - 1));
+    for (let j = above.length - 1; j >= Math.max(0, above.length - 3) && /^[A-Za-z_]\w*$/.test(above[j]); j--) {
+      const alias = `${above.slice(j).join(".")}.${module}`;
+      if (modules.has(alias)) continue;
+      if (out.has(alias)) ambiguous.add(alias);
+      else out.set(alias, module);
+    }
+  }
+  for (const alias of ambiguous) out.delete(alias);
+  return out;
+}
+
+/** The project module a qualified name starts with (the longest), if any. */
+function moduleOf(name: string, modules: ReadonlySet<string>, aliases: ReadonlyMap<string, string>): string | undefined {
+  const segments = name.split(".");
+  for (let k = segments.length - 1; k > 0; k--) {
+    const module = segments.slice(0, k).join(".");
+    if (modules.has(module) || aliases.has(module)) return module;
+  }
+  return undefined;
 }
 
 function indexState(index: ProjectIndex): string {
@@ -143,6 +230,11 @@ function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, 
     for (const name of exportedNames(index, summary)) {
       const values = index.resolve(`${summary.module}.${name}`) ?? [];
       if (values.some((v) => leads(v))) names.push(name);
+    }
+    // Functions with a data-flow summary; where methods have one, also the module's functions (factories: `make().m`).
+    for (const key of Object.keys(summary.flows ?? {})) if (!names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
+    if (summary.flowsComplete && Object.keys(summary.flows ?? {}).some((key) => key.includes("."))) {
+      for (const [name, values] of Object.entries(summary.exports)) if (!names.includes(name) && values.some((v) => v.own === "function")) names.push(name);
     }
     for (const [name, cls] of Object.entries(summary.classes)) {
       if (names.includes(name)) continue;

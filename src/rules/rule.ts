@@ -1,4 +1,5 @@
-import type { Confidence, Fix, RuleMeta, Severity } from "../core/types.js";
+import type { Confidence, Fix, Location, RuleMeta, Severity } from "../core/types.js";
+import type { FlowSummaryPart } from "../languages/python/taint/summaries.js";
 import type { CallArguments } from "../languages/python/calls.js";
 import type { SemanticModel } from "../languages/python/semantic/model.js";
 import type { Scope } from "../languages/python/semantic/scopes.js";
@@ -30,8 +31,11 @@ export interface SinkMatch {
 
 export interface SinkOutcome {
   message?: string;
-  /** How untrusted data reaches the sink, source first (data-flow rules); becomes the finding's `trace`. */
-  flow?: { node: SyntaxNode; message: string }[];
+  /**
+   * How untrusted data reaches the sink, source first (data-flow rules); becomes the finding's `trace`. A step in
+   * another module (from a function summary) carries its `place` instead of a node.
+   */
+  flow?: ({ node: SyntaxNode; message: string } | { node?: undefined; place: Location; message: string })[];
   severity?: Severity;
   confidence?: Confidence;
   fix?: Fix;
@@ -117,6 +121,12 @@ export interface PythonRule extends RuleMeta {
    * calls of the module's own wrapper functions whose parameter reaches a sink).
    */
   derivedSites?: (model: SemanticModel) => DerivedSite[];
+  /**
+   * For data-flow rules: what the rule adds to the module's summary for the project index (function summaries,
+   * demand), computed after the file's sinks and derived sites. `complete`: summarise every function, not only
+   * those that reach a sink (the whole-program pass asks for it for the modules callers need).
+   */
+  flowSummary?: (model: SemanticModel, path: string, complete: boolean) => FlowSummaryPart;
   /** Settings read from assignments rather than calls (see `AssignmentSpec`). */
   assignments?: AssignmentSpec[];
 }

@@ -124,6 +124,11 @@ export interface AnalyzeOptions {
   timeBudgetMs?: number;
   /** Resolve names across the project's modules (see `ProjectIndex`). */
   project?: ProjectResolver;
+  /**
+   * Parse the whole file, even without a rule token, and have the data-flow rules summarise every function of it
+   * (see `PythonRule.flowSummary`): the whole-program pass asks this for the modules whose functions callers need.
+   */
+  completeFlows?: boolean;
 }
 
 /** Files shorter than this are always parsed whole: the saving would be small, and all their syntax errors show. */
@@ -132,11 +137,11 @@ export const MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
 export function analyzePython(parser: PythonParser, file: PythonFile, index: SinkIndex, options: AnalyzeOptions = {}): FileAnalysis {
   // Where the rule tokens and computed imports are: none means no finding can be here (the prefilter).
   const anchors = anchorOffsets(file.source, index.tokens, options.wholeFile ? undefined : index.words);
-  if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
+  if (anchors.length === 0 && !options.completeFlows) return { findings: [], errors: [], parsed: false };
   const budget = options.timeBudgetMs !== undefined ? { deadline: Date.now() + timeBudgetFor(file.source, options.timeBudgetMs) } : undefined;
   const errors: ScanError[] = [];
   const outOfTime = (stage: string) => errors.push(timeoutWarning(file.path, stage, timeBudgetFor(file.source, options.timeBudgetMs!)));
-  const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
+  const partial = !options.wholeFile && !options.completeFlows && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
   let tree: SyntaxTree | undefined;
   try {
     tree = partial ? parseRelevantParts(parser, file.source, anchors, index, budget, outOfTime) : parser.parse(file.source, undefined, budget);
@@ -166,7 +171,9 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   const findings = matches.map((m) => toFinding(m, file, model, lines));
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
-  return { findings, errors, parsed: true, summary: summarizeModule(model, file.path) };
+  const summary = summarizeModule(model, file.path);
+  for (const rule of index.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
+  return { findings, errors, parsed: true, summary };
 }
 
 /**
@@ -394,7 +401,8 @@ function toFinding(m: RuleMatch, file: PythonFile, model: SemanticModel, index: 
   };
 }
 
-function traceStep(step: { node: SyntaxNode; message: string }, path: string, model: SemanticModel, index: LineIndex): TraceStep {
+function traceStep(step: NonNullable<SinkOutcome["flow"]>[number], path: string, model: SemanticModel, index: LineIndex): TraceStep {
+  if (!step.node) return { location: { ...step.place }, message: step.message };
   const n = step.node;
   return {
     location: {

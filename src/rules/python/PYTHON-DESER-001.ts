@@ -2,7 +2,9 @@ import type { DerivedSite, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "
 import { CallArguments } from "../../languages/python/calls.js";
 import { childByField } from "../../languages/python/syntax.js";
 import { code, defineRule } from "../rule.js";
-import { callPosition, enclosingFunction, TaintTracker, type FlowStep } from "../../languages/python/taint/flow.js";
+import { callPosition, enclosingFunction, TaintTracker, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
+import { boundedSteps, MAX_DEMAND, type FlowSummaryPart, type ModuleFlows } from "../../languages/python/taint/summaries.js";
+import type { Scope } from "../../languages/python/semantic/scopes.js";
 import { FLOW_NAMES } from "../../languages/python/taint/specs.js";
 import type { SemanticModel } from "../../languages/python/semantic/model.js";
 import type { SyntaxNode } from "../../languages/python/syntax.js";
@@ -76,13 +78,64 @@ function addWrapper(model: SemanticModel, site: SyntaxNode, steps: FlowStep[], t
   return w;
 }
 
+/** A call of a wrapper (of this module or another) whose argument is untrusted, as a finding. */
+function wrapperFinding(node: SyntaxNode, scope: Scope, callee: SyntaxNode, model: SemanticModel, w: { name: string; parameter: string; target: string }, flow: FlowResult, call: FlowStep, wrapperSteps: FlowStep[]): DerivedSite {
+  return {
+    node,
+    scope,
+    target: w.target,
+    calleeText: model.text(callee),
+    outcome: {
+      message:
+        `Untrusted data reaches ${code(w.target)} through ${code(w.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} ` +
+        `is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.`,
+      confidence: flow.weakGuard ? "low" : "high",
+      flow: [...flow.steps, ...(flow.weakGuard ? [flow.weakGuard] : []), call, ...wrapperSteps],
+    },
+  };
+}
+
+/**
+ * Calls of wrappers defined in other modules of the project (their summaries say which parameter reaches which
+ * sink): a call passing untrusted data is a finding; a call passing a parameter on makes its function a wrapper.
+ */
+function projectWrapperSites(model: SemanticModel, out: DerivedSite[], seen: Set<SyntaxNode>): void {
+  const project = model.project;
+  if (!project?.flows) return;
+  const tracker = trackerFor(model);
+  for (const { node, scope } of model.calls) {
+    const callee = childByField(node, "function");
+    if (!callee || seen.size >= MAX_WRAPPER_CALLS) continue;
+    for (const r of model.resolve(callee, scope)) {
+      for (const f of project.flows(r.name) ?? []) {
+        for (const s of f.flows.sinks ?? []) {
+          const arg = new CallArguments(node, model.tree.source).find(s.parameter, s.position);
+          if (!arg) continue;
+          const call = { node, message: `passed to ${code(model.text(callee) + "()")} (${f.name})` };
+          const remote = s.steps.map((step) => ({ place: step.place, message: step.message }));
+          const flow = tracker.flowInto(arg, node, scope);
+          if (flow) {
+            if (seen.has(node)) continue;
+            seen.add(node);
+            out.push(wrapperFinding(node, scope, callee, model, { name: f.name, parameter: s.parameter, target: s.target }, flow, call, remote));
+            continue;
+          }
+          const passed = trackerFor(model, true).flowInto(arg, node, scope);
+          if (passed) addWrapper(model, node, [...passed.steps, call, ...remote], s.target);
+        }
+      }
+    }
+  }
+}
+
 /** Wrapper calls of one module: each call whose argument is untrusted is a finding; a call passing a parameter on makes its function a wrapper too. */
 function wrapperSites(model: SemanticModel): DerivedSite[] {
-  const queue = [...(wrappers.get(model) ?? [])];
-  if (!queue.length) return [];
   const out: DerivedSite[] = [];
-  const tracker = trackerFor(model);
   const seen = new Set<SyntaxNode>();
+  projectWrapperSites(model, out, seen);
+  const queue = [...(wrappers.get(model) ?? [])];
+  if (!queue.length) return out;
+  const tracker = trackerFor(model);
   for (let w = queue.shift(); w && seen.size < MAX_WRAPPER_CALLS; w = queue.shift()) {
     for (const { node, scope } of model.calls) {
       const callee = childByField(node, "function");
@@ -94,20 +147,7 @@ function wrapperSites(model: SemanticModel): DerivedSite[] {
       const flow = tracker.flowInto(arg, node, scope);
       if (flow && !seen.has(node)) {
         seen.add(node);
-        const calleeText = model.text(callee);
-        out.push({
-          node,
-          scope,
-          target: w.target,
-          calleeText,
-          outcome: {
-            message:
-              `Untrusted data reaches ${code(w.target)} through ${code(w.name + "()")}: ${flow.steps[0].message.replace(/^source: /, "")} ` +
-              `is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.`,
-            confidence: flow.weakGuard ? "low" : "high",
-            flow: [...flow.steps, ...(flow.weakGuard ? [flow.weakGuard] : []), call, ...w.steps],
-          },
-        });
+        out.push(wrapperFinding(node, scope, callee, model, w, flow, call, w.steps));
         continue;
       }
       const passed = trackerFor(model, true).flowInto(arg, node, scope);
@@ -116,6 +156,75 @@ function wrapperSites(model: SemanticModel): DerivedSite[] {
     }
   }
   return out;
+}
+
+/** What a flow starts from, for messages: its source step (a request object is not data yet). */
+function sourceOf(steps: FlowStep[]): string {
+  return (steps.find((s) => s.message.startsWith("source: ")) ?? steps[0]).message;
+}
+
+/** `f` for a module-level function, `C.m` for a method of a module-level class: its key in the module's summary. */
+function functionKey(fn: SyntaxNode, model: SemanticModel): string | undefined {
+  const name = childByField(fn, "name");
+  if (!name) return undefined;
+  const container = (n: SyntaxNode) => (n.parent?.type === "decorated_definition" ? n.parent.parent : n.parent);
+  const parent = container(fn);
+  if (parent?.type === "module") return model.text(name);
+  const cls = parent?.type === "block" ? parent.parent : undefined;
+  const className = cls?.type === "class_definition" ? childByField(cls, "name") : undefined;
+  if (cls && className && container(cls)?.type === "module") return `${model.text(className)}.${model.text(name)}`;
+  return undefined;
+}
+
+/** Module-level functions and the methods of module-level classes. */
+function summarisable(model: SemanticModel): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const definition = (n: SyntaxNode) => (n.type === "decorated_definition" ? childByField(n, "definition") : n);
+  for (const top of model.tree.root.children) {
+    const def = definition(top);
+    if (def?.type === "function_definition") out.push(def);
+    if (def?.type !== "class_definition") continue;
+    for (const member of childByField(def, "body")?.children ?? []) {
+      const m = definition(member);
+      if (m?.type === "function_definition") out.push(m);
+    }
+  }
+  return out;
+}
+
+/** What this rule adds to a module's summary: its wrappers, and with `complete` what every function returns. */
+function flowSummary(model: SemanticModel, path: string, complete: boolean): FlowSummaryPart {
+  const flows: ModuleFlows = {};
+  const tracker = trackerFor(model);
+  const entry = (key: string) => (flows[key] ??= {});
+  for (const w of wrappers.get(model) ?? []) {
+    const key = functionKey(w.fn, model);
+    if (!key) continue;
+    const steps = boundedSteps(w.steps.map((s) => tracker.placed(s, path)));
+    (entry(key).sinks ??= []).push({ parameter: w.parameter, position: w.position, target: w.target, steps });
+  }
+  if (complete) {
+    for (const fn of summarisable(model)) {
+      const key = functionKey(fn, model);
+      if (!key) continue;
+      const returned = tracker.returnFlow(fn);
+      if (returned) {
+        entry(key).returns = boundedSteps(returned.map((s) => tracker.placed(s, path)));
+        continue;
+      }
+      const passed = trackerFor(model, true).returnFlow(fn);
+      const parameter = passed?.[0].parameter;
+      if (passed && parameter) {
+        entry(key).passes = [{ parameter, position: callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
+      }
+    }
+  }
+  const demand = [...new Set([...tracker.demand, ...trackerFor(model, true).demand])].sort().slice(0, MAX_DEMAND);
+  return {
+    ...(Object.keys(flows).length ? { flows } : {}),
+    ...(demand.length ? { flowDemand: demand } : {}),
+    ...(complete ? { flowsComplete: true } : {}),
+  };
 }
 
 /** Bounds the wrapper search on hostile input. */
@@ -148,7 +257,7 @@ function flowChecked(spec: SinkSpec): SinkSpec {
         if (passed) addWrapper(m.model, m.node, [...passed.steps, { node: m.node, message: `sink: ${m.target}` }], m.target);
         return null;
       }
-      const source = flow.steps[0];
+      const source = { message: sourceOf(flow.steps) };
       const sink = m.calleeText || m.target;
       const weak = flow.weakGuard ? ` A MAC check guards it, but with \`==\`, which leaks timing: use \`hmac.compare_digest\`.` : "";
       return {
@@ -181,6 +290,7 @@ export default defineRule({
   prefilter,
   flowNames: FLOW_NAMES,
   derivedSites: wrapperSites,
+  flowSummary,
   sinks: SINK_RULES.flatMap((r) => r.sinks).map(flowChecked),
   docs: {
     summary: "Reports a deserializer call (pickle, yaml, jsonpickle, marshal, shelve, dill, torch, numpy, pandas, joblib, ...) whose input comes from an untrusted source, with the path the data takes.",
