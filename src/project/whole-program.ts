@@ -130,13 +130,20 @@ function summariseDemandedModules(
 ): void {
   if (!sinks.rules.some((r) => r.flowSummary)) return;
   const done = new Set<string>();
+  const bySegment = new Map<string, string[]>();
+  for (const m of [...modules, ...aliases.keys()]) {
+    const last = m.slice(m.lastIndexOf(".") + 1);
+    bySegment.set(last, [...(bySegment.get(last) ?? []), m]);
+  }
   for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES; round++) {
     const wanted = new Set<string>();
     for (const summary of index.allSummaries()) {
       for (const name of summary.flowDemand ?? []) {
-        const named = moduleOf(name, modules, aliases);
-        const module = named && (aliases.get(named) ?? named);
-        if (module && module !== summary.module && !done.has(module) && byModule.has(module) && !index.summary(module)?.flowsComplete) wanted.add(module);
+        const named = name.startsWith("?") ? modulesEndingWith(name.slice(1, name.indexOf(".")), bySegment) : [moduleOf(name, modules, aliases)];
+        for (const n of named) {
+          const module = n && (aliases.get(n) ?? n);
+          if (module && module !== summary.module && !done.has(module) && byModule.has(module) && !index.summary(module)?.flowsComplete) wanted.add(module);
+        }
       }
     }
     if (!wanted.size) break;
@@ -181,6 +188,12 @@ function namespaceAliases(byModule: ReadonlyMap<string, ProgramFile>, modules: R
   }
   for (const alias of ambiguous) out.delete(alias);
   return out;
+}
+
+/** The modules (or aliases) whose last name is `segment`, when they are few enough to be a plausible reading. */
+function modulesEndingWith(segment: string, bySegment: ReadonlyMap<string, string[]>): string[] {
+  const found = bySegment.get(segment) ?? [];
+  return found.length <= 3 ? found : [];
 }
 
 /** The project module a qualified name starts with (the longest), if any. */

@@ -365,6 +365,9 @@ export class TaintTracker {
     }
     if (!known && this.demand.size < MAX_DEMAND) {
       for (const name of names) if (name.includes(".") && !name.startsWith("<local>.") && !name.startsWith("builtins.")) this.demand.add(name);
+      // `mod.f(...)` where `mod` is bound by nothing partial parsing kept: noted as written (see `flowDemand`).
+      const written = this.text(callee);
+      if (!names.length && callee.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written)) this.demand.add(`?${written}`);
     }
     return undefined;
   }

@@ -36,7 +36,8 @@ export interface FlowSummaryPart {
   flows?: ModuleFlows;
   /**
    * Qualified names of calls the analysis met on the way from a sink back to a source and could not follow (no
-   * summary known): the whole-program pass summarises the project modules they name.
+   * summary known): the whole-program pass summarises the project modules they name. A name that starts with `?`
+   * is a callee as written whose base the file's analysis could not resolve (`?mod.f`): the modules named `mod`.
    */
   flowDemand?: string[];
   /** Every function of the module is summarised (not only those that reach a sink). */
