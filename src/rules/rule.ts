@@ -5,6 +5,9 @@ import type { SemanticModel } from "../languages/python/semantic/model.js";
 import type { Scope } from "../languages/python/semantic/scopes.js";
 import type { SyntaxNode } from "../languages/python/syntax.js";
 
+/** A flow of untrusted data, source first: steps in the analysed file (a node) or in another module (a place). */
+export type FlowTrace = ({ node: SyntaxNode; message: string } | { node?: undefined; place: Location; message: string })[];
+
 /** How a sink is reached at a reported site. */
 export type SinkVia =
   | "call" //       `pickle.loads(x)`, also through aliases, rebinding and dynamic imports
@@ -35,7 +38,9 @@ export interface SinkOutcome {
    * How untrusted data reaches the sink, source first (data-flow rules); becomes the finding's `trace`. A step in
    * another module (from a function summary) carries its `place` instead of a node.
    */
-  flow?: ({ node: SyntaxNode; message: string } | { node?: undefined; place: Location; message: string })[];
+  flow?: FlowTrace;
+  /** The flows from the other sources that reach the same sink, when several do (each like `flow`). */
+  otherFlows?: FlowTrace[];
   severity?: Severity;
   confidence?: Confidence;
   fix?: Fix;

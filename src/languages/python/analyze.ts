@@ -1,8 +1,8 @@
 import { stableHash } from "../../core/hash.js";
 import { appendAll } from "../../core/arrays.js";
 import { parseSuppression, suppresses, type SuppressionDirective } from "../../core/suppression.js";
-import type { Finding, ScanError, TraceStep } from "../../core/types.js";
-import type { AssignmentSpec, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
+import type { Finding, FindingSource, ScanError, TraceStep } from "../../core/types.js";
+import type { AssignmentSpec, FlowTrace, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
 import { settingsAssignments } from "./assignments.js";
 import { CallArguments } from "./calls.js";
 import { anchorOffsets, anchorWords, prefilterTokens } from "./prefilter.js";
@@ -397,11 +397,19 @@ function toFinding(m: RuleMatch, file: PythonFile, model: SemanticModel, index: 
     fingerprint: "",
     ...(m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {}),
     ...(outcome.flow?.length ? { trace: outcome.flow.map((s) => traceStep(s, file.path, model, index)) } : {}),
+    ...(outcome.flow?.length && outcome.otherFlows?.length ? { sources: [outcome.flow, ...outcome.otherFlows].map((f) => findingSource(f, file.path, model, index)) } : {}),
     ...(outcome.fix ? { fix: outcome.fix } : {}),
   };
 }
 
-function traceStep(step: NonNullable<SinkOutcome["flow"]>[number], path: string, model: SemanticModel, index: LineIndex): TraceStep {
+/** A flow as one of a finding's sources: its source step (the first that names a source), and its trace. */
+function findingSource(flow: FlowTrace, path: string, model: SemanticModel, index: LineIndex): FindingSource {
+  const trace = flow.map((s) => traceStep(s, path, model, index));
+  const source = trace.find((s) => s.message.startsWith("source: ")) ?? trace[0];
+  return { location: source.location, message: source.message, trace };
+}
+
+function traceStep(step: FlowTrace[number], path: string, model: SemanticModel, index: LineIndex): TraceStep {
   if (!step.node) return { location: { ...step.place }, message: step.message };
   const n = step.node;
   return {

@@ -79,7 +79,9 @@ function addWrapper(model: SemanticModel, site: SyntaxNode, steps: FlowStep[], t
 }
 
 /** A call of a wrapper (of this module or another) whose argument is untrusted, as a finding. */
-function wrapperFinding(node: SyntaxNode, scope: Scope, callee: SyntaxNode, model: SemanticModel, w: { name: string; parameter: string; target: string }, flow: FlowResult, call: FlowStep, wrapperSteps: FlowStep[]): DerivedSite {
+function wrapperFinding(node: SyntaxNode, scope: Scope, callee: SyntaxNode, model: SemanticModel, w: { name: string; parameter: string; target: string }, flows: FlowResult[], call: FlowStep, wrapperSteps: FlowStep[]): DerivedSite {
+  const [flow, ...others] = flows;
+  const trace = (f: FlowResult) => [...f.steps, ...(f.weakGuard ? [f.weakGuard] : []), call, ...wrapperSteps];
   return {
     node,
     scope,
@@ -88,9 +90,10 @@ function wrapperFinding(node: SyntaxNode, scope: Scope, callee: SyntaxNode, mode
     outcome: {
       message:
         `Untrusted data reaches ${code(w.target)} through ${code(w.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} ` +
-        `is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.`,
+        `is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.${otherSources(others)}`,
       confidence: flow.weakGuard ? "low" : "high",
-      flow: [...flow.steps, ...(flow.weakGuard ? [flow.weakGuard] : []), call, ...wrapperSteps],
+      flow: trace(flow),
+      ...(others.length ? { otherFlows: others.map(trace) } : {}),
     },
   };
 }
@@ -113,11 +116,10 @@ function projectWrapperSites(model: SemanticModel, out: DerivedSite[], seen: Set
           if (!arg) continue;
           const call = { node, message: `passed to ${code(model.text(callee) + "()")} (${f.name})` };
           const remote = s.steps.map((step) => ({ place: step.place, message: step.message }));
-          const flow = tracker.flowInto(arg, node, scope);
-          if (flow) {
-            if (seen.has(node)) continue;
+          const flows = seen.has(node) ? [] : tracker.allFlowsInto(arg, node, scope);
+          if (flows.length) {
             seen.add(node);
-            out.push(wrapperFinding(node, scope, callee, model, { name: f.name, parameter: s.parameter, target: s.target }, flow, call, remote));
+            out.push(wrapperFinding(node, scope, callee, model, { name: f.name, parameter: s.parameter, target: s.target }, flows, call, remote));
             continue;
           }
           const passed = trackerFor(model, true).flowInto(arg, node, scope);
@@ -144,10 +146,10 @@ function wrapperSites(model: SemanticModel): DerivedSite[] {
       const arg = args.keywords.get(w.parameter) ?? (w.position >= 0 ? args.positional[w.position] : undefined);
       if (!arg) continue;
       const call = { node, message: `passed to ${code(w.name + "()")}` };
-      const flow = tracker.flowInto(arg, node, scope);
-      if (flow && !seen.has(node)) {
+      const flows = seen.has(node) ? [] : tracker.allFlowsInto(arg, node, scope);
+      if (flows.length) {
         seen.add(node);
-        out.push(wrapperFinding(node, scope, callee, model, w, flow, call, w.steps));
+        out.push(wrapperFinding(node, scope, callee, model, w, flows, call, w.steps));
         continue;
       }
       const passed = trackerFor(model, true).flowInto(arg, node, scope);
@@ -156,6 +158,13 @@ function wrapperSites(model: SemanticModel): DerivedSite[] {
     }
   }
   return out;
+}
+
+/** For messages: the other sources that reach the same sink. */
+function otherSources(others: FlowResult[]): string {
+  if (!others.length) return "";
+  const names = others.map((f) => sourceOf(f.steps).replace(/^source: /, ""));
+  return ` Also reached from ${others.length === 1 ? "another source" : `${others.length} other sources`}: ${names.join("; ")}.`;
 }
 
 /** What a flow starts from, for messages: its source step (a request object is not data yet). */
@@ -250,7 +259,7 @@ function flowChecked(spec: SinkSpec): SinkSpec {
       if (base === null) return null;
       const arg = dataArgument(m);
       if (!arg) return null;
-      const flow = trackerFor(m.model).flowInto(arg, m.node, m.scope);
+      const [flow, ...others] = trackerFor(m.model).allFlowsInto(arg, m.node, m.scope);
       if (!flow) {
         // `def unpickle(b): return pickle.loads(b)`: the callers of `unpickle` are checked after the sinks.
         const passed = trackerFor(m.model, true).flowInto(arg, m.node, m.scope);
@@ -260,12 +269,14 @@ function flowChecked(spec: SinkSpec): SinkSpec {
       const source = { message: sourceOf(flow.steps) };
       const sink = m.calleeText || m.target;
       const weak = flow.weakGuard ? ` A MAC check guards it, but with \`==\`, which leaks timing: use \`hmac.compare_digest\`.` : "";
+      const trace = (f: FlowResult) => [...f.steps, ...(f.weakGuard ? [f.weakGuard] : []), { node: m.node, message: `sink: ${m.target}` }];
       return {
         message:
           `Untrusted data reaches ${code(sink)} (${m.target}): ${source.message.replace(/^source: /, "")} flows into the deserializer, ` +
-          `which can run arbitrary code. Do not deserialize it with a code-executing format; use JSON or verify an HMAC first.${weak}`,
+          `which can run arbitrary code. Do not deserialize it with a code-executing format; use JSON or verify an HMAC first.${weak}${otherSources(others)}`,
         confidence: flow.weakGuard ? "low" : "high",
-        flow: [...flow.steps, ...(flow.weakGuard ? [flow.weakGuard] : []), { node: m.node, message: `sink: ${m.target}` }],
+        flow: trace(flow),
+        ...(others.length ? { otherFlows: others.map(trace) } : {}),
       };
     },
   };

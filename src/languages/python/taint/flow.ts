@@ -52,6 +52,8 @@ export interface FlowResult {
 }
 
 const MAX_DEPTH = 24;
+/** Sources listed for one sink at most. */
+const MAX_SOURCES = 8;
 const FUNCTIONS = new Set(["function_definition", "lambda"]);
 const NESTED = new Set(["function_definition", "class_definition", "lambda"]);
 const COMPREHENSIONS = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
@@ -71,6 +73,8 @@ interface Definition {
 export class TaintTracker {
   private readonly definitions = new Map<SyntaxNode, Map<string, Definition[]>>();
   private readonly visiting = new Set<SyntaxNode>();
+  /** Sources already reported for the sink being analysed (see `allFlowsInto`). */
+  private readonly excluded = new Set<SyntaxNode | string>();
   /** Qualified names of calls met on the way back from a sink that no summary explains (see `FlowSummaryPart.flowDemand`). */
   readonly demand = new Set<string>();
 
@@ -95,6 +99,25 @@ export class TaintTracker {
     return { steps: taint.steps, ...(guard ? { weakGuard: guard } : {}) };
   }
 
+  /**
+   * Every flow of untrusted data into `expr`, one per source (at most `max`), the first being `flowInto`'s: each
+   * further search leaves out the sources found before.
+   */
+  allFlowsInto(expr: SyntaxNode, site: SyntaxNode, scope: Scope, max = MAX_SOURCES): FlowResult[] {
+    const out: FlowResult[] = [];
+    try {
+      for (let flow = this.flowInto(expr, site, scope); flow && out.length < max; flow = this.flowInto(expr, site, scope)) {
+        const key = sourceKey(flow.steps);
+        if (this.excluded.has(key)) break;
+        out.push(flow);
+        this.excluded.add(key);
+      }
+    } finally {
+      this.excluded.clear();
+    }
+    return out;
+  }
+
   private text(node: SyntaxNode): string {
     return this.model.text(node);
   }
@@ -113,7 +136,8 @@ export class TaintTracker {
     if (depth > MAX_DEPTH || this.visiting.has(expr)) return undefined;
     this.visiting.add(expr);
     try {
-      return this.evalNode(expr, at, scope, depth + 1);
+      const t = this.evalNode(expr, at, scope, depth + 1);
+      return t?.kind === "data" && this.excluded.size && this.excluded.has(sourceKey(t.steps)) ? undefined : t;
     } finally {
       this.visiting.delete(expr);
     }
@@ -789,6 +813,12 @@ function descendantsAll(root: SyntaxNode, match: (n: SyntaxNode) => boolean): Sy
     stack.push(...n.children);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** What identifies a flow's source: its first step that names one (else its first step). */
+function sourceKey(steps: FlowStep[]): SyntaxNode | string {
+  const s = steps.find((step) => step.message.startsWith("source: ")) ?? steps[0];
+  return s.node ?? `${s.place.file}:${s.place.line}:${s.place.column}:${s.message}`;
 }
 
 function remoteStep(s: PlacedStep): RemoteStep {
