@@ -170,8 +170,10 @@ export class TaintTracker {
       case "subscript": {
         const value = childByField(node, "value");
         const key = keyOf(this.constant(childByField(node, "subscript"), node));
-        if (value?.type === "identifier" && typeof key === "number") {
-          const element = this.listElement(value, key, node);
+        const subscript = childByField(node, "subscript");
+        const index = typeof key === "number" ? key : subscript?.type === "unary_operator" ? negative(this.text(subscript)) : undefined;
+        if (value?.type === "identifier" && index !== undefined) {
+          const element = this.listElement(value, index, node);
           if (element !== undefined) {
             const t = element ? this.eval(element.value, element.at, scope, depth) : undefined;
             return t && { kind: t.kind, steps: [...t.steps, this.step(node, `indexed: ${short(this.text(node))}`)] };
