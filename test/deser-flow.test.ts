@@ -125,6 +125,47 @@ describe("PYTHON-DESER-001 through the CLI", () => {
     assert.ok(uris.some((u: string) => u.endsWith("app/store.py")) && uris.some((u: string) => u.endsWith("app/serial.py")), uris.join(" "));
   });
 
+  it("takes sources and sanitizers from the configuration (pathfinder.toml and pyproject.toml)", async () => {
+    const app = [
+      "import pickle",
+      "from myapp import transport",
+      "from myapp.crypto import verified_payload",
+      "from myapp.net import Client",
+      "",
+      "def from_frame(sock):",
+      "    return pickle.loads(transport.read_frame(sock))",
+      "",
+      "def from_client():",
+      "    blob = Client().fetch('state')",
+      "    return pickle.loads(blob.payload)",
+      "",
+      "def verified(sock):",
+      "    return pickle.loads(verified_payload(transport.read_frame(sock)))",
+      "",
+      "def unconfigured(sock):",
+      "    return pickle.loads(transport.read_header(sock))",
+      "",
+    ].join("\n");
+    const settings = 'extra-sources = ["myapp.transport.read_frame", "myapp.net.Client().fetch"]\nextra-sanitizers = ["myapp.crypto.verified_payload"]\n';
+    const lines = async (root: string) => {
+      const r = await runCli(["scan", "--project", root, "--ruleset", "python/PYTHON-DESER-001", "--output", "json", "--no-cache"]);
+      assert.equal(r.code, 0, r.stderr);
+      return (JSON.parse(r.stdout).results as { location: { line: number }; message: string }[]).map((f) => f.location.line);
+    };
+    assert.deepEqual(await lines(tempProject({ "app.py": app })), [], "nothing without the configuration");
+    const toml = tempProject({ "app.py": app, "pathfinder.toml": `[rules.PYTHON-DESER-001]\n${settings}` });
+    assert.deepEqual(await lines(toml), [7, 11]);
+    const pyproject = tempProject({ "app.py": app, "pyproject.toml": `[project]\nname = "x"\n\n[tool.pathfinder.rules.PYTHON-DESER-001]\n${settings}` });
+    assert.deepEqual(await lines(pyproject), [7, 11]);
+    const json = await runCli(["scan", "--project", toml, "--ruleset", "python/PYTHON-DESER-001", "--output", "json", "--no-cache"]);
+    assert.match(JSON.parse(json.stdout).results[0].trace[0].message, /^source: configured source `myapp\.transport\.read_frame`/);
+
+    const wrongRule = tempProject({ "app.py": app, "pathfinder.toml": '[rules.PYTHON-LANG-SEC-040]\nextra-sources = ["myapp.transport.read_frame"]\n' });
+    const bad = await runCli(["scan", "--project", wrongRule, "--no-cache"]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /rules\.PYTHON-LANG-SEC-040\.extra-sources: extra-sources apply to data-flow rules only \(PYTHON-DESER-001\)/);
+  });
+
   it("is in the python/lang and python/deserialization bundles", async () => {
     for (const bundle of ["python/lang", "python/deserialization"]) {
       const list = await runCli(["rules", "list", "--bundle", bundle]);

@@ -1,5 +1,6 @@
 import type { Confidence, Fix, Location, RuleMeta, Severity } from "../core/types.js";
 import type { FlowSummaryPart } from "../languages/python/taint/summaries.js";
+import type { ExtraFlowSpecs } from "../languages/python/taint/flow.js";
 import type { CallArguments } from "../languages/python/calls.js";
 import type { SemanticModel } from "../languages/python/semantic/model.js";
 import type { Scope } from "../languages/python/semantic/scopes.js";
@@ -132,6 +133,8 @@ export interface PythonRule extends RuleMeta {
    * those that reach a sink (the whole-program pass asks for it for the modules callers need).
    */
   flowSummary?: (model: SemanticModel, path: string, complete: boolean) => FlowSummaryPart;
+  /** For data-flow rules: the rule with more sources and sanitizers (`extra-sources`, `extra-sanitizers` in the configuration). */
+  withFlowSpecs?: (extra: ExtraFlowSpecs) => PythonRule;
   /** Settings read from assignments rather than calls (see `AssignmentSpec`). */
   assignments?: AssignmentSpec[];
 }

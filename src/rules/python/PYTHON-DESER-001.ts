@@ -2,7 +2,7 @@ import type { DerivedSite, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "
 import { CallArguments } from "../../languages/python/calls.js";
 import { childByField } from "../../languages/python/syntax.js";
 import { code, defineRule } from "../rule.js";
-import { callPosition, enclosingFunction, TaintTracker, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
+import { callPosition, enclosingFunction, TaintTracker, type ExtraFlowSpecs, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
 import { boundedSteps, MAX_DEMAND, type FlowSummaryPart, type ModuleFlows } from "../../languages/python/taint/summaries.js";
 import type { Scope } from "../../languages/python/semantic/scopes.js";
 import { FLOW_NAMES } from "../../languages/python/taint/specs.js";
@@ -45,11 +45,26 @@ const DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_bu
 const trackers = new WeakMap<SemanticModel, TaintTracker>();
 const parameterTrackers = new WeakMap<SemanticModel, TaintTracker>();
 
+/** The configured sources and sanitizers of the rule instance analysing a model (see `configuredRule`). */
+const configured = new WeakMap<SemanticModel, ExtraFlowSpecs>();
+
 function trackerFor(model: SemanticModel, parameters = false): TaintTracker {
   const cache = parameters ? parameterTrackers : trackers;
   let t = cache.get(model);
-  if (!t) cache.set(model, (t = new TaintTracker(model, parameters)));
+  if (!t) cache.set(model, (t = new TaintTracker(model, parameters, configured.get(model))));
   return t;
+}
+
+/** The rule with the configuration's sources and sanitizers: every entry point notes them for the model it analyses. */
+function configuredRule(rule: PythonRule, extra: ExtraFlowSpecs): PythonRule {
+  const bind = (model: SemanticModel) => configured.set(model, extra);
+  return {
+    ...rule,
+    flowNames: [...(rule.flowNames ?? []), ...(extra.sources ?? []), ...(extra.sanitizers ?? [])],
+    sinks: rule.sinks.map((s) => ({ ...s, check: (m: SinkMatch) => (bind(m.model), s.check ? s.check(m) : {}) })),
+    derivedSites: (model) => (bind(model), wrapperSites(model)),
+    flowSummary: (model, path, complete) => (bind(model), flowSummary(model, path, complete)),
+  };
 }
 
 /** A function of the module whose parameter reaches a sink: its calls are sinks for that argument. */
@@ -284,7 +299,7 @@ function flowChecked(spec: SinkSpec): SinkSpec {
 
 const prefilter = [...new Set(SINK_RULES.flatMap((r) => r.prefilter))];
 
-export default defineRule({
+const PYTHON_DESER_001: PythonRule = defineRule({
   id: "PYTHON-DESER-001",
   name: "Untrusted Data Reaches a Deserializer",
   language: "python",
@@ -302,6 +317,7 @@ export default defineRule({
   flowNames: FLOW_NAMES,
   derivedSites: wrapperSites,
   flowSummary,
+  withFlowSpecs: (extra) => configuredRule(PYTHON_DESER_001, extra),
   sinks: SINK_RULES.flatMap((r) => r.sinks).map(flowChecked),
   docs: {
     summary: "Reports a deserializer call (pickle, yaml, jsonpickle, marshal, shelve, dill, torch, numpy, pandas, joblib, ...) whose input comes from an untrusted source, with the path the data takes.",
@@ -377,3 +393,5 @@ export default defineRule({
     ],
   },
 });
+
+export default PYTHON_DESER_001;

@@ -22,6 +22,14 @@ import {
   VERIFIERS,
 } from "./specs.js";
 
+/** Sources and sanitizers the configuration adds (canonical qualified names; see `RuleCustomization`). */
+export interface ExtraFlowSpecs {
+  /** Functions or attributes whose value (and what is read from it) is untrusted: `myapp.http.raw_body`. */
+  sources?: readonly string[];
+  /** Functions whose result is trusted whatever their input: `myapp.crypto.verified_payload`. */
+  sanitizers?: readonly string[];
+}
+
 /** One step of a flow in the analysed file: where the data is, and what happened to it there. */
 export interface LocalStep {
   node: SyntaxNode;
@@ -85,7 +93,28 @@ export class TaintTracker {
   constructor(
     private readonly model: SemanticModel,
     private readonly parameters = false,
-  ) {}
+    extra: ExtraFlowSpecs = {},
+  ) {
+    this.extraSources = new Set(extra.sources);
+    this.extraSanitizers = new Set(extra.sanitizers);
+  }
+
+  private readonly extraSources: ReadonlySet<string>;
+  private readonly extraSanitizers: ReadonlySet<string>;
+
+  /** A source the configuration names (`extra-sources`): the name, or what is read from or returned by it. */
+  private configuredSource(name: string): string | undefined {
+    if (!this.extraSources.size) return undefined;
+    for (let end = name.length; end > 0; end = name.lastIndexOf(".", end - 1)) {
+      const prefix = name.slice(0, end);
+      if (this.extraSources.has(prefix) || this.extraSources.has(prefix.replace(/\(\)$/, ""))) return `configured source ${code(prefix.replace(/\(\)$/, ""))}`;
+    }
+    return undefined;
+  }
+
+  private isSanitizer(name: string): boolean {
+    return SANITIZERS.some((s) => s.test(name)) || this.extraSanitizers.has(name) || this.extraSanitizers.has(name.replace(/\(\)$/, ""));
+  }
 
   /**
    * The flow of untrusted data into `expr` (an argument of the sink `site`), or undefined when none is known.
@@ -228,7 +257,7 @@ export class TaintTracker {
   private qualifiedSource(node: SyntaxNode, scope: Scope): Taint | undefined {
     for (const r of this.model.resolve(node, scope)) {
       const name = r.name;
-      const label = sourceLabel(name);
+      const label = sourceLabel(name) ?? this.configuredSource(name);
       if (label) return { kind: "data", steps: [this.step(node, `source: ${label} (${short(this.text(node))})`)] };
       if (name === "flask.request" || name === "bottle.request" || name === "werkzeug.wrappers.Request()") return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
     }
@@ -326,7 +355,7 @@ export class TaintTracker {
     const argList = childByField(node, "arguments");
     const args = argList ? argList.children.filter((c) => c.type !== "comment" && c.type !== "(" && c.type !== ")" && c.type !== ",") : [];
     const names = this.model.resolve(callee, scope).map((r) => r.name);
-    if (names.some((n) => SANITIZERS.some((s) => s.test(n)))) return undefined;
+    if (names.some((n) => this.isSanitizer(n))) return undefined;
     const q = this.qualifiedSource(node, scope) ?? this.qualifiedSource(callee, scope);
     if (q) return q.kind === "request" ? q : { kind: "data", steps: q.steps };
     if (names.some((n) => PROPAGATORS.some((p) => p.test(n)))) {
