@@ -332,8 +332,14 @@ const PYTHON_DESER_001: PythonRule = defineRule({
       "assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes " +
       "operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, " +
       "`codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, " +
-      "comprehensions and functions of the same module that return untrusted data. Each finding carries the trace from " +
-      "the source to the sink (text, JSON `trace[]`, SARIF `codeFlows`).",
+      "comprehensions, lists read at a constant index (`append`/`insert`/`pop`/`extend` in straight-line code are " +
+      "followed element by element), and functions of the whole project: a function or method (also of another module, " +
+      "resolved through imports, re-exports and the class of the object) that returns untrusted data makes its calls " +
+      "sources, one that returns its argument's data passes the taint on, and one whose parameter reaches a deserializer " +
+      "(`def unpickle(b): return pickle.loads(b)`, and wrappers of wrappers) makes its callers the findings. Each finding " +
+      "carries the trace from the source to the sink across files (text, JSON `trace[]`, SARIF `codeFlows`); a sink " +
+      "reached from several sources is one finding that lists them all (JSON `sources[]`, one SARIF code flow per source). " +
+      "Projects add their own sources and sanitizers in the configuration (`extra-sources`, `extra-sanitizers`).",
     securityImplications:
       "A deserializer that can construct arbitrary objects runs the attacker's code as soon as it reads the payload: " +
       "the process's credentials, data and network position are theirs. Unlike the pattern rules, every finding of " +
@@ -366,15 +372,17 @@ const PYTHON_DESER_001: PythonRule = defineRule({
       "    return pickle.loads(blob)  # verified: produced by this server",
     ].join("\n"),
     detectionScope:
-      "Intra-procedural flows inside one function, and calls of functions of the same module (and methods of the same " +
-      "class through `self`) that return untrusted data. Django-style handlers are recognised by a parameter named " +
+      "Flows inside functions, and through function summaries across the whole project when scanned as one " +
+      "(`--project`): calls of functions of any module, methods resolved through the class of `self` or of the object, " +
+      "and methods of the objects a project factory returns (any class of its module that defines the method). Django-style handlers are recognised by a parameter named " +
       "`request`/`req`; AWS Lambda handlers by `handler(event, context)`/`lambda_handler`/`*_handler`; message-queue " +
       "callbacks by a four-parameter callback whose last parameter is `body`. Not reported: loads on a branch where " +
       "`hmac.compare_digest` verified the data (a plain `==` against `hmac.new(...).digest()` is reported with low " +
       "confidence), data returned by `itsdangerous` `Signer.unsign`/`*Serializer.loads` and Django `signing.loads`, " +
-      "names overwritten with constants before the load. Not covered yet: flows through wrapper functions defined in " +
-      "other modules, function parameters of non-handler functions (report them with the pattern rules), attributes " +
-      "stored on objects between methods, and sources added in the configuration.",
+      "names overwritten with constants before the load, list elements that hold constants. Not covered yet: function " +
+      "parameters of non-handler functions with no caller that passes untrusted data (report them with the pattern " +
+      "rules), attributes stored on objects between methods (other than a request object kept by a wrapper class), " +
+      "and values passed through containers into other modules' functions.",
     references: DESERIALIZATION_REFERENCES,
     faq: [
       {
