@@ -48,7 +48,7 @@ export function analyzeWholeProgram(
   for (const [path, analysis] of firstPass) {
     if (analysis.summary && byModule.get(analysis.summary.module)?.path === path) index.set(analysis.summary);
   }
-  summariseDemandedModules(byModule, modules, aliases, index, parser, sinks, cache);
+  const demanded = summariseDemandedModules(byModule, modules, aliases, index, parser, sinks, cache);
   const importCache = new Map<string, FileImports>();
   const importsOfFile = (file: ProgramFile) => {
     let found = importCache.get(file.path);
@@ -59,11 +59,13 @@ export function analyzeWholeProgram(
   const seenWith = new Map<string, Set<string>>();
   let changed = new Set<string>();
   let leading = sinkLeadingModules(index, sinks);
-  for (let round = 0; round < MAX_ROUNDS && leading.size > 0; round++) {
+  for (let round = 0; round < MAX_ROUNDS && (leading.size > 0 || demanded.size > 0); round++) {
     const matcher = new ReferenceMatcher(leading, importsOfFile);
     const work: { file: ProgramFile; refs: Set<string> }[] = [];
     for (const file of files) {
       const refs = matcher.referencedBy(file);
+      // A file whose flows met calls into modules summarised since: analysed again with their summaries.
+      for (const module of demanded.get(file.path) ?? []) refs.add(module);
       if (!refs.size) continue;
       const before = seenWith.get(file.path);
       if (before && [...refs].every((m) => before.has(m) && !changed.has(m))) continue;
@@ -76,6 +78,10 @@ export function analyzeWholeProgram(
       words.add(module.slice(module.lastIndexOf(".") + 1));
       for (const n of names) words.add(n);
     }
+    for (const summary of index.allFlowSummaries()) {
+      words.add(summary.module.slice(summary.module.lastIndexOf(".") + 1));
+      for (const key of Object.keys(summary.flows ?? {})) words.add(key.split(".")[0]);
+    }
     const projectSinks = new SinkIndex(sinks.rules, { words: [...words], modules: [...leading.keys()] });
     let state: string | undefined;
     for (const { file, refs } of work) {
@@ -87,11 +93,12 @@ export function analyzeWholeProgram(
       state ??= indexState(index);
       let analysis = cache?.get(input, state);
       if (!analysis) {
-        const completeFlows = index.summary(packageModuleName(file.moduleName))?.flowsComplete;
+        const completeFlows = index.flowSummary(packageModuleName(file.moduleName)) !== undefined;
         analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index, ...(completeFlows ? { completeFlows } : {}) }), file.path);
         cache?.set(input, analysis, state);
       }
       redone.set(file.path, analysis);
+      if (analysis.summary?.flowsComplete && byModule.get(analysis.summary.module)?.path === file.path) index.setFlows(analysis.summary);
       const summary = analysis.summary;
       if (summary && byModule.get(summary.module)?.path === file.path && !sameSummary(index.summary(summary.module), summary)) {
         index.set(summary);
@@ -127,8 +134,9 @@ function summariseDemandedModules(
   parser: PythonParser,
   sinks: SinkIndex,
   cache: AnalysisCache | undefined,
-): void {
-  if (!sinks.rules.some((r) => r.flowSummary)) return;
+): Map<string, Set<string>> {
+  const demandedBy = new Map<string, Set<string>>();
+  if (!sinks.rules.some((r) => r.flowSummary)) return demandedBy;
   const done = new Set<string>();
   const bySegment = new Map<string, string[]>();
   for (const m of [...modules, ...aliases.keys()]) {
@@ -137,12 +145,15 @@ function summariseDemandedModules(
   }
   for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES; round++) {
     const wanted = new Set<string>();
-    for (const summary of index.allSummaries()) {
+    for (const summary of [...index.allSummaries(), ...index.allFlowSummaries()]) {
       for (const name of summary.flowDemand ?? []) {
         const named = name.startsWith("?") ? modulesEndingWith(name.slice(1, name.indexOf(".")), bySegment) : [moduleOf(name, modules, aliases)];
         for (const n of named) {
           const module = n && (aliases.get(n) ?? n);
-          if (module && module !== summary.module && !done.has(module) && byModule.has(module) && !index.summary(module)?.flowsComplete) wanted.add(module);
+          if (!module || module === summary.module || !byModule.has(module)) continue;
+          const by = byModule.get(summary.module)?.path;
+          if (by) demandedBy.set(by, (demandedBy.get(by) ?? new Set()).add(module));
+          if (!done.has(module) && !index.flowSummary(module)) wanted.add(module);
         }
       }
     }
@@ -161,11 +172,17 @@ function summariseDemandedModules(
         cache?.set(input, analysis, state);
       }
       if (analysis.summary?.module === module) {
-        index.set(analysis.summary);
+        index.setFlows(analysis.summary);
         state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
       }
     }
   }
+  // Only the callers of modules that have a summary to offer need a second look.
+  for (const [path, wanted] of demandedBy) {
+    for (const module of wanted) if (!Object.keys(index.flowSummary(module)?.flows ?? {}).length) wanted.delete(module);
+    if (!wanted.size) demandedBy.delete(path);
+  }
+  return demandedBy;
 }
 
 /**
@@ -209,6 +226,7 @@ function moduleOf(name: string, modules: ReadonlySet<string>, aliases: ReadonlyM
 function indexState(index: ProjectIndex): string {
   const hash = createHash("sha256");
   for (const s of [...index.allSummaries()].sort((a, b) => (a.module < b.module ? -1 : 1))) hash.update(JSON.stringify(s));
+  for (const s of [...index.allFlowSummaries()].sort((a, b) => (a.module < b.module ? -1 : 1))) hash.update("flows").update(JSON.stringify(s));
   return `whole-program:${hash.digest("hex")}`;
 }
 
@@ -244,16 +262,21 @@ function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, 
       const values = index.resolve(`${summary.module}.${name}`) ?? [];
       if (values.some((v) => leads(v))) names.push(name);
     }
-    // Functions with a data-flow summary; where methods have one, also the module's functions (factories: `make().m`).
-    for (const key of Object.keys(summary.flows ?? {})) if (!names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
-    if (summary.flowsComplete && Object.keys(summary.flows ?? {}).some((key) => key.includes("."))) {
-      for (const [name, values] of Object.entries(summary.exports)) if (!names.includes(name) && values.some((v) => v.own === "function")) names.push(name);
+    // Wrappers: functions whose parameter reaches a sink (their callers are findings wherever they are).
+    for (const [key, flows] of Object.entries(index.flowSummary(summary.module)?.flows ?? summary.flows ?? {})) {
+      if (flows.sinks?.length && !names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
     }
     for (const [name, cls] of Object.entries(summary.classes)) {
       if (names.includes(name)) continue;
       const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat();
       if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name);
     }
+    if (names.length) out.set(summary.module, names);
+  }
+  // Modules summarised only for their functions' data flow.
+  for (const summary of index.allFlowSummaries()) {
+    if (out.has(summary.module) || index.summary(summary.module)?.module === summary.module) continue;
+    const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length).map(([key]) => key.split(".")[0]))];
     if (names.length) out.set(summary.module, names);
   }
   return out;

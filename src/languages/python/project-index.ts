@@ -167,6 +167,25 @@ export class ProjectIndex implements ProjectResolver {
     return this.modules.has(name) ? name : this.aliases.get(name);
   }
 
+  /** Modules summarised whole for the data-flow summaries of their functions (see `setFlows`). */
+  private readonly flowSummaries = new Map<string, ModuleSummary>();
+
+  /**
+   * The summary of a module analysed whole for its callers' data flow: it serves `flows`, not name resolution, so
+   * that summarising a module a flow needs does not change what other names resolve to.
+   */
+  setFlows(summary: ModuleSummary): void {
+    this.flowSummaries.set(summary.module, summary);
+  }
+
+  flowSummary(module: string): ModuleSummary | undefined {
+    return this.flowSummaries.get(this.moduleNamed(module) ?? module);
+  }
+
+  allFlowSummaries(): IterableIterator<ModuleSummary> {
+    return this.flowSummaries.values();
+  }
+
   set(summary: ModuleSummary): void {
     this.summaries.set(summary.module, summary);
     this.classCache.clear();
@@ -225,13 +244,14 @@ export class ProjectIndex implements ProjectResolver {
     let k = segments.length - 1;
     while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;
     if (k === 0) return undefined;
-    const summary = this.summaries.get(this.moduleNamed(segments.slice(0, k).join("."))!);
+    const module = this.moduleNamed(segments.slice(0, k).join("."))!;
+    const summary = this.flowSummaries.get(module) ?? this.summaries.get(module);
     if (!summary?.flows) return undefined;
     const rest = segments.slice(k);
     const key = rest.map((s) => s.replace(/\(\)$/, "")).join(".");
     const own = summary.flows[key];
     if (own) return [{ name: `${summary.module}.${key}`, flows: own }];
-    if (rest.length === 2 && rest[0].endsWith("()") && summary.exports[rest[0].slice(0, -2)]?.some((v) => v.own === "function")) {
+    if (rest.length === 2 && rest[0].endsWith("()") && summary.flows[rest[0].slice(0, -2)]?.factory) {
       const method = `.${rest[1]}`;
       const found = Object.entries(summary.flows)
         .filter(([name]) => name.endsWith(method) && summary.classes[name.slice(0, -method.length)])

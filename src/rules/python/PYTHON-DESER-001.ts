@@ -216,6 +216,52 @@ function summarisable(model: SemanticModel): SyntaxNode[] {
   return out;
 }
 
+/**
+ * Whether a function returns an object of a class of its module or of a class it picks at run time: the result of
+ * calling a local class, a local variable (`cls = getattr(module, name); return cls()`) or a call's result
+ * (`choice([A, B])()`), returned directly or through a local name.
+ */
+function returnsRuntimeObject(fn: SyntaxNode, model: SemanticModel): boolean {
+  const body = childByField(fn, "body");
+  const returns: SyntaxNode[] = [];
+  const stack = body ? [...body.children] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === "function_definition" || n.type === "class_definition" || n.type === "lambda") continue;
+    if (n.type === "return_statement") returns.push(n);
+    else stack.push(...n.children);
+  }
+  const built = (value: SyntaxNode | undefined): boolean => {
+    if (value?.type !== "call") return false;
+    const callee = childByField(value, "function");
+    if (!callee) return false;
+    if (callee.type === "call") return true;
+    const scope = model.calls.find((c) => c.node === value)?.scope;
+    if (!scope) return false;
+    const names = model.resolve(callee, scope);
+    return names.some((r) => r.localClass !== undefined) || (callee.type === "identifier" && names.length === 0);
+  };
+  return returns.some((ret) => {
+    const value = ret.children.find((c) => c.type !== "return");
+    if (value?.type !== "identifier") return built(value);
+    // `obj = cls(); return obj`: the one assignment of the name in the function.
+    const name = model.text(value);
+    const assigned = descendantsOf(body, (n) => n.type === "assignment" && childByField(n, "left")?.type === "identifier" && model.text(childByField(n, "left")!) === name);
+    return assigned.length === 1 && built(childByField(assigned[0], "right"));
+  });
+}
+
+function descendantsOf(root: SyntaxNode | undefined, match: (n: SyntaxNode) => boolean): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const stack = root ? [...root.children] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (match(n)) out.push(n);
+    if (n.type !== "function_definition" && n.type !== "class_definition" && n.type !== "lambda") stack.push(...n.children);
+  }
+  return out;
+}
+
 /** What this rule adds to a module's summary: its wrappers, and with `complete` what every function returns. */
 function flowSummary(model: SemanticModel, path: string, complete: boolean): FlowSummaryPart {
   const flows: ModuleFlows = {};
@@ -241,6 +287,7 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean): Flo
       if (passed && parameter) {
         entry(key).passes = [{ parameter, position: callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
       }
+      if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry(key).factory = true;
     }
   }
   const demand = [...new Set([...tracker.demand, ...trackerFor(model, true).demand])].sort().slice(0, MAX_DEMAND);

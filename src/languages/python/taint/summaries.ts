@@ -23,6 +23,11 @@ export interface FunctionFlows {
   returns?: PlacedStep[];
   /** Parameters whose data the function returns (`def unwrap(x): return x.strip()`): calls carry their argument's taint. */
   passes?: (SummaryParameter & { steps: PlacedStep[] })[];
+  /**
+   * The function returns an object whose class it picks at run time (`getattr(module, name)()`, `choice([A, B])()`)
+   * or a class of its module: a method called on the result may be the method of any class of the module.
+   */
+  factory?: true;
 }
 
 /**
