@@ -152,7 +152,7 @@ function summariseDemandedModules(
           const module = n && (aliases.get(n) ?? n);
           if (!module || module === summary.module || !byModule.has(module)) continue;
           const by = byModule.get(summary.module)?.path;
-          if (by) demandedBy.set(by, (demandedBy.get(by) ?? new Set()).add(module));
+          if (by) demandedBy.set(by, (demandedBy.get(by) ?? new Set()).add(`${module}\0${name}`));
           if (!done.has(module) && !index.flowSummary(module)) wanted.add(module);
         }
       }
@@ -177,12 +177,18 @@ function summariseDemandedModules(
       }
     }
   }
-  // Only the callers of modules that have a summary to offer need a second look.
+  // Only the callers whose calls a summary now explains need a second look.
+  const out = new Map<string, Set<string>>();
   for (const [path, wanted] of demandedBy) {
-    for (const module of wanted) if (!Object.keys(index.flowSummary(module)?.flows ?? {}).length) wanted.delete(module);
-    if (!wanted.size) demandedBy.delete(path);
+    for (const entry of wanted) {
+      const [module, name] = entry.split("\0");
+      const explained = name.startsWith("?")
+        ? Object.keys(index.flowSummary(module)?.flows ?? {}).includes(name.slice(name.indexOf(".") + 1).split(".")[0])
+        : [name, ...(index.resolve(name) ?? []).map((r) => r.name)].some((n) => index.flows(n)?.length);
+      if (explained) out.set(path, (out.get(path) ?? new Set()).add(module));
+    }
   }
-  return demandedBy;
+  return out;
 }
 
 /**
