@@ -59,13 +59,13 @@ export function analyzeWholeProgram(
   const seenWith = new Map<string, Set<string>>();
   let changed = new Set<string>();
   let leading = sinkLeadingModules(index, sinks);
-  for (let round = 0; round < MAX_ROUNDS && (leading.size > 0 || demanded.size > 0); round++) {
+  for (let round = 0; round < MAX_ROUNDS && (leading.size > 0 || demanded.callers.size > 0); round++) {
     const matcher = new ReferenceMatcher(leading, importsOfFile);
     const work: { file: ProgramFile; refs: Set<string> }[] = [];
     for (const file of files) {
       const refs = matcher.referencedBy(file);
       // A file whose flows met calls into modules summarised since: analysed again with their summaries.
-      for (const module of demanded.get(file.path) ?? []) refs.add(module);
+      for (const module of demanded.callers.get(file.path) ?? []) refs.add(module);
       if (!refs.size) continue;
       const before = seenWith.get(file.path);
       if (before && [...refs].every((m) => before.has(m) && !changed.has(m))) continue;
@@ -93,7 +93,7 @@ export function analyzeWholeProgram(
       state ??= indexState(index);
       let analysis = cache?.get(input, state);
       if (!analysis) {
-        const completeFlows = index.flowSummary(packageModuleName(file.moduleName)) !== undefined;
+        const completeFlows = demanded.keys.get(packageModuleName(file.moduleName));
         analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index, ...(completeFlows ? { completeFlows } : {}) }), file.path);
         cache?.set(input, analysis, state);
       }
@@ -134,9 +134,11 @@ function summariseDemandedModules(
   parser: PythonParser,
   sinks: SinkIndex,
   cache: AnalysisCache | undefined,
-): Map<string, Set<string>> {
+): { callers: Map<string, Set<string>>; keys: Map<string, string[]> } {
   const demandedBy = new Map<string, Set<string>>();
-  if (!sinks.rules.some((r) => r.flowSummary)) return demandedBy;
+  /** The functions summarised of each module (see `PythonRule.flowSummary`). */
+  const keys = new Map<string, string[]>();
+  if (!sinks.rules.some((r) => r.flowSummary)) return { callers: demandedBy, keys };
   const done = new Set<string>();
   const bySegment = new Map<string, string[]>();
   for (const m of [...modules, ...aliases.keys()]) {
@@ -144,32 +146,41 @@ function summariseDemandedModules(
     bySegment.set(last, [...(bySegment.get(last) ?? []), m]);
   }
   for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES; round++) {
-    const wanted = new Set<string>();
+    const wanted = new Map<string, Set<string>>();
     for (const summary of [...index.allSummaries(), ...index.allFlowSummaries()]) {
       for (const name of summary.flowDemand ?? []) {
         const named = name.startsWith("?") ? modulesEndingWith(name.slice(1, name.indexOf(".")), bySegment) : [moduleOf(name, modules, aliases)];
         for (const n of named) {
           const module = n && (aliases.get(n) ?? n);
-          if (!module || module === summary.module || !byModule.has(module)) continue;
+          // A project module named like a library the rules know (`io`, `codecs` in CPython's `Lib/`) keeps its library meaning.
+          if (!n || !module || module === summary.module || !byModule.has(module) || sinks.leadsToSink(n.split(".")[0])) continue;
           const by = byModule.get(summary.module)?.path;
           if (by) demandedBy.set(by, (demandedBy.get(by) ?? new Set()).add(`${module}\0${name}`));
-          if (!done.has(module) && !index.flowSummary(module)) wanted.add(module);
+          // The function (or method, or method of any class after a factory call) the call names.
+          const rest = (name.startsWith("?") ? name.slice(name.indexOf(".") + 1) : name.slice(n.length + 1)).split(".").map((s) => s.replace(/\(\)$/, ""));
+          const want = [rest[0], ...(rest.length > 1 ? [`${rest[0]}.${rest[1]}`, `*.${rest[1]}`] : [])];
+          const had = keys.get(module) ?? [];
+          const missing = want.filter((k) => !had.includes(k));
+          if (missing.length && done.size < MAX_DEMANDED_MODULES) wanted.set(module, new Set([...(wanted.get(module) ?? had), ...missing]));
         }
       }
     }
     if (!wanted.size) break;
     let state = `flows:${indexState(index)}`;
-    for (const module of [...wanted].sort()) {
-      if (done.size >= MAX_DEMANDED_MODULES) break;
+    for (const [module, want] of [...wanted].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (done.size >= MAX_DEMANDED_MODULES && !done.has(module)) break;
       done.add(module);
+      const functions = [...want].sort();
+      keys.set(module, functions);
       const file = byModule.get(module)!;
       const source = file.source();
       if (source === undefined) continue;
       const input: PythonFile = { path: file.path, source, moduleName: file.moduleName };
-      let analysis = cache?.get(input, state);
+      const salt = `${state}:${functions.join(",")}`;
+      let analysis = cache?.get(input, salt);
       if (!analysis) {
-        analysis = analyzeSafely(() => analyzePython(parser, input, sinks, { project: index, completeFlows: true }), file.path);
-        cache?.set(input, analysis, state);
+        analysis = analyzeSafely(() => analyzePython(parser, input, sinks, { project: index, completeFlows: functions }), file.path);
+        cache?.set(input, analysis, salt);
       }
       if (analysis.summary?.module === module) {
         index.setFlows(analysis.summary);
@@ -188,7 +199,7 @@ function summariseDemandedModules(
       if (explained) out.set(path, (out.get(path) ?? new Set()).add(module));
     }
   }
-  return out;
+  return { callers: out, keys };
 }
 
 /**

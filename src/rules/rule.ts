@@ -129,10 +129,11 @@ export interface PythonRule extends RuleMeta {
   derivedSites?: (model: SemanticModel) => DerivedSite[];
   /**
    * For data-flow rules: what the rule adds to the module's summary for the project index (function summaries,
-   * demand), computed after the file's sinks and derived sites. `complete`: summarise every function, not only
-   * those that reach a sink (the whole-program pass asks for it for the modules callers need).
+   * demand), computed after the file's sinks and derived sites. `complete`: also summarise what functions return,
+   * not only which reach a sink: every function (true), or those named (`f`, `C.m`, `*.m` for method `m` of any
+   * class); the whole-program pass asks for it for the modules callers need.
    */
-  flowSummary?: (model: SemanticModel, path: string, complete: boolean) => FlowSummaryPart;
+  flowSummary?: (model: SemanticModel, path: string, complete: boolean | readonly string[]) => FlowSummaryPart;
   /** For data-flow rules: the rule with more sources and sanitizers (`extra-sources`, `extra-sanitizers` in the configuration). */
   withFlowSpecs?: (extra: ExtraFlowSpecs) => PythonRule;
   /** Settings read from assignments rather than calls (see `AssignmentSpec`). */

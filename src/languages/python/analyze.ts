@@ -128,7 +128,7 @@ export interface AnalyzeOptions {
    * Parse the whole file, even without a rule token, and have the data-flow rules summarise every function of it
    * (see `PythonRule.flowSummary`): the whole-program pass asks this for the modules whose functions callers need.
    */
-  completeFlows?: boolean;
+  completeFlows?: boolean | readonly string[];
 }
 
 /** Files shorter than this are always parsed whole: the saving would be small, and all their syntax errors show. */

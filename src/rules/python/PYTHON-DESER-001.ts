@@ -263,7 +263,9 @@ function descendantsOf(root: SyntaxNode | undefined, match: (n: SyntaxNode) => b
 }
 
 /** What this rule adds to a module's summary: its wrappers, and with `complete` what every function returns. */
-function flowSummary(model: SemanticModel, path: string, complete: boolean): FlowSummaryPart {
+function flowSummary(model: SemanticModel, path: string, complete: boolean | readonly string[]): FlowSummaryPart {
+  const named = typeof complete === "boolean" ? undefined : new Set(complete);
+  const wanted = (key: string) => !named || named.has(key) || (key.includes(".") && named.has(`*${key.slice(key.indexOf("."))}`));
   const flows: ModuleFlows = {};
   const tracker = trackerFor(model);
   const entry = (key: string) => (flows[key] ??= {});
@@ -276,7 +278,7 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean): Flo
   if (complete) {
     for (const fn of summarisable(model)) {
       const key = functionKey(fn, model);
-      if (!key) continue;
+      if (!key || !wanted(key)) continue;
       const returned = tracker.returnFlow(fn);
       if (returned) {
         entry(key).returns = boundedSteps(returned.map((s) => tracker.placed(s, path)));

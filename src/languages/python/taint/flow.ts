@@ -81,6 +81,8 @@ interface Definition {
 export class TaintTracker {
   private readonly definitions = new Map<SyntaxNode, Map<string, Definition[]>>();
   private readonly visiting = new Set<SyntaxNode>();
+  /** Evaluating the arguments of a call no summary explains, only to note what they need (see `projectCall`). */
+  private noting = false;
   /** Sources already reported for the sink being analysed (see `allFlowsInto`). */
   private readonly excluded = new Set<SyntaxNode | string>();
   /** Qualified names of calls met on the way back from a sink that no summary explains (see `FlowSummaryPart.flowDemand`). */
@@ -419,6 +421,15 @@ export class TaintTracker {
       }
     }
     if (!known && this.demand.size < MAX_DEMAND) {
+      // What the arguments come from matters once the call has a summary: note what following them needs too.
+      if (!this.noting) {
+        this.noting = true;
+        try {
+          for (const arg of new CallArguments(node, this.model.tree.source).values()) this.eval(arg, at, scope, depth);
+        } finally {
+          this.noting = false;
+        }
+      }
       for (const name of names) if (name.includes(".") && !name.startsWith("<local>.") && !name.startsWith("builtins.")) this.demand.add(name);
       // `mod.f(...)` where `mod` is bound by nothing partial parsing kept: noted as written (see `flowDemand`).
       const written = this.text(callee);
