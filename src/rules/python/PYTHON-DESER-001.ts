@@ -2,7 +2,7 @@ import type { DerivedSite, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "
 import { CallArguments } from "../../languages/python/calls.js";
 import { childByField } from "../../languages/python/syntax.js";
 import { code, defineRule } from "../rule.js";
-import { callPosition, enclosingFunction, TaintTracker, type ExtraFlowSpecs, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
+import { callPosition, descendants, enclosingFunction, TaintTracker, type ExtraFlowSpecs, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
 import { boundedSteps, MAX_DEMAND, type FlowSummaryPart, type ModuleFlows } from "../../languages/python/taint/summaries.js";
 import type { Scope } from "../../languages/python/semantic/scopes.js";
 import { FLOW_NAMES } from "../../languages/python/taint/specs.js";
@@ -223,14 +223,7 @@ function summarisable(model: SemanticModel): SyntaxNode[] {
  */
 function returnsRuntimeObject(fn: SyntaxNode, model: SemanticModel): boolean {
   const body = childByField(fn, "body");
-  const returns: SyntaxNode[] = [];
-  const stack = body ? [...body.children] : [];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === "function_definition" || n.type === "class_definition" || n.type === "lambda") continue;
-    if (n.type === "return_statement") returns.push(n);
-    else stack.push(...n.children);
-  }
+  const returns = descendants(body, (n) => n.type === "return_statement");
   const built = (value: SyntaxNode | undefined): boolean => {
     if (value?.type !== "call") return false;
     const callee = childByField(value, "function");
@@ -246,20 +239,9 @@ function returnsRuntimeObject(fn: SyntaxNode, model: SemanticModel): boolean {
     if (value?.type !== "identifier") return built(value);
     // `obj = cls(); return obj`: the one assignment of the name in the function.
     const name = model.text(value);
-    const assigned = descendantsOf(body, (n) => n.type === "assignment" && childByField(n, "left")?.type === "identifier" && model.text(childByField(n, "left")!) === name);
+    const assigned = descendants(body, (n) => n.type === "assignment" && childByField(n, "left")?.type === "identifier" && model.text(childByField(n, "left")!) === name);
     return assigned.length === 1 && built(childByField(assigned[0], "right"));
   });
-}
-
-function descendantsOf(root: SyntaxNode | undefined, match: (n: SyntaxNode) => boolean): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  const stack = root ? [...root.children] : [];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (match(n)) out.push(n);
-    if (n.type !== "function_definition" && n.type !== "class_definition" && n.type !== "lambda") stack.push(...n.children);
-  }
-  return out;
 }
 
 /** What this rule adds to a module's summary: its wrappers, and with `complete` what every function returns. */

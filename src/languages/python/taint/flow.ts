@@ -914,7 +914,8 @@ export function callPosition(fn: SyntaxNode, parameter: string, model: SemanticM
   return plain.indexOf(parameter);
 }
 
-function descendants(root: SyntaxNode | undefined, match: (n: SyntaxNode) => boolean): SyntaxNode[] {
+/** The nodes under `root` that match, outside nested functions, classes and lambdas, in source order. */
+export function descendants(root: SyntaxNode | undefined, match: (n: SyntaxNode) => boolean): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   const stack = root ? [...root.children] : [];
   while (stack.length) {
