@@ -145,6 +145,7 @@ function summariseDemandedModules(
     const last = m.slice(m.lastIndexOf(".") + 1);
     bySegment.set(last, [...(bySegment.get(last) ?? []), m]);
   }
+  let summarisedLast = new Set<string>();
   for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES; round++) {
     const wanted = new Map<string, Set<string>>();
     for (const summary of [...index.allSummaries(), ...index.allFlowSummaries()]) {
@@ -162,10 +163,14 @@ function summariseDemandedModules(
           const had = keys.get(module) ?? [];
           const missing = want.filter((k) => !had.includes(k));
           if (missing.length && done.size < MAX_DEMANDED_MODULES) wanted.set(module, new Set([...(wanted.get(module) ?? had), ...missing]));
+          // A summarised module whose calls lead into a module summarised since: summarised again with it.
+          const own = keys.get(summary.module);
+          if (own && summarisedLast.has(module) && index.flowSummary(summary.module) === summary && !wanted.has(summary.module)) wanted.set(summary.module, new Set(own));
         }
       }
     }
     if (!wanted.size) break;
+    summarisedLast = new Set(wanted.keys());
     let state = `flows:${indexState(index)}`;
     for (const [module, want] of [...wanted].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       if (done.size >= MAX_DEMANDED_MODULES && !done.has(module)) break;
