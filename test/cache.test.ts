@@ -188,6 +188,23 @@ describe("analysis cache", () => {
     assert.ok(!warm.some((f) => f.includes("scripts/run.py") && f.includes('"line":9,')), "unpickle(blob) is no longer resolved to pickle");
   });
 
+  it("re-analyses the callers of a module summarised for their data flows when it changes what a function returns", async () => {
+    const project = join(temp, "webapp-flow-edit");
+    cpSync(join(FIXTURES, "PYTHON-DESER-001", "projects", "webapp"), project, { recursive: true });
+    age(project);
+    const cacheDir = join(temp, "webapp-flow-edit-cache");
+    const cold = await scan(project, cacheDir);
+    const viewsLine52 = (fs: string[]) => fs.some((f) => f.startsWith('["PYTHON-DESER-001"') && f.includes("app/views.py") && f.includes('"line":52,'));
+    assert.ok(viewsLine52(cold), "the download two modules away reaches pickle.loads");
+    // Same size and names, but the helper no longer downloads: only its full flow summary changes.
+    const fetch = join(project, "helpers", "fetch.py");
+    writeFileSync(fetch, readFileSync(fetch, "utf8").replace("return requests.get(url, timeout=5).content", "return b\"constant\" + url.encode()   "));
+    utimesSync(fetch, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const warm = await scan(project, cacheDir);
+    assert.deepEqual(warm, await scan(project));
+    assert.ok(!viewsLine52(warm), "the helper returns a constant now");
+  });
+
   it("the CLI keeps it in .pathfinder_cache in the project, or --cache-dir; --no-cache writes nothing", async () => {
     const project = tempProject({ "app.py": "import pickle\n\ndef f(b):\n    return pickle.loads(b)\n" });
     const noCache = await runCli(["scan", "--project", project, "--no-cache", "-o", "json", "-q"]);

@@ -34,6 +34,10 @@ docs-url = "https://docs.example.com/rules/{id}.html"
 extra-sinks = ["myapp.cache.load_blob"]
 severity = "critical"
 
+[rules.PYTHON-DESER-001]
+extra-sources = ["myapp.transport.read_frame", "myapp.Client().fetch"]
+extra-sanitizers = ["myapp.crypto.verified_payload"]
+
 [per-file-ignores]
 "tests/**" = ["PYTHON-LANG-SEC-040", "PYTHON-LANG-SEC-041"]
 `;
@@ -55,6 +59,10 @@ describe("the published JSON Schema for pathfinder.toml", () => {
   });
 
   it("rejects what the reader rejects", () => {
+    for (const bad of ['[rules.PYTHON-DESER-001]\nextra-sources = ["read frame"]', '[rules.PYTHON-DESER-001]\nextra-sanitizers = "myapp.verify"']) {
+      assert.equal(validate(parse(bad)), false, `schema rejects: ${bad}`);
+      assert.throws(() => parseConfig(bad, "/p/pathfinder.toml"), /invalid configuration/, bad);
+    }
     for (const bad of ['fail-on = "severe"', "skip-tests = \"yes\"", 'output = "pdf"', 'pickle-policy = "maybe"', "unknown-key = 1", '[rules.PYTHON-LANG-SEC-040]\nseverity = "urgent"', '[per-file-ignores]\n"x" = "PYTHON-LANG-SEC-040"']) {
       const doc = parse(bad);
       assert.equal(validate(doc), false, `schema rejects: ${bad}`);

@@ -2,7 +2,8 @@
 // default rule set, and the pattern rules still reporting every call.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { runCli, tempProject } from "./helpers/cli.js";
+import { join } from "node:path";
+import { REPO_ROOT, runCli, tempProject } from "./helpers/cli.js";
 
 const APP = `import base64
 import pickle
@@ -54,6 +55,115 @@ describe("PYTHON-DESER-001 through the CLI", () => {
     const text = await runCli(["scan", "--project", root, "--ruleset", "python/PYTHON-DESER-001", "--no-cache"]);
     assert.match(text.stdout, /CRITICAL\s+PYTHON-DESER-001/);
     assert.match(text.stdout, /Trace:\n\s+1\. app\.py:15:\d+\s+source: Flask form data/);
+  });
+
+  it("lists every source of one sink: JSON sources[], one SARIF codeFlow per source, text", async () => {
+    const root = tempProject({
+      "app.py": [
+        "import pickle",
+        "from flask import request",
+        "",
+        "def view():",
+        "    if request.args.get('mode'):",
+        "        blob = request.form['state']",
+        "    else:",
+        "        blob = request.cookies.get('state')",
+        "    return pickle.loads(blob + request.headers['X-Extra'])",
+        "",
+      ].join("\n"),
+    });
+    const json = await runCli(["scan", "--project", root, "--ruleset", "python/PYTHON-DESER-001", "--output", "json", "--no-cache"]);
+    const results = JSON.parse(json.stdout).results as { location: { line: number }; trace: unknown[]; sources: { location: { line: number }; message: string; trace: { location: { line: number } }[] }[] }[];
+    assert.equal(results.length, 1, "one finding for the sink");
+    const sources = results[0].sources;
+    assert.deepEqual(sources.map((s) => s.location.line).sort(), [6, 8, 9]);
+    assert.ok(sources.every((s) => s.message.startsWith("source: ") && s.trace.at(-1)!.location.line === 9));
+    assert.deepEqual(sources[0].trace, results[0].trace, "the first source is the one the trace follows");
+
+    const sarif = await runCli(["scan", "--project", root, "--ruleset", "python/PYTHON-DESER-001", "--output", "sarif", "--no-cache"]);
+    const flows = JSON.parse(sarif.stdout).runs[0].results[0].codeFlows as { message: { text: string }; threadFlows: { locations: unknown[] }[] }[];
+    assert.equal(flows.length, 3);
+    assert.deepEqual(flows.map((f) => f.message.text).sort(), sources.map((s) => s.message).sort());
+
+    const text = await runCli(["scan", "--project", root, "--ruleset", "python/PYTHON-DESER-001", "--no-cache"]);
+    assert.match(text.stdout, /Sources \(3; the trace follows the first\):/);
+    assert.match(text.stdout, /Also reached from 2 other sources/);
+  });
+
+  it("follows wrappers, sources and propagators defined in other modules, with the trace across files", async () => {
+    const project = join(REPO_ROOT, "fixtures", "PYTHON-DESER-001", "projects", "webapp");
+    const cacheDir = tempProject({});
+    const run = (cache: string[]) => runCli(["scan", "--project", project, "--ruleset", "python/PYTHON-DESER-001", "--output", "json", ...cache]);
+    const cold = await run(["--cache-dir", cacheDir]);
+    const warm = await run(["--cache-dir", cacheDir]);
+    const none = await run(["--no-cache"]);
+    type Result = { location: { file: string; line: number }; message: string; trace: { location: { file: string; line: number }; message: string }[] };
+    const results = (r: { stdout: string }) => (JSON.parse(r.stdout).results as Result[]).map((x) => ({ file: x.location.file, line: x.location.line, message: x.message, trace: x.trace }));
+    assert.deepEqual(results(cold), results(none), "a cold cache gives the results of --no-cache");
+    assert.deepEqual(results(warm), results(none), "a warm cache gives the results of --no-cache");
+    const found = results(none);
+    const at = (line: number) => found.find((f) => f.file === "app/views.py" && f.line === line)!;
+    // A method of a class in another module returns request data (`self.request.form`).
+    const method = at(36).trace;
+    assert.equal(method[0].location.file, "app/requests_util.py");
+    assert.match(method.find((s) => s.message.startsWith("source: "))!.message, /self\.request\.form/);
+    assert.equal(method.at(-1)!.location.file, "app/views.py");
+    // A wrapper of a wrapper: the trace enters app/store.py, then app/serial.py, where the sink is.
+    const nested = at(29);
+    assert.match(nested.message, /through `app\.store\.restore\(\)`/);
+    assert.deepEqual([...new Set(nested.trace.map((s) => s.location.file))], ["app/views.py", "app/store.py", "app/serial.py"]);
+    assert.match(nested.trace.at(-1)!.message, /^sink: pickle\.loads/);
+    // A factory's object: the method of either class passes its argument on.
+    assert.ok(at(43).trace.some((s) => s.location.file === "app/things.py"));
+    // A module of a namespace package, imported as `helpers.fetch`.
+    assert.equal(at(52).trace[0].location.file, "helpers/fetch.py");
+    assert.match(at(52).trace[0].message, /^source: HTTP response \(requests\)/);
+
+    const sarif = await runCli(["scan", "--project", project, "--ruleset", "python/PYTHON-DESER-001", "--output", "sarif", "--no-cache"]);
+    const result = JSON.parse(sarif.stdout).runs[0].results.find((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0].physicalLocation.region.startLine === 29);
+    const uris = result.codeFlows[0].threadFlows[0].locations.map((l: { location: { physicalLocation: { artifactLocation: { uri: string } } } }) => l.location.physicalLocation.artifactLocation.uri);
+    assert.ok(uris.some((u: string) => u.endsWith("app/store.py")) && uris.some((u: string) => u.endsWith("app/serial.py")), uris.join(" "));
+  });
+
+  it("takes sources and sanitizers from the configuration (pathfinder.toml and pyproject.toml)", async () => {
+    const app = [
+      "import pickle",
+      "from myapp import transport",
+      "from myapp.crypto import verified_payload",
+      "from myapp.net import Client",
+      "",
+      "def from_frame(sock):",
+      "    return pickle.loads(transport.read_frame(sock))",
+      "",
+      "def from_client():",
+      "    blob = Client().fetch('state')",
+      "    return pickle.loads(blob.payload)",
+      "",
+      "def verified(sock):",
+      "    return pickle.loads(verified_payload(transport.read_frame(sock)))",
+      "",
+      "def unconfigured(sock):",
+      "    return pickle.loads(transport.read_header(sock))",
+      "",
+    ].join("\n");
+    const settings = 'extra-sources = ["myapp.transport.read_frame", "myapp.net.Client().fetch"]\nextra-sanitizers = ["myapp.crypto.verified_payload"]\n';
+    const lines = async (root: string) => {
+      const r = await runCli(["scan", "--project", root, "--ruleset", "python/PYTHON-DESER-001", "--output", "json", "--no-cache"]);
+      assert.equal(r.code, 0, r.stderr);
+      return (JSON.parse(r.stdout).results as { location: { line: number }; message: string }[]).map((f) => f.location.line);
+    };
+    assert.deepEqual(await lines(tempProject({ "app.py": app })), [], "nothing without the configuration");
+    const toml = tempProject({ "app.py": app, "pathfinder.toml": `[rules.PYTHON-DESER-001]\n${settings}` });
+    assert.deepEqual(await lines(toml), [7, 11]);
+    const pyproject = tempProject({ "app.py": app, "pyproject.toml": `[project]\nname = "x"\n\n[tool.pathfinder.rules.PYTHON-DESER-001]\n${settings}` });
+    assert.deepEqual(await lines(pyproject), [7, 11]);
+    const json = await runCli(["scan", "--project", toml, "--ruleset", "python/PYTHON-DESER-001", "--output", "json", "--no-cache"]);
+    assert.match(JSON.parse(json.stdout).results[0].trace[0].message, /^source: configured source `myapp\.transport\.read_frame`/);
+
+    const wrongRule = tempProject({ "app.py": app, "pathfinder.toml": '[rules.PYTHON-LANG-SEC-040]\nextra-sources = ["myapp.transport.read_frame"]\n' });
+    const bad = await runCli(["scan", "--project", wrongRule, "--no-cache"]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /rules\.PYTHON-LANG-SEC-040\.extra-sources: extra-sources apply to data-flow rules only \(PYTHON-DESER-001\)/);
   });
 
   it("is in the python/lang and python/deserialization bundles", async () => {

@@ -39,6 +39,13 @@ export interface TraceStep {
   message: string;
 }
 
+/** One source of untrusted data that reaches a finding's sink, and the path it takes. */
+export interface FindingSource {
+  location: Location;
+  message: string;
+  trace: TraceStep[];
+}
+
 /** A text replacement in the scanned file (same coordinates as Region). */
 export interface TextEdit extends Region {
   newText: string;
@@ -69,6 +76,11 @@ export interface Finding {
   /** Stable across line shifts: derived from rule, file, enclosing scope, normalised snippet and occurrence index. */
   fingerprint: string;
   trace?: TraceStep[];
+  /**
+   * Data-flow findings reached from more than one source: every source with its own trace, the first being the
+   * one `trace` shows.
+   */
+  sources?: FindingSource[];
   /** How the sink's name was resolved across modules and assignments (re-exports, aliases, class attributes). */
   relatedLocations?: TraceStep[];
   fix?: Fix;

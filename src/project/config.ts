@@ -56,8 +56,10 @@ const PYPROJECT = "pyproject.toml";
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export const TOP_LEVEL_KEYS = ["exclude", "disable", "rules", "per-file-ignores", ...(Object.keys(CONFIG_FLAG_KEYS) as (keyof typeof CONFIG_FLAG_KEYS)[])] as const;
-export const RULE_KEYS = ["extra-sinks", "severity"] as const;
+export const RULE_KEYS = ["extra-sinks", "severity", "extra-sources", "extra-sanitizers"] as const;
 const QUALIFIED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+/** A qualified name in which a call may be written (`myapp.Client().fetch`): sources and sanitizers of data-flow rules. */
+const FLOW_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\(\))?(\.[A-Za-z_][A-Za-z0-9_]*(\(\))?)+$/;
 
 export interface ConfigLookup {
   /** Directory (or file) being scanned; discovery walks up from here. */
@@ -184,7 +186,7 @@ function validate(table: Record<string, unknown>, file: string, prefix: string):
         if (!isTable(value)) throw invalid(file, path, `must be a table of rule IDs, e.g. [${prefix}rules.PYTHON-LANG-SEC-040]`);
         for (const [id, settings] of Object.entries(value)) {
           const canonical = ruleId(id, file, `${path}.${id}`);
-          config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`, isArtifactRule(canonical));
+          config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`, isArtifactRule(canonical), PYTHON_RULES.some((r) => r.id === canonical && r.withFlowSpecs));
         }
         break;
       case "per-file-ignores":
@@ -219,7 +221,7 @@ function validate(table: Record<string, unknown>, file: string, prefix: string):
   return config;
 }
 
-function ruleSettings(value: unknown, file: string, path: string, artifactRule: boolean): RuleCustomization {
+function ruleSettings(value: unknown, file: string, path: string, artifactRule: boolean, flowRule = false): RuleCustomization {
   if (!isTable(value)) throw invalid(file, path, `must be a table (keys: ${RULE_KEYS.join(", ")})`);
   const out: RuleCustomization = {};
   for (const [key, v] of Object.entries(value)) {
@@ -232,6 +234,16 @@ function ruleSettings(value: unknown, file: string, path: string, artifactRule: 
         }
         return name;
       });
+    } else if (key === "extra-sources" || key === "extra-sanitizers") {
+      if (!flowRule) throw invalid(file, keyPath, `${key} apply to data-flow rules only (${PYTHON_RULES.filter((r) => r.withFlowSpecs).map((r) => r.id).join(", ")})`);
+      const names = stringList(v, file, keyPath).map((name, i) => {
+        if (!FLOW_NAME.test(name)) {
+          throw invalid(file, `${keyPath}[${i}]`, `"${name}" is not a dotted qualified name such as "myapp.http.raw_body" or "myapp.Client().fetch"`);
+        }
+        return name;
+      });
+      if (key === "extra-sources") out.extraSources = names;
+      else out.extraSanitizers = names;
     } else if (key === "severity") {
       if (typeof v !== "string") throw invalid(file, keyPath, `must be a string (${SEVERITIES.join(", ")}), not ${typeName(v)}`);
       const severity = v.toLowerCase();

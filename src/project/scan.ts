@@ -158,7 +158,10 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
         const firstPass = new Map(await Promise.all(analyses));
         const leading: PythonRecord["leading"] = [];
         const onLeading = (l: ReadonlyMap<string, readonly string[]>) => leading.push([...l].map(([m, names]) => [m, [...names]]));
-        const redone = rules.length && program.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules), cache, onLeading) : new Map<string, FileAnalysis>();
+        // A module summarised for its callers' flows changes their results when it changes: like a file the pass redid.
+        const summarised = new Set<string>();
+        const onSummarised = (paths: readonly string[]) => paths.forEach((p) => summarised.add(p));
+        const redone = rules.length && program.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules), cache, onLeading, onSummarised) : new Map<string, FileAnalysis>();
         const results: Finding[] = [];
         for (const [path, r] of [...firstPass, ...[...redone].filter(([path]) => !firstPass.has(path))]) {
           const analysis = redone.get(path) ?? r;
@@ -166,7 +169,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
           appendAll(pythonErrors, analysis.errors);
         }
         fillRelatedSnippets(results, program);
-        final = recordOf(stamps, firstPass, redone, leading, results, pythonErrors);
+        final = recordOf(stamps, firstPass, new Set([...redone.keys(), ...summarised]), leading, results, pythonErrors);
       }
       if (cache && !options.onSourceRead) cache.setEntry(PYTHON_RECORD, slot, final);
     }
@@ -237,7 +240,7 @@ interface Stamps {
 }
 
 /** One `FileRecord` per Python file, from its final findings and warnings. */
-function recordOf(stamps: Stamps, firstPass: ReadonlyMap<string, FileAnalysis>, redone: ReadonlyMap<string, FileAnalysis>, leading: PythonRecord["leading"], results: readonly Finding[], fileErrors: readonly ScanError[]): PythonRecord {
+function recordOf(stamps: Stamps, firstPass: ReadonlyMap<string, FileAnalysis>, redone: ReadonlySet<string>, leading: PythonRecord["leading"], results: readonly Finding[], fileErrors: readonly ScanError[]): PythonRecord {
   const startedNs = BigInt(stamps.startedMs) * 1_000_000n;
   const files: Record<string, FileRecord> = {};
   stamps.files.forEach((f, i) => {

@@ -34,6 +34,8 @@ export function analyzeWholeProgram(
   cache?: AnalysisCache,
   /** Told every set of project modules that lead to a sink the pass matches files against. */
   onLeading?: (leading: ReadonlyMap<string, readonly string[]>) => void,
+  /** Told the files summarised whole for the data flows of their callers (their results depend on all of theirs). */
+  onSummarised?: (paths: readonly string[]) => void,
 ): Map<string, FileAnalysis> {
   const modules = new Set<string>();
   const byModule = new Map<string, ProgramFile>();
@@ -45,9 +47,13 @@ export function analyzeWholeProgram(
     for (let i = module.indexOf("."); i > 0; i = module.indexOf(".", i + 1)) modules.add(module.slice(0, i));
   }
   const index = new ProjectIndex(modules, (top) => sinks.leadsToSink(top));
+  const aliases = namespaceAliases(byModule, modules);
+  for (const [alias, module] of aliases) index.alias(alias, module);
   for (const [path, analysis] of firstPass) {
     if (analysis.summary && byModule.get(analysis.summary.module)?.path === path) index.set(analysis.summary);
   }
+  const demanded = summariseDemandedModules(byModule, modules, aliases, index, parser, sinks, cache);
+  onSummarised?.([...demanded.keys.keys()].flatMap((m) => byModule.get(m)?.path ?? []));
   const importCache = new Map<string, FileImports>();
   const importsOfFile = (file: ProgramFile) => {
     let found = importCache.get(file.path);
@@ -59,11 +65,13 @@ export function analyzeWholeProgram(
   let changed = new Set<string>();
   let leading = sinkLeadingModules(index, sinks);
   onLeading?.(leading);
-  for (let round = 0; round < MAX_ROUNDS && leading.size > 0; round++) {
+  for (let round = 0; round < MAX_ROUNDS && (leading.size > 0 || demanded.callers.size > 0); round++) {
     const matcher = new ReferenceMatcher(leading, importsOfFile);
     const work: { file: ProgramFile; refs: Set<string> }[] = [];
     for (const file of files) {
       const refs = matcher.referencedBy(file);
+      // A file whose flows met calls into modules summarised since: analysed again with their summaries.
+      for (const module of demanded.callers.get(file.path) ?? []) refs.add(module);
       if (!refs.size) continue;
       const before = seenWith.get(file.path);
       if (before && [...refs].every((m) => before.has(m) && !changed.has(m))) continue;
@@ -75,6 +83,10 @@ export function analyzeWholeProgram(
     for (const [module, names] of leading) {
       words.add(module.slice(module.lastIndexOf(".") + 1));
       for (const n of names) words.add(n);
+    }
+    for (const summary of index.allFlowSummaries()) {
+      words.add(summary.module.slice(summary.module.lastIndexOf(".") + 1));
+      for (const key of Object.keys(summary.flows ?? {})) words.add(key.split(".")[0]);
     }
     const projectSinks = new SinkIndex(sinks.rules, { words: [...words], modules: [...leading.keys()] });
     let state: string | undefined;
@@ -88,10 +100,15 @@ export function analyzeWholeProgram(
       state ??= indexState(index);
       let analysis = cache?.get(input, state);
       if (!analysis) {
-        analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index }), file.path);
+        const completeFlows = demanded.keys.get(packageModuleName(file.moduleName));
+        analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index, ...(completeFlows ? { completeFlows } : {}) }), file.path);
         cache?.set(input, analysis, state);
       }
       redone.set(file.path, analysis);
+      if (analysis.summary?.flowsComplete && byModule.get(analysis.summary.module)?.path === file.path) {
+        index.setFlows(analysis.summary);
+        summariesChanged = true;
+      }
       const summary = analysis.summary;
       if (summary && byModule.get(summary.module)?.path === file.path && !sameSummary(index.summary(summary.module), summary)) {
         index.set(summary);
@@ -112,9 +129,138 @@ export function analyzeWholeProgram(
   return redone;
 }
 
+/** Modules summarised whole for their callers at most, and rounds of following what those summaries call in turn. */
+const MAX_DEMANDED_MODULES = 256;
+const MAX_DEMAND_ROUNDS = 4;
+
+/**
+ * The data-flow rules note the calls they could not follow from a sink back to a source (a function of another
+ * module that may return request data or pass its argument on); the project modules those calls name are analysed
+ * whole here, so that every function of theirs has a summary in the index before the callers are analysed again.
+ */
+function summariseDemandedModules(
+  byModule: ReadonlyMap<string, ProgramFile>,
+  modules: ReadonlySet<string>,
+  aliases: ReadonlyMap<string, string>,
+  index: ProjectIndex,
+  parser: PythonParser,
+  sinks: SinkIndex,
+  cache: AnalysisCache | undefined,
+): { callers: Map<string, Set<string>>; keys: Map<string, string[]> } {
+  const demandedBy = new Map<string, Set<string>>();
+  /** The functions summarised of each module (see `PythonRule.flowSummary`). */
+  const keys = new Map<string, string[]>();
+  if (!sinks.rules.some((r) => r.flowSummary)) return { callers: demandedBy, keys };
+  const done = new Set<string>();
+  const bySegment = new Map<string, string[]>();
+  for (const m of [...modules, ...aliases.keys()]) {
+    const last = m.slice(m.lastIndexOf(".") + 1);
+    bySegment.set(last, [...(bySegment.get(last) ?? []), m]);
+  }
+  let summarisedLast = new Set<string>();
+  for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES; round++) {
+    const wanted = new Map<string, Set<string>>();
+    for (const summary of [...index.allSummaries(), ...index.allFlowSummaries()]) {
+      for (const name of summary.flowDemand ?? []) {
+        const named = name.startsWith("?") ? modulesEndingWith(name.slice(1, name.indexOf(".")), bySegment) : [moduleOf(name, modules, aliases)];
+        for (const n of named) {
+          const module = n && (aliases.get(n) ?? n);
+          // A project module named like a library the rules know (`io`, `codecs` in CPython's `Lib/`) keeps its library meaning.
+          if (!n || !module || module === summary.module || !byModule.has(module) || sinks.leadsToSink(n.split(".")[0])) continue;
+          const by = byModule.get(summary.module)?.path;
+          if (by) demandedBy.set(by, (demandedBy.get(by) ?? new Set()).add(`${module}\0${name}`));
+          // The function (or method, or method of any class after a factory call) the call names.
+          const rest = (name.startsWith("?") ? name.slice(name.indexOf(".") + 1) : name.slice(n.length + 1)).split(".").map((s) => s.replace(/\(\)$/, ""));
+          const want = [rest[0], ...(rest.length > 1 ? [`${rest[0]}.${rest[1]}`, `*.${rest[1]}`] : [])];
+          const had = keys.get(module) ?? [];
+          const missing = want.filter((k) => !had.includes(k));
+          if (missing.length && done.size < MAX_DEMANDED_MODULES) wanted.set(module, new Set([...(wanted.get(module) ?? had), ...missing]));
+          // A summarised module whose calls lead into a module summarised since: summarised again with it.
+          const own = keys.get(summary.module);
+          if (own && summarisedLast.has(module) && index.flowSummary(summary.module) === summary && !wanted.has(summary.module)) wanted.set(summary.module, new Set(own));
+        }
+      }
+    }
+    if (!wanted.size) break;
+    summarisedLast = new Set(wanted.keys());
+    let state = `flows:${indexState(index)}`;
+    for (const [module, want] of [...wanted].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (done.size >= MAX_DEMANDED_MODULES && !done.has(module)) break;
+      done.add(module);
+      const functions = [...want].sort();
+      keys.set(module, functions);
+      const file = byModule.get(module)!;
+      const source = file.source();
+      if (source === undefined) continue;
+      const input: PythonFile = { path: file.path, source, moduleName: file.moduleName };
+      const salt = `${state}:${functions.join(",")}`;
+      let analysis = cache?.get(input, salt);
+      if (!analysis) {
+        analysis = analyzeSafely(() => analyzePython(parser, input, sinks, { project: index, completeFlows: functions }), file.path);
+        cache?.set(input, analysis, salt);
+      }
+      if (analysis.summary?.module === module) {
+        index.setFlows(analysis.summary);
+        state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
+      }
+    }
+  }
+  // Only the callers whose calls a summary now explains need a second look.
+  const out = new Map<string, Set<string>>();
+  for (const [path, wanted] of demandedBy) {
+    for (const entry of wanted) {
+      const [module, name] = entry.split("\0");
+      const explained = name.startsWith("?")
+        ? Object.keys(index.flowSummary(module)?.flows ?? {}).includes(name.slice(name.indexOf(".") + 1).split(".")[0])
+        : [name, ...(index.resolve(name) ?? []).map((r) => r.name)].some((n) => index.flows(n)?.length);
+      if (explained) out.set(path, (out.get(path) ?? new Set()).add(module));
+    }
+  }
+  return { callers: out, keys };
+}
+
+/**
+ * The dotted names under which the modules of namespace packages are imported: `helpers/things.py`, in a directory
+ * without `__init__.py`, is `things` by the layout and `helpers.things` to the code beside `helpers/` (up to three
+ * directories up). A name two files would share is left out.
+ */
+function namespaceAliases(byModule: ReadonlyMap<string, ProgramFile>, modules: ReadonlySet<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const [module, file] of byModule) {
+    const dirs = file.path.split("/").slice(0, -1);
+    const above = dirs.slice(0, dirs.length - (file.moduleName.split(".").length - 1));
+    for (let j = above.length - 1; j >= Math.max(0, above.length - 3) && /^[A-Za-z_]\w*$/.test(above[j]); j--) {
+      const alias = `${above.slice(j).join(".")}.${module}`;
+      if (modules.has(alias)) continue;
+      if (out.has(alias)) ambiguous.add(alias);
+      else out.set(alias, module);
+    }
+  }
+  for (const alias of ambiguous) out.delete(alias);
+  return out;
+}
+
+/** The modules (or aliases) whose last name is `segment`, when they are few enough to be a plausible reading. */
+function modulesEndingWith(segment: string, bySegment: ReadonlyMap<string, string[]>): string[] {
+  const found = bySegment.get(segment) ?? [];
+  return found.length <= 3 ? found : [];
+}
+
+/** The project module a qualified name starts with (the longest), if any. */
+function moduleOf(name: string, modules: ReadonlySet<string>, aliases: ReadonlyMap<string, string>): string | undefined {
+  const segments = name.split(".");
+  for (let k = segments.length - 1; k > 0; k--) {
+    const module = segments.slice(0, k).join(".");
+    if (modules.has(module) || aliases.has(module)) return module;
+  }
+  return undefined;
+}
+
 function indexState(index: ProjectIndex): string {
   const hash = createHash("sha256");
   for (const s of [...index.allSummaries()].sort((a, b) => (a.module < b.module ? -1 : 1))) hash.update(JSON.stringify(s));
+  for (const s of [...index.allFlowSummaries()].sort((a, b) => (a.module < b.module ? -1 : 1))) hash.update("flows").update(JSON.stringify(s));
   return `whole-program:${hash.digest("hex")}`;
 }
 
@@ -153,11 +299,21 @@ function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, 
       const values = index.resolve(`${summary.module}.${name}`) ?? [];
       if (values.some((v) => leads(v))) names.push(name);
     }
+    // Wrappers: functions whose parameter reaches a sink (their callers are findings wherever they are).
+    for (const [key, flows] of Object.entries(index.flowSummary(summary.module)?.flows ?? summary.flows ?? {})) {
+      if (flows.sinks?.length && !names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
+    }
     for (const [name, cls] of Object.entries(summary.classes)) {
       if (names.includes(name)) continue;
       const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat().filter((m) => !isOwnFunction(m));
       if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name);
     }
+    if (names.length) out.set(summary.module, names);
+  }
+  // Modules summarised only for their functions' data flow.
+  for (const summary of index.allFlowSummaries()) {
+    if (out.has(summary.module) || index.summary(summary.module)?.module === summary.module) continue;
+    const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length).map(([key]) => key.split(".")[0]))];
     if (names.length) out.set(summary.module, names);
   }
   return out;

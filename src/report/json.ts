@@ -28,6 +28,8 @@ export interface JsonResult {
   suppressed?: { kind: string; justification: string };
   fix?: { description: string; edits: JsonEdit[] };
   trace?: { location: JsonLocation; message: string }[];
+  /** Every source that reaches the sink, when more than one does; the first is the one `trace` follows. */
+  sources?: { location: JsonLocation; message: string; trace: { location: JsonLocation; message: string }[] }[];
   /** How the sink's name was resolved across modules (re-exports, aliases, class attributes). */
   related_locations?: { location: JsonLocation; message: string }[];
   /** Deserializer pattern rules: `untrusted` (with `trace`), `unknown` or `internal`; see the README. */
@@ -119,6 +121,13 @@ function toJsonResult(finding: Finding): JsonResult {
   if (finding.fix) result.fix = { description: finding.fix.description, edits: finding.fix.edits.map(toJsonEdit) };
   if (finding.trace) {
     result.trace = finding.trace.map((step) => ({ location: toJsonLocation(step.location), message: step.message }));
+  }
+  if (finding.sources) {
+    result.sources = finding.sources.map((s) => ({
+      location: toJsonLocation(s.location),
+      message: s.message,
+      trace: s.trace.map((step) => ({ location: toJsonLocation(step.location), message: step.message })),
+    }));
   }
   if (finding.relatedLocations) {
     result.related_locations = finding.relatedLocations.map((step) => ({ location: toJsonLocation(step.location), message: step.message }));

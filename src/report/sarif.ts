@@ -147,17 +147,18 @@ function result(finding: Finding, ruleId: string, ruleIndex: number, prefix: str
     partialFingerprints: { primaryLocationLineHash: finding.fingerprint, [PATHFINDER_FINGERPRINT_KEY]: finding.fingerprint },
   };
   if (finding.trace && finding.trace.length > 0) {
-    out.codeFlows = [
-      {
-        threadFlows: [
-          {
-            locations: finding.trace.map((step) => ({
-              location: { physicalLocation: physicalLocation(step.location), message: { text: step.message } },
-            })),
-          },
-        ],
-      },
-    ];
+    // One code flow per source when several reach the sink (the first is `trace`).
+    const traces = finding.sources?.length ? finding.sources.map((s) => s.trace) : [finding.trace];
+    out.codeFlows = traces.map((trace) => ({
+      ...(finding.sources?.length ? { message: { text: trace.find((s) => s.message.startsWith("source: "))?.message ?? trace[0].message } } : {}),
+      threadFlows: [
+        {
+          locations: trace.map((step) => ({
+            location: { physicalLocation: physicalLocation(step.location), message: { text: step.message } },
+          })),
+        },
+      ],
+    }));
   }
   if (finding.relatedLocations && finding.relatedLocations.length > 0) {
     out.relatedLocations = finding.relatedLocations.map((step, i) => ({

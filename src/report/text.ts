@@ -68,6 +68,13 @@ function renderFinding(finding: Finding, rule: RuleMeta | undefined, options: Te
     if (frame.length > 0) out.push("", ...frame.map((l) => "  " + l), "");
   }
 
+  if (finding.sources && finding.sources.length > 1) {
+    out.push(`  Sources (${finding.sources.length}; the trace follows the first):`);
+    finding.sources.forEach((source, i) => {
+      const at = `${sanitizeForTerminal(source.location.file)}:${source.location.line}:${source.location.column}`;
+      out.push(`    ${i + 1}. ${p.paint(at, "dim")}  ${oneLine(source.message)}`);
+    });
+  }
   if (finding.trace && finding.trace.length > 0) {
     out.push("  Trace:");
     finding.trace.forEach((step, i) => {

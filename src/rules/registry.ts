@@ -167,6 +167,10 @@ export interface RuleCustomization {
    * of their findings are untrusted (see `withTrustFlow`).
    */
   onlySinksOf?: string[];
+  /** Data-flow rules: more qualified names whose value is untrusted (`myapp.http.raw_body`, `myapp.Client().fetch`). */
+  extraSources?: string[];
+  /** Data-flow rules: more qualified names whose result is trusted whatever their input (`myapp.crypto.verified`). */
+  extraSanitizers?: string[];
 }
 
 /**
@@ -215,10 +219,13 @@ export function buildRuleSet(spec: RuleSetSpec): PythonRule[] {
   });
 }
 
-function customized(rule: PythonRule, change: RuleCustomization | undefined): PythonRule {
-  if (change?.onlySinksOf) rule = narrowed(rule, change.onlySinksOf);
+function customized(original: PythonRule, change: RuleCustomization | undefined): PythonRule {
   const extra = [...new Set((change?.extraSinks ?? []).map(canonicalName))];
   const severity = change?.severity;
+  const sources = (change?.extraSources ?? []).map(canonicalName);
+  const sanitizers = (change?.extraSanitizers ?? []).map(canonicalName);
+  let rule = (sources.length || sanitizers.length) && original.withFlowSpecs ? original.withFlowSpecs({ sources, sanitizers }) : original;
+  if (change?.onlySinksOf) rule = narrowed(rule, change.onlySinksOf);
   if (!extra.length && !severity) return rule;
   let sinks = extra.length ? [...rule.sinks, configuredSink(rule, extra)] : rule.sinks;
   if (severity) sinks = sinks.map((s) => withSeverity(s, severity));

@@ -1,8 +1,13 @@
-import type { Confidence, Fix, RuleMeta, Severity, Trust } from "../core/types.js";
+import type { Confidence, Fix, Location, RuleMeta, Severity, Trust } from "../core/types.js";
+import type { FlowSummaryPart } from "../languages/python/taint/summaries.js";
+import type { ExtraFlowSpecs } from "../languages/python/taint/flow.js";
 import type { CallArguments } from "../languages/python/calls.js";
 import type { SemanticModel } from "../languages/python/semantic/model.js";
 import type { Scope } from "../languages/python/semantic/scopes.js";
 import type { SyntaxNode } from "../languages/python/syntax.js";
+
+/** A flow of untrusted data, source first: steps in the analysed file (a node) or in another module (a place). */
+export type FlowTrace = ({ node: SyntaxNode; message: string } | { node?: undefined; place: Location; message: string })[];
 
 /** How a sink is reached at a reported site. */
 export type SinkVia =
@@ -30,8 +35,13 @@ export interface SinkMatch {
 
 export interface SinkOutcome {
   message?: string;
-  /** How untrusted data reaches the sink, source first (data-flow rules); becomes the finding's `trace`. */
-  flow?: { node: SyntaxNode; message: string }[];
+  /**
+   * How untrusted data reaches the sink, source first (data-flow rules); becomes the finding's `trace`. A step in
+   * another module (from a function summary) carries its `place` instead of a node.
+   */
+  flow?: FlowTrace;
+  /** The flows from the other sources that reach the same sink, when several do (each like `flow`). */
+  otherFlows?: FlowTrace[];
   severity?: Severity;
   confidence?: Confidence;
   fix?: Fix;
@@ -126,6 +136,15 @@ export interface PythonRule extends RuleMeta {
    * calls of the module's own wrapper functions whose parameter reaches a sink).
    */
   derivedSites?: (model: SemanticModel) => DerivedSite[];
+  /**
+   * For data-flow rules: what the rule adds to the module's summary for the project index (function summaries,
+   * demand), computed after the file's sinks and derived sites. `complete`: also summarise what functions return,
+   * not only which reach a sink: every function (true), or those named (`f`, `C.m`, `*.m` for method `m` of any
+   * class); the whole-program pass asks for it for the modules callers need.
+   */
+  flowSummary?: (model: SemanticModel, path: string, complete: boolean | readonly string[]) => FlowSummaryPart;
+  /** For data-flow rules: the rule with more sources and sanitizers (`extra-sources`, `extra-sanitizers` in the configuration). */
+  withFlowSpecs?: (extra: ExtraFlowSpecs) => PythonRule;
   /** Settings read from assignments rather than calls (see `AssignmentSpec`). */
   assignments?: AssignmentSpec[];
   /**

@@ -1,8 +1,8 @@
 import { stableHash } from "../../core/hash.js";
 import { appendAll } from "../../core/arrays.js";
 import { parseSuppression, suppresses, type SuppressionDirective } from "../../core/suppression.js";
-import type { Finding, ScanError, TraceStep } from "../../core/types.js";
-import type { AssignmentSpec, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
+import type { Finding, FindingSource, ScanError, TraceStep } from "../../core/types.js";
+import type { AssignmentSpec, FlowTrace, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
 import { settingsAssignments } from "./assignments.js";
 import { CallArguments } from "./calls.js";
 import { anchorOffsets, anchorWords, prefilterTokens } from "./prefilter.js";
@@ -142,6 +142,11 @@ export interface AnalyzeOptions {
   timeBudgetMs?: number;
   /** Resolve names across the project's modules (see `ProjectIndex`). */
   project?: ProjectResolver;
+  /**
+   * Parse the whole file, even without a rule token, and have the data-flow rules summarise every function of it
+   * (see `PythonRule.flowSummary`): the whole-program pass asks this for the modules whose functions callers need.
+   */
+  completeFlows?: boolean | readonly string[];
 }
 
 /** Files shorter than this are always parsed whole: the saving would be small, and all their syntax errors show. */
@@ -150,11 +155,11 @@ export const MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
 export function analyzePython(parser: PythonParser, file: PythonFile, index: SinkIndex, options: AnalyzeOptions = {}): FileAnalysis {
   // Where the rule tokens and computed imports are: none means no finding can be here (the prefilter).
   const anchors = withRelativeImports(anchorOffsets(file.source, index.tokens, options.wholeFile ? undefined : index.words), file, index);
-  if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
+  if (anchors.length === 0 && !options.completeFlows) return { findings: [], errors: [], parsed: false };
   const budget = options.timeBudgetMs !== undefined ? { deadline: Date.now() + timeBudgetFor(file.source, options.timeBudgetMs) } : undefined;
   const errors: ScanError[] = [];
   const outOfTime = (stage: string) => errors.push(timeoutWarning(file.path, stage, timeBudgetFor(file.source, options.timeBudgetMs!)));
-  const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
+  const partial = !options.wholeFile && !options.completeFlows && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
   let tree: SyntaxTree | undefined;
   try {
     tree = partial ? parseRelevantParts(parser, file.source, anchors, index, budget, outOfTime) : parser.parse(file.source, undefined, budget);
@@ -184,7 +189,9 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   const findings = matches.map((m) => toFinding(m, file, model, lines));
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
-  return { findings, errors, parsed: true, summary: summarizeModule(model, file.path) };
+  const summary = summarizeModule(model, file.path);
+  for (const rule of index.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
+  return { findings, errors, parsed: true, summary };
 }
 
 const RELATIVE_IMPORT = /\bfrom[ \t]+\./g;
@@ -420,6 +427,7 @@ function toFinding(m: RuleMatch, file: PythonFile, model: SemanticModel, index: 
     fingerprint: "",
     ...(m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {}),
     ...(outcome.flow?.length ? { trace: outcome.flow.map((s) => traceStep(s, file.path, model, index)) } : {}),
+    ...(outcome.flow?.length && outcome.otherFlows?.length ? { sources: [outcome.flow, ...outcome.otherFlows].map((f) => findingSource(f, file.path, model, index)) } : {}),
     ...(outcome.fix ? { fix: outcome.fix } : {}),
     ...trustOf(m),
   };
@@ -431,7 +439,15 @@ function trustOf(m: RuleMatch): Pick<Finding, "trust" | "trustReason"> {
   return judged ? { trust: judged.trust, ...(judged.reason ? { trustReason: judged.reason } : {}) } : {};
 }
 
-function traceStep(step: { node: SyntaxNode; message: string }, path: string, model: SemanticModel, index: LineIndex): TraceStep {
+/** A flow as one of a finding's sources: its source step (the first that names a source), and its trace. */
+function findingSource(flow: FlowTrace, path: string, model: SemanticModel, index: LineIndex): FindingSource {
+  const trace = flow.map((s) => traceStep(s, path, model, index));
+  const source = trace.find((s) => s.message.startsWith("source: ")) ?? trace[0];
+  return { location: source.location, message: source.message, trace };
+}
+
+function traceStep(step: FlowTrace[number], path: string, model: SemanticModel, index: LineIndex): TraceStep {
+  if (!step.node) return { location: { ...step.place }, message: step.message };
   const n = step.node;
   return {
     location: {

@@ -7,6 +7,7 @@ import { canonicalName } from "./semantic/module-aliases.js";
 import type { ProjectClass, ProjectResolver, ResolutionStep, ResolvedName, SemanticModel } from "./semantic/model.js";
 import { LOCAL_PREFIX } from "./semantic/model.js";
 import type { SyntaxNode } from "./syntax.js";
+import type { ModuleFlows, ResolvedFlows } from "./taint/summaries.js";
 
 /** One value a module-level name (or a class member) may hold after the module ran. */
 export interface ExportedValue {
@@ -40,6 +41,10 @@ export interface ModuleSummary {
   all?: string[];
   /** Classes defined at module level, by name. */
   classes: Record<string, ClassSummary>;
+  /** Data-flow function summaries (see `FlowSummaryPart`). */
+  flows?: ModuleFlows;
+  flowDemand?: string[];
+  flowsComplete?: boolean;
 }
 
 /** The project's module name of a file's module name: `pkg.__init__` is the package `pkg`. */
@@ -145,13 +150,49 @@ export class ProjectIndex implements ProjectResolver {
     for (const m of modules) this.topLevel.add(m.split(".")[0]);
   }
 
+  private readonly aliases = new Map<string, string>();
+
+  /**
+   * Another dotted name of a module: a file in a directory without `__init__.py` (a namespace package, such as
+   * `helpers/things.py` next to the application) is named `things` by the layout, and imported as `helpers.things`.
+   */
+  alias(name: string, module: string): void {
+    if (this.modules.has(name) || this.aliases.has(name)) return;
+    this.aliases.set(name, module);
+    this.topLevel.add(name.split(".")[0]);
+  }
+
+  /** The module a dotted name denotes (itself, or the module it is an alias of), if it is one. */
+  private moduleNamed(name: string): string | undefined {
+    return this.modules.has(name) ? name : this.aliases.get(name);
+  }
+
+  /** Modules summarised whole for the data-flow summaries of their functions (see `setFlows`). */
+  private readonly flowSummaries = new Map<string, ModuleSummary>();
+
+  /**
+   * The summary of a module analysed whole for its callers' data flow: it serves `flows`, not name resolution, so
+   * that summarising a module a flow needs does not change what other names resolve to.
+   */
+  setFlows(summary: ModuleSummary): void {
+    this.flowSummaries.set(summary.module, summary);
+  }
+
+  flowSummary(module: string): ModuleSummary | undefined {
+    return this.flowSummaries.get(this.moduleNamed(module) ?? module);
+  }
+
+  allFlowSummaries(): IterableIterator<ModuleSummary> {
+    return this.flowSummaries.values();
+  }
+
   set(summary: ModuleSummary): void {
     this.summaries.set(summary.module, summary);
     this.classCache.clear();
   }
 
   summary(module: string): ModuleSummary | undefined {
-    return this.summaries.get(module);
+    return this.summaries.get(this.moduleNamed(module) ?? module);
   }
 
   allSummaries(): IterableIterator<ModuleSummary> {
@@ -165,9 +206,9 @@ export class ProjectIndex implements ProjectResolver {
     const segments = qualifiedName.split(".");
     if (depth > MAX_DEPTH || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
     let k = segments.length;
-    while (k > 0 && !this.modules.has(segments.slice(0, k).join("."))) k--;
+    while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;
     if (k === 0 || k === segments.length) return k === 0 ? undefined : [{ name: qualifiedName }];
-    const module = segments.slice(0, k).join(".");
+    const module = this.moduleNamed(segments.slice(0, k).join("."))!;
     const summary = this.summaries.get(module);
     if (!summary) return [{ name: qualifiedName }];
     const head = segments[k];
@@ -191,6 +232,33 @@ export class ProjectIndex implements ProjectResolver {
     } finally {
       this.inProgress.delete(qualifiedName);
     }
+  }
+
+  /**
+   * The function summaries a resolved callee may call: `pkg.mod.f`, `pkg.mod.C.m`, `pkg.mod.C().m`. A method of
+   * the object a project function returns (`pkg.mod.make().m`, a factory whose class is chosen at run time) may be
+   * the method of any class of that module that defines it.
+   */
+  flows(qualifiedName: string): ResolvedFlows[] | undefined {
+    const segments = qualifiedName.split(".");
+    let k = segments.length - 1;
+    while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;
+    if (k === 0) return undefined;
+    const module = this.moduleNamed(segments.slice(0, k).join("."))!;
+    const summary = this.flowSummaries.get(module) ?? this.summaries.get(module);
+    if (!summary?.flows) return undefined;
+    const rest = segments.slice(k);
+    const key = rest.map((s) => s.replace(/\(\)$/, "")).join(".");
+    const own = summary.flows[key];
+    if (own) return [{ name: `${summary.module}.${key}`, flows: own }];
+    if (rest.length === 2 && rest[0].endsWith("()") && summary.flows[rest[0].slice(0, -2)]?.factory) {
+      const method = `.${rest[1]}`;
+      const found = Object.entries(summary.flows)
+        .filter(([name]) => name.endsWith(method) && summary.classes[name.slice(0, -method.length)])
+        .map(([name, flows]) => ({ name: `${summary.module}.${name}`, flows }));
+      return found.length ? found : undefined;
+    }
+    return undefined;
   }
 
   /** What a module binds `name` to: its own binding, else what its star imports bring (honouring `__all__`). */

@@ -2,7 +2,9 @@ import type { DerivedSite, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "
 import { CallArguments } from "../../languages/python/calls.js";
 import { childByField } from "../../languages/python/syntax.js";
 import { code, defineRule } from "../rule.js";
-import { callPosition, enclosingFunction, TaintTracker, type FlowStep } from "../../languages/python/taint/flow.js";
+import { callPosition, descendants, enclosingFunction, TaintTracker, type ExtraFlowSpecs, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
+import { boundedSteps, MAX_DEMAND, type FlowSummaryPart, type ModuleFlows } from "../../languages/python/taint/summaries.js";
+import type { Scope } from "../../languages/python/semantic/scopes.js";
 import { FLOW_NAMES, SOURCE_WORDS } from "../../languages/python/taint/specs.js";
 import type { SemanticModel } from "../../languages/python/semantic/model.js";
 import type { SyntaxNode } from "../../languages/python/syntax.js";
@@ -43,11 +45,26 @@ const DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_bu
 const trackers = new WeakMap<SemanticModel, TaintTracker>();
 const parameterTrackers = new WeakMap<SemanticModel, TaintTracker>();
 
+/** The configured sources and sanitizers of the rule instance analysing a model (see `configuredRule`). */
+const configured = new WeakMap<SemanticModel, ExtraFlowSpecs>();
+
 function trackerFor(model: SemanticModel, parameters = false): TaintTracker {
   const cache = parameters ? parameterTrackers : trackers;
   let t = cache.get(model);
-  if (!t) cache.set(model, (t = new TaintTracker(model, parameters)));
+  if (!t) cache.set(model, (t = new TaintTracker(model, parameters, configured.get(model))));
   return t;
+}
+
+/** The rule with the configuration's sources and sanitizers: every entry point notes them for the model it analyses. */
+function configuredRule(rule: PythonRule, extra: ExtraFlowSpecs): PythonRule {
+  const bind = (model: SemanticModel) => configured.set(model, extra);
+  return {
+    ...rule,
+    flowNames: [...(rule.flowNames ?? []), ...(extra.sources ?? []), ...(extra.sanitizers ?? [])],
+    sinks: rule.sinks.map((s) => ({ ...s, check: (m: SinkMatch) => (bind(m.model), s.check ? s.check(m) : {}) })),
+    derivedSites: (model) => (bind(model), wrapperSites(model)),
+    flowSummary: (model, path, complete) => (bind(model), flowSummary(model, path, complete)),
+  };
 }
 
 /** A function of the module whose parameter reaches a sink: its calls are sinks for that argument. */
@@ -76,13 +93,66 @@ function addWrapper(model: SemanticModel, site: SyntaxNode, steps: FlowStep[], t
   return w;
 }
 
+/** A call of a wrapper (of this module or another) whose argument is untrusted, as a finding. */
+function wrapperFinding(node: SyntaxNode, scope: Scope, callee: SyntaxNode, model: SemanticModel, w: { name: string; parameter: string; target: string }, flows: FlowResult[], call: FlowStep, wrapperSteps: FlowStep[]): DerivedSite {
+  const [flow, ...others] = flows;
+  const trace = (f: FlowResult) => [...f.steps, ...(f.weakGuard ? [f.weakGuard] : []), call, ...wrapperSteps];
+  return {
+    node,
+    scope,
+    target: w.target,
+    calleeText: model.text(callee),
+    outcome: {
+      message:
+        `Untrusted data reaches ${code(w.target)} through ${code(w.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} ` +
+        `is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.${otherSources(others)}`,
+      confidence: flow.weakGuard ? "low" : "high",
+      flow: trace(flow),
+      ...(others.length ? { otherFlows: others.map(trace) } : {}),
+    },
+  };
+}
+
+/**
+ * Calls of wrappers defined in other modules of the project (their summaries say which parameter reaches which
+ * sink): a call passing untrusted data is a finding; a call passing a parameter on makes its function a wrapper.
+ */
+function projectWrapperSites(model: SemanticModel, out: DerivedSite[], seen: Set<SyntaxNode>): void {
+  const project = model.project;
+  if (!project?.flows) return;
+  const tracker = trackerFor(model);
+  for (const { node, scope } of model.calls) {
+    const callee = childByField(node, "function");
+    if (!callee || seen.size >= MAX_WRAPPER_CALLS) continue;
+    for (const r of model.resolve(callee, scope)) {
+      for (const f of project.flows(r.name) ?? []) {
+        for (const s of f.flows.sinks ?? []) {
+          const arg = new CallArguments(node, model.tree.source).find(s.parameter, s.position);
+          if (!arg) continue;
+          const call = { node, message: `passed to ${code(model.text(callee) + "()")} (${f.name})` };
+          const remote = s.steps.map((step) => ({ place: step.place, message: step.message }));
+          const flows = seen.has(node) ? [] : tracker.allFlowsInto(arg, node, scope);
+          if (flows.length) {
+            seen.add(node);
+            out.push(wrapperFinding(node, scope, callee, model, { name: f.name, parameter: s.parameter, target: s.target }, flows, call, remote));
+            continue;
+          }
+          const passed = trackerFor(model, true).flowInto(arg, node, scope);
+          if (passed) addWrapper(model, node, [...passed.steps, call, ...remote], s.target);
+        }
+      }
+    }
+  }
+}
+
 /** Wrapper calls of one module: each call whose argument is untrusted is a finding; a call passing a parameter on makes its function a wrapper too. */
 function wrapperSites(model: SemanticModel): DerivedSite[] {
-  const queue = [...(wrappers.get(model) ?? [])];
-  if (!queue.length) return [];
   const out: DerivedSite[] = [];
-  const tracker = trackerFor(model);
   const seen = new Set<SyntaxNode>();
+  projectWrapperSites(model, out, seen);
+  const queue = [...(wrappers.get(model) ?? [])];
+  if (!queue.length) return out;
+  const tracker = trackerFor(model);
   for (let w = queue.shift(); w && seen.size < MAX_WRAPPER_CALLS; w = queue.shift()) {
     for (const { node, scope } of model.calls) {
       const callee = childByField(node, "function");
@@ -91,23 +161,10 @@ function wrapperSites(model: SemanticModel): DerivedSite[] {
       const arg = args.keywords.get(w.parameter) ?? (w.position >= 0 ? args.positional[w.position] : undefined);
       if (!arg) continue;
       const call = { node, message: `passed to ${code(w.name + "()")}` };
-      const flow = tracker.flowInto(arg, node, scope);
-      if (flow && !seen.has(node)) {
+      const flows = seen.has(node) ? [] : tracker.allFlowsInto(arg, node, scope);
+      if (flows.length) {
         seen.add(node);
-        const calleeText = model.text(callee);
-        out.push({
-          node,
-          scope,
-          target: w.target,
-          calleeText,
-          outcome: {
-            message:
-              `Untrusted data reaches ${code(w.target)} through ${code(w.name + "()")}: ${flow.steps[0].message.replace(/^source: /, "")} ` +
-              `is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.`,
-            confidence: flow.weakGuard ? "low" : "high",
-            flow: [...flow.steps, ...(flow.weakGuard ? [flow.weakGuard] : []), call, ...w.steps],
-          },
-        });
+        out.push(wrapperFinding(node, scope, callee, model, w, flows, call, w.steps));
         continue;
       }
       const passed = trackerFor(model, true).flowInto(arg, node, scope);
@@ -116,6 +173,113 @@ function wrapperSites(model: SemanticModel): DerivedSite[] {
     }
   }
   return out;
+}
+
+/** For messages: the other sources that reach the same sink. */
+function otherSources(others: FlowResult[]): string {
+  if (!others.length) return "";
+  const names = others.map((f) => sourceOf(f.steps).replace(/^source: /, ""));
+  return ` Also reached from ${others.length === 1 ? "another source" : `${others.length} other sources`}: ${names.join("; ")}.`;
+}
+
+/** What a flow starts from, for messages: its source step (a request object is not data yet). */
+function sourceOf(steps: FlowStep[]): string {
+  return (steps.find((s) => s.message.startsWith("source: ")) ?? steps[0]).message;
+}
+
+/** `f` for a module-level function, `C.m` for a method of a module-level class: its key in the module's summary. */
+function functionKey(fn: SyntaxNode, model: SemanticModel): string | undefined {
+  const name = childByField(fn, "name");
+  if (!name) return undefined;
+  const container = (n: SyntaxNode) => (n.parent?.type === "decorated_definition" ? n.parent.parent : n.parent);
+  const parent = container(fn);
+  if (parent?.type === "module") return model.text(name);
+  const cls = parent?.type === "block" ? parent.parent : undefined;
+  const className = cls?.type === "class_definition" ? childByField(cls, "name") : undefined;
+  if (cls && className && container(cls)?.type === "module") return `${model.text(className)}.${model.text(name)}`;
+  return undefined;
+}
+
+/** Module-level functions and the methods of module-level classes. */
+function summarisable(model: SemanticModel): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const definition = (n: SyntaxNode) => (n.type === "decorated_definition" ? childByField(n, "definition") : n);
+  for (const top of model.tree.root.children) {
+    const def = definition(top);
+    if (def?.type === "function_definition") out.push(def);
+    if (def?.type !== "class_definition") continue;
+    for (const member of childByField(def, "body")?.children ?? []) {
+      const m = definition(member);
+      if (m?.type === "function_definition") out.push(m);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a function returns an object of a class of its module or of a class it picks at run time: the result of
+ * calling a local class, a local variable (`cls = getattr(module, name); return cls()`) or a call's result
+ * (`choice([A, B])()`), returned directly or through a local name.
+ */
+function returnsRuntimeObject(fn: SyntaxNode, model: SemanticModel): boolean {
+  const body = childByField(fn, "body");
+  const returns = descendants(body, (n) => n.type === "return_statement");
+  const built = (value: SyntaxNode | undefined): boolean => {
+    if (value?.type !== "call") return false;
+    const callee = childByField(value, "function");
+    if (!callee) return false;
+    if (callee.type === "call") return true;
+    const scope = model.calls.find((c) => c.node === value)?.scope;
+    if (!scope) return false;
+    const names = model.resolve(callee, scope);
+    return names.some((r) => r.localClass !== undefined) || (callee.type === "identifier" && names.length === 0);
+  };
+  return returns.some((ret) => {
+    const value = ret.children.find((c) => c.type !== "return");
+    if (value?.type !== "identifier") return built(value);
+    // `obj = cls(); return obj`: the one assignment of the name in the function.
+    const name = model.text(value);
+    const assigned = descendants(body, (n) => n.type === "assignment" && childByField(n, "left")?.type === "identifier" && model.text(childByField(n, "left")!) === name);
+    return assigned.length === 1 && built(childByField(assigned[0], "right"));
+  });
+}
+
+/** What this rule adds to a module's summary: its wrappers, and with `complete` what every function returns. */
+function flowSummary(model: SemanticModel, path: string, complete: boolean | readonly string[]): FlowSummaryPart {
+  const named = typeof complete === "boolean" ? undefined : new Set(complete);
+  const wanted = (key: string) => !named || named.has(key) || (key.includes(".") && named.has(`*${key.slice(key.indexOf("."))}`));
+  const flows: ModuleFlows = {};
+  const tracker = trackerFor(model);
+  const entry = (key: string) => (flows[key] ??= {});
+  for (const w of wrappers.get(model) ?? []) {
+    const key = functionKey(w.fn, model);
+    if (!key) continue;
+    const steps = boundedSteps(w.steps.map((s) => tracker.placed(s, path)));
+    (entry(key).sinks ??= []).push({ parameter: w.parameter, position: w.position, target: w.target, steps });
+  }
+  if (complete) {
+    for (const fn of summarisable(model)) {
+      const key = functionKey(fn, model);
+      if (!key || !wanted(key)) continue;
+      const returned = tracker.returnFlow(fn);
+      if (returned) {
+        entry(key).returns = boundedSteps(returned.map((s) => tracker.placed(s, path)));
+        continue;
+      }
+      const passed = trackerFor(model, true).returnFlow(fn);
+      const parameter = passed?.[0].parameter;
+      if (passed && parameter) {
+        entry(key).passes = [{ parameter, position: callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
+      }
+      if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry(key).factory = true;
+    }
+  }
+  const demand = [...new Set([...tracker.demand, ...trackerFor(model, true).demand])].sort().slice(0, MAX_DEMAND);
+  return {
+    ...(Object.keys(flows).length ? { flows } : {}),
+    ...(demand.length ? { flowDemand: demand } : {}),
+    ...(complete ? { flowsComplete: true } : {}),
+  };
 }
 
 /** Bounds the wrapper search on hostile input. */
@@ -141,22 +305,24 @@ function flowChecked(spec: SinkSpec): SinkSpec {
       if (base === null) return null;
       const arg = dataArgument(m);
       if (!arg) return null;
-      const flow = trackerFor(m.model).flowInto(arg, m.node, m.scope);
+      const [flow, ...others] = trackerFor(m.model).allFlowsInto(arg, m.node, m.scope);
       if (!flow) {
         // `def unpickle(b): return pickle.loads(b)`: the callers of `unpickle` are checked after the sinks.
         const passed = trackerFor(m.model, true).flowInto(arg, m.node, m.scope);
         if (passed) addWrapper(m.model, m.node, [...passed.steps, { node: m.node, message: `sink: ${m.target}` }], m.target);
         return null;
       }
-      const source = flow.steps[0];
+      const source = { message: sourceOf(flow.steps) };
       const sink = m.calleeText || m.target;
       const weak = flow.weakGuard ? ` A MAC check guards it, but with \`==\`, which leaks timing: use \`hmac.compare_digest\`.` : "";
+      const trace = (f: FlowResult) => [...f.steps, ...(f.weakGuard ? [f.weakGuard] : []), { node: m.node, message: `sink: ${m.target}` }];
       return {
         message:
           `Untrusted data reaches ${code(sink)} (${m.target}): ${source.message.replace(/^source: /, "")} flows into the deserializer, ` +
-          `which can run arbitrary code. Do not deserialize it with a code-executing format; use JSON or verify an HMAC first.${weak}`,
+          `which can run arbitrary code. Do not deserialize it with a code-executing format; use JSON or verify an HMAC first.${weak}${otherSources(others)}`,
         confidence: flow.weakGuard ? "low" : "high",
-        flow: [...flow.steps, ...(flow.weakGuard ? [flow.weakGuard] : []), { node: m.node, message: `sink: ${m.target}` }],
+        flow: trace(flow),
+        ...(others.length ? { otherFlows: others.map(trace) } : {}),
       };
     },
   };
@@ -164,7 +330,7 @@ function flowChecked(spec: SinkSpec): SinkSpec {
 
 const prefilter = [...new Set(SINK_RULES.flatMap((r) => r.prefilter))];
 
-export default defineRule({
+const PYTHON_DESER_001: PythonRule = defineRule({
   id: "PYTHON-DESER-001",
   name: "Untrusted Data Reaches a Deserializer",
   language: "python",
@@ -182,6 +348,8 @@ export default defineRule({
   flowNames: FLOW_NAMES,
   flowSourceWords: SOURCE_WORDS,
   derivedSites: wrapperSites,
+  flowSummary,
+  withFlowSpecs: (extra) => configuredRule(PYTHON_DESER_001, extra),
   sinks: SINK_RULES.flatMap((r) => r.sinks).map(flowChecked),
   docs: {
     summary: "Reports a deserializer call (pickle, yaml, jsonpickle, marshal, shelve, dill, torch, numpy, pandas, joblib, ...) whose input comes from an untrusted source, with the path the data takes.",
@@ -196,8 +364,14 @@ export default defineRule({
       "assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes " +
       "operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, " +
       "`codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, " +
-      "comprehensions and functions of the same module that return untrusted data. Each finding carries the trace from " +
-      "the source to the sink (text, JSON `trace[]`, SARIF `codeFlows`).",
+      "comprehensions, lists read at a constant index (`append`/`insert`/`pop`/`extend` in straight-line code are " +
+      "followed element by element), and functions of the whole project: a function or method (also of another module, " +
+      "resolved through imports, re-exports and the class of the object) that returns untrusted data makes its calls " +
+      "sources, one that returns its argument's data passes the taint on, and one whose parameter reaches a deserializer " +
+      "(`def unpickle(b): return pickle.loads(b)`, and wrappers of wrappers) makes its callers the findings. Each finding " +
+      "carries the trace from the source to the sink across files (text, JSON `trace[]`, SARIF `codeFlows`); a sink " +
+      "reached from several sources is one finding that lists them all (JSON `sources[]`, one SARIF code flow per source). " +
+      "Projects add their own sources and sanitizers in the configuration (`extra-sources`, `extra-sanitizers`).",
     securityImplications:
       "A deserializer that can construct arbitrary objects runs the attacker's code as soon as it reads the payload: " +
       "the process's credentials, data and network position are theirs. Unlike the pattern rules, every finding of " +
@@ -230,15 +404,17 @@ export default defineRule({
       "    return pickle.loads(blob)  # verified: produced by this server",
     ].join("\n"),
     detectionScope:
-      "Intra-procedural flows inside one function, and calls of functions of the same module (and methods of the same " +
-      "class through `self`) that return untrusted data. Django-style handlers are recognised by a parameter named " +
+      "Flows inside functions, and through function summaries across the whole project when scanned as one " +
+      "(`--project`): calls of functions of any module, methods resolved through the class of `self` or of the object, " +
+      "and methods of the objects a project factory returns (any class of its module that defines the method). Django-style handlers are recognised by a parameter named " +
       "`request`/`req`; AWS Lambda handlers by `handler(event, context)`/`lambda_handler`/`*_handler`; message-queue " +
       "callbacks by a four-parameter callback whose last parameter is `body`. Not reported: loads on a branch where " +
       "`hmac.compare_digest` verified the data (a plain `==` against `hmac.new(...).digest()` is reported with low " +
       "confidence), data returned by `itsdangerous` `Signer.unsign`/`*Serializer.loads` and Django `signing.loads`, " +
-      "names overwritten with constants before the load. Not covered yet: flows through wrapper functions defined in " +
-      "other modules, function parameters of non-handler functions (report them with the pattern rules), attributes " +
-      "stored on objects between methods, and sources added in the configuration.",
+      "names overwritten with constants before the load, list elements that hold constants. Not covered yet: function " +
+      "parameters of non-handler functions with no caller that passes untrusted data (report them with the pattern " +
+      "rules), attributes stored on objects between methods (other than a request object kept by a wrapper class), " +
+      "and values passed through containers into other modules' functions.",
     references: DESERIALIZATION_REFERENCES,
     faq: [
       {
@@ -257,3 +433,5 @@ export default defineRule({
     ],
   },
 });
+
+export default PYTHON_DESER_001;

@@ -22,7 +22,7 @@ export function withTrustFlow(spec: RuleSetSpec): RuleSetSpec {
   return {
     ...spec,
     ruleIds: [...spec.ruleIds, TRUST_FLOW_RULE],
-    customizations: { ...spec.customizations, [TRUST_FLOW_RULE]: { onlySinksOf } },
+    customizations: { ...spec.customizations, [TRUST_FLOW_RULE]: { ...spec.customizations?.[TRUST_FLOW_RULE], onlySinksOf } },
   };
 }
 

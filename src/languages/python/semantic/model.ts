@@ -4,6 +4,7 @@ import { PYTHON_BUILTINS } from "./builtins.js";
 import { canonicalName } from "./module-aliases.js";
 import { decodeStringLiteral } from "./string-literal.js";
 import { buildScopes, type Binding, type CallRecord, type Scope } from "./scopes.js";
+import type { ResolvedFlows } from "../taint/summaries.js";
 
 /**
  * What an expression may evaluate to, as a canonical qualified name:
@@ -53,6 +54,8 @@ export interface ProjectClass {
  */
 export interface ProjectResolver {
   resolve(qualifiedName: string): ResolvedName[] | undefined;
+  /** The data-flow summaries of the project functions a resolved callee name may be (see `ProjectIndex.flows`). */
+  flows?(qualifiedName: string): ResolvedFlows[] | undefined;
 }
 
 /**

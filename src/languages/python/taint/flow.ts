@@ -3,7 +3,10 @@
 // parameter reaches a sink is handled by the rule that asks, see `parameterReaches`). Browser-safe.
 import type { SemanticModel } from "../semantic/model.js";
 import type { Scope } from "../semantic/scopes.js";
+import type { Location } from "../../../core/types.js";
+import { CallArguments } from "../calls.js";
 import { childByField, isAncestor, type SyntaxNode } from "../syntax.js";
+import { MAX_DEMAND, type PlacedStep } from "./summaries.js";
 import {
   CALLBACK_BODY_PARAMETERS,
   DATA_SOURCES,
@@ -19,13 +22,30 @@ import {
   VERIFIERS,
 } from "./specs.js";
 
-/** One step of a flow: where the data is, and what happened to it there. */
-export interface FlowStep {
+/** Sources and sanitizers the configuration adds (canonical qualified names; see `RuleCustomization`). */
+export interface ExtraFlowSpecs {
+  /** Functions or attributes whose value (and what is read from it) is untrusted: `myapp.http.raw_body`. */
+  sources?: readonly string[];
+  /** Functions whose result is trusted whatever their input: `myapp.crypto.verified_payload`. */
+  sanitizers?: readonly string[];
+}
+
+/** One step of a flow in the analysed file: where the data is, and what happened to it there. */
+export interface LocalStep {
   node: SyntaxNode;
   message: string;
   /** On the first step of a flow from a function's own parameter (summary mode): the parameter's name. */
   parameter?: string;
+  place?: undefined;
 }
+
+/** A step inside another module, taken from that module's function summary. */
+export interface RemoteStep extends PlacedStep {
+  node?: undefined;
+  parameter?: undefined;
+}
+
+export type FlowStep = LocalStep | RemoteStep;
 
 /** Untrusted data reaching an expression: the steps from the source to it. `request`: a request object, not data yet. */
 interface Taint {
@@ -40,6 +60,8 @@ export interface FlowResult {
 }
 
 const MAX_DEPTH = 24;
+/** Sources listed for one sink at most. */
+const MAX_SOURCES = 8;
 const FUNCTIONS = new Set(["function_definition", "lambda"]);
 const NESTED = new Set(["function_definition", "class_definition", "lambda"]);
 const COMPREHENSIONS = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
@@ -59,6 +81,12 @@ interface Definition {
 export class TaintTracker {
   private readonly definitions = new Map<SyntaxNode, Map<string, Definition[]>>();
   private readonly visiting = new Set<SyntaxNode>();
+  /** Evaluating the arguments of a call no summary explains, only to note what they need (see `projectCall`). */
+  private noting = false;
+  /** Sources already reported for the sink being analysed (see `allFlowsInto`). */
+  private readonly excluded = new Set<SyntaxNode | string>();
+  /** Qualified names of calls met on the way back from a sink that no summary explains (see `FlowSummaryPart.flowDemand`). */
+  readonly demand = new Set<string>();
 
   /**
    * `parameters`: summary mode, where every parameter of the enclosing function is a source too (its first step
@@ -67,7 +95,28 @@ export class TaintTracker {
   constructor(
     private readonly model: SemanticModel,
     private readonly parameters = false,
-  ) {}
+    extra: ExtraFlowSpecs = {},
+  ) {
+    this.extraSources = new Set(extra.sources);
+    this.extraSanitizers = new Set(extra.sanitizers);
+  }
+
+  private readonly extraSources: ReadonlySet<string>;
+  private readonly extraSanitizers: ReadonlySet<string>;
+
+  /** A source the configuration names (`extra-sources`): the name, or what is read from or returned by it. */
+  private configuredSource(name: string): string | undefined {
+    if (!this.extraSources.size) return undefined;
+    for (let end = name.length; end > 0; end = name.lastIndexOf(".", end - 1)) {
+      const prefix = name.slice(0, end);
+      if (this.extraSources.has(prefix) || this.extraSources.has(prefix.replace(/\(\)$/, ""))) return `configured source ${code(prefix.replace(/\(\)$/, ""))}`;
+    }
+    return undefined;
+  }
+
+  private isSanitizer(name: string): boolean {
+    return SANITIZERS.some((s) => s.test(name)) || this.extraSanitizers.has(name) || this.extraSanitizers.has(name.replace(/\(\)$/, ""));
+  }
 
   /**
    * The flow of untrusted data into `expr` (an argument of the sink `site`), or undefined when none is known.
@@ -81,19 +130,45 @@ export class TaintTracker {
     return { steps: taint.steps, ...(guard ? { weakGuard: guard } : {}) };
   }
 
+  /**
+   * Every flow of untrusted data into `expr`, one per source (at most `max`), the first being `flowInto`'s: each
+   * further search leaves out the sources found before.
+   */
+  allFlowsInto(expr: SyntaxNode, site: SyntaxNode, scope: Scope, max = MAX_SOURCES): FlowResult[] {
+    const out: FlowResult[] = [];
+    try {
+      for (let flow = this.flowInto(expr, site, scope); flow && out.length < max; flow = this.flowInto(expr, site, scope)) {
+        const key = sourceKey(flow.steps);
+        if (this.excluded.has(key)) break;
+        out.push(flow);
+        this.excluded.add(key);
+      }
+    } finally {
+      this.excluded.clear();
+    }
+    return out;
+  }
+
   private text(node: SyntaxNode): string {
     return this.model.text(node);
   }
 
-  private step(node: SyntaxNode, message: string): FlowStep {
+  private step(node: SyntaxNode, message: string): LocalStep {
     return { node, message };
+  }
+
+  /** A local step written down for a summary: its place in this file. */
+  placed(step: FlowStep, path: string): PlacedStep {
+    if (step.place) return { place: step.place, message: step.message };
+    return { place: placeOf(step.node, path, this.model.tree.source), message: step.message };
   }
 
   private eval(expr: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
     if (depth > MAX_DEPTH || this.visiting.has(expr)) return undefined;
     this.visiting.add(expr);
     try {
-      return this.evalNode(expr, at, scope, depth + 1);
+      const t = this.evalNode(expr, at, scope, depth + 1);
+      return t?.kind === "data" && this.excluded.size && this.excluded.has(sourceKey(t.steps)) ? undefined : t;
     } finally {
       this.visiting.delete(expr);
     }
@@ -126,6 +201,15 @@ export class TaintTracker {
       case "subscript": {
         const value = childByField(node, "value");
         const key = keyOf(this.constant(childByField(node, "subscript"), node));
+        const subscript = childByField(node, "subscript");
+        const index = typeof key === "number" ? key : subscript?.type === "unary_operator" ? negative(this.text(subscript)) : undefined;
+        if (value?.type === "identifier" && index !== undefined) {
+          const element = this.listElement(value, index, node);
+          if (element !== undefined) {
+            const t = element ? this.eval(element.value, element.at, scope, depth) : undefined;
+            return t && { kind: t.kind, steps: [...t.steps, this.step(node, `indexed: ${short(this.text(node))}`)] };
+          }
+        }
         if (value?.type === "identifier" && key !== undefined) {
           const t = this.evalName(value, at, scope, depth, key);
           return t && { kind: t.kind, steps: [...t.steps, this.step(node, `indexed: ${short(this.text(node))}`)] };
@@ -175,7 +259,7 @@ export class TaintTracker {
   private qualifiedSource(node: SyntaxNode, scope: Scope): Taint | undefined {
     for (const r of this.model.resolve(node, scope)) {
       const name = r.name;
-      const label = sourceLabel(name);
+      const label = sourceLabel(name) ?? this.configuredSource(name);
       if (label) return { kind: "data", steps: [this.step(node, `source: ${label} (${short(this.text(node))})`)] };
       if (name === "flask.request" || name === "bottle.request" || name === "werkzeug.wrappers.Request()") return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
     }
@@ -273,7 +357,7 @@ export class TaintTracker {
     const argList = childByField(node, "arguments");
     const args = argList ? argList.children.filter((c) => c.type !== "comment" && c.type !== "(" && c.type !== ")" && c.type !== ",") : [];
     const names = this.model.resolve(callee, scope).map((r) => r.name);
-    if (names.some((n) => SANITIZERS.some((s) => s.test(n)))) return undefined;
+    if (names.some((n) => this.isSanitizer(n))) return undefined;
     const q = this.qualifiedSource(node, scope) ?? this.qualifiedSource(callee, scope);
     if (q) return q.kind === "request" ? q : { kind: "data", steps: q.steps };
     if (names.some((n) => PROPAGATORS.some((p) => p.test(n)))) {
@@ -307,8 +391,131 @@ export class TaintTracker {
     if (local) {
       const ret = this.returnTaint(local, depth);
       if (ret) return { kind: "data", steps: [...ret.steps, this.step(node, `returned by ${code(short(this.text(callee)))}()`)] };
+      return undefined;
+    }
+    return this.projectCall(node, callee, names, at, scope, depth);
+  }
+
+  /**
+   * A call of a function or method of another project module, through its summary: a source when it returns
+   * untrusted data, a propagator for the parameters whose data it returns. A call no summary explains is noted
+   * as demand, so that the whole-program pass summarises its module.
+   */
+  private projectCall(node: SyntaxNode, callee: SyntaxNode, names: string[], at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    const project = this.model.project;
+    let known = false;
+    const label = `${code(short(this.text(callee)) + "()")}`;
+    for (const name of names) {
+      for (const r of project?.flows?.(name) ?? []) {
+        known = true;
+        const where = r.name === this.text(callee) ? "" : ` (${r.name})`;
+        if (r.flows.returns?.length) {
+          return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${label}${where}`)] };
+        }
+        for (const p of r.flows.passes ?? []) {
+          const arg = new CallArguments(node, this.model.tree.source).find(p.parameter, p.position);
+          const t = arg && this.eval(arg, at, scope, depth);
+          if (t?.kind !== "data") continue;
+          return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${label}${where}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${label}`)] };
+        }
+      }
+    }
+    if (!known && this.demand.size < MAX_DEMAND) {
+      // What the arguments come from matters once the call has a summary: note what following them needs too.
+      if (!this.noting) {
+        this.noting = true;
+        try {
+          for (const arg of new CallArguments(node, this.model.tree.source).values()) this.eval(arg, at, scope, depth);
+        } finally {
+          this.noting = false;
+        }
+      }
+      for (const name of names) if (name.includes(".") && !name.startsWith("<local>.") && !name.startsWith("builtins.")) this.demand.add(name);
+      // `mod.f(...)` where `mod` is bound by nothing partial parsing kept: noted as written (see `flowDemand`).
+      const written = this.text(callee);
+      if (!names.length && callee.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written)) this.demand.add(`?${written}`);
     }
     return undefined;
+  }
+
+  /**
+   * The element `index` of a list built in straight-line code with constant operations (`lst = []`, `.append(x)`,
+   * `.insert(0, x)`, `.pop(0)`, `.extend([...])`): the expression stored there, or null when nothing is; undefined
+   * when the list is not modelled that precisely (aliased, passed on, changed in a loop or a branch).
+   */
+  private listElement(name: SyntaxNode, index: number, use: SyntaxNode): { value: SyntaxNode; at: SyntaxNode } | null | undefined {
+    const fn = enclosingFunction(use);
+    if (!fn) return undefined;
+    const text = this.text(name);
+    const defs = (this.definitionsOf(fn).get(text) ?? []).filter((d) => d.node.start < use.start);
+    const last = defs.filter((d) => d.kind !== "augment").sort((a, b) => b.node.start - a.node.start)[0];
+    if (!last || last.kind !== "assign" || last.value?.type !== "list") return undefined;
+    const statement = statementOf(last.node);
+    const block = statement?.parent;
+    if (!statement || !block || !isAncestor(block, use) || statement.children[0]?.type !== "assignment" || childByField(statement.children[0], "left") !== last.node) return undefined;
+    const elements: { value: SyntaxNode; at: SyntaxNode }[] = [];
+    for (const e of last.value.children) {
+      if (e.type === "list_splat") return undefined;
+      if (e.type !== "," && e.type !== "[" && e.type !== "]" && e.type !== "comment") elements.push({ value: e, at: statement });
+    }
+    // Every other use of the name between the definition and the read is one of the modelled calls, at the top
+    // level of the same block; any use in a nested function could run at any time.
+    const uses = descendantsAll(fn, (n) => n.type === "identifier" && this.text(n) === text);
+    for (const u of uses) {
+      if (u.start <= last.node.end || u === name) continue;
+      if (u.start > use.start) break;
+      if (NESTED_IN(u, fn)) return undefined;
+      const callStatement = statementOf(u);
+      if (callStatement?.parent !== block) return undefined;
+      const call = callStatement.children[0];
+      const callee = call?.type === "call" ? childByField(call, "function") : undefined;
+      if (!callee || callee.type !== "attribute" || childByField(callee, "object") !== u) return undefined;
+      const args = new CallArguments(call, this.model.tree.source);
+      if (args.keywords.size || args.hasStarArgs) return undefined;
+      const constantAt = (i: number) => {
+        const v = args.positional[i] && this.constant(args.positional[i], call);
+        return typeof v === "number" ? v : args.positional[i]?.type === "unary_operator" ? negative(this.text(args.positional[i])) : undefined;
+      };
+      const position = (i: number, insert: boolean) => (i < 0 ? Math.max(0, elements.length + i) : insert ? Math.min(i, elements.length) : i);
+      switch (this.text(childByField(callee, "attribute") ?? callee)) {
+        case "append":
+          if (args.positional.length !== 1) return undefined;
+          elements.push({ value: args.positional[0], at: callStatement });
+          break;
+        case "insert": {
+          const i = constantAt(0);
+          if (i === undefined || args.positional.length !== 2) return undefined;
+          elements.splice(position(i, true), 0, { value: args.positional[1], at: callStatement });
+          break;
+        }
+        case "pop": {
+          const i = args.positional.length ? constantAt(0) : -1;
+          if (i === undefined || args.positional.length > 1) return undefined;
+          const at = position(i, false);
+          if (at < 0 || at >= elements.length) return undefined;
+          elements.splice(at, 1);
+          break;
+        }
+        case "extend": {
+          const items = args.positional[0];
+          if (args.positional.length !== 1 || items?.type !== "list" || items.children.some((c) => c.type === "list_splat")) return undefined;
+          for (const e of items.children) if (e.type !== "," && e.type !== "[" && e.type !== "]" && e.type !== "comment") elements.push({ value: e, at: callStatement });
+          break;
+        }
+        case "reverse":
+          if (args.positional.length) return undefined;
+          elements.reverse();
+          break;
+        case "clear":
+          elements.length = 0;
+          break;
+        default:
+          return undefined;
+      }
+    }
+    const at = index < 0 ? elements.length + index : index;
+    if (at < 0 || at >= elements.length) return undefined;
+    return elements[at];
   }
 
   /** The value of an expression built from literals and names bound once to them, or undefined. */
@@ -467,6 +674,12 @@ export class TaintTracker {
     return undefined;
   }
 
+  /** The untrusted data a function returns (from a source, or in summary mode from a parameter): the steps to the return. */
+  returnFlow(fn: SyntaxNode): FlowStep[] | undefined {
+    const t = this.returnTaint(fn, 0);
+    return t?.kind === "data" ? t.steps : undefined;
+  }
+
   private returnTaint(fn: SyntaxNode, depth: number): Taint | undefined {
     const scope = this.scopeOf(fn);
     if (!scope) return undefined;
@@ -614,6 +827,54 @@ function exits(body: SyntaxNode, model: SemanticModel): boolean {
   return last.type === "expression_statement" && /^(abort|flask\.abort|sys\.exit|exit)\(/.test(model.text(last));
 }
 
+/** The statement (a direct child of a block or the module) that holds `node`. */
+function statementOf(node: SyntaxNode): SyntaxNode | undefined {
+  let n: SyntaxNode | null = node;
+  while (n && n.parent && n.parent.type !== "block" && n.parent.type !== "module") n = n.parent;
+  return n?.parent ? n : undefined;
+}
+
+/** Whether `node` sits in a function, class or lambda nested in `fn`. */
+function NESTED_IN(node: SyntaxNode, fn: SyntaxNode): boolean {
+  for (let n = node.parent; n && n !== fn; n = n.parent) if (NESTED.has(n.type)) return true;
+  return false;
+}
+
+function negative(text: string): number | undefined {
+  const m = /^-\s*(\d+)$/.exec(text);
+  return m ? -Number(m[1]) : undefined;
+}
+
+/** Every node under `root` (nested definitions included) that matches, in source order. */
+function descendantsAll(root: SyntaxNode, match: (n: SyntaxNode) => boolean): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const stack = [...root.children];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (match(n)) out.push(n);
+    stack.push(...n.children);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** What identifies a flow's source: its first step that names one (else its first step). */
+function sourceKey(steps: FlowStep[]): SyntaxNode | string {
+  const s = steps.find((step) => step.message.startsWith("source: ")) ?? steps[0];
+  return s.node ?? `${s.place.file}:${s.place.line}:${s.place.column}:${s.message}`;
+}
+
+function remoteStep(s: PlacedStep): RemoteStep {
+  return { place: s.place, message: s.message };
+}
+
+/** Where a node is, as a finding's location (the snippet is its first line). */
+export function placeOf(node: SyntaxNode, path: string, source: string): Location {
+  const lineStart = source.lastIndexOf("\n", node.start - 1) + 1;
+  const lineEnd = source.indexOf("\n", node.start);
+  const snippet = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd).replace(/\r$/, "");
+  return { file: path, line: node.startRow + 1, column: node.startCol + 1, endLine: node.endRow + 1, endColumn: node.endCol + 1, snippet };
+}
+
 function keyOf(v: string | number | boolean | undefined): string | number | undefined {
   return typeof v === "boolean" ? undefined : v;
 }
@@ -653,7 +914,8 @@ export function callPosition(fn: SyntaxNode, parameter: string, model: SemanticM
   return plain.indexOf(parameter);
 }
 
-function descendants(root: SyntaxNode | undefined, match: (n: SyntaxNode) => boolean): SyntaxNode[] {
+/** The nodes under `root` that match, outside nested functions, classes and lambdas, in source order. */
+export function descendants(root: SyntaxNode | undefined, match: (n: SyntaxNode) => boolean): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   const stack = root ? [...root.children] : [];
   while (stack.length) {

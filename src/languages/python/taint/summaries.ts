@@ -1,0 +1,68 @@
+// Function summaries of the data-flow analysis, as plain data: they travel in a module's `ModuleSummary` between
+// worker threads, through the analysis cache and into the project index, so that flows cross module boundaries.
+// Browser-safe.
+import type { Location } from "../../../core/types.js";
+
+/** One step of a flow inside another module (or this one, once written down): where, and what happened there. */
+export interface PlacedStep {
+  place: Location;
+  message: string;
+}
+
+/** A parameter of a summarised function, as a caller passes it: by keyword, or at `position` (not counting `self`/`cls`). */
+export interface SummaryParameter {
+  parameter: string;
+  position: number;
+}
+
+/** What is known of one function (or method) of a module. */
+export interface FunctionFlows {
+  /** Parameters whose value reaches a deserializer: calls of the function are sinks for those arguments. */
+  sinks?: (SummaryParameter & { target: string; steps: PlacedStep[] })[];
+  /** Untrusted data the function returns (a source inside it): its calls are sources. */
+  returns?: PlacedStep[];
+  /** Parameters whose data the function returns (`def unwrap(x): return x.strip()`): calls carry their argument's taint. */
+  passes?: (SummaryParameter & { steps: PlacedStep[] })[];
+  /**
+   * The function returns an object whose class it picks at run time (`getattr(module, name)()`, `choice([A, B])()`)
+   * or a class of its module: a method called on the result may be the method of any class of the module.
+   */
+  factory?: true;
+}
+
+/**
+ * The summaries of a module's functions by local name: `f` for a module-level function, `C.m` for a method of a
+ * module-level class.
+ */
+export type ModuleFlows = Record<string, FunctionFlows>;
+
+/** What a data-flow rule adds to a module's summary (see `PythonRule.flowSummary`). */
+export interface FlowSummaryPart {
+  flows?: ModuleFlows;
+  /**
+   * Qualified names of calls the analysis met on the way from a sink back to a source and could not follow (no
+   * summary known): the whole-program pass summarises the project modules they name. A name that starts with `?`
+   * is a callee as written whose base the file's analysis could not resolve (`?mod.f`): the modules named `mod`.
+   */
+  flowDemand?: string[];
+  /** Every function of the module is summarised (not only those that reach a sink). */
+  flowsComplete?: boolean;
+}
+
+/** The summaries a qualified name may call, found through the project index (see `ProjectResolver.flows`). */
+export interface ResolvedFlows {
+  /** `pkg.mod.f` or `pkg.mod.C.m`, for messages. */
+  name: string;
+  flows: FunctionFlows;
+}
+
+/** Bounds what one module's summary may hold on hostile input. */
+export const MAX_DEMAND = 128;
+export const MAX_SUMMARY_STEPS = 40;
+
+/** Keeps a summary's steps bounded: the first ones and the last ones (source and sink ends matter most). */
+export function boundedSteps(steps: PlacedStep[]): PlacedStep[] {
+  if (steps.length <= MAX_SUMMARY_STEPS) return steps;
+  const half = MAX_SUMMARY_STEPS / 2;
+  return [...steps.slice(0, half), ...steps.slice(-half)];
+}
