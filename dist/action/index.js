@@ -10316,10 +10316,10 @@ var require_ignore = __commonJS({
     var checkPattern = (pattern) => pattern && isString(pattern);
     var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
     var IgnoreRule = class {
-      constructor(pattern, mark, body2, ignoreCase, negative, prefix) {
+      constructor(pattern, mark, body2, ignoreCase, negative2, prefix) {
         this.pattern = pattern;
         this.mark = mark;
-        this.negative = negative;
+        this.negative = negative2;
         define2(this, "body", body2);
         define2(this, "ignoreCase", ignoreCase);
         define2(this, "regexPrefix", prefix);
@@ -10391,9 +10391,9 @@ var require_ignore = __commonJS({
       if (body2[0] === "#") {
         return;
       }
-      let negative = false;
+      let negative2 = false;
       if (body2[0] === "!") {
-        negative = true;
+        negative2 = true;
         body2 = body2.slice(1);
       }
       const last = body2[body2.length - 1];
@@ -10410,7 +10410,7 @@ var require_ignore = __commonJS({
         mark,
         body2,
         ignoreCase,
-        negative,
+        negative2,
         regexPrefix
       );
     };
@@ -10499,12 +10499,12 @@ var require_ignore = __commonJS({
           if (rule[mode].test(
             shortcut && rule._basenameOnly ? basename5 : path
           )) {
-            const { negative } = rule;
+            const { negative: negative2 } = rule;
             const ret = {
-              ignored: !negative,
-              unignored: negative
+              ignored: !negative2,
+              unignored: negative2
             };
-            if (!negative) {
+            if (!negative2) {
               ret.rule = rule;
             }
             return ret;
@@ -17212,6 +17212,15 @@ var PYTHON_CONFIG_SEC_007_default = defineRule({
   }
 });
 
+// src/languages/python/taint/summaries.ts
+var MAX_DEMAND = 128;
+var MAX_SUMMARY_STEPS = 40;
+function boundedSteps(steps) {
+  if (steps.length <= MAX_SUMMARY_STEPS) return steps;
+  const half = MAX_SUMMARY_STEPS / 2;
+  return [...steps.slice(0, half), ...steps.slice(-half)];
+}
+
 // src/languages/python/taint/specs.ts
 var DATA_SOURCES = {
   // Flask and Werkzeug request data (the context-local `request`).
@@ -17430,6 +17439,7 @@ var SOURCE_WORDS = sourceWords([...Object.keys(DATA_SOURCES), "flask.request", "
 
 // src/languages/python/taint/flow.ts
 var MAX_DEPTH = 24;
+var MAX_SOURCES = 8;
 var FUNCTIONS = /* @__PURE__ */ new Set(["function_definition", "lambda"]);
 var NESTED = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda"]);
 var COMPREHENSIONS = /* @__PURE__ */ new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
@@ -17440,14 +17450,36 @@ var TaintTracker = class {
    * `parameters`: summary mode, where every parameter of the enclosing function is a source too (its first step
    * names it), to find the functions whose parameter reaches a sink.
    */
-  constructor(model, parameters = false) {
+  constructor(model, parameters = false, extra = {}) {
     this.model = model;
     this.parameters = parameters;
+    this.extraSources = new Set(extra.sources);
+    this.extraSanitizers = new Set(extra.sanitizers);
   }
   model;
   parameters;
   definitions = /* @__PURE__ */ new Map();
   visiting = /* @__PURE__ */ new Set();
+  /** Evaluating the arguments of a call no summary explains, only to note what they need (see `projectCall`). */
+  noting = false;
+  /** Sources already reported for the sink being analysed (see `allFlowsInto`). */
+  excluded = /* @__PURE__ */ new Set();
+  /** Qualified names of calls met on the way back from a sink that no summary explains (see `FlowSummaryPart.flowDemand`). */
+  demand = /* @__PURE__ */ new Set();
+  extraSources;
+  extraSanitizers;
+  /** A source the configuration names (`extra-sources`): the name, or what is read from or returned by it. */
+  configuredSource(name2) {
+    if (!this.extraSources.size) return void 0;
+    for (let end = name2.length; end > 0; end = name2.lastIndexOf(".", end - 1)) {
+      const prefix = name2.slice(0, end);
+      if (this.extraSources.has(prefix) || this.extraSources.has(prefix.replace(/\(\)$/, ""))) return `configured source ${code2(prefix.replace(/\(\)$/, ""))}`;
+    }
+    return void 0;
+  }
+  isSanitizer(name2) {
+    return SANITIZERS.some((s) => s.test(name2)) || this.extraSanitizers.has(name2) || this.extraSanitizers.has(name2.replace(/\(\)$/, ""));
+  }
   /**
    * The flow of untrusted data into `expr` (an argument of the sink `site`), or undefined when none is known.
    * Loads on a branch verified by `hmac.compare_digest` are not flows.
@@ -17459,17 +17491,41 @@ var TaintTracker = class {
     if (guard === "verified") return void 0;
     return { steps: taint.steps, ...guard ? { weakGuard: guard } : {} };
   }
+  /**
+   * Every flow of untrusted data into `expr`, one per source (at most `max`), the first being `flowInto`'s: each
+   * further search leaves out the sources found before.
+   */
+  allFlowsInto(expr, site, scope, max2 = MAX_SOURCES) {
+    const out2 = [];
+    try {
+      for (let flow = this.flowInto(expr, site, scope); flow && out2.length < max2; flow = this.flowInto(expr, site, scope)) {
+        const key = sourceKey(flow.steps);
+        if (this.excluded.has(key)) break;
+        out2.push(flow);
+        this.excluded.add(key);
+      }
+    } finally {
+      this.excluded.clear();
+    }
+    return out2;
+  }
   text(node) {
     return this.model.text(node);
   }
   step(node, message15) {
     return { node, message: message15 };
   }
+  /** A local step written down for a summary: its place in this file. */
+  placed(step, path) {
+    if (step.place) return { place: step.place, message: step.message };
+    return { place: placeOf(step.node, path, this.model.tree.source), message: step.message };
+  }
   eval(expr, at, scope, depth) {
     if (depth > MAX_DEPTH || this.visiting.has(expr)) return void 0;
     this.visiting.add(expr);
     try {
-      return this.evalNode(expr, at, scope, depth + 1);
+      const t = this.evalNode(expr, at, scope, depth + 1);
+      return t?.kind === "data" && this.excluded.size && this.excluded.has(sourceKey(t.steps)) ? void 0 : t;
     } finally {
       this.visiting.delete(expr);
     }
@@ -17501,6 +17557,15 @@ var TaintTracker = class {
       case "subscript": {
         const value = childByField(node, "value");
         const key = keyOf(this.constant(childByField(node, "subscript"), node));
+        const subscript = childByField(node, "subscript");
+        const index = typeof key === "number" ? key : subscript?.type === "unary_operator" ? negative(this.text(subscript)) : void 0;
+        if (value?.type === "identifier" && index !== void 0) {
+          const element = this.listElement(value, index, node);
+          if (element !== void 0) {
+            const t = element ? this.eval(element.value, element.at, scope, depth) : void 0;
+            return t && { kind: t.kind, steps: [...t.steps, this.step(node, `indexed: ${short(this.text(node))}`)] };
+          }
+        }
         if (value?.type === "identifier" && key !== void 0) {
           const t = this.evalName(value, at, scope, depth, key);
           return t && { kind: t.kind, steps: [...t.steps, this.step(node, `indexed: ${short(this.text(node))}`)] };
@@ -17548,7 +17613,7 @@ var TaintTracker = class {
   qualifiedSource(node, scope) {
     for (const r of this.model.resolve(node, scope)) {
       const name2 = r.name;
-      const label = sourceLabel(name2);
+      const label = sourceLabel(name2) ?? this.configuredSource(name2);
       if (label) return { kind: "data", steps: [this.step(node, `source: ${label} (${short(this.text(node))})`)] };
       if (name2 === "flask.request" || name2 === "bottle.request" || name2 === "werkzeug.wrappers.Request()") return { kind: "request", steps: [this.step(node, `request object ${short(this.text(node))}`)] };
     }
@@ -17638,7 +17703,7 @@ var TaintTracker = class {
     const argList = childByField(node, "arguments");
     const args2 = argList ? argList.children.filter((c) => c.type !== "comment" && c.type !== "(" && c.type !== ")" && c.type !== ",") : [];
     const names = this.model.resolve(callee, scope).map((r) => r.name);
-    if (names.some((n) => SANITIZERS.some((s) => s.test(n)))) return void 0;
+    if (names.some((n) => this.isSanitizer(n))) return void 0;
     const q = this.qualifiedSource(node, scope) ?? this.qualifiedSource(callee, scope);
     if (q) return q.kind === "request" ? q : { kind: "data", steps: q.steps };
     if (names.some((n) => PROPAGATORS.some((p) => p.test(n)))) {
@@ -17670,8 +17735,125 @@ var TaintTracker = class {
     if (local) {
       const ret = this.returnTaint(local, depth);
       if (ret) return { kind: "data", steps: [...ret.steps, this.step(node, `returned by ${code2(short(this.text(callee)))}()`)] };
+      return void 0;
+    }
+    return this.projectCall(node, callee, names, at, scope, depth);
+  }
+  /**
+   * A call of a function or method of another project module, through its summary: a source when it returns
+   * untrusted data, a propagator for the parameters whose data it returns. A call no summary explains is noted
+   * as demand, so that the whole-program pass summarises its module.
+   */
+  projectCall(node, callee, names, at, scope, depth) {
+    const project = this.model.project;
+    let known = false;
+    const label = `${code2(short(this.text(callee)) + "()")}`;
+    for (const name2 of names) {
+      for (const r of project?.flows?.(name2) ?? []) {
+        known = true;
+        const where2 = r.name === this.text(callee) ? "" : ` (${r.name})`;
+        if (r.flows.returns?.length) {
+          return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${label}${where2}`)] };
+        }
+        for (const p of r.flows.passes ?? []) {
+          const arg = new CallArguments(node, this.model.tree.source).find(p.parameter, p.position);
+          const t = arg && this.eval(arg, at, scope, depth);
+          if (t?.kind !== "data") continue;
+          return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${label}${where2}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${label}`)] };
+        }
+      }
+    }
+    if (!known && this.demand.size < MAX_DEMAND) {
+      if (!this.noting) {
+        this.noting = true;
+        try {
+          for (const arg of new CallArguments(node, this.model.tree.source).values()) this.eval(arg, at, scope, depth);
+        } finally {
+          this.noting = false;
+        }
+      }
+      for (const name2 of names) if (name2.includes(".") && !name2.startsWith("<local>.") && !name2.startsWith("builtins.")) this.demand.add(name2);
+      const written = this.text(callee);
+      if (!names.length && callee.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written)) this.demand.add(`?${written}`);
     }
     return void 0;
+  }
+  /**
+   * The element `index` of a list built in straight-line code with constant operations (`lst = []`, `.append(x)`,
+   * `.insert(0, x)`, `.pop(0)`, `.extend([...])`): the expression stored there, or null when nothing is; undefined
+   * when the list is not modelled that precisely (aliased, passed on, changed in a loop or a branch).
+   */
+  listElement(name2, index, use) {
+    const fn = enclosingFunction(use);
+    if (!fn) return void 0;
+    const text2 = this.text(name2);
+    const defs = (this.definitionsOf(fn).get(text2) ?? []).filter((d) => d.node.start < use.start);
+    const last = defs.filter((d) => d.kind !== "augment").sort((a, b) => b.node.start - a.node.start)[0];
+    if (!last || last.kind !== "assign" || last.value?.type !== "list") return void 0;
+    const statement = statementOf(last.node);
+    const block = statement?.parent;
+    if (!statement || !block || !isAncestor(block, use) || statement.children[0]?.type !== "assignment" || childByField(statement.children[0], "left") !== last.node) return void 0;
+    const elements2 = [];
+    for (const e of last.value.children) {
+      if (e.type === "list_splat") return void 0;
+      if (e.type !== "," && e.type !== "[" && e.type !== "]" && e.type !== "comment") elements2.push({ value: e, at: statement });
+    }
+    const uses = descendantsAll(fn, (n) => n.type === "identifier" && this.text(n) === text2);
+    for (const u of uses) {
+      if (u.start <= last.node.end || u === name2) continue;
+      if (u.start > use.start) break;
+      if (NESTED_IN(u, fn)) return void 0;
+      const callStatement = statementOf(u);
+      if (callStatement?.parent !== block) return void 0;
+      const call = callStatement.children[0];
+      const callee = call?.type === "call" ? childByField(call, "function") : void 0;
+      if (!callee || callee.type !== "attribute" || childByField(callee, "object") !== u) return void 0;
+      const args2 = new CallArguments(call, this.model.tree.source);
+      if (args2.keywords.size || args2.hasStarArgs) return void 0;
+      const constantAt = (i3) => {
+        const v = args2.positional[i3] && this.constant(args2.positional[i3], call);
+        return typeof v === "number" ? v : args2.positional[i3]?.type === "unary_operator" ? negative(this.text(args2.positional[i3])) : void 0;
+      };
+      const position = (i3, insert) => i3 < 0 ? Math.max(0, elements2.length + i3) : insert ? Math.min(i3, elements2.length) : i3;
+      switch (this.text(childByField(callee, "attribute") ?? callee)) {
+        case "append":
+          if (args2.positional.length !== 1) return void 0;
+          elements2.push({ value: args2.positional[0], at: callStatement });
+          break;
+        case "insert": {
+          const i3 = constantAt(0);
+          if (i3 === void 0 || args2.positional.length !== 2) return void 0;
+          elements2.splice(position(i3, true), 0, { value: args2.positional[1], at: callStatement });
+          break;
+        }
+        case "pop": {
+          const i3 = args2.positional.length ? constantAt(0) : -1;
+          if (i3 === void 0 || args2.positional.length > 1) return void 0;
+          const at2 = position(i3, false);
+          if (at2 < 0 || at2 >= elements2.length) return void 0;
+          elements2.splice(at2, 1);
+          break;
+        }
+        case "extend": {
+          const items = args2.positional[0];
+          if (args2.positional.length !== 1 || items?.type !== "list" || items.children.some((c) => c.type === "list_splat")) return void 0;
+          for (const e of items.children) if (e.type !== "," && e.type !== "[" && e.type !== "]" && e.type !== "comment") elements2.push({ value: e, at: callStatement });
+          break;
+        }
+        case "reverse":
+          if (args2.positional.length) return void 0;
+          elements2.reverse();
+          break;
+        case "clear":
+          elements2.length = 0;
+          break;
+        default:
+          return void 0;
+      }
+    }
+    const at = index < 0 ? elements2.length + index : index;
+    if (at < 0 || at >= elements2.length) return void 0;
+    return elements2[at];
   }
   /** The value of an expression built from literals and names bound once to them, or undefined. */
   constant(expr, at, depth = 0) {
@@ -17833,6 +18015,11 @@ var TaintTracker = class {
     }
     return void 0;
   }
+  /** The untrusted data a function returns (from a source, or in summary mode from a parameter): the steps to the return. */
+  returnFlow(fn) {
+    const t = this.returnTaint(fn, 0);
+    return t?.kind === "data" ? t.steps : void 0;
+  }
   returnTaint(fn, depth) {
     const scope = this.scopeOf(fn);
     if (!scope) return void 0;
@@ -17970,6 +18157,42 @@ function exits(body2, model) {
   if (!last) return false;
   if (BLOCK_ENDERS.has(last.type)) return true;
   return last.type === "expression_statement" && /^(abort|flask\.abort|sys\.exit|exit)\(/.test(model.text(last));
+}
+function statementOf(node) {
+  let n = node;
+  while (n && n.parent && n.parent.type !== "block" && n.parent.type !== "module") n = n.parent;
+  return n?.parent ? n : void 0;
+}
+function NESTED_IN(node, fn) {
+  for (let n = node.parent; n && n !== fn; n = n.parent) if (NESTED.has(n.type)) return true;
+  return false;
+}
+function negative(text2) {
+  const m = /^-\s*(\d+)$/.exec(text2);
+  return m ? -Number(m[1]) : void 0;
+}
+function descendantsAll(root, match) {
+  const out2 = [];
+  const stack = [...root.children];
+  while (stack.length) {
+    const n = stack.pop();
+    if (match(n)) out2.push(n);
+    stack.push(...n.children);
+  }
+  return out2.sort((a, b) => a.start - b.start);
+}
+function sourceKey(steps) {
+  const s = steps.find((step) => step.message.startsWith("source: ")) ?? steps[0];
+  return s.node ?? `${s.place.file}:${s.place.line}:${s.place.column}:${s.message}`;
+}
+function remoteStep(s) {
+  return { place: s.place, message: s.message };
+}
+function placeOf(node, path, source) {
+  const lineStart = source.lastIndexOf("\n", node.start - 1) + 1;
+  const lineEnd = source.indexOf("\n", node.start);
+  const snippet = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd).replace(/\r$/, "");
+  return { file: path, line: node.startRow + 1, column: node.startCol + 1, endLine: node.endRow + 1, endColumn: node.endCol + 1, snippet };
 }
 function keyOf(v) {
   return typeof v === "boolean" ? void 0 : v;
@@ -20308,11 +20531,22 @@ var SINK_RULES = [
 var DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn"];
 var trackers = /* @__PURE__ */ new WeakMap();
 var parameterTrackers = /* @__PURE__ */ new WeakMap();
+var configured = /* @__PURE__ */ new WeakMap();
 function trackerFor(model, parameters = false) {
   const cache2 = parameters ? parameterTrackers : trackers;
   let t = cache2.get(model);
-  if (!t) cache2.set(model, t = new TaintTracker(model, parameters));
+  if (!t) cache2.set(model, t = new TaintTracker(model, parameters, configured.get(model)));
   return t;
+}
+function configuredRule(rule, extra) {
+  const bind2 = (model) => configured.set(model, extra);
+  return {
+    ...rule,
+    flowNames: [...rule.flowNames ?? [], ...extra.sources ?? [], ...extra.sanitizers ?? []],
+    sinks: rule.sinks.map((s) => ({ ...s, check: (m) => (bind2(m.model), s.check ? s.check(m) : {}) })),
+    derivedSites: (model) => (bind2(model), wrapperSites(model)),
+    flowSummary: (model, path, complete) => (bind2(model), flowSummary(model, path, complete))
+  };
 }
 var wrappers = /* @__PURE__ */ new WeakMap();
 function addWrapper(model, site, steps, target) {
@@ -20327,12 +20561,56 @@ function addWrapper(model, site, steps, target) {
   list.push(w);
   return w;
 }
-function wrapperSites(model) {
-  const queue = [...wrappers.get(model) ?? []];
-  if (!queue.length) return [];
-  const out2 = [];
+function wrapperFinding(node, scope, callee, model, w, flows, call, wrapperSteps) {
+  const [flow, ...others] = flows;
+  const trace = (f) => [...f.steps, ...f.weakGuard ? [f.weakGuard] : [], call, ...wrapperSteps];
+  return {
+    node,
+    scope,
+    target: w.target,
+    calleeText: model.text(callee),
+    outcome: {
+      message: `Untrusted data reaches ${code(w.target)} through ${code(w.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.${otherSources(others)}`,
+      confidence: flow.weakGuard ? "low" : "high",
+      flow: trace(flow),
+      ...others.length ? { otherFlows: others.map(trace) } : {}
+    }
+  };
+}
+function projectWrapperSites(model, out2, seen) {
+  const project = model.project;
+  if (!project?.flows) return;
   const tracker = trackerFor(model);
+  for (const { node, scope } of model.calls) {
+    const callee = childByField(node, "function");
+    if (!callee || seen.size >= MAX_WRAPPER_CALLS) continue;
+    for (const r of model.resolve(callee, scope)) {
+      for (const f of project.flows(r.name) ?? []) {
+        for (const s of f.flows.sinks ?? []) {
+          const arg = new CallArguments(node, model.tree.source).find(s.parameter, s.position);
+          if (!arg) continue;
+          const call = { node, message: `passed to ${code(model.text(callee) + "()")} (${f.name})` };
+          const remote = s.steps.map((step) => ({ place: step.place, message: step.message }));
+          const flows = seen.has(node) ? [] : tracker.allFlowsInto(arg, node, scope);
+          if (flows.length) {
+            seen.add(node);
+            out2.push(wrapperFinding(node, scope, callee, model, { name: f.name, parameter: s.parameter, target: s.target }, flows, call, remote));
+            continue;
+          }
+          const passed = trackerFor(model, true).flowInto(arg, node, scope);
+          if (passed) addWrapper(model, node, [...passed.steps, call, ...remote], s.target);
+        }
+      }
+    }
+  }
+}
+function wrapperSites(model) {
+  const out2 = [];
   const seen = /* @__PURE__ */ new Set();
+  projectWrapperSites(model, out2, seen);
+  const queue = [...wrappers.get(model) ?? []];
+  if (!queue.length) return out2;
+  const tracker = trackerFor(model);
   for (let w = queue.shift(); w && seen.size < MAX_WRAPPER_CALLS; w = queue.shift()) {
     for (const { node, scope } of model.calls) {
       const callee = childByField(node, "function");
@@ -20341,21 +20619,10 @@ function wrapperSites(model) {
       const arg = args2.keywords.get(w.parameter) ?? (w.position >= 0 ? args2.positional[w.position] : void 0);
       if (!arg) continue;
       const call = { node, message: `passed to ${code(w.name + "()")}` };
-      const flow = tracker.flowInto(arg, node, scope);
-      if (flow && !seen.has(node)) {
+      const flows = seen.has(node) ? [] : tracker.allFlowsInto(arg, node, scope);
+      if (flows.length) {
         seen.add(node);
-        const calleeText = model.text(callee);
-        out2.push({
-          node,
-          scope,
-          target: w.target,
-          calleeText,
-          outcome: {
-            message: `Untrusted data reaches ${code(w.target)} through ${code(w.name + "()")}: ${flow.steps[0].message.replace(/^source: /, "")} is passed to a function that deserializes its ${code(w.parameter)} argument, which can run arbitrary code.`,
-            confidence: flow.weakGuard ? "low" : "high",
-            flow: [...flow.steps, ...flow.weakGuard ? [flow.weakGuard] : [], call, ...w.steps]
-          }
-        });
+        out2.push(wrapperFinding(node, scope, callee, model, w, flows, call, w.steps));
         continue;
       }
       const passed = trackerFor(model, true).flowInto(arg, node, scope);
@@ -20364,6 +20631,96 @@ function wrapperSites(model) {
     }
   }
   return out2;
+}
+function otherSources(others) {
+  if (!others.length) return "";
+  const names = others.map((f) => sourceOf(f.steps).replace(/^source: /, ""));
+  return ` Also reached from ${others.length === 1 ? "another source" : `${others.length} other sources`}: ${names.join("; ")}.`;
+}
+function sourceOf(steps) {
+  return (steps.find((s) => s.message.startsWith("source: ")) ?? steps[0]).message;
+}
+function functionKey(fn, model) {
+  const name2 = childByField(fn, "name");
+  if (!name2) return void 0;
+  const container = (n) => n.parent?.type === "decorated_definition" ? n.parent.parent : n.parent;
+  const parent = container(fn);
+  if (parent?.type === "module") return model.text(name2);
+  const cls = parent?.type === "block" ? parent.parent : void 0;
+  const className = cls?.type === "class_definition" ? childByField(cls, "name") : void 0;
+  if (cls && className && container(cls)?.type === "module") return `${model.text(className)}.${model.text(name2)}`;
+  return void 0;
+}
+function summarisable(model) {
+  const out2 = [];
+  const definition = (n) => n.type === "decorated_definition" ? childByField(n, "definition") : n;
+  for (const top of model.tree.root.children) {
+    const def = definition(top);
+    if (def?.type === "function_definition") out2.push(def);
+    if (def?.type !== "class_definition") continue;
+    for (const member of childByField(def, "body")?.children ?? []) {
+      const m = definition(member);
+      if (m?.type === "function_definition") out2.push(m);
+    }
+  }
+  return out2;
+}
+function returnsRuntimeObject(fn, model) {
+  const body2 = childByField(fn, "body");
+  const returns = descendants(body2, (n) => n.type === "return_statement");
+  const built = (value) => {
+    if (value?.type !== "call") return false;
+    const callee = childByField(value, "function");
+    if (!callee) return false;
+    if (callee.type === "call") return true;
+    const scope = model.calls.find((c) => c.node === value)?.scope;
+    if (!scope) return false;
+    const names = model.resolve(callee, scope);
+    return names.some((r) => r.localClass !== void 0) || callee.type === "identifier" && names.length === 0;
+  };
+  return returns.some((ret) => {
+    const value = ret.children.find((c) => c.type !== "return");
+    if (value?.type !== "identifier") return built(value);
+    const name2 = model.text(value);
+    const assigned = descendants(body2, (n) => n.type === "assignment" && childByField(n, "left")?.type === "identifier" && model.text(childByField(n, "left")) === name2);
+    return assigned.length === 1 && built(childByField(assigned[0], "right"));
+  });
+}
+function flowSummary(model, path, complete) {
+  const named = typeof complete === "boolean" ? void 0 : new Set(complete);
+  const wanted = (key) => !named || named.has(key) || key.includes(".") && named.has(`*${key.slice(key.indexOf("."))}`);
+  const flows = {};
+  const tracker = trackerFor(model);
+  const entry3 = (key) => flows[key] ??= {};
+  for (const w of wrappers.get(model) ?? []) {
+    const key = functionKey(w.fn, model);
+    if (!key) continue;
+    const steps = boundedSteps(w.steps.map((s) => tracker.placed(s, path)));
+    (entry3(key).sinks ??= []).push({ parameter: w.parameter, position: w.position, target: w.target, steps });
+  }
+  if (complete) {
+    for (const fn of summarisable(model)) {
+      const key = functionKey(fn, model);
+      if (!key || !wanted(key)) continue;
+      const returned = tracker.returnFlow(fn);
+      if (returned) {
+        entry3(key).returns = boundedSteps(returned.map((s) => tracker.placed(s, path)));
+        continue;
+      }
+      const passed = trackerFor(model, true).returnFlow(fn);
+      const parameter = passed?.[0].parameter;
+      if (passed && parameter) {
+        entry3(key).passes = [{ parameter, position: callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
+      }
+      if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry3(key).factory = true;
+    }
+  }
+  const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand])].sort().slice(0, MAX_DEMAND);
+  return {
+    ...Object.keys(flows).length ? { flows } : {},
+    ...demand.length ? { flowDemand: demand } : {},
+    ...complete ? { flowsComplete: true } : {}
+  };
 }
 var MAX_WRAPPER_CALLS = 1e4;
 function dataArgument(m) {
@@ -20384,25 +20741,27 @@ function flowChecked(spec) {
       if (base === null) return null;
       const arg = dataArgument(m);
       if (!arg) return null;
-      const flow = trackerFor(m.model).flowInto(arg, m.node, m.scope);
+      const [flow, ...others] = trackerFor(m.model).allFlowsInto(arg, m.node, m.scope);
       if (!flow) {
         const passed = trackerFor(m.model, true).flowInto(arg, m.node, m.scope);
         if (passed) addWrapper(m.model, m.node, [...passed.steps, { node: m.node, message: `sink: ${m.target}` }], m.target);
         return null;
       }
-      const source = flow.steps[0];
+      const source = { message: sourceOf(flow.steps) };
       const sink = m.calleeText || m.target;
       const weak = flow.weakGuard ? ` A MAC check guards it, but with \`==\`, which leaks timing: use \`hmac.compare_digest\`.` : "";
+      const trace = (f) => [...f.steps, ...f.weakGuard ? [f.weakGuard] : [], { node: m.node, message: `sink: ${m.target}` }];
       return {
-        message: `Untrusted data reaches ${code(sink)} (${m.target}): ${source.message.replace(/^source: /, "")} flows into the deserializer, which can run arbitrary code. Do not deserialize it with a code-executing format; use JSON or verify an HMAC first.${weak}`,
+        message: `Untrusted data reaches ${code(sink)} (${m.target}): ${source.message.replace(/^source: /, "")} flows into the deserializer, which can run arbitrary code. Do not deserialize it with a code-executing format; use JSON or verify an HMAC first.${weak}${otherSources(others)}`,
         confidence: flow.weakGuard ? "low" : "high",
-        flow: [...flow.steps, ...flow.weakGuard ? [flow.weakGuard] : [], { node: m.node, message: `sink: ${m.target}` }]
+        flow: trace(flow),
+        ...others.length ? { otherFlows: others.map(trace) } : {}
       };
     }
   };
 }
 var prefilter = [...new Set(SINK_RULES.flatMap((r) => r.prefilter))];
-var PYTHON_DESER_001_default = defineRule({
+var PYTHON_DESER_001 = defineRule({
   id: "PYTHON-DESER-001",
   name: "Untrusted Data Reaches a Deserializer",
   language: "python",
@@ -20420,10 +20779,12 @@ var PYTHON_DESER_001_default = defineRule({
   flowNames: FLOW_NAMES,
   flowSourceWords: SOURCE_WORDS,
   derivedSites: wrapperSites,
+  flowSummary,
+  withFlowSpecs: (extra) => configuredRule(PYTHON_DESER_001, extra),
   sinks: SINK_RULES.flatMap((r) => r.sinks).map(flowChecked),
   docs: {
     summary: "Reports a deserializer call (pickle, yaml, jsonpickle, marshal, shelve, dill, torch, numpy, pandas, joblib, ...) whose input comes from an untrusted source, with the path the data takes.",
-    description: "This rule follows data from where an attacker controls it to a deserializer that can run code. Sources are web request data (Flask, Django, Django REST framework, FastAPI/Starlette, aiohttp, Tornado, Bottle, Falcon), the AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses (`requests`, `httpx`, `urllib`, aiohttp), values read from Redis and memcached clients, and message-queue consumers (pika callback bodies, Kafka consumers). Sinks are every call the deserialization rules report (PYTHON-LANG-SEC-040 to 046 and 073, PYTHON-ML-SEC-001 to 012), with their safe-option decisions: `yaml.safe_load`, `torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. The data is followed through assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, `codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, comprehensions and functions of the same module that return untrusted data. Each finding carries the trace from the source to the sink (text, JSON `trace[]`, SARIF `codeFlows`).",
+    description: "This rule follows data from where an attacker controls it to a deserializer that can run code. Sources are web request data (Flask, Django, Django REST framework, FastAPI/Starlette, aiohttp, Tornado, Bottle, Falcon), the AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses (`requests`, `httpx`, `urllib`, aiohttp), values read from Redis and memcached clients, and message-queue consumers (pika callback bodies, Kafka consumers). Sinks are every call the deserialization rules report (PYTHON-LANG-SEC-040 to 046 and 073, PYTHON-ML-SEC-001 to 012), with their safe-option decisions: `yaml.safe_load`, `torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. The data is followed through assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, `codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, comprehensions, lists read at a constant index (`append`/`insert`/`pop`/`extend` in straight-line code are followed element by element), and functions of the whole project: a function or method (also of another module, resolved through imports, re-exports and the class of the object) that returns untrusted data makes its calls sources, one that returns its argument's data passes the taint on, and one whose parameter reaches a deserializer (`def unpickle(b): return pickle.loads(b)`, and wrappers of wrappers) makes its callers the findings. Each finding carries the trace from the source to the sink across files (text, JSON `trace[]`, SARIF `codeFlows`); a sink reached from several sources is one finding that lists them all (JSON `sources[]`, one SARIF code flow per source). Projects add their own sources and sanitizers in the configuration (`extra-sources`, `extra-sanitizers`).",
     securityImplications: "A deserializer that can construct arbitrary objects runs the attacker's code as soon as it reads the payload: the process's credentials, data and network position are theirs. Unlike the pattern rules, every finding of this rule has a known path from an attacker-controlled input, so it is a confirmed remote code execution unless the path is unreachable.",
     howToFix: "Replace the format with a data-only one (`json`, `msgpack`, Protocol Buffers, `safetensors`), or use the library's safe mode (`yaml.safe_load`, `torch.load(weights_only=True)`, `numpy.load(allow_pickle=False)`). If the payload must stay a pickle that the server produced itself, sign it with an HMAC under a server-side key and verify it with `hmac.compare_digest` (or `itsdangerous`/`django.core.signing`) before loading.",
     fixHint: "Deserialize untrusted input with a data-only format, or verify an HMAC with hmac.compare_digest before loading.",
@@ -20447,7 +20808,7 @@ var PYTHON_DESER_001_default = defineRule({
       "        abort(400)",
       "    return pickle.loads(blob)  # verified: produced by this server"
     ].join("\n"),
-    detectionScope: "Intra-procedural flows inside one function, and calls of functions of the same module (and methods of the same class through `self`) that return untrusted data. Django-style handlers are recognised by a parameter named `request`/`req`; AWS Lambda handlers by `handler(event, context)`/`lambda_handler`/`*_handler`; message-queue callbacks by a four-parameter callback whose last parameter is `body`. Not reported: loads on a branch where `hmac.compare_digest` verified the data (a plain `==` against `hmac.new(...).digest()` is reported with low confidence), data returned by `itsdangerous` `Signer.unsign`/`*Serializer.loads` and Django `signing.loads`, names overwritten with constants before the load. Not covered yet: flows through wrapper functions defined in other modules, function parameters of non-handler functions (report them with the pattern rules), attributes stored on objects between methods, and sources added in the configuration.",
+    detectionScope: "Flows inside functions, and through function summaries across the whole project when scanned as one (`--project`): calls of functions of any module, methods resolved through the class of `self` or of the object, and methods of the objects a project factory returns (any class of its module that defines the method). Django-style handlers are recognised by a parameter named `request`/`req`; AWS Lambda handlers by `handler(event, context)`/`lambda_handler`/`*_handler`; message-queue callbacks by a four-parameter callback whose last parameter is `body`. Not reported: loads on a branch where `hmac.compare_digest` verified the data (a plain `==` against `hmac.new(...).digest()` is reported with low confidence), data returned by `itsdangerous` `Signer.unsign`/`*Serializer.loads` and Django `signing.loads`, names overwritten with constants before the load, list elements that hold constants. Not covered yet: function parameters of non-handler functions with no caller that passes untrusted data (report them with the pattern rules), attributes stored on objects between methods (other than a request object kept by a wrapper class), and values passed through containers into other modules' functions.",
     references: DESERIALIZATION_REFERENCES,
     faq: [
       {
@@ -20461,6 +20822,7 @@ var PYTHON_DESER_001_default = defineRule({
     ]
   }
 });
+var PYTHON_DESER_001_default = PYTHON_DESER_001;
 
 // src/rules/python/deps-docs.ts
 var MANIFESTS_READ = "`requirements*.txt`/`*.in` (following `-r`/`-c` includes, with environment markers), `constraints*.txt`, `pyproject.toml` (PEP 621 dependencies and optional dependencies, PEP 735 dependency groups, Poetry, PDM and Hatch), `setup.cfg`, `setup.py` (`install_requires`/`extras_require` string literals, read without running it), `Pipfile`, `Pipfile.lock`, `poetry.lock`, `uv.lock`, `pdm.lock` and conda `environment*.yml`";
@@ -20860,10 +21222,13 @@ function buildRuleSet(spec) {
     return customized(rule, spec.customizations?.[id]);
   });
 }
-function customized(rule, change) {
-  if (change?.onlySinksOf) rule = narrowed(rule, change.onlySinksOf);
+function customized(original, change) {
   const extra = [...new Set((change?.extraSinks ?? []).map(canonicalName))];
   const severity = change?.severity;
+  const sources = (change?.extraSources ?? []).map(canonicalName);
+  const sanitizers = (change?.extraSanitizers ?? []).map(canonicalName);
+  let rule = (sources.length || sanitizers.length) && original.withFlowSpecs ? original.withFlowSpecs({ sources, sanitizers }) : original;
+  if (change?.onlySinksOf) rule = narrowed(rule, change.onlySinksOf);
   if (!extra.length && !severity) return rule;
   let sinks2 = extra.length ? [...rule.sinks, configuredSink(rule, extra)] : rule.sinks;
   if (severity) sinks2 = sinks2.map((s) => withSeverity(s, severity));
@@ -20916,7 +21281,7 @@ function withTrustFlow(spec) {
   return {
     ...spec,
     ruleIds: [...spec.ruleIds, TRUST_FLOW_RULE],
-    customizations: { ...spec.customizations, [TRUST_FLOW_RULE]: { onlySinksOf } }
+    customizations: { ...spec.customizations, [TRUST_FLOW_RULE]: { ...spec.customizations?.[TRUST_FLOW_RULE], onlySinksOf } }
   };
 }
 function siteKey(file, l) {
@@ -24671,10 +25036,10 @@ function parsePythonInt(text2) {
   let end = text2.length;
   while (i3 < end && isSpace(text2.charCodeAt(i3))) i3++;
   while (end > i3 && isSpace(text2.charCodeAt(end - 1))) end--;
-  let negative = false;
+  let negative2 = false;
   const sign = text2.charCodeAt(i3);
   if (sign === 43 || sign === 45) {
-    negative = sign === 45;
+    negative2 = sign === 45;
     i3++;
   }
   let base = 10;
@@ -24710,20 +25075,20 @@ function parsePythonInt(text2) {
     }
   }
   if (prevUnderscore) return null;
-  if (big === null) return negative ? -small : small;
-  const v = negative ? -big : big;
+  if (big === null) return negative2 ? -small : small;
+  const v = negative2 ? -big : big;
   const n = Number(v);
   return Number.isSafeInteger(n) ? n : v;
 }
 function parsePythonFloat(text2) {
   const t = text2.trim().replace(/_/g, "").toLowerCase();
   const body2 = t.startsWith("-") || t.startsWith("+") ? t.slice(1) : t;
-  const negative = t.startsWith("-");
-  if (body2 === "inf" || body2 === "infinity") return negative ? -Infinity : Infinity;
+  const negative2 = t.startsWith("-");
+  if (body2 === "inf" || body2 === "infinity") return negative2 ? -Infinity : Infinity;
   if (body2 === "nan") return NaN;
   if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(body2)) return null;
   const v = Number(body2);
-  return negative ? -v : v;
+  return negative2 ? -v : v;
 }
 var SIMPLE_ESCAPES2 = {
   92: 92,
@@ -37066,8 +37431,9 @@ var CONFIG_FILE_NAMES = ["pathfinder.toml", ".pathfinder.toml"];
 var PYPROJECT = "pyproject.toml";
 var MAX_CONFIG_BYTES = 1024 * 1024;
 var TOP_LEVEL_KEYS = ["exclude", "disable", "rules", "per-file-ignores", ...Object.keys(CONFIG_FLAG_KEYS)];
-var RULE_KEYS = ["extra-sinks", "severity"];
+var RULE_KEYS = ["extra-sinks", "severity", "extra-sources", "extra-sanitizers"];
 var QUALIFIED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+var FLOW_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\(\))?(\.[A-Za-z_][A-Za-z0-9_]*(\(\))?)+$/;
 var readFromDisk = (file) => isFile(file) ? readConfigText(file) : void 0;
 function loadConfig(lookup, read = readFromDisk) {
   if (lookup.disabled) return void 0;
@@ -37162,7 +37528,7 @@ function validate(table, file, prefix) {
         if (!isTable(value)) throw invalid(file, path, `must be a table of rule IDs, e.g. [${prefix}rules.PYTHON-LANG-SEC-040]`);
         for (const [id, settings] of Object.entries(value)) {
           const canonical = ruleId(id, file, `${path}.${id}`);
-          config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`, isArtifactRule(canonical));
+          config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`, isArtifactRule(canonical), PYTHON_RULES.some((r) => r.id === canonical && r.withFlowSpecs));
         }
         break;
       case "per-file-ignores":
@@ -37195,7 +37561,7 @@ function validate(table, file, prefix) {
   }
   return config;
 }
-function ruleSettings(value, file, path, artifactRule2) {
+function ruleSettings(value, file, path, artifactRule2, flowRule = false) {
   if (!isTable(value)) throw invalid(file, path, `must be a table (keys: ${RULE_KEYS.join(", ")})`);
   const out2 = {};
   for (const [key, v] of Object.entries(value)) {
@@ -37208,6 +37574,16 @@ function ruleSettings(value, file, path, artifactRule2) {
         }
         return name2;
       });
+    } else if (key === "extra-sources" || key === "extra-sanitizers") {
+      if (!flowRule) throw invalid(file, keyPath, `${key} apply to data-flow rules only (${PYTHON_RULES.filter((r) => r.withFlowSpecs).map((r) => r.id).join(", ")})`);
+      const names = stringList(v, file, keyPath).map((name2, i3) => {
+        if (!FLOW_NAME.test(name2)) {
+          throw invalid(file, `${keyPath}[${i3}]`, `"${name2}" is not a dotted qualified name such as "myapp.http.raw_body" or "myapp.Client().fetch"`);
+        }
+        return name2;
+      });
+      if (key === "extra-sources") out2.extraSources = names;
+      else out2.extraSanitizers = names;
     } else if (key === "severity") {
       if (typeof v !== "string") throw invalid(file, keyPath, `must be a string (${SEVERITIES.join(", ")}), not ${typeName(v)}`);
       const severity = v.toLowerCase();
@@ -39109,12 +39485,41 @@ var ProjectIndex = class {
   topLevel = /* @__PURE__ */ new Set();
   classCache = /* @__PURE__ */ new Map();
   inProgress = /* @__PURE__ */ new Set();
+  aliases = /* @__PURE__ */ new Map();
+  /**
+   * Another dotted name of a module: a file in a directory without `__init__.py` (a namespace package, such as
+   * `helpers/things.py` next to the application) is named `things` by the layout, and imported as `helpers.things`.
+   */
+  alias(name2, module2) {
+    if (this.modules.has(name2) || this.aliases.has(name2)) return;
+    this.aliases.set(name2, module2);
+    this.topLevel.add(name2.split(".")[0]);
+  }
+  /** The module a dotted name denotes (itself, or the module it is an alias of), if it is one. */
+  moduleNamed(name2) {
+    return this.modules.has(name2) ? name2 : this.aliases.get(name2);
+  }
+  /** Modules summarised whole for the data-flow summaries of their functions (see `setFlows`). */
+  flowSummaries = /* @__PURE__ */ new Map();
+  /**
+   * The summary of a module analysed whole for its callers' data flow: it serves `flows`, not name resolution, so
+   * that summarising a module a flow needs does not change what other names resolve to.
+   */
+  setFlows(summary) {
+    this.flowSummaries.set(summary.module, summary);
+  }
+  flowSummary(module2) {
+    return this.flowSummaries.get(this.moduleNamed(module2) ?? module2);
+  }
+  allFlowSummaries() {
+    return this.flowSummaries.values();
+  }
   set(summary) {
     this.summaries.set(summary.module, summary);
     this.classCache.clear();
   }
   summary(module2) {
-    return this.summaries.get(module2);
+    return this.summaries.get(this.moduleNamed(module2) ?? module2);
   }
   allSummaries() {
     return this.summaries.values();
@@ -39126,9 +39531,9 @@ var ProjectIndex = class {
     const segments = qualifiedName.split(".");
     if (depth > MAX_DEPTH5 || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
     let k = segments.length;
-    while (k > 0 && !this.modules.has(segments.slice(0, k).join("."))) k--;
+    while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;
     if (k === 0 || k === segments.length) return k === 0 ? void 0 : [{ name: qualifiedName }];
-    const module2 = segments.slice(0, k).join(".");
+    const module2 = this.moduleNamed(segments.slice(0, k).join("."));
     const summary = this.summaries.get(module2);
     if (!summary) return [{ name: qualifiedName }];
     const head = segments[k];
@@ -39152,6 +39557,30 @@ var ProjectIndex = class {
     } finally {
       this.inProgress.delete(qualifiedName);
     }
+  }
+  /**
+   * The function summaries a resolved callee may call: `pkg.mod.f`, `pkg.mod.C.m`, `pkg.mod.C().m`. A method of
+   * the object a project function returns (`pkg.mod.make().m`, a factory whose class is chosen at run time) may be
+   * the method of any class of that module that defines it.
+   */
+  flows(qualifiedName) {
+    const segments = qualifiedName.split(".");
+    let k = segments.length - 1;
+    while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;
+    if (k === 0) return void 0;
+    const module2 = this.moduleNamed(segments.slice(0, k).join("."));
+    const summary = this.flowSummaries.get(module2) ?? this.summaries.get(module2);
+    if (!summary?.flows) return void 0;
+    const rest = segments.slice(k);
+    const key = rest.map((s) => s.replace(/\(\)$/, "")).join(".");
+    const own = summary.flows[key];
+    if (own) return [{ name: `${summary.module}.${key}`, flows: own }];
+    if (rest.length === 2 && rest[0].endsWith("()") && summary.flows[rest[0].slice(0, -2)]?.factory) {
+      const method = `.${rest[1]}`;
+      const found = Object.entries(summary.flows).filter(([name2]) => name2.endsWith(method) && summary.classes[name2.slice(0, -method.length)]).map(([name2, flows]) => ({ name: `${summary.module}.${name2}`, flows }));
+      return found.length ? found : void 0;
+    }
+    return void 0;
   }
   /** What a module binds `name` to: its own binding, else what its star imports bring (honouring `__all__`). */
   lookup(summary, name2, seen) {
@@ -39326,11 +39755,11 @@ var SinkIndex = class {
 var MIN_PARTIAL_PARSE_LENGTH = 2 * 1024;
 function analyzePython(parser, file, index, options = {}) {
   const anchors = withRelativeImports(anchorOffsets(file.source, index.tokens, options.wholeFile ? void 0 : index.words), file, index);
-  if (anchors.length === 0) return { findings: [], errors: [], parsed: false };
+  if (anchors.length === 0 && !options.completeFlows) return { findings: [], errors: [], parsed: false };
   const budget = options.timeBudgetMs !== void 0 ? { deadline: Date.now() + timeBudgetFor(file.source, options.timeBudgetMs) } : void 0;
   const errors = [];
   const outOfTime = (stage) => errors.push(timeoutWarning(file.path, stage, timeBudgetFor(file.source, options.timeBudgetMs)));
-  const partial = !options.wholeFile && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
+  const partial = !options.wholeFile && !options.completeFlows && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
   let tree;
   try {
     tree = partial ? parseRelevantParts(parser, file.source, anchors, index, budget, outOfTime) : parser.parse(file.source, void 0, budget);
@@ -39360,7 +39789,9 @@ function analyzePython(parser, file, index, options = {}) {
   const findings = matches.map((m) => toFinding(m, file, model, lines));
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
-  return { findings, errors, parsed: true, summary: summarizeModule(model, file.path) };
+  const summary = summarizeModule(model, file.path);
+  for (const rule of index.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
+  return { findings, errors, parsed: true, summary };
 }
 var RELATIVE_IMPORT = /\bfrom[ \t]+\./g;
 function withRelativeImports(anchors, file, index) {
@@ -39541,6 +39972,7 @@ function toFinding(m, file, model, index) {
     fingerprint: "",
     ...m.chain ? { relatedLocations: m.chain.map(relatedLocation) } : {},
     ...outcome.flow?.length ? { trace: outcome.flow.map((s) => traceStep(s, file.path, model, index)) } : {},
+    ...outcome.flow?.length && outcome.otherFlows?.length ? { sources: [outcome.flow, ...outcome.otherFlows].map((f) => findingSource(f, file.path, model, index)) } : {},
     ...outcome.fix ? { fix: outcome.fix } : {},
     ...trustOf(m)
   };
@@ -39549,7 +39981,13 @@ function trustOf(m) {
   const judged = m.rule.judgeTrust && m.spec.call.length ? m.rule.judgeTrust(m) : void 0;
   return judged ? { trust: judged.trust, ...judged.reason ? { trustReason: judged.reason } : {} } : {};
 }
+function findingSource(flow, path, model, index) {
+  const trace = flow.map((s) => traceStep(s, path, model, index));
+  const source = trace.find((s) => s.message.startsWith("source: ")) ?? trace[0];
+  return { location: source.location, message: source.message, trace };
+}
 function traceStep(step, path, model, index) {
+  if (!step.node) return { location: { ...step.place }, message: step.message };
   const n = step.node;
   return {
     location: {
@@ -40858,7 +41296,7 @@ function analyzeSafely(run3, path) {
 // src/project/whole-program.ts
 import { createHash } from "node:crypto";
 var MAX_ROUNDS = 8;
-function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading) {
+function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading, onSummarised) {
   const modules = /* @__PURE__ */ new Set();
   const byModule = /* @__PURE__ */ new Map();
   for (const f of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
@@ -40869,9 +41307,13 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
     for (let i3 = module2.indexOf("."); i3 > 0; i3 = module2.indexOf(".", i3 + 1)) modules.add(module2.slice(0, i3));
   }
   const index = new ProjectIndex(modules, (top) => sinks2.leadsToSink(top));
+  const aliases = namespaceAliases(byModule, modules);
+  for (const [alias, module2] of aliases) index.alias(alias, module2);
   for (const [path, analysis] of firstPass) {
     if (analysis.summary && byModule.get(analysis.summary.module)?.path === path) index.set(analysis.summary);
   }
+  const demanded = summariseDemandedModules(byModule, modules, aliases, index, parser, sinks2, cache2);
+  onSummarised?.([...demanded.keys.keys()].flatMap((m) => byModule.get(m)?.path ?? []));
   const importCache = /* @__PURE__ */ new Map();
   const importsOfFile = (file) => {
     let found = importCache.get(file.path);
@@ -40883,11 +41325,12 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
   let changed = /* @__PURE__ */ new Set();
   let leading = sinkLeadingModules(index, sinks2);
   onLeading?.(leading);
-  for (let round = 0; round < MAX_ROUNDS && leading.size > 0; round++) {
+  for (let round = 0; round < MAX_ROUNDS && (leading.size > 0 || demanded.callers.size > 0); round++) {
     const matcher = new ReferenceMatcher(leading, importsOfFile);
     const work = [];
     for (const file of files) {
       const refs = matcher.referencedBy(file);
+      for (const module2 of demanded.callers.get(file.path) ?? []) refs.add(module2);
       if (!refs.size) continue;
       const before = seenWith.get(file.path);
       if (before && [...refs].every((m) => before.has(m) && !changed.has(m))) continue;
@@ -40900,6 +41343,10 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
       words.add(module2.slice(module2.lastIndexOf(".") + 1));
       for (const n of names) words.add(n);
     }
+    for (const summary of index.allFlowSummaries()) {
+      words.add(summary.module.slice(summary.module.lastIndexOf(".") + 1));
+      for (const key of Object.keys(summary.flows ?? {})) words.add(key.split(".")[0]);
+    }
     const projectSinks = new SinkIndex(sinks2.rules, { words: [...words], modules: [...leading.keys()] });
     let state;
     let summariesChanged = false;
@@ -40911,10 +41358,15 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
       state ??= indexState(index);
       let analysis = cache2?.get(input, state);
       if (!analysis) {
-        analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index }), file.path);
+        const completeFlows = demanded.keys.get(packageModuleName(file.moduleName));
+        analysis = analyzeSafely(() => analyzePython(parser, input, projectSinks, { project: index, ...completeFlows ? { completeFlows } : {} }), file.path);
         cache2?.set(input, analysis, state);
       }
       redone.set(file.path, analysis);
+      if (analysis.summary?.flowsComplete && byModule.get(analysis.summary.module)?.path === file.path) {
+        index.setFlows(analysis.summary);
+        summariesChanged = true;
+      }
       const summary = analysis.summary;
       if (summary && byModule.get(summary.module)?.path === file.path && !sameSummary(index.summary(summary.module), summary)) {
         index.set(summary);
@@ -40932,9 +41384,105 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
   }
   return redone;
 }
+var MAX_DEMANDED_MODULES = 256;
+var MAX_DEMAND_ROUNDS = 4;
+function summariseDemandedModules(byModule, modules, aliases, index, parser, sinks2, cache2) {
+  const demandedBy = /* @__PURE__ */ new Map();
+  const keys = /* @__PURE__ */ new Map();
+  if (!sinks2.rules.some((r) => r.flowSummary)) return { callers: demandedBy, keys };
+  const done = /* @__PURE__ */ new Set();
+  const bySegment = /* @__PURE__ */ new Map();
+  for (const m of [...modules, ...aliases.keys()]) {
+    const last = m.slice(m.lastIndexOf(".") + 1);
+    bySegment.set(last, [...bySegment.get(last) ?? [], m]);
+  }
+  let summarisedLast = /* @__PURE__ */ new Set();
+  for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES; round++) {
+    const wanted = /* @__PURE__ */ new Map();
+    for (const summary of [...index.allSummaries(), ...index.allFlowSummaries()]) {
+      for (const name2 of summary.flowDemand ?? []) {
+        const named = name2.startsWith("?") ? modulesEndingWith(name2.slice(1, name2.indexOf(".")), bySegment) : [moduleOf(name2, modules, aliases)];
+        for (const n of named) {
+          const module2 = n && (aliases.get(n) ?? n);
+          if (!n || !module2 || module2 === summary.module || !byModule.has(module2) || sinks2.leadsToSink(n.split(".")[0])) continue;
+          const by = byModule.get(summary.module)?.path;
+          if (by) demandedBy.set(by, (demandedBy.get(by) ?? /* @__PURE__ */ new Set()).add(`${module2}\0${name2}`));
+          const rest = (name2.startsWith("?") ? name2.slice(name2.indexOf(".") + 1) : name2.slice(n.length + 1)).split(".").map((s) => s.replace(/\(\)$/, ""));
+          const want = [rest[0], ...rest.length > 1 ? [`${rest[0]}.${rest[1]}`, `*.${rest[1]}`] : []];
+          const had = keys.get(module2) ?? [];
+          const missing = want.filter((k) => !had.includes(k));
+          if (missing.length && done.size < MAX_DEMANDED_MODULES) wanted.set(module2, /* @__PURE__ */ new Set([...wanted.get(module2) ?? had, ...missing]));
+          const own = keys.get(summary.module);
+          if (own && summarisedLast.has(module2) && index.flowSummary(summary.module) === summary && !wanted.has(summary.module)) wanted.set(summary.module, new Set(own));
+        }
+      }
+    }
+    if (!wanted.size) break;
+    summarisedLast = new Set(wanted.keys());
+    let state = `flows:${indexState(index)}`;
+    for (const [module2, want] of [...wanted].sort((a, b) => a[0] < b[0] ? -1 : 1)) {
+      if (done.size >= MAX_DEMANDED_MODULES && !done.has(module2)) break;
+      done.add(module2);
+      const functions = [...want].sort();
+      keys.set(module2, functions);
+      const file = byModule.get(module2);
+      const source = file.source();
+      if (source === void 0) continue;
+      const input = { path: file.path, source, moduleName: file.moduleName };
+      const salt = `${state}:${functions.join(",")}`;
+      let analysis = cache2?.get(input, salt);
+      if (!analysis) {
+        analysis = analyzeSafely(() => analyzePython(parser, input, sinks2, { project: index, completeFlows: functions }), file.path);
+        cache2?.set(input, analysis, salt);
+      }
+      if (analysis.summary?.module === module2) {
+        index.setFlows(analysis.summary);
+        state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
+      }
+    }
+  }
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [path, wanted] of demandedBy) {
+    for (const entry3 of wanted) {
+      const [module2, name2] = entry3.split("\0");
+      const explained = name2.startsWith("?") ? Object.keys(index.flowSummary(module2)?.flows ?? {}).includes(name2.slice(name2.indexOf(".") + 1).split(".")[0]) : [name2, ...(index.resolve(name2) ?? []).map((r) => r.name)].some((n) => index.flows(n)?.length);
+      if (explained) out2.set(path, (out2.get(path) ?? /* @__PURE__ */ new Set()).add(module2));
+    }
+  }
+  return { callers: out2, keys };
+}
+function namespaceAliases(byModule, modules) {
+  const out2 = /* @__PURE__ */ new Map();
+  const ambiguous = /* @__PURE__ */ new Set();
+  for (const [module2, file] of byModule) {
+    const dirs = file.path.split("/").slice(0, -1);
+    const above = dirs.slice(0, dirs.length - (file.moduleName.split(".").length - 1));
+    for (let j = above.length - 1; j >= Math.max(0, above.length - 3) && /^[A-Za-z_]\w*$/.test(above[j]); j--) {
+      const alias = `${above.slice(j).join(".")}.${module2}`;
+      if (modules.has(alias)) continue;
+      if (out2.has(alias)) ambiguous.add(alias);
+      else out2.set(alias, module2);
+    }
+  }
+  for (const alias of ambiguous) out2.delete(alias);
+  return out2;
+}
+function modulesEndingWith(segment, bySegment) {
+  const found = bySegment.get(segment) ?? [];
+  return found.length <= 3 ? found : [];
+}
+function moduleOf(name2, modules, aliases) {
+  const segments = name2.split(".");
+  for (let k = segments.length - 1; k > 0; k--) {
+    const module2 = segments.slice(0, k).join(".");
+    if (modules.has(module2) || aliases.has(module2)) return module2;
+  }
+  return void 0;
+}
 function indexState(index) {
   const hash = createHash("sha256");
   for (const s of [...index.allSummaries()].sort((a, b) => a.module < b.module ? -1 : 1)) hash.update(JSON.stringify(s));
+  for (const s of [...index.allFlowSummaries()].sort((a, b) => a.module < b.module ? -1 : 1)) hash.update("flows").update(JSON.stringify(s));
   return `whole-program:${hash.digest("hex")}`;
 }
 function sameSummary(a, b) {
@@ -40967,11 +41515,19 @@ function sinkLeadingModules(index, sinks2) {
       const values = index.resolve(`${summary.module}.${name2}`) ?? [];
       if (values.some((v) => leads(v))) names.push(name2);
     }
+    for (const [key, flows] of Object.entries(index.flowSummary(summary.module)?.flows ?? summary.flows ?? {})) {
+      if (flows.sinks?.length && !names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
+    }
     for (const [name2, cls] of Object.entries(summary.classes)) {
       if (names.includes(name2)) continue;
       const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat().filter((m) => !isOwnFunction(m));
       if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name2);
     }
+    if (names.length) out2.set(summary.module, names);
+  }
+  for (const summary of index.allFlowSummaries()) {
+    if (out2.has(summary.module) || index.summary(summary.module)?.module === summary.module) continue;
+    const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length).map(([key]) => key.split(".")[0]))];
     if (names.length) out2.set(summary.module, names);
   }
   return out2;
@@ -41424,7 +41980,9 @@ async function scanProject(options) {
         const firstPass = new Map(await Promise.all(analyses));
         const leading = [];
         const onLeading = (l) => leading.push([...l].map(([m, names]) => [m, [...names]]));
-        const redone = rules.length && program2.length ? analyzeWholeProgram(program2, firstPass, await loadPythonParser(), new SinkIndex(rules), cache2, onLeading) : /* @__PURE__ */ new Map();
+        const summarised = /* @__PURE__ */ new Set();
+        const onSummarised = (paths) => paths.forEach((p) => summarised.add(p));
+        const redone = rules.length && program2.length ? analyzeWholeProgram(program2, firstPass, await loadPythonParser(), new SinkIndex(rules), cache2, onLeading, onSummarised) : /* @__PURE__ */ new Map();
         const results = [];
         for (const [path, r] of [...firstPass, ...[...redone].filter(([path2]) => !firstPass.has(path2))]) {
           const analysis = redone.get(path) ?? r;
@@ -41432,7 +41990,7 @@ async function scanProject(options) {
           appendAll(pythonErrors, analysis.errors);
         }
         fillRelatedSnippets(results, program2);
-        final = recordOf(stamps, firstPass, redone, leading, results, pythonErrors);
+        final = recordOf(stamps, firstPass, /* @__PURE__ */ new Set([...redone.keys(), ...summarised]), leading, results, pythonErrors);
       }
       if (cache2 && !options.onSourceRead) cache2.setEntry(PYTHON_RECORD, slot2, final);
     }
@@ -42540,6 +43098,13 @@ function toJsonResult(finding) {
   if (finding.trace) {
     result2.trace = finding.trace.map((step) => ({ location: toJsonLocation(step.location), message: step.message }));
   }
+  if (finding.sources) {
+    result2.sources = finding.sources.map((s) => ({
+      location: toJsonLocation(s.location),
+      message: s.message,
+      trace: s.trace.map((step) => ({ location: toJsonLocation(step.location), message: step.message }))
+    }));
+  }
   if (finding.relatedLocations) {
     result2.related_locations = finding.relatedLocations.map((step) => ({ location: toJsonLocation(step.location), message: step.message }));
   }
@@ -42739,17 +43304,17 @@ function result(finding, ruleId2, ruleIndex, prefix) {
     partialFingerprints: { primaryLocationLineHash: finding.fingerprint, [PATHFINDER_FINGERPRINT_KEY]: finding.fingerprint }
   };
   if (finding.trace && finding.trace.length > 0) {
-    out2.codeFlows = [
-      {
-        threadFlows: [
-          {
-            locations: finding.trace.map((step) => ({
-              location: { physicalLocation: physicalLocation(step.location), message: { text: step.message } }
-            }))
-          }
-        ]
-      }
-    ];
+    const traces = finding.sources?.length ? finding.sources.map((s) => s.trace) : [finding.trace];
+    out2.codeFlows = traces.map((trace) => ({
+      ...finding.sources?.length ? { message: { text: trace.find((s) => s.message.startsWith("source: "))?.message ?? trace[0].message } } : {},
+      threadFlows: [
+        {
+          locations: trace.map((step) => ({
+            location: { physicalLocation: physicalLocation(step.location), message: { text: step.message } }
+          }))
+        }
+      ]
+    }));
   }
   if (finding.relatedLocations && finding.relatedLocations.length > 0) {
     out2.relatedLocations = finding.relatedLocations.map((step, i3) => ({
@@ -43048,6 +43613,13 @@ function renderFinding(finding, rule, options, p) {
   } else {
     const frame = renderCodeFrame(loc, options.sourceLines?.(loc.file), p);
     if (frame.length > 0) out2.push("", ...frame.map((l) => "  " + l), "");
+  }
+  if (finding.sources && finding.sources.length > 1) {
+    out2.push(`  Sources (${finding.sources.length}; the trace follows the first):`);
+    finding.sources.forEach((source, i3) => {
+      const at = `${sanitizeForTerminal(source.location.file)}:${source.location.line}:${source.location.column}`;
+      out2.push(`    ${i3 + 1}. ${p.paint(at, "dim")}  ${oneLine(source.message)}`);
+    });
   }
   if (finding.trace && finding.trace.length > 0) {
     out2.push("  Trace:");
