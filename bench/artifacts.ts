@@ -164,7 +164,7 @@ function benchMixedFolder(dir: string): void {
   const ours: ProcessRun[] = [];
   const theirs: ProcessRun[] = [];
   for (let i = 0; i < RUNS; i++) {
-    ours.push(timed(process.execPath, [join(REPO, "bin", "pathfinder.js"), "scan", "--ruleset", "artifact/all", "--project", mixed, "-o", "json"]));
+    ours.push(timed(process.execPath, [join(REPO, "bin", "pathfinder.js"), "scan", "--ruleset", "artifact/all", "--project", mixed, "--no-cache", "-o", "json"]));
     if (src) theirs.push(timed(python, ["-m", "picklescan", "--path", mixed], { ...process.env, PYTHONPATH: src }));
   }
   const flagged = new Set<string>();
