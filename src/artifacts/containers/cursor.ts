@@ -44,6 +44,42 @@ export class ByteCursor {
     return bytes;
   }
 
+  /**
+   * `take` without waiting: the bytes when the window already holds them, null past the end of the source, and
+   * undefined when the window must be refilled first (see `refill`).
+   */
+  takeNow(count: number): Uint8Array | null | undefined {
+    if (this.position + count > this.source.size) return null;
+    const offset = this.position - this.bufferStart;
+    if (offset < 0 || offset + count > this.buffer.length) return undefined;
+    this.position += count;
+    return this.buffer.subarray(offset, offset + count);
+  }
+
+  /** `line` without waiting, as `takeNow` is to `take`. */
+  lineNow(max: number): Uint8Array | null | undefined {
+    const available = Math.min(max + 1, this.remaining);
+    const offset = this.position - this.bufferStart;
+    if (offset < 0 || offset + available > this.buffer.length) return undefined;
+    const window = this.buffer.subarray(offset, offset + available);
+    const end = window.indexOf(0x0a);
+    if (end < 0) return null;
+    this.position += end + 1;
+    return window.subarray(0, end);
+  }
+
+  /** Loads a full window from the position; false when the window already held every byte it could. */
+  async refill(): Promise<boolean> {
+    const wanted = Math.min(WINDOW, this.remaining);
+    const offset = this.position - this.bufferStart;
+    const held = offset >= 0 ? Math.max(0, this.buffer.length - offset) : 0;
+    if (held >= wanted) return false;
+    this.buffer = await readRange(this.source, this.position, wanted);
+    this.bufferStart = this.position;
+    // A source shorter than its announced size gives no more bytes: no progress.
+    return this.buffer.length > held;
+  }
+
   /** Bytes up to (not including) the next newline, consuming the newline; null if none within `max`. */
   async line(max: number): Promise<Uint8Array | null> {
     const available = Math.min(max + 1, this.remaining);

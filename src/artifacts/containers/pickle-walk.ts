@@ -56,7 +56,20 @@ export interface WalkResult {
   opcodes: number;
 }
 
-/** Walks one pickle starting at the cursor's position until STOP, an error, or `maxOpcodes`. */
+/** Thrown by a read the cursor's window cannot serve yet: the opcode is rewound and read again after a refill. */
+const REFILL = Symbol("refill");
+
+/** The walk stopped at a BUILD for the `afterBuild` hook, which may read ahead (asynchronously). */
+interface BuildPause {
+  target: WalkValue;
+  at: number;
+}
+
+/**
+ * Walks one pickle starting at the cursor's position until STOP, an error, or `maxOpcodes`. The opcodes are read
+ * synchronously from the cursor's window (an await per opcode cost more than the opcode); the walk pauses only to
+ * refill the window and for the `afterBuild` hook.
+ */
 export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: WalkHooks = {}): Promise<WalkResult> {
   const stack: WalkValue[] = [];
   const memo = new Map<number, WalkValue>();
@@ -75,13 +88,27 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
   const setMemo = (key: number, value: WalkValue): void => {
     if (memo.size < MAX_MEMO || memo.has(key)) memo.set(key, value);
   };
-  const sized = async (lengthBytes: number, read: (b: Uint8Array) => number): Promise<Uint8Array | null> => {
+  /** True after a refill that brought no more bytes: what the window cannot serve is past the end. */
+  let exhausted = false;
+  const take = (count: number): Uint8Array | null => {
+    const bytes = cursor.takeNow(count);
+    if (bytes !== undefined) return bytes;
+    if (exhausted) return null;
+    throw REFILL;
+  };
+  const readLine = (max: number): Uint8Array | null => {
+    const bytes = cursor.lineNow(max);
+    if (bytes !== undefined) return bytes;
+    if (exhausted) return null;
+    throw REFILL;
+  };
+  const sized = (lengthBytes: number, read: (b: Uint8Array) => number): Uint8Array | null => {
     const lengthField = cursor.position;
-    const head = await cursor.take(lengthBytes);
+    const head = take(lengthBytes);
     if (!head) return null;
     const length = read(head);
     if (!Number.isFinite(length) || length < 0) return null;
-    if (length <= MAX_TRACKED_STRING) return cursor.take(length);
+    if (length <= MAX_TRACKED_STRING) return take(length);
     // Large byte strings (inline tensor data) are stepped over, never read: only their end matters here.
     if (cursor.position + length > cursor.source.size) return null;
     if (length > LARGE_STRING) hooks.largeString?.({ lengthField, lengthSize: lengthBytes, payload: cursor.position, length });
@@ -89,10 +116,54 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
     return SKIPPED;
   };
 
-  while (opcodes < maxOpcodes) {
-    const at = cursor.position;
+  for (;;) {
+    let outcome: WalkResult | BuildPause | typeof REFILL;
+    try {
+      outcome = run();
+    } catch (e) {
+      if (e !== REFILL) throw e;
+      outcome = REFILL;
+    }
+    if (outcome === REFILL) {
+      exhausted = !(await cursor.refill());
+      continue;
+    }
+    exhausted = false;
+    if (!("target" in outcome)) return outcome;
+    const skip = await hooks.afterBuild!(outcome.target, cursor.position, cursor);
+    if (skip < 0) return fail("raw data after BUILD could not be sized", outcome.at);
+    if (skip > 0) {
+      if (cursor.position + skip > cursor.source.size) return fail("raw data after BUILD is truncated", outcome.at);
+      cursor.position += skip;
+      stack[stack.length - 1] = OTHER;
+    }
+  }
+
+  /** Walks until the end, a refill (thrown, the opcode rewound) or a BUILD the hook must see. */
+  function run(): WalkResult | BuildPause {
+    let at = cursor.position;
+    let counted = opcodes;
+    try {
+      while (opcodes < maxOpcodes) {
+        at = cursor.position;
+        counted = opcodes;
+        const outcome = step(at);
+        if (outcome !== undefined) return outcome;
+      }
+    } catch (e) {
+      if (e === REFILL) {
+        cursor.position = at;
+        opcodes = counted;
+      }
+      throw e;
+    }
+    return fail(`stopped after ${maxOpcodes} opcodes`, cursor.position);
+  }
+
+  /** One opcode: undefined to go on. */
+  function step(at: number): WalkResult | BuildPause | undefined {
     if (stack.length > MAX_STACK) return fail(`stack deeper than ${MAX_STACK} entries`, at);
-    const opBytes = await cursor.take(1);
+    const opBytes = take(1);
     if (!opBytes) return fail("pickle ends without STOP", at);
     const op = opBytes[0]!;
     opcodes++;
@@ -100,10 +171,10 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
       case 0x2e: // STOP
         return { end: cursor.position, value: stack[stack.length - 1] ?? OTHER, opcodes };
       case 0x80: // PROTO
-        if (!(await cursor.take(1))) return fail("truncated PROTO", at);
+        if (!(take(1))) return fail("truncated PROTO", at);
         break;
       case 0x95: // FRAME
-        if (!(await cursor.take(8))) return fail("truncated FRAME", at);
+        if (!(take(8))) return fail("truncated FRAME", at);
         break;
       case 0x28: // MARK
         stack.push({ t: "mark" });
@@ -116,33 +187,33 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
         stack.push({ t: "bool", v: op === 0x88 });
         break;
       case 0x4a: { // BININT
-        const b = await cursor.take(4);
+        const b = take(4);
         if (!b) return fail("truncated BININT", at);
         stack.push({ t: "int", v: i32le(b, 0) });
         break;
       }
       case 0x4b: { // BININT1
-        const b = await cursor.take(1);
+        const b = take(1);
         if (!b) return fail("truncated BININT1", at);
         stack.push({ t: "int", v: b[0]! });
         break;
       }
       case 0x4d: { // BININT2
-        const b = await cursor.take(2);
+        const b = take(2);
         if (!b) return fail("truncated BININT2", at);
         stack.push({ t: "int", v: u16le(b, 0) });
         break;
       }
       case 0x8a: // LONG1
       case 0x8b: { // LONG4
-        const body = await sized(op === 0x8a ? 1 : 4, (h) => (op === 0x8a ? h[0]! : u32le(h, 0)));
+        const body = sized(op === 0x8a ? 1 : 4, (h) => (op === 0x8a ? h[0]! : u32le(h, 0)));
         if (!body) return fail("truncated LONG", at);
         stack.push(smallLong(body));
         break;
       }
       case 0x49: // INT
       case 0x4c: { // LONG
-        const line = await cursor.line(MAX_LINE);
+        const line = readLine(MAX_LINE);
         if (!line) return fail("unterminated INT/LONG", at);
         const text = latin1(line).replace(/L$/, "");
         if (op === 0x49 && (text === "00" || text === "01")) stack.push({ t: "bool", v: text === "01" });
@@ -152,20 +223,20 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
       case 0x46: // FLOAT
       case 0x53: // STRING
       case 0x56: { // UNICODE
-        const line = await cursor.line(MAX_LINE);
+        const line = readLine(MAX_LINE);
         if (!line) return fail("unterminated text argument", at);
         if (op === 0x46) stack.push(OTHER);
         else stack.push({ t: "str", v: op === 0x53 ? latin1(line).replace(/^(['"])(.*)\1$/s, "$2") : latin1(line) });
         break;
       }
       case 0x47: // BINFLOAT
-        if (!(await cursor.take(8))) return fail("truncated BINFLOAT", at);
+        if (!(take(8))) return fail("truncated BINFLOAT", at);
         stack.push(OTHER);
         break;
       case 0x54: // BINSTRING
       case 0x42: // BINBYTES
       case 0x58: { // BINUNICODE
-        const body = await sized(4, (h) => u32le(h, 0));
+        const body = sized(4, (h) => u32le(h, 0));
         if (!body) return fail("truncated string", at);
         stack.push({ t: "str", v: op === 0x58 ? utf8(body) : latin1(body) });
         break;
@@ -173,7 +244,7 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
       case 0x55: // SHORT_BINSTRING
       case 0x43: // SHORT_BINBYTES
       case 0x8c: { // SHORT_BINUNICODE
-        const body = await sized(1, (h) => h[0]!);
+        const body = sized(1, (h) => h[0]!);
         if (!body) return fail("truncated string", at);
         stack.push({ t: "str", v: op === 0x8c ? utf8(body) : latin1(body) });
         break;
@@ -181,7 +252,7 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
       case 0x8d: // BINUNICODE8
       case 0x8e: // BINBYTES8
       case 0x96: { // BYTEARRAY8
-        const body = await sized(8, (h) => u64le(h, 0));
+        const body = sized(8, (h) => u64le(h, 0));
         if (!body) return fail("truncated string", at);
         stack.push(op === 0x8d ? { t: "str", v: utf8(body) } : OTHER);
         break;
@@ -247,8 +318,8 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
         stack.push(stack[stack.length - 1] ?? OTHER);
         break;
       case 0x63: { // GLOBAL
-        const module = await cursor.line(MAX_LINE);
-        const name = module && (await cursor.line(MAX_LINE));
+        const module = readLine(MAX_LINE);
+        const name = module && (readLine(MAX_LINE));
         if (!module || !name) return fail("unterminated GLOBAL", at);
         stack.push({ t: "global", name: `${latin1(module)}.${latin1(name)}` });
         break;
@@ -262,8 +333,8 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
         break;
       }
       case 0x69: { // INST
-        const module = await cursor.line(MAX_LINE);
-        const name = module && (await cursor.line(MAX_LINE));
+        const module = readLine(MAX_LINE);
+        const name = module && (readLine(MAX_LINE));
         if (!module || !name) return fail("unterminated INST", at);
         const args = popToMark();
         stack.push({ t: "obj", cls: `${latin1(module)}.${latin1(name)}`, args: { t: "tuple", items: args } });
@@ -293,20 +364,12 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
         const state = pop();
         const target = stack[stack.length - 1];
         if (target?.t === "obj") target.state = state;
-        if (hooks.afterBuild && target) {
-          const skip = await hooks.afterBuild(target, cursor.position, cursor);
-          if (skip < 0) return fail("raw data after BUILD could not be sized", at);
-          if (skip > 0) {
-            if (cursor.position + skip > cursor.source.size) return fail("raw data after BUILD is truncated", at);
-            cursor.position += skip;
-            stack[stack.length - 1] = OTHER;
-          }
-        }
+        if (hooks.afterBuild && target) return { target, at };
         break;
       }
       case 0x67: // GET
       case 0x70: { // PUT
-        const line = await cursor.line(MAX_LINE);
+        const line = readLine(MAX_LINE);
         if (!line) return fail("unterminated GET/PUT", at);
         const key = Number(latin1(line));
         if (op === 0x67) stack.push(memo.get(key) ?? OTHER);
@@ -318,7 +381,7 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
       case 0x71: // BINPUT
       case 0x72: { // LONG_BINPUT
         const wide = op === 0x6a || op === 0x72;
-        const b = await cursor.take(wide ? 4 : 1);
+        const b = take(wide ? 4 : 1);
         if (!b) return fail("truncated memo opcode", at);
         const key = wide ? u32le(b, 0) : b[0]!;
         if (op === 0x68 || op === 0x6a) stack.push(memo.get(key) ?? OTHER);
@@ -329,7 +392,7 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
         setMemo(memo.size, stack[stack.length - 1] ?? OTHER);
         break;
       case 0x50: // PERSID
-        if (!(await cursor.line(MAX_LINE))) return fail("unterminated PERSID", at);
+        if (!(readLine(MAX_LINE))) return fail("unterminated PERSID", at);
         stack.push(OTHER);
         break;
       case 0x51: // BINPERSID
@@ -339,7 +402,7 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
       case 0x82: // EXT1
       case 0x83: // EXT2
       case 0x84: // EXT4
-        if (!(await cursor.take(op === 0x82 ? 1 : op === 0x83 ? 2 : 4))) return fail("truncated EXT", at);
+        if (!(take(op === 0x82 ? 1 : op === 0x83 ? 2 : 4))) return fail("truncated EXT", at);
         stack.push(OTHER);
         break;
       case 0x97: // NEXT_BUFFER
@@ -350,8 +413,8 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
       default:
         return fail(`unknown opcode 0x${op.toString(16).padStart(2, "0")}`, at);
     }
+    return undefined;
   }
-  return fail(`stopped after ${maxOpcodes} opcodes`, cursor.position);
 }
 
 function setEntry(target: WalkValue | undefined, key: WalkValue, value: WalkValue): void {
