@@ -22325,6 +22325,38 @@ var ByteCursor = class {
     this.position += count;
     return bytes;
   }
+  /**
+   * `take` without waiting: the bytes when the window already holds them, null past the end of the source, and
+   * undefined when the window must be refilled first (see `refill`).
+   */
+  takeNow(count) {
+    if (this.position + count > this.source.size) return null;
+    const offset = this.position - this.bufferStart;
+    if (offset < 0 || offset + count > this.buffer.length) return void 0;
+    this.position += count;
+    return this.buffer.subarray(offset, offset + count);
+  }
+  /** `line` without waiting, as `takeNow` is to `take`. */
+  lineNow(max2) {
+    const available = Math.min(max2 + 1, this.remaining);
+    const offset = this.position - this.bufferStart;
+    if (offset < 0 || offset + available > this.buffer.length) return void 0;
+    const window2 = this.buffer.subarray(offset, offset + available);
+    const end = window2.indexOf(10);
+    if (end < 0) return null;
+    this.position += end + 1;
+    return window2.subarray(0, end);
+  }
+  /** Loads a full window from the position; false when the window already held every byte it could. */
+  async refill() {
+    const wanted = Math.min(WINDOW, this.remaining);
+    const offset = this.position - this.bufferStart;
+    const held = offset >= 0 ? Math.max(0, this.buffer.length - offset) : 0;
+    if (held >= wanted) return false;
+    this.buffer = await readRange(this.source, this.position, wanted);
+    this.bufferStart = this.position;
+    return this.buffer.length > held;
+  }
   /** Bytes up to (not including) the next newline, consuming the newline; null if none within `max`. */
   async line(max2) {
     const available = Math.min(max2 + 1, this.remaining);
@@ -22346,6 +22378,7 @@ var MAX_STACK = 1 << 20;
 var MAX_TRACKED_STRING = 1 << 16;
 var SKIPPED = new Uint8Array(0);
 var LARGE_STRING = 1 << 20;
+var REFILL = /* @__PURE__ */ Symbol("refill");
 async function walkPickle(cursor, maxOpcodes, hooks = {}) {
   const stack = [];
   const memo = /* @__PURE__ */ new Map();
@@ -22364,22 +22397,75 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
   const setMemo = (key, value) => {
     if (memo.size < MAX_MEMO || memo.has(key)) memo.set(key, value);
   };
-  const sized = async (lengthBytes, read) => {
+  let exhausted = false;
+  const take = (count) => {
+    const bytes = cursor.takeNow(count);
+    if (bytes !== void 0) return bytes;
+    if (exhausted) return null;
+    throw REFILL;
+  };
+  const readLine = (max2) => {
+    const bytes = cursor.lineNow(max2);
+    if (bytes !== void 0) return bytes;
+    if (exhausted) return null;
+    throw REFILL;
+  };
+  const sized = (lengthBytes, read) => {
     const lengthField = cursor.position;
-    const head = await cursor.take(lengthBytes);
+    const head = take(lengthBytes);
     if (!head) return null;
     const length = read(head);
     if (!Number.isFinite(length) || length < 0) return null;
-    if (length <= MAX_TRACKED_STRING) return cursor.take(length);
+    if (length <= MAX_TRACKED_STRING) return take(length);
     if (cursor.position + length > cursor.source.size) return null;
     if (length > LARGE_STRING) hooks.largeString?.({ lengthField, lengthSize: lengthBytes, payload: cursor.position, length });
     cursor.position += length;
     return SKIPPED;
   };
-  while (opcodes < maxOpcodes) {
-    const at = cursor.position;
+  for (; ; ) {
+    let outcome;
+    try {
+      outcome = run3();
+    } catch (e) {
+      if (e !== REFILL) throw e;
+      outcome = REFILL;
+    }
+    if (outcome === REFILL) {
+      exhausted = !await cursor.refill();
+      continue;
+    }
+    exhausted = false;
+    if (!("target" in outcome)) return outcome;
+    const skip = await hooks.afterBuild(outcome.target, cursor.position, cursor);
+    if (skip < 0) return fail("raw data after BUILD could not be sized", outcome.at);
+    if (skip > 0) {
+      if (cursor.position + skip > cursor.source.size) return fail("raw data after BUILD is truncated", outcome.at);
+      cursor.position += skip;
+      stack[stack.length - 1] = OTHER;
+    }
+  }
+  function run3() {
+    let at = cursor.position;
+    let counted = opcodes;
+    try {
+      while (opcodes < maxOpcodes) {
+        at = cursor.position;
+        counted = opcodes;
+        const outcome = step(at);
+        if (outcome !== void 0) return outcome;
+      }
+    } catch (e) {
+      if (e === REFILL) {
+        cursor.position = at;
+        opcodes = counted;
+      }
+      throw e;
+    }
+    return fail(`stopped after ${maxOpcodes} opcodes`, cursor.position);
+  }
+  function step(at) {
     if (stack.length > MAX_STACK) return fail(`stack deeper than ${MAX_STACK} entries`, at);
-    const opBytes = await cursor.take(1);
+    const opBytes = take(1);
     if (!opBytes) return fail("pickle ends without STOP", at);
     const op = opBytes[0];
     opcodes++;
@@ -22387,10 +22473,10 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 46:
         return { end: cursor.position, value: stack[stack.length - 1] ?? OTHER, opcodes };
       case 128:
-        if (!await cursor.take(1)) return fail("truncated PROTO", at);
+        if (!take(1)) return fail("truncated PROTO", at);
         break;
       case 149:
-        if (!await cursor.take(8)) return fail("truncated FRAME", at);
+        if (!take(8)) return fail("truncated FRAME", at);
         break;
       case 40:
         stack.push({ t: "mark" });
@@ -22404,19 +22490,19 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
         stack.push({ t: "bool", v: op === 136 });
         break;
       case 74: {
-        const b = await cursor.take(4);
+        const b = take(4);
         if (!b) return fail("truncated BININT", at);
         stack.push({ t: "int", v: i32le(b, 0) });
         break;
       }
       case 75: {
-        const b = await cursor.take(1);
+        const b = take(1);
         if (!b) return fail("truncated BININT1", at);
         stack.push({ t: "int", v: b[0] });
         break;
       }
       case 77: {
-        const b = await cursor.take(2);
+        const b = take(2);
         if (!b) return fail("truncated BININT2", at);
         stack.push({ t: "int", v: u16le(b, 0) });
         break;
@@ -22424,7 +22510,7 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 138:
       // LONG1
       case 139: {
-        const body2 = await sized(op === 138 ? 1 : 4, (h) => op === 138 ? h[0] : u32le(h, 0));
+        const body2 = sized(op === 138 ? 1 : 4, (h) => op === 138 ? h[0] : u32le(h, 0));
         if (!body2) return fail("truncated LONG", at);
         stack.push(smallLong(body2));
         break;
@@ -22432,7 +22518,7 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 73:
       // INT
       case 76: {
-        const line = await cursor.line(MAX_LINE);
+        const line = readLine(MAX_LINE);
         if (!line) return fail("unterminated INT/LONG", at);
         const text2 = latin1(line).replace(/L$/, "");
         if (op === 73 && (text2 === "00" || text2 === "01")) stack.push({ t: "bool", v: text2 === "01" });
@@ -22444,14 +22530,14 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 83:
       // STRING
       case 86: {
-        const line = await cursor.line(MAX_LINE);
+        const line = readLine(MAX_LINE);
         if (!line) return fail("unterminated text argument", at);
         if (op === 70) stack.push(OTHER);
         else stack.push({ t: "str", v: op === 83 ? latin1(line).replace(/^(['"])(.*)\1$/s, "$2") : latin1(line) });
         break;
       }
       case 71:
-        if (!await cursor.take(8)) return fail("truncated BINFLOAT", at);
+        if (!take(8)) return fail("truncated BINFLOAT", at);
         stack.push(OTHER);
         break;
       case 84:
@@ -22459,7 +22545,7 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 66:
       // BINBYTES
       case 88: {
-        const body2 = await sized(4, (h) => u32le(h, 0));
+        const body2 = sized(4, (h) => u32le(h, 0));
         if (!body2) return fail("truncated string", at);
         stack.push({ t: "str", v: op === 88 ? utf8(body2) : latin1(body2) });
         break;
@@ -22469,7 +22555,7 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 67:
       // SHORT_BINBYTES
       case 140: {
-        const body2 = await sized(1, (h) => h[0]);
+        const body2 = sized(1, (h) => h[0]);
         if (!body2) return fail("truncated string", at);
         stack.push({ t: "str", v: op === 140 ? utf8(body2) : latin1(body2) });
         break;
@@ -22479,7 +22565,7 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 142:
       // BINBYTES8
       case 150: {
-        const body2 = await sized(8, (h) => u64le(h, 0));
+        const body2 = sized(8, (h) => u64le(h, 0));
         if (!body2) return fail("truncated string", at);
         stack.push(op === 141 ? { t: "str", v: utf8(body2) } : OTHER);
         break;
@@ -22550,8 +22636,8 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
         stack.push(stack[stack.length - 1] ?? OTHER);
         break;
       case 99: {
-        const module2 = await cursor.line(MAX_LINE);
-        const name2 = module2 && await cursor.line(MAX_LINE);
+        const module2 = readLine(MAX_LINE);
+        const name2 = module2 && readLine(MAX_LINE);
         if (!module2 || !name2) return fail("unterminated GLOBAL", at);
         stack.push({ t: "global", name: `${latin1(module2)}.${latin1(name2)}` });
         break;
@@ -22565,8 +22651,8 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
         break;
       }
       case 105: {
-        const module2 = await cursor.line(MAX_LINE);
-        const name2 = module2 && await cursor.line(MAX_LINE);
+        const module2 = readLine(MAX_LINE);
+        const name2 = module2 && readLine(MAX_LINE);
         if (!module2 || !name2) return fail("unterminated INST", at);
         const args2 = popToMark();
         stack.push({ t: "obj", cls: `${latin1(module2)}.${latin1(name2)}`, args: { t: "tuple", items: args2 } });
@@ -22597,21 +22683,13 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
         const state = pop();
         const target = stack[stack.length - 1];
         if (target?.t === "obj") target.state = state;
-        if (hooks.afterBuild && target) {
-          const skip = await hooks.afterBuild(target, cursor.position, cursor);
-          if (skip < 0) return fail("raw data after BUILD could not be sized", at);
-          if (skip > 0) {
-            if (cursor.position + skip > cursor.source.size) return fail("raw data after BUILD is truncated", at);
-            cursor.position += skip;
-            stack[stack.length - 1] = OTHER;
-          }
-        }
+        if (hooks.afterBuild && target) return { target, at };
         break;
       }
       case 103:
       // GET
       case 112: {
-        const line = await cursor.line(MAX_LINE);
+        const line = readLine(MAX_LINE);
         if (!line) return fail("unterminated GET/PUT", at);
         const key = Number(latin1(line));
         if (op === 103) stack.push(memo.get(key) ?? OTHER);
@@ -22626,7 +22704,7 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       // BINPUT
       case 114: {
         const wide = op === 106 || op === 114;
-        const b = await cursor.take(wide ? 4 : 1);
+        const b = take(wide ? 4 : 1);
         if (!b) return fail("truncated memo opcode", at);
         const key = wide ? u32le(b, 0) : b[0];
         if (op === 104 || op === 106) stack.push(memo.get(key) ?? OTHER);
@@ -22637,7 +22715,7 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
         setMemo(memo.size, stack[stack.length - 1] ?? OTHER);
         break;
       case 80:
-        if (!await cursor.line(MAX_LINE)) return fail("unterminated PERSID", at);
+        if (!readLine(MAX_LINE)) return fail("unterminated PERSID", at);
         stack.push(OTHER);
         break;
       case 81:
@@ -22649,7 +22727,7 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       case 131:
       // EXT2
       case 132:
-        if (!await cursor.take(op === 130 ? 1 : op === 131 ? 2 : 4)) return fail("truncated EXT", at);
+        if (!take(op === 130 ? 1 : op === 131 ? 2 : 4)) return fail("truncated EXT", at);
         stack.push(OTHER);
         break;
       case 151:
@@ -22660,8 +22738,8 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
       default:
         return fail(`unknown opcode 0x${op.toString(16).padStart(2, "0")}`, at);
     }
+    return void 0;
   }
-  return fail(`stopped after ${maxOpcodes} opcodes`, cursor.position);
 }
 function setEntry(target, key, value) {
   if (target?.t !== "dict" || key.t !== "str") return;
