@@ -57,7 +57,7 @@ describe("PYTHON-DESER-001 through the CLI", () => {
     assert.match(text.stdout, /Trace:\n\s+1\. app\.py:15:\d+\s+source: Flask form data/);
   });
 
-  it("lists every source of one sink: JSON sources[], one SARIF codeFlow per source, text", async () => {
+  it("lists every source of one sink: JSON sources[], one SARIF codeFlow per source, text, HTML", async () => {
     const root = tempProject({
       "app.py": [
         "import pickle",
@@ -88,6 +88,11 @@ describe("PYTHON-DESER-001 through the CLI", () => {
     const text = await runCli(["scan", "--project", root, "--ruleset", "python/PYTHON-DESER-001", "--no-cache"]);
     assert.match(text.stdout, /Sources \(3; the trace follows the first\):/);
     assert.match(text.stdout, /Also reached from 2 other sources/);
+
+    const html = await runCli(["scan", "--project", root, "--ruleset", "python/PYTHON-DESER-001", "--output", "html", "--no-cache"]);
+    const summaries = [...html.stdout.matchAll(/<summary>Source (\d) of 3: (.*?) \((\d+) steps\)<\/summary>/g)];
+    assert.deepEqual(summaries.map((m) => m[1]), ["1", "2", "3"], "the HTML report folds out every source's trace");
+    assert.ok(summaries.every((m) => m[2].startsWith("source: ")));
   });
 
   it("follows wrappers, sources and propagators defined in other modules, with the trace across files", async () => {

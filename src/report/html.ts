@@ -1,4 +1,4 @@
-import { SEVERITIES, TRUST_LEVELS, type Finding, type ReportOptions, type RuleMeta, type ScanError, type ScanReport, type Trust } from "../core/types.js";
+import { SEVERITIES, TRUST_LEVELS, type Finding, type ReportOptions, type RuleMeta, type ScanError, type ScanReport, type TraceStep, type Trust } from "../core/types.js";
 import { barChartSvg, codeFrameHtml, severityBadge } from "./html/components.js";
 import { escapeHtml, safeHref, slug } from "./html/escape.js";
 import { codeSpans } from "./html/markdown.js";
@@ -204,18 +204,25 @@ function findingItem(f: Finding, rule: RuleMeta | undefined, lines: string[] | u
     f.trustReason ? `<p class="muted">Trust: ${codeSpans(f.trustReason)}</p>` : "",
     frame,
   ];
-  if (f.trace?.length) {
-    parts.push(
-      `<details><summary>Trace (${f.trace.length} steps)</summary><ol class="trace">` +
-        f.trace.map((t) => `<li><span class="muted">${escapeHtml(`${t.location.file}:${t.location.line}:${t.location.column}`)}</span> ${codeSpans(t.message)}</li>`).join("") +
-        `</ol></details>`,
-    );
+  if (f.sources && f.sources.length > 1) {
+    f.sources.forEach((source, i) => parts.push(traceDetails(`Source ${i + 1} of ${f.sources!.length}: ${source.message}`, source.trace)));
+  } else if (f.trace?.length) {
+    parts.push(traceDetails("Trace", f.trace));
   }
   if (f.fix) parts.push(`<p class="finding-fix">Suggested fix: ${escapeHtml(f.fix.description)}</p>`);
   else if (rule?.docs.fixHint) parts.push(`<p class="finding-fix">How to fix: ${escapeHtml(rule.docs.fixHint)}</p>`);
   if (f.suppressed) parts.push(`<p class="finding-fix">Suppressed (${escapeHtml(f.suppressed.kind)}): <code>${escapeHtml(f.suppressed.justification)}</code></p>`);
   parts.push(`</li>`);
   return parts.filter(Boolean).join("\n");
+}
+
+/** A data-flow trace, folded: `title (N steps)` and the steps with their locations. */
+function traceDetails(title: string, trace: readonly TraceStep[]): string {
+  return (
+    `<details><summary>${codeSpans(title)} (${trace.length} steps)</summary><ol class="trace">` +
+    trace.map((t) => `<li><span class="muted">${escapeHtml(`${t.location.file}:${t.location.line}:${t.location.column}`)}</span> ${codeSpans(t.message)}</li>`).join("") +
+    `</ol></details>`
+  );
 }
 
 function errorsSection(errors: ScanError[]): string {
