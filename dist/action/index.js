@@ -43039,16 +43039,19 @@ function findingItem(f, rule, lines) {
     f.trustReason ? `<p class="muted">Trust: ${codeSpans(f.trustReason)}</p>` : "",
     frame
   ];
-  if (f.trace?.length) {
-    parts2.push(
-      `<details><summary>Trace (${f.trace.length} steps)</summary><ol class="trace">` + f.trace.map((t) => `<li><span class="muted">${escapeHtml(`${t.location.file}:${t.location.line}:${t.location.column}`)}</span> ${codeSpans(t.message)}</li>`).join("") + `</ol></details>`
-    );
+  if (f.sources && f.sources.length > 1) {
+    f.sources.forEach((source, i3) => parts2.push(traceDetails(`Source ${i3 + 1} of ${f.sources.length}: ${source.message}`, source.trace)));
+  } else if (f.trace?.length) {
+    parts2.push(traceDetails("Trace", f.trace));
   }
   if (f.fix) parts2.push(`<p class="finding-fix">Suggested fix: ${escapeHtml(f.fix.description)}</p>`);
   else if (rule?.docs.fixHint) parts2.push(`<p class="finding-fix">How to fix: ${escapeHtml(rule.docs.fixHint)}</p>`);
   if (f.suppressed) parts2.push(`<p class="finding-fix">Suppressed (${escapeHtml(f.suppressed.kind)}): <code>${escapeHtml(f.suppressed.justification)}</code></p>`);
   parts2.push(`</li>`);
   return parts2.filter(Boolean).join("\n");
+}
+function traceDetails(title, trace) {
+  return `<details><summary>${codeSpans(title)} (${trace.length} steps)</summary><ol class="trace">` + trace.map((t) => `<li><span class="muted">${escapeHtml(`${t.location.file}:${t.location.line}:${t.location.column}`)}</span> ${codeSpans(t.message)}</li>`).join("") + `</ol></details>`;
 }
 function errorsSection(errors) {
   if (!errors.length) return "";
