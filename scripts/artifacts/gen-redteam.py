@@ -152,12 +152,19 @@ def simple(module, name, *args, proto=4):
 
 # ---- containers ----------------------------------------------------------------------------------------
 
+def zip_member(name):
+    """A zip member dated 1980-01-01 (writestr with a bare name stamps the current time: the bytes would change between runs)."""
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.external_attr = 0o600 << 16
+    return info
+
+
 def torch_zip(payload, name="archive", pkl="data.pkl", compression=zipfile.ZIP_STORED):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression) as z:
-        z.writestr(f"{name}/{pkl}", payload)
-        z.writestr(f"{name}/version", "3\n")
-        z.writestr(f"{name}/data/0", b"\0" * 16)
+        z.writestr(zip_member(f"{name}/{pkl}"), payload, compress_type=compression)
+        z.writestr(zip_member(f"{name}/version"), "3\n", compress_type=compression)
+        z.writestr(zip_member(f"{name}/data/0"), b"\0" * 16, compress_type=compression)
     return buf.getvalue()
 
 
@@ -172,11 +179,14 @@ def npz(members):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for n, d in members.items():
-            z.writestr(n, d)
+            z.writestr(zip_member(n), d, compress_type=zipfile.ZIP_DEFLATED)
     return buf.getvalue()
 
 
 def tar(members, mode="w"):
+    if mode == "w:gz":
+        # tarfile's gzip header carries the current time; an uncompressed tar gzipped with mtime 0 does not.
+        return gzip.compress(tar(members), mtime=0)
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode=mode) as t:
         for n, d in members.items():
@@ -408,11 +418,11 @@ def build():
     attack("arrays.npz", npz({"a.npy": npy_object(evil)}), "npz with an object array")
     attack("object-descr-word.npy", npy_object(evil, "'object'"), "object dtype spelled as a word (numpy.dtype('object'))")
     attack("object-duplicate-key.npy", npy_object(evil, "'<f8', 'descr': '|O'"), "npy header with 'descr' twice: numpy's literal_eval keeps the last")
-    attack("payload-padded.gz", gzip.compress(P(2).raw(b"}").stop().bytes()) + b"\0" * 512 + gzip.compress(evil), "zero padding between gzip members")
+    attack("payload-padded.gz", gzip.compress(P(2).raw(b"}").stop().bytes(), mtime=0) + b"\0" * 512 + gzip.compress(evil, mtime=0), "zero padding between gzip members")
     benign_zip = torch_zip(P(2).raw(b"}").stop().bytes())
     attack("two-archives.pt", torch_zip(evil) + benign_zip, "two zips: front readers and end-record readers disagree")
-    attack("payload.pkl.gz", gzip.compress(evil), "gzip")
-    attack("payload-multimember.gz", gzip.compress(P(2).raw(b"}").stop().bytes()) + gzip.compress(evil), "gzip second member")
+    attack("payload.pkl.gz", gzip.compress(evil, mtime=0), "gzip")
+    attack("payload-multimember.gz", gzip.compress(P(2).raw(b"}").stop().bytes(), mtime=0) + gzip.compress(evil, mtime=0), "gzip second member")
     attack("payload.pkl.bz2", bz2.compress(evil), "bzip2")
     attack("payload-multistream.bz2", bz2.compress(b"") + bz2.compress(evil), "bzip2 second stream")
     attack("payload.pkl.xz", lzma.compress(evil), "xz")
