@@ -9,6 +9,7 @@ import { FLOW_NAMES, SOURCE_WORDS } from "../../languages/python/taint/specs.js"
 import type { SemanticModel } from "../../languages/python/semantic/model.js";
 import type { SyntaxNode } from "../../languages/python/syntax.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
+import { inputArgument } from "./sink-input.js";
 import PYTHON_LANG_SEC_040 from "./PYTHON-LANG-SEC-040.js";
 import PYTHON_LANG_SEC_041 from "./PYTHON-LANG-SEC-041.js";
 import PYTHON_LANG_SEC_042 from "./PYTHON-LANG-SEC-042.js";
@@ -37,9 +38,6 @@ const SINK_RULES: readonly PythonRule[] = [
   PYTHON_ML_SEC_003, PYTHON_ML_SEC_004, PYTHON_ML_SEC_005, PYTHON_ML_SEC_006, PYTHON_ML_SEC_007, PYTHON_ML_SEC_008,
   PYTHON_ML_SEC_009, PYTHON_ML_SEC_010, PYTHON_ML_SEC_011, PYTHON_ML_SEC_012,
 ];
-
-/** Keywords under which deserializers take the data or the file they read. */
-const DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn"];
 
 /** One tracker per analysed file and mode: it caches each function's definitions. */
 const trackers = new WeakMap<SemanticModel, TaintTracker>();
@@ -287,12 +285,7 @@ const MAX_WRAPPER_CALLS = 10_000;
 
 /** The argument a deserializer reads its input from. */
 function dataArgument(m: SinkMatch): SyntaxNode | undefined {
-  if (m.via === "reference") return undefined;
-  for (const k of DATA_KEYWORDS) {
-    const v = m.args.keywords.get(k);
-    if (v) return v;
-  }
-  return m.args.positional[0];
+  return m.via === "reference" ? undefined : inputArgument(m);
 }
 
 function flowChecked(spec: SinkSpec): SinkSpec {

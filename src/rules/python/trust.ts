@@ -3,11 +3,11 @@
 // PYTHON-DESER-001's flows (see `src/rules/python/trust-join.ts`).
 import { ProvenanceEvaluator } from "../../languages/python/provenance.js";
 import type { SemanticModel } from "../../languages/python/semantic/model.js";
-import type { SyntaxNode } from "../../languages/python/syntax.js";
 import type { SinkMatch, TrustJudgement } from "../rule.js";
+import { DATA_KEYWORDS, inputArgument } from "./sink-input.js";
 
-/** Keywords under which deserializers take the data, the file or the path they read, in the order tried. */
-const INPUT_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn", "fileobj", "file_obj"];
+/** The data-flow rule's input keywords, and the file objects of the loaders only the pattern rules judge. */
+const INPUT_KEYWORDS = [...DATA_KEYWORDS, "fileobj", "file_obj"];
 
 /**
  * Sinks whose input is the serialized data itself (a literal there is the payload). Every other sink reads a file
@@ -20,22 +20,13 @@ function readsDataArgument(target: string): boolean {
 
 const evaluators = new WeakMap<SemanticModel, ProvenanceEvaluator>();
 
-/** The input argument of a sink call: the data, file or path it deserializes. */
-function inputArgument(m: SinkMatch): SyntaxNode | undefined {
-  for (const k of INPUT_KEYWORDS) {
-    const v = m.args.keywords.get(k);
-    if (v) return v;
-  }
-  return m.args.positional[0];
-}
-
 /**
  * `PythonRule.judgeTrust` of the deserializer pattern rules. Undefined (no trust property) for a sink passed as a
  * callable or called without an input argument (`msgpack_numpy.patch()`, a `Listener`): nothing to judge.
  */
 export function judgeInputTrust(m: SinkMatch): TrustJudgement | undefined {
   if (m.via === "reference") return { trust: "unknown", reason: "the deserializer is passed as a callable; what it is applied to is not followed" };
-  const arg = inputArgument(m);
+  const arg = inputArgument(m, INPUT_KEYWORDS);
   if (!arg) return undefined;
   let evaluator = evaluators.get(m.model);
   if (!evaluator) evaluators.set(m.model, (evaluator = new ProvenanceEvaluator(m.model)));
