@@ -90,18 +90,14 @@ export async function walkPickle(cursor: ByteCursor, maxOpcodes: number, hooks: 
   };
   /** True after a refill that brought no more bytes: what the window cannot serve is past the end. */
   let exhausted = false;
-  const take = (count: number): Uint8Array | null => {
-    const bytes = cursor.takeNow(count);
+  /** What the window served; when it cannot serve yet, a refill (or past the end, null). */
+  const served = (bytes: Uint8Array | null | undefined): Uint8Array | null => {
     if (bytes !== undefined) return bytes;
     if (exhausted) return null;
     throw REFILL;
   };
-  const readLine = (max: number): Uint8Array | null => {
-    const bytes = cursor.lineNow(max);
-    if (bytes !== undefined) return bytes;
-    if (exhausted) return null;
-    throw REFILL;
-  };
+  const take = (count: number): Uint8Array | null => served(cursor.takeNow(count));
+  const readLine = (max: number): Uint8Array | null => served(cursor.lineNow(max));
   const sized = (lengthBytes: number, read: (b: Uint8Array) => number): Uint8Array | null => {
     const lengthField = cursor.position;
     const head = take(lengthBytes);
