@@ -18254,6 +18254,16 @@ function code2(s) {
   return "`" + s + "`";
 }
 
+// src/rules/python/sink-input.ts
+var DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn"];
+function inputArgument(m, keywords = DATA_KEYWORDS) {
+  for (const k of keywords) {
+    const v = m.args.keywords.get(k);
+    if (v) return v;
+  }
+  return m.args.positional[0];
+}
+
 // src/languages/python/provenance.ts
 var MAX_DEPTH2 = 24;
 var PATH_CLASSES = /* @__PURE__ */ new Set(["pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.WindowsPath", "pathlib.PurePosixPath", "pathlib.PureWindowsPath"]);
@@ -18647,21 +18657,14 @@ function escapeRegExp2(s) {
 }
 
 // src/rules/python/trust.ts
-var INPUT_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn", "fileobj", "file_obj"];
+var INPUT_KEYWORDS = [...DATA_KEYWORDS, "fileobj", "file_obj"];
 function readsDataArgument(target) {
   return /(^|\.)(loads|_loads|decode|unpackb|pickle_loads)$/.test(target) || /^(yaml|ruamel\.yaml)\./.test(target);
 }
 var evaluators = /* @__PURE__ */ new WeakMap();
-function inputArgument(m) {
-  for (const k of INPUT_KEYWORDS) {
-    const v = m.args.keywords.get(k);
-    if (v) return v;
-  }
-  return m.args.positional[0];
-}
 function judgeInputTrust(m) {
   if (m.via === "reference") return { trust: "unknown", reason: "the deserializer is passed as a callable; what it is applied to is not followed" };
-  const arg = inputArgument(m);
+  const arg = inputArgument(m, INPUT_KEYWORDS);
   if (!arg) return void 0;
   let evaluator = evaluators.get(m.model);
   if (!evaluator) evaluators.set(m.model, evaluator = new ProvenanceEvaluator(m.model));
@@ -20528,7 +20531,6 @@ var SINK_RULES = [
   PYTHON_ML_SEC_011_default,
   PYTHON_ML_SEC_012_default
 ];
-var DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn"];
 var trackers = /* @__PURE__ */ new WeakMap();
 var parameterTrackers = /* @__PURE__ */ new WeakMap();
 var configured = /* @__PURE__ */ new WeakMap();
@@ -20724,12 +20726,7 @@ function flowSummary(model, path, complete) {
 }
 var MAX_WRAPPER_CALLS = 1e4;
 function dataArgument(m) {
-  if (m.via === "reference") return void 0;
-  for (const k of DATA_KEYWORDS) {
-    const v = m.args.keywords.get(k);
-    if (v) return v;
-  }
-  return m.args.positional[0];
+  return m.via === "reference" ? void 0 : inputArgument(m);
 }
 function flowChecked(spec) {
   return {
@@ -22398,18 +22395,13 @@ async function walkPickle(cursor, maxOpcodes, hooks = {}) {
     if (memo.size < MAX_MEMO || memo.has(key)) memo.set(key, value);
   };
   let exhausted = false;
-  const take = (count) => {
-    const bytes = cursor.takeNow(count);
+  const served = (bytes) => {
     if (bytes !== void 0) return bytes;
     if (exhausted) return null;
     throw REFILL;
   };
-  const readLine = (max2) => {
-    const bytes = cursor.lineNow(max2);
-    if (bytes !== void 0) return bytes;
-    if (exhausted) return null;
-    throw REFILL;
-  };
+  const take = (count) => served(cursor.takeNow(count));
+  const readLine = (max2) => served(cursor.lineNow(max2));
   const sized = (lengthBytes, read) => {
     const lengthField = cursor.position;
     const head = take(lengthBytes);
