@@ -18,6 +18,7 @@ import { parseOutputs } from "../outputs.js";
 import { flagHelpText } from "../flag-help.js";
 import { applyPerFileIgnores } from "../per-file-ignores.js";
 import { repositoryPrefix } from "../repository-prefix.js";
+import { SUMMARIES } from "./summaries.js";
 
 /** Flags only `scan` has: fixing changes files, which CI commands never do. */
 const FIX_FLAGS = {
@@ -43,7 +44,7 @@ const FIX_FLAGS_HELP = flagHelpText("Fix options", FIX_FLAGS, {
 
 export const scanCommand: Command = {
   name: "scan",
-  summary: "Scan a project for insecure deserialization",
+  summary: SUMMARIES.scan,
   usage: `Usage: pathfinder scan [options] [PATH ...]
 
 Scans Python source (and, where supported, model/data files) for insecure deserialization (CWE-502).
