@@ -7,7 +7,7 @@ import { atLeast } from "../../core/severity.js";
 import type { ScanReport, Severity } from "../../core/types.js";
 import { applyFixes, sourceDigest, type FixResult } from "../../project/fix.js";
 import { scanProject, type ScanOptions } from "../../project/scan.js";
-import { OUTPUT_FORMATS, renderReport, renderStatistics, summarize } from "../../report/index.js";
+import { OUTPUT_FORMATS, renderReport, renderStatistics, REPOSITORY_PATH_FORMATS, summarize } from "../../report/index.js";
 import { CliUsageError, type CliIo, type Command } from "../command.js";
 import { writeOutput } from "../output.js";
 import { filterByTrust } from "../../core/trust.js";
@@ -102,7 +102,8 @@ ${FIX_FLAGS_HELP}`,
       }
     }
     report = filterByTrust(report, minTrust);
-    const pathPrefix = await repositoryPrefix(report.scan.target, flags["sarif-root"], io.cwd);
+    // Only some formats name files from the repository root; the others need not find it.
+    const pathPrefix = flags["sarif-root"] !== undefined || outputs.some((o) => REPOSITORY_PATH_FORMATS.has(o.format)) ? await repositoryPrefix(report.scan.target, flags["sarif-root"], io.cwd) : "";
     const docsBase = flags["docs-url"] ?? (io.env.PATHFINDER_DOCS_URL || undefined);
     const readLines = stdin ? () => undefined : sourceLinesReader(report.scan.target);
     for (const output of outputs) {
