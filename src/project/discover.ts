@@ -133,7 +133,8 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
       errors.push(problem(absRoot, dir, "unreadable", `cannot read directory: ${reason(e)}`));
       continue;
     }
-    const ignores = options.gitignore ? withGitignore(dir, inherited) : inherited;
+    // Read only where the listing shows one: a failed open per directory costs an exception each.
+    const ignores = options.gitignore && entries.some((e) => e.name === ".gitignore") ? withGitignore(dir, inherited) : inherited;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       // Joined by hand: path.join and path.relative normalise, which costs more than the rest of the loop.
