@@ -1,6 +1,5 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { workTreePrefix } from "../ci/git.js";
 import { CliUsageError } from "./command.js";
 
 /**
@@ -26,6 +25,8 @@ export async function repositoryPrefix(target: string, sarifRoot: string | undef
   const top = workTreeTop(folder);
   if (top === null) return "";
   if (top !== undefined) return top;
+  // Loaded only here: git's plumbing brings child_process and readline, which a scan otherwise never needs.
+  const { workTreePrefix } = await import("../ci/git.js");
   return workTreePrefix(folder).catch(() => "");
 }
 
