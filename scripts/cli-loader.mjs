@@ -15,12 +15,10 @@ try {
 } catch {
   // No cache (not built, or not trained): the script is compiled as any module would be.
 }
-// esbuild writes ASCII only, so the one-byte string is exact, and cheaper to make than a UTF-8 decoding.
+// esbuild writes ASCII only, so the one-byte string is exact, and cheaper to make than a UTF-8 decoding. The file is
+// one function expression (see SCRIPT_PARAMETERS in scripts/cli-script.mjs).
 const source = readFileSync(file, "latin1");
-const script = new Script(`(function (exports, require, module, __filename, __dirname, __pathfinderScriptUrl, __pathfinderRequire) {${source}\n})`, {
-  filename: file,
-  cachedData,
-});
+const script = new Script(source, { filename: file, cachedData });
 const module = { exports: {} };
 const require = createRequire(file);
 script.runInThisContext()(module.exports, require, module, file, dirname(file), pathToFileURL(file).href, require);

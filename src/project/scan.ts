@@ -291,15 +291,19 @@ async function rememberedArtifacts(cache: AnalysisCache, files: readonly Discove
   const key = files.length ? stampsKey(files, () => "", started, slot) : undefined;
   if (!key) return scanArtifactFiles(files, pickle, undefined, python);
   const startedNs = BigInt(started) * 1_000_000n;
-  const moduleStamps = new Map<string, string>();
-  for (const f of python) {
-    const module = moduleNameOf(f.relPath).replace(/\.__init__$/, "");
-    moduleStamps.set(module, `${moduleStamps.get(module) ?? ""}${f.relPath}:${trustedStamp(f.stamp, startedNs) || "?"};`);
-  }
+  // Made only when some name needs it: most model files name no project global.
+  const moduleStamps = once(() => {
+    const stamps = new Map<string, string>();
+    for (const f of python) {
+      const module = moduleNameOf(f.relPath).replace(/\.__init__$/, "");
+      stamps.set(module, `${stamps.get(module) ?? ""}${f.relPath}:${trustedStamp(f.stamp, startedNs) || "?"};`);
+    }
+    return stamps;
+  });
   // Every module a qualified name can be defined in: `a.b.C.m` in `a.b.C`, `a.b` or `a`.
   const modulesOf = (names: readonly string[]) => {
     const out: Record<string, string> = {};
-    for (const name of names) for (let end = name.lastIndexOf("."); end > 0; end = name.lastIndexOf(".", end - 1)) out[name.slice(0, end)] = moduleStamps.get(name.slice(0, end)) ?? "";
+    for (const name of names) for (let end = name.lastIndexOf("."); end > 0; end = name.lastIndexOf(".", end - 1)) out[name.slice(0, end)] = moduleStamps().get(name.slice(0, end)) ?? "";
     return out;
   };
   const known = cache.entry("artifacts", slot) as { filesKey?: unknown; globals?: unknown; modules?: Record<string, string>; scanned?: unknown } | undefined;
