@@ -132,6 +132,26 @@ describe("analysers are loaded only when a file needs analysing", () => {
       assert.deepEqual(scan(["--cache-dir", cacheDir]), scan(["--no-cache"]));
     }
   });
+
+  it("the Java stream check is remembered with the files' stamps: a changed or removed stream is checked again", () => {
+    const streams = join(REPO_ROOT, "test", "data", "java-streams");
+    const stream = join(project, "models", "session.bin");
+    const gadgets = (report: unknown) => (report as { results: { rule_id: string; location: { file: string } }[] }).results.filter((r) => r.rule_id === "JAVA-ARTIFACT-001").map((r) => r.location.file);
+    const steps: [() => void, string[]][] = [
+      [() => copyFileSync(join(streams, "cc-payload.ser"), stream), ["models/session.bin"]],
+      [() => copyFileSync(join(streams, "state.ser"), stream), []],
+      [() => copyFileSync(join(streams, "cc-payload.ser"), stream), ["models/session.bin"]],
+      [() => rmSync(stream), []],
+    ];
+    for (const [edit, expected] of steps) {
+      edit();
+      age(project);
+      const warm = scan(["--cache-dir", cacheDir]);
+      assert.deepEqual(gadgets(warm).filter((f, i, all) => all.indexOf(f) === i), expected);
+      assert.deepEqual(scan(["--cache-dir", cacheDir]), warm, "again, unchanged");
+      assert.deepEqual(warm, scan(["--no-cache"]));
+    }
+  });
 });
 
 describe("the repository prefix of report paths", () => {

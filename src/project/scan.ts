@@ -202,7 +202,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   }
 
   const included = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
-  const other = await scanOtherLanguageFiles(included, otherLanguages, options.maxFileSize, options.onSourceRead);
+  const other = await scanOtherLanguageFiles(included, otherLanguages, options.maxFileSize, options.onSourceRead, cache && { cache, root: target, startedMs: started });
   appendAll(findings, other.findings);
   appendAll(errors, other.errors);
 
