@@ -44,7 +44,7 @@ export async function bundleCliScript(outdir, options = {}) {
     footer: { js: "})" },
     logLevel: "warning",
     ...options,
-    plugins: [builtinDynamicImports, ...(options.plugins ?? [])],
+    plugins: [builtinDynamicImports, lazyCommanderChildProcess, ...(options.plugins ?? [])],
   });
   await build({
     absWorkingDir: root,
@@ -70,6 +70,23 @@ const builtinDynamicImports = {
       args.kind === "dynamic-import" && (args.path.startsWith("node:") || builtins.has(args.path)) ? { path: args.path, namespace: "pathfinder-builtin" } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: "pathfinder-builtin" }, (args) => ({ contents: `module.exports = __pathfinderRequire(${JSON.stringify(args.path)});`, loader: "js" }));
+  },
+};
+
+/**
+ * commander requires `child_process` at load, for subcommands that are separate executables (we have none); loading
+ * that module and its dependencies costs every run a few milliseconds. commander gets it on first use instead.
+ */
+const lazyCommanderChildProcess = {
+  name: "pathfinder-lazy-commander-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "pathfinder-lazy-builtin" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "pathfinder-lazy-builtin" }, (args) => ({
+      contents: `module.exports = new Proxy({}, { get: (_, name) => __pathfinderRequire(${JSON.stringify(args.path)})[name] });`,
+      loader: "js",
+    }));
   },
 };
 

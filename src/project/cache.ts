@@ -149,5 +149,13 @@ export function filesKey(files: readonly { relPath: string; stamp?: FileStamp }[
 export function trustedStamp(stamp: FileStamp | undefined, startedNs: bigint): string {
   if (!stamp) return "";
   const margin = Number.isInteger(stamp.mtimeMs) ? COARSE_RACY_MARGIN_MS : RACY_MARGIN_MS;
-  return stamp.mtimeMs < Number(startedNs / 1_000_000n) - margin ? stamp.key : "";
+  return stamp.mtimeMs < millisecondsOf(startedNs) - margin ? stamp.key : "";
+}
+
+// A scan asks about every file with the same start: one BigInt division, not one per file.
+let lastStartedNs: bigint | undefined;
+let lastStartedMs = 0;
+function millisecondsOf(startedNs: bigint): number {
+  if (startedNs !== lastStartedNs) (lastStartedMs = Number(startedNs / 1_000_000n)), (lastStartedNs = startedNs);
+  return lastStartedMs;
 }

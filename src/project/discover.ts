@@ -228,7 +228,8 @@ function excludeMatcher(exclude: string[]): (rel: string) => boolean {
   const isExcluded = exclude.length ? picomatch(exclude, { dot: true }) : () => false;
   // A pattern without a slash names a file or directory anywhere (`legacy`, `*.gen.py`); one with a slash is a path.
   const bareNames = exclude.filter((p) => !p.replace(/\/+$/, "").includes("/"));
-  const isExcludedName = bareNames.length ? picomatch(bareNames, { dot: true }) : () => false;
+  if (!bareNames.length) return isExcluded;
+  const isExcludedName = picomatch(bareNames, { dot: true });
   return (rel: string) => isExcluded(rel) || isExcludedName(basename(rel));
 }
 

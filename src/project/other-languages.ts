@@ -65,7 +65,7 @@ export async function scanOtherLanguageFiles(
 ): Promise<OtherLanguagesResult> {
   const rules = selection.rules;
   const result: OtherLanguagesResult = { findings: [], errors: [], scanned: 0, rules: rules.map(languageRuleMeta) };
-  const languages = files.map((f) => languageOf(f.relPath));
+  const languages = files.map(languageByExtension());
   if (selection.javaStreams) {
     result.rules.push(JAVA_STREAM_GADGET_RULE);
     const streams = files.filter((_, i) => !languages[i]);
@@ -109,6 +109,20 @@ export async function scanOtherLanguageFiles(
     }
   }
   return result;
+}
+
+/**
+ * `languageOf` each file, asked once per extension: a language is named by single-dot extensions (`.java`, `.php`), so
+ * the text from a path's last dot decides it.
+ */
+function languageByExtension(): (file: DiscoveredFile) => ReturnType<typeof languageOf> {
+  const known = new Map<string, ReturnType<typeof languageOf>>();
+  return (file) => {
+    const dot = file.relPath.lastIndexOf(".");
+    const extension = dot < 0 ? "" : file.relPath.slice(dot).toLowerCase();
+    if (!known.has(extension)) known.set(extension, languageOf(extension));
+    return known.get(extension);
+  };
 }
 
 /** The cache's part name of the Java stream check. */
