@@ -17,7 +17,7 @@ function newest(dir) {
   return time;
 }
 
-const outputs = [join(root, "build", "cli", "pathfinder.js"), join(root, "build", "cli", "index.js"), join(root, "build", "types", "index.d.ts")];
+const outputs = [join(root, "build", "cli", "pathfinder.js"), join(root, "build", "cli", "pathfinder-cli.cjs"), join(root, "build", "cli", "index.js"), join(root, "build", "types", "index.d.ts")];
 const sources = Math.max(newest(join(root, "src")), statSync(join(root, "package.json")).mtimeMs);
 if (outputs.every((file) => existsSync(file) && statSync(file).mtimeMs >= sources)) {
   console.error("pathfinder: build/cli and build/types are up to date");

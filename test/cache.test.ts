@@ -58,7 +58,7 @@ describe("analysis cache", () => {
     const uncached = await scan(project);
     assert.deepEqual(await scan(project, cacheDir), uncached, "cold");
     const remembered = entries(cacheDir).filter((f) => f.includes("/scans/"));
-    assert.deepEqual(remembered.map((f) => f.split("/").pop()!.split("-")[0]).sort(), ["artifacts", "python"]);
+    assert.deepEqual(remembered.map((f) => f.split("/").pop()!.split("-")[0]).sort(), ["artifacts", "java", "python"]);
     // Without the per-file entries, the scan can only come from the remembered one: nothing is analysed again.
     for (const f of fileEntries(cacheDir)) rmSync(f);
     assert.deepEqual(await scan(project, cacheDir), uncached, "warm");

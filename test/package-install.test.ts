@@ -64,7 +64,7 @@ describe("the packed npm tarball, installed into an empty project", () => {
   it("ships the bundles, types, licence and security policy; no source maps, test fixtures or duplicated modules", async () => {
     const listing = await run("tar", ["tzf", tarball], scratch);
     const files = listing.stdout.trim().split("\n").map((f) => f.replace(/^package\//, ""));
-    for (const required of ["bin/pathfinder.js", "build/cli/pathfinder.js", "build/cli/worker.js", "build/cli/index.js", "build/cli/tree-sitter-python.wasm", "build/types/index.d.ts", "LICENSE", "SECURITY.md", "README.md"]) {
+    for (const required of ["bin/pathfinder.js", "build/cli/pathfinder.js", "build/cli/pathfinder-cli.cjs", "build/cli/worker.js", "build/cli/index.js", "build/cli/tree-sitter-python.wasm", "build/types/index.d.ts", "LICENSE", "SECURITY.md", "README.md"]) {
       assert.ok(files.includes(required), `${required} is in the tarball`);
     }
     assert.deepEqual(files.filter((f) => f.endsWith(".map")), []);

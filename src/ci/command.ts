@@ -18,6 +18,7 @@ import { redact } from "./github/redact.js";
 import { baseConfigIfEdited } from "./base-config.js";
 import { runCi, type CiOutcome } from "./run.js";
 import { flagHelpText, type FlagHelpTable } from "../cli/flag-help.js";
+import { SUMMARIES } from "../cli/commands/summaries.js";
 
 export const DEFAULT_RESULTS_FILE = "pathfinder-results.sarif";
 
@@ -238,7 +239,7 @@ export async function executeCi(argv: string[], io: CliIo): Promise<CiCommandRes
 
 export const ciCommand: Command = {
   name: "ci",
-  summary: "Scan in CI: new findings decide comments and the exit code, full SARIF report, baselines",
+  summary: SUMMARIES.ci,
   usage: USAGE,
   async run(argv, io) {
     const result = await executeCi(argv, io);

@@ -9,6 +9,13 @@ export interface Command {
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
+/** A command listed by name and summary whose module is imported only when it runs (see `commands/index.ts`). */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };

@@ -1,9 +1,8 @@
 import { CliUsageError, type CliIo } from "./command.js";
-import { COMMANDS } from "./commands/index.js";
+import { COMMANDS, loadCommand } from "./commands/index.js";
 import { OutputError } from "./output.js";
 import { toolInfo } from "./version.js";
-import { UsageError } from "../project/scan.js";
-import { closest } from "../rules/registry.js";
+import { UsageError } from "../project/errors.js";
 
 function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -27,7 +26,8 @@ Quick start:
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === "-h" || first === "--help" || first === "help") {
-    const topic = first === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    const entry = first === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    const topic = entry && (await loadCommand(entry));
     io.stdout.write(topic ? topic.usage + "\n" : generalHelp());
     return first === undefined ? 2 : 0;
   }
@@ -35,14 +35,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${toolInfo().version}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === first);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === first);
+  if (!entry) {
+    const { closest } = await import("../rules/registry.js");
     const guess = closest(first, COMMANDS.map((c) => c.name));
     io.stderr.write(
       `pathfinder: error: unknown command "${first}"${guess ? ` (did you mean "${guess}"?)` : ""}\nRun "pathfinder --help" for the list of commands.\n`,
     );
     return 2;
   }
+  const command = await loadCommand(entry);
   try {
     return await command.run(rest, io);
   } catch (e) {

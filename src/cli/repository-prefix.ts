@@ -1,6 +1,5 @@
-import { existsSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { workTreePrefix } from "../ci/git.js";
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { CliUsageError } from "./command.js";
 
 /**
@@ -23,14 +22,48 @@ export async function repositoryPrefix(target: string, sarifRoot: string | undef
     }
     return rel === "" ? "" : `${rel}/`;
   }
-  // Outside any git work tree (no `.git` up the folder's parents) git is not asked: a process spawn saved.
-  if (process.env.GIT_DIR === undefined && !hasGitAbove(folder)) return "";
+  const top = workTreeTop(folder);
+  if (top === null) return "";
+  if (top !== undefined) return top;
+  // Loaded only here: git's plumbing brings child_process and readline, which a scan otherwise never needs.
+  const { workTreePrefix } = await import("../ci/git.js");
   return workTreePrefix(folder).catch(() => "");
 }
 
-function hasGitAbove(folder: string): boolean {
+/** Settings that move the work tree or limit git's search for it: with any of them, git itself is asked. */
+const GIT_LOCATION_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM"];
+
+/**
+ * The prefix as `git rev-parse --show-prefix` gives it, found without starting git (a process spawn costs more than
+ * the rest of a warm scan): the nearest folder up from `folder` with a `.git` directory (or a `.git` file, as linked
+ * work trees and submodules have) is the top of the work tree. Null outside any work tree; undefined when only git
+ * can tell (an environment variable or `core.worktree` moves the work tree).
+ */
+function workTreeTop(folder: string): string | null | undefined {
+  if (GIT_LOCATION_VARIABLES.some((name) => process.env[name] !== undefined)) return undefined;
   for (let dir = folder; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ".git"))) return true;
-    if (dirname(dir) === dir) return false;
+    const dotGit = join(dir, ".git");
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(dotGit).isDirectory();
+    } catch {
+      if (dirname(dir) === dir) return null;
+      continue;
+    }
+    if (isDirectory && setsWorkTree(join(dotGit, "config"))) return undefined;
+    try {
+      const rel = relative(realpathSync(dir), realpathSync(folder)).split(sep).join("/");
+      return rel === "" ? "" : `${rel}/`;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function setsWorkTree(config: string): boolean {
+  try {
+    return /^\s*worktree\s*=/im.test(readFileSync(config, "utf8"));
+  } catch {
+    return false;
   }
 }

@@ -1,7 +1,7 @@
 // Artifact files in a project scan: pick the discovered files that look like pickles or pickle containers
 // (by extension hint or by their first bytes) and scan each through a seeking file ByteSource.
 import type { Finding, RuleMeta, ScanError } from "../core/types.js";
-import { ARTIFACT_RULES, isArtifactCandidate, scanArtifact, SNIFF_BYTES } from "../artifacts/index.js";
+import { ARTIFACT_RULES } from "../artifacts/rules.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
 import { openFileByteSource } from "./byte-source.js";
 import { readHead, unreadable } from "./read-source.js";
@@ -36,6 +36,8 @@ export async function scanArtifactFiles(
   pythonFiles: readonly DiscoveredFile[] = [],
 ): Promise<ArtifactFilesResult> {
   const result: ArtifactFilesResult = { findings: [], errors: [], scanned: 0 };
+  // The scanner is loaded when model files are scanned (not when their cached results serve the scan).
+  const { isArtifactCandidate, scanArtifact, SNIFF_BYTES } = await import("../artifacts/index.js");
   const pickle: Partial<PickleScanOptions> = {
     ...pickleOptions,
     scanBudget: pickleOptions.scanBudget ?? { decompressedBytes: SCAN_DECOMPRESSION_BUDGET },

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { Finding, ScanError } from "../core/types.js";
 import type { FileAnalysis, PythonFile } from "../languages/python/analyze.js";
+import type { FileStamp } from "./discover.js";
 
 /** The default cache folder, at the project root. */
 export const DEFAULT_CACHE_DIR = ".pathfinder_cache";
@@ -122,9 +123,9 @@ export function isResults(value: unknown): value is { findings: Finding[]; error
 }
 
 /** A file time within this much of the scan's start may change again without changing its stamp (see below). */
-const RACY_MARGIN_NS = 100_000_000n;
+const RACY_MARGIN_MS = 100;
 /** Where a file system keeps whole seconds or milliseconds only. */
-const COARSE_RACY_MARGIN_NS = 2_000_000_000n;
+const COARSE_RACY_MARGIN_MS = 2000;
 
 /**
  * What the input files of a part of a scan are, without reading them: every file's path, name (a Python module's) and stamp (size,
@@ -132,7 +133,7 @@ const COARSE_RACY_MARGIN_NS = 2_000_000_000n;
  * options). Undefined when a stamp cannot be trusted: a file modified within a clock tick of the scan's start could
  * change again with the same stamp ("racy" files, as git calls them), so such a scan is not remembered.
  */
-export function filesKey(files: readonly { relPath: string; stamp?: { key: string; mtimeNs: bigint } }[], nameOf: (index: number) => string, startedMs: number, context: unknown): string | undefined {
+export function filesKey(files: readonly { relPath: string; stamp?: FileStamp }[], nameOf: (index: number) => string, startedMs: number, context: unknown): string | undefined {
   const startedNs = BigInt(startedMs) * 1_000_000n;
   const hash = createHash("sha256").update(JSON.stringify(context));
   for (let i = 0; i < files.length; i++) {
@@ -145,8 +146,16 @@ export function filesKey(files: readonly { relPath: string; stamp?: { key: strin
 }
 
 /** A file's stamp key when it can be trusted to change when the file does (see `filesKey`); "" when not. */
-export function trustedStamp(stamp: { key: string; mtimeNs: bigint } | undefined, startedNs: bigint): string {
+export function trustedStamp(stamp: FileStamp | undefined, startedNs: bigint): string {
   if (!stamp) return "";
-  const margin = stamp.mtimeNs % 1_000_000n === 0n ? COARSE_RACY_MARGIN_NS : RACY_MARGIN_NS;
-  return stamp.mtimeNs < startedNs - margin ? stamp.key : "";
+  const margin = Number.isInteger(stamp.mtimeMs) ? COARSE_RACY_MARGIN_MS : RACY_MARGIN_MS;
+  return stamp.mtimeMs < millisecondsOf(startedNs) - margin ? stamp.key : "";
+}
+
+// A scan asks about every file with the same start: one BigInt division, not one per file.
+let lastStartedNs: bigint | undefined;
+let lastStartedMs = 0;
+function millisecondsOf(startedNs: bigint): number {
+  if (startedNs !== lastStartedNs) (lastStartedMs = Number(startedNs / 1_000_000n)), (lastStartedNs = startedNs);
+  return lastStartedMs;
 }

@@ -6,14 +6,11 @@ import type { DependencyRecord, Finding, ScanError } from "../core/types.js";
 import { annotateCodeFindings, crossSignalFacts } from "../dependencies/cross-signals.js";
 import { dependencyFindings, dependencyRecords } from "../dependencies/findings.js";
 import { matchAdvisories } from "../dependencies/match.js";
-import { analyzePython, SinkIndex } from "../languages/python/analyze.js";
-import { prefilterRegExp } from "../languages/python/prefilter.js";
 import { crossSignalRule } from "../rules/python/PYTHON-DEPS-SEC-003.js";
 import type { PythonRule } from "../rules/rule.js";
 import { readProjectDependencies } from "./dependencies.js";
 import type { DiscoveredFile } from "./discover.js";
 import { moduleNameOf } from "./module-name.js";
-import { loadPythonParser } from "./python-parser.js";
 import { decodePython } from "./read-source.js";
 
 export interface DependencyScanResult {
@@ -51,6 +48,11 @@ export async function scanDependencies(
 
 /** One rule over the Python files that hold its tokens; read errors were already reported by the main pass. */
 async function analyzeWith(rule: PythonRule, files: readonly DiscoveredFile[], maxBytes: number): Promise<Finding[]> {
+  const [{ analyzePython, SinkIndex }, { prefilterRegExp }, { loadPythonParser }] = await Promise.all([
+    import("../languages/python/analyze.js"),
+    import("../languages/python/prefilter.js"),
+    import("./python-parser.js"),
+  ]);
   const anyToken = prefilterRegExp(rule.prefilter);
   const index = new SinkIndex([rule]);
   const parser = await loadPythonParser();

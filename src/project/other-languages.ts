@@ -8,6 +8,8 @@ import { isJavaStreamCandidate, JAVA_STREAM_GADGET_RULE, scanJavaStream } from "
 import { analyzeLanguageFile, LanguageSinkIndex } from "../languages/common/analyze.js";
 import { languageRuleMeta, type LanguageRule } from "../rules/language-rule.js";
 import { languageOf, LANGUAGES, splitLanguageRulesets } from "../rules/languages.js";
+import type { AnalysisCache } from "./cache.js";
+import { filesKey, isResults } from "./cache.js";
 import type { PathfinderConfig } from "./config.js";
 import type { DiscoveredFile } from "./discover.js";
 import { UsageError } from "./errors.js";
@@ -46,22 +48,34 @@ export interface OtherLanguagesResult {
   rules: RuleMeta[];
 }
 
+/** Where the Java stream check remembers its results between scans (see `rememberedJavaStreams`). */
+export interface OtherLanguagesMemo {
+  cache: AnalysisCache;
+  /** The scan root: the files' relative paths mean something only with it. */
+  root: string;
+  startedMs: number;
+}
+
 export async function scanOtherLanguageFiles(
   files: readonly DiscoveredFile[],
   selection: Pick<OtherLanguageSelection, "rules" | "javaStreams">,
   maxBytes: number,
   onSourceRead?: (file: { relPath: string; absPath: string }, bytes: Uint8Array) => void,
+  memo?: OtherLanguagesMemo,
 ): Promise<OtherLanguagesResult> {
   const rules = selection.rules;
   const result: OtherLanguagesResult = { findings: [], errors: [], scanned: 0, rules: rules.map(languageRuleMeta) };
+  const languages = files.map(languageByExtension());
   if (selection.javaStreams) {
     result.rules.push(JAVA_STREAM_GADGET_RULE);
-    scanJavaStreamFiles(files.filter((f) => !languageOf(f.relPath)), maxBytes, result);
+    const streams = files.filter((_, i) => !languages[i]);
+    if (memo) rememberedJavaStreams(streams, maxBytes, result, memo);
+    else scanJavaStreamFiles(streams, maxBytes, result);
   }
   if (!rules.length) return result;
   for (const language of LANGUAGES) {
     const own = rules.filter((r) => r.language === language.id);
-    const mine = files.filter((f) => languageOf(f.relPath) === language);
+    const mine = files.filter((_, i) => languages[i] === language);
     if (!own.length || !mine.length) continue;
     const index = new LanguageSinkIndex(own);
     for (const file of mine) {
@@ -95,6 +109,46 @@ export async function scanOtherLanguageFiles(
     }
   }
   return result;
+}
+
+/**
+ * `languageOf` each file, asked once per extension: a language is named by single-dot extensions (`.java`, `.php`), so
+ * the text from a path's last dot decides it.
+ */
+function languageByExtension(): (file: DiscoveredFile) => ReturnType<typeof languageOf> {
+  const known = new Map<string, ReturnType<typeof languageOf>>();
+  return (file) => {
+    const dot = file.relPath.lastIndexOf(".");
+    const extension = dot < 0 ? "" : file.relPath.slice(dot).toLowerCase();
+    if (!known.has(extension)) known.set(extension, languageOf(extension));
+    return known.get(extension);
+  };
+}
+
+/** The cache's part name of the Java stream check. */
+const JAVA_STREAMS_PART = "java-streams";
+
+/**
+ * The Java stream check's results, from the cache when none of the files changed since the scan that remembered them
+ * (same paths and stamps, see `filesKey`): every other file's first bytes would be read again for nothing. A scan
+ * whose stamps cannot be trusted (a file changed just before it) reads them all and remembers nothing.
+ */
+function rememberedJavaStreams(files: readonly DiscoveredFile[], maxBytes: number, result: OtherLanguagesResult, memo: OtherLanguagesMemo): void {
+  const slot = JSON.stringify([memo.root, maxBytes]);
+  const key = filesKey(files, () => "", memo.startedMs, slot);
+  const known = key ? (memo.cache.entry(JAVA_STREAMS_PART, slot) as { filesKey?: unknown; scanned?: unknown } | undefined) : undefined;
+  if (key && known?.filesKey === key && typeof known.scanned === "number" && isResults(known)) {
+    appendAll(result.findings, known.findings);
+    appendAll(result.errors, known.errors);
+    result.scanned += known.scanned;
+    return;
+  }
+  const own: OtherLanguagesResult = { findings: [], errors: [], scanned: 0, rules: [] };
+  scanJavaStreamFiles(files, maxBytes, own);
+  if (key) memo.cache.setEntry(JAVA_STREAMS_PART, slot, { filesKey: key, findings: own.findings, errors: own.errors, scanned: own.scanned });
+  appendAll(result.findings, own.findings);
+  appendAll(result.errors, own.errors);
+  result.scanned += own.scanned;
 }
 
 /** Files whose first bytes are a Java serialization stream (raw or base64) are read and checked for gadget classes. */

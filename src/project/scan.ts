@@ -17,15 +17,14 @@ import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.
 import { foldRepeatedErrors } from "./fold-errors.js";
 import { scanOtherLanguageFiles, selectOtherLanguageRules } from "./other-languages.js";
 import { PackageLayout } from "./module-name.js";
-import { analyzeWholeProgram, refersToLeading, type ProgramFile } from "./whole-program.js";
+import type { ProgramFile } from "./whole-program.js";
 import { AnalysisCache, filesKey as stampsKey, isResults, trustedStamp } from "./cache.js";
 import { projectGlobalsOf } from "./project-globals.js";
 import { moduleNameOf } from "./module-name.js";
 import { asPythonRecord, changedFiles, PYTHON_RECORD, summaryDigest, type FileRecord, type PythonRecord } from "./python-record.js";
-import { loadPythonParser } from "./python-parser.js";
-import { SinkIndex } from "../languages/python/analyze.js";
 import { decodePython, tooLarge, unreadable } from "./read-source.js";
-import { sharedQueueAnalyzer, type PoolOptions } from "./worker-pool.js";
+import type { PoolOptions } from "./worker-pool.js";
+import { pythonAnalysis, type PythonAnalysis } from "./lazy-analysis.js";
 import { appendAll } from "../core/arrays.js";
 
 export interface ScanOptions extends DiscoverOptions {
@@ -117,7 +116,9 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   // then scans the model/data files, then joins the analysis.
   let ownWorkDone!: () => void;
   const localStartsAfter = new Promise<void>((resolve) => (ownWorkDone = resolve));
-  const analyzer = final || !pythonFiles.length ? undefined : await sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) });
+  // The analysers (parser, whole-program pass, worker pool) are loaded only when some file is to be analysed.
+  const analysis = final || !pythonFiles.length ? undefined : await pythonAnalysis();
+  const analyzer = analysis && (await analysis.sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) }));
   let artifacts: ArtifactFilesResult | undefined;
   try {
     const analyses: Promise<[string, FileAnalysis]>[] = [];
@@ -148,7 +149,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     ownWorkDone();
     if (analyzer) {
       const stamps = { files: pythonFiles, modules, startedMs: started };
-      if (changed?.length) final = keptAfterChanges(record!, changed, new Map(await Promise.all(analyses)), program, pythonErrors, stamps);
+      if (changed?.length) final = keptAfterChanges(record!, changed, new Map(await Promise.all(analyses)), program, pythonErrors, stamps, analysis!.refersToLeading);
       if (!final) {
         // The changed files may change the whole-program pass: read the others too, and run it.
         if (changed?.length) {
@@ -161,6 +162,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
         // A module summarised for its callers' flows changes their results when it changes: like a file the pass redid.
         const summarised = new Set<string>();
         const onSummarised = (paths: readonly string[]) => paths.forEach((p) => summarised.add(p));
+        const { analyzeWholeProgram, loadPythonParser, SinkIndex } = analysis!;
         const redone = rules.length && program.length ? analyzeWholeProgram(program, firstPass, await loadPythonParser(), new SinkIndex(rules), cache, onLeading, onSummarised) : new Map<string, FileAnalysis>();
         const results: Finding[] = [];
         for (const [path, r] of [...firstPass, ...[...redone].filter(([path]) => !firstPass.has(path))]) {
@@ -200,7 +202,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   }
 
   const included = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
-  const other = await scanOtherLanguageFiles(included, otherLanguages, options.maxFileSize, options.onSourceRead);
+  const other = await scanOtherLanguageFiles(included, otherLanguages, options.maxFileSize, options.onSourceRead, cache && { cache, root: target, startedMs: started });
   appendAll(findings, other.findings);
   appendAll(errors, other.errors);
 
@@ -258,7 +260,7 @@ function recordOf(stamps: Stamps, firstPass: ReadonlyMap<string, FileAnalysis>, 
  * The results after only `changed` files changed, keeping every other file's, when the changes cannot change the
  * whole-program pass (see `PythonRecord`); undefined otherwise.
  */
-function keptAfterChanges(record: PythonRecord, changed: readonly DiscoveredFile[], firstPass: ReadonlyMap<string, FileAnalysis>, program: readonly ProgramFile[], readErrors: readonly ScanError[], stamps: Stamps): PythonRecord | undefined {
+function keptAfterChanges(record: PythonRecord, changed: readonly DiscoveredFile[], firstPass: ReadonlyMap<string, FileAnalysis>, program: readonly ProgramFile[], readErrors: readonly ScanError[], stamps: Stamps, refersToLeading: PythonAnalysis["refersToLeading"]): PythonRecord | undefined {
   const byPath = new Map(program.map((f) => [f.path, f]));
   for (const file of changed) {
     const before = record.files[file.relPath];
@@ -289,15 +291,19 @@ async function rememberedArtifacts(cache: AnalysisCache, files: readonly Discove
   const key = files.length ? stampsKey(files, () => "", started, slot) : undefined;
   if (!key) return scanArtifactFiles(files, pickle, undefined, python);
   const startedNs = BigInt(started) * 1_000_000n;
-  const moduleStamps = new Map<string, string>();
-  for (const f of python) {
-    const module = moduleNameOf(f.relPath).replace(/\.__init__$/, "");
-    moduleStamps.set(module, `${moduleStamps.get(module) ?? ""}${f.relPath}:${trustedStamp(f.stamp, startedNs) || "?"};`);
-  }
+  // Made only when some name needs it: most model files name no project global.
+  const moduleStamps = once(() => {
+    const stamps = new Map<string, string>();
+    for (const f of python) {
+      const module = moduleNameOf(f.relPath).replace(/\.__init__$/, "");
+      stamps.set(module, `${stamps.get(module) ?? ""}${f.relPath}:${trustedStamp(f.stamp, startedNs) || "?"};`);
+    }
+    return stamps;
+  });
   // Every module a qualified name can be defined in: `a.b.C.m` in `a.b.C`, `a.b` or `a`.
   const modulesOf = (names: readonly string[]) => {
     const out: Record<string, string> = {};
-    for (const name of names) for (let end = name.lastIndexOf("."); end > 0; end = name.lastIndexOf(".", end - 1)) out[name.slice(0, end)] = moduleStamps.get(name.slice(0, end)) ?? "";
+    for (const name of names) for (let end = name.lastIndexOf("."); end > 0; end = name.lastIndexOf(".", end - 1)) out[name.slice(0, end)] = moduleStamps().get(name.slice(0, end)) ?? "";
     return out;
   };
   const known = cache.entry("artifacts", slot) as { filesKey?: unknown; globals?: unknown; modules?: Record<string, string>; scanned?: unknown } | undefined;

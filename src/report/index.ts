@@ -14,6 +14,9 @@ export type OutputFormat = "text" | "json" | "sarif" | "csv" | "gitlab-sast" | "
 
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "csv", "gitlab-sast", "codeclimate", "html", "cyclonedx", "junit", "github"];
 
+/** The formats that name files relative to the repository (they read `RenderOptions.pathPrefix`). */
+export const REPOSITORY_PATH_FORMATS: ReadonlySet<OutputFormat> = new Set(["sarif", "gitlab-sast", "codeclimate", "junit", "github"]);
+
 export interface RenderOptions extends TextReportOptions {
   /** Where the scan target sits in the repository (e.g. `services/api/`): GitLab formats want repository paths. */
   pathPrefix?: string;

@@ -13,6 +13,7 @@ import { pickleOptionsFrom } from "../scan-flags.js";
 import { useColor } from "../terminal.js";
 import { appendAll } from "../../core/arrays.js";
 import { inspectJavaStream } from "./inspect-java.js";
+import { SUMMARIES } from "./summaries.js";
 
 /** Java serialization streams are read whole; larger files are only inspected as pickles. */
 const JAVA_STREAM_INSPECT_LIMIT = 256 * 1024 * 1024;
@@ -29,7 +30,7 @@ const MAX_LISTED = 200;
 
 export const inspectCommand: Command = {
   name: "inspect",
-  summary: "Show what a model/data file would do when unpickled",
+  summary: SUMMARIES.inspect,
   usage: `Usage: pathfinder inspect [options] FILE
 
 Opens a pickle-based model or data file (.pkl, .pt, .pth, .bin, .ckpt, .joblib, .npy, .npz, compressed

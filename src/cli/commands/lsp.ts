@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { CliUsageError, type Command } from "../command.js";
+import { SUMMARIES } from "./summaries.js";
 
 const LSP_FLAGS = {
   stdio: { type: "boolean" },
@@ -9,7 +10,7 @@ const LSP_FLAGS = {
 
 export const lspCommand: Command = {
   name: "lsp",
-  summary: "Run the language server (LSP over stdio) for editors",
+  summary: SUMMARIES.lsp,
   usage: `Usage: pathfinder lsp [--stdio]
 
 Runs the Pathfinder language server over standard input and output (the Language Server Protocol). Editors start

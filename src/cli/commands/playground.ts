@@ -7,6 +7,7 @@ import { locate } from "../../project/grammars.js";
 import { startStaticServer } from "../../project/static-server.js";
 import { LANGUAGES } from "../../rules/languages.js";
 import { CliUsageError, type Command } from "../command.js";
+import { SUMMARIES } from "./summaries.js";
 
 /** The built site, seen from the compiled module (build/src/cli/commands/) or from the CLI bundle (build/cli/). */
 const DEFAULT_SITE =
@@ -15,7 +16,7 @@ const DEFAULT_SITE =
 
 export const playgroundCommand: Command = {
   name: "playground",
-  summary: "Serve the interactive playground, pickle inspector and rule pages locally",
+  summary: SUMMARIES.playground,
   usage: `Usage: pathfinder playground [options]
 
 Serves the web playground (live analysis of Python code as you type), the pickle inspector and the rule

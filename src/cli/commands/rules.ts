@@ -11,6 +11,7 @@ import { BUNDLE_DESCRIPTIONS, closest, PYTHON_RULES, pythonBundles, resolveRules
 import { CliUsageError, type CliIo, type Command } from "../command.js";
 import { useColor } from "../terminal.js";
 import { parseFormat } from "./scan.js";
+import { SUMMARIES } from "./summaries.js";
 
 const FLAGS = {
   bundle: { type: "string", short: "b", multiple: true },
@@ -42,7 +43,7 @@ Examples:
 
 export const rulesCommand: Command = {
   name: "rules",
-  summary: "List the rules or show one rule's documentation",
+  summary: SUMMARIES.rules,
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseFlags("rules", argv, FLAGS);

@@ -7,7 +7,7 @@ import { atLeast } from "../../core/severity.js";
 import type { ScanReport, Severity } from "../../core/types.js";
 import { applyFixes, sourceDigest, type FixResult } from "../../project/fix.js";
 import { scanProject, type ScanOptions } from "../../project/scan.js";
-import { OUTPUT_FORMATS, renderReport, renderStatistics, summarize } from "../../report/index.js";
+import { OUTPUT_FORMATS, renderReport, renderStatistics, REPOSITORY_PATH_FORMATS, summarize } from "../../report/index.js";
 import { CliUsageError, type CliIo, type Command } from "../command.js";
 import { writeOutput } from "../output.js";
 import { filterByTrust } from "../../core/trust.js";
@@ -18,6 +18,7 @@ import { parseOutputs } from "../outputs.js";
 import { flagHelpText } from "../flag-help.js";
 import { applyPerFileIgnores } from "../per-file-ignores.js";
 import { repositoryPrefix } from "../repository-prefix.js";
+import { SUMMARIES } from "./summaries.js";
 
 /** Flags only `scan` has: fixing changes files, which CI commands never do. */
 const FIX_FLAGS = {
@@ -43,7 +44,7 @@ const FIX_FLAGS_HELP = flagHelpText("Fix options", FIX_FLAGS, {
 
 export const scanCommand: Command = {
   name: "scan",
-  summary: "Scan a project for insecure deserialization",
+  summary: SUMMARIES.scan,
   usage: `Usage: pathfinder scan [options] [PATH ...]
 
 Scans Python source (and, where supported, model/data files) for insecure deserialization (CWE-502).
@@ -101,7 +102,8 @@ ${FIX_FLAGS_HELP}`,
       }
     }
     report = filterByTrust(report, minTrust);
-    const pathPrefix = await repositoryPrefix(report.scan.target, flags["sarif-root"], io.cwd);
+    // Only some formats name files from the repository root; the others need not find it.
+    const pathPrefix = flags["sarif-root"] !== undefined || outputs.some((o) => REPOSITORY_PATH_FORMATS.has(o.format)) ? await repositoryPrefix(report.scan.target, flags["sarif-root"], io.cwd) : "";
     const docsBase = flags["docs-url"] ?? (io.env.PATHFINDER_DOCS_URL || undefined);
     const readLines = stdin ? () => undefined : sourceLinesReader(report.scan.target);
     for (const output of outputs) {

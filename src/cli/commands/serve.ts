@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { ServedProject } from "../../mcp/project-path.js";
 import { CliUsageError, type Command } from "../command.js";
+import { SUMMARIES } from "./summaries.js";
 
 const SERVE_FLAGS = {
   project: { type: "string" },
@@ -14,7 +15,7 @@ const DEFAULT_PORT = 7457;
 
 export const serveCommand: Command = {
   name: "serve",
-  summary: "Run the MCP server for coding agents (stdio, or --http on 127.0.0.1)",
+  summary: SUMMARIES.serve,
   usage: `Usage: pathfinder serve [--project DIR] [--http [--port N]]
 
 Runs a Model Context Protocol server that lets coding agents (Claude Code, Cursor, VS Code, Codex, ...) use

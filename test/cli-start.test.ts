@@ -1,0 +1,204 @@
+// How the CLI starts: the built script and its code cache (build/cli), commands loaded on use, analysers loaded only
+// when a file needs analysing, and the repository prefix found without git. Each test runs the real CLI.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { REPO_ROOT, runCli } from "./helpers/cli.js";
+
+const temp = mkdtempSync(join(tmpdir(), "pathfinder-start-"));
+after(() => rmSync(temp, { recursive: true, force: true }));
+
+/** The JSON report's results and warnings, without what differs between two runs of one scan (time, duration). */
+function results(stdout: string): unknown {
+  const report = JSON.parse(stdout) as { scan: { files_scanned: number }; results: unknown[]; errors: unknown[] };
+  return { files: report.scan.files_scanned, results: report.results, errors: report.errors };
+}
+
+/** Files dated a minute ago: a scan does not trust stamps within a clock tick of its start. */
+function age(dir: string): void {
+  const then = new Date(Date.now() - 60_000);
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), then, then);
+  }
+}
+
+/** A copy of the built CLI (bin/ and build/cli/ beside a package.json) that a test may take files away from. */
+function copyOfBuild(name: string): { bin: string; cli: string } {
+  const root = join(temp, name);
+  mkdirSync(join(root, "build"), { recursive: true });
+  cpSync(join(REPO_ROOT, "bin"), join(root, "bin"), { recursive: true });
+  cpSync(join(REPO_ROOT, "build", "cli"), join(root, "build", "cli"), { recursive: true, filter: (f) => !f.endsWith(".map") });
+  copyFileSync(join(REPO_ROOT, "package.json"), join(root, "package.json"));
+  return { bin: join(root, "bin", "pathfinder.js"), cli: join(root, "build", "cli") };
+}
+
+function run(bin: string, args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("the built CLI script and its code cache", () => {
+  it("build/cli holds the script, its code cache and the module that loads it", () => {
+    for (const file of ["pathfinder.js", "pathfinder-cli.cjs", "pathfinder-cli.cjs.cache", "worker.js", "index.js"]) {
+      assert.ok(existsSync(join(REPO_ROOT, "build", "cli", file)), file);
+    }
+  });
+
+  it("runs the same without the code cache, and with a corrupt one (V8 rejects it and compiles the script)", () => {
+    const project = join(REPO_ROOT, "fixtures", "PYTHON-LANG-SEC-040", "projects", "shop");
+    const expected = run(join(REPO_ROOT, "bin", "pathfinder.js"), ["scan", "--project", project, "--no-cache", "-o", "json"]);
+    assert.equal(expected.code, 0, expected.stderr);
+    const { bin, cli } = copyOfBuild("no-code-cache");
+    writeFileSync(join(cli, "pathfinder-cli.cjs.cache"), Buffer.from("not V8 code at all"));
+    const corrupt = run(bin, ["scan", "--project", project, "--no-cache", "-o", "json"]);
+    assert.equal(corrupt.code, 0, corrupt.stderr);
+    assert.equal(corrupt.stderr, "");
+    assert.deepEqual(results(corrupt.stdout), results(expected.stdout));
+    rmSync(join(cli, "pathfinder-cli.cjs.cache"));
+    const none = run(bin, ["scan", "--project", project, "--no-cache", "-o", "json"]);
+    assert.equal(none.code, 0, none.stderr);
+    assert.deepEqual(results(none.stdout), results(expected.stdout));
+  });
+});
+
+describe("commands load on use", () => {
+  it("--help lists every command, and each one's own help is its usage", async () => {
+    const help = await runCli(["--help"]);
+    assert.equal(help.code, 0);
+    const names = [...help.stdout.matchAll(/^ {2}([a-z]+) {2,}\S/gm)].map((m) => m[1]);
+    assert.deepEqual(names, ["scan", "ci", "inspect", "rules", "playground", "lsp", "serve"]);
+    for (const name of names) {
+      const own = await runCli(["help", name]);
+      assert.equal(own.code, 0, name);
+      assert.match(own.stdout, new RegExp(`^Usage: pathfinder ${name}\\b`), name);
+    }
+  });
+
+  it("an unknown command still gets a suggestion", async () => {
+    const r = await runCli(["scna"]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /unknown command "scna" \(did you mean "scan"\?\)/);
+  });
+});
+
+describe("analysers are loaded only when a file needs analysing", () => {
+  let bin: string;
+  let cli: string;
+  let project: string;
+  const cacheDir = join(temp, "warm-cache");
+  before(() => {
+    ({ bin, cli } = copyOfBuild("without-parsers"));
+    project = join(temp, "warm-project");
+    cpSync(join(REPO_ROOT, "fixtures", "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
+    mkdirSync(join(project, "models"));
+    for (const model of readdirSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "real")).filter((f) => f !== "MANIFEST.md").slice(0, 6)) {
+      copyFileSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "real", model), join(project, "models", model));
+    }
+    age(project);
+  });
+
+  const scan = (extra: string[]) => {
+    const r = run(bin, ["scan", "--project", project, "-o", "json", ...extra]);
+    assert.equal(r.code, 0, r.stderr);
+    return results(r.stdout);
+  };
+
+  it("a warm scan of unchanged files, and a model-file scan, run without the parsers' wasm files", () => {
+    const cold = scan(["--cache-dir", cacheDir]);
+    assert.deepEqual(cold, scan(["--no-cache"]));
+    // Without the tree-sitter runtime and grammars (and no node_modules to fall back on), any parse would fail.
+    for (const wasm of readdirSync(cli).filter((f) => f.endsWith(".wasm"))) rmSync(join(cli, wasm));
+    assert.deepEqual(scan(["--cache-dir", cacheDir]), cold, "warm, nothing changed");
+    const models = run(bin, ["scan", "--ruleset", "artifact/all", "--project", join(project, "models"), "--no-cache", "-o", "json"]);
+    assert.equal(models.code, 0, models.stderr);
+    assert.ok((JSON.parse(models.stdout) as { scan: { files_scanned: number } }).scan.files_scanned >= 6);
+  });
+
+  it("after touching, adding and removing files, warm scans equal scans without the cache", () => {
+    const { cli: withParsers } = { cli: join(REPO_ROOT, "build", "cli") };
+    for (const wasm of readdirSync(withParsers).filter((f) => f.endsWith(".wasm"))) copyFileSync(join(withParsers, wasm), join(cli, wasm));
+    const edits: (() => void)[] = [
+      () => appendFileSync(join(project, "scripts", "pickle_utils.py"), "\n# touched\n"),
+      () => writeFileSync(join(project, "scripts", "added.py"), "import pickle\n\ndef load(b):\n    return pickle.loads(b)\n"),
+      () => rmSync(join(project, "scripts", "added.py")),
+      () => rmSync(join(project, "models", readdirSync(join(project, "models"))[0])),
+    ];
+    for (const edit of edits) {
+      edit();
+      age(project);
+      assert.deepEqual(scan(["--cache-dir", cacheDir]), scan(["--no-cache"]));
+    }
+  });
+
+  it("the Java stream check is remembered with the files' stamps: a changed or removed stream is checked again", () => {
+    const streams = join(REPO_ROOT, "test", "data", "java-streams");
+    const stream = join(project, "models", "session.bin");
+    const gadgets = (report: unknown) => (report as { results: { rule_id: string; location: { file: string } }[] }).results.filter((r) => r.rule_id === "JAVA-ARTIFACT-001").map((r) => r.location.file);
+    const steps: [() => void, string[]][] = [
+      [() => copyFileSync(join(streams, "cc-payload.ser"), stream), ["models/session.bin"]],
+      [() => copyFileSync(join(streams, "state.ser"), stream), []],
+      [() => copyFileSync(join(streams, "cc-payload.ser"), stream), ["models/session.bin"]],
+      [() => rmSync(stream), []],
+    ];
+    for (const [edit, expected] of steps) {
+      edit();
+      age(project);
+      const warm = scan(["--cache-dir", cacheDir]);
+      assert.deepEqual(gadgets(warm).filter((f, i, all) => all.indexOf(f) === i), expected);
+      assert.deepEqual(scan(["--cache-dir", cacheDir]), warm, "again, unchanged");
+      assert.deepEqual(warm, scan(["--no-cache"]));
+    }
+  });
+});
+
+describe("the repository prefix of report paths", () => {
+  const git = (cwd: string, ...args: string[]) => {
+    const r = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout;
+  };
+  const sarifUris = (stdout: string) =>
+    (JSON.parse(stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0].results.map(
+      (r) => r.locations[0].physicalLocation.artifactLocation.uri,
+    );
+
+  it("is found from the .git folder or file, as git finds it, without git on the PATH", () => {
+    const repo = join(temp, "repo");
+    const api = join(repo, "services", "api");
+    mkdirSync(api, { recursive: true });
+    writeFileSync(join(api, "app.py"), "import pickle\n\ndef f(b):\n    return pickle.loads(b)\n");
+    git(repo, "init", "-q");
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "init");
+    const linked = join(temp, "linked");
+    git(repo, "worktree", "add", "-q", linked);
+    for (const [top, folder] of [
+      [repo, api],
+      [linked, join(linked, "services", "api")],
+      [repo, repo],
+    ]) {
+      const prefix = git(folder, "rev-parse", "--show-prefix").trim();
+      const r = spawnSync(process.execPath, [join(REPO_ROOT, "bin", "pathfinder.js"), "scan", "--project", folder, "--no-cache", "-o", "sarif"], {
+        encoding: "utf8",
+        env: { ...process.env, PATH: "/nonexistent" },
+      });
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(sarifUris(r.stdout), [`${prefix}${folder === top ? "services/api/" : ""}app.py`], folder);
+    }
+  });
+
+  it("is empty outside any repository", () => {
+    const outside = mkdtempSync(join(tmpdir(), "pathfinder-no-repo-"));
+    try {
+      writeFileSync(join(outside, "app.py"), "import pickle\npickle.loads(b'')\n");
+      const r = spawnSync(process.execPath, [join(REPO_ROOT, "bin", "pathfinder.js"), "scan", "--project", outside, "--no-cache", "-o", "sarif"], { encoding: "utf8" });
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(sarifUris(r.stdout), ["app.py"]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
