@@ -160,6 +160,7 @@ export class ProjectIndex implements ProjectResolver {
     if (this.modules.has(name) || this.aliases.has(name)) return;
     this.aliases.set(name, module);
     this.topLevel.add(name.split(".")[0]);
+    this.resolved.clear();
   }
 
   /** The module a dotted name denotes (itself, or the module it is an alias of), if it is one. */
@@ -189,6 +190,7 @@ export class ProjectIndex implements ProjectResolver {
   set(summary: ModuleSummary): void {
     this.summaries.set(summary.module, summary);
     this.classCache.clear();
+    this.resolved.clear();
   }
 
   summary(module: string): ModuleSummary | undefined {
@@ -199,7 +201,23 @@ export class ProjectIndex implements ProjectResolver {
     return this.summaries.values();
   }
 
+  /**
+   * Outermost resolutions by name, until the summaries change: every file of a project resolves the same names of
+   * the same modules (`os.path.join`), and the pass over the exports asks again every round. Only an outermost call
+   * is kept: inside another, the names in progress cut cycles short, so the answer depends on the caller. Callers
+   * share the arrays and must not change them (as with the semantic model's own caches).
+   */
+  private readonly resolved = new Map<string, ResolvedName[] | undefined>();
+
   resolve(qualifiedName: string, depth = 0): ResolvedName[] | undefined {
+    if (depth > 0 || this.inProgress.size > 0) return this.resolveNow(qualifiedName, depth);
+    if (this.resolved.has(qualifiedName)) return this.resolved.get(qualifiedName);
+    const found = this.resolveNow(qualifiedName, 0);
+    this.resolved.set(qualifiedName, found);
+    return found;
+  }
+
+  private resolveNow(qualifiedName: string, depth: number): ResolvedName[] | undefined {
     const dot = qualifiedName.indexOf(".");
     const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
     if (!this.topLevel.has(top) || this.isLibrary(top)) return undefined;
