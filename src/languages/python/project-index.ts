@@ -161,6 +161,7 @@ export class ProjectIndex implements ProjectResolver {
     this.aliases.set(name, module);
     this.topLevel.add(name.split(".")[0]);
     this.resolved.clear();
+    this.flowsByName.clear();
   }
 
   /** The module a dotted name denotes (itself, or the module it is an alias of), if it is one. */
@@ -177,6 +178,7 @@ export class ProjectIndex implements ProjectResolver {
    */
   setFlows(summary: ModuleSummary): void {
     this.flowSummaries.set(summary.module, summary);
+    this.flowsByName.clear();
   }
 
   flowSummary(module: string): ModuleSummary | undefined {
@@ -191,6 +193,7 @@ export class ProjectIndex implements ProjectResolver {
     this.summaries.set(summary.module, summary);
     this.classCache.clear();
     this.resolved.clear();
+    this.flowsByName.clear();
   }
 
   summary(module: string): ModuleSummary | undefined {
@@ -257,7 +260,17 @@ export class ProjectIndex implements ProjectResolver {
    * the object a project function returns (`pkg.mod.make().m`, a factory whose class is chosen at run time) may be
    * the method of any class of that module that defines it.
    */
+  /** `flows` answers by name, until a summary changes (every call of every file asks). */
+  private readonly flowsByName = new Map<string, ResolvedFlows[] | undefined>();
+
   flows(qualifiedName: string): ResolvedFlows[] | undefined {
+    if (this.flowsByName.has(qualifiedName)) return this.flowsByName.get(qualifiedName);
+    const found = this.flowsNow(qualifiedName);
+    this.flowsByName.set(qualifiedName, found);
+    return found;
+  }
+
+  private flowsNow(qualifiedName: string): ResolvedFlows[] | undefined {
     const segments = qualifiedName.split(".");
     let k = segments.length - 1;
     while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;
