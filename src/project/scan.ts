@@ -157,6 +157,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
           await read(pythonFiles.filter((f) => !again.has(f.relPath)), false);
         }
         const firstPass = new Map(await Promise.all(analyses));
+        // The workers are done: their heaps and parsers go before this thread's whole-program pass grows its own.
+        await analyzer.close();
         const leading: PythonRecord["leading"] = [];
         const onLeading = (l: ReadonlyMap<string, readonly string[]>) => leading.push([...l].map(([m, names]) => [m, [...names]]));
         // A module summarised for its callers' flows changes their results when it changes: like a file the pass redid.

@@ -97,7 +97,7 @@ export function analyzeWholeProgram(
       if (source === undefined) continue;
       const input: PythonFile = { path: file.path, source, moduleName: file.moduleName };
       // A whole-program analysis depends on the file and on the index as the round found it.
-      state ??= indexState(index);
+      if (cache) state ??= indexState(index);
       let analysis = cache?.get(input, state);
       if (!analysis) {
         const completeFlows = demanded.keys.get(packageModuleName(file.moduleName));
@@ -114,7 +114,7 @@ export function analyzeWholeProgram(
         index.set(summary);
         summariesChanged = true;
         // Later files of this round see this summary too: their cache entries must depend on it.
-        state = createHash("sha256").update(state).update(JSON.stringify(summary)).digest("hex");
+        if (state !== undefined) state = createHash("sha256").update(state).update(JSON.stringify(summary)).digest("hex");
       }
     }
     // A module changed for its users when what of it leads to a sink changed.
@@ -183,7 +183,8 @@ function summariseDemandedModules(
     }
     if (!wanted.size) break;
     summarisedLast = new Set(wanted.keys());
-    let state = `flows:${indexState(index)}`;
+    // Cache keys only: without a cache the index's state is never hashed.
+    let state = cache ? `flows:${indexState(index)}` : "";
     for (const [module, want] of [...wanted].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       if (done.size >= MAX_DEMANDED_MODULES && !done.has(module)) break;
       done.add(module);
@@ -201,7 +202,7 @@ function summariseDemandedModules(
       }
       if (analysis.summary?.module === module) {
         index.setFlows(analysis.summary);
-        state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
+        if (cache) state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
       }
     }
   }

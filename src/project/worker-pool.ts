@@ -4,6 +4,7 @@ import type { RuleSetSpec } from "../rules/registry.js";
 import type { PythonRule } from "../rules/rule.js";
 import { analyzeSafely, type PythonAnalyzer } from "./analyzer.js";
 import { loadPythonParser } from "./python-parser.js";
+import { keepHeapCompact } from "./heap.js";
 
 interface Job {
   file: PythonFile;
@@ -46,6 +47,7 @@ export interface PoolOptions {
  * files so worker messages and I/O keep flowing.
  */
 export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly PythonRule[], options: PoolOptions): Promise<PythonAnalyzer> {
+  keepHeapCompact();
   const url = new URL("./worker.js", import.meta.url);
   const queue = new SizeOrderedQueue();
   let enqueuedChars = 0;

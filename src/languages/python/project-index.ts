@@ -160,6 +160,8 @@ export class ProjectIndex implements ProjectResolver {
     if (this.modules.has(name) || this.aliases.has(name)) return;
     this.aliases.set(name, module);
     this.topLevel.add(name.split(".")[0]);
+    this.resolved.clear();
+    this.flowsByName.clear();
   }
 
   /** The module a dotted name denotes (itself, or the module it is an alias of), if it is one. */
@@ -176,6 +178,7 @@ export class ProjectIndex implements ProjectResolver {
    */
   setFlows(summary: ModuleSummary): void {
     this.flowSummaries.set(summary.module, summary);
+    this.flowsByName.clear();
   }
 
   flowSummary(module: string): ModuleSummary | undefined {
@@ -189,6 +192,8 @@ export class ProjectIndex implements ProjectResolver {
   set(summary: ModuleSummary): void {
     this.summaries.set(summary.module, summary);
     this.classCache.clear();
+    this.resolved.clear();
+    this.flowsByName.clear();
   }
 
   summary(module: string): ModuleSummary | undefined {
@@ -199,7 +204,23 @@ export class ProjectIndex implements ProjectResolver {
     return this.summaries.values();
   }
 
+  /**
+   * Outermost resolutions by name, until the summaries change: every file of a project resolves the same names of
+   * the same modules (`os.path.join`), and the pass over the exports asks again every round. Only an outermost call
+   * is kept: inside another, the names in progress cut cycles short, so the answer depends on the caller. Callers
+   * share the arrays and must not change them (as with the semantic model's own caches).
+   */
+  private readonly resolved = new Map<string, ResolvedName[] | undefined>();
+
   resolve(qualifiedName: string, depth = 0): ResolvedName[] | undefined {
+    if (depth > 0 || this.inProgress.size > 0) return this.resolveNow(qualifiedName, depth);
+    if (this.resolved.has(qualifiedName)) return this.resolved.get(qualifiedName);
+    const found = this.resolveNow(qualifiedName, 0);
+    this.resolved.set(qualifiedName, found);
+    return found;
+  }
+
+  private resolveNow(qualifiedName: string, depth: number): ResolvedName[] | undefined {
     const dot = qualifiedName.indexOf(".");
     const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
     if (!this.topLevel.has(top) || this.isLibrary(top)) return undefined;
@@ -239,7 +260,17 @@ export class ProjectIndex implements ProjectResolver {
    * the object a project function returns (`pkg.mod.make().m`, a factory whose class is chosen at run time) may be
    * the method of any class of that module that defines it.
    */
+  /** `flows` answers by name, until a summary changes (every call of every file asks). */
+  private readonly flowsByName = new Map<string, ResolvedFlows[] | undefined>();
+
   flows(qualifiedName: string): ResolvedFlows[] | undefined {
+    if (this.flowsByName.has(qualifiedName)) return this.flowsByName.get(qualifiedName);
+    const found = this.flowsNow(qualifiedName);
+    this.flowsByName.set(qualifiedName, found);
+    return found;
+  }
+
+  private flowsNow(qualifiedName: string): ResolvedFlows[] | undefined {
     const segments = qualifiedName.split(".");
     let k = segments.length - 1;
     while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;

@@ -177,18 +177,28 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
       if (deeper) bindsHere = false;
       else nestedDefinitionStart = -1;
     }
-    if (nestedDefinitionStart < 0 && j - pos > indent.length && current.definition === undefined && definedName(source, j)) {
+    if (nestedDefinitionStart < 0 && j - pos > indent.length && current.definition === undefined && startsDefinition(source, j)) {
       nestedDefinitionStart = pos;
       nestedDefinitionIndent = j - pos;
     }
     let next: number;
-    if (indent === "" && current.definition === undefined) {
+    if (indent === "" && current.definition === undefined && current.lines === undefined) {
+      // The statement's first line (most statements have only one): it shares the statement's sets until a second comes.
+      next = scanLogicalLine(source, j, current, bindsHere, sinkAttributes);
+      current.lines = [{ start: j, end: next, identifiers: current.identifiers, bound: current.bound }];
+    } else if (indent === "" && current.definition === undefined) {
+      const lines = current.lines!;
+      if (lines.length === 1 && lines[0].identifiers === current.identifiers) {
+        lines[0].identifiers = new Set(current.identifiers);
+        lines[0].bound = new Set(current.bound);
+      }
       const line: StatementLine = { start: j, end: 0, identifiers: new Set(), bound: new Set() };
-      next = scanLogicalLine(source, j, { ...line, attributes: current.attributes, shadows: current.shadows, globals: current.globals, prose: current.prose }, bindsHere, sinkAttributes);
+      const facts: LineFacts = { identifiers: line.identifiers, bound: line.bound, attributes: current.attributes, shadows: current.shadows, globals: current.globals, prose: current.prose };
+      next = scanLogicalLine(source, j, facts, bindsHere, sinkAttributes);
       line.end = next;
       addAll(current.identifiers, line.identifiers);
       addAll(current.bound, line.bound);
-      (current.lines ??= []).push(line);
+      lines.push(line);
     } else {
       next = scanLogicalLine(source, j, current, bindsHere, sinkAttributes);
     }
@@ -218,24 +228,40 @@ function hasBareCarriageReturn(source: string): boolean {
   return false;
 }
 
-const CLAUSE_KEYWORDS = new Set(["else", "elif", "except", "finally"]);
-
 /** Whether the line at `at` opens a further clause of an `if`, `for`, `while` or `try` statement. */
 function isClauseKeyword(source: string, at: number): boolean {
-  return CLAUSE_KEYWORDS.has(readWord(source, at)[0]);
+  return wordAt(source, at, "else") || wordAt(source, at, "elif") || wordAt(source, at, "except") || wordAt(source, at, "finally");
+}
+
+/** Whether `word` stands at `at` as a whole word (compared in place: no string is made). */
+function wordAt(source: string, at: number, word: string): boolean {
+  return source.startsWith(word, at) && !isIdentifierPart(source.charCodeAt(at + word.length));
+}
+
+/** Where the name of a `def`, `async def` or `class` at `at` would start, and which it is; undefined for other lines. */
+function definitionHeader(source: string, at: number): { nameAt: number; isClass: boolean } | undefined {
+  let keyword = at;
+  if (wordAt(source, at, "async")) {
+    keyword = skipSpaces(source, at + 5);
+    if (!wordAt(source, keyword, "def")) return undefined;
+  }
+  if (wordAt(source, keyword, "def")) return { nameAt: skipSpaces(source, keyword + 3), isClass: false };
+  if (wordAt(source, keyword, "class")) return { nameAt: skipSpaces(source, keyword + 5), isClass: true };
+  return undefined;
+}
+
+/** Whether the line at `at` is a `def`, `async def` or `class` with a name. */
+function startsDefinition(source: string, at: number): boolean {
+  const header = definitionHeader(source, at);
+  return header !== undefined && isIdentifierStart(source.charCodeAt(header.nameAt));
 }
 
 /** `def f`, `async def f`, `class C` at `at`: the name; otherwise undefined. */
 function definedName(source: string, at: number): { name: string; isClass: boolean } | undefined {
-  let [word, next] = readWord(source, at);
-  if (word === "async") {
-    next = skipSpaces(source, next);
-    [word, next] = readWord(source, next);
-    if (word !== "def") return undefined;
-  }
-  if (word !== "def" && word !== "class") return undefined;
-  const [name] = readWord(source, skipSpaces(source, next));
-  return name ? { name, isClass: word === "class" } : undefined;
+  const header = definitionHeader(source, at);
+  if (!header) return undefined;
+  const [name] = readWord(source, header.nameAt);
+  return name ? { name, isClass: header.isClass } : undefined;
 }
 
 function skipSpaces(source: string, at: number): number {
@@ -284,7 +310,11 @@ function isBaseOfOtherAttribute(source: string, end: number, sinkAttributes: Rea
 
 /** r, b, u, f and their two-letter combinations, in any case. */
 function isStringPrefix(source: string, start: number, end: number): boolean {
-  return /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(source.slice(start, end));
+  const a = source.charCodeAt(start) | 0x20;
+  if (end - start === 1) return a === 114 || a === 98 || a === 117 || a === 102; // r b u f
+  if (end - start !== 2) return false;
+  const b = source.charCodeAt(start + 1) | 0x20;
+  return (a === 114 && (b === 98 || b === 102)) || ((a === 98 || a === 102) && b === 114); // rb rf br fr
 }
 
 function isFormatPrefix(source: string, start: number, end: number): boolean {
@@ -310,6 +340,10 @@ const COLON = 58;
 const SEMICOLON = 59;
 /** A `=` right after one of these is part of another operator (`==`, `<=`, `+=`, `:=`, ...). */
 const OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
+
+/** Scratch stacks of `scanLogicalLine` (filled from index 0 on each call; it never runs inside itself): no arrays are made per line. */
+const PENDING_TARGETS: number[] = [];
+const OPEN_BRACKETS: boolean[] = [];
 
 /**
  * Scans one logical line from `at` (through brackets, strings and backslash continuations), adding the
@@ -341,14 +375,16 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
   let importedLeadsToSink = true;
   let declaresGlobals = false;
   let compound = false;
-  let pending: number[] = [];
+  const pending = PENDING_TARGETS;
+  let pendingCount = 0;
   let previous = -1;
   let previousWord: string | undefined;
   let forTarget = false;
   // Open brackets, and whether each holds no assignment target (call arguments, subscripts, dict and set
   // displays); how many such are open; whether the last token ended an operand (so `(` or `[` is a call or
   // subscript).
-  const brackets: boolean[] = [];
+  // brackets[d] for the bracket opened at depth d.
+  const brackets = OPEN_BRACKETS;
   let operandBrackets = 0;
   let afterOperand = false;
   let i = at;
@@ -432,7 +468,7 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
         bound.add(key);
       } else if (operandBrackets === 0 && !isOperandBase(source, end)) {
         if (forTarget) bound.add(key);
-        pending.push(key);
+        pending[pendingCount++] = key;
       }
       if (word === "for") forTarget = true;
       else if (word === "in") forTarget = false;
@@ -452,14 +488,14 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
     afterOperand = false;
     if (c === 40 || c === 91 || c === 123) {
       // ( [ {
-      depth++;
       const holdsNoTarget = c === 123 || wasAfterOperand;
-      brackets.push(holdsNoTarget);
+      brackets[depth] = holdsNoTarget;
+      depth++;
       if (holdsNoTarget) operandBrackets++;
     } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
       // ) ] }
       depth--;
-      if (brackets.pop()) operandBrackets--;
+      if (brackets[depth]) operandBrackets--;
       afterOperand = true;
     } else if (c === COLON && source.charCodeAt(i + 1) === EQUALS) {
       if (previous >= 0) bound.add(previous); // walrus, at any depth
@@ -467,12 +503,12 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
       if (c === SEMICOLON || (c === COLON && compound)) {
         statementStart = true;
         bindsAll = fromModule = importsNames = declaresGlobals = compound = forTarget = false;
-        pending = [];
+        pendingCount = 0;
         previous = -1;
         previousWord = undefined;
       } else if (c === EQUALS && source.charCodeAt(i + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i - 1))) {
-        for (const target of pending) bound.add(target);
-        pending = [];
+        for (let t = 0; t < pendingCount; t++) bound.add(pending[t]);
+        pendingCount = 0;
       }
     }
     afterDot = c === DOT;

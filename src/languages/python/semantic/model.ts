@@ -181,7 +181,24 @@ export class SemanticModel {
   }
 
   /** All qualified names `expr` may denote in `scope`; empty when unknown. */
+  /**
+   * Outermost resolutions by expression: every rule, the data flow and the trust judgement ask for the same
+   * callees. Only an outermost call is kept (no binding in progress, so no cycle was cut short for this caller);
+   * its answer is what asking again would give, as every binding it went through is cached already. Callers share
+   * the arrays and must not change them.
+   */
+  private readonly resolvedExpressions = new Map<SyntaxNode, { scope: Scope; names: ResolvedName[] }>();
+
   resolve(expr: SyntaxNode, scope: Scope, depth = 0): ResolvedName[] {
+    if (depth > 0 || this.inProgress.size > 0) return this.resolveNow(expr, scope, depth);
+    const known = this.resolvedExpressions.get(expr);
+    if (known?.scope === scope) return known.names;
+    const names = this.resolveNow(expr, scope, 0);
+    this.resolvedExpressions.set(expr, { scope, names });
+    return names;
+  }
+
+  private resolveNow(expr: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
     if (depth > MAX_DEPTH) return [];
     const node = unwrapParentheses(expr);
     switch (node.type) {
