@@ -134,6 +134,26 @@ describe("protocol 4-5 opcodes", () => {
     assert.deepEqual(a.calls, [{ callee: "m.C", opcode: "NEWOBJ_EX", offset: 27, args: "1, k=2" }]);
     assert.match(renderPseudoPython(a), /_var0 = C\.__new__\(C, 1, k=2\)/);
   });
+
+  it("shows a call's arguments as they were at the call, even when a container it received grows afterwards", () => {
+    // l = []; len(l); l.append(7); l.append([l]) then BUILD with l as state, then l[0] = 8: every call and BUILD
+    // prints the list as loading would have passed it, with and without the listing.
+    const bytes = framed(
+      asm(
+        O.EMPTY_LIST, O.BINPUT, 0, GLOBAL("builtins", "len"), O.BINGET, 0, O.TUPLE1, O.REDUCE, O.POP,
+        O.BINGET, 0, O.BININT1, 7, O.APPEND, O.POP,
+        GLOBAL("m", "C"), O.EMPTY_TUPLE, O.NEWOBJ, O.BINGET, 0, O.BUILD, O.POP,
+        O.BINGET, 0, O.BININT1, 0, O.BININT1, 8, O.SETITEM, O.STOP,
+      ),
+    );
+    for (const pseudoPython of [false, true]) {
+      const a = analyzePickle(bytes, { pseudoPython });
+      assert.equal(a.error, undefined);
+      assert.deepEqual(a.calls.map((c) => `${c.opcode} ${c.callee}(${c.args})`), ["REDUCE builtins.len([])", "NEWOBJ m.C()", "BUILD m.C([7])"]);
+      assert.equal(JSON.parse(JSON.stringify(a.calls))[2].args, "[7]");
+    }
+    assert.equal(result(bytes), "[8]");
+  });
 });
 
 describe("real pickles written by CPython", () => {

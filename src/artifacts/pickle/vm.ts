@@ -109,6 +109,12 @@ class Machine implements RenderNames {
   /** Per persistent id: the global a legacy torch `('module', cls, file, source)` id names (torch loads the class). */
   private readonly persidGlobals: (number | undefined)[] = [];
   private readonly callArgs: Value[][] = [];
+  /** Recorded calls whose argument text has not been rendered yet (see lazyCall). */
+  private readonly unrendered: PickleCall[] = [];
+  /** Containers the unrendered calls' arguments reach: changing one first renders those calls as they stand. */
+  private readonly captured = new Set<Value>();
+  /** Set when the argument scan ran out of budget (captured is incomplete): render every call when recorded. */
+  private renderEagerly = false;
   private readonly a: PickleAnalysis;
   private readonly t: Trace;
   private statements: string[] = [];
@@ -890,14 +896,11 @@ class Machine implements RenderNames {
   private call(opcode: string, callee: Value, args: Value, kwargs?: Value): void {
     const index = this.a.calls.length;
     const { name, imp } = this.calleeName(callee);
-    const f = renderValue(callee, this);
-    let rendered = renderArgs(args, this);
-    if (kwargs !== undefined) {
-      const kw = renderKwargs(kwargs, this);
-      if (kw.length > 0) rendered = rendered.length > 0 ? `${rendered}, ${kw}` : kw;
-    }
-    const record: PickleCall = { callee: name, opcode, offset: this.opStart, args: rendered };
-    this.a.calls.push(record);
+    const record = this.recordCall(name, opcode, () => {
+      const rendered = renderArgs(args, this);
+      const kw = kwargs === undefined ? "" : renderKwargs(kwargs, this);
+      return kw.length === 0 ? rendered : rendered.length > 0 ? `${rendered}, ${kw}` : kw;
+    });
     this.t.callCallee.push(imp);
     const argList = args.k === "tuple" ? args.items : [args];
     this.callArgs.push(argList);
@@ -908,10 +911,12 @@ class Machine implements RenderNames {
     this.markArguments(args);
     if (kwargs !== undefined) this.markArguments(kwargs);
     if (opcode === "NEWOBJ" || opcode === "NEWOBJ_EX") {
-      const sep = rendered.length > 0 ? ", " : "";
-      this.statement(() => `_var${index} = ${f}.__new__(${f}${sep}${rendered})`);
+      this.statement(() => {
+        const f = renderValue(callee, this);
+        return `_var${index} = ${f}.__new__(${f}${record.args.length > 0 ? ", " : ""}${record.args})`;
+      });
     } else {
-      this.statement(() => `_var${index} = ${f}(${rendered})`);
+      this.statement(() => `_var${index} = ${renderValue(callee, this)}(${record.args})`);
     }
     const invoked = this.o.invokedArguments.get(name);
     if (invoked !== undefined) {
@@ -977,17 +982,17 @@ class Machine implements RenderNames {
         }
       }
     }
-    const rendered = renderValue(state, this);
-    this.a.calls.push({ callee, opcode: "BUILD", offset, args: rendered });
+    const record = this.recordCall(callee, "BUILD", () => renderValue(state, this));
     this.t.callCallee.push(-1);
     this.callArgs.push([state]);
     this.markArguments(state);
-    this.statement(() => `${renderValue(target, this)}.__setstate__(${rendered})`);
+    this.statement(() => `${renderValue(target, this)}.__setstate__(${record.args})`);
   }
 
   private addItems(target: Value, items: Value[], method: "append" | "extend" | "add"): void {
     // Where CPython's unpickler would succeed we must not stop either, or a payload could hide behind.
     if (target.k === "list" || target.k === "set") {
+      this.beforeChanging(target);
       for (const v of items) target.items.push(v);
       return;
     }
@@ -1007,10 +1012,12 @@ class Machine implements RenderNames {
 
   private setItems(target: Value, items: Value[]): void {
     if (target.k === "dict") {
+      this.beforeChanging(target);
       for (const v of items) target.items.push(v);
       return;
     }
     if (target.k === "list") {
+      this.beforeChanging(target);
       // list[i] = v works in CPython for an int index in range.
       for (let i = 0; i + 1 < items.length; i += 2) {
         const key = items[i]!;
@@ -1035,22 +1042,52 @@ class Machine implements RenderNames {
     return v.k === "call" || v.k === "global" || v.k === "persid" || v.k === "buffer" || v.k === "unknown";
   }
 
-  /** Marks every global reachable from a call's arguments as used by that call (bounded BFS). */
+  /**
+   * Records a call whose argument text is rendered only when read: most calls are never printed, and rendering
+   * costs more than the rest of the analysis. The text must show the arguments as they were at the call, so a
+   * container they reach is never changed before the pending calls are rendered (beforeChanging).
+   */
+  private recordCall(callee: string, opcode: string, render: () => string): PickleCall {
+    const record = lazyCall(callee, opcode, this.opStart, render);
+    this.a.calls.push(record);
+    if (this.renderEagerly) void record.args;
+    else this.unrendered.push(record);
+    return record;
+  }
+
+  private beforeChanging(target: Value): void {
+    if (this.unrendered.length > 0 && this.captured.has(target)) this.renderPending();
+  }
+
+  private renderPending(): void {
+    for (const call of this.unrendered) void call.args;
+    this.unrendered.length = 0;
+    this.captured.clear();
+  }
+
+  /**
+   * Marks every global reachable from a call's arguments as used by that call (bounded BFS), and captures the
+   * containers it reaches for the call's lazily rendered text.
+   */
   private markArguments(root: Value): void {
     if (root.k !== "global" && !isContainer(root)) return;
     const offset = this.opStart;
+    const captured = this.captured;
     const seen = new Set<Value>();
     const queue: Value[] = [root];
     let left = ARG_SCAN_PER_CALL;
     for (let qi = 0; qi < queue.length; qi++) {
       if (left-- <= 0 || this.argScanLeft-- <= 0) {
         this.t.argScanExhausted = true;
+        this.renderEagerly = true;
+        this.renderPending();
         return;
       }
       const v = queue[qi]!;
       if (v.k === "global") {
         if (this.t.importUsedAt[v.imp] === -1) this.t.importUsedAt[v.imp] = offset;
       } else if (isContainer(v)) {
+        captured.add(v);
         for (const item of v.items) {
           if ((item.k === "global" || isContainer(item)) && !seen.has(item)) {
             seen.add(item);
@@ -1085,6 +1122,20 @@ class Machine implements RenderNames {
     }
     return null;
   }
+}
+
+/** A call record whose `args` text is produced on first read (an own enumerable getter: spreads and JSON see it). */
+function lazyCall(callee: string, opcode: string, offset: number, render: () => string): PickleCall {
+  let text: string | undefined;
+  return {
+    callee,
+    opcode,
+    offset,
+    get args(): string {
+      if (text === undefined) text = render();
+      return text;
+    },
+  };
 }
 
 /** Legacy torch.save of a whole module stores each class as the persistent id ('module', cls, file, source). */
