@@ -7,7 +7,6 @@ import type { LargeString } from "./containers/pickle-walk.js";
 import { readRange } from "./containers/sources.js";
 import { isLegacyTorchMagic, LEGACY_STACKED_PICKLES } from "./containers/torch-legacy.js";
 import { looksLikePickle, type PickleAnalysis } from "./pickle/index.js";
-import { movedCall } from "./pickle/analysis.js";
 import type { ByteSource, PickleScanOptions } from "./types.js";
 
 /** Protocol 0/1 pickles have no magic: the analyser's sniff replays up to 64 KiB, so give it one byte more. */
@@ -245,7 +244,7 @@ function remapOffsets(analysis: PickleAnalysis, map: (offset: number) => number)
   return {
     ...analysis,
     imports: analysis.imports.map((i) => ({ ...i, offset: map(i.offset) })),
-    calls: analysis.calls.map((c) => movedCall(c, map(c.offset))),
+    calls: analysis.calls.map((c) => ({ ...c, offset: map(c.offset) })),
     persistentIds: analysis.persistentIds.map((p) => ({ ...p, offset: map(p.offset) })),
     issues: analysis.issues.map((i) => (i.offset === undefined ? i : { ...i, offset: map(i.offset) })),
     nested: analysis.nested.map((n) => ({ ...n, offset: map(n.offset) })),

@@ -24,18 +24,6 @@ export interface PickleCall {
   args: string;
 }
 
-/** The call at another offset; its argument text is still rendered only when read. */
-export function movedCall(call: PickleCall, offset: number): PickleCall {
-  return {
-    callee: call.callee,
-    opcode: call.opcode,
-    offset,
-    get args(): string {
-      return call.args;
-    },
-  };
-}
-
 export type VerdictKind = "allowlisted" | "user-allowed" | "project" | "denylisted" | "unknown" | "call-result";
 
 export interface PickleVerdict {

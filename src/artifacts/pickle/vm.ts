@@ -6,7 +6,7 @@ import type { PickleAnalysis, PickleCall, PickleImport } from "./analysis.js";
 import { decodeEscapedString, decodeRawUnicodeEscape, latin1, parsePythonFloat, parsePythonInt } from "./decode.js";
 import { normalizeGlobal } from "./names.js";
 import { HIGHEST_PROTOCOL, OPCODE_NAMES } from "./opcodes.js";
-import { renderArgs, renderKwargs, renderValue, type RenderNames } from "./render.js";
+import { renderCall, renderValue, type RenderNames } from "./render.js";
 import { FALSE, NONE, TRUE, isContainer, type Value } from "./values.js";
 
 /** Everything the policy needs besides the public analysis. */
@@ -20,6 +20,10 @@ export interface Trace {
   importNormalized: [string, string][];
   /** Per call: the import it invokes, or -1 when the callee is not a global reference. */
   callCallee: number[];
+  /** Per call: `analysis.calls[i].callee`, `.opcode` and `.offset`, readable without building those records. */
+  callNames: string[];
+  callOpcodes: string[];
+  callOffsets: number[];
   /** BUILD applied to a global reference (module, class or function). */
   mutations: { offset: number; imp: number }[];
   /** Calls of helpers that invoke an argument (`copyreg._reconstructor(cls, ...)`) whose invoked argument is not a global reference. */
@@ -76,6 +80,8 @@ const ARG_SCAN_TOTAL = 2_000_000;
 const MAX_STATEMENTS = 10_000;
 /** Memo indices below this live in an array; a hostile LONG_BINPUT 0xffffffff goes to the map. */
 const DENSE_MEMO_LIMIT = 1 << 16;
+/** Containers held for pending renders; beyond this the pending calls are rendered now (bounded memory). */
+const MAX_CAPTURED = 100_000;
 
 const BASE64_DECODERS = new Set([
   "base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode", "base64.decodebytes",
@@ -109,12 +115,23 @@ class Machine implements RenderNames {
   /** Per persistent id: the global a legacy torch `('module', cls, file, source)` id names (torch loads the class). */
   private readonly persidGlobals: (number | undefined)[] = [];
   private readonly callArgs: Value[][] = [];
-  /** Recorded calls whose argument text has not been rendered yet (see lazyCall). */
-  private readonly unrendered: PickleCall[] = [];
+  /** Per call: the value its argument text shows (a call's arguments, BUILD's state), its keyword arguments, and
+   *  that text once rendered. */
+  private readonly callShown: Value[] = [];
+  private readonly callKwargs: (Value | undefined)[] = [];
+  private readonly callTexts: (string | undefined)[] = [];
+  /** Calls whose argument text has not been rendered yet (see recordCall). */
+  private readonly unrendered: number[] = [];
+  /** analysis.calls, built on first read once the machine has finished. */
+  private callRecords: PickleCall[] | undefined;
+  private finished = false;
   /** Containers the unrendered calls' arguments reach: changing one first renders those calls as they stand. */
   private readonly captured = new Set<Value>();
   /** Set when the argument scan ran out of budget (captured is incomplete): render every call when recorded. */
   private renderEagerly = false;
+  /** Scratch space of markArguments (one walk at a time). */
+  private readonly walkSeen = new Set<Value>();
+  private readonly walkQueue: Value[] = [];
   private readonly a: PickleAnalysis;
   private readonly t: Trace;
   private statements: string[] = [];
@@ -131,7 +148,7 @@ class Machine implements RenderNames {
       opcodeCount: 0,
       bytesConsumed: 0,
       imports: [],
-      calls: [],
+      calls: [], // replaced by an accessor below
       persistentIds: [],
       issues: [],
       nested: [],
@@ -143,12 +160,23 @@ class Machine implements RenderNames {
       importCalledAt: [],
       importNormalized: [],
       callCallee: [],
+      callNames: [],
+      callOpcodes: [],
+      callOffsets: [],
       mutations: [],
       unsafeClassArgs: [],
       stateFilenames: [],
       argScanExhausted: false,
       stoppedBy: undefined,
     };
+    // Most analyses never show their calls (a scan prints only what it reports): the records, and the text of
+    // their arguments, are built when first read.
+    Object.defineProperty(this.a, "calls", {
+      enumerable: true,
+      configurable: true,
+      get: () => this.callList(),
+      set: (calls: PickleCall[]) => Object.defineProperty(this.a, "calls", { value: calls, enumerable: true, configurable: true, writable: true }),
+    });
   }
 
   run(): Trace {
@@ -178,6 +206,11 @@ class Machine implements RenderNames {
         break;
       }
     }
+    // Pending calls keep this machine for their rendering (import names); the stack and memo are not needed.
+    this.resetStream();
+    this.captured.clear();
+    this.walkSeen.clear();
+    this.finished = true;
     if (!a.isPickle) return this.notAPickle();
     if (a.error === undefined && this.frameProblem !== undefined) a.error = this.frameProblem;
     return this.t;
@@ -188,7 +221,7 @@ class Machine implements RenderNames {
    * GLOBAL/INST of a nonsense name; only names that could be Python modules count.
    */
   private sawCodeSince(imports: number, calls: number): boolean {
-    if (this.a.calls.length > calls) return true;
+    if (this.t.callNames.length > calls) return true;
     for (let i = imports; i < this.a.imports.length; i++) {
       const imp = this.a.imports[i]!;
       if (imp.dynamic || imp.opcode.startsWith("EXT") || (isDottedName(imp.module) && isDottedName(imp.name))) return true;
@@ -208,7 +241,7 @@ class Machine implements RenderNames {
   private notAPickle(): Trace {
     const a = this.a;
     a.imports.length = 0;
-    a.calls.length = 0;
+    this.truncateCalls(0);
     a.persistentIds.length = 0;
     a.nested.length = 0;
     this.statements.length = 0;
@@ -217,7 +250,6 @@ class Machine implements RenderNames {
     this.t.importUsedAt.length = 0;
     this.t.importCalledAt.length = 0;
     this.t.importNormalized.length = 0;
-    this.t.callCallee.length = 0;
     this.t.mutations.length = 0;
     this.t.unsafeClassArgs.length = 0;
     this.t.stateFilenames.length = 0;
@@ -228,7 +260,7 @@ class Machine implements RenderNames {
     const a = this.a;
     return {
       imports: a.imports.length,
-      calls: a.calls.length,
+      calls: this.t.callNames.length,
       persids: a.persistentIds.length,
       nested: a.nested.length,
       statements: this.statements.length,
@@ -243,7 +275,7 @@ class Machine implements RenderNames {
   private rollback(c: ReturnType<Machine["checkpoint"]>): void {
     const a = this.a;
     a.imports.length = c.imports;
-    a.calls.length = c.calls;
+    this.truncateCalls(c.calls);
     a.persistentIds.length = c.persids;
     a.nested.length = c.nested;
     this.statements.length = c.statements;
@@ -253,9 +285,7 @@ class Machine implements RenderNames {
     this.t.importUsedAt.length = c.imports;
     this.t.importCalledAt.length = c.imports;
     this.t.importNormalized.length = c.imports;
-    this.t.callCallee.length = c.calls;
     this.importExprs.length = c.imports;
-    this.callArgs.length = c.calls;
     a.protocol = c.protocol;
     a.opcodeCount = c.opcodes;
   }
@@ -894,16 +924,10 @@ class Machine implements RenderNames {
   }
 
   private call(opcode: string, callee: Value, args: Value, kwargs?: Value): void {
-    const index = this.a.calls.length;
+    const index = this.t.callNames.length;
     const { name, imp } = this.calleeName(callee);
-    const record = this.recordCall(name, opcode, () => {
-      const rendered = renderArgs(args, this);
-      const kw = kwargs === undefined ? "" : renderKwargs(kwargs, this);
-      return kw.length === 0 ? rendered : rendered.length > 0 ? `${rendered}, ${kw}` : kw;
-    });
-    this.t.callCallee.push(imp);
     const argList = args.k === "tuple" ? args.items : [args];
-    this.callArgs.push(argList);
+    this.recordCall(name, opcode, imp, argList, args, kwargs);
     if (imp >= 0) {
       if (this.t.importCalledAt[imp] === -1) this.t.importCalledAt[imp] = this.opStart;
       if (this.t.importUsedAt[imp] === -1) this.t.importUsedAt[imp] = this.opStart;
@@ -913,10 +937,11 @@ class Machine implements RenderNames {
     if (opcode === "NEWOBJ" || opcode === "NEWOBJ_EX") {
       this.statement(() => {
         const f = renderValue(callee, this);
-        return `_var${index} = ${f}.__new__(${f}${record.args.length > 0 ? ", " : ""}${record.args})`;
+        const rendered = this.callText(index);
+        return `_var${index} = ${f}.__new__(${f}${rendered.length > 0 ? ", " : ""}${rendered})`;
       });
     } else {
-      this.statement(() => `_var${index} = ${renderValue(callee, this)}(${record.args})`);
+      this.statement(() => `_var${index} = ${renderValue(callee, this)}(${this.callText(index)})`);
     }
     const invoked = this.o.invokedArguments.get(name);
     if (invoked !== undefined) {
@@ -971,7 +996,7 @@ class Machine implements RenderNames {
       callee = this.calleeName(target).name;
       this.t.mutations.push({ offset, imp: target.imp });
     } else if (target.k === "call") {
-      callee = this.a.calls[target.call]!.callee;
+      callee = this.t.callNames[target.call]!;
       if (state.k === "dict") {
         for (let i = 0; i + 1 < state.items.length; i += 2) {
           const key = state.items[i]!;
@@ -982,18 +1007,17 @@ class Machine implements RenderNames {
         }
       }
     }
-    const record = this.recordCall(callee, "BUILD", () => renderValue(state, this));
-    this.t.callCallee.push(-1);
-    this.callArgs.push([state]);
+    const index = this.t.callNames.length;
+    this.recordCall(callee, "BUILD", -1, [state], state, undefined);
     this.markArguments(state);
-    this.statement(() => `${renderValue(target, this)}.__setstate__(${record.args})`);
+    this.statement(() => `${renderValue(target, this)}.__setstate__(${this.callText(index)})`);
   }
 
   private addItems(target: Value, items: Value[], method: "append" | "extend" | "add"): void {
     // Where CPython's unpickler would succeed we must not stop either, or a payload could hide behind.
     if (target.k === "list" || target.k === "set") {
       this.beforeChanging(target);
-      for (const v of items) target.items.push(v);
+      for (let i = 0; i < items.length; i++) target.items.push(items[i]!);
       return;
     }
     if (target.k === "bytes" && target.bytearray) return; // bytearray.append/extend of ints
@@ -1013,7 +1037,7 @@ class Machine implements RenderNames {
   private setItems(target: Value, items: Value[]): void {
     if (target.k === "dict") {
       this.beforeChanging(target);
-      for (const v of items) target.items.push(v);
+      for (let i = 0; i < items.length; i++) target.items.push(items[i]!);
       return;
     }
     if (target.k === "list") {
@@ -1047,12 +1071,52 @@ class Machine implements RenderNames {
    * costs more than the rest of the analysis. The text must show the arguments as they were at the call, so a
    * container they reach is never changed before the pending calls are rendered (beforeChanging).
    */
-  private recordCall(callee: string, opcode: string, render: () => string): PickleCall {
-    const record = lazyCall(callee, opcode, this.opStart, render);
-    this.a.calls.push(record);
-    if (this.renderEagerly) void record.args;
-    else this.unrendered.push(record);
-    return record;
+  private recordCall(callee: string, opcode: string, imp: number, argList: Value[], shown: Value, kwargs: Value | undefined): void {
+    const index = this.t.callNames.length;
+    this.t.callNames.push(callee);
+    this.t.callOpcodes.push(opcode);
+    this.t.callOffsets.push(this.opStart);
+    this.t.callCallee.push(imp);
+    this.callArgs.push(argList);
+    this.callShown.push(shown);
+    this.callKwargs.push(kwargs);
+    this.callTexts.push(undefined);
+    if (this.renderEagerly) this.callText(index);
+    else this.unrendered.push(index);
+  }
+
+  private callText(index: number): string {
+    let text = this.callTexts[index];
+    if (text === undefined) {
+      const shown = this.callShown[index]!;
+      text = this.t.callOpcodes[index] === "BUILD" ? renderValue(shown, this) : renderCall(shown, this.callKwargs[index], this);
+      this.callTexts[index] = text;
+    }
+    return text;
+  }
+
+  private truncateCalls(length: number): void {
+    this.t.callNames.length = length;
+    this.t.callOpcodes.length = length;
+    this.t.callOffsets.length = length;
+    this.t.callCallee.length = length;
+    this.callArgs.length = length;
+    this.callShown.length = length;
+    this.callKwargs.length = length;
+    this.callTexts.length = length;
+    const pending = this.unrendered;
+    while (pending.length > 0 && pending[pending.length - 1]! >= length) pending.pop();
+  }
+
+  private callList(): PickleCall[] {
+    if (this.callRecords !== undefined) return this.callRecords;
+    const t = this.t;
+    const list: PickleCall[] = [];
+    for (let i = 0; i < t.callNames.length; i++) {
+      list.push({ callee: t.callNames[i]!, opcode: t.callOpcodes[i]!, offset: t.callOffsets[i]!, args: this.callText(i) });
+    }
+    if (this.finished) this.callRecords = list;
+    return list;
   }
 
   private beforeChanging(target: Value): void {
@@ -1060,8 +1124,9 @@ class Machine implements RenderNames {
   }
 
   private renderPending(): void {
-    for (const call of this.unrendered) void call.args;
-    this.unrendered.length = 0;
+    const pending = this.unrendered;
+    for (let i = 0; i < pending.length; i++) this.callText(pending[i]!);
+    pending.length = 0;
     this.captured.clear();
   }
 
@@ -1073,8 +1138,11 @@ class Machine implements RenderNames {
     if (root.k !== "global" && !isContainer(root)) return;
     const offset = this.opStart;
     const captured = this.captured;
-    const seen = new Set<Value>();
-    const queue: Value[] = [root];
+    const seen = this.walkSeen;
+    const queue = this.walkQueue;
+    seen.clear();
+    queue.length = 0;
+    queue.push(root);
     let left = ARG_SCAN_PER_CALL;
     for (let qi = 0; qi < queue.length; qi++) {
       if (left-- <= 0 || this.argScanLeft-- <= 0) {
@@ -1088,7 +1156,9 @@ class Machine implements RenderNames {
         if (this.t.importUsedAt[v.imp] === -1) this.t.importUsedAt[v.imp] = offset;
       } else if (isContainer(v)) {
         captured.add(v);
-        for (const item of v.items) {
+        const items = v.items;
+        for (let i = 0; i < items.length; i++) {
+          const item = items[i]!;
           if ((item.k === "global" || isContainer(item)) && !seen.has(item)) {
             seen.add(item);
             queue.push(item);
@@ -1096,6 +1166,7 @@ class Machine implements RenderNames {
         }
       }
     }
+    if (captured.size > MAX_CAPTURED) this.renderPending();
   }
 
   private nestedPickle(arg: Value): void {
@@ -1110,7 +1181,7 @@ class Machine implements RenderNames {
     if (v.k === "bytes") return v.v;
     if (v.k === "str") return latin1Bytes(v.v);
     if (v.k !== "call" || depth > 4) return null;
-    const callee = this.a.calls[v.call]!.callee;
+    const callee = this.t.callNames[v.call]!;
     const args = this.callArgs[v.call]!;
     if (args.length === 0) return null;
     if (BYTES_WRAPPERS.has(callee) || callee === "_codecs.encode" || callee === "codecs.encode") {
@@ -1122,20 +1193,6 @@ class Machine implements RenderNames {
     }
     return null;
   }
-}
-
-/** A call record whose `args` text is produced on first read (an own enumerable getter: spreads and JSON see it). */
-function lazyCall(callee: string, opcode: string, offset: number, render: () => string): PickleCall {
-  let text: string | undefined;
-  return {
-    callee,
-    opcode,
-    offset,
-    get args(): string {
-      if (text === undefined) text = render();
-      return text;
-    },
-  };
 }
 
 /** Legacy torch.save of a whole module stores each class as the persistent id ('module', cls, file, source). */
