@@ -122,9 +122,8 @@ class Machine implements RenderNames {
   private readonly callTexts: (string | undefined)[] = [];
   /** Calls whose argument text has not been rendered yet (see recordCall). */
   private readonly unrendered: number[] = [];
-  /** analysis.calls, built on first read once the machine has finished. */
+  /** analysis.calls, built on first read (the machine has finished by then). */
   private callRecords: PickleCall[] | undefined;
-  private finished = false;
   /** Containers the unrendered calls' arguments reach: changing one first renders those calls as they stand. */
   private readonly captured = new Set<Value>();
   /** Set when the argument scan ran out of budget (captured is incomplete): render every call when recorded. */
@@ -169,14 +168,6 @@ class Machine implements RenderNames {
       argScanExhausted: false,
       stoppedBy: undefined,
     };
-    // Most analyses never show their calls (a scan prints only what it reports): the records, and the text of
-    // their arguments, are built when first read.
-    Object.defineProperty(this.a, "calls", {
-      enumerable: true,
-      configurable: true,
-      get: () => this.callList(),
-      set: (calls: PickleCall[]) => Object.defineProperty(this.a, "calls", { value: calls, enumerable: true, configurable: true, writable: true }),
-    });
   }
 
   run(): Trace {
@@ -210,8 +201,18 @@ class Machine implements RenderNames {
     this.resetStream();
     this.captured.clear();
     this.walkSeen.clear();
-    this.finished = true;
     if (!a.isPickle) return this.notAPickle();
+    if (this.t.callNames.length > 0) {
+      // Most analyses never show their calls (a scan prints only what it reports): the records, and the text of
+      // their arguments, are built when first read. (Defined once the machine has finished: an accessor makes
+      // the object a slower dictionary, which the opcode loop must not pay for.)
+      Object.defineProperty(a, "calls", {
+        enumerable: true,
+        configurable: true,
+        get: () => this.callList(),
+        set: (calls: PickleCall[]) => Object.defineProperty(a, "calls", { value: calls, enumerable: true, configurable: true, writable: true }),
+      });
+    }
     if (a.error === undefined && this.frameProblem !== undefined) a.error = this.frameProblem;
     return this.t;
   }
@@ -1115,7 +1116,7 @@ class Machine implements RenderNames {
     for (let i = 0; i < t.callNames.length; i++) {
       list.push({ callee: t.callNames[i]!, opcode: t.callOpcodes[i]!, offset: t.callOffsets[i]!, args: this.callText(i) });
     }
-    if (this.finished) this.callRecords = list;
+    this.callRecords = list;
     return list;
   }
 
