@@ -57,14 +57,16 @@ export interface MachineOptions {
 
 export type ErrorKind = "invalid" | "truncated" | "limit";
 
-class PickleError extends Error {
+/**
+ * Why the machine stopped. Not an Error: it never leaves the machine (run() catches it), and most streams of other
+ * data end in one, so it skips the stack trace an Error captures.
+ */
+class PickleError {
   constructor(
-    message: string,
+    readonly message: string,
     readonly offset: number,
     readonly kind: ErrorKind = "invalid",
-  ) {
-    super(message);
-  }
+  ) {}
 
   get limit(): boolean {
     return this.kind === "limit";
@@ -198,7 +200,9 @@ class Machine implements RenderNames {
       }
     }
     // Pending calls keep this machine for their rendering (import names); the stack and memo are not needed.
-    this.resetStream();
+    this.stack.length = 0;
+    this.memoDense.length = 0;
+    if (this.memoSparse.size > 0) this.memoSparse.clear();
     this.captured.clear();
     this.walkSeen.clear();
     if (!a.isPickle) return this.notAPickle();
@@ -295,7 +299,7 @@ class Machine implements RenderNames {
     this.stack = [];
     this.marks = [];
     this.memoDense = [];
-    this.memoSparse = new Map();
+    if (this.memoSparse.size > 0) this.memoSparse = new Map();
     this.memoSize = 0;
     this.proto = 0;
     this.frameEnd = -1;
