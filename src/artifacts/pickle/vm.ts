@@ -468,348 +468,440 @@ class Machine implements RenderNames {
       a.opcodeCount++;
       budget.opcodes--;
       const op = b[this.pos++]!;
-      if (this.step(op)) return;
+      const handler = OPCODE_HANDLERS[op];
+      if (handler === undefined) throw new PickleError(`invalid opcode 0x${op.toString(16).padStart(2, "0")}`, this.opStart);
+      if (handler(this)) return;
       if (this.frameEnd >= 0 && this.pos > this.frameEnd) {
         this.frameIssue("opcode crosses the end of its FRAME (frame length mismatch)");
       }
     }
   }
 
-  /** Executes one opcode; returns true on STOP. */
-  private step(op: number): boolean {
-    switch (op) {
-      case 0x80: { // PROTO
-        const p = this.u8();
-        if (this.a.protocol === null || p > this.a.protocol) this.a.protocol = p;
-        if (p > HIGHEST_PROTOCOL) throw new PickleError(`unsupported pickle protocol: ${p}`, this.opStart);
-        this.proto = p;
-        return false;
-      }
-      case 0x95: { // FRAME
-        // Frame problems are recorded but not fatal: CPython's pure-Python unpickler runs the opcodes of a
-        // short or overlong frame, so stopping here would let a lying FRAME hide what follows.
-        this.need(8);
-        const n = this.view.getUint32(this.pos, true) + this.view.getUint32(this.pos + 4, true) * 0x100000000;
-        this.pos += 8;
-        const remaining = this.bytes.length - this.pos;
-        if (this.frameEnd >= 0 && this.opStart < this.frameEnd) {
-          this.frameIssue("beginning of a new frame before end of current frame");
-        }
-        if (n > remaining) {
-          this.frameIssue(`FRAME length ${n} exceeds the remaining ${remaining} bytes`);
-          this.frameEnd = -1;
-        } else {
-          this.frameEnd = this.pos + n;
-        }
-        return false;
-      }
-      case 0x2e: // STOP
-        this.finishStream(this.pop());
-        return true;
-      case 0x28: // MARK
-        if (this.marks.length >= this.o.limits.maxStackDepth) {
-          throw new PickleError(`MARK depth limit (${this.o.limits.maxStackDepth}) reached`, this.opStart, "limit");
-        }
-        this.marks.push(this.stack.length);
-        return false;
-      case 0x30: // POP
-        if (this.marks.length > 0 && this.stack.length === this.fence()) this.marks.pop();
-        else this.pop();
-        return false;
-      case 0x31: // POP_MARK
-        this.popMark();
-        return false;
-      case 0x32: // DUP
-        this.push(this.top());
-        return false;
+  opProto(): boolean { // PROTO (0x80)
+    const p = this.u8();
+    if (this.a.protocol === null || p > this.a.protocol) this.a.protocol = p;
+    if (p > HIGHEST_PROTOCOL) throw new PickleError(`unsupported pickle protocol: ${p}`, this.opStart);
+    this.proto = p;
+    return false;
+  }
 
-      // ---- constants ----
-      case 0x4e: // NONE
-        this.push(NONE);
-        return false;
-      case 0x88: // NEWTRUE
-        this.push(TRUE);
-        return false;
-      case 0x89: // NEWFALSE
-        this.push(FALSE);
-        return false;
-      case 0x49: { // INT
-        const text = this.asciiLine("INT argument");
-        if (text === "00") this.push(FALSE);
-        else if (text === "01") this.push(TRUE);
-        else this.push(this.intValue(text, "INT"));
-        return false;
-      }
-      case 0x4c: { // LONG
-        let text = this.asciiLine("LONG argument");
-        if (text.endsWith("L")) text = text.slice(0, -1);
-        this.push(this.intValue(text, "LONG"));
-        return false;
-      }
-      case 0x4a: // BININT
-        this.push({ k: "int", v: this.i32() });
-        return false;
-      case 0x4b: // BININT1
-        this.push({ k: "int", v: this.u8() });
-        return false;
-      case 0x4d: // BININT2
-        this.push({ k: "int", v: this.u16() });
-        return false;
-      case 0x8a: // LONG1
-        this.push(this.longValue(this.u8()));
-        return false;
-      case 0x8b: { // LONG4
-        const n = this.i32();
-        if (n < 0) throw new PickleError("LONG pickle has negative byte count", this.opStart);
-        this.push(this.longValue(n));
-        return false;
-      }
-      case 0x46: { // FLOAT
-        const v = parsePythonFloat(this.asciiLine("FLOAT argument"));
-        if (v === null) throw new PickleError("invalid FLOAT argument", this.opStart);
-        this.push({ k: "float", v });
-        return false;
-      }
-      case 0x47: { // BINFLOAT
-        this.need(8);
-        const v = this.view.getFloat64(this.pos, false);
-        this.pos += 8;
-        this.push({ k: "float", v });
-        return false;
-      }
-      case 0x53: { // STRING
-        const l = this.line();
-        const q = l[0];
-        if (l.length < 2 || (q !== 0x22 && q !== 0x27) || l[l.length - 1] !== q) {
-          throw new PickleError("the STRING opcode argument must be quoted", this.opStart);
-        }
-        const decoded = decodeEscapedString(l.subarray(1, l.length - 1));
-        if (decoded === null) throw new PickleError("invalid escape in STRING argument", this.opStart);
-        this.push({ k: "str", v: latin1(decoded) });
-        return false;
-      }
-      case 0x54: { // BINSTRING
-        const n = this.i32();
-        if (n < 0) throw new PickleError("BINSTRING pickle has negative byte count", this.opStart);
-        this.push({ k: "str", v: latin1(this.take(n)) });
-        return false;
-      }
-      case 0x55: // SHORT_BINSTRING
-        this.push({ k: "str", v: latin1(this.take(this.u8())) });
-        return false;
-      case 0x56: { // UNICODE
-        const s = decodeRawUnicodeEscape(this.line());
-        if (s === null) throw new PickleError("invalid raw-unicode-escape in UNICODE argument", this.opStart);
-        this.push({ k: "str", v: s });
-        return false;
-      }
-      case 0x58: // BINUNICODE
-        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u32())) });
-        return false;
-      case 0x8c: // SHORT_BINUNICODE
-        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u8())) });
-        return false;
-      case 0x8d: // BINUNICODE8
-        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u64())) });
-        return false;
-      case 0x42: // BINBYTES
-        this.push({ k: "bytes", v: this.take(this.u32()), bytearray: false });
-        return false;
-      case 0x43: // SHORT_BINBYTES
-        this.push({ k: "bytes", v: this.take(this.u8()), bytearray: false });
-        return false;
-      case 0x8e: // BINBYTES8
-        this.push({ k: "bytes", v: this.take(this.u64()), bytearray: false });
-        return false;
-      case 0x96: // BYTEARRAY8
-        this.push({ k: "bytes", v: this.take(this.u64()), bytearray: true });
-        return false;
-      case 0x97: // NEXT_BUFFER
-        this.push({ k: "buffer", readonly: false });
-        return false;
-      case 0x98: { // READONLY_BUFFER
-        const v = this.pop();
-        this.push(v.k === "buffer" ? { k: "buffer", readonly: true } : v);
-        return false;
-      }
-
-      // ---- containers ----
-      case 0x5d: // EMPTY_LIST
-        this.push({ k: "list", items: [] });
-        return false;
-      case 0x29: // EMPTY_TUPLE
-        this.push({ k: "tuple", items: [] });
-        return false;
-      case 0x7d: // EMPTY_DICT
-        this.push({ k: "dict", items: [] });
-        return false;
-      case 0x8f: // EMPTY_SET
-        this.push({ k: "set", items: [] });
-        return false;
-      case 0x6c: // LIST
-        this.push({ k: "list", items: this.popMark() });
-        return false;
-      case 0x74: // TUPLE
-        this.push({ k: "tuple", items: this.popMark() });
-        return false;
-      case 0x91: // FROZENSET
-        this.push({ k: "frozenset", items: this.popMark() });
-        return false;
-      case 0x64: { // DICT
-        const items = this.popMark();
-        if (items.length % 2 !== 0) throw new PickleError("odd number of items for DICT", this.opStart);
-        this.push({ k: "dict", items });
-        return false;
-      }
-      case 0x85: { // TUPLE1
-        const x = this.pop();
-        this.push({ k: "tuple", items: [x] });
-        return false;
-      }
-      case 0x86: { // TUPLE2
-        const y = this.pop();
-        const x = this.pop();
-        this.push({ k: "tuple", items: [x, y] });
-        return false;
-      }
-      case 0x87: { // TUPLE3
-        const z = this.pop();
-        const y = this.pop();
-        const x = this.pop();
-        this.push({ k: "tuple", items: [x, y, z] });
-        return false;
-      }
-      case 0x61: { // APPEND
-        const v = this.pop();
-        this.addItems(this.top(), [v], "append");
-        return false;
-      }
-      case 0x65: { // APPENDS
-        const items = this.popMark();
-        this.addItems(this.top(), items, "extend");
-        return false;
-      }
-      case 0x90: { // ADDITEMS
-        const items = this.popMark();
-        this.addItems(this.top(), items, "add");
-        return false;
-      }
-      case 0x73: { // SETITEM
-        const v = this.pop();
-        const k = this.pop();
-        this.setItems(this.top(), [k, v]);
-        return false;
-      }
-      case 0x75: { // SETITEMS
-        const items = this.popMark();
-        if (items.length % 2 !== 0) throw new PickleError("odd number of items for SETITEMS", this.opStart);
-        this.setItems(this.top(), items);
-        return false;
-      }
-
-      // ---- memo ----
-      case 0x70: { // PUT
-        const i = this.decimalLine("PUT argument");
-        if (i < 0) throw new PickleError("negative PUT argument", this.opStart);
-        this.memoPut(i, this.top());
-        return false;
-      }
-      case 0x71: // BINPUT
-        this.memoPut(this.u8(), this.top());
-        return false;
-      case 0x72: // LONG_BINPUT
-        this.memoPut(this.u32(), this.top());
-        return false;
-      case 0x94: // MEMOIZE
-        this.memoPut(this.memoSize, this.top());
-        return false;
-      case 0x67: // GET
-        this.push(this.memoGet(this.decimalLine("GET argument")));
-        return false;
-      case 0x68: // BINGET
-        this.push(this.memoGet(this.u8()));
-        return false;
-      case 0x6a: // LONG_BINGET
-        this.push(this.memoGet(this.u32()));
-        return false;
-
-      // ---- globals, calls, persistence ----
-      case 0x63: { // GLOBAL
-        const module = this.utf8Line("GLOBAL module");
-        const name = this.utf8Line("GLOBAL name");
-        this.push({ k: "global", imp: this.addImport(module, name, "GLOBAL", false) });
-        return false;
-      }
-      case 0x93: { // STACK_GLOBAL
-        const name = this.pop();
-        const module = this.pop();
-        if (module.k === "str" && name.k === "str") {
-          this.push({ k: "global", imp: this.addImport(module.v, name.v, "STACK_GLOBAL", false) });
-        } else {
-          const m = renderValue(module, this, 80);
-          const n = renderValue(name, this, 80);
-          this.push({ k: "global", imp: this.addImport(m, n, "STACK_GLOBAL", true) });
-        }
-        return false;
-      }
-      case 0x69: { // INST
-        const module = this.utf8Line("INST module");
-        const name = this.utf8Line("INST name");
-        const imp = this.addImport(module, name, "INST", false);
-        const args = this.popMark();
-        this.call("INST", { k: "global", imp }, { k: "tuple", items: args });
-        return false;
-      }
-      case 0x82: // EXT1
-        this.extension(this.u8());
-        return false;
-      case 0x83: // EXT2
-        this.extension(this.u16());
-        return false;
-      case 0x84: // EXT4
-        this.extension(this.i32());
-        return false;
-      case 0x52: { // REDUCE
-        const args = this.pop();
-        const callee = this.pop();
-        this.call("REDUCE", callee, args);
-        return false;
-      }
-      case 0x81: { // NEWOBJ
-        const args = this.pop();
-        const cls = this.pop();
-        this.call("NEWOBJ", cls, args);
-        return false;
-      }
-      case 0x92: { // NEWOBJ_EX
-        const kwargs = this.pop();
-        const args = this.pop();
-        const cls = this.pop();
-        this.call("NEWOBJ_EX", cls, args, kwargs);
-        return false;
-      }
-      case 0x6f: { // OBJ
-        const items = this.popMark();
-        if (items.length === 0) throw new PickleError("OBJ without a class", this.opStart);
-        this.call("OBJ", items[0]!, { k: "tuple", items: items.slice(1) });
-        return false;
-      }
-      case 0x62: { // BUILD
-        const state = this.pop();
-        this.build(this.top(), state);
-        return false;
-      }
-      case 0x50: // PERSID
-        this.persistent(latin1(this.asciiPersid()));
-        return false;
-      case 0x51: { // BINPERSID
-        const pid = this.pop();
-        this.persistent(renderValue(pid, this), pid);
-        return false;
-      }
-      default:
-        throw new PickleError(`invalid opcode 0x${op.toString(16).padStart(2, "0")}`, this.opStart);
+  opFrame(): boolean { // FRAME (0x95)
+    // Frame problems are recorded but not fatal: CPython's pure-Python unpickler runs the opcodes of a
+    // short or overlong frame, so stopping here would let a lying FRAME hide what follows.
+    this.need(8);
+    const n = this.view.getUint32(this.pos, true) + this.view.getUint32(this.pos + 4, true) * 0x100000000;
+    this.pos += 8;
+    const remaining = this.bytes.length - this.pos;
+    if (this.frameEnd >= 0 && this.opStart < this.frameEnd) {
+      this.frameIssue("beginning of a new frame before end of current frame");
     }
+    if (n > remaining) {
+      this.frameIssue(`FRAME length ${n} exceeds the remaining ${remaining} bytes`);
+      this.frameEnd = -1;
+    } else {
+      this.frameEnd = this.pos + n;
+    }
+    return false;
+  }
+
+  opStop(): boolean { // STOP (0x2e)
+    this.finishStream(this.pop());
+    return true;
+  }
+
+  opMark(): boolean { // MARK (0x28)
+    if (this.marks.length >= this.o.limits.maxStackDepth) {
+      throw new PickleError(`MARK depth limit (${this.o.limits.maxStackDepth}) reached`, this.opStart, "limit");
+    }
+    this.marks.push(this.stack.length);
+    return false;
+  }
+
+  opPop(): boolean { // POP (0x30)
+    if (this.marks.length > 0 && this.stack.length === this.fence()) this.marks.pop();
+    else this.pop();
+    return false;
+  }
+
+  opPopMark(): boolean { // POP_MARK (0x31)
+    this.popMark();
+    return false;
+  }
+
+  opDup(): boolean { // DUP (0x32)
+    this.push(this.top());
+    return false;
+  }
+
+  opNone(): boolean { // NONE (0x4e)
+    this.push(NONE);
+    return false;
+  }
+
+  opNewtrue(): boolean { // NEWTRUE (0x88)
+    this.push(TRUE);
+    return false;
+  }
+
+  opNewfalse(): boolean { // NEWFALSE (0x89)
+    this.push(FALSE);
+    return false;
+  }
+
+  opInt(): boolean { // INT (0x49)
+    const text = this.asciiLine("INT argument");
+    if (text === "00") this.push(FALSE);
+    else if (text === "01") this.push(TRUE);
+    else this.push(this.intValue(text, "INT"));
+    return false;
+  }
+
+  opLong(): boolean { // LONG (0x4c)
+    let text = this.asciiLine("LONG argument");
+    if (text.endsWith("L")) text = text.slice(0, -1);
+    this.push(this.intValue(text, "LONG"));
+    return false;
+  }
+
+  opBinint(): boolean { // BININT (0x4a)
+    this.push({ k: "int", v: this.i32() });
+    return false;
+  }
+
+  opBinint1(): boolean { // BININT1 (0x4b)
+    this.push({ k: "int", v: this.u8() });
+    return false;
+  }
+
+  opBinint2(): boolean { // BININT2 (0x4d)
+    this.push({ k: "int", v: this.u16() });
+    return false;
+  }
+
+  opLong1(): boolean { // LONG1 (0x8a)
+    this.push(this.longValue(this.u8()));
+    return false;
+  }
+
+  opLong4(): boolean { // LONG4 (0x8b)
+    const n = this.i32();
+    if (n < 0) throw new PickleError("LONG pickle has negative byte count", this.opStart);
+    this.push(this.longValue(n));
+    return false;
+  }
+
+  opFloat(): boolean { // FLOAT (0x46)
+    const v = parsePythonFloat(this.asciiLine("FLOAT argument"));
+    if (v === null) throw new PickleError("invalid FLOAT argument", this.opStart);
+    this.push({ k: "float", v });
+    return false;
+  }
+
+  opBinfloat(): boolean { // BINFLOAT (0x47)
+    this.need(8);
+    const v = this.view.getFloat64(this.pos, false);
+    this.pos += 8;
+    this.push({ k: "float", v });
+    return false;
+  }
+
+  opString(): boolean { // STRING (0x53)
+    const l = this.line();
+    const q = l[0];
+    if (l.length < 2 || (q !== 0x22 && q !== 0x27) || l[l.length - 1] !== q) {
+      throw new PickleError("the STRING opcode argument must be quoted", this.opStart);
+    }
+    const decoded = decodeEscapedString(l.subarray(1, l.length - 1));
+    if (decoded === null) throw new PickleError("invalid escape in STRING argument", this.opStart);
+    this.push({ k: "str", v: latin1(decoded) });
+    return false;
+  }
+
+  opBinstring(): boolean { // BINSTRING (0x54)
+    const n = this.i32();
+    if (n < 0) throw new PickleError("BINSTRING pickle has negative byte count", this.opStart);
+    this.push({ k: "str", v: latin1(this.take(n)) });
+    return false;
+  }
+
+  opShortBinstring(): boolean { // SHORT_BINSTRING (0x55)
+    this.push({ k: "str", v: latin1(this.take(this.u8())) });
+    return false;
+  }
+
+  opUnicode(): boolean { // UNICODE (0x56)
+    const s = decodeRawUnicodeEscape(this.line());
+    if (s === null) throw new PickleError("invalid raw-unicode-escape in UNICODE argument", this.opStart);
+    this.push({ k: "str", v: s });
+    return false;
+  }
+
+  opBinunicode(): boolean { // BINUNICODE (0x58)
+    this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u32())) });
+    return false;
+  }
+
+  opShortBinunicode(): boolean { // SHORT_BINUNICODE (0x8c)
+    this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u8())) });
+    return false;
+  }
+
+  opBinunicode8(): boolean { // BINUNICODE8 (0x8d)
+    this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u64())) });
+    return false;
+  }
+
+  opBinbytes(): boolean { // BINBYTES (0x42)
+    this.push({ k: "bytes", v: this.take(this.u32()), bytearray: false });
+    return false;
+  }
+
+  opShortBinbytes(): boolean { // SHORT_BINBYTES (0x43)
+    this.push({ k: "bytes", v: this.take(this.u8()), bytearray: false });
+    return false;
+  }
+
+  opBinbytes8(): boolean { // BINBYTES8 (0x8e)
+    this.push({ k: "bytes", v: this.take(this.u64()), bytearray: false });
+    return false;
+  }
+
+  opBytearray8(): boolean { // BYTEARRAY8 (0x96)
+    this.push({ k: "bytes", v: this.take(this.u64()), bytearray: true });
+    return false;
+  }
+
+  opNextBuffer(): boolean { // NEXT_BUFFER (0x97)
+    this.push({ k: "buffer", readonly: false });
+    return false;
+  }
+
+  opReadonlyBuffer(): boolean { // READONLY_BUFFER (0x98)
+    const v = this.pop();
+    this.push(v.k === "buffer" ? { k: "buffer", readonly: true } : v);
+    return false;
+  }
+
+  opEmptyList(): boolean { // EMPTY_LIST (0x5d)
+    this.push({ k: "list", items: [] });
+    return false;
+  }
+
+  opEmptyTuple(): boolean { // EMPTY_TUPLE (0x29)
+    this.push({ k: "tuple", items: [] });
+    return false;
+  }
+
+  opEmptyDict(): boolean { // EMPTY_DICT (0x7d)
+    this.push({ k: "dict", items: [] });
+    return false;
+  }
+
+  opEmptySet(): boolean { // EMPTY_SET (0x8f)
+    this.push({ k: "set", items: [] });
+    return false;
+  }
+
+  opList(): boolean { // LIST (0x6c)
+    this.push({ k: "list", items: this.popMark() });
+    return false;
+  }
+
+  opTuple(): boolean { // TUPLE (0x74)
+    this.push({ k: "tuple", items: this.popMark() });
+    return false;
+  }
+
+  opFrozenset(): boolean { // FROZENSET (0x91)
+    this.push({ k: "frozenset", items: this.popMark() });
+    return false;
+  }
+
+  opDict(): boolean { // DICT (0x64)
+    const items = this.popMark();
+    if (items.length % 2 !== 0) throw new PickleError("odd number of items for DICT", this.opStart);
+    this.push({ k: "dict", items });
+    return false;
+  }
+
+  opTuple1(): boolean { // TUPLE1 (0x85)
+    const x = this.pop();
+    this.push({ k: "tuple", items: [x] });
+    return false;
+  }
+
+  opTuple2(): boolean { // TUPLE2 (0x86)
+    const y = this.pop();
+    const x = this.pop();
+    this.push({ k: "tuple", items: [x, y] });
+    return false;
+  }
+
+  opTuple3(): boolean { // TUPLE3 (0x87)
+    const z = this.pop();
+    const y = this.pop();
+    const x = this.pop();
+    this.push({ k: "tuple", items: [x, y, z] });
+    return false;
+  }
+
+  opAppend(): boolean { // APPEND (0x61)
+    const v = this.pop();
+    this.addItems(this.top(), [v], "append");
+    return false;
+  }
+
+  opAppends(): boolean { // APPENDS (0x65)
+    const items = this.popMark();
+    this.addItems(this.top(), items, "extend");
+    return false;
+  }
+
+  opAdditems(): boolean { // ADDITEMS (0x90)
+    const items = this.popMark();
+    this.addItems(this.top(), items, "add");
+    return false;
+  }
+
+  opSetitem(): boolean { // SETITEM (0x73)
+    const v = this.pop();
+    const k = this.pop();
+    this.setItems(this.top(), [k, v]);
+    return false;
+  }
+
+  opSetitems(): boolean { // SETITEMS (0x75)
+    const items = this.popMark();
+    if (items.length % 2 !== 0) throw new PickleError("odd number of items for SETITEMS", this.opStart);
+    this.setItems(this.top(), items);
+    return false;
+  }
+
+  opPut(): boolean { // PUT (0x70)
+    const i = this.decimalLine("PUT argument");
+    if (i < 0) throw new PickleError("negative PUT argument", this.opStart);
+    this.memoPut(i, this.top());
+    return false;
+  }
+
+  opBinput(): boolean { // BINPUT (0x71)
+    this.memoPut(this.u8(), this.top());
+    return false;
+  }
+
+  opLongBinput(): boolean { // LONG_BINPUT (0x72)
+    this.memoPut(this.u32(), this.top());
+    return false;
+  }
+
+  opMemoize(): boolean { // MEMOIZE (0x94)
+    this.memoPut(this.memoSize, this.top());
+    return false;
+  }
+
+  opGet(): boolean { // GET (0x67)
+    this.push(this.memoGet(this.decimalLine("GET argument")));
+    return false;
+  }
+
+  opBinget(): boolean { // BINGET (0x68)
+    this.push(this.memoGet(this.u8()));
+    return false;
+  }
+
+  opLongBinget(): boolean { // LONG_BINGET (0x6a)
+    this.push(this.memoGet(this.u32()));
+    return false;
+  }
+
+  opGlobal(): boolean { // GLOBAL (0x63)
+    const module = this.utf8Line("GLOBAL module");
+    const name = this.utf8Line("GLOBAL name");
+    this.push({ k: "global", imp: this.addImport(module, name, "GLOBAL", false) });
+    return false;
+  }
+
+  opStackGlobal(): boolean { // STACK_GLOBAL (0x93)
+    const name = this.pop();
+    const module = this.pop();
+    if (module.k === "str" && name.k === "str") {
+      this.push({ k: "global", imp: this.addImport(module.v, name.v, "STACK_GLOBAL", false) });
+    } else {
+      const m = renderValue(module, this, 80);
+      const n = renderValue(name, this, 80);
+      this.push({ k: "global", imp: this.addImport(m, n, "STACK_GLOBAL", true) });
+    }
+    return false;
+  }
+
+  opInst(): boolean { // INST (0x69)
+    const module = this.utf8Line("INST module");
+    const name = this.utf8Line("INST name");
+    const imp = this.addImport(module, name, "INST", false);
+    const args = this.popMark();
+    this.call("INST", { k: "global", imp }, { k: "tuple", items: args });
+    return false;
+  }
+
+  opExt1(): boolean { // EXT1 (0x82)
+    this.extension(this.u8());
+    return false;
+  }
+
+  opExt2(): boolean { // EXT2 (0x83)
+    this.extension(this.u16());
+    return false;
+  }
+
+  opExt4(): boolean { // EXT4 (0x84)
+    this.extension(this.i32());
+    return false;
+  }
+
+  opReduce(): boolean { // REDUCE (0x52)
+    const args = this.pop();
+    const callee = this.pop();
+    this.call("REDUCE", callee, args);
+    return false;
+  }
+
+  opNewobj(): boolean { // NEWOBJ (0x81)
+    const args = this.pop();
+    const cls = this.pop();
+    this.call("NEWOBJ", cls, args);
+    return false;
+  }
+
+  opNewobjEx(): boolean { // NEWOBJ_EX (0x92)
+    const kwargs = this.pop();
+    const args = this.pop();
+    const cls = this.pop();
+    this.call("NEWOBJ_EX", cls, args, kwargs);
+    return false;
+  }
+
+  opObj(): boolean { // OBJ (0x6f)
+    const items = this.popMark();
+    if (items.length === 0) throw new PickleError("OBJ without a class", this.opStart);
+    this.call("OBJ", items[0]!, { k: "tuple", items: items.slice(1) });
+    return false;
+  }
+
+  opBuild(): boolean { // BUILD (0x62)
+    const state = this.pop();
+    this.build(this.top(), state);
+    return false;
+  }
+
+  opPersid(): boolean { // PERSID (0x50)
+    this.persistent(latin1(this.asciiPersid()));
+    return false;
+  }
+
+  opBinpersid(): boolean { // BINPERSID (0x51)
+    const pid = this.pop();
+    this.persistent(renderValue(pid, this), pid);
+    return false;
   }
 
   private asciiPersid(): Uint8Array {
@@ -1199,6 +1291,84 @@ class Machine implements RenderNames {
     return null;
   }
 }
+
+/**
+ * One small function per opcode, reached through a table: each is compiled and optimised on its own when it is hot,
+ * and an opcode first met late in a scan does not throw away the optimised code of all the others (as one big
+ * switch did, recompiled several times per scan).
+ */
+const OPCODE_HANDLERS: (((m: Machine) => boolean) | undefined)[] = (() => {
+  const h: (((m: Machine) => boolean) | undefined)[] = new Array<((m: Machine) => boolean) | undefined>(256).fill(undefined);
+  h[0x80] = (m) => m.opProto();
+  h[0x95] = (m) => m.opFrame();
+  h[0x2e] = (m) => m.opStop();
+  h[0x28] = (m) => m.opMark();
+  h[0x30] = (m) => m.opPop();
+  h[0x31] = (m) => m.opPopMark();
+  h[0x32] = (m) => m.opDup();
+  h[0x4e] = (m) => m.opNone();
+  h[0x88] = (m) => m.opNewtrue();
+  h[0x89] = (m) => m.opNewfalse();
+  h[0x49] = (m) => m.opInt();
+  h[0x4c] = (m) => m.opLong();
+  h[0x4a] = (m) => m.opBinint();
+  h[0x4b] = (m) => m.opBinint1();
+  h[0x4d] = (m) => m.opBinint2();
+  h[0x8a] = (m) => m.opLong1();
+  h[0x8b] = (m) => m.opLong4();
+  h[0x46] = (m) => m.opFloat();
+  h[0x47] = (m) => m.opBinfloat();
+  h[0x53] = (m) => m.opString();
+  h[0x54] = (m) => m.opBinstring();
+  h[0x55] = (m) => m.opShortBinstring();
+  h[0x56] = (m) => m.opUnicode();
+  h[0x58] = (m) => m.opBinunicode();
+  h[0x8c] = (m) => m.opShortBinunicode();
+  h[0x8d] = (m) => m.opBinunicode8();
+  h[0x42] = (m) => m.opBinbytes();
+  h[0x43] = (m) => m.opShortBinbytes();
+  h[0x8e] = (m) => m.opBinbytes8();
+  h[0x96] = (m) => m.opBytearray8();
+  h[0x97] = (m) => m.opNextBuffer();
+  h[0x98] = (m) => m.opReadonlyBuffer();
+  h[0x5d] = (m) => m.opEmptyList();
+  h[0x29] = (m) => m.opEmptyTuple();
+  h[0x7d] = (m) => m.opEmptyDict();
+  h[0x8f] = (m) => m.opEmptySet();
+  h[0x6c] = (m) => m.opList();
+  h[0x74] = (m) => m.opTuple();
+  h[0x91] = (m) => m.opFrozenset();
+  h[0x64] = (m) => m.opDict();
+  h[0x85] = (m) => m.opTuple1();
+  h[0x86] = (m) => m.opTuple2();
+  h[0x87] = (m) => m.opTuple3();
+  h[0x61] = (m) => m.opAppend();
+  h[0x65] = (m) => m.opAppends();
+  h[0x90] = (m) => m.opAdditems();
+  h[0x73] = (m) => m.opSetitem();
+  h[0x75] = (m) => m.opSetitems();
+  h[0x70] = (m) => m.opPut();
+  h[0x71] = (m) => m.opBinput();
+  h[0x72] = (m) => m.opLongBinput();
+  h[0x94] = (m) => m.opMemoize();
+  h[0x67] = (m) => m.opGet();
+  h[0x68] = (m) => m.opBinget();
+  h[0x6a] = (m) => m.opLongBinget();
+  h[0x63] = (m) => m.opGlobal();
+  h[0x93] = (m) => m.opStackGlobal();
+  h[0x69] = (m) => m.opInst();
+  h[0x82] = (m) => m.opExt1();
+  h[0x83] = (m) => m.opExt2();
+  h[0x84] = (m) => m.opExt4();
+  h[0x52] = (m) => m.opReduce();
+  h[0x81] = (m) => m.opNewobj();
+  h[0x92] = (m) => m.opNewobjEx();
+  h[0x6f] = (m) => m.opObj();
+  h[0x62] = (m) => m.opBuild();
+  h[0x50] = (m) => m.opPersid();
+  h[0x51] = (m) => m.opBinpersid();
+  return h;
+})();
 
 /** Legacy torch.save of a whole module stores each class as the persistent id ('module', cls, file, source). */
 function legacyModuleClass(pid: Value | undefined): number | undefined {
