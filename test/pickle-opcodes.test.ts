@@ -26,6 +26,12 @@ describe("protocol 0 text opcodes", () => {
     assert.equal(result(asm("(I42\nI-7\nI00\nI01\nL123456789012345678901234567890L\nF1.5\nFinf\nNt.")), "(42, -7, False, True, 123456789012345678901234567890, 1.5, float('inf'), None)");
   });
 
+  it("reads INT, PUT and GET arguments in every spelling int() accepts, plain digits and the rest alike", () => {
+    assert.equal(result(asm("(I007\nI-0\nI+5\nI0x1f\nI1_000\nI 12 \nI99999999999999\nI999999999999999\nt.")), "(7, 0, 5, 31, 1000, 12, 99999999999999, 999999999999999)");
+    assert.equal(result(asm("(I1\np007\n0g7\ng+7\nt.")), "(1, 1)");
+    assert.match(analyzePickle(asm(PROTO(2), "(I1\np1x\nt.")).error?.message ?? "", /invalid PUT argument/);
+  });
+
   it("reads quoted STRING with escapes and raw-unicode-escape UNICODE", () => {
     assert.equal(result(asm("(S'a\\'b\\n\\x41\\101'\nS\"dq\"\nVcaf\\u00e9 \\U0001F600\nt.")), "('a\\'b\\nAA', 'dq', 'café 😀')");
   });

@@ -386,7 +386,10 @@ class Machine implements RenderNames {
   }
 
   private asciiLine(what: string): string {
-    const l = this.line();
+    return this.ascii(this.line(), what);
+  }
+
+  private ascii(l: Uint8Array, what: string): string {
     for (let i = 0; i < l.length; i++) {
       if (l[i]! >= 0x80) throw new PickleError(`${what} must be ASCII`, this.opStart);
     }
@@ -394,7 +397,8 @@ class Machine implements RenderNames {
   }
 
   private decimalLine(what: string): number {
-    const v = parsePythonInt(this.asciiLine(what));
+    const l = this.line();
+    const v = smallDecimal(l) ?? parsePythonInt(this.ascii(l, what));
     if (v === null || typeof v === "bigint") throw new PickleError(`invalid ${what}`, this.opStart);
     return v;
   }
@@ -549,7 +553,13 @@ class Machine implements RenderNames {
   }
 
   opInt(): boolean { // INT (0x49)
-    const text = this.asciiLine("INT argument");
+    const l = this.line();
+    const quick = l.length === 2 && l[0] === 0x30 && (l[1] === 0x30 || l[1] === 0x31) ? undefined : smallDecimal(l);
+    if (quick !== undefined) {
+      this.push({ k: "int", v: quick });
+      return false;
+    }
+    const text = this.ascii(l, "INT argument");
     if (text === "00") this.push(FALSE);
     else if (text === "01") this.push(TRUE);
     else this.push(this.intValue(text, "INT"));
@@ -1369,6 +1379,24 @@ const OPCODE_HANDLERS: (((m: Machine) => boolean) | undefined)[] = (() => {
   h[0x51] = (m) => m.opBinpersid();
   return h;
 })();
+
+/**
+ * The common INT/PUT/GET argument, `-?[0-9]{1,14}`, read as parsePythonInt reads it but without making a string;
+ * undefined for anything else (the general path reads it).
+ */
+function smallDecimal(l: Uint8Array): number | undefined {
+  const negative = l[0] === 0x2d;
+  let i = negative ? 1 : 0;
+  const digits = l.length - i;
+  if (digits < 1 || digits > 14) return undefined;
+  let v = 0;
+  for (; i < l.length; i++) {
+    const d = l[i]! - 48;
+    if (d < 0 || d > 9) return undefined;
+    v = v * 10 + d;
+  }
+  return negative ? -v : v;
+}
 
 /** Legacy torch.save of a whole module stores each class as the persistent id ('module', cls, file, source). */
 function legacyModuleClass(pid: Value | undefined): number | undefined {
