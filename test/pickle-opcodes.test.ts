@@ -160,6 +160,17 @@ describe("protocol 4-5 opcodes", () => {
     }
     assert.equal(result(bytes), "[8]");
   });
+
+  it("shows a persistent id as it was when loaded, even when its list grows afterwards", () => {
+    const bytes = framed(asm(O.EMPTY_LIST, O.BINPUT, 0, O.BINPERSID, O.POP, O.BINGET, 0, O.BININT1, 5, O.APPEND, O.STOP));
+    for (const pseudoPython of [false, true]) {
+      const a = analyzePickle(bytes, { pseudoPython });
+      assert.equal(a.error, undefined);
+      assert.deepEqual(a.persistentIds.map((p) => p.value), ["[]"]);
+      assert.deepEqual(JSON.parse(JSON.stringify(a)).persistentIds.map((p: { value: string }) => p.value), ["[]"]);
+    }
+    assert.equal(result(bytes), "[5]");
+  });
 });
 
 describe("real pickles written by CPython", () => {

@@ -113,7 +113,12 @@ class Machine implements RenderNames {
   private readonly importExprs: string[] = [];
   private readonly importBindings = new Map<string, string>();
   private readonly usedBindings = new Set<string>();
-  private readonly persidExprs: string[] = [];
+  /** Per persistent id: what it is (BINPERSID's value, PERSID's text) and its rendering once made (see recordCall). */
+  private readonly persidShown: (Value | string)[] = [];
+  private readonly persidTexts: (string | undefined)[] = [];
+  /** analysis.persistentIds, as offsets and persistent id indices (built into records when first read). */
+  private readonly persistentOffsets: number[] = [];
+  private readonly persistentIndex: number[] = [];
   /** Per persistent id: the global a legacy torch `('module', cls, file, source)` id names (torch loads the class). */
   private readonly persidGlobals: (number | undefined)[] = [];
   private readonly callArgs: Value[][] = [];
@@ -122,10 +127,11 @@ class Machine implements RenderNames {
   private readonly callShown: Value[] = [];
   private readonly callKwargs: (Value | undefined)[] = [];
   private readonly callTexts: (string | undefined)[] = [];
-  /** Calls whose argument text has not been rendered yet (see recordCall). */
+  /** Calls (index) and persistent ids (-1 - index) whose text has not been rendered yet (see recordCall). */
   private readonly unrendered: number[] = [];
-  /** analysis.calls, built on first read (the machine has finished by then). */
+  /** analysis.calls and analysis.persistentIds, built on first read (the machine has finished by then). */
   private callRecords: PickleCall[] | undefined;
+  private persistentRecords: { offset: number; value: string }[] | undefined;
   /** Containers the unrendered calls' arguments reach: changing one first renders those calls as they stand. */
   private readonly captured = new Set<Value>();
   /** Set when the argument scan ran out of budget (captured is incomplete): render every call when recorded. */
@@ -206,17 +212,11 @@ class Machine implements RenderNames {
     this.captured.clear();
     this.walkSeen.clear();
     if (!a.isPickle) return this.notAPickle();
-    if (this.t.callNames.length > 0) {
-      // Most analyses never show their calls (a scan prints only what it reports): the records, and the text of
-      // their arguments, are built when first read. (Defined once the machine has finished: an accessor makes
-      // the object a slower dictionary, which the opcode loop must not pay for.)
-      Object.defineProperty(a, "calls", {
-        enumerable: true,
-        configurable: true,
-        get: () => this.callList(),
-        set: (calls: PickleCall[]) => Object.defineProperty(a, "calls", { value: calls, enumerable: true, configurable: true, writable: true }),
-      });
-    }
+    // Most analyses never show their calls or persistent ids (a scan prints only what it reports): the records,
+    // and their text, are built when first read. (Defined once the machine has finished: an accessor makes the
+    // object a slower dictionary, which the opcode loop must not pay for.)
+    if (this.t.callNames.length > 0) lazyProperty(a, "calls", () => this.callList());
+    if (this.persistentOffsets.length > 0) lazyProperty(a, "persistentIds", () => this.persistentList());
     if (a.error === undefined && this.frameProblem !== undefined) a.error = this.frameProblem;
     return this.t;
   }
@@ -247,7 +247,8 @@ class Machine implements RenderNames {
     const a = this.a;
     a.imports.length = 0;
     this.truncateCalls(0);
-    a.persistentIds.length = 0;
+    this.persistentOffsets.length = 0;
+    this.persistentIndex.length = 0;
     a.nested.length = 0;
     this.statements.length = 0;
     a.protocol = null;
@@ -266,7 +267,7 @@ class Machine implements RenderNames {
     return {
       imports: a.imports.length,
       calls: this.t.callNames.length,
-      persids: a.persistentIds.length,
+      persids: this.persistentOffsets.length,
       nested: a.nested.length,
       statements: this.statements.length,
       mutations: this.t.mutations.length,
@@ -281,7 +282,8 @@ class Machine implements RenderNames {
     const a = this.a;
     a.imports.length = c.imports;
     this.truncateCalls(c.calls);
-    a.persistentIds.length = c.persids;
+    this.persistentOffsets.length = c.persids;
+    this.persistentIndex.length = c.persids;
     a.nested.length = c.nested;
     this.statements.length = c.statements;
     this.t.mutations.length = c.mutations;
@@ -312,7 +314,9 @@ class Machine implements RenderNames {
   }
 
   persidExpr(index: number): string {
-    return this.persidExprs[index] ?? "persistent_load(...)";
+    const shown = this.persidShown[index];
+    if (shown === undefined) return "persistent_load(...)";
+    return `persistent_load(${typeof shown === "string" ? renderValue({ k: "str", v: shown }, this) : this.persidText(index)})`;
   }
 
   // ---- byte readers ----
@@ -910,7 +914,7 @@ class Machine implements RenderNames {
 
   opBinpersid(): boolean { // BINPERSID (0x51)
     const pid = this.pop();
-    this.persistent(renderValue(pid, this), pid);
+    this.persistent(pid);
     return false;
   }
 
@@ -1011,12 +1015,19 @@ class Machine implements RenderNames {
     this.push({ k: "global", imp });
   }
 
-  private persistent(rendered: string, pid?: Value): void {
-    const index = this.persidExprs.length;
-    this.persidGlobals[index] = legacyModuleClass(pid);
-    this.persidExprs.push(`persistent_load(${pid === undefined ? renderValue({ k: "str", v: rendered }, this) : rendered})`);
-    this.a.persistentIds.push({ offset: this.opStart, value: rendered });
-    if (pid !== undefined) this.markArguments(pid);
+  /** A persistent id: PERSID's text, or BINPERSID's value (rendered when first needed, as it stands now). */
+  private persistent(pid: Value | string): void {
+    const index = this.persidShown.length;
+    this.persidGlobals[index] = typeof pid === "string" ? undefined : legacyModuleClass(pid);
+    this.persidShown.push(pid);
+    this.persidTexts.push(typeof pid === "string" ? pid : undefined);
+    this.persistentOffsets.push(this.opStart);
+    this.persistentIndex.push(index);
+    if (typeof pid !== "string") {
+      if (this.renderEagerly) this.persidText(index);
+      else this.unrendered.push(-1 - index);
+      this.markArguments(pid);
+    }
     this.push({ k: "persid", index });
   }
 
@@ -1212,7 +1223,28 @@ class Machine implements RenderNames {
     this.callKwargs.length = length;
     this.callTexts.length = length;
     const pending = this.unrendered;
-    while (pending.length > 0 && pending[pending.length - 1]! >= length) pending.pop();
+    let kept = 0;
+    for (let i = 0; i < pending.length; i++) if (pending[i]! < length) pending[kept++] = pending[i]!;
+    pending.length = kept;
+  }
+
+  private persidText(index: number): string {
+    let text = this.persidTexts[index];
+    if (text === undefined) {
+      text = renderValue(this.persidShown[index] as Value, this);
+      this.persidTexts[index] = text;
+    }
+    return text;
+  }
+
+  private persistentList(): { offset: number; value: string }[] {
+    if (this.persistentRecords !== undefined) return this.persistentRecords;
+    const list: { offset: number; value: string }[] = [];
+    for (let i = 0; i < this.persistentOffsets.length; i++) {
+      list.push({ offset: this.persistentOffsets[i]!, value: this.persidText(this.persistentIndex[i]!) });
+    }
+    this.persistentRecords = list;
+    return list;
   }
 
   private callList(): PickleCall[] {
@@ -1232,7 +1264,11 @@ class Machine implements RenderNames {
 
   private renderPending(): void {
     const pending = this.unrendered;
-    for (let i = 0; i < pending.length; i++) this.callText(pending[i]!);
+    for (let i = 0; i < pending.length; i++) {
+      const entry = pending[i]!;
+      if (entry >= 0) this.callText(entry);
+      else this.persidText(-1 - entry);
+    }
     pending.length = 0;
     this.captured.clear();
   }
@@ -1379,6 +1415,16 @@ const OPCODE_HANDLERS: (((m: Machine) => boolean) | undefined)[] = (() => {
   h[0x51] = (m) => m.opBinpersid();
   return h;
 })();
+
+/** Replaces a property by an enumerable accessor (JSON, spreads and structured clones see a plain value). */
+function lazyProperty<T, K extends keyof T>(target: T, key: K, get: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get,
+    set: (value: T[K]) => Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true }),
+  });
+}
 
 /**
  * The common INT/PUT/GET argument, `-?[0-9]{1,14}`, read as parsePythonInt reads it but without making a string;
