@@ -161,6 +161,14 @@ describe("protocol 4-5 opcodes", () => {
     assert.equal(result(bytes), "[8]");
   });
 
+  it("renders the arguments of a pickle over 1 MiB as well (its text is made when the machine finishes)", () => {
+    const big = new Uint8Array(1_100_000).fill(0x41);
+    const bytes = framed(asm(GLOBAL("m", "f"), O.BINBYTES, u32(big.length), big, O.TUPLE1, O.REDUCE, O.STOP));
+    const a = analyzePickle(bytes, { pseudoPython: false });
+    assert.equal(a.error, undefined);
+    assert.deepEqual(a.calls.map((c) => c.args), [`b'${"A".repeat(60)}'...<1100000 bytes>`]);
+  });
+
   it("shows a persistent id as it was when loaded, even when its list grows afterwards", () => {
     const bytes = framed(asm(O.EMPTY_LIST, O.BINPUT, 0, O.BINPERSID, O.POP, O.BINGET, 0, O.BININT1, 5, O.APPEND, O.STOP));
     for (const pseudoPython of [false, true]) {

@@ -84,6 +84,8 @@ const MAX_STATEMENTS = 10_000;
 const DENSE_MEMO_LIMIT = 1 << 16;
 /** Containers held for pending renders; beyond this the pending calls are rendered now (bounded memory). */
 const MAX_CAPTURED = 100_000;
+/** Inputs larger than this are not kept alive for lazy rendering once the machine has finished. */
+const LAZY_RENDER_MAX_INPUT = 1 << 20;
 
 const BASE64_DECODERS = new Set([
   "base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode", "base64.decodebytes",
@@ -114,7 +116,7 @@ class Machine implements RenderNames {
   private readonly importBindings = new Map<string, string>();
   private readonly usedBindings = new Set<string>();
   /** Per persistent id: what it is (BINPERSID's value, PERSID's text) and its rendering once made (see recordCall). */
-  private readonly persidShown: (Value | string)[] = [];
+  private readonly persidShown: (Value | string | null)[] = [];
   private readonly persidTexts: (string | undefined)[] = [];
   /** analysis.persistentIds, as offsets and persistent id indices (built into records when first read). */
   private readonly persistentOffsets: number[] = [];
@@ -211,6 +213,9 @@ class Machine implements RenderNames {
     if (this.memoSparse.size > 0) this.memoSparse.clear();
     this.captured.clear();
     this.walkSeen.clear();
+    this.callArgs.length = 0; // read only while running
+    // The values pending renders hold keep views of the input: a large input is rendered now and let go.
+    if (this.bytes.length > LAZY_RENDER_MAX_INPUT) this.settle();
     if (!a.isPickle) return this.notAPickle();
     // Most analyses never show their calls or persistent ids (a scan prints only what it reports): the records,
     // and their text, are built when first read. (Defined once the machine has finished: an accessor makes the
@@ -1260,6 +1265,14 @@ class Machine implements RenderNames {
 
   private beforeChanging(target: Value): void {
     if (this.unrendered.length > 0 && this.captured.has(target)) this.renderPending();
+  }
+
+  /** Renders every pending text and drops the values they were rendered from. */
+  private settle(): void {
+    this.renderPending();
+    this.callShown.length = 0;
+    this.callKwargs.length = 0;
+    for (let i = 0; i < this.persidShown.length; i++) if (typeof this.persidShown[i] !== "string") this.persidShown[i] = null;
   }
 
   private renderPending(): void {
