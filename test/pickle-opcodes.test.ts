@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { analyzePickle, looksLikePickle, renderPseudoPython } from "../src/artifacts/pickle/index.js";
+import { analyzePickle, DEFAULT_PICKLE_OPTIONS, looksLikePickle, renderPseudoPython } from "../src/artifacts/pickle/index.js";
 import { FRAME, GLOBAL, OPS as O, PROTO, asm, bstr, framed, i32, str, u16, u32, u64, utf8 } from "./data/pickle/assembler.js";
 
 const DATA = join(import.meta.dirname, "..", "..", "test", "data", "pickle");
@@ -261,5 +261,33 @@ describe("utf8 helper sanity", () => {
   it("encodes multi-byte text for BINUNICODE", () => {
     assert.equal(result(asm(bstr("日本"), O.STOP)), "'日本'");
     assert.equal(utf8("é").length, 2);
+  });
+});
+
+describe("runs of MARK (padding before a payload)", () => {
+  const marks = (n: number) => "(".repeat(n);
+  const payload = "cposix\nsystem\n(Vid\ntR.";
+
+  it("counts every MARK and still reaches the payload", () => {
+    const a = analyzePickle(asm(PROTO(2), marks(1000), payload), { pseudoPython: false });
+    assert.equal(a.error, undefined);
+    assert.equal(a.opcodeCount, 1007);
+    assert.deepEqual(a.issues.map((i) => `${i.kind}@${i.offset}`), ["dangerous-call@1022"]);
+  });
+
+  it("stops at the opcode limit and the MARK depth limit at the opcode that crosses them", () => {
+    const opcodes = analyzePickle(asm(PROTO(2), marks(1000), payload), { limits: { ...DEFAULT_PICKLE_OPTIONS.limits, maxOpcodes: 500 } });
+    assert.equal(opcodes.opcodeCount, 500);
+    assert.deepEqual(opcodes.error, { message: "opcode limit (500) reached", offset: 501 });
+    const depth = analyzePickle(asm(PROTO(2), marks(1000), payload), { limits: { ...DEFAULT_PICKLE_OPTIONS.limits, maxStackDepth: 300 } });
+    assert.equal(depth.opcodeCount, 302);
+    assert.deepEqual(depth.error, { message: "MARK depth limit (300) reached", offset: 302 });
+  });
+
+  it("keeps FRAME accounting when a frame ends inside the run", () => {
+    const a = analyzePickle(asm(PROTO(4), FRAME(50), marks(200), payload), { pseudoPython: false });
+    assert.equal(a.error, undefined);
+    assert.equal(a.opcodeCount, 208);
+    assert.deepEqual(a.issues.map((i) => `${i.kind}@${i.offset}`), ["dangerous-call@231"]);
   });
 });

@@ -523,10 +523,29 @@ class Machine implements RenderNames {
   }
 
   opMark(): boolean { // MARK (0x28)
-    if (this.marks.length >= this.o.limits.maxStackDepth) {
-      throw new PickleError(`MARK depth limit (${this.o.limits.maxStackDepth}) reached`, this.opStart, "limit");
+    const limits = this.o.limits;
+    if (this.marks.length >= limits.maxStackDepth) {
+      throw new PickleError(`MARK depth limit (${limits.maxStackDepth}) reached`, this.opStart, "limit");
     }
     this.marks.push(this.stack.length);
+    // A run of MARKs (padding that pushes a payload past a scanner's window) is taken here, opcode by opcode with
+    // runStream's accounting; whatever runStream would treat differently (a frame's end, a limit) is left to it.
+    const b = this.bytes;
+    const budget = this.o.budget;
+    const a = this.a;
+    const depth = this.stack.length;
+    while (
+      b[this.pos] === 0x28 &&
+      (this.frameEnd < 0 || this.pos < this.frameEnd) &&
+      a.opcodeCount < limits.maxOpcodes &&
+      budget.opcodes > 0 &&
+      this.marks.length < limits.maxStackDepth
+    ) {
+      this.opStart = this.pos++;
+      a.opcodeCount++;
+      budget.opcodes--;
+      this.marks.push(depth);
+    }
     return false;
   }
 
