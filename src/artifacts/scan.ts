@@ -97,6 +97,7 @@ class ArtifactScan implements PickleHost {
     if (this.analysisOptions?.limits.maxOpcodes !== maxOpcodes) {
       this.analysisOptions = { ...this.options, limits: { ...this.options.limits, maxOpcodes } };
     }
+    if (bytes.length > (this.options.heavyInputBytes ?? Infinity)) this.options.onHeavyInput?.();
     const analysis = analyzePickle(bytes, this.analysisOptions);
     this.opcodesLeft -= analysis.opcodeCount;
     if (this.opcodesLeft <= 0 && !this.opcodesWarned) {
@@ -123,6 +124,7 @@ class ArtifactScan implements PickleHost {
     let processed = 0;
     while (this.queue.length > 0) {
       const item = this.queue.shift()!;
+      if (item.source.size > (this.options.heavyInputBytes ?? Infinity)) this.options.onHeavyInput?.();
       if (++processed > MAX_WORK_ITEMS) {
         this.warn(`more than ${MAX_WORK_ITEMS} nested pieces; the rest were not inspected`);
         break;
