@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { closeSync, copyFileSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { scanArtifact } from "../src/artifacts/index.js";
 import { scanArtifactFiles } from "../src/project/artifacts.js";
 import { openFileByteSource } from "../src/project/byte-source.js";
@@ -139,6 +140,25 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process
   return { ms: performance.now() - started, cpuMs: childrenCpuMs() - cpuBefore, stdout: run.stdout ?? "" };
 }
 
+/**
+ * The scan's own cost in a fresh process, JIT cold as users meet it: the bundled CLI's main() from its call to its
+ * return, without node's start-up and the bundle's loading.
+ */
+function firstScanInProcess(mixed: string): number {
+  const cli = pathToFileURL(join(REPO, "build", "cli", "pathfinder.js")).href;
+  const argv = ["scan", "--ruleset", "artifact/all", "--project", mixed, "--no-cache", "-o", "json"];
+  const script = [
+    `import { PassThrough } from "node:stream";`,
+    `const cli = await import(${JSON.stringify(cli)});`,
+    `const stdout = new PassThrough(); stdout.resume();`,
+    `const started = performance.now();`,
+    `await cli.main(${JSON.stringify(argv)}, { stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });`,
+    `process.stdout.write(String(performance.now() - started));`,
+  ].join("\n");
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  return Number(run.stdout);
+}
+
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
@@ -163,9 +183,11 @@ function benchMixedFolder(dir: string): void {
   const python = process.env.PYTHON ?? "python3";
   const ours: ProcessRun[] = [];
   const theirs: ProcessRun[] = [];
+  const firstScans: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     ours.push(timed(process.execPath, [join(REPO, "bin", "pathfinder.js"), "scan", "--ruleset", "artifact/all", "--project", mixed, "--no-cache", "-o", "json"]));
     if (src) theirs.push(timed(python, ["-m", "picklescan", "--path", mixed], { ...process.env, PYTHONPATH: src }));
+    firstScans.push(firstScanInProcess(mixed));
   }
   const flagged = new Set<string>();
   for (const f of JSON.parse(ours[0]!.stdout).results as { severity: string; location: { file: string } }[]) {
@@ -174,6 +196,7 @@ function benchMixedFolder(dir: string): void {
   const count = (set: Set<string>, kind: "real" | "attack") => [...set].filter((f) => kinds.get(f) === kind).length;
   console.log(`  Mixed folder (${kinds.size} files: ${real} real library files, ${attacks} attacks), whole process, median of ${RUNS}:`);
   console.log(`    pathfinder scan   ${median(ours.map((r) => r.ms)).toFixed(0).padStart(6)} ms  attacks caught at error ${count(flagged, "attack")}/${attacks}, real files flagged ${count(flagged, "real")}/${real}`);
+  console.log(`      of which the scan itself (main() of the CLI in a fresh process, without start-up): ${median(firstScans).toFixed(0)} ms`);
   if (!src) {
     console.log("    picklescan        skipped (set PICKLESCAN_SRC to the src folder of a picklescan checkout)");
     return;

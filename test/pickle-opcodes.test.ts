@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { analyzePickle, looksLikePickle, renderPseudoPython } from "../src/artifacts/pickle/index.js";
+import { analyzePickle, DEFAULT_PICKLE_OPTIONS, looksLikePickle, renderPseudoPython } from "../src/artifacts/pickle/index.js";
 import { FRAME, GLOBAL, OPS as O, PROTO, asm, bstr, framed, i32, str, u16, u32, u64, utf8 } from "./data/pickle/assembler.js";
 
 const DATA = join(import.meta.dirname, "..", "..", "test", "data", "pickle");
@@ -24,6 +24,12 @@ function result(bytes: Uint8Array): string {
 describe("protocol 0 text opcodes", () => {
   it("reads INT, LONG, FLOAT, NONE and the INT bool forms", () => {
     assert.equal(result(asm("(I42\nI-7\nI00\nI01\nL123456789012345678901234567890L\nF1.5\nFinf\nNt.")), "(42, -7, False, True, 123456789012345678901234567890, 1.5, float('inf'), None)");
+  });
+
+  it("reads INT, PUT and GET arguments in every spelling int() accepts, plain digits and the rest alike", () => {
+    assert.equal(result(asm("(I007\nI-0\nI+5\nI0x1f\nI1_000\nI 12 \nI99999999999999\nI999999999999999\nt.")), "(7, 0, 5, 31, 1000, 12, 99999999999999, 999999999999999)");
+    assert.equal(result(asm("(I1\np007\n0g7\ng+7\nt.")), "(1, 1)");
+    assert.match(analyzePickle(asm(PROTO(2), "(I1\np1x\nt.")).error?.message ?? "", /invalid PUT argument/);
   });
 
   it("reads quoted STRING with escapes and raw-unicode-escape UNICODE", () => {
@@ -134,6 +140,45 @@ describe("protocol 4-5 opcodes", () => {
     assert.deepEqual(a.calls, [{ callee: "m.C", opcode: "NEWOBJ_EX", offset: 27, args: "1, k=2" }]);
     assert.match(renderPseudoPython(a), /_var0 = C\.__new__\(C, 1, k=2\)/);
   });
+
+  it("shows a call's arguments as they were at the call, even when a container it received grows afterwards", () => {
+    // l = []; len(l); l.append(7); l.append([l]) then BUILD with l as state, then l[0] = 8: every call and BUILD
+    // prints the list as loading would have passed it, with and without the listing.
+    const bytes = framed(
+      asm(
+        O.EMPTY_LIST, O.BINPUT, 0, GLOBAL("builtins", "len"), O.BINGET, 0, O.TUPLE1, O.REDUCE, O.POP,
+        O.BINGET, 0, O.BININT1, 7, O.APPEND, O.POP,
+        GLOBAL("m", "C"), O.EMPTY_TUPLE, O.NEWOBJ, O.BINGET, 0, O.BUILD, O.POP,
+        O.BINGET, 0, O.BININT1, 0, O.BININT1, 8, O.SETITEM, O.STOP,
+      ),
+    );
+    for (const pseudoPython of [false, true]) {
+      const a = analyzePickle(bytes, { pseudoPython });
+      assert.equal(a.error, undefined);
+      assert.deepEqual(a.calls.map((c) => `${c.opcode} ${c.callee}(${c.args})`), ["REDUCE builtins.len([])", "NEWOBJ m.C()", "BUILD m.C([7])"]);
+      assert.equal(JSON.parse(JSON.stringify(a.calls))[2].args, "[7]");
+    }
+    assert.equal(result(bytes), "[8]");
+  });
+
+  it("renders the arguments of a pickle over 1 MiB as well (its text is made when the machine finishes)", () => {
+    const big = new Uint8Array(1_100_000).fill(0x41);
+    const bytes = framed(asm(GLOBAL("m", "f"), O.BINBYTES, u32(big.length), big, O.TUPLE1, O.REDUCE, O.STOP));
+    const a = analyzePickle(bytes, { pseudoPython: false });
+    assert.equal(a.error, undefined);
+    assert.deepEqual(a.calls.map((c) => c.args), [`b'${"A".repeat(60)}'...<1100000 bytes>`]);
+  });
+
+  it("shows a persistent id as it was when loaded, even when its list grows afterwards", () => {
+    const bytes = framed(asm(O.EMPTY_LIST, O.BINPUT, 0, O.BINPERSID, O.POP, O.BINGET, 0, O.BININT1, 5, O.APPEND, O.STOP));
+    for (const pseudoPython of [false, true]) {
+      const a = analyzePickle(bytes, { pseudoPython });
+      assert.equal(a.error, undefined);
+      assert.deepEqual(a.persistentIds.map((p) => p.value), ["[]"]);
+      assert.deepEqual(JSON.parse(JSON.stringify(a)).persistentIds.map((p: { value: string }) => p.value), ["[]"]);
+    }
+    assert.equal(result(bytes), "[5]");
+  });
 });
 
 describe("real pickles written by CPython", () => {
@@ -216,5 +261,33 @@ describe("utf8 helper sanity", () => {
   it("encodes multi-byte text for BINUNICODE", () => {
     assert.equal(result(asm(bstr("日本"), O.STOP)), "'日本'");
     assert.equal(utf8("é").length, 2);
+  });
+});
+
+describe("runs of MARK (padding before a payload)", () => {
+  const marks = (n: number) => "(".repeat(n);
+  const payload = "cposix\nsystem\n(Vid\ntR.";
+
+  it("counts every MARK and still reaches the payload", () => {
+    const a = analyzePickle(asm(PROTO(2), marks(1000), payload), { pseudoPython: false });
+    assert.equal(a.error, undefined);
+    assert.equal(a.opcodeCount, 1007);
+    assert.deepEqual(a.issues.map((i) => `${i.kind}@${i.offset}`), ["dangerous-call@1022"]);
+  });
+
+  it("stops at the opcode limit and the MARK depth limit at the opcode that crosses them", () => {
+    const opcodes = analyzePickle(asm(PROTO(2), marks(1000), payload), { limits: { ...DEFAULT_PICKLE_OPTIONS.limits, maxOpcodes: 500 } });
+    assert.equal(opcodes.opcodeCount, 500);
+    assert.deepEqual(opcodes.error, { message: "opcode limit (500) reached", offset: 501 });
+    const depth = analyzePickle(asm(PROTO(2), marks(1000), payload), { limits: { ...DEFAULT_PICKLE_OPTIONS.limits, maxStackDepth: 300 } });
+    assert.equal(depth.opcodeCount, 302);
+    assert.deepEqual(depth.error, { message: "MARK depth limit (300) reached", offset: 302 });
+  });
+
+  it("keeps FRAME accounting when a frame ends inside the run", () => {
+    const a = analyzePickle(asm(PROTO(4), FRAME(50), marks(200), payload), { pseudoPython: false });
+    assert.equal(a.error, undefined);
+    assert.equal(a.opcodeCount, 208);
+    assert.deepEqual(a.issues.map((i) => `${i.kind}@${i.offset}`), ["dangerous-call@231"]);
   });
 });

@@ -80,6 +80,8 @@ class ArtifactScan implements PickleHost {
   private budgetWarned = false;
   private opcodesLeft: number;
   private opcodesWarned = false;
+  /** The options of the last analysis (the same until the file's opcode budget runs low). */
+  private analysisOptions: PickleScanOptions | undefined;
 
   constructor(
     private readonly relPath: string,
@@ -92,7 +94,11 @@ class ArtifactScan implements PickleHost {
 
   analyze(bytes: Uint8Array): PickleAnalysis {
     const maxOpcodes = Math.max(0, Math.min(this.options.limits.maxOpcodes, this.opcodesLeft));
-    const analysis = analyzePickle(bytes, { ...this.options, limits: { ...this.options.limits, maxOpcodes } });
+    if (this.analysisOptions?.limits.maxOpcodes !== maxOpcodes) {
+      this.analysisOptions = { ...this.options, limits: { ...this.options.limits, maxOpcodes } };
+    }
+    if (bytes.length > (this.options.heavyInputBytes ?? Infinity)) this.options.onHeavyInput?.();
+    const analysis = analyzePickle(bytes, this.analysisOptions);
     this.opcodesLeft -= analysis.opcodeCount;
     if (this.opcodesLeft <= 0 && !this.opcodesWarned) {
       this.opcodesWarned = true;
@@ -118,6 +124,7 @@ class ArtifactScan implements PickleHost {
     let processed = 0;
     while (this.queue.length > 0) {
       const item = this.queue.shift()!;
+      if (item.source.size > (this.options.heavyInputBytes ?? Infinity)) this.options.onHeavyInput?.();
       if (++processed > MAX_WORK_ITEMS) {
         this.warn(`more than ${MAX_WORK_ITEMS} nested pieces; the rest were not inspected`);
         break;

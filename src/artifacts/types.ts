@@ -55,6 +55,12 @@ export interface PickleScanOptions {
   limits: PickleLimits;
   /** Record the pseudo-Python listing of each pickle (default true; `inspect` shows it, a project scan skips it). */
   pseudoPython?: boolean;
+  /**
+   * Called before a piece (the file, a member, a decoded stream) of more than `heavyInputBytes` bytes is read or a
+   * pickle stream that long is analysed: long work ahead (a host may prepare for it, e.g. allow its JIT's top tier).
+   */
+  onHeavyInput?: () => void;
+  heavyInputBytes?: number;
 }
 
 /** What the policy says about one global reference or call. */

@@ -9,6 +9,7 @@ import { compareText } from "../core/order.js";
 import type { DiscoveredFile } from "./discover.js";
 import { appendAll } from "../core/arrays.js";
 import { projectGlobalsOf } from "./project-globals.js";
+import { HEAVY_INPUT_BYTES, holdMiddleTier, type JitHold } from "./short-run-jit.js";
 
 /**
  * Decompressed bytes one project scan may produce across all its model files (each file is also capped at the
@@ -36,6 +37,22 @@ export async function scanArtifactFiles(
   pythonFiles: readonly DiscoveredFile[] = [],
 ): Promise<ArtifactFilesResult> {
   const result: ArtifactFilesResult = { findings: [], errors: [], scanned: 0 };
+  const jit = holdMiddleTier();
+  try {
+    return await scanEach(files, pickleOptions, pythonFiles, result, jit, onScanned);
+  } finally {
+    jit.end();
+  }
+}
+
+async function scanEach(
+  files: readonly DiscoveredFile[],
+  pickleOptions: Partial<PickleScanOptions>,
+  pythonFiles: readonly DiscoveredFile[],
+  result: ArtifactFilesResult,
+  jit: JitHold,
+  onScanned?: () => void,
+): Promise<ArtifactFilesResult> {
   // The scanner is loaded when model files are scanned (not when their cached results serve the scan).
   const { isArtifactCandidate, scanArtifact, SNIFF_BYTES } = await import("../artifacts/index.js");
   const pickle: Partial<PickleScanOptions> = {
@@ -43,8 +60,11 @@ export async function scanArtifactFiles(
     scanBudget: pickleOptions.scanBudget ?? { decompressedBytes: SCAN_DECOMPRESSION_BUDGET },
     pseudoPython: false, // findings do not show the listing; rendering it is the costliest part of the analysis
     ...(pythonFiles.length > 0 && pickleOptions.projectGlobals === undefined ? { projectGlobals: projectGlobalsOf(pythonFiles) } : {}),
+    onHeavyInput: jit.release,
+    heavyInputBytes: HEAVY_INPUT_BYTES,
   };
   for (const file of files) {
+    jit.releaseIfLong();
     try {
       if (!isArtifactCandidate(file.relPath, readHead(file.absPath, SNIFF_BYTES))) continue;
     } catch (e) {

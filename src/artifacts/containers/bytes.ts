@@ -65,20 +65,36 @@ export function concatBytes(chunks: readonly Uint8Array[], total?: number): Uint
 }
 
 /** Last index of `needle` in `hay` at or before `from`, or -1. */
+// Both searches jump between occurrences of the needle's first byte with the typed array's own (native) search.
+
 export function lastIndexOf(hay: Uint8Array, needle: readonly number[], from = hay.length - needle.length): number {
-  outer: for (let i = Math.min(from, hay.length - needle.length); i >= 0; i--) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
+  let i = Math.min(from, hay.length - needle.length);
+  if (needle.length === 0) return i >= 0 ? i : -1;
+  while (i >= 0) {
+    i = hay.lastIndexOf(needle[0]!, i);
+    if (i < 0) return -1;
+    if (matchesAt(hay, needle, i)) return i;
+    i--;
   }
   return -1;
 }
 
 export function indexOf(hay: Uint8Array, needle: readonly number[], from = 0): number {
-  outer: for (let i = Math.max(0, from); i + needle.length <= hay.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
+  let i = Math.max(0, from);
+  const last = hay.length - needle.length;
+  if (needle.length === 0) return i <= last ? i : -1;
+  while (i <= last) {
+    i = hay.indexOf(needle[0]!, i);
+    if (i < 0 || i > last) return -1;
+    if (matchesAt(hay, needle, i)) return i;
+    i++;
   }
   return -1;
+}
+
+function matchesAt(hay: Uint8Array, needle: readonly number[], at: number): boolean {
+  for (let j = 1; j < needle.length; j++) if (hay[at + j] !== needle[j]) return false;
+  return true;
 }
 
 let crcTable: Uint32Array | undefined;

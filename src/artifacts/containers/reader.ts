@@ -101,6 +101,13 @@ export interface ContainerReader {
  * A member whose bytes come out of a codec: `head` decodes only as far as asked (and reuses what it decoded),
  * `open` decodes the whole member under the budgets when its turn comes.
  */
+/**
+ * Codecs that decode whole blocks (a bzip2 block is up to 900 KB): their first bytes cost as much as the dispatcher's
+ * longest head (HEAD_BYTES), so a sniff asks for that at once rather than decoding the block again for it.
+ */
+const BLOCK_CODECS: ReadonlySet<Compression> = new Set<Compression>(["bz2"]);
+const BLOCK_CODEC_HEAD = 64 * 1024 + 1;
+
 export function decodedMember(
   context: ReaderContext,
   codec: Compression,
@@ -114,9 +121,10 @@ export function decodedMember(
     decoded: true,
     async head(length: number): Promise<Uint8Array> {
       if (best && (best.complete || best.bytes.length >= length)) return best.bytes.subarray(0, length);
-      const result = await context.decompress(codec, input, member, length);
-      best = { bytes: result.bytes, complete: result.bytes.length < length || result.error !== undefined || result.limitReached };
-      return result.bytes;
+      const want = BLOCK_CODECS.has(codec) ? Math.max(length, BLOCK_CODEC_HEAD) : length;
+      const result = await context.decompress(codec, input, member, want);
+      best = { bytes: result.bytes, complete: result.bytes.length < want || result.error !== undefined || result.limitReached };
+      return result.bytes.subarray(0, length);
     },
     async open(): Promise<ByteSource | null> {
       if (best?.complete) return memorySource(best.bytes);

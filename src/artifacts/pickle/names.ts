@@ -47,12 +47,30 @@ function lookupChain(parts: readonly string[], from: number, to: number): DenyMa
   return undefined;
 }
 
+/** Denylist answers by `module\0name` (NO_MATCH: none); bounded, as a hostile file can reference any number of names. */
+const judged = new Map<string, DenyMatch>();
+const NO_MATCH: DenyMatch = Object.freeze({ entry: "", reason: "" });
+const MAX_JUDGED = 20_000;
+const MAX_JUDGED_KEY = 512;
+
 /**
  * Judges one global against the denylist. Every dotted prefix of `module.name` is tried, and, because
  * protocol 4 resolves dotted names attribute by attribute (`pathlib` + `os.system` is `os.system`), every
  * chain that starts at an inner part of the name is tried as if it were a module path of its own.
  */
 export function matchDenylist(module: string, name: string): DenyMatch | undefined {
+  // Files of one library reference the same few hundred globals: each pair is judged once.
+  const key = `${module}\u0000${name}`;
+  const known = judged.get(key);
+  if (known !== undefined) return known === NO_MATCH ? undefined : known;
+  const match = judgeAgainstDenylist(module, name);
+  if (key.length > MAX_JUDGED_KEY) return match;
+  if (judged.size >= MAX_JUDGED) judged.clear();
+  judged.set(key, match ?? NO_MATCH);
+  return match;
+}
+
+function judgeAgainstDenylist(module: string, name: string): DenyMatch | undefined {
   const moduleParts = module.split(".");
   const nameParts = name.split(".");
   const parts = moduleParts.concat(nameParts).slice(0, MAX_PARTS);

@@ -185,36 +185,39 @@ export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
     }
   }
 
-  for (let c = 0; c < a.calls.length; c++) {
-    const call = a.calls[c]!;
-    if (call.opcode === "BUILD") continue;
+  // The call records are built only when a message shows a call's arguments (trace.call* hold the rest).
+  for (let c = 0; c < trace.callNames.length; c++) {
+    const opcode = trace.callOpcodes[c]!;
+    if (opcode === "BUILD") continue;
+    const callee = trace.callNames[c]!;
+    const offset = trace.callOffsets[c]!;
     const imp = trace.callCallee[c]!;
     const standing = imp >= 0 ? standings[imp] : undefined;
     if (standing?.verdict === "denylisted") {
       add({
         kind: "dangerous-call",
         severity: "critical",
-        message: `Calls ${call.callee}(${call.args}) via ${call.opcode}: ${standing.reason}`,
-        global: call.callee,
-        offset: call.offset,
+        message: `Calls ${callee}(${a.calls[c]!.args}) via ${opcode}: ${standing.reason}`,
+        global: callee,
+        offset,
       });
     } else if (imp < 0) {
-      explain({ offset: call.offset, subject: "<result of a call>", use: "call", verdict: "call-result", reason: "the callee is computed at load time" });
+      explain({ offset, subject: "<result of a call>", use: "call", verdict: "call-result", reason: "the callee is computed at load time" });
       if (strict) {
         add({
           kind: "unknown-call",
           severity: "high",
-          message: `${call.opcode} calls a value computed at load time (${call.callee === "<unknown>" ? "the result of another call" : call.callee}), which is not known to be safe`,
-          offset: call.offset,
+          message: `${opcode} calls a value computed at load time (${callee === "<unknown>" ? "the result of another call" : callee}), which is not known to be safe`,
+          offset,
         });
       }
-    } else if (strict && standing?.verdict === "allowlisted" && NESTED_LOADERS.has(call.callee) && !a.nested.some((n) => n.offset === call.offset)) {
+    } else if (strict && standing?.verdict === "allowlisted" && NESTED_LOADERS.has(callee) && !a.nested.some((n) => n.offset === offset)) {
       add({
         kind: "unknown-call",
         severity: "high",
-        message: `${call.callee} loads bytes that are not a constant pickle Pathfinder could inspect`,
-        global: call.callee,
-        offset: call.offset,
+        message: `${callee} loads bytes that are not a constant pickle Pathfinder could inspect`,
+        global: callee,
+        offset,
       });
     }
   }
@@ -274,7 +277,7 @@ export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
       offset: a.error?.offset,
     });
   }
-  if (a.error !== undefined && (a.imports.length > 0 || a.calls.length > 0)) {
+  if (a.error !== undefined && (a.imports.length > 0 || trace.callNames.length > 0)) {
     add({
       kind: "malformed",
       severity: "high",

@@ -28,6 +28,13 @@ export function renderArgs(v: Value, names: RenderNames): string {
   return "*" + render(v, names, 0, b);
 }
 
+/** Renders a call's arguments and, for NEWOBJ_EX, its keyword arguments: `'ls', 1, k=2`. */
+export function renderCall(args: Value, kwargs: Value | undefined, names: RenderNames): string {
+  const rendered = renderArgs(args, names);
+  const kw = kwargs === undefined ? "" : renderKwargs(kwargs, names);
+  return kw.length === 0 ? rendered : rendered.length > 0 ? `${rendered}, ${kw}` : kw;
+}
+
 /** Renders keyword arguments of NEWOBJ_EX: `a=1, b=2`, or `**expr`. */
 export function renderKwargs(v: Value, names: RenderNames): string {
   const b = { left: BUDGET };

@@ -47,6 +47,7 @@ export function looksLikePickle(bytes: Uint8Array, prefix = false): boolean {
     invokedArguments: new Map(),
     resolvers: new Map(),
     nested: NO_NESTING,
+    statements: false,
   });
   const a = trace.analysis;
   if (a.streams > 0) return true;

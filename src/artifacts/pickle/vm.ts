@@ -6,7 +6,7 @@ import type { PickleAnalysis, PickleCall, PickleImport } from "./analysis.js";
 import { decodeEscapedString, decodeRawUnicodeEscape, latin1, parsePythonFloat, parsePythonInt } from "./decode.js";
 import { normalizeGlobal } from "./names.js";
 import { HIGHEST_PROTOCOL, OPCODE_NAMES } from "./opcodes.js";
-import { renderArgs, renderKwargs, renderValue, type RenderNames } from "./render.js";
+import { renderCall, renderValue, type RenderNames } from "./render.js";
 import { FALSE, NONE, TRUE, isContainer, type Value } from "./values.js";
 
 /** Everything the policy needs besides the public analysis. */
@@ -20,6 +20,10 @@ export interface Trace {
   importNormalized: [string, string][];
   /** Per call: the import it invokes, or -1 when the callee is not a global reference. */
   callCallee: number[];
+  /** Per call: `analysis.calls[i].callee`, `.opcode` and `.offset`, readable without building those records. */
+  callNames: string[];
+  callOpcodes: string[];
+  callOffsets: number[];
   /** BUILD applied to a global reference (module, class or function). */
   mutations: { offset: number; imp: number }[];
   /** Calls of helpers that invoke an argument (`copyreg._reconstructor(cls, ...)`) whose invoked argument is not a global reference. */
@@ -53,14 +57,16 @@ export interface MachineOptions {
 
 export type ErrorKind = "invalid" | "truncated" | "limit";
 
-class PickleError extends Error {
+/**
+ * Why the machine stopped. Not an Error: it never leaves the machine (run() catches it), and most streams of other
+ * data end in one, so it skips the stack trace an Error captures.
+ */
+class PickleError {
   constructor(
-    message: string,
+    readonly message: string,
     readonly offset: number,
     readonly kind: ErrorKind = "invalid",
-  ) {
-    super(message);
-  }
+  ) {}
 
   get limit(): boolean {
     return this.kind === "limit";
@@ -76,6 +82,10 @@ const ARG_SCAN_TOTAL = 2_000_000;
 const MAX_STATEMENTS = 10_000;
 /** Memo indices below this live in an array; a hostile LONG_BINPUT 0xffffffff goes to the map. */
 const DENSE_MEMO_LIMIT = 1 << 16;
+/** Containers held for pending renders; beyond this the pending calls are rendered now (bounded memory). */
+const MAX_CAPTURED = 100_000;
+/** Inputs larger than this are not kept alive for lazy rendering once the machine has finished. */
+const LAZY_RENDER_MAX_INPUT = 1 << 20;
 
 const BASE64_DECODERS = new Set([
   "base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode", "base64.decodebytes",
@@ -105,10 +115,32 @@ class Machine implements RenderNames {
   private readonly importExprs: string[] = [];
   private readonly importBindings = new Map<string, string>();
   private readonly usedBindings = new Set<string>();
-  private readonly persidExprs: string[] = [];
+  /** Per persistent id: what it is (BINPERSID's value, PERSID's text) and its rendering once made (see recordCall). */
+  private readonly persidShown: (Value | string | null)[] = [];
+  private readonly persidTexts: (string | undefined)[] = [];
+  /** analysis.persistentIds, as offsets and persistent id indices (built into records when first read). */
+  private readonly persistentOffsets: number[] = [];
+  private readonly persistentIndex: number[] = [];
   /** Per persistent id: the global a legacy torch `('module', cls, file, source)` id names (torch loads the class). */
   private readonly persidGlobals: (number | undefined)[] = [];
   private readonly callArgs: Value[][] = [];
+  /** Per call: the value its argument text shows (a call's arguments, BUILD's state), its keyword arguments, and
+   *  that text once rendered. */
+  private readonly callShown: Value[] = [];
+  private readonly callKwargs: (Value | undefined)[] = [];
+  private readonly callTexts: (string | undefined)[] = [];
+  /** Calls (index) and persistent ids (-1 - index) whose text has not been rendered yet (see recordCall). */
+  private readonly unrendered: number[] = [];
+  /** analysis.calls and analysis.persistentIds, built on first read (the machine has finished by then). */
+  private callRecords: PickleCall[] | undefined;
+  private persistentRecords: { offset: number; value: string }[] | undefined;
+  /** Containers the unrendered calls' arguments reach: changing one first renders those calls as they stand. */
+  private readonly captured = new Set<Value>();
+  /** Set when the argument scan ran out of budget (captured is incomplete): render every call when recorded. */
+  private renderEagerly = false;
+  /** Scratch space of markArguments (one walk at a time). */
+  private readonly walkSeen = new Set<Value>();
+  private readonly walkQueue: Value[] = [];
   private readonly a: PickleAnalysis;
   private readonly t: Trace;
   private statements: string[] = [];
@@ -125,7 +157,7 @@ class Machine implements RenderNames {
       opcodeCount: 0,
       bytesConsumed: 0,
       imports: [],
-      calls: [],
+      calls: [], // replaced by an accessor below
       persistentIds: [],
       issues: [],
       nested: [],
@@ -137,6 +169,9 @@ class Machine implements RenderNames {
       importCalledAt: [],
       importNormalized: [],
       callCallee: [],
+      callNames: [],
+      callOpcodes: [],
+      callOffsets: [],
       mutations: [],
       unsafeClassArgs: [],
       stateFilenames: [],
@@ -172,7 +207,21 @@ class Machine implements RenderNames {
         break;
       }
     }
+    // Pending calls keep this machine for their rendering (import names); the stack and memo are not needed.
+    this.stack.length = 0;
+    this.memoDense.length = 0;
+    if (this.memoSparse.size > 0) this.memoSparse.clear();
+    this.captured.clear();
+    this.walkSeen.clear();
+    this.callArgs.length = 0; // read only while running
+    // The values pending renders hold keep views of the input: a large input is rendered now and let go.
+    if (this.bytes.length > LAZY_RENDER_MAX_INPUT) this.settle();
     if (!a.isPickle) return this.notAPickle();
+    // Most analyses never show their calls or persistent ids (a scan prints only what it reports): the records,
+    // and their text, are built when first read. (Defined once the machine has finished: an accessor makes the
+    // object a slower dictionary, which the opcode loop must not pay for.)
+    if (this.t.callNames.length > 0) lazyProperty(a, "calls", () => this.callList());
+    if (this.persistentOffsets.length > 0) lazyProperty(a, "persistentIds", () => this.persistentList());
     if (a.error === undefined && this.frameProblem !== undefined) a.error = this.frameProblem;
     return this.t;
   }
@@ -182,7 +231,7 @@ class Machine implements RenderNames {
    * GLOBAL/INST of a nonsense name; only names that could be Python modules count.
    */
   private sawCodeSince(imports: number, calls: number): boolean {
-    if (this.a.calls.length > calls) return true;
+    if (this.t.callNames.length > calls) return true;
     for (let i = imports; i < this.a.imports.length; i++) {
       const imp = this.a.imports[i]!;
       if (imp.dynamic || imp.opcode.startsWith("EXT") || (isDottedName(imp.module) && isDottedName(imp.name))) return true;
@@ -202,8 +251,9 @@ class Machine implements RenderNames {
   private notAPickle(): Trace {
     const a = this.a;
     a.imports.length = 0;
-    a.calls.length = 0;
-    a.persistentIds.length = 0;
+    this.truncateCalls(0);
+    this.persistentOffsets.length = 0;
+    this.persistentIndex.length = 0;
     a.nested.length = 0;
     this.statements.length = 0;
     a.protocol = null;
@@ -211,7 +261,6 @@ class Machine implements RenderNames {
     this.t.importUsedAt.length = 0;
     this.t.importCalledAt.length = 0;
     this.t.importNormalized.length = 0;
-    this.t.callCallee.length = 0;
     this.t.mutations.length = 0;
     this.t.unsafeClassArgs.length = 0;
     this.t.stateFilenames.length = 0;
@@ -222,8 +271,8 @@ class Machine implements RenderNames {
     const a = this.a;
     return {
       imports: a.imports.length,
-      calls: a.calls.length,
-      persids: a.persistentIds.length,
+      calls: this.t.callNames.length,
+      persids: this.persistentOffsets.length,
       nested: a.nested.length,
       statements: this.statements.length,
       mutations: this.t.mutations.length,
@@ -237,8 +286,9 @@ class Machine implements RenderNames {
   private rollback(c: ReturnType<Machine["checkpoint"]>): void {
     const a = this.a;
     a.imports.length = c.imports;
-    a.calls.length = c.calls;
-    a.persistentIds.length = c.persids;
+    this.truncateCalls(c.calls);
+    this.persistentOffsets.length = c.persids;
+    this.persistentIndex.length = c.persids;
     a.nested.length = c.nested;
     this.statements.length = c.statements;
     this.t.mutations.length = c.mutations;
@@ -247,9 +297,7 @@ class Machine implements RenderNames {
     this.t.importUsedAt.length = c.imports;
     this.t.importCalledAt.length = c.imports;
     this.t.importNormalized.length = c.imports;
-    this.t.callCallee.length = c.calls;
     this.importExprs.length = c.imports;
-    this.callArgs.length = c.calls;
     a.protocol = c.protocol;
     a.opcodeCount = c.opcodes;
   }
@@ -258,7 +306,7 @@ class Machine implements RenderNames {
     this.stack = [];
     this.marks = [];
     this.memoDense = [];
-    this.memoSparse = new Map();
+    if (this.memoSparse.size > 0) this.memoSparse = new Map();
     this.memoSize = 0;
     this.proto = 0;
     this.frameEnd = -1;
@@ -271,7 +319,9 @@ class Machine implements RenderNames {
   }
 
   persidExpr(index: number): string {
-    return this.persidExprs[index] ?? "persistent_load(...)";
+    const shown = this.persidShown[index];
+    if (shown === undefined) return "persistent_load(...)";
+    return `persistent_load(${typeof shown === "string" ? renderValue({ k: "str", v: shown }, this) : this.persidText(index)})`;
   }
 
   // ---- byte readers ----
@@ -345,7 +395,10 @@ class Machine implements RenderNames {
   }
 
   private asciiLine(what: string): string {
-    const l = this.line();
+    return this.ascii(this.line(), what);
+  }
+
+  private ascii(l: Uint8Array, what: string): string {
     for (let i = 0; i < l.length; i++) {
       if (l[i]! >= 0x80) throw new PickleError(`${what} must be ASCII`, this.opStart);
     }
@@ -353,7 +406,8 @@ class Machine implements RenderNames {
   }
 
   private decimalLine(what: string): number {
-    const v = parsePythonInt(this.asciiLine(what));
+    const l = this.line();
+    const v = smallDecimal(l) ?? parsePythonInt(this.ascii(l, what));
     if (v === null || typeof v === "bigint") throw new PickleError(`invalid ${what}`, this.opStart);
     return v;
   }
@@ -427,348 +481,465 @@ class Machine implements RenderNames {
       a.opcodeCount++;
       budget.opcodes--;
       const op = b[this.pos++]!;
-      if (this.step(op)) return;
+      const handler = OPCODE_HANDLERS[op];
+      if (handler === undefined) throw new PickleError(`invalid opcode 0x${op.toString(16).padStart(2, "0")}`, this.opStart);
+      if (handler(this)) return;
       if (this.frameEnd >= 0 && this.pos > this.frameEnd) {
         this.frameIssue("opcode crosses the end of its FRAME (frame length mismatch)");
       }
     }
   }
 
-  /** Executes one opcode; returns true on STOP. */
-  private step(op: number): boolean {
-    switch (op) {
-      case 0x80: { // PROTO
-        const p = this.u8();
-        if (this.a.protocol === null || p > this.a.protocol) this.a.protocol = p;
-        if (p > HIGHEST_PROTOCOL) throw new PickleError(`unsupported pickle protocol: ${p}`, this.opStart);
-        this.proto = p;
-        return false;
-      }
-      case 0x95: { // FRAME
-        // Frame problems are recorded but not fatal: CPython's pure-Python unpickler runs the opcodes of a
-        // short or overlong frame, so stopping here would let a lying FRAME hide what follows.
-        this.need(8);
-        const n = this.view.getUint32(this.pos, true) + this.view.getUint32(this.pos + 4, true) * 0x100000000;
-        this.pos += 8;
-        const remaining = this.bytes.length - this.pos;
-        if (this.frameEnd >= 0 && this.opStart < this.frameEnd) {
-          this.frameIssue("beginning of a new frame before end of current frame");
-        }
-        if (n > remaining) {
-          this.frameIssue(`FRAME length ${n} exceeds the remaining ${remaining} bytes`);
-          this.frameEnd = -1;
-        } else {
-          this.frameEnd = this.pos + n;
-        }
-        return false;
-      }
-      case 0x2e: // STOP
-        this.finishStream(this.pop());
-        return true;
-      case 0x28: // MARK
-        if (this.marks.length >= this.o.limits.maxStackDepth) {
-          throw new PickleError(`MARK depth limit (${this.o.limits.maxStackDepth}) reached`, this.opStart, "limit");
-        }
-        this.marks.push(this.stack.length);
-        return false;
-      case 0x30: // POP
-        if (this.marks.length > 0 && this.stack.length === this.fence()) this.marks.pop();
-        else this.pop();
-        return false;
-      case 0x31: // POP_MARK
-        this.popMark();
-        return false;
-      case 0x32: // DUP
-        this.push(this.top());
-        return false;
+  opProto(): boolean { // PROTO (0x80)
+    const p = this.u8();
+    if (this.a.protocol === null || p > this.a.protocol) this.a.protocol = p;
+    if (p > HIGHEST_PROTOCOL) throw new PickleError(`unsupported pickle protocol: ${p}`, this.opStart);
+    this.proto = p;
+    return false;
+  }
 
-      // ---- constants ----
-      case 0x4e: // NONE
-        this.push(NONE);
-        return false;
-      case 0x88: // NEWTRUE
-        this.push(TRUE);
-        return false;
-      case 0x89: // NEWFALSE
-        this.push(FALSE);
-        return false;
-      case 0x49: { // INT
-        const text = this.asciiLine("INT argument");
-        if (text === "00") this.push(FALSE);
-        else if (text === "01") this.push(TRUE);
-        else this.push(this.intValue(text, "INT"));
-        return false;
-      }
-      case 0x4c: { // LONG
-        let text = this.asciiLine("LONG argument");
-        if (text.endsWith("L")) text = text.slice(0, -1);
-        this.push(this.intValue(text, "LONG"));
-        return false;
-      }
-      case 0x4a: // BININT
-        this.push({ k: "int", v: this.i32() });
-        return false;
-      case 0x4b: // BININT1
-        this.push({ k: "int", v: this.u8() });
-        return false;
-      case 0x4d: // BININT2
-        this.push({ k: "int", v: this.u16() });
-        return false;
-      case 0x8a: // LONG1
-        this.push(this.longValue(this.u8()));
-        return false;
-      case 0x8b: { // LONG4
-        const n = this.i32();
-        if (n < 0) throw new PickleError("LONG pickle has negative byte count", this.opStart);
-        this.push(this.longValue(n));
-        return false;
-      }
-      case 0x46: { // FLOAT
-        const v = parsePythonFloat(this.asciiLine("FLOAT argument"));
-        if (v === null) throw new PickleError("invalid FLOAT argument", this.opStart);
-        this.push({ k: "float", v });
-        return false;
-      }
-      case 0x47: { // BINFLOAT
-        this.need(8);
-        const v = this.view.getFloat64(this.pos, false);
-        this.pos += 8;
-        this.push({ k: "float", v });
-        return false;
-      }
-      case 0x53: { // STRING
-        const l = this.line();
-        const q = l[0];
-        if (l.length < 2 || (q !== 0x22 && q !== 0x27) || l[l.length - 1] !== q) {
-          throw new PickleError("the STRING opcode argument must be quoted", this.opStart);
-        }
-        const decoded = decodeEscapedString(l.subarray(1, l.length - 1));
-        if (decoded === null) throw new PickleError("invalid escape in STRING argument", this.opStart);
-        this.push({ k: "str", v: latin1(decoded) });
-        return false;
-      }
-      case 0x54: { // BINSTRING
-        const n = this.i32();
-        if (n < 0) throw new PickleError("BINSTRING pickle has negative byte count", this.opStart);
-        this.push({ k: "str", v: latin1(this.take(n)) });
-        return false;
-      }
-      case 0x55: // SHORT_BINSTRING
-        this.push({ k: "str", v: latin1(this.take(this.u8())) });
-        return false;
-      case 0x56: { // UNICODE
-        const s = decodeRawUnicodeEscape(this.line());
-        if (s === null) throw new PickleError("invalid raw-unicode-escape in UNICODE argument", this.opStart);
-        this.push({ k: "str", v: s });
-        return false;
-      }
-      case 0x58: // BINUNICODE
-        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u32())) });
-        return false;
-      case 0x8c: // SHORT_BINUNICODE
-        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u8())) });
-        return false;
-      case 0x8d: // BINUNICODE8
-        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u64())) });
-        return false;
-      case 0x42: // BINBYTES
-        this.push({ k: "bytes", v: this.take(this.u32()), bytearray: false });
-        return false;
-      case 0x43: // SHORT_BINBYTES
-        this.push({ k: "bytes", v: this.take(this.u8()), bytearray: false });
-        return false;
-      case 0x8e: // BINBYTES8
-        this.push({ k: "bytes", v: this.take(this.u64()), bytearray: false });
-        return false;
-      case 0x96: // BYTEARRAY8
-        this.push({ k: "bytes", v: this.take(this.u64()), bytearray: true });
-        return false;
-      case 0x97: // NEXT_BUFFER
-        this.push({ k: "buffer", readonly: false });
-        return false;
-      case 0x98: { // READONLY_BUFFER
-        const v = this.pop();
-        this.push(v.k === "buffer" ? { k: "buffer", readonly: true } : v);
-        return false;
-      }
-
-      // ---- containers ----
-      case 0x5d: // EMPTY_LIST
-        this.push({ k: "list", items: [] });
-        return false;
-      case 0x29: // EMPTY_TUPLE
-        this.push({ k: "tuple", items: [] });
-        return false;
-      case 0x7d: // EMPTY_DICT
-        this.push({ k: "dict", items: [] });
-        return false;
-      case 0x8f: // EMPTY_SET
-        this.push({ k: "set", items: [] });
-        return false;
-      case 0x6c: // LIST
-        this.push({ k: "list", items: this.popMark() });
-        return false;
-      case 0x74: // TUPLE
-        this.push({ k: "tuple", items: this.popMark() });
-        return false;
-      case 0x91: // FROZENSET
-        this.push({ k: "frozenset", items: this.popMark() });
-        return false;
-      case 0x64: { // DICT
-        const items = this.popMark();
-        if (items.length % 2 !== 0) throw new PickleError("odd number of items for DICT", this.opStart);
-        this.push({ k: "dict", items });
-        return false;
-      }
-      case 0x85: { // TUPLE1
-        const x = this.pop();
-        this.push({ k: "tuple", items: [x] });
-        return false;
-      }
-      case 0x86: { // TUPLE2
-        const y = this.pop();
-        const x = this.pop();
-        this.push({ k: "tuple", items: [x, y] });
-        return false;
-      }
-      case 0x87: { // TUPLE3
-        const z = this.pop();
-        const y = this.pop();
-        const x = this.pop();
-        this.push({ k: "tuple", items: [x, y, z] });
-        return false;
-      }
-      case 0x61: { // APPEND
-        const v = this.pop();
-        this.addItems(this.top(), [v], "append");
-        return false;
-      }
-      case 0x65: { // APPENDS
-        const items = this.popMark();
-        this.addItems(this.top(), items, "extend");
-        return false;
-      }
-      case 0x90: { // ADDITEMS
-        const items = this.popMark();
-        this.addItems(this.top(), items, "add");
-        return false;
-      }
-      case 0x73: { // SETITEM
-        const v = this.pop();
-        const k = this.pop();
-        this.setItems(this.top(), [k, v]);
-        return false;
-      }
-      case 0x75: { // SETITEMS
-        const items = this.popMark();
-        if (items.length % 2 !== 0) throw new PickleError("odd number of items for SETITEMS", this.opStart);
-        this.setItems(this.top(), items);
-        return false;
-      }
-
-      // ---- memo ----
-      case 0x70: { // PUT
-        const i = this.decimalLine("PUT argument");
-        if (i < 0) throw new PickleError("negative PUT argument", this.opStart);
-        this.memoPut(i, this.top());
-        return false;
-      }
-      case 0x71: // BINPUT
-        this.memoPut(this.u8(), this.top());
-        return false;
-      case 0x72: // LONG_BINPUT
-        this.memoPut(this.u32(), this.top());
-        return false;
-      case 0x94: // MEMOIZE
-        this.memoPut(this.memoSize, this.top());
-        return false;
-      case 0x67: // GET
-        this.push(this.memoGet(this.decimalLine("GET argument")));
-        return false;
-      case 0x68: // BINGET
-        this.push(this.memoGet(this.u8()));
-        return false;
-      case 0x6a: // LONG_BINGET
-        this.push(this.memoGet(this.u32()));
-        return false;
-
-      // ---- globals, calls, persistence ----
-      case 0x63: { // GLOBAL
-        const module = this.utf8Line("GLOBAL module");
-        const name = this.utf8Line("GLOBAL name");
-        this.push({ k: "global", imp: this.addImport(module, name, "GLOBAL", false) });
-        return false;
-      }
-      case 0x93: { // STACK_GLOBAL
-        const name = this.pop();
-        const module = this.pop();
-        if (module.k === "str" && name.k === "str") {
-          this.push({ k: "global", imp: this.addImport(module.v, name.v, "STACK_GLOBAL", false) });
-        } else {
-          const m = renderValue(module, this, 80);
-          const n = renderValue(name, this, 80);
-          this.push({ k: "global", imp: this.addImport(m, n, "STACK_GLOBAL", true) });
-        }
-        return false;
-      }
-      case 0x69: { // INST
-        const module = this.utf8Line("INST module");
-        const name = this.utf8Line("INST name");
-        const imp = this.addImport(module, name, "INST", false);
-        const args = this.popMark();
-        this.call("INST", { k: "global", imp }, { k: "tuple", items: args });
-        return false;
-      }
-      case 0x82: // EXT1
-        this.extension(this.u8());
-        return false;
-      case 0x83: // EXT2
-        this.extension(this.u16());
-        return false;
-      case 0x84: // EXT4
-        this.extension(this.i32());
-        return false;
-      case 0x52: { // REDUCE
-        const args = this.pop();
-        const callee = this.pop();
-        this.call("REDUCE", callee, args);
-        return false;
-      }
-      case 0x81: { // NEWOBJ
-        const args = this.pop();
-        const cls = this.pop();
-        this.call("NEWOBJ", cls, args);
-        return false;
-      }
-      case 0x92: { // NEWOBJ_EX
-        const kwargs = this.pop();
-        const args = this.pop();
-        const cls = this.pop();
-        this.call("NEWOBJ_EX", cls, args, kwargs);
-        return false;
-      }
-      case 0x6f: { // OBJ
-        const items = this.popMark();
-        if (items.length === 0) throw new PickleError("OBJ without a class", this.opStart);
-        this.call("OBJ", items[0]!, { k: "tuple", items: items.slice(1) });
-        return false;
-      }
-      case 0x62: { // BUILD
-        const state = this.pop();
-        this.build(this.top(), state);
-        return false;
-      }
-      case 0x50: // PERSID
-        this.persistent(latin1(this.asciiPersid()));
-        return false;
-      case 0x51: { // BINPERSID
-        const pid = this.pop();
-        this.persistent(renderValue(pid, this), pid);
-        return false;
-      }
-      default:
-        throw new PickleError(`invalid opcode 0x${op.toString(16).padStart(2, "0")}`, this.opStart);
+  opFrame(): boolean { // FRAME (0x95)
+    // Frame problems are recorded but not fatal: CPython's pure-Python unpickler runs the opcodes of a
+    // short or overlong frame, so stopping here would let a lying FRAME hide what follows.
+    this.need(8);
+    const n = this.view.getUint32(this.pos, true) + this.view.getUint32(this.pos + 4, true) * 0x100000000;
+    this.pos += 8;
+    const remaining = this.bytes.length - this.pos;
+    if (this.frameEnd >= 0 && this.opStart < this.frameEnd) {
+      this.frameIssue("beginning of a new frame before end of current frame");
     }
+    if (n > remaining) {
+      this.frameIssue(`FRAME length ${n} exceeds the remaining ${remaining} bytes`);
+      this.frameEnd = -1;
+    } else {
+      this.frameEnd = this.pos + n;
+    }
+    return false;
+  }
+
+  opStop(): boolean { // STOP (0x2e)
+    this.finishStream(this.pop());
+    return true;
+  }
+
+  opMark(): boolean { // MARK (0x28)
+    const limits = this.o.limits;
+    if (this.marks.length >= limits.maxStackDepth) {
+      throw new PickleError(`MARK depth limit (${limits.maxStackDepth}) reached`, this.opStart, "limit");
+    }
+    this.marks.push(this.stack.length);
+    // A run of MARKs (padding that pushes a payload past a scanner's window) is taken here, opcode by opcode with
+    // runStream's accounting; whatever runStream would treat differently (a frame's end, a limit) is left to it.
+    const b = this.bytes;
+    const budget = this.o.budget;
+    const a = this.a;
+    const depth = this.stack.length;
+    while (
+      b[this.pos] === 0x28 &&
+      (this.frameEnd < 0 || this.pos < this.frameEnd) &&
+      a.opcodeCount < limits.maxOpcodes &&
+      budget.opcodes > 0 &&
+      this.marks.length < limits.maxStackDepth
+    ) {
+      this.opStart = this.pos++;
+      a.opcodeCount++;
+      budget.opcodes--;
+      this.marks.push(depth);
+    }
+    return false;
+  }
+
+  opPop(): boolean { // POP (0x30)
+    if (this.marks.length > 0 && this.stack.length === this.fence()) this.marks.pop();
+    else this.pop();
+    return false;
+  }
+
+  opPopMark(): boolean { // POP_MARK (0x31)
+    this.popMark();
+    return false;
+  }
+
+  opDup(): boolean { // DUP (0x32)
+    this.push(this.top());
+    return false;
+  }
+
+  opNone(): boolean { // NONE (0x4e)
+    this.push(NONE);
+    return false;
+  }
+
+  opNewtrue(): boolean { // NEWTRUE (0x88)
+    this.push(TRUE);
+    return false;
+  }
+
+  opNewfalse(): boolean { // NEWFALSE (0x89)
+    this.push(FALSE);
+    return false;
+  }
+
+  opInt(): boolean { // INT (0x49)
+    const l = this.line();
+    const quick = l.length === 2 && l[0] === 0x30 && (l[1] === 0x30 || l[1] === 0x31) ? undefined : smallDecimal(l);
+    if (quick !== undefined) {
+      this.push({ k: "int", v: quick });
+      return false;
+    }
+    const text = this.ascii(l, "INT argument");
+    if (text === "00") this.push(FALSE);
+    else if (text === "01") this.push(TRUE);
+    else this.push(this.intValue(text, "INT"));
+    return false;
+  }
+
+  opLong(): boolean { // LONG (0x4c)
+    let text = this.asciiLine("LONG argument");
+    if (text.endsWith("L")) text = text.slice(0, -1);
+    this.push(this.intValue(text, "LONG"));
+    return false;
+  }
+
+  opBinint(): boolean { // BININT (0x4a)
+    this.push({ k: "int", v: this.i32() });
+    return false;
+  }
+
+  opBinint1(): boolean { // BININT1 (0x4b)
+    this.push({ k: "int", v: this.u8() });
+    return false;
+  }
+
+  opBinint2(): boolean { // BININT2 (0x4d)
+    this.push({ k: "int", v: this.u16() });
+    return false;
+  }
+
+  opLong1(): boolean { // LONG1 (0x8a)
+    this.push(this.longValue(this.u8()));
+    return false;
+  }
+
+  opLong4(): boolean { // LONG4 (0x8b)
+    const n = this.i32();
+    if (n < 0) throw new PickleError("LONG pickle has negative byte count", this.opStart);
+    this.push(this.longValue(n));
+    return false;
+  }
+
+  opFloat(): boolean { // FLOAT (0x46)
+    const v = parsePythonFloat(this.asciiLine("FLOAT argument"));
+    if (v === null) throw new PickleError("invalid FLOAT argument", this.opStart);
+    this.push({ k: "float", v });
+    return false;
+  }
+
+  opBinfloat(): boolean { // BINFLOAT (0x47)
+    this.need(8);
+    const v = this.view.getFloat64(this.pos, false);
+    this.pos += 8;
+    this.push({ k: "float", v });
+    return false;
+  }
+
+  opString(): boolean { // STRING (0x53)
+    const l = this.line();
+    const q = l[0];
+    if (l.length < 2 || (q !== 0x22 && q !== 0x27) || l[l.length - 1] !== q) {
+      throw new PickleError("the STRING opcode argument must be quoted", this.opStart);
+    }
+    const decoded = decodeEscapedString(l.subarray(1, l.length - 1));
+    if (decoded === null) throw new PickleError("invalid escape in STRING argument", this.opStart);
+    this.push({ k: "str", v: latin1(decoded) });
+    return false;
+  }
+
+  opBinstring(): boolean { // BINSTRING (0x54)
+    const n = this.i32();
+    if (n < 0) throw new PickleError("BINSTRING pickle has negative byte count", this.opStart);
+    this.push({ k: "str", v: latin1(this.take(n)) });
+    return false;
+  }
+
+  opShortBinstring(): boolean { // SHORT_BINSTRING (0x55)
+    this.push({ k: "str", v: latin1(this.take(this.u8())) });
+    return false;
+  }
+
+  opUnicode(): boolean { // UNICODE (0x56)
+    const s = decodeRawUnicodeEscape(this.line());
+    if (s === null) throw new PickleError("invalid raw-unicode-escape in UNICODE argument", this.opStart);
+    this.push({ k: "str", v: s });
+    return false;
+  }
+
+  opBinunicode(): boolean { // BINUNICODE (0x58)
+    this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u32())) });
+    return false;
+  }
+
+  opShortBinunicode(): boolean { // SHORT_BINUNICODE (0x8c)
+    this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u8())) });
+    return false;
+  }
+
+  opBinunicode8(): boolean { // BINUNICODE8 (0x8d)
+    this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u64())) });
+    return false;
+  }
+
+  opBinbytes(): boolean { // BINBYTES (0x42)
+    this.push({ k: "bytes", v: this.take(this.u32()), bytearray: false });
+    return false;
+  }
+
+  opShortBinbytes(): boolean { // SHORT_BINBYTES (0x43)
+    this.push({ k: "bytes", v: this.take(this.u8()), bytearray: false });
+    return false;
+  }
+
+  opBinbytes8(): boolean { // BINBYTES8 (0x8e)
+    this.push({ k: "bytes", v: this.take(this.u64()), bytearray: false });
+    return false;
+  }
+
+  opBytearray8(): boolean { // BYTEARRAY8 (0x96)
+    this.push({ k: "bytes", v: this.take(this.u64()), bytearray: true });
+    return false;
+  }
+
+  opNextBuffer(): boolean { // NEXT_BUFFER (0x97)
+    this.push({ k: "buffer", readonly: false });
+    return false;
+  }
+
+  opReadonlyBuffer(): boolean { // READONLY_BUFFER (0x98)
+    const v = this.pop();
+    this.push(v.k === "buffer" ? { k: "buffer", readonly: true } : v);
+    return false;
+  }
+
+  opEmptyList(): boolean { // EMPTY_LIST (0x5d)
+    this.push({ k: "list", items: [] });
+    return false;
+  }
+
+  opEmptyTuple(): boolean { // EMPTY_TUPLE (0x29)
+    this.push({ k: "tuple", items: [] });
+    return false;
+  }
+
+  opEmptyDict(): boolean { // EMPTY_DICT (0x7d)
+    this.push({ k: "dict", items: [] });
+    return false;
+  }
+
+  opEmptySet(): boolean { // EMPTY_SET (0x8f)
+    this.push({ k: "set", items: [] });
+    return false;
+  }
+
+  opList(): boolean { // LIST (0x6c)
+    this.push({ k: "list", items: this.popMark() });
+    return false;
+  }
+
+  opTuple(): boolean { // TUPLE (0x74)
+    this.push({ k: "tuple", items: this.popMark() });
+    return false;
+  }
+
+  opFrozenset(): boolean { // FROZENSET (0x91)
+    this.push({ k: "frozenset", items: this.popMark() });
+    return false;
+  }
+
+  opDict(): boolean { // DICT (0x64)
+    const items = this.popMark();
+    if (items.length % 2 !== 0) throw new PickleError("odd number of items for DICT", this.opStart);
+    this.push({ k: "dict", items });
+    return false;
+  }
+
+  opTuple1(): boolean { // TUPLE1 (0x85)
+    const x = this.pop();
+    this.push({ k: "tuple", items: [x] });
+    return false;
+  }
+
+  opTuple2(): boolean { // TUPLE2 (0x86)
+    const y = this.pop();
+    const x = this.pop();
+    this.push({ k: "tuple", items: [x, y] });
+    return false;
+  }
+
+  opTuple3(): boolean { // TUPLE3 (0x87)
+    const z = this.pop();
+    const y = this.pop();
+    const x = this.pop();
+    this.push({ k: "tuple", items: [x, y, z] });
+    return false;
+  }
+
+  opAppend(): boolean { // APPEND (0x61)
+    const v = this.pop();
+    this.addItems(this.top(), [v], "append");
+    return false;
+  }
+
+  opAppends(): boolean { // APPENDS (0x65)
+    const items = this.popMark();
+    this.addItems(this.top(), items, "extend");
+    return false;
+  }
+
+  opAdditems(): boolean { // ADDITEMS (0x90)
+    const items = this.popMark();
+    this.addItems(this.top(), items, "add");
+    return false;
+  }
+
+  opSetitem(): boolean { // SETITEM (0x73)
+    const v = this.pop();
+    const k = this.pop();
+    this.setItems(this.top(), [k, v]);
+    return false;
+  }
+
+  opSetitems(): boolean { // SETITEMS (0x75)
+    const items = this.popMark();
+    if (items.length % 2 !== 0) throw new PickleError("odd number of items for SETITEMS", this.opStart);
+    this.setItems(this.top(), items);
+    return false;
+  }
+
+  opPut(): boolean { // PUT (0x70)
+    const i = this.decimalLine("PUT argument");
+    if (i < 0) throw new PickleError("negative PUT argument", this.opStart);
+    this.memoPut(i, this.top());
+    return false;
+  }
+
+  opBinput(): boolean { // BINPUT (0x71)
+    this.memoPut(this.u8(), this.top());
+    return false;
+  }
+
+  opLongBinput(): boolean { // LONG_BINPUT (0x72)
+    this.memoPut(this.u32(), this.top());
+    return false;
+  }
+
+  opMemoize(): boolean { // MEMOIZE (0x94)
+    this.memoPut(this.memoSize, this.top());
+    return false;
+  }
+
+  opGet(): boolean { // GET (0x67)
+    this.push(this.memoGet(this.decimalLine("GET argument")));
+    return false;
+  }
+
+  opBinget(): boolean { // BINGET (0x68)
+    this.push(this.memoGet(this.u8()));
+    return false;
+  }
+
+  opLongBinget(): boolean { // LONG_BINGET (0x6a)
+    this.push(this.memoGet(this.u32()));
+    return false;
+  }
+
+  opGlobal(): boolean { // GLOBAL (0x63)
+    const module = this.utf8Line("GLOBAL module");
+    const name = this.utf8Line("GLOBAL name");
+    this.push({ k: "global", imp: this.addImport(module, name, "GLOBAL", false) });
+    return false;
+  }
+
+  opStackGlobal(): boolean { // STACK_GLOBAL (0x93)
+    const name = this.pop();
+    const module = this.pop();
+    if (module.k === "str" && name.k === "str") {
+      this.push({ k: "global", imp: this.addImport(module.v, name.v, "STACK_GLOBAL", false) });
+    } else {
+      const m = renderValue(module, this, 80);
+      const n = renderValue(name, this, 80);
+      this.push({ k: "global", imp: this.addImport(m, n, "STACK_GLOBAL", true) });
+    }
+    return false;
+  }
+
+  opInst(): boolean { // INST (0x69)
+    const module = this.utf8Line("INST module");
+    const name = this.utf8Line("INST name");
+    const imp = this.addImport(module, name, "INST", false);
+    const args = this.popMark();
+    this.call("INST", { k: "global", imp }, { k: "tuple", items: args });
+    return false;
+  }
+
+  opExt1(): boolean { // EXT1 (0x82)
+    this.extension(this.u8());
+    return false;
+  }
+
+  opExt2(): boolean { // EXT2 (0x83)
+    this.extension(this.u16());
+    return false;
+  }
+
+  opExt4(): boolean { // EXT4 (0x84)
+    this.extension(this.i32());
+    return false;
+  }
+
+  opReduce(): boolean { // REDUCE (0x52)
+    const args = this.pop();
+    const callee = this.pop();
+    this.call("REDUCE", callee, args);
+    return false;
+  }
+
+  opNewobj(): boolean { // NEWOBJ (0x81)
+    const args = this.pop();
+    const cls = this.pop();
+    this.call("NEWOBJ", cls, args);
+    return false;
+  }
+
+  opNewobjEx(): boolean { // NEWOBJ_EX (0x92)
+    const kwargs = this.pop();
+    const args = this.pop();
+    const cls = this.pop();
+    this.call("NEWOBJ_EX", cls, args, kwargs);
+    return false;
+  }
+
+  opObj(): boolean { // OBJ (0x6f)
+    const items = this.popMark();
+    if (items.length === 0) throw new PickleError("OBJ without a class", this.opStart);
+    this.call("OBJ", items[0]!, { k: "tuple", items: items.slice(1) });
+    return false;
+  }
+
+  opBuild(): boolean { // BUILD (0x62)
+    const state = this.pop();
+    this.build(this.top(), state);
+    return false;
+  }
+
+  opPersid(): boolean { // PERSID (0x50)
+    this.persistent(latin1(this.asciiPersid()));
+    return false;
+  }
+
+  opBinpersid(): boolean { // BINPERSID (0x51)
+    const pid = this.pop();
+    this.persistent(pid);
+    return false;
   }
 
   private asciiPersid(): Uint8Array {
@@ -868,12 +1039,19 @@ class Machine implements RenderNames {
     this.push({ k: "global", imp });
   }
 
-  private persistent(rendered: string, pid?: Value): void {
-    const index = this.persidExprs.length;
-    this.persidGlobals[index] = legacyModuleClass(pid);
-    this.persidExprs.push(`persistent_load(${pid === undefined ? renderValue({ k: "str", v: rendered }, this) : rendered})`);
-    this.a.persistentIds.push({ offset: this.opStart, value: rendered });
-    if (pid !== undefined) this.markArguments(pid);
+  /** A persistent id: PERSID's text, or BINPERSID's value (rendered when first needed, as it stands now). */
+  private persistent(pid: Value | string): void {
+    const index = this.persidShown.length;
+    this.persidGlobals[index] = typeof pid === "string" ? undefined : legacyModuleClass(pid);
+    this.persidShown.push(pid);
+    this.persidTexts.push(typeof pid === "string" ? pid : undefined);
+    this.persistentOffsets.push(this.opStart);
+    this.persistentIndex.push(index);
+    if (typeof pid !== "string") {
+      if (this.renderEagerly) this.persidText(index);
+      else this.unrendered.push(-1 - index);
+      this.markArguments(pid);
+    }
     this.push({ k: "persid", index });
   }
 
@@ -888,19 +1066,10 @@ class Machine implements RenderNames {
   }
 
   private call(opcode: string, callee: Value, args: Value, kwargs?: Value): void {
-    const index = this.a.calls.length;
+    const index = this.t.callNames.length;
     const { name, imp } = this.calleeName(callee);
-    const f = renderValue(callee, this);
-    let rendered = renderArgs(args, this);
-    if (kwargs !== undefined) {
-      const kw = renderKwargs(kwargs, this);
-      if (kw.length > 0) rendered = rendered.length > 0 ? `${rendered}, ${kw}` : kw;
-    }
-    const record: PickleCall = { callee: name, opcode, offset: this.opStart, args: rendered };
-    this.a.calls.push(record);
-    this.t.callCallee.push(imp);
     const argList = args.k === "tuple" ? args.items : [args];
-    this.callArgs.push(argList);
+    this.recordCall(name, opcode, imp, argList, args, kwargs);
     if (imp >= 0) {
       if (this.t.importCalledAt[imp] === -1) this.t.importCalledAt[imp] = this.opStart;
       if (this.t.importUsedAt[imp] === -1) this.t.importUsedAt[imp] = this.opStart;
@@ -908,10 +1077,13 @@ class Machine implements RenderNames {
     this.markArguments(args);
     if (kwargs !== undefined) this.markArguments(kwargs);
     if (opcode === "NEWOBJ" || opcode === "NEWOBJ_EX") {
-      const sep = rendered.length > 0 ? ", " : "";
-      this.statement(() => `_var${index} = ${f}.__new__(${f}${sep}${rendered})`);
+      this.statement(() => {
+        const f = renderValue(callee, this);
+        const rendered = this.callText(index);
+        return `_var${index} = ${f}.__new__(${f}${rendered.length > 0 ? ", " : ""}${rendered})`;
+      });
     } else {
-      this.statement(() => `_var${index} = ${f}(${rendered})`);
+      this.statement(() => `_var${index} = ${renderValue(callee, this)}(${this.callText(index)})`);
     }
     const invoked = this.o.invokedArguments.get(name);
     if (invoked !== undefined) {
@@ -966,7 +1138,7 @@ class Machine implements RenderNames {
       callee = this.calleeName(target).name;
       this.t.mutations.push({ offset, imp: target.imp });
     } else if (target.k === "call") {
-      callee = this.a.calls[target.call]!.callee;
+      callee = this.t.callNames[target.call]!;
       if (state.k === "dict") {
         for (let i = 0; i + 1 < state.items.length; i += 2) {
           const key = state.items[i]!;
@@ -977,18 +1149,17 @@ class Machine implements RenderNames {
         }
       }
     }
-    const rendered = renderValue(state, this);
-    this.a.calls.push({ callee, opcode: "BUILD", offset, args: rendered });
-    this.t.callCallee.push(-1);
-    this.callArgs.push([state]);
+    const index = this.t.callNames.length;
+    this.recordCall(callee, "BUILD", -1, [state], state, undefined);
     this.markArguments(state);
-    this.statement(() => `${renderValue(target, this)}.__setstate__(${rendered})`);
+    this.statement(() => `${renderValue(target, this)}.__setstate__(${this.callText(index)})`);
   }
 
   private addItems(target: Value, items: Value[], method: "append" | "extend" | "add"): void {
     // Where CPython's unpickler would succeed we must not stop either, or a payload could hide behind.
     if (target.k === "list" || target.k === "set") {
-      for (const v of items) target.items.push(v);
+      this.beforeChanging(target);
+      for (let i = 0; i < items.length; i++) target.items.push(items[i]!);
       return;
     }
     if (target.k === "bytes" && target.bytearray) return; // bytearray.append/extend of ints
@@ -1007,10 +1178,12 @@ class Machine implements RenderNames {
 
   private setItems(target: Value, items: Value[]): void {
     if (target.k === "dict") {
-      for (const v of items) target.items.push(v);
+      this.beforeChanging(target);
+      for (let i = 0; i < items.length; i++) target.items.push(items[i]!);
       return;
     }
     if (target.k === "list") {
+      this.beforeChanging(target);
       // list[i] = v works in CPython for an int index in range.
       for (let i = 0; i + 1 < items.length; i += 2) {
         const key = items[i]!;
@@ -1035,23 +1208,132 @@ class Machine implements RenderNames {
     return v.k === "call" || v.k === "global" || v.k === "persid" || v.k === "buffer" || v.k === "unknown";
   }
 
-  /** Marks every global reachable from a call's arguments as used by that call (bounded BFS). */
+  /**
+   * Records a call whose argument text is rendered only when read: most calls are never printed, and rendering
+   * costs more than the rest of the analysis. The text must show the arguments as they were at the call, so a
+   * container they reach is never changed before the pending calls are rendered (beforeChanging).
+   */
+  private recordCall(callee: string, opcode: string, imp: number, argList: Value[], shown: Value, kwargs: Value | undefined): void {
+    const index = this.t.callNames.length;
+    this.t.callNames.push(callee);
+    this.t.callOpcodes.push(opcode);
+    this.t.callOffsets.push(this.opStart);
+    this.t.callCallee.push(imp);
+    this.callArgs.push(argList);
+    this.callShown.push(shown);
+    this.callKwargs.push(kwargs);
+    this.callTexts.push(undefined);
+    if (this.renderEagerly) this.callText(index);
+    else this.unrendered.push(index);
+  }
+
+  private callText(index: number): string {
+    let text = this.callTexts[index];
+    if (text === undefined) {
+      const shown = this.callShown[index]!;
+      text = this.t.callOpcodes[index] === "BUILD" ? renderValue(shown, this) : renderCall(shown, this.callKwargs[index], this);
+      this.callTexts[index] = text;
+    }
+    return text;
+  }
+
+  private truncateCalls(length: number): void {
+    this.t.callNames.length = length;
+    this.t.callOpcodes.length = length;
+    this.t.callOffsets.length = length;
+    this.t.callCallee.length = length;
+    this.callArgs.length = length;
+    this.callShown.length = length;
+    this.callKwargs.length = length;
+    this.callTexts.length = length;
+    const pending = this.unrendered;
+    let kept = 0;
+    for (let i = 0; i < pending.length; i++) if (pending[i]! < length) pending[kept++] = pending[i]!;
+    pending.length = kept;
+  }
+
+  private persidText(index: number): string {
+    let text = this.persidTexts[index];
+    if (text === undefined) {
+      text = renderValue(this.persidShown[index] as Value, this);
+      this.persidTexts[index] = text;
+    }
+    return text;
+  }
+
+  private persistentList(): { offset: number; value: string }[] {
+    if (this.persistentRecords !== undefined) return this.persistentRecords;
+    const list: { offset: number; value: string }[] = [];
+    for (let i = 0; i < this.persistentOffsets.length; i++) {
+      list.push({ offset: this.persistentOffsets[i]!, value: this.persidText(this.persistentIndex[i]!) });
+    }
+    this.persistentRecords = list;
+    return list;
+  }
+
+  private callList(): PickleCall[] {
+    if (this.callRecords !== undefined) return this.callRecords;
+    const t = this.t;
+    const list: PickleCall[] = [];
+    for (let i = 0; i < t.callNames.length; i++) {
+      list.push({ callee: t.callNames[i]!, opcode: t.callOpcodes[i]!, offset: t.callOffsets[i]!, args: this.callText(i) });
+    }
+    this.callRecords = list;
+    return list;
+  }
+
+  private beforeChanging(target: Value): void {
+    if (this.unrendered.length > 0 && this.captured.has(target)) this.renderPending();
+  }
+
+  /** Renders every pending text and drops the values they were rendered from. */
+  private settle(): void {
+    this.renderPending();
+    this.callShown.length = 0;
+    this.callKwargs.length = 0;
+    for (let i = 0; i < this.persidShown.length; i++) if (typeof this.persidShown[i] !== "string") this.persidShown[i] = null;
+  }
+
+  private renderPending(): void {
+    const pending = this.unrendered;
+    for (let i = 0; i < pending.length; i++) {
+      const entry = pending[i]!;
+      if (entry >= 0) this.callText(entry);
+      else this.persidText(-1 - entry);
+    }
+    pending.length = 0;
+    this.captured.clear();
+  }
+
+  /**
+   * Marks every global reachable from a call's arguments as used by that call (bounded BFS), and captures the
+   * containers it reaches for the call's lazily rendered text.
+   */
   private markArguments(root: Value): void {
     if (root.k !== "global" && !isContainer(root)) return;
     const offset = this.opStart;
-    const seen = new Set<Value>();
-    const queue: Value[] = [root];
+    const captured = this.captured;
+    const seen = this.walkSeen;
+    const queue = this.walkQueue;
+    seen.clear();
+    queue.length = 0;
+    queue.push(root);
     let left = ARG_SCAN_PER_CALL;
     for (let qi = 0; qi < queue.length; qi++) {
       if (left-- <= 0 || this.argScanLeft-- <= 0) {
         this.t.argScanExhausted = true;
+        this.renderEagerly = true;
+        this.renderPending();
         return;
       }
       const v = queue[qi]!;
       if (v.k === "global") {
         if (this.t.importUsedAt[v.imp] === -1) this.t.importUsedAt[v.imp] = offset;
       } else if (isContainer(v)) {
-        for (const item of v.items) {
+        captured.add(v);
+        const items = v.items;
+        for (let i = 0; i < items.length; i++) {
+          const item = items[i]!;
           if ((item.k === "global" || isContainer(item)) && !seen.has(item)) {
             seen.add(item);
             queue.push(item);
@@ -1059,6 +1341,7 @@ class Machine implements RenderNames {
         }
       }
     }
+    if (captured.size > MAX_CAPTURED) this.renderPending();
   }
 
   private nestedPickle(arg: Value): void {
@@ -1073,7 +1356,7 @@ class Machine implements RenderNames {
     if (v.k === "bytes") return v.v;
     if (v.k === "str") return latin1Bytes(v.v);
     if (v.k !== "call" || depth > 4) return null;
-    const callee = this.a.calls[v.call]!.callee;
+    const callee = this.t.callNames[v.call]!;
     const args = this.callArgs[v.call]!;
     if (args.length === 0) return null;
     if (BYTES_WRAPPERS.has(callee) || callee === "_codecs.encode" || callee === "codecs.encode") {
@@ -1085,6 +1368,112 @@ class Machine implements RenderNames {
     }
     return null;
   }
+}
+
+/**
+ * One small function per opcode, reached through a table: each is compiled and optimised on its own when it is hot,
+ * and an opcode first met late in a scan does not throw away the optimised code of all the others (as one big
+ * switch did, recompiled several times per scan).
+ */
+const OPCODE_HANDLERS: (((m: Machine) => boolean) | undefined)[] = (() => {
+  const h: (((m: Machine) => boolean) | undefined)[] = new Array<((m: Machine) => boolean) | undefined>(256).fill(undefined);
+  h[0x80] = (m) => m.opProto();
+  h[0x95] = (m) => m.opFrame();
+  h[0x2e] = (m) => m.opStop();
+  h[0x28] = (m) => m.opMark();
+  h[0x30] = (m) => m.opPop();
+  h[0x31] = (m) => m.opPopMark();
+  h[0x32] = (m) => m.opDup();
+  h[0x4e] = (m) => m.opNone();
+  h[0x88] = (m) => m.opNewtrue();
+  h[0x89] = (m) => m.opNewfalse();
+  h[0x49] = (m) => m.opInt();
+  h[0x4c] = (m) => m.opLong();
+  h[0x4a] = (m) => m.opBinint();
+  h[0x4b] = (m) => m.opBinint1();
+  h[0x4d] = (m) => m.opBinint2();
+  h[0x8a] = (m) => m.opLong1();
+  h[0x8b] = (m) => m.opLong4();
+  h[0x46] = (m) => m.opFloat();
+  h[0x47] = (m) => m.opBinfloat();
+  h[0x53] = (m) => m.opString();
+  h[0x54] = (m) => m.opBinstring();
+  h[0x55] = (m) => m.opShortBinstring();
+  h[0x56] = (m) => m.opUnicode();
+  h[0x58] = (m) => m.opBinunicode();
+  h[0x8c] = (m) => m.opShortBinunicode();
+  h[0x8d] = (m) => m.opBinunicode8();
+  h[0x42] = (m) => m.opBinbytes();
+  h[0x43] = (m) => m.opShortBinbytes();
+  h[0x8e] = (m) => m.opBinbytes8();
+  h[0x96] = (m) => m.opBytearray8();
+  h[0x97] = (m) => m.opNextBuffer();
+  h[0x98] = (m) => m.opReadonlyBuffer();
+  h[0x5d] = (m) => m.opEmptyList();
+  h[0x29] = (m) => m.opEmptyTuple();
+  h[0x7d] = (m) => m.opEmptyDict();
+  h[0x8f] = (m) => m.opEmptySet();
+  h[0x6c] = (m) => m.opList();
+  h[0x74] = (m) => m.opTuple();
+  h[0x91] = (m) => m.opFrozenset();
+  h[0x64] = (m) => m.opDict();
+  h[0x85] = (m) => m.opTuple1();
+  h[0x86] = (m) => m.opTuple2();
+  h[0x87] = (m) => m.opTuple3();
+  h[0x61] = (m) => m.opAppend();
+  h[0x65] = (m) => m.opAppends();
+  h[0x90] = (m) => m.opAdditems();
+  h[0x73] = (m) => m.opSetitem();
+  h[0x75] = (m) => m.opSetitems();
+  h[0x70] = (m) => m.opPut();
+  h[0x71] = (m) => m.opBinput();
+  h[0x72] = (m) => m.opLongBinput();
+  h[0x94] = (m) => m.opMemoize();
+  h[0x67] = (m) => m.opGet();
+  h[0x68] = (m) => m.opBinget();
+  h[0x6a] = (m) => m.opLongBinget();
+  h[0x63] = (m) => m.opGlobal();
+  h[0x93] = (m) => m.opStackGlobal();
+  h[0x69] = (m) => m.opInst();
+  h[0x82] = (m) => m.opExt1();
+  h[0x83] = (m) => m.opExt2();
+  h[0x84] = (m) => m.opExt4();
+  h[0x52] = (m) => m.opReduce();
+  h[0x81] = (m) => m.opNewobj();
+  h[0x92] = (m) => m.opNewobjEx();
+  h[0x6f] = (m) => m.opObj();
+  h[0x62] = (m) => m.opBuild();
+  h[0x50] = (m) => m.opPersid();
+  h[0x51] = (m) => m.opBinpersid();
+  return h;
+})();
+
+/** Replaces a property by an enumerable accessor (JSON, spreads and structured clones see a plain value). */
+function lazyProperty<T, K extends keyof T>(target: T, key: K, get: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get,
+    set: (value: T[K]) => Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true }),
+  });
+}
+
+/**
+ * The common INT/PUT/GET argument, `-?[0-9]{1,14}`, read as parsePythonInt reads it but without making a string;
+ * undefined for anything else (the general path reads it).
+ */
+function smallDecimal(l: Uint8Array): number | undefined {
+  const negative = l[0] === 0x2d;
+  let i = negative ? 1 : 0;
+  const digits = l.length - i;
+  if (digits < 1 || digits > 14) return undefined;
+  let v = 0;
+  for (; i < l.length; i++) {
+    const d = l[i]! - 48;
+    if (d < 0 || d > 9) return undefined;
+    v = v * 10 + d;
+  }
+  return negative ? -v : v;
 }
 
 /** Legacy torch.save of a whole module stores each class as the persistent id ('module', cls, file, source). */
