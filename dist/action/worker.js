@@ -1068,18 +1068,27 @@ function splitBlock(source, from, to, indent, sinkAttributes) {
       if (deeper) bindsHere = false;
       else nestedDefinitionStart = -1;
     }
-    if (nestedDefinitionStart < 0 && j - pos > indent.length && current.definition === void 0 && definedName(source, j)) {
+    if (nestedDefinitionStart < 0 && j - pos > indent.length && current.definition === void 0 && startsDefinition(source, j)) {
       nestedDefinitionStart = pos;
       nestedDefinitionIndent = j - pos;
     }
     let next;
-    if (indent === "" && current.definition === void 0) {
+    if (indent === "" && current.definition === void 0 && current.lines === void 0) {
+      next = scanLogicalLine(source, j, current, bindsHere, sinkAttributes);
+      current.lines = [{ start: j, end: next, identifiers: current.identifiers, bound: current.bound }];
+    } else if (indent === "" && current.definition === void 0) {
+      const lines = current.lines;
+      if (lines.length === 1 && lines[0].identifiers === current.identifiers) {
+        lines[0].identifiers = new Set(current.identifiers);
+        lines[0].bound = new Set(current.bound);
+      }
       const line = { start: j, end: 0, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set() };
-      next = scanLogicalLine(source, j, { ...line, attributes: current.attributes, shadows: current.shadows, globals: current.globals, prose: current.prose }, bindsHere, sinkAttributes);
+      const facts = { identifiers: line.identifiers, bound: line.bound, attributes: current.attributes, shadows: current.shadows, globals: current.globals, prose: current.prose };
+      next = scanLogicalLine(source, j, facts, bindsHere, sinkAttributes);
       line.end = next;
       addAll(current.identifiers, line.identifiers);
       addAll(current.bound, line.bound);
-      (current.lines ??= []).push(line);
+      lines.push(line);
     } else {
       next = scanLogicalLine(source, j, current, bindsHere, sinkAttributes);
     }
@@ -1105,20 +1114,31 @@ function hasBareCarriageReturn(source) {
   }
   return false;
 }
-var CLAUSE_KEYWORDS = /* @__PURE__ */ new Set(["else", "elif", "except", "finally"]);
 function isClauseKeyword(source, at) {
-  return CLAUSE_KEYWORDS.has(readWord(source, at)[0]);
+  return wordAt(source, at, "else") || wordAt(source, at, "elif") || wordAt(source, at, "except") || wordAt(source, at, "finally");
+}
+function wordAt(source, at, word) {
+  return source.startsWith(word, at) && !isIdentifierPart(source.charCodeAt(at + word.length));
+}
+function definitionHeader(source, at) {
+  let keyword = at;
+  if (wordAt(source, at, "async")) {
+    keyword = skipSpaces(source, at + 5);
+    if (!wordAt(source, keyword, "def")) return void 0;
+  }
+  if (wordAt(source, keyword, "def")) return { nameAt: skipSpaces(source, keyword + 3), isClass: false };
+  if (wordAt(source, keyword, "class")) return { nameAt: skipSpaces(source, keyword + 5), isClass: true };
+  return void 0;
+}
+function startsDefinition(source, at) {
+  const header = definitionHeader(source, at);
+  return header !== void 0 && isIdentifierStart(source.charCodeAt(header.nameAt));
 }
 function definedName(source, at) {
-  let [word, next] = readWord(source, at);
-  if (word === "async") {
-    next = skipSpaces(source, next);
-    [word, next] = readWord(source, next);
-    if (word !== "def") return void 0;
-  }
-  if (word !== "def" && word !== "class") return void 0;
-  const [name2] = readWord(source, skipSpaces(source, next));
-  return name2 ? { name: name2, isClass: word === "class" } : void 0;
+  const header = definitionHeader(source, at);
+  if (!header) return void 0;
+  const [name2] = readWord(source, header.nameAt);
+  return name2 ? { name: name2, isClass: header.isClass } : void 0;
 }
 function skipSpaces(source, at) {
   let i2 = at;
@@ -1155,7 +1175,11 @@ function isBaseOfOtherAttribute(source, end, sinkAttributes) {
   return !sinkAttributes.has(h & 1073741823);
 }
 function isStringPrefix(source, start2, end) {
-  return /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(source.slice(start2, end));
+  const a = source.charCodeAt(start2) | 32;
+  if (end - start2 === 1) return a === 114 || a === 98 || a === 117 || a === 102;
+  if (end - start2 !== 2) return false;
+  const b = source.charCodeAt(start2 + 1) | 32;
+  return a === 114 && (b === 98 || b === 102) || (a === 98 || a === 102) && b === 114;
 }
 function isFormatPrefix(source, start2, end) {
   for (let i2 = start2; i2 < end; i2++) if ((source.charCodeAt(i2) | 32) === 102) return true;
@@ -1175,6 +1199,8 @@ var EQUALS = 61;
 var COLON = 58;
 var SEMICOLON = 59;
 var OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
+var PENDING_TARGETS = [];
+var OPEN_BRACKETS = [];
 function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
   const ids = segment.identifiers;
   const bound = bindsHere ? segment.bound : IGNORED;
@@ -1189,11 +1215,12 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
   let importedLeadsToSink = true;
   let declaresGlobals = false;
   let compound = false;
-  let pending = [];
+  const pending = PENDING_TARGETS;
+  let pendingCount = 0;
   let previous = -1;
   let previousWord;
   let forTarget = false;
-  const brackets = [];
+  const brackets = OPEN_BRACKETS;
   let operandBrackets = 0;
   let afterOperand = false;
   let i2 = at;
@@ -1275,7 +1302,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
         bound.add(key);
       } else if (operandBrackets === 0 && !isOperandBase(source, end)) {
         if (forTarget) bound.add(key);
-        pending.push(key);
+        pending[pendingCount++] = key;
       }
       if (word === "for") forTarget = true;
       else if (word === "in") forTarget = false;
@@ -1294,13 +1321,13 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
     const wasAfterOperand = afterOperand;
     afterOperand = false;
     if (c === 40 || c === 91 || c === 123) {
-      depth++;
       const holdsNoTarget = c === 123 || wasAfterOperand;
-      brackets.push(holdsNoTarget);
+      brackets[depth] = holdsNoTarget;
+      depth++;
       if (holdsNoTarget) operandBrackets++;
     } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
       depth--;
-      if (brackets.pop()) operandBrackets--;
+      if (brackets[depth]) operandBrackets--;
       afterOperand = true;
     } else if (c === COLON && source.charCodeAt(i2 + 1) === EQUALS) {
       if (previous >= 0) bound.add(previous);
@@ -1308,12 +1335,12 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       if (c === SEMICOLON || c === COLON && compound) {
         statementStart = true;
         bindsAll = fromModule = importsNames = declaresGlobals = compound = forTarget = false;
-        pending = [];
+        pendingCount = 0;
         previous = -1;
         previousWord = void 0;
       } else if (c === EQUALS && source.charCodeAt(i2 + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i2 - 1))) {
-        for (const target of pending) bound.add(target);
-        pending = [];
+        for (let t = 0; t < pendingCount; t++) bound.add(pending[t]);
+        pendingCount = 0;
       }
     }
     afterDot = c === DOT;
@@ -6443,7 +6470,22 @@ var SemanticModel = class {
     return name2 ? this.text(name2) : "<class>";
   }
   /** All qualified names `expr` may denote in `scope`; empty when unknown. */
+  /**
+   * Outermost resolutions by expression: every rule, the data flow and the trust judgement ask for the same
+   * callees. Only an outermost call is kept (no binding in progress, so no cycle was cut short for this caller);
+   * its answer is what asking again would give, as every binding it went through is cached already. Callers share
+   * the arrays and must not change them.
+   */
+  resolvedExpressions = /* @__PURE__ */ new Map();
   resolve(expr, scope, depth = 0) {
+    if (depth > 0 || this.inProgress.size > 0) return this.resolveNow(expr, scope, depth);
+    const known = this.resolvedExpressions.get(expr);
+    if (known?.scope === scope) return known.names;
+    const names = this.resolveNow(expr, scope, 0);
+    this.resolvedExpressions.set(expr, { scope, names });
+    return names;
+  }
+  resolveNow(expr, scope, depth) {
     if (depth > MAX_DEPTH) return [];
     const node = unwrapParentheses(expr);
     switch (node.type) {
