@@ -9,7 +9,7 @@ import { compareText } from "../core/order.js";
 import type { DiscoveredFile } from "./discover.js";
 import { appendAll } from "../core/arrays.js";
 import { projectGlobalsOf } from "./project-globals.js";
-import { HEAVY_INPUT_BYTES, holdMiddleTier, type JitHold } from "./short-run-jit.js";
+import { HEAVY_INPUT_BYTES, holdBelowTopTier, type JitHold } from "./short-run-jit.js";
 
 /**
  * Decompressed bytes one project scan may produce across all its model files (each file is also capped at the
@@ -37,7 +37,7 @@ export async function scanArtifactFiles(
   pythonFiles: readonly DiscoveredFile[] = [],
 ): Promise<ArtifactFilesResult> {
   const result: ArtifactFilesResult = { findings: [], errors: [], scanned: 0 };
-  const jit = holdMiddleTier();
+  const jit = holdBelowTopTier();
   try {
     return await scanEach(files, pickleOptions, pythonFiles, result, jit, onScanned);
   } finally {
