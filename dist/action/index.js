@@ -37528,7 +37528,7 @@ var released = false;
 function userTunedTiering() {
   return process.execArgv.some((a) => USER_TIERING.test(a)) || USER_TIERING.test(process.env.NODE_OPTIONS ?? "");
 }
-function holdMiddleTier() {
+function holdBelowTopTier() {
   const active = !userTunedTiering();
   const started = performance.now();
   let mine = active;
@@ -37565,7 +37565,7 @@ function holdMiddleTier() {
 var SCAN_DECOMPRESSION_BUDGET = 1024 * 1024 * 1024;
 async function scanArtifactFiles(files, pickleOptions, onScanned, pythonFiles = []) {
   const result2 = { findings: [], errors: [], scanned: 0 };
-  const jit = holdMiddleTier();
+  const jit = holdBelowTopTier();
   try {
     return await scanEach(files, pickleOptions, pythonFiles, result2, jit, onScanned);
   } finally {
