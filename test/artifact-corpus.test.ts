@@ -126,6 +126,41 @@ describe("project-defined classes", () => {
     assert.equal(run.code, 1);
   });
 
+  it("finds each named class in the file that defines it, however many names the pickles ask for, with or without the Python rules", async () => {
+    // Twelve names: more than are searched for one by one before one pass notes every file's definitions.
+    const names = Array.from({ length: 12 }, (_, i) => `Layer${i}`);
+    const files: Record<string, string | Uint8Array> = {
+      "src/zoo/__init__.py": "",
+      // Mentions every name (an import, a string, a nested definition) without defining one at module level first.
+      "src/zoo/aaa_mentions.py": `from .layers import ${names.join(", ")}\nDOC = "class Layer0: not a definition"\nclass Holder:\n    class Layer1:\n        def __setstate__(self, s):\n            eval(s)\n`,
+      "src/zoo/layers.py": names
+        .map((n, i) => (i % 3 === 0 ? `class ${n}:\n    def __setstate__(self, state):\n        import subprocess\n        subprocess.run(state)\n` : `class ${n}:\n    pass\n`))
+        .join("\n"),
+      "train.py": "import pickle\n\nclass Script:\n    def __reduce__(self):\n        return (print, ())\n",
+    };
+    names.forEach((n) => (files[`models/${n}.pkl`] = NEWOBJ_OF("zoo.layers", n)));
+    files["models/nested.pkl"] = NEWOBJ_OF("zoo.aaa_mentions", "Holder.Layer1");
+    files["models/main.pkl"] = NEWOBJ_OF("__main__", "Script");
+    files["models/missing.pkl"] = NEWOBJ_OF("zoo.layers", "Layer99");
+    const root = tempProject(files);
+    const judged = async (ruleset: string[]) => {
+      const run = await runCli(["scan", ...ruleset, "--project", root, "-o", "json", "--no-cache"]);
+      return (JSON.parse(run.stdout).results as { location: { file: string }; rule_id: string; message: string }[])
+        .filter((f) => f.location.file.endsWith(".pkl"))
+        .map((f) => `${f.location.file}: ${f.message}`)
+        .sort();
+    };
+    const artifactsOnly = await judged(["--ruleset", "artifact/all"]);
+    const expected = [
+      ...names.filter((_, i) => i % 3 === 0).map((n) => `models/${n}.pkl: .*zoo\\.layers\\.${n}, defined in the project \\(src/zoo/layers\\.py:\\d+\\), whose load-time code reaches subprocess\\.`),
+      "models/missing.pkl: .*zoo\\.layers\\.Layer99, which is not known to be safe",
+      "models/nested.pkl: .*zoo\\.aaa_mentions\\.Holder\\.Layer1, defined in the project \\(src/zoo/aaa_mentions\\.py:4\\), whose load-time code reaches eval\\(",
+    ].sort();
+    assert.equal(artifactsOnly.length, expected.length, artifactsOnly.join("\n"));
+    for (const pattern of expected) assert.ok(artifactsOnly.some((f) => new RegExp(`^${pattern}`).test(f)), `${pattern}\n${artifactsOnly.join("\n")}`);
+    assert.deepEqual(await judged([]), artifactsOnly, "the default rule set (Python texts already read) judges the same");
+  });
+
   it("--pickle-allow and pickle-allow in the configuration trust a global; --pickle-policy denylist reports only denylisted globals", async () => {
     const root = project();
     const allowed = await runCli(["scan", "--ruleset", "artifact/all", "--project", root, "-o", "json", "--pickle-allow", "otherpkg.layers.Block"]);

@@ -8,7 +8,7 @@ import { readHead, unreadable } from "./read-source.js";
 import { compareText } from "../core/order.js";
 import type { DiscoveredFile } from "./discover.js";
 import { appendAll } from "../core/arrays.js";
-import { projectGlobalsOf } from "./project-globals.js";
+import { projectGlobalsOf, type HeldText } from "./project-globals.js";
 import { HEAVY_INPUT_BYTES, holdBelowTopTier, type JitHold } from "./short-run-jit.js";
 
 /**
@@ -35,11 +35,13 @@ export async function scanArtifactFiles(
   onScanned?: () => void,
   /** The project's Python files: classes and functions they define are judged by their source, not as unknown. */
   pythonFiles: readonly DiscoveredFile[] = [],
+  /** Texts of those files the scan already read, so that looking a name up need not read them again. */
+  heldText?: HeldText,
 ): Promise<ArtifactFilesResult> {
   const result: ArtifactFilesResult = { findings: [], errors: [], scanned: 0 };
   const jit = holdBelowTopTier();
   try {
-    return await scanEach(files, pickleOptions, pythonFiles, result, jit, onScanned);
+    return await scanEach(files, pickleOptions, pythonFiles, result, jit, onScanned, heldText);
   } finally {
     jit.end();
   }
@@ -52,6 +54,7 @@ async function scanEach(
   result: ArtifactFilesResult,
   jit: JitHold,
   onScanned?: () => void,
+  heldText?: HeldText,
 ): Promise<ArtifactFilesResult> {
   // The scanner is loaded when model files are scanned (not when their cached results serve the scan).
   const { isArtifactCandidate, scanArtifact, SNIFF_BYTES } = await import("../artifacts/index.js");
@@ -59,7 +62,7 @@ async function scanEach(
     ...pickleOptions,
     scanBudget: pickleOptions.scanBudget ?? { decompressedBytes: SCAN_DECOMPRESSION_BUDGET },
     pseudoPython: false, // findings do not show the listing; rendering it is the costliest part of the analysis
-    ...(pythonFiles.length > 0 && pickleOptions.projectGlobals === undefined ? { projectGlobals: projectGlobalsOf(pythonFiles) } : {}),
+    ...(pythonFiles.length > 0 && pickleOptions.projectGlobals === undefined ? { projectGlobals: projectGlobalsOf(pythonFiles, heldText) } : {}),
     onHeavyInput: jit.release,
     heavyInputBytes: HEAVY_INPUT_BYTES,
   };

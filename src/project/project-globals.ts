@@ -66,32 +66,64 @@ function markDanger(out: Map<string, ProjectGlobal>, qualified: string, what: st
 
 /** Names of the `class`/`def` statements of a source, at any depth: which files can define a global's last part. */
 const DEFINITION_HEADER = /^[ \t]*(?:async[ \t]+)?(?:class|def)[ \t]+([A-Za-z_][A-Za-z0-9_]*)/gm;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Names looked up one by one (a text search per name) before one pass notes every definition of every file. */
+const NAMES_SEARCHED_ALONE = 8;
 
 /**
- * ProjectGlobals over the project's Python files. The first lookup reads each file once and notes only the names
- * its `class`/`def` statements define; a lookup then reads in full only the files that define the global's last
- * name part (a pickle of a large project names a handful of its classes, not thousands).
+ * The text the scan already holds for a project file, if any: its bytes decoded as Latin-1 or by its (ASCII-compatible)
+ * source encoding. Either keeps every ASCII substring, which is all it is used for (whether the file can mention a
+ * name at all).
  */
-export function projectGlobalsOf(pythonFiles: readonly DiscoveredFile[]): ProjectGlobals {
+export type HeldText = (relPath: string) => string | undefined;
+
+/**
+ * ProjectGlobals over the project's Python files. A lookup reads in full only the files that define the global's
+ * last name part (a pickle of a large project names a handful of its classes, not thousands): for the first few
+ * names, the files whose text contains the name and a `class`/`def` statement of it; after that, from one pass
+ * that notes the names every file's `class`/`def` statements define.
+ */
+export function projectGlobalsOf(pythonFiles: readonly DiscoveredFile[], heldText?: HeldText): ProjectGlobals {
   let filesDefining: Map<string, number[]> | undefined;
   const files = pythonFiles.slice(0, MAX_FILES).filter((f) => f.size <= MAX_FILE_BYTES);
-  const read = (file: DiscoveredFile): string | undefined => {
+  const read = (file: DiscoveredFile, encoding: "utf8" | "latin1" = "utf8"): string | undefined => {
     try {
-      return readFileSync(file.absPath, "utf8");
+      return readFileSync(file.absPath, encoding);
     } catch {
       return undefined;
     }
+  };
+  const definedNames = (source: string, each: (name: string) => void): void => {
+    for (const m of source.matchAll(DEFINITION_HEADER)) each(m[1]!);
   };
   const headers = (): Map<string, number[]> => {
     const out = new Map<string, number[]>();
     files.forEach((file, i) => {
       const source = read(file);
       if (source === undefined) return;
-      for (const m of source.matchAll(DEFINITION_HEADER)) {
-        const list = out.get(m[1]!);
-        if (!list) out.set(m[1]!, [i]);
+      definedNames(source, (name) => {
+        const list = out.get(name);
+        if (!list) out.set(name, [i]);
         else if (list[list.length - 1] !== i) list.push(i);
-      }
+      });
+    });
+    return out;
+  };
+  let searchedAlone = 0;
+  /** The files defining `leaf`, in order: by a text search for it, or from the pass over every file's definitions. */
+  const filesDefiningLeaf = (leaf: string): readonly number[] => {
+    if (filesDefining || searchedAlone >= NAMES_SEARCHED_ALONE) return (filesDefining ??= headers()).get(leaf) ?? [];
+    searchedAlone++;
+    if (!IDENTIFIER.test(leaf)) return [];
+    const out: number[] = [];
+    files.forEach((file, i) => {
+      const mentions = heldText?.(file.relPath) ?? read(file, "latin1");
+      if (mentions === undefined || !mentions.includes(leaf)) return;
+      const source = read(file);
+      if (source === undefined) return;
+      let defines = false;
+      definedNames(source, (name) => (defines ||= name === leaf));
+      if (defines) out.push(i);
     });
     return out;
   };
@@ -109,7 +141,7 @@ export function projectGlobalsOf(pythonFiles: readonly DiscoveredFile[]): Projec
   };
   /** Every key naming a definition whose last part is `leaf`, from the files in order (the first file wins). */
   const indexLeaf = (leaf: string): void => {
-    for (const i of filesDefining!.get(leaf) ?? []) {
+    for (const i of filesDefiningLeaf(leaf)) {
       const found = definitionsIn(i);
       if (!found) continue;
       // A pickle names the module as the program imported it, which may drop leading folders (`src/`).
@@ -128,7 +160,6 @@ export function projectGlobalsOf(pythonFiles: readonly DiscoveredFile[]): Projec
   };
   return {
     lookup(qualified: string): ProjectGlobal | undefined {
-      filesDefining ??= headers();
       const leaf = qualified.slice(qualified.lastIndexOf(".") + 1);
       if (!doneLeaves.has(leaf)) {
         doneLeaves.add(leaf);

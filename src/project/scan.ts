@@ -19,7 +19,7 @@ import { scanOtherLanguageFiles, selectOtherLanguageRules } from "./other-langua
 import { PackageLayout } from "./module-name.js";
 import type { ProgramFile } from "./whole-program.js";
 import { AnalysisCache, filesKey as stampsKey, isResults, trustedStamp } from "./cache.js";
-import { projectGlobalsOf } from "./project-globals.js";
+import { projectGlobalsOf, type HeldText } from "./project-globals.js";
 import { moduleNameOf } from "./module-name.js";
 import { asPythonRecord, changedFiles, PYTHON_RECORD, summaryDigest, type FileRecord, type PythonRecord } from "./python-record.js";
 import { decodePython, tooLarge, unreadable } from "./read-source.js";
@@ -144,7 +144,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
         : (options.pickle ?? {});
       // Project globals given by a library caller are code, which no key can stand for.
       const context = JSON.stringify([target, pickle, artifactRules.map((r) => r.id)]);
-      artifacts = pickle.projectGlobals || !cache ? await scanArtifactFiles(artifactFiles, pickle, undefined, projectPython) : await rememberedArtifacts(cache, artifactFiles, projectPython, pickle, context, started);
+      const heldText = heldTextOf(program);
+      artifacts = pickle.projectGlobals || !cache ? await scanArtifactFiles(artifactFiles, pickle, undefined, projectPython, heldText) : await rememberedArtifacts(cache, artifactFiles, projectPython, pickle, context, started, heldText);
     }
     ownWorkDone();
     if (analyzer) {
@@ -289,9 +290,9 @@ function keptAfterChanges(record: PythonRecord, changed: readonly DiscoveredFile
  * Python file that defines a global their pickles name (the project's own classes are judged by their source): the
  * entry notes the stamps of the files of every module such a name could be in. Otherwise scanned and remembered.
  */
-async function rememberedArtifacts(cache: AnalysisCache, files: readonly DiscoveredFile[], python: readonly DiscoveredFile[], pickle: Partial<PickleScanOptions>, slot: string, started: number): Promise<ArtifactFilesResult> {
+async function rememberedArtifacts(cache: AnalysisCache, files: readonly DiscoveredFile[], python: readonly DiscoveredFile[], pickle: Partial<PickleScanOptions>, slot: string, started: number, heldText?: HeldText): Promise<ArtifactFilesResult> {
   const key = files.length ? stampsKey(files, () => "", started, slot) : undefined;
-  if (!key) return scanArtifactFiles(files, pickle, undefined, python);
+  if (!key) return scanArtifactFiles(files, pickle, undefined, python, heldText);
   const startedNs = BigInt(started) * 1_000_000n;
   // Made only when some name needs it: most model files name no project global.
   const moduleStamps = once(() => {
@@ -313,13 +314,19 @@ async function rememberedArtifacts(cache: AnalysisCache, files: readonly Discove
     const now = modulesOf(known.globals as string[]);
     if (JSON.stringify(now) === JSON.stringify(known.modules) && !Object.values(now).some((stamp) => stamp.includes("?"))) return { findings: known.findings, errors: known.errors, scanned: known.scanned };
   }
-  const globals = projectGlobalsOf(python);
+  const globals = projectGlobalsOf(python, heldText);
   const named = new Set<string>();
   const recorded = { lookup: (qualified: string) => (named.add(qualified), globals.lookup(qualified)) };
   const result = await scanArtifactFiles(files, python.length ? { ...pickle, projectGlobals: recorded } : pickle, undefined, python);
   const names = [...named].sort();
   cache.setEntry("artifacts", slot, { filesKey: key, ...result, globals: names, modules: modulesOf(names) });
   return result;
+}
+
+/** The texts the Python pass read (UTF-8 for candidates, Latin-1 for the rest), by project-relative path. */
+function heldTextOf(program: readonly ProgramFile[]): HeldText {
+  let byPath: Map<string, string> | undefined;
+  return (relPath) => (byPath ??= new Map(program.map((f) => [f.path, f.text]))).get(relPath);
 }
 
 function fileTimeout(options: ScanOptions): number | undefined {

@@ -403,9 +403,22 @@ class SourceCapability {
 function takesParameters(source: string, s: Segment): boolean {
   if (s.isClass || s.definition === undefined) return true;
   const text = source.slice(s.start, Math.min(s.end, s.start + 4096));
-  const header = new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${s.definition}[ \\t]*\\(`, "m").exec(text);
+  const header = defHeaderOf(s.definition).exec(text);
   if (!header) return true;
   return !/^[ \t]*(?:(?:self|cls)[ \t]*,?[ \t]*)?\)/.test(text.slice(header.index + header[0].length));
+}
+
+/** The `def` line of a function named `name` (built once per name: a scan asks for the same names again and again). */
+const DEF_HEADERS = new Map<string, RegExp>();
+const MAX_DEF_HEADERS = 4096;
+function defHeaderOf(name: string): RegExp {
+  let header = DEF_HEADERS.get(name);
+  if (!header) {
+    if (DEF_HEADERS.size >= MAX_DEF_HEADERS) DEF_HEADERS.clear();
+    header = new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${name}[ \\t]*\\(`, "m");
+    DEF_HEADERS.set(name, header);
+  }
+  return header;
 }
 
 function memoized<T>(compute: (k: number) => T): (k: number) => T {
