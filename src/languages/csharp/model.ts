@@ -1,9 +1,9 @@
 import { appendAll } from "../../core/arrays.js";
 import type { LanguageSinkIndex, SourceFile } from "../common/analyze.js";
-import { flowAssignments, nearestDeclaration, typeChain, type Declaration, type TypeChain, type TypeHierarchy } from "../common/declarations.js";
-import type { FlowAdapter, FlowAssignment, ResolvedType, Site } from "../common/model.js";
-import { shortened, SourceModelBase } from "../common/model-base.js";
+import type { FlowAdapter, ResolvedType, Site } from "../common/model.js";
+import { shortened } from "../common/model-base.js";
 import { ancestor, childByField, childOfType, descendants, type Node, type ParsedTree } from "../common/syntax.js";
+import { TypedSourceModel, type Declaration, type TypeChain } from "../common/typed-model.js";
 import { CSharpFlow } from "./flow.js";
 
 const TYPE_DECLARATIONS = ["class_declaration", "struct_declaration", "record_declaration", "record_struct_declaration", "interface_declaration"];
@@ -18,9 +18,10 @@ const SIMPLE_NAME = /^(global::)?[A-Za-z_@][\w@]*(\s*\.\s*[A-Za-z_@][\w@]*)*$/;
  * aliases, `using static`), enclosing namespaces, types declared in the file and their base lists, the declared
  * types of locals, parameters, fields and properties (`var` and target-typed `new()` included), casts and `as`.
  */
-export class CSharpModel extends SourceModelBase implements TypeHierarchy {
+export class CSharpModel extends TypedSourceModel {
   readonly sites: Site[] = [];
   readonly flow: FlowAdapter;
+  protected readonly functionTypes = FUNCTIONS;
   private readonly namespaces: string[] = [];
   private readonly aliases = new Map<string, string>();
   private readonly staticUsings: string[] = [];
@@ -80,14 +81,14 @@ export class CSharpModel extends SourceModelBase implements TypeHierarchy {
 
   chainOf(qualified: string, declaration?: Node): TypeChain {
     const root = declaration ?? this.localDeclaration(qualified);
-    return typeChain(qualified, root ? [root] : [], this);
+    return this.typeChain(qualified, root ? [root] : []);
   }
 
-  localDeclaration(qualified: string): Node | undefined {
+  protected localDeclaration(qualified: string): Node | undefined {
     return qualified.startsWith("<local>.") ? this.localTypes.get(qualified.slice(8)) : undefined;
   }
 
-  supertypesOf(decl: Node): string[] {
+  protected supertypesOf(decl: Node): string[] {
     return (childOfType(decl, "base_list")?.children ?? []).map((base) => this.text(base));
   }
 
@@ -95,26 +96,14 @@ export class CSharpModel extends SourceModelBase implements TypeHierarchy {
     switch (expr.type) {
       case "parenthesized_expression":
         return expr.children[0] && this.typeOf(expr.children[0]);
-      case "cast_expression": {
-        const type = childByField(expr, "type");
-        const resolved = type && this.resolveTypeName(this.text(type));
-        return resolved ? this.chainOf(resolved) : undefined;
-      }
-      case "as_expression": {
-        const type = childByField(expr, "right");
-        const resolved = type && this.resolveTypeName(this.text(type));
-        return resolved ? this.chainOf(resolved) : undefined;
-      }
-      case "object_creation_expression": {
-        const type = childByField(expr, "type");
-        const resolved = type && this.resolveTypeName(this.text(type));
-        return resolved ? this.chainOf(resolved) : undefined;
-      }
-      case "implicit_object_creation_expression": {
-        const target = this.targetTypeOf(expr);
-        const resolved = target && this.resolveTypeName(this.text(target));
-        return resolved ? this.chainOf(resolved) : undefined;
-      }
+      case "cast_expression":
+        return this.chainOfTypeNode(childByField(expr, "type"));
+      case "as_expression":
+        return this.chainOfTypeNode(childByField(expr, "right"));
+      case "object_creation_expression":
+        return this.chainOfTypeNode(childByField(expr, "type"));
+      case "implicit_object_creation_expression":
+        return this.chainOfTypeNode(this.targetTypeOf(expr));
       case "identifier": {
         const decl = this.declarationOf(this.text(expr), expr);
         return decl ? this.typeOfDeclaration(decl) : undefined;
@@ -146,17 +135,9 @@ export class CSharpModel extends SourceModelBase implements TypeHierarchy {
     return undefined;
   }
 
-  typeOfDeclaration(decl: Declaration): TypeChain | undefined {
-    if (decl.value?.type === "object_creation_expression") return this.typeOf(decl.value);
-    if (decl.typeNode) {
-      const resolved = this.resolveTypeName(this.text(decl.typeNode));
-      if (resolved) return this.chainOf(resolved);
-    }
-    return decl.value ? this.typeOf(decl.value) : undefined;
-  }
-
-  declarationOf(name: string, at: Node): Declaration | undefined {
-    return nearestDeclaration(name, at, FUNCTIONS, (fn) => this.declarationsIn(fn)) ?? this.memberDeclaration(name, at);
+  /** A constructed object's class is more specific than the declared type. */
+  protected valueTypeWins(value: Node): boolean {
+    return value.type === "object_creation_expression";
   }
 
   /** A field or property of an enclosing type. */
@@ -216,9 +197,13 @@ export class CSharpModel extends SourceModelBase implements TypeHierarchy {
     return out;
   }
 
-  assignmentsIn(fn: Node): FlowAssignment[] {
-    const notObjectInitializer = (n: Node) => n.parent?.type !== "initializer_expression";
-    return flowAssignments(this.declarationsIn(fn), childByField(fn, "body"), (c) => TYPE_DECLARATIONS.includes(c.type), (n) => this.text(n), notObjectInitializer);
+  protected isNestedType(n: Node): boolean {
+    return TYPE_DECLARATIONS.includes(n.type);
+  }
+
+  /** An assignment in an object initializer (`new X { Name = v }`) sets a member, not a local. */
+  protected override followsAssignment(assignment: Node): boolean {
+    return assignment.parent?.type !== "initializer_expression";
   }
 
   // ---- sites -------------------------------------------------------------------------------------------------

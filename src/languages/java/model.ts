@@ -1,9 +1,9 @@
 import { appendAll } from "../../core/arrays.js";
 import type { LanguageSinkIndex, SourceFile } from "../common/analyze.js";
-import { flowAssignments, nearestDeclaration, typeChain, type Declaration, type TypeChain, type TypeHierarchy } from "../common/declarations.js";
-import type { FlowAdapter, FlowAssignment, ResolvedType, Site } from "../common/model.js";
-import { shortened, SourceModelBase } from "../common/model-base.js";
+import type { FlowAdapter, ResolvedType, Site } from "../common/model.js";
+import { shortened } from "../common/model-base.js";
 import { ancestor, childByField, childOfType, descendants, type Node, type ParsedTree } from "../common/syntax.js";
+import { TypedSourceModel, type Declaration, type TypeChain } from "../common/typed-model.js";
 import { JavaFlow } from "./flow.js";
 
 const CLASS_DECLARATIONS = ["class_declaration", "interface_declaration", "enum_declaration", "record_declaration", "annotation_type_declaration"];
@@ -21,9 +21,10 @@ const JAVA_LANG = new Set(["Object", "String", "Class", "ClassLoader", "System",
  * static), the package, classes declared in the file and their ancestors, the declared types of local variables,
  * parameters, resources and fields (`var` through its initializer), casts and anonymous subclasses.
  */
-export class JavaModel extends SourceModelBase implements TypeHierarchy {
+export class JavaModel extends TypedSourceModel {
   readonly sites: Site[] = [];
   readonly flow: FlowAdapter;
+  protected readonly functionTypes = FUNCTIONS;
   packageName = "";
   /** Simple name -> qualified name, from single-type imports. */
   private readonly imports = new Map<string, string>();
@@ -90,17 +91,16 @@ export class JavaModel extends SourceModelBase implements TypeHierarchy {
     return undefined;
   }
 
-  /** A type and its ancestors as far as the file declares them. */
   chainOf(qualified: string, declaration?: Node): TypeChain {
     const local = this.localDeclaration(qualified);
-    return typeChain(qualified, [declaration, local].filter((d): d is Node => d !== undefined), this);
+    return this.typeChain(qualified, [declaration, local].filter((d): d is Node => d !== undefined));
   }
 
-  localDeclaration(qualified: string): Node | undefined {
+  protected localDeclaration(qualified: string): Node | undefined {
     return qualified.startsWith("<local>.") ? this.localClasses.get(qualified.slice(8).split(".")[0]) : undefined;
   }
 
-  supertypesOf(decl: Node): string[] {
+  protected supertypesOf(decl: Node): string[] {
     if (decl.type === "class_body") {
       // An anonymous class: its base is the constructed type.
       const creation = decl.parent;
@@ -117,16 +117,12 @@ export class JavaModel extends SourceModelBase implements TypeHierarchy {
     return out;
   }
 
-  /** The static type of an expression, when the file shows it. */
   typeOf(expr: Node): TypeChain | undefined {
     switch (expr.type) {
       case "parenthesized_expression":
         return expr.children[0] && this.typeOf(expr.children[0]);
-      case "cast_expression": {
-        const type = childByField(expr, "type");
-        const resolved = type && this.resolveTypeName(this.text(type));
-        return resolved ? this.chainOf(resolved) : undefined;
-      }
+      case "cast_expression":
+        return this.chainOfTypeNode(childByField(expr, "type"));
       case "object_creation_expression": {
         const type = childByField(expr, "type");
         const resolved = type && this.resolveTypeName(this.text(type));
@@ -142,7 +138,7 @@ export class JavaModel extends SourceModelBase implements TypeHierarchy {
         const object = childByField(expr, "object");
         const field = childByField(expr, "field");
         if (object?.type === "this" && field) {
-          const decl = this.fieldDeclaration(this.text(field), expr);
+          const decl = this.memberDeclaration(this.text(field), expr);
           return decl ? this.typeOfDeclaration(decl) : undefined;
         }
         return undefined;
@@ -165,24 +161,14 @@ export class JavaModel extends SourceModelBase implements TypeHierarchy {
     return name ? this.chainOf(`<local>.${this.text(name)}`, cls) : undefined;
   }
 
-  typeOfDeclaration(decl: Declaration): TypeChain | undefined {
-    // An anonymous subclass is more specific than the declared type.
-    if (decl.value?.type === "object_creation_expression" && childOfType(decl.value, "class_body")) return this.typeOf(decl.value);
-    if (decl.typeNode) {
-      const resolved = this.resolveTypeName(this.text(decl.typeNode));
-      if (resolved) return this.chainOf(resolved);
-    }
-    return decl.value ? this.typeOf(decl.value) : undefined;
+  /** An anonymous subclass is more specific than the declared type. */
+  protected valueTypeWins(value: Node): boolean {
+    return value.type === "object_creation_expression" && childOfType(value, "class_body") !== undefined;
   }
 
   // ---- declarations ------------------------------------------------------------------------------------------
 
-  /** The declaration a name read at `at` refers to: the nearest local or parameter in scope, else a field. */
-  declarationOf(name: string, at: Node): Declaration | undefined {
-    return nearestDeclaration(name, at, FUNCTIONS, (fn) => this.declarationsIn(fn)) ?? this.fieldDeclaration(name, at);
-  }
-
-  fieldDeclaration(name: string, at: Node): Declaration | undefined {
+  memberDeclaration(name: string, at: Node): Declaration | undefined {
     for (let body = ancestor(at, "class_body", "interface_body", "enum_body"); body; body = ancestor(body, "class_body", "interface_body", "enum_body")) {
       for (const member of body.type === "enum_body" ? body.children.flatMap((c) => (c.type === "enum_body_declarations" ? c.children : [c])) : body.children) {
         if (member.type !== "field_declaration" && member.type !== "constant_declaration") continue;
@@ -197,7 +183,6 @@ export class JavaModel extends SourceModelBase implements TypeHierarchy {
     return undefined;
   }
 
-  /** Parameters and locals of one function (not of functions nested in it). */
   declarationsIn(fn: Node): Declaration[] {
     let out = this.declarationsCache.get(fn);
     if (out) return out;
@@ -244,9 +229,8 @@ export class JavaModel extends SourceModelBase implements TypeHierarchy {
     return out;
   }
 
-  /** Assignments to plain names in `fn`, for data flow. */
-  assignmentsIn(fn: Node): FlowAssignment[] {
-    return flowAssignments(this.declarationsIn(fn), childByField(fn, "body"), (c) => CLASS_DECLARATIONS.includes(c.type) || c.type === "class_body", (n) => this.text(n));
+  protected isNestedType(n: Node): boolean {
+    return CLASS_DECLARATIONS.includes(n.type) || n.type === "class_body";
   }
 
   // ---- sites -------------------------------------------------------------------------------------------------
