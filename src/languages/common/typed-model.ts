@@ -96,6 +96,18 @@ export abstract class TypedSourceModel extends SourceModelBase {
     return this.memberDeclaration(name, at);
   }
 
+  /** The type of the variable an identifier reads. */
+  protected typeOfVariable(identifier: Node): TypeChain | undefined {
+    const decl = this.declarationOf(this.text(identifier), identifier);
+    return decl ? this.typeOfDeclaration(decl) : undefined;
+  }
+
+  /** The type of the member `this.name` read at `at`. */
+  protected typeOfMember(name: Node, at: Node): TypeChain | undefined {
+    const decl = this.memberDeclaration(this.text(name), at);
+    return decl ? this.typeOfDeclaration(decl) : undefined;
+  }
+
   typeOfDeclaration(decl: Declaration): TypeChain | undefined {
     if (decl.value && this.valueTypeWins(decl.value)) return this.typeOf(decl.value);
     return this.chainOfTypeNode(decl.typeNode) ?? (decl.value ? this.typeOf(decl.value) : undefined);

@@ -104,18 +104,12 @@ export class CSharpModel extends TypedSourceModel {
         return this.chainOfTypeNode(childByField(expr, "type"));
       case "implicit_object_creation_expression":
         return this.chainOfTypeNode(this.targetTypeOf(expr));
-      case "identifier": {
-        const decl = this.declarationOf(this.text(expr), expr);
-        return decl ? this.typeOfDeclaration(decl) : undefined;
-      }
+      case "identifier":
+        return this.typeOfVariable(expr);
       case "member_access_expression": {
         const object = childByField(expr, "expression");
         const name = childByField(expr, "name");
-        if (object?.type === "this_expression" && name) {
-          const decl = this.memberDeclaration(this.text(name), expr);
-          return decl ? this.typeOfDeclaration(decl) : undefined;
-        }
-        return undefined;
+        return object?.type === "this_expression" && name ? this.typeOfMember(name, expr) : undefined;
       }
       default:
         return undefined;

@@ -130,18 +130,12 @@ export class JavaModel extends TypedSourceModel {
         const body = childOfType(expr, "class_body");
         return body ? { ...this.chainOf(resolved, body), type: { name: resolved, declaration: body } } : this.chainOf(resolved);
       }
-      case "identifier": {
-        const decl = this.declarationOf(this.text(expr), expr);
-        return decl ? this.typeOfDeclaration(decl) : undefined;
-      }
+      case "identifier":
+        return this.typeOfVariable(expr);
       case "field_access": {
         const object = childByField(expr, "object");
         const field = childByField(expr, "field");
-        if (object?.type === "this" && field) {
-          const decl = this.memberDeclaration(this.text(field), expr);
-          return decl ? this.typeOfDeclaration(decl) : undefined;
-        }
-        return undefined;
+        return object?.type === "this" && field ? this.typeOfMember(field, expr) : undefined;
       }
       case "this": {
         const cls = ancestor(expr, ...CLASS_DECLARATIONS, "class_body");
