@@ -76,6 +76,14 @@ export abstract class TypedSourceModel extends SourceModelBase {
     return { type: { name: qualified, ...(roots[0] ? { declaration: roots[0] } : {}) }, names };
   }
 
+  /** The type an expression spelled as a qualified name (`pattern`) denotes, unless it reads a variable. */
+  protected typeNamedBy(expr: Node, pattern: RegExp): string | undefined {
+    const written = this.text(expr);
+    if (!pattern.test(written)) return undefined;
+    if (expr.type === "identifier" && this.declarationOf(written, expr)) return undefined;
+    return this.resolveTypeName(written);
+  }
+
   /** The chain of the type a type node names, when it resolves. */
   chainOfTypeNode(type: Node | undefined): TypeChain | undefined {
     const resolved = type && this.resolveTypeName(this.text(type));

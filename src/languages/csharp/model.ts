@@ -248,10 +248,7 @@ export class CSharpModel extends TypedSourceModel {
   }
 
   private staticReceiver(object: Node): TypeChain | undefined {
-    const written = this.text(object);
-    if (!SIMPLE_NAME.test(written)) return undefined;
-    if (object.type === "identifier" && this.declarationOf(written, object)) return undefined;
-    const resolved = this.resolveTypeName(written);
+    const resolved = this.typeNamedBy(object, SIMPLE_NAME);
     return resolved ? this.chainOf(resolved) : undefined;
   }
 
@@ -275,10 +272,7 @@ export class CSharpModel extends TypedSourceModel {
     const object = childByField(n, "expression");
     const name = childByField(n, "name");
     if (!object || !name) return;
-    const written = this.text(object);
-    if (!SIMPLE_NAME.test(written)) return;
-    if (object.type === "identifier" && this.declarationOf(written, object)) return;
-    const resolved = this.resolveTypeName(written);
+    const resolved = this.typeNamedBy(object, SIMPLE_NAME);
     if (resolved) this.addReferenceSite(n, `${resolved}.${this.text(name)}`, ancestor(n, ...DATA_FLOW_UNITS));
   }
 

@@ -11,6 +11,7 @@ export const FUNCTIONS = ["method_declaration", "constructor_declaration", "comp
 const DATA_FLOW_UNITS = ["method_declaration", "constructor_declaration", "compact_constructor_declaration", "static_initializer"];
 /** The declarations whose names make up a finding's enclosing path. */
 const NAMED_DECLARATIONS = [...CLASS_DECLARATIONS, "method_declaration", "constructor_declaration"];
+const QUALIFIED_NAME = /^[A-Za-z_$][\w$]*(\s*\.\s*[A-Za-z_$][\w$]*)*$/;
 /** The rules SpotBugs' OBJECT_DESERIALIZATION pattern covers. */
 const SPOTBUGS_DESERIALIZATION_RULES = "JAVA-LANG-SEC-001,JAVA-LANG-SEC-002,JAVA-LANG-SEC-003,JAVA-LANG-SEC-007,JAVA-LANG-SEC-008,JAVA-LANG-SEC-009";
 /** Types every Java file sees without an import. */
@@ -274,10 +275,7 @@ export class JavaModel extends TypedSourceModel {
   /** `SerializationUtils.deserialize(...)`, `org.apache.commons.lang3.SerializationUtils.deserialize(...)`. */
   private staticReceiver(object: Node): TypeChain | undefined {
     if (object.type !== "identifier" && object.type !== "field_access" && object.type !== "scoped_identifier") return undefined;
-    if (object.type === "identifier" && this.declarationOf(this.text(object), object)) return undefined;
-    const written = this.text(object);
-    if (!/^[A-Za-z_$][\w$]*(\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(written)) return undefined;
-    const resolved = this.resolveTypeName(written);
+    const resolved = this.typeNamedBy(object, QUALIFIED_NAME);
     return resolved ? this.chainOf(resolved) : undefined;
   }
 
@@ -303,10 +301,7 @@ export class JavaModel extends TypedSourceModel {
     const object = childByField(n, "object");
     const field = childByField(n, "field");
     if (!object || !field) return;
-    if (object.type === "identifier" && this.declarationOf(this.text(object), object)) return;
-    const written = this.text(object);
-    if (!/^[A-Za-z_$][\w$]*(\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(written)) return;
-    const resolved = this.resolveTypeName(written);
+    const resolved = this.typeNamedBy(object, QUALIFIED_NAME);
     if (resolved) this.addReferenceSite(n, `${resolved}.${this.text(field)}`, ancestor(n, ...DATA_FLOW_UNITS));
   }
 
