@@ -1,9 +1,7 @@
 // A bounded bzip2 decoder (decompression only): Huffman + MTF + run-length stages, inverse BWT, final
 // run-length expansion. Used for joblib's `bz2` compression and bz2-wrapped pickles. CRCs are not verified.
+import { BoundedOutput, CorruptData, decodeBounded } from "./bounded-output.js";
 import type { DecompressResult } from "./decompress.js";
-
-class LimitReached extends Error {}
-class CorruptData extends Error {}
 
 class BitReader {
   private position = 0;
@@ -37,28 +35,6 @@ class BitReader {
 
   peekBytes(count: number): Uint8Array {
     return this.input.subarray(this.position, this.position + count);
-  }
-}
-
-class Output {
-  bytes: Uint8Array;
-  length = 0;
-
-  constructor(
-    private readonly max: number,
-    initial: number,
-  ) {
-    this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max)));
-  }
-
-  put(byte: number): void {
-    if (this.length >= this.max) throw new LimitReached();
-    if (this.length === this.bytes.length) {
-      const next = new Uint8Array(Math.min(this.max, this.bytes.length * 2));
-      next.set(this.bytes);
-      this.bytes = next;
-    }
-    this.bytes[this.length++] = byte;
   }
 }
 
@@ -118,7 +94,7 @@ function decodeSymbol(reader: BitReader, table: HuffmanTable): number {
   throw new CorruptData("bzip2 Huffman code is invalid");
 }
 
-function decodeBlock(reader: BitReader, blockSizeMax: number, out: Output): void {
+function decodeBlock(reader: BitReader, blockSizeMax: number, out: BoundedOutput): void {
   reader.bits(32); // block CRC
   if (reader.bit()) throw new CorruptData("randomised bzip2 blocks are not supported");
   const origPtr = reader.bits(24);
@@ -254,9 +230,8 @@ function decodeBlock(reader: BitReader, blockSizeMax: number, out: Output): void
 }
 
 export function decodeBzip2(input: Uint8Array, maxOutput: number): DecompressResult {
-  const out = new Output(maxOutput, input.length * 4);
   const reader = new BitReader(input);
-  try {
+  return decodeBounded(new BoundedOutput(maxOutput, input.length * 4), (out) => {
     for (let stream = 0; ; stream++) {
       if (reader.bits(24) !== 0x425a68) throw new CorruptData("not a bzip2 stream");
       const level = reader.bits(8) - 0x30;
@@ -274,11 +249,5 @@ export function decodeBzip2(input: Uint8Array, maxOutput: number): DecompressRes
       const next = reader.peekBytes(3);
       if (reader.atEnd || !(next[0] === 0x42 && next[1] === 0x5a && next[2] === 0x68)) break;
     }
-    return { bytes: out.bytes.subarray(0, out.length), limitReached: false };
-  } catch (error) {
-    const bytes = out.bytes.subarray(0, out.length);
-    if (error instanceof LimitReached) return { bytes, limitReached: true };
-    if (error instanceof CorruptData) return { bytes, limitReached: false, error: error.message };
-    throw error;
-  }
+  });
 }

@@ -2,29 +2,12 @@
 // decoder. Used for joblib's `lzma` (LZMA "alone") and `xz` compression. Output is capped; integrity checks
 // (CRC32/CRC64/SHA-256) are not verified: we read what a loader would read, we do not certify it.
 import { XZ_BCJ_FILTERS } from "./bcj.js";
+import { BoundedOutput, CorruptData, decodeBounded } from "./bounded-output.js";
 import type { DecompressResult } from "./decompress.js";
 
-class LimitReached extends Error {}
-class CorruptData extends Error {}
-
-class OutputWindow {
-  bytes: Uint8Array;
-  length = 0;
+class OutputWindow extends BoundedOutput {
   /** Start of the current dictionary (LZMA2 dictionary resets): matches may not reach before it. */
   dictStart = 0;
-
-  constructor(
-    private readonly max: number,
-    initial: number,
-  ) {
-    this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max)));
-  }
-
-  put(byte: number): void {
-    if (this.length >= this.max) throw new LimitReached();
-    if (this.length === this.bytes.length) this.grow(this.length + 1);
-    this.bytes[this.length++] = byte;
-  }
 
   putBytes(chunk: Uint8Array): void {
     for (const byte of chunk) this.put(byte);
@@ -37,12 +20,6 @@ class OutputWindow {
 
   canReach(distance: number): boolean {
     return distance <= this.length - this.dictStart;
-  }
-
-  private grow(need: number): void {
-    const next = new Uint8Array(Math.min(this.max, Math.max(need, this.bytes.length * 2)));
-    next.set(this.bytes.subarray(0, this.length));
-    this.bytes = next;
   }
 }
 
@@ -291,16 +268,7 @@ class LzmaState {
 }
 
 function run(decode: (out: OutputWindow) => void, maxOutput: number, sizeHint: number): DecompressResult {
-  const out = new OutputWindow(maxOutput, sizeHint);
-  try {
-    decode(out);
-    return { bytes: out.bytes.subarray(0, out.length), limitReached: false };
-  } catch (error) {
-    const bytes = out.bytes.subarray(0, out.length);
-    if (error instanceof LimitReached) return { bytes, limitReached: true };
-    if (error instanceof CorruptData) return { bytes, limitReached: false, error: error.message };
-    throw error;
-  }
+  return decodeBounded(new OutputWindow(maxOutput, sizeHint), decode);
 }
 
 /** LZMA "alone" (.lzma): 13-byte header (properties, dictionary size, size or -1), then one LZMA stream. */

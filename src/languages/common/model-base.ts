@@ -1,5 +1,5 @@
 import type { FlowAdapter, Site, SourceModel } from "./model.js";
-import type { Node, ParsedTree } from "./syntax.js";
+import { childByField, type Node, type ParsedTree } from "./syntax.js";
 
 /** The parts every language's model shares. */
 export abstract class SourceModelBase implements SourceModel {
@@ -13,6 +13,23 @@ export abstract class SourceModelBase implements SourceModel {
 
   abstract enclosingPath(node: Node): string;
   abstract idiomSuppressions(node: Node): string[];
+
+  /** The names of the declarations of the given node types around `node`, outermost first, joined with dots. */
+  protected enclosingNames(node: Node, declarationTypes: readonly string[]): string {
+    const names: string[] = [];
+    for (let p = node.parent; p; p = p.parent) {
+      if (declarationTypes.includes(p.type)) {
+        const name = childByField(p, "name");
+        if (name) names.push(this.text(name));
+      }
+    }
+    return names.reverse().join(".");
+  }
+
+  /** Records a qualified constant or member (`TypeNameHandling.All`) as a site. */
+  protected addReferenceSite(node: Node, target: string, fn: Node | undefined): void {
+    this.sites.push({ kind: "reference", node, targets: [target], calleeText: shortened(this.text(node)), args: [], namedArgs: new Map(), fn });
+  }
 }
 
 /** Code as shown in messages: whitespace removed, at most 60 characters. */

@@ -1,27 +1,16 @@
 import { appendAll } from "../../core/arrays.js";
 import type { LanguageSinkIndex, SourceFile } from "../common/analyze.js";
-import type { FlowAdapter, FlowAssignment, ResolvedType, Site } from "../common/model.js";
-import { shortened, SourceModelBase } from "../common/model-base.js";
-import { ancestor, childByField, childOfType, contains, descendants, type Node, type ParsedTree } from "../common/syntax.js";
+import type { FlowAdapter, ResolvedType, Site } from "../common/model.js";
+import { shortened } from "../common/model-base.js";
+import { ancestor, childByField, childOfType, descendants, type Node, type ParsedTree } from "../common/syntax.js";
+import { TypedSourceModel, type Declaration, type TypeChain } from "../common/typed-model.js";
 import { CSharpFlow } from "./flow.js";
-
-export interface TypeChain {
-  type: ResolvedType;
-  names: string[];
-}
-
-export interface CSharpDeclaration {
-  name: string;
-  typeNode?: Node;
-  value?: Node;
-  node: Node;
-  scope: Node;
-  kind: "parameter" | "local" | "field";
-}
 
 const TYPE_DECLARATIONS = ["class_declaration", "struct_declaration", "record_declaration", "record_struct_declaration", "interface_declaration"];
 export const FUNCTIONS = ["method_declaration", "constructor_declaration", "local_function_statement", "accessor_declaration", "lambda_expression", "anonymous_method_expression", "operator_declaration"];
 const DATA_FLOW_UNITS = ["method_declaration", "constructor_declaration", "local_function_statement", "accessor_declaration", "operator_declaration"];
+/** The declarations whose names make up a finding's enclosing path. */
+const NAMED_DECLARATIONS = [...TYPE_DECLARATIONS, "method_declaration", "constructor_declaration", "property_declaration"];
 const SIMPLE_NAME = /^(global::)?[A-Za-z_@][\w@]*(\s*\.\s*[A-Za-z_@][\w@]*)*$/;
 
 /**
@@ -29,14 +18,15 @@ const SIMPLE_NAME = /^(global::)?[A-Za-z_@][\w@]*(\s*\.\s*[A-Za-z_@][\w@]*)*$/;
  * aliases, `using static`), enclosing namespaces, types declared in the file and their base lists, the declared
  * types of locals, parameters, fields and properties (`var` and target-typed `new()` included), casts and `as`.
  */
-export class CSharpModel extends SourceModelBase {
+export class CSharpModel extends TypedSourceModel {
   readonly sites: Site[] = [];
   readonly flow: FlowAdapter;
+  protected readonly functionTypes = FUNCTIONS;
   private readonly namespaces: string[] = [];
   private readonly aliases = new Map<string, string>();
   private readonly staticUsings: string[] = [];
   private readonly localTypes = new Map<string, Node>();
-  private readonly declarationsCache = new Map<Node, CSharpDeclaration[]>();
+  private readonly declarationsCache = new Map<Node, Declaration[]>();
 
   constructor(tree: ParsedTree, private readonly index: LanguageSinkIndex, readonly file: SourceFile) {
     super(tree);
@@ -90,61 +80,36 @@ export class CSharpModel extends SourceModelBase {
   }
 
   chainOf(qualified: string, declaration?: Node): TypeChain {
-    const names = [qualified];
-    const local = qualified.startsWith("<local>.") ? this.localTypes.get(qualified.slice(8)) : undefined;
-    const queue = [declaration ?? local].filter((d): d is Node => d !== undefined);
-    const seen = new Set<Node>();
-    while (queue.length) {
-      const decl = queue.shift()!;
-      if (seen.has(decl)) continue;
-      seen.add(decl);
-      for (const base of childOfType(decl, "base_list")?.children ?? []) {
-        const resolved = this.resolveTypeName(this.text(base));
-        if (!resolved || names.includes(resolved)) continue;
-        names.push(resolved);
-        const next = resolved.startsWith("<local>.") ? this.localTypes.get(resolved.slice(8)) : undefined;
-        if (next) queue.push(next);
-      }
-    }
-    return { type: { name: qualified, ...(declaration ?? local ? { declaration: declaration ?? local } : {}) }, names };
+    const root = declaration ?? this.localDeclaration(qualified);
+    return this.typeChain(qualified, root ? [root] : []);
+  }
+
+  protected localDeclaration(qualified: string): Node | undefined {
+    return qualified.startsWith("<local>.") ? this.localTypes.get(qualified.slice(8)) : undefined;
+  }
+
+  protected supertypesOf(decl: Node): string[] {
+    return (childOfType(decl, "base_list")?.children ?? []).map((base) => this.text(base));
   }
 
   typeOf(expr: Node): TypeChain | undefined {
     switch (expr.type) {
       case "parenthesized_expression":
         return expr.children[0] && this.typeOf(expr.children[0]);
-      case "cast_expression": {
-        const type = childByField(expr, "type");
-        const resolved = type && this.resolveTypeName(this.text(type));
-        return resolved ? this.chainOf(resolved) : undefined;
-      }
-      case "as_expression": {
-        const type = childByField(expr, "right");
-        const resolved = type && this.resolveTypeName(this.text(type));
-        return resolved ? this.chainOf(resolved) : undefined;
-      }
-      case "object_creation_expression": {
-        const type = childByField(expr, "type");
-        const resolved = type && this.resolveTypeName(this.text(type));
-        return resolved ? this.chainOf(resolved) : undefined;
-      }
-      case "implicit_object_creation_expression": {
-        const target = this.targetTypeOf(expr);
-        const resolved = target && this.resolveTypeName(this.text(target));
-        return resolved ? this.chainOf(resolved) : undefined;
-      }
-      case "identifier": {
-        const decl = this.declarationOf(this.text(expr), expr);
-        return decl ? this.typeOfDeclaration(decl) : undefined;
-      }
+      case "cast_expression":
+        return this.chainOfTypeNode(childByField(expr, "type"));
+      case "as_expression":
+        return this.chainOfTypeNode(childByField(expr, "right"));
+      case "object_creation_expression":
+        return this.chainOfTypeNode(childByField(expr, "type"));
+      case "implicit_object_creation_expression":
+        return this.chainOfTypeNode(this.targetTypeOf(expr));
+      case "identifier":
+        return this.typeOfVariable(expr);
       case "member_access_expression": {
         const object = childByField(expr, "expression");
         const name = childByField(expr, "name");
-        if (object?.type === "this_expression" && name) {
-          const decl = this.memberDeclaration(this.text(name), expr);
-          return decl ? this.typeOfDeclaration(decl) : undefined;
-        }
-        return undefined;
+        return object?.type === "this_expression" && name ? this.typeOfMember(name, expr) : undefined;
       }
       default:
         return undefined;
@@ -164,30 +129,13 @@ export class CSharpModel extends SourceModelBase {
     return undefined;
   }
 
-  typeOfDeclaration(decl: CSharpDeclaration): TypeChain | undefined {
-    if (decl.value?.type === "object_creation_expression") return this.typeOf(decl.value);
-    if (decl.typeNode) {
-      const resolved = this.resolveTypeName(this.text(decl.typeNode));
-      if (resolved) return this.chainOf(resolved);
-    }
-    return decl.value ? this.typeOf(decl.value) : undefined;
-  }
-
-  declarationOf(name: string, at: Node): CSharpDeclaration | undefined {
-    for (let f = ancestor(at, ...FUNCTIONS); f; f = ancestor(f, ...FUNCTIONS)) {
-      let best: CSharpDeclaration | undefined;
-      for (const d of this.declarationsIn(f)) {
-        if (d.name !== name || !contains(d.scope, at)) continue;
-        if (d.kind === "local" && d.node.start > at.start) continue;
-        if (!best || d.node.start > best.node.start) best = d;
-      }
-      if (best) return best;
-    }
-    return this.memberDeclaration(name, at);
+  /** A constructed object's class is more specific than the declared type. */
+  protected valueTypeWins(value: Node): boolean {
+    return value.type === "object_creation_expression";
   }
 
   /** A field or property of an enclosing type. */
-  memberDeclaration(name: string, at: Node): CSharpDeclaration | undefined {
+  memberDeclaration(name: string, at: Node): Declaration | undefined {
     for (let body = ancestor(at, "declaration_list"); body; body = ancestor(body, "declaration_list")) {
       for (const member of body.children) {
         if (member.type === "field_declaration") {
@@ -207,7 +155,7 @@ export class CSharpModel extends SourceModelBase {
     return undefined;
   }
 
-  declarationsIn(fn: Node): CSharpDeclaration[] {
+  declarationsIn(fn: Node): Declaration[] {
     let out = this.declarationsCache.get(fn);
     if (out) return out;
     out = [];
@@ -243,18 +191,13 @@ export class CSharpModel extends SourceModelBase {
     return out;
   }
 
-  assignmentsIn(fn: Node): FlowAssignment[] {
-    const out: FlowAssignment[] = this.declarationsIn(fn)
-      .filter((d) => d.value)
-      .map((d) => ({ name: d.name, value: d.value!, node: d.node }));
-    const body = childByField(fn, "body");
-    for (const n of body ? descendants(body, (c) => TYPE_DECLARATIONS.includes(c.type)) : []) {
-      if (n.type !== "assignment_expression") continue;
-      const left = childByField(n, "left");
-      const right = childByField(n, "right");
-      if (left?.type === "identifier" && right && n.parent?.type !== "initializer_expression") out.push({ name: this.text(left), value: right, node: n });
-    }
-    return out.sort((a, b) => a.node.start - b.node.start);
+  protected isNestedType(n: Node): boolean {
+    return TYPE_DECLARATIONS.includes(n.type);
+  }
+
+  /** An assignment in an object initializer (`new X { Name = v }`) sets a member, not a local. */
+  protected override followsAssignment(assignment: Node): boolean {
+    return assignment.parent?.type !== "initializer_expression";
   }
 
   // ---- sites -------------------------------------------------------------------------------------------------
@@ -305,10 +248,7 @@ export class CSharpModel extends SourceModelBase {
   }
 
   private staticReceiver(object: Node): TypeChain | undefined {
-    const written = this.text(object);
-    if (!SIMPLE_NAME.test(written)) return undefined;
-    if (object.type === "identifier" && this.declarationOf(written, object)) return undefined;
-    const resolved = this.resolveTypeName(written);
+    const resolved = this.typeNamedBy(object, SIMPLE_NAME);
     return resolved ? this.chainOf(resolved) : undefined;
   }
 
@@ -332,31 +272,12 @@ export class CSharpModel extends SourceModelBase {
     const object = childByField(n, "expression");
     const name = childByField(n, "name");
     if (!object || !name) return;
-    const written = this.text(object);
-    if (!SIMPLE_NAME.test(written)) return;
-    if (object.type === "identifier" && this.declarationOf(written, object)) return;
-    const resolved = this.resolveTypeName(written);
-    if (!resolved) return;
-    this.sites.push({
-      kind: "reference",
-      node: n,
-      targets: [`${resolved}.${this.text(name)}`],
-      calleeText: shortened(this.text(n)),
-      args: [],
-      namedArgs: new Map(),
-      fn: ancestor(n, ...DATA_FLOW_UNITS),
-    });
+    const resolved = this.typeNamedBy(object, SIMPLE_NAME);
+    if (resolved) this.addReferenceSite(n, `${resolved}.${this.text(name)}`, ancestor(n, ...DATA_FLOW_UNITS));
   }
 
   enclosingPath(node: Node): string {
-    const names: string[] = [];
-    for (let p = node.parent; p; p = p.parent) {
-      if (TYPE_DECLARATIONS.includes(p.type) || p.type === "method_declaration" || p.type === "constructor_declaration" || p.type === "property_declaration") {
-        const name = childByField(p, "name");
-        if (name) names.push(this.text(name));
-      }
-    }
-    return names.reverse().join(".");
+    return this.enclosingNames(node, NAMED_DECLARATIONS);
   }
 
   /** `[SuppressMessage("pathfinder", "ID")]` (also `"pathfinder:ID"`) on an enclosing declaration. */

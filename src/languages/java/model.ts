@@ -1,32 +1,17 @@
 import { appendAll } from "../../core/arrays.js";
 import type { LanguageSinkIndex, SourceFile } from "../common/analyze.js";
-import type { FlowAdapter, FlowAssignment, ResolvedType, Site } from "../common/model.js";
-import { shortened, SourceModelBase } from "../common/model-base.js";
-import { ancestor, childByField, childOfType, contains, descendants, type Node, type ParsedTree } from "../common/syntax.js";
+import type { FlowAdapter, ResolvedType, Site } from "../common/model.js";
+import { shortened } from "../common/model-base.js";
+import { ancestor, childByField, childOfType, descendants, type Node, type ParsedTree } from "../common/syntax.js";
+import { TypedSourceModel, type Declaration, type TypeChain } from "../common/typed-model.js";
 import { JavaFlow } from "./flow.js";
-
-/** A class and everything it derives from, as far as the file shows. */
-export interface TypeChain {
-  type: ResolvedType;
-  /** The type's own name, then its ancestors' (superclasses and interfaces). */
-  names: string[];
-}
-
-/** A local variable, parameter, resource or field. */
-export interface JavaDeclaration {
-  name: string;
-  /** The declared type; undefined for `var` and untyped lambda parameters. */
-  typeNode?: Node;
-  value?: Node;
-  node: Node;
-  /** Where the name is visible. */
-  scope: Node;
-  kind: "parameter" | "local" | "field";
-}
 
 const CLASS_DECLARATIONS = ["class_declaration", "interface_declaration", "enum_declaration", "record_declaration", "annotation_type_declaration"];
 export const FUNCTIONS = ["method_declaration", "constructor_declaration", "compact_constructor_declaration", "static_initializer", "lambda_expression"];
 const DATA_FLOW_UNITS = ["method_declaration", "constructor_declaration", "compact_constructor_declaration", "static_initializer"];
+/** The declarations whose names make up a finding's enclosing path. */
+const NAMED_DECLARATIONS = [...CLASS_DECLARATIONS, "method_declaration", "constructor_declaration"];
+const QUALIFIED_NAME = /^[A-Za-z_$][\w$]*(\s*\.\s*[A-Za-z_$][\w$]*)*$/;
 /** The rules SpotBugs' OBJECT_DESERIALIZATION pattern covers. */
 const SPOTBUGS_DESERIALIZATION_RULES = "JAVA-LANG-SEC-001,JAVA-LANG-SEC-002,JAVA-LANG-SEC-003,JAVA-LANG-SEC-007,JAVA-LANG-SEC-008,JAVA-LANG-SEC-009";
 /** Types every Java file sees without an import. */
@@ -37,9 +22,10 @@ const JAVA_LANG = new Set(["Object", "String", "Class", "ClassLoader", "System",
  * static), the package, classes declared in the file and their ancestors, the declared types of local variables,
  * parameters, resources and fields (`var` through its initializer), casts and anonymous subclasses.
  */
-export class JavaModel extends SourceModelBase {
+export class JavaModel extends TypedSourceModel {
   readonly sites: Site[] = [];
   readonly flow: FlowAdapter;
+  protected readonly functionTypes = FUNCTIONS;
   packageName = "";
   /** Simple name -> qualified name, from single-type imports. */
   private readonly imports = new Map<string, string>();
@@ -48,7 +34,7 @@ export class JavaModel extends SourceModelBase {
   private readonly staticImports = new Map<string, string>();
   private readonly staticStarImports: string[] = [];
   private readonly localClasses = new Map<string, Node>();
-  private readonly declarationsCache = new Map<Node, JavaDeclaration[]>();
+  private readonly declarationsCache = new Map<Node, Declaration[]>();
 
   constructor(tree: ParsedTree, private readonly index: LanguageSinkIndex, readonly file: SourceFile) {
     super(tree);
@@ -106,30 +92,16 @@ export class JavaModel extends SourceModelBase {
     return undefined;
   }
 
-  /** A type and its ancestors as far as the file declares them. */
   chainOf(qualified: string, declaration?: Node): TypeChain {
-    const names: string[] = [qualified];
-    const seen = new Set<string>();
-    const queue: Node[] = [];
-    const local = qualified.startsWith("<local>.") ? this.localClasses.get(qualified.slice(8).split(".")[0]) : undefined;
-    if (declaration) queue.push(declaration);
-    if (local) queue.push(local);
-    while (queue.length) {
-      const decl = queue.shift()!;
-      if (seen.has(String(decl.start))) continue;
-      seen.add(String(decl.start));
-      for (const written of this.supertypesOf(decl)) {
-        const resolved = this.resolveTypeName(written);
-        if (!resolved || names.includes(resolved)) continue;
-        names.push(resolved);
-        const next = resolved.startsWith("<local>.") ? this.localClasses.get(resolved.slice(8).split(".")[0]) : undefined;
-        if (next) queue.push(next);
-      }
-    }
-    return { type: { name: qualified, ...(declaration ?? local ? { declaration: declaration ?? local } : {}) }, names };
+    const local = this.localDeclaration(qualified);
+    return this.typeChain(qualified, [declaration, local].filter((d): d is Node => d !== undefined));
   }
 
-  private supertypesOf(decl: Node): string[] {
+  protected localDeclaration(qualified: string): Node | undefined {
+    return qualified.startsWith("<local>.") ? this.localClasses.get(qualified.slice(8).split(".")[0]) : undefined;
+  }
+
+  protected supertypesOf(decl: Node): string[] {
     if (decl.type === "class_body") {
       // An anonymous class: its base is the constructed type.
       const creation = decl.parent;
@@ -146,16 +118,12 @@ export class JavaModel extends SourceModelBase {
     return out;
   }
 
-  /** The static type of an expression, when the file shows it. */
   typeOf(expr: Node): TypeChain | undefined {
     switch (expr.type) {
       case "parenthesized_expression":
         return expr.children[0] && this.typeOf(expr.children[0]);
-      case "cast_expression": {
-        const type = childByField(expr, "type");
-        const resolved = type && this.resolveTypeName(this.text(type));
-        return resolved ? this.chainOf(resolved) : undefined;
-      }
+      case "cast_expression":
+        return this.chainOfTypeNode(childByField(expr, "type"));
       case "object_creation_expression": {
         const type = childByField(expr, "type");
         const resolved = type && this.resolveTypeName(this.text(type));
@@ -163,18 +131,12 @@ export class JavaModel extends SourceModelBase {
         const body = childOfType(expr, "class_body");
         return body ? { ...this.chainOf(resolved, body), type: { name: resolved, declaration: body } } : this.chainOf(resolved);
       }
-      case "identifier": {
-        const decl = this.declarationOf(this.text(expr), expr);
-        return decl ? this.typeOfDeclaration(decl) : undefined;
-      }
+      case "identifier":
+        return this.typeOfVariable(expr);
       case "field_access": {
         const object = childByField(expr, "object");
         const field = childByField(expr, "field");
-        if (object?.type === "this" && field) {
-          const decl = this.fieldDeclaration(this.text(field), expr);
-          return decl ? this.typeOfDeclaration(decl) : undefined;
-        }
-        return undefined;
+        return object?.type === "this" && field ? this.typeOfMember(field, expr) : undefined;
       }
       case "this": {
         const cls = ancestor(expr, ...CLASS_DECLARATIONS, "class_body");
@@ -194,34 +156,14 @@ export class JavaModel extends SourceModelBase {
     return name ? this.chainOf(`<local>.${this.text(name)}`, cls) : undefined;
   }
 
-  typeOfDeclaration(decl: JavaDeclaration): TypeChain | undefined {
-    // An anonymous subclass is more specific than the declared type.
-    if (decl.value?.type === "object_creation_expression" && childOfType(decl.value, "class_body")) return this.typeOf(decl.value);
-    if (decl.typeNode) {
-      const resolved = this.resolveTypeName(this.text(decl.typeNode));
-      if (resolved) return this.chainOf(resolved);
-    }
-    return decl.value ? this.typeOf(decl.value) : undefined;
+  /** An anonymous subclass is more specific than the declared type. */
+  protected valueTypeWins(value: Node): boolean {
+    return value.type === "object_creation_expression" && childOfType(value, "class_body") !== undefined;
   }
 
   // ---- declarations ------------------------------------------------------------------------------------------
 
-  /** The declaration a name read at `at` refers to: the nearest local or parameter in scope, else a field. */
-  declarationOf(name: string, at: Node): JavaDeclaration | undefined {
-    const fn = ancestor(at, ...FUNCTIONS);
-    for (let f: Node | undefined = fn; f; f = ancestor(f, ...FUNCTIONS)) {
-      let best: JavaDeclaration | undefined;
-      for (const d of this.declarationsIn(f)) {
-        if (d.name !== name || !contains(d.scope, at)) continue;
-        if (d.kind === "local" && d.node.start > at.start) continue;
-        if (!best || d.node.start > best.node.start) best = d;
-      }
-      if (best) return best;
-    }
-    return this.fieldDeclaration(name, at);
-  }
-
-  fieldDeclaration(name: string, at: Node): JavaDeclaration | undefined {
+  memberDeclaration(name: string, at: Node): Declaration | undefined {
     for (let body = ancestor(at, "class_body", "interface_body", "enum_body"); body; body = ancestor(body, "class_body", "interface_body", "enum_body")) {
       for (const member of body.type === "enum_body" ? body.children.flatMap((c) => (c.type === "enum_body_declarations" ? c.children : [c])) : body.children) {
         if (member.type !== "field_declaration" && member.type !== "constant_declaration") continue;
@@ -236,8 +178,7 @@ export class JavaModel extends SourceModelBase {
     return undefined;
   }
 
-  /** Parameters and locals of one function (not of functions nested in it). */
-  declarationsIn(fn: Node): JavaDeclaration[] {
+  declarationsIn(fn: Node): Declaration[] {
     let out = this.declarationsCache.get(fn);
     if (out) return out;
     out = [];
@@ -283,21 +224,8 @@ export class JavaModel extends SourceModelBase {
     return out;
   }
 
-  /** Assignments to plain names in `fn`, for data flow. */
-  assignmentsIn(fn: Node): FlowAssignment[] {
-    const out: FlowAssignment[] = this.declarationsIn(fn)
-      .filter((d) => d.value)
-      .map((d) => ({ name: d.name, value: d.value!, node: d.node }));
-    const body = childByField(fn, "body");
-    if (body) {
-      for (const n of descendants(body, (c) => CLASS_DECLARATIONS.includes(c.type) || c.type === "class_body")) {
-        if (n.type !== "assignment_expression") continue;
-        const left = childByField(n, "left");
-        const right = childByField(n, "right");
-        if (left?.type === "identifier" && right) out.push({ name: this.text(left), value: right, node: n });
-      }
-    }
-    return out.sort((a, b) => a.node.start - b.node.start);
+  protected isNestedType(n: Node): boolean {
+    return CLASS_DECLARATIONS.includes(n.type) || n.type === "class_body";
   }
 
   // ---- sites -------------------------------------------------------------------------------------------------
@@ -347,10 +275,7 @@ export class JavaModel extends SourceModelBase {
   /** `SerializationUtils.deserialize(...)`, `org.apache.commons.lang3.SerializationUtils.deserialize(...)`. */
   private staticReceiver(object: Node): TypeChain | undefined {
     if (object.type !== "identifier" && object.type !== "field_access" && object.type !== "scoped_identifier") return undefined;
-    if (object.type === "identifier" && this.declarationOf(this.text(object), object)) return undefined;
-    const written = this.text(object);
-    if (!/^[A-Za-z_$][\w$]*(\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(written)) return undefined;
-    const resolved = this.resolveTypeName(written);
+    const resolved = this.typeNamedBy(object, QUALIFIED_NAME);
     return resolved ? this.chainOf(resolved) : undefined;
   }
 
@@ -376,33 +301,14 @@ export class JavaModel extends SourceModelBase {
     const object = childByField(n, "object");
     const field = childByField(n, "field");
     if (!object || !field) return;
-    if (object.type === "identifier" && this.declarationOf(this.text(object), object)) return;
-    const written = this.text(object);
-    if (!/^[A-Za-z_$][\w$]*(\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(written)) return;
-    const resolved = this.resolveTypeName(written);
-    if (!resolved) return;
-    this.sites.push({
-      kind: "reference",
-      node: n,
-      targets: [`${resolved}.${this.text(field)}`],
-      calleeText: shortened(this.text(n)),
-      args: [],
-      namedArgs: new Map(),
-      fn: ancestor(n, ...DATA_FLOW_UNITS),
-    });
+    const resolved = this.typeNamedBy(object, QUALIFIED_NAME);
+    if (resolved) this.addReferenceSite(n, `${resolved}.${this.text(field)}`, ancestor(n, ...DATA_FLOW_UNITS));
   }
 
   // ---- naming and suppressions -------------------------------------------------------------------------------
 
   enclosingPath(node: Node): string {
-    const names: string[] = [];
-    for (let p = node.parent; p; p = p.parent) {
-      if (CLASS_DECLARATIONS.includes(p.type) || p.type === "method_declaration" || p.type === "constructor_declaration") {
-        const name = childByField(p, "name");
-        if (name) names.push(this.text(name));
-      }
-    }
-    return names.reverse().join(".");
+    return this.enclosingNames(node, NAMED_DECLARATIONS);
   }
 
   /**

@@ -187,18 +187,11 @@ export class PhpModel extends SourceModelBase {
     const [scope, name] = n.children;
     if (!scope || !name || (scope.type !== "name" && scope.type !== "qualified_name")) return;
     const cls = this.resolveClassName(this.text(scope), n);
-    if (cls) this.sites.push({ kind: "reference", node: n, targets: [`${cls}::${this.text(name)}`], calleeText: shortened(this.text(n)), args: [], namedArgs: new Map(), fn: ancestor(n, ...DATA_FLOW_UNITS) ?? this.tree.root });
+    if (cls) this.addReferenceSite(n, `${cls}::${this.text(name)}`, ancestor(n, ...DATA_FLOW_UNITS) ?? this.tree.root);
   }
 
   enclosingPath(node: Node): string {
-    const names: string[] = [];
-    for (let p = node.parent; p; p = p.parent) {
-      if (CLASS_DECLARATIONS.includes(p.type) || DATA_FLOW_UNITS.includes(p.type)) {
-        const name = childByField(p, "name");
-        if (name) names.push(this.text(name));
-      }
-    }
-    return names.reverse().join(".");
+    return this.enclosingNames(node, [...CLASS_DECLARATIONS, ...DATA_FLOW_UNITS]);
   }
 
   /** `@suppress pathfinder:ID` (Phan's annotation) in the doc comment of an enclosing function, method or class. */

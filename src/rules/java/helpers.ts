@@ -37,7 +37,7 @@ export function constructionOf(m: JavaMatch): Node | undefined {
   if (r.type === "object_creation_expression") return r;
   const name = r.type === "identifier" ? r : r.type === "field_access" ? childByField(r, "field") : undefined;
   if (!name) return undefined;
-  const decl = r.type === "identifier" ? m.model.declarationOf(m.model.text(name), r) : m.model.fieldDeclaration(m.model.text(name), r);
+  const decl = r.type === "identifier" ? m.model.declarationOf(m.model.text(name), r) : m.model.memberDeclaration(m.model.text(name), r);
   let value = decl?.value;
   if (!value && decl) {
     // Assigned later, e.g. in a constructor: `this.yaml = new Yaml();`.

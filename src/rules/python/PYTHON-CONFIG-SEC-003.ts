@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "../../languages/python/syntax.js";
 import { code, defineRule, type AssignmentMatch, type AssignmentOutcome, type SinkMatch, type SinkOutcome, type SinkSpec } from "../rule.js";
-import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, dictEntries, pickleMentions, type ValueContext } from "./config-helpers.js";
+import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, firstSettingFinding, pickleMentions, positionalDictEntries, settingKey, type ValueContext } from "./config-helpers.js";
 import { spelled } from "./sink-helpers.js";
 
 /** Celery settings (new lower-case names, their old upper-case names) and which side of the broker they govern. */
@@ -22,7 +22,7 @@ const SETTINGS: Record<string, "produce" | "accept"> = {
 const SAFE = "Use `json` (Celery's default since 4.0) for `task_serializer`/`result_serializer` and `accept_content = [\"json\"]`; for binary payloads use `msgpack`, or sign messages with Celery's `auth` serializer.";
 
 function settingMessage(name: string, where: string): string {
-  const side = SETTINGS[name] ?? SETTINGS[name.slice(name.lastIndexOf(".") + 1)];
+  const side = SETTINGS[name] ?? SETTINGS[settingKey(name)];
   const what = /result/i.test(name) ? "task results read back from the result backend" : /event/i.test(name) ? "monitoring events" : "task messages taken from the broker";
   return side === "accept"
     ? `${where} lets Celery unpickle ${what}: anyone who can publish to the broker or write the backend (a shared Redis or RabbitMQ vhost, ` +
@@ -36,8 +36,6 @@ function mentions(ctx: ValueContext, name: string, value: SyntaxNode, where: str
   return pickleMentions(ctx, value).map((at) => ({ at, message: settingMessage(name, where) }));
 }
 
-const settingKey = (name: string) => name.slice(name.lastIndexOf(".") + 1);
-
 function checkAssignment(m: AssignmentMatch): AssignmentOutcome[] {
   // Lower-case names count in modules (celeryconfig.py) and config classes; elsewhere only as `app.conf.<name>`.
   return mentions(m, settingKey(m.target), m.value, `${code(m.targetText)} containing pickle`);
@@ -47,10 +45,8 @@ function checkAssignment(m: AssignmentMatch): AssignmentOutcome[] {
 function checkSettingsCall(m: SinkMatch): SinkOutcome | null {
   const found: AssignmentOutcome[] = [];
   for (const [key, value] of m.args.keywords) if (key in SETTINGS) found.push(...mentions(m, key, value, `${spelled(m)} with ${code(key)} containing pickle`));
-  for (const arg of m.args.positional) {
-    for (const e of dictEntries(m, arg) ?? []) if (e.key in SETTINGS) found.push(...mentions(m, e.key, e.value, `${spelled(m)} with ${code(e.key)} containing pickle`));
-  }
-  return found.length ? { message: found[0].message } : null;
+  for (const e of positionalDictEntries(m)) if (e.key in SETTINGS) found.push(...mentions(m, e.key, e.value, `${spelled(m)} with ${code(e.key)} containing pickle`));
+  return firstSettingFinding(found);
 }
 
 /** `@app.task(serializer="pickle")`, `Producer(ch, serializer="pickle")`, `Consumer(ch, accept=["pickle"])`. */

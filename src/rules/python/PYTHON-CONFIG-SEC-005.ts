@@ -1,7 +1,7 @@
 import { CallArguments } from "../../languages/python/calls.js";
 import { childByField, type SyntaxNode } from "../../languages/python/syntax.js";
 import { code, defineRule, type AssignmentMatch, type AssignmentOutcome, type SinkMatch, type SinkOutcome } from "../rule.js";
-import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, entry, literalOf, resolvedNames, type ValueContext } from "./config-helpers.js";
+import { CONFIG_COMPLIANCE, CONFIG_REFERENCES, constant, dictEntries, firstSettingFinding, literalOf, positionalDictEntries, resolvedNames, settingKey, type ValueContext } from "./config-helpers.js";
 import { spelled } from "./sink-helpers.js";
 
 /** cachelib (and its predecessor werkzeug.contrib.cache) backends: every value is pickled into the store. */
@@ -43,15 +43,14 @@ function sessionTypeFinding(ctx: ValueContext, value: SyntaxNode, where: string)
 }
 
 function checkAssignment(m: AssignmentMatch): AssignmentOutcome[] {
-  const key = m.target.slice(m.target.lastIndexOf(".") + 1);
-  return key === "SESSION_TYPE" ? sessionTypeFinding(m, m.value, code(m.targetText)) : cacheTypeFinding(m, m.value, code(m.targetText));
+  return settingKey(m.target) === "SESSION_TYPE" ? sessionTypeFinding(m, m.value, code(m.targetText)) : cacheTypeFinding(m, m.value, code(m.targetText));
 }
 
 /** `Cache(app, config={"CACHE_TYPE": "RedisCache"})`, `app.config.update(CACHE_TYPE=..., SESSION_TYPE=...)`. */
 function checkConfigCall(m: SinkMatch): SinkOutcome | null {
   const found: AssignmentOutcome[] = [];
   const config = m.args.find("config");
-  const entries = [...(config ? (dictEntries(m, config) ?? []) : []), ...m.args.positional.flatMap((a) => dictEntries(m, a) ?? [])];
+  const entries = [...(config ? (dictEntries(m, config) ?? []) : []), ...positionalDictEntries(m)];
   for (const e of entries) {
     if (e.key === "CACHE_TYPE") found.push(...cacheTypeFinding(m, e.value, code("CACHE_TYPE")));
     if (e.key === "SESSION_TYPE") found.push(...sessionTypeFinding(m, e.value, code("SESSION_TYPE")));
@@ -60,7 +59,7 @@ function checkConfigCall(m: SinkMatch): SinkOutcome | null {
   if (cacheType) found.push(...cacheTypeFinding(m, cacheType, code("CACHE_TYPE")));
   const sessionType = m.args.find("SESSION_TYPE");
   if (sessionType) found.push(...sessionTypeFinding(m, sessionType, code("SESSION_TYPE")));
-  return found.length ? { message: found[0].message, ...(found[0].severity ? { severity: found[0].severity } : {}) } : null;
+  return firstSettingFinding(found);
 }
 
 const cachelibMessage = (m: SinkMatch) =>

@@ -1,6 +1,5 @@
 import { defineRule } from "../rule.js";
-import { DEPS_REFERENCES, MANIFESTS_READ } from "./deps-docs.js";
-import { DESERIALIZATION_COMPLIANCE } from "./shared-docs.js";
+import { DEPS_REFERENCES, MANIFESTS_READ, manifestRuleClassification } from "./deps-docs.js";
 
 /** Reported on manifest lines by the dependency scan (src/dependencies), not by a sink in Python code. */
 export default defineRule({
@@ -10,12 +9,7 @@ export default defineRule({
   severity: "low",
   confidence: "medium",
   precision: "medium",
-  cwe: ["CWE-502", "CWE-1395"],
-  owasp: ["A06:2021", "A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
-  bundles: ["deps"],
-  banditIds: [],
+  ...manifestRuleClassification(),
   similar: ["PYTHON-DEPS-SEC-001"],
   prefilter: [],
   sinks: [],

@@ -4,6 +4,7 @@ import type { SemanticModel } from "../../languages/python/semantic/model.js";
 import type { Scope } from "../../languages/python/semantic/scopes.js";
 import { childByField, type SyntaxNode } from "../../languages/python/syntax.js";
 import type { ComplianceMapping, Reference } from "../../core/types.js";
+import type { AssignmentOutcome, SinkMatch, SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 
 export const CONFIG_COMPLIANCE: ComplianceMapping[] = [
@@ -85,6 +86,21 @@ export function dictEntries(ctx: ValueContext, node: SyntaxNode): DictEntry[] | 
     return out;
   }
   return undefined;
+}
+
+/** The entries of the dicts a configuration call is passed positionally: `app.conf.update({...})`. */
+export function positionalDictEntries(m: SinkMatch): DictEntry[] {
+  return m.args.positional.flatMap((a) => dictEntries(m, a) ?? []);
+}
+
+/** The setting an assignment target names: `task_serializer` of `app.conf.task_serializer`. */
+export function settingKey(target: string): string {
+  return target.slice(target.lastIndexOf(".") + 1);
+}
+
+/** What a configuration call that sets several settings reports: the first setting's finding. */
+export function firstSettingFinding(found: AssignmentOutcome[]): SinkOutcome | null {
+  return found.length ? { message: found[0].message, ...(found[0].severity ? { severity: found[0].severity } : {}) } : null;
 }
 
 export function entry(entries: DictEntry[] | undefined, key: string): DictEntry | undefined {
