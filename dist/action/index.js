@@ -3201,21 +3201,21 @@ var init_sevenzip = __esm({
         info2.folders.forEach((folder, folderIndex) => {
           let offset = 0;
           for (const size of info2.substreams[folderIndex] ?? []) {
-            const entry3 = withData[file++] ?? { name: `[stream ${file}]`, hasStream: true };
+            const entry2 = withData[file++] ?? { name: `[stream ${file}]`, hasStream: true };
             const at = offset;
             offset += size;
-            const label = context.member ? `${context.member}/${entry3.name}` : entry3.name;
+            const label = context.member ? `${context.member}/${entry2.name}` : entry2.name;
             const whole = () => {
               if (!cache2.has(folderIndex)) cache2.set(folderIndex, archive.decodeFolder(info2, folderIndex, label));
               return cache2.get(folderIndex);
             };
             members.push({
-              path: entry3.name,
+              path: entry2.name,
               offset: at,
               size,
               compressedSize: folder.firstPack < info2.packSizes.length ? info2.packSizes[folder.firstPack] : 0,
               method: folder.coders.map((c) => METHOD_NAMES.get(c.method) ?? c.method).join("+"),
-              expectPickle: /\.(pkl|pickle)$/i.test(entry3.name),
+              expectPickle: /\.(pkl|pickle)$/i.test(entry2.name),
               decoded: true,
               // A solid folder holds many files: it is decoded once, when the first of them is looked at.
               async head(length) {
@@ -3894,16 +3894,16 @@ var init_tar = __esm({
         if (legacy) context.trait("torch-legacy");
         const maxOpcodes = context.limits.maxOpcodes;
         return {
-          members: files.map((entry3) => {
-            const data2 = sliceSource(source, entry3.dataOffset, entry3.size);
-            const fields = { path: entry3.name, offset: entry3.dataOffset, size: entry3.size, compressedSize: entry3.size, method: "stored" };
-            if (legacy && (entry3.name === "storages" || entry3.name === "tensors")) {
-              const locate3 = entry3.name === "storages" ? locateLegacyStorages : locateLegacyTensors;
+          members: files.map((entry2) => {
+            const data2 = sliceSource(source, entry2.dataOffset, entry2.size);
+            const fields = { path: entry2.name, offset: entry2.dataOffset, size: entry2.size, compressedSize: entry2.size, method: "stored" };
+            if (legacy && (entry2.name === "storages" || entry2.name === "tensors")) {
+              const locate3 = entry2.name === "storages" ? locateLegacyStorages : locateLegacyTensors;
               return { ...fields, role: "pickle", pickleRanges: async () => ({ ...await locate3(data2, maxOpcodes), source: data2 }) };
             }
             return {
               ...fields,
-              expectPickle: legacy && LEGACY_TAR_MEMBERS.has(entry3.name),
+              expectPickle: legacy && LEGACY_TAR_MEMBERS.has(entry2.name),
               head: (length) => readRange(data2, 0, length),
               open: async () => data2
             };
@@ -3975,7 +3975,7 @@ async function readZipDirectory(source, options) {
     uncompressedSize = wide.uncompressed ?? uncompressedSize;
     compressedSize = wide.compressed ?? compressedSize;
     localHeaderOffset = (wide.offset ?? localHeaderOffset) + delta2;
-    const entry3 = {
+    const entry2 = {
       name: name2,
       method: u16le(cd, at + 10),
       compressedSize,
@@ -3983,8 +3983,8 @@ async function readZipDirectory(source, options) {
       localHeaderOffset,
       dataOffset: -1
     };
-    await attachLocalHeader(source, entry3, directory);
-    directory.entries.push(entry3);
+    await attachLocalHeader(source, entry2, directory);
+    directory.entries.push(entry2);
     at = end;
   }
   if (directory.entries.length < eocd.entries && directory.entries.length < options.maxEntries) {
@@ -4062,42 +4062,42 @@ function readZip64Extra(extra, need) {
   }
   return {};
 }
-async function attachLocalHeader(source, entry3, directory) {
-  const at = entry3.localHeaderOffset;
+async function attachLocalHeader(source, entry2, directory) {
+  const at = entry2.localHeaderOffset;
   if (!Number.isFinite(at) || at < 0 || at + 30 > source.size) {
-    directory.warnings.push(`zip member ${entry3.name}: local header offset ${at} is outside the file`);
+    directory.warnings.push(`zip member ${entry2.name}: local header offset ${at} is outside the file`);
     return;
   }
   const head = await readRange(source, at, 30);
   if (!startsWith(head, LOCAL_SIG)) {
-    directory.warnings.push(`zip member ${entry3.name}: no local header at offset ${at}`);
+    directory.warnings.push(`zip member ${entry2.name}: no local header at offset ${at}`);
     return;
   }
   const nameLength = u16le(head, 26);
   const extraLength = u16le(head, 28);
-  entry3.localName = utf8(await readRange(source, at + 30, nameLength));
-  entry3.dataOffset = at + 30 + nameLength + extraLength;
-  if (entry3.localName !== entry3.name) {
+  entry2.localName = utf8(await readRange(source, at + 30, nameLength));
+  entry2.dataOffset = at + 30 + nameLength + extraLength;
+  if (entry2.localName !== entry2.name) {
     directory.tricks.push({
-      member: entry3.name,
-      message: `zip member named "${entry3.name}" in the central directory but "${entry3.localName}" in its local header`
+      member: entry2.name,
+      message: `zip member named "${entry2.name}" in the central directory but "${entry2.localName}" in its local header`
     });
   }
   const localMethod = u16le(head, 8);
-  if (localMethod !== entry3.method) {
+  if (localMethod !== entry2.method) {
     directory.tricks.push({
-      member: entry3.name,
-      message: `zip member ${entry3.name}: compression method ${entry3.method} in the central directory but ${localMethod} locally`
+      member: entry2.name,
+      message: `zip member ${entry2.name}: compression method ${entry2.method} in the central directory but ${localMethod} locally`
     });
   }
 }
 function flagDuplicateNames(directory) {
   const seen = /* @__PURE__ */ new Set();
-  for (const entry3 of directory.entries) {
-    if (seen.has(entry3.name)) {
-      directory.tricks.push({ member: entry3.name, message: `zip holds more than one member named "${entry3.name}"` });
+  for (const entry2 of directory.entries) {
+    if (seen.has(entry2.name)) {
+      directory.tricks.push({ member: entry2.name, message: `zip holds more than one member named "${entry2.name}"` });
     }
-    seen.add(entry3.name);
+    seen.add(entry2.name);
   }
 }
 async function walkLocalHeaders(source, start2, options) {
@@ -4168,36 +4168,36 @@ async function findNextSignature(source, from) {
 function expectsPickle(name2) {
   return TORCH_PICKLE.test(name2) || /\.(pkl|pickle)$/i.test(name2);
 }
-async function zipMember(source, entry3, isTorch, context) {
+async function zipMember(source, entry2, isTorch, context) {
   const fields = {
-    path: entry3.name,
-    offset: entry3.dataOffset,
-    size: entry3.uncompressedSize,
-    compressedSize: entry3.compressedSize,
-    method: ZIP_METHODS.get(entry3.method) ?? `method ${entry3.method}`,
-    expectPickle: expectsPickle(entry3.name)
+    path: entry2.name,
+    offset: entry2.dataOffset,
+    size: entry2.uncompressedSize,
+    compressedSize: entry2.compressedSize,
+    method: ZIP_METHODS.get(entry2.method) ?? `method ${entry2.method}`,
+    expectPickle: expectsPickle(entry2.name)
   };
-  if (entry3.dataOffset < 0) return fields;
-  if (isTorch && TORCH_TENSOR.test(entry3.name)) return { ...fields, role: "tensor-data" };
-  const name2 = context.member ? `${context.member}/${entry3.name}` : entry3.name;
-  let compressed = sliceSource(source, entry3.dataOffset, entry3.compressedSize);
-  if (entry3.method === METHOD_STORED) {
+  if (entry2.dataOffset < 0) return fields;
+  if (isTorch && TORCH_TENSOR.test(entry2.name)) return { ...fields, role: "tensor-data" };
+  const name2 = context.member ? `${context.member}/${entry2.name}` : entry2.name;
+  let compressed = sliceSource(source, entry2.dataOffset, entry2.compressedSize);
+  if (entry2.method === METHOD_STORED) {
     return { ...fields, head: (length) => readRange(compressed, 0, length), open: async () => compressed };
   }
-  const codec = ZIP_CODECS.get(entry3.method);
+  const codec = ZIP_CODECS.get(entry2.method);
   if (codec === void 0) {
     context.issue(
       {
         kind: "uninspectable",
         severity: "medium",
-        message: `zip member ${entry3.name} uses compression method ${entry3.method}, which Pathfinder cannot decode`
+        message: `zip member ${entry2.name} uses compression method ${entry2.method}, which Pathfinder cannot decode`
       },
       name2
     );
     return fields;
   }
-  if (entry3.method === METHOD_LZMA) {
-    const alone = context.canDecompress() && entry3.compressedSize <= context.limits.maxDecompressedBytes ? zipLzmaAsAlone(await readRange(compressed, 0, entry3.compressedSize), entry3.uncompressedSize) : null;
+  if (entry2.method === METHOD_LZMA) {
+    const alone = context.canDecompress() && entry2.compressedSize <= context.limits.maxDecompressedBytes ? zipLzmaAsAlone(await readRange(compressed, 0, entry2.compressedSize), entry2.uncompressedSize) : null;
     if (!alone) {
       context.warn("LZMA member is malformed or larger than the decompression limit; not inspected", name2);
       return fields;
@@ -4277,7 +4277,7 @@ var init_zip = __esm({
         if (isTorch) context.trait("torch-zip");
         if (directory.entries.length > 0 && directory.entries.every((e) => e.name.endsWith(".npy"))) context.trait("npz");
         const members = [];
-        for (const entry3 of directory.entries) members.push(await zipMember(source, entry3, isTorch, context));
+        for (const entry2 of directory.entries) members.push(await zipMember(source, entry2, isTorch, context));
         return { members, ...alternates.length > 0 ? { alternates } : {} };
       }
     };
@@ -7655,9 +7655,9 @@ var init_vm = __esm({
       renderPending() {
         const pending = this.unrendered;
         for (let i3 = 0; i3 < pending.length; i3++) {
-          const entry3 = pending[i3];
-          if (entry3 >= 0) this.callText(entry3);
-          else this.persidText(-1 - entry3);
+          const entry2 = pending[i3];
+          if (entry2 >= 0) this.callText(entry2);
+          else this.persidText(-1 - entry2);
         }
         pending.length = 0;
         this.captured.clear();
@@ -9134,6 +9134,48 @@ var init_esm2 = __esm({
   }
 });
 
+// src/artifacts/containers/bounded-output.ts
+function decodeBounded(out2, decode) {
+  try {
+    decode(out2);
+    return { bytes: out2.bytes.subarray(0, out2.length), limitReached: false };
+  } catch (error) {
+    const bytes = out2.bytes.subarray(0, out2.length);
+    if (error instanceof LimitReached) return { bytes, limitReached: true };
+    if (error instanceof CorruptData) return { bytes, limitReached: false, error: error.message };
+    throw error;
+  }
+}
+var LimitReached, CorruptData, BoundedOutput;
+var init_bounded_output = __esm({
+  "src/artifacts/containers/bounded-output.ts"() {
+    "use strict";
+    LimitReached = class extends Error {
+    };
+    CorruptData = class extends Error {
+    };
+    BoundedOutput = class {
+      constructor(max2, initial) {
+        this.max = max2;
+        this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max2)));
+      }
+      max;
+      bytes;
+      length = 0;
+      put(byte) {
+        if (this.length >= this.max) throw new LimitReached();
+        if (this.length === this.bytes.length) this.grow(this.length + 1);
+        this.bytes[this.length++] = byte;
+      }
+      grow(need) {
+        const next = new Uint8Array(Math.min(this.max, Math.max(need, this.bytes.length * 2)));
+        next.set(this.bytes.subarray(0, this.length));
+        this.bytes = next;
+      }
+    };
+  }
+});
+
 // src/artifacts/containers/bzip2.ts
 function buildTable(lengths, alphaSize) {
   let minLength = 32;
@@ -9283,9 +9325,9 @@ function decodeBlock2(reader, blockSizeMax, out2) {
   let previous = -1;
   let repeat = 0;
   for (let i3 = 0; i3 < count; i3++) {
-    const entry3 = tt[position];
-    const byte = entry3 & 255;
-    position = entry3 >>> 8;
+    const entry2 = tt[position];
+    const byte = entry2 & 255;
+    position = entry2 >>> 8;
     if (repeat === 4) {
       for (let k = 0; k < byte; k++) out2.put(previous);
       repeat = 0;
@@ -9301,9 +9343,8 @@ function decodeBlock2(reader, blockSizeMax, out2) {
   }
 }
 function decodeBzip2(input, maxOutput) {
-  const out2 = new Output2(maxOutput, input.length * 4);
   const reader = new BitReader(input);
-  try {
+  return decodeBounded(new BoundedOutput(maxOutput, input.length * 4), (out2) => {
     for (let stream = 0; ; stream++) {
       if (reader.bits(24) !== 4348520) throw new CorruptData("not a bzip2 stream");
       const level = reader.bits(8) - 48;
@@ -9321,22 +9362,13 @@ function decodeBzip2(input, maxOutput) {
       const next = reader.peekBytes(3);
       if (reader.atEnd || !(next[0] === 66 && next[1] === 90 && next[2] === 104)) break;
     }
-    return { bytes: out2.bytes.subarray(0, out2.length), limitReached: false };
-  } catch (error) {
-    const bytes = out2.bytes.subarray(0, out2.length);
-    if (error instanceof LimitReached) return { bytes, limitReached: true };
-    if (error instanceof CorruptData) return { bytes, limitReached: false, error: error.message };
-    throw error;
-  }
+  });
 }
-var LimitReached, CorruptData, BitReader, Output2, BLOCK_MAGIC, END_MAGIC, MAX_GROUPS, GROUP_SIZE, MAX_CODE_LENGTH;
+var BitReader, BLOCK_MAGIC, END_MAGIC, MAX_GROUPS, GROUP_SIZE, MAX_CODE_LENGTH;
 var init_bzip2 = __esm({
   "src/artifacts/containers/bzip2.ts"() {
     "use strict";
-    LimitReached = class extends Error {
-    };
-    CorruptData = class extends Error {
-    };
+    init_bounded_output();
     BitReader = class {
       constructor(input) {
         this.input = input;
@@ -9368,24 +9400,6 @@ var init_bzip2 = __esm({
         return this.input.subarray(this.position, this.position + count);
       }
     };
-    Output2 = class {
-      constructor(max2, initial) {
-        this.max = max2;
-        this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max2)));
-      }
-      max;
-      bytes;
-      length = 0;
-      put(byte) {
-        if (this.length >= this.max) throw new LimitReached();
-        if (this.length === this.bytes.length) {
-          const next = new Uint8Array(Math.min(this.max, this.bytes.length * 2));
-          next.set(this.bytes);
-          this.bytes = next;
-        }
-        this.bytes[this.length++] = byte;
-      }
-    };
     BLOCK_MAGIC = 54156738319193;
     END_MAGIC = 25779555029136;
     MAX_GROUPS = 6;
@@ -9396,25 +9410,16 @@ var init_bzip2 = __esm({
 
 // src/artifacts/containers/lzma.ts
 function parseProperties(byte) {
-  if (byte >= 9 * 5 * 5) throw new CorruptData2("invalid LZMA properties byte");
+  if (byte >= 9 * 5 * 5) throw new CorruptData("invalid LZMA properties byte");
   return { lc: byte % 9, lp: Math.floor(byte / 9) % 5, pb: Math.floor(byte / 45) };
 }
 function run2(decode, maxOutput, sizeHint) {
-  const out2 = new OutputWindow(maxOutput, sizeHint);
-  try {
-    decode(out2);
-    return { bytes: out2.bytes.subarray(0, out2.length), limitReached: false };
-  } catch (error) {
-    const bytes = out2.bytes.subarray(0, out2.length);
-    if (error instanceof LimitReached2) return { bytes, limitReached: true };
-    if (error instanceof CorruptData2) return { bytes, limitReached: false, error: error.message };
-    throw error;
-  }
+  return decodeBounded(new OutputWindow(maxOutput, sizeHint), decode);
 }
 function decodeLzmaAlone(input, maxOutput) {
   return run2(
     (out2) => {
-      if (input.length < 13) throw new CorruptData2("lzma header is truncated");
+      if (input.length < 13) throw new CorruptData("lzma header is truncated");
       const props = parseProperties(input[0]);
       const dictSize = Math.max(4096, (input[1] | input[2] << 8 | input[3] << 16 | input[4] << 24) >>> 0);
       const sizeKnown = !input.subarray(5, 13).every((b) => b === 255);
@@ -9428,7 +9433,7 @@ function decodeLzmaAlone(input, maxOutput) {
   );
 }
 function lzma2Dictionary(byte) {
-  if (byte > 40) throw new CorruptData2("invalid LZMA2 dictionary size");
+  if (byte > 40) throw new CorruptData("invalid LZMA2 dictionary size");
   if (byte === 40) return 4294967295;
   return (2 | byte & 1) * 2 ** (Math.floor(byte / 2) + 11);
 }
@@ -9436,7 +9441,7 @@ function decodeLzma2(input, start2, dictSize, out2) {
   let at = start2;
   let state = null;
   const need = (n) => {
-    if (at + n > input.length) throw new CorruptData2("LZMA2 data is truncated");
+    if (at + n > input.length) throw new CorruptData("LZMA2 data is truncated");
   };
   for (; ; ) {
     need(1);
@@ -9452,7 +9457,7 @@ function decodeLzma2(input, start2, dictSize, out2) {
       at += size;
       continue;
     }
-    if (control < 128) throw new CorruptData2(`invalid LZMA2 control byte 0x${control.toString(16)}`);
+    if (control < 128) throw new CorruptData(`invalid LZMA2 control byte 0x${control.toString(16)}`);
     need(4);
     const unpacked = (control & 31) * 65536 + (input[at] << 8 | input[at + 1]) + 1;
     const packed = (input[at + 2] << 8 | input[at + 3]) + 1;
@@ -9462,11 +9467,11 @@ function decodeLzma2(input, start2, dictSize, out2) {
     if (reset >= 2) {
       need(1);
       const props = parseProperties(input[at++]);
-      if (props.lc + props.lp > 4) throw new CorruptData2("LZMA2 lc + lp exceeds 4");
+      if (props.lc + props.lp > 4) throw new CorruptData("LZMA2 lc + lp exceeds 4");
       if (state) state.setProperties(props);
       else state = new LzmaState(props, dictSize);
     }
-    if (!state) throw new CorruptData2("LZMA2 chunk without properties");
+    if (!state) throw new CorruptData("LZMA2 chunk without properties");
     if (reset >= 1) state.reset();
     need(packed);
     const rc = new RangeDecoder(input, at, at + packed);
@@ -9477,12 +9482,12 @@ function decodeLzma2(input, start2, dictSize, out2) {
 function readVarint(input, at) {
   let value = 0;
   for (let i3 = 0; i3 < 9; i3++) {
-    if (at + i3 >= input.length) throw new CorruptData2("xz header is truncated");
+    if (at + i3 >= input.length) throw new CorruptData("xz header is truncated");
     const byte = input[at + i3];
     value += (byte & 127) * 2 ** (7 * i3);
     if ((byte & 128) === 0) return [value, at + i3 + 1];
   }
-  throw new CorruptData2("xz varint is too long");
+  throw new CorruptData("xz varint is too long");
 }
 function undoDelta(bytes, start2, end, distance) {
   for (let i3 = start2 + distance; i3 < end; i3++) bytes[i3] = bytes[i3] + bytes[i3 - distance] & 255;
@@ -9504,11 +9509,11 @@ function nextXzStream(input, at) {
 function decodeXz(input, maxOutput) {
   return run2(
     (out2) => {
-      if (input.length < 12) throw new CorruptData2("xz header is truncated");
+      if (input.length < 12) throw new CorruptData("xz header is truncated");
       let checkSize = CHECK_SIZES[input[7] & 15];
       let at = 12;
       for (; ; ) {
-        if (at >= input.length) throw new CorruptData2("xz stream is truncated");
+        if (at >= input.length) throw new CorruptData("xz stream is truncated");
         const headerByte = input[at];
         if (headerByte === 0) {
           const next = nextXzStream(input, at);
@@ -9518,7 +9523,7 @@ function decodeXz(input, maxOutput) {
           continue;
         }
         const headerSize = (headerByte + 1) * 4;
-        if (at + headerSize > input.length) throw new CorruptData2("xz block header is truncated");
+        if (at + headerSize > input.length) throw new CorruptData("xz block header is truncated");
         const flags2 = input[at + 1];
         let p = at + 2;
         if (flags2 & 64) p = readVarint(input, p)[1];
@@ -9537,9 +9542,9 @@ function decodeXz(input, maxOutput) {
             const start2 = propsSize === 4 ? (input[afterSize] | input[afterSize + 1] << 8 | input[afterSize + 2] << 16 | input[afterSize + 3] << 24) >>> 0 : 0;
             undo.push((bytes, from, to) => bcj(bytes, from, to, start2));
           } else if (id !== 33 || i3 !== filters - 1) {
-            throw new CorruptData2(`xz filter 0x${id.toString(16)} is not supported`);
+            throw new CorruptData(`xz filter 0x${id.toString(16)} is not supported`);
           } else {
-            if (propsSize !== 1) throw new CorruptData2("xz LZMA2 properties are malformed");
+            if (propsSize !== 1) throw new CorruptData("xz LZMA2 properties are malformed");
             dictSize = lzma2Dictionary(input[afterSize]);
           }
           p = afterSize + propsSize;
@@ -9561,37 +9566,22 @@ function decodeXz(input, maxOutput) {
 function decodeLzma2Raw(input, maxOutput) {
   return run2(
     (out2) => {
-      if (input.length < 1) throw new CorruptData2("lzma2 data is truncated");
+      if (input.length < 1) throw new CorruptData("lzma2 data is truncated");
       decodeLzma2(input, 1, lzma2Dictionary(input[0]), out2);
     },
     maxOutput,
     input.length * 4
   );
 }
-var LimitReached2, CorruptData2, OutputWindow, RangeDecoder, STATES, POS_STATES_MAX, END_POS_MODEL_INDEX, FULL_DISTANCES, LengthDecoder, LzmaState, CHECK_SIZES, DELTA_FILTER, XZ_MAGIC;
+var OutputWindow, RangeDecoder, STATES, POS_STATES_MAX, END_POS_MODEL_INDEX, FULL_DISTANCES, LengthDecoder, LzmaState, CHECK_SIZES, DELTA_FILTER, XZ_MAGIC;
 var init_lzma = __esm({
   "src/artifacts/containers/lzma.ts"() {
     "use strict";
     init_bcj();
-    LimitReached2 = class extends Error {
-    };
-    CorruptData2 = class extends Error {
-    };
-    OutputWindow = class {
-      constructor(max2, initial) {
-        this.max = max2;
-        this.bytes = new Uint8Array(Math.max(16, Math.min(initial, max2)));
-      }
-      max;
-      bytes;
-      length = 0;
+    init_bounded_output();
+    OutputWindow = class extends BoundedOutput {
       /** Start of the current dictionary (LZMA2 dictionary resets): matches may not reach before it. */
       dictStart = 0;
-      put(byte) {
-        if (this.length >= this.max) throw new LimitReached2();
-        if (this.length === this.bytes.length) this.grow(this.length + 1);
-        this.bytes[this.length++] = byte;
-      }
       putBytes(chunk) {
         for (const byte of chunk) this.put(byte);
       }
@@ -9602,20 +9592,15 @@ var init_lzma = __esm({
       canReach(distance) {
         return distance <= this.length - this.dictStart;
       }
-      grow(need) {
-        const next = new Uint8Array(Math.min(this.max, Math.max(need, this.bytes.length * 2)));
-        next.set(this.bytes.subarray(0, this.length));
-        this.bytes = next;
-      }
     };
     RangeDecoder = class {
       constructor(input, position, end) {
         this.input = input;
         this.position = position;
         this.end = end;
-        if (this.next() !== 0) throw new CorruptData2("range coder does not start with 0");
+        if (this.next() !== 0) throw new CorruptData("range coder does not start with 0");
         for (let i3 = 0; i3 < 4; i3++) this.code = this.code * 256 + this.next();
-        if (this.code === this.range) throw new CorruptData2("range coder initial code is invalid");
+        if (this.code === this.range) throw new CorruptData("range coder initial code is invalid");
       }
       input;
       position;
@@ -9623,7 +9608,7 @@ var init_lzma = __esm({
       range = 4294967295;
       code = 0;
       next() {
-        if (this.position >= this.end) throw new CorruptData2("compressed data is truncated");
+        if (this.position >= this.end) throw new CorruptData("compressed data is truncated");
         return this.input[this.position++];
       }
       normalize() {
@@ -9763,7 +9748,7 @@ var init_lzma = __esm({
           }
           let length;
           if (rc.bit(this.isRep, this.state) !== 0) {
-            if (out2.length === out2.dictStart) throw new CorruptData2("repeated match before any data");
+            if (out2.length === out2.dictStart) throw new CorruptData("repeated match before any data");
             if (rc.bit(this.isRepG0, this.state) === 0) {
               if (rc.bit(this.isRep0Long, (this.state << 4) + posState) === 0) {
                 this.state = this.state < 7 ? 9 : 11;
@@ -9797,15 +9782,15 @@ var init_lzma = __esm({
             this.state = this.state < 7 ? 7 : 10;
             const distance2 = this.decodeDistance(rc, length);
             if (distance2 === 4294967295) {
-              if (!rc.finishedOk()) throw new CorruptData2("end marker with trailing range coder state");
+              if (!rc.finishedOk()) throw new CorruptData("end marker with trailing range coder state");
               return true;
             }
             this.reps[0] = distance2;
           }
           length += 2;
           const distance = this.reps[0] + 1;
-          if (distance > this.dictSize + 1 || !out2.canReach(distance)) throw new CorruptData2("match distance beyond the dictionary");
-          if (length > remaining) throw new CorruptData2("match runs past the declared size");
+          if (distance > this.dictSize + 1 || !out2.canReach(distance)) throw new CorruptData("match distance beyond the dictionary");
+          if (length > remaining) throw new CorruptData("match runs past the declared size");
           for (let i3 = 0; i3 < length; i3++) out2.put(out2.back(distance));
           remaining -= length;
         }
@@ -15706,16 +15691,16 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         }
         __name(loadDynamicLibrary, "loadDynamicLibrary");
         var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-          for (var [symName, entry3] of Object.entries(GOT)) {
-            if (entry3.value == 0) {
+          for (var [symName, entry2] of Object.entries(GOT)) {
+            if (entry2.value == 0) {
               var value = resolveGlobalSymbol(symName, true).sym;
-              if (!value && !entry3.required) {
+              if (!value && !entry2.required) {
                 continue;
               }
               if (typeof value == "function") {
-                entry3.value = addFunction(value, value.sig);
+                entry2.value = addFunction(value, value.sig);
               } else if (typeof value == "number") {
-                entry3.value = value;
+                entry2.value = value;
               } else {
                 throw new Error(`bad export type for '${symName}': ${typeof value}`);
               }
@@ -24186,9 +24171,18 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
 function takesParameters(source, s) {
   if (s.isClass || s.definition === void 0) return true;
   const text2 = source.slice(s.start, Math.min(s.end, s.start + 4096));
-  const header = new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${s.definition}[ \\t]*\\(`, "m").exec(text2);
+  const header = defHeaderOf(s.definition).exec(text2);
   if (!header) return true;
   return !/^[ \t]*(?:(?:self|cls)[ \t]*,?[ \t]*)?\)/.test(text2.slice(header.index + header[0].length));
+}
+function defHeaderOf(name2) {
+  let header = DEF_HEADERS.get(name2);
+  if (!header) {
+    if (DEF_HEADERS.size >= MAX_DEF_HEADERS) DEF_HEADERS.clear();
+    header = new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${name2}[ \\t]*\\(`, "m");
+    DEF_HEADERS.set(name2, header);
+  }
+  return header;
 }
 function memoized(compute) {
   const done = /* @__PURE__ */ new Map();
@@ -24306,7 +24300,7 @@ function intersects(a, b) {
 function addAll2(into, from) {
   for (const x2 of from) into.add(x2);
 }
-var ASSIGNS_ATTRIBUTE, ANY_SINK, MIN_SKIPPED_SHARE, ASSIGNED_ATTRIBUTE, ClassMembers, SourceCapability, IMPORT2, STAR_IMPORT, BUILTIN_KEYS, FROM_MODULE_IMPORT_STAR, PLAIN_IMPORT, BLANK_OR_COMMENT_LINES;
+var ASSIGNS_ATTRIBUTE, ANY_SINK, MIN_SKIPPED_SHARE, ASSIGNED_ATTRIBUTE, ClassMembers, SourceCapability, DEF_HEADERS, MAX_DEF_HEADERS, IMPORT2, STAR_IMPORT, BUILTIN_KEYS, FROM_MODULE_IMPORT_STAR, PLAIN_IMPORT, BLANK_OR_COMMENT_LINES;
 var init_regions = __esm({
   "src/languages/python/regions.ts"() {
     "use strict";
@@ -24439,6 +24433,8 @@ var init_regions = __esm({
         return this.members.get(k)?.[i3] ?? this.segments[k];
       }
     };
+    DEF_HEADERS = /* @__PURE__ */ new Map();
+    MAX_DEF_HEADERS = 4096;
     IMPORT2 = identifierKey("import");
     STAR_IMPORT = /\bfrom\s+[\w.\s\\]*?\bimport\s*\(?\s*\*/g;
     BUILTIN_KEYS = [...PYTHON_BUILTINS].map(identifierKey);
@@ -27073,8 +27069,8 @@ function summariseDemandedModules(byModule, modules, aliases, index, parser, sin
   }
   const out2 = /* @__PURE__ */ new Map();
   for (const [path, wanted] of demandedBy) {
-    for (const entry3 of wanted) {
-      const [module2, name2] = entry3.split("\0");
+    for (const entry2 of wanted) {
+      const [module2, name2] = entry2.split("\0");
       const explained = name2.startsWith("?") ? Object.keys(index.flowSummary(module2)?.flows ?? {}).includes(name2.slice(name2.indexOf(".") + 1).split(".")[0]) : [name2, ...(index.resolve(name2) ?? []).map((r) => r.name)].some((n) => index.flows(n)?.length);
       if (explained) out2.set(path, (out2.get(path) ?? /* @__PURE__ */ new Set()).add(module2));
     }
@@ -27202,7 +27198,7 @@ function importStatements(text2) {
 function ownPackage(moduleName) {
   return moduleName.slice(0, Math.max(0, moduleName.lastIndexOf(".")));
 }
-var MAX_ROUNDS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, WORD, QUOTED_NAME, IDENTIFIER2, ATTRIBUTE, FROM_IMPORT, ReferenceMatcher;
+var MAX_ROUNDS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, WORD, QUOTED_NAME, IDENTIFIER3, ATTRIBUTE, FROM_IMPORT, ReferenceMatcher;
 var init_whole_program = __esm({
   "src/project/whole-program.ts"() {
     "use strict";
@@ -27214,7 +27210,7 @@ var init_whole_program = __esm({
     MAX_DEMAND_ROUNDS = 4;
     WORD = /[A-Za-z_][A-Za-z0-9_]*|\*/g;
     QUOTED_NAME = /["']\.*([A-Za-z_][\w.]*)["']/g;
-    IDENTIFIER2 = /[A-Za-z_][A-Za-z0-9_]*/g;
+    IDENTIFIER3 = /[A-Za-z_][A-Za-z0-9_]*/g;
     ATTRIBUTE = /\.[ \t]*([A-Za-z_][A-Za-z0-9_]*)/g;
     FROM_IMPORT = /^from\s+([\w.]+)\s+import\b([\s\S]*)$/;
     ReferenceMatcher = class {
@@ -27254,7 +27250,7 @@ var init_whole_program = __esm({
           const segment = module2.slice(module2.lastIndexOf(".") + 1);
           const inPackage = packages.has(module2);
           if (imports.dynamic) {
-            imports.allWords ??= new Set(file.text.match(IDENTIFIER2));
+            imports.allWords ??= new Set(file.text.match(IDENTIFIER3));
             if (exported.some((n) => imports.allWords.has(n))) out2.add(module2);
             continue;
           }
@@ -31031,17 +31027,17 @@ async function readChangeSet(cwd, base, head) {
     );
   }
   const files = /* @__PURE__ */ new Map();
-  entries.forEach((entry3, index) => {
-    if (entry3.status === "deleted") return;
+  entries.forEach((entry2, index) => {
+    if (entry2.status === "deleted") return;
     const section = sections[index];
     const file = {
-      path: entry3.path,
-      status: entry3.status,
+      path: entry2.path,
+      status: entry2.status,
       binary: section.binary,
       addedLines: section.addedLines
     };
-    if (entry3.oldPath !== void 0) file.oldPath = entry3.oldPath;
-    files.set(entry3.path, file);
+    if (entry2.oldPath !== void 0) file.oldPath = entry2.oldPath;
+    files.set(entry2.path, file);
   });
   return { baseSha, headSha, files };
 }
@@ -32702,6 +32698,15 @@ function dictEntries(ctx, node) {
   }
   return void 0;
 }
+function positionalDictEntries(m) {
+  return m.args.positional.flatMap((a) => dictEntries(m, a) ?? []);
+}
+function settingKey(target) {
+  return target.slice(target.lastIndexOf(".") + 1);
+}
+function firstSettingFinding(found) {
+  return found.length ? { message: found[0].message, ...found[0].severity ? { severity: found[0].severity } : {} } : null;
+}
 function entry(entries, key) {
   return entries?.find((e) => e.key === key);
 }
@@ -33019,24 +33024,21 @@ var SETTINGS = {
 };
 var SAFE = "Use `json` (Celery's default since 4.0) for `task_serializer`/`result_serializer` and `accept_content = [\"json\"]`; for binary payloads use `msgpack`, or sign messages with Celery's `auth` serializer.";
 function settingMessage(name2, where2) {
-  const side = SETTINGS[name2] ?? SETTINGS[name2.slice(name2.lastIndexOf(".") + 1)];
+  const side = SETTINGS[name2] ?? SETTINGS[settingKey(name2)];
   const what = /result/i.test(name2) ? "task results read back from the result backend" : /event/i.test(name2) ? "monitoring events" : "task messages taken from the broker";
   return side === "accept" ? `${where2} lets Celery unpickle ${what}: anyone who can publish to the broker or write the backend (a shared Redis or RabbitMQ vhost, another service with the same credentials, an SSRF to Redis) runs code in every worker. ${SAFE}` : `${where2} makes Celery pickle ${what.replace(/ (?:taken from|read back from) the .*$/, "")}, so the workers and clients that read them must accept and unpickle pickles: anyone who can publish to the broker or write the result backend runs code in them. ${SAFE}`;
 }
 function mentions(ctx, name2, value, where2) {
   return pickleMentions(ctx, value).map((at) => ({ at, message: settingMessage(name2, where2) }));
 }
-var settingKey = (name2) => name2.slice(name2.lastIndexOf(".") + 1);
 function checkAssignment3(m) {
   return mentions(m, settingKey(m.target), m.value, `${code(m.targetText)} containing pickle`);
 }
 function checkSettingsCall(m) {
   const found = [];
   for (const [key, value] of m.args.keywords) if (key in SETTINGS) found.push(...mentions(m, key, value, `${spelled(m)} with ${code(key)} containing pickle`));
-  for (const arg of m.args.positional) {
-    for (const e of dictEntries(m, arg) ?? []) if (e.key in SETTINGS) found.push(...mentions(m, e.key, e.value, `${spelled(m)} with ${code(e.key)} containing pickle`));
-  }
-  return found.length ? { message: found[0].message } : null;
+  for (const e of positionalDictEntries(m)) if (e.key in SETTINGS) found.push(...mentions(m, e.key, e.value, `${spelled(m)} with ${code(e.key)} containing pickle`));
+  return firstSettingFinding(found);
 }
 function keywordCheck(keyword, position, side) {
   return (m) => {
@@ -33229,13 +33231,12 @@ function sessionTypeFinding(ctx, value, where2) {
   }];
 }
 function checkAssignment4(m) {
-  const key = m.target.slice(m.target.lastIndexOf(".") + 1);
-  return key === "SESSION_TYPE" ? sessionTypeFinding(m, m.value, code(m.targetText)) : cacheTypeFinding(m, m.value, code(m.targetText));
+  return settingKey(m.target) === "SESSION_TYPE" ? sessionTypeFinding(m, m.value, code(m.targetText)) : cacheTypeFinding(m, m.value, code(m.targetText));
 }
 function checkConfigCall(m) {
   const found = [];
   const config = m.args.find("config");
-  const entries = [...config ? dictEntries(m, config) ?? [] : [], ...m.args.positional.flatMap((a) => dictEntries(m, a) ?? [])];
+  const entries = [...config ? dictEntries(m, config) ?? [] : [], ...positionalDictEntries(m)];
   for (const e of entries) {
     if (e.key === "CACHE_TYPE") found.push(...cacheTypeFinding(m, e.value, code("CACHE_TYPE")));
     if (e.key === "SESSION_TYPE") found.push(...sessionTypeFinding(m, e.value, code("SESSION_TYPE")));
@@ -33244,7 +33245,7 @@ function checkConfigCall(m) {
   if (cacheType) found.push(...cacheTypeFinding(m, cacheType, code("CACHE_TYPE")));
   const sessionType = m.args.find("SESSION_TYPE");
   if (sessionType) found.push(...sessionTypeFinding(m, sessionType, code("SESSION_TYPE")));
-  return found.length ? { message: found[0].message, ...found[0].severity ? { severity: found[0].severity } : {} } : null;
+  return firstSettingFinding(found);
 }
 var cachelibMessage = (m) => `${spelled(m)} pickles every cached value and unpickles what it reads back: whoever can write the cache store (Redis or memcached reachable without authentication, a shared cache directory) runs code in the application. Cache plain data only and restrict who can write the store.`;
 function checkDiskcache(m) {
@@ -36612,12 +36613,12 @@ function flowSummary(model, path, complete) {
   const wanted = (key) => !named || named.has(key) || key.includes(".") && named.has(`*${key.slice(key.indexOf("."))}`);
   const flows = {};
   const tracker = trackerFor(model);
-  const entry3 = (key) => flows[key] ??= {};
+  const entry2 = (key) => flows[key] ??= {};
   for (const w of wrappers.get(model) ?? []) {
     const key = functionKey(w.fn, model);
     if (!key) continue;
     const steps = boundedSteps(w.steps.map((s) => tracker.placed(s, path)));
-    (entry3(key).sinks ??= []).push({ parameter: w.parameter, position: w.position, target: w.target, steps });
+    (entry2(key).sinks ??= []).push({ parameter: w.parameter, position: w.position, target: w.target, steps });
   }
   if (complete) {
     for (const fn of summarisable(model)) {
@@ -36625,15 +36626,15 @@ function flowSummary(model, path, complete) {
       if (!key || !wanted(key)) continue;
       const returned = tracker.returnFlow(fn);
       if (returned) {
-        entry3(key).returns = boundedSteps(returned.map((s) => tracker.placed(s, path)));
+        entry2(key).returns = boundedSteps(returned.map((s) => tracker.placed(s, path)));
         continue;
       }
       const passed = trackerFor(model, true).returnFlow(fn);
       const parameter = passed?.[0].parameter;
       if (passed && parameter) {
-        entry3(key).passes = [{ parameter, position: callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
+        entry2(key).passes = [{ parameter, position: callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
       }
-      if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry3(key).factory = true;
+      if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry2(key).factory = true;
     }
   }
   const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand])].sort().slice(0, MAX_DEMAND);
@@ -36748,6 +36749,16 @@ var DEPS_REFERENCES = [
   { title: "OWASP A06:2021 Vulnerable and Outdated Components", url: "https://owasp.org/Top10/A06_2021-Vulnerable_and_Outdated_Components/" },
   { title: "GitHub Advisory Database (pip)", url: "https://github.com/advisories?query=ecosystem%3Apip" }
 ];
+function manifestRuleClassification() {
+  return {
+    cwe: ["CWE-502", "CWE-1395"],
+    owasp: ["A06:2021", "A08:2021"],
+    compliance: DESERIALIZATION_COMPLIANCE,
+    tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
+    bundles: ["deps"],
+    banditIds: []
+  };
+}
 
 // src/rules/python/PYTHON-DEPS-SEC-001.ts
 var PYTHON_DEPS_SEC_001_default = defineRule({
@@ -36757,12 +36768,7 @@ var PYTHON_DEPS_SEC_001_default = defineRule({
   severity: "critical",
   confidence: "high",
   precision: "very-high",
-  cwe: ["CWE-502", "CWE-1395"],
-  owasp: ["A06:2021", "A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
-  bundles: ["deps"],
-  banditIds: [],
+  ...manifestRuleClassification(),
   similar: ["PYTHON-DEPS-SEC-002", "PYTHON-DEPS-SEC-003"],
   prefilter: [],
   sinks: [],
@@ -36802,12 +36808,7 @@ var PYTHON_DEPS_SEC_002_default = defineRule({
   severity: "low",
   confidence: "medium",
   precision: "medium",
-  cwe: ["CWE-502", "CWE-1395"],
-  owasp: ["A06:2021", "A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
-  bundles: ["deps"],
-  banditIds: [],
+  ...manifestRuleClassification(),
   similar: ["PYTHON-DEPS-SEC-001"],
   prefilter: [],
   sinks: [],
@@ -37452,26 +37453,48 @@ function markDanger(out2, qualified, what) {
   if (def && def.danger === void 0) def.danger = what;
 }
 var DEFINITION_HEADER = /^[ \t]*(?:async[ \t]+)?(?:class|def)[ \t]+([A-Za-z_][A-Za-z0-9_]*)/gm;
-function projectGlobalsOf(pythonFiles) {
+var IDENTIFIER2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var NAMES_SEARCHED_ALONE = 8;
+function projectGlobalsOf(pythonFiles, heldText) {
   let filesDefining;
   const files = pythonFiles.slice(0, MAX_FILES).filter((f) => f.size <= MAX_FILE_BYTES);
-  const read = (file) => {
+  const read = (file, encoding = "utf8") => {
     try {
-      return readFileSync(file.absPath, "utf8");
+      return readFileSync(file.absPath, encoding);
     } catch {
       return void 0;
     }
+  };
+  const definedNames = (source, each) => {
+    for (const m of source.matchAll(DEFINITION_HEADER)) each(m[1]);
   };
   const headers = () => {
     const out2 = /* @__PURE__ */ new Map();
     files.forEach((file, i3) => {
       const source = read(file);
       if (source === void 0) return;
-      for (const m of source.matchAll(DEFINITION_HEADER)) {
-        const list = out2.get(m[1]);
-        if (!list) out2.set(m[1], [i3]);
+      definedNames(source, (name2) => {
+        const list = out2.get(name2);
+        if (!list) out2.set(name2, [i3]);
         else if (list[list.length - 1] !== i3) list.push(i3);
-      }
+      });
+    });
+    return out2;
+  };
+  let searchedAlone = 0;
+  const filesDefiningLeaf = (leaf) => {
+    if (filesDefining || searchedAlone >= NAMES_SEARCHED_ALONE) return (filesDefining ??= headers()).get(leaf) ?? [];
+    searchedAlone++;
+    if (!IDENTIFIER2.test(leaf)) return [];
+    const out2 = [];
+    files.forEach((file, i3) => {
+      const mentions2 = heldText?.(file.relPath) ?? read(file, "latin1");
+      if (mentions2 === void 0 || !mentions2.includes(leaf)) return;
+      const source = read(file);
+      if (source === void 0) return;
+      let defines = false;
+      definedNames(source, (name2) => defines ||= name2 === leaf);
+      if (defines) out2.push(i3);
     });
     return out2;
   };
@@ -37488,7 +37511,7 @@ function projectGlobalsOf(pythonFiles) {
     return definitions.get(i3);
   };
   const indexLeaf = (leaf) => {
-    for (const i3 of filesDefining.get(leaf) ?? []) {
+    for (const i3 of filesDefiningLeaf(leaf)) {
       const found = definitionsIn(i3);
       if (!found) continue;
       const parts2 = found.module.split(".");
@@ -37505,7 +37528,6 @@ function projectGlobalsOf(pythonFiles) {
   };
   return {
     lookup(qualified) {
-      filesDefining ??= headers();
       const leaf = qualified.slice(qualified.lastIndexOf(".") + 1);
       if (!doneLeaves.has(leaf)) {
         doneLeaves.add(leaf);
@@ -37563,23 +37585,23 @@ function holdBelowTopTier() {
 
 // src/project/artifacts.ts
 var SCAN_DECOMPRESSION_BUDGET = 1024 * 1024 * 1024;
-async function scanArtifactFiles(files, pickleOptions, onScanned, pythonFiles = []) {
+async function scanArtifactFiles(files, pickleOptions, onScanned, pythonFiles = [], heldText) {
   const result2 = { findings: [], errors: [], scanned: 0 };
   const jit = holdBelowTopTier();
   try {
-    return await scanEach(files, pickleOptions, pythonFiles, result2, jit, onScanned);
+    return await scanEach(files, pickleOptions, pythonFiles, result2, jit, onScanned, heldText);
   } finally {
     jit.end();
   }
 }
-async function scanEach(files, pickleOptions, pythonFiles, result2, jit, onScanned) {
+async function scanEach(files, pickleOptions, pythonFiles, result2, jit, onScanned, heldText) {
   const { isArtifactCandidate: isArtifactCandidate2, scanArtifact: scanArtifact2, SNIFF_BYTES: SNIFF_BYTES2 } = await Promise.resolve().then(() => (init_artifacts(), artifacts_exports));
   const pickle = {
     ...pickleOptions,
     scanBudget: pickleOptions.scanBudget ?? { decompressedBytes: SCAN_DECOMPRESSION_BUDGET },
     pseudoPython: false,
     // findings do not show the listing; rendering it is the costliest part of the analysis
-    ...pythonFiles.length > 0 && pickleOptions.projectGlobals === void 0 ? { projectGlobals: projectGlobalsOf(pythonFiles) } : {},
+    ...pythonFiles.length > 0 && pickleOptions.projectGlobals === void 0 ? { projectGlobals: projectGlobalsOf(pythonFiles, heldText) } : {},
     onHeavyInput: jit.release,
     heavyInputBytes: HEAVY_INPUT_BYTES
   };
@@ -38755,21 +38777,6 @@ var JAVA_STREAM_GADGET_RULE = {
 // src/languages/csharp/model.ts
 init_arrays();
 
-// src/languages/common/model-base.ts
-var SourceModelBase = class {
-  constructor(tree) {
-    this.tree = tree;
-  }
-  tree;
-  text(node) {
-    return this.tree.source.slice(node.start, node.end);
-  }
-};
-function shortened(code5) {
-  const compact = code5.replace(/\s*\n\s*/g, "").replace(/\s+/g, " ");
-  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
-}
-
 // src/languages/common/syntax.ts
 init_tree_sitter();
 init_line_index();
@@ -38869,6 +38876,114 @@ function contains(outer, inner) {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
+// src/languages/common/model-base.ts
+var SourceModelBase = class {
+  constructor(tree) {
+    this.tree = tree;
+  }
+  tree;
+  text(node) {
+    return this.tree.source.slice(node.start, node.end);
+  }
+  /** The names of the declarations of the given node types around `node`, outermost first, joined with dots. */
+  enclosingNames(node, declarationTypes) {
+    const names = [];
+    for (let p = node.parent; p; p = p.parent) {
+      if (declarationTypes.includes(p.type)) {
+        const name2 = childByField2(p, "name");
+        if (name2) names.push(this.text(name2));
+      }
+    }
+    return names.reverse().join(".");
+  }
+  /** Records a qualified constant or member (`TypeNameHandling.All`) as a site. */
+  addReferenceSite(node, target, fn) {
+    this.sites.push({ kind: "reference", node, targets: [target], calleeText: shortened(this.text(node)), args: [], namedArgs: /* @__PURE__ */ new Map(), fn });
+  }
+};
+function shortened(code5) {
+  const compact = code5.replace(/\s*\n\s*/g, "").replace(/\s+/g, " ");
+  return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
+}
+
+// src/languages/common/typed-model.ts
+var TypedSourceModel = class extends SourceModelBase {
+  /** Whether a plain assignment is one the data flow follows. */
+  followsAssignment(_assignment) {
+    return true;
+  }
+  /** The walk behind `chainOf`: from `roots` (the type's declarations in the file) through the supertypes they name. */
+  typeChain(qualified, roots) {
+    const names = [qualified];
+    const seen = /* @__PURE__ */ new Set();
+    const queue = [...roots];
+    while (queue.length) {
+      const decl = queue.shift();
+      if (seen.has(decl)) continue;
+      seen.add(decl);
+      for (const written of this.supertypesOf(decl)) {
+        const resolved = this.resolveTypeName(written);
+        if (!resolved || names.includes(resolved)) continue;
+        names.push(resolved);
+        const next = resolved.startsWith("<local>.") ? this.localDeclaration(resolved) : void 0;
+        if (next) queue.push(next);
+      }
+    }
+    return { type: { name: qualified, ...roots[0] ? { declaration: roots[0] } : {} }, names };
+  }
+  /** The type an expression spelled as a qualified name (`pattern`) denotes, unless it reads a variable. */
+  typeNamedBy(expr, pattern) {
+    const written = this.text(expr);
+    if (!pattern.test(written)) return void 0;
+    if (expr.type === "identifier" && this.declarationOf(written, expr)) return void 0;
+    return this.resolveTypeName(written);
+  }
+  /** The chain of the type a type node names, when it resolves. */
+  chainOfTypeNode(type) {
+    const resolved = type && this.resolveTypeName(this.text(type));
+    return resolved ? this.chainOf(resolved) : void 0;
+  }
+  /** The declaration a name read at `at` refers to: the nearest local or parameter in scope, else a member. */
+  declarationOf(name2, at) {
+    for (let f = ancestor(at, ...this.functionTypes); f; f = ancestor(f, ...this.functionTypes)) {
+      let best;
+      for (const d of this.declarationsIn(f)) {
+        if (d.name !== name2 || !contains(d.scope, at)) continue;
+        if (d.kind === "local" && d.node.start > at.start) continue;
+        if (!best || d.node.start > best.node.start) best = d;
+      }
+      if (best) return best;
+    }
+    return this.memberDeclaration(name2, at);
+  }
+  /** The type of the variable an identifier reads. */
+  typeOfVariable(identifier) {
+    const decl = this.declarationOf(this.text(identifier), identifier);
+    return decl ? this.typeOfDeclaration(decl) : void 0;
+  }
+  /** The type of the member `this.name` read at `at`. */
+  typeOfMember(name2, at) {
+    const decl = this.memberDeclaration(this.text(name2), at);
+    return decl ? this.typeOfDeclaration(decl) : void 0;
+  }
+  typeOfDeclaration(decl) {
+    if (decl.value && this.valueTypeWins(decl.value)) return this.typeOf(decl.value);
+    return this.chainOfTypeNode(decl.typeNode) ?? (decl.value ? this.typeOf(decl.value) : void 0);
+  }
+  /** Assignments to plain names in `fn`, in source order, for data flow. */
+  assignmentsIn(fn) {
+    const out2 = this.declarationsIn(fn).filter((d) => d.value).map((d) => ({ name: d.name, value: d.value, node: d.node }));
+    const body2 = childByField2(fn, "body");
+    for (const n of body2 ? descendants2(body2, (c) => this.isNestedType(c)) : []) {
+      if (n.type !== "assignment_expression") continue;
+      const left = childByField2(n, "left");
+      const right = childByField2(n, "right");
+      if (left?.type === "identifier" && right && this.followsAssignment(n)) out2.push({ name: this.text(left), value: right, node: n });
+    }
+    return out2.sort((a, b) => a.node.start - b.node.start);
+  }
+};
+
 // src/languages/csharp/flow.ts
 var CONTROLLER_BASES = /(^|\.)(Controller|ControllerBase|ApiController|PageModel|ODataController|Hub)$/;
 var CONTROLLER_ATTRIBUTES = /* @__PURE__ */ new Set(["ApiController", "Controller", "Route"]);
@@ -38934,8 +39049,9 @@ function isRequest(text2) {
 var TYPE_DECLARATIONS = ["class_declaration", "struct_declaration", "record_declaration", "record_struct_declaration", "interface_declaration"];
 var FUNCTIONS2 = ["method_declaration", "constructor_declaration", "local_function_statement", "accessor_declaration", "lambda_expression", "anonymous_method_expression", "operator_declaration"];
 var DATA_FLOW_UNITS = ["method_declaration", "constructor_declaration", "local_function_statement", "accessor_declaration", "operator_declaration"];
+var NAMED_DECLARATIONS = [...TYPE_DECLARATIONS, "method_declaration", "constructor_declaration", "property_declaration"];
 var SIMPLE_NAME = /^(global::)?[A-Za-z_@][\w@]*(\s*\.\s*[A-Za-z_@][\w@]*)*$/;
-var CSharpModel = class extends SourceModelBase {
+var CSharpModel = class extends TypedSourceModel {
   constructor(tree, index, file) {
     super(tree);
     this.index = index;
@@ -38964,6 +39080,7 @@ var CSharpModel = class extends SourceModelBase {
   file;
   sites = [];
   flow;
+  functionTypes = FUNCTIONS2;
   namespaces = [];
   aliases = /* @__PURE__ */ new Map();
   staticUsings = [];
@@ -38995,60 +39112,33 @@ var CSharpModel = class extends SourceModelBase {
     return void 0;
   }
   chainOf(qualified, declaration) {
-    const names = [qualified];
-    const local = qualified.startsWith("<local>.") ? this.localTypes.get(qualified.slice(8)) : void 0;
-    const queue = [declaration ?? local].filter((d) => d !== void 0);
-    const seen = /* @__PURE__ */ new Set();
-    while (queue.length) {
-      const decl = queue.shift();
-      if (seen.has(decl)) continue;
-      seen.add(decl);
-      for (const base of childOfType(decl, "base_list")?.children ?? []) {
-        const resolved = this.resolveTypeName(this.text(base));
-        if (!resolved || names.includes(resolved)) continue;
-        names.push(resolved);
-        const next = resolved.startsWith("<local>.") ? this.localTypes.get(resolved.slice(8)) : void 0;
-        if (next) queue.push(next);
-      }
-    }
-    return { type: { name: qualified, ...declaration ?? local ? { declaration: declaration ?? local } : {} }, names };
+    const root = declaration ?? this.localDeclaration(qualified);
+    return this.typeChain(qualified, root ? [root] : []);
+  }
+  localDeclaration(qualified) {
+    return qualified.startsWith("<local>.") ? this.localTypes.get(qualified.slice(8)) : void 0;
+  }
+  supertypesOf(decl) {
+    return (childOfType(decl, "base_list")?.children ?? []).map((base) => this.text(base));
   }
   typeOf(expr) {
     switch (expr.type) {
       case "parenthesized_expression":
         return expr.children[0] && this.typeOf(expr.children[0]);
-      case "cast_expression": {
-        const type = childByField2(expr, "type");
-        const resolved = type && this.resolveTypeName(this.text(type));
-        return resolved ? this.chainOf(resolved) : void 0;
-      }
-      case "as_expression": {
-        const type = childByField2(expr, "right");
-        const resolved = type && this.resolveTypeName(this.text(type));
-        return resolved ? this.chainOf(resolved) : void 0;
-      }
-      case "object_creation_expression": {
-        const type = childByField2(expr, "type");
-        const resolved = type && this.resolveTypeName(this.text(type));
-        return resolved ? this.chainOf(resolved) : void 0;
-      }
-      case "implicit_object_creation_expression": {
-        const target = this.targetTypeOf(expr);
-        const resolved = target && this.resolveTypeName(this.text(target));
-        return resolved ? this.chainOf(resolved) : void 0;
-      }
-      case "identifier": {
-        const decl = this.declarationOf(this.text(expr), expr);
-        return decl ? this.typeOfDeclaration(decl) : void 0;
-      }
+      case "cast_expression":
+        return this.chainOfTypeNode(childByField2(expr, "type"));
+      case "as_expression":
+        return this.chainOfTypeNode(childByField2(expr, "right"));
+      case "object_creation_expression":
+        return this.chainOfTypeNode(childByField2(expr, "type"));
+      case "implicit_object_creation_expression":
+        return this.chainOfTypeNode(this.targetTypeOf(expr));
+      case "identifier":
+        return this.typeOfVariable(expr);
       case "member_access_expression": {
         const object = childByField2(expr, "expression");
         const name2 = childByField2(expr, "name");
-        if (object?.type === "this_expression" && name2) {
-          const decl = this.memberDeclaration(this.text(name2), expr);
-          return decl ? this.typeOfDeclaration(decl) : void 0;
-        }
-        return void 0;
+        return object?.type === "this_expression" && name2 ? this.typeOfMember(name2, expr) : void 0;
       }
       default:
         return void 0;
@@ -39066,25 +39156,9 @@ var CSharpModel = class extends SourceModelBase {
     }
     return void 0;
   }
-  typeOfDeclaration(decl) {
-    if (decl.value?.type === "object_creation_expression") return this.typeOf(decl.value);
-    if (decl.typeNode) {
-      const resolved = this.resolveTypeName(this.text(decl.typeNode));
-      if (resolved) return this.chainOf(resolved);
-    }
-    return decl.value ? this.typeOf(decl.value) : void 0;
-  }
-  declarationOf(name2, at) {
-    for (let f = ancestor(at, ...FUNCTIONS2); f; f = ancestor(f, ...FUNCTIONS2)) {
-      let best;
-      for (const d of this.declarationsIn(f)) {
-        if (d.name !== name2 || !contains(d.scope, at)) continue;
-        if (d.kind === "local" && d.node.start > at.start) continue;
-        if (!best || d.node.start > best.node.start) best = d;
-      }
-      if (best) return best;
-    }
-    return this.memberDeclaration(name2, at);
+  /** A constructed object's class is more specific than the declared type. */
+  valueTypeWins(value) {
+    return value.type === "object_creation_expression";
   }
   /** A field or property of an enclosing type. */
   memberDeclaration(name2, at) {
@@ -39141,16 +39215,12 @@ var CSharpModel = class extends SourceModelBase {
     this.declarationsCache.set(fn, out2);
     return out2;
   }
-  assignmentsIn(fn) {
-    const out2 = this.declarationsIn(fn).filter((d) => d.value).map((d) => ({ name: d.name, value: d.value, node: d.node }));
-    const body2 = childByField2(fn, "body");
-    for (const n of body2 ? descendants2(body2, (c) => TYPE_DECLARATIONS.includes(c.type)) : []) {
-      if (n.type !== "assignment_expression") continue;
-      const left = childByField2(n, "left");
-      const right = childByField2(n, "right");
-      if (left?.type === "identifier" && right && n.parent?.type !== "initializer_expression") out2.push({ name: this.text(left), value: right, node: n });
-    }
-    return out2.sort((a, b) => a.node.start - b.node.start);
+  isNestedType(n) {
+    return TYPE_DECLARATIONS.includes(n.type);
+  }
+  /** An assignment in an object initializer (`new X { Name = v }`) sets a member, not a local. */
+  followsAssignment(assignment) {
+    return assignment.parent?.type !== "initializer_expression";
   }
   // ---- sites -------------------------------------------------------------------------------------------------
   addCall(n) {
@@ -39197,10 +39267,7 @@ var CSharpModel = class extends SourceModelBase {
     return basesOnly ? { ...chain, names: chain.names.slice(1) } : chain;
   }
   staticReceiver(object) {
-    const written = this.text(object);
-    if (!SIMPLE_NAME.test(written)) return void 0;
-    if (object.type === "identifier" && this.declarationOf(written, object)) return void 0;
-    const resolved = this.resolveTypeName(written);
+    const resolved = this.typeNamedBy(object, SIMPLE_NAME);
     return resolved ? this.chainOf(resolved) : void 0;
   }
   addConstruction(n) {
@@ -39222,30 +39289,11 @@ var CSharpModel = class extends SourceModelBase {
     const object = childByField2(n, "expression");
     const name2 = childByField2(n, "name");
     if (!object || !name2) return;
-    const written = this.text(object);
-    if (!SIMPLE_NAME.test(written)) return;
-    if (object.type === "identifier" && this.declarationOf(written, object)) return;
-    const resolved = this.resolveTypeName(written);
-    if (!resolved) return;
-    this.sites.push({
-      kind: "reference",
-      node: n,
-      targets: [`${resolved}.${this.text(name2)}`],
-      calleeText: shortened(this.text(n)),
-      args: [],
-      namedArgs: /* @__PURE__ */ new Map(),
-      fn: ancestor(n, ...DATA_FLOW_UNITS)
-    });
+    const resolved = this.typeNamedBy(object, SIMPLE_NAME);
+    if (resolved) this.addReferenceSite(n, `${resolved}.${this.text(name2)}`, ancestor(n, ...DATA_FLOW_UNITS));
   }
   enclosingPath(node) {
-    const names = [];
-    for (let p = node.parent; p; p = p.parent) {
-      if (TYPE_DECLARATIONS.includes(p.type) || p.type === "method_declaration" || p.type === "constructor_declaration" || p.type === "property_declaration") {
-        const name2 = childByField2(p, "name");
-        if (name2) names.push(this.text(name2));
-      }
-    }
-    return names.reverse().join(".");
+    return this.enclosingNames(node, NAMED_DECLARATIONS);
   }
   /** `[SuppressMessage("pathfinder", "ID")]` (also `"pathfinder:ID"`) on an enclosing declaration. */
   idiomSuppressions(node) {
@@ -39396,9 +39444,11 @@ var JavaFlow = class {
 var CLASS_DECLARATIONS = ["class_declaration", "interface_declaration", "enum_declaration", "record_declaration", "annotation_type_declaration"];
 var FUNCTIONS3 = ["method_declaration", "constructor_declaration", "compact_constructor_declaration", "static_initializer", "lambda_expression"];
 var DATA_FLOW_UNITS2 = ["method_declaration", "constructor_declaration", "compact_constructor_declaration", "static_initializer"];
+var NAMED_DECLARATIONS2 = [...CLASS_DECLARATIONS, "method_declaration", "constructor_declaration"];
+var QUALIFIED_NAME = /^[A-Za-z_$][\w$]*(\s*\.\s*[A-Za-z_$][\w$]*)*$/;
 var SPOTBUGS_DESERIALIZATION_RULES = "JAVA-LANG-SEC-001,JAVA-LANG-SEC-002,JAVA-LANG-SEC-003,JAVA-LANG-SEC-007,JAVA-LANG-SEC-008,JAVA-LANG-SEC-009";
 var JAVA_LANG = /* @__PURE__ */ new Set(["Object", "String", "Class", "ClassLoader", "System", "Runtime", "Thread", "Comparable", "Iterable", "Number", "Integer", "Long"]);
-var JavaModel = class extends SourceModelBase {
+var JavaModel = class extends TypedSourceModel {
   constructor(tree, index, file) {
     super(tree);
     this.index = index;
@@ -39422,6 +39472,7 @@ var JavaModel = class extends SourceModelBase {
   file;
   sites = [];
   flow;
+  functionTypes = FUNCTIONS3;
   packageName = "";
   /** Simple name -> qualified name, from single-type imports. */
   imports = /* @__PURE__ */ new Map();
@@ -39465,27 +39516,12 @@ var JavaModel = class extends SourceModelBase {
     if (JAVA_LANG.has(first)) return `java.lang.${first}${rest}`;
     return void 0;
   }
-  /** A type and its ancestors as far as the file declares them. */
   chainOf(qualified, declaration) {
-    const names = [qualified];
-    const seen = /* @__PURE__ */ new Set();
-    const queue = [];
-    const local = qualified.startsWith("<local>.") ? this.localClasses.get(qualified.slice(8).split(".")[0]) : void 0;
-    if (declaration) queue.push(declaration);
-    if (local) queue.push(local);
-    while (queue.length) {
-      const decl = queue.shift();
-      if (seen.has(String(decl.start))) continue;
-      seen.add(String(decl.start));
-      for (const written of this.supertypesOf(decl)) {
-        const resolved = this.resolveTypeName(written);
-        if (!resolved || names.includes(resolved)) continue;
-        names.push(resolved);
-        const next = resolved.startsWith("<local>.") ? this.localClasses.get(resolved.slice(8).split(".")[0]) : void 0;
-        if (next) queue.push(next);
-      }
-    }
-    return { type: { name: qualified, ...declaration ?? local ? { declaration: declaration ?? local } : {} }, names };
+    const local = this.localDeclaration(qualified);
+    return this.typeChain(qualified, [declaration, local].filter((d) => d !== void 0));
+  }
+  localDeclaration(qualified) {
+    return qualified.startsWith("<local>.") ? this.localClasses.get(qualified.slice(8).split(".")[0]) : void 0;
   }
   supertypesOf(decl) {
     if (decl.type === "class_body") {
@@ -39502,16 +39538,12 @@ var JavaModel = class extends SourceModelBase {
     }
     return out2;
   }
-  /** The static type of an expression, when the file shows it. */
   typeOf(expr) {
     switch (expr.type) {
       case "parenthesized_expression":
         return expr.children[0] && this.typeOf(expr.children[0]);
-      case "cast_expression": {
-        const type = childByField2(expr, "type");
-        const resolved = type && this.resolveTypeName(this.text(type));
-        return resolved ? this.chainOf(resolved) : void 0;
-      }
+      case "cast_expression":
+        return this.chainOfTypeNode(childByField2(expr, "type"));
       case "object_creation_expression": {
         const type = childByField2(expr, "type");
         const resolved = type && this.resolveTypeName(this.text(type));
@@ -39519,18 +39551,12 @@ var JavaModel = class extends SourceModelBase {
         const body2 = childOfType(expr, "class_body");
         return body2 ? { ...this.chainOf(resolved, body2), type: { name: resolved, declaration: body2 } } : this.chainOf(resolved);
       }
-      case "identifier": {
-        const decl = this.declarationOf(this.text(expr), expr);
-        return decl ? this.typeOfDeclaration(decl) : void 0;
-      }
+      case "identifier":
+        return this.typeOfVariable(expr);
       case "field_access": {
         const object = childByField2(expr, "object");
         const field = childByField2(expr, "field");
-        if (object?.type === "this" && field) {
-          const decl = this.fieldDeclaration(this.text(field), expr);
-          return decl ? this.typeOfDeclaration(decl) : void 0;
-        }
-        return void 0;
+        return object?.type === "this" && field ? this.typeOfMember(field, expr) : void 0;
       }
       case "this": {
         const cls = ancestor(expr, ...CLASS_DECLARATIONS, "class_body");
@@ -39548,30 +39574,12 @@ var JavaModel = class extends SourceModelBase {
     const name2 = childByField2(cls, "name");
     return name2 ? this.chainOf(`<local>.${this.text(name2)}`, cls) : void 0;
   }
-  typeOfDeclaration(decl) {
-    if (decl.value?.type === "object_creation_expression" && childOfType(decl.value, "class_body")) return this.typeOf(decl.value);
-    if (decl.typeNode) {
-      const resolved = this.resolveTypeName(this.text(decl.typeNode));
-      if (resolved) return this.chainOf(resolved);
-    }
-    return decl.value ? this.typeOf(decl.value) : void 0;
+  /** An anonymous subclass is more specific than the declared type. */
+  valueTypeWins(value) {
+    return value.type === "object_creation_expression" && childOfType(value, "class_body") !== void 0;
   }
   // ---- declarations ------------------------------------------------------------------------------------------
-  /** The declaration a name read at `at` refers to: the nearest local or parameter in scope, else a field. */
-  declarationOf(name2, at) {
-    const fn = ancestor(at, ...FUNCTIONS3);
-    for (let f = fn; f; f = ancestor(f, ...FUNCTIONS3)) {
-      let best;
-      for (const d of this.declarationsIn(f)) {
-        if (d.name !== name2 || !contains(d.scope, at)) continue;
-        if (d.kind === "local" && d.node.start > at.start) continue;
-        if (!best || d.node.start > best.node.start) best = d;
-      }
-      if (best) return best;
-    }
-    return this.fieldDeclaration(name2, at);
-  }
-  fieldDeclaration(name2, at) {
+  memberDeclaration(name2, at) {
     for (let body2 = ancestor(at, "class_body", "interface_body", "enum_body"); body2; body2 = ancestor(body2, "class_body", "interface_body", "enum_body")) {
       for (const member of body2.type === "enum_body" ? body2.children.flatMap((c) => c.type === "enum_body_declarations" ? c.children : [c]) : body2.children) {
         if (member.type !== "field_declaration" && member.type !== "constant_declaration") continue;
@@ -39585,7 +39593,6 @@ var JavaModel = class extends SourceModelBase {
     }
     return void 0;
   }
-  /** Parameters and locals of one function (not of functions nested in it). */
   declarationsIn(fn) {
     let out2 = this.declarationsCache.get(fn);
     if (out2) return out2;
@@ -39631,19 +39638,8 @@ var JavaModel = class extends SourceModelBase {
     this.declarationsCache.set(fn, out2);
     return out2;
   }
-  /** Assignments to plain names in `fn`, for data flow. */
-  assignmentsIn(fn) {
-    const out2 = this.declarationsIn(fn).filter((d) => d.value).map((d) => ({ name: d.name, value: d.value, node: d.node }));
-    const body2 = childByField2(fn, "body");
-    if (body2) {
-      for (const n of descendants2(body2, (c) => CLASS_DECLARATIONS.includes(c.type) || c.type === "class_body")) {
-        if (n.type !== "assignment_expression") continue;
-        const left = childByField2(n, "left");
-        const right = childByField2(n, "right");
-        if (left?.type === "identifier" && right) out2.push({ name: this.text(left), value: right, node: n });
-      }
-    }
-    return out2.sort((a, b) => a.node.start - b.node.start);
+  isNestedType(n) {
+    return CLASS_DECLARATIONS.includes(n.type) || n.type === "class_body";
   }
   // ---- sites -------------------------------------------------------------------------------------------------
   addCall(n) {
@@ -39690,10 +39686,7 @@ var JavaModel = class extends SourceModelBase {
   /** `SerializationUtils.deserialize(...)`, `org.apache.commons.lang3.SerializationUtils.deserialize(...)`. */
   staticReceiver(object) {
     if (object.type !== "identifier" && object.type !== "field_access" && object.type !== "scoped_identifier") return void 0;
-    if (object.type === "identifier" && this.declarationOf(this.text(object), object)) return void 0;
-    const written = this.text(object);
-    if (!/^[A-Za-z_$][\w$]*(\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(written)) return void 0;
-    const resolved = this.resolveTypeName(written);
+    const resolved = this.typeNamedBy(object, QUALIFIED_NAME);
     return resolved ? this.chainOf(resolved) : void 0;
   }
   addConstruction(n) {
@@ -39717,31 +39710,12 @@ var JavaModel = class extends SourceModelBase {
     const object = childByField2(n, "object");
     const field = childByField2(n, "field");
     if (!object || !field) return;
-    if (object.type === "identifier" && this.declarationOf(this.text(object), object)) return;
-    const written = this.text(object);
-    if (!/^[A-Za-z_$][\w$]*(\s*\.\s*[A-Za-z_$][\w$]*)*$/.test(written)) return;
-    const resolved = this.resolveTypeName(written);
-    if (!resolved) return;
-    this.sites.push({
-      kind: "reference",
-      node: n,
-      targets: [`${resolved}.${this.text(field)}`],
-      calleeText: shortened(this.text(n)),
-      args: [],
-      namedArgs: /* @__PURE__ */ new Map(),
-      fn: ancestor(n, ...DATA_FLOW_UNITS2)
-    });
+    const resolved = this.typeNamedBy(object, QUALIFIED_NAME);
+    if (resolved) this.addReferenceSite(n, `${resolved}.${this.text(field)}`, ancestor(n, ...DATA_FLOW_UNITS2));
   }
   // ---- naming and suppressions -------------------------------------------------------------------------------
   enclosingPath(node) {
-    const names = [];
-    for (let p = node.parent; p; p = p.parent) {
-      if (CLASS_DECLARATIONS.includes(p.type) || p.type === "method_declaration" || p.type === "constructor_declaration") {
-        const name2 = childByField2(p, "name");
-        if (name2) names.push(this.text(name2));
-      }
-    }
-    return names.reverse().join(".");
+    return this.enclosingNames(node, NAMED_DECLARATIONS2);
   }
   /**
    * `@SuppressWarnings("pathfinder:ID")` (also in an array) on any enclosing declaration, and SpotBugs'
@@ -40008,17 +39982,10 @@ var PhpModel = class extends SourceModelBase {
     const [scope, name2] = n.children;
     if (!scope || !name2 || scope.type !== "name" && scope.type !== "qualified_name") return;
     const cls = this.resolveClassName(this.text(scope), n);
-    if (cls) this.sites.push({ kind: "reference", node: n, targets: [`${cls}::${this.text(name2)}`], calleeText: shortened(this.text(n)), args: [], namedArgs: /* @__PURE__ */ new Map(), fn: ancestor(n, ...DATA_FLOW_UNITS3) ?? this.tree.root });
+    if (cls) this.addReferenceSite(n, `${cls}::${this.text(name2)}`, ancestor(n, ...DATA_FLOW_UNITS3) ?? this.tree.root);
   }
   enclosingPath(node) {
-    const names = [];
-    for (let p = node.parent; p; p = p.parent) {
-      if (CLASS_DECLARATIONS2.includes(p.type) || DATA_FLOW_UNITS3.includes(p.type)) {
-        const name2 = childByField2(p, "name");
-        if (name2) names.push(this.text(name2));
-      }
-    }
-    return names.reverse().join(".");
+    return this.enclosingNames(node, [...CLASS_DECLARATIONS2, ...DATA_FLOW_UNITS3]);
   }
   /** `@suppress pathfinder:ID` (Phan's annotation) in the doc comment of an enclosing function, method or class. */
   idiomSuppressions(node) {
@@ -40659,7 +40626,7 @@ function constructionOf(m) {
   if (r.type === "object_creation_expression") return r;
   const name2 = r.type === "identifier" ? r : r.type === "field_access" ? childByField2(r, "field") : void 0;
   if (!name2) return void 0;
-  const decl = r.type === "identifier" ? m.model.declarationOf(m.model.text(name2), r) : m.model.fieldDeclaration(m.model.text(name2), r);
+  const decl = r.type === "identifier" ? m.model.declarationOf(m.model.text(name2), r) : m.model.memberDeclaration(m.model.text(name2), r);
   let value = decl?.value;
   if (!value && decl) {
     const cls = ancestor(decl.node, "class_body") ?? m.model.tree.root;
@@ -41343,7 +41310,7 @@ var PYPROJECT = "pyproject.toml";
 var MAX_CONFIG_BYTES = 1024 * 1024;
 var TOP_LEVEL_KEYS = ["exclude", "disable", "rules", "per-file-ignores", ...Object.keys(CONFIG_FLAG_KEYS)];
 var RULE_KEYS = ["extra-sinks", "severity", "extra-sources", "extra-sanitizers"];
-var QUALIFIED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+var QUALIFIED_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 var FLOW_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\(\))?(\.[A-Za-z_][A-Za-z0-9_]*(\(\))?)+$/;
 var readFromDisk = (file) => isFile(file) ? readConfigText(file) : void 0;
 function loadConfig(lookup, read = readFromDisk) {
@@ -41480,7 +41447,7 @@ function ruleSettings(value, file, path, artifactRule2, flowRule = false) {
     if (key === "extra-sinks") {
       if (artifactRule2) throw invalid(file, keyPath, "extra sinks apply to Python rules only; artifact, Java, C# and PHP rules have none");
       out2.extraSinks = stringList(v, file, keyPath).map((name2, i3) => {
-        if (!QUALIFIED_NAME.test(name2)) {
+        if (!QUALIFIED_NAME2.test(name2)) {
           throw invalid(file, `${keyPath}[${i3}]`, `"${name2}" is not a dotted qualified name such as "myapp.cache.load_blob"`);
         }
         return name2;
@@ -42332,9 +42299,9 @@ function parsePipfileLock(file, text2) {
     const deps = doc[section];
     if (!isTable3(deps)) continue;
     const start2 = index.find(new RegExp(`"${section}"\\s*:`))?.index ?? 0;
-    for (const [name2, entry3] of Object.entries(deps)) {
-      if (!isTable3(entry3) || typeof entry3.version !== "string") continue;
-      const version = /^===?\s*(.+)$/.exec(entry3.version.trim())?.[1];
+    for (const [name2, entry2] of Object.entries(deps)) {
+      if (!isTable3(entry2) || typeof entry2.version !== "string") continue;
+      const version = /^===?\s*(.+)$/.exec(entry2.version.trim())?.[1];
       if (!version) continue;
       const key = index.find(new RegExp(`"${escapeRegExp3(name2)}"\\s*:\\s*\\{`), start2);
       const at = key ? index.find(/"version"\s*:\s*"[^"]*"/, key.index) ?? key : void 0;
@@ -42697,14 +42664,14 @@ async function discover(root, options) {
     }
     const ignores = options.gitignore && entries.some((e) => e.name === ".gitignore") ? withGitignore(dir, inherited) : inherited;
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry3 of entries) {
-      const abs = dir.endsWith(sep3) ? dir + entry3.name : dir + sep3 + entry3.name;
-      const rel = relDir + entry3.name;
-      let isDir = entry3.isDirectory();
-      let isFile2 = entry3.isFile();
+    for (const entry2 of entries) {
+      const abs = dir.endsWith(sep3) ? dir + entry2.name : dir + sep3 + entry2.name;
+      const rel = relDir + entry2.name;
+      let isDir = entry2.isDirectory();
+      let isFile2 = entry2.isFile();
       let size = 0;
       let stamp;
-      const link = entry3.isSymbolicLink();
+      const link = entry2.isSymbolicLink();
       if (link) {
         if (options.confineTo !== void 0 && leadsOutside(abs, options.confineTo)) {
           errors.push(problem(absRoot, abs, "symlink-outside", "symbolic link to a path outside the project; not followed"));
@@ -42723,12 +42690,12 @@ async function discover(root, options) {
         }
       }
       if (isDir) {
-        if (DEFAULT_EXCLUDED_DIRS.has(entry3.name) || excludedPath(rel) || excludedPath(rel + "/")) continue;
+        if (DEFAULT_EXCLUDED_DIRS.has(entry2.name) || excludedPath(rel) || excludedPath(rel + "/")) continue;
         if (isIgnored(ignores, abs, true)) continue;
         if (options.skipTests && TEST_DIR.test(rel)) continue;
         if (link && !options.followSymlinks && leavesProject(realRoot, abs, absRoot, errors)) continue;
         if (link) linked.push({ dir: abs, relDir: `${rel}/`, ignores, ancestors: lineage });
-        else stack.push({ dir: abs, relDir: `${rel}/`, real: real.endsWith(sep3) ? real + entry3.name : real + sep3 + entry3.name, ignores, ancestors: lineage });
+        else stack.push({ dir: abs, relDir: `${rel}/`, real: real.endsWith(sep3) ? real + entry2.name : real + sep3 + entry2.name, ignores, ancestors: lineage });
       } else if (isFile2) {
         if (excludedPath(rel) || !isIncluded(rel) || isIgnored(ignores, abs, false)) continue;
         if (options.skipTests && (TEST_FILE.test(rel) || TEST_DIR.test(rel))) continue;
@@ -42835,9 +42802,9 @@ function foldRepeatedErrors(errors) {
       first.count += error.count ?? 1;
       continue;
     }
-    const entry3 = { error, count: error.count ?? 1 };
-    firsts.set(key, entry3);
-    out2.push(entry3);
+    const entry2 = { error, count: error.count ?? 1 };
+    firsts.set(key, entry2);
+    out2.push(entry2);
   }
   return out2.map(
     ({ error, count }) => count === (error.count ?? 1) ? error : { ...error, count, message: `${error.message} (${count} similar warnings in this file)` }
@@ -43126,9 +43093,9 @@ var AnalysisCache = class {
       return void 0;
     }
     try {
-      const entry3 = JSON.parse(text2);
-      const a = entry3.analysis;
-      if (entry3.path !== file.path || !a || !Array.isArray(a.findings) || !Array.isArray(a.errors) || typeof a.parsed !== "boolean") return void 0;
+      const entry2 = JSON.parse(text2);
+      const a = entry2.analysis;
+      if (entry2.path !== file.path || !a || !Array.isArray(a.findings) || !Array.isArray(a.errors) || typeof a.parsed !== "boolean") return void 0;
       if (a.findings.some((f) => typeof f?.location?.file !== "string" || f.location.file !== file.path)) return void 0;
       return a;
     } catch {
@@ -43446,7 +43413,8 @@ async function scanProject(options) {
       const projectPython = discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath));
       const pickle = config?.pickleAllow?.length ? { ...options.pickle, allowGlobals: [...options.pickle?.allowGlobals ?? [], ...config.pickleAllow] } : options.pickle ?? {};
       const context = JSON.stringify([target, pickle, artifactRules.map((r) => r.id)]);
-      artifacts = pickle.projectGlobals || !cache2 ? await scanArtifactFiles(artifactFiles, pickle, void 0, projectPython) : await rememberedArtifacts(cache2, artifactFiles, projectPython, pickle, context, started);
+      const heldText = heldTextOf(program2);
+      artifacts = pickle.projectGlobals || !cache2 ? await scanArtifactFiles(artifactFiles, pickle, void 0, projectPython, heldText) : await rememberedArtifacts(cache2, artifactFiles, projectPython, pickle, context, started, heldText);
     }
     ownWorkDone();
     if (analyzer) {
@@ -43562,9 +43530,9 @@ function keptAfterChanges(record, changed, firstPass, program2, readErrors, stam
   fillRelatedSnippets(Object.values(files).flatMap((f) => f.findings), program2);
   return { files, leading: record.leading };
 }
-async function rememberedArtifacts(cache2, files, python, pickle, slot2, started) {
+async function rememberedArtifacts(cache2, files, python, pickle, slot2, started, heldText) {
   const key = files.length ? filesKey(files, () => "", started, slot2) : void 0;
-  if (!key) return scanArtifactFiles(files, pickle, void 0, python);
+  if (!key) return scanArtifactFiles(files, pickle, void 0, python, heldText);
   const startedNs = BigInt(started) * 1000000n;
   const moduleStamps = once(() => {
     const stamps = /* @__PURE__ */ new Map();
@@ -43584,13 +43552,17 @@ async function rememberedArtifacts(cache2, files, python, pickle, slot2, started
     const now = modulesOf(known.globals);
     if (JSON.stringify(now) === JSON.stringify(known.modules) && !Object.values(now).some((stamp) => stamp.includes("?"))) return { findings: known.findings, errors: known.errors, scanned: known.scanned };
   }
-  const globals = projectGlobalsOf(python);
+  const globals = projectGlobalsOf(python, heldText);
   const named = /* @__PURE__ */ new Set();
   const recorded = { lookup: (qualified) => (named.add(qualified), globals.lookup(qualified)) };
   const result2 = await scanArtifactFiles(files, python.length ? { ...pickle, projectGlobals: recorded } : pickle, void 0, python);
   const names = [...named].sort();
   cache2.setEntry("artifacts", slot2, { filesKey: key, ...result2, globals: names, modules: modulesOf(names) });
   return result2;
+}
+function heldTextOf(program2) {
+  let byPath;
+  return (relPath) => (byPath ??= new Map(program2.map((f) => [f.path, f.text]))).get(relPath);
 }
 function fileTimeout(options) {
   const ms = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
@@ -45280,10 +45252,10 @@ function property(s) {
 function renderStatistics(report, showSuppressed) {
   const counts = /* @__PURE__ */ new Map();
   for (const f of visibleFindings(report, showSuppressed)) {
-    const entry3 = counts.get(f.ruleId) ?? { count: 0, name: f.ruleName, severity: f.severity };
-    entry3.count++;
-    if (SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(entry3.severity)) entry3.severity = f.severity;
-    counts.set(f.ruleId, entry3);
+    const entry2 = counts.get(f.ruleId) ?? { count: 0, name: f.ruleName, severity: f.severity };
+    entry2.count++;
+    if (SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(entry2.severity)) entry2.severity = f.severity;
+    counts.set(f.ruleId, entry2);
   }
   const rows = [...counts].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
   if (rows.length === 0) return "No findings.\n";
@@ -45749,13 +45721,13 @@ var DESCRIPTION_COLUMN = 27;
 function flagHelpText(title, flags2, help, extra = []) {
   const sections = /* @__PURE__ */ new Map();
   for (const name2 of Object.keys(help)) {
-    const entry3 = help[name2];
+    const entry2 = help[name2];
     const short2 = flags2[name2].short;
-    const usage = `${short2 ? `-${short2}, ` : "    "}--${name2}${entry3.arg ? ` ${entry3.arg}` : ""}`;
-    const lines = sections.get(entry3.group ?? title) ?? [];
-    lines.push(helpRow(usage, entry3.text));
+    const usage = `${short2 ? `-${short2}, ` : "    "}--${name2}${entry2.arg ? ` ${entry2.arg}` : ""}`;
+    const lines = sections.get(entry2.group ?? title) ?? [];
+    lines.push(helpRow(usage, entry2.text));
     for (const row of extra) if (row.after === name2) lines.push(helpRow(row.usage, row.text));
-    sections.set(entry3.group ?? title, lines);
+    sections.set(entry2.group ?? title, lines);
   }
   return [...sections].map(([heading, lines]) => `
 ${heading}:
@@ -46412,16 +46384,16 @@ function parseBaseline(text2, source) {
     throw new BaselineError(`${source}: unsupported baseline version ${JSON.stringify(data2.version)} (expected ${BASELINE_VERSION})`);
   }
   if (!Array.isArray(data2.fingerprints)) throw new BaselineError(`${source}: "fingerprints" must be an array`);
-  const fingerprints = data2.fingerprints.map((entry3, index) => {
-    if (!isRecord(entry3) || typeof entry3.fingerprint !== "string" || entry3.fingerprint === "") {
+  const fingerprints = data2.fingerprints.map((entry2, index) => {
+    if (!isRecord(entry2) || typeof entry2.fingerprint !== "string" || entry2.fingerprint === "") {
       throw new BaselineError(`${source}: fingerprints[${index}] has no "fingerprint" string`);
     }
     const result2 = {
-      fingerprint: entry3.fingerprint,
-      ruleId: typeof entry3.ruleId === "string" ? entry3.ruleId : "",
-      file: typeof entry3.file === "string" ? entry3.file : ""
+      fingerprint: entry2.fingerprint,
+      ruleId: typeof entry2.ruleId === "string" ? entry2.ruleId : "",
+      file: typeof entry2.file === "string" ? entry2.file : ""
     };
-    if (typeof entry3.line === "number") result2.line = entry3.line;
+    if (typeof entry2.line === "number") result2.line = entry2.line;
     return result2;
   });
   const tool = isRecord(data2.tool) ? data2.tool : {};
@@ -46445,7 +46417,7 @@ async function writeBaseline(path, baseline) {
   await writeFile3(path, serializeBaseline(baseline), "utf8");
 }
 function applyBaseline(findings, baseline, source) {
-  const known = new Set(baseline.fingerprints.map((entry3) => entry3.fingerprint));
+  const known = new Set(baseline.fingerprints.map((entry2) => entry2.fingerprint));
   let matched = 0;
   const result2 = findings.map((finding) => {
     if (finding.suppressed || !known.has(finding.fingerprint)) return finding;
@@ -46470,7 +46442,7 @@ function detailFromBody(data2) {
   const body2 = data2;
   if (!Array.isArray(body2.errors) || body2.errors.length === 0) return "";
   const parts2 = body2.errors.map(
-    (entry3) => typeof entry3 === "string" ? entry3 : typeof entry3 === "object" && entry3 !== null && "message" in entry3 ? String(entry3.message) : ""
+    (entry2) => typeof entry2 === "string" ? entry2 : typeof entry2 === "object" && entry2 !== null && "message" in entry2 ? String(entry2.message) : ""
   );
   const text2 = parts2.filter(Boolean).join("; ");
   return text2 ? ` (${text2})` : "";

@@ -1833,9 +1833,20 @@ var SourceCapability = class {
 function takesParameters(source, s) {
   if (s.isClass || s.definition === void 0) return true;
   const text = source.slice(s.start, Math.min(s.end, s.start + 4096));
-  const header = new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${s.definition}[ \\t]*\\(`, "m").exec(text);
+  const header = defHeaderOf(s.definition).exec(text);
   if (!header) return true;
   return !/^[ \t]*(?:(?:self|cls)[ \t]*,?[ \t]*)?\)/.test(text.slice(header.index + header[0].length));
+}
+var DEF_HEADERS = /* @__PURE__ */ new Map();
+var MAX_DEF_HEADERS = 4096;
+function defHeaderOf(name2) {
+  let header = DEF_HEADERS.get(name2);
+  if (!header) {
+    if (DEF_HEADERS.size >= MAX_DEF_HEADERS) DEF_HEADERS.clear();
+    header = new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${name2}[ \\t]*\\(`, "m");
+    DEF_HEADERS.set(name2, header);
+  }
+  return header;
 }
 function memoized(compute) {
   const done = /* @__PURE__ */ new Map();
@@ -5127,16 +5138,16 @@ var Module2 = (() => {
     }
     __name(loadDynamicLibrary, "loadDynamicLibrary");
     var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-      for (var [symName, entry3] of Object.entries(GOT)) {
-        if (entry3.value == 0) {
+      for (var [symName, entry2] of Object.entries(GOT)) {
+        if (entry2.value == 0) {
           var value = resolveGlobalSymbol(symName, true).sym;
-          if (!value && !entry3.required) {
+          if (!value && !entry2.required) {
             continue;
           }
           if (typeof value == "function") {
-            entry3.value = addFunction(value, value.sig);
+            entry2.value = addFunction(value, value.sig);
           } else if (typeof value == "number") {
-            entry3.value = value;
+            entry2.value = value;
           } else {
             throw new Error(`bad export type for '${symName}': ${typeof value}`);
           }
@@ -7702,6 +7713,15 @@ function dictEntries(ctx, node) {
   }
   return void 0;
 }
+function positionalDictEntries(m) {
+  return m.args.positional.flatMap((a) => dictEntries(m, a) ?? []);
+}
+function settingKey(target) {
+  return target.slice(target.lastIndexOf(".") + 1);
+}
+function firstSettingFinding(found) {
+  return found.length ? { message: found[0].message, ...found[0].severity ? { severity: found[0].severity } : {} } : null;
+}
 function entry(entries, key) {
   return entries?.find((e) => e.key === key);
 }
@@ -8017,24 +8037,21 @@ var SETTINGS = {
 };
 var SAFE = "Use `json` (Celery's default since 4.0) for `task_serializer`/`result_serializer` and `accept_content = [\"json\"]`; for binary payloads use `msgpack`, or sign messages with Celery's `auth` serializer.";
 function settingMessage(name2, where) {
-  const side = SETTINGS[name2] ?? SETTINGS[name2.slice(name2.lastIndexOf(".") + 1)];
+  const side = SETTINGS[name2] ?? SETTINGS[settingKey(name2)];
   const what = /result/i.test(name2) ? "task results read back from the result backend" : /event/i.test(name2) ? "monitoring events" : "task messages taken from the broker";
   return side === "accept" ? `${where} lets Celery unpickle ${what}: anyone who can publish to the broker or write the backend (a shared Redis or RabbitMQ vhost, another service with the same credentials, an SSRF to Redis) runs code in every worker. ${SAFE}` : `${where} makes Celery pickle ${what.replace(/ (?:taken from|read back from) the .*$/, "")}, so the workers and clients that read them must accept and unpickle pickles: anyone who can publish to the broker or write the result backend runs code in them. ${SAFE}`;
 }
 function mentions(ctx, name2, value, where) {
   return pickleMentions(ctx, value).map((at) => ({ at, message: settingMessage(name2, where) }));
 }
-var settingKey = (name2) => name2.slice(name2.lastIndexOf(".") + 1);
 function checkAssignment3(m) {
   return mentions(m, settingKey(m.target), m.value, `${code(m.targetText)} containing pickle`);
 }
 function checkSettingsCall(m) {
   const found = [];
   for (const [key, value] of m.args.keywords) if (key in SETTINGS) found.push(...mentions(m, key, value, `${spelled(m)} with ${code(key)} containing pickle`));
-  for (const arg of m.args.positional) {
-    for (const e of dictEntries(m, arg) ?? []) if (e.key in SETTINGS) found.push(...mentions(m, e.key, e.value, `${spelled(m)} with ${code(e.key)} containing pickle`));
-  }
-  return found.length ? { message: found[0].message } : null;
+  for (const e of positionalDictEntries(m)) if (e.key in SETTINGS) found.push(...mentions(m, e.key, e.value, `${spelled(m)} with ${code(e.key)} containing pickle`));
+  return firstSettingFinding(found);
 }
 function keywordCheck(keyword, position, side) {
   return (m) => {
@@ -8225,13 +8242,12 @@ function sessionTypeFinding(ctx, value, where) {
   }];
 }
 function checkAssignment4(m) {
-  const key = m.target.slice(m.target.lastIndexOf(".") + 1);
-  return key === "SESSION_TYPE" ? sessionTypeFinding(m, m.value, code(m.targetText)) : cacheTypeFinding(m, m.value, code(m.targetText));
+  return settingKey(m.target) === "SESSION_TYPE" ? sessionTypeFinding(m, m.value, code(m.targetText)) : cacheTypeFinding(m, m.value, code(m.targetText));
 }
 function checkConfigCall(m) {
   const found = [];
   const config = m.args.find("config");
-  const entries = [...config ? dictEntries(m, config) ?? [] : [], ...m.args.positional.flatMap((a) => dictEntries(m, a) ?? [])];
+  const entries = [...config ? dictEntries(m, config) ?? [] : [], ...positionalDictEntries(m)];
   for (const e of entries) {
     if (e.key === "CACHE_TYPE") found.push(...cacheTypeFinding(m, e.value, code("CACHE_TYPE")));
     if (e.key === "SESSION_TYPE") found.push(...sessionTypeFinding(m, e.value, code("SESSION_TYPE")));
@@ -8240,7 +8256,7 @@ function checkConfigCall(m) {
   if (cacheType) found.push(...cacheTypeFinding(m, cacheType, code("CACHE_TYPE")));
   const sessionType = m.args.find("SESSION_TYPE");
   if (sessionType) found.push(...sessionTypeFinding(m, sessionType, code("SESSION_TYPE")));
-  return found.length ? { message: found[0].message, ...found[0].severity ? { severity: found[0].severity } : {} } : null;
+  return firstSettingFinding(found);
 }
 var cachelibMessage = (m) => `${spelled(m)} pickles every cached value and unpickles what it reads back: whoever can write the cache store (Redis or memcached reachable without authentication, a shared cache directory) runs code in the application. Cache plain data only and restrict who can write the store.`;
 function checkDiskcache(m) {
@@ -11596,12 +11612,12 @@ function flowSummary(model, path, complete) {
   const wanted = (key) => !named || named.has(key) || key.includes(".") && named.has(`*${key.slice(key.indexOf("."))}`);
   const flows = {};
   const tracker = trackerFor(model);
-  const entry3 = (key) => flows[key] ??= {};
+  const entry2 = (key) => flows[key] ??= {};
   for (const w of wrappers.get(model) ?? []) {
     const key = functionKey(w.fn, model);
     if (!key) continue;
     const steps = boundedSteps(w.steps.map((s) => tracker.placed(s, path)));
-    (entry3(key).sinks ??= []).push({ parameter: w.parameter, position: w.position, target: w.target, steps });
+    (entry2(key).sinks ??= []).push({ parameter: w.parameter, position: w.position, target: w.target, steps });
   }
   if (complete) {
     for (const fn of summarisable(model)) {
@@ -11609,15 +11625,15 @@ function flowSummary(model, path, complete) {
       if (!key || !wanted(key)) continue;
       const returned = tracker.returnFlow(fn);
       if (returned) {
-        entry3(key).returns = boundedSteps(returned.map((s) => tracker.placed(s, path)));
+        entry2(key).returns = boundedSteps(returned.map((s) => tracker.placed(s, path)));
         continue;
       }
       const passed = trackerFor(model, true).returnFlow(fn);
       const parameter = passed?.[0].parameter;
       if (passed && parameter) {
-        entry3(key).passes = [{ parameter, position: callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
+        entry2(key).passes = [{ parameter, position: callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
       }
-      if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry3(key).factory = true;
+      if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry2(key).factory = true;
     }
   }
   const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand])].sort().slice(0, MAX_DEMAND);
@@ -11732,6 +11748,16 @@ var DEPS_REFERENCES = [
   { title: "OWASP A06:2021 Vulnerable and Outdated Components", url: "https://owasp.org/Top10/A06_2021-Vulnerable_and_Outdated_Components/" },
   { title: "GitHub Advisory Database (pip)", url: "https://github.com/advisories?query=ecosystem%3Apip" }
 ];
+function manifestRuleClassification() {
+  return {
+    cwe: ["CWE-502", "CWE-1395"],
+    owasp: ["A06:2021", "A08:2021"],
+    compliance: DESERIALIZATION_COMPLIANCE,
+    tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
+    bundles: ["deps"],
+    banditIds: []
+  };
+}
 
 // src/rules/python/PYTHON-DEPS-SEC-001.ts
 var PYTHON_DEPS_SEC_001_default = defineRule({
@@ -11741,12 +11767,7 @@ var PYTHON_DEPS_SEC_001_default = defineRule({
   severity: "critical",
   confidence: "high",
   precision: "very-high",
-  cwe: ["CWE-502", "CWE-1395"],
-  owasp: ["A06:2021", "A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
-  bundles: ["deps"],
-  banditIds: [],
+  ...manifestRuleClassification(),
   similar: ["PYTHON-DEPS-SEC-002", "PYTHON-DEPS-SEC-003"],
   prefilter: [],
   sinks: [],
@@ -11786,12 +11807,7 @@ var PYTHON_DEPS_SEC_002_default = defineRule({
   severity: "low",
   confidence: "medium",
   precision: "medium",
-  cwe: ["CWE-502", "CWE-1395"],
-  owasp: ["A06:2021", "A08:2021"],
-  compliance: DESERIALIZATION_COMPLIANCE,
-  tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
-  bundles: ["deps"],
-  banditIds: [],
+  ...manifestRuleClassification(),
   similar: ["PYTHON-DEPS-SEC-001"],
   prefilter: [],
   sinks: [],
