@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { deflateRawSync, gzipSync } from "node:zlib";
 import { memorySource, scanArtifact, type ArtifactScanResult, type ByteSource } from "../src/artifacts/index.js";
 import { decompress, type Compression } from "../src/artifacts/containers/decompress.js";
+import { concatBytes as concat } from "../src/artifacts/containers/bytes.js";
 import { openFileByteSource } from "../src/project/byte-source.js";
 
 const DATA = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..", "test", "data", "artifacts");
@@ -115,16 +116,6 @@ function centralHeader(name: string, method: number, compressed: number, size: n
   header.setUint16(30, extra.byteLength, true);
   header.setUint32(42, zip64 ? 0xffffffff : offset, true);
   return concat([new Uint8Array(header.buffer), nameBytes, new Uint8Array(extra.buffer)]);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 function scanBytes(bytes: Uint8Array, options = {}): Promise<ArtifactScanResult> {

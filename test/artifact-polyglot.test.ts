@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { gzipSync, deflateRawSync } from "node:zlib";
+import { concatBytes } from "../src/artifacts/containers/bytes.js";
 import { memorySource, scanArtifact } from "../src/artifacts/index.js";
 
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -11,15 +12,7 @@ const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const EVIL = Uint8Array.from([0x80, 0x02, ...ascii("cposix\nsystem\nq\x00X\x02\x00\x00\x00idq\x01\x85q\x02Rq\x03.")]);
 const BENIGN = Uint8Array.from([0x80, 0x02, ...ascii("]q\x00(K\x01K\x02e.")]);
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const concat = (...parts: Uint8Array[]): Uint8Array => concatBytes(parts);
 
 function octal(value: number, width: number): Uint8Array {
   return ascii(value.toString(8).padStart(width - 1, "0") + "\0");
