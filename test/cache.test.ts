@@ -223,4 +223,43 @@ describe("analysis cache", () => {
     const both = await runCli(["scan", "--project", project, "--cache-dir", elsewhere, "--no-cache"]);
     assert.equal(both.code, 2);
   });
+  it("removes what no scan can read any more: other entry formats and scopes idle for a week or beyond the last few", async () => {
+    const project = tempProject({ "app.py": "import pickle\n\ndef f(b):\n    return pickle.loads(b)\n" });
+    const cacheDir = join(project, ".pathfinder_cache");
+    const scanned = await runCli(["scan", "--project", project, "-o", "json", "-q"]);
+    assert.equal(JSON.parse(scanned.stdout).results.length, 1, scanned.stderr);
+    const [current] = readdirSync(join(cacheDir, "v2"));
+    const scope = (name: string, daysIdle: number) => {
+      mkdirSync(join(cacheDir, "v2", name, "ab"), { recursive: true });
+      writeFileSync(join(cacheDir, "v2", name, "ab", "entry.json"), "{}");
+      const used = new Date(Date.now() - daysIdle * 24 * 3600_000);
+      utimesSync(join(cacheDir, "v2", name), used, used);
+    };
+    scope("00000000000000aa", 30);
+    for (let i = 0; i < 9; i++) scope(`00000000000000b${i}`, i * 0.5); // recent, but more than the cache keeps
+    mkdirSync(join(cacheDir, "v1", "0123456789abcdef"), { recursive: true });
+    mkdirSync(join(cacheDir, "v2", "notes"));
+    writeFileSync(join(cacheDir, "v2", "README"), "kept");
+    // Pruning comes with a scan that writes to the cache: one that has a file to analyse again.
+    writeFileSync(join(project, "app.py"), readFileSync(join(project, "app.py"), "utf8") + "\n# edited\n");
+    const again = await runCli(["scan", "--project", project, "-o", "json", "-q"]);
+    assert.deepEqual(JSON.parse(again.stdout).results, JSON.parse(scanned.stdout).results);
+    assert.ok(!existsSync(join(cacheDir, "v1")), "an old entry format is removed");
+    const left = readdirSync(join(cacheDir, "v2")).sort();
+    assert.deepEqual(left, [current, ..."0123456".split("").map((i) => `00000000000000b${i}`), "README", "notes"].sort());
+
+    // A scan that only reads the cache marks its scope as used too, so that other scans do not prune it.
+    const longAgo = new Date(Date.now() - 30 * 24 * 3600_000);
+    utimesSync(join(cacheDir, "v2", current), longAgo, longAgo);
+    await runCli(["scan", "--project", project, "-o", "json", "-q"]);
+    assert.ok(Date.now() - statSync(join(cacheDir, "v2", current)).mtimeMs < 3600_000);
+
+    // A --cache-dir that holds its own .gitignore is not the cache's folder: nothing in it is touched.
+    const shared = join(temp, "shared-folder");
+    mkdirSync(join(shared, "v1"), { recursive: true });
+    writeFileSync(join(shared, ".gitignore"), "build/\n");
+    await runCli(["scan", "--project", project, "--cache-dir", shared, "-o", "json", "-q"]);
+    assert.equal(readFileSync(join(shared, ".gitignore"), "utf8"), "build/\n");
+    assert.ok(existsSync(join(shared, "v1")));
+  });
 });

@@ -1,7 +1,7 @@
 // `pathfinder lsp` driven by a real LSP client over stdio: workspace scan with progress, diagnostics as the
 // document changes, quick fixes applied to the text, hover, settings, exclusions, bad input and a clean shutdown.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
@@ -55,6 +55,7 @@ describe("pathfinder lsp", () => {
     const model = client.diagnostics.get(uri("models/model.pkl"))!;
     assert.ok(model.every((d) => d.range.start.line === 0 && d.range.start.character === 0));
     assert.ok(model.some((d) => /^Dangerous model file/.test(String(d.message)) && String(d.code).startsWith("PICKLE-ARTIFACT-")), JSON.stringify(model));
+    assert.ok(existsSync(join(root, ".pathfinder_cache", ".gitignore")), "the workspace scan keeps the analysis cache, as the CLI does");
   });
 
   it("reports a pickle.loads in an unsaved document with rule code, link, severity and range", async () => {
@@ -158,6 +159,11 @@ describe("pathfinder lsp", () => {
     await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: uri("app/both.py"), languageId: "python", version: 1, text: both } });
     await client.until("diagnostics of app/both.py", () => client.diagnostics.has(uri("app/both.py")));
     assert.deepEqual(codes("app/both.py"), ["PYTHON-LANG-SEC-041"]);
+    rmSync(join(root, ".pathfinder_cache"), { recursive: true, force: true });
+    client.settings = { cache: false };
+    await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
+    await client.until("the rescan without a cache", () => client.progress.filter((p) => p.value.kind === "end").length >= 4);
+    assert.ok(!existsSync(join(root, ".pathfinder_cache")), "cache: false writes no cache");
     client.settings = {};
     await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
     await client.until("defaults restored", () => (client.diagnostics.get(docUri) ?? []).length === 1);

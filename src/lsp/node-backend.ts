@@ -11,6 +11,7 @@ import { buildRuleSet, findRule, ruleSetSpec } from "../rules/registry.js";
 import { resolveTrust, TRUST_FLOW_RULE, withTrustFlow } from "../rules/python/trust-join.js";
 import { splitRulesets } from "../project/artifacts.js";
 import { openFileByteSource } from "../project/byte-source.js";
+import { DEFAULT_CACHE_DIR } from "../project/cache.js";
 import { CONFIG_FILE_NAMES, configExcluder, loadConfig, type PathfinderConfig } from "../project/config.js";
 import { isExcludedFromDiscovery, toPosix } from "../project/discover.js";
 import { moduleNameOf } from "../project/module-name.js";
@@ -105,6 +106,7 @@ export class NodeBackend implements LspBackend {
         tool: toolInfo(),
         config: folder.config,
         pickle: this.pickleOptions(),
+        ...(this.settings.cache ? { cacheDir: join(folder.root, DEFAULT_CACHE_DIR) } : {}),
         onProgress,
       });
       const byFile = new Map<string, Finding[]>();

@@ -22,6 +22,8 @@ export interface ServerSettings {
   noConfig: boolean;
   /** Scan the whole workspace when the server starts (Node only). */
   scanWorkspace: boolean;
+  /** Workspace scans keep and reuse the analysis cache in the workspace, as the CLI does (Node only). */
+  cache: boolean;
   /** Quiet time after a keystroke before a document is analysed again. */
   debounceMs: number;
 }
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   pickleAllow: [],
   noConfig: false,
   scanWorkspace: true,
+  cache: true,
   debounceMs: 250,
 };
 
@@ -337,6 +340,7 @@ export function parseSettings(raw: unknown, warn: (message: string) => void): Se
   if (typeof r.configFile === "string" && r.configFile.trim()) s.configFile = r.configFile.trim();
   if (typeof r.noConfig === "boolean") s.noConfig = r.noConfig;
   if (typeof r.scanWorkspace === "boolean") s.scanWorkspace = r.scanWorkspace;
+  if (typeof r.cache === "boolean") s.cache = r.cache;
   if (typeof r.debounceMs === "number" && Number.isFinite(r.debounceMs) && r.debounceMs >= 0) s.debounceMs = Math.min(r.debounceMs, 10_000);
   return s;
 }

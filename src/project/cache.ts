@@ -4,7 +4,7 @@
 // file and renamed into place, so concurrent scans never see half an entry; an entry that cannot be read or does
 // not have the expected shape is ignored and recomputed, never trusted.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { Finding, ScanError } from "../core/types.js";
@@ -16,6 +16,12 @@ export const DEFAULT_CACHE_DIR = ".pathfinder_cache";
 
 /** Bumped when the layout of an entry changes. */
 const FORMAT = "2";
+
+/** First line of the `.gitignore` the cache writes: only a folder that has it is ever pruned. */
+const MARKER = "# Created by pathfinder";
+/** A scope (build, rule set, configuration) not used for this long is removed; so is any beyond the most recent few. */
+const SCOPE_MAX_IDLE_MS = 7 * 24 * 3600_000;
+const MAX_SCOPES = 8;
 
 /**
  * The build of the analysis code that is running: the size and modification time of this module's file (the CLI
@@ -33,8 +39,10 @@ function codeIdentity(): string {
 
 export class AnalysisCache {
   private readonly dir: string;
+  private readonly scope: string;
   private writable = true;
   private marked = false;
+  private used = false;
 
   /** `context`: what every entry depends on besides the file (version, rules, configuration). */
   constructor(
@@ -42,6 +50,7 @@ export class AnalysisCache {
     context: unknown,
   ) {
     const scope = createHash("sha256").update(JSON.stringify([FORMAT, codeIdentity(), context])).digest("hex").slice(0, 16);
+    this.scope = scope;
     this.dir = join(root, `v${FORMAT}`, scope);
   }
 
@@ -80,7 +89,9 @@ export class AnalysisCache {
    */
   entry(part: string, slot: string): unknown {
     try {
-      return JSON.parse(readFileSync(this.phasePath(part, slot), "utf8")) as unknown;
+      const value = JSON.parse(readFileSync(this.phasePath(part, slot), "utf8")) as unknown;
+      this.markUsed();
+      return value;
     } catch {
       return undefined;
     }
@@ -101,9 +112,13 @@ export class AnalysisCache {
     try {
       mkdirSync(join(target, ".."), { recursive: true });
       if (!this.marked) {
-        // Like `.ruff_cache`: the folder keeps itself out of version control.
-        writeFileSync(join(this.root, ".gitignore"), "# Created by pathfinder\n*\n");
         this.marked = true;
+        const ignore = join(this.root, ".gitignore");
+        const previous = readIfExists(ignore);
+        // Like `.ruff_cache`: the folder keeps itself out of version control (a folder with another .gitignore is
+        // not the cache's own: neither its .gitignore nor anything else in it is touched).
+        if (previous === undefined) writeFileSync(ignore, `${MARKER}\n*\n`);
+        else if (previous.startsWith(MARKER)) this.pruneOtherScopes();
       }
       writeFileSync(temporary, JSON.stringify(value));
       renameSync(temporary, target);
@@ -111,6 +126,52 @@ export class AnalysisCache {
       this.writable = false;
       rmSync(temporary, { force: true });
     }
+  }
+
+  /** Marks this scope as used now (its folder's modification time), so that other scans do not prune it. */
+  private markUsed(): void {
+    if (this.used) return;
+    this.used = true;
+    try {
+      const now = new Date();
+      utimesSync(this.dir, now, now);
+    } catch {
+      // A read-only cache is never pruned either.
+    }
+  }
+
+  /**
+   * Marks this scope as used now and removes what no scan of this build and settings can read: folders of other
+   * entry formats, and other scopes (another Pathfinder build, rule set or configuration) idle for a week or beyond
+   * the most recently used few. Only folders named as the cache names them, in a folder whose .gitignore marks it
+   * as the cache's own, are removed; a scan that is using a removed scope at that moment just stops writing to it.
+   */
+  private pruneOtherScopes(): void {
+    try {
+      this.markUsed();
+      const now = Date.now();
+      for (const name of readdirSync(this.root)) {
+        if (/^v\d+$/.test(name) && name !== `v${FORMAT}`) rmSync(join(this.root, name), { recursive: true, force: true });
+      }
+      const formatDir = join(this.root, `v${FORMAT}`);
+      const others = readdirSync(formatDir)
+        .filter((name) => /^[0-9a-f]{16}$/.test(name) && name !== this.scope)
+        .map((name) => ({ name, usedMs: statSync(join(formatDir, name)).mtimeMs }))
+        .sort((a, b) => b.usedMs - a.usedMs);
+      others.forEach(({ name, usedMs }, i) => {
+        if (i >= MAX_SCOPES - 1 || now - usedMs > SCOPE_MAX_IDLE_MS) rmSync(join(formatDir, name), { recursive: true, force: true });
+      });
+    } catch {
+      // Pruning only saves space: a folder that cannot be read or removed is left as it is.
+    }
+  }
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
   }
 }
 

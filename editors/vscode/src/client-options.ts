@@ -7,7 +7,7 @@ export const MODEL_FILE_GLOB = "**/*.{pkl,pickle,pt,pth,bin,ckpt,joblib,npy,npz}
 /** Settings under `pathfinder.*`, as the server's `parseSettings` reads them. */
 export function currentSettings(): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration("pathfinder");
-  const keys = ["rulesets", "minimumSeverity", "picklePolicy", "pickleAllow", "configFile", "noConfig", "scanWorkspace", "debounceMs"];
+  const keys = ["rulesets", "minimumSeverity", "picklePolicy", "pickleAllow", "configFile", "noConfig", "scanWorkspace", "cache", "debounceMs"];
   return Object.fromEntries(keys.map((k) => [k, config.get(k)]));
 }
 

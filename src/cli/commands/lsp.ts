@@ -27,6 +27,7 @@ Settings (LSP workspace/configuration section "pathfinder", or initializationOpt
   configFile       a configuration file instead of the pathfinder.toml/pyproject.toml found from the workspace
   noConfig         true to ignore configuration files
   scanWorkspace    false to analyse open files only (default true)
+  cache            false to keep no analysis cache for workspace scans (default true: .pathfinder_cache, as the CLI)
   debounceMs       quiet time after a keystroke before re-analysing (default 250)
 
 Options:
