@@ -3,7 +3,9 @@
 // decoding stops as soon as the output reaches the cap (a zip bomb never expands past it). bzip2, LZMA/xz and LZ4
 // frames go through the bounded decoders beside this file (see README: no maintained decoder for them runs in the
 // browser with a bounded output).
-import { Gunzip, Inflate, Unzlib } from "fflate";
+// fflate's browser build in Node too: its Node build loads worker_threads on import, for asynchronous APIs that are
+// not used here (the streaming classes below are the same code in both builds).
+import { Gunzip, Inflate, Unzlib } from "fflate/browser";
 import { Decompress as ZstdDecompress } from "fzstd";
 import type { ByteSource } from "../types.js";
 import { concatBytes, crc32, startsWith, u32le } from "./bytes.js";
