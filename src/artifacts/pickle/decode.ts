@@ -92,8 +92,9 @@ const SIMPLE_ESCAPES: Readonly<Record<number, number>> = {
   0x5c: 0x5c, 0x27: 0x27, 0x22: 0x22, 0x61: 7, 0x62: 8, 0x66: 12, 0x6e: 10, 0x72: 13, 0x74: 9, 0x76: 11,
 };
 
-/** `codecs.escape_decode` (the STRING opcode): Python bytes-literal escapes. Null on a bad \x escape. */
+/** `codecs.escape_decode` (the STRING opcode): Python bytes-literal escapes. Null on a bad \x escape; `src` itself when it has no escapes. */
 export function decodeEscapedString(src: Uint8Array): Uint8Array | null {
+  if (src.indexOf(0x5c) < 0) return src; // no escapes (the common case, and a long padding string's)
   const out = new Uint8Array(src.length);
   let n = 0;
   for (let i = 0; i < src.length; i++) {
@@ -131,6 +132,7 @@ export function decodeEscapedString(src: Uint8Array): Uint8Array | null {
 
 /** `raw-unicode-escape` (the UNICODE opcode): latin-1 except \uXXXX and \UXXXXXXXX. */
 export function decodeRawUnicodeEscape(src: Uint8Array): string | null {
+  if (src.indexOf(0x5c) < 0) return latin1(src);
   let out = "";
   let runStart = 0;
   for (let i = 0; i < src.length; i++) {

@@ -378,9 +378,8 @@ class Machine implements RenderNames {
   private line(): Uint8Array {
     const b = this.bytes;
     const start = this.pos;
-    let i = start;
-    while (i < b.length && b[i] !== 0x0a) i++;
-    if (i >= b.length) throw new PickleError("pickle data was truncated (no newline)", this.opStart, "truncated");
+    const i = b.indexOf(0x0a, start);
+    if (i < 0) throw new PickleError("pickle data was truncated (no newline)", this.opStart, "truncated");
     this.pos = i + 1;
     return b.subarray(start, i);
   }
@@ -534,18 +533,18 @@ class Machine implements RenderNames {
     const budget = this.o.budget;
     const a = this.a;
     const depth = this.stack.length;
-    while (
-      b[this.pos] === 0x28 &&
-      (this.frameEnd < 0 || this.pos < this.frameEnd) &&
-      a.opcodeCount < limits.maxOpcodes &&
-      budget.opcodes > 0 &&
-      this.marks.length < limits.maxStackDepth
-    ) {
-      this.opStart = this.pos++;
-      a.opcodeCount++;
-      budget.opcodes--;
-      this.marks.push(depth);
-    }
+    const room = Math.min(limits.maxOpcodes - a.opcodeCount, budget.opcodes, limits.maxStackDepth - this.marks.length);
+    const limit = Math.min(this.frameEnd >= 0 ? this.frameEnd : b.length, this.pos + Math.max(0, room));
+    let end = this.pos;
+    while (end < limit && b[end] === 0x28) end++;
+    const count = end - this.pos;
+    if (count === 0) return false;
+    const marks = this.marks;
+    for (let i = 0; i < count; i++) marks.push(depth);
+    a.opcodeCount += count;
+    budget.opcodes -= count;
+    this.opStart = end - 1;
+    this.pos = end;
     return false;
   }
 
