@@ -12,7 +12,8 @@ export function u32le(b: Uint8Array, at: number): number {
 export function u64le(b: Uint8Array, at: number): number {
   const high = u32le(b, at + 4);
   if (high >= 0x200000) return Number.POSITIVE_INFINITY;
-  return high * 0x100000000 + u32le(b, at);
+  // Not `0 * 2**32 + low` for a small value: that is a double, and a double stored in a field keeps the field boxed.
+  return high === 0 ? u32le(b, at) : high * 0x100000000 + u32le(b, at);
 }
 
 export function i32le(b: Uint8Array, at: number): number {

@@ -364,7 +364,7 @@ class Machine implements RenderNames {
     const hi = this.view.getUint32(this.pos + 4, true);
     this.pos += 8;
     if (hi >= 0x200000) throw new PickleError("length field exceeds 2**53", this.opStart);
-    return hi * 0x100000000 + lo;
+    return hi === 0 ? lo : hi * 0x100000000 + lo; // see opFrame: a small length stays a small integer
   }
 
   private take(n: number): Uint8Array {
@@ -501,7 +501,11 @@ class Machine implements RenderNames {
     // Frame problems are recorded but not fatal: CPython's pure-Python unpickler runs the opcodes of a
     // short or overlong frame, so stopping here would let a lying FRAME hide what follows.
     this.need(8);
-    const n = this.view.getUint32(this.pos, true) + this.view.getUint32(this.pos + 4, true) * 0x100000000;
+    // `hi * 2**32 + lo` is a double even when hi is 0; stored in frameEnd (or pos), a double makes V8 keep that field
+    // boxed for every machine, and each read of it before the top tier allocates: a small length stays an integer.
+    const lo = this.view.getUint32(this.pos, true);
+    const hi = this.view.getUint32(this.pos + 4, true);
+    const n = hi === 0 ? lo : hi * 0x100000000 + lo;
     this.pos += 8;
     const remaining = this.bytes.length - this.pos;
     if (this.frameEnd >= 0 && this.opStart < this.frameEnd) {
