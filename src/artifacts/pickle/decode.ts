@@ -1,14 +1,6 @@
 // Decoders for the text forms of protocol 0 arguments, following CPython's parsing rules.
 
-/** Each byte as one UTF-16 code unit (Python's latin-1 decoding). */
-export function latin1(bytes: Uint8Array): string {
-  let out = "";
-  const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    out += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
-  }
-  return out;
-}
+import { latin1 } from "../containers/bytes.js";
 
 function digitValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;

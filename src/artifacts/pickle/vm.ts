@@ -3,7 +3,8 @@
 // reference, REDUCE pushes "the result of calling it", and both are recorded for the policy to judge.
 import type { PickleLimits } from "../types.js";
 import type { PickleAnalysis, PickleCall, PickleImport } from "./analysis.js";
-import { decodeEscapedString, decodeRawUnicodeEscape, latin1, parsePythonFloat, parsePythonInt } from "./decode.js";
+import { latin1 } from "../containers/bytes.js";
+import { decodeEscapedString, decodeRawUnicodeEscape, parsePythonFloat, parsePythonInt } from "./decode.js";
 import { normalizeGlobal } from "./names.js";
 import { HIGHEST_PROTOCOL, OPCODE_NAMES } from "./opcodes.js";
 import { renderCall, renderValue, type RenderNames } from "./render.js";
