@@ -532,8 +532,9 @@ class Machine implements RenderNames {
       throw new PickleError(`MARK depth limit (${limits.maxStackDepth}) reached`, this.opStart, "limit");
     }
     this.marks.push(this.stack.length);
-    // A run of MARKs (padding that pushes a payload past a scanner's window) is taken here, opcode by opcode with
-    // runStream's accounting; whatever runStream would treat differently (a frame's end, a limit) is left to it.
+    // A run of MARKs (padding that pushes a payload past a scanner's window) is taken here, with runStream's
+    // accounting for each; whatever runStream would treat differently (a frame's end, a limit) is left to it. The
+    // run is measured first (up to the nearest of those bounds), then its marks are pushed in one loop.
     const b = this.bytes;
     const budget = this.o.budget;
     const a = this.a;
