@@ -103,8 +103,11 @@ export function trainCodeCache(outdir) {
       const from = join(root, "fixtures", fixture);
       if (existsSync(from)) cpSync(from, join(project, fixture), { recursive: true });
     }
-    const models = join(root, "fixtures", "artifact-corpus", "real");
-    if (existsSync(models)) cpSync(models, join(project, "models"), { recursive: true });
+    // Real model files and the attack corpus: the readers, decoders and policy paths a model-folder scan takes.
+    for (const corpus of ["real", "attacks"]) {
+      const models = join(root, "fixtures", "artifact-corpus", corpus);
+      if (existsSync(models)) cpSync(models, join(project, "models", corpus), { recursive: true });
+    }
     for (const mode of ["fill", "train"]) {
       const args = [join(root, "scripts", "train-code-cache.mjs"), mode, join(outdir, "pathfinder.js"), project, join(work, "cache")];
       if (spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] }).status !== 0) {

@@ -117,6 +117,32 @@ describe("output caps", () => {
     assert.ok(result.bytes.length <= 100_000);
   });
 
+  it("an overlapping LZ4 match repeats the bytes it reaches back to, whatever its offset and length", async () => {
+    // LZ4's rule, byte by byte: each byte of a match is the one `offset` bytes before it (so an offset shorter than
+    // the length repeats a pattern). Checked against that rule for several offsets and lengths, and with a cap that
+    // cuts the match.
+    for (const offset of [1, 2, 3, 7, 16]) {
+      for (const length of [4, 5, 19, 300, 5000]) {
+        const literals = Array.from({ length: offset }, (_, i) => 0x41 + i);
+        const extra = length - 4 - 15;
+        const lengthBytes = extra >= 0 ? [...new Array<number>(Math.floor(extra / 255)).fill(255), extra % 255] : [];
+        const block = [(Math.min(offset, 15) << 4) | Math.min(length - 4, 15), ...(offset >= 15 ? [offset - 15] : []), ...literals, offset, 0, ...lengthBytes, 0x10, 0x5a];
+        const frame = new Uint8Array([0x04, 0x22, 0x4d, 0x18, 0x40, 0x70, 0xdf, block.length, 0, 0, 0, ...block, 0, 0, 0, 0]);
+        const want = [...literals];
+        for (let i = 0; i < length; i++) want.push(want[want.length - offset]!);
+        want.push(0x5a);
+        const result = await decompress("lz4", memorySource(frame), { limit: 1 << 20 });
+        assert.equal(result.error, undefined, `offset ${offset}, length ${length}`);
+        assert.deepEqual([...result.bytes], want, `offset ${offset}, length ${length}`);
+        const cap = offset + Math.floor(length / 2);
+        if (cap < frame.length) continue; // input longer than the cap is refused before decoding
+        const capped = await decompress("lz4", memorySource(frame), { limit: cap });
+        assert.equal(capped.limitReached, true);
+        assert.deepEqual([...capped.bytes], want.slice(0, cap), `offset ${offset}, length ${length}, cap ${cap}`);
+      }
+    }
+  });
+
   it("sniffing (`want`) is not a limit breach", async () => {
     for (const name of ["gzip-1.gz", "bz2.bz2", "default.xz", "lz4-default.lz4", "zstd.zst"]) {
       const result = await decompress(formatOf(name), memorySource(read(name)), { limit: 1 << 26, want: 512 });

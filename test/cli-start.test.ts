@@ -117,6 +117,17 @@ describe("analysers are loaded only when a file needs analysing", () => {
     assert.ok((JSON.parse(models.stdout) as { scan: { files_scanned: number } }).scan.files_scanned >= 6);
   });
 
+  it("a model-file scan without a cache loads none of Node's crypto, worker and performance modules", () => {
+    // Each costs a run milliseconds to load; a folder of small models is scanned in about as many.
+    const probe = join(temp, "loaded-modules.cjs");
+    writeFileSync(probe, `process.on("exit", () => require("node:fs").writeSync(2, "\\nLOADED " + JSON.stringify(process.moduleLoadList) + "\\n"));`);
+    const r = spawnSync(process.execPath, ["--require", probe, join(REPO_ROOT, "bin", "pathfinder.js"), "scan", "--ruleset", "artifact/all", "--project", join(REPO_ROOT, "fixtures", "artifact-corpus"), "--no-cache", "-o", "json"], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok((JSON.parse(r.stdout) as { results: unknown[] }).results.length > 0, "the corpus's attacks are reported");
+    const loaded = JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]!) as string[];
+    for (const module of ["crypto", "worker_threads", "perf_hooks"]) assert.ok(!loaded.includes(`NativeModule ${module}`), `${module} was loaded`);
+  });
+
   it("after touching, adding and removing files, warm scans equal scans without the cache", () => {
     const { cli: withParsers } = { cli: join(REPO_ROOT, "build", "cli") };
     for (const wasm of readdirSync(withParsers).filter((f) => f.endsWith(".wasm"))) copyFileSync(join(withParsers, wasm), join(cli, wasm));

@@ -11,16 +11,18 @@ export type { ByteSource, PickleScanOptions, PicklePolicyMode, PickleIssue } fro
 
 /**
  * Whether a file deserves an artifact scan: a conventional extension, or first bytes that sniff as a pickle or
- * a container. `head` should be the first SNIFF_BYTES bytes (fewer is fine for short files).
+ * a container. `head` should be the first SNIFF_BYTES bytes (fewer is fine for short files), or a function that
+ * reads them: it is called only when the name does not decide (a model folder's files are then opened once).
  */
-export function isArtifactCandidate(relPath: string, head: Uint8Array): boolean {
+export function isArtifactCandidate(relPath: string, head: Uint8Array | (() => Uint8Array)): boolean {
   const lower = relPath.toLowerCase();
   if (ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext))) return true;
-  if (head.length === 0) return false;
-  const format = sniffFormat(head);
+  const bytes = typeof head === "function" ? head() : head;
+  if (bytes.length === 0) return false;
+  const format = sniffFormat(bytes);
   if (format !== "unknown" && format !== "tar" && format !== "zlib") return true;
   // Protocol 0/1 pickles have no magic: any file that is not a known text format and parses as one is examined.
-  return TEXT_EXTENSIONS.some((ext) => lower.endsWith(ext)) ? looksLikeStrongPickle(head) : looksLikePickle(head, head.length >= SNIFF_BYTES);
+  return TEXT_EXTENSIONS.some((ext) => lower.endsWith(ext)) ? looksLikeStrongPickle(bytes) : looksLikePickle(bytes, bytes.length >= SNIFF_BYTES);
 }
 
 /** Text files (source code) can look like protocol-0 pickles; with a text extension demand a binary pickle. */

@@ -1,6 +1,6 @@
 // Pickle streams where they lie: stacked pickles (legacy torch), joblib arrays and large inline data cut out so
 // that a multi-GB file is never read whole, offsets mapped back to the file. Browser-safe.
-import { concatBytes } from "./containers/bytes.js";
+import { ascii, concatBytes, indexOf } from "./containers/bytes.js";
 import type { ArtifactLayoutEntry } from "./containers/reader.js";
 import { locateJoblibArrays, type JoblibArray } from "./containers/joblib.js";
 import type { LargeString } from "./containers/pickle-walk.js";
@@ -17,6 +17,8 @@ const DIRECT_ANALYSIS_BYTES = 4 * 1024 * 1024;
 /** Bytes read past the point where the framing walk stopped, for the machine to stop on its own. */
 const WALK_ERROR_MARGIN = 64 * 1024;
 const JOBLIB_WRAPPER = /(^|\.)numpy_pickle(_compat)?\.(Z?NDArrayWrapper|NumpyArrayWrapper)$/;
+/** The module every joblib wrapper lives in, as its bytes: a stream that names it takes the full path at once. */
+const NUMPY_PICKLE = ascii("numpy_pickle");
 
 /** Bytes that hold pickles: the source, its member name and where its first byte sits in the member. */
 export interface PickleSite {
@@ -145,6 +147,9 @@ export class PickleStreams {
     if (length > DIRECT_ANALYSIS_BYTES) return undefined;
     if (isLegacyTorchMagic(await readRange(item.source, 0, 32))) return undefined;
     const bytes = await readRange(item.source, position, length);
+    // A joblib file (the wrapper's module name in its bytes) would be analysed twice: the full path straight away.
+    // (Names the bytes do not spell out, such as escaped protocol 0 strings, are still caught by the check below.)
+    if (indexOf(bytes, NUMPY_PICKLE) >= 0) return undefined;
     const analysis = this.host.analyze(bytes);
     if (analysis.error !== undefined || analysis.imports.some((i) => JOBLIB_WRAPPER.test(i.normalized) || i.dynamic)) {
       this.host.refund(analysis.opcodeCount); // the full path analyses the same bytes again

@@ -69,7 +69,7 @@ async function scanEach(
   for (const file of files) {
     jit.releaseIfLong();
     try {
-      if (!isArtifactCandidate(file.relPath, readHead(file.absPath, SNIFF_BYTES))) continue;
+      if (!isArtifactCandidate(file.relPath, () => readHead(file.absPath, SNIFF_BYTES))) continue;
     } catch (e) {
       result.errors.push(unreadable(file.relPath, e));
       continue;

@@ -3,13 +3,13 @@
 // set and the configuration, the file's path and module name, and its content. Entries are written to a temporary
 // file and renamed into place, so concurrent scans never see half an entry; an entry that cannot be read or does
 // not have the expected shape is ignored and recomputed, never trusted.
-import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { Finding, ScanError } from "../core/types.js";
 import type { FileAnalysis, PythonFile } from "../languages/python/analyze.js";
 import type { FileStamp } from "./discover.js";
+import { randomHex, sha256 } from "./digest.js";
 
 /** The default cache folder, at the project root. */
 export const DEFAULT_CACHE_DIR = ".pathfinder_cache";
@@ -49,14 +49,14 @@ export class AnalysisCache {
     private readonly root: string,
     context: unknown,
   ) {
-    const scope = createHash("sha256").update(JSON.stringify([FORMAT, codeIdentity(), context])).digest("hex").slice(0, 16);
+    const scope = sha256().update(JSON.stringify([FORMAT, codeIdentity(), context])).digest("hex").slice(0, 16);
     this.scope = scope;
     this.dir = join(root, `v${FORMAT}`, scope);
   }
 
   /** `salt`: what else the analysis depended on (the project index, for the whole-program pass). */
   private pathOf(file: PythonFile, salt: string): string {
-    const key = createHash("sha256").update(salt).update("\0").update(file.path).update("\0").update(file.moduleName).update("\0").update(file.source).digest("hex");
+    const key = sha256().update(salt).update("\0").update(file.path).update("\0").update(file.moduleName).update("\0").update(file.source).digest("hex");
     return join(this.dir, key.slice(0, 2), `${key.slice(2)}.json`);
   }
 
@@ -102,13 +102,13 @@ export class AnalysisCache {
   }
 
   private phasePath(part: string, slot: string): string {
-    return join(this.dir, "scans", `${part}-${createHash("sha256").update(slot).digest("hex").slice(0, 24)}.json`);
+    return join(this.dir, "scans", `${part}-${sha256().update(slot).digest("hex").slice(0, 24)}.json`);
   }
 
   /** Writes a temporary file and renames it into place, so concurrent scans never read half an entry. */
   private write(target: string, value: unknown): void {
     if (!this.writable) return;
-    const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    const temporary = `${target}.${process.pid}.${randomHex(4)}.tmp`;
     try {
       mkdirSync(join(target, ".."), { recursive: true });
       if (!this.marked) {
@@ -196,7 +196,7 @@ const COARSE_RACY_MARGIN_MS = 2000;
  */
 export function filesKey(files: readonly { relPath: string; stamp?: FileStamp }[], nameOf: (index: number) => string, startedMs: number, context: unknown): string | undefined {
   const startedNs = BigInt(startedMs) * 1_000_000n;
-  const hash = createHash("sha256").update(JSON.stringify(context));
+  const hash = sha256().update(JSON.stringify(context));
   for (let i = 0; i < files.length; i++) {
     const { relPath, stamp } = files[i];
     const trusted = trustedStamp(stamp, startedNs);

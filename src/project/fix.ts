@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { lstat, open, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
@@ -6,6 +5,7 @@ import type { Finding, TextEdit } from "../core/types.js";
 import { declaredDecoder } from "./read-source.js";
 import { unifiedDiff } from "./unified-diff.js";
 import { appendAll } from "../core/arrays.js";
+import { sha256 } from "./digest.js";
 
 export interface FixOptions {
   /** The scanned directory or file (`report.scan.target`); finding paths are relative to it. */
@@ -33,7 +33,7 @@ export interface FixResult {
 }
 
 export function sourceDigest(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
+  return sha256().update(bytes).digest("hex");
 }
 
 /** A finding `--fix` acts on: not suppressed, and carrying at least one edit. */

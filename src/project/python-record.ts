@@ -4,10 +4,10 @@
 // A re-scan reads and analyses only the files whose stamps changed, and keeps every other file's results when the
 // changed files cannot change the whole-program pass: their summaries are the same, the pass did not analyse them
 // again, and they refer to none of the modules that led to a sink. Otherwise the whole pass runs again.
-import { createHash } from "node:crypto";
 import type { Finding, ScanError } from "../core/types.js";
 import type { ModuleSummary } from "../languages/python/project-index.js";
 import { isResults } from "./cache.js";
+import { sha256 } from "./digest.js";
 import type { DiscoveredFile } from "./discover.js";
 
 export interface FileRecord {
@@ -45,7 +45,7 @@ export function asPythonRecord(value: unknown): PythonRecord | undefined {
 
 /** What the whole-program pass reads of a file's own analysis: its module summary. */
 export function summaryDigest(summary: ModuleSummary | undefined): string {
-  return summary ? createHash("sha256").update(JSON.stringify(summary)).digest("hex") : "";
+  return summary ? sha256().update(JSON.stringify(summary)).digest("hex") : "";
 }
 
 /**

@@ -39,7 +39,8 @@ export interface JitHold {
 /** Holds V8 below its top tier for short work; see the module comment. */
 export function holdBelowTopTier(): JitHold {
   const active = !userTunedTiering();
-  const started = performance.now();
+  // Date.now, not performance.now: the `performance` global loads perf_hooks (a few ms) on first use.
+  const started = Date.now();
   let mine = active;
   if (active) {
     if (holds++ === 0) {
@@ -57,7 +58,7 @@ export function holdBelowTopTier(): JitHold {
   return {
     release,
     releaseIfLong() {
-      if (mine && !released && performance.now() - started >= HEAVY_AFTER_MS) release();
+      if (mine && !released && Date.now() - started >= HEAVY_AFTER_MS) release();
     },
     end() {
       if (!mine) return;

@@ -12,7 +12,8 @@ export function u32le(b: Uint8Array, at: number): number {
 export function u64le(b: Uint8Array, at: number): number {
   const high = u32le(b, at + 4);
   if (high >= 0x200000) return Number.POSITIVE_INFINITY;
-  return high * 0x100000000 + u32le(b, at);
+  // Not `0 * 2**32 + low` for a small value: that is a double, and a double stored in a field keeps the field boxed.
+  return high === 0 ? u32le(b, at) : high * 0x100000000 + u32le(b, at);
 }
 
 export function i32le(b: Uint8Array, at: number): number {
@@ -40,8 +41,9 @@ export function ascii(text: string): number[] {
 /** Decodes bytes as latin-1 so that every byte maps to one character (names in headers may be anything). */
 export function latin1(b: Uint8Array): string {
   let out = "";
-  for (let i = 0; i < b.length; i += 4096) {
-    out += String.fromCharCode(...b.subarray(i, Math.min(b.length, i + 4096)));
+  // `apply`, not a spread: a spread walks the bytes with an iterator, an object per byte before V8's top tier.
+  for (let i = 0; i < b.length; i += 8192) {
+    out += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
   }
   return out;
 }

@@ -3,7 +3,6 @@
 // decoding stops as soon as the output reaches the cap (a zip bomb never expands past it). bzip2, LZMA/xz and LZ4
 // frames go through the bounded decoders beside this file (see README: no maintained decoder for them runs in the
 // browser with a bounded output).
-import { Gunzip, Inflate, Unzlib } from "fflate";
 import { Decompress as ZstdDecompress } from "fzstd";
 import type { ByteSource } from "../types.js";
 import { concatBytes, crc32, startsWith, u32le } from "./bytes.js";
@@ -42,12 +41,21 @@ interface PushDecoder {
 }
 type PushDecoderFactory = (ondata: (chunk: Uint8Array) => void) => PushDecoder;
 
-const pushDecoders = new Map<Compression, PushDecoderFactory>([
-  ["deflate-raw", (ondata) => new Inflate(ondata)],
-  ["zlib", (ondata) => new Unzlib(ondata)],
-  ["gzip", (ondata) => new Gunzip(ondata)],
-  ["zstd", (ondata) => new ZstdDecompress(ondata)],
-]);
+/**
+ * fflate is loaded when DEFLATE data is first met: it builds its Huffman tables on load (several milliseconds before
+ * the JIT warms up), which a scan of files that hold none need not pay. Its browser build in Node too: the Node build
+ * loads worker_threads on import, for asynchronous APIs not used here (the streaming classes are the same code).
+ */
+let fflate: Promise<typeof import("fflate/browser")> | undefined;
+
+/** The streaming decoder of a push format; undefined for the formats decoded whole (syncDecoders). */
+async function pushDecoderFor(format: Compression): Promise<PushDecoderFactory | undefined> {
+  if (format === "zstd") return (ondata) => new ZstdDecompress(ondata);
+  if (format !== "deflate-raw" && format !== "zlib" && format !== "gzip") return undefined;
+  const { Gunzip, Inflate, Unzlib } = await (fflate ??= import("fflate/browser"));
+  if (format === "deflate-raw") return (ondata) => new Inflate(ondata);
+  return format === "zlib" ? (ondata) => new Unzlib(ondata) : (ondata) => new Gunzip(ondata);
+}
 
 /** Decoders that need their whole input in memory; output is capped by `maxOutput`. */
 type SyncDecoder = (input: Uint8Array, maxOutput: number) => DecompressResult;
@@ -61,12 +69,12 @@ const syncDecoders = new Map<Compression, SyncDecoder>([
 
 export async function decompress(format: Compression, input: ByteSource, options: DecompressOptions): Promise<DecompressResult> {
   const cap = Math.max(0, Math.min(options.limit, options.want ?? Number.POSITIVE_INFINITY));
-  const factory = pushDecoders.get(format);
+  const factory = await pushDecoderFor(format);
   if (!factory) {
     const result = await syncDecode(syncDecoders.get(format)!, format, input, cap, options);
     return { ...result, limitReached: result.limitReached && hitsLimit(options) };
   }
-  const result = format === "gzip" ? await gunzipMembers(input, cap) : await pushDecode(factory, input, 0, cap);
+  const result = format === "gzip" ? await gunzipMembers(factory, input, cap) : await pushDecode(factory, input, 0, cap);
   // Output that reached the cap counts as a stop, even if the data ends there; errors after it do not matter.
   const stopped = cap > 0 ? result.bytes.length >= cap : result.limitReached;
   const error = stopped ? undefined : result.error;
@@ -116,12 +124,12 @@ async function pushDecode(factory: PushDecoderFactory, input: ByteSource, start:
  * member (tar-style block padding) and reads on, so a member after padding is found here: the end of the member
  * before it is located by its trailer (CRC-32 and size of what it decoded to), and decoding resumes after the zeros.
  */
-async function gunzipMembers(input: ByteSource, cap: number): Promise<DecompressResult> {
+async function gunzipMembers(gunzip: PushDecoderFactory, input: ByteSource, cap: number): Promise<DecompressResult> {
   const parts: Uint8Array[] = [];
   let total = 0;
   let start = 0;
   for (let round = 0; round < 64; round++) {
-    const outcome = await pushDecode(pushDecoders.get("gzip")!, input, start, cap - total);
+    const outcome = await pushDecode(gunzip, input, start, cap - total);
     parts.push(outcome.bytes);
     total += outcome.bytes.length;
     if (outcome.error === undefined && !outcome.limitReached && total < cap && !(await trailerFits(input, outcome))) {

@@ -36,7 +36,18 @@ class Output {
     if (offset === 0 || offset > this.length) throw new Corrupt("lz4 match offset outside the output");
     this.room(count);
     const take = Math.min(count, this.bytes.length - this.length);
-    for (let i = 0; i < take; i++, this.length++) this.bytes[this.length] = this.bytes[this.length - offset]!;
+    // An overlapping match (offset < count) repeats the last `offset` bytes: the output from `offset` back is
+    // periodic, so it is copied from a whole number of periods back in pieces that double (byte by byte, a
+    // few bytes that expand to kilobytes cost thousands of steps).
+    const bytes = this.bytes;
+    const end = this.length + take;
+    let back = offset;
+    while (this.length < end) {
+      const piece = Math.min(back, end - this.length);
+      bytes.copyWithin(this.length, this.length - back, this.length - back + piece);
+      this.length += piece;
+      back *= 2;
+    }
     if (take < count) throw new CapReached();
   }
 }

@@ -53,21 +53,30 @@ class RangeDecoder {
     return this.code === 0;
   }
 
+  /** The hottest call of the decoder (about ten per output byte): everything it needs is inlined. */
   bit(probs: Uint16Array, index: number): number {
     const prob = probs[index]!;
-    const bound = (this.range >>> 11) * prob;
+    let range = this.range;
+    let code = this.code;
+    const bound = (range >>> 11) * prob;
     let result: number;
-    if (this.code < bound) {
-      this.range = bound;
+    if (code < bound) {
+      range = bound;
       probs[index] = prob + ((2048 - prob) >>> 5);
       result = 0;
     } else {
-      this.range -= bound;
-      this.code -= bound;
+      range -= bound;
+      code -= bound;
       probs[index] = prob - (prob >>> 5);
       result = 1;
     }
-    this.normalize();
+    if (range < 0x1000000) {
+      if (this.position >= this.end) throw new CorruptData("compressed data is truncated");
+      range *= 256;
+      code = code * 256 + this.input[this.position++]!;
+    }
+    this.range = range;
+    this.code = code;
     return result;
   }
 

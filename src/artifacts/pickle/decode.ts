@@ -1,14 +1,6 @@
 // Decoders for the text forms of protocol 0 arguments, following CPython's parsing rules.
 
-/** Each byte as one UTF-16 code unit (Python's latin-1 decoding). */
-export function latin1(bytes: Uint8Array): string {
-  let out = "";
-  const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    out += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
-  }
-  return out;
-}
+import { latin1 } from "../containers/bytes.js";
 
 function digitValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
@@ -92,8 +84,9 @@ const SIMPLE_ESCAPES: Readonly<Record<number, number>> = {
   0x5c: 0x5c, 0x27: 0x27, 0x22: 0x22, 0x61: 7, 0x62: 8, 0x66: 12, 0x6e: 10, 0x72: 13, 0x74: 9, 0x76: 11,
 };
 
-/** `codecs.escape_decode` (the STRING opcode): Python bytes-literal escapes. Null on a bad \x escape. */
+/** `codecs.escape_decode` (the STRING opcode): Python bytes-literal escapes. Null on a bad \x escape; `src` itself when it has no escapes. */
 export function decodeEscapedString(src: Uint8Array): Uint8Array | null {
+  if (src.indexOf(0x5c) < 0) return src; // no escapes (the common case, and a long padding string's)
   const out = new Uint8Array(src.length);
   let n = 0;
   for (let i = 0; i < src.length; i++) {
@@ -131,6 +124,7 @@ export function decodeEscapedString(src: Uint8Array): Uint8Array | null {
 
 /** `raw-unicode-escape` (the UNICODE opcode): latin-1 except \uXXXX and \UXXXXXXXX. */
 export function decodeRawUnicodeEscape(src: Uint8Array): string | null {
+  if (src.indexOf(0x5c) < 0) return latin1(src);
   let out = "";
   let runStart = 0;
   for (let i = 0; i < src.length; i++) {

@@ -3,7 +3,8 @@
 // reference, REDUCE pushes "the result of calling it", and both are recorded for the policy to judge.
 import type { PickleLimits } from "../types.js";
 import type { PickleAnalysis, PickleCall, PickleImport } from "./analysis.js";
-import { decodeEscapedString, decodeRawUnicodeEscape, latin1, parsePythonFloat, parsePythonInt } from "./decode.js";
+import { latin1 } from "../containers/bytes.js";
+import { decodeEscapedString, decodeRawUnicodeEscape, parsePythonFloat, parsePythonInt } from "./decode.js";
 import { normalizeGlobal } from "./names.js";
 import { HIGHEST_PROTOCOL, OPCODE_NAMES } from "./opcodes.js";
 import { renderCall, renderValue, type RenderNames } from "./render.js";
@@ -364,7 +365,7 @@ class Machine implements RenderNames {
     const hi = this.view.getUint32(this.pos + 4, true);
     this.pos += 8;
     if (hi >= 0x200000) throw new PickleError("length field exceeds 2**53", this.opStart);
-    return hi * 0x100000000 + lo;
+    return hi === 0 ? lo : hi * 0x100000000 + lo; // see opFrame: a small length stays a small integer
   }
 
   private take(n: number): Uint8Array {
@@ -378,9 +379,8 @@ class Machine implements RenderNames {
   private line(): Uint8Array {
     const b = this.bytes;
     const start = this.pos;
-    let i = start;
-    while (i < b.length && b[i] !== 0x0a) i++;
-    if (i >= b.length) throw new PickleError("pickle data was truncated (no newline)", this.opStart, "truncated");
+    const i = b.indexOf(0x0a, start);
+    if (i < 0) throw new PickleError("pickle data was truncated (no newline)", this.opStart, "truncated");
     this.pos = i + 1;
     return b.subarray(start, i);
   }
@@ -502,7 +502,11 @@ class Machine implements RenderNames {
     // Frame problems are recorded but not fatal: CPython's pure-Python unpickler runs the opcodes of a
     // short or overlong frame, so stopping here would let a lying FRAME hide what follows.
     this.need(8);
-    const n = this.view.getUint32(this.pos, true) + this.view.getUint32(this.pos + 4, true) * 0x100000000;
+    // `hi * 2**32 + lo` is a double even when hi is 0; stored in frameEnd (or pos), a double makes V8 keep that field
+    // boxed for every machine, and each read of it before the top tier allocates: a small length stays an integer.
+    const lo = this.view.getUint32(this.pos, true);
+    const hi = this.view.getUint32(this.pos + 4, true);
+    const n = hi === 0 ? lo : hi * 0x100000000 + lo;
     this.pos += 8;
     const remaining = this.bytes.length - this.pos;
     if (this.frameEnd >= 0 && this.opStart < this.frameEnd) {
@@ -528,24 +532,25 @@ class Machine implements RenderNames {
       throw new PickleError(`MARK depth limit (${limits.maxStackDepth}) reached`, this.opStart, "limit");
     }
     this.marks.push(this.stack.length);
-    // A run of MARKs (padding that pushes a payload past a scanner's window) is taken here, opcode by opcode with
-    // runStream's accounting; whatever runStream would treat differently (a frame's end, a limit) is left to it.
+    // A run of MARKs (padding that pushes a payload past a scanner's window) is taken here, with runStream's
+    // accounting for each; whatever runStream would treat differently (a frame's end, a limit) is left to it. The
+    // run is measured first (up to the nearest of those bounds), then its marks are pushed in one loop.
     const b = this.bytes;
     const budget = this.o.budget;
     const a = this.a;
     const depth = this.stack.length;
-    while (
-      b[this.pos] === 0x28 &&
-      (this.frameEnd < 0 || this.pos < this.frameEnd) &&
-      a.opcodeCount < limits.maxOpcodes &&
-      budget.opcodes > 0 &&
-      this.marks.length < limits.maxStackDepth
-    ) {
-      this.opStart = this.pos++;
-      a.opcodeCount++;
-      budget.opcodes--;
-      this.marks.push(depth);
-    }
+    const room = Math.min(limits.maxOpcodes - a.opcodeCount, budget.opcodes, limits.maxStackDepth - this.marks.length);
+    const limit = Math.min(this.frameEnd >= 0 ? this.frameEnd : b.length, this.pos + Math.max(0, room));
+    let end = this.pos;
+    while (end < limit && b[end] === 0x28) end++;
+    const count = end - this.pos;
+    if (count === 0) return false;
+    const marks = this.marks;
+    for (let i = 0; i < count; i++) marks.push(depth);
+    a.opcodeCount += count;
+    budget.opcodes -= count;
+    this.opStart = end - 1;
+    this.pos = end;
     return false;
   }
 
