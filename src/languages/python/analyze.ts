@@ -185,7 +185,7 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   if (index.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(model, index));
   for (const rule of index.rules) if (rule.derivedSites) appendAll(matches, derivedMatches(rule, model));
   if (pastDeadline(budget)) outOfTime("analysing");
-  const lines = new LineIndex(file.source);
+  const lines = tree.lines ?? new LineIndex(file.source);
   const findings = matches.map((m) => toFinding(m, file, model, lines));
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
