@@ -324,6 +324,8 @@ export class SemanticModel {
       if (PYTHON_BUILTINS.has(name)) fromStar.push({ name: `builtins.${name}` });
       return fromStar;
     }
+    // One binding (the usual case): its names as they are; resolved names are shared and never changed.
+    if (bindings.length === 1) return this.resolveBinding(bindings[0], depth);
     const out: ResolvedName[] = [];
     for (const b of bindings) appendAll(out, this.resolveBinding(b, depth));
     return out;
