@@ -185,7 +185,7 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   if (index.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(model, index));
   for (const rule of index.rules) if (rule.derivedSites) appendAll(matches, derivedMatches(rule, model));
   if (pastDeadline(budget)) outOfTime("analysing");
-  const lines = new LineIndex(file.source);
+  const lines = tree.lines ?? new LineIndex(file.source);
   const findings = matches.map((m) => toFinding(m, file, model, lines));
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
@@ -286,11 +286,13 @@ function collectMatches(model: SemanticModel, index: SinkIndex, budget?: TimeBud
     let args: CallArguments | undefined;
     const argsOf = () => (args ??= new CallArguments(node, model.tree.source));
     const resolvedCallee = uniqueNames(model.resolve(callee, scope));
-    const base = { node, calleeText: "", model, scope };
+    // Made for the few calls that reach a sink or a class.
+    let base: { node: SyntaxNode; calleeText: string; model: SemanticModel; scope: Scope } | undefined;
     for (const resolved of resolvedCallee) {
       const sinks = index.byName.get(resolved.name);
       if (!sinks && !resolved.localClass && !resolved.projectClass) continue;
       const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
+      base ??= { node, calleeText: "", model, scope };
       base.calleeText ||= shortened(model.text(callee));
       const receiver = resolved.constructedBy && {
         ...resolved.constructedBy,
@@ -317,7 +319,7 @@ function collectMatches(model: SemanticModel, index: SinkIndex, budget?: TimeBud
       }
     }
     // `isinstance(x, pickle.Unpickler)` is a type check, not a callback.
-    if (!index.hasReferenceSinks || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
+    if (!index.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
     for (const value of argsOf().values()) {
       if (value.type !== "identifier" && value.type !== "attribute") continue;
       for (const resolved of uniqueNames(model.resolve(value, scope))) {
@@ -526,7 +528,23 @@ function shortened(code: string): string {
   return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
 }
 
+/**
+ * Whether a call passes a name or an attribute as an argument (positional or keyword): only those can be a sink
+ * passed as a callback. Most calls pass none, and then their arguments need not be read into a `CallArguments`.
+ */
+function passesNames(call: SyntaxNode): boolean {
+  const list = childByField(call, "arguments");
+  if (!list || list.type !== "argument_list") return false;
+  for (const arg of list.children) {
+    const value = arg.type === "keyword_argument" ? childByField(arg, "value") : arg;
+    if (value && (value.type === "identifier" || value.type === "attribute")) return true;
+  }
+  return false;
+}
+
+/** `names` without repeated names; callers do not change the array (it may be `names` itself). */
 function uniqueNames(names: ResolvedName[]): ResolvedName[] {
+  if (names.length < 2) return names;
   const seen = new Set<string>();
   return names.filter((n) => !seen.has(n.name) && (seen.add(n.name), true));
 }

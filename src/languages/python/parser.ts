@@ -44,9 +44,12 @@ export async function createPythonParser(files: GrammarFiles): Promise<PythonPar
   const parser = new Parser();
   parser.setLanguage(language);
   const openCursor: (tree: Tree) => CursorOps = (!files.publicCursorOnly && directCursorOps(runtimeModule)) || publicCursorOps;
+  // A file parsed in parts and then whole (after a syntax error) is indexed once.
+  let indexed: { source: string; lines: LineIndex } | undefined;
   return {
     parse(source, ranges, budget) {
-      const lines = new LineIndex(source);
+      if (indexed?.source !== source) indexed = { source, lines: new LineIndex(source) };
+      const lines = indexed.lines;
       // tree-sitter calls this every few hundred steps; returning true cancels the parse (it returns null). On some
       // inputs one step is slow (the scanner looks ahead over thousands of comment lines for every token), so the
       // reader also watches the clock: past the deadline it reports the end of the input, and the parse ends.

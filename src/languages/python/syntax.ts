@@ -7,8 +7,12 @@ export { LineIndex };
  * A plain JavaScript copy of a named node of a tree-sitter tree. Analysis walks these instead of the WASM-backed
  * nodes: it is much faster, and the tree-sitter tree can be freed right after parsing.
  */
+/** The children of every leaf: one shared empty array instead of one per node. */
+const NO_CHILDREN: readonly SyntaxNode[] = [];
+
 export class SyntaxNode {
-  readonly children: SyntaxNode[] = [];
+  /** Set once by `copyTree`, at its exact length, when the node's last child is known. */
+  readonly children: readonly SyntaxNode[] = NO_CHILDREN;
   constructor(
     readonly type: string,
     /** Field name in the parent (`function`, `arguments`, `left`, ...), or null. */
@@ -45,6 +49,8 @@ export interface SyntaxProblem {
 export interface SyntaxTree {
   source: string;
   root: SyntaxNode;
+  /** Rows and columns of `source`, when the parser made them (they are shared rather than made again). */
+  lines?: LineIndex;
   comments: SyntaxNode[];
   /** ERROR and MISSING nodes, in source order. */
   problems: SyntaxProblem[];
@@ -113,6 +119,19 @@ export function copyTree(
     // Named ancestors of the cursor position, with the cursor depth at which each was entered.
     const parents: SyntaxNode[] = [root];
     const depthOfParent: number[] = [0];
+    // The children found so far of every node in `parents`, one after the other; where each one's begin.
+    const found: SyntaxNode[] = [];
+    const childrenFrom: number[] = [0];
+    // A node's children are known once it leaves `parents`: they become one array of exactly their number.
+    const finish = () => {
+      const node = parents.pop()!;
+      depthOfParent.pop();
+      const from = childrenFrom.pop()!;
+      if (found.length > from) {
+        (node as { children: readonly SyntaxNode[] }).children = found.slice(from);
+        found.length = from;
+      }
+    };
     let depth = 0;
     let maxDepth = 0;
     let skipChildren = false;
@@ -128,12 +147,12 @@ export function copyTree(
           }
           depth--;
         }
-        if (ascended) return { source, root, comments, problems, maxDepth };
+        if (ascended) {
+          while (parents.length) finish();
+          return { source, root, lines, comments, problems, maxDepth };
+        }
       }
-      while (depthOfParent[depthOfParent.length - 1] >= depth) {
-        parents.pop();
-        depthOfParent.pop();
-      }
+      while (depthOfParent[depthOfParent.length - 1] >= depth) finish();
       if (depth > maxDepth) maxDepth = depth;
       const typeId = cursor.typeId();
       const missing = mayHaveErrors && cursor.isMissing();
@@ -147,10 +166,11 @@ export function copyTree(
       const node = makeNode(typeId, cursor.fieldId(), cursor.startIndex(), cursor.endIndex(), missing, parent);
       // A literal without interpolations holds nothing to analyse: its value is decoded from the text on demand.
       if (node.type === "string" && !isFormatString(source, node.start)) skipChildren = true;
-      parent.children.push(node);
+      found.push(node);
       if (node.type === "comment") comments.push(node);
       parents.push(node);
       depthOfParent.push(depth);
+      childrenFrom.push(found.length);
     }
   } finally {
     cursor.close();

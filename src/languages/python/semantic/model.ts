@@ -319,10 +319,13 @@ export class SemanticModel {
   private resolveName(name: string, scope: Scope, use: SyntaxNode, depth: number): ResolvedName[] {
     const bindings = this.lookup(name, scope, use);
     if (!bindings) {
-      const fromStar = this.module.starImports.flatMap((s) => this.qualified(`${s.module}.${name}`));
+      const starImports = this.module.starImports;
+      const fromStar = starImports.length ? starImports.flatMap((s) => this.qualified(`${s.module}.${name}`)) : [];
       if (PYTHON_BUILTINS.has(name)) fromStar.push({ name: `builtins.${name}` });
       return fromStar;
     }
+    // One binding (the usual case): its names as they are; resolved names are shared and never changed.
+    if (bindings.length === 1) return this.resolveBinding(bindings[0], depth);
     const out: ResolvedName[] = [];
     for (const b of bindings) appendAll(out, this.resolveBinding(b, depth));
     return out;
@@ -374,7 +377,7 @@ export class SemanticModel {
 
   /** `r.a.b...`: through the members of classes (local or in the project), else as a qualified name. */
   private attributeOf(r: ResolvedName, attributes: string[], depth: number): ResolvedName[] {
-    const [first, ...rest] = attributes;
+    const first = attributes[0];
     const localClass = r.localClass ?? r.instanceOf;
     const projectClass = r.projectClass ?? r.projectInstance;
     let member: ResolvedName[] | undefined;
@@ -383,9 +386,13 @@ export class SemanticModel {
     if (member) {
       const chain = r.chain;
       const withChain = chain ? member.map((m) => ({ ...m, chain: [...chain, ...(m.chain ?? [])] })) : member;
-      return rest.length ? withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1)) : withChain;
+      if (attributes.length === 1) return withChain;
+      const rest = attributes.slice(1);
+      return withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1));
     }
     const names = this.qualified(`${r.name}.${attributes.join(".")}`);
+    // Without a project, `qualified` made `names` just now, and there is nothing to add to them.
+    if (!this.project && !r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
     return names.map((n) => ({
       ...n,
       ...(attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {}),

@@ -81,7 +81,13 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
   /** Method scopes whose first parameter is the instance: the method's class scope and the parameter's name. */
   const selfNames = new Map<Scope, { name: string; classScope: Scope }>();
   const text = (n: SyntaxNode) => tree.source.slice(n.start, n.end);
-  const stack: { node: SyntaxNode; scope: Scope }[] = [{ node: tree.root, scope: module }];
+  // The nodes still to visit and the scope of each, as two stacks: no object is made per node.
+  const pendingNodes: SyntaxNode[] = [tree.root];
+  const pendingScopes: Scope[] = [module];
+  const visitLater = (node: SyntaxNode, scope: Scope) => {
+    pendingNodes.push(node);
+    pendingScopes.push(scope);
+  };
 
   const bind = (
     scope: Scope,
@@ -135,7 +141,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
           // attribute / subscript targets bind nothing; their sub-expressions are visited as expressions.
           // `self.x = v` in a method records an instance attribute of its class.
           if (t.type === "attribute" && v) recordInstanceAttribute(scope, t, v);
-          stack.push({ node: t, scope });
+          visitLater(t, scope);
       }
     }
   };
@@ -165,13 +171,14 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
       if (positional) first = false;
       for (const f of ["value", "type"]) {
         const v = childByField(p, f);
-        if (v) stack.push({ node: v, scope: outer });
+        if (v) visitLater(v, outer);
       }
     }
   };
 
-  while (stack.length) {
-    const { node, scope } = stack.pop()!;
+  while (pendingNodes.length) {
+    const node = pendingNodes.pop()!;
+    const scope = pendingScopes.pop()!;
     switch (node.type) {
       case "function_definition": {
         const name = childByField(node, "name");
@@ -179,8 +186,8 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         const inner = newScope("function", node, scope);
         bindParameters(childByField(node, "parameters"), inner, scope, methodKind(node, scope));
         for (const c of node.children) {
-          if (c.field === "body") stack.push({ node: c, scope: inner });
-          else if (c.field === "return_type" || c.type === "decorator") stack.push({ node: c, scope });
+          if (c.field === "body") visitLater(c, inner);
+          else if (c.field === "return_type" || c.type === "decorator") visitLater(c, scope);
         }
         continue;
       }
@@ -188,7 +195,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         const inner = newScope("lambda", node, scope);
         bindParameters(childByField(node, "parameters"), inner, scope);
         const body = childByField(node, "body");
-        if (body) stack.push({ node: body, scope: inner });
+        if (body) visitLater(body, inner);
         continue;
       }
       case "class_definition": {
@@ -197,8 +204,8 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         const inner = newScope("class", node, scope);
         classScopes.set(node, inner);
         for (const c of node.children) {
-          if (c.field === "body") stack.push({ node: c, scope: inner });
-          else if (c.field !== "name") stack.push({ node: c, scope });
+          if (c.field === "body") visitLater(c, inner);
+          else if (c.field !== "name") visitLater(c, scope);
         }
         continue;
       }
@@ -237,16 +244,16 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
           if (innerLeft) bindTarget(scope, innerLeft, value, "assignment", afterStatement);
           right = value;
         }
-        if (right) stack.push({ node: right, scope });
+        if (right) visitLater(right, scope);
         const type = childByField(node, "type");
-        if (type) stack.push({ node: type, scope });
+        if (type) visitLater(type, scope);
         continue;
       }
       case "augmented_assignment": {
         const left = childByField(node, "left");
         if (left) bindTarget(scope, left, undefined, "opaque", () => node.end);
         const right = childByField(node, "right");
-        if (right) stack.push({ node: right, scope });
+        if (right) visitLater(right, scope);
         continue;
       }
       case "named_expression": {
@@ -256,14 +263,14 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         let target = scope;
         while (target.kind === "comprehension" && target.parent) target = target.parent;
         if (name) bind(target, text(name), value ? "assignment" : "opaque", name, node.end, value ? { value } : {});
-        if (value) stack.push({ node: value, scope });
+        if (value) visitLater(value, scope);
         continue;
       }
       case "for_statement":
       case "for_in_clause": {
         const left = childByField(node, "left");
         if (left) bindTarget(scope, left, undefined, "opaque", (site) => site.end);
-        for (const c of node.children) if (c !== left) stack.push({ node: c, scope });
+        for (const c of node.children) if (c !== left) visitLater(c, scope);
         continue;
       }
       case "as_pattern": {
@@ -271,7 +278,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         // `with X(...) as y`: most context managers return themselves from __enter__, so y is X(...).
         const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : undefined;
         if (alias) bindTarget(scope, alias, entered, "assignment", (site) => site.end);
-        for (const c of node.children) if (c !== alias) stack.push({ node: c, scope });
+        for (const c of node.children) if (c !== alias) visitLater(c, scope);
         continue;
       }
       case "call":
@@ -283,11 +290,11 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
       default:
         if (COMPREHENSIONS.has(node.type)) {
           const inner = newScope("comprehension", node, scope);
-          for (const c of node.children) stack.push({ node: c, scope: inner });
+          for (const c of node.children) visitLater(c, inner);
           continue;
         }
     }
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], scope });
+    for (let i = node.children.length - 1; i >= 0; i--) visitLater(node.children[i], scope);
   }
 
   return { module, calls, subscripts, classScopes };

@@ -175,7 +175,7 @@ export class TaintTracker {
   }
 
   private evalNode(node: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
-    const any = (nodes: (SyntaxNode | undefined)[], message?: string): Taint | undefined => {
+    const any = (nodes: readonly (SyntaxNode | undefined)[], message?: string): Taint | undefined => {
       for (const n of nodes) {
         if (!n) continue;
         const t = this.eval(n, at, scope, depth);
