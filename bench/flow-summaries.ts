@@ -137,7 +137,7 @@ function sameFlows(a: FunctionFlows | undefined, b: FunctionFlows | undefined): 
 }
 
 /** A parser that counts the characters it is given to parse. */
-function countingParser(parser: PythonParser): PythonParser & { chars: number } {
+export function countingParser(parser: PythonParser): PythonParser & { chars: number } {
   const counting = {
     chars: 0,
     parse(source: string, ranges?: readonly SourceRange[], budget?: Parameters<PythonParser["parse"]>[2]) {

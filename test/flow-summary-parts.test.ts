@@ -6,12 +6,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { analyzePython, SinkIndex, type PythonFile } from "../src/languages/python/analyze.js";
-import type { PythonParser } from "../src/languages/python/parser.js";
-import type { SourceRange } from "../src/languages/python/regions.js";
 import { loadPythonParser } from "../src/project/python-parser.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 import { runCli, tempProject } from "./helpers/cli.js";
 import { irrelevantCode } from "./helpers/padding.js";
+import { countingParser } from "../bench/flow-summaries.js";
 
 const PAD = irrelevantCode();
 
@@ -226,15 +225,3 @@ describe("flow summaries from the parts of a module they depend on", () => {
     assert.deepEqual(partial.errors, whole.errors);
   });
 });
-
-/** A parser that counts the characters it is given to parse. */
-function countingParser(parser: PythonParser): PythonParser & { chars: number } {
-  const counting = {
-    chars: 0,
-    parse(source: string, ranges?: readonly SourceRange[], budget?: Parameters<PythonParser["parse"]>[2]) {
-      counting.chars += ranges ? ranges.reduce((n, r) => n + r.end - r.start, 0) : source.length;
-      return parser.parse(source, ranges, budget);
-    },
-  };
-  return counting;
-}
