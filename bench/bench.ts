@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { discover } from "../src/project/discover.js";
 import { benchArtifacts } from "./artifacts.js";
+import { checkFlowSummaries, printFlowSummaryCheck } from "./flow-summaries.js";
 import { benchLanguages } from "./languages.js";
 import { benchPartialParse } from "./partial-parse.js";
 import { benchWarm } from "./warm.js";
@@ -94,5 +95,6 @@ console.log(`Pathfinder findings ruff does not report: ${extra.length} (${[...ex
 
 await benchWarm();
 await benchPartialParse(python.map((f) => ({ abs: f.absPath, rel: f.relPath })));
+printFlowSummaryCheck(stdlib, await checkFlowSummaries(stdlib));
 await benchArtifacts();
 await benchLanguages(process.env.BENCH_LANGUAGES, runs);

@@ -143,8 +143,10 @@ export interface AnalyzeOptions {
   /** Resolve names across the project's modules (see `ProjectIndex`). */
   project?: ProjectResolver;
   /**
-   * Parse the whole file, even without a rule token, and have the data-flow rules summarise every function of it
-   * (see `PythonRule.flowSummary`): the whole-program pass asks this for the modules whose functions callers need.
+   * Parse the file, even without a rule token, and have the data-flow rules summarise every function of it (true:
+   * the whole file is parsed) or the functions named (see `PythonRule.flowSummary`: then only what their summaries
+   * and the findings depend on is parsed, see `relevantRanges`): the whole-program pass asks this for the modules
+   * whose functions callers need.
    */
   completeFlows?: boolean | readonly string[];
 }
@@ -159,10 +161,11 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   const budget = options.timeBudgetMs !== undefined ? { deadline: Date.now() + timeBudgetFor(file.source, options.timeBudgetMs) } : undefined;
   const errors: ScanError[] = [];
   const outOfTime = (stage: string) => errors.push(timeoutWarning(file.path, stage, timeBudgetFor(file.source, options.timeBudgetMs!)));
-  const partial = !options.wholeFile && !options.completeFlows && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
+  const wanted = typeof options.completeFlows === "object" ? options.completeFlows : undefined;
+  const partial = !options.wholeFile && options.completeFlows !== true && (!wanted || index.keepCalledFunctions) && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
   let tree: SyntaxTree | undefined;
   try {
-    tree = partial ? parseRelevantParts(parser, file.source, anchors, index, budget, outOfTime) : parser.parse(file.source, undefined, budget);
+    tree = partial ? parseRelevantParts(parser, file.source, anchors, index, budget, outOfTime, wanted) : parser.parse(file.source, undefined, budget);
   } catch (e) {
     if (!(e instanceof TimeBudgetExceeded)) throw e;
     outOfTime(e.stage);
@@ -207,9 +210,10 @@ function withRelativeImports(anchors: number[], file: PythonFile, index: SinkInd
 }
 
 /**
- * Parses only the parts of the file that can matter to a finding (see `relevantRanges`). When that parse shows
- * syntax errors, the whole file is parsed instead, so errors are reported as they are and nothing is lost to
- * a misjudged boundary. Undefined when no part can hold a finding (the tokens are all in comments and prose).
+ * Parses only the parts of the file that can matter to a finding or to the `wanted` function summaries (see
+ * `relevantRanges`). When that parse shows syntax errors, the whole file is parsed instead, so errors are reported
+ * as they are and nothing is lost to a misjudged boundary. Undefined when no part can hold a finding (the tokens are
+ * all in comments and prose) and no summary is wanted.
  */
 function parseRelevantParts(
   parser: PythonParser,
@@ -218,10 +222,12 @@ function parseRelevantParts(
   index: SinkIndex,
   budget: TimeBudget | undefined,
   outOfTime: (stage: string) => void,
+  wanted?: readonly string[],
 ): SyntaxTree | undefined {
-  const segments = splitTopLevel(source, index.attributeKeys);
-  const ranges = segments && relevantRanges(source, segments, anchors, index);
-  if (ranges?.length === 0) return undefined;
+  const names = wanted ? summaryNames(index) : index;
+  const segments = splitTopLevel(source, names.attributeKeys);
+  const ranges = segments && relevantRanges(source, segments, anchors, names, wanted);
+  if (ranges?.length === 0) return wanted ? parser.parse(source, undefined, budget) : undefined;
   if (!ranges) return parser.parse(source, undefined, budget);
   const partial = parser.parse(source, ranges, budget);
   if (!partial.problems.length) return partial;
@@ -233,6 +239,15 @@ function parseRelevantParts(
     outOfTime("parsing the whole file after a syntax error");
     return partial;
   }
+}
+
+/**
+ * What choosing the parts for wanted function summaries goes by. A summary is read through the project index, so
+ * any name may matter (`util` in `util.fetch(req)` reaches another module's summary), and a function that uses an
+ * imported name may return untrusted data whatever words it holds (what a function of another module returns).
+ */
+function summaryNames(index: SinkIndex): SinkNames {
+  return { attributeKeys: undefined, leadsToSink: (module) => index.leadsToSink(module), keepCalledFunctions: true, flowSources: index.flowSources, importsMaySource: true };
 }
 
 /** Milliseconds of budget each character adds to the base budget: 2 s per million, so big files are not cut short. */

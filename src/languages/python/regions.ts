@@ -24,6 +24,11 @@ export interface SinkNames {
    * may reach it). Undefined: every called function is kept.
    */
   readonly flowSources?: RegExp;
+  /**
+   * With `flowSources`: code that imports or uses an imported name may produce untrusted data too (what a function
+   * of another module returns, through the project index, whatever words it holds).
+   */
+  readonly importsMaySource?: boolean;
 }
 
 /** `self.name = ...` (not `==`). */
@@ -59,18 +64,25 @@ const MIN_SKIPPED_SHARE = 0.1;
  * through. A definition that declares `global` names is always kept. Methods are only visible to their class body,
  * so a method is also kept when the class-level statements name it.
  *
- * Returns an empty list when no anchor is in code (nothing can be a finding), and undefined when the whole file must
- * be parsed: a `from m import *` of a module with a token (any name may then be a sink), or too little to skip.
+ * Data-flow rules may also want the flow summaries of some functions (`wanted`, as `PythonRule.flowSummary` names
+ * them: `f`, `Class`, `Class.method`, `*.method`): those definitions are relevant and read with their parameters as
+ * sources, like code holding a sink, so that what they call, read and mention is kept with them (see
+ * `WantedDefinitions`). Unlike a sink's holder, their callers are not.
+ *
+ * Returns an empty list when no anchor is in code and nothing is wanted (nothing can be a finding), and undefined
+ * when the whole file must be parsed: a `from m import *` of a module with a token (any name may then be a sink),
+ * or too little to skip.
  */
 export function relevantRanges(
   source: string,
   segments: readonly Segment[],
   allAnchors: readonly number[],
   sinks: SinkNames = ANY_SINK,
+  wanted?: readonly string[],
 ): SourceRange[] | undefined {
   const anchors = anchorsInCode(segments, allAnchors);
   // Tokens only in comments and prose: nothing here can be a finding, so nothing needs parsing.
-  if (anchors.length === 0) return [];
+  if (anchors.length === 0 && !wanted?.length) return [];
   const count = segments.length;
   const anchored = anchoredSegments(segments, anchors);
   for (let k = 0; k < count; k++) {
@@ -110,8 +122,12 @@ export function relevantRanges(
   const names: KeptNames = { boundNames, holderNames, mentioned, mentionedAttributes: new Set(), holderMethods: new Set(), summaryIdentifiers: new Set(), summaryAttributes: new Set() };
   const classMembers = new Map<number, ClassMembers>();
   const membersOf = memoized((k: number) => (segments[k].isClass ? splitClassBody(source, segments[k], sinks.attributeKeys) : undefined));
-  const sourcing = flow && sinks.flowSources ? new SourceCapability(source, segments, membersOf, sinks.flowSources) : undefined;
+  // A star import may bind any name, which may lead to any module's functions.
+  const sourcesEverywhere = sinks.importsMaySource === true && segments.some((s) => s.definition === undefined && isStarImport(source, s));
+  const sourcing = flow && sinks.flowSources && !sourcesEverywhere ? new SourceCapability(source, segments, membersOf, sinks.flowSources, sinks.importsMaySource === true) : undefined;
   const canSource = (k: number) => sourcing?.segment(k) ?? true;
+  const wants = flow && wanted?.length ? new WantedDefinitions(source, segments, wanted, membersOf) : undefined;
+  const isWanted = (k: number) => wants?.segment(k) ?? false;
   const summarized = new Array<boolean>(count).fill(false);
   const mention = (code: CodeNames) => {
     addAll(mentioned, code.identifiers);
@@ -141,6 +157,7 @@ export function relevantRanges(
         const key = s.definitionKey;
         relevant[k] =
           anchored[k] ||
+          isWanted(k) ||
           intersects(s.identifiers, boundNames) ||
           (key !== undefined && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || (names.summaryIdentifiers.has(key) && takesParameters(source, s)))));
       }
@@ -151,7 +168,7 @@ export function relevantRanges(
         // Kept whole from now on: all of it is mentioned.
         if (classMembers.delete(k)) {
           mention(s);
-          if (anchored[k]) summarize(s);
+          if (anchored[k] || isWanted(k)) summarize(s);
         }
       }
       // Data flow: the callers of a function that holds a sink (or calls one that does) may pass it untrusted data.
@@ -166,18 +183,20 @@ export function relevantRanges(
         changed = true;
         const members = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : undefined;
         if (members) {
-          classMembers.set(k, new ClassMembers(source, members, anchors, (i) => sourcing?.member(k, i) ?? true));
+          classMembers.set(k, new ClassMembers(source, members, anchors, (i) => sourcing?.member(k, i) ?? true, wants?.members(k)));
           addAll(mentioned, s.headerIdentifiers ?? s.identifiers);
         } else mention(s);
         if (!lines) addAll(boundNames, s.definition === undefined ? (importedFromAnchors(source, s, anchors) ?? s.bound) : s.globals);
-      } else if (!relevant[k] && !kept[k] && keptForBindings(source, s, mentioned)) {
+      } else if (!relevant[k] && !kept[k] && (keptForBindings(source, s, mentioned) || (wants !== undefined && isImport(s)))) {
+        // Wanted summaries read what calls resolve to through the project index: every import stays (they are
+        // short, and what an import binds is not always known here: `from . import a`).
         kept[k] = true;
         changed = true;
         mention(s);
       }
       const members = classMembers.get(k);
       if (members?.grow(names, mention, summarize)) changed = true;
-      if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || (s.definitionKey !== undefined && !s.isClass && names.summaryIdentifiers.has(s.definitionKey)))) {
+      if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || isWanted(k) || (s.definitionKey !== undefined && !s.isClass && names.summaryIdentifiers.has(s.definitionKey)))) {
         summarized[k] = true;
         changed = true;
         summarize(s);
@@ -271,6 +290,8 @@ class ClassMembers {
     private readonly members: readonly Segment[],
     anchors: readonly number[],
     private readonly canSource: (member: number) => boolean,
+    /** The members whose flow summaries are wanted (see `WantedDefinitions`). */
+    private readonly wanted?: readonly boolean[],
   ) {
     this.needed = members.map(() => false);
     this.summarized = members.map(() => false);
@@ -297,7 +318,7 @@ class ClassMembers {
         names.holderMethods.add(key);
         changed = true;
       }
-      if (!this.summarized[i] && (this.holder[i] || this.anchored[i] || (method && (names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key))))) {
+      if (!this.summarized[i] && (this.holder[i] || this.anchored[i] || this.wanted?.[i] === true || (method && (names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key))))) {
         this.summarized[i] = true;
         changed = true;
         summarize(m);
@@ -308,7 +329,7 @@ class ClassMembers {
 
   private reached(m: Segment, i: number, names: KeptNames): boolean {
     const key = m.definitionKey;
-    if (key === undefined || this.anchored[i] || m.globals.size > 0 || this.namedInClassBody.has(key)) return true;
+    if (key === undefined || this.anchored[i] || this.wanted?.[i] === true || m.globals.size > 0 || this.namedInClassBody.has(key)) return true;
     if (intersects(m.identifiers, names.boundNames) || intersects(m.attributes, names.holderMethods)) return true;
     const canSource = this.canSource(i);
     if ((names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)) && (canSource || takesParameters(this.source, m))) return true;
@@ -325,6 +346,64 @@ class ClassMembers {
   }
 }
 
+/** What a class's summary needs when the class itself is wanted: its constructor. */
+const CONSTRUCTORS = ["__init__", "__new__"];
+
+/**
+ * The definitions whose flow summaries are wanted, from keys as `PythonRule.flowSummary` takes them: `f` is every
+ * module-level `def f` (or `class f`: its header, class-level statements and constructor), `C.m` the method `m` of
+ * every module-level class `C`, `*.m` the method `m` of any module-level class. Only definitions on lines of their
+ * own count: the summaries are only made of those.
+ */
+class WantedDefinitions {
+  private readonly segments: boolean[];
+  private readonly byClass = new Map<number, boolean[]>();
+
+  constructor(source: string, segments: readonly Segment[], keys: readonly string[], membersOf: (k: number) => Segment[] | undefined) {
+    const names = new Set<string>();
+    const methods = new Map<string, Set<string>>();
+    const addMethod = (cls: string, method: string) => {
+      let set = methods.get(cls);
+      if (!set) methods.set(cls, (set = new Set()));
+      set.add(method);
+    };
+    for (const key of keys) {
+      const dot = key.indexOf(".");
+      if (dot < 0) {
+        names.add(key);
+        for (const c of CONSTRUCTORS) addMethod(key, c);
+      } else addMethod(key.slice(0, dot), key.slice(dot + 1));
+    }
+    const anyClass = methods.get("*");
+    this.segments = segments.map((s, k) => {
+      if (s.definition === undefined) return false;
+      let wanted = names.has(s.definition);
+      if (!s.isClass) return wanted;
+      const own = methods.get(s.definition);
+      const wantedMethods = [...(own ?? []), ...(anyClass ?? [])];
+      // Only classes whose text holds a wanted method's name are split into members.
+      const text = wantedMethods.length ? source.slice(s.start, s.end) : "";
+      const members = wantedMethods.some((m) => text.includes(m)) ? membersOf(k) : undefined;
+      if (members) {
+        const flags = members.map((m) => m.definition !== undefined && !m.isClass && (own?.has(m.definition) || anyClass?.has(m.definition)) === true);
+        if (flags.some(Boolean)) {
+          this.byClass.set(k, flags);
+          wanted = true;
+        }
+      }
+      return wanted;
+    });
+  }
+
+  segment(k: number): boolean {
+    return this.segments[k];
+  }
+
+  members(k: number): readonly boolean[] | undefined {
+    return this.byClass.get(k);
+  }
+}
+
 /**
  * For data-flow rules, which functions, classes and methods can produce untrusted data: those whose code contains a
  * source word (see `SinkNames.flowSources`) outside comments and prose, uses a module-level name that a statement
@@ -335,10 +414,15 @@ class SourceCapability {
   private readonly segments: boolean[];
   private readonly members = new Map<number, boolean[]>();
 
-  constructor(source: string, segments: readonly Segment[], membersOf: (k: number) => Segment[] | undefined, pattern: RegExp) {
+  constructor(source: string, segments: readonly Segment[], membersOf: (k: number) => Segment[] | undefined, pattern: RegExp, importsMaySource: boolean) {
     const offsets = anchorsInCode(segments, Array.from(source.matchAll(pattern), (m) => m.index));
     const direct = anchoredSegments(segments, offsets);
     const keys = new Set<number>();
+    if (importsMaySource) {
+      // An import anywhere, and any name a module-level import mentions (`from . import a` binds `a`).
+      keys.add(IMPORT).add(FROM);
+      for (const s of segments) if (isImport(s)) addAll(keys, s.identifiers);
+    }
     const attributes = new Set<number>();
     const lineDone = segments.map((s) => s.lines?.map(() => false));
     const memberDirect = new Map<number, boolean[]>();
@@ -446,6 +530,11 @@ function keptForBindings(source: string, s: Segment, mentioned: Set<number>): bo
   return intersects(s.bound, mentioned) || intersects(s.shadows, mentioned) || isStarImport(source, s);
 }
 
+/** Whether a module-level statement may hold an import (`from . import a` reads as `from` and an attribute `.import`). */
+function isImport(s: Segment): boolean {
+  return s.definition === undefined && (s.identifiers.has(IMPORT) || s.identifiers.has(FROM));
+}
+
 function isStarImport(source: string, s: Segment): boolean {
   return s.identifiers.has(IMPORT) && /\bimport\s*\(?\s*\*/.test(source.slice(s.start, s.end));
 }
@@ -517,6 +606,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
 }
 
 const IMPORT = identifierKey("import");
+const FROM = identifierKey("from");
 const STAR_IMPORT = /\bfrom\s+[\w.\s\\]*?\bimport\s*\(?\s*\*/g;
 
 const BUILTIN_KEYS = [...PYTHON_BUILTINS].map(identifierKey);
