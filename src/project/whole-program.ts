@@ -79,20 +79,12 @@ export function analyzeWholeProgram(
     }
     if (!work.length) break;
     const nextChanged = new Set<string>();
-    const words = new Set<string>();
-    for (const [module, names] of leading) {
-      words.add(module.slice(module.lastIndexOf(".") + 1));
-      for (const n of names) words.add(n);
-    }
-    for (const summary of index.allFlowSummaries()) {
-      words.add(summary.module.slice(summary.module.lastIndexOf(".") + 1));
-      for (const key of Object.keys(summary.flows ?? {})) words.add(key.split(".")[0]);
-    }
-    const projectSinks = new SinkIndex(sinks.rules, { words: [...words], modules: [...leading.keys()] });
+    const projectSinksFor = projectSinkIndexes(sinks, leading);
     let state: string | undefined;
     let summariesChanged = false;
     for (const { file, refs } of work) {
       seenWith.set(file.path, refs);
+      const projectSinks = projectSinksFor(refs);
       const source = file.source();
       if (source === undefined) continue;
       const input: PythonFile = { path: file.path, source, moduleName: file.moduleName };
@@ -127,6 +119,31 @@ export function analyzeWholeProgram(
     leading = after;
   }
   return redone;
+}
+
+/**
+ * The sink index each file of a round is analysed with: the rules' names plus the words of the sink-leading modules
+ * the file refers to (their last name and the exports that lead to a sink), so that partial parsing keeps the code
+ * that uses them, and not the code that only spells what other files use. A module the file refers to only because
+ * its summary now explains a call of the file adds no word: the first pass kept the code holding that call (that is
+ * where the demand came from), and the project index resolves it. Files with the same references share one index.
+ */
+function projectSinkIndexes(sinks: SinkIndex, leading: ReadonlyMap<string, readonly string[]>): (refs: ReadonlySet<string>) => SinkIndex {
+  const built = new Map<string, SinkIndex>();
+  return (refs) => {
+    const modules = [...refs].filter((m) => leading.has(m)).sort();
+    const key = modules.join(",");
+    let found = built.get(key);
+    if (!found) {
+      const words = new Set<string>();
+      for (const module of modules) {
+        words.add(module.slice(module.lastIndexOf(".") + 1));
+        for (const name of leading.get(module)!) words.add(name);
+      }
+      built.set(key, (found = new SinkIndex(sinks.rules, { words: [...words], modules })));
+    }
+    return found;
+  };
 }
 
 /** Modules summarised whole for their callers at most, and rounds of following what those summaries call in turn. */
