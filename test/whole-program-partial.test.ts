@@ -121,10 +121,12 @@ describe("whole-program pass: partial parsing of re-analysed files", () => {
     const files: Record<string, string> = {
       "web/__init__.py": "",
       "web/inputs.py": "from flask import request\n\n\ndef current_state():\n    return request.get_data()\n\n\ndef fixed_state():\n    return b'constant'\n",
+      "web/remote.py": "import requests\n\n\ndef download(url):\n    return requests.get(url, timeout=5).content\n",
       "web/views.py": [
         "import pickle",
-        "",
         "from web.inputs import fixed_state, current_state",
+        // Bound on a line of its own, which names no sink: only the module's summary explains `remote.download`.
+        "from web import remote",
         "",
         PAD,
         // No source word here: the first pass leaves this function out; only the index says it returns request data.
@@ -142,12 +144,41 @@ describe("whole-program pass: partial parsing of re-analysed files", () => {
         "def restore_direct():",
         "    return pickle.loads(current_state())  # expect: PYTHON-LANG-SEC-040, PYTHON-DESER-001",
         "",
+        "def restore_remote():",
+        "    return pickle.loads(remote.download('https://example.invalid/state'))  # expect: PYTHON-LANG-SEC-040, PYTHON-DESER-001",
+        "",
         "def restore_default():",
         "    return pickle.loads(load_default())  # expect: PYTHON-LANG-SEC-040",
         "",
       ].join("\n"),
     };
     await assertLineByLine(files, ["web/views.py"]);
+  });
+
+  it("follows relative imports of a package's own names and modules of a namespace package", async () => {
+    const files: Record<string, string> = {
+      "svc/__init__.py": "from pickle import loads as thaw\n",
+      "svc/jobs.py": [
+        "from . import thaw",
+        "",
+        PAD,
+        "def run(blob):",
+        "    return thaw(blob)  # expect: PYTHON-LANG-SEC-040",
+        "",
+      ].join("\n"),
+      // `helpers/` has no __init__.py: `helpers/codec.py` is `codec` by the layout, `helpers.codec` to its users.
+      "helpers/codec.py": "import marshal\n\n\ndef decode(blob):\n    return marshal.loads(blob)  # expect: PYTHON-LANG-SEC-044\n",
+      "main.py": [
+        "import helpers.codec as hc",
+        "",
+        PAD,
+        "def load(blob):",
+        "    return hc.decode(blob)",
+        "",
+      ].join("\n"),
+    };
+    const report = await assertLineByLine(files, ["svc/jobs.py"]);
+    assert.deepEqual(sites(report, files, "helpers/codec.py").found, sites(report, files, "helpers/codec.py").expected);
   });
 
   it("does not parse code that only spells the sink-leading modules other files use", async () => {

@@ -122,24 +122,24 @@ export function analyzeWholeProgram(
 }
 
 /**
- * The sink index each file of a round is analysed with: the rules' names plus the words of the sink-leading modules
- * the file refers to (their last name and the exports that lead to a sink), so that partial parsing keeps the code
- * that uses them, and not the code that only spells what other files use. A module the file refers to only because
- * its summary now explains a call of the file adds no word: the first pass kept the code holding that call (that is
- * where the demand came from), and the project index resolves it. Files with the same references share one index.
+ * The sink index each file of a round is analysed with: the rules' names plus the words of the project modules the
+ * file refers to, so that partial parsing keeps the code that uses them, and not the code that only spells what
+ * other files use. A sink-leading module adds its last name and the exports that lead to a sink. A module whose
+ * summary now explains a call of the file adds its last name only: the first pass kept the code holding the call
+ * (that is where the demand came from), but not necessarily the statement that binds the module (`from helpers
+ * import fetch`, on a line of its own). Files with the same references share one index.
  */
 function projectSinkIndexes(sinks: SinkIndex, leading: ReadonlyMap<string, readonly string[]>): (refs: ReadonlySet<string>) => SinkIndex {
   const built = new Map<string, SinkIndex>();
   return (refs) => {
     const modules = [...refs].filter((m) => leading.has(m)).sort();
-    const key = modules.join(",");
+    const explaining = [...refs].filter((m) => !leading.has(m)).sort();
+    const key = `${modules.join(",")}\0${explaining.join(",")}`;
     let found = built.get(key);
     if (!found) {
       const words = new Set<string>();
-      for (const module of modules) {
-        words.add(module.slice(module.lastIndexOf(".") + 1));
-        for (const name of leading.get(module)!) words.add(name);
-      }
+      for (const module of [...modules, ...explaining]) words.add(module.slice(module.lastIndexOf(".") + 1));
+      for (const module of modules) for (const name of leading.get(module)!) words.add(name);
       built.set(key, (found = new SinkIndex(sinks.rules, { words: [...words], modules })));
     }
     return found;
