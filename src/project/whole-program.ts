@@ -79,12 +79,12 @@ export function analyzeWholeProgram(
     }
     if (!work.length) break;
     const nextChanged = new Set<string>();
-    const projectSinksFor = projectSinkIndexes(sinks, leading);
+    const projectSinksFor = projectSinkIndexes(sinks, leading, index);
     let state: string | undefined;
     let summariesChanged = false;
     for (const { file, refs } of work) {
       seenWith.set(file.path, refs);
-      const projectSinks = projectSinksFor(refs);
+      const projectSinks = projectSinksFor(refs, importsOfFile(file));
       const source = file.source();
       if (source === undefined) continue;
       const input: PythonFile = { path: file.path, source, moduleName: file.moduleName };
@@ -124,22 +124,34 @@ export function analyzeWholeProgram(
 /**
  * The sink index each file of a round is analysed with: the rules' names plus the words of the project modules the
  * file refers to, so that partial parsing keeps the code that uses them, and not the code that only spells what
- * other files use. A sink-leading module adds its last name and the exports that lead to a sink. A module whose
- * summary now explains a call of the file adds its last name only: the first pass kept the code holding the call
- * (that is where the demand came from), but not necessarily the statement that binds the module (`from helpers
- * import fetch`, on a line of its own). Files with the same references share one index.
+ * other files use. A sink-leading module adds its last name and the exports that lead to a sink. Of the modules
+ * summarised for data flow, the last names and function names that the file's import statements spell are added
+ * (all of them when it imports by run-time names): a call into such a module resolves only if the statement that
+ * binds it (`from helpers import fetch`, on a line of its own) is parsed, and nothing else anchors that statement.
+ * Files with the same words share one index.
  */
-function projectSinkIndexes(sinks: SinkIndex, leading: ReadonlyMap<string, readonly string[]>): (refs: ReadonlySet<string>) => SinkIndex {
+function projectSinkIndexes(
+  sinks: SinkIndex,
+  leading: ReadonlyMap<string, readonly string[]>,
+  index: ProjectIndex,
+): (refs: ReadonlySet<string>, imports: FileImports) => SinkIndex {
   const built = new Map<string, SinkIndex>();
-  return (refs) => {
+  const flowWords = new Set<string>();
+  for (const summary of index.allFlowSummaries()) {
+    flowWords.add(summary.module.slice(summary.module.lastIndexOf(".") + 1));
+    for (const key of Object.keys(summary.flows ?? {})) flowWords.add(key.split(".")[0]);
+  }
+  return (refs, imports) => {
     const modules = [...refs].filter((m) => leading.has(m)).sort();
-    const explaining = [...refs].filter((m) => !leading.has(m)).sort();
-    const key = `${modules.join(",")}\0${explaining.join(",")}`;
+    const named = [...flowWords].filter((w) => imports.dynamic || imports.words.has(w)).sort();
+    const key = `${modules.join(",")}\0${named.join(",")}`;
     let found = built.get(key);
     if (!found) {
-      const words = new Set<string>();
-      for (const module of [...modules, ...explaining]) words.add(module.slice(module.lastIndexOf(".") + 1));
-      for (const module of modules) for (const name of leading.get(module)!) words.add(name);
+      const words = new Set(named);
+      for (const module of modules) {
+        words.add(module.slice(module.lastIndexOf(".") + 1));
+        for (const name of leading.get(module)!) words.add(name);
+      }
       built.set(key, (found = new SinkIndex(sinks.rules, { words: [...words], modules })));
     }
     return found;
