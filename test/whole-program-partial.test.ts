@@ -2,10 +2,11 @@
 // matter: the cases below are large files (partially parsed) that reach a sink through the project in the ways
 // such a narrowing could miss, scanned with and without the cache, line by line.
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { ScanReport } from "../src/core/types.js";
 import { scanProject } from "../src/index.js";
-import { tempProject } from "./helpers/cli.js";
+import { REPO_ROOT, tempProject } from "./helpers/cli.js";
 
 /** Unrelated functions that make a file large enough to be parsed in parts. */
 const PAD = Array.from({ length: 60 }, (_, i) => `def unrelated_${i}(values):\n    total = 0\n    for v in values:\n        total += v * ${i}\n    return total\n`).join("\n");
@@ -209,5 +210,20 @@ describe("whole-program pass: partial parsing of re-analysed files", () => {
       [],
       "the function that only names another file's sink-leading module is not parsed",
     );
+  });
+
+  it("finds the same in the data-flow fixture project scanned from the root of all fixtures, where more modules share its names", async () => {
+    // From fixtures/, `helpers/fetch.py` is one of several modules named `fetch`: the views' call into it is no
+    // longer attributed to it by their own first pass, and only the import statement binding it makes it resolve.
+    const fixtures = join(REPO_ROOT, "fixtures");
+    const project = join(fixtures, "PYTHON-DESER-001", "projects", "webapp");
+    const at = (report: ScanReport, root: string) =>
+      report.findings
+        .map((f) => `${join(root, f.location.file)}:${f.location.line}:${f.ruleId}:${f.trust ?? ""}`)
+        .filter((s) => s.startsWith(project))
+        .sort();
+    const alone = at(await scan(project), project);
+    assert.ok(alone.some((s) => s.endsWith("app/views.py:52:PYTHON-DESER-001:untrusted")), alone.join("\n"));
+    assert.deepEqual(at(await scan(fixtures), fixtures), alone);
   });
 });
