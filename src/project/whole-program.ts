@@ -79,20 +79,12 @@ export function analyzeWholeProgram(
     }
     if (!work.length) break;
     const nextChanged = new Set<string>();
-    const words = new Set<string>();
-    for (const [module, names] of leading) {
-      words.add(module.slice(module.lastIndexOf(".") + 1));
-      for (const n of names) words.add(n);
-    }
-    for (const summary of index.allFlowSummaries()) {
-      words.add(summary.module.slice(summary.module.lastIndexOf(".") + 1));
-      for (const key of Object.keys(summary.flows ?? {})) words.add(key.split(".")[0]);
-    }
-    const projectSinks = new SinkIndex(sinks.rules, { words: [...words], modules: [...leading.keys()] });
+    const projectSinksFor = projectSinkIndexes(sinks, leading, index);
     let state: string | undefined;
     let summariesChanged = false;
     for (const { file, refs } of work) {
       seenWith.set(file.path, refs);
+      const projectSinks = projectSinksFor(refs, importsOfFile(file));
       const source = file.source();
       if (source === undefined) continue;
       const input: PythonFile = { path: file.path, source, moduleName: file.moduleName };
@@ -127,6 +119,43 @@ export function analyzeWholeProgram(
     leading = after;
   }
   return redone;
+}
+
+/**
+ * The sink index each file of a round is analysed with: the rules' names plus the words of the project modules the
+ * file refers to, so that partial parsing keeps the code that uses them, and not the code that only spells what
+ * other files use. A sink-leading module adds its last name and the exports that lead to a sink. Of the modules
+ * summarised for data flow, the last names and function names that the file's import statements spell are added
+ * (all of them when it imports by run-time names): a call into such a module resolves only if the statement that
+ * binds it (`from helpers import fetch`, on a line of its own) is parsed, and nothing else anchors that statement.
+ * Files with the same words share one index.
+ */
+function projectSinkIndexes(
+  sinks: SinkIndex,
+  leading: ReadonlyMap<string, readonly string[]>,
+  index: ProjectIndex,
+): (refs: ReadonlySet<string>, imports: FileImports) => SinkIndex {
+  const built = new Map<string, SinkIndex>();
+  const flowWords = new Set<string>();
+  for (const summary of index.allFlowSummaries()) {
+    flowWords.add(summary.module.slice(summary.module.lastIndexOf(".") + 1));
+    for (const key of Object.keys(summary.flows ?? {})) flowWords.add(key.split(".")[0]);
+  }
+  return (refs, imports) => {
+    const modules = [...refs].filter((m) => leading.has(m)).sort();
+    const named = [...flowWords].filter((w) => imports.dynamic || imports.words.has(w)).sort();
+    const key = `${modules.join(",")}\0${named.join(",")}`;
+    let found = built.get(key);
+    if (!found) {
+      const words = new Set(named);
+      for (const module of modules) {
+        words.add(module.slice(module.lastIndexOf(".") + 1));
+        for (const name of leading.get(module)!) words.add(name);
+      }
+      built.set(key, (found = new SinkIndex(sinks.rules, { words: [...words], modules })));
+    }
+    return found;
+  };
 }
 
 /** Modules summarised whole for their callers at most, and rounds of following what those summaries call in turn. */
