@@ -128,6 +128,32 @@ describe("analysers are loaded only when a file needs analysing", () => {
     for (const module of ["crypto", "worker_threads", "perf_hooks"]) assert.ok(!loaded.includes(`NativeModule ${module}`), `${module} was loaded`);
   });
 
+  it("a model-file scan opens each model file once: the Java stream check takes the first bytes already read", () => {
+    // Counts Node's opens per path in the real CLI process (the bundle calls fs.openSync through the module object).
+    const probe = join(temp, "count-opens.cjs");
+    writeFileSync(
+      probe,
+      `const fs = require("node:fs"); const opens = {}; const open = fs.openSync;
+fs.openSync = function (p, ...rest) { opens[String(p)] = (opens[String(p)] ?? 0) + 1; return open.call(this, p, ...rest); };
+process.on("exit", () => fs.writeSync(2, "\\nOPENS " + JSON.stringify(opens) + "\\n"));`,
+    );
+    const models = join(temp, "opened-models");
+    cpSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "real"), models, { recursive: true });
+    cpSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "attacks"), models, { recursive: true });
+    // A Java stream among them: the check still finds it (it is read whole once it is known to be one).
+    copyFileSync(join(REPO_ROOT, "test", "data", "java-streams", "cc-payload.ser"), join(models, "session.bin"));
+    for (const ruleset of [["--ruleset", "artifact/all"], []]) {
+      const r = spawnSync(process.execPath, ["--require", probe, join(REPO_ROOT, "bin", "pathfinder.js"), "scan", ...ruleset, "--project", models, "--no-cache", "-o", "json"], { encoding: "utf8" });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      const report = JSON.parse(r.stdout) as { results: { rule_id: string; location: { file: string } }[] };
+      assert.ok(report.results.some((f) => f.rule_id === "JAVA-ARTIFACT-001" && f.location.file === "session.bin"), "the Java stream is reported");
+      const opens = JSON.parse(/^OPENS (.*)$/m.exec(r.stderr)![1]!) as Record<string, number>;
+      const pickles = Object.keys(opens).filter((p) => p.startsWith(models) && /\.(pkl|pt|joblib|npy|npz)$/.test(p));
+      assert.ok(pickles.length > 100, `${pickles.length} model files opened`);
+      assert.deepEqual(pickles.filter((p) => opens[p] !== 1), [], "opened more than once");
+    }
+  });
+
   it("after touching, adding and removing files, warm scans equal scans without the cache", () => {
     const { cli: withParsers } = { cli: join(REPO_ROOT, "build", "cli") };
     for (const wasm of readdirSync(withParsers).filter((f) => f.endsWith(".wasm"))) copyFileSync(join(withParsers, wasm), join(cli, wasm));
