@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { REPO_ROOT, runCli } from "./helpers/cli.js";
 
@@ -151,6 +152,39 @@ process.on("exit", () => fs.writeSync(2, "\\nOPENS " + JSON.stringify(opens) + "
       const pickles = Object.keys(opens).filter((p) => p.startsWith(models) && /\.(pkl|pt|joblib|npy|npz)$/.test(p));
       assert.ok(pickles.length > 100, `${pickles.length} model files opened`);
       assert.deepEqual(pickles.filter((p) => opens[p] !== 1), [], "opened more than once");
+    }
+  });
+
+  it("a scan of a project without dependency manifests loads no manifest parser, YAML or PEP 440 library", () => {
+    // The compiled modules (build/src), loaded one by one: a module hook lists every module the scan loads. The
+    // bundled CLI has the same static and dynamic imports, so it initialises the same modules.
+    const hooks = join(temp, "list-loads.mjs");
+    writeFileSync(
+      hooks,
+      `import { writeSync } from "node:fs";
+export async function load(url, context, next) { writeSync(2, "LOADED " + url + "\\n"); return next(url, context); }`,
+    );
+    const register = join(temp, "register-list-loads.mjs");
+    writeFileSync(register, `import { register } from "node:module"; register(${JSON.stringify(pathToFileURL(hooks).href)});`);
+    const cli = pathToFileURL(join(REPO_ROOT, "build", "src", "cli", "main.js")).href;
+    const loads = (args: string[]) => {
+      const script = `const { main } = await import(${JSON.stringify(cli)}); process.exitCode = await main(${JSON.stringify(args)}, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });`;
+      const r = spawnSync(process.execPath, ["--import", pathToFileURL(register).href, "--input-type=module", "-e", script], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      return [...r.stderr.matchAll(/^LOADED (.*)$/gm)].map((m) => m[1]!);
+    };
+    const parsers = (urls: string[]) => urls.filter((u) => /node_modules\/(yaml|@renovatebot\/pep440)\/|dependencies\/(manifests|conda|versions|pep508)\.js$/.test(u));
+    const models = join(temp, "models-only");
+    cpSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "attacks"), models, { recursive: true });
+    for (const ruleset of [["--ruleset", "artifact/all"], []]) {
+      assert.deepEqual(parsers(loads(["scan", ...ruleset, "--project", models, "--no-cache", "-o", "json"])), [], ruleset.join(" ") || "default ruleset");
+    }
+    // With a conda environment file and a requirements file beside the models, they are parsed.
+    writeFileSync(join(models, "environment.yml"), "dependencies:\n  - pip:\n    - torch==2.1.0\n");
+    writeFileSync(join(models, "requirements.txt"), "torch==2.1.0\n");
+    const withManifests = parsers(loads(["scan", "--project", models, "--no-cache", "-o", "json"]));
+    for (const module of ["node_modules/yaml/", "node_modules/@renovatebot/pep440/", "dependencies/manifests.js"]) {
+      assert.ok(withManifests.some((u) => u.includes(module)), `${module} is loaded to read the manifests`);
     }
   });
 
