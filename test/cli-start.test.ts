@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { REPO_ROOT, runCli } from "./helpers/cli.js";
 
@@ -126,6 +127,65 @@ describe("analysers are loaded only when a file needs analysing", () => {
     assert.ok((JSON.parse(r.stdout) as { results: unknown[] }).results.length > 0, "the corpus's attacks are reported");
     const loaded = JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]!) as string[];
     for (const module of ["crypto", "worker_threads", "perf_hooks"]) assert.ok(!loaded.includes(`NativeModule ${module}`), `${module} was loaded`);
+  });
+
+  it("a model-file scan opens each model file once: the Java stream check takes the first bytes already read", () => {
+    // Counts Node's opens per path in the real CLI process (the bundle calls fs.openSync through the module object).
+    const probe = join(temp, "count-opens.cjs");
+    writeFileSync(
+      probe,
+      `const fs = require("node:fs"); const opens = {}; const open = fs.openSync;
+fs.openSync = function (p, ...rest) { opens[String(p)] = (opens[String(p)] ?? 0) + 1; return open.call(this, p, ...rest); };
+process.on("exit", () => fs.writeSync(2, "\\nOPENS " + JSON.stringify(opens) + "\\n"));`,
+    );
+    const models = join(temp, "opened-models");
+    cpSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "real"), models, { recursive: true });
+    cpSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "attacks"), models, { recursive: true });
+    // A Java stream among them: the check still finds it (it is read whole once it is known to be one).
+    copyFileSync(join(REPO_ROOT, "test", "data", "java-streams", "cc-payload.ser"), join(models, "session.bin"));
+    for (const ruleset of [["--ruleset", "artifact/all"], []]) {
+      const r = spawnSync(process.execPath, ["--require", probe, join(REPO_ROOT, "bin", "pathfinder.js"), "scan", ...ruleset, "--project", models, "--no-cache", "-o", "json"], { encoding: "utf8" });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      const report = JSON.parse(r.stdout) as { results: { rule_id: string; location: { file: string } }[] };
+      assert.ok(report.results.some((f) => f.rule_id === "JAVA-ARTIFACT-001" && f.location.file === "session.bin"), "the Java stream is reported");
+      const opens = JSON.parse(/^OPENS (.*)$/m.exec(r.stderr)![1]!) as Record<string, number>;
+      const pickles = Object.keys(opens).filter((p) => p.startsWith(models) && /\.(pkl|pt|joblib|npy|npz)$/.test(p));
+      assert.ok(pickles.length > 100, `${pickles.length} model files opened`);
+      assert.deepEqual(pickles.filter((p) => opens[p] !== 1), [], "opened more than once");
+    }
+  });
+
+  it("a scan of a project without dependency manifests loads no manifest parser, YAML or PEP 440 library", () => {
+    // The compiled modules (build/src), loaded one by one: a module hook lists every module the scan loads. The
+    // bundled CLI has the same static and dynamic imports, so it initialises the same modules.
+    const hooks = join(temp, "list-loads.mjs");
+    writeFileSync(
+      hooks,
+      `import { writeSync } from "node:fs";
+export async function load(url, context, next) { writeSync(2, "LOADED " + url + "\\n"); return next(url, context); }`,
+    );
+    const register = join(temp, "register-list-loads.mjs");
+    writeFileSync(register, `import { register } from "node:module"; register(${JSON.stringify(pathToFileURL(hooks).href)});`);
+    const cli = pathToFileURL(join(REPO_ROOT, "build", "src", "cli", "main.js")).href;
+    const loads = (args: string[]) => {
+      const script = `const { main } = await import(${JSON.stringify(cli)}); process.exitCode = await main(${JSON.stringify(args)}, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });`;
+      const r = spawnSync(process.execPath, ["--import", pathToFileURL(register).href, "--input-type=module", "-e", script], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      return [...r.stderr.matchAll(/^LOADED (.*)$/gm)].map((m) => m[1]!);
+    };
+    const parsers = (urls: string[]) => urls.filter((u) => /node_modules\/(yaml|@renovatebot\/pep440)\/|dependencies\/(manifests|conda|versions|pep508)\.js$/.test(u));
+    const models = join(temp, "models-only");
+    cpSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "attacks"), models, { recursive: true });
+    for (const ruleset of [["--ruleset", "artifact/all"], []]) {
+      assert.deepEqual(parsers(loads(["scan", ...ruleset, "--project", models, "--no-cache", "-o", "json"])), [], ruleset.join(" ") || "default ruleset");
+    }
+    // With a conda environment file and a requirements file beside the models, they are parsed.
+    writeFileSync(join(models, "environment.yml"), "dependencies:\n  - pip:\n    - torch==2.1.0\n");
+    writeFileSync(join(models, "requirements.txt"), "torch==2.1.0\n");
+    const withManifests = parsers(loads(["scan", "--project", models, "--no-cache", "-o", "json"]));
+    for (const module of ["node_modules/yaml/", "node_modules/@renovatebot/pep440/", "dependencies/manifests.js"]) {
+      assert.ok(withManifests.some((u) => u.includes(module)), `${module} is loaded to read the manifests`);
+    }
   });
 
   it("after touching, adding and removing files, warm scans equal scans without the cache", () => {

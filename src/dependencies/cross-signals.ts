@@ -1,11 +1,9 @@
 // Cross-signals between code and pins: a call that is safe on current releases is not on the version the project
-// pins. The facts come from the dependency scan; `annotateCodeFindings` adds the note to existing code findings
-// and PYTHON-DEPS-SEC-003 reports the calls that no other rule reports because they look safe.
-import type { Finding } from "../core/types.js";
+// pins. The facts come from the dependency scan; `annotateCodeFindings` (annotate-findings.ts) adds the note to
+// existing code findings and PYTHON-DEPS-SEC-003 reports the calls that no other rule reports because they look safe.
 import type { Advisory } from "./advisories.js";
 import type { DependencyMatch } from "./match.js";
 import type { Dependency } from "./types.js";
-import { affects } from "./versions.js";
 
 export interface PinFact {
   dependency: Dependency;
@@ -44,19 +42,4 @@ export function crossSignalFacts(matches: readonly DependencyMatch[]): CrossSign
 export function pinnedAt(fact: PinFact): string {
   const d = fact.dependency;
   return `${d.spelledName} ${d.version} (${d.locked ? "locked in" : "pinned in"} ${d.file}:${d.line})`;
-}
-
-const ids = (fact: PinFact) => fact.advisories.map((a) => a.id).join(", ");
-
-/** Adds the pinned-version note to code findings whose risk the pin raises; raises medium findings to high. */
-export function annotateCodeFindings(findings: Finding[], facts: CrossSignalFacts): void {
-  for (const f of findings) {
-    if (f.ruleId === "PYTHON-LANG-SEC-041" && facts.pyyaml && /FullLoader|full_load/.test(f.message)) {
-      f.message += ` This project pins ${pinnedAt(facts.pyyaml)}, where FullLoader is exploitable (${ids(facts.pyyaml)}).`;
-      if (f.severity === "medium") f.severity = "high";
-    } else if (f.ruleId === "PYTHON-ML-SEC-001" && facts.torch && /without `weights_only`/.test(f.message) && affects(facts.torch.dependency.version!, "<2.6")) {
-      f.message += ` This project pins ${pinnedAt(facts.torch)}, where \`weights_only\` defaults to False: the checkpoint is fully unpickled.`;
-      if (f.severity === "medium") f.severity = "high";
-    }
-  }
 }

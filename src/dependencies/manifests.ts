@@ -4,36 +4,10 @@ import { parsePackageLock, parsePipfile, parsePipfileLock } from "./locks.js";
 import { parsePyproject } from "./pyproject.js";
 import { parseRequirementsFile } from "./requirements.js";
 import { parseSetupCfg, parseSetupPy } from "./setup.js";
+import { manifestKind } from "./manifest-kind.js";
 import type { ManifestKind, ManifestResult } from "./types.js";
 
-/** The manifest kind of a path (relative, forward slashes), or undefined when it is not one. */
-export function manifestKind(path: string): ManifestKind | undefined {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const lower = base.toLowerCase();
-  switch (lower) {
-    case "pyproject.toml":
-      return "pyproject";
-    case "setup.cfg":
-      return "setup.cfg";
-    case "setup.py":
-      return "setup.py";
-    case "pipfile":
-      return "Pipfile";
-    case "pipfile.lock":
-      return "Pipfile.lock";
-    case "poetry.lock":
-      return "poetry.lock";
-    case "uv.lock":
-      return "uv.lock";
-    case "pdm.lock":
-      return "pdm.lock";
-  }
-  if (/^(?:environment|conda)[\w.-]*\.ya?ml$/.test(lower)) return "conda";
-  if (/^constraints?[\w.-]*\.txt$/.test(lower)) return "constraints";
-  if (/requirements[\w.-]*\.(?:txt|in)$/.test(lower)) return "requirements";
-  if (/(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/i.test(path)) return "requirements";
-  return undefined;
-}
+export { manifestKind };
 
 export function parseManifest(path: string, text: string, kind = manifestKind(path)): ManifestResult {
   switch (kind) {

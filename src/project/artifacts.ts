@@ -6,6 +6,7 @@ import type { PickleScanOptions } from "../artifacts/types.js";
 import { openFileByteSource } from "./byte-source.js";
 import { readHead, unreadable } from "./read-source.js";
 import { compareText } from "../core/order.js";
+import type { FileHeads } from "./file-heads.js";
 import type { DiscoveredFile } from "./discover.js";
 import { appendAll } from "../core/arrays.js";
 import { projectGlobalsOf, type HeldText } from "./project-globals.js";
@@ -37,11 +38,13 @@ export async function scanArtifactFiles(
   pythonFiles: readonly DiscoveredFile[] = [],
   /** Texts of those files the scan already read, so that looking a name up need not read them again. */
   heldText?: HeldText,
+  /** Where the first bytes of the files read are left for other checks of the same files (see `FileHeads`). */
+  heads?: FileHeads,
 ): Promise<ArtifactFilesResult> {
   const result: ArtifactFilesResult = { findings: [], errors: [], scanned: 0 };
   const jit = holdBelowTopTier();
   try {
-    return await scanEach(files, pickleOptions, pythonFiles, result, jit, onScanned, heldText);
+    return await scanEach(files, pickleOptions, pythonFiles, result, jit, onScanned, heldText, heads);
   } finally {
     jit.end();
   }
@@ -55,6 +58,7 @@ async function scanEach(
   jit: JitHold,
   onScanned?: () => void,
   heldText?: HeldText,
+  heads?: FileHeads,
 ): Promise<ArtifactFilesResult> {
   // The scanner is loaded when model files are scanned (not when their cached results serve the scan).
   const { isArtifactCandidate, scanArtifact, SNIFF_BYTES } = await import("../artifacts/index.js");
@@ -69,7 +73,7 @@ async function scanEach(
   for (const file of files) {
     jit.releaseIfLong();
     try {
-      if (!isArtifactCandidate(file.relPath, () => readHead(file.absPath, SNIFF_BYTES))) continue;
+      if (!isArtifactCandidate(file.relPath, () => (heads ? heads.read(file, SNIFF_BYTES) : readHead(file.absPath, SNIFF_BYTES)))) continue;
     } catch (e) {
       result.errors.push(unreadable(file.relPath, e));
       continue;
@@ -82,6 +86,7 @@ async function scanEach(
       continue;
     }
     try {
+      if (heads) heads.remember(file.absPath, await source.read(0, Math.min(source.size, SNIFF_BYTES)));
       const scanned = await scanArtifact(source, file.relPath, pickle);
       appendAll(result.findings, scanned.findings);
       appendAll(result.errors, scanned.errors);

@@ -3,12 +3,10 @@
 import { appendAll } from "../core/arrays.js";
 import { readFileSync } from "node:fs";
 import type { DependencyRecord, Finding, ScanError } from "../core/types.js";
-import { annotateCodeFindings, crossSignalFacts } from "../dependencies/cross-signals.js";
-import { dependencyFindings, dependencyRecords } from "../dependencies/findings.js";
-import { matchAdvisories } from "../dependencies/match.js";
+import { crossSignalFacts } from "../dependencies/cross-signals.js";
+import { manifestKind } from "../dependencies/manifest-kind.js";
 import { crossSignalRule } from "../rules/python/PYTHON-DEPS-SEC-003.js";
 import type { PythonRule } from "../rules/rule.js";
-import { readProjectDependencies } from "./dependencies.js";
 import type { DiscoveredFile } from "./discover.js";
 import { moduleNameOf } from "./module-name.js";
 import { decodePython } from "./read-source.js";
@@ -33,6 +31,14 @@ export async function scanDependencies(
   maxBytes: number,
   errors: ScanError[],
 ): Promise<DependencyScanResult> {
+  // Without a manifest there are no pins, so nothing to report or note: the parsers (YAML, PEP 440) stay unloaded.
+  if (!files.some((f) => manifestKind(f.relPath))) return { findings: [], manifests: 0, records: [] };
+  const [{ annotateCodeFindings }, { dependencyFindings, dependencyRecords }, { matchAdvisories }, { readProjectDependencies }] = await Promise.all([
+    import("../dependencies/annotate-findings.js"),
+    import("../dependencies/findings.js"),
+    import("../dependencies/match.js"),
+    import("./dependencies.js"),
+  ]);
   const { dependencies, manifests } = readProjectDependencies(files, root, errors);
   const matches = matchAdvisories(dependencies);
   const enabled = new Set(rules.map((r) => r.id));

@@ -14,6 +14,7 @@ import type { PathfinderConfig } from "./config.js";
 import type { DiscoveredFile } from "./discover.js";
 import { UsageError } from "./errors.js";
 import { loadGrammarParser } from "./grammars.js";
+import type { FileHeads } from "./file-heads.js";
 import { readHead, tooLarge, unreadable } from "./read-source.js";
 
 export interface OtherLanguageSelection {
@@ -48,6 +49,9 @@ export interface OtherLanguagesResult {
   rules: RuleMeta[];
 }
 
+/** The first bytes of a file that tell whether it is a Java serialization stream (raw or base64). */
+export const JAVA_STREAM_HEAD_BYTES = 16;
+
 /** Where the Java stream check remembers its results between scans (see `rememberedJavaStreams`). */
 export interface OtherLanguagesMemo {
   cache: AnalysisCache;
@@ -62,6 +66,8 @@ export async function scanOtherLanguageFiles(
   maxBytes: number,
   onSourceRead?: (file: { relPath: string; absPath: string }, bytes: Uint8Array) => void,
   memo?: OtherLanguagesMemo,
+  /** First bytes of files already read in this scan (the model-file scan's), so that they are not opened again. */
+  heads?: FileHeads,
 ): Promise<OtherLanguagesResult> {
   const rules = selection.rules;
   const result: OtherLanguagesResult = { findings: [], errors: [], scanned: 0, rules: rules.map(languageRuleMeta) };
@@ -69,8 +75,8 @@ export async function scanOtherLanguageFiles(
   if (selection.javaStreams) {
     result.rules.push(JAVA_STREAM_GADGET_RULE);
     const streams = files.filter((_, i) => !languages[i]);
-    if (memo) rememberedJavaStreams(streams, maxBytes, result, memo);
-    else scanJavaStreamFiles(streams, maxBytes, result);
+    if (memo) rememberedJavaStreams(streams, maxBytes, result, memo, heads);
+    else scanJavaStreamFiles(streams, maxBytes, result, heads);
   }
   if (!rules.length) return result;
   for (const language of LANGUAGES) {
@@ -133,7 +139,7 @@ const JAVA_STREAMS_PART = "java-streams";
  * (same paths and stamps, see `filesKey`): every other file's first bytes would be read again for nothing. A scan
  * whose stamps cannot be trusted (a file changed just before it) reads them all and remembers nothing.
  */
-function rememberedJavaStreams(files: readonly DiscoveredFile[], maxBytes: number, result: OtherLanguagesResult, memo: OtherLanguagesMemo): void {
+function rememberedJavaStreams(files: readonly DiscoveredFile[], maxBytes: number, result: OtherLanguagesResult, memo: OtherLanguagesMemo, heads?: FileHeads): void {
   const slot = JSON.stringify([memo.root, maxBytes]);
   const key = filesKey(files, () => "", memo.startedMs, slot);
   const known = key ? (memo.cache.entry(JAVA_STREAMS_PART, slot) as { filesKey?: unknown; scanned?: unknown } | undefined) : undefined;
@@ -144,7 +150,7 @@ function rememberedJavaStreams(files: readonly DiscoveredFile[], maxBytes: numbe
     return;
   }
   const own: OtherLanguagesResult = { findings: [], errors: [], scanned: 0, rules: [] };
-  scanJavaStreamFiles(files, maxBytes, own);
+  scanJavaStreamFiles(files, maxBytes, own, heads);
   if (key) memo.cache.setEntry(JAVA_STREAMS_PART, slot, { filesKey: key, findings: own.findings, errors: own.errors, scanned: own.scanned });
   appendAll(result.findings, own.findings);
   appendAll(result.errors, own.errors);
@@ -152,12 +158,12 @@ function rememberedJavaStreams(files: readonly DiscoveredFile[], maxBytes: numbe
 }
 
 /** Files whose first bytes are a Java serialization stream (raw or base64) are read and checked for gadget classes. */
-function scanJavaStreamFiles(files: readonly DiscoveredFile[], maxBytes: number, result: OtherLanguagesResult): void {
+function scanJavaStreamFiles(files: readonly DiscoveredFile[], maxBytes: number, result: OtherLanguagesResult, heads?: FileHeads): void {
   for (const file of files) {
     if (file.size < 8 || file.size > maxBytes) continue;
     let bytes: Buffer;
     try {
-      if (!isJavaStreamCandidate(readHead(file.absPath, 16))) continue;
+      if (!isJavaStreamCandidate(heads ? heads.read(file, JAVA_STREAM_HEAD_BYTES) : readHead(file.absPath, JAVA_STREAM_HEAD_BYTES))) continue;
       bytes = readFileSync(file.absPath);
     } catch (e) {
       result.errors.push(unreadable(file.relPath, e));

@@ -15,7 +15,8 @@ import { UsageError } from "./errors.js";
 import { scanDependencies } from "./dependency-scan.js";
 import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { foldRepeatedErrors } from "./fold-errors.js";
-import { scanOtherLanguageFiles, selectOtherLanguageRules } from "./other-languages.js";
+import { JAVA_STREAM_HEAD_BYTES, scanOtherLanguageFiles, selectOtherLanguageRules } from "./other-languages.js";
+import { FileHeads } from "./file-heads.js";
 import { PackageLayout } from "./module-name.js";
 import type { ProgramFile } from "./whole-program.js";
 import { AnalysisCache, filesKey as stampsKey, isResults, trustedStamp } from "./cache.js";
@@ -120,6 +121,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const analysis = final || !pythonFiles.length ? undefined : await pythonAnalysis();
   const analyzer = analysis && (await analysis.sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) }));
   let artifacts: ArtifactFilesResult | undefined;
+  // The Java stream check takes the first bytes of the files the model-file scan read, not opening them again.
+  const heads = otherLanguages.javaStreams ? new FileHeads(JAVA_STREAM_HEAD_BYTES) : undefined;
   try {
     const analyses: Promise<[string, FileAnalysis]>[] = [];
     const program: ProgramFile[] = [];
@@ -145,7 +148,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       // Project globals given by a library caller are code, which no key can stand for.
       const context = JSON.stringify([target, pickle, artifactRules.map((r) => r.id)]);
       const heldText = heldTextOf(program);
-      artifacts = pickle.projectGlobals || !cache ? await scanArtifactFiles(artifactFiles, pickle, undefined, projectPython, heldText) : await rememberedArtifacts(cache, artifactFiles, projectPython, pickle, context, started, heldText);
+      artifacts = pickle.projectGlobals || !cache ? await scanArtifactFiles(artifactFiles, pickle, undefined, projectPython, heldText, heads) : await rememberedArtifacts(cache, artifactFiles, projectPython, pickle, context, started, heldText, heads);
     }
     ownWorkDone();
     if (analyzer) {
@@ -205,7 +208,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   }
 
   const included = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
-  const other = await scanOtherLanguageFiles(included, otherLanguages, options.maxFileSize, options.onSourceRead, cache && { cache, root: target, startedMs: started });
+  const other = await scanOtherLanguageFiles(included, otherLanguages, options.maxFileSize, options.onSourceRead, cache && { cache, root: target, startedMs: started }, heads);
   appendAll(findings, other.findings);
   appendAll(errors, other.errors);
 
@@ -290,9 +293,9 @@ function keptAfterChanges(record: PythonRecord, changed: readonly DiscoveredFile
  * Python file that defines a global their pickles name (the project's own classes are judged by their source): the
  * entry notes the stamps of the files of every module such a name could be in. Otherwise scanned and remembered.
  */
-async function rememberedArtifacts(cache: AnalysisCache, files: readonly DiscoveredFile[], python: readonly DiscoveredFile[], pickle: Partial<PickleScanOptions>, slot: string, started: number, heldText?: HeldText): Promise<ArtifactFilesResult> {
+async function rememberedArtifacts(cache: AnalysisCache, files: readonly DiscoveredFile[], python: readonly DiscoveredFile[], pickle: Partial<PickleScanOptions>, slot: string, started: number, heldText?: HeldText, heads?: FileHeads): Promise<ArtifactFilesResult> {
   const key = files.length ? stampsKey(files, () => "", started, slot) : undefined;
-  if (!key) return scanArtifactFiles(files, pickle, undefined, python, heldText);
+  if (!key) return scanArtifactFiles(files, pickle, undefined, python, heldText, heads);
   const startedNs = BigInt(started) * 1_000_000n;
   // Made only when some name needs it: most model files name no project global.
   const moduleStamps = once(() => {
@@ -317,7 +320,7 @@ async function rememberedArtifacts(cache: AnalysisCache, files: readonly Discove
   const globals = projectGlobalsOf(python, heldText);
   const named = new Set<string>();
   const recorded = { lookup: (qualified: string) => (named.add(qualified), globals.lookup(qualified)) };
-  const result = await scanArtifactFiles(files, python.length ? { ...pickle, projectGlobals: recorded } : pickle, undefined, python);
+  const result = await scanArtifactFiles(files, python.length ? { ...pickle, projectGlobals: recorded } : pickle, undefined, python, undefined, heads);
   const names = [...named].sort();
   cache.setEntry("artifacts", slot, { filesKey: key, ...result, globals: names, modules: modulesOf(names) });
   return result;
