@@ -497,6 +497,15 @@ describe("top-level splitter", () => {
     assert.deepEqual([...segments[0].bound], [identifierKey("os")]);
   });
 
+  it("records the names relative imports bind: `from . import a, b`, `from .. import c as d`, `from .m import e`", () => {
+    const source = ["from . import a, b", "from .. import c as d", "from .m import e", "from ...pkg.sub import (f,", "    g)", "x = a.b", ""].join("\n");
+    const segments = splitTopLevel(source)!;
+    assert.deepEqual(
+      segments.map((s) => [...s.bound].sort()),
+      [["a", "b"], ["c", "d"], ["e"], ["f", "g"], ["x"]].map((names) => names.map(identifierKey).sort()),
+    );
+  });
+
   it("keeps the clauses of a compound statement with it (else, elif, except, finally)", () => {
     const source = [
       "try:",

@@ -432,13 +432,15 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
       const start = i;
       i = end;
       afterOperand = true;
-      if (afterDot) {
+      // `from . import x`: the dot is the module, and `import` (a keyword, never an attribute) begins the names.
+      if (afterDot && !(fromModule && end - start === 6 && source.startsWith("import", start))) {
         segment.attributes.add(key);
         afterDot = false;
         previous = -1;
         previousWord = undefined;
         continue;
       }
+      afterDot = false;
       const known = KNOWN_WORDS.get(key);
       const word = known !== undefined && known.length === end - start && source.startsWith(known, start) ? known : undefined;
       const keyword = word !== undefined && HARD_KEYWORDS.has(word);
