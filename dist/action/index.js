@@ -304,13 +304,14 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       const start2 = i3;
       i3 = end;
       afterOperand = true;
-      if (afterDot) {
+      if (afterDot && !(fromModule && end - start2 === 6 && source.startsWith("import", start2))) {
         segment.attributes.add(key);
         afterDot = false;
         previous = -1;
         previousWord = void 0;
         continue;
       }
+      afterDot = false;
       const known = KNOWN_WORDS.get(key);
       const word = known !== void 0 && known.length === end - start2 && source.startsWith(known, start2) ? known : void 0;
       const keyword = word !== void 0 && HARD_KEYWORDS.has(word);
@@ -448,7 +449,7 @@ var init_top_level = __esm({
     EQUALS = 61;
     COLON = 58;
     SEMICOLON = 59;
-    OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
+    OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch3) => ch3.charCodeAt(0)));
     PENDING_TARGETS = [];
     OPEN_BRACKETS = [];
   }
@@ -580,6 +581,19 @@ var init_module_aliases = __esm({
   }
 });
 
+// src/rules/rule.ts
+function defineRule(rule) {
+  return rule;
+}
+function code(s) {
+  return "`" + s + "`";
+}
+var init_rule = __esm({
+  "src/rules/rule.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/line-index.ts
 var LineIndex;
 var init_line_index = __esm({
@@ -645,6 +659,17 @@ function copyTree(tree, source, openCursor = publicCursorOps, lines = new LineIn
     const root = makeNode(cursor.typeId(), 0, cursor.startIndex(), cursor.endIndex(), false, null);
     const parents = [root];
     const depthOfParent = [0];
+    const found = [];
+    const childrenFrom = [0];
+    const finish = () => {
+      const node = parents.pop();
+      depthOfParent.pop();
+      const from = childrenFrom.pop();
+      if (found.length > from) {
+        node.children = found.slice(from);
+        found.length = from;
+      }
+    };
     let depth = 0;
     let maxDepth = 0;
     let skipChildren = false;
@@ -660,12 +685,12 @@ function copyTree(tree, source, openCursor = publicCursorOps, lines = new LineIn
           }
           depth--;
         }
-        if (ascended) return { source, root, comments, problems, maxDepth };
+        if (ascended) {
+          while (parents.length) finish();
+          return { source, root, lines, comments, problems, maxDepth };
+        }
       }
-      while (depthOfParent[depthOfParent.length - 1] >= depth) {
-        parents.pop();
-        depthOfParent.pop();
-      }
+      while (depthOfParent[depthOfParent.length - 1] >= depth) finish();
       if (depth > maxDepth) maxDepth = depth;
       const typeId = cursor.typeId();
       const missing = mayHaveErrors && cursor.isMissing();
@@ -678,10 +703,11 @@ function copyTree(tree, source, openCursor = publicCursorOps, lines = new LineIn
       const parent = parents[parents.length - 1];
       const node = makeNode(typeId, cursor.fieldId(), cursor.startIndex(), cursor.endIndex(), missing, parent);
       if (node.type === "string" && !isFormatString(source, node.start)) skipChildren = true;
-      parent.children.push(node);
+      found.push(node);
       if (node.type === "comment") comments.push(node);
       parents.push(node);
       depthOfParent.push(depth);
+      childrenFrom.push(found.length);
     }
   } finally {
     cursor.close();
@@ -703,11 +729,12 @@ function isAncestor(ancestor2, node) {
   for (let n = node; n; n = n.parent) if (n === ancestor2) return true;
   return false;
 }
-var SyntaxNode, ERROR_TYPE_ID;
+var NO_CHILDREN, SyntaxNode, ERROR_TYPE_ID;
 var init_syntax = __esm({
   "src/languages/python/syntax.ts"() {
     "use strict";
     init_line_index();
+    NO_CHILDREN = [];
     SyntaxNode = class {
       constructor(type, field, start2, end, parent, missing, lines) {
         this.type = type;
@@ -725,7 +752,8 @@ var init_syntax = __esm({
       parent;
       missing;
       lines;
-      children = [];
+      /** Set once by `copyTree`, at its exact length, when the node's last child is known. */
+      children = NO_CHILDREN;
       // 0-based rows and UTF-16 columns, worked out when asked: only findings, fixes and comments need them.
       get startRow() {
         return this.lines.position(this.start)[0];
@@ -741,6 +769,27 @@ var init_syntax = __esm({
       }
     };
     ERROR_TYPE_ID = 65535;
+  }
+});
+
+// src/rules/python/shared-docs.ts
+var DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES;
+var init_shared_docs = __esm({
+  "src/rules/python/shared-docs.ts"() {
+    "use strict";
+    DESERIALIZATION_COMPLIANCE = [
+      { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
+      { framework: "OWASP Top 10", control: "A08:2021 Software and Data Integrity Failures" },
+      { framework: "NIST SP 800-53", control: "SI-10 Information Input Validation" },
+      { framework: "PCI DSS v4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
+    ];
+    DESERIALIZATION_REFERENCES = [
+      { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
+      { title: "OWASP Top 10 A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
+      { title: "OWASP Deserialization Cheat Sheet", url: "https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html" },
+      { title: "Python documentation: pickle (security warning)", url: "https://docs.python.org/3/library/pickle.html" },
+      { title: "Bandit B301: pickle", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" }
+    ];
   }
 });
 
@@ -1269,651 +1318,143 @@ var init_provenance = __esm({
   }
 });
 
-// node_modules/@renovatebot/pep440/lib/version.js
-var require_version = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/version.js"(exports, module2) {
-    var VERSION_PATTERN = [
-      "v?",
-      "(?:",
-      /* */
-      "(?:(?<epoch>[0-9]+)!)?",
-      // epoch
-      /* */
-      "(?<release>[0-9]+(?:\\.[0-9]+)*)",
-      // release segment
-      /* */
-      "(?<pre>",
-      // pre-release
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))",
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<pre_n>[0-9]+)?",
-      /* */
-      ")?",
-      /* */
-      "(?<post>",
-      // post release
-      /*    */
-      "(?:-(?<post_n1>[0-9]+))",
-      /*    */
-      "|",
-      /*    */
-      "(?:",
-      /*        */
-      "[-_\\.]?",
-      /*        */
-      "(?<post_l>post|rev|r)",
-      /*        */
-      "[-_\\.]?",
-      /*        */
-      "(?<post_n2>[0-9]+)?",
-      /*    */
-      ")",
-      /* */
-      ")?",
-      /* */
-      "(?<dev>",
-      // dev release
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<dev_l>dev)",
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<dev_n>[0-9]+)?",
-      /* */
-      ")?",
-      ")",
-      "(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?"
-      // local version
-    ].join("");
-    module2.exports = {
-      VERSION_PATTERN,
-      valid: valid3,
-      clean: clean3,
-      explain,
-      parse: parse4,
-      stringify: stringify2
-    };
-    var validRegex = new RegExp("^" + VERSION_PATTERN + "$", "i");
-    function valid3(version) {
-      return validRegex.test(version) ? version : null;
-    }
-    var cleanRegex = new RegExp("^\\s*" + VERSION_PATTERN + "\\s*$", "i");
-    function clean3(version) {
-      return stringify2(parse4(version, cleanRegex));
-    }
-    function parse4(version, regex2) {
-      const { groups: groups2 } = (regex2 || validRegex).exec(version) || {};
-      if (!groups2) {
-        return null;
-      }
-      const parsed = {
-        epoch: Number(groups2.epoch ? groups2.epoch : 0),
-        release: groups2.release.split(".").map(Number),
-        pre: normalize_letter_version(groups2.pre_l, groups2.pre_n),
-        post: normalize_letter_version(
-          groups2.post_l,
-          groups2.post_n1 || groups2.post_n2
-        ),
-        dev: normalize_letter_version(groups2.dev_l, groups2.dev_n),
-        local: parse_local_version(groups2.local)
-      };
-      return parsed;
-    }
-    function stringify2(parsed) {
-      if (!parsed) {
-        return null;
-      }
-      const { epoch, release, pre, post, dev, local } = parsed;
-      const parts2 = [];
-      if (epoch !== 0) {
-        parts2.push(`${epoch}!`);
-      }
-      parts2.push(release.join("."));
-      if (pre) {
-        parts2.push(pre.join(""));
-      }
-      if (post) {
-        parts2.push("." + post.join(""));
-      }
-      if (dev) {
-        parts2.push("." + dev.join(""));
-      }
-      if (local) {
-        parts2.push(`+${local}`);
-      }
-      return parts2.join("");
-    }
-    function normalize_letter_version(letterIn, numberIn) {
-      let letter = letterIn;
-      let number = numberIn;
-      if (letter) {
-        if (!number) {
-          number = 0;
-        }
-        letter = letter.toLowerCase();
-        if (letter === "alpha") {
-          letter = "a";
-        } else if (letter === "beta") {
-          letter = "b";
-        } else if (["c", "pre", "preview"].includes(letter)) {
-          letter = "rc";
-        } else if (["rev", "r"].includes(letter)) {
-          letter = "post";
-        }
-        return [letter, Number(number)];
-      }
-      if (!letter && number) {
-        letter = "post";
-        return [letter, Number(number)];
-      }
-      return null;
-    }
-    function parse_local_version(local) {
-      if (local) {
-        return local.split(/[._-]/).map(
-          (part) => Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part)
-        );
-      }
-      return null;
-    }
-    function explain(version) {
-      const parsed = parse4(version);
-      if (!parsed) {
-        return parsed;
-      }
-      const { epoch, release, pre, post, dev, local } = parsed;
-      let base_version = "";
-      if (epoch !== 0) {
-        base_version += epoch + "!";
-      }
-      base_version += release.join(".");
-      const is_prerelease = Boolean(dev || pre);
-      const is_devrelease = Boolean(dev);
-      const is_postrelease = Boolean(post);
-      return {
-        epoch,
-        release,
-        pre,
-        post: post ? post[1] : post,
-        dev: dev ? dev[1] : dev,
-        local: local ? local.join(".") : local,
-        public: stringify2(parsed).split("+", 1)[0],
-        base_version,
-        is_prerelease,
-        is_devrelease,
-        is_postrelease
-      };
-    }
+// src/rules/python/deps-docs.ts
+function manifestRuleClassification() {
+  return {
+    cwe: ["CWE-502", "CWE-1395"],
+    owasp: ["A06:2021", "A08:2021"],
+    compliance: DESERIALIZATION_COMPLIANCE,
+    tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
+    bundles: ["deps"],
+    banditIds: []
+  };
+}
+var MANIFESTS_READ, DEPS_REFERENCES;
+var init_deps_docs = __esm({
+  "src/rules/python/deps-docs.ts"() {
+    "use strict";
+    init_shared_docs();
+    MANIFESTS_READ = "`requirements*.txt`/`*.in` (following `-r`/`-c` includes, with environment markers), `constraints*.txt`, `pyproject.toml` (PEP 621 dependencies and optional dependencies, PEP 735 dependency groups, Poetry, PDM and Hatch), `setup.cfg`, `setup.py` (`install_requires`/`extras_require` string literals, read without running it), `Pipfile`, `Pipfile.lock`, `poetry.lock`, `uv.lock`, `pdm.lock` and conda `environment*.yml`";
+    DEPS_REFERENCES = [
+      { title: "PEP 440: version identifiers and specifiers", url: "https://peps.python.org/pep-0440/" },
+      { title: "PEP 508: dependency specification", url: "https://peps.python.org/pep-0508/" },
+      { title: "OWASP A06:2021 Vulnerable and Outdated Components", url: "https://owasp.org/Top10/A06_2021-Vulnerable_and_Outdated_Components/" },
+      { title: "GitHub Advisory Database (pip)", url: "https://github.com/advisories?query=ecosystem%3Apip" }
+    ];
   }
 });
 
-// node_modules/@renovatebot/pep440/lib/operator.js
-var require_operator = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/operator.js"(exports, module2) {
-    var { parse: parse4 } = require_version();
-    module2.exports = {
-      compare: compare2,
-      rcompare,
-      lt,
-      le,
-      eq,
-      ne,
-      ge,
-      gt,
-      "<": lt,
-      "<=": le,
-      "==": eq,
-      "!=": ne,
-      ">=": ge,
-      ">": gt,
-      "===": arbitrary
-    };
-    function lt(version, other) {
-      return compare2(version, other) < 0;
-    }
-    function le(version, other) {
-      return compare2(version, other) <= 0;
-    }
-    function eq(version, other) {
-      return compare2(version, other) === 0;
-    }
-    function ne(version, other) {
-      return compare2(version, other) !== 0;
-    }
-    function ge(version, other) {
-      return compare2(version, other) >= 0;
-    }
-    function gt(version, other) {
-      return compare2(version, other) > 0;
-    }
-    function arbitrary(version, other) {
-      return version.toLowerCase() === other.toLowerCase();
-    }
-    function compare2(version, other) {
-      const parsedVersion = parse4(version);
-      const parsedOther = parse4(other);
-      const keyVersion = calculateKey(parsedVersion);
-      const keyOther = calculateKey(parsedOther);
-      return pyCompare(keyVersion, keyOther);
-    }
-    function rcompare(version, other) {
-      return -compare2(version, other);
-    }
-    function pyCompare(elemIn, otherIn) {
-      let elem = elemIn;
-      let other = otherIn;
-      if (elem === other) {
-        return 0;
-      }
-      if (Array.isArray(elem) !== Array.isArray(other)) {
-        elem = Array.isArray(elem) ? elem : [elem];
-        other = Array.isArray(other) ? other : [other];
-      }
-      if (Array.isArray(elem)) {
-        const len = Math.min(elem.length, other.length);
-        for (let i3 = 0; i3 < len; i3 += 1) {
-          const res = pyCompare(elem[i3], other[i3]);
-          if (res !== 0) {
-            return res;
-          }
-        }
-        return elem.length - other.length;
-      }
-      if (elem === -Infinity || other === Infinity) {
-        return -1;
-      }
-      if (elem === Infinity || other === -Infinity) {
-        return 1;
-      }
-      return elem < other ? -1 : 1;
-    }
-    function calculateKey(input) {
-      const { epoch } = input;
-      let { release, pre, post, local, dev } = input;
-      release = release.concat();
-      release.reverse();
-      while (release.length && release[0] === 0) {
-        release.shift();
-      }
-      release.reverse();
-      if (!pre && !post && dev) pre = -Infinity;
-      else if (!pre) pre = Infinity;
-      if (!post) post = -Infinity;
-      if (!dev) dev = Infinity;
-      if (!local) {
-        local = -Infinity;
-      } else {
-        local = local.map(
-          (i3) => Number.isNaN(Number(i3)) ? [-Infinity, i3] : [Number(i3), ""]
-        );
-      }
-      return [epoch, release, pre, post, dev, local];
-    }
-  }
-});
-
-// node_modules/@renovatebot/pep440/lib/specifier.js
-var require_specifier = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/specifier.js"(exports, module2) {
-    var { VERSION_PATTERN, explain: explainVersion } = require_version();
-    var Operator = require_operator();
-    var RANGE_PATTERN = [
-      "(?<operator>(===|~=|==|!=|<=|>=|<|>))",
-      "\\s*",
-      "(",
-      /*  */
-      "(?<version>(?:" + VERSION_PATTERN.replace(/\?<\w+>/g, "?:") + "))",
-      /*  */
-      "(?<prefix>\\.\\*)?",
-      /*  */
-      "|",
-      /*  */
-      "(?<legacy>[^,;\\s)]+)",
-      ")"
-    ].join("");
-    module2.exports = {
-      RANGE_PATTERN,
-      parse: parse4,
-      satisfies,
-      filter,
-      validRange,
-      maxSatisfying,
-      minSatisfying
-    };
-    var isEqualityOperator = (op) => ["==", "!=", "==="].includes(op);
-    var rangeRegex = new RegExp("^" + RANGE_PATTERN + "$", "i");
-    function parse4(ranges) {
-      if (!ranges.trim()) {
-        return [];
-      }
-      const specifiers = ranges.split(",").map((range) => rangeRegex.exec(range.trim()) || {}).map(({ groups: groups2 }) => {
-        if (!groups2) {
-          return null;
-        }
-        let { ...spec } = groups2;
-        const { operator, version, prefix, legacy } = groups2;
-        if (version) {
-          spec = { ...spec, ...explainVersion(version) };
-          if (operator === "~=") {
-            if (spec.release.length < 2) {
-              return null;
-            }
-          }
-          if (!isEqualityOperator(operator) && spec.local) {
-            return null;
-          }
-          if (prefix) {
-            if (!isEqualityOperator(operator) || spec.dev || spec.local) {
-              return null;
-            }
-          }
-        }
-        if (legacy && operator !== "===") {
-          return null;
-        }
-        return spec;
-      });
-      if (specifiers.filter(Boolean).length !== specifiers.length) {
-        return null;
-      }
-      return specifiers;
-    }
-    function filter(versions, specifier, options = {}) {
-      const filtered = pick(versions, specifier, options);
-      if (filtered.length === 0 && options.prereleases === void 0) {
-        return pick(versions, specifier, { prereleases: true });
-      }
-      return filtered;
-    }
-    function maxSatisfying(versions, range, options) {
-      const found = filter(versions, range, options).sort(Operator.compare);
-      return found.length === 0 ? null : found[found.length - 1];
-    }
-    function minSatisfying(versions, range, options) {
-      const found = filter(versions, range, options).sort(Operator.compare);
-      return found.length === 0 ? null : found[0];
-    }
-    function pick(versions, specifier, options) {
-      const parsed = parse4(specifier);
-      if (!parsed) {
-        return [];
-      }
-      return versions.filter((version) => {
-        const explained = explainVersion(version);
-        if (!parsed.length) {
-          return explained && !(explained.is_prerelease && !options.prereleases);
-        }
-        return parsed.reduce((pass, spec) => {
-          if (!pass) {
-            return false;
-          }
-          return contains2({ ...spec, ...options }, { version, explained });
-        }, true);
-      });
-    }
-    function satisfies(version, specifier, options = {}) {
-      const filtered = pick([version], specifier, options);
-      return filtered.length === 1;
-    }
-    function arrayStartsWith(array, prefix) {
-      if (prefix.length > array.length) {
-        return false;
-      }
-      for (let i3 = 0; i3 < prefix.length; i3 += 1) {
-        if (prefix[i3] !== array[i3]) {
-          return false;
-        }
-      }
-      return true;
-    }
-    function contains2(specifier, input) {
-      const { explained } = input;
-      let { version } = input;
-      const { ...spec } = specifier;
-      if (spec.prereleases === void 0) {
-        spec.prereleases = spec.is_prerelease;
-      }
-      if (explained && explained.is_prerelease && !spec.prereleases) {
-        return false;
-      }
-      if (spec.operator === "~=") {
-        let compatiblePrefix = spec.release.slice(0, -1).concat("*").join(".");
-        if (spec.epoch) {
-          compatiblePrefix = spec.epoch + "!" + compatiblePrefix;
-        }
-        return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
-          prereleases: spec.prereleases
-        });
-      }
-      if (spec.prefix) {
-        const isMatching = explained.epoch === spec.epoch && arrayStartsWith(explained.release, spec.release);
-        const isEquality = spec.operator !== "!=";
-        return isEquality ? isMatching : !isMatching;
-      }
-      if (explained) {
-        if (explained.local && spec.version) {
-          version = explained.public;
-          spec.version = explainVersion(spec.version).public;
-        }
-      }
-      if (spec.operator === "<" || spec.operator === ">") {
-        if (Operator.eq(spec.release.join("."), explained.release.join("."))) {
-          return false;
-        }
-      }
-      const op = Operator[spec.operator];
-      return op(version, spec.version || spec.legacy);
-    }
-    function validRange(specifier) {
-      return Boolean(parse4(specifier));
-    }
-  }
-});
-
-// node_modules/@renovatebot/pep440/lib/semantic.js
-var require_semantic = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/semantic.js"(exports, module2) {
-    var { explain, parse: parse4, stringify: stringify2 } = require_version();
-    module2.exports = {
-      major,
-      minor,
-      patch,
-      inc
-    };
-    function major(input) {
-      const version = explain(input);
-      if (!version) {
-        throw new TypeError("Invalid Version: " + input);
-      }
-      return version.release[0];
-    }
-    function minor(input) {
-      const version = explain(input);
-      if (!version) {
-        throw new TypeError("Invalid Version: " + input);
-      }
-      if (version.release.length < 2) {
-        return 0;
-      }
-      return version.release[1];
-    }
-    function patch(input) {
-      const version = explain(input);
-      if (!version) {
-        throw new TypeError("Invalid Version: " + input);
-      }
-      if (version.release.length < 3) {
-        return 0;
-      }
-      return version.release[2];
-    }
-    function inc(input, release, preReleaseIdentifier) {
-      let identifier = preReleaseIdentifier || `a`;
-      const version = parse4(input);
-      if (!version) {
-        return null;
-      }
-      if (!["a", "b", "c", "rc", "alpha", "beta", "pre", "preview"].includes(
-        identifier
-      )) {
-        return null;
-      }
-      switch (release) {
-        case "premajor":
+// src/rules/python/PYTHON-DEPS-SEC-001.ts
+var PYTHON_DEPS_SEC_001_default;
+var init_PYTHON_DEPS_SEC_001 = __esm({
+  "src/rules/python/PYTHON-DEPS-SEC-001.ts"() {
+    "use strict";
+    init_rule();
+    init_deps_docs();
+    PYTHON_DEPS_SEC_001_default = defineRule({
+      id: "PYTHON-DEPS-SEC-001",
+      name: "Pinned Dependency With a Deserialization Advisory",
+      language: "python",
+      severity: "critical",
+      confidence: "high",
+      precision: "very-high",
+      ...manifestRuleClassification(),
+      similar: ["PYTHON-DEPS-SEC-002", "PYTHON-DEPS-SEC-003"],
+      prefilter: [],
+      sinks: [],
+      docs: {
+        summary: "Detects a dependency pinned or locked at a version with a published deserialization vulnerability (PyYAML, torch, numpy, keras, tensorflow, transformers, bentoml).",
+        description: "Pathfinder reads the project's dependency manifests and lock files and matches every exact pin (`==`, `===`) and every locked version against a curated table of advisories for libraries that deserialize: PyYAML's unsafe and FullLoader defaults, the torch `weights_only` bypasses, numpy's old `allow_pickle=True` default, keras `safe_mode` bypasses and Lambda layers, tensorflow's `model_from_yaml`, transformers loaders that unpickle Hub files, and bentoml's pickled request payloads. The finding sits on the manifest line that pins the version and names each advisory, what it lets an attacker do, and the first fixed version. The severity is the highest of the advisories (disputed reports count as medium).",
+        securityImplications: "An affected version turns a call that looks safe into code execution: `torch.load(f, weights_only=True)` on torch < 2.6, `yaml.full_load` on PyYAML < 5.4, `keras.models.load_model(path)` with `safe_mode=True` on keras < 3.9. Whoever supplies the model, checkpoint or YAML document runs code with the application's rights. Lock files are what is installed in CI and production, so a locked affected version is exploitable wherever it is deployed.",
+        howToFix: "Raise the pin to the fixed version the finding names (or later) and re-lock. Where an upgrade is not possible yet, avoid the affected API for untrusted input (for torch, load only safetensors; for PyYAML, `yaml.safe_load`).",
+        fixHint: "Upgrade the pinned version to the fixed release named in the message and regenerate the lock file.",
+        vulnerableExample: ["# requirements.txt", "torch==2.5.1      # CVE-2025-32434: weights_only=True is bypassable", "PyYAML==5.3.1     # CVE-2020-14343"].join("\n"),
+        safeExample: ["# requirements.txt", "torch==2.10.0", "PyYAML==6.0.2"].join("\n"),
+        detectionScope: `Manifests read: ${MANIFESTS_READ}. Exact pins and locked versions are matched with PEP 440 ordering (\`@renovatebot/pep440\`); ranges are PYTHON-DEPS-SEC-002. Package names are normalised (PEP 503: \`PyYAML\`, \`pyyaml\`, \`py_yaml\` are one). Direct URL references and local paths carry no version and are not matched. The advisory table is listed in the README with each row's source.`,
+        references: [
+          { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
+          { title: "CVE-2020-14343: PyYAML FullLoader code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-14343" },
+          { title: "CVE-2025-1550: keras safe_mode bypass (GHSA-48g7-3x6r-xfhp)", url: "https://github.com/advisories/GHSA-48g7-3x6r-xfhp" },
+          ...DEPS_REFERENCES
+        ],
+        faq: [
           {
-            const [majorVersion] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion + 1;
-          }
-          version.pre = [identifier, 0];
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "preminor":
+            question: "Why only these packages and not every CVE on PyPI?",
+            answer: "Pathfinder is a deserialization scanner: the table holds advisories that make loading data or models run code, checked by hand against their sources. Use a general SCA tool (pip-audit, OSV-Scanner) for everything else."
+          },
           {
-            const [majorVersion, minorVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion + 1;
+            question: "The pin is in a lock file I do not edit by hand.",
+            answer: "Raise the constraint in pyproject.toml/Pipfile (or add a constraint) and re-lock; the finding goes away with the locked version."
           }
-          version.pre = [identifier, 0];
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "prepatch":
-          {
-            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion;
-            version.release[2] = patchVersion + 1;
-          }
-          version.pre = [identifier, 0];
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "prerelease":
-          if (version.pre === null) {
-            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion;
-            version.release[2] = patchVersion + 1;
-            version.pre = [identifier, 0];
-          } else {
-            if (preReleaseIdentifier === void 0 && version.pre !== null) {
-              [identifier] = version.pre;
-            }
-            const [letter, number] = version.pre;
-            if (letter === identifier) {
-              version.pre = [letter, number + 1];
-            } else {
-              version.pre = [identifier, 0];
-            }
-          }
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "major":
-          if (version.release.slice(1).some((value) => value !== 0) || version.pre === null) {
-            const [majorVersion] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion + 1;
-          }
-          delete version.pre;
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "minor":
-          if (version.release.slice(2).some((value) => value !== 0) || version.pre === null) {
-            const [majorVersion, minorVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion + 1;
-          }
-          delete version.pre;
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "patch":
-          if (version.release.slice(3).some((value) => value !== 0) || version.pre === null) {
-            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion;
-            version.release[2] = patchVersion + 1;
-          }
-          delete version.pre;
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        default:
-          return null;
+        ]
       }
-      return stringify2(version);
-    }
+    });
   }
 });
 
-// node_modules/@renovatebot/pep440/index.js
-var require_pep440 = __commonJS({
-  "node_modules/@renovatebot/pep440/index.js"(exports, module2) {
-    var { valid: valid3, clean: clean3, explain, parse: parse4 } = require_version();
-    var { lt, le, eq, ne, ge, gt, compare: compare2, rcompare } = require_operator();
-    var {
-      filter,
-      maxSatisfying,
-      minSatisfying,
-      RANGE_PATTERN,
-      satisfies,
-      validRange
-    } = require_specifier();
-    var { major, minor, patch, inc } = require_semantic();
-    module2.exports = {
-      // version
-      valid: valid3,
-      clean: clean3,
-      explain,
-      parse: parse4,
-      // operator
-      lt,
-      le,
-      lte: le,
-      eq,
-      ne,
-      neq: ne,
-      ge,
-      gte: ge,
-      gt,
-      compare: compare2,
-      rcompare,
-      // range
-      filter,
-      maxSatisfying,
-      minSatisfying,
-      RANGE_PATTERN,
-      satisfies,
-      validRange,
-      // semantic
-      major,
-      minor,
-      patch,
-      inc
-    };
+// src/rules/python/PYTHON-DEPS-SEC-002.ts
+var PYTHON_DEPS_SEC_002_default;
+var init_PYTHON_DEPS_SEC_002 = __esm({
+  "src/rules/python/PYTHON-DEPS-SEC-002.ts"() {
+    "use strict";
+    init_rule();
+    init_deps_docs();
+    PYTHON_DEPS_SEC_002_default = defineRule({
+      id: "PYTHON-DEPS-SEC-002",
+      name: "Dependency Range Admits a Version With a Deserialization Advisory",
+      language: "python",
+      severity: "low",
+      confidence: "medium",
+      precision: "medium",
+      ...manifestRuleClassification(),
+      similar: ["PYTHON-DEPS-SEC-001"],
+      prefilter: [],
+      sinks: [],
+      docs: {
+        summary: "Detects a version range (`>=`, `~=`, `^`, `<`, wildcards) that admits a version with a published deserialization vulnerability.",
+        description: "A declared range such as `torch>=2.0` or `PyYAML<6` lets an installer pick an affected version: an old lock file, a pinned transitive constraint or a mirror without the newest release is enough. The rule intersects the range with each advisory's affected versions (PEP 440) and reports on the manifest line when they overlap, at low severity: nothing says the affected version is what gets installed. A bare name without a specifier is not reported (the resolver picks the newest release), and neither is a range beside a lock file or an exact pin of the same package in the same directory, which decide the version (PYTHON-DEPS-SEC-001 judges those).",
+        securityImplications: "If the affected version is what gets installed, the advisory applies in full: see PYTHON-DEPS-SEC-001.",
+        howToFix: "Raise the lower bound to the first fixed version named in the message (`torch>=2.6`), or lock the dependencies.",
+        fixHint: "Raise the range's lower bound to the fixed version named in the message.",
+        vulnerableExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.0", "keras~=3.5"]'].join("\n"),
+        safeExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.6", "keras>=3.13.2"]'].join("\n"),
+        detectionScope: `Manifests read: ${MANIFESTS_READ}. Ranges are intersected with the affected ranges as intervals of PEP 440 versions; \`!=\` exclusions are ignored (they can only make the range smaller, so the rule may over-report a range that excludes exactly the affected releases). Poetry \`^\`/\`~\` constraints and conda \`=1.2\` specs are translated to PEP 440.`,
+        references: DEPS_REFERENCES,
+        faq: [
+          {
+            question: "Why low severity?",
+            answer: "A range says what may be installed, not what is. A lock file or exact pin is the stronger signal, reported by PYTHON-DEPS-SEC-001."
+          }
+        ]
+      }
+    });
+  }
+});
+
+// src/dependencies/cross-signals.ts
+function crossSignalFacts(matches) {
+  const facts = {};
+  for (const m of matches) {
+    if (m.kind !== "pinned") continue;
+    for (const a of m.advisories) {
+      if (!a.signal) continue;
+      const key = SIGNAL_PACKAGE[a.signal];
+      const known = facts[key];
+      if (known && known.dependency !== m.dependency) continue;
+      facts[key] = { dependency: m.dependency, advisories: [...known?.advisories ?? [], a] };
+    }
+  }
+  return facts;
+}
+function pinnedAt(fact) {
+  const d = fact.dependency;
+  return `${d.spelledName} ${d.version} (${d.locked ? "locked in" : "pinned in"} ${d.file}:${d.line})`;
+}
+var SIGNAL_PACKAGE;
+var init_cross_signals = __esm({
+  "src/dependencies/cross-signals.ts"() {
+    "use strict";
+    SIGNAL_PACKAGE = { "torch-weights-only": "torch", "yaml-full-load": "pyyaml", "numpy-load-default": "numpy" };
   }
 });
 
@@ -2173,6 +1714,84 @@ var init_rules = __esm({
   }
 });
 
+// src/project/read-source.ts
+import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
+function decodePython(bytes, relPath, maxBytes) {
+  if (bytes.length > maxBytes) return { ok: false, error: tooLarge(relPath, bytes.length, maxBytes) };
+  if (looksBinary(bytes)) {
+    return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
+  }
+  const decoder = declaredDecoder(bytes);
+  if (decoder) return { ok: true, source: decoder.decode(bytes) };
+  try {
+    return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return {
+      ok: true,
+      source: new TextDecoder("utf-8").decode(bytes),
+      warning: warn(relPath, "encoding", "file is not valid UTF-8; invalid bytes were replaced and the rest was scanned")
+    };
+  }
+}
+function declaredDecoder(bytes) {
+  const encoding = declaredEncoding(bytes);
+  return encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding) ? decoderFor(encoding) : void 0;
+}
+function decoderFor(codec) {
+  for (const label of [codec, codec.replace(/_/g, "-"), codec.replace(/[-_]/g, "")]) {
+    try {
+      return new TextDecoder(label);
+    } catch {
+    }
+  }
+  return void 0;
+}
+function looksBinary(bytes) {
+  const n = Math.min(bytes.length, 8192);
+  for (let i3 = 0; i3 < n; i3++) if (bytes[i3] === 0) return true;
+  return false;
+}
+function declaredEncoding(bytes) {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 400)).split(/\r?\n/, 2);
+  for (const line of head) {
+    const m = CODING_COOKIE.exec(line);
+    if (m) return m[1];
+    if (!/^[ \t\f]*(#.*)?$/.test(line)) break;
+  }
+  return void 0;
+}
+function tooLarge(relPath, size, maxBytes) {
+  return warn(relPath, "too-large", `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (--max-file-size); skipped`);
+}
+function unreadable(relPath, error) {
+  const err4 = error;
+  return warn(relPath, "unreadable", `cannot read file: ${err4.code ?? err4.message}`);
+}
+function readHead(path, bytes) {
+  const fd2 = openSync2(path, "r");
+  try {
+    const head = Buffer.alloc(bytes);
+    return head.subarray(0, readSync2(fd2, head, 0, bytes, 0));
+  } finally {
+    closeSync2(fd2);
+  }
+}
+function warn(file, kind, message15) {
+  return { file, kind, level: "warning", message: message15 };
+}
+function formatBytes(n) {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
+}
+var CODING_COOKIE;
+var init_read_source = __esm({
+  "src/project/read-source.ts"() {
+    "use strict";
+    CODING_COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+  }
+});
+
 // src/core/arrays.ts
 function appendAll(target, items) {
   for (const item of items) target.push(item);
@@ -2194,7 +1813,7 @@ function u32le(b, at) {
 function u64le(b, at) {
   const high = u32le(b, at + 4);
   if (high >= 2097152) return Number.POSITIVE_INFINITY;
-  return high * 4294967296 + u32le(b, at);
+  return high === 0 ? u32le(b, at) : high * 4294967296 + u32le(b, at);
 }
 function i32le(b, at) {
   return b[at] | b[at + 1] << 8 | b[at + 2] << 16 | b[at + 3] << 24;
@@ -2215,8 +1834,8 @@ function ascii(text2) {
 }
 function latin1(b) {
   let out2 = "";
-  for (let i3 = 0; i3 < b.length; i3 += 4096) {
-    out2 += String.fromCharCode(...b.subarray(i3, Math.min(b.length, i3 + 4096)));
+  for (let i3 = 0; i3 < b.length; i3 += 8192) {
+    out2 += String.fromCharCode.apply(null, b.subarray(i3, i3 + 8192));
   }
   return out2;
 }
@@ -2271,9 +1890,9 @@ function crc32(bytes) {
       crcTable[n] = c;
     }
   }
-  let crc = -1;
-  for (let at = 0; at < bytes.length; at++) crc = crcTable[(crc ^ bytes[at]) & 255] ^ crc >>> 8;
-  return (crc ^ -1) >>> 0;
+  let crc2 = -1;
+  for (let at = 0; at < bytes.length; at++) crc2 = crcTable[(crc2 ^ bytes[at]) & 255] ^ crc2 >>> 8;
+  return (crc2 ^ -1) >>> 0;
 }
 var utf8Decoder, crcTable;
 var init_bytes = __esm({
@@ -2404,7 +2023,15 @@ var init_lz4 = __esm({
         if (offset === 0 || offset > this.length) throw new Corrupt("lz4 match offset outside the output");
         this.room(count);
         const take = Math.min(count, this.bytes.length - this.length);
-        for (let i3 = 0; i3 < take; i3++, this.length++) this.bytes[this.length] = this.bytes[this.length - offset];
+        const bytes = this.bytes;
+        const end = this.length + take;
+        let back = offset;
+        while (this.length < end) {
+          const piece = Math.min(back, end - this.length);
+          bytes.copyWithin(this.length, this.length - back, this.length - back + piece);
+          this.length += piece;
+          back *= 2;
+        }
         if (take < count) throw new CapReached();
       }
     };
@@ -6154,14 +5781,6 @@ var init_opcodes = __esm({
 });
 
 // src/artifacts/pickle/decode.ts
-function latin12(bytes) {
-  let out2 = "";
-  const CHUNK = 8192;
-  for (let i3 = 0; i3 < bytes.length; i3 += CHUNK) {
-    out2 += String.fromCharCode.apply(null, bytes.subarray(i3, i3 + CHUNK));
-  }
-  return out2;
-}
 function digitValue(c) {
   if (c >= 48 && c <= 57) return c - 48;
   if (c >= 97 && c <= 122) return c - 87;
@@ -6231,6 +5850,7 @@ function parsePythonFloat(text2) {
   return negative2 ? -v : v;
 }
 function decodeEscapedString(src) {
+  if (src.indexOf(92) < 0) return src;
   const out2 = new Uint8Array(src.length);
   let n = 0;
   for (let i3 = 0; i3 < src.length; i3++) {
@@ -6265,6 +5885,7 @@ function decodeEscapedString(src) {
   return out2.subarray(0, n);
 }
 function decodeRawUnicodeEscape(src) {
+  if (src.indexOf(92) < 0) return latin1(src);
   let out2 = "";
   let runStart = 0;
   for (let i3 = 0; i3 < src.length; i3++) {
@@ -6282,16 +5903,17 @@ function decodeRawUnicodeEscape(src) {
       cp = cp * 16 + d;
     }
     if (cp > 1114111) return null;
-    out2 += latin12(src.subarray(runStart, i3)) + String.fromCodePoint(cp);
+    out2 += latin1(src.subarray(runStart, i3)) + String.fromCodePoint(cp);
     i3 += 1 + width;
     runStart = i3 + 1;
   }
-  return out2 + latin12(src.subarray(runStart));
+  return out2 + latin1(src.subarray(runStart));
 }
 var SIMPLE_ESCAPES2;
 var init_decode = __esm({
   "src/artifacts/pickle/decode.ts"() {
     "use strict";
+    init_bytes();
     SIMPLE_ESCAPES2 = {
       92: 92,
       39: 39,
@@ -6565,6 +6187,7 @@ var PickleError, utf8Strict, utf8Lenient, MAX_EXACT_LONG_BYTES, MAX_EXACT_LONG_D
 var init_vm = __esm({
   "src/artifacts/pickle/vm.ts"() {
     "use strict";
+    init_bytes();
     init_decode();
     init_names();
     init_opcodes();
@@ -6845,7 +6468,7 @@ var init_vm = __esm({
         const hi = this.view.getUint32(this.pos + 4, true);
         this.pos += 8;
         if (hi >= 2097152) throw new PickleError("length field exceeds 2**53", this.opStart);
-        return hi * 4294967296 + lo;
+        return hi === 0 ? lo : hi * 4294967296 + lo;
       }
       take(n) {
         this.need(n);
@@ -6857,9 +6480,8 @@ var init_vm = __esm({
       line() {
         const b = this.bytes;
         const start2 = this.pos;
-        let i3 = start2;
-        while (i3 < b.length && b[i3] !== 10) i3++;
-        if (i3 >= b.length) throw new PickleError("pickle data was truncated (no newline)", this.opStart, "truncated");
+        const i3 = b.indexOf(10, start2);
+        if (i3 < 0) throw new PickleError("pickle data was truncated (no newline)", this.opStart, "truncated");
         this.pos = i3 + 1;
         return b.subarray(start2, i3);
       }
@@ -6878,7 +6500,7 @@ var init_vm = __esm({
         for (let i3 = 0; i3 < l.length; i3++) {
           if (l[i3] >= 128) throw new PickleError(`${what} must be ASCII`, this.opStart);
         }
-        return latin12(l);
+        return latin1(l);
       }
       decimalLine(what) {
         const l = this.line();
@@ -6962,7 +6584,9 @@ var init_vm = __esm({
       }
       opFrame() {
         this.need(8);
-        const n = this.view.getUint32(this.pos, true) + this.view.getUint32(this.pos + 4, true) * 4294967296;
+        const lo = this.view.getUint32(this.pos, true);
+        const hi = this.view.getUint32(this.pos + 4, true);
+        const n = hi === 0 ? lo : hi * 4294967296 + lo;
         this.pos += 8;
         const remaining = this.bytes.length - this.pos;
         if (this.frameEnd >= 0 && this.opStart < this.frameEnd) {
@@ -6990,12 +6614,18 @@ var init_vm = __esm({
         const budget = this.o.budget;
         const a = this.a;
         const depth = this.stack.length;
-        while (b[this.pos] === 40 && (this.frameEnd < 0 || this.pos < this.frameEnd) && a.opcodeCount < limits.maxOpcodes && budget.opcodes > 0 && this.marks.length < limits.maxStackDepth) {
-          this.opStart = this.pos++;
-          a.opcodeCount++;
-          budget.opcodes--;
-          this.marks.push(depth);
-        }
+        const room = Math.min(limits.maxOpcodes - a.opcodeCount, budget.opcodes, limits.maxStackDepth - this.marks.length);
+        const limit = Math.min(this.frameEnd >= 0 ? this.frameEnd : b.length, this.pos + Math.max(0, room));
+        let end = this.pos;
+        while (end < limit && b[end] === 40) end++;
+        const count = end - this.pos;
+        if (count === 0) return false;
+        const marks = this.marks;
+        for (let i3 = 0; i3 < count; i3++) marks.push(depth);
+        a.opcodeCount += count;
+        budget.opcodes -= count;
+        this.opStart = end - 1;
+        this.pos = end;
         return false;
       }
       opPop() {
@@ -7085,17 +6715,17 @@ var init_vm = __esm({
         }
         const decoded = decodeEscapedString(l.subarray(1, l.length - 1));
         if (decoded === null) throw new PickleError("invalid escape in STRING argument", this.opStart);
-        this.push({ k: "str", v: latin12(decoded) });
+        this.push({ k: "str", v: latin1(decoded) });
         return false;
       }
       opBinstring() {
         const n = this.i32();
         if (n < 0) throw new PickleError("BINSTRING pickle has negative byte count", this.opStart);
-        this.push({ k: "str", v: latin12(this.take(n)) });
+        this.push({ k: "str", v: latin1(this.take(n)) });
         return false;
       }
       opShortBinstring() {
-        this.push({ k: "str", v: latin12(this.take(this.u8())) });
+        this.push({ k: "str", v: latin1(this.take(this.u8())) });
         return false;
       }
       opUnicode() {
@@ -7319,7 +6949,7 @@ var init_vm = __esm({
         return false;
       }
       opPersid() {
-        this.persistent(latin12(this.asciiPersid()));
+        this.persistent(latin1(this.asciiPersid()));
         return false;
       }
       opBinpersid() {
@@ -7984,504 +7614,29 @@ var init_pickle = __esm({
   }
 });
 
-// node_modules/fflate/esm/index.mjs
-import { createRequire } from "module";
-var require2, _a, Worker, isMarkedAsUntransferable, u8, u16, i32, fleb, fdeb, clim, freb, _a, fl, revfl, _b, fd, revfd, rev, x, i2, hMap, flt, i2, i2, i2, i2, fdt, i2, flrm, fdrm, max, bits, bits16, shft, slc, ec, err2, inflt, et, gzs, zls, Inflate, Gunzip, Unzlib, td, tds;
-var init_esm = __esm({
-  "node_modules/fflate/esm/index.mjs"() {
-    require2 = createRequire("/");
-    try {
-      _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
-    } catch (e) {
-    }
-    u8 = Uint8Array;
-    u16 = Uint16Array;
-    i32 = Int32Array;
-    fleb = new u8([
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      1,
-      1,
-      1,
-      1,
-      2,
-      2,
-      2,
-      2,
-      3,
-      3,
-      3,
-      3,
-      4,
-      4,
-      4,
-      4,
-      5,
-      5,
-      5,
-      5,
-      0,
-      /* unused */
-      0,
-      0,
-      /* impossible */
-      0
-    ]);
-    fdeb = new u8([
-      0,
-      0,
-      0,
-      0,
-      1,
-      1,
-      2,
-      2,
-      3,
-      3,
-      4,
-      4,
-      5,
-      5,
-      6,
-      6,
-      7,
-      7,
-      8,
-      8,
-      9,
-      9,
-      10,
-      10,
-      11,
-      11,
-      12,
-      12,
-      13,
-      13,
-      /* unused */
-      0,
-      0
-    ]);
-    clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
-    freb = function(eb, start2) {
-      var b = new u16(31);
-      for (var i3 = 0; i3 < 31; ++i3) {
-        b[i3] = start2 += 1 << eb[i3 - 1];
-      }
-      var r = new i32(b[30]);
-      for (var i3 = 1; i3 < 30; ++i3) {
-        for (var j = b[i3]; j < b[i3 + 1]; ++j) {
-          r[j] = j - b[i3] << 5 | i3;
-        }
-      }
-      return { b, r };
-    };
-    _a = freb(fleb, 2);
-    fl = _a.b;
-    revfl = _a.r;
-    fl[28] = 258, revfl[258] = 28;
-    _b = freb(fdeb, 0);
-    fd = _b.b;
-    revfd = _b.r;
-    rev = new u16(32768);
-    for (i2 = 0; i2 < 32768; ++i2) {
-      x = (i2 & 43690) >> 1 | (i2 & 21845) << 1;
-      x = (x & 52428) >> 2 | (x & 13107) << 2;
-      x = (x & 61680) >> 4 | (x & 3855) << 4;
-      rev[i2] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
-    }
-    hMap = (function(cd, mb, r) {
-      var s = cd.length;
-      var i3 = 0;
-      var l = new u16(mb);
-      for (; i3 < s; ++i3) {
-        if (cd[i3])
-          ++l[cd[i3] - 1];
-      }
-      var le = new u16(mb);
-      for (i3 = 1; i3 < mb; ++i3) {
-        le[i3] = le[i3 - 1] + l[i3 - 1] << 1;
-      }
-      var co;
-      if (r) {
-        co = new u16(1 << mb);
-        var rvb = 15 - mb;
-        for (i3 = 0; i3 < s; ++i3) {
-          if (cd[i3]) {
-            var sv = i3 << 4 | cd[i3];
-            var r_1 = mb - cd[i3];
-            var v = le[cd[i3] - 1]++ << r_1;
-            for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
-              co[rev[v] >> rvb] = sv;
-            }
-          }
-        }
-      } else {
-        co = new u16(s);
-        for (i3 = 0; i3 < s; ++i3) {
-          if (cd[i3]) {
-            co[i3] = rev[le[cd[i3] - 1]++] >> 15 - cd[i3];
-          }
-        }
-      }
-      return co;
-    });
-    flt = new u8(288);
-    for (i2 = 0; i2 < 144; ++i2)
-      flt[i2] = 8;
-    for (i2 = 144; i2 < 256; ++i2)
-      flt[i2] = 9;
-    for (i2 = 256; i2 < 280; ++i2)
-      flt[i2] = 7;
-    for (i2 = 280; i2 < 288; ++i2)
-      flt[i2] = 8;
-    fdt = new u8(32);
-    for (i2 = 0; i2 < 32; ++i2)
-      fdt[i2] = 5;
-    flrm = /* @__PURE__ */ hMap(flt, 9, 1);
-    fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
-    max = function(a) {
-      var m = a[0];
-      for (var i3 = 1; i3 < a.length; ++i3) {
-        if (a[i3] > m)
-          m = a[i3];
-      }
-      return m;
-    };
-    bits = function(d, p, m) {
-      var o = p / 8 | 0;
-      return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
-    };
-    bits16 = function(d, p) {
-      var o = p / 8 | 0;
-      return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
-    };
-    shft = function(p) {
-      return (p + 7) / 8 | 0;
-    };
-    slc = function(v, s, e) {
-      if (s == null || s < 0)
-        s = 0;
-      if (e == null || e > v.length)
-        e = v.length;
-      return new u8(v.subarray(s, e));
-    };
-    ec = [
-      "unexpected EOF",
-      "invalid block type",
-      "invalid length/literal",
-      "invalid distance",
-      "stream finished",
-      "no stream handler",
-      ,
-      // determined by compression function
-      "no callback",
-      "invalid UTF-8 data",
-      "extra field too long",
-      "date not in range 1980-2099",
-      "filename too long",
-      "stream finishing",
-      "invalid zip data"
-      // determined by unknown compression method
-    ];
-    err2 = function(ind, msg, nt) {
-      var e = new Error(msg || ec[ind]);
-      e.code = ind;
-      if (Error.captureStackTrace)
-        Error.captureStackTrace(e, err2);
-      if (!nt)
-        throw e;
-      return e;
-    };
-    inflt = function(dat, st, buf, dict) {
-      var sl = dat.length, dl = dict ? dict.length : 0;
-      if (!sl || st.f && !st.l)
-        return buf || new u8(0);
-      var noBuf = !buf;
-      var resize = noBuf || st.i != 2;
-      var noSt = st.i;
-      if (noBuf)
-        buf = new u8(sl * 3);
-      var cbuf = function(l2) {
-        var bl = buf.length;
-        if (l2 > bl) {
-          var nbuf = new u8(Math.max(bl * 2, l2));
-          nbuf.set(buf);
-          buf = nbuf;
-        }
-      };
-      var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
-      var tbts = sl * 8;
-      do {
-        if (!lm) {
-          final = bits(dat, pos, 1);
-          var type = bits(dat, pos + 1, 3);
-          pos += 3;
-          if (!type) {
-            var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
-            if (t > sl) {
-              if (noSt)
-                err2(0);
-              break;
-            }
-            if (resize)
-              cbuf(bt + l);
-            buf.set(dat.subarray(s, t), bt);
-            st.b = bt += l, st.p = pos = t * 8, st.f = final;
-            continue;
-          } else if (type == 1)
-            lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
-          else if (type == 2) {
-            var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
-            var tl = hLit + bits(dat, pos + 5, 31) + 1;
-            pos += 14;
-            var ldt = new u8(tl);
-            var clt = new u8(19);
-            for (var i3 = 0; i3 < hcLen; ++i3) {
-              clt[clim[i3]] = bits(dat, pos + i3 * 3, 7);
-            }
-            pos += hcLen * 3;
-            var clb = max(clt), clbmsk = (1 << clb) - 1;
-            var clm = hMap(clt, clb, 1);
-            for (var i3 = 0; i3 < tl; ) {
-              var r = clm[bits(dat, pos, clbmsk)];
-              pos += r & 15;
-              var s = r >> 4;
-              if (s < 16) {
-                ldt[i3++] = s;
-              } else {
-                var c = 0, n = 0;
-                if (s == 16)
-                  n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i3 - 1];
-                else if (s == 17)
-                  n = 3 + bits(dat, pos, 7), pos += 3;
-                else if (s == 18)
-                  n = 11 + bits(dat, pos, 127), pos += 7;
-                while (n--)
-                  ldt[i3++] = c;
-              }
-            }
-            var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
-            lbt = max(lt);
-            dbt = max(dt);
-            lm = hMap(lt, lbt, 1);
-            dm = hMap(dt, dbt, 1);
-          } else
-            err2(1);
-          if (pos > tbts) {
-            if (noSt)
-              err2(0);
-            break;
-          }
-        }
-        if (resize)
-          cbuf(bt + 131072);
-        var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
-        var lpos = pos;
-        for (; ; lpos = pos) {
-          var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
-          pos += c & 15;
-          if (pos > tbts) {
-            if (noSt)
-              err2(0);
-            break;
-          }
-          if (!c)
-            err2(2);
-          if (sym < 256)
-            buf[bt++] = sym;
-          else if (sym == 256) {
-            lpos = pos, lm = null;
-            break;
-          } else {
-            var add = sym - 254;
-            if (sym > 264) {
-              var i3 = sym - 257, b = fleb[i3];
-              add = bits(dat, pos, (1 << b) - 1) + fl[i3];
-              pos += b;
-            }
-            var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
-            if (!d)
-              err2(3);
-            pos += d & 15;
-            var dt = fd[dsym];
-            if (dsym > 3) {
-              var b = fdeb[dsym];
-              dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
-            }
-            if (pos > tbts) {
-              if (noSt)
-                err2(0);
-              break;
-            }
-            if (resize)
-              cbuf(bt + 131072);
-            var end = bt + add;
-            if (bt < dt) {
-              var shift = dl - dt, dend = Math.min(dt, end);
-              if (shift + bt < 0)
-                err2(3);
-              for (; bt < dend; ++bt)
-                buf[bt] = dict[shift + bt];
-            }
-            for (; bt < end; ++bt)
-              buf[bt] = buf[bt - dt];
-          }
-        }
-        st.l = lm, st.p = lpos, st.b = bt, st.f = final;
-        if (lm)
-          final = 1, st.m = lbt, st.d = dm, st.n = dbt;
-      } while (!final);
-      return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
-    };
-    et = /* @__PURE__ */ new u8(0);
-    gzs = function(d) {
-      if (d[0] != 31 || d[1] != 139 || d[2] != 8)
-        err2(6, "invalid gzip data");
-      var flg = d[3];
-      var st = 10;
-      if (flg & 4)
-        st += (d[10] | d[11] << 8) + 2;
-      for (var zs = (flg >> 3 & 1) + (flg >> 4 & 1); zs > 0; zs -= !d[st++])
-        ;
-      return st + (flg & 2);
-    };
-    zls = function(d, dict) {
-      if ((d[0] & 15) != 8 || d[0] >> 4 > 7 || (d[0] << 8 | d[1]) % 31)
-        err2(6, "invalid zlib data");
-      if ((d[1] >> 5 & 1) == +!dict)
-        err2(6, "invalid zlib data: " + (d[1] & 32 ? "need" : "unexpected") + " dictionary");
-      return (d[1] >> 3 & 4) + 2;
-    };
-    Inflate = /* @__PURE__ */ (function() {
-      function Inflate2(opts, cb) {
-        if (typeof opts == "function")
-          cb = opts, opts = {};
-        this.ondata = cb;
-        var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
-        this.s = { i: 0, b: dict ? dict.length : 0 };
-        this.o = new u8(32768);
-        this.p = new u8(0);
-        if (dict)
-          this.o.set(dict);
-      }
-      Inflate2.prototype.e = function(c) {
-        if (!this.ondata)
-          err2(5);
-        if (this.d)
-          err2(4);
-        if (!this.p.length)
-          this.p = c;
-        else if (c.length) {
-          var n = new u8(this.p.length + c.length);
-          n.set(this.p), n.set(c, this.p.length), this.p = n;
-        }
-      };
-      Inflate2.prototype.c = function(final) {
-        this.s.i = +(this.d = final || false);
-        var bts = this.s.b;
-        var dt = inflt(this.p, this.s, this.o);
-        this.ondata(slc(dt, bts, this.s.b), this.d);
-        this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
-        this.p = slc(this.p, this.s.p / 8 | 0), this.s.p &= 7;
-      };
-      Inflate2.prototype.push = function(chunk, final) {
-        this.e(chunk), this.c(final);
-      };
-      return Inflate2;
-    })();
-    Gunzip = /* @__PURE__ */ (function() {
-      function Gunzip2(opts, cb) {
-        this.v = 1;
-        this.r = 0;
-        Inflate.call(this, opts, cb);
-      }
-      Gunzip2.prototype.push = function(chunk, final) {
-        Inflate.prototype.e.call(this, chunk);
-        this.r += chunk.length;
-        if (this.v) {
-          var p = this.p.subarray(this.v - 1);
-          var s = p.length > 3 ? gzs(p) : 4;
-          if (s > p.length) {
-            if (!final)
-              return;
-          } else if (this.v > 1 && this.onmember) {
-            this.onmember(this.r - p.length);
-          }
-          this.p = p.subarray(s), this.v = 0;
-        }
-        Inflate.prototype.c.call(this, 0);
-        if (this.s.f && !this.s.l) {
-          this.v = shft(this.s.p) + 9;
-          this.s = { i: 0 };
-          this.o = new u8(0);
-          this.push(new u8(0), final);
-        } else if (final) {
-          Inflate.prototype.c.call(this, final);
-        }
-      };
-      return Gunzip2;
-    })();
-    Unzlib = /* @__PURE__ */ (function() {
-      function Unzlib2(opts, cb) {
-        Inflate.call(this, opts, cb);
-        this.v = opts && opts.dictionary ? 2 : 1;
-      }
-      Unzlib2.prototype.push = function(chunk, final) {
-        Inflate.prototype.e.call(this, chunk);
-        if (this.v) {
-          if (this.p.length < 6 && !final)
-            return;
-          this.p = this.p.subarray(zls(this.p, this.v - 1)), this.v = 0;
-        }
-        if (final) {
-          if (this.p.length < 4)
-            err2(6, "invalid zlib data");
-          this.p = this.p.subarray(0, -4);
-        }
-        Inflate.prototype.c.call(this, final);
-      };
-      return Unzlib2;
-    })();
-    td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
-    tds = 0;
-    try {
-      td.decode(et, { stream: true });
-      tds = 1;
-    } catch (e) {
-    }
-  }
-});
-
 // node_modules/fzstd/esm/index.mjs
-var ab, u82, u162, i16, i322, slc2, fill, cpw, ec2, err3, rb, b4, rzfh, msb, rfse, rhu, dllt, dmlt, doct, b2bl, llb, llbl, mlb, mlbl, dhu, dhu4, rzb, cct, Decompress;
-var init_esm2 = __esm({
+var ab, u8, u16, i16, i32, slc, fill, cpw, ec, err2, rb, b4, rzfh, msb, rfse, rhu, dllt, dmlt, doct, b2bl, llb, llbl, mlb, mlbl, dhu, dhu4, rzb, cct, Decompress;
+var init_esm = __esm({
   "node_modules/fzstd/esm/index.mjs"() {
     ab = ArrayBuffer;
-    u82 = Uint8Array;
-    u162 = Uint16Array;
+    u8 = Uint8Array;
+    u16 = Uint16Array;
     i16 = Int16Array;
-    i322 = Int32Array;
-    slc2 = function(v, s, e) {
-      if (u82.prototype.slice)
-        return u82.prototype.slice.call(v, s, e);
+    i32 = Int32Array;
+    slc = function(v, s, e) {
+      if (u8.prototype.slice)
+        return u8.prototype.slice.call(v, s, e);
       if (s == null || s < 0)
         s = 0;
       if (e == null || e > v.length)
         e = v.length;
-      var n = new u82(e - s);
+      var n = new u8(e - s);
       n.set(v.subarray(s, e));
       return n;
     };
     fill = function(v, n, s, e) {
-      if (u82.prototype.fill)
-        return u82.prototype.fill.call(v, n, s, e);
+      if (u8.prototype.fill)
+        return u8.prototype.fill.call(v, n, s, e);
       if (s == null || s < 0)
         s = 0;
       if (e == null || e > v.length)
@@ -8491,8 +7646,8 @@ var init_esm2 = __esm({
       return v;
     };
     cpw = function(v, t, s, e) {
-      if (u82.prototype.copyWithin)
-        return u82.prototype.copyWithin.call(v, t, s, e);
+      if (u8.prototype.copyWithin)
+        return u8.prototype.copyWithin.call(v, t, s, e);
       if (s == null || s < 0)
         s = 0;
       if (e == null || e > v.length)
@@ -8501,7 +7656,7 @@ var init_esm2 = __esm({
         v[t++] = v[s++];
       }
     };
-    ec2 = [
+    ec = [
       "invalid zstd data",
       "window size too large (>2046MB)",
       "invalid block type",
@@ -8509,11 +7664,11 @@ var init_esm2 = __esm({
       "match distance too far back",
       "unexpected EOF"
     ];
-    err3 = function(ind, msg, nt) {
-      var e = new Error(msg || ec2[ind]);
+    err2 = function(ind, msg, nt) {
+      var e = new Error(msg || ec[ind]);
       e.code = ind;
       if (Error.captureStackTrace)
-        Error.captureStackTrace(e, err3);
+        Error.captureStackTrace(e, err2);
       if (!nt)
         throw e;
       return e;
@@ -8533,7 +7688,7 @@ var init_esm2 = __esm({
         var flg = dat[4];
         var ss = flg >> 5 & 1, cc = flg >> 2 & 1, df = flg & 3, fcf = flg >> 6;
         if (flg & 8)
-          err3(0);
+          err2(0);
         var bt = 6 - ss;
         var db = df == 3 ? 4 : df;
         var di = rb(dat, bt, db);
@@ -8546,8 +7701,8 @@ var init_esm2 = __esm({
           ws = wb + (wb >> 3) * (dat[5] & 7);
         }
         if (ws > 2145386496)
-          err3(1);
-        var buf = new u82((w == 1 ? fss || ws : w ? 0 : ws) + 12);
+          err2(1);
+        var buf = new u8((w == 1 ? fss || ws : w ? 0 : ws) + 12);
         buf[0] = 1, buf[4] = 4, buf[8] = 8;
         return {
           b: bt + fsb,
@@ -8556,7 +7711,7 @@ var init_esm2 = __esm({
           d: di,
           w: w && w != 1 ? w : buf.subarray(12),
           e: ws,
-          o: new i322(buf.buffer, 0, 3),
+          o: new i32(buf.buffer, 0, 3),
           u: fss,
           c: cc,
           m: Math.min(131072, ws)
@@ -8564,7 +7719,7 @@ var init_esm2 = __esm({
       } else if ((n3 >> 4 | dat[3] << 20) == 25481893) {
         return b4(dat, 4) + 8;
       }
-      err3(0);
+      err2(0);
     };
     msb = function(val) {
       var bits2 = 0;
@@ -8576,16 +7731,16 @@ var init_esm2 = __esm({
       var tpos = (bt << 3) + 4;
       var al = (dat[bt] & 15) + 5;
       if (al > mal)
-        err3(3);
+        err2(3);
       var sz = 1 << al;
       var probs = sz, sym = -1, re = -1, i3 = -1, ht = sz;
       var buf = new ab(512 + (sz << 2));
       var freq = new i16(buf, 0, 256);
-      var dstate = new u162(buf, 0, 256);
-      var nstate = new u162(buf, 512, sz);
+      var dstate = new u16(buf, 0, 256);
+      var nstate = new u16(buf, 512, sz);
       var bb1 = 512 + (sz << 1);
-      var syms = new u82(buf, bb1, sz);
-      var nbits = new u82(buf, bb1 + sz);
+      var syms = new u8(buf, bb1, sz);
+      var nbits = new u8(buf, bb1 + sz);
       while (sym < 255 && probs > 0) {
         var bits2 = msb(probs + 1);
         var cbt = tpos >> 3;
@@ -8617,7 +7772,7 @@ var init_esm2 = __esm({
         }
       }
       if (sym > 255 || probs)
-        err3(0);
+        err2(0);
       var sympos = 0;
       var sstep = (sz >> 1) + (sz >> 3) + 3;
       var smask = sz - 1;
@@ -8635,7 +7790,7 @@ var init_esm2 = __esm({
         }
       }
       if (sympos)
-        err3(0);
+        err2(0);
       for (i3 = 0; i3 < sz; ++i3) {
         var ns = dstate[syms[i3]]++;
         var nb = nbits[i3] = al - msb(ns);
@@ -8650,17 +7805,17 @@ var init_esm2 = __esm({
     };
     rhu = function(dat, bt) {
       var i3 = 0, wc = -1;
-      var buf = new u82(292), hb = dat[bt];
+      var buf = new u8(292), hb = dat[bt];
       var hw = buf.subarray(0, 256);
       var rc = buf.subarray(256, 268);
-      var ri = new u162(buf.buffer, 268);
+      var ri = new u16(buf.buffer, 268);
       if (hb < 128) {
         var _a2 = rfse(dat, bt + 1, 6), ebt = _a2[0], fdt2 = _a2[1];
         bt += hb;
         var epos = ebt << 3;
         var lb = dat[bt];
         if (!lb)
-          err3(0);
+          err2(0);
         var st1 = 0, st2 = 0, btr1 = fdt2.b, btr2 = btr1;
         var fpos = (++bt << 3) - 8 + msb(lb);
         for (; ; ) {
@@ -8682,7 +7837,7 @@ var init_esm2 = __esm({
           st2 = fdt2.t[st2];
         }
         if (++wc > 255)
-          err3(0);
+          err2(0);
       } else {
         wc = hb - 127;
         for (; i3 < wc; i3 += 2) {
@@ -8696,20 +7851,20 @@ var init_esm2 = __esm({
       for (i3 = 0; i3 < wc; ++i3) {
         var wt = hw[i3];
         if (wt > 11)
-          err3(0);
+          err2(0);
         wes += wt && 1 << wt - 1;
       }
       var mb = msb(wes) + 1;
       var ts = 1 << mb;
       var rem = ts - wes;
       if (rem & rem - 1)
-        err3(0);
+        err2(0);
       hw[wc++] = msb(rem) + 1;
       for (i3 = 0; i3 < wc; ++i3) {
         var wt = hw[i3];
         ++rc[hw[i3] = wt && mb + 1 - wt];
       }
-      var hbuf = new u82(ts << 1);
+      var hbuf = new u8(ts << 1);
       var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
       ri[mb] = 0;
       for (i3 = mb; i3 > 0; --i3) {
@@ -8717,7 +7872,7 @@ var init_esm2 = __esm({
         fill(nb, i3, pv, ri[i3 - 1] = pv + rc[i3] * (1 << mb - i3));
       }
       if (ri[0] != ts)
-        err3(0);
+        err2(0);
       for (i3 = 0; i3 < wc; ++i3) {
         var bits2 = hw[i3];
         if (bits2) {
@@ -8731,7 +7886,7 @@ var init_esm2 = __esm({
         s: syms
       }];
     };
-    dllt = rfse(/* @__PURE__ */ new u82([
+    dllt = rfse(/* @__PURE__ */ new u8([
       81,
       16,
       99,
@@ -8752,7 +7907,7 @@ var init_esm2 = __esm({
       146,
       4
     ]), 0, 6)[1];
-    dmlt = rfse(/* @__PURE__ */ new u82([
+    dmlt = rfse(/* @__PURE__ */ new u8([
       33,
       20,
       196,
@@ -8781,7 +7936,7 @@ var init_esm2 = __esm({
       36,
       9
     ]), 0, 6)[1];
-    doct = rfse(/* @__PURE__ */ new u82([
+    doct = rfse(/* @__PURE__ */ new u8([
       32,
       132,
       16,
@@ -8797,14 +7952,14 @@ var init_esm2 = __esm({
       2
     ]), 0, 5)[1];
     b2bl = function(b, s) {
-      var len = b.length, bl = new i322(len);
+      var len = b.length, bl = new i32(len);
       for (var i3 = 0; i3 < len; ++i3) {
         bl[i3] = s;
         s += 1 << b[i3];
       }
       return bl;
     };
-    llb = /* @__PURE__ */ new u82((/* @__PURE__ */ new i322([
+    llb = /* @__PURE__ */ new u8((/* @__PURE__ */ new i32([
       0,
       0,
       0,
@@ -8816,7 +7971,7 @@ var init_esm2 = __esm({
       269422093
     ])).buffer, 0, 36);
     llbl = /* @__PURE__ */ b2bl(llb, 0);
-    mlb = /* @__PURE__ */ new u82((/* @__PURE__ */ new i322([
+    mlb = /* @__PURE__ */ new u8((/* @__PURE__ */ new i32([
       0,
       0,
       0,
@@ -8836,7 +7991,7 @@ var init_esm2 = __esm({
     dhu = function(dat, out2, hu) {
       var len = dat.length, ss = out2.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
       if (!lb)
-        err3(0);
+        err2(0);
       var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i3 = -1;
       for (; pos > eb && i3 < ss; ) {
         var cbt = pos >> 3;
@@ -8846,7 +8001,7 @@ var init_esm2 = __esm({
         pos -= btr = hu.n[st];
       }
       if (pos != eb || i3 + 1 != ss)
-        err3(0);
+        err2(0);
     };
     dhu4 = function(dat, out2, hu) {
       var bt = 6;
@@ -8871,7 +8026,7 @@ var init_esm2 = __esm({
           fill(out2, dat[bt], st.y, st.y += sz);
           return out2;
         }
-        return fill(new u82(sz), dat[bt]);
+        return fill(new u8(sz), dat[bt]);
       }
       if (ebt > dat.length)
         return;
@@ -8882,7 +8037,7 @@ var init_esm2 = __esm({
           st.y += sz;
           return out2;
         }
-        return slc2(dat, bt, ebt);
+        return slc(dat, bt, ebt);
       }
       if (btype == 2) {
         var b3 = dat[bt], lbt = b3 & 3, sf = b3 >> 2 & 3;
@@ -8902,7 +8057,7 @@ var init_esm2 = __esm({
             lss |= dat[++bt] << 4 | (dat[++bt] & 63) << 12, lcs = dat[bt] >> 6 | dat[++bt] << 2 | dat[++bt] << 10;
         }
         ++bt;
-        var buf = out2 ? out2.subarray(st.y, st.y + st.m) : new u82(st.m);
+        var buf = out2 ? out2.subarray(st.y, st.y + st.m) : new u8(st.m);
         var spl = buf.length - lss;
         if (lbt == 0)
           buf.set(dat.subarray(bt, bt += lss), spl);
@@ -8915,7 +8070,7 @@ var init_esm2 = __esm({
             lcs += bt - (bt = hud[0]);
             st.h = hu = hud[1];
           } else if (!hu)
-            err3(0);
+            err2(0);
           (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
         }
         var ns = dat[bt++];
@@ -8926,30 +8081,30 @@ var init_esm2 = __esm({
             ns = ns - 128 << 8 | dat[bt++];
           var scm = dat[bt++];
           if (scm & 3)
-            err3(0);
+            err2(0);
           var dts = [dmlt, doct, dllt];
           for (var i3 = 2; i3 > -1; --i3) {
             var md = scm >> (i3 << 1) + 2 & 3;
             if (md == 1) {
-              var rbuf = new u82([0, 0, dat[bt++]]);
+              var rbuf = new u8([0, 0, dat[bt++]]);
               dts[i3] = {
                 s: rbuf.subarray(2, 3),
                 n: rbuf.subarray(0, 1),
-                t: new u162(rbuf.buffer, 0, 1),
+                t: new u16(rbuf.buffer, 0, 1),
                 b: 0
               };
             } else if (md == 2) {
               _a2 = rfse(dat, bt, 9 - (i3 & 1)), bt = _a2[0], dts[i3] = _a2[1];
             } else if (md == 3) {
               if (!st.t)
-                err3(0);
+                err2(0);
               dts[i3] = st.t[i3];
             }
           }
           var _b2 = st.t = dts, mlt = _b2[0], oct = _b2[1], llt = _b2[2];
           var lb = dat[ebt - 1];
           if (!lb)
-            err3(0);
+            err2(0);
           var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
           var lst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << llt.b) - 1;
           cbt = (spos -= oct.b) >> 3;
@@ -9020,7 +8175,7 @@ var init_esm2 = __esm({
           if (out2)
             st.y += oubt;
           else
-            buf = slc2(buf, 0, oubt);
+            buf = slc(buf, 0, oubt);
         } else if (out2) {
           st.y += lss;
           if (spl) {
@@ -9029,16 +8184,16 @@ var init_esm2 = __esm({
             }
           }
         } else if (spl)
-          buf = slc2(buf, spl);
+          buf = slc(buf, spl);
         st.b = ebt;
         return buf;
       }
-      err3(2);
+      err2(2);
     };
     cct = function(bufs, ol) {
       if (bufs.length == 1)
         return bufs[0];
-      var buf = new u82(ol);
+      var buf = new u8(ol);
       for (var i3 = 0, b = 0; i3 < bufs.length; ++i3) {
         var chk = bufs[i3];
         buf.set(chk, b);
@@ -9047,13 +8202,13 @@ var init_esm2 = __esm({
       return buf;
     };
     Decompress = /* @__PURE__ */ (function() {
-      function Decompress2(ondata) {
+      function Decompress3(ondata) {
         this.ondata = ondata;
         this.c = [];
         this.l = 0;
         this.z = 0;
       }
-      Decompress2.prototype.push = function(chunk, final) {
+      Decompress3.prototype.push = function(chunk, final) {
         if (typeof this.s == "number") {
           var sub = Math.min(chunk.length, this.s);
           chunk = chunk.subarray(sub);
@@ -9064,11 +8219,11 @@ var init_esm2 = __esm({
         if (!this.s) {
           if (final) {
             if (!ncs) {
-              this.ondata(new u82(0), true);
+              this.ondata(new u8(0), true);
               return;
             }
             if (ncs < 5)
-              err3(5);
+              err2(5);
           } else if (ncs < 18) {
             this.c.push(chunk);
             this.l = ncs;
@@ -9086,7 +8241,7 @@ var init_esm2 = __esm({
         if (typeof this.s != "number") {
           if (ncs < (this.z || 3)) {
             if (final)
-              err3(5);
+              err2(5);
             this.c.push(chunk);
             this.l = ncs;
             return;
@@ -9099,7 +8254,7 @@ var init_esm2 = __esm({
           }
           if (!this.z && ncs < (this.z = chunk[this.s.b] & 2 ? 4 : 3 + (chunk[this.s.b] >> 3 | chunk[this.s.b + 1] << 5 | chunk[this.s.b + 2] << 13))) {
             if (final)
-              err3(5);
+              err2(5);
             this.c.push(chunk);
             this.l = ncs;
             return;
@@ -9109,7 +8264,7 @@ var init_esm2 = __esm({
             var blk = rzb(chunk, this.s);
             if (!blk) {
               if (final)
-                err3(5);
+                err2(5);
               var adc = chunk.subarray(this.s.b);
               this.s.b = 0;
               this.c.push(adc), this.l += adc.length;
@@ -9127,9 +8282,9 @@ var init_esm2 = __esm({
             }
           }
         } else if (final)
-          err3(5);
+          err2(5);
       };
-      return Decompress2;
+      return Decompress3;
     })();
   }
 });
@@ -9620,21 +8775,30 @@ var init_lzma = __esm({
       finishedOk() {
         return this.code === 0;
       }
+      /** The hottest call of the decoder (about ten per output byte): everything it needs is inlined. */
       bit(probs, index) {
         const prob = probs[index];
-        const bound = (this.range >>> 11) * prob;
+        let range = this.range;
+        let code5 = this.code;
+        const bound = (range >>> 11) * prob;
         let result2;
-        if (this.code < bound) {
-          this.range = bound;
+        if (code5 < bound) {
+          range = bound;
           probs[index] = prob + (2048 - prob >>> 5);
           result2 = 0;
         } else {
-          this.range -= bound;
-          this.code -= bound;
+          range -= bound;
+          code5 -= bound;
           probs[index] = prob - (prob >>> 5);
           result2 = 1;
         }
-        this.normalize();
+        if (range < 16777216) {
+          if (this.position >= this.end) throw new CorruptData("compressed data is truncated");
+          range *= 256;
+          code5 = code5 * 256 + this.input[this.position++];
+        }
+        this.range = range;
+        this.code = code5;
         return result2;
       }
       direct(count) {
@@ -9719,7 +8883,7 @@ var init_lzma = __esm({
        * was seen.
        */
       decode(rc, out2, size) {
-        const { lc, lp, pb } = this.props;
+        const { lc: lc2, lp, pb } = this.props;
         const pbMask = (1 << pb) - 1;
         const lpMask = (1 << lp) - 1;
         let remaining = size ?? Number.POSITIVE_INFINITY;
@@ -9728,7 +8892,7 @@ var init_lzma = __esm({
           const posState = out2.length & pbMask;
           if (rc.bit(this.isMatch, (this.state << 4) + posState) === 0) {
             const prev = out2.length > out2.dictStart ? out2.back(1) : 0;
-            const base = 768 * (((out2.length & lpMask) << lc) + (prev >>> 8 - lc));
+            const base = 768 * (((out2.length & lpMask) << lc2) + (prev >>> 8 - lc2));
             let symbol = 1;
             if (this.state >= 7) {
               let matchByte = out2.back(this.reps[0] + 1);
@@ -9816,15 +8980,2363 @@ var init_lzma = __esm({
   }
 });
 
+// node_modules/fflate/esm/browser.js
+var browser_exports = {};
+__export(browser_exports, {
+  AsyncCompress: () => AsyncGzip,
+  AsyncDecompress: () => AsyncDecompress,
+  AsyncDeflate: () => AsyncDeflate,
+  AsyncGunzip: () => AsyncGunzip,
+  AsyncGzip: () => AsyncGzip,
+  AsyncInflate: () => AsyncInflate,
+  AsyncUnzipInflate: () => AsyncUnzipInflate,
+  AsyncUnzlib: () => AsyncUnzlib,
+  AsyncZipDeflate: () => AsyncZipDeflate,
+  AsyncZlib: () => AsyncZlib,
+  Compress: () => Gzip,
+  DecodeUTF8: () => DecodeUTF8,
+  Decompress: () => Decompress2,
+  Deflate: () => Deflate,
+  EncodeUTF8: () => EncodeUTF8,
+  FlateErrorCode: () => FlateErrorCode,
+  Gunzip: () => Gunzip,
+  Gzip: () => Gzip,
+  Inflate: () => Inflate,
+  Unzip: () => Unzip,
+  UnzipInflate: () => UnzipInflate,
+  UnzipPassThrough: () => UnzipPassThrough,
+  Unzlib: () => Unzlib,
+  Zip: () => Zip,
+  ZipDeflate: () => ZipDeflate,
+  ZipPassThrough: () => ZipPassThrough,
+  Zlib: () => Zlib,
+  compress: () => gzip,
+  compressSync: () => gzipSync,
+  decompress: () => decompress,
+  decompressSync: () => decompressSync,
+  deflate: () => deflate,
+  deflateSync: () => deflateSync,
+  gunzip: () => gunzip,
+  gunzipSync: () => gunzipSync,
+  gzip: () => gzip,
+  gzipSync: () => gzipSync,
+  inflate: () => inflate,
+  inflateSync: () => inflateSync,
+  strFromU8: () => strFromU8,
+  strToU8: () => strToU8,
+  unzip: () => unzip,
+  unzipSync: () => unzipSync,
+  unzlib: () => unzlib,
+  unzlibSync: () => unzlibSync,
+  zip: () => zip,
+  zipSync: () => zipSync,
+  zlib: () => zlib,
+  zlibSync: () => zlibSync
+});
+function StrmOpt(opts, cb) {
+  if (typeof opts == "function")
+    cb = opts, opts = {};
+  this.ondata = cb;
+  return opts;
+}
+function deflate(data2, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err3(7);
+  return cbify(data2, opts, [
+    bDflt
+  ], function(ev) {
+    return pbf(deflateSync(ev.data[0], ev.data[1]));
+  }, 0, cb);
+}
+function deflateSync(data2, opts) {
+  return dopt(data2, opts || {}, 0, 0);
+}
+function inflate(data2, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err3(7);
+  return cbify(data2, opts, [
+    bInflt
+  ], function(ev) {
+    return pbf(inflateSync(ev.data[0], gopt(ev.data[1])));
+  }, 1, cb);
+}
+function inflateSync(data2, opts) {
+  return inflt(data2, { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+function gzip(data2, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err3(7);
+  return cbify(data2, opts, [
+    bDflt,
+    gze,
+    function() {
+      return [gzipSync];
+    }
+  ], function(ev) {
+    return pbf(gzipSync(ev.data[0], ev.data[1]));
+  }, 2, cb);
+}
+function gzipSync(data2, opts) {
+  if (!opts)
+    opts = {};
+  var c = crc(), l = data2.length;
+  c.p(data2);
+  var d = dopt(data2, opts, gzhl(opts), 8), s = d.length;
+  return gzh(d, opts), wbytes(d, s - 8, c.d()), wbytes(d, s - 4, l), d;
+}
+function gunzip(data2, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err3(7);
+  return cbify(data2, opts, [
+    bInflt,
+    guze,
+    function() {
+      return [gunzipSync];
+    }
+  ], function(ev) {
+    return pbf(gunzipSync(ev.data[0], ev.data[1]));
+  }, 3, cb);
+}
+function gunzipSync(data2, opts) {
+  var st = gzs(data2);
+  if (st + 8 > data2.length)
+    err3(6, "invalid gzip data");
+  return inflt(data2.subarray(st, -8), { i: 2 }, opts && opts.out || new u82(gzl(data2)), opts && opts.dictionary);
+}
+function zlib(data2, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err3(7);
+  return cbify(data2, opts, [
+    bDflt,
+    zle,
+    function() {
+      return [zlibSync];
+    }
+  ], function(ev) {
+    return pbf(zlibSync(ev.data[0], ev.data[1]));
+  }, 4, cb);
+}
+function zlibSync(data2, opts) {
+  if (!opts)
+    opts = {};
+  var a = adler();
+  a.p(data2);
+  var d = dopt(data2, opts, opts.dictionary ? 6 : 2, 4);
+  return zlh(d, opts), wbytes(d, d.length - 4, a.d()), d;
+}
+function unzlib(data2, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err3(7);
+  return cbify(data2, opts, [
+    bInflt,
+    zule,
+    function() {
+      return [unzlibSync];
+    }
+  ], function(ev) {
+    return pbf(unzlibSync(ev.data[0], gopt(ev.data[1])));
+  }, 5, cb);
+}
+function unzlibSync(data2, opts) {
+  return inflt(data2.subarray(zls(data2, opts && opts.dictionary), -4), { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+function decompress(data2, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err3(7);
+  return data2[0] == 31 && data2[1] == 139 && data2[2] == 8 ? gunzip(data2, opts, cb) : (data2[0] & 15) != 8 || data2[0] >> 4 > 7 || (data2[0] << 8 | data2[1]) % 31 ? inflate(data2, opts, cb) : unzlib(data2, opts, cb);
+}
+function decompressSync(data2, opts) {
+  return data2[0] == 31 && data2[1] == 139 && data2[2] == 8 ? gunzipSync(data2, opts) : (data2[0] & 15) != 8 || data2[0] >> 4 > 7 || (data2[0] << 8 | data2[1]) % 31 ? inflateSync(data2, opts) : unzlibSync(data2, opts);
+}
+function strToU8(str, latin12) {
+  if (latin12) {
+    var ar_1 = new u82(str.length);
+    for (var i3 = 0; i3 < str.length; ++i3)
+      ar_1[i3] = str.charCodeAt(i3);
+    return ar_1;
+  }
+  if (te)
+    return te.encode(str);
+  var l = str.length;
+  var ar = new u82(str.length + (str.length >> 1));
+  var ai = 0;
+  var w = function(v) {
+    ar[ai++] = v;
+  };
+  for (var i3 = 0; i3 < l; ++i3) {
+    if (ai + 5 > ar.length) {
+      var n = new u82(ai + 8 + (l - i3 << 1));
+      n.set(ar);
+      ar = n;
+    }
+    var c = str.charCodeAt(i3);
+    if (c < 128 || latin12)
+      w(c);
+    else if (c < 2048)
+      w(192 | c >> 6), w(128 | c & 63);
+    else if (c > 55295 && c < 57344)
+      c = 65536 + (c & 1023 << 10) | str.charCodeAt(++i3) & 1023, w(240 | c >> 18), w(128 | c >> 12 & 63), w(128 | c >> 6 & 63), w(128 | c & 63);
+    else
+      w(224 | c >> 12), w(128 | c >> 6 & 63), w(128 | c & 63);
+  }
+  return slc2(ar, 0, ai);
+}
+function strFromU8(dat, latin12) {
+  if (latin12) {
+    var r = "";
+    for (var i3 = 0; i3 < dat.length; i3 += 16384)
+      r += String.fromCharCode.apply(null, dat.subarray(i3, i3 + 16384));
+    return r;
+  } else if (td) {
+    return td.decode(dat);
+  } else {
+    var _a2 = dutf8(dat), s = _a2.s, r = _a2.r;
+    if (r.length)
+      err3(8);
+    return s;
+  }
+}
+function zip(data2, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err3(7);
+  var r = {};
+  fltn(data2, "", r, opts);
+  var k = Object.keys(r);
+  var lft = k.length, o = 0, tot = 0;
+  var slft = lft, files = new Array(lft);
+  var term = [];
+  var tAll = function() {
+    for (var i4 = 0; i4 < term.length; ++i4)
+      term[i4]();
+  };
+  var cbd = function(a, b) {
+    mt(function() {
+      cb(a, b);
+    });
+  };
+  mt(function() {
+    cbd = cb;
+  });
+  var cbf = function() {
+    var out2 = new u82(tot + 22), oe = o, cdl = tot - o;
+    tot = 0;
+    for (var i4 = 0; i4 < slft; ++i4) {
+      var f = files[i4];
+      try {
+        var l = f.c.length;
+        wzh(out2, tot, f, f.f, f.u, l);
+        var badd = 30 + f.f.length + exfl(f.extra);
+        var loc = tot + badd;
+        out2.set(f.c, loc);
+        wzh(out2, o, f, f.f, f.u, l, tot, f.m), o += 16 + badd + (f.m ? f.m.length : 0), tot = loc + l;
+      } catch (e) {
+        return cbd(e, null);
+      }
+    }
+    wzf(out2, o, files.length, cdl, oe);
+    cbd(null, out2);
+  };
+  if (!lft)
+    cbf();
+  var _loop_1 = function(i4) {
+    var fn = k[i4];
+    var _a2 = r[fn], file = _a2[0], p = _a2[1];
+    var c = crc(), size = file.length;
+    c.p(file);
+    var f = strToU8(fn), s = f.length;
+    var com = p.comment, m = com && strToU8(com), ms = m && m.length;
+    var exl = exfl(p.extra);
+    var compression = p.level == 0 ? 0 : 8;
+    var cbl = function(e, d) {
+      if (e) {
+        tAll();
+        cbd(e, null);
+      } else {
+        var l = d.length;
+        files[i4] = mrg(p, {
+          size,
+          crc: c.d(),
+          c: d,
+          f,
+          m,
+          u: s != fn.length || m && com.length != ms,
+          compression
+        });
+        o += 30 + s + exl + l;
+        tot += 76 + 2 * (s + exl) + (ms || 0) + l;
+        if (!--lft)
+          cbf();
+      }
+    };
+    if (s > 65535)
+      cbl(err3(11, 0, 1), null);
+    if (!compression)
+      cbl(null, file);
+    else if (size < 16e4) {
+      try {
+        cbl(null, deflateSync(file, p));
+      } catch (e) {
+        cbl(e, null);
+      }
+    } else
+      term.push(deflate(file, p, cbl));
+  };
+  for (var i3 = 0; i3 < slft; ++i3) {
+    _loop_1(i3);
+  }
+  return tAll;
+}
+function zipSync(data2, opts) {
+  if (!opts)
+    opts = {};
+  var r = {};
+  var files = [];
+  fltn(data2, "", r, opts);
+  var o = 0;
+  var tot = 0;
+  for (var fn in r) {
+    var _a2 = r[fn], file = _a2[0], p = _a2[1];
+    var compression = p.level == 0 ? 0 : 8;
+    var f = strToU8(fn), s = f.length;
+    var com = p.comment, m = com && strToU8(com), ms = m && m.length;
+    var exl = exfl(p.extra);
+    if (s > 65535)
+      err3(11);
+    var d = compression ? deflateSync(file, p) : file, l = d.length;
+    var c = crc();
+    c.p(file);
+    files.push(mrg(p, {
+      size: file.length,
+      crc: c.d(),
+      c: d,
+      f,
+      m,
+      u: s != fn.length || m && com.length != ms,
+      o,
+      compression
+    }));
+    o += 30 + s + exl + l;
+    tot += 76 + 2 * (s + exl) + (ms || 0) + l;
+  }
+  var out2 = new u82(tot + 22), oe = o, cdl = tot - o;
+  for (var i3 = 0; i3 < files.length; ++i3) {
+    var f = files[i3];
+    wzh(out2, f.o, f, f.f, f.u, f.c.length);
+    var badd = 30 + f.f.length + exfl(f.extra);
+    out2.set(f.c, f.o + badd);
+    wzh(out2, o, f, f.f, f.u, f.c.length, f.o, f.m), o += 16 + badd + (f.m ? f.m.length : 0);
+  }
+  wzf(out2, o, files.length, cdl, oe);
+  return out2;
+}
+function unzip(data2, opts, cb) {
+  if (!cb)
+    cb = opts, opts = {};
+  if (typeof cb != "function")
+    err3(7);
+  var term = [];
+  var tAll = function() {
+    for (var i4 = 0; i4 < term.length; ++i4)
+      term[i4]();
+  };
+  var files = {};
+  var cbd = function(a, b) {
+    mt(function() {
+      cb(a, b);
+    });
+  };
+  mt(function() {
+    cbd = cb;
+  });
+  var e = data2.length - 22;
+  for (; b42(data2, e) != 101010256; --e) {
+    if (!e || data2.length - e > 65558) {
+      cbd(err3(13, 0, 1), null);
+      return tAll;
+    }
+  }
+  ;
+  var lft = b2(data2, e + 8);
+  if (lft) {
+    var c = lft;
+    var o = b42(data2, e + 16);
+    var z = b42(data2, e - 20) == 117853008;
+    if (z) {
+      var ze = b42(data2, e - 12);
+      z = b42(data2, ze) == 101075792;
+      if (z) {
+        c = lft = b42(data2, ze + 32);
+        o = b42(data2, ze + 48);
+      }
+    }
+    var fltr = opts && opts.filter;
+    var _loop_3 = function(i4) {
+      var _a2 = zh(data2, o, z), c_1 = _a2[0], sc = _a2[1], su = _a2[2], fn = _a2[3], no = _a2[4], off = _a2[5], b = slzh(data2, off);
+      o = no;
+      var cbl = function(e2, d) {
+        if (e2) {
+          tAll();
+          cbd(e2, null);
+        } else {
+          if (d)
+            files[fn] = d;
+          if (!--lft)
+            cbd(null, files);
+        }
+      };
+      if (!fltr || fltr({
+        name: fn,
+        size: sc,
+        originalSize: su,
+        compression: c_1
+      })) {
+        if (!c_1)
+          cbl(null, slc2(data2, b, b + sc));
+        else if (c_1 == 8) {
+          var infl = data2.subarray(b, b + sc);
+          if (su < 524288 || sc > 0.8 * su) {
+            try {
+              cbl(null, inflateSync(infl, { out: new u82(su) }));
+            } catch (e2) {
+              cbl(e2, null);
+            }
+          } else
+            term.push(inflate(infl, { size: su }, cbl));
+        } else
+          cbl(err3(14, "unknown compression type " + c_1, 1), null);
+      } else
+        cbl(null, null);
+    };
+    for (var i3 = 0; i3 < c; ++i3) {
+      _loop_3(i3);
+    }
+  } else
+    cbd(null, {});
+  return tAll;
+}
+function unzipSync(data2, opts) {
+  var files = {};
+  var e = data2.length - 22;
+  for (; b42(data2, e) != 101010256; --e) {
+    if (!e || data2.length - e > 65558)
+      err3(13);
+  }
+  ;
+  var c = b2(data2, e + 8);
+  if (!c)
+    return {};
+  var o = b42(data2, e + 16);
+  var z = b42(data2, e - 20) == 117853008;
+  if (z) {
+    var ze = b42(data2, e - 12);
+    z = b42(data2, ze) == 101075792;
+    if (z) {
+      c = b42(data2, ze + 32);
+      o = b42(data2, ze + 48);
+    }
+  }
+  var fltr = opts && opts.filter;
+  for (var i3 = 0; i3 < c; ++i3) {
+    var _a2 = zh(data2, o, z), c_2 = _a2[0], sc = _a2[1], su = _a2[2], fn = _a2[3], no = _a2[4], off = _a2[5], b = slzh(data2, off);
+    o = no;
+    if (!fltr || fltr({
+      name: fn,
+      size: sc,
+      originalSize: su,
+      compression: c_2
+    })) {
+      if (!c_2)
+        files[fn] = slc2(data2, b, b + sc);
+      else if (c_2 == 8)
+        files[fn] = inflateSync(data2.subarray(b, b + sc), { out: new u82(su) });
+      else
+        err3(14, "unknown compression type " + c_2);
+    }
+  }
+  return files;
+}
+var ch2, wk, u82, u162, i322, fleb, fdeb, clim, freb, _a, fl, revfl, _b, fd, revfd, rev, x, i2, hMap, flt, i2, i2, i2, i2, fdt, i2, flm, flrm, fdm, fdrm, max, bits, bits16, shft, slc2, FlateErrorCode, ec2, err3, inflt, wbits, wbits16, hTree, ln, lc, clen, wfblk, wblk, deo, et, dflt, crct, crc, adler, dopt, mrg, wcln, ch, cbfs, wrkr, bInflt, bDflt, gze, guze, zle, zule, pbf, gopt, cbify, astrm, astrmify, b2, b42, b8, wbytes, gzh, gzs, gzl, gzhl, zlh, zls, Deflate, AsyncDeflate, Inflate, AsyncInflate, Gzip, AsyncGzip, Gunzip, AsyncGunzip, Zlib, AsyncZlib, Unzlib, AsyncUnzlib, Decompress2, AsyncDecompress, fltn, te, td, tds, dutf8, DecodeUTF8, EncodeUTF8, dbf, slzh, zh, z64hs, exfl, wzh, wzf, ZipPassThrough, ZipDeflate, AsyncZipDeflate, Zip, UnzipPassThrough, UnzipInflate, AsyncUnzipInflate, Unzip, mt;
+var init_browser = __esm({
+  "node_modules/fflate/esm/browser.js"() {
+    ch2 = {};
+    wk = (function(c, id, msg, transfer, cb) {
+      var w = new Worker(ch2[id] || (ch2[id] = URL.createObjectURL(new Blob([
+        c + ';addEventListener("error",function(e){e=e.error;postMessage({$e$:[e.message,e.code,e.stack]})})'
+      ], { type: "text/javascript" }))));
+      w.onmessage = function(e) {
+        var d = e.data, ed = d.$e$;
+        if (ed) {
+          var err4 = new Error(ed[0]);
+          err4["code"] = ed[1];
+          err4.stack = ed[2];
+          cb(err4, null);
+        } else
+          cb(null, d);
+      };
+      w.postMessage(msg, transfer);
+      return w;
+    });
+    u82 = Uint8Array;
+    u162 = Uint16Array;
+    i322 = Int32Array;
+    fleb = new u82([
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      1,
+      1,
+      2,
+      2,
+      2,
+      2,
+      3,
+      3,
+      3,
+      3,
+      4,
+      4,
+      4,
+      4,
+      5,
+      5,
+      5,
+      5,
+      0,
+      /* unused */
+      0,
+      0,
+      /* impossible */
+      0
+    ]);
+    fdeb = new u82([
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      2,
+      2,
+      3,
+      3,
+      4,
+      4,
+      5,
+      5,
+      6,
+      6,
+      7,
+      7,
+      8,
+      8,
+      9,
+      9,
+      10,
+      10,
+      11,
+      11,
+      12,
+      12,
+      13,
+      13,
+      /* unused */
+      0,
+      0
+    ]);
+    clim = new u82([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+    freb = function(eb, start2) {
+      var b = new u162(31);
+      for (var i3 = 0; i3 < 31; ++i3) {
+        b[i3] = start2 += 1 << eb[i3 - 1];
+      }
+      var r = new i322(b[30]);
+      for (var i3 = 1; i3 < 30; ++i3) {
+        for (var j = b[i3]; j < b[i3 + 1]; ++j) {
+          r[j] = j - b[i3] << 5 | i3;
+        }
+      }
+      return { b, r };
+    };
+    _a = freb(fleb, 2);
+    fl = _a.b;
+    revfl = _a.r;
+    fl[28] = 258, revfl[258] = 28;
+    _b = freb(fdeb, 0);
+    fd = _b.b;
+    revfd = _b.r;
+    rev = new u162(32768);
+    for (i2 = 0; i2 < 32768; ++i2) {
+      x = (i2 & 43690) >> 1 | (i2 & 21845) << 1;
+      x = (x & 52428) >> 2 | (x & 13107) << 2;
+      x = (x & 61680) >> 4 | (x & 3855) << 4;
+      rev[i2] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+    }
+    hMap = (function(cd, mb, r) {
+      var s = cd.length;
+      var i3 = 0;
+      var l = new u162(mb);
+      for (; i3 < s; ++i3) {
+        if (cd[i3])
+          ++l[cd[i3] - 1];
+      }
+      var le = new u162(mb);
+      for (i3 = 1; i3 < mb; ++i3) {
+        le[i3] = le[i3 - 1] + l[i3 - 1] << 1;
+      }
+      var co;
+      if (r) {
+        co = new u162(1 << mb);
+        var rvb = 15 - mb;
+        for (i3 = 0; i3 < s; ++i3) {
+          if (cd[i3]) {
+            var sv = i3 << 4 | cd[i3];
+            var r_1 = mb - cd[i3];
+            var v = le[cd[i3] - 1]++ << r_1;
+            for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
+              co[rev[v] >> rvb] = sv;
+            }
+          }
+        }
+      } else {
+        co = new u162(s);
+        for (i3 = 0; i3 < s; ++i3) {
+          if (cd[i3]) {
+            co[i3] = rev[le[cd[i3] - 1]++] >> 15 - cd[i3];
+          }
+        }
+      }
+      return co;
+    });
+    flt = new u82(288);
+    for (i2 = 0; i2 < 144; ++i2)
+      flt[i2] = 8;
+    for (i2 = 144; i2 < 256; ++i2)
+      flt[i2] = 9;
+    for (i2 = 256; i2 < 280; ++i2)
+      flt[i2] = 7;
+    for (i2 = 280; i2 < 288; ++i2)
+      flt[i2] = 8;
+    fdt = new u82(32);
+    for (i2 = 0; i2 < 32; ++i2)
+      fdt[i2] = 5;
+    flm = /* @__PURE__ */ hMap(flt, 9, 0);
+    flrm = /* @__PURE__ */ hMap(flt, 9, 1);
+    fdm = /* @__PURE__ */ hMap(fdt, 5, 0);
+    fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
+    max = function(a) {
+      var m = a[0];
+      for (var i3 = 1; i3 < a.length; ++i3) {
+        if (a[i3] > m)
+          m = a[i3];
+      }
+      return m;
+    };
+    bits = function(d, p, m) {
+      var o = p / 8 | 0;
+      return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
+    };
+    bits16 = function(d, p) {
+      var o = p / 8 | 0;
+      return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
+    };
+    shft = function(p) {
+      return (p + 7) / 8 | 0;
+    };
+    slc2 = function(v, s, e) {
+      if (s == null || s < 0)
+        s = 0;
+      if (e == null || e > v.length)
+        e = v.length;
+      return new u82(v.subarray(s, e));
+    };
+    FlateErrorCode = {
+      UnexpectedEOF: 0,
+      InvalidBlockType: 1,
+      InvalidLengthLiteral: 2,
+      InvalidDistance: 3,
+      StreamFinished: 4,
+      NoStreamHandler: 5,
+      InvalidHeader: 6,
+      NoCallback: 7,
+      InvalidUTF8: 8,
+      ExtraFieldTooLong: 9,
+      InvalidDate: 10,
+      FilenameTooLong: 11,
+      StreamFinishing: 12,
+      InvalidZipData: 13,
+      UnknownCompressionMethod: 14
+    };
+    ec2 = [
+      "unexpected EOF",
+      "invalid block type",
+      "invalid length/literal",
+      "invalid distance",
+      "stream finished",
+      "no stream handler",
+      ,
+      // determined by compression function
+      "no callback",
+      "invalid UTF-8 data",
+      "extra field too long",
+      "date not in range 1980-2099",
+      "filename too long",
+      "stream finishing",
+      "invalid zip data"
+      // determined by unknown compression method
+    ];
+    err3 = function(ind, msg, nt) {
+      var e = new Error(msg || ec2[ind]);
+      e.code = ind;
+      if (Error.captureStackTrace)
+        Error.captureStackTrace(e, err3);
+      if (!nt)
+        throw e;
+      return e;
+    };
+    inflt = function(dat, st, buf, dict) {
+      var sl = dat.length, dl = dict ? dict.length : 0;
+      if (!sl || st.f && !st.l)
+        return buf || new u82(0);
+      var noBuf = !buf;
+      var resize = noBuf || st.i != 2;
+      var noSt = st.i;
+      if (noBuf)
+        buf = new u82(sl * 3);
+      var cbuf = function(l2) {
+        var bl = buf.length;
+        if (l2 > bl) {
+          var nbuf = new u82(Math.max(bl * 2, l2));
+          nbuf.set(buf);
+          buf = nbuf;
+        }
+      };
+      var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+      var tbts = sl * 8;
+      do {
+        if (!lm) {
+          final = bits(dat, pos, 1);
+          var type = bits(dat, pos + 1, 3);
+          pos += 3;
+          if (!type) {
+            var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
+            if (t > sl) {
+              if (noSt)
+                err3(0);
+              break;
+            }
+            if (resize)
+              cbuf(bt + l);
+            buf.set(dat.subarray(s, t), bt);
+            st.b = bt += l, st.p = pos = t * 8, st.f = final;
+            continue;
+          } else if (type == 1)
+            lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+          else if (type == 2) {
+            var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+            var tl = hLit + bits(dat, pos + 5, 31) + 1;
+            pos += 14;
+            var ldt = new u82(tl);
+            var clt = new u82(19);
+            for (var i3 = 0; i3 < hcLen; ++i3) {
+              clt[clim[i3]] = bits(dat, pos + i3 * 3, 7);
+            }
+            pos += hcLen * 3;
+            var clb = max(clt), clbmsk = (1 << clb) - 1;
+            var clm = hMap(clt, clb, 1);
+            for (var i3 = 0; i3 < tl; ) {
+              var r = clm[bits(dat, pos, clbmsk)];
+              pos += r & 15;
+              var s = r >> 4;
+              if (s < 16) {
+                ldt[i3++] = s;
+              } else {
+                var c = 0, n = 0;
+                if (s == 16)
+                  n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i3 - 1];
+                else if (s == 17)
+                  n = 3 + bits(dat, pos, 7), pos += 3;
+                else if (s == 18)
+                  n = 11 + bits(dat, pos, 127), pos += 7;
+                while (n--)
+                  ldt[i3++] = c;
+              }
+            }
+            var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+            lbt = max(lt);
+            dbt = max(dt);
+            lm = hMap(lt, lbt, 1);
+            dm = hMap(dt, dbt, 1);
+          } else
+            err3(1);
+          if (pos > tbts) {
+            if (noSt)
+              err3(0);
+            break;
+          }
+        }
+        if (resize)
+          cbuf(bt + 131072);
+        var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+        var lpos = pos;
+        for (; ; lpos = pos) {
+          var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+          pos += c & 15;
+          if (pos > tbts) {
+            if (noSt)
+              err3(0);
+            break;
+          }
+          if (!c)
+            err3(2);
+          if (sym < 256)
+            buf[bt++] = sym;
+          else if (sym == 256) {
+            lpos = pos, lm = null;
+            break;
+          } else {
+            var add = sym - 254;
+            if (sym > 264) {
+              var i3 = sym - 257, b = fleb[i3];
+              add = bits(dat, pos, (1 << b) - 1) + fl[i3];
+              pos += b;
+            }
+            var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+            if (!d)
+              err3(3);
+            pos += d & 15;
+            var dt = fd[dsym];
+            if (dsym > 3) {
+              var b = fdeb[dsym];
+              dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+            }
+            if (pos > tbts) {
+              if (noSt)
+                err3(0);
+              break;
+            }
+            if (resize)
+              cbuf(bt + 131072);
+            var end = bt + add;
+            if (bt < dt) {
+              var shift = dl - dt, dend = Math.min(dt, end);
+              if (shift + bt < 0)
+                err3(3);
+              for (; bt < dend; ++bt)
+                buf[bt] = dict[shift + bt];
+            }
+            for (; bt < end; ++bt)
+              buf[bt] = buf[bt - dt];
+          }
+        }
+        st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+        if (lm)
+          final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+      } while (!final);
+      return bt != buf.length && noBuf ? slc2(buf, 0, bt) : buf.subarray(0, bt);
+    };
+    wbits = function(d, p, v) {
+      v <<= p & 7;
+      var o = p / 8 | 0;
+      d[o] |= v;
+      d[o + 1] |= v >> 8;
+    };
+    wbits16 = function(d, p, v) {
+      v <<= p & 7;
+      var o = p / 8 | 0;
+      d[o] |= v;
+      d[o + 1] |= v >> 8;
+      d[o + 2] |= v >> 16;
+    };
+    hTree = function(d, mb) {
+      var t = [];
+      for (var i3 = 0; i3 < d.length; ++i3) {
+        if (d[i3])
+          t.push({ s: i3, f: d[i3] });
+      }
+      var s = t.length;
+      var t2 = t.slice();
+      if (!s)
+        return { t: et, l: 0 };
+      if (s == 1) {
+        var v = new u82(t[0].s + 1);
+        v[t[0].s] = 1;
+        return { t: v, l: 1 };
+      }
+      t.sort(function(a, b) {
+        return a.f - b.f;
+      });
+      t.push({ s: -1, f: 25001 });
+      var l = t[0], r = t[1], i0 = 0, i1 = 1, i22 = 2;
+      t[0] = { s: -1, f: l.f + r.f, l, r };
+      while (i1 != s - 1) {
+        l = t[t[i0].f < t[i22].f ? i0++ : i22++];
+        r = t[i0 != i1 && t[i0].f < t[i22].f ? i0++ : i22++];
+        t[i1++] = { s: -1, f: l.f + r.f, l, r };
+      }
+      var maxSym = t2[0].s;
+      for (var i3 = 1; i3 < s; ++i3) {
+        if (t2[i3].s > maxSym)
+          maxSym = t2[i3].s;
+      }
+      var tr = new u162(maxSym + 1);
+      var mbt = ln(t[i1 - 1], tr, 0);
+      if (mbt > mb) {
+        var i3 = 0, dt = 0;
+        var lft = mbt - mb, cst = 1 << lft;
+        t2.sort(function(a, b) {
+          return tr[b.s] - tr[a.s] || a.f - b.f;
+        });
+        for (; i3 < s; ++i3) {
+          var i2_1 = t2[i3].s;
+          if (tr[i2_1] > mb) {
+            dt += cst - (1 << mbt - tr[i2_1]);
+            tr[i2_1] = mb;
+          } else
+            break;
+        }
+        dt >>= lft;
+        while (dt > 0) {
+          var i2_2 = t2[i3].s;
+          if (tr[i2_2] < mb)
+            dt -= 1 << mb - tr[i2_2]++ - 1;
+          else
+            ++i3;
+        }
+        for (; i3 >= 0 && dt; --i3) {
+          var i2_3 = t2[i3].s;
+          if (tr[i2_3] == mb) {
+            --tr[i2_3];
+            ++dt;
+          }
+        }
+        mbt = mb;
+      }
+      return { t: new u82(tr), l: mbt };
+    };
+    ln = function(n, l, d) {
+      return n.s == -1 ? Math.max(ln(n.l, l, d + 1), ln(n.r, l, d + 1)) : l[n.s] = d;
+    };
+    lc = function(c) {
+      var s = c.length;
+      while (s && !c[--s])
+        ;
+      var cl = new u162(++s);
+      var cli = 0, cln = c[0], cls = 1;
+      var w = function(v) {
+        cl[cli++] = v;
+      };
+      for (var i3 = 1; i3 <= s; ++i3) {
+        if (c[i3] == cln && i3 != s)
+          ++cls;
+        else {
+          if (!cln && cls > 2) {
+            for (; cls > 138; cls -= 138)
+              w(32754);
+            if (cls > 2) {
+              w(cls > 10 ? cls - 11 << 5 | 28690 : cls - 3 << 5 | 12305);
+              cls = 0;
+            }
+          } else if (cls > 3) {
+            w(cln), --cls;
+            for (; cls > 6; cls -= 6)
+              w(8304);
+            if (cls > 2)
+              w(cls - 3 << 5 | 8208), cls = 0;
+          }
+          while (cls--)
+            w(cln);
+          cls = 1;
+          cln = c[i3];
+        }
+      }
+      return { c: cl.subarray(0, cli), n: s };
+    };
+    clen = function(cf, cl) {
+      var l = 0;
+      for (var i3 = 0; i3 < cl.length; ++i3)
+        l += cf[i3] * cl[i3];
+      return l;
+    };
+    wfblk = function(out2, pos, dat) {
+      var s = dat.length;
+      var o = shft(pos + 2);
+      out2[o] = s & 255;
+      out2[o + 1] = s >> 8;
+      out2[o + 2] = out2[o] ^ 255;
+      out2[o + 3] = out2[o + 1] ^ 255;
+      for (var i3 = 0; i3 < s; ++i3)
+        out2[o + i3 + 4] = dat[i3];
+      return (o + 4 + s) * 8;
+    };
+    wblk = function(dat, out2, final, syms, lf, df, eb, li, bs, bl, p) {
+      wbits(out2, p++, final);
+      ++lf[256];
+      var _a2 = hTree(lf, 15), dlt = _a2.t, mlb2 = _a2.l;
+      var _b2 = hTree(df, 15), ddt = _b2.t, mdb = _b2.l;
+      var _c = lc(dlt), lclt = _c.c, nlc = _c.n;
+      var _d = lc(ddt), lcdt = _d.c, ndc = _d.n;
+      var lcfreq = new u162(19);
+      for (var i3 = 0; i3 < lclt.length; ++i3)
+        ++lcfreq[lclt[i3] & 31];
+      for (var i3 = 0; i3 < lcdt.length; ++i3)
+        ++lcfreq[lcdt[i3] & 31];
+      var _e = hTree(lcfreq, 7), lct = _e.t, mlcb = _e.l;
+      var nlcc = 19;
+      for (; nlcc > 4 && !lct[clim[nlcc - 1]]; --nlcc)
+        ;
+      var flen = bl + 5 << 3;
+      var ftlen = clen(lf, flt) + clen(df, fdt) + eb;
+      var dtlen = clen(lf, dlt) + clen(df, ddt) + eb + 14 + 3 * nlcc + clen(lcfreq, lct) + 2 * lcfreq[16] + 3 * lcfreq[17] + 7 * lcfreq[18];
+      if (bs >= 0 && flen <= ftlen && flen <= dtlen)
+        return wfblk(out2, p, dat.subarray(bs, bs + bl));
+      var lm, ll, dm, dl;
+      wbits(out2, p, 1 + (dtlen < ftlen)), p += 2;
+      if (dtlen < ftlen) {
+        lm = hMap(dlt, mlb2, 0), ll = dlt, dm = hMap(ddt, mdb, 0), dl = ddt;
+        var llm = hMap(lct, mlcb, 0);
+        wbits(out2, p, nlc - 257);
+        wbits(out2, p + 5, ndc - 1);
+        wbits(out2, p + 10, nlcc - 4);
+        p += 14;
+        for (var i3 = 0; i3 < nlcc; ++i3)
+          wbits(out2, p + 3 * i3, lct[clim[i3]]);
+        p += 3 * nlcc;
+        var lcts = [lclt, lcdt];
+        for (var it = 0; it < 2; ++it) {
+          var clct = lcts[it];
+          for (var i3 = 0; i3 < clct.length; ++i3) {
+            var len = clct[i3] & 31;
+            wbits(out2, p, llm[len]), p += lct[len];
+            if (len > 15)
+              wbits(out2, p, clct[i3] >> 5 & 127), p += clct[i3] >> 12;
+          }
+        }
+      } else {
+        lm = flm, ll = flt, dm = fdm, dl = fdt;
+      }
+      for (var i3 = 0; i3 < li; ++i3) {
+        var sym = syms[i3];
+        if (sym > 255) {
+          var len = sym >> 18 & 31;
+          wbits16(out2, p, lm[len + 257]), p += ll[len + 257];
+          if (len > 7)
+            wbits(out2, p, sym >> 23 & 31), p += fleb[len];
+          var dst = sym & 31;
+          wbits16(out2, p, dm[dst]), p += dl[dst];
+          if (dst > 3)
+            wbits16(out2, p, sym >> 5 & 8191), p += fdeb[dst];
+        } else {
+          wbits16(out2, p, lm[sym]), p += ll[sym];
+        }
+      }
+      wbits16(out2, p, lm[256]);
+      return p + ll[256];
+    };
+    deo = /* @__PURE__ */ new i322([65540, 131080, 131088, 131104, 262176, 1048704, 1048832, 2114560, 2117632]);
+    et = /* @__PURE__ */ new u82(0);
+    dflt = function(dat, lvl, plvl, pre, post, st) {
+      var s = st.z || dat.length;
+      var o = new u82(pre + s + 5 * (1 + Math.ceil(s / 7e3)) + post);
+      var w = o.subarray(pre, o.length - post);
+      var lst = st.l;
+      var pos = (st.r || 0) & 7;
+      if (lvl) {
+        if (pos)
+          w[0] = st.r >> 3;
+        var opt = deo[lvl - 1];
+        var n = opt >> 13, c = opt & 8191;
+        var msk_1 = (1 << plvl) - 1;
+        var prev = st.p || new u162(32768), head = st.h || new u162(msk_1 + 1);
+        var bs1_1 = Math.ceil(plvl / 3), bs2_1 = 2 * bs1_1;
+        var hsh = function(i4) {
+          return (dat[i4] ^ dat[i4 + 1] << bs1_1 ^ dat[i4 + 2] << bs2_1) & msk_1;
+        };
+        var syms = new i322(25e3);
+        var lf = new u162(288), df = new u162(32);
+        var lc_1 = 0, eb = 0, i3 = st.i || 0, li = 0, wi = st.w || 0, bs = 0;
+        for (; i3 + 2 < s; ++i3) {
+          var hv = hsh(i3);
+          var imod = i3 & 32767, pimod = head[hv];
+          prev[imod] = pimod;
+          head[hv] = imod;
+          if (wi <= i3) {
+            var rem = s - i3;
+            if ((lc_1 > 7e3 || li > 24576) && (rem > 423 || !lst)) {
+              pos = wblk(dat, w, 0, syms, lf, df, eb, li, bs, i3 - bs, pos);
+              li = lc_1 = eb = 0, bs = i3;
+              for (var j = 0; j < 286; ++j)
+                lf[j] = 0;
+              for (var j = 0; j < 30; ++j)
+                df[j] = 0;
+            }
+            var l = 2, d = 0, ch_1 = c, dif = imod - pimod & 32767;
+            if (rem > 2 && hv == hsh(i3 - dif)) {
+              var maxn = Math.min(n, rem) - 1;
+              var maxd = Math.min(32767, i3);
+              var ml = Math.min(258, rem);
+              while (dif <= maxd && --ch_1 && imod != pimod) {
+                if (dat[i3 + l] == dat[i3 + l - dif]) {
+                  var nl = 0;
+                  for (; nl < ml && dat[i3 + nl] == dat[i3 + nl - dif]; ++nl)
+                    ;
+                  if (nl > l) {
+                    l = nl, d = dif;
+                    if (nl > maxn)
+                      break;
+                    var mmd = Math.min(dif, nl - 2);
+                    var md = 0;
+                    for (var j = 0; j < mmd; ++j) {
+                      var ti = i3 - dif + j & 32767;
+                      var pti = prev[ti];
+                      var cd = ti - pti & 32767;
+                      if (cd > md)
+                        md = cd, pimod = ti;
+                    }
+                  }
+                }
+                imod = pimod, pimod = prev[imod];
+                dif += imod - pimod & 32767;
+              }
+            }
+            if (d) {
+              syms[li++] = 268435456 | revfl[l] << 18 | revfd[d];
+              var lin = revfl[l] & 31, din = revfd[d] & 31;
+              eb += fleb[lin] + fdeb[din];
+              ++lf[257 + lin];
+              ++df[din];
+              wi = i3 + l;
+              ++lc_1;
+            } else {
+              syms[li++] = dat[i3];
+              ++lf[dat[i3]];
+            }
+          }
+        }
+        for (i3 = Math.max(i3, wi); i3 < s; ++i3) {
+          syms[li++] = dat[i3];
+          ++lf[dat[i3]];
+        }
+        pos = wblk(dat, w, lst, syms, lf, df, eb, li, bs, i3 - bs, pos);
+        if (!lst) {
+          st.r = pos & 7 | w[pos / 8 | 0] << 3;
+          pos -= 7;
+          st.h = head, st.p = prev, st.i = i3, st.w = wi;
+        }
+      } else {
+        for (var i3 = st.w || 0; i3 < s + lst; i3 += 65535) {
+          var e = i3 + 65535;
+          if (e >= s) {
+            w[pos / 8 | 0] = lst;
+            e = s;
+          }
+          pos = wfblk(w, pos + 1, dat.subarray(i3, e));
+        }
+        st.i = s;
+      }
+      return slc2(o, 0, pre + shft(pos) + post);
+    };
+    crct = /* @__PURE__ */ (function() {
+      var t = new Int32Array(256);
+      for (var i3 = 0; i3 < 256; ++i3) {
+        var c = i3, k = 9;
+        while (--k)
+          c = (c & 1 && -306674912) ^ c >>> 1;
+        t[i3] = c;
+      }
+      return t;
+    })();
+    crc = function() {
+      var c = -1;
+      return {
+        p: function(d) {
+          var cr = c;
+          for (var i3 = 0; i3 < d.length; ++i3)
+            cr = crct[cr & 255 ^ d[i3]] ^ cr >>> 8;
+          c = cr;
+        },
+        d: function() {
+          return ~c;
+        }
+      };
+    };
+    adler = function() {
+      var a = 1, b = 0;
+      return {
+        p: function(d) {
+          var n = a, m = b;
+          var l = d.length | 0;
+          for (var i3 = 0; i3 != l; ) {
+            var e = Math.min(i3 + 2655, l);
+            for (; i3 < e; ++i3)
+              m += n += d[i3];
+            n = (n & 65535) + 15 * (n >> 16), m = (m & 65535) + 15 * (m >> 16);
+          }
+          a = n, b = m;
+        },
+        d: function() {
+          a %= 65521, b %= 65521;
+          return (a & 255) << 24 | (a & 65280) << 8 | (b & 255) << 8 | b >> 8;
+        }
+      };
+    };
+    dopt = function(dat, opt, pre, post, st) {
+      if (!st) {
+        st = { l: 1 };
+        if (opt.dictionary) {
+          var dict = opt.dictionary.subarray(-32768);
+          var newDat = new u82(dict.length + dat.length);
+          newDat.set(dict);
+          newDat.set(dat, dict.length);
+          dat = newDat;
+          st.w = dict.length;
+        }
+      }
+      return dflt(dat, opt.level == null ? 6 : opt.level, opt.mem == null ? st.l ? Math.ceil(Math.max(8, Math.min(13, Math.log(dat.length))) * 1.5) : 20 : 12 + opt.mem, pre, post, st);
+    };
+    mrg = function(a, b) {
+      var o = {};
+      for (var k in a)
+        o[k] = a[k];
+      for (var k in b)
+        o[k] = b[k];
+      return o;
+    };
+    wcln = function(fn, fnStr, td2) {
+      var dt = fn();
+      var st = fn.toString();
+      var ks = st.slice(st.indexOf("[") + 1, st.lastIndexOf("]")).replace(/\s+/g, "").split(",");
+      for (var i3 = 0; i3 < dt.length; ++i3) {
+        var v = dt[i3], k = ks[i3];
+        if (typeof v == "function") {
+          fnStr += ";" + k + "=";
+          var st_1 = v.toString();
+          if (v.prototype) {
+            if (st_1.indexOf("[native code]") != -1) {
+              var spInd = st_1.indexOf(" ", 8) + 1;
+              fnStr += st_1.slice(spInd, st_1.indexOf("(", spInd));
+            } else {
+              fnStr += st_1;
+              for (var t in v.prototype)
+                fnStr += ";" + k + ".prototype." + t + "=" + v.prototype[t].toString();
+            }
+          } else
+            fnStr += st_1;
+        } else
+          td2[k] = v;
+      }
+      return fnStr;
+    };
+    ch = [];
+    cbfs = function(v) {
+      var tl = [];
+      for (var k in v) {
+        if (v[k].buffer) {
+          tl.push((v[k] = new v[k].constructor(v[k])).buffer);
+        }
+      }
+      return tl;
+    };
+    wrkr = function(fns, init2, id, cb) {
+      if (!ch[id]) {
+        var fnStr = "", td_1 = {}, m = fns.length - 1;
+        for (var i3 = 0; i3 < m; ++i3)
+          fnStr = wcln(fns[i3], fnStr, td_1);
+        ch[id] = { c: wcln(fns[m], fnStr, td_1), e: td_1 };
+      }
+      var td2 = mrg({}, ch[id].e);
+      return wk(ch[id].c + ";onmessage=function(e){for(var k in e.data)self[k]=e.data[k];onmessage=" + init2.toString() + "}", id, td2, cbfs(td2), cb);
+    };
+    bInflt = function() {
+      return [u82, u162, i322, fleb, fdeb, clim, fl, fd, flrm, fdrm, rev, ec2, hMap, max, bits, bits16, shft, slc2, err3, inflt, inflateSync, pbf, gopt];
+    };
+    bDflt = function() {
+      return [u82, u162, i322, fleb, fdeb, clim, revfl, revfd, flm, flt, fdm, fdt, rev, deo, et, hMap, wbits, wbits16, hTree, ln, lc, clen, wfblk, wblk, shft, slc2, dflt, dopt, deflateSync, pbf];
+    };
+    gze = function() {
+      return [gzh, gzhl, wbytes, crc, crct];
+    };
+    guze = function() {
+      return [gzs, gzl];
+    };
+    zle = function() {
+      return [zlh, wbytes, adler];
+    };
+    zule = function() {
+      return [zls];
+    };
+    pbf = function(msg) {
+      return postMessage(msg, [msg.buffer]);
+    };
+    gopt = function(o) {
+      return o && {
+        out: o.size && new u82(o.size),
+        dictionary: o.dictionary
+      };
+    };
+    cbify = function(dat, opts, fns, init2, id, cb) {
+      var w = wrkr(fns, init2, id, function(err4, dat2) {
+        w.terminate();
+        cb(err4, dat2);
+      });
+      w.postMessage([dat, opts], opts.consume ? [dat.buffer] : []);
+      return function() {
+        w.terminate();
+      };
+    };
+    astrm = function(strm) {
+      strm.ondata = function(dat, final) {
+        return postMessage([dat, final], [dat.buffer]);
+      };
+      return function(ev) {
+        if (ev.data[0]) {
+          strm.push(ev.data[0], ev.data[1]);
+          postMessage([ev.data[0].length]);
+        } else
+          strm.flush(ev.data[1]);
+      };
+    };
+    astrmify = function(fns, strm, opts, init2, id, flush, ext) {
+      var t;
+      var w = wrkr(fns, init2, id, function(err4, dat) {
+        if (err4)
+          w.terminate(), strm.ondata.call(strm, err4);
+        else if (!Array.isArray(dat))
+          ext(dat);
+        else if (dat.length == 1) {
+          strm.queuedSize -= dat[0];
+          if (strm.ondrain)
+            strm.ondrain(dat[0]);
+        } else {
+          if (dat[1])
+            w.terminate();
+          strm.ondata.call(strm, err4, dat[0], dat[1]);
+        }
+      });
+      w.postMessage(opts);
+      strm.queuedSize = 0;
+      strm.push = function(d, f) {
+        if (!strm.ondata)
+          err3(5);
+        if (t)
+          strm.ondata(err3(4, 0, 1), null, !!f);
+        strm.queuedSize += d.length;
+        w.postMessage([d, t = f], d.buffer instanceof ArrayBuffer ? [d.buffer] : []);
+      };
+      strm.terminate = function() {
+        w.terminate();
+      };
+      if (flush) {
+        strm.flush = function(sync) {
+          w.postMessage([0, sync]);
+        };
+      }
+    };
+    b2 = function(d, b) {
+      return d[b] | d[b + 1] << 8;
+    };
+    b42 = function(d, b) {
+      return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
+    };
+    b8 = function(d, b) {
+      return b42(d, b) + b42(d, b + 4) * 4294967296;
+    };
+    wbytes = function(d, b, v) {
+      for (; v; ++b)
+        d[b] = v, v >>>= 8;
+    };
+    gzh = function(c, o) {
+      var fn = o.filename;
+      c[0] = 31, c[1] = 139, c[2] = 8, c[8] = o.level < 2 ? 4 : o.level == 9 ? 2 : 0, c[9] = 3;
+      if (o.mtime != 0)
+        wbytes(c, 4, Math.floor(new Date(o.mtime || Date.now()) / 1e3));
+      if (fn) {
+        c[3] = 8;
+        for (var i3 = 0; i3 <= fn.length; ++i3)
+          c[i3 + 10] = fn.charCodeAt(i3);
+      }
+    };
+    gzs = function(d) {
+      if (d[0] != 31 || d[1] != 139 || d[2] != 8)
+        err3(6, "invalid gzip data");
+      var flg = d[3];
+      var st = 10;
+      if (flg & 4)
+        st += (d[10] | d[11] << 8) + 2;
+      for (var zs = (flg >> 3 & 1) + (flg >> 4 & 1); zs > 0; zs -= !d[st++])
+        ;
+      return st + (flg & 2);
+    };
+    gzl = function(d) {
+      var l = d.length;
+      return (d[l - 4] | d[l - 3] << 8 | d[l - 2] << 16 | d[l - 1] << 24) >>> 0;
+    };
+    gzhl = function(o) {
+      return 10 + (o.filename ? o.filename.length + 1 : 0);
+    };
+    zlh = function(c, o) {
+      var lv = o.level, fl2 = lv == 0 ? 0 : lv < 6 ? 1 : lv == 9 ? 3 : 2;
+      c[0] = 120, c[1] = fl2 << 6 | (o.dictionary && 32);
+      c[1] |= 31 - (c[0] << 8 | c[1]) % 31;
+      if (o.dictionary) {
+        var h = adler();
+        h.p(o.dictionary);
+        wbytes(c, 2, h.d());
+      }
+    };
+    zls = function(d, dict) {
+      if ((d[0] & 15) != 8 || d[0] >> 4 > 7 || (d[0] << 8 | d[1]) % 31)
+        err3(6, "invalid zlib data");
+      if ((d[1] >> 5 & 1) == +!dict)
+        err3(6, "invalid zlib data: " + (d[1] & 32 ? "need" : "unexpected") + " dictionary");
+      return (d[1] >> 3 & 4) + 2;
+    };
+    Deflate = /* @__PURE__ */ (function() {
+      function Deflate2(opts, cb) {
+        if (typeof opts == "function")
+          cb = opts, opts = {};
+        this.ondata = cb;
+        this.o = opts || {};
+        this.s = { l: 0, i: 32768, w: 32768, z: 32768 };
+        this.b = new u82(98304);
+        if (this.o.dictionary) {
+          var dict = this.o.dictionary.subarray(-32768);
+          this.b.set(dict, 32768 - dict.length);
+          this.s.i = 32768 - dict.length;
+        }
+      }
+      Deflate2.prototype.p = function(c, f) {
+        this.ondata(dopt(c, this.o, 0, 0, this.s), f);
+      };
+      Deflate2.prototype.push = function(chunk, final) {
+        if (!this.ondata)
+          err3(5);
+        if (this.s.l)
+          err3(4);
+        var endLen = chunk.length + this.s.z;
+        if (endLen > this.b.length) {
+          if (endLen > 2 * this.b.length - 32768) {
+            var newBuf = new u82(endLen & -32768);
+            newBuf.set(this.b.subarray(0, this.s.z));
+            this.b = newBuf;
+          }
+          var split = this.b.length - this.s.z;
+          this.b.set(chunk.subarray(0, split), this.s.z);
+          this.s.z = this.b.length;
+          this.p(this.b, false);
+          this.b.set(this.b.subarray(-32768));
+          this.b.set(chunk.subarray(split), 32768);
+          this.s.z = chunk.length - split + 32768;
+          this.s.i = 32766, this.s.w = 32768;
+        } else {
+          this.b.set(chunk, this.s.z);
+          this.s.z += chunk.length;
+        }
+        this.s.l = final & 1;
+        if (this.s.z > this.s.w + 8191 || final) {
+          this.p(this.b, final || false);
+          this.s.w = this.s.i, this.s.i -= 2;
+        }
+        if (final) {
+          this.s = this.o = {};
+          this.b = et;
+        }
+      };
+      Deflate2.prototype.flush = function(sync) {
+        if (!this.ondata)
+          err3(5);
+        if (this.s.l)
+          err3(4);
+        this.p(this.b, false);
+        this.s.w = this.s.i, this.s.i -= 2;
+        if (sync) {
+          var c = new u82(6);
+          c[0] = this.s.r >> 3;
+          var ep = wfblk(c, this.s.r, et);
+          this.s.r = 0;
+          this.ondata(c.subarray(0, ep >> 3), false);
+        }
+      };
+      return Deflate2;
+    })();
+    AsyncDeflate = /* @__PURE__ */ (function() {
+      function AsyncDeflate2(opts, cb) {
+        astrmify([
+          bDflt,
+          function() {
+            return [astrm, Deflate];
+          }
+        ], this, StrmOpt.call(this, opts, cb), function(ev) {
+          var strm = new Deflate(ev.data);
+          onmessage = astrm(strm);
+        }, 6, 1);
+      }
+      return AsyncDeflate2;
+    })();
+    Inflate = /* @__PURE__ */ (function() {
+      function Inflate2(opts, cb) {
+        if (typeof opts == "function")
+          cb = opts, opts = {};
+        this.ondata = cb;
+        var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
+        this.s = { i: 0, b: dict ? dict.length : 0 };
+        this.o = new u82(32768);
+        this.p = new u82(0);
+        if (dict)
+          this.o.set(dict);
+      }
+      Inflate2.prototype.e = function(c) {
+        if (!this.ondata)
+          err3(5);
+        if (this.d)
+          err3(4);
+        if (!this.p.length)
+          this.p = c;
+        else if (c.length) {
+          var n = new u82(this.p.length + c.length);
+          n.set(this.p), n.set(c, this.p.length), this.p = n;
+        }
+      };
+      Inflate2.prototype.c = function(final) {
+        this.s.i = +(this.d = final || false);
+        var bts = this.s.b;
+        var dt = inflt(this.p, this.s, this.o);
+        this.ondata(slc2(dt, bts, this.s.b), this.d);
+        this.o = slc2(dt, this.s.b - 32768), this.s.b = this.o.length;
+        this.p = slc2(this.p, this.s.p / 8 | 0), this.s.p &= 7;
+      };
+      Inflate2.prototype.push = function(chunk, final) {
+        this.e(chunk), this.c(final);
+      };
+      return Inflate2;
+    })();
+    AsyncInflate = /* @__PURE__ */ (function() {
+      function AsyncInflate2(opts, cb) {
+        astrmify([
+          bInflt,
+          function() {
+            return [astrm, Inflate];
+          }
+        ], this, StrmOpt.call(this, opts, cb), function(ev) {
+          var strm = new Inflate(ev.data);
+          onmessage = astrm(strm);
+        }, 7, 0);
+      }
+      return AsyncInflate2;
+    })();
+    Gzip = /* @__PURE__ */ (function() {
+      function Gzip2(opts, cb) {
+        this.c = crc();
+        this.l = 0;
+        this.v = 1;
+        Deflate.call(this, opts, cb);
+      }
+      Gzip2.prototype.push = function(chunk, final) {
+        this.c.p(chunk);
+        this.l += chunk.length;
+        Deflate.prototype.push.call(this, chunk, final);
+      };
+      Gzip2.prototype.p = function(c, f) {
+        var raw = dopt(c, this.o, this.v && gzhl(this.o), f && 8, this.s);
+        if (this.v)
+          gzh(raw, this.o), this.v = 0;
+        if (f)
+          wbytes(raw, raw.length - 8, this.c.d()), wbytes(raw, raw.length - 4, this.l);
+        this.ondata(raw, f);
+      };
+      Gzip2.prototype.flush = function(sync) {
+        Deflate.prototype.flush.call(this, sync);
+      };
+      return Gzip2;
+    })();
+    AsyncGzip = /* @__PURE__ */ (function() {
+      function AsyncGzip2(opts, cb) {
+        astrmify([
+          bDflt,
+          gze,
+          function() {
+            return [astrm, Deflate, Gzip];
+          }
+        ], this, StrmOpt.call(this, opts, cb), function(ev) {
+          var strm = new Gzip(ev.data);
+          onmessage = astrm(strm);
+        }, 8, 1);
+      }
+      return AsyncGzip2;
+    })();
+    Gunzip = /* @__PURE__ */ (function() {
+      function Gunzip2(opts, cb) {
+        this.v = 1;
+        this.r = 0;
+        Inflate.call(this, opts, cb);
+      }
+      Gunzip2.prototype.push = function(chunk, final) {
+        Inflate.prototype.e.call(this, chunk);
+        this.r += chunk.length;
+        if (this.v) {
+          var p = this.p.subarray(this.v - 1);
+          var s = p.length > 3 ? gzs(p) : 4;
+          if (s > p.length) {
+            if (!final)
+              return;
+          } else if (this.v > 1 && this.onmember) {
+            this.onmember(this.r - p.length);
+          }
+          this.p = p.subarray(s), this.v = 0;
+        }
+        Inflate.prototype.c.call(this, 0);
+        if (this.s.f && !this.s.l) {
+          this.v = shft(this.s.p) + 9;
+          this.s = { i: 0 };
+          this.o = new u82(0);
+          this.push(new u82(0), final);
+        } else if (final) {
+          Inflate.prototype.c.call(this, final);
+        }
+      };
+      return Gunzip2;
+    })();
+    AsyncGunzip = /* @__PURE__ */ (function() {
+      function AsyncGunzip2(opts, cb) {
+        var _this = this;
+        astrmify([
+          bInflt,
+          guze,
+          function() {
+            return [astrm, Inflate, Gunzip];
+          }
+        ], this, StrmOpt.call(this, opts, cb), function(ev) {
+          var strm = new Gunzip(ev.data);
+          strm.onmember = function(offset) {
+            return postMessage(offset);
+          };
+          onmessage = astrm(strm);
+        }, 9, 0, function(offset) {
+          return _this.onmember && _this.onmember(offset);
+        });
+      }
+      return AsyncGunzip2;
+    })();
+    Zlib = /* @__PURE__ */ (function() {
+      function Zlib2(opts, cb) {
+        this.c = adler();
+        this.v = 1;
+        Deflate.call(this, opts, cb);
+      }
+      Zlib2.prototype.push = function(chunk, final) {
+        this.c.p(chunk);
+        Deflate.prototype.push.call(this, chunk, final);
+      };
+      Zlib2.prototype.p = function(c, f) {
+        var raw = dopt(c, this.o, this.v && (this.o.dictionary ? 6 : 2), f && 4, this.s);
+        if (this.v)
+          zlh(raw, this.o), this.v = 0;
+        if (f)
+          wbytes(raw, raw.length - 4, this.c.d());
+        this.ondata(raw, f);
+      };
+      Zlib2.prototype.flush = function(sync) {
+        Deflate.prototype.flush.call(this, sync);
+      };
+      return Zlib2;
+    })();
+    AsyncZlib = /* @__PURE__ */ (function() {
+      function AsyncZlib2(opts, cb) {
+        astrmify([
+          bDflt,
+          zle,
+          function() {
+            return [astrm, Deflate, Zlib];
+          }
+        ], this, StrmOpt.call(this, opts, cb), function(ev) {
+          var strm = new Zlib(ev.data);
+          onmessage = astrm(strm);
+        }, 10, 1);
+      }
+      return AsyncZlib2;
+    })();
+    Unzlib = /* @__PURE__ */ (function() {
+      function Unzlib2(opts, cb) {
+        Inflate.call(this, opts, cb);
+        this.v = opts && opts.dictionary ? 2 : 1;
+      }
+      Unzlib2.prototype.push = function(chunk, final) {
+        Inflate.prototype.e.call(this, chunk);
+        if (this.v) {
+          if (this.p.length < 6 && !final)
+            return;
+          this.p = this.p.subarray(zls(this.p, this.v - 1)), this.v = 0;
+        }
+        if (final) {
+          if (this.p.length < 4)
+            err3(6, "invalid zlib data");
+          this.p = this.p.subarray(0, -4);
+        }
+        Inflate.prototype.c.call(this, final);
+      };
+      return Unzlib2;
+    })();
+    AsyncUnzlib = /* @__PURE__ */ (function() {
+      function AsyncUnzlib2(opts, cb) {
+        astrmify([
+          bInflt,
+          zule,
+          function() {
+            return [astrm, Inflate, Unzlib];
+          }
+        ], this, StrmOpt.call(this, opts, cb), function(ev) {
+          var strm = new Unzlib(ev.data);
+          onmessage = astrm(strm);
+        }, 11, 0);
+      }
+      return AsyncUnzlib2;
+    })();
+    Decompress2 = /* @__PURE__ */ (function() {
+      function Decompress3(opts, cb) {
+        this.o = StrmOpt.call(this, opts, cb) || {};
+        this.G = Gunzip;
+        this.I = Inflate;
+        this.Z = Unzlib;
+      }
+      Decompress3.prototype.i = function() {
+        var _this = this;
+        this.s.ondata = function(dat, final) {
+          _this.ondata(dat, final);
+        };
+      };
+      Decompress3.prototype.push = function(chunk, final) {
+        if (!this.ondata)
+          err3(5);
+        if (!this.s) {
+          if (this.p && this.p.length) {
+            var n = new u82(this.p.length + chunk.length);
+            n.set(this.p), n.set(chunk, this.p.length);
+          } else
+            this.p = chunk;
+          if (this.p.length > 2) {
+            this.s = this.p[0] == 31 && this.p[1] == 139 && this.p[2] == 8 ? new this.G(this.o) : (this.p[0] & 15) != 8 || this.p[0] >> 4 > 7 || (this.p[0] << 8 | this.p[1]) % 31 ? new this.I(this.o) : new this.Z(this.o);
+            this.i();
+            this.s.push(this.p, final);
+            this.p = null;
+          }
+        } else
+          this.s.push(chunk, final);
+      };
+      return Decompress3;
+    })();
+    AsyncDecompress = /* @__PURE__ */ (function() {
+      function AsyncDecompress2(opts, cb) {
+        Decompress2.call(this, opts, cb);
+        this.queuedSize = 0;
+        this.G = AsyncGunzip;
+        this.I = AsyncInflate;
+        this.Z = AsyncUnzlib;
+      }
+      AsyncDecompress2.prototype.i = function() {
+        var _this = this;
+        this.s.ondata = function(err4, dat, final) {
+          _this.ondata(err4, dat, final);
+        };
+        this.s.ondrain = function(size) {
+          _this.queuedSize -= size;
+          if (_this.ondrain)
+            _this.ondrain(size);
+        };
+      };
+      AsyncDecompress2.prototype.push = function(chunk, final) {
+        this.queuedSize += chunk.length;
+        Decompress2.prototype.push.call(this, chunk, final);
+      };
+      return AsyncDecompress2;
+    })();
+    fltn = function(d, p, t, o) {
+      for (var k in d) {
+        var val = d[k], n = p + k, op = o;
+        if (Array.isArray(val))
+          op = mrg(o, val[1]), val = val[0];
+        if (ArrayBuffer.isView(val))
+          t[n] = [val, op];
+        else {
+          t[n += "/"] = [new u82(0), op];
+          fltn(val, n, t, o);
+        }
+      }
+    };
+    te = typeof TextEncoder != "undefined" && /* @__PURE__ */ new TextEncoder();
+    td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+    tds = 0;
+    try {
+      td.decode(et, { stream: true });
+      tds = 1;
+    } catch (e) {
+    }
+    dutf8 = function(d) {
+      for (var r = "", i3 = 0; ; ) {
+        var c = d[i3++];
+        var eb = (c > 127) + (c > 223) + (c > 239);
+        if (i3 + eb > d.length)
+          return { s: r, r: slc2(d, i3 - 1) };
+        if (!eb)
+          r += String.fromCharCode(c);
+        else if (eb == 3) {
+          c = ((c & 15) << 18 | (d[i3++] & 63) << 12 | (d[i3++] & 63) << 6 | d[i3++] & 63) - 65536, r += String.fromCharCode(55296 | c >> 10, 56320 | c & 1023);
+        } else if (eb & 1)
+          r += String.fromCharCode((c & 31) << 6 | d[i3++] & 63);
+        else
+          r += String.fromCharCode((c & 15) << 12 | (d[i3++] & 63) << 6 | d[i3++] & 63);
+      }
+    };
+    DecodeUTF8 = /* @__PURE__ */ (function() {
+      function DecodeUTF82(cb) {
+        this.ondata = cb;
+        if (tds)
+          this.t = new TextDecoder();
+        else
+          this.p = et;
+      }
+      DecodeUTF82.prototype.push = function(chunk, final) {
+        if (!this.ondata)
+          err3(5);
+        final = !!final;
+        if (this.t) {
+          this.ondata(this.t.decode(chunk, { stream: true }), final);
+          if (final) {
+            if (this.t.decode().length)
+              err3(8);
+            this.t = null;
+          }
+          return;
+        }
+        if (!this.p)
+          err3(4);
+        var dat = new u82(this.p.length + chunk.length);
+        dat.set(this.p);
+        dat.set(chunk, this.p.length);
+        var _a2 = dutf8(dat), s = _a2.s, r = _a2.r;
+        if (final) {
+          if (r.length)
+            err3(8);
+          this.p = null;
+        } else
+          this.p = r;
+        this.ondata(s, final);
+      };
+      return DecodeUTF82;
+    })();
+    EncodeUTF8 = /* @__PURE__ */ (function() {
+      function EncodeUTF82(cb) {
+        this.ondata = cb;
+      }
+      EncodeUTF82.prototype.push = function(chunk, final) {
+        if (!this.ondata)
+          err3(5);
+        if (this.d)
+          err3(4);
+        this.ondata(strToU8(chunk), this.d = final || false);
+      };
+      return EncodeUTF82;
+    })();
+    dbf = function(l) {
+      return l == 1 ? 3 : l < 6 ? 2 : l == 9 ? 1 : 0;
+    };
+    slzh = function(d, b) {
+      return b + 30 + b2(d, b + 26) + b2(d, b + 28);
+    };
+    zh = function(d, b, z) {
+      var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
+      var _a2 = z64hs(d, es, efl, z, b42(d, b + 20), b42(d, b + 24), b42(d, b + 42)), sc = _a2[0], su = _a2[1], off = _a2[2];
+      return [b2(d, b + 10), sc, su, fn, es + efl + b2(d, b + 32), off];
+    };
+    z64hs = function(d, b, l, z, sc, su, off) {
+      var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l;
+      var nf = nsc + nsu + noff;
+      if (z && nf) {
+        for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
+          if (b2(d, b) == 1) {
+            return [
+              nsc ? b8(d, b + 4 + 8 * nsu) : sc,
+              nsu ? b8(d, b + 4) : su,
+              noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
+              1
+            ];
+          }
+        }
+        if (z < 2)
+          err3(13);
+      }
+      return [sc, su, off, 0];
+    };
+    exfl = function(ex) {
+      var le = 0;
+      if (ex) {
+        for (var k in ex) {
+          var l = ex[k].length;
+          if (l > 65535)
+            err3(9);
+          le += l + 4;
+        }
+      }
+      return le;
+    };
+    wzh = function(d, b, f, fn, u, c, ce, co) {
+      var fl2 = fn.length, ex = f.extra, col = co && co.length;
+      var exl = exfl(ex);
+      wbytes(d, b, ce != null ? 33639248 : 67324752), b += 4;
+      if (ce != null)
+        d[b++] = 20, d[b++] = f.os;
+      d[b] = 20, b += 2;
+      d[b++] = f.flag << 1 | (c < 0 && 8), d[b++] = u && 8;
+      d[b++] = f.compression & 255, d[b++] = f.compression >> 8;
+      var dt = new Date(f.mtime == null ? Date.now() : f.mtime), y = dt.getFullYear() - 1980;
+      if (y < 0 || y > 119)
+        err3(10);
+      wbytes(d, b, y << 25 | dt.getMonth() + 1 << 21 | dt.getDate() << 16 | dt.getHours() << 11 | dt.getMinutes() << 5 | dt.getSeconds() >> 1), b += 4;
+      if (c != -1) {
+        wbytes(d, b, f.crc);
+        wbytes(d, b + 4, c < 0 ? -c - 2 : c);
+        wbytes(d, b + 8, f.size);
+      }
+      wbytes(d, b + 12, fl2);
+      wbytes(d, b + 14, exl), b += 16;
+      if (ce != null) {
+        wbytes(d, b, col);
+        wbytes(d, b + 6, f.attrs);
+        wbytes(d, b + 10, ce), b += 14;
+      }
+      d.set(fn, b);
+      b += fl2;
+      if (exl) {
+        for (var k in ex) {
+          var exf = ex[k], l = exf.length;
+          wbytes(d, b, +k);
+          wbytes(d, b + 2, l);
+          d.set(exf, b + 4), b += 4 + l;
+        }
+      }
+      if (col)
+        d.set(co, b), b += col;
+      return b;
+    };
+    wzf = function(o, b, c, d, e) {
+      wbytes(o, b, 101010256);
+      wbytes(o, b + 8, c);
+      wbytes(o, b + 10, c);
+      wbytes(o, b + 12, d);
+      wbytes(o, b + 16, e);
+    };
+    ZipPassThrough = /* @__PURE__ */ (function() {
+      function ZipPassThrough2(filename) {
+        this.filename = filename;
+        this.c = crc();
+        this.size = 0;
+        this.compression = 0;
+      }
+      ZipPassThrough2.prototype.process = function(chunk, final) {
+        this.ondata(null, chunk, final);
+      };
+      ZipPassThrough2.prototype.push = function(chunk, final) {
+        if (!this.ondata)
+          err3(5);
+        this.c.p(chunk);
+        this.size += chunk.length;
+        if (final)
+          this.crc = this.c.d();
+        this.process(chunk, final || false);
+      };
+      return ZipPassThrough2;
+    })();
+    ZipDeflate = /* @__PURE__ */ (function() {
+      function ZipDeflate2(filename, opts) {
+        var _this = this;
+        if (!opts)
+          opts = {};
+        ZipPassThrough.call(this, filename);
+        this.d = new Deflate(opts, function(dat, final) {
+          _this.ondata(null, dat, final);
+        });
+        this.compression = 8;
+        this.flag = dbf(opts.level);
+      }
+      ZipDeflate2.prototype.process = function(chunk, final) {
+        try {
+          this.d.push(chunk, final);
+        } catch (e) {
+          this.ondata(e, null, final);
+        }
+      };
+      ZipDeflate2.prototype.push = function(chunk, final) {
+        ZipPassThrough.prototype.push.call(this, chunk, final);
+      };
+      return ZipDeflate2;
+    })();
+    AsyncZipDeflate = /* @__PURE__ */ (function() {
+      function AsyncZipDeflate2(filename, opts) {
+        var _this = this;
+        if (!opts)
+          opts = {};
+        ZipPassThrough.call(this, filename);
+        this.d = new AsyncDeflate(opts, function(err4, dat, final) {
+          _this.ondata(err4, dat, final);
+        });
+        this.compression = 8;
+        this.flag = dbf(opts.level);
+        this.terminate = this.d.terminate;
+      }
+      AsyncZipDeflate2.prototype.process = function(chunk, final) {
+        this.d.push(chunk, final);
+      };
+      AsyncZipDeflate2.prototype.push = function(chunk, final) {
+        ZipPassThrough.prototype.push.call(this, chunk, final);
+      };
+      return AsyncZipDeflate2;
+    })();
+    Zip = /* @__PURE__ */ (function() {
+      function Zip2(cb) {
+        this.ondata = cb;
+        this.u = [];
+        this.d = 1;
+      }
+      Zip2.prototype.add = function(file) {
+        var _this = this;
+        if (!this.ondata)
+          err3(5);
+        if (this.d & 2)
+          this.ondata(err3(4 + (this.d & 1) * 8, 0, 1), null, false);
+        else {
+          var f = strToU8(file.filename), fl_1 = f.length;
+          var com = file.comment, o = com && strToU8(com);
+          var u = fl_1 != file.filename.length || o && com.length != o.length;
+          var hl_1 = fl_1 + exfl(file.extra) + 30;
+          if (fl_1 > 65535)
+            this.ondata(err3(11, 0, 1), null, false);
+          var header = new u82(hl_1);
+          wzh(header, 0, file, f, u, -1);
+          var chks_1 = [header];
+          var pAll_1 = function() {
+            for (var _i = 0, chks_2 = chks_1; _i < chks_2.length; _i++) {
+              var chk = chks_2[_i];
+              _this.ondata(null, chk, false);
+            }
+            chks_1 = [];
+          };
+          var tr_1 = this.d;
+          this.d = 0;
+          var ind_1 = this.u.length;
+          var uf_1 = mrg(file, {
+            f,
+            u,
+            o,
+            t: function() {
+              if (file.terminate)
+                file.terminate();
+            },
+            r: function() {
+              pAll_1();
+              if (tr_1) {
+                var nxt = _this.u[ind_1 + 1];
+                if (nxt)
+                  nxt.r();
+                else
+                  _this.d = 1;
+              }
+              tr_1 = 1;
+            }
+          });
+          var cl_1 = 0;
+          file.ondata = function(err4, dat, final) {
+            if (err4) {
+              _this.ondata(err4, dat, final);
+              _this.terminate();
+            } else {
+              cl_1 += dat.length;
+              chks_1.push(dat);
+              if (final) {
+                var dd = new u82(16);
+                wbytes(dd, 0, 134695760);
+                wbytes(dd, 4, file.crc);
+                wbytes(dd, 8, cl_1);
+                wbytes(dd, 12, file.size);
+                chks_1.push(dd);
+                uf_1.c = cl_1, uf_1.b = hl_1 + cl_1 + 16, uf_1.crc = file.crc, uf_1.size = file.size;
+                if (tr_1)
+                  uf_1.r();
+                tr_1 = 1;
+              } else if (tr_1)
+                pAll_1();
+            }
+          };
+          this.u.push(uf_1);
+        }
+      };
+      Zip2.prototype.end = function() {
+        var _this = this;
+        if (this.d & 2) {
+          this.ondata(err3(4 + (this.d & 1) * 8, 0, 1), null, true);
+          return;
+        }
+        if (this.d)
+          this.e();
+        else
+          this.u.push({
+            r: function() {
+              if (!(_this.d & 1))
+                return;
+              _this.u.splice(-1, 1);
+              _this.e();
+            },
+            t: function() {
+            }
+          });
+        this.d = 3;
+      };
+      Zip2.prototype.e = function() {
+        var bt = 0, l = 0, tl = 0;
+        for (var _i = 0, _a2 = this.u; _i < _a2.length; _i++) {
+          var f = _a2[_i];
+          tl += 46 + f.f.length + exfl(f.extra) + (f.o ? f.o.length : 0);
+        }
+        var out2 = new u82(tl + 22);
+        for (var _b2 = 0, _c = this.u; _b2 < _c.length; _b2++) {
+          var f = _c[_b2];
+          wzh(out2, bt, f, f.f, f.u, -f.c - 2, l, f.o);
+          bt += 46 + f.f.length + exfl(f.extra) + (f.o ? f.o.length : 0), l += f.b;
+        }
+        wzf(out2, bt, this.u.length, tl, l);
+        this.ondata(null, out2, true);
+        this.d = 2;
+      };
+      Zip2.prototype.terminate = function() {
+        for (var _i = 0, _a2 = this.u; _i < _a2.length; _i++) {
+          var f = _a2[_i];
+          f.t();
+        }
+        this.d = 2;
+      };
+      return Zip2;
+    })();
+    UnzipPassThrough = /* @__PURE__ */ (function() {
+      function UnzipPassThrough2() {
+      }
+      UnzipPassThrough2.prototype.push = function(chunk, final) {
+        this.ondata(null, chunk, final);
+      };
+      UnzipPassThrough2.compression = 0;
+      return UnzipPassThrough2;
+    })();
+    UnzipInflate = /* @__PURE__ */ (function() {
+      function UnzipInflate2() {
+        var _this = this;
+        this.i = new Inflate(function(dat, final) {
+          _this.ondata(null, dat, final);
+        });
+      }
+      UnzipInflate2.prototype.push = function(chunk, final) {
+        try {
+          this.i.push(chunk, final);
+        } catch (e) {
+          this.ondata(e, null, final);
+        }
+      };
+      UnzipInflate2.compression = 8;
+      return UnzipInflate2;
+    })();
+    AsyncUnzipInflate = /* @__PURE__ */ (function() {
+      function AsyncUnzipInflate2(_, sz) {
+        var _this = this;
+        if (sz < 32e4) {
+          this.i = new Inflate(function(dat, final) {
+            _this.ondata(null, dat, final);
+          });
+        } else {
+          this.i = new AsyncInflate(function(err4, dat, final) {
+            _this.ondata(err4, dat, final);
+          });
+          this.terminate = this.i.terminate;
+        }
+      }
+      AsyncUnzipInflate2.prototype.push = function(chunk, final) {
+        if (this.i.terminate)
+          chunk = slc2(chunk, 0);
+        this.i.push(chunk, final);
+      };
+      AsyncUnzipInflate2.compression = 8;
+      return AsyncUnzipInflate2;
+    })();
+    Unzip = /* @__PURE__ */ (function() {
+      function Unzip2(cb) {
+        this.onfile = cb;
+        this.k = [];
+        this.o = {
+          0: UnzipPassThrough
+        };
+        this.p = et;
+      }
+      Unzip2.prototype.push = function(chunk, final) {
+        var _this = this;
+        if (!this.onfile)
+          err3(5);
+        if (!this.p)
+          err3(4);
+        if (this.c > 0) {
+          var len = Math.min(this.c, chunk.length);
+          var toAdd = chunk.subarray(0, len);
+          this.c -= len;
+          if (this.d)
+            this.d.push(toAdd, !this.c);
+          else
+            this.k[0].push(toAdd);
+          chunk = chunk.subarray(len);
+          if (chunk.length)
+            return this.push(chunk, final);
+        } else {
+          var f = 0, i3 = 0, is = void 0, buf = void 0;
+          if (!this.p.length)
+            buf = chunk;
+          else if (!chunk.length)
+            buf = this.p;
+          else {
+            buf = new u82(this.p.length + chunk.length);
+            buf.set(this.p), buf.set(chunk, this.p.length);
+          }
+          var l = buf.length, oc = this.c, add = oc && this.d;
+          var _loop_2 = function() {
+            var sig = b42(buf, i3);
+            if (sig == 67324752) {
+              f = 1, is = i3;
+              this_1.d = null;
+              this_1.c = 0;
+              var bf = b2(buf, i3 + 6), cmp_1 = b2(buf, i3 + 8), u = bf & 2048, dd = bf & 8, fnl = b2(buf, i3 + 26), es = b2(buf, i3 + 28);
+              if (l > i3 + 30 + fnl + es) {
+                var chks_3 = [];
+                this_1.k.unshift(chks_3);
+                f = 2;
+                var lsc = b42(buf, i3 + 18), lsu = b42(buf, i3 + 22);
+                var fn_1 = strFromU8(buf.subarray(i3 + 30, i3 += 30 + fnl), !u);
+                var _a2 = z64hs(buf, i3, es, 2, lsc, lsu, 0), sc_1 = _a2[0], su_1 = _a2[1], z64 = _a2[3];
+                if (dd)
+                  sc_1 = -1 - z64;
+                i3 += es;
+                this_1.c = sc_1;
+                var d_1;
+                var file_1 = {
+                  name: fn_1,
+                  compression: cmp_1,
+                  start: function() {
+                    if (!file_1.ondata)
+                      err3(5);
+                    if (!sc_1)
+                      file_1.ondata(null, et, true);
+                    else {
+                      var ctr = _this.o[cmp_1];
+                      if (!ctr)
+                        file_1.ondata(err3(14, "unknown compression type " + cmp_1, 1), null, false);
+                      d_1 = sc_1 < 0 ? new ctr(fn_1) : new ctr(fn_1, sc_1, su_1);
+                      d_1.ondata = function(err4, dat3, final2) {
+                        file_1.ondata(err4, dat3, final2);
+                      };
+                      for (var _i = 0, chks_4 = chks_3; _i < chks_4.length; _i++) {
+                        var dat2 = chks_4[_i];
+                        d_1.push(dat2, false);
+                      }
+                      if (_this.k[0] == chks_3 && _this.c)
+                        _this.d = d_1;
+                      else
+                        d_1.push(et, true);
+                    }
+                  },
+                  terminate: function() {
+                    if (d_1 && d_1.terminate)
+                      d_1.terminate();
+                  }
+                };
+                if (sc_1 >= 0)
+                  file_1.size = sc_1, file_1.originalSize = su_1;
+                this_1.onfile(file_1);
+              }
+              return "break";
+            } else if (oc) {
+              if (sig == 134695760) {
+                is = i3 += 12 + (oc == -2 && 8), f = 3, this_1.c = 0;
+                return "break";
+              } else if (sig == 33639248) {
+                is = i3 -= 4, f = 3, this_1.c = 0;
+                return "break";
+              }
+            }
+          };
+          var this_1 = this;
+          for (; i3 < l - 4; ++i3) {
+            var state_1 = _loop_2();
+            if (state_1 === "break")
+              break;
+          }
+          this.p = et;
+          if (oc < 0) {
+            var dat = f ? buf.subarray(0, is - 12 - (oc == -2 && 8) - (b42(buf, is - 16) == 134695760 && 4)) : buf.subarray(0, i3);
+            if (add)
+              add.push(dat, !!f);
+            else
+              this.k[+(f == 2)].push(dat);
+          }
+          if (f & 2)
+            return this.push(buf.subarray(i3), final);
+          this.p = buf.subarray(i3);
+        }
+        if (final) {
+          if (this.c)
+            err3(13);
+          this.p = null;
+        }
+      };
+      Unzip2.prototype.register = function(decoder) {
+        this.o[decoder.compression] = decoder;
+      };
+      return Unzip2;
+    })();
+    mt = typeof queueMicrotask == "function" ? queueMicrotask : typeof setTimeout == "function" ? setTimeout : function(fn) {
+      fn();
+    };
+  }
+});
+
 // src/artifacts/containers/decompress.ts
-async function decompress(format, input, options) {
+async function pushDecoderFor(format) {
+  if (format === "zstd") return (ondata) => new Decompress(ondata);
+  if (format !== "deflate-raw" && format !== "zlib" && format !== "gzip") return void 0;
+  const { Gunzip: Gunzip2, Inflate: Inflate2, Unzlib: Unzlib2 } = await (fflate ??= Promise.resolve().then(() => (init_browser(), browser_exports)));
+  if (format === "deflate-raw") return (ondata) => new Inflate2(ondata);
+  return format === "zlib" ? (ondata) => new Unzlib2(ondata) : (ondata) => new Gunzip2(ondata);
+}
+async function decompress2(format, input, options) {
   const cap = Math.max(0, Math.min(options.limit, options.want ?? Number.POSITIVE_INFINITY));
-  const factory = pushDecoders.get(format);
+  const factory = await pushDecoderFor(format);
   if (!factory) {
     const result3 = await syncDecode(syncDecoders.get(format), format, input, cap, options);
     return { ...result3, limitReached: result3.limitReached && hitsLimit(options) };
   }
-  const result2 = format === "gzip" ? await gunzipMembers(input, cap) : await pushDecode(factory, input, 0, cap);
+  const result2 = format === "gzip" ? await gunzipMembers(factory, input, cap) : await pushDecode(factory, input, 0, cap);
   const stopped = cap > 0 ? result2.bytes.length >= cap : result2.limitReached;
   const error = stopped ? void 0 : result2.error;
   return { bytes: result2.bytes, limitReached: stopped && hitsLimit(options), ...error ? { error } : {} };
@@ -9856,12 +11368,12 @@ async function pushDecode(factory, input, start2, cap) {
   }
   return { bytes: concatBytes(chunks, Math.min(total, cap)), limitReached, members, chunks, ...error ? { error } : {} };
 }
-async function gunzipMembers(input, cap) {
+async function gunzipMembers(gunzip2, input, cap) {
   const parts2 = [];
   let total = 0;
   let start2 = 0;
   for (let round = 0; round < 64; round++) {
-    const outcome = await pushDecode(pushDecoders.get("gzip"), input, start2, cap - total);
+    const outcome = await pushDecode(gunzip2, input, start2, cap - total);
     parts2.push(outcome.bytes);
     total += outcome.bytes.length;
     if (outcome.error === void 0 && !outcome.limitReached && total < cap && !await trailerFits(input, outcome)) {
@@ -9891,9 +11403,9 @@ async function trailerFits(input, outcome) {
 async function afterPadding(input, start2, outcome) {
   const last = outcome.members[outcome.members.length - 1] ?? { input: start2, output: 0 };
   const data2 = outcome.bytes.subarray(last.output);
-  const crc = crc32(data2);
+  const crc2 = crc32(data2);
   const size = data2.length % 4294967296;
-  const trailer = [crc & 255, crc >>> 8 & 255, crc >>> 16 & 255, crc >>> 24, size & 255, size >>> 8 & 255, size >>> 16 & 255, size >>> 24];
+  const trailer = [crc2 & 255, crc2 >>> 8 & 255, crc2 >>> 16 & 255, crc2 >>> 24, size & 255, size >>> 8 & 255, size >>> 16 & 255, size >>> 24];
   const window2 = await readRange(input, last.input, TRAILER_SEARCH);
   for (let at = 10; at + 8 <= window2.length; at++) {
     if (!startsWith(window2, trailer, at)) continue;
@@ -9922,12 +11434,11 @@ async function syncDecode(decoder, format, input, cap, options) {
 function hitsLimit(options) {
   return options.want === void 0 || options.want >= options.limit;
 }
-var MAX_PIECE, MIN_PIECE, SNIFF_INPUT, pushDecoders, syncDecoders, CapReached2, TRAILER_SEARCH;
+var MAX_PIECE, MIN_PIECE, SNIFF_INPUT, fflate, syncDecoders, CapReached2, TRAILER_SEARCH;
 var init_decompress = __esm({
   "src/artifacts/containers/decompress.ts"() {
     "use strict";
     init_esm();
-    init_esm2();
     init_bytes();
     init_bzip2();
     init_lz4();
@@ -9936,12 +11447,6 @@ var init_decompress = __esm({
     MAX_PIECE = 64 * 1024;
     MIN_PIECE = 1024;
     SNIFF_INPUT = 4 << 20;
-    pushDecoders = /* @__PURE__ */ new Map([
-      ["deflate-raw", (ondata) => new Inflate(ondata)],
-      ["zlib", (ondata) => new Unzlib(ondata)],
-      ["gzip", (ondata) => new Gunzip(ondata)],
-      ["zstd", (ondata) => new Decompress(ondata)]
-    ]);
     syncDecoders = /* @__PURE__ */ new Map([
       ["bz2", decodeBzip2],
       ["xz", decodeXz],
@@ -10189,7 +11694,7 @@ function remapOffsets(analysis, map) {
     ...analysis.error ? { error: { ...analysis.error, offset: map(analysis.error.offset) } } : {}
   };
 }
-var HEAD_BYTES, MAX_STACKED_PICKLES, DIRECT_ANALYSIS_BYTES, WALK_ERROR_MARGIN, JOBLIB_WRAPPER, PickleStreams;
+var HEAD_BYTES, MAX_STACKED_PICKLES, DIRECT_ANALYSIS_BYTES, WALK_ERROR_MARGIN, JOBLIB_WRAPPER, NUMPY_PICKLE, PickleStreams;
 var init_pickle_streams = __esm({
   "src/artifacts/pickle-streams.ts"() {
     "use strict";
@@ -10203,6 +11708,7 @@ var init_pickle_streams = __esm({
     DIRECT_ANALYSIS_BYTES = 4 * 1024 * 1024;
     WALK_ERROR_MARGIN = 64 * 1024;
     JOBLIB_WRAPPER = /(^|\.)numpy_pickle(_compat)?\.(Z?NDArrayWrapper|NumpyArrayWrapper)$/;
+    NUMPY_PICKLE = ascii("numpy_pickle");
     PickleStreams = class {
       constructor(host) {
         this.host = host;
@@ -10304,6 +11810,7 @@ var init_pickle_streams = __esm({
         if (length > DIRECT_ANALYSIS_BYTES) return void 0;
         if (isLegacyTorchMagic(await readRange(item.source, 0, 32))) return void 0;
         const bytes = await readRange(item.source, position, length);
+        if (indexOf(bytes, NUMPY_PICKLE) >= 0) return void 0;
         const analysis = this.host.analyze(bytes);
         if (analysis.error !== void 0 || analysis.imports.some((i3) => JOBLIB_WRAPPER.test(i3.normalized) || i3.dynamic)) {
           this.host.refund(analysis.opcodeCount);
@@ -10693,7 +12200,7 @@ var init_scan = __esm({
       }
       // ---- budgets -----------------------------------------------------------------------------------
       async decompressBounded(format, input, member, want, quiet = false) {
-        const result2 = await decompress(format, input, { limit: this.budget.allowance(), ...want !== void 0 ? { want } : {} });
+        const result2 = await decompress2(format, input, { limit: this.budget.allowance(), ...want !== void 0 ? { want } : {} });
         if (want === void 0 || result2.limitReached) this.budget.charge(result2.bytes.length);
         if (result2.limitReached && !this.budgetWarned) {
           this.budgetWarned = true;
@@ -10759,10 +12266,11 @@ __export(artifacts_exports, {
 function isArtifactCandidate(relPath, head) {
   const lower = relPath.toLowerCase();
   if (ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext))) return true;
-  if (head.length === 0) return false;
-  const format = sniffFormat(head);
+  const bytes = typeof head === "function" ? head() : head;
+  if (bytes.length === 0) return false;
+  const format = sniffFormat(bytes);
   if (format !== "unknown" && format !== "tar" && format !== "zlib") return true;
-  return TEXT_EXTENSIONS.some((ext) => lower.endsWith(ext)) ? looksLikeStrongPickle(head) : looksLikePickle(head, head.length >= SNIFF_BYTES);
+  return TEXT_EXTENSIONS.some((ext) => lower.endsWith(ext)) ? looksLikeStrongPickle(bytes) : looksLikePickle(bytes, bytes.length >= SNIFF_BYTES);
 }
 function looksLikeStrongPickle(head) {
   return head[0] === 128 && head[1] !== void 0 && head[1] <= 5 && looksLikePickle(head);
@@ -11419,56 +12927,56 @@ var require_parse = __commonJS({
       let quote = 0;
       let value = "";
       let escaped = false;
-      for (const ch of input) {
+      for (const ch3 of input) {
         if (escaped === true) {
-          value += ch;
+          value += ch3;
           escaped = false;
           continue;
         }
-        if (ch === "\\") {
-          value += ch;
+        if (ch3 === "\\") {
+          value += ch3;
           escaped = true;
           continue;
         }
-        if (ch === '"') {
+        if (ch3 === '"') {
           quote = quote === 1 ? 0 : 1;
-          value += ch;
+          value += ch3;
           continue;
         }
         if (quote === 0) {
-          if (ch === "[") {
+          if (ch3 === "[") {
             bracket++;
-          } else if (ch === "]" && bracket > 0) {
+          } else if (ch3 === "]" && bracket > 0) {
             bracket--;
           } else if (bracket === 0) {
-            if (ch === "(") {
+            if (ch3 === "(") {
               paren++;
-            } else if (ch === ")" && paren > 0) {
+            } else if (ch3 === ")" && paren > 0) {
               paren--;
-            } else if (ch === "|" && paren === 0) {
+            } else if (ch3 === "|" && paren === 0) {
               parts2.push(value);
               value = "";
               continue;
             }
           }
         }
-        value += ch;
+        value += ch3;
       }
       parts2.push(value);
       return parts2;
     };
     var isPlainBranch = (branch) => {
       let escaped = false;
-      for (const ch of branch) {
+      for (const ch3 of branch) {
         if (escaped === true) {
           escaped = false;
           continue;
         }
-        if (ch === "\\") {
+        if (ch3 === "\\") {
           escaped = true;
           continue;
         }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
+        if (/[?*+@!()[\]{}]/.test(ch3)) {
           return false;
         }
       }
@@ -11515,38 +13023,38 @@ var require_parse = __commonJS({
       let quote = 0;
       let escaped = false;
       for (let i3 = 1; i3 < pattern.length; i3++) {
-        const ch = pattern[i3];
+        const ch3 = pattern[i3];
         if (escaped === true) {
           escaped = false;
           continue;
         }
-        if (ch === "\\") {
+        if (ch3 === "\\") {
           escaped = true;
           continue;
         }
-        if (ch === '"') {
+        if (ch3 === '"') {
           quote = quote === 1 ? 0 : 1;
           continue;
         }
         if (quote === 1) {
           continue;
         }
-        if (ch === "[") {
+        if (ch3 === "[") {
           bracket++;
           continue;
         }
-        if (ch === "]" && bracket > 0) {
+        if (ch3 === "]" && bracket > 0) {
           bracket--;
           continue;
         }
         if (bracket > 0) {
           continue;
         }
-        if (ch === "(") {
+        if (ch3 === "(") {
           paren++;
           continue;
         }
-        if (ch === ")") {
+        if (ch3 === ")") {
           paren--;
           if (paren === 0) {
             if (requireEnd === true && i3 !== pattern.length - 1) {
@@ -11562,7 +13070,7 @@ var require_parse = __commonJS({
       }
     };
     var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch3) => utils.escapeRegex(ch3)).join("")}]`;
       return `${source}*`;
     };
     var getStarExtglobSequenceChars = (pattern) => {
@@ -12552,6 +14060,833 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch4, pico);
     module2.exports = picomatch4;
+  }
+});
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i3 = line - 1; i3 <= line + 1; i3++) {
+    let l = lines[i3 - 1];
+    if (!l)
+      continue;
+    codeblock += i3.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i3 === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError;
+var init_error = __esm({
+  "node_modules/smol-toml/dist/error.js"() {
+    TomlError = class _TomlError extends Error {
+      line;
+      column;
+      codeblock;
+      constructor(message15, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message15}
+
+${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+      }
+      /** @internal */
+      static x(message15, ctx, ptr) {
+        throw new _TomlError(message15, { toml: ctx.s, ptr: ptr ?? ctx.p });
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral2 = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral2 && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral2 && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+var init_primitive = __esm({
+  "node_modules/smol-toml/dist/primitive.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE, TomlDate;
+var init_date = __esm({
+  "node_modules/smol-toml/dist/date.js"() {
+    DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+    TomlDate = class _TomlDate extends Date {
+      #hasDate = false;
+      #hasTime = false;
+      #offset = null;
+      constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = "Z";
+        let c;
+        if (typeof date === "string") {
+          if (fasttype)
+            prep: {
+              if (fasttype < 3) {
+                if (+date.slice(11, 13) > 23) {
+                  date = "";
+                  break prep;
+                }
+                if (fasttype === 2) {
+                  offset = null;
+                  date += "Z";
+                } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+                  offset = date.slice(date.length - 6);
+                }
+                if (unsafeDelim)
+                  date = date.slice(0, 10) + "T" + date.slice(11);
+              } else if (fasttype === 4) {
+                date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+              }
+              hasDate = fasttype !== 4;
+              hasTime = fasttype !== 3;
+            }
+          else {
+            let match = date.match(DATE_TIME_RE);
+            if (match) {
+              if (!match[1]) {
+                hasDate = false;
+                date = `0000-01-01T${date}`;
+              }
+              hasTime = !!match[2];
+              hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+              if (match[2] && +match[2] > 23) {
+                date = "";
+              } else {
+                offset = match[3] || null;
+                if (!offset && hasTime)
+                  date += "Z";
+              }
+            } else {
+              date = "";
+            }
+          }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+          this.#hasDate = hasDate;
+          this.#hasTime = hasTime;
+          this.#offset = offset;
+        }
+      }
+      isDateTime() {
+        return this.#hasDate && this.#hasTime;
+      }
+      isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+      }
+      isDate() {
+        return this.#hasDate && !this.#hasTime;
+      }
+      isTime() {
+        return this.#hasTime && !this.#hasDate;
+      }
+      isValid() {
+        return this.#hasDate || this.#hasTime;
+      }
+      toISOString() {
+        let iso = super.toISOString();
+        if (this.isDate())
+          return iso.slice(0, 10);
+        if (this.isTime())
+          return iso.slice(11, 23);
+        if (this.#offset === null)
+          return iso.slice(0, -1);
+        if (this.#offset === "Z" || this.#offset === "z")
+          return iso;
+        let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+        offset = this.#offset[0] === "-" ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - offset * 6e4);
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+      }
+      static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+        let date = new _TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+      }
+      static wrapAsLocalDateTime(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+      }
+      static wrapAsLocalDate(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+      }
+      static wrapAsLocalTime(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit2(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue2(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit2(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit2(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit2(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit2(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit2(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start2 = ctx.p;
+  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start2, ctx.p);
+  return readDate(ctx, t, 4, false, start2);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+var init_extract = __esm({
+  "node_modules/smol-toml/dist/extract.js"() {
+    init_primitive();
+    init_struct();
+    init_error();
+    init_date();
+  }
+});
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+var init_util = __esm({
+  "node_modules/smol-toml/dist/util.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i3 = 0; i3 < key.length; i3++) {
+      if (i3)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i3];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue2(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue2(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+var init_struct = __esm({
+  "node_modules/smol-toml/dist/struct.js"() {
+    init_primitive();
+    init_extract();
+    init_util();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i3 = 0; i3 < key.length; i3++) {
+    if (i3) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i3];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i3 < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue2(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+var init_parse = __esm({
+  "node_modules/smol-toml/dist/parse.js"() {
+    init_struct();
+    init_extract();
+    init_util();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED;
+var init_stringify = __esm({
+  "node_modules/smol-toml/dist/stringify.js"() {
+    HAS_WELLFORMED = !!"".isWellFormed;
+  }
+});
+
+// node_modules/smol-toml/dist/index.js
+var init_dist = __esm({
+  "node_modules/smol-toml/dist/index.js"() {
+    init_parse();
+    init_stringify();
+    init_date();
+    init_error();
+  }
+});
+
+// src/core/types.ts
+var SEVERITIES, TRUST_LEVELS;
+var init_types = __esm({
+  "src/core/types.ts"() {
+    "use strict";
+    SEVERITIES = ["critical", "high", "medium", "low"];
+    TRUST_LEVELS = ["untrusted", "unknown", "internal"];
   }
 });
 
@@ -15027,8 +17362,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
             if (u0 < 65536) {
               str += String.fromCharCode(u0);
             } else {
-              var ch = u0 - 65536;
-              str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+              var ch3 = u0 - 65536;
+              str += String.fromCharCode(55296 | ch3 >> 10, 56320 | ch3 & 1023);
             }
           }
           return str;
@@ -16000,9 +18335,9 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         var AsciiToString = /* @__PURE__ */ __name((ptr) => {
           var str = "";
           while (1) {
-            var ch = HEAPU8[ptr++];
-            if (!ch) return str;
-            str += String.fromCharCode(ch);
+            var ch3 = HEAPU8[ptr++];
+            if (!ch3) return str;
+            str += String.fromCharCode(ch3);
           }
         }, "AsciiToString");
         var stringToUTF16 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => {
@@ -16518,6 +18853,810 @@ var init_tree_sitter_runtime = __esm({
   }
 });
 
+// src/dependencies/manifest-kind.ts
+function manifestKind(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const lower = base.toLowerCase();
+  switch (lower) {
+    case "pyproject.toml":
+      return "pyproject";
+    case "setup.cfg":
+      return "setup.cfg";
+    case "setup.py":
+      return "setup.py";
+    case "pipfile":
+      return "Pipfile";
+    case "pipfile.lock":
+      return "Pipfile.lock";
+    case "poetry.lock":
+      return "poetry.lock";
+    case "uv.lock":
+      return "uv.lock";
+    case "pdm.lock":
+      return "pdm.lock";
+  }
+  if (/^(?:environment|conda)[\w.-]*\.ya?ml$/.test(lower)) return "conda";
+  if (/^constraints?[\w.-]*\.txt$/.test(lower)) return "constraints";
+  if (/requirements[\w.-]*\.(?:txt|in)$/.test(lower)) return "requirements";
+  if (/(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/i.test(path)) return "requirements";
+  return void 0;
+}
+var init_manifest_kind = __esm({
+  "src/dependencies/manifest-kind.ts"() {
+    "use strict";
+  }
+});
+
+// node_modules/@renovatebot/pep440/lib/version.js
+var require_version = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/version.js"(exports, module2) {
+    var VERSION_PATTERN = [
+      "v?",
+      "(?:",
+      /* */
+      "(?:(?<epoch>[0-9]+)!)?",
+      // epoch
+      /* */
+      "(?<release>[0-9]+(?:\\.[0-9]+)*)",
+      // release segment
+      /* */
+      "(?<pre>",
+      // pre-release
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))",
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<pre_n>[0-9]+)?",
+      /* */
+      ")?",
+      /* */
+      "(?<post>",
+      // post release
+      /*    */
+      "(?:-(?<post_n1>[0-9]+))",
+      /*    */
+      "|",
+      /*    */
+      "(?:",
+      /*        */
+      "[-_\\.]?",
+      /*        */
+      "(?<post_l>post|rev|r)",
+      /*        */
+      "[-_\\.]?",
+      /*        */
+      "(?<post_n2>[0-9]+)?",
+      /*    */
+      ")",
+      /* */
+      ")?",
+      /* */
+      "(?<dev>",
+      // dev release
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<dev_l>dev)",
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<dev_n>[0-9]+)?",
+      /* */
+      ")?",
+      ")",
+      "(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?"
+      // local version
+    ].join("");
+    module2.exports = {
+      VERSION_PATTERN,
+      valid: valid3,
+      clean: clean3,
+      explain,
+      parse: parse4,
+      stringify: stringify2
+    };
+    var validRegex = new RegExp("^" + VERSION_PATTERN + "$", "i");
+    function valid3(version) {
+      return validRegex.test(version) ? version : null;
+    }
+    var cleanRegex = new RegExp("^\\s*" + VERSION_PATTERN + "\\s*$", "i");
+    function clean3(version) {
+      return stringify2(parse4(version, cleanRegex));
+    }
+    function parse4(version, regex2) {
+      const { groups: groups2 } = (regex2 || validRegex).exec(version) || {};
+      if (!groups2) {
+        return null;
+      }
+      const parsed = {
+        epoch: Number(groups2.epoch ? groups2.epoch : 0),
+        release: groups2.release.split(".").map(Number),
+        pre: normalize_letter_version(groups2.pre_l, groups2.pre_n),
+        post: normalize_letter_version(
+          groups2.post_l,
+          groups2.post_n1 || groups2.post_n2
+        ),
+        dev: normalize_letter_version(groups2.dev_l, groups2.dev_n),
+        local: parse_local_version(groups2.local)
+      };
+      return parsed;
+    }
+    function stringify2(parsed) {
+      if (!parsed) {
+        return null;
+      }
+      const { epoch, release, pre, post, dev, local } = parsed;
+      const parts2 = [];
+      if (epoch !== 0) {
+        parts2.push(`${epoch}!`);
+      }
+      parts2.push(release.join("."));
+      if (pre) {
+        parts2.push(pre.join(""));
+      }
+      if (post) {
+        parts2.push("." + post.join(""));
+      }
+      if (dev) {
+        parts2.push("." + dev.join(""));
+      }
+      if (local) {
+        parts2.push(`+${local}`);
+      }
+      return parts2.join("");
+    }
+    function normalize_letter_version(letterIn, numberIn) {
+      let letter = letterIn;
+      let number = numberIn;
+      if (letter) {
+        if (!number) {
+          number = 0;
+        }
+        letter = letter.toLowerCase();
+        if (letter === "alpha") {
+          letter = "a";
+        } else if (letter === "beta") {
+          letter = "b";
+        } else if (["c", "pre", "preview"].includes(letter)) {
+          letter = "rc";
+        } else if (["rev", "r"].includes(letter)) {
+          letter = "post";
+        }
+        return [letter, Number(number)];
+      }
+      if (!letter && number) {
+        letter = "post";
+        return [letter, Number(number)];
+      }
+      return null;
+    }
+    function parse_local_version(local) {
+      if (local) {
+        return local.split(/[._-]/).map(
+          (part) => Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part)
+        );
+      }
+      return null;
+    }
+    function explain(version) {
+      const parsed = parse4(version);
+      if (!parsed) {
+        return parsed;
+      }
+      const { epoch, release, pre, post, dev, local } = parsed;
+      let base_version = "";
+      if (epoch !== 0) {
+        base_version += epoch + "!";
+      }
+      base_version += release.join(".");
+      const is_prerelease = Boolean(dev || pre);
+      const is_devrelease = Boolean(dev);
+      const is_postrelease = Boolean(post);
+      return {
+        epoch,
+        release,
+        pre,
+        post: post ? post[1] : post,
+        dev: dev ? dev[1] : dev,
+        local: local ? local.join(".") : local,
+        public: stringify2(parsed).split("+", 1)[0],
+        base_version,
+        is_prerelease,
+        is_devrelease,
+        is_postrelease
+      };
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/lib/operator.js
+var require_operator = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/operator.js"(exports, module2) {
+    var { parse: parse4 } = require_version();
+    module2.exports = {
+      compare: compare2,
+      rcompare,
+      lt,
+      le,
+      eq,
+      ne,
+      ge,
+      gt,
+      "<": lt,
+      "<=": le,
+      "==": eq,
+      "!=": ne,
+      ">=": ge,
+      ">": gt,
+      "===": arbitrary
+    };
+    function lt(version, other) {
+      return compare2(version, other) < 0;
+    }
+    function le(version, other) {
+      return compare2(version, other) <= 0;
+    }
+    function eq(version, other) {
+      return compare2(version, other) === 0;
+    }
+    function ne(version, other) {
+      return compare2(version, other) !== 0;
+    }
+    function ge(version, other) {
+      return compare2(version, other) >= 0;
+    }
+    function gt(version, other) {
+      return compare2(version, other) > 0;
+    }
+    function arbitrary(version, other) {
+      return version.toLowerCase() === other.toLowerCase();
+    }
+    function compare2(version, other) {
+      const parsedVersion = parse4(version);
+      const parsedOther = parse4(other);
+      const keyVersion = calculateKey(parsedVersion);
+      const keyOther = calculateKey(parsedOther);
+      return pyCompare(keyVersion, keyOther);
+    }
+    function rcompare(version, other) {
+      return -compare2(version, other);
+    }
+    function pyCompare(elemIn, otherIn) {
+      let elem = elemIn;
+      let other = otherIn;
+      if (elem === other) {
+        return 0;
+      }
+      if (Array.isArray(elem) !== Array.isArray(other)) {
+        elem = Array.isArray(elem) ? elem : [elem];
+        other = Array.isArray(other) ? other : [other];
+      }
+      if (Array.isArray(elem)) {
+        const len = Math.min(elem.length, other.length);
+        for (let i3 = 0; i3 < len; i3 += 1) {
+          const res = pyCompare(elem[i3], other[i3]);
+          if (res !== 0) {
+            return res;
+          }
+        }
+        return elem.length - other.length;
+      }
+      if (elem === -Infinity || other === Infinity) {
+        return -1;
+      }
+      if (elem === Infinity || other === -Infinity) {
+        return 1;
+      }
+      return elem < other ? -1 : 1;
+    }
+    function calculateKey(input) {
+      const { epoch } = input;
+      let { release, pre, post, local, dev } = input;
+      release = release.concat();
+      release.reverse();
+      while (release.length && release[0] === 0) {
+        release.shift();
+      }
+      release.reverse();
+      if (!pre && !post && dev) pre = -Infinity;
+      else if (!pre) pre = Infinity;
+      if (!post) post = -Infinity;
+      if (!dev) dev = Infinity;
+      if (!local) {
+        local = -Infinity;
+      } else {
+        local = local.map(
+          (i3) => Number.isNaN(Number(i3)) ? [-Infinity, i3] : [Number(i3), ""]
+        );
+      }
+      return [epoch, release, pre, post, dev, local];
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/lib/specifier.js
+var require_specifier = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/specifier.js"(exports, module2) {
+    var { VERSION_PATTERN, explain: explainVersion } = require_version();
+    var Operator = require_operator();
+    var RANGE_PATTERN = [
+      "(?<operator>(===|~=|==|!=|<=|>=|<|>))",
+      "\\s*",
+      "(",
+      /*  */
+      "(?<version>(?:" + VERSION_PATTERN.replace(/\?<\w+>/g, "?:") + "))",
+      /*  */
+      "(?<prefix>\\.\\*)?",
+      /*  */
+      "|",
+      /*  */
+      "(?<legacy>[^,;\\s)]+)",
+      ")"
+    ].join("");
+    module2.exports = {
+      RANGE_PATTERN,
+      parse: parse4,
+      satisfies,
+      filter,
+      validRange,
+      maxSatisfying,
+      minSatisfying
+    };
+    var isEqualityOperator = (op) => ["==", "!=", "==="].includes(op);
+    var rangeRegex = new RegExp("^" + RANGE_PATTERN + "$", "i");
+    function parse4(ranges) {
+      if (!ranges.trim()) {
+        return [];
+      }
+      const specifiers = ranges.split(",").map((range) => rangeRegex.exec(range.trim()) || {}).map(({ groups: groups2 }) => {
+        if (!groups2) {
+          return null;
+        }
+        let { ...spec } = groups2;
+        const { operator, version, prefix, legacy } = groups2;
+        if (version) {
+          spec = { ...spec, ...explainVersion(version) };
+          if (operator === "~=") {
+            if (spec.release.length < 2) {
+              return null;
+            }
+          }
+          if (!isEqualityOperator(operator) && spec.local) {
+            return null;
+          }
+          if (prefix) {
+            if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+              return null;
+            }
+          }
+        }
+        if (legacy && operator !== "===") {
+          return null;
+        }
+        return spec;
+      });
+      if (specifiers.filter(Boolean).length !== specifiers.length) {
+        return null;
+      }
+      return specifiers;
+    }
+    function filter(versions, specifier, options = {}) {
+      const filtered = pick(versions, specifier, options);
+      if (filtered.length === 0 && options.prereleases === void 0) {
+        return pick(versions, specifier, { prereleases: true });
+      }
+      return filtered;
+    }
+    function maxSatisfying(versions, range, options) {
+      const found = filter(versions, range, options).sort(Operator.compare);
+      return found.length === 0 ? null : found[found.length - 1];
+    }
+    function minSatisfying(versions, range, options) {
+      const found = filter(versions, range, options).sort(Operator.compare);
+      return found.length === 0 ? null : found[0];
+    }
+    function pick(versions, specifier, options) {
+      const parsed = parse4(specifier);
+      if (!parsed) {
+        return [];
+      }
+      return versions.filter((version) => {
+        const explained = explainVersion(version);
+        if (!parsed.length) {
+          return explained && !(explained.is_prerelease && !options.prereleases);
+        }
+        return parsed.reduce((pass, spec) => {
+          if (!pass) {
+            return false;
+          }
+          return contains2({ ...spec, ...options }, { version, explained });
+        }, true);
+      });
+    }
+    function satisfies(version, specifier, options = {}) {
+      const filtered = pick([version], specifier, options);
+      return filtered.length === 1;
+    }
+    function arrayStartsWith(array, prefix) {
+      if (prefix.length > array.length) {
+        return false;
+      }
+      for (let i3 = 0; i3 < prefix.length; i3 += 1) {
+        if (prefix[i3] !== array[i3]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    function contains2(specifier, input) {
+      const { explained } = input;
+      let { version } = input;
+      const { ...spec } = specifier;
+      if (spec.prereleases === void 0) {
+        spec.prereleases = spec.is_prerelease;
+      }
+      if (explained && explained.is_prerelease && !spec.prereleases) {
+        return false;
+      }
+      if (spec.operator === "~=") {
+        let compatiblePrefix = spec.release.slice(0, -1).concat("*").join(".");
+        if (spec.epoch) {
+          compatiblePrefix = spec.epoch + "!" + compatiblePrefix;
+        }
+        return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+          prereleases: spec.prereleases
+        });
+      }
+      if (spec.prefix) {
+        const isMatching = explained.epoch === spec.epoch && arrayStartsWith(explained.release, spec.release);
+        const isEquality = spec.operator !== "!=";
+        return isEquality ? isMatching : !isMatching;
+      }
+      if (explained) {
+        if (explained.local && spec.version) {
+          version = explained.public;
+          spec.version = explainVersion(spec.version).public;
+        }
+      }
+      if (spec.operator === "<" || spec.operator === ">") {
+        if (Operator.eq(spec.release.join("."), explained.release.join("."))) {
+          return false;
+        }
+      }
+      const op = Operator[spec.operator];
+      return op(version, spec.version || spec.legacy);
+    }
+    function validRange(specifier) {
+      return Boolean(parse4(specifier));
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/lib/semantic.js
+var require_semantic = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/semantic.js"(exports, module2) {
+    var { explain, parse: parse4, stringify: stringify2 } = require_version();
+    module2.exports = {
+      major,
+      minor,
+      patch,
+      inc
+    };
+    function major(input) {
+      const version = explain(input);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input);
+      }
+      return version.release[0];
+    }
+    function minor(input) {
+      const version = explain(input);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input);
+      }
+      if (version.release.length < 2) {
+        return 0;
+      }
+      return version.release[1];
+    }
+    function patch(input) {
+      const version = explain(input);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input);
+      }
+      if (version.release.length < 3) {
+        return 0;
+      }
+      return version.release[2];
+    }
+    function inc(input, release, preReleaseIdentifier) {
+      let identifier = preReleaseIdentifier || `a`;
+      const version = parse4(input);
+      if (!version) {
+        return null;
+      }
+      if (!["a", "b", "c", "rc", "alpha", "beta", "pre", "preview"].includes(
+        identifier
+      )) {
+        return null;
+      }
+      switch (release) {
+        case "premajor":
+          {
+            const [majorVersion] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "preminor":
+          {
+            const [majorVersion, minorVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "prepatch":
+          {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "prerelease":
+          if (version.pre === null) {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+            version.pre = [identifier, 0];
+          } else {
+            if (preReleaseIdentifier === void 0 && version.pre !== null) {
+              [identifier] = version.pre;
+            }
+            const [letter, number] = version.pre;
+            if (letter === identifier) {
+              version.pre = [letter, number + 1];
+            } else {
+              version.pre = [identifier, 0];
+            }
+          }
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "major":
+          if (version.release.slice(1).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "minor":
+          if (version.release.slice(2).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion, minorVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "patch":
+          if (version.release.slice(3).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        default:
+          return null;
+      }
+      return stringify2(version);
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/index.js
+var require_pep440 = __commonJS({
+  "node_modules/@renovatebot/pep440/index.js"(exports, module2) {
+    var { valid: valid3, clean: clean3, explain, parse: parse4 } = require_version();
+    var { lt, le, eq, ne, ge, gt, compare: compare2, rcompare } = require_operator();
+    var {
+      filter,
+      maxSatisfying,
+      minSatisfying,
+      RANGE_PATTERN,
+      satisfies,
+      validRange
+    } = require_specifier();
+    var { major, minor, patch, inc } = require_semantic();
+    module2.exports = {
+      // version
+      valid: valid3,
+      clean: clean3,
+      explain,
+      parse: parse4,
+      // operator
+      lt,
+      le,
+      lte: le,
+      eq,
+      ne,
+      neq: ne,
+      ge,
+      gte: ge,
+      gt,
+      compare: compare2,
+      rcompare,
+      // range
+      filter,
+      maxSatisfying,
+      minSatisfying,
+      RANGE_PATTERN,
+      satisfies,
+      validRange,
+      // semantic
+      major,
+      minor,
+      patch,
+      inc
+    };
+  }
+});
+
+// src/dependencies/versions.ts
+function bump(release, index) {
+  const parts2 = release.replace(/^\d+!/, "").split(/[.]/).map((p) => parseInt(p, 10));
+  const kept = parts2.slice(0, index + 1);
+  while (kept.length < index + 1) kept.push(0);
+  kept[index] = (kept[index] || 0) + 1;
+  return kept.join(".");
+}
+function releaseOf(version) {
+  const m = /^(?:\d+!)?(\d+(?:\.\d+)*)/.exec(version);
+  return m ? m[1] : version;
+}
+function clauseInterval(clause) {
+  const m = /^(===|==|!=|~=|<=|>=|<|>)\s*(.+)$/.exec(clause.trim());
+  if (!m) return void 0;
+  const [, op, raw] = m;
+  const v = raw.trim();
+  if (op === "!=") return "any";
+  if (v.endsWith(".*")) {
+    if (op !== "==") return void 0;
+    const base = v.slice(0, -2);
+    if (!(0, import_pep440.valid)(base)) return void 0;
+    const n = base.split(".").length;
+    return { lo: { version: base, inclusive: true }, hi: { version: bump(base, n - 1), inclusive: false } };
+  }
+  if (!(0, import_pep440.valid)(v)) return void 0;
+  switch (op) {
+    case "==":
+    case "===":
+      return { lo: { version: v, inclusive: true }, hi: { version: v, inclusive: true } };
+    case ">=":
+      return { lo: { version: v, inclusive: true } };
+    case ">":
+      return { lo: { version: v, inclusive: false } };
+    case "<=":
+      return { hi: { version: v, inclusive: true } };
+    case "<":
+      return { hi: { version: v, inclusive: false } };
+    case "~=": {
+      const n = releaseOf(v).split(".").length;
+      if (n < 2) return void 0;
+      return { lo: { version: v, inclusive: true }, hi: { version: bump(releaseOf(v), n - 2), inclusive: false } };
+    }
+  }
+  return void 0;
+}
+function specifierInterval(specifier) {
+  const out2 = {};
+  for (const clause of specifier.split(",").map((c) => c.trim()).filter(Boolean)) {
+    const i3 = clauseInterval(clause);
+    if (i3 === void 0) return void 0;
+    if (i3 === "any") continue;
+    if (i3.lo && (!out2.lo || tighterLow(i3.lo, out2.lo))) out2.lo = i3.lo;
+    if (i3.hi && (!out2.hi || tighterHigh(i3.hi, out2.hi))) out2.hi = i3.hi;
+  }
+  return out2;
+}
+function tighterLow(a, b) {
+  const c = (0, import_pep440.compare)(a.version, b.version);
+  return c > 0 || c === 0 && !a.inclusive;
+}
+function tighterHigh(a, b) {
+  const c = (0, import_pep440.compare)(a.version, b.version);
+  return c < 0 || c === 0 && !a.inclusive;
+}
+function nonEmpty(i3) {
+  if (!i3.lo || !i3.hi) return true;
+  const c = (0, import_pep440.compare)(i3.lo.version, i3.hi.version);
+  return c < 0 || c === 0 && i3.lo.inclusive && i3.hi.inclusive;
+}
+function admits(specifier, affected) {
+  const wanted = specifierInterval(specifier);
+  if (!wanted) return false;
+  return affected.split("||").some((range) => {
+    const hit = specifierInterval(range.trim());
+    if (!hit) return false;
+    const both = { lo: wanted.lo, hi: wanted.hi };
+    if (hit.lo && (!both.lo || tighterLow(hit.lo, both.lo))) both.lo = hit.lo;
+    if (hit.hi && (!both.hi || tighterHigh(hit.hi, both.hi))) both.hi = hit.hi;
+    return nonEmpty(both);
+  });
+}
+function affects(version, affected) {
+  return (0, import_pep440.valid)(version) ? admits(`==${version}`, affected) : false;
+}
+function highest(versions) {
+  return [...versions].filter((v) => (0, import_pep440.valid)(v)).sort(import_pep440.compare).pop();
+}
+var import_pep440;
+var init_versions = __esm({
+  "src/dependencies/versions.ts"() {
+    "use strict";
+    import_pep440 = __toESM(require_pep440(), 1);
+  }
+});
+
+// src/dependencies/annotate-findings.ts
+var annotate_findings_exports = {};
+__export(annotate_findings_exports, {
+  annotateCodeFindings: () => annotateCodeFindings
+});
+function annotateCodeFindings(findings, facts) {
+  for (const f of findings) {
+    if (f.ruleId === "PYTHON-LANG-SEC-041" && facts.pyyaml && /FullLoader|full_load/.test(f.message)) {
+      f.message += ` This project pins ${pinnedAt(facts.pyyaml)}, where FullLoader is exploitable (${ids2(facts.pyyaml)}).`;
+      if (f.severity === "medium") f.severity = "high";
+    } else if (f.ruleId === "PYTHON-ML-SEC-001" && facts.torch && /without `weights_only`/.test(f.message) && affects(facts.torch.dependency.version, "<2.6")) {
+      f.message += ` This project pins ${pinnedAt(facts.torch)}, where \`weights_only\` defaults to False: the checkpoint is fully unpickled.`;
+      if (f.severity === "medium") f.severity = "high";
+    }
+  }
+}
+var ids2;
+var init_annotate_findings = __esm({
+  "src/dependencies/annotate-findings.ts"() {
+    "use strict";
+    init_cross_signals();
+    init_versions();
+    ids2 = (fact) => fact.advisories.map((a) => a.id).join(", ");
+  }
+});
+
 // src/core/suppression.ts
 function parseSuppression(comment) {
   const p = PATHFINDER.exec(comment);
@@ -16549,6 +19688,437 @@ var init_suppression = __esm({
     PATHFINDER = /pathfinder\s*:\s*ignore(?:\s*\[([^\]]*)\])?/i;
     NOSEC = /\bnosec\b(?:\s*:?\s*((?:[A-Z]+[0-9A-Z-]*\d)(?:\s*,\s*[A-Z]+[0-9A-Z-]*\d)*))?/;
     NOQA = /\bnoqa\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)/i;
+  }
+});
+
+// src/dependencies/types.ts
+function normalizeName(name2) {
+  return name2.trim().toLowerCase().replace(/[-_.]+/g, "-");
+}
+var init_types2 = __esm({
+  "src/dependencies/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/dependencies/pickle-components.ts
+function pickleUse(name2) {
+  return PICKLE_COMPONENTS[normalizeName(name2)];
+}
+var PICKLE_COMPONENTS;
+var init_pickle_components = __esm({
+  "src/dependencies/pickle-components.ts"() {
+    "use strict";
+    init_types2();
+    PICKLE_COMPONENTS = {
+      "cloudpickle": "cloudpickle.loads is pickle",
+      "dill": "dill.load/loads extend pickle",
+      "joblib": "joblib.load unpickles (model persistence)",
+      "jsonpickle": "jsonpickle.decode rebuilds arbitrary objects",
+      "torch": "torch.load unpickles checkpoints (weights_only restricts it)",
+      "pandas": "pandas.read_pickle unpickles",
+      "numpy": "numpy.load(allow_pickle=True) unpickles object arrays",
+      "scikit-learn": "models are persisted with pickle/joblib",
+      "keras": "load_model deserializes layers and Lambda code",
+      "tensorflow": "Keras model loading deserializes code",
+      "transformers": "from_pretrained can torch.load pickled weights",
+      "pyyaml": "yaml.load/full_load construct Python objects",
+      "ruamel-yaml": "typ='unsafe' constructs Python objects",
+      "celery": "task/result serializer may be pickle",
+      "kombu": "message serializer may be pickle",
+      "rq": "job payloads are pickled by default",
+      "huey": "task payloads are pickled by default",
+      "cachelib": "cache values are pickled",
+      "flask-caching": "cache values are pickled",
+      "django-redis": "cache values are pickled by default",
+      "diskcache": "cache values are pickled",
+      "sqlitedict": "values are pickled by default",
+      "pyro4": "the pickle serializer can be enabled",
+      "pyro5": "serializers are configurable",
+      "scrapy": "disk queues and HTTP cache pickle",
+      "distributed": "messages may be pickled",
+      "ray": "objects are pickled with cloudpickle",
+      "mlflow": "pyfunc/sklearn flavours unpickle models",
+      "gensim": "models are persisted with pickle",
+      "optuna": "some storages pickle",
+      "bentoml": "runners may pickle payloads",
+      "nltk": "data packages may be pickles",
+      "statsmodels": "results are persisted with pickle",
+      "lightgbm": "sklearn API models persisted with pickle",
+      "xgboost": "pickle persistence of Booster objects",
+      "catboost": "pickle persistence supported",
+      "pickle5": "pickle protocol 5 backport",
+      "pyspark": "RDD serializers use pickle/cloudpickle"
+    };
+  }
+});
+
+// src/dependencies/findings.ts
+var findings_exports = {};
+__export(findings_exports, {
+  dependencyFindings: () => dependencyFindings,
+  dependencyRecords: () => dependencyRecords,
+  fixedVersion: () => fixedVersion,
+  matchMessage: () => matchMessage
+});
+function worst(advisories) {
+  return advisories.map((a) => a.disputed ? "medium" : a.severity).sort((a, b) => rank(a) - rank(b))[0] ?? "low";
+}
+function fixedVersion(advisories) {
+  return highest(advisories.flatMap((a) => a.fixed.split(/\s*,\s*/)));
+}
+function describe(a) {
+  const ids3 = [a.id, ...a.aliases].join("/");
+  return `${ids3}${a.disputed ? " (disputed)" : ""}: ${a.summary}`;
+}
+function where(d) {
+  return d.markers ? ` (on environments where \`${d.markers}\`)` : "";
+}
+function matchMessage(m) {
+  const d = m.dependency;
+  const fixed = fixedVersion(m.advisories);
+  const upgrade = fixed ? `Upgrade to ${d.spelledName}>=${fixed}${m.dependency.locked ? " and re-lock" : ""}.` : "No release fixes it: keep untrusted data away from the affected API or move to another version.";
+  const list = m.advisories.map(describe).join(" ");
+  if (m.kind === "pinned") {
+    const how = d.locked ? `is locked at ${d.version} in ${d.manifest}` : `is pinned to ${d.version}`;
+    return `${d.spelledName} ${how}${where(d)}, a version affected by ${m.advisories.length > 1 ? `${m.advisories.length} deserialization advisories` : "a deserialization advisory"}: ${list} ${upgrade}`;
+  }
+  return `${d.spelledName}${d.specifier} admits versions affected by ${m.advisories.map((a) => a.id).join(", ")}${where(d)}: ${list} Nothing here fixes the installed version; raise the lower bound${fixed ? ` to >=${fixed}` : ""}.`;
+}
+function dependencyFindings(matches, enabled) {
+  const out2 = [];
+  for (const m of matches) {
+    const rule = m.kind === "pinned" ? PYTHON_DEPS_SEC_001_default : PYTHON_DEPS_SEC_002_default;
+    if (!enabled.has(rule.id)) continue;
+    const d = m.dependency;
+    const comment = /(?:^|\s)#(.*)$/.exec(d.snippet);
+    const directive = comment && d.manifest !== "Pipfile.lock" ? parseSuppression(comment[1]) : void 0;
+    const suppressed = directive ? suppresses(directive, rule.id, []) : void 0;
+    out2.push({
+      ruleId: rule.id,
+      ruleName: rule.name,
+      message: matchMessage(m),
+      severity: m.kind === "pinned" ? worst(m.advisories) : rule.severity,
+      confidence: rule.confidence,
+      location: { file: d.file, line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn, snippet: d.snippet },
+      cwe: rule.cwe,
+      owasp: rule.owasp,
+      fingerprint: stableHash(`${rule.id}|${d.file}|${d.name}|${d.specifier}|${m.advisories.map((a) => a.id).join(",")}`),
+      ...suppressed ? { suppressed } : {}
+    });
+  }
+  return out2;
+}
+function dependencyRecords(dependencies, matches) {
+  const byDependency = new Map(matches.map((m) => [m.dependency, m]));
+  return dependencies.map((d) => {
+    const m = byDependency.get(d);
+    const pickle = pickleUse(d.name);
+    return {
+      name: d.name,
+      ...d.version ? { version: d.version } : {},
+      specifier: d.specifier,
+      locked: d.locked,
+      file: d.file,
+      line: d.line,
+      ...pickle ? { pickle } : {},
+      advisories: (m?.advisories ?? []).map((a) => ({
+        id: a.id,
+        aliases: a.aliases,
+        severity: a.severity,
+        summary: a.summary,
+        url: a.url,
+        affected: a.affected,
+        fixed: a.fixed,
+        kind: m.kind
+      }))
+    };
+  });
+}
+var rank;
+var init_findings2 = __esm({
+  "src/dependencies/findings.ts"() {
+    "use strict";
+    init_hash();
+    init_suppression();
+    init_types();
+    init_PYTHON_DEPS_SEC_001();
+    init_PYTHON_DEPS_SEC_002();
+    init_pickle_components();
+    init_versions();
+    rank = (s) => SEVERITIES.indexOf(s);
+  }
+});
+
+// src/dependencies/advisories.ts
+function advisoriesFor(name2) {
+  return BY_PACKAGE.get(normalizeName(name2)) ?? [];
+}
+var NVD, GHSA, ADVISORIES, BY_PACKAGE;
+var init_advisories = __esm({
+  "src/dependencies/advisories.ts"() {
+    "use strict";
+    init_types2();
+    NVD = (id) => `https://nvd.nist.gov/vuln/detail/${id}`;
+    GHSA = (id) => `https://github.com/advisories/${id}`;
+    ADVISORIES = [
+      {
+        id: "CVE-2017-18342",
+        aliases: ["GHSA-rprw-h62v-c2w7"],
+        package: "pyyaml",
+        affected: "<5.1",
+        fixed: "5.1",
+        severity: "critical",
+        summary: "`yaml.load()` without a Loader constructs arbitrary Python objects (`!!python/object/apply`), so a YAML document runs code.",
+        url: NVD("CVE-2017-18342"),
+        signal: "yaml-full-load"
+      },
+      {
+        id: "CVE-2019-20477",
+        aliases: ["GHSA-3pqx-4fqf-j49f"],
+        package: "pyyaml",
+        affected: ">=5.1,<5.2",
+        fixed: "5.2",
+        severity: "critical",
+        summary: "`load`/`load_all` with the default FullLoader still deserialize classes such as `subprocess.Popen` (incomplete fix of CVE-2017-18342).",
+        url: NVD("CVE-2019-20477"),
+        signal: "yaml-full-load"
+      },
+      {
+        id: "CVE-2020-1747",
+        aliases: ["GHSA-6757-jp84-gxfx"],
+        package: "pyyaml",
+        affected: "<5.3.1",
+        fixed: "5.3.1",
+        severity: "critical",
+        summary: "`full_load`/`FullLoader` run code through the `python/object/new` constructor.",
+        url: NVD("CVE-2020-1747"),
+        signal: "yaml-full-load"
+      },
+      {
+        id: "CVE-2020-14343",
+        aliases: ["GHSA-8q59-q68h-6hv4"],
+        package: "pyyaml",
+        affected: "<5.4",
+        fixed: "5.4",
+        severity: "critical",
+        summary: "`full_load`/`FullLoader` still run code through `python/object/new` (incomplete fix of CVE-2020-1747).",
+        url: NVD("CVE-2020-14343"),
+        signal: "yaml-full-load"
+      },
+      {
+        id: "CVE-2025-32434",
+        aliases: ["GHSA-53q9-r3pm-6pq6"],
+        package: "torch",
+        affected: "<2.6.0",
+        fixed: "2.6.0",
+        severity: "critical",
+        summary: "`torch.load(..., weights_only=True)` can be bypassed: a crafted checkpoint runs code even with the restricted unpickler.",
+        url: GHSA("GHSA-53q9-r3pm-6pq6"),
+        signal: "torch-weights-only"
+      },
+      {
+        id: "CVE-2026-24747",
+        aliases: [],
+        package: "torch",
+        affected: "<2.10.0",
+        fixed: "2.10.0",
+        severity: "high",
+        summary: "The `weights_only` unpickler can be driven into memory corruption by a crafted checkpoint, up to code execution.",
+        url: NVD("CVE-2026-24747"),
+        signal: "torch-weights-only"
+      },
+      {
+        id: "CVE-2019-6446",
+        aliases: [],
+        package: "numpy",
+        affected: "<1.16.3",
+        fixed: "1.16.3",
+        severity: "critical",
+        summary: "`numpy.load` defaults to `allow_pickle=True`, so loading a crafted `.npy`/`.npz` file unpickles it and runs code.",
+        url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.read_array.html",
+        signal: "numpy-load-default",
+        disputed: true
+      },
+      {
+        id: "CVE-2024-3660",
+        aliases: [],
+        package: "keras",
+        affected: "<2.13",
+        fixed: "2.13",
+        severity: "critical",
+        summary: "Lambda layers in a model file run arbitrary code on `load_model`; `safe_mode` does not exist before 2.13.",
+        url: "https://www.kb.cert.org/vuls/id/253266"
+      },
+      {
+        id: "CVE-2025-1550",
+        aliases: ["GHSA-48g7-3x6r-xfhp"],
+        package: "keras",
+        affected: ">=3.0.0,<3.9.0",
+        fixed: "3.9.0",
+        severity: "critical",
+        summary: "`Model.load_model(..., safe_mode=True)` is bypassed: `config.json` in a `.keras` archive names any module and function to call.",
+        url: GHSA("GHSA-48g7-3x6r-xfhp")
+      },
+      {
+        id: "CVE-2025-8747",
+        aliases: ["GHSA-c9rc-mg46-23w3"],
+        package: "keras",
+        affected: ">=3.0.0,<3.11.0",
+        fixed: "3.11.0",
+        severity: "high",
+        summary: "Another `safe_mode` bypass in `Model.load_model`: a crafted `.keras` archive runs code.",
+        url: GHSA("GHSA-c9rc-mg46-23w3")
+      },
+      {
+        id: "CVE-2025-49655",
+        aliases: [],
+        package: "keras",
+        affected: ">=3.11.0,<3.11.3",
+        fixed: "3.11.3",
+        severity: "critical",
+        summary: "Deserialization of a crafted model runs code even in safe mode.",
+        url: NVD("CVE-2025-49655")
+      },
+      {
+        id: "CVE-2026-1462",
+        aliases: ["GHSA-4f3f-g24h-fr8m"],
+        package: "keras",
+        affected: ">=3.0.0,<3.13.2",
+        fixed: "3.13.2",
+        severity: "high",
+        summary: "`TFSMLayer` loads an attacker-chosen TensorFlow SavedModel while deserializing a `.keras` file, bypassing `safe_mode`.",
+        url: GHSA("GHSA-4f3f-g24h-fr8m")
+      },
+      {
+        id: "CVE-2021-37678",
+        aliases: ["GHSA-r6jx-9g48-2r5r"],
+        package: "tensorflow",
+        affected: "<2.3.4 || >=2.4.0,<2.4.3 || >=2.5.0,<2.5.1",
+        fixed: "2.3.4, 2.4.3, 2.5.1, 2.6.0",
+        severity: "critical",
+        summary: "`tf.keras.models.model_from_yaml` uses `yaml.unsafe_load`: a YAML model description runs code.",
+        url: GHSA("GHSA-r6jx-9g48-2r5r")
+      },
+      {
+        id: "CVE-2023-6730",
+        aliases: ["GHSA-3863-2447-669p", "PYSEC-2023-300"],
+        package: "transformers",
+        affected: "<4.36.0",
+        fixed: "4.36.0",
+        severity: "critical",
+        summary: "`RagRetriever` unpickles index files downloaded from the Hub, so a malicious repository runs code.",
+        url: "https://github.com/pypa/advisory-database/blob/main/vulns/transformers/PYSEC-2023-300.yaml"
+      },
+      {
+        id: "CVE-2023-7018",
+        aliases: ["GHSA-v68g-wm8c-6x7j", "PYSEC-2023-301"],
+        package: "transformers",
+        affected: "<4.36.0",
+        fixed: "4.36.0",
+        severity: "critical",
+        summary: "`TransfoXLTokenizer` unpickles vocabulary files from the Hub, so a malicious repository runs code.",
+        url: "https://github.com/pypa/advisory-database/blob/main/vulns/transformers/PYSEC-2023-301.yaml"
+      },
+      {
+        id: "CVE-2024-3568",
+        aliases: [],
+        package: "transformers",
+        affected: "<4.38.0",
+        fixed: "4.38.0",
+        severity: "critical",
+        summary: "`TFPreTrainedModel.load_repo_checkpoint` calls `pickle.load` on checkpoint data: resuming from a crafted checkpoint runs code.",
+        url: NVD("CVE-2024-3568")
+      },
+      {
+        id: "CVE-2026-4372",
+        aliases: [],
+        package: "transformers",
+        affected: ">=4.56.0,<5.3.0",
+        fixed: "5.3.0",
+        severity: "critical",
+        summary: "A model's `config.json` makes `from_pretrained` download and run code from another repository even with `trust_remote_code=False`.",
+        url: NVD("CVE-2026-4372")
+      },
+      {
+        id: "CVE-2020-22083",
+        aliases: ["GHSA-j66q-qmrc-89rx", "PYSEC-2020-49"],
+        package: "jsonpickle",
+        affected: "<1.4.2",
+        fixed: "1.4.2",
+        severity: "critical",
+        summary: "`jsonpickle.decode` rebuilds arbitrary objects (`py/reduce`), so a crafted JSON document runs code; every version does this by design.",
+        url: "https://github.com/advisories/GHSA-j66q-qmrc-89rx",
+        disputed: true
+      },
+      {
+        id: "CVE-2021-47952",
+        aliases: [],
+        package: "jsonpickle",
+        affected: "==2.0.0",
+        fixed: "",
+        severity: "critical",
+        summary: "`jsonpickle.decode` evaluates `py/repr` entries with `eval`, so a crafted JSON document runs code.",
+        url: NVD("CVE-2021-47952")
+      },
+      {
+        id: "CVE-2022-21797",
+        aliases: ["GHSA-6hrg-qmvc-2xh8", "PYSEC-2022-288"],
+        package: "joblib",
+        affected: "<1.1.1",
+        fixed: "1.1.1, 1.2.0",
+        severity: "high",
+        summary: "`joblib.Parallel(pre_dispatch=...)` passes the string to `eval()`, so a caller-controlled value runs code.",
+        url: "https://github.com/advisories/GHSA-6hrg-qmvc-2xh8"
+      },
+      {
+        id: "CVE-2025-27520",
+        aliases: ["GHSA-33xw-247w-6hmc"],
+        package: "bentoml",
+        affected: ">=1.3.4,<1.4.3",
+        fixed: "1.4.3",
+        severity: "critical",
+        summary: "The serving runtime `pickle.loads` request payloads (`serde.deserialize_value`): an unauthenticated HTTP request runs code.",
+        url: GHSA("GHSA-33xw-247w-6hmc")
+      }
+    ];
+    BY_PACKAGE = /* @__PURE__ */ new Map();
+    for (const a of ADVISORIES) {
+      const key = normalizeName(a.package);
+      BY_PACKAGE.set(key, [...BY_PACKAGE.get(key) ?? [], a]);
+    }
+  }
+});
+
+// src/dependencies/match.ts
+var match_exports = {};
+__export(match_exports, {
+  matchAdvisories: () => matchAdvisories
+});
+function matchAdvisories(dependencies) {
+  const exactIn = new Set(dependencies.filter((d) => d.version).map((d) => `${dirOf(d.file)}|${d.name}`));
+  const out2 = [];
+  for (const dependency of dependencies) {
+    const table = advisoriesFor(dependency.name);
+    if (!table.length) continue;
+    if (dependency.version) {
+      const hits2 = table.filter((a) => affects(dependency.version, a.affected));
+      if (hits2.length) out2.push({ dependency, advisories: hits2, kind: "pinned" });
+      continue;
+    }
+    if (!dependency.specifier || exactIn.has(`${dirOf(dependency.file)}|${dependency.name}`)) continue;
+    const hits = table.filter((a) => admits(dependency.specifier, a.affected));
+    if (hits.length) out2.push({ dependency, advisories: hits, kind: "range" });
+  }
+  return out2;
+}
+var dirOf;
+var init_match = __esm({
+  "src/dependencies/match.ts"() {
+    "use strict";
+    init_advisories();
+    init_versions();
+    dirOf = (file) => file.slice(0, file.lastIndexOf("/") + 1);
   }
 });
 
@@ -16781,7 +20351,7 @@ var require_directives = __commonJS({
       "{": "%7B",
       "}": "%7D"
     };
-    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch3) => escapeChars[ch3]);
     var Directives = class _Directives {
       constructor(yaml, tags) {
         this.docStart = null;
@@ -17547,8 +21117,8 @@ var require_foldFlowLines = __commonJS({
         if (i3 !== -1)
           end = i3 + endStep;
       }
-      for (let ch; ch = text2[i3 += 1]; ) {
-        if (mode === FOLD_QUOTED && ch === "\\") {
+      for (let ch3; ch3 = text2[i3 += 1]; ) {
+        if (mode === FOLD_QUOTED && ch3 === "\\") {
           escStart = i3;
           switch (text2[i3 + 1]) {
             case "x":
@@ -17565,13 +21135,13 @@ var require_foldFlowLines = __commonJS({
           }
           escEnd = i3;
         }
-        if (ch === "\n") {
+        if (ch3 === "\n") {
           if (mode === FOLD_BLOCK)
             i3 = consumeMoreIndentedLines(text2, i3, indent.length);
           end = i3 + indent.length + endStep;
           split = void 0;
         } else {
-          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+          if (ch3 === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text2[i3 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i3;
@@ -17583,8 +21153,8 @@ var require_foldFlowLines = __commonJS({
               split = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
-                prev = ch;
-                ch = text2[i3 += 1];
+                prev = ch3;
+                ch3 = text2[i3 += 1];
                 overflow = true;
               }
               const j = i3 > escEnd + 1 ? i3 - 2 : escStart - 1;
@@ -17599,7 +21169,7 @@ var require_foldFlowLines = __commonJS({
             }
           }
         }
-        prev = ch;
+        prev = ch3;
       }
       if (overflow && onOverflow)
         onOverflow();
@@ -17626,17 +21196,17 @@ ${indent}${text2.slice(fold + 1, end2)}`;
     function consumeMoreIndentedLines(text2, i3, indent) {
       let end = i3;
       let start2 = i3 + 1;
-      let ch = text2[start2];
-      while (ch === " " || ch === "	") {
+      let ch3 = text2[start2];
+      while (ch3 === " " || ch3 === "	") {
         if (i3 < start2 + indent) {
-          ch = text2[++i3];
+          ch3 = text2[++i3];
         } else {
           do {
-            ch = text2[++i3];
-          } while (ch && ch !== "\n");
+            ch3 = text2[++i3];
+          } while (ch3 && ch3 !== "\n");
           end = i3;
           start2 = i3 + 1;
-          ch = text2[start2];
+          ch3 = text2[start2];
         }
       }
       return end;
@@ -17687,14 +21257,14 @@ var require_stringifyString = __commonJS({
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start2 = 0;
-      for (let i3 = 0, ch = json[i3]; ch; ch = json[++i3]) {
-        if (ch === " " && json[i3 + 1] === "\\" && json[i3 + 2] === "n") {
+      for (let i3 = 0, ch3 = json[i3]; ch3; ch3 = json[++i3]) {
+        if (ch3 === " " && json[i3 + 1] === "\\" && json[i3 + 2] === "n") {
           str += json.slice(start2, i3) + "\\ ";
           i3 += 1;
           start2 = i3;
-          ch = "\\";
+          ch3 = "\\";
         }
-        if (ch === "\\")
+        if (ch3 === "\\")
           switch (json[i3 + 1]) {
             case "u":
               {
@@ -17801,8 +21371,8 @@ ${indent}`) + "'";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
-        if (ch !== "\n" && ch !== "	" && ch !== " ")
+        const ch3 = value[endStart - 1];
+        if (ch3 !== "\n" && ch3 !== "	" && ch3 !== " ")
           break;
       }
       let end = value.substring(endStart);
@@ -17826,10 +21396,10 @@ ${indent}`) + "'";
       let startEnd;
       let startNlPos = -1;
       for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
-        if (ch === " ")
+        const ch3 = value[startEnd];
+        if (ch3 === " ")
           startWithSpace = true;
-        else if (ch === "\n")
+        else if (ch3 === "\n")
           startNlPos = startEnd;
         else
           break;
@@ -20244,14 +23814,14 @@ var require_errors = __commonJS({
         super("YAMLWarning", pos, code5, message15);
       }
     };
-    var prettifyError = (src, lc) => (error) => {
+    var prettifyError = (src, lc2) => (error) => {
       if (error.pos[0] === -1)
         return;
-      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      error.linePos = error.pos.map((pos) => lc2.linePos(pos));
       const { line, col } = error.linePos[0];
       error.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc2.lineStarts[line - 1], lc2.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -20260,7 +23830,7 @@ var require_errors = __commonJS({
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
       if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        let prev = src.substring(lc2.lineStarts[line - 2], lc2.lineStarts[line - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -21077,11 +24647,11 @@ var require_resolve_block_scalar = __commonJS({
       let chomp = "";
       let error = -1;
       for (let i3 = 1; i3 < source.length; ++i3) {
-        const ch = source[i3];
-        if (!chomp && (ch === "-" || ch === "+"))
-          chomp = ch;
+        const ch3 = source[i3];
+        if (!chomp && (ch3 === "-" || ch3 === "+"))
+          chomp = ch3;
         else {
-          const n = Number(ch);
+          const n = Number(ch3);
           if (!indent && n)
             indent = n;
           else if (error === -1)
@@ -21253,14 +24823,14 @@ var require_resolve_flow_scalar = __commonJS({
     function doubleQuotedValue(source, onError) {
       let res = "";
       for (let i3 = 1; i3 < source.length - 1; ++i3) {
-        const ch = source[i3];
-        if (ch === "\r" && source[i3 + 1] === "\n")
+        const ch3 = source[i3];
+        if (ch3 === "\r" && source[i3 + 1] === "\n")
           continue;
-        if (ch === "\n") {
+        if (ch3 === "\n") {
           const { fold, offset } = foldNewline(source, i3);
           res += fold;
           i3 = offset;
-        } else if (ch === "\\") {
+        } else if (ch3 === "\\") {
           let next = source[++i3];
           const cc = escapeCodes[next];
           if (cc)
@@ -21282,15 +24852,15 @@ var require_resolve_flow_scalar = __commonJS({
             onError(i3 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
-        } else if (ch === " " || ch === "	") {
+        } else if (ch3 === " " || ch3 === "	") {
           const wsStart = i3;
           let next = source[i3 + 1];
           while (next === " " || next === "	")
             next = source[++i3 + 1];
           if (next !== "\n" && !(next === "\r" && source[i3 + 2] === "\n"))
-            res += i3 > wsStart ? source.slice(wsStart, i3 + 1) : ch;
+            res += i3 > wsStart ? source.slice(wsStart, i3 + 1) : ch3;
         } else {
-          res += ch;
+          res += ch3;
         }
       }
       if (source[source.length - 1] !== '"' || source.length === 1)
@@ -21299,14 +24869,14 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function foldNewline(source, offset) {
       let fold = "";
-      let ch = source[offset + 1];
-      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
-        if (ch === "\r" && source[offset + 2] !== "\n")
+      let ch3 = source[offset + 1];
+      while (ch3 === " " || ch3 === "	" || ch3 === "\n" || ch3 === "\r") {
+        if (ch3 === "\r" && source[offset + 2] !== "\n")
           break;
-        if (ch === "\n")
+        if (ch3 === "\n")
           fold += "\n";
         offset += 1;
-        ch = source[offset + 1];
+        ch3 = source[offset + 1];
       }
       if (!fold)
         fold = " ";
@@ -22244,8 +25814,8 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
-      switch (ch) {
+    function isEmpty(ch3) {
+      switch (ch3) {
         case void 0:
         case " ":
         case "\n":
@@ -22260,7 +25830,7 @@ var require_lexer = __commonJS({
     var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
-    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var isNotAnchorChar = (ch3) => !ch3 || invalidAnchorChars.has(ch3);
     var Lexer = class {
       constructor() {
         this.atEnd = false;
@@ -22295,12 +25865,12 @@ var require_lexer = __commonJS({
       }
       atLineEnd() {
         let i3 = this.pos;
-        let ch = this.buffer[i3];
-        while (ch === " " || ch === "	")
-          ch = this.buffer[++i3];
-        if (!ch || ch === "#" || ch === "\n")
+        let ch3 = this.buffer[i3];
+        while (ch3 === " " || ch3 === "	")
+          ch3 = this.buffer[++i3];
+        if (!ch3 || ch3 === "#" || ch3 === "\n")
           return true;
-        if (ch === "\r")
+        if (ch3 === "\r")
           return this.buffer[i3 + 1] === "\n";
         return false;
       }
@@ -22308,19 +25878,19 @@ var require_lexer = __commonJS({
         return this.buffer[this.pos + n];
       }
       continueScalar(offset) {
-        let ch = this.buffer[offset];
+        let ch3 = this.buffer[offset];
         if (this.indentNext > 0) {
           let indent = 0;
-          while (ch === " ")
-            ch = this.buffer[++indent + offset];
-          if (ch === "\r") {
+          while (ch3 === " ")
+            ch3 = this.buffer[++indent + offset];
+          if (ch3 === "\r") {
             const next = this.buffer[indent + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
               return offset + indent + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch3 === "\n" || indent >= this.indentNext || !ch3 && !this.atEnd ? offset + indent : -1;
         }
-        if (ch === "-" || ch === ".") {
+        if (ch3 === "-" || ch3 === ".") {
           const dt = this.buffer.substr(offset, 3);
           if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
             return -1;
@@ -22384,8 +25954,8 @@ var require_lexer = __commonJS({
           let dirEnd = line.length;
           let cs = line.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
-            if (ch === " " || ch === "	") {
+            const ch3 = line[cs - 1];
+            if (ch3 === " " || ch3 === "	") {
               dirEnd = cs - 1;
               break;
             } else {
@@ -22393,8 +25963,8 @@ var require_lexer = __commonJS({
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
-            if (ch === " " || ch === "	")
+            const ch3 = line[dirEnd - 1];
+            if (ch3 === " " || ch3 === "	")
               dirEnd -= 1;
             else
               break;
@@ -22414,10 +25984,10 @@ var require_lexer = __commonJS({
         return yield* this.parseLineStart();
       }
       *parseLineStart() {
-        const ch = this.charAt(0);
-        if (!ch && !this.atEnd)
+        const ch3 = this.charAt(0);
+        if (!ch3 && !this.atEnd)
           return this.setNext("line-start");
-        if (ch === "-" || ch === ".") {
+        if (ch3 === "-" || ch3 === ".") {
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
@@ -22598,22 +26168,22 @@ var require_lexer = __commonJS({
         this.blockScalarKeep = false;
         let i3 = this.pos;
         while (true) {
-          const ch = this.buffer[++i3];
-          if (ch === "+")
+          const ch3 = this.buffer[++i3];
+          if (ch3 === "+")
             this.blockScalarKeep = true;
-          else if (ch > "0" && ch <= "9")
-            this.blockScalarIndent = Number(ch) - 1;
-          else if (ch !== "-")
+          else if (ch3 > "0" && ch3 <= "9")
+            this.blockScalarIndent = Number(ch3) - 1;
+          else if (ch3 !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch3) => isEmpty(ch3) || ch3 === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
         let indent = 0;
-        let ch;
-        loop: for (let i4 = this.pos; ch = this.buffer[i4]; ++i4) {
-          switch (ch) {
+        let ch3;
+        loop: for (let i4 = this.pos; ch3 = this.buffer[i4]; ++i4) {
+          switch (ch3) {
             case " ":
               indent += 1;
               break;
@@ -22633,7 +26203,7 @@ var require_lexer = __commonJS({
               break loop;
           }
         }
-        if (!ch && !this.atEnd)
+        if (!ch3 && !this.atEnd)
           return this.setNext("block-scalar");
         if (indent >= this.indentNext) {
           if (this.blockScalarIndent === -1)
@@ -22654,23 +26224,23 @@ var require_lexer = __commonJS({
           }
         }
         let i3 = nl + 1;
-        ch = this.buffer[i3];
-        while (ch === " ")
-          ch = this.buffer[++i3];
-        if (ch === "	") {
-          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i3];
+        ch3 = this.buffer[i3];
+        while (ch3 === " ")
+          ch3 = this.buffer[++i3];
+        if (ch3 === "	") {
+          while (ch3 === "	" || ch3 === " " || ch3 === "\r" || ch3 === "\n")
+            ch3 = this.buffer[++i3];
           nl = i3 - 1;
         } else if (!this.blockScalarKeep) {
           do {
             let i4 = nl - 1;
-            let ch2 = this.buffer[i4];
-            if (ch2 === "\r")
-              ch2 = this.buffer[--i4];
+            let ch4 = this.buffer[i4];
+            if (ch4 === "\r")
+              ch4 = this.buffer[--i4];
             const lastChar = i4;
-            while (ch2 === " ")
-              ch2 = this.buffer[--i4];
-            if (ch2 === "\n" && i4 >= this.pos && i4 + 1 + indent > lastChar)
+            while (ch4 === " ")
+              ch4 = this.buffer[--i4];
+            if (ch4 === "\n" && i4 >= this.pos && i4 + 1 + indent > lastChar)
               nl = i4;
             else
               break;
@@ -22684,38 +26254,38 @@ var require_lexer = __commonJS({
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
         let i3 = this.pos - 1;
-        let ch;
-        while (ch = this.buffer[++i3]) {
-          if (ch === ":") {
+        let ch3;
+        while (ch3 = this.buffer[++i3]) {
+          if (ch3 === ":") {
             const next = this.buffer[i3 + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i3;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty(ch3)) {
             let next = this.buffer[i3 + 1];
-            if (ch === "\r") {
+            if (ch3 === "\r") {
               if (next === "\n") {
                 i3 += 1;
-                ch = "\n";
+                ch3 = "\n";
                 next = this.buffer[i3 + 1];
               } else
                 end = i3;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
-            if (ch === "\n") {
+            if (ch3 === "\n") {
               const cs = this.continueScalar(i3 + 1);
               if (cs === -1)
                 break;
               i3 = Math.max(i3, cs - 2);
             }
           } else {
-            if (inFlow && flowIndicatorChars.has(ch))
+            if (inFlow && flowIndicatorChars.has(ch3))
               break;
             end = i3;
           }
         }
-        if (!ch && !this.atEnd)
+        if (!ch3 && !this.atEnd)
           return this.setNext("plain-scalar");
         yield cst.SCALAR;
         yield* this.pushToIndex(end + 1, true);
@@ -22776,18 +26346,18 @@ var require_lexer = __commonJS({
       *pushTag() {
         if (this.charAt(1) === "<") {
           let i3 = this.pos + 2;
-          let ch = this.buffer[i3];
-          while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i3];
-          return yield* this.pushToIndex(ch === ">" ? i3 + 1 : i3, false);
+          let ch3 = this.buffer[i3];
+          while (!isEmpty(ch3) && ch3 !== ">")
+            ch3 = this.buffer[++i3];
+          return yield* this.pushToIndex(ch3 === ">" ? i3 + 1 : i3, false);
         } else {
           let i3 = this.pos + 1;
-          let ch = this.buffer[i3];
-          while (ch) {
-            if (tagChars.has(ch))
-              ch = this.buffer[++i3];
-            else if (ch === "%" && hexDigits.has(this.buffer[i3 + 1]) && hexDigits.has(this.buffer[i3 + 2])) {
-              ch = this.buffer[i3 += 3];
+          let ch3 = this.buffer[i3];
+          while (ch3) {
+            if (tagChars.has(ch3))
+              ch3 = this.buffer[++i3];
+            else if (ch3 === "%" && hexDigits.has(this.buffer[i3 + 1]) && hexDigits.has(this.buffer[i3 + 2])) {
+              ch3 = this.buffer[i3 += 3];
             } else
               break;
           }
@@ -22795,20 +26365,20 @@ var require_lexer = __commonJS({
         }
       }
       *pushNewline() {
-        const ch = this.buffer[this.pos];
-        if (ch === "\n")
+        const ch3 = this.buffer[this.pos];
+        if (ch3 === "\n")
           return yield* this.pushCount(1);
-        else if (ch === "\r" && this.charAt(1) === "\n")
+        else if (ch3 === "\r" && this.charAt(1) === "\n")
           return yield* this.pushCount(2);
         else
           return 0;
       }
       *pushSpaces(allowTabs) {
         let i3 = this.pos - 1;
-        let ch;
+        let ch3;
         do {
-          ch = this.buffer[++i3];
-        } while (ch === " " || allowTabs && ch === "	");
+          ch3 = this.buffer[++i3];
+        } while (ch3 === " " || allowTabs && ch3 === "	");
         const n = i3 - this.pos;
         if (n > 0) {
           yield this.buffer.substr(this.pos, n);
@@ -22818,9 +26388,9 @@ var require_lexer = __commonJS({
       }
       *pushUntil(test) {
         let i3 = this.pos;
-        let ch = this.buffer[i3];
-        while (!test(ch))
-          ch = this.buffer[++i3];
+        let ch3 = this.buffer[i3];
+        while (!test(ch3))
+          ch3 = this.buffer[++i3];
         return yield* this.pushToIndex(i3, false);
       }
     };
@@ -23882,6 +27452,655 @@ var require_dist = __commonJS({
   }
 });
 
+// src/dependencies/lines.ts
+function escapeRegExp3(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function quoted(value) {
+  const v = escapeRegExp3(value);
+  return new RegExp(`"${v}"|'${v}'`);
+}
+var LineIndex2;
+var init_lines = __esm({
+  "src/dependencies/lines.ts"() {
+    "use strict";
+    init_line_index();
+    LineIndex2 = class {
+      constructor(text2) {
+        this.text = text2;
+        this.rows = new LineIndex(text2);
+      }
+      text;
+      rows;
+      /** 1-based line of an offset. */
+      lineOf(offset) {
+        return this.rows.position(offset)[0] + 1;
+      }
+      lineText(line) {
+        const start2 = this.rows.lineStart(line - 1) ?? this.text.length;
+        const next = this.rows.lineStart(line);
+        const end = next !== void 0 ? next - 1 : this.text.length;
+        return this.text.slice(start2, end).replace(/\r$/, "");
+      }
+      offsetOfLine(line) {
+        return this.rows.lineStart(line - 1) ?? this.text.length;
+      }
+      /** The position of the span [start, end) (clipped to its first line). */
+      position(start2, end) {
+        const line = this.lineOf(start2);
+        const lineStart = this.rows.lineStart(line - 1);
+        const snippet = this.lineText(line);
+        const column = start2 - lineStart + 1;
+        return { line, column, endColumn: Math.min(end - lineStart, snippet.length) + 1, snippet };
+      }
+      /** The first match of `pattern` (global flag not needed) at or after `from`, as a position; undefined if none. */
+      find(pattern, from = 0) {
+        const re = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
+        re.lastIndex = from;
+        const m = re.exec(this.text);
+        if (!m) return void 0;
+        return { position: this.position(m.index, m.index + m[0].length), index: m.index };
+      }
+      /** A whole line as a position (trimmed of indentation). */
+      linePosition(line) {
+        const snippet = this.lineText(line);
+        const indent = snippet.length - snippet.trimStart().length;
+        return { line, column: indent + 1, endColumn: snippet.trimEnd().length + 1, snippet };
+      }
+    };
+  }
+});
+
+// src/dependencies/pep508.ts
+function parseRequirement(text2) {
+  const m = NAME.exec(text2);
+  if (!m) return void 0;
+  let rest = text2.slice(m[0].length);
+  const name2 = m[1];
+  if (rest.startsWith("@")) {
+    const semi2 = rest.search(/\s;/);
+    const url = (semi2 < 0 ? rest.slice(1) : rest.slice(1, semi2)).trim();
+    const markers2 = semi2 < 0 ? void 0 : rest.slice(semi2 + 2).trim() || void 0;
+    return { name: name2, specifier: "", url, ...markers2 ? { markers: markers2 } : {} };
+  }
+  let markers;
+  const semi = rest.indexOf(";");
+  if (semi >= 0) {
+    markers = rest.slice(semi + 1).trim() || void 0;
+    rest = rest.slice(0, semi);
+  }
+  let specifier = rest.trim();
+  if (specifier.startsWith("(") && specifier.endsWith(")")) specifier = specifier.slice(1, -1).trim();
+  if (specifier && !/^(?:(?:===|==|!=|~=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*,?\s*)+$/.test(specifier)) return void 0;
+  return { name: name2, specifier: specifier.replace(/\s+/g, ""), ...markers ? { markers } : {} };
+}
+function exactVersion(specifier) {
+  const clauses = specifier.split(",").filter(Boolean);
+  for (const clause of clauses) {
+    const m = /^(===|==)([^*]+)$/.exec(clause.trim());
+    if (m && (0, import_pep4402.valid)(m[2])) return (0, import_pep4402.clean)(m[2]) ?? m[2];
+  }
+  return void 0;
+}
+var import_pep4402, NAME;
+var init_pep508 = __esm({
+  "src/dependencies/pep508.ts"() {
+    "use strict";
+    import_pep4402 = __toESM(require_pep440(), 1);
+    NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*/;
+  }
+});
+
+// src/dependencies/make.ts
+function declared(req, manifest, file, at) {
+  const version = req.url ? void 0 : exactVersion(req.specifier);
+  return {
+    name: normalizeName(req.name),
+    spelledName: req.name,
+    specifier: req.specifier,
+    ...version ? { version } : {},
+    locked: false,
+    ...req.markers ? { markers: req.markers } : {},
+    manifest,
+    file,
+    line: at.line,
+    column: at.column,
+    endColumn: at.endColumn,
+    snippet: at.snippet
+  };
+}
+function locked(name2, version, manifest, file, at) {
+  return {
+    name: normalizeName(name2),
+    spelledName: name2,
+    specifier: `==${version}`,
+    version,
+    locked: true,
+    manifest,
+    file,
+    line: at.line,
+    column: at.column,
+    endColumn: at.endColumn,
+    snippet: at.snippet
+  };
+}
+var init_make = __esm({
+  "src/dependencies/make.ts"() {
+    "use strict";
+    init_pep508();
+    init_types2();
+  }
+});
+
+// src/dependencies/conda.ts
+function parseCondaEnvironment(file, text2) {
+  const result2 = { dependencies: [], includes: [], problems: [] };
+  const counter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false });
+  if (doc.errors.length) {
+    result2.problems.push({ message: `invalid YAML: ${doc.errors[0].message.split("\n")[0]}` });
+    return result2;
+  }
+  const index = new LineIndex2(text2);
+  const deps = (0, import_yaml.isMap)(doc.contents) ? doc.contents.get("dependencies", true) : void 0;
+  if (!(0, import_yaml.isSeq)(deps)) return result2;
+  const add = (node, pip) => {
+    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string" || !node.range) return;
+    const req = pip ? parseRequirement(node.value) : condaSpec(node.value);
+    if (req) result2.dependencies.push(declared(req, "conda", file, index.position(node.range[0], node.range[1])));
+  };
+  for (const item of deps.items) {
+    if ((0, import_yaml.isMap)(item)) {
+      const pip = item.get("pip", true);
+      if ((0, import_yaml.isSeq)(pip)) for (const p of pip.items) add(p, true);
+      continue;
+    }
+    add(item, false);
+  }
+  return result2;
+}
+function condaSpec(spec) {
+  const text2 = spec.replace(/^[^:]*::/, "").trim();
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(.*)$/.exec(text2);
+  if (!m || m[1] === "python" || m[1] === "pip") return void 0;
+  let version = m[2].trim().split(/\s+/)[0] ?? "";
+  if (version.startsWith("=") && !version.startsWith("==")) {
+    const v = version.slice(1).split("=")[0];
+    version = v.endsWith("*") ? `==${v.replace(/\.?\*$/, "")}.*` : `==${v}.*`;
+    if (/^\d+\.\d+\.\d+$/.test(v)) version = `==${v}`;
+  } else if (/^\d/.test(version)) {
+    version = `==${version}`;
+  }
+  return parseRequirement(`${m[1]}${version ? " " + version : ""}`);
+}
+var import_yaml;
+var init_conda = __esm({
+  "src/dependencies/conda.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_lines();
+    init_make();
+    init_pep508();
+  }
+});
+
+// src/dependencies/pyproject.ts
+function parsePyproject(file, text2) {
+  const result2 = { dependencies: [], includes: [], problems: [] };
+  let doc;
+  try {
+    doc = parse(text2);
+  } catch (e) {
+    result2.problems.push({ message: `invalid TOML: ${e.message.split("\n")[0]}` });
+    return result2;
+  }
+  const index = new LineIndex2(text2);
+  const project = isTable2(doc.project) ? doc.project : {};
+  const tool = isTable2(doc.tool) ? doc.tool : {};
+  const lists = [{ header: /^\[project\]/m, values: project.dependencies }];
+  if (isTable2(project["optional-dependencies"])) {
+    for (const values of Object.values(project["optional-dependencies"])) lists.push({ header: /^\[project(?:\.optional-dependencies)?\]/m, values });
+  }
+  if (isTable2(doc["dependency-groups"])) {
+    for (const values of Object.values(doc["dependency-groups"])) lists.push({ header: /^\[dependency-groups\]/m, values });
+  }
+  const pdm = isTable2(tool.pdm) ? tool.pdm : {};
+  if (isTable2(pdm["dev-dependencies"])) {
+    for (const values of Object.values(pdm["dev-dependencies"])) lists.push({ header: /^\[tool\.pdm\.dev-dependencies\]/m, values });
+  }
+  const hatch = isTable2(tool.hatch) && isTable2(tool.hatch.envs) ? tool.hatch.envs : {};
+  for (const [env, table] of Object.entries(hatch)) {
+    if (!isTable2(table)) continue;
+    for (const key of ["dependencies", "extra-dependencies"]) {
+      lists.push({ header: new RegExp(`^\\[tool\\.hatch\\.envs\\.${escapeRegExp3(env)}\\]`, "m"), values: table[key] });
+    }
+  }
+  const used = /* @__PURE__ */ new Set();
+  for (const { header, values } of lists) {
+    if (!Array.isArray(values)) continue;
+    const start2 = index.find(header)?.index ?? 0;
+    for (const value of values) {
+      if (typeof value !== "string") continue;
+      const req = parseRequirement(value);
+      if (!req) continue;
+      const at = findUnused(index, quoted(value), start2, used);
+      if (at) result2.dependencies.push(declared(req, "pyproject", file, at));
+    }
+  }
+  const poetry = isTable2(tool.poetry) ? tool.poetry : {};
+  const tables = [
+    { header: "tool.poetry.dependencies", deps: poetry.dependencies },
+    { header: "tool.poetry.dev-dependencies", deps: poetry["dev-dependencies"] }
+  ];
+  if (isTable2(poetry.group)) {
+    for (const [group2, t] of Object.entries(poetry.group)) {
+      if (isTable2(t)) tables.push({ header: `tool.poetry.group.${group2}.dependencies`, deps: t.dependencies });
+    }
+  }
+  for (const { header, deps } of tables) {
+    if (!isTable2(deps)) continue;
+    const start2 = index.find(new RegExp(`^\\[${escapeRegExp3(header)}\\]`, "m"))?.index;
+    for (const [name2, spec] of Object.entries(deps)) {
+      if (name2.toLowerCase() === "python") continue;
+      const constraint = typeof spec === "string" ? spec : isTable2(spec) && typeof spec.version === "string" ? spec.version : void 0;
+      const markers = isTable2(spec) && typeof spec.markers === "string" ? spec.markers : void 0;
+      const specifier = constraint === void 0 ? "" : poetryConstraint(constraint);
+      if (specifier === void 0) continue;
+      const key = new RegExp(`^[ \\t]*["']?${escapeRegExp3(name2)}["']?[ \\t]*=.*$`, "mi");
+      const found = start2 !== void 0 ? index.find(key, start2) : index.find(new RegExp(`^[ \\t]*["']?${escapeRegExp3(name2)}["']?[ \\t]*=.*$|${escapeRegExp3(header)}\\.${escapeRegExp3(name2)}\\]`, "mi"));
+      if (!found) continue;
+      result2.dependencies.push(declared({ name: name2, specifier, ...markers ? { markers } : {} }, "pyproject", file, found.position));
+    }
+  }
+  return result2;
+}
+function findUnused(index, pattern, from, used) {
+  let at = from;
+  for (; ; ) {
+    const found = index.find(pattern, at);
+    if (!found) return at === 0 ? void 0 : findUnused(index, pattern, 0, used);
+    at = found.index + 1;
+    if (used.has(found.index)) continue;
+    used.add(found.index);
+    return found.position;
+  }
+}
+function poetryConstraint(raw) {
+  const text2 = raw.trim();
+  if (text2 === "" || text2 === "*") return "";
+  if (text2.includes("||")) return void 0;
+  const out2 = [];
+  for (const part of text2.split(/\s*,\s*|\s+(?=[<>=!~^])/).filter(Boolean)) {
+    const caret = /^\^\s*(\d+(?:\.\d+)*)(.*)$/.exec(part);
+    if (caret) {
+      const nums = caret[1].split(".").map(Number);
+      const i3 = nums.findIndex((n) => n !== 0);
+      const at = i3 < 0 ? nums.length - 1 : Math.min(i3, nums.length - 1);
+      const upper = nums.slice(0, at + 1);
+      upper[at] += 1;
+      out2.push(`>=${caret[1]}${caret[2]}`, `<${upper.join(".")}`);
+      continue;
+    }
+    const tilde = /^~(?!=)\s*(\d+(?:\.\d+)*)(.*)$/.exec(part);
+    if (tilde) {
+      const nums = tilde[1].split(".").map(Number);
+      const upper = nums.length > 1 ? [nums[0], nums[1] + 1] : [nums[0] + 1];
+      out2.push(`>=${tilde[1]}${tilde[2]}`, `<${upper.join(".")}`);
+      continue;
+    }
+    if (/^(?:===|==|!=|~=|<=|>=|<|>)/.test(part)) {
+      out2.push(part.replace(/\s+/g, ""));
+      continue;
+    }
+    if (/^\d[\w.*+!-]*$/.test(part)) {
+      out2.push(`==${part}`);
+      continue;
+    }
+    return void 0;
+  }
+  return out2.join(",");
+}
+var isTable2;
+var init_pyproject = __esm({
+  "src/dependencies/pyproject.ts"() {
+    "use strict";
+    init_dist();
+    init_lines();
+    init_make();
+    init_pep508();
+    isTable2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  }
+});
+
+// src/dependencies/locks.ts
+function tomlOrProblem(text2, result2) {
+  try {
+    return parse(text2);
+  } catch (e) {
+    result2.problems.push({ message: `invalid TOML: ${e.message.split("\n")[0]}` });
+    return void 0;
+  }
+}
+function parsePackageLock(file, text2, manifest) {
+  const result2 = { dependencies: [], includes: [], problems: [] };
+  const doc = tomlOrProblem(text2, result2);
+  if (!doc) return result2;
+  const packages = Array.isArray(doc.package) ? doc.package : [];
+  const index = new LineIndex2(text2);
+  const headers = [...text2.matchAll(/^[ \t]*\[\[package\]\][ \t]*\r?$/gm)].map((m) => m.index);
+  packages.forEach((pkg, k) => {
+    if (!isTable3(pkg) || typeof pkg.name !== "string" || typeof pkg.version !== "string") return;
+    const start2 = headers[k] ?? 0;
+    const end = headers[k + 1] ?? text2.length;
+    const found = index.find(/^[ \t]*version[ \t]*=.*$/m, start2);
+    const at = found && found.index < end ? found.position : index.find(quoted(pkg.name), start2)?.position;
+    if (at) result2.dependencies.push(locked(pkg.name, pkg.version, manifest, file, at));
+  });
+  return result2;
+}
+function parsePipfile(file, text2) {
+  const result2 = { dependencies: [], includes: [], problems: [] };
+  const doc = tomlOrProblem(text2, result2);
+  if (!doc) return result2;
+  const index = new LineIndex2(text2);
+  for (const section of ["packages", "dev-packages"]) {
+    const deps = doc[section];
+    if (!isTable3(deps)) continue;
+    const start2 = index.find(new RegExp(`^\\[${escapeRegExp3(section)}\\]`, "m"))?.index ?? 0;
+    for (const [name2, spec] of Object.entries(deps)) {
+      const raw = typeof spec === "string" ? spec : isTable3(spec) && typeof spec.version === "string" ? spec.version : "*";
+      const markers = isTable3(spec) && typeof spec.markers === "string" ? spec.markers : void 0;
+      const specifier = raw.trim() === "*" ? "" : poetryConstraint(raw);
+      if (specifier === void 0) continue;
+      const found = index.find(new RegExp(`^[ \\t]*["']?${escapeRegExp3(name2)}["']?[ \\t]*=.*$`, "mi"), start2);
+      if (found) result2.dependencies.push(declared({ name: name2, specifier, ...markers ? { markers } : {} }, "Pipfile", file, found.position));
+    }
+  }
+  return result2;
+}
+function parsePipfileLock(file, text2) {
+  const result2 = { dependencies: [], includes: [], problems: [] };
+  let doc;
+  try {
+    doc = JSON.parse(text2);
+  } catch (e) {
+    result2.problems.push({ message: `invalid JSON: ${e.message}` });
+    return result2;
+  }
+  if (!isTable3(doc)) return result2;
+  const index = new LineIndex2(text2);
+  for (const section of ["default", "develop"]) {
+    const deps = doc[section];
+    if (!isTable3(deps)) continue;
+    const start2 = index.find(new RegExp(`"${section}"\\s*:`))?.index ?? 0;
+    for (const [name2, entry2] of Object.entries(deps)) {
+      if (!isTable3(entry2) || typeof entry2.version !== "string") continue;
+      const version = /^===?\s*(.+)$/.exec(entry2.version.trim())?.[1];
+      if (!version) continue;
+      const key = index.find(new RegExp(`"${escapeRegExp3(name2)}"\\s*:\\s*\\{`), start2);
+      const at = key ? index.find(/"version"\s*:\s*"[^"]*"/, key.index) ?? key : void 0;
+      if (at) result2.dependencies.push(locked(name2, version, "Pipfile.lock", file, at.position));
+    }
+  }
+  return result2;
+}
+var isTable3;
+var init_locks = __esm({
+  "src/dependencies/locks.ts"() {
+    "use strict";
+    init_dist();
+    init_lines();
+    init_make();
+    init_pyproject();
+    isTable3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  }
+});
+
+// src/dependencies/requirements.ts
+function parseRequirementsFile(file, text2, constraints) {
+  const index = new LineIndex2(text2);
+  const result2 = { dependencies: [], includes: [], problems: [] };
+  const lines = text2.split("\n");
+  for (let i3 = 0; i3 < lines.length; i3++) {
+    const first = i3 + 1;
+    let logical = lines[i3].replace(/\r$/, "");
+    while (/(^|[^\\])\\$/.test(logical) && i3 + 1 < lines.length) logical = logical.slice(0, -1) + " " + lines[++i3].replace(/\r$/, "");
+    const content = logical.replace(/(^|\s)#.*$/, "").trim();
+    if (!content) continue;
+    const include = INCLUDE.exec(content);
+    if (include) {
+      result2.includes.push({ path: include[1], constraint: /^(?:-c|--constraint)/.test(content), line: first });
+      continue;
+    }
+    if (content.startsWith("-")) continue;
+    const requirement = parseRequirement(content.replace(/\s+--\S+.*$/, ""));
+    if (!requirement) {
+      if (!/^(?:\.|\/|[a-z+]+:\/\/|[\w.-]+\.(?:whl|zip|tar\.gz))/i.test(content)) {
+        result2.problems.push({ line: first, message: `not a requirement: "${content.slice(0, 60)}"` });
+      }
+      continue;
+    }
+    const at = index.linePosition(first);
+    const name2 = new RegExp(requirement.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i").exec(at.snippet);
+    const end = at.snippet.replace(/(^|\s)#.*$/, "").trimEnd().length + 1;
+    const position = { ...at, column: name2 ? name2.index + 1 : at.column, endColumn: Math.max(end, at.column + 1) };
+    result2.dependencies.push(declared(requirement, constraints ? "constraints" : "requirements", file, position));
+  }
+  return result2;
+}
+var INCLUDE;
+var init_requirements = __esm({
+  "src/dependencies/requirements.ts"() {
+    "use strict";
+    init_lines();
+    init_make();
+    init_pep508();
+    INCLUDE = /^(?:-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)/;
+  }
+});
+
+// src/dependencies/setup.ts
+function parseSetupCfg(file, text2) {
+  const result2 = { dependencies: [], includes: [], problems: [] };
+  const index = new LineIndex2(text2);
+  const lines = text2.split("\n");
+  let section = "";
+  let inList = false;
+  lines.forEach((raw, i3) => {
+    const line = raw.replace(/\r$/, "");
+    const header = /^\s*\[([^\]]+)\]/.exec(line);
+    if (header) {
+      section = header[1].trim().toLowerCase();
+      inList = false;
+      return;
+    }
+    if (/^\s*[#;]/.test(line) || !line.trim()) return;
+    const key = /^(\S[^=:]*?)\s*[=:]\s*(.*)$/.exec(line);
+    let value;
+    if (key && !/^\s/.test(line)) {
+      const name2 = key[1].trim().toLowerCase();
+      inList = section === "options" && (name2 === "install_requires" || name2 === "setup_requires" || name2 === "tests_require") || section === "options.extras_require";
+      value = inList ? key[2] : void 0;
+    } else if (inList && /^\s/.test(line)) {
+      value = line;
+    }
+    if (value === void 0) return;
+    const content = value.replace(/(^|\s)#.*$/, "").trim();
+    const req = content ? parseRequirement(content) : void 0;
+    if (!req) return;
+    const at = index.linePosition(i3 + 1);
+    const col = line.indexOf(req.name);
+    result2.dependencies.push(declared(req, "setup.cfg", file, col >= 0 ? { ...at, column: col + 1 } : at));
+  });
+  return result2;
+}
+function parseSetupPy(file, text2) {
+  const result2 = { dependencies: [], includes: [], problems: [] };
+  const index = new LineIndex2(text2);
+  for (const m of text2.matchAll(/\b(install_requires|extras_require|setup_requires|tests_require)\s*=\s*([[{(])/g)) {
+    const open2 = m.index + m[0].length - 1;
+    const end = matchingClose(text2, open2);
+    for (const literal of stringLiterals(text2, open2 + 1, end)) {
+      const req = parseRequirement(literal.value);
+      if (!req) continue;
+      result2.dependencies.push(declared(req, "setup.py", file, index.position(literal.start, literal.end)));
+    }
+  }
+  return result2;
+}
+function matchingClose(text2, open2) {
+  let depth = 0;
+  for (let i3 = open2; i3 < text2.length; i3++) {
+    const c = text2[i3];
+    if (c === "#") {
+      const nl = text2.indexOf("\n", i3);
+      i3 = nl < 0 ? text2.length : nl;
+    } else if (c === '"' || c === "'") {
+      i3 = stringEnd(text2, i3) - 1;
+    } else if ("[{(".includes(c)) depth++;
+    else if ("]})".includes(c) && --depth === 0) return i3;
+  }
+  return text2.length;
+}
+function stringEnd(text2, start2) {
+  const q = text2[start2];
+  const triple = text2.startsWith(q.repeat(3), start2);
+  const close = triple ? q.repeat(3) : q;
+  for (let i3 = start2 + close.length; i3 < text2.length; i3++) {
+    if (text2[i3] === "\\") i3++;
+    else if (text2.startsWith(close, i3)) return i3 + close.length;
+    else if (!triple && text2[i3] === "\n") return i3;
+  }
+  return text2.length;
+}
+function stringLiterals(text2, from, to) {
+  const out2 = [];
+  for (let i3 = from; i3 < to; i3++) {
+    const c = text2[i3];
+    if (c === "#") {
+      const nl = text2.indexOf("\n", i3);
+      i3 = nl < 0 ? to : nl;
+      continue;
+    }
+    if (c !== '"' && c !== "'") continue;
+    const end = stringEnd(text2, i3);
+    const prefix = text2.slice(Math.max(0, i3 - 1), i3);
+    const q = text2.startsWith(c.repeat(3), i3) ? 3 : 1;
+    if (!/[fFbB]/.test(prefix)) out2.push({ value: text2.slice(i3 + q, end - q), start: i3, end });
+    i3 = end - 1;
+  }
+  return out2;
+}
+var init_setup = __esm({
+  "src/dependencies/setup.ts"() {
+    "use strict";
+    init_lines();
+    init_make();
+    init_pep508();
+  }
+});
+
+// src/dependencies/manifests.ts
+function parseManifest(path, text2, kind = manifestKind(path)) {
+  switch (kind) {
+    case "requirements":
+      return parseRequirementsFile(path, text2, false);
+    case "constraints":
+      return parseRequirementsFile(path, text2, true);
+    case "pyproject":
+      return parsePyproject(path, text2);
+    case "setup.cfg":
+      return parseSetupCfg(path, text2);
+    case "setup.py":
+      return parseSetupPy(path, text2);
+    case "Pipfile":
+      return parsePipfile(path, text2);
+    case "Pipfile.lock":
+      return parsePipfileLock(path, text2);
+    case "poetry.lock":
+    case "uv.lock":
+    case "pdm.lock":
+      return parsePackageLock(path, text2, kind);
+    case "conda":
+      return parseCondaEnvironment(path, text2);
+    default:
+      return { dependencies: [], includes: [], problems: [] };
+  }
+}
+var init_manifests = __esm({
+  "src/dependencies/manifests.ts"() {
+    "use strict";
+    init_conda();
+    init_locks();
+    init_pyproject();
+    init_requirements();
+    init_setup();
+    init_manifest_kind();
+  }
+});
+
+// src/project/dependencies.ts
+var dependencies_exports = {};
+__export(dependencies_exports, {
+  readProjectDependencies: () => readProjectDependencies
+});
+import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { dirname as dirname3, join as join3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+function readProjectDependencies(files, root, errors) {
+  const out2 = { dependencies: [], manifests: [] };
+  const seen = /* @__PURE__ */ new Set();
+  const queue = [];
+  for (const f of files) {
+    const kind = manifestKind(f.relPath);
+    if (kind) queue.push({ abs: f.absPath, rel: f.relPath, kind });
+  }
+  while (queue.length && out2.manifests.length < MAX_MANIFESTS) {
+    const { abs, rel, kind } = queue.shift();
+    if (seen.has(rel)) continue;
+    seen.add(rel);
+    let text2;
+    try {
+      const size = statSync2(abs).size;
+      if (size > MAX_MANIFEST_BYTES) {
+        errors.push(tooLarge(rel, size, MAX_MANIFEST_BYTES));
+        continue;
+      }
+      text2 = readFileSync3(abs, "utf8");
+    } catch (e) {
+      errors.push(unreadable(rel, e));
+      continue;
+    }
+    const parsed = parseManifest(rel, text2, kind);
+    out2.manifests.push(rel);
+    appendAll(out2.dependencies, parsed.dependencies);
+    for (const p of parsed.problems) {
+      errors.push({ file: rel, kind: "syntax", level: "warning", ...p.line ? { line: p.line } : {}, message: `dependency manifest: ${p.message}` });
+    }
+    for (const include of parsed.includes) {
+      const target = resolve3(dirname3(abs), include.path);
+      const targetRel = relative2(root, target).split(sep2).join("/");
+      if (targetRel.startsWith("..") || targetRel === "") {
+        errors.push({ file: rel, kind: "unreadable", level: "warning", line: include.line, message: `"${include.path}" is outside the project; not read` });
+        continue;
+      }
+      queue.push({ abs: join3(root, targetRel), rel: targetRel, kind: include.constraint ? "constraints" : "requirements" });
+    }
+  }
+  return out2;
+}
+var MAX_MANIFEST_BYTES, MAX_MANIFESTS;
+var init_dependencies = __esm({
+  "src/project/dependencies.ts"() {
+    "use strict";
+    init_arrays();
+    init_manifests();
+    init_manifest_kind();
+    init_read_source();
+    MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+    MAX_MANIFESTS = 2e3;
+  }
+});
+
 // src/languages/python/assignments.ts
 function settingsAssignments(model) {
   const out2 = [];
@@ -24031,9 +28250,9 @@ var init_builtins = __esm({
 });
 
 // src/languages/python/regions.ts
-function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
+function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted) {
   const anchors = anchorsInCode(segments, allAnchors);
-  if (anchors.length === 0) return [];
+  if (anchors.length === 0 && !wanted?.length) return [];
   const count = segments.length;
   const anchored = anchoredSegments(segments, anchors);
   for (let k = 0; k < count; k++) {
@@ -24064,8 +28283,11 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
   const names = { boundNames, holderNames, mentioned, mentionedAttributes: /* @__PURE__ */ new Set(), holderMethods: /* @__PURE__ */ new Set(), summaryIdentifiers: /* @__PURE__ */ new Set(), summaryAttributes: /* @__PURE__ */ new Set() };
   const classMembers = /* @__PURE__ */ new Map();
   const membersOf = memoized((k) => segments[k].isClass ? splitClassBody(source, segments[k], sinks2.attributeKeys) : void 0);
-  const sourcing = flow && sinks2.flowSources ? new SourceCapability(source, segments, membersOf, sinks2.flowSources) : void 0;
+  const sourcesEverywhere = sinks2.importsMaySource === true && segments.some((s) => s.definition === void 0 && isStarImport(source, s));
+  const sourcing = flow && sinks2.flowSources && !sourcesEverywhere ? new SourceCapability(source, segments, membersOf, sinks2.flowSources, sinks2.importsMaySource === true) : void 0;
   const canSource = (k) => sourcing?.segment(k) ?? true;
+  const wants = flow && wanted?.length ? new WantedDefinitions(source, segments, wanted, membersOf) : void 0;
+  const isWanted = (k) => wants?.segment(k) ?? false;
   const summarized = new Array(count).fill(false);
   const mention = (code5) => {
     addAll2(mentioned, code5.identifiers);
@@ -24091,7 +28313,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
         });
       } else if (!relevant[k]) {
         const key = s.definitionKey;
-        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
+        relevant[k] = anchored[k] || isWanted(k) || intersects(s.identifiers, boundNames) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
       }
       if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
         headerRelevant[k] = true;
@@ -24099,7 +28321,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
         changed = true;
         if (classMembers.delete(k)) {
           mention(s);
-          if (anchored[k]) summarize2(s);
+          if (anchored[k] || isWanted(k)) summarize2(s);
         }
       }
       if (relevant[k] && sinks2.keepCalledFunctions && !holder[k] && s.definition !== void 0 && !s.isClass && s.definitionKey !== void 0 && (anchored[k] || intersects(s.identifiers, holderNames))) {
@@ -24113,18 +28335,18 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
         changed = true;
         const members2 = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : void 0;
         if (members2) {
-          classMembers.set(k, new ClassMembers(source, members2, anchors, (i3) => sourcing?.member(k, i3) ?? true));
+          classMembers.set(k, new ClassMembers(source, members2, anchors, (i3) => sourcing?.member(k, i3) ?? true, wants?.members(k)));
           addAll2(mentioned, s.headerIdentifiers ?? s.identifiers);
         } else mention(s);
         if (!lines) addAll2(boundNames, s.definition === void 0 ? importedFromAnchors(source, s, anchors) ?? s.bound : s.globals);
-      } else if (!relevant[k] && !kept[k] && keptForBindings(source, s, mentioned)) {
+      } else if (!relevant[k] && !kept[k] && (keptForBindings(source, s, mentioned) || wants !== void 0 && isImport(s))) {
         kept[k] = true;
         changed = true;
         mention(s);
       }
       const members = classMembers.get(k);
       if (members?.grow(names, mention, summarize2)) changed = true;
-      if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || s.definitionKey !== void 0 && !s.isClass && names.summaryIdentifiers.has(s.definitionKey))) {
+      if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || isWanted(k) || s.definitionKey !== void 0 && !s.isClass && names.summaryIdentifiers.has(s.definitionKey))) {
         summarized[k] = true;
         changed = true;
         summarize2(s);
@@ -24200,6 +28422,9 @@ function assignedAttributes(source, m) {
 function keptForBindings(source, s, mentioned) {
   if (s.definition !== void 0) return s.globals.size > 0;
   return intersects(s.bound, mentioned) || intersects(s.shadows, mentioned) || isStarImport(source, s);
+}
+function isImport(s) {
+  return s.definition === void 0 && (s.identifiers.has(IMPORT2) || s.identifiers.has(FROM));
 }
 function isStarImport(source, s) {
   return s.identifiers.has(IMPORT2) && /\bimport\s*\(?\s*\*/.test(source.slice(s.start, s.end));
@@ -24300,7 +28525,7 @@ function intersects(a, b) {
 function addAll2(into, from) {
   for (const x2 of from) into.add(x2);
 }
-var ASSIGNS_ATTRIBUTE, ANY_SINK, MIN_SKIPPED_SHARE, ASSIGNED_ATTRIBUTE, ClassMembers, SourceCapability, DEF_HEADERS, MAX_DEF_HEADERS, IMPORT2, STAR_IMPORT, BUILTIN_KEYS, FROM_MODULE_IMPORT_STAR, PLAIN_IMPORT, BLANK_OR_COMMENT_LINES;
+var ASSIGNS_ATTRIBUTE, ANY_SINK, MIN_SKIPPED_SHARE, ASSIGNED_ATTRIBUTE, ClassMembers, CONSTRUCTORS, WantedDefinitions, SourceCapability, DEF_HEADERS, MAX_DEF_HEADERS, IMPORT2, FROM, STAR_IMPORT, BUILTIN_KEYS, FROM_MODULE_IMPORT_STAR, PLAIN_IMPORT, BLANK_OR_COMMENT_LINES;
 var init_regions = __esm({
   "src/languages/python/regions.ts"() {
     "use strict";
@@ -24311,10 +28536,11 @@ var init_regions = __esm({
     MIN_SKIPPED_SHARE = 0.1;
     ASSIGNED_ATTRIBUTE = /\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=(?:\*\*|\/\/|>>|<<|[-+*/%&|^@])?=(?!=))|\b(?:self|cls)[ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=[,:)\]]|in\b)/g;
     ClassMembers = class {
-      constructor(source, members, anchors, canSource) {
+      constructor(source, members, anchors, canSource, wanted) {
         this.source = source;
         this.members = members;
         this.canSource = canSource;
+        this.wanted = wanted;
         this.needed = members.map(() => false);
         this.summarized = members.map(() => false);
         this.holder = members.map(() => false);
@@ -24325,6 +28551,7 @@ var init_regions = __esm({
       source;
       members;
       canSource;
+      wanted;
       needed;
       summarized;
       holder;
@@ -24348,7 +28575,7 @@ var init_regions = __esm({
             names.holderMethods.add(key);
             changed = true;
           }
-          if (!this.summarized[i3] && (this.holder[i3] || this.anchored[i3] || method && (names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)))) {
+          if (!this.summarized[i3] && (this.holder[i3] || this.anchored[i3] || this.wanted?.[i3] === true || method && (names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)))) {
             this.summarized[i3] = true;
             changed = true;
             summarize2(m);
@@ -24358,7 +28585,7 @@ var init_regions = __esm({
       }
       reached(m, i3, names) {
         const key = m.definitionKey;
-        if (key === void 0 || this.anchored[i3] || m.globals.size > 0 || this.namedInClassBody.has(key)) return true;
+        if (key === void 0 || this.anchored[i3] || this.wanted?.[i3] === true || m.globals.size > 0 || this.namedInClassBody.has(key)) return true;
         if (intersects(m.identifiers, names.boundNames) || intersects(m.attributes, names.holderMethods)) return true;
         const canSource = this.canSource(i3);
         if ((names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)) && (canSource || takesParameters(this.source, m))) return true;
@@ -24373,13 +28600,62 @@ var init_regions = __esm({
         return out2.length ? out2 : void 0;
       }
     };
+    CONSTRUCTORS = ["__init__", "__new__"];
+    WantedDefinitions = class {
+      segments;
+      byClass = /* @__PURE__ */ new Map();
+      constructor(source, segments, keys, membersOf) {
+        const names = /* @__PURE__ */ new Set();
+        const methods = /* @__PURE__ */ new Map();
+        const addMethod = (cls, method) => {
+          let set = methods.get(cls);
+          if (!set) methods.set(cls, set = /* @__PURE__ */ new Set());
+          set.add(method);
+        };
+        for (const key of keys) {
+          const dot = key.indexOf(".");
+          if (dot < 0) {
+            names.add(key);
+            for (const c of CONSTRUCTORS) addMethod(key, c);
+          } else addMethod(key.slice(0, dot), key.slice(dot + 1));
+        }
+        const anyClass = methods.get("*");
+        this.segments = segments.map((s, k) => {
+          if (s.definition === void 0) return false;
+          let wanted = names.has(s.definition);
+          if (!s.isClass) return wanted;
+          const own = methods.get(s.definition);
+          const wantedMethods = [...own ?? [], ...anyClass ?? []];
+          const text2 = wantedMethods.length ? source.slice(s.start, s.end) : "";
+          const members = wantedMethods.some((m) => text2.includes(m)) ? membersOf(k) : void 0;
+          if (members) {
+            const flags2 = members.map((m) => m.definition !== void 0 && !m.isClass && (own?.has(m.definition) || anyClass?.has(m.definition)) === true);
+            if (flags2.some(Boolean)) {
+              this.byClass.set(k, flags2);
+              wanted = true;
+            }
+          }
+          return wanted;
+        });
+      }
+      segment(k) {
+        return this.segments[k];
+      }
+      members(k) {
+        return this.byClass.get(k);
+      }
+    };
     SourceCapability = class {
       segments;
       members = /* @__PURE__ */ new Map();
-      constructor(source, segments, membersOf, pattern) {
+      constructor(source, segments, membersOf, pattern, importsMaySource) {
         const offsets = anchorsInCode(segments, Array.from(source.matchAll(pattern), (m) => m.index));
         const direct = anchoredSegments(segments, offsets);
         const keys = /* @__PURE__ */ new Set();
+        if (importsMaySource) {
+          keys.add(IMPORT2).add(FROM);
+          for (const s of segments) if (isImport(s)) addAll2(keys, s.identifiers);
+        }
         const attributes = /* @__PURE__ */ new Set();
         const lineDone = segments.map((s) => s.lines?.map(() => false));
         const memberDirect = /* @__PURE__ */ new Map();
@@ -24436,6 +28712,7 @@ var init_regions = __esm({
     DEF_HEADERS = /* @__PURE__ */ new Map();
     MAX_DEF_HEADERS = 4096;
     IMPORT2 = identifierKey("import");
+    FROM = identifierKey("from");
     STAR_IMPORT = /\bfrom\s+[\w.\s\\]*?\bimport\s*\(?\s*\*/g;
     BUILTIN_KEYS = [...PYTHON_BUILTINS].map(identifierKey);
     FROM_MODULE_IMPORT_STAR = /\bfrom\s+([\w.]+)\s+import\s*\(?\s*\*/g;
@@ -24541,9 +28818,11 @@ async function createPythonParser(files) {
   const parser = new Parser();
   parser.setLanguage(language);
   const openCursor = !files.publicCursorOnly && directCursorOps(runtimeModule) || publicCursorOps;
+  let indexed;
   return {
     parse(source, ranges, budget) {
-      const lines = new LineIndex(source);
+      if (indexed?.source !== source) indexed = { source, lines: new LineIndex(source) };
+      const lines = indexed.lines;
       const progressCallback = budget ? () => Date.now() > budget.deadline : void 0;
       const read = ranges ? rangeReader(source, ranges) : (index) => source.slice(index, index + INPUT_BUFFER_CHARS);
       const input = budget ? (index) => Date.now() > budget.deadline ? "" : read(index) : read;
@@ -24612,7 +28891,12 @@ function buildScopes(tree, moduleName) {
   const classScopes = /* @__PURE__ */ new Map();
   const selfNames = /* @__PURE__ */ new Map();
   const text2 = (n) => tree.source.slice(n.start, n.end);
-  const stack = [{ node: tree.root, scope: module2 }];
+  const pendingNodes = [tree.root];
+  const pendingScopes = [module2];
+  const visitLater = (node, scope) => {
+    pendingNodes.push(node);
+    pendingScopes.push(scope);
+  };
   const bind2 = (scope, name2, kind, site, position, extra = {}) => {
     const target = scope.globals.has(name2) ? module2 : scope;
     let list = target.bindings.get(name2);
@@ -24648,7 +28932,7 @@ function buildScopes(tree, moduleName) {
           break;
         default:
           if (t.type === "attribute" && v) recordInstanceAttribute(scope, t, v);
-          stack.push({ node: t, scope });
+          visitLater(t, scope);
       }
     }
   };
@@ -24672,12 +28956,13 @@ function buildScopes(tree, moduleName) {
       if (positional) first = false;
       for (const f of ["value", "type"]) {
         const v = childByField(p, f);
-        if (v) stack.push({ node: v, scope: outer });
+        if (v) visitLater(v, outer);
       }
     }
   };
-  while (stack.length) {
-    const { node, scope } = stack.pop();
+  while (pendingNodes.length) {
+    const node = pendingNodes.pop();
+    const scope = pendingScopes.pop();
     switch (node.type) {
       case "function_definition": {
         const name2 = childByField(node, "name");
@@ -24685,8 +28970,8 @@ function buildScopes(tree, moduleName) {
         const inner = newScope("function", node, scope);
         bindParameters(childByField(node, "parameters"), inner, scope, methodKind(node, scope));
         for (const c of node.children) {
-          if (c.field === "body") stack.push({ node: c, scope: inner });
-          else if (c.field === "return_type" || c.type === "decorator") stack.push({ node: c, scope });
+          if (c.field === "body") visitLater(c, inner);
+          else if (c.field === "return_type" || c.type === "decorator") visitLater(c, scope);
         }
         continue;
       }
@@ -24694,7 +28979,7 @@ function buildScopes(tree, moduleName) {
         const inner = newScope("lambda", node, scope);
         bindParameters(childByField(node, "parameters"), inner, scope);
         const body2 = childByField(node, "body");
-        if (body2) stack.push({ node: body2, scope: inner });
+        if (body2) visitLater(body2, inner);
         continue;
       }
       case "class_definition": {
@@ -24703,8 +28988,8 @@ function buildScopes(tree, moduleName) {
         const inner = newScope("class", node, scope);
         classScopes.set(node, inner);
         for (const c of node.children) {
-          if (c.field === "body") stack.push({ node: c, scope: inner });
-          else if (c.field !== "name") stack.push({ node: c, scope });
+          if (c.field === "body") visitLater(c, inner);
+          else if (c.field !== "name") visitLater(c, scope);
         }
         continue;
       }
@@ -24742,16 +29027,16 @@ function buildScopes(tree, moduleName) {
           if (innerLeft) bindTarget(scope, innerLeft, value, "assignment", afterStatement);
           right = value;
         }
-        if (right) stack.push({ node: right, scope });
+        if (right) visitLater(right, scope);
         const type = childByField(node, "type");
-        if (type) stack.push({ node: type, scope });
+        if (type) visitLater(type, scope);
         continue;
       }
       case "augmented_assignment": {
         const left = childByField(node, "left");
         if (left) bindTarget(scope, left, void 0, "opaque", () => node.end);
         const right = childByField(node, "right");
-        if (right) stack.push({ node: right, scope });
+        if (right) visitLater(right, scope);
         continue;
       }
       case "named_expression": {
@@ -24760,21 +29045,21 @@ function buildScopes(tree, moduleName) {
         let target = scope;
         while (target.kind === "comprehension" && target.parent) target = target.parent;
         if (name2) bind2(target, text2(name2), value ? "assignment" : "opaque", name2, node.end, value ? { value } : {});
-        if (value) stack.push({ node: value, scope });
+        if (value) visitLater(value, scope);
         continue;
       }
       case "for_statement":
       case "for_in_clause": {
         const left = childByField(node, "left");
         if (left) bindTarget(scope, left, void 0, "opaque", (site) => site.end);
-        for (const c of node.children) if (c !== left) stack.push({ node: c, scope });
+        for (const c of node.children) if (c !== left) visitLater(c, scope);
         continue;
       }
       case "as_pattern": {
         const alias = childByField(node, "alias");
         const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : void 0;
         if (alias) bindTarget(scope, alias, entered, "assignment", (site) => site.end);
-        for (const c of node.children) if (c !== alias) stack.push({ node: c, scope });
+        for (const c of node.children) if (c !== alias) visitLater(c, scope);
         continue;
       }
       case "call":
@@ -24786,11 +29071,11 @@ function buildScopes(tree, moduleName) {
       default:
         if (COMPREHENSIONS2.has(node.type)) {
           const inner = newScope("comprehension", node, scope);
-          for (const c of node.children) stack.push({ node: c, scope: inner });
+          for (const c of node.children) visitLater(c, inner);
           continue;
         }
     }
-    for (let i3 = node.children.length - 1; i3 >= 0; i3--) stack.push({ node: node.children[i3], scope });
+    for (let i3 = node.children.length - 1; i3 >= 0; i3--) visitLater(node.children[i3], scope);
   }
   return { module: module2, calls, subscripts, classScopes };
   function methodKind(def, scope) {
@@ -25138,10 +29423,12 @@ var init_model = __esm({
       resolveName(name2, scope, use, depth) {
         const bindings = this.lookup(name2, scope, use);
         if (!bindings) {
-          const fromStar = this.module.starImports.flatMap((s) => this.qualified(`${s.module}.${name2}`));
+          const starImports = this.module.starImports;
+          const fromStar = starImports.length ? starImports.flatMap((s) => this.qualified(`${s.module}.${name2}`)) : [];
           if (PYTHON_BUILTINS.has(name2)) fromStar.push({ name: `builtins.${name2}` });
           return fromStar;
         }
+        if (bindings.length === 1) return this.resolveBinding(bindings[0], depth);
         const out2 = [];
         for (const b of bindings) appendAll(out2, this.resolveBinding(b, depth));
         return out2;
@@ -25187,7 +29474,7 @@ var init_model = __esm({
       }
       /** `r.a.b...`: through the members of classes (local or in the project), else as a qualified name. */
       attributeOf(r, attributes, depth) {
-        const [first, ...rest] = attributes;
+        const first = attributes[0];
         const localClass = r.localClass ?? r.instanceOf;
         const projectClass = r.projectClass ?? r.projectInstance;
         let member;
@@ -25196,9 +29483,12 @@ var init_model = __esm({
         if (member) {
           const chain = r.chain;
           const withChain = chain ? member.map((m) => ({ ...m, chain: [...chain, ...m.chain ?? []] })) : member;
-          return rest.length ? withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1)) : withChain;
+          if (attributes.length === 1) return withChain;
+          const rest = attributes.slice(1);
+          return withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1));
         }
         const names = this.qualified(`${r.name}.${attributes.join(".")}`);
+        if (!this.project && !r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
         return names.map((n) => ({
           ...n,
           ...attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {},
@@ -25599,10 +29889,11 @@ function analyzePython(parser, file, index, options = {}) {
   const budget = options.timeBudgetMs !== void 0 ? { deadline: Date.now() + timeBudgetFor(file.source, options.timeBudgetMs) } : void 0;
   const errors = [];
   const outOfTime = (stage) => errors.push(timeoutWarning(file.path, stage, timeBudgetFor(file.source, options.timeBudgetMs)));
-  const partial = !options.wholeFile && !options.completeFlows && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
+  const wanted = typeof options.completeFlows === "object" ? options.completeFlows : void 0;
+  const partial = !options.wholeFile && options.completeFlows !== true && (!wanted || index.keepCalledFunctions) && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
   let tree;
   try {
-    tree = partial ? parseRelevantParts(parser, file.source, anchors, index, budget, outOfTime) : parser.parse(file.source, void 0, budget);
+    tree = partial ? parseRelevantParts(parser, file.source, anchors, index, budget, outOfTime, wanted) : parser.parse(file.source, void 0, budget);
   } catch (e) {
     if (!(e instanceof TimeBudgetExceeded)) throw e;
     outOfTime(e.stage);
@@ -25625,7 +29916,7 @@ function analyzePython(parser, file, index, options = {}) {
   if (index.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(model, index));
   for (const rule of index.rules) if (rule.derivedSites) appendAll(matches, derivedMatches(rule, model));
   if (pastDeadline(budget)) outOfTime("analysing");
-  const lines = new LineIndex(file.source);
+  const lines = tree.lines ?? new LineIndex(file.source);
   const findings = matches.map((m) => toFinding(m, file, model, lines));
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
@@ -25638,10 +29929,11 @@ function withRelativeImports(anchors, file, index) {
   const found = Array.from(file.source.matchAll(RELATIVE_IMPORT), (m) => m.index);
   return found.length ? [...anchors, ...found].sort((a, b) => a - b) : anchors;
 }
-function parseRelevantParts(parser, source, anchors, index, budget, outOfTime) {
-  const segments = splitTopLevel(source, index.attributeKeys);
-  const ranges = segments && relevantRanges(source, segments, anchors, index);
-  if (ranges?.length === 0) return void 0;
+function parseRelevantParts(parser, source, anchors, index, budget, outOfTime, wanted) {
+  const names = wanted ? summaryNames(index) : index;
+  const segments = splitTopLevel(source, names.attributeKeys);
+  const ranges = segments && relevantRanges(source, segments, anchors, names, wanted);
+  if (ranges?.length === 0) return wanted ? parser.parse(source, void 0, budget) : void 0;
   if (!ranges) return parser.parse(source, void 0, budget);
   const partial = parser.parse(source, ranges, budget);
   if (!partial.problems.length) return partial;
@@ -25652,6 +29944,9 @@ function parseRelevantParts(parser, source, anchors, index, budget, outOfTime) {
     outOfTime("parsing the whole file after a syntax error");
     return partial;
   }
+}
+function summaryNames(index) {
+  return { attributeKeys: void 0, leadsToSink: (module2) => index.leadsToSink(module2), keepCalledFunctions: true, flowSources: index.flowSources, importsMaySource: true };
 }
 function timeBudgetFor(source, baseMs) {
   return Math.round(baseMs + source.length * BUDGET_MS_PER_CHAR);
@@ -25683,11 +29978,12 @@ function collectMatches(model, index, budget) {
     let args2;
     const argsOf = () => args2 ??= new CallArguments(node, model.tree.source);
     const resolvedCallee = uniqueNames(model.resolve(callee, scope));
-    const base = { node, calleeText: "", model, scope };
+    let base;
     for (const resolved of resolvedCallee) {
       const sinks2 = index.byName.get(resolved.name);
       if (!sinks2 && !resolved.localClass && !resolved.projectClass) continue;
       const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
+      base ??= { node, calleeText: "", model, scope };
       base.calleeText ||= shortened2(model.text(callee));
       const receiver = resolved.constructedBy && {
         ...resolved.constructedBy,
@@ -25709,7 +30005,7 @@ function collectMatches(model, index, budget) {
         }
       }
     }
-    if (!index.hasReferenceSinks || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
+    if (!index.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
     for (const value of argsOf().values()) {
       if (value.type !== "identifier" && value.type !== "attribute") continue;
       for (const resolved of uniqueNames(model.resolve(value, scope))) {
@@ -25891,7 +30187,17 @@ function shortened2(code5) {
   const compact = code5.replace(/\s+/g, "");
   return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
 }
+function passesNames(call) {
+  const list = childByField(call, "arguments");
+  if (!list || list.type !== "argument_list") return false;
+  for (const arg of list.children) {
+    const value = arg.type === "keyword_argument" ? childByField(arg, "value") : arg;
+    if (value && (value.type === "identifier" || value.type === "attribute")) return true;
+  }
+  return false;
+}
 function uniqueNames(names) {
+  if (names.length < 2) return names;
   const seen = /* @__PURE__ */ new Set();
   return names.filter((n) => !seen.has(n.name) && (seen.add(n.name), true));
 }
@@ -26015,13 +30321,13 @@ __export(python_parser_exports, {
 });
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createRequire as createRequire2 } from "node:module";
+import { createRequire } from "node:module";
 import { dirname as dirname4, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locate(file, packagePath) {
   const besideBundle = join4(dirname4(fileURLToPath(import.meta.url)), file);
   if (existsSync(besideBundle)) return besideBundle;
-  return require3.resolve(packagePath);
+  return require2.resolve(packagePath);
 }
 function loadPythonParser() {
   cached ??= (async () => {
@@ -26031,12 +30337,12 @@ function loadPythonParser() {
   })();
   return cached;
 }
-var require3, cached;
+var require2, cached;
 var init_python_parser = __esm({
   "src/project/python-parser.ts"() {
     "use strict";
     init_parser();
-    require3 = createRequire2(import.meta.url);
+    require2 = createRequire(import.meta.url);
   }
 });
 
@@ -26923,7 +31229,7 @@ var init_analyzer = __esm({
 });
 
 // src/project/whole-program.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash } from "node:crypto";
 function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading, onSummarised) {
   const modules = /* @__PURE__ */ new Set();
   const byModule = /* @__PURE__ */ new Map();
@@ -26966,20 +31272,12 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
     }
     if (!work.length) break;
     const nextChanged = /* @__PURE__ */ new Set();
-    const words = /* @__PURE__ */ new Set();
-    for (const [module2, names] of leading) {
-      words.add(module2.slice(module2.lastIndexOf(".") + 1));
-      for (const n of names) words.add(n);
-    }
-    for (const summary of index.allFlowSummaries()) {
-      words.add(summary.module.slice(summary.module.lastIndexOf(".") + 1));
-      for (const key of Object.keys(summary.flows ?? {})) words.add(key.split(".")[0]);
-    }
-    const projectSinks = new SinkIndex(sinks2.rules, { words: [...words], modules: [...leading.keys()] });
+    const projectSinksFor = projectSinkIndexes(sinks2, leading, index);
     let state;
     let summariesChanged = false;
     for (const { file, refs } of work) {
       seenWith.set(file.path, refs);
+      const projectSinks = projectSinksFor(refs, importsOfFile(file));
       const source = file.source();
       if (source === void 0) continue;
       const input = { path: file.path, source, moduleName: file.moduleName };
@@ -26999,7 +31297,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
       if (summary && byModule.get(summary.module)?.path === file.path && !sameSummary(index.summary(summary.module), summary)) {
         index.set(summary);
         summariesChanged = true;
-        if (state !== void 0) state = createHash3("sha256").update(state).update(JSON.stringify(summary)).digest("hex");
+        if (state !== void 0) state = createHash("sha256").update(state).update(JSON.stringify(summary)).digest("hex");
       }
     }
     const after = summariesChanged ? sinkLeadingModules(index, sinks2) : leading;
@@ -27011,6 +31309,29 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
     leading = after;
   }
   return redone;
+}
+function projectSinkIndexes(sinks2, leading, index) {
+  const built = /* @__PURE__ */ new Map();
+  const flowWords = /* @__PURE__ */ new Set();
+  for (const summary of index.allFlowSummaries()) {
+    flowWords.add(summary.module.slice(summary.module.lastIndexOf(".") + 1));
+    for (const key of Object.keys(summary.flows ?? {})) flowWords.add(key.split(".")[0]);
+  }
+  return (refs, imports) => {
+    const modules = [...refs].filter((m) => leading.has(m)).sort();
+    const named = [...flowWords].filter((w) => imports.dynamic || imports.words.has(w)).sort();
+    const key = `${modules.join(",")}\0${named.join(",")}`;
+    let found = built.get(key);
+    if (!found) {
+      const words = new Set(named);
+      for (const module2 of modules) {
+        words.add(module2.slice(module2.lastIndexOf(".") + 1));
+        for (const name2 of leading.get(module2)) words.add(name2);
+      }
+      built.set(key, found = new SinkIndex(sinks2.rules, { words: [...words], modules }));
+    }
+    return found;
+  };
 }
 function summariseDemandedModules(byModule, modules, aliases, index, parser, sinks2, cache2) {
   const demandedBy = /* @__PURE__ */ new Map();
@@ -27063,7 +31384,7 @@ function summariseDemandedModules(byModule, modules, aliases, index, parser, sin
       }
       if (analysis.summary?.module === module2) {
         index.setFlows(analysis.summary);
-        if (cache2) state = createHash3("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
+        if (cache2) state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
       }
     }
   }
@@ -27106,7 +31427,7 @@ function moduleOf(name2, modules, aliases) {
   return void 0;
 }
 function indexState(index) {
-  const hash = createHash3("sha256");
+  const hash = createHash("sha256");
   for (const s of [...index.allSummaries()].sort((a, b) => a.module < b.module ? -1 : 1)) hash.update(JSON.stringify(s));
   for (const s of [...index.allFlowSummaries()].sort((a, b) => a.module < b.module ? -1 : 1)) hash.update("flows").update(JSON.stringify(s));
   return `whole-program:${hash.digest("hex")}`;
@@ -32612,34 +36933,14 @@ init_prefilter();
 
 // src/rules/registry.ts
 init_module_aliases();
+init_rule();
 
-// src/rules/rule.ts
-function defineRule(rule) {
-  return rule;
-}
-function code(s) {
-  return "`" + s + "`";
-}
+// src/rules/python/PYTHON-CONFIG-SEC-001.ts
+init_rule();
 
 // src/rules/python/config-helpers.ts
 init_syntax();
-
-// src/rules/python/shared-docs.ts
-var DESERIALIZATION_COMPLIANCE = [
-  { framework: "CWE Top 25", control: "CWE-502 Deserialization of Untrusted Data" },
-  { framework: "OWASP Top 10", control: "A08:2021 Software and Data Integrity Failures" },
-  { framework: "NIST SP 800-53", control: "SI-10 Information Input Validation" },
-  { framework: "PCI DSS v4.0", control: "6.2.4 Software engineering techniques prevent common attacks" }
-];
-var DESERIALIZATION_REFERENCES = [
-  { title: "CWE-502: Deserialization of Untrusted Data", url: "https://cwe.mitre.org/data/definitions/502.html" },
-  { title: "OWASP Top 10 A08:2021 Software and Data Integrity Failures", url: "https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/" },
-  { title: "OWASP Deserialization Cheat Sheet", url: "https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html" },
-  { title: "Python documentation: pickle (security warning)", url: "https://docs.python.org/3/library/pickle.html" },
-  { title: "Bandit B301: pickle", url: "https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b301-pickle" }
-];
-
-// src/rules/python/config-helpers.ts
+init_shared_docs();
 var CONFIG_COMPLIANCE = [
   ...DESERIALIZATION_COMPLIANCE,
   { framework: "OWASP ASVS 4.0", control: "V5.5.3 Deserialization of untrusted data is avoided or protected" }
@@ -32741,6 +37042,7 @@ function locationReach(location) {
 // src/rules/python/sink-helpers.ts
 init_string_literal();
 init_syntax();
+init_rule();
 function literalTruth2(node, source) {
   if (!node) return void 0;
   let n = node;
@@ -32888,6 +37190,7 @@ var PYTHON_CONFIG_SEC_001_default = defineRule({
 });
 
 // src/rules/python/PYTHON-CONFIG-SEC-002.ts
+init_rule();
 var BACKENDS = {
   "django.core.cache.backends.redis.RedisCache": "redis",
   "django_redis.cache.RedisCache": "redis",
@@ -33008,6 +37311,7 @@ var PYTHON_CONFIG_SEC_002_default = defineRule({
 });
 
 // src/rules/python/PYTHON-CONFIG-SEC-003.ts
+init_rule();
 var SETTINGS = {
   task_serializer: "produce",
   result_serializer: "produce",
@@ -33132,6 +37436,7 @@ var PYTHON_CONFIG_SEC_003_default = defineRule({
 });
 
 // src/rules/python/PYTHON-CONFIG-SEC-004.ts
+init_rule();
 var RQ = ["rq.Queue", "rq.queue.Queue", "rq.Worker", "rq.worker.Worker", "rq.SimpleWorker", "rq.worker.SimpleWorker", "rq.job.Job.create", "rq.job.Job.fetch", "rq.Job.create", "rq.Job.fetch"];
 var HUEY = ["huey.RedisHuey", "huey.PriorityRedisHuey", "huey.RedisExpireHuey", "huey.SqliteHuey", "huey.FileHuey", "huey.api.RedisHuey", "huey.api.PriorityRedisHuey", "huey.api.RedisExpireHuey", "huey.api.SqliteHuey", "huey.api.FileHuey"];
 var PICKLING = /* @__PURE__ */ new Set(["rq.serializers.DefaultSerializer", "rq.serializers.Serializer", "huey.serializer.Serializer", "huey.serializer.Serializer()"]);
@@ -33205,6 +37510,7 @@ var PYTHON_CONFIG_SEC_004_default = defineRule({
 // src/rules/python/PYTHON-CONFIG-SEC-005.ts
 init_calls();
 init_syntax();
+init_rule();
 var CACHELIB = ["RedisCache", "FileSystemCache", "MemcachedCache", "UWSGICache", "DynamoDbCache", "MongoDbCache"].flatMap((c) => [
   `cachelib.${c}`,
   `cachelib.${c.replace(/Cache$/, "").toLowerCase()}.${c}`,
@@ -33367,6 +37673,7 @@ var PYTHON_CONFIG_SEC_005_default = defineRule({
 });
 
 // src/rules/python/PYTHON-CONFIG-SEC-006.ts
+init_rule();
 var SECURE_COOKIE = "werkzeug.contrib.securecookie.SecureCookie";
 var ITSDANGEROUS = ["Serializer", "URLSafeSerializer", "TimedSerializer", "URLSafeTimedSerializer", "JSONWebSignatureSerializer", "TimedJSONWebSignatureSerializer"].flatMap((c) => [
   `itsdangerous.${c}`,
@@ -33441,6 +37748,7 @@ var PYTHON_CONFIG_SEC_006_default = defineRule({
 });
 
 // src/rules/python/PYTHON-CONFIG-SEC-007.ts
+init_rule();
 var PYRO_MESSAGE = "makes Pyro unpickle the requests and replies that cross the network: any client that can reach the daemon (or a man in the middle on an unencrypted link) runs code in the server, and a malicious server in the client. Use the default `serpent` serializer (or `json`/`msgpack`).";
 function checkPyro(m) {
   return pickleMentions(m, m.value).map((at) => ({ at, message: `${code(m.targetText)} containing pickle ${PYRO_MESSAGE}` }));
@@ -33515,6 +37823,7 @@ var PYTHON_CONFIG_SEC_007_default = defineRule({
 // src/rules/python/PYTHON-DESER-001.ts
 init_calls();
 init_syntax();
+init_rule();
 
 // src/languages/python/taint/flow.ts
 init_calls();
@@ -34175,7 +38484,7 @@ var TaintTracker = class {
       case "false":
         return false;
       case "string": {
-        if (expr.children.some((ch) => ch.type === "interpolation")) return void 0;
+        if (expr.children.some((ch3) => ch3.type === "interpolation")) return void 0;
         const m = /^[rRuU]?(['"])(.*)\1$/s.exec(this.text(expr));
         return m && !m[2].includes("\\") ? m[2] : void 0;
       }
@@ -34218,7 +38527,7 @@ var TaintTracker = class {
         return void 0;
       }
       case "comparison_operator": {
-        const parts2 = expr.children.filter((ch) => ch.type !== "comment");
+        const parts2 = expr.children.filter((ch3) => ch3.type !== "comment");
         if (parts2.length !== 2) return void 0;
         const a = c(parts2[0]);
         const b = c(parts2[1]);
@@ -34562,6 +38871,9 @@ function code2(s) {
   return "`" + s + "`";
 }
 
+// src/rules/python/PYTHON-DESER-001.ts
+init_shared_docs();
+
 // src/rules/python/sink-input.ts
 var DATA_KEYWORDS = ["data", "s", "stream", "file", "fp", "f", "filepath_or_buffer", "path", "fname", "filename", "filepath", "b", "buf", "buffer", "string", "obj", "value", "path_or_buf", "f_or_fn", "fn"];
 function inputArgument(m, keywords = DATA_KEYWORDS) {
@@ -34571,6 +38883,10 @@ function inputArgument(m, keywords = DATA_KEYWORDS) {
   }
   return m.args.positional[0];
 }
+
+// src/rules/python/PYTHON-LANG-SEC-040.ts
+init_rule();
+init_shared_docs();
 
 // src/rules/python/trust.ts
 init_provenance();
@@ -34718,6 +39034,8 @@ var PYTHON_LANG_SEC_040_default = defineRule({
 
 // src/rules/python/PYTHON-LANG-SEC-041.ts
 init_syntax();
+init_rule();
+init_shared_docs();
 var SAFE_LOADERS = /* @__PURE__ */ new Set(["yaml.SafeLoader", "yaml.CSafeLoader", "yaml.BaseLoader", "yaml.CBaseLoader"]);
 var UNSAFE_LOADERS = /* @__PURE__ */ new Set(["yaml.Loader", "yaml.UnsafeLoader", "yaml.CLoader", "yaml.CUnsafeLoader"]);
 var FULL_LOADERS = /* @__PURE__ */ new Set(["yaml.FullLoader", "yaml.CFullLoader"]);
@@ -34862,6 +39180,8 @@ var PYTHON_LANG_SEC_041_default = defineRule({
 });
 
 // src/rules/python/PYTHON-LANG-SEC-042.ts
+init_rule();
+init_shared_docs();
 var ADVICE = "Decode untrusted JSON with `json.loads` and build objects explicitly (dataclasses, pydantic).";
 var message2 = unpicklingMessage("jsonpickle, whose `py/reduce` and `py/object` tags call arbitrary functions", ADVICE);
 function check(m) {
@@ -34943,6 +39263,8 @@ var PYTHON_LANG_SEC_042_default = defineRule({
 });
 
 // src/rules/python/PYTHON-LANG-SEC-043.ts
+init_rule();
+init_shared_docs();
 var ADVICE2 = 'Use `YAML()` (round-trip) or `YAML(typ="safe")`, which build only plain data.';
 function typValues(m, typ, scope) {
   if (typ.type === "list" || typ.type === "tuple") {
@@ -35071,6 +39393,8 @@ var PYTHON_LANG_SEC_043_default = defineRule({
 });
 
 // src/rules/python/PYTHON-LANG-SEC-044.ts
+init_rule();
+init_shared_docs();
 function message3(m) {
   const head = m.via === "reference" ? `${spelled(m)} is passed as a callable: every value it is applied to is unmarshalled` : `${spelled(m)} unmarshals its input`;
   return `${head}. marshal is not secure against crafted data: it can crash the interpreter and builds code objects that callers may execute. Use a data-only format such as JSON for anything not produced by this process.`;
@@ -35139,6 +39463,8 @@ var PYTHON_LANG_SEC_044_default = defineRule({
 });
 
 // src/rules/python/PYTHON-LANG-SEC-045.ts
+init_rule();
+init_shared_docs();
 function message4(m) {
   if (m.via === "subclass") {
     return `\`${m.subclass.name}\` subclasses ${m.target}: every value read from it is unpickled, which runs arbitrary code if someone else can write the underlying database. Use a data-only store (sqlite3 with JSON values, dbm with json.dumps).`;
@@ -35232,6 +39558,8 @@ var PYTHON_LANG_SEC_045_default = defineRule({
 });
 
 // src/rules/python/PYTHON-LANG-SEC-046.ts
+init_rule();
+init_shared_docs();
 var message5 = unpicklingMessage(
   "dill, a pickle extension that also rebuilds functions, lambdas and whole sessions",
   "Never load dill data that could come from an untrusted source; use a data-only format such as JSON."
@@ -35309,6 +39637,8 @@ var PYTHON_LANG_SEC_046_default = defineRule({
 // src/rules/python/PYTHON-LANG-SEC-073.ts
 init_calls();
 init_syntax();
+init_rule();
+init_shared_docs();
 var CLIENT_RECV = "multiprocessing.connection.Client().recv";
 var LISTENER_RECV = "multiprocessing.connection.Listener().accept().recv";
 var LISTENER = "multiprocessing.connection.Listener()";
@@ -35509,6 +39839,8 @@ var PYTHON_LANG_SEC_073_default = defineRule({
 });
 
 // src/rules/python/PYTHON-ML-SEC-001.ts
+init_rule();
+init_shared_docs();
 var HUB_LOADERS = /* @__PURE__ */ new Set(["torch.hub.load_state_dict_from_url"]);
 var ADVICE3 = "Pass `weights_only=True` (add trusted classes with `torch.serialization.add_safe_globals`) or store weights as safetensors.";
 function check4(m) {
@@ -35628,6 +39960,8 @@ var PYTHON_ML_SEC_001_default = defineRule({
 });
 
 // src/rules/python/PYTHON-ML-SEC-002.ts
+init_rule();
+init_shared_docs();
 var ADVICE4 = "Keep the default `allow_pickle=False` and store object data in a data-only format (JSON, Parquet, safetensors).";
 var ALLOW_PICKLE_POSITION = { "numpy.load": 2, "numpy.lib.format.read_array": 1 };
 function check5(m) {
@@ -35720,6 +40054,8 @@ var PYTHON_ML_SEC_002_default = defineRule({
 });
 
 // src/rules/python/PYTHON-ML-SEC-003.ts
+init_rule();
+init_shared_docs();
 var message7 = unpicklingMessage(
   "pickle (pandas.read_pickle is pickle.load with decompression)",
   "Never read pickles from untrusted sources; exchange DataFrames as Parquet, Feather, CSV or JSON."
@@ -35796,6 +40132,8 @@ var PYTHON_ML_SEC_003_default = defineRule({
 });
 
 // src/rules/python/PYTHON-ML-SEC-004.ts
+init_rule();
+init_shared_docs();
 var message8 = unpicklingMessage(
   "joblib, which stores models as pickles",
   "Load only models you produced and verified (pinned hash); to share scikit-learn models, use skops.io, ONNX or another format without code."
@@ -35867,6 +40205,8 @@ var PYTHON_ML_SEC_004_default = defineRule({
 });
 
 // src/rules/python/PYTHON-ML-SEC-005.ts
+init_rule();
+init_shared_docs();
 var message9 = unpicklingMessage(
   "cloudpickle (pickle, plus code objects for functions and classes)",
   "Never load cloudpickle data from an untrusted source; send data in JSON/msgpack and refer to code by name."
@@ -35934,6 +40274,8 @@ var PYTHON_ML_SEC_005_default = defineRule({
 });
 
 // src/rules/python/PYTHON-ML-SEC-006.ts
+init_rule();
+init_shared_docs();
 var message10 = unpicklingMessage(
   "torch.package, which unpickles the archive's objects and imports the Python source it ships",
   "Load only packages you built or verified (pinned hash); share weights as safetensors instead."
@@ -35993,6 +40335,8 @@ var PYTHON_ML_SEC_006_default = defineRule({
 });
 
 // src/rules/python/PYTHON-ML-SEC-007.ts
+init_rule();
+init_shared_docs();
 var ADVICE5 = "Keep `safe_mode=True` (the default) and replace Lambda layers with registered custom layers.";
 var SAFE_MODE_POSITION = {
   "keras.models.load_model": 3,
@@ -36077,6 +40421,8 @@ var PYTHON_ML_SEC_007_default = defineRule({
 });
 
 // src/rules/python/PYTHON-ML-SEC-008.ts
+init_rule();
+init_shared_docs();
 var OBJECT_COLLECTIVES = [
   "torch.distributed.recv_object_list",
   "torch.distributed.broadcast_object_list",
@@ -36143,6 +40489,8 @@ var PYTHON_ML_SEC_008_default = defineRule({
 });
 
 // src/rules/python/PYTHON-ML-SEC-009.ts
+init_rule();
+init_shared_docs();
 var ADVICE6 = "Use plain msgpack and encode arrays of numeric dtype yourself, or safetensors/npy with allow_pickle=False.";
 function message12(m) {
   if (m.target === "msgpack_numpy.patch") {
@@ -36215,6 +40563,8 @@ var PYTHON_ML_SEC_009_default = defineRule({
 });
 
 // src/rules/python/PYTHON-ML-SEC-010.ts
+init_rule();
+init_shared_docs();
 var ADVICE7 = 'Read HDF5 only from trusted sources, or store tables as Parquet; with format="table" and non-object dtypes nothing is pickled.';
 function message13(m) {
   return `${spelled(m)} reads pandas HDF5 data, where object-dtype columns in "fixed" format are stored with pickle: a crafted file runs arbitrary code when read. ${ADVICE7}`;
@@ -36276,6 +40626,8 @@ var PYTHON_ML_SEC_010_default = defineRule({
 });
 
 // src/rules/python/PYTHON-ML-SEC-011.ts
+init_rule();
+init_shared_docs();
 var ADVICE8 = "Inspect `skops.io.get_untrusted_types(...)` and pass only the types you have reviewed as `trusted=[...]`.";
 var UNTRUSTED_TYPES = "skops.io.get_untrusted_types";
 var LISTS = /* @__PURE__ */ new Set(["list", "tuple", "none", "false"]);
@@ -36358,6 +40710,8 @@ var PYTHON_ML_SEC_011_default = defineRule({
 });
 
 // src/rules/python/PYTHON-ML-SEC-012.ts
+init_rule();
+init_shared_docs();
 var ADVICE9 = "Upgrade to NLTK >= 3.9 and use its pickle-free resources (punkt_tab, averaged_perceptron_tagger_eng); load only resources from a trusted nltk_data directory.";
 var PICKLE_EXTENSIONS = /\.(pickle|pkl)$/i;
 function check9(m) {
@@ -36741,221 +41095,16 @@ var PYTHON_DESER_001 = defineRule({
 });
 var PYTHON_DESER_001_default = PYTHON_DESER_001;
 
-// src/rules/python/deps-docs.ts
-var MANIFESTS_READ = "`requirements*.txt`/`*.in` (following `-r`/`-c` includes, with environment markers), `constraints*.txt`, `pyproject.toml` (PEP 621 dependencies and optional dependencies, PEP 735 dependency groups, Poetry, PDM and Hatch), `setup.cfg`, `setup.py` (`install_requires`/`extras_require` string literals, read without running it), `Pipfile`, `Pipfile.lock`, `poetry.lock`, `uv.lock`, `pdm.lock` and conda `environment*.yml`";
-var DEPS_REFERENCES = [
-  { title: "PEP 440: version identifiers and specifiers", url: "https://peps.python.org/pep-0440/" },
-  { title: "PEP 508: dependency specification", url: "https://peps.python.org/pep-0508/" },
-  { title: "OWASP A06:2021 Vulnerable and Outdated Components", url: "https://owasp.org/Top10/A06_2021-Vulnerable_and_Outdated_Components/" },
-  { title: "GitHub Advisory Database (pip)", url: "https://github.com/advisories?query=ecosystem%3Apip" }
-];
-function manifestRuleClassification() {
-  return {
-    cwe: ["CWE-502", "CWE-1395"],
-    owasp: ["A06:2021", "A08:2021"],
-    compliance: DESERIALIZATION_COMPLIANCE,
-    tags: ["security", "deserialization", "dependencies", "supply-chain", "sca", "cwe-502"],
-    bundles: ["deps"],
-    banditIds: []
-  };
-}
-
-// src/rules/python/PYTHON-DEPS-SEC-001.ts
-var PYTHON_DEPS_SEC_001_default = defineRule({
-  id: "PYTHON-DEPS-SEC-001",
-  name: "Pinned Dependency With a Deserialization Advisory",
-  language: "python",
-  severity: "critical",
-  confidence: "high",
-  precision: "very-high",
-  ...manifestRuleClassification(),
-  similar: ["PYTHON-DEPS-SEC-002", "PYTHON-DEPS-SEC-003"],
-  prefilter: [],
-  sinks: [],
-  docs: {
-    summary: "Detects a dependency pinned or locked at a version with a published deserialization vulnerability (PyYAML, torch, numpy, keras, tensorflow, transformers, bentoml).",
-    description: "Pathfinder reads the project's dependency manifests and lock files and matches every exact pin (`==`, `===`) and every locked version against a curated table of advisories for libraries that deserialize: PyYAML's unsafe and FullLoader defaults, the torch `weights_only` bypasses, numpy's old `allow_pickle=True` default, keras `safe_mode` bypasses and Lambda layers, tensorflow's `model_from_yaml`, transformers loaders that unpickle Hub files, and bentoml's pickled request payloads. The finding sits on the manifest line that pins the version and names each advisory, what it lets an attacker do, and the first fixed version. The severity is the highest of the advisories (disputed reports count as medium).",
-    securityImplications: "An affected version turns a call that looks safe into code execution: `torch.load(f, weights_only=True)` on torch < 2.6, `yaml.full_load` on PyYAML < 5.4, `keras.models.load_model(path)` with `safe_mode=True` on keras < 3.9. Whoever supplies the model, checkpoint or YAML document runs code with the application's rights. Lock files are what is installed in CI and production, so a locked affected version is exploitable wherever it is deployed.",
-    howToFix: "Raise the pin to the fixed version the finding names (or later) and re-lock. Where an upgrade is not possible yet, avoid the affected API for untrusted input (for torch, load only safetensors; for PyYAML, `yaml.safe_load`).",
-    fixHint: "Upgrade the pinned version to the fixed release named in the message and regenerate the lock file.",
-    vulnerableExample: ["# requirements.txt", "torch==2.5.1      # CVE-2025-32434: weights_only=True is bypassable", "PyYAML==5.3.1     # CVE-2020-14343"].join("\n"),
-    safeExample: ["# requirements.txt", "torch==2.10.0", "PyYAML==6.0.2"].join("\n"),
-    detectionScope: `Manifests read: ${MANIFESTS_READ}. Exact pins and locked versions are matched with PEP 440 ordering (\`@renovatebot/pep440\`); ranges are PYTHON-DEPS-SEC-002. Package names are normalised (PEP 503: \`PyYAML\`, \`pyyaml\`, \`py_yaml\` are one). Direct URL references and local paths carry no version and are not matched. The advisory table is listed in the README with each row's source.`,
-    references: [
-      { title: "CVE-2025-32434: torch.load weights_only=True bypass (GHSA-53q9-r3pm-6pq6)", url: "https://github.com/advisories/GHSA-53q9-r3pm-6pq6" },
-      { title: "CVE-2020-14343: PyYAML FullLoader code execution", url: "https://nvd.nist.gov/vuln/detail/CVE-2020-14343" },
-      { title: "CVE-2025-1550: keras safe_mode bypass (GHSA-48g7-3x6r-xfhp)", url: "https://github.com/advisories/GHSA-48g7-3x6r-xfhp" },
-      ...DEPS_REFERENCES
-    ],
-    faq: [
-      {
-        question: "Why only these packages and not every CVE on PyPI?",
-        answer: "Pathfinder is a deserialization scanner: the table holds advisories that make loading data or models run code, checked by hand against their sources. Use a general SCA tool (pip-audit, OSV-Scanner) for everything else."
-      },
-      {
-        question: "The pin is in a lock file I do not edit by hand.",
-        answer: "Raise the constraint in pyproject.toml/Pipfile (or add a constraint) and re-lock; the finding goes away with the locked version."
-      }
-    ]
-  }
-});
-
-// src/rules/python/PYTHON-DEPS-SEC-002.ts
-var PYTHON_DEPS_SEC_002_default = defineRule({
-  id: "PYTHON-DEPS-SEC-002",
-  name: "Dependency Range Admits a Version With a Deserialization Advisory",
-  language: "python",
-  severity: "low",
-  confidence: "medium",
-  precision: "medium",
-  ...manifestRuleClassification(),
-  similar: ["PYTHON-DEPS-SEC-001"],
-  prefilter: [],
-  sinks: [],
-  docs: {
-    summary: "Detects a version range (`>=`, `~=`, `^`, `<`, wildcards) that admits a version with a published deserialization vulnerability.",
-    description: "A declared range such as `torch>=2.0` or `PyYAML<6` lets an installer pick an affected version: an old lock file, a pinned transitive constraint or a mirror without the newest release is enough. The rule intersects the range with each advisory's affected versions (PEP 440) and reports on the manifest line when they overlap, at low severity: nothing says the affected version is what gets installed. A bare name without a specifier is not reported (the resolver picks the newest release), and neither is a range beside a lock file or an exact pin of the same package in the same directory, which decide the version (PYTHON-DEPS-SEC-001 judges those).",
-    securityImplications: "If the affected version is what gets installed, the advisory applies in full: see PYTHON-DEPS-SEC-001.",
-    howToFix: "Raise the lower bound to the first fixed version named in the message (`torch>=2.6`), or lock the dependencies.",
-    fixHint: "Raise the range's lower bound to the fixed version named in the message.",
-    vulnerableExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.0", "keras~=3.5"]'].join("\n"),
-    safeExample: ["# pyproject.toml", "[project]", 'dependencies = ["torch>=2.6", "keras>=3.13.2"]'].join("\n"),
-    detectionScope: `Manifests read: ${MANIFESTS_READ}. Ranges are intersected with the affected ranges as intervals of PEP 440 versions; \`!=\` exclusions are ignored (they can only make the range smaller, so the rule may over-report a range that excludes exactly the affected releases). Poetry \`^\`/\`~\` constraints and conda \`=1.2\` specs are translated to PEP 440.`,
-    references: DEPS_REFERENCES,
-    faq: [
-      {
-        question: "Why low severity?",
-        answer: "A range says what may be installed, not what is. A lock file or exact pin is the stronger signal, reported by PYTHON-DEPS-SEC-001."
-      }
-    ]
-  }
-});
-
-// src/dependencies/versions.ts
-var import_pep440 = __toESM(require_pep440(), 1);
-function bump(release, index) {
-  const parts2 = release.replace(/^\d+!/, "").split(/[.]/).map((p) => parseInt(p, 10));
-  const kept = parts2.slice(0, index + 1);
-  while (kept.length < index + 1) kept.push(0);
-  kept[index] = (kept[index] || 0) + 1;
-  return kept.join(".");
-}
-function releaseOf(version) {
-  const m = /^(?:\d+!)?(\d+(?:\.\d+)*)/.exec(version);
-  return m ? m[1] : version;
-}
-function clauseInterval(clause) {
-  const m = /^(===|==|!=|~=|<=|>=|<|>)\s*(.+)$/.exec(clause.trim());
-  if (!m) return void 0;
-  const [, op, raw] = m;
-  const v = raw.trim();
-  if (op === "!=") return "any";
-  if (v.endsWith(".*")) {
-    if (op !== "==") return void 0;
-    const base = v.slice(0, -2);
-    if (!(0, import_pep440.valid)(base)) return void 0;
-    const n = base.split(".").length;
-    return { lo: { version: base, inclusive: true }, hi: { version: bump(base, n - 1), inclusive: false } };
-  }
-  if (!(0, import_pep440.valid)(v)) return void 0;
-  switch (op) {
-    case "==":
-    case "===":
-      return { lo: { version: v, inclusive: true }, hi: { version: v, inclusive: true } };
-    case ">=":
-      return { lo: { version: v, inclusive: true } };
-    case ">":
-      return { lo: { version: v, inclusive: false } };
-    case "<=":
-      return { hi: { version: v, inclusive: true } };
-    case "<":
-      return { hi: { version: v, inclusive: false } };
-    case "~=": {
-      const n = releaseOf(v).split(".").length;
-      if (n < 2) return void 0;
-      return { lo: { version: v, inclusive: true }, hi: { version: bump(releaseOf(v), n - 2), inclusive: false } };
-    }
-  }
-  return void 0;
-}
-function specifierInterval(specifier) {
-  const out2 = {};
-  for (const clause of specifier.split(",").map((c) => c.trim()).filter(Boolean)) {
-    const i3 = clauseInterval(clause);
-    if (i3 === void 0) return void 0;
-    if (i3 === "any") continue;
-    if (i3.lo && (!out2.lo || tighterLow(i3.lo, out2.lo))) out2.lo = i3.lo;
-    if (i3.hi && (!out2.hi || tighterHigh(i3.hi, out2.hi))) out2.hi = i3.hi;
-  }
-  return out2;
-}
-function tighterLow(a, b) {
-  const c = (0, import_pep440.compare)(a.version, b.version);
-  return c > 0 || c === 0 && !a.inclusive;
-}
-function tighterHigh(a, b) {
-  const c = (0, import_pep440.compare)(a.version, b.version);
-  return c < 0 || c === 0 && !a.inclusive;
-}
-function nonEmpty(i3) {
-  if (!i3.lo || !i3.hi) return true;
-  const c = (0, import_pep440.compare)(i3.lo.version, i3.hi.version);
-  return c < 0 || c === 0 && i3.lo.inclusive && i3.hi.inclusive;
-}
-function admits(specifier, affected) {
-  const wanted = specifierInterval(specifier);
-  if (!wanted) return false;
-  return affected.split("||").some((range) => {
-    const hit = specifierInterval(range.trim());
-    if (!hit) return false;
-    const both = { lo: wanted.lo, hi: wanted.hi };
-    if (hit.lo && (!both.lo || tighterLow(hit.lo, both.lo))) both.lo = hit.lo;
-    if (hit.hi && (!both.hi || tighterHigh(hit.hi, both.hi))) both.hi = hit.hi;
-    return nonEmpty(both);
-  });
-}
-function affects(version, affected) {
-  return (0, import_pep440.valid)(version) ? admits(`==${version}`, affected) : false;
-}
-function highest(versions) {
-  return [...versions].filter((v) => (0, import_pep440.valid)(v)).sort(import_pep440.compare).pop();
-}
-
-// src/dependencies/cross-signals.ts
-var SIGNAL_PACKAGE = { "torch-weights-only": "torch", "yaml-full-load": "pyyaml", "numpy-load-default": "numpy" };
-function crossSignalFacts(matches) {
-  const facts = {};
-  for (const m of matches) {
-    if (m.kind !== "pinned") continue;
-    for (const a of m.advisories) {
-      if (!a.signal) continue;
-      const key = SIGNAL_PACKAGE[a.signal];
-      const known = facts[key];
-      if (known && known.dependency !== m.dependency) continue;
-      facts[key] = { dependency: m.dependency, advisories: [...known?.advisories ?? [], a] };
-    }
-  }
-  return facts;
-}
-function pinnedAt(fact) {
-  const d = fact.dependency;
-  return `${d.spelledName} ${d.version} (${d.locked ? "locked in" : "pinned in"} ${d.file}:${d.line})`;
-}
-var ids = (fact) => fact.advisories.map((a) => a.id).join(", ");
-function annotateCodeFindings(findings, facts) {
-  for (const f of findings) {
-    if (f.ruleId === "PYTHON-LANG-SEC-041" && facts.pyyaml && /FullLoader|full_load/.test(f.message)) {
-      f.message += ` This project pins ${pinnedAt(facts.pyyaml)}, where FullLoader is exploitable (${ids(facts.pyyaml)}).`;
-      if (f.severity === "medium") f.severity = "high";
-    } else if (f.ruleId === "PYTHON-ML-SEC-001" && facts.torch && /without `weights_only`/.test(f.message) && affects(facts.torch.dependency.version, "<2.6")) {
-      f.message += ` This project pins ${pinnedAt(facts.torch)}, where \`weights_only\` defaults to False: the checkpoint is fully unpickled.`;
-      if (f.severity === "medium") f.severity = "high";
-    }
-  }
-}
+// src/rules/registry.ts
+init_PYTHON_DEPS_SEC_001();
+init_PYTHON_DEPS_SEC_002();
 
 // src/rules/python/PYTHON-DEPS-SEC-003.ts
-var ids2 = (fact) => fact.advisories.map((a) => a.id).join(", ");
+init_cross_signals();
+init_rule();
+init_deps_docs();
+init_shared_docs();
+var ids = (fact) => fact.advisories.map((a) => a.id).join(", ");
 var RULE = defineRule({
   id: "PYTHON-DEPS-SEC-003",
   name: "Load Protection Missing in the Pinned Version",
@@ -37004,7 +41153,7 @@ function crossSignalRule(facts) {
     sinks2.push({
       call: ["torch.load"],
       check: (m) => literalTruth2(m.args.find("weights_only"), m.model.tree.source) === true ? {} : null,
-      message: (m) => `${spelled(m)} with \`weights_only=True\` is still exploitable here: the project pins ${pinnedAt(torch)}, affected by ${ids2(torch)}, so a crafted checkpoint bypasses the restricted unpickler. Upgrade torch to >=2.6 (better: load safetensors).`
+      message: (m) => `${spelled(m)} with \`weights_only=True\` is still exploitable here: the project pins ${pinnedAt(torch)}, affected by ${ids(torch)}, so a crafted checkpoint bypasses the restricted unpickler. Upgrade torch to >=2.6 (better: load safetensors).`
     });
   }
   const numpy = facts.numpy;
@@ -37013,7 +41162,7 @@ function crossSignalRule(facts) {
     sinks2.push({
       call: ["numpy.load"],
       check: (m) => m.args.find("allow_pickle", 2) || m.args.mayBeHidden("allow_pickle", 2) ? null : {},
-      message: (m) => `${spelled(m)} without \`allow_pickle\` unpickles object arrays here: the project pins ${pinnedAt(numpy)}, where the default is \`allow_pickle=True\` (${ids2(numpy)}). Pass \`allow_pickle=False\` and upgrade numpy to >=1.16.3.`
+      message: (m) => `${spelled(m)} without \`allow_pickle\` unpickles object arrays here: the project pins ${pinnedAt(numpy)}, where the default is \`allow_pickle=True\` (${ids(numpy)}). Pass \`allow_pickle=False\` and upgrade numpy to >=1.16.3.`
     });
   }
   return sinks2.length ? { ...RULE, prefilter: prefilter2, sinks: sinks2 } : RULE;
@@ -37286,79 +41435,8 @@ function readFully(fd2, position, length) {
   return got === length ? buffer : buffer.subarray(0, got);
 }
 
-// src/project/read-source.ts
-import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
-var CODING_COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
-function decodePython(bytes, relPath, maxBytes) {
-  if (bytes.length > maxBytes) return { ok: false, error: tooLarge(relPath, bytes.length, maxBytes) };
-  if (looksBinary(bytes)) {
-    return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
-  }
-  const decoder = declaredDecoder(bytes);
-  if (decoder) return { ok: true, source: decoder.decode(bytes) };
-  try {
-    return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return {
-      ok: true,
-      source: new TextDecoder("utf-8").decode(bytes),
-      warning: warn(relPath, "encoding", "file is not valid UTF-8; invalid bytes were replaced and the rest was scanned")
-    };
-  }
-}
-function declaredDecoder(bytes) {
-  const encoding = declaredEncoding(bytes);
-  return encoding && !/^utf[-_]?8([-_]sig)?$/i.test(encoding) ? decoderFor(encoding) : void 0;
-}
-function decoderFor(codec) {
-  for (const label of [codec, codec.replace(/_/g, "-"), codec.replace(/[-_]/g, "")]) {
-    try {
-      return new TextDecoder(label);
-    } catch {
-    }
-  }
-  return void 0;
-}
-function looksBinary(bytes) {
-  const n = Math.min(bytes.length, 8192);
-  for (let i3 = 0; i3 < n; i3++) if (bytes[i3] === 0) return true;
-  return false;
-}
-function declaredEncoding(bytes) {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 400)).split(/\r?\n/, 2);
-  for (const line of head) {
-    const m = CODING_COOKIE.exec(line);
-    if (m) return m[1];
-    if (!/^[ \t\f]*(#.*)?$/.test(line)) break;
-  }
-  return void 0;
-}
-function tooLarge(relPath, size, maxBytes) {
-  return warn(relPath, "too-large", `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (--max-file-size); skipped`);
-}
-function unreadable(relPath, error) {
-  const err4 = error;
-  return warn(relPath, "unreadable", `cannot read file: ${err4.code ?? err4.message}`);
-}
-function readHead(path, bytes) {
-  const fd2 = openSync2(path, "r");
-  try {
-    const head = Buffer.alloc(bytes);
-    return head.subarray(0, readSync2(fd2, head, 0, bytes, 0));
-  } finally {
-    closeSync2(fd2);
-  }
-}
-function warn(file, kind, message15) {
-  return { file, kind, level: "warning", message: message15 };
-}
-function formatBytes(n) {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} B`;
-}
-
 // src/project/artifacts.ts
+init_read_source();
 init_arrays();
 
 // src/project/project-globals.ts
@@ -37552,7 +41630,7 @@ function userTunedTiering() {
 }
 function holdBelowTopTier() {
   const active = !userTunedTiering();
-  const started = performance.now();
+  const started = Date.now();
   let mine = active;
   if (active) {
     if (holds++ === 0) {
@@ -37570,7 +41648,7 @@ function holdBelowTopTier() {
   return {
     release,
     releaseIfLong() {
-      if (mine && !released && performance.now() - started >= HEAVY_AFTER_MS) release();
+      if (mine && !released && Date.now() - started >= HEAVY_AFTER_MS) release();
     },
     end() {
       if (!mine) return;
@@ -37585,16 +41663,16 @@ function holdBelowTopTier() {
 
 // src/project/artifacts.ts
 var SCAN_DECOMPRESSION_BUDGET = 1024 * 1024 * 1024;
-async function scanArtifactFiles(files, pickleOptions, onScanned, pythonFiles = [], heldText) {
+async function scanArtifactFiles(files, pickleOptions, onScanned, pythonFiles = [], heldText, heads) {
   const result2 = { findings: [], errors: [], scanned: 0 };
   const jit = holdBelowTopTier();
   try {
-    return await scanEach(files, pickleOptions, pythonFiles, result2, jit, onScanned, heldText);
+    return await scanEach(files, pickleOptions, pythonFiles, result2, jit, onScanned, heldText, heads);
   } finally {
     jit.end();
   }
 }
-async function scanEach(files, pickleOptions, pythonFiles, result2, jit, onScanned, heldText) {
+async function scanEach(files, pickleOptions, pythonFiles, result2, jit, onScanned, heldText, heads) {
   const { isArtifactCandidate: isArtifactCandidate2, scanArtifact: scanArtifact2, SNIFF_BYTES: SNIFF_BYTES2 } = await Promise.resolve().then(() => (init_artifacts(), artifacts_exports));
   const pickle = {
     ...pickleOptions,
@@ -37608,7 +41686,7 @@ async function scanEach(files, pickleOptions, pythonFiles, result2, jit, onScann
   for (const file of files) {
     jit.releaseIfLong();
     try {
-      if (!isArtifactCandidate2(file.relPath, readHead(file.absPath, SNIFF_BYTES2))) continue;
+      if (!isArtifactCandidate2(file.relPath, () => heads ? heads.read(file, SNIFF_BYTES2) : readHead(file.absPath, SNIFF_BYTES2))) continue;
     } catch (e) {
       result2.errors.push(unreadable(file.relPath, e));
       continue;
@@ -37621,6 +41699,7 @@ async function scanEach(files, pickleOptions, pythonFiles, result2, jit, onScann
       continue;
     }
     try {
+      if (heads) heads.remember(file.absPath, await source.read(0, Math.min(source.size, SNIFF_BYTES2)));
       const scanned = await scanArtifact2(source, file.relPath, pickle);
       appendAll(result2.findings, scanned.findings);
       appendAll(result2.errors, scanned.errors);
@@ -37662,772 +41741,12 @@ function splitRulesets(specs) {
 
 // src/project/config.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+init_dist();
 import { readFileSync as readFileSync2, statSync } from "node:fs";
 import { basename as basename2, dirname as dirname2, isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
 
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string, ptr) {
-  let lines = string.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string, line, column) {
-  let lines = string.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i3 = line - 1; i3 <= line + 1; i3++) {
-    let l = lines[i3 - 1];
-    if (!l)
-      continue;
-    codeblock += i3.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l;
-    codeblock += "\n";
-    if (i3 === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError = class _TomlError extends Error {
-  line;
-  column;
-  codeblock;
-  constructor(message15, options) {
-    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-    const codeblock = makeCodeBlock(options.toml, line, column);
-    super(`Invalid TOML document: ${message15}
-
-${codeblock}`, options);
-    this.line = line;
-    this.column = column;
-    this.codeblock = codeblock;
-  }
-  /** @internal */
-  static x(message15, ctx, ptr) {
-    throw new _TomlError(message15, { toml: ctx.s, ptr: ptr ?? ctx.p });
-  }
-};
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral2 = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed;
-    } else if (!state) {
-      if (!isLiteral2 && c === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
-              /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
-                /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
-        }
-        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed += String.fromCodePoint(value);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
-        state = 2;
-      } else {
-        if (c === 98)
-          parsed += "\b";
-        else if (c === 116)
-          parsed += "	";
-        else if (c === 110)
-          parsed += "\n";
-        else if (c === 102)
-          parsed += "\f";
-        else if (c === 114)
-          parsed += "\r";
-        else if (c === 101)
-          parsed += "\x1B";
-        else if (c === 34)
-          parsed += '"';
-        else if (c === 92)
-          parsed += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c !== 32 && c !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral2 && c === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-var TomlDate = class _TomlDate extends Date {
-  #hasDate = false;
-  #hasTime = false;
-  #offset = null;
-  constructor(date, fasttype, unsafeDelim) {
-    let hasDate = true;
-    let hasTime = true;
-    let offset = "Z";
-    let c;
-    if (typeof date === "string") {
-      if (fasttype)
-        prep: {
-          if (fasttype < 3) {
-            if (+date.slice(11, 13) > 23) {
-              date = "";
-              break prep;
-            }
-            if (fasttype === 2) {
-              offset = null;
-              date += "Z";
-            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
-              offset = date.slice(date.length - 6);
-            }
-            if (unsafeDelim)
-              date = date.slice(0, 10) + "T" + date.slice(11);
-          } else if (fasttype === 4) {
-            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
-          }
-          hasDate = fasttype !== 4;
-          hasTime = fasttype !== 3;
-        }
-      else {
-        let match = date.match(DATE_TIME_RE);
-        if (match) {
-          if (!match[1]) {
-            hasDate = false;
-            date = `0000-01-01T${date}`;
-          }
-          hasTime = !!match[2];
-          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
-          if (match[2] && +match[2] > 23) {
-            date = "";
-          } else {
-            offset = match[3] || null;
-            if (!offset && hasTime)
-              date += "Z";
-          }
-        } else {
-          date = "";
-        }
-      }
-    }
-    super(date);
-    if (!isNaN(this.getTime())) {
-      this.#hasDate = hasDate;
-      this.#hasTime = hasTime;
-      this.#offset = offset;
-    }
-  }
-  isDateTime() {
-    return this.#hasDate && this.#hasTime;
-  }
-  isLocal() {
-    return !this.#hasDate || !this.#hasTime || !this.#offset;
-  }
-  isDate() {
-    return this.#hasDate && !this.#hasTime;
-  }
-  isTime() {
-    return this.#hasTime && !this.#hasDate;
-  }
-  isValid() {
-    return this.#hasDate || this.#hasTime;
-  }
-  toISOString() {
-    let iso = super.toISOString();
-    if (this.isDate())
-      return iso.slice(0, 10);
-    if (this.isTime())
-      return iso.slice(11, 23);
-    if (this.#offset === null)
-      return iso.slice(0, -1);
-    if (this.#offset === "Z" || this.#offset === "z")
-      return iso;
-    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-    offset = this.#offset[0] === "-" ? offset : -offset;
-    let offsetDate = new Date(this.getTime() - offset * 6e4);
-    return offsetDate.toISOString().slice(0, -1) + this.#offset;
-  }
-  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-    let date = new _TomlDate(jsDate);
-    date.#offset = offset;
-    return date;
-  }
-  static wrapAsLocalDateTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalDate(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasTime = false;
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasDate = false;
-    date.#offset = null;
-    return date;
-  }
-};
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit2(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue2(ctx, end) {
-  let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value;
-  }
-  if (c === 34 || c === 39) {
-    return parseString(ctx);
-  }
-  if (c === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
-  }
-  return parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign || 1) / 0;
-  }
-  if (c === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c === 46)
-      state = 2;
-    else if (c === 101 || c === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit2(c))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (!state)
-      state = 1;
-    if (c === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
-      state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
-      state = 6;
-    } else if (!isDigit2(c))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str = str.replaceAll("_", "");
-  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit2(c, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str = str.replaceAll("_", "");
-  return parseInteger(ctx, str, base, startPtr);
-}
-function parseInteger(ctx, str, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit2(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit2(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start2 = ctx.p;
-  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t = ctx.s.slice(start2, ctx.p);
-  return readDate(ctx, t, 4, false, start2);
-}
-function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date = new TomlDate(str, type, unsafeDelim);
-    if (!date.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date;
-  }
-  try {
-    if (temporalSuffix)
-      str += temporalSuffix;
-    switch (type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str);
-      case 2:
-        return Temporal.PlainDateTime.from(str);
-      case 3:
-        return Temporal.PlainDate.from(str);
-      case 4:
-        return Temporal.PlainTime.from(str);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed = [];
-  let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
-    } else if (c === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c === 32 || c === 9) {
-      if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k;
-    let t = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i3 = 0; i3 < key.length; i3++) {
-      if (i3)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i3];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value = extractValue2(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k] = value) === "object")
-      seen.add(value);
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue2(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta, type) {
-  let t = table;
-  let m = meta;
-  let k;
-  let hasOwn = false;
-  let state;
-  for (let i3 = 0; i3 < key.length; i3++) {
-    if (i3) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k]).c;
-      if (type === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m = m[l].c;
-      }
-    }
-    k = key[i3];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
-      }
-      m[k] = {
-        t: i3 < key.length - 1 && type === 2 ? 3 : type,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  state = m[k];
-  if (state.t !== type && !(type === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type === 2) {
-    if (!state.d) {
-      state.d = true;
-      t[k] = [];
-    }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
-    return null;
-  }
-  return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-  };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m = meta;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p = peekTable(
-        ctx,
-        k,
-        res,
-        meta,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p) {
-        validateTablePeek(ctx, p, tmp);
-        skipping = true;
-      } else {
-        m = p[2];
-        tbl = p[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k = parseKey(ctx);
-      let p = peekTable(
-        ctx,
-        k,
-        tbl,
-        m,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p && !skipping)
-        validateTablePeek(ctx, p, tmp);
-      skipVoid(ctx, true, true);
-      let v = extractValue2(ctx, void 0);
-      if (p && !skipping)
-        p[1][p[0]] = v;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
-}
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED = !!"".isWellFormed;
-
-// src/core/types.ts
-var SEVERITIES = ["critical", "high", "medium", "low"];
-var TRUST_LEVELS = ["untrusted", "unknown", "internal"];
-
 // src/core/severity.ts
+init_types();
 function severityRank(s) {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
@@ -38439,6 +41758,7 @@ function atLeast(s, threshold) {
 }
 
 // src/project/config.ts
+init_types();
 init_rules();
 
 // src/artifacts/java/index.ts
@@ -40035,6 +43355,7 @@ function languageRuleMeta(rule) {
 }
 
 // src/rules/csharp/helpers.ts
+init_rule();
 function spelled2(m) {
   return code(m.site.calleeText);
 }
@@ -40333,6 +43654,7 @@ var CSHARP_LANG_SEC_006_default = csharpRule({
 });
 
 // src/rules/php/meta.ts
+init_rule();
 var PHP2 = {
   id: "php",
   tags: ["php"],
@@ -40601,6 +43923,7 @@ var PHP_LANG_SEC_004_default = phpRule({
 });
 
 // src/rules/java/helpers.ts
+init_rule();
 function objectKey(model, receiver) {
   if (!receiver) return void 0;
   const t = model.text(receiver).replace(/\s+/g, "");
@@ -41562,996 +44885,29 @@ function prunableExcludes(config) {
 
 // src/project/dependency-scan.ts
 init_arrays();
+init_cross_signals();
+init_manifest_kind();
 import { readFileSync as readFileSync4 } from "node:fs";
-
-// src/dependencies/findings.ts
-init_hash();
-init_suppression();
-
-// src/dependencies/types.ts
-function normalizeName(name2) {
-  return name2.trim().toLowerCase().replace(/[-_.]+/g, "-");
-}
-
-// src/dependencies/pickle-components.ts
-var PICKLE_COMPONENTS = {
-  "cloudpickle": "cloudpickle.loads is pickle",
-  "dill": "dill.load/loads extend pickle",
-  "joblib": "joblib.load unpickles (model persistence)",
-  "jsonpickle": "jsonpickle.decode rebuilds arbitrary objects",
-  "torch": "torch.load unpickles checkpoints (weights_only restricts it)",
-  "pandas": "pandas.read_pickle unpickles",
-  "numpy": "numpy.load(allow_pickle=True) unpickles object arrays",
-  "scikit-learn": "models are persisted with pickle/joblib",
-  "keras": "load_model deserializes layers and Lambda code",
-  "tensorflow": "Keras model loading deserializes code",
-  "transformers": "from_pretrained can torch.load pickled weights",
-  "pyyaml": "yaml.load/full_load construct Python objects",
-  "ruamel-yaml": "typ='unsafe' constructs Python objects",
-  "celery": "task/result serializer may be pickle",
-  "kombu": "message serializer may be pickle",
-  "rq": "job payloads are pickled by default",
-  "huey": "task payloads are pickled by default",
-  "cachelib": "cache values are pickled",
-  "flask-caching": "cache values are pickled",
-  "django-redis": "cache values are pickled by default",
-  "diskcache": "cache values are pickled",
-  "sqlitedict": "values are pickled by default",
-  "pyro4": "the pickle serializer can be enabled",
-  "pyro5": "serializers are configurable",
-  "scrapy": "disk queues and HTTP cache pickle",
-  "distributed": "messages may be pickled",
-  "ray": "objects are pickled with cloudpickle",
-  "mlflow": "pyfunc/sklearn flavours unpickle models",
-  "gensim": "models are persisted with pickle",
-  "optuna": "some storages pickle",
-  "bentoml": "runners may pickle payloads",
-  "nltk": "data packages may be pickles",
-  "statsmodels": "results are persisted with pickle",
-  "lightgbm": "sklearn API models persisted with pickle",
-  "xgboost": "pickle persistence of Booster objects",
-  "catboost": "pickle persistence supported",
-  "pickle5": "pickle protocol 5 backport",
-  "pyspark": "RDD serializers use pickle/cloudpickle"
-};
-function pickleUse(name2) {
-  return PICKLE_COMPONENTS[normalizeName(name2)];
-}
-
-// src/dependencies/findings.ts
-var rank = (s) => SEVERITIES.indexOf(s);
-function worst(advisories) {
-  return advisories.map((a) => a.disputed ? "medium" : a.severity).sort((a, b) => rank(a) - rank(b))[0] ?? "low";
-}
-function fixedVersion(advisories) {
-  return highest(advisories.flatMap((a) => a.fixed.split(/\s*,\s*/)));
-}
-function describe(a) {
-  const ids3 = [a.id, ...a.aliases].join("/");
-  return `${ids3}${a.disputed ? " (disputed)" : ""}: ${a.summary}`;
-}
-function where(d) {
-  return d.markers ? ` (on environments where \`${d.markers}\`)` : "";
-}
-function matchMessage(m) {
-  const d = m.dependency;
-  const fixed = fixedVersion(m.advisories);
-  const upgrade = fixed ? `Upgrade to ${d.spelledName}>=${fixed}${m.dependency.locked ? " and re-lock" : ""}.` : "No release fixes it: keep untrusted data away from the affected API or move to another version.";
-  const list = m.advisories.map(describe).join(" ");
-  if (m.kind === "pinned") {
-    const how = d.locked ? `is locked at ${d.version} in ${d.manifest}` : `is pinned to ${d.version}`;
-    return `${d.spelledName} ${how}${where(d)}, a version affected by ${m.advisories.length > 1 ? `${m.advisories.length} deserialization advisories` : "a deserialization advisory"}: ${list} ${upgrade}`;
-  }
-  return `${d.spelledName}${d.specifier} admits versions affected by ${m.advisories.map((a) => a.id).join(", ")}${where(d)}: ${list} Nothing here fixes the installed version; raise the lower bound${fixed ? ` to >=${fixed}` : ""}.`;
-}
-function dependencyFindings(matches, enabled) {
-  const out2 = [];
-  for (const m of matches) {
-    const rule = m.kind === "pinned" ? PYTHON_DEPS_SEC_001_default : PYTHON_DEPS_SEC_002_default;
-    if (!enabled.has(rule.id)) continue;
-    const d = m.dependency;
-    const comment = /(?:^|\s)#(.*)$/.exec(d.snippet);
-    const directive = comment && d.manifest !== "Pipfile.lock" ? parseSuppression(comment[1]) : void 0;
-    const suppressed = directive ? suppresses(directive, rule.id, []) : void 0;
-    out2.push({
-      ruleId: rule.id,
-      ruleName: rule.name,
-      message: matchMessage(m),
-      severity: m.kind === "pinned" ? worst(m.advisories) : rule.severity,
-      confidence: rule.confidence,
-      location: { file: d.file, line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn, snippet: d.snippet },
-      cwe: rule.cwe,
-      owasp: rule.owasp,
-      fingerprint: stableHash(`${rule.id}|${d.file}|${d.name}|${d.specifier}|${m.advisories.map((a) => a.id).join(",")}`),
-      ...suppressed ? { suppressed } : {}
-    });
-  }
-  return out2;
-}
-function dependencyRecords(dependencies, matches) {
-  const byDependency = new Map(matches.map((m) => [m.dependency, m]));
-  return dependencies.map((d) => {
-    const m = byDependency.get(d);
-    const pickle = pickleUse(d.name);
-    return {
-      name: d.name,
-      ...d.version ? { version: d.version } : {},
-      specifier: d.specifier,
-      locked: d.locked,
-      file: d.file,
-      line: d.line,
-      ...pickle ? { pickle } : {},
-      advisories: (m?.advisories ?? []).map((a) => ({
-        id: a.id,
-        aliases: a.aliases,
-        severity: a.severity,
-        summary: a.summary,
-        url: a.url,
-        affected: a.affected,
-        fixed: a.fixed,
-        kind: m.kind
-      }))
-    };
-  });
-}
-
-// src/dependencies/advisories.ts
-var NVD = (id) => `https://nvd.nist.gov/vuln/detail/${id}`;
-var GHSA = (id) => `https://github.com/advisories/${id}`;
-var ADVISORIES = [
-  {
-    id: "CVE-2017-18342",
-    aliases: ["GHSA-rprw-h62v-c2w7"],
-    package: "pyyaml",
-    affected: "<5.1",
-    fixed: "5.1",
-    severity: "critical",
-    summary: "`yaml.load()` without a Loader constructs arbitrary Python objects (`!!python/object/apply`), so a YAML document runs code.",
-    url: NVD("CVE-2017-18342"),
-    signal: "yaml-full-load"
-  },
-  {
-    id: "CVE-2019-20477",
-    aliases: ["GHSA-3pqx-4fqf-j49f"],
-    package: "pyyaml",
-    affected: ">=5.1,<5.2",
-    fixed: "5.2",
-    severity: "critical",
-    summary: "`load`/`load_all` with the default FullLoader still deserialize classes such as `subprocess.Popen` (incomplete fix of CVE-2017-18342).",
-    url: NVD("CVE-2019-20477"),
-    signal: "yaml-full-load"
-  },
-  {
-    id: "CVE-2020-1747",
-    aliases: ["GHSA-6757-jp84-gxfx"],
-    package: "pyyaml",
-    affected: "<5.3.1",
-    fixed: "5.3.1",
-    severity: "critical",
-    summary: "`full_load`/`FullLoader` run code through the `python/object/new` constructor.",
-    url: NVD("CVE-2020-1747"),
-    signal: "yaml-full-load"
-  },
-  {
-    id: "CVE-2020-14343",
-    aliases: ["GHSA-8q59-q68h-6hv4"],
-    package: "pyyaml",
-    affected: "<5.4",
-    fixed: "5.4",
-    severity: "critical",
-    summary: "`full_load`/`FullLoader` still run code through `python/object/new` (incomplete fix of CVE-2020-1747).",
-    url: NVD("CVE-2020-14343"),
-    signal: "yaml-full-load"
-  },
-  {
-    id: "CVE-2025-32434",
-    aliases: ["GHSA-53q9-r3pm-6pq6"],
-    package: "torch",
-    affected: "<2.6.0",
-    fixed: "2.6.0",
-    severity: "critical",
-    summary: "`torch.load(..., weights_only=True)` can be bypassed: a crafted checkpoint runs code even with the restricted unpickler.",
-    url: GHSA("GHSA-53q9-r3pm-6pq6"),
-    signal: "torch-weights-only"
-  },
-  {
-    id: "CVE-2026-24747",
-    aliases: [],
-    package: "torch",
-    affected: "<2.10.0",
-    fixed: "2.10.0",
-    severity: "high",
-    summary: "The `weights_only` unpickler can be driven into memory corruption by a crafted checkpoint, up to code execution.",
-    url: NVD("CVE-2026-24747"),
-    signal: "torch-weights-only"
-  },
-  {
-    id: "CVE-2019-6446",
-    aliases: [],
-    package: "numpy",
-    affected: "<1.16.3",
-    fixed: "1.16.3",
-    severity: "critical",
-    summary: "`numpy.load` defaults to `allow_pickle=True`, so loading a crafted `.npy`/`.npz` file unpickles it and runs code.",
-    url: "https://numpy.org/doc/stable/reference/generated/numpy.lib.format.read_array.html",
-    signal: "numpy-load-default",
-    disputed: true
-  },
-  {
-    id: "CVE-2024-3660",
-    aliases: [],
-    package: "keras",
-    affected: "<2.13",
-    fixed: "2.13",
-    severity: "critical",
-    summary: "Lambda layers in a model file run arbitrary code on `load_model`; `safe_mode` does not exist before 2.13.",
-    url: "https://www.kb.cert.org/vuls/id/253266"
-  },
-  {
-    id: "CVE-2025-1550",
-    aliases: ["GHSA-48g7-3x6r-xfhp"],
-    package: "keras",
-    affected: ">=3.0.0,<3.9.0",
-    fixed: "3.9.0",
-    severity: "critical",
-    summary: "`Model.load_model(..., safe_mode=True)` is bypassed: `config.json` in a `.keras` archive names any module and function to call.",
-    url: GHSA("GHSA-48g7-3x6r-xfhp")
-  },
-  {
-    id: "CVE-2025-8747",
-    aliases: ["GHSA-c9rc-mg46-23w3"],
-    package: "keras",
-    affected: ">=3.0.0,<3.11.0",
-    fixed: "3.11.0",
-    severity: "high",
-    summary: "Another `safe_mode` bypass in `Model.load_model`: a crafted `.keras` archive runs code.",
-    url: GHSA("GHSA-c9rc-mg46-23w3")
-  },
-  {
-    id: "CVE-2025-49655",
-    aliases: [],
-    package: "keras",
-    affected: ">=3.11.0,<3.11.3",
-    fixed: "3.11.3",
-    severity: "critical",
-    summary: "Deserialization of a crafted model runs code even in safe mode.",
-    url: NVD("CVE-2025-49655")
-  },
-  {
-    id: "CVE-2026-1462",
-    aliases: ["GHSA-4f3f-g24h-fr8m"],
-    package: "keras",
-    affected: ">=3.0.0,<3.13.2",
-    fixed: "3.13.2",
-    severity: "high",
-    summary: "`TFSMLayer` loads an attacker-chosen TensorFlow SavedModel while deserializing a `.keras` file, bypassing `safe_mode`.",
-    url: GHSA("GHSA-4f3f-g24h-fr8m")
-  },
-  {
-    id: "CVE-2021-37678",
-    aliases: ["GHSA-r6jx-9g48-2r5r"],
-    package: "tensorflow",
-    affected: "<2.3.4 || >=2.4.0,<2.4.3 || >=2.5.0,<2.5.1",
-    fixed: "2.3.4, 2.4.3, 2.5.1, 2.6.0",
-    severity: "critical",
-    summary: "`tf.keras.models.model_from_yaml` uses `yaml.unsafe_load`: a YAML model description runs code.",
-    url: GHSA("GHSA-r6jx-9g48-2r5r")
-  },
-  {
-    id: "CVE-2023-6730",
-    aliases: ["GHSA-3863-2447-669p", "PYSEC-2023-300"],
-    package: "transformers",
-    affected: "<4.36.0",
-    fixed: "4.36.0",
-    severity: "critical",
-    summary: "`RagRetriever` unpickles index files downloaded from the Hub, so a malicious repository runs code.",
-    url: "https://github.com/pypa/advisory-database/blob/main/vulns/transformers/PYSEC-2023-300.yaml"
-  },
-  {
-    id: "CVE-2023-7018",
-    aliases: ["GHSA-v68g-wm8c-6x7j", "PYSEC-2023-301"],
-    package: "transformers",
-    affected: "<4.36.0",
-    fixed: "4.36.0",
-    severity: "critical",
-    summary: "`TransfoXLTokenizer` unpickles vocabulary files from the Hub, so a malicious repository runs code.",
-    url: "https://github.com/pypa/advisory-database/blob/main/vulns/transformers/PYSEC-2023-301.yaml"
-  },
-  {
-    id: "CVE-2024-3568",
-    aliases: [],
-    package: "transformers",
-    affected: "<4.38.0",
-    fixed: "4.38.0",
-    severity: "critical",
-    summary: "`TFPreTrainedModel.load_repo_checkpoint` calls `pickle.load` on checkpoint data: resuming from a crafted checkpoint runs code.",
-    url: NVD("CVE-2024-3568")
-  },
-  {
-    id: "CVE-2026-4372",
-    aliases: [],
-    package: "transformers",
-    affected: ">=4.56.0,<5.3.0",
-    fixed: "5.3.0",
-    severity: "critical",
-    summary: "A model's `config.json` makes `from_pretrained` download and run code from another repository even with `trust_remote_code=False`.",
-    url: NVD("CVE-2026-4372")
-  },
-  {
-    id: "CVE-2020-22083",
-    aliases: ["GHSA-j66q-qmrc-89rx", "PYSEC-2020-49"],
-    package: "jsonpickle",
-    affected: "<1.4.2",
-    fixed: "1.4.2",
-    severity: "critical",
-    summary: "`jsonpickle.decode` rebuilds arbitrary objects (`py/reduce`), so a crafted JSON document runs code; every version does this by design.",
-    url: "https://github.com/advisories/GHSA-j66q-qmrc-89rx",
-    disputed: true
-  },
-  {
-    id: "CVE-2021-47952",
-    aliases: [],
-    package: "jsonpickle",
-    affected: "==2.0.0",
-    fixed: "",
-    severity: "critical",
-    summary: "`jsonpickle.decode` evaluates `py/repr` entries with `eval`, so a crafted JSON document runs code.",
-    url: NVD("CVE-2021-47952")
-  },
-  {
-    id: "CVE-2022-21797",
-    aliases: ["GHSA-6hrg-qmvc-2xh8", "PYSEC-2022-288"],
-    package: "joblib",
-    affected: "<1.1.1",
-    fixed: "1.1.1, 1.2.0",
-    severity: "high",
-    summary: "`joblib.Parallel(pre_dispatch=...)` passes the string to `eval()`, so a caller-controlled value runs code.",
-    url: "https://github.com/advisories/GHSA-6hrg-qmvc-2xh8"
-  },
-  {
-    id: "CVE-2025-27520",
-    aliases: ["GHSA-33xw-247w-6hmc"],
-    package: "bentoml",
-    affected: ">=1.3.4,<1.4.3",
-    fixed: "1.4.3",
-    severity: "critical",
-    summary: "The serving runtime `pickle.loads` request payloads (`serde.deserialize_value`): an unauthenticated HTTP request runs code.",
-    url: GHSA("GHSA-33xw-247w-6hmc")
-  }
-];
-var BY_PACKAGE = /* @__PURE__ */ new Map();
-for (const a of ADVISORIES) {
-  const key = normalizeName(a.package);
-  BY_PACKAGE.set(key, [...BY_PACKAGE.get(key) ?? [], a]);
-}
-function advisoriesFor(name2) {
-  return BY_PACKAGE.get(normalizeName(name2)) ?? [];
-}
-
-// src/dependencies/match.ts
-var dirOf = (file) => file.slice(0, file.lastIndexOf("/") + 1);
-function matchAdvisories(dependencies) {
-  const exactIn = new Set(dependencies.filter((d) => d.version).map((d) => `${dirOf(d.file)}|${d.name}`));
-  const out2 = [];
-  for (const dependency of dependencies) {
-    const table = advisoriesFor(dependency.name);
-    if (!table.length) continue;
-    if (dependency.version) {
-      const hits2 = table.filter((a) => affects(dependency.version, a.affected));
-      if (hits2.length) out2.push({ dependency, advisories: hits2, kind: "pinned" });
-      continue;
-    }
-    if (!dependency.specifier || exactIn.has(`${dirOf(dependency.file)}|${dependency.name}`)) continue;
-    const hits = table.filter((a) => admits(dependency.specifier, a.affected));
-    if (hits.length) out2.push({ dependency, advisories: hits, kind: "range" });
-  }
-  return out2;
-}
-
-// src/project/dependencies.ts
-init_arrays();
-import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, join as join3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-
-// src/dependencies/conda.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/dependencies/lines.ts
-init_line_index();
-var LineIndex2 = class {
-  constructor(text2) {
-    this.text = text2;
-    this.rows = new LineIndex(text2);
-  }
-  text;
-  rows;
-  /** 1-based line of an offset. */
-  lineOf(offset) {
-    return this.rows.position(offset)[0] + 1;
-  }
-  lineText(line) {
-    const start2 = this.rows.lineStart(line - 1) ?? this.text.length;
-    const next = this.rows.lineStart(line);
-    const end = next !== void 0 ? next - 1 : this.text.length;
-    return this.text.slice(start2, end).replace(/\r$/, "");
-  }
-  offsetOfLine(line) {
-    return this.rows.lineStart(line - 1) ?? this.text.length;
-  }
-  /** The position of the span [start, end) (clipped to its first line). */
-  position(start2, end) {
-    const line = this.lineOf(start2);
-    const lineStart = this.rows.lineStart(line - 1);
-    const snippet = this.lineText(line);
-    const column = start2 - lineStart + 1;
-    return { line, column, endColumn: Math.min(end - lineStart, snippet.length) + 1, snippet };
-  }
-  /** The first match of `pattern` (global flag not needed) at or after `from`, as a position; undefined if none. */
-  find(pattern, from = 0) {
-    const re = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
-    re.lastIndex = from;
-    const m = re.exec(this.text);
-    if (!m) return void 0;
-    return { position: this.position(m.index, m.index + m[0].length), index: m.index };
-  }
-  /** A whole line as a position (trimmed of indentation). */
-  linePosition(line) {
-    const snippet = this.lineText(line);
-    const indent = snippet.length - snippet.trimStart().length;
-    return { line, column: indent + 1, endColumn: snippet.trimEnd().length + 1, snippet };
-  }
-};
-function escapeRegExp3(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function quoted(value) {
-  const v = escapeRegExp3(value);
-  return new RegExp(`"${v}"|'${v}'`);
-}
-
-// src/dependencies/pep508.ts
-var import_pep4402 = __toESM(require_pep440(), 1);
-var NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*/;
-function parseRequirement(text2) {
-  const m = NAME.exec(text2);
-  if (!m) return void 0;
-  let rest = text2.slice(m[0].length);
-  const name2 = m[1];
-  if (rest.startsWith("@")) {
-    const semi2 = rest.search(/\s;/);
-    const url = (semi2 < 0 ? rest.slice(1) : rest.slice(1, semi2)).trim();
-    const markers2 = semi2 < 0 ? void 0 : rest.slice(semi2 + 2).trim() || void 0;
-    return { name: name2, specifier: "", url, ...markers2 ? { markers: markers2 } : {} };
-  }
-  let markers;
-  const semi = rest.indexOf(";");
-  if (semi >= 0) {
-    markers = rest.slice(semi + 1).trim() || void 0;
-    rest = rest.slice(0, semi);
-  }
-  let specifier = rest.trim();
-  if (specifier.startsWith("(") && specifier.endsWith(")")) specifier = specifier.slice(1, -1).trim();
-  if (specifier && !/^(?:(?:===|==|!=|~=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*,?\s*)+$/.test(specifier)) return void 0;
-  return { name: name2, specifier: specifier.replace(/\s+/g, ""), ...markers ? { markers } : {} };
-}
-function exactVersion(specifier) {
-  const clauses = specifier.split(",").filter(Boolean);
-  for (const clause of clauses) {
-    const m = /^(===|==)([^*]+)$/.exec(clause.trim());
-    if (m && (0, import_pep4402.valid)(m[2])) return (0, import_pep4402.clean)(m[2]) ?? m[2];
-  }
-  return void 0;
-}
-
-// src/dependencies/make.ts
-function declared(req, manifest, file, at) {
-  const version = req.url ? void 0 : exactVersion(req.specifier);
-  return {
-    name: normalizeName(req.name),
-    spelledName: req.name,
-    specifier: req.specifier,
-    ...version ? { version } : {},
-    locked: false,
-    ...req.markers ? { markers: req.markers } : {},
-    manifest,
-    file,
-    line: at.line,
-    column: at.column,
-    endColumn: at.endColumn,
-    snippet: at.snippet
-  };
-}
-function locked(name2, version, manifest, file, at) {
-  return {
-    name: normalizeName(name2),
-    spelledName: name2,
-    specifier: `==${version}`,
-    version,
-    locked: true,
-    manifest,
-    file,
-    line: at.line,
-    column: at.column,
-    endColumn: at.endColumn,
-    snippet: at.snippet
-  };
-}
-
-// src/dependencies/conda.ts
-function parseCondaEnvironment(file, text2) {
-  const result2 = { dependencies: [], includes: [], problems: [] };
-  const counter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false });
-  if (doc.errors.length) {
-    result2.problems.push({ message: `invalid YAML: ${doc.errors[0].message.split("\n")[0]}` });
-    return result2;
-  }
-  const index = new LineIndex2(text2);
-  const deps = (0, import_yaml.isMap)(doc.contents) ? doc.contents.get("dependencies", true) : void 0;
-  if (!(0, import_yaml.isSeq)(deps)) return result2;
-  const add = (node, pip) => {
-    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string" || !node.range) return;
-    const req = pip ? parseRequirement(node.value) : condaSpec(node.value);
-    if (req) result2.dependencies.push(declared(req, "conda", file, index.position(node.range[0], node.range[1])));
-  };
-  for (const item of deps.items) {
-    if ((0, import_yaml.isMap)(item)) {
-      const pip = item.get("pip", true);
-      if ((0, import_yaml.isSeq)(pip)) for (const p of pip.items) add(p, true);
-      continue;
-    }
-    add(item, false);
-  }
-  return result2;
-}
-function condaSpec(spec) {
-  const text2 = spec.replace(/^[^:]*::/, "").trim();
-  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(.*)$/.exec(text2);
-  if (!m || m[1] === "python" || m[1] === "pip") return void 0;
-  let version = m[2].trim().split(/\s+/)[0] ?? "";
-  if (version.startsWith("=") && !version.startsWith("==")) {
-    const v = version.slice(1).split("=")[0];
-    version = v.endsWith("*") ? `==${v.replace(/\.?\*$/, "")}.*` : `==${v}.*`;
-    if (/^\d+\.\d+\.\d+$/.test(v)) version = `==${v}`;
-  } else if (/^\d/.test(version)) {
-    version = `==${version}`;
-  }
-  return parseRequirement(`${m[1]}${version ? " " + version : ""}`);
-}
-
-// src/dependencies/pyproject.ts
-var isTable2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function parsePyproject(file, text2) {
-  const result2 = { dependencies: [], includes: [], problems: [] };
-  let doc;
-  try {
-    doc = parse(text2);
-  } catch (e) {
-    result2.problems.push({ message: `invalid TOML: ${e.message.split("\n")[0]}` });
-    return result2;
-  }
-  const index = new LineIndex2(text2);
-  const project = isTable2(doc.project) ? doc.project : {};
-  const tool = isTable2(doc.tool) ? doc.tool : {};
-  const lists = [{ header: /^\[project\]/m, values: project.dependencies }];
-  if (isTable2(project["optional-dependencies"])) {
-    for (const values of Object.values(project["optional-dependencies"])) lists.push({ header: /^\[project(?:\.optional-dependencies)?\]/m, values });
-  }
-  if (isTable2(doc["dependency-groups"])) {
-    for (const values of Object.values(doc["dependency-groups"])) lists.push({ header: /^\[dependency-groups\]/m, values });
-  }
-  const pdm = isTable2(tool.pdm) ? tool.pdm : {};
-  if (isTable2(pdm["dev-dependencies"])) {
-    for (const values of Object.values(pdm["dev-dependencies"])) lists.push({ header: /^\[tool\.pdm\.dev-dependencies\]/m, values });
-  }
-  const hatch = isTable2(tool.hatch) && isTable2(tool.hatch.envs) ? tool.hatch.envs : {};
-  for (const [env, table] of Object.entries(hatch)) {
-    if (!isTable2(table)) continue;
-    for (const key of ["dependencies", "extra-dependencies"]) {
-      lists.push({ header: new RegExp(`^\\[tool\\.hatch\\.envs\\.${escapeRegExp3(env)}\\]`, "m"), values: table[key] });
-    }
-  }
-  const used = /* @__PURE__ */ new Set();
-  for (const { header, values } of lists) {
-    if (!Array.isArray(values)) continue;
-    const start2 = index.find(header)?.index ?? 0;
-    for (const value of values) {
-      if (typeof value !== "string") continue;
-      const req = parseRequirement(value);
-      if (!req) continue;
-      const at = findUnused(index, quoted(value), start2, used);
-      if (at) result2.dependencies.push(declared(req, "pyproject", file, at));
-    }
-  }
-  const poetry = isTable2(tool.poetry) ? tool.poetry : {};
-  const tables = [
-    { header: "tool.poetry.dependencies", deps: poetry.dependencies },
-    { header: "tool.poetry.dev-dependencies", deps: poetry["dev-dependencies"] }
-  ];
-  if (isTable2(poetry.group)) {
-    for (const [group2, t] of Object.entries(poetry.group)) {
-      if (isTable2(t)) tables.push({ header: `tool.poetry.group.${group2}.dependencies`, deps: t.dependencies });
-    }
-  }
-  for (const { header, deps } of tables) {
-    if (!isTable2(deps)) continue;
-    const start2 = index.find(new RegExp(`^\\[${escapeRegExp3(header)}\\]`, "m"))?.index;
-    for (const [name2, spec] of Object.entries(deps)) {
-      if (name2.toLowerCase() === "python") continue;
-      const constraint = typeof spec === "string" ? spec : isTable2(spec) && typeof spec.version === "string" ? spec.version : void 0;
-      const markers = isTable2(spec) && typeof spec.markers === "string" ? spec.markers : void 0;
-      const specifier = constraint === void 0 ? "" : poetryConstraint(constraint);
-      if (specifier === void 0) continue;
-      const key = new RegExp(`^[ \\t]*["']?${escapeRegExp3(name2)}["']?[ \\t]*=.*$`, "mi");
-      const found = start2 !== void 0 ? index.find(key, start2) : index.find(new RegExp(`^[ \\t]*["']?${escapeRegExp3(name2)}["']?[ \\t]*=.*$|${escapeRegExp3(header)}\\.${escapeRegExp3(name2)}\\]`, "mi"));
-      if (!found) continue;
-      result2.dependencies.push(declared({ name: name2, specifier, ...markers ? { markers } : {} }, "pyproject", file, found.position));
-    }
-  }
-  return result2;
-}
-function findUnused(index, pattern, from, used) {
-  let at = from;
-  for (; ; ) {
-    const found = index.find(pattern, at);
-    if (!found) return at === 0 ? void 0 : findUnused(index, pattern, 0, used);
-    at = found.index + 1;
-    if (used.has(found.index)) continue;
-    used.add(found.index);
-    return found.position;
-  }
-}
-function poetryConstraint(raw) {
-  const text2 = raw.trim();
-  if (text2 === "" || text2 === "*") return "";
-  if (text2.includes("||")) return void 0;
-  const out2 = [];
-  for (const part of text2.split(/\s*,\s*|\s+(?=[<>=!~^])/).filter(Boolean)) {
-    const caret = /^\^\s*(\d+(?:\.\d+)*)(.*)$/.exec(part);
-    if (caret) {
-      const nums = caret[1].split(".").map(Number);
-      const i3 = nums.findIndex((n) => n !== 0);
-      const at = i3 < 0 ? nums.length - 1 : Math.min(i3, nums.length - 1);
-      const upper = nums.slice(0, at + 1);
-      upper[at] += 1;
-      out2.push(`>=${caret[1]}${caret[2]}`, `<${upper.join(".")}`);
-      continue;
-    }
-    const tilde = /^~(?!=)\s*(\d+(?:\.\d+)*)(.*)$/.exec(part);
-    if (tilde) {
-      const nums = tilde[1].split(".").map(Number);
-      const upper = nums.length > 1 ? [nums[0], nums[1] + 1] : [nums[0] + 1];
-      out2.push(`>=${tilde[1]}${tilde[2]}`, `<${upper.join(".")}`);
-      continue;
-    }
-    if (/^(?:===|==|!=|~=|<=|>=|<|>)/.test(part)) {
-      out2.push(part.replace(/\s+/g, ""));
-      continue;
-    }
-    if (/^\d[\w.*+!-]*$/.test(part)) {
-      out2.push(`==${part}`);
-      continue;
-    }
-    return void 0;
-  }
-  return out2.join(",");
-}
-
-// src/dependencies/locks.ts
-var isTable3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function tomlOrProblem(text2, result2) {
-  try {
-    return parse(text2);
-  } catch (e) {
-    result2.problems.push({ message: `invalid TOML: ${e.message.split("\n")[0]}` });
-    return void 0;
-  }
-}
-function parsePackageLock(file, text2, manifest) {
-  const result2 = { dependencies: [], includes: [], problems: [] };
-  const doc = tomlOrProblem(text2, result2);
-  if (!doc) return result2;
-  const packages = Array.isArray(doc.package) ? doc.package : [];
-  const index = new LineIndex2(text2);
-  const headers = [...text2.matchAll(/^[ \t]*\[\[package\]\][ \t]*\r?$/gm)].map((m) => m.index);
-  packages.forEach((pkg, k) => {
-    if (!isTable3(pkg) || typeof pkg.name !== "string" || typeof pkg.version !== "string") return;
-    const start2 = headers[k] ?? 0;
-    const end = headers[k + 1] ?? text2.length;
-    const found = index.find(/^[ \t]*version[ \t]*=.*$/m, start2);
-    const at = found && found.index < end ? found.position : index.find(quoted(pkg.name), start2)?.position;
-    if (at) result2.dependencies.push(locked(pkg.name, pkg.version, manifest, file, at));
-  });
-  return result2;
-}
-function parsePipfile(file, text2) {
-  const result2 = { dependencies: [], includes: [], problems: [] };
-  const doc = tomlOrProblem(text2, result2);
-  if (!doc) return result2;
-  const index = new LineIndex2(text2);
-  for (const section of ["packages", "dev-packages"]) {
-    const deps = doc[section];
-    if (!isTable3(deps)) continue;
-    const start2 = index.find(new RegExp(`^\\[${escapeRegExp3(section)}\\]`, "m"))?.index ?? 0;
-    for (const [name2, spec] of Object.entries(deps)) {
-      const raw = typeof spec === "string" ? spec : isTable3(spec) && typeof spec.version === "string" ? spec.version : "*";
-      const markers = isTable3(spec) && typeof spec.markers === "string" ? spec.markers : void 0;
-      const specifier = raw.trim() === "*" ? "" : poetryConstraint(raw);
-      if (specifier === void 0) continue;
-      const found = index.find(new RegExp(`^[ \\t]*["']?${escapeRegExp3(name2)}["']?[ \\t]*=.*$`, "mi"), start2);
-      if (found) result2.dependencies.push(declared({ name: name2, specifier, ...markers ? { markers } : {} }, "Pipfile", file, found.position));
-    }
-  }
-  return result2;
-}
-function parsePipfileLock(file, text2) {
-  const result2 = { dependencies: [], includes: [], problems: [] };
-  let doc;
-  try {
-    doc = JSON.parse(text2);
-  } catch (e) {
-    result2.problems.push({ message: `invalid JSON: ${e.message}` });
-    return result2;
-  }
-  if (!isTable3(doc)) return result2;
-  const index = new LineIndex2(text2);
-  for (const section of ["default", "develop"]) {
-    const deps = doc[section];
-    if (!isTable3(deps)) continue;
-    const start2 = index.find(new RegExp(`"${section}"\\s*:`))?.index ?? 0;
-    for (const [name2, entry2] of Object.entries(deps)) {
-      if (!isTable3(entry2) || typeof entry2.version !== "string") continue;
-      const version = /^===?\s*(.+)$/.exec(entry2.version.trim())?.[1];
-      if (!version) continue;
-      const key = index.find(new RegExp(`"${escapeRegExp3(name2)}"\\s*:\\s*\\{`), start2);
-      const at = key ? index.find(/"version"\s*:\s*"[^"]*"/, key.index) ?? key : void 0;
-      if (at) result2.dependencies.push(locked(name2, version, "Pipfile.lock", file, at.position));
-    }
-  }
-  return result2;
-}
-
-// src/dependencies/requirements.ts
-var INCLUDE = /^(?:-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)/;
-function parseRequirementsFile(file, text2, constraints) {
-  const index = new LineIndex2(text2);
-  const result2 = { dependencies: [], includes: [], problems: [] };
-  const lines = text2.split("\n");
-  for (let i3 = 0; i3 < lines.length; i3++) {
-    const first = i3 + 1;
-    let logical = lines[i3].replace(/\r$/, "");
-    while (/(^|[^\\])\\$/.test(logical) && i3 + 1 < lines.length) logical = logical.slice(0, -1) + " " + lines[++i3].replace(/\r$/, "");
-    const content = logical.replace(/(^|\s)#.*$/, "").trim();
-    if (!content) continue;
-    const include = INCLUDE.exec(content);
-    if (include) {
-      result2.includes.push({ path: include[1], constraint: /^(?:-c|--constraint)/.test(content), line: first });
-      continue;
-    }
-    if (content.startsWith("-")) continue;
-    const requirement = parseRequirement(content.replace(/\s+--\S+.*$/, ""));
-    if (!requirement) {
-      if (!/^(?:\.|\/|[a-z+]+:\/\/|[\w.-]+\.(?:whl|zip|tar\.gz))/i.test(content)) {
-        result2.problems.push({ line: first, message: `not a requirement: "${content.slice(0, 60)}"` });
-      }
-      continue;
-    }
-    const at = index.linePosition(first);
-    const name2 = new RegExp(requirement.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i").exec(at.snippet);
-    const end = at.snippet.replace(/(^|\s)#.*$/, "").trimEnd().length + 1;
-    const position = { ...at, column: name2 ? name2.index + 1 : at.column, endColumn: Math.max(end, at.column + 1) };
-    result2.dependencies.push(declared(requirement, constraints ? "constraints" : "requirements", file, position));
-  }
-  return result2;
-}
-
-// src/dependencies/setup.ts
-function parseSetupCfg(file, text2) {
-  const result2 = { dependencies: [], includes: [], problems: [] };
-  const index = new LineIndex2(text2);
-  const lines = text2.split("\n");
-  let section = "";
-  let inList = false;
-  lines.forEach((raw, i3) => {
-    const line = raw.replace(/\r$/, "");
-    const header = /^\s*\[([^\]]+)\]/.exec(line);
-    if (header) {
-      section = header[1].trim().toLowerCase();
-      inList = false;
-      return;
-    }
-    if (/^\s*[#;]/.test(line) || !line.trim()) return;
-    const key = /^(\S[^=:]*?)\s*[=:]\s*(.*)$/.exec(line);
-    let value;
-    if (key && !/^\s/.test(line)) {
-      const name2 = key[1].trim().toLowerCase();
-      inList = section === "options" && (name2 === "install_requires" || name2 === "setup_requires" || name2 === "tests_require") || section === "options.extras_require";
-      value = inList ? key[2] : void 0;
-    } else if (inList && /^\s/.test(line)) {
-      value = line;
-    }
-    if (value === void 0) return;
-    const content = value.replace(/(^|\s)#.*$/, "").trim();
-    const req = content ? parseRequirement(content) : void 0;
-    if (!req) return;
-    const at = index.linePosition(i3 + 1);
-    const col = line.indexOf(req.name);
-    result2.dependencies.push(declared(req, "setup.cfg", file, col >= 0 ? { ...at, column: col + 1 } : at));
-  });
-  return result2;
-}
-function parseSetupPy(file, text2) {
-  const result2 = { dependencies: [], includes: [], problems: [] };
-  const index = new LineIndex2(text2);
-  for (const m of text2.matchAll(/\b(install_requires|extras_require|setup_requires|tests_require)\s*=\s*([[{(])/g)) {
-    const open2 = m.index + m[0].length - 1;
-    const end = matchingClose(text2, open2);
-    for (const literal of stringLiterals(text2, open2 + 1, end)) {
-      const req = parseRequirement(literal.value);
-      if (!req) continue;
-      result2.dependencies.push(declared(req, "setup.py", file, index.position(literal.start, literal.end)));
-    }
-  }
-  return result2;
-}
-function matchingClose(text2, open2) {
-  let depth = 0;
-  for (let i3 = open2; i3 < text2.length; i3++) {
-    const c = text2[i3];
-    if (c === "#") {
-      const nl = text2.indexOf("\n", i3);
-      i3 = nl < 0 ? text2.length : nl;
-    } else if (c === '"' || c === "'") {
-      i3 = stringEnd(text2, i3) - 1;
-    } else if ("[{(".includes(c)) depth++;
-    else if ("]})".includes(c) && --depth === 0) return i3;
-  }
-  return text2.length;
-}
-function stringEnd(text2, start2) {
-  const q = text2[start2];
-  const triple = text2.startsWith(q.repeat(3), start2);
-  const close = triple ? q.repeat(3) : q;
-  for (let i3 = start2 + close.length; i3 < text2.length; i3++) {
-    if (text2[i3] === "\\") i3++;
-    else if (text2.startsWith(close, i3)) return i3 + close.length;
-    else if (!triple && text2[i3] === "\n") return i3;
-  }
-  return text2.length;
-}
-function stringLiterals(text2, from, to) {
-  const out2 = [];
-  for (let i3 = from; i3 < to; i3++) {
-    const c = text2[i3];
-    if (c === "#") {
-      const nl = text2.indexOf("\n", i3);
-      i3 = nl < 0 ? to : nl;
-      continue;
-    }
-    if (c !== '"' && c !== "'") continue;
-    const end = stringEnd(text2, i3);
-    const prefix = text2.slice(Math.max(0, i3 - 1), i3);
-    const q = text2.startsWith(c.repeat(3), i3) ? 3 : 1;
-    if (!/[fFbB]/.test(prefix)) out2.push({ value: text2.slice(i3 + q, end - q), start: i3, end });
-    i3 = end - 1;
-  }
-  return out2;
-}
-
-// src/dependencies/manifests.ts
-function manifestKind(path) {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const lower = base.toLowerCase();
-  switch (lower) {
-    case "pyproject.toml":
-      return "pyproject";
-    case "setup.cfg":
-      return "setup.cfg";
-    case "setup.py":
-      return "setup.py";
-    case "pipfile":
-      return "Pipfile";
-    case "pipfile.lock":
-      return "Pipfile.lock";
-    case "poetry.lock":
-      return "poetry.lock";
-    case "uv.lock":
-      return "uv.lock";
-    case "pdm.lock":
-      return "pdm.lock";
-  }
-  if (/^(?:environment|conda)[\w.-]*\.ya?ml$/.test(lower)) return "conda";
-  if (/^constraints?[\w.-]*\.txt$/.test(lower)) return "constraints";
-  if (/requirements[\w.-]*\.(?:txt|in)$/.test(lower)) return "requirements";
-  if (/(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/i.test(path)) return "requirements";
-  return void 0;
-}
-function parseManifest(path, text2, kind = manifestKind(path)) {
-  switch (kind) {
-    case "requirements":
-      return parseRequirementsFile(path, text2, false);
-    case "constraints":
-      return parseRequirementsFile(path, text2, true);
-    case "pyproject":
-      return parsePyproject(path, text2);
-    case "setup.cfg":
-      return parseSetupCfg(path, text2);
-    case "setup.py":
-      return parseSetupPy(path, text2);
-    case "Pipfile":
-      return parsePipfile(path, text2);
-    case "Pipfile.lock":
-      return parsePipfileLock(path, text2);
-    case "poetry.lock":
-    case "uv.lock":
-    case "pdm.lock":
-      return parsePackageLock(path, text2, kind);
-    case "conda":
-      return parseCondaEnvironment(path, text2);
-    default:
-      return { dependencies: [], includes: [], problems: [] };
-  }
-}
-
-// src/project/dependencies.ts
-var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-var MAX_MANIFESTS = 2e3;
-function readProjectDependencies(files, root, errors) {
-  const out2 = { dependencies: [], manifests: [] };
-  const seen = /* @__PURE__ */ new Set();
-  const queue = [];
-  for (const f of files) {
-    const kind = manifestKind(f.relPath);
-    if (kind) queue.push({ abs: f.absPath, rel: f.relPath, kind });
-  }
-  while (queue.length && out2.manifests.length < MAX_MANIFESTS) {
-    const { abs, rel, kind } = queue.shift();
-    if (seen.has(rel)) continue;
-    seen.add(rel);
-    let text2;
-    try {
-      const size = statSync2(abs).size;
-      if (size > MAX_MANIFEST_BYTES) {
-        errors.push(tooLarge(rel, size, MAX_MANIFEST_BYTES));
-        continue;
-      }
-      text2 = readFileSync3(abs, "utf8");
-    } catch (e) {
-      errors.push(unreadable(rel, e));
-      continue;
-    }
-    const parsed = parseManifest(rel, text2, kind);
-    out2.manifests.push(rel);
-    appendAll(out2.dependencies, parsed.dependencies);
-    for (const p of parsed.problems) {
-      errors.push({ file: rel, kind: "syntax", level: "warning", ...p.line ? { line: p.line } : {}, message: `dependency manifest: ${p.message}` });
-    }
-    for (const include of parsed.includes) {
-      const target = resolve3(dirname3(abs), include.path);
-      const targetRel = relative2(root, target).split(sep2).join("/");
-      if (targetRel.startsWith("..") || targetRel === "") {
-        errors.push({ file: rel, kind: "unreadable", level: "warning", line: include.line, message: `"${include.path}" is outside the project; not read` });
-        continue;
-      }
-      queue.push({ abs: join3(root, targetRel), rel: targetRel, kind: include.constraint ? "constraints" : "requirements" });
-    }
-  }
-  return out2;
-}
-
-// src/project/dependency-scan.ts
+init_read_source();
 async function scanDependencies(files, pythonFiles, root, rules, codeFindings, maxBytes, errors) {
-  const { dependencies, manifests } = readProjectDependencies(files, root, errors);
-  const matches = matchAdvisories(dependencies);
+  if (!files.some((f) => manifestKind(f.relPath))) return { findings: [], manifests: 0, records: [] };
+  const [{ annotateCodeFindings: annotateCodeFindings2 }, { dependencyFindings: dependencyFindings2, dependencyRecords: dependencyRecords2 }, { matchAdvisories: matchAdvisories2 }, { readProjectDependencies: readProjectDependencies2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_annotate_findings(), annotate_findings_exports)),
+    Promise.resolve().then(() => (init_findings2(), findings_exports)),
+    Promise.resolve().then(() => (init_match(), match_exports)),
+    Promise.resolve().then(() => (init_dependencies(), dependencies_exports))
+  ]);
+  const { dependencies, manifests } = readProjectDependencies2(files, root, errors);
+  const matches = matchAdvisories2(dependencies);
   const enabled = new Set(rules.map((r) => r.id));
-  const findings = dependencyFindings(matches, enabled);
+  const findings = dependencyFindings2(matches, enabled);
   const facts = crossSignalFacts(matches);
-  if (rules.some((r) => r.bundles.includes("deps"))) annotateCodeFindings(codeFindings, facts);
+  if (rules.some((r) => r.bundles.includes("deps"))) annotateCodeFindings2(codeFindings, facts);
   if (enabled.has("PYTHON-DEPS-SEC-003")) {
     const rule = crossSignalRule(facts);
     if (rule.sinks.length) appendAll(findings, await analyzeWith(rule, pythonFiles, maxBytes));
   }
-  return { findings, manifests: manifests.length, records: dependencyRecords(dependencies, matches) };
+  return { findings, manifests: manifests.length, records: dependencyRecords2(dependencies, matches) };
 }
 async function analyzeWith(rule, files, maxBytes) {
   const [{ analyzePython: analyzePython2, SinkIndex: SinkIndex2 }, { prefilterRegExp: prefilterRegExp2 }, { loadPythonParser: loadPythonParser2 }] = await Promise.all([
@@ -42582,6 +44938,7 @@ async function analyzeWith(rule, files, maxBytes) {
 // src/project/discover.ts
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
+init_read_source();
 import { lstatSync, readdirSync, readFileSync as readFileSync5, readlinkSync, realpathSync, statSync as statSync3 } from "node:fs";
 import { basename as basename3, isAbsolute as isAbsolute2, join as join5, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 function stampOf(stats) {
@@ -43055,12 +45412,30 @@ function assignFingerprints2(findings, nodes, model) {
 }
 
 // src/project/cache.ts
-import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync as readFileSync6, renameSync, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync6, renameSync, rmSync, statSync as statSync4, utimesSync, writeFileSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { join as join6 } from "node:path";
+
+// src/project/digest.ts
+import { createRequire as createRequire2 } from "node:module";
+var require3 = createRequire2(import.meta.url);
+var crypto;
+function nodeCrypto() {
+  return crypto ??= require3("node:crypto");
+}
+function sha256() {
+  return nodeCrypto().createHash("sha256");
+}
+function randomHex(count) {
+  return nodeCrypto().randomBytes(count).toString("hex");
+}
+
+// src/project/cache.ts
 var DEFAULT_CACHE_DIR = ".pathfinder_cache";
 var FORMAT = "2";
+var MARKER = "# Created by pathfinder";
+var SCOPE_MAX_IDLE_MS = 7 * 24 * 36e5;
+var MAX_SCOPES = 8;
 function codeIdentity() {
   try {
     const stats = statSync4(fileURLToPath2(import.meta.url));
@@ -43073,16 +45448,19 @@ var AnalysisCache = class {
   /** `context`: what every entry depends on besides the file (version, rules, configuration). */
   constructor(root, context) {
     this.root = root;
-    const scope = createHash("sha256").update(JSON.stringify([FORMAT, codeIdentity(), context])).digest("hex").slice(0, 16);
+    const scope = sha256().update(JSON.stringify([FORMAT, codeIdentity(), context])).digest("hex").slice(0, 16);
+    this.scope = scope;
     this.dir = join6(root, `v${FORMAT}`, scope);
   }
   root;
   dir;
+  scope;
   writable = true;
   marked = false;
+  used = false;
   /** `salt`: what else the analysis depended on (the project index, for the whole-program pass). */
   pathOf(file, salt) {
-    const key = createHash("sha256").update(salt).update("\0").update(file.path).update("\0").update(file.moduleName).update("\0").update(file.source).digest("hex");
+    const key = sha256().update(salt).update("\0").update(file.path).update("\0").update(file.moduleName).update("\0").update(file.source).digest("hex");
     return join6(this.dir, key.slice(0, 2), `${key.slice(2)}.json`);
   }
   get(file, salt = "") {
@@ -43112,7 +45490,9 @@ var AnalysisCache = class {
    */
   entry(part, slot2) {
     try {
-      return JSON.parse(readFileSync6(this.phasePath(part, slot2), "utf8"));
+      const value = JSON.parse(readFileSync6(this.phasePath(part, slot2), "utf8"));
+      this.markUsed();
+      return value;
     } catch {
       return void 0;
     }
@@ -43121,17 +45501,22 @@ var AnalysisCache = class {
     this.write(this.phasePath(part, slot2), value);
   }
   phasePath(part, slot2) {
-    return join6(this.dir, "scans", `${part}-${createHash("sha256").update(slot2).digest("hex").slice(0, 24)}.json`);
+    return join6(this.dir, "scans", `${part}-${sha256().update(slot2).digest("hex").slice(0, 24)}.json`);
   }
   /** Writes a temporary file and renames it into place, so concurrent scans never read half an entry. */
   write(target, value) {
     if (!this.writable) return;
-    const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    const temporary = `${target}.${process.pid}.${randomHex(4)}.tmp`;
     try {
       mkdirSync(join6(target, ".."), { recursive: true });
       if (!this.marked) {
-        writeFileSync(join6(this.root, ".gitignore"), "# Created by pathfinder\n*\n");
         this.marked = true;
+        const ignore2 = join6(this.root, ".gitignore");
+        const previous = readIfExists(ignore2);
+        if (previous === void 0) writeFileSync(ignore2, `${MARKER}
+*
+`);
+        else if (previous.startsWith(MARKER)) this.pruneOtherScopes();
       }
       writeFileSync(temporary, JSON.stringify(value));
       renameSync(temporary, target);
@@ -43140,7 +45525,45 @@ var AnalysisCache = class {
       rmSync(temporary, { force: true });
     }
   }
+  /** Marks this scope as used now (its folder's modification time), so that other scans do not prune it. */
+  markUsed() {
+    if (this.used) return;
+    this.used = true;
+    try {
+      const now = /* @__PURE__ */ new Date();
+      utimesSync(this.dir, now, now);
+    } catch {
+    }
+  }
+  /**
+   * Marks this scope as used now and removes what no scan of this build and settings can read: folders of other
+   * entry formats, and other scopes (another Pathfinder build, rule set or configuration) idle for a week or beyond
+   * the most recently used few. Only folders named as the cache names them, in a folder whose .gitignore marks it
+   * as the cache's own, are removed; a scan that is using a removed scope at that moment just stops writing to it.
+   */
+  pruneOtherScopes() {
+    try {
+      this.markUsed();
+      const now = Date.now();
+      for (const name2 of readdirSync2(this.root)) {
+        if (/^v\d+$/.test(name2) && name2 !== `v${FORMAT}`) rmSync(join6(this.root, name2), { recursive: true, force: true });
+      }
+      const formatDir = join6(this.root, `v${FORMAT}`);
+      const others = readdirSync2(formatDir).filter((name2) => /^[0-9a-f]{16}$/.test(name2) && name2 !== this.scope).map((name2) => ({ name: name2, usedMs: statSync4(join6(formatDir, name2)).mtimeMs })).sort((a, b) => b.usedMs - a.usedMs);
+      others.forEach(({ name: name2, usedMs }, i3) => {
+        if (i3 >= MAX_SCOPES - 1 || now - usedMs > SCOPE_MAX_IDLE_MS) rmSync(join6(formatDir, name2), { recursive: true, force: true });
+      });
+    } catch {
+    }
+  }
 };
+function readIfExists(path) {
+  try {
+    return readFileSync6(path, "utf8");
+  } catch {
+    return void 0;
+  }
+}
 function isResults(value) {
   const v = value;
   if (!v || !Array.isArray(v.findings) || !Array.isArray(v.errors)) return false;
@@ -43151,7 +45574,7 @@ var RACY_MARGIN_MS = 100;
 var COARSE_RACY_MARGIN_MS = 2e3;
 function filesKey(files, nameOf, startedMs, context) {
   const startedNs = BigInt(startedMs) * 1000000n;
-  const hash = createHash("sha256").update(JSON.stringify(context));
+  const hash = sha256().update(JSON.stringify(context));
   for (let i3 = 0; i3 < files.length; i3++) {
     const { relPath, stamp } = files[i3];
     const trusted = trustedStamp(stamp, startedNs);
@@ -43200,6 +45623,7 @@ function loadGrammarParser(language) {
 }
 
 // src/project/other-languages.ts
+init_read_source();
 function selectOtherLanguageRules(rulesets, config) {
   const split = splitLanguageRulesets(rulesets);
   if ("error" in split) throw new UsageError(split.error);
@@ -43211,15 +45635,16 @@ function selectOtherLanguageRules(rulesets, config) {
   const javaStreams = split.javaStreams && !disabled.has(JAVA_STREAM_GADGET_RULE.id);
   return { rules, javaStreams, rest: split.rest, runRest: rulesets.length === 0 || split.rest.length > 0 };
 }
-async function scanOtherLanguageFiles(files, selection, maxBytes, onSourceRead, memo) {
+var JAVA_STREAM_HEAD_BYTES = 16;
+async function scanOtherLanguageFiles(files, selection, maxBytes, onSourceRead, memo, heads) {
   const rules = selection.rules;
   const result2 = { findings: [], errors: [], scanned: 0, rules: rules.map(languageRuleMeta) };
   const languages = files.map(languageByExtension());
   if (selection.javaStreams) {
     result2.rules.push(JAVA_STREAM_GADGET_RULE);
     const streams = files.filter((_, i3) => !languages[i3]);
-    if (memo) rememberedJavaStreams(streams, maxBytes, result2, memo);
-    else scanJavaStreamFiles(streams, maxBytes, result2);
+    if (memo) rememberedJavaStreams(streams, maxBytes, result2, memo, heads);
+    else scanJavaStreamFiles(streams, maxBytes, result2, heads);
   }
   if (!rules.length) return result2;
   for (const language of LANGUAGES) {
@@ -43269,7 +45694,7 @@ function languageByExtension() {
   };
 }
 var JAVA_STREAMS_PART = "java-streams";
-function rememberedJavaStreams(files, maxBytes, result2, memo) {
+function rememberedJavaStreams(files, maxBytes, result2, memo, heads) {
   const slot2 = JSON.stringify([memo.root, maxBytes]);
   const key = filesKey(files, () => "", memo.startedMs, slot2);
   const known = key ? memo.cache.entry(JAVA_STREAMS_PART, slot2) : void 0;
@@ -43280,18 +45705,18 @@ function rememberedJavaStreams(files, maxBytes, result2, memo) {
     return;
   }
   const own = { findings: [], errors: [], scanned: 0, rules: [] };
-  scanJavaStreamFiles(files, maxBytes, own);
+  scanJavaStreamFiles(files, maxBytes, own, heads);
   if (key) memo.cache.setEntry(JAVA_STREAMS_PART, slot2, { filesKey: key, findings: own.findings, errors: own.errors, scanned: own.scanned });
   appendAll(result2.findings, own.findings);
   appendAll(result2.errors, own.errors);
   result2.scanned += own.scanned;
 }
-function scanJavaStreamFiles(files, maxBytes, result2) {
+function scanJavaStreamFiles(files, maxBytes, result2, heads) {
   for (const file of files) {
     if (file.size < 8 || file.size > maxBytes) continue;
     let bytes;
     try {
-      if (!isJavaStreamCandidate(readHead(file.absPath, 16))) continue;
+      if (!isJavaStreamCandidate(heads ? heads.read(file, JAVA_STREAM_HEAD_BYTES) : readHead(file.absPath, JAVA_STREAM_HEAD_BYTES))) continue;
       bytes = readFileSync7(file.absPath);
     } catch (e) {
       result2.errors.push(unreadable(file.relPath, e));
@@ -43304,8 +45729,31 @@ function scanJavaStreamFiles(files, maxBytes, result2) {
   }
 }
 
+// src/project/file-heads.ts
+init_read_source();
+var FileHeads = class {
+  /** Only this many bytes of a head are kept (copied: a head may be a view of a whole file's bytes). */
+  constructor(keep) {
+    this.keep = keep;
+  }
+  keep;
+  known = /* @__PURE__ */ new Map();
+  /** Remembers the first bytes of the file at `absPath` (all of them when the file is shorter). */
+  remember(absPath, head) {
+    if ((this.known.get(absPath)?.length ?? -1) >= Math.min(head.length, this.keep)) return;
+    this.known.set(absPath, head.slice(0, this.keep));
+  }
+  /** The first `bytes` bytes of the file (fewer at its end): remembered ones, or read and remembered. */
+  read(file, bytes) {
+    const head = this.known.get(file.absPath);
+    if (head && (head.length >= bytes || head.length >= file.size)) return head.subarray(0, bytes);
+    const fresh = readHead(file.absPath, bytes);
+    this.remember(file.absPath, fresh);
+    return fresh;
+  }
+};
+
 // src/project/python-record.ts
-import { createHash as createHash2 } from "node:crypto";
 var PYTHON_RECORD = "python";
 function asPythonRecord(value) {
   const v = value;
@@ -43319,7 +45767,7 @@ function asPythonRecord(value) {
   return v;
 }
 function summaryDigest(summary) {
-  return summary ? createHash2("sha256").update(JSON.stringify(summary)).digest("hex") : "";
+  return summary ? sha256().update(JSON.stringify(summary)).digest("hex") : "";
 }
 function changedFiles(record, files, modules) {
   const present = /* @__PURE__ */ new Set();
@@ -43334,6 +45782,9 @@ function changedFiles(record, files, modules) {
   for (const path of Object.keys(record.files)) if (!present.has(path)) return void 0;
   return changed;
 }
+
+// src/project/scan.ts
+init_read_source();
 
 // src/project/lazy-analysis.ts
 var loading;
@@ -43391,11 +45842,12 @@ async function scanProject(options) {
   const analysis = final || !pythonFiles.length ? void 0 : await pythonAnalysis();
   const analyzer = analysis && await analysis.sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) });
   let artifacts;
+  const heads = otherLanguages.javaStreams ? new FileHeads(JAVA_STREAM_HEAD_BYTES) : void 0;
   try {
     const analyses = [];
     const program2 = [];
-    const onOther = (file, latin13) => {
-      program2.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin13, source: once(() => decodeOther(file, latin13, options.maxFileSize, pythonErrors, options.onSourceRead)) });
+    const onOther = (file, latin12) => {
+      program2.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin12, source: once(() => decodeOther(file, latin12, options.maxFileSize, pythonErrors, options.onSourceRead)) });
     };
     const read = (files, counted = true) => readCandidates(files, prefilterTokens(rules), options.maxFileSize, pythonErrors, options.onSourceRead, counted ? progress : () => {
     }, (c) => {
@@ -43414,7 +45866,7 @@ async function scanProject(options) {
       const pickle = config?.pickleAllow?.length ? { ...options.pickle, allowGlobals: [...options.pickle?.allowGlobals ?? [], ...config.pickleAllow] } : options.pickle ?? {};
       const context = JSON.stringify([target, pickle, artifactRules.map((r) => r.id)]);
       const heldText = heldTextOf(program2);
-      artifacts = pickle.projectGlobals || !cache2 ? await scanArtifactFiles(artifactFiles, pickle, void 0, projectPython, heldText) : await rememberedArtifacts(cache2, artifactFiles, projectPython, pickle, context, started, heldText);
+      artifacts = pickle.projectGlobals || !cache2 ? await scanArtifactFiles(artifactFiles, pickle, void 0, projectPython, heldText, heads) : await rememberedArtifacts(cache2, artifactFiles, projectPython, pickle, context, started, heldText, heads);
     }
     ownWorkDone();
     if (analyzer) {
@@ -43469,7 +45921,7 @@ async function scanProject(options) {
     findings.push(severity ? { ...f, severity } : f);
   }
   const included = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
-  const other = await scanOtherLanguageFiles(included, otherLanguages, options.maxFileSize, options.onSourceRead, cache2 && { cache: cache2, root: target, startedMs: started });
+  const other = await scanOtherLanguageFiles(included, otherLanguages, options.maxFileSize, options.onSourceRead, cache2 && { cache: cache2, root: target, startedMs: started }, heads);
   appendAll(findings, other.findings);
   appendAll(errors, other.errors);
   if (artifacts) {
@@ -43530,9 +45982,9 @@ function keptAfterChanges(record, changed, firstPass, program2, readErrors, stam
   fillRelatedSnippets(Object.values(files).flatMap((f) => f.findings), program2);
   return { files, leading: record.leading };
 }
-async function rememberedArtifacts(cache2, files, python, pickle, slot2, started, heldText) {
+async function rememberedArtifacts(cache2, files, python, pickle, slot2, started, heldText, heads) {
   const key = files.length ? filesKey(files, () => "", started, slot2) : void 0;
-  if (!key) return scanArtifactFiles(files, pickle, void 0, python, heldText);
+  if (!key) return scanArtifactFiles(files, pickle, void 0, python, heldText, heads);
   const startedNs = BigInt(started) * 1000000n;
   const moduleStamps = once(() => {
     const stamps = /* @__PURE__ */ new Map();
@@ -43555,7 +46007,7 @@ async function rememberedArtifacts(cache2, files, python, pickle, slot2, started
   const globals = projectGlobalsOf(python, heldText);
   const named = /* @__PURE__ */ new Set();
   const recorded = { lookup: (qualified) => (named.add(qualified), globals.lookup(qualified)) };
-  const result2 = await scanArtifactFiles(files, python.length ? { ...pickle, projectGlobals: recorded } : pickle, void 0, python);
+  const result2 = await scanArtifactFiles(files, python.length ? { ...pickle, projectGlobals: recorded } : pickle, void 0, python, void 0, heads);
   const names = [...named].sort();
   cache2.setEntry("artifacts", slot2, { filesKey: key, ...result2, globals: names, modules: modulesOf(names) });
   return result2;
@@ -43603,8 +46055,8 @@ async function readCandidates(files, tokens, maxBytes, errors, onSourceRead, onS
     else onSkipped();
   }
 }
-function decodeOther(file, latin13, maxBytes, errors, onSourceRead) {
-  return decodeRead(file, Buffer.from(latin13, "latin1"), maxBytes, errors, onSourceRead);
+function decodeOther(file, latin12, maxBytes, errors, onSourceRead) {
+  return decodeRead(file, Buffer.from(latin12, "latin1"), maxBytes, errors, onSourceRead);
 }
 function decodeRead(file, bytes, maxBytes, errors, onSourceRead) {
   const decoded = decodePython(bytes, file.relPath, maxBytes);
@@ -43628,9 +46080,9 @@ function readCandidate(file, anyToken, maxBytes, errors, onSourceRead, onOther) 
     errors.push(unreadable(file.relPath, e));
     return void 0;
   }
-  const latin13 = bytes.toString("latin1");
-  if (!anyToken.test(latin13)) {
-    onOther(file, latin13);
+  const latin12 = bytes.toString("latin1");
+  if (!anyToken.test(latin12)) {
+    onOther(file, latin12);
     return void 0;
   }
   const source = decodeRead(file, bytes, maxBytes, errors, onSourceRead);
@@ -43714,7 +46166,11 @@ function plain(message15) {
   return message15.replace(/^error:\s*/i, "").replace(/\s*\n\s*\(Did you mean (.+?)\?\)\s*$/i, " (did you mean $1?)").replace(/\s*\n\s*/g, " ").trim();
 }
 
+// src/ci/command.ts
+init_types();
+
 // src/core/trust.ts
+init_types();
 function isTrust(value) {
   return TRUST_LEVELS.includes(value);
 }
@@ -43766,6 +46222,7 @@ function renderCodeClimate(report, options = {}) {
 }
 
 // src/report/summary.ts
+init_types();
 function summarize(report) {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
   let total = 0;
@@ -44061,13 +46518,16 @@ function renderGitLabSast(report, options = {}) {
 `;
 }
 
+// src/report/html.ts
+init_types();
+
 // src/report/html/escape.ts
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 function escapeHtml(text2) {
-  return text2.replace(/[&<>"']/g, (ch) => ENTITIES[ch]).replace(/\r\n?/g, "\n").replace(
+  return text2.replace(/[&<>"']/g, (ch3) => ENTITIES[ch3]).replace(/\r\n?/g, "\n").replace(
     /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g,
-    (ch) => String.fromCharCode(ch === "\x7F" ? 9249 : 9216 + ch.charCodeAt(0))
-  ).replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (ch) => `&lt;U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}&gt;`);
+    (ch3) => String.fromCharCode(ch3 === "\x7F" ? 9249 : 9216 + ch3.charCodeAt(0))
+  ).replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (ch3) => `&lt;U+${ch3.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}&gt;`);
 }
 function safeHref(url) {
   const trimmed = url.trim();
@@ -44651,7 +47111,7 @@ ${code5}
 ${fence}`;
 }
 function escapeLinkText(text2) {
-  return text2.replace(/[\\[\]]/g, (ch) => "\\" + ch);
+  return text2.replace(/[\\[\]]/g, (ch3) => "\\" + ch3);
 }
 function linkDestination(url) {
   return /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
@@ -44664,7 +47124,7 @@ function wellFormed(text2) {
 function encodeSegment(segment) {
   return encodeURIComponent(wellFormed(segment)).replace(
     /[!'()*]/g,
-    (ch) => "%" + ch.charCodeAt(0).toString(16).toUpperCase()
+    (ch3) => "%" + ch3.charCodeAt(0).toString(16).toUpperCase()
   );
 }
 function relativeFileUri(path) {
@@ -44912,6 +47372,9 @@ function isAbsoluteUri(uri) {
   return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/.test(uri);
 }
 
+// src/report/text.ts
+init_types();
+
 // src/report/terminal.ts
 var ESC = "\x1B[";
 var STYLE_CODES = {
@@ -44943,8 +47406,8 @@ var SEVERITY_STYLES = {
 };
 var UNSAFE_CHAR = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function sanitizeForTerminal(text2) {
-  return text2.replace(UNSAFE_CHAR, (ch) => {
-    const code5 = ch.charCodeAt(0);
+  return text2.replace(UNSAFE_CHAR, (ch3) => {
+    const code5 = ch3.charCodeAt(0);
     return code5 <= 255 ? `\\x${code5.toString(16).padStart(2, "0")}` : `\\u{${code5.toString(16)}}`;
   });
 }
@@ -45249,6 +47712,7 @@ function property(s) {
 }
 
 // src/report/statistics.ts
+init_types();
 function renderStatistics(report, showSuppressed) {
   const counts = /* @__PURE__ */ new Map();
   for (const f of visibleFindings(report, showSuppressed)) {
@@ -45303,7 +47767,7 @@ import { tmpdir } from "node:os";
 import { dirname as dirname11, isAbsolute as isAbsolute6, join as join12, relative as relative8 } from "node:path";
 
 // src/project/fix.ts
-import { createHash as createHash4 } from "node:crypto";
+init_read_source();
 import { constants } from "node:fs";
 import { lstat, open, readFile as readFile3, realpath, stat as stat2 } from "node:fs/promises";
 import { basename as basename4, dirname as dirname7, isAbsolute as isAbsolute3, relative as relative4, resolve as resolve6, sep as sep4 } from "node:path";
@@ -45430,7 +47894,7 @@ function renderHunk(ops, from, to, oldStart, newStart) {
 // src/project/fix.ts
 init_arrays();
 function sourceDigest(bytes) {
-  return createHash4("sha256").update(bytes).digest("hex");
+  return sha256().update(bytes).digest("hex");
 }
 function isFixable(f) {
   return !f.suppressed && f.fix !== void 0 && f.fix.edits.length > 0;
@@ -45691,6 +48155,7 @@ var SourceLines = class {
 };
 
 // src/cli/scan-flags.ts
+init_types();
 import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
 import { dirname as dirname8, isAbsolute as isAbsolute4, join as join9, relative as relative5, resolve as resolve7 } from "node:path";
 init_rules();
@@ -50814,6 +53279,7 @@ function resolveGitHubContext(flags2, env) {
 }
 
 // src/ci/github/markdown.ts
+init_types();
 var SUMMARY_MARKER = "<!-- pathfinder:summary -->";
 var FINDING_MARKER = /<!-- pathfinder:finding:([A-Za-z0-9._:+/=-]+) -->/;
 var MAX_BODY = 6e4;
@@ -50830,7 +53296,7 @@ function capitalize(text2) {
   return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 function cell(text2) {
-  return text2.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (ch) => `\\${ch}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, "$1:/\u200B/").replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200B.`).replace(/@/g, "@\u200B");
+  return text2.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (ch3) => `\\${ch3}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, "$1:/\u200B/").replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200B.`).replace(/@/g, "@\u200B");
 }
 function code4(text2) {
   const clean3 = text2.replace(/\r?\n/g, " ");
@@ -50864,7 +53330,7 @@ function cweUrl(cwe) {
   return number ? `https://cwe.mitre.org/data/definitions/${number}.html` : void 0;
 }
 function blobUrl(serverUrl, repository, sha, path, line) {
-  const encoded = path.split("/").map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+  const encoded = path.split("/").map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (ch3) => `%${ch3.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
   return `${serverUrl.replace(/\/+$/, "")}/${repository}/blob/${sha}/${encoded}#L${line}`;
 }
 function truncate2(body2) {
@@ -51625,13 +54091,6 @@ async function runAction(env, io) {
 process.exitCode = await runAction(process.env, { stdout: process.stdout, stderr: process.stderr });
 /*! Bundled license information:
 
-content-type/dist/index.js:
-  (*!
-   * content-type
-   * Copyright(c) 2015 Douglas Christopher Wilson
-   * MIT Licensed
-   *)
-
 smol-toml/dist/error.js:
 smol-toml/dist/primitive.js:
 smol-toml/dist/date.js:
@@ -51667,6 +54126,13 @@ smol-toml/dist/index.js:
    * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
    * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
    * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+   *)
+
+content-type/dist/index.js:
+  (*!
+   * content-type
+   * Copyright(c) 2015 Douglas Christopher Wilson
+   * MIT Licensed
    *)
 
 @octokit/request-error/dist-src/index.js:

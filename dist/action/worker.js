@@ -1,681 +1,4 @@
 import { createRequire as __pathfinderCreateRequire } from "node:module"; globalThis.require ??= __pathfinderCreateRequire(import.meta.url);
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __commonJS = (cb, mod) => function __require() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
-
-// node_modules/@renovatebot/pep440/lib/version.js
-var require_version = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/version.js"(exports, module2) {
-    var VERSION_PATTERN = [
-      "v?",
-      "(?:",
-      /* */
-      "(?:(?<epoch>[0-9]+)!)?",
-      // epoch
-      /* */
-      "(?<release>[0-9]+(?:\\.[0-9]+)*)",
-      // release segment
-      /* */
-      "(?<pre>",
-      // pre-release
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))",
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<pre_n>[0-9]+)?",
-      /* */
-      ")?",
-      /* */
-      "(?<post>",
-      // post release
-      /*    */
-      "(?:-(?<post_n1>[0-9]+))",
-      /*    */
-      "|",
-      /*    */
-      "(?:",
-      /*        */
-      "[-_\\.]?",
-      /*        */
-      "(?<post_l>post|rev|r)",
-      /*        */
-      "[-_\\.]?",
-      /*        */
-      "(?<post_n2>[0-9]+)?",
-      /*    */
-      ")",
-      /* */
-      ")?",
-      /* */
-      "(?<dev>",
-      // dev release
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<dev_l>dev)",
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<dev_n>[0-9]+)?",
-      /* */
-      ")?",
-      ")",
-      "(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?"
-      // local version
-    ].join("");
-    module2.exports = {
-      VERSION_PATTERN,
-      valid: valid2,
-      clean,
-      explain,
-      parse,
-      stringify
-    };
-    var validRegex = new RegExp("^" + VERSION_PATTERN + "$", "i");
-    function valid2(version) {
-      return validRegex.test(version) ? version : null;
-    }
-    var cleanRegex = new RegExp("^\\s*" + VERSION_PATTERN + "\\s*$", "i");
-    function clean(version) {
-      return stringify(parse(version, cleanRegex));
-    }
-    function parse(version, regex) {
-      const { groups } = (regex || validRegex).exec(version) || {};
-      if (!groups) {
-        return null;
-      }
-      const parsed = {
-        epoch: Number(groups.epoch ? groups.epoch : 0),
-        release: groups.release.split(".").map(Number),
-        pre: normalize_letter_version(groups.pre_l, groups.pre_n),
-        post: normalize_letter_version(
-          groups.post_l,
-          groups.post_n1 || groups.post_n2
-        ),
-        dev: normalize_letter_version(groups.dev_l, groups.dev_n),
-        local: parse_local_version(groups.local)
-      };
-      return parsed;
-    }
-    function stringify(parsed) {
-      if (!parsed) {
-        return null;
-      }
-      const { epoch, release, pre, post, dev, local } = parsed;
-      const parts2 = [];
-      if (epoch !== 0) {
-        parts2.push(`${epoch}!`);
-      }
-      parts2.push(release.join("."));
-      if (pre) {
-        parts2.push(pre.join(""));
-      }
-      if (post) {
-        parts2.push("." + post.join(""));
-      }
-      if (dev) {
-        parts2.push("." + dev.join(""));
-      }
-      if (local) {
-        parts2.push(`+${local}`);
-      }
-      return parts2.join("");
-    }
-    function normalize_letter_version(letterIn, numberIn) {
-      let letter = letterIn;
-      let number = numberIn;
-      if (letter) {
-        if (!number) {
-          number = 0;
-        }
-        letter = letter.toLowerCase();
-        if (letter === "alpha") {
-          letter = "a";
-        } else if (letter === "beta") {
-          letter = "b";
-        } else if (["c", "pre", "preview"].includes(letter)) {
-          letter = "rc";
-        } else if (["rev", "r"].includes(letter)) {
-          letter = "post";
-        }
-        return [letter, Number(number)];
-      }
-      if (!letter && number) {
-        letter = "post";
-        return [letter, Number(number)];
-      }
-      return null;
-    }
-    function parse_local_version(local) {
-      if (local) {
-        return local.split(/[._-]/).map(
-          (part) => Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part)
-        );
-      }
-      return null;
-    }
-    function explain(version) {
-      const parsed = parse(version);
-      if (!parsed) {
-        return parsed;
-      }
-      const { epoch, release, pre, post, dev, local } = parsed;
-      let base_version = "";
-      if (epoch !== 0) {
-        base_version += epoch + "!";
-      }
-      base_version += release.join(".");
-      const is_prerelease = Boolean(dev || pre);
-      const is_devrelease = Boolean(dev);
-      const is_postrelease = Boolean(post);
-      return {
-        epoch,
-        release,
-        pre,
-        post: post ? post[1] : post,
-        dev: dev ? dev[1] : dev,
-        local: local ? local.join(".") : local,
-        public: stringify(parsed).split("+", 1)[0],
-        base_version,
-        is_prerelease,
-        is_devrelease,
-        is_postrelease
-      };
-    }
-  }
-});
-
-// node_modules/@renovatebot/pep440/lib/operator.js
-var require_operator = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/operator.js"(exports, module2) {
-    var { parse } = require_version();
-    module2.exports = {
-      compare: compare2,
-      rcompare,
-      lt,
-      le,
-      eq,
-      ne,
-      ge,
-      gt,
-      "<": lt,
-      "<=": le,
-      "==": eq,
-      "!=": ne,
-      ">=": ge,
-      ">": gt,
-      "===": arbitrary
-    };
-    function lt(version, other) {
-      return compare2(version, other) < 0;
-    }
-    function le(version, other) {
-      return compare2(version, other) <= 0;
-    }
-    function eq(version, other) {
-      return compare2(version, other) === 0;
-    }
-    function ne(version, other) {
-      return compare2(version, other) !== 0;
-    }
-    function ge(version, other) {
-      return compare2(version, other) >= 0;
-    }
-    function gt(version, other) {
-      return compare2(version, other) > 0;
-    }
-    function arbitrary(version, other) {
-      return version.toLowerCase() === other.toLowerCase();
-    }
-    function compare2(version, other) {
-      const parsedVersion = parse(version);
-      const parsedOther = parse(other);
-      const keyVersion = calculateKey(parsedVersion);
-      const keyOther = calculateKey(parsedOther);
-      return pyCompare(keyVersion, keyOther);
-    }
-    function rcompare(version, other) {
-      return -compare2(version, other);
-    }
-    function pyCompare(elemIn, otherIn) {
-      let elem = elemIn;
-      let other = otherIn;
-      if (elem === other) {
-        return 0;
-      }
-      if (Array.isArray(elem) !== Array.isArray(other)) {
-        elem = Array.isArray(elem) ? elem : [elem];
-        other = Array.isArray(other) ? other : [other];
-      }
-      if (Array.isArray(elem)) {
-        const len = Math.min(elem.length, other.length);
-        for (let i2 = 0; i2 < len; i2 += 1) {
-          const res = pyCompare(elem[i2], other[i2]);
-          if (res !== 0) {
-            return res;
-          }
-        }
-        return elem.length - other.length;
-      }
-      if (elem === -Infinity || other === Infinity) {
-        return -1;
-      }
-      if (elem === Infinity || other === -Infinity) {
-        return 1;
-      }
-      return elem < other ? -1 : 1;
-    }
-    function calculateKey(input) {
-      const { epoch } = input;
-      let { release, pre, post, local, dev } = input;
-      release = release.concat();
-      release.reverse();
-      while (release.length && release[0] === 0) {
-        release.shift();
-      }
-      release.reverse();
-      if (!pre && !post && dev) pre = -Infinity;
-      else if (!pre) pre = Infinity;
-      if (!post) post = -Infinity;
-      if (!dev) dev = Infinity;
-      if (!local) {
-        local = -Infinity;
-      } else {
-        local = local.map(
-          (i2) => Number.isNaN(Number(i2)) ? [-Infinity, i2] : [Number(i2), ""]
-        );
-      }
-      return [epoch, release, pre, post, dev, local];
-    }
-  }
-});
-
-// node_modules/@renovatebot/pep440/lib/specifier.js
-var require_specifier = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/specifier.js"(exports, module2) {
-    var { VERSION_PATTERN, explain: explainVersion } = require_version();
-    var Operator = require_operator();
-    var RANGE_PATTERN = [
-      "(?<operator>(===|~=|==|!=|<=|>=|<|>))",
-      "\\s*",
-      "(",
-      /*  */
-      "(?<version>(?:" + VERSION_PATTERN.replace(/\?<\w+>/g, "?:") + "))",
-      /*  */
-      "(?<prefix>\\.\\*)?",
-      /*  */
-      "|",
-      /*  */
-      "(?<legacy>[^,;\\s)]+)",
-      ")"
-    ].join("");
-    module2.exports = {
-      RANGE_PATTERN,
-      parse,
-      satisfies,
-      filter,
-      validRange,
-      maxSatisfying,
-      minSatisfying
-    };
-    var isEqualityOperator = (op) => ["==", "!=", "==="].includes(op);
-    var rangeRegex = new RegExp("^" + RANGE_PATTERN + "$", "i");
-    function parse(ranges) {
-      if (!ranges.trim()) {
-        return [];
-      }
-      const specifiers = ranges.split(",").map((range) => rangeRegex.exec(range.trim()) || {}).map(({ groups }) => {
-        if (!groups) {
-          return null;
-        }
-        let { ...spec2 } = groups;
-        const { operator, version, prefix, legacy } = groups;
-        if (version) {
-          spec2 = { ...spec2, ...explainVersion(version) };
-          if (operator === "~=") {
-            if (spec2.release.length < 2) {
-              return null;
-            }
-          }
-          if (!isEqualityOperator(operator) && spec2.local) {
-            return null;
-          }
-          if (prefix) {
-            if (!isEqualityOperator(operator) || spec2.dev || spec2.local) {
-              return null;
-            }
-          }
-        }
-        if (legacy && operator !== "===") {
-          return null;
-        }
-        return spec2;
-      });
-      if (specifiers.filter(Boolean).length !== specifiers.length) {
-        return null;
-      }
-      return specifiers;
-    }
-    function filter(versions, specifier, options = {}) {
-      const filtered = pick(versions, specifier, options);
-      if (filtered.length === 0 && options.prereleases === void 0) {
-        return pick(versions, specifier, { prereleases: true });
-      }
-      return filtered;
-    }
-    function maxSatisfying(versions, range, options) {
-      const found = filter(versions, range, options).sort(Operator.compare);
-      return found.length === 0 ? null : found[found.length - 1];
-    }
-    function minSatisfying(versions, range, options) {
-      const found = filter(versions, range, options).sort(Operator.compare);
-      return found.length === 0 ? null : found[0];
-    }
-    function pick(versions, specifier, options) {
-      const parsed = parse(specifier);
-      if (!parsed) {
-        return [];
-      }
-      return versions.filter((version) => {
-        const explained = explainVersion(version);
-        if (!parsed.length) {
-          return explained && !(explained.is_prerelease && !options.prereleases);
-        }
-        return parsed.reduce((pass, spec2) => {
-          if (!pass) {
-            return false;
-          }
-          return contains({ ...spec2, ...options }, { version, explained });
-        }, true);
-      });
-    }
-    function satisfies(version, specifier, options = {}) {
-      const filtered = pick([version], specifier, options);
-      return filtered.length === 1;
-    }
-    function arrayStartsWith(array, prefix) {
-      if (prefix.length > array.length) {
-        return false;
-      }
-      for (let i2 = 0; i2 < prefix.length; i2 += 1) {
-        if (prefix[i2] !== array[i2]) {
-          return false;
-        }
-      }
-      return true;
-    }
-    function contains(specifier, input) {
-      const { explained } = input;
-      let { version } = input;
-      const { ...spec2 } = specifier;
-      if (spec2.prereleases === void 0) {
-        spec2.prereleases = spec2.is_prerelease;
-      }
-      if (explained && explained.is_prerelease && !spec2.prereleases) {
-        return false;
-      }
-      if (spec2.operator === "~=") {
-        let compatiblePrefix = spec2.release.slice(0, -1).concat("*").join(".");
-        if (spec2.epoch) {
-          compatiblePrefix = spec2.epoch + "!" + compatiblePrefix;
-        }
-        return satisfies(version, `>=${spec2.version}, ==${compatiblePrefix}`, {
-          prereleases: spec2.prereleases
-        });
-      }
-      if (spec2.prefix) {
-        const isMatching = explained.epoch === spec2.epoch && arrayStartsWith(explained.release, spec2.release);
-        const isEquality = spec2.operator !== "!=";
-        return isEquality ? isMatching : !isMatching;
-      }
-      if (explained) {
-        if (explained.local && spec2.version) {
-          version = explained.public;
-          spec2.version = explainVersion(spec2.version).public;
-        }
-      }
-      if (spec2.operator === "<" || spec2.operator === ">") {
-        if (Operator.eq(spec2.release.join("."), explained.release.join("."))) {
-          return false;
-        }
-      }
-      const op = Operator[spec2.operator];
-      return op(version, spec2.version || spec2.legacy);
-    }
-    function validRange(specifier) {
-      return Boolean(parse(specifier));
-    }
-  }
-});
-
-// node_modules/@renovatebot/pep440/lib/semantic.js
-var require_semantic = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/semantic.js"(exports, module2) {
-    var { explain, parse, stringify } = require_version();
-    module2.exports = {
-      major,
-      minor,
-      patch,
-      inc
-    };
-    function major(input) {
-      const version = explain(input);
-      if (!version) {
-        throw new TypeError("Invalid Version: " + input);
-      }
-      return version.release[0];
-    }
-    function minor(input) {
-      const version = explain(input);
-      if (!version) {
-        throw new TypeError("Invalid Version: " + input);
-      }
-      if (version.release.length < 2) {
-        return 0;
-      }
-      return version.release[1];
-    }
-    function patch(input) {
-      const version = explain(input);
-      if (!version) {
-        throw new TypeError("Invalid Version: " + input);
-      }
-      if (version.release.length < 3) {
-        return 0;
-      }
-      return version.release[2];
-    }
-    function inc(input, release, preReleaseIdentifier) {
-      let identifier = preReleaseIdentifier || `a`;
-      const version = parse(input);
-      if (!version) {
-        return null;
-      }
-      if (!["a", "b", "c", "rc", "alpha", "beta", "pre", "preview"].includes(
-        identifier
-      )) {
-        return null;
-      }
-      switch (release) {
-        case "premajor":
-          {
-            const [majorVersion] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion + 1;
-          }
-          version.pre = [identifier, 0];
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "preminor":
-          {
-            const [majorVersion, minorVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion + 1;
-          }
-          version.pre = [identifier, 0];
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "prepatch":
-          {
-            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion;
-            version.release[2] = patchVersion + 1;
-          }
-          version.pre = [identifier, 0];
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "prerelease":
-          if (version.pre === null) {
-            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion;
-            version.release[2] = patchVersion + 1;
-            version.pre = [identifier, 0];
-          } else {
-            if (preReleaseIdentifier === void 0 && version.pre !== null) {
-              [identifier] = version.pre;
-            }
-            const [letter, number] = version.pre;
-            if (letter === identifier) {
-              version.pre = [letter, number + 1];
-            } else {
-              version.pre = [identifier, 0];
-            }
-          }
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "major":
-          if (version.release.slice(1).some((value) => value !== 0) || version.pre === null) {
-            const [majorVersion] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion + 1;
-          }
-          delete version.pre;
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "minor":
-          if (version.release.slice(2).some((value) => value !== 0) || version.pre === null) {
-            const [majorVersion, minorVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion + 1;
-          }
-          delete version.pre;
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "patch":
-          if (version.release.slice(3).some((value) => value !== 0) || version.pre === null) {
-            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion;
-            version.release[2] = patchVersion + 1;
-          }
-          delete version.pre;
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        default:
-          return null;
-      }
-      return stringify(version);
-    }
-  }
-});
-
-// node_modules/@renovatebot/pep440/index.js
-var require_pep440 = __commonJS({
-  "node_modules/@renovatebot/pep440/index.js"(exports, module2) {
-    var { valid: valid2, clean, explain, parse } = require_version();
-    var { lt, le, eq, ne, ge, gt, compare: compare2, rcompare } = require_operator();
-    var {
-      filter,
-      maxSatisfying,
-      minSatisfying,
-      RANGE_PATTERN,
-      satisfies,
-      validRange
-    } = require_specifier();
-    var { major, minor, patch, inc } = require_semantic();
-    module2.exports = {
-      // version
-      valid: valid2,
-      clean,
-      explain,
-      parse,
-      // operator
-      lt,
-      le,
-      lte: le,
-      eq,
-      ne,
-      neq: ne,
-      ge,
-      gte: ge,
-      gt,
-      compare: compare2,
-      rcompare,
-      // range
-      filter,
-      maxSatisfying,
-      minSatisfying,
-      RANGE_PATTERN,
-      satisfies,
-      validRange,
-      // semantic
-      major,
-      minor,
-      patch,
-      inc
-    };
-  }
-});
 
 // src/project/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
@@ -754,6 +77,7 @@ var LineIndex = class {
 };
 
 // src/languages/python/syntax.ts
+var NO_CHILDREN = [];
 var SyntaxNode = class {
   constructor(type, field, start2, end, parent, missing, lines) {
     this.type = type;
@@ -771,7 +95,8 @@ var SyntaxNode = class {
   parent;
   missing;
   lines;
-  children = [];
+  /** Set once by `copyTree`, at its exact length, when the node's last child is known. */
+  children = NO_CHILDREN;
   // 0-based rows and UTF-16 columns, worked out when asked: only findings, fixes and comments need them.
   get startRow() {
     return this.lines.position(this.start)[0];
@@ -815,6 +140,17 @@ function copyTree(tree, source, openCursor = publicCursorOps, lines = new LineIn
     const root = makeNode(cursor.typeId(), 0, cursor.startIndex(), cursor.endIndex(), false, null);
     const parents = [root];
     const depthOfParent = [0];
+    const found = [];
+    const childrenFrom = [0];
+    const finish = () => {
+      const node = parents.pop();
+      depthOfParent.pop();
+      const from = childrenFrom.pop();
+      if (found.length > from) {
+        node.children = found.slice(from);
+        found.length = from;
+      }
+    };
     let depth = 0;
     let maxDepth = 0;
     let skipChildren = false;
@@ -830,12 +166,12 @@ function copyTree(tree, source, openCursor = publicCursorOps, lines = new LineIn
           }
           depth--;
         }
-        if (ascended) return { source, root, comments, problems, maxDepth };
+        if (ascended) {
+          while (parents.length) finish();
+          return { source, root, lines, comments, problems, maxDepth };
+        }
       }
-      while (depthOfParent[depthOfParent.length - 1] >= depth) {
-        parents.pop();
-        depthOfParent.pop();
-      }
+      while (depthOfParent[depthOfParent.length - 1] >= depth) finish();
       if (depth > maxDepth) maxDepth = depth;
       const typeId = cursor.typeId();
       const missing = mayHaveErrors && cursor.isMissing();
@@ -848,10 +184,11 @@ function copyTree(tree, source, openCursor = publicCursorOps, lines = new LineIn
       const parent = parents[parents.length - 1];
       const node = makeNode(typeId, cursor.fieldId(), cursor.startIndex(), cursor.endIndex(), missing, parent);
       if (node.type === "string" && !isFormatString(source, node.start)) skipChildren = true;
-      parent.children.push(node);
+      found.push(node);
       if (node.type === "comment") comments.push(node);
       parents.push(node);
       depthOfParent.push(depth);
+      childrenFrom.push(found.length);
     }
   } finally {
     cursor.close();
@@ -1268,13 +605,14 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       const start2 = i2;
       i2 = end;
       afterOperand = true;
-      if (afterDot) {
+      if (afterDot && !(fromModule && end - start2 === 6 && source.startsWith("import", start2))) {
         segment.attributes.add(key);
         afterDot = false;
         previous = -1;
         previousWord = void 0;
         continue;
       }
+      afterDot = false;
       const known = KNOWN_WORDS.get(key);
       const word = known !== void 0 && known.length === end - start2 && source.startsWith(known, start2) ? known : void 0;
       const keyword = word !== void 0 && HARD_KEYWORDS.has(word);
@@ -1569,9 +907,9 @@ var PYTHON_BUILTINS = /* @__PURE__ */ new Set([
 var ASSIGNS_ATTRIBUTE = /\b[A-Za-z_]\w*\.[A-Za-z_]\w*\s*=(?!=)/;
 var ANY_SINK = { attributeKeys: void 0, leadsToSink: () => true };
 var MIN_SKIPPED_SHARE = 0.1;
-function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
+function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted) {
   const anchors = anchorsInCode(segments, allAnchors);
-  if (anchors.length === 0) return [];
+  if (anchors.length === 0 && !wanted?.length) return [];
   const count = segments.length;
   const anchored = anchoredSegments(segments, anchors);
   for (let k = 0; k < count; k++) {
@@ -1602,8 +940,11 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
   const names = { boundNames, holderNames, mentioned, mentionedAttributes: /* @__PURE__ */ new Set(), holderMethods: /* @__PURE__ */ new Set(), summaryIdentifiers: /* @__PURE__ */ new Set(), summaryAttributes: /* @__PURE__ */ new Set() };
   const classMembers = /* @__PURE__ */ new Map();
   const membersOf = memoized((k) => segments[k].isClass ? splitClassBody(source, segments[k], sinks2.attributeKeys) : void 0);
-  const sourcing = flow && sinks2.flowSources ? new SourceCapability(source, segments, membersOf, sinks2.flowSources) : void 0;
+  const sourcesEverywhere = sinks2.importsMaySource === true && segments.some((s) => s.definition === void 0 && isStarImport(source, s));
+  const sourcing = flow && sinks2.flowSources && !sourcesEverywhere ? new SourceCapability(source, segments, membersOf, sinks2.flowSources, sinks2.importsMaySource === true) : void 0;
   const canSource = (k) => sourcing?.segment(k) ?? true;
+  const wants = flow && wanted?.length ? new WantedDefinitions(source, segments, wanted, membersOf) : void 0;
+  const isWanted = (k) => wants?.segment(k) ?? false;
   const summarized = new Array(count).fill(false);
   const mention = (code3) => {
     addAll2(mentioned, code3.identifiers);
@@ -1629,7 +970,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
         });
       } else if (!relevant[k]) {
         const key = s.definitionKey;
-        relevant[k] = anchored[k] || intersects(s.identifiers, boundNames) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
+        relevant[k] = anchored[k] || isWanted(k) || intersects(s.identifiers, boundNames) || key !== void 0 && (s.isClass === true ? mentioned.has(key) : flow && (mentioned.has(key) || names.summaryIdentifiers.has(key)) && (canSource(k) || names.summaryIdentifiers.has(key) && takesParameters(source, s)));
       }
       if (relevant[k] && s.isClass && !headerRelevant[k] && (classHeaderIsRelevant(s, anchors, boundNames) || (holdsSink[k] ??= holdsSinkInAttribute(source, membersOf(k), anchors)))) {
         headerRelevant[k] = true;
@@ -1637,7 +978,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
         changed = true;
         if (classMembers.delete(k)) {
           mention(s);
-          if (anchored[k]) summarize(s);
+          if (anchored[k] || isWanted(k)) summarize(s);
         }
       }
       if (relevant[k] && sinks2.keepCalledFunctions && !holder[k] && s.definition !== void 0 && !s.isClass && s.definitionKey !== void 0 && (anchored[k] || intersects(s.identifiers, holderNames))) {
@@ -1651,18 +992,18 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
         changed = true;
         const members2 = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : void 0;
         if (members2) {
-          classMembers.set(k, new ClassMembers(source, members2, anchors, (i2) => sourcing?.member(k, i2) ?? true));
+          classMembers.set(k, new ClassMembers(source, members2, anchors, (i2) => sourcing?.member(k, i2) ?? true, wants?.members(k)));
           addAll2(mentioned, s.headerIdentifiers ?? s.identifiers);
         } else mention(s);
         if (!lines) addAll2(boundNames, s.definition === void 0 ? importedFromAnchors(source, s, anchors) ?? s.bound : s.globals);
-      } else if (!relevant[k] && !kept[k] && keptForBindings(source, s, mentioned)) {
+      } else if (!relevant[k] && !kept[k] && (keptForBindings(source, s, mentioned) || wants !== void 0 && isImport(s))) {
         kept[k] = true;
         changed = true;
         mention(s);
       }
       const members = classMembers.get(k);
       if (members?.grow(names, mention, summarize)) changed = true;
-      if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || s.definitionKey !== void 0 && !s.isClass && names.summaryIdentifiers.has(s.definitionKey))) {
+      if (flow && relevant[k] && !summarized[k] && !members && (holder[k] || anchored[k] || isWanted(k) || s.definitionKey !== void 0 && !s.isClass && names.summaryIdentifiers.has(s.definitionKey))) {
         summarized[k] = true;
         changed = true;
         summarize(s);
@@ -1708,10 +1049,11 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK) {
 }
 var ASSIGNED_ATTRIBUTE = /\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=(?:\*\*|\/\/|>>|<<|[-+*/%&|^@])?=(?!=))|\b(?:self|cls)[ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=[,:)\]]|in\b)/g;
 var ClassMembers = class {
-  constructor(source, members, anchors, canSource) {
+  constructor(source, members, anchors, canSource, wanted) {
     this.source = source;
     this.members = members;
     this.canSource = canSource;
+    this.wanted = wanted;
     this.needed = members.map(() => false);
     this.summarized = members.map(() => false);
     this.holder = members.map(() => false);
@@ -1722,6 +1064,7 @@ var ClassMembers = class {
   source;
   members;
   canSource;
+  wanted;
   needed;
   summarized;
   holder;
@@ -1745,7 +1088,7 @@ var ClassMembers = class {
         names.holderMethods.add(key);
         changed = true;
       }
-      if (!this.summarized[i2] && (this.holder[i2] || this.anchored[i2] || method && (names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)))) {
+      if (!this.summarized[i2] && (this.holder[i2] || this.anchored[i2] || this.wanted?.[i2] === true || method && (names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)))) {
         this.summarized[i2] = true;
         changed = true;
         summarize(m);
@@ -1755,7 +1098,7 @@ var ClassMembers = class {
   }
   reached(m, i2, names) {
     const key = m.definitionKey;
-    if (key === void 0 || this.anchored[i2] || m.globals.size > 0 || this.namedInClassBody.has(key)) return true;
+    if (key === void 0 || this.anchored[i2] || this.wanted?.[i2] === true || m.globals.size > 0 || this.namedInClassBody.has(key)) return true;
     if (intersects(m.identifiers, names.boundNames) || intersects(m.attributes, names.holderMethods)) return true;
     const canSource = this.canSource(i2);
     if ((names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)) && (canSource || takesParameters(this.source, m))) return true;
@@ -1770,13 +1113,62 @@ var ClassMembers = class {
     return out2.length ? out2 : void 0;
   }
 };
+var CONSTRUCTORS = ["__init__", "__new__"];
+var WantedDefinitions = class {
+  segments;
+  byClass = /* @__PURE__ */ new Map();
+  constructor(source, segments, keys, membersOf) {
+    const names = /* @__PURE__ */ new Set();
+    const methods = /* @__PURE__ */ new Map();
+    const addMethod = (cls, method) => {
+      let set = methods.get(cls);
+      if (!set) methods.set(cls, set = /* @__PURE__ */ new Set());
+      set.add(method);
+    };
+    for (const key of keys) {
+      const dot = key.indexOf(".");
+      if (dot < 0) {
+        names.add(key);
+        for (const c of CONSTRUCTORS) addMethod(key, c);
+      } else addMethod(key.slice(0, dot), key.slice(dot + 1));
+    }
+    const anyClass = methods.get("*");
+    this.segments = segments.map((s, k) => {
+      if (s.definition === void 0) return false;
+      let wanted = names.has(s.definition);
+      if (!s.isClass) return wanted;
+      const own = methods.get(s.definition);
+      const wantedMethods = [...own ?? [], ...anyClass ?? []];
+      const text = wantedMethods.length ? source.slice(s.start, s.end) : "";
+      const members = wantedMethods.some((m) => text.includes(m)) ? membersOf(k) : void 0;
+      if (members) {
+        const flags2 = members.map((m) => m.definition !== void 0 && !m.isClass && (own?.has(m.definition) || anyClass?.has(m.definition)) === true);
+        if (flags2.some(Boolean)) {
+          this.byClass.set(k, flags2);
+          wanted = true;
+        }
+      }
+      return wanted;
+    });
+  }
+  segment(k) {
+    return this.segments[k];
+  }
+  members(k) {
+    return this.byClass.get(k);
+  }
+};
 var SourceCapability = class {
   segments;
   members = /* @__PURE__ */ new Map();
-  constructor(source, segments, membersOf, pattern) {
+  constructor(source, segments, membersOf, pattern, importsMaySource) {
     const offsets = anchorsInCode(segments, Array.from(source.matchAll(pattern), (m) => m.index));
     const direct = anchoredSegments(segments, offsets);
     const keys = /* @__PURE__ */ new Set();
+    if (importsMaySource) {
+      keys.add(IMPORT).add(FROM);
+      for (const s of segments) if (isImport(s)) addAll2(keys, s.identifiers);
+    }
     const attributes = /* @__PURE__ */ new Set();
     const lineDone = segments.map((s) => s.lines?.map(() => false));
     const memberDirect = /* @__PURE__ */ new Map();
@@ -1865,6 +1257,9 @@ function keptForBindings(source, s, mentioned) {
   if (s.definition !== void 0) return s.globals.size > 0;
   return intersects(s.bound, mentioned) || intersects(s.shadows, mentioned) || isStarImport(source, s);
 }
+function isImport(s) {
+  return s.definition === void 0 && (s.identifiers.has(IMPORT) || s.identifiers.has(FROM));
+}
 function isStarImport(source, s) {
   return s.identifiers.has(IMPORT) && /\bimport\s*\(?\s*\*/.test(source.slice(s.start, s.end));
 }
@@ -1921,6 +1316,7 @@ function lowerBound(sorted, value) {
   return lo;
 }
 var IMPORT = identifierKey("import");
+var FROM = identifierKey("from");
 var STAR_IMPORT = /\bfrom\s+[\w.\s\\]*?\bimport\s*\(?\s*\*/g;
 var BUILTIN_KEYS = [...PYTHON_BUILTINS].map(identifierKey);
 var FROM_MODULE_IMPORT_STAR = /\bfrom\s+([\w.]+)\s+import\s*\(?\s*\*/g;
@@ -2014,8 +1410,8 @@ function slot(prefix) {
 }
 
 // node_modules/web-tree-sitter/tree-sitter.js
-var __defProp2 = Object.defineProperty;
-var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
+var __defProp = Object.defineProperty;
+var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
 var SIZE_OF_SHORT = 2;
 var SIZE_OF_INT = 4;
 var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
@@ -3257,10 +2653,10 @@ function parseAnyPredicate(steps, index2, operator, textPredicates) {
         if (c.name === captureName1) nodes1.push(c.node);
         if (c.name === captureName2) nodes2.push(c.node);
       }
-      const compare2 = /* @__PURE__ */ __name((n1, n2, positive) => {
+      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
         return positive ? n1.text === n2.text : n1.text !== n2.text;
       }, "compare");
-      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare2(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare2(n1, n2, isPositive)));
+      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
     });
   } else {
     const captureName = steps[1].name;
@@ -6019,9 +5415,11 @@ async function createPythonParser(files) {
   const parser2 = new Parser();
   parser2.setLanguage(language);
   const openCursor = !files.publicCursorOnly && directCursorOps(runtimeModule) || publicCursorOps;
+  let indexed;
   return {
     parse(source, ranges, budget) {
-      const lines = new LineIndex(source);
+      if (indexed?.source !== source) indexed = { source, lines: new LineIndex(source) };
+      const lines = indexed.lines;
       const progressCallback = budget ? () => Date.now() > budget.deadline : void 0;
       const read = ranges ? rangeReader(source, ranges) : (index2) => source.slice(index2, index2 + INPUT_BUFFER_CHARS);
       const input = budget ? (index2) => Date.now() > budget.deadline ? "" : read(index2) : read;
@@ -6135,7 +5533,12 @@ function buildScopes(tree, moduleName) {
   const classScopes = /* @__PURE__ */ new Map();
   const selfNames = /* @__PURE__ */ new Map();
   const text = (n) => tree.source.slice(n.start, n.end);
-  const stack = [{ node: tree.root, scope: module2 }];
+  const pendingNodes = [tree.root];
+  const pendingScopes = [module2];
+  const visitLater = (node, scope) => {
+    pendingNodes.push(node);
+    pendingScopes.push(scope);
+  };
   const bind = (scope, name2, kind, site, position, extra = {}) => {
     const target = scope.globals.has(name2) ? module2 : scope;
     let list = target.bindings.get(name2);
@@ -6171,7 +5574,7 @@ function buildScopes(tree, moduleName) {
           break;
         default:
           if (t.type === "attribute" && v) recordInstanceAttribute(scope, t, v);
-          stack.push({ node: t, scope });
+          visitLater(t, scope);
       }
     }
   };
@@ -6195,12 +5598,13 @@ function buildScopes(tree, moduleName) {
       if (positional) first = false;
       for (const f of ["value", "type"]) {
         const v = childByField(p, f);
-        if (v) stack.push({ node: v, scope: outer });
+        if (v) visitLater(v, outer);
       }
     }
   };
-  while (stack.length) {
-    const { node, scope } = stack.pop();
+  while (pendingNodes.length) {
+    const node = pendingNodes.pop();
+    const scope = pendingScopes.pop();
     switch (node.type) {
       case "function_definition": {
         const name2 = childByField(node, "name");
@@ -6208,8 +5612,8 @@ function buildScopes(tree, moduleName) {
         const inner = newScope("function", node, scope);
         bindParameters(childByField(node, "parameters"), inner, scope, methodKind(node, scope));
         for (const c of node.children) {
-          if (c.field === "body") stack.push({ node: c, scope: inner });
-          else if (c.field === "return_type" || c.type === "decorator") stack.push({ node: c, scope });
+          if (c.field === "body") visitLater(c, inner);
+          else if (c.field === "return_type" || c.type === "decorator") visitLater(c, scope);
         }
         continue;
       }
@@ -6217,7 +5621,7 @@ function buildScopes(tree, moduleName) {
         const inner = newScope("lambda", node, scope);
         bindParameters(childByField(node, "parameters"), inner, scope);
         const body2 = childByField(node, "body");
-        if (body2) stack.push({ node: body2, scope: inner });
+        if (body2) visitLater(body2, inner);
         continue;
       }
       case "class_definition": {
@@ -6226,8 +5630,8 @@ function buildScopes(tree, moduleName) {
         const inner = newScope("class", node, scope);
         classScopes.set(node, inner);
         for (const c of node.children) {
-          if (c.field === "body") stack.push({ node: c, scope: inner });
-          else if (c.field !== "name") stack.push({ node: c, scope });
+          if (c.field === "body") visitLater(c, inner);
+          else if (c.field !== "name") visitLater(c, scope);
         }
         continue;
       }
@@ -6265,16 +5669,16 @@ function buildScopes(tree, moduleName) {
           if (innerLeft) bindTarget(scope, innerLeft, value, "assignment", afterStatement);
           right = value;
         }
-        if (right) stack.push({ node: right, scope });
+        if (right) visitLater(right, scope);
         const type = childByField(node, "type");
-        if (type) stack.push({ node: type, scope });
+        if (type) visitLater(type, scope);
         continue;
       }
       case "augmented_assignment": {
         const left = childByField(node, "left");
         if (left) bindTarget(scope, left, void 0, "opaque", () => node.end);
         const right = childByField(node, "right");
-        if (right) stack.push({ node: right, scope });
+        if (right) visitLater(right, scope);
         continue;
       }
       case "named_expression": {
@@ -6283,21 +5687,21 @@ function buildScopes(tree, moduleName) {
         let target = scope;
         while (target.kind === "comprehension" && target.parent) target = target.parent;
         if (name2) bind(target, text(name2), value ? "assignment" : "opaque", name2, node.end, value ? { value } : {});
-        if (value) stack.push({ node: value, scope });
+        if (value) visitLater(value, scope);
         continue;
       }
       case "for_statement":
       case "for_in_clause": {
         const left = childByField(node, "left");
         if (left) bindTarget(scope, left, void 0, "opaque", (site) => site.end);
-        for (const c of node.children) if (c !== left) stack.push({ node: c, scope });
+        for (const c of node.children) if (c !== left) visitLater(c, scope);
         continue;
       }
       case "as_pattern": {
         const alias = childByField(node, "alias");
         const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : void 0;
         if (alias) bindTarget(scope, alias, entered, "assignment", (site) => site.end);
-        for (const c of node.children) if (c !== alias) stack.push({ node: c, scope });
+        for (const c of node.children) if (c !== alias) visitLater(c, scope);
         continue;
       }
       case "call":
@@ -6309,11 +5713,11 @@ function buildScopes(tree, moduleName) {
       default:
         if (COMPREHENSIONS.has(node.type)) {
           const inner = newScope("comprehension", node, scope);
-          for (const c of node.children) stack.push({ node: c, scope: inner });
+          for (const c of node.children) visitLater(c, inner);
           continue;
         }
     }
-    for (let i2 = node.children.length - 1; i2 >= 0; i2--) stack.push({ node: node.children[i2], scope });
+    for (let i2 = node.children.length - 1; i2 >= 0; i2--) visitLater(node.children[i2], scope);
   }
   return { module: module2, calls, subscripts, classScopes };
   function methodKind(def, scope) {
@@ -6611,10 +6015,12 @@ var SemanticModel = class {
   resolveName(name2, scope, use, depth) {
     const bindings = this.lookup(name2, scope, use);
     if (!bindings) {
-      const fromStar = this.module.starImports.flatMap((s) => this.qualified(`${s.module}.${name2}`));
+      const starImports = this.module.starImports;
+      const fromStar = starImports.length ? starImports.flatMap((s) => this.qualified(`${s.module}.${name2}`)) : [];
       if (PYTHON_BUILTINS.has(name2)) fromStar.push({ name: `builtins.${name2}` });
       return fromStar;
     }
+    if (bindings.length === 1) return this.resolveBinding(bindings[0], depth);
     const out2 = [];
     for (const b of bindings) appendAll(out2, this.resolveBinding(b, depth));
     return out2;
@@ -6660,7 +6066,7 @@ var SemanticModel = class {
   }
   /** `r.a.b...`: through the members of classes (local or in the project), else as a qualified name. */
   attributeOf(r, attributes, depth) {
-    const [first, ...rest] = attributes;
+    const first = attributes[0];
     const localClass = r.localClass ?? r.instanceOf;
     const projectClass = r.projectClass ?? r.projectInstance;
     let member;
@@ -6669,9 +6075,12 @@ var SemanticModel = class {
     if (member) {
       const chain = r.chain;
       const withChain = chain ? member.map((m) => ({ ...m, chain: [...chain, ...m.chain ?? []] })) : member;
-      return rest.length ? withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1)) : withChain;
+      if (attributes.length === 1) return withChain;
+      const rest = attributes.slice(1);
+      return withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1));
     }
     const names = this.qualified(`${r.name}.${attributes.join(".")}`);
+    if (!this.project && !r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
     return names.map((n) => ({
       ...n,
       ...attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {},
@@ -7324,10 +6733,11 @@ function analyzePython(parser2, file, index2, options = {}) {
   const budget = options.timeBudgetMs !== void 0 ? { deadline: Date.now() + timeBudgetFor(file.source, options.timeBudgetMs) } : void 0;
   const errors = [];
   const outOfTime = (stage) => errors.push(timeoutWarning(file.path, stage, timeBudgetFor(file.source, options.timeBudgetMs)));
-  const partial = !options.wholeFile && !options.completeFlows && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
+  const wanted = typeof options.completeFlows === "object" ? options.completeFlows : void 0;
+  const partial = !options.wholeFile && options.completeFlows !== true && (!wanted || index2.keepCalledFunctions) && file.source.length >= MIN_PARTIAL_PARSE_LENGTH;
   let tree;
   try {
-    tree = partial ? parseRelevantParts(parser2, file.source, anchors, index2, budget, outOfTime) : parser2.parse(file.source, void 0, budget);
+    tree = partial ? parseRelevantParts(parser2, file.source, anchors, index2, budget, outOfTime, wanted) : parser2.parse(file.source, void 0, budget);
   } catch (e) {
     if (!(e instanceof TimeBudgetExceeded)) throw e;
     outOfTime(e.stage);
@@ -7350,7 +6760,7 @@ function analyzePython(parser2, file, index2, options = {}) {
   if (index2.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(model, index2));
   for (const rule of index2.rules) if (rule.derivedSites) appendAll(matches, derivedMatches(rule, model));
   if (pastDeadline(budget)) outOfTime("analysing");
-  const lines = new LineIndex(file.source);
+  const lines = tree.lines ?? new LineIndex(file.source);
   const findings = matches.map((m) => toFinding(m, file, model, lines));
   applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index2.rules);
   assignFingerprints(findings, matches);
@@ -7364,10 +6774,11 @@ function withRelativeImports(anchors, file, index2) {
   const found = Array.from(file.source.matchAll(RELATIVE_IMPORT), (m) => m.index);
   return found.length ? [...anchors, ...found].sort((a, b) => a - b) : anchors;
 }
-function parseRelevantParts(parser2, source, anchors, index2, budget, outOfTime) {
-  const segments = splitTopLevel(source, index2.attributeKeys);
-  const ranges = segments && relevantRanges(source, segments, anchors, index2);
-  if (ranges?.length === 0) return void 0;
+function parseRelevantParts(parser2, source, anchors, index2, budget, outOfTime, wanted) {
+  const names = wanted ? summaryNames(index2) : index2;
+  const segments = splitTopLevel(source, names.attributeKeys);
+  const ranges = segments && relevantRanges(source, segments, anchors, names, wanted);
+  if (ranges?.length === 0) return wanted ? parser2.parse(source, void 0, budget) : void 0;
   if (!ranges) return parser2.parse(source, void 0, budget);
   const partial = parser2.parse(source, ranges, budget);
   if (!partial.problems.length) return partial;
@@ -7378,6 +6789,9 @@ function parseRelevantParts(parser2, source, anchors, index2, budget, outOfTime)
     outOfTime("parsing the whole file after a syntax error");
     return partial;
   }
+}
+function summaryNames(index2) {
+  return { attributeKeys: void 0, leadsToSink: (module2) => index2.leadsToSink(module2), keepCalledFunctions: true, flowSources: index2.flowSources, importsMaySource: true };
 }
 var BUDGET_MS_PER_CHAR = 2 / 1e3;
 function timeBudgetFor(source, baseMs) {
@@ -7412,11 +6826,12 @@ function collectMatches(model, index2, budget) {
     let args2;
     const argsOf = () => args2 ??= new CallArguments(node, model.tree.source);
     const resolvedCallee = uniqueNames(model.resolve(callee, scope));
-    const base = { node, calleeText: "", model, scope };
+    let base;
     for (const resolved of resolvedCallee) {
       const sinks2 = index2.byName.get(resolved.name);
       if (!sinks2 && !resolved.localClass && !resolved.projectClass) continue;
       const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
+      base ??= { node, calleeText: "", model, scope };
       base.calleeText ||= shortened(model.text(callee));
       const receiver = resolved.constructedBy && {
         ...resolved.constructedBy,
@@ -7438,7 +6853,7 @@ function collectMatches(model, index2, budget) {
         }
       }
     }
-    if (!index2.hasReferenceSinks || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
+    if (!index2.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
     for (const value of argsOf().values()) {
       if (value.type !== "identifier" && value.type !== "attribute") continue;
       for (const resolved of uniqueNames(model.resolve(value, scope))) {
@@ -7620,7 +7035,17 @@ function shortened(code3) {
   const compact = code3.replace(/\s+/g, "");
   return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
 }
+function passesNames(call) {
+  const list = childByField(call, "arguments");
+  if (!list || list.type !== "argument_list") return false;
+  for (const arg of list.children) {
+    const value = arg.type === "keyword_argument" ? childByField(arg, "value") : arg;
+    if (value && (value.type === "identifier" || value.type === "attribute")) return true;
+  }
+  return false;
+}
 function uniqueNames(names) {
+  if (names.length < 2) return names;
   const seen = /* @__PURE__ */ new Set();
   return names.filter((n) => !seen.has(n.name) && (seen.add(n.name), true));
 }
@@ -11829,9 +11254,6 @@ var PYTHON_DEPS_SEC_002_default = defineRule({
     ]
   }
 });
-
-// src/dependencies/versions.ts
-var import_pep440 = __toESM(require_pep440(), 1);
 
 // src/rules/python/PYTHON-DEPS-SEC-003.ts
 var RULE = defineRule({
