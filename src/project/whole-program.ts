@@ -383,6 +383,8 @@ interface FileImports {
   from: { module: string; names: string[] }[];
   /** What each statement imports, when its form is plain enough to tell (else undefined), with its words. */
   statements: { imported?: ImportedName[]; words: string[] }[];
+  /** The modules the statements name (see `namedModules`), worked out when first needed. */
+  named?: { modules: Set<string>; words: Set<string> };
   /** Every word of every import statement. */
   words: Set<string>;
   /** Imports by run-time names or backslash continuations: fall back to the whole text. */
@@ -441,6 +443,24 @@ function importedNames(statement: string): ImportedName[] | undefined {
     out.push(from ? { from: from[1], name: dotted } : { from: dotted });
   }
   return out.length && (!from || /^\.*([A-Za-z_]\w*(\.[A-Za-z_]\w*)*)?$/.test(from[1])) ? out : undefined;
+}
+
+/**
+ * The dotted names a file's import statements name, with every enclosing package (`import a.b.c` binds `a.b` too;
+ * `from a.b import c` names `a.b` and maybe its submodule `a.b.c`), and the words of the statements that cannot tell.
+ */
+function namedModules(imports: FileImports, fileModule: string, names: ProjectNames): { modules: Set<string>; words: Set<string> } {
+  const modules = new Set<string>();
+  const words = new Set<string>();
+  for (const { imported, words: own } of imports.statements) {
+    const found = imported?.map((i) => importedModule(i, fileModule, names));
+    if (!found || found.includes(undefined)) {
+      for (const w of own) words.add(w);
+      continue;
+    }
+    for (let m of found as string[]) for (; m && !modules.has(m); m = m.slice(0, Math.max(0, m.lastIndexOf(".")))) modules.add(m);
+  }
+  return { modules, words };
 }
 
 /**
@@ -523,15 +543,9 @@ class ReferenceMatcher {
       for (const w of words) for (const module of this.bySegment.get(w) ?? []) named.add(module);
     };
     if (this.names) {
-      for (const { imported, words } of imports.statements) {
-        const modules = imported?.map((i) => importedModule(i, file.moduleName, this.names!));
-        if (!modules || modules.includes(undefined)) {
-          add(words);
-          continue;
-        }
-        // `import a.b.c` binds `a.b` too; `from a.b import c` names `a.b` and maybe its submodule `a.b.c`.
-        for (let m of modules as string[]) for (; m; m = m.slice(0, Math.max(0, m.lastIndexOf(".")))) if (this.leading.has(m)) named.add(m);
-      }
+      const { modules, words } = (imports.named ??= namedModules(imports, file.moduleName, this.names));
+      for (const m of modules) if (this.leading.has(m)) named.add(m);
+      add(words);
     } else add(imports.words);
     if (imports.dynamic) add((imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split(".")))));
     for (let p = own; p.includes("."); ) {
