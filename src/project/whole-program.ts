@@ -381,8 +381,8 @@ interface ImportedName {
 interface FileImports {
   /** `from <module> import <names>`: the module as written (dots kept) and the imported names. */
   from: { module: string; names: string[] }[];
-  /** What each statement imports, when its form is plain enough to tell (else undefined), with its words. */
-  statements: { imported?: ImportedName[]; words: string[] }[];
+  /** What each statement imports, when its form is plain enough to tell; else its words, which stand for it. */
+  statements: ({ imported: ImportedName[] } | { words: string[] })[];
   /** The modules the statements name (see `namedModules`), worked out when first needed. */
   named?: { modules: Set<string>; words: Set<string> };
   /** Every word of every import statement. */
@@ -409,7 +409,8 @@ function importsOf(text: string): FileImports {
     for (const w of words) out.words.add(w);
     const from = FROM_IMPORT.exec(statement);
     if (from) out.from.push({ module: from[1], names: from[2].match(WORD) ?? [] });
-    out.statements.push({ imported: importedNames(statement), words });
+    const imported = importedNames(statement);
+    out.statements.push(imported ? { imported } : { words });
   }
   return out;
 }
@@ -452,10 +453,10 @@ function importedNames(statement: string): ImportedName[] | undefined {
 function namedModules(imports: FileImports, fileModule: string, names: ProjectNames): { modules: Set<string>; words: Set<string> } {
   const modules = new Set<string>();
   const words = new Set<string>();
-  for (const { imported, words: own } of imports.statements) {
-    const found = imported?.map((i) => importedModule(i, fileModule, names));
+  for (const statement of imports.statements) {
+    const found = "imported" in statement ? statement.imported.map((i) => importedModule(i, fileModule, names)) : undefined;
     if (!found || found.includes(undefined)) {
-      for (const w of own) words.add(w);
+      for (const w of "words" in statement ? statement.words : (statement.imported.flatMap((i) => `${i.from} ${i.name ?? ""}`.match(WORD) ?? []))) words.add(w);
       continue;
     }
     for (let m of found as string[]) for (; m && !modules.has(m); m = m.slice(0, Math.max(0, m.lastIndexOf(".")))) modules.add(m);
