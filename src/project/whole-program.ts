@@ -60,13 +60,14 @@ export function analyzeWholeProgram(
     if (!found) importCache.set(file.path, (found = importsOf(file.text)));
     return found;
   };
+  const names: ProjectNames = { aliases };
   const redone = new Map<string, FileAnalysis>();
   const seenWith = new Map<string, Set<string>>();
   let changed = new Set<string>();
   let leading = sinkLeadingModules(index, sinks);
   onLeading?.(leading);
   for (let round = 0; round < MAX_ROUNDS && (leading.size > 0 || demanded.callers.size > 0); round++) {
-    const matcher = new ReferenceMatcher(leading, importsOfFile);
+    const matcher = new ReferenceMatcher(leading, importsOfFile, names);
     const work: { file: ProgramFile; refs: Set<string> }[] = [];
     for (const file of files) {
       const refs = matcher.referencedBy(file);
@@ -363,10 +364,27 @@ export function refersToLeading(file: ProgramFile, leading: ReadonlyMap<string, 
   return new ReferenceMatcher(new Map([...leading].map(([m, names]) => [m, [...names]])), (f) => importsOf(f.text)).referencedBy(file).size > 0;
 }
 
+/** How the project names its modules beyond their own names: namespace packages' (see `namespaceAliases`). */
+interface ProjectNames {
+  aliases: ReadonlyMap<string, string>;
+}
+
+/** One name an import statement imports: `a.b` of `import a.b as c`, `c` of `from ..a.b import c` (`..a.b`). */
+interface ImportedName {
+  /** The module as written, leading dots kept (relative). */
+  from: string;
+  /** The name imported from it (`from` imports), a module or a name bound in it. */
+  name?: string;
+}
+
 /** What a file's import statements name, worked out once per file. */
 interface FileImports {
   /** `from <module> import <names>`: the module as written (dots kept) and the imported names. */
   from: { module: string; names: string[] }[];
+  /** What each statement imports, when its form is plain enough to tell; else its words, which stand for it. */
+  statements: ({ imported: ImportedName[] } | { words: string[] })[];
+  /** The modules the statements name (see `namedModules`), worked out when first needed. */
+  named?: { modules: Set<string>; words: Set<string> };
   /** Every word of every import statement. */
   words: Set<string>;
   /** Imports by run-time names or backslash continuations: fall back to the whole text. */
@@ -384,16 +402,90 @@ const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
 const ATTRIBUTE = /\.[ \t]*([A-Za-z_][A-Za-z0-9_]*)/g;
 
 function importsOf(text: string): FileImports {
-  const out: FileImports = { from: [], words: new Set(), dynamic: text.includes("import_module") || text.includes("__import__") };
+  const out: FileImports = { from: [], statements: [], words: new Set(), dynamic: text.includes("import_module") || text.includes("__import__") };
   for (const statement of importStatements(text)) {
     if (statement.includes("\\")) out.dynamic = true;
-    for (const w of statement.match(WORD) ?? []) out.words.add(w);
+    const words = statement.match(WORD) ?? [];
+    for (const w of words) out.words.add(w);
     const from = FROM_IMPORT.exec(statement);
     if (from) out.from.push({ module: from[1], names: from[2].match(WORD) ?? [] });
+    const imported = importedNames(statement);
+    out.statements.push(imported ? { imported } : { words });
   }
   return out;
 }
 
+const IMPORT_ITEM = /^([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)(?:\s+as\s+[A-Za-z_]\w*)?$/;
+
+/**
+ * The names a plain `import a.b, c as d` or `from .a import (b, c as d)` statement imports; none for code that only
+ * starts like an import; undefined when the form is not plain (several statements on a line, a continued line):
+ * then its words stand for it.
+ */
+function importedNames(statement: string): ImportedName[] | undefined {
+  // Code that starts like an import (`importlib.util.find_spec(...)`, `from_row = ...`) imports nothing.
+  if (!/^(import\s|from\s+\S+\s+import\b)/.test(statement)) return [];
+  if (statement.includes(";")) return undefined;
+  const code = statement.replace(/#[^\n]*/g, "");
+  const from = /^from\s+(\.*[\w.]*)\s+import\s*\(?([\s\S]*?)\)?\s*$/.exec(code);
+  const plain = from ? undefined : /^import\s+([\s\S]*?)\s*$/.exec(code);
+  if (!from && !plain) return undefined;
+  const items = (from ? from[2] : plain![1]).split(",").map((i) => i.trim());
+  if (from && items[items.length - 1] === "") items.pop();
+  const out: ImportedName[] = [];
+  for (const item of items) {
+    if (from && item === "*") {
+      out.push({ from: from[1] });
+      continue;
+    }
+    const m = IMPORT_ITEM.exec(item);
+    if (!m || (from && m[1].includes("."))) return undefined;
+    const dotted = m[1].replace(/\s+/g, "");
+    out.push(from ? { from: from[1], name: dotted } : { from: dotted });
+  }
+  return out.length && (!from || /^\.*([A-Za-z_]\w*(\.[A-Za-z_]\w*)*)?$/.test(from[1])) ? out : undefined;
+}
+
+/**
+ * The dotted names a file's import statements name, with every enclosing package (`import a.b.c` binds `a.b` too;
+ * `from a.b import c` names `a.b` and maybe its submodule `a.b.c`), and the words of the statements that cannot tell.
+ */
+function namedModules(imports: FileImports, fileModule: string, names: ProjectNames): { modules: Set<string>; words: Set<string> } {
+  const modules = new Set<string>();
+  const words = new Set<string>();
+  for (const statement of imports.statements) {
+    const found = "imported" in statement ? statement.imported.map((i) => importedModule(i, fileModule, names)) : undefined;
+    if (!found || found.includes(undefined)) {
+      for (const w of "words" in statement ? statement.words : (statement.imported.flatMap((i) => `${i.from} ${i.name ?? ""}`.match(WORD) ?? []))) words.add(w);
+      continue;
+    }
+    for (let m of found as string[]) for (; m && !modules.has(m); m = m.slice(0, Math.max(0, m.lastIndexOf(".")))) modules.add(m);
+  }
+  return { modules, words };
+}
+
+/**
+ * The project module (or a name bound in one) an imported name denotes, dotted, if the project's names can tell:
+ * relative imports resolve from the file's package, namespace packages' names to their modules; undefined when it
+ * cannot tell (a relative import above the file's top-level package).
+ */
+function importedModule(imported: ImportedName, fileModule: string, names: ProjectNames): string | undefined {
+  let base = imported.from;
+  const level = /^\.*/.exec(base)![0].length;
+  if (level) {
+    const packageParts = ownPackage(fileModule).split(".").filter(Boolean);
+    if (level > packageParts.length) return undefined;
+    const parent = packageParts.slice(0, packageParts.length - (level - 1)).join(".");
+    base = base.length > level ? `${parent}.${base.slice(level)}` : parent;
+  }
+  const dotted = imported.name ? `${base}.${imported.name}` : base;
+  const segments = dotted.split(".");
+  for (let k = segments.length; k > 0; k--) {
+    const module = names.aliases.get(segments.slice(0, k).join("."));
+    if (module) return [module, ...segments.slice(k)].join(".");
+  }
+  return dotted;
+}
 const FROM_IMPORT = /^from\s+([\w.]+)\s+import\b([\s\S]*)$/;
 
 /** The import statements of a text, found from each `import` (a plain search, much faster than a multiline regex). */
@@ -431,6 +523,8 @@ class ReferenceMatcher {
   constructor(
     private readonly leading: Map<string, string[]>,
     private readonly imports: (file: ProgramFile) => FileImports,
+    /** With the project's names, a plain import statement counts for the modules it names only. */
+    private readonly names?: ProjectNames,
   ) {
     for (const module of leading.keys()) {
       const segment = module.slice(module.lastIndexOf(".") + 1);
@@ -449,7 +543,11 @@ class ReferenceMatcher {
     const add = (words: Iterable<string>) => {
       for (const w of words) for (const module of this.bySegment.get(w) ?? []) named.add(module);
     };
-    add(imports.words);
+    if (this.names) {
+      const { modules, words } = (imports.named ??= namedModules(imports, file.moduleName, this.names));
+      for (const m of modules) if (this.leading.has(m)) named.add(m);
+      add(words);
+    } else add(imports.words);
     if (imports.dynamic) add((imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split(".")))));
     for (let p = own; p.includes("."); ) {
       p = p.slice(0, p.lastIndexOf("."));

@@ -189,11 +189,46 @@ export class ProjectIndex implements ProjectResolver {
     return this.flowSummaries.values();
   }
 
+  /**
+   * A new summary of a module outdates only the resolutions and classes that read the module's summary (or its
+   * absence): those are worked out again when next asked, the others stand.
+   */
   set(summary: ModuleSummary): void {
     this.summaries.set(summary.module, summary);
-    this.classCache.clear();
-    this.resolved.clear();
+    this.versions.set(summary.module, (this.versions.get(summary.module) ?? 0) + 1);
     this.flowsByName.clear();
+  }
+
+  /** How many times each module's summary was set: what a cached resolution read is still there while it holds. */
+  private readonly versions = new Map<string, number>();
+  /** The reads of the resolutions and class computations under way (outermost first). */
+  private readonly readers: Reads[] = [];
+
+  /** A module's summary, noted as read by every computation under way. */
+  private read(module: string): ModuleSummary | undefined {
+    const version = this.versions.get(module) ?? 0;
+    for (const reads of this.readers) reads.set(module, version);
+    return this.summaries.get(module);
+  }
+
+  /** Notes `reads` (of a cached computation used now) as read by every computation under way. */
+  private reread(reads: Reads): void {
+    for (const into of this.readers) for (const [module, version] of reads) into.set(module, version);
+  }
+
+  private current(reads: Reads): boolean {
+    for (const [module, version] of reads) if ((this.versions.get(module) ?? 0) !== version) return false;
+    return true;
+  }
+
+  /** Runs `work` noting what it reads into `reads`. */
+  private reading<T>(reads: Reads, work: () => T): T {
+    this.readers.push(reads);
+    try {
+      return work();
+    } finally {
+      this.readers.pop();
+    }
   }
 
   summary(module: string): ModuleSummary | undefined {
@@ -210,13 +245,20 @@ export class ProjectIndex implements ProjectResolver {
    * is kept: inside another, the names in progress cut cycles short, so the answer depends on the caller. Callers
    * share the arrays and must not change them (as with the semantic model's own caches).
    */
-  private readonly resolved = new Map<string, ResolvedName[] | undefined>();
+  private readonly resolved = new Map<string, { found: ResolvedName[] | undefined; reads: Reads }>();
 
   resolve(qualifiedName: string, depth = 0): ResolvedName[] | undefined {
     if (depth > 0 || this.inProgress.size > 0) return this.resolveNow(qualifiedName, depth);
-    if (this.resolved.has(qualifiedName)) return this.resolved.get(qualifiedName);
-    const found = this.resolveNow(qualifiedName, 0);
-    this.resolved.set(qualifiedName, found);
+    const cached = this.resolved.get(qualifiedName);
+    // Still true when nothing it read changed, and the project classes it found still stand.
+    if (cached && this.current(cached.reads) && (cached.found ?? []).every((r) => this.classStands(r.projectClass ?? r.projectInstance))) {
+      this.reread(cached.reads);
+      return cached.found;
+    }
+    const reads: Reads = new Map();
+    const found = this.reading(reads, () => this.resolveNow(qualifiedName, 0));
+    this.resolved.set(qualifiedName, { found, reads });
+    this.reread(reads);
     return found;
   }
 
@@ -230,7 +272,7 @@ export class ProjectIndex implements ProjectResolver {
     while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;
     if (k === 0 || k === segments.length) return k === 0 ? undefined : [{ name: qualifiedName }];
     const module = this.moduleNamed(segments.slice(0, k).join("."))!;
-    const summary = this.summaries.get(module);
+    const summary = this.read(module);
     if (!summary) return [{ name: qualifiedName }];
     const head = segments[k];
     const called = head.endsWith("()");
@@ -299,7 +341,7 @@ export class ProjectIndex implements ProjectResolver {
     const own = summary.exports[name];
     if (own) return own.map((value) => ({ summary, value }));
     for (const star of summary.stars) {
-      const from = this.summaries.get(star);
+      const from = this.read(star);
       if (!from) continue;
       if (from.all ? !from.all.includes(name) : name.startsWith("_")) continue;
       const found = this.lookup(from, name, seen);
@@ -337,13 +379,25 @@ export class ProjectIndex implements ProjectResolver {
     return (this.resolve(qualified, depth + 1) ?? [{ name: qualified }]).map((x) => (r.chain ? { ...x, chain: [...r.chain, ...(x.chain ?? [])] } : x));
   }
 
+  /** What each project class read (see `projectClass`). */
+  private readonly classReads = new WeakMap<ProjectClass, Reads[]>();
+
+  /** Whether a class (if any) still holds: nothing it read has changed since. */
+  private classStands(cls: ProjectClass | undefined): boolean {
+    const reads = cls && this.classReads.get(cls);
+    return !reads || reads.every((r) => this.current(r));
+  }
+
   private projectClass(owner: ModuleSummary, qualifiedName: string): ProjectClass | undefined {
     const local = qualifiedName.slice(owner.module.length + 1);
     const summary = owner.classes[local];
     if (!summary) return undefined;
     const cached = this.classCache.get(qualifiedName);
-    if (cached) return cached;
+    if (cached && this.classStands(cached)) return cached;
     let ancestors: ResolvedName[] | undefined;
+    // What the class reads: its module's summary, and what its bases resolved to once worked out.
+    const reads: Reads = new Map([[owner.module, this.versions.get(owner.module) ?? 0]]);
+    const ancestorReads: Reads = new Map();
     const resolveValues = (values: ExportedValue[]) =>
       values.flatMap((v) => {
         const name = canonicalName(v.name);
@@ -354,18 +408,27 @@ export class ProjectIndex implements ProjectResolver {
       name: qualifiedName,
       overridesFindClass: summary.overridesFindClass,
       ancestors: () => {
-        if (ancestors) return ancestors;
-        ancestors = [];
-        for (const base of summary.bases) {
-          const name = canonicalName(base);
-          for (const r of this.resolve(name) ?? [{ name }]) {
-            ancestors.push(r);
-            if (r.projectClass && r.projectClass !== cls) appendAll(ancestors, r.projectClass.ancestors());
-          }
+        this.reread(reads);
+        if (ancestors) {
+          this.reread(ancestorReads);
+          return ancestors;
         }
+        ancestors = [];
+        const found = ancestors;
+        this.reading(ancestorReads, () => {
+          for (const base of summary.bases) {
+            const name = canonicalName(base);
+            for (const r of this.resolve(name) ?? [{ name }]) {
+              found.push(r);
+              if (r.projectClass && r.projectClass !== cls) appendAll(found, r.projectClass.ancestors());
+            }
+          }
+        });
+        this.reread(ancestorReads);
         return ancestors;
       },
       member: (attribute, instance) => {
+        this.reread(reads);
         const values = summary.members[attribute] ?? (instance ? summary.instanceMembers[attribute] : undefined);
         if (values) return resolveValues(values);
         for (const a of cls.ancestors()) {
@@ -378,9 +441,13 @@ export class ProjectIndex implements ProjectResolver {
       },
     };
     this.classCache.set(qualifiedName, cls);
+    this.classReads.set(cls, [reads, ancestorReads]);
     return cls;
   }
 }
+
+/** The summaries a computation read: module, and the version of its summary it read. */
+type Reads = Map<string, number>;
 
 function code(s: string): string {
   return "`" + s + "`";

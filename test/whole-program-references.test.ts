@@ -1,0 +1,48 @@
+// The whole-program pass analyses again only the files whose import statements name a project module that leads to
+// a sink: a module of another package (or a library) that shares its last name does not count, a relative import
+// that resolves to it does.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { analyzePython, SinkIndex, type FileAnalysis } from "../src/languages/python/analyze.js";
+import { loadPythonParser } from "../src/project/python-parser.js";
+import { analyzeWholeProgram, type ProgramFile } from "../src/project/whole-program.js";
+import { PYTHON_RULES } from "../src/rules/registry.js";
+
+const FILES: Record<string, string> = {
+  "app/__init__.py": "",
+  "app/util.py": "import pickle\n\nloads = pickle.loads\n",
+  // Another package's `util`, and a library's: neither is `app.util`.
+  "lib/__init__.py": "",
+  "lib/util.py": "def loads(text):\n    return text.split()\n",
+  "app/library.py": "import importlib.util\n\n\ndef spec(name):\n    return importlib.util.loads(name)\n",
+  "app/other.py": "from lib import util\n\n\ndef parse(text):\n    return util.loads(text)\n",
+  "app/from_other.py": "from lib.util import loads\n\n\ndef parse(text):\n    return loads(text)\n",
+  // `app.util` by a relative import, from the package and from a subpackage, and by its absolute name.
+  "app/views.py": "from . import util\n\n\ndef restore(blob):\n    return util.loads(blob)  # expect\n",
+  "app/sub/__init__.py": "",
+  "app/sub/deep.py": "from ..util import loads\n\n\ndef restore(blob):\n    return loads(blob)  # expect\n",
+  "app/absolute.py": "import app.util as u\n\n\ndef restore(blob):\n    return u.loads(blob)  # expect\n",
+  // A run-time import names modules by their last name still.
+  "app/dynamic.py": "import importlib\n\nu = importlib.import_module('app.util')\n\n\ndef restore(blob):\n    return u.loads(blob)\n",
+};
+
+function moduleName(path: string): string {
+  return path.replace(/\.py$/, "").replace(/\//g, ".");
+}
+
+describe("whole-program pass: which files import a sink-leading module", () => {
+  it("re-analyses the files whose imports name it, not those naming a module with the same last name", async () => {
+    const parser = await loadPythonParser();
+    const sinks = new SinkIndex(PYTHON_RULES);
+    const files: ProgramFile[] = Object.entries(FILES).map(([path, text]) => ({ path, moduleName: moduleName(path), text, source: () => text }));
+    const firstPass = new Map<string, FileAnalysis>(files.map((f) => [f.path, analyzePython(parser, { path: f.path, source: f.text, moduleName: f.moduleName }, sinks)]));
+    const leading: string[][] = [];
+    const redone = analyzeWholeProgram(files, firstPass, parser, sinks, undefined, (l) => leading.push([...l.keys()]));
+    assert.deepEqual(leading[0], ["app.util"]);
+    assert.deepEqual([...redone.keys()].sort(), ["app/absolute.py", "app/dynamic.py", "app/sub/deep.py", "app/views.py"]);
+    for (const path of ["app/absolute.py", "app/sub/deep.py", "app/views.py"]) {
+      const lines = redone.get(path)!.findings.map((f) => `${f.ruleId}:${f.location.line}`);
+      assert.deepEqual(lines, ["PYTHON-LANG-SEC-040:5"], path);
+    }
+  });
+});
