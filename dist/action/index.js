@@ -29694,11 +29694,41 @@ var init_project_index = __esm({
       allFlowSummaries() {
         return this.flowSummaries.values();
       }
+      /**
+       * A new summary of a module outdates only the resolutions and classes that read the module's summary (or its
+       * absence): those are worked out again when next asked, the others stand.
+       */
       set(summary) {
         this.summaries.set(summary.module, summary);
-        this.classCache.clear();
-        this.resolved.clear();
+        this.versions.set(summary.module, (this.versions.get(summary.module) ?? 0) + 1);
         this.flowsByName.clear();
+      }
+      /** How many times each module's summary was set: what a cached resolution read is still there while it holds. */
+      versions = /* @__PURE__ */ new Map();
+      /** The reads of the resolutions and class computations under way (outermost first). */
+      readers = [];
+      /** A module's summary, noted as read by every computation under way. */
+      read(module2) {
+        const version = this.versions.get(module2) ?? 0;
+        for (const reads of this.readers) reads.set(module2, version);
+        return this.summaries.get(module2);
+      }
+      /** Notes `reads` (of a cached computation used now) as read by every computation under way. */
+      reread(reads) {
+        for (const into of this.readers) for (const [module2, version] of reads) into.set(module2, version);
+      }
+      current(reads) {
+        for (const [module2, version] of reads) if ((this.versions.get(module2) ?? 0) !== version) return false;
+        return true;
+      }
+      /** Runs `work` noting what it reads into `reads`. */
+      reading(reads, work) {
+        this.readers.push(reads);
+        try {
+          return work();
+        } finally {
+          this.readers.pop();
+        }
       }
       summary(module2) {
         return this.summaries.get(this.moduleNamed(module2) ?? module2);
@@ -29715,9 +29745,15 @@ var init_project_index = __esm({
       resolved = /* @__PURE__ */ new Map();
       resolve(qualifiedName, depth = 0) {
         if (depth > 0 || this.inProgress.size > 0) return this.resolveNow(qualifiedName, depth);
-        if (this.resolved.has(qualifiedName)) return this.resolved.get(qualifiedName);
-        const found = this.resolveNow(qualifiedName, 0);
-        this.resolved.set(qualifiedName, found);
+        const cached3 = this.resolved.get(qualifiedName);
+        if (cached3 && this.current(cached3.reads) && (cached3.found ?? []).every((r) => this.classStands(r.projectClass ?? r.projectInstance))) {
+          this.reread(cached3.reads);
+          return cached3.found;
+        }
+        const reads = /* @__PURE__ */ new Map();
+        const found = this.reading(reads, () => this.resolveNow(qualifiedName, 0));
+        this.resolved.set(qualifiedName, { found, reads });
+        this.reread(reads);
         return found;
       }
       resolveNow(qualifiedName, depth) {
@@ -29730,7 +29766,7 @@ var init_project_index = __esm({
         while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;
         if (k === 0 || k === segments.length) return k === 0 ? void 0 : [{ name: qualifiedName }];
         const module2 = this.moduleNamed(segments.slice(0, k).join("."));
-        const summary = this.summaries.get(module2);
+        const summary = this.read(module2);
         if (!summary) return [{ name: qualifiedName }];
         const head = segments[k];
         const called = head.endsWith("()");
@@ -29793,7 +29829,7 @@ var init_project_index = __esm({
         const own = summary.exports[name2];
         if (own) return own.map((value) => ({ summary, value }));
         for (const star of summary.stars) {
-          const from = this.summaries.get(star);
+          const from = this.read(star);
           if (!from) continue;
           if (from.all ? !from.all.includes(name2) : name2.startsWith("_")) continue;
           const found = this.lookup(from, name2, seen);
@@ -29828,13 +29864,22 @@ var init_project_index = __esm({
         const qualified = canonicalName(`${r.name}.${segment}`);
         return (this.resolve(qualified, depth + 1) ?? [{ name: qualified }]).map((x2) => r.chain ? { ...x2, chain: [...r.chain, ...x2.chain ?? []] } : x2);
       }
+      /** What each project class read (see `projectClass`). */
+      classReads = /* @__PURE__ */ new WeakMap();
+      /** Whether a class (if any) still holds: nothing it read has changed since. */
+      classStands(cls) {
+        const reads = cls && this.classReads.get(cls);
+        return !reads || reads.every((r) => this.current(r));
+      }
       projectClass(owner, qualifiedName) {
         const local = qualifiedName.slice(owner.module.length + 1);
         const summary = owner.classes[local];
         if (!summary) return void 0;
         const cached3 = this.classCache.get(qualifiedName);
-        if (cached3) return cached3;
+        if (cached3 && this.classStands(cached3)) return cached3;
         let ancestors;
+        const reads = /* @__PURE__ */ new Map([[owner.module, this.versions.get(owner.module) ?? 0]]);
+        const ancestorReads = /* @__PURE__ */ new Map();
         const resolveValues = (values) => values.flatMap((v) => {
           const name2 = canonicalName(v.name);
           const step = { path: owner.path, line: v.line, column: v.column, message: `${code3(`${qualifiedName}`)} binds it to ${code3(v.name)} in ${owner.path}` };
@@ -29844,18 +29889,27 @@ var init_project_index = __esm({
           name: qualifiedName,
           overridesFindClass: summary.overridesFindClass,
           ancestors: () => {
-            if (ancestors) return ancestors;
-            ancestors = [];
-            for (const base of summary.bases) {
-              const name2 = canonicalName(base);
-              for (const r of this.resolve(name2) ?? [{ name: name2 }]) {
-                ancestors.push(r);
-                if (r.projectClass && r.projectClass !== cls) appendAll(ancestors, r.projectClass.ancestors());
-              }
+            this.reread(reads);
+            if (ancestors) {
+              this.reread(ancestorReads);
+              return ancestors;
             }
+            ancestors = [];
+            const found = ancestors;
+            this.reading(ancestorReads, () => {
+              for (const base of summary.bases) {
+                const name2 = canonicalName(base);
+                for (const r of this.resolve(name2) ?? [{ name: name2 }]) {
+                  found.push(r);
+                  if (r.projectClass && r.projectClass !== cls) appendAll(found, r.projectClass.ancestors());
+                }
+              }
+            });
+            this.reread(ancestorReads);
             return ancestors;
           },
           member: (attribute, instance2) => {
+            this.reread(reads);
             const values = summary.members[attribute] ?? (instance2 ? summary.instanceMembers[attribute] : void 0);
             if (values) return resolveValues(values);
             for (const a of cls.ancestors()) {
@@ -29868,6 +29922,7 @@ var init_project_index = __esm({
           }
         };
         this.classCache.set(qualifiedName, cls);
+        this.classReads.set(cls, [reads, ancestorReads]);
         return cls;
       }
     };
@@ -31254,13 +31309,14 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
     if (!found) importCache.set(file.path, found = importsOf(file.text));
     return found;
   };
+  const names = { aliases };
   const redone = /* @__PURE__ */ new Map();
   const seenWith = /* @__PURE__ */ new Map();
   let changed = /* @__PURE__ */ new Set();
   let leading = sinkLeadingModules(index, sinks2);
   onLeading?.(leading);
   for (let round = 0; round < MAX_ROUNDS && (leading.size > 0 || demanded.callers.size > 0); round++) {
-    const matcher = new ReferenceMatcher(leading, importsOfFile);
+    const matcher = new ReferenceMatcher(leading, importsOfFile, names);
     const work = [];
     for (const file of files) {
       const refs = matcher.referencedBy(file);
@@ -31486,14 +31542,69 @@ function refersToLeading(file, leading) {
   return new ReferenceMatcher(new Map([...leading].map(([m, names]) => [m, [...names]])), (f) => importsOf(f.text)).referencedBy(file).size > 0;
 }
 function importsOf(text2) {
-  const out2 = { from: [], words: /* @__PURE__ */ new Set(), dynamic: text2.includes("import_module") || text2.includes("__import__") };
+  const out2 = { from: [], statements: [], words: /* @__PURE__ */ new Set(), dynamic: text2.includes("import_module") || text2.includes("__import__") };
   for (const statement of importStatements(text2)) {
     if (statement.includes("\\")) out2.dynamic = true;
-    for (const w of statement.match(WORD) ?? []) out2.words.add(w);
+    const words = statement.match(WORD) ?? [];
+    for (const w of words) out2.words.add(w);
     const from = FROM_IMPORT.exec(statement);
     if (from) out2.from.push({ module: from[1], names: from[2].match(WORD) ?? [] });
+    const imported = importedNames(statement);
+    out2.statements.push(imported ? { imported } : { words });
   }
   return out2;
+}
+function importedNames(statement) {
+  if (!/^(import\s|from\s+\S+\s+import\b)/.test(statement)) return [];
+  if (statement.includes(";")) return void 0;
+  const code5 = statement.replace(/#[^\n]*/g, "");
+  const from = /^from\s+(\.*[\w.]*)\s+import\s*\(?([\s\S]*?)\)?\s*$/.exec(code5);
+  const plain2 = from ? void 0 : /^import\s+([\s\S]*?)\s*$/.exec(code5);
+  if (!from && !plain2) return void 0;
+  const items = (from ? from[2] : plain2[1]).split(",").map((i3) => i3.trim());
+  if (from && items[items.length - 1] === "") items.pop();
+  const out2 = [];
+  for (const item of items) {
+    if (from && item === "*") {
+      out2.push({ from: from[1] });
+      continue;
+    }
+    const m = IMPORT_ITEM.exec(item);
+    if (!m || from && m[1].includes(".")) return void 0;
+    const dotted = m[1].replace(/\s+/g, "");
+    out2.push(from ? { from: from[1], name: dotted } : { from: dotted });
+  }
+  return out2.length && (!from || /^\.*([A-Za-z_]\w*(\.[A-Za-z_]\w*)*)?$/.test(from[1])) ? out2 : void 0;
+}
+function namedModules(imports, fileModule, names) {
+  const modules = /* @__PURE__ */ new Set();
+  const words = /* @__PURE__ */ new Set();
+  for (const statement of imports.statements) {
+    const found = "imported" in statement ? statement.imported.map((i3) => importedModule(i3, fileModule, names)) : void 0;
+    if (!found || found.includes(void 0)) {
+      for (const w of "words" in statement ? statement.words : statement.imported.flatMap((i3) => `${i3.from} ${i3.name ?? ""}`.match(WORD) ?? [])) words.add(w);
+      continue;
+    }
+    for (let m of found) for (; m && !modules.has(m); m = m.slice(0, Math.max(0, m.lastIndexOf(".")))) modules.add(m);
+  }
+  return { modules, words };
+}
+function importedModule(imported, fileModule, names) {
+  let base = imported.from;
+  const level = /^\.*/.exec(base)[0].length;
+  if (level) {
+    const packageParts = ownPackage(fileModule).split(".").filter(Boolean);
+    if (level > packageParts.length) return void 0;
+    const parent = packageParts.slice(0, packageParts.length - (level - 1)).join(".");
+    base = base.length > level ? `${parent}.${base.slice(level)}` : parent;
+  }
+  const dotted = imported.name ? `${base}.${imported.name}` : base;
+  const segments = dotted.split(".");
+  for (let k = segments.length; k > 0; k--) {
+    const module2 = names.aliases.get(segments.slice(0, k).join("."));
+    if (module2) return [module2, ...segments.slice(k)].join(".");
+  }
+  return dotted;
 }
 function importStatements(text2) {
   const out2 = [];
@@ -31519,7 +31630,7 @@ function importStatements(text2) {
 function ownPackage(moduleName) {
   return moduleName.slice(0, Math.max(0, moduleName.lastIndexOf(".")));
 }
-var MAX_ROUNDS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, WORD, QUOTED_NAME, IDENTIFIER3, ATTRIBUTE, FROM_IMPORT, ReferenceMatcher;
+var MAX_ROUNDS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, WORD, QUOTED_NAME, IDENTIFIER3, ATTRIBUTE, IMPORT_ITEM, FROM_IMPORT, ReferenceMatcher;
 var init_whole_program = __esm({
   "src/project/whole-program.ts"() {
     "use strict";
@@ -31533,11 +31644,13 @@ var init_whole_program = __esm({
     QUOTED_NAME = /["']\.*([A-Za-z_][\w.]*)["']/g;
     IDENTIFIER3 = /[A-Za-z_][A-Za-z0-9_]*/g;
     ATTRIBUTE = /\.[ \t]*([A-Za-z_][A-Za-z0-9_]*)/g;
+    IMPORT_ITEM = /^([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)(?:\s+as\s+[A-Za-z_]\w*)?$/;
     FROM_IMPORT = /^from\s+([\w.]+)\s+import\b([\s\S]*)$/;
     ReferenceMatcher = class {
-      constructor(leading, imports) {
+      constructor(leading, imports, names) {
         this.leading = leading;
         this.imports = imports;
+        this.names = names;
         for (const module2 of leading.keys()) {
           const segment = module2.slice(module2.lastIndexOf(".") + 1);
           const list = this.bySegment.get(segment);
@@ -31547,6 +31660,7 @@ var init_whole_program = __esm({
       }
       leading;
       imports;
+      names;
       bySegment = /* @__PURE__ */ new Map();
       referencedBy(file) {
         const own = packageModuleName(file.moduleName);
@@ -31556,7 +31670,11 @@ var init_whole_program = __esm({
         const add = (words) => {
           for (const w of words) for (const module2 of this.bySegment.get(w) ?? []) named.add(module2);
         };
-        add(imports.words);
+        if (this.names) {
+          const { modules, words } = imports.named ??= namedModules(imports, file.moduleName, this.names);
+          for (const m of modules) if (this.leading.has(m)) named.add(m);
+          add(words);
+        } else add(imports.words);
         if (imports.dynamic) add(imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split("."))));
         for (let p = own; p.includes("."); ) {
           p = p.slice(0, p.lastIndexOf("."));
