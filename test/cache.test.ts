@@ -4,18 +4,16 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { scanProject, type Finding } from "../src/index.js";
+import type { Finding } from "../src/index.js";
 import { runCli, tempProject } from "./helpers/cli.js";
+import { scanForTest } from "./helpers/scan.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
 const temp = mkdtempSync(join(tmpdir(), "pathfinder-cache-test-"));
 after(() => rmSync(temp, { recursive: true, force: true }));
 
 async function scan(target: string, cacheDir?: string): Promise<string[]> {
-  const report = await scanProject({
-    target, rulesets: [], include: [], exclude: [], skipTests: false, gitignore: false, maxFileSize: 1 << 20, jobs: 0,
-    tool: { name: "pathfinder", version: "test", informationUri: "https://example.invalid" }, cacheDir,
-  });
+  const report = await scanForTest(target, { cacheDir });
   return report.findings.map((f: Finding) => JSON.stringify([f.ruleId, f.location, f.message, f.fingerprint, f.relatedLocations ?? null, f.suppressed ?? null]));
 }
 

@@ -6,10 +6,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { PYTHON_RULES, scanProject } from "../src/index.js";
+import { TEST_TOOL as TOOL } from "./helpers/scan.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
 const EXPECT = /#\s*expect:\s*([A-Z0-9, -]+?)\s*$/;
-const TOOL = { name: "pathfinder", version: "test", informationUri: "https://example.invalid" };
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

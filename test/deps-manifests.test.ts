@@ -8,8 +8,8 @@ import { admits, affects } from "../src/dependencies/versions.js";
 import { matchAdvisories } from "../src/dependencies/match.js";
 import { scanProject } from "../src/index.js";
 import { tempProject } from "./helpers/cli.js";
+import { TEST_TOOL as TOOL } from "./helpers/scan.js";
 
-const TOOL = { name: "pathfinder", version: "test", informationUri: "https://example.invalid" };
 
 describe("PEP 440 matching", () => {
   it("intersects specifier sets with affected ranges", () => {

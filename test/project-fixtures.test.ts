@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
-import { scanProject, type Finding } from "../src/index.js";
+import type { Finding } from "../src/index.js";
+import { scanForTest } from "./helpers/scan.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
 const EXPECT = /#\s*expect:\s*([A-Z0-9, -]+?)\s*$/;
@@ -18,18 +19,7 @@ function pythonFiles(dir: string): string[] {
 }
 
 async function scan(target: string, extra: Record<string, unknown> = {}): Promise<Finding[]> {
-  const report = await scanProject({
-    target,
-    rulesets: [],
-    include: [],
-    exclude: [],
-    skipTests: false,
-    gitignore: false,
-    maxFileSize: 1 << 20,
-    jobs: 0,
-    tool: { name: "pathfinder", version: "test", informationUri: "https://example.invalid" },
-    ...extra,
-  });
+  const report = await scanForTest(target, extra);
   return report.findings.filter((f) => !f.suppressed);
 }
 
@@ -91,10 +81,7 @@ describe("resolution chains in reports", () => {
     const AjvModule = (await import("ajv")).default;
     const addFormats = (await import("ajv-formats")).default;
     const project = join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop");
-    const report = await scanProject({
-      target: project, rulesets: [], include: [], exclude: [], skipTests: false, gitignore: false, maxFileSize: 1 << 20, jobs: 0,
-      tool: { name: "pathfinder", version: "test", informationUri: "https://example.invalid" },
-    });
+    const report = await scanForTest(project);
     const finding = report.findings.find((f) => f.location.file === "scripts/run.py" && f.location.snippet.includes("unpickle(blob)"));
     assert.ok(finding?.relatedLocations?.length, "the finding says how `unpickle` was resolved");
     assert.deepEqual(

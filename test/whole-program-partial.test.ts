@@ -5,25 +5,14 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { ScanReport } from "../src/core/types.js";
-import { scanProject } from "../src/index.js";
 import { REPO_ROOT, tempProject } from "./helpers/cli.js";
+import { scanForTest } from "./helpers/scan.js";
 
 /** Unrelated functions that make a file large enough to be parsed in parts. */
 const PAD = Array.from({ length: 60 }, (_, i) => `def unrelated_${i}(values):\n    total = 0\n    for v in values:\n        total += v * ${i}\n    return total\n`).join("\n");
 
 async function scan(target: string, cacheDir?: string): Promise<ScanReport> {
-  return scanProject({
-    target,
-    rulesets: [],
-    include: [],
-    exclude: [],
-    skipTests: false,
-    gitignore: false,
-    maxFileSize: 1 << 20,
-    jobs: 0,
-    tool: { name: "pathfinder", version: "test", informationUri: "https://example.invalid" },
-    ...(cacheDir ? { cacheDir } : {}),
-  });
+  return scanForTest(target, cacheDir ? { cacheDir } : {});
 }
 
 /** `file:line:rule` of every finding in `file`, and every line of it marked `# expect: RULE` (as `file:line:RULE`). */
