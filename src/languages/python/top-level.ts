@@ -107,25 +107,43 @@ export function splitTopLevel(source: string, sinkAttributes?: SinkAttributes): 
 
 /** Splits the body of a class segment into its members; undefined when it has none on lines of their own. */
 export function splitClassBody(source: string, cls: Segment, sinkAttributes?: SinkAttributes): Segment[] | undefined {
+  const known = MEMBERS_FOUND.get(cls);
+  if (known && known.sinkAttributes === sinkAttributes) return known.members;
   if (cls.bodyStart === undefined) return undefined;
-  for (let pos = cls.bodyStart; pos < cls.end; ) {
+  const body = firstBodyLine(source, cls.bodyStart, cls.end);
+  return body ? splitBlock(source, body.start, cls.end, body.indent, sinkAttributes) : undefined;
+}
+
+/**
+ * The members of the top-level classes, found by `splitTopLevel` while it scanned their bodies (each body is read
+ * once), with the sink attributes they were found with.
+ */
+const MEMBERS_FOUND = new WeakMap<Segment, { sinkAttributes: SinkAttributes; members: Segment[] | undefined }>();
+
+/**
+ * Where the first code line of a class body in `[from, to)` starts and its indentation; undefined when the body
+ * has no line of its own (`class C: pass`) before `to` or a line at the top level.
+ */
+function firstBodyLine(source: string, from: number, to: number): { start: number; indent: string } | undefined {
+  for (let pos = from; pos < to; ) {
     const j = skipSpaces(source, pos);
     const first = source.charCodeAt(j);
     if (first === NEWLINE || first === CR || first === HASH) {
       const nl = source.indexOf("\n", j);
-      pos = nl < 0 ? cls.end : nl + 1;
+      pos = nl < 0 ? to : nl + 1;
       continue;
     }
-    return j > pos ? splitBlock(source, pos, cls.end, source.slice(pos, j), sinkAttributes) : undefined;
+    return j > pos ? { start: pos, indent: source.slice(pos, j) } : undefined;
   }
   return undefined;
 }
 
 /**
  * Splits `[from, to)` into the statements indented exactly by `indent`; lines indented deeper continue the current
- * statement. Undefined on an unterminated string or a line indented less than `indent`.
+ * statement. Undefined on an unterminated string or a line indented less than `indent`. With `dedent` (a class
+ * body), a line at the top level instead ends the block: its offset goes into `dedent.at`.
  */
-function splitBlock(source: string, from: number, to: number, indent: string, sinkAttributes: SinkAttributes): Segment[] | undefined {
+function splitBlock(source: string, from: number, to: number, indent: string, sinkAttributes: SinkAttributes, dedent?: { at: number }): Segment[] | undefined {
   const segments: Segment[] = [];
   let current: Segment | undefined;
   let decoratorPending = false;
@@ -144,6 +162,11 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
       if (first === HASH) current?.prose.push(j, nl < 0 ? to : nl);
       pos = nl < 0 ? to : nl + 1;
       continue;
+    }
+    if (dedent && j === pos) {
+      if (current) current.end = pos;
+      dedent.at = pos;
+      return segments;
     }
     if (!source.startsWith(indent, pos) || j - pos < indent.length) return undefined;
     let definition: ReturnType<typeof definedName>;
@@ -206,10 +229,49 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
     if (definition?.isClass) {
       current.bodyStart = next;
       current.headerIdentifiers = new Set(current.identifiers);
+      if (indent === "") {
+        next = scanClassBody(source, current, to, sinkAttributes);
+      }
     }
     pos = next;
   }
+  if (dedent) dedent.at = to;
   return segments;
+}
+
+/**
+ * Scans the body of a top-level class once, as its members (for `splitClassBody`), and adds what they mention to
+ * the class segment. Returns where the class ends (the next top-level line), or `cls.bodyStart` when the body
+ * cannot be split (no lines of its own, uneven indentation): the caller then reads it as part of the class
+ * statement (and meets there any unterminated string). The class's `bound` and `shadows` hold the header's and the
+ * members' own: a definition's are never read (only its `globals`).
+ */
+function scanClassBody(source: string, cls: Segment, to: number, sinkAttributes: SinkAttributes): number {
+  const bodyStart = cls.bodyStart!;
+  const body = firstBodyLine(source, bodyStart, to);
+  const dedent = { at: to };
+  const members = body && splitBlock(source, body.start, to, body.indent, sinkAttributes, dedent);
+  if (!members) {
+    MEMBERS_FOUND.set(cls, { sinkAttributes, members: undefined });
+    return bodyStart;
+  }
+  MEMBERS_FOUND.set(cls, { sinkAttributes, members });
+  // Comment lines before the first member belong to the class's prose, as the line-by-line scan would find them.
+  for (let pos = bodyStart; pos < body.start; ) {
+    const j = skipSpaces(source, pos);
+    const nl = source.indexOf("\n", j);
+    if (source.charCodeAt(j) === HASH) cls.prose.push(j, nl < 0 ? to : nl);
+    pos = nl < 0 ? to : nl + 1;
+  }
+  for (const m of members) {
+    addAll(cls.identifiers, m.identifiers);
+    addAll(cls.attributes, m.attributes);
+    addAll(cls.bound, m.bound);
+    addAll(cls.shadows, m.shadows);
+    addAll(cls.globals, m.globals);
+    for (const at of m.prose) cls.prose.push(at);
+  }
+  return dedent.at;
 }
 
 function addAll(into: Set<number>, from: Set<number>): void {
