@@ -176,7 +176,7 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
       const clause = current !== undefined && current.definition === undefined && !decoratorPending && isClauseKeyword(source, j);
       if (!current || (!decoratorPending && !clause)) {
         if (current) current.end = pos;
-        current = { start: pos, end: to, identifiers: new Set(), attributes: new Set(), bound: new Set(), shadows: new Set(), globals: new Set(), prose: [] };
+        current = newSegment(pos, to);
         segments.push(current);
         nestedDefinitionStart = -1;
       }
@@ -190,7 +190,7 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
       }
     } else if (!current) {
       // Indented code before any statement: a syntax error the parser reports; keep it in a segment of its own.
-      current = { start: pos, end: to, identifiers: new Set(), attributes: new Set(), bound: new Set(), shadows: new Set(), globals: new Set(), prose: [] };
+      current = newSegment(pos, to);
       segments.push(current);
     }
     let bindsHere = true;
@@ -274,6 +274,29 @@ function scanClassBody(source: string, cls: Segment, to: number, sinkAttributes:
   return dedent.at;
 }
 
+/**
+ * A segment with every field present from the start, in one order: all segments then share one object shape, so
+ * the code that reads them stays monomorphic (fields added later, in varying orders, made a handful of shapes).
+ */
+function newSegment(start: number, end: number): Segment {
+  return {
+    start,
+    end,
+    definition: undefined,
+    definitionKey: undefined,
+    isClass: undefined,
+    bodyStart: undefined,
+    headerIdentifiers: undefined,
+    identifiers: new Set(),
+    attributes: new Set(),
+    bound: new Set(),
+    shadows: new Set(),
+    globals: new Set(),
+    lines: undefined,
+    prose: [],
+  };
+}
+
 function addAll(into: Set<number>, from: Set<number>): void {
   for (const x of from) into.add(x);
 }
@@ -339,13 +362,23 @@ function readWord(source: string, at: number): [string, number] {
   return [source.slice(at, end), end];
 }
 
+/** Letters and `_`, and anything outside ASCII. Past the end of a string `c` is NaN: neither. */
 function isIdentifierStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
+  return c < 128 ? ASCII_IDENTIFIER[c] === IDENTIFIER_START : c >= 128;
 }
 
 /** Letters, digits, `_`, and anything outside ASCII (which Python identifiers may hold). */
 export function isIdentifierPart(c: number): boolean {
-  return isIdentifierStart(c) || (c >= 48 && c <= 57);
+  return c < 128 ? ASCII_IDENTIFIER[c] !== 0 : c >= 128;
+}
+
+// One table lookup instead of a chain of range comparisons: the scanners test every character.
+const IDENTIFIER_START = 1;
+const IDENTIFIER_DIGIT = 2;
+const ASCII_IDENTIFIER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) ASCII_IDENTIFIER[c] = IDENTIFIER_START;
+  else if (c >= 48 && c <= 57) ASCII_IDENTIFIER[c] = IDENTIFIER_DIGIT;
 }
 
 function isDigit(c: number): boolean {
