@@ -124,8 +124,11 @@ export function relevantRanges(
   const membersOf = memoized((k: number) => (segments[k].isClass ? splitClassBody(source, segments[k], sinks.attributeKeys) : undefined));
   // A star import may bind any name, which may lead to any module's functions.
   const sourcesEverywhere = sinks.importsMaySource === true && segments.some((s) => s.definition === undefined && isStarImport(source, s));
-  const sourcing = flow && sinks.flowSources && !sourcesEverywhere ? new SourceCapability(source, segments, membersOf, sinks.flowSources, sinks.importsMaySource === true) : undefined;
-  const canSource = (k: number) => sourcing?.segment(k) ?? true;
+  // Worked out when first asked (about one file in six never asks: no kept code names a function).
+  const flowSources = flow && !sourcesEverywhere ? sinks.flowSources : undefined;
+  let found: SourceCapability | undefined;
+  const sourcing = () => (found ??= flowSources && new SourceCapability(source, segments, membersOf, flowSources, sinks.importsMaySource === true));
+  const canSource = (k: number) => sourcing()?.segment(k) ?? true;
   const wants = flow && wanted?.length ? new WantedDefinitions(source, segments, wanted, membersOf) : undefined;
   const isWanted = (k: number) => wants?.segment(k) ?? false;
   const summarized = new Array<boolean>(count).fill(false);
@@ -183,7 +186,7 @@ export function relevantRanges(
         changed = true;
         const members = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : undefined;
         if (members) {
-          classMembers.set(k, new ClassMembers(source, members, anchors, (i) => sourcing?.member(k, i) ?? true, wants?.members(k)));
+          classMembers.set(k, new ClassMembers(source, members, anchors, (i) => sourcing()?.member(k, i) ?? true, wants?.members(k)));
           addAll(mentioned, s.headerIdentifiers ?? s.identifiers);
         } else mention(s);
         if (!lines) addAll(boundNames, s.definition === undefined ? (importedFromAnchors(source, s, anchors) ?? s.bound) : s.globals);

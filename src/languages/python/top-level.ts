@@ -421,6 +421,7 @@ const KEYWORDS =
   "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" ");
 /** Words the scanner reacts to, by key: every keyword, and the soft keywords that open a compound statement. */
 const KNOWN_WORDS = new Map([...KEYWORDS, "match", "case"].map((w) => [identifierKey(w), w]));
+const LONGEST_KNOWN_WORD = Math.max(...[...KNOWN_WORDS.values()].map((w) => w.length));
 const HARD_KEYWORDS = new Set(KEYWORDS);
 const COMPOUND_KEYWORDS = new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
 /** After these words the next identifier is bound: `as x`, `def f`, `class C`. */
@@ -536,7 +537,7 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
         continue;
       }
       afterDot = false;
-      const known = KNOWN_WORDS.get(key);
+      const known = end - start <= LONGEST_KNOWN_WORD ? KNOWN_WORDS.get(key) : undefined;
       const word = known !== undefined && known.length === end - start && source.startsWith(known, start) ? known : undefined;
       const keyword = word !== undefined && HARD_KEYWORDS.has(word);
       if (keyword || sinkAttributes === undefined || !isBaseOfOtherAttribute(source, end, sinkAttributes)) ids.add(key);
