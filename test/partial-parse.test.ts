@@ -361,6 +361,39 @@ def caller():
     for (const left of ["def unrelated_helper", "def unrelated(self)", "def load_config"]) assert.ok(!kept.includes(left), `${left} is left out`);
   });
 
+  it("for data flow, keeps a called function that code holding a sink may pass data to, unless its def takes nothing", async () => {
+    const code = `import pickle
+@@PAD@@
+async  def nothing ( ):
+    return 1
+
+def only_self(self, ):
+    return 2
+
+@decorator(factor=2)
+def only_cls(cls):
+    return 3
+
+def takes(x):
+    return x
+
+def takes_any(*args):
+    return args
+
+def selfish(selfie):
+    return selfie
+
+def unwrap(b):
+    nothing(); only_self(); only_cls(); takes(b); takes_any(b); selfish(b)
+    return pickle.loads(b)  # finding
+`;
+    await assertSameFindings(code);
+    const kept = keptText(padded(code).source, FLOW_INDEX);
+    assert.ok(kept !== undefined);
+    for (const needed of ["def takes(x)", "def takes_any", "def selfish", "def unwrap"]) assert.ok(kept.includes(needed), `${needed} is kept`);
+    for (const left of ["def nothing", "def only_self", "def only_cls"]) assert.ok(!kept.includes(left), `${left} is left out`);
+  });
+
   it("inside a package sinks belong to, follows relative imports that spell no token", async () => {
     // Scanning the library itself: `multiprocessing/resource_sharer.py` binds the sink's class by `from .connection`.
     const { source } = padded(`# A comment that mentions pickle makes the file a candidate.
