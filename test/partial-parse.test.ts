@@ -6,7 +6,7 @@ import { analyzeSource } from "../src/index.js";
 import { SinkIndex } from "../src/languages/python/analyze.js";
 import { anchorOffsets } from "../src/languages/python/prefilter.js";
 import { relevantRanges } from "../src/languages/python/regions.js";
-import { identifierKey, splitTopLevel } from "../src/languages/python/top-level.js";
+import { identifierKey, splitClassBody, splitTopLevel, type Segment } from "../src/languages/python/top-level.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 import { scanProject } from "../src/project/scan.js";
 import { toolInfo } from "../src/cli/version.js";
@@ -361,6 +361,39 @@ def caller():
     for (const left of ["def unrelated_helper", "def unrelated(self)", "def load_config"]) assert.ok(!kept.includes(left), `${left} is left out`);
   });
 
+  it("for data flow, keeps a called function that code holding a sink may pass data to, unless its def takes nothing", async () => {
+    const code = `import pickle
+@@PAD@@
+async  def nothing ( ):
+    return 1
+
+def only_self(self, ):
+    return 2
+
+@decorator(factor=2)
+def only_cls(cls):
+    return 3
+
+def takes(x):
+    return x
+
+def takes_any(*args):
+    return args
+
+def selfish(selfie):
+    return selfie
+
+def unwrap(b):
+    nothing(); only_self(); only_cls(); takes(b); takes_any(b); selfish(b)
+    return pickle.loads(b)  # finding
+`;
+    await assertSameFindings(code);
+    const kept = keptText(padded(code).source, FLOW_INDEX);
+    assert.ok(kept !== undefined);
+    for (const needed of ["def takes(x)", "def takes_any", "def selfish", "def unwrap"]) assert.ok(kept.includes(needed), `${needed} is kept`);
+    for (const left of ["def nothing", "def only_self", "def only_cls"]) assert.ok(!kept.includes(left), `${left} is left out`);
+  });
+
   it("inside a package sinks belong to, follows relative imports that spell no token", async () => {
     // Scanning the library itself: `multiprocessing/resource_sharer.py` binds the sink's class by `from .connection`.
     const { source } = padded(`# A comment that mentions pickle makes the file a candidate.
@@ -577,5 +610,54 @@ describe("top-level splitter", () => {
       assert.ok(!bound.has(identifierKey(name)), name);
     }
     assert.deepEqual([...segments[segments.length - 1].globals], [identifierKey("G")]);
+  });
+
+  it("reads a class body once: the members the module split found are those a split of the class alone finds", () => {
+    const source = [
+      "import pickle",
+      "class A:",
+      "# a comment at column 0 before the first member",
+      "    x = pickle.loads",
+      "# a comment at column 0 between members",
+      "    def f(self):",
+      "        if True:",
+      "            def inner(): hidden = 1",
+      "        return 1",
+      "    s = f'{loader}'",
+      "",
+      "    # trailing comment",
+      "class B: pass",
+      "class C(B): y = [",
+      "1]",
+      "class Uneven:",
+      "        deep = 1",
+      "    shallow = 2",
+      "class Tabbed:",
+      "\tt = 1",
+      "\tasync def m(self): pass",
+      "class AtEnd:",
+      "    last = 1",
+    ].join("\n");
+    const segments = splitTopLevel(source)!;
+    const byName = (name: string) => segments.find((s) => s.definition === name)!;
+    const firstLines = (members: Segment[] | undefined) => members?.map((m) => source.slice(m.start, m.end).split("\n")[0].trim());
+    // A copy of the segment is not the one the module split scanned: its members are split afresh.
+    const afresh = (cls: Segment) => splitClassBody(source, { ...cls });
+    for (const cls of segments.filter((s) => s.isClass)) assert.deepEqual(splitClassBody(source, cls), afresh(cls), cls.definition);
+    assert.deepEqual(firstLines(splitClassBody(source, byName("A"))), ["x = pickle.loads", "def f(self):", "s = f'{loader}'"]);
+    assert.equal(splitClassBody(source, byName("B")), undefined, "a body on the class line has no members");
+    assert.equal(splitClassBody(source, byName("C")), undefined);
+    assert.equal(splitClassBody(source, byName("Uneven")), undefined, "uneven indentation: no members");
+    assert.deepEqual(firstLines(splitClassBody(source, byName("Tabbed"))), ["t = 1", "async def m(self): pass"]);
+    assert.deepEqual(firstLines(splitClassBody(source, byName("AtEnd"))), ["last = 1"]);
+    // The class segment still mentions what its members mention, and its prose holds every comment of its body.
+    const a = byName("A");
+    for (const name of ["A", "x", "pickle", "f", "inner", "hidden", "loader"]) assert.ok(a.identifiers.has(identifierKey(name)), name);
+    const comments = [...source.matchAll(/#[^\n]*/g)].filter((m) => m.index < a.end).map((m) => [m.index, m.index + m[0].length]);
+    const prose = [];
+    for (let i = 0; i < a.prose.length; i += 2) prose.push([a.prose[i], a.prose[i + 1]]);
+    assert.deepEqual(prose, comments);
+    assert.ok(byName("Uneven").identifiers.has(identifierKey("shallow")));
+    assert.equal(segments[segments.length - 1].end, source.length);
   });
 });

@@ -124,8 +124,11 @@ export function relevantRanges(
   const membersOf = memoized((k: number) => (segments[k].isClass ? splitClassBody(source, segments[k], sinks.attributeKeys) : undefined));
   // A star import may bind any name, which may lead to any module's functions.
   const sourcesEverywhere = sinks.importsMaySource === true && segments.some((s) => s.definition === undefined && isStarImport(source, s));
-  const sourcing = flow && sinks.flowSources && !sourcesEverywhere ? new SourceCapability(source, segments, membersOf, sinks.flowSources, sinks.importsMaySource === true) : undefined;
-  const canSource = (k: number) => sourcing?.segment(k) ?? true;
+  // Worked out when first asked (about one file in six never asks: no kept code names a function).
+  const flowSources = flow && !sourcesEverywhere ? sinks.flowSources : undefined;
+  let found: SourceCapability | undefined;
+  const sourcing = () => (found ??= flowSources && new SourceCapability(source, segments, membersOf, flowSources, sinks.importsMaySource === true));
+  const canSource = (k: number) => sourcing()?.segment(k) ?? true;
   const wants = flow && wanted?.length ? new WantedDefinitions(source, segments, wanted, membersOf) : undefined;
   const isWanted = (k: number) => wants?.segment(k) ?? false;
   const summarized = new Array<boolean>(count).fill(false);
@@ -183,7 +186,7 @@ export function relevantRanges(
         changed = true;
         const members = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : undefined;
         if (members) {
-          classMembers.set(k, new ClassMembers(source, members, anchors, (i) => sourcing?.member(k, i) ?? true, wants?.members(k)));
+          classMembers.set(k, new ClassMembers(source, members, anchors, (i) => sourcing()?.member(k, i) ?? true, wants?.members(k)));
           addAll(mentioned, s.headerIdentifiers ?? s.identifiers);
         } else mention(s);
         if (!lines) addAll(boundNames, s.definition === undefined ? (importedFromAnchors(source, s, anchors) ?? s.bound) : s.globals);
@@ -486,23 +489,51 @@ class SourceCapability {
  */
 function takesParameters(source: string, s: Segment): boolean {
   if (s.isClass || s.definition === undefined) return true;
-  const text = source.slice(s.start, Math.min(s.end, s.start + 4096));
-  const header = defHeaderOf(s.definition).exec(text);
-  if (!header) return true;
-  return !/^[ \t]*(?:(?:self|cls)[ \t]*,?[ \t]*)?\)/.test(text.slice(header.index + header[0].length));
+  const end = Math.min(s.end, s.start + 4096);
+  const open = defParametersStart(source, s.start, end, s.definition);
+  if (open < 0) return true;
+  // `()`, `(self)`, `(cls, )`: nothing to pass.
+  let i = skipBlanks(source, open, end);
+  if (source.startsWith("self", i) || source.startsWith("cls", i)) {
+    i = skipBlanks(source, i + (source.startsWith("self", i) ? 4 : 3), end);
+    if (source.charCodeAt(i) === 44 /* , */) i = skipBlanks(source, i + 1, end);
+  }
+  return !(i < end && source.charCodeAt(i) === 41); /* ) */
 }
 
-/** The `def` line of a function named `name` (built once per name: a scan asks for the same names again and again). */
-const DEF_HEADERS = new Map<string, RegExp>();
-const MAX_DEF_HEADERS = 4096;
-function defHeaderOf(name: string): RegExp {
-  let header = DEF_HEADERS.get(name);
-  if (!header) {
-    if (DEF_HEADERS.size >= MAX_DEF_HEADERS) DEF_HEADERS.clear();
-    header = new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${name}[ \\t]*\\(`, "m");
-    DEF_HEADERS.set(name, header);
+/**
+ * Where the parameters of `def name(` (or `async def name(`) start, on the first line in `[from, end)` that opens
+ * with it; -1 when no line does. Compared in place: a regular expression per function name costs more to compile.
+ */
+function defParametersStart(source: string, from: number, end: number, name: string): number {
+  for (let line = from; line < end; ) {
+    let i = skipBlanks(source, line, end);
+    if (source.startsWith("async", i)) {
+      const k = skipBlanks(source, i + 5, end);
+      if (k > i + 5) i = k;
+    }
+    if (source.startsWith("def", i)) {
+      let k = skipBlanks(source, i + 3, end);
+      if (k > i + 3 && k + name.length <= end && source.startsWith(name, k)) {
+        k = skipBlanks(source, k + name.length, end);
+        if (k < end && source.charCodeAt(k) === 40 /* ( */) return k + 1;
+      }
+    }
+    // The next line, after any line terminator (as `^` in a multiline regular expression sees them).
+    while (line < end && !isLineTerminator(source.charCodeAt(line))) line++;
+    line++;
   }
-  return header;
+  return -1;
+}
+
+function skipBlanks(source: string, at: number, end: number): number {
+  let i = at;
+  while (i < end && (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+function isLineTerminator(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
 function memoized<T>(compute: (k: number) => T): (k: number) => T {

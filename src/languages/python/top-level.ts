@@ -107,25 +107,43 @@ export function splitTopLevel(source: string, sinkAttributes?: SinkAttributes): 
 
 /** Splits the body of a class segment into its members; undefined when it has none on lines of their own. */
 export function splitClassBody(source: string, cls: Segment, sinkAttributes?: SinkAttributes): Segment[] | undefined {
+  const known = MEMBERS_FOUND.get(cls);
+  if (known && known.sinkAttributes === sinkAttributes) return known.members;
   if (cls.bodyStart === undefined) return undefined;
-  for (let pos = cls.bodyStart; pos < cls.end; ) {
+  const body = firstBodyLine(source, cls.bodyStart, cls.end);
+  return body ? splitBlock(source, body.start, cls.end, body.indent, sinkAttributes) : undefined;
+}
+
+/**
+ * The members of the top-level classes, found by `splitTopLevel` while it scanned their bodies (each body is read
+ * once), with the sink attributes they were found with.
+ */
+const MEMBERS_FOUND = new WeakMap<Segment, { sinkAttributes: SinkAttributes; members: Segment[] | undefined }>();
+
+/**
+ * Where the first code line of a class body in `[from, to)` starts and its indentation; undefined when the body
+ * has no line of its own (`class C: pass`) before `to` or a line at the top level.
+ */
+function firstBodyLine(source: string, from: number, to: number): { start: number; indent: string } | undefined {
+  for (let pos = from; pos < to; ) {
     const j = skipSpaces(source, pos);
     const first = source.charCodeAt(j);
     if (first === NEWLINE || first === CR || first === HASH) {
       const nl = source.indexOf("\n", j);
-      pos = nl < 0 ? cls.end : nl + 1;
+      pos = nl < 0 ? to : nl + 1;
       continue;
     }
-    return j > pos ? splitBlock(source, pos, cls.end, source.slice(pos, j), sinkAttributes) : undefined;
+    return j > pos ? { start: pos, indent: source.slice(pos, j) } : undefined;
   }
   return undefined;
 }
 
 /**
  * Splits `[from, to)` into the statements indented exactly by `indent`; lines indented deeper continue the current
- * statement. Undefined on an unterminated string or a line indented less than `indent`.
+ * statement. Undefined on an unterminated string or a line indented less than `indent`. With `dedent` (a class
+ * body), a line at the top level instead ends the block: its offset goes into `dedent.at`.
  */
-function splitBlock(source: string, from: number, to: number, indent: string, sinkAttributes: SinkAttributes): Segment[] | undefined {
+function splitBlock(source: string, from: number, to: number, indent: string, sinkAttributes: SinkAttributes, dedent?: { at: number }): Segment[] | undefined {
   const segments: Segment[] = [];
   let current: Segment | undefined;
   let decoratorPending = false;
@@ -145,6 +163,11 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
       pos = nl < 0 ? to : nl + 1;
       continue;
     }
+    if (dedent && j === pos) {
+      if (current) current.end = pos;
+      dedent.at = pos;
+      return segments;
+    }
     if (!source.startsWith(indent, pos) || j - pos < indent.length) return undefined;
     let definition: ReturnType<typeof definedName>;
     if (j - pos === indent.length) {
@@ -153,7 +176,7 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
       const clause = current !== undefined && current.definition === undefined && !decoratorPending && isClauseKeyword(source, j);
       if (!current || (!decoratorPending && !clause)) {
         if (current) current.end = pos;
-        current = { start: pos, end: to, identifiers: new Set(), attributes: new Set(), bound: new Set(), shadows: new Set(), globals: new Set(), prose: [] };
+        current = newSegment(pos, to);
         segments.push(current);
         nestedDefinitionStart = -1;
       }
@@ -167,7 +190,7 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
       }
     } else if (!current) {
       // Indented code before any statement: a syntax error the parser reports; keep it in a segment of its own.
-      current = { start: pos, end: to, identifiers: new Set(), attributes: new Set(), bound: new Set(), shadows: new Set(), globals: new Set(), prose: [] };
+      current = newSegment(pos, to);
       segments.push(current);
     }
     let bindsHere = true;
@@ -206,10 +229,72 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
     if (definition?.isClass) {
       current.bodyStart = next;
       current.headerIdentifiers = new Set(current.identifiers);
+      if (indent === "") {
+        next = scanClassBody(source, current, to, sinkAttributes);
+      }
     }
     pos = next;
   }
+  if (dedent) dedent.at = to;
   return segments;
+}
+
+/**
+ * Scans the body of a top-level class once, as its members (for `splitClassBody`), and adds what they mention to
+ * the class segment. Returns where the class ends (the next top-level line), or `cls.bodyStart` when the body
+ * cannot be split (no lines of its own, uneven indentation): the caller then reads it as part of the class
+ * statement (and meets there any unterminated string). The class's `bound` and `shadows` hold the header's and the
+ * members' own: a definition's are never read (only its `globals`).
+ */
+function scanClassBody(source: string, cls: Segment, to: number, sinkAttributes: SinkAttributes): number {
+  const bodyStart = cls.bodyStart!;
+  const body = firstBodyLine(source, bodyStart, to);
+  const dedent = { at: to };
+  const members = body && splitBlock(source, body.start, to, body.indent, sinkAttributes, dedent);
+  if (!members) {
+    MEMBERS_FOUND.set(cls, { sinkAttributes, members: undefined });
+    return bodyStart;
+  }
+  MEMBERS_FOUND.set(cls, { sinkAttributes, members });
+  // Comment lines before the first member belong to the class's prose, as the line-by-line scan would find them.
+  for (let pos = bodyStart; pos < body.start; ) {
+    const j = skipSpaces(source, pos);
+    const nl = source.indexOf("\n", j);
+    if (source.charCodeAt(j) === HASH) cls.prose.push(j, nl < 0 ? to : nl);
+    pos = nl < 0 ? to : nl + 1;
+  }
+  for (const m of members) {
+    addAll(cls.identifiers, m.identifiers);
+    addAll(cls.attributes, m.attributes);
+    addAll(cls.bound, m.bound);
+    addAll(cls.shadows, m.shadows);
+    addAll(cls.globals, m.globals);
+    for (const at of m.prose) cls.prose.push(at);
+  }
+  return dedent.at;
+}
+
+/**
+ * A segment with every field present from the start, in one order: all segments then share one object shape, so
+ * the code that reads them stays monomorphic (fields added later, in varying orders, made a handful of shapes).
+ */
+function newSegment(start: number, end: number): Segment {
+  return {
+    start,
+    end,
+    definition: undefined,
+    definitionKey: undefined,
+    isClass: undefined,
+    bodyStart: undefined,
+    headerIdentifiers: undefined,
+    identifiers: new Set(),
+    attributes: new Set(),
+    bound: new Set(),
+    shadows: new Set(),
+    globals: new Set(),
+    lines: undefined,
+    prose: [],
+  };
 }
 
 function addAll(into: Set<number>, from: Set<number>): void {
@@ -277,13 +362,23 @@ function readWord(source: string, at: number): [string, number] {
   return [source.slice(at, end), end];
 }
 
+/** Letters and `_`, and anything outside ASCII. Past the end of a string `c` is NaN: neither. */
 function isIdentifierStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
+  return c < 128 ? ASCII_IDENTIFIER[c] === IDENTIFIER_START : c >= 128;
 }
 
 /** Letters, digits, `_`, and anything outside ASCII (which Python identifiers may hold). */
 export function isIdentifierPart(c: number): boolean {
-  return isIdentifierStart(c) || (c >= 48 && c <= 57);
+  return c < 128 ? ASCII_IDENTIFIER[c] !== 0 : c >= 128;
+}
+
+// One table lookup instead of a chain of range comparisons: the scanners test every character.
+const IDENTIFIER_START = 1;
+const IDENTIFIER_DIGIT = 2;
+const ASCII_IDENTIFIER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) ASCII_IDENTIFIER[c] = IDENTIFIER_START;
+  else if (c >= 48 && c <= 57) ASCII_IDENTIFIER[c] = IDENTIFIER_DIGIT;
 }
 
 function isDigit(c: number): boolean {
@@ -326,6 +421,7 @@ const KEYWORDS =
   "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" ");
 /** Words the scanner reacts to, by key: every keyword, and the soft keywords that open a compound statement. */
 const KNOWN_WORDS = new Map([...KEYWORDS, "match", "case"].map((w) => [identifierKey(w), w]));
+const LONGEST_KNOWN_WORD = Math.max(...[...KNOWN_WORDS.values()].map((w) => w.length));
 const HARD_KEYWORDS = new Set(KEYWORDS);
 const COMPOUND_KEYWORDS = new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
 /** After these words the next identifier is bound: `as x`, `def f`, `class C`. */
@@ -441,7 +537,7 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
         continue;
       }
       afterDot = false;
-      const known = KNOWN_WORDS.get(key);
+      const known = end - start <= LONGEST_KNOWN_WORD ? KNOWN_WORDS.get(key) : undefined;
       const word = known !== undefined && known.length === end - start && source.startsWith(known, start) ? known : undefined;
       const keyword = word !== undefined && HARD_KEYWORDS.has(word);
       if (keyword || sinkAttributes === undefined || !isBaseOfOtherAttribute(source, end, sinkAttributes)) ids.add(key);
