@@ -2,7 +2,7 @@
 // their summaries, and the files that use a project module leading to a sink are analysed again with the index.
 import { analyzePython, SinkIndex, type FileAnalysis, type PythonFile } from "../languages/python/analyze.js";
 import type { PythonParser } from "../languages/python/parser.js";
-import { packageModuleName, ProjectIndex, type ExportedValue, type ModuleSummary } from "../languages/python/project-index.js";
+import { packageModuleName, ProjectIndex, type ExportedValue, type ModuleSummary, type SummaryReads } from "../languages/python/project-index.js";
 import type { ResolvedName } from "../languages/python/semantic/model.js";
 import { analyzeSafely } from "./analyzer.js";
 import type { AnalysisCache } from "./cache.js";
@@ -64,7 +64,8 @@ export function analyzeWholeProgram(
   const redone = new Map<string, FileAnalysis>();
   const seenWith = new Map<string, Set<string>>();
   let changed = new Set<string>();
-  let leading = sinkLeadingModules(index, sinks);
+  const sinkLeading = new SinkLeadingModules(index, sinks);
+  let leading = sinkLeading.now();
   onLeading?.(leading);
   for (let round = 0; round < MAX_ROUNDS && (leading.size > 0 || demanded.callers.size > 0); round++) {
     const matcher = new ReferenceMatcher(leading, importsOfFile, names);
@@ -111,7 +112,7 @@ export function analyzeWholeProgram(
       }
     }
     // A module changed for its users when what of it leads to a sink changed.
-    const after = summariesChanged ? sinkLeadingModules(index, sinks) : leading;
+    const after = summariesChanged ? sinkLeading.now() : leading;
     if (after !== leading) onLeading?.(after);
     for (const module of new Set([...leading.keys(), ...after.keys()])) {
       if (String(leading.get(module)) !== String(after.get(module))) nextChanged.add(module);
@@ -305,24 +306,56 @@ function exportedNames(index: ProjectIndex, summary: ModuleSummary, seen = new S
   if (seen.has(summary.module)) return out;
   seen.add(summary.module);
   for (const star of summary.stars) {
-    const from = index.summary(star);
+    const from = index.readSummary(star);
     if (!from) continue;
     for (const name of exportedNames(index, from, seen)) if (from.all ? from.all.includes(name) : !name.startsWith("_")) out.add(name);
   }
   return out;
 }
 
-/** Project modules with an export that leads to a sink, and the names of those exports. */
-function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const leads = (r: ResolvedName, depth = 0): boolean => {
-    // A value that holds a sink (`loads = pickle.loads`, `u = pickle.Unpickler(f)`), not what a sink returned.
-    if (sinks.isSinkOrAbove(r.name)) return true;
-    const cls = r.projectClass ?? r.projectInstance;
-    if (!cls || depth > 2) return false;
-    return cls.ancestors().some((a) => sinks.isSinkOrAbove(a.name));
-  };
-  for (const summary of index.allSummaries()) {
+/**
+ * Project modules with an export that leads to a sink, and the names of those exports. Asked again after every
+ * round: a module's names are worked out again only when its summaries, or a summary its names were resolved
+ * through, changed since.
+ */
+class SinkLeadingModules {
+  private readonly known = new Map<string, { summary: ModuleSummary; flows: ModuleSummary | undefined; reads: SummaryReads; names: string[] }>();
+
+  constructor(
+    private readonly index: ProjectIndex,
+    private readonly sinks: SinkIndex,
+  ) {}
+
+  now(): Map<string, string[]> {
+    const index = this.index;
+    const out = new Map<string, string[]>();
+    for (const summary of index.allSummaries()) {
+      const flows = index.flowSummary(summary.module);
+      let known = this.known.get(summary.module);
+      if (!known || known.summary !== summary || known.flows !== flows || !index.unchanged(known.reads)) {
+        const { value, reads } = index.track(() => this.namesOf(summary, flows));
+        this.known.set(summary.module, (known = { summary, flows, reads, names: value }));
+      }
+      if (known.names.length) out.set(summary.module, [...known.names]);
+    }
+    // Modules summarised only for their functions' data flow.
+    for (const summary of index.allFlowSummaries()) {
+      if (out.has(summary.module) || index.summary(summary.module)?.module === summary.module) continue;
+      const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length).map(([key]) => key.split(".")[0]))];
+      if (names.length) out.set(summary.module, names);
+    }
+    return out;
+  }
+
+  private namesOf(summary: ModuleSummary, flowSummary: ModuleSummary | undefined): string[] {
+    const { index, sinks } = this;
+    const leads = (r: ResolvedName, depth = 0): boolean => {
+      // A value that holds a sink (`loads = pickle.loads`, `u = pickle.Unpickler(f)`), not what a sink returned.
+      if (sinks.isSinkOrAbove(r.name)) return true;
+      const cls = r.projectClass ?? r.projectInstance;
+      if (!cls || depth > 2) return false;
+      return cls.ancestors().some((a) => sinks.isSinkOrAbove(a.name));
+    };
     const names: string[] = [];
     for (const name of exportedNames(index, summary)) {
       const own = summary.exports[name];
@@ -331,7 +364,7 @@ function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, 
       if (values.some((v) => leads(v))) names.push(name);
     }
     // Wrappers: functions whose parameter reaches a sink (their callers are findings wherever they are).
-    for (const [key, flows] of Object.entries(index.flowSummary(summary.module)?.flows ?? summary.flows ?? {})) {
+    for (const [key, flows] of Object.entries(flowSummary?.flows ?? summary.flows ?? {})) {
       if (flows.sinks?.length && !names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
     }
     for (const [name, cls] of Object.entries(summary.classes)) {
@@ -339,15 +372,8 @@ function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, 
       const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat().filter((m) => !isOwnFunction(m));
       if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name);
     }
-    if (names.length) out.set(summary.module, names);
+    return names;
   }
-  // Modules summarised only for their functions' data flow.
-  for (const summary of index.allFlowSummaries()) {
-    if (out.has(summary.module) || index.summary(summary.module)?.module === summary.module) continue;
-    const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length).map(([key]) => key.split(".")[0]))];
-    if (names.length) out.set(summary.module, names);
-  }
-  return out;
 }
 
 /**
