@@ -60,7 +60,7 @@ export function analyzeWholeProgram(
     if (!found) importCache.set(file.path, (found = importsOf(file.text)));
     return found;
   };
-  const names: ProjectNames = { aliases };
+  const names: ProjectNames = { aliases, aliasHeads: new Set([...aliases.keys()].map((a) => a.split(".")[0])) };
   const redone = new Map<string, FileAnalysis>();
   const seenWith = new Map<string, Set<string>>();
   let changed = new Set<string>();
@@ -393,6 +393,8 @@ export function refersToLeading(file: ProgramFile, leading: ReadonlyMap<string, 
 /** How the project names its modules beyond their own names: namespace packages' (see `namespaceAliases`). */
 interface ProjectNames {
   aliases: ReadonlyMap<string, string>;
+  /** The first names of `aliases` (most imports start with none of them). */
+  aliasHeads: ReadonlySet<string>;
 }
 
 /** One name an import statement imports: `a.b` of `import a.b as c`, `c` of `from ..a.b import c` (`..a.b`). */
@@ -415,21 +417,60 @@ interface FileImports {
   words: Set<string>;
   /** Imports by run-time names or backslash continuations: fall back to the whole text. */
   dynamic: boolean;
-  /** Names used as attributes (`x.name`), and every word, worked out when first needed. */
-  attributes?: Set<string>;
-  allWords?: Set<string>;
+  /** Whether a name is used as an attribute (`x.name`), and whether it is a word of the text, as first asked. */
+  attributes?: Map<string, boolean>;
+  allWords?: Map<string, boolean>;
   /** The parts of dotted names in string literals (`import_module("pkg.compat")`). */
   quoted?: Set<string>;
 }
 
 const WORD = /[A-Za-z_][A-Za-z0-9_]*|\*/g;
 const QUOTED_NAME = /["']\.*([A-Za-z_][\w.]*)["']/g;
-const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
-const ATTRIBUTE = /\.[ \t]*([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** Whether `name` (an identifier) is one of the identifiers of `text`: a run of ASCII letters, digits and `_` not starting with a digit. */
+function hasIdentifier(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (isIdentifierChar(text.charCodeAt(at + name.length))) continue;
+    // Digits before it are no part of an identifier unless a letter precedes them (`2x` holds `x`, `a2x` does not).
+    let start = at;
+    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    if (start > 0 && isIdentifierChar(text.charCodeAt(start - 1))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Whether `name` (an identifier) is used as an attribute in `text`: after a dot and spaces or tabs (`x.name`, `x. name`). */
+function hasAttribute(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (isIdentifierChar(text.charCodeAt(at + name.length))) continue;
+    let before = at - 1;
+    while (before >= 0 && (text.charCodeAt(before) === 32 || text.charCodeAt(before) === 9)) before--;
+    if (before >= 0 && text.charCodeAt(before) === 46) return true;
+  }
+  return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** ASCII letters, digits and `_`: the characters of an identifier as the import scan reads them. */
+function isIdentifierChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
+}
+
+/** `test(name)` for `name`, remembered in `memo`. */
+function remembered(memo: Map<string, boolean>, name: string, test: (name: string) => boolean): boolean {
+  let found = memo.get(name);
+  if (found === undefined) memo.set(name, (found = test(name)));
+  return found;
+}
 
 function importsOf(text: string): FileImports {
-  const out: FileImports = { from: [], statements: [], words: new Set(), dynamic: text.includes("import_module") || text.includes("__import__") };
-  for (const statement of importStatements(text)) {
+  const { statements, byRuntimeName } = importStatements(text);
+  const out: FileImports = { from: [], statements: [], words: new Set(), dynamic: byRuntimeName };
+  for (const statement of statements) {
     if (statement.includes("\\")) out.dynamic = true;
     const words = statement.match(WORD) ?? [];
     for (const w of words) out.words.add(w);
@@ -505,6 +546,8 @@ function importedModule(imported: ImportedName, fileModule: string, names: Proje
     base = base.length > level ? `${parent}.${base.slice(level)}` : parent;
   }
   const dotted = imported.name ? `${base}.${imported.name}` : base;
+  const dot = dotted.indexOf(".");
+  if (!names.aliasHeads.has(dot < 0 ? dotted : dotted.slice(0, dot))) return dotted;
   const segments = dotted.split(".");
   for (let k = segments.length; k > 0; k--) {
     const module = names.aliases.get(segments.slice(0, k).join("."));
@@ -514,11 +557,16 @@ function importedModule(imported: ImportedName, fileModule: string, names: Proje
 }
 const FROM_IMPORT = /^from\s+([\w.]+)\s+import\b([\s\S]*)$/;
 
-/** The import statements of a text, found from each `import` (a plain search, much faster than a multiline regex). */
-function importStatements(text: string): string[] {
+/**
+ * The import statements of a text, found from each `import` (a plain search, much faster than a multiline regex),
+ * and whether the text imports by run-time names (`import_module`, `__import__`, which hold `import` too).
+ */
+function importStatements(text: string): { statements: string[]; byRuntimeName: boolean } {
   const out: string[] = [];
+  let byRuntimeName = false;
   let done = 0;
   for (let at = text.indexOf("import"); at >= 0; at = text.indexOf("import", at + 6)) {
+    if (!byRuntimeName && (text.startsWith("import_module", at) || text.startsWith("__import__", at - 2))) byRuntimeName = true;
     if (at < done) continue;
     const lineStart = text.lastIndexOf("\n", at) + 1;
     let start = lineStart;
@@ -534,7 +582,7 @@ function importStatements(text: string): string[] {
     out.push(text.slice(start, end));
     done = end;
   }
-  return out;
+  return { statements: out, byRuntimeName };
 }
 
 /**
@@ -588,8 +636,8 @@ class ReferenceMatcher {
       const segment = module.slice(module.lastIndexOf(".") + 1);
       const inPackage = packages.has(module);
       if (imports.dynamic) {
-        imports.allWords ??= new Set(file.text.match(IDENTIFIER));
-        if (exported.some((n) => imports.allWords!.has(n))) out.add(module);
+        const words = (imports.allWords ??= new Map());
+        if (exported.some((n) => remembered(words, n, (name) => hasIdentifier(file.text, name)))) out.add(module);
         continue;
       }
       const fromIt = imports.from.some(
@@ -597,8 +645,8 @@ class ReferenceMatcher {
       );
       if (fromIt) out.add(module);
       else {
-        imports.attributes ??= new Set([...file.text.matchAll(ATTRIBUTE)].map((m) => m[1]));
-        if (exported.some((n) => imports.attributes!.has(n))) out.add(module);
+        const attributes = (imports.attributes ??= new Map());
+        if (exported.some((n) => remembered(attributes, n, (name) => hasAttribute(file.text, name)))) out.add(module);
       }
     }
     return out;
