@@ -4,6 +4,7 @@ import { analyzePython, SinkIndex, type FileAnalysis, type PythonFile } from "..
 import type { PythonParser } from "../languages/python/parser.js";
 import { packageModuleName, ProjectIndex, type ExportedValue, type ModuleSummary, type SummaryReads } from "../languages/python/project-index.js";
 import type { ResolvedName } from "../languages/python/semantic/model.js";
+import type { FunctionFlows } from "../languages/python/taint/summaries.js";
 import { analyzeSafely } from "./analyzer.js";
 import type { AnalysisCache } from "./cache.js";
 import { createHash } from "node:crypto";
@@ -242,13 +243,24 @@ function summariseDemandedModules(
   for (const [path, wanted] of demandedBy) {
     for (const entry of wanted) {
       const [module, name] = entry.split("\0");
+      const flows = index.flowSummary(module)?.flows;
+      const called = name.slice(name.indexOf(".") + 1).split(".")[0];
       const explained = name.startsWith("?")
-        ? Object.keys(index.flowSummary(module)?.flows ?? {}).includes(name.slice(name.indexOf(".") + 1).split(".")[0])
-        : [name, ...(index.resolve(name) ?? []).map((r) => r.name)].some((n) => index.flows(n)?.length);
+        ? flows !== undefined && Object.hasOwn(flows, called) && explainsCall(flows[called])
+        : [name, ...(index.resolve(name) ?? []).map((r) => r.name)].some((n) => index.flows(n)?.some((f) => explainsCall(f.flows)));
       if (explained) out.set(path, (out.get(path) ?? new Set()).add(module));
     }
   }
   return { callers: out, keys };
+}
+
+/**
+ * Whether a function's summary tells its callers more than that they call it: what it returns or passes on, or a
+ * sink its parameter reaches. That it is a factory alone tells of the methods of what it returns (`mod.make().m`),
+ * which a caller that calls them demands by those names.
+ */
+function explainsCall(flows: FunctionFlows): boolean {
+  return Boolean(flows.returns?.length || flows.passes?.length || flows.sinks?.length);
 }
 
 /**
