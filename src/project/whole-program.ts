@@ -419,10 +419,10 @@ interface ImportedName {
 
 /** What a file's import statements name, worked out once per file. */
 interface FileImports {
-  /** `from <module> import <names>`: the module as written (dots kept) and the imported names. */
-  from: { module: string; names: string[] }[];
-  /** What each statement imports, when its form is plain enough to tell; else its words, which stand for it. */
-  statements: ({ imported: ImportedName[] } | { words: string[] })[];
+  /** The import statements as written. */
+  written: string[];
+  /** What they import (see `parsedImports`), worked out when first needed: most files name no module that matters. */
+  parsed?: ParsedImports;
   /** The modules the statements name (see `namedModules`), worked out when first needed. */
   named?: { modules: Set<string>; words: Set<string> };
   /** Every word of every import statement. */
@@ -434,6 +434,13 @@ interface FileImports {
   allWords?: Map<string, boolean>;
   /** The parts of dotted names in string literals (`import_module("pkg.compat")`). */
   quoted?: Set<string>;
+}
+
+interface ParsedImports {
+  /** `from <module> import <names>`: the module as written (dots kept) and the imported names. */
+  from: { module: string; names: string[] }[];
+  /** What each statement imports, when its form is plain enough to tell; else its words, which stand for it. */
+  statements: ({ imported: ImportedName[] } | { words: string[] })[];
 }
 
 const WORD = /[A-Za-z_][A-Za-z0-9_]*|\*/g;
@@ -481,17 +488,24 @@ function remembered(memo: Map<string, boolean>, name: string, test: (name: strin
 
 function importsOf(text: string): FileImports {
   const { statements, byRuntimeName } = importStatements(text);
-  const out: FileImports = { from: [], statements: [], words: new Set(), dynamic: byRuntimeName };
+  const out: FileImports = { written: statements, words: new Set(), dynamic: byRuntimeName };
   for (const statement of statements) {
     if (statement.includes("\\")) out.dynamic = true;
-    const words = statement.match(WORD) ?? [];
-    for (const w of words) out.words.add(w);
+    for (const w of statement.match(WORD) ?? []) out.words.add(w);
+  }
+  return out;
+}
+
+function parsedImports(imports: FileImports): ParsedImports {
+  if (imports.parsed) return imports.parsed;
+  const out: ParsedImports = { from: [], statements: [] };
+  for (const statement of imports.written) {
     const from = FROM_IMPORT.exec(statement);
     if (from) out.from.push({ module: from[1], names: from[2].match(WORD) ?? [] });
     const imported = importedNames(statement);
-    out.statements.push(imported ? { imported } : { words });
+    out.statements.push(imported ? { imported } : { words: statement.match(WORD) ?? [] });
   }
-  return out;
+  return (imports.parsed = out);
 }
 
 const IMPORT_ITEM = /^([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)(?:\s+as\s+[A-Za-z_]\w*)?$/;
@@ -532,7 +546,7 @@ function importedNames(statement: string): ImportedName[] | undefined {
 function namedModules(imports: FileImports, fileModule: string, names: ProjectNames): { modules: Set<string>; words: Set<string> } {
   const modules = new Set<string>();
   const words = new Set<string>();
-  for (const statement of imports.statements) {
+  for (const statement of parsedImports(imports).statements) {
     const found = "imported" in statement ? statement.imported.map((i) => importedModule(i, fileModule, names)) : undefined;
     if (!found || found.includes(undefined)) {
       for (const w of "words" in statement ? statement.words : (statement.imported.flatMap((i) => `${i.from} ${i.name ?? ""}`.match(WORD) ?? []))) words.add(w);
@@ -620,12 +634,27 @@ class ReferenceMatcher {
     }
   }
 
+  private anySegment(words: Iterable<string>): boolean {
+    for (const w of words) if (this.bySegment.has(w)) return true;
+    return false;
+  }
+
   referencedBy(file: ProgramFile): Set<string> {
     const own = packageModuleName(file.moduleName);
     const imports = this.imports(file);
     // The modules the file may name: by their last name in its imports (or strings), and its own packages.
     const named = new Set<string>();
     const packages = new Set<string>();
+    for (let p = own; p.includes("."); ) {
+      p = p.slice(0, p.lastIndexOf("."));
+      if (this.leading.has(p)) packages.add(p);
+    }
+    const direct = ownPackage(file.moduleName);
+    if (this.leading.has(direct)) packages.add(direct);
+    const quoted = imports.dynamic ? (imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split(".")))) : undefined;
+    // Every module an import names has its last name among the statement's words, but the packages the file is in
+    // (relative imports): without such a word (or a quoted one), the file names no leading module.
+    if (!packages.size && !this.anySegment(imports.words) && !(quoted && this.anySegment(quoted))) return new Set();
     const add = (words: Iterable<string>) => {
       for (const w of words) for (const module of this.bySegment.get(w) ?? []) named.add(module);
     };
@@ -634,13 +663,7 @@ class ReferenceMatcher {
       for (const m of modules) if (this.leading.has(m)) named.add(m);
       add(words);
     } else add(imports.words);
-    if (imports.dynamic) add((imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split(".")))));
-    for (let p = own; p.includes("."); ) {
-      p = p.slice(0, p.lastIndexOf("."));
-      if (this.leading.has(p)) packages.add(p);
-    }
-    const direct = ownPackage(file.moduleName);
-    if (this.leading.has(direct)) packages.add(direct);
+    if (quoted) add(quoted);
     const out = new Set<string>();
     for (const module of new Set([...named, ...packages])) {
       if (module === own) continue;
@@ -652,7 +675,7 @@ class ReferenceMatcher {
         if (exported.some((n) => remembered(words, n, (name) => hasIdentifier(file.text, name)))) out.add(module);
         continue;
       }
-      const fromIt = imports.from.some(
+      const fromIt = parsedImports(imports).from.some(
         (f) => (f.module.slice(f.module.lastIndexOf(".") + 1) === segment || (inPackage && /^\.+$/.test(f.module))) && f.names.some((n) => n === "*" || exported.includes(n)),
       );
       if (fromIt) out.add(module);
