@@ -24,6 +24,11 @@ const FILES: Record<string, string> = {
   "app/absolute.py": "import app.util as u\n\n\ndef restore(blob):\n    return u.loads(blob)  # expect\n",
   // A run-time import names modules by their last name still.
   "app/dynamic.py": "import importlib\n\nu = importlib.import_module('app.util')\n\n\ndef restore(blob):\n    return u.loads(blob)\n",
+  // ... and then the export must be one of its words: `unloads_all` and `reloads` hold none.
+  "app/dynamic_other.py": "import importlib\n\nu = importlib.__import__('app.util')\n\n\ndef restore(blob):\n    return u.unloads_all(blob), reloads\n",
+  // An attribute may have spaces after its dot; the export's name alone, not as an attribute, does not count.
+  "app/spaced.py": "from app import util\n\n\ndef restore(blob):\n    return util. loads(blob)  # expect\n",
+  "app/word_only.py": "from app import util\n\nloads = None\n\n\ndef parse(text):\n    return util.split(text), loads\n",
 };
 
 function moduleName(path: string): string {
@@ -39,8 +44,8 @@ describe("whole-program pass: which files import a sink-leading module", () => {
     const leading: string[][] = [];
     const redone = analyzeWholeProgram(files, firstPass, parser, sinks, undefined, (l) => leading.push([...l.keys()]));
     assert.deepEqual(leading[0], ["app.util"]);
-    assert.deepEqual([...redone.keys()].sort(), ["app/absolute.py", "app/dynamic.py", "app/sub/deep.py", "app/views.py"]);
-    for (const path of ["app/absolute.py", "app/sub/deep.py", "app/views.py"]) {
+    assert.deepEqual([...redone.keys()].sort(), ["app/absolute.py", "app/dynamic.py", "app/spaced.py", "app/sub/deep.py", "app/views.py"]);
+    for (const path of ["app/absolute.py", "app/spaced.py", "app/sub/deep.py", "app/views.py"]) {
       const lines = redone.get(path)!.findings.map((f) => `${f.ruleId}:${f.location.line}`);
       assert.deepEqual(lines, ["PYTHON-LANG-SEC-040:5"], path);
     }

@@ -2,8 +2,9 @@
 // their summaries, and the files that use a project module leading to a sink are analysed again with the index.
 import { analyzePython, SinkIndex, type FileAnalysis, type PythonFile } from "../languages/python/analyze.js";
 import type { PythonParser } from "../languages/python/parser.js";
-import { packageModuleName, ProjectIndex, type ExportedValue, type ModuleSummary } from "../languages/python/project-index.js";
+import { packageModuleName, ProjectIndex, type ExportedValue, type ModuleSummary, type SummaryReads } from "../languages/python/project-index.js";
 import type { ResolvedName } from "../languages/python/semantic/model.js";
+import type { FunctionFlows } from "../languages/python/taint/summaries.js";
 import { analyzeSafely } from "./analyzer.js";
 import type { AnalysisCache } from "./cache.js";
 import { createHash } from "node:crypto";
@@ -60,11 +61,12 @@ export function analyzeWholeProgram(
     if (!found) importCache.set(file.path, (found = importsOf(file.text)));
     return found;
   };
-  const names: ProjectNames = { aliases };
+  const names: ProjectNames = { aliases, aliasHeads: new Set([...aliases.keys()].map((a) => a.split(".")[0])) };
   const redone = new Map<string, FileAnalysis>();
   const seenWith = new Map<string, Set<string>>();
   let changed = new Set<string>();
-  let leading = sinkLeadingModules(index, sinks);
+  const sinkLeading = new SinkLeadingModules(index, sinks);
+  let leading = sinkLeading.now();
   onLeading?.(leading);
   for (let round = 0; round < MAX_ROUNDS && (leading.size > 0 || demanded.callers.size > 0); round++) {
     const matcher = new ReferenceMatcher(leading, importsOfFile, names);
@@ -111,7 +113,7 @@ export function analyzeWholeProgram(
       }
     }
     // A module changed for its users when what of it leads to a sink changed.
-    const after = summariesChanged ? sinkLeadingModules(index, sinks) : leading;
+    const after = summariesChanged ? sinkLeading.now() : leading;
     if (after !== leading) onLeading?.(after);
     for (const module of new Set([...leading.keys(), ...after.keys()])) {
       if (String(leading.get(module)) !== String(after.get(module))) nextChanged.add(module);
@@ -241,13 +243,24 @@ function summariseDemandedModules(
   for (const [path, wanted] of demandedBy) {
     for (const entry of wanted) {
       const [module, name] = entry.split("\0");
+      const flows = index.flowSummary(module)?.flows;
+      const called = name.slice(name.indexOf(".") + 1).split(".")[0];
       const explained = name.startsWith("?")
-        ? Object.keys(index.flowSummary(module)?.flows ?? {}).includes(name.slice(name.indexOf(".") + 1).split(".")[0])
-        : [name, ...(index.resolve(name) ?? []).map((r) => r.name)].some((n) => index.flows(n)?.length);
+        ? flows !== undefined && Object.hasOwn(flows, called) && explainsCall(flows[called])
+        : [name, ...(index.resolve(name) ?? []).map((r) => r.name)].some((n) => index.flows(n)?.some((f) => explainsCall(f.flows)));
       if (explained) out.set(path, (out.get(path) ?? new Set()).add(module));
     }
   }
   return { callers: out, keys };
+}
+
+/**
+ * Whether a function's summary tells its callers more than that they call it: what it returns or passes on, or a
+ * sink its parameter reaches. That it is a factory alone tells of the methods of what it returns (`mod.make().m`),
+ * which a caller that calls them demands by those names.
+ */
+function explainsCall(flows: FunctionFlows): boolean {
+  return Boolean(flows.returns?.length || flows.passes?.length || flows.sinks?.length);
 }
 
 /**
@@ -305,24 +318,56 @@ function exportedNames(index: ProjectIndex, summary: ModuleSummary, seen = new S
   if (seen.has(summary.module)) return out;
   seen.add(summary.module);
   for (const star of summary.stars) {
-    const from = index.summary(star);
+    const from = index.readSummary(star);
     if (!from) continue;
     for (const name of exportedNames(index, from, seen)) if (from.all ? from.all.includes(name) : !name.startsWith("_")) out.add(name);
   }
   return out;
 }
 
-/** Project modules with an export that leads to a sink, and the names of those exports. */
-function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const leads = (r: ResolvedName, depth = 0): boolean => {
-    // A value that holds a sink (`loads = pickle.loads`, `u = pickle.Unpickler(f)`), not what a sink returned.
-    if (sinks.isSinkOrAbove(r.name)) return true;
-    const cls = r.projectClass ?? r.projectInstance;
-    if (!cls || depth > 2) return false;
-    return cls.ancestors().some((a) => sinks.isSinkOrAbove(a.name));
-  };
-  for (const summary of index.allSummaries()) {
+/**
+ * Project modules with an export that leads to a sink, and the names of those exports. Asked again after every
+ * round: a module's names are worked out again only when its summaries, or a summary its names were resolved
+ * through, changed since.
+ */
+class SinkLeadingModules {
+  private readonly known = new Map<string, { summary: ModuleSummary; flows: ModuleSummary | undefined; reads: SummaryReads; names: string[] }>();
+
+  constructor(
+    private readonly index: ProjectIndex,
+    private readonly sinks: SinkIndex,
+  ) {}
+
+  now(): Map<string, string[]> {
+    const index = this.index;
+    const out = new Map<string, string[]>();
+    for (const summary of index.allSummaries()) {
+      const flows = index.flowSummary(summary.module);
+      let known = this.known.get(summary.module);
+      if (!known || known.summary !== summary || known.flows !== flows || !index.unchanged(known.reads)) {
+        const { value, reads } = index.track(() => this.namesOf(summary, flows));
+        this.known.set(summary.module, (known = { summary, flows, reads, names: value }));
+      }
+      if (known.names.length) out.set(summary.module, [...known.names]);
+    }
+    // Modules summarised only for their functions' data flow.
+    for (const summary of index.allFlowSummaries()) {
+      if (out.has(summary.module) || index.summary(summary.module)?.module === summary.module) continue;
+      const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length).map(([key]) => key.split(".")[0]))];
+      if (names.length) out.set(summary.module, names);
+    }
+    return out;
+  }
+
+  private namesOf(summary: ModuleSummary, flowSummary: ModuleSummary | undefined): string[] {
+    const { index, sinks } = this;
+    const leads = (r: ResolvedName, depth = 0): boolean => {
+      // A value that holds a sink (`loads = pickle.loads`, `u = pickle.Unpickler(f)`), not what a sink returned.
+      if (sinks.isSinkOrAbove(r.name)) return true;
+      const cls = r.projectClass ?? r.projectInstance;
+      if (!cls || depth > 2) return false;
+      return cls.ancestors().some((a) => sinks.isSinkOrAbove(a.name));
+    };
     const names: string[] = [];
     for (const name of exportedNames(index, summary)) {
       const own = summary.exports[name];
@@ -331,7 +376,7 @@ function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, 
       if (values.some((v) => leads(v))) names.push(name);
     }
     // Wrappers: functions whose parameter reaches a sink (their callers are findings wherever they are).
-    for (const [key, flows] of Object.entries(index.flowSummary(summary.module)?.flows ?? summary.flows ?? {})) {
+    for (const [key, flows] of Object.entries(flowSummary?.flows ?? summary.flows ?? {})) {
       if (flows.sinks?.length && !names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
     }
     for (const [name, cls] of Object.entries(summary.classes)) {
@@ -339,15 +384,8 @@ function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, 
       const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat().filter((m) => !isOwnFunction(m));
       if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name);
     }
-    if (names.length) out.set(summary.module, names);
+    return names;
   }
-  // Modules summarised only for their functions' data flow.
-  for (const summary of index.allFlowSummaries()) {
-    if (out.has(summary.module) || index.summary(summary.module)?.module === summary.module) continue;
-    const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length).map(([key]) => key.split(".")[0]))];
-    if (names.length) out.set(summary.module, names);
-  }
-  return out;
 }
 
 /**
@@ -367,6 +405,8 @@ export function refersToLeading(file: ProgramFile, leading: ReadonlyMap<string, 
 /** How the project names its modules beyond their own names: namespace packages' (see `namespaceAliases`). */
 interface ProjectNames {
   aliases: ReadonlyMap<string, string>;
+  /** The first names of `aliases` (most imports start with none of them). */
+  aliasHeads: ReadonlySet<string>;
 }
 
 /** One name an import statement imports: `a.b` of `import a.b as c`, `c` of `from ..a.b import c` (`..a.b`). */
@@ -379,40 +419,93 @@ interface ImportedName {
 
 /** What a file's import statements name, worked out once per file. */
 interface FileImports {
-  /** `from <module> import <names>`: the module as written (dots kept) and the imported names. */
-  from: { module: string; names: string[] }[];
-  /** What each statement imports, when its form is plain enough to tell; else its words, which stand for it. */
-  statements: ({ imported: ImportedName[] } | { words: string[] })[];
+  /** The import statements as written. */
+  written: string[];
+  /** What they import (see `parsedImports`), worked out when first needed: most files name no module that matters. */
+  parsed?: ParsedImports;
   /** The modules the statements name (see `namedModules`), worked out when first needed. */
   named?: { modules: Set<string>; words: Set<string> };
   /** Every word of every import statement. */
   words: Set<string>;
   /** Imports by run-time names or backslash continuations: fall back to the whole text. */
   dynamic: boolean;
-  /** Names used as attributes (`x.name`), and every word, worked out when first needed. */
-  attributes?: Set<string>;
-  allWords?: Set<string>;
+  /** Whether a name is used as an attribute (`x.name`), and whether it is a word of the text, as first asked. */
+  attributes?: Map<string, boolean>;
+  allWords?: Map<string, boolean>;
   /** The parts of dotted names in string literals (`import_module("pkg.compat")`). */
   quoted?: Set<string>;
 }
 
+interface ParsedImports {
+  /** `from <module> import <names>`: the module as written (dots kept) and the imported names. */
+  from: { module: string; names: string[] }[];
+  /** What each statement imports, when its form is plain enough to tell; else its words, which stand for it. */
+  statements: ({ imported: ImportedName[] } | { words: string[] })[];
+}
+
 const WORD = /[A-Za-z_][A-Za-z0-9_]*|\*/g;
 const QUOTED_NAME = /["']\.*([A-Za-z_][\w.]*)["']/g;
-const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
-const ATTRIBUTE = /\.[ \t]*([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** Whether `name` (an identifier) is one of the identifiers of `text`: a run of ASCII letters, digits and `_` not starting with a digit. */
+function hasIdentifier(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (isIdentifierChar(text.charCodeAt(at + name.length))) continue;
+    // Digits before it are no part of an identifier unless a letter precedes them (`2x` holds `x`, `a2x` does not).
+    let start = at;
+    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    if (start > 0 && isIdentifierChar(text.charCodeAt(start - 1))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Whether `name` (an identifier) is used as an attribute in `text`: after a dot and spaces or tabs (`x.name`, `x. name`). */
+function hasAttribute(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (isIdentifierChar(text.charCodeAt(at + name.length))) continue;
+    let before = at - 1;
+    while (before >= 0 && (text.charCodeAt(before) === 32 || text.charCodeAt(before) === 9)) before--;
+    if (before >= 0 && text.charCodeAt(before) === 46) return true;
+  }
+  return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** ASCII letters, digits and `_`: the characters of an identifier as the import scan reads them. */
+function isIdentifierChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
+}
+
+/** `test(name)` for `name`, remembered in `memo`. */
+function remembered(memo: Map<string, boolean>, name: string, test: (name: string) => boolean): boolean {
+  let found = memo.get(name);
+  if (found === undefined) memo.set(name, (found = test(name)));
+  return found;
+}
 
 function importsOf(text: string): FileImports {
-  const out: FileImports = { from: [], statements: [], words: new Set(), dynamic: text.includes("import_module") || text.includes("__import__") };
-  for (const statement of importStatements(text)) {
+  const { statements, byRuntimeName } = importStatements(text);
+  const out: FileImports = { written: statements, words: new Set(), dynamic: byRuntimeName };
+  for (const statement of statements) {
     if (statement.includes("\\")) out.dynamic = true;
-    const words = statement.match(WORD) ?? [];
-    for (const w of words) out.words.add(w);
+    for (const w of statement.match(WORD) ?? []) out.words.add(w);
+  }
+  return out;
+}
+
+function parsedImports(imports: FileImports): ParsedImports {
+  if (imports.parsed) return imports.parsed;
+  const out: ParsedImports = { from: [], statements: [] };
+  for (const statement of imports.written) {
     const from = FROM_IMPORT.exec(statement);
     if (from) out.from.push({ module: from[1], names: from[2].match(WORD) ?? [] });
     const imported = importedNames(statement);
-    out.statements.push(imported ? { imported } : { words });
+    out.statements.push(imported ? { imported } : { words: statement.match(WORD) ?? [] });
   }
-  return out;
+  return (imports.parsed = out);
 }
 
 const IMPORT_ITEM = /^([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)(?:\s+as\s+[A-Za-z_]\w*)?$/;
@@ -453,7 +546,7 @@ function importedNames(statement: string): ImportedName[] | undefined {
 function namedModules(imports: FileImports, fileModule: string, names: ProjectNames): { modules: Set<string>; words: Set<string> } {
   const modules = new Set<string>();
   const words = new Set<string>();
-  for (const statement of imports.statements) {
+  for (const statement of parsedImports(imports).statements) {
     const found = "imported" in statement ? statement.imported.map((i) => importedModule(i, fileModule, names)) : undefined;
     if (!found || found.includes(undefined)) {
       for (const w of "words" in statement ? statement.words : (statement.imported.flatMap((i) => `${i.from} ${i.name ?? ""}`.match(WORD) ?? []))) words.add(w);
@@ -479,6 +572,8 @@ function importedModule(imported: ImportedName, fileModule: string, names: Proje
     base = base.length > level ? `${parent}.${base.slice(level)}` : parent;
   }
   const dotted = imported.name ? `${base}.${imported.name}` : base;
+  const dot = dotted.indexOf(".");
+  if (!names.aliasHeads.has(dot < 0 ? dotted : dotted.slice(0, dot))) return dotted;
   const segments = dotted.split(".");
   for (let k = segments.length; k > 0; k--) {
     const module = names.aliases.get(segments.slice(0, k).join("."));
@@ -488,11 +583,16 @@ function importedModule(imported: ImportedName, fileModule: string, names: Proje
 }
 const FROM_IMPORT = /^from\s+([\w.]+)\s+import\b([\s\S]*)$/;
 
-/** The import statements of a text, found from each `import` (a plain search, much faster than a multiline regex). */
-function importStatements(text: string): string[] {
+/**
+ * The import statements of a text, found from each `import` (a plain search, much faster than a multiline regex),
+ * and whether the text imports by run-time names (`import_module`, `__import__`, which hold `import` too).
+ */
+function importStatements(text: string): { statements: string[]; byRuntimeName: boolean } {
   const out: string[] = [];
+  let byRuntimeName = false;
   let done = 0;
   for (let at = text.indexOf("import"); at >= 0; at = text.indexOf("import", at + 6)) {
+    if (!byRuntimeName && (text.startsWith("import_module", at) || text.startsWith("__import__", at - 2))) byRuntimeName = true;
     if (at < done) continue;
     const lineStart = text.lastIndexOf("\n", at) + 1;
     let start = lineStart;
@@ -508,7 +608,7 @@ function importStatements(text: string): string[] {
     out.push(text.slice(start, end));
     done = end;
   }
-  return out;
+  return { statements: out, byRuntimeName };
 }
 
 /**
@@ -534,12 +634,27 @@ class ReferenceMatcher {
     }
   }
 
+  private anySegment(words: Iterable<string>): boolean {
+    for (const w of words) if (this.bySegment.has(w)) return true;
+    return false;
+  }
+
   referencedBy(file: ProgramFile): Set<string> {
     const own = packageModuleName(file.moduleName);
     const imports = this.imports(file);
     // The modules the file may name: by their last name in its imports (or strings), and its own packages.
     const named = new Set<string>();
     const packages = new Set<string>();
+    for (let p = own; p.includes("."); ) {
+      p = p.slice(0, p.lastIndexOf("."));
+      if (this.leading.has(p)) packages.add(p);
+    }
+    const direct = ownPackage(file.moduleName);
+    if (this.leading.has(direct)) packages.add(direct);
+    const quoted = imports.dynamic ? (imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split(".")))) : undefined;
+    // Every module an import names has its last name among the statement's words, but the packages the file is in
+    // (relative imports): without such a word (or a quoted one), the file names no leading module.
+    if (!packages.size && !this.anySegment(imports.words) && !(quoted && this.anySegment(quoted))) return new Set();
     const add = (words: Iterable<string>) => {
       for (const w of words) for (const module of this.bySegment.get(w) ?? []) named.add(module);
     };
@@ -548,13 +663,7 @@ class ReferenceMatcher {
       for (const m of modules) if (this.leading.has(m)) named.add(m);
       add(words);
     } else add(imports.words);
-    if (imports.dynamic) add((imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split(".")))));
-    for (let p = own; p.includes("."); ) {
-      p = p.slice(0, p.lastIndexOf("."));
-      if (this.leading.has(p)) packages.add(p);
-    }
-    const direct = ownPackage(file.moduleName);
-    if (this.leading.has(direct)) packages.add(direct);
+    if (quoted) add(quoted);
     const out = new Set<string>();
     for (const module of new Set([...named, ...packages])) {
       if (module === own) continue;
@@ -562,17 +671,17 @@ class ReferenceMatcher {
       const segment = module.slice(module.lastIndexOf(".") + 1);
       const inPackage = packages.has(module);
       if (imports.dynamic) {
-        imports.allWords ??= new Set(file.text.match(IDENTIFIER));
-        if (exported.some((n) => imports.allWords!.has(n))) out.add(module);
+        const words = (imports.allWords ??= new Map());
+        if (exported.some((n) => remembered(words, n, (name) => hasIdentifier(file.text, name)))) out.add(module);
         continue;
       }
-      const fromIt = imports.from.some(
+      const fromIt = parsedImports(imports).from.some(
         (f) => (f.module.slice(f.module.lastIndexOf(".") + 1) === segment || (inPackage && /^\.+$/.test(f.module))) && f.names.some((n) => n === "*" || exported.includes(n)),
       );
       if (fromIt) out.add(module);
       else {
-        imports.attributes ??= new Set([...file.text.matchAll(ATTRIBUTE)].map((m) => m[1]));
-        if (exported.some((n) => imports.attributes!.has(n))) out.add(module);
+        const attributes = (imports.attributes ??= new Map());
+        if (exported.some((n) => remembered(attributes, n, (name) => hasAttribute(file.text, name)))) out.add(module);
       }
     }
     return out;

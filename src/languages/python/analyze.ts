@@ -41,11 +41,75 @@ interface IndexedSink {
   spec: SinkSpec;
 }
 
+/**
+ * What an index takes from its rules alone. The whole-program pass makes an index for every set of project words
+ * its files refer to: this part is worked out once per rule set and shared (nothing changes it once made).
+ */
+interface RuleNames {
+  byName: Map<string, IndexedSink[]>;
+  assignmentsByName: Map<string, { rule: PythonRule; spec: AssignmentSpec }[]>;
+  hasReferenceSinks: boolean;
+  flowNames: string[];
+  tokens: string[];
+  words: ReadonlySet<string>;
+  attributeKeys: ReadonlySet<number>;
+  sinkModules: ReadonlySet<string>;
+}
+
+const RULE_NAMES = new WeakMap<readonly PythonRule[], RuleNames>();
+
+function ruleNames(rules: readonly PythonRule[]): RuleNames {
+  let found = RULE_NAMES.get(rules);
+  if (found) return found;
+  const byName = new Map<string, IndexedSink[]>();
+  for (const rule of rules) {
+    for (const spec of rule.sinks) {
+      for (const name of spec.call) {
+        let list = byName.get(name);
+        if (!list) byName.set(name, (list = []));
+        list.push({ rule, spec });
+      }
+    }
+  }
+  const assignmentsByName = new Map<string, { rule: PythonRule; spec: AssignmentSpec }[]>();
+  for (const rule of rules) {
+    for (const spec of rule.assignments ?? []) {
+      for (const name of spec.names) assignmentsByName.set(name, [...(assignmentsByName.get(name) ?? []), { rule, spec }]);
+    }
+  }
+  const flowNames = rules.flatMap((r) => r.flowNames ?? []);
+  const names = [...byName.keys(), ...assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...flowNames];
+  const words = anchorWords(names);
+  // Trust judgements follow values through path and resource attributes (`HERE.joinpath`, `pkg_resources.resource_stream`).
+  const provenance = rules.some((r) => r.judgeTrust) ? anchorWords(PROVENANCE_NAMES) : [];
+  found = {
+    byName,
+    assignmentsByName,
+    hasReferenceSinks: rules.some((r) => r.sinks.some((s) => s.references)),
+    flowNames,
+    tokens: prefilterTokens(rules),
+    words,
+    attributeKeys: new Set([...words, ...provenance].map(identifierKey)),
+    sinkModules: withPrefixes(names, new Set()),
+  };
+  RULE_NAMES.set(rules, found);
+  return found;
+}
+
+/** `names` and every dotted prefix of them (`torch.hub.load`: `torch`, `torch.hub`, `torch.hub.load`), added to `into`. */
+function withPrefixes(names: Iterable<string>, into: Set<string>): Set<string> {
+  for (const name of names) {
+    const parts = name.split(".");
+    for (let n = 1; n <= parts.length; n++) into.add(parts.slice(0, n).join("."));
+  }
+  return into;
+}
+
 /** Qualified name -> sinks, built once per rule set. */
 export class SinkIndex implements SinkNames {
-  readonly byName = new Map<string, IndexedSink[]>();
+  readonly byName: ReadonlyMap<string, IndexedSink[]>;
   /** Assignment checks by target name (see `AssignmentSpec`). */
-  readonly assignmentsByName = new Map<string, { rule: PythonRule; spec: AssignmentSpec }[]>();
+  readonly assignmentsByName: ReadonlyMap<string, { rule: PythonRule; spec: AssignmentSpec }[]>;
   /** Some sink is also reported when passed as a callback. */
   readonly hasReferenceSinks: boolean;
   /** A data-flow rule runs: partial parsing keeps the functions that kept code names (their summaries matter). */
@@ -58,7 +122,7 @@ export class SinkIndex implements SinkNames {
   readonly words: ReadonlySet<string>;
   readonly attributeKeys: ReadonlySet<number>;
   /** Sinks' modules and the packages above them, under every alias: `pickle`, `six`, `six.moves`, `torch.hub`. */
-  private readonly sinkModules = new Set<string>();
+  private readonly sinkModules: ReadonlySet<string>;
   /**
    * `project`: for the whole-program pass, the names of project modules that lead to a sink and of their exports
    * that do: they count as tokens and words too, so partial parsing keeps the code that uses them.
@@ -67,39 +131,29 @@ export class SinkIndex implements SinkNames {
     readonly rules: readonly PythonRule[],
     project?: { words: readonly string[]; modules: readonly string[] },
   ) {
-    this.tokens = new TokenSet([...prefilterTokens(rules), ...(project?.words ?? [])]);
-    this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
-    for (const rule of rules) {
-      for (const spec of rule.sinks) {
-        for (const name of spec.call) {
-          let list = this.byName.get(name);
-          if (!list) this.byName.set(name, (list = []));
-          list.push({ rule, spec });
-        }
-      }
-    }
-    for (const rule of rules) {
-      for (const spec of rule.assignments ?? []) {
-        for (const name of spec.names) this.assignmentsByName.set(name, [...(this.assignmentsByName.get(name) ?? []), { rule, spec }]);
-      }
-    }
-    const flowNames = rules.flatMap((r) => r.flowNames ?? []);
-    this.keepCalledFunctions = flowNames.length > 0;
+    const base = ruleNames(rules);
+    this.byName = base.byName;
+    this.assignmentsByName = base.assignmentsByName;
+    this.hasReferenceSinks = base.hasReferenceSinks;
+    this.keepCalledFunctions = base.flowNames.length > 0;
+    this.tokens = new TokenSet(project ? [...base.tokens, ...project.words] : base.tokens);
     // Through the project index a name can reach a source without spelling any source word: keep every callee then.
     const flowRules = rules.filter((r) => r.flowNames?.length);
     if (flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length)) {
       const words = [...new Set(flowRules.flatMap((r) => r.flowSourceWords!))];
       this.flowSources = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
     }
-    const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...(project?.words ?? []), ...(project?.modules ?? []), ...flowNames];
-    this.words = anchorWords(names);
-    // Trust judgements follow values through path and resource attributes (`HERE.joinpath`, `pkg_resources.resource_stream`).
-    const provenance = rules.some((r) => r.judgeTrust) ? anchorWords(PROVENANCE_NAMES) : [];
-    this.attributeKeys = new Set([...this.words, ...provenance].map(identifierKey));
-    for (const name of names) {
-      const parts = name.split(".");
-      for (let n = 1; n <= parts.length; n++) this.sinkModules.add(parts.slice(0, n).join("."));
+    if (!project) {
+      this.words = base.words;
+      this.attributeKeys = base.attributeKeys;
+      this.sinkModules = base.sinkModules;
+      return;
     }
+    const names = [...project.words, ...project.modules];
+    const added = anchorWords(names);
+    this.words = new Set([...base.words, ...added]);
+    this.attributeKeys = new Set([...base.attributeKeys, ...[...added].map(identifierKey)]);
+    this.sinkModules = withPrefixes(names, new Set(base.sinkModules));
   }
 
   leadsToSink(module: string): boolean {

@@ -235,6 +235,24 @@ export class ProjectIndex implements ProjectResolver {
     return this.summaries.get(this.moduleNamed(module) ?? module);
   }
 
+  /** `summary`, noted as read by `track`. */
+  readSummary(module: string): ModuleSummary | undefined {
+    return this.read(this.moduleNamed(module) ?? module);
+  }
+
+  /**
+   * Runs `work`, noting every summary it reads, itself or through the resolutions and classes it uses (cached or
+   * not): while `unchanged` holds for those reads, a computation over the index gives what it gave.
+   */
+  track<T>(work: () => T): { value: T; reads: SummaryReads } {
+    const reads: Reads = new Map();
+    return { value: this.reading(reads, work), reads };
+  }
+
+  unchanged(reads: SummaryReads): boolean {
+    return this.current(reads as Reads);
+  }
+
   allSummaries(): IterableIterator<ModuleSummary> {
     return this.summaries.values();
   }
@@ -448,6 +466,9 @@ export class ProjectIndex implements ProjectResolver {
 
 /** The summaries a computation read: module, and the version of its summary it read. */
 type Reads = Map<string, number>;
+
+/** What a computation over the index read (see `ProjectIndex.track`). */
+export type SummaryReads = ReadonlyMap<string, number>;
 
 function code(s: string): string {
   return "`" + s + "`";
