@@ -241,7 +241,7 @@ export class ProvenanceEvaluator {
     if (owner.kind !== "module" && this.reboundByInnerScope(name, owner.node)) return undefined;
     let out: Provenance | undefined;
     for (const b of [...bindings, ...this.laterInSameLoop(name, owner, node, bindings)]) {
-      if (b.kind !== "assignment" || !b.value) {
+      if (b.kind !== "assignment" || !b.value || /^(typed_)?default_parameter$/.test(b.site.parent?.type ?? "")) {
         const fn = b.site.parent?.type === "parameters" ? b.site.parent.parent : b.site.parent?.parent?.type === "parameters" ? b.site.parent.parent.parent : undefined;
         const fnName = fn && childByField(fn, "name");
         if (fnName) this.outside ??= `a parameter of \`${this.text(fnName)}()\`, which its callers decide`;
