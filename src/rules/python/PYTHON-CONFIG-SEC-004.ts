@@ -76,7 +76,7 @@ export default defineRule({
     vulnerableExample: ["from redis import Redis", "from rq import Queue", "", "q = Queue(connection=Redis())  # pickles jobs"].join("\n"),
     safeExample: ["from redis import Redis", "from rq import Queue", "from rq.serializers import JSONSerializer", "", "q = Queue(connection=Redis(), serializer=JSONSerializer)"].join("\n"),
     detectionScope:
-      "Constructor calls resolved through imports and aliases; `serializer` read as a keyword. A serializer that resolves to " +
+      "Constructor calls resolved through imports and aliases; `serializer` read as a keyword (or by position: `Queue`'s sixth, `Job.fetch`'s third parameter). A serializer that resolves to " +
       "`rq.serializers.DefaultSerializer`, `huey.serializer.Serializer` or the pickle module is reported; any other value is " +
       "trusted. RQ's `serializer` is reported on every queue and worker object that lacks it: producer and worker must agree.",
     references: [
