@@ -558,10 +558,7 @@ function shortened(code: string): string {
   return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
 }
 
-/**
- * Whether a call passes a name or an attribute as an argument (positional or keyword): only those can be a sink
- * passed as a callback. Most calls pass none, and then their arguments need not be read into a `CallArguments`.
- */
+/** Literals whose elements can hold a callable: `{"pickle": pickle.loads}`, `(pickle.dumps, pickle.loads)`. */
 const TABLES = new Set(["dictionary", "list", "set", "tuple"]);
 
 /**
@@ -604,6 +601,10 @@ function namesIn(value: SyntaxNode, depth = 0): SyntaxNode[] {
   return out;
 }
 
+/**
+ * Whether a call passes a name, an attribute or a table literal as an argument (positional or keyword): only those
+ * can hold a sink passed as a callback. Most calls pass none, and then their arguments need not be read.
+ */
 function passesNames(call: SyntaxNode): boolean {
   const list = childByField(call, "arguments");
   if (!list || list.type !== "argument_list") return false;
