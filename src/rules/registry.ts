@@ -1,6 +1,6 @@
 import type { RuleMeta, Severity } from "../core/types.js";
 import { canonicalName } from "../languages/python/semantic/module-aliases.js";
-import { code, type SinkMatch, type SinkSpec } from "./rule.js";
+import { code, referenced, type SinkMatch, type SinkSpec } from "./rule.js";
 import type { PythonRule } from "./rule.js";
 import PYTHON_CONFIG_SEC_001 from "./python/PYTHON-CONFIG-SEC-001.js";
 import PYTHON_CONFIG_SEC_002 from "./python/PYTHON-CONFIG-SEC-002.js";
@@ -254,7 +254,7 @@ function configuredSink(rule: PythonRule, names: string[]): SinkSpec {
       case "subclass":
         return `${code(m.subclass!.name)} subclasses ${code(m.target)}, ${sink}: never pass it data from an untrusted source.`;
       case "reference":
-        return `${spelled}, ${sink}, is passed as a callable: every value it is applied to is deserialized.`;
+        return `${spelled}, ${sink}, ${referenced(m)}: every value it is applied to is deserialized.`;
       default:
         return `${spelled} is ${sink}: never pass it data from an untrusted source.`;
     }

@@ -25,12 +25,19 @@ export interface SinkMatch {
   calleeText: string;
   /** For `via: "subclass"`: the local class and whether it overrides `find_class`. */
   subclass?: { name: string; overridesFindClass: boolean };
+  /** For `via: "reference"` stored rather than passed: where the sink is kept (a class attribute, a table). */
+  stored?: string;
   /** Arguments of the call (empty for references). */
   args: CallArguments;
   /** For a method sink such as `ruamel.yaml.YAML().load`: the call that built the receiver, with its arguments. */
   receiver?: { call: SyntaxNode; args: CallArguments; scope: Scope };
   model: SemanticModel;
   scope: Scope;
+}
+
+/** How a referenced sink escapes, completing "`pickle.loads` ...": passed to a call, or stored where callers look it up. */
+export function referenced(m: SinkMatch): string {
+  return m.stored ? `is stored as a callable in ${m.stored}` : "is passed as a callable";
 }
 
 export interface SinkOutcome {

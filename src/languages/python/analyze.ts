@@ -3,7 +3,7 @@ import { appendAll } from "../../core/arrays.js";
 import { parseSuppression, suppresses, type SuppressionDirective } from "../../core/suppression.js";
 import type { Finding, FindingSource, ScanError, TraceStep } from "../../core/types.js";
 import type { AssignmentSpec, FlowTrace, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
-import { settingsAssignments } from "./assignments.js";
+import { settingsAssignments, type AssignmentSite } from "./assignments.js";
 import { CallArguments } from "./calls.js";
 import { anchorOffsets, anchorWords, prefilterTokens } from "./prefilter.js";
 import { ALIASED_MODULE_NAMES } from "./semantic/module-aliases.js";
@@ -238,8 +238,10 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
     });
   }
   const model = new SemanticModel(tree, file.moduleName, options.project);
-  const matches = collectMatches(model, index, budget);
-  if (index.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(model, index));
+  let sites: AssignmentSite[] | undefined;
+  const assignments = () => (sites ??= settingsAssignments(model));
+  const matches = collectMatches(model, index, assignments, budget);
+  if (index.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(assignments(), model, index));
   for (const rule of index.rules) if (rule.derivedSites) appendAll(matches, derivedMatches(rule, model));
   if (pastDeadline(budget)) outOfTime("analysing");
   const lines = tree.lines ?? new LineIndex(file.source);
@@ -334,7 +336,7 @@ const NOT_A_CALLBACK = new Set(["builtins.isinstance", "builtins.issubclass"]);
 /** Calls resolved between two looks at the clock. */
 const CALLS_PER_DEADLINE_CHECK = 64;
 
-function collectMatches(model: SemanticModel, index: SinkIndex, budget?: TimeBudget): RuleMatch[] {
+function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () => AssignmentSite[], budget?: TimeBudget): RuleMatch[] {
   const out: RuleMatch[] = [];
   const reported = new Set<string>();
   const report = (m: RuleMatch) => {
@@ -389,27 +391,40 @@ function collectMatches(model: SemanticModel, index: SinkIndex, budget?: TimeBud
     }
     // `isinstance(x, pickle.Unpickler)` is a type check, not a callback.
     if (!index.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
-    for (const value of argsOf().values()) {
-      if (value.type !== "identifier" && value.type !== "attribute") continue;
-      for (const resolved of uniqueNames(model.resolve(value, scope))) {
-        for (const sink of index.byName.get(resolved.name) ?? []) {
-          if (!sink.spec.references) continue;
-          const empty = new CallArguments(undefined, "");
-          const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
-          report({ node: value, calleeText: shortened(model.text(value)), args: empty, model, scope, ...sink, target: resolved.name, via: "reference", ...chain });
-        }
-      }
+    // `map(pickle.loads, blobs)`, also inside a table argument: `OrderedDict([("pickle", (Pickler, Unpickler))])`.
+    for (const value of argsOf().values()) for (const name of namesIn(value)) reportReference(name, scope);
+  }
+  if (index.hasReferenceSinks) {
+    for (const { node, scope, stored, owner } of storedCallables(assignments())) {
+      // A class that calls its own attribute (`self.unpickler(f)`) is reported at that call.
+      if (owner && out.some((m) => m.via !== "reference" && m.node.start >= owner.start && m.node.end <= owner.end && resolvesTo(m.target, node, scope))) continue;
+      reportReference(node, scope, stored);
     }
   }
   return withoutCoveredReferences(out);
+
+  function resolvesTo(target: string, node: SyntaxNode, scope: Scope): boolean {
+    return model.resolve(node, scope).some((r) => r.name === target);
+  }
+
+  function reportReference(node: SyntaxNode, scope: Scope, stored?: string): void {
+    for (const resolved of uniqueNames(model.resolve(node, scope))) {
+      for (const sink of index.byName.get(resolved.name) ?? []) {
+        if (!sink.spec.references) continue;
+        const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
+        const where = stored ? { stored } : {};
+        report({ node, calleeText: shortened(model.text(node)), args: new CallArguments(undefined, ""), model, scope, ...sink, target: resolved.name, via: "reference", ...where, ...chain });
+      }
+    }
+  }
 }
 
 /** Settings assignments offered to the rules' assignment checks; each outcome is a finding at its `at` node. */
-function collectAssignmentMatches(model: SemanticModel, index: SinkIndex): RuleMatch[] {
+function collectAssignmentMatches(sites: AssignmentSite[], model: SemanticModel, index: SinkIndex): RuleMatch[] {
   const out: RuleMatch[] = [];
   const reported = new Set<string>();
   const noArgs = new CallArguments(undefined, "");
-  for (const site of settingsAssignments(model)) {
+  for (const site of sites) {
     for (const name of site.names) {
       for (const { rule, spec } of index.assignmentsByName.get(name) ?? []) {
         if (site.level === "class" && !spec.classLevel) continue;
@@ -597,16 +612,59 @@ function shortened(code: string): string {
   return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
 }
 
+/** Literals whose elements can hold a callable: `{"pickle": pickle.loads}`, `(pickle.dumps, pickle.loads)`. */
+const TABLES = new Set(["dictionary", "list", "set", "tuple"]);
+
 /**
- * Whether a call passes a name or an attribute as an argument (positional or keyword): only those can be a sink
- * passed as a callback. Most calls pass none, and then their arguments need not be read into a `CallArguments`.
+ * Sinks kept where no call to them can be followed: a class attribute (`loads = pickle.loads`, annotated or not: a
+ * serializer class that callers pick at run time, as RQ's `DefaultSerializer`) and the values of a dispatch table at
+ * module or class level (`DECODERS = {"pickle": pickle.loads}`). A module-level `loads = pickle.loads` is an alias
+ * the resolver follows to its calls, so it is not one.
+ */
+function storedCallables(sites: AssignmentSite[]): { node: SyntaxNode; scope: Scope; stored: string; owner?: SyntaxNode }[] {
+  const out: { node: SyntaxNode; scope: Scope; stored: string; owner?: SyntaxNode }[] = [];
+  for (const site of sites) {
+    if (site.level === "function" || site.augmented) continue;
+    const value = site.value;
+    if (TABLES.has(value.type)) for (const node of namesIn(value)) out.push({ node, scope: site.scope, stored: "a table" });
+    else if (site.level !== "class") continue;
+    else if (value.type === "identifier" || value.type === "attribute") out.push({ node: value, scope: site.scope, stored: "a class attribute", owner: enclosingClass(site.node) });
+  }
+  return out;
+}
+
+function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n: SyntaxNode | null = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
+  return undefined;
+}
+
+/** Elements of a table read at most this deep and this many per table: a literal's size is the input's to choose. */
+const TABLE_DEPTH = 4;
+const TABLE_ELEMENTS = 256;
+
+/** A name or attribute (`pickle.loads`), or those among a table literal's elements and dict values. */
+function namesIn(value: SyntaxNode, depth = 0): SyntaxNode[] {
+  if (value.type === "identifier" || value.type === "attribute") return [value];
+  if (depth >= TABLE_DEPTH || !(TABLES.has(value.type) || (depth > 0 && value.type === "parenthesized_expression"))) return [];
+  const out: SyntaxNode[] = [];
+  const children = value.children;
+  for (let i = 0; i < children.length && i < TABLE_ELEMENTS; i++) {
+    const element = children[i].type === "pair" ? childByField(children[i], "value") : children[i];
+    if (element) appendAll(out, namesIn(element, depth + 1));
+  }
+  return out;
+}
+
+/**
+ * Whether a call passes a name, an attribute or a table literal as an argument (positional or keyword): only those
+ * can hold a sink passed as a callback. Most calls pass none, and then their arguments need not be read.
  */
 function passesNames(call: SyntaxNode): boolean {
   const list = childByField(call, "arguments");
   if (!list || list.type !== "argument_list") return false;
   for (const arg of list.children) {
     const value = arg.type === "keyword_argument" ? childByField(arg, "value") : arg;
-    if (value && (value.type === "identifier" || value.type === "attribute")) return true;
+    if (value && (value.type === "identifier" || value.type === "attribute" || TABLES.has(value.type))) return true;
   }
   return false;
 }

@@ -241,7 +241,7 @@ export class ProvenanceEvaluator {
     if (owner.kind !== "module" && this.reboundByInnerScope(name, owner.node)) return undefined;
     let out: Provenance | undefined;
     for (const b of [...bindings, ...this.laterInSameLoop(name, owner, node, bindings)]) {
-      if (b.kind !== "assignment" || !b.value) {
+      if (b.kind !== "assignment" || !b.value || /^(typed_)?default_parameter$/.test(b.site.parent?.type ?? "")) {
         const fn = b.site.parent?.type === "parameters" ? b.site.parent.parent : b.site.parent?.parent?.type === "parameters" ? b.site.parent.parent.parent : undefined;
         const fnName = fn && childByField(fn, "name");
         if (fnName) this.outside ??= `a parameter of \`${this.text(fnName)}()\`, which its callers decide`;
@@ -297,6 +297,7 @@ export class ProvenanceEvaluator {
     const has = (set: ReadonlySet<string>) => [...names].some((n) => set.has(n));
     const first = args.positional[0];
     const evalArg = (n: SyntaxNode | undefined) => (n ? this.of(n, scope, depth) : undefined);
+    if (has(ROUND_TRIP_SERIALIZERS)) return { origins: new Set(["own-data"]), reason: "what the program just serialized from its own objects (a round trip)" };
     if (has(PATH_CLASSES) || names.has("os.path.join")) {
       // Path(__file__, "..", "model.pkl"), os.path.join(HERE, "model.pkl"): later parts must be relative literals.
       if (!first || args.keywords.size) return undefined;
@@ -430,3 +431,9 @@ function basename(path: string): string {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** `pickle.loads(pickle.dumps(obj))`: bytes serialized from a live object rebuild only what the program already holds. */
+const ROUND_TRIP_SERIALIZERS = new Set([
+  "pickle.dumps", "_pickle.dumps", "cPickle.dumps", "pickle5.dumps", "cloudpickle.dumps", "dill.dumps", "marshal.dumps",
+  "jsonpickle.encode", "jsonpickle.dumps", "yaml.dump", "yaml.safe_dump",
+]);

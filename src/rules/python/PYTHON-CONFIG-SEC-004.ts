@@ -6,11 +6,13 @@ import { spelled } from "./sink-helpers.js";
 const RQ = ["rq.Queue", "rq.queue.Queue", "rq.Worker", "rq.worker.Worker", "rq.SimpleWorker", "rq.worker.SimpleWorker", "rq.job.Job.create", "rq.job.Job.fetch", "rq.Job.create", "rq.Job.fetch"];
 /** huey classes that store tasks outside the process, with the pickling `huey.serializer.Serializer` by default. */
 const HUEY = ["huey.RedisHuey", "huey.PriorityRedisHuey", "huey.RedisExpireHuey", "huey.SqliteHuey", "huey.FileHuey", "huey.api.RedisHuey", "huey.api.PriorityRedisHuey", "huey.api.RedisExpireHuey", "huey.api.SqliteHuey", "huey.api.FileHuey"];
+/** Where `serializer` sits when passed by position, in the signatures that have kept it there across RQ releases. */
+const SERIALIZER_POSITION: Record<string, number> = { "rq.Queue": 5, "rq.queue.Queue": 5, "rq.job.Job.fetch": 2, "rq.Job.fetch": 2 };
 const PICKLING = new Set(["rq.serializers.DefaultSerializer", "rq.serializers.Serializer", "huey.serializer.Serializer", "huey.serializer.Serializer()"]);
 
 function checkSerializer(queue: "RQ" | "huey") {
   return (m: SinkMatch): SinkOutcome | null => {
-    const given = m.args.find("serializer");
+    const given = m.args.find("serializer", SERIALIZER_POSITION[m.target]);
     if (!given && m.args.hasKwArgs) return null;
     const store = queue === "RQ" ? "Redis" : m.target.includes("Sqlite") ? "the SQLite file" : m.target.includes("File") ? "the task directory" : "Redis";
     if (!given || given.type === "none") {
@@ -74,7 +76,7 @@ export default defineRule({
     vulnerableExample: ["from redis import Redis", "from rq import Queue", "", "q = Queue(connection=Redis())  # pickles jobs"].join("\n"),
     safeExample: ["from redis import Redis", "from rq import Queue", "from rq.serializers import JSONSerializer", "", "q = Queue(connection=Redis(), serializer=JSONSerializer)"].join("\n"),
     detectionScope:
-      "Constructor calls resolved through imports and aliases; `serializer` read as a keyword. A serializer that resolves to " +
+      "Constructor calls resolved through imports and aliases; `serializer` read as a keyword (or by position: `Queue`'s sixth, `Job.fetch`'s third parameter). A serializer that resolves to " +
       "`rq.serializers.DefaultSerializer`, `huey.serializer.Serializer` or the pickle module is reported; any other value is " +
       "trusted. RQ's `serializer` is reported on every queue and worker object that lacks it: producer and worker must agree.",
     references: [

@@ -1,4 +1,4 @@
-import { code, defineRule, type SinkMatch } from "../rule.js";
+import { code, defineRule, referenced, type SinkMatch } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { judgeInputTrust } from "./trust.js";
 
@@ -16,7 +16,7 @@ function message(m: SinkMatch): string {
         ". Use a data-only format for untrusted input."
       );
     case "reference":
-      return `${spelled} is passed as a callable: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
+      return `${spelled} ${referenced(m)}: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
     default:
       return `${spelled} deserializes with pickle, which runs whatever code the bytes describe. Never unpickle data that could come from an untrusted source; use a data-only format such as JSON.`;
   }

@@ -1,10 +1,10 @@
-import { code, defineRule, type SinkMatch } from "../rule.js";
+import { code, defineRule, referenced, type SinkMatch } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { spelled } from "./sink-helpers.js";
 import { judgeInputTrust } from "./trust.js";
 
 function message(m: SinkMatch): string {
-  const head = m.via === "reference" ? `${spelled(m)} is passed as a callable: every value it is applied to is unmarshalled` : `${spelled(m)} unmarshals its input`;
+  const head = m.via === "reference" ? `${spelled(m)} ${referenced(m)}: every value it is applied to is unmarshalled` : `${spelled(m)} unmarshals its input`;
   return (
     `${head}. marshal is not secure against crafted data: it can crash the interpreter and builds code objects that ` +
     `callers may execute. Use a data-only format such as JSON for anything not produced by this process.`

@@ -3,7 +3,7 @@
 import type { Fix, TextEdit } from "../../core/types.js";
 import { decodeStringLiteral } from "../../languages/python/semantic/string-literal.js";
 import { childByField, type SyntaxNode } from "../../languages/python/syntax.js";
-import { code, type SinkMatch } from "../rule.js";
+import { code, referenced, type SinkMatch } from "../rule.js";
 
 /** The Python truth value of a literal (`True`, `False`, `None`, numbers, strings), or undefined when not a literal. */
 export function literalTruth(node: SyntaxNode | undefined, source: string): boolean | undefined {
@@ -100,7 +100,7 @@ export function unpicklingMessage(what: string, advice: string): (m: SinkMatch) 
       case "subclass":
         return `${code(m.subclass!.name)} subclasses ${m.target} and deserializes its input with ${what}, which can run arbitrary code. ${advice}`;
       case "reference":
-        return `${spelled(m)} is passed as a callable: every value it is applied to is deserialized with ${what}, which can run arbitrary code. ${advice}`;
+        return `${spelled(m)} ${referenced(m)}: every value it is applied to is deserialized with ${what}, which can run arbitrary code. ${advice}`;
       default:
         return `${spelled(m)} deserializes with ${what}, which runs whatever code the bytes describe. ${advice}`;
     }
