@@ -61,20 +61,26 @@ function splitTopLevel(source, sinkAttributes) {
   return splitBlock(source, 0, source.length, "", sinkAttributes);
 }
 function splitClassBody(source, cls, sinkAttributes) {
+  const known = MEMBERS_FOUND.get(cls);
+  if (known && known.sinkAttributes === sinkAttributes) return known.members;
   if (cls.bodyStart === void 0) return void 0;
-  for (let pos = cls.bodyStart; pos < cls.end; ) {
+  const body2 = firstBodyLine(source, cls.bodyStart, cls.end);
+  return body2 ? splitBlock(source, body2.start, cls.end, body2.indent, sinkAttributes) : void 0;
+}
+function firstBodyLine(source, from, to) {
+  for (let pos = from; pos < to; ) {
     const j = skipSpaces(source, pos);
     const first = source.charCodeAt(j);
     if (first === NEWLINE || first === CR || first === HASH) {
       const nl = source.indexOf("\n", j);
-      pos = nl < 0 ? cls.end : nl + 1;
+      pos = nl < 0 ? to : nl + 1;
       continue;
     }
-    return j > pos ? splitBlock(source, pos, cls.end, source.slice(pos, j), sinkAttributes) : void 0;
+    return j > pos ? { start: pos, indent: source.slice(pos, j) } : void 0;
   }
   return void 0;
 }
-function splitBlock(source, from, to, indent, sinkAttributes) {
+function splitBlock(source, from, to, indent, sinkAttributes, dedent) {
   const segments = [];
   let current;
   let decoratorPending = false;
@@ -91,13 +97,18 @@ function splitBlock(source, from, to, indent, sinkAttributes) {
       pos = nl < 0 ? to : nl + 1;
       continue;
     }
+    if (dedent && j === pos) {
+      if (current) current.end = pos;
+      dedent.at = pos;
+      return segments;
+    }
     if (!source.startsWith(indent, pos) || j - pos < indent.length) return void 0;
     let definition;
     if (j - pos === indent.length) {
       const clause = current !== void 0 && current.definition === void 0 && !decoratorPending && isClauseKeyword(source, j);
       if (!current || !decoratorPending && !clause) {
         if (current) current.end = pos;
-        current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), attributes: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+        current = newSegment(pos, to);
         segments.push(current);
         nestedDefinitionStart = -1;
       }
@@ -110,7 +121,7 @@ function splitBlock(source, from, to, indent, sinkAttributes) {
         if (definition.isClass) current.isClass = true;
       }
     } else if (!current) {
-      current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), attributes: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+      current = newSegment(pos, to);
       segments.push(current);
     }
     let bindsHere = true;
@@ -148,10 +159,58 @@ function splitBlock(source, from, to, indent, sinkAttributes) {
     if (definition?.isClass) {
       current.bodyStart = next;
       current.headerIdentifiers = new Set(current.identifiers);
+      if (indent === "") {
+        next = scanClassBody(source, current, to, sinkAttributes);
+      }
     }
     pos = next;
   }
+  if (dedent) dedent.at = to;
   return segments;
+}
+function scanClassBody(source, cls, to, sinkAttributes) {
+  const bodyStart = cls.bodyStart;
+  const body2 = firstBodyLine(source, bodyStart, to);
+  const dedent = { at: to };
+  const members = body2 && splitBlock(source, body2.start, to, body2.indent, sinkAttributes, dedent);
+  if (!members) {
+    MEMBERS_FOUND.set(cls, { sinkAttributes, members: void 0 });
+    return bodyStart;
+  }
+  MEMBERS_FOUND.set(cls, { sinkAttributes, members });
+  for (let pos = bodyStart; pos < body2.start; ) {
+    const j = skipSpaces(source, pos);
+    const nl = source.indexOf("\n", j);
+    if (source.charCodeAt(j) === HASH) cls.prose.push(j, nl < 0 ? to : nl);
+    pos = nl < 0 ? to : nl + 1;
+  }
+  for (const m of members) {
+    addAll(cls.identifiers, m.identifiers);
+    addAll(cls.attributes, m.attributes);
+    addAll(cls.bound, m.bound);
+    addAll(cls.shadows, m.shadows);
+    addAll(cls.globals, m.globals);
+    for (const at of m.prose) cls.prose.push(at);
+  }
+  return dedent.at;
+}
+function newSegment(start2, end) {
+  return {
+    start: start2,
+    end,
+    definition: void 0,
+    definitionKey: void 0,
+    isClass: void 0,
+    bodyStart: void 0,
+    headerIdentifiers: void 0,
+    identifiers: /* @__PURE__ */ new Set(),
+    attributes: /* @__PURE__ */ new Set(),
+    bound: /* @__PURE__ */ new Set(),
+    shadows: /* @__PURE__ */ new Set(),
+    globals: /* @__PURE__ */ new Set(),
+    lines: void 0,
+    prose: []
+  };
 }
 function addAll(into, from) {
   for (const x2 of from) into.add(x2);
@@ -204,10 +263,10 @@ function readWord(source, at) {
   return [source.slice(at, end), end];
 }
 function isIdentifierStart(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 128;
+  return c < 128 ? ASCII_IDENTIFIER[c] === IDENTIFIER_START : c >= 128;
 }
 function isIdentifierPart(c) {
-  return isIdentifierStart(c) || c >= 48 && c <= 57;
+  return c < 128 ? ASCII_IDENTIFIER[c] !== 0 : c >= 128;
 }
 function isDigit(c) {
   return c >= 48 && c <= 57;
@@ -312,7 +371,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
         continue;
       }
       afterDot = false;
-      const known = KNOWN_WORDS.get(key);
+      const known = end - start2 <= LONGEST_KNOWN_WORD ? KNOWN_WORDS.get(key) : void 0;
       const word = known !== void 0 && known.length === end - start2 && source.startsWith(known, start2) ? known : void 0;
       const keyword = word !== void 0 && HARD_KEYWORDS.has(word);
       if (keyword || sinkAttributes === void 0 || !isBaseOfOtherAttribute(source, end, sinkAttributes)) ids3.add(key);
@@ -421,7 +480,7 @@ function scanString(source, at, format, segment) {
   }
   return -1;
 }
-var NEWLINE, CR, SPACE, TAB, FORM_FEED, HASH, BACKSLASH, DOT, AT, SINGLE_QUOTE, DOUBLE_QUOTE, KEYWORDS, KNOWN_WORDS, HARD_KEYWORDS, COMPOUND_KEYWORDS, BINDS_NEXT, IGNORED, EQUALS, COLON, SEMICOLON, OPERATOR_BEFORE_EQUALS, PENDING_TARGETS, OPEN_BRACKETS;
+var NEWLINE, CR, SPACE, TAB, FORM_FEED, HASH, BACKSLASH, DOT, AT, SINGLE_QUOTE, DOUBLE_QUOTE, MEMBERS_FOUND, IDENTIFIER_START, IDENTIFIER_DIGIT, ASCII_IDENTIFIER, KEYWORDS, KNOWN_WORDS, LONGEST_KNOWN_WORD, HARD_KEYWORDS, COMPOUND_KEYWORDS, BINDS_NEXT, IGNORED, EQUALS, COLON, SEMICOLON, OPERATOR_BEFORE_EQUALS, PENDING_TARGETS, OPEN_BRACKETS;
 var init_top_level = __esm({
   "src/languages/python/top-level.ts"() {
     "use strict";
@@ -436,8 +495,17 @@ var init_top_level = __esm({
     AT = 64;
     SINGLE_QUOTE = 39;
     DOUBLE_QUOTE = 34;
+    MEMBERS_FOUND = /* @__PURE__ */ new WeakMap();
+    IDENTIFIER_START = 1;
+    IDENTIFIER_DIGIT = 2;
+    ASCII_IDENTIFIER = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) {
+      if (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95) ASCII_IDENTIFIER[c] = IDENTIFIER_START;
+      else if (c >= 48 && c <= 57) ASCII_IDENTIFIER[c] = IDENTIFIER_DIGIT;
+    }
     KEYWORDS = "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" ");
     KNOWN_WORDS = new Map([...KEYWORDS, "match", "case"].map((w) => [identifierKey(w), w]));
+    LONGEST_KNOWN_WORD = Math.max(...[...KNOWN_WORDS.values()].map((w) => w.length));
     HARD_KEYWORDS = new Set(KEYWORDS);
     COMPOUND_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
     BINDS_NEXT = /* @__PURE__ */ new Set(["as", "def", "class"]);
@@ -582,6 +650,9 @@ var init_module_aliases = __esm({
 });
 
 // src/rules/rule.ts
+function referenced(m) {
+  return m.stored ? `is stored as a callable in ${m.stored}` : "is passed as a callable";
+}
 function defineRule(rule) {
   return rule;
 }
@@ -956,7 +1027,7 @@ function basename(path) {
 function escapeRegExp2(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-var MAX_DEPTH2, PATH_CLASSES, PATH_SAME_PLACE, OPENERS, DECODERS, STREAMS, RESOURCE_PATHS, RESOURCE_FILE_PATHS, RESOURCE_DATA, PATH_METHODS_SAME_PLACE, PATH_METHODS_READING, PROVENANCE_NAMES, DATA_METHODS, CONSTANT_METHODS, OUTSIDE_CALLS, LOOPS, SCOPES, WRITES, ProvenanceEvaluator;
+var MAX_DEPTH2, PATH_CLASSES, PATH_SAME_PLACE, OPENERS, DECODERS, STREAMS, RESOURCE_PATHS, RESOURCE_FILE_PATHS, RESOURCE_DATA, PATH_METHODS_SAME_PLACE, PATH_METHODS_READING, PROVENANCE_NAMES, DATA_METHODS, CONSTANT_METHODS, OUTSIDE_CALLS, LOOPS, SCOPES, WRITES, ProvenanceEvaluator, ROUND_TRIP_SERIALIZERS;
 var init_provenance = __esm({
   "src/languages/python/provenance.ts"() {
     "use strict";
@@ -1193,7 +1264,7 @@ var init_provenance = __esm({
         if (owner.kind !== "module" && this.reboundByInnerScope(name2, owner.node)) return void 0;
         let out2;
         for (const b of [...bindings, ...this.laterInSameLoop(name2, owner, node, bindings)]) {
-          if (b.kind !== "assignment" || !b.value) {
+          if (b.kind !== "assignment" || !b.value || /^(typed_)?default_parameter$/.test(b.site.parent?.type ?? "")) {
             const fn = b.site.parent?.type === "parameters" ? b.site.parent.parent : b.site.parent?.parent?.type === "parameters" ? b.site.parent.parent.parent : void 0;
             const fnName = fn && childByField(fn, "name");
             if (fnName) this.outside ??= `a parameter of \`${this.text(fnName)}()\`, which its callers decide`;
@@ -1242,6 +1313,7 @@ var init_provenance = __esm({
         const has = (set) => [...names].some((n) => set.has(n));
         const first = args2.positional[0];
         const evalArg = (n) => n ? this.of(n, scope, depth) : void 0;
+        if (has(ROUND_TRIP_SERIALIZERS)) return { origins: /* @__PURE__ */ new Set(["own-data"]), reason: "what the program just serialized from its own objects (a round trip)" };
         if (has(PATH_CLASSES) || names.has("os.path.join")) {
           if (!first || args2.keywords.size) return void 0;
           const parts2 = args2.positional.map(evalArg);
@@ -1315,6 +1387,19 @@ var init_provenance = __esm({
         return value !== void 0 && own !== "" && value.split(".")[0] === own;
       }
     };
+    ROUND_TRIP_SERIALIZERS = /* @__PURE__ */ new Set([
+      "pickle.dumps",
+      "_pickle.dumps",
+      "cPickle.dumps",
+      "pickle5.dumps",
+      "cloudpickle.dumps",
+      "dill.dumps",
+      "marshal.dumps",
+      "jsonpickle.encode",
+      "jsonpickle.dumps",
+      "yaml.dump",
+      "yaml.safe_dump"
+    ]);
   }
 });
 
@@ -28284,8 +28369,10 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   const classMembers = /* @__PURE__ */ new Map();
   const membersOf = memoized((k) => segments[k].isClass ? splitClassBody(source, segments[k], sinks2.attributeKeys) : void 0);
   const sourcesEverywhere = sinks2.importsMaySource === true && segments.some((s) => s.definition === void 0 && isStarImport(source, s));
-  const sourcing = flow && sinks2.flowSources && !sourcesEverywhere ? new SourceCapability(source, segments, membersOf, sinks2.flowSources, sinks2.importsMaySource === true) : void 0;
-  const canSource = (k) => sourcing?.segment(k) ?? true;
+  const flowSources = flow && !sourcesEverywhere ? sinks2.flowSources : void 0;
+  let found;
+  const sourcing = () => found ??= flowSources && new SourceCapability(source, segments, membersOf, flowSources, sinks2.importsMaySource === true);
+  const canSource = (k) => sourcing()?.segment(k) ?? true;
   const wants = flow && wanted?.length ? new WantedDefinitions(source, segments, wanted, membersOf) : void 0;
   const isWanted = (k) => wants?.segment(k) ?? false;
   const summarized = new Array(count).fill(false);
@@ -28335,7 +28422,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
         changed = true;
         const members2 = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : void 0;
         if (members2) {
-          classMembers.set(k, new ClassMembers(source, members2, anchors, (i3) => sourcing?.member(k, i3) ?? true, wants?.members(k)));
+          classMembers.set(k, new ClassMembers(source, members2, anchors, (i3) => sourcing()?.member(k, i3) ?? true, wants?.members(k)));
           addAll2(mentioned, s.headerIdentifiers ?? s.identifiers);
         } else mention(s);
         if (!lines) addAll2(boundNames, s.definition === void 0 ? importedFromAnchors(source, s, anchors) ?? s.bound : s.globals);
@@ -28392,19 +28479,42 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
 }
 function takesParameters(source, s) {
   if (s.isClass || s.definition === void 0) return true;
-  const text2 = source.slice(s.start, Math.min(s.end, s.start + 4096));
-  const header = defHeaderOf(s.definition).exec(text2);
-  if (!header) return true;
-  return !/^[ \t]*(?:(?:self|cls)[ \t]*,?[ \t]*)?\)/.test(text2.slice(header.index + header[0].length));
-}
-function defHeaderOf(name2) {
-  let header = DEF_HEADERS.get(name2);
-  if (!header) {
-    if (DEF_HEADERS.size >= MAX_DEF_HEADERS) DEF_HEADERS.clear();
-    header = new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${name2}[ \\t]*\\(`, "m");
-    DEF_HEADERS.set(name2, header);
+  const end = Math.min(s.end, s.start + 4096);
+  const open2 = defParametersStart(source, s.start, end, s.definition);
+  if (open2 < 0) return true;
+  let i3 = skipBlanks(source, open2, end);
+  if (source.startsWith("self", i3) || source.startsWith("cls", i3)) {
+    i3 = skipBlanks(source, i3 + (source.startsWith("self", i3) ? 4 : 3), end);
+    if (source.charCodeAt(i3) === 44) i3 = skipBlanks(source, i3 + 1, end);
   }
-  return header;
+  return !(i3 < end && source.charCodeAt(i3) === 41);
+}
+function defParametersStart(source, from, end, name2) {
+  for (let line = from; line < end; ) {
+    let i3 = skipBlanks(source, line, end);
+    if (source.startsWith("async", i3)) {
+      const k = skipBlanks(source, i3 + 5, end);
+      if (k > i3 + 5) i3 = k;
+    }
+    if (source.startsWith("def", i3)) {
+      let k = skipBlanks(source, i3 + 3, end);
+      if (k > i3 + 3 && k + name2.length <= end && source.startsWith(name2, k)) {
+        k = skipBlanks(source, k + name2.length, end);
+        if (k < end && source.charCodeAt(k) === 40) return k + 1;
+      }
+    }
+    while (line < end && !isLineTerminator(source.charCodeAt(line))) line++;
+    line++;
+  }
+  return -1;
+}
+function skipBlanks(source, at, end) {
+  let i3 = at;
+  while (i3 < end && (source.charCodeAt(i3) === 32 || source.charCodeAt(i3) === 9)) i3++;
+  return i3;
+}
+function isLineTerminator(c) {
+  return c === 10 || c === 13 || c === 8232 || c === 8233;
 }
 function memoized(compute) {
   const done = /* @__PURE__ */ new Map();
@@ -28525,7 +28635,7 @@ function intersects(a, b) {
 function addAll2(into, from) {
   for (const x2 of from) into.add(x2);
 }
-var ASSIGNS_ATTRIBUTE, ANY_SINK, MIN_SKIPPED_SHARE, ASSIGNED_ATTRIBUTE, ClassMembers, CONSTRUCTORS, WantedDefinitions, SourceCapability, DEF_HEADERS, MAX_DEF_HEADERS, IMPORT2, FROM, STAR_IMPORT, BUILTIN_KEYS, FROM_MODULE_IMPORT_STAR, PLAIN_IMPORT, BLANK_OR_COMMENT_LINES;
+var ASSIGNS_ATTRIBUTE, ANY_SINK, MIN_SKIPPED_SHARE, ASSIGNED_ATTRIBUTE, ClassMembers, CONSTRUCTORS, WantedDefinitions, SourceCapability, IMPORT2, FROM, STAR_IMPORT, BUILTIN_KEYS, FROM_MODULE_IMPORT_STAR, PLAIN_IMPORT, BLANK_OR_COMMENT_LINES;
 var init_regions = __esm({
   "src/languages/python/regions.ts"() {
     "use strict";
@@ -28709,8 +28819,6 @@ var init_regions = __esm({
         return this.members.get(k)?.[i3] ?? this.segments[k];
       }
     };
-    DEF_HEADERS = /* @__PURE__ */ new Map();
-    MAX_DEF_HEADERS = 4096;
     IMPORT2 = identifierKey("import");
     FROM = identifierKey("from");
     STAR_IMPORT = /\bfrom\s+[\w.\s\\]*?\bimport\s*\(?\s*\*/g;
@@ -29733,6 +29841,21 @@ var init_project_index = __esm({
       summary(module2) {
         return this.summaries.get(this.moduleNamed(module2) ?? module2);
       }
+      /** `summary`, noted as read by `track`. */
+      readSummary(module2) {
+        return this.read(this.moduleNamed(module2) ?? module2);
+      }
+      /**
+       * Runs `work`, noting every summary it reads, itself or through the resolutions and classes it uses (cached or
+       * not): while `unchanged` holds for those reads, a computation over the index gives what it gave.
+       */
+      track(work) {
+        const reads = /* @__PURE__ */ new Map();
+        return { value: this.reading(reads, work), reads };
+      }
+      unchanged(reads) {
+        return this.current(reads);
+      }
       allSummaries() {
         return this.summaries.values();
       }
@@ -29938,6 +30061,49 @@ __export(analyze_exports, {
   analyzePython: () => analyzePython,
   timeBudgetFor: () => timeBudgetFor
 });
+function ruleNames(rules) {
+  let found = RULE_NAMES.get(rules);
+  if (found) return found;
+  const byName = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    for (const spec of rule.sinks) {
+      for (const name2 of spec.call) {
+        let list = byName.get(name2);
+        if (!list) byName.set(name2, list = []);
+        list.push({ rule, spec });
+      }
+    }
+  }
+  const assignmentsByName = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    for (const spec of rule.assignments ?? []) {
+      for (const name2 of spec.names) assignmentsByName.set(name2, [...assignmentsByName.get(name2) ?? [], { rule, spec }]);
+    }
+  }
+  const flowNames = rules.flatMap((r) => r.flowNames ?? []);
+  const names = [...byName.keys(), ...assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...flowNames];
+  const words = anchorWords(names);
+  const provenance = rules.some((r) => r.judgeTrust) ? anchorWords(PROVENANCE_NAMES) : [];
+  found = {
+    byName,
+    assignmentsByName,
+    hasReferenceSinks: rules.some((r) => r.sinks.some((s) => s.references)),
+    flowNames,
+    tokens: prefilterTokens(rules),
+    words,
+    attributeKeys: new Set([...words, ...provenance].map(identifierKey)),
+    sinkModules: withPrefixes(names, /* @__PURE__ */ new Set())
+  };
+  RULE_NAMES.set(rules, found);
+  return found;
+}
+function withPrefixes(names, into) {
+  for (const name2 of names) {
+    const parts2 = name2.split(".");
+    for (let n = 1; n <= parts2.length; n++) into.add(parts2.slice(0, n).join("."));
+  }
+  return into;
+}
 function analyzePython(parser, file, index, options = {}) {
   const anchors = withRelativeImports(anchorOffsets(file.source, index.tokens, options.wholeFile ? void 0 : index.words), file, index);
   if (anchors.length === 0 && !options.completeFlows) return { findings: [], errors: [], parsed: false };
@@ -29967,8 +30133,10 @@ function analyzePython(parser, file, index, options = {}) {
     });
   }
   const model = new SemanticModel(tree, file.moduleName, options.project);
-  const matches = collectMatches(model, index, budget);
-  if (index.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(model, index));
+  let sites;
+  const assignments = () => sites ??= settingsAssignments(model);
+  const matches = collectMatches(model, index, assignments, budget);
+  if (index.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(assignments(), model, index));
   for (const rule of index.rules) if (rule.derivedSites) appendAll(matches, derivedMatches(rule, model));
   if (pastDeadline(budget)) outOfTime("analysing");
   const lines = tree.lines ?? new LineIndex(file.source);
@@ -30014,7 +30182,7 @@ function timeoutWarning(path, stage, budgetMs) {
     message: `ran out of time while ${stage} (budget ${budgetMs} ms; see --file-timeout); kept the findings made so far, the rest of the file is not analysed`
   };
 }
-function collectMatches(model, index, budget) {
+function collectMatches(model, index, assignments, budget) {
   const out2 = [];
   const reported = /* @__PURE__ */ new Set();
   const report = (m) => {
@@ -30061,25 +30229,34 @@ function collectMatches(model, index, budget) {
       }
     }
     if (!index.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
-    for (const value of argsOf().values()) {
-      if (value.type !== "identifier" && value.type !== "attribute") continue;
-      for (const resolved of uniqueNames(model.resolve(value, scope))) {
-        for (const sink of index.byName.get(resolved.name) ?? []) {
-          if (!sink.spec.references) continue;
-          const empty = new CallArguments(void 0, "");
-          const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
-          report({ node: value, calleeText: shortened2(model.text(value)), args: empty, model, scope, ...sink, target: resolved.name, via: "reference", ...chain });
-        }
-      }
+    for (const value of argsOf().values()) for (const name2 of namesIn(value)) reportReference(name2, scope);
+  }
+  if (index.hasReferenceSinks) {
+    for (const { node, scope, stored, owner } of storedCallables(assignments())) {
+      if (owner && out2.some((m) => m.via !== "reference" && m.node.start >= owner.start && m.node.end <= owner.end && resolvesTo(m.target, node, scope))) continue;
+      reportReference(node, scope, stored);
     }
   }
   return withoutCoveredReferences(out2);
+  function resolvesTo(target, node, scope) {
+    return model.resolve(node, scope).some((r) => r.name === target);
+  }
+  function reportReference(node, scope, stored) {
+    for (const resolved of uniqueNames(model.resolve(node, scope))) {
+      for (const sink of index.byName.get(resolved.name) ?? []) {
+        if (!sink.spec.references) continue;
+        const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
+        const where2 = stored ? { stored } : {};
+        report({ node, calleeText: shortened2(model.text(node)), args: new CallArguments(void 0, ""), model, scope, ...sink, target: resolved.name, via: "reference", ...where2, ...chain });
+      }
+    }
+  }
 }
-function collectAssignmentMatches(model, index) {
+function collectAssignmentMatches(sites, model, index) {
   const out2 = [];
   const reported = /* @__PURE__ */ new Set();
   const noArgs = new CallArguments(void 0, "");
-  for (const site of settingsAssignments(model)) {
+  for (const site of sites) {
     for (const name2 of site.names) {
       for (const { rule, spec } of index.assignmentsByName.get(name2) ?? []) {
         if (site.level === "class" && !spec.classLevel) continue;
@@ -30242,12 +30419,38 @@ function shortened2(code5) {
   const compact = code5.replace(/\s+/g, "");
   return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
 }
+function storedCallables(sites) {
+  const out2 = [];
+  for (const site of sites) {
+    if (site.level === "function" || site.augmented) continue;
+    const value = site.value;
+    if (TABLES.has(value.type)) for (const node of namesIn(value)) out2.push({ node, scope: site.scope, stored: "a table" });
+    else if (site.level !== "class") continue;
+    else if (value.type === "identifier" || value.type === "attribute") out2.push({ node: value, scope: site.scope, stored: "a class attribute", owner: enclosingClass2(site.node) });
+  }
+  return out2;
+}
+function enclosingClass2(node) {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
+  return void 0;
+}
+function namesIn(value, depth = 0) {
+  if (value.type === "identifier" || value.type === "attribute") return [value];
+  if (depth >= TABLE_DEPTH || !(TABLES.has(value.type) || depth > 0 && value.type === "parenthesized_expression")) return [];
+  const out2 = [];
+  const children = value.children;
+  for (let i3 = 0; i3 < children.length && i3 < TABLE_ELEMENTS; i3++) {
+    const element = children[i3].type === "pair" ? childByField(children[i3], "value") : children[i3];
+    if (element) appendAll(out2, namesIn(element, depth + 1));
+  }
+  return out2;
+}
 function passesNames(call) {
   const list = childByField(call, "arguments");
   if (!list || list.type !== "argument_list") return false;
   for (const arg of list.children) {
     const value = arg.type === "keyword_argument" ? childByField(arg, "value") : arg;
-    if (value && (value.type === "identifier" || value.type === "attribute")) return true;
+    if (value && (value.type === "identifier" || value.type === "attribute" || TABLES.has(value.type))) return true;
   }
   return false;
 }
@@ -30262,7 +30465,7 @@ function lineSlice(source, index, fromRow, toRow) {
   const end = index.lineStart(toRow + 1) ?? source.length;
   return source.slice(start2, end).replace(/\r?\n$/, "").replace(/\r/g, "");
 }
-var MAX_SNIPPET_LINES, SinkIndex, MIN_PARTIAL_PARSE_LENGTH, RELATIVE_IMPORT, BUDGET_MS_PER_CHAR, NOT_A_CALLBACK, CALLS_PER_DEADLINE_CHECK;
+var MAX_SNIPPET_LINES, RULE_NAMES, SinkIndex, MIN_PARTIAL_PARSE_LENGTH, RELATIVE_IMPORT, BUDGET_MS_PER_CHAR, NOT_A_CALLBACK, CALLS_PER_DEADLINE_CHECK, TABLES, TABLE_DEPTH, TABLE_ELEMENTS;
 var init_analyze = __esm({
   "src/languages/python/analyze.ts"() {
     "use strict";
@@ -30282,6 +30485,7 @@ var init_analyze = __esm({
     init_provenance();
     init_syntax();
     MAX_SNIPPET_LINES = 5;
+    RULE_NAMES = /* @__PURE__ */ new WeakMap();
     SinkIndex = class {
       /**
        * `project`: for the whole-program pass, the names of project modules that lead to a sink and of their exports
@@ -30289,42 +30493,33 @@ var init_analyze = __esm({
        */
       constructor(rules, project) {
         this.rules = rules;
-        this.tokens = new TokenSet([...prefilterTokens(rules), ...project?.words ?? []]);
-        this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
-        for (const rule of rules) {
-          for (const spec of rule.sinks) {
-            for (const name2 of spec.call) {
-              let list = this.byName.get(name2);
-              if (!list) this.byName.set(name2, list = []);
-              list.push({ rule, spec });
-            }
-          }
-        }
-        for (const rule of rules) {
-          for (const spec of rule.assignments ?? []) {
-            for (const name2 of spec.names) this.assignmentsByName.set(name2, [...this.assignmentsByName.get(name2) ?? [], { rule, spec }]);
-          }
-        }
-        const flowNames = rules.flatMap((r) => r.flowNames ?? []);
-        this.keepCalledFunctions = flowNames.length > 0;
+        const base = ruleNames(rules);
+        this.byName = base.byName;
+        this.assignmentsByName = base.assignmentsByName;
+        this.hasReferenceSinks = base.hasReferenceSinks;
+        this.keepCalledFunctions = base.flowNames.length > 0;
+        this.tokens = new TokenSet(project ? [...base.tokens, ...project.words] : base.tokens);
         const flowRules = rules.filter((r) => r.flowNames?.length);
         if (flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length)) {
           const words = [...new Set(flowRules.flatMap((r) => r.flowSourceWords))];
           this.flowSources = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
         }
-        const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...project?.words ?? [], ...project?.modules ?? [], ...flowNames];
-        this.words = anchorWords(names);
-        const provenance = rules.some((r) => r.judgeTrust) ? anchorWords(PROVENANCE_NAMES) : [];
-        this.attributeKeys = new Set([...this.words, ...provenance].map(identifierKey));
-        for (const name2 of names) {
-          const parts2 = name2.split(".");
-          for (let n = 1; n <= parts2.length; n++) this.sinkModules.add(parts2.slice(0, n).join("."));
+        if (!project) {
+          this.words = base.words;
+          this.attributeKeys = base.attributeKeys;
+          this.sinkModules = base.sinkModules;
+          return;
         }
+        const names = [...project.words, ...project.modules];
+        const added = anchorWords(names);
+        this.words = /* @__PURE__ */ new Set([...base.words, ...added]);
+        this.attributeKeys = /* @__PURE__ */ new Set([...base.attributeKeys, ...[...added].map(identifierKey)]);
+        this.sinkModules = withPrefixes(names, new Set(base.sinkModules));
       }
       rules;
-      byName = /* @__PURE__ */ new Map();
+      byName;
       /** Assignment checks by target name (see `AssignmentSpec`). */
-      assignmentsByName = /* @__PURE__ */ new Map();
+      assignmentsByName;
       /** Some sink is also reported when passed as a callback. */
       hasReferenceSinks;
       /** A data-flow rule runs: partial parsing keeps the functions that kept code names (their summaries matter). */
@@ -30337,7 +30532,7 @@ var init_analyze = __esm({
       words;
       attributeKeys;
       /** Sinks' modules and the packages above them, under every alias: `pickle`, `six`, `six.moves`, `torch.hub`. */
-      sinkModules = /* @__PURE__ */ new Set();
+      sinkModules;
       leadsToSink(module2) {
         return this.sinkModules.has(module2);
       }
@@ -30366,6 +30561,9 @@ var init_analyze = __esm({
     BUDGET_MS_PER_CHAR = 2 / 1e3;
     NOT_A_CALLBACK = /* @__PURE__ */ new Set(["builtins.isinstance", "builtins.issubclass"]);
     CALLS_PER_DEADLINE_CHECK = 64;
+    TABLES = /* @__PURE__ */ new Set(["dictionary", "list", "set", "tuple"]);
+    TABLE_DEPTH = 4;
+    TABLE_ELEMENTS = 256;
   }
 });
 
@@ -31309,11 +31507,12 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
     if (!found) importCache.set(file.path, found = importsOf(file.text));
     return found;
   };
-  const names = { aliases };
+  const names = { aliases, aliasHeads: new Set([...aliases.keys()].map((a) => a.split(".")[0])) };
   const redone = /* @__PURE__ */ new Map();
   const seenWith = /* @__PURE__ */ new Map();
   let changed = /* @__PURE__ */ new Set();
-  let leading = sinkLeadingModules(index, sinks2);
+  const sinkLeading = new SinkLeadingModules(index, sinks2);
+  let leading = sinkLeading.now();
   onLeading?.(leading);
   for (let round = 0; round < MAX_ROUNDS && (leading.size > 0 || demanded.callers.size > 0); round++) {
     const matcher = new ReferenceMatcher(leading, importsOfFile, names);
@@ -31356,7 +31555,7 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
         if (state !== void 0) state = createHash("sha256").update(state).update(JSON.stringify(summary)).digest("hex");
       }
     }
-    const after = summariesChanged ? sinkLeadingModules(index, sinks2) : leading;
+    const after = summariesChanged ? sinkLeading.now() : leading;
     if (after !== leading) onLeading?.(after);
     for (const module2 of /* @__PURE__ */ new Set([...leading.keys(), ...after.keys()])) {
       if (String(leading.get(module2)) !== String(after.get(module2))) nextChanged.add(module2);
@@ -31448,11 +31647,16 @@ function summariseDemandedModules(byModule, modules, aliases, index, parser, sin
   for (const [path, wanted] of demandedBy) {
     for (const entry2 of wanted) {
       const [module2, name2] = entry2.split("\0");
-      const explained = name2.startsWith("?") ? Object.keys(index.flowSummary(module2)?.flows ?? {}).includes(name2.slice(name2.indexOf(".") + 1).split(".")[0]) : [name2, ...(index.resolve(name2) ?? []).map((r) => r.name)].some((n) => index.flows(n)?.length);
+      const flows = index.flowSummary(module2)?.flows;
+      const called = name2.slice(name2.indexOf(".") + 1).split(".")[0];
+      const explained = name2.startsWith("?") ? flows !== void 0 && Object.hasOwn(flows, called) && explainsCall(flows[called]) : [name2, ...(index.resolve(name2) ?? []).map((r) => r.name)].some((n) => index.flows(n)?.some((f) => explainsCall(f.flows)));
       if (explained) out2.set(path, (out2.get(path) ?? /* @__PURE__ */ new Set()).add(module2));
     }
   }
   return { callers: out2, keys };
+}
+function explainsCall(flows) {
+  return Boolean(flows.returns?.length || flows.passes?.length || flows.sinks?.length);
 }
 function namespaceAliases(byModule, modules) {
   const out2 = /* @__PURE__ */ new Map();
@@ -31496,42 +31700,9 @@ function exportedNames(index, summary, seen = /* @__PURE__ */ new Set()) {
   if (seen.has(summary.module)) return out2;
   seen.add(summary.module);
   for (const star of summary.stars) {
-    const from = index.summary(star);
+    const from = index.readSummary(star);
     if (!from) continue;
     for (const name2 of exportedNames(index, from, seen)) if (from.all ? from.all.includes(name2) : !name2.startsWith("_")) out2.add(name2);
-  }
-  return out2;
-}
-function sinkLeadingModules(index, sinks2) {
-  const out2 = /* @__PURE__ */ new Map();
-  const leads = (r, depth = 0) => {
-    if (sinks2.isSinkOrAbove(r.name)) return true;
-    const cls = r.projectClass ?? r.projectInstance;
-    if (!cls || depth > 2) return false;
-    return cls.ancestors().some((a) => sinks2.isSinkOrAbove(a.name));
-  };
-  for (const summary of index.allSummaries()) {
-    const names = [];
-    for (const name2 of exportedNames(index, summary)) {
-      const own = summary.exports[name2];
-      if (own?.every(isOwnFunction)) continue;
-      const values = index.resolve(`${summary.module}.${name2}`) ?? [];
-      if (values.some((v) => leads(v))) names.push(name2);
-    }
-    for (const [key, flows] of Object.entries(index.flowSummary(summary.module)?.flows ?? summary.flows ?? {})) {
-      if (flows.sinks?.length && !names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
-    }
-    for (const [name2, cls] of Object.entries(summary.classes)) {
-      if (names.includes(name2)) continue;
-      const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat().filter((m) => !isOwnFunction(m));
-      if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name2);
-    }
-    if (names.length) out2.set(summary.module, names);
-  }
-  for (const summary of index.allFlowSummaries()) {
-    if (out2.has(summary.module) || index.summary(summary.module)?.module === summary.module) continue;
-    const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length).map(([key]) => key.split(".")[0]))];
-    if (names.length) out2.set(summary.module, names);
   }
   return out2;
 }
@@ -31541,18 +31712,55 @@ function isOwnFunction(value) {
 function refersToLeading(file, leading) {
   return new ReferenceMatcher(new Map([...leading].map(([m, names]) => [m, [...names]])), (f) => importsOf(f.text)).referencedBy(file).size > 0;
 }
+function hasIdentifier(text2, name2) {
+  for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) {
+    if (isIdentifierChar(text2.charCodeAt(at + name2.length))) continue;
+    let start2 = at;
+    while (start2 > 0 && isDigit3(text2.charCodeAt(start2 - 1))) start2--;
+    if (start2 > 0 && isIdentifierChar(text2.charCodeAt(start2 - 1))) continue;
+    return true;
+  }
+  return false;
+}
+function hasAttribute(text2, name2) {
+  for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) {
+    if (isIdentifierChar(text2.charCodeAt(at + name2.length))) continue;
+    let before = at - 1;
+    while (before >= 0 && (text2.charCodeAt(before) === 32 || text2.charCodeAt(before) === 9)) before--;
+    if (before >= 0 && text2.charCodeAt(before) === 46) return true;
+  }
+  return false;
+}
+function isDigit3(c) {
+  return c >= 48 && c <= 57;
+}
+function isIdentifierChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || isDigit3(c) || c === 95;
+}
+function remembered(memo, name2, test) {
+  let found = memo.get(name2);
+  if (found === void 0) memo.set(name2, found = test(name2));
+  return found;
+}
 function importsOf(text2) {
-  const out2 = { from: [], statements: [], words: /* @__PURE__ */ new Set(), dynamic: text2.includes("import_module") || text2.includes("__import__") };
-  for (const statement of importStatements(text2)) {
+  const { statements, byRuntimeName } = importStatements(text2);
+  const out2 = { written: statements, words: /* @__PURE__ */ new Set(), dynamic: byRuntimeName };
+  for (const statement of statements) {
     if (statement.includes("\\")) out2.dynamic = true;
-    const words = statement.match(WORD) ?? [];
-    for (const w of words) out2.words.add(w);
+    for (const w of statement.match(WORD) ?? []) out2.words.add(w);
+  }
+  return out2;
+}
+function parsedImports(imports) {
+  if (imports.parsed) return imports.parsed;
+  const out2 = { from: [], statements: [] };
+  for (const statement of imports.written) {
     const from = FROM_IMPORT.exec(statement);
     if (from) out2.from.push({ module: from[1], names: from[2].match(WORD) ?? [] });
     const imported = importedNames(statement);
-    out2.statements.push(imported ? { imported } : { words });
+    out2.statements.push(imported ? { imported } : { words: statement.match(WORD) ?? [] });
   }
-  return out2;
+  return imports.parsed = out2;
 }
 function importedNames(statement) {
   if (!/^(import\s|from\s+\S+\s+import\b)/.test(statement)) return [];
@@ -31579,7 +31787,7 @@ function importedNames(statement) {
 function namedModules(imports, fileModule, names) {
   const modules = /* @__PURE__ */ new Set();
   const words = /* @__PURE__ */ new Set();
-  for (const statement of imports.statements) {
+  for (const statement of parsedImports(imports).statements) {
     const found = "imported" in statement ? statement.imported.map((i3) => importedModule(i3, fileModule, names)) : void 0;
     if (!found || found.includes(void 0)) {
       for (const w of "words" in statement ? statement.words : statement.imported.flatMap((i3) => `${i3.from} ${i3.name ?? ""}`.match(WORD) ?? [])) words.add(w);
@@ -31599,6 +31807,8 @@ function importedModule(imported, fileModule, names) {
     base = base.length > level ? `${parent}.${base.slice(level)}` : parent;
   }
   const dotted = imported.name ? `${base}.${imported.name}` : base;
+  const dot = dotted.indexOf(".");
+  if (!names.aliasHeads.has(dot < 0 ? dotted : dotted.slice(0, dot))) return dotted;
   const segments = dotted.split(".");
   for (let k = segments.length; k > 0; k--) {
     const module2 = names.aliases.get(segments.slice(0, k).join("."));
@@ -31608,8 +31818,10 @@ function importedModule(imported, fileModule, names) {
 }
 function importStatements(text2) {
   const out2 = [];
+  let byRuntimeName = false;
   let done = 0;
   for (let at = text2.indexOf("import"); at >= 0; at = text2.indexOf("import", at + 6)) {
+    if (!byRuntimeName && (text2.startsWith("import_module", at) || text2.startsWith("__import__", at - 2))) byRuntimeName = true;
     if (at < done) continue;
     const lineStart = text2.lastIndexOf("\n", at) + 1;
     let start2 = lineStart;
@@ -31625,12 +31837,12 @@ function importStatements(text2) {
     out2.push(text2.slice(start2, end));
     done = end;
   }
-  return out2;
+  return { statements: out2, byRuntimeName };
 }
 function ownPackage(moduleName) {
   return moduleName.slice(0, Math.max(0, moduleName.lastIndexOf(".")));
 }
-var MAX_ROUNDS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, WORD, QUOTED_NAME, IDENTIFIER3, ATTRIBUTE, IMPORT_ITEM, FROM_IMPORT, ReferenceMatcher;
+var MAX_ROUNDS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, SinkLeadingModules, WORD, QUOTED_NAME, IMPORT_ITEM, FROM_IMPORT, ReferenceMatcher;
 var init_whole_program = __esm({
   "src/project/whole-program.ts"() {
     "use strict";
@@ -31640,10 +31852,61 @@ var init_whole_program = __esm({
     MAX_ROUNDS = 8;
     MAX_DEMANDED_MODULES = 256;
     MAX_DEMAND_ROUNDS = 4;
+    SinkLeadingModules = class {
+      constructor(index, sinks2) {
+        this.index = index;
+        this.sinks = sinks2;
+      }
+      index;
+      sinks;
+      known = /* @__PURE__ */ new Map();
+      now() {
+        const index = this.index;
+        const out2 = /* @__PURE__ */ new Map();
+        for (const summary of index.allSummaries()) {
+          const flows = index.flowSummary(summary.module);
+          let known = this.known.get(summary.module);
+          if (!known || known.summary !== summary || known.flows !== flows || !index.unchanged(known.reads)) {
+            const { value, reads } = index.track(() => this.namesOf(summary, flows));
+            this.known.set(summary.module, known = { summary, flows, reads, names: value });
+          }
+          if (known.names.length) out2.set(summary.module, [...known.names]);
+        }
+        for (const summary of index.allFlowSummaries()) {
+          if (out2.has(summary.module) || index.summary(summary.module)?.module === summary.module) continue;
+          const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length).map(([key]) => key.split(".")[0]))];
+          if (names.length) out2.set(summary.module, names);
+        }
+        return out2;
+      }
+      namesOf(summary, flowSummary2) {
+        const { index, sinks: sinks2 } = this;
+        const leads = (r, depth = 0) => {
+          if (sinks2.isSinkOrAbove(r.name)) return true;
+          const cls = r.projectClass ?? r.projectInstance;
+          if (!cls || depth > 2) return false;
+          return cls.ancestors().some((a) => sinks2.isSinkOrAbove(a.name));
+        };
+        const names = [];
+        for (const name2 of exportedNames(index, summary)) {
+          const own = summary.exports[name2];
+          if (own?.every(isOwnFunction)) continue;
+          const values = index.resolve(`${summary.module}.${name2}`) ?? [];
+          if (values.some((v) => leads(v))) names.push(name2);
+        }
+        for (const [key, flows] of Object.entries(flowSummary2?.flows ?? summary.flows ?? {})) {
+          if (flows.sinks?.length && !names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
+        }
+        for (const [name2, cls] of Object.entries(summary.classes)) {
+          if (names.includes(name2)) continue;
+          const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat().filter((m) => !isOwnFunction(m));
+          if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name2);
+        }
+        return names;
+      }
+    };
     WORD = /[A-Za-z_][A-Za-z0-9_]*|\*/g;
     QUOTED_NAME = /["']\.*([A-Za-z_][\w.]*)["']/g;
-    IDENTIFIER3 = /[A-Za-z_][A-Za-z0-9_]*/g;
-    ATTRIBUTE = /\.[ \t]*([A-Za-z_][A-Za-z0-9_]*)/g;
     IMPORT_ITEM = /^([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)(?:\s+as\s+[A-Za-z_]\w*)?$/;
     FROM_IMPORT = /^from\s+([\w.]+)\s+import\b([\s\S]*)$/;
     ReferenceMatcher = class {
@@ -31662,11 +31925,23 @@ var init_whole_program = __esm({
       imports;
       names;
       bySegment = /* @__PURE__ */ new Map();
+      anySegment(words) {
+        for (const w of words) if (this.bySegment.has(w)) return true;
+        return false;
+      }
       referencedBy(file) {
         const own = packageModuleName(file.moduleName);
         const imports = this.imports(file);
         const named = /* @__PURE__ */ new Set();
         const packages = /* @__PURE__ */ new Set();
+        for (let p = own; p.includes("."); ) {
+          p = p.slice(0, p.lastIndexOf("."));
+          if (this.leading.has(p)) packages.add(p);
+        }
+        const direct = ownPackage(file.moduleName);
+        if (this.leading.has(direct)) packages.add(direct);
+        const quoted2 = imports.dynamic ? imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split("."))) : void 0;
+        if (!packages.size && !this.anySegment(imports.words) && !(quoted2 && this.anySegment(quoted2))) return /* @__PURE__ */ new Set();
         const add = (words) => {
           for (const w of words) for (const module2 of this.bySegment.get(w) ?? []) named.add(module2);
         };
@@ -31675,13 +31950,7 @@ var init_whole_program = __esm({
           for (const m of modules) if (this.leading.has(m)) named.add(m);
           add(words);
         } else add(imports.words);
-        if (imports.dynamic) add(imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split("."))));
-        for (let p = own; p.includes("."); ) {
-          p = p.slice(0, p.lastIndexOf("."));
-          if (this.leading.has(p)) packages.add(p);
-        }
-        const direct = ownPackage(file.moduleName);
-        if (this.leading.has(direct)) packages.add(direct);
+        if (quoted2) add(quoted2);
         const out2 = /* @__PURE__ */ new Set();
         for (const module2 of /* @__PURE__ */ new Set([...named, ...packages])) {
           if (module2 === own) continue;
@@ -31689,17 +31958,17 @@ var init_whole_program = __esm({
           const segment = module2.slice(module2.lastIndexOf(".") + 1);
           const inPackage = packages.has(module2);
           if (imports.dynamic) {
-            imports.allWords ??= new Set(file.text.match(IDENTIFIER3));
-            if (exported.some((n) => imports.allWords.has(n))) out2.add(module2);
+            const words = imports.allWords ??= /* @__PURE__ */ new Map();
+            if (exported.some((n) => remembered(words, n, (name2) => hasIdentifier(file.text, name2)))) out2.add(module2);
             continue;
           }
-          const fromIt = imports.from.some(
+          const fromIt = parsedImports(imports).from.some(
             (f) => (f.module.slice(f.module.lastIndexOf(".") + 1) === segment || inPackage && /^\.+$/.test(f.module)) && f.names.some((n) => n === "*" || exported.includes(n))
           );
           if (fromIt) out2.add(module2);
           else {
-            imports.attributes ??= new Set([...file.text.matchAll(ATTRIBUTE)].map((m) => m[1]));
-            if (exported.some((n) => imports.attributes.has(n))) out2.add(module2);
+            const attributes = imports.attributes ??= /* @__PURE__ */ new Map();
+            if (exported.some((n) => remembered(attributes, n, (name2) => hasAttribute(file.text, name2)))) out2.add(module2);
           }
         }
         return out2;
@@ -37231,7 +37500,7 @@ function unpicklingMessage(what, advice) {
       case "subclass":
         return `${code(m.subclass.name)} subclasses ${m.target} and deserializes its input with ${what}, which can run arbitrary code. ${advice}`;
       case "reference":
-        return `${spelled(m)} is passed as a callable: every value it is applied to is deserialized with ${what}, which can run arbitrary code. ${advice}`;
+        return `${spelled(m)} ${referenced(m)}: every value it is applied to is deserialized with ${what}, which can run arbitrary code. ${advice}`;
       default:
         return `${spelled(m)} deserializes with ${what}, which runs whatever code the bytes describe. ${advice}`;
     }
@@ -37557,10 +37826,11 @@ var PYTHON_CONFIG_SEC_003_default = defineRule({
 init_rule();
 var RQ = ["rq.Queue", "rq.queue.Queue", "rq.Worker", "rq.worker.Worker", "rq.SimpleWorker", "rq.worker.SimpleWorker", "rq.job.Job.create", "rq.job.Job.fetch", "rq.Job.create", "rq.Job.fetch"];
 var HUEY = ["huey.RedisHuey", "huey.PriorityRedisHuey", "huey.RedisExpireHuey", "huey.SqliteHuey", "huey.FileHuey", "huey.api.RedisHuey", "huey.api.PriorityRedisHuey", "huey.api.RedisExpireHuey", "huey.api.SqliteHuey", "huey.api.FileHuey"];
+var SERIALIZER_POSITION = { "rq.Queue": 5, "rq.queue.Queue": 5, "rq.job.Job.fetch": 2, "rq.Job.fetch": 2 };
 var PICKLING = /* @__PURE__ */ new Set(["rq.serializers.DefaultSerializer", "rq.serializers.Serializer", "huey.serializer.Serializer", "huey.serializer.Serializer()"]);
 function checkSerializer(queue) {
   return (m) => {
-    const given = m.args.find("serializer");
+    const given = m.args.find("serializer", SERIALIZER_POSITION[m.target]);
     if (!given && m.args.hasKwArgs) return null;
     const store = queue === "RQ" ? "Redis" : m.target.includes("Sqlite") ? "the SQLite file" : m.target.includes("File") ? "the task directory" : "Redis";
     if (!given || given.type === "none") {
@@ -37610,7 +37880,7 @@ var PYTHON_CONFIG_SEC_004_default = defineRule({
     fixHint: "Pass serializer=JSONSerializer (rq.serializers) / a JSON serializer to huey.",
     vulnerableExample: ["from redis import Redis", "from rq import Queue", "", "q = Queue(connection=Redis())  # pickles jobs"].join("\n"),
     safeExample: ["from redis import Redis", "from rq import Queue", "from rq.serializers import JSONSerializer", "", "q = Queue(connection=Redis(), serializer=JSONSerializer)"].join("\n"),
-    detectionScope: "Constructor calls resolved through imports and aliases; `serializer` read as a keyword. A serializer that resolves to `rq.serializers.DefaultSerializer`, `huey.serializer.Serializer` or the pickle module is reported; any other value is trusted. RQ's `serializer` is reported on every queue and worker object that lacks it: producer and worker must agree.",
+    detectionScope: "Constructor calls resolved through imports and aliases; `serializer` read as a keyword (or by position: `Queue`'s sixth, `Job.fetch`'s third parameter). A serializer that resolves to `rq.serializers.DefaultSerializer`, `huey.serializer.Serializer` or the pickle module is reported; any other value is trusted. RQ's `serializer` is reported on every queue and worker object that lacks it: producer and worker must agree.",
     references: [
       { title: "RQ: job serialization", url: "https://python-rq.org/docs/#job-serialization" },
       { title: "huey: serialization", url: "https://huey.readthedocs.io/en/latest/api.html#Serializer" },
@@ -39036,7 +39306,7 @@ function message(m) {
     case "subclass":
       return `${code(m.subclass.name)} subclasses ${m.target} and unpickles its input` + (m.subclass.overridesFindClass ? "; overriding find_class narrows what loads but does not make untrusted data safe: restricted unpicklers are routinely bypassed" : "") + ". Use a data-only format for untrusted input.";
     case "reference":
-      return `${spelled5} is passed as a callable: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
+      return `${spelled5} ${referenced(m)}: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
     default:
       return `${spelled5} deserializes with pickle, which runs whatever code the bytes describe. Never unpickle data that could come from an untrusted source; use a data-only format such as JSON.`;
   }
@@ -39514,7 +39784,7 @@ var PYTHON_LANG_SEC_043_default = defineRule({
 init_rule();
 init_shared_docs();
 function message3(m) {
-  const head = m.via === "reference" ? `${spelled(m)} is passed as a callable: every value it is applied to is unmarshalled` : `${spelled(m)} unmarshals its input`;
+  const head = m.via === "reference" ? `${spelled(m)} ${referenced(m)}: every value it is applied to is unmarshalled` : `${spelled(m)} unmarshals its input`;
   return `${head}. marshal is not secure against crafted data: it can crash the interpreter and builds code objects that callers may execute. Use a data-only format such as JSON for anything not produced by this process.`;
 }
 var PYTHON_LANG_SEC_044_default = defineRule({
@@ -41436,7 +41706,7 @@ function configuredSink(rule, names) {
       case "subclass":
         return `${code(m.subclass.name)} subclasses ${code(m.target)}, ${sink}: never pass it data from an untrusted source.`;
       case "reference":
-        return `${spelled5}, ${sink}, is passed as a callable: every value it is applied to is deserialized.`;
+        return `${spelled5}, ${sink}, ${referenced(m)}: every value it is applied to is deserialized.`;
       default:
         return `${spelled5} is ${sink}: never pass it data from an untrusted source.`;
     }

@@ -346,20 +346,27 @@ function splitTopLevel(source, sinkAttributes) {
   return splitBlock(source, 0, source.length, "", sinkAttributes);
 }
 function splitClassBody(source, cls, sinkAttributes) {
+  const known = MEMBERS_FOUND.get(cls);
+  if (known && known.sinkAttributes === sinkAttributes) return known.members;
   if (cls.bodyStart === void 0) return void 0;
-  for (let pos = cls.bodyStart; pos < cls.end; ) {
+  const body2 = firstBodyLine(source, cls.bodyStart, cls.end);
+  return body2 ? splitBlock(source, body2.start, cls.end, body2.indent, sinkAttributes) : void 0;
+}
+var MEMBERS_FOUND = /* @__PURE__ */ new WeakMap();
+function firstBodyLine(source, from, to) {
+  for (let pos = from; pos < to; ) {
     const j = skipSpaces(source, pos);
     const first = source.charCodeAt(j);
     if (first === NEWLINE || first === CR || first === HASH) {
       const nl = source.indexOf("\n", j);
-      pos = nl < 0 ? cls.end : nl + 1;
+      pos = nl < 0 ? to : nl + 1;
       continue;
     }
-    return j > pos ? splitBlock(source, pos, cls.end, source.slice(pos, j), sinkAttributes) : void 0;
+    return j > pos ? { start: pos, indent: source.slice(pos, j) } : void 0;
   }
   return void 0;
 }
-function splitBlock(source, from, to, indent, sinkAttributes) {
+function splitBlock(source, from, to, indent, sinkAttributes, dedent) {
   const segments = [];
   let current;
   let decoratorPending = false;
@@ -376,13 +383,18 @@ function splitBlock(source, from, to, indent, sinkAttributes) {
       pos = nl < 0 ? to : nl + 1;
       continue;
     }
+    if (dedent && j === pos) {
+      if (current) current.end = pos;
+      dedent.at = pos;
+      return segments;
+    }
     if (!source.startsWith(indent, pos) || j - pos < indent.length) return void 0;
     let definition;
     if (j - pos === indent.length) {
       const clause = current !== void 0 && current.definition === void 0 && !decoratorPending && isClauseKeyword(source, j);
       if (!current || !decoratorPending && !clause) {
         if (current) current.end = pos;
-        current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), attributes: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+        current = newSegment(pos, to);
         segments.push(current);
         nestedDefinitionStart = -1;
       }
@@ -395,7 +407,7 @@ function splitBlock(source, from, to, indent, sinkAttributes) {
         if (definition.isClass) current.isClass = true;
       }
     } else if (!current) {
-      current = { start: pos, end: to, identifiers: /* @__PURE__ */ new Set(), attributes: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set(), shadows: /* @__PURE__ */ new Set(), globals: /* @__PURE__ */ new Set(), prose: [] };
+      current = newSegment(pos, to);
       segments.push(current);
     }
     let bindsHere = true;
@@ -433,10 +445,58 @@ function splitBlock(source, from, to, indent, sinkAttributes) {
     if (definition?.isClass) {
       current.bodyStart = next;
       current.headerIdentifiers = new Set(current.identifiers);
+      if (indent === "") {
+        next = scanClassBody(source, current, to, sinkAttributes);
+      }
     }
     pos = next;
   }
+  if (dedent) dedent.at = to;
   return segments;
+}
+function scanClassBody(source, cls, to, sinkAttributes) {
+  const bodyStart = cls.bodyStart;
+  const body2 = firstBodyLine(source, bodyStart, to);
+  const dedent = { at: to };
+  const members = body2 && splitBlock(source, body2.start, to, body2.indent, sinkAttributes, dedent);
+  if (!members) {
+    MEMBERS_FOUND.set(cls, { sinkAttributes, members: void 0 });
+    return bodyStart;
+  }
+  MEMBERS_FOUND.set(cls, { sinkAttributes, members });
+  for (let pos = bodyStart; pos < body2.start; ) {
+    const j = skipSpaces(source, pos);
+    const nl = source.indexOf("\n", j);
+    if (source.charCodeAt(j) === HASH) cls.prose.push(j, nl < 0 ? to : nl);
+    pos = nl < 0 ? to : nl + 1;
+  }
+  for (const m of members) {
+    addAll(cls.identifiers, m.identifiers);
+    addAll(cls.attributes, m.attributes);
+    addAll(cls.bound, m.bound);
+    addAll(cls.shadows, m.shadows);
+    addAll(cls.globals, m.globals);
+    for (const at of m.prose) cls.prose.push(at);
+  }
+  return dedent.at;
+}
+function newSegment(start2, end) {
+  return {
+    start: start2,
+    end,
+    definition: void 0,
+    definitionKey: void 0,
+    isClass: void 0,
+    bodyStart: void 0,
+    headerIdentifiers: void 0,
+    identifiers: /* @__PURE__ */ new Set(),
+    attributes: /* @__PURE__ */ new Set(),
+    bound: /* @__PURE__ */ new Set(),
+    shadows: /* @__PURE__ */ new Set(),
+    globals: /* @__PURE__ */ new Set(),
+    lines: void 0,
+    prose: []
+  };
 }
 function addAll(into, from) {
   for (const x of from) into.add(x);
@@ -489,10 +549,17 @@ function readWord(source, at) {
   return [source.slice(at, end), end];
 }
 function isIdentifierStart(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 128;
+  return c < 128 ? ASCII_IDENTIFIER[c] === IDENTIFIER_START : c >= 128;
 }
 function isIdentifierPart(c) {
-  return isIdentifierStart(c) || c >= 48 && c <= 57;
+  return c < 128 ? ASCII_IDENTIFIER[c] !== 0 : c >= 128;
+}
+var IDENTIFIER_START = 1;
+var IDENTIFIER_DIGIT = 2;
+var ASCII_IDENTIFIER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95) ASCII_IDENTIFIER[c] = IDENTIFIER_START;
+  else if (c >= 48 && c <= 57) ASCII_IDENTIFIER[c] = IDENTIFIER_DIGIT;
 }
 function isDigit(c) {
   return c >= 48 && c <= 57;
@@ -524,6 +591,7 @@ function isFormatPrefix(source, start2, end) {
 }
 var KEYWORDS = "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" ");
 var KNOWN_WORDS = new Map([...KEYWORDS, "match", "case"].map((w) => [identifierKey(w), w]));
+var LONGEST_KNOWN_WORD = Math.max(...[...KNOWN_WORDS.values()].map((w) => w.length));
 var HARD_KEYWORDS = new Set(KEYWORDS);
 var COMPOUND_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
 var BINDS_NEXT = /* @__PURE__ */ new Set(["as", "def", "class"]);
@@ -613,7 +681,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
         continue;
       }
       afterDot = false;
-      const known = KNOWN_WORDS.get(key);
+      const known = end - start2 <= LONGEST_KNOWN_WORD ? KNOWN_WORDS.get(key) : void 0;
       const word = known !== void 0 && known.length === end - start2 && source.startsWith(known, start2) ? known : void 0;
       const keyword = word !== void 0 && HARD_KEYWORDS.has(word);
       if (keyword || sinkAttributes === void 0 || !isBaseOfOtherAttribute(source, end, sinkAttributes)) ids.add(key);
@@ -941,8 +1009,10 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   const classMembers = /* @__PURE__ */ new Map();
   const membersOf = memoized((k) => segments[k].isClass ? splitClassBody(source, segments[k], sinks2.attributeKeys) : void 0);
   const sourcesEverywhere = sinks2.importsMaySource === true && segments.some((s) => s.definition === void 0 && isStarImport(source, s));
-  const sourcing = flow && sinks2.flowSources && !sourcesEverywhere ? new SourceCapability(source, segments, membersOf, sinks2.flowSources, sinks2.importsMaySource === true) : void 0;
-  const canSource = (k) => sourcing?.segment(k) ?? true;
+  const flowSources = flow && !sourcesEverywhere ? sinks2.flowSources : void 0;
+  let found;
+  const sourcing = () => found ??= flowSources && new SourceCapability(source, segments, membersOf, flowSources, sinks2.importsMaySource === true);
+  const canSource = (k) => sourcing()?.segment(k) ?? true;
   const wants = flow && wanted?.length ? new WantedDefinitions(source, segments, wanted, membersOf) : void 0;
   const isWanted = (k) => wants?.segment(k) ?? false;
   const summarized = new Array(count).fill(false);
@@ -992,7 +1062,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
         changed = true;
         const members2 = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : void 0;
         if (members2) {
-          classMembers.set(k, new ClassMembers(source, members2, anchors, (i2) => sourcing?.member(k, i2) ?? true, wants?.members(k)));
+          classMembers.set(k, new ClassMembers(source, members2, anchors, (i2) => sourcing()?.member(k, i2) ?? true, wants?.members(k)));
           addAll2(mentioned, s.headerIdentifiers ?? s.identifiers);
         } else mention(s);
         if (!lines) addAll2(boundNames, s.definition === void 0 ? importedFromAnchors(source, s, anchors) ?? s.bound : s.globals);
@@ -1224,21 +1294,42 @@ var SourceCapability = class {
 };
 function takesParameters(source, s) {
   if (s.isClass || s.definition === void 0) return true;
-  const text = source.slice(s.start, Math.min(s.end, s.start + 4096));
-  const header = defHeaderOf(s.definition).exec(text);
-  if (!header) return true;
-  return !/^[ \t]*(?:(?:self|cls)[ \t]*,?[ \t]*)?\)/.test(text.slice(header.index + header[0].length));
-}
-var DEF_HEADERS = /* @__PURE__ */ new Map();
-var MAX_DEF_HEADERS = 4096;
-function defHeaderOf(name2) {
-  let header = DEF_HEADERS.get(name2);
-  if (!header) {
-    if (DEF_HEADERS.size >= MAX_DEF_HEADERS) DEF_HEADERS.clear();
-    header = new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${name2}[ \\t]*\\(`, "m");
-    DEF_HEADERS.set(name2, header);
+  const end = Math.min(s.end, s.start + 4096);
+  const open = defParametersStart(source, s.start, end, s.definition);
+  if (open < 0) return true;
+  let i2 = skipBlanks(source, open, end);
+  if (source.startsWith("self", i2) || source.startsWith("cls", i2)) {
+    i2 = skipBlanks(source, i2 + (source.startsWith("self", i2) ? 4 : 3), end);
+    if (source.charCodeAt(i2) === 44) i2 = skipBlanks(source, i2 + 1, end);
   }
-  return header;
+  return !(i2 < end && source.charCodeAt(i2) === 41);
+}
+function defParametersStart(source, from, end, name2) {
+  for (let line = from; line < end; ) {
+    let i2 = skipBlanks(source, line, end);
+    if (source.startsWith("async", i2)) {
+      const k = skipBlanks(source, i2 + 5, end);
+      if (k > i2 + 5) i2 = k;
+    }
+    if (source.startsWith("def", i2)) {
+      let k = skipBlanks(source, i2 + 3, end);
+      if (k > i2 + 3 && k + name2.length <= end && source.startsWith(name2, k)) {
+        k = skipBlanks(source, k + name2.length, end);
+        if (k < end && source.charCodeAt(k) === 40) return k + 1;
+      }
+    }
+    while (line < end && !isLineTerminator(source.charCodeAt(line))) line++;
+    line++;
+  }
+  return -1;
+}
+function skipBlanks(source, at, end) {
+  let i2 = at;
+  while (i2 < end && (source.charCodeAt(i2) === 32 || source.charCodeAt(i2) === 9)) i2++;
+  return i2;
+}
+function isLineTerminator(c) {
+  return c === 10 || c === 13 || c === 8232 || c === 8233;
 }
 function memoized(compute) {
   const done = /* @__PURE__ */ new Map();
@@ -6484,7 +6575,7 @@ var ProvenanceEvaluator = class {
     if (owner.kind !== "module" && this.reboundByInnerScope(name2, owner.node)) return void 0;
     let out2;
     for (const b of [...bindings, ...this.laterInSameLoop(name2, owner, node, bindings)]) {
-      if (b.kind !== "assignment" || !b.value) {
+      if (b.kind !== "assignment" || !b.value || /^(typed_)?default_parameter$/.test(b.site.parent?.type ?? "")) {
         const fn = b.site.parent?.type === "parameters" ? b.site.parent.parent : b.site.parent?.parent?.type === "parameters" ? b.site.parent.parent.parent : void 0;
         const fnName = fn && childByField(fn, "name");
         if (fnName) this.outside ??= `a parameter of \`${this.text(fnName)}()\`, which its callers decide`;
@@ -6533,6 +6624,7 @@ var ProvenanceEvaluator = class {
     const has = (set) => [...names].some((n) => set.has(n));
     const first = args2.positional[0];
     const evalArg = (n) => n ? this.of(n, scope, depth) : void 0;
+    if (has(ROUND_TRIP_SERIALIZERS)) return { origins: /* @__PURE__ */ new Set(["own-data"]), reason: "what the program just serialized from its own objects (a round trip)" };
     if (has(PATH_CLASSES) || names.has("os.path.join")) {
       if (!first || args2.keywords.size) return void 0;
       const parts2 = args2.positional.map(evalArg);
@@ -6644,9 +6736,66 @@ function basename(path) {
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+var ROUND_TRIP_SERIALIZERS = /* @__PURE__ */ new Set([
+  "pickle.dumps",
+  "_pickle.dumps",
+  "cPickle.dumps",
+  "pickle5.dumps",
+  "cloudpickle.dumps",
+  "dill.dumps",
+  "marshal.dumps",
+  "jsonpickle.encode",
+  "jsonpickle.dumps",
+  "yaml.dump",
+  "yaml.safe_dump"
+]);
 
 // src/languages/python/analyze.ts
 var MAX_SNIPPET_LINES = 5;
+var RULE_NAMES = /* @__PURE__ */ new WeakMap();
+function ruleNames(rules) {
+  let found = RULE_NAMES.get(rules);
+  if (found) return found;
+  const byName = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    for (const spec2 of rule.sinks) {
+      for (const name2 of spec2.call) {
+        let list = byName.get(name2);
+        if (!list) byName.set(name2, list = []);
+        list.push({ rule, spec: spec2 });
+      }
+    }
+  }
+  const assignmentsByName = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    for (const spec2 of rule.assignments ?? []) {
+      for (const name2 of spec2.names) assignmentsByName.set(name2, [...assignmentsByName.get(name2) ?? [], { rule, spec: spec2 }]);
+    }
+  }
+  const flowNames = rules.flatMap((r) => r.flowNames ?? []);
+  const names = [...byName.keys(), ...assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...flowNames];
+  const words = anchorWords(names);
+  const provenance = rules.some((r) => r.judgeTrust) ? anchorWords(PROVENANCE_NAMES) : [];
+  found = {
+    byName,
+    assignmentsByName,
+    hasReferenceSinks: rules.some((r) => r.sinks.some((s) => s.references)),
+    flowNames,
+    tokens: prefilterTokens(rules),
+    words,
+    attributeKeys: new Set([...words, ...provenance].map(identifierKey)),
+    sinkModules: withPrefixes(names, /* @__PURE__ */ new Set())
+  };
+  RULE_NAMES.set(rules, found);
+  return found;
+}
+function withPrefixes(names, into) {
+  for (const name2 of names) {
+    const parts2 = name2.split(".");
+    for (let n = 1; n <= parts2.length; n++) into.add(parts2.slice(0, n).join("."));
+  }
+  return into;
+}
 var SinkIndex = class {
   /**
    * `project`: for the whole-program pass, the names of project modules that lead to a sink and of their exports
@@ -6654,42 +6803,33 @@ var SinkIndex = class {
    */
   constructor(rules, project) {
     this.rules = rules;
-    this.tokens = new TokenSet([...prefilterTokens(rules), ...project?.words ?? []]);
-    this.hasReferenceSinks = rules.some((r) => r.sinks.some((s) => s.references));
-    for (const rule of rules) {
-      for (const spec2 of rule.sinks) {
-        for (const name2 of spec2.call) {
-          let list = this.byName.get(name2);
-          if (!list) this.byName.set(name2, list = []);
-          list.push({ rule, spec: spec2 });
-        }
-      }
-    }
-    for (const rule of rules) {
-      for (const spec2 of rule.assignments ?? []) {
-        for (const name2 of spec2.names) this.assignmentsByName.set(name2, [...this.assignmentsByName.get(name2) ?? [], { rule, spec: spec2 }]);
-      }
-    }
-    const flowNames = rules.flatMap((r) => r.flowNames ?? []);
-    this.keepCalledFunctions = flowNames.length > 0;
+    const base = ruleNames(rules);
+    this.byName = base.byName;
+    this.assignmentsByName = base.assignmentsByName;
+    this.hasReferenceSinks = base.hasReferenceSinks;
+    this.keepCalledFunctions = base.flowNames.length > 0;
+    this.tokens = new TokenSet(project ? [...base.tokens, ...project.words] : base.tokens);
     const flowRules = rules.filter((r) => r.flowNames?.length);
     if (flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length)) {
       const words = [...new Set(flowRules.flatMap((r) => r.flowSourceWords))];
       this.flowSources = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
     }
-    const names = [...this.byName.keys(), ...this.assignmentsByName.keys(), ...ALIASED_MODULE_NAMES, ...RESOLVED_THROUGH, ...project?.words ?? [], ...project?.modules ?? [], ...flowNames];
-    this.words = anchorWords(names);
-    const provenance = rules.some((r) => r.judgeTrust) ? anchorWords(PROVENANCE_NAMES) : [];
-    this.attributeKeys = new Set([...this.words, ...provenance].map(identifierKey));
-    for (const name2 of names) {
-      const parts2 = name2.split(".");
-      for (let n = 1; n <= parts2.length; n++) this.sinkModules.add(parts2.slice(0, n).join("."));
+    if (!project) {
+      this.words = base.words;
+      this.attributeKeys = base.attributeKeys;
+      this.sinkModules = base.sinkModules;
+      return;
     }
+    const names = [...project.words, ...project.modules];
+    const added = anchorWords(names);
+    this.words = /* @__PURE__ */ new Set([...base.words, ...added]);
+    this.attributeKeys = /* @__PURE__ */ new Set([...base.attributeKeys, ...[...added].map(identifierKey)]);
+    this.sinkModules = withPrefixes(names, new Set(base.sinkModules));
   }
   rules;
-  byName = /* @__PURE__ */ new Map();
+  byName;
   /** Assignment checks by target name (see `AssignmentSpec`). */
-  assignmentsByName = /* @__PURE__ */ new Map();
+  assignmentsByName;
   /** Some sink is also reported when passed as a callback. */
   hasReferenceSinks;
   /** A data-flow rule runs: partial parsing keeps the functions that kept code names (their summaries matter). */
@@ -6702,7 +6842,7 @@ var SinkIndex = class {
   words;
   attributeKeys;
   /** Sinks' modules and the packages above them, under every alias: `pickle`, `six`, `six.moves`, `torch.hub`. */
-  sinkModules = /* @__PURE__ */ new Set();
+  sinkModules;
   leadsToSink(module2) {
     return this.sinkModules.has(module2);
   }
@@ -6756,8 +6896,10 @@ function analyzePython(parser2, file, index2, options = {}) {
     });
   }
   const model = new SemanticModel(tree, file.moduleName, options.project);
-  const matches = collectMatches(model, index2, budget);
-  if (index2.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(model, index2));
+  let sites;
+  const assignments = () => sites ??= settingsAssignments(model);
+  const matches = collectMatches(model, index2, assignments, budget);
+  if (index2.assignmentsByName.size) appendAll(matches, collectAssignmentMatches(assignments(), model, index2));
   for (const rule of index2.rules) if (rule.derivedSites) appendAll(matches, derivedMatches(rule, model));
   if (pastDeadline(budget)) outOfTime("analysing");
   const lines = tree.lines ?? new LineIndex(file.source);
@@ -6807,7 +6949,7 @@ function timeoutWarning(path, stage, budgetMs) {
 }
 var NOT_A_CALLBACK = /* @__PURE__ */ new Set(["builtins.isinstance", "builtins.issubclass"]);
 var CALLS_PER_DEADLINE_CHECK = 64;
-function collectMatches(model, index2, budget) {
+function collectMatches(model, index2, assignments, budget) {
   const out2 = [];
   const reported = /* @__PURE__ */ new Set();
   const report = (m) => {
@@ -6854,25 +6996,34 @@ function collectMatches(model, index2, budget) {
       }
     }
     if (!index2.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
-    for (const value of argsOf().values()) {
-      if (value.type !== "identifier" && value.type !== "attribute") continue;
-      for (const resolved of uniqueNames(model.resolve(value, scope))) {
-        for (const sink of index2.byName.get(resolved.name) ?? []) {
-          if (!sink.spec.references) continue;
-          const empty = new CallArguments(void 0, "");
-          const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
-          report({ node: value, calleeText: shortened(model.text(value)), args: empty, model, scope, ...sink, target: resolved.name, via: "reference", ...chain });
-        }
-      }
+    for (const value of argsOf().values()) for (const name2 of namesIn(value)) reportReference(name2, scope);
+  }
+  if (index2.hasReferenceSinks) {
+    for (const { node, scope, stored, owner } of storedCallables(assignments())) {
+      if (owner && out2.some((m) => m.via !== "reference" && m.node.start >= owner.start && m.node.end <= owner.end && resolvesTo(m.target, node, scope))) continue;
+      reportReference(node, scope, stored);
     }
   }
   return withoutCoveredReferences(out2);
+  function resolvesTo(target, node, scope) {
+    return model.resolve(node, scope).some((r) => r.name === target);
+  }
+  function reportReference(node, scope, stored) {
+    for (const resolved of uniqueNames(model.resolve(node, scope))) {
+      for (const sink of index2.byName.get(resolved.name) ?? []) {
+        if (!sink.spec.references) continue;
+        const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
+        const where = stored ? { stored } : {};
+        report({ node, calleeText: shortened(model.text(node)), args: new CallArguments(void 0, ""), model, scope, ...sink, target: resolved.name, via: "reference", ...where, ...chain });
+      }
+    }
+  }
 }
-function collectAssignmentMatches(model, index2) {
+function collectAssignmentMatches(sites, model, index2) {
   const out2 = [];
   const reported = /* @__PURE__ */ new Set();
   const noArgs = new CallArguments(void 0, "");
-  for (const site of settingsAssignments(model)) {
+  for (const site of sites) {
     for (const name2 of site.names) {
       for (const { rule, spec: spec2 } of index2.assignmentsByName.get(name2) ?? []) {
         if (site.level === "class" && !spec2.classLevel) continue;
@@ -7035,12 +7186,41 @@ function shortened(code3) {
   const compact = code3.replace(/\s+/g, "");
   return compact.length > 60 ? compact.slice(0, 57) + "..." : compact;
 }
+var TABLES = /* @__PURE__ */ new Set(["dictionary", "list", "set", "tuple"]);
+function storedCallables(sites) {
+  const out2 = [];
+  for (const site of sites) {
+    if (site.level === "function" || site.augmented) continue;
+    const value = site.value;
+    if (TABLES.has(value.type)) for (const node of namesIn(value)) out2.push({ node, scope: site.scope, stored: "a table" });
+    else if (site.level !== "class") continue;
+    else if (value.type === "identifier" || value.type === "attribute") out2.push({ node: value, scope: site.scope, stored: "a class attribute", owner: enclosingClass(site.node) });
+  }
+  return out2;
+}
+function enclosingClass(node) {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
+  return void 0;
+}
+var TABLE_DEPTH = 4;
+var TABLE_ELEMENTS = 256;
+function namesIn(value, depth = 0) {
+  if (value.type === "identifier" || value.type === "attribute") return [value];
+  if (depth >= TABLE_DEPTH || !(TABLES.has(value.type) || depth > 0 && value.type === "parenthesized_expression")) return [];
+  const out2 = [];
+  const children = value.children;
+  for (let i2 = 0; i2 < children.length && i2 < TABLE_ELEMENTS; i2++) {
+    const element = children[i2].type === "pair" ? childByField(children[i2], "value") : children[i2];
+    if (element) appendAll(out2, namesIn(element, depth + 1));
+  }
+  return out2;
+}
 function passesNames(call) {
   const list = childByField(call, "arguments");
   if (!list || list.type !== "argument_list") return false;
   for (const arg of list.children) {
     const value = arg.type === "keyword_argument" ? childByField(arg, "value") : arg;
-    if (value && (value.type === "identifier" || value.type === "attribute")) return true;
+    if (value && (value.type === "identifier" || value.type === "attribute" || TABLES.has(value.type))) return true;
   }
   return false;
 }
@@ -7057,6 +7237,9 @@ function lineSlice(source, index2, fromRow, toRow) {
 }
 
 // src/rules/rule.ts
+function referenced(m) {
+  return m.stored ? `is stored as a callable in ${m.stored}` : "is passed as a callable";
+}
 function defineRule(rule) {
   return rule;
 }
@@ -7249,7 +7432,7 @@ function unpicklingMessage(what, advice) {
       case "subclass":
         return `${code(m.subclass.name)} subclasses ${m.target} and deserializes its input with ${what}, which can run arbitrary code. ${advice}`;
       case "reference":
-        return `${spelled(m)} is passed as a callable: every value it is applied to is deserialized with ${what}, which can run arbitrary code. ${advice}`;
+        return `${spelled(m)} ${referenced(m)}: every value it is applied to is deserialized with ${what}, which can run arbitrary code. ${advice}`;
       default:
         return `${spelled(m)} deserializes with ${what}, which runs whatever code the bytes describe. ${advice}`;
     }
@@ -7572,10 +7755,11 @@ var PYTHON_CONFIG_SEC_003_default = defineRule({
 // src/rules/python/PYTHON-CONFIG-SEC-004.ts
 var RQ = ["rq.Queue", "rq.queue.Queue", "rq.Worker", "rq.worker.Worker", "rq.SimpleWorker", "rq.worker.SimpleWorker", "rq.job.Job.create", "rq.job.Job.fetch", "rq.Job.create", "rq.Job.fetch"];
 var HUEY = ["huey.RedisHuey", "huey.PriorityRedisHuey", "huey.RedisExpireHuey", "huey.SqliteHuey", "huey.FileHuey", "huey.api.RedisHuey", "huey.api.PriorityRedisHuey", "huey.api.RedisExpireHuey", "huey.api.SqliteHuey", "huey.api.FileHuey"];
+var SERIALIZER_POSITION = { "rq.Queue": 5, "rq.queue.Queue": 5, "rq.job.Job.fetch": 2, "rq.Job.fetch": 2 };
 var PICKLING = /* @__PURE__ */ new Set(["rq.serializers.DefaultSerializer", "rq.serializers.Serializer", "huey.serializer.Serializer", "huey.serializer.Serializer()"]);
 function checkSerializer(queue) {
   return (m) => {
-    const given = m.args.find("serializer");
+    const given = m.args.find("serializer", SERIALIZER_POSITION[m.target]);
     if (!given && m.args.hasKwArgs) return null;
     const store = queue === "RQ" ? "Redis" : m.target.includes("Sqlite") ? "the SQLite file" : m.target.includes("File") ? "the task directory" : "Redis";
     if (!given || given.type === "none") {
@@ -7625,7 +7809,7 @@ var PYTHON_CONFIG_SEC_004_default = defineRule({
     fixHint: "Pass serializer=JSONSerializer (rq.serializers) / a JSON serializer to huey.",
     vulnerableExample: ["from redis import Redis", "from rq import Queue", "", "q = Queue(connection=Redis())  # pickles jobs"].join("\n"),
     safeExample: ["from redis import Redis", "from rq import Queue", "from rq.serializers import JSONSerializer", "", "q = Queue(connection=Redis(), serializer=JSONSerializer)"].join("\n"),
-    detectionScope: "Constructor calls resolved through imports and aliases; `serializer` read as a keyword. A serializer that resolves to `rq.serializers.DefaultSerializer`, `huey.serializer.Serializer` or the pickle module is reported; any other value is trusted. RQ's `serializer` is reported on every queue and worker object that lacks it: producer and worker must agree.",
+    detectionScope: "Constructor calls resolved through imports and aliases; `serializer` read as a keyword (or by position: `Queue`'s sixth, `Job.fetch`'s third parameter). A serializer that resolves to `rq.serializers.DefaultSerializer`, `huey.serializer.Serializer` or the pickle module is reported; any other value is trusted. RQ's `serializer` is reported on every queue and worker object that lacks it: producer and worker must agree.",
     references: [
       { title: "RQ: job serialization", url: "https://python-rq.org/docs/#job-serialization" },
       { title: "huey: serialization", url: "https://huey.readthedocs.io/en/latest/api.html#Serializer" },
@@ -8742,7 +8926,7 @@ var TaintTracker = class {
       const object = childByField(callee, "object");
       const attr = childByField(callee, "attribute");
       if (object?.type !== "identifier" || !attr || this.text(object) !== "self") return void 0;
-      const cls = enclosingClass(callee);
+      const cls = enclosingClass2(callee);
       const body2 = cls && childByField(cls, "body");
       for (const stmt of body2?.children ?? []) {
         const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
@@ -8937,7 +9121,7 @@ function enclosingFunction(node) {
   for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
   return void 0;
 }
-function enclosingClass(node) {
+function enclosingClass2(node) {
   for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
   return void 0;
 }
@@ -9029,7 +9213,7 @@ function message(m) {
     case "subclass":
       return `${code(m.subclass.name)} subclasses ${m.target} and unpickles its input` + (m.subclass.overridesFindClass ? "; overriding find_class narrows what loads but does not make untrusted data safe: restricted unpicklers are routinely bypassed" : "") + ". Use a data-only format for untrusted input.";
     case "reference":
-      return `${spelled2} is passed as a callable: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
+      return `${spelled2} ${referenced(m)}: every value it is applied to is unpickled, which can run arbitrary code. Use a data-only format for untrusted input.`;
     default:
       return `${spelled2} deserializes with pickle, which runs whatever code the bytes describe. Never unpickle data that could come from an untrusted source; use a data-only format such as JSON.`;
   }
@@ -9498,7 +9682,7 @@ var PYTHON_LANG_SEC_043_default = defineRule({
 
 // src/rules/python/PYTHON-LANG-SEC-044.ts
 function message3(m) {
-  const head = m.via === "reference" ? `${spelled(m)} is passed as a callable: every value it is applied to is unmarshalled` : `${spelled(m)} unmarshals its input`;
+  const head = m.via === "reference" ? `${spelled(m)} ${referenced(m)}: every value it is applied to is unmarshalled` : `${spelled(m)} unmarshals its input`;
   return `${head}. marshal is not secure against crafted data: it can crash the interpreter and builds code objects that callers may execute. Use a data-only format such as JSON for anything not produced by this process.`;
 }
 var PYTHON_LANG_SEC_044_default = defineRule({
@@ -11372,7 +11556,7 @@ function configuredSink(rule, names) {
       case "subclass":
         return `${code(m.subclass.name)} subclasses ${code(m.target)}, ${sink}: never pass it data from an untrusted source.`;
       case "reference":
-        return `${spelled2}, ${sink}, is passed as a callable: every value it is applied to is deserialized.`;
+        return `${spelled2}, ${sink}, ${referenced(m)}: every value it is applied to is deserialized.`;
       default:
         return `${spelled2} is ${sink}: never pass it data from an untrusted source.`;
     }
