@@ -332,7 +332,7 @@ function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, 
     }
     // Wrappers: functions whose parameter reaches a sink (their callers are findings wherever they are).
     for (const [key, flows] of Object.entries(index.flowSummary(summary.module)?.flows ?? summary.flows ?? {})) {
-      if (flows.sinks?.length && !names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
+      if ((flows.sinks?.length || flows.fieldSinks?.length) && !names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
     }
     for (const [name, cls] of Object.entries(summary.classes)) {
       if (names.includes(name)) continue;
@@ -344,7 +344,7 @@ function sinkLeadingModules(index: ProjectIndex, sinks: SinkIndex): Map<string, 
   // Modules summarised only for their functions' data flow.
   for (const summary of index.allFlowSummaries()) {
     if (out.has(summary.module) || index.summary(summary.module)?.module === summary.module) continue;
-    const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length).map(([key]) => key.split(".")[0]))];
+    const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length || flows.fieldSinks?.length).map(([key]) => key.split(".")[0]))];
     if (names.length) out.set(summary.module, names);
   }
   return out;

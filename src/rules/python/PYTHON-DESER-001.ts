@@ -2,7 +2,7 @@ import type { DerivedSite, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "
 import { CallArguments } from "../../languages/python/calls.js";
 import { childByField } from "../../languages/python/syntax.js";
 import { code, defineRule } from "../rule.js";
-import { callPosition, descendants, enclosingFunction, TaintTracker, type ExtraFlowSpecs, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
+import { callPosition, descendants, enclosingFunction, methodClass, TaintTracker, type ExtraFlowSpecs, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
 import { boundedSteps, MAX_DEMAND, type FlowSummaryPart, type ModuleFlows } from "../../languages/python/taint/summaries.js";
 import type { Scope } from "../../languages/python/semantic/scopes.js";
 import { FLOW_NAMES, SOURCE_WORDS } from "../../languages/python/taint/specs.js";
@@ -41,16 +41,14 @@ const SINK_RULES: readonly PythonRule[] = [
 
 /** One tracker per analysed file and mode: it caches each function's definitions. */
 const trackers = new WeakMap<SemanticModel, TaintTracker>();
-const parameterTrackers = new WeakMap<SemanticModel, TaintTracker>();
 
 /** The configured sources and sanitizers of the rule instance analysing a model (see `configuredRule`). */
 const configured = new WeakMap<SemanticModel, ExtraFlowSpecs>();
 
 function trackerFor(model: SemanticModel, parameters = false): TaintTracker {
-  const cache = parameters ? parameterTrackers : trackers;
-  let t = cache.get(model);
-  if (!t) cache.set(model, (t = new TaintTracker(model, parameters, configured.get(model))));
-  return t;
+  let t = trackers.get(model);
+  if (!t) trackers.set(model, (t = new TaintTracker(model, false, configured.get(model))));
+  return parameters ? t.summaryMode() : t;
 }
 
 /** The rule with the configuration's sources and sanitizers: every entry point notes them for the model it analyses. */
@@ -78,9 +76,39 @@ interface Wrapper {
 
 const wrappers = new WeakMap<SemanticModel, Wrapper[]>();
 
+/** A method in which a field of `self` reaches a sink: calls of it on an object holding untrusted data there are findings. */
+interface FieldSink {
+  fn: SyntaxNode;
+  cls: SyntaxNode;
+  /** `C.m`, for messages. */
+  name: string;
+  method: string;
+  field: string;
+  target: string;
+  /** From the field's read to the sink. */
+  steps: FlowStep[];
+}
+
+const fieldSinks = new WeakMap<SemanticModel, FieldSink[]>();
+
+function addFieldSink(model: SemanticModel, fn: SyntaxNode, field: string, steps: FlowStep[], target: string): FieldSink | undefined {
+  const cls = methodClass(fn);
+  if (!cls) return undefined;
+  let list = fieldSinks.get(model);
+  if (!list) fieldSinks.set(model, (list = []));
+  if (list.some((f) => f.fn === fn && f.field === field) || list.length >= MAX_FIELD_SINKS) return undefined;
+  const method = model.text(childByField(fn, "name") ?? fn);
+  const f = { fn, cls, name: `${model.text(childByField(cls, "name") ?? cls)}.${method}`, method, field, target, steps };
+  list.push(f);
+  return f;
+}
+
+/** A function whose parameter reaches a sink becomes a wrapper; a method in which a field of `self` does, a field sink. */
 function addWrapper(model: SemanticModel, site: SyntaxNode, steps: FlowStep[], target: string): Wrapper | undefined {
   const fn = enclosingFunction(site);
   const parameter = steps[0]?.parameter;
+  const field = steps[0]?.field;
+  if (fn && field) addFieldSink(model, fn, field, steps, target);
   if (!fn || !parameter) return undefined;
   let list = wrappers.get(model);
   if (!list) wrappers.set(model, (list = []));
@@ -138,7 +166,64 @@ function projectWrapperSites(model: SemanticModel, out: DerivedSite[], seen: Set
           const passed = trackerFor(model, true).flowInto(arg, node, scope);
           if (passed) addWrapper(model, node, [...passed.steps, call, ...remote], s.target);
         }
+        for (const s of f.flows.fieldSinks ?? []) {
+          const remote = s.steps.map((step) => ({ place: step.place, message: step.message }));
+          fieldSinkCall(model, node, scope, callee, { name: f.name, field: s.field, target: s.target }, remote, out, seen);
+        }
       }
+    }
+  }
+}
+
+/**
+ * A call of a method in which a field of `self` reaches a sink (`Job(request.data).run()`): a finding when the
+ * receiver holds untrusted data in that field; when it holds a parameter of the caller (or the caller's own field,
+ * through `self`), the caller is a wrapper (or field sink) in turn.
+ */
+function fieldSinkCall(model: SemanticModel, node: SyntaxNode, scope: Scope, callee: SyntaxNode, sink: { name: string; field: string; target: string }, sinkSteps: FlowStep[], out: DerivedSite[], seen: Set<SyntaxNode>): FieldSink | undefined {
+  const receiver = callee.type === "attribute" ? childByField(callee, "object") : undefined;
+  if (!receiver) return undefined;
+  const call = { node, message: `calls ${code(model.text(callee) + "()")} (${sink.name}), which deserializes the object's ${code(sink.field)} field` };
+  const flow = seen.has(node) ? undefined : trackerFor(model).fieldFlowInto(receiver, sink.field, node, scope);
+  if (flow) {
+    seen.add(node);
+    const trace = [...flow.steps, ...(flow.weakGuard ? [flow.weakGuard] : []), call, ...sinkSteps];
+    out.push({
+      node,
+      scope,
+      target: sink.target,
+      calleeText: model.text(callee),
+      outcome: {
+        message:
+          `Untrusted data reaches ${code(sink.target)} through ${code(sink.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} ` +
+          `is kept in the object's ${code(sink.field)} field, which that method deserializes, which can run arbitrary code.`,
+        confidence: flow.weakGuard ? "low" : "high",
+        flow: trace,
+      },
+    });
+    return undefined;
+  }
+  const passed = trackerFor(model, true).fieldFlowInto(receiver, sink.field, node, scope);
+  if (!passed) return undefined;
+  const steps = [...passed.steps, call, ...sinkSteps];
+  const fn = enclosingFunction(node);
+  if (passed.steps[0]?.field && fn) return addFieldSink(model, fn, passed.steps[0].field, steps, sink.target);
+  addWrapper(model, node, steps, sink.target);
+  return undefined;
+}
+
+/** Calls of this module's field-sink methods on objects of their class (or a subclass defined here). */
+function localFieldSinkSites(model: SemanticModel, out: DerivedSite[], seen: Set<SyntaxNode>): void {
+  const queue = [...(fieldSinks.get(model) ?? [])];
+  const tracker = trackerFor(model);
+  for (let f = queue.shift(); f && seen.size < MAX_WRAPPER_CALLS; f = queue.shift()) {
+    for (const { node, scope } of model.calls) {
+      const callee = childByField(node, "function");
+      const receiver = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
+      if (!callee || !receiver || model.text(childByField(callee, "attribute") ?? callee) !== f.method) continue;
+      if (!tracker.classesOf(receiver, scope, true).some((c) => c.local && tracker.methodOf(c.local, f!.method) === f!.fn)) continue;
+      const next = fieldSinkCall(model, node, scope, callee, f, f.steps, out, seen);
+      if (next) queue.push(next);
     }
   }
 }
@@ -148,6 +233,7 @@ function wrapperSites(model: SemanticModel): DerivedSite[] {
   const out: DerivedSite[] = [];
   const seen = new Set<SyntaxNode>();
   projectWrapperSites(model, out, seen);
+  localFieldSinkSites(model, out, seen);
   const queue = [...(wrappers.get(model) ?? [])];
   if (!queue.length) return out;
   const tracker = trackerFor(model);
@@ -255,6 +341,28 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
     const steps = boundedSteps(w.steps.map((s) => tracker.placed(s, path)));
     (entry(key).sinks ??= []).push({ parameter: w.parameter, position: w.position, target: w.target, steps });
   }
+  // Methods where a field reaches a sink, and what every method of their classes stores in fields.
+  const withFieldSinks = new Set<SyntaxNode>();
+  for (const f of fieldSinks.get(model) ?? []) {
+    const key = functionKey(f.fn, model);
+    if (!key) continue;
+    withFieldSinks.add(f.cls);
+    (entry(key).fieldSinks ??= []).push({ field: f.field, target: f.target, steps: boundedSteps(f.steps.map((s) => tracker.placed(s, path))) });
+  }
+  for (const cls of withFieldSinks) {
+    const className = model.text(childByField(cls, "name") ?? cls);
+    let init = false;
+    for (const member of childByField(cls, "body")?.children ?? []) {
+      const fn = member.type === "decorated_definition" ? childByField(member, "definition") : member;
+      if (fn?.type !== "function_definition") continue;
+      const key = functionKey(fn, model);
+      init ||= key === `${className}.__init__`;
+      const stores = key ? tracker.fieldStores(fn) : [];
+      if (key && stores.length) entry(key).stores = stores.map((st) => ({ field: st.field, parameter: st.parameter, position: st.position, steps: boundedSteps(st.steps.map((x) => tracker.placed(x, path))) }));
+    }
+    const declared = init ? [] : tracker.declaredFieldStores(cls);
+    if (declared.length) entry(`${className}.__init__`).stores = declared.map((st) => ({ field: st.field, parameter: st.parameter, position: st.position, steps: st.steps.map((x) => tracker.placed(x, path)) }));
+  }
   if (complete) {
     for (const fn of summarisable(model)) {
       const key = functionKey(fn, model);
@@ -282,6 +390,7 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
 
 /** Bounds the wrapper search on hostile input. */
 const MAX_WRAPPER_CALLS = 10_000;
+const MAX_FIELD_SINKS = 256;
 
 /** The argument a deserializer reads its input from. */
 function dataArgument(m: SinkMatch): SyntaxNode | undefined {

@@ -36,6 +36,8 @@ export interface LocalStep {
   message: string;
   /** On the first step of a flow from a function's own parameter (summary mode): the parameter's name. */
   parameter?: string;
+  /** On the first step of a flow from a field of `self` (summary mode, in a method): the field's name. */
+  field?: string;
   place?: undefined;
 }
 
@@ -43,7 +45,23 @@ export interface LocalStep {
 export interface RemoteStep extends PlacedStep {
   node?: undefined;
   parameter?: undefined;
+  field?: undefined;
 }
+
+/**
+ * A parameter a method stores on the object (`self.data = data`; for a dataclass, attrs or pydantic class without
+ * its own `__init__`, each declared field): an argument of the call taints that field of the object.
+ */
+export interface FieldStore {
+  field: string;
+  parameter: string;
+  /** -1 for keyword-only parameters. */
+  position: number;
+  steps: FlowStep[];
+}
+
+/** The class of an object: defined in this file, or in another module of the project (qualified name). */
+export type ClassRef = { local: SyntaxNode; name: string; project?: undefined } | { project: string; name: string; local?: undefined };
 
 export type FlowStep = LocalStep | RemoteStep;
 
@@ -95,7 +113,7 @@ export class TaintTracker {
   constructor(
     private readonly model: SemanticModel,
     private readonly parameters = false,
-    extra: ExtraFlowSpecs = {},
+    private readonly extra: ExtraFlowSpecs = {},
   ) {
     this.extraSources = new Set(extra.sources);
     this.extraSanitizers = new Set(extra.sanitizers);
@@ -345,7 +363,7 @@ export class TaintTracker {
       return { kind: "request", steps: [this.step(node, `request object ${code(this.text(node))}`)] };
     }
     const base = this.eval(object, at, scope, depth);
-    if (!base) return undefined;
+    if (!base) return this.parameters ? this.selfField(node, object, attr) : undefined;
     if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
     if (REQUEST_DATA_MEMBERS.has(attr)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
     return undefined;
@@ -674,6 +692,199 @@ export class TaintTracker {
     return undefined;
   }
 
+  /**
+   * Summary mode: `self.field` read in a method, where the method itself has not just set it, is what the object
+   * holds in that field: its first step names the field (see `FieldStore`, `fieldFlowInto`).
+   */
+  private selfField(node: SyntaxNode, object: SyntaxNode, field: string): Taint | undefined {
+    const fn = enclosingFunction(node);
+    const cls = fn && methodClass(fn);
+    if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object) || this.text(object) === "cls") return undefined;
+    const setHere = (this.definitionsOf(fn).get(this.text(object)) ?? []).some((d) => d.key === field && d.node.start < node.start && this.dominates(d.node, node));
+    if (setHere) return undefined;
+    const className = this.text(childByField(cls, "name") ?? cls);
+    return { kind: "data", steps: [{ node, message: `field ${code(`${this.text(object)}.${field}`)} of a ${code(className)} object`, field }] };
+  }
+
+  /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
+  summaryMode(): TaintTracker {
+    if (this.parameters) return this;
+    return (this.summaryTracker ??= new TaintTracker(this.model, true, this.extra));
+  }
+
+  private summaryTracker?: TaintTracker;
+
+  /** Summary mode: what `fn` (a method) stores on `self` from its parameters (`self.data = data`). */
+  fieldStores(fn: SyntaxNode): FieldStore[] {
+    const tracker = this.summaryMode();
+    const self = parameterNames(fn, this.model)[0];
+    const scope = tracker.scopeOf(fn);
+    if (!self || !scope || !methodClass(fn)) return [];
+    const out: FieldStore[] = [];
+    for (const a of descendants(childByField(fn, "body"), (n) => n.type === "assignment")) {
+      const left = childByField(a, "left");
+      const right = childByField(a, "right");
+      const object = left?.type === "attribute" ? childByField(left, "object") : undefined;
+      const field = left && this.text(childByField(left, "attribute") ?? left);
+      if (!right || !field || object?.type !== "identifier" || this.text(object) !== self || out.some((s) => s.field === field)) continue;
+      const t = tracker.eval(right, a, scope, 0);
+      const parameter = t?.kind === "data" ? t.steps[0]?.parameter : undefined;
+      if (!t || !parameter) continue;
+      out.push({ field, parameter, position: callPosition(fn, parameter, this.model), steps: [...t.steps, this.step(left!, `stored in ${code(this.text(left!))}`)] });
+    }
+    return out;
+  }
+
+  /**
+   * The fields the generated `__init__` of a dataclass, attrs or pydantic class defined here stores: its annotated
+   * class-level fields (and `attr.ib()`s) in order; pydantic models take keywords only.
+   */
+  declaredFieldStores(cls: SyntaxNode): FieldStore[] {
+    const decorated = cls.parent?.type === "decorated_definition" ? cls.parent : undefined;
+    const scope = this.model.module;
+    const names = (n: SyntaxNode) => this.model.resolve(n, scope).map((r) => r.name);
+    const decorators = (decorated?.children ?? []).filter((d) => d.type === "decorator").flatMap((d) => {
+      const e = d.children.find((c) => c.type !== "@");
+      return e ? names(e.type === "call" ? childByField(e, "function") ?? e : e) : [];
+    });
+    const generated = decorators.some((n) => DECLARED_FIELDS_DECORATORS.test(n.replace(/\(\)$/, "")));
+    const keywordOnly = !generated && (childByField(cls, "superclasses")?.children ?? []).some((b) => names(b).some((n) => /^pydantic(\.v1)?\.(main\.)?BaseModel$|^sqlmodel\.SQLModel$/.test(n)));
+    if (!generated && !keywordOnly) return [];
+    const className = this.text(childByField(cls, "name") ?? cls);
+    const out: FieldStore[] = [];
+    for (const stmt of childByField(cls, "body")?.children ?? []) {
+      const a = stmt.type === "expression_statement" ? stmt.children[0] : undefined;
+      const left = a?.type === "assignment" ? childByField(a, "left") : undefined;
+      if (!a || left?.type !== "identifier") continue;
+      const type = childByField(a, "type");
+      const right = childByField(a, "right");
+      const attrsField = right?.type === "call" && names(childByField(right, "function") ?? right).some((n) => /^attrs?\.(ib|attrib|field)$/.test(n));
+      if (type ? /\bClassVar\b/.test(this.text(type)) : !attrsField) continue;
+      const field = this.text(left);
+      out.push({ field, parameter: field, position: keywordOnly ? -1 : out.length, steps: [{ node: left, message: `field ${code(field)} of ${code(className)}, set by its constructor`, parameter: field }] });
+    }
+    return out;
+  }
+
+  /** The method `name` of a class defined in this file, or of a base class defined here. */
+  methodOf(cls: SyntaxNode, name: string): SyntaxNode | undefined {
+    const classes = [cls, ...this.model.classAncestors(cls, this.model.module).flatMap((r) => (r.localClass ? [r.localClass] : []))];
+    for (const c of classes) {
+      for (const stmt of childByField(c, "body")?.children ?? []) {
+        const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
+        if (def?.type === "function_definition" && this.text(childByField(def, "name") ?? def) === name) return def;
+      }
+    }
+    return undefined;
+  }
+
+  /** The classes an expression is an instance of (`instance`), or denotes. */
+  classesOf(expr: SyntaxNode, scope: Scope, instance: boolean): ClassRef[] {
+    const out: ClassRef[] = [];
+    for (const r of this.model.resolve(expr, scope)) {
+      const local = instance ? r.instanceOf : r.localClass;
+      const project = instance ? r.projectInstance : r.projectClass;
+      if (local) out.push({ local, name: this.text(childByField(local, "name") ?? local) });
+      else if (project) out.push({ project: project.name, name: project.name.slice(project.name.lastIndexOf(".") + 1) });
+    }
+    return out;
+  }
+
+  /** What calling `method` of an object of class `cls` stores on it, from its parameters. */
+  private storesOf(cls: ClassRef, method: string): FieldStore[] {
+    if (cls.local) {
+      const fn = this.methodOf(cls.local, method);
+      if (fn) return this.fieldStores(fn);
+      return method === "__init__" ? this.declaredFieldStores(cls.local) : [];
+    }
+    const out: FieldStore[] = [];
+    for (const r of this.model.project?.flows?.(`${cls.project}.${method}`) ?? []) {
+      for (const s of r.flows.stores ?? []) out.push({ field: s.field, parameter: s.parameter, position: s.position, steps: s.steps.map(remoteStep) });
+    }
+    return out;
+  }
+
+  /**
+   * The untrusted data the object `receiver` holds in its field `field` when `site` (a call of one of its methods)
+   * runs: passed to its constructor (`Job(request.data).run()`), assigned to the field (`job.data = ...`), or passed
+   * to a method that stores it (`job.load(request.data)`). In summary mode, also a parameter of the caller, or a field
+   * of `self` when the receiver is `self`.
+   */
+  fieldFlowInto(receiver: SyntaxNode, field: string, site: SyntaxNode, scope: Scope): FlowResult | undefined {
+    const taint = this.fieldTaint(receiver, field, site, scope, 0);
+    if (!taint || taint.kind !== "data") return undefined;
+    const guard = this.guardOf(site);
+    if (guard === "verified") return undefined;
+    return { steps: taint.steps, ...(guard ? { weakGuard: guard } : {}) };
+  }
+
+  private fieldTaint(receiver: SyntaxNode, field: string, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    if (depth > 6) return undefined;
+    if (receiver.type === "parenthesized_expression") {
+      const inner = receiver.children.find((c) => c.type !== "(" && c.type !== ")");
+      return inner && this.fieldTaint(inner, field, at, scope, depth + 1);
+    }
+    if (receiver.type === "call") {
+      const callee = childByField(receiver, "function");
+      for (const cls of callee ? this.classesOf(callee, scope, false) : []) {
+        const t = this.storedBy(receiver, cls, "__init__", field, at, scope, depth, `passed to ${code(cls.name + "()")}`);
+        if (t) return t;
+      }
+      return undefined;
+    }
+    if (receiver.type !== "identifier") return undefined;
+    const name = this.text(receiver);
+    const fn = enclosingFunction(receiver);
+    const body: SyntaxNode = fn ?? this.model.tree.root;
+    // Latest first: assignments to the name or its field, and calls of its methods that store the field.
+    const events: { node: SyntaxNode; def?: Definition; call?: SyntaxNode }[] = [];
+    for (const d of (this.definitionsOf(body).get(name) ?? []).filter((d) => d.node.start < at.start && d.kind !== "parameter")) events.push({ node: d.node, def: d });
+    for (const c of this.model.calls) {
+      const callee = childByField(c.node, "function");
+      const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
+      if (object?.type === "identifier" && this.text(object) === name && c.node.end <= at.start && enclosingFunction(c.node) === fn && c.node !== at) events.push({ node: c.node, call: c.node });
+    }
+    events.sort((a, b) => b.node.start - a.node.start);
+    for (const e of events) {
+      if (e.call) {
+        const callee = childByField(e.call, "function")!;
+        const method = this.text(childByField(callee, "attribute") ?? callee);
+        for (const cls of this.classesOf(receiver, scope, true)) {
+          const t = this.storedBy(e.call, cls, method, field, e.call, scope, depth, `passed to ${code(`${name}.${method}()`)}`);
+          if (t) return t;
+        }
+        continue;
+      }
+      const d = e.def!;
+      if (this.deadCode(d.node)) continue;
+      if (d.kind === "augment" && d.key === field && d.value) {
+        const t = this.eval(d.value, d.node, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(d.node.parent ?? d.node, `stored in ${code(`${name}.${field}`)}`)] };
+        if (this.dominates(d.node, at)) return undefined;
+        continue;
+      }
+      if (d.kind === "assign" && d.value) {
+        const t = this.fieldTaint(d.value, field, d.node, scope, depth + 1);
+        if (t) return { kind: "data", steps: [...t.steps, this.step(d.node, `assigned to ${code(name)}`)] };
+        if (this.dominates(d.node, at)) return undefined;
+      }
+    }
+    // `self.run()` in another method of the class: what the object holds, as the caller's own field.
+    if (this.parameters && fn && methodClass(fn) && parameterNames(fn, this.model)[0] === name && name !== "cls") return this.selfField(receiver, receiver, field);
+    return undefined;
+  }
+
+  /** The taint a call of `method` (of class `cls`) puts in `field`: the argument its store reads from. */
+  private storedBy(call: SyntaxNode, cls: ClassRef, method: string, field: string, at: SyntaxNode, scope: Scope, depth: number, message: string): Taint | undefined {
+    for (const s of this.storesOf(cls, method)) {
+      if (s.field !== field) continue;
+      const arg = new CallArguments(call, this.model.tree.source).find(s.parameter, s.position >= 0 ? s.position : undefined);
+      const t = arg && this.eval(arg, at, scope, depth);
+      if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(call, message), ...s.steps] };
+    }
+    return undefined;
+  }
+
   /** The untrusted data a function returns (from a source, or in summary mode from a parameter): the steps to the return. */
   returnFlow(fn: SyntaxNode): FlowStep[] | undefined {
     const t = this.returnTaint(fn, 0);
@@ -692,7 +903,7 @@ export class TaintTracker {
     return undefined;
   }
 
-  private scopeOf(fn: SyntaxNode): Scope | undefined {
+  scopeOf(fn: SyntaxNode): Scope | undefined {
     for (const { node, scope } of this.model.calls) if (isAncestor(fn, node) && scope.node === fn) return scope;
     return this.model.module;
   }
@@ -883,6 +1094,15 @@ export function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
   for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
   return undefined;
 }
+
+/** The class a function is a method of (defined directly in its body), if any. */
+export function methodClass(fn: SyntaxNode): SyntaxNode | undefined {
+  const container = fn.parent?.type === "decorated_definition" ? fn.parent.parent : fn.parent;
+  return container?.type === "block" && container.parent?.type === "class_definition" ? container.parent : undefined;
+}
+
+/** Decorators that generate an `__init__` storing the class's declared fields. */
+const DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;
 
 function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
   for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;

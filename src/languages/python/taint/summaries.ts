@@ -19,6 +19,13 @@ export interface SummaryParameter {
 export interface FunctionFlows {
   /** Parameters whose value reaches a deserializer: calls of the function are sinks for those arguments. */
   sinks?: (SummaryParameter & { target: string; steps: PlacedStep[] })[];
+  /**
+   * Fields of `self` whose value reaches a deserializer in this method: a call of the method on an object holding
+   * untrusted data in that field (passed to its constructor, assigned, or stored by a setter) is a sink.
+   */
+  fieldSinks?: { field: string; target: string; steps: PlacedStep[] }[];
+  /** Parameters this method (a constructor, a setter) stores on `self`; `C.__init__` of a dataclass: its fields. */
+  stores?: (SummaryParameter & { field: string; steps: PlacedStep[] })[];
   /** Untrusted data the function returns (a source inside it): its calls are sources. */
   returns?: PlacedStep[];
   /** Parameters whose data the function returns (`def unwrap(x): return x.strip()`): calls carry their argument's taint. */
