@@ -196,7 +196,7 @@ function fieldSinkCall(model: SemanticModel, node: SyntaxNode, scope: Scope, cal
       outcome: {
         message:
           `Untrusted data reaches ${code(sink.target)} through ${code(sink.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} ` +
-          `is kept in the object's ${code(sink.field)} field, which that method deserializes, which can run arbitrary code.`,
+          `is kept in the object's ${code(sink.field)} field, and that method deserializes it, which can run arbitrary code.`,
         confidence: flow.weakGuard ? "low" : "high",
         flow: trace,
       },
