@@ -54,6 +54,9 @@ export function analyzeWholeProgram(
   }
   const demanded = summariseDemandedModules(byModule, modules, aliases, index, parser, sinks, cache);
   onSummarised?.([...demanded.keys.keys()].flatMap((m) => byModule.get(m)?.path ?? []));
+  // A file that names a constant other modules' trust depends on (even to rebind it) changes their results.
+  const constants = constantModules(index);
+  if (constants.size) onLeading?.(constants);
   const importCache = new Map<string, FileImports>();
   const importsOfFile = (file: ProgramFile) => {
     let found = importCache.get(file.path);
@@ -231,7 +234,7 @@ function summariseDemandedModules(
         cache?.set(input, analysis, salt);
       }
       if (analysis.summary?.module === module) {
-        index.setFlows(analysis.summary);
+        index.setFlows(withoutReboundConstants(analysis.summary, byModule));
         if (cache) state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
       }
     }
@@ -248,6 +251,37 @@ function summariseDemandedModules(
     }
   }
   return { callers: out, keys };
+}
+
+/**
+ * A module's constants (see `FunctionFlows.constant`) less those that some file of the project may rebind
+ * (`settings.MODEL_PATH = ...`, `setattr(settings, "MODEL_PATH", ...)`, `monkeypatch.setattr(...)`): a name
+ * reassigned anywhere is not a constant. Read from the text, so every file counts, analysed or not.
+ */
+function withoutReboundConstants(summary: ModuleSummary, byModule: ReadonlyMap<string, ProgramFile>): ModuleSummary {
+  const names = Object.entries(summary.flows ?? {}).filter(([, f]) => f.constant).map(([name]) => name);
+  if (!names.length) return summary;
+  const alternatives = names.map((n) => n.replace(/[^\w]/g, "")).join("|");
+  const rebinding = new RegExp(`\\.\\s*(${alternatives})\\s*(?:[-+*/%&|^@]|<<|>>|\\*\\*|//)?=(?!=)|setattr\\s*\\([^,)]*,\\s*["'](${alternatives})["']`, "g");
+  const rebound = new Set<string>();
+  for (const file of byModule.values()) for (const m of file.text.matchAll(rebinding)) rebound.add(m[1] ?? m[2]!);
+  if (!rebound.size) return summary;
+  const flows = Object.fromEntries(Object.entries(summary.flows!).flatMap(([name, f]) => {
+    if (!f.constant || !rebound.has(name)) return [[name, f]];
+    const { constant: _, ...rest } = f;
+    return Object.keys(rest).length ? [[name, rest]] : [];
+  }));
+  return { ...summary, flows };
+}
+
+/** The modules whose constants other modules' trust judgements use, and those constants' names. */
+function constantModules(index: ProjectIndex): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const summary of index.allFlowSummaries()) {
+    const names = Object.entries(summary.flows ?? {}).filter(([, f]) => f.constant).map(([name]) => name);
+    if (names.length) out.set(summary.module, names);
+  }
+  return out;
 }
 
 /**

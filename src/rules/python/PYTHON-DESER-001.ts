@@ -10,6 +10,7 @@ import type { SemanticModel } from "../../languages/python/semantic/model.js";
 import type { SyntaxNode } from "../../languages/python/syntax.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { inputArgument } from "./sink-input.js";
+import { exportedConstant, trustDemand } from "./trust.js";
 import PYTHON_LANG_SEC_040 from "./PYTHON-LANG-SEC-040.js";
 import PYTHON_LANG_SEC_041 from "./PYTHON-LANG-SEC-041.js";
 import PYTHON_LANG_SEC_042 from "./PYTHON-LANG-SEC-042.js";
@@ -363,6 +364,12 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
     const declared = init ? [] : tracker.declaredFieldStores(cls);
     if (declared.length) entry(`${className}.__init__`).stores = declared.map((st) => ({ field: st.field, parameter: st.parameter, position: st.position, steps: st.steps.map((x) => tracker.placed(x, path)) }));
   }
+  // Module-level constants other modules' trust judgements asked for.
+  for (const name of named ?? []) {
+    if (name.includes(".") || flows[name]) continue;
+    const constant = exportedConstant(model, name);
+    if (constant) entry(name).constant = constant;
+  }
   if (complete) {
     for (const fn of summarisable(model)) {
       const key = functionKey(fn, model);
@@ -380,7 +387,7 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
       if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry(key).factory = true;
     }
   }
-  const demand = [...new Set([...tracker.demand, ...trackerFor(model, true).demand])].sort().slice(0, MAX_DEMAND);
+  const demand = [...new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model)])].sort().slice(0, MAX_DEMAND);
   return {
     ...(Object.keys(flows).length ? { flows } : {}),
     ...(demand.length ? { flowDemand: demand } : {}),
