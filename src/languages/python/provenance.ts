@@ -99,9 +99,12 @@ export class ProvenanceEvaluator {
   exportedConstant(name: string): ConstantProvenance | undefined {
     const bindings = this.model.module.bindings.get(name);
     const b = bindings?.length === 1 ? bindings[0] : undefined;
-    if (!b || b.kind !== "assignment" || !b.value || !this.moduleConstantIsStable(name)) return undefined;
     this.marks = new Set();
     this.outside = undefined;
+    // A re-export (`from .settings import MODEL_PATH` in a package's `__init__.py`): what the other module says.
+    const reexported = b?.kind === "import" && b.qualifiedName && this.importIsStable(name) ? this.importedConstant(b.qualifiedName) : undefined;
+    if (reexported) return { origins: [...reexported.origins], reason: reexported.reason, ...(reexported.value !== undefined ? { value: reexported.value } : {}), marks: [...this.marks] };
+    if (!b || b.kind !== "assignment" || !b.value || !this.moduleConstantIsStable(name)) return undefined;
     const p = this.of(b.value, b.valueScope ?? b.scope);
     if (!p || (!only(p, "constant") && this.writtenInModule())) return undefined;
     return { origins: [...p.origins], reason: p.reason, ...(p.value !== undefined ? { value: p.value } : {}), marks: [...this.marks] };
