@@ -10,6 +10,7 @@ import { MAX_DEMAND, type PlacedStep } from "./summaries.js";
 import {
   CALLBACK_BODY_PARAMETERS,
   DATA_SOURCES,
+  DECLARED_PARAMETERS,
   HANDLER_DATA_METHODS,
   HANDLER_REQUEST_ATTRIBUTES,
   HANDLER_STREAM_ATTRIBUTES,
@@ -297,7 +298,8 @@ export class TaintTracker {
         return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code(name)}`)] };
       }
     }
-    const fn = enclosingFunction(node);
+    // In a function its local definitions; in module-level code (scripts, consumers, Streamlit apps) the module's.
+    const fn = enclosingFunction(node) ?? (topLevel(node) ? this.model.tree.root : undefined);
     if (fn) {
       const defs = this.definitionsOf(fn).get(name);
       if (defs?.length) return this.evalDefinitions(name, defs, at, scope, depth, key);
@@ -338,6 +340,8 @@ export class TaintTracker {
     if (REQUEST_PARAMETERS.has(name) || (plain[0] === name && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name))) {
       return { kind: "request", steps: [this.step(param, `request object: parameter ${code(name)} of ${code(fnName)}`)] };
     }
+    const declared = this.declaredParameter(param);
+    if (declared) return { kind: declared.kind, steps: [this.step(param, `${declared.kind === "data" ? "source" : "request object"}: ${declared.label} (parameter ${code(name)} of ${code(fnName)})`)] };
     if (name === "event" && plain[0] === "event" && plain[1] === "context" && LAMBDA_HANDLERS.test(fnName)) {
       return { kind: "data", steps: [this.step(param, `source: AWS Lambda event (parameter of ${code(fnName)})`)] };
     }
@@ -346,6 +350,27 @@ export class TaintTracker {
     }
     if (this.parameters && name !== "self" && name !== "cls") {
       return { kind: "data", steps: [{ node: param, message: `parameter ${code(name)} of ${code(fnName)}()`, parameter: name }] };
+    }
+    return undefined;
+  }
+
+  /**
+   * A parameter whose annotation or default says what the framework passes: `file: UploadFile`, `data: bytes =
+   * File(...)`, `Annotated[str, Form()]` (FastAPI), `request: Request` under any name (Starlette, aiohttp, Django,
+   * DRF), a WebSocket.
+   */
+  private declaredParameter(param: SyntaxNode): { kind: "data" | "request"; label: string } | undefined {
+    const holder = param.parent;
+    if (!holder || !["typed_parameter", "typed_default_parameter", "default_parameter"].includes(holder.type)) return undefined;
+    const parts = [childByField(holder, "type"), childByField(holder, "value")].filter((n): n is SyntaxNode => n !== undefined);
+    for (const part of parts) {
+      const named = [part, ...descendantsAll(part, (n) => n.type === "identifier" || n.type === "attribute" || n.type === "call")].filter((n) => n.type !== "type");
+      for (const n of named) {
+        for (const r of this.model.resolve(n.type === "call" ? childByField(n, "function") ?? n : n, this.model.module)) {
+          const declared = DECLARED_PARAMETERS[r.name.replace(/\(\)$/, "")];
+          if (declared) return declared;
+        }
+      }
     }
     return undefined;
   }
@@ -894,11 +919,12 @@ export class TaintTracker {
   private returnTaint(fn: SyntaxNode, depth: number): Taint | undefined {
     const scope = this.scopeOf(fn);
     if (!scope) return undefined;
-    for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement")) {
-      const value = ret.children.find((c) => c.type !== "return");
+    // What a generator yields is what iterating its result gives.
+    for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement" || (n.type === "yield" && n.children.length > 0))) {
+      const value = ret.children.find((c) => c.type !== "return" && c.type !== "yield" && c.type !== "from");
       if (!value) continue;
       const t = this.eval(value, ret, scope, depth);
-      if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(ret, "returned")] };
+      if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(ret, ret.type === "yield" ? "yielded" : "returned")] };
     }
     return undefined;
   }
@@ -1088,6 +1114,12 @@ export function placeOf(node: SyntaxNode, path: string, source: string): Locatio
 
 function keyOf(v: string | number | boolean | undefined): string | number | undefined {
   return typeof v === "boolean" ? undefined : v;
+}
+
+/** Whether `node` is in module-level code: in no function, class body or lambda. */
+function topLevel(node: SyntaxNode): boolean {
+  for (let n = node.parent; n; n = n.parent) if (NESTED.has(n.type)) return false;
+  return true;
 }
 
 export function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {

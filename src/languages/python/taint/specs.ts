@@ -29,6 +29,13 @@ export const DATA_SOURCES: Readonly<Record<string, string>> = {
   "bottle.request.get_cookie": "Bottle cookie",
   "bottle.request.headers": "Bottle request header",
   "bottle.request.json": "Bottle JSON body",
+  // Streamlit widgets: what the visitor of the app uploads or types.
+  "streamlit.file_uploader": "Streamlit uploaded file",
+  "streamlit.sidebar.file_uploader": "Streamlit uploaded file",
+  "streamlit.camera_input": "Streamlit uploaded file",
+  "streamlit.text_input": "Streamlit text input",
+  "streamlit.text_area": "Streamlit text input",
+  "streamlit.chat_input": "Streamlit text input",
   // Standard input.
   "sys.stdin": "standard input",
   "builtins.input": "user input (input())",
@@ -97,6 +104,25 @@ export const REQUEST_DATA_MEMBERS: ReadonlySet<string> = new Set([
   "json", "get_json", "get_data", "stream", "bounded_stream", "media", "get_media", "query_params", "path_params",
   "query", "forms", "params", "read", "text", "post", "content", "query_arguments", "body_arguments", "arguments",
   "raw_data", "raw", "input_stream", "query_string", "match_info", "rfile", "recv", "recv_into", "makefile",
+  "receive", "receive_bytes", "receive_text", "receive_json", "iter_bytes", "iter_text", "multipart",
+]);
+
+/**
+ * Classes and markers that, in a parameter's annotation or default, say the framework fills it from the request:
+ * FastAPI's `UploadFile` and `File()`/`Form()`/`Body()`/... markers (data), and request or WebSocket classes
+ * (a request object, whatever the parameter is called).
+ */
+const FASTAPI_MARKERS = ["File", "Form", "Body", "Query", "Header", "Cookie", "Path"];
+const REQUEST_CLASSES = [
+  "fastapi.Request", "fastapi.requests.Request", "starlette.requests.Request", "fastapi.WebSocket", "starlette.websockets.WebSocket",
+  "aiohttp.web.Request", "aiohttp.web.BaseRequest", "aiohttp.web_request.Request", "django.http.HttpRequest", "django.http.request.HttpRequest",
+  "rest_framework.request.Request", "sanic.Request", "sanic.request.Request", "falcon.Request", "falcon.asgi.Request", "tornado.httputil.HTTPServerRequest",
+  "werkzeug.wrappers.Request", "werkzeug.Request", "flask.Request", "quart.Request", "litestar.Request", "pyramid.request.Request",
+];
+export const DECLARED_PARAMETERS: Readonly<Record<string, { kind: "data" | "request"; label: string }>> = Object.fromEntries([
+  ...["fastapi.UploadFile", "fastapi.datastructures.UploadFile", "starlette.datastructures.UploadFile"].map((n) => [n, { kind: "data", label: "uploaded file" }]),
+  ...FASTAPI_MARKERS.flatMap((m) => [`fastapi.${m}`, `fastapi.params.${m}`, `fastapi.param_functions.${m}`]).map((n) => [n, { kind: "data", label: `FastAPI request parameter (${n.slice(n.lastIndexOf(".") + 1)}())` }]),
+  ...REQUEST_CLASSES.map((n) => [n, { kind: "request", label: `${n.split(".")[0]} request` }]),
 ]);
 
 /** Parameter names that hold a web framework's request object in a handler. */
@@ -151,6 +177,7 @@ export const MAC_CALLS: readonly RegExp[] = [/^hmac\.(new|HMAC|digest)/];
  */
 export const FLOW_NAMES: readonly string[] = [
   ...Object.keys(DATA_SOURCES),
+  ...Object.keys(DECLARED_PARAMETERS),
   "flask.request", "bottle.request",
   "base64.b64decode", "base64.urlsafe_b64decode", "base64.standard_b64decode", "base64.b32decode", "base64.b16decode", "base64.a85decode", "base64.b85decode", "base64.decodebytes", "base64.decodestring",
   "binascii.unhexlify", "binascii.a2b_base64", "binascii.a2b_hex", "codecs.decode",
@@ -178,4 +205,4 @@ export function sourceWords(names: Iterable<string>): string[] {
 }
 
 /** The words of this module's sources, and of the request objects `flask.request`, `bottle.request`, werkzeug's `Request`. */
-export const SOURCE_WORDS: readonly string[] = sourceWords([...Object.keys(DATA_SOURCES), "flask.request", "bottle.request", "werkzeug.wrappers.Request()"]);
+export const SOURCE_WORDS: readonly string[] = sourceWords([...Object.keys(DATA_SOURCES), ...Object.keys(DECLARED_PARAMETERS), "flask.request", "bottle.request", "werkzeug.wrappers.Request()"]);
