@@ -340,6 +340,8 @@ export class TaintTracker {
     if (REQUEST_PARAMETERS.has(name) || (plain[0] === name && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name))) {
       return { kind: "request", steps: [this.step(param, `request object: parameter ${code(name)} of ${code(fnName)}`)] };
     }
+    const ui = name !== "self" && name !== "cls" ? this.uiCallback(fn) : undefined;
+    if (ui) return { kind: "data", steps: [this.step(param, `source: ${ui} input (parameter ${code(name)} of ${code(fnName)})`)] };
     const declared = this.declaredParameter(param);
     if (declared) return { kind: declared.kind, steps: [this.step(param, `${declared.kind === "data" ? "source" : "request object"}: ${declared.label} (parameter ${code(name)} of ${code(fnName)})`)] };
     if (name === "event" && plain[0] === "event" && plain[1] === "context" && LAMBDA_HANDLERS.test(fnName)) {
@@ -352,6 +354,30 @@ export class TaintTracker {
       return { kind: "data", steps: [{ node: param, message: `parameter ${code(name)} of ${code(fnName)}()`, parameter: name }] };
     }
     return undefined;
+  }
+
+  private readonly uiCallbacks = new Map<SyntaxNode, string | undefined>();
+
+  /**
+   * The web UI framework that calls `fn` with what a visitor enters or uploads (Gradio: `gr.Interface(fn=predict)`,
+   * `button.click(predict, ...)`), if any: every parameter of it is untrusted.
+   */
+  private uiCallback(fn: SyntaxNode): string | undefined {
+    if (this.uiCallbacks.has(fn)) return this.uiCallbacks.get(fn);
+    let found: string | undefined;
+    const name = this.text(childByField(fn, "name") ?? fn);
+    for (const { node, scope } of this.model.calls) {
+      const args = new CallArguments(node, this.model.tree.source);
+      const passed = args.keywords.get("fn") ?? args.positional[0];
+      const callee = childByField(node, "function");
+      if (passed?.type !== "identifier" || this.text(passed) !== name || !callee) continue;
+      if (this.model.resolve(callee, scope).some((r) => UI_CALLBACK_REGISTRARS.test(r.name))) {
+        found = "Gradio";
+        break;
+      }
+    }
+    this.uiCallbacks.set(fn, found);
+    return found;
   }
 
   /**
@@ -1132,6 +1158,9 @@ export function methodClass(fn: SyntaxNode): SyntaxNode | undefined {
   const container = fn.parent?.type === "decorated_definition" ? fn.parent.parent : fn.parent;
   return container?.type === "block" && container.parent?.type === "class_definition" ? container.parent : undefined;
 }
+
+/** Calls that register a function as a Gradio event handler, which Gradio calls with the visitor's inputs. */
+const UI_CALLBACK_REGISTRARS = /^gradio\.((Interface|ChatInterface|on|render)|\w+\(\)\.(click|submit|change|upload|input|select|release|stop_recording|then|success|load))$/;
 
 /** Decorators that generate an `__init__` storing the class's declared fields. */
 const DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;

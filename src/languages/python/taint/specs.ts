@@ -159,7 +159,10 @@ export const PROPAGATORS: readonly RegExp[] = [
   /^(zlib|gzip|bz2|lzma|zstd|brotli|lz4\.frame|snappy)\.decompress$/,
   /^(gzip|bz2|lzma)\.(open|GzipFile|BZ2File|LZMAFile)$/,
   /^builtins\.(bytes|bytearray|str|memoryview|bytes\.fromhex|bytearray\.fromhex|list|tuple|dict|next|reversed|sorted)$/,
-  /^io\.(BytesIO|StringIO|BufferedReader)$/,
+  /^io\.(BytesIO|StringIO|BufferedReader|open)$/,
+  // A file at a path the attacker names (an upload's temporary file, a path parameter): what it holds is theirs.
+  /^(builtins|codecs)\.open$/,
+  /^pathlib\.(Pure)?(Posix|Windows)?Path$/,
   /^json\.loads?$/,
   /^urllib\.parse\.(unquote\w*|parse_qs|parse_qsl)$/,
   /^(typing\.)?cast$/,
@@ -178,11 +181,12 @@ export const MAC_CALLS: readonly RegExp[] = [/^hmac\.(new|HMAC|digest)/];
 export const FLOW_NAMES: readonly string[] = [
   ...Object.keys(DATA_SOURCES),
   ...Object.keys(DECLARED_PARAMETERS),
+  "gradio.Interface", "gradio.ChatInterface", "gradio.on",
   "flask.request", "bottle.request",
   "base64.b64decode", "base64.urlsafe_b64decode", "base64.standard_b64decode", "base64.b32decode", "base64.b16decode", "base64.a85decode", "base64.b85decode", "base64.decodebytes", "base64.decodestring",
   "binascii.unhexlify", "binascii.a2b_base64", "binascii.a2b_hex", "codecs.decode",
   "zlib.decompress", "gzip.decompress", "gzip.open", "gzip.GzipFile", "bz2.decompress", "bz2.open", "bz2.BZ2File", "lzma.decompress", "lzma.open", "lzma.LZMAFile",
-  "io.BytesIO", "io.StringIO", "io.BufferedReader", "json.loads", "json.load", "urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.parse.unquote_to_bytes", "urllib.parse.parse_qs",
+  "io.BytesIO", "io.StringIO", "io.BufferedReader", "io.open", "builtins.open", "codecs.open", "pathlib.Path", "json.loads", "json.load", "urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.parse.unquote_to_bytes", "urllib.parse.parse_qs",
   "itsdangerous.Signer().unsign", "itsdangerous.URLSafeSerializer().loads", "itsdangerous.URLSafeTimedSerializer().loads", "itsdangerous.Serializer().loads", "itsdangerous.TimestampSigner().unsign",
   "django.core.signing.loads", "django.core.signing.Signer().unsign", "django.core.signing.TimestampSigner().unsign",
   ...VERIFIERS, "hmac.new", "hmac.HMAC",
@@ -205,4 +209,4 @@ export function sourceWords(names: Iterable<string>): string[] {
 }
 
 /** The words of this module's sources, and of the request objects `flask.request`, `bottle.request`, werkzeug's `Request`. */
-export const SOURCE_WORDS: readonly string[] = sourceWords([...Object.keys(DATA_SOURCES), ...Object.keys(DECLARED_PARAMETERS), "flask.request", "bottle.request", "werkzeug.wrappers.Request()"]);
+export const SOURCE_WORDS: readonly string[] = sourceWords([...Object.keys(DATA_SOURCES), ...Object.keys(DECLARED_PARAMETERS), "gradio.Interface", "flask.request", "bottle.request", "werkzeug.wrappers.Request()"]);
