@@ -93,6 +93,8 @@ interface Definition {
   /** The expression whose taint the name takes; undefined for parameters. */
   value?: SyntaxNode;
   kind: "assign" | "augment" | "loop" | "with" | "parameter";
+  /** For the trace, when not the kind's usual verb (`written to the file at`). */
+  verb?: string;
   /** `m["k"] = v`: the constant key stored into (the def adds to `m` without replacing it). */
   key?: string | number;
 }
@@ -326,7 +328,7 @@ export class TaintTracker {
     if (!d.value) return undefined;
     const t = this.eval(d.value, d.node, scope, depth);
     if (!t) return undefined;
-    const verb = d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to";
+    const verb = d.verb ?? (d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to");
     return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code(name)}`)] };
   }
 
@@ -1005,6 +1007,7 @@ export class TaintTracker {
             const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : "";
             const args = childByField(c, "arguments");
             if (object?.type === "identifier" && args && CONTAINER_ADDERS.has(method)) add(this.text(object), { node: object, kind: "augment", value: args });
+            this.fileWrites(c, add);
             break;
           }
           case "augmented_assignment":
@@ -1027,6 +1030,43 @@ export class TaintTracker {
     };
     walk(childByField(fn, "body") ?? fn);
     return map;
+  }
+
+  /**
+   * Writes that make a file hold data: `upload.save(path)` (werkzeug, Django files), `f.write(data)` or
+   * `shutil.copyfileobj(src, f)` in `with open(path, "wb") as f:`. The name of the path (`path`) then also holds what
+   * was written, so a later `torch.load(path)` reads it.
+   */
+  private fileWrites(call: SyntaxNode, add: (name: string, d: Definition) => void): void {
+    const callee = childByField(call, "function");
+    const args = new CallArguments(call, this.model.tree.source);
+    const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : undefined;
+    const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
+    if (method === "save" && object) {
+      const target = args.find("dst", 0);
+      if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: object, verb: "saved to the file at" });
+      return;
+    }
+    let file: SyntaxNode | undefined;
+    let value: SyntaxNode | undefined;
+    if ((method === "write" || method === "writelines") && object?.type === "identifier") [file, value] = [object, args.positional[0]];
+    else if (callee && /^(shutil\.)?copyfileobj$/.test(this.text(callee))) [file, value] = [args.find("fdst", 1), args.find("fsrc", 0)];
+    if (file?.type !== "identifier" || !value) return;
+    const name = this.text(file);
+    for (let n = call.parent; n && !NESTED.has(n.type); n = n.parent) {
+      if (n.type !== "with_statement") continue;
+      for (const item of descendants(n, (d) => d.type === "with_item")) {
+        const v = childByField(item, "value");
+        const alias = v?.type === "as_pattern" ? childByField(v, "alias") : undefined;
+        const opened = v?.type === "as_pattern" ? v.children[0] : undefined;
+        if (!alias || this.text(alias) !== name || opened?.type !== "call" || !/^(io\.)?open$|\.open$/.test(this.text(childByField(opened, "function") ?? opened))) continue;
+        const openArgs = new CallArguments(opened, this.model.tree.source);
+        const path = childByField(opened, "function")?.type === "attribute" && !/^io\.open$/.test(this.text(childByField(opened, "function")!)) ? childByField(childByField(opened, "function")!, "object") : openArgs.find("file", 0);
+        const mode = this.constant(openArgs.find("mode", childByField(opened, "function")?.type === "attribute" && !/^io\.open$/.test(this.text(childByField(opened, "function")!)) ? 0 : 1), opened);
+        if (path?.type === "identifier" && typeof mode === "string" && /[wax]/.test(mode)) add(this.text(path), { node: call, kind: "augment", value, verb: "written to the file at" });
+        return;
+      }
+    }
   }
 
   /**
