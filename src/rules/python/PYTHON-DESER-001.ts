@@ -2,7 +2,7 @@ import type { DerivedSite, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "
 import { CallArguments } from "../../languages/python/calls.js";
 import { childByField } from "../../languages/python/syntax.js";
 import { code, defineRule } from "../rule.js";
-import { callPosition, descendants, enclosingFunction, methodClass, TaintTracker, type ExtraFlowSpecs, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
+import { callPosition, descendants, enclosingFunction, methodClass, TaintTracker, type ExtraFlowSpecs, type FieldStore, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
 import { boundedSteps, MAX_DEMAND, type FlowSummaryPart, type ModuleFlows } from "../../languages/python/taint/summaries.js";
 import type { Scope } from "../../languages/python/semantic/scopes.js";
 import { FLOW_NAMES, SOURCE_WORDS } from "../../languages/python/taint/specs.js";
@@ -371,9 +371,22 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
     if (constant) entry(name).constant = constant;
   }
   if (complete) {
+    const placedStores = (stores: FieldStore[]) => stores.map((st) => ({ field: st.field, parameter: st.parameter, position: st.position, steps: boundedSteps(st.steps.map((x) => tracker.placed(x, path))) }));
+    // Constructors of wanted classes that declare their fields (dataclasses, attrs, pydantic) instead of an `__init__`.
+    for (const top of model.tree.root.children) {
+      const cls = top.type === "decorated_definition" ? childByField(top, "definition") : top;
+      const name = cls?.type === "class_definition" ? model.text(childByField(cls, "name") ?? cls) : undefined;
+      if (!cls || !name || flows[`${name}.__init__`] || !(wanted(name) || wanted(`${name}.__init__`)) || tracker.methodOf(cls, "__init__")) continue;
+      const declared = tracker.declaredFieldStores(cls);
+      if (declared.length) entry(`${name}.__init__`).stores = placedStores(declared);
+    }
     for (const fn of summarisable(model)) {
       const key = functionKey(fn, model);
       if (!key || !wanted(key)) continue;
+      if (key.includes(".") && !flows[key]?.stores) {
+        const stores = tracker.fieldStores(fn);
+        if (stores.length) entry(key).stores = placedStores(stores);
+      }
       const returned = tracker.returnFlow(fn);
       if (returned) {
         entry(key).returns = boundedSteps(returned.map((s) => tracker.placed(s, path)));

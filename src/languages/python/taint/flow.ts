@@ -416,7 +416,12 @@ export class TaintTracker {
       return { kind: "request", steps: [this.step(node, `request object ${code(this.text(node))}`)] };
     }
     const base = this.eval(object, at, scope, depth);
-    if (!base) return this.parameters ? this.selfField(node, object, attr) : undefined;
+    if (!base) {
+      // `job = Job(request.data); job.data`: what the object's constructor or setters stored in the field.
+      const stored = object.type === "identifier" || object.type === "call" ? this.fieldTaint(object, attr, at, scope, depth) : undefined;
+      if (stored) return { kind: "data", steps: [...stored.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
+      return this.parameters ? this.selfField(node, object, attr) : undefined;
+    }
     if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
     if (REQUEST_DATA_MEMBERS.has(attr)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
     return undefined;
@@ -831,14 +836,25 @@ export class TaintTracker {
     return undefined;
   }
 
-  /** The classes an expression is an instance of (`instance`), or denotes. */
-  classesOf(expr: SyntaxNode, scope: Scope, instance: boolean): ClassRef[] {
+  /**
+   * The classes an expression is an instance of (`instance`), or denotes. `method`: what the caller will look up;
+   * a class-like name of another module that the project index does not know yet is noted as demand for it.
+   */
+  classesOf(expr: SyntaxNode, scope: Scope, instance: boolean, method?: string): ClassRef[] {
     const out: ClassRef[] = [];
     for (const r of this.model.resolve(expr, scope)) {
       const local = instance ? r.instanceOf : r.localClass;
       const project = instance ? r.projectInstance : r.projectClass;
       if (local) out.push({ local, name: this.text(childByField(local, "name") ?? local) });
       else if (project) out.push({ project: project.name, name: project.name.slice(project.name.lastIndexOf(".") + 1) });
+      else if (method) {
+        // A class of a module summarised only for its flows (it holds no sink): known by its methods' summaries.
+        const cls = instance ? (r.name.endsWith("()") ? r.name.slice(0, -2) : undefined) : r.name;
+        if (!cls || !/^[A-Za-z_][\w.]*\.[A-Z]\w*$/.test(cls) || cls.startsWith("builtins.")) continue;
+        if (!this.model.project) {
+          if (this.demand.size < MAX_DEMAND) this.demand.add(`${cls}.${method}`);
+        } else if (this.model.project.flows?.(`${cls}.${method}`)?.length) out.push({ project: cls, name: cls.slice(cls.lastIndexOf(".") + 1) });
+      }
     }
     return out;
   }
@@ -851,7 +867,10 @@ export class TaintTracker {
       return method === "__init__" ? this.declaredFieldStores(cls.local) : [];
     }
     const out: FieldStore[] = [];
-    for (const r of this.model.project?.flows?.(`${cls.project}.${method}`) ?? []) {
+    const found = this.model.project?.flows?.(`${cls.project}.${method}`);
+    // Not summarised yet: the whole-program pass summarises the class's module (see `flowDemand`).
+    if (!found && this.demand.size < MAX_DEMAND) this.demand.add(`${cls.project}.${method}`);
+    for (const r of found ?? []) {
       for (const s of r.flows.stores ?? []) out.push({ field: s.field, parameter: s.parameter, position: s.position, steps: s.steps.map(remoteStep) });
     }
     return out;
@@ -879,7 +898,7 @@ export class TaintTracker {
     }
     if (receiver.type === "call") {
       const callee = childByField(receiver, "function");
-      for (const cls of callee ? this.classesOf(callee, scope, false) : []) {
+      for (const cls of callee ? this.classesOf(callee, scope, false, "__init__") : []) {
         const t = this.storedBy(receiver, cls, "__init__", field, at, scope, depth, `passed to ${code(cls.name + "()")}`);
         if (t) return t;
       }
@@ -902,7 +921,7 @@ export class TaintTracker {
       if (e.call) {
         const callee = childByField(e.call, "function")!;
         const method = this.text(childByField(callee, "attribute") ?? callee);
-        for (const cls of this.classesOf(receiver, scope, true)) {
+        for (const cls of this.classesOf(receiver, scope, true, method)) {
           const t = this.storedBy(e.call, cls, method, field, e.call, scope, depth, `passed to ${code(`${name}.${method}()`)}`);
           if (t) return t;
         }
