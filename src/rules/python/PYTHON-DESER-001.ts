@@ -477,7 +477,9 @@ const PYTHON_DESER_001: PythonRule = defineRule({
     summary: "Reports a deserializer call (pickle, yaml, jsonpickle, marshal, shelve, dill, torch, numpy, pandas, joblib, ...) whose input comes from an untrusted source, with the path the data takes.",
     description:
       "This rule follows data from where an attacker controls it to a deserializer that can run code. Sources are " +
-      "web request data (Flask, Django, Django REST framework, FastAPI/Starlette, aiohttp, Tornado, Bottle, Falcon), the " +
+      "web request data (Flask, Django, Django REST framework, FastAPI/Starlette including `UploadFile` and `File()`/" +
+      "`Form()` parameters, aiohttp, Tornado, Bottle, Falcon, WebSockets), Streamlit uploads and Gradio event handlers' " +
+      "inputs, the " +
       "AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses " +
       "(`requests`, `httpx`, `urllib`, aiohttp), values read from Redis and memcached clients, and message-queue " +
       "consumers (pika callback bodies, Kafka consumers). Sinks are every call the deserialization rules report " +
@@ -533,10 +535,12 @@ const PYTHON_DESER_001: PythonRule = defineRule({
       "callbacks by a four-parameter callback whose last parameter is `body`. Not reported: loads on a branch where " +
       "`hmac.compare_digest` verified the data (a plain `==` against `hmac.new(...).digest()` is reported with low " +
       "confidence), data returned by `itsdangerous` `Signer.unsign`/`*Serializer.loads` and Django `signing.loads`, " +
-      "names overwritten with constants before the load, list elements that hold constants. Not covered yet: function " +
-      "parameters of non-handler functions with no caller that passes untrusted data (report them with the pattern " +
-      "rules), attributes stored on objects between methods (other than a request object kept by a wrapper class), " +
-      "and values passed through containers into other modules' functions.",
+      "names overwritten with constants before the load, list elements that hold constants. Objects are followed: a " +
+      "method that deserializes a field of `self` is reported at its calls on objects holding untrusted data in that " +
+      "field (passed to the constructor, a dataclass/attrs/pydantic field, assigned, or stored by a setter). Not covered " +
+      "yet: function parameters of non-handler functions with no caller that passes untrusted data (report them with " +
+      "the pattern rules), values passed through containers, `*args`/`**kwargs` or lambdas into other functions, objects " +
+      "kept in another object's field, and methods inherited from a class of another module.",
     references: DESERIALIZATION_REFERENCES,
     faq: [
       {
