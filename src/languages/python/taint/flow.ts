@@ -9,6 +9,7 @@ import { childByField, isAncestor, type SyntaxNode } from "../syntax.js";
 import { MAX_DEMAND, type PlacedStep } from "./summaries.js";
 import {
   CALLBACK_BODY_PARAMETERS,
+  CALLBACK_REGISTRARS,
   DATA_SOURCES,
   DECLARED_PARAMETERS,
   HANDLER_DATA_METHODS,
@@ -342,8 +343,8 @@ export class TaintTracker {
     if (REQUEST_PARAMETERS.has(name) || (plain[0] === name && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name))) {
       return { kind: "request", steps: [this.step(param, `request object: parameter ${code(name)} of ${code(fnName)}`)] };
     }
-    const ui = name !== "self" && name !== "cls" ? this.uiCallback(fn) : undefined;
-    if (ui) return { kind: "data", steps: [this.step(param, `source: ${ui} input (parameter ${code(name)} of ${code(fnName)})`)] };
+    const registered = name !== "self" && name !== "cls" ? this.registeredCallback(fn) : undefined;
+    if (registered) return { kind: "data", steps: [this.step(param, `source: ${registered} (parameter ${code(name)} of ${code(fnName)})`)] };
     const declared = this.declaredParameter(param);
     if (declared) return { kind: declared.kind, steps: [this.step(param, `${declared.kind === "data" ? "source" : "request object"}: ${declared.label} (parameter ${code(name)} of ${code(fnName)})`)] };
     if (name === "event" && plain[0] === "event" && plain[1] === "context" && LAMBDA_HANDLERS.test(fnName)) {
@@ -358,27 +359,38 @@ export class TaintTracker {
     return undefined;
   }
 
-  private readonly uiCallbacks = new Map<SyntaxNode, string | undefined>();
+  private readonly callbacks = new Map<SyntaxNode, string | undefined>();
 
   /**
-   * The web UI framework that calls `fn` with what a visitor enters or uploads (Gradio: `gr.Interface(fn=predict)`,
-   * `button.click(predict, ...)`), if any: every parameter of it is untrusted.
+   * What calls `fn` with data from outside when it is registered as a callback (see `CALLBACK_REGISTRARS`): passed
+   * to a registering call (`gr.Interface(fn=predict)`, `button.click(restore)`, `asyncio.start_server(handle, ...)`,
+   * `server.register_function(f)`), or decorated by one (`@socketio.on("state")`). Every parameter of it is untrusted.
    */
-  private uiCallback(fn: SyntaxNode): string | undefined {
-    if (this.uiCallbacks.has(fn)) return this.uiCallbacks.get(fn);
+  private registeredCallback(fn: SyntaxNode): string | undefined {
+    if (this.callbacks.has(fn)) return this.callbacks.get(fn);
     let found: string | undefined;
-    const name = this.text(childByField(fn, "name") ?? fn);
-    for (const { node, scope } of this.model.calls) {
-      const args = new CallArguments(node, this.model.tree.source);
-      const passed = args.keywords.get("fn") ?? args.positional[0];
-      const callee = childByField(node, "function");
-      if (passed?.type !== "identifier" || this.text(passed) !== name || !callee) continue;
-      if (this.model.resolve(callee, scope).some((r) => UI_CALLBACK_REGISTRARS.test(r.name))) {
-        found = "Gradio";
-        break;
+    const label = (callee: SyntaxNode, scope: Scope) => {
+      for (const r of this.model.resolve(callee, scope)) {
+        const registrar = CALLBACK_REGISTRARS.find(([pattern]) => pattern.test(r.name));
+        if (registrar) return registrar[1];
       }
+      return undefined;
+    };
+    const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
+    for (const d of decorated?.children ?? []) {
+      const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : undefined;
+      const callee = e?.type === "call" ? childByField(e, "function") : e;
+      if (callee && (found = label(callee, this.model.module))) break;
     }
-    this.uiCallbacks.set(fn, found);
+    const name = this.text(childByField(fn, "name") ?? fn);
+    for (const { node, scope } of found ? [] : this.model.calls) {
+      const args = new CallArguments(node, this.model.tree.source);
+      const passed = [args.keywords.get("fn"), args.keywords.get("handler"), args.keywords.get("client_connected_cb"), args.keywords.get("function"), args.positional[0]];
+      const callee = childByField(node, "function");
+      if (!callee || !passed.some((p) => p?.type === "identifier" && this.text(p) === name)) continue;
+      if ((found = label(callee, scope))) break;
+    }
+    this.callbacks.set(fn, found);
     return found;
   }
 
@@ -1217,9 +1229,6 @@ export function methodClass(fn: SyntaxNode): SyntaxNode | undefined {
   const container = fn.parent?.type === "decorated_definition" ? fn.parent.parent : fn.parent;
   return container?.type === "block" && container.parent?.type === "class_definition" ? container.parent : undefined;
 }
-
-/** Calls that register a function as a Gradio event handler, which Gradio calls with the visitor's inputs. */
-const UI_CALLBACK_REGISTRARS = /^gradio\.((Interface|ChatInterface|on|render)|\w+\(\)\.(click|submit|change|upload|input|select|release|stop_recording|then|success|load))$/;
 
 /** Decorators that generate an `__init__` storing the class's declared fields. */
 const DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;

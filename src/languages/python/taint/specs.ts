@@ -92,6 +92,16 @@ export const DATA_SOURCES: Readonly<Record<string, string>> = {
   "confluent_kafka.Consumer().poll": "Kafka message",
   "pika.BlockingConnection().channel().basic_get": "RabbitMQ message",
   "zmq.Context().socket().recv": "ZeroMQ message",
+  "zmq.Context().socket().recv_multipart": "ZeroMQ message",
+  "zmq.Context.instance().socket().recv": "ZeroMQ message",
+  "zmq.Context.instance().socket().recv_multipart": "ZeroMQ message",
+  "zmq.asyncio.Context().socket().recv": "ZeroMQ message",
+  "zmq.asyncio.Context().socket().recv_multipart": "ZeroMQ message",
+  "zmq.asyncio.Context.instance().socket().recv": "ZeroMQ message",
+  // asyncio streams and sockets: what the peer sends.
+  "asyncio.open_connection()": "a network connection (asyncio)",
+  "asyncio.get_event_loop().sock_recv": "data received from a socket",
+  "asyncio.get_running_loop().sock_recv": "data received from a socket",
 };
 
 /**
@@ -124,6 +134,19 @@ export const DECLARED_PARAMETERS: Readonly<Record<string, { kind: "data" | "requ
   ...FASTAPI_MARKERS.flatMap((m) => [`fastapi.${m}`, `fastapi.params.${m}`, `fastapi.param_functions.${m}`]).map((n) => [n, { kind: "data", label: `FastAPI request parameter (${n.slice(n.lastIndexOf(".") + 1)}())` }]),
   ...REQUEST_CLASSES.map((n) => [n, { kind: "request", label: `${n.split(".")[0]} request` }]),
 ]);
+
+/**
+ * Calls and decorators that register a function which a framework then calls with what a client sent: every
+ * parameter of the function is untrusted. Gradio event handlers (the visitor's inputs and uploads), asyncio and
+ * `websockets` servers (the client's stream or connection), Socket.IO event handlers, XML-RPC functions.
+ */
+export const CALLBACK_REGISTRARS: readonly (readonly [RegExp, string])[] = [
+  [/^gradio\.((Interface|ChatInterface|on|render)|\w+\(\)\.(click|submit|change|upload|input|select|release|stop_recording|then|success|load))$/, "Gradio input"],
+  [/^asyncio\.(start_server|start_unix_server)$/, "client stream of an asyncio server"],
+  [/^websockets\.((legacy|asyncio|sync)\.)?(server\.)?serve$/, "WebSocket connection"],
+  [/^(flask_socketio\.SocketIO|socketio\.(Server|AsyncServer|Namespace|AsyncNamespace))\(\)\.(on|event|on_event)$/, "Socket.IO message"],
+  [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_function$/, "XML-RPC call argument"],
+];
 
 /** Parameter names that hold a web framework's request object in a handler. */
 export const REQUEST_PARAMETERS: ReadonlySet<string> = new Set(["request", "req", "http_request"]);
@@ -181,7 +204,8 @@ export const MAC_CALLS: readonly RegExp[] = [/^hmac\.(new|HMAC|digest)/];
 export const FLOW_NAMES: readonly string[] = [
   ...Object.keys(DATA_SOURCES),
   ...Object.keys(DECLARED_PARAMETERS),
-  "gradio.Interface", "gradio.ChatInterface", "gradio.on",
+  "gradio.Interface", "gradio.ChatInterface", "gradio.on", "asyncio.start_server", "asyncio.start_unix_server", "websockets.serve",
+  "flask_socketio.SocketIO", "socketio.Server", "socketio.AsyncServer", "xmlrpc.server.SimpleXMLRPCServer",
   "flask.request", "bottle.request",
   "base64.b64decode", "base64.urlsafe_b64decode", "base64.standard_b64decode", "base64.b32decode", "base64.b16decode", "base64.a85decode", "base64.b85decode", "base64.decodebytes", "base64.decodestring",
   "binascii.unhexlify", "binascii.a2b_base64", "binascii.a2b_hex", "codecs.decode",
@@ -209,4 +233,4 @@ export function sourceWords(names: Iterable<string>): string[] {
 }
 
 /** The words of this module's sources, and of the request objects `flask.request`, `bottle.request`, werkzeug's `Request`. */
-export const SOURCE_WORDS: readonly string[] = sourceWords([...Object.keys(DATA_SOURCES), ...Object.keys(DECLARED_PARAMETERS), "gradio.Interface", "flask.request", "bottle.request", "werkzeug.wrappers.Request()"]);
+export const SOURCE_WORDS: readonly string[] = sourceWords([...Object.keys(DATA_SOURCES), ...Object.keys(DECLARED_PARAMETERS), "gradio.Interface", "asyncio.start_server", "websockets.serve", "flask_socketio.SocketIO", "socketio.Server", "xmlrpc.server.SimpleXMLRPCServer", "flask.request", "bottle.request", "werkzeug.wrappers.Request()"]);
