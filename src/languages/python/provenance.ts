@@ -119,7 +119,8 @@ export class ProvenanceEvaluator {
     const found = this.model.project?.flows?.(qualified);
     const constant = found?.length === 1 ? found[0].flows.constant : undefined;
     if (!found?.length) {
-      if (this.demand.size < 64) this.demand.add(qualified);
+      // Constants are named in capitals by convention (`MODEL_PATH`, `BASE_DIR`): only those are worth summarising a module for.
+      if (this.demand.size < 64 && /\.[A-Z][A-Z0-9_]*$/.test(qualified)) this.demand.add(qualified);
       return undefined;
     }
     if (!constant) return undefined;
@@ -130,6 +131,14 @@ export class ProvenanceEvaluator {
 
   /** An imported name nothing in this module rebinds: one binding (the import), no assignment, `global`, `for`, `with`, `del` or dynamic write. */
   private importIsStable(name: string): boolean {
+    let stable = this.stableImports.get(name);
+    if (stable === undefined) this.stableImports.set(name, (stable = this.findImportIsStable(name)));
+    return stable;
+  }
+
+  private readonly stableImports = new Map<string, boolean>();
+
+  private findImportIsStable(name: string): boolean {
     const t = (this.textualBindings ??= textualBindings(this.model.tree.source));
     if (t.dynamic || (t.assigned.get(name) ?? 0) > 0) return false;
     const n = escapeRegExp(name);
@@ -294,7 +303,9 @@ export class ProvenanceEvaluator {
     const owner = bindings[0].scope;
     // `from app.settings import MODEL_PATH`: what that module's summary says of it.
     if (bindings.length === 1 && bindings[0].kind === "import" && bindings[0].qualifiedName) {
-      return this.importIsStable(name) && owner.bindings.get(name)?.length === 1 ? this.importedConstant(bindings[0].qualifiedName, name) : undefined;
+      if (owner.bindings.get(name)?.length !== 1) return undefined;
+      const found = this.importedConstant(bindings[0].qualifiedName, name);
+      return found && this.importIsStable(name) ? found : undefined;
     }
     if (owner.kind === "module" && !this.moduleConstantIsStable(name)) return undefined;
     if (owner.kind !== "module" && this.reboundByInnerScope(name, owner.node)) return undefined;
@@ -320,11 +331,12 @@ export class ProvenanceEvaluator {
   private moduleAttribute(object: SyntaxNode, attribute: string, scope: Scope): Provenance | undefined {
     const base = object.type === "identifier" ? this.model.lookup(this.text(object), scope, object) : undefined;
     // The module must be what the name is bound to, by imports only (`import app.settings as settings`).
-    if (object.type === "identifier" && (!base?.length || base.some((b) => b.kind !== "import") || !this.importIsStable(this.text(object)))) return undefined;
+    if (object.type === "identifier" && (!base?.length || base.some((b) => b.kind !== "import"))) return undefined;
     if (object.type !== "identifier" && object.type !== "attribute") return undefined;
     const modules = this.model.resolve(object, scope);
     if (modules.length !== 1 || modules[0].name.endsWith(")") || modules[0].projectClass || modules[0].projectInstance) return undefined;
-    return this.importedConstant(`${modules[0].name}.${attribute}`);
+    const found = this.importedConstant(`${modules[0].name}.${attribute}`);
+    return found && (object.type !== "identifier" || this.importIsStable(this.text(object))) ? found : undefined;
   }
 
   /** A module-level name is judged only when nothing can rebind it unseen: no `global` statement, `globals()` or `vars()` write, and one textual assignment. */

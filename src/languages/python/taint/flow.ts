@@ -359,7 +359,8 @@ export class TaintTracker {
     return undefined;
   }
 
-  private readonly callbacks = new Map<SyntaxNode, string | undefined>();
+  /** Names of functions passed to a registering call, with its label (see `registeredCallback`); made once per file. */
+  private registeredNames?: Map<string, string>;
 
   /**
    * What calls `fn` with data from outside when it is registered as a callback (see `CALLBACK_REGISTRARS`): passed
@@ -367,8 +368,6 @@ export class TaintTracker {
    * `server.register_function(f)`), or decorated by one (`@socketio.on("state")`). Every parameter of it is untrusted.
    */
   private registeredCallback(fn: SyntaxNode): string | undefined {
-    if (this.callbacks.has(fn)) return this.callbacks.get(fn);
-    let found: string | undefined;
     const label = (callee: SyntaxNode, scope: Scope) => {
       for (const r of this.model.resolve(callee, scope)) {
         const registrar = CALLBACK_REGISTRARS.find(([pattern]) => pattern.test(r.name));
@@ -380,18 +379,24 @@ export class TaintTracker {
     for (const d of decorated?.children ?? []) {
       const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : undefined;
       const callee = e?.type === "call" ? childByField(e, "function") : e;
-      if (callee && (found = label(callee, this.model.module))) break;
+      const found = callee && label(callee, this.model.module);
+      if (found) return found;
     }
-    const name = this.text(childByField(fn, "name") ?? fn);
-    for (const { node, scope } of found ? [] : this.model.calls) {
-      const args = new CallArguments(node, this.model.tree.source);
-      const passed = [args.keywords.get("fn"), args.keywords.get("handler"), args.keywords.get("client_connected_cb"), args.keywords.get("function"), args.positional[0]];
-      const callee = childByField(node, "function");
-      if (!callee || !passed.some((p) => p?.type === "identifier" && this.text(p) === name)) continue;
-      if ((found = label(callee, scope))) break;
+    if (!this.registeredNames) {
+      this.registeredNames = new Map();
+      for (const { node, scope } of this.model.calls) {
+        const args = childByField(node, "arguments");
+        // Cheap first: only calls that pass a plain name where a callback goes are resolved.
+        const first = args?.children.find((c) => c.type !== "(" && c.type !== "comment");
+        const keyword = args?.children.find((c) => c.type === "keyword_argument" && /^(fn|handler|client_connected_cb|function)$/.test(this.text(childByField(c, "name") ?? c)));
+        const passed = first?.type === "identifier" ? first : keyword ? childByField(keyword, "value") : undefined;
+        const callee = childByField(node, "function");
+        if (passed?.type !== "identifier" || !callee || this.registeredNames.has(this.text(passed))) continue;
+        const found = label(callee, scope);
+        if (found) this.registeredNames.set(this.text(passed), found);
+      }
     }
-    this.callbacks.set(fn, found);
-    return found;
+    return this.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
   }
 
   /**

@@ -98,10 +98,9 @@ export const DATA_SOURCES: Readonly<Record<string, string>> = {
   "zmq.asyncio.Context().socket().recv": "ZeroMQ message",
   "zmq.asyncio.Context().socket().recv_multipart": "ZeroMQ message",
   "zmq.asyncio.Context.instance().socket().recv": "ZeroMQ message",
-  // asyncio streams and sockets: what the peer sends.
-  "asyncio.open_connection()": "a network connection (asyncio)",
-  "asyncio.get_event_loop().sock_recv": "data received from a socket",
-  "asyncio.get_running_loop().sock_recv": "data received from a socket",
+  // asyncio streams: what the peer sends.
+  "asyncio.open_connection": "a network connection (asyncio)",
+  "asyncio.open_unix_connection": "a network connection (asyncio)",
 };
 
 /**
@@ -233,6 +232,4 @@ export function sourceWords(names: Iterable<string>): string[] {
 }
 
 /** The words of this module's sources, and of the request objects `flask.request`, `bottle.request`, werkzeug's `Request`. */
-export const SOURCE_WORDS: readonly string[] = sourceWords([...Object.keys(DATA_SOURCES), ...Object.keys(DECLARED_PARAMETERS), "gradio.Interface", "asyncio.start_server", "websockets.serve", "flask_socketio.SocketIO", "socketio.Server", "xmlrpc.server.SimpleXMLRPCServer",
-  // The registering calls of `CALLBACK_REGISTRARS`, which may stand far from the imports.
-  "gradio.click", "gradio.submit", "gradio.change", "gradio.upload", "xmlrpc.register_function", "asyncio.start_unix_server", "flask.request", "bottle.request", "werkzeug.wrappers.Request()"]);
+export const SOURCE_WORDS: readonly string[] = sourceWords([...Object.keys(DATA_SOURCES), "flask.request", "bottle.request", "werkzeug.wrappers.Request()"]);
