@@ -1021,8 +1021,11 @@ export class TaintTracker {
       const p = parameterNodes(fn).find((n) => this.text(n) === name);
       if (p) add(name, { node: p, kind: "parameter" });
     }
-    const walk = (n: SyntaxNode) => {
-      for (const c of n.children) {
+    // Iterative, so hostile nesting cannot overflow the stack; the order does not matter (uses sort by position).
+    const stack: SyntaxNode[] = [...(childByField(fn, "body") ?? fn).children];
+    while (stack.length) {
+      const c = stack.pop()!;
+      {
         if (NESTED.has(c.type)) continue;
         switch (c.type) {
           case "assignment": {
@@ -1061,10 +1064,10 @@ export class TaintTracker {
             break;
           }
         }
-        walk(c);
+        for (const child of c.children) stack.push(child);
       }
-    };
-    walk(childByField(fn, "body") ?? fn);
+    }
+    for (const list of map.values()) list.sort((a, b) => a.node.start - b.node.start);
     return map;
   }
 
