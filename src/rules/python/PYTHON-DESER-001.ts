@@ -115,7 +115,7 @@ function addWrapper(model: SemanticModel, site: SyntaxNode, steps: FlowStep[], t
   if (!list) wrappers.set(model, (list = []));
   if (list.some((w) => w.fn === fn && w.parameter === parameter)) return undefined;
   const nameNode = childByField(fn, "name");
-  const w = { fn, name: nameNode ? model.text(nameNode) : "<function>", parameter, position: callPosition(fn, parameter, model), target, steps };
+  const w = { fn, name: nameNode ? model.text(nameNode) : "<function>", parameter, position: steps[0]?.position ?? callPosition(fn, parameter, model), target, steps };
   list.push(w);
   return w;
 }
@@ -395,7 +395,7 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
       const passed = trackerFor(model, true).returnFlow(fn);
       const parameter = passed?.[0].parameter;
       if (passed && parameter) {
-        entry(key).passes = [{ parameter, position: callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
+        entry(key).passes = [{ parameter, position: passed[0].position ?? callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
       }
       if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry(key).factory = true;
     }
@@ -539,7 +539,7 @@ const PYTHON_DESER_001: PythonRule = defineRule({
       "method that deserializes a field of `self` is reported at its calls on objects holding untrusted data in that " +
       "field (passed to the constructor, a dataclass/attrs/pydantic field, assigned, or stored by a setter). Not covered " +
       "yet: function parameters of non-handler functions with no caller that passes untrusted data (report them with " +
-      "the pattern rules), values passed through containers, `*args`/`**kwargs` or lambdas into other functions, objects " +
+      "the pattern rules), values passed through containers or lambdas into other functions, objects " +
       "kept in another object's field, and methods inherited from a class of another module.",
     references: DESERIALIZATION_REFERENCES,
     faq: [

@@ -38,6 +38,8 @@ export interface LocalStep {
   message: string;
   /** On the first step of a flow from a function's own parameter (summary mode): the parameter's name. */
   parameter?: string;
+  /** With `parameter`, when a caller passes it elsewhere than its name says: `**kwargs["blob"]` by keyword (-1), `*args[1]` at a position. */
+  position?: number;
   /** On the first step of a flow from a field of `self` (summary mode, in a method): the field's name. */
   field?: string;
   place?: undefined;
@@ -96,6 +98,8 @@ interface Definition {
   kind: "assign" | "augment" | "loop" | "with" | "parameter";
   /** For the trace, when not the kind's usual verb (`written to the file at`). */
   verb?: string;
+  /** `*args` (its position among the parameters a caller fills by position) or `**kwargs`. */
+  splat?: { kind: "*" | "**"; position: number };
   /** `m["k"] = v`: the constant key stored into (the def adds to `m` without replacing it). */
   key?: string | number;
 }
@@ -317,20 +321,38 @@ export class TaintTracker {
       // Code that constant conditions rule out never runs; `m["a"] = x` does not taint `m["b"]`.
       if (this.deadCode(d.node)) continue;
       if (key !== undefined && d.key !== undefined && d.key !== key) continue;
-      const t = this.evalDefinition(name, d, at, scope, depth);
+      const t = this.evalDefinition(name, d, at, scope, depth, key);
       if (t) return t;
       if (d.kind !== "augment" && d.kind !== "parameter" && this.dominates(d.node, at)) return undefined;
     }
     return undefined;
   }
 
-  private evalDefinition(name: string, d: Definition, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+  private evalDefinition(name: string, d: Definition, at: SyntaxNode, scope: Scope, depth: number, key?: string | number): Taint | undefined {
+    if (d.kind === "parameter" && d.splat) return this.splatParameter(name, d, key);
     if (d.kind === "parameter") return this.parameterSource(name, d.node);
     if (!d.value) return undefined;
     const t = this.eval(d.value, d.node, scope, depth);
     if (!t) return undefined;
     const verb = d.verb ?? (d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to");
     return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code(name)}`)] };
+  }
+
+  /**
+   * Summary mode: one argument a caller passes through `*args` or `**kwargs`, read at a constant index or key
+   * (`args[0]`, `kwargs["blob"]`, `kwargs.get("blob")`): the parameter it stands for.
+   */
+  private splatParameter(name: string, d: Definition, key: string | number | undefined): Taint | undefined {
+    if (!this.parameters || !d.splat || key === undefined) return undefined;
+    const fn = enclosingFunction(d.node);
+    const fnName = this.text((fn && childByField(fn, "name")) ?? d.node);
+    if (d.splat.kind === "**" && typeof key === "string") {
+      return { kind: "data", steps: [{ node: d.node, message: `keyword argument ${code(key)} in ${code("**" + name)} of ${code(fnName)}()`, parameter: key, position: -1 }] };
+    }
+    if (d.splat.kind === "*" && typeof key === "number" && key >= 0) {
+      return { kind: "data", steps: [{ node: d.node, message: `argument ${code(`${name}[${key}]`)} of ${code(fnName)}()`, parameter: `*${name}[${key}]`, position: d.splat.position + key }] };
+    }
+    return undefined;
   }
 
   /** Handler parameters that hold untrusted data or a request object. */
@@ -466,7 +488,8 @@ export class TaintTracker {
       if (object.type === "identifier" && this.text(object) === "self" && HANDLER_DATA_METHODS.has(method)) {
         return { kind: "data", steps: [this.step(node, `source: request argument ${code(short(this.text(node)))}`)] };
       }
-      const base = this.eval(object, at, scope, depth);
+      const keyed = (method === "get" || method === "pop") && object.type === "identifier" ? keyOf(this.constant(args[0], node)) : undefined;
+      const base = keyed !== undefined ? this.evalName(object, at, scope, depth, keyed) ?? this.eval(object, at, scope, depth) : this.eval(object, at, scope, depth);
       if (base?.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `${code(`.${method}()`)} of tainted data`)] };
       if (base?.kind === "request" && REQUEST_DATA_MEMBERS.has(method)) {
         return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
@@ -1020,6 +1043,14 @@ export class TaintTracker {
     for (const name of parameterNames(fn, this.model)) {
       const p = parameterNodes(fn).find((n) => this.text(n) === name);
       if (p) add(name, { node: p, kind: "parameter" });
+    }
+    for (const p of childByField(fn, "parameters")?.children ?? []) {
+      const kind = p.type === "list_splat_pattern" ? "*" : p.type === "dictionary_splat_pattern" ? "**" : undefined;
+      const id = p.children.find((c) => c.type === "identifier");
+      if (!kind || !id) continue;
+      const before = parameterNodes(fn).filter((n) => n.start < p.start).map((n) => this.text(n));
+      const position = before.length - (before[0] === "self" || before[0] === "cls" ? 1 : 0);
+      add(this.text(id), { node: id, kind: "parameter", splat: { kind, position } });
     }
     // Iterative, so hostile nesting cannot overflow the stack; the order does not matter (uses sort by position).
     const stack: SyntaxNode[] = [...(childByField(fn, "body") ?? fn).children];
