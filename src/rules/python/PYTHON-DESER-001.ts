@@ -342,27 +342,30 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
     const steps = boundedSteps(w.steps.map((s) => tracker.placed(s, path)));
     (entry(key).sinks ??= []).push({ parameter: w.parameter, position: w.position, target: w.target, steps });
   }
-  // Methods where a field reaches a sink, and what every method of their classes stores in fields.
-  const withFieldSinks = new Set<SyntaxNode>();
-  for (const f of fieldSinks.get(model) ?? []) {
-    const key = functionKey(f.fn, model);
-    if (!key) continue;
-    withFieldSinks.add(f.cls);
-    (entry(key).fieldSinks ??= []).push({ field: f.field, target: f.target, steps: boundedSteps(f.steps.map((s) => tracker.placed(s, path))) });
-  }
-  for (const cls of withFieldSinks) {
+  // Methods where a field reaches a sink, and what the methods of their classes store in fields from their
+  // parameters. Only fields some method (or a dataclass's constructor) stores from a parameter are written down:
+  // other modules can put untrusted data nowhere else (so their files need no second analysis for it).
+  const byClass = new Map<SyntaxNode, FieldSink[]>();
+  for (const f of fieldSinks.get(model) ?? []) byClass.set(f.cls, [...(byClass.get(f.cls) ?? []), f]);
+  for (const [cls, sinks] of byClass) {
     const className = model.text(childByField(cls, "name") ?? cls);
-    let init = false;
+    const stored = new Map<string, FieldStore[]>();
     for (const member of childByField(cls, "body")?.children ?? []) {
       const fn = member.type === "decorated_definition" ? childByField(member, "definition") : member;
-      if (fn?.type !== "function_definition") continue;
-      const key = functionKey(fn, model);
-      init ||= key === `${className}.__init__`;
-      const stores = key ? tracker.fieldStores(fn) : [];
-      if (key && stores.length) entry(key).stores = stores.map((st) => ({ field: st.field, parameter: st.parameter, position: st.position, steps: boundedSteps(st.steps.map((x) => tracker.placed(x, path))) }));
+      const key = fn?.type === "function_definition" ? functionKey(fn, model) : undefined;
+      if (fn && key) stored.set(key, tracker.fieldStores(fn));
     }
-    const declared = init ? [] : tracker.declaredFieldStores(cls);
-    if (declared.length) entry(`${className}.__init__`).stores = declared.map((st) => ({ field: st.field, parameter: st.parameter, position: st.position, steps: st.steps.map((x) => tracker.placed(x, path)) }));
+    if (!stored.has(`${className}.__init__`)) stored.set(`${className}.__init__`, tracker.declaredFieldStores(cls));
+    const fields = new Set([...stored.values()].flat().map((st) => st.field));
+    for (const f of sinks) {
+      const key = functionKey(f.fn, model);
+      if (!key || !fields.has(f.field)) continue;
+      (entry(key).fieldSinks ??= []).push({ field: f.field, target: f.target, steps: boundedSteps(f.steps.map((x) => tracker.placed(x, path))) });
+    }
+    if (!Object.values(flows).some((e) => e.fieldSinks?.length) || !sinks.some((f) => fields.has(f.field))) continue;
+    for (const [key, stores] of stored) {
+      if (stores.length) entry(key).stores = stores.map((st) => ({ field: st.field, parameter: st.parameter, position: st.position, steps: boundedSteps(st.steps.map((x) => tracker.placed(x, path))) }));
+    }
   }
   // Module-level constants other modules' trust judgements asked for.
   for (const name of named ?? []) {

@@ -381,6 +381,9 @@ export class TaintTracker {
     return undefined;
   }
 
+  private mentionsRegistrar?: boolean;
+  private mentionsFramework?: boolean;
+
   /** Names of functions passed to a registering call, with its label (see `registeredCallback`); made once per file. */
   private registeredNames?: Map<string, string>;
 
@@ -390,6 +393,7 @@ export class TaintTracker {
    * `server.register_function(f)`), or decorated by one (`@socketio.on("state")`). Every parameter of it is untrusted.
    */
   private registeredCallback(fn: SyntaxNode): string | undefined {
+    if (!(this.mentionsRegistrar ??= REGISTRAR_WORDS.test(this.model.tree.source))) return undefined;
     const label = (callee: SyntaxNode, scope: Scope) => {
       for (const r of this.model.resolve(callee, scope)) {
         const registrar = CALLBACK_REGISTRARS.find(([pattern]) => pattern.test(r.name));
@@ -429,6 +433,7 @@ export class TaintTracker {
   private declaredParameter(param: SyntaxNode): { kind: "data" | "request"; label: string } | undefined {
     const holder = param.parent;
     if (!holder || !["typed_parameter", "typed_default_parameter", "default_parameter"].includes(holder.type)) return undefined;
+    if (!(this.mentionsFramework ??= FRAMEWORK_WORDS.test(this.model.tree.source))) return undefined;
     const parts = [childByField(holder, "type"), childByField(holder, "value")].filter((n): n is SyntaxNode => n !== undefined);
     for (const part of parts) {
       const named = [part, ...descendantsAll(part, (n) => n.type === "identifier" || n.type === "attribute" || n.type === "call")].filter((n) => n.type !== "type");
@@ -1109,8 +1114,9 @@ export class TaintTracker {
    */
   private fileWrites(call: SyntaxNode, add: (name: string, d: Definition) => void): void {
     const callee = childByField(call, "function");
-    const args = new CallArguments(call, this.model.tree.source);
     const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : undefined;
+    if (method !== "save" && method !== "write" && method !== "writelines" && !(callee && /copyfileobj$/.test(this.text(callee)))) return;
+    const args = new CallArguments(call, this.model.tree.source);
     const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
     if (method === "save" && object) {
       const target = args.find("dst", 0);
@@ -1268,6 +1274,10 @@ export function methodClass(fn: SyntaxNode): SyntaxNode | undefined {
   const container = fn.parent?.type === "decorated_definition" ? fn.parent.parent : fn.parent;
   return container?.type === "block" && container.parent?.type === "class_definition" ? container.parent : undefined;
 }
+
+/** What a file must mention for `registeredCallback` and `declaredParameter` to find anything (a cheap first check). */
+const REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer)\b/;
+const FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
 
 /** Decorators that generate an `__init__` storing the class's declared fields. */
 const DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;
