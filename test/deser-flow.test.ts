@@ -130,6 +130,36 @@ describe("PYTHON-DESER-001 through the CLI", () => {
     assert.ok(uris.some((u: string) => u.endsWith("app/store.py")) && uris.some((u: string) => u.endsWith("app/serial.py")), uris.join(" "));
   });
 
+  it("follows untrusted data kept on objects to the methods that deserialize it, with the store in the trace", async () => {
+    const project = join(REPO_ROOT, "fixtures", "PYTHON-DESER-001", "projects", "objects");
+    const cacheDir = tempProject({});
+    type Step = { location: { file: string; line: number }; message: string };
+    type Result = { rule_id: string; location: { file: string; line: number }; message: string; trust?: string; trace?: Step[] };
+    const run = async (cache: string[]) => (JSON.parse((await runCli(["scan", "--project", project, "--output", "json", ...cache])).stdout).results as Result[]);
+    const none = await run(["--no-cache"]);
+    assert.deepEqual(await run(["--cache-dir", cacheDir]), none, "a cold cache gives the results of --no-cache");
+    assert.deepEqual(await run(["--cache-dir", cacheDir]), none, "a warm cache gives the results of --no-cache");
+    const flow = (file: string, line: number) => none.find((r) => r.rule_id === "PYTHON-DESER-001" && r.location.file === file && r.location.line === line)!;
+    // Constructor argument -> `self.data` in another module -> `run()` deserializes the field.
+    const constructor = flow("objapp/views.py", 11);
+    assert.match(constructor.message, /through `objapp\.jobs\.Job\.run\(\)`.*kept in the object's `data` field/);
+    const messages = constructor.trace!.map((s) => s.message);
+    assert.match(messages[0]!, /^source: Flask request body/);
+    assert.ok(messages.includes("stored in `self.data`"), messages.join(" | "));
+    assert.ok(messages.some((m) => /^field `self\.data` of a `Job` object/.test(m)), messages.join(" | "));
+    assert.deepEqual([...new Set(constructor.trace!.map((s) => s.location.file))], ["objapp/views.py", "objapp/jobs.py"]);
+    assert.match(messages.at(-1)!, /^sink: pickle\.loads/);
+    // A setter stores the field; a dataclass's generated constructor stores its declared field.
+    assert.ok(flow("objapp/views.py", 31).trace!.some((s) => /passed to `job\.set_data\(\)`/.test(s.message)));
+    assert.ok(flow("objapp/views.py", 41).trace!.some((s) => /field `payload` of `Task`, set by its constructor/.test(s.message)));
+    // The pattern finding at the sink inside the class is `untrusted`, with that trace.
+    const sink = none.find((r) => r.rule_id === "PYTHON-LANG-SEC-040" && r.location.file === "objapp/jobs.py" && r.location.line === 22)!;
+    assert.equal(sink.trust, "untrusted");
+    assert.match(sink.trace![0]!.message, /^source: /);
+    // Untrusted data only in another field: the pattern finding at `Cached.load` stays unknown.
+    assert.equal(none.find((r) => r.rule_id === "PYTHON-LANG-SEC-040" && r.location.file === "objapp/jobs.py" && r.location.line === 61)?.trust, "unknown");
+  });
+
   it("takes sources and sanitizers from the configuration (pathfinder.toml and pyproject.toml)", async () => {
     const app = [
       "import pickle",

@@ -55,6 +55,9 @@ export function analyzeWholeProgram(
   }
   const demanded = summariseDemandedModules(byModule, modules, aliases, index, parser, sinks, cache);
   onSummarised?.([...demanded.keys.keys()].flatMap((m) => byModule.get(m)?.path ?? []));
+  // A file that names a constant other modules' trust depends on (even to rebind it) changes their results.
+  const constants = constantModules(index);
+  if (constants.size) onLeading?.(constants);
   const importCache = new Map<string, FileImports>();
   const importsOfFile = (file: ProgramFile) => {
     let found = importCache.get(file.path);
@@ -233,7 +236,7 @@ function summariseDemandedModules(
         cache?.set(input, analysis, salt);
       }
       if (analysis.summary?.module === module) {
-        index.setFlows(analysis.summary);
+        index.setFlows(withoutReboundConstants(analysis.summary, byModule));
         if (cache) state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
       }
     }
@@ -255,12 +258,44 @@ function summariseDemandedModules(
 }
 
 /**
- * Whether a function's summary tells its callers more than that they call it: what it returns or passes on, or a
- * sink its parameter reaches. That it is a factory alone tells of the methods of what it returns (`mod.make().m`),
- * which a caller that calls them demands by those names.
+ * Whether a function's summary tells its callers more than that they call it: what it returns or passes on, a sink
+ * its parameter or a field of `self` reaches, a parameter it stores on `self`, or (not a function) a constant's
+ * value. That it is a factory alone tells of the methods of what it returns (`mod.make().m`), which a caller that
+ * calls them demands by those names.
  */
 function explainsCall(flows: FunctionFlows): boolean {
-  return Boolean(flows.returns?.length || flows.passes?.length || flows.sinks?.length);
+  return Boolean(flows.returns?.length || flows.passes?.length || flows.sinks?.length || flows.fieldSinks?.length || flows.stores?.length || flows.constant);
+}
+
+/**
+ * A module's constants (see `FunctionFlows.constant`) less those that some file of the project may rebind
+ * (`settings.MODEL_PATH = ...`, `setattr(settings, "MODEL_PATH", ...)`, `monkeypatch.setattr(...)`): a name
+ * reassigned anywhere is not a constant. Read from the text, so every file counts, analysed or not.
+ */
+function withoutReboundConstants(summary: ModuleSummary, byModule: ReadonlyMap<string, ProgramFile>): ModuleSummary {
+  const names = Object.entries(summary.flows ?? {}).filter(([, f]) => f.constant).map(([name]) => name);
+  if (!names.length) return summary;
+  const alternatives = names.map((n) => n.replace(/[^\w]/g, "")).join("|");
+  const rebinding = new RegExp(`\\.\\s*(${alternatives})\\s*(?:[-+*/%&|^@]|<<|>>|\\*\\*|//)?=(?!=)|setattr\\s*\\([^,)]*,\\s*["'](${alternatives})["']`, "g");
+  const rebound = new Set<string>();
+  for (const file of byModule.values()) for (const m of file.text.matchAll(rebinding)) rebound.add(m[1] ?? m[2]!);
+  if (!rebound.size) return summary;
+  const flows = Object.fromEntries(Object.entries(summary.flows!).flatMap(([name, f]) => {
+    if (!f.constant || !rebound.has(name)) return [[name, f]];
+    const { constant: _, ...rest } = f;
+    return Object.keys(rest).length ? [[name, rest]] : [];
+  }));
+  return { ...summary, flows };
+}
+
+/** The modules whose constants other modules' trust judgements use, and those constants' names. */
+function constantModules(index: ProjectIndex): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const summary of index.allFlowSummaries()) {
+    const names = Object.entries(summary.flows ?? {}).filter(([, f]) => f.constant).map(([name]) => name);
+    if (names.length) out.set(summary.module, names);
+  }
+  return out;
 }
 
 /**
@@ -353,7 +388,7 @@ class SinkLeadingModules {
     // Modules summarised only for their functions' data flow.
     for (const summary of index.allFlowSummaries()) {
       if (out.has(summary.module) || index.summary(summary.module)?.module === summary.module) continue;
-      const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length).map(([key]) => key.split(".")[0]))];
+      const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length || flows.fieldSinks?.length).map(([key]) => key.split(".")[0]))];
       if (names.length) out.set(summary.module, names);
     }
     return out;
@@ -377,7 +412,7 @@ class SinkLeadingModules {
     }
     // Wrappers: functions whose parameter reaches a sink (their callers are findings wherever they are).
     for (const [key, flows] of Object.entries(flowSummary?.flows ?? summary.flows ?? {})) {
-      if (flows.sinks?.length && !names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
+      if ((flows.sinks?.length || flows.fieldSinks?.length) && !names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
     }
     for (const [name, cls] of Object.entries(summary.classes)) {
       if (names.includes(name)) continue;

@@ -7,8 +7,10 @@ import type { SemanticModel } from "./semantic/model.js";
 import type { Binding, Scope } from "./semantic/scopes.js";
 import { decodeStringLiteral } from "./semantic/string-literal.js";
 import { childByField, isAncestor, type SyntaxNode } from "./syntax.js";
+import type { ConstantProvenance } from "./taint/summaries.js";
 
-export type Origin = "constant" | "own-path" | "own-data";
+export type { Origin } from "./taint/summaries.js";
+import type { Origin } from "./taint/summaries.js";
 
 export interface Provenance {
   /** Every origin the value may have (a conditional may join a literal and a path). */
@@ -82,6 +84,67 @@ export class ProvenanceEvaluator {
   private outside: string | undefined;
 
   constructor(private readonly model: SemanticModel) {}
+
+  /**
+   * Qualified names of other modules' constants that a judgement needed and the project index did not know: the
+   * whole-program pass summarises those modules (see `FlowSummaryPart.flowDemand`).
+   */
+  readonly demand = new Set<string>();
+
+  /**
+   * The provenance of this module's constant `name` for the modules that import it: a module-level name assigned
+   * once, that nothing rebinds (see `moduleConstantIsStable`), whose value is the program's own and is not a file
+   * this module also writes. Undefined otherwise.
+   */
+  exportedConstant(name: string): ConstantProvenance | undefined {
+    const bindings = this.model.module.bindings.get(name);
+    const b = bindings?.length === 1 ? bindings[0] : undefined;
+    this.marks = new Set();
+    this.outside = undefined;
+    // A re-export (`from .settings import MODEL_PATH` in a package's `__init__.py`): what the other module says.
+    const reexported = b?.kind === "import" && b.qualifiedName && this.importIsStable(name) ? this.importedConstant(b.qualifiedName) : undefined;
+    if (reexported) return { origins: [...reexported.origins], reason: reexported.reason, ...(reexported.value !== undefined ? { value: reexported.value } : {}), marks: [...this.marks] };
+    if (!b || b.kind !== "assignment" || !b.value || !this.moduleConstantIsStable(name)) return undefined;
+    const p = this.of(b.value, b.valueScope ?? b.scope);
+    if (!p || (!only(p, "constant") && this.writtenInModule())) return undefined;
+    return { origins: [...p.origins], reason: p.reason, ...(p.value !== undefined ? { value: p.value } : {}), marks: [...this.marks] };
+  }
+
+  /**
+   * A constant of another project module (`pkg.settings.MODEL_PATH`), as its module's summary judged it; undefined
+   * (and noted as demand) when no summary tells. `local`: the name it is bound to here, when imported by name.
+   */
+  private importedConstant(qualified: string, local?: string): Provenance | undefined {
+    if (!/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(qualified)) return undefined;
+    const found = this.model.project?.flows?.(qualified);
+    const constant = found?.length === 1 ? found[0].flows.constant : undefined;
+    if (!found?.length) {
+      // Constants are named in capitals by convention (`MODEL_PATH`, `BASE_DIR`): only those are worth summarising a module for.
+      if (this.demand.size < 64 && /\.[A-Z][A-Z0-9_]*$/.test(qualified)) this.demand.add(qualified);
+      return undefined;
+    }
+    if (!constant) return undefined;
+    for (const m of constant.marks) this.marks.add(m);
+    if (local && !constant.origins.every((o) => o === "constant")) this.marks.add(local);
+    return { origins: new Set(constant.origins), ...(constant.value !== undefined ? { value: constant.value } : {}), reason: `${constant.reason}, through the constant \`${qualified}\`` };
+  }
+
+  /** An imported name nothing in this module rebinds: one binding (the import), no assignment, `global`, `for`, `with`, `del` or dynamic write. */
+  private importIsStable(name: string): boolean {
+    let stable = this.stableImports.get(name);
+    if (stable === undefined) this.stableImports.set(name, (stable = this.findImportIsStable(name)));
+    return stable;
+  }
+
+  private readonly stableImports = new Map<string, boolean>();
+
+  private findImportIsStable(name: string): boolean {
+    const t = (this.textualBindings ??= textualBindings(this.model.tree.source));
+    if (t.dynamic || (t.assigned.get(name) ?? 0) > 0) return false;
+    const n = escapeRegExp(name);
+    const rebinding = new RegExp(`\\b(global|nonlocal|del)\\b[^\\n]*\\b${n}\\b|\\bfor\\b[^\\n]{0,200}?\\b${n}\\b[^\\n]{0,200}?\\bin\\b|\\bwith\\b[^\\n]*\\bas\\s+\\(?[^\\n]*\\b${n}\\b|\\b(def|class)\\s+${n}\\b`);
+    return !rebinding.test(this.model.tree.source);
+  }
 
   /**
    * The origin of a deserializer's input, or undefined when unknown. A path of the program's own that the module
@@ -169,6 +232,7 @@ export class ProvenanceEvaluator {
         // `Path(__file__).parent`
         const object = childByField(node, "object");
         const attr = childByField(node, "attribute");
+        if (object && attr && this.text(attr) !== "parent") return this.moduleAttribute(object, this.text(attr), scope);
         if (!object || !attr || this.text(attr) !== "parent") return undefined;
         const base = this.of(object, scope, depth);
         return base && only(base, "own-path") ? base : undefined;
@@ -237,6 +301,12 @@ export class ProvenanceEvaluator {
       return undefined;
     }
     const owner = bindings[0].scope;
+    // `from app.settings import MODEL_PATH`: what that module's summary says of it.
+    if (bindings.length === 1 && bindings[0].kind === "import" && bindings[0].qualifiedName) {
+      if (owner.bindings.get(name)?.length !== 1) return undefined;
+      const found = this.importedConstant(bindings[0].qualifiedName, name);
+      return found && this.importIsStable(name) ? found : undefined;
+    }
     if (owner.kind === "module" && !this.moduleConstantIsStable(name)) return undefined;
     if (owner.kind !== "module" && this.reboundByInnerScope(name, owner.node)) return undefined;
     let out: Provenance | undefined;
@@ -255,6 +325,18 @@ export class ProvenanceEvaluator {
       if (!out) return undefined;
     }
     return out;
+  }
+
+  /** `settings.MODEL_PATH`, `app.settings.MODEL_PATH`: a constant of a project module imported whole. */
+  private moduleAttribute(object: SyntaxNode, attribute: string, scope: Scope): Provenance | undefined {
+    const base = object.type === "identifier" ? this.model.lookup(this.text(object), scope, object) : undefined;
+    // The module must be what the name is bound to, by imports only (`import app.settings as settings`).
+    if (object.type === "identifier" && (!base?.length || base.some((b) => b.kind !== "import"))) return undefined;
+    if (object.type !== "identifier" && object.type !== "attribute") return undefined;
+    const modules = this.model.resolve(object, scope);
+    if (modules.length !== 1 || modules[0].name.endsWith(")") || modules[0].projectClass || modules[0].projectInstance) return undefined;
+    const found = this.importedConstant(`${modules[0].name}.${attribute}`);
+    return found && (object.type !== "identifier" || this.importIsStable(this.text(object))) ? found : undefined;
   }
 
   /** A module-level name is judged only when nothing can rebind it unseen: no `global` statement, `globals()` or `vars()` write, and one textual assignment. */

@@ -2,7 +2,7 @@ import type { DerivedSite, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "
 import { CallArguments } from "../../languages/python/calls.js";
 import { childByField } from "../../languages/python/syntax.js";
 import { code, defineRule } from "../rule.js";
-import { callPosition, descendants, enclosingFunction, TaintTracker, type ExtraFlowSpecs, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
+import { callPosition, descendants, enclosingFunction, methodClass, TaintTracker, type ExtraFlowSpecs, type FieldStore, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
 import { boundedSteps, MAX_DEMAND, type FlowSummaryPart, type ModuleFlows } from "../../languages/python/taint/summaries.js";
 import type { Scope } from "../../languages/python/semantic/scopes.js";
 import { FLOW_NAMES, SOURCE_WORDS } from "../../languages/python/taint/specs.js";
@@ -10,6 +10,7 @@ import type { SemanticModel } from "../../languages/python/semantic/model.js";
 import type { SyntaxNode } from "../../languages/python/syntax.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { inputArgument } from "./sink-input.js";
+import { exportedConstant, trustDemand } from "./trust.js";
 import PYTHON_LANG_SEC_040 from "./PYTHON-LANG-SEC-040.js";
 import PYTHON_LANG_SEC_041 from "./PYTHON-LANG-SEC-041.js";
 import PYTHON_LANG_SEC_042 from "./PYTHON-LANG-SEC-042.js";
@@ -41,16 +42,14 @@ const SINK_RULES: readonly PythonRule[] = [
 
 /** One tracker per analysed file and mode: it caches each function's definitions. */
 const trackers = new WeakMap<SemanticModel, TaintTracker>();
-const parameterTrackers = new WeakMap<SemanticModel, TaintTracker>();
 
 /** The configured sources and sanitizers of the rule instance analysing a model (see `configuredRule`). */
 const configured = new WeakMap<SemanticModel, ExtraFlowSpecs>();
 
 function trackerFor(model: SemanticModel, parameters = false): TaintTracker {
-  const cache = parameters ? parameterTrackers : trackers;
-  let t = cache.get(model);
-  if (!t) cache.set(model, (t = new TaintTracker(model, parameters, configured.get(model))));
-  return t;
+  let t = trackers.get(model);
+  if (!t) trackers.set(model, (t = new TaintTracker(model, false, configured.get(model))));
+  return parameters ? t.summaryMode() : t;
 }
 
 /** The rule with the configuration's sources and sanitizers: every entry point notes them for the model it analyses. */
@@ -78,15 +77,45 @@ interface Wrapper {
 
 const wrappers = new WeakMap<SemanticModel, Wrapper[]>();
 
+/** A method in which a field of `self` reaches a sink: calls of it on an object holding untrusted data there are findings. */
+interface FieldSink {
+  fn: SyntaxNode;
+  cls: SyntaxNode;
+  /** `C.m`, for messages. */
+  name: string;
+  method: string;
+  field: string;
+  target: string;
+  /** From the field's read to the sink. */
+  steps: FlowStep[];
+}
+
+const fieldSinks = new WeakMap<SemanticModel, FieldSink[]>();
+
+function addFieldSink(model: SemanticModel, fn: SyntaxNode, field: string, steps: FlowStep[], target: string): FieldSink | undefined {
+  const cls = methodClass(fn);
+  if (!cls) return undefined;
+  let list = fieldSinks.get(model);
+  if (!list) fieldSinks.set(model, (list = []));
+  if (list.some((f) => f.fn === fn && f.field === field) || list.length >= MAX_FIELD_SINKS) return undefined;
+  const method = model.text(childByField(fn, "name") ?? fn);
+  const f = { fn, cls, name: `${model.text(childByField(cls, "name") ?? cls)}.${method}`, method, field, target, steps };
+  list.push(f);
+  return f;
+}
+
+/** A function whose parameter reaches a sink becomes a wrapper; a method in which a field of `self` does, a field sink. */
 function addWrapper(model: SemanticModel, site: SyntaxNode, steps: FlowStep[], target: string): Wrapper | undefined {
   const fn = enclosingFunction(site);
   const parameter = steps[0]?.parameter;
+  const field = steps[0]?.field;
+  if (fn && field) addFieldSink(model, fn, field, steps, target);
   if (!fn || !parameter) return undefined;
   let list = wrappers.get(model);
   if (!list) wrappers.set(model, (list = []));
   if (list.some((w) => w.fn === fn && w.parameter === parameter)) return undefined;
   const nameNode = childByField(fn, "name");
-  const w = { fn, name: nameNode ? model.text(nameNode) : "<function>", parameter, position: callPosition(fn, parameter, model), target, steps };
+  const w = { fn, name: nameNode ? model.text(nameNode) : "<function>", parameter, position: steps[0]?.position ?? callPosition(fn, parameter, model), target, steps };
   list.push(w);
   return w;
 }
@@ -138,7 +167,64 @@ function projectWrapperSites(model: SemanticModel, out: DerivedSite[], seen: Set
           const passed = trackerFor(model, true).flowInto(arg, node, scope);
           if (passed) addWrapper(model, node, [...passed.steps, call, ...remote], s.target);
         }
+        for (const s of f.flows.fieldSinks ?? []) {
+          const remote = s.steps.map((step) => ({ place: step.place, message: step.message }));
+          fieldSinkCall(model, node, scope, callee, { name: f.name, field: s.field, target: s.target }, remote, out, seen);
+        }
       }
+    }
+  }
+}
+
+/**
+ * A call of a method in which a field of `self` reaches a sink (`Job(request.data).run()`): a finding when the
+ * receiver holds untrusted data in that field; when it holds a parameter of the caller (or the caller's own field,
+ * through `self`), the caller is a wrapper (or field sink) in turn.
+ */
+function fieldSinkCall(model: SemanticModel, node: SyntaxNode, scope: Scope, callee: SyntaxNode, sink: { name: string; field: string; target: string }, sinkSteps: FlowStep[], out: DerivedSite[], seen: Set<SyntaxNode>): FieldSink | undefined {
+  const receiver = callee.type === "attribute" ? childByField(callee, "object") : undefined;
+  if (!receiver) return undefined;
+  const call = { node, message: `calls ${code(model.text(callee) + "()")} (${sink.name}), which deserializes the object's ${code(sink.field)} field` };
+  const flow = seen.has(node) ? undefined : trackerFor(model).fieldFlowInto(receiver, sink.field, node, scope);
+  if (flow) {
+    seen.add(node);
+    const trace = [...flow.steps, ...(flow.weakGuard ? [flow.weakGuard] : []), call, ...sinkSteps];
+    out.push({
+      node,
+      scope,
+      target: sink.target,
+      calleeText: model.text(callee),
+      outcome: {
+        message:
+          `Untrusted data reaches ${code(sink.target)} through ${code(sink.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} ` +
+          `is kept in the object's ${code(sink.field)} field, and that method deserializes it, which can run arbitrary code.`,
+        confidence: flow.weakGuard ? "low" : "high",
+        flow: trace,
+      },
+    });
+    return undefined;
+  }
+  const passed = trackerFor(model, true).fieldFlowInto(receiver, sink.field, node, scope);
+  if (!passed) return undefined;
+  const steps = [...passed.steps, call, ...sinkSteps];
+  const fn = enclosingFunction(node);
+  if (passed.steps[0]?.field && fn) return addFieldSink(model, fn, passed.steps[0].field, steps, sink.target);
+  addWrapper(model, node, steps, sink.target);
+  return undefined;
+}
+
+/** Calls of this module's field-sink methods on objects of their class (or a subclass defined here). */
+function localFieldSinkSites(model: SemanticModel, out: DerivedSite[], seen: Set<SyntaxNode>): void {
+  const queue = [...(fieldSinks.get(model) ?? [])];
+  const tracker = trackerFor(model);
+  for (let f = queue.shift(); f && seen.size < MAX_WRAPPER_CALLS; f = queue.shift()) {
+    for (const { node, scope } of model.calls) {
+      const callee = childByField(node, "function");
+      const receiver = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
+      if (!callee || !receiver || model.text(childByField(callee, "attribute") ?? callee) !== f.method) continue;
+      if (!tracker.classesOf(receiver, scope, true).some((c) => c.local && tracker.methodOf(c.local, f!.method) === f!.fn)) continue;
+      const next = fieldSinkCall(model, node, scope, callee, f, f.steps, out, seen);
+      if (next) queue.push(next);
     }
   }
 }
@@ -148,6 +234,7 @@ function wrapperSites(model: SemanticModel): DerivedSite[] {
   const out: DerivedSite[] = [];
   const seen = new Set<SyntaxNode>();
   projectWrapperSites(model, out, seen);
+  localFieldSinkSites(model, out, seen);
   const queue = [...(wrappers.get(model) ?? [])];
   if (!queue.length) return out;
   const tracker = trackerFor(model);
@@ -255,10 +342,54 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
     const steps = boundedSteps(w.steps.map((s) => tracker.placed(s, path)));
     (entry(key).sinks ??= []).push({ parameter: w.parameter, position: w.position, target: w.target, steps });
   }
+  // Methods where a field reaches a sink, and what the methods of their classes store in fields from their
+  // parameters. Only fields some method (or a dataclass's constructor) stores from a parameter are written down:
+  // other modules can put untrusted data nowhere else (so their files need no second analysis for it).
+  const byClass = new Map<SyntaxNode, FieldSink[]>();
+  for (const f of fieldSinks.get(model) ?? []) byClass.set(f.cls, [...(byClass.get(f.cls) ?? []), f]);
+  for (const [cls, sinks] of byClass) {
+    const className = model.text(childByField(cls, "name") ?? cls);
+    const stored = new Map<string, FieldStore[]>();
+    for (const member of childByField(cls, "body")?.children ?? []) {
+      const fn = member.type === "decorated_definition" ? childByField(member, "definition") : member;
+      const key = fn?.type === "function_definition" ? functionKey(fn, model) : undefined;
+      if (fn && key) stored.set(key, tracker.fieldStores(fn));
+    }
+    if (!stored.has(`${className}.__init__`)) stored.set(`${className}.__init__`, tracker.declaredFieldStores(cls));
+    const fields = new Set([...stored.values()].flat().map((st) => st.field));
+    for (const f of sinks) {
+      const key = functionKey(f.fn, model);
+      if (!key || !fields.has(f.field)) continue;
+      (entry(key).fieldSinks ??= []).push({ field: f.field, target: f.target, steps: boundedSteps(f.steps.map((x) => tracker.placed(x, path))) });
+    }
+    if (!Object.values(flows).some((e) => e.fieldSinks?.length) || !sinks.some((f) => fields.has(f.field))) continue;
+    for (const [key, stores] of stored) {
+      if (stores.length) entry(key).stores = stores.map((st) => ({ field: st.field, parameter: st.parameter, position: st.position, steps: boundedSteps(st.steps.map((x) => tracker.placed(x, path))) }));
+    }
+  }
+  // Module-level constants other modules' trust judgements asked for.
+  for (const name of named ?? []) {
+    if (name.includes(".") || flows[name]) continue;
+    const constant = exportedConstant(model, name);
+    if (constant) entry(name).constant = constant;
+  }
   if (complete) {
+    const placedStores = (stores: FieldStore[]) => stores.map((st) => ({ field: st.field, parameter: st.parameter, position: st.position, steps: boundedSteps(st.steps.map((x) => tracker.placed(x, path))) }));
+    // Constructors of wanted classes that declare their fields (dataclasses, attrs, pydantic) instead of an `__init__`.
+    for (const top of model.tree.root.children) {
+      const cls = top.type === "decorated_definition" ? childByField(top, "definition") : top;
+      const name = cls?.type === "class_definition" ? model.text(childByField(cls, "name") ?? cls) : undefined;
+      if (!cls || !name || flows[`${name}.__init__`] || !(wanted(name) || wanted(`${name}.__init__`)) || tracker.methodOf(cls, "__init__")) continue;
+      const declared = tracker.declaredFieldStores(cls);
+      if (declared.length) entry(`${name}.__init__`).stores = placedStores(declared);
+    }
     for (const fn of summarisable(model)) {
       const key = functionKey(fn, model);
       if (!key || !wanted(key)) continue;
+      if (key.includes(".") && !flows[key]?.stores) {
+        const stores = tracker.fieldStores(fn);
+        if (stores.length) entry(key).stores = placedStores(stores);
+      }
       const returned = tracker.returnFlow(fn);
       if (returned) {
         entry(key).returns = boundedSteps(returned.map((s) => tracker.placed(s, path)));
@@ -267,12 +398,12 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
       const passed = trackerFor(model, true).returnFlow(fn);
       const parameter = passed?.[0].parameter;
       if (passed && parameter) {
-        entry(key).passes = [{ parameter, position: callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
+        entry(key).passes = [{ parameter, position: passed[0].position ?? callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
       }
       if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry(key).factory = true;
     }
   }
-  const demand = [...new Set([...tracker.demand, ...trackerFor(model, true).demand])].sort().slice(0, MAX_DEMAND);
+  const demand = [...new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model)])].sort().slice(0, MAX_DEMAND);
   return {
     ...(Object.keys(flows).length ? { flows } : {}),
     ...(demand.length ? { flowDemand: demand } : {}),
@@ -282,6 +413,7 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
 
 /** Bounds the wrapper search on hostile input. */
 const MAX_WRAPPER_CALLS = 10_000;
+const MAX_FIELD_SINKS = 256;
 
 /** The argument a deserializer reads its input from. */
 function dataArgument(m: SinkMatch): SyntaxNode | undefined {
@@ -348,7 +480,9 @@ const PYTHON_DESER_001: PythonRule = defineRule({
     summary: "Reports a deserializer call (pickle, yaml, jsonpickle, marshal, shelve, dill, torch, numpy, pandas, joblib, ...) whose input comes from an untrusted source, with the path the data takes.",
     description:
       "This rule follows data from where an attacker controls it to a deserializer that can run code. Sources are " +
-      "web request data (Flask, Django, Django REST framework, FastAPI/Starlette, aiohttp, Tornado, Bottle, Falcon), the " +
+      "web request data (Flask, Django, Django REST framework, FastAPI/Starlette including `UploadFile` and `File()`/" +
+      "`Form()` parameters, aiohttp, Tornado, Bottle, Falcon, WebSockets), Streamlit uploads and Gradio event handlers' " +
+      "inputs, the " +
       "AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses " +
       "(`requests`, `httpx`, `urllib`, aiohttp), values read from Redis and memcached clients, and message-queue " +
       "consumers (pika callback bodies, Kafka consumers). Sinks are every call the deserialization rules report " +
@@ -404,10 +538,12 @@ const PYTHON_DESER_001: PythonRule = defineRule({
       "callbacks by a four-parameter callback whose last parameter is `body`. Not reported: loads on a branch where " +
       "`hmac.compare_digest` verified the data (a plain `==` against `hmac.new(...).digest()` is reported with low " +
       "confidence), data returned by `itsdangerous` `Signer.unsign`/`*Serializer.loads` and Django `signing.loads`, " +
-      "names overwritten with constants before the load, list elements that hold constants. Not covered yet: function " +
-      "parameters of non-handler functions with no caller that passes untrusted data (report them with the pattern " +
-      "rules), attributes stored on objects between methods (other than a request object kept by a wrapper class), " +
-      "and values passed through containers into other modules' functions.",
+      "names overwritten with constants before the load, list elements that hold constants. Objects are followed: a " +
+      "method that deserializes a field of `self` is reported at its calls on objects holding untrusted data in that " +
+      "field (passed to the constructor, a dataclass/attrs/pydantic field, assigned, or stored by a setter). Not covered " +
+      "yet: function parameters of non-handler functions with no caller that passes untrusted data (report them with " +
+      "the pattern rules), values passed through containers or lambdas into other functions, objects " +
+      "kept in another object's field, and methods inherited from a class of another module.",
     references: DESERIALIZATION_REFERENCES,
     faq: [
       {

@@ -4,6 +4,7 @@
 import { ProvenanceEvaluator } from "../../languages/python/provenance.js";
 import type { SemanticModel } from "../../languages/python/semantic/model.js";
 import type { SinkMatch, TrustJudgement } from "../rule.js";
+import type { ConstantProvenance } from "../../languages/python/taint/summaries.js";
 import { DATA_KEYWORDS, inputArgument } from "./sink-input.js";
 
 /** The data-flow rule's input keywords, and the file objects of the loaders only the pattern rules judge. */
@@ -20,6 +21,22 @@ function readsDataArgument(target: string): boolean {
 
 const evaluators = new WeakMap<SemanticModel, ProvenanceEvaluator>();
 
+function evaluatorFor(model: SemanticModel): ProvenanceEvaluator {
+  let evaluator = evaluators.get(model);
+  if (!evaluator) evaluators.set(model, (evaluator = new ProvenanceEvaluator(model)));
+  return evaluator;
+}
+
+/** The other modules' constants the trust judgements of this file needed and the project index did not know. */
+export function trustDemand(model: SemanticModel): string[] {
+  return [...(evaluators.get(model)?.demand ?? [])];
+}
+
+/** What this module's constant `name` holds, for the modules that import it (see `ProvenanceEvaluator.exportedConstant`). */
+export function exportedConstant(model: SemanticModel, name: string): ConstantProvenance | undefined {
+  return evaluatorFor(model).exportedConstant(name);
+}
+
 /**
  * `PythonRule.judgeTrust` of the deserializer pattern rules. Undefined (no trust property) for a sink passed as a
  * callable or called without an input argument (`msgpack_numpy.patch()`, a `Listener`): nothing to judge.
@@ -28,8 +45,7 @@ export function judgeInputTrust(m: SinkMatch): TrustJudgement | undefined {
   if (m.via === "reference") return { trust: "unknown", reason: "the deserializer is passed as a callable; what it is applied to is not followed" };
   const arg = inputArgument(m, INPUT_KEYWORDS);
   if (!arg) return undefined;
-  let evaluator = evaluators.get(m.model);
-  if (!evaluator) evaluators.set(m.model, (evaluator = new ProvenanceEvaluator(m.model)));
+  const evaluator = evaluatorFor(m.model);
   const { provenance: p, writtenHere, outside } = evaluator.judge(arg, m.scope);
   if (writtenHere) return { trust: "unknown", reason: "the input is a file of the program's own that this module also writes, so it holds what was written at run time" };
   if (!p) return outside ? { trust: "unknown", reason: `the input depends on ${outside}` } : { trust: "unknown" };

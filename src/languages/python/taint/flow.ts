@@ -9,7 +9,9 @@ import { childByField, isAncestor, type SyntaxNode } from "../syntax.js";
 import { MAX_DEMAND, type PlacedStep } from "./summaries.js";
 import {
   CALLBACK_BODY_PARAMETERS,
+  CALLBACK_REGISTRARS,
   DATA_SOURCES,
+  DECLARED_PARAMETERS,
   HANDLER_DATA_METHODS,
   HANDLER_REQUEST_ATTRIBUTES,
   HANDLER_STREAM_ATTRIBUTES,
@@ -36,6 +38,10 @@ export interface LocalStep {
   message: string;
   /** On the first step of a flow from a function's own parameter (summary mode): the parameter's name. */
   parameter?: string;
+  /** With `parameter`, when a caller passes it elsewhere than its name says: `**kwargs["blob"]` by keyword (-1), `*args[1]` at a position. */
+  position?: number;
+  /** On the first step of a flow from a field of `self` (summary mode, in a method): the field's name. */
+  field?: string;
   place?: undefined;
 }
 
@@ -43,7 +49,23 @@ export interface LocalStep {
 export interface RemoteStep extends PlacedStep {
   node?: undefined;
   parameter?: undefined;
+  field?: undefined;
 }
+
+/**
+ * A parameter a method stores on the object (`self.data = data`; for a dataclass, attrs or pydantic class without
+ * its own `__init__`, each declared field): an argument of the call taints that field of the object.
+ */
+export interface FieldStore {
+  field: string;
+  parameter: string;
+  /** -1 for keyword-only parameters. */
+  position: number;
+  steps: FlowStep[];
+}
+
+/** The class of an object: defined in this file, or in another module of the project (qualified name). */
+export type ClassRef = { local: SyntaxNode; name: string; project?: undefined } | { project: string; name: string; local?: undefined };
 
 export type FlowStep = LocalStep | RemoteStep;
 
@@ -74,6 +96,10 @@ interface Definition {
   /** The expression whose taint the name takes; undefined for parameters. */
   value?: SyntaxNode;
   kind: "assign" | "augment" | "loop" | "with" | "parameter";
+  /** For the trace, when not the kind's usual verb (`written to the file at`). */
+  verb?: string;
+  /** `*args` (its position among the parameters a caller fills by position) or `**kwargs`. */
+  splat?: { kind: "*" | "**"; position: number };
   /** `m["k"] = v`: the constant key stored into (the def adds to `m` without replacing it). */
   key?: string | number;
 }
@@ -95,7 +121,7 @@ export class TaintTracker {
   constructor(
     private readonly model: SemanticModel,
     private readonly parameters = false,
-    extra: ExtraFlowSpecs = {},
+    private readonly extra: ExtraFlowSpecs = {},
   ) {
     this.extraSources = new Set(extra.sources);
     this.extraSanitizers = new Set(extra.sanitizers);
@@ -279,7 +305,8 @@ export class TaintTracker {
         return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code(name)}`)] };
       }
     }
-    const fn = enclosingFunction(node);
+    // In a function its local definitions; in module-level code (scripts, consumers, Streamlit apps) the module's.
+    const fn = enclosingFunction(node) ?? (topLevel(node) ? this.model.tree.root : undefined);
     if (fn) {
       const defs = this.definitionsOf(fn).get(name);
       if (defs?.length) return this.evalDefinitions(name, defs, at, scope, depth, key);
@@ -294,20 +321,38 @@ export class TaintTracker {
       // Code that constant conditions rule out never runs; `m["a"] = x` does not taint `m["b"]`.
       if (this.deadCode(d.node)) continue;
       if (key !== undefined && d.key !== undefined && d.key !== key) continue;
-      const t = this.evalDefinition(name, d, at, scope, depth);
+      const t = this.evalDefinition(name, d, at, scope, depth, key);
       if (t) return t;
       if (d.kind !== "augment" && d.kind !== "parameter" && this.dominates(d.node, at)) return undefined;
     }
     return undefined;
   }
 
-  private evalDefinition(name: string, d: Definition, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+  private evalDefinition(name: string, d: Definition, at: SyntaxNode, scope: Scope, depth: number, key?: string | number): Taint | undefined {
+    if (d.kind === "parameter" && d.splat) return this.splatParameter(name, d, key);
     if (d.kind === "parameter") return this.parameterSource(name, d.node);
     if (!d.value) return undefined;
     const t = this.eval(d.value, d.node, scope, depth);
     if (!t) return undefined;
-    const verb = d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to";
+    const verb = d.verb ?? (d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to");
     return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code(name)}`)] };
+  }
+
+  /**
+   * Summary mode: one argument a caller passes through `*args` or `**kwargs`, read at a constant index or key
+   * (`args[0]`, `kwargs["blob"]`, `kwargs.get("blob")`): the parameter it stands for.
+   */
+  private splatParameter(name: string, d: Definition, key: string | number | undefined): Taint | undefined {
+    if (!this.parameters || !d.splat || key === undefined) return undefined;
+    const fn = enclosingFunction(d.node);
+    const fnName = this.text((fn && childByField(fn, "name")) ?? d.node);
+    if (d.splat.kind === "**" && typeof key === "string") {
+      return { kind: "data", steps: [{ node: d.node, message: `keyword argument ${code(key)} in ${code("**" + name)} of ${code(fnName)}()`, parameter: key, position: -1 }] };
+    }
+    if (d.splat.kind === "*" && typeof key === "number" && key >= 0) {
+      return { kind: "data", steps: [{ node: d.node, message: `argument ${code(`${name}[${key}]`)} of ${code(fnName)}()`, parameter: `*${name}[${key}]`, position: d.splat.position + key }] };
+    }
+    return undefined;
   }
 
   /** Handler parameters that hold untrusted data or a request object. */
@@ -320,6 +365,10 @@ export class TaintTracker {
     if (REQUEST_PARAMETERS.has(name) || (plain[0] === name && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name))) {
       return { kind: "request", steps: [this.step(param, `request object: parameter ${code(name)} of ${code(fnName)}`)] };
     }
+    const registered = name !== "self" && name !== "cls" ? this.registeredCallback(fn) : undefined;
+    if (registered) return { kind: "data", steps: [this.step(param, `source: ${registered} (parameter ${code(name)} of ${code(fnName)})`)] };
+    const declared = this.declaredParameter(param);
+    if (declared) return { kind: declared.kind, steps: [this.step(param, `${declared.kind === "data" ? "source" : "request object"}: ${declared.label} (parameter ${code(name)} of ${code(fnName)})`)] };
     if (name === "event" && plain[0] === "event" && plain[1] === "context" && LAMBDA_HANDLERS.test(fnName)) {
       return { kind: "data", steps: [this.step(param, `source: AWS Lambda event (parameter of ${code(fnName)})`)] };
     }
@@ -328,6 +377,72 @@ export class TaintTracker {
     }
     if (this.parameters && name !== "self" && name !== "cls") {
       return { kind: "data", steps: [{ node: param, message: `parameter ${code(name)} of ${code(fnName)}()`, parameter: name }] };
+    }
+    return undefined;
+  }
+
+  private mentionsRegistrar?: boolean;
+  private mentionsFramework?: boolean;
+
+  /** Names of functions passed to a registering call, with its label (see `registeredCallback`); made once per file. */
+  private registeredNames?: Map<string, string>;
+
+  /**
+   * What calls `fn` with data from outside when it is registered as a callback (see `CALLBACK_REGISTRARS`): passed
+   * to a registering call (`gr.Interface(fn=predict)`, `button.click(restore)`, `asyncio.start_server(handle, ...)`,
+   * `server.register_function(f)`), or decorated by one (`@socketio.on("state")`). Every parameter of it is untrusted.
+   */
+  private registeredCallback(fn: SyntaxNode): string | undefined {
+    if (!(this.mentionsRegistrar ??= REGISTRAR_WORDS.test(this.model.tree.source))) return undefined;
+    const label = (callee: SyntaxNode, scope: Scope) => {
+      for (const r of this.model.resolve(callee, scope)) {
+        const registrar = CALLBACK_REGISTRARS.find(([pattern]) => pattern.test(r.name));
+        if (registrar) return registrar[1];
+      }
+      return undefined;
+    };
+    const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
+    for (const d of decorated?.children ?? []) {
+      const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : undefined;
+      const callee = e?.type === "call" ? childByField(e, "function") : e;
+      const found = callee && label(callee, this.model.module);
+      if (found) return found;
+    }
+    if (!this.registeredNames) {
+      this.registeredNames = new Map();
+      for (const { node, scope } of this.model.calls) {
+        const args = childByField(node, "arguments");
+        // Cheap first: only calls that pass a plain name where a callback goes are resolved.
+        const first = args?.children.find((c) => c.type !== "(" && c.type !== "comment");
+        const keyword = args?.children.find((c) => c.type === "keyword_argument" && /^(fn|handler|client_connected_cb|function)$/.test(this.text(childByField(c, "name") ?? c)));
+        const passed = first?.type === "identifier" ? first : keyword ? childByField(keyword, "value") : undefined;
+        const callee = childByField(node, "function");
+        if (passed?.type !== "identifier" || !callee || this.registeredNames.has(this.text(passed))) continue;
+        const found = label(callee, scope);
+        if (found) this.registeredNames.set(this.text(passed), found);
+      }
+    }
+    return this.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
+  }
+
+  /**
+   * A parameter whose annotation or default says what the framework passes: `file: UploadFile`, `data: bytes =
+   * File(...)`, `Annotated[str, Form()]` (FastAPI), `request: Request` under any name (Starlette, aiohttp, Django,
+   * DRF), a WebSocket.
+   */
+  private declaredParameter(param: SyntaxNode): { kind: "data" | "request"; label: string } | undefined {
+    const holder = param.parent;
+    if (!holder || !["typed_parameter", "typed_default_parameter", "default_parameter"].includes(holder.type)) return undefined;
+    if (!(this.mentionsFramework ??= FRAMEWORK_WORDS.test(this.model.tree.source))) return undefined;
+    const parts = [childByField(holder, "type"), childByField(holder, "value")].filter((n): n is SyntaxNode => n !== undefined);
+    for (const part of parts) {
+      const named = [part, ...descendantsAll(part, (n) => n.type === "identifier" || n.type === "attribute" || n.type === "call")].filter((n) => n.type !== "type");
+      for (const n of named) {
+        for (const r of this.model.resolve(n.type === "call" ? childByField(n, "function") ?? n : n, this.model.module)) {
+          const declared = DECLARED_PARAMETERS[r.name.replace(/\(\)$/, "")];
+          if (declared) return declared;
+        }
+      }
     }
     return undefined;
   }
@@ -345,7 +460,12 @@ export class TaintTracker {
       return { kind: "request", steps: [this.step(node, `request object ${code(this.text(node))}`)] };
     }
     const base = this.eval(object, at, scope, depth);
-    if (!base) return undefined;
+    if (!base) {
+      // `job = Job(request.data); job.data`: what the object's constructor or setters stored in the field.
+      const stored = object.type === "identifier" || object.type === "call" ? this.fieldTaint(object, attr, at, scope, depth) : undefined;
+      if (stored) return { kind: "data", steps: [...stored.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
+      return this.parameters ? this.selfField(node, object, attr) : undefined;
+    }
     if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
     if (REQUEST_DATA_MEMBERS.has(attr)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
     return undefined;
@@ -373,7 +493,8 @@ export class TaintTracker {
       if (object.type === "identifier" && this.text(object) === "self" && HANDLER_DATA_METHODS.has(method)) {
         return { kind: "data", steps: [this.step(node, `source: request argument ${code(short(this.text(node)))}`)] };
       }
-      const base = this.eval(object, at, scope, depth);
+      const keyed = (method === "get" || method === "pop") && object.type === "identifier" ? keyOf(this.constant(args[0], node)) : undefined;
+      const base = keyed !== undefined ? this.evalName(object, at, scope, depth, keyed) ?? this.eval(object, at, scope, depth) : this.eval(object, at, scope, depth);
       if (base?.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `${code(`.${method}()`)} of tainted data`)] };
       if (base?.kind === "request" && REQUEST_DATA_MEMBERS.has(method)) {
         return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
@@ -674,6 +795,213 @@ export class TaintTracker {
     return undefined;
   }
 
+  /**
+   * Summary mode: `self.field` read in a method, where the method itself has not just set it, is what the object
+   * holds in that field: its first step names the field (see `FieldStore`, `fieldFlowInto`).
+   */
+  private selfField(node: SyntaxNode, object: SyntaxNode, field: string): Taint | undefined {
+    const fn = enclosingFunction(node);
+    const cls = fn && methodClass(fn);
+    if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object) || this.text(object) === "cls") return undefined;
+    const setHere = (this.definitionsOf(fn).get(this.text(object)) ?? []).some((d) => d.key === field && d.node.start < node.start && this.dominates(d.node, node));
+    if (setHere) return undefined;
+    const className = this.text(childByField(cls, "name") ?? cls);
+    return { kind: "data", steps: [{ node, message: `field ${code(`${this.text(object)}.${field}`)} of a ${code(className)} object`, field }] };
+  }
+
+  /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
+  summaryMode(): TaintTracker {
+    if (this.parameters) return this;
+    return (this.summaryTracker ??= new TaintTracker(this.model, true, this.extra));
+  }
+
+  private summaryTracker?: TaintTracker;
+
+  /** Summary mode: what `fn` (a method) stores on `self` from its parameters (`self.data = data`). */
+  fieldStores(fn: SyntaxNode): FieldStore[] {
+    const tracker = this.summaryMode();
+    const self = parameterNames(fn, this.model)[0];
+    const scope = tracker.scopeOf(fn);
+    if (!self || !scope || !methodClass(fn)) return [];
+    const out: FieldStore[] = [];
+    for (const a of descendants(childByField(fn, "body"), (n) => n.type === "assignment")) {
+      const left = childByField(a, "left");
+      const right = childByField(a, "right");
+      const object = left?.type === "attribute" ? childByField(left, "object") : undefined;
+      const field = left && this.text(childByField(left, "attribute") ?? left);
+      if (!right || !field || object?.type !== "identifier" || this.text(object) !== self || out.some((s) => s.field === field)) continue;
+      const t = tracker.eval(right, a, scope, 0);
+      const parameter = t?.kind === "data" ? t.steps[0]?.parameter : undefined;
+      if (!t || !parameter) continue;
+      out.push({ field, parameter, position: callPosition(fn, parameter, this.model), steps: [...t.steps, this.step(left!, `stored in ${code(this.text(left!))}`)] });
+    }
+    return out;
+  }
+
+  /**
+   * The fields the generated `__init__` of a dataclass, attrs or pydantic class defined here stores: its annotated
+   * class-level fields (and `attr.ib()`s) in order; pydantic models take keywords only.
+   */
+  declaredFieldStores(cls: SyntaxNode): FieldStore[] {
+    const decorated = cls.parent?.type === "decorated_definition" ? cls.parent : undefined;
+    const scope = this.model.module;
+    const names = (n: SyntaxNode) => this.model.resolve(n, scope).map((r) => r.name);
+    const decorators = (decorated?.children ?? []).filter((d) => d.type === "decorator").flatMap((d) => {
+      const e = d.children.find((c) => c.type !== "@");
+      return e ? names(e.type === "call" ? childByField(e, "function") ?? e : e) : [];
+    });
+    const generated = decorators.some((n) => DECLARED_FIELDS_DECORATORS.test(n.replace(/\(\)$/, "")));
+    const keywordOnly = !generated && (childByField(cls, "superclasses")?.children ?? []).some((b) => names(b).some((n) => /^pydantic(\.v1)?\.(main\.)?BaseModel$|^sqlmodel\.SQLModel$/.test(n)));
+    if (!generated && !keywordOnly) return [];
+    const className = this.text(childByField(cls, "name") ?? cls);
+    const out: FieldStore[] = [];
+    for (const stmt of childByField(cls, "body")?.children ?? []) {
+      const a = stmt.type === "expression_statement" ? stmt.children[0] : undefined;
+      const left = a?.type === "assignment" ? childByField(a, "left") : undefined;
+      if (!a || left?.type !== "identifier") continue;
+      const type = childByField(a, "type");
+      const right = childByField(a, "right");
+      const attrsField = right?.type === "call" && names(childByField(right, "function") ?? right).some((n) => /^attrs?\.(ib|attrib|field)$/.test(n));
+      if (type ? /\bClassVar\b/.test(this.text(type)) : !attrsField) continue;
+      const field = this.text(left);
+      out.push({ field, parameter: field, position: keywordOnly ? -1 : out.length, steps: [{ node: left, message: `field ${code(field)} of ${code(className)}, set by its constructor`, parameter: field }] });
+    }
+    return out;
+  }
+
+  /** The method `name` of a class defined in this file, or of a base class defined here. */
+  methodOf(cls: SyntaxNode, name: string): SyntaxNode | undefined {
+    const classes = [cls, ...this.model.classAncestors(cls, this.model.module).flatMap((r) => (r.localClass ? [r.localClass] : []))];
+    for (const c of classes) {
+      for (const stmt of childByField(c, "body")?.children ?? []) {
+        const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
+        if (def?.type === "function_definition" && this.text(childByField(def, "name") ?? def) === name) return def;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The classes an expression is an instance of (`instance`), or denotes. `method`: what the caller will look up;
+   * a class-like name of another module that the project index does not know yet is noted as demand for it.
+   */
+  classesOf(expr: SyntaxNode, scope: Scope, instance: boolean, method?: string): ClassRef[] {
+    const out: ClassRef[] = [];
+    for (const r of this.model.resolve(expr, scope)) {
+      const local = instance ? r.instanceOf : r.localClass;
+      const project = instance ? r.projectInstance : r.projectClass;
+      if (local) out.push({ local, name: this.text(childByField(local, "name") ?? local) });
+      else if (project) out.push({ project: project.name, name: project.name.slice(project.name.lastIndexOf(".") + 1) });
+      else if (method) {
+        // A class of a module summarised only for its flows (it holds no sink): known by its methods' summaries.
+        const cls = instance ? (r.name.endsWith("()") ? r.name.slice(0, -2) : undefined) : r.name;
+        if (!cls || !/^[A-Za-z_][\w.]*\.[A-Z]\w*$/.test(cls) || cls.startsWith("builtins.")) continue;
+        if (!this.model.project) {
+          if (this.demand.size < MAX_DEMAND) this.demand.add(`${cls}.${method}`);
+        } else if (this.model.project.flows?.(`${cls}.${method}`)?.length) out.push({ project: cls, name: cls.slice(cls.lastIndexOf(".") + 1) });
+      }
+    }
+    return out;
+  }
+
+  /** What calling `method` of an object of class `cls` stores on it, from its parameters. */
+  private storesOf(cls: ClassRef, method: string): FieldStore[] {
+    if (cls.local) {
+      const fn = this.methodOf(cls.local, method);
+      if (fn) return this.fieldStores(fn);
+      return method === "__init__" ? this.declaredFieldStores(cls.local) : [];
+    }
+    const out: FieldStore[] = [];
+    const found = this.model.project?.flows?.(`${cls.project}.${method}`);
+    // Not summarised yet: the whole-program pass summarises the class's module (see `flowDemand`).
+    if (!found && this.demand.size < MAX_DEMAND) this.demand.add(`${cls.project}.${method}`);
+    for (const r of found ?? []) {
+      for (const s of r.flows.stores ?? []) out.push({ field: s.field, parameter: s.parameter, position: s.position, steps: s.steps.map(remoteStep) });
+    }
+    return out;
+  }
+
+  /**
+   * The untrusted data the object `receiver` holds in its field `field` when `site` (a call of one of its methods)
+   * runs: passed to its constructor (`Job(request.data).run()`), assigned to the field (`job.data = ...`), or passed
+   * to a method that stores it (`job.load(request.data)`). In summary mode, also a parameter of the caller, or a field
+   * of `self` when the receiver is `self`.
+   */
+  fieldFlowInto(receiver: SyntaxNode, field: string, site: SyntaxNode, scope: Scope): FlowResult | undefined {
+    const taint = this.fieldTaint(receiver, field, site, scope, 0);
+    if (!taint || taint.kind !== "data") return undefined;
+    const guard = this.guardOf(site);
+    if (guard === "verified") return undefined;
+    return { steps: taint.steps, ...(guard ? { weakGuard: guard } : {}) };
+  }
+
+  private fieldTaint(receiver: SyntaxNode, field: string, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    if (depth > 6) return undefined;
+    if (receiver.type === "parenthesized_expression") {
+      const inner = receiver.children.find((c) => c.type !== "(" && c.type !== ")");
+      return inner && this.fieldTaint(inner, field, at, scope, depth + 1);
+    }
+    if (receiver.type === "call") {
+      const callee = childByField(receiver, "function");
+      for (const cls of callee ? this.classesOf(callee, scope, false, "__init__") : []) {
+        const t = this.storedBy(receiver, cls, "__init__", field, at, scope, depth, `passed to ${code(cls.name + "()")}`);
+        if (t) return t;
+      }
+      return undefined;
+    }
+    if (receiver.type !== "identifier") return undefined;
+    const name = this.text(receiver);
+    const fn = enclosingFunction(receiver);
+    const body: SyntaxNode = fn ?? this.model.tree.root;
+    // Latest first: assignments to the name or its field, and calls of its methods that store the field.
+    const events: { node: SyntaxNode; def?: Definition; call?: SyntaxNode }[] = [];
+    for (const d of (this.definitionsOf(body).get(name) ?? []).filter((d) => d.node.start < at.start && d.kind !== "parameter")) events.push({ node: d.node, def: d });
+    for (const c of this.model.calls) {
+      const callee = childByField(c.node, "function");
+      const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
+      if (object?.type === "identifier" && this.text(object) === name && c.node.end <= at.start && enclosingFunction(c.node) === fn && c.node !== at) events.push({ node: c.node, call: c.node });
+    }
+    events.sort((a, b) => b.node.start - a.node.start);
+    for (const e of events) {
+      if (e.call) {
+        const callee = childByField(e.call, "function")!;
+        const method = this.text(childByField(callee, "attribute") ?? callee);
+        for (const cls of this.classesOf(receiver, scope, true, method)) {
+          const t = this.storedBy(e.call, cls, method, field, e.call, scope, depth, `passed to ${code(`${name}.${method}()`)}`);
+          if (t) return t;
+        }
+        continue;
+      }
+      const d = e.def!;
+      if (this.deadCode(d.node)) continue;
+      if (d.kind === "augment" && d.key === field && d.value) {
+        const t = this.eval(d.value, d.node, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(d.node.parent ?? d.node, `stored in ${code(`${name}.${field}`)}`)] };
+        if (this.dominates(d.node, at)) return undefined;
+        continue;
+      }
+      if (d.kind === "assign" && d.value) {
+        const t = this.fieldTaint(d.value, field, d.node, scope, depth + 1);
+        if (t) return { kind: "data", steps: [...t.steps, this.step(d.node, `assigned to ${code(name)}`)] };
+        if (this.dominates(d.node, at)) return undefined;
+      }
+    }
+    // `self.run()` in another method of the class: what the object holds, as the caller's own field.
+    if (this.parameters && fn && methodClass(fn) && parameterNames(fn, this.model)[0] === name && name !== "cls") return this.selfField(receiver, receiver, field);
+    return undefined;
+  }
+
+  /** The taint a call of `method` (of class `cls`) puts in `field`: the argument its store reads from. */
+  private storedBy(call: SyntaxNode, cls: ClassRef, method: string, field: string, at: SyntaxNode, scope: Scope, depth: number, message: string): Taint | undefined {
+    for (const s of this.storesOf(cls, method)) {
+      if (s.field !== field) continue;
+      const arg = new CallArguments(call, this.model.tree.source).find(s.parameter, s.position >= 0 ? s.position : undefined);
+      const t = arg && this.eval(arg, at, scope, depth);
+      if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(call, message), ...s.steps] };
+    }
+    return undefined;
+  }
+
   /** The untrusted data a function returns (from a source, or in summary mode from a parameter): the steps to the return. */
   returnFlow(fn: SyntaxNode): FlowStep[] | undefined {
     const t = this.returnTaint(fn, 0);
@@ -683,16 +1011,17 @@ export class TaintTracker {
   private returnTaint(fn: SyntaxNode, depth: number): Taint | undefined {
     const scope = this.scopeOf(fn);
     if (!scope) return undefined;
-    for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement")) {
-      const value = ret.children.find((c) => c.type !== "return");
+    // What a generator yields is what iterating its result gives.
+    for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement" || (n.type === "yield" && n.children.length > 0))) {
+      const value = ret.children.find((c) => c.type !== "return" && c.type !== "yield" && c.type !== "from");
       if (!value) continue;
       const t = this.eval(value, ret, scope, depth);
-      if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(ret, "returned")] };
+      if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(ret, ret.type === "yield" ? "yielded" : "returned")] };
     }
     return undefined;
   }
 
-  private scopeOf(fn: SyntaxNode): Scope | undefined {
+  scopeOf(fn: SyntaxNode): Scope | undefined {
     for (const { node, scope } of this.model.calls) if (isAncestor(fn, node) && scope.node === fn) return scope;
     return this.model.module;
   }
@@ -720,8 +1049,19 @@ export class TaintTracker {
       const p = parameterNodes(fn).find((n) => this.text(n) === name);
       if (p) add(name, { node: p, kind: "parameter" });
     }
-    const walk = (n: SyntaxNode) => {
-      for (const c of n.children) {
+    for (const p of childByField(fn, "parameters")?.children ?? []) {
+      const kind = p.type === "list_splat_pattern" ? "*" : p.type === "dictionary_splat_pattern" ? "**" : undefined;
+      const id = p.children.find((c) => c.type === "identifier");
+      if (!kind || !id) continue;
+      const before = parameterNodes(fn).filter((n) => n.start < p.start).map((n) => this.text(n));
+      const position = before.length - (before[0] === "self" || before[0] === "cls" ? 1 : 0);
+      add(this.text(id), { node: id, kind: "parameter", splat: { kind, position } });
+    }
+    // Iterative, so hostile nesting cannot overflow the stack; the order does not matter (uses sort by position).
+    const stack: SyntaxNode[] = [...(childByField(fn, "body") ?? fn).children];
+    while (stack.length) {
+      const c = stack.pop()!;
+      {
         if (NESTED.has(c.type)) continue;
         switch (c.type) {
           case "assignment": {
@@ -742,6 +1082,7 @@ export class TaintTracker {
             const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : "";
             const args = childByField(c, "arguments");
             if (object?.type === "identifier" && args && CONTAINER_ADDERS.has(method)) add(this.text(object), { node: object, kind: "augment", value: args });
+            this.fileWrites(c, add);
             break;
           }
           case "augmented_assignment":
@@ -759,11 +1100,49 @@ export class TaintTracker {
             break;
           }
         }
-        walk(c);
+        for (const child of c.children) stack.push(child);
       }
-    };
-    walk(childByField(fn, "body") ?? fn);
+    }
+    for (const list of map.values()) list.sort((a, b) => a.node.start - b.node.start);
     return map;
+  }
+
+  /**
+   * Writes that make a file hold data: `upload.save(path)` (werkzeug, Django files), `f.write(data)` or
+   * `shutil.copyfileobj(src, f)` in `with open(path, "wb") as f:`. The name of the path (`path`) then also holds what
+   * was written, so a later `torch.load(path)` reads it.
+   */
+  private fileWrites(call: SyntaxNode, add: (name: string, d: Definition) => void): void {
+    const callee = childByField(call, "function");
+    const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : undefined;
+    if (method !== "save" && method !== "write" && method !== "writelines" && !(callee && /copyfileobj$/.test(this.text(callee)))) return;
+    const args = new CallArguments(call, this.model.tree.source);
+    const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
+    if (method === "save" && object) {
+      const target = args.find("dst", 0);
+      if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: object, verb: "saved to the file at" });
+      return;
+    }
+    let file: SyntaxNode | undefined;
+    let value: SyntaxNode | undefined;
+    if ((method === "write" || method === "writelines") && object?.type === "identifier") [file, value] = [object, args.positional[0]];
+    else if (callee && /^(shutil\.)?copyfileobj$/.test(this.text(callee))) [file, value] = [args.find("fdst", 1), args.find("fsrc", 0)];
+    if (file?.type !== "identifier" || !value) return;
+    const name = this.text(file);
+    for (let n = call.parent; n && !NESTED.has(n.type); n = n.parent) {
+      if (n.type !== "with_statement") continue;
+      for (const item of descendants(n, (d) => d.type === "with_item")) {
+        const v = childByField(item, "value");
+        const alias = v?.type === "as_pattern" ? childByField(v, "alias") : undefined;
+        const opened = v?.type === "as_pattern" ? v.children[0] : undefined;
+        if (!alias || this.text(alias) !== name || opened?.type !== "call" || !/^(io\.)?open$|\.open$/.test(this.text(childByField(opened, "function") ?? opened))) continue;
+        const openArgs = new CallArguments(opened, this.model.tree.source);
+        const path = childByField(opened, "function")?.type === "attribute" && !/^io\.open$/.test(this.text(childByField(opened, "function")!)) ? childByField(childByField(opened, "function")!, "object") : openArgs.find("file", 0);
+        const mode = this.constant(openArgs.find("mode", childByField(opened, "function")?.type === "attribute" && !/^io\.open$/.test(this.text(childByField(opened, "function")!)) ? 0 : 1), opened);
+        if (path?.type === "identifier" && typeof mode === "string" && /[wax]/.test(mode)) add(this.text(path), { node: call, kind: "augment", value, verb: "written to the file at" });
+        return;
+      }
+    }
   }
 
   /**
@@ -879,10 +1258,29 @@ function keyOf(v: string | number | boolean | undefined): string | number | unde
   return typeof v === "boolean" ? undefined : v;
 }
 
+/** Whether `node` is in module-level code: in no function, class body or lambda. */
+function topLevel(node: SyntaxNode): boolean {
+  for (let n = node.parent; n; n = n.parent) if (NESTED.has(n.type)) return false;
+  return true;
+}
+
 export function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
   for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
   return undefined;
 }
+
+/** The class a function is a method of (defined directly in its body), if any. */
+export function methodClass(fn: SyntaxNode): SyntaxNode | undefined {
+  const container = fn.parent?.type === "decorated_definition" ? fn.parent.parent : fn.parent;
+  return container?.type === "block" && container.parent?.type === "class_definition" ? container.parent : undefined;
+}
+
+/** What a file must mention for `registeredCallback` and `declaredParameter` to find anything (a cheap first check). */
+const REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer)\b/;
+const FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
+
+/** Decorators that generate an `__init__` storing the class's declared fields. */
+const DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;
 
 function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
   for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;

@@ -29,6 +29,13 @@ export const DATA_SOURCES: Readonly<Record<string, string>> = {
   "bottle.request.get_cookie": "Bottle cookie",
   "bottle.request.headers": "Bottle request header",
   "bottle.request.json": "Bottle JSON body",
+  // Streamlit widgets: what the visitor of the app uploads or types.
+  "streamlit.file_uploader": "Streamlit uploaded file",
+  "streamlit.sidebar.file_uploader": "Streamlit uploaded file",
+  "streamlit.camera_input": "Streamlit uploaded file",
+  "streamlit.text_input": "Streamlit text input",
+  "streamlit.text_area": "Streamlit text input",
+  "streamlit.chat_input": "Streamlit text input",
   // Standard input.
   "sys.stdin": "standard input",
   "builtins.input": "user input (input())",
@@ -85,6 +92,15 @@ export const DATA_SOURCES: Readonly<Record<string, string>> = {
   "confluent_kafka.Consumer().poll": "Kafka message",
   "pika.BlockingConnection().channel().basic_get": "RabbitMQ message",
   "zmq.Context().socket().recv": "ZeroMQ message",
+  "zmq.Context().socket().recv_multipart": "ZeroMQ message",
+  "zmq.Context.instance().socket().recv": "ZeroMQ message",
+  "zmq.Context.instance().socket().recv_multipart": "ZeroMQ message",
+  "zmq.asyncio.Context().socket().recv": "ZeroMQ message",
+  "zmq.asyncio.Context().socket().recv_multipart": "ZeroMQ message",
+  "zmq.asyncio.Context.instance().socket().recv": "ZeroMQ message",
+  // asyncio streams: what the peer sends.
+  "asyncio.open_connection": "a network connection (asyncio)",
+  "asyncio.open_unix_connection": "a network connection (asyncio)",
 };
 
 /**
@@ -97,7 +113,39 @@ export const REQUEST_DATA_MEMBERS: ReadonlySet<string> = new Set([
   "json", "get_json", "get_data", "stream", "bounded_stream", "media", "get_media", "query_params", "path_params",
   "query", "forms", "params", "read", "text", "post", "content", "query_arguments", "body_arguments", "arguments",
   "raw_data", "raw", "input_stream", "query_string", "match_info", "rfile", "recv", "recv_into", "makefile",
+  "receive", "receive_bytes", "receive_text", "receive_json", "iter_bytes", "iter_text", "multipart",
 ]);
+
+/**
+ * Classes and markers that, in a parameter's annotation or default, say the framework fills it from the request:
+ * FastAPI's `UploadFile` and `File()`/`Form()`/`Body()`/... markers (data), and request or WebSocket classes
+ * (a request object, whatever the parameter is called).
+ */
+const FASTAPI_MARKERS = ["File", "Form", "Body", "Query", "Header", "Cookie", "Path"];
+const REQUEST_CLASSES = [
+  "fastapi.Request", "fastapi.requests.Request", "starlette.requests.Request", "fastapi.WebSocket", "starlette.websockets.WebSocket",
+  "aiohttp.web.Request", "aiohttp.web.BaseRequest", "aiohttp.web_request.Request", "django.http.HttpRequest", "django.http.request.HttpRequest",
+  "rest_framework.request.Request", "sanic.Request", "sanic.request.Request", "falcon.Request", "falcon.asgi.Request", "tornado.httputil.HTTPServerRequest",
+  "werkzeug.wrappers.Request", "werkzeug.Request", "flask.Request", "quart.Request", "litestar.Request", "pyramid.request.Request",
+];
+export const DECLARED_PARAMETERS: Readonly<Record<string, { kind: "data" | "request"; label: string }>> = Object.fromEntries([
+  ...["fastapi.UploadFile", "fastapi.datastructures.UploadFile", "starlette.datastructures.UploadFile"].map((n) => [n, { kind: "data", label: "uploaded file" }]),
+  ...FASTAPI_MARKERS.flatMap((m) => [`fastapi.${m}`, `fastapi.params.${m}`, `fastapi.param_functions.${m}`]).map((n) => [n, { kind: "data", label: `FastAPI request parameter (${n.slice(n.lastIndexOf(".") + 1)}())` }]),
+  ...REQUEST_CLASSES.map((n) => [n, { kind: "request", label: `${n.split(".")[0]} request` }]),
+]);
+
+/**
+ * Calls and decorators that register a function which a framework then calls with what a client sent: every
+ * parameter of the function is untrusted. Gradio event handlers (the visitor's inputs and uploads), asyncio and
+ * `websockets` servers (the client's stream or connection), Socket.IO event handlers, XML-RPC functions.
+ */
+export const CALLBACK_REGISTRARS: readonly (readonly [RegExp, string])[] = [
+  [/^gradio\.((Interface|ChatInterface|on|render)|\w+\(\)\.(click|submit|change|upload|input|select|release|stop_recording|then|success|load))$/, "Gradio input"],
+  [/^asyncio\.(start_server|start_unix_server)$/, "client stream of an asyncio server"],
+  [/^websockets\.((legacy|asyncio|sync)\.)?(server\.)?serve$/, "WebSocket connection"],
+  [/^(flask_socketio\.SocketIO|socketio\.(Server|AsyncServer|Namespace|AsyncNamespace))\(\)\.(on|event|on_event)$/, "Socket.IO message"],
+  [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_function$/, "XML-RPC call argument"],
+];
 
 /** Parameter names that hold a web framework's request object in a handler. */
 export const REQUEST_PARAMETERS: ReadonlySet<string> = new Set(["request", "req", "http_request"]);
@@ -133,7 +181,10 @@ export const PROPAGATORS: readonly RegExp[] = [
   /^(zlib|gzip|bz2|lzma|zstd|brotli|lz4\.frame|snappy)\.decompress$/,
   /^(gzip|bz2|lzma)\.(open|GzipFile|BZ2File|LZMAFile)$/,
   /^builtins\.(bytes|bytearray|str|memoryview|bytes\.fromhex|bytearray\.fromhex|list|tuple|dict|next|reversed|sorted)$/,
-  /^io\.(BytesIO|StringIO|BufferedReader)$/,
+  /^io\.(BytesIO|StringIO|BufferedReader|open)$/,
+  // A file at a path the attacker names (an upload's temporary file, a path parameter): what it holds is theirs.
+  /^(builtins|codecs)\.open$/,
+  /^pathlib\.(Pure)?(Posix|Windows)?Path$/,
   /^json\.loads?$/,
   /^urllib\.parse\.(unquote\w*|parse_qs|parse_qsl)$/,
   /^(typing\.)?cast$/,
@@ -151,11 +202,14 @@ export const MAC_CALLS: readonly RegExp[] = [/^hmac\.(new|HMAC|digest)/];
  */
 export const FLOW_NAMES: readonly string[] = [
   ...Object.keys(DATA_SOURCES),
+  ...Object.keys(DECLARED_PARAMETERS),
+  "gradio.Interface", "gradio.ChatInterface", "gradio.on", "asyncio.start_server", "asyncio.start_unix_server", "websockets.serve",
+  "flask_socketio.SocketIO", "socketio.Server", "socketio.AsyncServer", "xmlrpc.server.SimpleXMLRPCServer",
   "flask.request", "bottle.request",
   "base64.b64decode", "base64.urlsafe_b64decode", "base64.standard_b64decode", "base64.b32decode", "base64.b16decode", "base64.a85decode", "base64.b85decode", "base64.decodebytes", "base64.decodestring",
   "binascii.unhexlify", "binascii.a2b_base64", "binascii.a2b_hex", "codecs.decode",
   "zlib.decompress", "gzip.decompress", "gzip.open", "gzip.GzipFile", "bz2.decompress", "bz2.open", "bz2.BZ2File", "lzma.decompress", "lzma.open", "lzma.LZMAFile",
-  "io.BytesIO", "io.StringIO", "io.BufferedReader", "json.loads", "json.load", "urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.parse.unquote_to_bytes", "urllib.parse.parse_qs",
+  "io.BytesIO", "io.StringIO", "io.BufferedReader", "io.open", "builtins.open", "codecs.open", "pathlib.Path", "json.loads", "json.load", "urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.parse.unquote_to_bytes", "urllib.parse.parse_qs",
   "itsdangerous.Signer().unsign", "itsdangerous.URLSafeSerializer().loads", "itsdangerous.URLSafeTimedSerializer().loads", "itsdangerous.Serializer().loads", "itsdangerous.TimestampSigner().unsign",
   "django.core.signing.loads", "django.core.signing.Signer().unsign", "django.core.signing.TimestampSigner().unsign",
   ...VERIFIERS, "hmac.new", "hmac.HMAC",

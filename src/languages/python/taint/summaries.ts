@@ -15,10 +15,37 @@ export interface SummaryParameter {
   position: number;
 }
 
+/** Where a value provably comes from: literals, paths of the program's own files, data read from them. */
+export type Origin = "constant" | "own-path" | "own-data";
+
+/**
+ * What a module-level constant holds, as the modules that import it see it (`from app.settings import MODEL_PATH`):
+ * the origins of its value, judged in its own module, and the file names and names it went through (for the check
+ * that the module using it does not write that file).
+ */
+export interface ConstantProvenance {
+  origins: Origin[];
+  reason: string;
+  value?: string;
+  marks: string[];
+}
+
 /** What is known of one function (or method) of a module. */
 export interface FunctionFlows {
   /** Parameters whose value reaches a deserializer: calls of the function are sinks for those arguments. */
   sinks?: (SummaryParameter & { target: string; steps: PlacedStep[] })[];
+  /**
+   * Fields of `self` whose value reaches a deserializer in this method: a call of the method on an object holding
+   * untrusted data in that field (passed to its constructor, assigned, or stored by a setter) is a sink.
+   */
+  fieldSinks?: { field: string; target: string; steps: PlacedStep[] }[];
+  /** Parameters this method (a constructor, a setter) stores on `self`; `C.__init__` of a dataclass: its fields. */
+  stores?: (SummaryParameter & { field: string; steps: PlacedStep[] })[];
+  /**
+   * Not a function: a module-level name bound once to a value of the program's own (a literal, a path built from
+   * `__file__`), for the trust of the deserializers other modules feed it to.
+   */
+  constant?: ConstantProvenance;
   /** Untrusted data the function returns (a source inside it): its calls are sources. */
   returns?: PlacedStep[];
   /** Parameters whose data the function returns (`def unwrap(x): return x.strip()`): calls carry their argument's taint. */
