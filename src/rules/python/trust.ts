@@ -3,7 +3,7 @@
 // PYTHON-DESER-001's flows (see `src/rules/python/trust-join.ts`).
 import { ProvenanceEvaluator } from "../../languages/python/provenance.js";
 import type { SemanticModel } from "../../languages/python/semantic/model.js";
-import type { SinkMatch, TrustJudgement } from "../rule.js";
+import { referenced, type SinkMatch, type TrustJudgement } from "../rule.js";
 import type { ConstantProvenance } from "../../languages/python/taint/summaries.js";
 import { DATA_KEYWORDS, inputArgument } from "./sink-input.js";
 
@@ -42,7 +42,7 @@ export function exportedConstant(model: SemanticModel, name: string): ConstantPr
  * callable or called without an input argument (`msgpack_numpy.patch()`, a `Listener`): nothing to judge.
  */
 export function judgeInputTrust(m: SinkMatch): TrustJudgement | undefined {
-  if (m.via === "reference") return { trust: "unknown", reason: "the deserializer is passed as a callable; what it is applied to is not followed" };
+  if (m.via === "reference") return { trust: "unknown", reason: `the deserializer ${referenced(m)}; what it is applied to is not followed` };
   const arg = inputArgument(m, INPUT_KEYWORDS);
   if (!arg) return undefined;
   const evaluator = evaluatorFor(m.model);
