@@ -6433,6 +6433,59 @@ var ProvenanceEvaluator = class {
   /** The first thing from outside the program the current judgement met: "a parameter of `load()`". */
   outside;
   /**
+   * Qualified names of other modules' constants that a judgement needed and the project index did not know: the
+   * whole-program pass summarises those modules (see `FlowSummaryPart.flowDemand`).
+   */
+  demand = /* @__PURE__ */ new Set();
+  /**
+   * The provenance of this module's constant `name` for the modules that import it: a module-level name assigned
+   * once, that nothing rebinds (see `moduleConstantIsStable`), whose value is the program's own and is not a file
+   * this module also writes. Undefined otherwise.
+   */
+  exportedConstant(name2) {
+    const bindings = this.model.module.bindings.get(name2);
+    const b = bindings?.length === 1 ? bindings[0] : void 0;
+    this.marks = /* @__PURE__ */ new Set();
+    this.outside = void 0;
+    const reexported = b?.kind === "import" && b.qualifiedName && this.importIsStable(name2) ? this.importedConstant(b.qualifiedName) : void 0;
+    if (reexported) return { origins: [...reexported.origins], reason: reexported.reason, ...reexported.value !== void 0 ? { value: reexported.value } : {}, marks: [...this.marks] };
+    if (!b || b.kind !== "assignment" || !b.value || !this.moduleConstantIsStable(name2)) return void 0;
+    const p = this.of(b.value, b.valueScope ?? b.scope);
+    if (!p || !only(p, "constant") && this.writtenInModule()) return void 0;
+    return { origins: [...p.origins], reason: p.reason, ...p.value !== void 0 ? { value: p.value } : {}, marks: [...this.marks] };
+  }
+  /**
+   * A constant of another project module (`pkg.settings.MODEL_PATH`), as its module's summary judged it; undefined
+   * (and noted as demand) when no summary tells. `local`: the name it is bound to here, when imported by name.
+   */
+  importedConstant(qualified, local) {
+    if (!/^[A-Za-z_][\w.]*\.[A-Za-z_]\w*$/.test(qualified)) return void 0;
+    const found = this.model.project?.flows?.(qualified);
+    const constant3 = found?.length === 1 ? found[0].flows.constant : void 0;
+    if (!found?.length) {
+      if (this.demand.size < 64 && /\.[A-Z][A-Z0-9_]*$/.test(qualified)) this.demand.add(qualified);
+      return void 0;
+    }
+    if (!constant3) return void 0;
+    for (const m of constant3.marks) this.marks.add(m);
+    if (local && !constant3.origins.every((o) => o === "constant")) this.marks.add(local);
+    return { origins: new Set(constant3.origins), ...constant3.value !== void 0 ? { value: constant3.value } : {}, reason: `${constant3.reason}, through the constant \`${qualified}\`` };
+  }
+  /** An imported name nothing in this module rebinds: one binding (the import), no assignment, `global`, `for`, `with`, `del` or dynamic write. */
+  importIsStable(name2) {
+    let stable = this.stableImports.get(name2);
+    if (stable === void 0) this.stableImports.set(name2, stable = this.findImportIsStable(name2));
+    return stable;
+  }
+  stableImports = /* @__PURE__ */ new Map();
+  findImportIsStable(name2) {
+    const t = this.textualBindings ??= textualBindings(this.model.tree.source);
+    if (t.dynamic || (t.assigned.get(name2) ?? 0) > 0) return false;
+    const n = escapeRegExp(name2);
+    const rebinding = new RegExp(`\\b(global|nonlocal|del)\\b[^\\n]*\\b${n}\\b|\\bfor\\b[^\\n]{0,200}?\\b${n}\\b[^\\n]{0,200}?\\bin\\b|\\bwith\\b[^\\n]*\\bas\\s+\\(?[^\\n]*\\b${n}\\b|\\b(def|class)\\s+${n}\\b`);
+    return !rebinding.test(this.model.tree.source);
+  }
+  /**
    * The origin of a deserializer's input, or undefined when unknown. A path of the program's own that the module
    * also writes (`pickle.dump(obj, open(CACHE, "wb"))` beside `pickle.load(open(CACHE, "rb"))`) is not judged: what
    * it holds at run time is whatever was written, so `writtenHere` is set instead.
@@ -6511,6 +6564,7 @@ var ProvenanceEvaluator = class {
       case "attribute": {
         const object = childByField(node, "object");
         const attr = childByField(node, "attribute");
+        if (object && attr && this.text(attr) !== "parent") return this.moduleAttribute(object, this.text(attr), scope);
         if (!object || !attr || this.text(attr) !== "parent") return void 0;
         const base = this.of(object, scope, depth);
         return base && only(base, "own-path") ? base : void 0;
@@ -6571,6 +6625,11 @@ var ProvenanceEvaluator = class {
       return void 0;
     }
     const owner = bindings[0].scope;
+    if (bindings.length === 1 && bindings[0].kind === "import" && bindings[0].qualifiedName) {
+      if (owner.bindings.get(name2)?.length !== 1) return void 0;
+      const found = this.importedConstant(bindings[0].qualifiedName, name2);
+      return found && this.importIsStable(name2) ? found : void 0;
+    }
     if (owner.kind === "module" && !this.moduleConstantIsStable(name2)) return void 0;
     if (owner.kind !== "module" && this.reboundByInnerScope(name2, owner.node)) return void 0;
     let out2;
@@ -6588,6 +6647,16 @@ var ProvenanceEvaluator = class {
       if (!out2) return void 0;
     }
     return out2;
+  }
+  /** `settings.MODEL_PATH`, `app.settings.MODEL_PATH`: a constant of a project module imported whole. */
+  moduleAttribute(object, attribute, scope) {
+    const base = object.type === "identifier" ? this.model.lookup(this.text(object), scope, object) : void 0;
+    if (object.type === "identifier" && (!base?.length || base.some((b) => b.kind !== "import"))) return void 0;
+    if (object.type !== "identifier" && object.type !== "attribute") return void 0;
+    const modules = this.model.resolve(object, scope);
+    if (modules.length !== 1 || modules[0].name.endsWith(")") || modules[0].projectClass || modules[0].projectInstance) return void 0;
+    const found = this.importedConstant(`${modules[0].name}.${attribute}`);
+    return found && (object.type !== "identifier" || this.importIsStable(this.text(object))) ? found : void 0;
   }
   /** A module-level name is judged only when nothing can rebind it unseen: no `global` statement, `globals()` or `vars()` write, and one textual assignment. */
   moduleConstantIsStable(name2) {
@@ -8166,6 +8235,13 @@ var DATA_SOURCES = {
   "bottle.request.get_cookie": "Bottle cookie",
   "bottle.request.headers": "Bottle request header",
   "bottle.request.json": "Bottle JSON body",
+  // Streamlit widgets: what the visitor of the app uploads or types.
+  "streamlit.file_uploader": "Streamlit uploaded file",
+  "streamlit.sidebar.file_uploader": "Streamlit uploaded file",
+  "streamlit.camera_input": "Streamlit uploaded file",
+  "streamlit.text_input": "Streamlit text input",
+  "streamlit.text_area": "Streamlit text input",
+  "streamlit.chat_input": "Streamlit text input",
   // Standard input.
   "sys.stdin": "standard input",
   "builtins.input": "user input (input())",
@@ -8221,7 +8297,16 @@ var DATA_SOURCES = {
   "kafka.KafkaConsumer().poll": "Kafka message",
   "confluent_kafka.Consumer().poll": "Kafka message",
   "pika.BlockingConnection().channel().basic_get": "RabbitMQ message",
-  "zmq.Context().socket().recv": "ZeroMQ message"
+  "zmq.Context().socket().recv": "ZeroMQ message",
+  "zmq.Context().socket().recv_multipart": "ZeroMQ message",
+  "zmq.Context.instance().socket().recv": "ZeroMQ message",
+  "zmq.Context.instance().socket().recv_multipart": "ZeroMQ message",
+  "zmq.asyncio.Context().socket().recv": "ZeroMQ message",
+  "zmq.asyncio.Context().socket().recv_multipart": "ZeroMQ message",
+  "zmq.asyncio.Context.instance().socket().recv": "ZeroMQ message",
+  // asyncio streams: what the peer sends.
+  "asyncio.open_connection": "a network connection (asyncio)",
+  "asyncio.open_unix_connection": "a network connection (asyncio)"
 };
 var REQUEST_DATA_MEMBERS = /* @__PURE__ */ new Set([
   "body",
@@ -8264,8 +8349,52 @@ var REQUEST_DATA_MEMBERS = /* @__PURE__ */ new Set([
   "rfile",
   "recv",
   "recv_into",
-  "makefile"
+  "makefile",
+  "receive",
+  "receive_bytes",
+  "receive_text",
+  "receive_json",
+  "iter_bytes",
+  "iter_text",
+  "multipart"
 ]);
+var FASTAPI_MARKERS = ["File", "Form", "Body", "Query", "Header", "Cookie", "Path"];
+var REQUEST_CLASSES = [
+  "fastapi.Request",
+  "fastapi.requests.Request",
+  "starlette.requests.Request",
+  "fastapi.WebSocket",
+  "starlette.websockets.WebSocket",
+  "aiohttp.web.Request",
+  "aiohttp.web.BaseRequest",
+  "aiohttp.web_request.Request",
+  "django.http.HttpRequest",
+  "django.http.request.HttpRequest",
+  "rest_framework.request.Request",
+  "sanic.Request",
+  "sanic.request.Request",
+  "falcon.Request",
+  "falcon.asgi.Request",
+  "tornado.httputil.HTTPServerRequest",
+  "werkzeug.wrappers.Request",
+  "werkzeug.Request",
+  "flask.Request",
+  "quart.Request",
+  "litestar.Request",
+  "pyramid.request.Request"
+];
+var DECLARED_PARAMETERS = Object.fromEntries([
+  ...["fastapi.UploadFile", "fastapi.datastructures.UploadFile", "starlette.datastructures.UploadFile"].map((n) => [n, { kind: "data", label: "uploaded file" }]),
+  ...FASTAPI_MARKERS.flatMap((m) => [`fastapi.${m}`, `fastapi.params.${m}`, `fastapi.param_functions.${m}`]).map((n) => [n, { kind: "data", label: `FastAPI request parameter (${n.slice(n.lastIndexOf(".") + 1)}())` }]),
+  ...REQUEST_CLASSES.map((n) => [n, { kind: "request", label: `${n.split(".")[0]} request` }])
+]);
+var CALLBACK_REGISTRARS = [
+  [/^gradio\.((Interface|ChatInterface|on|render)|\w+\(\)\.(click|submit|change|upload|input|select|release|stop_recording|then|success|load))$/, "Gradio input"],
+  [/^asyncio\.(start_server|start_unix_server)$/, "client stream of an asyncio server"],
+  [/^websockets\.((legacy|asyncio|sync)\.)?(server\.)?serve$/, "WebSocket connection"],
+  [/^(flask_socketio\.SocketIO|socketio\.(Server|AsyncServer|Namespace|AsyncNamespace))\(\)\.(on|event|on_event)$/, "Socket.IO message"],
+  [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_function$/, "XML-RPC call argument"]
+];
 var REQUEST_PARAMETERS = /* @__PURE__ */ new Set(["request", "req", "http_request"]);
 var HANDLER_DATA_METHODS = /* @__PURE__ */ new Set([
   "get_argument",
@@ -8292,7 +8421,10 @@ var PROPAGATORS = [
   /^(zlib|gzip|bz2|lzma|zstd|brotli|lz4\.frame|snappy)\.decompress$/,
   /^(gzip|bz2|lzma)\.(open|GzipFile|BZ2File|LZMAFile)$/,
   /^builtins\.(bytes|bytearray|str|memoryview|bytes\.fromhex|bytearray\.fromhex|list|tuple|dict|next|reversed|sorted)$/,
-  /^io\.(BytesIO|StringIO|BufferedReader)$/,
+  /^io\.(BytesIO|StringIO|BufferedReader|open)$/,
+  // A file at a path the attacker names (an upload's temporary file, a path parameter): what it holds is theirs.
+  /^(builtins|codecs)\.open$/,
+  /^pathlib\.(Pure)?(Posix|Windows)?Path$/,
   /^json\.loads?$/,
   /^urllib\.parse\.(unquote\w*|parse_qs|parse_qsl)$/,
   /^(typing\.)?cast$/
@@ -8301,6 +8433,17 @@ var VERIFIERS = ["hmac.compare_digest", "secrets.compare_digest"];
 var MAC_CALLS = [/^hmac\.(new|HMAC|digest)/];
 var FLOW_NAMES = [
   ...Object.keys(DATA_SOURCES),
+  ...Object.keys(DECLARED_PARAMETERS),
+  "gradio.Interface",
+  "gradio.ChatInterface",
+  "gradio.on",
+  "asyncio.start_server",
+  "asyncio.start_unix_server",
+  "websockets.serve",
+  "flask_socketio.SocketIO",
+  "socketio.Server",
+  "socketio.AsyncServer",
+  "xmlrpc.server.SimpleXMLRPCServer",
   "flask.request",
   "bottle.request",
   "base64.b64decode",
@@ -8329,6 +8472,10 @@ var FLOW_NAMES = [
   "io.BytesIO",
   "io.StringIO",
   "io.BufferedReader",
+  "io.open",
+  "builtins.open",
+  "codecs.open",
+  "pathlib.Path",
   "json.loads",
   "json.load",
   "urllib.parse.unquote",
@@ -8365,7 +8512,7 @@ var NESTED = /* @__PURE__ */ new Set(["function_definition", "class_definition",
 var COMPREHENSIONS2 = /* @__PURE__ */ new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
 var CONTAINER_ADDERS = /* @__PURE__ */ new Set(["append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault", "put", "write"]);
 var BLOCK_ENDERS = /* @__PURE__ */ new Set(["return_statement", "raise_statement"]);
-var TaintTracker = class {
+var TaintTracker = class _TaintTracker {
   /**
    * `parameters`: summary mode, where every parameter of the enclosing function is a source too (its first step
    * names it), to find the functions whose parameter reaches a sink.
@@ -8373,11 +8520,13 @@ var TaintTracker = class {
   constructor(model, parameters = false, extra = {}) {
     this.model = model;
     this.parameters = parameters;
+    this.extra = extra;
     this.extraSources = new Set(extra.sources);
     this.extraSanitizers = new Set(extra.sanitizers);
   }
   model;
   parameters;
+  extra;
   definitions = /* @__PURE__ */ new Map();
   visiting = /* @__PURE__ */ new Set();
   /** Evaluating the arguments of a call no summary explains, only to note what they need (see `projectCall`). */
@@ -8551,7 +8700,7 @@ var TaintTracker = class {
         return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code2(name2)}`)] };
       }
     }
-    const fn = enclosingFunction(node);
+    const fn = enclosingFunction(node) ?? (topLevel(node) ? this.model.tree.root : void 0);
     if (fn) {
       const defs = this.definitionsOf(fn).get(name2);
       if (defs?.length) return this.evalDefinitions(name2, defs, at, scope, depth, key);
@@ -8564,19 +8713,36 @@ var TaintTracker = class {
     for (const d of before) {
       if (this.deadCode(d.node)) continue;
       if (key !== void 0 && d.key !== void 0 && d.key !== key) continue;
-      const t = this.evalDefinition(name2, d, at, scope, depth);
+      const t = this.evalDefinition(name2, d, at, scope, depth, key);
       if (t) return t;
       if (d.kind !== "augment" && d.kind !== "parameter" && this.dominates(d.node, at)) return void 0;
     }
     return void 0;
   }
-  evalDefinition(name2, d, at, scope, depth) {
+  evalDefinition(name2, d, at, scope, depth, key) {
+    if (d.kind === "parameter" && d.splat) return this.splatParameter(name2, d, key);
     if (d.kind === "parameter") return this.parameterSource(name2, d.node);
     if (!d.value) return void 0;
     const t = this.eval(d.value, d.node, scope, depth);
     if (!t) return void 0;
-    const verb = d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to";
+    const verb = d.verb ?? (d.kind === "loop" ? "iterated into" : d.kind === "with" ? "bound by with to" : d.kind === "augment" ? "appended to" : "assigned to");
     return { kind: t.kind, steps: [...t.steps, this.step(d.node, `${verb} ${code2(name2)}`)] };
+  }
+  /**
+   * Summary mode: one argument a caller passes through `*args` or `**kwargs`, read at a constant index or key
+   * (`args[0]`, `kwargs["blob"]`, `kwargs.get("blob")`): the parameter it stands for.
+   */
+  splatParameter(name2, d, key) {
+    if (!this.parameters || !d.splat || key === void 0) return void 0;
+    const fn = enclosingFunction(d.node);
+    const fnName = this.text((fn && childByField(fn, "name")) ?? d.node);
+    if (d.splat.kind === "**" && typeof key === "string") {
+      return { kind: "data", steps: [{ node: d.node, message: `keyword argument ${code2(key)} in ${code2("**" + name2)} of ${code2(fnName)}()`, parameter: key, position: -1 }] };
+    }
+    if (d.splat.kind === "*" && typeof key === "number" && key >= 0) {
+      return { kind: "data", steps: [{ node: d.node, message: `argument ${code2(`${name2}[${key}]`)} of ${code2(fnName)}()`, parameter: `*${name2}[${key}]`, position: d.splat.position + key }] };
+    }
+    return void 0;
   }
   /** Handler parameters that hold untrusted data or a request object. */
   parameterSource(name2, param) {
@@ -8588,6 +8754,10 @@ var TaintTracker = class {
     if (REQUEST_PARAMETERS.has(name2) || plain[0] === name2 && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name2)) {
       return { kind: "request", steps: [this.step(param, `request object: parameter ${code2(name2)} of ${code2(fnName)}`)] };
     }
+    const registered = name2 !== "self" && name2 !== "cls" ? this.registeredCallback(fn) : void 0;
+    if (registered) return { kind: "data", steps: [this.step(param, `source: ${registered} (parameter ${code2(name2)} of ${code2(fnName)})`)] };
+    const declared = this.declaredParameter(param);
+    if (declared) return { kind: declared.kind, steps: [this.step(param, `${declared.kind === "data" ? "source" : "request object"}: ${declared.label} (parameter ${code2(name2)} of ${code2(fnName)})`)] };
     if (name2 === "event" && plain[0] === "event" && plain[1] === "context" && LAMBDA_HANDLERS.test(fnName)) {
       return { kind: "data", steps: [this.step(param, `source: AWS Lambda event (parameter of ${code2(fnName)})`)] };
     }
@@ -8596,6 +8766,67 @@ var TaintTracker = class {
     }
     if (this.parameters && name2 !== "self" && name2 !== "cls") {
       return { kind: "data", steps: [{ node: param, message: `parameter ${code2(name2)} of ${code2(fnName)}()`, parameter: name2 }] };
+    }
+    return void 0;
+  }
+  mentionsRegistrar;
+  mentionsFramework;
+  /** Names of functions passed to a registering call, with its label (see `registeredCallback`); made once per file. */
+  registeredNames;
+  /**
+   * What calls `fn` with data from outside when it is registered as a callback (see `CALLBACK_REGISTRARS`): passed
+   * to a registering call (`gr.Interface(fn=predict)`, `button.click(restore)`, `asyncio.start_server(handle, ...)`,
+   * `server.register_function(f)`), or decorated by one (`@socketio.on("state")`). Every parameter of it is untrusted.
+   */
+  registeredCallback(fn) {
+    if (!(this.mentionsRegistrar ??= REGISTRAR_WORDS.test(this.model.tree.source))) return void 0;
+    const label = (callee, scope) => {
+      for (const r of this.model.resolve(callee, scope)) {
+        const registrar = CALLBACK_REGISTRARS.find(([pattern]) => pattern.test(r.name));
+        if (registrar) return registrar[1];
+      }
+      return void 0;
+    };
+    const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : void 0;
+    for (const d of decorated?.children ?? []) {
+      const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : void 0;
+      const callee = e?.type === "call" ? childByField(e, "function") : e;
+      const found = callee && label(callee, this.model.module);
+      if (found) return found;
+    }
+    if (!this.registeredNames) {
+      this.registeredNames = /* @__PURE__ */ new Map();
+      for (const { node, scope } of this.model.calls) {
+        const args2 = childByField(node, "arguments");
+        const first = args2?.children.find((c) => c.type !== "(" && c.type !== "comment");
+        const keyword = args2?.children.find((c) => c.type === "keyword_argument" && /^(fn|handler|client_connected_cb|function)$/.test(this.text(childByField(c, "name") ?? c)));
+        const passed = first?.type === "identifier" ? first : keyword ? childByField(keyword, "value") : void 0;
+        const callee = childByField(node, "function");
+        if (passed?.type !== "identifier" || !callee || this.registeredNames.has(this.text(passed))) continue;
+        const found = label(callee, scope);
+        if (found) this.registeredNames.set(this.text(passed), found);
+      }
+    }
+    return this.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
+  }
+  /**
+   * A parameter whose annotation or default says what the framework passes: `file: UploadFile`, `data: bytes =
+   * File(...)`, `Annotated[str, Form()]` (FastAPI), `request: Request` under any name (Starlette, aiohttp, Django,
+   * DRF), a WebSocket.
+   */
+  declaredParameter(param) {
+    const holder = param.parent;
+    if (!holder || !["typed_parameter", "typed_default_parameter", "default_parameter"].includes(holder.type)) return void 0;
+    if (!(this.mentionsFramework ??= FRAMEWORK_WORDS.test(this.model.tree.source))) return void 0;
+    const parts2 = [childByField(holder, "type"), childByField(holder, "value")].filter((n) => n !== void 0);
+    for (const part of parts2) {
+      const named = [part, ...descendantsAll(part, (n) => n.type === "identifier" || n.type === "attribute" || n.type === "call")].filter((n) => n.type !== "type");
+      for (const n of named) {
+        for (const r of this.model.resolve(n.type === "call" ? childByField(n, "function") ?? n : n, this.model.module)) {
+          const declared = DECLARED_PARAMETERS[r.name.replace(/\(\)$/, "")];
+          if (declared) return declared;
+        }
+      }
     }
     return void 0;
   }
@@ -8612,7 +8843,11 @@ var TaintTracker = class {
       return { kind: "request", steps: [this.step(node, `request object ${code2(this.text(node))}`)] };
     }
     const base = this.eval(object, at, scope, depth);
-    if (!base) return void 0;
+    if (!base) {
+      const stored = object.type === "identifier" || object.type === "call" ? this.fieldTaint(object, attr, at, scope, depth) : void 0;
+      if (stored) return { kind: "data", steps: [...stored.steps, this.step(node, `read ${code2(short(this.text(node)))}`)] };
+      return this.parameters ? this.selfField(node, object, attr) : void 0;
+    }
     if (base.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `read ${code2(short(this.text(node)))}`)] };
     if (REQUEST_DATA_MEMBERS.has(attr)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code2(short(this.text(node)))}`)] };
     return void 0;
@@ -8639,7 +8874,8 @@ var TaintTracker = class {
       if (object.type === "identifier" && this.text(object) === "self" && HANDLER_DATA_METHODS.has(method)) {
         return { kind: "data", steps: [this.step(node, `source: request argument ${code2(short(this.text(node)))}`)] };
       }
-      const base = this.eval(object, at, scope, depth);
+      const keyed = (method === "get" || method === "pop") && object.type === "identifier" ? keyOf(this.constant(args2[0], node)) : void 0;
+      const base = keyed !== void 0 ? this.evalName(object, at, scope, depth, keyed) ?? this.eval(object, at, scope, depth) : this.eval(object, at, scope, depth);
       if (base?.kind === "data") return { kind: "data", steps: [...base.steps, this.step(node, `${code2(`.${method}()`)} of tainted data`)] };
       if (base?.kind === "request" && REQUEST_DATA_MEMBERS.has(method)) {
         return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code2(short(this.text(node)))}`)] };
@@ -8935,6 +9171,198 @@ var TaintTracker = class {
     }
     return void 0;
   }
+  /**
+   * Summary mode: `self.field` read in a method, where the method itself has not just set it, is what the object
+   * holds in that field: its first step names the field (see `FieldStore`, `fieldFlowInto`).
+   */
+  selfField(node, object, field) {
+    const fn = enclosingFunction(node);
+    const cls = fn && methodClass(fn);
+    if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object) || this.text(object) === "cls") return void 0;
+    const setHere = (this.definitionsOf(fn).get(this.text(object)) ?? []).some((d) => d.key === field && d.node.start < node.start && this.dominates(d.node, node));
+    if (setHere) return void 0;
+    const className = this.text(childByField(cls, "name") ?? cls);
+    return { kind: "data", steps: [{ node, message: `field ${code2(`${this.text(object)}.${field}`)} of a ${code2(className)} object`, field }] };
+  }
+  /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
+  summaryMode() {
+    if (this.parameters) return this;
+    return this.summaryTracker ??= new _TaintTracker(this.model, true, this.extra);
+  }
+  summaryTracker;
+  /** Summary mode: what `fn` (a method) stores on `self` from its parameters (`self.data = data`). */
+  fieldStores(fn) {
+    const tracker = this.summaryMode();
+    const self2 = parameterNames(fn, this.model)[0];
+    const scope = tracker.scopeOf(fn);
+    if (!self2 || !scope || !methodClass(fn)) return [];
+    const out2 = [];
+    for (const a of descendants(childByField(fn, "body"), (n) => n.type === "assignment")) {
+      const left = childByField(a, "left");
+      const right = childByField(a, "right");
+      const object = left?.type === "attribute" ? childByField(left, "object") : void 0;
+      const field = left && this.text(childByField(left, "attribute") ?? left);
+      if (!right || !field || object?.type !== "identifier" || this.text(object) !== self2 || out2.some((s) => s.field === field)) continue;
+      const t = tracker.eval(right, a, scope, 0);
+      const parameter = t?.kind === "data" ? t.steps[0]?.parameter : void 0;
+      if (!t || !parameter) continue;
+      out2.push({ field, parameter, position: callPosition(fn, parameter, this.model), steps: [...t.steps, this.step(left, `stored in ${code2(this.text(left))}`)] });
+    }
+    return out2;
+  }
+  /**
+   * The fields the generated `__init__` of a dataclass, attrs or pydantic class defined here stores: its annotated
+   * class-level fields (and `attr.ib()`s) in order; pydantic models take keywords only.
+   */
+  declaredFieldStores(cls) {
+    const decorated = cls.parent?.type === "decorated_definition" ? cls.parent : void 0;
+    const scope = this.model.module;
+    const names = (n) => this.model.resolve(n, scope).map((r) => r.name);
+    const decorators = (decorated?.children ?? []).filter((d) => d.type === "decorator").flatMap((d) => {
+      const e = d.children.find((c) => c.type !== "@");
+      return e ? names(e.type === "call" ? childByField(e, "function") ?? e : e) : [];
+    });
+    const generated = decorators.some((n) => DECLARED_FIELDS_DECORATORS.test(n.replace(/\(\)$/, "")));
+    const keywordOnly = !generated && (childByField(cls, "superclasses")?.children ?? []).some((b) => names(b).some((n) => /^pydantic(\.v1)?\.(main\.)?BaseModel$|^sqlmodel\.SQLModel$/.test(n)));
+    if (!generated && !keywordOnly) return [];
+    const className = this.text(childByField(cls, "name") ?? cls);
+    const out2 = [];
+    for (const stmt of childByField(cls, "body")?.children ?? []) {
+      const a = stmt.type === "expression_statement" ? stmt.children[0] : void 0;
+      const left = a?.type === "assignment" ? childByField(a, "left") : void 0;
+      if (!a || left?.type !== "identifier") continue;
+      const type = childByField(a, "type");
+      const right = childByField(a, "right");
+      const attrsField = right?.type === "call" && names(childByField(right, "function") ?? right).some((n) => /^attrs?\.(ib|attrib|field)$/.test(n));
+      if (type ? /\bClassVar\b/.test(this.text(type)) : !attrsField) continue;
+      const field = this.text(left);
+      out2.push({ field, parameter: field, position: keywordOnly ? -1 : out2.length, steps: [{ node: left, message: `field ${code2(field)} of ${code2(className)}, set by its constructor`, parameter: field }] });
+    }
+    return out2;
+  }
+  /** The method `name` of a class defined in this file, or of a base class defined here. */
+  methodOf(cls, name2) {
+    const classes = [cls, ...this.model.classAncestors(cls, this.model.module).flatMap((r) => r.localClass ? [r.localClass] : [])];
+    for (const c of classes) {
+      for (const stmt of childByField(c, "body")?.children ?? []) {
+        const def = stmt.type === "decorated_definition" ? childByField(stmt, "definition") : stmt;
+        if (def?.type === "function_definition" && this.text(childByField(def, "name") ?? def) === name2) return def;
+      }
+    }
+    return void 0;
+  }
+  /**
+   * The classes an expression is an instance of (`instance`), or denotes. `method`: what the caller will look up;
+   * a class-like name of another module that the project index does not know yet is noted as demand for it.
+   */
+  classesOf(expr, scope, instance2, method) {
+    const out2 = [];
+    for (const r of this.model.resolve(expr, scope)) {
+      const local = instance2 ? r.instanceOf : r.localClass;
+      const project = instance2 ? r.projectInstance : r.projectClass;
+      if (local) out2.push({ local, name: this.text(childByField(local, "name") ?? local) });
+      else if (project) out2.push({ project: project.name, name: project.name.slice(project.name.lastIndexOf(".") + 1) });
+      else if (method) {
+        const cls = instance2 ? r.name.endsWith("()") ? r.name.slice(0, -2) : void 0 : r.name;
+        if (!cls || !/^[A-Za-z_][\w.]*\.[A-Z]\w*$/.test(cls) || cls.startsWith("builtins.")) continue;
+        if (!this.model.project) {
+          if (this.demand.size < MAX_DEMAND) this.demand.add(`${cls}.${method}`);
+        } else if (this.model.project.flows?.(`${cls}.${method}`)?.length) out2.push({ project: cls, name: cls.slice(cls.lastIndexOf(".") + 1) });
+      }
+    }
+    return out2;
+  }
+  /** What calling `method` of an object of class `cls` stores on it, from its parameters. */
+  storesOf(cls, method) {
+    if (cls.local) {
+      const fn = this.methodOf(cls.local, method);
+      if (fn) return this.fieldStores(fn);
+      return method === "__init__" ? this.declaredFieldStores(cls.local) : [];
+    }
+    const out2 = [];
+    const found = this.model.project?.flows?.(`${cls.project}.${method}`);
+    if (!found && this.demand.size < MAX_DEMAND) this.demand.add(`${cls.project}.${method}`);
+    for (const r of found ?? []) {
+      for (const s of r.flows.stores ?? []) out2.push({ field: s.field, parameter: s.parameter, position: s.position, steps: s.steps.map(remoteStep) });
+    }
+    return out2;
+  }
+  /**
+   * The untrusted data the object `receiver` holds in its field `field` when `site` (a call of one of its methods)
+   * runs: passed to its constructor (`Job(request.data).run()`), assigned to the field (`job.data = ...`), or passed
+   * to a method that stores it (`job.load(request.data)`). In summary mode, also a parameter of the caller, or a field
+   * of `self` when the receiver is `self`.
+   */
+  fieldFlowInto(receiver, field, site, scope) {
+    const taint = this.fieldTaint(receiver, field, site, scope, 0);
+    if (!taint || taint.kind !== "data") return void 0;
+    const guard = this.guardOf(site);
+    if (guard === "verified") return void 0;
+    return { steps: taint.steps, ...guard ? { weakGuard: guard } : {} };
+  }
+  fieldTaint(receiver, field, at, scope, depth) {
+    if (depth > 6) return void 0;
+    if (receiver.type === "parenthesized_expression") {
+      const inner = receiver.children.find((c) => c.type !== "(" && c.type !== ")");
+      return inner && this.fieldTaint(inner, field, at, scope, depth + 1);
+    }
+    if (receiver.type === "call") {
+      const callee = childByField(receiver, "function");
+      for (const cls of callee ? this.classesOf(callee, scope, false, "__init__") : []) {
+        const t = this.storedBy(receiver, cls, "__init__", field, at, scope, depth, `passed to ${code2(cls.name + "()")}`);
+        if (t) return t;
+      }
+      return void 0;
+    }
+    if (receiver.type !== "identifier") return void 0;
+    const name2 = this.text(receiver);
+    const fn = enclosingFunction(receiver);
+    const body2 = fn ?? this.model.tree.root;
+    const events = [];
+    for (const d of (this.definitionsOf(body2).get(name2) ?? []).filter((d2) => d2.node.start < at.start && d2.kind !== "parameter")) events.push({ node: d.node, def: d });
+    for (const c of this.model.calls) {
+      const callee = childByField(c.node, "function");
+      const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+      if (object?.type === "identifier" && this.text(object) === name2 && c.node.end <= at.start && enclosingFunction(c.node) === fn && c.node !== at) events.push({ node: c.node, call: c.node });
+    }
+    events.sort((a, b) => b.node.start - a.node.start);
+    for (const e of events) {
+      if (e.call) {
+        const callee = childByField(e.call, "function");
+        const method = this.text(childByField(callee, "attribute") ?? callee);
+        for (const cls of this.classesOf(receiver, scope, true, method)) {
+          const t = this.storedBy(e.call, cls, method, field, e.call, scope, depth, `passed to ${code2(`${name2}.${method}()`)}`);
+          if (t) return t;
+        }
+        continue;
+      }
+      const d = e.def;
+      if (this.deadCode(d.node)) continue;
+      if (d.kind === "augment" && d.key === field && d.value) {
+        const t = this.eval(d.value, d.node, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(d.node.parent ?? d.node, `stored in ${code2(`${name2}.${field}`)}`)] };
+        if (this.dominates(d.node, at)) return void 0;
+        continue;
+      }
+      if (d.kind === "assign" && d.value) {
+        const t = this.fieldTaint(d.value, field, d.node, scope, depth + 1);
+        if (t) return { kind: "data", steps: [...t.steps, this.step(d.node, `assigned to ${code2(name2)}`)] };
+        if (this.dominates(d.node, at)) return void 0;
+      }
+    }
+    if (this.parameters && fn && methodClass(fn) && parameterNames(fn, this.model)[0] === name2 && name2 !== "cls") return this.selfField(receiver, receiver, field);
+    return void 0;
+  }
+  /** The taint a call of `method` (of class `cls`) puts in `field`: the argument its store reads from. */
+  storedBy(call, cls, method, field, at, scope, depth, message15) {
+    for (const s of this.storesOf(cls, method)) {
+      if (s.field !== field) continue;
+      const arg = new CallArguments(call, this.model.tree.source).find(s.parameter, s.position >= 0 ? s.position : void 0);
+      const t = arg && this.eval(arg, at, scope, depth);
+      if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(call, message15), ...s.steps] };
+    }
+    return void 0;
+  }
   /** The untrusted data a function returns (from a source, or in summary mode from a parameter): the steps to the return. */
   returnFlow(fn) {
     const t = this.returnTaint(fn, 0);
@@ -8943,11 +9371,11 @@ var TaintTracker = class {
   returnTaint(fn, depth) {
     const scope = this.scopeOf(fn);
     if (!scope) return void 0;
-    for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement")) {
-      const value = ret.children.find((c) => c.type !== "return");
+    for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement" || n.type === "yield" && n.children.length > 0)) {
+      const value = ret.children.find((c) => c.type !== "return" && c.type !== "yield" && c.type !== "from");
       if (!value) continue;
       const t = this.eval(value, ret, scope, depth);
-      if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(ret, "returned")] };
+      if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(ret, ret.type === "yield" ? "yielded" : "returned")] };
     }
     return void 0;
   }
@@ -8978,8 +9406,18 @@ var TaintTracker = class {
       const p = parameterNodes(fn).find((n) => this.text(n) === name2);
       if (p) add(name2, { node: p, kind: "parameter" });
     }
-    const walk = (n) => {
-      for (const c of n.children) {
+    for (const p of childByField(fn, "parameters")?.children ?? []) {
+      const kind = p.type === "list_splat_pattern" ? "*" : p.type === "dictionary_splat_pattern" ? "**" : void 0;
+      const id = p.children.find((c) => c.type === "identifier");
+      if (!kind || !id) continue;
+      const before = parameterNodes(fn).filter((n) => n.start < p.start).map((n) => this.text(n));
+      const position = before.length - (before[0] === "self" || before[0] === "cls" ? 1 : 0);
+      add(this.text(id), { node: id, kind: "parameter", splat: { kind, position } });
+    }
+    const stack = [...(childByField(fn, "body") ?? fn).children];
+    while (stack.length) {
+      const c = stack.pop();
+      {
         if (NESTED.has(c.type)) continue;
         switch (c.type) {
           case "assignment": {
@@ -8998,6 +9436,7 @@ var TaintTracker = class {
             const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : "";
             const args2 = childByField(c, "arguments");
             if (object?.type === "identifier" && args2 && CONTAINER_ADDERS.has(method)) add(this.text(object), { node: object, kind: "augment", value: args2 });
+            this.fileWrites(c, add);
             break;
           }
           case "augmented_assignment":
@@ -9015,11 +9454,48 @@ var TaintTracker = class {
             break;
           }
         }
-        walk(c);
+        for (const child of c.children) stack.push(child);
       }
-    };
-    walk(childByField(fn, "body") ?? fn);
+    }
+    for (const list of map.values()) list.sort((a, b) => a.node.start - b.node.start);
     return map;
+  }
+  /**
+   * Writes that make a file hold data: `upload.save(path)` (werkzeug, Django files), `f.write(data)` or
+   * `shutil.copyfileobj(src, f)` in `with open(path, "wb") as f:`. The name of the path (`path`) then also holds what
+   * was written, so a later `torch.load(path)` reads it.
+   */
+  fileWrites(call, add) {
+    const callee = childByField(call, "function");
+    const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : void 0;
+    if (method !== "save" && method !== "write" && method !== "writelines" && !(callee && /copyfileobj$/.test(this.text(callee)))) return;
+    const args2 = new CallArguments(call, this.model.tree.source);
+    const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+    if (method === "save" && object) {
+      const target = args2.find("dst", 0);
+      if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: object, verb: "saved to the file at" });
+      return;
+    }
+    let file;
+    let value;
+    if ((method === "write" || method === "writelines") && object?.type === "identifier") [file, value] = [object, args2.positional[0]];
+    else if (callee && /^(shutil\.)?copyfileobj$/.test(this.text(callee))) [file, value] = [args2.find("fdst", 1), args2.find("fsrc", 0)];
+    if (file?.type !== "identifier" || !value) return;
+    const name2 = this.text(file);
+    for (let n = call.parent; n && !NESTED.has(n.type); n = n.parent) {
+      if (n.type !== "with_statement") continue;
+      for (const item of descendants(n, (d) => d.type === "with_item")) {
+        const v = childByField(item, "value");
+        const alias = v?.type === "as_pattern" ? childByField(v, "alias") : void 0;
+        const opened = v?.type === "as_pattern" ? v.children[0] : void 0;
+        if (!alias || this.text(alias) !== name2 || opened?.type !== "call" || !/^(io\.)?open$|\.open$/.test(this.text(childByField(opened, "function") ?? opened))) continue;
+        const openArgs = new CallArguments(opened, this.model.tree.source);
+        const path = childByField(opened, "function")?.type === "attribute" && !/^io\.open$/.test(this.text(childByField(opened, "function"))) ? childByField(childByField(opened, "function"), "object") : openArgs.find("file", 0);
+        const mode = this.constant(openArgs.find("mode", childByField(opened, "function")?.type === "attribute" && !/^io\.open$/.test(this.text(childByField(opened, "function"))) ? 0 : 1), opened);
+        if (path?.type === "identifier" && typeof mode === "string" && /[wax]/.test(mode)) add(this.text(path), { node: call, kind: "augment", value, verb: "written to the file at" });
+        return;
+      }
+    }
   }
   /**
    * Whether the sink at `site` runs only where a constant-time HMAC check passed ("verified"), or behind a plain `==`
@@ -9117,10 +9593,21 @@ function placeOf(node, path, source) {
 function keyOf(v) {
   return typeof v === "boolean" ? void 0 : v;
 }
+function topLevel(node) {
+  for (let n = node.parent; n; n = n.parent) if (NESTED.has(n.type)) return false;
+  return true;
+}
 function enclosingFunction(node) {
   for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
   return void 0;
 }
+function methodClass(fn) {
+  const container = fn.parent?.type === "decorated_definition" ? fn.parent.parent : fn.parent;
+  return container?.type === "block" && container.parent?.type === "class_definition" ? container.parent : void 0;
+}
+var REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer)\b/;
+var FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
+var DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;
 function enclosingClass2(node) {
   for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
   return void 0;
@@ -9190,12 +9677,22 @@ function readsDataArgument(target) {
   return /(^|\.)(loads|_loads|decode|unpackb|pickle_loads)$/.test(target) || /^(yaml|ruamel\.yaml)\./.test(target);
 }
 var evaluators = /* @__PURE__ */ new WeakMap();
+function evaluatorFor(model) {
+  let evaluator = evaluators.get(model);
+  if (!evaluator) evaluators.set(model, evaluator = new ProvenanceEvaluator(model));
+  return evaluator;
+}
+function trustDemand(model) {
+  return [...evaluators.get(model)?.demand ?? []];
+}
+function exportedConstant(model, name2) {
+  return evaluatorFor(model).exportedConstant(name2);
+}
 function judgeInputTrust(m) {
-  if (m.via === "reference") return { trust: "unknown", reason: "the deserializer is passed as a callable; what it is applied to is not followed" };
+  if (m.via === "reference") return { trust: "unknown", reason: `the deserializer ${referenced(m)}; what it is applied to is not followed` };
   const arg = inputArgument(m, INPUT_KEYWORDS);
   if (!arg) return void 0;
-  let evaluator = evaluators.get(m.model);
-  if (!evaluator) evaluators.set(m.model, evaluator = new ProvenanceEvaluator(m.model));
+  const evaluator = evaluatorFor(m.model);
   const { provenance: p, writtenHere, outside } = evaluator.judge(arg, m.scope);
   if (writtenHere) return { trust: "unknown", reason: "the input is a file of the program's own that this module also writes, so it holds what was written at run time" };
   if (!p) return outside ? { trust: "unknown", reason: `the input depends on ${outside}` } : { trust: "unknown" };
@@ -11060,13 +11557,11 @@ var SINK_RULES = [
   PYTHON_ML_SEC_012_default
 ];
 var trackers = /* @__PURE__ */ new WeakMap();
-var parameterTrackers = /* @__PURE__ */ new WeakMap();
 var configured = /* @__PURE__ */ new WeakMap();
 function trackerFor(model, parameters = false) {
-  const cache = parameters ? parameterTrackers : trackers;
-  let t = cache.get(model);
-  if (!t) cache.set(model, t = new TaintTracker(model, parameters, configured.get(model)));
-  return t;
+  let t = trackers.get(model);
+  if (!t) trackers.set(model, t = new TaintTracker(model, false, configured.get(model)));
+  return parameters ? t.summaryMode() : t;
 }
 function configuredRule(rule, extra) {
   const bind = (model) => configured.set(model, extra);
@@ -11079,15 +11574,29 @@ function configuredRule(rule, extra) {
   };
 }
 var wrappers = /* @__PURE__ */ new WeakMap();
+var fieldSinks = /* @__PURE__ */ new WeakMap();
+function addFieldSink(model, fn, field, steps, target) {
+  const cls = methodClass(fn);
+  if (!cls) return void 0;
+  let list = fieldSinks.get(model);
+  if (!list) fieldSinks.set(model, list = []);
+  if (list.some((f2) => f2.fn === fn && f2.field === field) || list.length >= MAX_FIELD_SINKS) return void 0;
+  const method = model.text(childByField(fn, "name") ?? fn);
+  const f = { fn, cls, name: `${model.text(childByField(cls, "name") ?? cls)}.${method}`, method, field, target, steps };
+  list.push(f);
+  return f;
+}
 function addWrapper(model, site, steps, target) {
   const fn = enclosingFunction(site);
   const parameter = steps[0]?.parameter;
+  const field = steps[0]?.field;
+  if (fn && field) addFieldSink(model, fn, field, steps, target);
   if (!fn || !parameter) return void 0;
   let list = wrappers.get(model);
   if (!list) wrappers.set(model, list = []);
   if (list.some((w2) => w2.fn === fn && w2.parameter === parameter)) return void 0;
   const nameNode = childByField(fn, "name");
-  const w = { fn, name: nameNode ? model.text(nameNode) : "<function>", parameter, position: callPosition(fn, parameter, model), target, steps };
+  const w = { fn, name: nameNode ? model.text(nameNode) : "<function>", parameter, position: steps[0]?.position ?? callPosition(fn, parameter, model), target, steps };
   list.push(w);
   return w;
 }
@@ -11130,7 +11639,54 @@ function projectWrapperSites(model, out2, seen) {
           const passed = trackerFor(model, true).flowInto(arg, node, scope);
           if (passed) addWrapper(model, node, [...passed.steps, call, ...remote], s.target);
         }
+        for (const s of f.flows.fieldSinks ?? []) {
+          const remote = s.steps.map((step) => ({ place: step.place, message: step.message }));
+          fieldSinkCall(model, node, scope, callee, { name: f.name, field: s.field, target: s.target }, remote, out2, seen);
+        }
       }
+    }
+  }
+}
+function fieldSinkCall(model, node, scope, callee, sink, sinkSteps, out2, seen) {
+  const receiver = callee.type === "attribute" ? childByField(callee, "object") : void 0;
+  if (!receiver) return void 0;
+  const call = { node, message: `calls ${code(model.text(callee) + "()")} (${sink.name}), which deserializes the object's ${code(sink.field)} field` };
+  const flow = seen.has(node) ? void 0 : trackerFor(model).fieldFlowInto(receiver, sink.field, node, scope);
+  if (flow) {
+    seen.add(node);
+    const trace = [...flow.steps, ...flow.weakGuard ? [flow.weakGuard] : [], call, ...sinkSteps];
+    out2.push({
+      node,
+      scope,
+      target: sink.target,
+      calleeText: model.text(callee),
+      outcome: {
+        message: `Untrusted data reaches ${code(sink.target)} through ${code(sink.name + "()")}: ${sourceOf(flow.steps).replace(/^source: /, "")} is kept in the object's ${code(sink.field)} field, and that method deserializes it, which can run arbitrary code.`,
+        confidence: flow.weakGuard ? "low" : "high",
+        flow: trace
+      }
+    });
+    return void 0;
+  }
+  const passed = trackerFor(model, true).fieldFlowInto(receiver, sink.field, node, scope);
+  if (!passed) return void 0;
+  const steps = [...passed.steps, call, ...sinkSteps];
+  const fn = enclosingFunction(node);
+  if (passed.steps[0]?.field && fn) return addFieldSink(model, fn, passed.steps[0].field, steps, sink.target);
+  addWrapper(model, node, steps, sink.target);
+  return void 0;
+}
+function localFieldSinkSites(model, out2, seen) {
+  const queue = [...fieldSinks.get(model) ?? []];
+  const tracker = trackerFor(model);
+  for (let f = queue.shift(); f && seen.size < MAX_WRAPPER_CALLS; f = queue.shift()) {
+    for (const { node, scope } of model.calls) {
+      const callee = childByField(node, "function");
+      const receiver = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+      if (!callee || !receiver || model.text(childByField(callee, "attribute") ?? callee) !== f.method) continue;
+      if (!tracker.classesOf(receiver, scope, true).some((c) => c.local && tracker.methodOf(c.local, f.method) === f.fn)) continue;
+      const next = fieldSinkCall(model, node, scope, callee, f, f.steps, out2, seen);
+      if (next) queue.push(next);
     }
   }
 }
@@ -11138,6 +11694,7 @@ function wrapperSites(model) {
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
   projectWrapperSites(model, out2, seen);
+  localFieldSinkSites(model, out2, seen);
   const queue = [...wrappers.get(model) ?? []];
   if (!queue.length) return out2;
   const tracker = trackerFor(model);
@@ -11228,10 +11785,49 @@ function flowSummary(model, path, complete) {
     const steps = boundedSteps(w.steps.map((s) => tracker.placed(s, path)));
     (entry2(key).sinks ??= []).push({ parameter: w.parameter, position: w.position, target: w.target, steps });
   }
+  const byClass = /* @__PURE__ */ new Map();
+  for (const f of fieldSinks.get(model) ?? []) byClass.set(f.cls, [...byClass.get(f.cls) ?? [], f]);
+  for (const [cls, sinks2] of byClass) {
+    const className = model.text(childByField(cls, "name") ?? cls);
+    const stored = /* @__PURE__ */ new Map();
+    for (const member of childByField(cls, "body")?.children ?? []) {
+      const fn = member.type === "decorated_definition" ? childByField(member, "definition") : member;
+      const key = fn?.type === "function_definition" ? functionKey(fn, model) : void 0;
+      if (fn && key) stored.set(key, tracker.fieldStores(fn));
+    }
+    if (!stored.has(`${className}.__init__`)) stored.set(`${className}.__init__`, tracker.declaredFieldStores(cls));
+    const fields = new Set([...stored.values()].flat().map((st) => st.field));
+    for (const f of sinks2) {
+      const key = functionKey(f.fn, model);
+      if (!key || !fields.has(f.field)) continue;
+      (entry2(key).fieldSinks ??= []).push({ field: f.field, target: f.target, steps: boundedSteps(f.steps.map((x) => tracker.placed(x, path))) });
+    }
+    if (!Object.values(flows).some((e) => e.fieldSinks?.length) || !sinks2.some((f) => fields.has(f.field))) continue;
+    for (const [key, stores] of stored) {
+      if (stores.length) entry2(key).stores = stores.map((st) => ({ field: st.field, parameter: st.parameter, position: st.position, steps: boundedSteps(st.steps.map((x) => tracker.placed(x, path))) }));
+    }
+  }
+  for (const name2 of named ?? []) {
+    if (name2.includes(".") || flows[name2]) continue;
+    const constant3 = exportedConstant(model, name2);
+    if (constant3) entry2(name2).constant = constant3;
+  }
   if (complete) {
+    const placedStores = (stores) => stores.map((st) => ({ field: st.field, parameter: st.parameter, position: st.position, steps: boundedSteps(st.steps.map((x) => tracker.placed(x, path))) }));
+    for (const top of model.tree.root.children) {
+      const cls = top.type === "decorated_definition" ? childByField(top, "definition") : top;
+      const name2 = cls?.type === "class_definition" ? model.text(childByField(cls, "name") ?? cls) : void 0;
+      if (!cls || !name2 || flows[`${name2}.__init__`] || !(wanted(name2) || wanted(`${name2}.__init__`)) || tracker.methodOf(cls, "__init__")) continue;
+      const declared = tracker.declaredFieldStores(cls);
+      if (declared.length) entry2(`${name2}.__init__`).stores = placedStores(declared);
+    }
     for (const fn of summarisable(model)) {
       const key = functionKey(fn, model);
       if (!key || !wanted(key)) continue;
+      if (key.includes(".") && !flows[key]?.stores) {
+        const stores = tracker.fieldStores(fn);
+        if (stores.length) entry2(key).stores = placedStores(stores);
+      }
       const returned = tracker.returnFlow(fn);
       if (returned) {
         entry2(key).returns = boundedSteps(returned.map((s) => tracker.placed(s, path)));
@@ -11240,12 +11836,12 @@ function flowSummary(model, path, complete) {
       const passed = trackerFor(model, true).returnFlow(fn);
       const parameter = passed?.[0].parameter;
       if (passed && parameter) {
-        entry2(key).passes = [{ parameter, position: callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
+        entry2(key).passes = [{ parameter, position: passed[0].position ?? callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
       }
       if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry2(key).factory = true;
     }
   }
-  const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand])].sort().slice(0, MAX_DEMAND);
+  const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model)])].sort().slice(0, MAX_DEMAND);
   return {
     ...Object.keys(flows).length ? { flows } : {},
     ...demand.length ? { flowDemand: demand } : {},
@@ -11253,6 +11849,7 @@ function flowSummary(model, path, complete) {
   };
 }
 var MAX_WRAPPER_CALLS = 1e4;
+var MAX_FIELD_SINKS = 256;
 function dataArgument(m) {
   return m.via === "reference" ? void 0 : inputArgument(m);
 }
@@ -11309,7 +11906,7 @@ var PYTHON_DESER_001 = defineRule({
   sinks: SINK_RULES.flatMap((r) => r.sinks).map(flowChecked),
   docs: {
     summary: "Reports a deserializer call (pickle, yaml, jsonpickle, marshal, shelve, dill, torch, numpy, pandas, joblib, ...) whose input comes from an untrusted source, with the path the data takes.",
-    description: "This rule follows data from where an attacker controls it to a deserializer that can run code. Sources are web request data (Flask, Django, Django REST framework, FastAPI/Starlette, aiohttp, Tornado, Bottle, Falcon), the AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses (`requests`, `httpx`, `urllib`, aiohttp), values read from Redis and memcached clients, and message-queue consumers (pika callback bodies, Kafka consumers). Sinks are every call the deserialization rules report (PYTHON-LANG-SEC-040 to 046 and 073, PYTHON-ML-SEC-001 to 012), with their safe-option decisions: `yaml.safe_load`, `torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. The data is followed through assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, `codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, comprehensions, lists read at a constant index (`append`/`insert`/`pop`/`extend` in straight-line code are followed element by element), and functions of the whole project: a function or method (also of another module, resolved through imports, re-exports and the class of the object) that returns untrusted data makes its calls sources, one that returns its argument's data passes the taint on, and one whose parameter reaches a deserializer (`def unpickle(b): return pickle.loads(b)`, and wrappers of wrappers) makes its callers the findings. Each finding carries the trace from the source to the sink across files (text, JSON `trace[]`, SARIF `codeFlows`); a sink reached from several sources is one finding that lists them all (JSON `sources[]`, one SARIF code flow per source). Projects add their own sources and sanitizers in the configuration (`extra-sources`, `extra-sanitizers`).",
+    description: "This rule follows data from where an attacker controls it to a deserializer that can run code. Sources are web request data (Flask, Django, Django REST framework, FastAPI/Starlette including `UploadFile` and `File()`/`Form()` parameters, aiohttp, Tornado, Bottle, Falcon, WebSockets), Streamlit uploads and Gradio event handlers' inputs, the AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses (`requests`, `httpx`, `urllib`, aiohttp), values read from Redis and memcached clients, and message-queue consumers (pika callback bodies, Kafka consumers). Sinks are every call the deserialization rules report (PYTHON-LANG-SEC-040 to 046 and 073, PYTHON-ML-SEC-001 to 012), with their safe-option decisions: `yaml.safe_load`, `torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. The data is followed through assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, `codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, comprehensions, lists read at a constant index (`append`/`insert`/`pop`/`extend` in straight-line code are followed element by element), and functions of the whole project: a function or method (also of another module, resolved through imports, re-exports and the class of the object) that returns untrusted data makes its calls sources, one that returns its argument's data passes the taint on, and one whose parameter reaches a deserializer (`def unpickle(b): return pickle.loads(b)`, and wrappers of wrappers) makes its callers the findings. Each finding carries the trace from the source to the sink across files (text, JSON `trace[]`, SARIF `codeFlows`); a sink reached from several sources is one finding that lists them all (JSON `sources[]`, one SARIF code flow per source). Projects add their own sources and sanitizers in the configuration (`extra-sources`, `extra-sanitizers`).",
     securityImplications: "A deserializer that can construct arbitrary objects runs the attacker's code as soon as it reads the payload: the process's credentials, data and network position are theirs. Unlike the pattern rules, every finding of this rule has a known path from an attacker-controlled input, so it is a confirmed remote code execution unless the path is unreachable.",
     howToFix: "Replace the format with a data-only one (`json`, `msgpack`, Protocol Buffers, `safetensors`), or use the library's safe mode (`yaml.safe_load`, `torch.load(weights_only=True)`, `numpy.load(allow_pickle=False)`). If the payload must stay a pickle that the server produced itself, sign it with an HMAC under a server-side key and verify it with `hmac.compare_digest` (or `itsdangerous`/`django.core.signing`) before loading.",
     fixHint: "Deserialize untrusted input with a data-only format, or verify an HMAC with hmac.compare_digest before loading.",
@@ -11333,7 +11930,7 @@ var PYTHON_DESER_001 = defineRule({
       "        abort(400)",
       "    return pickle.loads(blob)  # verified: produced by this server"
     ].join("\n"),
-    detectionScope: "Flows inside functions, and through function summaries across the whole project when scanned as one (`--project`): calls of functions of any module, methods resolved through the class of `self` or of the object, and methods of the objects a project factory returns (any class of its module that defines the method). Django-style handlers are recognised by a parameter named `request`/`req`; AWS Lambda handlers by `handler(event, context)`/`lambda_handler`/`*_handler`; message-queue callbacks by a four-parameter callback whose last parameter is `body`. Not reported: loads on a branch where `hmac.compare_digest` verified the data (a plain `==` against `hmac.new(...).digest()` is reported with low confidence), data returned by `itsdangerous` `Signer.unsign`/`*Serializer.loads` and Django `signing.loads`, names overwritten with constants before the load, list elements that hold constants. Not covered yet: function parameters of non-handler functions with no caller that passes untrusted data (report them with the pattern rules), attributes stored on objects between methods (other than a request object kept by a wrapper class), and values passed through containers into other modules' functions.",
+    detectionScope: "Flows inside functions, and through function summaries across the whole project when scanned as one (`--project`): calls of functions of any module, methods resolved through the class of `self` or of the object, and methods of the objects a project factory returns (any class of its module that defines the method). Django-style handlers are recognised by a parameter named `request`/`req`; AWS Lambda handlers by `handler(event, context)`/`lambda_handler`/`*_handler`; message-queue callbacks by a four-parameter callback whose last parameter is `body`. Not reported: loads on a branch where `hmac.compare_digest` verified the data (a plain `==` against `hmac.new(...).digest()` is reported with low confidence), data returned by `itsdangerous` `Signer.unsign`/`*Serializer.loads` and Django `signing.loads`, names overwritten with constants before the load, list elements that hold constants. Objects are followed: a method that deserializes a field of `self` is reported at its calls on objects holding untrusted data in that field (passed to the constructor, a dataclass/attrs/pydantic field, assigned, or stored by a setter). Not covered yet: function parameters of non-handler functions with no caller that passes untrusted data (report them with the pattern rules), values passed through containers or lambdas into other functions, objects kept in another object's field, and methods inherited from a class of another module.",
     references: DESERIALIZATION_REFERENCES,
     faq: [
       {
