@@ -32,6 +32,9 @@ script.runInThisContext()(module.exports, require, module, file, dirname(file), 
 
 export const main = module.exports.main;
 
+/** Whether V8 took the code cache (build time: the check after training, see `trainCodeCache`). */
+export const codeCacheAccepted = cachedData !== undefined && !script.cachedDataRejected;
+
 /** Build time only (scripts/train-code-cache.mjs): saves what V8 has compiled of the script so far. */
 export function saveCodeCache() {
   writeFileSync(cacheFile, script.createCachedData());

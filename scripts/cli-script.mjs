@@ -10,6 +10,7 @@ import { builtinModules } from "node:module";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { root } from "./bundle-node.mjs";
 
@@ -96,6 +97,23 @@ const lazyCommanderChildProcess = {
  * being compiled again. Build-time only; a failed training leaves no cache (runs then compile as before).
  */
 export function trainCodeCache(outdir) {
+  // A training run that changed a V8 flag (the analysis sets heap flags; model-file scans hold back the top tier)
+  // saves code a normal start rejects, and every run then compiles the script again: such a cache is trained again.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    if (!trainOnce(outdir)) return;
+    if (codeCacheAccepted(outdir)) return;
+  }
+  console.error("pathfinder: V8 rejects the trained code cache (the CLI runs without it)");
+  rmSync(join(outdir, `${CLI_SCRIPT}.cache`), { force: true });
+}
+
+function codeCacheAccepted(outdir) {
+  const loader = pathToFileURL(join(outdir, "pathfinder.js")).href;
+  const check = `const { codeCacheAccepted } = await import(${JSON.stringify(loader)}); process.exit(codeCacheAccepted ? 0 : 1);`;
+  return spawnSync(process.execPath, ["--input-type=module", "-e", check], { stdio: "ignore" }).status === 0;
+}
+
+function trainOnce(outdir) {
   const work = mkdtempSync(join(tmpdir(), "pathfinder-train-"));
   try {
     const project = join(work, "project");
@@ -113,9 +131,10 @@ export function trainCodeCache(outdir) {
       if (spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] }).status !== 0) {
         console.error("pathfinder: the code cache was not made (the CLI runs without it)");
         rmSync(join(outdir, `${CLI_SCRIPT}.cache`), { force: true });
-        return;
+        return false;
       }
     }
+    return true;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -48,6 +48,13 @@ describe("the built CLI script and its code cache", () => {
     }
   });
 
+  it("a fresh Node process takes the trained code cache (a cache V8 rejects would cost every run a compile)", () => {
+    const loader = pathToFileURL(join(REPO_ROOT, "build", "cli", "pathfinder.js")).href;
+    const check = `const { codeCacheAccepted } = await import(${JSON.stringify(loader)}); console.log(codeCacheAccepted);`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", check], { encoding: "utf8" });
+    assert.equal(r.stdout.trim(), "true", r.stderr);
+  });
+
   it("runs the same without the code cache, and with a corrupt one (V8 rejects it and compiles the script)", () => {
     const project = join(REPO_ROOT, "fixtures", "PYTHON-LANG-SEC-040", "projects", "shop");
     const expected = run(join(REPO_ROOT, "bin", "pathfinder.js"), ["scan", "--project", project, "--no-cache", "-o", "json"]);
