@@ -29056,7 +29056,7 @@ var init_parser = __esm({
       }
       stage;
     };
-    INPUT_BUFFER_CHARS = 10 * 1024;
+    INPUT_BUFFER_CHARS = 5 * 1024 - 1;
   }
 });
 

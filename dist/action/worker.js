@@ -5542,7 +5542,7 @@ function rangeReader(source, ranges) {
     return source.slice(index2, Math.min(end, index2 + INPUT_BUFFER_CHARS));
   };
 }
-var INPUT_BUFFER_CHARS = 10 * 1024;
+var INPUT_BUFFER_CHARS = 5 * 1024 - 1;
 function toRange(range, lines) {
   const [startRow, startColumn] = lines.position(range.start);
   const [endRow, endColumn] = lines.position(range.end);

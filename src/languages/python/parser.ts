@@ -92,8 +92,11 @@ function rangeReader(source: string, ranges: readonly SourceRange[]): (index: nu
   };
 }
 
-/** web-tree-sitter's input buffer: it never takes more than this per call. */
-const INPUT_BUFFER_CHARS = 10 * 1024;
+/**
+ * The most web-tree-sitter takes per call: its input buffer is 10 KiB of UTF-16 with a terminator, so 5,119 code
+ * units (what a reader returns beyond them is cut off and asked for again).
+ */
+const INPUT_BUFFER_CHARS = 5 * 1024 - 1;
 
 function toRange(range: SourceRange, lines: LineIndex): Range {
   const [startRow, startColumn] = lines.position(range.start);
