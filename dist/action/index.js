@@ -31730,7 +31730,7 @@ function explainsCall(flows) {
   return Boolean(flows.returns?.length || flows.passes?.length || flows.sinks?.length || flows.fieldSinks?.length || flows.stores?.length || flows.constant);
 }
 function withoutReboundConstants(summary, byModule) {
-  const names = Object.entries(summary.flows ?? {}).filter(([, f]) => f.constant).map(([name2]) => name2);
+  const names = constantNames2(summary);
   if (!names.length) return summary;
   const alternatives = names.map((n) => n.replace(/[^\w]/g, "")).join("|");
   const rebinding = new RegExp(`\\.\\s*(${alternatives})\\s*(?:[-+*/%&|^@]|<<|>>|\\*\\*|//)?=(?!=)|setattr\\s*\\([^,)]*,\\s*["'](${alternatives})["']`, "g");
@@ -31744,10 +31744,13 @@ function withoutReboundConstants(summary, byModule) {
   }));
   return { ...summary, flows };
 }
+function constantNames2(summary) {
+  return Object.entries(summary.flows ?? {}).filter(([, f]) => f.constant).map(([name2]) => name2);
+}
 function constantModules(index) {
   const out2 = /* @__PURE__ */ new Map();
   for (const summary of index.allFlowSummaries()) {
-    const names = Object.entries(summary.flows ?? {}).filter(([, f]) => f.constant).map(([name2]) => name2);
+    const names = constantNames2(summary);
     if (names.length) out2.set(summary.module, names);
   }
   return out2;
@@ -31799,6 +31802,10 @@ function exportedNames(index, summary, seen = /* @__PURE__ */ new Set()) {
     for (const name2 of exportedNames(index, from, seen)) if (from.all ? from.all.includes(name2) : !name2.startsWith("_")) out2.add(name2);
   }
   return out2;
+}
+function wrapperNames(flows) {
+  const keys = Object.entries(flows).filter(([, f]) => f.sinks?.length || f.fieldSinks?.length);
+  return [...new Set(keys.map(([key]) => key.split(".")[0]))];
 }
 function isOwnFunction(value) {
   return value.own === "function";
@@ -31968,7 +31975,7 @@ var init_whole_program = __esm({
         }
         for (const summary of index.allFlowSummaries()) {
           if (out2.has(summary.module) || index.summary(summary.module)?.module === summary.module) continue;
-          const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length || flows.fieldSinks?.length).map(([key]) => key.split(".")[0]))];
+          const names = wrapperNames(summary.flows ?? {});
           if (names.length) out2.set(summary.module, names);
         }
         return out2;
@@ -31988,9 +31995,7 @@ var init_whole_program = __esm({
           const values = index.resolve(`${summary.module}.${name2}`) ?? [];
           if (values.some((v) => leads(v))) names.push(name2);
         }
-        for (const [key, flows] of Object.entries(flowSummary2?.flows ?? summary.flows ?? {})) {
-          if ((flows.sinks?.length || flows.fieldSinks?.length) && !names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
-        }
+        for (const name2 of wrapperNames(flowSummary2?.flows ?? summary.flows ?? {})) if (!names.includes(name2)) names.push(name2);
         for (const [name2, cls] of Object.entries(summary.classes)) {
           if (names.includes(name2)) continue;
           const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat().filter((m) => !isOwnFunction(m));

@@ -273,7 +273,7 @@ function explainsCall(flows: FunctionFlows): boolean {
  * reassigned anywhere is not a constant. Read from the text, so every file counts, analysed or not.
  */
 function withoutReboundConstants(summary: ModuleSummary, byModule: ReadonlyMap<string, ProgramFile>): ModuleSummary {
-  const names = Object.entries(summary.flows ?? {}).filter(([, f]) => f.constant).map(([name]) => name);
+  const names = constantNames(summary);
   if (!names.length) return summary;
   const alternatives = names.map((n) => n.replace(/[^\w]/g, "")).join("|");
   const rebinding = new RegExp(`\\.\\s*(${alternatives})\\s*(?:[-+*/%&|^@]|<<|>>|\\*\\*|//)?=(?!=)|setattr\\s*\\([^,)]*,\\s*["'](${alternatives})["']`, "g");
@@ -288,11 +288,16 @@ function withoutReboundConstants(summary: ModuleSummary, byModule: ReadonlyMap<s
   return { ...summary, flows };
 }
 
+/** The names a module's summary holds as constants (see `FunctionFlows.constant`). */
+function constantNames(summary: ModuleSummary): string[] {
+  return Object.entries(summary.flows ?? {}).filter(([, f]) => f.constant).map(([name]) => name);
+}
+
 /** The modules whose constants other modules' trust judgements use, and those constants' names. */
 function constantModules(index: ProjectIndex): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const summary of index.allFlowSummaries()) {
-    const names = Object.entries(summary.flows ?? {}).filter(([, f]) => f.constant).map(([name]) => name);
+    const names = constantNames(summary);
     if (names.length) out.set(summary.module, names);
   }
   return out;
@@ -365,6 +370,12 @@ function exportedNames(index: ProjectIndex, summary: ModuleSummary, seen = new S
  * round: a module's names are worked out again only when its summaries, or a summary its names were resolved
  * through, changed since.
  */
+/** Functions (classes, for methods) of a module whose parameter or field of `self` reaches a sink: wrappers. */
+function wrapperNames(flows: Readonly<Record<string, FunctionFlows>>): string[] {
+  const keys = Object.entries(flows).filter(([, f]) => f.sinks?.length || f.fieldSinks?.length);
+  return [...new Set(keys.map(([key]) => key.split(".")[0]))];
+}
+
 class SinkLeadingModules {
   private readonly known = new Map<string, { summary: ModuleSummary; flows: ModuleSummary | undefined; reads: SummaryReads; names: string[] }>();
 
@@ -388,7 +399,7 @@ class SinkLeadingModules {
     // Modules summarised only for their functions' data flow.
     for (const summary of index.allFlowSummaries()) {
       if (out.has(summary.module) || index.summary(summary.module)?.module === summary.module) continue;
-      const names = [...new Set(Object.entries(summary.flows ?? {}).filter(([, flows]) => flows.sinks?.length || flows.fieldSinks?.length).map(([key]) => key.split(".")[0]))];
+      const names = wrapperNames(summary.flows ?? {});
       if (names.length) out.set(summary.module, names);
     }
     return out;
@@ -411,9 +422,7 @@ class SinkLeadingModules {
       if (values.some((v) => leads(v))) names.push(name);
     }
     // Wrappers: functions whose parameter reaches a sink (their callers are findings wherever they are).
-    for (const [key, flows] of Object.entries(flowSummary?.flows ?? summary.flows ?? {})) {
-      if ((flows.sinks?.length || flows.fieldSinks?.length) && !names.includes(key.split(".")[0])) names.push(key.split(".")[0]);
-    }
+    for (const name of wrapperNames(flowSummary?.flows ?? summary.flows ?? {})) if (!names.includes(name)) names.push(name);
     for (const [name, cls] of Object.entries(summary.classes)) {
       if (names.includes(name)) continue;
       const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat().filter((m) => !isOwnFunction(m));
