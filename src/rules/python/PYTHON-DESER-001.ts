@@ -2,7 +2,7 @@ import type { DerivedSite, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "
 import { CallArguments } from "../../languages/python/calls.js";
 import { childByField } from "../../languages/python/syntax.js";
 import { code, defineRule } from "../rule.js";
-import { callPosition, descendants, enclosingFunction, methodClass, TaintTracker, type ExtraFlowSpecs, type FieldStore, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
+import { callableName, callPosition, descendants, enclosingCallable, enclosingFunction, methodClass, TaintTracker, type ExtraFlowSpecs, type FieldStore, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
 import { boundedSteps, MAX_DEMAND, type FlowSummaryPart, type ModuleFlows } from "../../languages/python/taint/summaries.js";
 import type { Scope } from "../../languages/python/semantic/scopes.js";
 import { FLOW_NAMES, SOURCE_WORDS } from "../../languages/python/taint/specs.js";
@@ -106,16 +106,16 @@ function addFieldSink(model: SemanticModel, fn: SyntaxNode, field: string, steps
 
 /** A function whose parameter reaches a sink becomes a wrapper; a method in which a field of `self` does, a field sink. */
 function addWrapper(model: SemanticModel, site: SyntaxNode, steps: FlowStep[], target: string): Wrapper | undefined {
-  const fn = enclosingFunction(site);
   const parameter = steps[0]?.parameter;
   const field = steps[0]?.field;
+  // The function (or lambda) whose parameter it is, which need not be the innermost one around the sink.
+  const fn = parameter && steps[0]?.node ? enclosingCallable(steps[0].node) : enclosingFunction(site);
   if (fn && field) addFieldSink(model, fn, field, steps, target);
   if (!fn || !parameter) return undefined;
   let list = wrappers.get(model);
   if (!list) wrappers.set(model, (list = []));
   if (list.some((w) => w.fn === fn && w.parameter === parameter)) return undefined;
-  const nameNode = childByField(fn, "name");
-  const w = { fn, name: nameNode ? model.text(nameNode) : "<function>", parameter, position: steps[0]?.position ?? callPosition(fn, parameter, model), target, steps };
+  const w = { fn, name: callableName(fn, model), parameter, position: steps[0]?.position ?? callPosition(fn, parameter, model), target, steps };
   list.push(w);
   return w;
 }
@@ -274,6 +274,12 @@ function sourceOf(steps: FlowStep[]): string {
 
 /** `f` for a module-level function, `C.m` for a method of a module-level class: its key in the module's summary. */
 function functionKey(fn: SyntaxNode, model: SemanticModel): string | undefined {
+  if (fn.type === "lambda") {
+    // `loads = lambda b: ...` at module level: the name it is bound to.
+    const assignment = fn.parent?.type === "assignment" ? fn.parent : undefined;
+    const left = assignment && childByField(assignment, "left");
+    return left?.type === "identifier" && assignment?.parent?.type === "expression_statement" && assignment.parent.parent?.type === "module" ? model.text(left) : undefined;
+  }
   const name = childByField(fn, "name");
   if (!name) return undefined;
   const container = (n: SyntaxNode) => (n.parent?.type === "decorated_definition" ? n.parent.parent : n.parent);
@@ -292,6 +298,9 @@ function summarisable(model: SemanticModel): SyntaxNode[] {
   for (const top of model.tree.root.children) {
     const def = definition(top);
     if (def?.type === "function_definition") out.push(def);
+    // `unwrap = lambda b: b.strip()`: a module-level name bound to a lambda.
+    const assigned = top.type === "expression_statement" && top.children[0]?.type === "assignment" ? childByField(top.children[0], "right") : undefined;
+    if (assigned?.type === "lambda") out.push(assigned);
     if (def?.type !== "class_definition") continue;
     for (const member of childByField(def, "body")?.children ?? []) {
       const m = definition(member);

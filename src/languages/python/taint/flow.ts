@@ -305,6 +305,12 @@ export class TaintTracker {
         return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code(name)}`)] };
       }
     }
+    // A parameter of an enclosing lambda (`lambda request: loads(request.body)`, `loads = lambda b: pickle.loads(b)`).
+    for (let n = node.parent; n && n.type !== "function_definition"; n = n.parent) {
+      if (n.type !== "lambda" || !parameterNames(n, this.model).includes(name)) continue;
+      const defs = this.definitionsOf(n).get(name);
+      if (defs?.length) return this.evalDefinitions(name, defs, at, scope, depth, key);
+    }
     // In a function its local definitions; in module-level code (scripts, consumers, Streamlit apps) the module's.
     const fn = enclosingFunction(node) ?? (topLevel(node) ? this.model.tree.root : undefined);
     if (fn) {
@@ -357,10 +363,10 @@ export class TaintTracker {
 
   /** Handler parameters that hold untrusted data or a request object. */
   private parameterSource(name: string, param: SyntaxNode): Taint | undefined {
-    const fn = enclosingFunction(param);
-    if (!fn || fn.type !== "function_definition") return undefined;
+    const fn = enclosingCallable(param);
+    if (!fn) return undefined;
     const params = parameterNames(fn, this.model);
-    const fnName = this.text(childByField(fn, "name") ?? fn);
+    const fnName = callableName(fn, this.model);
     const plain = params[0] === "self" || params[0] === "cls" ? params.slice(1) : params;
     if (REQUEST_PARAMETERS.has(name) || (plain[0] === name && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name))) {
       return { kind: "request", steps: [this.step(param, `request object: parameter ${code(name)} of ${code(fnName)}`)] };
@@ -421,6 +427,14 @@ export class TaintTracker {
         const found = label(callee, scope);
         if (found) this.registeredNames.set(this.text(passed), found);
       }
+    }
+    // A lambda passed to the registering call itself (`gr.Interface(fn=lambda blob: ...)`).
+    if (fn.type === "lambda") {
+      const holder = fn.parent?.type === "keyword_argument" ? fn.parent.parent : fn.parent;
+      const call = holder?.type === "argument_list" ? holder.parent : undefined;
+      const callee = call?.type === "call" ? childByField(call, "function") : undefined;
+      const scope = call && this.model.calls.find((c) => c.node === call)?.scope;
+      return callee && scope ? label(callee, scope) : undefined;
     }
     return this.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
   }
@@ -778,6 +792,7 @@ export class TaintTracker {
       for (const b of this.model.lookup(this.text(callee), scope, callee) ?? []) {
         if (b.kind === "function" && b.site.type === "function_definition") return b.site;
         if (b.kind === "function" && b.site.parent?.type === "function_definition") return b.site.parent;
+        if (b.kind === "assignment" && b.value?.type === "lambda") return b.value;
       }
       return undefined;
     }
@@ -1011,6 +1026,11 @@ export class TaintTracker {
   private returnTaint(fn: SyntaxNode, depth: number): Taint | undefined {
     const scope = this.scopeOf(fn);
     if (!scope) return undefined;
+    const lambdaBody = fn.type === "lambda" ? childByField(fn, "body") : undefined;
+    if (lambdaBody) {
+      const t = this.eval(lambdaBody, lambdaBody, scope, depth);
+      return t?.kind === "data" ? { kind: "data", steps: [...t.steps, this.step(lambdaBody, "returned by the lambda")] } : undefined;
+    }
     // What a generator yields is what iterating its result gives.
     for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement" || (n.type === "yield" && n.children.length > 0))) {
       const value = ret.children.find((c) => c.type !== "return" && c.type !== "yield" && c.type !== "from");
@@ -1262,6 +1282,19 @@ function keyOf(v: string | number | boolean | undefined): string | number | unde
 function topLevel(node: SyntaxNode): boolean {
   for (let n = node.parent; n; n = n.parent) if (NESTED.has(n.type)) return false;
   return true;
+}
+
+/** The nearest function definition or lambda around `node`. */
+export function enclosingCallable(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (FUNCTIONS.has(n.type)) return n;
+  return undefined;
+}
+
+/** A function's name; a lambda's is the name it is assigned to (`loads = lambda b: ...`), else `<lambda>`. */
+export function callableName(fn: SyntaxNode, model: SemanticModel): string {
+  if (fn.type !== "lambda") return model.text(childByField(fn, "name") ?? fn);
+  const left = fn.parent?.type === "assignment" ? childByField(fn.parent, "left") : undefined;
+  return left?.type === "identifier" ? model.text(left) : "<lambda>";
 }
 
 export function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
