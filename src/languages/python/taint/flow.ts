@@ -20,6 +20,9 @@ import {
   PROPAGATORS,
   REQUEST_DATA_MEMBERS,
   REQUEST_PARAMETERS,
+  RPC_EXPOSE_DECORATORS,
+  RPC_INSTANCE_REGISTRARS,
+  RPC_SERVICE_BASES,
   SANITIZERS,
   VERIFIERS,
 } from "./specs.js";
@@ -371,7 +374,7 @@ export class TaintTracker {
     if (REQUEST_PARAMETERS.has(name) || (plain[0] === name && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name))) {
       return { kind: "request", steps: [this.step(param, `request object: parameter ${code(name)} of ${code(fnName)}`)] };
     }
-    const registered = name !== "self" && name !== "cls" ? this.registeredCallback(fn) : undefined;
+    const registered = name !== "self" && name !== "cls" ? this.registeredCallback(fn) ?? this.rpcEndpoint(fn) : undefined;
     if (registered) return { kind: "data", steps: [this.step(param, `source: ${registered} (parameter ${code(name)} of ${code(fnName)})`)] };
     const declared = this.declaredParameter(param);
     if (declared) return { kind: declared.kind, steps: [this.step(param, `${declared.kind === "data" ? "source" : "request object"}: ${declared.label} (parameter ${code(name)} of ${code(fnName)})`)] };
@@ -437,6 +440,87 @@ export class TaintTracker {
       return callee && scope ? label(callee, scope) : undefined;
     }
     return this.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
+  }
+
+  /** Methods (and functions) of this file that RPC servers call with what a client sent, with their labels; made once per file. */
+  private rpcEndpoints?: Map<SyntaxNode, string>;
+
+  /**
+   * What calls `fn` with a client's data when it is a remote procedure: a method exposed by a decorator (Pyro's
+   * `@expose`, on the method or on its class: then its public methods), an `exposed_*` method of an RPyC service, a
+   * public method of an object an XML-RPC server registers (`server.register_instance(Store())`), or a method or
+   * function listed in a handler table (`handlers = {"run": self.run}`, as dask's servers take them).
+   */
+  private rpcEndpoint(fn: SyntaxNode): string | undefined {
+    if (fn.type !== "function_definition") return undefined;
+    if (!this.rpcEndpoints) {
+      this.rpcEndpoints = new Map();
+      if (RPC_WORDS.test(this.model.tree.source)) this.findRpcEndpoints(this.rpcEndpoints);
+    }
+    return this.rpcEndpoints.get(fn);
+  }
+
+  private findRpcEndpoints(out: Map<SyntaxNode, string>): void {
+    const match = (node: SyntaxNode, scope: Scope, table: readonly (readonly [RegExp, string])[]) => {
+      for (const r of this.model.resolve(node, scope)) {
+        const found = table.find(([pattern]) => pattern.test(r.name.replace(/\(\)$/, "")));
+        if (found) return found[1];
+      }
+      return undefined;
+    };
+    const decoratedBy = (def: SyntaxNode) => {
+      const decorated = def.parent?.type === "decorated_definition" ? def.parent : undefined;
+      for (const d of decorated?.children ?? []) {
+        const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : undefined;
+        const callee = e?.type === "call" ? childByField(e, "function") : e;
+        const label = callee && match(callee, this.model.module, RPC_EXPOSE_DECORATORS);
+        if (label) return label;
+      }
+      return undefined;
+    };
+    const methods = (cls: SyntaxNode) =>
+      (childByField(cls, "body")?.children ?? []).map((m) => (m.type === "decorated_definition" ? childByField(m, "definition") : m)).filter((m): m is SyntaxNode => m?.type === "function_definition");
+    const methodName = (m: SyntaxNode) => this.text(childByField(m, "name") ?? m);
+    const publicMethods = (cls: SyntaxNode, label: string) => {
+      for (const m of methods(cls)) if (!methodName(m).startsWith("_") && !out.has(m)) out.set(m, label);
+    };
+    for (const cls of descendantsAll(this.model.tree.root, (n) => n.type === "class_definition")) {
+      const exposed = decoratedBy(cls);
+      if (exposed) publicMethods(cls, exposed);
+      const scope = this.model.classScope(cls)?.parent ?? this.model.module;
+      const service = (childByField(cls, "superclasses")?.children ?? []).map((b) => match(b, scope, RPC_SERVICE_BASES)).find(Boolean)
+        ?? this.model.classAncestors(cls, scope).map((r) => RPC_SERVICE_BASES.find(([p]) => p.test(r.name))?.[1]).find(Boolean);
+      for (const m of methods(cls)) {
+        const label = decoratedBy(m) ?? (service && methodName(m).startsWith("exposed_") ? service : undefined);
+        if (label) out.set(m, label);
+      }
+    }
+    for (const { node, scope } of this.model.calls) {
+      const callee = childByField(node, "function");
+      if (callee?.type !== "attribute" || this.text(childByField(callee, "attribute") ?? callee) !== "register_instance") continue;
+      const label = match(callee, scope, RPC_INSTANCE_REGISTRARS);
+      const instance = label && new CallArguments(node, this.model.tree.source).find("instance", 0);
+      for (const cls of instance ? this.classesOf(instance, scope, true) : []) if (cls.local) publicMethods(cls.local, label!);
+    }
+    // Handler tables: a dict bound to (or passed as) `handlers`, `stream_handlers`, ... whose values are methods of
+    // `self` or functions of this module.
+    for (const dict of descendantsAll(this.model.tree.root, (n) => n.type === "dictionary")) {
+      const holder = dict.parent?.type === "assignment" ? childByField(dict.parent, "left") : dict.parent?.type === "keyword_argument" ? childByField(dict.parent, "name") : undefined;
+      const holderName = holder ? this.text(holder).replace(/^.*\./, "") : "";
+      if (!/handlers$/i.test(holderName)) continue;
+      const cls = enclosingClass(dict);
+      for (const pair of dict.children.filter((c) => c.type === "pair")) {
+        const value = childByField(pair, "value");
+        if (value?.type === "attribute" && cls && this.text(childByField(value, "object") ?? value) === "self") {
+          const m = this.methodOf(cls, this.text(childByField(value, "attribute") ?? value));
+          if (m && !out.has(m)) out.set(m, "RPC handler argument");
+        } else if (value?.type === "identifier") {
+          const scope = this.model.calls.find((c) => isAncestor(c.node, dict) || c.node === dict)?.scope ?? this.model.module;
+          const f = this.localFunction(value, scope);
+          if (f && f.type === "function_definition" && !out.has(f)) out.set(f, "RPC handler argument");
+        }
+      }
+    }
   }
 
   /**
@@ -924,7 +1008,15 @@ export class TaintTracker {
     if (cls.local) {
       const fn = this.methodOf(cls.local, method);
       if (fn) return this.fieldStores(fn);
-      return method === "__init__" ? this.declaredFieldStores(cls.local) : [];
+      const declared = method === "__init__" ? this.declaredFieldStores(cls.local) : [];
+      if (declared.length) return declared;
+      // Inherited from a base class of another module: what its summary says.
+      for (const base of this.model.classAncestors(cls.local, this.model.module)) {
+        if (!base.projectClass) continue;
+        const stores = this.storesOf({ project: base.projectClass.name, name: cls.name }, method);
+        if (stores.length) return stores;
+      }
+      return [];
     }
     const out: FieldStore[] = [];
     const found = this.model.project?.flows?.(`${cls.project}.${method}`);
@@ -1309,7 +1401,9 @@ export function methodClass(fn: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** What a file must mention for `registeredCallback` and `declaredParameter` to find anything (a cheap first check). */
-const REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer)\b/;
+const REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver)\b/;
+/** What a file must mention for `rpcEndpoint` to find anything. */
+const RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance)\b|handlers\b/;
 const FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
 
 /** Decorators that generate an `__init__` storing the class's declared fields. */

@@ -145,6 +145,23 @@ export const CALLBACK_REGISTRARS: readonly (readonly [RegExp, string])[] = [
   [/^websockets\.((legacy|asyncio|sync)\.)?(server\.)?serve$/, "WebSocket connection"],
   [/^(flask_socketio\.SocketIO|socketio\.(Server|AsyncServer|Namespace|AsyncNamespace))\(\)\.(on|event|on_event)$/, "Socket.IO message"],
   [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_function$/, "XML-RPC call argument"],
+  [/^jsonrpc\.(dispatcher|Dispatcher\(\))\.add_method$|^jsonrpcserver\.method$/, "JSON-RPC call argument"],
+];
+
+/**
+ * Remote procedure call servers that call the methods of an object with what a client sent (see
+ * `TaintTracker.rpcEndpoint`): decorators that expose a method (or every public method of a class), base classes whose
+ * `exposed_*` methods clients call, and calls that register an object whose public methods clients call.
+ */
+export const RPC_EXPOSE_DECORATORS: readonly (readonly [RegExp, string])[] = [
+  [/^Pyro[45](\.(api|server|core))?\.(expose|oneway)$/, "Pyro remote call argument"],
+  [/^rpyc(\.\w+)*\.exposed$/, "RPyC remote call argument"],
+];
+export const RPC_SERVICE_BASES: readonly (readonly [RegExp, string])[] = [
+  [/^rpyc(\.core\.service|\.core)?\.(Service|SlaveService|ClassicService|MasterService|VoidService)$/, "RPyC remote call argument"],
+];
+export const RPC_INSTANCE_REGISTRARS: readonly (readonly [RegExp, string])[] = [
+  [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_instance$/, "XML-RPC call argument"],
 ];
 
 /** Parameter names that hold a web framework's request object in a handler. */
@@ -205,6 +222,7 @@ export const FLOW_NAMES: readonly string[] = [
   ...Object.keys(DECLARED_PARAMETERS),
   "gradio.Interface", "gradio.ChatInterface", "gradio.on", "asyncio.start_server", "asyncio.start_unix_server", "websockets.serve",
   "flask_socketio.SocketIO", "socketio.Server", "socketio.AsyncServer", "xmlrpc.server.SimpleXMLRPCServer",
+  "xmlrpc.server.DocXMLRPCServer", "Pyro5.api.expose", "Pyro5.server.expose", "Pyro5.api.oneway", "Pyro4.expose", "Pyro4.oneway", "rpyc.Service", "rpyc.exposed", "jsonrpc.dispatcher", "jsonrpcserver.method",
   "flask.request", "bottle.request",
   "base64.b64decode", "base64.urlsafe_b64decode", "base64.standard_b64decode", "base64.b32decode", "base64.b16decode", "base64.a85decode", "base64.b85decode", "base64.decodebytes", "base64.decodestring",
   "binascii.unhexlify", "binascii.a2b_base64", "binascii.a2b_hex", "codecs.decode",
