@@ -329,6 +329,8 @@ export class TaintTracker {
     for (const d of before) {
       // Code that constant conditions rule out never runs; `m["a"] = x` does not taint `m["b"]`.
       if (this.deadCode(d.node)) continue;
+      // `data = pickle.loads(data)`: the assignment takes effect after the call it holds.
+      if (d.value && d.kind !== "parameter" && isAncestor(d.value, at)) continue;
       if (key !== undefined && d.key !== undefined && d.key !== key) continue;
       const t = this.evalDefinition(name, d, at, scope, depth, key);
       if (t) return t;
@@ -495,30 +497,32 @@ export class TaintTracker {
         if (label) out.set(m, label);
       }
     }
-    for (const { node, scope } of this.model.calls) {
-      const callee = childByField(node, "function");
-      if (callee?.type !== "attribute" || this.text(childByField(callee, "attribute") ?? callee) !== "register_instance") continue;
-      const label = match(callee, scope, RPC_INSTANCE_REGISTRARS);
-      const instance = label && new CallArguments(node, this.model.tree.source).find("instance", 0);
-      for (const cls of instance ? this.classesOf(instance, scope, true) : []) if (cls.local) publicMethods(cls.local, label!);
+    // Read from the text, so that it holds when partial parsing leaves out the code that registers or lists them.
+    const source = this.model.tree.source;
+    const topLevel = (name: string, type: string) =>
+      this.model.tree.root.children.map((c) => (c.type === "decorated_definition" ? childByField(c, "definition") : c)).find((d) => d?.type === type && this.text(childByField(d, "name") ?? d) === name);
+    // `server.register_instance(Store())` on an XML-RPC server: the public methods of that class of this file.
+    if (/xmlrpc|XMLRPC/.test(source)) {
+      for (const m of source.matchAll(/\bregister_instance\(\s*([A-Za-z_]\w*)\s*\(/g)) {
+        const cls = topLevel(m[1]!, "class_definition");
+        if (cls) publicMethods(cls, "XML-RPC call argument");
+      }
     }
     // Handler tables: a dict bound to (or passed as) `handlers`, `stream_handlers`, ... whose values are methods of
-    // `self` or functions of this module.
-    for (const dict of descendantsAll(this.model.tree.root, (n) => n.type === "dictionary")) {
-      const holder = dict.parent?.type === "assignment" ? childByField(dict.parent, "left") : dict.parent?.type === "keyword_argument" ? childByField(dict.parent, "name") : undefined;
-      const holderName = holder ? this.text(holder).replace(/^.*\./, "") : "";
-      if (!/handlers$/i.test(holderName)) continue;
-      const cls = enclosingClass(dict);
-      for (const pair of dict.children.filter((c) => c.type === "pair")) {
-        const value = childByField(pair, "value");
-        if (value?.type === "attribute" && cls && this.text(childByField(value, "object") ?? value) === "self") {
-          const m = this.methodOf(cls, this.text(childByField(value, "attribute") ?? value));
-          if (m && !out.has(m)) out.set(m, "RPC handler argument");
-        } else if (value?.type === "identifier") {
-          const scope = this.model.calls.find((c) => isAncestor(c.node, dict) || c.node === dict)?.scope ?? this.model.module;
-          const f = this.localFunction(value, scope);
-          if (f && f.type === "function_definition" && !out.has(f)) out.set(f, "RPC handler argument");
-        }
+    // `self` (of the class the table is in) or functions of this module.
+    const classes = descendantsAll(this.model.tree.root, (n) => n.type === "class_definition");
+    for (const m of source.matchAll(/\b\w*handlers\s*(?::[^=\n{]*)?=\s*\{/gi)) {
+      const open = m.index! + m[0].length - 1;
+      let end = open;
+      for (let level = 0; end < source.length && end < open + 20_000; end++) {
+        if (source[end] === "{") level++;
+        else if (source[end] === "}" && --level === 0) break;
+      }
+      const table = source.slice(open, end + 1);
+      const cls = classes.filter((c) => c.start <= open && open < c.end).at(-1);
+      for (const entry of table.matchAll(/:\s*(self\.)?([A-Za-z_]\w*)\s*(?=[,}\n#])/g)) {
+        const handler = entry[1] ? (cls ? this.methodOf(cls, entry[2]!) : undefined) : topLevel(entry[2]!, "function_definition");
+        if (handler && !out.has(handler)) out.set(handler, "RPC handler argument");
       }
     }
   }
