@@ -24,6 +24,7 @@ import {
   RPC_INSTANCE_REGISTRARS,
   RPC_SERVICE_BASES,
   SANITIZERS,
+  SPIDER_CLASSES,
   VERIFIERS,
 } from "./specs.js";
 
@@ -386,10 +387,24 @@ export class TaintTracker {
     if (CALLBACK_BODY_PARAMETERS.has(name) && plain.length === 4 && plain[3] === name) {
       return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code(fnName)}`)] };
     }
+    // kombu (and celery) consumer callbacks take `(body, message)`.
+    if (name === "body" && plain.length === 2 && plain[0] === "body" && plain[1] === "message") {
+      return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code(fnName)}`)] };
+    }
+    if (name === "response" && this.spiderCallback(fn)) {
+      return { kind: "request", steps: [this.step(param, `response a Scrapy spider downloaded: parameter ${code(name)} of ${code(fnName)}`)] };
+    }
     if (this.parameters && name !== "self" && name !== "cls") {
       return { kind: "data", steps: [{ node: param, message: `parameter ${code(name)} of ${code(fnName)}()`, parameter: name }] };
     }
     return undefined;
+  }
+
+  /** Whether `fn` is a method of a Scrapy spider (its callbacks get the downloaded `response`). */
+  private spiderCallback(fn: SyntaxNode): boolean {
+    const cls = fn.type === "function_definition" ? methodClass(fn) : undefined;
+    if (!cls || !/\bscrapy\b/.test(this.model.tree.source)) return false;
+    return this.model.classAncestors(cls, this.model.module).some((r) => SPIDER_CLASSES.test(r.name));
   }
 
   private mentionsRegistrar?: boolean;
@@ -563,6 +578,9 @@ export class TaintTracker {
     }
     const base = this.eval(object, at, scope, depth);
     if (!base) {
+      // `self.conn, self.peer = self.server.accept()` in another method: untrusted data the object keeps.
+      const kept = this.keptBySelf(node, object, attr, depth);
+      if (kept) return kept;
       // `job = Job(request.data); job.data`: what the object's constructor or setters stored in the field.
       const stored = object.type === "identifier" || object.type === "call" ? this.fieldTaint(object, attr, at, scope, depth) : undefined;
       if (stored) return { kind: "data", steps: [...stored.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
@@ -572,6 +590,63 @@ export class TaintTracker {
     if (REQUEST_DATA_MEMBERS.has(attr)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
     return undefined;
   }
+
+  /**
+   * `self.field` in a method, where some method of the class assigns the field untrusted data from a source (not
+   * from its parameters): `self.sock = socket.create_connection(...)`, `self.conn, addr = self.server.accept()`.
+   */
+  private keptBySelf(node: SyntaxNode, object: SyntaxNode, field: string, depth: number): Taint | undefined {
+    const fn = enclosingFunction(node);
+    const cls = fn && methodClass(fn);
+    if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object)) return undefined;
+    for (const member of childByField(cls, "body")?.children ?? []) {
+      const m = member.type === "decorated_definition" ? childByField(member, "definition") : member;
+      const self = m?.type === "function_definition" ? parameterNames(m, this.model)[0] : undefined;
+      const scope = m && self ? this.scopeOf(m) : undefined;
+      if (!m || !self || !scope) continue;
+      for (const a of descendants(childByField(m, "body"), (n) => n.type === "assignment")) {
+        const left = childByField(a, "left");
+        const right = childByField(a, "right");
+        const targets = left?.type === "pattern_list" || left?.type === "tuple_pattern" || left?.type === "expression_list" ? left.children : left ? [left] : [];
+        const target = targets.find((t) => t.type === "attribute" && this.text(childByField(t, "object") ?? t) === self && this.text(childByField(t, "attribute") ?? t) === field);
+        if (!target || !right) continue;
+        const t = this.eval(right, a, scope, depth);
+        if (t?.kind === "data" && !t.steps[0]?.parameter && !t.steps[0]?.field) return { kind: "data", steps: [...t.steps, this.step(target, `kept in ${code(this.text(target))}`), this.step(node, `read ${code(short(this.text(node)))}`)] };
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * `conn.recv(n)` where `conn` is an object of a class of this file whose method returns what the object holds in a
+   * field (`return self.sock.recv(size)`) or what it is passed: the field's (or the argument's) untrusted data.
+   */
+  private localMethodResult(node: SyntaxNode, callee: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    const receiver = childByField(callee, "object");
+    if (!receiver || (receiver.type === "identifier" && this.text(receiver) === "self")) return undefined;
+    const method = this.text(childByField(callee, "attribute") ?? callee);
+    for (const cls of this.classesOf(receiver, scope, true)) {
+      const m = cls.local && this.methodOf(cls.local, method);
+      if (!m) continue;
+      const summary = this.summaryMode();
+      const returned = summary.methodReturns.has(m) ? summary.methodReturns.get(m) : summary.returnTaint(m, depth);
+      summary.methodReturns.set(m, returned);
+      const first = returned?.steps[0];
+      const label = `returned by ${code(short(this.text(callee)) + "()")}`;
+      if (first?.field) {
+        const t = this.fieldTaint(receiver, first.field, node, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned!.steps.slice(1), this.step(node, label)] };
+      } else if (first?.parameter) {
+        const arg = new CallArguments(node, this.model.tree.source).find(first.parameter, first.position ?? callPosition(m, first.parameter, this.model));
+        const t = arg && this.eval(arg, at, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned!.steps.slice(1), this.step(node, label)] };
+      }
+    }
+    return undefined;
+  }
+
+  /** Summary mode: what each method of this file returns from its parameters or fields (see `localMethodResult`). */
+  private readonly methodReturns = new Map<SyntaxNode, Taint | undefined>();
 
   private evalCall(node: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
     const callee = childByField(node, "function");
@@ -608,6 +683,10 @@ export class TaintTracker {
           if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(node, `formatted by ${code(`.${method}()`)}`)] };
         }
       }
+    }
+    if (callee.type === "attribute") {
+      const t = this.localMethodResult(node, callee, at, scope, depth);
+      if (t) return t;
     }
     // Same-module summary: a local function that returns untrusted data is a source.
     const local = this.localFunction(callee, scope);
@@ -881,6 +960,15 @@ export class TaintTracker {
         if (b.kind === "function" && b.site.type === "function_definition") return b.site;
         if (b.kind === "function" && b.site.parent?.type === "function_definition") return b.site.parent;
         if (b.kind === "assignment" && b.value?.type === "lambda") return b.value;
+        // `load = functools.partial(_load, encoding="latin1")`: keywords only, so positions are the function's own.
+        if (b.kind === "assignment" && b.value?.type === "call") {
+          const f = childByField(b.value, "function");
+          const args = new CallArguments(b.value, this.model.tree.source);
+          if (f && args.positional.length === 1 && args.positional[0].type === "identifier" && !args.hasStarArgs && this.model.resolve(f, b.scope).some((r) => r.name === "functools.partial")) {
+            const inner = this.localFunction(args.positional[0], b.scope);
+            if (inner) return inner;
+          }
+        }
       }
       return undefined;
     }
@@ -1231,6 +1319,12 @@ export class TaintTracker {
   private fileWrites(call: SyntaxNode, add: (name: string, d: Definition) => void): void {
     const callee = childByField(call, "function");
     const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : undefined;
+    if (callee && /(^|\.)urlretrieve$/.test(this.text(callee))) {
+      // `urlretrieve(url, path)`: the file at `path` holds what was downloaded.
+      const target = new CallArguments(call, this.model.tree.source).find("filename", 1);
+      if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: call, verb: "downloaded to the file at" });
+      return;
+    }
     if (method !== "save" && method !== "write" && method !== "writelines" && !(callee && /copyfileobj$/.test(this.text(callee)))) return;
     const args = new CallArguments(call, this.model.tree.source);
     const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
@@ -1405,7 +1499,7 @@ export function methodClass(fn: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** What a file must mention for `registeredCallback` and `declaredParameter` to find anything (a cheap first check). */
-const REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver)\b/;
+const REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver|bentoml)\b/;
 /** What a file must mention for `rpcEndpoint` to find anything. */
 const RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance)\b|handlers\b/;
 const FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;

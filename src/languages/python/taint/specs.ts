@@ -63,6 +63,7 @@ export const DATA_SOURCES: Readonly<Record<string, string>> = {
   "httpx.AsyncClient().get()": "HTTP response (httpx)",
   "httpx.AsyncClient().post()": "HTTP response (httpx)",
   "urllib.request.urlopen()": "HTTP response (urllib)",
+  "urllib.request.urlretrieve()": "HTTP download (urllib)",
   "urllib2.urlopen()": "HTTP response (urllib)",
   "aiohttp.ClientSession().get()": "HTTP response (aiohttp)",
   "aiohttp.ClientSession().post()": "HTTP response (aiohttp)",
@@ -146,6 +147,7 @@ export const CALLBACK_REGISTRARS: readonly (readonly [RegExp, string])[] = [
   [/^(flask_socketio\.SocketIO|socketio\.(Server|AsyncServer|Namespace|AsyncNamespace))\(\)\.(on|event|on_event)$/, "Socket.IO message"],
   [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_function$/, "XML-RPC call argument"],
   [/^jsonrpc\.(dispatcher|Dispatcher\(\))\.add_method$|^jsonrpcserver\.method$/, "JSON-RPC call argument"],
+  [/^bentoml\.(api|Service\(\)\.api)$/, "BentoML API input"],
 ];
 
 /**
@@ -163,6 +165,9 @@ export const RPC_SERVICE_BASES: readonly (readonly [RegExp, string])[] = [
 export const RPC_INSTANCE_REGISTRARS: readonly (readonly [RegExp, string])[] = [
   [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_instance$/, "XML-RPC call argument"],
 ];
+
+/** Spider classes whose callbacks Scrapy calls with the `response` it downloaded. */
+export const SPIDER_CLASSES = /^scrapy(\.spiders(\.\w+)?)?\.(Spider|CrawlSpider|XMLFeedSpider|CSVFeedSpider|SitemapSpider)$/;
 
 /** Parameter names that hold a web framework's request object in a handler. */
 export const REQUEST_PARAMETERS: ReadonlySet<string> = new Set(["request", "req", "http_request"]);
@@ -222,7 +227,8 @@ export const FLOW_NAMES: readonly string[] = [
   ...Object.keys(DECLARED_PARAMETERS),
   "gradio.Interface", "gradio.ChatInterface", "gradio.on", "asyncio.start_server", "asyncio.start_unix_server", "websockets.serve",
   "flask_socketio.SocketIO", "socketio.Server", "socketio.AsyncServer", "xmlrpc.server.SimpleXMLRPCServer",
-  "xmlrpc.server.DocXMLRPCServer", "Pyro5.api.expose", "Pyro5.server.expose", "Pyro5.api.oneway", "Pyro4.expose", "Pyro4.oneway", "rpyc.Service", "rpyc.exposed", "jsonrpc.dispatcher", "jsonrpcserver.method",
+  "xmlrpc.server.DocXMLRPCServer", "Pyro5.api.expose", "Pyro5.server.expose", "Pyro5.api.oneway", "Pyro4.expose", "Pyro4.oneway", "rpyc.Service", "rpyc.exposed", "jsonrpc.dispatcher", "jsonrpcserver.method", "bentoml.api", "bentoml.Service",
+  "scrapy.Spider", "scrapy.spiders.Spider", "scrapy.spiders.CrawlSpider", "scrapy.spiders.XMLFeedSpider", "scrapy.spiders.SitemapSpider",
   "flask.request", "bottle.request",
   "base64.b64decode", "base64.urlsafe_b64decode", "base64.standard_b64decode", "base64.b32decode", "base64.b16decode", "base64.a85decode", "base64.b85decode", "base64.decodebytes", "base64.decodestring",
   "binascii.unhexlify", "binascii.a2b_base64", "binascii.a2b_hex", "codecs.decode",
