@@ -392,6 +392,7 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
       const declared = tracker.declaredFieldStores(cls);
       if (declared.length) entry(`${name}.__init__`).stores = placedStores(declared);
     }
+    const returningClasses = new Set<SyntaxNode>();
     for (const fn of summarisable(model)) {
       const key = functionKey(fn, model);
       if (!key || !wanted(key)) continue;
@@ -409,7 +410,29 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
       if (passed && parameter) {
         entry(key).passes = [{ parameter, position: passed[0].position ?? callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
       }
+      const field = passed?.[0].field;
+      if (passed && field && key.includes(".")) {
+        entry(key).returnsField = { field, steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) };
+        const cls = methodClass(fn);
+        if (cls) returningClasses.add(cls);
+      }
       if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry(key).factory = true;
+    }
+    // A method returning a field is only of use with what fills the field: the stores of its class's methods, which
+    // callers would otherwise only ask for after this summary told them of the field.
+    for (const cls of returningClasses) {
+      const className = model.text(childByField(cls, "name") ?? cls);
+      for (const member of childByField(cls, "body")?.children ?? []) {
+        const fn = member.type === "decorated_definition" ? childByField(member, "definition") : member;
+        const key = fn?.type === "function_definition" ? functionKey(fn, model) : undefined;
+        if (!fn || !key || flows[key]?.stores) continue;
+        const stores = tracker.fieldStores(fn);
+        if (stores.length) entry(key).stores = placedStores(stores);
+      }
+      if (!flows[`${className}.__init__`]?.stores && !tracker.methodOf(cls, "__init__")) {
+        const declared = tracker.declaredFieldStores(cls);
+        if (declared.length) entry(`${className}.__init__`).stores = placedStores(declared);
+      }
     }
   }
   const demand = [...new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model)])].sort().slice(0, MAX_DEMAND);

@@ -714,6 +714,11 @@ export class TaintTracker {
         if (r.flows.returns?.length) {
           return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${label}${where}`)] };
         }
+        const holder = r.flows.returnsField && callee.type === "attribute" ? childByField(callee, "object") : undefined;
+        if (holder && r.flows.returnsField) {
+          const t = this.fieldTaint(holder, r.flows.returnsField.field, node, scope, depth);
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${label}${where}`)] };
+        }
         for (const p of r.flows.passes ?? []) {
           const arg = new CallArguments(node, this.model.tree.source).find(p.parameter, p.position);
           const t = arg && this.eval(arg, at, scope, depth);
