@@ -24,7 +24,7 @@ import {
   RPC_INSTANCE_REGISTRARS,
   RPC_SERVICE_BASES,
   SANITIZERS,
-  SPIDER_CLASSES,
+  CALLBACK_METHODS,
   VERIFIERS,
 } from "./specs.js";
 
@@ -374,6 +374,11 @@ export class TaintTracker {
     const params = parameterNames(fn, this.model);
     const fnName = callableName(fn, this.model);
     const plain = params[0] === "self" || params[0] === "cls" ? params.slice(1) : params;
+    const overridden = name !== "self" && name !== "cls" ? this.callbackMethod(fn, name) : undefined;
+    if (overridden) {
+      const prefix = overridden.kind === "data" ? "source" : "request object";
+      return { kind: overridden.kind, steps: [this.step(param, `${prefix}: ${overridden.label} (parameter ${code(name)} of ${code(fnName)})`)] };
+    }
     if (REQUEST_PARAMETERS.has(name) || (plain[0] === name && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name))) {
       return { kind: "request", steps: [this.step(param, `request object: parameter ${code(name)} of ${code(fnName)}`)] };
     }
@@ -391,21 +396,30 @@ export class TaintTracker {
     if (name === "body" && plain.length === 2 && plain[0] === "body" && plain[1] === "message") {
       return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code(fnName)}`)] };
     }
-    if (name === "response" && this.spiderCallback(fn)) {
-      return { kind: "request", steps: [this.step(param, `response a Scrapy spider downloaded: parameter ${code(name)} of ${code(fnName)}`)] };
-    }
     if (this.parameters && name !== "self" && name !== "cls") {
       return { kind: "data", steps: [{ node: param, message: `parameter ${code(name)} of ${code(fnName)}()`, parameter: name }] };
     }
     return undefined;
   }
 
-  /** Whether `fn` is a method of a Scrapy spider (its callbacks get the downloaded `response`). */
-  private spiderCallback(fn: SyntaxNode): boolean {
+  /**
+   * A method a framework calls with network data when a subclass overrides it (see `CALLBACK_METHODS`): a Scrapy
+   * spider's callbacks, a WebSocket consumer's `receive`, a Twisted or asyncio protocol's `dataReceived`/
+   * `data_received`, a gRPC servicer's methods. What `parameter` of it holds.
+   */
+  private callbackMethod(fn: SyntaxNode, parameter: string): (typeof CALLBACK_METHODS)[number] | undefined {
     const cls = fn.type === "function_definition" ? methodClass(fn) : undefined;
-    if (!cls || !/\bscrapy\b/.test(this.model.tree.source)) return false;
-    return this.model.classAncestors(cls, this.model.module).some((r) => SPIDER_CLASSES.test(r.name));
+    if (!cls || !(this.mentionsCallbackBase ??= CALLBACK_BASE_WORDS.test(this.model.tree.source))) return undefined;
+    const method = this.text(childByField(fn, "name") ?? fn);
+    const specs = CALLBACK_METHODS.filter((c) => c.methods.test(method) && (!c.parameters || c.parameters.test(parameter)));
+    if (!specs.length) return undefined;
+    const ancestors = this.model.classAncestors(cls, this.model.module);
+    // As written too: partial parsing may leave out the import of generated modules (`task_pb2_grpc.TaskServicer`).
+    const written = (childByField(cls, "superclasses")?.children ?? []).map((b) => this.text(b));
+    return specs.find((c) => ancestors.some((r) => c.base.test(r.name)) || written.some((w) => c.base.test(w)));
   }
+
+  private mentionsCallbackBase?: boolean;
 
   private mentionsRegistrar?: boolean;
   private mentionsFramework?: boolean;
@@ -1504,7 +1518,9 @@ export function methodClass(fn: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** What a file must mention for `registeredCallback` and `declaredParameter` to find anything (a cheap first check). */
-const REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver|bentoml)\b/;
+const REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver|bentoml|celery|shared_task|dramatiq|huey)\b/;
+/** What a file must mention for `callbackMethod` to find anything. */
+const CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/;
 /** What a file must mention for `rpcEndpoint` to find anything. */
 const RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance)\b|handlers\b/;
 const FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
