@@ -310,7 +310,7 @@ export class TaintTracker {
       }
     }
     // A parameter of an enclosing lambda (`lambda request: loads(request.body)`, `loads = lambda b: pickle.loads(b)`).
-    for (let n = node.parent; n && n.type !== "function_definition"; n = n.parent) {
+    for (let n = (this.hasLambda ??= /\blambda\b/.test(this.model.tree.source)) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
       if (n.type !== "lambda" || !parameterNames(n, this.model).includes(name)) continue;
       const defs = this.definitionsOf(n).get(name);
       if (defs?.length) return this.evalDefinitions(name, defs, at, scope, depth, key);
@@ -323,6 +323,8 @@ export class TaintTracker {
     }
     return this.qualifiedSource(node, scope);
   }
+
+  private hasLambda?: boolean;
 
   /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
   private evalDefinitions(name: string, defs: Definition[], at: SyntaxNode, scope: Scope, depth: number, key?: string | number): Taint | undefined {
@@ -613,23 +615,43 @@ export class TaintTracker {
     const fn = enclosingFunction(node);
     const cls = fn && methodClass(fn);
     if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object)) return undefined;
-    for (const member of childByField(cls, "body")?.children ?? []) {
-      const m = member.type === "decorated_definition" ? childByField(member, "definition") : member;
-      const self = m?.type === "function_definition" ? parameterNames(m, this.model)[0] : undefined;
-      const scope = m && self ? this.scopeOf(m) : undefined;
-      if (!m || !self || !scope) continue;
-      for (const a of descendants(childByField(m, "body"), (n) => n.type === "assignment")) {
-        const left = childByField(a, "left");
-        const right = childByField(a, "right");
-        const targets = left?.type === "pattern_list" || left?.type === "tuple_pattern" || left?.type === "expression_list" ? left.children : left ? [left] : [];
-        const target = targets.find((t) => t.type === "attribute" && this.text(childByField(t, "object") ?? t) === self && this.text(childByField(t, "attribute") ?? t) === field);
-        if (!target || !right) continue;
-        const t = this.eval(right, a, scope, depth);
-        if (t?.kind === "data" && !t.steps[0]?.parameter && !t.steps[0]?.field) return { kind: "data", steps: [...t.steps, this.step(target, `kept in ${code(this.text(target))}`), this.step(node, `read ${code(short(this.text(node)))}`)] };
-      }
+    for (const { assignment, value, target, scope } of this.selfAssignments(cls).get(field) ?? []) {
+      const t = this.eval(value, assignment, scope, depth);
+      if (t?.kind === "data" && !t.steps[0]?.parameter && !t.steps[0]?.field) return { kind: "data", steps: [...t.steps, this.step(target, `kept in ${code(this.text(target))}`), this.step(node, `read ${code(short(this.text(node)))}`)] };
     }
     return undefined;
   }
+
+  /** The assignments to fields of `self` in the methods of a class, by field (`self.a = v`, `self.a, self.b = v`); made once per class. */
+  private selfAssignments(cls: SyntaxNode): Map<string, { assignment: SyntaxNode; value: SyntaxNode; target: SyntaxNode; scope: Scope }[]> {
+    let byField = this.fieldAssignments.get(cls);
+    if (byField) return byField;
+    byField = new Map();
+    this.fieldAssignments.set(cls, byField);
+    for (const member of childByField(cls, "body")?.children ?? []) {
+      const m = member.type === "decorated_definition" ? childByField(member, "definition") : member;
+      const self = m?.type === "function_definition" ? parameterNames(m, this.model)[0] : undefined;
+      if (!m || !self) continue;
+      let scope: Scope | undefined;
+      for (const a of descendants(childByField(m, "body"), (n) => n.type === "assignment")) {
+        const left = childByField(a, "left");
+        const value = childByField(a, "right");
+        if (!left || !value) continue;
+        const targets = left.type === "pattern_list" || left.type === "tuple_pattern" || left.type === "expression_list" ? left.children : [left];
+        for (const target of targets) {
+          if (target.type !== "attribute" || this.text(childByField(target, "object") ?? target) !== self) continue;
+          const name = this.text(childByField(target, "attribute") ?? target);
+          scope ??= this.scopeOf(m) ?? this.model.module;
+          let list = byField.get(name);
+          if (!list) byField.set(name, (list = []));
+          list.push({ assignment: a, value, target, scope });
+        }
+      }
+    }
+    return byField;
+  }
+
+  private readonly fieldAssignments = new Map<SyntaxNode, Map<string, { assignment: SyntaxNode; value: SyntaxNode; target: SyntaxNode; scope: Scope }[]>>();
 
   /**
    * `conn.recv(n)` where `conn` is an object of a class of this file whose method returns what the object holds in a
