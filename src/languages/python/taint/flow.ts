@@ -556,6 +556,12 @@ export class TaintTracker {
         if (handler && !out.has(handler)) out.set(handler, "RPC handler argument");
       }
     }
+    // One entry at a time: `self.handlers["restore"] = self.restore`.
+    for (const m of source.matchAll(/\b\w*handlers\s*\[[^\]\n]+\]\s*=\s*(self\.)?([A-Za-z_]\w*)\s*$/gim)) {
+      const cls = m[1] ? classes.filter((c) => c.start <= m.index! && m.index! < c.end).at(-1) : undefined;
+      const handler = m[1] ? (cls ? this.methodOf(cls, m[2]!) : undefined) : topLevel(m[2]!, "function_definition");
+      if (handler && !out.has(handler)) out.set(handler, "RPC handler argument");
+    }
   }
 
   /**
@@ -1009,6 +1015,22 @@ export class TaintTracker {
             const inner = this.localFunction(args.positional[0], b.scope);
             if (inner) return inner;
           }
+        }
+      }
+      return undefined;
+    }
+    if (callee.type === "subscript") {
+      // `DECODERS["pickle"](data)` where `DECODERS = {"pickle": lambda b: pickle.loads(b), ...}`: the entry at a literal key.
+      const table = childByField(callee, "value");
+      const key = this.constant(childByField(callee, "subscript"), callee);
+      if (table?.type !== "identifier" || typeof key !== "string") return undefined;
+      for (const b of this.model.lookup(this.text(table), scope, callee) ?? []) {
+        if (b.kind !== "assignment" || b.value?.type !== "dictionary") continue;
+        for (const pair of b.value.children) {
+          if (pair.type !== "pair" || this.constant(childByField(pair, "key"), pair) !== key) continue;
+          const value = childByField(pair, "value");
+          if (value?.type === "lambda") return value;
+          if (value?.type === "identifier") return this.localFunction(value, b.scope);
         }
       }
       return undefined;
@@ -1544,7 +1566,7 @@ const REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xm
 /** What a file must mention for `callbackMethod` to find anything. */
 const CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/;
 /** What a file must mention for `rpcEndpoint` to find anything. */
-const RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance)\b|handlers\b/;
+const RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
 const FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
 
 /** Decorators that generate an `__init__` storing the class's declared fields. */
