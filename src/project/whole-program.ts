@@ -264,7 +264,7 @@ function summariseDemandedModules(
  * calls them demands by those names.
  */
 function explainsCall(flows: FunctionFlows): boolean {
-  return Boolean(flows.returns?.length || flows.passes?.length || flows.sinks?.length || flows.fieldSinks?.length || flows.stores?.length || flows.constant);
+  return Boolean(flows.returns?.length || flows.passes?.length || flows.returnsField || flows.sinks?.length || flows.fieldSinks?.length || flows.stores?.length || flows.constant);
 }
 
 /**

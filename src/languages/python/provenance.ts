@@ -119,8 +119,8 @@ export class ProvenanceEvaluator {
     const found = this.model.project?.flows?.(qualified);
     const constant = found?.length === 1 ? found[0].flows.constant : undefined;
     if (!found?.length) {
-      // Constants are named in capitals by convention (`MODEL_PATH`, `BASE_DIR`): only those are worth summarising a module for.
-      if (this.demand.size < 64 && /\.[A-Z][A-Z0-9_]*$/.test(qualified)) this.demand.add(qualified);
+      // `MODEL_PATH`, `BASE_DIR`, and lower-case module-level names (`default_path`) too; not dunders (`__file__`).
+      if (this.demand.size < 64 && !/\.__\w*__$/.test(qualified)) this.demand.add(qualified);
       return undefined;
     }
     if (!constant) return undefined;

@@ -427,6 +427,15 @@ class SourceCapability {
       for (const s of segments) if (isImport(s)) addAll(keys, s.identifiers);
     }
     const attributes = new Set<number>();
+    // Fields that methods able to produce untrusted data read: the methods that store them (a constructor keeping
+    // a connection) matter too, for the object's field flows.
+    const readFields = new Set<number>();
+    const assigned = new Map<Segment, Set<number>>();
+    const stores = (m: Segment) => {
+      let set = assigned.get(m);
+      if (!set) assigned.set(m, (set = assignedAttributes(source, m)));
+      return set;
+    };
     const lineDone = segments.map((s) => s.lines?.map(() => false));
     const memberDirect = new Map<number, boolean[]>();
     this.segments = segments.map(() => false);
@@ -460,11 +469,12 @@ class SourceCapability {
         let near = memberDirect.get(k);
         if (!near) memberDirect.set(k, (near = anchoredSegments(members, offsets)));
         members.forEach((m, i) => {
-          if (can![i] || !(near![i] || reaches(m))) return;
+          if (can![i] || !(near![i] || reaches(m) || (m.definitionKey !== undefined && readFields.size > 0 && intersects(stores(m), readFields)))) return;
           can![i] = true;
           if (m.definitionKey !== undefined) attributes.add(m.definitionKey);
           else addAll(attributes, m.bound);
-          addAll(attributes, assignedAttributes(source, m));
+          addAll(attributes, stores(m));
+          addAll(readFields, m.attributes);
           addAll(keys, m.globals);
           if (!this.segments[k] && s.definitionKey !== undefined) keys.add(s.definitionKey);
           this.segments[k] = true;

@@ -2,7 +2,7 @@ import type { DerivedSite, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "
 import { CallArguments } from "../../languages/python/calls.js";
 import { childByField } from "../../languages/python/syntax.js";
 import { code, defineRule } from "../rule.js";
-import { callPosition, descendants, enclosingFunction, methodClass, TaintTracker, type ExtraFlowSpecs, type FieldStore, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
+import { callableName, callPosition, descendants, enclosingCallable, enclosingFunction, methodClass, TaintTracker, type ExtraFlowSpecs, type FieldStore, type FlowResult, type FlowStep } from "../../languages/python/taint/flow.js";
 import { boundedSteps, MAX_DEMAND, type FlowSummaryPart, type ModuleFlows } from "../../languages/python/taint/summaries.js";
 import type { Scope } from "../../languages/python/semantic/scopes.js";
 import { FLOW_NAMES, SOURCE_WORDS } from "../../languages/python/taint/specs.js";
@@ -106,16 +106,16 @@ function addFieldSink(model: SemanticModel, fn: SyntaxNode, field: string, steps
 
 /** A function whose parameter reaches a sink becomes a wrapper; a method in which a field of `self` does, a field sink. */
 function addWrapper(model: SemanticModel, site: SyntaxNode, steps: FlowStep[], target: string): Wrapper | undefined {
-  const fn = enclosingFunction(site);
   const parameter = steps[0]?.parameter;
   const field = steps[0]?.field;
+  // The function (or lambda) whose parameter it is, which need not be the innermost one around the sink.
+  const fn = parameter && steps[0]?.node ? enclosingCallable(steps[0].node) : enclosingFunction(site);
   if (fn && field) addFieldSink(model, fn, field, steps, target);
   if (!fn || !parameter) return undefined;
   let list = wrappers.get(model);
   if (!list) wrappers.set(model, (list = []));
   if (list.some((w) => w.fn === fn && w.parameter === parameter)) return undefined;
-  const nameNode = childByField(fn, "name");
-  const w = { fn, name: nameNode ? model.text(nameNode) : "<function>", parameter, position: steps[0]?.position ?? callPosition(fn, parameter, model), target, steps };
+  const w = { fn, name: callableName(fn, model), parameter, position: steps[0]?.position ?? callPosition(fn, parameter, model), target, steps };
   list.push(w);
   return w;
 }
@@ -274,6 +274,12 @@ function sourceOf(steps: FlowStep[]): string {
 
 /** `f` for a module-level function, `C.m` for a method of a module-level class: its key in the module's summary. */
 function functionKey(fn: SyntaxNode, model: SemanticModel): string | undefined {
+  if (fn.type === "lambda") {
+    // `loads = lambda b: ...` at module level: the name it is bound to.
+    const assignment = fn.parent?.type === "assignment" ? fn.parent : undefined;
+    const left = assignment && childByField(assignment, "left");
+    return left?.type === "identifier" && assignment?.parent?.type === "expression_statement" && assignment.parent.parent?.type === "module" ? model.text(left) : undefined;
+  }
   const name = childByField(fn, "name");
   if (!name) return undefined;
   const container = (n: SyntaxNode) => (n.parent?.type === "decorated_definition" ? n.parent.parent : n.parent);
@@ -292,6 +298,9 @@ function summarisable(model: SemanticModel): SyntaxNode[] {
   for (const top of model.tree.root.children) {
     const def = definition(top);
     if (def?.type === "function_definition") out.push(def);
+    // `unwrap = lambda b: b.strip()`: a module-level name bound to a lambda.
+    const assigned = top.type === "expression_statement" && top.children[0]?.type === "assignment" ? childByField(top.children[0], "right") : undefined;
+    if (assigned?.type === "lambda") out.push(assigned);
     if (def?.type !== "class_definition") continue;
     for (const member of childByField(def, "body")?.children ?? []) {
       const m = definition(member);
@@ -383,6 +392,7 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
       const declared = tracker.declaredFieldStores(cls);
       if (declared.length) entry(`${name}.__init__`).stores = placedStores(declared);
     }
+    const returningClasses = new Set<SyntaxNode>();
     for (const fn of summarisable(model)) {
       const key = functionKey(fn, model);
       if (!key || !wanted(key)) continue;
@@ -400,7 +410,29 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
       if (passed && parameter) {
         entry(key).passes = [{ parameter, position: passed[0].position ?? callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
       }
+      const field = passed?.[0].field;
+      if (passed && field && key.includes(".")) {
+        entry(key).returnsField = { field, steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) };
+        const cls = methodClass(fn);
+        if (cls) returningClasses.add(cls);
+      }
       if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry(key).factory = true;
+    }
+    // A method returning a field is only of use with what fills the field: the stores of its class's methods, which
+    // callers would otherwise only ask for after this summary told them of the field.
+    for (const cls of returningClasses) {
+      const className = model.text(childByField(cls, "name") ?? cls);
+      for (const member of childByField(cls, "body")?.children ?? []) {
+        const fn = member.type === "decorated_definition" ? childByField(member, "definition") : member;
+        const key = fn?.type === "function_definition" ? functionKey(fn, model) : undefined;
+        if (!fn || !key || flows[key]?.stores) continue;
+        const stores = tracker.fieldStores(fn);
+        if (stores.length) entry(key).stores = placedStores(stores);
+      }
+      if (!flows[`${className}.__init__`]?.stores && !tracker.methodOf(cls, "__init__")) {
+        const declared = tracker.declaredFieldStores(cls);
+        if (declared.length) entry(`${className}.__init__`).stores = placedStores(declared);
+      }
     }
   }
   const demand = [...new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model)])].sort().slice(0, MAX_DEMAND);

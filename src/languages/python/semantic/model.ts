@@ -346,6 +346,8 @@ export class SemanticModel {
       case "opaque":
         return [];
       case "assignment": {
+        // `loads = lambda b: ...` is a function of the module, named like one.
+        if (b.value?.type === "lambda") return [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
         const cached = this.bindingCache.get(b);
         if (cached) return cached;
         if (this.inProgress.has(b) || !b.value) return [];

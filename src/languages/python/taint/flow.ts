@@ -20,7 +20,11 @@ import {
   PROPAGATORS,
   REQUEST_DATA_MEMBERS,
   REQUEST_PARAMETERS,
+  RPC_EXPOSE_DECORATORS,
+  RPC_INSTANCE_REGISTRARS,
+  RPC_SERVICE_BASES,
   SANITIZERS,
+  CALLBACK_METHODS,
   VERIFIERS,
 } from "./specs.js";
 
@@ -305,6 +309,12 @@ export class TaintTracker {
         return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code(name)}`)] };
       }
     }
+    // A parameter of an enclosing lambda (`lambda request: loads(request.body)`, `loads = lambda b: pickle.loads(b)`).
+    for (let n = (this.hasLambda ??= /\blambda\b/.test(this.model.tree.source)) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
+      if (n.type !== "lambda" || !parameterNames(n, this.model).includes(name)) continue;
+      const defs = this.definitionsOf(n).get(name);
+      if (defs?.length) return this.evalDefinitions(name, defs, at, scope, depth, key);
+    }
     // In a function its local definitions; in module-level code (scripts, consumers, Streamlit apps) the module's.
     const fn = enclosingFunction(node) ?? (topLevel(node) ? this.model.tree.root : undefined);
     if (fn) {
@@ -314,12 +324,16 @@ export class TaintTracker {
     return this.qualifiedSource(node, scope);
   }
 
+  private hasLambda?: boolean;
+
   /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
   private evalDefinitions(name: string, defs: Definition[], at: SyntaxNode, scope: Scope, depth: number, key?: string | number): Taint | undefined {
     const before = defs.filter((d) => d.node.start < at.start || d.kind === "parameter").sort((a, b) => b.node.start - a.node.start);
     for (const d of before) {
       // Code that constant conditions rule out never runs; `m["a"] = x` does not taint `m["b"]`.
       if (this.deadCode(d.node)) continue;
+      // `data = pickle.loads(data)`: the assignment takes effect after the call it holds.
+      if (d.value && d.kind !== "parameter" && isAncestor(d.value, at)) continue;
       if (key !== undefined && d.key !== undefined && d.key !== key) continue;
       const t = this.evalDefinition(name, d, at, scope, depth, key);
       if (t) return t;
@@ -357,15 +371,20 @@ export class TaintTracker {
 
   /** Handler parameters that hold untrusted data or a request object. */
   private parameterSource(name: string, param: SyntaxNode): Taint | undefined {
-    const fn = enclosingFunction(param);
-    if (!fn || fn.type !== "function_definition") return undefined;
+    const fn = enclosingCallable(param);
+    if (!fn) return undefined;
     const params = parameterNames(fn, this.model);
-    const fnName = this.text(childByField(fn, "name") ?? fn);
+    const fnName = callableName(fn, this.model);
     const plain = params[0] === "self" || params[0] === "cls" ? params.slice(1) : params;
+    const overridden = name !== "self" && name !== "cls" ? this.callbackMethod(fn, name) : undefined;
+    if (overridden) {
+      const prefix = overridden.kind === "data" ? "source" : "request object";
+      return { kind: overridden.kind, steps: [this.step(param, `${prefix}: ${overridden.label} (parameter ${code(name)} of ${code(fnName)})`)] };
+    }
     if (REQUEST_PARAMETERS.has(name) || (plain[0] === name && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name))) {
       return { kind: "request", steps: [this.step(param, `request object: parameter ${code(name)} of ${code(fnName)}`)] };
     }
-    const registered = name !== "self" && name !== "cls" ? this.registeredCallback(fn) : undefined;
+    const registered = name !== "self" && name !== "cls" ? this.registeredCallback(fn) ?? this.rpcEndpoint(fn) : undefined;
     if (registered) return { kind: "data", steps: [this.step(param, `source: ${registered} (parameter ${code(name)} of ${code(fnName)})`)] };
     const declared = this.declaredParameter(param);
     if (declared) return { kind: declared.kind, steps: [this.step(param, `${declared.kind === "data" ? "source" : "request object"}: ${declared.label} (parameter ${code(name)} of ${code(fnName)})`)] };
@@ -375,11 +394,34 @@ export class TaintTracker {
     if (CALLBACK_BODY_PARAMETERS.has(name) && plain.length === 4 && plain[3] === name) {
       return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code(fnName)}`)] };
     }
+    // kombu (and celery) consumer callbacks take `(body, message)`.
+    if (name === "body" && plain.length === 2 && plain[0] === "body" && plain[1] === "message") {
+      return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code(fnName)}`)] };
+    }
     if (this.parameters && name !== "self" && name !== "cls") {
       return { kind: "data", steps: [{ node: param, message: `parameter ${code(name)} of ${code(fnName)}()`, parameter: name }] };
     }
     return undefined;
   }
+
+  /**
+   * A method a framework calls with network data when a subclass overrides it (see `CALLBACK_METHODS`): a Scrapy
+   * spider's callbacks, a WebSocket consumer's `receive`, a Twisted or asyncio protocol's `dataReceived`/
+   * `data_received`, a gRPC servicer's methods. What `parameter` of it holds.
+   */
+  private callbackMethod(fn: SyntaxNode, parameter: string): (typeof CALLBACK_METHODS)[number] | undefined {
+    const cls = fn.type === "function_definition" ? methodClass(fn) : undefined;
+    if (!cls || !(this.mentionsCallbackBase ??= CALLBACK_BASE_WORDS.test(this.model.tree.source))) return undefined;
+    const method = this.text(childByField(fn, "name") ?? fn);
+    const specs = CALLBACK_METHODS.filter((c) => c.methods.test(method) && (!c.parameters || c.parameters.test(parameter)));
+    if (!specs.length) return undefined;
+    const ancestors = this.model.classAncestors(cls, this.model.module);
+    // As written too: partial parsing may leave out the import of generated modules (`task_pb2_grpc.TaskServicer`).
+    const written = (childByField(cls, "superclasses")?.children ?? []).map((b) => this.text(b));
+    return specs.find((c) => ancestors.some((r) => c.base.test(r.name)) || written.some((w) => c.base.test(w)));
+  }
+
+  private mentionsCallbackBase?: boolean;
 
   private mentionsRegistrar?: boolean;
   private mentionsFramework?: boolean;
@@ -422,7 +464,104 @@ export class TaintTracker {
         if (found) this.registeredNames.set(this.text(passed), found);
       }
     }
+    // A lambda passed to the registering call itself (`gr.Interface(fn=lambda blob: ...)`).
+    if (fn.type === "lambda") {
+      const holder = fn.parent?.type === "keyword_argument" ? fn.parent.parent : fn.parent;
+      const call = holder?.type === "argument_list" ? holder.parent : undefined;
+      const callee = call?.type === "call" ? childByField(call, "function") : undefined;
+      const scope = call && this.model.calls.find((c) => c.node === call)?.scope;
+      return callee && scope ? label(callee, scope) : undefined;
+    }
     return this.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
+  }
+
+  /** Methods (and functions) of this file that RPC servers call with what a client sent, with their labels; made once per file. */
+  private rpcEndpoints?: Map<SyntaxNode, string>;
+
+  /**
+   * What calls `fn` with a client's data when it is a remote procedure: a method exposed by a decorator (Pyro's
+   * `@expose`, on the method or on its class: then its public methods), an `exposed_*` method of an RPyC service, a
+   * public method of an object an XML-RPC server registers (`server.register_instance(Store())`), or a method or
+   * function listed in a handler table (`handlers = {"run": self.run}`, as dask's servers take them).
+   */
+  private rpcEndpoint(fn: SyntaxNode): string | undefined {
+    if (fn.type !== "function_definition") return undefined;
+    if (!this.rpcEndpoints) {
+      this.rpcEndpoints = new Map();
+      if (RPC_WORDS.test(this.model.tree.source)) this.findRpcEndpoints(this.rpcEndpoints);
+    }
+    return this.rpcEndpoints.get(fn);
+  }
+
+  private findRpcEndpoints(out: Map<SyntaxNode, string>): void {
+    const match = (node: SyntaxNode, scope: Scope, table: readonly (readonly [RegExp, string])[]) => {
+      for (const r of this.model.resolve(node, scope)) {
+        const found = table.find(([pattern]) => pattern.test(r.name.replace(/\(\)$/, "")));
+        if (found) return found[1];
+      }
+      return undefined;
+    };
+    const decoratedBy = (def: SyntaxNode) => {
+      const decorated = def.parent?.type === "decorated_definition" ? def.parent : undefined;
+      for (const d of decorated?.children ?? []) {
+        const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : undefined;
+        const callee = e?.type === "call" ? childByField(e, "function") : e;
+        const label = callee && match(callee, this.model.module, RPC_EXPOSE_DECORATORS);
+        if (label) return label;
+      }
+      return undefined;
+    };
+    const methods = (cls: SyntaxNode) =>
+      (childByField(cls, "body")?.children ?? []).map((m) => (m.type === "decorated_definition" ? childByField(m, "definition") : m)).filter((m): m is SyntaxNode => m?.type === "function_definition");
+    const methodName = (m: SyntaxNode) => this.text(childByField(m, "name") ?? m);
+    const publicMethods = (cls: SyntaxNode, label: string) => {
+      for (const m of methods(cls)) if (!methodName(m).startsWith("_") && !out.has(m)) out.set(m, label);
+    };
+    for (const cls of descendantsAll(this.model.tree.root, (n) => n.type === "class_definition")) {
+      const exposed = decoratedBy(cls);
+      if (exposed) publicMethods(cls, exposed);
+      const scope = this.model.classScope(cls)?.parent ?? this.model.module;
+      const service = (childByField(cls, "superclasses")?.children ?? []).map((b) => match(b, scope, RPC_SERVICE_BASES)).find(Boolean)
+        ?? this.model.classAncestors(cls, scope).map((r) => RPC_SERVICE_BASES.find(([p]) => p.test(r.name))?.[1]).find(Boolean);
+      for (const m of methods(cls)) {
+        const label = decoratedBy(m) ?? (service && methodName(m).startsWith("exposed_") ? service : undefined);
+        if (label) out.set(m, label);
+      }
+    }
+    // Read from the text, so that it holds when partial parsing leaves out the code that registers or lists them.
+    const source = this.model.tree.source;
+    const topLevel = (name: string, type: string) =>
+      this.model.tree.root.children.map((c) => (c.type === "decorated_definition" ? childByField(c, "definition") : c)).find((d) => d?.type === type && this.text(childByField(d, "name") ?? d) === name);
+    // `server.register_instance(Store())` on an XML-RPC server: the public methods of that class of this file.
+    if (/xmlrpc|XMLRPC/.test(source)) {
+      for (const m of source.matchAll(/\bregister_instance\(\s*([A-Za-z_]\w*)\s*\(/g)) {
+        const cls = topLevel(m[1]!, "class_definition");
+        if (cls) publicMethods(cls, "XML-RPC call argument");
+      }
+    }
+    // Handler tables: a dict bound to (or passed as) `handlers`, `stream_handlers`, ... whose values are methods of
+    // `self` (of the class the table is in) or functions of this module.
+    const classes = descendantsAll(this.model.tree.root, (n) => n.type === "class_definition");
+    for (const m of source.matchAll(/\b\w*handlers\s*(?::[^=\n{]*)?=\s*\{/gi)) {
+      const open = m.index! + m[0].length - 1;
+      let end = open;
+      for (let level = 0; end < source.length && end < open + 20_000; end++) {
+        if (source[end] === "{") level++;
+        else if (source[end] === "}" && --level === 0) break;
+      }
+      const table = source.slice(open, end + 1);
+      const cls = classes.filter((c) => c.start <= open && open < c.end).at(-1);
+      for (const entry of table.matchAll(/:\s*(self\.)?([A-Za-z_]\w*)\s*(?=[,}\n#])/g)) {
+        const handler = entry[1] ? (cls ? this.methodOf(cls, entry[2]!) : undefined) : topLevel(entry[2]!, "function_definition");
+        if (handler && !out.has(handler)) out.set(handler, "RPC handler argument");
+      }
+    }
+    // One entry at a time: `self.handlers["restore"] = self.restore`.
+    for (const m of source.matchAll(/\b\w*handlers\s*\[[^\]\n]+\]\s*=\s*(self\.)?([A-Za-z_]\w*)\s*$/gim)) {
+      const cls = m[1] ? classes.filter((c) => c.start <= m.index! && m.index! < c.end).at(-1) : undefined;
+      const handler = m[1] ? (cls ? this.methodOf(cls, m[2]!) : undefined) : topLevel(m[2]!, "function_definition");
+      if (handler && !out.has(handler)) out.set(handler, "RPC handler argument");
+    }
   }
 
   /**
@@ -461,6 +600,9 @@ export class TaintTracker {
     }
     const base = this.eval(object, at, scope, depth);
     if (!base) {
+      // `self.conn, self.peer = self.server.accept()` in another method: untrusted data the object keeps.
+      const kept = this.keptBySelf(node, object, attr, depth);
+      if (kept) return kept;
       // `job = Job(request.data); job.data`: what the object's constructor or setters stored in the field.
       const stored = object.type === "identifier" || object.type === "call" ? this.fieldTaint(object, attr, at, scope, depth) : undefined;
       if (stored) return { kind: "data", steps: [...stored.steps, this.step(node, `read ${code(short(this.text(node)))}`)] };
@@ -470,6 +612,83 @@ export class TaintTracker {
     if (REQUEST_DATA_MEMBERS.has(attr)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code(short(this.text(node)))}`)] };
     return undefined;
   }
+
+  /**
+   * `self.field` in a method, where some method of the class assigns the field untrusted data from a source (not
+   * from its parameters): `self.sock = socket.create_connection(...)`, `self.conn, addr = self.server.accept()`.
+   */
+  private keptBySelf(node: SyntaxNode, object: SyntaxNode, field: string, depth: number): Taint | undefined {
+    const fn = enclosingFunction(node);
+    const cls = fn && methodClass(fn);
+    if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object)) return undefined;
+    for (const { assignment, value, target, scope } of this.selfAssignments(cls).get(field) ?? []) {
+      const t = this.eval(value, assignment, scope, depth);
+      if (t?.kind === "data" && !t.steps[0]?.parameter && !t.steps[0]?.field) return { kind: "data", steps: [...t.steps, this.step(target, `kept in ${code(this.text(target))}`), this.step(node, `read ${code(short(this.text(node)))}`)] };
+    }
+    return undefined;
+  }
+
+  /** The assignments to fields of `self` in the methods of a class, by field (`self.a = v`, `self.a, self.b = v`); made once per class. */
+  private selfAssignments(cls: SyntaxNode): Map<string, { assignment: SyntaxNode; value: SyntaxNode; target: SyntaxNode; scope: Scope }[]> {
+    let byField = this.fieldAssignments.get(cls);
+    if (byField) return byField;
+    byField = new Map();
+    this.fieldAssignments.set(cls, byField);
+    for (const member of childByField(cls, "body")?.children ?? []) {
+      const m = member.type === "decorated_definition" ? childByField(member, "definition") : member;
+      const self = m?.type === "function_definition" ? parameterNames(m, this.model)[0] : undefined;
+      if (!m || !self) continue;
+      let scope: Scope | undefined;
+      for (const a of descendants(childByField(m, "body"), (n) => n.type === "assignment")) {
+        const left = childByField(a, "left");
+        const value = childByField(a, "right");
+        if (!left || !value) continue;
+        const targets = left.type === "pattern_list" || left.type === "tuple_pattern" || left.type === "expression_list" ? left.children : [left];
+        for (const target of targets) {
+          if (target.type !== "attribute" || this.text(childByField(target, "object") ?? target) !== self) continue;
+          const name = this.text(childByField(target, "attribute") ?? target);
+          scope ??= this.scopeOf(m) ?? this.model.module;
+          let list = byField.get(name);
+          if (!list) byField.set(name, (list = []));
+          list.push({ assignment: a, value, target, scope });
+        }
+      }
+    }
+    return byField;
+  }
+
+  private readonly fieldAssignments = new Map<SyntaxNode, Map<string, { assignment: SyntaxNode; value: SyntaxNode; target: SyntaxNode; scope: Scope }[]>>();
+
+  /**
+   * `conn.recv(n)` where `conn` is an object of a class of this file whose method returns what the object holds in a
+   * field (`return self.sock.recv(size)`) or what it is passed: the field's (or the argument's) untrusted data.
+   */
+  private localMethodResult(node: SyntaxNode, callee: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
+    const receiver = childByField(callee, "object");
+    if (!receiver || (receiver.type === "identifier" && this.text(receiver) === "self")) return undefined;
+    const method = this.text(childByField(callee, "attribute") ?? callee);
+    for (const cls of this.classesOf(receiver, scope, true)) {
+      const m = cls.local && this.methodOf(cls.local, method);
+      if (!m) continue;
+      const summary = this.summaryMode();
+      const returned = summary.methodReturns.has(m) ? summary.methodReturns.get(m) : summary.returnTaint(m, depth);
+      summary.methodReturns.set(m, returned);
+      const first = returned?.steps[0];
+      const label = `returned by ${code(short(this.text(callee)) + "()")}`;
+      if (first?.field) {
+        const t = this.fieldTaint(receiver, first.field, node, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned!.steps.slice(1), this.step(node, label)] };
+      } else if (first?.parameter) {
+        const arg = new CallArguments(node, this.model.tree.source).find(first.parameter, first.position ?? callPosition(m, first.parameter, this.model));
+        const t = arg && this.eval(arg, at, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned!.steps.slice(1), this.step(node, label)] };
+      }
+    }
+    return undefined;
+  }
+
+  /** Summary mode: what each method of this file returns from its parameters or fields (see `localMethodResult`). */
+  private readonly methodReturns = new Map<SyntaxNode, Taint | undefined>();
 
   private evalCall(node: SyntaxNode, at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
     const callee = childByField(node, "function");
@@ -507,6 +726,10 @@ export class TaintTracker {
         }
       }
     }
+    if (callee.type === "attribute") {
+      const t = this.localMethodResult(node, callee, at, scope, depth);
+      if (t) return t;
+    }
     // Same-module summary: a local function that returns untrusted data is a source.
     const local = this.localFunction(callee, scope);
     if (local) {
@@ -532,6 +755,11 @@ export class TaintTracker {
         const where = r.name === this.text(callee) ? "" : ` (${r.name})`;
         if (r.flows.returns?.length) {
           return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${label}${where}`)] };
+        }
+        const holder = r.flows.returnsField && callee.type === "attribute" ? childByField(callee, "object") : undefined;
+        if (holder && r.flows.returnsField) {
+          const t = this.fieldTaint(holder, r.flows.returnsField.field, node, scope, depth);
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${label}${where}`)] };
         }
         for (const p of r.flows.passes ?? []) {
           const arg = new CallArguments(node, this.model.tree.source).find(p.parameter, p.position);
@@ -778,6 +1006,32 @@ export class TaintTracker {
       for (const b of this.model.lookup(this.text(callee), scope, callee) ?? []) {
         if (b.kind === "function" && b.site.type === "function_definition") return b.site;
         if (b.kind === "function" && b.site.parent?.type === "function_definition") return b.site.parent;
+        if (b.kind === "assignment" && b.value?.type === "lambda") return b.value;
+        // `load = functools.partial(_load, encoding="latin1")`: keywords only, so positions are the function's own.
+        if (b.kind === "assignment" && b.value?.type === "call") {
+          const f = childByField(b.value, "function");
+          const args = new CallArguments(b.value, this.model.tree.source);
+          if (f && args.positional.length === 1 && args.positional[0].type === "identifier" && !args.hasStarArgs && this.model.resolve(f, b.scope).some((r) => r.name === "functools.partial")) {
+            const inner = this.localFunction(args.positional[0], b.scope);
+            if (inner) return inner;
+          }
+        }
+      }
+      return undefined;
+    }
+    if (callee.type === "subscript") {
+      // `DECODERS["pickle"](data)` where `DECODERS = {"pickle": lambda b: pickle.loads(b), ...}`: the entry at a literal key.
+      const table = childByField(callee, "value");
+      const key = this.constant(childByField(callee, "subscript"), callee);
+      if (table?.type !== "identifier" || typeof key !== "string") return undefined;
+      for (const b of this.model.lookup(this.text(table), scope, callee) ?? []) {
+        if (b.kind !== "assignment" || b.value?.type !== "dictionary") continue;
+        for (const pair of b.value.children) {
+          if (pair.type !== "pair" || this.constant(childByField(pair, "key"), pair) !== key) continue;
+          const value = childByField(pair, "value");
+          if (value?.type === "lambda") return value;
+          if (value?.type === "identifier") return this.localFunction(value, b.scope);
+        }
       }
       return undefined;
     }
@@ -909,7 +1163,15 @@ export class TaintTracker {
     if (cls.local) {
       const fn = this.methodOf(cls.local, method);
       if (fn) return this.fieldStores(fn);
-      return method === "__init__" ? this.declaredFieldStores(cls.local) : [];
+      const declared = method === "__init__" ? this.declaredFieldStores(cls.local) : [];
+      if (declared.length) return declared;
+      // Inherited from a base class of another module: what its summary says.
+      for (const base of this.model.classAncestors(cls.local, this.model.module)) {
+        if (!base.projectClass) continue;
+        const stores = this.storesOf({ project: base.projectClass.name, name: cls.name }, method);
+        if (stores.length) return stores;
+      }
+      return [];
     }
     const out: FieldStore[] = [];
     const found = this.model.project?.flows?.(`${cls.project}.${method}`);
@@ -1011,6 +1273,11 @@ export class TaintTracker {
   private returnTaint(fn: SyntaxNode, depth: number): Taint | undefined {
     const scope = this.scopeOf(fn);
     if (!scope) return undefined;
+    const lambdaBody = fn.type === "lambda" ? childByField(fn, "body") : undefined;
+    if (lambdaBody) {
+      const t = this.eval(lambdaBody, lambdaBody, scope, depth);
+      return t?.kind === "data" ? { kind: "data", steps: [...t.steps, this.step(lambdaBody, "returned by the lambda")] } : undefined;
+    }
     // What a generator yields is what iterating its result gives.
     for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement" || (n.type === "yield" && n.children.length > 0))) {
       const value = ret.children.find((c) => c.type !== "return" && c.type !== "yield" && c.type !== "from");
@@ -1115,6 +1382,12 @@ export class TaintTracker {
   private fileWrites(call: SyntaxNode, add: (name: string, d: Definition) => void): void {
     const callee = childByField(call, "function");
     const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : undefined;
+    if (callee && /(^|\.)urlretrieve$/.test(this.text(callee))) {
+      // `urlretrieve(url, path)`: the file at `path` holds what was downloaded.
+      const target = new CallArguments(call, this.model.tree.source).find("filename", 1);
+      if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: call, verb: "downloaded to the file at" });
+      return;
+    }
     if (method !== "save" && method !== "write" && method !== "writelines" && !(callee && /copyfileobj$/.test(this.text(callee)))) return;
     const args = new CallArguments(call, this.model.tree.source);
     const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
@@ -1264,6 +1537,19 @@ function topLevel(node: SyntaxNode): boolean {
   return true;
 }
 
+/** The nearest function definition or lambda around `node`. */
+export function enclosingCallable(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (FUNCTIONS.has(n.type)) return n;
+  return undefined;
+}
+
+/** A function's name; a lambda's is the name it is assigned to (`loads = lambda b: ...`), else `<lambda>`. */
+export function callableName(fn: SyntaxNode, model: SemanticModel): string {
+  if (fn.type !== "lambda") return model.text(childByField(fn, "name") ?? fn);
+  const left = fn.parent?.type === "assignment" ? childByField(fn.parent, "left") : undefined;
+  return left?.type === "identifier" ? model.text(left) : "<lambda>";
+}
+
 export function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
   for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
   return undefined;
@@ -1276,7 +1562,11 @@ export function methodClass(fn: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** What a file must mention for `registeredCallback` and `declaredParameter` to find anything (a cheap first check). */
-const REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer)\b/;
+const REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver|bentoml|celery|shared_task|dramatiq|huey)\b/;
+/** What a file must mention for `callbackMethod` to find anything. */
+const CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/;
+/** What a file must mention for `rpcEndpoint` to find anything. */
+const RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
 const FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
 
 /** Decorators that generate an `__init__` storing the class's declared fields. */

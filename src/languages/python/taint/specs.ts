@@ -63,6 +63,13 @@ export const DATA_SOURCES: Readonly<Record<string, string>> = {
   "httpx.AsyncClient().get()": "HTTP response (httpx)",
   "httpx.AsyncClient().post()": "HTTP response (httpx)",
   "urllib.request.urlopen()": "HTTP response (urllib)",
+  "urllib.request.urlretrieve()": "HTTP download (urllib)",
+  "http.client.HTTPConnection().getresponse()": "HTTP response (http.client)",
+  "http.client.HTTPSConnection().getresponse()": "HTTP response (http.client)",
+  "urllib3.PoolManager().request()": "HTTP response (urllib3)",
+  "urllib3.request()": "HTTP response (urllib3)",
+  "multiprocessing.connection.Listener().accept()": "a network connection (multiprocessing)",
+  "multiprocessing.connection.Client()": "a network connection (multiprocessing)",
   "urllib2.urlopen()": "HTTP response (urllib)",
   "aiohttp.ClientSession().get()": "HTTP response (aiohttp)",
   "aiohttp.ClientSession().post()": "HTTP response (aiohttp)",
@@ -145,6 +152,42 @@ export const CALLBACK_REGISTRARS: readonly (readonly [RegExp, string])[] = [
   [/^websockets\.((legacy|asyncio|sync)\.)?(server\.)?serve$/, "WebSocket connection"],
   [/^(flask_socketio\.SocketIO|socketio\.(Server|AsyncServer|Namespace|AsyncNamespace))\(\)\.(on|event|on_event)$/, "Socket.IO message"],
   [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_function$/, "XML-RPC call argument"],
+  [/^jsonrpc\.(dispatcher|Dispatcher\(\))\.add_method$|^jsonrpcserver\.method$/, "JSON-RPC call argument"],
+  [/^bentoml\.(api|Service\(\)\.api)$/, "BentoML API input"],
+  // Task queues: a task's arguments arrive in a message from the broker.
+  [/^celery\.(shared_task|Celery\(\)\.task)$/, "Celery task argument (from the broker)"],
+  [/^dramatiq\.actor$/, "Dramatiq actor argument (from the broker)"],
+  [/^huey(\.\w+)*\.\w*Huey\(\)\.(task|periodic_task)$/, "Huey task argument (from the broker)"],
+];
+
+/**
+ * Remote procedure call servers that call the methods of an object with what a client sent (see
+ * `TaintTracker.rpcEndpoint`): decorators that expose a method (or every public method of a class), base classes whose
+ * `exposed_*` methods clients call, and calls that register an object whose public methods clients call.
+ */
+export const RPC_EXPOSE_DECORATORS: readonly (readonly [RegExp, string])[] = [
+  [/^Pyro[45](\.(api|server|core))?\.(expose|oneway)$/, "Pyro remote call argument"],
+  [/^rpyc(\.\w+)*\.exposed$/, "RPyC remote call argument"],
+];
+export const RPC_SERVICE_BASES: readonly (readonly [RegExp, string])[] = [
+  [/^rpyc(\.core\.service|\.core)?\.(Service|SlaveService|ClassicService|MasterService|VoidService)$/, "RPyC remote call argument"],
+];
+export const RPC_INSTANCE_REGISTRARS: readonly (readonly [RegExp, string])[] = [
+  [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_instance$/, "XML-RPC call argument"],
+];
+
+/**
+ * Classes whose methods a framework calls with what arrived from the network, when a subclass overrides them: the
+ * base class (resolved), the methods, the parameters that hold the data (else every parameter), and whether a
+ * parameter is the data itself or an object to read it from (a Scrapy `response`).
+ */
+export const CALLBACK_METHODS: readonly { base: RegExp; methods: RegExp; parameters?: RegExp; kind: "data" | "request"; label: string }[] = [
+  { base: /^scrapy(\.spiders(\.\w+)?)?\.(Spider|CrawlSpider|XMLFeedSpider|CSVFeedSpider|SitemapSpider)$/, methods: /^/, parameters: /^response$/, kind: "request", label: "response a Scrapy spider downloaded" },
+  { base: /^channels\.generic\.websocket\.(Async)?(Json)?WebsocketConsumer$/, methods: /^(receive|receive_json|websocket_receive|decode_json)$/, kind: "data", label: "WebSocket message (Django Channels)" },
+  { base: /^tornado\.websocket\.WebSocketHandler$/, methods: /^on_message$/, kind: "data", label: "WebSocket message (Tornado)" },
+  { base: /^twisted\.(internet\.protocol\.(Protocol|DatagramProtocol)|protocols\.basic\.\w+)$/, methods: /^(dataReceived|datagramReceived|lineReceived|rawDataReceived|stringReceived)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by a Twisted protocol" },
+  { base: /^asyncio(\.protocols)?\.(Protocol|BufferedProtocol|DatagramProtocol)$/, methods: /^(data_received|datagram_received)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by an asyncio protocol" },
+  { base: /_pb2_grpc\.\w+Servicer$/, methods: /^[A-Z]/, parameters: /^(request|request_iterator)$/, kind: "data", label: "gRPC request message" },
 ];
 
 /** Parameter names that hold a web framework's request object in a handler. */
@@ -205,6 +248,10 @@ export const FLOW_NAMES: readonly string[] = [
   ...Object.keys(DECLARED_PARAMETERS),
   "gradio.Interface", "gradio.ChatInterface", "gradio.on", "asyncio.start_server", "asyncio.start_unix_server", "websockets.serve",
   "flask_socketio.SocketIO", "socketio.Server", "socketio.AsyncServer", "xmlrpc.server.SimpleXMLRPCServer",
+  "xmlrpc.server.DocXMLRPCServer", "Pyro5.api.expose", "Pyro5.server.expose", "Pyro5.api.oneway", "Pyro4.expose", "Pyro4.oneway", "rpyc.Service", "rpyc.exposed", "jsonrpc.dispatcher", "jsonrpcserver.method", "bentoml.api", "bentoml.Service",
+  "scrapy.Spider", "scrapy.spiders.Spider", "scrapy.spiders.CrawlSpider", "scrapy.spiders.XMLFeedSpider", "scrapy.spiders.SitemapSpider",
+  "channels.generic.websocket.WebsocketConsumer", "channels.generic.websocket.AsyncWebsocketConsumer", "tornado.websocket.WebSocketHandler",
+  "twisted.internet.protocol.Protocol", "asyncio.Protocol", "asyncio.DatagramProtocol", "celery.shared_task", "celery.Celery", "dramatiq.actor",
   "flask.request", "bottle.request",
   "base64.b64decode", "base64.urlsafe_b64decode", "base64.standard_b64decode", "base64.b32decode", "base64.b16decode", "base64.a85decode", "base64.b85decode", "base64.decodebytes", "base64.decodestring",
   "binascii.unhexlify", "binascii.a2b_base64", "binascii.a2b_hex", "codecs.decode",
@@ -223,7 +270,7 @@ export const FLOW_NAMES: readonly string[] = [
  * handlers).
  */
 export function sourceWords(names: Iterable<string>): string[] {
-  const words = new Set<string>(["req", "event", ...REQUEST_PARAMETERS, ...CALLBACK_BODY_PARAMETERS, ...HANDLER_DATA_METHODS, ...HANDLER_REQUEST_ATTRIBUTES, ...HANDLER_STREAM_ATTRIBUTES]);
+  const words = new Set<string>(["req", "event", "recv", ...REQUEST_PARAMETERS, ...CALLBACK_BODY_PARAMETERS, ...HANDLER_DATA_METHODS, ...HANDLER_REQUEST_ATTRIBUTES, ...HANDLER_STREAM_ATTRIBUTES]);
   for (const name of names) {
     const parts = name.replace(/\(\)/g, "").split(".");
     words.add(parts.length === 2 && !name.includes("(") ? parts[1] : parts[0]);

@@ -48,6 +48,11 @@ export interface FunctionFlows {
   constant?: ConstantProvenance;
   /** Untrusted data the function returns (a source inside it): its calls are sources. */
   returns?: PlacedStep[];
+  /**
+   * A method that returns what its object holds in a field (`def recv(self, n): return self.sock.recv(n)`): called on
+   * an object that keeps untrusted data there (a connection passed to its constructor), it returns that data.
+   */
+  returnsField?: { field: string; steps: PlacedStep[] };
   /** Parameters whose data the function returns (`def unwrap(x): return x.strip()`): calls carry their argument's taint. */
   passes?: (SummaryParameter & { steps: PlacedStep[] })[];
   /**
