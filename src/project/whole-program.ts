@@ -149,7 +149,7 @@ function projectSinkIndexes(
   }
   return (refs, imports) => {
     const modules = [...refs].filter((m) => leading.has(m)).sort();
-    const named = [...flowWords].filter((w) => imports.dynamic || imports.words.has(w)).sort();
+    const named = [...flowWords].filter((w) => imports.dynamic || importWords(imports).has(w)).sort();
     const key = `${modules.join(",")}\0${named.join(",")}`;
     let found = built.get(key);
     if (!found) {
@@ -193,6 +193,8 @@ function summariseDemandedModules(
     bySegment.set(last, [...(bySegment.get(last) ?? []), m]);
   }
   let summarisedLast = new Set<string>();
+  /** The names the project's files rebind (see `reboundNames`), read once when a summary first holds a constant. */
+  let rebound: ReadonlySet<string> | undefined;
   for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES; round++) {
     const wanted = new Map<string, Set<string>>();
     for (const summary of [...index.allSummaries(), ...index.allFlowSummaries()]) {
@@ -236,7 +238,7 @@ function summariseDemandedModules(
         cache?.set(input, analysis, salt);
       }
       if (analysis.summary?.module === module) {
-        index.setFlows(withoutReboundConstants(analysis.summary, byModule));
+        index.setFlows(withoutReboundConstants(analysis.summary, () => (rebound ??= reboundNames(byModule))));
         if (cache) state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
       }
     }
@@ -269,16 +271,14 @@ function explainsCall(flows: FunctionFlows): boolean {
 
 /**
  * A module's constants (see `FunctionFlows.constant`) less those that some file of the project may rebind
- * (`settings.MODEL_PATH = ...`, `setattr(settings, "MODEL_PATH", ...)`, `monkeypatch.setattr(...)`): a name
- * reassigned anywhere is not a constant. Read from the text, so every file counts, analysed or not.
+ * (`settings.MODEL_PATH = ...`, `setattr(settings, "MODEL_PATH", ...)`, `monkeypatch.setattr(...)`, see
+ * `reboundNames`): a name reassigned anywhere is not a constant.
  */
-function withoutReboundConstants(summary: ModuleSummary, byModule: ReadonlyMap<string, ProgramFile>): ModuleSummary {
+function withoutReboundConstants(summary: ModuleSummary, reboundNames: () => ReadonlySet<string>): ModuleSummary {
   const names = constantNames(summary);
   if (!names.length) return summary;
-  const alternatives = names.map((n) => n.replace(/[^\w]/g, "")).join("|");
-  const rebinding = new RegExp(`\\.\\s*(${alternatives})\\s*(?:[-+*/%&|^@]|<<|>>|\\*\\*|//)?=(?!=)|setattr\\s*\\([^,)]*,\\s*["'](${alternatives})["']`, "g");
-  const rebound = new Set<string>();
-  for (const file of byModule.values()) for (const m of file.text.matchAll(rebinding)) rebound.add(m[1] ?? m[2]!);
+  const all = reboundNames();
+  const rebound = new Set(names.filter((n) => all.has(n)));
   if (!rebound.size) return summary;
   const flows = Object.fromEntries(Object.entries(summary.flows!).flatMap(([name, f]) => {
     if (!f.constant || !rebound.has(name)) return [[name, f]];
@@ -286,6 +286,23 @@ function withoutReboundConstants(summary: ModuleSummary, byModule: ReadonlyMap<s
     return Object.keys(rest).length ? [[name, rest]] : [];
   }));
   return { ...summary, flows };
+}
+
+/** An attribute assigned (`.NAME = `, `.NAME += `) or set by name (`setattr(x, "NAME", ...)`). */
+const REBINDING = /\.\s*([A-Za-z_]\w*)\s*(?:[-+*/%&|^@]|<<|>>|\*\*|\/\/)?=(?!=)/g;
+const SETATTR = /setattr\s*\([^,)]*,\s*["']([A-Za-z_]\w*)["']/g;
+
+/**
+ * The attribute names some file of the project rebinds, read from the text so that every file counts, analysed or
+ * not; one pass over the project for all of its modules' constants.
+ */
+function reboundNames(byModule: ReadonlyMap<string, ProgramFile>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const file of byModule.values()) {
+    for (const m of file.text.matchAll(REBINDING)) out.add(m[1]);
+    for (const m of file.text.matchAll(SETATTR)) out.add(m[1]);
+  }
+  return out;
 }
 
 /** The names a module's summary holds as constants (see `FunctionFlows.constant`). */
@@ -469,8 +486,10 @@ interface FileImports {
   parsed?: ParsedImports;
   /** The modules the statements name (see `namedModules`), worked out when first needed. */
   named?: { modules: Set<string>; words: Set<string> };
-  /** Every word of every import statement. */
-  words: Set<string>;
+  /** Every word of every import statement (see `importWords`), worked out when first needed. */
+  words?: Set<string>;
+  /** The statements joined by newlines, worked out when first needed. */
+  joined?: string;
   /** Imports by run-time names or backslash continuations: fall back to the whole text. */
   dynamic: boolean;
   /** Whether a name is used as an attribute (`x.name`), and whether it is a word of the text, as first asked. */
@@ -488,6 +507,8 @@ interface ParsedImports {
 }
 
 const WORD = /[A-Za-z_][A-Za-z0-9_]*|\*/g;
+/** Up to this many last names of leading modules, `anyImportSegment` looks each up rather than splitting words. */
+const FEW_SEGMENTS = 64;
 const QUOTED_NAME = /["']\.*([A-Za-z_][\w.]*)["']/g;
 
 /** Whether `name` (an identifier) is one of the identifiers of `text`: a run of ASCII letters, digits and `_` not starting with a digit. */
@@ -532,12 +553,14 @@ function remembered(memo: Map<string, boolean>, name: string, test: (name: strin
 
 function importsOf(text: string): FileImports {
   const { statements, byRuntimeName } = importStatements(text);
-  const out: FileImports = { written: statements, words: new Set(), dynamic: byRuntimeName };
-  for (const statement of statements) {
-    if (statement.includes("\\")) out.dynamic = true;
-    for (const w of statement.match(WORD) ?? []) out.words.add(w);
-  }
-  return out;
+  return { written: statements, dynamic: byRuntimeName || statements.some((s) => s.includes("\\")) };
+}
+
+function importWords(imports: FileImports): Set<string> {
+  if (imports.words) return imports.words;
+  const out = new Set<string>();
+  for (const statement of imports.written) for (const w of statement.match(WORD) ?? []) out.add(w);
+  return (imports.words = out);
 }
 
 function parsedImports(imports: FileImports): ParsedImports {
@@ -683,6 +706,18 @@ class ReferenceMatcher {
     return false;
   }
 
+  /**
+   * Whether a word of the file's import statements is the last name of a leading module. Most files' statements
+   * name none: with few such names, each is looked up in the statements' text (as `hasIdentifier` tells words
+   * apart, like `WORD`) rather than splitting every file's statements into words.
+   */
+  private anyImportSegment(imports: FileImports): boolean {
+    if (imports.words || this.bySegment.size > FEW_SEGMENTS) return this.anySegment(importWords(imports));
+    const text = (imports.joined ??= imports.written.join("\n"));
+    for (const segment of this.bySegment.keys()) if (hasIdentifier(text, segment)) return true;
+    return false;
+  }
+
   referencedBy(file: ProgramFile): Set<string> {
     const own = packageModuleName(file.moduleName);
     const imports = this.imports(file);
@@ -698,7 +733,7 @@ class ReferenceMatcher {
     const quoted = imports.dynamic ? (imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split(".")))) : undefined;
     // Every module an import names has its last name among the statement's words, but the packages the file is in
     // (relative imports): without such a word (or a quoted one), the file names no leading module.
-    if (!packages.size && !this.anySegment(imports.words) && !(quoted && this.anySegment(quoted))) return new Set();
+    if (!packages.size && !this.anyImportSegment(imports) && !(quoted && this.anySegment(quoted))) return new Set();
     const add = (words: Iterable<string>) => {
       for (const w of words) for (const module of this.bySegment.get(w) ?? []) named.add(module);
     };
@@ -706,7 +741,7 @@ class ReferenceMatcher {
       const { modules, words } = (imports.named ??= namedModules(imports, file.moduleName, this.names));
       for (const m of modules) if (this.leading.has(m)) named.add(m);
       add(words);
-    } else add(imports.words);
+    } else add(importWords(imports));
     if (quoted) add(quoted);
     const out = new Set<string>();
     for (const module of new Set([...named, ...packages])) {
