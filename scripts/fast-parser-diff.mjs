@@ -18,7 +18,8 @@ const { PYTHON_RULES } = await import(new URL("rules/registry.js", build));
 const args = process.argv.slice(2);
 const noRanges = args.includes("--no-ranges");
 const exampleLimit = Number(args[args.indexOf("--examples") + 1]) || 10;
-const roots = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--examples");
+const showReason = args.includes("--reason") ? args[args.indexOf("--reason") + 1] : undefined;
+const roots = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--examples" && args[i - 1] !== "--reason");
 const require = createRequire(import.meta.url);
 const grammar = readFileSync(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
 const treeSitter = await createPythonParser({ grammar, treeSitterOnly: true });
@@ -72,6 +73,7 @@ function check(name, source, ranges) {
   if (expected.problems.length) stats.treeSitterErrors++;
   if (!("tree" in fast)) {
     reasons.set(fast.unsupported, (reasons.get(fast.unsupported) ?? 0) + 1);
+    if (fast.unsupported === showReason && examples.length < exampleLimit) examples.push(`${name}: ${showReason}`);
     return;
   }
   stats.accepted++;

@@ -646,6 +646,12 @@ export class ExpressionParser {
       this.expectOp("]");
       const typeParameter = this.nodes.node("type_parameter", open, this.lastEnd, parameters);
       inner = this.nodes.node("generic_type", name.start, this.lastEnd, [name, typeParameter]);
+      if (this.isOp("|")) {
+        this.i++;
+        const left = this.nodes.node("type", inner.start, inner.end, [inner]);
+        const right = this.type();
+        inner = this.nodes.node("union_type", left.start, right.end, [left, right]);
+      }
       if (this.kind[this.i] === OP && (BINARY_PRECEDENCE[this.text[this.i]] !== undefined || this.text[this.i] === "." || this.text[this.i] === "(" || this.text[this.i] === "[")) {
         throw new Unsupported("generic type in an expression");
       }

@@ -50,7 +50,7 @@ export function fastParse(source: string, ranges: readonly SourceRange[] | undef
 const TOKENS = new Set([
   "identifier", "integer", "float", "true", "false", "none", "ellipsis", "comment", "line_continuation", "keyword_separator",
   "positional_separator", "wildcard_import", "type_conversion", "escape_sequence", "escape_interpolation", "string_start",
-  "string_end", "string_content", "pass_statement", "break_statement", "continue_statement",
+  "string_end", "string_content",
 ]);
 
 /**

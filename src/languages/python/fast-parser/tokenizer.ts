@@ -132,6 +132,10 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
     if (first < 0) first = s;
     lastEnd = e;
   };
+  // The scanner reads line continuations before a string as part of the space before it: they are no nodes.
+  const dropContinuations = () => {
+    while (extras.length && extras[extras.length - 1].type === "line_continuation" && (kind.length === 0 || extras[extras.length - 1].start >= end[end.length - 1])) extras.pop();
+  };
   /** Moves to the next range when `pos` is at the end of this one; false at the end of the input. */
   const more = (): boolean => {
     while (pos >= limit) {
@@ -245,6 +249,7 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       const q = source.charCodeAt(pos);
       if ((q === 34 || q === 39) && pos - s <= 2 && isStringPrefix(source, s, pos)) {
         pos = stringEnd(source, s, pos, limit);
+        dropContinuations();
         push(hasFormatPrefix(source, s, pos) ? FSTRING : STRING, s, pos, "");
         continue;
       }
@@ -259,6 +264,7 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
     }
     if (c === 34 || c === 39) {
       pos = stringEnd(source, s, pos, limit);
+      dropContinuations();
       push(STRING, s, pos, "");
       continue;
     }
