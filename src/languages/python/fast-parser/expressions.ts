@@ -24,9 +24,9 @@ const MAX_NESTING = 200;
 export class ExpressionParser {
   protected i = 0;
   private nesting = 0;
-  protected readonly kind: number[];
-  protected readonly start: number[];
-  protected readonly end: number[];
+  protected readonly kind: Uint8Array;
+  protected readonly start: Int32Array;
+  protected readonly end: Int32Array;
   protected readonly text: string[];
 
   constructor(
@@ -309,9 +309,32 @@ export class ExpressionParser {
     return node;
   }
 
+  private isGenericType(): boolean {
+    return this.kind[this.i] === NAME && this.isOp("[", this.i + 1) && !RESERVED.has(this.text[this.i]);
+  }
+
+  private genericType(): SyntaxNode {
+    const name = this.identifier();
+    const open = this.start[this.i++];
+    const parameters: SyntaxNode[] = [];
+    for (;;) {
+      parameters.push(this.type());
+      if (!this.isOp(",")) break;
+      this.i++;
+      if (this.isOp("]")) break;
+    }
+    this.expectOp("]");
+    const typeParameter = this.nodes.node("type_parameter", open, this.lastEnd, parameters);
+    return this.nodes.node("generic_type", name.start, this.lastEnd, [name, typeParameter]);
+  }
+
   /** An element of a list, set or tuple: an expression, `*expression`, or `yield`. */
   private element(): SyntaxNode {
     if (this.isOp("*")) {
+      // tree-sitter reads `[*a.b]` and `[*f(x)]` either way depending on what came before in the file.
+      if (this.kind[this.i + 1] === NAME && this.kind[this.i + 2] === OP && (this.text[this.i + 2] === "." || this.text[this.i + 2] === "(" || this.text[this.i + 2] === "[")) {
+        throw new Unsupported("starred call or attribute in a collection");
+      }
       const s = this.start[this.i++];
       const value = this.expression();
       return this.nodes.node("list_splat", s, value.end, [value]);
@@ -562,7 +585,7 @@ export class ExpressionParser {
   private starredName(): SyntaxNode {
     const s = this.start[this.i++];
     const value = this.primary();
-    if (value.type !== "identifier" && value.type !== "attribute" && value.type !== "subscript") throw new Unsupported("starred expression");
+    if (value.type !== "identifier") throw new Unsupported("starred expression");
     if (!(this.kind[this.i] === NEWLINE || this.kind[this.i] === END || (this.kind[this.i] === OP && AFTER_STAR.has(this.text[this.i])) || this.isKeyword("in"))) {
       throw new Unsupported("starred expression");
     }
@@ -629,28 +652,21 @@ export class ExpressionParser {
     }
   }
 
-  /** tree-sitter's `type`: an expression, or `Name[types]` as a `generic_type`. */
+  /** tree-sitter's `type`: an expression, or `Name[types]` as a `generic_type` (and unions of those). */
   protected type(): SyntaxNode {
     this.enter();
     let inner: SyntaxNode;
-    if (this.kind[this.i] === NAME && this.isOp("[", this.i + 1) && !RESERVED.has(this.text[this.i])) {
-      const name = this.identifier();
-      const open = this.start[this.i++];
-      const parameters: SyntaxNode[] = [];
-      for (;;) {
-        parameters.push(this.type());
-        if (!this.isOp(",")) break;
-        this.i++;
-        if (this.isOp("]")) break;
-      }
-      this.expectOp("]");
-      const typeParameter = this.nodes.node("type_parameter", open, this.lastEnd, parameters);
-      inner = this.nodes.node("generic_type", name.start, this.lastEnd, [name, typeParameter]);
-      if (this.isOp("|")) {
+    if (this.isGenericType()) {
+      inner = this.genericType();
+      // `A[x] | B[y] | c` is left-associative over generic types; a plain operand takes the rest as an expression.
+      while (this.isOp("|")) {
         this.i++;
         const left = this.nodes.node("type", inner.start, inner.end, [inner]);
-        const right = this.type();
+        const generic = this.isGenericType();
+        const operand = generic ? this.genericType() : this.expression();
+        const right = this.nodes.node("type", operand.start, operand.end, [operand]);
         inner = this.nodes.node("union_type", left.start, right.end, [left, right]);
+        if (!generic) break;
       }
       if (this.kind[this.i] === OP && (BINARY_PRECEDENCE[this.text[this.i]] !== undefined || this.text[this.i] === "." || this.text[this.i] === "(" || this.text[this.i] === "[")) {
         throw new Unsupported("generic type in an expression");

@@ -285,7 +285,7 @@ export class StatementParser extends ExpressionParser {
           if (!(this.kind[this.i + 1] === OP && CALL_LIKE.has(this.text[this.i + 1])) && !AUGMENTED.has(this.text[this.i + 1])) throw new Unsupported(`${word} statement`);
           break;
         case "type":
-          if (this.kind[this.i + 1] === NAME) throw new Unsupported("type alias");
+          if (this.kind[this.i + 1] === NAME || this.isOp("(", this.i + 1) || this.isOp("[", this.i + 1)) throw new Unsupported("type alias");
           break;
         case "match":
           if (this.matchStatementAhead()) throw new Unsupported("match statement");

@@ -46,11 +46,8 @@ export function formatString(source: string, start: number, end: number, nodes: 
     }
     if (contentStart < 0) contentStart = i;
     if (c === BACKSLASH) {
-      if (raw) {
-        const next = source.charCodeAt(i + 1);
-        i += next === quote || next === BACKSLASH ? 2 : 1;
-        continue;
-      }
+      // tree-sitter's scanner reads backslashes in raw f-strings differently depending on what came before.
+      if (raw) throw new Unsupported("backslash in a raw f-string");
       const length = escapeLength(source, i + 1);
       if (length > 0) {
         contentKids.push(nodes.leaf("escape_sequence", i, i + 1 + length));

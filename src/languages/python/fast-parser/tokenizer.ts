@@ -28,10 +28,10 @@ export interface Extra {
 }
 
 export interface Tokens {
-  kind: number[];
-  start: number[];
-  end: number[];
-  /** Names and operators: their text; numbers: "integer" or "float"; others: "". */
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** Keywords (see `keywordAt`) and operators: their text; numbers: "integer" or "float"; others: "". */
   text: string[];
   extras: Extra[];
   /** Where the first token or extra starts (the module's start), or -1. */
@@ -98,9 +98,12 @@ function codePointAt(source: string, i: number): string {
  * `inBrackets`: the text is the inside of an f-string interpolation (no statements, no indentation).
  */
 export function tokenize(source: string, ranges: readonly SourceRange[] | undefined, inBrackets = false): Tokens {
-  const kind: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
+  // Typed arrays: a large file's tokens stay out of the garbage collector's way.
+  let capacity = 64 + (source.length >> 3);
+  let kind = new Uint8Array(capacity);
+  let start = new Int32Array(capacity);
+  let end = new Int32Array(capacity);
+  let count = 0;
   const text: string[] = [];
   const extras: Extra[] = [];
   const allRanges = ranges ?? [{ start: 0, end: source.length }];
@@ -113,20 +116,25 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
   let first = -1;
   let lineHasTokens = false;
 
+  const add = (k: number, s: number, e: number, t: string) => {
+    if (count === capacity) {
+      capacity *= 2;
+      const grow = <T extends Uint8Array | Int32Array>(from: T, to: T): T => (to.set(from), to);
+      kind = grow(kind, new Uint8Array(capacity));
+      start = grow(start, new Int32Array(capacity));
+      end = grow(end, new Int32Array(capacity));
+    }
+    kind[count] = k;
+    start[count] = s;
+    end[count] = e;
+    text[count++] = t;
+  };
   const push = (k: number, s: number, e: number, t: string) => {
-    kind.push(k);
-    start.push(s);
-    end.push(e);
-    text.push(t);
+    add(k, s, e, t);
     if (first < 0) first = s;
     lastEnd = e;
   };
-  const pushZero = (k: number) => {
-    kind.push(k);
-    start.push(lastEnd);
-    end.push(lastEnd);
-    text.push("");
-  };
+  const pushZero = (k: number) => add(k, lastEnd, lastEnd, "");
   const extra = (type: Extra["type"], s: number, e: number) => {
     extras.push({ type, start: s, end: e });
     if (first < 0) first = s;
@@ -134,7 +142,7 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
   };
   // The scanner reads line continuations before a string as part of the space before it: they are no nodes.
   const dropContinuations = () => {
-    while (extras.length && extras[extras.length - 1].type === "line_continuation" && (kind.length === 0 || extras[extras.length - 1].start >= end[end.length - 1])) extras.pop();
+    while (extras.length && extras[extras.length - 1].type === "line_continuation" && (count === 0 || extras[extras.length - 1].start >= end[count - 1])) extras.pop();
   };
   /** Moves to the next range when `pos` is at the end of this one; false at the end of the input. */
   const more = (): boolean => {
@@ -150,8 +158,9 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
    * At the start of a line (after a logical line or at the start): reads blank and comment lines up to the next
    * code line and emits its INDENT or DEDENTs, placing each comment before or after the DEDENTs as the scanner does.
    */
+  const comments: number[] = []; // start, end, indent triples, reused by every `lineStart`
   const lineStart = () => {
-    const comments: number[] = []; // start, end, indent triples
+    comments.length = 0;
     let indent = 0;
     for (;;) {
       if (!more()) {
@@ -184,7 +193,7 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       extra("comment", comments[i], comments[i + 1]);
     }
     if (level > indents[indents.length - 1]) {
-      if (kind.length === 0) throw new Unsupported("indented first line");
+      if (count === 0) throw new Unsupported("indented first line");
       indents.push(level);
       pushZero(INDENT);
     } else {
@@ -253,7 +262,7 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
         push(hasFormatPrefix(source, s, pos) ? FSTRING : STRING, s, pos, "");
         continue;
       }
-      push(NAME, s, pos, source.slice(s, pos));
+      push(NAME, s, pos, keywordAt(source, s, pos - s));
       continue;
     }
     if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(pos + 1)))) {
@@ -293,11 +302,28 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       pushZero(DEDENT);
     }
   }
-  kind.push(END);
-  start.push(pos);
-  end.push(pos);
-  text.push("");
+  add(END, pos, pos, "");
   return { kind, start, end, text, extras, first };
+}
+
+/** The words the parser tells apart, by length: keywords and the soft keywords it checks for. */
+const WORDS_BY_LENGTH: string[][] = [];
+for (const word of [
+  "False", "await", "else", "import", "pass", "None", "break", "except", "in", "raise", "True", "class", "finally", "is",
+  "return", "and", "continue", "for", "lambda", "try", "as", "def", "from", "nonlocal", "while", "assert", "del", "global",
+  "not", "with", "async", "elif", "if", "or", "yield", "print", "exec", "type", "match", "__future__",
+]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
+
+/**
+ * The word at source[from, from + length) when the parser needs to know it (a keyword, or a soft keyword it checks),
+ * else "": other names are never compared, and not copying them out of the source spares the garbage collector.
+ */
+function keywordAt(source: string, from: number, length: number): string {
+  const words = WORDS_BY_LENGTH[length];
+  if (!words) return "";
+  const c = source.charCodeAt(from);
+  for (const w of words) if (w.charCodeAt(0) === c && source.startsWith(w, from)) return w;
+  return "";
 }
 
 /** True when source[from, to) is a string prefix tree-sitter-python takes (letters of `rbuf`, at most one each). */
