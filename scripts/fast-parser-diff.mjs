@@ -72,7 +72,8 @@ function check(name, source, ranges) {
   const fastMs = performance.now() - t;
   if (expected.problems.length) stats.treeSitterErrors++;
   if (!("tree" in fast)) {
-    reasons.set(fast.unsupported, (reasons.get(fast.unsupported) ?? 0) + 1);
+    const seen = reasons.get(fast.unsupported) ?? { parses: 0, chars: 0 };
+    reasons.set(fast.unsupported, { parses: seen.parses + 1, chars: seen.chars + chars });
     if (fast.unsupported === showReason && examples.length < exampleLimit) examples.push(`${name}: ${showReason}`);
     return;
   }
@@ -118,7 +119,7 @@ const mchars = (c, ms) => (ms ? (c / 1e3 / ms).toFixed(1) : "-");
 console.log(`files ${files.length}, parses ${stats.parses} (${(stats.chars / 1e6).toFixed(1)} M chars)`);
 console.log(`accepted ${stats.accepted}, identical ${stats.identical}, differing ${stats.differing} (of them tree-sitter errors ${stats.acceptedWithErrors}); tree-sitter errors overall ${stats.treeSitterErrors}`);
 console.log(`fast path share of parsed chars ${((100 * stats.fastChars) / stats.chars).toFixed(1)}%; on the accepted parses: fast ${mchars(stats.fastChars, stats.fastMs)} M chars/s, tree-sitter ${mchars(stats.fastChars, stats.tsMs)} M chars/s`);
-console.log("fallbacks by reason:");
-for (const [r, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${n}\t${r}`);
+console.log("fallbacks by reason (parses, chars):");
+for (const [r, n] of [...reasons].sort((a, b) => b[1].chars - a[1].chars).slice(0, 30)) console.log(`  ${n.parses}\t${n.chars}\t${r}`);
 if (examples.length) console.log("differences:\n  " + examples.join("\n  "));
 process.exitCode = stats.differing ? 1 : 0;

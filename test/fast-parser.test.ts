@@ -117,6 +117,7 @@ describe("fast Python parser", () => {
     assertFallsBack("type(backend).cache = {}\n");
     assertFallsBack("x = rf'\\\\{a}'\n");
     assertFallsBack("x = [*a.b]\n");
+    assertFallsBack("print('v', *sys.version.split())\n");
     assertFallsBack("def f[T](x: T) -> T: ...\n");
     assertFallsBack("print 'hello'\n");
     assertFallsBack("exec code in ns\n");

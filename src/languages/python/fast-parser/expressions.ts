@@ -24,6 +24,8 @@ const MAX_NESTING = 200;
 export class ExpressionParser {
   protected i = 0;
   private nesting = 0;
+  /** Inside a statement starting with `print` or `exec`, which tree-sitter also tries as a Python 2 statement. */
+  protected ambiguousStatement = false;
   protected readonly kind: Uint8Array;
   protected readonly start: Int32Array;
   protected readonly end: Int32Array;
@@ -483,6 +485,10 @@ export class ExpressionParser {
     const children: SyntaxNode[] = [];
     while (!this.isOp(")")) {
       if (this.isOp("*")) {
+        // In a statement that starts with `print` or `exec`, tree-sitter may read `*a.b` as `(*a).b`.
+        if (this.ambiguousStatement && this.kind[this.i + 1] === NAME && this.kind[this.i + 2] === OP && (this.text[this.i + 2] === "." || this.text[this.i + 2] === "(" || this.text[this.i + 2] === "[")) {
+          throw new Unsupported("starred call or attribute in a print statement");
+        }
         const st = this.start[this.i++];
         const value = this.expression();
         children.push(this.nodes.node("list_splat", st, value.end, [value]));

@@ -227,6 +227,14 @@ export class StatementParser extends ExpressionParser {
   }
 
   private simpleStatement(): SyntaxNode {
+    const print = this.isKeyword("print") || this.isKeyword("exec");
+    this.ambiguousStatement = print;
+    const statement = this.simpleStatementAfterCheck();
+    this.ambiguousStatement = false;
+    return statement;
+  }
+
+  private simpleStatementAfterCheck(): SyntaxNode {
     const s = this.start[this.i];
     if (this.kind[this.i] === NAME) {
       const word = this.text[this.i];
