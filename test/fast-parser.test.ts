@@ -76,7 +76,7 @@ const CONSTRUCTS: Record<string, string> = {
   formFeed: "\fimport a\n\f\ndef f():\n    pass\n",
   bom: "\uFEFFimport pickle\npickle.loads(x)\n",
   nonAscii: "ünïcode = 'é😀'\nπ = 3.14  # ç\nclass Ärger: pass\n",
-  print: "print(x)\nprint('a', file=f)\nexec(code)\nprint = 1\ntype = 2\nmatch = re.match(p, s)\n",
+  print: "print(x)\nprint('a', file=f)\nexec(code)\nprint = 1\ntype = 2\ntype(x).y(z)\nmatch = re.match(p, s)\n",
   empty: "",
   blank: "\n  \n",
   onlyComment: "# c\n",

@@ -293,7 +293,8 @@ export class StatementParser extends ExpressionParser {
           if (!(this.kind[this.i + 1] === OP && CALL_LIKE.has(this.text[this.i + 1])) && !AUGMENTED.has(this.text[this.i + 1])) throw new Unsupported(`${word} statement`);
           break;
         case "type":
-          if (this.kind[this.i + 1] === NAME || this.isOp("(", this.i + 1) || this.isOp("[", this.i + 1)) throw new Unsupported("type alias");
+          // `type <type> = <type>` is a type alias to tree-sitter even where Python sees `type(x).y = z`.
+          if (this.kind[this.i + 1] === NAME || ((this.isOp("(", this.i + 1) || this.isOp("[", this.i + 1)) && this.assignsAhead())) throw new Unsupported("type alias");
           break;
         case "match":
           if (this.matchStatementAhead()) throw new Unsupported("match statement");
@@ -301,6 +302,19 @@ export class StatementParser extends ExpressionParser {
       }
     }
     return this.expressionStatement();
+  }
+
+  /** True when the statement from here has an `=` outside brackets. */
+  private assignsAhead(): boolean {
+    let depth = 0;
+    for (let k = this.i; this.kind[k] !== END && this.kind[k] !== NEWLINE; k++) {
+      if (this.kind[k] !== OP) continue;
+      const t = this.text[k];
+      if (t === "(" || t === "[" || t === "{") depth++;
+      else if (t === ")" || t === "]" || t === "}") depth--;
+      else if (depth === 0 && (t === "=" || t === ";")) return t === "=";
+    }
+    return false;
   }
 
   /** True unless the `match` here is certainly a name: a match statement's line ends with `:`. */

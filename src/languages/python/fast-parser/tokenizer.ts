@@ -140,6 +140,11 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
     if (first < 0) first = s;
     lastEnd = e;
   };
+  let backslashAt = -2;
+  const backslashFrom = (i: number) => {
+    if (backslashAt !== -1 && backslashAt < i) backslashAt = source.indexOf("\\", i);
+    return backslashAt;
+  };
   // The scanner reads line continuations before a string as part of the space before it: they are no nodes.
   const dropContinuations = () => {
     while (extras.length && extras[extras.length - 1].type === "line_continuation" && (count === 0 || extras[extras.length - 1].start >= end[count - 1])) extras.pop();
@@ -163,7 +168,7 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
     comments.length = 0;
     let indent = 0;
     for (;;) {
-      if (!more()) {
+      if (pos >= limit && !more()) {
         indent = -1;
         break;
       }
@@ -176,7 +181,7 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
         // A byte-order mark at the start: whitespace.
       } else if (c === HASH) {
         const s = pos;
-        while (pos < limit && source.charCodeAt(pos) !== LF) pos++;
+        pos = lineEnd(source, pos, limit);
         comments.push(s, pos, indent);
         indent = 0;
         continue;
@@ -208,7 +213,7 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
 
   if (!inBrackets) lineStart();
   for (;;) {
-    if (!more()) break;
+    if (pos >= limit && !more()) break;
     const c = source.charCodeAt(pos);
     if (c === SPACE || c === TAB || c === FF) {
       pos++;
@@ -226,7 +231,7 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
     if (c === HASH) {
       if (inBrackets) throw new Unsupported("comment in an f-string");
       const s = pos;
-      while (pos < limit && source.charCodeAt(pos) !== LF) pos++;
+      pos = lineEnd(source, pos, limit);
       extra("comment", s, pos);
       continue;
     }
@@ -257,7 +262,7 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       }
       const q = source.charCodeAt(pos);
       if ((q === 34 || q === 39) && pos - s <= 2 && isStringPrefix(source, s, pos)) {
-        pos = stringEnd(source, s, pos, limit);
+        pos = stringEnd(source, s, pos, limit, backslashFrom);
         dropContinuations();
         push(hasFormatPrefix(source, s, pos) ? FSTRING : STRING, s, pos, "");
         continue;
@@ -272,7 +277,7 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       continue;
     }
     if (c === 34 || c === 39) {
-      pos = stringEnd(source, s, pos, limit);
+      pos = stringEnd(source, s, pos, limit, backslashFrom);
       dropContinuations();
       push(STRING, s, pos, "");
       continue;
@@ -356,13 +361,28 @@ export function isRawPrefix(source: string, from: number): boolean {
   }
 }
 
-/** Where the string literal whose quote is at `quoteAt` (prefix from `from`) ends. */
-function stringEnd(source: string, from: number, quoteAt: number, limit: number): number {
+/** The offset of the next line feed from `from`, or `limit`. */
+function lineEnd(source: string, from: number, limit: number): number {
+  const k = source.indexOf("\n", from);
+  return k < 0 || k > limit ? limit : k;
+}
+
+/**
+ * Where the string literal whose quote is at `quoteAt` (prefix from `from`) ends. `backslashFrom(i)`: the next
+ * backslash at or after `i`, or -1 (the tokenizer remembers it, so a file without backslashes is searched once).
+ */
+function stringEnd(source: string, from: number, quoteAt: number, limit: number, backslashFrom: (i: number) => number): number {
   const q = source.charCodeAt(quoteAt);
   const triple = source.charCodeAt(quoteAt + 1) === q && source.charCodeAt(quoteAt + 2) === q;
   const raw = isRawPrefix(source, from);
   let i = quoteAt + (triple ? 3 : 1);
   for (;;) {
+    if (triple) {
+      // Jump to the next quote when no backslash comes first.
+      const nextQuote = source.indexOf(source[quoteAt], i);
+      const nextBackslash = backslashFrom(i);
+      if (nextQuote > i && (nextBackslash < 0 || nextBackslash > nextQuote)) i = nextQuote;
+    }
     if (i >= limit) throw new Unsupported("unterminated string");
     const c = source.charCodeAt(i);
     if (c === BACKSLASH) {
