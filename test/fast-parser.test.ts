@@ -66,7 +66,9 @@ const CONSTRUCTS: Record<string, string> = {
   fstrings:
     "a = f'{b!r:>{w}} {c=} {{d}} \\n' F'x' rf'{e}' fR'{f}'\nb = f\"{x['k']} {y:%Y-%m-%d} {z!s} {n:{w}.{p}f}\"\nc = f'''{a\n}\\N{BULLET}\\x41\\u0041\\101'''\nd = f'{a}{b}' f''\n",
   types: "def f(a: int | None, *b: str, **c: Dict[str, int]) -> List['X']:\n    x: a.b.C[int] = 1\n    y: Callable[[int], str] | None = None\n    z: Tuple[()] = ()\n",
-  withItems: "with open(f) as g, h:\n    pass\nwith a as (b, c):\n    pass\n",
+  withItems:
+    "with open(f) as g, h:\n    pass\nwith a as (b, c):\n    pass\nwith (open(a) as f, open(b) as g,):\n    pass\nwith (a, b):\n    pass\nwith (a):\n    pass\n" +
+    "with (a) as b:\n    pass\nwith (a).c() as d, e:\n    pass\nwith (\n    a as b,  # c\n    d\n):\n    pass\nwith (a, b) as c:\n    pass\n",
   comments:
     "# top\n\nimport a  # trailing\nclass A:  # header\n    # first\n    x = 1\n        # deeper\n    # same\n  # odd\n    def f(self):\n        return 1\n    # after f\n# after A\nx = [a,  # in list\n  b  # last\n  ]\n",
   continuations: "x = 1 + \\\n    2\nif a and \\\n   b:\n    pass\ny = f(a,\n      b) \\\n    .c\n",

@@ -130,15 +130,18 @@ export class StatementParser extends ExpressionParser {
         if (children.length === 1) throw new Unsupported("try without handlers");
         break;
       case "with": {
-        if (this.isOp("(")) throw new Unsupported("parenthesized with items");
         const cs = this.start[this.i];
         const items: SyntaxNode[] = [];
+        const parenthesized = this.parenthesizedWithItems();
+        if (parenthesized) this.i++;
+        const close = parenthesized ? ")" : ":";
         for (;;) {
           items.push(this.withItem());
           if (!this.isOp(",")) break;
           this.i++;
-          if (this.isOp(":")) break;
+          if (this.isOp(close)) break;
         }
+        if (parenthesized) this.expectOp(")");
         children.push(this.nodes.node("with_clause", cs, this.lastEnd, items));
         children.push(field(this.suite(), "body"));
         break;
@@ -302,6 +305,26 @@ export class StatementParser extends ExpressionParser {
       }
     }
     return this.expressionStatement();
+  }
+
+  /**
+   * True when `with (` opens a parenthesized list of with-items (tree-sitter's reading): the brackets close right
+   * before the colon and hold a comma or an `as` of their own; `with (a):` and `with (a) as b:` are expressions.
+   */
+  private parenthesizedWithItems(): boolean {
+    if (!this.isOp("(")) return false;
+    let depth = 0;
+    let itemsInside = false;
+    for (let k = this.i; this.kind[k] !== END && this.kind[k] !== NEWLINE; k++) {
+      if (this.kind[k] === OP) {
+        const t = this.text[k];
+        if (t === "(" || t === "[" || t === "{") depth++;
+        else if (t === ")" || t === "]" || t === "}") {
+          if (--depth === 0) return itemsInside && this.isOp(":", k + 1);
+        } else if (depth === 1 && t === ",") itemsInside = true;
+      } else if (depth === 1 && this.isKeyword("as", k)) itemsInside = true;
+    }
+    return false;
   }
 
   /** True when the statement from here has an `=` outside brackets. */
