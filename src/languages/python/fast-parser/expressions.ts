@@ -16,7 +16,6 @@ const BINARY_PRECEDENCE: Record<string, number> = {
 };
 const POWER = 21;
 const COMPARISONS = new Set(["<", "<=", "==", "!=", ">=", ">", "<>"]);
-const AUGMENTED = new Set(["+=", "-=", "*=", "/=", "@=", "//=", "%=", "**=", ">>=", "<<=", "&=", "^=", "|="]);
 /** Tokens after which a starred name in an expression list is known to end. */
 const AFTER_STAR = new Set([",", ")", "]", "}", "=", ";", ":"]);
 const MAX_NESTING = 200;
@@ -521,23 +520,26 @@ export class ExpressionParser {
   protected lambda(): SyntaxNode {
     const s = this.start[this.i++];
     const children: SyntaxNode[] = [];
-    if (!this.isOp(":")) children.push(field(this.parameterList("lambda_parameters", ":", false), "parameters"));
+    if (!this.isOp(":")) {
+      const s = this.start[this.i];
+      const parameters = this.parameterList(":", false);
+      children.push(field(this.nodes.node("lambda_parameters", s, this.lastEnd, parameters), "parameters"));
+    }
     this.expectOp(":");
     const body = field(this.expression(), "body");
     children.push(body);
     return this.nodes.node("lambda", s, body.end, children);
   }
 
-  /** Parameters up to (not including) `close`, as a node of `type` over them. */
-  protected parameterList(type: string, close: string, typed: boolean): SyntaxNode {
-    const s = this.start[this.i];
+  /** Parameters up to (not including) `close`, with a trailing comma. */
+  protected parameterList(close: string, typed: boolean): SyntaxNode[] {
     const children: SyntaxNode[] = [];
     while (!this.isOp(close)) {
       children.push(this.parameter(typed));
       if (!this.isOp(",")) break;
       this.i++;
     }
-    return this.nodes.node(type, s, this.lastEnd, children);
+    return children;
   }
 
   private parameter(typed: boolean): SyntaxNode {

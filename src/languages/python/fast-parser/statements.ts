@@ -151,9 +151,9 @@ export class StatementParser extends ExpressionParser {
         children.push(field(this.identifier(), "name"));
         if (!this.isOp("(")) throw new Unsupported("type parameters");
         const ps = this.start[this.i++];
-        const list = this.parameterList("parameters", ")", true);
+        const list = this.parameterList(")", true);
         this.expectOp(")");
-        children.push(field(this.nodes.node("parameters", ps, this.lastEnd, [...list.children]), "parameters"));
+        children.push(field(this.nodes.node("parameters", ps, this.lastEnd, list), "parameters"));
         if (this.isOp("->")) {
           this.i++;
           children.push(field(this.type(), "return_type"));

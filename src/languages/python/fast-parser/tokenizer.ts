@@ -418,7 +418,7 @@ function numberEnd(source: string, from: number, limit: number): [number, boolea
   if (c0 === 48 && (c1 === 120 || c1 === 111 || c1 === 98)) {
     i += 2;
     const ok = c1 === 120 ? (c: number) => isDigit(c) || ((c | 0x20) >= 97 && (c | 0x20) <= 102) : c1 === 111 ? (c: number) => c >= 48 && c <= 55 : (c: number) => c === 48 || c === 49;
-    if (!digits(ok) || source.charCodeAt(from + 2) === 95 && false) throw new Unsupported("number");
+    if (!digits(ok)) throw new Unsupported("number");
     if ((source.charCodeAt(i) | 0x20) === 108) i++;
     checkNumberEnd(source, i, limit);
     return [i, false];
