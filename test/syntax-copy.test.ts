@@ -24,8 +24,8 @@ function shape(tree: SyntaxTree): string {
 
 describe("syntax tree copy", async () => {
   const grammar = readFileSync(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
-  const direct = await createPythonParser({ grammar });
-  const publicApi = await createPythonParser({ grammar, publicCursorOnly: true });
+  const direct = await createPythonParser({ grammar, treeSitterOnly: true });
+  const publicApi = await createPythonParser({ grammar, publicCursorOnly: true, treeSitterOnly: true });
   const sources: [string, string][] = [];
   for (const dir of readdirSync(FIXTURES)) {
     for (const f of readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith(".py"))) sources.push([`${dir}/${f}`, readFileSync(join(FIXTURES, dir, f), "utf8")]);

@@ -1,6 +1,7 @@
 import { Language, Parser, type Range, type Tree } from "web-tree-sitter";
 import { initTreeSitterRuntime, runtimeModule } from "../tree-sitter-runtime.js";
 import { directCursorOps } from "./direct-cursor.js";
+import { fastParse } from "./fast-parser/index.js";
 import type { SourceRange } from "./regions.js";
 import { copyTree, LineIndex, publicCursorOps, type CursorOps, type SyntaxTree } from "./syntax.js";
 
@@ -36,6 +37,8 @@ export interface GrammarFiles {
   locateRuntimeWasm?: (file: string) => string;
   /** Walk trees through the public TreeCursor API only (slower; used to cross-check the direct walk). */
   publicCursorOnly?: boolean;
+  /** Always parse with tree-sitter, never with the fast parser (see `fast-parser/index.ts`): for comparisons. */
+  treeSitterOnly?: boolean;
 }
 
 export async function createPythonParser(files: GrammarFiles): Promise<PythonParser> {
@@ -50,6 +53,13 @@ export async function createPythonParser(files: GrammarFiles): Promise<PythonPar
     parse(source, ranges, budget) {
       if (indexed?.source !== source) indexed = { source, lines: new LineIndex(source) };
       const lines = indexed.lines;
+      if (!files.treeSitterOnly) {
+        const fast = fastParse(source, ranges, lines);
+        if ("tree" in fast) {
+          if (pastDeadline(budget)) throw new TimeBudgetExceeded("parsing");
+          return fast.tree;
+        }
+      }
       // tree-sitter calls this every few hundred steps; returning true cancels the parse (it returns null). On some
       // inputs one step is slow (the scanner looks ahead over thousands of comment lines for every token), so the
       // reader also watches the clock: past the deadline it reports the end of the input, and the parse ends.

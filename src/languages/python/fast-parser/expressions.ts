@@ -1,0 +1,690 @@
+// Expressions, patterns and types, by tree-sitter-python 0.25's grammar and precedences (not Python's where they
+// differ: `^` binds tighter than `&`, `await` looser than `**`).
+import type { SyntaxNode } from "../syntax.js";
+import { formatString } from "./strings.js";
+import { END, FSTRING, NAME, NEWLINE, NUMBER, OP, STRING, tokenize, Unsupported, type Tokens } from "./tokenizer.js";
+import { field, NodeFactory } from "./tree.js";
+
+const RESERVED = new Set([
+  "False", "await", "else", "import", "pass", "None", "break", "except", "in", "raise", "True", "class", "finally", "is",
+  "return", "and", "continue", "for", "lambda", "try", "as", "def", "from", "nonlocal", "while", "assert", "del", "global",
+  "not", "with", "async", "elif", "if", "or", "yield",
+]);
+
+const BINARY_PRECEDENCE: Record<string, number> = {
+  "|": 14, "&": 15, "^": 16, "<<": 17, ">>": 17, "+": 18, "-": 18, "*": 19, "@": 19, "/": 19, "%": 19, "//": 19, "**": 21,
+};
+const POWER = 21;
+const COMPARISONS = new Set(["<", "<=", "==", "!=", ">=", ">", "<>"]);
+/** Tokens after which a starred name in an expression list is known to end. */
+const AFTER_STAR = new Set([",", ")", "]", "}", "=", ";", ":"]);
+const MAX_NESTING = 200;
+
+export class ExpressionParser {
+  protected i = 0;
+  private nesting = 0;
+  /** Inside a statement starting with `print` or `exec`, which tree-sitter also tries as a Python 2 statement. */
+  protected ambiguousStatement = false;
+  protected readonly kind: Uint8Array;
+  protected readonly start: Int32Array;
+  protected readonly end: Int32Array;
+  protected readonly text: string[];
+
+  constructor(
+    protected readonly source: string,
+    tokens: Tokens,
+    protected readonly nodes: NodeFactory,
+  ) {
+    this.kind = tokens.kind;
+    this.start = tokens.start;
+    this.end = tokens.end;
+    this.text = tokens.text;
+  }
+
+  // ---- token helpers
+
+  protected isOp(op: string, at = this.i): boolean {
+    return this.kind[at] === OP && this.text[at] === op;
+  }
+  protected isKeyword(word: string, at = this.i): boolean {
+    return this.kind[at] === NAME && this.text[at] === word;
+  }
+  protected expectOp(op: string): void {
+    if (!this.isOp(op)) throw new Unsupported(`expected ${op}`);
+    this.i++;
+  }
+  protected expectKeyword(word: string): void {
+    if (!this.isKeyword(word)) throw new Unsupported(`expected ${word}`);
+    this.i++;
+  }
+  /** The end of the last token read. */
+  protected get lastEnd(): number {
+    return this.end[this.i - 1];
+  }
+  protected enter(): void {
+    if (++this.nesting > MAX_NESTING) throw new Unsupported("nesting too deep");
+  }
+  protected leave(): void {
+    this.nesting--;
+  }
+
+  protected identifier(): SyntaxNode {
+    if (this.kind[this.i] !== NAME || RESERVED.has(this.text[this.i])) throw new Unsupported("expected a name");
+    const n = this.nodes.leaf("identifier", this.start[this.i], this.end[this.i]);
+    this.i++;
+    return n;
+  }
+
+  /** True when the current token can start an expression. */
+  protected startsExpression(at = this.i): boolean {
+    const k = this.kind[at];
+    if (k === NUMBER || k === STRING || k === FSTRING) return true;
+    if (k === NAME) {
+      const t = this.text[at];
+      return !RESERVED.has(t) || t === "not" || t === "lambda" || t === "await" || t === "None" || t === "True" || t === "False";
+    }
+    if (k !== OP) return false;
+    const t = this.text[at];
+    return t === "(" || t === "[" || t === "{" || t === "-" || t === "+" || t === "~" || t === "*" || t === "..." || t === "**";
+  }
+
+  // ---- expressions
+
+  /** tree-sitter's `expression` (without `as_pattern`, which only with-items and except clauses make). */
+  protected expression(): SyntaxNode {
+    this.enter();
+    let result: SyntaxNode;
+    if (this.isKeyword("lambda")) result = this.lambda();
+    else if (this.kind[this.i] === NAME && this.isOp(":=", this.i + 1)) {
+      const name = field(this.identifier(), "name");
+      this.i++;
+      const value = field(this.expression(), "value");
+      result = this.nodes.node("named_expression", name.start, value.end, [name, value]);
+    } else {
+      result = this.disjunction();
+      if (this.isKeyword("if")) {
+        this.i++;
+        const condition = this.disjunction();
+        if (this.isKeyword("if")) throw new Unsupported("nested conditional");
+        this.expectKeyword("else");
+        const alternative = this.expression();
+        result = this.nodes.node("conditional_expression", result.start, alternative.end, [result, condition, alternative]);
+      }
+    }
+    this.leave();
+    return result;
+  }
+
+  protected disjunction(): SyntaxNode {
+    let left = this.conjunction();
+    while (this.isKeyword("or")) {
+      this.i++;
+      const right = this.conjunction();
+      left = this.nodes.node("boolean_operator", left.start, right.end, [field(left, "left"), field(right, "right")]);
+    }
+    return left;
+  }
+
+  private conjunction(): SyntaxNode {
+    let left = this.negation();
+    while (this.isKeyword("and")) {
+      this.i++;
+      const right = this.negation();
+      left = this.nodes.node("boolean_operator", left.start, right.end, [field(left, "left"), field(right, "right")]);
+    }
+    return left;
+  }
+
+  private negation(): SyntaxNode {
+    if (!this.isKeyword("not")) return this.comparison();
+    const s = this.start[this.i++];
+    this.enter();
+    const argument = field(this.negation(), "argument");
+    this.leave();
+    return this.nodes.node("not_operator", s, argument.end, [argument]);
+  }
+
+  private comparisonOperator(): number {
+    const k = this.kind[this.i];
+    if (k === OP) return COMPARISONS.has(this.text[this.i]) ? 1 : 0;
+    if (k !== NAME) return 0;
+    const t = this.text[this.i];
+    if (t === "in") return 1;
+    if (t === "is") return this.isKeyword("not", this.i + 1) ? 2 : 1;
+    if (t === "not" && this.isKeyword("in", this.i + 1)) return 2;
+    return 0;
+  }
+
+  private comparison(): SyntaxNode {
+    const first = this.binary(0);
+    let n = this.comparisonOperator();
+    if (!n) return first;
+    const operands = [first];
+    while (n) {
+      this.i += n;
+      operands.push(this.binary(0));
+      n = this.comparisonOperator();
+    }
+    return this.nodes.node("comparison_operator", first.start, operands[operands.length - 1].end, operands);
+  }
+
+  private binaryPrecedence(): number {
+    return this.kind[this.i] === OP ? (BINARY_PRECEDENCE[this.text[this.i]] ?? -1) : -1;
+  }
+
+  /** Binary operators of at least `minimum` precedence over unary operands. */
+  protected binary(minimum: number): SyntaxNode {
+    let left = this.unary();
+    for (;;) {
+      const precedence = this.binaryPrecedence();
+      if (precedence < minimum || precedence < 0) return left;
+      this.i++;
+      this.enter();
+      const right = this.binary(precedence === POWER ? POWER : precedence + 1);
+      this.leave();
+      left = this.nodes.node("binary_operator", left.start, right.end, [field(left, "left"), field(right, "right")]);
+    }
+  }
+
+  private unary(): SyntaxNode {
+    if (this.kind[this.i] === OP) {
+      const t = this.text[this.i];
+      if (t === "-" || t === "+" || t === "~") {
+        const s = this.start[this.i++];
+        this.enter();
+        const argument = field(this.binary(POWER), "argument");
+        this.leave();
+        return this.nodes.node("unary_operator", s, argument.end, [argument]);
+      }
+    } else if (this.isKeyword("await")) {
+      const s = this.start[this.i++];
+      this.enter();
+      const argument = this.binary(POWER);
+      this.leave();
+      return this.nodes.node("await", s, argument.end, [argument]);
+    }
+    return this.primary();
+  }
+
+  /** An atom and its calls, subscripts and attributes. */
+  protected primary(): SyntaxNode {
+    let node = this.atom();
+    for (;;) {
+      if (this.kind[this.i] !== OP) return node;
+      const t = this.text[this.i];
+      if (t === ".") {
+        this.i++;
+        const name = field(this.identifier(), "attribute");
+        node = this.nodes.node("attribute", node.start, name.end, [field(node, "object"), name]);
+      } else if (t === "(") {
+        const args = field(this.argumentList(), "arguments");
+        node = this.nodes.node("call", node.start, args.end, [field(node, "function"), args]);
+      } else if (t === "[") {
+        this.i++;
+        const children = [field(node, "value")];
+        for (;;) {
+          children.push(field(this.subscriptItem(), "subscript"));
+          if (!this.isOp(",")) break;
+          this.i++;
+          if (this.isOp("]")) break;
+        }
+        this.expectOp("]");
+        node = this.nodes.node("subscript", node.start, this.lastEnd, children);
+      } else return node;
+    }
+  }
+
+  private subscriptItem(): SyntaxNode {
+    if (this.isOp("*")) throw new Unsupported("starred subscript");
+    const s = this.start[this.i];
+    const parts: SyntaxNode[] = [];
+    if (!this.isOp(":")) {
+      const e = this.expression();
+      if (!this.isOp(":")) return e;
+      parts.push(e);
+    }
+    this.i++;
+    if (this.startsExpression()) parts.push(this.expression());
+    if (this.isOp(":")) {
+      this.i++;
+      if (this.startsExpression()) parts.push(this.expression());
+    }
+    return this.nodes.node("slice", s, this.lastEnd, parts);
+  }
+
+  private atom(): SyntaxNode {
+    const k = this.kind[this.i];
+    const s = this.start[this.i];
+    const e = this.end[this.i];
+    if (k === NAME) {
+      const t = this.text[this.i];
+      if (t === "True" || t === "False" || t === "None") {
+        this.i++;
+        return this.nodes.leaf(t === "True" ? "true" : t === "False" ? "false" : "none", s, e);
+      }
+      return this.identifier();
+    }
+    if (k === NUMBER) {
+      this.i++;
+      return this.nodes.leaf(this.text[this.i - 1], s, e);
+    }
+    if (k === STRING || k === FSTRING) {
+      const first = this.string();
+      if (this.kind[this.i] !== STRING && this.kind[this.i] !== FSTRING) return first;
+      const parts = [first];
+      while (this.kind[this.i] === STRING || this.kind[this.i] === FSTRING) parts.push(this.string());
+      return this.nodes.node("concatenated_string", s, this.lastEnd, parts);
+    }
+    if (k === OP) {
+      const t = this.text[this.i];
+      if (t === "(") return this.parenthesized();
+      if (t === "[") return this.bracketed();
+      if (t === "{") return this.braced();
+      if (t === "...") {
+        this.i++;
+        return this.nodes.leaf("ellipsis", s, e);
+      }
+    }
+    throw new Unsupported(k === END || k === NEWLINE ? "unexpected end" : `unexpected ${this.text[this.i] || "token"}`);
+  }
+
+  private string(): SyntaxNode {
+    const s = this.start[this.i];
+    const e = this.end[this.i];
+    const format = this.kind[this.i] === FSTRING;
+    this.i++;
+    if (!format) return this.nodes.leaf("string", s, e);
+    this.enter();
+    const node = formatString(this.source, s, e, this.nodes, (from, to) => this.interpolated(from, to));
+    this.leave();
+    return node;
+  }
+
+  /** tree-sitter's `_f_expression` in source[from, to), parsed with a parser of its own over its tokens. */
+  private interpolated(from: number, to: number): SyntaxNode {
+    const tokens = tokenize(this.source, [{ start: from, end: to }], true);
+    const inner = new ExpressionParser(this.source, tokens, this.nodes);
+    inner.nesting = this.nesting;
+    const node = inner.isKeyword("yield") ? inner.yieldExpression() : inner.expressionList(false);
+    if (inner.kind[inner.i] !== END) throw new Unsupported("f-string expression");
+    return node;
+  }
+
+  private isGenericType(): boolean {
+    return this.kind[this.i] === NAME && this.isOp("[", this.i + 1) && !RESERVED.has(this.text[this.i]);
+  }
+
+  private genericType(): SyntaxNode {
+    const name = this.identifier();
+    const open = this.start[this.i++];
+    const parameters: SyntaxNode[] = [];
+    for (;;) {
+      parameters.push(this.type());
+      if (!this.isOp(",")) break;
+      this.i++;
+      if (this.isOp("]")) break;
+    }
+    this.expectOp("]");
+    const typeParameter = this.nodes.node("type_parameter", open, this.lastEnd, parameters);
+    return this.nodes.node("generic_type", name.start, this.lastEnd, [name, typeParameter]);
+  }
+
+  /** An element of a list, set or tuple: an expression, `*expression`, or `yield`. */
+  private element(): SyntaxNode {
+    if (this.isOp("*")) {
+      // tree-sitter reads `[*a.b]` and `[*f(x)]` either way depending on what came before in the file.
+      if (this.kind[this.i + 1] === NAME && this.kind[this.i + 2] === OP && (this.text[this.i + 2] === "." || this.text[this.i + 2] === "(" || this.text[this.i + 2] === "[")) {
+        throw new Unsupported("starred call or attribute in a collection");
+      }
+      const s = this.start[this.i++];
+      const value = this.expression();
+      return this.nodes.node("list_splat", s, value.end, [value]);
+    }
+    if (this.isKeyword("yield")) return this.yieldExpression();
+    return this.expression();
+  }
+
+  /** Elements after the first, up to `close` (trailing comma allowed); reads `close`. */
+  private elements(children: SyntaxNode[], close: string): void {
+    while (this.isOp(",")) {
+      this.i++;
+      if (this.isOp(close)) break;
+      children.push(this.element());
+    }
+    this.expectOp(close);
+  }
+
+  private parenthesized(): SyntaxNode {
+    const s = this.start[this.i++];
+    this.enter();
+    let result: SyntaxNode;
+    if (this.isOp(")")) {
+      this.i++;
+      result = this.nodes.leaf("tuple", s, this.lastEnd);
+    } else {
+      const first = this.element();
+      if (this.isKeyword("for") || this.isKeyword("async")) {
+        if (first.type === "list_splat") throw new Unsupported("starred generator");
+        result = this.comprehension("generator_expression", s, first, ")");
+      } else if (this.isOp(")")) {
+        if (first.type === "list_splat") throw new Unsupported("parenthesized list splat");
+        this.i++;
+        result = this.nodes.node("parenthesized_expression", s, this.lastEnd, [first]);
+      } else {
+        const children = [first];
+        this.elements(children, ")");
+        result = this.nodes.node("tuple", s, this.lastEnd, children);
+      }
+    }
+    this.leave();
+    return result;
+  }
+
+  private bracketed(): SyntaxNode {
+    const s = this.start[this.i++];
+    this.enter();
+    let result: SyntaxNode;
+    if (this.isOp("]")) {
+      this.i++;
+      result = this.nodes.leaf("list", s, this.lastEnd);
+    } else {
+      const first = this.element();
+      if (this.isKeyword("for") || this.isKeyword("async")) {
+        if (first.type === "list_splat" || first.type === "yield") throw new Unsupported("starred comprehension");
+        result = this.comprehension("list_comprehension", s, first, "]");
+      } else {
+        const children = [first];
+        this.elements(children, "]");
+        result = this.nodes.node("list", s, this.lastEnd, children);
+      }
+    }
+    this.leave();
+    return result;
+  }
+
+  private braced(): SyntaxNode {
+    const s = this.start[this.i++];
+    this.enter();
+    let result: SyntaxNode;
+    if (this.isOp("}")) {
+      this.i++;
+      result = this.nodes.leaf("dictionary", s, this.lastEnd);
+    } else {
+      const first = this.dictionaryItem();
+      if (first.type === "pair" || first.type === "dictionary_splat") {
+        if (first.type === "pair" && (this.isKeyword("for") || this.isKeyword("async"))) {
+          result = this.comprehension("dictionary_comprehension", s, first, "}");
+        } else {
+          const children = [first];
+          while (this.isOp(",")) {
+            this.i++;
+            if (this.isOp("}")) break;
+            const item = this.dictionaryItem();
+            if (item.type !== "pair" && item.type !== "dictionary_splat") throw new Unsupported("set item in a dictionary");
+            children.push(item);
+          }
+          this.expectOp("}");
+          result = this.nodes.node("dictionary", s, this.lastEnd, children);
+        }
+      } else if (this.isKeyword("for") || this.isKeyword("async")) {
+        if (first.type === "list_splat" || first.type === "yield") throw new Unsupported("starred comprehension");
+        result = this.comprehension("set_comprehension", s, first, "}");
+      } else {
+        const children = [first];
+        this.elements(children, "}");
+        for (const c of children) if (c.type === "pair" || c.type === "dictionary_splat") throw new Unsupported("pair in a set");
+        result = this.nodes.node("set", s, this.lastEnd, children);
+      }
+    }
+    this.leave();
+    return result;
+  }
+
+  private dictionaryItem(): SyntaxNode {
+    if (this.isOp("**")) {
+      const s = this.start[this.i++];
+      const value = this.expression();
+      return this.nodes.node("dictionary_splat", s, value.end, [value]);
+    }
+    const key = this.element();
+    if (!this.isOp(":")) return key;
+    if (key.type === "list_splat" || key.type === "yield") throw new Unsupported("starred key");
+    this.i++;
+    const value = field(this.expression(), "value");
+    return this.nodes.node("pair", key.start, value.end, [field(key, "key"), value]);
+  }
+
+  /** `[body for ... if ...]` and the like, from the first `for`; reads `close`. */
+  private comprehension(type: string, s: number, body: SyntaxNode, close: string): SyntaxNode {
+    const children = [field(body, "body")];
+    for (;;) {
+      if (this.isKeyword("for") || (this.isKeyword("async") && this.isKeyword("for", this.i + 1))) {
+        const clauseStart = this.start[this.i];
+        this.i += this.isKeyword("async") ? 2 : 1;
+        const left = field(this.targets(), "left");
+        this.expectKeyword("in");
+        if (this.isKeyword("lambda")) throw new Unsupported("lambda in a for clause");
+        const right = field(this.disjunction(), "right");
+        if (this.isOp(",")) throw new Unsupported("tuple in a for clause");
+        children.push(this.nodes.node("for_in_clause", clauseStart, right.end, [left, right]));
+      } else if (this.isKeyword("if")) {
+        const clauseStart = this.start[this.i++];
+        const condition = this.disjunction();
+        children.push(this.nodes.node("if_clause", clauseStart, condition.end, [condition]));
+      } else break;
+    }
+    if (this.isKeyword("else")) throw new Unsupported("conditional in a comprehension");
+    this.expectOp(close);
+    return this.nodes.node(type, s, this.lastEnd, children);
+  }
+
+  protected argumentList(): SyntaxNode {
+    const s = this.start[this.i++];
+    this.enter();
+    const children: SyntaxNode[] = [];
+    while (!this.isOp(")")) {
+      if (this.isOp("*")) {
+        // In a statement that starts with `print` or `exec`, tree-sitter may read `*a.b` as `(*a).b`.
+        if (this.ambiguousStatement && this.kind[this.i + 1] === NAME && this.kind[this.i + 2] === OP && (this.text[this.i + 2] === "." || this.text[this.i + 2] === "(" || this.text[this.i + 2] === "[")) {
+          throw new Unsupported("starred call or attribute in a print statement");
+        }
+        const st = this.start[this.i++];
+        const value = this.expression();
+        children.push(this.nodes.node("list_splat", st, value.end, [value]));
+      } else if (this.isOp("**")) {
+        const st = this.start[this.i++];
+        const value = this.expression();
+        children.push(this.nodes.node("dictionary_splat", st, value.end, [value]));
+      } else if (this.kind[this.i] === NAME && this.isOp("=", this.i + 1)) {
+        const name = field(this.identifier(), "name");
+        this.i++;
+        const value = field(this.expression(), "value");
+        children.push(this.nodes.node("keyword_argument", name.start, value.end, [name, value]));
+      } else {
+        const value = this.expression();
+        if (children.length === 0 && (this.isKeyword("for") || this.isKeyword("async"))) {
+          const generator = this.comprehension("generator_expression", s, value, ")");
+          this.leave();
+          return generator;
+        }
+        children.push(value);
+      }
+      if (!this.isOp(",")) break;
+      this.i++;
+    }
+    this.expectOp(")");
+    this.leave();
+    return this.nodes.node("argument_list", s, this.lastEnd, children);
+  }
+
+  protected lambda(): SyntaxNode {
+    const s = this.start[this.i++];
+    const children: SyntaxNode[] = [];
+    if (!this.isOp(":")) {
+      const s = this.start[this.i];
+      const parameters = this.parameterList(":", false);
+      children.push(field(this.nodes.node("lambda_parameters", s, this.lastEnd, parameters), "parameters"));
+    }
+    this.expectOp(":");
+    const body = field(this.expression(), "body");
+    children.push(body);
+    return this.nodes.node("lambda", s, body.end, children);
+  }
+
+  /** Parameters up to (not including) `close`, with a trailing comma. */
+  protected parameterList(close: string, typed: boolean): SyntaxNode[] {
+    const children: SyntaxNode[] = [];
+    while (!this.isOp(close)) {
+      children.push(this.parameter(typed));
+      if (!this.isOp(",")) break;
+      this.i++;
+    }
+    return children;
+  }
+
+  private parameter(typed: boolean): SyntaxNode {
+    const s = this.start[this.i];
+    if (this.isOp("/")) {
+      this.i++;
+      return this.nodes.leaf("positional_separator", s, this.lastEnd);
+    }
+    let target: SyntaxNode;
+    if (this.isOp("*") || this.isOp("**")) {
+      const double = this.isOp("**");
+      this.i++;
+      if (!double && (this.isOp(",") || this.isOp(")") || this.isOp(":"))) return this.nodes.leaf("keyword_separator", s, this.lastEnd);
+      const name = this.identifier();
+      target = this.nodes.node(double ? "dictionary_splat_pattern" : "list_splat_pattern", s, name.end, [name]);
+    } else target = this.identifier();
+    if (typed && this.isOp(":")) {
+      this.i++;
+      const type = field(this.type(), "type");
+      if (this.isOp("=")) {
+        if (target.type !== "identifier") throw new Unsupported("default for a splat");
+        this.i++;
+        const value = field(this.expression(), "value");
+        return this.nodes.node("typed_default_parameter", s, value.end, [field(target, "name"), type, value]);
+      }
+      return this.nodes.node("typed_parameter", s, type.end, [target, type]);
+    }
+    if (this.isOp("=")) {
+      if (target.type !== "identifier") throw new Unsupported("default for a splat");
+      this.i++;
+      const value = field(this.expression(), "value");
+      return this.nodes.node("default_parameter", s, value.end, [field(target, "name"), value]);
+    }
+    return target;
+  }
+
+  /** `yield`, `yield from x`, `yield a, b`. */
+  protected yieldExpression(): SyntaxNode {
+    const s = this.start[this.i++];
+    if (this.isKeyword("from")) {
+      this.i++;
+      const value = this.expression();
+      return this.nodes.node("yield", s, value.end, [value]);
+    }
+    if (!this.startsExpression()) return this.nodes.leaf("yield", s, this.lastEnd);
+    const value = this.expressionList(true);
+    return this.nodes.node("yield", s, value.end, [value]);
+  }
+
+  /** A starred name in an expression list (tree-sitter's `list_splat_pattern` aliased to `list_splat`). */
+  private starredName(): SyntaxNode {
+    const s = this.start[this.i++];
+    const value = this.primary();
+    if (value.type !== "identifier") throw new Unsupported("starred expression");
+    if (!(this.kind[this.i] === NEWLINE || this.kind[this.i] === END || (this.kind[this.i] === OP && AFTER_STAR.has(this.text[this.i])) || this.isKeyword("in"))) {
+      throw new Unsupported("starred expression");
+    }
+    return this.nodes.node("list_splat", s, value.end, [value]);
+  }
+
+  protected expressionOrStar(): SyntaxNode {
+    return this.isOp("*") ? this.starredName() : this.expression();
+  }
+
+  /** Comma-separated expressions: the first alone, or an `expression_list` (trailing comma included). */
+  protected expressionList(allowStar: boolean): SyntaxNode {
+    const items = this.expressionItems(allowStar);
+    return items.length === 1 && !this.isOp(",", this.i - 1) ? items[0] : this.nodes.node("expression_list", items[0].start, this.lastEnd, items);
+  }
+
+  /** Comma-separated expressions, reading a trailing comma. */
+  protected expressionItems(allowStar: boolean): SyntaxNode[] {
+    const items = [allowStar ? this.expressionOrStar() : this.expression()];
+    while (this.isOp(",")) {
+      this.i++;
+      if (!this.startsExpression()) break;
+      items.push(allowStar ? this.expressionOrStar() : this.expression());
+    }
+    return items;
+  }
+
+  /** Assignment targets of `for` (up to `in`): a pattern or a `pattern_list`. */
+  protected targets(): SyntaxNode {
+    const items: SyntaxNode[] = [];
+    for (;;) {
+      items.push(this.isOp("*") ? this.starredName() : this.primary());
+      if (!this.isOp(",")) break;
+      this.i++;
+      if (this.isKeyword("in")) break;
+    }
+    return this.patterns(items, this.isOp(",", this.i - 1));
+  }
+
+  /** `items` as a left-hand side: one pattern, or a `pattern_list` when there are several or a trailing comma. */
+  protected patterns(items: SyntaxNode[], trailingComma: boolean): SyntaxNode {
+    if (items.length === 1 && !trailingComma) return this.pattern(items[0]);
+    return this.nodes.node("pattern_list", items[0].start, this.lastEnd, items.map((n) => this.pattern(n)));
+  }
+
+  /** An expression as tree-sitter's `pattern`. */
+  protected pattern(node: SyntaxNode): SyntaxNode {
+    switch (node.type) {
+      case "identifier":
+      case "attribute":
+      case "subscript":
+        return node;
+      case "list_splat": {
+        const inner = node.children[0];
+        if (inner.type !== "identifier" && inner.type !== "attribute" && inner.type !== "subscript") throw new Unsupported("starred pattern");
+        return this.nodes.node("list_splat_pattern", node.start, node.end, [inner]);
+      }
+      case "tuple":
+        return this.nodes.node("tuple_pattern", node.start, node.end, node.children.map((c) => this.pattern(c)));
+      case "list":
+        return this.nodes.node("list_pattern", node.start, node.end, node.children.map((c) => this.pattern(c)));
+      default:
+        throw new Unsupported(`${node.type} as a target`);
+    }
+  }
+
+  /** tree-sitter's `type`: an expression, or `Name[types]` as a `generic_type` (and unions of those). */
+  protected type(): SyntaxNode {
+    this.enter();
+    let inner: SyntaxNode;
+    if (this.isGenericType()) {
+      inner = this.genericType();
+      // `A[x] | B[y] | c` is left-associative over generic types; a plain operand takes the rest as an expression.
+      while (this.isOp("|")) {
+        this.i++;
+        const left = this.nodes.node("type", inner.start, inner.end, [inner]);
+        const generic = this.isGenericType();
+        const operand = generic ? this.genericType() : this.expression();
+        const right = this.nodes.node("type", operand.start, operand.end, [operand]);
+        inner = this.nodes.node("union_type", left.start, right.end, [left, right]);
+        if (!generic) break;
+      }
+      if (this.kind[this.i] === OP && (BINARY_PRECEDENCE[this.text[this.i]] !== undefined || this.text[this.i] === "." || this.text[this.i] === "(" || this.text[this.i] === "[")) {
+        throw new Unsupported("generic type in an expression");
+      }
+      if (this.comparisonOperator() || this.isKeyword("if") || this.isKeyword("and") || this.isKeyword("or")) throw new Unsupported("generic type in an expression");
+    } else {
+      if (this.isOp("*") || this.isOp("**")) throw new Unsupported("splat type");
+      inner = this.expression();
+    }
+    this.leave();
+    return this.nodes.node("type", inner.start, inner.end, [inner]);
+  }
+}

@@ -1,0 +1,452 @@
+// Splits Python source into the tokens the fast parser reads, with the NEWLINE, INDENT and DEDENT tokens placed
+// where tree-sitter-python's external scanner places them (see its scanner.c), so that block and statement ends
+// and the placement of comments come out the same. Whatever it is not sure of throws `Unsupported`.
+import type { SourceRange } from "../regions.js";
+
+/** Thrown by the fast parser for anything it does not handle exactly like tree-sitter; tree-sitter parses instead. */
+export class Unsupported extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+export const NAME = 0;
+export const NUMBER = 1;
+export const STRING = 2;
+export const FSTRING = 3;
+export const OP = 4;
+export const NEWLINE = 5;
+export const INDENT = 6;
+export const DEDENT = 7;
+export const END = 8;
+
+/** A comment or a line continuation: tree-sitter's named extras, placed in the tree after parsing. */
+export interface Extra {
+  type: "comment" | "line_continuation";
+  start: number;
+  end: number;
+}
+
+export interface Tokens {
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** Keywords (see `keywordAt`) and operators: their text; numbers: "integer" or "float"; others: "". */
+  text: string[];
+  extras: Extra[];
+  /** Where the first token or extra starts (the module's start), or -1. */
+  first: number;
+}
+
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const FF = 12;
+const HASH = 35;
+const BACKSLASH = 92;
+
+const IDENTIFIER_START = /[_\p{XID_Start}]/u;
+const IDENTIFIER_PART = /[_\p{XID_Continue}]/u;
+
+/** Operators, longest first within each first character. */
+const OPERATORS: Record<string, string[]> = {
+  "*": ["**=", "**", "*=", "*"],
+  "/": ["//=", "//", "/=", "/"],
+  ">": [">>=", ">>", ">=", ">"],
+  "<": ["<<=", "<<", "<=", "<>", "<"],
+  ".": ["...", "."],
+  "-": ["->", "-=", "-"],
+  ":": [":=", ":"],
+  "!": ["!="],
+  "=": ["==", "="],
+  "+": ["+=", "+"],
+  "%": ["%=", "%"],
+  "&": ["&=", "&"],
+  "|": ["|=", "|"],
+  "^": ["^=", "^"],
+  "@": ["@=", "@"],
+  "~": ["~"],
+  "(": ["("],
+  ")": [")"],
+  "[": ["["],
+  "]": ["]"],
+  "{": ["{"],
+  "}": ["}"],
+  ",": [","],
+  ";": [";"],
+};
+
+function isAsciiIdentifierStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+function isAsciiIdentifierPart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The code point at `i` as a string (a surrogate pair whole). */
+function codePointAt(source: string, i: number): string {
+  const c = source.codePointAt(i)!;
+  return String.fromCodePoint(c);
+}
+
+/**
+ * Tokenizes `source`, or only `ranges` of it read one after the other as tree-sitter reads included ranges.
+ * `inBrackets`: the text is the inside of an f-string interpolation (no statements, no indentation).
+ */
+export function tokenize(source: string, ranges: readonly SourceRange[] | undefined, inBrackets = false): Tokens {
+  // Typed arrays: a large file's tokens stay out of the garbage collector's way.
+  let capacity = 64 + (source.length >> 3);
+  let kind = new Uint8Array(capacity);
+  let start = new Int32Array(capacity);
+  let end = new Int32Array(capacity);
+  let count = 0;
+  const text: string[] = [];
+  const extras: Extra[] = [];
+  const allRanges = ranges ?? [{ start: 0, end: source.length }];
+  let rangeIndex = 0;
+  let pos = allRanges[0]?.start ?? 0;
+  let limit = allRanges[0]?.end ?? 0;
+  let depth = inBrackets ? 1 : 0;
+  const indents = [0];
+  let lastEnd = -1;
+  let first = -1;
+  let lineHasTokens = false;
+
+  const add = (k: number, s: number, e: number, t: string) => {
+    if (count === capacity) {
+      capacity *= 2;
+      const grow = <T extends Uint8Array | Int32Array>(from: T, to: T): T => (to.set(from), to);
+      kind = grow(kind, new Uint8Array(capacity));
+      start = grow(start, new Int32Array(capacity));
+      end = grow(end, new Int32Array(capacity));
+    }
+    kind[count] = k;
+    start[count] = s;
+    end[count] = e;
+    text[count++] = t;
+  };
+  const push = (k: number, s: number, e: number, t: string) => {
+    add(k, s, e, t);
+    if (first < 0) first = s;
+    lastEnd = e;
+  };
+  const pushZero = (k: number) => add(k, lastEnd, lastEnd, "");
+  const extra = (type: Extra["type"], s: number, e: number) => {
+    extras.push({ type, start: s, end: e });
+    if (first < 0) first = s;
+    lastEnd = e;
+  };
+  let backslashAt = -2;
+  const backslashFrom = (i: number) => {
+    if (backslashAt !== -1 && backslashAt < i) backslashAt = source.indexOf("\\", i);
+    return backslashAt;
+  };
+  // The scanner reads line continuations before a string as part of the space before it: they are no nodes.
+  const dropContinuations = () => {
+    while (extras.length && extras[extras.length - 1].type === "line_continuation" && (count === 0 || extras[extras.length - 1].start >= end[count - 1])) extras.pop();
+  };
+  /** Moves to the next range when `pos` is at the end of this one; false at the end of the input. */
+  const more = (): boolean => {
+    while (pos >= limit) {
+      if (++rangeIndex >= allRanges.length) return false;
+      pos = allRanges[rangeIndex].start;
+      limit = allRanges[rangeIndex].end;
+    }
+    return true;
+  };
+
+  /**
+   * At the start of a line (after a logical line or at the start): reads blank and comment lines up to the next
+   * code line and emits its INDENT or DEDENTs, placing each comment before or after the DEDENTs as the scanner does.
+   */
+  const comments: number[] = []; // start, end, indent triples, reused by every `lineStart`
+  const lineStart = () => {
+    comments.length = 0;
+    let indent = 0;
+    for (;;) {
+      if (pos >= limit && !more()) {
+        indent = -1;
+        break;
+      }
+      const c = source.charCodeAt(pos);
+      if (c === SPACE) indent++;
+      else if (c === TAB) indent += 8;
+      else if (c === FF || c === CR) indent = 0;
+      else if (c === LF) indent = 0;
+      else if (c === 0xfeff && pos === 0) {
+        // A byte-order mark at the start: whitespace.
+      } else if (c === HASH) {
+        const s = pos;
+        pos = lineEnd(source, pos, limit);
+        comments.push(s, pos, indent);
+        indent = 0;
+        continue;
+      } else if (c === BACKSLASH) throw new Unsupported("line continuation at the start of a line");
+      else break;
+      pos++;
+    }
+    const level = indent < 0 ? 0 : indent;
+    for (let i = 0; i < comments.length; i += 3) {
+      while (level < indents[indents.length - 1] && comments[i + 2] < indents[indents.length - 1]) {
+        indents.pop();
+        pushZero(DEDENT);
+      }
+      extra("comment", comments[i], comments[i + 1]);
+    }
+    if (level > indents[indents.length - 1]) {
+      if (count === 0) throw new Unsupported("indented first line");
+      indents.push(level);
+      pushZero(INDENT);
+    } else {
+      while (level < indents[indents.length - 1]) {
+        indents.pop();
+        pushZero(DEDENT);
+      }
+      if (level !== indents[indents.length - 1]) throw new Unsupported("inconsistent dedent");
+    }
+    lineHasTokens = false;
+  };
+
+  if (!inBrackets) lineStart();
+  for (;;) {
+    if (pos >= limit && !more()) break;
+    const c = source.charCodeAt(pos);
+    if (c === SPACE || c === TAB || c === FF) {
+      pos++;
+      continue;
+    }
+    if (c === LF || c === CR) {
+      if (c === CR && source.charCodeAt(pos + 1) !== LF) throw new Unsupported("bare carriage return");
+      pos += c === CR ? 2 : 1;
+      if (depth === 0 && lineHasTokens) {
+        pushZero(NEWLINE);
+        lineStart();
+      }
+      continue;
+    }
+    if (c === HASH) {
+      if (inBrackets) throw new Unsupported("comment in an f-string");
+      const s = pos;
+      pos = lineEnd(source, pos, limit);
+      extra("comment", s, pos);
+      continue;
+    }
+    if (c === BACKSLASH) {
+      const s = pos;
+      let k = pos + 1;
+      if (source.charCodeAt(k) === CR) k++;
+      if (source.charCodeAt(k) !== LF || k >= limit) throw new Unsupported("backslash");
+      pos = k + 1;
+      // Followed by a blank line, a comment or the end, the scanner ends the statement elsewhere.
+      let j = pos;
+      while (j < limit && (source.charCodeAt(j) === SPACE || source.charCodeAt(j) === TAB)) j++;
+      if (j >= limit || source.charCodeAt(j) === LF || source.charCodeAt(j) === CR || source.charCodeAt(j) === HASH || source.charCodeAt(j) === BACKSLASH) {
+        throw new Unsupported("line continuation before a blank line");
+      }
+      extra("line_continuation", s, pos);
+      continue;
+    }
+    lineHasTokens = true;
+    const s = pos;
+    if (isAsciiIdentifierStart(c) || (c >= 128 && IDENTIFIER_START.test(codePointAt(source, pos)))) {
+      pos++;
+      for (;;) {
+        const d = source.charCodeAt(pos);
+        if (pos < limit && isAsciiIdentifierPart(d)) pos++;
+        else if (pos < limit && d >= 128 && IDENTIFIER_PART.test(codePointAt(source, pos))) pos += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+        else break;
+      }
+      const q = source.charCodeAt(pos);
+      if ((q === 34 || q === 39) && pos - s <= 2 && isStringPrefix(source, s, pos)) {
+        pos = stringEnd(source, s, pos, limit, backslashFrom);
+        dropContinuations();
+        push(hasFormatPrefix(source, s, pos) ? FSTRING : STRING, s, pos, "");
+        continue;
+      }
+      push(NAME, s, pos, keywordAt(source, s, pos - s));
+      continue;
+    }
+    if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(pos + 1)))) {
+      const [e, isFloat] = numberEnd(source, pos, limit);
+      pos = e;
+      push(NUMBER, s, pos, isFloat ? "float" : "integer");
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      pos = stringEnd(source, s, pos, limit, backslashFrom);
+      dropContinuations();
+      push(STRING, s, pos, "");
+      continue;
+    }
+    const candidates = OPERATORS[source[pos]];
+    if (!candidates) throw new Unsupported(c >= 128 ? "non-ASCII character" : `character ${JSON.stringify(source[pos])}`);
+    let op = "";
+    for (const o of candidates) {
+      if (source.startsWith(o, pos) && pos + o.length <= limit) {
+        op = o;
+        break;
+      }
+    }
+    if (!op) throw new Unsupported("operator");
+    pos += op.length;
+    if (op === "(" || op === "[" || op === "{") depth++;
+    else if (op === ")" || op === "]" || op === "}") {
+      if (--depth < (inBrackets ? 1 : 0)) throw new Unsupported("unbalanced bracket");
+    }
+    push(OP, s, pos, op);
+  }
+  if (depth !== (inBrackets ? 1 : 0)) throw new Unsupported("unclosed bracket");
+  if (!inBrackets) {
+    if (lineHasTokens) pushZero(NEWLINE);
+    while (indents.length > 1) {
+      indents.pop();
+      pushZero(DEDENT);
+    }
+  }
+  add(END, pos, pos, "");
+  return { kind, start, end, text, extras, first };
+}
+
+/** The words the parser tells apart, by length: keywords and the soft keywords it checks for. */
+const WORDS_BY_LENGTH: string[][] = [];
+for (const word of [
+  "False", "await", "else", "import", "pass", "None", "break", "except", "in", "raise", "True", "class", "finally", "is",
+  "return", "and", "continue", "for", "lambda", "try", "as", "def", "from", "nonlocal", "while", "assert", "del", "global",
+  "not", "with", "async", "elif", "if", "or", "yield", "print", "exec", "type", "match", "__future__",
+]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
+
+/**
+ * The word at source[from, from + length) when the parser needs to know it (a keyword, or a soft keyword it checks),
+ * else "": other names are never compared, and not copying them out of the source spares the garbage collector.
+ */
+function keywordAt(source: string, from: number, length: number): string {
+  const words = WORDS_BY_LENGTH[length];
+  if (!words) return "";
+  const c = source.charCodeAt(from);
+  for (const w of words) if (w.charCodeAt(0) === c && source.startsWith(w, from)) return w;
+  return "";
+}
+
+/** True when source[from, to) is a string prefix tree-sitter-python takes (letters of `rbuf`, at most one each). */
+function isStringPrefix(source: string, from: number, to: number): boolean {
+  let seen = 0;
+  for (let i = from; i < to; i++) {
+    const bit = "rbuf".indexOf(source[i].toLowerCase());
+    if (bit < 0 || seen & (1 << bit)) return false;
+    seen |= 1 << bit;
+  }
+  if (seen & 2 && (seen & 8 || seen & 4)) throw new Unsupported("string prefix");
+  if (seen & 4 && seen & 1) throw new Unsupported("string prefix");
+  return true;
+}
+
+function hasFormatPrefix(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 102 || c === 70) return true;
+    if (c === 34 || c === 39) return false;
+  }
+  return false;
+}
+
+export function isRawPrefix(source: string, from: number): boolean {
+  for (let i = from; ; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 114 || c === 82) return true;
+    if (c === 34 || c === 39 || Number.isNaN(c)) return false;
+  }
+}
+
+/** The offset of the next line feed from `from`, or `limit`. */
+function lineEnd(source: string, from: number, limit: number): number {
+  const k = source.indexOf("\n", from);
+  return k < 0 || k > limit ? limit : k;
+}
+
+/**
+ * Where the string literal whose quote is at `quoteAt` (prefix from `from`) ends. `backslashFrom(i)`: the next
+ * backslash at or after `i`, or -1 (the tokenizer remembers it, so a file without backslashes is searched once).
+ */
+function stringEnd(source: string, from: number, quoteAt: number, limit: number, backslashFrom: (i: number) => number): number {
+  const q = source.charCodeAt(quoteAt);
+  const triple = source.charCodeAt(quoteAt + 1) === q && source.charCodeAt(quoteAt + 2) === q;
+  const raw = isRawPrefix(source, from);
+  let i = quoteAt + (triple ? 3 : 1);
+  for (;;) {
+    if (triple) {
+      // Jump to the next quote when no backslash comes first.
+      const nextQuote = source.indexOf(source[quoteAt], i);
+      const nextBackslash = backslashFrom(i);
+      if (nextQuote > i && (nextBackslash < 0 || nextBackslash > nextQuote)) i = nextQuote;
+    }
+    if (i >= limit) throw new Unsupported("unterminated string");
+    const c = source.charCodeAt(i);
+    if (c === BACKSLASH) {
+      let next = source.charCodeAt(i + 1);
+      if (next === CR && source.charCodeAt(i + 2) === LF) {
+        if (raw && !triple) throw new Unsupported("raw string continued");
+        i += 3;
+        continue;
+      }
+      if (next === LF && raw && !triple) throw new Unsupported("raw string continued");
+      if (next === CR) throw new Unsupported("bare carriage return");
+      i += 2;
+      continue;
+    }
+    if (c === q) {
+      if (!triple) return i + 1;
+      if (source.charCodeAt(i + 1) === q && source.charCodeAt(i + 2) === q) return i + 3;
+    } else if ((c === LF || c === CR) && !triple) throw new Unsupported("unterminated string");
+    i++;
+  }
+}
+
+/** The end of the number at `from` and whether it is a float, by tree-sitter-python's integer and float tokens. */
+function numberEnd(source: string, from: number, limit: number): [number, boolean] {
+  let i = from;
+  const c0 = source.charCodeAt(i);
+  const c1 = source.charCodeAt(i + 1) | 0x20;
+  const digits = (ok: (c: number) => boolean) => {
+    const s = i;
+    while (i < limit && (ok(source.charCodeAt(i)) || source.charCodeAt(i) === 95)) i++;
+    return i > s;
+  };
+  if (c0 === 48 && (c1 === 120 || c1 === 111 || c1 === 98)) {
+    i += 2;
+    const ok = c1 === 120 ? (c: number) => isDigit(c) || ((c | 0x20) >= 97 && (c | 0x20) <= 102) : c1 === 111 ? (c: number) => c >= 48 && c <= 55 : (c: number) => c === 48 || c === 49;
+    if (!digits(ok)) throw new Unsupported("number");
+    if ((source.charCodeAt(i) | 0x20) === 108) i++;
+    checkNumberEnd(source, i, limit);
+    return [i, false];
+  }
+  let isFloat = false;
+  digits(isDigit);
+  if (source.charCodeAt(i) === 46 && source.charCodeAt(i + 1) !== 46) {
+    isFloat = true;
+    i++;
+    digits(isDigit);
+  }
+  if ((source.charCodeAt(i) | 0x20) === 101) {
+    let k = i + 1;
+    if (source.charCodeAt(k) === 43 || source.charCodeAt(k) === 45) k++;
+    if (!isDigit(source.charCodeAt(k))) throw new Unsupported("number");
+    i = k;
+    digits(isDigit);
+    isFloat = true;
+  }
+  const suffix = source.charCodeAt(i) | 0x20;
+  if (suffix === 106 || (suffix === 108 && !isFloat)) i++;
+  checkNumberEnd(source, i, limit);
+  if (source.charCodeAt(i - 1) === 95 && isFloat) throw new Unsupported("number");
+  return [i, isFloat];
+}
+
+function checkNumberEnd(source: string, i: number, limit: number): void {
+  if (i > limit) throw new Unsupported("number");
+  const c = source.charCodeAt(i);
+  if (isAsciiIdentifierPart(c) || c >= 128 || c === 46) throw new Unsupported("number followed by a name");
+}

@@ -1,0 +1,87 @@
+// Building the `SyntaxNode`s of tree-sitter-python's tree directly: nodes are made bottom-up (a node's parent and
+// field are known only once its parent is made), and comments and line continuations are placed at the end, into
+// the smallest node whose children surround them, which is where tree-sitter's parser leaves extras.
+import { SyntaxNode, type LineIndex } from "../syntax.js";
+import type { Extra } from "./tokenizer.js";
+
+interface Writable {
+  children: readonly SyntaxNode[];
+  parent: SyntaxNode | null;
+  field: string | null;
+}
+
+export class NodeFactory {
+  constructor(readonly lines: LineIndex) {}
+
+  leaf(type: string, start: number, end: number): SyntaxNode {
+    return new SyntaxNode(type, null, start, end, null, false, this.lines);
+  }
+
+  /** A node over `children` (taken, not copied), from `start` to `end`. */
+  node(type: string, start: number, end: number, children: SyntaxNode[]): SyntaxNode {
+    const n = new SyntaxNode(type, null, start, end, null, false, this.lines);
+    if (children.length) {
+      (n as unknown as Writable).children = children;
+      for (const c of children) (c as unknown as Writable).parent = n;
+    }
+    return n;
+  }
+}
+
+/** Sets the field name of `node` in its parent and returns it. */
+export function field(node: SyntaxNode, name: string): SyntaxNode {
+  (node as unknown as Writable).field = name;
+  return node;
+}
+
+export function setChildren(node: SyntaxNode, children: SyntaxNode[]): void {
+  (node as unknown as Writable).children = children;
+  for (const c of children) (c as unknown as Writable).parent = node;
+}
+
+/** Types whose nodes tree-sitter copies without children (tokens, and literals without interpolations). */
+const LEAVES = new Set(["identifier", "integer", "float", "true", "false", "none", "ellipsis", "comment", "line_continuation"]);
+
+/**
+ * Puts every extra into the smallest node that starts before it and ends at or after its end, among that node's
+ * children in source order; returns the comments in source order.
+ */
+export function placeExtras(root: SyntaxNode, extras: readonly Extra[], factory: NodeFactory): SyntaxNode[] {
+  const comments: SyntaxNode[] = [];
+  if (!extras.length) return comments;
+  const added = new Map<SyntaxNode, SyntaxNode[]>();
+  for (const x of extras) {
+    let holder = root;
+    for (;;) {
+      const kids = holder.children;
+      let lo = 0;
+      let hi = kids.length - 1;
+      // The last child starting before the extra.
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (kids[mid].start < x.start) lo = mid;
+        else hi = mid - 1;
+      }
+      const k = kids[lo];
+      if (k && k.start < x.start && x.end <= k.end && !LEAVES.has(k.type) && !(k.type === "string" && !k.children.length)) holder = k;
+      else break;
+    }
+    const node = factory.leaf(x.type, x.start, x.end);
+    if (x.type === "comment") comments.push(node);
+    let list = added.get(holder);
+    if (!list) added.set(holder, (list = []));
+    list.push(node);
+  }
+  for (const [holder, list] of added) {
+    const merged: SyntaxNode[] = [];
+    const kids = holder.children;
+    let i = 0;
+    for (const x of list) {
+      while (i < kids.length && kids[i].start < x.start) merged.push(kids[i++]);
+      merged.push(x);
+    }
+    while (i < kids.length) merged.push(kids[i++]);
+    setChildren(holder, merged);
+  }
+  return comments;
+}

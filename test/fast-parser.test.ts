@@ -1,0 +1,165 @@
+// The fast Python parser must build exactly the tree tree-sitter builds (node by node), or leave the source to
+// tree-sitter; analysis results must not depend on which parser made the tree.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { analyzePython, SinkIndex } from "../src/languages/python/analyze.js";
+import { fastParse } from "../src/languages/python/fast-parser/index.js";
+import { createPythonParser } from "../src/languages/python/parser.js";
+import type { SourceRange } from "../src/languages/python/regions.js";
+import { LineIndex, type SyntaxTree } from "../src/languages/python/syntax.js";
+import { PYTHON_RULES } from "../src/rules/registry.js";
+
+const require = createRequire(import.meta.url);
+const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
+const grammar = readFileSync(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
+const treeSitter = await createPythonParser({ grammar, treeSitterOnly: true });
+const withFastPath = await createPythonParser({ grammar });
+
+/** Every node on one line, depth-first, without recursion. */
+function shape(tree: SyntaxTree): string {
+  const lines = [JSON.stringify({ problems: tree.problems, comments: tree.comments.map((c) => [c.start, c.end]), maxDepth: tree.maxDepth })];
+  const stack: [SyntaxTree["root"], number][] = [[tree.root, 0]];
+  while (stack.length) {
+    const [n, depth] = stack.pop()!;
+    lines.push(`${depth} ${n.type} ${n.field} ${n.start}-${n.end} ${n.startRow}:${n.startCol} ${n.parent?.type ?? "-"}`);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push([n.children[i], depth + 1]);
+  }
+  return lines.join("\n");
+}
+
+function fastTree(source: string, ranges?: SourceRange[]): SyntaxTree {
+  const result = fastParse(source, ranges, new LineIndex(source));
+  assert.ok("tree" in result, `fast parser fell back: ${"unsupported" in result ? result.unsupported : ""}\n${source}`);
+  return result.tree;
+}
+
+function assertSameTree(source: string, ranges?: SourceRange[]): void {
+  assert.equal(shape(fastTree(source, ranges)), shape(treeSitter.parse(source, ranges)), source);
+}
+
+function assertFallsBack(source: string): void {
+  const result = fastParse(source, undefined, new LineIndex(source));
+  assert.ok("unsupported" in result, `accepted: ${source.slice(0, 200)}`);
+  // The parser a scan uses still parses it (with tree-sitter) and gives tree-sitter's tree.
+  assert.equal(shape(withFastPath.parse(source)), shape(treeSitter.parse(source)));
+}
+
+const CONSTRUCTS: Record<string, string> = {
+  imports: "import a.b as c, d\nfrom . import (x as y, z,)\nfrom ..p.q import *\nfrom __future__ import annotations\n",
+  decorators: "@a.b(c)\n@d\nclass A(B, metaclass=M):\n    @property\n    async def f(self, /, a, *args, b: int = 1, **kw) -> 'X':\n        await g()\n",
+  async: "async def f():\n    async with a as b, c:\n        pass\n    async for x in y:\n        yield x\n    return [z async for z in w]\n",
+  control: "if a:\n    pass\nelif b: x; y;  # c\nelse:\n    while 1:\n        continue\n    else:\n        break\nfor i, *j in k:\n    del i, j\nelse:\n    raise E from e\n",
+  exceptions: "try:\n    pass\nexcept (A, B) as e:\n    pass\nexcept* C:\n    pass\nexcept D, E:\n    pass\nelse:\n    pass\nfinally:\n    pass\n",
+  scopes: "def f():\n    global a, b\n    def g():\n        nonlocal c\n        assert c, 'm'\n",
+  operators: "x = -a ** ~b // c @ d\ny = a < b <= c is not d not in e\nz = a and b or not c\nw = a ^ b & c | d << 2 >> 1\nv = x if y else z if w else lambda q=1, *r, s, **t: q\n",
+  walrus: "if (n := len(a)) > 10:\n    print(n)\nf(y := 5)\n[y := 1, z]\n",
+  lambda: "f = lambda: 0\ng = lambda a, b=2, *c, d, **e: (a, b)\nh = sorted(x, key=lambda v: -v)\n",
+  stars: "a, *b = c\n*d, e = f\nx = *a, b\nf(*a, **k, x=1, *(b))\n[*a, *b]\n{**a, 'b': c}\nprint(*args, sep='')\n",
+  comprehensions: "[x for x in y if x if not x]\n{k: v for k, v in d.items()}\n{s for s in t}\n(g for g in h)\nf(x for x in y)\n[[a for a in b] for b in c]\n",
+  assignments: "a = b = c\na, b = c, d\n[a, b] = c\n(a, b) = c\nx: int = 5\ny: List[int]\nz += 1\nw = yield\nq = yield from r\na.b[c] = d\n",
+  subscripts: "a[1:2, ::3]\na[:]\na[x:]\na[::]\nb[c][d](e)(f).g\nt[()]\nt[1,]\n",
+  literals: "0x1F, 0o7, 0b1, 1_000, 1.5e3j, 1j, .5, 5., 1e-3, ..., None, True, False\n",
+  strings: "a = 'x' \"y\" '''z''' \"\"\"w\"\"\"\nb = r'\\d' R'x' b'y' B\"z\" br'q' Rb'q' rB'q' u'x' U'x'\nc = 'it''s' \\\n    'more'\n",
+  fstrings:
+    "a = f'{b!r:>{w}} {c=} {{d}} \\n' F'x' rf'{e}' fR'{f}'\nb = f\"{x['k']} {y:%Y-%m-%d} {z!s} {n:{w}.{p}f}\"\nc = f'''{a\n}\\N{BULLET}\\x41\\u0041\\101'''\nd = f'{a}{b}' f''\n",
+  types: "def f(a: int | None, *b: str, **c: Dict[str, int]) -> List['X']:\n    x: a.b.C[int] = 1\n    y: Callable[[int], str] | None = None\n    z: Tuple[()] = ()\n",
+  withItems:
+    "with open(f) as g, h:\n    pass\nwith a as (b, c):\n    pass\nwith (open(a) as f, open(b) as g,):\n    pass\nwith (a, b):\n    pass\nwith (a):\n    pass\n" +
+    "with (a) as b:\n    pass\nwith (a).c() as d, e:\n    pass\nwith (\n    a as b,  # c\n    d\n):\n    pass\nwith (a, b) as c:\n    pass\n",
+  comments:
+    "# top\n\nimport a  # trailing\nclass A:  # header\n    # first\n    x = 1\n        # deeper\n    # same\n  # odd\n    def f(self):\n        return 1\n    # after f\n# after A\nx = [a,  # in list\n  b  # last\n  ]\n",
+  continuations: "x = 1 + \\\n    2\nif a and \\\n   b:\n    pass\ny = f(a,\n      b) \\\n    .c\n",
+  dedentComments: "def f():\n    if a:\n        b\n    # c\n# d\n    # e\nx = 1\n# end\n",
+  crlf: "import pickle\r\nif a:\r\n    b = 1  # c\r\n    d \\\r\n  + e\r\n\r\n",
+  tabs: "if a:\n\tb = 1\n\tif c:\n\t\td = 2\n\te = 3\n",
+  formFeed: "\fimport a\n\f\ndef f():\n    pass\n",
+  bom: "\uFEFFimport pickle\npickle.loads(x)\n",
+  nonAscii: "ünïcode = 'é😀'\nπ = 3.14  # ç\nclass Ärger: pass\n",
+  print: "print(x)\nprint('a', file=f)\nexec(code)\nprint = 1\ntype = 2\ntype(x).y(z)\nmatch = re.match(p, s)\n",
+  empty: "",
+  blank: "\n  \n",
+  onlyComment: "# c\n",
+  noNewline: "f(a)  # c",
+  semicolons: "a = 1; b = 2;\nif x: c; d\n",
+  keywordsAsNames: "f(print=1, type=2, match=3)\nx.print, x.type\n",
+};
+
+describe("fast Python parser", () => {
+  for (const [name, source] of Object.entries(CONSTRUCTS)) {
+    it(`builds tree-sitter's tree: ${name}`, () => assertSameTree(source));
+  }
+
+  it("builds tree-sitter's tree for every fixture", () => {
+    let accepted = 0;
+    for (const dir of readdirSync(FIXTURES)) {
+      for (const f of readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith(".py"))) {
+        const source = readFileSync(join(FIXTURES, dir, f), "utf8");
+        const result = fastParse(source, undefined, new LineIndex(source));
+        if (!("tree" in result)) continue;
+        accepted++;
+        assert.equal(shape(result.tree), shape(treeSitter.parse(source)), `${dir}/${f}`);
+      }
+    }
+    assert.ok(accepted > 50, `only ${accepted} fixtures taken by the fast parser`);
+  });
+
+  it("parses only the ranges given, as tree-sitter's included ranges do", () => {
+    const source = "import a\n# c\nclass A(B):\n    x = 1\n    def f(self):\n        pass\n    def g(self):\n        return 2  # r\n\ny = 3\n";
+    const g = source.indexOf("    def g");
+    assertSameTree(source, [{ start: 0, end: 9 }, { start: 13, end: 25 }, { start: g, end: source.indexOf("\ny") + 1 }]);
+    assertSameTree(source, [{ start: source.indexOf("y = 3"), end: source.length }]);
+  });
+
+  it("leaves what it does not reproduce to tree-sitter", () => {
+    assertFallsBack("match x:\n    case 1:\n        pass\n");
+    assertFallsBack("type X = int\n");
+    assertFallsBack("type(backend).cache = {}\n");
+    assertFallsBack("x = rf'\\\\{a}'\n");
+    assertFallsBack("x = [*a.b]\n");
+    assertFallsBack("print('v', *sys.version.split())\n");
+    assertFallsBack("def f[T](x: T) -> T: ...\n");
+    assertFallsBack("print 'hello'\n");
+    assertFallsBack("exec code in ns\n");
+    assertFallsBack("def f(:\n    pickle.loads(x\n");
+    assertFallsBack("x = 'unterminated\n");
+    assertFallsBack("x = '''unterminated\n");
+    assertFallsBack("x = f'{a['b']}'\n");
+    assertFallsBack("x = f\"{f'{a}' + 'b'}\"\n");
+    assertFallsBack("if a:\n    b\n  c\n");
+    assertFallsBack("  x = 1\n");
+    assertFallsBack("x = 1 \\\n\ny = 2\n");
+    assertFallsBack("x = a\0b\n");
+    assertFallsBack("x = `a`\n");
+  });
+
+  it("stays bounded on hostile input: deep nesting, a 5 MB line, NUL bytes", () => {
+    for (const deep of ["x = " + "[".repeat(100_000) + "]".repeat(100_000) + "\n", "x = " + "(".repeat(100_000) + "\n", "x = " + "-".repeat(100_000) + "1\n", "x = " + "not ".repeat(50_000) + "y\n"]) {
+      const result = fastParse(deep, undefined, new LineIndex(deep));
+      assert.ok("unsupported" in result);
+    }
+    const longLine = "x = [" + "1, ".repeat(1_700_000) + "]\n";
+    assert.ok(longLine.length > 5_000_000);
+    const tree = fastTree(longLine);
+    assert.equal(tree.root.children[0].children[0].children[1].children.length, 1_700_000);
+    const longString = "x = '" + "a".repeat(5_000_000) + "'\n";
+    assert.equal(fastTree(longString).root.end, longString.length);
+    assertFallsBack("x = 1\0\n");
+  });
+
+  it("gives the same findings as tree-sitter on every fixture", () => {
+    const index = new SinkIndex(PYTHON_RULES);
+    for (const dir of readdirSync(FIXTURES)) {
+      for (const f of readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith(".py"))) {
+        const file = { path: `${dir}/${f}`, source: readFileSync(join(FIXTURES, dir, f), "utf8"), moduleName: f.replace(/\.py$/, "") };
+        for (const options of [{}, { wholeFile: true }]) {
+          const slow = analyzePython(treeSitter, file, index, options);
+          const fast = analyzePython(withFastPath, file, index, options);
+          assert.deepEqual(JSON.parse(JSON.stringify(fast)), JSON.parse(JSON.stringify(slow)), file.path);
+        }
+      }
+    }
+  });
+});
