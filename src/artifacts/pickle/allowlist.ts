@@ -95,6 +95,8 @@ export const INVOKED_ARGUMENTS: ReadonlyMap<string, readonly number[]> = new Map
   ["numpy.random._pickle.__bit_generator_ctor", [0]],
   ["numpy.random._pickle.__generator_ctor", [1]],
   ["numpy.random._pickle.__randomstate_ctor", [1]],
+  // numpy/ma/core.py: _mareconstruct(subtype, baseclass, ...) calls subtype.__new__ and ndarray.__new__(baseclass).
+  ["numpy.ma.core._mareconstruct", [0, 1]],
   // scikit-learn's newObj(cls) helpers return cls.__new__(cls).
   ["sklearn.neighbors._ball_tree.newObj", [0]],
   ["sklearn.neighbors._kd_tree.newObj", [0]],
