@@ -61,6 +61,27 @@ describe("real library corpus", () => {
   });
 });
 
+describe("version-drift corpus", () => {
+  // Real files re-spelled as numpy 2, pandas 2.0/2.1, scikit-learn 1.3 and scipy 1.11 write them (gen-drift-corpus.py).
+  const drift = files("drift");
+  it("holds real files with the renamed globals", () => {
+    assert.ok(drift.length >= 50, String(drift.length));
+    const text = drift.map((f) => readFileSync(join(CORPUS, "drift", f), "latin1")).join("\n");
+    for (const renamed of ["numpy._core.multiarray", "BallTree64", "KDTree64", "EuclideanDistance64", "scipy.sparse._csr", "pandas.core.dtypes.dtypes"]) {
+      assert.ok(text.includes(renamed), renamed);
+    }
+  });
+
+  it("flags none of them", async () => {
+    const flagged: string[] = [];
+    for (const name of drift) {
+      const result = await scanFile("drift", name);
+      for (const f of result.findings) flagged.push(`${name}: ${f.severity} ${f.message}`);
+    }
+    assert.deepEqual(flagged, []);
+  });
+});
+
 describe("the allowlist", () => {
   it("is exact names, each with its provenance", () => {
     assert.ok(ALLOWLIST.length > 300);
@@ -69,6 +90,21 @@ describe("the allowlist", () => {
       assert.ok((ALLOWLIST_PROVENANCE.get(name) ?? "").length > 10, name);
     }
     assert.match(ALLOWLIST_PROVENANCE.get("sklearn.pipeline.Pipeline")!, /^generated: real library files use it/);
+    assert.match(ALLOWLIST_PROVENANCE.get("sklearn.neighbors._ball_tree.BallTree64")!, /^scikit-learn 1\.3 \(sklearn\/neighbors\/_ball_tree\.pyx\.tp/);
+    assert.match(ALLOWLIST_PROVENANCE.get("numpy.random._pcg64.PCG64")!, /^numpy v?\d.* bit generator class/);
+    assert.match(ALLOWLIST_PROVENANCE.get("xgboost.sklearn.XGBClassifier")!, /^xgboost .*python-package\/xgboost\/sklearn\.py/);
+    assert.ok(!ALLOWLIST.some((n) => /(^|\.)(_testing|testing|datasets|hub|cpp_extension)\./.test(n)), "no helper module that runs code");
+  });
+
+  it("judges numpy's random-state helpers by the constructor they call, and trusts what numpy 1 and 2 write", async () => {
+    const scan = async (bytes: Uint8Array) => (await scanArtifact(memorySource(bytes), "m.pkl")).findings.map((f) => `${f.severity}: ${f.message}`);
+    const numpy1 = asm(PROTO(2), GLOBAL("numpy.random._pickle", "__randomstate_ctor"), bstr("MT19937"), O.TUPLE1, O.REDUCE, O.STOP);
+    assert.deepEqual(await scan(numpy1), []);
+    const numpy2 = asm(PROTO(2), GLOBAL("numpy.random._pickle", "__randomstate_ctor"), GLOBAL("numpy.random._pickle", "__bit_generator_ctor"),
+      GLOBAL("numpy.random._pcg64", "PCG64"), O.TUPLE1, O.REDUCE, O.TUPLE1, O.REDUCE, O.STOP);
+    assert.deepEqual(await scan(numpy2), []);
+    const gadget = asm(PROTO(2), GLOBAL("numpy.random._pickle", "__randomstate_ctor"), bstr("id"), GLOBAL("_aix_support", "_read_cmd_output"), O.TUPLE2, O.REDUCE, O.STOP);
+    assert.deepEqual(await scan(gadget), ["high: Loading calls _aix_support._read_cmd_output, which is not known to be safe"]);
   });
 
   it("holds a denylisted name only when its arguments are judged", () => {
