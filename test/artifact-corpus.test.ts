@@ -8,7 +8,7 @@ import { describe, it } from "node:test";
 import { scanArtifact, memorySource, type ArtifactScanResult } from "../src/artifacts/index.js";
 import { ALLOWLIST, ALLOWLIST_PROVENANCE, DENYLIST } from "../src/artifacts/pickle/index.js";
 import { INVOKED_ARGUMENTS, NESTED_LOADERS, RESOLVERS } from "../src/artifacts/pickle/allowlist.js";
-import { GLOBAL, OPS as O, PROTO, asm, bstr } from "./data/pickle/assembler.js";
+import { GLOBAL, OPS as O, PROTO, asm, bstr, u32 } from "./data/pickle/assembler.js";
 import { REPO_ROOT, runCli, tempProject } from "./helpers/cli.js";
 
 const CORPUS = join(REPO_ROOT, "fixtures", "artifact-corpus");
@@ -121,6 +121,38 @@ describe("the allowlist", () => {
     const viaGetattr = asm(PROTO(2), GLOBAL("builtins", "getattr"), GLOBAL("os", "path"), bstr("sep"), O.TUPLE2, O.REDUCE, O.STOP);
     const result = await scan(viaGetattr);
     assert.ok(result.findings.some((f) => f.severity === "high" && /Imports os\.path\.sep /.test(f.message)), JSON.stringify(result.findings));
+  });
+});
+
+describe("storages of a whole module pickled with pickle or joblib", () => {
+  // torch's Storage.__reduce__ is torch.storage._load_from_bytes(<a torch.save file>): megabytes of bytes, which the
+  // framing walk cuts out of what the machine sees; the cut-out file is inspected on its own.
+  const MB = 1 << 20;
+  const legacyFile = (inner: Uint8Array) => asm(inner, new Uint8Array(MB + 100)); // a pickle, then raw storage bytes
+  const storage = (payload: Uint8Array) =>
+    asm(PROTO(4), GLOBAL("torch.storage", "_load_from_bytes"), O.BINBYTES, u32(payload.length), payload, O.MEMOIZE, O.TUPLE1, O.MEMOIZE, O.REDUCE, O.STOP);
+  const scan = async (bytes: Uint8Array) => (await scanArtifact(memorySource(bytes), "model.pkl")).findings.map((f) => `${f.severity}: ${f.message}`);
+  const clean = asm(PROTO(2), O.EMPTY_DICT, O.STOP);
+  const evil = asm(PROTO(2), GLOBAL("posix", "system"), bstr("id"), O.TUPLE1, O.REDUCE, O.STOP);
+
+  it("trusts a large storage whose bytes are a clean torch file, and reports a payload inside one", async () => {
+    assert.deepEqual(await scan(storage(legacyFile(clean))), []);
+    const inside = await scan(storage(legacyFile(evil)));
+    assert.equal(inside.length, 1, inside.join("\n"));
+    assert.match(inside[0]!, /^critical: Calls posix\.system\('id'\)/);
+  });
+
+  it("reads protocol 2's spelling of the bytes (_codecs.encode of latin-1 text)", async () => {
+    const text = new TextEncoder().encode(String.fromCharCode(...legacyFile(evil).subarray(0, 64)) + "\0".repeat(MB + 100));
+    const p2 = asm(PROTO(2), GLOBAL("torch.storage", "_load_from_bytes"), GLOBAL("_codecs", "encode"), 0x58, u32(text.length), text,
+      O.BINPUT, 1, bstr("latin1"), O.TUPLE2, O.REDUCE, O.TUPLE1, O.REDUCE, O.STOP);
+    const found = await scan(p2);
+    assert.ok(found.some((f) => /^critical: Calls posix\.system/.test(f)), found.join("\n"));
+  });
+
+  it("still reports large bytes that are no file it could inspect", async () => {
+    const noise = new Uint8Array(MB + 100).fill(0x41);
+    assert.deepEqual(await scan(storage(noise)), ["high: torch.storage._load_from_bytes loads bytes that are not a constant pickle Pathfinder could inspect"]);
   });
 });
 

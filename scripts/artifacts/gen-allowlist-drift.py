@@ -76,7 +76,10 @@ def from_numpy(gitdir):
     scalars = ["bool", "bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16", "float32",
                "float64", "longdouble", "float96", "float128", "complex64", "complex128", "clongdouble", "complex192", "complex256",
                "intc", "uintc", "intp", "uintp", "long", "ulong", "longlong", "ulonglong", "short", "ushort", "byte", "ubyte", "half",
-               "single", "double", "csingle", "cdouble", "str_", "bytes_", "void", "object_", "datetime64", "timedelta64"]
+               "single", "double", "csingle", "cdouble", "str_", "bytes_", "void", "object_", "datetime64", "timedelta64",
+               # the abstract scalar types, kept by dtype selectors such as make_column_selector(dtype_include=np.number)
+               "generic", "number", "integer", "signedinteger", "unsignedinteger", "inexact", "floating", "complexfloating",
+               "flexible", "character"]
     add([f"numpy.{t}" for t in scalars], f"{at}: scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)")
     dtypes = git_show(gitdir, "numpy/dtypes.pyi")
     add([f"numpy.dtypes.{d}" for d in sorted(set(re.findall(r"^class (\w+DType)\b", dtypes, re.M)))],
@@ -148,6 +151,10 @@ SKLEARN = [
      ["sklearn.neighbors._ball_tree.BallTree64", "sklearn.neighbors._ball_tree.BallTree32", "sklearn.neighbors._kd_tree.KDTree64",
       "sklearn.neighbors._kd_tree.KDTree32", "sklearn.neighbors._ball_tree.newObj", "sklearn.neighbors._kd_tree.newObj",
       "sklearn.neighbors._ball_tree.BinaryTree64", "sklearn.neighbors._kd_tree.BinaryTree64"]),
+    ("scikit-learn 1.6+ (sklearn/neighbors/_ball_tree.pyx.tp, _kd_tree.pyx.tp: the cdef BallTree/KDTree wrappers around the 64/32-bit "
+     "trees, pickled by Cython's generated unpickler)",
+     ["sklearn.neighbors._ball_tree.BallTree", "sklearn.neighbors._kd_tree.KDTree", "sklearn.neighbors._ball_tree.__pyx_unpickle_BallTree",
+      "sklearn.neighbors._kd_tree.__pyx_unpickle_KDTree"]),
     ("scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)",
      [f"sklearn.metrics._dist_metrics.{m}{s}" for s in ("", "64", "32") for m in (
          "DistanceMetric", "EuclideanDistance", "SEuclideanDistance", "ManhattanDistance", "ChebyshevDistance", "MinkowskiDistance",
@@ -232,7 +239,8 @@ TORCH = [
     ("torch 2.1-2.6 (torch/nn/modules/padding.py CircularPad/ZeroPad, normalization.py RMSNorm, parameter.py Buffer, rnn.py RNNBase)",
      ["torch.nn.modules.padding.CircularPad1d", "torch.nn.modules.padding.CircularPad2d", "torch.nn.modules.padding.CircularPad3d",
       "torch.nn.modules.padding.ZeroPad1d", "torch.nn.modules.padding.ZeroPad3d", "torch.nn.modules.normalization.RMSNorm",
-      "torch.nn.parameter.Buffer", "torch.nn.modules.rnn.RNNBase", "torch.nn.modules.activation.GELU"]),
+      "torch.nn.parameter.Buffer", "torch.nn.modules.rnn.RNNBase", "torch.nn.modules.activation.GELU",
+      "torch.nn.modules.pooling.LPPool3d"]),
     ("torch 1.13-2.6 (torch/nn/functional.py: activation functions stored by TransformerEncoderLayer and friends; builtins of torch._C._nn)",
      ["torch._C._nn.gelu", "torch._C._nn.silu", "torch.nn.functional.gelu", "torch.nn.functional.silu", "torch.nn.functional.relu",
       "torch.nn.functional.tanh", "torch.nn.functional.sigmoid", "torch.nn.functional.mish", "torch.nn.functional.leaky_relu"]),
