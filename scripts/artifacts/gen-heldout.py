@@ -7,6 +7,7 @@ bit generator, torch models with other activations. Only our own freshly written
 loaded. Used for the held-out numbers in the README:
 
   /usr/bin/python3 scripts/artifacts/gen-heldout.py /tmp/heldout && node scripts/artifacts/measure.mjs /tmp/heldout
+  /usr/bin/python3 scripts/artifacts/gen-heldout.py --set2 /tmp/heldout2   (a second set, written after the first's gaps were closed)
 """
 import io
 import os
@@ -18,7 +19,7 @@ import warnings
 import numpy as np
 
 warnings.filterwarnings("ignore")
-OUT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/heldout"
+OUT = next((a for a in sys.argv[1:] if not a.startswith("--")), "/tmp/heldout")
 os.makedirs(OUT, exist_ok=True)
 COUNT = [0]
 
@@ -170,11 +171,91 @@ def torch_files():
     write("torch-lightning-like.ckpt", buf.getvalue())
 
 
+def second_set():
+    """A second held-out set, written after the first one's gaps were closed: other estimator settings, text
+    pipelines with callables, scipy objects, pandas offsets with arguments, torch models with weight/spectral norm."""
+    from sklearn.datasets import make_classification, make_regression
+    from sklearn import linear_model, ensemble, svm, cluster, mixture, decomposition, preprocessing, feature_extraction
+    from sklearn import feature_selection, kernel_approximation, calibration, neural_network, pipeline, model_selection
+    Xc, yc = make_classification(n_samples=50, n_features=5, n_informative=3, random_state=2)
+    Xp = np.abs(Xc) + 0.1
+    Xr, yr = make_regression(n_samples=50, n_features=5, random_state=2)
+    texts = ["Red apples", "green pears", "red pears and apples", "blue sky"]
+    objs = {
+        "lr-saga-elasticnet": linear_model.LogisticRegression(solver="saga", penalty="elasticnet", l1_ratio=0.5, max_iter=50).fit(Xc, yc),
+        "mlp-regressor": neural_network.MLPRegressor(hidden_layer_sizes=(4,), max_iter=20).fit(Xr, yr),
+        "mlp-sgd": neural_network.MLPClassifier(solver="sgd", max_iter=20).fit(Xc, yc),
+        "iforest": ensemble.IsolationForest(n_estimators=3).fit(Xc),
+        "ocsvm": svm.OneClassSVM().fit(Xc),
+        "birch": cluster.Birch(n_clusters=2).fit(Xc),
+        "gmm-diag": mixture.GaussianMixture(2, covariance_type="diag").fit(Xc),
+        "pca-randomized": decomposition.PCA(2, svd_solver="randomized").fit(Xc),
+        "union-select": pipeline.make_pipeline(pipeline.make_union(decomposition.PCA(2), feature_selection.SelectFromModel(linear_model.Lasso())),
+                                               linear_model.Ridge()).fit(Xr, yr),
+        "voting-regressor": ensemble.VotingRegressor([("r", linear_model.Ridge()), ("t", ensemble.ExtraTreesRegressor(n_estimators=2))]).fit(Xr, yr),
+        "stacking-regressor": ensemble.StackingRegressor([("r", linear_model.Ridge())], final_estimator=linear_model.RidgeCV()).fit(Xr, yr),
+        "calibrated-isotonic": calibration.CalibratedClassifierCV(svm.LinearSVC(), method="isotonic", cv=2).fit(Xc, yc),
+        "bagging-svc": ensemble.BaggingClassifier(svm.SVC(), n_estimators=2).fit(Xc, yc),
+        "adaboost-samme": ensemble.AdaBoostClassifier(n_estimators=2, algorithm="SAMME").fit(Xc, yc),
+        "rfecv-auc": feature_selection.RFECV(linear_model.LogisticRegression(), scoring="roc_auc", cv=2).fit(Xc, yc),
+        "tfidf-char": feature_extraction.text.TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 3)).fit(texts),
+        "count-callables": feature_extraction.text.CountVectorizer(tokenizer=str.split, preprocessor=str.lower).fit(texts),
+        "dict-vectorizer": feature_extraction.DictVectorizer(sparse=False).fit([{"a": 1, "b": "x"}, {"a": 2}]),
+        "multilabel": preprocessing.MultiLabelBinarizer().fit([["a", "b"], ["c"]]),
+        "quantile-normal": preprocessing.QuantileTransformer(n_quantiles=10, output_distribution="normal").fit(Xc),
+        "power-boxcox": preprocessing.PowerTransformer(method="box-cox").fit(Xp),
+        "poly": preprocessing.PolynomialFeatures(3).fit(Xc),
+        "nystroem": kernel_approximation.Nystroem(n_components=5).fit(Xc),
+        "halving": None,
+    }
+    try:
+        from sklearn.experimental import enable_halving_search_cv  # noqa: F401
+        from sklearn.experimental import enable_iterative_imputer  # noqa: F401
+        from sklearn.impute import IterativeImputer
+        objs["halving"] = model_selection.HalvingGridSearchCV(svm.SVC(), {"C": [0.5, 1, 2]}, cv=2).fit(Xc, yc)
+        objs["iterative-imputer"] = IterativeImputer(max_iter=2).fit(Xc)
+    except Exception as e:
+        print(f"  experimental: {e}", file=sys.stderr)
+    for name, obj in objs.items():
+        if obj is not None:
+            pickles(f"h2-sk-{name}", obj, (2, 4, 5))
+            joblib_dumps(f"h2-sk-{name}", obj, (3,))
+    import scipy.stats as st
+    import scipy.interpolate as si
+    import scipy.spatial as ss
+    import scipy.sparse as sp
+    pickles("h2-scipy-kde", st.gaussian_kde(Xc[:, 0]))
+    pickles("h2-scipy-interp", [si.interp1d([0, 1, 2], [0, 1, 4]), si.CubicSpline([0, 1, 2], [0, 1, 4]), si.UnivariateSpline(range(6), [0, 1, 4, 9, 16, 25])])
+    pickles("h2-scipy-kdtree", [ss.cKDTree(Xc), ss.KDTree(Xc)])
+    pickles("h2-scipy-sparse-int64", sp.csr_matrix((np.ones(3), (np.array([0, 1, 2], dtype=np.int64), np.array([0, 1, 2], dtype=np.int64)))))
+    pickles("h2-scipy-frozen", [st.poisson(3), st.beta(2, 3), st.lognorm(0.5), st.t(4)])
+    import pandas as pd
+    pickles("h2-pd-offsets", [pd.DateOffset(months=2, days=1), pd.offsets.CustomBusinessDay(holidays=["2024-01-01"]),
+                              pd.offsets.Week(weekday=2), pd.offsets.FY5253(weekday=0, startingMonth=1), pd.offsets.BusinessHour(start="10:00")])
+    pickles("h2-pd-frame-misc", pd.DataFrame({"s": pd.Series(["a", None], dtype="string"), "c": pd.Categorical(["x", np.nan]),
+                                              "i": pd.IntervalIndex.from_breaks([0, 1, 2], closed="both"),
+                                              "t": pd.to_timedelta(["1d", "2h"])}, index=pd.date_range("2024", periods=2, tz="US/Eastern")))
+    import torch
+    import torch.nn as nn
+    m = nn.Sequential(nn.utils.weight_norm(nn.Conv1d(2, 2, 3)), nn.utils.spectral_norm(nn.Linear(3, 3)))
+    for fmt, zipped in (("zip", True), ("legacy", False)):
+        buf = io.BytesIO()
+        torch.save(m, buf, _use_new_zipfile_serialization=zipped)
+        write(f"h2-torch-weight-spectral-norm.{fmt}.pt", buf.getvalue())
+    buf = io.BytesIO()
+    torch.save({"model": nn.LSTM(3, 3, 2, bidirectional=True).state_dict(), "scaler": torch.cuda.amp.GradScaler(enabled=False).state_dict(),
+                "sched": torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(torch.optim.SGD(nn.Linear(2, 2).parameters(), lr=0.1), 3).state_dict()}, buf)
+    write("h2-torch-lstm-ckpt.pt", buf.getvalue())
+
+
 def main():
-    sklearn_files()
-    pandas_files()
-    numpy_files()
-    torch_files()
+    if "--set2" in sys.argv:
+        second_set()
+    else:
+        sklearn_files()
+        pandas_files()
+        numpy_files()
+        torch_files()
     print(f"wrote {COUNT[0]} files to {OUT}")
 
 
