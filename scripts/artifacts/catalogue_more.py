@@ -8,6 +8,7 @@ only constructed and fitted here, never loaded from anywhere.
     with their CV splitters);
   - pandas_more, numpy_more, scipy_more: frequencies and offsets with arguments, every bit generator and more
     ufuncs, kernel density, splines, KD-trees, frozen discrete distributions;
+  - stdlib_more: argparse/types namespaces, arrays, dateutil zones (held-out set 3);
   - torch_more: objects for torch.save (activation functions, weight and spectral norm hooks, AMP and scheduler state).
 """
 import sys
@@ -160,7 +161,18 @@ def numpy_more():
         "ufuncs-more": lambda: [np.maximum, np.minimum, np.tanh, np.arctan2, np.isnan, np.logaddexp, np.expm1, np.log, np.abs, np.negative],
         "dtypes-more": lambda: [np.dtype("M8[ms]"), np.dtype("c16"), np.dtype(">i4"), np.dtype([("a", "<f4", (2, 2))]), np.number, np.floating],
         "busdaycalendar": lambda: np.busdaycalendar(holidays=["2024-01-01"]),
+        # held-out set 3
+        "polynomials": lambda: [np.poly1d([1, 2, 3]), np.polynomial.Polynomial([1, 2]), np.polynomial.Chebyshev([1, 0, 1]),
+                                np.polynomial.Legendre([1, 2]), np.polynomial.Hermite([1]), np.polynomial.HermiteE([1]), np.polynomial.Laguerre([1])],
+        "memmap": _memmap,
     })
+
+
+def _memmap():
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        mm = np.memmap(f"{tmp}/m.dat", dtype="f4", mode="w+", shape=(3,))
+        return [np.array(mm), mm[:2]]
 
 
 def scipy_more():
@@ -176,6 +188,26 @@ def scipy_more():
                                   si.LSQUnivariateSpline(x, x ** 2, [2.5]), si.PchipInterpolator(x, x ** 2), si.Akima1DInterpolator(x, x ** 2)],
         "kdtrees": lambda: [ss.cKDTree(np.c_[x, x]), ss.KDTree(np.c_[x, x])],
         "frozen-more": lambda: [st.poisson(3), st.binom(5, 0.3), st.beta(2, 3), st.lognorm(0.5), st.t(4), st.expon(), st.uniform()],
+        # held-out set 3
+        "histogram-multivariate": lambda: [st.rv_histogram(np.histogram(x, bins=3)), st.multivariate_normal(mean=[0, 0], cov=[[1, 0], [0, 1]]),
+                                           st.multivariate_normal([0, 0], st.Covariance.from_diagonal([1.0, 2.0]))],
+        "optimize-result": lambda: __import__("scipy.optimize", fromlist=["x"]).minimize(lambda v: (v ** 2).sum(), [1.0, 2.0]),
+        "grid-rbf-interpolators": lambda: [si.RegularGridInterpolator((x[:3], x[:3]), np.eye(3)), si.RBFInterpolator(np.c_[x, x ** 2], x)],
+    })
+
+
+def stdlib_more():
+    """Held-out set 3: namespaces kept as checkpoint arguments, arrays, time zones."""
+    import argparse
+    import array
+    import types
+    import datetime
+    import dateutil.tz
+    return _built({
+        "namespaces-arrays": lambda: [argparse.Namespace(lr=0.1, layers=[1, 2]), types.SimpleNamespace(dropout=0.1), array.array("d", [1.0, 2.0]),
+                                      array.array("i", [1, 2]), array.array("u", "ab")],
+        "dateutil-zones": lambda: [datetime.datetime(2024, 1, 1, tzinfo=dateutil.tz.tzutc()), datetime.datetime(2024, 1, 1, tzinfo=dateutil.tz.tzoffset("X", 3600)),
+                                   datetime.datetime(2024, 1, 1, tzinfo=dateutil.tz.tzlocal())],
     })
 
 

@@ -497,14 +497,15 @@ def torch_objects():
 # ---- catalogue: what held-out files showed missing (scripts/artifacts/catalogue_more.py) ---------------
 
 MORE_CORPUS = {"sklearn grid-f1", "sklearn sgd-log", "sklearn knn-manhattan", "sklearn count-str-methods", "sklearn cv-splitters",
-               "pandas offsets-with-arguments", "numpy generators", "scipy interpolators", "scipy kde"}
+               "pandas offsets-with-arguments", "numpy generators", "scipy interpolators", "scipy kde", "stdlib namespaces-arrays",
+               "numpy polynomials"}
 
 
 def more_objects():
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import catalogue_more as more
     for group, objects in (("sklearn", more.sklearn_variants()), ("sklearn", more.sklearn_more()), ("pandas", more.pandas_more()),
-                           ("numpy", more.numpy_more()), ("scipy", more.scipy_more())):
+                           ("numpy", more.numpy_more()), ("scipy", more.scipy_more()), ("stdlib", more.stdlib_more())):
         for name, obj in objects.items():
             label = f"{group} {name}"
             stem = f"{group}-more-{name}"
