@@ -164,15 +164,8 @@ def numpy_more():
         # held-out set 3
         "polynomials": lambda: [np.poly1d([1, 2, 3]), np.polynomial.Polynomial([1, 2]), np.polynomial.Chebyshev([1, 0, 1]),
                                 np.polynomial.Legendre([1, 2]), np.polynomial.Hermite([1]), np.polynomial.HermiteE([1]), np.polynomial.Laguerre([1])],
-        "memmap": _memmap,
+        # (A pickled np.memmap slice names numpy.memmap, which is denylisted: called, it opens files. It stays out.)
     })
-
-
-def _memmap():
-    import tempfile
-    with tempfile.TemporaryDirectory() as tmp:
-        mm = np.memmap(f"{tmp}/m.dat", dtype="f4", mode="w+", shape=(3,))
-        return [np.array(mm), mm[:2]]
 
 
 def scipy_more():

@@ -4,7 +4,7 @@
 
 /** [global, provenance]: exact `module.name` strings (after protocol-2 name mapping). */
 export const GENERATED_ALLOWLIST: readonly (readonly [string, string])[] = [
-  ["_codecs.encode", "numpy dtypes-more (pickle protocol 0); numpy dtypes-more (pickle protocol 1); numpy dtypes-more (pickle protocol 2); +896 more"],
+  ["_codecs.encode", "numpy dtypes-more (pickle protocol 0); numpy dtypes-more (pickle protocol 1); numpy dtypes-more (pickle protocol 2); +893 more"],
   ["argparse.Namespace", "stdlib namespaces-arrays (pickle protocol 0); stdlib namespaces-arrays (pickle protocol 1); stdlib namespaces-arrays (pickle protocol 2); +3 more"],
   ["array._array_reconstructor", "stdlib namespaces-arrays (pickle protocol 3); stdlib namespaces-arrays (pickle protocol 4); stdlib namespaces-arrays (pickle protocol 5)"],
   ["array.array", "stdlib namespaces-arrays (pickle protocol 0); stdlib namespaces-arrays (pickle protocol 1); stdlib namespaces-arrays (pickle protocol 2); +3 more"],
@@ -64,10 +64,10 @@ export const GENERATED_ALLOWLIST: readonly (readonly [string, string])[] = [
   ["numpy.core._multiarray_umath.sqrt", "numpy ufuncs (pickle protocol 0); numpy ufuncs (pickle protocol 1); numpy ufuncs (pickle protocol 2); +9 more"],
   ["numpy.core._multiarray_umath.square", "sklearn function-transformer (pickle protocol 0); sklearn function-transformer (pickle protocol 1); sklearn function-transformer (pickle protocol 2); +3 more"],
   ["numpy.core._multiarray_umath.tanh", "numpy ufuncs-more (pickle protocol 0); numpy ufuncs-more (pickle protocol 1); numpy ufuncs-more (pickle protocol 2); +3 more"],
-  ["numpy.core.multiarray._reconstruct", "numpy generators (pickle protocol 0); numpy generators (pickle protocol 1); numpy generators (pickle protocol 2); +1491 more"],
+  ["numpy.core.multiarray._reconstruct", "numpy generators (pickle protocol 0); numpy generators (pickle protocol 1); numpy generators (pickle protocol 2); +1485 more"],
   ["numpy.core.multiarray.scalar", "joblib pipeline compress=bz2; joblib pipeline compress=default; joblib pipeline compress=gzip; +799 more"],
-  ["numpy.core.numeric._frombuffer", "numpy generators (pickle protocol 5); numpy memmap (pickle protocol 5); numpy ndarray-dtypes (pickle protocol 5); +273 more"],
-  ["numpy.dtype", "joblib arrays compress=bz2; joblib arrays compress=default; joblib arrays compress=gzip; +1977 more"],
+  ["numpy.core.numeric._frombuffer", "numpy generators (pickle protocol 5); numpy ndarray-dtypes (pickle protocol 5); numpy ndarray-float (pickle protocol 5); +272 more"],
+  ["numpy.dtype", "joblib arrays compress=bz2; joblib arrays compress=default; joblib arrays compress=gzip; +1971 more"],
   ["numpy.float64", "scipy interpolators (pickle protocol 2); scipy interpolators (pickle protocol 3); scipy interpolators (pickle protocol 4); +96 more"],
   ["numpy.floating", "numpy dtypes-more (pickle protocol 0); numpy dtypes-more (pickle protocol 1); numpy dtypes-more (pickle protocol 2); +3 more"],
   ["numpy.int64", "sklearn CountVectorizer (joblib.dump); sklearn CountVectorizer (pickle protocol 0); sklearn CountVectorizer (pickle protocol 1); +17 more"],
@@ -75,8 +75,7 @@ export const GENERATED_ALLOWLIST: readonly (readonly [string, string])[] = [
   ["numpy.ma.core._mareconstruct", "numpy masked-array (pickle protocol 0); numpy masked-array (pickle protocol 1); numpy masked-array (pickle protocol 2); +64 more"],
   ["numpy.matrix", "numpy matrix (pickle protocol 0); numpy matrix (pickle protocol 1); numpy matrix (pickle protocol 2); +3 more"],
   ["numpy.mean", "sklearn FeatureAgglomeration (joblib.dump); sklearn FeatureAgglomeration (pickle protocol 0); sklearn FeatureAgglomeration (pickle protocol 1); +4 more"],
-  ["numpy.memmap", "numpy memmap (pickle protocol 0); numpy memmap (pickle protocol 1); numpy memmap (pickle protocol 2); +3 more"],
-  ["numpy.ndarray", "joblib arrays compress=bz2; joblib arrays compress=default; joblib arrays compress=gzip; +1713 more"],
+  ["numpy.ndarray", "joblib arrays compress=bz2; joblib arrays compress=default; joblib arrays compress=gzip; +1708 more"],
   ["numpy.number", "numpy dtypes-more (pickle protocol 0); numpy dtypes-more (pickle protocol 1); numpy dtypes-more (pickle protocol 2); +10 more"],
   ["numpy.poly1d", "numpy polynomials (pickle protocol 0); numpy polynomials (pickle protocol 1); numpy polynomials (pickle protocol 2); +3 more"],
   ["numpy.polynomial.chebyshev.Chebyshev", "numpy polynomials (pickle protocol 0); numpy polynomials (pickle protocol 1); numpy polynomials (pickle protocol 2); +3 more"],
