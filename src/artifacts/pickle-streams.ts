@@ -126,8 +126,10 @@ export class PickleStreams {
    * When the machine runs on to that cut, the walk stopped for a reason the machine does not share: null, and the
    * caller analyses the whole stream.
    */
-  private async analyseUpToWalkError(item: PickleSite, position: number, length: number, error: { offset: number } | undefined): Promise<PickleAnalysis | null> {
-    if (error === undefined) return null;
+  private async analyseUpToWalkError(item: PickleSite, position: number, length: number, error: { offset: number; message: string } | undefined): Promise<PickleAnalysis | null> {
+    // A protocol 0 line longer than the walk reads (a string of megabytes before the payload, tensor bytes as text)
+    // is not where the unpickler stops: it reads on to the newline.
+    if (error === undefined || /^unterminated /.test(error.message)) return null;
     const cut = Math.max(0, error.offset - position) + WALK_ERROR_MARGIN;
     if (cut >= length) return null;
     const analysis = this.host.analyze(await readRange(item.source, position, cut));
