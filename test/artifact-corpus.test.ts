@@ -8,7 +8,7 @@ import { describe, it } from "node:test";
 import { scanArtifact, memorySource, type ArtifactScanResult } from "../src/artifacts/index.js";
 import { ALLOWLIST, ALLOWLIST_PROVENANCE, DENYLIST } from "../src/artifacts/pickle/index.js";
 import { INVOKED_ARGUMENTS, NESTED_LOADERS, RESOLVERS } from "../src/artifacts/pickle/allowlist.js";
-import { GLOBAL, OPS as O, PROTO, asm, bstr } from "./data/pickle/assembler.js";
+import { GLOBAL, OPS as O, PROTO, asm, bstr, u32 } from "./data/pickle/assembler.js";
 import { REPO_ROOT, runCli, tempProject } from "./helpers/cli.js";
 
 const CORPUS = join(REPO_ROOT, "fixtures", "artifact-corpus");
@@ -61,6 +61,40 @@ describe("real library corpus", () => {
   });
 });
 
+describe("version-drift corpus", () => {
+  // Real files re-spelled as numpy 2, pandas 2.0/2.1, scikit-learn 1.3 and scipy 1.11 write them (gen-drift-corpus.py).
+  const drift = files("drift");
+  it("holds real files with the renamed globals", () => {
+    assert.ok(drift.length >= 50, String(drift.length));
+    const text = drift.map((f) => readFileSync(join(CORPUS, "drift", f), "latin1")).join("\n");
+    for (const renamed of ["numpy._core.multiarray", "BallTree64", "KDTree64", "EuclideanDistance64", "scipy.sparse._csr", "pandas.core.dtypes.dtypes"]) {
+      assert.ok(text.includes(renamed), renamed);
+    }
+  });
+
+  it("flags none of them", async () => {
+    const flagged: string[] = [];
+    for (const name of drift) {
+      const result = await scanFile("drift", name);
+      for (const f of result.findings) flagged.push(`${name}: ${f.severity} ${f.message}`);
+    }
+    assert.deepEqual(flagged, []);
+  });
+});
+
+describe("xgboost and LightGBM models", () => {
+  // Real files written by xgboost 1.7 and LightGBM 4.7 (gen-wrapper-corpus.py): allowed by entries read from their sources.
+  const wrappers = files("wrappers");
+  it("flags none of them", async () => {
+    assert.ok(wrappers.some((f) => f.startsWith("xgb-")) && wrappers.some((f) => f.startsWith("lgbm-")), wrappers.join());
+    const flagged: string[] = [];
+    for (const name of wrappers) {
+      for (const f of (await scanFile("wrappers", name)).findings) flagged.push(`${name}: ${f.severity} ${f.message}`);
+    }
+    assert.deepEqual(flagged, []);
+  });
+});
+
 describe("the allowlist", () => {
   it("is exact names, each with its provenance", () => {
     assert.ok(ALLOWLIST.length > 300);
@@ -69,6 +103,21 @@ describe("the allowlist", () => {
       assert.ok((ALLOWLIST_PROVENANCE.get(name) ?? "").length > 10, name);
     }
     assert.match(ALLOWLIST_PROVENANCE.get("sklearn.pipeline.Pipeline")!, /^generated: real library files use it/);
+    assert.match(ALLOWLIST_PROVENANCE.get("sklearn.neighbors._ball_tree.BallTree64")!, /^scikit-learn 1\.3 \(sklearn\/neighbors\/_ball_tree\.pyx\.tp/);
+    assert.match(ALLOWLIST_PROVENANCE.get("numpy.random._pcg64.PCG64")!, /^numpy v?\d.* bit generator class/);
+    assert.match(ALLOWLIST_PROVENANCE.get("xgboost.sklearn.XGBClassifier")!, /^xgboost .*python-package\/xgboost\/sklearn\.py/);
+    assert.ok(!ALLOWLIST.some((n) => /(^|\.)(_testing|testing|datasets|hub|cpp_extension)\./.test(n)), "no helper module that runs code");
+  });
+
+  it("judges numpy's random-state helpers by the constructor they call, and trusts what numpy 1 and 2 write", async () => {
+    const scan = async (bytes: Uint8Array) => (await scanArtifact(memorySource(bytes), "m.pkl")).findings.map((f) => `${f.severity}: ${f.message}`);
+    const numpy1 = asm(PROTO(2), GLOBAL("numpy.random._pickle", "__randomstate_ctor"), bstr("MT19937"), O.TUPLE1, O.REDUCE, O.STOP);
+    assert.deepEqual(await scan(numpy1), []);
+    const numpy2 = asm(PROTO(2), GLOBAL("numpy.random._pickle", "__randomstate_ctor"), GLOBAL("numpy.random._pickle", "__bit_generator_ctor"),
+      GLOBAL("numpy.random._pcg64", "PCG64"), O.TUPLE1, O.REDUCE, O.TUPLE1, O.REDUCE, O.STOP);
+    assert.deepEqual(await scan(numpy2), []);
+    const gadget = asm(PROTO(2), GLOBAL("numpy.random._pickle", "__randomstate_ctor"), bstr("id"), GLOBAL("_aix_support", "_read_cmd_output"), O.TUPLE2, O.REDUCE, O.STOP);
+    assert.deepEqual(await scan(gadget), ["high: Loading calls _aix_support._read_cmd_output, which is not known to be safe"]);
   });
 
   it("holds a denylisted name only when its arguments are judged", () => {
@@ -85,6 +134,47 @@ describe("the allowlist", () => {
     const viaGetattr = asm(PROTO(2), GLOBAL("builtins", "getattr"), GLOBAL("os", "path"), bstr("sep"), O.TUPLE2, O.REDUCE, O.STOP);
     const result = await scan(viaGetattr);
     assert.ok(result.findings.some((f) => f.severity === "high" && /Imports os\.path\.sep /.test(f.message)), JSON.stringify(result.findings));
+  });
+});
+
+describe("protocol 0 lines longer than any window", () => {
+  it("reads on past a 5 MB string line to the payload after it, and trusts the same stream without one", async () => {
+    const line = (tail: string) => asm(`S'${"A".repeat(5 << 20)}'\n0`, tail);
+    const findings = async (bytes: Uint8Array) => (await scanArtifact(memorySource(bytes), "data.pkl")).findings.map((f) => `${f.severity}: ${f.message}`);
+    assert.deepEqual(await findings(line(`${GLOBAL("posix", "system")}(S'id'\ntR.`)), ["critical: Calls posix.system('id') via REDUCE: runs shell commands or programs"]);
+    assert.deepEqual(await findings(line("(dS'x'\nS'y'\ns.")), []);
+  });
+});
+
+describe("storages of a whole module pickled with pickle or joblib", () => {
+  // torch's Storage.__reduce__ is torch.storage._load_from_bytes(<a torch.save file>): megabytes of bytes, which the
+  // framing walk cuts out of what the machine sees; the cut-out file is inspected on its own.
+  const MB = 1 << 20;
+  const legacyFile = (inner: Uint8Array) => asm(inner, new Uint8Array(MB + 100)); // a pickle, then raw storage bytes
+  const storage = (payload: Uint8Array) =>
+    asm(PROTO(4), GLOBAL("torch.storage", "_load_from_bytes"), O.BINBYTES, u32(payload.length), payload, O.MEMOIZE, O.TUPLE1, O.MEMOIZE, O.REDUCE, O.STOP);
+  const scan = async (bytes: Uint8Array) => (await scanArtifact(memorySource(bytes), "model.pkl")).findings.map((f) => `${f.severity}: ${f.message}`);
+  const clean = asm(PROTO(2), O.EMPTY_DICT, O.STOP);
+  const evil = asm(PROTO(2), GLOBAL("posix", "system"), bstr("id"), O.TUPLE1, O.REDUCE, O.STOP);
+
+  it("trusts a large storage whose bytes are a clean torch file, and reports a payload inside one", async () => {
+    assert.deepEqual(await scan(storage(legacyFile(clean))), []);
+    const inside = await scan(storage(legacyFile(evil)));
+    assert.equal(inside.length, 1, inside.join("\n"));
+    assert.match(inside[0]!, /^critical: Calls posix\.system\('id'\)/);
+  });
+
+  it("reads protocol 2's spelling of the bytes (_codecs.encode of latin-1 text)", async () => {
+    const text = new TextEncoder().encode(String.fromCharCode(...legacyFile(evil).subarray(0, 64)) + "\0".repeat(MB + 100));
+    const p2 = asm(PROTO(2), GLOBAL("torch.storage", "_load_from_bytes"), GLOBAL("_codecs", "encode"), 0x58, u32(text.length), text,
+      O.BINPUT, 1, bstr("latin1"), O.TUPLE2, O.REDUCE, O.TUPLE1, O.REDUCE, O.STOP);
+    const found = await scan(p2);
+    assert.ok(found.some((f) => /^critical: Calls posix\.system/.test(f)), found.join("\n"));
+  });
+
+  it("still reports large bytes that are no file it could inspect", async () => {
+    const noise = new Uint8Array(MB + 100).fill(0x41);
+    assert.deepEqual(await scan(storage(noise)), ["high: torch.storage._load_from_bytes loads bytes that are not a constant pickle Pathfinder could inspect"]);
   });
 });
 

@@ -144,6 +144,20 @@ def catalogue_pickles(label, obj, corpus_protocols=(), stem=None):
         emit(label, f"{stem}.p{proto}.pkl", data, corpus=proto in corpus_protocols)
 
 
+def catalogue_joblib(label, obj, stem, corpus=False):
+    """joblib.dump (uncompressed: joblib's own array framing) read back through the recording unpickler."""
+    import joblib
+    buf = io.BytesIO()
+    try:
+        joblib.dump(obj, buf)
+    except Exception:
+        return
+    data = buf.getvalue()
+    _current[0] = f"{label} (joblib.dump)"
+    joblib.load(io.BytesIO(data))
+    emit(label, f"{stem}.joblib", data, corpus=corpus)
+
+
 # ---- catalogue: stdlib ------------------------------------------------------------------------------
 
 def stdlib():
@@ -315,6 +329,7 @@ def sklearn_objects():
         label = f"sklearn {name}"
         protos = (2, 4, 5) if name in corpus_names else ()
         catalogue_pickles(label, obj, corpus_protocols=protos, stem=f"sklearn-{name}")
+        catalogue_joblib(label, obj, stem=f"sklearn-{name}")
     texts = ["the cat sat", "a dog ran", "the dog sat down", "cats and dogs"]
     frame = pd.DataFrame({"num": [1.0, 2.0, 3.0, 4.0], "cat": ["a", "b", "a", "c"]})
     composites = {
@@ -479,10 +494,52 @@ def torch_objects():
     return torch.__version__
 
 
+# ---- catalogue: what held-out files showed missing (scripts/artifacts/catalogue_more.py) ---------------
+
+MORE_CORPUS = {"sklearn grid-f1", "sklearn sgd-log", "sklearn knn-manhattan", "sklearn count-str-methods", "sklearn cv-splitters",
+               "pandas offsets-with-arguments", "numpy generators", "scipy interpolators", "scipy kde", "stdlib namespaces-arrays",
+               "numpy polynomials"}
+
+
+def more_objects():
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import catalogue_more as more
+    for group, objects in (("sklearn", more.sklearn_variants()), ("sklearn", more.sklearn_more()), ("pandas", more.pandas_more()),
+                           ("numpy", more.numpy_more()), ("scipy", more.scipy_more()), ("stdlib", more.stdlib_more())):
+        for name, obj in objects.items():
+            label = f"{group} {name}"
+            stem = f"{group}-more-{name}"
+            catalogue_pickles(label, obj, corpus_protocols=(4,) if label in MORE_CORPUS else (), stem=stem)
+            if group == "sklearn":
+                catalogue_joblib(label, obj, stem=stem, corpus=label == "sklearn grid-f1")
+    import torch
+    for name, obj in more.torch_more().items():
+        for fmt, zipped in (("zip", True), ("legacy", False)):
+            buf = io.BytesIO()
+            torch.save(obj, buf, _use_new_zipfile_serialization=zipped)
+            label = f"torch {name} torch.save {fmt}"
+            _current[0] = label
+            recording_torch_load(buf.getvalue())
+            emit(label, f"torch-more-{name}.{fmt}.pt", buf.getvalue(), corpus=name == "weight-spectral-norm" and zipped)
+
+
 # ---- main -------------------------------------------------------------------------------------------
+
+def deterministic():
+    """The same bytes on every run: a fixed hash seed (set and string order) and seeded random states (estimators
+    with random_state=None and torch's initialisation draw from the global generators)."""
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.execve(sys.executable, [sys.executable] + sys.argv, {**os.environ, "PYTHONHASHSEED": "0"})
+    import random
+    import torch
+    random.seed(0)
+    np.random.seed(0)
+    torch.manual_seed(0)
+
 
 def main():
     global ALL_DIR
+    deterministic()
     parser = argparse.ArgumentParser()
     parser.add_argument("--all", help="also write every catalogue file to this directory")
     parser.add_argument("--no-write", action="store_true", help="print the allowlist size only")
@@ -498,6 +555,7 @@ def main():
     model, fitted, sk_version = sklearn_objects()
     jl_version = joblib_objects(model)
     th_version = torch_objects()
+    more_objects()
     versions = (f"Python {sys.version.split()[0]}, numpy {np.__version__}, scikit-learn {sk_version}, "
                 f"torch {th_version}, pandas {pandas.__version__}, scipy {scipy.__version__}, joblib {jl_version}")
     print(f"{len(SEEN)} globals from the catalogue ({fitted} fitted scikit-learn estimators); {versions}")

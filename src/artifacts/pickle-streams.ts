@@ -4,7 +4,7 @@ import { ascii, concatBytes, indexOf } from "./containers/bytes.js";
 import type { ArtifactLayoutEntry } from "./containers/reader.js";
 import { locateJoblibArrays, type JoblibArray } from "./containers/joblib.js";
 import type { LargeString } from "./containers/pickle-walk.js";
-import { readRange } from "./containers/sources.js";
+import { memorySource, readRange, sliceSource } from "./containers/sources.js";
 import { isLegacyTorchMagic, LEGACY_STACKED_PICKLES } from "./containers/torch-legacy.js";
 import { looksLikePickle, type PickleAnalysis } from "./pickle/index.js";
 import type { ByteSource, PickleScanOptions } from "./types.js";
@@ -39,6 +39,8 @@ export interface PickleHost {
   record(analysis: PickleAnalysis, member: string | undefined, baseOffset: number): void;
   readPickleBytes(source: ByteSource, offset: number, length: number, member?: string): Promise<Uint8Array>;
   warn(message: string, member?: string): void;
+  /** Queues bytes embedded in a pickle (a large string argument at `offset`) to be inspected as a file of their own. */
+  inspectEmbedded(site: PickleSite, bytes: ByteSource, offset: number, member: string): void;
   layout(row: ArtifactLayoutEntry): void;
   trait(name: string): void;
 }
@@ -124,8 +126,10 @@ export class PickleStreams {
    * When the machine runs on to that cut, the walk stopped for a reason the machine does not share: null, and the
    * caller analyses the whole stream.
    */
-  private async analyseUpToWalkError(item: PickleSite, position: number, length: number, error: { offset: number } | undefined): Promise<PickleAnalysis | null> {
-    if (error === undefined) return null;
+  private async analyseUpToWalkError(item: PickleSite, position: number, length: number, error: { offset: number; message: string } | undefined): Promise<PickleAnalysis | null> {
+    // A protocol 0 line longer than the walk reads (a string of megabytes before the payload, tensor bytes as text)
+    // is not where the unpickler stops: it reads on to the newline.
+    if (error === undefined || /^unterminated /.test(error.message)) return null;
     const cut = Math.max(0, error.offset - position) + WALK_ERROR_MARGIN;
     if (cut >= length) return null;
     const analysis = this.host.analyze(await readRange(item.source, position, cut));
@@ -213,18 +217,43 @@ export class PickleStreams {
       cursor = cut.offset + cut.length;
     }
     await keep(end);
+    const embedded = await this.queueEmbeddedFiles(item, strings);
     const analysis = withoutArrayWrapperIssues(this.host.analyze(concatBytes(chunks)), arrays.length > 0);
     const toOriginal = (offset: number): number => {
       let piece = kept[0]!;
       for (const candidate of kept) if (candidate.at <= offset) piece = candidate;
       return piece.from + (offset - piece.at) - start;
     };
-    this.host.record(remapOffsets(analysis, toOriginal), member, item.origin + start);
+    this.host.record(withoutEmbeddedLoads(remapOffsets(analysis, toOriginal), embedded, start), member, item.origin + start);
     for (const array of arrays) {
       if (!array.objectPickle) continue;
       const bytes = await this.host.readPickleBytes(source, array.offset, array.length, member);
       this.host.record(this.host.analyze(bytes), member, item.origin + array.offset);
     }
+  }
+
+  /**
+   * Large string arguments whose first bytes start a pickle or a zip (a whole-module pickle's storages are
+   * `torch.storage._load_from_bytes(<a torch.save file>)`, megabytes each) are inspected as files of their own,
+   * since they were cut out of the bytes the machine sees. Returns the ends of the queued payloads.
+   */
+  private async queueEmbeddedFiles(item: PickleSite, strings: LargeString[]): Promise<number[]> {
+    const ends: number[] = [];
+    for (const string of strings) {
+      const head = await readRange(item.source, string.payload, HEAD_BYTES);
+      let embedded: ByteSource | undefined;
+      if (startsFile(head)) {
+        embedded = sliceSource(item.source, string.payload, string.length);
+      } else if (head[0] === 0xc2 && head[1] === 0x80 && string.length <= this.host.options.limits.maxDecompressedBytes) {
+        // Protocols 0-2 spell bytes as _codecs.encode(<text>, "latin1"): the payload is that text in UTF-8.
+        const bytes = latin1FromUtf8(await readRange(item.source, string.payload, string.length));
+        if (bytes !== null && startsFile(bytes.subarray(0, HEAD_BYTES))) embedded = memorySource(bytes);
+      }
+      if (embedded === undefined) continue;
+      this.host.inspectEmbedded(item, embedded, string.payload, `${item.member ?? ""}[inline data @${item.origin + string.payload}]`);
+      ends.push(string.payload + string.length);
+    }
+    return ends;
   }
 
   private async readPickleBytes(source: ByteSource, offset: number, length: number, member?: string): Promise<Uint8Array> {
@@ -242,6 +271,41 @@ function withoutArrayWrapperIssues(analysis: PickleAnalysis, arraysLocated: bool
   if (!arraysLocated) return analysis;
   const wrapper = /(^|\.)numpy_pickle\.NumpyArrayWrapper$/;
   return { ...analysis, issues: analysis.issues.filter((issue) => !(issue.global && wrapper.test(issue.global))) };
+}
+
+/**
+ * Opcodes between a string argument and the loader call that takes it: memo puts, TUPLE1, and for protocols 0-2
+ * the rest of `_codecs.encode(<text>, "latin1")` (its second argument and its own call).
+ */
+const ARGUMENT_TO_CALL_BYTES = 48;
+
+/** A pickle or a zip (torch.save's two formats) starts here. */
+function startsFile(head: Uint8Array): boolean {
+  return looksLikePickle(head) || (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04);
+}
+
+/** The latin-1 bytes a UTF-8 text of code points below 256 spells, or null when it holds any other character. */
+function latin1FromUtf8(text: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const b = text[i]!;
+    if (b < 0x80) out[n++] = b;
+    else if ((b === 0xc2 || b === 0xc3) && i + 1 < text.length && (text[i + 1]! & 0xc0) === 0x80) out[n++] = ((b & 0x03) << 6) | (text[++i]! & 0x3f);
+    else return null;
+  }
+  return out.subarray(0, n);
+}
+
+/**
+ * A nested loader's "bytes Pathfinder could not inspect" when those bytes are a cut-out payload that is inspected as
+ * a file of its own (queueEmbeddedFiles): what it holds is reported from there.
+ */
+function withoutEmbeddedLoads(analysis: PickleAnalysis, payloadEnds: number[], start: number): PickleAnalysis {
+  if (payloadEnds.length === 0) return analysis;
+  const takesPayload = (offset: number | undefined) =>
+    offset !== undefined && payloadEnds.some((end) => offset + start >= end && offset + start <= end + ARGUMENT_TO_CALL_BYTES);
+  return { ...analysis, issues: analysis.issues.filter((i) => !(i.kind === "unknown-call" && /loads bytes that are not a constant pickle/.test(i.message) && takesPayload(i.offset))) };
 }
 
 /** A copy of the analysis with every offset passed through `map` (nested analyses keep their own). */

@@ -12,7 +12,7 @@ import { DecompressionBudget } from "./budget.js";
 import { issuesToFindings, type IssueRecord } from "./findings.js";
 import { analyzePickle, DEFAULT_PICKLE_OPTIONS, looksLikePickle, type PickleAnalysis } from "./pickle/index.js";
 import { couldStartPickle } from "./pickle/sniff.js";
-import { HEAD_BYTES, PickleStreams, type PickleHost } from "./pickle-streams.js";
+import { HEAD_BYTES, PickleStreams, type PickleHost, type PickleSite } from "./pickle-streams.js";
 import type { ByteSource, PickleIssue, PickleScanOptions } from "./types.js";
 import { Warnings } from "./warnings.js";
 
@@ -356,6 +356,10 @@ class ArtifactScan implements PickleHost {
       return readRange(source, offset, cap);
     }
     return readRange(source, offset, length);
+  }
+
+  inspectEmbedded(site: PickleSite, bytes: ByteSource, offset: number, member: string): void {
+    this.queue.push({ source: bytes, member, origin: site.origin + offset, depth: site.depth + 1 });
   }
 
   record(analysis: PickleAnalysis, member: string | undefined, baseOffset: number): void {

@@ -1,7 +1,9 @@
 // The globals the default policy trusts: exact `module.name` strings, never prefixes. Most come from
 // allowlist-generated.ts (written by scripts/artifacts/gen-allowlist.py from real library files); a few
-// are curated here, each with its provenance. Globals whose loading runs other code are trusted only with
+// are curated here, each with its provenance; allowlist-drift.ts (scripts/artifacts/gen-allowlist-drift.py) adds
+// what other versions of the libraries write, read from their public sources. Globals whose loading runs other code are trusted only with
 // the arguments described in ARGUMENT_JUDGES.
+import { DRIFT_ALLOWLIST } from "./allowlist-drift.js";
 import { GENERATED_ALLOWLIST, GENERATED_ALLOWLIST_LIBRARIES } from "./allowlist-generated.js";
 
 export { GENERATED_ALLOWLIST_LIBRARIES };
@@ -67,7 +69,8 @@ function numpySpellings(entries: readonly (readonly [string, string])[]): (reado
 
 /** Every built-in allowlist entry with where it came from. */
 export const ALLOWLIST_PROVENANCE: ReadonlyMap<string, string> = new Map([
-  ...numpySpellings([...GENERATED_ALLOWLIST, ...CURATED]),
+  ...numpySpellings([...GENERATED_ALLOWLIST, ...CURATED, ...DRIFT_ALLOWLIST]),
+  ...DRIFT_ALLOWLIST,
   ...CURATED,
   ...GENERATED_ALLOWLIST.map(([name, seen]) => [name, `generated: real library files use it (${seen})`] as const),
 ]);
@@ -88,6 +91,21 @@ export const INVOKED_ARGUMENTS: ReadonlyMap<string, readonly number[]> = new Map
   ["torch._utils._rebuild_wrapper_subclass", [0]],
   ["numpy.core.multiarray._reconstruct", [0]],
   ["numpy._core.multiarray._reconstruct", [0]],
+  // numpy/random/_pickle.py: the bit generator class is instantiated; a generator's optional constructor is called.
+  ["numpy.random._pickle.__bit_generator_ctor", [0]],
+  ["numpy.random._pickle.__generator_ctor", [1]],
+  ["numpy.random._pickle.__randomstate_ctor", [1]],
+  // numpy/ma/core.py: _mareconstruct(subtype, baseclass, ...) calls subtype.__new__ and ndarray.__new__(baseclass).
+  ["numpy.ma.core._mareconstruct", [0, 1]],
+  // scikit-learn's newObj(cls) helpers return cls.__new__(cls).
+  ["sklearn.neighbors._ball_tree.newObj", [0]],
+  ["sklearn.neighbors._kd_tree.newObj", [0]],
+  ["sklearn.metrics._dist_metrics.newObj", [0]],
+  // pandas' index helpers build cls from a state dict.
+  ["pandas.core.indexes.base._new_Index", [0]],
+  ["pandas.core.indexes.datetimes._new_DatetimeIndex", [0]],
+  ["pandas.core.indexes.period._new_PeriodIndex", [0]],
+  ["pandas.core.indexes.interval._new_IntervalIndex", [0]],
 ]);
 
 /**

@@ -93,6 +93,10 @@ const BASE64_DECODERS = new Set([
   "base64.decodestring", "binascii.a2b_base64",
 ]);
 const BYTES_WRAPPERS = new Set(["io.BytesIO", "_io.BytesIO", "builtins.bytes", "builtins.bytearray"]);
+/** Values the unpickler builds itself, which no argument-invoking helper can call (calling one raises TypeError). */
+const NEVER_CALLABLE: ReadonlySet<Value["k"]> = new Set([
+  "none", "bool", "int", "hugeint", "float", "str", "bytes", "list", "tuple", "set", "frozenset", "dict", "buffer",
+]);
 
 export function runMachine(bytes: Uint8Array, options: MachineOptions): Trace {
   return new Machine(bytes, options).run();
@@ -1094,7 +1098,7 @@ class Machine implements RenderNames {
     if (invoked !== undefined) {
       for (const position of invoked) {
         const arg = argList[position];
-        if (arg === undefined || arg.k === "none") continue;
+        if (arg === undefined || NEVER_CALLABLE.has(arg.k)) continue;
         if (arg.k === "global") {
           if (this.t.importCalledAt[arg.imp] === -1) this.t.importCalledAt[arg.imp] = this.opStart;
         } else {
