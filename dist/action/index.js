@@ -792,8 +792,8 @@ function isFormatString(source, start2) {
   }
   return false;
 }
-function childByField(node, field) {
-  for (const c of node.children) if (c.field === field) return c;
+function childByField(node, field2) {
+  for (const c of node.children) if (c.field === field2) return c;
   return void 0;
 }
 function isAncestor(ancestor2, node) {
@@ -807,9 +807,9 @@ var init_syntax = __esm({
     init_line_index();
     NO_CHILDREN = [];
     SyntaxNode = class {
-      constructor(type, field, start2, end, parent, missing, lines) {
+      constructor(type, field2, start2, end, parent, missing, lines) {
         this.type = type;
-        this.field = field;
+        this.field = field2;
         this.start = start2;
         this.end = end;
         this.parent = parent;
@@ -1152,7 +1152,7 @@ var init_provenance = __esm({
         const found = this.model.project?.flows?.(qualified);
         const constant3 = found?.length === 1 ? found[0].flows.constant : void 0;
         if (!found?.length) {
-          if (this.demand.size < 64 && /\.[A-Z][A-Z0-9_]*$/.test(qualified)) this.demand.add(qualified);
+          if (this.demand.size < 64 && !/\.__\w*__$/.test(qualified)) this.demand.add(qualified);
           return void 0;
         }
         if (!constant3) return void 0;
@@ -3592,22 +3592,22 @@ function headerChecksumOk(header) {
   for (let i3 = 0; i3 < BLOCK; i3++) sum += i3 >= 148 && i3 < 156 ? 32 : header[i3];
   return sum === stored;
 }
-function parseOctal(field) {
-  const text2 = latin1(field).replace(/\0.*$/s, "").trim();
+function parseOctal(field2) {
+  const text2 = latin1(field2).replace(/\0.*$/s, "").trim();
   if (!/^[0-7]+$/.test(text2)) return null;
   return parseInt(text2, 8);
 }
-function parseSize(field) {
-  if ((field[0] & 128) !== 0) {
+function parseSize(field2) {
+  if ((field2[0] & 128) !== 0) {
     let value = 0;
-    for (let i3 = 1; i3 < field.length; i3++) value = value * 256 + field[i3];
+    for (let i3 = 1; i3 < field2.length; i3++) value = value * 256 + field2[i3];
     return Number.isSafeInteger(value) ? value : null;
   }
-  return parseOctal(field);
+  return parseOctal(field2);
 }
-function cString(field) {
-  const end = field.indexOf(0);
-  return utf8(end < 0 ? field : field.subarray(0, end));
+function cString(field2) {
+  const end = field2.indexOf(0);
+  return utf8(end < 0 ? field2 : field2.subarray(0, end));
 }
 async function listTar(source, maxEntries) {
   const listing = { entries: [], warnings: [] };
@@ -3831,10 +3831,10 @@ function readZip64Extra(extra, need) {
     if (id === 1) {
       const out2 = {};
       let p = 0;
-      for (const field of ["uncompressed", "compressed", "offset"]) {
-        if (!need[field]) continue;
+      for (const field2 of ["uncompressed", "compressed", "offset"]) {
+        if (!need[field2]) continue;
         if (p + 8 > body2.length) break;
-        out2[field] = u64le(body2, p);
+        out2[field2] = u64le(body2, p);
         p += 8;
       }
       return out2;
@@ -4194,402 +4194,1246 @@ var init_sniff = __esm({
   }
 });
 
+// src/artifacts/pickle/allowlist-drift.ts
+var DRIFT_ALLOWLIST;
+var init_allowlist_drift = __esm({
+  "src/artifacts/pickle/allowlist-drift.ts"() {
+    "use strict";
+    DRIFT_ALLOWLIST = [
+      ["lightgbm.basic.Booster", "LightGBM stable-142-gbae0b7ba9 (bae0b7ba9533): Booster.__setstate__ rebuilds from its model text, never a pickle (python-package/lightgbm/basic.py)"],
+      ["lightgbm.sklearn.LGBMClassifier", "LightGBM stable-142-gbae0b7ba9 (bae0b7ba9533): scikit-learn wrapper estimator (python-package/lightgbm/sklearn.py)"],
+      ["lightgbm.sklearn.LGBMModel", "LightGBM stable-142-gbae0b7ba9 (bae0b7ba9533): scikit-learn wrapper estimator (python-package/lightgbm/sklearn.py)"],
+      ["lightgbm.sklearn.LGBMRanker", "LightGBM stable-142-gbae0b7ba9 (bae0b7ba9533): scikit-learn wrapper estimator (python-package/lightgbm/sklearn.py)"],
+      ["lightgbm.sklearn.LGBMRegressor", "LightGBM stable-142-gbae0b7ba9 (bae0b7ba9533): scikit-learn wrapper estimator (python-package/lightgbm/sklearn.py)"],
+      ["numpy._core._DType_reconstruct", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): dtype classes of user dtypes (numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy._core._internal._convert_to_stringdtype_kwargs", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): StringDType.__reduce__ (numpy/_core/src/multiarray/stringdtype/dtype.c)"],
+      ["numpy.absolute", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.add", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.arccos", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.arccosh", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.arcsin", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.arcsinh", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.arctan", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.arctan2", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.arctanh", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.bitwise_and", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.bitwise_count", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.bitwise_or", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.bitwise_xor", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.bool", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.bool_", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.byte", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.bytes_", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.cbrt", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.cdouble", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.ceil", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.character", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.clip", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.clongdouble", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.complex128", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.complex192", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.complex256", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.complex64", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.complexfloating", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.conjugate", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.copysign", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.core._DType_reconstruct", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): dtype classes of user dtypes (numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.core._multiarray_umath.arccos", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.arccosh", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.arcsin", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.arcsinh", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.arctan", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.arctanh", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.bitwise_and", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.bitwise_count", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.bitwise_or", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.bitwise_xor", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.cbrt", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.ceil", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.clip", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.conjugate", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.copysign", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.cos", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.cosh", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.count", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.deg2rad", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.degrees", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.divide", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.divmod", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.endswith", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.equal", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.exp2", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.fabs", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.find", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.float_power", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.floor", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.floor_divide", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.fmax", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.fmin", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.fmod", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.frexp", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.gcd", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.greater", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.greater_equal", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.heaviside", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.hypot", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.imag", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.index", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.invert", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.isalnum", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.isalpha", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.isdecimal", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.isdigit", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.isfinite", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.isinf", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.islower", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.isnat", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.isnumeric", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.isspace", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.istitle", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.isupper", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.lcm", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.ldexp", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.left_shift", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.less", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.less_equal", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.log10", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.log2", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.logaddexp2", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.logical_and", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.logical_not", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.logical_or", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.logical_xor", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.matmul", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.matvec", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.modf", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.multiply", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.nextafter", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.not_equal", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.positive", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.power", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.rad2deg", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.radians", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.real", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.reciprocal", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.remainder", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.rfind", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.right_shift", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.rindex", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.rint", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.sign", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.signbit", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.sin", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.sinh", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.spacing", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.startswith", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.str_len", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.subtract", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.tan", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.trunc", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.vecdot", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.core._multiarray_umath.vecmat", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): NumPy 1.x ufunc pickles (_ufunc_reconstruct of the extension module)"],
+      ["numpy.cos", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.cosh", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.count", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.csingle", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.datetime64", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.deg2rad", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.degrees", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.divide", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.divmod", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.double", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.dtypes.BoolDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.BytesDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.CLongDoubleDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.Complex128DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.Complex64DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.DateTime64DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.Float16DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.Float32DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.Float64DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.Int16DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.Int32DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.Int64DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.Int8DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.IntDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.LongDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.LongDoubleDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.LongLongDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.ObjectDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.StrDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.StringDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.TimeDelta64DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.UInt16DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.UInt32DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.UInt64DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.UInt8DType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.UIntDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.ULongDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.ULongLongDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes.VoidDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes._LiteralDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.dtypes._SimpleDType", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): DType classes pickled by name (numpy/dtypes.pyi; numpy/_core/__init__.py _DType_reduce)"],
+      ["numpy.endswith", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.equal", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.exp", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.exp2", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.expm1", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.fabs", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.find", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.flexible", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.float128", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.float16", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.float32", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.float96", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.float_power", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.floor", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.floor_divide", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.fmax", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.fmin", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.fmod", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.frexp", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.gcd", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.generic", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.greater", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.greater_equal", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.half", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.heaviside", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.hypot", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.imag", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.index", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.inexact", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.int16", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.int32", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.int8", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.intc", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.integer", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.intp", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.invert", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.isalnum", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.isalpha", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.isdecimal", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.isdigit", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.isfinite", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.isinf", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.islower", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.isnan", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.isnat", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.isnumeric", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.isspace", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.istitle", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.isupper", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.lcm", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.ldexp", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.left_shift", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.less", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.less_equal", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.log", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.log10", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.log1p", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.log2", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.logaddexp", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.logaddexp2", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.logical_and", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.logical_not", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.logical_or", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.logical_xor", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.long", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.longdouble", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.longlong", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.matmul", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.matvec", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.maximum", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.minimum", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.modf", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.multiply", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.negative", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.nextafter", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.not_equal", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.object_", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.positive", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.power", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.rad2deg", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.radians", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.random._generator.Generator", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): numpy/random/_pickle.py"],
+      ["numpy.random._mt19937.MT19937", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): bit generator class passed to __bit_generator_ctor (numpy/random/bit_generator.pyx __reduce__)"],
+      ["numpy.random._pcg64.PCG64", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): bit generator class passed to __bit_generator_ctor (numpy/random/bit_generator.pyx __reduce__)"],
+      ["numpy.random._pcg64.PCG64DXSM", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): bit generator class passed to __bit_generator_ctor (numpy/random/bit_generator.pyx __reduce__)"],
+      ["numpy.random._philox.Philox", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): bit generator class passed to __bit_generator_ctor (numpy/random/bit_generator.pyx __reduce__)"],
+      ["numpy.random._sfc64.SFC64", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): bit generator class passed to __bit_generator_ctor (numpy/random/bit_generator.pyx __reduce__)"],
+      ["numpy.random.bit_generator.BitGenerator", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): numpy/random/_pickle.py"],
+      ["numpy.random.mtrand.RandomState", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): numpy/random/_pickle.py"],
+      ["numpy.real", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.reciprocal", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.remainder", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.rfind", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.right_shift", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.rindex", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.rint", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.short", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.sign", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.signbit", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.signedinteger", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.sin", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.single", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.sinh", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.spacing", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.sqrt", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.square", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.startswith", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.str_", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.str_len", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.subtract", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.tan", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.tanh", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.timedelta64", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.trunc", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.ubyte", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.uint16", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.uint32", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.uint64", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.uint8", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.uintc", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.uintp", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.ulong", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.ulonglong", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.unsignedinteger", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.ushort", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["numpy.vecdot", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.vecmat", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): ufunc pickled by name (numpy/_core/__init__.py _ufunc_reduce; table in generate_umath.py)"],
+      ["numpy.void", "numpy v2.6.0.dev0-595-g1f90bbb55e (1f90bbb55e65): scalar types, pickled by name when kept as a dtype argument (numpy/_core/numerictypes.py)"],
+      ["pandas._libs.arrays.NDArrayBacked", "pandas 2.0-3.0 (pandas/core/indexes/*.py, pandas/core/internals/managers.py, pandas/_libs/internals.pyx _unpickle_block)"],
+      ["pandas._libs.internals.BlockPlacement", "pandas 2.0-3.0 (pandas/core/indexes/*.py, pandas/core/internals/managers.py, pandas/_libs/internals.pyx _unpickle_block)"],
+      ["pandas._libs.lib._NoDefault", "pandas 2.0-3.0 (pandas/_libs/tslibs/*.pyx: scalar unpicklers and the missing-value singletons)"],
+      ["pandas._libs.missing.NAType", "pandas 2.0-3.0 (pandas/_libs/tslibs/*.pyx: scalar unpicklers and the missing-value singletons)"],
+      ["pandas._libs.sparse.BlockIndex", "pandas 2.1 renames (pandas/core/arrays/numpy_.py NumpyExtensionArray, pandas/core/dtypes/dtypes.py NumpyEADtype and SparseDtype)"],
+      ["pandas._libs.tslibs.offsets.BDay", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.BMonthBegin", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.BMonthEnd", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.BaseOffset", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.BusinessMixin", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.CBMonthBegin", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.CBMonthEnd", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.CDay", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.FY5253Mixin", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.MonthOffset", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.QuarterOffset", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.RelativeDeltaOffset", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.SemiMonthOffset", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.SingleConstructorOffset", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.Tick", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.WeekOfMonthMixin", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.YearBegin", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets.YearOffset", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.offsets._CustomBusinessMonth", "pandas 1.5.3 (installed): every date offset class, the freq of indexes and periods (pandas/_libs/tslibs/offsets.pyx)"],
+      ["pandas._libs.tslibs.timedeltas.Timedelta", "pandas 2.0-3.0 (pandas/_libs/tslibs/*.pyx: scalar unpicklers and the missing-value singletons)"],
+      ["pandas._libs.tslibs.timestamps.Timestamp", "pandas 2.0-3.0 (pandas/_libs/tslibs/*.pyx: scalar unpicklers and the missing-value singletons)"],
+      ["pandas.core.arrays.floating.Float64Dtype", "pandas 2.0-3.0 (pandas/core/arrays/integer.py, floating.py, boolean.py: masked arrays and their dtypes)"],
+      ["pandas.core.arrays.integer.Int16Dtype", "pandas 2.0-3.0 (pandas/core/arrays/integer.py, floating.py, boolean.py: masked arrays and their dtypes)"],
+      ["pandas.core.arrays.integer.Int32Dtype", "pandas 2.0-3.0 (pandas/core/arrays/integer.py, floating.py, boolean.py: masked arrays and their dtypes)"],
+      ["pandas.core.arrays.integer.Int8Dtype", "pandas 2.0-3.0 (pandas/core/arrays/integer.py, floating.py, boolean.py: masked arrays and their dtypes)"],
+      ["pandas.core.arrays.integer.UInt16Dtype", "pandas 2.0-3.0 (pandas/core/arrays/integer.py, floating.py, boolean.py: masked arrays and their dtypes)"],
+      ["pandas.core.arrays.integer.UInt64Dtype", "pandas 2.0-3.0 (pandas/core/arrays/integer.py, floating.py, boolean.py: masked arrays and their dtypes)"],
+      ["pandas.core.arrays.integer.UInt8Dtype", "pandas 2.0-3.0 (pandas/core/arrays/integer.py, floating.py, boolean.py: masked arrays and their dtypes)"],
+      ["pandas.core.arrays.numpy_.NumpyExtensionArray", "pandas 2.1 renames (pandas/core/arrays/numpy_.py NumpyExtensionArray, pandas/core/dtypes/dtypes.py NumpyEADtype and SparseDtype)"],
+      ["pandas.core.arrays.numpy_.PandasArray", "pandas 2.1 renames (pandas/core/arrays/numpy_.py NumpyExtensionArray, pandas/core/dtypes/dtypes.py NumpyEADtype and SparseDtype)"],
+      ["pandas.core.arrays.string_.StringArrayNumpySemantics", "pandas 2.0-3.0 (pandas/core/arrays/string_.py, string_arrow.py: string arrays, pyarrow-backed by default in 3.0)"],
+      ["pandas.core.arrays.string_arrow.ArrowStringArray", "pandas 2.0-3.0 (pandas/core/arrays/string_.py, string_arrow.py: string arrays, pyarrow-backed by default in 3.0)"],
+      ["pandas.core.arrays.string_arrow.ArrowStringArrayNumpySemantics", "pandas 2.0-3.0 (pandas/core/arrays/string_.py, string_arrow.py: string arrays, pyarrow-backed by default in 3.0)"],
+      ["pandas.core.dtypes.dtypes.NumpyEADtype", "pandas 2.1 renames (pandas/core/arrays/numpy_.py NumpyExtensionArray, pandas/core/dtypes/dtypes.py NumpyEADtype and SparseDtype)"],
+      ["pandas.core.dtypes.dtypes.PandasDtype", "pandas 2.1 renames (pandas/core/arrays/numpy_.py NumpyExtensionArray, pandas/core/dtypes/dtypes.py NumpyEADtype and SparseDtype)"],
+      ["pandas.core.dtypes.dtypes.SparseDtype", "pandas 2.1 renames (pandas/core/arrays/numpy_.py NumpyExtensionArray, pandas/core/dtypes/dtypes.py NumpyEADtype and SparseDtype)"],
+      ["pandas.core.indexes.period._new_PeriodIndex", "pandas 2.0-3.0 (pandas/core/indexes/*.py, pandas/core/internals/managers.py, pandas/_libs/internals.pyx _unpickle_block)"],
+      ["pathlib.Path", "Python 3.11-3.13 (Lib/pathlib: concrete paths kept in configs and checkpoints; reconstructed from their parts only)"],
+      ["pathlib.PosixPath", "Python 3.11-3.13 (Lib/pathlib: concrete paths kept in configs and checkpoints; reconstructed from their parts only)"],
+      ["pathlib.WindowsPath", "Python 3.11-3.13 (Lib/pathlib: concrete paths kept in configs and checkpoints; reconstructed from their parts only)"],
+      ["pathlib._local.PosixPath", "Python 3.11-3.13 (Lib/pathlib: concrete paths kept in configs and checkpoints; reconstructed from their parts only)"],
+      ["pathlib._local.PurePosixPath", "Python 3.11-3.13 (Lib/pathlib: concrete paths kept in configs and checkpoints; reconstructed from their parts only)"],
+      ["pathlib._local.PureWindowsPath", "Python 3.11-3.13 (Lib/pathlib: concrete paths kept in configs and checkpoints; reconstructed from their parts only)"],
+      ["pathlib._local.WindowsPath", "Python 3.11-3.13 (Lib/pathlib: concrete paths kept in configs and checkpoints; reconstructed from their parts only)"],
+      ["pyarrow.lib.ChunkedArray", "pyarrow 12-21 (pyarrow/array.pxi _restore_array, table.pxi chunked_array and _reconstruct_table, types.pxi type_for_alias, io.pxi py_buffer): the arrays inside pandas' pyarrow-backed columns, rebuilt from buffers"],
+      ["pyarrow.lib._reconstruct_table", "pyarrow 12-21 (pyarrow/array.pxi _restore_array, table.pxi chunked_array and _reconstruct_table, types.pxi type_for_alias, io.pxi py_buffer): the arrays inside pandas' pyarrow-backed columns, rebuilt from buffers"],
+      ["pyarrow.lib._restore_array", "pyarrow 12-21 (pyarrow/array.pxi _restore_array, table.pxi chunked_array and _reconstruct_table, types.pxi type_for_alias, io.pxi py_buffer): the arrays inside pandas' pyarrow-backed columns, rebuilt from buffers"],
+      ["pyarrow.lib.chunked_array", "pyarrow 12-21 (pyarrow/array.pxi _restore_array, table.pxi chunked_array and _reconstruct_table, types.pxi type_for_alias, io.pxi py_buffer): the arrays inside pandas' pyarrow-backed columns, rebuilt from buffers"],
+      ["pyarrow.lib.field", "pyarrow 12-21 (pyarrow/array.pxi _restore_array, table.pxi chunked_array and _reconstruct_table, types.pxi type_for_alias, io.pxi py_buffer): the arrays inside pandas' pyarrow-backed columns, rebuilt from buffers"],
+      ["pyarrow.lib.py_buffer", "pyarrow 12-21 (pyarrow/array.pxi _restore_array, table.pxi chunked_array and _reconstruct_table, types.pxi type_for_alias, io.pxi py_buffer): the arrays inside pandas' pyarrow-backed columns, rebuilt from buffers"],
+      ["pyarrow.lib.schema", "pyarrow 12-21 (pyarrow/array.pxi _restore_array, table.pxi chunked_array and _reconstruct_table, types.pxi type_for_alias, io.pxi py_buffer): the arrays inside pandas' pyarrow-backed columns, rebuilt from buffers"],
+      ["pyarrow.lib.type_for_alias", "pyarrow 12-21 (pyarrow/array.pxi _restore_array, table.pxi chunked_array and _reconstruct_table, types.pxi type_for_alias, io.pxi py_buffer): the arrays inside pandas' pyarrow-backed columns, rebuilt from buffers"],
+      ["scipy.interpolate._fitpack2.UnivariateSpline", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): data classes kept by estimators (scipy/spatial/_ckdtree.pyx __getstate__, scipy/interpolate/*.py)"],
+      ["scipy.interpolate._interpolate.PPoly", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): data classes kept by estimators (scipy/spatial/_ckdtree.pyx __getstate__, scipy/interpolate/*.py)"],
+      ["scipy.sparse._arrays.bsr_array", "scipy 1.8-1.10: sparse arrays (scipy/sparse/_arrays.py)"],
+      ["scipy.sparse._arrays.csc_array", "scipy 1.8-1.10: sparse arrays (scipy/sparse/_arrays.py)"],
+      ["scipy.sparse._arrays.dia_array", "scipy 1.8-1.10: sparse arrays (scipy/sparse/_arrays.py)"],
+      ["scipy.sparse._arrays.dok_array", "scipy 1.8-1.10: sparse arrays (scipy/sparse/_arrays.py)"],
+      ["scipy.sparse._arrays.lil_array", "scipy 1.8-1.10: sparse arrays (scipy/sparse/_arrays.py)"],
+      ["scipy.sparse._bsr.bsr_array", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): sparse container (scipy/sparse/_bsr.py)"],
+      ["scipy.sparse._coo.coo_array", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): sparse container (scipy/sparse/_coo.py)"],
+      ["scipy.sparse._csc.csc_array", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): sparse container (scipy/sparse/_csc.py)"],
+      ["scipy.sparse._csr.csr_array", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): sparse container (scipy/sparse/_csr.py)"],
+      ["scipy.sparse._dia.dia_array", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): sparse container (scipy/sparse/_dia.py)"],
+      ["scipy.sparse._dok.dok_array", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): sparse container (scipy/sparse/_dok.py)"],
+      ["scipy.sparse._lil.lil_array", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): sparse container (scipy/sparse/_lil.py)"],
+      ["scipy.sparse.bsr.bsr_matrix", "scipy 1.0-1.7: sparse matrix under its old public module (scipy/sparse/bsr.py)"],
+      ["scipy.sparse.coo.coo_matrix", "scipy 1.0-1.7: sparse matrix under its old public module (scipy/sparse/coo.py)"],
+      ["scipy.sparse.csc.csc_matrix", "scipy 1.0-1.7: sparse matrix under its old public module (scipy/sparse/csc.py)"],
+      ["scipy.sparse.csr.csr_matrix", "scipy 1.0-1.7: sparse matrix under its old public module (scipy/sparse/csr.py)"],
+      ["scipy.sparse.dia.dia_matrix", "scipy 1.0-1.7: sparse matrix under its old public module (scipy/sparse/dia.py)"],
+      ["scipy.sparse.dok.dok_matrix", "scipy 1.0-1.7: sparse matrix under its old public module (scipy/sparse/dok.py)"],
+      ["scipy.sparse.lil.lil_matrix", "scipy 1.0-1.7: sparse matrix under its old public module (scipy/sparse/lil.py)"],
+      ["scipy.stats._continuous_distns.alpha_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.anglit_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.arcsine_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.argus_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.betaprime_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.bradford_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.burr12_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.burr_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.cauchy_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.chi2_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.chi_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.cosine_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.crystalball_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.dgamma_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.dpareto_lognorm_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.dweibull_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.erlang_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.exponnorm_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.exponpow_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.exponweib_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.f_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.fatiguelife_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.fisk_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.foldcauchy_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.foldnorm_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.gausshyper_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.genexpon_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.genextreme_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.gengamma_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.genhalflogistic_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.genhyperbolic_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.geninvgauss_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.genlogistic_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.gennorm_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.genpareto_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.gibrat_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.gompertz_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.gumbel_l_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.gumbel_r_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.halfcauchy_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.halfgennorm_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.halflogistic_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.halfnorm_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.hypsecant_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.invgamma_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.invgauss_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.invweibull_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.irwinhall_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.jf_skew_t_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.johnsonsb_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.johnsonsu_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.kappa3_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.kappa4_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.ksone_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.kstwo_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.kstwobign_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.landau_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.laplace_asymmetric_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.laplace_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.levy_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.levy_l_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.loggamma_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.logistic_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.loglaplace_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.lomax_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.maxwell_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.mielke_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.moyal_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.nakagami_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.ncf_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.nct_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.ncx2_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.norminvgauss_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.pareto_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.pearson3_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.powerlaw_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.powerlognorm_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.powernorm_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.rayleigh_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.rdist_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.recipinvgauss_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.reciprocal_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.rel_breitwigner_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.rice_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.semicircular_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.skewcauchy_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.skewnorm_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.studentized_range_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.trapezoid_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.triang_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.truncexpon_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.truncnorm_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.truncpareto_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.truncweibull_min_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.tukeylambda_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.vonmises_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.wald_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.weibull_max_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.weibull_min_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._continuous_distns.wrapcauchy_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_continuous_distns.py)"],
+      ["scipy.stats._discrete_distns._nchypergeom_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.bernoulli_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.betabinom_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.betanbinom_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.boltzmann_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.dlaplace_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.geom_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.hypergeom_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.logser_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.nbinom_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.nchypergeom_fisher_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.nchypergeom_wallenius_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.nhypergeom_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.planck_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.poisson_binom_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.randint_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.skellam_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.yulesimon_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.zipf_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._discrete_distns.zipfian_gen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): distribution class rebuilt from its state (scipy/stats/_discrete_distns.py)"],
+      ["scipy.stats._distn_infrastructure.rv_frozen", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): frozen distributions (scipy/stats/_distn_infrastructure.py)"],
+      ["scipy.stats._distn_infrastructure.rv_sample", "scipy v0.17pre-23774-g3dbf660a91 (3dbf660a919b): frozen distributions (scipy/stats/_distn_infrastructure.py)"],
+      ["sklearn._loss._loss.CyAbsoluteError", "scikit-learn 1.2.1 (installed): Cython losses and their generated unpicklers (sklearn/_loss/_loss.pyx.tp)"],
+      ["sklearn._loss._loss.CyExponentialLoss", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn._loss._loss.CyHalfTweedieLoss", "scikit-learn 1.2.1 (installed): Cython losses and their generated unpicklers (sklearn/_loss/_loss.pyx.tp)"],
+      ["sklearn._loss._loss.CyHuberLoss", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn._loss._loss.CyLossFunction", "scikit-learn 1.2.1 (installed): Cython losses and their generated unpicklers (sklearn/_loss/_loss.pyx.tp)"],
+      ["sklearn._loss._loss.CyPinballLoss", "scikit-learn 1.2.1 (installed): Cython losses and their generated unpicklers (sklearn/_loss/_loss.pyx.tp)"],
+      ["sklearn._loss._loss.__pyx_unpickle_CyAbsoluteError", "scikit-learn 1.2.1 (installed): Cython losses and their generated unpicklers (sklearn/_loss/_loss.pyx.tp)"],
+      ["sklearn._loss._loss.__pyx_unpickle_CyExponentialLoss", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn._loss._loss.__pyx_unpickle_CyHalfTweedieLoss", "scikit-learn 1.2.1 (installed): Cython losses and their generated unpicklers (sklearn/_loss/_loss.pyx.tp)"],
+      ["sklearn._loss._loss.__pyx_unpickle_CyHuberLoss", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn._loss._loss.__pyx_unpickle_CyLossFunction", "scikit-learn 1.2.1 (installed): Cython losses and their generated unpicklers (sklearn/_loss/_loss.pyx.tp)"],
+      ["sklearn._loss._loss.__pyx_unpickle_CyPinballLoss", "scikit-learn 1.2.1 (installed): Cython losses and their generated unpicklers (sklearn/_loss/_loss.pyx.tp)"],
+      ["sklearn._loss.link.BaseLink", "scikit-learn 1.2.1 (installed): sklearn._loss.link"],
+      ["sklearn._loss.link.HalfLogitLink", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn._loss.loss.AbsoluteError", "scikit-learn 1.2.1 (installed): sklearn._loss.loss"],
+      ["sklearn._loss.loss.BaseLoss", "scikit-learn 1.2.1 (installed): sklearn._loss.loss"],
+      ["sklearn._loss.loss.ExponentialLoss", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn._loss.loss.HalfTweedieLoss", "scikit-learn 1.2.1 (installed): sklearn._loss.loss"],
+      ["sklearn._loss.loss.HuberLoss", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn._loss.loss.PinballLoss", "scikit-learn 1.2.1 (installed): sklearn._loss.loss"],
+      ["sklearn.cluster._hdbscan.hdbscan.HDBSCAN", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn.compose._column_transformer._RemainderColsList", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn.ensemble._gb_losses.HuberLossFunction", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn.ensemble._gb_losses.LeastAbsoluteError", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn.ensemble._gb_losses.QuantileLossFunction", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn.feature_selection._mutual_info.mutual_info_regression", "scikit-learn 1.2-1.6 (sklearn/feature_selection/_univariate_selection.py, _mutual_info.py: default score functions kept by selectors)"],
+      ["sklearn.feature_selection._univariate_selection.r_regression", "scikit-learn 1.2-1.6 (sklearn/feature_selection/_univariate_selection.py, _mutual_info.py: default score functions kept by selectors)"],
+      ["sklearn.frozen._frozen.FrozenEstimator", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn.gaussian_process.kernels.CompoundKernel", "scikit-learn 1.2.1 (installed): every Gaussian-process kernel (sklearn/gaussian_process/kernels.py)"],
+      ["sklearn.gaussian_process.kernels.Exponentiation", "scikit-learn 1.2.1 (installed): every Gaussian-process kernel (sklearn/gaussian_process/kernels.py)"],
+      ["sklearn.gaussian_process.kernels.GenericKernelMixin", "scikit-learn 1.2.1 (installed): every Gaussian-process kernel (sklearn/gaussian_process/kernels.py)"],
+      ["sklearn.gaussian_process.kernels.Hyperparameter", "scikit-learn 1.2.1 (installed): every Gaussian-process kernel (sklearn/gaussian_process/kernels.py)"],
+      ["sklearn.gaussian_process.kernels.Kernel", "scikit-learn 1.2.1 (installed): every Gaussian-process kernel (sklearn/gaussian_process/kernels.py)"],
+      ["sklearn.gaussian_process.kernels.KernelOperator", "scikit-learn 1.2.1 (installed): every Gaussian-process kernel (sklearn/gaussian_process/kernels.py)"],
+      ["sklearn.gaussian_process.kernels.NormalizedKernelMixin", "scikit-learn 1.2.1 (installed): every Gaussian-process kernel (sklearn/gaussian_process/kernels.py)"],
+      ["sklearn.gaussian_process.kernels.PairwiseKernel", "scikit-learn 1.2.1 (installed): every Gaussian-process kernel (sklearn/gaussian_process/kernels.py)"],
+      ["sklearn.gaussian_process.kernels.StationaryKernelMixin", "scikit-learn 1.2.1 (installed): every Gaussian-process kernel (sklearn/gaussian_process/kernels.py)"],
+      ["sklearn.linear_model._sgd_fast.Classification", "scikit-learn 1.2.1 (installed): SGD loss functions, rebuilt by __reduce__ from their parameters (sklearn/linear_model/_sgd_fast.pyx)"],
+      ["sklearn.linear_model._sgd_fast.EpsilonInsensitive", "scikit-learn 1.2.1 (installed): SGD loss functions, rebuilt by __reduce__ from their parameters (sklearn/linear_model/_sgd_fast.pyx)"],
+      ["sklearn.linear_model._sgd_fast.Huber", "scikit-learn 1.2.1 (installed): SGD loss functions, rebuilt by __reduce__ from their parameters (sklearn/linear_model/_sgd_fast.pyx)"],
+      ["sklearn.linear_model._sgd_fast.LossFunction", "scikit-learn 1.2.1 (installed): SGD loss functions, rebuilt by __reduce__ from their parameters (sklearn/linear_model/_sgd_fast.pyx)"],
+      ["sklearn.linear_model._sgd_fast.Regression", "scikit-learn 1.2.1 (installed): SGD loss functions, rebuilt by __reduce__ from their parameters (sklearn/linear_model/_sgd_fast.pyx)"],
+      ["sklearn.linear_model._sgd_fast.SquaredEpsilonInsensitive", "scikit-learn 1.2.1 (installed): SGD loss functions, rebuilt by __reduce__ from their parameters (sklearn/linear_model/_sgd_fast.pyx)"],
+      ["sklearn.linear_model._sgd_fast.SquaredHinge", "scikit-learn 1.2.1 (installed): SGD loss functions, rebuilt by __reduce__ from their parameters (sklearn/linear_model/_sgd_fast.pyx)"],
+      ["sklearn.linear_model._sgd_fast.SquaredLoss", "scikit-learn 1.2.1 (installed): SGD loss functions, rebuilt by __reduce__ from their parameters (sklearn/linear_model/_sgd_fast.pyx)"],
+      ["sklearn.metrics._classification.brier_score_loss", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._classification.cohen_kappa_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._classification.d2_log_loss_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._classification.fbeta_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._classification.hamming_loss", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._classification.hinge_loss", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._classification.jaccard_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._classification.log_loss", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._classification.matthews_corrcoef", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._classification.precision_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._classification.recall_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._classification.zero_one_loss", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._dist_metrics.BrayCurtisDistance", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.BrayCurtisDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.BrayCurtisDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.CanberraDistance", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.CanberraDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.CanberraDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.ChebyshevDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.ChebyshevDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.DiceDistance", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.DiceDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.DiceDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.DistanceMetric", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.DistanceMetric32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.DistanceMetric64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.EuclideanDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.EuclideanDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.HammingDistance", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.HammingDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.HammingDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.HaversineDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.HaversineDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.JaccardDistance", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.JaccardDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.JaccardDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.KulsinskiDistance", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.KulsinskiDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.KulsinskiDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.MahalanobisDistance", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.MahalanobisDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.MahalanobisDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.ManhattanDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.ManhattanDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.MatchingDistance", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.MatchingDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.MatchingDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.MinkowskiDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.MinkowskiDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.RogersTanimotoDistance", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.RogersTanimotoDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.RogersTanimotoDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.RussellRaoDistance", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.RussellRaoDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.RussellRaoDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.SEuclideanDistance", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.SEuclideanDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.SEuclideanDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.SokalMichenerDistance", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.SokalMichenerDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.SokalMichenerDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.SokalSneathDistance", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.SokalSneathDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.SokalSneathDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.WMinkowskiDistance", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.WMinkowskiDistance32", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._dist_metrics.WMinkowskiDistance64", "scikit-learn 1.3 (sklearn/metrics/_dist_metrics.pyx.tp: DistanceMetric64/32, __reduce__ = newObj)"],
+      ["sklearn.metrics._ranking.average_precision_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._ranking.dcg_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._ranking.ndcg_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._ranking.roc_auc_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._ranking.top_k_accuracy_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.d2_absolute_error_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.d2_pinball_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.d2_tweedie_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.explained_variance_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.max_error", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.mean_absolute_error", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.mean_absolute_percentage_error", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.mean_gamma_deviance", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.mean_pinball_loss", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.mean_poisson_deviance", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.mean_squared_log_error", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.mean_tweedie_deviance", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.median_absolute_error", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.r2_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.root_mean_squared_error", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._regression.root_mean_squared_log_error", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics._scorer._CurveScorer", "scikit-learn 1.2-1.6 (sklearn/metrics/_scorer.py: scorers kept by search estimators; 1.4 merged them into _Scorer)"],
+      ["sklearn.metrics._scorer._MultimetricScorer", "scikit-learn 1.2-1.6 (sklearn/metrics/_scorer.py: scorers kept by search estimators; 1.4 merged them into _Scorer)"],
+      ["sklearn.metrics._scorer._PassthroughScorer", "scikit-learn 1.2-1.6 (sklearn/metrics/_scorer.py: scorers kept by search estimators; 1.4 merged them into _Scorer)"],
+      ["sklearn.metrics._scorer._ProbaScorer", "scikit-learn 1.2-1.6 (sklearn/metrics/_scorer.py: scorers kept by search estimators; 1.4 merged them into _Scorer)"],
+      ["sklearn.metrics._scorer._Scorer", "scikit-learn 1.2-1.6 (sklearn/metrics/_scorer.py: scorers kept by search estimators; 1.4 merged them into _Scorer)"],
+      ["sklearn.metrics._scorer._ThresholdScorer", "scikit-learn 1.2-1.6 (sklearn/metrics/_scorer.py: scorers kept by search estimators; 1.4 merged them into _Scorer)"],
+      ["sklearn.metrics.cluster._supervised.adjusted_mutual_info_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics.cluster._supervised.adjusted_rand_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics.cluster._supervised.completeness_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics.cluster._supervised.fowlkes_mallows_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics.cluster._supervised.homogeneity_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics.cluster._supervised.mutual_info_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics.cluster._supervised.normalized_mutual_info_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics.cluster._supervised.rand_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.metrics.cluster._supervised.v_measure_score", "scikit-learn 1.2-1.6 (sklearn/metrics/_classification.py, _regression.py, _ranking.py, cluster/_supervised.py: the score functions named by scoring strings; pure computations)"],
+      ["sklearn.model_selection._classification_threshold.FixedThresholdClassifier", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn.model_selection._classification_threshold.TunedThresholdClassifierCV", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn.neighbors._ball_tree.BallTree32", "scikit-learn 1.3 (sklearn/neighbors/_ball_tree.pyx.tp, _kd_tree.pyx.tp: BinaryTree64/32 with __reduce__ = newObj)"],
+      ["sklearn.neighbors._ball_tree.BallTree64", "scikit-learn 1.3 (sklearn/neighbors/_ball_tree.pyx.tp, _kd_tree.pyx.tp: BinaryTree64/32 with __reduce__ = newObj)"],
+      ["sklearn.neighbors._ball_tree.BinaryTree64", "scikit-learn 1.3 (sklearn/neighbors/_ball_tree.pyx.tp, _kd_tree.pyx.tp: BinaryTree64/32 with __reduce__ = newObj)"],
+      ["sklearn.neighbors._ball_tree.__pyx_unpickle_BallTree", "scikit-learn 1.6+ (sklearn/neighbors/_ball_tree.pyx.tp, _kd_tree.pyx.tp: the cdef BallTree/KDTree wrappers around the 64/32-bit trees, pickled by Cython's generated unpickler)"],
+      ["sklearn.neighbors._kd_tree.BinaryTree64", "scikit-learn 1.3 (sklearn/neighbors/_ball_tree.pyx.tp, _kd_tree.pyx.tp: BinaryTree64/32 with __reduce__ = newObj)"],
+      ["sklearn.neighbors._kd_tree.KDTree32", "scikit-learn 1.3 (sklearn/neighbors/_ball_tree.pyx.tp, _kd_tree.pyx.tp: BinaryTree64/32 with __reduce__ = newObj)"],
+      ["sklearn.neighbors._kd_tree.KDTree64", "scikit-learn 1.3 (sklearn/neighbors/_ball_tree.pyx.tp, _kd_tree.pyx.tp: BinaryTree64/32 with __reduce__ = newObj)"],
+      ["sklearn.neighbors._kd_tree.__pyx_unpickle_KDTree", "scikit-learn 1.6+ (sklearn/neighbors/_ball_tree.pyx.tp, _kd_tree.pyx.tp: the cdef BallTree/KDTree wrappers around the 64/32-bit trees, pickled by Cython's generated unpickler)"],
+      ["sklearn.preprocessing._target_encoder.TargetEncoder", "scikit-learn 1.3-1.6: estimators added after 1.2 (sklearn/cluster/_hdbscan/hdbscan.py, preprocessing/_target_encoder.py, model_selection/_classification_threshold.py, frozen/_frozen.py; experimental ones all_estimators() leaves out)"],
+      ["sklearn.utils._metadata_requests.MetadataRequest", "scikit-learn 1.3-1.6 (sklearn/utils/_metadata_requests.py: routing requests stored by set_*_request)"],
+      ["sklearn.utils._metadata_requests.MetadataRouter", "scikit-learn 1.3-1.6 (sklearn/utils/_metadata_requests.py: routing requests stored by set_*_request)"],
+      ["sklearn.utils._metadata_requests.MethodMapping", "scikit-learn 1.3-1.6 (sklearn/utils/_metadata_requests.py: routing requests stored by set_*_request)"],
+      ["sklearn.utils._metadata_requests.MethodMetadataRequest", "scikit-learn 1.3-1.6 (sklearn/utils/_metadata_requests.py: routing requests stored by set_*_request)"],
+      ["sklearn.utils._metadata_requests.MethodPair", "scikit-learn 1.3-1.6 (sklearn/utils/_metadata_requests.py: routing requests stored by set_*_request)"],
+      ["sklearn.utils._metadata_requests.RouterMappingPair", "scikit-learn 1.3-1.6 (sklearn/utils/_metadata_requests.py: routing requests stored by set_*_request)"],
+      ["torch._C._nn.silu", "torch 1.13-2.6 (torch/nn/functional.py: activation functions stored by TransformerEncoderLayer and friends; builtins of torch._C._nn)"],
+      ["torch.nn.functional.gelu", "torch 1.13-2.6 (torch/nn/functional.py: activation functions stored by TransformerEncoderLayer and friends; builtins of torch._C._nn)"],
+      ["torch.nn.functional.leaky_relu", "torch 1.13-2.6 (torch/nn/functional.py: activation functions stored by TransformerEncoderLayer and friends; builtins of torch._C._nn)"],
+      ["torch.nn.functional.mish", "torch 1.13-2.6 (torch/nn/functional.py: activation functions stored by TransformerEncoderLayer and friends; builtins of torch._C._nn)"],
+      ["torch.nn.functional.sigmoid", "torch 1.13-2.6 (torch/nn/functional.py: activation functions stored by TransformerEncoderLayer and friends; builtins of torch._C._nn)"],
+      ["torch.nn.functional.silu", "torch 1.13-2.6 (torch/nn/functional.py: activation functions stored by TransformerEncoderLayer and friends; builtins of torch._C._nn)"],
+      ["torch.nn.functional.tanh", "torch 1.13-2.6 (torch/nn/functional.py: activation functions stored by TransformerEncoderLayer and friends; builtins of torch._C._nn)"],
+      ["torch.nn.modules.normalization.RMSNorm", "torch 2.1-2.6 (torch/nn/modules/padding.py CircularPad/ZeroPad, normalization.py RMSNorm, parameter.py Buffer, rnn.py RNNBase)"],
+      ["torch.nn.modules.padding.CircularPad1d", "torch 2.1-2.6 (torch/nn/modules/padding.py CircularPad/ZeroPad, normalization.py RMSNorm, parameter.py Buffer, rnn.py RNNBase)"],
+      ["torch.nn.modules.padding.CircularPad2d", "torch 2.1-2.6 (torch/nn/modules/padding.py CircularPad/ZeroPad, normalization.py RMSNorm, parameter.py Buffer, rnn.py RNNBase)"],
+      ["torch.nn.modules.padding.CircularPad3d", "torch 2.1-2.6 (torch/nn/modules/padding.py CircularPad/ZeroPad, normalization.py RMSNorm, parameter.py Buffer, rnn.py RNNBase)"],
+      ["torch.nn.modules.padding.ZeroPad1d", "torch 2.1-2.6 (torch/nn/modules/padding.py CircularPad/ZeroPad, normalization.py RMSNorm, parameter.py Buffer, rnn.py RNNBase)"],
+      ["torch.nn.modules.padding.ZeroPad3d", "torch 2.1-2.6 (torch/nn/modules/padding.py CircularPad/ZeroPad, normalization.py RMSNorm, parameter.py Buffer, rnn.py RNNBase)"],
+      ["torch.nn.modules.pooling.LPPool3d", "torch 2.1-2.6 (torch/nn/modules/padding.py CircularPad/ZeroPad, normalization.py RMSNorm, parameter.py Buffer, rnn.py RNNBase)"],
+      ["torch.nn.modules.rnn.RNNBase", "torch 2.1-2.6 (torch/nn/modules/padding.py CircularPad/ZeroPad, normalization.py RMSNorm, parameter.py Buffer, rnn.py RNNBase)"],
+      ["torch.nn.parameter.Buffer", "torch 2.1-2.6 (torch/nn/modules/padding.py CircularPad/ZeroPad, normalization.py RMSNorm, parameter.py Buffer, rnn.py RNNBase)"],
+      ["torch.optim.adafactor.Adafactor", "torch 2.x (torch/optim/*.py: optimizers added since 1.13)"],
+      ["xgboost.core.Booster", "xgboost v0.90-4238-g379b29f08 (379b29f0836b): Booster.__setstate__ rebuilds from its own serialized bytes, never a pickle (python-package/xgboost/core.py)"],
+      ["xgboost.sklearn.XGBClassifier", "xgboost v0.90-4238-g379b29f08 (379b29f0836b): scikit-learn wrapper estimator (python-package/xgboost/sklearn.py)"],
+      ["xgboost.sklearn.XGBModel", "xgboost v0.90-4238-g379b29f08 (379b29f0836b): scikit-learn wrapper estimator (python-package/xgboost/sklearn.py)"],
+      ["xgboost.sklearn.XGBRFClassifier", "xgboost v0.90-4238-g379b29f08 (379b29f0836b): scikit-learn wrapper estimator (python-package/xgboost/sklearn.py)"],
+      ["xgboost.sklearn.XGBRFRegressor", "xgboost v0.90-4238-g379b29f08 (379b29f0836b): scikit-learn wrapper estimator (python-package/xgboost/sklearn.py)"],
+      ["xgboost.sklearn.XGBRanker", "xgboost v0.90-4238-g379b29f08 (379b29f0836b): scikit-learn wrapper estimator (python-package/xgboost/sklearn.py)"],
+      ["xgboost.sklearn.XGBRegressor", "xgboost v0.90-4238-g379b29f08 (379b29f0836b): scikit-learn wrapper estimator (python-package/xgboost/sklearn.py)"]
+    ];
+  }
+});
+
 // src/artifacts/pickle/allowlist-generated.ts
 var GENERATED_ALLOWLIST;
 var init_allowlist_generated = __esm({
   "src/artifacts/pickle/allowlist-generated.ts"() {
     "use strict";
     GENERATED_ALLOWLIST = [
-      ["_codecs.encode", "numpy masked-array (pickle protocol 0); numpy masked-array (pickle protocol 1); numpy masked-array (pickle protocol 2); +635 more"],
+      ["_codecs.encode", "numpy dtypes-more (pickle protocol 0); numpy dtypes-more (pickle protocol 1); numpy dtypes-more (pickle protocol 2); +893 more"],
+      ["argparse.Namespace", "stdlib namespaces-arrays (pickle protocol 0); stdlib namespaces-arrays (pickle protocol 1); stdlib namespaces-arrays (pickle protocol 2); +3 more"],
+      ["array._array_reconstructor", "stdlib namespaces-arrays (pickle protocol 3); stdlib namespaces-arrays (pickle protocol 4); stdlib namespaces-arrays (pickle protocol 5)"],
+      ["array.array", "stdlib namespaces-arrays (pickle protocol 0); stdlib namespaces-arrays (pickle protocol 1); stdlib namespaces-arrays (pickle protocol 2); +3 more"],
       ["builtins.Ellipsis", "stdlib builtins (pickle protocol 0); stdlib builtins (pickle protocol 1); stdlib builtins (pickle protocol 2); +3 more"],
       ["builtins.NotImplemented", "stdlib builtins (pickle protocol 0); stdlib builtins (pickle protocol 1); stdlib builtins (pickle protocol 2); +3 more"],
       ["builtins.bytearray", "stdlib builtins (pickle protocol 0); stdlib builtins (pickle protocol 1); stdlib builtins (pickle protocol 2); +2 more"],
-      ["builtins.bytes", "sklearn DBSCAN (pickle protocol 0); sklearn DBSCAN (pickle protocol 1); sklearn DBSCAN (pickle protocol 2); +24 more"],
+      ["builtins.bytes", "scipy histogram-multivariate (pickle protocol 0); scipy histogram-multivariate (pickle protocol 1); scipy histogram-multivariate (pickle protocol 2); +48 more"],
       ["builtins.complex", "stdlib decimal-fraction (pickle protocol 0); stdlib decimal-fraction (pickle protocol 1); stdlib decimal-fraction (pickle protocol 2); +3 more"],
-      ["builtins.dict", "scipy sparse (pickle protocol 0); scipy sparse (pickle protocol 1); scipy sparse (pickle protocol 2); +26 more"],
+      ["builtins.dict", "scipy optimize-result (pickle protocol 0); scipy optimize-result (pickle protocol 1); scipy sparse (pickle protocol 0); +32 more"],
+      ["builtins.float", "scipy grid-rbf-interpolators (pickle protocol 0); scipy grid-rbf-interpolators (pickle protocol 1); scipy grid-rbf-interpolators (pickle protocol 2); +3 more"],
       ["builtins.frozenset", "stdlib builtins (pickle protocol 0); stdlib builtins (pickle protocol 1); stdlib builtins (pickle protocol 2); +1 more"],
-      ["builtins.getattr", "pandas timezones (pickle protocol 0); pandas timezones (pickle protocol 1); pandas timezones (pickle protocol 2); +23 more"],
+      ["builtins.getattr", "pandas timezones (pickle protocol 0); pandas timezones (pickle protocol 1); pandas timezones (pickle protocol 2); +38 more"],
       ["builtins.int", "stdlib collections (pickle protocol 0); stdlib collections (pickle protocol 1); stdlib collections (pickle protocol 2); +3 more"],
       ["builtins.list", "stdlib collections (pickle protocol 0); stdlib collections (pickle protocol 1); stdlib collections (pickle protocol 2); +3 more"],
-      ["builtins.object", "pandas categorical (pickle protocol 0); pandas categorical (pickle protocol 1); pandas dataframe (pickle protocol 0); +467 more"],
+      ["builtins.object", "numpy polynomials (pickle protocol 0); numpy polynomials (pickle protocol 1); pandas categorical (pickle protocol 0); +642 more"],
       ["builtins.range", "stdlib builtins (pickle protocol 0); stdlib builtins (pickle protocol 1); stdlib builtins (pickle protocol 2); +3 more"],
-      ["builtins.set", "sklearn count-vectorizer (pickle protocol 0); sklearn count-vectorizer (pickle protocol 1); sklearn count-vectorizer (pickle protocol 2); +22 more"],
-      ["builtins.slice", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +57 more"],
+      ["builtins.set", "scipy frozen-more (pickle protocol 0); scipy frozen-more (pickle protocol 1); scipy frozen-more (pickle protocol 2); +38 more"],
+      ["builtins.slice", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +220 more"],
+      ["builtins.str", "sklearn count-str-methods (joblib.dump); sklearn count-str-methods (pickle protocol 0); sklearn count-str-methods (pickle protocol 1); +4 more"],
+      ["builtins.str.lower", "sklearn count-str-methods (joblib.dump); sklearn count-str-methods (pickle protocol 0); sklearn count-str-methods (pickle protocol 1); +4 more"],
+      ["builtins.str.split", "sklearn count-str-methods (joblib.dump); sklearn count-str-methods (pickle protocol 0); sklearn count-str-methods (pickle protocol 1); +4 more"],
+      ["builtins.tuple", "sklearn iterative-imputer (pickle protocol 0); sklearn iterative-imputer (pickle protocol 1)"],
       ["collections.Counter", "stdlib collections (pickle protocol 0); stdlib collections (pickle protocol 1); stdlib collections (pickle protocol 2); +10 more"],
-      ["collections.OrderedDict", "stdlib collections (pickle protocol 0); stdlib collections (pickle protocol 1); stdlib collections (pickle protocol 2); +47 more"],
+      ["collections.OrderedDict", "stdlib collections (pickle protocol 0); stdlib collections (pickle protocol 1); stdlib collections (pickle protocol 2); +53 more"],
       ["collections.defaultdict", "stdlib collections (pickle protocol 0); stdlib collections (pickle protocol 1); stdlib collections (pickle protocol 2); +16 more"],
       ["collections.deque", "stdlib collections (pickle protocol 0); stdlib collections (pickle protocol 1); stdlib collections (pickle protocol 2); +3 more"],
-      ["copyreg._reconstructor", "pandas categorical (pickle protocol 0); pandas categorical (pickle protocol 1); pandas dataframe (pickle protocol 0); +471 more"],
+      ["copyreg._reconstructor", "numpy polynomials (pickle protocol 0); numpy polynomials (pickle protocol 1); pandas categorical (pickle protocol 0); +645 more"],
       ["datetime.date", "stdlib date-time-delta (pickle protocol 0); stdlib date-time-delta (pickle protocol 1); stdlib date-time-delta (pickle protocol 2); +3 more"],
-      ["datetime.datetime", "stdlib datetime (pickle protocol 0); stdlib datetime (pickle protocol 1); stdlib datetime (pickle protocol 2); +9 more"],
-      ["datetime.time", "stdlib date-time-delta (pickle protocol 0); stdlib date-time-delta (pickle protocol 1); stdlib date-time-delta (pickle protocol 2); +3 more"],
-      ["datetime.timedelta", "pandas timezones (pickle protocol 0); pandas timezones (pickle protocol 1); pandas timezones (pickle protocol 2); +15 more"],
+      ["datetime.datetime", "stdlib datetime (pickle protocol 0); stdlib datetime (pickle protocol 1); stdlib datetime (pickle protocol 2); +15 more"],
+      ["datetime.time", "pandas freq-BH (pickle protocol 0); pandas freq-BH (pickle protocol 1); pandas freq-BH (pickle protocol 2); +13 more"],
+      ["datetime.timedelta", "pandas freq-B (pickle protocol 0); pandas freq-B (pickle protocol 1); pandas freq-B (pickle protocol 2); +55 more"],
       ["datetime.timezone", "stdlib date-time-delta (pickle protocol 0); stdlib date-time-delta (pickle protocol 1); stdlib date-time-delta (pickle protocol 2); +9 more"],
+      ["datetime.tzinfo", "stdlib dateutil-zones (pickle protocol 0); stdlib dateutil-zones (pickle protocol 1)"],
+      ["dateutil.relativedelta.relativedelta", "pandas offsets-with-arguments (pickle protocol 2); pandas offsets-with-arguments (pickle protocol 3); pandas offsets-with-arguments (pickle protocol 4); +1 more"],
       ["dateutil.tz.tz._ttinfo", "pandas timezones (pickle protocol 0); pandas timezones (pickle protocol 1); pandas timezones (pickle protocol 2); +3 more"],
       ["dateutil.tz.tz.tzfile", "pandas timezones (pickle protocol 0); pandas timezones (pickle protocol 1); pandas timezones (pickle protocol 2); +3 more"],
+      ["dateutil.tz.tz.tzlocal", "stdlib dateutil-zones (pickle protocol 0); stdlib dateutil-zones (pickle protocol 1); stdlib dateutil-zones (pickle protocol 2); +3 more"],
+      ["dateutil.tz.tz.tzoffset", "stdlib dateutil-zones (pickle protocol 0); stdlib dateutil-zones (pickle protocol 1); stdlib dateutil-zones (pickle protocol 2); +3 more"],
+      ["dateutil.tz.tz.tzutc", "stdlib dateutil-zones (pickle protocol 0); stdlib dateutil-zones (pickle protocol 1); stdlib dateutil-zones (pickle protocol 2); +3 more"],
       ["decimal.Decimal", "stdlib decimal-fraction (pickle protocol 0); stdlib decimal-fraction (pickle protocol 1); stdlib decimal-fraction (pickle protocol 2); +3 more"],
       ["fractions.Fraction", "stdlib decimal-fraction (pickle protocol 0); stdlib decimal-fraction (pickle protocol 1); stdlib decimal-fraction (pickle protocol 2); +3 more"],
       ["ipaddress.IPv4Address", "stdlib pathlib-ipaddress (pickle protocol 0); stdlib pathlib-ipaddress (pickle protocol 1); stdlib pathlib-ipaddress (pickle protocol 2); +3 more"],
       ["ipaddress.IPv4Network", "stdlib pathlib-ipaddress (pickle protocol 0); stdlib pathlib-ipaddress (pickle protocol 1); stdlib pathlib-ipaddress (pickle protocol 2); +3 more"],
-      ["joblib.numpy_pickle.NumpyArrayWrapper", "joblib arrays compress=bz2; joblib arrays compress=default; joblib arrays compress=gzip; +11 more"],
+      ["joblib.numpy_pickle.NumpyArrayWrapper", "joblib arrays compress=bz2; joblib arrays compress=default; joblib arrays compress=gzip; +226 more"],
+      ["numpy.core._multiarray_umath.absolute", "numpy ufuncs-more (pickle protocol 0); numpy ufuncs-more (pickle protocol 1); numpy ufuncs-more (pickle protocol 2); +3 more"],
       ["numpy.core._multiarray_umath.add", "numpy ufuncs (pickle protocol 0); numpy ufuncs (pickle protocol 1); numpy ufuncs (pickle protocol 2); +3 more"],
+      ["numpy.core._multiarray_umath.arctan2", "numpy ufuncs-more (pickle protocol 0); numpy ufuncs-more (pickle protocol 1); numpy ufuncs-more (pickle protocol 2); +3 more"],
       ["numpy.core._multiarray_umath.exp", "numpy ufuncs (pickle protocol 0); numpy ufuncs (pickle protocol 1); numpy ufuncs (pickle protocol 2); +3 more"],
-      ["numpy.core._multiarray_umath.log1p", "numpy ufuncs (pickle protocol 0); numpy ufuncs (pickle protocol 1); numpy ufuncs (pickle protocol 2); +9 more"],
+      ["numpy.core._multiarray_umath.expm1", "numpy ufuncs-more (pickle protocol 0); numpy ufuncs-more (pickle protocol 1); numpy ufuncs-more (pickle protocol 2); +17 more"],
+      ["numpy.core._multiarray_umath.isnan", "numpy ufuncs-more (pickle protocol 0); numpy ufuncs-more (pickle protocol 1); numpy ufuncs-more (pickle protocol 2); +3 more"],
+      ["numpy.core._multiarray_umath.log", "numpy ufuncs-more (pickle protocol 0); numpy ufuncs-more (pickle protocol 1); numpy ufuncs-more (pickle protocol 2); +3 more"],
+      ["numpy.core._multiarray_umath.log1p", "numpy ufuncs (pickle protocol 0); numpy ufuncs (pickle protocol 1); numpy ufuncs (pickle protocol 2); +23 more"],
+      ["numpy.core._multiarray_umath.logaddexp", "numpy ufuncs-more (pickle protocol 0); numpy ufuncs-more (pickle protocol 1); numpy ufuncs-more (pickle protocol 2); +3 more"],
+      ["numpy.core._multiarray_umath.maximum", "numpy ufuncs-more (pickle protocol 0); numpy ufuncs-more (pickle protocol 1); numpy ufuncs-more (pickle protocol 2); +3 more"],
+      ["numpy.core._multiarray_umath.minimum", "numpy ufuncs-more (pickle protocol 0); numpy ufuncs-more (pickle protocol 1); numpy ufuncs-more (pickle protocol 2); +3 more"],
+      ["numpy.core._multiarray_umath.negative", "numpy ufuncs-more (pickle protocol 0); numpy ufuncs-more (pickle protocol 1); numpy ufuncs-more (pickle protocol 2); +3 more"],
       ["numpy.core._multiarray_umath.sqrt", "numpy ufuncs (pickle protocol 0); numpy ufuncs (pickle protocol 1); numpy ufuncs (pickle protocol 2); +9 more"],
       ["numpy.core._multiarray_umath.square", "sklearn function-transformer (pickle protocol 0); sklearn function-transformer (pickle protocol 1); sklearn function-transformer (pickle protocol 2); +3 more"],
-      ["numpy.core.multiarray._reconstruct", "numpy matrix (pickle protocol 0); numpy matrix (pickle protocol 1); numpy matrix (pickle protocol 2); +1024 more"],
-      ["numpy.core.multiarray.scalar", "joblib pipeline compress=bz2; joblib pipeline compress=default; joblib pipeline compress=gzip; +532 more"],
-      ["numpy.core.numeric._frombuffer", "numpy ndarray-dtypes (pickle protocol 5); numpy ndarray-float (pickle protocol 5); numpy rng-bitgens (pickle protocol 5); +189 more"],
-      ["numpy.dtype", "joblib arrays compress=bz2; joblib arrays compress=default; joblib arrays compress=gzip; +1238 more"],
-      ["numpy.float64", "sklearn DictVectorizer (pickle protocol 0); sklearn DictVectorizer (pickle protocol 1); sklearn DictVectorizer (pickle protocol 2); +57 more"],
-      ["numpy.int64", "sklearn CountVectorizer (pickle protocol 0); sklearn CountVectorizer (pickle protocol 1); sklearn CountVectorizer (pickle protocol 2); +9 more"],
-      ["numpy.ma.core.MaskedArray", "numpy masked-array (pickle protocol 0); numpy masked-array (pickle protocol 1); numpy masked-array (pickle protocol 2); +27 more"],
-      ["numpy.ma.core._mareconstruct", "numpy masked-array (pickle protocol 0); numpy masked-array (pickle protocol 1); numpy masked-array (pickle protocol 2); +27 more"],
+      ["numpy.core._multiarray_umath.tanh", "numpy ufuncs-more (pickle protocol 0); numpy ufuncs-more (pickle protocol 1); numpy ufuncs-more (pickle protocol 2); +3 more"],
+      ["numpy.core.multiarray._reconstruct", "numpy generators (pickle protocol 0); numpy generators (pickle protocol 1); numpy generators (pickle protocol 2); +1485 more"],
+      ["numpy.core.multiarray.scalar", "joblib pipeline compress=bz2; joblib pipeline compress=default; joblib pipeline compress=gzip; +799 more"],
+      ["numpy.core.numeric._frombuffer", "numpy generators (pickle protocol 5); numpy ndarray-dtypes (pickle protocol 5); numpy ndarray-float (pickle protocol 5); +272 more"],
+      ["numpy.dtype", "joblib arrays compress=bz2; joblib arrays compress=default; joblib arrays compress=gzip; +1971 more"],
+      ["numpy.float64", "scipy interpolators (pickle protocol 2); scipy interpolators (pickle protocol 3); scipy interpolators (pickle protocol 4); +96 more"],
+      ["numpy.floating", "numpy dtypes-more (pickle protocol 0); numpy dtypes-more (pickle protocol 1); numpy dtypes-more (pickle protocol 2); +3 more"],
+      ["numpy.int64", "sklearn CountVectorizer (joblib.dump); sklearn CountVectorizer (pickle protocol 0); sklearn CountVectorizer (pickle protocol 1); +17 more"],
+      ["numpy.ma.core.MaskedArray", "numpy masked-array (pickle protocol 0); numpy masked-array (pickle protocol 1); numpy masked-array (pickle protocol 2); +64 more"],
+      ["numpy.ma.core._mareconstruct", "numpy masked-array (pickle protocol 0); numpy masked-array (pickle protocol 1); numpy masked-array (pickle protocol 2); +64 more"],
       ["numpy.matrix", "numpy matrix (pickle protocol 0); numpy matrix (pickle protocol 1); numpy matrix (pickle protocol 2); +3 more"],
-      ["numpy.mean", "sklearn FeatureAgglomeration (pickle protocol 0); sklearn FeatureAgglomeration (pickle protocol 1); sklearn FeatureAgglomeration (pickle protocol 2); +3 more"],
-      ["numpy.ndarray", "joblib arrays compress=bz2; joblib arrays compress=default; joblib arrays compress=gzip; +1032 more"],
-      ["numpy.random._pickle.__bit_generator_ctor", "numpy rng-bitgens (pickle protocol 0); numpy rng-bitgens (pickle protocol 1); numpy rng-bitgens (pickle protocol 2); +87 more"],
-      ["numpy.random._pickle.__generator_ctor", "numpy rng-generator (pickle protocol 0); numpy rng-generator (pickle protocol 1); numpy rng-generator (pickle protocol 2); +3 more"],
-      ["numpy.random._pickle.__randomstate_ctor", "numpy rng-randomstate (pickle protocol 0); numpy rng-randomstate (pickle protocol 1); numpy rng-randomstate (pickle protocol 2); +75 more"],
+      ["numpy.mean", "sklearn FeatureAgglomeration (joblib.dump); sklearn FeatureAgglomeration (pickle protocol 0); sklearn FeatureAgglomeration (pickle protocol 1); +4 more"],
+      ["numpy.ndarray", "joblib arrays compress=bz2; joblib arrays compress=default; joblib arrays compress=gzip; +1708 more"],
+      ["numpy.number", "numpy dtypes-more (pickle protocol 0); numpy dtypes-more (pickle protocol 1); numpy dtypes-more (pickle protocol 2); +10 more"],
+      ["numpy.poly1d", "numpy polynomials (pickle protocol 0); numpy polynomials (pickle protocol 1); numpy polynomials (pickle protocol 2); +3 more"],
+      ["numpy.polynomial.chebyshev.Chebyshev", "numpy polynomials (pickle protocol 0); numpy polynomials (pickle protocol 1); numpy polynomials (pickle protocol 2); +3 more"],
+      ["numpy.polynomial.hermite.Hermite", "numpy polynomials (pickle protocol 0); numpy polynomials (pickle protocol 1); numpy polynomials (pickle protocol 2); +3 more"],
+      ["numpy.polynomial.hermite_e.HermiteE", "numpy polynomials (pickle protocol 0); numpy polynomials (pickle protocol 1); numpy polynomials (pickle protocol 2); +3 more"],
+      ["numpy.polynomial.laguerre.Laguerre", "numpy polynomials (pickle protocol 0); numpy polynomials (pickle protocol 1); numpy polynomials (pickle protocol 2); +3 more"],
+      ["numpy.polynomial.legendre.Legendre", "numpy polynomials (pickle protocol 0); numpy polynomials (pickle protocol 1); numpy polynomials (pickle protocol 2); +3 more"],
+      ["numpy.polynomial.polynomial.Polynomial", "numpy polynomials (pickle protocol 0); numpy polynomials (pickle protocol 1); numpy polynomials (pickle protocol 2); +3 more"],
+      ["numpy.random._pickle.__bit_generator_ctor", "numpy generators (pickle protocol 0); numpy generators (pickle protocol 1); numpy generators (pickle protocol 2); +170 more"],
+      ["numpy.random._pickle.__generator_ctor", "numpy generators (pickle protocol 0); numpy generators (pickle protocol 1); numpy generators (pickle protocol 2); +9 more"],
+      ["numpy.random._pickle.__randomstate_ctor", "numpy randomstate-pcg (pickle protocol 0); numpy randomstate-pcg (pickle protocol 1); numpy randomstate-pcg (pickle protocol 2); +152 more"],
       ["numpy.random.bit_generator.SeedSequence", "numpy rng-bitgens (pickle protocol 0); numpy rng-bitgens (pickle protocol 1); numpy rng-bitgens (pickle protocol 2); +3 more"],
       ["numpy.random.bit_generator.__pyx_unpickle_SeedSequence", "numpy rng-bitgens (pickle protocol 0); numpy rng-bitgens (pickle protocol 1); numpy rng-bitgens (pickle protocol 2); +3 more"],
       ["numpy.recarray", "numpy recarray (pickle protocol 0); numpy recarray (pickle protocol 1); numpy recarray (pickle protocol 2); +3 more"],
       ["numpy.record", "numpy recarray (pickle protocol 0); numpy recarray (pickle protocol 1); numpy recarray (pickle protocol 2); +3 more"],
-      ["pandas._libs.arrays.__pyx_unpickle_NDArrayBacked", "pandas categorical (pickle protocol 0); pandas categorical (pickle protocol 1); pandas categorical (pickle protocol 2); +33 more"],
-      ["pandas._libs.internals._unpickle_block", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +27 more"],
+      ["numpy.vectorize", "scipy frozen-more (pickle protocol 0); scipy frozen-more (pickle protocol 1); scipy frozen-more (pickle protocol 2); +3 more"],
+      ["pandas._libs.arrays.__pyx_unpickle_NDArrayBacked", "pandas categorical (pickle protocol 0); pandas categorical (pickle protocol 1); pandas categorical (pickle protocol 2); +183 more"],
+      ["pandas._libs.internals._unpickle_block", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +39 more"],
       ["pandas._libs.interval.Interval", "pandas timestamps (pickle protocol 0); pandas timestamps (pickle protocol 1); pandas timestamps (pickle protocol 2); +3 more"],
-      ["pandas._libs.interval.__pyx_unpickle_IntervalMixin", "pandas interval-frame (pickle protocol 0); pandas interval-frame (pickle protocol 1); pandas interval-frame (pickle protocol 2); +3 more"],
-      ["pandas._libs.missing.NA", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +3 more"],
+      ["pandas._libs.interval.__pyx_unpickle_IntervalMixin", "pandas frame-misc (pickle protocol 0); pandas frame-misc (pickle protocol 1); pandas frame-misc (pickle protocol 2); +9 more"],
+      ["pandas._libs.missing.NA", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +9 more"],
       ["pandas._libs.sparse.IntIndex", "pandas nullable (pickle protocol 0); pandas nullable (pickle protocol 1); pandas nullable (pickle protocol 2); +9 more"],
       ["pandas._libs.tslibs.nattype.__nat_unpickle", "pandas timestamps (pickle protocol 0); pandas timestamps (pickle protocol 1); pandas timestamps (pickle protocol 2); +3 more"],
-      ["pandas._libs.tslibs.offsets.Day", "pandas timestamps (pickle protocol 0); pandas timestamps (pickle protocol 1); pandas timestamps (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.BQuarterBegin", "pandas freq-BQS (pickle protocol 0); pandas freq-BQS (pickle protocol 1); pandas freq-BQS (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.BQuarterEnd", "pandas freq-BQ (pickle protocol 0); pandas freq-BQ (pickle protocol 1); pandas freq-BQ (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.BYearBegin", "pandas freq-BAS (pickle protocol 0); pandas freq-BAS (pickle protocol 1); pandas freq-BAS (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.BYearEnd", "pandas freq-BA (pickle protocol 0); pandas freq-BA (pickle protocol 1); pandas freq-BA (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.BusinessDay", "pandas freq-B (pickle protocol 0); pandas freq-B (pickle protocol 1); pandas freq-B (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.BusinessHour", "pandas freq-BH (pickle protocol 0); pandas freq-BH (pickle protocol 1); pandas freq-BH (pickle protocol 2); +7 more"],
+      ["pandas._libs.tslibs.offsets.BusinessMonthBegin", "pandas freq-BMS (pickle protocol 0); pandas freq-BMS (pickle protocol 1); pandas freq-BMS (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.BusinessMonthEnd", "pandas freq-BM (pickle protocol 0); pandas freq-BM (pickle protocol 1); pandas freq-BM (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.CustomBusinessDay", "pandas freq-C (pickle protocol 0); pandas freq-C (pickle protocol 1); pandas freq-C (pickle protocol 2); +7 more"],
+      ["pandas._libs.tslibs.offsets.CustomBusinessHour", "pandas offsets-with-arguments (pickle protocol 2); pandas offsets-with-arguments (pickle protocol 3); pandas offsets-with-arguments (pickle protocol 4); +1 more"],
+      ["pandas._libs.tslibs.offsets.CustomBusinessMonthBegin", "pandas freq-CBMS (pickle protocol 0); pandas freq-CBMS (pickle protocol 1); pandas freq-CBMS (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.CustomBusinessMonthEnd", "pandas freq-CBM (pickle protocol 0); pandas freq-CBM (pickle protocol 1); pandas freq-CBM (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.DateOffset", "pandas offsets-with-arguments (pickle protocol 2); pandas offsets-with-arguments (pickle protocol 3); pandas offsets-with-arguments (pickle protocol 4); +1 more"],
+      ["pandas._libs.tslibs.offsets.Day", "pandas frame-misc (pickle protocol 0); pandas frame-misc (pickle protocol 1); pandas frame-misc (pickle protocol 2); +9 more"],
+      ["pandas._libs.tslibs.offsets.Easter", "pandas offsets-with-arguments (pickle protocol 2); pandas offsets-with-arguments (pickle protocol 3); pandas offsets-with-arguments (pickle protocol 4); +1 more"],
+      ["pandas._libs.tslibs.offsets.FY5253", "pandas offsets-with-arguments (pickle protocol 2); pandas offsets-with-arguments (pickle protocol 3); pandas offsets-with-arguments (pickle protocol 4); +1 more"],
+      ["pandas._libs.tslibs.offsets.FY5253Quarter", "pandas offsets-with-arguments (pickle protocol 2); pandas offsets-with-arguments (pickle protocol 3); pandas offsets-with-arguments (pickle protocol 4); +1 more"],
+      ["pandas._libs.tslibs.offsets.Hour", "pandas freq-H (pickle protocol 0); pandas freq-H (pickle protocol 1); pandas freq-H (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.LastWeekOfMonth", "pandas offsets-with-arguments (pickle protocol 2); pandas offsets-with-arguments (pickle protocol 3); pandas offsets-with-arguments (pickle protocol 4); +1 more"],
+      ["pandas._libs.tslibs.offsets.Micro", "pandas freq-U (pickle protocol 0); pandas freq-U (pickle protocol 1); pandas freq-U (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.Milli", "pandas freq-L (pickle protocol 0); pandas freq-L (pickle protocol 1); pandas freq-L (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.Minute", "pandas freq-T (pickle protocol 0); pandas freq-T (pickle protocol 1); pandas freq-T (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.MonthBegin", "pandas freq-MS (pickle protocol 0); pandas freq-MS (pickle protocol 1); pandas freq-MS (pickle protocol 2); +3 more"],
       ["pandas._libs.tslibs.offsets.MonthEnd", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +9 more"],
-      ["pandas._libs.tslibs.offsets.QuarterEnd", "pandas timestamps (pickle protocol 0); pandas timestamps (pickle protocol 1); pandas timestamps (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.Nano", "pandas freq-N (pickle protocol 0); pandas freq-N (pickle protocol 1); pandas freq-N (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.QuarterBegin", "pandas freq-QS-JAN (pickle protocol 0); pandas freq-QS-JAN (pickle protocol 1); pandas freq-QS-JAN (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.QuarterEnd", "pandas period-quarterly (pickle protocol 0); pandas period-quarterly (pickle protocol 1); pandas period-quarterly (pickle protocol 2); +9 more"],
+      ["pandas._libs.tslibs.offsets.Second", "pandas freq-S (pickle protocol 0); pandas freq-S (pickle protocol 1); pandas freq-S (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.SemiMonthBegin", "pandas freq-SMS (pickle protocol 0); pandas freq-SMS (pickle protocol 1); pandas freq-SMS (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.SemiMonthEnd", "pandas freq-SM (pickle protocol 0); pandas freq-SM (pickle protocol 1); pandas freq-SM (pickle protocol 2); +3 more"],
+      ["pandas._libs.tslibs.offsets.Week", "pandas freq-W-MON (pickle protocol 0); pandas freq-W-MON (pickle protocol 1); pandas freq-W-MON (pickle protocol 2); +7 more"],
+      ["pandas._libs.tslibs.offsets.WeekOfMonth", "pandas offsets-with-arguments (pickle protocol 2); pandas offsets-with-arguments (pickle protocol 3); pandas offsets-with-arguments (pickle protocol 4); +1 more"],
+      ["pandas._libs.tslibs.offsets.YearEnd", "pandas freq-A-DEC (pickle protocol 0); pandas freq-A-DEC (pickle protocol 1); pandas freq-A-DEC (pickle protocol 2); +3 more"],
       ["pandas._libs.tslibs.period.Period", "pandas timestamps (pickle protocol 0); pandas timestamps (pickle protocol 1); pandas timestamps (pickle protocol 2); +3 more"],
       ["pandas._libs.tslibs.timedeltas._timedelta_unpickle", "pandas timestamps (pickle protocol 0); pandas timestamps (pickle protocol 1); pandas timestamps (pickle protocol 2); +3 more"],
       ["pandas._libs.tslibs.timestamps._unpickle_timestamp", "pandas timestamps (pickle protocol 0); pandas timestamps (pickle protocol 1); pandas timestamps (pickle protocol 2); +9 more"],
       ["pandas.core.arrays.boolean.BooleanArray", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +3 more"],
       ["pandas.core.arrays.boolean.BooleanDtype", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +3 more"],
-      ["pandas.core.arrays.categorical.Categorical", "pandas categorical (pickle protocol 0); pandas categorical (pickle protocol 1); pandas categorical (pickle protocol 2); +15 more"],
-      ["pandas.core.arrays.datetimes.DatetimeArray", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +21 more"],
-      ["pandas.core.arrays.floating.FloatingArray", "pandas nullable (pickle protocol 0); pandas nullable (pickle protocol 1); pandas nullable (pickle protocol 2); +3 more"],
+      ["pandas.core.arrays.categorical.Categorical", "pandas categorical (pickle protocol 0); pandas categorical (pickle protocol 1); pandas categorical (pickle protocol 2); +21 more"],
+      ["pandas.core.arrays.datetimes.DatetimeArray", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +165 more"],
+      ["pandas.core.arrays.floating.Float32Dtype", "pandas frame-misc (pickle protocol 0); pandas frame-misc (pickle protocol 1); pandas frame-misc (pickle protocol 2); +3 more"],
+      ["pandas.core.arrays.floating.FloatingArray", "pandas frame-misc (pickle protocol 0); pandas frame-misc (pickle protocol 1); pandas frame-misc (pickle protocol 2); +9 more"],
       ["pandas.core.arrays.integer.Int64Dtype", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +9 more"],
-      ["pandas.core.arrays.integer.IntegerArray", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +9 more"],
-      ["pandas.core.arrays.interval.IntervalArray", "pandas interval-frame (pickle protocol 0); pandas interval-frame (pickle protocol 1); pandas interval-frame (pickle protocol 2); +3 more"],
-      ["pandas.core.arrays.period.PeriodArray", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +9 more"],
+      ["pandas.core.arrays.integer.IntegerArray", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +15 more"],
+      ["pandas.core.arrays.integer.UInt32Dtype", "pandas frame-misc (pickle protocol 0); pandas frame-misc (pickle protocol 1); pandas frame-misc (pickle protocol 2); +3 more"],
+      ["pandas.core.arrays.interval.IntervalArray", "pandas frame-misc (pickle protocol 0); pandas frame-misc (pickle protocol 1); pandas frame-misc (pickle protocol 2); +9 more"],
+      ["pandas.core.arrays.period.PeriodArray", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +15 more"],
       ["pandas.core.arrays.sparse.array.SparseArray", "pandas nullable (pickle protocol 0); pandas nullable (pickle protocol 1); pandas nullable (pickle protocol 2); +9 more"],
       ["pandas.core.arrays.sparse.dtype.SparseDtype", "pandas nullable (pickle protocol 0); pandas nullable (pickle protocol 1); pandas nullable (pickle protocol 2); +9 more"],
-      ["pandas.core.arrays.string_.StringArray", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +3 more"],
-      ["pandas.core.arrays.string_.StringDtype", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +9 more"],
-      ["pandas.core.arrays.timedeltas.TimedeltaArray", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +3 more"],
-      ["pandas.core.dtypes.dtypes.CategoricalDtype", "pandas categorical (pickle protocol 0); pandas categorical (pickle protocol 1); pandas categorical (pickle protocol 2); +21 more"],
-      ["pandas.core.dtypes.dtypes.DatetimeTZDtype", "pandas dtypes (pickle protocol 0); pandas dtypes (pickle protocol 1); pandas dtypes (pickle protocol 2); +21 more"],
-      ["pandas.core.dtypes.dtypes.IntervalDtype", "pandas interval-frame (pickle protocol 0); pandas interval-frame (pickle protocol 1); pandas interval-frame (pickle protocol 2); +3 more"],
-      ["pandas.core.dtypes.dtypes.PeriodDtype", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +9 more"],
-      ["pandas.core.frame.DataFrame", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +27 more"],
-      ["pandas.core.indexes.base.Index", "pandas categorical (pickle protocol 0); pandas categorical (pickle protocol 1); pandas categorical (pickle protocol 2); +51 more"],
-      ["pandas.core.indexes.base._new_Index", "pandas categorical (pickle protocol 0); pandas categorical (pickle protocol 1); pandas categorical (pickle protocol 2); +63 more"],
+      ["pandas.core.arrays.string_.StringArray", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +9 more"],
+      ["pandas.core.arrays.string_.StringDtype", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +15 more"],
+      ["pandas.core.arrays.timedeltas.TimedeltaArray", "pandas frame-misc (pickle protocol 0); pandas frame-misc (pickle protocol 1); pandas frame-misc (pickle protocol 2); +9 more"],
+      ["pandas.core.dtypes.dtypes.CategoricalDtype", "pandas categorical (pickle protocol 0); pandas categorical (pickle protocol 1); pandas categorical (pickle protocol 2); +27 more"],
+      ["pandas.core.dtypes.dtypes.DatetimeTZDtype", "pandas dtypes (pickle protocol 0); pandas dtypes (pickle protocol 1); pandas dtypes (pickle protocol 2); +27 more"],
+      ["pandas.core.dtypes.dtypes.IntervalDtype", "pandas frame-misc (pickle protocol 0); pandas frame-misc (pickle protocol 1); pandas frame-misc (pickle protocol 2); +9 more"],
+      ["pandas.core.dtypes.dtypes.PeriodDtype", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +15 more"],
+      ["pandas.core.frame.DataFrame", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +39 more"],
+      ["pandas.core.indexes.base.Index", "pandas categorical (pickle protocol 0); pandas categorical (pickle protocol 1); pandas categorical (pickle protocol 2); +63 more"],
+      ["pandas.core.indexes.base._new_Index", "pandas categorical (pickle protocol 0); pandas categorical (pickle protocol 1); pandas categorical (pickle protocol 2); +81 more"],
       ["pandas.core.indexes.category.CategoricalIndex", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +3 more"],
-      ["pandas.core.indexes.datetimes.DatetimeIndex", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +3 more"],
-      ["pandas.core.indexes.datetimes._new_DatetimeIndex", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +3 more"],
+      ["pandas.core.indexes.datetimes.DatetimeIndex", "pandas frame-misc (pickle protocol 0); pandas frame-misc (pickle protocol 1); pandas frame-misc (pickle protocol 2); +147 more"],
+      ["pandas.core.indexes.datetimes._new_DatetimeIndex", "pandas frame-misc (pickle protocol 0); pandas frame-misc (pickle protocol 1); pandas frame-misc (pickle protocol 2); +147 more"],
       ["pandas.core.indexes.interval.IntervalIndex", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +3 more"],
       ["pandas.core.indexes.interval._new_IntervalIndex", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +3 more"],
-      ["pandas.core.indexes.multi.MultiIndex", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +3 more"],
+      ["pandas.core.indexes.multi.MultiIndex", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +9 more"],
       ["pandas.core.indexes.numeric.Float64Index", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +3 more"],
-      ["pandas.core.indexes.numeric.Int64Index", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +3 more"],
+      ["pandas.core.indexes.numeric.Int64Index", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +9 more"],
       ["pandas.core.indexes.period.PeriodIndex", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +3 more"],
-      ["pandas.core.indexes.range.RangeIndex", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +39 more"],
+      ["pandas.core.indexes.range.RangeIndex", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +45 more"],
       ["pandas.core.indexes.timedeltas.TimedeltaIndex", "pandas indexes (pickle protocol 0); pandas indexes (pickle protocol 1); pandas indexes (pickle protocol 2); +3 more"],
-      ["pandas.core.internals.managers.BlockManager", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +27 more"],
-      ["pandas.core.internals.managers.SingleBlockManager", "pandas nullable (pickle protocol 0); pandas nullable (pickle protocol 1); pandas nullable (pickle protocol 2); +15 more"],
-      ["pandas.core.series.Series", "pandas nullable (pickle protocol 0); pandas nullable (pickle protocol 1); pandas nullable (pickle protocol 2); +15 more"],
+      ["pandas.core.internals.managers.BlockManager", "pandas dataframe (pickle protocol 0); pandas dataframe (pickle protocol 1); pandas dataframe (pickle protocol 2); +39 more"],
+      ["pandas.core.internals.managers.SingleBlockManager", "pandas freq-A-DEC (pickle protocol 0); pandas freq-A-DEC (pickle protocol 1); pandas freq-A-DEC (pickle protocol 2); +159 more"],
+      ["pandas.core.series.Series", "pandas freq-A-DEC (pickle protocol 0); pandas freq-A-DEC (pickle protocol 1); pandas freq-A-DEC (pickle protocol 2); +159 more"],
       ["pathlib.PurePosixPath", "stdlib pathlib-ipaddress (pickle protocol 0); stdlib pathlib-ipaddress (pickle protocol 1); stdlib pathlib-ipaddress (pickle protocol 2); +3 more"],
       ["pathlib.PureWindowsPath", "stdlib pathlib-ipaddress (pickle protocol 0); stdlib pathlib-ipaddress (pickle protocol 1); stdlib pathlib-ipaddress (pickle protocol 2); +3 more"],
       ["pytz._UTC", "pandas dtypes (pickle protocol 0); pandas dtypes (pickle protocol 1); pandas dtypes (pickle protocol 2); +15 more"],
-      ["pytz._p", "pandas timestamps (pickle protocol 0); pandas timestamps (pickle protocol 1); pandas timestamps (pickle protocol 2); +9 more"],
+      ["pytz._p", "pandas frame-misc (pickle protocol 0); pandas frame-misc (pickle protocol 1); pandas frame-misc (pickle protocol 2); +15 more"],
       ["re._compile", "stdlib re-uuid (pickle protocol 0); stdlib re-uuid (pickle protocol 1); stdlib re-uuid (pickle protocol 2); +3 more"],
-      ["scipy.interpolate._bsplines.BSpline", "sklearn SplineTransformer (pickle protocol 0); sklearn SplineTransformer (pickle protocol 1); sklearn SplineTransformer (pickle protocol 2); +3 more"],
+      ["scipy.interpolate._bsplines.BSpline", "scipy interpolators (pickle protocol 2); scipy interpolators (pickle protocol 3); scipy interpolators (pickle protocol 4); +15 more"],
+      ["scipy.interpolate._cubic.Akima1DInterpolator", "scipy interpolators (pickle protocol 2); scipy interpolators (pickle protocol 3); scipy interpolators (pickle protocol 4); +1 more"],
+      ["scipy.interpolate._cubic.CubicSpline", "scipy interpolators (pickle protocol 2); scipy interpolators (pickle protocol 3); scipy interpolators (pickle protocol 4); +1 more"],
+      ["scipy.interpolate._cubic.PchipInterpolator", "scipy interpolators (pickle protocol 2); scipy interpolators (pickle protocol 3); scipy interpolators (pickle protocol 4); +1 more"],
+      ["scipy.interpolate._fitpack2.InterpolatedUnivariateSpline", "scipy interpolators (pickle protocol 2); scipy interpolators (pickle protocol 3); scipy interpolators (pickle protocol 4); +1 more"],
+      ["scipy.interpolate._fitpack2.LSQUnivariateSpline", "scipy interpolators (pickle protocol 2); scipy interpolators (pickle protocol 3); scipy interpolators (pickle protocol 4); +1 more"],
+      ["scipy.interpolate._interpolate.interp1d", "scipy interpolators (pickle protocol 2); scipy interpolators (pickle protocol 3); scipy interpolators (pickle protocol 4); +1 more"],
+      ["scipy.interpolate._interpolate.interp1d._call_linear_np", "scipy interpolators (pickle protocol 2); scipy interpolators (pickle protocol 3); scipy interpolators (pickle protocol 4); +1 more"],
+      ["scipy.interpolate._interpolate.interp1d._call_nearest", "scipy interpolators (pickle protocol 2); scipy interpolators (pickle protocol 3); scipy interpolators (pickle protocol 4); +1 more"],
+      ["scipy.interpolate._interpolate.interp1d._call_spline", "scipy interpolators (pickle protocol 2); scipy interpolators (pickle protocol 3); scipy interpolators (pickle protocol 4); +1 more"],
+      ["scipy.interpolate._rbfinterp.RBFInterpolator", "scipy grid-rbf-interpolators (pickle protocol 0); scipy grid-rbf-interpolators (pickle protocol 1); scipy grid-rbf-interpolators (pickle protocol 2); +3 more"],
+      ["scipy.interpolate._rgi.RegularGridInterpolator", "scipy grid-rbf-interpolators (pickle protocol 0); scipy grid-rbf-interpolators (pickle protocol 1); scipy grid-rbf-interpolators (pickle protocol 2); +3 more"],
+      ["scipy.optimize._optimize.OptimizeResult", "scipy optimize-result (pickle protocol 0); scipy optimize-result (pickle protocol 1); scipy optimize-result (pickle protocol 2); +3 more"],
       ["scipy.sparse._arrays.coo_array", "scipy sparse (pickle protocol 0); scipy sparse (pickle protocol 1); scipy sparse (pickle protocol 2); +3 more"],
       ["scipy.sparse._arrays.csr_array", "scipy sparse (pickle protocol 0); scipy sparse (pickle protocol 1); scipy sparse (pickle protocol 2); +3 more"],
       ["scipy.sparse._bsr.bsr_matrix", "scipy sparse (pickle protocol 0); scipy sparse (pickle protocol 1); scipy sparse (pickle protocol 2); +3 more"],
       ["scipy.sparse._coo.coo_matrix", "scipy sparse (pickle protocol 0); scipy sparse (pickle protocol 1); scipy sparse (pickle protocol 2); +3 more"],
       ["scipy.sparse._csc.csc_matrix", "scipy sparse (pickle protocol 0); scipy sparse (pickle protocol 1); scipy sparse (pickle protocol 2); +3 more"],
-      ["scipy.sparse._csr.csr_matrix", "scipy sparse (pickle protocol 0); scipy sparse (pickle protocol 1); scipy sparse (pickle protocol 2); +21 more"],
+      ["scipy.sparse._csr.csr_matrix", "scipy sparse (pickle protocol 0); scipy sparse (pickle protocol 1); scipy sparse (pickle protocol 2); +30 more"],
       ["scipy.sparse._dia.dia_matrix", "scipy sparse (pickle protocol 0); scipy sparse (pickle protocol 1); scipy sparse (pickle protocol 2); +3 more"],
       ["scipy.sparse._dok.dok_matrix", "scipy sparse (pickle protocol 0); scipy sparse (pickle protocol 1); scipy sparse (pickle protocol 2); +3 more"],
       ["scipy.sparse._lil.lil_matrix", "scipy sparse (pickle protocol 0); scipy sparse (pickle protocol 1); scipy sparse (pickle protocol 2); +3 more"],
+      ["scipy.spatial._ckdtree.cKDTree", "scipy kdtrees (pickle protocol 2); scipy kdtrees (pickle protocol 3); scipy kdtrees (pickle protocol 4); +1 more"],
+      ["scipy.spatial._kdtree.KDTree", "scipy kdtrees (pickle protocol 2); scipy kdtrees (pickle protocol 3); scipy kdtrees (pickle protocol 4); +1 more"],
+      ["scipy.stats._continuous_distns.beta_gen", "scipy frozen-more (pickle protocol 0); scipy frozen-more (pickle protocol 1); scipy frozen-more (pickle protocol 2); +3 more"],
+      ["scipy.stats._continuous_distns.expon_gen", "scipy frozen-more (pickle protocol 0); scipy frozen-more (pickle protocol 1); scipy frozen-more (pickle protocol 2); +3 more"],
       ["scipy.stats._continuous_distns.gamma_gen", "scipy stats-frozen (pickle protocol 0); scipy stats-frozen (pickle protocol 1); scipy stats-frozen (pickle protocol 2); +3 more"],
+      ["scipy.stats._continuous_distns.lognorm_gen", "scipy frozen-more (pickle protocol 0); scipy frozen-more (pickle protocol 1); scipy frozen-more (pickle protocol 2); +3 more"],
       ["scipy.stats._continuous_distns.norm_gen", "scipy stats-frozen (pickle protocol 0); scipy stats-frozen (pickle protocol 1); scipy stats-frozen (pickle protocol 2); +3 more"],
-      ["scipy.stats._distn_infrastructure.rv_continuous_frozen", "scipy stats-frozen (pickle protocol 0); scipy stats-frozen (pickle protocol 1); scipy stats-frozen (pickle protocol 2); +3 more"],
-      ["sklearn._loss._loss.CyHalfBinomialLoss", "sklearn HistGradientBoostingClassifier (pickle protocol 0); sklearn HistGradientBoostingClassifier (pickle protocol 1); sklearn HistGradientBoostingClassifier (pickle protocol 2); +3 more"],
-      ["sklearn._loss._loss.CyHalfGammaLoss", "sklearn GammaRegressor (pickle protocol 0); sklearn GammaRegressor (pickle protocol 1); sklearn GammaRegressor (pickle protocol 2); +3 more"],
-      ["sklearn._loss._loss.CyHalfPoissonLoss", "sklearn PoissonRegressor (pickle protocol 0); sklearn PoissonRegressor (pickle protocol 1); sklearn PoissonRegressor (pickle protocol 2); +3 more"],
-      ["sklearn._loss._loss.CyHalfSquaredError", "sklearn HistGradientBoostingRegressor (pickle protocol 0); sklearn HistGradientBoostingRegressor (pickle protocol 1); sklearn HistGradientBoostingRegressor (pickle protocol 2); +3 more"],
-      ["sklearn._loss._loss.CyHalfTweedieLossIdentity", "sklearn TweedieRegressor (pickle protocol 0); sklearn TweedieRegressor (pickle protocol 1); sklearn TweedieRegressor (pickle protocol 2); +3 more"],
-      ["sklearn._loss._loss.__pyx_unpickle_CyHalfBinomialLoss", "sklearn HistGradientBoostingClassifier (pickle protocol 0); sklearn HistGradientBoostingClassifier (pickle protocol 1); sklearn HistGradientBoostingClassifier (pickle protocol 2); +3 more"],
-      ["sklearn._loss._loss.__pyx_unpickle_CyHalfGammaLoss", "sklearn GammaRegressor (pickle protocol 0); sklearn GammaRegressor (pickle protocol 1); sklearn GammaRegressor (pickle protocol 2); +3 more"],
-      ["sklearn._loss._loss.__pyx_unpickle_CyHalfPoissonLoss", "sklearn PoissonRegressor (pickle protocol 0); sklearn PoissonRegressor (pickle protocol 1); sklearn PoissonRegressor (pickle protocol 2); +3 more"],
-      ["sklearn._loss._loss.__pyx_unpickle_CyHalfSquaredError", "sklearn HistGradientBoostingRegressor (pickle protocol 0); sklearn HistGradientBoostingRegressor (pickle protocol 1); sklearn HistGradientBoostingRegressor (pickle protocol 2); +3 more"],
-      ["sklearn._loss._loss.__pyx_unpickle_CyHalfTweedieLossIdentity", "sklearn TweedieRegressor (pickle protocol 0); sklearn TweedieRegressor (pickle protocol 1); sklearn TweedieRegressor (pickle protocol 2); +3 more"],
-      ["sklearn._loss.link.IdentityLink", "sklearn HistGradientBoostingRegressor (pickle protocol 0); sklearn HistGradientBoostingRegressor (pickle protocol 1); sklearn HistGradientBoostingRegressor (pickle protocol 2); +9 more"],
-      ["sklearn._loss.link.Interval", "sklearn GammaRegressor (pickle protocol 0); sklearn GammaRegressor (pickle protocol 1); sklearn GammaRegressor (pickle protocol 2); +27 more"],
-      ["sklearn._loss.link.LogLink", "sklearn GammaRegressor (pickle protocol 0); sklearn GammaRegressor (pickle protocol 1); sklearn GammaRegressor (pickle protocol 2); +9 more"],
-      ["sklearn._loss.link.LogitLink", "sklearn HistGradientBoostingClassifier (pickle protocol 0); sklearn HistGradientBoostingClassifier (pickle protocol 1); sklearn HistGradientBoostingClassifier (pickle protocol 2); +3 more"],
-      ["sklearn._loss.loss.HalfBinomialLoss", "sklearn HistGradientBoostingClassifier (pickle protocol 0); sklearn HistGradientBoostingClassifier (pickle protocol 1); sklearn HistGradientBoostingClassifier (pickle protocol 2); +3 more"],
-      ["sklearn._loss.loss.HalfGammaLoss", "sklearn GammaRegressor (pickle protocol 0); sklearn GammaRegressor (pickle protocol 1); sklearn GammaRegressor (pickle protocol 2); +3 more"],
-      ["sklearn._loss.loss.HalfPoissonLoss", "sklearn PoissonRegressor (pickle protocol 0); sklearn PoissonRegressor (pickle protocol 1); sklearn PoissonRegressor (pickle protocol 2); +3 more"],
-      ["sklearn._loss.loss.HalfSquaredError", "sklearn HistGradientBoostingRegressor (pickle protocol 0); sklearn HistGradientBoostingRegressor (pickle protocol 1); sklearn HistGradientBoostingRegressor (pickle protocol 2); +3 more"],
-      ["sklearn._loss.loss.HalfTweedieLossIdentity", "sklearn TweedieRegressor (pickle protocol 0); sklearn TweedieRegressor (pickle protocol 1); sklearn TweedieRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.calibration.CalibratedClassifierCV", "sklearn CalibratedClassifierCV (pickle protocol 0); sklearn CalibratedClassifierCV (pickle protocol 1); sklearn CalibratedClassifierCV (pickle protocol 2); +9 more"],
-      ["sklearn.calibration._CalibratedClassifier", "sklearn CalibratedClassifierCV (pickle protocol 0); sklearn CalibratedClassifierCV (pickle protocol 1); sklearn CalibratedClassifierCV (pickle protocol 2); +9 more"],
-      ["sklearn.calibration._SigmoidCalibration", "sklearn CalibratedClassifierCV (pickle protocol 0); sklearn CalibratedClassifierCV (pickle protocol 1); sklearn CalibratedClassifierCV (pickle protocol 2); +9 more"],
-      ["sklearn.cluster._affinity_propagation.AffinityPropagation", "sklearn AffinityPropagation (pickle protocol 0); sklearn AffinityPropagation (pickle protocol 1); sklearn AffinityPropagation (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._agglomerative.AgglomerativeClustering", "sklearn AgglomerativeClustering (pickle protocol 0); sklearn AgglomerativeClustering (pickle protocol 1); sklearn AgglomerativeClustering (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._agglomerative.FeatureAgglomeration", "sklearn FeatureAgglomeration (pickle protocol 0); sklearn FeatureAgglomeration (pickle protocol 1); sklearn FeatureAgglomeration (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._bicluster.SpectralBiclustering", "sklearn SpectralBiclustering (pickle protocol 0); sklearn SpectralBiclustering (pickle protocol 1); sklearn SpectralBiclustering (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._bicluster.SpectralCoclustering", "sklearn SpectralCoclustering (pickle protocol 0); sklearn SpectralCoclustering (pickle protocol 1); sklearn SpectralCoclustering (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._birch.Birch", "sklearn Birch (pickle protocol 0); sklearn Birch (pickle protocol 1); sklearn Birch (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._birch._CFNode", "sklearn Birch (pickle protocol 0); sklearn Birch (pickle protocol 1); sklearn Birch (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._birch._CFSubcluster", "sklearn Birch (pickle protocol 0); sklearn Birch (pickle protocol 1); sklearn Birch (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._bisect_k_means.BisectingKMeans", "sklearn BisectingKMeans (pickle protocol 0); sklearn BisectingKMeans (pickle protocol 1); sklearn BisectingKMeans (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._bisect_k_means._BisectingTree", "sklearn BisectingKMeans (pickle protocol 0); sklearn BisectingKMeans (pickle protocol 1); sklearn BisectingKMeans (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._dbscan.DBSCAN", "sklearn DBSCAN (pickle protocol 0); sklearn DBSCAN (pickle protocol 1); sklearn DBSCAN (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._kmeans.KMeans", "sklearn KMeans (pickle protocol 0); sklearn KMeans (pickle protocol 1); sklearn KMeans (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._kmeans.MiniBatchKMeans", "sklearn MiniBatchKMeans (pickle protocol 0); sklearn MiniBatchKMeans (pickle protocol 1); sklearn MiniBatchKMeans (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._kmeans._kmeans_single_lloyd", "sklearn BisectingKMeans (pickle protocol 0); sklearn BisectingKMeans (pickle protocol 1); sklearn BisectingKMeans (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._mean_shift.MeanShift", "sklearn MeanShift (pickle protocol 0); sklearn MeanShift (pickle protocol 1); sklearn MeanShift (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._optics.OPTICS", "sklearn OPTICS (pickle protocol 0); sklearn OPTICS (pickle protocol 1); sklearn OPTICS (pickle protocol 2); +3 more"],
-      ["sklearn.cluster._spectral.SpectralClustering", "sklearn SpectralClustering (pickle protocol 0); sklearn SpectralClustering (pickle protocol 1); sklearn SpectralClustering (pickle protocol 2); +3 more"],
-      ["sklearn.compose._column_transformer.ColumnTransformer", "sklearn ColumnTransformer (pickle protocol 0); sklearn ColumnTransformer (pickle protocol 1); sklearn ColumnTransformer (pickle protocol 2); +9 more"],
-      ["sklearn.compose._target.TransformedTargetRegressor", "sklearn TransformedTargetRegressor (pickle protocol 0); sklearn TransformedTargetRegressor (pickle protocol 1); sklearn TransformedTargetRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.covariance._elliptic_envelope.EllipticEnvelope", "sklearn EllipticEnvelope (pickle protocol 0); sklearn EllipticEnvelope (pickle protocol 1); sklearn EllipticEnvelope (pickle protocol 2); +3 more"],
-      ["sklearn.covariance._empirical_covariance.EmpiricalCovariance", "sklearn EmpiricalCovariance (pickle protocol 0); sklearn EmpiricalCovariance (pickle protocol 1); sklearn EmpiricalCovariance (pickle protocol 2); +3 more"],
-      ["sklearn.covariance._graph_lasso.GraphicalLasso", "sklearn GraphicalLasso (pickle protocol 0); sklearn GraphicalLasso (pickle protocol 1); sklearn GraphicalLasso (pickle protocol 2); +3 more"],
-      ["sklearn.covariance._graph_lasso.GraphicalLassoCV", "sklearn GraphicalLassoCV (pickle protocol 0); sklearn GraphicalLassoCV (pickle protocol 1); sklearn GraphicalLassoCV (pickle protocol 2); +3 more"],
-      ["sklearn.covariance._robust_covariance.MinCovDet", "sklearn MinCovDet (pickle protocol 0); sklearn MinCovDet (pickle protocol 1); sklearn MinCovDet (pickle protocol 2); +3 more"],
-      ["sklearn.covariance._shrunk_covariance.LedoitWolf", "sklearn LedoitWolf (pickle protocol 0); sklearn LedoitWolf (pickle protocol 1); sklearn LedoitWolf (pickle protocol 2); +3 more"],
-      ["sklearn.covariance._shrunk_covariance.OAS", "sklearn OAS (pickle protocol 0); sklearn OAS (pickle protocol 1); sklearn OAS (pickle protocol 2); +3 more"],
-      ["sklearn.covariance._shrunk_covariance.ShrunkCovariance", "sklearn ShrunkCovariance (pickle protocol 0); sklearn ShrunkCovariance (pickle protocol 1); sklearn ShrunkCovariance (pickle protocol 2); +3 more"],
-      ["sklearn.cross_decomposition._pls.CCA", "sklearn CCA (pickle protocol 0); sklearn CCA (pickle protocol 1); sklearn CCA (pickle protocol 2); +3 more"],
-      ["sklearn.cross_decomposition._pls.PLSCanonical", "sklearn PLSCanonical (pickle protocol 0); sklearn PLSCanonical (pickle protocol 1); sklearn PLSCanonical (pickle protocol 2); +3 more"],
-      ["sklearn.cross_decomposition._pls.PLSRegression", "sklearn PLSRegression (pickle protocol 0); sklearn PLSRegression (pickle protocol 1); sklearn PLSRegression (pickle protocol 2); +3 more"],
-      ["sklearn.cross_decomposition._pls.PLSSVD", "sklearn PLSSVD (pickle protocol 0); sklearn PLSSVD (pickle protocol 1); sklearn PLSSVD (pickle protocol 2); +3 more"],
-      ["sklearn.decomposition._dict_learning.DictionaryLearning", "sklearn DictionaryLearning (pickle protocol 0); sklearn DictionaryLearning (pickle protocol 1); sklearn DictionaryLearning (pickle protocol 2); +3 more"],
-      ["sklearn.decomposition._dict_learning.MiniBatchDictionaryLearning", "sklearn MiniBatchDictionaryLearning (pickle protocol 0); sklearn MiniBatchDictionaryLearning (pickle protocol 1); sklearn MiniBatchDictionaryLearning (pickle protocol 2); +3 more"],
-      ["sklearn.decomposition._dict_learning.SparseCoder", "sklearn SparseCoder (pickle protocol 0); sklearn SparseCoder (pickle protocol 1); sklearn SparseCoder (pickle protocol 2); +3 more"],
-      ["sklearn.decomposition._factor_analysis.FactorAnalysis", "sklearn FactorAnalysis (pickle protocol 0); sklearn FactorAnalysis (pickle protocol 1); sklearn FactorAnalysis (pickle protocol 2); +3 more"],
-      ["sklearn.decomposition._fastica.FastICA", "sklearn FastICA (pickle protocol 0); sklearn FastICA (pickle protocol 1); sklearn FastICA (pickle protocol 2); +3 more"],
-      ["sklearn.decomposition._incremental_pca.IncrementalPCA", "sklearn IncrementalPCA (pickle protocol 0); sklearn IncrementalPCA (pickle protocol 1); sklearn IncrementalPCA (pickle protocol 2); +3 more"],
-      ["sklearn.decomposition._kernel_pca.KernelPCA", "sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); sklearn Isomap (pickle protocol 2); +9 more"],
-      ["sklearn.decomposition._lda.LatentDirichletAllocation", "sklearn LatentDirichletAllocation (pickle protocol 0); sklearn LatentDirichletAllocation (pickle protocol 1); sklearn LatentDirichletAllocation (pickle protocol 2); +3 more"],
-      ["sklearn.decomposition._nmf.MiniBatchNMF", "sklearn MiniBatchNMF (pickle protocol 0); sklearn MiniBatchNMF (pickle protocol 1); sklearn MiniBatchNMF (pickle protocol 2); +3 more"],
-      ["sklearn.decomposition._nmf.NMF", "sklearn NMF (pickle protocol 0); sklearn NMF (pickle protocol 1); sklearn NMF (pickle protocol 2); +3 more"],
-      ["sklearn.decomposition._pca.PCA", "sklearn PCA (pickle protocol 0); sklearn PCA (pickle protocol 1); sklearn PCA (pickle protocol 2); +3 more"],
-      ["sklearn.decomposition._sparse_pca.MiniBatchSparsePCA", "sklearn MiniBatchSparsePCA (pickle protocol 0); sklearn MiniBatchSparsePCA (pickle protocol 1); sklearn MiniBatchSparsePCA (pickle protocol 2); +3 more"],
-      ["sklearn.decomposition._sparse_pca.SparsePCA", "sklearn SparsePCA (pickle protocol 0); sklearn SparsePCA (pickle protocol 1); sklearn SparsePCA (pickle protocol 2); +3 more"],
-      ["sklearn.decomposition._truncated_svd.TruncatedSVD", "sklearn TruncatedSVD (pickle protocol 0); sklearn TruncatedSVD (pickle protocol 1); sklearn TruncatedSVD (pickle protocol 2); +3 more"],
-      ["sklearn.discriminant_analysis.LinearDiscriminantAnalysis", "sklearn LinearDiscriminantAnalysis (pickle protocol 0); sklearn LinearDiscriminantAnalysis (pickle protocol 1); sklearn LinearDiscriminantAnalysis (pickle protocol 2); +3 more"],
-      ["sklearn.discriminant_analysis.QuadraticDiscriminantAnalysis", "sklearn QuadraticDiscriminantAnalysis (pickle protocol 0); sklearn QuadraticDiscriminantAnalysis (pickle protocol 1); sklearn QuadraticDiscriminantAnalysis (pickle protocol 2); +3 more"],
-      ["sklearn.dummy.DummyClassifier", "sklearn DummyClassifier (pickle protocol 0); sklearn DummyClassifier (pickle protocol 1); sklearn DummyClassifier (pickle protocol 2); +9 more"],
-      ["sklearn.dummy.DummyRegressor", "sklearn DummyRegressor (pickle protocol 0); sklearn DummyRegressor (pickle protocol 1); sklearn DummyRegressor (pickle protocol 2); +15 more"],
-      ["sklearn.ensemble._bagging.BaggingClassifier", "sklearn BaggingClassifier (pickle protocol 0); sklearn BaggingClassifier (pickle protocol 1); sklearn BaggingClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.ensemble._bagging.BaggingRegressor", "sklearn BaggingRegressor (pickle protocol 0); sklearn BaggingRegressor (pickle protocol 1); sklearn BaggingRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.ensemble._forest.ExtraTreesClassifier", "sklearn ExtraTreesClassifier (pickle protocol 0); sklearn ExtraTreesClassifier (pickle protocol 1); sklearn ExtraTreesClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.ensemble._forest.ExtraTreesRegressor", "sklearn ExtraTreesRegressor (pickle protocol 0); sklearn ExtraTreesRegressor (pickle protocol 1); sklearn ExtraTreesRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.ensemble._forest.RandomForestClassifier", "sklearn RandomForestClassifier (pickle protocol 0); sklearn RandomForestClassifier (pickle protocol 1); sklearn RandomForestClassifier (pickle protocol 2); +9 more"],
-      ["sklearn.ensemble._forest.RandomForestRegressor", "sklearn RandomForestRegressor (pickle protocol 0); sklearn RandomForestRegressor (pickle protocol 1); sklearn RandomForestRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.ensemble._forest.RandomTreesEmbedding", "sklearn RandomTreesEmbedding (pickle protocol 0); sklearn RandomTreesEmbedding (pickle protocol 1); sklearn RandomTreesEmbedding (pickle protocol 2); +3 more"],
-      ["sklearn.ensemble._gb.GradientBoostingClassifier", "sklearn GradientBoostingClassifier (pickle protocol 0); sklearn GradientBoostingClassifier (pickle protocol 1); sklearn GradientBoostingClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.ensemble._gb.GradientBoostingRegressor", "sklearn GradientBoostingRegressor (pickle protocol 0); sklearn GradientBoostingRegressor (pickle protocol 1); sklearn GradientBoostingRegressor (pickle protocol 2); +9 more"],
-      ["sklearn.ensemble._gb_losses.BinomialDeviance", "sklearn GradientBoostingClassifier (pickle protocol 0); sklearn GradientBoostingClassifier (pickle protocol 1); sklearn GradientBoostingClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.ensemble._gb_losses.LeastSquaresError", "sklearn GradientBoostingRegressor (pickle protocol 0); sklearn GradientBoostingRegressor (pickle protocol 1); sklearn GradientBoostingRegressor (pickle protocol 2); +9 more"],
-      ["sklearn.ensemble._hist_gradient_boosting.binning._BinMapper", "sklearn HistGradientBoostingClassifier (pickle protocol 0); sklearn HistGradientBoostingClassifier (pickle protocol 1); sklearn HistGradientBoostingClassifier (pickle protocol 2); +9 more"],
-      ["sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier", "sklearn HistGradientBoostingClassifier (pickle protocol 0); sklearn HistGradientBoostingClassifier (pickle protocol 1); sklearn HistGradientBoostingClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingRegressor", "sklearn HistGradientBoostingRegressor (pickle protocol 0); sklearn HistGradientBoostingRegressor (pickle protocol 1); sklearn HistGradientBoostingRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor", "sklearn HistGradientBoostingClassifier (pickle protocol 0); sklearn HistGradientBoostingClassifier (pickle protocol 1); sklearn HistGradientBoostingClassifier (pickle protocol 2); +9 more"],
-      ["sklearn.ensemble._iforest.IsolationForest", "sklearn IsolationForest (pickle protocol 0); sklearn IsolationForest (pickle protocol 1); sklearn IsolationForest (pickle protocol 2); +3 more"],
-      ["sklearn.ensemble._stacking.StackingClassifier", "sklearn StackingClassifier (pickle protocol 0); sklearn StackingClassifier (pickle protocol 1); sklearn StackingClassifier (pickle protocol 2); +9 more"],
-      ["sklearn.ensemble._stacking.StackingRegressor", "sklearn StackingRegressor (pickle protocol 0); sklearn StackingRegressor (pickle protocol 1); sklearn StackingRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.ensemble._voting.VotingClassifier", "sklearn VotingClassifier (pickle protocol 0); sklearn VotingClassifier (pickle protocol 1); sklearn VotingClassifier (pickle protocol 2); +9 more"],
-      ["sklearn.ensemble._voting.VotingRegressor", "sklearn VotingRegressor (pickle protocol 0); sklearn VotingRegressor (pickle protocol 1); sklearn VotingRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.ensemble._weight_boosting.AdaBoostClassifier", "sklearn AdaBoostClassifier (pickle protocol 0); sklearn AdaBoostClassifier (pickle protocol 1); sklearn AdaBoostClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.ensemble._weight_boosting.AdaBoostRegressor", "sklearn AdaBoostRegressor (pickle protocol 0); sklearn AdaBoostRegressor (pickle protocol 1); sklearn AdaBoostRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.feature_extraction._dict_vectorizer.DictVectorizer", "sklearn DictVectorizer (pickle protocol 0); sklearn DictVectorizer (pickle protocol 1); sklearn DictVectorizer (pickle protocol 2); +3 more"],
-      ["sklearn.feature_extraction._hash.FeatureHasher", "sklearn FeatureHasher (pickle protocol 0); sklearn FeatureHasher (pickle protocol 1); sklearn FeatureHasher (pickle protocol 2); +3 more"],
-      ["sklearn.feature_extraction.image.PatchExtractor", "sklearn PatchExtractor (pickle protocol 0); sklearn PatchExtractor (pickle protocol 1); sklearn PatchExtractor (pickle protocol 2); +3 more"],
-      ["sklearn.feature_extraction.text.CountVectorizer", "sklearn CountVectorizer (pickle protocol 0); sklearn CountVectorizer (pickle protocol 1); sklearn CountVectorizer (pickle protocol 2); +9 more"],
-      ["sklearn.feature_extraction.text.HashingVectorizer", "sklearn HashingVectorizer (pickle protocol 0); sklearn HashingVectorizer (pickle protocol 1); sklearn HashingVectorizer (pickle protocol 2); +9 more"],
-      ["sklearn.feature_extraction.text.TfidfTransformer", "sklearn TfidfTransformer (pickle protocol 0); sklearn TfidfTransformer (pickle protocol 1); sklearn TfidfTransformer (pickle protocol 2); +15 more"],
-      ["sklearn.feature_extraction.text.TfidfVectorizer", "sklearn TfidfVectorizer (pickle protocol 0); sklearn TfidfVectorizer (pickle protocol 1); sklearn TfidfVectorizer (pickle protocol 2); +9 more"],
-      ["sklearn.feature_selection._from_model.SelectFromModel", "sklearn SelectFromModel (pickle protocol 0); sklearn SelectFromModel (pickle protocol 1); sklearn SelectFromModel (pickle protocol 2); +3 more"],
-      ["sklearn.feature_selection._rfe.RFE", "sklearn RFE (pickle protocol 0); sklearn RFE (pickle protocol 1); sklearn RFE (pickle protocol 2); +3 more"],
-      ["sklearn.feature_selection._rfe.RFECV", "sklearn RFECV (pickle protocol 0); sklearn RFECV (pickle protocol 1); sklearn RFECV (pickle protocol 2); +3 more"],
-      ["sklearn.feature_selection._sequential.SequentialFeatureSelector", "sklearn SequentialFeatureSelector (pickle protocol 0); sklearn SequentialFeatureSelector (pickle protocol 1); sklearn SequentialFeatureSelector (pickle protocol 2); +3 more"],
-      ["sklearn.feature_selection._univariate_selection.GenericUnivariateSelect", "sklearn GenericUnivariateSelect (pickle protocol 0); sklearn GenericUnivariateSelect (pickle protocol 1); sklearn GenericUnivariateSelect (pickle protocol 2); +3 more"],
-      ["sklearn.feature_selection._univariate_selection.SelectFdr", "sklearn SelectFdr (pickle protocol 0); sklearn SelectFdr (pickle protocol 1); sklearn SelectFdr (pickle protocol 2); +3 more"],
-      ["sklearn.feature_selection._univariate_selection.SelectFpr", "sklearn SelectFpr (pickle protocol 0); sklearn SelectFpr (pickle protocol 1); sklearn SelectFpr (pickle protocol 2); +3 more"],
-      ["sklearn.feature_selection._univariate_selection.SelectFwe", "sklearn SelectFwe (pickle protocol 0); sklearn SelectFwe (pickle protocol 1); sklearn SelectFwe (pickle protocol 2); +3 more"],
-      ["sklearn.feature_selection._univariate_selection.SelectKBest", "sklearn SelectKBest (pickle protocol 0); sklearn SelectKBest (pickle protocol 1); sklearn SelectKBest (pickle protocol 2); +3 more"],
-      ["sklearn.feature_selection._univariate_selection.SelectPercentile", "sklearn SelectPercentile (pickle protocol 0); sklearn SelectPercentile (pickle protocol 1); sklearn SelectPercentile (pickle protocol 2); +3 more"],
-      ["sklearn.feature_selection._univariate_selection.f_classif", "sklearn GenericUnivariateSelect (pickle protocol 0); sklearn GenericUnivariateSelect (pickle protocol 1); sklearn GenericUnivariateSelect (pickle protocol 2); +33 more"],
-      ["sklearn.feature_selection._variance_threshold.VarianceThreshold", "sklearn VarianceThreshold (pickle protocol 0); sklearn VarianceThreshold (pickle protocol 1); sklearn VarianceThreshold (pickle protocol 2); +3 more"],
-      ["sklearn.gaussian_process._gpc.GaussianProcessClassifier", "sklearn GaussianProcessClassifier (pickle protocol 0); sklearn GaussianProcessClassifier (pickle protocol 1); sklearn GaussianProcessClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.gaussian_process._gpc._BinaryGaussianProcessClassifierLaplace", "sklearn GaussianProcessClassifier (pickle protocol 0); sklearn GaussianProcessClassifier (pickle protocol 1); sklearn GaussianProcessClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.gaussian_process._gpr.GaussianProcessRegressor", "sklearn GaussianProcessRegressor (pickle protocol 0); sklearn GaussianProcessRegressor (pickle protocol 1); sklearn GaussianProcessRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.gaussian_process.kernels.ConstantKernel", "sklearn GaussianProcessClassifier (pickle protocol 0); sklearn GaussianProcessClassifier (pickle protocol 1); sklearn GaussianProcessClassifier (pickle protocol 2); +9 more"],
-      ["sklearn.gaussian_process.kernels.Product", "sklearn GaussianProcessClassifier (pickle protocol 0); sklearn GaussianProcessClassifier (pickle protocol 1); sklearn GaussianProcessClassifier (pickle protocol 2); +9 more"],
-      ["sklearn.gaussian_process.kernels.RBF", "sklearn GaussianProcessClassifier (pickle protocol 0); sklearn GaussianProcessClassifier (pickle protocol 1); sklearn GaussianProcessClassifier (pickle protocol 2); +9 more"],
-      ["sklearn.impute._base.MissingIndicator", "sklearn MissingIndicator (pickle protocol 0); sklearn MissingIndicator (pickle protocol 1); sklearn MissingIndicator (pickle protocol 2); +3 more"],
-      ["sklearn.impute._base.SimpleImputer", "sklearn SimpleImputer (pickle protocol 0); sklearn SimpleImputer (pickle protocol 1); sklearn SimpleImputer (pickle protocol 2); +3 more"],
-      ["sklearn.impute._knn.KNNImputer", "sklearn KNNImputer (pickle protocol 0); sklearn KNNImputer (pickle protocol 1); sklearn KNNImputer (pickle protocol 2); +3 more"],
-      ["sklearn.isotonic.IsotonicRegression", "sklearn IsotonicRegression (pickle protocol 0); sklearn IsotonicRegression (pickle protocol 1); sklearn IsotonicRegression (pickle protocol 2); +3 more"],
-      ["sklearn.kernel_approximation.AdditiveChi2Sampler", "sklearn AdditiveChi2Sampler (pickle protocol 0); sklearn AdditiveChi2Sampler (pickle protocol 1); sklearn AdditiveChi2Sampler (pickle protocol 2); +3 more"],
-      ["sklearn.kernel_approximation.Nystroem", "sklearn Nystroem (pickle protocol 0); sklearn Nystroem (pickle protocol 1); sklearn Nystroem (pickle protocol 2); +3 more"],
-      ["sklearn.kernel_approximation.PolynomialCountSketch", "sklearn PolynomialCountSketch (pickle protocol 0); sklearn PolynomialCountSketch (pickle protocol 1); sklearn PolynomialCountSketch (pickle protocol 2); +3 more"],
-      ["sklearn.kernel_approximation.RBFSampler", "sklearn RBFSampler (pickle protocol 0); sklearn RBFSampler (pickle protocol 1); sklearn RBFSampler (pickle protocol 2); +3 more"],
-      ["sklearn.kernel_approximation.SkewedChi2Sampler", "sklearn SkewedChi2Sampler (pickle protocol 0); sklearn SkewedChi2Sampler (pickle protocol 1); sklearn SkewedChi2Sampler (pickle protocol 2); +3 more"],
-      ["sklearn.kernel_ridge.KernelRidge", "sklearn KernelRidge (pickle protocol 0); sklearn KernelRidge (pickle protocol 1); sklearn KernelRidge (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._base.LinearRegression", "sklearn LinearRegression (pickle protocol 0); sklearn LinearRegression (pickle protocol 1); sklearn LinearRegression (pickle protocol 2); +15 more"],
-      ["sklearn.linear_model._bayes.ARDRegression", "sklearn ARDRegression (pickle protocol 0); sklearn ARDRegression (pickle protocol 1); sklearn ARDRegression (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._bayes.BayesianRidge", "sklearn BayesianRidge (pickle protocol 0); sklearn BayesianRidge (pickle protocol 1); sklearn BayesianRidge (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._coordinate_descent.ElasticNet", "sklearn ElasticNet (pickle protocol 0); sklearn ElasticNet (pickle protocol 1); sklearn ElasticNet (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._coordinate_descent.ElasticNetCV", "sklearn ElasticNetCV (pickle protocol 0); sklearn ElasticNetCV (pickle protocol 1); sklearn ElasticNetCV (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._coordinate_descent.Lasso", "sklearn Lasso (pickle protocol 0); sklearn Lasso (pickle protocol 1); sklearn Lasso (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._coordinate_descent.LassoCV", "sklearn LassoCV (pickle protocol 0); sklearn LassoCV (pickle protocol 1); sklearn LassoCV (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._coordinate_descent.MultiTaskElasticNet", "sklearn MultiTaskElasticNet (pickle protocol 0); sklearn MultiTaskElasticNet (pickle protocol 1); sklearn MultiTaskElasticNet (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._coordinate_descent.MultiTaskElasticNetCV", "sklearn MultiTaskElasticNetCV (pickle protocol 0); sklearn MultiTaskElasticNetCV (pickle protocol 1); sklearn MultiTaskElasticNetCV (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._coordinate_descent.MultiTaskLasso", "sklearn MultiTaskLasso (pickle protocol 0); sklearn MultiTaskLasso (pickle protocol 1); sklearn MultiTaskLasso (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._coordinate_descent.MultiTaskLassoCV", "sklearn MultiTaskLassoCV (pickle protocol 0); sklearn MultiTaskLassoCV (pickle protocol 1); sklearn MultiTaskLassoCV (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._glm.glm.GammaRegressor", "sklearn GammaRegressor (pickle protocol 0); sklearn GammaRegressor (pickle protocol 1); sklearn GammaRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._glm.glm.PoissonRegressor", "sklearn PoissonRegressor (pickle protocol 0); sklearn PoissonRegressor (pickle protocol 1); sklearn PoissonRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._glm.glm.TweedieRegressor", "sklearn TweedieRegressor (pickle protocol 0); sklearn TweedieRegressor (pickle protocol 1); sklearn TweedieRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._huber.HuberRegressor", "sklearn HuberRegressor (pickle protocol 0); sklearn HuberRegressor (pickle protocol 1); sklearn HuberRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._least_angle.Lars", "sklearn Lars (pickle protocol 0); sklearn Lars (pickle protocol 1); sklearn Lars (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._least_angle.LarsCV", "sklearn LarsCV (pickle protocol 0); sklearn LarsCV (pickle protocol 1); sklearn LarsCV (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._least_angle.LassoLars", "sklearn LassoLars (pickle protocol 0); sklearn LassoLars (pickle protocol 1); sklearn LassoLars (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._least_angle.LassoLarsCV", "sklearn LassoLarsCV (pickle protocol 0); sklearn LassoLarsCV (pickle protocol 1); sklearn LassoLarsCV (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._least_angle.LassoLarsIC", "sklearn LassoLarsIC (pickle protocol 0); sklearn LassoLarsIC (pickle protocol 1); sklearn LassoLarsIC (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._logistic.LogisticRegression", "joblib pipeline compress=bz2; joblib pipeline compress=default; joblib pipeline compress=gzip; +172 more"],
-      ["sklearn.linear_model._logistic.LogisticRegressionCV", "sklearn LogisticRegressionCV (pickle protocol 0); sklearn LogisticRegressionCV (pickle protocol 1); sklearn LogisticRegressionCV (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._omp.OrthogonalMatchingPursuit", "sklearn OrthogonalMatchingPursuit (pickle protocol 0); sklearn OrthogonalMatchingPursuit (pickle protocol 1); sklearn OrthogonalMatchingPursuit (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._omp.OrthogonalMatchingPursuitCV", "sklearn OrthogonalMatchingPursuitCV (pickle protocol 0); sklearn OrthogonalMatchingPursuitCV (pickle protocol 1); sklearn OrthogonalMatchingPursuitCV (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._passive_aggressive.PassiveAggressiveClassifier", "sklearn PassiveAggressiveClassifier (pickle protocol 0); sklearn PassiveAggressiveClassifier (pickle protocol 1); sklearn PassiveAggressiveClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._passive_aggressive.PassiveAggressiveRegressor", "sklearn PassiveAggressiveRegressor (pickle protocol 0); sklearn PassiveAggressiveRegressor (pickle protocol 1); sklearn PassiveAggressiveRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._perceptron.Perceptron", "sklearn Perceptron (pickle protocol 0); sklearn Perceptron (pickle protocol 1); sklearn Perceptron (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._quantile.QuantileRegressor", "sklearn QuantileRegressor (pickle protocol 0); sklearn QuantileRegressor (pickle protocol 1); sklearn QuantileRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._ransac.RANSACRegressor", "sklearn RANSACRegressor (pickle protocol 0); sklearn RANSACRegressor (pickle protocol 1); sklearn RANSACRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._ridge.Ridge", "sklearn Ridge (pickle protocol 0); sklearn Ridge (pickle protocol 1); sklearn Ridge (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._ridge.RidgeCV", "sklearn RidgeCV (pickle protocol 0); sklearn RidgeCV (pickle protocol 1); sklearn RidgeCV (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._ridge.RidgeClassifier", "sklearn RidgeClassifier (pickle protocol 0); sklearn RidgeClassifier (pickle protocol 1); sklearn RidgeClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._ridge.RidgeClassifierCV", "sklearn RidgeClassifierCV (pickle protocol 0); sklearn RidgeClassifierCV (pickle protocol 1); sklearn RidgeClassifierCV (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._sgd_fast.Hinge", "sklearn PassiveAggressiveClassifier (pickle protocol 0); sklearn PassiveAggressiveClassifier (pickle protocol 1); sklearn PassiveAggressiveClassifier (pickle protocol 2); +21 more"],
-      ["sklearn.linear_model._stochastic_gradient.SGDClassifier", "sklearn SGDClassifier (pickle protocol 0); sklearn SGDClassifier (pickle protocol 1); sklearn SGDClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._stochastic_gradient.SGDOneClassSVM", "sklearn SGDOneClassSVM (pickle protocol 0); sklearn SGDOneClassSVM (pickle protocol 1); sklearn SGDOneClassSVM (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._stochastic_gradient.SGDRegressor", "sklearn SGDRegressor (pickle protocol 0); sklearn SGDRegressor (pickle protocol 1); sklearn SGDRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.linear_model._theil_sen.TheilSenRegressor", "sklearn TheilSenRegressor (pickle protocol 0); sklearn TheilSenRegressor (pickle protocol 1); sklearn TheilSenRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.manifold._isomap.Isomap", "sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); sklearn Isomap (pickle protocol 2); +3 more"],
-      ["sklearn.manifold._locally_linear.LocallyLinearEmbedding", "sklearn LocallyLinearEmbedding (pickle protocol 0); sklearn LocallyLinearEmbedding (pickle protocol 1); sklearn LocallyLinearEmbedding (pickle protocol 2); +3 more"],
-      ["sklearn.manifold._mds.MDS", "sklearn MDS (pickle protocol 0); sklearn MDS (pickle protocol 1); sklearn MDS (pickle protocol 2); +3 more"],
-      ["sklearn.manifold._spectral_embedding.SpectralEmbedding", "sklearn SpectralEmbedding (pickle protocol 0); sklearn SpectralEmbedding (pickle protocol 1); sklearn SpectralEmbedding (pickle protocol 2); +3 more"],
-      ["sklearn.manifold._t_sne.TSNE", "sklearn TSNE (pickle protocol 0); sklearn TSNE (pickle protocol 1); sklearn TSNE (pickle protocol 2); +3 more"],
-      ["sklearn.metrics._dist_metrics.EuclideanDistance", "sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); sklearn Isomap (pickle protocol 2); +63 more"],
-      ["sklearn.metrics._dist_metrics.newObj", "sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); sklearn Isomap (pickle protocol 2); +63 more"],
-      ["sklearn.metrics._scorer._passthrough_scorer", "sklearn GridSearchCV (pickle protocol 0); sklearn GridSearchCV (pickle protocol 1); sklearn GridSearchCV (pickle protocol 2); +21 more"],
-      ["sklearn.mixture._bayesian_mixture.BayesianGaussianMixture", "sklearn BayesianGaussianMixture (pickle protocol 0); sklearn BayesianGaussianMixture (pickle protocol 1); sklearn BayesianGaussianMixture (pickle protocol 2); +3 more"],
-      ["sklearn.mixture._gaussian_mixture.GaussianMixture", "sklearn GaussianMixture (pickle protocol 0); sklearn GaussianMixture (pickle protocol 1); sklearn GaussianMixture (pickle protocol 2); +3 more"],
-      ["sklearn.model_selection._search.GridSearchCV", "sklearn GridSearchCV (pickle protocol 0); sklearn GridSearchCV (pickle protocol 1); sklearn GridSearchCV (pickle protocol 2); +9 more"],
-      ["sklearn.model_selection._search.RandomizedSearchCV", "sklearn RandomizedSearchCV (pickle protocol 0); sklearn RandomizedSearchCV (pickle protocol 1); sklearn RandomizedSearchCV (pickle protocol 2); +9 more"],
-      ["sklearn.multiclass.OneVsOneClassifier", "sklearn OneVsOneClassifier (pickle protocol 0); sklearn OneVsOneClassifier (pickle protocol 1); sklearn OneVsOneClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.multiclass.OneVsRestClassifier", "sklearn OneVsRestClassifier (pickle protocol 0); sklearn OneVsRestClassifier (pickle protocol 1); sklearn OneVsRestClassifier (pickle protocol 2); +9 more"],
-      ["sklearn.multiclass.OutputCodeClassifier", "sklearn OutputCodeClassifier (pickle protocol 0); sklearn OutputCodeClassifier (pickle protocol 1); sklearn OutputCodeClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.multiclass._ConstantPredictor", "sklearn OutputCodeClassifier (pickle protocol 0); sklearn OutputCodeClassifier (pickle protocol 1); sklearn OutputCodeClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.multioutput.ClassifierChain", "sklearn ClassifierChain (pickle protocol 0); sklearn ClassifierChain (pickle protocol 1); sklearn ClassifierChain (pickle protocol 2); +3 more"],
-      ["sklearn.multioutput.MultiOutputClassifier", "sklearn MultiOutputClassifier (pickle protocol 0); sklearn MultiOutputClassifier (pickle protocol 1); sklearn MultiOutputClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.multioutput.MultiOutputRegressor", "sklearn MultiOutputRegressor (pickle protocol 0); sklearn MultiOutputRegressor (pickle protocol 1); sklearn MultiOutputRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.multioutput.RegressorChain", "sklearn RegressorChain (pickle protocol 0); sklearn RegressorChain (pickle protocol 1); sklearn RegressorChain (pickle protocol 2); +3 more"],
-      ["sklearn.naive_bayes.BernoulliNB", "sklearn BernoulliNB (pickle protocol 0); sklearn BernoulliNB (pickle protocol 1); sklearn BernoulliNB (pickle protocol 2); +3 more"],
-      ["sklearn.naive_bayes.CategoricalNB", "sklearn CategoricalNB (pickle protocol 0); sklearn CategoricalNB (pickle protocol 1); sklearn CategoricalNB (pickle protocol 2); +3 more"],
-      ["sklearn.naive_bayes.ComplementNB", "sklearn ComplementNB (pickle protocol 0); sklearn ComplementNB (pickle protocol 1); sklearn ComplementNB (pickle protocol 2); +3 more"],
-      ["sklearn.naive_bayes.GaussianNB", "sklearn GaussianNB (pickle protocol 0); sklearn GaussianNB (pickle protocol 1); sklearn GaussianNB (pickle protocol 2); +3 more"],
-      ["sklearn.naive_bayes.MultinomialNB", "sklearn MultinomialNB (pickle protocol 0); sklearn MultinomialNB (pickle protocol 1); sklearn MultinomialNB (pickle protocol 2); +3 more"],
-      ["sklearn.neighbors._ball_tree.BallTree", "sklearn neighbors-trees (pickle protocol 0); sklearn neighbors-trees (pickle protocol 1); sklearn neighbors-trees (pickle protocol 2); +3 more"],
-      ["sklearn.neighbors._ball_tree.newObj", "sklearn neighbors-trees (pickle protocol 0); sklearn neighbors-trees (pickle protocol 1); sklearn neighbors-trees (pickle protocol 2); +3 more"],
-      ["sklearn.neighbors._classification.KNeighborsClassifier", "sklearn KNeighborsClassifier (pickle protocol 0); sklearn KNeighborsClassifier (pickle protocol 1); sklearn KNeighborsClassifier (pickle protocol 2); +9 more"],
-      ["sklearn.neighbors._classification.RadiusNeighborsClassifier", "sklearn RadiusNeighborsClassifier (pickle protocol 0); sklearn RadiusNeighborsClassifier (pickle protocol 1); sklearn RadiusNeighborsClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.neighbors._graph.KNeighborsTransformer", "sklearn KNeighborsTransformer (pickle protocol 0); sklearn KNeighborsTransformer (pickle protocol 1); sklearn KNeighborsTransformer (pickle protocol 2); +3 more"],
-      ["sklearn.neighbors._graph.RadiusNeighborsTransformer", "sklearn RadiusNeighborsTransformer (pickle protocol 0); sklearn RadiusNeighborsTransformer (pickle protocol 1); sklearn RadiusNeighborsTransformer (pickle protocol 2); +3 more"],
-      ["sklearn.neighbors._kd_tree.KDTree", "sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); sklearn Isomap (pickle protocol 2); +63 more"],
-      ["sklearn.neighbors._kd_tree.newObj", "sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); sklearn Isomap (pickle protocol 2); +63 more"],
-      ["sklearn.neighbors._kde.KernelDensity", "sklearn KernelDensity (pickle protocol 0); sklearn KernelDensity (pickle protocol 1); sklearn KernelDensity (pickle protocol 2); +3 more"],
-      ["sklearn.neighbors._lof.LocalOutlierFactor", "sklearn LocalOutlierFactor (pickle protocol 0); sklearn LocalOutlierFactor (pickle protocol 1); sklearn LocalOutlierFactor (pickle protocol 2); +3 more"],
-      ["sklearn.neighbors._nca.NeighborhoodComponentsAnalysis", "sklearn NeighborhoodComponentsAnalysis (pickle protocol 0); sklearn NeighborhoodComponentsAnalysis (pickle protocol 1); sklearn NeighborhoodComponentsAnalysis (pickle protocol 2); +3 more"],
-      ["sklearn.neighbors._nearest_centroid.NearestCentroid", "sklearn NearestCentroid (pickle protocol 0); sklearn NearestCentroid (pickle protocol 1); sklearn NearestCentroid (pickle protocol 2); +3 more"],
-      ["sklearn.neighbors._regression.KNeighborsRegressor", "sklearn KNeighborsRegressor (pickle protocol 0); sklearn KNeighborsRegressor (pickle protocol 1); sklearn KNeighborsRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.neighbors._regression.RadiusNeighborsRegressor", "sklearn RadiusNeighborsRegressor (pickle protocol 0); sklearn RadiusNeighborsRegressor (pickle protocol 1); sklearn RadiusNeighborsRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.neighbors._unsupervised.NearestNeighbors", "sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); sklearn Isomap (pickle protocol 2); +15 more"],
-      ["sklearn.neural_network._multilayer_perceptron.MLPClassifier", "sklearn MLPClassifier (pickle protocol 0); sklearn MLPClassifier (pickle protocol 1); sklearn MLPClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.neural_network._multilayer_perceptron.MLPRegressor", "sklearn MLPRegressor (pickle protocol 0); sklearn MLPRegressor (pickle protocol 1); sklearn MLPRegressor (pickle protocol 2); +3 more"],
-      ["sklearn.neural_network._rbm.BernoulliRBM", "sklearn BernoulliRBM (pickle protocol 0); sklearn BernoulliRBM (pickle protocol 1); sklearn BernoulliRBM (pickle protocol 2); +3 more"],
-      ["sklearn.neural_network._stochastic_optimizers.AdamOptimizer", "sklearn MLPClassifier (pickle protocol 0); sklearn MLPClassifier (pickle protocol 1); sklearn MLPClassifier (pickle protocol 2); +9 more"],
-      ["sklearn.pipeline.FeatureUnion", "sklearn FeatureUnion (pickle protocol 0); sklearn FeatureUnion (pickle protocol 1); sklearn FeatureUnion (pickle protocol 2); +9 more"],
-      ["sklearn.pipeline.Pipeline", "joblib pipeline compress=bz2; joblib pipeline compress=default; joblib pipeline compress=gzip; +22 more"],
-      ["sklearn.preprocessing._data.Binarizer", "sklearn Binarizer (pickle protocol 0); sklearn Binarizer (pickle protocol 1); sklearn Binarizer (pickle protocol 2); +3 more"],
-      ["sklearn.preprocessing._data.KernelCenterer", "sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); sklearn Isomap (pickle protocol 2); +15 more"],
-      ["sklearn.preprocessing._data.MaxAbsScaler", "sklearn MaxAbsScaler (pickle protocol 0); sklearn MaxAbsScaler (pickle protocol 1); sklearn MaxAbsScaler (pickle protocol 2); +3 more"],
-      ["sklearn.preprocessing._data.MinMaxScaler", "sklearn MinMaxScaler (pickle protocol 0); sklearn MinMaxScaler (pickle protocol 1); sklearn MinMaxScaler (pickle protocol 2); +3 more"],
-      ["sklearn.preprocessing._data.Normalizer", "sklearn Normalizer (pickle protocol 0); sklearn Normalizer (pickle protocol 1); sklearn Normalizer (pickle protocol 2); +3 more"],
-      ["sklearn.preprocessing._data.PowerTransformer", "sklearn PowerTransformer (pickle protocol 0); sklearn PowerTransformer (pickle protocol 1); sklearn PowerTransformer (pickle protocol 2); +3 more"],
-      ["sklearn.preprocessing._data.QuantileTransformer", "sklearn QuantileTransformer (pickle protocol 0); sklearn QuantileTransformer (pickle protocol 1); sklearn QuantileTransformer (pickle protocol 2); +3 more"],
-      ["sklearn.preprocessing._data.RobustScaler", "sklearn RobustScaler (pickle protocol 0); sklearn RobustScaler (pickle protocol 1); sklearn RobustScaler (pickle protocol 2); +3 more"],
-      ["sklearn.preprocessing._data.StandardScaler", "joblib pipeline compress=bz2; joblib pipeline compress=default; joblib pipeline compress=gzip; +34 more"],
-      ["sklearn.preprocessing._discretization.KBinsDiscretizer", "sklearn KBinsDiscretizer (pickle protocol 0); sklearn KBinsDiscretizer (pickle protocol 1); sklearn KBinsDiscretizer (pickle protocol 2); +3 more"],
-      ["sklearn.preprocessing._encoders.OneHotEncoder", "sklearn KBinsDiscretizer (pickle protocol 0); sklearn KBinsDiscretizer (pickle protocol 1); sklearn KBinsDiscretizer (pickle protocol 2); +21 more"],
-      ["sklearn.preprocessing._encoders.OrdinalEncoder", "sklearn OrdinalEncoder (pickle protocol 0); sklearn OrdinalEncoder (pickle protocol 1); sklearn OrdinalEncoder (pickle protocol 2); +3 more"],
-      ["sklearn.preprocessing._function_transformer.FunctionTransformer", "sklearn FunctionTransformer (pickle protocol 0); sklearn FunctionTransformer (pickle protocol 1); sklearn FunctionTransformer (pickle protocol 2); +21 more"],
-      ["sklearn.preprocessing._label.LabelBinarizer", "sklearn LabelBinarizer (pickle protocol 0); sklearn LabelBinarizer (pickle protocol 1); sklearn LabelBinarizer (pickle protocol 2); +33 more"],
-      ["sklearn.preprocessing._label.LabelEncoder", "sklearn LabelEncoder (pickle protocol 0); sklearn LabelEncoder (pickle protocol 1); sklearn LabelEncoder (pickle protocol 2); +21 more"],
-      ["sklearn.preprocessing._label.MultiLabelBinarizer", "sklearn MultiLabelBinarizer (pickle protocol 0); sklearn MultiLabelBinarizer (pickle protocol 1); sklearn MultiLabelBinarizer (pickle protocol 2); +3 more"],
-      ["sklearn.preprocessing._polynomial.PolynomialFeatures", "sklearn PolynomialFeatures (pickle protocol 0); sklearn PolynomialFeatures (pickle protocol 1); sklearn PolynomialFeatures (pickle protocol 2); +3 more"],
-      ["sklearn.preprocessing._polynomial.SplineTransformer", "sklearn SplineTransformer (pickle protocol 0); sklearn SplineTransformer (pickle protocol 1); sklearn SplineTransformer (pickle protocol 2); +3 more"],
-      ["sklearn.random_projection.GaussianRandomProjection", "sklearn GaussianRandomProjection (pickle protocol 0); sklearn GaussianRandomProjection (pickle protocol 1); sklearn GaussianRandomProjection (pickle protocol 2); +3 more"],
-      ["sklearn.random_projection.SparseRandomProjection", "sklearn SparseRandomProjection (pickle protocol 0); sklearn SparseRandomProjection (pickle protocol 1); sklearn SparseRandomProjection (pickle protocol 2); +3 more"],
-      ["sklearn.semi_supervised._label_propagation.LabelPropagation", "sklearn LabelPropagation (pickle protocol 0); sklearn LabelPropagation (pickle protocol 1); sklearn LabelPropagation (pickle protocol 2); +3 more"],
-      ["sklearn.semi_supervised._label_propagation.LabelSpreading", "sklearn LabelSpreading (pickle protocol 0); sklearn LabelSpreading (pickle protocol 1); sklearn LabelSpreading (pickle protocol 2); +3 more"],
-      ["sklearn.semi_supervised._self_training.SelfTrainingClassifier", "sklearn SelfTrainingClassifier (pickle protocol 0); sklearn SelfTrainingClassifier (pickle protocol 1); sklearn SelfTrainingClassifier (pickle protocol 2); +3 more"],
-      ["sklearn.svm._classes.LinearSVC", "sklearn CalibratedClassifierCV (pickle protocol 0); sklearn CalibratedClassifierCV (pickle protocol 1); sklearn CalibratedClassifierCV (pickle protocol 2); +15 more"],
-      ["sklearn.svm._classes.LinearSVR", "sklearn LinearSVR (pickle protocol 0); sklearn LinearSVR (pickle protocol 1); sklearn LinearSVR (pickle protocol 2); +3 more"],
-      ["sklearn.svm._classes.NuSVC", "sklearn NuSVC (pickle protocol 0); sklearn NuSVC (pickle protocol 1); sklearn NuSVC (pickle protocol 2); +3 more"],
-      ["sklearn.svm._classes.NuSVR", "sklearn NuSVR (pickle protocol 0); sklearn NuSVR (pickle protocol 1); sklearn NuSVR (pickle protocol 2); +3 more"],
-      ["sklearn.svm._classes.OneClassSVM", "sklearn OneClassSVM (pickle protocol 0); sklearn OneClassSVM (pickle protocol 1); sklearn OneClassSVM (pickle protocol 2); +3 more"],
-      ["sklearn.svm._classes.SVC", "sklearn SVC (pickle protocol 0); sklearn SVC (pickle protocol 1); sklearn SVC (pickle protocol 2); +3 more"],
-      ["sklearn.svm._classes.SVR", "sklearn SVR (pickle protocol 0); sklearn SVR (pickle protocol 1); sklearn SVR (pickle protocol 2); +3 more"],
-      ["sklearn.tree._classes.DecisionTreeClassifier", "sklearn AdaBoostClassifier (pickle protocol 0); sklearn AdaBoostClassifier (pickle protocol 1); sklearn AdaBoostClassifier (pickle protocol 2); +51 more"],
-      ["sklearn.tree._classes.DecisionTreeRegressor", "sklearn AdaBoostRegressor (pickle protocol 0); sklearn AdaBoostRegressor (pickle protocol 1); sklearn AdaBoostRegressor (pickle protocol 2); +39 more"],
-      ["sklearn.tree._classes.ExtraTreeClassifier", "sklearn ExtraTreeClassifier (pickle protocol 0); sklearn ExtraTreeClassifier (pickle protocol 1); sklearn ExtraTreeClassifier (pickle protocol 2); +9 more"],
-      ["sklearn.tree._classes.ExtraTreeRegressor", "sklearn ExtraTreeRegressor (pickle protocol 0); sklearn ExtraTreeRegressor (pickle protocol 1); sklearn ExtraTreeRegressor (pickle protocol 2); +21 more"],
-      ["sklearn.tree._tree.Tree", "sklearn AdaBoostClassifier (pickle protocol 0); sklearn AdaBoostClassifier (pickle protocol 1); sklearn AdaBoostClassifier (pickle protocol 2); +129 more"],
-      ["sklearn.utils._bunch.Bunch", "sklearn stacking (pickle protocol 0); sklearn stacking (pickle protocol 1); sklearn stacking (pickle protocol 2); +9 more"],
+      ["scipy.stats._continuous_distns.rv_histogram", "scipy histogram-multivariate (pickle protocol 0); scipy histogram-multivariate (pickle protocol 1); scipy histogram-multivariate (pickle protocol 2); +3 more"],
+      ["scipy.stats._continuous_distns.t_gen", "scipy frozen-more (pickle protocol 0); scipy frozen-more (pickle protocol 1); scipy frozen-more (pickle protocol 2); +3 more"],
+      ["scipy.stats._continuous_distns.uniform_gen", "scipy frozen-more (pickle protocol 0); scipy frozen-more (pickle protocol 1); scipy frozen-more (pickle protocol 2); +3 more"],
+      ["scipy.stats._covariance.CovViaDiagonal", "scipy histogram-multivariate (pickle protocol 0); scipy histogram-multivariate (pickle protocol 1); scipy histogram-multivariate (pickle protocol 2); +3 more"],
+      ["scipy.stats._covariance.CovViaPSD", "scipy histogram-multivariate (pickle protocol 0); scipy histogram-multivariate (pickle protocol 1); scipy histogram-multivariate (pickle protocol 2); +3 more"],
+      ["scipy.stats._discrete_distns.binom_gen", "scipy frozen-more (pickle protocol 0); scipy frozen-more (pickle protocol 1); scipy frozen-more (pickle protocol 2); +3 more"],
+      ["scipy.stats._discrete_distns.poisson_gen", "scipy frozen-more (pickle protocol 0); scipy frozen-more (pickle protocol 1); scipy frozen-more (pickle protocol 2); +3 more"],
+      ["scipy.stats._distn_infrastructure.rv_continuous_frozen", "scipy frozen-more (pickle protocol 0); scipy frozen-more (pickle protocol 1); scipy frozen-more (pickle protocol 2); +9 more"],
+      ["scipy.stats._distn_infrastructure.rv_discrete_frozen", "scipy frozen-more (pickle protocol 0); scipy frozen-more (pickle protocol 1); scipy frozen-more (pickle protocol 2); +3 more"],
+      ["scipy.stats._kde.gaussian_kde", "scipy kde (pickle protocol 0); scipy kde (pickle protocol 1); scipy kde (pickle protocol 2); +3 more"],
+      ["scipy.stats._multivariate._PSD", "scipy histogram-multivariate (pickle protocol 0); scipy histogram-multivariate (pickle protocol 1); scipy histogram-multivariate (pickle protocol 2); +3 more"],
+      ["scipy.stats._multivariate.multivariate_normal_frozen", "scipy histogram-multivariate (pickle protocol 0); scipy histogram-multivariate (pickle protocol 1); scipy histogram-multivariate (pickle protocol 2); +3 more"],
+      ["scipy.stats._multivariate.multivariate_normal_gen", "scipy histogram-multivariate (pickle protocol 0); scipy histogram-multivariate (pickle protocol 1); scipy histogram-multivariate (pickle protocol 2); +3 more"],
+      ["sklearn._loss._loss.CyHalfBinomialLoss", "sklearn HistGradientBoostingClassifier (joblib.dump); sklearn HistGradientBoostingClassifier (pickle protocol 0); sklearn HistGradientBoostingClassifier (pickle protocol 1); +4 more"],
+      ["sklearn._loss._loss.CyHalfGammaLoss", "sklearn GammaRegressor (joblib.dump); sklearn GammaRegressor (pickle protocol 0); sklearn GammaRegressor (pickle protocol 1); +4 more"],
+      ["sklearn._loss._loss.CyHalfMultinomialLoss", "sklearn hgb-categorical (joblib.dump); sklearn hgb-categorical (pickle protocol 0); sklearn hgb-categorical (pickle protocol 1); +4 more"],
+      ["sklearn._loss._loss.CyHalfPoissonLoss", "sklearn PoissonRegressor (joblib.dump); sklearn PoissonRegressor (pickle protocol 0); sklearn PoissonRegressor (pickle protocol 1); +11 more"],
+      ["sklearn._loss._loss.CyHalfSquaredError", "sklearn HistGradientBoostingRegressor (joblib.dump); sklearn HistGradientBoostingRegressor (pickle protocol 0); sklearn HistGradientBoostingRegressor (pickle protocol 1); +4 more"],
+      ["sklearn._loss._loss.CyHalfTweedieLossIdentity", "sklearn TweedieRegressor (joblib.dump); sklearn TweedieRegressor (pickle protocol 0); sklearn TweedieRegressor (pickle protocol 1); +4 more"],
+      ["sklearn._loss._loss.__pyx_unpickle_CyHalfBinomialLoss", "sklearn HistGradientBoostingClassifier (joblib.dump); sklearn HistGradientBoostingClassifier (pickle protocol 0); sklearn HistGradientBoostingClassifier (pickle protocol 1); +4 more"],
+      ["sklearn._loss._loss.__pyx_unpickle_CyHalfGammaLoss", "sklearn GammaRegressor (joblib.dump); sklearn GammaRegressor (pickle protocol 0); sklearn GammaRegressor (pickle protocol 1); +4 more"],
+      ["sklearn._loss._loss.__pyx_unpickle_CyHalfMultinomialLoss", "sklearn hgb-categorical (joblib.dump); sklearn hgb-categorical (pickle protocol 0); sklearn hgb-categorical (pickle protocol 1); +4 more"],
+      ["sklearn._loss._loss.__pyx_unpickle_CyHalfPoissonLoss", "sklearn PoissonRegressor (joblib.dump); sklearn PoissonRegressor (pickle protocol 0); sklearn PoissonRegressor (pickle protocol 1); +11 more"],
+      ["sklearn._loss._loss.__pyx_unpickle_CyHalfSquaredError", "sklearn HistGradientBoostingRegressor (joblib.dump); sklearn HistGradientBoostingRegressor (pickle protocol 0); sklearn HistGradientBoostingRegressor (pickle protocol 1); +4 more"],
+      ["sklearn._loss._loss.__pyx_unpickle_CyHalfTweedieLossIdentity", "sklearn TweedieRegressor (joblib.dump); sklearn TweedieRegressor (pickle protocol 0); sklearn TweedieRegressor (pickle protocol 1); +4 more"],
+      ["sklearn._loss.link.IdentityLink", "sklearn HistGradientBoostingRegressor (joblib.dump); sklearn HistGradientBoostingRegressor (pickle protocol 0); sklearn HistGradientBoostingRegressor (pickle protocol 1); +11 more"],
+      ["sklearn._loss.link.Interval", "sklearn GammaRegressor (joblib.dump); sklearn GammaRegressor (pickle protocol 0); sklearn GammaRegressor (pickle protocol 1); +46 more"],
+      ["sklearn._loss.link.LogLink", "sklearn GammaRegressor (joblib.dump); sklearn GammaRegressor (pickle protocol 0); sklearn GammaRegressor (pickle protocol 1); +18 more"],
+      ["sklearn._loss.link.LogitLink", "sklearn HistGradientBoostingClassifier (joblib.dump); sklearn HistGradientBoostingClassifier (pickle protocol 0); sklearn HistGradientBoostingClassifier (pickle protocol 1); +4 more"],
+      ["sklearn._loss.link.MultinomialLogit", "sklearn hgb-categorical (joblib.dump); sklearn hgb-categorical (pickle protocol 0); sklearn hgb-categorical (pickle protocol 1); +4 more"],
+      ["sklearn._loss.loss.HalfBinomialLoss", "sklearn HistGradientBoostingClassifier (joblib.dump); sklearn HistGradientBoostingClassifier (pickle protocol 0); sklearn HistGradientBoostingClassifier (pickle protocol 1); +4 more"],
+      ["sklearn._loss.loss.HalfGammaLoss", "sklearn GammaRegressor (joblib.dump); sklearn GammaRegressor (pickle protocol 0); sklearn GammaRegressor (pickle protocol 1); +4 more"],
+      ["sklearn._loss.loss.HalfMultinomialLoss", "sklearn hgb-categorical (joblib.dump); sklearn hgb-categorical (pickle protocol 0); sklearn hgb-categorical (pickle protocol 1); +4 more"],
+      ["sklearn._loss.loss.HalfPoissonLoss", "sklearn PoissonRegressor (joblib.dump); sklearn PoissonRegressor (pickle protocol 0); sklearn PoissonRegressor (pickle protocol 1); +11 more"],
+      ["sklearn._loss.loss.HalfSquaredError", "sklearn HistGradientBoostingRegressor (joblib.dump); sklearn HistGradientBoostingRegressor (pickle protocol 0); sklearn HistGradientBoostingRegressor (pickle protocol 1); +4 more"],
+      ["sklearn._loss.loss.HalfTweedieLossIdentity", "sklearn TweedieRegressor (joblib.dump); sklearn TweedieRegressor (pickle protocol 0); sklearn TweedieRegressor (pickle protocol 1); +4 more"],
+      ["sklearn.calibration.CalibratedClassifierCV", "sklearn CalibratedClassifierCV (joblib.dump); sklearn CalibratedClassifierCV (pickle protocol 0); sklearn CalibratedClassifierCV (pickle protocol 1); +17 more"],
+      ["sklearn.calibration._CalibratedClassifier", "sklearn CalibratedClassifierCV (joblib.dump); sklearn CalibratedClassifierCV (pickle protocol 0); sklearn CalibratedClassifierCV (pickle protocol 1); +17 more"],
+      ["sklearn.calibration._SigmoidCalibration", "sklearn CalibratedClassifierCV (joblib.dump); sklearn CalibratedClassifierCV (pickle protocol 0); sklearn CalibratedClassifierCV (pickle protocol 1); +10 more"],
+      ["sklearn.cluster._affinity_propagation.AffinityPropagation", "sklearn AffinityPropagation (joblib.dump); sklearn AffinityPropagation (pickle protocol 0); sklearn AffinityPropagation (pickle protocol 1); +4 more"],
+      ["sklearn.cluster._agglomerative.AgglomerativeClustering", "sklearn AgglomerativeClustering (joblib.dump); sklearn AgglomerativeClustering (pickle protocol 0); sklearn AgglomerativeClustering (pickle protocol 1); +4 more"],
+      ["sklearn.cluster._agglomerative.FeatureAgglomeration", "sklearn FeatureAgglomeration (joblib.dump); sklearn FeatureAgglomeration (pickle protocol 0); sklearn FeatureAgglomeration (pickle protocol 1); +4 more"],
+      ["sklearn.cluster._bicluster.SpectralBiclustering", "sklearn SpectralBiclustering (joblib.dump); sklearn SpectralBiclustering (pickle protocol 0); sklearn SpectralBiclustering (pickle protocol 1); +4 more"],
+      ["sklearn.cluster._bicluster.SpectralCoclustering", "sklearn SpectralCoclustering (joblib.dump); sklearn SpectralCoclustering (pickle protocol 0); sklearn SpectralCoclustering (pickle protocol 1); +4 more"],
+      ["sklearn.cluster._birch.Birch", "sklearn Birch (joblib.dump); sklearn Birch (pickle protocol 0); sklearn Birch (pickle protocol 1); +11 more"],
+      ["sklearn.cluster._birch._CFNode", "sklearn Birch (joblib.dump); sklearn Birch (pickle protocol 0); sklearn Birch (pickle protocol 1); +11 more"],
+      ["sklearn.cluster._birch._CFSubcluster", "sklearn Birch (joblib.dump); sklearn Birch (pickle protocol 0); sklearn Birch (pickle protocol 1); +11 more"],
+      ["sklearn.cluster._bisect_k_means.BisectingKMeans", "sklearn BisectingKMeans (joblib.dump); sklearn BisectingKMeans (pickle protocol 0); sklearn BisectingKMeans (pickle protocol 1); +4 more"],
+      ["sklearn.cluster._bisect_k_means._BisectingTree", "sklearn BisectingKMeans (joblib.dump); sklearn BisectingKMeans (pickle protocol 0); sklearn BisectingKMeans (pickle protocol 1); +4 more"],
+      ["sklearn.cluster._dbscan.DBSCAN", "sklearn DBSCAN (joblib.dump); sklearn DBSCAN (pickle protocol 0); sklearn DBSCAN (pickle protocol 1); +4 more"],
+      ["sklearn.cluster._kmeans.KMeans", "sklearn KMeans (joblib.dump); sklearn KMeans (pickle protocol 0); sklearn KMeans (pickle protocol 1); +4 more"],
+      ["sklearn.cluster._kmeans.MiniBatchKMeans", "sklearn MiniBatchKMeans (joblib.dump); sklearn MiniBatchKMeans (pickle protocol 0); sklearn MiniBatchKMeans (pickle protocol 1); +4 more"],
+      ["sklearn.cluster._kmeans._kmeans_single_lloyd", "sklearn BisectingKMeans (joblib.dump); sklearn BisectingKMeans (pickle protocol 0); sklearn BisectingKMeans (pickle protocol 1); +4 more"],
+      ["sklearn.cluster._mean_shift.MeanShift", "sklearn MeanShift (joblib.dump); sklearn MeanShift (pickle protocol 0); sklearn MeanShift (pickle protocol 1); +4 more"],
+      ["sklearn.cluster._optics.OPTICS", "sklearn OPTICS (joblib.dump); sklearn OPTICS (pickle protocol 0); sklearn OPTICS (pickle protocol 1); +4 more"],
+      ["sklearn.cluster._spectral.SpectralClustering", "sklearn SpectralClustering (joblib.dump); sklearn SpectralClustering (pickle protocol 0); sklearn SpectralClustering (pickle protocol 1); +4 more"],
+      ["sklearn.compose._column_transformer.ColumnTransformer", "sklearn ColumnTransformer (joblib.dump); sklearn ColumnTransformer (pickle protocol 0); sklearn ColumnTransformer (pickle protocol 1); +17 more"],
+      ["sklearn.compose._column_transformer.make_column_selector", "sklearn column-selector (joblib.dump); sklearn column-selector (pickle protocol 0); sklearn column-selector (pickle protocol 1); +4 more"],
+      ["sklearn.compose._target.TransformedTargetRegressor", "sklearn TransformedTargetRegressor (joblib.dump); sklearn TransformedTargetRegressor (pickle protocol 0); sklearn TransformedTargetRegressor (pickle protocol 1); +11 more"],
+      ["sklearn.covariance._elliptic_envelope.EllipticEnvelope", "sklearn EllipticEnvelope (joblib.dump); sklearn EllipticEnvelope (pickle protocol 0); sklearn EllipticEnvelope (pickle protocol 1); +4 more"],
+      ["sklearn.covariance._empirical_covariance.EmpiricalCovariance", "sklearn EmpiricalCovariance (joblib.dump); sklearn EmpiricalCovariance (pickle protocol 0); sklearn EmpiricalCovariance (pickle protocol 1); +4 more"],
+      ["sklearn.covariance._graph_lasso.GraphicalLasso", "sklearn GraphicalLasso (joblib.dump); sklearn GraphicalLasso (pickle protocol 0); sklearn GraphicalLasso (pickle protocol 1); +4 more"],
+      ["sklearn.covariance._graph_lasso.GraphicalLassoCV", "sklearn GraphicalLassoCV (joblib.dump); sklearn GraphicalLassoCV (pickle protocol 0); sklearn GraphicalLassoCV (pickle protocol 1); +4 more"],
+      ["sklearn.covariance._robust_covariance.MinCovDet", "sklearn MinCovDet (joblib.dump); sklearn MinCovDet (pickle protocol 0); sklearn MinCovDet (pickle protocol 1); +4 more"],
+      ["sklearn.covariance._shrunk_covariance.LedoitWolf", "sklearn LedoitWolf (joblib.dump); sklearn LedoitWolf (pickle protocol 0); sklearn LedoitWolf (pickle protocol 1); +4 more"],
+      ["sklearn.covariance._shrunk_covariance.OAS", "sklearn OAS (joblib.dump); sklearn OAS (pickle protocol 0); sklearn OAS (pickle protocol 1); +4 more"],
+      ["sklearn.covariance._shrunk_covariance.ShrunkCovariance", "sklearn ShrunkCovariance (joblib.dump); sklearn ShrunkCovariance (pickle protocol 0); sklearn ShrunkCovariance (pickle protocol 1); +4 more"],
+      ["sklearn.cross_decomposition._pls.CCA", "sklearn CCA (joblib.dump); sklearn CCA (pickle protocol 0); sklearn CCA (pickle protocol 1); +4 more"],
+      ["sklearn.cross_decomposition._pls.PLSCanonical", "sklearn PLSCanonical (joblib.dump); sklearn PLSCanonical (pickle protocol 0); sklearn PLSCanonical (pickle protocol 1); +4 more"],
+      ["sklearn.cross_decomposition._pls.PLSRegression", "sklearn PLSRegression (joblib.dump); sklearn PLSRegression (pickle protocol 0); sklearn PLSRegression (pickle protocol 1); +4 more"],
+      ["sklearn.cross_decomposition._pls.PLSSVD", "sklearn PLSSVD (joblib.dump); sklearn PLSSVD (pickle protocol 0); sklearn PLSSVD (pickle protocol 1); +4 more"],
+      ["sklearn.decomposition._dict_learning.DictionaryLearning", "sklearn DictionaryLearning (joblib.dump); sklearn DictionaryLearning (pickle protocol 0); sklearn DictionaryLearning (pickle protocol 1); +4 more"],
+      ["sklearn.decomposition._dict_learning.MiniBatchDictionaryLearning", "sklearn MiniBatchDictionaryLearning (joblib.dump); sklearn MiniBatchDictionaryLearning (pickle protocol 0); sklearn MiniBatchDictionaryLearning (pickle protocol 1); +4 more"],
+      ["sklearn.decomposition._dict_learning.SparseCoder", "sklearn SparseCoder (joblib.dump); sklearn SparseCoder (pickle protocol 0); sklearn SparseCoder (pickle protocol 1); +4 more"],
+      ["sklearn.decomposition._factor_analysis.FactorAnalysis", "sklearn FactorAnalysis (joblib.dump); sklearn FactorAnalysis (pickle protocol 0); sklearn FactorAnalysis (pickle protocol 1); +4 more"],
+      ["sklearn.decomposition._fastica.FastICA", "sklearn FastICA (joblib.dump); sklearn FastICA (pickle protocol 0); sklearn FastICA (pickle protocol 1); +4 more"],
+      ["sklearn.decomposition._incremental_pca.IncrementalPCA", "sklearn IncrementalPCA (joblib.dump); sklearn IncrementalPCA (pickle protocol 0); sklearn IncrementalPCA (pickle protocol 1); +4 more"],
+      ["sklearn.decomposition._kernel_pca.KernelPCA", "sklearn Isomap (joblib.dump); sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); +11 more"],
+      ["sklearn.decomposition._lda.LatentDirichletAllocation", "sklearn LatentDirichletAllocation (joblib.dump); sklearn LatentDirichletAllocation (pickle protocol 0); sklearn LatentDirichletAllocation (pickle protocol 1); +4 more"],
+      ["sklearn.decomposition._nmf.MiniBatchNMF", "sklearn MiniBatchNMF (joblib.dump); sklearn MiniBatchNMF (pickle protocol 0); sklearn MiniBatchNMF (pickle protocol 1); +4 more"],
+      ["sklearn.decomposition._nmf.NMF", "sklearn NMF (joblib.dump); sklearn NMF (pickle protocol 0); sklearn NMF (pickle protocol 1); +4 more"],
+      ["sklearn.decomposition._pca.PCA", "sklearn PCA (joblib.dump); sklearn PCA (pickle protocol 0); sklearn PCA (pickle protocol 1); +18 more"],
+      ["sklearn.decomposition._sparse_pca.MiniBatchSparsePCA", "sklearn MiniBatchSparsePCA (joblib.dump); sklearn MiniBatchSparsePCA (pickle protocol 0); sklearn MiniBatchSparsePCA (pickle protocol 1); +4 more"],
+      ["sklearn.decomposition._sparse_pca.SparsePCA", "sklearn SparsePCA (joblib.dump); sklearn SparsePCA (pickle protocol 0); sklearn SparsePCA (pickle protocol 1); +4 more"],
+      ["sklearn.decomposition._truncated_svd.TruncatedSVD", "sklearn TruncatedSVD (joblib.dump); sklearn TruncatedSVD (pickle protocol 0); sklearn TruncatedSVD (pickle protocol 1); +4 more"],
+      ["sklearn.discriminant_analysis.LinearDiscriminantAnalysis", "sklearn LinearDiscriminantAnalysis (joblib.dump); sklearn LinearDiscriminantAnalysis (pickle protocol 0); sklearn LinearDiscriminantAnalysis (pickle protocol 1); +4 more"],
+      ["sklearn.discriminant_analysis.QuadraticDiscriminantAnalysis", "sklearn QuadraticDiscriminantAnalysis (joblib.dump); sklearn QuadraticDiscriminantAnalysis (pickle protocol 0); sklearn QuadraticDiscriminantAnalysis (pickle protocol 1); +4 more"],
+      ["sklearn.dummy.DummyClassifier", "sklearn DummyClassifier (joblib.dump); sklearn DummyClassifier (pickle protocol 0); sklearn DummyClassifier (pickle protocol 1); +25 more"],
+      ["sklearn.dummy.DummyRegressor", "sklearn DummyRegressor (joblib.dump); sklearn DummyRegressor (pickle protocol 0); sklearn DummyRegressor (pickle protocol 1); +17 more"],
+      ["sklearn.ensemble._bagging.BaggingClassifier", "sklearn BaggingClassifier (joblib.dump); sklearn BaggingClassifier (pickle protocol 0); sklearn BaggingClassifier (pickle protocol 1); +11 more"],
+      ["sklearn.ensemble._bagging.BaggingRegressor", "sklearn BaggingRegressor (joblib.dump); sklearn BaggingRegressor (pickle protocol 0); sklearn BaggingRegressor (pickle protocol 1); +4 more"],
+      ["sklearn.ensemble._forest.ExtraTreesClassifier", "sklearn ExtraTreesClassifier (joblib.dump); sklearn ExtraTreesClassifier (pickle protocol 0); sklearn ExtraTreesClassifier (pickle protocol 1); +4 more"],
+      ["sklearn.ensemble._forest.ExtraTreesRegressor", "sklearn ExtraTreesRegressor (joblib.dump); sklearn ExtraTreesRegressor (pickle protocol 0); sklearn ExtraTreesRegressor (pickle protocol 1); +11 more"],
+      ["sklearn.ensemble._forest.RandomForestClassifier", "sklearn RandomForestClassifier (joblib.dump); sklearn RandomForestClassifier (pickle protocol 0); sklearn RandomForestClassifier (pickle protocol 1); +10 more"],
+      ["sklearn.ensemble._forest.RandomForestRegressor", "sklearn RandomForestRegressor (joblib.dump); sklearn RandomForestRegressor (pickle protocol 0); sklearn RandomForestRegressor (pickle protocol 1); +18 more"],
+      ["sklearn.ensemble._forest.RandomTreesEmbedding", "sklearn RandomTreesEmbedding (joblib.dump); sklearn RandomTreesEmbedding (pickle protocol 0); sklearn RandomTreesEmbedding (pickle protocol 1); +4 more"],
+      ["sklearn.ensemble._gb.GradientBoostingClassifier", "sklearn GradientBoostingClassifier (joblib.dump); sklearn GradientBoostingClassifier (pickle protocol 0); sklearn GradientBoostingClassifier (pickle protocol 1); +18 more"],
+      ["sklearn.ensemble._gb.GradientBoostingRegressor", "sklearn GradientBoostingRegressor (joblib.dump); sklearn GradientBoostingRegressor (pickle protocol 0); sklearn GradientBoostingRegressor (pickle protocol 1); +10 more"],
+      ["sklearn.ensemble._gb_losses.BinomialDeviance", "sklearn GradientBoostingClassifier (joblib.dump); sklearn GradientBoostingClassifier (pickle protocol 0); sklearn GradientBoostingClassifier (pickle protocol 1); +4 more"],
+      ["sklearn.ensemble._gb_losses.ExponentialLoss", "sklearn gb-exponential (joblib.dump); sklearn gb-exponential (pickle protocol 0); sklearn gb-exponential (pickle protocol 1); +4 more"],
+      ["sklearn.ensemble._gb_losses.LeastSquaresError", "sklearn GradientBoostingRegressor (joblib.dump); sklearn GradientBoostingRegressor (pickle protocol 0); sklearn GradientBoostingRegressor (pickle protocol 1); +10 more"],
+      ["sklearn.ensemble._gb_losses.MultinomialDeviance", "sklearn gb-multiclass (joblib.dump); sklearn gb-multiclass (pickle protocol 0); sklearn gb-multiclass (pickle protocol 1); +4 more"],
+      ["sklearn.ensemble._hist_gradient_boosting.binning._BinMapper", "sklearn HistGradientBoostingClassifier (joblib.dump); sklearn HistGradientBoostingClassifier (pickle protocol 0); sklearn HistGradientBoostingClassifier (pickle protocol 1); +18 more"],
+      ["sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier", "sklearn HistGradientBoostingClassifier (joblib.dump); sklearn HistGradientBoostingClassifier (pickle protocol 0); sklearn HistGradientBoostingClassifier (pickle protocol 1); +11 more"],
+      ["sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingRegressor", "sklearn HistGradientBoostingRegressor (joblib.dump); sklearn HistGradientBoostingRegressor (pickle protocol 0); sklearn HistGradientBoostingRegressor (pickle protocol 1); +4 more"],
+      ["sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor", "sklearn HistGradientBoostingClassifier (joblib.dump); sklearn HistGradientBoostingClassifier (pickle protocol 0); sklearn HistGradientBoostingClassifier (pickle protocol 1); +18 more"],
+      ["sklearn.ensemble._iforest.IsolationForest", "sklearn IsolationForest (joblib.dump); sklearn IsolationForest (pickle protocol 0); sklearn IsolationForest (pickle protocol 1); +4 more"],
+      ["sklearn.ensemble._stacking.StackingClassifier", "sklearn StackingClassifier (joblib.dump); sklearn StackingClassifier (pickle protocol 0); sklearn StackingClassifier (pickle protocol 1); +10 more"],
+      ["sklearn.ensemble._stacking.StackingRegressor", "sklearn StackingRegressor (joblib.dump); sklearn StackingRegressor (pickle protocol 0); sklearn StackingRegressor (pickle protocol 1); +11 more"],
+      ["sklearn.ensemble._voting.VotingClassifier", "sklearn VotingClassifier (joblib.dump); sklearn VotingClassifier (pickle protocol 0); sklearn VotingClassifier (pickle protocol 1); +10 more"],
+      ["sklearn.ensemble._voting.VotingRegressor", "sklearn VotingRegressor (joblib.dump); sklearn VotingRegressor (pickle protocol 0); sklearn VotingRegressor (pickle protocol 1); +11 more"],
+      ["sklearn.ensemble._weight_boosting.AdaBoostClassifier", "sklearn AdaBoostClassifier (joblib.dump); sklearn AdaBoostClassifier (pickle protocol 0); sklearn AdaBoostClassifier (pickle protocol 1); +11 more"],
+      ["sklearn.ensemble._weight_boosting.AdaBoostRegressor", "sklearn AdaBoostRegressor (joblib.dump); sklearn AdaBoostRegressor (pickle protocol 0); sklearn AdaBoostRegressor (pickle protocol 1); +4 more"],
+      ["sklearn.feature_extraction._dict_vectorizer.DictVectorizer", "sklearn DictVectorizer (joblib.dump); sklearn DictVectorizer (pickle protocol 0); sklearn DictVectorizer (pickle protocol 1); +11 more"],
+      ["sklearn.feature_extraction._hash.FeatureHasher", "sklearn FeatureHasher (joblib.dump); sklearn FeatureHasher (pickle protocol 0); sklearn FeatureHasher (pickle protocol 1); +4 more"],
+      ["sklearn.feature_extraction.image.PatchExtractor", "sklearn PatchExtractor (joblib.dump); sklearn PatchExtractor (pickle protocol 0); sklearn PatchExtractor (pickle protocol 1); +4 more"],
+      ["sklearn.feature_extraction.text.CountVectorizer", "sklearn CountVectorizer (joblib.dump); sklearn CountVectorizer (pickle protocol 0); sklearn CountVectorizer (pickle protocol 1); +17 more"],
+      ["sklearn.feature_extraction.text.HashingVectorizer", "sklearn HashingVectorizer (joblib.dump); sklearn HashingVectorizer (pickle protocol 0); sklearn HashingVectorizer (pickle protocol 1); +10 more"],
+      ["sklearn.feature_extraction.text.TfidfTransformer", "sklearn TfidfTransformer (joblib.dump); sklearn TfidfTransformer (pickle protocol 0); sklearn TfidfTransformer (pickle protocol 1); +24 more"],
+      ["sklearn.feature_extraction.text.TfidfVectorizer", "sklearn TfidfVectorizer (joblib.dump); sklearn TfidfVectorizer (pickle protocol 0); sklearn TfidfVectorizer (pickle protocol 1); +17 more"],
+      ["sklearn.feature_selection._from_model.SelectFromModel", "sklearn SelectFromModel (joblib.dump); sklearn SelectFromModel (pickle protocol 0); sklearn SelectFromModel (pickle protocol 1); +11 more"],
+      ["sklearn.feature_selection._mutual_info.mutual_info_classif", "sklearn selectk-mi (joblib.dump); sklearn selectk-mi (pickle protocol 0); sklearn selectk-mi (pickle protocol 1); +4 more"],
+      ["sklearn.feature_selection._rfe.RFE", "sklearn RFE (joblib.dump); sklearn RFE (pickle protocol 0); sklearn RFE (pickle protocol 1); +4 more"],
+      ["sklearn.feature_selection._rfe.RFECV", "sklearn RFECV (joblib.dump); sklearn RFECV (pickle protocol 0); sklearn RFECV (pickle protocol 1); +11 more"],
+      ["sklearn.feature_selection._sequential.SequentialFeatureSelector", "sklearn SequentialFeatureSelector (joblib.dump); sklearn SequentialFeatureSelector (pickle protocol 0); sklearn SequentialFeatureSelector (pickle protocol 1); +4 more"],
+      ["sklearn.feature_selection._univariate_selection.GenericUnivariateSelect", "sklearn GenericUnivariateSelect (joblib.dump); sklearn GenericUnivariateSelect (pickle protocol 0); sklearn GenericUnivariateSelect (pickle protocol 1); +4 more"],
+      ["sklearn.feature_selection._univariate_selection.SelectFdr", "sklearn SelectFdr (joblib.dump); sklearn SelectFdr (pickle protocol 0); sklearn SelectFdr (pickle protocol 1); +4 more"],
+      ["sklearn.feature_selection._univariate_selection.SelectFpr", "sklearn SelectFpr (joblib.dump); sklearn SelectFpr (pickle protocol 0); sklearn SelectFpr (pickle protocol 1); +4 more"],
+      ["sklearn.feature_selection._univariate_selection.SelectFwe", "sklearn SelectFwe (joblib.dump); sklearn SelectFwe (pickle protocol 0); sklearn SelectFwe (pickle protocol 1); +4 more"],
+      ["sklearn.feature_selection._univariate_selection.SelectKBest", "sklearn SelectKBest (joblib.dump); sklearn SelectKBest (pickle protocol 0); sklearn SelectKBest (pickle protocol 1); +18 more"],
+      ["sklearn.feature_selection._univariate_selection.SelectPercentile", "sklearn SelectPercentile (joblib.dump); sklearn SelectPercentile (pickle protocol 0); sklearn SelectPercentile (pickle protocol 1); +11 more"],
+      ["sklearn.feature_selection._univariate_selection.chi2", "sklearn selectk-chi2 (joblib.dump); sklearn selectk-chi2 (pickle protocol 0); sklearn selectk-chi2 (pickle protocol 1); +4 more"],
+      ["sklearn.feature_selection._univariate_selection.f_classif", "sklearn GenericUnivariateSelect (joblib.dump); sklearn GenericUnivariateSelect (pickle protocol 0); sklearn GenericUnivariateSelect (pickle protocol 1); +39 more"],
+      ["sklearn.feature_selection._univariate_selection.f_regression", "sklearn percentile-freg (joblib.dump); sklearn percentile-freg (pickle protocol 0); sklearn percentile-freg (pickle protocol 1); +4 more"],
+      ["sklearn.feature_selection._variance_threshold.VarianceThreshold", "sklearn VarianceThreshold (joblib.dump); sklearn VarianceThreshold (pickle protocol 0); sklearn VarianceThreshold (pickle protocol 1); +4 more"],
+      ["sklearn.gaussian_process._gpc.GaussianProcessClassifier", "sklearn GaussianProcessClassifier (joblib.dump); sklearn GaussianProcessClassifier (pickle protocol 0); sklearn GaussianProcessClassifier (pickle protocol 1); +11 more"],
+      ["sklearn.gaussian_process._gpc._BinaryGaussianProcessClassifierLaplace", "sklearn GaussianProcessClassifier (joblib.dump); sklearn GaussianProcessClassifier (pickle protocol 0); sklearn GaussianProcessClassifier (pickle protocol 1); +11 more"],
+      ["sklearn.gaussian_process._gpr.GaussianProcessRegressor", "sklearn GaussianProcessRegressor (joblib.dump); sklearn GaussianProcessRegressor (pickle protocol 0); sklearn GaussianProcessRegressor (pickle protocol 1); +11 more"],
+      ["sklearn.gaussian_process.kernels.ConstantKernel", "sklearn GaussianProcessClassifier (joblib.dump); sklearn GaussianProcessClassifier (pickle protocol 0); sklearn GaussianProcessClassifier (pickle protocol 1); +11 more"],
+      ["sklearn.gaussian_process.kernels.DotProduct", "sklearn gpr-kernels (joblib.dump); sklearn gpr-kernels (pickle protocol 0); sklearn gpr-kernels (pickle protocol 1); +4 more"],
+      ["sklearn.gaussian_process.kernels.ExpSineSquared", "sklearn gpr-kernels (joblib.dump); sklearn gpr-kernels (pickle protocol 0); sklearn gpr-kernels (pickle protocol 1); +4 more"],
+      ["sklearn.gaussian_process.kernels.Matern", "sklearn gpc-matern (joblib.dump); sklearn gpc-matern (pickle protocol 0); sklearn gpc-matern (pickle protocol 1); +4 more"],
+      ["sklearn.gaussian_process.kernels.Product", "sklearn GaussianProcessClassifier (joblib.dump); sklearn GaussianProcessClassifier (pickle protocol 0); sklearn GaussianProcessClassifier (pickle protocol 1); +18 more"],
+      ["sklearn.gaussian_process.kernels.RBF", "sklearn GaussianProcessClassifier (joblib.dump); sklearn GaussianProcessClassifier (pickle protocol 0); sklearn GaussianProcessClassifier (pickle protocol 1); +11 more"],
+      ["sklearn.gaussian_process.kernels.RationalQuadratic", "sklearn gpr-kernels (joblib.dump); sklearn gpr-kernels (pickle protocol 0); sklearn gpr-kernels (pickle protocol 1); +4 more"],
+      ["sklearn.gaussian_process.kernels.Sum", "sklearn gpc-matern (joblib.dump); sklearn gpc-matern (pickle protocol 0); sklearn gpc-matern (pickle protocol 1); +11 more"],
+      ["sklearn.gaussian_process.kernels.WhiteKernel", "sklearn gpc-matern (joblib.dump); sklearn gpc-matern (pickle protocol 0); sklearn gpc-matern (pickle protocol 1); +4 more"],
+      ["sklearn.impute._base.MissingIndicator", "sklearn MissingIndicator (joblib.dump); sklearn MissingIndicator (pickle protocol 0); sklearn MissingIndicator (pickle protocol 1); +4 more"],
+      ["sklearn.impute._base.SimpleImputer", "sklearn SimpleImputer (joblib.dump); sklearn SimpleImputer (pickle protocol 0); sklearn SimpleImputer (pickle protocol 1); +25 more"],
+      ["sklearn.impute._iterative.IterativeImputer", "sklearn iterative-imputer (joblib.dump); sklearn iterative-imputer (pickle protocol 0); sklearn iterative-imputer (pickle protocol 1); +4 more"],
+      ["sklearn.impute._iterative._ImputerTriplet", "sklearn iterative-imputer (joblib.dump); sklearn iterative-imputer (pickle protocol 0); sklearn iterative-imputer (pickle protocol 1); +4 more"],
+      ["sklearn.impute._knn.KNNImputer", "sklearn KNNImputer (joblib.dump); sklearn KNNImputer (pickle protocol 0); sklearn KNNImputer (pickle protocol 1); +4 more"],
+      ["sklearn.isotonic.IsotonicRegression", "sklearn IsotonicRegression (joblib.dump); sklearn IsotonicRegression (pickle protocol 0); sklearn IsotonicRegression (pickle protocol 1); +11 more"],
+      ["sklearn.kernel_approximation.AdditiveChi2Sampler", "sklearn AdditiveChi2Sampler (joblib.dump); sklearn AdditiveChi2Sampler (pickle protocol 0); sklearn AdditiveChi2Sampler (pickle protocol 1); +4 more"],
+      ["sklearn.kernel_approximation.Nystroem", "sklearn Nystroem (joblib.dump); sklearn Nystroem (pickle protocol 0); sklearn Nystroem (pickle protocol 1); +11 more"],
+      ["sklearn.kernel_approximation.PolynomialCountSketch", "sklearn PolynomialCountSketch (joblib.dump); sklearn PolynomialCountSketch (pickle protocol 0); sklearn PolynomialCountSketch (pickle protocol 1); +4 more"],
+      ["sklearn.kernel_approximation.RBFSampler", "sklearn RBFSampler (joblib.dump); sklearn RBFSampler (pickle protocol 0); sklearn RBFSampler (pickle protocol 1); +4 more"],
+      ["sklearn.kernel_approximation.SkewedChi2Sampler", "sklearn SkewedChi2Sampler (joblib.dump); sklearn SkewedChi2Sampler (pickle protocol 0); sklearn SkewedChi2Sampler (pickle protocol 1); +4 more"],
+      ["sklearn.kernel_ridge.KernelRidge", "sklearn KernelRidge (joblib.dump); sklearn KernelRidge (pickle protocol 0); sklearn KernelRidge (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._base.LinearRegression", "sklearn LinearRegression (joblib.dump); sklearn LinearRegression (pickle protocol 0); sklearn LinearRegression (pickle protocol 1); +25 more"],
+      ["sklearn.linear_model._bayes.ARDRegression", "sklearn ARDRegression (joblib.dump); sklearn ARDRegression (pickle protocol 0); sklearn ARDRegression (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._bayes.BayesianRidge", "sklearn BayesianRidge (joblib.dump); sklearn BayesianRidge (pickle protocol 0); sklearn BayesianRidge (pickle protocol 1); +11 more"],
+      ["sklearn.linear_model._coordinate_descent.ElasticNet", "sklearn ElasticNet (joblib.dump); sklearn ElasticNet (pickle protocol 0); sklearn ElasticNet (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._coordinate_descent.ElasticNetCV", "sklearn ElasticNetCV (joblib.dump); sklearn ElasticNetCV (pickle protocol 0); sklearn ElasticNetCV (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._coordinate_descent.Lasso", "sklearn Lasso (joblib.dump); sklearn Lasso (pickle protocol 0); sklearn Lasso (pickle protocol 1); +11 more"],
+      ["sklearn.linear_model._coordinate_descent.LassoCV", "sklearn LassoCV (joblib.dump); sklearn LassoCV (pickle protocol 0); sklearn LassoCV (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._coordinate_descent.MultiTaskElasticNet", "sklearn MultiTaskElasticNet (joblib.dump); sklearn MultiTaskElasticNet (pickle protocol 0); sklearn MultiTaskElasticNet (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._coordinate_descent.MultiTaskElasticNetCV", "sklearn MultiTaskElasticNetCV (joblib.dump); sklearn MultiTaskElasticNetCV (pickle protocol 0); sklearn MultiTaskElasticNetCV (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._coordinate_descent.MultiTaskLasso", "sklearn MultiTaskLasso (joblib.dump); sklearn MultiTaskLasso (pickle protocol 0); sklearn MultiTaskLasso (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._coordinate_descent.MultiTaskLassoCV", "sklearn MultiTaskLassoCV (joblib.dump); sklearn MultiTaskLassoCV (pickle protocol 0); sklearn MultiTaskLassoCV (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._glm.glm.GammaRegressor", "sklearn GammaRegressor (joblib.dump); sklearn GammaRegressor (pickle protocol 0); sklearn GammaRegressor (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._glm.glm.PoissonRegressor", "sklearn PoissonRegressor (joblib.dump); sklearn PoissonRegressor (pickle protocol 0); sklearn PoissonRegressor (pickle protocol 1); +11 more"],
+      ["sklearn.linear_model._glm.glm.TweedieRegressor", "sklearn TweedieRegressor (joblib.dump); sklearn TweedieRegressor (pickle protocol 0); sklearn TweedieRegressor (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._huber.HuberRegressor", "sklearn HuberRegressor (joblib.dump); sklearn HuberRegressor (pickle protocol 0); sklearn HuberRegressor (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._least_angle.Lars", "sklearn Lars (joblib.dump); sklearn Lars (pickle protocol 0); sklearn Lars (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._least_angle.LarsCV", "sklearn LarsCV (joblib.dump); sklearn LarsCV (pickle protocol 0); sklearn LarsCV (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._least_angle.LassoLars", "sklearn LassoLars (joblib.dump); sklearn LassoLars (pickle protocol 0); sklearn LassoLars (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._least_angle.LassoLarsCV", "sklearn LassoLarsCV (joblib.dump); sklearn LassoLarsCV (pickle protocol 0); sklearn LassoLarsCV (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._least_angle.LassoLarsIC", "sklearn LassoLarsIC (joblib.dump); sklearn LassoLarsIC (pickle protocol 0); sklearn LassoLarsIC (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._logistic.LogisticRegression", "joblib pipeline compress=bz2; joblib pipeline compress=default; joblib pipeline compress=gzip; +209 more"],
+      ["sklearn.linear_model._logistic.LogisticRegressionCV", "sklearn LogisticRegressionCV (joblib.dump); sklearn LogisticRegressionCV (pickle protocol 0); sklearn LogisticRegressionCV (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._omp.OrthogonalMatchingPursuit", "sklearn OrthogonalMatchingPursuit (joblib.dump); sklearn OrthogonalMatchingPursuit (pickle protocol 0); sklearn OrthogonalMatchingPursuit (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._omp.OrthogonalMatchingPursuitCV", "sklearn OrthogonalMatchingPursuitCV (joblib.dump); sklearn OrthogonalMatchingPursuitCV (pickle protocol 0); sklearn OrthogonalMatchingPursuitCV (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._passive_aggressive.PassiveAggressiveClassifier", "sklearn PassiveAggressiveClassifier (joblib.dump); sklearn PassiveAggressiveClassifier (pickle protocol 0); sklearn PassiveAggressiveClassifier (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._passive_aggressive.PassiveAggressiveRegressor", "sklearn PassiveAggressiveRegressor (joblib.dump); sklearn PassiveAggressiveRegressor (pickle protocol 0); sklearn PassiveAggressiveRegressor (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._perceptron.Perceptron", "sklearn Perceptron (joblib.dump); sklearn Perceptron (pickle protocol 0); sklearn Perceptron (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._quantile.QuantileRegressor", "sklearn QuantileRegressor (joblib.dump); sklearn QuantileRegressor (pickle protocol 0); sklearn QuantileRegressor (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._ransac.RANSACRegressor", "sklearn RANSACRegressor (joblib.dump); sklearn RANSACRegressor (pickle protocol 0); sklearn RANSACRegressor (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._ridge.Ridge", "sklearn Ridge (joblib.dump); sklearn Ridge (pickle protocol 0); sklearn Ridge (pickle protocol 1); +25 more"],
+      ["sklearn.linear_model._ridge.RidgeCV", "sklearn RidgeCV (joblib.dump); sklearn RidgeCV (pickle protocol 0); sklearn RidgeCV (pickle protocol 1); +11 more"],
+      ["sklearn.linear_model._ridge.RidgeClassifier", "sklearn RidgeClassifier (joblib.dump); sklearn RidgeClassifier (pickle protocol 0); sklearn RidgeClassifier (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._ridge.RidgeClassifierCV", "sklearn RidgeClassifierCV (joblib.dump); sklearn RidgeClassifierCV (pickle protocol 0); sklearn RidgeClassifierCV (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._sgd_fast.Hinge", "sklearn PassiveAggressiveClassifier (joblib.dump); sklearn PassiveAggressiveClassifier (pickle protocol 0); sklearn PassiveAggressiveClassifier (pickle protocol 1); +25 more"],
+      ["sklearn.linear_model._sgd_fast.Log", "sklearn sgd-log (joblib.dump); sklearn sgd-log (pickle protocol 0); sklearn sgd-log (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._sgd_fast.ModifiedHuber", "sklearn sgd-modified-huber (joblib.dump); sklearn sgd-modified-huber (pickle protocol 0); sklearn sgd-modified-huber (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._stochastic_gradient.SGDClassifier", "sklearn SGDClassifier (joblib.dump); sklearn SGDClassifier (pickle protocol 0); sklearn SGDClassifier (pickle protocol 1); +18 more"],
+      ["sklearn.linear_model._stochastic_gradient.SGDOneClassSVM", "sklearn SGDOneClassSVM (joblib.dump); sklearn SGDOneClassSVM (pickle protocol 0); sklearn SGDOneClassSVM (pickle protocol 1); +4 more"],
+      ["sklearn.linear_model._stochastic_gradient.SGDRegressor", "sklearn SGDRegressor (joblib.dump); sklearn SGDRegressor (pickle protocol 0); sklearn SGDRegressor (pickle protocol 1); +18 more"],
+      ["sklearn.linear_model._theil_sen.TheilSenRegressor", "sklearn TheilSenRegressor (joblib.dump); sklearn TheilSenRegressor (pickle protocol 0); sklearn TheilSenRegressor (pickle protocol 1); +4 more"],
+      ["sklearn.manifold._isomap.Isomap", "sklearn Isomap (joblib.dump); sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); +4 more"],
+      ["sklearn.manifold._locally_linear.LocallyLinearEmbedding", "sklearn LocallyLinearEmbedding (joblib.dump); sklearn LocallyLinearEmbedding (pickle protocol 0); sklearn LocallyLinearEmbedding (pickle protocol 1); +4 more"],
+      ["sklearn.manifold._mds.MDS", "sklearn MDS (joblib.dump); sklearn MDS (pickle protocol 0); sklearn MDS (pickle protocol 1); +4 more"],
+      ["sklearn.manifold._spectral_embedding.SpectralEmbedding", "sklearn SpectralEmbedding (joblib.dump); sklearn SpectralEmbedding (pickle protocol 0); sklearn SpectralEmbedding (pickle protocol 1); +4 more"],
+      ["sklearn.manifold._t_sne.TSNE", "sklearn TSNE (joblib.dump); sklearn TSNE (pickle protocol 0); sklearn TSNE (pickle protocol 1); +4 more"],
+      ["sklearn.metrics._classification.accuracy_score", "sklearn grid-multi (joblib.dump); sklearn grid-multi (pickle protocol 0); sklearn grid-multi (pickle protocol 1); +4 more"],
+      ["sklearn.metrics._classification.balanced_accuracy_score", "sklearn grid-multi (joblib.dump); sklearn grid-multi (pickle protocol 0); sklearn grid-multi (pickle protocol 1); +4 more"],
+      ["sklearn.metrics._classification.f1_score", "sklearn grid-f1 (joblib.dump); sklearn grid-f1 (pickle protocol 0); sklearn grid-f1 (pickle protocol 1); +4 more"],
+      ["sklearn.metrics._dist_metrics.ChebyshevDistance", "sklearn knn-chebyshev (joblib.dump); sklearn knn-chebyshev (pickle protocol 0); sklearn knn-chebyshev (pickle protocol 1); +4 more"],
+      ["sklearn.metrics._dist_metrics.EuclideanDistance", "sklearn Isomap (joblib.dump); sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); +80 more"],
+      ["sklearn.metrics._dist_metrics.HaversineDistance", "sklearn nn-haversine (joblib.dump); sklearn nn-haversine (pickle protocol 0); sklearn nn-haversine (pickle protocol 1); +4 more"],
+      ["sklearn.metrics._dist_metrics.ManhattanDistance", "sklearn knn-manhattan (joblib.dump); sklearn knn-manhattan (pickle protocol 0); sklearn knn-manhattan (pickle protocol 1); +4 more"],
+      ["sklearn.metrics._dist_metrics.MinkowskiDistance", "sklearn knn-minkowski3 (joblib.dump); sklearn knn-minkowski3 (pickle protocol 0); sklearn knn-minkowski3 (pickle protocol 1); +4 more"],
+      ["sklearn.metrics._dist_metrics.newObj", "sklearn Isomap (joblib.dump); sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); +108 more"],
+      ["sklearn.metrics._regression.mean_squared_error", "sklearn random-neg-mse (joblib.dump); sklearn random-neg-mse (pickle protocol 0); sklearn random-neg-mse (pickle protocol 1); +4 more"],
+      ["sklearn.metrics._scorer._PredictScorer", "sklearn grid-f1 (joblib.dump); sklearn grid-f1 (pickle protocol 0); sklearn grid-f1 (pickle protocol 1); +18 more"],
+      ["sklearn.metrics._scorer._passthrough_scorer", "sklearn GridSearchCV (joblib.dump); sklearn GridSearchCV (pickle protocol 0); sklearn GridSearchCV (pickle protocol 1); +37 more"],
+      ["sklearn.mixture._bayesian_mixture.BayesianGaussianMixture", "sklearn BayesianGaussianMixture (joblib.dump); sklearn BayesianGaussianMixture (pickle protocol 0); sklearn BayesianGaussianMixture (pickle protocol 1); +4 more"],
+      ["sklearn.mixture._gaussian_mixture.GaussianMixture", "sklearn GaussianMixture (joblib.dump); sklearn GaussianMixture (pickle protocol 0); sklearn GaussianMixture (pickle protocol 1); +11 more"],
+      ["sklearn.model_selection._search.GridSearchCV", "sklearn GridSearchCV (joblib.dump); sklearn GridSearchCV (pickle protocol 0); sklearn GridSearchCV (pickle protocol 1); +24 more"],
+      ["sklearn.model_selection._search.RandomizedSearchCV", "sklearn RandomizedSearchCV (joblib.dump); sklearn RandomizedSearchCV (pickle protocol 0); sklearn RandomizedSearchCV (pickle protocol 1); +17 more"],
+      ["sklearn.model_selection._search_successive_halving.HalvingGridSearchCV", "sklearn halving-grid (joblib.dump); sklearn halving-grid (pickle protocol 0); sklearn halving-grid (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._search_successive_halving.HalvingRandomSearchCV", "sklearn halving-random (joblib.dump); sklearn halving-random (pickle protocol 0); sklearn halving-random (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split.GroupKFold", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split.GroupShuffleSplit", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split.KFold", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split.LeaveOneGroupOut", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split.LeaveOneOut", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split.LeavePGroupsOut", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split.LeavePOut", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split.PredefinedSplit", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split.RepeatedKFold", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split.RepeatedStratifiedKFold", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split.ShuffleSplit", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split.StratifiedGroupKFold", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split.StratifiedKFold", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +18 more"],
+      ["sklearn.model_selection._split.StratifiedShuffleSplit", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split.TimeSeriesSplit", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.model_selection._split._CVIterableWrapper", "sklearn cv-splitters (joblib.dump); sklearn cv-splitters (pickle protocol 0); sklearn cv-splitters (pickle protocol 1); +4 more"],
+      ["sklearn.multiclass.OneVsOneClassifier", "sklearn OneVsOneClassifier (joblib.dump); sklearn OneVsOneClassifier (pickle protocol 0); sklearn OneVsOneClassifier (pickle protocol 1); +4 more"],
+      ["sklearn.multiclass.OneVsRestClassifier", "sklearn OneVsRestClassifier (joblib.dump); sklearn OneVsRestClassifier (pickle protocol 0); sklearn OneVsRestClassifier (pickle protocol 1); +17 more"],
+      ["sklearn.multiclass.OutputCodeClassifier", "sklearn OutputCodeClassifier (joblib.dump); sklearn OutputCodeClassifier (pickle protocol 0); sklearn OutputCodeClassifier (pickle protocol 1); +4 more"],
+      ["sklearn.multiclass._ConstantPredictor", "sklearn OutputCodeClassifier (joblib.dump); sklearn OutputCodeClassifier (pickle protocol 0); sklearn OutputCodeClassifier (pickle protocol 1); +4 more"],
+      ["sklearn.multioutput.ClassifierChain", "sklearn ClassifierChain (joblib.dump); sklearn ClassifierChain (pickle protocol 0); sklearn ClassifierChain (pickle protocol 1); +4 more"],
+      ["sklearn.multioutput.MultiOutputClassifier", "sklearn MultiOutputClassifier (joblib.dump); sklearn MultiOutputClassifier (pickle protocol 0); sklearn MultiOutputClassifier (pickle protocol 1); +4 more"],
+      ["sklearn.multioutput.MultiOutputRegressor", "sklearn MultiOutputRegressor (joblib.dump); sklearn MultiOutputRegressor (pickle protocol 0); sklearn MultiOutputRegressor (pickle protocol 1); +4 more"],
+      ["sklearn.multioutput.RegressorChain", "sklearn RegressorChain (joblib.dump); sklearn RegressorChain (pickle protocol 0); sklearn RegressorChain (pickle protocol 1); +4 more"],
+      ["sklearn.naive_bayes.BernoulliNB", "sklearn BernoulliNB (joblib.dump); sklearn BernoulliNB (pickle protocol 0); sklearn BernoulliNB (pickle protocol 1); +4 more"],
+      ["sklearn.naive_bayes.CategoricalNB", "sklearn CategoricalNB (joblib.dump); sklearn CategoricalNB (pickle protocol 0); sklearn CategoricalNB (pickle protocol 1); +4 more"],
+      ["sklearn.naive_bayes.ComplementNB", "sklearn ComplementNB (joblib.dump); sklearn ComplementNB (pickle protocol 0); sklearn ComplementNB (pickle protocol 1); +4 more"],
+      ["sklearn.naive_bayes.GaussianNB", "sklearn GaussianNB (joblib.dump); sklearn GaussianNB (pickle protocol 0); sklearn GaussianNB (pickle protocol 1); +4 more"],
+      ["sklearn.naive_bayes.MultinomialNB", "sklearn MultinomialNB (joblib.dump); sklearn MultinomialNB (pickle protocol 0); sklearn MultinomialNB (pickle protocol 1); +4 more"],
+      ["sklearn.neighbors._ball_tree.BallTree", "sklearn knn-manhattan (joblib.dump); sklearn knn-manhattan (pickle protocol 0); sklearn knn-manhattan (pickle protocol 1); +24 more"],
+      ["sklearn.neighbors._ball_tree.newObj", "sklearn knn-manhattan (joblib.dump); sklearn knn-manhattan (pickle protocol 0); sklearn knn-manhattan (pickle protocol 1); +24 more"],
+      ["sklearn.neighbors._classification.KNeighborsClassifier", "sklearn KNeighborsClassifier (joblib.dump); sklearn KNeighborsClassifier (pickle protocol 0); sklearn KNeighborsClassifier (pickle protocol 1); +31 more"],
+      ["sklearn.neighbors._classification.RadiusNeighborsClassifier", "sklearn RadiusNeighborsClassifier (joblib.dump); sklearn RadiusNeighborsClassifier (pickle protocol 0); sklearn RadiusNeighborsClassifier (pickle protocol 1); +4 more"],
+      ["sklearn.neighbors._graph.KNeighborsTransformer", "sklearn KNeighborsTransformer (joblib.dump); sklearn KNeighborsTransformer (pickle protocol 0); sklearn KNeighborsTransformer (pickle protocol 1); +4 more"],
+      ["sklearn.neighbors._graph.RadiusNeighborsTransformer", "sklearn RadiusNeighborsTransformer (joblib.dump); sklearn RadiusNeighborsTransformer (pickle protocol 0); sklearn RadiusNeighborsTransformer (pickle protocol 1); +4 more"],
+      ["sklearn.neighbors._kd_tree.KDTree", "sklearn Isomap (joblib.dump); sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); +87 more"],
+      ["sklearn.neighbors._kd_tree.newObj", "sklearn Isomap (joblib.dump); sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); +87 more"],
+      ["sklearn.neighbors._kde.KernelDensity", "sklearn KernelDensity (joblib.dump); sklearn KernelDensity (pickle protocol 0); sklearn KernelDensity (pickle protocol 1); +11 more"],
+      ["sklearn.neighbors._lof.LocalOutlierFactor", "sklearn LocalOutlierFactor (joblib.dump); sklearn LocalOutlierFactor (pickle protocol 0); sklearn LocalOutlierFactor (pickle protocol 1); +4 more"],
+      ["sklearn.neighbors._nca.NeighborhoodComponentsAnalysis", "sklearn NeighborhoodComponentsAnalysis (joblib.dump); sklearn NeighborhoodComponentsAnalysis (pickle protocol 0); sklearn NeighborhoodComponentsAnalysis (pickle protocol 1); +4 more"],
+      ["sklearn.neighbors._nearest_centroid.NearestCentroid", "sklearn NearestCentroid (joblib.dump); sklearn NearestCentroid (pickle protocol 0); sklearn NearestCentroid (pickle protocol 1); +4 more"],
+      ["sklearn.neighbors._regression.KNeighborsRegressor", "sklearn KNeighborsRegressor (joblib.dump); sklearn KNeighborsRegressor (pickle protocol 0); sklearn KNeighborsRegressor (pickle protocol 1); +4 more"],
+      ["sklearn.neighbors._regression.RadiusNeighborsRegressor", "sklearn RadiusNeighborsRegressor (joblib.dump); sklearn RadiusNeighborsRegressor (pickle protocol 0); sklearn RadiusNeighborsRegressor (pickle protocol 1); +4 more"],
+      ["sklearn.neighbors._unsupervised.NearestNeighbors", "sklearn Isomap (joblib.dump); sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); +25 more"],
+      ["sklearn.neural_network._multilayer_perceptron.MLPClassifier", "sklearn MLPClassifier (joblib.dump); sklearn MLPClassifier (pickle protocol 0); sklearn MLPClassifier (pickle protocol 1); +11 more"],
+      ["sklearn.neural_network._multilayer_perceptron.MLPRegressor", "sklearn MLPRegressor (joblib.dump); sklearn MLPRegressor (pickle protocol 0); sklearn MLPRegressor (pickle protocol 1); +11 more"],
+      ["sklearn.neural_network._rbm.BernoulliRBM", "sklearn BernoulliRBM (joblib.dump); sklearn BernoulliRBM (pickle protocol 0); sklearn BernoulliRBM (pickle protocol 1); +4 more"],
+      ["sklearn.neural_network._stochastic_optimizers.AdamOptimizer", "sklearn MLPClassifier (joblib.dump); sklearn MLPClassifier (pickle protocol 0); sklearn MLPClassifier (pickle protocol 1); +18 more"],
+      ["sklearn.neural_network._stochastic_optimizers.SGDOptimizer", "sklearn mlp-sgd (joblib.dump); sklearn mlp-sgd (pickle protocol 0); sklearn mlp-sgd (pickle protocol 1); +4 more"],
+      ["sklearn.pipeline.FeatureUnion", "sklearn FeatureUnion (joblib.dump); sklearn FeatureUnion (pickle protocol 0); sklearn FeatureUnion (pickle protocol 1); +17 more"],
+      ["sklearn.pipeline.Pipeline", "joblib pipeline compress=bz2; joblib pipeline compress=default; joblib pipeline compress=gzip; +37 more"],
+      ["sklearn.preprocessing._data.Binarizer", "sklearn Binarizer (joblib.dump); sklearn Binarizer (pickle protocol 0); sklearn Binarizer (pickle protocol 1); +4 more"],
+      ["sklearn.preprocessing._data.KernelCenterer", "sklearn Isomap (joblib.dump); sklearn Isomap (pickle protocol 0); sklearn Isomap (pickle protocol 1); +18 more"],
+      ["sklearn.preprocessing._data.MaxAbsScaler", "sklearn MaxAbsScaler (joblib.dump); sklearn MaxAbsScaler (pickle protocol 0); sklearn MaxAbsScaler (pickle protocol 1); +4 more"],
+      ["sklearn.preprocessing._data.MinMaxScaler", "sklearn MinMaxScaler (joblib.dump); sklearn MinMaxScaler (pickle protocol 0); sklearn MinMaxScaler (pickle protocol 1); +4 more"],
+      ["sklearn.preprocessing._data.Normalizer", "sklearn Normalizer (joblib.dump); sklearn Normalizer (pickle protocol 0); sklearn Normalizer (pickle protocol 1); +4 more"],
+      ["sklearn.preprocessing._data.PowerTransformer", "sklearn PowerTransformer (joblib.dump); sklearn PowerTransformer (pickle protocol 0); sklearn PowerTransformer (pickle protocol 1); +11 more"],
+      ["sklearn.preprocessing._data.QuantileTransformer", "sklearn QuantileTransformer (joblib.dump); sklearn QuantileTransformer (pickle protocol 0); sklearn QuantileTransformer (pickle protocol 1); +11 more"],
+      ["sklearn.preprocessing._data.RobustScaler", "sklearn RobustScaler (joblib.dump); sklearn RobustScaler (pickle protocol 0); sklearn RobustScaler (pickle protocol 1); +4 more"],
+      ["sklearn.preprocessing._data.StandardScaler", "joblib pipeline compress=bz2; joblib pipeline compress=default; joblib pipeline compress=gzip; +43 more"],
+      ["sklearn.preprocessing._discretization.KBinsDiscretizer", "sklearn KBinsDiscretizer (joblib.dump); sklearn KBinsDiscretizer (pickle protocol 0); sklearn KBinsDiscretizer (pickle protocol 1); +11 more"],
+      ["sklearn.preprocessing._encoders.OneHotEncoder", "sklearn KBinsDiscretizer (joblib.dump); sklearn KBinsDiscretizer (pickle protocol 0); sklearn KBinsDiscretizer (pickle protocol 1); +45 more"],
+      ["sklearn.preprocessing._encoders.OrdinalEncoder", "sklearn OrdinalEncoder (joblib.dump); sklearn OrdinalEncoder (pickle protocol 0); sklearn OrdinalEncoder (pickle protocol 1); +4 more"],
+      ["sklearn.preprocessing._function_transformer.FunctionTransformer", "sklearn FunctionTransformer (joblib.dump); sklearn FunctionTransformer (pickle protocol 0); sklearn FunctionTransformer (pickle protocol 1); +37 more"],
+      ["sklearn.preprocessing._label.LabelBinarizer", "sklearn LabelBinarizer (joblib.dump); sklearn LabelBinarizer (pickle protocol 0); sklearn LabelBinarizer (pickle protocol 1); +52 more"],
+      ["sklearn.preprocessing._label.LabelEncoder", "sklearn LabelEncoder (joblib.dump); sklearn LabelEncoder (pickle protocol 0); sklearn LabelEncoder (pickle protocol 1); +23 more"],
+      ["sklearn.preprocessing._label.MultiLabelBinarizer", "sklearn MultiLabelBinarizer (joblib.dump); sklearn MultiLabelBinarizer (pickle protocol 0); sklearn MultiLabelBinarizer (pickle protocol 1); +11 more"],
+      ["sklearn.preprocessing._polynomial.PolynomialFeatures", "sklearn PolynomialFeatures (joblib.dump); sklearn PolynomialFeatures (pickle protocol 0); sklearn PolynomialFeatures (pickle protocol 1); +4 more"],
+      ["sklearn.preprocessing._polynomial.SplineTransformer", "sklearn SplineTransformer (joblib.dump); sklearn SplineTransformer (pickle protocol 0); sklearn SplineTransformer (pickle protocol 1); +11 more"],
+      ["sklearn.random_projection.GaussianRandomProjection", "sklearn GaussianRandomProjection (joblib.dump); sklearn GaussianRandomProjection (pickle protocol 0); sklearn GaussianRandomProjection (pickle protocol 1); +4 more"],
+      ["sklearn.random_projection.SparseRandomProjection", "sklearn SparseRandomProjection (joblib.dump); sklearn SparseRandomProjection (pickle protocol 0); sklearn SparseRandomProjection (pickle protocol 1); +4 more"],
+      ["sklearn.semi_supervised._label_propagation.LabelPropagation", "sklearn LabelPropagation (joblib.dump); sklearn LabelPropagation (pickle protocol 0); sklearn LabelPropagation (pickle protocol 1); +4 more"],
+      ["sklearn.semi_supervised._label_propagation.LabelSpreading", "sklearn LabelSpreading (joblib.dump); sklearn LabelSpreading (pickle protocol 0); sklearn LabelSpreading (pickle protocol 1); +4 more"],
+      ["sklearn.semi_supervised._self_training.SelfTrainingClassifier", "sklearn SelfTrainingClassifier (joblib.dump); sklearn SelfTrainingClassifier (pickle protocol 0); sklearn SelfTrainingClassifier (pickle protocol 1); +4 more"],
+      ["sklearn.svm._classes.LinearSVC", "sklearn CalibratedClassifierCV (joblib.dump); sklearn CalibratedClassifierCV (pickle protocol 0); sklearn CalibratedClassifierCV (pickle protocol 1); +24 more"],
+      ["sklearn.svm._classes.LinearSVR", "sklearn LinearSVR (joblib.dump); sklearn LinearSVR (pickle protocol 0); sklearn LinearSVR (pickle protocol 1); +4 more"],
+      ["sklearn.svm._classes.NuSVC", "sklearn NuSVC (joblib.dump); sklearn NuSVC (pickle protocol 0); sklearn NuSVC (pickle protocol 1); +4 more"],
+      ["sklearn.svm._classes.NuSVR", "sklearn NuSVR (joblib.dump); sklearn NuSVR (pickle protocol 0); sklearn NuSVR (pickle protocol 1); +4 more"],
+      ["sklearn.svm._classes.OneClassSVM", "sklearn OneClassSVM (joblib.dump); sklearn OneClassSVM (pickle protocol 0); sklearn OneClassSVM (pickle protocol 1); +4 more"],
+      ["sklearn.svm._classes.SVC", "sklearn SVC (joblib.dump); sklearn SVC (pickle protocol 0); sklearn SVC (pickle protocol 1); +46 more"],
+      ["sklearn.svm._classes.SVR", "sklearn SVR (joblib.dump); sklearn SVR (pickle protocol 0); sklearn SVR (pickle protocol 1); +4 more"],
+      ["sklearn.tree._classes.DecisionTreeClassifier", "sklearn AdaBoostClassifier (joblib.dump); sklearn AdaBoostClassifier (pickle protocol 0); sklearn AdaBoostClassifier (pickle protocol 1); +62 more"],
+      ["sklearn.tree._classes.DecisionTreeRegressor", "sklearn AdaBoostRegressor (joblib.dump); sklearn AdaBoostRegressor (pickle protocol 0); sklearn AdaBoostRegressor (pickle protocol 1); +69 more"],
+      ["sklearn.tree._classes.ExtraTreeClassifier", "sklearn ExtraTreeClassifier (joblib.dump); sklearn ExtraTreeClassifier (pickle protocol 0); sklearn ExtraTreeClassifier (pickle protocol 1); +11 more"],
+      ["sklearn.tree._classes.ExtraTreeRegressor", "sklearn ExtraTreeRegressor (joblib.dump); sklearn ExtraTreeRegressor (pickle protocol 0); sklearn ExtraTreeRegressor (pickle protocol 1); +32 more"],
+      ["sklearn.tree._tree.Tree", "sklearn AdaBoostClassifier (joblib.dump); sklearn AdaBoostClassifier (pickle protocol 0); sklearn AdaBoostClassifier (pickle protocol 1); +183 more"],
+      ["sklearn.utils._bunch.Bunch", "sklearn stacking (pickle protocol 0); sklearn stacking (pickle protocol 1); sklearn stacking (pickle protocol 2); +23 more"],
       ["torch.BFloat16Storage", "torch tensors torch.save legacy; torch tensors torch.save zip"],
       ["torch.BoolStorage", "torch tensors torch.save legacy; torch tensors torch.save zip"],
       ["torch.ByteStorage", "torch checkpoint torch.save legacy; torch checkpoint torch.save zip"],
       ["torch.CharStorage", "torch tensors torch.save legacy; torch tensors torch.save zip"],
       ["torch.ComplexFloatStorage", "torch tensors torch.save legacy; torch tensors torch.save zip"],
-      ["torch.FloatStorage", "torch checkpoint torch.save legacy; torch checkpoint torch.save zip; torch nn-layers torch.save zip; +9 more"],
+      ["torch.FloatStorage", "torch activations-model torch.save legacy; torch activations-model torch.save zip; torch checkpoint torch.save legacy; +15 more"],
       ["torch.HalfStorage", "torch tensors torch.save legacy; torch tensors torch.save zip"],
       ["torch.LongStorage", "torch checkpoint torch.save legacy; torch checkpoint torch.save zip; torch nn-layers torch.save zip; +4 more"],
       ["torch.QUInt8Storage", "torch quantized torch.save legacy; torch quantized torch.save zip"],
       ["torch.Size", "torch sparse torch.save legacy; torch sparse torch.save zip; torch tensors (pickle protocol 0); +7 more"],
-      ["torch._utils._rebuild_parameter", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +27 more"],
+      ["torch._C._nn.gelu", "torch activations-model torch.save legacy; torch activations-model torch.save zip"],
+      ["torch._utils._rebuild_parameter", "torch activations-model torch.save legacy; torch activations-model torch.save zip; torch nn layers (pickle protocol 0); +31 more"],
       ["torch._utils._rebuild_qtensor", "torch quantized torch.save legacy; torch quantized torch.save zip"],
       ["torch._utils._rebuild_sparse_csr_tensor", "torch sparse torch.save legacy; torch sparse torch.save zip"],
       ["torch._utils._rebuild_sparse_tensor", "torch sparse torch.save legacy; torch sparse torch.save zip"],
-      ["torch._utils._rebuild_tensor_v2", "torch checkpoint torch.save legacy; torch checkpoint torch.save zip; torch nn layers (pickle protocol 0); +39 more"],
+      ["torch._utils._rebuild_tensor_v2", "torch activations-model torch.save legacy; torch activations-model torch.save zip; torch checkpoint torch.save legacy; +45 more"],
       ["torch.device", "torch tensors (pickle protocol 0); torch tensors (pickle protocol 1); torch tensors (pickle protocol 2); +5 more"],
       ["torch.float32", "torch tensors (pickle protocol 0); torch tensors (pickle protocol 1); torch tensors (pickle protocol 2); +5 more"],
       ["torch.nn.functional.relu", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +6 more"],
       ["torch.nn.modules.activation.CELU", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.activation.ELU", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
-      ["torch.nn.modules.activation.GELU", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
+      ["torch.nn.modules.activation.GELU", "torch activations-model torch.save legacy; torch activations-model torch.save zip; torch nn layers (pickle protocol 0); +6 more"],
       ["torch.nn.modules.activation.GLU", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.activation.Hardshrink", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.activation.Hardsigmoid", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
@@ -4598,14 +5442,14 @@ var init_allowlist_generated = __esm({
       ["torch.nn.modules.activation.LeakyReLU", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.activation.LogSigmoid", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.activation.LogSoftmax", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
-      ["torch.nn.modules.activation.Mish", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
-      ["torch.nn.modules.activation.MultiheadAttention", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +6 more"],
+      ["torch.nn.modules.activation.Mish", "torch activations-model torch.save legacy; torch activations-model torch.save zip; torch nn layers (pickle protocol 0); +6 more"],
+      ["torch.nn.modules.activation.MultiheadAttention", "torch activations-model torch.save legacy; torch activations-model torch.save zip; torch nn layers (pickle protocol 0); +8 more"],
       ["torch.nn.modules.activation.PReLU", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.activation.RReLU", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.activation.ReLU", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +6 more"],
       ["torch.nn.modules.activation.ReLU6", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.activation.SELU", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
-      ["torch.nn.modules.activation.SiLU", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
+      ["torch.nn.modules.activation.SiLU", "torch activations-model torch.save legacy; torch activations-model torch.save zip; torch nn layers (pickle protocol 0); +6 more"],
       ["torch.nn.modules.activation.Sigmoid", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.activation.Softmax", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.activation.Softmax2d", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
@@ -4629,8 +5473,8 @@ var init_allowlist_generated = __esm({
       ["torch.nn.modules.container.ModuleList", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.container.ParameterDict", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.container.ParameterList", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
-      ["torch.nn.modules.container.Sequential", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +6 more"],
-      ["torch.nn.modules.conv.Conv1d", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +6 more"],
+      ["torch.nn.modules.container.Sequential", "torch activations-model torch.save legacy; torch activations-model torch.save zip; torch nn layers (pickle protocol 0); +10 more"],
+      ["torch.nn.modules.conv.Conv1d", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +8 more"],
       ["torch.nn.modules.conv.Conv2d", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.conv.Conv3d", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.conv.ConvTranspose1d", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
@@ -4645,7 +5489,7 @@ var init_allowlist_generated = __esm({
       ["torch.nn.modules.distance.CosineSimilarity", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.distance.PairwiseDistance", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.dropout.AlphaDropout", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
-      ["torch.nn.modules.dropout.Dropout", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +6 more"],
+      ["torch.nn.modules.dropout.Dropout", "torch activations-model torch.save legacy; torch activations-model torch.save zip; torch nn layers (pickle protocol 0); +8 more"],
       ["torch.nn.modules.dropout.Dropout1d", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.dropout.Dropout2d", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.dropout.Dropout3d", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
@@ -4662,8 +5506,8 @@ var init_allowlist_generated = __esm({
       ["torch.nn.modules.linear.Bilinear", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.linear.Identity", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.linear.LazyLinear", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
-      ["torch.nn.modules.linear.Linear", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +6 more"],
-      ["torch.nn.modules.linear.NonDynamicallyQuantizableLinear", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +6 more"],
+      ["torch.nn.modules.linear.Linear", "torch activations-model torch.save legacy; torch activations-model torch.save zip; torch nn layers (pickle protocol 0); +10 more"],
+      ["torch.nn.modules.linear.NonDynamicallyQuantizableLinear", "torch activations-model torch.save legacy; torch activations-model torch.save zip; torch nn layers (pickle protocol 0); +8 more"],
       ["torch.nn.modules.loss.BCELoss", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.loss.BCEWithLogitsLoss", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.loss.CTCLoss", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
@@ -4687,10 +5531,10 @@ var init_allowlist_generated = __esm({
       ["torch.nn.modules.loss.TripletMarginLoss", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.loss.TripletMarginWithDistanceLoss", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.module.Module", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
-      ["torch.nn.modules.module._WrappedHook", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
+      ["torch.nn.modules.module._WrappedHook", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +6 more"],
       ["torch.nn.modules.normalization.CrossMapLRN2d", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.normalization.GroupNorm", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
-      ["torch.nn.modules.normalization.LayerNorm", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +6 more"],
+      ["torch.nn.modules.normalization.LayerNorm", "torch activations-model torch.save legacy; torch activations-model torch.save zip; torch nn layers (pickle protocol 0); +8 more"],
       ["torch.nn.modules.normalization.LocalResponseNorm", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.padding.ConstantPad1d", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.padding.ConstantPad2d", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
@@ -4735,13 +5579,17 @@ var init_allowlist_generated = __esm({
       ["torch.nn.modules.transformer.TransformerDecoder", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.transformer.TransformerDecoderLayer", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.transformer.TransformerEncoder", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
-      ["torch.nn.modules.transformer.TransformerEncoderLayer", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +6 more"],
+      ["torch.nn.modules.transformer.TransformerEncoderLayer", "torch activations-model torch.save legacy; torch activations-model torch.save zip; torch nn layers (pickle protocol 0); +8 more"],
       ["torch.nn.modules.upsampling.Upsample", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.upsampling.UpsamplingBilinear2d", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.modules.upsampling.UpsamplingNearest2d", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.parallel.data_parallel.DataParallel", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.parameter.UninitializedBuffer", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
       ["torch.nn.parameter.UninitializedParameter", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
+      ["torch.nn.utils.spectral_norm.SpectralNorm", "torch weight-spectral-norm torch.save legacy; torch weight-spectral-norm torch.save zip"],
+      ["torch.nn.utils.spectral_norm.SpectralNormLoadStateDictPreHook", "torch weight-spectral-norm torch.save legacy; torch weight-spectral-norm torch.save zip"],
+      ["torch.nn.utils.spectral_norm.SpectralNormStateDictHook", "torch weight-spectral-norm torch.save legacy; torch weight-spectral-norm torch.save zip"],
+      ["torch.nn.utils.weight_norm.WeightNorm", "torch weight-spectral-norm torch.save legacy; torch weight-spectral-norm torch.save zip"],
       ["torch.optim.adadelta.Adadelta", "torch whole optimizers (pickle protocol 0); torch whole optimizers (pickle protocol 1); torch whole optimizers (pickle protocol 2); +3 more"],
       ["torch.optim.adagrad.Adagrad", "torch whole optimizers (pickle protocol 0); torch whole optimizers (pickle protocol 1); torch whole optimizers (pickle protocol 2); +3 more"],
       ["torch.optim.adam.Adam", "torch whole optimizers (pickle protocol 0); torch whole optimizers (pickle protocol 1); torch whole optimizers (pickle protocol 2); +3 more"],
@@ -4759,7 +5607,9 @@ var init_allowlist_generated = __esm({
       ["torch.per_tensor_affine", "torch quantized torch.save legacy; torch quantized torch.save zip"],
       ["torch.serialization._get_layout", "torch sparse torch.save legacy; torch sparse torch.save zip"],
       ["torch.storage._load_from_bytes", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +27 more"],
+      ["torch.torch_version.TorchVersion", "torch training-state torch.save legacy; torch training-state torch.save zip"],
       ["torch.utils.hooks.RemovableHandle", "torch nn layers (pickle protocol 0); torch nn layers (pickle protocol 1); torch nn layers (pickle protocol 2); +4 more"],
+      ["types.SimpleNamespace", "stdlib namespaces-arrays (pickle protocol 0); stdlib namespaces-arrays (pickle protocol 1); stdlib namespaces-arrays (pickle protocol 2); +3 more"],
       ["uuid.UUID", "stdlib re-uuid (pickle protocol 0); stdlib re-uuid (pickle protocol 1); stdlib re-uuid (pickle protocol 2); +3 more"],
       ["zoneinfo.ZoneInfo", "pandas timezones (pickle protocol 0); pandas timezones (pickle protocol 1); pandas timezones (pickle protocol 2); +9 more"],
       ["zoneinfo.ZoneInfo._unpickle", "pandas timezones (pickle protocol 0); pandas timezones (pickle protocol 1); pandas timezones (pickle protocol 2); +9 more"]
@@ -4779,6 +5629,7 @@ var WEIGHTS_ONLY, TORCH_STORAGE_TYPES, TORCH_DTYPES, TORCH_REBUILD, TORCH_MISC, 
 var init_allowlist = __esm({
   "src/artifacts/pickle/allowlist.ts"() {
     "use strict";
+    init_allowlist_drift();
     init_allowlist_generated();
     WEIGHTS_ONLY = "curated: PyTorch's weights_only unpickler allows it (torch/_weights_only_unpickler.py)";
     TORCH_STORAGE_TYPES = [
@@ -4897,7 +5748,8 @@ var init_allowlist = __esm({
       ["joblib.numpy_pickle_compat.ZNDArrayWrapper", "curated: joblib < 0.10 array wrapper (the file it reads is judged)"]
     ];
     ALLOWLIST_PROVENANCE = new Map([
-      ...numpySpellings([...GENERATED_ALLOWLIST, ...CURATED]),
+      ...numpySpellings([...GENERATED_ALLOWLIST, ...CURATED, ...DRIFT_ALLOWLIST]),
+      ...DRIFT_ALLOWLIST,
       ...CURATED,
       ...GENERATED_ALLOWLIST.map(([name2, seen]) => [name2, `generated: real library files use it (${seen})`])
     ]);
@@ -4911,7 +5763,22 @@ var init_allowlist = __esm({
       ["torch._tensor._rebuild_from_type_v2", [0, 1]],
       ["torch._utils._rebuild_wrapper_subclass", [0]],
       ["numpy.core.multiarray._reconstruct", [0]],
-      ["numpy._core.multiarray._reconstruct", [0]]
+      ["numpy._core.multiarray._reconstruct", [0]],
+      // numpy/random/_pickle.py: the bit generator class is instantiated; a generator's optional constructor is called.
+      ["numpy.random._pickle.__bit_generator_ctor", [0]],
+      ["numpy.random._pickle.__generator_ctor", [1]],
+      ["numpy.random._pickle.__randomstate_ctor", [1]],
+      // numpy/ma/core.py: _mareconstruct(subtype, baseclass, ...) calls subtype.__new__ and ndarray.__new__(baseclass).
+      ["numpy.ma.core._mareconstruct", [0, 1]],
+      // scikit-learn's newObj(cls) helpers return cls.__new__(cls).
+      ["sklearn.neighbors._ball_tree.newObj", [0]],
+      ["sklearn.neighbors._kd_tree.newObj", [0]],
+      ["sklearn.metrics._dist_metrics.newObj", [0]],
+      // pandas' index helpers build cls from a state dict.
+      ["pandas.core.indexes.base._new_Index", [0]],
+      ["pandas.core.indexes.datetimes._new_DatetimeIndex", [0]],
+      ["pandas.core.indexes.period._new_PeriodIndex", [0]],
+      ["pandas.core.indexes.interval._new_IntervalIndex", [0]]
     ]);
     RESOLVERS = /* @__PURE__ */ new Map([
       ["builtins.getattr", "getattr"],
@@ -6337,7 +7204,7 @@ function decodeBase64(encoded) {
   }
   return out2.subarray(0, n);
 }
-var PickleError, utf8Strict, utf8Lenient, MAX_EXACT_LONG_BYTES, MAX_EXACT_LONG_DIGITS, ARG_SCAN_PER_CALL, ARG_SCAN_TOTAL, MAX_STATEMENTS, DENSE_MEMO_LIMIT, MAX_CAPTURED, LAZY_RENDER_MAX_INPUT, BASE64_DECODERS, BYTES_WRAPPERS, Machine, OPCODE_HANDLERS;
+var PickleError, utf8Strict, utf8Lenient, MAX_EXACT_LONG_BYTES, MAX_EXACT_LONG_DIGITS, ARG_SCAN_PER_CALL, ARG_SCAN_TOTAL, MAX_STATEMENTS, DENSE_MEMO_LIMIT, MAX_CAPTURED, LAZY_RENDER_MAX_INPUT, BASE64_DECODERS, BYTES_WRAPPERS, NEVER_CALLABLE, Machine, OPCODE_HANDLERS;
 var init_vm = __esm({
   "src/artifacts/pickle/vm.ts"() {
     "use strict";
@@ -6379,6 +7246,21 @@ var init_vm = __esm({
       "binascii.a2b_base64"
     ]);
     BYTES_WRAPPERS = /* @__PURE__ */ new Set(["io.BytesIO", "_io.BytesIO", "builtins.bytes", "builtins.bytearray"]);
+    NEVER_CALLABLE = /* @__PURE__ */ new Set([
+      "none",
+      "bool",
+      "int",
+      "hugeint",
+      "float",
+      "str",
+      "bytes",
+      "list",
+      "tuple",
+      "set",
+      "frozenset",
+      "dict",
+      "buffer"
+    ]);
     Machine = class {
       constructor(bytes, o) {
         this.bytes = bytes;
@@ -7248,7 +8130,7 @@ var init_vm = __esm({
         if (invoked !== void 0) {
           for (const position of invoked) {
             const arg = argList[position];
-            if (arg === void 0 || arg.k === "none") continue;
+            if (arg === void 0 || NEVER_CALLABLE.has(arg.k)) continue;
             if (arg.k === "global") {
               if (this.t.importCalledAt[arg.imp] === -1) this.t.importCalledAt[arg.imp] = this.opStart;
             } else {
@@ -11837,6 +12719,25 @@ function withoutArrayWrapperIssues(analysis, arraysLocated) {
   const wrapper = /(^|\.)numpy_pickle\.NumpyArrayWrapper$/;
   return { ...analysis, issues: analysis.issues.filter((issue) => !(issue.global && wrapper.test(issue.global))) };
 }
+function startsFile(head) {
+  return looksLikePickle(head) || head[0] === 80 && head[1] === 75 && head[2] === 3 && head[3] === 4;
+}
+function latin1FromUtf8(text2) {
+  const out2 = new Uint8Array(text2.length);
+  let n = 0;
+  for (let i3 = 0; i3 < text2.length; i3++) {
+    const b = text2[i3];
+    if (b < 128) out2[n++] = b;
+    else if ((b === 194 || b === 195) && i3 + 1 < text2.length && (text2[i3 + 1] & 192) === 128) out2[n++] = (b & 3) << 6 | text2[++i3] & 63;
+    else return null;
+  }
+  return out2.subarray(0, n);
+}
+function withoutEmbeddedLoads(analysis, payloadEnds, start2) {
+  if (payloadEnds.length === 0) return analysis;
+  const takesPayload = (offset) => offset !== void 0 && payloadEnds.some((end) => offset + start2 >= end && offset + start2 <= end + ARGUMENT_TO_CALL_BYTES);
+  return { ...analysis, issues: analysis.issues.filter((i3) => !(i3.kind === "unknown-call" && /loads bytes that are not a constant pickle/.test(i3.message) && takesPayload(i3.offset))) };
+}
 function remapOffsets(analysis, map) {
   return {
     ...analysis,
@@ -11848,7 +12749,7 @@ function remapOffsets(analysis, map) {
     ...analysis.error ? { error: { ...analysis.error, offset: map(analysis.error.offset) } } : {}
   };
 }
-var HEAD_BYTES, MAX_STACKED_PICKLES, DIRECT_ANALYSIS_BYTES, WALK_ERROR_MARGIN, JOBLIB_WRAPPER, NUMPY_PICKLE, PickleStreams;
+var HEAD_BYTES, MAX_STACKED_PICKLES, DIRECT_ANALYSIS_BYTES, WALK_ERROR_MARGIN, JOBLIB_WRAPPER, NUMPY_PICKLE, PickleStreams, ARGUMENT_TO_CALL_BYTES;
 var init_pickle_streams = __esm({
   "src/artifacts/pickle-streams.ts"() {
     "use strict";
@@ -11944,7 +12845,7 @@ var init_pickle_streams = __esm({
        * caller analyses the whole stream.
        */
       async analyseUpToWalkError(item, position, length, error) {
-        if (error === void 0) return null;
+        if (error === void 0 || /^unterminated /.test(error.message)) return null;
         const cut = Math.max(0, error.offset - position) + WALK_ERROR_MARGIN;
         if (cut >= length) return null;
         const analysis = this.host.analyze(await readRange(item.source, position, cut));
@@ -12027,18 +12928,41 @@ var init_pickle_streams = __esm({
           cursor = cut.offset + cut.length;
         }
         await keep(end);
+        const embedded = await this.queueEmbeddedFiles(item, strings);
         const analysis = withoutArrayWrapperIssues(this.host.analyze(concatBytes(chunks)), arrays.length > 0);
         const toOriginal = (offset) => {
           let piece = kept[0];
           for (const candidate of kept) if (candidate.at <= offset) piece = candidate;
           return piece.from + (offset - piece.at) - start2;
         };
-        this.host.record(remapOffsets(analysis, toOriginal), member, item.origin + start2);
+        this.host.record(withoutEmbeddedLoads(remapOffsets(analysis, toOriginal), embedded, start2), member, item.origin + start2);
         for (const array of arrays) {
           if (!array.objectPickle) continue;
           const bytes = await this.host.readPickleBytes(source, array.offset, array.length, member);
           this.host.record(this.host.analyze(bytes), member, item.origin + array.offset);
         }
+      }
+      /**
+       * Large string arguments whose first bytes start a pickle or a zip (a whole-module pickle's storages are
+       * `torch.storage._load_from_bytes(<a torch.save file>)`, megabytes each) are inspected as files of their own,
+       * since they were cut out of the bytes the machine sees. Returns the ends of the queued payloads.
+       */
+      async queueEmbeddedFiles(item, strings) {
+        const ends = [];
+        for (const string of strings) {
+          const head = await readRange(item.source, string.payload, HEAD_BYTES);
+          let embedded;
+          if (startsFile(head)) {
+            embedded = sliceSource(item.source, string.payload, string.length);
+          } else if (head[0] === 194 && head[1] === 128 && string.length <= this.host.options.limits.maxDecompressedBytes) {
+            const bytes = latin1FromUtf8(await readRange(item.source, string.payload, string.length));
+            if (bytes !== null && startsFile(bytes.subarray(0, HEAD_BYTES))) embedded = memorySource(bytes);
+          }
+          if (embedded === void 0) continue;
+          this.host.inspectEmbedded(item, embedded, string.payload, `${item.member ?? ""}[inline data @${item.origin + string.payload}]`);
+          ends.push(string.payload + string.length);
+        }
+        return ends;
       }
       async readPickleBytes(source, offset, length, member) {
         const cap = this.host.options.limits.maxDecompressedBytes;
@@ -12049,6 +12973,7 @@ var init_pickle_streams = __esm({
         return readRange(source, offset, length);
       }
     };
+    ARGUMENT_TO_CALL_BYTES = 48;
   }
 });
 
@@ -12382,6 +13307,9 @@ var init_scan = __esm({
           return readRange(source, offset, cap);
         }
         return readRange(source, offset, length);
+      }
+      inspectEmbedded(site, bytes, offset, member) {
+        this.queue.push({ source: bytes, member, origin: site.origin + offset, depth: site.depth + 1 });
       }
       record(analysis, member, baseOffset) {
         this.analyses.push({ ...member !== void 0 ? { member } : {}, baseOffset, analysis });
@@ -25816,8 +26744,8 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index] of path) {
-        const tok = item?.[field];
+      for (const [field2, index] of path) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -25827,8 +26755,8 @@ var require_cst_visit = __commonJS({
     };
     visit.parentCollection = (cst, path) => {
       const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path[path.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -25837,11 +26765,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i3 = 0; i3 < token.items.length; ++i3) {
-            const ci = _visit(Object.freeze(path.concat([[field, i3]])), token.items[i3], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field2, i3]])), token.items[i3], visitor);
             if (typeof ci === "number")
               i3 = ci - 1;
             else if (ci === BREAK)
@@ -25851,7 +26779,7 @@ var require_cst_visit = __commonJS({
               i3 -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -28836,6 +29764,13 @@ var init_regions = __esm({
           for (const s of segments) if (isImport(s)) addAll2(keys, s.identifiers);
         }
         const attributes = /* @__PURE__ */ new Set();
+        const readFields = /* @__PURE__ */ new Set();
+        const assigned = /* @__PURE__ */ new Map();
+        const stores = (m) => {
+          let set = assigned.get(m);
+          if (!set) assigned.set(m, set = assignedAttributes(source, m));
+          return set;
+        };
         const lineDone = segments.map((s) => s.lines?.map(() => false));
         const memberDirect = /* @__PURE__ */ new Map();
         this.segments = segments.map(() => false);
@@ -28868,11 +29803,12 @@ var init_regions = __esm({
             let near = memberDirect.get(k);
             if (!near) memberDirect.set(k, near = anchoredSegments(members, offsets));
             members.forEach((m, i3) => {
-              if (can[i3] || !(near[i3] || reaches(m))) return;
+              if (can[i3] || !(near[i3] || reaches(m) || m.definitionKey !== void 0 && readFields.size > 0 && intersects(stores(m), readFields))) return;
               can[i3] = true;
               if (m.definitionKey !== void 0) attributes.add(m.definitionKey);
               else addAll2(attributes, m.bound);
-              addAll2(attributes, assignedAttributes(source, m));
+              addAll2(attributes, stores(m));
+              addAll2(readFields, m.attributes);
               addAll2(keys, m.globals);
               if (!this.segments[k] && s.definitionKey !== void 0) keys.add(s.definitionKey);
               this.segments[k] = true;
@@ -28985,6 +29921,1892 @@ var init_direct_cursor = __esm({
   }
 });
 
+// src/languages/python/fast-parser/tokenizer.ts
+function isAsciiIdentifierStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+}
+function isAsciiIdentifierPart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 48 && c <= 57;
+}
+function isDigit3(c) {
+  return c >= 48 && c <= 57;
+}
+function codePointAt(source, i3) {
+  const c = source.codePointAt(i3);
+  return String.fromCodePoint(c);
+}
+function tokenize(source, ranges, inBrackets = false) {
+  let capacity = 64 + (source.length >> 3);
+  let kind = new Uint8Array(capacity);
+  let start2 = new Int32Array(capacity);
+  let end = new Int32Array(capacity);
+  let count = 0;
+  const text2 = [];
+  const extras = [];
+  const allRanges = ranges ?? [{ start: 0, end: source.length }];
+  let rangeIndex = 0;
+  let pos = allRanges[0]?.start ?? 0;
+  let limit = allRanges[0]?.end ?? 0;
+  let depth = inBrackets ? 1 : 0;
+  const indents = [0];
+  let lastEnd = -1;
+  let first = -1;
+  let lineHasTokens = false;
+  const add = (k, s, e, t) => {
+    if (count === capacity) {
+      capacity *= 2;
+      const grow = (from, to) => (to.set(from), to);
+      kind = grow(kind, new Uint8Array(capacity));
+      start2 = grow(start2, new Int32Array(capacity));
+      end = grow(end, new Int32Array(capacity));
+    }
+    kind[count] = k;
+    start2[count] = s;
+    end[count] = e;
+    text2[count++] = t;
+  };
+  const push = (k, s, e, t) => {
+    add(k, s, e, t);
+    if (first < 0) first = s;
+    lastEnd = e;
+  };
+  const pushZero = (k) => add(k, lastEnd, lastEnd, "");
+  const extra = (type, s, e) => {
+    extras.push({ type, start: s, end: e });
+    if (first < 0) first = s;
+    lastEnd = e;
+  };
+  let backslashAt = -2;
+  const backslashFrom = (i3) => {
+    if (backslashAt !== -1 && backslashAt < i3) backslashAt = source.indexOf("\\", i3);
+    return backslashAt;
+  };
+  const dropContinuations = () => {
+    while (extras.length && extras[extras.length - 1].type === "line_continuation" && (count === 0 || extras[extras.length - 1].start >= end[count - 1])) extras.pop();
+  };
+  const more = () => {
+    while (pos >= limit) {
+      if (++rangeIndex >= allRanges.length) return false;
+      pos = allRanges[rangeIndex].start;
+      limit = allRanges[rangeIndex].end;
+    }
+    return true;
+  };
+  const comments = [];
+  const lineStart = () => {
+    comments.length = 0;
+    let indent = 0;
+    for (; ; ) {
+      if (pos >= limit && !more()) {
+        indent = -1;
+        break;
+      }
+      const c = source.charCodeAt(pos);
+      if (c === SPACE2) indent++;
+      else if (c === TAB2) indent += 8;
+      else if (c === FF || c === CR2) indent = 0;
+      else if (c === LF) indent = 0;
+      else if (c === 65279 && pos === 0) {
+      } else if (c === HASH2) {
+        const s = pos;
+        pos = lineEnd(source, pos, limit);
+        comments.push(s, pos, indent);
+        indent = 0;
+        continue;
+      } else if (c === BACKSLASH2) throw new Unsupported("line continuation at the start of a line");
+      else break;
+      pos++;
+    }
+    const level = indent < 0 ? 0 : indent;
+    for (let i3 = 0; i3 < comments.length; i3 += 3) {
+      while (level < indents[indents.length - 1] && comments[i3 + 2] < indents[indents.length - 1]) {
+        indents.pop();
+        pushZero(DEDENT);
+      }
+      extra("comment", comments[i3], comments[i3 + 1]);
+    }
+    if (level > indents[indents.length - 1]) {
+      if (count === 0) throw new Unsupported("indented first line");
+      indents.push(level);
+      pushZero(INDENT);
+    } else {
+      while (level < indents[indents.length - 1]) {
+        indents.pop();
+        pushZero(DEDENT);
+      }
+      if (level !== indents[indents.length - 1]) throw new Unsupported("inconsistent dedent");
+    }
+    lineHasTokens = false;
+  };
+  if (!inBrackets) lineStart();
+  for (; ; ) {
+    if (pos >= limit && !more()) break;
+    const c = source.charCodeAt(pos);
+    if (c === SPACE2 || c === TAB2 || c === FF) {
+      pos++;
+      continue;
+    }
+    if (c === LF || c === CR2) {
+      if (c === CR2 && source.charCodeAt(pos + 1) !== LF) throw new Unsupported("bare carriage return");
+      pos += c === CR2 ? 2 : 1;
+      if (depth === 0 && lineHasTokens) {
+        pushZero(NEWLINE2);
+        lineStart();
+      }
+      continue;
+    }
+    if (c === HASH2) {
+      if (inBrackets) throw new Unsupported("comment in an f-string");
+      const s2 = pos;
+      pos = lineEnd(source, pos, limit);
+      extra("comment", s2, pos);
+      continue;
+    }
+    if (c === BACKSLASH2) {
+      const s2 = pos;
+      let k = pos + 1;
+      if (source.charCodeAt(k) === CR2) k++;
+      if (source.charCodeAt(k) !== LF || k >= limit) throw new Unsupported("backslash");
+      pos = k + 1;
+      let j = pos;
+      while (j < limit && (source.charCodeAt(j) === SPACE2 || source.charCodeAt(j) === TAB2)) j++;
+      if (j >= limit || source.charCodeAt(j) === LF || source.charCodeAt(j) === CR2 || source.charCodeAt(j) === HASH2 || source.charCodeAt(j) === BACKSLASH2) {
+        throw new Unsupported("line continuation before a blank line");
+      }
+      extra("line_continuation", s2, pos);
+      continue;
+    }
+    lineHasTokens = true;
+    const s = pos;
+    if (isAsciiIdentifierStart(c) || c >= 128 && IDENTIFIER_START2.test(codePointAt(source, pos))) {
+      pos++;
+      for (; ; ) {
+        const d = source.charCodeAt(pos);
+        if (pos < limit && isAsciiIdentifierPart(d)) pos++;
+        else if (pos < limit && d >= 128 && IDENTIFIER_PART.test(codePointAt(source, pos))) pos += d >= 55296 && d <= 56319 ? 2 : 1;
+        else break;
+      }
+      const q = source.charCodeAt(pos);
+      if ((q === 34 || q === 39) && pos - s <= 2 && isStringPrefix2(source, s, pos)) {
+        pos = stringEnd2(source, s, pos, limit, backslashFrom);
+        dropContinuations();
+        push(hasFormatPrefix(source, s, pos) ? FSTRING : STRING, s, pos, "");
+        continue;
+      }
+      push(NAME2, s, pos, keywordAt(source, s, pos - s));
+      continue;
+    }
+    if (isDigit3(c) || c === 46 && isDigit3(source.charCodeAt(pos + 1))) {
+      const [e, isFloat] = numberEnd(source, pos, limit);
+      pos = e;
+      push(NUMBER, s, pos, isFloat ? "float" : "integer");
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      pos = stringEnd2(source, s, pos, limit, backslashFrom);
+      dropContinuations();
+      push(STRING, s, pos, "");
+      continue;
+    }
+    const candidates = OPERATORS[source[pos]];
+    if (!candidates) throw new Unsupported(c >= 128 ? "non-ASCII character" : `character ${JSON.stringify(source[pos])}`);
+    let op = "";
+    for (const o of candidates) {
+      if (source.startsWith(o, pos) && pos + o.length <= limit) {
+        op = o;
+        break;
+      }
+    }
+    if (!op) throw new Unsupported("operator");
+    pos += op.length;
+    if (op === "(" || op === "[" || op === "{") depth++;
+    else if (op === ")" || op === "]" || op === "}") {
+      if (--depth < (inBrackets ? 1 : 0)) throw new Unsupported("unbalanced bracket");
+    }
+    push(OP2, s, pos, op);
+  }
+  if (depth !== (inBrackets ? 1 : 0)) throw new Unsupported("unclosed bracket");
+  if (!inBrackets) {
+    if (lineHasTokens) pushZero(NEWLINE2);
+    while (indents.length > 1) {
+      indents.pop();
+      pushZero(DEDENT);
+    }
+  }
+  add(END, pos, pos, "");
+  return { kind, start: start2, end, text: text2, extras, first };
+}
+function keywordAt(source, from, length) {
+  const words = WORDS_BY_LENGTH[length];
+  if (!words) return "";
+  const c = source.charCodeAt(from);
+  for (const w of words) if (w.charCodeAt(0) === c && source.startsWith(w, from)) return w;
+  return "";
+}
+function isStringPrefix2(source, from, to) {
+  let seen = 0;
+  for (let i3 = from; i3 < to; i3++) {
+    const bit = "rbuf".indexOf(source[i3].toLowerCase());
+    if (bit < 0 || seen & 1 << bit) return false;
+    seen |= 1 << bit;
+  }
+  if (seen & 2 && (seen & 8 || seen & 4)) throw new Unsupported("string prefix");
+  if (seen & 4 && seen & 1) throw new Unsupported("string prefix");
+  return true;
+}
+function hasFormatPrefix(source, from, to) {
+  for (let i3 = from; i3 < to; i3++) {
+    const c = source.charCodeAt(i3);
+    if (c === 102 || c === 70) return true;
+    if (c === 34 || c === 39) return false;
+  }
+  return false;
+}
+function isRawPrefix(source, from) {
+  for (let i3 = from; ; i3++) {
+    const c = source.charCodeAt(i3);
+    if (c === 114 || c === 82) return true;
+    if (c === 34 || c === 39 || Number.isNaN(c)) return false;
+  }
+}
+function lineEnd(source, from, limit) {
+  const k = source.indexOf("\n", from);
+  return k < 0 || k > limit ? limit : k;
+}
+function stringEnd2(source, from, quoteAt, limit, backslashFrom) {
+  const q = source.charCodeAt(quoteAt);
+  const triple = source.charCodeAt(quoteAt + 1) === q && source.charCodeAt(quoteAt + 2) === q;
+  const raw = isRawPrefix(source, from);
+  let i3 = quoteAt + (triple ? 3 : 1);
+  for (; ; ) {
+    if (triple) {
+      const nextQuote = source.indexOf(source[quoteAt], i3);
+      const nextBackslash = backslashFrom(i3);
+      if (nextQuote > i3 && (nextBackslash < 0 || nextBackslash > nextQuote)) i3 = nextQuote;
+    }
+    if (i3 >= limit) throw new Unsupported("unterminated string");
+    const c = source.charCodeAt(i3);
+    if (c === BACKSLASH2) {
+      let next = source.charCodeAt(i3 + 1);
+      if (next === CR2 && source.charCodeAt(i3 + 2) === LF) {
+        if (raw && !triple) throw new Unsupported("raw string continued");
+        i3 += 3;
+        continue;
+      }
+      if (next === LF && raw && !triple) throw new Unsupported("raw string continued");
+      if (next === CR2) throw new Unsupported("bare carriage return");
+      i3 += 2;
+      continue;
+    }
+    if (c === q) {
+      if (!triple) return i3 + 1;
+      if (source.charCodeAt(i3 + 1) === q && source.charCodeAt(i3 + 2) === q) return i3 + 3;
+    } else if ((c === LF || c === CR2) && !triple) throw new Unsupported("unterminated string");
+    i3++;
+  }
+}
+function numberEnd(source, from, limit) {
+  let i3 = from;
+  const c0 = source.charCodeAt(i3);
+  const c1 = source.charCodeAt(i3 + 1) | 32;
+  const digits = (ok) => {
+    const s = i3;
+    while (i3 < limit && (ok(source.charCodeAt(i3)) || source.charCodeAt(i3) === 95)) i3++;
+    return i3 > s;
+  };
+  if (c0 === 48 && (c1 === 120 || c1 === 111 || c1 === 98)) {
+    i3 += 2;
+    const ok = c1 === 120 ? (c) => isDigit3(c) || (c | 32) >= 97 && (c | 32) <= 102 : c1 === 111 ? (c) => c >= 48 && c <= 55 : (c) => c === 48 || c === 49;
+    if (!digits(ok)) throw new Unsupported("number");
+    if ((source.charCodeAt(i3) | 32) === 108) i3++;
+    checkNumberEnd(source, i3, limit);
+    return [i3, false];
+  }
+  let isFloat = false;
+  digits(isDigit3);
+  if (source.charCodeAt(i3) === 46 && source.charCodeAt(i3 + 1) !== 46) {
+    isFloat = true;
+    i3++;
+    digits(isDigit3);
+  }
+  if ((source.charCodeAt(i3) | 32) === 101) {
+    let k = i3 + 1;
+    if (source.charCodeAt(k) === 43 || source.charCodeAt(k) === 45) k++;
+    if (!isDigit3(source.charCodeAt(k))) throw new Unsupported("number");
+    i3 = k;
+    digits(isDigit3);
+    isFloat = true;
+  }
+  const suffix = source.charCodeAt(i3) | 32;
+  if (suffix === 106 || suffix === 108 && !isFloat) i3++;
+  checkNumberEnd(source, i3, limit);
+  if (source.charCodeAt(i3 - 1) === 95 && isFloat) throw new Unsupported("number");
+  return [i3, isFloat];
+}
+function checkNumberEnd(source, i3, limit) {
+  if (i3 > limit) throw new Unsupported("number");
+  const c = source.charCodeAt(i3);
+  if (isAsciiIdentifierPart(c) || c >= 128 || c === 46) throw new Unsupported("number followed by a name");
+}
+var Unsupported, NAME2, NUMBER, STRING, FSTRING, OP2, NEWLINE2, INDENT, DEDENT, END, SPACE2, TAB2, LF, CR2, FF, HASH2, BACKSLASH2, IDENTIFIER_START2, IDENTIFIER_PART, OPERATORS, WORDS_BY_LENGTH;
+var init_tokenizer = __esm({
+  "src/languages/python/fast-parser/tokenizer.ts"() {
+    "use strict";
+    Unsupported = class extends Error {
+      constructor(reason2) {
+        super(reason2);
+        this.reason = reason2;
+      }
+      reason;
+    };
+    NAME2 = 0;
+    NUMBER = 1;
+    STRING = 2;
+    FSTRING = 3;
+    OP2 = 4;
+    NEWLINE2 = 5;
+    INDENT = 6;
+    DEDENT = 7;
+    END = 8;
+    SPACE2 = 32;
+    TAB2 = 9;
+    LF = 10;
+    CR2 = 13;
+    FF = 12;
+    HASH2 = 35;
+    BACKSLASH2 = 92;
+    IDENTIFIER_START2 = /[_\p{XID_Start}]/u;
+    IDENTIFIER_PART = /[_\p{XID_Continue}]/u;
+    OPERATORS = {
+      "*": ["**=", "**", "*=", "*"],
+      "/": ["//=", "//", "/=", "/"],
+      ">": [">>=", ">>", ">=", ">"],
+      "<": ["<<=", "<<", "<=", "<>", "<"],
+      ".": ["...", "."],
+      "-": ["->", "-=", "-"],
+      ":": [":=", ":"],
+      "!": ["!="],
+      "=": ["==", "="],
+      "+": ["+=", "+"],
+      "%": ["%=", "%"],
+      "&": ["&=", "&"],
+      "|": ["|=", "|"],
+      "^": ["^=", "^"],
+      "@": ["@=", "@"],
+      "~": ["~"],
+      "(": ["("],
+      ")": [")"],
+      "[": ["["],
+      "]": ["]"],
+      "{": ["{"],
+      "}": ["}"],
+      ",": [","],
+      ";": [";"]
+    };
+    WORDS_BY_LENGTH = [];
+    for (const word of [
+      "False",
+      "await",
+      "else",
+      "import",
+      "pass",
+      "None",
+      "break",
+      "except",
+      "in",
+      "raise",
+      "True",
+      "class",
+      "finally",
+      "is",
+      "return",
+      "and",
+      "continue",
+      "for",
+      "lambda",
+      "try",
+      "as",
+      "def",
+      "from",
+      "nonlocal",
+      "while",
+      "assert",
+      "del",
+      "global",
+      "not",
+      "with",
+      "async",
+      "elif",
+      "if",
+      "or",
+      "yield",
+      "print",
+      "exec",
+      "type",
+      "match",
+      "__future__"
+    ]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
+  }
+});
+
+// src/languages/python/fast-parser/tree.ts
+function field(node, name2) {
+  node.field = name2;
+  return node;
+}
+function setChildren(node, children) {
+  node.children = children;
+  for (const c of children) c.parent = node;
+}
+function placeExtras(root, extras, factory) {
+  const comments = [];
+  if (!extras.length) return comments;
+  const added = /* @__PURE__ */ new Map();
+  for (const x2 of extras) {
+    let holder = root;
+    for (; ; ) {
+      const kids = holder.children;
+      let lo = 0;
+      let hi = kids.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (kids[mid].start < x2.start) lo = mid;
+        else hi = mid - 1;
+      }
+      const k = kids[lo];
+      if (k && k.start < x2.start && x2.end <= k.end && !LEAVES.has(k.type) && !(k.type === "string" && !k.children.length)) holder = k;
+      else break;
+    }
+    const node = factory.leaf(x2.type, x2.start, x2.end);
+    if (x2.type === "comment") comments.push(node);
+    let list = added.get(holder);
+    if (!list) added.set(holder, list = []);
+    list.push(node);
+  }
+  for (const [holder, list] of added) {
+    const merged = [];
+    const kids = holder.children;
+    let i3 = 0;
+    for (const x2 of list) {
+      while (i3 < kids.length && kids[i3].start < x2.start) merged.push(kids[i3++]);
+      merged.push(x2);
+    }
+    while (i3 < kids.length) merged.push(kids[i3++]);
+    setChildren(holder, merged);
+  }
+  return comments;
+}
+var NodeFactory, LEAVES;
+var init_tree = __esm({
+  "src/languages/python/fast-parser/tree.ts"() {
+    "use strict";
+    init_syntax();
+    NodeFactory = class {
+      constructor(lines) {
+        this.lines = lines;
+      }
+      lines;
+      leaf(type, start2, end) {
+        return new SyntaxNode(type, null, start2, end, null, false, this.lines);
+      }
+      /** A node over `children` (taken, not copied), from `start` to `end`. */
+      node(type, start2, end, children) {
+        const n = new SyntaxNode(type, null, start2, end, null, false, this.lines);
+        if (children.length) {
+          n.children = children;
+          for (const c of children) c.parent = n;
+        }
+        return n;
+      }
+    };
+    LEAVES = /* @__PURE__ */ new Set(["identifier", "integer", "float", "true", "false", "none", "ellipsis", "comment", "line_continuation"]);
+  }
+});
+
+// src/languages/python/fast-parser/strings.ts
+function formatString(source, start2, end, nodes, parseInterpolated) {
+  let p = start2;
+  while (source.charCodeAt(p) !== 34 && source.charCodeAt(p) !== 39) p++;
+  const quote = source.charCodeAt(p);
+  const quoteLength = source.charCodeAt(p + 1) === quote && source.charCodeAt(p + 2) === quote && end - p >= 6 ? 3 : 1;
+  const raw = isRawPrefix(source, start2);
+  const bodyEnd = end - quoteLength;
+  const children = [nodes.leaf("string_start", start2, p + quoteLength)];
+  let contentStart = -1;
+  let contentKids = [];
+  const flush = (at) => {
+    if (contentStart < 0) return;
+    children.push(nodes.node("string_content", contentStart, at, contentKids));
+    contentStart = -1;
+    contentKids = [];
+  };
+  let i3 = p + quoteLength;
+  while (i3 < bodyEnd) {
+    const c = source.charCodeAt(i3);
+    if (c === 123 || c === 125) {
+      if (source.charCodeAt(i3 + 1) === c && i3 + 1 < bodyEnd) {
+        if (contentStart < 0) contentStart = i3;
+        contentKids.push(nodes.leaf("escape_interpolation", i3, i3 + 2));
+        i3 += 2;
+        continue;
+      }
+      if (c === 125) throw new Unsupported("single } in an f-string");
+      flush(i3);
+      const [interpolation, after] = parseInterpolation(source, i3, bodyEnd, quote, "interpolation", nodes, parseInterpolated);
+      children.push(interpolation);
+      i3 = after;
+      continue;
+    }
+    if (contentStart < 0) contentStart = i3;
+    if (c === BACKSLASH3) {
+      if (raw) throw new Unsupported("backslash in a raw f-string");
+      const length = escapeLength(source, i3 + 1);
+      if (length > 0) {
+        contentKids.push(nodes.leaf("escape_sequence", i3, i3 + 1 + length));
+        i3 += 1 + length;
+      } else i3++;
+      continue;
+    }
+    i3++;
+  }
+  flush(bodyEnd);
+  children.push(nodes.leaf("string_end", bodyEnd, end));
+  return nodes.node("string", start2, end, children);
+}
+function parseInterpolation(source, open2, limit, quote, type, nodes, parseInterpolated) {
+  let depth = 0;
+  let j = open2 + 1;
+  let exprEnd = -1;
+  for (; j < limit; j++) {
+    const c = source.charCodeAt(j);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) {
+      if (depth === 0) {
+        if (c !== 125) throw new Unsupported("f-string brackets");
+        exprEnd = j;
+        break;
+      }
+      depth--;
+    } else if (c === 34 || c === 39) {
+      if (c === quote) throw new Unsupported("f-string quote reused inside");
+      const close = source.indexOf(source[j], j + 1);
+      if (close < 0 || close >= limit) throw new Unsupported("f-string nested string");
+      const inner = source.slice(j + 1, close);
+      if (inner.includes("\\") || inner.includes("{") || inner.includes("\n")) throw new Unsupported("f-string nested string");
+      if (source.charCodeAt(j + 1) === c && source.charCodeAt(j + 2) === c) throw new Unsupported("f-string nested triple string");
+      j = close;
+    } else if (c === BACKSLASH3 || c === 35) throw new Unsupported("f-string expression");
+    else if (depth === 0 && c === 33 && source.charCodeAt(j + 1) !== 61) {
+      exprEnd = j;
+      break;
+    } else if (depth === 0 && c === 58) {
+      if (source.charCodeAt(j + 1) === 61) throw new Unsupported("f-string walrus or = spec");
+      exprEnd = j;
+      break;
+    } else if (depth === 0 && c === 61) {
+      const prev = source.charCodeAt(j - 1);
+      const next = source.charCodeAt(j + 1);
+      if (next === 61) {
+        j++;
+        continue;
+      }
+      if (prev === 61 || prev === 33 || prev === 60 || prev === 62) continue;
+      exprEnd = j;
+      break;
+    }
+  }
+  if (exprEnd < 0) throw new Unsupported("unterminated interpolation");
+  const children = [field(parseInterpolated(open2 + 1, exprEnd), "expression")];
+  j = exprEnd;
+  if (source.charCodeAt(j) === 61) {
+    j++;
+    while (source.charCodeAt(j) === 32) j++;
+  }
+  if (source.charCodeAt(j) === 33) {
+    const letter = source.charCodeAt(j + 1);
+    if (!(letter >= 97 && letter <= 122)) throw new Unsupported("type conversion");
+    children.push(field(nodes.leaf("type_conversion", j, j + 2), "type_conversion"));
+    j += 2;
+  }
+  if (source.charCodeAt(j) === 58) {
+    const specStart = j;
+    const specKids = [];
+    j++;
+    while (j < limit && source.charCodeAt(j) !== 125) {
+      const c = source.charCodeAt(j);
+      if (c === 123) {
+        if (source.charCodeAt(j + 1) === 123) throw new Unsupported("escaped brace in a format specifier");
+        const [inner, after] = parseInterpolation(source, j, limit, quote, "format_expression", nodes, parseInterpolated);
+        specKids.push(inner);
+        j = after;
+        continue;
+      }
+      if (c === LF2 || c === 13 || c === BACKSLASH3 || c === quote) throw new Unsupported("format specifier");
+      j++;
+    }
+    children.push(field(nodes.node("format_specifier", specStart, j, specKids), "format_specifier"));
+  }
+  if (source.charCodeAt(j) !== 125 || j >= limit) throw new Unsupported("interpolation end");
+  return [nodes.node(type, open2, j + 1, children), j + 1];
+}
+function isHex(c) {
+  return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 102;
+}
+function escapeLength(source, at) {
+  const c = source.charCodeAt(at);
+  const hex = (n) => {
+    for (let k = 1; k <= n; k++) if (!isHex(source.charCodeAt(at + k))) return 0;
+    return n + 1;
+  };
+  if (c === 117) return hex(4);
+  if (c === 85) return hex(8);
+  if (c === 120) return hex(2);
+  if (c >= 48 && c <= 57) {
+    let n = 1;
+    while (n < 3 && source.charCodeAt(at + n) >= 48 && source.charCodeAt(at + n) <= 57) n++;
+    return n;
+  }
+  if (c === LF2) return 1;
+  if (c === 13) return source.charCodeAt(at + 1) === LF2 ? 2 : 0;
+  if (`'"abfrntv\\`.includes(source[at] ?? "x")) return 1;
+  if (c === 78 && source.charCodeAt(at + 1) === 123) {
+    const close = source.indexOf("}", at + 2);
+    if (close > at + 2 && !source.slice(at + 2, close).includes("\n")) return close - at + 1;
+  }
+  return 0;
+}
+var BACKSLASH3, LF2;
+var init_strings = __esm({
+  "src/languages/python/fast-parser/strings.ts"() {
+    "use strict";
+    init_tokenizer();
+    init_tree();
+    BACKSLASH3 = 92;
+    LF2 = 10;
+  }
+});
+
+// src/languages/python/fast-parser/expressions.ts
+var RESERVED, BINARY_PRECEDENCE, POWER, COMPARISONS, AFTER_STAR, MAX_NESTING, ExpressionParser;
+var init_expressions = __esm({
+  "src/languages/python/fast-parser/expressions.ts"() {
+    "use strict";
+    init_strings();
+    init_tokenizer();
+    init_tree();
+    RESERVED = /* @__PURE__ */ new Set([
+      "False",
+      "await",
+      "else",
+      "import",
+      "pass",
+      "None",
+      "break",
+      "except",
+      "in",
+      "raise",
+      "True",
+      "class",
+      "finally",
+      "is",
+      "return",
+      "and",
+      "continue",
+      "for",
+      "lambda",
+      "try",
+      "as",
+      "def",
+      "from",
+      "nonlocal",
+      "while",
+      "assert",
+      "del",
+      "global",
+      "not",
+      "with",
+      "async",
+      "elif",
+      "if",
+      "or",
+      "yield"
+    ]);
+    BINARY_PRECEDENCE = {
+      "|": 14,
+      "&": 15,
+      "^": 16,
+      "<<": 17,
+      ">>": 17,
+      "+": 18,
+      "-": 18,
+      "*": 19,
+      "@": 19,
+      "/": 19,
+      "%": 19,
+      "//": 19,
+      "**": 21
+    };
+    POWER = 21;
+    COMPARISONS = /* @__PURE__ */ new Set(["<", "<=", "==", "!=", ">=", ">", "<>"]);
+    AFTER_STAR = /* @__PURE__ */ new Set([",", ")", "]", "}", "=", ";", ":"]);
+    MAX_NESTING = 200;
+    ExpressionParser = class _ExpressionParser {
+      constructor(source, tokens, nodes) {
+        this.source = source;
+        this.nodes = nodes;
+        this.kind = tokens.kind;
+        this.start = tokens.start;
+        this.end = tokens.end;
+        this.text = tokens.text;
+      }
+      source;
+      nodes;
+      i = 0;
+      nesting = 0;
+      /** Inside a statement starting with `print` or `exec`, which tree-sitter also tries as a Python 2 statement. */
+      ambiguousStatement = false;
+      kind;
+      start;
+      end;
+      text;
+      // ---- token helpers
+      isOp(op, at = this.i) {
+        return this.kind[at] === OP2 && this.text[at] === op;
+      }
+      isKeyword(word, at = this.i) {
+        return this.kind[at] === NAME2 && this.text[at] === word;
+      }
+      expectOp(op) {
+        if (!this.isOp(op)) throw new Unsupported(`expected ${op}`);
+        this.i++;
+      }
+      expectKeyword(word) {
+        if (!this.isKeyword(word)) throw new Unsupported(`expected ${word}`);
+        this.i++;
+      }
+      /** The end of the last token read. */
+      get lastEnd() {
+        return this.end[this.i - 1];
+      }
+      enter() {
+        if (++this.nesting > MAX_NESTING) throw new Unsupported("nesting too deep");
+      }
+      leave() {
+        this.nesting--;
+      }
+      identifier() {
+        if (this.kind[this.i] !== NAME2 || RESERVED.has(this.text[this.i])) throw new Unsupported("expected a name");
+        const n = this.nodes.leaf("identifier", this.start[this.i], this.end[this.i]);
+        this.i++;
+        return n;
+      }
+      /** True when the current token can start an expression. */
+      startsExpression(at = this.i) {
+        const k = this.kind[at];
+        if (k === NUMBER || k === STRING || k === FSTRING) return true;
+        if (k === NAME2) {
+          const t2 = this.text[at];
+          return !RESERVED.has(t2) || t2 === "not" || t2 === "lambda" || t2 === "await" || t2 === "None" || t2 === "True" || t2 === "False";
+        }
+        if (k !== OP2) return false;
+        const t = this.text[at];
+        return t === "(" || t === "[" || t === "{" || t === "-" || t === "+" || t === "~" || t === "*" || t === "..." || t === "**";
+      }
+      // ---- expressions
+      /** tree-sitter's `expression` (without `as_pattern`, which only with-items and except clauses make). */
+      expression() {
+        this.enter();
+        let result2;
+        if (this.isKeyword("lambda")) result2 = this.lambda();
+        else if (this.kind[this.i] === NAME2 && this.isOp(":=", this.i + 1)) {
+          const name2 = field(this.identifier(), "name");
+          this.i++;
+          const value = field(this.expression(), "value");
+          result2 = this.nodes.node("named_expression", name2.start, value.end, [name2, value]);
+        } else {
+          result2 = this.disjunction();
+          if (this.isKeyword("if")) {
+            this.i++;
+            const condition = this.disjunction();
+            if (this.isKeyword("if")) throw new Unsupported("nested conditional");
+            this.expectKeyword("else");
+            const alternative = this.expression();
+            result2 = this.nodes.node("conditional_expression", result2.start, alternative.end, [result2, condition, alternative]);
+          }
+        }
+        this.leave();
+        return result2;
+      }
+      disjunction() {
+        let left = this.conjunction();
+        while (this.isKeyword("or")) {
+          this.i++;
+          const right = this.conjunction();
+          left = this.nodes.node("boolean_operator", left.start, right.end, [field(left, "left"), field(right, "right")]);
+        }
+        return left;
+      }
+      conjunction() {
+        let left = this.negation();
+        while (this.isKeyword("and")) {
+          this.i++;
+          const right = this.negation();
+          left = this.nodes.node("boolean_operator", left.start, right.end, [field(left, "left"), field(right, "right")]);
+        }
+        return left;
+      }
+      negation() {
+        if (!this.isKeyword("not")) return this.comparison();
+        const s = this.start[this.i++];
+        this.enter();
+        const argument = field(this.negation(), "argument");
+        this.leave();
+        return this.nodes.node("not_operator", s, argument.end, [argument]);
+      }
+      comparisonOperator() {
+        const k = this.kind[this.i];
+        if (k === OP2) return COMPARISONS.has(this.text[this.i]) ? 1 : 0;
+        if (k !== NAME2) return 0;
+        const t = this.text[this.i];
+        if (t === "in") return 1;
+        if (t === "is") return this.isKeyword("not", this.i + 1) ? 2 : 1;
+        if (t === "not" && this.isKeyword("in", this.i + 1)) return 2;
+        return 0;
+      }
+      comparison() {
+        const first = this.binary(0);
+        let n = this.comparisonOperator();
+        if (!n) return first;
+        const operands = [first];
+        while (n) {
+          this.i += n;
+          operands.push(this.binary(0));
+          n = this.comparisonOperator();
+        }
+        return this.nodes.node("comparison_operator", first.start, operands[operands.length - 1].end, operands);
+      }
+      binaryPrecedence() {
+        return this.kind[this.i] === OP2 ? BINARY_PRECEDENCE[this.text[this.i]] ?? -1 : -1;
+      }
+      /** Binary operators of at least `minimum` precedence over unary operands. */
+      binary(minimum) {
+        let left = this.unary();
+        for (; ; ) {
+          const precedence = this.binaryPrecedence();
+          if (precedence < minimum || precedence < 0) return left;
+          this.i++;
+          this.enter();
+          const right = this.binary(precedence === POWER ? POWER : precedence + 1);
+          this.leave();
+          left = this.nodes.node("binary_operator", left.start, right.end, [field(left, "left"), field(right, "right")]);
+        }
+      }
+      unary() {
+        if (this.kind[this.i] === OP2) {
+          const t = this.text[this.i];
+          if (t === "-" || t === "+" || t === "~") {
+            const s = this.start[this.i++];
+            this.enter();
+            const argument = field(this.binary(POWER), "argument");
+            this.leave();
+            return this.nodes.node("unary_operator", s, argument.end, [argument]);
+          }
+        } else if (this.isKeyword("await")) {
+          const s = this.start[this.i++];
+          this.enter();
+          const argument = this.binary(POWER);
+          this.leave();
+          return this.nodes.node("await", s, argument.end, [argument]);
+        }
+        return this.primary();
+      }
+      /** An atom and its calls, subscripts and attributes. */
+      primary() {
+        let node = this.atom();
+        for (; ; ) {
+          if (this.kind[this.i] !== OP2) return node;
+          const t = this.text[this.i];
+          if (t === ".") {
+            this.i++;
+            const name2 = field(this.identifier(), "attribute");
+            node = this.nodes.node("attribute", node.start, name2.end, [field(node, "object"), name2]);
+          } else if (t === "(") {
+            const args2 = field(this.argumentList(), "arguments");
+            node = this.nodes.node("call", node.start, args2.end, [field(node, "function"), args2]);
+          } else if (t === "[") {
+            this.i++;
+            const children = [field(node, "value")];
+            for (; ; ) {
+              children.push(field(this.subscriptItem(), "subscript"));
+              if (!this.isOp(",")) break;
+              this.i++;
+              if (this.isOp("]")) break;
+            }
+            this.expectOp("]");
+            node = this.nodes.node("subscript", node.start, this.lastEnd, children);
+          } else return node;
+        }
+      }
+      subscriptItem() {
+        if (this.isOp("*")) throw new Unsupported("starred subscript");
+        const s = this.start[this.i];
+        const parts2 = [];
+        if (!this.isOp(":")) {
+          const e = this.expression();
+          if (!this.isOp(":")) return e;
+          parts2.push(e);
+        }
+        this.i++;
+        if (this.startsExpression()) parts2.push(this.expression());
+        if (this.isOp(":")) {
+          this.i++;
+          if (this.startsExpression()) parts2.push(this.expression());
+        }
+        return this.nodes.node("slice", s, this.lastEnd, parts2);
+      }
+      atom() {
+        const k = this.kind[this.i];
+        const s = this.start[this.i];
+        const e = this.end[this.i];
+        if (k === NAME2) {
+          const t = this.text[this.i];
+          if (t === "True" || t === "False" || t === "None") {
+            this.i++;
+            return this.nodes.leaf(t === "True" ? "true" : t === "False" ? "false" : "none", s, e);
+          }
+          return this.identifier();
+        }
+        if (k === NUMBER) {
+          this.i++;
+          return this.nodes.leaf(this.text[this.i - 1], s, e);
+        }
+        if (k === STRING || k === FSTRING) {
+          const first = this.string();
+          if (this.kind[this.i] !== STRING && this.kind[this.i] !== FSTRING) return first;
+          const parts2 = [first];
+          while (this.kind[this.i] === STRING || this.kind[this.i] === FSTRING) parts2.push(this.string());
+          return this.nodes.node("concatenated_string", s, this.lastEnd, parts2);
+        }
+        if (k === OP2) {
+          const t = this.text[this.i];
+          if (t === "(") return this.parenthesized();
+          if (t === "[") return this.bracketed();
+          if (t === "{") return this.braced();
+          if (t === "...") {
+            this.i++;
+            return this.nodes.leaf("ellipsis", s, e);
+          }
+        }
+        throw new Unsupported(k === END || k === NEWLINE2 ? "unexpected end" : `unexpected ${this.text[this.i] || "token"}`);
+      }
+      string() {
+        const s = this.start[this.i];
+        const e = this.end[this.i];
+        const format = this.kind[this.i] === FSTRING;
+        this.i++;
+        if (!format) return this.nodes.leaf("string", s, e);
+        this.enter();
+        const node = formatString(this.source, s, e, this.nodes, (from, to) => this.interpolated(from, to));
+        this.leave();
+        return node;
+      }
+      /** tree-sitter's `_f_expression` in source[from, to), parsed with a parser of its own over its tokens. */
+      interpolated(from, to) {
+        const tokens = tokenize(this.source, [{ start: from, end: to }], true);
+        const inner = new _ExpressionParser(this.source, tokens, this.nodes);
+        inner.nesting = this.nesting;
+        const node = inner.isKeyword("yield") ? inner.yieldExpression() : inner.expressionList(false);
+        if (inner.kind[inner.i] !== END) throw new Unsupported("f-string expression");
+        return node;
+      }
+      isGenericType() {
+        return this.kind[this.i] === NAME2 && this.isOp("[", this.i + 1) && !RESERVED.has(this.text[this.i]);
+      }
+      genericType() {
+        const name2 = this.identifier();
+        const open2 = this.start[this.i++];
+        const parameters = [];
+        for (; ; ) {
+          parameters.push(this.type());
+          if (!this.isOp(",")) break;
+          this.i++;
+          if (this.isOp("]")) break;
+        }
+        this.expectOp("]");
+        const typeParameter = this.nodes.node("type_parameter", open2, this.lastEnd, parameters);
+        return this.nodes.node("generic_type", name2.start, this.lastEnd, [name2, typeParameter]);
+      }
+      /** An element of a list, set or tuple: an expression, `*expression`, or `yield`. */
+      element() {
+        if (this.isOp("*")) {
+          if (this.kind[this.i + 1] === NAME2 && this.kind[this.i + 2] === OP2 && (this.text[this.i + 2] === "." || this.text[this.i + 2] === "(" || this.text[this.i + 2] === "[")) {
+            throw new Unsupported("starred call or attribute in a collection");
+          }
+          const s = this.start[this.i++];
+          const value = this.expression();
+          return this.nodes.node("list_splat", s, value.end, [value]);
+        }
+        if (this.isKeyword("yield")) return this.yieldExpression();
+        return this.expression();
+      }
+      /** Elements after the first, up to `close` (trailing comma allowed); reads `close`. */
+      elements(children, close) {
+        while (this.isOp(",")) {
+          this.i++;
+          if (this.isOp(close)) break;
+          children.push(this.element());
+        }
+        this.expectOp(close);
+      }
+      parenthesized() {
+        const s = this.start[this.i++];
+        this.enter();
+        let result2;
+        if (this.isOp(")")) {
+          this.i++;
+          result2 = this.nodes.leaf("tuple", s, this.lastEnd);
+        } else {
+          const first = this.element();
+          if (this.isKeyword("for") || this.isKeyword("async")) {
+            if (first.type === "list_splat") throw new Unsupported("starred generator");
+            result2 = this.comprehension("generator_expression", s, first, ")");
+          } else if (this.isOp(")")) {
+            if (first.type === "list_splat") throw new Unsupported("parenthesized list splat");
+            this.i++;
+            result2 = this.nodes.node("parenthesized_expression", s, this.lastEnd, [first]);
+          } else {
+            const children = [first];
+            this.elements(children, ")");
+            result2 = this.nodes.node("tuple", s, this.lastEnd, children);
+          }
+        }
+        this.leave();
+        return result2;
+      }
+      bracketed() {
+        const s = this.start[this.i++];
+        this.enter();
+        let result2;
+        if (this.isOp("]")) {
+          this.i++;
+          result2 = this.nodes.leaf("list", s, this.lastEnd);
+        } else {
+          const first = this.element();
+          if (this.isKeyword("for") || this.isKeyword("async")) {
+            if (first.type === "list_splat" || first.type === "yield") throw new Unsupported("starred comprehension");
+            result2 = this.comprehension("list_comprehension", s, first, "]");
+          } else {
+            const children = [first];
+            this.elements(children, "]");
+            result2 = this.nodes.node("list", s, this.lastEnd, children);
+          }
+        }
+        this.leave();
+        return result2;
+      }
+      braced() {
+        const s = this.start[this.i++];
+        this.enter();
+        let result2;
+        if (this.isOp("}")) {
+          this.i++;
+          result2 = this.nodes.leaf("dictionary", s, this.lastEnd);
+        } else {
+          const first = this.dictionaryItem();
+          if (first.type === "pair" || first.type === "dictionary_splat") {
+            if (first.type === "pair" && (this.isKeyword("for") || this.isKeyword("async"))) {
+              result2 = this.comprehension("dictionary_comprehension", s, first, "}");
+            } else {
+              const children = [first];
+              while (this.isOp(",")) {
+                this.i++;
+                if (this.isOp("}")) break;
+                const item = this.dictionaryItem();
+                if (item.type !== "pair" && item.type !== "dictionary_splat") throw new Unsupported("set item in a dictionary");
+                children.push(item);
+              }
+              this.expectOp("}");
+              result2 = this.nodes.node("dictionary", s, this.lastEnd, children);
+            }
+          } else if (this.isKeyword("for") || this.isKeyword("async")) {
+            if (first.type === "list_splat" || first.type === "yield") throw new Unsupported("starred comprehension");
+            result2 = this.comprehension("set_comprehension", s, first, "}");
+          } else {
+            const children = [first];
+            this.elements(children, "}");
+            for (const c of children) if (c.type === "pair" || c.type === "dictionary_splat") throw new Unsupported("pair in a set");
+            result2 = this.nodes.node("set", s, this.lastEnd, children);
+          }
+        }
+        this.leave();
+        return result2;
+      }
+      dictionaryItem() {
+        if (this.isOp("**")) {
+          const s = this.start[this.i++];
+          const value2 = this.expression();
+          return this.nodes.node("dictionary_splat", s, value2.end, [value2]);
+        }
+        const key = this.element();
+        if (!this.isOp(":")) return key;
+        if (key.type === "list_splat" || key.type === "yield") throw new Unsupported("starred key");
+        this.i++;
+        const value = field(this.expression(), "value");
+        return this.nodes.node("pair", key.start, value.end, [field(key, "key"), value]);
+      }
+      /** `[body for ... if ...]` and the like, from the first `for`; reads `close`. */
+      comprehension(type, s, body2, close) {
+        const children = [field(body2, "body")];
+        for (; ; ) {
+          if (this.isKeyword("for") || this.isKeyword("async") && this.isKeyword("for", this.i + 1)) {
+            const clauseStart = this.start[this.i];
+            this.i += this.isKeyword("async") ? 2 : 1;
+            const left = field(this.targets(), "left");
+            this.expectKeyword("in");
+            if (this.isKeyword("lambda")) throw new Unsupported("lambda in a for clause");
+            const right = field(this.disjunction(), "right");
+            if (this.isOp(",")) throw new Unsupported("tuple in a for clause");
+            children.push(this.nodes.node("for_in_clause", clauseStart, right.end, [left, right]));
+          } else if (this.isKeyword("if")) {
+            const clauseStart = this.start[this.i++];
+            const condition = this.disjunction();
+            children.push(this.nodes.node("if_clause", clauseStart, condition.end, [condition]));
+          } else break;
+        }
+        if (this.isKeyword("else")) throw new Unsupported("conditional in a comprehension");
+        this.expectOp(close);
+        return this.nodes.node(type, s, this.lastEnd, children);
+      }
+      argumentList() {
+        const s = this.start[this.i++];
+        this.enter();
+        const children = [];
+        while (!this.isOp(")")) {
+          if (this.isOp("*")) {
+            if (this.ambiguousStatement && this.kind[this.i + 1] === NAME2 && this.kind[this.i + 2] === OP2 && (this.text[this.i + 2] === "." || this.text[this.i + 2] === "(" || this.text[this.i + 2] === "[")) {
+              throw new Unsupported("starred call or attribute in a print statement");
+            }
+            const st = this.start[this.i++];
+            const value = this.expression();
+            children.push(this.nodes.node("list_splat", st, value.end, [value]));
+          } else if (this.isOp("**")) {
+            const st = this.start[this.i++];
+            const value = this.expression();
+            children.push(this.nodes.node("dictionary_splat", st, value.end, [value]));
+          } else if (this.kind[this.i] === NAME2 && this.isOp("=", this.i + 1)) {
+            const name2 = field(this.identifier(), "name");
+            this.i++;
+            const value = field(this.expression(), "value");
+            children.push(this.nodes.node("keyword_argument", name2.start, value.end, [name2, value]));
+          } else {
+            const value = this.expression();
+            if (children.length === 0 && (this.isKeyword("for") || this.isKeyword("async"))) {
+              const generator = this.comprehension("generator_expression", s, value, ")");
+              this.leave();
+              return generator;
+            }
+            children.push(value);
+          }
+          if (!this.isOp(",")) break;
+          this.i++;
+        }
+        this.expectOp(")");
+        this.leave();
+        return this.nodes.node("argument_list", s, this.lastEnd, children);
+      }
+      lambda() {
+        const s = this.start[this.i++];
+        const children = [];
+        if (!this.isOp(":")) {
+          const s2 = this.start[this.i];
+          const parameters = this.parameterList(":", false);
+          children.push(field(this.nodes.node("lambda_parameters", s2, this.lastEnd, parameters), "parameters"));
+        }
+        this.expectOp(":");
+        const body2 = field(this.expression(), "body");
+        children.push(body2);
+        return this.nodes.node("lambda", s, body2.end, children);
+      }
+      /** Parameters up to (not including) `close`, with a trailing comma. */
+      parameterList(close, typed) {
+        const children = [];
+        while (!this.isOp(close)) {
+          children.push(this.parameter(typed));
+          if (!this.isOp(",")) break;
+          this.i++;
+        }
+        return children;
+      }
+      parameter(typed) {
+        const s = this.start[this.i];
+        if (this.isOp("/")) {
+          this.i++;
+          return this.nodes.leaf("positional_separator", s, this.lastEnd);
+        }
+        let target;
+        if (this.isOp("*") || this.isOp("**")) {
+          const double = this.isOp("**");
+          this.i++;
+          if (!double && (this.isOp(",") || this.isOp(")") || this.isOp(":"))) return this.nodes.leaf("keyword_separator", s, this.lastEnd);
+          const name2 = this.identifier();
+          target = this.nodes.node(double ? "dictionary_splat_pattern" : "list_splat_pattern", s, name2.end, [name2]);
+        } else target = this.identifier();
+        if (typed && this.isOp(":")) {
+          this.i++;
+          const type = field(this.type(), "type");
+          if (this.isOp("=")) {
+            if (target.type !== "identifier") throw new Unsupported("default for a splat");
+            this.i++;
+            const value = field(this.expression(), "value");
+            return this.nodes.node("typed_default_parameter", s, value.end, [field(target, "name"), type, value]);
+          }
+          return this.nodes.node("typed_parameter", s, type.end, [target, type]);
+        }
+        if (this.isOp("=")) {
+          if (target.type !== "identifier") throw new Unsupported("default for a splat");
+          this.i++;
+          const value = field(this.expression(), "value");
+          return this.nodes.node("default_parameter", s, value.end, [field(target, "name"), value]);
+        }
+        return target;
+      }
+      /** `yield`, `yield from x`, `yield a, b`. */
+      yieldExpression() {
+        const s = this.start[this.i++];
+        if (this.isKeyword("from")) {
+          this.i++;
+          const value2 = this.expression();
+          return this.nodes.node("yield", s, value2.end, [value2]);
+        }
+        if (!this.startsExpression()) return this.nodes.leaf("yield", s, this.lastEnd);
+        const value = this.expressionList(true);
+        return this.nodes.node("yield", s, value.end, [value]);
+      }
+      /** A starred name in an expression list (tree-sitter's `list_splat_pattern` aliased to `list_splat`). */
+      starredName() {
+        const s = this.start[this.i++];
+        const value = this.primary();
+        if (value.type !== "identifier") throw new Unsupported("starred expression");
+        if (!(this.kind[this.i] === NEWLINE2 || this.kind[this.i] === END || this.kind[this.i] === OP2 && AFTER_STAR.has(this.text[this.i]) || this.isKeyword("in"))) {
+          throw new Unsupported("starred expression");
+        }
+        return this.nodes.node("list_splat", s, value.end, [value]);
+      }
+      expressionOrStar() {
+        return this.isOp("*") ? this.starredName() : this.expression();
+      }
+      /** Comma-separated expressions: the first alone, or an `expression_list` (trailing comma included). */
+      expressionList(allowStar) {
+        const items = this.expressionItems(allowStar);
+        return items.length === 1 && !this.isOp(",", this.i - 1) ? items[0] : this.nodes.node("expression_list", items[0].start, this.lastEnd, items);
+      }
+      /** Comma-separated expressions, reading a trailing comma. */
+      expressionItems(allowStar) {
+        const items = [allowStar ? this.expressionOrStar() : this.expression()];
+        while (this.isOp(",")) {
+          this.i++;
+          if (!this.startsExpression()) break;
+          items.push(allowStar ? this.expressionOrStar() : this.expression());
+        }
+        return items;
+      }
+      /** Assignment targets of `for` (up to `in`): a pattern or a `pattern_list`. */
+      targets() {
+        const items = [];
+        for (; ; ) {
+          items.push(this.isOp("*") ? this.starredName() : this.primary());
+          if (!this.isOp(",")) break;
+          this.i++;
+          if (this.isKeyword("in")) break;
+        }
+        return this.patterns(items, this.isOp(",", this.i - 1));
+      }
+      /** `items` as a left-hand side: one pattern, or a `pattern_list` when there are several or a trailing comma. */
+      patterns(items, trailingComma) {
+        if (items.length === 1 && !trailingComma) return this.pattern(items[0]);
+        return this.nodes.node("pattern_list", items[0].start, this.lastEnd, items.map((n) => this.pattern(n)));
+      }
+      /** An expression as tree-sitter's `pattern`. */
+      pattern(node) {
+        switch (node.type) {
+          case "identifier":
+          case "attribute":
+          case "subscript":
+            return node;
+          case "list_splat": {
+            const inner = node.children[0];
+            if (inner.type !== "identifier" && inner.type !== "attribute" && inner.type !== "subscript") throw new Unsupported("starred pattern");
+            return this.nodes.node("list_splat_pattern", node.start, node.end, [inner]);
+          }
+          case "tuple":
+            return this.nodes.node("tuple_pattern", node.start, node.end, node.children.map((c) => this.pattern(c)));
+          case "list":
+            return this.nodes.node("list_pattern", node.start, node.end, node.children.map((c) => this.pattern(c)));
+          default:
+            throw new Unsupported(`${node.type} as a target`);
+        }
+      }
+      /** tree-sitter's `type`: an expression, or `Name[types]` as a `generic_type` (and unions of those). */
+      type() {
+        this.enter();
+        let inner;
+        if (this.isGenericType()) {
+          inner = this.genericType();
+          while (this.isOp("|")) {
+            this.i++;
+            const left = this.nodes.node("type", inner.start, inner.end, [inner]);
+            const generic = this.isGenericType();
+            const operand = generic ? this.genericType() : this.expression();
+            const right = this.nodes.node("type", operand.start, operand.end, [operand]);
+            inner = this.nodes.node("union_type", left.start, right.end, [left, right]);
+            if (!generic) break;
+          }
+          if (this.kind[this.i] === OP2 && (BINARY_PRECEDENCE[this.text[this.i]] !== void 0 || this.text[this.i] === "." || this.text[this.i] === "(" || this.text[this.i] === "[")) {
+            throw new Unsupported("generic type in an expression");
+          }
+          if (this.comparisonOperator() || this.isKeyword("if") || this.isKeyword("and") || this.isKeyword("or")) throw new Unsupported("generic type in an expression");
+        } else {
+          if (this.isOp("*") || this.isOp("**")) throw new Unsupported("splat type");
+          inner = this.expression();
+        }
+        this.leave();
+        return this.nodes.node("type", inner.start, inner.end, [inner]);
+      }
+    };
+  }
+});
+
+// src/languages/python/fast-parser/statements.ts
+var AUGMENTED, CALL_LIKE, StatementParser;
+var init_statements = __esm({
+  "src/languages/python/fast-parser/statements.ts"() {
+    "use strict";
+    init_expressions();
+    init_tokenizer();
+    init_tree();
+    AUGMENTED = /* @__PURE__ */ new Set(["+=", "-=", "*=", "/=", "@=", "//=", "%=", "**=", ">>=", "<<=", "&=", "^=", "|="]);
+    CALL_LIKE = /* @__PURE__ */ new Set(["(", "=", ".", "[", ",", ")"]);
+    StatementParser = class extends ExpressionParser {
+      /** The module's statements, up to the end of the tokens. */
+      statements() {
+        const out2 = [];
+        while (this.kind[this.i] !== END) this.statement(out2);
+        return out2;
+      }
+      statement(out2) {
+        const k = this.kind[this.i];
+        if (k === INDENT || k === DEDENT || k === NEWLINE2) throw new Unsupported("unexpected indentation");
+        this.enter();
+        if (k === NAME2) {
+          switch (this.text[this.i]) {
+            case "if":
+              out2.push(this.ifStatement());
+              return this.leave();
+            case "for":
+            case "while":
+            case "try":
+            case "with":
+            case "def":
+            case "class":
+              out2.push(this.compound(this.start[this.i]));
+              return this.leave();
+            case "async":
+              if (!this.isKeyword("def", this.i + 1) && !this.isKeyword("for", this.i + 1) && !this.isKeyword("with", this.i + 1)) throw new Unsupported("async");
+              out2.push(this.compound(this.start[this.i++]));
+              return this.leave();
+          }
+        } else if (this.isOp("@")) {
+          out2.push(this.decorated());
+          return this.leave();
+        }
+        this.simpleStatements(out2);
+        this.leave();
+      }
+      /** Simple statements separated by `;` up to their NEWLINE (read); returns the NEWLINE's offset. */
+      simpleStatements(out2) {
+        for (; ; ) {
+          out2.push(this.simpleStatement());
+          if (this.isOp(";")) {
+            this.i++;
+            if (this.kind[this.i] === NEWLINE2) break;
+            continue;
+          }
+          break;
+        }
+        if (this.kind[this.i] !== NEWLINE2) throw new Unsupported("expected the end of the line");
+        return this.start[this.i++];
+      }
+      /** `: suite` from the colon: an indented block, or the simple statements on the header's line. */
+      suite() {
+        this.expectOp(":");
+        if (this.kind[this.i] === NEWLINE2) {
+          if (this.kind[this.i + 1] !== INDENT) throw new Unsupported("empty block");
+          this.i += 2;
+          const body3 = [];
+          while (this.kind[this.i] !== DEDENT) {
+            if (this.kind[this.i] === END) throw new Unsupported("unexpected end");
+            this.statement(body3);
+          }
+          const end2 = this.start[this.i++];
+          return this.nodes.node("block", body3[0].start, end2, body3);
+        }
+        const body2 = [];
+        const end = this.simpleStatements(body2);
+        return this.nodes.node("block", body2[0].start, end, body2);
+      }
+      ifStatement() {
+        const s = this.start[this.i++];
+        const children = [field(this.expression(), "condition"), field(this.suite(), "consequence")];
+        while (this.isKeyword("elif")) {
+          const es = this.start[this.i++];
+          const condition = field(this.expression(), "condition");
+          const consequence = field(this.suite(), "consequence");
+          children.push(field(this.nodes.node("elif_clause", es, consequence.end, [condition, consequence]), "alternative"));
+        }
+        if (this.isKeyword("else")) children.push(field(this.elseClause(), "alternative"));
+        return this.nodes.node("if_statement", s, children[children.length - 1].end, children);
+      }
+      elseClause() {
+        const s = this.start[this.i++];
+        const body2 = field(this.suite(), "body");
+        return this.nodes.node("else_clause", s, body2.end, [body2]);
+      }
+      /** for, while, try, with, def and class (after an `async` starting at `s`). */
+      compound(s) {
+        const word = this.text[this.i++];
+        const children = [];
+        let type = `${word}_statement`;
+        switch (word) {
+          case "for": {
+            children.push(field(this.targets(), "left"));
+            this.expectKeyword("in");
+            children.push(field(this.expressionList(true), "right"));
+            children.push(field(this.suite(), "body"));
+            if (this.isKeyword("else")) children.push(field(this.elseClause(), "alternative"));
+            break;
+          }
+          case "while":
+            children.push(field(this.expression(), "condition"), field(this.suite(), "body"));
+            if (this.isKeyword("else")) children.push(field(this.elseClause(), "alternative"));
+            break;
+          case "try":
+            children.push(field(this.suite(), "body"));
+            while (this.isKeyword("except")) children.push(this.exceptClause());
+            if (this.isKeyword("else")) children.push(this.elseClause());
+            if (this.isKeyword("finally")) {
+              const fs2 = this.start[this.i++];
+              const block = this.suite();
+              children.push(this.nodes.node("finally_clause", fs2, block.end, [block]));
+            }
+            if (children.length === 1) throw new Unsupported("try without handlers");
+            break;
+          case "with": {
+            const cs = this.start[this.i];
+            const items = [];
+            const parenthesized = this.parenthesizedWithItems();
+            if (parenthesized) this.i++;
+            const close = parenthesized ? ")" : ":";
+            for (; ; ) {
+              items.push(this.withItem());
+              if (!this.isOp(",")) break;
+              this.i++;
+              if (this.isOp(close)) break;
+            }
+            if (parenthesized) this.expectOp(")");
+            children.push(this.nodes.node("with_clause", cs, this.lastEnd, items));
+            children.push(field(this.suite(), "body"));
+            break;
+          }
+          case "def": {
+            type = "function_definition";
+            children.push(field(this.identifier(), "name"));
+            if (!this.isOp("(")) throw new Unsupported("type parameters");
+            const ps = this.start[this.i++];
+            const list = this.parameterList(")", true);
+            this.expectOp(")");
+            children.push(field(this.nodes.node("parameters", ps, this.lastEnd, list), "parameters"));
+            if (this.isOp("->")) {
+              this.i++;
+              children.push(field(this.type(), "return_type"));
+            }
+            children.push(field(this.suite(), "body"));
+            break;
+          }
+          case "class": {
+            type = "class_definition";
+            children.push(field(this.identifier(), "name"));
+            if (this.isOp("[")) throw new Unsupported("type parameters");
+            if (this.isOp("(")) {
+              const args2 = this.argumentList();
+              if (args2.type !== "argument_list") throw new Unsupported("generator as bases");
+              children.push(field(args2, "superclasses"));
+            }
+            children.push(field(this.suite(), "body"));
+            break;
+          }
+        }
+        return this.nodes.node(type, s, children[children.length - 1].end, children);
+      }
+      exceptClause() {
+        const s = this.start[this.i++];
+        const children = [];
+        if (this.isOp("*")) this.i++;
+        if (!this.isOp(":")) {
+          const value = this.expression();
+          if (this.isKeyword("as")) {
+            this.i++;
+            const target = this.expression();
+            const alias = field(this.nodes.node("as_pattern_target", target.start, target.end, [target]), "alias");
+            children.push(field(this.nodes.node("as_pattern", value.start, alias.end, [value, alias]), "value"));
+          } else {
+            children.push(field(value, "value"));
+            while (this.isOp(",")) {
+              this.i++;
+              children.push(field(this.expression(), "value"));
+            }
+          }
+        }
+        const block = this.suite();
+        children.push(block);
+        return this.nodes.node("except_clause", s, block.end, children);
+      }
+      withItem() {
+        let value = this.expression();
+        if (this.isKeyword("as")) {
+          this.i++;
+          const target = this.expression();
+          const alias = field(this.nodes.node("as_pattern_target", target.start, target.end, [target]), "alias");
+          value = this.nodes.node("as_pattern", value.start, alias.end, [value, alias]);
+        }
+        return this.nodes.node("with_item", value.start, value.end, [field(value, "value")]);
+      }
+      decorated() {
+        const s = this.start[this.i];
+        const children = [];
+        while (this.isOp("@")) {
+          const ds = this.start[this.i++];
+          const expression = this.expression();
+          if (this.kind[this.i] !== NEWLINE2) throw new Unsupported("decorator");
+          children.push(this.nodes.node("decorator", ds, this.start[this.i++], [expression]));
+        }
+        let definition;
+        if (this.isKeyword("async") && this.isKeyword("def", this.i + 1)) definition = this.compound(this.start[this.i++]);
+        else if (this.isKeyword("def") || this.isKeyword("class")) definition = this.compound(this.start[this.i]);
+        else throw new Unsupported("decorated statement");
+        children.push(field(definition, "definition"));
+        return this.nodes.node("decorated_definition", s, definition.end, children);
+      }
+      simpleStatement() {
+        const print = this.isKeyword("print") || this.isKeyword("exec");
+        this.ambiguousStatement = print;
+        const statement = this.simpleStatementAfterCheck();
+        this.ambiguousStatement = false;
+        return statement;
+      }
+      simpleStatementAfterCheck() {
+        const s = this.start[this.i];
+        if (this.kind[this.i] === NAME2) {
+          const word = this.text[this.i];
+          switch (word) {
+            case "import": {
+              this.i++;
+              const names = this.importList();
+              return this.nodes.node("import_statement", s, this.lastEnd, names);
+            }
+            case "from":
+              return this.importFrom();
+            case "assert": {
+              this.i++;
+              const items = this.expressionItems(false);
+              if (this.isOp(",", this.i - 1)) throw new Unsupported("trailing comma in assert");
+              return this.nodes.node("assert_statement", s, this.lastEnd, items);
+            }
+            case "return": {
+              this.i++;
+              if (!this.startsExpression()) return this.nodes.leaf("return_statement", s, this.lastEnd);
+              const value = this.expressionList(true);
+              return this.nodes.node("return_statement", s, this.lastEnd, [value]);
+            }
+            case "del": {
+              this.i++;
+              const target = this.expressionList(true);
+              return this.nodes.node("delete_statement", s, target.end, [target]);
+            }
+            case "raise": {
+              this.i++;
+              const children = [];
+              if (this.startsExpression()) children.push(this.expressionList(true));
+              if (this.isKeyword("from")) {
+                this.i++;
+                children.push(field(this.expression(), "cause"));
+              }
+              return children.length ? this.nodes.node("raise_statement", s, this.lastEnd, children) : this.nodes.leaf("raise_statement", s, this.lastEnd);
+            }
+            case "pass":
+            case "break":
+            case "continue":
+              this.i++;
+              return this.nodes.leaf(`${word}_statement`, s, this.lastEnd);
+            case "global":
+            case "nonlocal": {
+              this.i++;
+              const names = [this.identifier()];
+              while (this.isOp(",")) {
+                this.i++;
+                names.push(this.identifier());
+              }
+              return this.nodes.node(`${word}_statement`, s, this.lastEnd, names);
+            }
+            case "print":
+            case "exec":
+              if (!(this.kind[this.i + 1] === OP2 && CALL_LIKE.has(this.text[this.i + 1])) && !AUGMENTED.has(this.text[this.i + 1])) throw new Unsupported(`${word} statement`);
+              break;
+            case "type":
+              if (this.kind[this.i + 1] === NAME2 || (this.isOp("(", this.i + 1) || this.isOp("[", this.i + 1)) && this.assignsAhead()) throw new Unsupported("type alias");
+              break;
+            case "match":
+              if (this.matchStatementAhead()) throw new Unsupported("match statement");
+              break;
+          }
+        }
+        return this.expressionStatement();
+      }
+      /**
+       * True when `with (` opens a parenthesized list of with-items (tree-sitter's reading): the brackets close right
+       * before the colon and hold a comma or an `as` of their own; `with (a):` and `with (a) as b:` are expressions.
+       */
+      parenthesizedWithItems() {
+        if (!this.isOp("(")) return false;
+        let depth = 0;
+        let itemsInside = false;
+        for (let k = this.i; this.kind[k] !== END && this.kind[k] !== NEWLINE2; k++) {
+          if (this.kind[k] === OP2) {
+            const t = this.text[k];
+            if (t === "(" || t === "[" || t === "{") depth++;
+            else if (t === ")" || t === "]" || t === "}") {
+              if (--depth === 0) return itemsInside && this.isOp(":", k + 1);
+            } else if (depth === 1 && t === ",") itemsInside = true;
+          } else if (depth === 1 && this.isKeyword("as", k)) itemsInside = true;
+        }
+        return false;
+      }
+      /** True when the statement from here has an `=` outside brackets. */
+      assignsAhead() {
+        let depth = 0;
+        for (let k = this.i; this.kind[k] !== END && this.kind[k] !== NEWLINE2; k++) {
+          if (this.kind[k] !== OP2) continue;
+          const t = this.text[k];
+          if (t === "(" || t === "[" || t === "{") depth++;
+          else if (t === ")" || t === "]" || t === "}") depth--;
+          else if (depth === 0 && (t === "=" || t === ";")) return t === "=";
+        }
+        return false;
+      }
+      /** True unless the `match` here is certainly a name: a match statement's line ends with `:`. */
+      matchStatementAhead() {
+        const next = this.kind[this.i + 1];
+        if (next === NEWLINE2) return false;
+        if (next === OP2 && (this.text[this.i + 1] === "=" || this.text[this.i + 1] === "." || AUGMENTED.has(this.text[this.i + 1]))) return false;
+        let depth = 0;
+        for (let k = this.i + 1; this.kind[k] !== END; k++) {
+          if (this.kind[k] === OP2) {
+            const t = this.text[k];
+            if (t === "(" || t === "[" || t === "{") depth++;
+            else if (t === ")" || t === "]" || t === "}") depth--;
+          }
+          if (this.kind[k] === NEWLINE2 && depth === 0) return this.isOp(":", k - 1);
+        }
+        return true;
+      }
+      importList() {
+        const parenthesized = this.isOp("(");
+        if (parenthesized) this.i++;
+        const names = [];
+        for (; ; ) {
+          const name2 = this.dottedName();
+          if (this.isKeyword("as")) {
+            this.i++;
+            const alias = field(this.identifier(), "alias");
+            names.push(field(this.nodes.node("aliased_import", name2.start, alias.end, [field(name2, "name"), alias]), "name"));
+          } else names.push(field(name2, "name"));
+          if (!this.isOp(",")) break;
+          this.i++;
+          if (parenthesized ? this.isOp(")") : this.kind[this.i] === NEWLINE2 || this.isOp(";")) {
+            if (!parenthesized) throw new Unsupported("trailing comma in an import");
+            break;
+          }
+        }
+        if (parenthesized) this.expectOp(")");
+        return names;
+      }
+      dottedName() {
+        const parts2 = [this.identifier()];
+        while (this.isOp(".")) {
+          this.i++;
+          parts2.push(this.identifier());
+        }
+        return this.nodes.node("dotted_name", parts2[0].start, parts2[parts2.length - 1].end, parts2);
+      }
+      importFrom() {
+        const s = this.start[this.i++];
+        if (this.isKeyword("__future__")) {
+          this.i++;
+          this.expectKeyword("import");
+          const names = this.importList();
+          return this.nodes.node("future_import_statement", s, this.lastEnd, names);
+        }
+        let module2;
+        if (this.isOp(".") || this.isOp("...")) {
+          const ps = this.start[this.i];
+          while (this.isOp(".") || this.isOp("...")) this.i++;
+          const prefix = this.nodes.leaf("import_prefix", ps, this.lastEnd);
+          const parts2 = [prefix];
+          if (!this.isKeyword("import")) parts2.push(this.dottedName());
+          module2 = this.nodes.node("relative_import", ps, this.lastEnd, parts2);
+        } else module2 = this.dottedName();
+        const children = [field(module2, "module_name")];
+        this.expectKeyword("import");
+        if (this.isOp("*")) {
+          children.push(this.nodes.leaf("wildcard_import", this.start[this.i], this.end[this.i]));
+          this.i++;
+        } else children.push(...this.importList());
+        return this.nodes.node("import_from_statement", s, this.lastEnd, children);
+      }
+      expressionStatement() {
+        const s = this.start[this.i];
+        let inner;
+        if (this.isKeyword("yield")) inner = this.yieldExpression();
+        else {
+          const items = this.expressionItems(true);
+          const trailing = this.isOp(",", this.i - 1);
+          if (this.isOp("=")) inner = this.assignment(this.patterns(items, trailing));
+          else if (this.isOp(":") && items.length === 1 && !trailing) {
+            const left = field(this.pattern(items[0]), "left");
+            this.i++;
+            const children = [left, field(this.type(), "type")];
+            if (this.isOp("=")) {
+              this.i++;
+              children.push(field(this.rightHandSide(), "right"));
+            }
+            inner = this.nodes.node("assignment", left.start, this.lastEnd, children);
+          } else if (this.kind[this.i] === OP2 && AUGMENTED.has(this.text[this.i])) {
+            if (items.length !== 1 || trailing) throw new Unsupported("augmented assignment to a tuple");
+            const left = field(this.pattern(items[0]), "left");
+            this.i++;
+            const right = field(this.rightHandSide(), "right");
+            inner = this.nodes.node("augmented_assignment", left.start, right.end, [left, right]);
+          } else {
+            for (const item of items) if (item.type === "list_splat" && items.length === 1 && !trailing) throw new Unsupported("starred statement");
+            return this.nodes.node("expression_statement", s, this.lastEnd, items);
+          }
+        }
+        return this.nodes.node("expression_statement", s, inner.end, [inner]);
+      }
+      /** `left = right` from the `=`. */
+      assignment(left) {
+        this.i++;
+        const right = field(this.rightHandSide(), "right");
+        return this.nodes.node("assignment", left.start, right.end, [field(left, "left"), right]);
+      }
+      rightHandSide() {
+        if (this.isKeyword("yield")) {
+          const y = this.yieldExpression();
+          if (this.isOp("=")) throw new Unsupported("assignment after yield");
+          return y;
+        }
+        const items = this.expressionItems(true);
+        const trailing = this.isOp(",", this.i - 1);
+        if (this.isOp("=")) return this.assignment(this.patterns(items, trailing));
+        if (this.kind[this.i] === OP2 && AUGMENTED.has(this.text[this.i])) throw new Unsupported("chained augmented assignment");
+        if (items.length === 1 && !trailing) return items[0];
+        return this.nodes.node("expression_list", items[0].start, this.lastEnd, items);
+      }
+    };
+  }
+});
+
+// src/languages/python/fast-parser/index.ts
+function fastParse(source, ranges, lines) {
+  try {
+    const tokens = tokenize(source, ranges);
+    const nodes = new NodeFactory(lines);
+    const statements = new StatementParser(source, tokens, nodes).statements();
+    const end = ranges ? ranges.length ? ranges[ranges.length - 1].end : 0 : source.length;
+    const root = nodes.node("module", tokens.first >= 0 ? tokens.first : end, end, statements);
+    const comments = placeExtras(root, tokens.extras, nodes);
+    let depth;
+    return {
+      tree: {
+        source,
+        root,
+        lines,
+        comments,
+        problems: [],
+        get maxDepth() {
+          return depth ??= cursorDepth(root, source);
+        }
+      }
+    };
+  } catch (e) {
+    if (e instanceof Unsupported) return { unsupported: e.reason };
+    if (e instanceof RangeError) return { unsupported: "stack" };
+    throw e;
+  }
+}
+function cursorDepth(root, source) {
+  let max2 = 0;
+  const stack = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop();
+    let below = depth;
+    const literal = node.type === "string" && node.children.length === 0;
+    if (!literal && !TOKENS.has(node.type)) {
+      let at = node.start;
+      const gap = (to) => {
+        const text2 = source.slice(at, to).trim();
+        if (text2) below = Math.max(below, depth + (node.type === "comparison_operator" && /^(not\s+in|is\s+not)$/.test(text2) ? 2 : 1));
+      };
+      for (const c of node.children) {
+        gap(c.start);
+        at = c.end;
+        stack.push([c, depth + 1]);
+      }
+      if (node.type !== "module" && node.type !== "block") gap(node.end);
+    }
+    max2 = Math.max(max2, below, node === root ? 0 : depth);
+  }
+  return max2;
+}
+var TOKENS;
+var init_fast_parser = __esm({
+  "src/languages/python/fast-parser/index.ts"() {
+    "use strict";
+    init_statements();
+    init_tokenizer();
+    init_tree();
+    TOKENS = /* @__PURE__ */ new Set([
+      "identifier",
+      "integer",
+      "float",
+      "true",
+      "false",
+      "none",
+      "ellipsis",
+      "comment",
+      "line_continuation",
+      "keyword_separator",
+      "positional_separator",
+      "wildcard_import",
+      "type_conversion",
+      "escape_sequence",
+      "escape_interpolation",
+      "string_start",
+      "string_end",
+      "string_content"
+    ]);
+  }
+});
+
 // src/languages/python/parser.ts
 function pastDeadline(budget) {
   return budget !== void 0 && Date.now() > budget.deadline;
@@ -29000,6 +31822,13 @@ async function createPythonParser(files) {
     parse(source, ranges, budget) {
       if (indexed?.source !== source) indexed = { source, lines: new LineIndex(source) };
       const lines = indexed.lines;
+      if (!files.treeSitterOnly) {
+        const fast = fastParse(source, ranges, lines);
+        if ("tree" in fast) {
+          if (pastDeadline(budget)) throw new TimeBudgetExceeded("parsing");
+          return fast.tree;
+        }
+      }
       const progressCallback = budget ? () => Date.now() > budget.deadline : void 0;
       const read = ranges ? rangeReader(source, ranges) : (index) => source.slice(index, index + INPUT_BUFFER_CHARS);
       const input = budget ? (index) => Date.now() > budget.deadline ? "" : read(index) : read;
@@ -29048,6 +31877,7 @@ var init_parser = __esm({
     init_tree_sitter();
     init_tree_sitter_runtime();
     init_direct_cursor();
+    init_fast_parser();
     init_syntax();
     TimeBudgetExceeded = class extends Error {
       constructor(stage) {
@@ -29623,6 +32453,7 @@ var init_model = __esm({
           case "opaque":
             return [];
           case "assignment": {
+            if (b.value?.type === "lambda") return [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
             const cached3 = this.bindingCache.get(b);
             if (cached3) return cached3;
             if (this.inProgress.has(b) || !b.value) return [];
@@ -30676,7 +33507,7 @@ var require_ignore = __commonJS({
     }
     var UNDEFINED = void 0;
     var EMPTY = "";
-    var SPACE2 = " ";
+    var SPACE3 = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
@@ -30810,7 +33641,7 @@ var require_ignore = __commonJS({
           const escaped = pattern[index + 1];
           if (escaped === SLASH && index + 2 === length) {
             out2 += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE3) {
             out2 += pattern.slice(index, index + 2);
           } else {
             out2 += hold(
@@ -30856,8 +33687,8 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE2 : run3,
-        ESCAPE + SPACE2
+        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE3 : run3,
+        ESCAPE + SPACE3
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -31241,29 +34072,29 @@ var require_ignore = __commonJS({
       return count % 2 === 1;
     };
     var trimEnd = (body2, stripLineEnd) => {
-      let lineEnd = body2.length;
+      let lineEnd2 = body2.length;
       let end;
       for (; ; ) {
-        if (stripLineEnd && body2[lineEnd - 1] === "\r") {
-          lineEnd--;
+        if (stripLineEnd && body2[lineEnd2 - 1] === "\r") {
+          lineEnd2--;
         }
-        end = lineEnd;
-        while (body2[end - 1] === SPACE2) {
+        end = lineEnd2;
+        while (body2[end - 1] === SPACE3) {
           end--;
         }
         if (!stripLineEnd || body2[end - 1] !== "\n") {
           break;
         }
-        lineEnd = end - 1;
+        lineEnd2 = end - 1;
       }
-      if (end === lineEnd) {
-        return body2.slice(0, lineEnd);
+      if (end === lineEnd2) {
+        return body2.slice(0, lineEnd2);
       }
       let backslashes = 0;
       while (body2[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body2.slice(0, end - 1) + SPACE2 : body2.slice(0, end);
+      return backslashes % 2 ? body2.slice(0, end - 1) + SPACE3 : body2.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
       let body2 = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
@@ -31276,7 +34107,7 @@ var require_ignore = __commonJS({
         body2 = body2.slice(1);
       }
       const last = body2[body2.length - 1];
-      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
+      if (last === SPACE3 || stripLineEnd && (last === "\r" || last === "\n")) {
         body2 = trimEnd(body2, stripLineEnd);
       }
       if (!body2 || hasTrailingBackslash(body2)) {
@@ -31645,7 +34476,7 @@ function projectSinkIndexes(sinks2, leading, index) {
   }
   return (refs, imports) => {
     const modules = [...refs].filter((m) => leading.has(m)).sort();
-    const named = [...flowWords].filter((w) => imports.dynamic || imports.words.has(w)).sort();
+    const named = [...flowWords].filter((w) => imports.dynamic || importWords(imports).has(w)).sort();
     const key = `${modules.join(",")}\0${named.join(",")}`;
     let found = built.get(key);
     if (!found) {
@@ -31670,6 +34501,7 @@ function summariseDemandedModules(byModule, modules, aliases, index, parser, sin
     bySegment.set(last, [...bySegment.get(last) ?? [], m]);
   }
   let summarisedLast = /* @__PURE__ */ new Set();
+  let rebound;
   for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES; round++) {
     const wanted = /* @__PURE__ */ new Map();
     for (const summary of [...index.allSummaries(), ...index.allFlowSummaries()]) {
@@ -31709,7 +34541,7 @@ function summariseDemandedModules(byModule, modules, aliases, index, parser, sin
         cache2?.set(input, analysis, salt);
       }
       if (analysis.summary?.module === module2) {
-        index.setFlows(withoutReboundConstants(analysis.summary, byModule));
+        index.setFlows(withoutReboundConstants(analysis.summary, () => rebound ??= reboundNames(byModule)));
         if (cache2) state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
       }
     }
@@ -31727,15 +34559,13 @@ function summariseDemandedModules(byModule, modules, aliases, index, parser, sin
   return { callers: out2, keys };
 }
 function explainsCall(flows) {
-  return Boolean(flows.returns?.length || flows.passes?.length || flows.sinks?.length || flows.fieldSinks?.length || flows.stores?.length || flows.constant);
+  return Boolean(flows.returns?.length || flows.passes?.length || flows.returnsField || flows.sinks?.length || flows.fieldSinks?.length || flows.stores?.length || flows.constant);
 }
-function withoutReboundConstants(summary, byModule) {
+function withoutReboundConstants(summary, reboundNames2) {
   const names = constantNames2(summary);
   if (!names.length) return summary;
-  const alternatives = names.map((n) => n.replace(/[^\w]/g, "")).join("|");
-  const rebinding = new RegExp(`\\.\\s*(${alternatives})\\s*(?:[-+*/%&|^@]|<<|>>|\\*\\*|//)?=(?!=)|setattr\\s*\\([^,)]*,\\s*["'](${alternatives})["']`, "g");
-  const rebound = /* @__PURE__ */ new Set();
-  for (const file of byModule.values()) for (const m of file.text.matchAll(rebinding)) rebound.add(m[1] ?? m[2]);
+  const all = reboundNames2();
+  const rebound = new Set(names.filter((n) => all.has(n)));
   if (!rebound.size) return summary;
   const flows = Object.fromEntries(Object.entries(summary.flows).flatMap(([name2, f]) => {
     if (!f.constant || !rebound.has(name2)) return [[name2, f]];
@@ -31743,6 +34573,14 @@ function withoutReboundConstants(summary, byModule) {
     return Object.keys(rest).length ? [[name2, rest]] : [];
   }));
   return { ...summary, flows };
+}
+function reboundNames(byModule) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const file of byModule.values()) {
+    for (const m of file.text.matchAll(REBINDING)) out2.add(m[1]);
+    for (const m of file.text.matchAll(SETATTR)) out2.add(m[1]);
+  }
+  return out2;
 }
 function constantNames2(summary) {
   return Object.entries(summary.flows ?? {}).filter(([, f]) => f.constant).map(([name2]) => name2);
@@ -31817,7 +34655,7 @@ function hasIdentifier(text2, name2) {
   for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) {
     if (isIdentifierChar(text2.charCodeAt(at + name2.length))) continue;
     let start2 = at;
-    while (start2 > 0 && isDigit3(text2.charCodeAt(start2 - 1))) start2--;
+    while (start2 > 0 && isDigit4(text2.charCodeAt(start2 - 1))) start2--;
     if (start2 > 0 && isIdentifierChar(text2.charCodeAt(start2 - 1))) continue;
     return true;
   }
@@ -31832,11 +34670,11 @@ function hasAttribute(text2, name2) {
   }
   return false;
 }
-function isDigit3(c) {
+function isDigit4(c) {
   return c >= 48 && c <= 57;
 }
 function isIdentifierChar(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || isDigit3(c) || c === 95;
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || isDigit4(c) || c === 95;
 }
 function remembered(memo, name2, test) {
   let found = memo.get(name2);
@@ -31845,12 +34683,13 @@ function remembered(memo, name2, test) {
 }
 function importsOf(text2) {
   const { statements, byRuntimeName } = importStatements(text2);
-  const out2 = { written: statements, words: /* @__PURE__ */ new Set(), dynamic: byRuntimeName };
-  for (const statement of statements) {
-    if (statement.includes("\\")) out2.dynamic = true;
-    for (const w of statement.match(WORD) ?? []) out2.words.add(w);
-  }
-  return out2;
+  return { written: statements, dynamic: byRuntimeName || statements.some((s) => s.includes("\\")) };
+}
+function importWords(imports) {
+  if (imports.words) return imports.words;
+  const out2 = /* @__PURE__ */ new Set();
+  for (const statement of imports.written) for (const w of statement.match(WORD) ?? []) out2.add(w);
+  return imports.words = out2;
 }
 function parsedImports(imports) {
   if (imports.parsed) return imports.parsed;
@@ -31943,7 +34782,7 @@ function importStatements(text2) {
 function ownPackage(moduleName) {
   return moduleName.slice(0, Math.max(0, moduleName.lastIndexOf(".")));
 }
-var MAX_ROUNDS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, SinkLeadingModules, WORD, QUOTED_NAME, IMPORT_ITEM, FROM_IMPORT, ReferenceMatcher;
+var MAX_ROUNDS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, REBINDING, SETATTR, SinkLeadingModules, WORD, FEW_SEGMENTS, QUOTED_NAME, IMPORT_ITEM, FROM_IMPORT, ReferenceMatcher;
 var init_whole_program = __esm({
   "src/project/whole-program.ts"() {
     "use strict";
@@ -31953,6 +34792,8 @@ var init_whole_program = __esm({
     MAX_ROUNDS = 8;
     MAX_DEMANDED_MODULES = 256;
     MAX_DEMAND_ROUNDS = 4;
+    REBINDING = /\.\s*([A-Za-z_]\w*)\s*(?:[-+*/%&|^@]|<<|>>|\*\*|\/\/)?=(?!=)/g;
+    SETATTR = /setattr\s*\([^,)]*,\s*["']([A-Za-z_]\w*)["']/g;
     SinkLeadingModules = class {
       constructor(index, sinks2) {
         this.index = index;
@@ -32005,6 +34846,7 @@ var init_whole_program = __esm({
       }
     };
     WORD = /[A-Za-z_][A-Za-z0-9_]*|\*/g;
+    FEW_SEGMENTS = 64;
     QUOTED_NAME = /["']\.*([A-Za-z_][\w.]*)["']/g;
     IMPORT_ITEM = /^([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)(?:\s+as\s+[A-Za-z_]\w*)?$/;
     FROM_IMPORT = /^from\s+([\w.]+)\s+import\b([\s\S]*)$/;
@@ -32028,6 +34870,17 @@ var init_whole_program = __esm({
         for (const w of words) if (this.bySegment.has(w)) return true;
         return false;
       }
+      /**
+       * Whether a word of the file's import statements is the last name of a leading module. Most files' statements
+       * name none: with few such names, each is looked up in the statements' text (as `hasIdentifier` tells words
+       * apart, like `WORD`) rather than splitting every file's statements into words.
+       */
+      anyImportSegment(imports) {
+        if (imports.words || this.bySegment.size > FEW_SEGMENTS) return this.anySegment(importWords(imports));
+        const text2 = imports.joined ??= imports.written.join("\n");
+        for (const segment of this.bySegment.keys()) if (hasIdentifier(text2, segment)) return true;
+        return false;
+      }
       referencedBy(file) {
         const own = packageModuleName(file.moduleName);
         const imports = this.imports(file);
@@ -32040,7 +34893,7 @@ var init_whole_program = __esm({
         const direct = ownPackage(file.moduleName);
         if (this.leading.has(direct)) packages.add(direct);
         const quoted2 = imports.dynamic ? imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split("."))) : void 0;
-        if (!packages.size && !this.anySegment(imports.words) && !(quoted2 && this.anySegment(quoted2))) return /* @__PURE__ */ new Set();
+        if (!packages.size && !this.anyImportSegment(imports) && !(quoted2 && this.anySegment(quoted2))) return /* @__PURE__ */ new Set();
         const add = (words) => {
           for (const w of words) for (const module2 of this.bySegment.get(w) ?? []) named.add(module2);
         };
@@ -32048,7 +34901,7 @@ var init_whole_program = __esm({
           const { modules, words } = imports.named ??= namedModules(imports, file.moduleName, this.names);
           for (const m of modules) if (this.leading.has(m)) named.add(m);
           add(words);
-        } else add(imports.words);
+        } else add(importWords(imports));
         if (quoted2) add(quoted2);
         const out2 = /* @__PURE__ */ new Set();
         for (const module2 of /* @__PURE__ */ new Set([...named, ...packages])) {
@@ -38384,6 +41237,13 @@ var DATA_SOURCES = {
   "httpx.AsyncClient().get()": "HTTP response (httpx)",
   "httpx.AsyncClient().post()": "HTTP response (httpx)",
   "urllib.request.urlopen()": "HTTP response (urllib)",
+  "urllib.request.urlretrieve()": "HTTP download (urllib)",
+  "http.client.HTTPConnection().getresponse()": "HTTP response (http.client)",
+  "http.client.HTTPSConnection().getresponse()": "HTTP response (http.client)",
+  "urllib3.PoolManager().request()": "HTTP response (urllib3)",
+  "urllib3.request()": "HTTP response (urllib3)",
+  "multiprocessing.connection.Listener().accept()": "a network connection (multiprocessing)",
+  "multiprocessing.connection.Client()": "a network connection (multiprocessing)",
   "urllib2.urlopen()": "HTTP response (urllib)",
   "aiohttp.ClientSession().get()": "HTTP response (aiohttp)",
   "aiohttp.ClientSession().post()": "HTTP response (aiohttp)",
@@ -38508,7 +41368,28 @@ var CALLBACK_REGISTRARS = [
   [/^asyncio\.(start_server|start_unix_server)$/, "client stream of an asyncio server"],
   [/^websockets\.((legacy|asyncio|sync)\.)?(server\.)?serve$/, "WebSocket connection"],
   [/^(flask_socketio\.SocketIO|socketio\.(Server|AsyncServer|Namespace|AsyncNamespace))\(\)\.(on|event|on_event)$/, "Socket.IO message"],
-  [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_function$/, "XML-RPC call argument"]
+  [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_function$/, "XML-RPC call argument"],
+  [/^jsonrpc\.(dispatcher|Dispatcher\(\))\.add_method$|^jsonrpcserver\.method$/, "JSON-RPC call argument"],
+  [/^bentoml\.(api|Service\(\)\.api)$/, "BentoML API input"],
+  // Task queues: a task's arguments arrive in a message from the broker.
+  [/^celery\.(shared_task|Celery\(\)\.task)$/, "Celery task argument (from the broker)"],
+  [/^dramatiq\.actor$/, "Dramatiq actor argument (from the broker)"],
+  [/^huey(\.\w+)*\.\w*Huey\(\)\.(task|periodic_task)$/, "Huey task argument (from the broker)"]
+];
+var RPC_EXPOSE_DECORATORS = [
+  [/^Pyro[45](\.(api|server|core))?\.(expose|oneway)$/, "Pyro remote call argument"],
+  [/^rpyc(\.\w+)*\.exposed$/, "RPyC remote call argument"]
+];
+var RPC_SERVICE_BASES = [
+  [/^rpyc(\.core\.service|\.core)?\.(Service|SlaveService|ClassicService|MasterService|VoidService)$/, "RPyC remote call argument"]
+];
+var CALLBACK_METHODS = [
+  { base: /^scrapy(\.spiders(\.\w+)?)?\.(Spider|CrawlSpider|XMLFeedSpider|CSVFeedSpider|SitemapSpider)$/, methods: /^/, parameters: /^response$/, kind: "request", label: "response a Scrapy spider downloaded" },
+  { base: /^channels\.generic\.websocket\.(Async)?(Json)?WebsocketConsumer$/, methods: /^(receive|receive_json|websocket_receive|decode_json)$/, kind: "data", label: "WebSocket message (Django Channels)" },
+  { base: /^tornado\.websocket\.WebSocketHandler$/, methods: /^on_message$/, kind: "data", label: "WebSocket message (Tornado)" },
+  { base: /^twisted\.(internet\.protocol\.(Protocol|DatagramProtocol)|protocols\.basic\.\w+)$/, methods: /^(dataReceived|datagramReceived|lineReceived|rawDataReceived|stringReceived)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by a Twisted protocol" },
+  { base: /^asyncio(\.protocols)?\.(Protocol|BufferedProtocol|DatagramProtocol)$/, methods: /^(data_received|datagram_received)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by an asyncio protocol" },
+  { base: /_pb2_grpc\.\w+Servicer$/, methods: /^[A-Z]/, parameters: /^(request|request_iterator)$/, kind: "data", label: "gRPC request message" }
 ];
 var REQUEST_PARAMETERS = /* @__PURE__ */ new Set(["request", "req", "http_request"]);
 var HANDLER_DATA_METHODS = /* @__PURE__ */ new Set([
@@ -38559,6 +41440,32 @@ var FLOW_NAMES = [
   "socketio.Server",
   "socketio.AsyncServer",
   "xmlrpc.server.SimpleXMLRPCServer",
+  "xmlrpc.server.DocXMLRPCServer",
+  "Pyro5.api.expose",
+  "Pyro5.server.expose",
+  "Pyro5.api.oneway",
+  "Pyro4.expose",
+  "Pyro4.oneway",
+  "rpyc.Service",
+  "rpyc.exposed",
+  "jsonrpc.dispatcher",
+  "jsonrpcserver.method",
+  "bentoml.api",
+  "bentoml.Service",
+  "scrapy.Spider",
+  "scrapy.spiders.Spider",
+  "scrapy.spiders.CrawlSpider",
+  "scrapy.spiders.XMLFeedSpider",
+  "scrapy.spiders.SitemapSpider",
+  "channels.generic.websocket.WebsocketConsumer",
+  "channels.generic.websocket.AsyncWebsocketConsumer",
+  "tornado.websocket.WebSocketHandler",
+  "twisted.internet.protocol.Protocol",
+  "asyncio.Protocol",
+  "asyncio.DatagramProtocol",
+  "celery.shared_task",
+  "celery.Celery",
+  "dramatiq.actor",
   "flask.request",
   "bottle.request",
   "base64.b64decode",
@@ -38610,7 +41517,7 @@ var FLOW_NAMES = [
   "hmac.HMAC"
 ];
 function sourceWords(names) {
-  const words = /* @__PURE__ */ new Set(["req", "event", ...REQUEST_PARAMETERS, ...CALLBACK_BODY_PARAMETERS, ...HANDLER_DATA_METHODS, ...HANDLER_REQUEST_ATTRIBUTES, ...HANDLER_STREAM_ATTRIBUTES]);
+  const words = /* @__PURE__ */ new Set(["req", "event", "recv", ...REQUEST_PARAMETERS, ...CALLBACK_BODY_PARAMETERS, ...HANDLER_DATA_METHODS, ...HANDLER_REQUEST_ATTRIBUTES, ...HANDLER_STREAM_ATTRIBUTES]);
   for (const name2 of names) {
     const parts2 = name2.replace(/\(\)/g, "").split(".");
     words.add(parts2.length === 2 && !name2.includes("(") ? parts2[1] : parts2[0]);
@@ -38815,6 +41722,11 @@ var TaintTracker = class _TaintTracker {
         return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code2(name2)}`)] };
       }
     }
+    for (let n = (this.hasLambda ??= /\blambda\b/.test(this.model.tree.source)) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
+      if (n.type !== "lambda" || !parameterNames(n, this.model).includes(name2)) continue;
+      const defs = this.definitionsOf(n).get(name2);
+      if (defs?.length) return this.evalDefinitions(name2, defs, at, scope, depth, key);
+    }
     const fn = enclosingFunction(node) ?? (topLevel(node) ? this.model.tree.root : void 0);
     if (fn) {
       const defs = this.definitionsOf(fn).get(name2);
@@ -38822,11 +41734,13 @@ var TaintTracker = class _TaintTracker {
     }
     return this.qualifiedSource(node, scope);
   }
+  hasLambda;
   /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
   evalDefinitions(name2, defs, at, scope, depth, key) {
     const before = defs.filter((d) => d.node.start < at.start || d.kind === "parameter").sort((a, b) => b.node.start - a.node.start);
     for (const d of before) {
       if (this.deadCode(d.node)) continue;
+      if (d.value && d.kind !== "parameter" && isAncestor(d.value, at)) continue;
       if (key !== void 0 && d.key !== void 0 && d.key !== key) continue;
       const t = this.evalDefinition(name2, d, at, scope, depth, key);
       if (t) return t;
@@ -38861,15 +41775,20 @@ var TaintTracker = class _TaintTracker {
   }
   /** Handler parameters that hold untrusted data or a request object. */
   parameterSource(name2, param) {
-    const fn = enclosingFunction(param);
-    if (!fn || fn.type !== "function_definition") return void 0;
+    const fn = enclosingCallable(param);
+    if (!fn) return void 0;
     const params = parameterNames(fn, this.model);
-    const fnName = this.text(childByField(fn, "name") ?? fn);
+    const fnName = callableName(fn, this.model);
     const plain2 = params[0] === "self" || params[0] === "cls" ? params.slice(1) : params;
+    const overridden = name2 !== "self" && name2 !== "cls" ? this.callbackMethod(fn, name2) : void 0;
+    if (overridden) {
+      const prefix = overridden.kind === "data" ? "source" : "request object";
+      return { kind: overridden.kind, steps: [this.step(param, `${prefix}: ${overridden.label} (parameter ${code2(name2)} of ${code2(fnName)})`)] };
+    }
     if (REQUEST_PARAMETERS.has(name2) || plain2[0] === name2 && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name2)) {
       return { kind: "request", steps: [this.step(param, `request object: parameter ${code2(name2)} of ${code2(fnName)}`)] };
     }
-    const registered = name2 !== "self" && name2 !== "cls" ? this.registeredCallback(fn) : void 0;
+    const registered = name2 !== "self" && name2 !== "cls" ? this.registeredCallback(fn) ?? this.rpcEndpoint(fn) : void 0;
     if (registered) return { kind: "data", steps: [this.step(param, `source: ${registered} (parameter ${code2(name2)} of ${code2(fnName)})`)] };
     const declared2 = this.declaredParameter(param);
     if (declared2) return { kind: declared2.kind, steps: [this.step(param, `${declared2.kind === "data" ? "source" : "request object"}: ${declared2.label} (parameter ${code2(name2)} of ${code2(fnName)})`)] };
@@ -38879,11 +41798,30 @@ var TaintTracker = class _TaintTracker {
     if (CALLBACK_BODY_PARAMETERS.has(name2) && plain2.length === 4 && plain2[3] === name2) {
       return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code2(fnName)}`)] };
     }
+    if (name2 === "body" && plain2.length === 2 && plain2[0] === "body" && plain2[1] === "message") {
+      return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code2(fnName)}`)] };
+    }
     if (this.parameters && name2 !== "self" && name2 !== "cls") {
       return { kind: "data", steps: [{ node: param, message: `parameter ${code2(name2)} of ${code2(fnName)}()`, parameter: name2 }] };
     }
     return void 0;
   }
+  /**
+   * A method a framework calls with network data when a subclass overrides it (see `CALLBACK_METHODS`): a Scrapy
+   * spider's callbacks, a WebSocket consumer's `receive`, a Twisted or asyncio protocol's `dataReceived`/
+   * `data_received`, a gRPC servicer's methods. What `parameter` of it holds.
+   */
+  callbackMethod(fn, parameter) {
+    const cls = fn.type === "function_definition" ? methodClass(fn) : void 0;
+    if (!cls || !(this.mentionsCallbackBase ??= CALLBACK_BASE_WORDS.test(this.model.tree.source))) return void 0;
+    const method = this.text(childByField(fn, "name") ?? fn);
+    const specs = CALLBACK_METHODS.filter((c) => c.methods.test(method) && (!c.parameters || c.parameters.test(parameter)));
+    if (!specs.length) return void 0;
+    const ancestors = this.model.classAncestors(cls, this.model.module);
+    const written = (childByField(cls, "superclasses")?.children ?? []).map((b) => this.text(b));
+    return specs.find((c) => ancestors.some((r) => c.base.test(r.name)) || written.some((w) => c.base.test(w)));
+  }
+  mentionsCallbackBase;
   mentionsRegistrar;
   mentionsFramework;
   /** Names of functions passed to a registering call, with its label (see `registeredCallback`); made once per file. */
@@ -38922,7 +41860,92 @@ var TaintTracker = class _TaintTracker {
         if (found) this.registeredNames.set(this.text(passed), found);
       }
     }
+    if (fn.type === "lambda") {
+      const holder = fn.parent?.type === "keyword_argument" ? fn.parent.parent : fn.parent;
+      const call = holder?.type === "argument_list" ? holder.parent : void 0;
+      const callee = call?.type === "call" ? childByField(call, "function") : void 0;
+      const scope = call && this.model.calls.find((c) => c.node === call)?.scope;
+      return callee && scope ? label(callee, scope) : void 0;
+    }
     return this.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
+  }
+  /** Methods (and functions) of this file that RPC servers call with what a client sent, with their labels; made once per file. */
+  rpcEndpoints;
+  /**
+   * What calls `fn` with a client's data when it is a remote procedure: a method exposed by a decorator (Pyro's
+   * `@expose`, on the method or on its class: then its public methods), an `exposed_*` method of an RPyC service, a
+   * public method of an object an XML-RPC server registers (`server.register_instance(Store())`), or a method or
+   * function listed in a handler table (`handlers = {"run": self.run}`, as dask's servers take them).
+   */
+  rpcEndpoint(fn) {
+    if (fn.type !== "function_definition") return void 0;
+    if (!this.rpcEndpoints) {
+      this.rpcEndpoints = /* @__PURE__ */ new Map();
+      if (RPC_WORDS.test(this.model.tree.source)) this.findRpcEndpoints(this.rpcEndpoints);
+    }
+    return this.rpcEndpoints.get(fn);
+  }
+  findRpcEndpoints(out2) {
+    const match = (node, scope, table) => {
+      for (const r of this.model.resolve(node, scope)) {
+        const found = table.find(([pattern]) => pattern.test(r.name.replace(/\(\)$/, "")));
+        if (found) return found[1];
+      }
+      return void 0;
+    };
+    const decoratedBy = (def) => {
+      const decorated = def.parent?.type === "decorated_definition" ? def.parent : void 0;
+      for (const d of decorated?.children ?? []) {
+        const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : void 0;
+        const callee = e?.type === "call" ? childByField(e, "function") : e;
+        const label = callee && match(callee, this.model.module, RPC_EXPOSE_DECORATORS);
+        if (label) return label;
+      }
+      return void 0;
+    };
+    const methods = (cls) => (childByField(cls, "body")?.children ?? []).map((m) => m.type === "decorated_definition" ? childByField(m, "definition") : m).filter((m) => m?.type === "function_definition");
+    const methodName2 = (m) => this.text(childByField(m, "name") ?? m);
+    const publicMethods = (cls, label) => {
+      for (const m of methods(cls)) if (!methodName2(m).startsWith("_") && !out2.has(m)) out2.set(m, label);
+    };
+    for (const cls of descendantsAll(this.model.tree.root, (n) => n.type === "class_definition")) {
+      const exposed = decoratedBy(cls);
+      if (exposed) publicMethods(cls, exposed);
+      const scope = this.model.classScope(cls)?.parent ?? this.model.module;
+      const service = (childByField(cls, "superclasses")?.children ?? []).map((b) => match(b, scope, RPC_SERVICE_BASES)).find(Boolean) ?? this.model.classAncestors(cls, scope).map((r) => RPC_SERVICE_BASES.find(([p]) => p.test(r.name))?.[1]).find(Boolean);
+      for (const m of methods(cls)) {
+        const label = decoratedBy(m) ?? (service && methodName2(m).startsWith("exposed_") ? service : void 0);
+        if (label) out2.set(m, label);
+      }
+    }
+    const source = this.model.tree.source;
+    const topLevel2 = (name2, type) => this.model.tree.root.children.map((c) => c.type === "decorated_definition" ? childByField(c, "definition") : c).find((d) => d?.type === type && this.text(childByField(d, "name") ?? d) === name2);
+    if (/xmlrpc|XMLRPC/.test(source)) {
+      for (const m of source.matchAll(/\bregister_instance\(\s*([A-Za-z_]\w*)\s*\(/g)) {
+        const cls = topLevel2(m[1], "class_definition");
+        if (cls) publicMethods(cls, "XML-RPC call argument");
+      }
+    }
+    const classes = descendantsAll(this.model.tree.root, (n) => n.type === "class_definition");
+    for (const m of source.matchAll(/\b\w*handlers\s*(?::[^=\n{]*)?=\s*\{/gi)) {
+      const open2 = m.index + m[0].length - 1;
+      let end = open2;
+      for (let level = 0; end < source.length && end < open2 + 2e4; end++) {
+        if (source[end] === "{") level++;
+        else if (source[end] === "}" && --level === 0) break;
+      }
+      const table = source.slice(open2, end + 1);
+      const cls = classes.filter((c) => c.start <= open2 && open2 < c.end).at(-1);
+      for (const entry2 of table.matchAll(/:\s*(self\.)?([A-Za-z_]\w*)\s*(?=[,}\n#])/g)) {
+        const handler2 = entry2[1] ? cls ? this.methodOf(cls, entry2[2]) : void 0 : topLevel2(entry2[2], "function_definition");
+        if (handler2 && !out2.has(handler2)) out2.set(handler2, "RPC handler argument");
+      }
+    }
+    for (const m of source.matchAll(/\b\w*handlers\s*\[[^\]\n]+\]\s*=\s*(self\.)?([A-Za-z_]\w*)\s*$/gim)) {
+      const cls = m[1] ? classes.filter((c) => c.start <= m.index && m.index < c.end).at(-1) : void 0;
+      const handler2 = m[1] ? cls ? this.methodOf(cls, m[2]) : void 0 : topLevel2(m[2], "function_definition");
+      if (handler2 && !out2.has(handler2)) out2.set(handler2, "RPC handler argument");
+    }
   }
   /**
    * A parameter whose annotation or default says what the framework passes: `file: UploadFile`, `data: bytes =
@@ -38959,6 +41982,8 @@ var TaintTracker = class _TaintTracker {
     }
     const base = this.eval(object, at, scope, depth);
     if (!base) {
+      const kept = this.keptBySelf(node, object, attr2, depth);
+      if (kept) return kept;
       const stored = object.type === "identifier" || object.type === "call" ? this.fieldTaint(object, attr2, at, scope, depth) : void 0;
       if (stored) return { kind: "data", steps: [...stored.steps, this.step(node, `read ${code2(short(this.text(node)))}`)] };
       return this.parameters ? this.selfField(node, object, attr2) : void 0;
@@ -38967,6 +41992,78 @@ var TaintTracker = class _TaintTracker {
     if (REQUEST_DATA_MEMBERS.has(attr2)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code2(short(this.text(node)))}`)] };
     return void 0;
   }
+  /**
+   * `self.field` in a method, where some method of the class assigns the field untrusted data from a source (not
+   * from its parameters): `self.sock = socket.create_connection(...)`, `self.conn, addr = self.server.accept()`.
+   */
+  keptBySelf(node, object, field2, depth) {
+    const fn = enclosingFunction(node);
+    const cls = fn && methodClass(fn);
+    if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object)) return void 0;
+    for (const { assignment, value, target, scope } of this.selfAssignments(cls).get(field2) ?? []) {
+      const t = this.eval(value, assignment, scope, depth);
+      if (t?.kind === "data" && !t.steps[0]?.parameter && !t.steps[0]?.field) return { kind: "data", steps: [...t.steps, this.step(target, `kept in ${code2(this.text(target))}`), this.step(node, `read ${code2(short(this.text(node)))}`)] };
+    }
+    return void 0;
+  }
+  /** The assignments to fields of `self` in the methods of a class, by field (`self.a = v`, `self.a, self.b = v`); made once per class. */
+  selfAssignments(cls) {
+    let byField = this.fieldAssignments.get(cls);
+    if (byField) return byField;
+    byField = /* @__PURE__ */ new Map();
+    this.fieldAssignments.set(cls, byField);
+    for (const member of childByField(cls, "body")?.children ?? []) {
+      const m = member.type === "decorated_definition" ? childByField(member, "definition") : member;
+      const self2 = m?.type === "function_definition" ? parameterNames(m, this.model)[0] : void 0;
+      if (!m || !self2) continue;
+      let scope;
+      for (const a of descendants(childByField(m, "body"), (n) => n.type === "assignment")) {
+        const left = childByField(a, "left");
+        const value = childByField(a, "right");
+        if (!left || !value) continue;
+        const targets = left.type === "pattern_list" || left.type === "tuple_pattern" || left.type === "expression_list" ? left.children : [left];
+        for (const target of targets) {
+          if (target.type !== "attribute" || this.text(childByField(target, "object") ?? target) !== self2) continue;
+          const name2 = this.text(childByField(target, "attribute") ?? target);
+          scope ??= this.scopeOf(m) ?? this.model.module;
+          let list = byField.get(name2);
+          if (!list) byField.set(name2, list = []);
+          list.push({ assignment: a, value, target, scope });
+        }
+      }
+    }
+    return byField;
+  }
+  fieldAssignments = /* @__PURE__ */ new Map();
+  /**
+   * `conn.recv(n)` where `conn` is an object of a class of this file whose method returns what the object holds in a
+   * field (`return self.sock.recv(size)`) or what it is passed: the field's (or the argument's) untrusted data.
+   */
+  localMethodResult(node, callee, at, scope, depth) {
+    const receiver = childByField(callee, "object");
+    if (!receiver || receiver.type === "identifier" && this.text(receiver) === "self") return void 0;
+    const method = this.text(childByField(callee, "attribute") ?? callee);
+    for (const cls of this.classesOf(receiver, scope, true)) {
+      const m = cls.local && this.methodOf(cls.local, method);
+      if (!m) continue;
+      const summary = this.summaryMode();
+      const returned = summary.methodReturns.has(m) ? summary.methodReturns.get(m) : summary.returnTaint(m, depth);
+      summary.methodReturns.set(m, returned);
+      const first = returned?.steps[0];
+      const label = `returned by ${code2(short(this.text(callee)) + "()")}`;
+      if (first?.field) {
+        const t = this.fieldTaint(receiver, first.field, node, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned.steps.slice(1), this.step(node, label)] };
+      } else if (first?.parameter) {
+        const arg = new CallArguments(node, this.model.tree.source).find(first.parameter, first.position ?? callPosition(m, first.parameter, this.model));
+        const t = arg && this.eval(arg, at, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned.steps.slice(1), this.step(node, label)] };
+      }
+    }
+    return void 0;
+  }
+  /** Summary mode: what each method of this file returns from its parameters or fields (see `localMethodResult`). */
+  methodReturns = /* @__PURE__ */ new Map();
   evalCall(node, at, scope, depth) {
     const callee = childByField(node, "function");
     if (!callee) return void 0;
@@ -39002,6 +42099,10 @@ var TaintTracker = class _TaintTracker {
         }
       }
     }
+    if (callee.type === "attribute") {
+      const t = this.localMethodResult(node, callee, at, scope, depth);
+      if (t) return t;
+    }
     const local = this.localFunction(callee, scope);
     if (local) {
       const ret = this.returnTaint(local, depth);
@@ -39025,6 +42126,11 @@ var TaintTracker = class _TaintTracker {
         const where2 = r.name === this.text(callee) ? "" : ` (${r.name})`;
         if (r.flows.returns?.length) {
           return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${label}${where2}`)] };
+        }
+        const holder = r.flows.returnsField && callee.type === "attribute" ? childByField(callee, "object") : void 0;
+        if (holder && r.flows.returnsField) {
+          const t = this.fieldTaint(holder, r.flows.returnsField.field, node, scope, depth);
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${label}${where2}`)] };
         }
         for (const p of r.flows.passes ?? []) {
           const arg = new CallArguments(node, this.model.tree.source).find(p.parameter, p.position);
@@ -39270,6 +42376,30 @@ var TaintTracker = class _TaintTracker {
       for (const b of this.model.lookup(this.text(callee), scope, callee) ?? []) {
         if (b.kind === "function" && b.site.type === "function_definition") return b.site;
         if (b.kind === "function" && b.site.parent?.type === "function_definition") return b.site.parent;
+        if (b.kind === "assignment" && b.value?.type === "lambda") return b.value;
+        if (b.kind === "assignment" && b.value?.type === "call") {
+          const f = childByField(b.value, "function");
+          const args2 = new CallArguments(b.value, this.model.tree.source);
+          if (f && args2.positional.length === 1 && args2.positional[0].type === "identifier" && !args2.hasStarArgs && this.model.resolve(f, b.scope).some((r) => r.name === "functools.partial")) {
+            const inner = this.localFunction(args2.positional[0], b.scope);
+            if (inner) return inner;
+          }
+        }
+      }
+      return void 0;
+    }
+    if (callee.type === "subscript") {
+      const table = childByField(callee, "value");
+      const key = this.constant(childByField(callee, "subscript"), callee);
+      if (table?.type !== "identifier" || typeof key !== "string") return void 0;
+      for (const b of this.model.lookup(this.text(table), scope, callee) ?? []) {
+        if (b.kind !== "assignment" || b.value?.type !== "dictionary") continue;
+        for (const pair of b.value.children) {
+          if (pair.type !== "pair" || this.constant(childByField(pair, "key"), pair) !== key) continue;
+          const value = childByField(pair, "value");
+          if (value?.type === "lambda") return value;
+          if (value?.type === "identifier") return this.localFunction(value, b.scope);
+        }
       }
       return void 0;
     }
@@ -39290,14 +42420,14 @@ var TaintTracker = class _TaintTracker {
    * Summary mode: `self.field` read in a method, where the method itself has not just set it, is what the object
    * holds in that field: its first step names the field (see `FieldStore`, `fieldFlowInto`).
    */
-  selfField(node, object, field) {
+  selfField(node, object, field2) {
     const fn = enclosingFunction(node);
     const cls = fn && methodClass(fn);
     if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object) || this.text(object) === "cls") return void 0;
-    const setHere = (this.definitionsOf(fn).get(this.text(object)) ?? []).some((d) => d.key === field && d.node.start < node.start && this.dominates(d.node, node));
+    const setHere = (this.definitionsOf(fn).get(this.text(object)) ?? []).some((d) => d.key === field2 && d.node.start < node.start && this.dominates(d.node, node));
     if (setHere) return void 0;
     const className = this.text(childByField(cls, "name") ?? cls);
-    return { kind: "data", steps: [{ node, message: `field ${code2(`${this.text(object)}.${field}`)} of a ${code2(className)} object`, field }] };
+    return { kind: "data", steps: [{ node, message: `field ${code2(`${this.text(object)}.${field2}`)} of a ${code2(className)} object`, field: field2 }] };
   }
   /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
   summaryMode() {
@@ -39316,12 +42446,12 @@ var TaintTracker = class _TaintTracker {
       const left = childByField(a, "left");
       const right = childByField(a, "right");
       const object = left?.type === "attribute" ? childByField(left, "object") : void 0;
-      const field = left && this.text(childByField(left, "attribute") ?? left);
-      if (!right || !field || object?.type !== "identifier" || this.text(object) !== self2 || out2.some((s) => s.field === field)) continue;
+      const field2 = left && this.text(childByField(left, "attribute") ?? left);
+      if (!right || !field2 || object?.type !== "identifier" || this.text(object) !== self2 || out2.some((s) => s.field === field2)) continue;
       const t = tracker.eval(right, a, scope, 0);
       const parameter = t?.kind === "data" ? t.steps[0]?.parameter : void 0;
       if (!t || !parameter) continue;
-      out2.push({ field, parameter, position: callPosition(fn, parameter, this.model), steps: [...t.steps, this.step(left, `stored in ${code2(this.text(left))}`)] });
+      out2.push({ field: field2, parameter, position: callPosition(fn, parameter, this.model), steps: [...t.steps, this.step(left, `stored in ${code2(this.text(left))}`)] });
     }
     return out2;
   }
@@ -39350,8 +42480,8 @@ var TaintTracker = class _TaintTracker {
       const right = childByField(a, "right");
       const attrsField = right?.type === "call" && names(childByField(right, "function") ?? right).some((n) => /^attrs?\.(ib|attrib|field)$/.test(n));
       if (type ? /\bClassVar\b/.test(this.text(type)) : !attrsField) continue;
-      const field = this.text(left);
-      out2.push({ field, parameter: field, position: keywordOnly ? -1 : out2.length, steps: [{ node: left, message: `field ${code2(field)} of ${code2(className)}, set by its constructor`, parameter: field }] });
+      const field2 = this.text(left);
+      out2.push({ field: field2, parameter: field2, position: keywordOnly ? -1 : out2.length, steps: [{ node: left, message: `field ${code2(field2)} of ${code2(className)}, set by its constructor`, parameter: field2 }] });
     }
     return out2;
   }
@@ -39392,7 +42522,14 @@ var TaintTracker = class _TaintTracker {
     if (cls.local) {
       const fn = this.methodOf(cls.local, method);
       if (fn) return this.fieldStores(fn);
-      return method === "__init__" ? this.declaredFieldStores(cls.local) : [];
+      const declared2 = method === "__init__" ? this.declaredFieldStores(cls.local) : [];
+      if (declared2.length) return declared2;
+      for (const base of this.model.classAncestors(cls.local, this.model.module)) {
+        if (!base.projectClass) continue;
+        const stores = this.storesOf({ project: base.projectClass.name, name: cls.name }, method);
+        if (stores.length) return stores;
+      }
+      return [];
     }
     const out2 = [];
     const found = this.model.project?.flows?.(`${cls.project}.${method}`);
@@ -39408,23 +42545,23 @@ var TaintTracker = class _TaintTracker {
    * to a method that stores it (`job.load(request.data)`). In summary mode, also a parameter of the caller, or a field
    * of `self` when the receiver is `self`.
    */
-  fieldFlowInto(receiver, field, site, scope) {
-    const taint = this.fieldTaint(receiver, field, site, scope, 0);
+  fieldFlowInto(receiver, field2, site, scope) {
+    const taint = this.fieldTaint(receiver, field2, site, scope, 0);
     if (!taint || taint.kind !== "data") return void 0;
     const guard = this.guardOf(site);
     if (guard === "verified") return void 0;
     return { steps: taint.steps, ...guard ? { weakGuard: guard } : {} };
   }
-  fieldTaint(receiver, field, at, scope, depth) {
+  fieldTaint(receiver, field2, at, scope, depth) {
     if (depth > 6) return void 0;
     if (receiver.type === "parenthesized_expression") {
       const inner = receiver.children.find((c) => c.type !== "(" && c.type !== ")");
-      return inner && this.fieldTaint(inner, field, at, scope, depth + 1);
+      return inner && this.fieldTaint(inner, field2, at, scope, depth + 1);
     }
     if (receiver.type === "call") {
       const callee = childByField(receiver, "function");
       for (const cls of callee ? this.classesOf(callee, scope, false, "__init__") : []) {
-        const t = this.storedBy(receiver, cls, "__init__", field, at, scope, depth, `passed to ${code2(cls.name + "()")}`);
+        const t = this.storedBy(receiver, cls, "__init__", field2, at, scope, depth, `passed to ${code2(cls.name + "()")}`);
         if (t) return t;
       }
       return void 0;
@@ -39446,32 +42583,32 @@ var TaintTracker = class _TaintTracker {
         const callee = childByField(e.call, "function");
         const method = this.text(childByField(callee, "attribute") ?? callee);
         for (const cls of this.classesOf(receiver, scope, true, method)) {
-          const t = this.storedBy(e.call, cls, method, field, e.call, scope, depth, `passed to ${code2(`${name2}.${method}()`)}`);
+          const t = this.storedBy(e.call, cls, method, field2, e.call, scope, depth, `passed to ${code2(`${name2}.${method}()`)}`);
           if (t) return t;
         }
         continue;
       }
       const d = e.def;
       if (this.deadCode(d.node)) continue;
-      if (d.kind === "augment" && d.key === field && d.value) {
+      if (d.kind === "augment" && d.key === field2 && d.value) {
         const t = this.eval(d.value, d.node, scope, depth);
-        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(d.node.parent ?? d.node, `stored in ${code2(`${name2}.${field}`)}`)] };
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(d.node.parent ?? d.node, `stored in ${code2(`${name2}.${field2}`)}`)] };
         if (this.dominates(d.node, at)) return void 0;
         continue;
       }
       if (d.kind === "assign" && d.value) {
-        const t = this.fieldTaint(d.value, field, d.node, scope, depth + 1);
+        const t = this.fieldTaint(d.value, field2, d.node, scope, depth + 1);
         if (t) return { kind: "data", steps: [...t.steps, this.step(d.node, `assigned to ${code2(name2)}`)] };
         if (this.dominates(d.node, at)) return void 0;
       }
     }
-    if (this.parameters && fn && methodClass(fn) && parameterNames(fn, this.model)[0] === name2 && name2 !== "cls") return this.selfField(receiver, receiver, field);
+    if (this.parameters && fn && methodClass(fn) && parameterNames(fn, this.model)[0] === name2 && name2 !== "cls") return this.selfField(receiver, receiver, field2);
     return void 0;
   }
   /** The taint a call of `method` (of class `cls`) puts in `field`: the argument its store reads from. */
-  storedBy(call, cls, method, field, at, scope, depth, message15) {
+  storedBy(call, cls, method, field2, at, scope, depth, message15) {
     for (const s of this.storesOf(cls, method)) {
-      if (s.field !== field) continue;
+      if (s.field !== field2) continue;
       const arg = new CallArguments(call, this.model.tree.source).find(s.parameter, s.position >= 0 ? s.position : void 0);
       const t = arg && this.eval(arg, at, scope, depth);
       if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(call, message15), ...s.steps] };
@@ -39486,6 +42623,11 @@ var TaintTracker = class _TaintTracker {
   returnTaint(fn, depth) {
     const scope = this.scopeOf(fn);
     if (!scope) return void 0;
+    const lambdaBody = fn.type === "lambda" ? childByField(fn, "body") : void 0;
+    if (lambdaBody) {
+      const t = this.eval(lambdaBody, lambdaBody, scope, depth);
+      return t?.kind === "data" ? { kind: "data", steps: [...t.steps, this.step(lambdaBody, "returned by the lambda")] } : void 0;
+    }
     for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement" || n.type === "yield" && n.children.length > 0)) {
       const value = ret.children.find((c) => c.type !== "return" && c.type !== "yield" && c.type !== "from");
       if (!value) continue;
@@ -39583,6 +42725,11 @@ var TaintTracker = class _TaintTracker {
   fileWrites(call, add) {
     const callee = childByField(call, "function");
     const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : void 0;
+    if (callee && /(^|\.)urlretrieve$/.test(this.text(callee))) {
+      const target = new CallArguments(call, this.model.tree.source).find("filename", 1);
+      if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: call, verb: "downloaded to the file at" });
+      return;
+    }
     if (method !== "save" && method !== "write" && method !== "writelines" && !(callee && /copyfileobj$/.test(this.text(callee)))) return;
     const args2 = new CallArguments(call, this.model.tree.source);
     const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
@@ -39701,8 +42848,8 @@ function remoteStep(s) {
 }
 function placeOf(node, path, source) {
   const lineStart = source.lastIndexOf("\n", node.start - 1) + 1;
-  const lineEnd = source.indexOf("\n", node.start);
-  const snippet = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd).replace(/\r$/, "");
+  const lineEnd2 = source.indexOf("\n", node.start);
+  const snippet = source.slice(lineStart, lineEnd2 < 0 ? source.length : lineEnd2).replace(/\r$/, "");
   return { file: path, line: node.startRow + 1, column: node.startCol + 1, endLine: node.endRow + 1, endColumn: node.endCol + 1, snippet };
 }
 function keyOf(v) {
@@ -39712,6 +42859,15 @@ function topLevel(node) {
   for (let n = node.parent; n; n = n.parent) if (NESTED.has(n.type)) return false;
   return true;
 }
+function enclosingCallable(node) {
+  for (let n = node.parent; n; n = n.parent) if (FUNCTIONS.has(n.type)) return n;
+  return void 0;
+}
+function callableName(fn, model) {
+  if (fn.type !== "lambda") return model.text(childByField(fn, "name") ?? fn);
+  const left = fn.parent?.type === "assignment" ? childByField(fn.parent, "left") : void 0;
+  return left?.type === "identifier" ? model.text(left) : "<lambda>";
+}
 function enclosingFunction(node) {
   for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
   return void 0;
@@ -39720,7 +42876,9 @@ function methodClass(fn) {
   const container = fn.parent?.type === "decorated_definition" ? fn.parent.parent : fn.parent;
   return container?.type === "block" && container.parent?.type === "class_definition" ? container.parent : void 0;
 }
-var REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer)\b/;
+var REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver|bentoml|celery|shared_task|dramatiq|huey)\b/;
+var CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/;
+var RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
 var FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
 var DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;
 function enclosingClass(node) {
@@ -41738,28 +44896,27 @@ function configuredRule(rule, extra) {
 }
 var wrappers = /* @__PURE__ */ new WeakMap();
 var fieldSinks = /* @__PURE__ */ new WeakMap();
-function addFieldSink(model, fn, field, steps, target) {
+function addFieldSink(model, fn, field2, steps, target) {
   const cls = methodClass(fn);
   if (!cls) return void 0;
   let list = fieldSinks.get(model);
   if (!list) fieldSinks.set(model, list = []);
-  if (list.some((f2) => f2.fn === fn && f2.field === field) || list.length >= MAX_FIELD_SINKS) return void 0;
+  if (list.some((f2) => f2.fn === fn && f2.field === field2) || list.length >= MAX_FIELD_SINKS) return void 0;
   const method = model.text(childByField(fn, "name") ?? fn);
-  const f = { fn, cls, name: `${model.text(childByField(cls, "name") ?? cls)}.${method}`, method, field, target, steps };
+  const f = { fn, cls, name: `${model.text(childByField(cls, "name") ?? cls)}.${method}`, method, field: field2, target, steps };
   list.push(f);
   return f;
 }
 function addWrapper(model, site, steps, target) {
-  const fn = enclosingFunction(site);
   const parameter = steps[0]?.parameter;
-  const field = steps[0]?.field;
-  if (fn && field) addFieldSink(model, fn, field, steps, target);
+  const field2 = steps[0]?.field;
+  const fn = parameter && steps[0]?.node ? enclosingCallable(steps[0].node) : enclosingFunction(site);
+  if (fn && field2) addFieldSink(model, fn, field2, steps, target);
   if (!fn || !parameter) return void 0;
   let list = wrappers.get(model);
   if (!list) wrappers.set(model, list = []);
   if (list.some((w2) => w2.fn === fn && w2.parameter === parameter)) return void 0;
-  const nameNode = childByField(fn, "name");
-  const w = { fn, name: nameNode ? model.text(nameNode) : "<function>", parameter, position: steps[0]?.position ?? callPosition(fn, parameter, model), target, steps };
+  const w = { fn, name: callableName(fn, model), parameter, position: steps[0]?.position ?? callPosition(fn, parameter, model), target, steps };
   list.push(w);
   return w;
 }
@@ -41891,6 +45048,11 @@ function sourceOf(steps) {
   return (steps.find((s) => s.message.startsWith("source: ")) ?? steps[0]).message;
 }
 function functionKey(fn, model) {
+  if (fn.type === "lambda") {
+    const assignment = fn.parent?.type === "assignment" ? fn.parent : void 0;
+    const left = assignment && childByField(assignment, "left");
+    return left?.type === "identifier" && assignment?.parent?.type === "expression_statement" && assignment.parent.parent?.type === "module" ? model.text(left) : void 0;
+  }
   const name2 = childByField(fn, "name");
   if (!name2) return void 0;
   const container = (n) => n.parent?.type === "decorated_definition" ? n.parent.parent : n.parent;
@@ -41907,6 +45069,8 @@ function summarisable(model) {
   for (const top of model.tree.root.children) {
     const def = definition(top);
     if (def?.type === "function_definition") out2.push(def);
+    const assigned = top.type === "expression_statement" && top.children[0]?.type === "assignment" ? childByField(top.children[0], "right") : void 0;
+    if (assigned?.type === "lambda") out2.push(assigned);
     if (def?.type !== "class_definition") continue;
     for (const member of childByField(def, "body")?.children ?? []) {
       const m = definition(member);
@@ -41984,6 +45148,7 @@ function flowSummary(model, path, complete) {
       const declared2 = tracker.declaredFieldStores(cls);
       if (declared2.length) entry2(`${name2}.__init__`).stores = placedStores(declared2);
     }
+    const returningClasses = /* @__PURE__ */ new Set();
     for (const fn of summarisable(model)) {
       const key = functionKey(fn, model);
       if (!key || !wanted(key)) continue;
@@ -42001,7 +45166,27 @@ function flowSummary(model, path, complete) {
       if (passed && parameter) {
         entry2(key).passes = [{ parameter, position: passed[0].position ?? callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
       }
+      const field2 = passed?.[0].field;
+      if (passed && field2 && key.includes(".")) {
+        entry2(key).returnsField = { field: field2, steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) };
+        const cls = methodClass(fn);
+        if (cls) returningClasses.add(cls);
+      }
       if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry2(key).factory = true;
+    }
+    for (const cls of returningClasses) {
+      const className = model.text(childByField(cls, "name") ?? cls);
+      for (const member of childByField(cls, "body")?.children ?? []) {
+        const fn = member.type === "decorated_definition" ? childByField(member, "definition") : member;
+        const key = fn?.type === "function_definition" ? functionKey(fn, model) : void 0;
+        if (!fn || !key || flows[key]?.stores) continue;
+        const stores = tracker.fieldStores(fn);
+        if (stores.length) entry2(key).stores = placedStores(stores);
+      }
+      if (!flows[`${className}.__init__`]?.stores && !tracker.methodOf(cls, "__init__")) {
+        const declared2 = tracker.declaredFieldStores(cls);
+        if (declared2.length) entry2(`${className}.__init__`).stores = placedStores(declared2);
+      }
     }
   }
   const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model)])].sort().slice(0, MAX_DEMAND);
@@ -43187,8 +46372,8 @@ function copyTree2(tree, source) {
     cursor.delete();
   }
 }
-function childByField2(node, field) {
-  return node.children.find((c) => c.field === field);
+function childByField2(node, field2) {
+  return node.children.find((c) => c.field === field2);
 }
 function childOfType(node, ...types) {
   return node.children.find((c) => types.includes(c.type));
@@ -43889,8 +47074,8 @@ var JavaModel = class extends TypedSourceModel {
         return this.typeOfVariable(expr);
       case "field_access": {
         const object = childByField2(expr, "object");
-        const field = childByField2(expr, "field");
-        return object?.type === "this" && field ? this.typeOfMember(field, expr) : void 0;
+        const field2 = childByField2(expr, "field");
+        return object?.type === "this" && field2 ? this.typeOfMember(field2, expr) : void 0;
       }
       case "this": {
         const cls = ancestor(expr, ...CLASS_DECLARATIONS, "class_body");
@@ -44042,10 +47227,10 @@ var JavaModel = class extends TypedSourceModel {
   /** `JsonTypeInfo.Id.CLASS`, `ObjectMapper.DefaultTyping.NON_FINAL`: a member of a resolvable type. */
   addReference(n) {
     const object = childByField2(n, "object");
-    const field = childByField2(n, "field");
-    if (!object || !field) return;
+    const field2 = childByField2(n, "field");
+    if (!object || !field2) return;
     const resolved = this.typeNamedBy(object, QUALIFIED_NAME);
-    if (resolved) this.addReferenceSite(n, `${resolved}.${this.text(field)}`, ancestor(n, ...DATA_FLOW_UNITS2));
+    if (resolved) this.addReferenceSite(n, `${resolved}.${this.text(field2)}`, ancestor(n, ...DATA_FLOW_UNITS2));
   }
   // ---- naming and suppressions -------------------------------------------------------------------------------
   enclosingPath(node) {

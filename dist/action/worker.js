@@ -79,9 +79,9 @@ var LineIndex = class {
 // src/languages/python/syntax.ts
 var NO_CHILDREN = [];
 var SyntaxNode = class {
-  constructor(type, field, start2, end, parent, missing, lines) {
+  constructor(type, field2, start2, end, parent, missing, lines) {
     this.type = type;
-    this.field = field;
+    this.field = field2;
     this.start = start2;
     this.end = end;
     this.parent = parent;
@@ -203,8 +203,8 @@ function isFormatString(source, start2) {
   }
   return false;
 }
-function childByField(node, field) {
-  for (const c of node.children) if (c.field === field) return c;
+function childByField(node, field2) {
+  for (const c of node.children) if (c.field === field2) return c;
   return void 0;
 }
 function isAncestor(ancestor, node) {
@@ -1240,6 +1240,13 @@ var SourceCapability = class {
       for (const s of segments) if (isImport(s)) addAll2(keys, s.identifiers);
     }
     const attributes = /* @__PURE__ */ new Set();
+    const readFields = /* @__PURE__ */ new Set();
+    const assigned = /* @__PURE__ */ new Map();
+    const stores = (m) => {
+      let set = assigned.get(m);
+      if (!set) assigned.set(m, set = assignedAttributes(source, m));
+      return set;
+    };
     const lineDone = segments.map((s) => s.lines?.map(() => false));
     const memberDirect = /* @__PURE__ */ new Map();
     this.segments = segments.map(() => false);
@@ -1272,11 +1279,12 @@ var SourceCapability = class {
         let near = memberDirect.get(k);
         if (!near) memberDirect.set(k, near = anchoredSegments(members, offsets));
         members.forEach((m, i2) => {
-          if (can[i2] || !(near[i2] || reaches(m))) return;
+          if (can[i2] || !(near[i2] || reaches(m) || m.definitionKey !== void 0 && readFields.size > 0 && intersects(stores(m), readFields))) return;
           can[i2] = true;
           if (m.definitionKey !== void 0) attributes.add(m.definitionKey);
           else addAll2(attributes, m.bound);
-          addAll2(attributes, assignedAttributes(source, m));
+          addAll2(attributes, stores(m));
+          addAll2(readFields, m.attributes);
           addAll2(keys, m.globals);
           if (!this.segments[k] && s.definitionKey !== void 0) keys.add(s.definitionKey);
           this.segments[k] = true;
@@ -5489,6 +5497,1844 @@ function directCursorOps(module2) {
   };
 }
 
+// src/languages/python/fast-parser/tokenizer.ts
+var Unsupported = class extends Error {
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
+  }
+  reason;
+};
+var NAME = 0;
+var NUMBER = 1;
+var STRING = 2;
+var FSTRING = 3;
+var OP = 4;
+var NEWLINE2 = 5;
+var INDENT = 6;
+var DEDENT = 7;
+var END = 8;
+var SPACE2 = 32;
+var TAB2 = 9;
+var LF = 10;
+var CR2 = 13;
+var FF = 12;
+var HASH2 = 35;
+var BACKSLASH2 = 92;
+var IDENTIFIER_START2 = /[_\p{XID_Start}]/u;
+var IDENTIFIER_PART = /[_\p{XID_Continue}]/u;
+var OPERATORS = {
+  "*": ["**=", "**", "*=", "*"],
+  "/": ["//=", "//", "/=", "/"],
+  ">": [">>=", ">>", ">=", ">"],
+  "<": ["<<=", "<<", "<=", "<>", "<"],
+  ".": ["...", "."],
+  "-": ["->", "-=", "-"],
+  ":": [":=", ":"],
+  "!": ["!="],
+  "=": ["==", "="],
+  "+": ["+=", "+"],
+  "%": ["%=", "%"],
+  "&": ["&=", "&"],
+  "|": ["|=", "|"],
+  "^": ["^=", "^"],
+  "@": ["@=", "@"],
+  "~": ["~"],
+  "(": ["("],
+  ")": [")"],
+  "[": ["["],
+  "]": ["]"],
+  "{": ["{"],
+  "}": ["}"],
+  ",": [","],
+  ";": [";"]
+};
+function isAsciiIdentifierStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+}
+function isAsciiIdentifierPart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 48 && c <= 57;
+}
+function isDigit2(c) {
+  return c >= 48 && c <= 57;
+}
+function codePointAt(source, i2) {
+  const c = source.codePointAt(i2);
+  return String.fromCodePoint(c);
+}
+function tokenize(source, ranges, inBrackets = false) {
+  let capacity = 64 + (source.length >> 3);
+  let kind = new Uint8Array(capacity);
+  let start2 = new Int32Array(capacity);
+  let end = new Int32Array(capacity);
+  let count = 0;
+  const text = [];
+  const extras = [];
+  const allRanges = ranges ?? [{ start: 0, end: source.length }];
+  let rangeIndex = 0;
+  let pos = allRanges[0]?.start ?? 0;
+  let limit = allRanges[0]?.end ?? 0;
+  let depth = inBrackets ? 1 : 0;
+  const indents = [0];
+  let lastEnd = -1;
+  let first = -1;
+  let lineHasTokens = false;
+  const add = (k, s, e, t) => {
+    if (count === capacity) {
+      capacity *= 2;
+      const grow = (from, to) => (to.set(from), to);
+      kind = grow(kind, new Uint8Array(capacity));
+      start2 = grow(start2, new Int32Array(capacity));
+      end = grow(end, new Int32Array(capacity));
+    }
+    kind[count] = k;
+    start2[count] = s;
+    end[count] = e;
+    text[count++] = t;
+  };
+  const push = (k, s, e, t) => {
+    add(k, s, e, t);
+    if (first < 0) first = s;
+    lastEnd = e;
+  };
+  const pushZero = (k) => add(k, lastEnd, lastEnd, "");
+  const extra = (type, s, e) => {
+    extras.push({ type, start: s, end: e });
+    if (first < 0) first = s;
+    lastEnd = e;
+  };
+  let backslashAt = -2;
+  const backslashFrom = (i2) => {
+    if (backslashAt !== -1 && backslashAt < i2) backslashAt = source.indexOf("\\", i2);
+    return backslashAt;
+  };
+  const dropContinuations = () => {
+    while (extras.length && extras[extras.length - 1].type === "line_continuation" && (count === 0 || extras[extras.length - 1].start >= end[count - 1])) extras.pop();
+  };
+  const more = () => {
+    while (pos >= limit) {
+      if (++rangeIndex >= allRanges.length) return false;
+      pos = allRanges[rangeIndex].start;
+      limit = allRanges[rangeIndex].end;
+    }
+    return true;
+  };
+  const comments = [];
+  const lineStart = () => {
+    comments.length = 0;
+    let indent = 0;
+    for (; ; ) {
+      if (pos >= limit && !more()) {
+        indent = -1;
+        break;
+      }
+      const c = source.charCodeAt(pos);
+      if (c === SPACE2) indent++;
+      else if (c === TAB2) indent += 8;
+      else if (c === FF || c === CR2) indent = 0;
+      else if (c === LF) indent = 0;
+      else if (c === 65279 && pos === 0) {
+      } else if (c === HASH2) {
+        const s = pos;
+        pos = lineEnd(source, pos, limit);
+        comments.push(s, pos, indent);
+        indent = 0;
+        continue;
+      } else if (c === BACKSLASH2) throw new Unsupported("line continuation at the start of a line");
+      else break;
+      pos++;
+    }
+    const level = indent < 0 ? 0 : indent;
+    for (let i2 = 0; i2 < comments.length; i2 += 3) {
+      while (level < indents[indents.length - 1] && comments[i2 + 2] < indents[indents.length - 1]) {
+        indents.pop();
+        pushZero(DEDENT);
+      }
+      extra("comment", comments[i2], comments[i2 + 1]);
+    }
+    if (level > indents[indents.length - 1]) {
+      if (count === 0) throw new Unsupported("indented first line");
+      indents.push(level);
+      pushZero(INDENT);
+    } else {
+      while (level < indents[indents.length - 1]) {
+        indents.pop();
+        pushZero(DEDENT);
+      }
+      if (level !== indents[indents.length - 1]) throw new Unsupported("inconsistent dedent");
+    }
+    lineHasTokens = false;
+  };
+  if (!inBrackets) lineStart();
+  for (; ; ) {
+    if (pos >= limit && !more()) break;
+    const c = source.charCodeAt(pos);
+    if (c === SPACE2 || c === TAB2 || c === FF) {
+      pos++;
+      continue;
+    }
+    if (c === LF || c === CR2) {
+      if (c === CR2 && source.charCodeAt(pos + 1) !== LF) throw new Unsupported("bare carriage return");
+      pos += c === CR2 ? 2 : 1;
+      if (depth === 0 && lineHasTokens) {
+        pushZero(NEWLINE2);
+        lineStart();
+      }
+      continue;
+    }
+    if (c === HASH2) {
+      if (inBrackets) throw new Unsupported("comment in an f-string");
+      const s2 = pos;
+      pos = lineEnd(source, pos, limit);
+      extra("comment", s2, pos);
+      continue;
+    }
+    if (c === BACKSLASH2) {
+      const s2 = pos;
+      let k = pos + 1;
+      if (source.charCodeAt(k) === CR2) k++;
+      if (source.charCodeAt(k) !== LF || k >= limit) throw new Unsupported("backslash");
+      pos = k + 1;
+      let j = pos;
+      while (j < limit && (source.charCodeAt(j) === SPACE2 || source.charCodeAt(j) === TAB2)) j++;
+      if (j >= limit || source.charCodeAt(j) === LF || source.charCodeAt(j) === CR2 || source.charCodeAt(j) === HASH2 || source.charCodeAt(j) === BACKSLASH2) {
+        throw new Unsupported("line continuation before a blank line");
+      }
+      extra("line_continuation", s2, pos);
+      continue;
+    }
+    lineHasTokens = true;
+    const s = pos;
+    if (isAsciiIdentifierStart(c) || c >= 128 && IDENTIFIER_START2.test(codePointAt(source, pos))) {
+      pos++;
+      for (; ; ) {
+        const d = source.charCodeAt(pos);
+        if (pos < limit && isAsciiIdentifierPart(d)) pos++;
+        else if (pos < limit && d >= 128 && IDENTIFIER_PART.test(codePointAt(source, pos))) pos += d >= 55296 && d <= 56319 ? 2 : 1;
+        else break;
+      }
+      const q = source.charCodeAt(pos);
+      if ((q === 34 || q === 39) && pos - s <= 2 && isStringPrefix2(source, s, pos)) {
+        pos = stringEnd(source, s, pos, limit, backslashFrom);
+        dropContinuations();
+        push(hasFormatPrefix(source, s, pos) ? FSTRING : STRING, s, pos, "");
+        continue;
+      }
+      push(NAME, s, pos, keywordAt(source, s, pos - s));
+      continue;
+    }
+    if (isDigit2(c) || c === 46 && isDigit2(source.charCodeAt(pos + 1))) {
+      const [e, isFloat] = numberEnd(source, pos, limit);
+      pos = e;
+      push(NUMBER, s, pos, isFloat ? "float" : "integer");
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      pos = stringEnd(source, s, pos, limit, backslashFrom);
+      dropContinuations();
+      push(STRING, s, pos, "");
+      continue;
+    }
+    const candidates = OPERATORS[source[pos]];
+    if (!candidates) throw new Unsupported(c >= 128 ? "non-ASCII character" : `character ${JSON.stringify(source[pos])}`);
+    let op = "";
+    for (const o of candidates) {
+      if (source.startsWith(o, pos) && pos + o.length <= limit) {
+        op = o;
+        break;
+      }
+    }
+    if (!op) throw new Unsupported("operator");
+    pos += op.length;
+    if (op === "(" || op === "[" || op === "{") depth++;
+    else if (op === ")" || op === "]" || op === "}") {
+      if (--depth < (inBrackets ? 1 : 0)) throw new Unsupported("unbalanced bracket");
+    }
+    push(OP, s, pos, op);
+  }
+  if (depth !== (inBrackets ? 1 : 0)) throw new Unsupported("unclosed bracket");
+  if (!inBrackets) {
+    if (lineHasTokens) pushZero(NEWLINE2);
+    while (indents.length > 1) {
+      indents.pop();
+      pushZero(DEDENT);
+    }
+  }
+  add(END, pos, pos, "");
+  return { kind, start: start2, end, text, extras, first };
+}
+var WORDS_BY_LENGTH = [];
+for (const word of [
+  "False",
+  "await",
+  "else",
+  "import",
+  "pass",
+  "None",
+  "break",
+  "except",
+  "in",
+  "raise",
+  "True",
+  "class",
+  "finally",
+  "is",
+  "return",
+  "and",
+  "continue",
+  "for",
+  "lambda",
+  "try",
+  "as",
+  "def",
+  "from",
+  "nonlocal",
+  "while",
+  "assert",
+  "del",
+  "global",
+  "not",
+  "with",
+  "async",
+  "elif",
+  "if",
+  "or",
+  "yield",
+  "print",
+  "exec",
+  "type",
+  "match",
+  "__future__"
+]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
+function keywordAt(source, from, length) {
+  const words = WORDS_BY_LENGTH[length];
+  if (!words) return "";
+  const c = source.charCodeAt(from);
+  for (const w of words) if (w.charCodeAt(0) === c && source.startsWith(w, from)) return w;
+  return "";
+}
+function isStringPrefix2(source, from, to) {
+  let seen = 0;
+  for (let i2 = from; i2 < to; i2++) {
+    const bit = "rbuf".indexOf(source[i2].toLowerCase());
+    if (bit < 0 || seen & 1 << bit) return false;
+    seen |= 1 << bit;
+  }
+  if (seen & 2 && (seen & 8 || seen & 4)) throw new Unsupported("string prefix");
+  if (seen & 4 && seen & 1) throw new Unsupported("string prefix");
+  return true;
+}
+function hasFormatPrefix(source, from, to) {
+  for (let i2 = from; i2 < to; i2++) {
+    const c = source.charCodeAt(i2);
+    if (c === 102 || c === 70) return true;
+    if (c === 34 || c === 39) return false;
+  }
+  return false;
+}
+function isRawPrefix(source, from) {
+  for (let i2 = from; ; i2++) {
+    const c = source.charCodeAt(i2);
+    if (c === 114 || c === 82) return true;
+    if (c === 34 || c === 39 || Number.isNaN(c)) return false;
+  }
+}
+function lineEnd(source, from, limit) {
+  const k = source.indexOf("\n", from);
+  return k < 0 || k > limit ? limit : k;
+}
+function stringEnd(source, from, quoteAt, limit, backslashFrom) {
+  const q = source.charCodeAt(quoteAt);
+  const triple = source.charCodeAt(quoteAt + 1) === q && source.charCodeAt(quoteAt + 2) === q;
+  const raw = isRawPrefix(source, from);
+  let i2 = quoteAt + (triple ? 3 : 1);
+  for (; ; ) {
+    if (triple) {
+      const nextQuote = source.indexOf(source[quoteAt], i2);
+      const nextBackslash = backslashFrom(i2);
+      if (nextQuote > i2 && (nextBackslash < 0 || nextBackslash > nextQuote)) i2 = nextQuote;
+    }
+    if (i2 >= limit) throw new Unsupported("unterminated string");
+    const c = source.charCodeAt(i2);
+    if (c === BACKSLASH2) {
+      let next = source.charCodeAt(i2 + 1);
+      if (next === CR2 && source.charCodeAt(i2 + 2) === LF) {
+        if (raw && !triple) throw new Unsupported("raw string continued");
+        i2 += 3;
+        continue;
+      }
+      if (next === LF && raw && !triple) throw new Unsupported("raw string continued");
+      if (next === CR2) throw new Unsupported("bare carriage return");
+      i2 += 2;
+      continue;
+    }
+    if (c === q) {
+      if (!triple) return i2 + 1;
+      if (source.charCodeAt(i2 + 1) === q && source.charCodeAt(i2 + 2) === q) return i2 + 3;
+    } else if ((c === LF || c === CR2) && !triple) throw new Unsupported("unterminated string");
+    i2++;
+  }
+}
+function numberEnd(source, from, limit) {
+  let i2 = from;
+  const c0 = source.charCodeAt(i2);
+  const c1 = source.charCodeAt(i2 + 1) | 32;
+  const digits = (ok) => {
+    const s = i2;
+    while (i2 < limit && (ok(source.charCodeAt(i2)) || source.charCodeAt(i2) === 95)) i2++;
+    return i2 > s;
+  };
+  if (c0 === 48 && (c1 === 120 || c1 === 111 || c1 === 98)) {
+    i2 += 2;
+    const ok = c1 === 120 ? (c) => isDigit2(c) || (c | 32) >= 97 && (c | 32) <= 102 : c1 === 111 ? (c) => c >= 48 && c <= 55 : (c) => c === 48 || c === 49;
+    if (!digits(ok)) throw new Unsupported("number");
+    if ((source.charCodeAt(i2) | 32) === 108) i2++;
+    checkNumberEnd(source, i2, limit);
+    return [i2, false];
+  }
+  let isFloat = false;
+  digits(isDigit2);
+  if (source.charCodeAt(i2) === 46 && source.charCodeAt(i2 + 1) !== 46) {
+    isFloat = true;
+    i2++;
+    digits(isDigit2);
+  }
+  if ((source.charCodeAt(i2) | 32) === 101) {
+    let k = i2 + 1;
+    if (source.charCodeAt(k) === 43 || source.charCodeAt(k) === 45) k++;
+    if (!isDigit2(source.charCodeAt(k))) throw new Unsupported("number");
+    i2 = k;
+    digits(isDigit2);
+    isFloat = true;
+  }
+  const suffix = source.charCodeAt(i2) | 32;
+  if (suffix === 106 || suffix === 108 && !isFloat) i2++;
+  checkNumberEnd(source, i2, limit);
+  if (source.charCodeAt(i2 - 1) === 95 && isFloat) throw new Unsupported("number");
+  return [i2, isFloat];
+}
+function checkNumberEnd(source, i2, limit) {
+  if (i2 > limit) throw new Unsupported("number");
+  const c = source.charCodeAt(i2);
+  if (isAsciiIdentifierPart(c) || c >= 128 || c === 46) throw new Unsupported("number followed by a name");
+}
+
+// src/languages/python/fast-parser/tree.ts
+var NodeFactory = class {
+  constructor(lines) {
+    this.lines = lines;
+  }
+  lines;
+  leaf(type, start2, end) {
+    return new SyntaxNode(type, null, start2, end, null, false, this.lines);
+  }
+  /** A node over `children` (taken, not copied), from `start` to `end`. */
+  node(type, start2, end, children) {
+    const n = new SyntaxNode(type, null, start2, end, null, false, this.lines);
+    if (children.length) {
+      n.children = children;
+      for (const c of children) c.parent = n;
+    }
+    return n;
+  }
+};
+function field(node, name2) {
+  node.field = name2;
+  return node;
+}
+function setChildren(node, children) {
+  node.children = children;
+  for (const c of children) c.parent = node;
+}
+var LEAVES = /* @__PURE__ */ new Set(["identifier", "integer", "float", "true", "false", "none", "ellipsis", "comment", "line_continuation"]);
+function placeExtras(root, extras, factory) {
+  const comments = [];
+  if (!extras.length) return comments;
+  const added = /* @__PURE__ */ new Map();
+  for (const x of extras) {
+    let holder = root;
+    for (; ; ) {
+      const kids = holder.children;
+      let lo = 0;
+      let hi = kids.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (kids[mid].start < x.start) lo = mid;
+        else hi = mid - 1;
+      }
+      const k = kids[lo];
+      if (k && k.start < x.start && x.end <= k.end && !LEAVES.has(k.type) && !(k.type === "string" && !k.children.length)) holder = k;
+      else break;
+    }
+    const node = factory.leaf(x.type, x.start, x.end);
+    if (x.type === "comment") comments.push(node);
+    let list = added.get(holder);
+    if (!list) added.set(holder, list = []);
+    list.push(node);
+  }
+  for (const [holder, list] of added) {
+    const merged = [];
+    const kids = holder.children;
+    let i2 = 0;
+    for (const x of list) {
+      while (i2 < kids.length && kids[i2].start < x.start) merged.push(kids[i2++]);
+      merged.push(x);
+    }
+    while (i2 < kids.length) merged.push(kids[i2++]);
+    setChildren(holder, merged);
+  }
+  return comments;
+}
+
+// src/languages/python/fast-parser/strings.ts
+var BACKSLASH3 = 92;
+var LF2 = 10;
+function formatString(source, start2, end, nodes, parseInterpolated) {
+  let p = start2;
+  while (source.charCodeAt(p) !== 34 && source.charCodeAt(p) !== 39) p++;
+  const quote = source.charCodeAt(p);
+  const quoteLength = source.charCodeAt(p + 1) === quote && source.charCodeAt(p + 2) === quote && end - p >= 6 ? 3 : 1;
+  const raw = isRawPrefix(source, start2);
+  const bodyEnd = end - quoteLength;
+  const children = [nodes.leaf("string_start", start2, p + quoteLength)];
+  let contentStart = -1;
+  let contentKids = [];
+  const flush = (at) => {
+    if (contentStart < 0) return;
+    children.push(nodes.node("string_content", contentStart, at, contentKids));
+    contentStart = -1;
+    contentKids = [];
+  };
+  let i2 = p + quoteLength;
+  while (i2 < bodyEnd) {
+    const c = source.charCodeAt(i2);
+    if (c === 123 || c === 125) {
+      if (source.charCodeAt(i2 + 1) === c && i2 + 1 < bodyEnd) {
+        if (contentStart < 0) contentStart = i2;
+        contentKids.push(nodes.leaf("escape_interpolation", i2, i2 + 2));
+        i2 += 2;
+        continue;
+      }
+      if (c === 125) throw new Unsupported("single } in an f-string");
+      flush(i2);
+      const [interpolation, after] = parseInterpolation(source, i2, bodyEnd, quote, "interpolation", nodes, parseInterpolated);
+      children.push(interpolation);
+      i2 = after;
+      continue;
+    }
+    if (contentStart < 0) contentStart = i2;
+    if (c === BACKSLASH3) {
+      if (raw) throw new Unsupported("backslash in a raw f-string");
+      const length = escapeLength(source, i2 + 1);
+      if (length > 0) {
+        contentKids.push(nodes.leaf("escape_sequence", i2, i2 + 1 + length));
+        i2 += 1 + length;
+      } else i2++;
+      continue;
+    }
+    i2++;
+  }
+  flush(bodyEnd);
+  children.push(nodes.leaf("string_end", bodyEnd, end));
+  return nodes.node("string", start2, end, children);
+}
+function parseInterpolation(source, open, limit, quote, type, nodes, parseInterpolated) {
+  let depth = 0;
+  let j = open + 1;
+  let exprEnd = -1;
+  for (; j < limit; j++) {
+    const c = source.charCodeAt(j);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) {
+      if (depth === 0) {
+        if (c !== 125) throw new Unsupported("f-string brackets");
+        exprEnd = j;
+        break;
+      }
+      depth--;
+    } else if (c === 34 || c === 39) {
+      if (c === quote) throw new Unsupported("f-string quote reused inside");
+      const close = source.indexOf(source[j], j + 1);
+      if (close < 0 || close >= limit) throw new Unsupported("f-string nested string");
+      const inner = source.slice(j + 1, close);
+      if (inner.includes("\\") || inner.includes("{") || inner.includes("\n")) throw new Unsupported("f-string nested string");
+      if (source.charCodeAt(j + 1) === c && source.charCodeAt(j + 2) === c) throw new Unsupported("f-string nested triple string");
+      j = close;
+    } else if (c === BACKSLASH3 || c === 35) throw new Unsupported("f-string expression");
+    else if (depth === 0 && c === 33 && source.charCodeAt(j + 1) !== 61) {
+      exprEnd = j;
+      break;
+    } else if (depth === 0 && c === 58) {
+      if (source.charCodeAt(j + 1) === 61) throw new Unsupported("f-string walrus or = spec");
+      exprEnd = j;
+      break;
+    } else if (depth === 0 && c === 61) {
+      const prev = source.charCodeAt(j - 1);
+      const next = source.charCodeAt(j + 1);
+      if (next === 61) {
+        j++;
+        continue;
+      }
+      if (prev === 61 || prev === 33 || prev === 60 || prev === 62) continue;
+      exprEnd = j;
+      break;
+    }
+  }
+  if (exprEnd < 0) throw new Unsupported("unterminated interpolation");
+  const children = [field(parseInterpolated(open + 1, exprEnd), "expression")];
+  j = exprEnd;
+  if (source.charCodeAt(j) === 61) {
+    j++;
+    while (source.charCodeAt(j) === 32) j++;
+  }
+  if (source.charCodeAt(j) === 33) {
+    const letter = source.charCodeAt(j + 1);
+    if (!(letter >= 97 && letter <= 122)) throw new Unsupported("type conversion");
+    children.push(field(nodes.leaf("type_conversion", j, j + 2), "type_conversion"));
+    j += 2;
+  }
+  if (source.charCodeAt(j) === 58) {
+    const specStart = j;
+    const specKids = [];
+    j++;
+    while (j < limit && source.charCodeAt(j) !== 125) {
+      const c = source.charCodeAt(j);
+      if (c === 123) {
+        if (source.charCodeAt(j + 1) === 123) throw new Unsupported("escaped brace in a format specifier");
+        const [inner, after] = parseInterpolation(source, j, limit, quote, "format_expression", nodes, parseInterpolated);
+        specKids.push(inner);
+        j = after;
+        continue;
+      }
+      if (c === LF2 || c === 13 || c === BACKSLASH3 || c === quote) throw new Unsupported("format specifier");
+      j++;
+    }
+    children.push(field(nodes.node("format_specifier", specStart, j, specKids), "format_specifier"));
+  }
+  if (source.charCodeAt(j) !== 125 || j >= limit) throw new Unsupported("interpolation end");
+  return [nodes.node(type, open, j + 1, children), j + 1];
+}
+function isHex(c) {
+  return c >= 48 && c <= 57 || (c | 32) >= 97 && (c | 32) <= 102;
+}
+function escapeLength(source, at) {
+  const c = source.charCodeAt(at);
+  const hex = (n) => {
+    for (let k = 1; k <= n; k++) if (!isHex(source.charCodeAt(at + k))) return 0;
+    return n + 1;
+  };
+  if (c === 117) return hex(4);
+  if (c === 85) return hex(8);
+  if (c === 120) return hex(2);
+  if (c >= 48 && c <= 57) {
+    let n = 1;
+    while (n < 3 && source.charCodeAt(at + n) >= 48 && source.charCodeAt(at + n) <= 57) n++;
+    return n;
+  }
+  if (c === LF2) return 1;
+  if (c === 13) return source.charCodeAt(at + 1) === LF2 ? 2 : 0;
+  if (`'"abfrntv\\`.includes(source[at] ?? "x")) return 1;
+  if (c === 78 && source.charCodeAt(at + 1) === 123) {
+    const close = source.indexOf("}", at + 2);
+    if (close > at + 2 && !source.slice(at + 2, close).includes("\n")) return close - at + 1;
+  }
+  return 0;
+}
+
+// src/languages/python/fast-parser/expressions.ts
+var RESERVED = /* @__PURE__ */ new Set([
+  "False",
+  "await",
+  "else",
+  "import",
+  "pass",
+  "None",
+  "break",
+  "except",
+  "in",
+  "raise",
+  "True",
+  "class",
+  "finally",
+  "is",
+  "return",
+  "and",
+  "continue",
+  "for",
+  "lambda",
+  "try",
+  "as",
+  "def",
+  "from",
+  "nonlocal",
+  "while",
+  "assert",
+  "del",
+  "global",
+  "not",
+  "with",
+  "async",
+  "elif",
+  "if",
+  "or",
+  "yield"
+]);
+var BINARY_PRECEDENCE = {
+  "|": 14,
+  "&": 15,
+  "^": 16,
+  "<<": 17,
+  ">>": 17,
+  "+": 18,
+  "-": 18,
+  "*": 19,
+  "@": 19,
+  "/": 19,
+  "%": 19,
+  "//": 19,
+  "**": 21
+};
+var POWER = 21;
+var COMPARISONS = /* @__PURE__ */ new Set(["<", "<=", "==", "!=", ">=", ">", "<>"]);
+var AFTER_STAR = /* @__PURE__ */ new Set([",", ")", "]", "}", "=", ";", ":"]);
+var MAX_NESTING = 200;
+var ExpressionParser = class _ExpressionParser {
+  constructor(source, tokens, nodes) {
+    this.source = source;
+    this.nodes = nodes;
+    this.kind = tokens.kind;
+    this.start = tokens.start;
+    this.end = tokens.end;
+    this.text = tokens.text;
+  }
+  source;
+  nodes;
+  i = 0;
+  nesting = 0;
+  /** Inside a statement starting with `print` or `exec`, which tree-sitter also tries as a Python 2 statement. */
+  ambiguousStatement = false;
+  kind;
+  start;
+  end;
+  text;
+  // ---- token helpers
+  isOp(op, at = this.i) {
+    return this.kind[at] === OP && this.text[at] === op;
+  }
+  isKeyword(word, at = this.i) {
+    return this.kind[at] === NAME && this.text[at] === word;
+  }
+  expectOp(op) {
+    if (!this.isOp(op)) throw new Unsupported(`expected ${op}`);
+    this.i++;
+  }
+  expectKeyword(word) {
+    if (!this.isKeyword(word)) throw new Unsupported(`expected ${word}`);
+    this.i++;
+  }
+  /** The end of the last token read. */
+  get lastEnd() {
+    return this.end[this.i - 1];
+  }
+  enter() {
+    if (++this.nesting > MAX_NESTING) throw new Unsupported("nesting too deep");
+  }
+  leave() {
+    this.nesting--;
+  }
+  identifier() {
+    if (this.kind[this.i] !== NAME || RESERVED.has(this.text[this.i])) throw new Unsupported("expected a name");
+    const n = this.nodes.leaf("identifier", this.start[this.i], this.end[this.i]);
+    this.i++;
+    return n;
+  }
+  /** True when the current token can start an expression. */
+  startsExpression(at = this.i) {
+    const k = this.kind[at];
+    if (k === NUMBER || k === STRING || k === FSTRING) return true;
+    if (k === NAME) {
+      const t2 = this.text[at];
+      return !RESERVED.has(t2) || t2 === "not" || t2 === "lambda" || t2 === "await" || t2 === "None" || t2 === "True" || t2 === "False";
+    }
+    if (k !== OP) return false;
+    const t = this.text[at];
+    return t === "(" || t === "[" || t === "{" || t === "-" || t === "+" || t === "~" || t === "*" || t === "..." || t === "**";
+  }
+  // ---- expressions
+  /** tree-sitter's `expression` (without `as_pattern`, which only with-items and except clauses make). */
+  expression() {
+    this.enter();
+    let result;
+    if (this.isKeyword("lambda")) result = this.lambda();
+    else if (this.kind[this.i] === NAME && this.isOp(":=", this.i + 1)) {
+      const name2 = field(this.identifier(), "name");
+      this.i++;
+      const value = field(this.expression(), "value");
+      result = this.nodes.node("named_expression", name2.start, value.end, [name2, value]);
+    } else {
+      result = this.disjunction();
+      if (this.isKeyword("if")) {
+        this.i++;
+        const condition = this.disjunction();
+        if (this.isKeyword("if")) throw new Unsupported("nested conditional");
+        this.expectKeyword("else");
+        const alternative = this.expression();
+        result = this.nodes.node("conditional_expression", result.start, alternative.end, [result, condition, alternative]);
+      }
+    }
+    this.leave();
+    return result;
+  }
+  disjunction() {
+    let left = this.conjunction();
+    while (this.isKeyword("or")) {
+      this.i++;
+      const right = this.conjunction();
+      left = this.nodes.node("boolean_operator", left.start, right.end, [field(left, "left"), field(right, "right")]);
+    }
+    return left;
+  }
+  conjunction() {
+    let left = this.negation();
+    while (this.isKeyword("and")) {
+      this.i++;
+      const right = this.negation();
+      left = this.nodes.node("boolean_operator", left.start, right.end, [field(left, "left"), field(right, "right")]);
+    }
+    return left;
+  }
+  negation() {
+    if (!this.isKeyword("not")) return this.comparison();
+    const s = this.start[this.i++];
+    this.enter();
+    const argument = field(this.negation(), "argument");
+    this.leave();
+    return this.nodes.node("not_operator", s, argument.end, [argument]);
+  }
+  comparisonOperator() {
+    const k = this.kind[this.i];
+    if (k === OP) return COMPARISONS.has(this.text[this.i]) ? 1 : 0;
+    if (k !== NAME) return 0;
+    const t = this.text[this.i];
+    if (t === "in") return 1;
+    if (t === "is") return this.isKeyword("not", this.i + 1) ? 2 : 1;
+    if (t === "not" && this.isKeyword("in", this.i + 1)) return 2;
+    return 0;
+  }
+  comparison() {
+    const first = this.binary(0);
+    let n = this.comparisonOperator();
+    if (!n) return first;
+    const operands = [first];
+    while (n) {
+      this.i += n;
+      operands.push(this.binary(0));
+      n = this.comparisonOperator();
+    }
+    return this.nodes.node("comparison_operator", first.start, operands[operands.length - 1].end, operands);
+  }
+  binaryPrecedence() {
+    return this.kind[this.i] === OP ? BINARY_PRECEDENCE[this.text[this.i]] ?? -1 : -1;
+  }
+  /** Binary operators of at least `minimum` precedence over unary operands. */
+  binary(minimum) {
+    let left = this.unary();
+    for (; ; ) {
+      const precedence = this.binaryPrecedence();
+      if (precedence < minimum || precedence < 0) return left;
+      this.i++;
+      this.enter();
+      const right = this.binary(precedence === POWER ? POWER : precedence + 1);
+      this.leave();
+      left = this.nodes.node("binary_operator", left.start, right.end, [field(left, "left"), field(right, "right")]);
+    }
+  }
+  unary() {
+    if (this.kind[this.i] === OP) {
+      const t = this.text[this.i];
+      if (t === "-" || t === "+" || t === "~") {
+        const s = this.start[this.i++];
+        this.enter();
+        const argument = field(this.binary(POWER), "argument");
+        this.leave();
+        return this.nodes.node("unary_operator", s, argument.end, [argument]);
+      }
+    } else if (this.isKeyword("await")) {
+      const s = this.start[this.i++];
+      this.enter();
+      const argument = this.binary(POWER);
+      this.leave();
+      return this.nodes.node("await", s, argument.end, [argument]);
+    }
+    return this.primary();
+  }
+  /** An atom and its calls, subscripts and attributes. */
+  primary() {
+    let node = this.atom();
+    for (; ; ) {
+      if (this.kind[this.i] !== OP) return node;
+      const t = this.text[this.i];
+      if (t === ".") {
+        this.i++;
+        const name2 = field(this.identifier(), "attribute");
+        node = this.nodes.node("attribute", node.start, name2.end, [field(node, "object"), name2]);
+      } else if (t === "(") {
+        const args2 = field(this.argumentList(), "arguments");
+        node = this.nodes.node("call", node.start, args2.end, [field(node, "function"), args2]);
+      } else if (t === "[") {
+        this.i++;
+        const children = [field(node, "value")];
+        for (; ; ) {
+          children.push(field(this.subscriptItem(), "subscript"));
+          if (!this.isOp(",")) break;
+          this.i++;
+          if (this.isOp("]")) break;
+        }
+        this.expectOp("]");
+        node = this.nodes.node("subscript", node.start, this.lastEnd, children);
+      } else return node;
+    }
+  }
+  subscriptItem() {
+    if (this.isOp("*")) throw new Unsupported("starred subscript");
+    const s = this.start[this.i];
+    const parts2 = [];
+    if (!this.isOp(":")) {
+      const e = this.expression();
+      if (!this.isOp(":")) return e;
+      parts2.push(e);
+    }
+    this.i++;
+    if (this.startsExpression()) parts2.push(this.expression());
+    if (this.isOp(":")) {
+      this.i++;
+      if (this.startsExpression()) parts2.push(this.expression());
+    }
+    return this.nodes.node("slice", s, this.lastEnd, parts2);
+  }
+  atom() {
+    const k = this.kind[this.i];
+    const s = this.start[this.i];
+    const e = this.end[this.i];
+    if (k === NAME) {
+      const t = this.text[this.i];
+      if (t === "True" || t === "False" || t === "None") {
+        this.i++;
+        return this.nodes.leaf(t === "True" ? "true" : t === "False" ? "false" : "none", s, e);
+      }
+      return this.identifier();
+    }
+    if (k === NUMBER) {
+      this.i++;
+      return this.nodes.leaf(this.text[this.i - 1], s, e);
+    }
+    if (k === STRING || k === FSTRING) {
+      const first = this.string();
+      if (this.kind[this.i] !== STRING && this.kind[this.i] !== FSTRING) return first;
+      const parts2 = [first];
+      while (this.kind[this.i] === STRING || this.kind[this.i] === FSTRING) parts2.push(this.string());
+      return this.nodes.node("concatenated_string", s, this.lastEnd, parts2);
+    }
+    if (k === OP) {
+      const t = this.text[this.i];
+      if (t === "(") return this.parenthesized();
+      if (t === "[") return this.bracketed();
+      if (t === "{") return this.braced();
+      if (t === "...") {
+        this.i++;
+        return this.nodes.leaf("ellipsis", s, e);
+      }
+    }
+    throw new Unsupported(k === END || k === NEWLINE2 ? "unexpected end" : `unexpected ${this.text[this.i] || "token"}`);
+  }
+  string() {
+    const s = this.start[this.i];
+    const e = this.end[this.i];
+    const format = this.kind[this.i] === FSTRING;
+    this.i++;
+    if (!format) return this.nodes.leaf("string", s, e);
+    this.enter();
+    const node = formatString(this.source, s, e, this.nodes, (from, to) => this.interpolated(from, to));
+    this.leave();
+    return node;
+  }
+  /** tree-sitter's `_f_expression` in source[from, to), parsed with a parser of its own over its tokens. */
+  interpolated(from, to) {
+    const tokens = tokenize(this.source, [{ start: from, end: to }], true);
+    const inner = new _ExpressionParser(this.source, tokens, this.nodes);
+    inner.nesting = this.nesting;
+    const node = inner.isKeyword("yield") ? inner.yieldExpression() : inner.expressionList(false);
+    if (inner.kind[inner.i] !== END) throw new Unsupported("f-string expression");
+    return node;
+  }
+  isGenericType() {
+    return this.kind[this.i] === NAME && this.isOp("[", this.i + 1) && !RESERVED.has(this.text[this.i]);
+  }
+  genericType() {
+    const name2 = this.identifier();
+    const open = this.start[this.i++];
+    const parameters = [];
+    for (; ; ) {
+      parameters.push(this.type());
+      if (!this.isOp(",")) break;
+      this.i++;
+      if (this.isOp("]")) break;
+    }
+    this.expectOp("]");
+    const typeParameter = this.nodes.node("type_parameter", open, this.lastEnd, parameters);
+    return this.nodes.node("generic_type", name2.start, this.lastEnd, [name2, typeParameter]);
+  }
+  /** An element of a list, set or tuple: an expression, `*expression`, or `yield`. */
+  element() {
+    if (this.isOp("*")) {
+      if (this.kind[this.i + 1] === NAME && this.kind[this.i + 2] === OP && (this.text[this.i + 2] === "." || this.text[this.i + 2] === "(" || this.text[this.i + 2] === "[")) {
+        throw new Unsupported("starred call or attribute in a collection");
+      }
+      const s = this.start[this.i++];
+      const value = this.expression();
+      return this.nodes.node("list_splat", s, value.end, [value]);
+    }
+    if (this.isKeyword("yield")) return this.yieldExpression();
+    return this.expression();
+  }
+  /** Elements after the first, up to `close` (trailing comma allowed); reads `close`. */
+  elements(children, close) {
+    while (this.isOp(",")) {
+      this.i++;
+      if (this.isOp(close)) break;
+      children.push(this.element());
+    }
+    this.expectOp(close);
+  }
+  parenthesized() {
+    const s = this.start[this.i++];
+    this.enter();
+    let result;
+    if (this.isOp(")")) {
+      this.i++;
+      result = this.nodes.leaf("tuple", s, this.lastEnd);
+    } else {
+      const first = this.element();
+      if (this.isKeyword("for") || this.isKeyword("async")) {
+        if (first.type === "list_splat") throw new Unsupported("starred generator");
+        result = this.comprehension("generator_expression", s, first, ")");
+      } else if (this.isOp(")")) {
+        if (first.type === "list_splat") throw new Unsupported("parenthesized list splat");
+        this.i++;
+        result = this.nodes.node("parenthesized_expression", s, this.lastEnd, [first]);
+      } else {
+        const children = [first];
+        this.elements(children, ")");
+        result = this.nodes.node("tuple", s, this.lastEnd, children);
+      }
+    }
+    this.leave();
+    return result;
+  }
+  bracketed() {
+    const s = this.start[this.i++];
+    this.enter();
+    let result;
+    if (this.isOp("]")) {
+      this.i++;
+      result = this.nodes.leaf("list", s, this.lastEnd);
+    } else {
+      const first = this.element();
+      if (this.isKeyword("for") || this.isKeyword("async")) {
+        if (first.type === "list_splat" || first.type === "yield") throw new Unsupported("starred comprehension");
+        result = this.comprehension("list_comprehension", s, first, "]");
+      } else {
+        const children = [first];
+        this.elements(children, "]");
+        result = this.nodes.node("list", s, this.lastEnd, children);
+      }
+    }
+    this.leave();
+    return result;
+  }
+  braced() {
+    const s = this.start[this.i++];
+    this.enter();
+    let result;
+    if (this.isOp("}")) {
+      this.i++;
+      result = this.nodes.leaf("dictionary", s, this.lastEnd);
+    } else {
+      const first = this.dictionaryItem();
+      if (first.type === "pair" || first.type === "dictionary_splat") {
+        if (first.type === "pair" && (this.isKeyword("for") || this.isKeyword("async"))) {
+          result = this.comprehension("dictionary_comprehension", s, first, "}");
+        } else {
+          const children = [first];
+          while (this.isOp(",")) {
+            this.i++;
+            if (this.isOp("}")) break;
+            const item = this.dictionaryItem();
+            if (item.type !== "pair" && item.type !== "dictionary_splat") throw new Unsupported("set item in a dictionary");
+            children.push(item);
+          }
+          this.expectOp("}");
+          result = this.nodes.node("dictionary", s, this.lastEnd, children);
+        }
+      } else if (this.isKeyword("for") || this.isKeyword("async")) {
+        if (first.type === "list_splat" || first.type === "yield") throw new Unsupported("starred comprehension");
+        result = this.comprehension("set_comprehension", s, first, "}");
+      } else {
+        const children = [first];
+        this.elements(children, "}");
+        for (const c of children) if (c.type === "pair" || c.type === "dictionary_splat") throw new Unsupported("pair in a set");
+        result = this.nodes.node("set", s, this.lastEnd, children);
+      }
+    }
+    this.leave();
+    return result;
+  }
+  dictionaryItem() {
+    if (this.isOp("**")) {
+      const s = this.start[this.i++];
+      const value2 = this.expression();
+      return this.nodes.node("dictionary_splat", s, value2.end, [value2]);
+    }
+    const key = this.element();
+    if (!this.isOp(":")) return key;
+    if (key.type === "list_splat" || key.type === "yield") throw new Unsupported("starred key");
+    this.i++;
+    const value = field(this.expression(), "value");
+    return this.nodes.node("pair", key.start, value.end, [field(key, "key"), value]);
+  }
+  /** `[body for ... if ...]` and the like, from the first `for`; reads `close`. */
+  comprehension(type, s, body2, close) {
+    const children = [field(body2, "body")];
+    for (; ; ) {
+      if (this.isKeyword("for") || this.isKeyword("async") && this.isKeyword("for", this.i + 1)) {
+        const clauseStart = this.start[this.i];
+        this.i += this.isKeyword("async") ? 2 : 1;
+        const left = field(this.targets(), "left");
+        this.expectKeyword("in");
+        if (this.isKeyword("lambda")) throw new Unsupported("lambda in a for clause");
+        const right = field(this.disjunction(), "right");
+        if (this.isOp(",")) throw new Unsupported("tuple in a for clause");
+        children.push(this.nodes.node("for_in_clause", clauseStart, right.end, [left, right]));
+      } else if (this.isKeyword("if")) {
+        const clauseStart = this.start[this.i++];
+        const condition = this.disjunction();
+        children.push(this.nodes.node("if_clause", clauseStart, condition.end, [condition]));
+      } else break;
+    }
+    if (this.isKeyword("else")) throw new Unsupported("conditional in a comprehension");
+    this.expectOp(close);
+    return this.nodes.node(type, s, this.lastEnd, children);
+  }
+  argumentList() {
+    const s = this.start[this.i++];
+    this.enter();
+    const children = [];
+    while (!this.isOp(")")) {
+      if (this.isOp("*")) {
+        if (this.ambiguousStatement && this.kind[this.i + 1] === NAME && this.kind[this.i + 2] === OP && (this.text[this.i + 2] === "." || this.text[this.i + 2] === "(" || this.text[this.i + 2] === "[")) {
+          throw new Unsupported("starred call or attribute in a print statement");
+        }
+        const st = this.start[this.i++];
+        const value = this.expression();
+        children.push(this.nodes.node("list_splat", st, value.end, [value]));
+      } else if (this.isOp("**")) {
+        const st = this.start[this.i++];
+        const value = this.expression();
+        children.push(this.nodes.node("dictionary_splat", st, value.end, [value]));
+      } else if (this.kind[this.i] === NAME && this.isOp("=", this.i + 1)) {
+        const name2 = field(this.identifier(), "name");
+        this.i++;
+        const value = field(this.expression(), "value");
+        children.push(this.nodes.node("keyword_argument", name2.start, value.end, [name2, value]));
+      } else {
+        const value = this.expression();
+        if (children.length === 0 && (this.isKeyword("for") || this.isKeyword("async"))) {
+          const generator = this.comprehension("generator_expression", s, value, ")");
+          this.leave();
+          return generator;
+        }
+        children.push(value);
+      }
+      if (!this.isOp(",")) break;
+      this.i++;
+    }
+    this.expectOp(")");
+    this.leave();
+    return this.nodes.node("argument_list", s, this.lastEnd, children);
+  }
+  lambda() {
+    const s = this.start[this.i++];
+    const children = [];
+    if (!this.isOp(":")) {
+      const s2 = this.start[this.i];
+      const parameters = this.parameterList(":", false);
+      children.push(field(this.nodes.node("lambda_parameters", s2, this.lastEnd, parameters), "parameters"));
+    }
+    this.expectOp(":");
+    const body2 = field(this.expression(), "body");
+    children.push(body2);
+    return this.nodes.node("lambda", s, body2.end, children);
+  }
+  /** Parameters up to (not including) `close`, with a trailing comma. */
+  parameterList(close, typed) {
+    const children = [];
+    while (!this.isOp(close)) {
+      children.push(this.parameter(typed));
+      if (!this.isOp(",")) break;
+      this.i++;
+    }
+    return children;
+  }
+  parameter(typed) {
+    const s = this.start[this.i];
+    if (this.isOp("/")) {
+      this.i++;
+      return this.nodes.leaf("positional_separator", s, this.lastEnd);
+    }
+    let target;
+    if (this.isOp("*") || this.isOp("**")) {
+      const double = this.isOp("**");
+      this.i++;
+      if (!double && (this.isOp(",") || this.isOp(")") || this.isOp(":"))) return this.nodes.leaf("keyword_separator", s, this.lastEnd);
+      const name2 = this.identifier();
+      target = this.nodes.node(double ? "dictionary_splat_pattern" : "list_splat_pattern", s, name2.end, [name2]);
+    } else target = this.identifier();
+    if (typed && this.isOp(":")) {
+      this.i++;
+      const type = field(this.type(), "type");
+      if (this.isOp("=")) {
+        if (target.type !== "identifier") throw new Unsupported("default for a splat");
+        this.i++;
+        const value = field(this.expression(), "value");
+        return this.nodes.node("typed_default_parameter", s, value.end, [field(target, "name"), type, value]);
+      }
+      return this.nodes.node("typed_parameter", s, type.end, [target, type]);
+    }
+    if (this.isOp("=")) {
+      if (target.type !== "identifier") throw new Unsupported("default for a splat");
+      this.i++;
+      const value = field(this.expression(), "value");
+      return this.nodes.node("default_parameter", s, value.end, [field(target, "name"), value]);
+    }
+    return target;
+  }
+  /** `yield`, `yield from x`, `yield a, b`. */
+  yieldExpression() {
+    const s = this.start[this.i++];
+    if (this.isKeyword("from")) {
+      this.i++;
+      const value2 = this.expression();
+      return this.nodes.node("yield", s, value2.end, [value2]);
+    }
+    if (!this.startsExpression()) return this.nodes.leaf("yield", s, this.lastEnd);
+    const value = this.expressionList(true);
+    return this.nodes.node("yield", s, value.end, [value]);
+  }
+  /** A starred name in an expression list (tree-sitter's `list_splat_pattern` aliased to `list_splat`). */
+  starredName() {
+    const s = this.start[this.i++];
+    const value = this.primary();
+    if (value.type !== "identifier") throw new Unsupported("starred expression");
+    if (!(this.kind[this.i] === NEWLINE2 || this.kind[this.i] === END || this.kind[this.i] === OP && AFTER_STAR.has(this.text[this.i]) || this.isKeyword("in"))) {
+      throw new Unsupported("starred expression");
+    }
+    return this.nodes.node("list_splat", s, value.end, [value]);
+  }
+  expressionOrStar() {
+    return this.isOp("*") ? this.starredName() : this.expression();
+  }
+  /** Comma-separated expressions: the first alone, or an `expression_list` (trailing comma included). */
+  expressionList(allowStar) {
+    const items = this.expressionItems(allowStar);
+    return items.length === 1 && !this.isOp(",", this.i - 1) ? items[0] : this.nodes.node("expression_list", items[0].start, this.lastEnd, items);
+  }
+  /** Comma-separated expressions, reading a trailing comma. */
+  expressionItems(allowStar) {
+    const items = [allowStar ? this.expressionOrStar() : this.expression()];
+    while (this.isOp(",")) {
+      this.i++;
+      if (!this.startsExpression()) break;
+      items.push(allowStar ? this.expressionOrStar() : this.expression());
+    }
+    return items;
+  }
+  /** Assignment targets of `for` (up to `in`): a pattern or a `pattern_list`. */
+  targets() {
+    const items = [];
+    for (; ; ) {
+      items.push(this.isOp("*") ? this.starredName() : this.primary());
+      if (!this.isOp(",")) break;
+      this.i++;
+      if (this.isKeyword("in")) break;
+    }
+    return this.patterns(items, this.isOp(",", this.i - 1));
+  }
+  /** `items` as a left-hand side: one pattern, or a `pattern_list` when there are several or a trailing comma. */
+  patterns(items, trailingComma) {
+    if (items.length === 1 && !trailingComma) return this.pattern(items[0]);
+    return this.nodes.node("pattern_list", items[0].start, this.lastEnd, items.map((n) => this.pattern(n)));
+  }
+  /** An expression as tree-sitter's `pattern`. */
+  pattern(node) {
+    switch (node.type) {
+      case "identifier":
+      case "attribute":
+      case "subscript":
+        return node;
+      case "list_splat": {
+        const inner = node.children[0];
+        if (inner.type !== "identifier" && inner.type !== "attribute" && inner.type !== "subscript") throw new Unsupported("starred pattern");
+        return this.nodes.node("list_splat_pattern", node.start, node.end, [inner]);
+      }
+      case "tuple":
+        return this.nodes.node("tuple_pattern", node.start, node.end, node.children.map((c) => this.pattern(c)));
+      case "list":
+        return this.nodes.node("list_pattern", node.start, node.end, node.children.map((c) => this.pattern(c)));
+      default:
+        throw new Unsupported(`${node.type} as a target`);
+    }
+  }
+  /** tree-sitter's `type`: an expression, or `Name[types]` as a `generic_type` (and unions of those). */
+  type() {
+    this.enter();
+    let inner;
+    if (this.isGenericType()) {
+      inner = this.genericType();
+      while (this.isOp("|")) {
+        this.i++;
+        const left = this.nodes.node("type", inner.start, inner.end, [inner]);
+        const generic = this.isGenericType();
+        const operand = generic ? this.genericType() : this.expression();
+        const right = this.nodes.node("type", operand.start, operand.end, [operand]);
+        inner = this.nodes.node("union_type", left.start, right.end, [left, right]);
+        if (!generic) break;
+      }
+      if (this.kind[this.i] === OP && (BINARY_PRECEDENCE[this.text[this.i]] !== void 0 || this.text[this.i] === "." || this.text[this.i] === "(" || this.text[this.i] === "[")) {
+        throw new Unsupported("generic type in an expression");
+      }
+      if (this.comparisonOperator() || this.isKeyword("if") || this.isKeyword("and") || this.isKeyword("or")) throw new Unsupported("generic type in an expression");
+    } else {
+      if (this.isOp("*") || this.isOp("**")) throw new Unsupported("splat type");
+      inner = this.expression();
+    }
+    this.leave();
+    return this.nodes.node("type", inner.start, inner.end, [inner]);
+  }
+};
+
+// src/languages/python/fast-parser/statements.ts
+var AUGMENTED = /* @__PURE__ */ new Set(["+=", "-=", "*=", "/=", "@=", "//=", "%=", "**=", ">>=", "<<=", "&=", "^=", "|="]);
+var CALL_LIKE = /* @__PURE__ */ new Set(["(", "=", ".", "[", ",", ")"]);
+var StatementParser = class extends ExpressionParser {
+  /** The module's statements, up to the end of the tokens. */
+  statements() {
+    const out2 = [];
+    while (this.kind[this.i] !== END) this.statement(out2);
+    return out2;
+  }
+  statement(out2) {
+    const k = this.kind[this.i];
+    if (k === INDENT || k === DEDENT || k === NEWLINE2) throw new Unsupported("unexpected indentation");
+    this.enter();
+    if (k === NAME) {
+      switch (this.text[this.i]) {
+        case "if":
+          out2.push(this.ifStatement());
+          return this.leave();
+        case "for":
+        case "while":
+        case "try":
+        case "with":
+        case "def":
+        case "class":
+          out2.push(this.compound(this.start[this.i]));
+          return this.leave();
+        case "async":
+          if (!this.isKeyword("def", this.i + 1) && !this.isKeyword("for", this.i + 1) && !this.isKeyword("with", this.i + 1)) throw new Unsupported("async");
+          out2.push(this.compound(this.start[this.i++]));
+          return this.leave();
+      }
+    } else if (this.isOp("@")) {
+      out2.push(this.decorated());
+      return this.leave();
+    }
+    this.simpleStatements(out2);
+    this.leave();
+  }
+  /** Simple statements separated by `;` up to their NEWLINE (read); returns the NEWLINE's offset. */
+  simpleStatements(out2) {
+    for (; ; ) {
+      out2.push(this.simpleStatement());
+      if (this.isOp(";")) {
+        this.i++;
+        if (this.kind[this.i] === NEWLINE2) break;
+        continue;
+      }
+      break;
+    }
+    if (this.kind[this.i] !== NEWLINE2) throw new Unsupported("expected the end of the line");
+    return this.start[this.i++];
+  }
+  /** `: suite` from the colon: an indented block, or the simple statements on the header's line. */
+  suite() {
+    this.expectOp(":");
+    if (this.kind[this.i] === NEWLINE2) {
+      if (this.kind[this.i + 1] !== INDENT) throw new Unsupported("empty block");
+      this.i += 2;
+      const body3 = [];
+      while (this.kind[this.i] !== DEDENT) {
+        if (this.kind[this.i] === END) throw new Unsupported("unexpected end");
+        this.statement(body3);
+      }
+      const end2 = this.start[this.i++];
+      return this.nodes.node("block", body3[0].start, end2, body3);
+    }
+    const body2 = [];
+    const end = this.simpleStatements(body2);
+    return this.nodes.node("block", body2[0].start, end, body2);
+  }
+  ifStatement() {
+    const s = this.start[this.i++];
+    const children = [field(this.expression(), "condition"), field(this.suite(), "consequence")];
+    while (this.isKeyword("elif")) {
+      const es = this.start[this.i++];
+      const condition = field(this.expression(), "condition");
+      const consequence = field(this.suite(), "consequence");
+      children.push(field(this.nodes.node("elif_clause", es, consequence.end, [condition, consequence]), "alternative"));
+    }
+    if (this.isKeyword("else")) children.push(field(this.elseClause(), "alternative"));
+    return this.nodes.node("if_statement", s, children[children.length - 1].end, children);
+  }
+  elseClause() {
+    const s = this.start[this.i++];
+    const body2 = field(this.suite(), "body");
+    return this.nodes.node("else_clause", s, body2.end, [body2]);
+  }
+  /** for, while, try, with, def and class (after an `async` starting at `s`). */
+  compound(s) {
+    const word = this.text[this.i++];
+    const children = [];
+    let type = `${word}_statement`;
+    switch (word) {
+      case "for": {
+        children.push(field(this.targets(), "left"));
+        this.expectKeyword("in");
+        children.push(field(this.expressionList(true), "right"));
+        children.push(field(this.suite(), "body"));
+        if (this.isKeyword("else")) children.push(field(this.elseClause(), "alternative"));
+        break;
+      }
+      case "while":
+        children.push(field(this.expression(), "condition"), field(this.suite(), "body"));
+        if (this.isKeyword("else")) children.push(field(this.elseClause(), "alternative"));
+        break;
+      case "try":
+        children.push(field(this.suite(), "body"));
+        while (this.isKeyword("except")) children.push(this.exceptClause());
+        if (this.isKeyword("else")) children.push(this.elseClause());
+        if (this.isKeyword("finally")) {
+          const fs2 = this.start[this.i++];
+          const block = this.suite();
+          children.push(this.nodes.node("finally_clause", fs2, block.end, [block]));
+        }
+        if (children.length === 1) throw new Unsupported("try without handlers");
+        break;
+      case "with": {
+        const cs = this.start[this.i];
+        const items = [];
+        const parenthesized = this.parenthesizedWithItems();
+        if (parenthesized) this.i++;
+        const close = parenthesized ? ")" : ":";
+        for (; ; ) {
+          items.push(this.withItem());
+          if (!this.isOp(",")) break;
+          this.i++;
+          if (this.isOp(close)) break;
+        }
+        if (parenthesized) this.expectOp(")");
+        children.push(this.nodes.node("with_clause", cs, this.lastEnd, items));
+        children.push(field(this.suite(), "body"));
+        break;
+      }
+      case "def": {
+        type = "function_definition";
+        children.push(field(this.identifier(), "name"));
+        if (!this.isOp("(")) throw new Unsupported("type parameters");
+        const ps = this.start[this.i++];
+        const list = this.parameterList(")", true);
+        this.expectOp(")");
+        children.push(field(this.nodes.node("parameters", ps, this.lastEnd, list), "parameters"));
+        if (this.isOp("->")) {
+          this.i++;
+          children.push(field(this.type(), "return_type"));
+        }
+        children.push(field(this.suite(), "body"));
+        break;
+      }
+      case "class": {
+        type = "class_definition";
+        children.push(field(this.identifier(), "name"));
+        if (this.isOp("[")) throw new Unsupported("type parameters");
+        if (this.isOp("(")) {
+          const args2 = this.argumentList();
+          if (args2.type !== "argument_list") throw new Unsupported("generator as bases");
+          children.push(field(args2, "superclasses"));
+        }
+        children.push(field(this.suite(), "body"));
+        break;
+      }
+    }
+    return this.nodes.node(type, s, children[children.length - 1].end, children);
+  }
+  exceptClause() {
+    const s = this.start[this.i++];
+    const children = [];
+    if (this.isOp("*")) this.i++;
+    if (!this.isOp(":")) {
+      const value = this.expression();
+      if (this.isKeyword("as")) {
+        this.i++;
+        const target = this.expression();
+        const alias = field(this.nodes.node("as_pattern_target", target.start, target.end, [target]), "alias");
+        children.push(field(this.nodes.node("as_pattern", value.start, alias.end, [value, alias]), "value"));
+      } else {
+        children.push(field(value, "value"));
+        while (this.isOp(",")) {
+          this.i++;
+          children.push(field(this.expression(), "value"));
+        }
+      }
+    }
+    const block = this.suite();
+    children.push(block);
+    return this.nodes.node("except_clause", s, block.end, children);
+  }
+  withItem() {
+    let value = this.expression();
+    if (this.isKeyword("as")) {
+      this.i++;
+      const target = this.expression();
+      const alias = field(this.nodes.node("as_pattern_target", target.start, target.end, [target]), "alias");
+      value = this.nodes.node("as_pattern", value.start, alias.end, [value, alias]);
+    }
+    return this.nodes.node("with_item", value.start, value.end, [field(value, "value")]);
+  }
+  decorated() {
+    const s = this.start[this.i];
+    const children = [];
+    while (this.isOp("@")) {
+      const ds = this.start[this.i++];
+      const expression = this.expression();
+      if (this.kind[this.i] !== NEWLINE2) throw new Unsupported("decorator");
+      children.push(this.nodes.node("decorator", ds, this.start[this.i++], [expression]));
+    }
+    let definition;
+    if (this.isKeyword("async") && this.isKeyword("def", this.i + 1)) definition = this.compound(this.start[this.i++]);
+    else if (this.isKeyword("def") || this.isKeyword("class")) definition = this.compound(this.start[this.i]);
+    else throw new Unsupported("decorated statement");
+    children.push(field(definition, "definition"));
+    return this.nodes.node("decorated_definition", s, definition.end, children);
+  }
+  simpleStatement() {
+    const print = this.isKeyword("print") || this.isKeyword("exec");
+    this.ambiguousStatement = print;
+    const statement = this.simpleStatementAfterCheck();
+    this.ambiguousStatement = false;
+    return statement;
+  }
+  simpleStatementAfterCheck() {
+    const s = this.start[this.i];
+    if (this.kind[this.i] === NAME) {
+      const word = this.text[this.i];
+      switch (word) {
+        case "import": {
+          this.i++;
+          const names = this.importList();
+          return this.nodes.node("import_statement", s, this.lastEnd, names);
+        }
+        case "from":
+          return this.importFrom();
+        case "assert": {
+          this.i++;
+          const items = this.expressionItems(false);
+          if (this.isOp(",", this.i - 1)) throw new Unsupported("trailing comma in assert");
+          return this.nodes.node("assert_statement", s, this.lastEnd, items);
+        }
+        case "return": {
+          this.i++;
+          if (!this.startsExpression()) return this.nodes.leaf("return_statement", s, this.lastEnd);
+          const value = this.expressionList(true);
+          return this.nodes.node("return_statement", s, this.lastEnd, [value]);
+        }
+        case "del": {
+          this.i++;
+          const target = this.expressionList(true);
+          return this.nodes.node("delete_statement", s, target.end, [target]);
+        }
+        case "raise": {
+          this.i++;
+          const children = [];
+          if (this.startsExpression()) children.push(this.expressionList(true));
+          if (this.isKeyword("from")) {
+            this.i++;
+            children.push(field(this.expression(), "cause"));
+          }
+          return children.length ? this.nodes.node("raise_statement", s, this.lastEnd, children) : this.nodes.leaf("raise_statement", s, this.lastEnd);
+        }
+        case "pass":
+        case "break":
+        case "continue":
+          this.i++;
+          return this.nodes.leaf(`${word}_statement`, s, this.lastEnd);
+        case "global":
+        case "nonlocal": {
+          this.i++;
+          const names = [this.identifier()];
+          while (this.isOp(",")) {
+            this.i++;
+            names.push(this.identifier());
+          }
+          return this.nodes.node(`${word}_statement`, s, this.lastEnd, names);
+        }
+        case "print":
+        case "exec":
+          if (!(this.kind[this.i + 1] === OP && CALL_LIKE.has(this.text[this.i + 1])) && !AUGMENTED.has(this.text[this.i + 1])) throw new Unsupported(`${word} statement`);
+          break;
+        case "type":
+          if (this.kind[this.i + 1] === NAME || (this.isOp("(", this.i + 1) || this.isOp("[", this.i + 1)) && this.assignsAhead()) throw new Unsupported("type alias");
+          break;
+        case "match":
+          if (this.matchStatementAhead()) throw new Unsupported("match statement");
+          break;
+      }
+    }
+    return this.expressionStatement();
+  }
+  /**
+   * True when `with (` opens a parenthesized list of with-items (tree-sitter's reading): the brackets close right
+   * before the colon and hold a comma or an `as` of their own; `with (a):` and `with (a) as b:` are expressions.
+   */
+  parenthesizedWithItems() {
+    if (!this.isOp("(")) return false;
+    let depth = 0;
+    let itemsInside = false;
+    for (let k = this.i; this.kind[k] !== END && this.kind[k] !== NEWLINE2; k++) {
+      if (this.kind[k] === OP) {
+        const t = this.text[k];
+        if (t === "(" || t === "[" || t === "{") depth++;
+        else if (t === ")" || t === "]" || t === "}") {
+          if (--depth === 0) return itemsInside && this.isOp(":", k + 1);
+        } else if (depth === 1 && t === ",") itemsInside = true;
+      } else if (depth === 1 && this.isKeyword("as", k)) itemsInside = true;
+    }
+    return false;
+  }
+  /** True when the statement from here has an `=` outside brackets. */
+  assignsAhead() {
+    let depth = 0;
+    for (let k = this.i; this.kind[k] !== END && this.kind[k] !== NEWLINE2; k++) {
+      if (this.kind[k] !== OP) continue;
+      const t = this.text[k];
+      if (t === "(" || t === "[" || t === "{") depth++;
+      else if (t === ")" || t === "]" || t === "}") depth--;
+      else if (depth === 0 && (t === "=" || t === ";")) return t === "=";
+    }
+    return false;
+  }
+  /** True unless the `match` here is certainly a name: a match statement's line ends with `:`. */
+  matchStatementAhead() {
+    const next = this.kind[this.i + 1];
+    if (next === NEWLINE2) return false;
+    if (next === OP && (this.text[this.i + 1] === "=" || this.text[this.i + 1] === "." || AUGMENTED.has(this.text[this.i + 1]))) return false;
+    let depth = 0;
+    for (let k = this.i + 1; this.kind[k] !== END; k++) {
+      if (this.kind[k] === OP) {
+        const t = this.text[k];
+        if (t === "(" || t === "[" || t === "{") depth++;
+        else if (t === ")" || t === "]" || t === "}") depth--;
+      }
+      if (this.kind[k] === NEWLINE2 && depth === 0) return this.isOp(":", k - 1);
+    }
+    return true;
+  }
+  importList() {
+    const parenthesized = this.isOp("(");
+    if (parenthesized) this.i++;
+    const names = [];
+    for (; ; ) {
+      const name2 = this.dottedName();
+      if (this.isKeyword("as")) {
+        this.i++;
+        const alias = field(this.identifier(), "alias");
+        names.push(field(this.nodes.node("aliased_import", name2.start, alias.end, [field(name2, "name"), alias]), "name"));
+      } else names.push(field(name2, "name"));
+      if (!this.isOp(",")) break;
+      this.i++;
+      if (parenthesized ? this.isOp(")") : this.kind[this.i] === NEWLINE2 || this.isOp(";")) {
+        if (!parenthesized) throw new Unsupported("trailing comma in an import");
+        break;
+      }
+    }
+    if (parenthesized) this.expectOp(")");
+    return names;
+  }
+  dottedName() {
+    const parts2 = [this.identifier()];
+    while (this.isOp(".")) {
+      this.i++;
+      parts2.push(this.identifier());
+    }
+    return this.nodes.node("dotted_name", parts2[0].start, parts2[parts2.length - 1].end, parts2);
+  }
+  importFrom() {
+    const s = this.start[this.i++];
+    if (this.isKeyword("__future__")) {
+      this.i++;
+      this.expectKeyword("import");
+      const names = this.importList();
+      return this.nodes.node("future_import_statement", s, this.lastEnd, names);
+    }
+    let module2;
+    if (this.isOp(".") || this.isOp("...")) {
+      const ps = this.start[this.i];
+      while (this.isOp(".") || this.isOp("...")) this.i++;
+      const prefix = this.nodes.leaf("import_prefix", ps, this.lastEnd);
+      const parts2 = [prefix];
+      if (!this.isKeyword("import")) parts2.push(this.dottedName());
+      module2 = this.nodes.node("relative_import", ps, this.lastEnd, parts2);
+    } else module2 = this.dottedName();
+    const children = [field(module2, "module_name")];
+    this.expectKeyword("import");
+    if (this.isOp("*")) {
+      children.push(this.nodes.leaf("wildcard_import", this.start[this.i], this.end[this.i]));
+      this.i++;
+    } else children.push(...this.importList());
+    return this.nodes.node("import_from_statement", s, this.lastEnd, children);
+  }
+  expressionStatement() {
+    const s = this.start[this.i];
+    let inner;
+    if (this.isKeyword("yield")) inner = this.yieldExpression();
+    else {
+      const items = this.expressionItems(true);
+      const trailing = this.isOp(",", this.i - 1);
+      if (this.isOp("=")) inner = this.assignment(this.patterns(items, trailing));
+      else if (this.isOp(":") && items.length === 1 && !trailing) {
+        const left = field(this.pattern(items[0]), "left");
+        this.i++;
+        const children = [left, field(this.type(), "type")];
+        if (this.isOp("=")) {
+          this.i++;
+          children.push(field(this.rightHandSide(), "right"));
+        }
+        inner = this.nodes.node("assignment", left.start, this.lastEnd, children);
+      } else if (this.kind[this.i] === OP && AUGMENTED.has(this.text[this.i])) {
+        if (items.length !== 1 || trailing) throw new Unsupported("augmented assignment to a tuple");
+        const left = field(this.pattern(items[0]), "left");
+        this.i++;
+        const right = field(this.rightHandSide(), "right");
+        inner = this.nodes.node("augmented_assignment", left.start, right.end, [left, right]);
+      } else {
+        for (const item of items) if (item.type === "list_splat" && items.length === 1 && !trailing) throw new Unsupported("starred statement");
+        return this.nodes.node("expression_statement", s, this.lastEnd, items);
+      }
+    }
+    return this.nodes.node("expression_statement", s, inner.end, [inner]);
+  }
+  /** `left = right` from the `=`. */
+  assignment(left) {
+    this.i++;
+    const right = field(this.rightHandSide(), "right");
+    return this.nodes.node("assignment", left.start, right.end, [field(left, "left"), right]);
+  }
+  rightHandSide() {
+    if (this.isKeyword("yield")) {
+      const y = this.yieldExpression();
+      if (this.isOp("=")) throw new Unsupported("assignment after yield");
+      return y;
+    }
+    const items = this.expressionItems(true);
+    const trailing = this.isOp(",", this.i - 1);
+    if (this.isOp("=")) return this.assignment(this.patterns(items, trailing));
+    if (this.kind[this.i] === OP && AUGMENTED.has(this.text[this.i])) throw new Unsupported("chained augmented assignment");
+    if (items.length === 1 && !trailing) return items[0];
+    return this.nodes.node("expression_list", items[0].start, this.lastEnd, items);
+  }
+};
+
+// src/languages/python/fast-parser/index.ts
+function fastParse(source, ranges, lines) {
+  try {
+    const tokens = tokenize(source, ranges);
+    const nodes = new NodeFactory(lines);
+    const statements = new StatementParser(source, tokens, nodes).statements();
+    const end = ranges ? ranges.length ? ranges[ranges.length - 1].end : 0 : source.length;
+    const root = nodes.node("module", tokens.first >= 0 ? tokens.first : end, end, statements);
+    const comments = placeExtras(root, tokens.extras, nodes);
+    let depth;
+    return {
+      tree: {
+        source,
+        root,
+        lines,
+        comments,
+        problems: [],
+        get maxDepth() {
+          return depth ??= cursorDepth(root, source);
+        }
+      }
+    };
+  } catch (e) {
+    if (e instanceof Unsupported) return { unsupported: e.reason };
+    if (e instanceof RangeError) return { unsupported: "stack" };
+    throw e;
+  }
+}
+var TOKENS = /* @__PURE__ */ new Set([
+  "identifier",
+  "integer",
+  "float",
+  "true",
+  "false",
+  "none",
+  "ellipsis",
+  "comment",
+  "line_continuation",
+  "keyword_separator",
+  "positional_separator",
+  "wildcard_import",
+  "type_conversion",
+  "escape_sequence",
+  "escape_interpolation",
+  "string_start",
+  "string_end",
+  "string_content"
+]);
+function cursorDepth(root, source) {
+  let max = 0;
+  const stack = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop();
+    let below = depth;
+    const literal = node.type === "string" && node.children.length === 0;
+    if (!literal && !TOKENS.has(node.type)) {
+      let at = node.start;
+      const gap = (to) => {
+        const text = source.slice(at, to).trim();
+        if (text) below = Math.max(below, depth + (node.type === "comparison_operator" && /^(not\s+in|is\s+not)$/.test(text) ? 2 : 1));
+      };
+      for (const c of node.children) {
+        gap(c.start);
+        at = c.end;
+        stack.push([c, depth + 1]);
+      }
+      if (node.type !== "module" && node.type !== "block") gap(node.end);
+    }
+    max = Math.max(max, below, node === root ? 0 : depth);
+  }
+  return max;
+}
+
 // src/languages/python/parser.ts
 var TimeBudgetExceeded = class extends Error {
   constructor(stage) {
@@ -5511,6 +7357,13 @@ async function createPythonParser(files) {
     parse(source, ranges, budget) {
       if (indexed?.source !== source) indexed = { source, lines: new LineIndex(source) };
       const lines = indexed.lines;
+      if (!files.treeSitterOnly) {
+        const fast = fastParse(source, ranges, lines);
+        if ("tree" in fast) {
+          if (pastDeadline(budget)) throw new TimeBudgetExceeded("parsing");
+          return fast.tree;
+        }
+      }
       const progressCallback = budget ? () => Date.now() > budget.deadline : void 0;
       const read = ranges ? rangeReader(source, ranges) : (index2) => source.slice(index2, index2 + INPUT_BUFFER_CHARS);
       const input = budget ? (index2) => Date.now() > budget.deadline ? "" : read(index2) : read;
@@ -6129,6 +7982,7 @@ var SemanticModel = class {
       case "opaque":
         return [];
       case "assignment": {
+        if (b.value?.type === "lambda") return [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
         const cached2 = this.bindingCache.get(b);
         if (cached2) return cached2;
         if (this.inProgress.has(b) || !b.value) return [];
@@ -6463,7 +8317,7 @@ var ProvenanceEvaluator = class {
     const found = this.model.project?.flows?.(qualified);
     const constant3 = found?.length === 1 ? found[0].flows.constant : void 0;
     if (!found?.length) {
-      if (this.demand.size < 64 && /\.[A-Z][A-Z0-9_]*$/.test(qualified)) this.demand.add(qualified);
+      if (this.demand.size < 64 && !/\.__\w*__$/.test(qualified)) this.demand.add(qualified);
       return void 0;
     }
     if (!constant3) return void 0;
@@ -8269,6 +10123,13 @@ var DATA_SOURCES = {
   "httpx.AsyncClient().get()": "HTTP response (httpx)",
   "httpx.AsyncClient().post()": "HTTP response (httpx)",
   "urllib.request.urlopen()": "HTTP response (urllib)",
+  "urllib.request.urlretrieve()": "HTTP download (urllib)",
+  "http.client.HTTPConnection().getresponse()": "HTTP response (http.client)",
+  "http.client.HTTPSConnection().getresponse()": "HTTP response (http.client)",
+  "urllib3.PoolManager().request()": "HTTP response (urllib3)",
+  "urllib3.request()": "HTTP response (urllib3)",
+  "multiprocessing.connection.Listener().accept()": "a network connection (multiprocessing)",
+  "multiprocessing.connection.Client()": "a network connection (multiprocessing)",
   "urllib2.urlopen()": "HTTP response (urllib)",
   "aiohttp.ClientSession().get()": "HTTP response (aiohttp)",
   "aiohttp.ClientSession().post()": "HTTP response (aiohttp)",
@@ -8393,7 +10254,28 @@ var CALLBACK_REGISTRARS = [
   [/^asyncio\.(start_server|start_unix_server)$/, "client stream of an asyncio server"],
   [/^websockets\.((legacy|asyncio|sync)\.)?(server\.)?serve$/, "WebSocket connection"],
   [/^(flask_socketio\.SocketIO|socketio\.(Server|AsyncServer|Namespace|AsyncNamespace))\(\)\.(on|event|on_event)$/, "Socket.IO message"],
-  [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_function$/, "XML-RPC call argument"]
+  [/^(xmlrpc\.server|SimpleXMLRPCServer|DocXMLRPCServer)\.\w+\(\)\.register_function$/, "XML-RPC call argument"],
+  [/^jsonrpc\.(dispatcher|Dispatcher\(\))\.add_method$|^jsonrpcserver\.method$/, "JSON-RPC call argument"],
+  [/^bentoml\.(api|Service\(\)\.api)$/, "BentoML API input"],
+  // Task queues: a task's arguments arrive in a message from the broker.
+  [/^celery\.(shared_task|Celery\(\)\.task)$/, "Celery task argument (from the broker)"],
+  [/^dramatiq\.actor$/, "Dramatiq actor argument (from the broker)"],
+  [/^huey(\.\w+)*\.\w*Huey\(\)\.(task|periodic_task)$/, "Huey task argument (from the broker)"]
+];
+var RPC_EXPOSE_DECORATORS = [
+  [/^Pyro[45](\.(api|server|core))?\.(expose|oneway)$/, "Pyro remote call argument"],
+  [/^rpyc(\.\w+)*\.exposed$/, "RPyC remote call argument"]
+];
+var RPC_SERVICE_BASES = [
+  [/^rpyc(\.core\.service|\.core)?\.(Service|SlaveService|ClassicService|MasterService|VoidService)$/, "RPyC remote call argument"]
+];
+var CALLBACK_METHODS = [
+  { base: /^scrapy(\.spiders(\.\w+)?)?\.(Spider|CrawlSpider|XMLFeedSpider|CSVFeedSpider|SitemapSpider)$/, methods: /^/, parameters: /^response$/, kind: "request", label: "response a Scrapy spider downloaded" },
+  { base: /^channels\.generic\.websocket\.(Async)?(Json)?WebsocketConsumer$/, methods: /^(receive|receive_json|websocket_receive|decode_json)$/, kind: "data", label: "WebSocket message (Django Channels)" },
+  { base: /^tornado\.websocket\.WebSocketHandler$/, methods: /^on_message$/, kind: "data", label: "WebSocket message (Tornado)" },
+  { base: /^twisted\.(internet\.protocol\.(Protocol|DatagramProtocol)|protocols\.basic\.\w+)$/, methods: /^(dataReceived|datagramReceived|lineReceived|rawDataReceived|stringReceived)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by a Twisted protocol" },
+  { base: /^asyncio(\.protocols)?\.(Protocol|BufferedProtocol|DatagramProtocol)$/, methods: /^(data_received|datagram_received)$/, parameters: /^(?!addr)/, kind: "data", label: "data received by an asyncio protocol" },
+  { base: /_pb2_grpc\.\w+Servicer$/, methods: /^[A-Z]/, parameters: /^(request|request_iterator)$/, kind: "data", label: "gRPC request message" }
 ];
 var REQUEST_PARAMETERS = /* @__PURE__ */ new Set(["request", "req", "http_request"]);
 var HANDLER_DATA_METHODS = /* @__PURE__ */ new Set([
@@ -8444,6 +10326,32 @@ var FLOW_NAMES = [
   "socketio.Server",
   "socketio.AsyncServer",
   "xmlrpc.server.SimpleXMLRPCServer",
+  "xmlrpc.server.DocXMLRPCServer",
+  "Pyro5.api.expose",
+  "Pyro5.server.expose",
+  "Pyro5.api.oneway",
+  "Pyro4.expose",
+  "Pyro4.oneway",
+  "rpyc.Service",
+  "rpyc.exposed",
+  "jsonrpc.dispatcher",
+  "jsonrpcserver.method",
+  "bentoml.api",
+  "bentoml.Service",
+  "scrapy.Spider",
+  "scrapy.spiders.Spider",
+  "scrapy.spiders.CrawlSpider",
+  "scrapy.spiders.XMLFeedSpider",
+  "scrapy.spiders.SitemapSpider",
+  "channels.generic.websocket.WebsocketConsumer",
+  "channels.generic.websocket.AsyncWebsocketConsumer",
+  "tornado.websocket.WebSocketHandler",
+  "twisted.internet.protocol.Protocol",
+  "asyncio.Protocol",
+  "asyncio.DatagramProtocol",
+  "celery.shared_task",
+  "celery.Celery",
+  "dramatiq.actor",
   "flask.request",
   "bottle.request",
   "base64.b64decode",
@@ -8495,7 +10403,7 @@ var FLOW_NAMES = [
   "hmac.HMAC"
 ];
 function sourceWords(names) {
-  const words = /* @__PURE__ */ new Set(["req", "event", ...REQUEST_PARAMETERS, ...CALLBACK_BODY_PARAMETERS, ...HANDLER_DATA_METHODS, ...HANDLER_REQUEST_ATTRIBUTES, ...HANDLER_STREAM_ATTRIBUTES]);
+  const words = /* @__PURE__ */ new Set(["req", "event", "recv", ...REQUEST_PARAMETERS, ...CALLBACK_BODY_PARAMETERS, ...HANDLER_DATA_METHODS, ...HANDLER_REQUEST_ATTRIBUTES, ...HANDLER_STREAM_ATTRIBUTES]);
   for (const name2 of names) {
     const parts2 = name2.replace(/\(\)/g, "").split(".");
     words.add(parts2.length === 2 && !name2.includes("(") ? parts2[1] : parts2[0]);
@@ -8700,6 +10608,11 @@ var TaintTracker = class _TaintTracker {
         return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code2(name2)}`)] };
       }
     }
+    for (let n = (this.hasLambda ??= /\blambda\b/.test(this.model.tree.source)) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
+      if (n.type !== "lambda" || !parameterNames(n, this.model).includes(name2)) continue;
+      const defs = this.definitionsOf(n).get(name2);
+      if (defs?.length) return this.evalDefinitions(name2, defs, at, scope, depth, key);
+    }
     const fn = enclosingFunction(node) ?? (topLevel(node) ? this.model.tree.root : void 0);
     if (fn) {
       const defs = this.definitionsOf(fn).get(name2);
@@ -8707,11 +10620,13 @@ var TaintTracker = class _TaintTracker {
     }
     return this.qualifiedSource(node, scope);
   }
+  hasLambda;
   /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
   evalDefinitions(name2, defs, at, scope, depth, key) {
     const before = defs.filter((d) => d.node.start < at.start || d.kind === "parameter").sort((a, b) => b.node.start - a.node.start);
     for (const d of before) {
       if (this.deadCode(d.node)) continue;
+      if (d.value && d.kind !== "parameter" && isAncestor(d.value, at)) continue;
       if (key !== void 0 && d.key !== void 0 && d.key !== key) continue;
       const t = this.evalDefinition(name2, d, at, scope, depth, key);
       if (t) return t;
@@ -8746,15 +10661,20 @@ var TaintTracker = class _TaintTracker {
   }
   /** Handler parameters that hold untrusted data or a request object. */
   parameterSource(name2, param) {
-    const fn = enclosingFunction(param);
-    if (!fn || fn.type !== "function_definition") return void 0;
+    const fn = enclosingCallable(param);
+    if (!fn) return void 0;
     const params = parameterNames(fn, this.model);
-    const fnName = this.text(childByField(fn, "name") ?? fn);
+    const fnName = callableName(fn, this.model);
     const plain = params[0] === "self" || params[0] === "cls" ? params.slice(1) : params;
+    const overridden = name2 !== "self" && name2 !== "cls" ? this.callbackMethod(fn, name2) : void 0;
+    if (overridden) {
+      const prefix = overridden.kind === "data" ? "source" : "request object";
+      return { kind: overridden.kind, steps: [this.step(param, `${prefix}: ${overridden.label} (parameter ${code2(name2)} of ${code2(fnName)})`)] };
+    }
     if (REQUEST_PARAMETERS.has(name2) || plain[0] === name2 && /^(get|post|put|patch|delete|dispatch|handle)\b/.test(fnName) && /req/.test(name2)) {
       return { kind: "request", steps: [this.step(param, `request object: parameter ${code2(name2)} of ${code2(fnName)}`)] };
     }
-    const registered = name2 !== "self" && name2 !== "cls" ? this.registeredCallback(fn) : void 0;
+    const registered = name2 !== "self" && name2 !== "cls" ? this.registeredCallback(fn) ?? this.rpcEndpoint(fn) : void 0;
     if (registered) return { kind: "data", steps: [this.step(param, `source: ${registered} (parameter ${code2(name2)} of ${code2(fnName)})`)] };
     const declared = this.declaredParameter(param);
     if (declared) return { kind: declared.kind, steps: [this.step(param, `${declared.kind === "data" ? "source" : "request object"}: ${declared.label} (parameter ${code2(name2)} of ${code2(fnName)})`)] };
@@ -8764,11 +10684,30 @@ var TaintTracker = class _TaintTracker {
     if (CALLBACK_BODY_PARAMETERS.has(name2) && plain.length === 4 && plain[3] === name2) {
       return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code2(fnName)}`)] };
     }
+    if (name2 === "body" && plain.length === 2 && plain[0] === "body" && plain[1] === "message") {
+      return { kind: "data", steps: [this.step(param, `source: message body delivered to consumer callback ${code2(fnName)}`)] };
+    }
     if (this.parameters && name2 !== "self" && name2 !== "cls") {
       return { kind: "data", steps: [{ node: param, message: `parameter ${code2(name2)} of ${code2(fnName)}()`, parameter: name2 }] };
     }
     return void 0;
   }
+  /**
+   * A method a framework calls with network data when a subclass overrides it (see `CALLBACK_METHODS`): a Scrapy
+   * spider's callbacks, a WebSocket consumer's `receive`, a Twisted or asyncio protocol's `dataReceived`/
+   * `data_received`, a gRPC servicer's methods. What `parameter` of it holds.
+   */
+  callbackMethod(fn, parameter) {
+    const cls = fn.type === "function_definition" ? methodClass(fn) : void 0;
+    if (!cls || !(this.mentionsCallbackBase ??= CALLBACK_BASE_WORDS.test(this.model.tree.source))) return void 0;
+    const method = this.text(childByField(fn, "name") ?? fn);
+    const specs = CALLBACK_METHODS.filter((c) => c.methods.test(method) && (!c.parameters || c.parameters.test(parameter)));
+    if (!specs.length) return void 0;
+    const ancestors = this.model.classAncestors(cls, this.model.module);
+    const written = (childByField(cls, "superclasses")?.children ?? []).map((b) => this.text(b));
+    return specs.find((c) => ancestors.some((r) => c.base.test(r.name)) || written.some((w) => c.base.test(w)));
+  }
+  mentionsCallbackBase;
   mentionsRegistrar;
   mentionsFramework;
   /** Names of functions passed to a registering call, with its label (see `registeredCallback`); made once per file. */
@@ -8807,7 +10746,92 @@ var TaintTracker = class _TaintTracker {
         if (found) this.registeredNames.set(this.text(passed), found);
       }
     }
+    if (fn.type === "lambda") {
+      const holder = fn.parent?.type === "keyword_argument" ? fn.parent.parent : fn.parent;
+      const call = holder?.type === "argument_list" ? holder.parent : void 0;
+      const callee = call?.type === "call" ? childByField(call, "function") : void 0;
+      const scope = call && this.model.calls.find((c) => c.node === call)?.scope;
+      return callee && scope ? label(callee, scope) : void 0;
+    }
     return this.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
+  }
+  /** Methods (and functions) of this file that RPC servers call with what a client sent, with their labels; made once per file. */
+  rpcEndpoints;
+  /**
+   * What calls `fn` with a client's data when it is a remote procedure: a method exposed by a decorator (Pyro's
+   * `@expose`, on the method or on its class: then its public methods), an `exposed_*` method of an RPyC service, a
+   * public method of an object an XML-RPC server registers (`server.register_instance(Store())`), or a method or
+   * function listed in a handler table (`handlers = {"run": self.run}`, as dask's servers take them).
+   */
+  rpcEndpoint(fn) {
+    if (fn.type !== "function_definition") return void 0;
+    if (!this.rpcEndpoints) {
+      this.rpcEndpoints = /* @__PURE__ */ new Map();
+      if (RPC_WORDS.test(this.model.tree.source)) this.findRpcEndpoints(this.rpcEndpoints);
+    }
+    return this.rpcEndpoints.get(fn);
+  }
+  findRpcEndpoints(out2) {
+    const match = (node, scope, table) => {
+      for (const r of this.model.resolve(node, scope)) {
+        const found = table.find(([pattern]) => pattern.test(r.name.replace(/\(\)$/, "")));
+        if (found) return found[1];
+      }
+      return void 0;
+    };
+    const decoratedBy = (def) => {
+      const decorated = def.parent?.type === "decorated_definition" ? def.parent : void 0;
+      for (const d of decorated?.children ?? []) {
+        const e = d.type === "decorator" ? d.children.find((c) => c.type !== "@") : void 0;
+        const callee = e?.type === "call" ? childByField(e, "function") : e;
+        const label = callee && match(callee, this.model.module, RPC_EXPOSE_DECORATORS);
+        if (label) return label;
+      }
+      return void 0;
+    };
+    const methods = (cls) => (childByField(cls, "body")?.children ?? []).map((m) => m.type === "decorated_definition" ? childByField(m, "definition") : m).filter((m) => m?.type === "function_definition");
+    const methodName = (m) => this.text(childByField(m, "name") ?? m);
+    const publicMethods = (cls, label) => {
+      for (const m of methods(cls)) if (!methodName(m).startsWith("_") && !out2.has(m)) out2.set(m, label);
+    };
+    for (const cls of descendantsAll(this.model.tree.root, (n) => n.type === "class_definition")) {
+      const exposed = decoratedBy(cls);
+      if (exposed) publicMethods(cls, exposed);
+      const scope = this.model.classScope(cls)?.parent ?? this.model.module;
+      const service = (childByField(cls, "superclasses")?.children ?? []).map((b) => match(b, scope, RPC_SERVICE_BASES)).find(Boolean) ?? this.model.classAncestors(cls, scope).map((r) => RPC_SERVICE_BASES.find(([p]) => p.test(r.name))?.[1]).find(Boolean);
+      for (const m of methods(cls)) {
+        const label = decoratedBy(m) ?? (service && methodName(m).startsWith("exposed_") ? service : void 0);
+        if (label) out2.set(m, label);
+      }
+    }
+    const source = this.model.tree.source;
+    const topLevel2 = (name2, type) => this.model.tree.root.children.map((c) => c.type === "decorated_definition" ? childByField(c, "definition") : c).find((d) => d?.type === type && this.text(childByField(d, "name") ?? d) === name2);
+    if (/xmlrpc|XMLRPC/.test(source)) {
+      for (const m of source.matchAll(/\bregister_instance\(\s*([A-Za-z_]\w*)\s*\(/g)) {
+        const cls = topLevel2(m[1], "class_definition");
+        if (cls) publicMethods(cls, "XML-RPC call argument");
+      }
+    }
+    const classes = descendantsAll(this.model.tree.root, (n) => n.type === "class_definition");
+    for (const m of source.matchAll(/\b\w*handlers\s*(?::[^=\n{]*)?=\s*\{/gi)) {
+      const open = m.index + m[0].length - 1;
+      let end = open;
+      for (let level = 0; end < source.length && end < open + 2e4; end++) {
+        if (source[end] === "{") level++;
+        else if (source[end] === "}" && --level === 0) break;
+      }
+      const table = source.slice(open, end + 1);
+      const cls = classes.filter((c) => c.start <= open && open < c.end).at(-1);
+      for (const entry2 of table.matchAll(/:\s*(self\.)?([A-Za-z_]\w*)\s*(?=[,}\n#])/g)) {
+        const handler = entry2[1] ? cls ? this.methodOf(cls, entry2[2]) : void 0 : topLevel2(entry2[2], "function_definition");
+        if (handler && !out2.has(handler)) out2.set(handler, "RPC handler argument");
+      }
+    }
+    for (const m of source.matchAll(/\b\w*handlers\s*\[[^\]\n]+\]\s*=\s*(self\.)?([A-Za-z_]\w*)\s*$/gim)) {
+      const cls = m[1] ? classes.filter((c) => c.start <= m.index && m.index < c.end).at(-1) : void 0;
+      const handler = m[1] ? cls ? this.methodOf(cls, m[2]) : void 0 : topLevel2(m[2], "function_definition");
+      if (handler && !out2.has(handler)) out2.set(handler, "RPC handler argument");
+    }
   }
   /**
    * A parameter whose annotation or default says what the framework passes: `file: UploadFile`, `data: bytes =
@@ -8844,6 +10868,8 @@ var TaintTracker = class _TaintTracker {
     }
     const base = this.eval(object, at, scope, depth);
     if (!base) {
+      const kept = this.keptBySelf(node, object, attr, depth);
+      if (kept) return kept;
       const stored = object.type === "identifier" || object.type === "call" ? this.fieldTaint(object, attr, at, scope, depth) : void 0;
       if (stored) return { kind: "data", steps: [...stored.steps, this.step(node, `read ${code2(short(this.text(node)))}`)] };
       return this.parameters ? this.selfField(node, object, attr) : void 0;
@@ -8852,6 +10878,78 @@ var TaintTracker = class _TaintTracker {
     if (REQUEST_DATA_MEMBERS.has(attr)) return { kind: "data", steps: [...base.steps, this.step(node, `source: request data ${code2(short(this.text(node)))}`)] };
     return void 0;
   }
+  /**
+   * `self.field` in a method, where some method of the class assigns the field untrusted data from a source (not
+   * from its parameters): `self.sock = socket.create_connection(...)`, `self.conn, addr = self.server.accept()`.
+   */
+  keptBySelf(node, object, field2, depth) {
+    const fn = enclosingFunction(node);
+    const cls = fn && methodClass(fn);
+    if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object)) return void 0;
+    for (const { assignment, value, target, scope } of this.selfAssignments(cls).get(field2) ?? []) {
+      const t = this.eval(value, assignment, scope, depth);
+      if (t?.kind === "data" && !t.steps[0]?.parameter && !t.steps[0]?.field) return { kind: "data", steps: [...t.steps, this.step(target, `kept in ${code2(this.text(target))}`), this.step(node, `read ${code2(short(this.text(node)))}`)] };
+    }
+    return void 0;
+  }
+  /** The assignments to fields of `self` in the methods of a class, by field (`self.a = v`, `self.a, self.b = v`); made once per class. */
+  selfAssignments(cls) {
+    let byField = this.fieldAssignments.get(cls);
+    if (byField) return byField;
+    byField = /* @__PURE__ */ new Map();
+    this.fieldAssignments.set(cls, byField);
+    for (const member of childByField(cls, "body")?.children ?? []) {
+      const m = member.type === "decorated_definition" ? childByField(member, "definition") : member;
+      const self2 = m?.type === "function_definition" ? parameterNames(m, this.model)[0] : void 0;
+      if (!m || !self2) continue;
+      let scope;
+      for (const a of descendants(childByField(m, "body"), (n) => n.type === "assignment")) {
+        const left = childByField(a, "left");
+        const value = childByField(a, "right");
+        if (!left || !value) continue;
+        const targets = left.type === "pattern_list" || left.type === "tuple_pattern" || left.type === "expression_list" ? left.children : [left];
+        for (const target of targets) {
+          if (target.type !== "attribute" || this.text(childByField(target, "object") ?? target) !== self2) continue;
+          const name2 = this.text(childByField(target, "attribute") ?? target);
+          scope ??= this.scopeOf(m) ?? this.model.module;
+          let list = byField.get(name2);
+          if (!list) byField.set(name2, list = []);
+          list.push({ assignment: a, value, target, scope });
+        }
+      }
+    }
+    return byField;
+  }
+  fieldAssignments = /* @__PURE__ */ new Map();
+  /**
+   * `conn.recv(n)` where `conn` is an object of a class of this file whose method returns what the object holds in a
+   * field (`return self.sock.recv(size)`) or what it is passed: the field's (or the argument's) untrusted data.
+   */
+  localMethodResult(node, callee, at, scope, depth) {
+    const receiver = childByField(callee, "object");
+    if (!receiver || receiver.type === "identifier" && this.text(receiver) === "self") return void 0;
+    const method = this.text(childByField(callee, "attribute") ?? callee);
+    for (const cls of this.classesOf(receiver, scope, true)) {
+      const m = cls.local && this.methodOf(cls.local, method);
+      if (!m) continue;
+      const summary = this.summaryMode();
+      const returned = summary.methodReturns.has(m) ? summary.methodReturns.get(m) : summary.returnTaint(m, depth);
+      summary.methodReturns.set(m, returned);
+      const first = returned?.steps[0];
+      const label = `returned by ${code2(short(this.text(callee)) + "()")}`;
+      if (first?.field) {
+        const t = this.fieldTaint(receiver, first.field, node, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned.steps.slice(1), this.step(node, label)] };
+      } else if (first?.parameter) {
+        const arg = new CallArguments(node, this.model.tree.source).find(first.parameter, first.position ?? callPosition(m, first.parameter, this.model));
+        const t = arg && this.eval(arg, at, scope, depth);
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...returned.steps.slice(1), this.step(node, label)] };
+      }
+    }
+    return void 0;
+  }
+  /** Summary mode: what each method of this file returns from its parameters or fields (see `localMethodResult`). */
+  methodReturns = /* @__PURE__ */ new Map();
   evalCall(node, at, scope, depth) {
     const callee = childByField(node, "function");
     if (!callee) return void 0;
@@ -8887,6 +10985,10 @@ var TaintTracker = class _TaintTracker {
         }
       }
     }
+    if (callee.type === "attribute") {
+      const t = this.localMethodResult(node, callee, at, scope, depth);
+      if (t) return t;
+    }
     const local = this.localFunction(callee, scope);
     if (local) {
       const ret = this.returnTaint(local, depth);
@@ -8910,6 +11012,11 @@ var TaintTracker = class _TaintTracker {
         const where = r.name === this.text(callee) ? "" : ` (${r.name})`;
         if (r.flows.returns?.length) {
           return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${label}${where}`)] };
+        }
+        const holder = r.flows.returnsField && callee.type === "attribute" ? childByField(callee, "object") : void 0;
+        if (holder && r.flows.returnsField) {
+          const t = this.fieldTaint(holder, r.flows.returnsField.field, node, scope, depth);
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${label}${where}`)] };
         }
         for (const p of r.flows.passes ?? []) {
           const arg = new CallArguments(node, this.model.tree.source).find(p.parameter, p.position);
@@ -9155,6 +11262,30 @@ var TaintTracker = class _TaintTracker {
       for (const b of this.model.lookup(this.text(callee), scope, callee) ?? []) {
         if (b.kind === "function" && b.site.type === "function_definition") return b.site;
         if (b.kind === "function" && b.site.parent?.type === "function_definition") return b.site.parent;
+        if (b.kind === "assignment" && b.value?.type === "lambda") return b.value;
+        if (b.kind === "assignment" && b.value?.type === "call") {
+          const f = childByField(b.value, "function");
+          const args2 = new CallArguments(b.value, this.model.tree.source);
+          if (f && args2.positional.length === 1 && args2.positional[0].type === "identifier" && !args2.hasStarArgs && this.model.resolve(f, b.scope).some((r) => r.name === "functools.partial")) {
+            const inner = this.localFunction(args2.positional[0], b.scope);
+            if (inner) return inner;
+          }
+        }
+      }
+      return void 0;
+    }
+    if (callee.type === "subscript") {
+      const table = childByField(callee, "value");
+      const key = this.constant(childByField(callee, "subscript"), callee);
+      if (table?.type !== "identifier" || typeof key !== "string") return void 0;
+      for (const b of this.model.lookup(this.text(table), scope, callee) ?? []) {
+        if (b.kind !== "assignment" || b.value?.type !== "dictionary") continue;
+        for (const pair of b.value.children) {
+          if (pair.type !== "pair" || this.constant(childByField(pair, "key"), pair) !== key) continue;
+          const value = childByField(pair, "value");
+          if (value?.type === "lambda") return value;
+          if (value?.type === "identifier") return this.localFunction(value, b.scope);
+        }
       }
       return void 0;
     }
@@ -9175,14 +11306,14 @@ var TaintTracker = class _TaintTracker {
    * Summary mode: `self.field` read in a method, where the method itself has not just set it, is what the object
    * holds in that field: its first step names the field (see `FieldStore`, `fieldFlowInto`).
    */
-  selfField(node, object, field) {
+  selfField(node, object, field2) {
     const fn = enclosingFunction(node);
     const cls = fn && methodClass(fn);
     if (!fn || !cls || object.type !== "identifier" || parameterNames(fn, this.model)[0] !== this.text(object) || this.text(object) === "cls") return void 0;
-    const setHere = (this.definitionsOf(fn).get(this.text(object)) ?? []).some((d) => d.key === field && d.node.start < node.start && this.dominates(d.node, node));
+    const setHere = (this.definitionsOf(fn).get(this.text(object)) ?? []).some((d) => d.key === field2 && d.node.start < node.start && this.dominates(d.node, node));
     if (setHere) return void 0;
     const className = this.text(childByField(cls, "name") ?? cls);
-    return { kind: "data", steps: [{ node, message: `field ${code2(`${this.text(object)}.${field}`)} of a ${code2(className)} object`, field }] };
+    return { kind: "data", steps: [{ node, message: `field ${code2(`${this.text(object)}.${field2}`)} of a ${code2(className)} object`, field: field2 }] };
   }
   /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
   summaryMode() {
@@ -9201,12 +11332,12 @@ var TaintTracker = class _TaintTracker {
       const left = childByField(a, "left");
       const right = childByField(a, "right");
       const object = left?.type === "attribute" ? childByField(left, "object") : void 0;
-      const field = left && this.text(childByField(left, "attribute") ?? left);
-      if (!right || !field || object?.type !== "identifier" || this.text(object) !== self2 || out2.some((s) => s.field === field)) continue;
+      const field2 = left && this.text(childByField(left, "attribute") ?? left);
+      if (!right || !field2 || object?.type !== "identifier" || this.text(object) !== self2 || out2.some((s) => s.field === field2)) continue;
       const t = tracker.eval(right, a, scope, 0);
       const parameter = t?.kind === "data" ? t.steps[0]?.parameter : void 0;
       if (!t || !parameter) continue;
-      out2.push({ field, parameter, position: callPosition(fn, parameter, this.model), steps: [...t.steps, this.step(left, `stored in ${code2(this.text(left))}`)] });
+      out2.push({ field: field2, parameter, position: callPosition(fn, parameter, this.model), steps: [...t.steps, this.step(left, `stored in ${code2(this.text(left))}`)] });
     }
     return out2;
   }
@@ -9235,8 +11366,8 @@ var TaintTracker = class _TaintTracker {
       const right = childByField(a, "right");
       const attrsField = right?.type === "call" && names(childByField(right, "function") ?? right).some((n) => /^attrs?\.(ib|attrib|field)$/.test(n));
       if (type ? /\bClassVar\b/.test(this.text(type)) : !attrsField) continue;
-      const field = this.text(left);
-      out2.push({ field, parameter: field, position: keywordOnly ? -1 : out2.length, steps: [{ node: left, message: `field ${code2(field)} of ${code2(className)}, set by its constructor`, parameter: field }] });
+      const field2 = this.text(left);
+      out2.push({ field: field2, parameter: field2, position: keywordOnly ? -1 : out2.length, steps: [{ node: left, message: `field ${code2(field2)} of ${code2(className)}, set by its constructor`, parameter: field2 }] });
     }
     return out2;
   }
@@ -9277,7 +11408,14 @@ var TaintTracker = class _TaintTracker {
     if (cls.local) {
       const fn = this.methodOf(cls.local, method);
       if (fn) return this.fieldStores(fn);
-      return method === "__init__" ? this.declaredFieldStores(cls.local) : [];
+      const declared = method === "__init__" ? this.declaredFieldStores(cls.local) : [];
+      if (declared.length) return declared;
+      for (const base of this.model.classAncestors(cls.local, this.model.module)) {
+        if (!base.projectClass) continue;
+        const stores = this.storesOf({ project: base.projectClass.name, name: cls.name }, method);
+        if (stores.length) return stores;
+      }
+      return [];
     }
     const out2 = [];
     const found = this.model.project?.flows?.(`${cls.project}.${method}`);
@@ -9293,23 +11431,23 @@ var TaintTracker = class _TaintTracker {
    * to a method that stores it (`job.load(request.data)`). In summary mode, also a parameter of the caller, or a field
    * of `self` when the receiver is `self`.
    */
-  fieldFlowInto(receiver, field, site, scope) {
-    const taint = this.fieldTaint(receiver, field, site, scope, 0);
+  fieldFlowInto(receiver, field2, site, scope) {
+    const taint = this.fieldTaint(receiver, field2, site, scope, 0);
     if (!taint || taint.kind !== "data") return void 0;
     const guard = this.guardOf(site);
     if (guard === "verified") return void 0;
     return { steps: taint.steps, ...guard ? { weakGuard: guard } : {} };
   }
-  fieldTaint(receiver, field, at, scope, depth) {
+  fieldTaint(receiver, field2, at, scope, depth) {
     if (depth > 6) return void 0;
     if (receiver.type === "parenthesized_expression") {
       const inner = receiver.children.find((c) => c.type !== "(" && c.type !== ")");
-      return inner && this.fieldTaint(inner, field, at, scope, depth + 1);
+      return inner && this.fieldTaint(inner, field2, at, scope, depth + 1);
     }
     if (receiver.type === "call") {
       const callee = childByField(receiver, "function");
       for (const cls of callee ? this.classesOf(callee, scope, false, "__init__") : []) {
-        const t = this.storedBy(receiver, cls, "__init__", field, at, scope, depth, `passed to ${code2(cls.name + "()")}`);
+        const t = this.storedBy(receiver, cls, "__init__", field2, at, scope, depth, `passed to ${code2(cls.name + "()")}`);
         if (t) return t;
       }
       return void 0;
@@ -9331,32 +11469,32 @@ var TaintTracker = class _TaintTracker {
         const callee = childByField(e.call, "function");
         const method = this.text(childByField(callee, "attribute") ?? callee);
         for (const cls of this.classesOf(receiver, scope, true, method)) {
-          const t = this.storedBy(e.call, cls, method, field, e.call, scope, depth, `passed to ${code2(`${name2}.${method}()`)}`);
+          const t = this.storedBy(e.call, cls, method, field2, e.call, scope, depth, `passed to ${code2(`${name2}.${method}()`)}`);
           if (t) return t;
         }
         continue;
       }
       const d = e.def;
       if (this.deadCode(d.node)) continue;
-      if (d.kind === "augment" && d.key === field && d.value) {
+      if (d.kind === "augment" && d.key === field2 && d.value) {
         const t = this.eval(d.value, d.node, scope, depth);
-        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(d.node.parent ?? d.node, `stored in ${code2(`${name2}.${field}`)}`)] };
+        if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(d.node.parent ?? d.node, `stored in ${code2(`${name2}.${field2}`)}`)] };
         if (this.dominates(d.node, at)) return void 0;
         continue;
       }
       if (d.kind === "assign" && d.value) {
-        const t = this.fieldTaint(d.value, field, d.node, scope, depth + 1);
+        const t = this.fieldTaint(d.value, field2, d.node, scope, depth + 1);
         if (t) return { kind: "data", steps: [...t.steps, this.step(d.node, `assigned to ${code2(name2)}`)] };
         if (this.dominates(d.node, at)) return void 0;
       }
     }
-    if (this.parameters && fn && methodClass(fn) && parameterNames(fn, this.model)[0] === name2 && name2 !== "cls") return this.selfField(receiver, receiver, field);
+    if (this.parameters && fn && methodClass(fn) && parameterNames(fn, this.model)[0] === name2 && name2 !== "cls") return this.selfField(receiver, receiver, field2);
     return void 0;
   }
   /** The taint a call of `method` (of class `cls`) puts in `field`: the argument its store reads from. */
-  storedBy(call, cls, method, field, at, scope, depth, message15) {
+  storedBy(call, cls, method, field2, at, scope, depth, message15) {
     for (const s of this.storesOf(cls, method)) {
-      if (s.field !== field) continue;
+      if (s.field !== field2) continue;
       const arg = new CallArguments(call, this.model.tree.source).find(s.parameter, s.position >= 0 ? s.position : void 0);
       const t = arg && this.eval(arg, at, scope, depth);
       if (t?.kind === "data") return { kind: "data", steps: [...t.steps, this.step(call, message15), ...s.steps] };
@@ -9371,6 +11509,11 @@ var TaintTracker = class _TaintTracker {
   returnTaint(fn, depth) {
     const scope = this.scopeOf(fn);
     if (!scope) return void 0;
+    const lambdaBody = fn.type === "lambda" ? childByField(fn, "body") : void 0;
+    if (lambdaBody) {
+      const t = this.eval(lambdaBody, lambdaBody, scope, depth);
+      return t?.kind === "data" ? { kind: "data", steps: [...t.steps, this.step(lambdaBody, "returned by the lambda")] } : void 0;
+    }
     for (const ret of descendants(childByField(fn, "body"), (n) => n.type === "return_statement" || n.type === "yield" && n.children.length > 0)) {
       const value = ret.children.find((c) => c.type !== "return" && c.type !== "yield" && c.type !== "from");
       if (!value) continue;
@@ -9468,6 +11611,11 @@ var TaintTracker = class _TaintTracker {
   fileWrites(call, add) {
     const callee = childByField(call, "function");
     const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : void 0;
+    if (callee && /(^|\.)urlretrieve$/.test(this.text(callee))) {
+      const target = new CallArguments(call, this.model.tree.source).find("filename", 1);
+      if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: call, verb: "downloaded to the file at" });
+      return;
+    }
     if (method !== "save" && method !== "write" && method !== "writelines" && !(callee && /copyfileobj$/.test(this.text(callee)))) return;
     const args2 = new CallArguments(call, this.model.tree.source);
     const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
@@ -9586,8 +11734,8 @@ function remoteStep(s) {
 }
 function placeOf(node, path, source) {
   const lineStart = source.lastIndexOf("\n", node.start - 1) + 1;
-  const lineEnd = source.indexOf("\n", node.start);
-  const snippet = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd).replace(/\r$/, "");
+  const lineEnd2 = source.indexOf("\n", node.start);
+  const snippet = source.slice(lineStart, lineEnd2 < 0 ? source.length : lineEnd2).replace(/\r$/, "");
   return { file: path, line: node.startRow + 1, column: node.startCol + 1, endLine: node.endRow + 1, endColumn: node.endCol + 1, snippet };
 }
 function keyOf(v) {
@@ -9597,6 +11745,15 @@ function topLevel(node) {
   for (let n = node.parent; n; n = n.parent) if (NESTED.has(n.type)) return false;
   return true;
 }
+function enclosingCallable(node) {
+  for (let n = node.parent; n; n = n.parent) if (FUNCTIONS.has(n.type)) return n;
+  return void 0;
+}
+function callableName(fn, model) {
+  if (fn.type !== "lambda") return model.text(childByField(fn, "name") ?? fn);
+  const left = fn.parent?.type === "assignment" ? childByField(fn.parent, "left") : void 0;
+  return left?.type === "identifier" ? model.text(left) : "<lambda>";
+}
 function enclosingFunction(node) {
   for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
   return void 0;
@@ -9605,7 +11762,9 @@ function methodClass(fn) {
   const container = fn.parent?.type === "decorated_definition" ? fn.parent.parent : fn.parent;
   return container?.type === "block" && container.parent?.type === "class_definition" ? container.parent : void 0;
 }
-var REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer)\b/;
+var REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver|bentoml|celery|shared_task|dramatiq|huey)\b/;
+var CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/;
+var RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
 var FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
 var DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;
 function enclosingClass2(node) {
@@ -11575,28 +13734,27 @@ function configuredRule(rule, extra) {
 }
 var wrappers = /* @__PURE__ */ new WeakMap();
 var fieldSinks = /* @__PURE__ */ new WeakMap();
-function addFieldSink(model, fn, field, steps, target) {
+function addFieldSink(model, fn, field2, steps, target) {
   const cls = methodClass(fn);
   if (!cls) return void 0;
   let list = fieldSinks.get(model);
   if (!list) fieldSinks.set(model, list = []);
-  if (list.some((f2) => f2.fn === fn && f2.field === field) || list.length >= MAX_FIELD_SINKS) return void 0;
+  if (list.some((f2) => f2.fn === fn && f2.field === field2) || list.length >= MAX_FIELD_SINKS) return void 0;
   const method = model.text(childByField(fn, "name") ?? fn);
-  const f = { fn, cls, name: `${model.text(childByField(cls, "name") ?? cls)}.${method}`, method, field, target, steps };
+  const f = { fn, cls, name: `${model.text(childByField(cls, "name") ?? cls)}.${method}`, method, field: field2, target, steps };
   list.push(f);
   return f;
 }
 function addWrapper(model, site, steps, target) {
-  const fn = enclosingFunction(site);
   const parameter = steps[0]?.parameter;
-  const field = steps[0]?.field;
-  if (fn && field) addFieldSink(model, fn, field, steps, target);
+  const field2 = steps[0]?.field;
+  const fn = parameter && steps[0]?.node ? enclosingCallable(steps[0].node) : enclosingFunction(site);
+  if (fn && field2) addFieldSink(model, fn, field2, steps, target);
   if (!fn || !parameter) return void 0;
   let list = wrappers.get(model);
   if (!list) wrappers.set(model, list = []);
   if (list.some((w2) => w2.fn === fn && w2.parameter === parameter)) return void 0;
-  const nameNode = childByField(fn, "name");
-  const w = { fn, name: nameNode ? model.text(nameNode) : "<function>", parameter, position: steps[0]?.position ?? callPosition(fn, parameter, model), target, steps };
+  const w = { fn, name: callableName(fn, model), parameter, position: steps[0]?.position ?? callPosition(fn, parameter, model), target, steps };
   list.push(w);
   return w;
 }
@@ -11728,6 +13886,11 @@ function sourceOf(steps) {
   return (steps.find((s) => s.message.startsWith("source: ")) ?? steps[0]).message;
 }
 function functionKey(fn, model) {
+  if (fn.type === "lambda") {
+    const assignment = fn.parent?.type === "assignment" ? fn.parent : void 0;
+    const left = assignment && childByField(assignment, "left");
+    return left?.type === "identifier" && assignment?.parent?.type === "expression_statement" && assignment.parent.parent?.type === "module" ? model.text(left) : void 0;
+  }
   const name2 = childByField(fn, "name");
   if (!name2) return void 0;
   const container = (n) => n.parent?.type === "decorated_definition" ? n.parent.parent : n.parent;
@@ -11744,6 +13907,8 @@ function summarisable(model) {
   for (const top of model.tree.root.children) {
     const def = definition(top);
     if (def?.type === "function_definition") out2.push(def);
+    const assigned = top.type === "expression_statement" && top.children[0]?.type === "assignment" ? childByField(top.children[0], "right") : void 0;
+    if (assigned?.type === "lambda") out2.push(assigned);
     if (def?.type !== "class_definition") continue;
     for (const member of childByField(def, "body")?.children ?? []) {
       const m = definition(member);
@@ -11821,6 +13986,7 @@ function flowSummary(model, path, complete) {
       const declared = tracker.declaredFieldStores(cls);
       if (declared.length) entry2(`${name2}.__init__`).stores = placedStores(declared);
     }
+    const returningClasses = /* @__PURE__ */ new Set();
     for (const fn of summarisable(model)) {
       const key = functionKey(fn, model);
       if (!key || !wanted(key)) continue;
@@ -11838,7 +14004,27 @@ function flowSummary(model, path, complete) {
       if (passed && parameter) {
         entry2(key).passes = [{ parameter, position: passed[0].position ?? callPosition(fn, parameter, model), steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) }];
       }
+      const field2 = passed?.[0].field;
+      if (passed && field2 && key.includes(".")) {
+        entry2(key).returnsField = { field: field2, steps: boundedSteps(passed.map((s) => tracker.placed(s, path))) };
+        const cls = methodClass(fn);
+        if (cls) returningClasses.add(cls);
+      }
       if (!key.includes(".") && returnsRuntimeObject(fn, model)) entry2(key).factory = true;
+    }
+    for (const cls of returningClasses) {
+      const className = model.text(childByField(cls, "name") ?? cls);
+      for (const member of childByField(cls, "body")?.children ?? []) {
+        const fn = member.type === "decorated_definition" ? childByField(member, "definition") : member;
+        const key = fn?.type === "function_definition" ? functionKey(fn, model) : void 0;
+        if (!fn || !key || flows[key]?.stores) continue;
+        const stores = tracker.fieldStores(fn);
+        if (stores.length) entry2(key).stores = placedStores(stores);
+      }
+      if (!flows[`${className}.__init__`]?.stores && !tracker.methodOf(cls, "__init__")) {
+        const declared = tracker.declaredFieldStores(cls);
+        if (declared.length) entry2(`${className}.__init__`).stores = placedStores(declared);
+      }
     }
   }
   const demand = [.../* @__PURE__ */ new Set([...tracker.demand, ...trackerFor(model, true).demand, ...trustDemand(model)])].sort().slice(0, MAX_DEMAND);
