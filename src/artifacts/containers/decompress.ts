@@ -90,60 +90,46 @@ function firstPiece(cap: number): number {
   return Math.max(MIN_PIECE, Math.min(MAX_PIECE, Math.floor(cap / 1024)));
 }
 
-/** Sniffs up to this size are decoded in one call where possible (their steps are all MIN_PIECE long). */
-const ONE_CALL_CAP = MIN_PIECE * 1024;
-/** How far one call's input may reach past the last's: bounds what crafted data can make one call decode (~16 MiB). */
-const ONE_CALL_GROWTH = 16 * MIN_PIECE;
+/** The longest sniff decoded in one call: the first piece of text decodes to about three times its size. */
+const ONE_CALL_CAP = 4 * MIN_PIECE;
 
 /**
  * The first `cap` bytes of raw DEFLATE data decoded by fflate in one call into a buffer of that size (it drops what
  * does not fit), or undefined when that cannot tell and the streaming decoder must read as before. Sniffing a zip
  * member needs only its first bytes, and fflate's streaming decoder allocates a 32 KiB window and then grows it past
- * 128 KiB for every piece pushed (zero-filled, mapped from the system at that size, garbage right after): ~0.2 s of
- * the standard library's scan went to the members of its two bundled wheels.
+ * 128 KiB for every piece pushed (zero-filled, mapped from the system at that size, garbage right after): the 748
+ * members of the standard library's two bundled wheels cost ~0.2 s of its scan in those allocations.
  *
- * A call decodes a prefix of the input, a whole number of the streaming decoder's pieces, with the same code, so its
- * bytes are the stream's. It is taken when the data ends its stream within the prefix, or when the buffer's last
- * byte is shown written before the prefix ran out: bytes are written in order, so the streaming decoder reached the
- * cap within the same pieces, without error. A last byte equal to the buffer's fill leaves that open, and a second
- * call with another fill decides. Otherwise a longer prefix is tried (as long as the output so far suggests, at most
- * ONE_CALL_GROWTH more), up to MAX_PIECE. Any other error, or cut-short data that is all in the prefix (the streaming
- * decoder then fails on its end), goes the streaming way.
+ * The call decodes the streaming decoder's first piece of input with the same code, so its bytes are the stream's.
+ * It is taken when the data ends its stream within that piece, or when the buffer's last byte is shown written
+ * before the piece ran out: bytes are written in order, so the streaming decoder reached the cap within the same
+ * piece, without error. A last byte equal to the buffer's fill leaves that open, and a second call with another fill
+ * decides. Any other error, a piece that runs out before the buffer is full, or cut-short data that is all in the
+ * piece (the streaming decoder then fails on its end) goes the streaming way. (Longer sniffs would need longer
+ * inputs decoded again from their start, and crafted data could make each such call decode far past the cap.)
  */
 async function inflateHead(input: ByteSource, cap: number): Promise<Uint8Array | undefined> {
   if (cap === 0 || cap > ONE_CALL_CAP) return undefined;
   const { inflateSync, FlateErrorCode } = await (fflate ??= import("fflate/browser"));
-  const out = new Uint8Array(cap);
-  for (let length = MIN_PIECE; length <= MAX_PIECE; ) {
-    const prefix = await readRange(input, 0, length);
-    if (prefix.length === 0) return undefined;
-    let written = 0;
-    for (const fill of [0x00, 0xff]) {
-      out.fill(0);
-      out[cap - 1] = fill;
-      try {
-        return inflateSync(prefix, { out });
-      } catch (error) {
-        const cutShort = (error as { code?: unknown }).code === FlateErrorCode.UnexpectedEOF && prefix.length < input.size;
-        if (!cutShort) return undefined;
-        if (out[cap - 1] !== fill) return out;
-      }
-      written ||= writtenAtLeast(out);
+  const piece = await readRange(input, 0, firstPiece(cap));
+  if (piece.length === 0) return undefined;
+  for (const fill of [0x00, 0xff]) {
+    const out = new Uint8Array(cap);
+    out[cap - 1] = fill;
+    // The call ends most sniffs with an "unexpected EOF" error: its stack trace would cost more than the decoding.
+    const traces = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return inflateSync(piece, { out });
+    } catch (error) {
+      const cutShort = (error as { code?: unknown }).code === FlateErrorCode.UnexpectedEOF && piece.length < input.size;
+      if (!cutShort) return undefined;
+      if (out[cap - 1] !== fill) return out;
+    } finally {
+      Error.stackTraceLimit = traces;
     }
-    length += Math.min(ONE_CALL_GROWTH, roundUp(length * (cap / Math.max(written, 1) - 1) * 1.1, MIN_PIECE));
   }
   return undefined;
-}
-
-/** How many bytes of a zero-filled buffer were written at least: up to its last non-zero byte. */
-function writtenAtLeast(out: Uint8Array): number {
-  let end = out.length;
-  while (end > 0 && out[end - 1] === 0) end--;
-  return end;
-}
-
-function roundUp(value: number, step: number): number {
-  return Math.max(step, Math.ceil(value / step) * step);
 }
 
 interface PushOutcome extends DecompressResult {
