@@ -117,8 +117,9 @@ async function inflateHead(input: ByteSource, cap: number): Promise<Uint8Array |
     const out = new Uint8Array(cap);
     out[cap - 1] = fill;
     // The call ends most sniffs with an "unexpected EOF" error: its stack trace would cost more than the decoding.
-    const traces = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
+    const traced = Error as { stackTraceLimit?: number };
+    const traces = traced.stackTraceLimit;
+    traced.stackTraceLimit = 0;
     try {
       return inflateSync(piece, { out });
     } catch (error) {
@@ -126,7 +127,7 @@ async function inflateHead(input: ByteSource, cap: number): Promise<Uint8Array |
       if (!cutShort) return undefined;
       if (out[cap - 1] !== fill) return out;
     } finally {
-      Error.stackTraceLimit = traces;
+      traced.stackTraceLimit = traces;
     }
   }
   return undefined;
