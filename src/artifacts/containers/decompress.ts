@@ -74,6 +74,8 @@ export async function decompress(format: Compression, input: ByteSource, options
     const result = await syncDecode(syncDecoders.get(format)!, format, input, cap, options);
     return { ...result, limitReached: result.limitReached && hitsLimit(options) };
   }
+  const head = format === "deflate-raw" && options.want !== undefined ? await inflateHead(input, cap) : undefined;
+  if (head) return { bytes: head, limitReached: head.length >= cap && hitsLimit(options) };
   const result = format === "gzip" ? await gunzipMembers(factory, input, cap) : await pushDecode(factory, input, 0, cap);
   // Output that reached the cap counts as a stop, even if the data ends there; errors after it do not matter.
   const stopped = cap > 0 ? result.bytes.length >= cap : result.limitReached;
@@ -82,6 +84,54 @@ export async function decompress(format: Compression, input: ByteSource, options
 }
 
 class CapReached extends Error {}
+
+/** The input pushed per step: the most a step can decode past the cap is about 1,032 times this (DEFLATE's maximum ratio). */
+function firstPiece(cap: number): number {
+  return Math.max(MIN_PIECE, Math.min(MAX_PIECE, Math.floor(cap / 1024)));
+}
+
+/** The longest sniff decoded in one call: the first piece of text decodes to about three times its size. */
+const ONE_CALL_CAP = 4 * MIN_PIECE;
+
+/**
+ * The first `cap` bytes of raw DEFLATE data decoded by fflate in one call into a buffer of that size (it drops what
+ * does not fit), or undefined when that cannot tell and the streaming decoder must read as before. Sniffing a zip
+ * member needs only its first bytes, and fflate's streaming decoder allocates a 32 KiB window and then grows it past
+ * 128 KiB for every piece pushed (zero-filled, mapped from the system at that size, garbage right after): the 748
+ * members of the standard library's two bundled wheels cost ~0.2 s of its scan in those allocations.
+ *
+ * The call decodes the streaming decoder's first piece of input with the same code, so its bytes are the stream's.
+ * It is taken when the data ends its stream within that piece, or when the buffer's last byte is shown written
+ * before the piece ran out: bytes are written in order, so the streaming decoder reached the cap within the same
+ * piece, without error. A last byte equal to the buffer's fill leaves that open, and a second call with another fill
+ * decides. Any other error, a piece that runs out before the buffer is full, or cut-short data that is all in the
+ * piece (the streaming decoder then fails on its end) goes the streaming way. (Longer sniffs would need longer
+ * inputs decoded again from their start, and crafted data could make each such call decode far past the cap.)
+ */
+async function inflateHead(input: ByteSource, cap: number): Promise<Uint8Array | undefined> {
+  if (cap === 0 || cap > ONE_CALL_CAP) return undefined;
+  const { inflateSync, FlateErrorCode } = await (fflate ??= import("fflate/browser"));
+  const piece = await readRange(input, 0, firstPiece(cap));
+  if (piece.length === 0) return undefined;
+  for (const fill of [0x00, 0xff]) {
+    const out = new Uint8Array(cap);
+    out[cap - 1] = fill;
+    // The call ends most sniffs with an "unexpected EOF" error: its stack trace would cost more than the decoding.
+    const traced = Error as { stackTraceLimit?: number };
+    const traces = traced.stackTraceLimit;
+    traced.stackTraceLimit = 0;
+    try {
+      return inflateSync(piece, { out });
+    } catch (error) {
+      const cutShort = (error as { code?: unknown }).code === FlateErrorCode.UnexpectedEOF && piece.length < input.size;
+      if (!cutShort) return undefined;
+      if (out[cap - 1] !== fill) return out;
+    } finally {
+      traced.stackTraceLimit = traces;
+    }
+  }
+  return undefined;
+}
 
 interface PushOutcome extends DecompressResult {
   /** Output offsets at which each member after the first started, with their input offsets (gzip). */
@@ -106,7 +156,7 @@ async function pushDecode(factory: PushDecoderFactory, input: ByteSource, start:
   try {
     for (let at = start; at < input.size && !limitReached; ) {
       // Near the cap, smaller pieces: one piece cannot expand far past it.
-      const piece = Math.max(MIN_PIECE, Math.min(MAX_PIECE, Math.floor((cap - total) / 1024)));
+      const piece = firstPiece(cap - total);
       const bytes = await readRange(input, at, piece);
       if (bytes.length === 0) break;
       at += bytes.length;
