@@ -532,8 +532,27 @@ __export(prefilter_exports, {
   prefilterTokens: () => prefilterTokens
 });
 function prefilterRegExp(tokens) {
-  const asBytes = tokens.map((t) => escapeRegExp(String.fromCharCode(...new TextEncoder().encode(t))));
-  return new RegExp([...asBytes, COMPUTED_DYNAMIC_IMPORT.source].join("|"));
+  const asBytes = tokens.map((t) => String.fromCharCode(...new TextEncoder().encode(t)));
+  return new RegExp([prefixTree(asBytes), COMPUTED_DYNAMIC_IMPORT.source].filter((s) => s !== "").join("|"));
+}
+function prefixTree(words) {
+  if (words.includes("")) return "(?:)";
+  const root = { end: false, next: /* @__PURE__ */ new Map() };
+  for (const word of words) {
+    let node = root;
+    for (const ch3 of word) {
+      let child = node.next.get(ch3);
+      if (!child) node.next.set(ch3, child = { end: false, next: /* @__PURE__ */ new Map() });
+      node = child;
+    }
+    node.end = true;
+  }
+  const pattern = (node) => {
+    const branches = [...node.next].map(([ch3, child]) => escapeRegExp(ch3) + pattern(child));
+    if (node.end || branches.length === 0) return "";
+    return branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
+  };
+  return root.next.size === 0 ? "" : pattern(root);
 }
 function escapeRegExp(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -12372,10 +12391,38 @@ async function decompress2(format, input, options) {
     const result3 = await syncDecode(syncDecoders.get(format), format, input, cap, options);
     return { ...result3, limitReached: result3.limitReached && hitsLimit(options) };
   }
+  const head = format === "deflate-raw" && options.want !== void 0 ? await inflateHead(input, cap) : void 0;
+  if (head) return { bytes: head, limitReached: head.length >= cap && hitsLimit(options) };
   const result2 = format === "gzip" ? await gunzipMembers(factory, input, cap) : await pushDecode(factory, input, 0, cap);
   const stopped = cap > 0 ? result2.bytes.length >= cap : result2.limitReached;
   const error = stopped ? void 0 : result2.error;
   return { bytes: result2.bytes, limitReached: stopped && hitsLimit(options), ...error ? { error } : {} };
+}
+function firstPiece(cap) {
+  return Math.max(MIN_PIECE, Math.min(MAX_PIECE, Math.floor(cap / 1024)));
+}
+async function inflateHead(input, cap) {
+  if (cap === 0 || cap > ONE_CALL_CAP) return void 0;
+  const { inflateSync: inflateSync2, FlateErrorCode: FlateErrorCode2 } = await (fflate ??= Promise.resolve().then(() => (init_browser(), browser_exports)));
+  const piece = await readRange(input, 0, firstPiece(cap));
+  if (piece.length === 0) return void 0;
+  for (const fill2 of [0, 255]) {
+    const out2 = new Uint8Array(cap);
+    out2[cap - 1] = fill2;
+    const traced = Error;
+    const traces = traced.stackTraceLimit;
+    traced.stackTraceLimit = 0;
+    try {
+      return inflateSync2(piece, { out: out2 });
+    } catch (error) {
+      const cutShort = error.code === FlateErrorCode2.UnexpectedEOF && piece.length < input.size;
+      if (!cutShort) return void 0;
+      if (out2[cap - 1] !== fill2) return out2;
+    } finally {
+      traced.stackTraceLimit = traces;
+    }
+  }
+  return void 0;
 }
 async function pushDecode(factory, input, start2, cap) {
   const chunks = [];
@@ -12392,7 +12439,7 @@ async function pushDecode(factory, input, start2, cap) {
   let limitReached = cap === 0;
   try {
     for (let at = start2; at < input.size && !limitReached; ) {
-      const piece = Math.max(MIN_PIECE, Math.min(MAX_PIECE, Math.floor((cap - total) / 1024)));
+      const piece = firstPiece(cap - total);
       const bytes = await readRange(input, at, piece);
       if (bytes.length === 0) break;
       at += bytes.length;
@@ -12470,7 +12517,7 @@ async function syncDecode(decoder, format, input, cap, options) {
 function hitsLimit(options) {
   return options.want === void 0 || options.want >= options.limit;
 }
-var MAX_PIECE, MIN_PIECE, SNIFF_INPUT, fflate, syncDecoders, CapReached2, TRAILER_SEARCH;
+var MAX_PIECE, MIN_PIECE, SNIFF_INPUT, fflate, syncDecoders, CapReached2, ONE_CALL_CAP, TRAILER_SEARCH;
 var init_decompress = __esm({
   "src/artifacts/containers/decompress.ts"() {
     "use strict";
@@ -12492,6 +12539,7 @@ var init_decompress = __esm({
     ]);
     CapReached2 = class extends Error {
     };
+    ONE_CALL_CAP = 4 * MIN_PIECE;
     TRAILER_SEARCH = 16 << 20;
   }
 });
@@ -40252,7 +40300,7 @@ async function writeOutput(text2, file, io) {
 
 // src/project/scan.ts
 import { availableParallelism } from "node:os";
-import { existsSync as existsSync3, readFileSync as readFileSync8 } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync3, openSync as openSync3, readSync as readSync3 } from "node:fs";
 import { stat } from "node:fs/promises";
 import { dirname as dirname6, join as join8, resolve as resolve5 } from "node:path";
 
@@ -50253,6 +50301,7 @@ async function readCandidates(files, tokens, maxBytes, errors, onSourceRead, onS
     if (candidate) onCandidate(candidate);
     else onSkipped();
   }
+  if (readBuffer.length > KEPT_READ_BUFFER) readBuffer = Buffer.allocUnsafeSlow(KEPT_READ_BUFFER);
 }
 function decodeOther(file, latin12, maxBytes, errors, onSourceRead) {
   return decodeRead(file, Buffer.from(latin12, "latin1"), maxBytes, errors, onSourceRead);
@@ -50274,11 +50323,12 @@ function readCandidate(file, anyToken, maxBytes, errors, onSourceRead, onOther) 
   }
   let bytes;
   try {
-    bytes = readFileSync8(file.absPath);
+    bytes = readWhole(file.absPath, file.size);
   } catch (e) {
     errors.push(unreadable(file.relPath, e));
     return void 0;
   }
+  if (onSourceRead) bytes = Buffer.from(bytes);
   const latin12 = bytes.toString("latin1");
   if (!anyToken.test(latin12)) {
     onOther(file, latin12);
@@ -50286,6 +50336,27 @@ function readCandidate(file, anyToken, maxBytes, errors, onSourceRead, onOther) 
   }
   const source = decodeRead(file, bytes, maxBytes, errors, onSourceRead);
   return source === void 0 ? void 0 : { file, source };
+}
+var readBuffer = Buffer.allocUnsafeSlow(64 * 1024);
+var KEPT_READ_BUFFER = 4 << 20;
+function readWhole(path, expectedSize) {
+  if (readBuffer.length <= expectedSize) readBuffer = Buffer.allocUnsafeSlow(Math.max(expectedSize + 1, readBuffer.length * 2));
+  const fd2 = openSync3(path, "r");
+  try {
+    let length = 0;
+    for (; ; ) {
+      if (length === readBuffer.length) {
+        const grown = Buffer.allocUnsafeSlow(readBuffer.length * 2);
+        readBuffer.copy(grown, 0, 0, length);
+        readBuffer = grown;
+      }
+      const read = readSync3(fd2, readBuffer, length, readBuffer.length - length, null);
+      if (read === 0) return readBuffer.subarray(0, length);
+      length += read;
+    }
+  } finally {
+    closeSync3(fd2);
+  }
 }
 var SOURCE_PER_THREAD = 16e6;
 function poolOptions(jobs) {
@@ -51960,7 +52031,7 @@ function renderReport(format, report, options) {
 }
 
 // src/cli/commands/scan.ts
-import { readFileSync as readFileSync11, statSync as statSync8 } from "node:fs";
+import { readFileSync as readFileSync10, statSync as statSync8 } from "node:fs";
 import { mkdir as mkdir2, mkdtemp, rm, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname as dirname11, isAbsolute as isAbsolute6, join as join12, relative as relative8 } from "node:path";
@@ -52360,13 +52431,13 @@ import { dirname as dirname8, isAbsolute as isAbsolute4, join as join9, relative
 init_rules();
 
 // src/cli/version.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 var cached2;
 function packageJson() {
   if (!cached2) {
     for (const rel of ["./package.json", "../../package.json", "../../../package.json"]) {
       try {
-        cached2 = JSON.parse(readFileSync9(new URL(rel, import.meta.url), "utf8"));
+        cached2 = JSON.parse(readFileSync8(new URL(rel, import.meta.url), "utf8"));
         break;
       } catch {
       }
@@ -52750,7 +52821,7 @@ function applyPerFileIgnores(report, config) {
 }
 
 // src/cli/repository-prefix.ts
-import { readFileSync as readFileSync10, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
+import { readFileSync as readFileSync9, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
 import { dirname as dirname10, join as join11, relative as relative7, resolve as resolve8, sep as sep5 } from "node:path";
 async function repositoryPrefix(target, sarifRoot, cwd) {
   let folder = resolve8(target);
@@ -52796,7 +52867,7 @@ function workTreeTop(folder) {
 }
 function setsWorkTree(config) {
   try {
-    return /^\s*worktree\s*=/im.test(readFileSync10(config, "utf8"));
+    return /^\s*worktree\s*=/im.test(readFileSync9(config, "utf8"));
   } catch {
     return false;
   }
@@ -52965,7 +53036,7 @@ function sourceLinesReader(root) {
     if (!cache2.has(file)) {
       try {
         const abs = statSync8(root).isDirectory() ? join12(root, file) : root;
-        cache2.set(file, readFileSync11(abs, "utf8").split(/\r?\n/));
+        cache2.set(file, readFileSync10(abs, "utf8").split(/\r?\n/));
       } catch {
         cache2.set(file, void 0);
       }
@@ -53129,7 +53200,7 @@ function describeApiError(error, secrets) {
 }
 
 // src/ci/base-config.ts
-import { readFileSync as readFileSync12, statSync as statSync9 } from "node:fs";
+import { readFileSync as readFileSync11, statSync as statSync9 } from "node:fs";
 import { isAbsolute as isAbsolute7, relative as relative9, resolve as resolve9 } from "node:path";
 init_git();
 var MAX_CONFIG_BYTES2 = 1024 * 1024;
@@ -53185,7 +53256,7 @@ async function blobAt(top, sha, path) {
 function readOutsideRepository(file) {
   try {
     if (!statSync9(file).isFile() || statSync9(file).size > MAX_CONFIG_BYTES2) return void 0;
-    return readFileSync12(file, "utf8").replace(/^\uFEFF/, "");
+    return readFileSync11(file, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return void 0;
   }
@@ -57439,12 +57510,12 @@ function createGitHubClient(options) {
 }
 
 // src/ci/github/context.ts
-import { readFileSync as readFileSync13 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 var DEFAULT_API_URL = "https://api.github.com";
 function readEvent(path) {
   if (!path) return void 0;
   try {
-    const data2 = JSON.parse(readFileSync13(path, "utf8"));
+    const data2 = JSON.parse(readFileSync12(path, "utf8"));
     return typeof data2 === "object" && data2 !== null ? data2 : void 0;
   } catch {
     return void 0;
