@@ -12393,7 +12393,7 @@ async function decompress2(format, input, options) {
   }
   const head = format === "deflate-raw" && options.want !== void 0 ? await inflateHead(input, cap) : void 0;
   if (head) return { bytes: head, limitReached: head.length >= cap && hitsLimit(options) };
-  const result2 = format === "gzip" ? await gunzipMembers(factory, input, cap) : await pushDecode(factory, input, 0, cap);
+  const result2 = format === "gzip" ? await gunzipMembers(factory, input, cap, options.heavy) : await pushDecode(factory, input, 0, cap, options.heavy);
   const stopped = cap > 0 ? result2.bytes.length >= cap : result2.limitReached;
   const error = stopped ? void 0 : result2.error;
   return { bytes: result2.bytes, limitReached: stopped && hitsLimit(options), ...error ? { error } : {} };
@@ -12424,14 +12424,19 @@ async function inflateHead(input, cap) {
   }
   return void 0;
 }
-async function pushDecode(factory, input, start2, cap) {
+async function pushDecode(factory, input, start2, cap, heavy) {
   const chunks = [];
   const members = [];
   let total = 0;
+  let toldHeavy = heavy === void 0;
   const decoder = factory((chunk) => {
     if (chunk.length === 0) return;
     chunks.push(chunk);
     total += chunk.length;
+    if (!toldHeavy && total > heavy.bytes) {
+      toldHeavy = true;
+      heavy.reached();
+    }
     if (total >= cap) throw new CapReached2();
   });
   decoder.onmember = (offset) => members.push({ input: start2 + offset, output: total });
@@ -12451,12 +12456,12 @@ async function pushDecode(factory, input, start2, cap) {
   }
   return { bytes: concatBytes(chunks, Math.min(total, cap)), limitReached, members, chunks, ...error ? { error } : {} };
 }
-async function gunzipMembers(gunzip2, input, cap) {
+async function gunzipMembers(gunzip2, input, cap, heavy) {
   const parts2 = [];
   let total = 0;
   let start2 = 0;
   for (let round = 0; round < 64; round++) {
-    const outcome = await pushDecode(gunzip2, input, start2, cap - total);
+    const outcome = await pushDecode(gunzip2, input, start2, cap - total, heavy);
     parts2.push(outcome.bytes);
     total += outcome.bytes.length;
     if (outcome.error === void 0 && !outcome.limitReached && total < cap && !await trailerFits(input, outcome)) {
@@ -13326,8 +13331,13 @@ var init_scan = __esm({
         this.warn(`${item.source.size - position} bytes after the pickle at offset ${item.origin + position} were not inspected`, item.member);
       }
       // ---- budgets -----------------------------------------------------------------------------------
+      /** A stream that decodes to more than `heavyInputBytes` is heavy work as soon as its output gets there. */
+      heavyOutput() {
+        const { heavyInputBytes, onHeavyInput } = this.options;
+        return heavyInputBytes !== void 0 && onHeavyInput ? { heavy: { bytes: heavyInputBytes, reached: onHeavyInput } } : {};
+      }
       async decompressBounded(format, input, member, want, quiet = false) {
-        const result2 = await decompress2(format, input, { limit: this.budget.allowance(), ...want !== void 0 ? { want } : {} });
+        const result2 = await decompress2(format, input, { limit: this.budget.allowance(), ...want !== void 0 ? { want } : {}, ...this.heavyOutput() });
         if (want === void 0 || result2.limitReached) this.budget.charge(result2.bytes.length);
         if (result2.limitReached && !this.budgetWarned) {
           this.budgetWarned = true;

@@ -2,7 +2,7 @@
 // containers/formats.ts), hand each pickle to the analyser, and turn what the policy says into findings.
 // Read-only, bounded, never throws.
 import type { Finding, ScanError } from "../core/types.js";
-import { decompress, type Compression } from "./containers/decompress.js";
+import { decompress, type Compression, type HeavyOutput } from "./containers/decompress.js";
 import { READERS } from "./containers/formats.js";
 import type { ArtifactLayoutEntry, ContainerListing, ContainerMember, ContainerReader, ReaderContext } from "./containers/reader.js";
 import { SNIFF_BYTES, sniffFormat } from "./containers/sniff.js";
@@ -323,8 +323,14 @@ class ArtifactScan implements PickleHost {
 
   // ---- budgets -----------------------------------------------------------------------------------
 
+  /** A stream that decodes to more than `heavyInputBytes` is heavy work as soon as its output gets there. */
+  private heavyOutput(): { heavy?: HeavyOutput } {
+    const { heavyInputBytes, onHeavyInput } = this.options;
+    return heavyInputBytes !== undefined && onHeavyInput ? { heavy: { bytes: heavyInputBytes, reached: onHeavyInput } } : {};
+  }
+
   private async decompressBounded(format: Compression, input: ByteSource, member: string, want?: number, quiet = false) {
-    const result = await decompress(format, input, { limit: this.budget.allowance(), ...(want !== undefined ? { want } : {}) });
+    const result = await decompress(format, input, { limit: this.budget.allowance(), ...(want !== undefined ? { want } : {}), ...this.heavyOutput() });
     if (want === undefined || result.limitReached) this.budget.charge(result.bytes.length);
     if (result.limitReached && !this.budgetWarned) {
       this.budgetWarned = true;

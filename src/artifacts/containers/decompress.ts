@@ -27,6 +27,13 @@ export interface DecompressOptions {
   limit: number;
   /** Stop quietly once this many bytes are available (sniffing); not a limit breach. */
   want?: number;
+  /** Told once, while a streaming decoder runs, when its output passes `bytes` (heavy work ahead: see `onHeavyInput`). */
+  heavy?: HeavyOutput;
+}
+
+export interface HeavyOutput {
+  bytes: number;
+  reached(): void;
 }
 
 /** Input pushed per step: the most a step can decode past the cap is about 1,032 times this (DEFLATE's maximum ratio). */
@@ -76,7 +83,7 @@ export async function decompress(format: Compression, input: ByteSource, options
   }
   const head = format === "deflate-raw" && options.want !== undefined ? await inflateHead(input, cap) : undefined;
   if (head) return { bytes: head, limitReached: head.length >= cap && hitsLimit(options) };
-  const result = format === "gzip" ? await gunzipMembers(factory, input, cap) : await pushDecode(factory, input, 0, cap);
+  const result = format === "gzip" ? await gunzipMembers(factory, input, cap, options.heavy) : await pushDecode(factory, input, 0, cap, options.heavy);
   // Output that reached the cap counts as a stop, even if the data ends there; errors after it do not matter.
   const stopped = cap > 0 ? result.bytes.length >= cap : result.limitReached;
   const error = stopped ? undefined : result.error;
@@ -140,14 +147,19 @@ interface PushOutcome extends DecompressResult {
 }
 
 /** Feeds `input` from `start` to a streaming decoder in pieces, stopping once the output reaches `cap`. */
-async function pushDecode(factory: PushDecoderFactory, input: ByteSource, start: number, cap: number): Promise<PushOutcome> {
+async function pushDecode(factory: PushDecoderFactory, input: ByteSource, start: number, cap: number, heavy?: HeavyOutput): Promise<PushOutcome> {
   const chunks: Uint8Array[] = [];
   const members: { input: number; output: number }[] = [];
   let total = 0;
+  let toldHeavy = heavy === undefined;
   const decoder = factory((chunk) => {
     if (chunk.length === 0) return;
     chunks.push(chunk);
     total += chunk.length;
+    if (!toldHeavy && total > heavy!.bytes) {
+      toldHeavy = true;
+      heavy!.reached();
+    }
     if (total >= cap) throw new CapReached();
   });
   decoder.onmember = (offset) => members.push({ input: start + offset, output: total });
@@ -174,12 +186,12 @@ async function pushDecode(factory: PushDecoderFactory, input: ByteSource, start:
  * member (tar-style block padding) and reads on, so a member after padding is found here: the end of the member
  * before it is located by its trailer (CRC-32 and size of what it decoded to), and decoding resumes after the zeros.
  */
-async function gunzipMembers(gunzip: PushDecoderFactory, input: ByteSource, cap: number): Promise<DecompressResult> {
+async function gunzipMembers(gunzip: PushDecoderFactory, input: ByteSource, cap: number, heavy?: HeavyOutput): Promise<DecompressResult> {
   const parts: Uint8Array[] = [];
   let total = 0;
   let start = 0;
   for (let round = 0; round < 64; round++) {
-    const outcome = await pushDecode(gunzip, input, start, cap - total);
+    const outcome = await pushDecode(gunzip, input, start, cap - total, heavy);
     parts.push(outcome.bytes);
     total += outcome.bytes.length;
     if (outcome.error === undefined && !outcome.limitReached && total < cap && !(await trailerFits(input, outcome))) {
