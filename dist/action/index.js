@@ -3965,6 +3965,9 @@ async function findNextSignature(source, from) {
   }
   return source.size;
 }
+function looksLikeZipStart(head) {
+  return startsWith(head, LOCAL_SIG);
+}
 function expectsPickle(name2) {
   return TORCH_PICKLE.test(name2) || /\.(pkl|pickle)$/i.test(name2);
 }
@@ -12773,7 +12776,7 @@ function withoutArrayWrapperIssues(analysis, arraysLocated) {
   return { ...analysis, issues: analysis.issues.filter((issue) => !(issue.global && wrapper.test(issue.global))) };
 }
 function startsFile(head) {
-  return looksLikePickle(head) || head[0] === 80 && head[1] === 75 && head[2] === 3 && head[3] === 4;
+  return looksLikePickle(head) || looksLikeZipStart(head);
 }
 function latin1FromUtf8(text2) {
   const out2 = new Uint8Array(text2.length);
@@ -12810,6 +12813,7 @@ var init_pickle_streams = __esm({
     init_joblib();
     init_sources();
     init_torch_legacy();
+    init_zip();
     init_pickle();
     HEAD_BYTES = 64 * 1024 + 1;
     MAX_STACKED_PICKLES = 64;
@@ -30306,7 +30310,7 @@ function checkNumberEnd(source, i3, limit) {
   const c = source.charCodeAt(i3);
   if (isAsciiIdentifierPart(c) || c >= 128 || c === 46) throw new Unsupported("number followed by a name");
 }
-var Unsupported, NAME2, NUMBER, STRING, FSTRING, OP2, NEWLINE2, INDENT, DEDENT, END, SPACE2, TAB2, LF, CR2, FF, HASH2, BACKSLASH2, IDENTIFIER_START2, IDENTIFIER_PART, OPERATORS, WORDS_BY_LENGTH;
+var Unsupported, NAME2, NUMBER, STRING, FSTRING, OP2, NEWLINE2, INDENT, DEDENT, END, SPACE2, TAB2, LF, CR2, FF, HASH2, BACKSLASH2, IDENTIFIER_START2, IDENTIFIER_PART, OPERATORS, RESERVED, WORDS_BY_LENGTH;
 var init_tokenizer = __esm({
   "src/languages/python/fast-parser/tokenizer.ts"() {
     "use strict";
@@ -30361,8 +30365,7 @@ var init_tokenizer = __esm({
       ",": [","],
       ";": [";"]
     };
-    WORDS_BY_LENGTH = [];
-    for (const word of [
+    RESERVED = /* @__PURE__ */ new Set([
       "False",
       "await",
       "else",
@@ -30397,13 +30400,10 @@ var init_tokenizer = __esm({
       "elif",
       "if",
       "or",
-      "yield",
-      "print",
-      "exec",
-      "type",
-      "match",
-      "__future__"
-    ]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
+      "yield"
+    ]);
+    WORDS_BY_LENGTH = [];
+    for (const word of [...RESERVED, "print", "exec", "type", "match", "__future__"]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
   }
 });
 
@@ -30645,50 +30645,13 @@ var init_strings = __esm({
 });
 
 // src/languages/python/fast-parser/expressions.ts
-var RESERVED, BINARY_PRECEDENCE, POWER, COMPARISONS, AFTER_STAR, MAX_NESTING, ExpressionParser;
+var BINARY_PRECEDENCE, POWER, COMPARISONS, AFTER_STAR, MAX_NESTING, ExpressionParser;
 var init_expressions = __esm({
   "src/languages/python/fast-parser/expressions.ts"() {
     "use strict";
     init_strings();
     init_tokenizer();
     init_tree();
-    RESERVED = /* @__PURE__ */ new Set([
-      "False",
-      "await",
-      "else",
-      "import",
-      "pass",
-      "None",
-      "break",
-      "except",
-      "in",
-      "raise",
-      "True",
-      "class",
-      "finally",
-      "is",
-      "return",
-      "and",
-      "continue",
-      "for",
-      "lambda",
-      "try",
-      "as",
-      "def",
-      "from",
-      "nonlocal",
-      "while",
-      "assert",
-      "del",
-      "global",
-      "not",
-      "with",
-      "async",
-      "elif",
-      "if",
-      "or",
-      "yield"
-    ]);
     BINARY_PRECEDENCE = {
       "|": 14,
       "&": 15,

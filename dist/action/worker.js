@@ -5763,8 +5763,7 @@ function tokenize(source, ranges, inBrackets = false) {
   add(END, pos, pos, "");
   return { kind, start: start2, end, text, extras, first };
 }
-var WORDS_BY_LENGTH = [];
-for (const word of [
+var RESERVED = /* @__PURE__ */ new Set([
   "False",
   "await",
   "else",
@@ -5799,13 +5798,10 @@ for (const word of [
   "elif",
   "if",
   "or",
-  "yield",
-  "print",
-  "exec",
-  "type",
-  "match",
-  "__future__"
-]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
+  "yield"
+]);
+var WORDS_BY_LENGTH = [];
+for (const word of [...RESERVED, "print", "exec", "type", "match", "__future__"]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
 function keywordAt(source, from, length) {
   const words = WORDS_BY_LENGTH[length];
   if (!words) return "";
@@ -6142,43 +6138,6 @@ function escapeLength(source, at) {
 }
 
 // src/languages/python/fast-parser/expressions.ts
-var RESERVED = /* @__PURE__ */ new Set([
-  "False",
-  "await",
-  "else",
-  "import",
-  "pass",
-  "None",
-  "break",
-  "except",
-  "in",
-  "raise",
-  "True",
-  "class",
-  "finally",
-  "is",
-  "return",
-  "and",
-  "continue",
-  "for",
-  "lambda",
-  "try",
-  "as",
-  "def",
-  "from",
-  "nonlocal",
-  "while",
-  "assert",
-  "del",
-  "global",
-  "not",
-  "with",
-  "async",
-  "elif",
-  "if",
-  "or",
-  "yield"
-]);
 var BINARY_PRECEDENCE = {
   "|": 14,
   "&": 15,

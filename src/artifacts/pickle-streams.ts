@@ -6,6 +6,7 @@ import { locateJoblibArrays, type JoblibArray } from "./containers/joblib.js";
 import type { LargeString } from "./containers/pickle-walk.js";
 import { memorySource, readRange, sliceSource } from "./containers/sources.js";
 import { isLegacyTorchMagic, LEGACY_STACKED_PICKLES } from "./containers/torch-legacy.js";
+import { looksLikeZipStart } from "./containers/zip.js";
 import { looksLikePickle, type PickleAnalysis } from "./pickle/index.js";
 import type { ByteSource, PickleScanOptions } from "./types.js";
 
@@ -281,7 +282,7 @@ const ARGUMENT_TO_CALL_BYTES = 48;
 
 /** A pickle or a zip (torch.save's two formats) starts here. */
 function startsFile(head: Uint8Array): boolean {
-  return looksLikePickle(head) || (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04);
+  return looksLikePickle(head) || looksLikeZipStart(head);
 }
 
 /** The latin-1 bytes a UTF-8 text of code points below 256 spells, or null when it holds any other character. */

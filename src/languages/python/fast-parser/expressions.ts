@@ -2,14 +2,8 @@
 // differ: `^` binds tighter than `&`, `await` looser than `**`).
 import type { SyntaxNode } from "../syntax.js";
 import { formatString } from "./strings.js";
-import { END, FSTRING, NAME, NEWLINE, NUMBER, OP, STRING, tokenize, Unsupported, type Tokens } from "./tokenizer.js";
+import { END, FSTRING, NAME, NEWLINE, NUMBER, OP, RESERVED, STRING, tokenize, Unsupported, type Tokens } from "./tokenizer.js";
 import { field, NodeFactory } from "./tree.js";
-
-const RESERVED = new Set([
-  "False", "await", "else", "import", "pass", "None", "break", "except", "in", "raise", "True", "class", "finally", "is",
-  "return", "and", "continue", "for", "lambda", "try", "as", "def", "from", "nonlocal", "while", "assert", "del", "global",
-  "not", "with", "async", "elif", "if", "or", "yield",
-]);
 
 const BINARY_PRECEDENCE: Record<string, number> = {
   "|": 14, "&": 15, "^": 16, "<<": 17, ">>": 17, "+": 18, "-": 18, "*": 19, "@": 19, "/": 19, "%": 19, "//": 19, "**": 21,

@@ -311,13 +311,16 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
   return { kind, start, end, text, extras, first };
 }
 
-/** The words the parser tells apart, by length: keywords and the soft keywords it checks for. */
-const WORDS_BY_LENGTH: string[][] = [];
-for (const word of [
+/** Python's keywords: never a name. */
+export const RESERVED: ReadonlySet<string> = new Set([
   "False", "await", "else", "import", "pass", "None", "break", "except", "in", "raise", "True", "class", "finally", "is",
   "return", "and", "continue", "for", "lambda", "try", "as", "def", "from", "nonlocal", "while", "assert", "del", "global",
-  "not", "with", "async", "elif", "if", "or", "yield", "print", "exec", "type", "match", "__future__",
-]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
+  "not", "with", "async", "elif", "if", "or", "yield",
+]);
+
+/** The words the parser tells apart, by length: keywords and the soft keywords it checks for. */
+const WORDS_BY_LENGTH: string[][] = [];
+for (const word of [...RESERVED, "print", "exec", "type", "match", "__future__"]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
 
 /**
  * The word at source[from, from + length) when the parser needs to know it (a keyword, or a soft keyword it checks),
