@@ -11,6 +11,7 @@ import type { DiscoveredFile } from "./discover.js";
 import { appendAll } from "../core/arrays.js";
 import { projectGlobalsOf, type HeldText } from "./project-globals.js";
 import { HEAVY_INPUT_BYTES, holdBelowTopTier, type JitHold } from "./short-run-jit.js";
+import { nodeInflate } from "./native-inflate.js";
 
 /**
  * Decompressed bytes one project scan may produce across all its model files (each file is also capped at the
@@ -69,6 +70,7 @@ async function scanEach(
     ...(pythonFiles.length > 0 && pickleOptions.projectGlobals === undefined ? { projectGlobals: projectGlobalsOf(pythonFiles, heldText) } : {}),
     onHeavyInput: jit.release,
     heavyInputBytes: HEAVY_INPUT_BYTES,
+    inflate: pickleOptions.inflate ?? nodeInflate,
   };
   for (const file of files) {
     jit.releaseIfLong();
