@@ -276,6 +276,28 @@ describe("Node's zlib and fflate decode every stream alike", () => {
     }
   });
 
+  it("a sniff whose cap is reached in a later piece, with a corrupt byte before, inside or after that piece", async () => {
+    for (const [format, bytes] of [["deflate-raw", raw], ["gzip", gzipped], ["zlib", zlibbed]] as const) {
+      for (let at = 256; at < 40_000; at += 768) {
+        const broken = Uint8Array.from(bytes);
+        broken[at] ^= 0x55;
+        await agree({ name: `${format} byte ${at} changed`, format, bytes: broken }, { limit: 1 << 26, want: 65 * 1024 + 1 });
+        await agree({ name: `${format} cut at ${at}`, format, bytes: bytes.subarray(0, at) }, { limit: 1 << 26, want: 20_000 });
+      }
+    }
+  });
+
+  it("a sniff whose cap is reached just before an invalid block, in the same piece or the next", async () => {
+    // A stored block of `length` bytes, then a block of the reserved type 3: fflate drops a piece that holds it.
+    for (let length = 19_000; length < 21_200; length += 37) {
+      const stored = new Uint8Array(5 + length + 1);
+      stored.set([0x00, length & 255, length >> 8, ~length & 255, (~length >> 8) & 255]);
+      stored.fill(0x61, 5, 5 + length);
+      stored[5 + length] = 0x07; // BFINAL, BTYPE 3
+      await agree({ name: `stored ${length} then type 3`, format: "deflate-raw", bytes: stored }, { limit: 1 << 26, want: 20_000 });
+    }
+  });
+
   it("bombs: 8 MiB of zeros stop at the cap with the same first bytes, whole or sniffed", async () => {
     const bomb = Buffer.alloc(8 << 20);
     for (const stream of [

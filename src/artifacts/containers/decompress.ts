@@ -87,7 +87,8 @@ export async function decompress(format: Compression, input: ByteSource, options
   // Before fflate is loaded: a scan whose streams all decode natively never loads it.
   if (options.inflate && isDeflate(format)) {
     const sniffPiece = options.want !== undefined ? firstPiece(cap) : undefined;
-    const bytes = await inflateNatively(options.inflate, format, input, { cap, ...(sniffPiece !== undefined ? { sniffPiece } : {}) });
+    const sniff = sniffPiece !== undefined ? { sniffPiece, fixedPieces: sniffPiece === MIN_PIECE } : {};
+    const bytes = await inflateNatively(options.inflate, format, input, { cap, ...sniff });
     if (bytes) {
       if (options.heavy && bytes.length > options.heavy.bytes) options.heavy.reached();
       return { bytes, limitReached: bytes.length >= cap && hitsLimit(options) };

@@ -33,8 +33,10 @@ const MAX_RATIO = 1032;
 export interface NativeRequest {
   /** The output cap: the decompression limit, or what a sniff wants. */
   cap: number;
-  /** Set for a sniff: only the first `cap` bytes matter, read from this much input (fflate's first piece). */
+  /** Set for a sniff: only the first `cap` bytes matter. fflate reads this much input first. */
   sniffPiece?: number;
+  /** Set when every piece fflate reads for this sniff has `sniffPiece` bytes (small caps). */
+  fixedPieces?: boolean;
 }
 
 /**
@@ -42,25 +44,53 @@ export interface NativeRequest {
  * (decode with fflate).
  */
 export async function inflateNatively(codec: InflateCodec, format: DeflateFormat, input: ByteSource, request: NativeRequest): Promise<Uint8Array | undefined> {
-  const { cap, sniffPiece } = request;
-  if (cap <= 0) return undefined;
-  if (sniffPiece === undefined && input.size > WHOLE_INPUT_MAX) return undefined;
-  const data = await readRange(input, 0, sniffPiece ?? input.size);
-  if (data.length === 0) return undefined;
-  const partial = data.length < input.size;
-  // A sniff's piece decodes whole (a valid stream's bytes are the same however far it is read); a full decode must
-  // not pass the cap.
-  const maxOutput = sniffPiece === undefined ? cap : Math.max(cap, data.length * MAX_RATIO);
-  let output: InflateOutput;
+  if (request.cap <= 0 || input.size === 0) return undefined;
+  if (request.sniffPiece !== undefined) return sniff(codec, format, input, request, request.sniffPiece);
+  if (input.size > WHOLE_INPUT_MAX) return undefined;
+  const data = await readRange(input, 0, input.size);
+  const output = attempt(codec, format, data, false, request.cap);
+  return output && endsLikeFflate(format, data, output) ? output.bytes : undefined;
+}
+
+/**
+ * A sniff's first bytes. fflate decodes a sniff piece by piece, and its bytes are the stream's when every piece up
+ * to the one that reaches the cap decodes without error (a piece that fails yields nothing). zlib decoding the same
+ * input prefix without error, ending on one of those pieces' boundaries, shows that they do: its first piece is
+ * fflate's; with fixed pieces, longer prefixes end on their boundaries (a whole number of pieces, or the input's end,
+ * decoded as the end of the data as fflate's last push is).
+ */
+async function sniff(codec: InflateCodec, format: DeflateFormat, input: ByteSource, request: NativeRequest, piece: number): Promise<Uint8Array | undefined> {
+  const { cap } = request;
+  // A later prefix may decode past the cap by more than its first bytes suggested; past this much, fflate decides.
+  const maxOutput = Math.max(cap, piece * MAX_RATIO) + (request.fixedPieces ? 4 * cap : 0);
+  let data = await readRange(input, 0, piece);
+  for (;;) {
+    const whole = data.length >= input.size;
+    const output = attempt(codec, format, data, !whole, maxOutput);
+    if (!output) return undefined;
+    if (whole) return endsLikeFflate(format, data, output) ? output.bytes.subarray(0, cap) : undefined;
+    if (output.bytes.length >= cap) return output.bytes.subarray(0, cap);
+    if (!request.fixedPieces) return undefined;
+    // Enough input for the cap at the ratio seen so far (and at least twice as much), in whole pieces.
+    const ratio = Math.max(1, output.bytes.length / data.length);
+    const next = Math.max(2 * data.length, Math.ceil(((cap / ratio) * 1.25) / piece) * piece);
+    data = concat(data, await readRange(input, data.length, next - data.length));
+  }
+}
+
+function attempt(codec: InflateCodec, format: DeflateFormat, data: Uint8Array, partial: boolean, maxOutput: number): InflateOutput | undefined {
   try {
-    output = codec.decode(format, data, { partial, maxOutput });
+    return codec.decode(format, data, { partial, maxOutput });
   } catch {
     return undefined;
   }
-  const { bytes } = output;
-  if (partial) return bytes.length >= cap ? bytes.subarray(0, cap) : undefined;
-  if (format === "gzip" && !gzipEndsLikeFflate(data, output)) return undefined;
-  return bytes.length > cap ? bytes.subarray(0, cap) : bytes;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /**
@@ -68,6 +98,6 @@ export async function inflateNatively(codec: InflateCodec, format: DeflateFormat
  * padding search after it) takes over; and the fflate path checks the last member's size field against its tail
  * with the trailing zeros cut, which a size of 0 (an empty last member) does not pass the same way.
  */
-function gzipEndsLikeFflate(data: Uint8Array, output: InflateOutput): boolean {
-  return output.consumed === data.length && data.length >= 4 && u32le(data, data.length - 4) !== 0;
+function endsLikeFflate(format: DeflateFormat, data: Uint8Array, output: InflateOutput): boolean {
+  return format !== "gzip" || (output.consumed === data.length && data.length >= 4 && u32le(data, data.length - 4) !== 0);
 }
