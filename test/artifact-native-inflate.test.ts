@@ -4,7 +4,9 @@
 // pip/setuptools/wheel wheels Debian installs (when present), this repository's sources compressed by zlib at every
 // level and strategy, and those streams cut, mutated, padded, concatenated, given bad checksums, or made into bombs.
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { constants, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
@@ -368,5 +370,40 @@ describe("scans with and without Node's zlib report the same", () => {
       compared++;
     }
     assert.ok(compared >= 40, `${compared} files compared`);
+  });
+});
+
+describe("the CLI decodes with Node's zlib", () => {
+  /** Runs the built CLI and lists whether Node's zlib module was loaded, with the report. */
+  const run = (args: string[]) => {
+    const temp = mkdtempSync(join(tmpdir(), "pf-native-inflate-"));
+    const probe = join(temp, "probe.cjs");
+    writeFileSync(probe, `process.on("exit", () => require("node:fs").writeSync(2, "\\nLOADED " + JSON.stringify(process.moduleLoadList) + "\\n"));`);
+    const r = spawnSync(process.execPath, ["--require", probe, join(ROOT, "bin", "pathfinder.js"), ...args], { encoding: "utf8" });
+    const loaded = JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]!) as string[];
+    return { status: r.status, stdout: r.stdout, zlib: loaded.includes("NativeModule zlib") };
+  };
+
+  it("scan and inspect of gzip and zip model files load it, and report what fflate's decoding reports", async () => {
+    const models = mkdtempSync(join(tmpdir(), "pf-native-models-"));
+    const attacks = join(ROOT, "fixtures", "artifact-corpus", "attacks");
+    for (const name of ["payload.pkl.gz", "payload-multimember.gz", "payload-padded.gz", "gzip-zip-appended.gz", "r26-gzip-header-fields.gz"]) copyFileSync(join(attacks, name), join(models, name));
+    const scan = run(["scan", "--ruleset", "artifact/all", "--project", models, "--no-cache", "-o", "json"]);
+    assert.ok(scan.status === 0 || scan.status === 1, `exit ${scan.status}`);
+    assert.ok(scan.zlib, "node:zlib decoded the model files");
+    const report = JSON.parse(scan.stdout) as { results: { rule_id: string; message: string; location: { file: string } }[]; errors: { file: string; message: string }[] };
+    assert.ok(report.results.length >= 5, "the attacks are reported");
+    for (const name of readdirSync(models)) {
+      const fflate = await scanArtifact(memorySource(new Uint8Array(readFileSync(join(models, name)))), name);
+      const key = (f: { rule_id?: string; ruleId?: string; message: string }) => `${f.rule_id ?? f.ruleId} ${f.message}`;
+      assert.deepEqual(report.results.filter((f) => f.location.file === name).map(key).sort(), fflate.findings.map(key).sort(), name);
+      assert.deepEqual(report.errors.filter((e) => e.file === name).map((e) => e.message).sort(), fflate.errors.map((e) => e.message).sort(), name);
+    }
+    assert.ok(run(["inspect", join(models, "payload.pkl.gz")]).zlib, "inspect");
+  });
+
+  it("a scan of Python source alone does not load it", () => {
+    const scan = run(["scan", "--project", join(ROOT, "fixtures", "PYTHON-LANG-SEC-040"), "--no-cache", "-o", "json"]);
+    assert.equal(scan.zlib, false);
   });
 });

@@ -11,7 +11,6 @@ import type { DiscoveredFile } from "./discover.js";
 import { appendAll } from "../core/arrays.js";
 import { projectGlobalsOf, type HeldText } from "./project-globals.js";
 import { HEAVY_INPUT_BYTES, holdBelowTopTier, type JitHold } from "./short-run-jit.js";
-import { nodeInflate } from "./native-inflate.js";
 
 /**
  * Decompressed bytes one project scan may produce across all its model files (each file is also capped at the
@@ -70,7 +69,6 @@ async function scanEach(
     ...(pythonFiles.length > 0 && pickleOptions.projectGlobals === undefined ? { projectGlobals: projectGlobalsOf(pythonFiles, heldText) } : {}),
     onHeavyInput: jit.release,
     heavyInputBytes: HEAVY_INPUT_BYTES,
-    inflate: pickleOptions.inflate ?? nodeInflate,
   };
   for (const file of files) {
     jit.releaseIfLong();
@@ -89,6 +87,8 @@ async function scanEach(
     }
     try {
       if (heads) heads.remember(file.absPath, await source.read(0, Math.min(source.size, SNIFF_BYTES)));
+      // Node's zlib decodes DEFLATE data (loaded with the first model file: a scan of none does not load it).
+      pickle.inflate ??= (await import("./native-inflate.js")).nodeInflate;
       const scanned = await scanArtifact(source, file.relPath, pickle);
       appendAll(result.findings, scanned.findings);
       appendAll(result.errors, scanned.errors);
