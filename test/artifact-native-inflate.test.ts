@@ -289,14 +289,34 @@ describe("Node's zlib and fflate decode every stream alike", () => {
     }
   });
 
-  it("a sniff whose cap is reached just before an invalid block, in the same piece or the next", async () => {
-    // A stored block of `length` bytes, then a block of the reserved type 3: fflate drops a piece that holds it.
-    for (let length = 19_000; length < 21_200; length += 37) {
+  it("a sniff whose cap is reached before an invalid block, in the same piece, the next, or a stored block's end", async () => {
+    // A stored block of `length` bytes, then a block of the reserved type 3: fflate drops a piece that holds it, and
+    // emits a stored block only once all of it is read.
+    for (const length of [...Array.from({ length: 60 }, (_, i) => 19_000 + 37 * i), 30_000, 60_000, 65_535]) {
       const stored = new Uint8Array(5 + length + 1);
       stored.set([0x00, length & 255, length >> 8, ~length & 255, (~length >> 8) & 255]);
       stored.fill(0x61, 5, 5 + length);
       stored[5 + length] = 0x07; // BFINAL, BTYPE 3
-      await agree({ name: `stored ${length} then type 3`, format: "deflate-raw", bytes: stored }, { limit: 1 << 26, want: 20_000 });
+      for (const want of [512, 20_000]) {
+        await agree({ name: `stored ${length} then type 3`, format: "deflate-raw", bytes: stored }, { limit: 1 << 26, want });
+      }
+    }
+  });
+
+  it("stored blocks (level 0, incompressible data) with a corrupt byte after the bytes a sniff wants", async () => {
+    const noise = Uint8Array.from({ length: 200_000 }, (_, i) => (i * 2654435761) >>> 24);
+    for (const [format, bytes] of [
+      ["deflate-raw", deflateRawSync(text, { level: 0 })],
+      ["gzip", gzipSync(noise)],
+      ["zlib", deflateSync(noise, { level: 1 })],
+    ] as const) {
+      for (const at of [3_000, 40_000, 66_000, 70_000, 131_000, 140_000]) {
+        if (at >= bytes.length) continue;
+        const broken = Uint8Array.from(bytes);
+        broken[at] ^= 0x55;
+        for (const want of [512, 4096, 65 * 1024 + 1]) await agree({ name: `${format} stored, byte ${at} changed`, format, bytes: broken }, { limit: 1 << 26, want });
+        await agree({ name: `${format} stored, cut at ${at}`, format, bytes: bytes.subarray(0, at) }, { limit: 1 << 26, want: 4096 });
+      }
     }
   });
 

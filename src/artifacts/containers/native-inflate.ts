@@ -27,6 +27,11 @@ export interface InflateOutput {
 
 /** Compressed inputs up to this size are decoded in one call; longer ones stream through fflate in pieces. */
 const WHOLE_INPUT_MAX = 64 << 20;
+/**
+ * Output past this size goes to fflate. A bomb is decoded by zlib until its output passes the cap and then again by
+ * fflate (which stops at the cap in a way zlib's one call cannot show): this bounds the wasted first decoding.
+ */
+const WHOLE_OUTPUT_MAX = 64 << 20;
 /** DEFLATE's largest expansion (258 bytes from 2 bits), rounded up: the most one input byte can decode to. */
 const MAX_RATIO = 1032;
 
@@ -48,32 +53,48 @@ export async function inflateNatively(codec: InflateCodec, format: DeflateFormat
   if (request.sniffPiece !== undefined) return sniff(codec, format, input, request, request.sniffPiece);
   if (input.size > WHOLE_INPUT_MAX) return undefined;
   const data = await readRange(input, 0, input.size);
-  const output = attempt(codec, format, data, false, request.cap);
+  const output = attempt(codec, format, data, false, Math.min(request.cap, WHOLE_OUTPUT_MAX));
   return output && endsLikeFflate(format, data, output) ? output.bytes : undefined;
 }
 
 /**
+ * How far fflate may read past the point where zlib's output reaches the cap before its own output does: it emits
+ * a stored block only once the whole block (up to 65,535 bytes and its 5-byte header) is in, where zlib streams it;
+ * and then the rest of the piece it is reading (at most 64 KiB). Elsewhere both emit every whole symbol they have.
+ */
+const FFLATE_LAG = 65_540 + 64 * 1024;
+/** The output a sniff's check of that lag may make; past it (bomb-like data), fflate decides. */
+const LAG_OUTPUT_MAX = 16 << 20;
+
+/**
  * A sniff's first bytes. fflate decodes a sniff piece by piece, and its bytes are the stream's when every piece up
- * to the one that reaches the cap decodes without error (a piece that fails yields nothing). zlib decoding the same
- * input prefix without error, ending on one of those pieces' boundaries, shows that they do: its first piece is
- * fflate's; with fixed pieces, longer prefixes end on their boundaries (a whole number of pieces, or the input's end,
- * decoded as the end of the data as fflate's last push is).
+ * to the one that reaches the cap decodes without error (a piece that fails yields nothing). zlib shows that they
+ * do by decoding without error a prefix that reaches past that piece: once its output reaches the cap, the prefix is
+ * extended by the most fflate may lag behind (or to the input's end, decoded as the end of the data, as fflate's last
+ * push is). The first prefix is fflate's first piece; with fixed pieces, longer prefixes grow by the ratio seen.
  */
 async function sniff(codec: InflateCodec, format: DeflateFormat, input: ByteSource, request: NativeRequest, piece: number): Promise<Uint8Array | undefined> {
   const { cap } = request;
   // A later prefix may decode past the cap by more than its first bytes suggested; past this much, fflate decides.
   const maxOutput = Math.max(cap, piece * MAX_RATIO) + (request.fixedPieces ? 4 * cap : 0);
   let data = await readRange(input, 0, piece);
+  let reached = false;
   for (;;) {
     const whole = data.length >= input.size;
-    const output = attempt(codec, format, data, !whole, maxOutput);
+    const output = attempt(codec, format, data, !whole, reached ? Math.max(maxOutput, LAG_OUTPUT_MAX) : maxOutput);
     if (!output) return undefined;
     if (whole) return endsLikeFflate(format, data, output) ? output.bytes.subarray(0, cap) : undefined;
-    if (output.bytes.length >= cap) return output.bytes.subarray(0, cap);
-    if (!request.fixedPieces) return undefined;
-    // Enough input for the cap at the ratio seen so far (and at least twice as much), in whole pieces.
-    const ratio = Math.max(1, output.bytes.length / data.length);
-    const next = Math.max(2 * data.length, Math.ceil(((cap / ratio) * 1.25) / piece) * piece);
+    if (reached) return output.bytes.subarray(0, cap);
+    let next: number;
+    if (output.bytes.length >= cap) {
+      reached = true;
+      next = data.length + FFLATE_LAG;
+    } else {
+      if (!request.fixedPieces) return undefined;
+      // Enough input for the cap at the ratio seen so far (and at least twice as much), in whole pieces.
+      const ratio = Math.max(1, output.bytes.length / data.length);
+      next = Math.max(2 * data.length, Math.ceil(((cap / ratio) * 1.25) / piece) * piece);
+    }
     data = concat(data, await readRange(input, data.length, next - data.length));
   }
 }
