@@ -6,6 +6,8 @@ import { moduleNameOf } from "./project/module-name.js";
 import { UsageError } from "./project/scan.js";
 import { resolveTrust, TRUST_FLOW_RULE, withTrustFlowRules } from "./rules/python/trust-join.js";
 import type { Finding, RuleMeta, ScanError } from "./core/types.js";
+import { scanArtifact as scanArtifactWith, type ArtifactScanResult, type ByteSource, type PickleScanOptions } from "./artifacts/index.js";
+import { withNodeInflate } from "./project/native-inflate.js";
 
 export { scanProject, UsageError, type ScanOptions } from "./project/scan.js";
 // The rules are exposed as metadata: their engine parts (sink predicates over the syntax tree) are internal, and
@@ -25,8 +27,13 @@ export function resolveRulesets(specs: readonly string[]): { ok: true; rules: Ru
 export { renderReport, summarize, OUTPUT_FORMATS, type OutputFormat } from "./report/index.js";
 export { loadConfig, discoverConfig, ConfigError, type PathfinderConfig, type ConfigLookup } from "./project/config.js";
 export { applyFixes, sourceDigest, type FixOptions, type FixResult, type SkippedFix } from "./project/fix.js";
-export { scanArtifact, isArtifactCandidate, ARTIFACT_RULES } from "./artifacts/index.js";
+export { isArtifactCandidate, ARTIFACT_RULES } from "./artifacts/index.js";
 export { openFileByteSource } from "./project/byte-source.js";
+
+/** Scans one model or data file (`openFileByteSource` opens one on disk); DEFLATE data is decoded by Node's zlib. */
+export function scanArtifact(source: ByteSource, relPath: string, options: Partial<PickleScanOptions> = {}): Promise<ArtifactScanResult> {
+  return scanArtifactWith(source, relPath, withNodeInflate(options));
+}
 export { analyzeLanguageSource } from "./project/other-languages.js";
 export { LANGUAGE_RULES } from "./rules/languages.js";
 export type * from "./core/types.js";

@@ -11,6 +11,7 @@ import { describe, it } from "node:test";
 import { constants, gzipSync, deflateRawSync } from "node:zlib";
 import { memorySource, scanArtifact } from "../src/artifacts/index.js";
 import { decompress, type Compression } from "../src/artifacts/containers/decompress.js";
+import { latin1 } from "../src/artifacts/containers/bytes.js";
 
 const DATA = join(import.meta.dirname, "..", "..", "test", "data", "codecs");
 const payload = new Uint8Array(readFileSync(join(DATA, "payload.pkl")));
@@ -271,6 +272,17 @@ describe("truncated and mutated input", () => {
         const result = await scanArtifact(memorySource(bytes), name);
         assert.ok(!result.errors.some((e) => /could not inspect/.test(e.message)), `${name}: ${JSON.stringify(result.errors)}`);
       }
+    }
+  });
+});
+
+describe("latin-1 text", () => {
+  it("maps every byte to the character of its value, short or long, with or without windows-1252's 0x80-0x9F", () => {
+    const every = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const long = (bytes: Uint8Array, times: number) => new Uint8Array(Buffer.concat(Array.from({ length: times }, () => bytes)));
+    const noC1 = every.filter((b) => b < 0x80 || b > 0x9f);
+    for (const bytes of [every, long(every, 40), long(noC1, 40), long(new Uint8Array([0x78, 0xe9]), 5000), new Uint8Array(0)]) {
+      assert.equal(latin1(bytes), Buffer.from(bytes).toString("latin1"), `${bytes.length} bytes`);
     }
   });
 });

@@ -330,7 +330,12 @@ class ArtifactScan implements PickleHost {
   }
 
   private async decompressBounded(format: Compression, input: ByteSource, member: string, want?: number, quiet = false) {
-    const result = await decompress(format, input, { limit: this.budget.allowance(), ...(want !== undefined ? { want } : {}), ...this.heavyOutput() });
+    const result = await decompress(format, input, {
+      limit: this.budget.allowance(),
+      ...(want !== undefined ? { want } : {}),
+      ...this.heavyOutput(),
+      ...(this.options.inflate ? { inflate: this.options.inflate } : {}),
+    });
     if (want === undefined || result.limitReached) this.budget.charge(result.bytes.length);
     if (result.limitReached && !this.budgetWarned) {
       this.budgetWarned = true;

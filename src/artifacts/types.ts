@@ -1,5 +1,6 @@
 // Contract between the pickle analyser (src/artifacts/pickle), the container readers
 // (src/artifacts/containers) and the surfaces (scan, inspect, playground). Browser-safe.
+import type { InflateCodec } from "./containers/native-inflate.js";
 
 /** Random access to the bytes of a possibly multi-GB file; never requires loading it whole. */
 export interface ByteSource {
@@ -61,6 +62,8 @@ export interface PickleScanOptions {
    */
   onHeavyInput?: () => void;
   heavyInputBytes?: number;
+  /** The host's DEFLATE decoder (Node's zlib), tried before fflate where its answer is fflate's: see containers/native-inflate.ts. */
+  inflate?: InflateCodec;
 }
 
 /** What the policy says about one global reference or call. */

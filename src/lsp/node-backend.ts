@@ -11,6 +11,7 @@ import { buildRuleSet, findRule, ruleSetSpec } from "../rules/registry.js";
 import { resolveTrust, TRUST_FLOW_RULE, withTrustFlow } from "../rules/python/trust-join.js";
 import { splitRulesets } from "../project/artifacts.js";
 import { openFileByteSource } from "../project/byte-source.js";
+import { withNodeInflate } from "../project/native-inflate.js";
 import { DEFAULT_CACHE_DIR } from "../project/cache.js";
 import { CONFIG_FILE_NAMES, configExcluder, loadConfig, type PathfinderConfig } from "../project/config.js";
 import { isExcludedFromDiscovery, toPosix } from "../project/discover.js";
@@ -85,7 +86,7 @@ export class NodeBackend implements LspBackend {
     if (!isArtifactCandidate(rel, head)) return undefined;
     const source = await openFileByteSource(path);
     try {
-      const result = await scanArtifact(source, rel, { ...this.pickleOptions(), pseudoPython: false });
+      const result = await scanArtifact(source, rel, withNodeInflate({ ...this.pickleOptions(), pseudoPython: false }));
       return { findings: describeArtifactFindings(this.artifactFindings(result.findings, folder)), uriOf: () => uri };
     } finally {
       await source.close();

@@ -12,6 +12,7 @@ import { fixMarkdown } from "../core/rule-docs.js";
 import { SEVERITIES, TRUST_LEVELS, type Finding, type RuleMeta, type ScanError } from "../core/types.js";
 import { analyzeSource } from "../index.js";
 import { openFileByteSource } from "../project/byte-source.js";
+import { withNodeInflate } from "../project/native-inflate.js";
 import { loadConfig } from "../project/config.js";
 import { applyFixes, isFixable, planFileFixes } from "../project/fix.js";
 import { scanProject } from "../project/scan.js";
@@ -132,7 +133,7 @@ export const TOOLS = [
       if (target.isDirectory) return toolError(`"${args.path}" is a directory; inspect_file takes one file (use scan for directories)`);
       const source = await openFileByteSource(target.abs);
       try {
-        const result = await scanArtifact(source, target.rel, { policy: args.picklePolicy ?? "denylist", allowGlobals: args.pickleAllow ?? [] });
+        const result = await scanArtifact(source, target.rel, withNodeInflate({ policy: args.picklePolicy ?? "denylist", allowGlobals: args.pickleAllow ?? [] }));
         const verdict = inspectionVerdict(result);
         const json = inspectionJson(target.rel, source.size, result, verdict);
         const pickles = json.pickles.map((p) => {

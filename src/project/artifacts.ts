@@ -87,6 +87,8 @@ async function scanEach(
     }
     try {
       if (heads) heads.remember(file.absPath, await source.read(0, Math.min(source.size, SNIFF_BYTES)));
+      // Node's zlib decodes DEFLATE data (loaded with the first model file: a scan of none does not load it).
+      pickle.inflate ??= (await import("./native-inflate.js")).nodeInflate;
       const scanned = await scanArtifact(source, file.relPath, pickle);
       appendAll(result.findings, scanned.findings);
       appendAll(result.errors, scanned.errors);

@@ -38,14 +38,35 @@ export function ascii(text: string): number[] {
   return Array.from(text, (c) => c.charCodeAt(0));
 }
 
+/** Shorter inputs decode faster in script than through a decoder call. */
+const DECODER_MIN = 1024;
+/** Browsers decode the "latin1" label as windows-1252 (0x80-0x9F become other characters, all above U+00FF); Node as latin-1. */
+const windows1252 = decoderFor("latin1");
+const ABOVE_LATIN1 = /[^\x00-\xff]/;
+
 /** Decodes bytes as latin-1 so that every byte maps to one character (names in headers may be anything). */
 export function latin1(b: Uint8Array): string {
+  if (b.length >= DECODER_MIN) {
+    // Half the time of the loop below on long strings (a 5 MB protocol-0 STRING operand); where windows-1252 differs,
+    // the loop decides.
+    const decoded = windows1252?.decode(b);
+    if (decoded !== undefined && !ABOVE_LATIN1.test(decoded)) return decoded;
+  }
   let out = "";
   // `apply`, not a spread: a spread walks the bytes with an iterator, an object per byte before V8's top tier.
   for (let i = 0; i < b.length; i += 8192) {
     out += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
   }
   return out;
+}
+
+/** Undefined where the runtime has no such decoder (a Node built without ICU knows only UTF-8 and UTF-16). */
+function decoderFor(label: string): TextDecoder | undefined {
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return undefined;
+  }
 }
 
 const utf8Decoder = new TextDecoder("utf-8", { fatal: false });

@@ -1,6 +1,7 @@
 // Bounded decompression. DEFLATE (raw, zlib, gzip) goes through fflate and Zstandard through fzstd: both are
 // streaming decoders in plain JavaScript, the same in Node and in the browser, fed small pieces of input so that
-// decoding stops as soon as the output reaches the cap (a zip bomb never expands past it). bzip2, LZMA/xz and LZ4
+// decoding stops as soon as the output reaches the cap (a zip bomb never expands past it). A host may inject its
+// own DEFLATE decoder (Node's zlib), tried first where its answer is provably fflate's (native-inflate.ts). bzip2, LZMA/xz and LZ4
 // frames go through the bounded decoders beside this file (see README: no maintained decoder for them runs in the
 // browser with a bounded output).
 import { Decompress as ZstdDecompress } from "fzstd";
@@ -9,6 +10,7 @@ import { concatBytes, crc32, startsWith, u32le } from "./bytes.js";
 import { decodeBzip2 } from "./bzip2.js";
 import { decodeLz4Frames } from "./lz4.js";
 import { decodeLzma2Raw, decodeLzmaAlone, decodeXz } from "./lzma.js";
+import { inflateNatively, type DeflateFormat, type InflateCodec } from "./native-inflate.js";
 import { readRange } from "./sources.js";
 
 /** `lzma2`: raw LZMA2 as 7z stores it, its one properties byte first. */
@@ -29,6 +31,8 @@ export interface DecompressOptions {
   want?: number;
   /** Told once, while a streaming decoder runs, when its output passes `bytes` (heavy work ahead: see `onHeavyInput`). */
   heavy?: HeavyOutput;
+  /** The host's DEFLATE decoder, tried before fflate (see native-inflate.ts). */
+  inflate?: InflateCodec;
 }
 
 export interface HeavyOutput {
@@ -55,10 +59,14 @@ type PushDecoderFactory = (ondata: (chunk: Uint8Array) => void) => PushDecoder;
  */
 let fflate: Promise<typeof import("fflate/browser")> | undefined;
 
+function isDeflate(format: Compression): format is DeflateFormat {
+  return format === "deflate-raw" || format === "zlib" || format === "gzip";
+}
+
 /** The streaming decoder of a push format; undefined for the formats decoded whole (syncDecoders). */
 async function pushDecoderFor(format: Compression): Promise<PushDecoderFactory | undefined> {
   if (format === "zstd") return (ondata) => new ZstdDecompress(ondata);
-  if (format !== "deflate-raw" && format !== "zlib" && format !== "gzip") return undefined;
+  if (!isDeflate(format)) return undefined;
   const { Gunzip, Inflate, Unzlib } = await (fflate ??= import("fflate/browser"));
   if (format === "deflate-raw") return (ondata) => new Inflate(ondata);
   return format === "zlib" ? (ondata) => new Unzlib(ondata) : (ondata) => new Gunzip(ondata);
@@ -76,6 +84,16 @@ const syncDecoders = new Map<Compression, SyncDecoder>([
 
 export async function decompress(format: Compression, input: ByteSource, options: DecompressOptions): Promise<DecompressResult> {
   const cap = Math.max(0, Math.min(options.limit, options.want ?? Number.POSITIVE_INFINITY));
+  // Before fflate is loaded: a scan whose streams all decode natively never loads it.
+  if (options.inflate && isDeflate(format)) {
+    const sniffPiece = options.want !== undefined ? firstPiece(cap) : undefined;
+    const sniff = sniffPiece !== undefined ? { sniffPiece, fixedPieces: sniffPiece === MIN_PIECE } : {};
+    const bytes = await inflateNatively(options.inflate, format, input, { cap, ...sniff });
+    if (bytes) {
+      if (options.heavy && bytes.length > options.heavy.bytes) options.heavy.reached();
+      return { bytes, limitReached: bytes.length >= cap && hitsLimit(options) };
+    }
+  }
   const factory = await pushDecoderFor(format);
   if (!factory) {
     const result = await syncDecode(syncDecoders.get(format)!, format, input, cap, options);

@@ -7,6 +7,7 @@ import { renderPseudoPython, type PickleAnalysis } from "../../artifacts/pickle/
 import type { PickleScanOptions } from "../../artifacts/types.js";
 import { SEVERITIES, type Finding } from "../../core/types.js";
 import { openFileByteSource } from "../../project/byte-source.js";
+import { withNodeInflate } from "../../project/native-inflate.js";
 import { painter, sanitizeForTerminal, SEVERITY_STYLES, type Painter } from "../../report/terminal.js";
 import { CliUsageError, type CliIo, type Command } from "../command.js";
 import { pickleOptionsFrom } from "../scan-flags.js";
@@ -72,7 +73,7 @@ Examples:
     const source = await openFileByteSource(path);
     let result: ArtifactScanResult;
     try {
-      result = await scanArtifact(source, basename(path), options);
+      result = await scanArtifact(source, basename(path), withNodeInflate(options));
     } finally {
       await source.close();
     }
