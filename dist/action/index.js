@@ -2006,11 +2006,22 @@ function ascii(text2) {
   return Array.from(text2, (c) => c.charCodeAt(0));
 }
 function latin1(b) {
+  if (b.length >= DECODER_MIN) {
+    const decoded = windows1252?.decode(b);
+    if (decoded !== void 0 && !ABOVE_LATIN1.test(decoded)) return decoded;
+  }
   let out2 = "";
   for (let i3 = 0; i3 < b.length; i3 += 8192) {
     out2 += String.fromCharCode.apply(null, b.subarray(i3, i3 + 8192));
   }
   return out2;
+}
+function decoderFor2(label) {
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return void 0;
+  }
 }
 function utf8(b) {
   return utf8Decoder.decode(b);
@@ -2067,10 +2078,13 @@ function crc32(bytes) {
   for (let at = 0; at < bytes.length; at++) crc2 = crcTable[(crc2 ^ bytes[at]) & 255] ^ crc2 >>> 8;
   return (crc2 ^ -1) >>> 0;
 }
-var utf8Decoder, crcTable;
+var DECODER_MIN, windows1252, ABOVE_LATIN1, utf8Decoder, crcTable;
 var init_bytes = __esm({
   "src/artifacts/containers/bytes.ts"() {
     "use strict";
+    DECODER_MIN = 1024;
+    windows1252 = decoderFor2("latin1");
+    ABOVE_LATIN1 = /[^\x00-\xff]/;
     utf8Decoder = new TextDecoder("utf-8", { fatal: false });
   }
 });
@@ -2288,10 +2302,10 @@ var init_reader = __esm({
 });
 
 // src/artifacts/containers/compressed.ts
-function streamReader({ format, codec, sniff, skip = 0, trait }) {
+function streamReader({ format, codec, sniff: sniff2, skip = 0, trait }) {
   return {
     format,
-    sniff,
+    sniff: sniff2,
     async list(source, context) {
       if (trait) context.trait(trait);
       const label = `[${codec}]`;
@@ -10038,6 +10052,68 @@ var init_lzma = __esm({
   }
 });
 
+// src/artifacts/containers/native-inflate.ts
+async function inflateNatively(codec, format, input, request2) {
+  if (request2.cap <= 0 || input.size === 0) return void 0;
+  if (request2.sniffPiece !== void 0) return sniff(codec, format, input, request2, request2.sniffPiece);
+  if (input.size > WHOLE_INPUT_MAX) return void 0;
+  const data2 = await readRange(input, 0, input.size);
+  const output = attempt(codec, format, data2, false, Math.min(request2.cap, WHOLE_OUTPUT_MAX));
+  return output && endsLikeFflate(format, data2, output) ? output.bytes : void 0;
+}
+async function sniff(codec, format, input, request2, piece) {
+  const { cap } = request2;
+  const maxOutput = Math.max(cap, piece * MAX_RATIO) + (request2.fixedPieces ? 4 * cap : 0);
+  let data2 = await readRange(input, 0, piece);
+  let reached = false;
+  for (; ; ) {
+    const whole = data2.length >= input.size;
+    const output = attempt(codec, format, data2, !whole, reached ? Math.max(maxOutput, LAG_OUTPUT_MAX) : maxOutput);
+    if (!output) return void 0;
+    if (whole) return endsLikeFflate(format, data2, output) ? output.bytes.subarray(0, cap) : void 0;
+    if (reached) return output.bytes.subarray(0, cap);
+    let next;
+    if (output.bytes.length >= cap) {
+      reached = true;
+      next = data2.length + FFLATE_LAG;
+    } else {
+      if (!request2.fixedPieces) return void 0;
+      const ratio = Math.max(1, output.bytes.length / data2.length);
+      next = Math.max(2 * data2.length, Math.ceil(cap / ratio * 1.25 / piece) * piece);
+    }
+    data2 = concat(data2, await readRange(input, data2.length, next - data2.length));
+  }
+}
+function attempt(codec, format, data2, partial, maxOutput) {
+  try {
+    return codec.decode(format, data2, { partial, maxOutput });
+  } catch {
+    return void 0;
+  }
+}
+function concat(a, b) {
+  const out2 = new Uint8Array(a.length + b.length);
+  out2.set(a);
+  out2.set(b, a.length);
+  return out2;
+}
+function endsLikeFflate(format, data2, output) {
+  return format !== "gzip" || output.consumed === data2.length && data2.length >= 4 && u32le(data2, data2.length - 4) !== 0;
+}
+var WHOLE_INPUT_MAX, WHOLE_OUTPUT_MAX, MAX_RATIO, FFLATE_LAG, LAG_OUTPUT_MAX;
+var init_native_inflate = __esm({
+  "src/artifacts/containers/native-inflate.ts"() {
+    "use strict";
+    init_bytes();
+    init_sources();
+    WHOLE_INPUT_MAX = 64 << 20;
+    WHOLE_OUTPUT_MAX = 64 << 20;
+    MAX_RATIO = 1032;
+    FFLATE_LAG = 65540 + 64 * 1024;
+    LAG_OUTPUT_MAX = 16 << 20;
+  }
+});
+
 // node_modules/fflate/esm/browser.js
 var browser_exports = {};
 __export(browser_exports, {
@@ -12380,15 +12456,27 @@ var init_browser = __esm({
 });
 
 // src/artifacts/containers/decompress.ts
+function isDeflate(format) {
+  return format === "deflate-raw" || format === "zlib" || format === "gzip";
+}
 async function pushDecoderFor(format) {
   if (format === "zstd") return (ondata) => new Decompress(ondata);
-  if (format !== "deflate-raw" && format !== "zlib" && format !== "gzip") return void 0;
+  if (!isDeflate(format)) return void 0;
   const { Gunzip: Gunzip2, Inflate: Inflate2, Unzlib: Unzlib2 } = await (fflate ??= Promise.resolve().then(() => (init_browser(), browser_exports)));
   if (format === "deflate-raw") return (ondata) => new Inflate2(ondata);
   return format === "zlib" ? (ondata) => new Unzlib2(ondata) : (ondata) => new Gunzip2(ondata);
 }
 async function decompress2(format, input, options) {
   const cap = Math.max(0, Math.min(options.limit, options.want ?? Number.POSITIVE_INFINITY));
+  if (options.inflate && isDeflate(format)) {
+    const sniffPiece = options.want !== void 0 ? firstPiece(cap) : void 0;
+    const sniff2 = sniffPiece !== void 0 ? { sniffPiece, fixedPieces: sniffPiece === MIN_PIECE } : {};
+    const bytes = await inflateNatively(options.inflate, format, input, { cap, ...sniff2 });
+    if (bytes) {
+      if (options.heavy && bytes.length > options.heavy.bytes) options.heavy.reached();
+      return { bytes, limitReached: bytes.length >= cap && hitsLimit(options) };
+    }
+  }
   const factory = await pushDecoderFor(format);
   if (!factory) {
     const result3 = await syncDecode(syncDecoders.get(format), format, input, cap, options);
@@ -12406,7 +12494,7 @@ function firstPiece(cap) {
 }
 async function inflateHead(input, cap) {
   if (cap === 0 || cap > ONE_CALL_CAP) return void 0;
-  const { inflateSync: inflateSync2, FlateErrorCode: FlateErrorCode2 } = await (fflate ??= Promise.resolve().then(() => (init_browser(), browser_exports)));
+  const { inflateSync: inflateSync3, FlateErrorCode: FlateErrorCode2 } = await (fflate ??= Promise.resolve().then(() => (init_browser(), browser_exports)));
   const piece = await readRange(input, 0, firstPiece(cap));
   if (piece.length === 0) return void 0;
   for (const fill2 of [0, 255]) {
@@ -12416,7 +12504,7 @@ async function inflateHead(input, cap) {
     const traces = traced.stackTraceLimit;
     traced.stackTraceLimit = 0;
     try {
-      return inflateSync2(piece, { out: out2 });
+      return inflateSync3(piece, { out: out2 });
     } catch (error) {
       const cutShort = error.code === FlateErrorCode2.UnexpectedEOF && piece.length < input.size;
       if (!cutShort) return void 0;
@@ -12534,6 +12622,7 @@ var init_decompress = __esm({
     init_bzip2();
     init_lz4();
     init_lzma();
+    init_native_inflate();
     init_sources();
     MAX_PIECE = 64 * 1024;
     MIN_PIECE = 1024;
@@ -13341,7 +13430,12 @@ var init_scan = __esm({
         return heavyInputBytes !== void 0 && onHeavyInput ? { heavy: { bytes: heavyInputBytes, reached: onHeavyInput } } : {};
       }
       async decompressBounded(format, input, member, want, quiet = false) {
-        const result2 = await decompress2(format, input, { limit: this.budget.allowance(), ...want !== void 0 ? { want } : {}, ...this.heavyOutput() });
+        const result2 = await decompress2(format, input, {
+          limit: this.budget.allowance(),
+          ...want !== void 0 ? { want } : {},
+          ...this.heavyOutput(),
+          ...this.options.inflate ? { inflate: this.options.inflate } : {}
+        });
         if (want === void 0 || result2.limitReached) this.budget.charge(result2.bytes.length);
         if (result2.limitReached && !this.budgetWarned) {
           this.budgetWarned = true;
@@ -13428,6 +13522,44 @@ var init_artifacts = __esm({
     init_rules();
     init_sources();
     init_sniff();
+  }
+});
+
+// src/project/native-inflate.ts
+var native_inflate_exports = {};
+__export(native_inflate_exports, {
+  nodeInflate: () => nodeInflate,
+  withNodeInflate: () => withNodeInflate
+});
+import { kMaxLength } from "node:buffer";
+import { constants, gunzipSync as gunzipSync2, inflateRawSync, inflateSync as inflateSync2 } from "node:zlib";
+function plainBytes(buffer) {
+  if (buffer.buffer.byteLength > 2 * buffer.length + 16 * 1024) return new Uint8Array(buffer);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+}
+function withNodeInflate(options) {
+  return options.inflate ? options : { ...options, inflate: nodeInflate };
+}
+var DECODERS2, LARGE_CHUNK, LARGE_INPUT, nodeInflate;
+var init_native_inflate2 = __esm({
+  "src/project/native-inflate.ts"() {
+    "use strict";
+    DECODERS2 = { gzip: gunzipSync2, zlib: inflateSync2, "deflate-raw": inflateRawSync };
+    LARGE_CHUNK = 256 * 1024;
+    LARGE_INPUT = 4096;
+    nodeInflate = {
+      decode(format, input, options) {
+        const settings = {
+          info: true,
+          maxOutputLength: Math.min(kMaxLength, Math.max(1, options.maxOutput)),
+          ...input.length >= LARGE_INPUT ? { chunkSize: Math.max(constants.Z_MIN_CHUNK, Math.min(LARGE_CHUNK, options.maxOutput)) } : {},
+          // A prefix ends mid-stream: decode what it holds instead of failing on its end.
+          ...options.partial ? { finishFlush: constants.Z_SYNC_FLUSH } : {}
+        };
+        const { buffer, engine } = DECODERS2[format](input, settings);
+        return { bytes: plainBytes(buffer), consumed: engine.bytesWritten };
+      }
+    };
   }
 });
 
@@ -14039,7 +14171,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -14047,7 +14179,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants3;
     var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args2, options);
@@ -14256,7 +14388,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max2 = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max2 = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel2(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -14302,8 +14434,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -14999,7 +15131,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -15057,7 +15189,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse();
     var utils = require_utils();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -15185,7 +15317,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants2;
+    picomatch4.constants = constants3;
     module2.exports = picomatch4;
   }
 });
@@ -34422,8 +34554,8 @@ function analyzeWholeProgram(files, firstPass, parser, sinks2, cache2, onLeading
   }
   const demanded = summariseDemandedModules(byModule, modules, aliases, index, parser, sinks2, cache2);
   onSummarised?.([...demanded.keys.keys()].flatMap((m) => byModule.get(m)?.path ?? []));
-  const constants2 = constantModules(index);
-  if (constants2.size) onLeading?.(constants2);
+  const constants3 = constantModules(index);
+  if (constants3.size) onLeading?.(constants3);
   const importCache = /* @__PURE__ */ new Map();
   const importsOfFile = (file) => {
     let found = importCache.get(file.path);
@@ -45920,6 +46052,7 @@ async function scanEach(files, pickleOptions, pythonFiles, result2, jit, onScann
     }
     try {
       if (heads) heads.remember(file.absPath, await source.read(0, Math.min(source.size, SNIFF_BYTES2)));
+      pickle.inflate ??= (await Promise.resolve().then(() => (init_native_inflate2(), native_inflate_exports))).nodeInflate;
       const scanned = await scanArtifact2(source, file.relPath, pickle);
       appendAll(result2.findings, scanned.findings);
       appendAll(result2.errors, scanned.errors);
@@ -52011,7 +52144,7 @@ import { dirname as dirname11, isAbsolute as isAbsolute6, join as join12, relati
 
 // src/project/fix.ts
 init_read_source();
-import { constants } from "node:fs";
+import { constants as constants2 } from "node:fs";
 import { lstat, open, readFile as readFile3, realpath, stat as stat2 } from "node:fs/promises";
 import { basename as basename4, dirname as dirname7, isAbsolute as isAbsolute3, relative as relative4, resolve as resolve6, sep as sep4 } from "node:path";
 
@@ -52205,7 +52338,7 @@ async function locateInside(root, abs) {
   }
 }
 async function writeNoFollow(file, bytes) {
-  const handle2 = await open(file, constants.O_WRONLY | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0));
+  const handle2 = await open(file, constants2.O_WRONLY | constants2.O_TRUNC | (constants2.O_NOFOLLOW ?? 0));
   try {
     await handle2.writeFile(bytes);
   } finally {
