@@ -11,15 +11,20 @@ import { setFlagsFromString } from "node:v8";
  * TurboFan compiles ~550 of them on the second core and throws ~125 of those away again (deoptimised, their
  * feedback was not stable yet), and on a 2-core machine that work competes with the scan. Eight times the default
  * budget lets a function gather more feedback first: what stays hot is still optimised (a few milliseconds later),
- * what was only warm is not compiled at all. Measured on Node 20.20 (V8 11.3), 2 cores shared with other jobs,
- * interleaved runs against the same build with `--interrupt-budget=67585` (so that both sides pay the same
- * command-line flag), median of the per-pair ratios, wall / user+sys CPU:
- *   cold scan of CPython's standard library   (5 pairs)   0.62 / 0.76   (4x: 0.83 / 0.79; 16x: 0.69 / 0.76)
- *   dask distributed, 333 files               (5 pairs)   0.82 / 0.69   (4x: 0.70 / 0.78; 16x: 0.66 / 0.72)
- *   mixed model folder, whole process         (7 pairs)   0.82 / 0.78   (4x: 0.96 / 0.83)
- *   warm re-scan of the standard library      (15 pairs)  0.93 / 0.91
- *   one file touched, flask example, --version (7 pairs)  within noise (CPU 0.97-1.00)
- * Findings and peak memory are unchanged (the stdlib's 379 hits; peak RSS ~5% lower: less optimised code).
+ * what was only warm is not compiled at all. Measured on Node 20.20 (V8 11.3), 2 cores shared with other jobs
+ * (load 7-13), interleaved runs of this build against the one before it, 7 pairs each, medians of wall / user+sys
+ * CPU seconds, then the median of the per-pair ratios:
+ *   cold scan of CPython's standard library    17.8 / 8.68 -> 14.7 / 6.40   ratio 0.72 / 0.72
+ *   dask distributed (333 files), no cache     19.3 / 8.85 -> 13.5 / 5.57   ratio 0.67 / 0.64
+ *   mixed model folder (386 files), process     3.48 / 1.31 -> 2.25 / 0.87  ratio 0.65 / 0.65
+ *   warm re-scan of the standard library       0.87 / 0.33 -> 0.75 / 0.31   ratio 0.86 / 0.89
+ *   the same after touching one file           0.91 / 0.36 -> 0.85 / 0.33   ratio 0.93 / 0.95
+ *   examples/flask-ml-app; `--version`          CPU ratio 1.00; 1.00 (wall within noise)
+ * The stdlib's 379 findings, dask's 45 and the folder's 306 are unchanged; peak RSS on the stdlib 225 -> 210 MB
+ * (less optimised code). Against 2x and 4x the default (cold stdlib CPU 0.90 and 0.76-0.79, 5 pairs) and 16x (0.76),
+ * 8x was as good or better on every workload. The same flag on Node's command line gives the same tiering (a probe
+ * function reaches TurboFan after the same number of calls) but costs every run its code caches (V8 rejects them
+ * under other flags): `--version` +58% CPU, a warm re-scan +23%.
  * Other V8 versions tier differently (Node 22's V8 12 has Maglev between the two), so they keep V8's defaults
  * until measured.
  *
