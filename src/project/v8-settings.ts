@@ -8,10 +8,11 @@ import { setFlagsFromString } from "node:v8";
  * Tiering budget. A function's "interrupt budget" is the amount of bytecode it runs between two looks by V8's
  * tiering manager, which sends it to the baseline compiler at the first look and to TurboFan after a few. A scan
  * runs hundreds of functions that are warm for a few milliseconds (one phase, one kind of file): with V8's default,
- * TurboFan compiles ~550 of them on the second core and throws ~125 of those away again (deoptimised, their
- * feedback was not stable yet), and on a 2-core machine that work competes with the scan. Eight times the default
- * budget lets a function gather more feedback first: what stays hot is still optimised (a few milliseconds later),
- * what was only warm is not compiled at all. Measured on Node 20.20 (V8 11.3), 2 cores shared with other jobs
+ * a cold scan of CPython's standard library had TurboFan compile 625 functions on the second core and throw code
+ * away 124 times (deoptimised: the feedback it was built on was not stable yet), and on a 2-core machine that work
+ * competes with the scan. Eight times the default budget lets a function gather more feedback first: what stays
+ * hot is still optimised (a few milliseconds later), what was only warm is not compiled at all (the same scan: 221
+ * compiles, 17 deoptimisations; `node --trace-opt --trace-deopt`). Measured on Node 20.20 (V8 11.3), 2 cores shared with other jobs
  * (load 7-13), interleaved runs of this build against the one before it, 7 pairs each, medians of wall / user+sys
  * CPU seconds, then the median of the per-pair ratios:
  *   cold scan of CPython's standard library    17.8 / 8.68 -> 14.7 / 6.40   ratio 0.72 / 0.72
@@ -22,7 +23,8 @@ import { setFlagsFromString } from "node:v8";
  *   examples/flask-ml-app; `--version`          CPU ratio 1.00; 1.00 (wall within noise)
  * The stdlib's 379 findings, dask's 45 and the folder's 306 are unchanged; peak RSS on the stdlib 225 -> 210 MB
  * (less optimised code). Against 2x and 4x the default (cold stdlib CPU 0.90 and 0.76-0.79, 5 pairs) and 16x (0.76),
- * 8x was as good or better on every workload. The same flag on Node's command line gives the same tiering (a probe
+ * 8x saved as much CPU or more on every workload. With `--jobs 1` (a worker thread, which shares the flags) on
+ * dask: 19.7 / 8.02 -> 14.5 / 5.66, ratio 0.67 / 0.70. The same flag on Node's command line gives the same tiering (a probe
  * function reaches TurboFan after the same number of calls) but costs every run its code caches (V8 rejects them
  * under other flags): `--version` +58% CPU, a warm re-scan +23%.
  * Other V8 versions tier differently (Node 22's V8 12 has Maglev between the two), so they keep V8's defaults
