@@ -21,6 +21,8 @@ import { setFlagsFromString } from "node:v8";
  *   warm re-scan of the standard library       0.87 / 0.33 -> 0.75 / 0.31   ratio 0.86 / 0.89
  *   the same after touching one file           0.91 / 0.36 -> 0.85 / 0.33   ratio 0.93 / 0.95
  *   examples/flask-ml-app; `--version`          CPU ratio 1.00; 1.00 (wall within noise)
+ * Repeated 20 minutes later (wall / CPU ratios): 0.77 / 0.74, 0.63 / 0.68, 0.68 / 0.69, 0.98 / 0.86, 1.00 / 0.85,
+ * 0.98 / 0.96; 0.92 / 1.00.
  * The stdlib's 379 findings, dask's 45 and the folder's 306 are unchanged; peak RSS on the stdlib 225 -> 210 MB
  * (less optimised code). Against 2x and 4x the default (cold stdlib CPU 0.90 and 0.76-0.79, 5 pairs) and 16x (0.76),
  * 8x saved as much CPU or more on every workload. With `--jobs 1` (a worker thread, which shares the flags) on
