@@ -54,7 +54,8 @@ describe("V8 settings of the CLI process", () => {
 
   it("holds for every command, --version included", () => {
     const version = run([], [bin, "--version"]).calls;
-    assert.equal(version, defaults.calls);
+    if (measuredV8) assert.ok(version >= 4 * plain, `--version ${version} calls, plain Node ${plain}`);
+    else assert.ok(version <= 2 * plain, `--version ${version} calls, plain Node ${plain}`);
   });
 
   it("leaves tiering to a user who tunes it on Node's command line, and finds the same", () => {
@@ -67,6 +68,8 @@ describe("V8 settings of the CLI process", () => {
   });
 
   it("keeps its settings with a user's flag that is not about tiering", () => {
-    assert.equal(run(["--stack-size=2000"], scan).calls, defaults.calls);
+    const other = run(["--stack-size=2000"], scan);
+    if (measuredV8) assert.ok(other.calls >= 4 * plain, `CLI ${other.calls} calls, plain Node ${plain}`);
+    assert.deepEqual(other.findings, defaults.findings);
   });
 });
