@@ -29,6 +29,8 @@ import { setFlagsFromString } from "node:v8";
  * dask: 19.7 / 8.02 -> 14.5 / 5.66, ratio 0.67 / 0.70. The same flag on Node's command line gives the same tiering (a probe
  * function reaches TurboFan after the same number of calls) but costs every run its code caches (V8 rejects them
  * under other flags): `--version` +58% CPU, a warm re-scan +23%.
+ * Maglev (experimental in V8 11.3, off by default) was not adopted: alone, cold stdlib 1.56 / 1.37 against this
+ * build; with the same budget 0.92 / 0.95 (5 pairs), within noise, for an unfinished compiler.
  * Other V8 versions tier differently (Node 22's V8 12 has Maglev between the two), so they keep V8's defaults
  * until measured.
  *
