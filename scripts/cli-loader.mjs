@@ -1,17 +1,14 @@
 // build/cli/pathfinder.js: loads the CLI script beside it (see scripts/cli-script.mjs) with V8's code cache, and
-// exports its `main`. Copied into the build as is.
+// exports its `main`. Bundled with the V8 settings it makes (src/project/v8-settings.ts) into build/cli/pathfinder.js.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { setFlagsFromString } from "node:v8";
 import { Script } from "node:vm";
+import { tuneV8ForScans } from "../src/project/v8-settings.js";
 
-// The young generation grows in eight-fold steps instead of two-fold: loading the script and reading the analysis
-// cache's record allocate megabytes of short-lived objects at once, and with small steps a warm scan spends a
-// tenth of its time in scavenges that also promote those objects, ending in a full mark-compact. The limit on the
-// young generation's size is unchanged (a long scan reaches it either way), so peak memory is not.
-setFlagsFromString("--semi-space-growth-factor=8");
+// Before the script is compiled: its code cache is keyed to V8's flags, and the build trains it through this loader.
+tuneV8ForScans();
 
 const file = fileURLToPath(new URL("./pathfinder-cli.cjs", import.meta.url));
 const cacheFile = `${file}.cache`;

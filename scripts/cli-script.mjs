@@ -51,7 +51,8 @@ export async function bundleCliScript(outdir, options = {}) {
     absWorkingDir: root,
     entryPoints: { pathfinder: "scripts/cli-loader.mjs" },
     outdir,
-    bundle: false,
+    // Node's built-ins stay imports; the loader's own settings module is inlined.
+    bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",

@@ -1,4 +1,4 @@
-import { setFlagsFromString } from "node:v8";
+import { setUnlessUserSet } from "./v8-settings.js";
 
 /**
  * Percent the old generation may grow past what the last full collection kept before the next one (V8 picks up to
@@ -17,11 +17,11 @@ let applied = false;
  * size instead of doubling up to 3 x 16 MB. Neither caps the heap (a huge project gets all the memory it needs, at
  * the price of more frequent collections); on the standard library, peak memory falls from about 350 MB to about
  * 220 MB (40-odd full collections instead of 3, about 0.1 s more of main-thread pauses). Set once per process;
- * worker threads share the setting.
+ * worker threads share the setting. A flag the user set themselves is left as they set it.
  */
 export function keepHeapCompact(): void {
   if (applied) return;
   applied = true;
-  setFlagsFromString(`--heap-growing-percent=${OLD_GENERATION_GROWTH_PERCENT}`);
-  setFlagsFromString("--semi-space-growth-factor=1");
+  setUnlessUserSet(`--heap-growing-percent=${OLD_GENERATION_GROWTH_PERCENT}`);
+  setUnlessUserSet("--semi-space-growth-factor=1");
 }

@@ -1,4 +1,5 @@
 import { setFlagsFromString } from "node:v8";
+import { userTunedTiering } from "./v8-settings.js";
 
 /**
  * V8's top tier (TurboFan) compiles hot functions on background threads. A model-file scan of a typical folder
@@ -13,7 +14,6 @@ import { setFlagsFromString } from "node:v8";
 const HELD = "--no-turbofan";
 /** V8's default. */
 const RELEASED = "--turbofan";
-const USER_TIERING = /--(?:no-)?(?:max-opt|opt|maglev|turbofan|jitless|always-turbofan|always-sparkplug)\b/;
 
 /** A file, member, decoded stream or pickle stream larger than this is heavy work. */
 export const HEAVY_INPUT_BYTES = 1024 * 1024;
@@ -22,10 +22,6 @@ export const HEAVY_AFTER_MS = 1000;
 
 let holds = 0;
 let released = false;
-
-function userTunedTiering(): boolean {
-  return process.execArgv.some((a) => USER_TIERING.test(a)) || USER_TIERING.test(process.env.NODE_OPTIONS ?? "");
-}
 
 export interface JitHold {
   /** Allows the top tier again from now on (heavy work ahead); idempotent. */
