@@ -284,15 +284,20 @@ export class ProjectIndex implements ProjectResolver {
     const dot = qualifiedName.indexOf(".");
     const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
     if (!this.topLevel.has(top) || this.isLibrary(top)) return undefined;
-    const segments = qualifiedName.split(".");
     if (depth > MAX_DEPTH || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
-    let k = segments.length;
-    while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;
-    if (k === 0 || k === segments.length) return k === 0 ? undefined : [{ name: qualifiedName }];
-    const module = this.moduleNamed(segments.slice(0, k).join("."))!;
+    // The longest dotted prefix that is a module, found by searching back for dots (every name asks).
+    let end = qualifiedName.length;
+    let module = this.moduleNamed(qualifiedName);
+    while (!module && end > 0) {
+      end = qualifiedName.lastIndexOf(".", end - 1);
+      if (end < 0) break;
+      module = this.moduleNamed(qualifiedName.slice(0, end));
+    }
+    if (!module || end === qualifiedName.length) return module ? [{ name: qualifiedName }] : undefined;
     const summary = this.read(module);
     if (!summary) return [{ name: qualifiedName }];
-    const head = segments[k];
+    const segments = qualifiedName.slice(end + 1).split(".");
+    const head = segments[0];
     const called = head.endsWith("()");
     const name = called ? head.slice(0, -2) : head;
     const found = this.lookup(summary, name, new Set());
@@ -307,7 +312,7 @@ export class ProjectIndex implements ProjectResolver {
           column: value.column,
           message: value.own ? `${code(`${owner.module}.${name}`)} is defined in ${owner.path}` : `${code(`${owner.module}.${name}`)} is bound to ${code(value.name)} in ${owner.path}`,
         };
-        for (const r of this.valueOf(owner, value, called, segments.slice(k + 1), depth)) out.push({ ...r, chain: [step, ...(r.chain ?? [])] });
+        for (const r of this.valueOf(owner, value, called, segments.slice(1), depth)) out.push({ ...r, chain: [step, ...(r.chain ?? [])] });
       }
       return out;
     } finally {

@@ -310,7 +310,7 @@ export class TaintTracker {
       }
     }
     // A parameter of an enclosing lambda (`lambda request: loads(request.body)`, `loads = lambda b: pickle.loads(b)`).
-    for (let n = (this.hasLambda ??= /\blambda\b/.test(this.model.tree.source)) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
+    for (let n = (this.hasLambda ??= mentions(this.model.tree.source, LAMBDA_WORD)) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
       if (n.type !== "lambda" || !parameterNames(n, this.model).includes(name)) continue;
       const defs = this.definitionsOf(n).get(name);
       if (defs?.length) return this.evalDefinitions(name, defs, at, scope, depth, key);
@@ -411,7 +411,7 @@ export class TaintTracker {
    */
   private callbackMethod(fn: SyntaxNode, parameter: string): (typeof CALLBACK_METHODS)[number] | undefined {
     const cls = fn.type === "function_definition" ? methodClass(fn) : undefined;
-    if (!cls || !(this.mentionsCallbackBase ??= CALLBACK_BASE_WORDS.test(this.model.tree.source))) return undefined;
+    if (!cls || !(this.mentionsCallbackBase ??= mentions(this.model.tree.source, CALLBACK_BASE_WORDS))) return undefined;
     const method = this.text(childByField(fn, "name") ?? fn);
     const specs = CALLBACK_METHODS.filter((c) => c.methods.test(method) && (!c.parameters || c.parameters.test(parameter)));
     if (!specs.length) return undefined;
@@ -435,7 +435,7 @@ export class TaintTracker {
    * `server.register_function(f)`), or decorated by one (`@socketio.on("state")`). Every parameter of it is untrusted.
    */
   private registeredCallback(fn: SyntaxNode): string | undefined {
-    if (!(this.mentionsRegistrar ??= REGISTRAR_WORDS.test(this.model.tree.source))) return undefined;
+    if (!(this.mentionsRegistrar ??= mentions(this.model.tree.source, REGISTRAR_WORDS))) return undefined;
     const label = (callee: SyntaxNode, scope: Scope) => {
       for (const r of this.model.resolve(callee, scope)) {
         const registrar = CALLBACK_REGISTRARS.find(([pattern]) => pattern.test(r.name));
@@ -488,7 +488,7 @@ export class TaintTracker {
     if (fn.type !== "function_definition") return undefined;
     if (!this.rpcEndpoints) {
       this.rpcEndpoints = new Map();
-      if (RPC_WORDS.test(this.model.tree.source)) this.findRpcEndpoints(this.rpcEndpoints);
+      if (mentions(this.model.tree.source, RPC_WORDS)) this.findRpcEndpoints(this.rpcEndpoints);
     }
     return this.rpcEndpoints.get(fn);
   }
@@ -572,7 +572,7 @@ export class TaintTracker {
   private declaredParameter(param: SyntaxNode): { kind: "data" | "request"; label: string } | undefined {
     const holder = param.parent;
     if (!holder || !["typed_parameter", "typed_default_parameter", "default_parameter"].includes(holder.type)) return undefined;
-    if (!(this.mentionsFramework ??= FRAMEWORK_WORDS.test(this.model.tree.source))) return undefined;
+    if (!(this.mentionsFramework ??= mentions(this.model.tree.source, FRAMEWORK_WORDS))) return undefined;
     const parts = [childByField(holder, "type"), childByField(holder, "value")].filter((n): n is SyntaxNode => n !== undefined);
     for (const part of parts) {
       const named = [part, ...descendantsAll(part, (n) => n.type === "identifier" || n.type === "attribute" || n.type === "call")].filter((n) => n.type !== "type");
@@ -1561,13 +1561,33 @@ export function methodClass(fn: SyntaxNode): SyntaxNode | undefined {
   return container?.type === "block" && container.parent?.type === "class_definition" ? container.parent : undefined;
 }
 
+/**
+ * A pattern a file's text must match for a search to find anything, and the literal strings every match contains:
+ * most files hold none of them, and a plain substring search rules those out far faster than the pattern's scan.
+ */
+interface WordsPattern {
+  pattern: RegExp;
+  literals: readonly string[];
+}
+
+/** `pattern.test(source)`, the pattern tried only when one of its literals occurs. */
+function mentions(source: string, { pattern, literals }: WordsPattern): boolean {
+  return literals.some((literal) => source.includes(literal)) && pattern.test(source);
+}
+
+/** Words with word boundaries on both sides (`\b(a|b)\b`), as a `WordsPattern`. */
+function boundedWords(words: readonly string[]): WordsPattern {
+  return { pattern: new RegExp(`\\b(${words.join("|")})\\b`), literals: words };
+}
+
 /** What a file must mention for `registeredCallback` and `declaredParameter` to find anything (a cheap first check). */
-const REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver|bentoml|celery|shared_task|dramatiq|huey)\b/;
+const REGISTRAR_WORDS = boundedWords(["gradio", "asyncio", "websockets", "socketio", "flask_socketio", "xmlrpc", "SimpleXMLRPCServer", "jsonrpc", "jsonrpcserver", "bentoml", "celery", "shared_task", "dramatiq", "huey"]);
 /** What a file must mention for `callbackMethod` to find anything. */
-const CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/;
+const CALLBACK_BASE_WORDS: WordsPattern = { pattern: /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/, literals: ["scrapy", "channels", "tornado", "twisted", "asyncio", "_pb2_grpc"] };
 /** What a file must mention for `rpcEndpoint` to find anything. */
-const RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
-const FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
+const RPC_WORDS: WordsPattern = { pattern: /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/, literals: ["Pyro", "rpyc", "register_instance", "exposed_", "handlers"] };
+const FRAMEWORK_WORDS = boundedWords(["fastapi", "starlette", "aiohttp", "django", "rest_framework", "sanic", "falcon", "tornado", "werkzeug", "flask", "quart", "litestar", "pyramid"]);
+const LAMBDA_WORD = boundedWords(["lambda"]);
 
 /** Decorators that generate an `__init__` storing the class's declared fields. */
 const DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;
