@@ -126,9 +126,18 @@ export class TaintTracker {
     private readonly model: SemanticModel,
     private readonly parameters = false,
     private readonly extra: ExtraFlowSpecs = {},
+    /** Which words the file mentions (see `mentions`), shared with the summary-mode tracker of the same model. */
+    private readonly mentioned = new Map<RegExp, boolean>(),
   ) {
     this.extraSources = new Set(extra.sources);
     this.extraSanitizers = new Set(extra.sanitizers);
+  }
+
+  /** Whether the file's text matches a word check (each a scan of the whole text): asked once per file. */
+  private mentions(words: RegExp): boolean {
+    let found = this.mentioned.get(words);
+    if (found === undefined) this.mentioned.set(words, (found = words.test(this.model.tree.source)));
+    return found;
   }
 
   private readonly extraSources: ReadonlySet<string>;
@@ -310,7 +319,7 @@ export class TaintTracker {
       }
     }
     // A parameter of an enclosing lambda (`lambda request: loads(request.body)`, `loads = lambda b: pickle.loads(b)`).
-    for (let n = (this.hasLambda ??= mentions(this.model.tree.source, LAMBDA_WORD)) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
+    for (let n = this.mentions(LAMBDA_WORD) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
       if (n.type !== "lambda" || !parameterNames(n, this.model).includes(name)) continue;
       const defs = this.definitionsOf(n).get(name);
       if (defs?.length) return this.evalDefinitions(name, defs, at, scope, depth, key);
@@ -323,8 +332,6 @@ export class TaintTracker {
     }
     return this.qualifiedSource(node, scope);
   }
-
-  private hasLambda?: boolean;
 
   /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
   private evalDefinitions(name: string, defs: Definition[], at: SyntaxNode, scope: Scope, depth: number, key?: string | number): Taint | undefined {
@@ -411,7 +418,7 @@ export class TaintTracker {
    */
   private callbackMethod(fn: SyntaxNode, parameter: string): (typeof CALLBACK_METHODS)[number] | undefined {
     const cls = fn.type === "function_definition" ? methodClass(fn) : undefined;
-    if (!cls || !(this.mentionsCallbackBase ??= mentions(this.model.tree.source, CALLBACK_BASE_WORDS))) return undefined;
+    if (!cls || !this.mentions(CALLBACK_BASE_WORDS)) return undefined;
     const method = this.text(childByField(fn, "name") ?? fn);
     const specs = CALLBACK_METHODS.filter((c) => c.methods.test(method) && (!c.parameters || c.parameters.test(parameter)));
     if (!specs.length) return undefined;
@@ -421,10 +428,6 @@ export class TaintTracker {
     return specs.find((c) => ancestors.some((r) => c.base.test(r.name)) || written.some((w) => c.base.test(w)));
   }
 
-  private mentionsCallbackBase?: boolean;
-
-  private mentionsRegistrar?: boolean;
-  private mentionsFramework?: boolean;
 
   /** Names of functions passed to a registering call, with its label (see `registeredCallback`); made once per file. */
   private registeredNames?: Map<string, string>;
@@ -435,7 +438,7 @@ export class TaintTracker {
    * `server.register_function(f)`), or decorated by one (`@socketio.on("state")`). Every parameter of it is untrusted.
    */
   private registeredCallback(fn: SyntaxNode): string | undefined {
-    if (!(this.mentionsRegistrar ??= mentions(this.model.tree.source, REGISTRAR_WORDS))) return undefined;
+    if (!this.mentions(REGISTRAR_WORDS)) return undefined;
     const label = (callee: SyntaxNode, scope: Scope) => {
       for (const r of this.model.resolve(callee, scope)) {
         const registrar = CALLBACK_REGISTRARS.find(([pattern]) => pattern.test(r.name));
@@ -488,7 +491,7 @@ export class TaintTracker {
     if (fn.type !== "function_definition") return undefined;
     if (!this.rpcEndpoints) {
       this.rpcEndpoints = new Map();
-      if (mentions(this.model.tree.source, RPC_WORDS)) this.findRpcEndpoints(this.rpcEndpoints);
+      if (this.mentions(RPC_WORDS)) this.findRpcEndpoints(this.rpcEndpoints);
     }
     return this.rpcEndpoints.get(fn);
   }
@@ -572,7 +575,7 @@ export class TaintTracker {
   private declaredParameter(param: SyntaxNode): { kind: "data" | "request"; label: string } | undefined {
     const holder = param.parent;
     if (!holder || !["typed_parameter", "typed_default_parameter", "default_parameter"].includes(holder.type)) return undefined;
-    if (!(this.mentionsFramework ??= mentions(this.model.tree.source, FRAMEWORK_WORDS))) return undefined;
+    if (!this.mentions(FRAMEWORK_WORDS)) return undefined;
     const parts = [childByField(holder, "type"), childByField(holder, "value")].filter((n): n is SyntaxNode => n !== undefined);
     for (const part of parts) {
       const named = [part, ...descendantsAll(part, (n) => n.type === "identifier" || n.type === "attribute" || n.type === "call")].filter((n) => n.type !== "type");
@@ -1066,7 +1069,7 @@ export class TaintTracker {
   /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
   summaryMode(): TaintTracker {
     if (this.parameters) return this;
-    return (this.summaryTracker ??= new TaintTracker(this.model, true, this.extra));
+    return (this.summaryTracker ??= new TaintTracker(this.model, true, this.extra, this.mentioned));
   }
 
   private summaryTracker?: TaintTracker;
@@ -1561,33 +1564,14 @@ export function methodClass(fn: SyntaxNode): SyntaxNode | undefined {
   return container?.type === "block" && container.parent?.type === "class_definition" ? container.parent : undefined;
 }
 
-/**
- * A pattern a file's text must match for a search to find anything, and the literal strings every match contains:
- * most files hold none of them, and a plain substring search rules those out far faster than the pattern's scan.
- */
-interface WordsPattern {
-  pattern: RegExp;
-  literals: readonly string[];
-}
-
-/** `pattern.test(source)`, the pattern tried only when one of its literals occurs. */
-function mentions(source: string, { pattern, literals }: WordsPattern): boolean {
-  return literals.some((literal) => source.includes(literal)) && pattern.test(source);
-}
-
-/** Words with word boundaries on both sides (`\b(a|b)\b`), as a `WordsPattern`. */
-function boundedWords(words: readonly string[]): WordsPattern {
-  return { pattern: new RegExp(`\\b(${words.join("|")})\\b`), literals: words };
-}
-
 /** What a file must mention for `registeredCallback` and `declaredParameter` to find anything (a cheap first check). */
-const REGISTRAR_WORDS = boundedWords(["gradio", "asyncio", "websockets", "socketio", "flask_socketio", "xmlrpc", "SimpleXMLRPCServer", "jsonrpc", "jsonrpcserver", "bentoml", "celery", "shared_task", "dramatiq", "huey"]);
+const REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlrpc|SimpleXMLRPCServer|jsonrpc|jsonrpcserver|bentoml|celery|shared_task|dramatiq|huey)\b/;
 /** What a file must mention for `callbackMethod` to find anything. */
-const CALLBACK_BASE_WORDS: WordsPattern = { pattern: /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/, literals: ["scrapy", "channels", "tornado", "twisted", "asyncio", "_pb2_grpc"] };
+const CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/;
 /** What a file must mention for `rpcEndpoint` to find anything. */
-const RPC_WORDS: WordsPattern = { pattern: /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/, literals: ["Pyro", "rpyc", "register_instance", "exposed_", "handlers"] };
-const FRAMEWORK_WORDS = boundedWords(["fastapi", "starlette", "aiohttp", "django", "rest_framework", "sanic", "falcon", "tornado", "werkzeug", "flask", "quart", "litestar", "pyramid"]);
-const LAMBDA_WORD = boundedWords(["lambda"]);
+const RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
+const FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
+const LAMBDA_WORD = /\blambda\b/;
 
 /** Decorators that generate an `__init__` storing the class's declared fields. */
 const DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;
