@@ -393,8 +393,8 @@ export class SemanticModel {
       return withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1));
     }
     const names = this.qualified(`${r.name}.${attributes.join(".")}`);
-    // Without a project, `qualified` made `names` just now, and there is nothing to add to them.
-    if (!this.project && !r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
+    // Nothing to add to them: `names` as they are (resolved names are shared and never changed).
+    if (!r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
     return names.map((n) => ({
       ...n,
       ...(attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {}),
