@@ -495,6 +495,8 @@ function isEmptyLiteral(node: SyntaxNode): boolean {
  * branches, loops): any of them may be the one that ran. Later bindings count only when nothing precedes the use.
  */
 function reachingBindings(bindings: Binding[], use: SyntaxNode, scope: Scope): Binding[] {
+  // One binding (most names): it reaches the use, before or after it (see above); the list as it is.
+  if (bindings.length === 1) return bindings;
   const preceding = bindings.filter((b) => b.position <= use.start).sort((a, b) => a.position - b.position);
   if (!preceding.length) return bindings;
   const out: Binding[] = [];
