@@ -196,11 +196,14 @@ export class ProjectIndex implements ProjectResolver {
   set(summary: ModuleSummary): void {
     this.summaries.set(summary.module, summary);
     this.versions.set(summary.module, (this.versions.get(summary.module) ?? 0) + 1);
+    this.generation++;
     this.flowsByName.clear();
   }
 
   /** How many times each module's summary was set: what a cached resolution read is still there while it holds. */
   private readonly versions = new Map<string, number>();
+  /** How many times any summary was set: a resolution found current at this count is current until it changes. */
+  private generation = 0;
   /** The reads of the resolutions and class computations under way (outermost first). */
   private readonly readers: Reads[] = [];
 
@@ -263,19 +266,21 @@ export class ProjectIndex implements ProjectResolver {
    * is kept: inside another, the names in progress cut cycles short, so the answer depends on the caller. Callers
    * share the arrays and must not change them (as with the semantic model's own caches).
    */
-  private readonly resolved = new Map<string, { found: ResolvedName[] | undefined; reads: Reads }>();
+  private readonly resolved = new Map<string, { found: ResolvedName[] | undefined; reads: Reads; checked: number }>();
 
   resolve(qualifiedName: string, depth = 0): ResolvedName[] | undefined {
     if (depth > 0 || this.inProgress.size > 0) return this.resolveNow(qualifiedName, depth);
     const cached = this.resolved.get(qualifiedName);
-    // Still true when nothing it read changed, and the project classes it found still stand.
-    if (cached && this.current(cached.reads) && (cached.found ?? []).every((r) => this.classStands(r.projectClass ?? r.projectInstance))) {
+    // Still true when nothing it read changed, and the project classes it found still stand (both certain while no
+    // summary was set since it was last found so).
+    if (cached && (cached.checked === this.generation || (this.current(cached.reads) && (cached.found ?? []).every((r) => this.classStands(r.projectClass ?? r.projectInstance))))) {
+      cached.checked = this.generation;
       this.reread(cached.reads);
       return cached.found;
     }
     const reads: Reads = new Map();
     const found = this.reading(reads, () => this.resolveNow(qualifiedName, 0));
-    this.resolved.set(qualifiedName, { found, reads });
+    this.resolved.set(qualifiedName, { found, reads, checked: this.generation });
     this.reread(reads);
     return found;
   }

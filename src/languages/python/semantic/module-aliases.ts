@@ -64,19 +64,24 @@ export const ALIASED_MODULE_NAMES: readonly string[] = [...new Set(ALIASES.flat(
  */
 const MODULE_ALIASES = new Map<string, (readonly [string, string])[]>();
 for (const entry of [...ALIASES].sort((a, b) => b[0].length - a[0].length)) {
-  const head = firstName(entry[0]);
+  const dot = entry[0].indexOf(".");
+  const head = dot < 0 ? entry[0] : entry[0].slice(0, dot);
   const list = MODULE_ALIASES.get(head);
   if (list) list.push(entry);
   else MODULE_ALIASES.set(head, [entry]);
 }
+const ALIAS_HEADS = [...MODULE_ALIASES.keys()];
 
-function firstName(dotted: string): string {
-  const dot = dotted.indexOf(".");
-  return dot < 0 ? dotted : dotted.slice(0, dot);
+/** The aliases whose first name is `qualifiedName`'s, found without cutting the name (no string is made). */
+function aliasesFor(qualifiedName: string): readonly (readonly [string, string])[] | undefined {
+  const dot = qualifiedName.indexOf(".");
+  const length = dot < 0 ? qualifiedName.length : dot;
+  for (const head of ALIAS_HEADS) if (head.length === length && qualifiedName.startsWith(head)) return MODULE_ALIASES.get(head);
+  return undefined;
 }
 
 export function canonicalName(qualifiedName: string): string {
-  const candidates = MODULE_ALIASES.get(firstName(qualifiedName));
+  const candidates = aliasesFor(qualifiedName);
   if (!candidates) return qualifiedName;
   for (const [alias, canonical] of candidates) {
     if (qualifiedName === alias) return canonical;
