@@ -108,8 +108,15 @@ interface Definition {
   key?: string | number;
 }
 
+/** What a tracker works out from the file alone, the same in either mode: worked out once per model. */
+interface ModelFacts {
+  /** Which word checks the file's text matches (see `mentions`). */
+  mentioned: Map<RegExp, boolean>;
+  /** The local definitions of each function (see `definitionsOf`). */
+  definitions: Map<SyntaxNode, Map<string, Definition[]>>;
+}
+
 export class TaintTracker {
-  private readonly definitions = new Map<SyntaxNode, Map<string, Definition[]>>();
   private readonly visiting = new Set<SyntaxNode>();
   /** Evaluating the arguments of a call no summary explains, only to note what they need (see `projectCall`). */
   private noting = false;
@@ -126,8 +133,8 @@ export class TaintTracker {
     private readonly model: SemanticModel,
     private readonly parameters = false,
     private readonly extra: ExtraFlowSpecs = {},
-    /** Which words the file mentions (see `mentions`), shared with the summary-mode tracker of the same model. */
-    private readonly mentioned = new Map<RegExp, boolean>(),
+    /** What holds whatever the mode, shared with the summary-mode tracker of the same model. */
+    private readonly facts: ModelFacts = { mentioned: new Map(), definitions: new Map() },
   ) {
     this.extraSources = new Set(extra.sources);
     this.extraSanitizers = new Set(extra.sanitizers);
@@ -135,8 +142,8 @@ export class TaintTracker {
 
   /** Whether the file's text matches a word check (each a scan of the whole text): asked once per file. */
   private mentions(words: RegExp): boolean {
-    let found = this.mentioned.get(words);
-    if (found === undefined) this.mentioned.set(words, (found = words.test(this.model.tree.source)));
+    let found = this.facts.mentioned.get(words);
+    if (found === undefined) this.facts.mentioned.set(words, (found = words.test(this.model.tree.source)));
     return found;
   }
 
@@ -1069,7 +1076,7 @@ export class TaintTracker {
   /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
   summaryMode(): TaintTracker {
     if (this.parameters) return this;
-    return (this.summaryTracker ??= new TaintTracker(this.model, true, this.extra, this.mentioned));
+    return (this.summaryTracker ??= new TaintTracker(this.model, true, this.extra, this.facts));
   }
 
   private summaryTracker?: TaintTracker;
@@ -1297,10 +1304,10 @@ export class TaintTracker {
   }
 
   private definitionsOf(fn: SyntaxNode): Map<string, Definition[]> {
-    let map = this.definitions.get(fn);
+    let map = this.facts.definitions.get(fn);
     if (map) return map;
     map = new Map();
-    this.definitions.set(fn, map);
+    this.facts.definitions.set(fn, map);
     const add = (name: string, d: Definition) => {
       let list = map!.get(name);
       if (!list) map!.set(name, (list = []));
@@ -1385,13 +1392,14 @@ export class TaintTracker {
   private fileWrites(call: SyntaxNode, add: (name: string, d: Definition) => void): void {
     const callee = childByField(call, "function");
     const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : undefined;
-    if (callee && /(^|\.)urlretrieve$/.test(this.text(callee))) {
+    const calleeText = callee ? this.text(callee) : "";
+    if (calleeText === "urlretrieve" || calleeText.endsWith(".urlretrieve")) {
       // `urlretrieve(url, path)`: the file at `path` holds what was downloaded.
       const target = new CallArguments(call, this.model.tree.source).find("filename", 1);
       if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: call, verb: "downloaded to the file at" });
       return;
     }
-    if (method !== "save" && method !== "write" && method !== "writelines" && !(callee && /copyfileobj$/.test(this.text(callee)))) return;
+    if (method !== "save" && method !== "write" && method !== "writelines" && !calleeText.endsWith("copyfileobj")) return;
     const args = new CallArguments(call, this.model.tree.source);
     const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
     if (method === "save" && object) {
