@@ -60,12 +60,19 @@ export function summarizeModule(model: SemanticModel, path: string): ModuleSumma
   const exports: Record<string, ExportedValue[]> = {};
   const valuesOf = (names: ResolvedName[], site: SyntaxNode): ExportedValue[] => {
     const out: ExportedValue[] = [];
+    if (!names.length) return out;
+    const line = site.startRow + 1;
+    const column = site.startCol + 1;
+    if (names.length === 1) {
+      out.push({ name: qualify(names[0].name), line, column });
+      return out;
+    }
     const seen = new Set<string>();
     for (const r of names) {
       const name = qualify(r.name);
       if (seen.has(name)) continue;
       seen.add(name);
-      out.push({ name, line: site.startRow + 1, column: site.startCol + 1 });
+      out.push({ name, line, column });
     }
     return out;
   };
@@ -97,8 +104,12 @@ function summarizeClass(model: SemanticModel, classDef: SyntaxNode, qualify: (na
   const bases = [...new Set(model.classAncestors(classDef, scope).map((r) => qualify(r.name)))];
   const members: Record<string, ExportedValue[]> = {};
   const instanceMembers: Record<string, ExportedValue[]> = {};
-  const values = (names: ResolvedName[] | undefined, site: SyntaxNode) =>
-    [...new Set((names ?? []).map((r) => qualify(r.name)))].map((name) => ({ name, line: site.startRow + 1, column: site.startCol + 1 }));
+  const values = (names: ResolvedName[] | undefined, site: SyntaxNode): ExportedValue[] => {
+    if (!names?.length) return [];
+    const line = site.startRow + 1;
+    const column = site.startCol + 1;
+    return [...new Set(names.map((r) => qualify(r.name)))].map((name) => ({ name, line, column }));
+  };
   let overridesFindClass = false;
   for (const [name, bindings] of body?.bindings ?? []) {
     if (name === "find_class" && bindings.some((b) => b.kind === "function")) overridesFindClass = true;
