@@ -114,6 +114,10 @@ interface ModelFacts {
   mentioned: Map<RegExp, boolean>;
   /** The local definitions of each function (see `definitionsOf`). */
   definitions: Map<SyntaxNode, Map<string, Definition[]>>;
+  /** The calls of methods of a plain name (`x.m(...)`), by that name, in the model's order (see `methodCallsOn`). */
+  methodCalls?: Map<string, SyntaxNode[]>;
+  /** The scope of each function that has a call in it, by the function's node (see `scopeOf`). */
+  callScopes?: Map<SyntaxNode, Scope>;
 }
 
 export class TaintTracker {
@@ -1228,10 +1232,8 @@ export class TaintTracker {
     // Latest first: assignments to the name or its field, and calls of its methods that store the field.
     const events: { node: SyntaxNode; def?: Definition; call?: SyntaxNode }[] = [];
     for (const d of (this.definitionsOf(body).get(name) ?? []).filter((d) => d.node.start < at.start && d.kind !== "parameter")) events.push({ node: d.node, def: d });
-    for (const c of this.model.calls) {
-      const callee = childByField(c.node, "function");
-      const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
-      if (object?.type === "identifier" && this.text(object) === name && c.node.end <= at.start && enclosingFunction(c.node) === fn && c.node !== at) events.push({ node: c.node, call: c.node });
+    for (const call of this.methodCallsOn(name)) {
+      if (call.end <= at.start && enclosingFunction(call) === fn && call !== at) events.push({ node: call, call });
     }
     events.sort((a, b) => b.node.start - a.node.start);
     for (const e of events) {
@@ -1298,9 +1300,32 @@ export class TaintTracker {
     return undefined;
   }
 
+  /** The scope of `fn`'s body when a call is in it (directly), else the module's. */
   scopeOf(fn: SyntaxNode): Scope | undefined {
-    for (const { node, scope } of this.model.calls) if (isAncestor(fn, node) && scope.node === fn) return scope;
-    return this.model.module;
+    if (!this.facts.callScopes) {
+      // A call whose scope is a function's is in that function's body: one look at every call serves every function.
+      const scopes = (this.facts.callScopes = new Map());
+      for (const { scope } of this.model.calls) if (!scopes.has(scope.node)) scopes.set(scope.node, scope);
+    }
+    return this.facts.callScopes.get(fn) ?? this.model.module;
+  }
+
+  /** The calls of a method of the plain name `name` (`name.m(...)`) anywhere in the file, in the model's order. */
+  private methodCallsOn(name: string): readonly SyntaxNode[] {
+    let byName = this.facts.methodCalls;
+    if (!byName) {
+      byName = this.facts.methodCalls = new Map();
+      for (const { node } of this.model.calls) {
+        const callee = childByField(node, "function");
+        const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
+        if (object?.type !== "identifier") continue;
+        const key = this.text(object);
+        const list = byName.get(key);
+        if (list) list.push(node);
+        else byName.set(key, [node]);
+      }
+    }
+    return byName.get(name) ?? [];
   }
 
   private definitionsOf(fn: SyntaxNode): Map<string, Definition[]> {
