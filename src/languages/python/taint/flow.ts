@@ -118,6 +118,10 @@ interface ModelFacts {
   methodCalls?: Map<string, SyntaxNode[]>;
   /** The scope of each function that has a call in it, by the function's node (see `scopeOf`). */
   callScopes?: Map<SyntaxNode, Scope>;
+  /** Methods (and functions) of this file that RPC servers call with what a client sent, with their labels (see `rpcEndpoint`). */
+  rpcEndpoints?: Map<SyntaxNode, string>;
+  /** Names of functions passed to a registering call, with its label (see `registeredCallback`). */
+  registeredNames?: Map<string, string>;
 }
 
 export class TaintTracker {
@@ -440,9 +444,6 @@ export class TaintTracker {
   }
 
 
-  /** Names of functions passed to a registering call, with its label (see `registeredCallback`); made once per file. */
-  private registeredNames?: Map<string, string>;
-
   /**
    * What calls `fn` with data from outside when it is registered as a callback (see `CALLBACK_REGISTRARS`): passed
    * to a registering call (`gr.Interface(fn=predict)`, `button.click(restore)`, `asyncio.start_server(handle, ...)`,
@@ -464,8 +465,8 @@ export class TaintTracker {
       const found = callee && label(callee, this.model.module);
       if (found) return found;
     }
-    if (!this.registeredNames) {
-      this.registeredNames = new Map();
+    if (!this.facts.registeredNames) {
+      this.facts.registeredNames = new Map();
       for (const { node, scope } of this.model.calls) {
         const args = childByField(node, "arguments");
         // Cheap first: only calls that pass a plain name where a callback goes are resolved.
@@ -473,9 +474,9 @@ export class TaintTracker {
         const keyword = args?.children.find((c) => c.type === "keyword_argument" && /^(fn|handler|client_connected_cb|function)$/.test(this.text(childByField(c, "name") ?? c)));
         const passed = first?.type === "identifier" ? first : keyword ? childByField(keyword, "value") : undefined;
         const callee = childByField(node, "function");
-        if (passed?.type !== "identifier" || !callee || this.registeredNames.has(this.text(passed))) continue;
+        if (passed?.type !== "identifier" || !callee || this.facts.registeredNames.has(this.text(passed))) continue;
         const found = label(callee, scope);
-        if (found) this.registeredNames.set(this.text(passed), found);
+        if (found) this.facts.registeredNames.set(this.text(passed), found);
       }
     }
     // A lambda passed to the registering call itself (`gr.Interface(fn=lambda blob: ...)`).
@@ -486,11 +487,8 @@ export class TaintTracker {
       const scope = call && this.model.calls.find((c) => c.node === call)?.scope;
       return callee && scope ? label(callee, scope) : undefined;
     }
-    return this.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
+    return this.facts.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
   }
-
-  /** Methods (and functions) of this file that RPC servers call with what a client sent, with their labels; made once per file. */
-  private rpcEndpoints?: Map<SyntaxNode, string>;
 
   /**
    * What calls `fn` with a client's data when it is a remote procedure: a method exposed by a decorator (Pyro's
@@ -500,11 +498,11 @@ export class TaintTracker {
    */
   private rpcEndpoint(fn: SyntaxNode): string | undefined {
     if (fn.type !== "function_definition") return undefined;
-    if (!this.rpcEndpoints) {
-      this.rpcEndpoints = new Map();
-      if (this.mentions(RPC_WORDS)) this.findRpcEndpoints(this.rpcEndpoints);
+    if (!this.facts.rpcEndpoints) {
+      this.facts.rpcEndpoints = new Map();
+      if (this.mentions(RPC_WORDS)) this.findRpcEndpoints(this.facts.rpcEndpoints);
     }
-    return this.rpcEndpoints.get(fn);
+    return this.facts.rpcEndpoints.get(fn);
   }
 
   private findRpcEndpoints(out: Map<SyntaxNode, string>): void {
