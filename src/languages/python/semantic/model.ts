@@ -406,41 +406,44 @@ export class SemanticModel {
     const callee = childByField(node, "function");
     if (!callee) return [];
     const args = childByField(node, "arguments");
-    const positional = args ? args.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
-    const keyword = (name: string) =>
-      args?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name);
     const out: ResolvedName[] = [];
     for (const c of this.resolve(callee, scope, depth + 1)) {
       switch (c.name) {
         case "importlib.import_module":
         case "importlib.__import__":
         case "builtins.__import__": {
-          const moduleArg = positional[0] ?? valueOf(keyword("name"));
+          const positional = positionalArguments(args);
+          const moduleArg = positional[0] ?? valueOf(this.keywordArgument(args, "name"));
           const moduleName = moduleArg && this.constantString(moduleArg, scope, depth + 1);
           if (!moduleName || moduleName.startsWith(".")) break;
-          const fromlist = positional[3] ?? valueOf(keyword("fromlist"));
+          const fromlist = positional[3] ?? valueOf(this.keywordArgument(args, "fromlist"));
           const wantsLeaf = c.name === "importlib.import_module" || (fromlist && !isEmptyLiteral(fromlist));
           appendAll(out, this.qualified(wantsLeaf ? moduleName : moduleName.split(".")[0]));
           break;
         }
         case "builtins.getattr": {
+          const positional = positionalArguments(args);
           const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
           if (positional[0] && attr) {
             for (const o of this.resolve(positional[0], scope, depth + 1)) appendAll(out, this.attributeOf(o, [attr], depth + 1));
           }
           break;
         }
-        case "builtins.vars":
-          if (positional[0]) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) out.push({ name: `${o.name}.__dict__` });
+        case "builtins.vars": {
+          const [first] = positionalArguments(args);
+          if (first) {
+            for (const o of this.resolve(first, scope, depth + 1)) out.push({ name: `${o.name}.__dict__` });
           }
           break;
+        }
         case "functools.partial":
         case "builtins.staticmethod":
-        case "builtins.classmethod":
+        case "builtins.classmethod": {
           // partial(pickle.loads, ...) is pickle.loads waiting for its call; staticmethod(f) is f.
-          if (positional[0]) appendAll(out, this.resolve(positional[0], scope, depth + 1));
+          const [first] = positionalArguments(args);
+          if (first) appendAll(out, this.resolve(first, scope, depth + 1));
           break;
+        }
         default:
           out.push({
             name: `${c.name}()`,
@@ -452,6 +455,10 @@ export class SemanticModel {
       }
     }
     return out;
+  }
+
+  private keywordArgument(args: SyntaxNode | undefined, name: string): SyntaxNode | undefined {
+    return args?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name);
   }
 
   private resolveSubscript(node: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
@@ -478,6 +485,11 @@ function unwrapParentheses(node: SyntaxNode): SyntaxNode {
   let n = node;
   while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
   return n;
+}
+
+/** A call's positional arguments; read only for the few callees resolution looks into (most calls make `C()`). */
+function positionalArguments(args: SyntaxNode | undefined): SyntaxNode[] {
+  return args ? args.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
 }
 
 function valueOf(keywordArgument: SyntaxNode | undefined): SyntaxNode | undefined {
