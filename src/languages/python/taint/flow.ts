@@ -760,24 +760,23 @@ export class TaintTracker {
   private projectCall(node: SyntaxNode, callee: SyntaxNode, names: string[], at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
     const project = this.model.project;
     let known = false;
-    const label = `${code(short(this.text(callee)) + "()")}`;
     for (const name of names) {
       for (const r of project?.flows?.(name) ?? []) {
         known = true;
         const where = r.name === this.text(callee) ? "" : ` (${r.name})`;
         if (r.flows.returns?.length) {
-          return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${label}${where}`)] };
+          return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where}`)] };
         }
         const holder = r.flows.returnsField && callee.type === "attribute" ? childByField(callee, "object") : undefined;
         if (holder && r.flows.returnsField) {
           const t = this.fieldTaint(holder, r.flows.returnsField.field, node, scope, depth);
-          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${label}${where}`)] };
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where}`)] };
         }
         for (const p of r.flows.passes ?? []) {
           const arg = new CallArguments(node, this.model.tree.source).find(p.parameter, p.position);
           const t = arg && this.eval(arg, at, scope, depth);
           if (t?.kind !== "data") continue;
-          return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${label}${where}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${label}`)] };
+          return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${this.callLabel(callee)}${where}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}`)] };
         }
       }
     }
@@ -797,6 +796,11 @@ export class TaintTracker {
       if (!names.length && callee.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written)) this.demand.add(`?${written}`);
     }
     return undefined;
+  }
+
+  /** How a trace names a call (`f(...)` as written, shortened); made only for the steps of a flow found. */
+  private callLabel(callee: SyntaxNode): string {
+    return code(short(this.text(callee)) + "()");
   }
 
   /**
