@@ -320,7 +320,8 @@ export class SemanticModel {
     const bindings = this.lookup(name, scope, use);
     if (!bindings) {
       const starImports = this.module.starImports;
-      const fromStar = starImports.length ? starImports.flatMap((s) => this.qualified(`${s.module}.${name}`)) : [];
+      if (!starImports.length) return PYTHON_BUILTINS.has(name) ? builtinNames(name) : [];
+      const fromStar = starImports.flatMap((s) => this.qualified(`${s.module}.${name}`));
       if (PYTHON_BUILTINS.has(name)) fromStar.push({ name: `builtins.${name}` });
       return fromStar;
     }
@@ -479,6 +480,15 @@ export class SemanticModel {
     return node.type === "string" ? decodeStringLiteral(this.text(node)) : undefined;
   }
 
+}
+
+/** What a builtin's name resolves to, made once per name (resolved names are shared and never changed). */
+const BUILTIN_NAMES = new Map<string, ResolvedName[]>();
+
+function builtinNames(name: string): ResolvedName[] {
+  let found = BUILTIN_NAMES.get(name);
+  if (!found) BUILTIN_NAMES.set(name, (found = [{ name: `builtins.${name}` }]));
+  return found;
 }
 
 function unwrapParentheses(node: SyntaxNode): SyntaxNode {
