@@ -358,11 +358,21 @@ function moduleOf(name: string, modules: ReadonlySet<string>, aliases: ReadonlyM
   return undefined;
 }
 
+/** What the index holds, for cache keys: a digest over its summaries' digests (each asked every round). */
 function indexState(index: ProjectIndex): string {
   const hash = createHash("sha256");
-  for (const s of [...index.allSummaries()].sort((a, b) => (a.module < b.module ? -1 : 1))) hash.update(JSON.stringify(s));
-  for (const s of [...index.allFlowSummaries()].sort((a, b) => (a.module < b.module ? -1 : 1))) hash.update("flows").update(JSON.stringify(s));
+  for (const s of [...index.allSummaries()].sort((a, b) => (a.module < b.module ? -1 : 1))) hash.update(summaryHash(s));
+  for (const s of [...index.allFlowSummaries()].sort((a, b) => (a.module < b.module ? -1 : 1))) hash.update("flows").update(summaryHash(s));
   return `whole-program:${hash.digest("hex")}`;
+}
+
+/** Each summary's digest, made once per summary (a summary is not changed once its analysis returned it). */
+const SUMMARY_HASHES = new WeakMap<ModuleSummary, string>();
+
+function summaryHash(summary: ModuleSummary): string {
+  let found = SUMMARY_HASHES.get(summary);
+  if (found === undefined) SUMMARY_HASHES.set(summary, (found = createHash("sha256").update(JSON.stringify(summary)).digest("hex")));
+  return found;
 }
 
 function sameSummary(a: ModuleSummary | undefined, b: ModuleSummary): boolean {

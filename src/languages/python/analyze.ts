@@ -355,7 +355,6 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
     if (!callee) continue;
     // Arguments are read only for calls that reach a sink, and for callback references.
     let args: CallArguments | undefined;
-    const argsOf = () => (args ??= new CallArguments(node, model.tree.source));
     const resolvedCallee = uniqueNames(model.resolve(callee, scope));
     // Made for the few calls that reach a sink or a class.
     let base: { node: SyntaxNode; calleeText: string; model: SemanticModel; scope: Scope } | undefined;
@@ -370,7 +369,7 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
         args: new CallArguments(resolved.constructedBy.call, model.tree.source),
       };
       for (const sink of sinks ?? []) {
-        report({ ...base, args: argsOf(), ...sink, target: resolved.name, via: "call", ...(receiver ? { receiver } : {}), ...chain });
+        report({ ...base, args: (args ??= new CallArguments(node, model.tree.source)), ...sink, target: resolved.name, via: "call", ...(receiver ? { receiver } : {}), ...chain });
       }
       const ancestors = resolved.localClass
         ? model.classAncestors(resolved.localClass, scope)
@@ -384,7 +383,7 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
             if (!sink.spec.subclasses) continue;
             const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
             const steps = [...(resolved.chain ?? []), ...(ancestor.chain ?? [])];
-            report({ ...base, args: argsOf(), ...sink, target: ancestor.name, via: "subclass", subclass, ...(steps.length ? { chain: steps } : {}) });
+            report({ ...base, args: (args ??= new CallArguments(node, model.tree.source)), ...sink, target: ancestor.name, via: "subclass", subclass, ...(steps.length ? { chain: steps } : {}) });
           }
         }
       }
@@ -392,7 +391,7 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
     // `isinstance(x, pickle.Unpickler)` is a type check, not a callback.
     if (!index.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
     // `map(pickle.loads, blobs)`, also inside a table argument: `OrderedDict([("pickle", (Pickler, Unpickler))])`.
-    for (const value of argsOf().values()) for (const name of namesIn(value)) reportReference(name, scope);
+    for (const value of (args ??= new CallArguments(node, model.tree.source)).values()) for (const name of namesIn(value)) reportReference(name, scope);
   }
   if (index.hasReferenceSinks) {
     for (const { node, scope, stored, owner } of storedCallables(assignments())) {

@@ -60,12 +60,19 @@ export function summarizeModule(model: SemanticModel, path: string): ModuleSumma
   const exports: Record<string, ExportedValue[]> = {};
   const valuesOf = (names: ResolvedName[], site: SyntaxNode): ExportedValue[] => {
     const out: ExportedValue[] = [];
+    if (!names.length) return out;
+    const line = site.startRow + 1;
+    const column = site.startCol + 1;
+    if (names.length === 1) {
+      out.push({ name: qualify(names[0].name), line, column });
+      return out;
+    }
     const seen = new Set<string>();
     for (const r of names) {
       const name = qualify(r.name);
       if (seen.has(name)) continue;
       seen.add(name);
-      out.push({ name, line: site.startRow + 1, column: site.startCol + 1 });
+      out.push({ name, line, column });
     }
     return out;
   };
@@ -97,8 +104,12 @@ function summarizeClass(model: SemanticModel, classDef: SyntaxNode, qualify: (na
   const bases = [...new Set(model.classAncestors(classDef, scope).map((r) => qualify(r.name)))];
   const members: Record<string, ExportedValue[]> = {};
   const instanceMembers: Record<string, ExportedValue[]> = {};
-  const values = (names: ResolvedName[] | undefined, site: SyntaxNode) =>
-    [...new Set((names ?? []).map((r) => qualify(r.name)))].map((name) => ({ name, line: site.startRow + 1, column: site.startCol + 1 }));
+  const values = (names: ResolvedName[] | undefined, site: SyntaxNode): ExportedValue[] => {
+    if (!names?.length) return [];
+    const line = site.startRow + 1;
+    const column = site.startCol + 1;
+    return [...new Set(names.map((r) => qualify(r.name)))].map((name) => ({ name, line, column }));
+  };
   let overridesFindClass = false;
   for (const [name, bindings] of body?.bindings ?? []) {
     if (name === "find_class" && bindings.some((b) => b.kind === "function")) overridesFindClass = true;
@@ -196,11 +207,14 @@ export class ProjectIndex implements ProjectResolver {
   set(summary: ModuleSummary): void {
     this.summaries.set(summary.module, summary);
     this.versions.set(summary.module, (this.versions.get(summary.module) ?? 0) + 1);
+    this.generation++;
     this.flowsByName.clear();
   }
 
   /** How many times each module's summary was set: what a cached resolution read is still there while it holds. */
   private readonly versions = new Map<string, number>();
+  /** How many times any summary was set: a resolution found current at this count is current until it changes. */
+  private generation = 0;
   /** The reads of the resolutions and class computations under way (outermost first). */
   private readonly readers: Reads[] = [];
 
@@ -263,19 +277,21 @@ export class ProjectIndex implements ProjectResolver {
    * is kept: inside another, the names in progress cut cycles short, so the answer depends on the caller. Callers
    * share the arrays and must not change them (as with the semantic model's own caches).
    */
-  private readonly resolved = new Map<string, { found: ResolvedName[] | undefined; reads: Reads }>();
+  private readonly resolved = new Map<string, { found: ResolvedName[] | undefined; reads: Reads; checked: number }>();
 
   resolve(qualifiedName: string, depth = 0): ResolvedName[] | undefined {
     if (depth > 0 || this.inProgress.size > 0) return this.resolveNow(qualifiedName, depth);
     const cached = this.resolved.get(qualifiedName);
-    // Still true when nothing it read changed, and the project classes it found still stand.
-    if (cached && this.current(cached.reads) && (cached.found ?? []).every((r) => this.classStands(r.projectClass ?? r.projectInstance))) {
+    // Still true when nothing it read changed, and the project classes it found still stand (both certain while no
+    // summary was set since it was last found so).
+    if (cached && (cached.checked === this.generation || (this.current(cached.reads) && (cached.found ?? []).every((r) => this.classStands(r.projectClass ?? r.projectInstance))))) {
+      cached.checked = this.generation;
       this.reread(cached.reads);
       return cached.found;
     }
     const reads: Reads = new Map();
     const found = this.reading(reads, () => this.resolveNow(qualifiedName, 0));
-    this.resolved.set(qualifiedName, { found, reads });
+    this.resolved.set(qualifiedName, { found, reads, checked: this.generation });
     this.reread(reads);
     return found;
   }
@@ -284,15 +300,20 @@ export class ProjectIndex implements ProjectResolver {
     const dot = qualifiedName.indexOf(".");
     const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
     if (!this.topLevel.has(top) || this.isLibrary(top)) return undefined;
-    const segments = qualifiedName.split(".");
     if (depth > MAX_DEPTH || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
-    let k = segments.length;
-    while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;
-    if (k === 0 || k === segments.length) return k === 0 ? undefined : [{ name: qualifiedName }];
-    const module = this.moduleNamed(segments.slice(0, k).join("."))!;
+    // The longest dotted prefix that is a module, found by searching back for dots (every name asks).
+    let end = qualifiedName.length;
+    let module = this.moduleNamed(qualifiedName);
+    while (!module && end > 0) {
+      end = qualifiedName.lastIndexOf(".", end - 1);
+      if (end < 0) break;
+      module = this.moduleNamed(qualifiedName.slice(0, end));
+    }
+    if (!module || end === qualifiedName.length) return module ? [{ name: qualifiedName }] : undefined;
     const summary = this.read(module);
     if (!summary) return [{ name: qualifiedName }];
-    const head = segments[k];
+    const segments = qualifiedName.slice(end + 1).split(".");
+    const head = segments[0];
     const called = head.endsWith("()");
     const name = called ? head.slice(0, -2) : head;
     const found = this.lookup(summary, name, new Set());
@@ -307,7 +328,7 @@ export class ProjectIndex implements ProjectResolver {
           column: value.column,
           message: value.own ? `${code(`${owner.module}.${name}`)} is defined in ${owner.path}` : `${code(`${owner.module}.${name}`)} is bound to ${code(value.name)} in ${owner.path}`,
         };
-        for (const r of this.valueOf(owner, value, called, segments.slice(k + 1), depth)) out.push({ ...r, chain: [step, ...(r.chain ?? [])] });
+        for (const r of this.valueOf(owner, value, called, segments.slice(1), depth)) out.push({ ...r, chain: [step, ...(r.chain ?? [])] });
       }
       return out;
     } finally {

@@ -320,7 +320,8 @@ export class SemanticModel {
     const bindings = this.lookup(name, scope, use);
     if (!bindings) {
       const starImports = this.module.starImports;
-      const fromStar = starImports.length ? starImports.flatMap((s) => this.qualified(`${s.module}.${name}`)) : [];
+      if (!starImports.length) return PYTHON_BUILTINS.has(name) ? builtinNames(name) : [];
+      const fromStar = starImports.flatMap((s) => this.qualified(`${s.module}.${name}`));
       if (PYTHON_BUILTINS.has(name)) fromStar.push({ name: `builtins.${name}` });
       return fromStar;
     }
@@ -393,8 +394,8 @@ export class SemanticModel {
       return withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1));
     }
     const names = this.qualified(`${r.name}.${attributes.join(".")}`);
-    // Without a project, `qualified` made `names` just now, and there is nothing to add to them.
-    if (!this.project && !r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
+    // Nothing to add to them: `names` as they are (resolved names are shared and never changed).
+    if (!r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
     return names.map((n) => ({
       ...n,
       ...(attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {}),
@@ -406,41 +407,44 @@ export class SemanticModel {
     const callee = childByField(node, "function");
     if (!callee) return [];
     const args = childByField(node, "arguments");
-    const positional = args ? args.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
-    const keyword = (name: string) =>
-      args?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name);
     const out: ResolvedName[] = [];
     for (const c of this.resolve(callee, scope, depth + 1)) {
       switch (c.name) {
         case "importlib.import_module":
         case "importlib.__import__":
         case "builtins.__import__": {
-          const moduleArg = positional[0] ?? valueOf(keyword("name"));
+          const positional = positionalArguments(args);
+          const moduleArg = positional[0] ?? valueOf(this.keywordArgument(args, "name"));
           const moduleName = moduleArg && this.constantString(moduleArg, scope, depth + 1);
           if (!moduleName || moduleName.startsWith(".")) break;
-          const fromlist = positional[3] ?? valueOf(keyword("fromlist"));
+          const fromlist = positional[3] ?? valueOf(this.keywordArgument(args, "fromlist"));
           const wantsLeaf = c.name === "importlib.import_module" || (fromlist && !isEmptyLiteral(fromlist));
           appendAll(out, this.qualified(wantsLeaf ? moduleName : moduleName.split(".")[0]));
           break;
         }
         case "builtins.getattr": {
+          const positional = positionalArguments(args);
           const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
           if (positional[0] && attr) {
             for (const o of this.resolve(positional[0], scope, depth + 1)) appendAll(out, this.attributeOf(o, [attr], depth + 1));
           }
           break;
         }
-        case "builtins.vars":
-          if (positional[0]) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) out.push({ name: `${o.name}.__dict__` });
+        case "builtins.vars": {
+          const [first] = positionalArguments(args);
+          if (first) {
+            for (const o of this.resolve(first, scope, depth + 1)) out.push({ name: `${o.name}.__dict__` });
           }
           break;
+        }
         case "functools.partial":
         case "builtins.staticmethod":
-        case "builtins.classmethod":
+        case "builtins.classmethod": {
           // partial(pickle.loads, ...) is pickle.loads waiting for its call; staticmethod(f) is f.
-          if (positional[0]) appendAll(out, this.resolve(positional[0], scope, depth + 1));
+          const [first] = positionalArguments(args);
+          if (first) appendAll(out, this.resolve(first, scope, depth + 1));
           break;
+        }
         default:
           out.push({
             name: `${c.name}()`,
@@ -452,6 +456,10 @@ export class SemanticModel {
       }
     }
     return out;
+  }
+
+  private keywordArgument(args: SyntaxNode | undefined, name: string): SyntaxNode | undefined {
+    return args?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name);
   }
 
   private resolveSubscript(node: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
@@ -474,10 +482,24 @@ export class SemanticModel {
 
 }
 
+/** What a builtin's name resolves to, made once per name (resolved names are shared and never changed). */
+const BUILTIN_NAMES = new Map<string, ResolvedName[]>();
+
+function builtinNames(name: string): ResolvedName[] {
+  let found = BUILTIN_NAMES.get(name);
+  if (!found) BUILTIN_NAMES.set(name, (found = [{ name: `builtins.${name}` }]));
+  return found;
+}
+
 function unwrapParentheses(node: SyntaxNode): SyntaxNode {
   let n = node;
   while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
   return n;
+}
+
+/** A call's positional arguments; read only for the few callees resolution looks into (most calls make `C()`). */
+function positionalArguments(args: SyntaxNode | undefined): SyntaxNode[] {
+  return args ? args.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
 }
 
 function valueOf(keywordArgument: SyntaxNode | undefined): SyntaxNode | undefined {
@@ -495,6 +517,8 @@ function isEmptyLiteral(node: SyntaxNode): boolean {
  * branches, loops): any of them may be the one that ran. Later bindings count only when nothing precedes the use.
  */
 function reachingBindings(bindings: Binding[], use: SyntaxNode, scope: Scope): Binding[] {
+  // One binding (most names): it reaches the use, before or after it (see above); the list as it is.
+  if (bindings.length === 1) return bindings;
   const preceding = bindings.filter((b) => b.position <= use.start).sort((a, b) => a.position - b.position);
   if (!preceding.length) return bindings;
   const out: Binding[] = [];

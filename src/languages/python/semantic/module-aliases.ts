@@ -58,11 +58,32 @@ const ALIASES: ReadonlyArray<readonly [string, string]> = [
 /** Every module name that appears in an alias, on either side. */
 export const ALIASED_MODULE_NAMES: readonly string[] = [...new Set(ALIASES.flat())];
 
-/** Longest alias first, so `six.moves.cPickle` wins over any shorter prefix. */
-const MODULE_ALIASES = [...ALIASES].sort((a, b) => b[0].length - a[0].length);
+/**
+ * By first name, longest alias first, so `six.moves.cPickle` wins over any shorter prefix. An alias can only match a
+ * name with the same first name, so most names (every name is asked) look at none.
+ */
+const MODULE_ALIASES = new Map<string, (readonly [string, string])[]>();
+for (const entry of [...ALIASES].sort((a, b) => b[0].length - a[0].length)) {
+  const dot = entry[0].indexOf(".");
+  const head = dot < 0 ? entry[0] : entry[0].slice(0, dot);
+  const list = MODULE_ALIASES.get(head);
+  if (list) list.push(entry);
+  else MODULE_ALIASES.set(head, [entry]);
+}
+const ALIAS_HEADS = [...MODULE_ALIASES.keys()];
+
+/** The aliases whose first name is `qualifiedName`'s, found without cutting the name (no string is made). */
+function aliasesFor(qualifiedName: string): readonly (readonly [string, string])[] | undefined {
+  const dot = qualifiedName.indexOf(".");
+  const length = dot < 0 ? qualifiedName.length : dot;
+  for (const head of ALIAS_HEADS) if (head.length === length && qualifiedName.startsWith(head)) return MODULE_ALIASES.get(head);
+  return undefined;
+}
 
 export function canonicalName(qualifiedName: string): string {
-  for (const [alias, canonical] of MODULE_ALIASES) {
+  const candidates = aliasesFor(qualifiedName);
+  if (!candidates) return qualifiedName;
+  for (const [alias, canonical] of candidates) {
     if (qualifiedName === alias) return canonical;
     if (qualifiedName.startsWith(alias) && qualifiedName.charCodeAt(alias.length) === 46 /* . */) {
       return canonical + qualifiedName.slice(alias.length);

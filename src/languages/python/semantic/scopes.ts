@@ -62,6 +62,9 @@ export interface ScopeIndex {
   classScopes: Map<SyntaxNode, Scope>;
 }
 
+/** Node types that, without children, neither bind a name nor make a scope nor are recorded. */
+const INERT_LEAVES = new Set(["identifier", "integer", "float", "true", "false", "none", "ellipsis", "comment", "string_start", "string_content", "string_end", "escape_sequence", "line_continuation"]);
+
 const COMPREHENSIONS = new Set([
   "list_comprehension",
   "set_comprehension",
@@ -95,12 +98,12 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
     kind: BindingKind,
     site: SyntaxNode,
     position: number,
-    extra: Partial<Binding> = {},
+    extra?: Partial<Binding>,
   ) => {
     const target = scope.globals.has(name) ? module : scope;
     let list = target.bindings.get(name);
     if (!list) target.bindings.set(name, (list = []));
-    list.push({ name, kind, site, position, scope: target, ...extra });
+    list.push(extra ? { name, kind, site, position, scope: target, ...extra } : { name, kind, site, position, scope: target });
   };
 
   /** Binds every name in an assignment target; pairs tuple elements with a same-shaped value when possible. */
@@ -116,7 +119,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
       const { t, v } = work.pop()!;
       switch (t.type) {
         case "identifier":
-          bind(scope, text(t), v ? kind : "opaque", t, position(t), v ? { value: v } : {});
+          bind(scope, text(t), v ? kind : "opaque", t, position(t), v ? { value: v } : undefined);
           break;
         case "pattern_list":
         case "tuple_pattern":
@@ -262,7 +265,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         // PEP 572: a walrus inside a comprehension binds in the enclosing function scope.
         let target = scope;
         while (target.kind === "comprehension" && target.parent) target = target.parent;
-        if (name) bind(target, text(name), value ? "assignment" : "opaque", name, node.end, value ? { value } : {});
+        if (name) bind(target, text(name), value ? "assignment" : "opaque", name, node.end, value ? { value } : undefined);
         if (value) visitLater(value, scope);
         continue;
       }
@@ -294,7 +297,12 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
           continue;
         }
     }
-    for (let i = node.children.length - 1; i >= 0; i--) visitLater(node.children[i], scope);
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const child = node.children[i];
+      // Names and literals (most nodes) bind and record nothing: not visited.
+      if (child.children.length === 0 && INERT_LEAVES.has(child.type)) continue;
+      visitLater(child, scope);
+    }
   }
 
   return { module, calls, subscripts, classScopes };

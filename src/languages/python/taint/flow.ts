@@ -108,8 +108,23 @@ interface Definition {
   key?: string | number;
 }
 
+/** What a tracker works out from the file alone, the same in either mode: worked out once per model. */
+interface ModelFacts {
+  /** Which word checks the file's text matches (see `mentions`). */
+  mentioned: Map<RegExp, boolean>;
+  /** The local definitions of each function (see `definitionsOf`). */
+  definitions: Map<SyntaxNode, Map<string, Definition[]>>;
+  /** The calls of methods of a plain name (`x.m(...)`), by that name, in the model's order (see `methodCallsOn`). */
+  methodCalls?: Map<string, SyntaxNode[]>;
+  /** The scope of each function that has a call in it, by the function's node (see `scopeOf`). */
+  callScopes?: Map<SyntaxNode, Scope>;
+  /** Methods (and functions) of this file that RPC servers call with what a client sent, with their labels (see `rpcEndpoint`). */
+  rpcEndpoints?: Map<SyntaxNode, string>;
+  /** Names of functions passed to a registering call, with its label (see `registeredCallback`). */
+  registeredNames?: Map<string, string>;
+}
+
 export class TaintTracker {
-  private readonly definitions = new Map<SyntaxNode, Map<string, Definition[]>>();
   private readonly visiting = new Set<SyntaxNode>();
   /** Evaluating the arguments of a call no summary explains, only to note what they need (see `projectCall`). */
   private noting = false;
@@ -126,9 +141,18 @@ export class TaintTracker {
     private readonly model: SemanticModel,
     private readonly parameters = false,
     private readonly extra: ExtraFlowSpecs = {},
+    /** What holds whatever the mode, shared with the summary-mode tracker of the same model. */
+    private readonly facts: ModelFacts = { mentioned: new Map(), definitions: new Map() },
   ) {
     this.extraSources = new Set(extra.sources);
     this.extraSanitizers = new Set(extra.sanitizers);
+  }
+
+  /** Whether the file's text matches a word check (each a scan of the whole text): asked once per file. */
+  private mentions(words: RegExp): boolean {
+    let found = this.facts.mentioned.get(words);
+    if (found === undefined) this.facts.mentioned.set(words, (found = words.test(this.model.tree.source)));
+    return found;
   }
 
   private readonly extraSources: ReadonlySet<string>;
@@ -310,7 +334,7 @@ export class TaintTracker {
       }
     }
     // A parameter of an enclosing lambda (`lambda request: loads(request.body)`, `loads = lambda b: pickle.loads(b)`).
-    for (let n = (this.hasLambda ??= /\blambda\b/.test(this.model.tree.source)) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
+    for (let n = this.mentions(LAMBDA_WORD) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
       if (n.type !== "lambda" || !parameterNames(n, this.model).includes(name)) continue;
       const defs = this.definitionsOf(n).get(name);
       if (defs?.length) return this.evalDefinitions(name, defs, at, scope, depth, key);
@@ -323,8 +347,6 @@ export class TaintTracker {
     }
     return this.qualifiedSource(node, scope);
   }
-
-  private hasLambda?: boolean;
 
   /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
   private evalDefinitions(name: string, defs: Definition[], at: SyntaxNode, scope: Scope, depth: number, key?: string | number): Taint | undefined {
@@ -411,7 +433,7 @@ export class TaintTracker {
    */
   private callbackMethod(fn: SyntaxNode, parameter: string): (typeof CALLBACK_METHODS)[number] | undefined {
     const cls = fn.type === "function_definition" ? methodClass(fn) : undefined;
-    if (!cls || !(this.mentionsCallbackBase ??= CALLBACK_BASE_WORDS.test(this.model.tree.source))) return undefined;
+    if (!cls || !this.mentions(CALLBACK_BASE_WORDS)) return undefined;
     const method = this.text(childByField(fn, "name") ?? fn);
     const specs = CALLBACK_METHODS.filter((c) => c.methods.test(method) && (!c.parameters || c.parameters.test(parameter)));
     if (!specs.length) return undefined;
@@ -421,13 +443,6 @@ export class TaintTracker {
     return specs.find((c) => ancestors.some((r) => c.base.test(r.name)) || written.some((w) => c.base.test(w)));
   }
 
-  private mentionsCallbackBase?: boolean;
-
-  private mentionsRegistrar?: boolean;
-  private mentionsFramework?: boolean;
-
-  /** Names of functions passed to a registering call, with its label (see `registeredCallback`); made once per file. */
-  private registeredNames?: Map<string, string>;
 
   /**
    * What calls `fn` with data from outside when it is registered as a callback (see `CALLBACK_REGISTRARS`): passed
@@ -435,7 +450,7 @@ export class TaintTracker {
    * `server.register_function(f)`), or decorated by one (`@socketio.on("state")`). Every parameter of it is untrusted.
    */
   private registeredCallback(fn: SyntaxNode): string | undefined {
-    if (!(this.mentionsRegistrar ??= REGISTRAR_WORDS.test(this.model.tree.source))) return undefined;
+    if (!this.mentions(REGISTRAR_WORDS)) return undefined;
     const label = (callee: SyntaxNode, scope: Scope) => {
       for (const r of this.model.resolve(callee, scope)) {
         const registrar = CALLBACK_REGISTRARS.find(([pattern]) => pattern.test(r.name));
@@ -450,8 +465,8 @@ export class TaintTracker {
       const found = callee && label(callee, this.model.module);
       if (found) return found;
     }
-    if (!this.registeredNames) {
-      this.registeredNames = new Map();
+    if (!this.facts.registeredNames) {
+      this.facts.registeredNames = new Map();
       for (const { node, scope } of this.model.calls) {
         const args = childByField(node, "arguments");
         // Cheap first: only calls that pass a plain name where a callback goes are resolved.
@@ -459,9 +474,9 @@ export class TaintTracker {
         const keyword = args?.children.find((c) => c.type === "keyword_argument" && /^(fn|handler|client_connected_cb|function)$/.test(this.text(childByField(c, "name") ?? c)));
         const passed = first?.type === "identifier" ? first : keyword ? childByField(keyword, "value") : undefined;
         const callee = childByField(node, "function");
-        if (passed?.type !== "identifier" || !callee || this.registeredNames.has(this.text(passed))) continue;
+        if (passed?.type !== "identifier" || !callee || this.facts.registeredNames.has(this.text(passed))) continue;
         const found = label(callee, scope);
-        if (found) this.registeredNames.set(this.text(passed), found);
+        if (found) this.facts.registeredNames.set(this.text(passed), found);
       }
     }
     // A lambda passed to the registering call itself (`gr.Interface(fn=lambda blob: ...)`).
@@ -472,11 +487,8 @@ export class TaintTracker {
       const scope = call && this.model.calls.find((c) => c.node === call)?.scope;
       return callee && scope ? label(callee, scope) : undefined;
     }
-    return this.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
+    return this.facts.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
   }
-
-  /** Methods (and functions) of this file that RPC servers call with what a client sent, with their labels; made once per file. */
-  private rpcEndpoints?: Map<SyntaxNode, string>;
 
   /**
    * What calls `fn` with a client's data when it is a remote procedure: a method exposed by a decorator (Pyro's
@@ -486,11 +498,11 @@ export class TaintTracker {
    */
   private rpcEndpoint(fn: SyntaxNode): string | undefined {
     if (fn.type !== "function_definition") return undefined;
-    if (!this.rpcEndpoints) {
-      this.rpcEndpoints = new Map();
-      if (RPC_WORDS.test(this.model.tree.source)) this.findRpcEndpoints(this.rpcEndpoints);
+    if (!this.facts.rpcEndpoints) {
+      this.facts.rpcEndpoints = new Map();
+      if (this.mentions(RPC_WORDS)) this.findRpcEndpoints(this.facts.rpcEndpoints);
     }
-    return this.rpcEndpoints.get(fn);
+    return this.facts.rpcEndpoints.get(fn);
   }
 
   private findRpcEndpoints(out: Map<SyntaxNode, string>): void {
@@ -572,7 +584,7 @@ export class TaintTracker {
   private declaredParameter(param: SyntaxNode): { kind: "data" | "request"; label: string } | undefined {
     const holder = param.parent;
     if (!holder || !["typed_parameter", "typed_default_parameter", "default_parameter"].includes(holder.type)) return undefined;
-    if (!(this.mentionsFramework ??= FRAMEWORK_WORDS.test(this.model.tree.source))) return undefined;
+    if (!this.mentions(FRAMEWORK_WORDS)) return undefined;
     const parts = [childByField(holder, "type"), childByField(holder, "value")].filter((n): n is SyntaxNode => n !== undefined);
     for (const part of parts) {
       const named = [part, ...descendantsAll(part, (n) => n.type === "identifier" || n.type === "attribute" || n.type === "call")].filter((n) => n.type !== "type");
@@ -748,24 +760,23 @@ export class TaintTracker {
   private projectCall(node: SyntaxNode, callee: SyntaxNode, names: string[], at: SyntaxNode, scope: Scope, depth: number): Taint | undefined {
     const project = this.model.project;
     let known = false;
-    const label = `${code(short(this.text(callee)) + "()")}`;
     for (const name of names) {
       for (const r of project?.flows?.(name) ?? []) {
         known = true;
         const where = r.name === this.text(callee) ? "" : ` (${r.name})`;
         if (r.flows.returns?.length) {
-          return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${label}${where}`)] };
+          return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where}`)] };
         }
         const holder = r.flows.returnsField && callee.type === "attribute" ? childByField(callee, "object") : undefined;
         if (holder && r.flows.returnsField) {
           const t = this.fieldTaint(holder, r.flows.returnsField.field, node, scope, depth);
-          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${label}${where}`)] };
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where}`)] };
         }
         for (const p of r.flows.passes ?? []) {
           const arg = new CallArguments(node, this.model.tree.source).find(p.parameter, p.position);
           const t = arg && this.eval(arg, at, scope, depth);
           if (t?.kind !== "data") continue;
-          return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${label}${where}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${label}`)] };
+          return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${this.callLabel(callee)}${where}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}`)] };
         }
       }
     }
@@ -785,6 +796,11 @@ export class TaintTracker {
       if (!names.length && callee.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written)) this.demand.add(`?${written}`);
     }
     return undefined;
+  }
+
+  /** How a trace names a call (`f(...)` as written, shortened); made only for the steps of a flow found. */
+  private callLabel(callee: SyntaxNode): string {
+    return code(short(this.text(callee)) + "()");
   }
 
   /**
@@ -1066,7 +1082,7 @@ export class TaintTracker {
   /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
   summaryMode(): TaintTracker {
     if (this.parameters) return this;
-    return (this.summaryTracker ??= new TaintTracker(this.model, true, this.extra));
+    return (this.summaryTracker ??= new TaintTracker(this.model, true, this.extra, this.facts));
   }
 
   private summaryTracker?: TaintTracker;
@@ -1218,10 +1234,8 @@ export class TaintTracker {
     // Latest first: assignments to the name or its field, and calls of its methods that store the field.
     const events: { node: SyntaxNode; def?: Definition; call?: SyntaxNode }[] = [];
     for (const d of (this.definitionsOf(body).get(name) ?? []).filter((d) => d.node.start < at.start && d.kind !== "parameter")) events.push({ node: d.node, def: d });
-    for (const c of this.model.calls) {
-      const callee = childByField(c.node, "function");
-      const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
-      if (object?.type === "identifier" && this.text(object) === name && c.node.end <= at.start && enclosingFunction(c.node) === fn && c.node !== at) events.push({ node: c.node, call: c.node });
+    for (const call of this.methodCallsOn(name)) {
+      if (call.end <= at.start && enclosingFunction(call) === fn && call !== at) events.push({ node: call, call });
     }
     events.sort((a, b) => b.node.start - a.node.start);
     for (const e of events) {
@@ -1288,16 +1302,39 @@ export class TaintTracker {
     return undefined;
   }
 
+  /** The scope of `fn`'s body when a call is in it (directly), else the module's. */
   scopeOf(fn: SyntaxNode): Scope | undefined {
-    for (const { node, scope } of this.model.calls) if (isAncestor(fn, node) && scope.node === fn) return scope;
-    return this.model.module;
+    if (!this.facts.callScopes) {
+      // A call whose scope is a function's is in that function's body: one look at every call serves every function.
+      const scopes = (this.facts.callScopes = new Map());
+      for (const { scope } of this.model.calls) if (!scopes.has(scope.node)) scopes.set(scope.node, scope);
+    }
+    return this.facts.callScopes.get(fn) ?? this.model.module;
+  }
+
+  /** The calls of a method of the plain name `name` (`name.m(...)`) anywhere in the file, in the model's order. */
+  private methodCallsOn(name: string): readonly SyntaxNode[] {
+    let byName = this.facts.methodCalls;
+    if (!byName) {
+      byName = this.facts.methodCalls = new Map();
+      for (const { node } of this.model.calls) {
+        const callee = childByField(node, "function");
+        const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
+        if (object?.type !== "identifier") continue;
+        const key = this.text(object);
+        const list = byName.get(key);
+        if (list) list.push(node);
+        else byName.set(key, [node]);
+      }
+    }
+    return byName.get(name) ?? [];
   }
 
   private definitionsOf(fn: SyntaxNode): Map<string, Definition[]> {
-    let map = this.definitions.get(fn);
+    let map = this.facts.definitions.get(fn);
     if (map) return map;
     map = new Map();
-    this.definitions.set(fn, map);
+    this.facts.definitions.set(fn, map);
     const add = (name: string, d: Definition) => {
       let list = map!.get(name);
       if (!list) map!.set(name, (list = []));
@@ -1382,13 +1419,14 @@ export class TaintTracker {
   private fileWrites(call: SyntaxNode, add: (name: string, d: Definition) => void): void {
     const callee = childByField(call, "function");
     const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : undefined;
-    if (callee && /(^|\.)urlretrieve$/.test(this.text(callee))) {
+    const calleeText = callee ? this.text(callee) : "";
+    if (calleeText === "urlretrieve" || calleeText.endsWith(".urlretrieve")) {
       // `urlretrieve(url, path)`: the file at `path` holds what was downloaded.
       const target = new CallArguments(call, this.model.tree.source).find("filename", 1);
       if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: call, verb: "downloaded to the file at" });
       return;
     }
-    if (method !== "save" && method !== "write" && method !== "writelines" && !(callee && /copyfileobj$/.test(this.text(callee)))) return;
+    if (method !== "save" && method !== "write" && method !== "writelines" && !calleeText.endsWith("copyfileobj")) return;
     const args = new CallArguments(call, this.model.tree.source);
     const object = callee?.type === "attribute" ? childByField(callee, "object") : undefined;
     if (method === "save" && object) {
@@ -1568,6 +1606,7 @@ const CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_
 /** What a file must mention for `rpcEndpoint` to find anything. */
 const RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
 const FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
+const LAMBDA_WORD = /\blambda\b/;
 
 /** Decorators that generate an `__init__` storing the class's declared fields. */
 const DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;
