@@ -599,8 +599,16 @@ var init_prefilter = __esm({
 });
 
 // src/languages/python/semantic/module-aliases.ts
+function aliasesFor(qualifiedName) {
+  const dot = qualifiedName.indexOf(".");
+  const length = dot < 0 ? qualifiedName.length : dot;
+  for (const head of ALIAS_HEADS) if (head.length === length && qualifiedName.startsWith(head)) return MODULE_ALIASES.get(head);
+  return void 0;
+}
 function canonicalName(qualifiedName) {
-  for (const [alias, canonical] of MODULE_ALIASES) {
+  const candidates = aliasesFor(qualifiedName);
+  if (!candidates) return qualifiedName;
+  for (const [alias, canonical] of candidates) {
     if (qualifiedName === alias) return canonical;
     if (qualifiedName.startsWith(alias) && qualifiedName.charCodeAt(alias.length) === 46) {
       return canonical + qualifiedName.slice(alias.length);
@@ -608,7 +616,7 @@ function canonicalName(qualifiedName) {
   }
   return qualifiedName;
 }
-var ALIASES, ALIASED_MODULE_NAMES, MODULE_ALIASES;
+var ALIASES, ALIASED_MODULE_NAMES, MODULE_ALIASES, ALIAS_HEADS;
 var init_module_aliases = __esm({
   "src/languages/python/semantic/module-aliases.ts"() {
     "use strict";
@@ -664,7 +672,15 @@ var init_module_aliases = __esm({
       ["ruamel.yaml.cyaml", "ruamel.yaml"]
     ];
     ALIASED_MODULE_NAMES = [...new Set(ALIASES.flat())];
-    MODULE_ALIASES = [...ALIASES].sort((a, b) => b[0].length - a[0].length);
+    MODULE_ALIASES = /* @__PURE__ */ new Map();
+    for (const entry2 of [...ALIASES].sort((a, b) => b[0].length - a[0].length)) {
+      const dot = entry2[0].indexOf(".");
+      const head = dot < 0 ? entry2[0] : entry2[0].slice(0, dot);
+      const list = MODULE_ALIASES.get(head);
+      if (list) list.push(entry2);
+      else MODULE_ALIASES.set(head, [entry2]);
+    }
+    ALIAS_HEADS = [...MODULE_ALIASES.keys()];
   }
 });
 
@@ -1973,6 +1989,27 @@ function appendAll(target, items) {
 var init_arrays = __esm({
   "src/core/arrays.ts"() {
     "use strict";
+  }
+});
+
+// src/project/v8-settings.ts
+import { setFlagsFromString } from "node:v8";
+function userFlagNames() {
+  const args2 = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
+  return args2.filter((a) => a.startsWith("--")).map((a) => a.slice(2).split("=")[0].replace(/_/g, "-").replace(/^no-/, ""));
+}
+function userTunedTiering() {
+  return userFlagNames().some((name2) => TIERING_FLAG.test(name2));
+}
+function setUnlessUserSet(flag) {
+  const name2 = flag.slice(2).split("=")[0].replace(/^no-/, "");
+  if (!userFlagNames().includes(name2)) setFlagsFromString(flag);
+}
+var TIERING_FLAG;
+var init_v8_settings = __esm({
+  "src/project/v8-settings.ts"() {
+    "use strict";
+    TIERING_FLAG = /^(?:opt|max-opt|jitless|lite-mode|sparkplug|always-sparkplug|turbofan|always-turbofan|maglev.*|turbo-.*|interrupt-budget.*|ticks-before-optimization|bytecode-size-allowance-per-tick|invocation-count-for-.*|max-inlined-.*|max-optimized-bytecode-size|use-osr|always-osr)$/;
   }
 });
 
@@ -32057,11 +32094,11 @@ function buildScopes(tree, moduleName) {
     pendingNodes.push(node);
     pendingScopes.push(scope);
   };
-  const bind2 = (scope, name2, kind, site, position, extra = {}) => {
+  const bind2 = (scope, name2, kind, site, position, extra) => {
     const target = scope.globals.has(name2) ? module2 : scope;
     let list = target.bindings.get(name2);
     if (!list) target.bindings.set(name2, list = []);
-    list.push({ name: name2, kind, site, position, scope: target, ...extra });
+    list.push(extra ? { name: name2, kind, site, position, scope: target, ...extra } : { name: name2, kind, site, position, scope: target });
   };
   const bindTarget = (scope, target, value, kind, position) => {
     const work = [{ t: target, v: value }];
@@ -32069,7 +32106,7 @@ function buildScopes(tree, moduleName) {
       const { t, v } = work.pop();
       switch (t.type) {
         case "identifier":
-          bind2(scope, text2(t), v ? kind : "opaque", t, position(t), v ? { value: v } : {});
+          bind2(scope, text2(t), v ? kind : "opaque", t, position(t), v ? { value: v } : void 0);
           break;
         case "pattern_list":
         case "tuple_pattern":
@@ -32204,7 +32241,7 @@ function buildScopes(tree, moduleName) {
         const value = childByField(node, "value");
         let target = scope;
         while (target.kind === "comprehension" && target.parent) target = target.parent;
-        if (name2) bind2(target, text2(name2), value ? "assignment" : "opaque", name2, node.end, value ? { value } : {});
+        if (name2) bind2(target, text2(name2), value ? "assignment" : "opaque", name2, node.end, value ? { value } : void 0);
         if (value) visitLater(value, scope);
         continue;
       }
@@ -32235,7 +32272,11 @@ function buildScopes(tree, moduleName) {
           continue;
         }
     }
-    for (let i3 = node.children.length - 1; i3 >= 0; i3--) visitLater(node.children[i3], scope);
+    for (let i3 = node.children.length - 1; i3 >= 0; i3--) {
+      const child = node.children[i3];
+      if (child.children.length === 0 && INERT_LEAVES.has(child.type)) continue;
+      visitLater(child, scope);
+    }
   }
   return { module: module2, calls, subscripts, classScopes };
   function methodKind(def, scope) {
@@ -32294,11 +32335,12 @@ function importedModuleName(node, moduleName, text2) {
   if (restText) base.push(restText);
   return base.join(".");
 }
-var COMPREHENSIONS2;
+var INERT_LEAVES, COMPREHENSIONS2;
 var init_scopes = __esm({
   "src/languages/python/semantic/scopes.ts"() {
     "use strict";
     init_syntax();
+    INERT_LEAVES = /* @__PURE__ */ new Set(["identifier", "integer", "float", "true", "false", "none", "ellipsis", "comment", "string_start", "string_content", "string_end", "escape_sequence", "line_continuation"]);
     COMPREHENSIONS2 = /* @__PURE__ */ new Set([
       "list_comprehension",
       "set_comprehension",
@@ -32309,10 +32351,18 @@ var init_scopes = __esm({
 });
 
 // src/languages/python/semantic/model.ts
+function builtinNames(name2) {
+  let found = BUILTIN_NAMES.get(name2);
+  if (!found) BUILTIN_NAMES.set(name2, found = [{ name: `builtins.${name2}` }]);
+  return found;
+}
 function unwrapParentheses(node) {
   let n = node;
   while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
   return n;
+}
+function positionalArguments(args2) {
+  return args2 ? args2.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
 }
 function valueOf(keywordArgument) {
   return keywordArgument ? childByField(keywordArgument, "value") : void 0;
@@ -32321,6 +32371,7 @@ function isEmptyLiteral(node) {
   return (node.type === "list" || node.type === "tuple") && node.children.length === 0;
 }
 function reachingBindings(bindings, use, scope) {
+  if (bindings.length === 1) return bindings;
   const preceding = bindings.filter((b) => b.position <= use.start).sort((a, b) => a.position - b.position);
   if (!preceding.length) return bindings;
   const out2 = [];
@@ -32336,7 +32387,7 @@ function isUnconditional(site, use, scopeNode) {
   }
   return true;
 }
-var RESOLVED_THROUGH, MAX_DEPTH4, LOCAL, SemanticModel;
+var RESOLVED_THROUGH, MAX_DEPTH4, LOCAL, SemanticModel, BUILTIN_NAMES;
 var init_model = __esm({
   "src/languages/python/semantic/model.ts"() {
     "use strict";
@@ -32584,7 +32635,8 @@ var init_model = __esm({
         const bindings = this.lookup(name2, scope, use);
         if (!bindings) {
           const starImports = this.module.starImports;
-          const fromStar = starImports.length ? starImports.flatMap((s) => this.qualified(`${s.module}.${name2}`)) : [];
+          if (!starImports.length) return PYTHON_BUILTINS.has(name2) ? builtinNames(name2) : [];
+          const fromStar = starImports.flatMap((s) => this.qualified(`${s.module}.${name2}`));
           if (PYTHON_BUILTINS.has(name2)) fromStar.push({ name: `builtins.${name2}` });
           return fromStar;
         }
@@ -32649,7 +32701,7 @@ var init_model = __esm({
           return withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1));
         }
         const names = this.qualified(`${r.name}.${attributes.join(".")}`);
-        if (!this.project && !r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
+        if (!r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
         return names.map((n) => ({
           ...n,
           ...attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {},
@@ -32660,39 +32712,43 @@ var init_model = __esm({
         const callee = childByField(node, "function");
         if (!callee) return [];
         const args2 = childByField(node, "arguments");
-        const positional = args2 ? args2.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
-        const keyword = (name2) => args2?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name2);
         const out2 = [];
         for (const c of this.resolve(callee, scope, depth + 1)) {
           switch (c.name) {
             case "importlib.import_module":
             case "importlib.__import__":
             case "builtins.__import__": {
-              const moduleArg2 = positional[0] ?? valueOf(keyword("name"));
+              const positional = positionalArguments(args2);
+              const moduleArg2 = positional[0] ?? valueOf(this.keywordArgument(args2, "name"));
               const moduleName = moduleArg2 && this.constantString(moduleArg2, scope, depth + 1);
               if (!moduleName || moduleName.startsWith(".")) break;
-              const fromlist = positional[3] ?? valueOf(keyword("fromlist"));
+              const fromlist = positional[3] ?? valueOf(this.keywordArgument(args2, "fromlist"));
               const wantsLeaf = c.name === "importlib.import_module" || fromlist && !isEmptyLiteral(fromlist);
               appendAll(out2, this.qualified(wantsLeaf ? moduleName : moduleName.split(".")[0]));
               break;
             }
             case "builtins.getattr": {
+              const positional = positionalArguments(args2);
               const attr2 = positional[1] && this.constantString(positional[1], scope, depth + 1);
               if (positional[0] && attr2) {
                 for (const o of this.resolve(positional[0], scope, depth + 1)) appendAll(out2, this.attributeOf(o, [attr2], depth + 1));
               }
               break;
             }
-            case "builtins.vars":
-              if (positional[0]) {
-                for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push({ name: `${o.name}.__dict__` });
+            case "builtins.vars": {
+              const [first] = positionalArguments(args2);
+              if (first) {
+                for (const o of this.resolve(first, scope, depth + 1)) out2.push({ name: `${o.name}.__dict__` });
               }
               break;
+            }
             case "functools.partial":
             case "builtins.staticmethod":
-            case "builtins.classmethod":
-              if (positional[0]) appendAll(out2, this.resolve(positional[0], scope, depth + 1));
+            case "builtins.classmethod": {
+              const [first] = positionalArguments(args2);
+              if (first) appendAll(out2, this.resolve(first, scope, depth + 1));
               break;
+            }
             default:
               out2.push({
                 name: `${c.name}()`,
@@ -32704,6 +32760,9 @@ var init_model = __esm({
           }
         }
         return out2;
+      }
+      keywordArgument(args2, name2) {
+        return args2?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name2);
       }
       resolveSubscript(node, scope, depth) {
         const value = childByField(node, "value");
@@ -32722,6 +32781,7 @@ var init_model = __esm({
         return node.type === "string" ? decodeStringLiteral(this.text(node)) : void 0;
       }
     };
+    BUILTIN_NAMES = /* @__PURE__ */ new Map();
   }
 });
 
@@ -32736,12 +32796,19 @@ function summarizeModule(model, path) {
   const exports = {};
   const valuesOf = (names, site) => {
     const out2 = [];
+    if (!names.length) return out2;
+    const line = site.startRow + 1;
+    const column = site.startCol + 1;
+    if (names.length === 1) {
+      out2.push({ name: qualify2(names[0].name), line, column });
+      return out2;
+    }
     const seen = /* @__PURE__ */ new Set();
     for (const r of names) {
       const name2 = qualify2(r.name);
       if (seen.has(name2)) continue;
       seen.add(name2);
-      out2.push({ name: name2, line: site.startRow + 1, column: site.startCol + 1 });
+      out2.push({ name: name2, line, column });
     }
     return out2;
   };
@@ -32772,7 +32839,12 @@ function summarizeClass(model, classDef, qualify2) {
   const bases = [...new Set(model.classAncestors(classDef, scope).map((r) => qualify2(r.name)))];
   const members = {};
   const instanceMembers = {};
-  const values = (names, site) => [...new Set((names ?? []).map((r) => qualify2(r.name)))].map((name2) => ({ name: name2, line: site.startRow + 1, column: site.startCol + 1 }));
+  const values = (names, site) => {
+    if (!names?.length) return [];
+    const line = site.startRow + 1;
+    const column = site.startCol + 1;
+    return [...new Set(names.map((r) => qualify2(r.name)))].map((name2) => ({ name: name2, line, column }));
+  };
   let overridesFindClass = false;
   for (const [name2, bindings] of body2?.bindings ?? []) {
     if (name2 === "find_class" && bindings.some((b) => b.kind === "function")) overridesFindClass = true;
@@ -32862,10 +32934,13 @@ var init_project_index = __esm({
       set(summary) {
         this.summaries.set(summary.module, summary);
         this.versions.set(summary.module, (this.versions.get(summary.module) ?? 0) + 1);
+        this.generation++;
         this.flowsByName.clear();
       }
       /** How many times each module's summary was set: what a cached resolution read is still there while it holds. */
       versions = /* @__PURE__ */ new Map();
+      /** How many times any summary was set: a resolution found current at this count is current until it changes. */
+      generation = 0;
       /** The reads of the resolutions and class computations under way (outermost first). */
       readers = [];
       /** A module's summary, noted as read by every computation under way. */
@@ -32922,13 +32997,14 @@ var init_project_index = __esm({
       resolve(qualifiedName, depth = 0) {
         if (depth > 0 || this.inProgress.size > 0) return this.resolveNow(qualifiedName, depth);
         const cached3 = this.resolved.get(qualifiedName);
-        if (cached3 && this.current(cached3.reads) && (cached3.found ?? []).every((r) => this.classStands(r.projectClass ?? r.projectInstance))) {
+        if (cached3 && (cached3.checked === this.generation || this.current(cached3.reads) && (cached3.found ?? []).every((r) => this.classStands(r.projectClass ?? r.projectInstance)))) {
+          cached3.checked = this.generation;
           this.reread(cached3.reads);
           return cached3.found;
         }
         const reads = /* @__PURE__ */ new Map();
         const found = this.reading(reads, () => this.resolveNow(qualifiedName, 0));
-        this.resolved.set(qualifiedName, { found, reads });
+        this.resolved.set(qualifiedName, { found, reads, checked: this.generation });
         this.reread(reads);
         return found;
       }
@@ -32936,15 +33012,19 @@ var init_project_index = __esm({
         const dot = qualifiedName.indexOf(".");
         const top = dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
         if (!this.topLevel.has(top) || this.isLibrary(top)) return void 0;
-        const segments = qualifiedName.split(".");
         if (depth > MAX_DEPTH5 || this.inProgress.has(qualifiedName)) return [{ name: qualifiedName }];
-        let k = segments.length;
-        while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;
-        if (k === 0 || k === segments.length) return k === 0 ? void 0 : [{ name: qualifiedName }];
-        const module2 = this.moduleNamed(segments.slice(0, k).join("."));
+        let end = qualifiedName.length;
+        let module2 = this.moduleNamed(qualifiedName);
+        while (!module2 && end > 0) {
+          end = qualifiedName.lastIndexOf(".", end - 1);
+          if (end < 0) break;
+          module2 = this.moduleNamed(qualifiedName.slice(0, end));
+        }
+        if (!module2 || end === qualifiedName.length) return module2 ? [{ name: qualifiedName }] : void 0;
         const summary = this.read(module2);
         if (!summary) return [{ name: qualifiedName }];
-        const head = segments[k];
+        const segments = qualifiedName.slice(end + 1).split(".");
+        const head = segments[0];
         const called = head.endsWith("()");
         const name2 = called ? head.slice(0, -2) : head;
         const found = this.lookup(summary, name2, /* @__PURE__ */ new Set());
@@ -32959,7 +33039,7 @@ var init_project_index = __esm({
               column: value.column,
               message: value.own ? `${code3(`${owner.module}.${name2}`)} is defined in ${owner.path}` : `${code3(`${owner.module}.${name2}`)} is bound to ${code3(value.name)} in ${owner.path}`
             };
-            for (const r of this.valueOf(owner, value, called, segments.slice(k + 1), depth)) out2.push({ ...r, chain: [step, ...r.chain ?? []] });
+            for (const r of this.valueOf(owner, value, called, segments.slice(1), depth)) out2.push({ ...r, chain: [step, ...r.chain ?? []] });
           }
           return out2;
         } finally {
@@ -33252,7 +33332,6 @@ function collectMatches(model, index, assignments, budget) {
     const callee = childByField(node, "function");
     if (!callee) continue;
     let args2;
-    const argsOf = () => args2 ??= new CallArguments(node, model.tree.source);
     const resolvedCallee = uniqueNames(model.resolve(callee, scope));
     let base;
     for (const resolved of resolvedCallee) {
@@ -33266,7 +33345,7 @@ function collectMatches(model, index, assignments, budget) {
         args: new CallArguments(resolved.constructedBy.call, model.tree.source)
       };
       for (const sink of sinks2 ?? []) {
-        report({ ...base, args: argsOf(), ...sink, target: resolved.name, via: "call", ...receiver ? { receiver } : {}, ...chain });
+        report({ ...base, args: args2 ??= new CallArguments(node, model.tree.source), ...sink, target: resolved.name, via: "call", ...receiver ? { receiver } : {}, ...chain });
       }
       const ancestors = resolved.localClass ? model.classAncestors(resolved.localClass, scope) : resolved.projectClass ? resolved.projectClass.ancestors() : [];
       if (ancestors.length) {
@@ -33276,13 +33355,13 @@ function collectMatches(model, index, assignments, budget) {
             if (!sink.spec.subclasses) continue;
             const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
             const steps = [...resolved.chain ?? [], ...ancestor2.chain ?? []];
-            report({ ...base, args: argsOf(), ...sink, target: ancestor2.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
+            report({ ...base, args: args2 ??= new CallArguments(node, model.tree.source), ...sink, target: ancestor2.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
           }
         }
       }
     }
     if (!index.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
-    for (const value of argsOf().values()) for (const name2 of namesIn(value)) reportReference(name2, scope);
+    for (const value of (args2 ??= new CallArguments(node, model.tree.source)).values()) for (const name2 of namesIn(value)) reportReference(name2, scope);
   }
   if (index.hasReferenceSinks) {
     for (const { node, scope, stored, owner } of storedCallables(assignments())) {
@@ -34776,9 +34855,14 @@ function moduleOf(name2, modules, aliases) {
 }
 function indexState(index) {
   const hash = createHash("sha256");
-  for (const s of [...index.allSummaries()].sort((a, b) => a.module < b.module ? -1 : 1)) hash.update(JSON.stringify(s));
-  for (const s of [...index.allFlowSummaries()].sort((a, b) => a.module < b.module ? -1 : 1)) hash.update("flows").update(JSON.stringify(s));
+  for (const s of [...index.allSummaries()].sort((a, b) => a.module < b.module ? -1 : 1)) hash.update(summaryHash(s));
+  for (const s of [...index.allFlowSummaries()].sort((a, b) => a.module < b.module ? -1 : 1)) hash.update("flows").update(summaryHash(s));
   return `whole-program:${hash.digest("hex")}`;
+}
+function summaryHash(summary) {
+  let found = SUMMARY_HASHES.get(summary);
+  if (found === void 0) SUMMARY_HASHES.set(summary, found = createHash("sha256").update(JSON.stringify(summary)).digest("hex"));
+  return found;
 }
 function sameSummary(a, b) {
   return a !== void 0 && JSON.stringify(a) === JSON.stringify(b);
@@ -34935,7 +35019,7 @@ function importStatements(text2) {
 function ownPackage(moduleName) {
   return moduleName.slice(0, Math.max(0, moduleName.lastIndexOf(".")));
 }
-var MAX_ROUNDS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, REBINDING, SETATTR, SinkLeadingModules, WORD, FEW_SEGMENTS, QUOTED_NAME, IMPORT_ITEM, FROM_IMPORT, ReferenceMatcher;
+var MAX_ROUNDS, MAX_DEMANDED_MODULES, MAX_DEMAND_ROUNDS, REBINDING, SETATTR, SUMMARY_HASHES, SinkLeadingModules, WORD, FEW_SEGMENTS, QUOTED_NAME, IMPORT_ITEM, FROM_IMPORT, ReferenceMatcher;
 var init_whole_program = __esm({
   "src/project/whole-program.ts"() {
     "use strict";
@@ -34947,6 +35031,7 @@ var init_whole_program = __esm({
     MAX_DEMAND_ROUNDS = 4;
     REBINDING = /\.\s*([A-Za-z_]\w*)\s*(?:[-+*/%&|^@]|<<|>>|\*\*|\/\/)?=(?!=)/g;
     SETATTR = /setattr\s*\([^,)]*,\s*["']([A-Za-z_]\w*)["']/g;
+    SUMMARY_HASHES = /* @__PURE__ */ new WeakMap();
     SinkLeadingModules = class {
       constructor(index, sinks2) {
         this.index = index;
@@ -35083,17 +35168,17 @@ var init_whole_program = __esm({
 });
 
 // src/project/heap.ts
-import { setFlagsFromString as setFlagsFromString2 } from "node:v8";
 function keepHeapCompact() {
   if (applied) return;
   applied = true;
-  setFlagsFromString2(`--heap-growing-percent=${OLD_GENERATION_GROWTH_PERCENT}`);
-  setFlagsFromString2("--semi-space-growth-factor=1");
+  setUnlessUserSet(`--heap-growing-percent=${OLD_GENERATION_GROWTH_PERCENT}`);
+  setUnlessUserSet("--semi-space-growth-factor=1");
 }
 var OLD_GENERATION_GROWTH_PERCENT, applied;
 var init_heap = __esm({
   "src/project/heap.ts"() {
     "use strict";
+    init_v8_settings();
     OLD_GENERATION_GROWTH_PERCENT = 10;
     applied = false;
   }
@@ -41692,17 +41777,18 @@ var TaintTracker = class _TaintTracker {
    * `parameters`: summary mode, where every parameter of the enclosing function is a source too (its first step
    * names it), to find the functions whose parameter reaches a sink.
    */
-  constructor(model, parameters = false, extra = {}) {
+  constructor(model, parameters = false, extra = {}, facts = { mentioned: /* @__PURE__ */ new Map(), definitions: /* @__PURE__ */ new Map() }) {
     this.model = model;
     this.parameters = parameters;
     this.extra = extra;
+    this.facts = facts;
     this.extraSources = new Set(extra.sources);
     this.extraSanitizers = new Set(extra.sanitizers);
   }
   model;
   parameters;
   extra;
-  definitions = /* @__PURE__ */ new Map();
+  facts;
   visiting = /* @__PURE__ */ new Set();
   /** Evaluating the arguments of a call no summary explains, only to note what they need (see `projectCall`). */
   noting = false;
@@ -41710,6 +41796,12 @@ var TaintTracker = class _TaintTracker {
   excluded = /* @__PURE__ */ new Set();
   /** Qualified names of calls met on the way back from a sink that no summary explains (see `FlowSummaryPart.flowDemand`). */
   demand = /* @__PURE__ */ new Set();
+  /** Whether the file's text matches a word check (each a scan of the whole text): asked once per file. */
+  mentions(words) {
+    let found = this.facts.mentioned.get(words);
+    if (found === void 0) this.facts.mentioned.set(words, found = words.test(this.model.tree.source));
+    return found;
+  }
   extraSources;
   extraSanitizers;
   /** A source the configuration names (`extra-sources`): the name, or what is read from or returned by it. */
@@ -41875,7 +41967,7 @@ var TaintTracker = class _TaintTracker {
         return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code2(name2)}`)] };
       }
     }
-    for (let n = (this.hasLambda ??= /\blambda\b/.test(this.model.tree.source)) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
+    for (let n = this.mentions(LAMBDA_WORD) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
       if (n.type !== "lambda" || !parameterNames(n, this.model).includes(name2)) continue;
       const defs = this.definitionsOf(n).get(name2);
       if (defs?.length) return this.evalDefinitions(name2, defs, at, scope, depth, key);
@@ -41887,7 +41979,6 @@ var TaintTracker = class _TaintTracker {
     }
     return this.qualifiedSource(node, scope);
   }
-  hasLambda;
   /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
   evalDefinitions(name2, defs, at, scope, depth, key) {
     const before = defs.filter((d) => d.node.start < at.start || d.kind === "parameter").sort((a, b) => b.node.start - a.node.start);
@@ -41966,7 +42057,7 @@ var TaintTracker = class _TaintTracker {
    */
   callbackMethod(fn, parameter) {
     const cls = fn.type === "function_definition" ? methodClass(fn) : void 0;
-    if (!cls || !(this.mentionsCallbackBase ??= CALLBACK_BASE_WORDS.test(this.model.tree.source))) return void 0;
+    if (!cls || !this.mentions(CALLBACK_BASE_WORDS)) return void 0;
     const method = this.text(childByField(fn, "name") ?? fn);
     const specs = CALLBACK_METHODS.filter((c) => c.methods.test(method) && (!c.parameters || c.parameters.test(parameter)));
     if (!specs.length) return void 0;
@@ -41974,18 +42065,13 @@ var TaintTracker = class _TaintTracker {
     const written = (childByField(cls, "superclasses")?.children ?? []).map((b) => this.text(b));
     return specs.find((c) => ancestors.some((r) => c.base.test(r.name)) || written.some((w) => c.base.test(w)));
   }
-  mentionsCallbackBase;
-  mentionsRegistrar;
-  mentionsFramework;
-  /** Names of functions passed to a registering call, with its label (see `registeredCallback`); made once per file. */
-  registeredNames;
   /**
    * What calls `fn` with data from outside when it is registered as a callback (see `CALLBACK_REGISTRARS`): passed
    * to a registering call (`gr.Interface(fn=predict)`, `button.click(restore)`, `asyncio.start_server(handle, ...)`,
    * `server.register_function(f)`), or decorated by one (`@socketio.on("state")`). Every parameter of it is untrusted.
    */
   registeredCallback(fn) {
-    if (!(this.mentionsRegistrar ??= REGISTRAR_WORDS.test(this.model.tree.source))) return void 0;
+    if (!this.mentions(REGISTRAR_WORDS)) return void 0;
     const label = (callee, scope) => {
       for (const r of this.model.resolve(callee, scope)) {
         const registrar = CALLBACK_REGISTRARS.find(([pattern]) => pattern.test(r.name));
@@ -42000,17 +42086,17 @@ var TaintTracker = class _TaintTracker {
       const found = callee && label(callee, this.model.module);
       if (found) return found;
     }
-    if (!this.registeredNames) {
-      this.registeredNames = /* @__PURE__ */ new Map();
+    if (!this.facts.registeredNames) {
+      this.facts.registeredNames = /* @__PURE__ */ new Map();
       for (const { node, scope } of this.model.calls) {
         const args2 = childByField(node, "arguments");
         const first = args2?.children.find((c) => c.type !== "(" && c.type !== "comment");
         const keyword = args2?.children.find((c) => c.type === "keyword_argument" && /^(fn|handler|client_connected_cb|function)$/.test(this.text(childByField(c, "name") ?? c)));
         const passed = first?.type === "identifier" ? first : keyword ? childByField(keyword, "value") : void 0;
         const callee = childByField(node, "function");
-        if (passed?.type !== "identifier" || !callee || this.registeredNames.has(this.text(passed))) continue;
+        if (passed?.type !== "identifier" || !callee || this.facts.registeredNames.has(this.text(passed))) continue;
         const found = label(callee, scope);
-        if (found) this.registeredNames.set(this.text(passed), found);
+        if (found) this.facts.registeredNames.set(this.text(passed), found);
       }
     }
     if (fn.type === "lambda") {
@@ -42020,10 +42106,8 @@ var TaintTracker = class _TaintTracker {
       const scope = call && this.model.calls.find((c) => c.node === call)?.scope;
       return callee && scope ? label(callee, scope) : void 0;
     }
-    return this.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
+    return this.facts.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
   }
-  /** Methods (and functions) of this file that RPC servers call with what a client sent, with their labels; made once per file. */
-  rpcEndpoints;
   /**
    * What calls `fn` with a client's data when it is a remote procedure: a method exposed by a decorator (Pyro's
    * `@expose`, on the method or on its class: then its public methods), an `exposed_*` method of an RPyC service, a
@@ -42032,11 +42116,11 @@ var TaintTracker = class _TaintTracker {
    */
   rpcEndpoint(fn) {
     if (fn.type !== "function_definition") return void 0;
-    if (!this.rpcEndpoints) {
-      this.rpcEndpoints = /* @__PURE__ */ new Map();
-      if (RPC_WORDS.test(this.model.tree.source)) this.findRpcEndpoints(this.rpcEndpoints);
+    if (!this.facts.rpcEndpoints) {
+      this.facts.rpcEndpoints = /* @__PURE__ */ new Map();
+      if (this.mentions(RPC_WORDS)) this.findRpcEndpoints(this.facts.rpcEndpoints);
     }
-    return this.rpcEndpoints.get(fn);
+    return this.facts.rpcEndpoints.get(fn);
   }
   findRpcEndpoints(out2) {
     const match = (node, scope, table) => {
@@ -42108,7 +42192,7 @@ var TaintTracker = class _TaintTracker {
   declaredParameter(param) {
     const holder = param.parent;
     if (!holder || !["typed_parameter", "typed_default_parameter", "default_parameter"].includes(holder.type)) return void 0;
-    if (!(this.mentionsFramework ??= FRAMEWORK_WORDS.test(this.model.tree.source))) return void 0;
+    if (!this.mentions(FRAMEWORK_WORDS)) return void 0;
     const parts2 = [childByField(holder, "type"), childByField(holder, "value")].filter((n) => n !== void 0);
     for (const part of parts2) {
       const named = [part, ...descendantsAll(part, (n) => n.type === "identifier" || n.type === "attribute" || n.type === "call")].filter((n) => n.type !== "type");
@@ -42272,24 +42356,23 @@ var TaintTracker = class _TaintTracker {
   projectCall(node, callee, names, at, scope, depth) {
     const project = this.model.project;
     let known = false;
-    const label = `${code2(short(this.text(callee)) + "()")}`;
     for (const name2 of names) {
       for (const r of project?.flows?.(name2) ?? []) {
         known = true;
         const where2 = r.name === this.text(callee) ? "" : ` (${r.name})`;
         if (r.flows.returns?.length) {
-          return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${label}${where2}`)] };
+          return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where2}`)] };
         }
         const holder = r.flows.returnsField && callee.type === "attribute" ? childByField(callee, "object") : void 0;
         if (holder && r.flows.returnsField) {
           const t = this.fieldTaint(holder, r.flows.returnsField.field, node, scope, depth);
-          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${label}${where2}`)] };
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where2}`)] };
         }
         for (const p of r.flows.passes ?? []) {
           const arg = new CallArguments(node, this.model.tree.source).find(p.parameter, p.position);
           const t = arg && this.eval(arg, at, scope, depth);
           if (t?.kind !== "data") continue;
-          return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${label}${where2}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${label}`)] };
+          return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${this.callLabel(callee)}${where2}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}`)] };
         }
       }
     }
@@ -42307,6 +42390,10 @@ var TaintTracker = class _TaintTracker {
       if (!names.length && callee.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written)) this.demand.add(`?${written}`);
     }
     return void 0;
+  }
+  /** How a trace names a call (`f(...)` as written, shortened); made only for the steps of a flow found. */
+  callLabel(callee) {
+    return code2(short(this.text(callee)) + "()");
   }
   /**
    * The element `index` of a list built in straight-line code with constant operations (`lst = []`, `.append(x)`,
@@ -42585,7 +42672,7 @@ var TaintTracker = class _TaintTracker {
   /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
   summaryMode() {
     if (this.parameters) return this;
-    return this.summaryTracker ??= new _TaintTracker(this.model, true, this.extra);
+    return this.summaryTracker ??= new _TaintTracker(this.model, true, this.extra, this.facts);
   }
   summaryTracker;
   /** Summary mode: what `fn` (a method) stores on `self` from its parameters (`self.data = data`). */
@@ -42725,10 +42812,8 @@ var TaintTracker = class _TaintTracker {
     const body2 = fn ?? this.model.tree.root;
     const events = [];
     for (const d of (this.definitionsOf(body2).get(name2) ?? []).filter((d2) => d2.node.start < at.start && d2.kind !== "parameter")) events.push({ node: d.node, def: d });
-    for (const c of this.model.calls) {
-      const callee = childByField(c.node, "function");
-      const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
-      if (object?.type === "identifier" && this.text(object) === name2 && c.node.end <= at.start && enclosingFunction(c.node) === fn && c.node !== at) events.push({ node: c.node, call: c.node });
+    for (const call of this.methodCallsOn(name2)) {
+      if (call.end <= at.start && enclosingFunction(call) === fn && call !== at) events.push({ node: call, call });
     }
     events.sort((a, b) => b.node.start - a.node.start);
     for (const e of events) {
@@ -42789,15 +42874,36 @@ var TaintTracker = class _TaintTracker {
     }
     return void 0;
   }
+  /** The scope of `fn`'s body when a call is in it (directly), else the module's. */
   scopeOf(fn) {
-    for (const { node, scope } of this.model.calls) if (isAncestor(fn, node) && scope.node === fn) return scope;
-    return this.model.module;
+    if (!this.facts.callScopes) {
+      const scopes = this.facts.callScopes = /* @__PURE__ */ new Map();
+      for (const { scope } of this.model.calls) if (!scopes.has(scope.node)) scopes.set(scope.node, scope);
+    }
+    return this.facts.callScopes.get(fn) ?? this.model.module;
+  }
+  /** The calls of a method of the plain name `name` (`name.m(...)`) anywhere in the file, in the model's order. */
+  methodCallsOn(name2) {
+    let byName = this.facts.methodCalls;
+    if (!byName) {
+      byName = this.facts.methodCalls = /* @__PURE__ */ new Map();
+      for (const { node } of this.model.calls) {
+        const callee = childByField(node, "function");
+        const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+        if (object?.type !== "identifier") continue;
+        const key = this.text(object);
+        const list = byName.get(key);
+        if (list) list.push(node);
+        else byName.set(key, [node]);
+      }
+    }
+    return byName.get(name2) ?? [];
   }
   definitionsOf(fn) {
-    let map = this.definitions.get(fn);
+    let map = this.facts.definitions.get(fn);
     if (map) return map;
     map = /* @__PURE__ */ new Map();
-    this.definitions.set(fn, map);
+    this.facts.definitions.set(fn, map);
     const add = (name2, d) => {
       let list = map.get(name2);
       if (!list) map.set(name2, list = []);
@@ -42878,12 +42984,13 @@ var TaintTracker = class _TaintTracker {
   fileWrites(call, add) {
     const callee = childByField(call, "function");
     const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : void 0;
-    if (callee && /(^|\.)urlretrieve$/.test(this.text(callee))) {
+    const calleeText = callee ? this.text(callee) : "";
+    if (calleeText === "urlretrieve" || calleeText.endsWith(".urlretrieve")) {
       const target = new CallArguments(call, this.model.tree.source).find("filename", 1);
       if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: call, verb: "downloaded to the file at" });
       return;
     }
-    if (method !== "save" && method !== "write" && method !== "writelines" && !(callee && /copyfileobj$/.test(this.text(callee)))) return;
+    if (method !== "save" && method !== "write" && method !== "writelines" && !calleeText.endsWith("copyfileobj")) return;
     const args2 = new CallArguments(call, this.model.tree.source);
     const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
     if (method === "save" && object) {
@@ -43033,6 +43140,7 @@ var REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlr
 var CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/;
 var RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
 var FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
+var LAMBDA_WORD = /\blambda\b/;
 var DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;
 function enclosingClass(node) {
   for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
@@ -45969,17 +46077,14 @@ function projectGlobalsOf(pythonFiles, heldText) {
 }
 
 // src/project/short-run-jit.ts
-import { setFlagsFromString } from "node:v8";
+init_v8_settings();
+import { setFlagsFromString as setFlagsFromString2 } from "node:v8";
 var HELD = "--no-turbofan";
 var RELEASED = "--turbofan";
-var USER_TIERING = /--(?:no-)?(?:max-opt|opt|maglev|turbofan|jitless|always-turbofan|always-sparkplug)\b/;
 var HEAVY_INPUT_BYTES = 1024 * 1024;
 var HEAVY_AFTER_MS = 1e3;
 var holds = 0;
 var released = false;
-function userTunedTiering() {
-  return process.execArgv.some((a) => USER_TIERING.test(a)) || USER_TIERING.test(process.env.NODE_OPTIONS ?? "");
-}
 function holdBelowTopTier() {
   const active = !userTunedTiering();
   const started = Date.now();
@@ -45987,14 +46092,14 @@ function holdBelowTopTier() {
   if (active) {
     if (holds++ === 0) {
       released = false;
-      setFlagsFromString(HELD);
+      setFlagsFromString2(HELD);
     }
   }
   const release = () => {
     if (!mine) return;
     if (!released) {
       released = true;
-      setFlagsFromString(RELEASED);
+      setFlagsFromString2(RELEASED);
     }
   };
   return {
@@ -46007,7 +46112,7 @@ function holdBelowTopTier() {
       mine = false;
       if (--holds === 0 && !released) {
         released = true;
-        setFlagsFromString(RELEASED);
+        setFlagsFromString2(RELEASED);
       }
     }
   };

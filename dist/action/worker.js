@@ -879,9 +879,25 @@ var ALIASES = [
   ["ruamel.yaml.cyaml", "ruamel.yaml"]
 ];
 var ALIASED_MODULE_NAMES = [...new Set(ALIASES.flat())];
-var MODULE_ALIASES = [...ALIASES].sort((a, b) => b[0].length - a[0].length);
+var MODULE_ALIASES = /* @__PURE__ */ new Map();
+for (const entry2 of [...ALIASES].sort((a, b) => b[0].length - a[0].length)) {
+  const dot = entry2[0].indexOf(".");
+  const head = dot < 0 ? entry2[0] : entry2[0].slice(0, dot);
+  const list = MODULE_ALIASES.get(head);
+  if (list) list.push(entry2);
+  else MODULE_ALIASES.set(head, [entry2]);
+}
+var ALIAS_HEADS = [...MODULE_ALIASES.keys()];
+function aliasesFor(qualifiedName) {
+  const dot = qualifiedName.indexOf(".");
+  const length = dot < 0 ? qualifiedName.length : dot;
+  for (const head of ALIAS_HEADS) if (head.length === length && qualifiedName.startsWith(head)) return MODULE_ALIASES.get(head);
+  return void 0;
+}
 function canonicalName(qualifiedName) {
-  for (const [alias, canonical] of MODULE_ALIASES) {
+  const candidates = aliasesFor(qualifiedName);
+  if (!candidates) return qualifiedName;
+  for (const [alias, canonical] of candidates) {
     if (qualifiedName === alias) return canonical;
     if (qualifiedName.startsWith(alias) && qualifiedName.charCodeAt(alias.length) === 46) {
       return canonical + qualifiedName.slice(alias.length);
@@ -7423,6 +7439,7 @@ function decodeStringLiteral(text) {
 }
 
 // src/languages/python/semantic/scopes.ts
+var INERT_LEAVES = /* @__PURE__ */ new Set(["identifier", "integer", "float", "true", "false", "none", "ellipsis", "comment", "string_start", "string_content", "string_end", "escape_sequence", "line_continuation"]);
 var COMPREHENSIONS = /* @__PURE__ */ new Set([
   "list_comprehension",
   "set_comprehension",
@@ -7442,11 +7459,11 @@ function buildScopes(tree, moduleName) {
     pendingNodes.push(node);
     pendingScopes.push(scope);
   };
-  const bind = (scope, name2, kind, site, position, extra = {}) => {
+  const bind = (scope, name2, kind, site, position, extra) => {
     const target = scope.globals.has(name2) ? module2 : scope;
     let list = target.bindings.get(name2);
     if (!list) target.bindings.set(name2, list = []);
-    list.push({ name: name2, kind, site, position, scope: target, ...extra });
+    list.push(extra ? { name: name2, kind, site, position, scope: target, ...extra } : { name: name2, kind, site, position, scope: target });
   };
   const bindTarget = (scope, target, value, kind, position) => {
     const work = [{ t: target, v: value }];
@@ -7454,7 +7471,7 @@ function buildScopes(tree, moduleName) {
       const { t, v } = work.pop();
       switch (t.type) {
         case "identifier":
-          bind(scope, text(t), v ? kind : "opaque", t, position(t), v ? { value: v } : {});
+          bind(scope, text(t), v ? kind : "opaque", t, position(t), v ? { value: v } : void 0);
           break;
         case "pattern_list":
         case "tuple_pattern":
@@ -7589,7 +7606,7 @@ function buildScopes(tree, moduleName) {
         const value = childByField(node, "value");
         let target = scope;
         while (target.kind === "comprehension" && target.parent) target = target.parent;
-        if (name2) bind(target, text(name2), value ? "assignment" : "opaque", name2, node.end, value ? { value } : {});
+        if (name2) bind(target, text(name2), value ? "assignment" : "opaque", name2, node.end, value ? { value } : void 0);
         if (value) visitLater(value, scope);
         continue;
       }
@@ -7620,7 +7637,11 @@ function buildScopes(tree, moduleName) {
           continue;
         }
     }
-    for (let i2 = node.children.length - 1; i2 >= 0; i2--) visitLater(node.children[i2], scope);
+    for (let i2 = node.children.length - 1; i2 >= 0; i2--) {
+      const child = node.children[i2];
+      if (child.children.length === 0 && INERT_LEAVES.has(child.type)) continue;
+      visitLater(child, scope);
+    }
   }
   return { module: module2, calls, subscripts, classScopes };
   function methodKind(def, scope) {
@@ -7919,7 +7940,8 @@ var SemanticModel = class {
     const bindings = this.lookup(name2, scope, use);
     if (!bindings) {
       const starImports = this.module.starImports;
-      const fromStar = starImports.length ? starImports.flatMap((s) => this.qualified(`${s.module}.${name2}`)) : [];
+      if (!starImports.length) return PYTHON_BUILTINS.has(name2) ? builtinNames(name2) : [];
+      const fromStar = starImports.flatMap((s) => this.qualified(`${s.module}.${name2}`));
       if (PYTHON_BUILTINS.has(name2)) fromStar.push({ name: `builtins.${name2}` });
       return fromStar;
     }
@@ -7984,7 +8006,7 @@ var SemanticModel = class {
       return withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1));
     }
     const names = this.qualified(`${r.name}.${attributes.join(".")}`);
-    if (!this.project && !r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
+    if (!r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
     return names.map((n) => ({
       ...n,
       ...attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {},
@@ -7995,39 +8017,43 @@ var SemanticModel = class {
     const callee = childByField(node, "function");
     if (!callee) return [];
     const args2 = childByField(node, "arguments");
-    const positional = args2 ? args2.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
-    const keyword = (name2) => args2?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name2);
     const out2 = [];
     for (const c of this.resolve(callee, scope, depth + 1)) {
       switch (c.name) {
         case "importlib.import_module":
         case "importlib.__import__":
         case "builtins.__import__": {
-          const moduleArg2 = positional[0] ?? valueOf(keyword("name"));
+          const positional = positionalArguments(args2);
+          const moduleArg2 = positional[0] ?? valueOf(this.keywordArgument(args2, "name"));
           const moduleName = moduleArg2 && this.constantString(moduleArg2, scope, depth + 1);
           if (!moduleName || moduleName.startsWith(".")) break;
-          const fromlist = positional[3] ?? valueOf(keyword("fromlist"));
+          const fromlist = positional[3] ?? valueOf(this.keywordArgument(args2, "fromlist"));
           const wantsLeaf = c.name === "importlib.import_module" || fromlist && !isEmptyLiteral(fromlist);
           appendAll(out2, this.qualified(wantsLeaf ? moduleName : moduleName.split(".")[0]));
           break;
         }
         case "builtins.getattr": {
+          const positional = positionalArguments(args2);
           const attr = positional[1] && this.constantString(positional[1], scope, depth + 1);
           if (positional[0] && attr) {
             for (const o of this.resolve(positional[0], scope, depth + 1)) appendAll(out2, this.attributeOf(o, [attr], depth + 1));
           }
           break;
         }
-        case "builtins.vars":
-          if (positional[0]) {
-            for (const o of this.resolve(positional[0], scope, depth + 1)) out2.push({ name: `${o.name}.__dict__` });
+        case "builtins.vars": {
+          const [first] = positionalArguments(args2);
+          if (first) {
+            for (const o of this.resolve(first, scope, depth + 1)) out2.push({ name: `${o.name}.__dict__` });
           }
           break;
+        }
         case "functools.partial":
         case "builtins.staticmethod":
-        case "builtins.classmethod":
-          if (positional[0]) appendAll(out2, this.resolve(positional[0], scope, depth + 1));
+        case "builtins.classmethod": {
+          const [first] = positionalArguments(args2);
+          if (first) appendAll(out2, this.resolve(first, scope, depth + 1));
           break;
+        }
         default:
           out2.push({
             name: `${c.name}()`,
@@ -8039,6 +8065,9 @@ var SemanticModel = class {
       }
     }
     return out2;
+  }
+  keywordArgument(args2, name2) {
+    return args2?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name2);
   }
   resolveSubscript(node, scope, depth) {
     const value = childByField(node, "value");
@@ -8057,10 +8086,19 @@ var SemanticModel = class {
     return node.type === "string" ? decodeStringLiteral(this.text(node)) : void 0;
   }
 };
+var BUILTIN_NAMES = /* @__PURE__ */ new Map();
+function builtinNames(name2) {
+  let found = BUILTIN_NAMES.get(name2);
+  if (!found) BUILTIN_NAMES.set(name2, found = [{ name: `builtins.${name2}` }]);
+  return found;
+}
 function unwrapParentheses(node) {
   let n = node;
   while (n.type === "parenthesized_expression" && n.children.length === 1) n = n.children[0];
   return n;
+}
+function positionalArguments(args2) {
+  return args2 ? args2.children.filter((c) => c.type !== "keyword_argument" && c.type !== "comment") : [];
 }
 function valueOf(keywordArgument) {
   return keywordArgument ? childByField(keywordArgument, "value") : void 0;
@@ -8069,6 +8107,7 @@ function isEmptyLiteral(node) {
   return (node.type === "list" || node.type === "tuple") && node.children.length === 0;
 }
 function reachingBindings(bindings, use, scope) {
+  if (bindings.length === 1) return bindings;
   const preceding = bindings.filter((b) => b.position <= use.start).sort((a, b) => a.position - b.position);
   if (!preceding.length) return bindings;
   const out2 = [];
@@ -8096,12 +8135,19 @@ function summarizeModule(model, path) {
   const exports = {};
   const valuesOf = (names, site) => {
     const out2 = [];
+    if (!names.length) return out2;
+    const line = site.startRow + 1;
+    const column = site.startCol + 1;
+    if (names.length === 1) {
+      out2.push({ name: qualify(names[0].name), line, column });
+      return out2;
+    }
     const seen = /* @__PURE__ */ new Set();
     for (const r of names) {
       const name2 = qualify(r.name);
       if (seen.has(name2)) continue;
       seen.add(name2);
-      out2.push({ name: name2, line: site.startRow + 1, column: site.startCol + 1 });
+      out2.push({ name: name2, line, column });
     }
     return out2;
   };
@@ -8132,7 +8178,12 @@ function summarizeClass(model, classDef, qualify) {
   const bases = [...new Set(model.classAncestors(classDef, scope).map((r) => qualify(r.name)))];
   const members = {};
   const instanceMembers = {};
-  const values = (names, site) => [...new Set((names ?? []).map((r) => qualify(r.name)))].map((name2) => ({ name: name2, line: site.startRow + 1, column: site.startCol + 1 }));
+  const values = (names, site) => {
+    if (!names?.length) return [];
+    const line = site.startRow + 1;
+    const column = site.startCol + 1;
+    return [...new Set(names.map((r) => qualify(r.name)))].map((name2) => ({ name: name2, line, column }));
+  };
   let overridesFindClass = false;
   for (const [name2, bindings] of body2?.bindings ?? []) {
     if (name2 === "find_class" && bindings.some((b) => b.kind === "function")) overridesFindClass = true;
@@ -8848,7 +8899,6 @@ function collectMatches(model, index2, assignments, budget) {
     const callee = childByField(node, "function");
     if (!callee) continue;
     let args2;
-    const argsOf = () => args2 ??= new CallArguments(node, model.tree.source);
     const resolvedCallee = uniqueNames(model.resolve(callee, scope));
     let base;
     for (const resolved of resolvedCallee) {
@@ -8862,7 +8912,7 @@ function collectMatches(model, index2, assignments, budget) {
         args: new CallArguments(resolved.constructedBy.call, model.tree.source)
       };
       for (const sink of sinks2 ?? []) {
-        report({ ...base, args: argsOf(), ...sink, target: resolved.name, via: "call", ...receiver ? { receiver } : {}, ...chain });
+        report({ ...base, args: args2 ??= new CallArguments(node, model.tree.source), ...sink, target: resolved.name, via: "call", ...receiver ? { receiver } : {}, ...chain });
       }
       const ancestors = resolved.localClass ? model.classAncestors(resolved.localClass, scope) : resolved.projectClass ? resolved.projectClass.ancestors() : [];
       if (ancestors.length) {
@@ -8872,13 +8922,13 @@ function collectMatches(model, index2, assignments, budget) {
             if (!sink.spec.subclasses) continue;
             const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
             const steps = [...resolved.chain ?? [], ...ancestor.chain ?? []];
-            report({ ...base, args: argsOf(), ...sink, target: ancestor.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
+            report({ ...base, args: args2 ??= new CallArguments(node, model.tree.source), ...sink, target: ancestor.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
           }
         }
       }
     }
     if (!index2.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
-    for (const value of argsOf().values()) for (const name2 of namesIn(value)) reportReference(name2, scope);
+    for (const value of (args2 ??= new CallArguments(node, model.tree.source)).values()) for (const name2 of namesIn(value)) reportReference(name2, scope);
   }
   if (index2.hasReferenceSinks) {
     for (const { node, scope, stored, owner } of storedCallables(assignments())) {
@@ -10384,17 +10434,18 @@ var TaintTracker = class _TaintTracker {
    * `parameters`: summary mode, where every parameter of the enclosing function is a source too (its first step
    * names it), to find the functions whose parameter reaches a sink.
    */
-  constructor(model, parameters = false, extra = {}) {
+  constructor(model, parameters = false, extra = {}, facts = { mentioned: /* @__PURE__ */ new Map(), definitions: /* @__PURE__ */ new Map() }) {
     this.model = model;
     this.parameters = parameters;
     this.extra = extra;
+    this.facts = facts;
     this.extraSources = new Set(extra.sources);
     this.extraSanitizers = new Set(extra.sanitizers);
   }
   model;
   parameters;
   extra;
-  definitions = /* @__PURE__ */ new Map();
+  facts;
   visiting = /* @__PURE__ */ new Set();
   /** Evaluating the arguments of a call no summary explains, only to note what they need (see `projectCall`). */
   noting = false;
@@ -10402,6 +10453,12 @@ var TaintTracker = class _TaintTracker {
   excluded = /* @__PURE__ */ new Set();
   /** Qualified names of calls met on the way back from a sink that no summary explains (see `FlowSummaryPart.flowDemand`). */
   demand = /* @__PURE__ */ new Set();
+  /** Whether the file's text matches a word check (each a scan of the whole text): asked once per file. */
+  mentions(words) {
+    let found = this.facts.mentioned.get(words);
+    if (found === void 0) this.facts.mentioned.set(words, found = words.test(this.model.tree.source));
+    return found;
+  }
   extraSources;
   extraSanitizers;
   /** A source the configuration names (`extra-sources`): the name, or what is read from or returned by it. */
@@ -10567,7 +10624,7 @@ var TaintTracker = class _TaintTracker {
         return t && { kind: t.kind, steps: [...t.steps, this.step(left, `iterated into ${code2(name2)}`)] };
       }
     }
-    for (let n = (this.hasLambda ??= /\blambda\b/.test(this.model.tree.source)) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
+    for (let n = this.mentions(LAMBDA_WORD) ? node.parent : null; n && n.type !== "function_definition"; n = n.parent) {
       if (n.type !== "lambda" || !parameterNames(n, this.model).includes(name2)) continue;
       const defs = this.definitionsOf(n).get(name2);
       if (defs?.length) return this.evalDefinitions(name2, defs, at, scope, depth, key);
@@ -10579,7 +10636,6 @@ var TaintTracker = class _TaintTracker {
     }
     return this.qualifiedSource(node, scope);
   }
-  hasLambda;
   /** The reaching definitions of a local name before `at`, latest first; one that dominates `at` ends the search. */
   evalDefinitions(name2, defs, at, scope, depth, key) {
     const before = defs.filter((d) => d.node.start < at.start || d.kind === "parameter").sort((a, b) => b.node.start - a.node.start);
@@ -10658,7 +10714,7 @@ var TaintTracker = class _TaintTracker {
    */
   callbackMethod(fn, parameter) {
     const cls = fn.type === "function_definition" ? methodClass(fn) : void 0;
-    if (!cls || !(this.mentionsCallbackBase ??= CALLBACK_BASE_WORDS.test(this.model.tree.source))) return void 0;
+    if (!cls || !this.mentions(CALLBACK_BASE_WORDS)) return void 0;
     const method = this.text(childByField(fn, "name") ?? fn);
     const specs = CALLBACK_METHODS.filter((c) => c.methods.test(method) && (!c.parameters || c.parameters.test(parameter)));
     if (!specs.length) return void 0;
@@ -10666,18 +10722,13 @@ var TaintTracker = class _TaintTracker {
     const written = (childByField(cls, "superclasses")?.children ?? []).map((b) => this.text(b));
     return specs.find((c) => ancestors.some((r) => c.base.test(r.name)) || written.some((w) => c.base.test(w)));
   }
-  mentionsCallbackBase;
-  mentionsRegistrar;
-  mentionsFramework;
-  /** Names of functions passed to a registering call, with its label (see `registeredCallback`); made once per file. */
-  registeredNames;
   /**
    * What calls `fn` with data from outside when it is registered as a callback (see `CALLBACK_REGISTRARS`): passed
    * to a registering call (`gr.Interface(fn=predict)`, `button.click(restore)`, `asyncio.start_server(handle, ...)`,
    * `server.register_function(f)`), or decorated by one (`@socketio.on("state")`). Every parameter of it is untrusted.
    */
   registeredCallback(fn) {
-    if (!(this.mentionsRegistrar ??= REGISTRAR_WORDS.test(this.model.tree.source))) return void 0;
+    if (!this.mentions(REGISTRAR_WORDS)) return void 0;
     const label = (callee, scope) => {
       for (const r of this.model.resolve(callee, scope)) {
         const registrar = CALLBACK_REGISTRARS.find(([pattern]) => pattern.test(r.name));
@@ -10692,17 +10743,17 @@ var TaintTracker = class _TaintTracker {
       const found = callee && label(callee, this.model.module);
       if (found) return found;
     }
-    if (!this.registeredNames) {
-      this.registeredNames = /* @__PURE__ */ new Map();
+    if (!this.facts.registeredNames) {
+      this.facts.registeredNames = /* @__PURE__ */ new Map();
       for (const { node, scope } of this.model.calls) {
         const args2 = childByField(node, "arguments");
         const first = args2?.children.find((c) => c.type !== "(" && c.type !== "comment");
         const keyword = args2?.children.find((c) => c.type === "keyword_argument" && /^(fn|handler|client_connected_cb|function)$/.test(this.text(childByField(c, "name") ?? c)));
         const passed = first?.type === "identifier" ? first : keyword ? childByField(keyword, "value") : void 0;
         const callee = childByField(node, "function");
-        if (passed?.type !== "identifier" || !callee || this.registeredNames.has(this.text(passed))) continue;
+        if (passed?.type !== "identifier" || !callee || this.facts.registeredNames.has(this.text(passed))) continue;
         const found = label(callee, scope);
-        if (found) this.registeredNames.set(this.text(passed), found);
+        if (found) this.facts.registeredNames.set(this.text(passed), found);
       }
     }
     if (fn.type === "lambda") {
@@ -10712,10 +10763,8 @@ var TaintTracker = class _TaintTracker {
       const scope = call && this.model.calls.find((c) => c.node === call)?.scope;
       return callee && scope ? label(callee, scope) : void 0;
     }
-    return this.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
+    return this.facts.registeredNames.get(this.text(childByField(fn, "name") ?? fn));
   }
-  /** Methods (and functions) of this file that RPC servers call with what a client sent, with their labels; made once per file. */
-  rpcEndpoints;
   /**
    * What calls `fn` with a client's data when it is a remote procedure: a method exposed by a decorator (Pyro's
    * `@expose`, on the method or on its class: then its public methods), an `exposed_*` method of an RPyC service, a
@@ -10724,11 +10773,11 @@ var TaintTracker = class _TaintTracker {
    */
   rpcEndpoint(fn) {
     if (fn.type !== "function_definition") return void 0;
-    if (!this.rpcEndpoints) {
-      this.rpcEndpoints = /* @__PURE__ */ new Map();
-      if (RPC_WORDS.test(this.model.tree.source)) this.findRpcEndpoints(this.rpcEndpoints);
+    if (!this.facts.rpcEndpoints) {
+      this.facts.rpcEndpoints = /* @__PURE__ */ new Map();
+      if (this.mentions(RPC_WORDS)) this.findRpcEndpoints(this.facts.rpcEndpoints);
     }
-    return this.rpcEndpoints.get(fn);
+    return this.facts.rpcEndpoints.get(fn);
   }
   findRpcEndpoints(out2) {
     const match = (node, scope, table) => {
@@ -10800,7 +10849,7 @@ var TaintTracker = class _TaintTracker {
   declaredParameter(param) {
     const holder = param.parent;
     if (!holder || !["typed_parameter", "typed_default_parameter", "default_parameter"].includes(holder.type)) return void 0;
-    if (!(this.mentionsFramework ??= FRAMEWORK_WORDS.test(this.model.tree.source))) return void 0;
+    if (!this.mentions(FRAMEWORK_WORDS)) return void 0;
     const parts2 = [childByField(holder, "type"), childByField(holder, "value")].filter((n) => n !== void 0);
     for (const part of parts2) {
       const named = [part, ...descendantsAll(part, (n) => n.type === "identifier" || n.type === "attribute" || n.type === "call")].filter((n) => n.type !== "type");
@@ -10964,24 +11013,23 @@ var TaintTracker = class _TaintTracker {
   projectCall(node, callee, names, at, scope, depth) {
     const project = this.model.project;
     let known = false;
-    const label = `${code2(short(this.text(callee)) + "()")}`;
     for (const name2 of names) {
       for (const r of project?.flows?.(name2) ?? []) {
         known = true;
         const where = r.name === this.text(callee) ? "" : ` (${r.name})`;
         if (r.flows.returns?.length) {
-          return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${label}${where}`)] };
+          return { kind: "data", steps: [...r.flows.returns.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where}`)] };
         }
         const holder = r.flows.returnsField && callee.type === "attribute" ? childByField(callee, "object") : void 0;
         if (holder && r.flows.returnsField) {
           const t = this.fieldTaint(holder, r.flows.returnsField.field, node, scope, depth);
-          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${label}${where}`)] };
+          if (t?.kind === "data") return { kind: "data", steps: [...t.steps, ...r.flows.returnsField.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}${where}`)] };
         }
         for (const p of r.flows.passes ?? []) {
           const arg = new CallArguments(node, this.model.tree.source).find(p.parameter, p.position);
           const t = arg && this.eval(arg, at, scope, depth);
           if (t?.kind !== "data") continue;
-          return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${label}${where}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${label}`)] };
+          return { kind: "data", steps: [...t.steps, this.step(node, `passed to ${this.callLabel(callee)}${where}`), ...p.steps.map(remoteStep), this.step(node, `returned by ${this.callLabel(callee)}`)] };
         }
       }
     }
@@ -10999,6 +11047,10 @@ var TaintTracker = class _TaintTracker {
       if (!names.length && callee.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written)) this.demand.add(`?${written}`);
     }
     return void 0;
+  }
+  /** How a trace names a call (`f(...)` as written, shortened); made only for the steps of a flow found. */
+  callLabel(callee) {
+    return code2(short(this.text(callee)) + "()");
   }
   /**
    * The element `index` of a list built in straight-line code with constant operations (`lst = []`, `.append(x)`,
@@ -11277,7 +11329,7 @@ var TaintTracker = class _TaintTracker {
   /** The tracker of the same file in summary mode (parameters and fields of `self` are sources). */
   summaryMode() {
     if (this.parameters) return this;
-    return this.summaryTracker ??= new _TaintTracker(this.model, true, this.extra);
+    return this.summaryTracker ??= new _TaintTracker(this.model, true, this.extra, this.facts);
   }
   summaryTracker;
   /** Summary mode: what `fn` (a method) stores on `self` from its parameters (`self.data = data`). */
@@ -11417,10 +11469,8 @@ var TaintTracker = class _TaintTracker {
     const body2 = fn ?? this.model.tree.root;
     const events = [];
     for (const d of (this.definitionsOf(body2).get(name2) ?? []).filter((d2) => d2.node.start < at.start && d2.kind !== "parameter")) events.push({ node: d.node, def: d });
-    for (const c of this.model.calls) {
-      const callee = childByField(c.node, "function");
-      const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
-      if (object?.type === "identifier" && this.text(object) === name2 && c.node.end <= at.start && enclosingFunction(c.node) === fn && c.node !== at) events.push({ node: c.node, call: c.node });
+    for (const call of this.methodCallsOn(name2)) {
+      if (call.end <= at.start && enclosingFunction(call) === fn && call !== at) events.push({ node: call, call });
     }
     events.sort((a, b) => b.node.start - a.node.start);
     for (const e of events) {
@@ -11481,15 +11531,36 @@ var TaintTracker = class _TaintTracker {
     }
     return void 0;
   }
+  /** The scope of `fn`'s body when a call is in it (directly), else the module's. */
   scopeOf(fn) {
-    for (const { node, scope } of this.model.calls) if (isAncestor(fn, node) && scope.node === fn) return scope;
-    return this.model.module;
+    if (!this.facts.callScopes) {
+      const scopes = this.facts.callScopes = /* @__PURE__ */ new Map();
+      for (const { scope } of this.model.calls) if (!scopes.has(scope.node)) scopes.set(scope.node, scope);
+    }
+    return this.facts.callScopes.get(fn) ?? this.model.module;
+  }
+  /** The calls of a method of the plain name `name` (`name.m(...)`) anywhere in the file, in the model's order. */
+  methodCallsOn(name2) {
+    let byName = this.facts.methodCalls;
+    if (!byName) {
+      byName = this.facts.methodCalls = /* @__PURE__ */ new Map();
+      for (const { node } of this.model.calls) {
+        const callee = childByField(node, "function");
+        const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
+        if (object?.type !== "identifier") continue;
+        const key = this.text(object);
+        const list = byName.get(key);
+        if (list) list.push(node);
+        else byName.set(key, [node]);
+      }
+    }
+    return byName.get(name2) ?? [];
   }
   definitionsOf(fn) {
-    let map = this.definitions.get(fn);
+    let map = this.facts.definitions.get(fn);
     if (map) return map;
     map = /* @__PURE__ */ new Map();
-    this.definitions.set(fn, map);
+    this.facts.definitions.set(fn, map);
     const add = (name2, d) => {
       let list = map.get(name2);
       if (!list) map.set(name2, list = []);
@@ -11570,12 +11641,13 @@ var TaintTracker = class _TaintTracker {
   fileWrites(call, add) {
     const callee = childByField(call, "function");
     const method = callee?.type === "attribute" ? this.text(childByField(callee, "attribute") ?? callee) : void 0;
-    if (callee && /(^|\.)urlretrieve$/.test(this.text(callee))) {
+    const calleeText = callee ? this.text(callee) : "";
+    if (calleeText === "urlretrieve" || calleeText.endsWith(".urlretrieve")) {
       const target = new CallArguments(call, this.model.tree.source).find("filename", 1);
       if (target?.type === "identifier") add(this.text(target), { node: call, kind: "augment", value: call, verb: "downloaded to the file at" });
       return;
     }
-    if (method !== "save" && method !== "write" && method !== "writelines" && !(callee && /copyfileobj$/.test(this.text(callee)))) return;
+    if (method !== "save" && method !== "write" && method !== "writelines" && !calleeText.endsWith("copyfileobj")) return;
     const args2 = new CallArguments(call, this.model.tree.source);
     const object = callee?.type === "attribute" ? childByField(callee, "object") : void 0;
     if (method === "save" && object) {
@@ -11725,6 +11797,7 @@ var REGISTRAR_WORDS = /\b(gradio|asyncio|websockets|socketio|flask_socketio|xmlr
 var CALLBACK_BASE_WORDS = /\b(scrapy|channels|tornado|twisted|asyncio)\b|_pb2_grpc\b/;
 var RPC_WORDS = /\b(Pyro[45]|rpyc|register_instance|exposed_\w+)\b|handlers\b/;
 var FRAMEWORK_WORDS = /\b(fastapi|starlette|aiohttp|django|rest_framework|sanic|falcon|tornado|werkzeug|flask|quart|litestar|pyramid)\b/;
+var LAMBDA_WORD = /\blambda\b/;
 var DECLARED_FIELDS_DECORATORS = /^(dataclasses\.dataclass|pydantic\.dataclasses\.dataclass|attrs?\.(s|attrs|define|frozen|mutable|dataclass))$/;
 function enclosingClass2(node) {
   for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
