@@ -9,7 +9,7 @@ import { anchorOffsets, anchorWords, prefilterTokens } from "./prefilter.js";
 import { ALIASED_MODULE_NAMES } from "./semantic/module-aliases.js";
 import { relevantRanges, type SinkNames } from "./regions.js";
 import { identifierKey, splitTopLevel } from "./top-level.js";
-import { TokenSet } from "./token-set.js";
+import { TokenSet, wordSearch, wordWithoutBoundaries, type WordFinder } from "./token-set.js";
 import { pastDeadline, TimeBudgetExceeded, type PythonParser, type TimeBudget } from "./parser.js";
 import { RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
 import { summarizeModule, type ModuleSummary } from "./project-index.js";
@@ -115,8 +115,8 @@ export class SinkIndex implements SinkNames {
   /** A data-flow rule runs: partial parsing keeps the functions that kept code names (their summaries matter). */
   readonly keepCalledFunctions: boolean;
   /** See `SinkNames.flowSources`. */
-  readonly flowSources?: RegExp;
-  /** The prefilter tokens of all rules. */
+  readonly flowSources?: WordFinder;
+  /** The prefilter tokens of all rules (and the flow source words, see `TokenSet.secondaryOffsetsIn`). */
   readonly tokens: TokenSet;
   /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
   readonly words: ReadonlySet<string>;
@@ -136,13 +136,13 @@ export class SinkIndex implements SinkNames {
     this.assignmentsByName = base.assignmentsByName;
     this.hasReferenceSinks = base.hasReferenceSinks;
     this.keepCalledFunctions = base.flowNames.length > 0;
-    this.tokens = new TokenSet(project ? [...base.tokens, ...project.words] : base.tokens);
     // Through the project index a name can reach a source without spelling any source word: keep every callee then.
     const flowRules = rules.filter((r) => r.flowNames?.length);
-    if (flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length)) {
-      const words = [...new Set(flowRules.flatMap((r) => r.flowSourceWords!))];
-      this.flowSources = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-    }
+    const sourceWords = flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length) ? [...new Set(flowRules.flatMap((r) => r.flowSourceWords!))] : undefined;
+    // The source words are found in the tokens' pass over the file (see `sourceWordFinder`).
+    const together = sourceWords !== undefined && sourceWords.every(wordWithoutBoundaries);
+    this.tokens = new TokenSet(project ? [...base.tokens, ...project.words] : base.tokens, together ? sourceWords : []);
+    if (sourceWords) this.flowSources = together ? { offsetsIn: (text) => this.tokens.secondaryOffsetsIn(text) } : wordSearch(sourceWords);
     if (!project) {
       this.words = base.words;
       this.attributeKeys = base.attributeKeys;

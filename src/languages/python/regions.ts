@@ -1,4 +1,5 @@
 import { PYTHON_BUILTINS } from "./semantic/builtins.js";
+import type { WordFinder } from "./token-set.js";
 import { identifierKey, splitClassBody, type Segment, type SinkAttributes } from "./top-level.js";
 
 /** A span of the source to parse (UTF-16 offsets). */
@@ -23,7 +24,7 @@ export interface SinkNames {
    * called functions that can return it are kept, besides those a function holding a sink calls (their parameters
    * may reach it). Undefined: every called function is kept.
    */
-  readonly flowSources?: RegExp;
+  readonly flowSources?: WordFinder;
   /**
    * With `flowSources`: code that imports or uses an imported name may produce untrusted data too (what a function
    * of another module returns, through the project index, whatever words it holds).
@@ -417,8 +418,8 @@ class SourceCapability {
   private readonly segments: boolean[];
   private readonly members = new Map<number, boolean[]>();
 
-  constructor(source: string, segments: readonly Segment[], membersOf: (k: number) => Segment[] | undefined, pattern: RegExp, importsMaySource: boolean) {
-    const offsets = anchorsInCode(segments, Array.from(source.matchAll(pattern), (m) => m.index));
+  constructor(source: string, segments: readonly Segment[], membersOf: (k: number) => Segment[] | undefined, words: WordFinder, importsMaySource: boolean) {
+    const offsets = anchorsInCode(segments, words.offsetsIn(source));
     const direct = anchoredSegments(segments, offsets);
     const keys = new Set<number>();
     if (importsMaySource) {

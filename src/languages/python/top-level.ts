@@ -648,8 +648,24 @@ function scanString(source: string, at: number, format: boolean, segment: LineFa
       i = end;
       continue;
     }
-    if (!isDigit(c) && c !== DOT) prose = true;
+    if (!isDigit(c) && c !== DOT) {
+      prose = true;
+      // From here on only the closing quote matters (nothing inside a plain string is recorded): jump to the next
+      // character that can end the string or escape one.
+      if (!format) {
+        const rest = PROSE_RUN[(q === SINGLE_QUOTE ? 0 : 2) + (triple ? 1 : 0)];
+        rest.lastIndex = i + 1;
+        i = rest.test(source) ? rest.lastIndex : i + 1;
+        continue;
+      }
+    }
     i++;
   }
   return -1;
 }
+
+/**
+ * Runs of characters that cannot end or escape a string: after `'`, after `'''`, after `"`, after `"""` (inside a
+ * triple-quoted string a line break is text).
+ */
+const PROSE_RUN = [/[^'\\\n]+/y, /[^'\\]+/y, /[^"\\\n]+/y, /[^"\\]+/y];
