@@ -72,7 +72,8 @@ export function identifierKey(name: string): number {
   return hashRange(name, 0, name.length);
 }
 
-function hashRange(text: string, start: number, end: number): number {
+/** The key of the name `text.slice(start, end)`. */
+export function hashRange(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h & 0x3fffffff;
