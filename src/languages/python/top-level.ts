@@ -423,6 +423,9 @@ const KEYWORDS =
 /** Words the scanner reacts to, by key: every keyword, and the soft keywords that open a compound statement. */
 const KNOWN_WORDS = new Map([...KEYWORDS, "match", "case"].map((w) => [identifierKey(w), w]));
 const LONGEST_KNOWN_WORD = Math.max(...[...KNOWN_WORDS.values()].map((w) => w.length));
+/** Whether some known word's key has these low bits: most identifiers are then settled without a map lookup. */
+const MAYBE_KNOWN = new Uint8Array(1 << 12);
+for (const key of KNOWN_WORDS.keys()) MAYBE_KNOWN[key & 0xfff] = 1;
 const HARD_KEYWORDS = new Set(KEYWORDS);
 const COMPOUND_KEYWORDS = new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
 /** After these words the next identifier is bound: `as x`, `def f`, `class C`. */
@@ -437,6 +440,14 @@ const COLON = 58;
 const SEMICOLON = 59;
 /** A `=` right after one of these is part of another operator (`==`, `<=`, `+=`, `:=`, ...). */
 const OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Keys `scanLogicalLine` added to `recentOwner` lately, by their low bits: a name met again (`self`, a local) is not
+ * added to the set again. Only ever added to, a set keeps what this remembers.
+ */
+const RECENT_MASK = 0xff;
+const RECENT_IDENTIFIERS = new Int32Array(RECENT_MASK + 1);
+let recentOwner: Set<number> | undefined;
 
 /** Scratch stacks of `scanLogicalLine` (filled from index 0 on each call; it never runs inside itself): no arrays are made per line. */
 const PENDING_TARGETS: number[] = [];
@@ -455,6 +466,10 @@ const OPEN_BRACKETS: boolean[] = [];
  */
 function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHere: boolean, sinkAttributes: SinkAttributes): number {
   const ids = segment.identifiers;
+  if (ids !== recentOwner) {
+    RECENT_IDENTIFIERS.fill(-1);
+    recentOwner = ids;
+  }
   // A Set that drops what it is given, for lines whose bindings do not count.
   const bound = bindsHere ? segment.bound : IGNORED;
   const shadows = bindsHere ? segment.shadows : IGNORED;
@@ -538,10 +553,13 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
         continue;
       }
       afterDot = false;
-      const known = end - start <= LONGEST_KNOWN_WORD ? KNOWN_WORDS.get(key) : undefined;
+      const known = end - start <= LONGEST_KNOWN_WORD && MAYBE_KNOWN[key & 0xfff] === 1 ? KNOWN_WORDS.get(key) : undefined;
       const word = known !== undefined && known.length === end - start && source.startsWith(known, start) ? known : undefined;
       const keyword = word !== undefined && HARD_KEYWORDS.has(word);
-      if (keyword || sinkAttributes === undefined || !isBaseOfOtherAttribute(source, end, sinkAttributes)) ids.add(key);
+      if ((keyword || sinkAttributes === undefined || !isBaseOfOtherAttribute(source, end, sinkAttributes)) && RECENT_IDENTIFIERS[key & RECENT_MASK] !== key) {
+        ids.add(key);
+        RECENT_IDENTIFIERS[key & RECENT_MASK] = key;
+      }
       if (statementStart) {
         statementStart = false;
         bindsAll = word === "import" || word === "from" || word === "global";
