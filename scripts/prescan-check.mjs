@@ -36,7 +36,7 @@ const resolution = registry.ruleSetSpec([]);
 const rules = registry.buildRuleSet(trust.withTrustFlow(resolution.spec));
 const firstPass = new SinkIndex(rules);
 // The whole-program pass adds the project's own names that lead to a sink as tokens and words.
-const wholeProgram = new SinkIndex(rules, { words: ["load_object", "unpickle", "Loader", "utils.restore"], modules: ["pkg.utils", "helpers"] });
+const wholeProgram = new SinkIndex(rules, { words: ["load_object", "unpickle", "Loader", "utils.restore", "aa", "io", "sys", "pickle", "\u00e9t\u00e9", "aba"], modules: ["pkg.utils", "helpers"] });
 const summaryNames = { attributeKeys: undefined, leadsToSink: (m) => firstPass.leadsToSink(m), keepCalledFunctions: true, flowSources: firstPass.flowSources, importsMaySource: true };
 const anyToken = prefilter.prefilterRegExp(prefilter.prefilterTokens(rules));
 
@@ -67,6 +67,7 @@ function factsOf(bytes) {
   facts.anchors = digest(anchors);
   facts.anchorCount = anchors.length;
   facts.wholeFileAnchors = digest(prefilter.anchorOffsets(source, firstPass.tokens));
+  facts.projectTokens = digest(wholeProgram.tokens.offsetsIn(source));
   const projectAnchors = prefilter.anchorOffsets(source, wholeProgram.tokens, wholeProgram.words);
   facts.projectAnchors = digest(projectAnchors);
   for (const [name, names, anchorsHere] of [

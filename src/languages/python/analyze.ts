@@ -5,11 +5,11 @@ import type { Finding, FindingSource, ScanError, TraceStep } from "../../core/ty
 import type { AssignmentSpec, FlowTrace, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
 import { settingsAssignments, type AssignmentSite } from "./assignments.js";
 import { CallArguments } from "./calls.js";
-import { anchorOffsets, anchorWords, prefilterTokens } from "./prefilter.js";
+import { anchorOffsets, anchorTokenSet, anchorWords, prefilterTokens } from "./prefilter.js";
 import { ALIASED_MODULE_NAMES } from "./semantic/module-aliases.js";
 import { relevantRanges, type SinkNames } from "./regions.js";
 import { identifierKey, splitTopLevel } from "./top-level.js";
-import { TokenSet, wordSearch, wordWithoutBoundaries, type WordFinder } from "./token-set.js";
+import { wordSearch, wordWithoutBoundaries, type TokenSet, type WordFinder } from "./token-set.js";
 import { pastDeadline, TimeBudgetExceeded, type PythonParser, type TimeBudget } from "./parser.js";
 import { RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
 import { summarizeModule, type ModuleSummary } from "./project-index.js";
@@ -105,6 +105,9 @@ function withPrefixes(names: Iterable<string>, into: Set<string>): Set<string> {
   return into;
 }
 
+/** The set of words (see `TokenSet`) of the data-flow sources. */
+const FLOW_SOURCE_WORDS = "flow sources";
+
 /** Qualified name -> sinks, built once per rule set. */
 export class SinkIndex implements SinkNames {
   readonly byName: ReadonlyMap<string, IndexedSink[]>;
@@ -116,7 +119,7 @@ export class SinkIndex implements SinkNames {
   readonly keepCalledFunctions: boolean;
   /** See `SinkNames.flowSources`. */
   readonly flowSources?: WordFinder;
-  /** The prefilter tokens of all rules (and the flow source words, see `TokenSet.secondaryOffsetsIn`). */
+  /** The prefilter tokens of all rules (and the flow source words, see `TokenSet.extraOffsetsIn`). */
   readonly tokens: TokenSet;
   /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
   readonly words: ReadonlySet<string>;
@@ -139,10 +142,10 @@ export class SinkIndex implements SinkNames {
     // Through the project index a name can reach a source without spelling any source word: keep every callee then.
     const flowRules = rules.filter((r) => r.flowNames?.length);
     const sourceWords = flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length) ? [...new Set(flowRules.flatMap((r) => r.flowSourceWords!))] : undefined;
-    // The source words are found in the tokens' pass over the file (see `sourceWordFinder`).
+    // The source words are found in the tokens' pass over the file (see `wordWithoutBoundaries`).
     const together = sourceWords !== undefined && sourceWords.every(wordWithoutBoundaries);
-    this.tokens = new TokenSet(project ? [...base.tokens, ...project.words] : base.tokens, together ? sourceWords : []);
-    if (sourceWords) this.flowSources = together ? { offsetsIn: (text) => this.tokens.secondaryOffsetsIn(text) } : wordSearch(sourceWords);
+    this.tokens = anchorTokenSet(project ? [...base.tokens, ...project.words] : base.tokens, together ? { [FLOW_SOURCE_WORDS]: sourceWords } : {});
+    if (sourceWords) this.flowSources = together ? { offsetsIn: (text) => this.tokens.extraOffsetsIn(text, FLOW_SOURCE_WORDS) } : wordSearch(sourceWords);
     if (!project) {
       this.words = base.words;
       this.attributeKeys = base.attributeKeys;

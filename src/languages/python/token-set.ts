@@ -4,81 +4,126 @@ export interface WordFinder {
 }
 
 /**
- * Finds every occurrence of a fixed set of tokens in one pass, however many tokens there are: the last four characters seen
- * are kept as one 32-bit integer (signed, so it stays a small integer for the engine), a 64 Ki-entry table says whether some token starts with them, and only then are
- * the candidates compared. One search per token would read the text once per token (about twice as slow here).
- * Tokens shorter than four characters or outside ASCII are searched the plain way.
+ * Finds every occurrence of a fixed set of tokens in one pass over the text, however many tokens there are, and
+ * with them the occurrences of further named sets of words (`extra`), which `extraOffsetsIn` then answers for the
+ * text the last `offsetsIn` read without reading it again (a file's rule tokens, its dynamic imports and its
+ * data-flow source words are found in one pass).
  *
- * A second set of tokens (`secondary`) is found in the same pass: `secondaryOffsetsIn` answers for the text the last
- * `offsetsIn` read without reading it again (the prefilter's anchors and the data-flow source words of one file).
+ * The last four characters seen are kept as one integer. A direct 64 Ki-entry table on the last two says whether
+ * some word of two or three characters, or some longer word's first four, ends with them (most characters stop
+ * there); then a hashed table on all four (or a map on the last three or two) names the candidates, which are
+ * compared. One search per word would read the text once per word. Words outside ASCII, and short words that can
+ * overlap themselves (`aa`), are searched the plain way.
  */
 export class TokenSet implements WordFinder {
-  /** By the first four characters: the primary tokens (index 0) and the secondary ones (index 1). */
-  private readonly byPrefix = [new Map<number, string[]>(), new Map<number, string[]>()];
-  /** For each table slot, a bit per set (1 primary, 2 secondary) that has a token starting with such a prefix. */
-  private readonly maybePrefix = new Uint8Array(1 << 16);
-  private readonly plain: string[][] = [[], []];
+  /** Per table entry: bit 1 some word of two characters ends with these two, 2 of three, 4 some first four do. */
+  private readonly lastTwo = new Uint8Array(1 << 16);
+  private readonly maybeFour = new Uint8Array(1 << 16);
+  private readonly byFour = new Map<number, Candidate[]>();
+  private readonly byThree = new Map<number, Candidate[]>();
+  private readonly byTwo = new Map<number, Candidate[]>();
+  /** Words searched the plain way, with their set. */
+  private readonly plain: Candidate[] = [];
+  private readonly groups: string[];
   private lastText: string | undefined;
-  private lastSecondary: number[] = [];
+  private lastFound: number[][] = [];
 
-  constructor(tokens: readonly string[], secondary: readonly string[] = []) {
-    [tokens, secondary].forEach((set, group) => {
-      for (const token of set) {
-        if (token.length < 4 || !/^[\x00-\x7f]*$/.test(token)) {
-          this.plain[group].push(token);
-          continue;
-        }
-        const prefix = (token.charCodeAt(0) << 24) | (token.charCodeAt(1) << 16) | (token.charCodeAt(2) << 8) | token.charCodeAt(3);
-        const list = this.byPrefix[group].get(prefix);
-        if (list) list.push(token);
-        else this.byPrefix[group].set(prefix, [token]);
-        this.maybePrefix[slot(prefix)] |= 1 << group;
-      }
+  constructor(tokens: readonly string[], extra: Readonly<Record<string, readonly string[]>> = {}) {
+    this.groups = Object.keys(extra);
+    [tokens, ...Object.values(extra)].forEach((words, group) => {
+      for (const word of words) this.add(word, group);
     });
   }
 
-  /** Start offsets (UTF-16) of every occurrence of every (primary) token in `text`, ascending. */
-  offsetsIn(text: string): number[] {
-    const out = plainOffsets(text, this.plain[0]);
-    const second = plainOffsets(text, this.plain[1]);
-    const unsorted = out.length > 0;
-    const secondUnsorted = second.length > 0;
-    if (this.byPrefix[0].size > 0 || this.byPrefix[1].size > 0) {
-      const maybe = this.maybePrefix;
-      const [primary, secondary] = this.byPrefix;
-      const n = text.length;
-      let window = 0;
-      for (let i = 0; i < n; i++) {
-        window = (window << 8) | (text.charCodeAt(i) & 0xff);
-        const sets = maybe[slot(window)];
-        if (sets === 0 || i < 3) continue;
-        if (sets & 1) matchAt(text, primary.get(window), i - 3, out);
-        if (sets & 2) matchAt(text, secondary.get(window), i - 3, second);
-      }
+  private add(word: string, group: number): void {
+    // An empty word is everywhere: no rule spells one, and a plain search for it would never end.
+    if (word === "") return;
+    const candidate = { word, group };
+    const n = word.length;
+    if (n < 2 || !/^[\x00-\x7f]*$/.test(word) || (n < 4 && overlapsItself(word))) {
+      this.plain.push(candidate);
+      return;
     }
-    if (unsorted) out.sort((a, b) => a - b);
-    if (secondUnsorted) second.sort((a, b) => a - b);
+    const code = (k: number) => word.charCodeAt(k);
+    let key: number;
+    let map: Map<number, Candidate[]>;
+    if (n >= 4) {
+      key = (code(0) << 24) | (code(1) << 16) | (code(2) << 8) | code(3);
+      map = this.byFour;
+      this.maybeFour[slot(key)] = 1;
+      this.lastTwo[(code(2) << 8) | code(3)] |= 4;
+    } else if (n === 3) {
+      key = (code(0) << 16) | (code(1) << 8) | code(2);
+      map = this.byThree;
+      this.lastTwo[(code(1) << 8) | code(2)] |= 2;
+    } else {
+      key = (code(0) << 8) | code(1);
+      map = this.byTwo;
+      this.lastTwo[key] |= 1;
+    }
+    const list = map.get(key);
+    if (list) list.push(candidate);
+    else map.set(key, [candidate]);
+  }
+
+  /** Start offsets (UTF-16) of every occurrence of every token in `text`, ascending. */
+  offsetsIn(text: string): number[] {
+    const found: number[][] = [[]];
+    for (let g = 0; g < this.groups.length; g++) found.push([]);
+    for (const { word, group } of this.plain) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) found[group].push(at);
+    const lastTwo = this.lastTwo;
+    const maybeFour = this.maybeFour;
+    const n = text.length;
+    let window = 0;
+    for (let i = 0; i < n; i++) {
+      window = (window << 8) | (text.charCodeAt(i) & 0xff);
+      const ends = lastTwo[window & 0xffff];
+      if (ends === 0) continue;
+      if (ends & 4 && i >= 3 && maybeFour[slot(window)] === 1) matchAt(text, this.byFour.get(window), i - 3, found);
+      if (ends & 2 && i >= 2) matchAt(text, this.byThree.get(window & 0xffffff), i - 2, found);
+      if (ends & 1 && i >= 1) matchAt(text, this.byTwo.get(window & 0xffff), i - 1, found);
+    }
+    // Words of different lengths are found at their last character: their offsets may come out of order.
+    for (const offsets of found) if (!isAscending(offsets)) offsets.sort((a, b) => a - b);
     this.lastText = text;
-    this.lastSecondary = second;
-    return out;
+    this.lastFound = found;
+    return found[0];
   }
 
-  /** Start offsets of every occurrence of every secondary token in `text`, ascending. */
-  secondaryOffsetsIn(text: string): number[] {
+  /** Whether the set `name` was given to the constructor. */
+  hasExtra(name: string): boolean {
+    return this.groups.includes(name);
+  }
+
+  /** Start offsets of every occurrence of the words of set `name` (see the constructor) in `text`, ascending. */
+  extraOffsetsIn(text: string, name: string): number[] {
+    const group = this.groups.indexOf(name) + 1;
+    if (group === 0) return [];
     if (this.lastText !== text) this.offsetsIn(text);
-    return this.lastSecondary;
+    return this.lastFound[group];
   }
 }
 
-function plainOffsets(text: string, tokens: readonly string[]): number[] {
-  const out: number[] = [];
-  for (const p of tokens) for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + p.length)) out.push(at);
-  return out;
+interface Candidate {
+  word: string;
+  /** 0 for the tokens, then the extra sets in order. */
+  group: number;
 }
 
-/** Adds `at` once for every token of `candidates` that occurs there. */
-function matchAt(text: string, candidates: readonly string[] | undefined, at: number, out: number[]): void {
-  if (candidates) for (const t of candidates) if (text.startsWith(t, at)) out.push(at);
+/** Adds `at` to its set's offsets once for every candidate that occurs there. */
+function matchAt(text: string, candidates: readonly Candidate[] | undefined, at: number, found: number[][]): void {
+  if (candidates) for (const c of candidates) if (text.startsWith(c.word, at)) found[c.group].push(at);
+}
+
+/** Whether two occurrences of `word` can overlap (`aa`, `aba`): then only a plain search finds them as before. */
+function overlapsItself(word: string): boolean {
+  for (let k = 1; k < word.length; k++) if (word.startsWith(word.slice(k))) return true;
+  return false;
+}
+
+function isAscending(offsets: readonly number[]): boolean {
+  for (let k = 1; k < offsets.length; k++) if (offsets[k] < offsets[k - 1]) return false;
+  return true;
 }
 
 function slot(prefix: number): number {
