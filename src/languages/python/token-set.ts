@@ -10,9 +10,9 @@ export interface WordFinder {
  * data-flow source words are found in one pass).
  *
  * The last four characters seen are kept as one integer. A direct 64 Ki-entry table on the last two says whether
- * some word of two or three characters, or some longer word's first four, ends with them (most characters stop
- * there); then a hashed table on all four (or a map on the last three or two) names the candidates, which are
- * compared. One search per word would read the text once per word. Words outside ASCII, and short words that can
+ * some word of two or three characters ends with them, or four characters of a longer word do, those ending with
+ * its rarest pair (most characters stop there); then a hashed table on all four (or a map on the last three or
+ * two) names the candidates, which are compared. One search per word would read the text once per word. Words outside ASCII, and short words that can
  * overlap themselves (`aa`), are searched the plain way.
  */
 export class TokenSet implements WordFinder {
@@ -38,7 +38,7 @@ export class TokenSet implements WordFinder {
   private add(word: string, group: number): void {
     // An empty word is everywhere: no rule spells one, and a plain search for it would never end.
     if (word === "") return;
-    const candidate = { word, group };
+    const candidate: Candidate = { word, group, last: word.length - 1 };
     const n = word.length;
     if (n < 2 || !/^[\x00-\x7f]*$/.test(word) || (n < 4 && overlapsItself(word))) {
       this.plain.push(candidate);
@@ -48,10 +48,14 @@ export class TokenSet implements WordFinder {
     let key: number;
     let map: Map<number, Candidate[]>;
     if (n >= 4) {
-      key = (code(0) << 24) | (code(1) << 16) | (code(2) << 8) | code(3);
+      // The four characters ending with the word's rarest pair: fewer places in a text end with them.
+      let last = 3;
+      for (let k = 4; k < n; k++) if (pairRarity(word, k) > pairRarity(word, last)) last = k;
+      candidate.last = last;
+      key = (code(last - 3) << 24) | (code(last - 2) << 16) | (code(last - 1) << 8) | code(last);
       map = this.byFour;
       this.maybeFour[slot(key)] = 1;
-      this.lastTwo[(code(2) << 8) | code(3)] |= 4;
+      this.lastTwo[(code(last - 1) << 8) | code(last)] |= 4;
     } else if (n === 3) {
       key = (code(0) << 16) | (code(1) << 8) | code(2);
       map = this.byThree;
@@ -79,9 +83,9 @@ export class TokenSet implements WordFinder {
       window = (window << 8) | (text.charCodeAt(i) & 0xff);
       const ends = lastTwo[window & 0xffff];
       if (ends === 0) continue;
-      if (ends & 4 && i >= 3 && maybeFour[slot(window)] === 1) matchAt(text, this.byFour.get(window), i - 3, found);
-      if (ends & 2 && i >= 2) matchAt(text, this.byThree.get(window & 0xffffff), i - 2, found);
-      if (ends & 1 && i >= 1) matchAt(text, this.byTwo.get(window & 0xffff), i - 1, found);
+      if (ends & 4 && i >= 3 && maybeFour[slot(window)] === 1) matchAt(text, this.byFour.get(window), i, found);
+      if (ends & 2 && i >= 2) matchAt(text, this.byThree.get(window & 0xffffff), i, found);
+      if (ends & 1 && i >= 1) matchAt(text, this.byTwo.get(window & 0xffff), i, found);
     }
     // Words of different lengths are found at their last character: their offsets may come out of order.
     for (const offsets of found) if (!isAscending(offsets)) offsets.sort((a, b) => a - b);
@@ -108,11 +112,29 @@ interface Candidate {
   word: string;
   /** 0 for the tokens, then the extra sets in order. */
   group: number;
+  /** Which of the word's characters the table entry it is listed under ends with. */
+  last: number;
 }
 
-/** Adds `at` to its set's offsets once for every candidate that occurs there. */
-function matchAt(text: string, candidates: readonly Candidate[] | undefined, at: number, found: number[][]): void {
-  if (candidates) for (const c of candidates) if (text.startsWith(c.word, at)) found[c.group].push(at);
+/** For every candidate that occurs with its `last` character at `end`, adds where it starts to its set's offsets. */
+function matchAt(text: string, candidates: readonly Candidate[] | undefined, end: number, found: number[][]): void {
+  if (!candidates) return;
+  for (const c of candidates) {
+    const at = end - c.last;
+    if (at >= 0 && text.startsWith(c.word, at)) found[c.group].push(at);
+  }
+}
+
+/** Characters by how often they occur in Python code, most often first; anything else counts as rarer. */
+const BY_FREQUENCY = " etasrinol_dcpu.mf(h)g,=b'yw\"vkx:[]0O1TSEAqRCIjNDzLP";
+
+/** How rarely the pair of characters ending at `k` occurs (higher: rarer), by the rarer of the two. */
+function pairRarity(word: string, k: number): number {
+  const rank = (ch: string) => {
+    const r = BY_FREQUENCY.indexOf(ch);
+    return r < 0 ? BY_FREQUENCY.length : r;
+  };
+  return Math.min(rank(word[k - 1]), rank(word[k])) * 64 + Math.max(rank(word[k - 1]), rank(word[k]));
 }
 
 /** Whether two occurrences of `word` can overlap (`aa`, `aba`): then only a plain search finds them as before. */
