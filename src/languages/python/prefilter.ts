@@ -1,5 +1,5 @@
 import type { PythonRule } from "../../rules/rule.js";
-import { TokenSet } from "./token-set.js";
+import { escapeRegExp, TokenSet } from "./token-set.js";
 import { isIdentifierPart } from "./top-level.js";
 
 /** A dynamic import whose first argument is not a plain string literal. */
@@ -45,9 +45,6 @@ function prefixTree(words: readonly string[]): string {
   return root.next.size === 0 ? "" : pattern(root);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /**
  * Where the tokens and the computed dynamic imports of `source` occur, ascending: the places a finding can start.

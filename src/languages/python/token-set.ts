@@ -165,6 +165,11 @@ export function wordWithoutBoundaries(word: string): boolean {
 
 /** The leftmost, non-overlapping occurrences of `words` (as a global regular expression finds them). */
 export function wordSearch(words: readonly string[]): WordFinder {
-  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  const pattern = new RegExp(words.map(escapeRegExp).join("|"), "g");
   return { offsetsIn: (text) => Array.from(text.matchAll(pattern), (m) => m.index) };
+}
+
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
