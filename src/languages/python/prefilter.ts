@@ -45,7 +45,6 @@ function prefixTree(words: readonly string[]): string {
   return root.next.size === 0 ? "" : pattern(root);
 }
 
-
 /**
  * Where the tokens and the computed dynamic imports of `source` occur, ascending: the places a finding can start.
  * A computed import (`__import__("pic" + "kle")`) is one no token can see. None at all: no finding is possible.
