@@ -5,11 +5,11 @@ import type { Finding, FindingSource, ScanError, TraceStep } from "../../core/ty
 import type { AssignmentSpec, FlowTrace, PythonRule, SinkMatch, SinkOutcome, SinkSpec } from "../../rules/rule.js";
 import { settingsAssignments, type AssignmentSite } from "./assignments.js";
 import { CallArguments } from "./calls.js";
-import { anchorOffsets, anchorWords, prefilterTokens } from "./prefilter.js";
+import { anchorOffsets, anchorTokenSet, anchorWords, prefilterTokens } from "./prefilter.js";
 import { ALIASED_MODULE_NAMES } from "./semantic/module-aliases.js";
 import { relevantRanges, type SinkNames } from "./regions.js";
 import { identifierKey, splitTopLevel } from "./top-level.js";
-import { TokenSet } from "./token-set.js";
+import { wordSearch, wordWithoutBoundaries, type TokenSet, type WordFinder } from "./token-set.js";
 import { pastDeadline, TimeBudgetExceeded, type PythonParser, type TimeBudget } from "./parser.js";
 import { RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
 import { summarizeModule, type ModuleSummary } from "./project-index.js";
@@ -105,6 +105,9 @@ function withPrefixes(names: Iterable<string>, into: Set<string>): Set<string> {
   return into;
 }
 
+/** The set of words (see `TokenSet`) of the data-flow sources. */
+const FLOW_SOURCE_WORDS = "flow sources";
+
 /** Qualified name -> sinks, built once per rule set. */
 export class SinkIndex implements SinkNames {
   readonly byName: ReadonlyMap<string, IndexedSink[]>;
@@ -115,8 +118,8 @@ export class SinkIndex implements SinkNames {
   /** A data-flow rule runs: partial parsing keeps the functions that kept code names (their summaries matter). */
   readonly keepCalledFunctions: boolean;
   /** See `SinkNames.flowSources`. */
-  readonly flowSources?: RegExp;
-  /** The prefilter tokens of all rules. */
+  readonly flowSources?: WordFinder;
+  /** The prefilter tokens of all rules (and the flow source words, see `TokenSet.extraOffsetsIn`). */
   readonly tokens: TokenSet;
   /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
   readonly words: ReadonlySet<string>;
@@ -136,13 +139,13 @@ export class SinkIndex implements SinkNames {
     this.assignmentsByName = base.assignmentsByName;
     this.hasReferenceSinks = base.hasReferenceSinks;
     this.keepCalledFunctions = base.flowNames.length > 0;
-    this.tokens = new TokenSet(project ? [...base.tokens, ...project.words] : base.tokens);
     // Through the project index a name can reach a source without spelling any source word: keep every callee then.
     const flowRules = rules.filter((r) => r.flowNames?.length);
-    if (flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length)) {
-      const words = [...new Set(flowRules.flatMap((r) => r.flowSourceWords!))];
-      this.flowSources = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-    }
+    const sourceWords = flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length) ? [...new Set(flowRules.flatMap((r) => r.flowSourceWords!))] : undefined;
+    // The source words are found in the tokens' pass over the file (see `wordWithoutBoundaries`).
+    const together = sourceWords !== undefined && sourceWords.every(wordWithoutBoundaries);
+    this.tokens = anchorTokenSet(project ? [...base.tokens, ...project.words] : base.tokens, together ? { [FLOW_SOURCE_WORDS]: sourceWords } : {});
+    if (sourceWords) this.flowSources = together ? { offsetsIn: (text) => this.tokens.extraOffsetsIn(text, FLOW_SOURCE_WORDS) } : wordSearch(sourceWords);
     if (!project) {
       this.words = base.words;
       this.attributeKeys = base.attributeKeys;

@@ -1,10 +1,11 @@
 import type { PythonRule } from "../../rules/rule.js";
-import type { TokenSet } from "./token-set.js";
+import { escapeRegExp, TokenSet } from "./token-set.js";
 import { isIdentifierPart } from "./top-level.js";
 
 /** A dynamic import whose first argument is not a plain string literal. */
 const COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
 const EVERY_COMPUTED_DYNAMIC_IMPORT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "g");
+const COMPUTED_DYNAMIC_IMPORT_AT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "y");
 
 /**
  * One regular expression for the prefilter: it matches raw file bytes read as latin1 (one character per byte, so a
@@ -44,10 +45,6 @@ function prefixTree(words: readonly string[]): string {
   return root.next.size === 0 ? "" : pattern(root);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /**
  * Where the tokens and the computed dynamic imports of `source` occur, ascending: the places a finding can start.
  * A computed import (`__import__("pic" + "kle")`) is one no token can see. None at all: no finding is possible.
@@ -56,9 +53,31 @@ function escapeRegExp(text: string): string {
 export function anchorOffsets(source: string, tokens: TokenSet, words?: ReadonlySet<string>): number[] {
   const found = tokens.offsetsIn(source);
   const out = words ? found.filter((at) => canLeadToSink(source, at, words)) : found;
+  if (tokens.hasExtra(DYNAMIC_IMPORTS)) {
+    // Found in the tokens' pass: each occurrence is a computed import when the rest of the pattern follows it (no
+    // match of the pattern can hold the start of another).
+    const imports = tokens.extraOffsetsIn(source, DYNAMIC_IMPORTS);
+    if (imports.length === 0) return out;
+    for (const at of imports) {
+      COMPUTED_DYNAMIC_IMPORT_AT.lastIndex = at;
+      if (COMPUTED_DYNAMIC_IMPORT_AT.test(source)) out.push(at);
+    }
+    return out.sort((a, b) => a - b);
+  }
   if (!source.includes("__import__") && !source.includes("import_module")) return out;
   for (const m of source.matchAll(EVERY_COMPUTED_DYNAMIC_IMPORT)) out.push(m.index);
   return out.sort((a, b) => a - b);
+}
+
+/** The set of words (see `TokenSet`) a computed dynamic import starts with. */
+const DYNAMIC_IMPORTS = "dynamic imports";
+
+/**
+ * The token set `anchorOffsets` searches best: the rule `tokens`, the words computed dynamic imports start with and
+ * any `extra` sets of words, all found in one pass over a file.
+ */
+export function anchorTokenSet(tokens: readonly string[], extra: Readonly<Record<string, readonly string[]>> = {}): TokenSet {
+  return new TokenSet(tokens, { ...extra, [DYNAMIC_IMPORTS]: ["__import__", "import_module"] });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { PYTHON_BUILTINS } from "./semantic/builtins.js";
-import { identifierKey, splitClassBody, type Segment, type SinkAttributes } from "./top-level.js";
+import type { WordFinder } from "./token-set.js";
+import { hashRange, identifierKey, splitClassBody, type Segment, type SinkAttributes } from "./top-level.js";
 
 /** A span of the source to parse (UTF-16 offsets). */
 export interface SourceRange {
@@ -23,7 +24,7 @@ export interface SinkNames {
    * called functions that can return it are kept, besides those a function holding a sink calls (their parameters
    * may reach it). Undefined: every called function is kept.
    */
-  readonly flowSources?: RegExp;
+  readonly flowSources?: WordFinder;
   /**
    * With `flowSources`: code that imports or uses an imported name may produce untrusted data too (what a function
    * of another module returns, through the project index, whatever words it holds).
@@ -266,11 +267,6 @@ interface KeptNames {
   summaryAttributes: Set<number>;
 }
 
-/**
- * `x.a = ...`, `x.n += 1`, and through `self`/`cls` also `self.a, self.b = ...`, `(self.a, self.b) = ...`,
- * `with ... as self.f:`, `for self.x in ...`: attributes a method may assign (an over-approximation).
- */
-const ASSIGNED_ATTRIBUTE = /\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=(?:\*\*|\/\/|>>|<<|[-+*/%&|^@])?=(?!=))|\b(?:self|cls)[ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=[,:)\]]|in\b)/g;
 
 /**
  * For data-flow rules, the members of a class that is relevant only through its body, chosen as the kept code
@@ -417,8 +413,8 @@ class SourceCapability {
   private readonly segments: boolean[];
   private readonly members = new Map<number, boolean[]>();
 
-  constructor(source: string, segments: readonly Segment[], membersOf: (k: number) => Segment[] | undefined, pattern: RegExp, importsMaySource: boolean) {
-    const offsets = anchorsInCode(segments, Array.from(source.matchAll(pattern), (m) => m.index));
+  constructor(source: string, segments: readonly Segment[], membersOf: (k: number) => Segment[] | undefined, words: WordFinder, importsMaySource: boolean) {
+    const offsets = anchorsInCode(segments, words.offsetsIn(source));
     const direct = anchoredSegments(segments, offsets);
     const keys = new Set<number>();
     if (importsMaySource) {
@@ -554,11 +550,88 @@ function memoized<T>(compute: (k: number) => T): (k: number) => T {
   };
 }
 
-function assignedAttributes(source: string, m: Segment): Set<number> {
+/**
+ * The attributes the code of `m` may assign (an over-approximation): `x.a = ...`, `x.n += 1`, and through
+ * `self`/`cls` also `self.a, self.b = ...`, `(self.a, self.b) = ...`, `with ... as self.f:`, `for self.x in ...`.
+ * Read from dot to dot, in place, as this regular expression would find its matches one after another in the
+ * segment's text (names are ASCII words; the text ends where the segment does):
+ * `\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=(?:\*\*|\/\/|>>|<<|[-+*\/%&|^@])?=(?!=))|\b(?:self|cls)[ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=[,:)\]]|in\b)`.
+ */
+export function assignedAttributes(source: string, m: Segment): Set<number> {
   const out = new Set<number>();
-  const text = source.slice(m.start, m.end);
-  for (const match of text.matchAll(ASSIGNED_ATTRIBUTE)) out.add(identifierKey(match[1] ?? match[2]));
+  const end = m.end;
+  // Where the last match ended: the next may not start before it.
+  let from = m.start;
+  for (let dot = source.indexOf(".", from); dot >= 0 && dot < end; dot = source.indexOf(".", Math.max(dot + 1, from))) {
+    const nameStart = skipBlanks(source, dot + 1, end);
+    if (nameStart >= end || !isWordStart(source.charCodeAt(nameStart))) continue;
+    let nameEnd = nameStart + 1;
+    while (nameEnd < end && isWordChar(source.charCodeAt(nameEnd))) nameEnd++;
+    const after = skipBlanks(source, nameEnd, end);
+    // `self.x` / `cls.x`, when the word stands before this dot and after no word character, and the match may start there.
+    const base = selfOrClsBefore(source, dot, m.start);
+    if (base >= from) {
+      const c = after < end ? source.charCodeAt(after) : -1;
+      if (c === 44 || c === 58 || c === 41 || c === 93 || isWordIn(source, after, end)) {
+        out.add(hashRange(source, nameStart, nameEnd));
+        from = after;
+        continue;
+      }
+      // `self.xin + 1`: the name gives back `in` to what follows it, a whole word again.
+      if (nameEnd - nameStart >= 3 && source.startsWith("in", nameEnd - 2)) {
+        out.add(hashRange(source, nameStart, nameEnd - 2));
+        from = nameEnd - 2;
+        continue;
+      }
+    }
+    if (dot < from) continue;
+    if (assignsAt(source, after, end)) {
+      out.add(hashRange(source, nameStart, nameEnd));
+      from = after;
+    }
+  }
   return out;
+}
+
+/** `=` (not `==`) at `at`, or an augmented assignment's operator (`+=`, `**=`, `>>=`, ...), before `end`. */
+function assignsAt(source: string, at: number, end: number): boolean {
+  const c = at < end ? source.charCodeAt(at) : -1;
+  let eq = at;
+  if (c !== 61) {
+    const d = at + 1 < end ? source.charCodeAt(at + 1) : -1;
+    // ** // >> <<
+    if ((c === 42 || c === 47 || c === 62 || c === 60) && d === c && at + 2 < end && source.charCodeAt(at + 2) === 61) eq = at + 2;
+    else if (c >= 0 && c < 128 && AUGMENTING[c] === 1 && d === 61) eq = at + 1;
+    else return false;
+  }
+  return !(eq + 1 < end && source.charCodeAt(eq + 1) === 61);
+}
+
+/** `-+*\/%&|^@`: the one-character operators of augmented assignments. */
+const AUGMENTING = new Uint8Array(128);
+for (const ch of "-+*/%&|^@") AUGMENTING[ch.charCodeAt(0)] = 1;
+
+/** `in` at `at` as a whole word (`\bin\b` with the text ending at `end`). */
+function isWordIn(source: string, at: number, end: number): boolean {
+  return at + 2 <= end && source.startsWith("in", at) && !(at + 2 < end && isWordChar(source.charCodeAt(at + 2)));
+}
+
+/** Where `self` or `cls` starts when it stands before the dot at `dot` (blanks between), after no word character; -1 otherwise. */
+function selfOrClsBefore(source: string, dot: number, start: number): number {
+  let i = dot;
+  while (i > start && (source.charCodeAt(i - 1) === 32 || source.charCodeAt(i - 1) === 9)) i--;
+  const at = i >= start + 4 && source.startsWith("self", i - 4) ? i - 4 : i >= start + 3 && source.startsWith("cls", i - 3) ? i - 3 : -1;
+  return at >= 0 && (at === start || !isWordChar(source.charCodeAt(at - 1))) ? at : -1;
+}
+
+/** `[A-Za-z_]` */
+function isWordStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+/** `\w`: ASCII letters, digits and `_`. */
+function isWordChar(c: number): boolean {
+  return isWordStart(c) || (c >= 48 && c <= 57);
 }
 
 /**

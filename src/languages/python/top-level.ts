@@ -72,7 +72,8 @@ export function identifierKey(name: string): number {
   return hashRange(name, 0, name.length);
 }
 
-function hashRange(text: string, start: number, end: number): number {
+/** The key of the name `text.slice(start, end)`. */
+export function hashRange(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h & 0x3fffffff;
@@ -218,6 +219,9 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
       const line: StatementLine = { start: j, end: 0, identifiers: new Set(), bound: new Set() };
       const facts: LineFacts = { identifiers: line.identifiers, bound: line.bound, attributes: current.attributes, shadows: current.shadows, globals: current.globals, prose: current.prose };
       next = scanLogicalLine(source, j, facts, bindsHere, sinkAttributes);
+      // The line may have given the statement its first shadowed or global name (see `NO_NAMES`).
+      current.shadows = facts.shadows;
+      current.globals = facts.globals;
       line.end = next;
       addAll(current.identifiers, line.identifiers);
       addAll(current.bound, line.bound);
@@ -267,12 +271,18 @@ function scanClassBody(source: string, cls: Segment, to: number, sinkAttributes:
     addAll(cls.identifiers, m.identifiers);
     addAll(cls.attributes, m.attributes);
     addAll(cls.bound, m.bound);
-    addAll(cls.shadows, m.shadows);
-    addAll(cls.globals, m.globals);
+    if (m.shadows.size > 0) addAll(cls.shadows === NO_NAMES ? (cls.shadows = new Set()) : cls.shadows, m.shadows);
+    if (m.globals.size > 0) addAll(cls.globals === NO_NAMES ? (cls.globals = new Set()) : cls.globals, m.globals);
     for (const at of m.prose) cls.prose.push(at);
   }
   return dedent.at;
 }
+
+/**
+ * The `shadows` and `globals` of a segment that has none, shared: most have none, and two sets fewer per segment
+ * is a sixth less garbage to collect. Never added to: whoever adds the first name gives the segment a set of its own.
+ */
+const NO_NAMES: Set<number> = new Set();
 
 /**
  * A segment with every field present from the start, in one order: all segments then share one object shape, so
@@ -290,8 +300,8 @@ function newSegment(start: number, end: number): Segment {
     identifiers: new Set(),
     attributes: new Set(),
     bound: new Set(),
-    shadows: new Set(),
-    globals: new Set(),
+    shadows: NO_NAMES,
+    globals: NO_NAMES,
     lines: undefined,
     prose: [],
   };
@@ -422,6 +432,9 @@ const KEYWORDS =
 /** Words the scanner reacts to, by key: every keyword, and the soft keywords that open a compound statement. */
 const KNOWN_WORDS = new Map([...KEYWORDS, "match", "case"].map((w) => [identifierKey(w), w]));
 const LONGEST_KNOWN_WORD = Math.max(...[...KNOWN_WORDS.values()].map((w) => w.length));
+/** Whether some known word's key has these low bits: most identifiers are then settled without a map lookup. */
+const MAYBE_KNOWN = new Uint8Array(1 << 12);
+for (const key of KNOWN_WORDS.keys()) MAYBE_KNOWN[key & 0xfff] = 1;
 const HARD_KEYWORDS = new Set(KEYWORDS);
 const COMPOUND_KEYWORDS = new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
 /** After these words the next identifier is bound: `as x`, `def f`, `class C`. */
@@ -436,6 +449,14 @@ const COLON = 58;
 const SEMICOLON = 59;
 /** A `=` right after one of these is part of another operator (`==`, `<=`, `+=`, `:=`, ...). */
 const OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Keys `scanLogicalLine` added to `recentOwner` lately, by their low bits: a name met again (`self`, a local) is not
+ * added to the set again. Only ever added to, a set keeps what this remembers.
+ */
+const RECENT_MASK = 0xff;
+const RECENT_IDENTIFIERS = new Int32Array(RECENT_MASK + 1);
+let recentOwner: Set<number> | undefined;
 
 /** Scratch stacks of `scanLogicalLine` (filled from index 0 on each call; it never runs inside itself): no arrays are made per line. */
 const PENDING_TARGETS: number[] = [];
@@ -454,9 +475,13 @@ const OPEN_BRACKETS: boolean[] = [];
  */
 function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHere: boolean, sinkAttributes: SinkAttributes): number {
   const ids = segment.identifiers;
+  if (ids !== recentOwner) {
+    RECENT_IDENTIFIERS.fill(-1);
+    recentOwner = ids;
+  }
   // A Set that drops what it is given, for lines whose bindings do not count.
   const bound = bindsHere ? segment.bound : IGNORED;
-  const shadows = bindsHere ? segment.shadows : IGNORED;
+  let shadows = bindsHere ? segment.shadows : IGNORED;
   const n = source.length;
   let depth = 0;
   let afterDot = false;
@@ -537,10 +562,13 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
         continue;
       }
       afterDot = false;
-      const known = end - start <= LONGEST_KNOWN_WORD ? KNOWN_WORDS.get(key) : undefined;
+      const known = end - start <= LONGEST_KNOWN_WORD && MAYBE_KNOWN[key & 0xfff] === 1 ? KNOWN_WORDS.get(key) : undefined;
       const word = known !== undefined && known.length === end - start && source.startsWith(known, start) ? known : undefined;
       const keyword = word !== undefined && HARD_KEYWORDS.has(word);
-      if (keyword || sinkAttributes === undefined || !isBaseOfOtherAttribute(source, end, sinkAttributes)) ids.add(key);
+      if ((keyword || sinkAttributes === undefined || !isBaseOfOtherAttribute(source, end, sinkAttributes)) && RECENT_IDENTIFIERS[key & RECENT_MASK] !== key) {
+        ids.add(key);
+        RECENT_IDENTIFIERS[key & RECENT_MASK] = key;
+      }
       if (statementStart) {
         statementStart = false;
         bindsAll = word === "import" || word === "from" || word === "global";
@@ -557,11 +585,12 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
       } else if (importsNames) {
         // `from m import x as y` binds x and y, to `m.x`, which leads to a sink only through a sink attribute.
         if (previousWord !== "as") importedLeadsToSink = sinkAttributes === undefined || sinkAttributes.has(key);
-        (importedLeadsToSink ? bound : shadows).add(key);
+        if (importedLeadsToSink) bound.add(key);
+        else (shadows === NO_NAMES ? (shadows = segment.shadows = new Set()) : shadows).add(key);
       } else if (bindsAll) {
         // `from m import x` binds x, not m.
         if (!fromModule) bound.add(key);
-        if (declaresGlobals) segment.globals.add(key);
+        if (declaresGlobals) (segment.globals === NO_NAMES ? (segment.globals = new Set()) : segment.globals).add(key);
       } else if (previousWord !== undefined && BINDS_NEXT.has(previousWord)) {
         bound.add(key);
       } else if (operandBrackets === 0 && !isOperandBase(source, end)) {
@@ -648,8 +677,24 @@ function scanString(source: string, at: number, format: boolean, segment: LineFa
       i = end;
       continue;
     }
-    if (!isDigit(c) && c !== DOT) prose = true;
+    if (!isDigit(c) && c !== DOT) {
+      prose = true;
+      // From here on only the closing quote matters (nothing inside a plain string is recorded): jump to the next
+      // character that can end the string or escape one.
+      if (!format) {
+        const rest = PROSE_RUN[(q === SINGLE_QUOTE ? 0 : 2) + (triple ? 1 : 0)];
+        rest.lastIndex = i + 1;
+        i = rest.test(source) ? rest.lastIndex : i + 1;
+        continue;
+      }
+    }
     i++;
   }
   return -1;
 }
+
+/**
+ * Runs of characters that cannot end or escape a string: after `'`, after `'''`, after `"`, after `"""` (inside a
+ * triple-quoted string a line break is text).
+ */
+const PROSE_RUN = [/[^'\\\n]+/y, /[^'\\]+/y, /[^"\\\n]+/y, /[^"\\]+/y];
