@@ -19,6 +19,8 @@ export class ExpressionParser {
   private nesting = 0;
   /** Inside a statement starting with `print` or `exec`, which tree-sitter also tries as a Python 2 statement. */
   protected ambiguousStatement = false;
+  /** The token index of a `*` that `atom` reads as a starred name (tree-sitter's `list_splat_pattern` as a primary). */
+  private starredAtomAt = -1;
   protected readonly kind: Uint8Array;
   protected readonly start: Int32Array;
   protected readonly end: Int32Array;
@@ -229,11 +231,11 @@ export class ExpressionParser {
   }
 
   private subscriptItem(): SyntaxNode {
-    if (this.isOp("*")) throw new Unsupported("starred subscript");
     const s = this.start[this.i];
     const parts: SyntaxNode[] = [];
     if (!this.isOp(":")) {
-      const e = this.expression();
+      // `a[*b.c]`: a subscript takes no list_splat, so the star binds to the name alone (PEP 646).
+      const e = this.isOp("*") ? this.starredAtomExpression() : this.expression();
       if (!this.isOp(":")) return e;
       parts.push(e);
     }
@@ -250,6 +252,11 @@ export class ExpressionParser {
     const k = this.kind[this.i];
     const s = this.start[this.i];
     const e = this.end[this.i];
+    if (this.i === this.starredAtomAt) {
+      this.i++;
+      const name = this.identifier();
+      return this.nodes.node("list_splat", s, name.end, [name]);
+    }
     if (k === NAME) {
       const t = this.text[this.i];
       if (t === "True" || t === "False" || t === "None") {
@@ -323,13 +330,35 @@ export class ExpressionParser {
     return this.nodes.node("generic_type", name.start, this.lastEnd, [name, typeParameter]);
   }
 
+  /**
+   * An expression from a `*` followed by a name, with the starred name as its first atom: `*a.b + c` is
+   * `(*a).b + c`. tree-sitter reads a subscript's starred items so, and the only item of a list or set.
+   */
+  private starredAtomExpression(): SyntaxNode {
+    if (this.kind[this.i + 1] !== NAME || RESERVED.has(this.text[this.i + 1]) || this.ambiguousStatement) throw new Unsupported("starred expression");
+    this.starredAtomAt = this.i;
+    const e = this.expression();
+    this.starredAtomAt = -1;
+    return e;
+  }
+
+  /**
+   * The first element of a list or set. A starred name there is tree-sitter's starred atom (see above) when it is
+   * the only element, and a `list_splat` of the whole expression when a comma follows.
+   */
+  private firstElement(close: string): SyntaxNode {
+    if (!this.isOp("*") || this.kind[this.i + 1] !== NAME || RESERVED.has(this.text[this.i + 1])) return this.element();
+    const at = this.i;
+    const only = this.starredAtomExpression();
+    if (this.isOp(close)) return only;
+    if (!this.isOp(",")) throw new Unsupported("starred element");
+    this.i = at;
+    return this.element();
+  }
+
   /** An element of a list, set or tuple: an expression, `*expression`, or `yield`. */
   private element(): SyntaxNode {
     if (this.isOp("*")) {
-      // tree-sitter reads `[*a.b]` and `[*f(x)]` either way depending on what came before in the file.
-      if (this.kind[this.i + 1] === NAME && this.kind[this.i + 2] === OP && (this.text[this.i + 2] === "." || this.text[this.i + 2] === "(" || this.text[this.i + 2] === "[")) {
-        throw new Unsupported("starred call or attribute in a collection");
-      }
       const s = this.start[this.i++];
       const value = this.expression();
       return this.nodes.node("list_splat", s, value.end, [value]);
@@ -361,6 +390,7 @@ export class ExpressionParser {
         if (first.type === "list_splat") throw new Unsupported("starred generator");
         result = this.comprehension("generator_expression", s, first, ")");
       } else if (this.isOp(")")) {
+        // tree-sitter reads `(*a)` as a tuple or as a parenthesized starred name depending on the text around it.
         if (first.type === "list_splat") throw new Unsupported("parenthesized list splat");
         this.i++;
         result = this.nodes.node("parenthesized_expression", s, this.lastEnd, [first]);
@@ -382,7 +412,7 @@ export class ExpressionParser {
       this.i++;
       result = this.nodes.leaf("list", s, this.lastEnd);
     } else {
-      const first = this.element();
+      const first = this.firstElement("]");
       if (this.isKeyword("for") || this.isKeyword("async")) {
         if (first.type === "list_splat" || first.type === "yield") throw new Unsupported("starred comprehension");
         result = this.comprehension("list_comprehension", s, first, "]");
@@ -404,7 +434,7 @@ export class ExpressionParser {
       this.i++;
       result = this.nodes.leaf("dictionary", s, this.lastEnd);
     } else {
-      const first = this.dictionaryItem();
+      const first = this.dictionaryItem(true);
       if (first.type === "pair" || first.type === "dictionary_splat") {
         if (first.type === "pair" && (this.isKeyword("for") || this.isKeyword("async"))) {
           result = this.comprehension("dictionary_comprehension", s, first, "}");
@@ -434,13 +464,13 @@ export class ExpressionParser {
     return result;
   }
 
-  private dictionaryItem(): SyntaxNode {
+  private dictionaryItem(first = false): SyntaxNode {
     if (this.isOp("**")) {
       const s = this.start[this.i++];
       const value = this.expression();
       return this.nodes.node("dictionary_splat", s, value.end, [value]);
     }
-    const key = this.element();
+    const key = first ? this.firstElement("}") : this.element();
     if (!this.isOp(":")) return key;
     if (key.type === "list_splat" || key.type === "yield") throw new Unsupported("starred key");
     this.i++;
@@ -646,12 +676,18 @@ export class ExpressionParser {
         return this.nodes.node("list_splat_pattern", node.start, node.end, [inner]);
       }
       case "tuple":
-        return this.nodes.node("tuple_pattern", node.start, node.end, node.children.map((c) => this.pattern(c)));
+        return this.nodes.node("tuple_pattern", node.start, node.end, node.children.map((c) => this.elementPattern(c)));
       case "list":
-        return this.nodes.node("list_pattern", node.start, node.end, node.children.map((c) => this.pattern(c)));
+        return this.nodes.node("list_pattern", node.start, node.end, node.children.map((c) => this.elementPattern(c)));
       default:
         throw new Unsupported(`${node.type} as a target`);
     }
+  }
+
+  private elementPattern(node: SyntaxNode): SyntaxNode {
+    // A starred atom (`[*a.b] = c`) would be a pattern of its own kind.
+    if (node.type !== "list_splat" && this.source.charCodeAt(node.start) === 42) throw new Unsupported("starred pattern");
+    return this.pattern(node);
   }
 
   /** tree-sitter's `type`: an expression, or `Name[types]` as a `generic_type` (and unions of those). */
