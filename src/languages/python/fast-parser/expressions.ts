@@ -21,6 +21,12 @@ export class ExpressionParser {
   protected ambiguousStatement = false;
   /** The token index of a `*` that `atom` reads as a starred name (tree-sitter's `list_splat_pattern` as a primary). */
   private starredAtomAt = -1;
+  /**
+   * Children being collected, for all nodes under construction (each takes its own from a mark, innermost first):
+   * a node's children array is then allocated once at its exact length, rather than grown by pushing.
+   */
+  private readonly pending: SyntaxNode[] = [];
+  private pendingTop = 0;
   protected readonly kind: Uint8Array;
   protected readonly start: Int32Array;
   protected readonly end: Int32Array;
@@ -35,6 +41,24 @@ export class ExpressionParser {
     this.start = tokens.start;
     this.end = tokens.end;
     this.text = tokens.text;
+  }
+
+  // ---- collecting children
+
+  protected mark(): number {
+    return this.pendingTop;
+  }
+  protected add(node: SyntaxNode): void {
+    this.pending[this.pendingTop++] = node;
+  }
+  protected pendingCount(mark: number): number {
+    return this.pendingTop - mark;
+  }
+  /** The children added since `mark`, as an array of their own. */
+  protected take(mark: number): SyntaxNode[] {
+    const children = this.pending.slice(mark, this.pendingTop);
+    this.pendingTop = mark;
+    return children;
   }
 
   // ---- token helpers
@@ -155,13 +179,15 @@ export class ExpressionParser {
     const first = this.binary(0);
     let n = this.comparisonOperator();
     if (!n) return first;
-    const operands = [first];
+    const m = this.mark();
+    this.add(first);
+    let last = first;
     while (n) {
       this.i += n;
-      operands.push(this.binary(0));
+      this.add((last = this.binary(0)));
       n = this.comparisonOperator();
     }
-    return this.nodes.node("comparison_operator", first.start, operands[operands.length - 1].end, operands);
+    return this.nodes.node("comparison_operator", first.start, last.end, this.take(m));
   }
 
   private binaryPrecedence(): number {
@@ -217,15 +243,16 @@ export class ExpressionParser {
         node = this.nodes.node("call", node.start, args.end, [field(node, "function"), args]);
       } else if (t === "[") {
         this.i++;
-        const children = [field(node, "value")];
+        const m = this.mark();
+        this.add(field(node, "value"));
         for (;;) {
-          children.push(field(this.subscriptItem(), "subscript"));
+          this.add(field(this.subscriptItem(), "subscript"));
           if (!this.isOp(",")) break;
           this.i++;
           if (this.isOp("]")) break;
         }
         this.expectOp("]");
-        node = this.nodes.node("subscript", node.start, this.lastEnd, children);
+        node = this.nodes.node("subscript", node.start, this.lastEnd, this.take(m));
       } else return node;
     }
   }
@@ -367,14 +394,17 @@ export class ExpressionParser {
     return this.expression();
   }
 
-  /** Elements after the first, up to `close` (trailing comma allowed); reads `close`. */
-  private elements(children: SyntaxNode[], close: string): void {
+  /** `first` and the elements after it up to `close` (trailing comma allowed); reads `close`. */
+  private elements(first: SyntaxNode, close: string): SyntaxNode[] {
+    const m = this.mark();
+    this.add(first);
     while (this.isOp(",")) {
       this.i++;
       if (this.isOp(close)) break;
-      children.push(this.element());
+      this.add(this.element());
     }
     this.expectOp(close);
+    return this.take(m);
   }
 
   private parenthesized(): SyntaxNode {
@@ -395,8 +425,7 @@ export class ExpressionParser {
         this.i++;
         result = this.nodes.node("parenthesized_expression", s, this.lastEnd, [first]);
       } else {
-        const children = [first];
-        this.elements(children, ")");
+        const children = this.elements(first, ")");
         result = this.nodes.node("tuple", s, this.lastEnd, children);
       }
     }
@@ -417,8 +446,7 @@ export class ExpressionParser {
         if (first.type === "list_splat" || first.type === "yield") throw new Unsupported("starred comprehension");
         result = this.comprehension("list_comprehension", s, first, "]");
       } else {
-        const children = [first];
-        this.elements(children, "]");
+        const children = this.elements(first, "]");
         result = this.nodes.node("list", s, this.lastEnd, children);
       }
     }
@@ -439,23 +467,23 @@ export class ExpressionParser {
         if (first.type === "pair" && (this.isKeyword("for") || this.isKeyword("async"))) {
           result = this.comprehension("dictionary_comprehension", s, first, "}");
         } else {
-          const children = [first];
+          const m = this.mark();
+          this.add(first);
           while (this.isOp(",")) {
             this.i++;
             if (this.isOp("}")) break;
             const item = this.dictionaryItem();
             if (item.type !== "pair" && item.type !== "dictionary_splat") throw new Unsupported("set item in a dictionary");
-            children.push(item);
+            this.add(item);
           }
           this.expectOp("}");
-          result = this.nodes.node("dictionary", s, this.lastEnd, children);
+          result = this.nodes.node("dictionary", s, this.lastEnd, this.take(m));
         }
       } else if (this.isKeyword("for") || this.isKeyword("async")) {
         if (first.type === "list_splat" || first.type === "yield") throw new Unsupported("starred comprehension");
         result = this.comprehension("set_comprehension", s, first, "}");
       } else {
-        const children = [first];
-        this.elements(children, "}");
+        const children = this.elements(first, "}");
         for (const c of children) if (c.type === "pair" || c.type === "dictionary_splat") throw new Unsupported("pair in a set");
         result = this.nodes.node("set", s, this.lastEnd, children);
       }
@@ -480,7 +508,8 @@ export class ExpressionParser {
 
   /** `[body for ... if ...]` and the like, from the first `for`; reads `close`. */
   private comprehension(type: string, s: number, body: SyntaxNode, close: string): SyntaxNode {
-    const children = [field(body, "body")];
+    const m = this.mark();
+    this.add(field(body, "body"));
     for (;;) {
       if (this.isKeyword("for") || (this.isKeyword("async") && this.isKeyword("for", this.i + 1))) {
         const clauseStart = this.start[this.i];
@@ -490,22 +519,22 @@ export class ExpressionParser {
         if (this.isKeyword("lambda")) throw new Unsupported("lambda in a for clause");
         const right = field(this.disjunction(), "right");
         if (this.isOp(",")) throw new Unsupported("tuple in a for clause");
-        children.push(this.nodes.node("for_in_clause", clauseStart, right.end, [left, right]));
+        this.add(this.nodes.node("for_in_clause", clauseStart, right.end, [left, right]));
       } else if (this.isKeyword("if")) {
         const clauseStart = this.start[this.i++];
         const condition = this.disjunction();
-        children.push(this.nodes.node("if_clause", clauseStart, condition.end, [condition]));
+        this.add(this.nodes.node("if_clause", clauseStart, condition.end, [condition]));
       } else break;
     }
     if (this.isKeyword("else")) throw new Unsupported("conditional in a comprehension");
     this.expectOp(close);
-    return this.nodes.node(type, s, this.lastEnd, children);
+    return this.nodes.node(type, s, this.lastEnd, this.take(m));
   }
 
   protected argumentList(): SyntaxNode {
     const s = this.start[this.i++];
     this.enter();
-    const children: SyntaxNode[] = [];
+    const m = this.mark();
     while (!this.isOp(")")) {
       if (this.isOp("*")) {
         // In a statement that starts with `print` or `exec`, tree-sitter may read `*a.b` as `(*a).b`.
@@ -514,31 +543,31 @@ export class ExpressionParser {
         }
         const st = this.start[this.i++];
         const value = this.expression();
-        children.push(this.nodes.node("list_splat", st, value.end, [value]));
+        this.add(this.nodes.node("list_splat", st, value.end, [value]));
       } else if (this.isOp("**")) {
         const st = this.start[this.i++];
         const value = this.expression();
-        children.push(this.nodes.node("dictionary_splat", st, value.end, [value]));
+        this.add(this.nodes.node("dictionary_splat", st, value.end, [value]));
       } else if (this.kind[this.i] === NAME && this.isOp("=", this.i + 1)) {
         const name = field(this.identifier(), "name");
         this.i++;
         const value = field(this.expression(), "value");
-        children.push(this.nodes.node("keyword_argument", name.start, value.end, [name, value]));
+        this.add(this.nodes.node("keyword_argument", name.start, value.end, [name, value]));
       } else {
         const value = this.expression();
-        if (children.length === 0 && (this.isKeyword("for") || this.isKeyword("async"))) {
+        if (this.pendingTop === m && (this.isKeyword("for") || this.isKeyword("async"))) {
           const generator = this.comprehension("generator_expression", s, value, ")");
           this.leave();
           return generator;
         }
-        children.push(value);
+        this.add(value);
       }
       if (!this.isOp(",")) break;
       this.i++;
     }
     this.expectOp(")");
     this.leave();
-    return this.nodes.node("argument_list", s, this.lastEnd, children);
+    return this.nodes.node("argument_list", s, this.lastEnd, this.take(m));
   }
 
   protected lambda(): SyntaxNode {
@@ -557,13 +586,13 @@ export class ExpressionParser {
 
   /** Parameters up to (not including) `close`, with a trailing comma. */
   protected parameterList(close: string, typed: boolean): SyntaxNode[] {
-    const children: SyntaxNode[] = [];
+    const m = this.mark();
     while (!this.isOp(close)) {
-      children.push(this.parameter(typed));
+      this.add(this.parameter(typed));
       if (!this.isOp(",")) break;
       this.i++;
     }
-    return children;
+    return this.take(m);
   }
 
   private parameter(typed: boolean): SyntaxNode {
@@ -636,25 +665,26 @@ export class ExpressionParser {
 
   /** Comma-separated expressions, reading a trailing comma. */
   protected expressionItems(allowStar: boolean): SyntaxNode[] {
-    const items = [allowStar ? this.expressionOrStar() : this.expression()];
+    const m = this.mark();
+    this.add(allowStar ? this.expressionOrStar() : this.expression());
     while (this.isOp(",")) {
       this.i++;
       if (!this.startsExpression()) break;
-      items.push(allowStar ? this.expressionOrStar() : this.expression());
+      this.add(allowStar ? this.expressionOrStar() : this.expression());
     }
-    return items;
+    return this.take(m);
   }
 
   /** Assignment targets of `for` (up to `in`): a pattern or a `pattern_list`. */
   protected targets(): SyntaxNode {
-    const items: SyntaxNode[] = [];
+    const m = this.mark();
     for (;;) {
-      items.push(this.isOp("*") ? this.starredName() : this.primary());
+      this.add(this.isOp("*") ? this.starredName() : this.primary());
       if (!this.isOp(",")) break;
       this.i++;
       if (this.isKeyword("in")) break;
     }
-    return this.patterns(items, this.isOp(",", this.i - 1));
+    return this.patterns(this.take(m), this.isOp(",", this.i - 1));
   }
 
   /** `items` as a left-hand side: one pattern, or a `pattern_list` when there are several or a trailing comma. */

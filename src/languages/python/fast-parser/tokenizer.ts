@@ -98,8 +98,14 @@ function codePointAt(source: string, i: number): string {
  * `inBrackets`: the text is the inside of an f-string interpolation (no statements, no indentation).
  */
 export function tokenize(source: string, ranges: readonly SourceRange[] | undefined, inBrackets = false): Tokens {
-  // Typed arrays: a large file's tokens stay out of the garbage collector's way.
-  let capacity = 64 + (source.length >> 3);
+  // Typed arrays: a large file's tokens stay out of the garbage collector's way. Python has about one token for
+  // every four or five characters: sized so, they are rarely copied into larger arrays.
+  let chars = source.length;
+  if (ranges) {
+    chars = 0;
+    for (const r of ranges) chars += r.end - r.start;
+  }
+  let capacity = 64 + (chars >> 2);
   let kind = new Uint8Array(capacity);
   let start = new Int32Array(capacity);
   let end = new Int32Array(capacity);
@@ -271,9 +277,9 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       continue;
     }
     if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(pos + 1)))) {
-      const [e, isFloat] = numberEnd(source, pos, limit);
-      pos = e;
-      push(NUMBER, s, pos, isFloat ? "float" : "integer");
+      const endAndFloat = numberEnd(source, pos, limit);
+      pos = endAndFloat >> 1;
+      push(NUMBER, s, pos, endAndFloat & 1 ? "float" : "integer");
       continue;
     }
     if (c === 34 || c === 39) {
@@ -408,44 +414,61 @@ function stringEnd(source: string, from: number, quoteAt: number, limit: number,
   }
 }
 
-/** The end of the number at `from` and whether it is a float, by tree-sitter-python's integer and float tokens. */
-function numberEnd(source: string, from: number, limit: number): [number, boolean] {
+/** Digits accepted after `0x`, `0o`, `0b` and in decimal numbers. */
+function isHexDigit(c: number): boolean {
+  return isDigit(c) || ((c | 0x20) >= 97 && (c | 0x20) <= 102);
+}
+function isOctalDigit(c: number): boolean {
+  return c >= 48 && c <= 55;
+}
+function isBinaryDigit(c: number): boolean {
+  return c === 48 || c === 49;
+}
+
+/** The end of digits (and underscores) accepted by `ok` from `i`. */
+function digitsEnd(source: string, i: number, limit: number, ok: (c: number) => boolean): number {
+  while (i < limit) {
+    const c = source.charCodeAt(i);
+    if (!ok(c) && c !== 95) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * The end of the number at `from` times two, plus one when it is a float (one number rather than a pair: numbers
+ * are frequent), by tree-sitter-python's integer and float tokens.
+ */
+function numberEnd(source: string, from: number, limit: number): number {
   let i = from;
   const c0 = source.charCodeAt(i);
   const c1 = source.charCodeAt(i + 1) | 0x20;
-  const digits = (ok: (c: number) => boolean) => {
-    const s = i;
-    while (i < limit && (ok(source.charCodeAt(i)) || source.charCodeAt(i) === 95)) i++;
-    return i > s;
-  };
   if (c0 === 48 && (c1 === 120 || c1 === 111 || c1 === 98)) {
-    i += 2;
-    const ok = c1 === 120 ? (c: number) => isDigit(c) || ((c | 0x20) >= 97 && (c | 0x20) <= 102) : c1 === 111 ? (c: number) => c >= 48 && c <= 55 : (c: number) => c === 48 || c === 49;
-    if (!digits(ok)) throw new Unsupported("number");
+    const after = digitsEnd(source, i + 2, limit, c1 === 120 ? isHexDigit : c1 === 111 ? isOctalDigit : isBinaryDigit);
+    if (after === i + 2) throw new Unsupported("number");
+    i = after;
     if ((source.charCodeAt(i) | 0x20) === 108) i++;
     checkNumberEnd(source, i, limit);
-    return [i, false];
+    return i * 2;
   }
   let isFloat = false;
-  digits(isDigit);
+  i = digitsEnd(source, i, limit, isDigit);
   if (source.charCodeAt(i) === 46 && source.charCodeAt(i + 1) !== 46) {
     isFloat = true;
-    i++;
-    digits(isDigit);
+    i = digitsEnd(source, i + 1, limit, isDigit);
   }
   if ((source.charCodeAt(i) | 0x20) === 101) {
     let k = i + 1;
     if (source.charCodeAt(k) === 43 || source.charCodeAt(k) === 45) k++;
     if (!isDigit(source.charCodeAt(k))) throw new Unsupported("number");
-    i = k;
-    digits(isDigit);
+    i = digitsEnd(source, k, limit, isDigit);
     isFloat = true;
   }
   const suffix = source.charCodeAt(i) | 0x20;
   if (suffix === 106 || (suffix === 108 && !isFloat)) i++;
   checkNumberEnd(source, i, limit);
   if (source.charCodeAt(i - 1) === 95 && isFloat) throw new Unsupported("number");
-  return [i, isFloat];
+  return i * 2 + (isFloat ? 1 : 0);
 }
 
 function checkNumberEnd(source: string, i: number, limit: number): void {
