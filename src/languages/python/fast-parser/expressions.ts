@@ -296,13 +296,7 @@ export class ExpressionParser {
       this.i++;
       return this.nodes.leaf(this.text[this.i - 1], s, e);
     }
-    if (k === STRING || k === FSTRING) {
-      const first = this.string();
-      if (this.kind[this.i] !== STRING && this.kind[this.i] !== FSTRING) return first;
-      const parts = [first];
-      while (this.kind[this.i] === STRING || this.kind[this.i] === FSTRING) parts.push(this.string());
-      return this.nodes.node("concatenated_string", s, this.lastEnd, parts);
-    }
+    if (k === STRING || k === FSTRING) return this.strings();
     if (k === OP) {
       const t = this.text[this.i];
       if (t === "(") return this.parenthesized();
@@ -314,6 +308,17 @@ export class ExpressionParser {
       }
     }
     throw new Unsupported(k === END || k === NEWLINE ? "unexpected end" : `unexpected ${this.text[this.i] || "token"}`);
+  }
+
+  /** A string, or adjacent strings as a `concatenated_string`. */
+  protected strings(): SyntaxNode {
+    const s = this.start[this.i];
+    const first = this.string();
+    if (this.kind[this.i] !== STRING && this.kind[this.i] !== FSTRING) return first;
+    const m = this.mark();
+    this.add(first);
+    while (this.kind[this.i] === STRING || this.kind[this.i] === FSTRING) this.add(this.string());
+    return this.nodes.node("concatenated_string", s, this.lastEnd, this.take(m));
   }
 
   private string(): SyntaxNode {
@@ -714,6 +719,20 @@ export class ExpressionParser {
     }
   }
 
+  /** `*Ts` or `**P` as a `splat_type`; `*tuple[int, ...]` a starred atom expression (PEP 646). */
+  private splatType(): SyntaxNode {
+    const k = this.kind[this.i + 2];
+    const t = this.text[this.i + 2];
+    const alone = k === NEWLINE || k === END || (k === OP && (t === "," || t === ")" || t === ":" || t === "=" || t === "]"));
+    if (this.kind[this.i + 1] === NAME && !RESERVED.has(this.text[this.i + 1]) && alone) {
+      const s = this.start[this.i++];
+      const name = this.identifier();
+      return this.nodes.node("splat_type", s, name.end, [name]);
+    }
+    if (this.isOp("**") || !this.isOp("[", this.i + 2)) throw new Unsupported("splat type");
+    return this.starredAtomExpression();
+  }
+
   private elementPattern(node: SyntaxNode): SyntaxNode {
     // A starred atom (`[*a.b] = c`) would be a pattern of its own kind.
     if (node.type !== "list_splat" && this.source.charCodeAt(node.start) === 42) throw new Unsupported("starred pattern");
@@ -741,8 +760,8 @@ export class ExpressionParser {
       }
       if (this.comparisonOperator() || this.isKeyword("if") || this.isKeyword("and") || this.isKeyword("or")) throw new Unsupported("generic type in an expression");
     } else {
-      if (this.isOp("*") || this.isOp("**")) throw new Unsupported("splat type");
-      inner = this.expression();
+      if (this.isOp("*") || this.isOp("**")) inner = this.splatType();
+      else inner = this.expression();
     }
     this.leave();
     return this.nodes.node("type", inner.start, inner.end, [inner]);

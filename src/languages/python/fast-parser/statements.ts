@@ -1,7 +1,7 @@
 // Statements and blocks by tree-sitter-python 0.25's grammar. Blocks end at their DEDENT (or, on the header's
 // line, at the NEWLINE), which the tokenizer places after the comments that stay in them.
 import type { SyntaxNode } from "../syntax.js";
-import { ExpressionParser } from "./expressions.js";
+import { PatternParser } from "./patterns.js";
 import { DEDENT, END, INDENT, NAME, NEWLINE, OP, Unsupported } from "./tokenizer.js";
 import { field } from "./tree.js";
 
@@ -15,7 +15,7 @@ const AUGMENTED = new Set(["+=", "-=", "*=", "/=", "@=", "//=", "%=", "**=", ">>
 /** After `print` or `exec` at the start of a statement, these make it an expression, as tree-sitter parses it. */
 const CALL_LIKE = new Set(["(", "=", ".", "[", ",", ")"]);
 
-export class StatementParser extends ExpressionParser {
+export class StatementParser extends PatternParser {
   /** The module's statements, up to the end of the tokens. */
   statements(): SyntaxNode[] {
     const m = this.mark();
@@ -41,6 +41,12 @@ export class StatementParser extends ExpressionParser {
         case "class":
           this.add(this.compound(this.start[this.i]));
           return this.leave();
+        case "match":
+          if (this.matchStatementAhead()) {
+            this.add(this.matchStatement());
+            return this.leave();
+          }
+          break;
         case "async":
           if (!this.isKeyword("def", this.i + 1) && !this.isKeyword("for", this.i + 1) && !this.isKeyword("with", this.i + 1)) throw new Unsupported("async");
           this.add(this.compound(this.start[this.i++]));
@@ -106,6 +112,54 @@ export class StatementParser extends ExpressionParser {
     return this.nodes.node("if_statement", s, last.end, this.take(m));
   }
 
+  /**
+   * `match subject, ...:` and its indented `case` clauses. The block starts where the header's line ends (its NEWLINE,
+   * after a comment there) and ends at its DEDENT.
+   */
+  private matchStatement(): SyntaxNode {
+    const s = this.start[this.i++];
+    const m = this.mark();
+    for (;;) {
+      if (this.isOp("*")) throw new Unsupported("starred match subject");
+      this.add(field(this.expression(), "subject"));
+      if (!this.isOp(",")) break;
+      this.i++;
+      if (this.isOp(":")) break;
+    }
+    this.expectOp(":");
+    if (this.kind[this.i] !== NEWLINE || this.kind[this.i + 1] !== INDENT) throw new Unsupported("match block");
+    const blockStart = this.start[this.i];
+    this.i += 2;
+    const cases = this.mark();
+    while (this.kind[this.i] !== DEDENT) {
+      if (!this.isKeyword("case")) throw new Unsupported("match block");
+      this.add(field(this.caseClause(), "alternative"));
+    }
+    const blockEnd = this.start[this.i++];
+    const block = this.nodes.node("block", blockStart, blockEnd, this.take(cases));
+    this.add(field(block, "body"));
+    return this.nodes.node("match_statement", s, blockEnd, this.take(m));
+  }
+
+  private caseClause(): SyntaxNode {
+    const s = this.start[this.i++];
+    const m = this.mark();
+    for (;;) {
+      this.add(this.casePattern());
+      if (!this.isOp(",")) break;
+      this.i++;
+      if (this.isOp(":") || this.isKeyword("if")) break;
+    }
+    if (this.isKeyword("if")) {
+      const gs = this.start[this.i++];
+      const condition = this.expression();
+      this.add(field(this.nodes.node("if_clause", gs, condition.end, [condition]), "guard"));
+    }
+    const consequence = field(this.suite(), "consequence");
+    this.add(consequence);
+    return this.nodes.node("case_clause", s, consequence.end, this.take(m));
+  }
+
   private elseClause(): SyntaxNode {
     const s = this.start[this.i++];
     const body = field(this.suite(), "body");
@@ -154,6 +208,8 @@ export class StatementParser extends ExpressionParser {
           this.i++;
           if (this.isOp(close)) break;
         }
+        // One item in brackets is a parenthesized expression or a tuple to tree-sitter, not a list of items.
+        if (parenthesized && this.pendingCount(items) === 1) throw new Unsupported("one parenthesized with item");
         if (parenthesized) this.expectOp(")");
         const clause = this.nodes.node("with_clause", cs, this.lastEnd, this.take(items));
         this.add(clause);
@@ -390,18 +446,6 @@ export class StatementParser extends ExpressionParser {
     }
     if (parenthesized) this.expectOp(")");
     return this.take(m);
-  }
-
-  private dottedName(): SyntaxNode {
-    const m = this.mark();
-    const first = this.identifier();
-    let last = first;
-    this.add(first);
-    while (this.isOp(".")) {
-      this.i++;
-      this.add((last = this.identifier()));
-    }
-    return this.nodes.node("dotted_name", first.start, last.end, this.take(m));
   }
 
   private importFrom(): SyntaxNode {

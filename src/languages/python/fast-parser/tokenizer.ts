@@ -326,7 +326,7 @@ export const RESERVED: ReadonlySet<string> = new Set([
 
 /** The words the parser tells apart, by length: keywords and the soft keywords it checks for. */
 const WORDS_BY_LENGTH: string[][] = [];
-for (const word of [...RESERVED, "print", "exec", "type", "match", "__future__"]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
+for (const word of [...RESERVED, "print", "exec", "type", "match", "case", "__future__"]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
 
 /**
  * The word at source[from, from + length) when the parser needs to know it (a keyword, or a soft keyword it checks),
