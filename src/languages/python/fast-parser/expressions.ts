@@ -14,6 +14,17 @@ const COMPARISONS = new Set(["<", "<=", "==", "!=", ">=", ">", "<>"]);
 const AFTER_STAR = new Set([",", ")", "]", "}", "=", ";", ":"]);
 const MAX_NESTING = 200;
 
+/** True when source[from, to) is an ASCII name and no keyword. */
+function isPlainName(source: string, from: number, to: number): boolean {
+  if (to - from > 20 || to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const c = source.charCodeAt(k);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+    if (!letter && !(k > from && c >= 48 && c <= 57)) return false;
+  }
+  return to - from > 8 || !RESERVED.has(source.slice(from, to)); // no keyword is longer
+}
+
 export class ExpressionParser {
   protected i = 0;
   private nesting = 0;
@@ -335,6 +346,8 @@ export class ExpressionParser {
 
   /** tree-sitter's `_f_expression` in source[from, to), parsed with a parser of its own over its tokens. */
   private interpolated(from: number, to: number): SyntaxNode {
+    // `{name}`, the most common interpolation, needs no tokenizer and parser of its own.
+    if (isPlainName(this.source, from, to)) return this.nodes.leaf("identifier", from, to);
     const tokens = tokenize(this.source, [{ start: from, end: to }], true);
     const inner = new ExpressionParser(this.source, tokens, this.nodes);
     inner.nesting = this.nesting;

@@ -10,7 +10,7 @@
 import type { SourceRange } from "../regions.js";
 import type { LineIndex, SyntaxNode, SyntaxTree } from "../syntax.js";
 import { StatementParser } from "./statements.js";
-import { tokenize, Unsupported } from "./tokenizer.js";
+import { recycleTokens, tokenize, Unsupported } from "./tokenizer.js";
 import { NodeFactory, placeExtras } from "./tree.js";
 
 export { Unsupported };
@@ -26,6 +26,7 @@ export function fastParse(source: string, ranges: readonly SourceRange[] | undef
     const end = ranges ? (ranges.length ? ranges[ranges.length - 1].end : 0) : source.length;
     const root = nodes.node("module", tokens.first >= 0 ? tokens.first : end, end, statements);
     const comments = placeExtras(root, tokens.extras, nodes);
+    recycleTokens(tokens);
     let depth: number | undefined;
     return {
       tree: {

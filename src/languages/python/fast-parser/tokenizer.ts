@@ -94,6 +94,18 @@ function codePointAt(source: string, i: number): string {
 }
 
 /**
+ * The token arrays of the last whole tokenization, handed back by `recycleTokens` once its parse is over, for the
+ * next file: most files then allocate no token arrays at all. Arrays for more than this many tokens are not kept.
+ */
+let spare: Tokens | undefined;
+const MAX_SPARE_TOKENS = 1 << 20;
+
+/** Gives the arrays of `tokens` (from `tokenize` outside brackets) to the next tokenization; `tokens` is done with. */
+export function recycleTokens(tokens: Tokens): void {
+  if (tokens.kind.length <= MAX_SPARE_TOKENS) spare = tokens;
+}
+
+/**
  * Tokenizes `source`, or only `ranges` of it read one after the other as tree-sitter reads included ranges.
  * `inBrackets`: the text is the inside of an f-string interpolation (no statements, no indentation).
  */
@@ -106,11 +118,21 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
     for (const r of ranges) chars += r.end - r.start;
   }
   let capacity = 64 + (chars >> 2);
-  let kind = new Uint8Array(capacity);
-  let start = new Int32Array(capacity);
-  let end = new Int32Array(capacity);
+  let kind: Uint8Array;
+  let start: Int32Array;
+  let end: Int32Array;
+  let text: string[];
+  if (!inBrackets && spare && spare.kind.length >= capacity) {
+    ({ kind, start, end, text } = spare);
+    capacity = kind.length;
+    spare = undefined;
+  } else {
+    kind = new Uint8Array(capacity);
+    start = new Int32Array(capacity);
+    end = new Int32Array(capacity);
+    text = [];
+  }
   let count = 0;
-  const text: string[] = [];
   const extras: Extra[] = [];
   const allRanges = ranges ?? [{ start: 0, end: source.length }];
   let rangeIndex = 0;
@@ -169,9 +191,9 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
    * At the start of a line (after a logical line or at the start): reads blank and comment lines up to the next
    * code line and emits its INDENT or DEDENTs, placing each comment before or after the DEDENTs as the scanner does.
    */
-  const comments: number[] = []; // start, end, indent triples, reused by every `lineStart`
+  const comments: number[] = []; // start, end, indent triples, reused by every `lineStart` (not truncated)
   const lineStart = () => {
-    comments.length = 0;
+    let commentCount = 0;
     let indent = 0;
     for (;;) {
       if (pos >= limit && !more()) {
@@ -188,7 +210,9 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       } else if (c === HASH) {
         const s = pos;
         pos = lineEnd(source, pos, limit);
-        comments.push(s, pos, indent);
+        comments[commentCount++] = s;
+        comments[commentCount++] = pos;
+        comments[commentCount++] = indent;
         indent = 0;
         continue;
       } else if (c === BACKSLASH) throw new Unsupported("line continuation at the start of a line");
@@ -196,7 +220,7 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       pos++;
     }
     const level = indent < 0 ? 0 : indent;
-    for (let i = 0; i < comments.length; i += 3) {
+    for (let i = 0; i < commentCount; i += 3) {
       while (level < indents[indents.length - 1] && comments[i + 2] < indents[indents.length - 1]) {
         indents.pop();
         pushZero(DEDENT);
@@ -313,6 +337,9 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       pushZero(DEDENT);
     }
   }
+  // END, and two more after it: the parser looks ahead up to two tokens, and reused arrays hold old tokens there.
+  add(END, pos, pos, "");
+  add(END, pos, pos, "");
   add(END, pos, pos, "");
   return { kind, start, end, text, extras, first };
 }

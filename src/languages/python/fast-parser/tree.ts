@@ -72,7 +72,7 @@ export function placeExtras(root: SyntaxNode, extras: readonly Extra[], factory:
     if (!list) added.set(holder, (list = []));
     list.push(node);
   }
-  for (const [holder, list] of added) {
+  added.forEach((list, holder) => {
     // Allocated at its final length: the tree keeps it.
     const kids = holder.children;
     const merged = new Array<SyntaxNode>(kids.length + list.length);
@@ -84,6 +84,6 @@ export function placeExtras(root: SyntaxNode, extras: readonly Extra[], factory:
     }
     while (i < kids.length) merged[k++] = kids[i++];
     setChildren(holder, merged);
-  }
+  });
   return comments;
 }
