@@ -725,6 +725,9 @@ export class ExpressionParser {
       }
       case "tuple":
         return this.nodes.node("tuple_pattern", node.start, node.end, node.children.map((c) => this.elementPattern(c)));
+      case "parenthesized_expression":
+        // `(a) = b`: a target in brackets is a one-element tuple pattern.
+        return this.nodes.node("tuple_pattern", node.start, node.end, [this.elementPattern(node.children[0])]);
       case "list":
         return this.nodes.node("list_pattern", node.start, node.end, node.children.map((c) => this.elementPattern(c)));
       default:
