@@ -95,6 +95,7 @@ const CONSTRUCTS: Record<string, string> = {
   match: "match command.split():\n    case [action]:\n        pass\n    case [action, obj]:  # two\n        pass\n    case Point(x=0, y=0) | Point(1, 2):\n        print(\"Origin\")\n    case {\"x\": 1, **rest}:\n        pass\n    case -1 | 1.5 | -2+3j | 1 - 2j | \"s\" \"t\" | None | True | False:\n        pass\n    case (a, *_, b) as whole if whole:\n        pass\n    case _:\n        pass\n    case x:\n        pass\n    case Color.RED:\n        pass\n    case [*rest]:\n        pass\n    case ():\n        pass\n    case (x):\n        pass\n    case a, b,:\n        pass\nmatch a, b:\n    case 1, 2: return\nmatch (x):\n    # comment\n    case {}: pass\n    case {**kw}: pass\n    case str() | bytes(): pass\n",
   matchAdversarial: "match x:  # header\n    case 1: pass  # one\n    # between\n    case {\"a\": _, \"b\": [_, *_], **kw} if (n := len(kw)) > 1:\n        pass\n        # trailing in body\n    case Point(x=_, y=[1, 2]) | a.b.c(d=-1):\n        pass\n  # odd indent comment\n    case 1 | 2 as x:\n        pass\n    case (1 | 2) as y:\n        pass\n    case x as y as z:\n        pass\n    case -0.5 | 1+2j | -1-2j | b\"x\" | \"a\" \"b\" | f\"c\":\n        pass\n    case {1: 2,} | [1,] | () | A.B():\n        pass\n    case _ if x:\n        match y:\n            case [a,\n                  b]:\n                pass\n    case _:\n        pass\n# after\ndef f():\n    match (a, b):\n        case (1, 2):\n            return\n        case _: pass\n    match a,:\n        case z: pass\n    match -x:\n        case 1: pass\n    match not x:\n        case True: pass\n    match x if y else z:\n        case None: pass\nmatch = 3\nmatch.x = 1\nmatch[x] = 2\nmatch(x)\nprint(match)\nmatch(x).y\nmatch x, \\\n      y:\n    case 1: pass\nclass C:\n    match x:\n        case 1: pass\nmatch y:\n    case [1, 2, *rest]:\n        pass\n    case {\"k\": v}:\n        pass\n",
   parenthesizedTargets: "(a) = 1\nfor (x) in y:\n    pass\n((a)) = 2\n(a), b = c\n[(a), (b.c)] = d\nfor (k), (v) in items:\n    pass\nx = [1 for (i) in r]\n(a.b) = 3\n(a[0]) += 1\n(x): int = 5\n",
+  starredInExpressionLists: "def f():\n    return item[0].lower(), *item[1:]\nargs = *args, *kwargs.values()\nx = *a.b, c\ny = *a + b, c\nz = c, *a(b).d\nfor q in *a.b, c:\n    pass\ndel a, b\nw = yield *a.b, c\n",
   // PEP 646 `*Ts` and `**P` annotations.
   splatTypes: "def f(*args: *Ts): pass\ndef g(*args: *tuple[int, ...]): pass\ndef h() -> *Ts: pass\nx: *Ts\ndef k(*args: *tuple[int, *Ts], **kw: **P) -> None: pass\ndef m(*args: *Ts, a: *Ts = 1): pass\ny: *Ts = 3\n",
 };
@@ -135,6 +136,7 @@ describe("fast Python parser", () => {
     assertFallsBack("x = (*a)\n");
     assertFallsBack("x = [*a.b for a in c]\n");
     assertFallsBack("x = {*a.b: 1}\n");
+    assertFallsBack("*a.b, c = d\n");
     assertFallsBack("print('v', *sys.version.split())\n");
     assertFallsBack("def f[T](x: T) -> T: ...\n");
     assertFallsBack("print 'hello'\n");

@@ -672,7 +672,12 @@ export class ExpressionParser {
   }
 
   protected expressionOrStar(): SyntaxNode {
-    return this.isOp("*") ? this.starredName() : this.expression();
+    if (!this.isOp("*")) return this.expression();
+    // `return a, *b[1:]`: a star before more than a name binds to the name, as in subscripts.
+    const k = this.kind[this.i + 2];
+    const t = this.text[this.i + 2];
+    const nameAlone = k === NEWLINE || k === END || (k === OP && AFTER_STAR.has(t)) || this.isKeyword("in", this.i + 2);
+    return nameAlone || this.kind[this.i + 1] !== NAME ? this.starredName() : this.starredAtomExpression();
   }
 
   /** Comma-separated expressions: the first alone, or an `expression_list` (trailing comma included). */
@@ -713,6 +718,8 @@ export class ExpressionParser {
 
   /** An expression as tree-sitter's `pattern`. */
   protected pattern(node: SyntaxNode): SyntaxNode {
+    // A starred atom (`*a.b, c = d`) would be a pattern of its own kind.
+    if (node.type !== "list_splat" && this.source.charCodeAt(node.start) === 42) throw new Unsupported("starred pattern");
     switch (node.type) {
       case "identifier":
       case "attribute":
@@ -724,12 +731,12 @@ export class ExpressionParser {
         return this.nodes.node("list_splat_pattern", node.start, node.end, [inner]);
       }
       case "tuple":
-        return this.nodes.node("tuple_pattern", node.start, node.end, node.children.map((c) => this.elementPattern(c)));
+        return this.nodes.node("tuple_pattern", node.start, node.end, node.children.map((c) => this.pattern(c)));
       case "parenthesized_expression":
         // `(a) = b`: a target in brackets is a one-element tuple pattern.
-        return this.nodes.node("tuple_pattern", node.start, node.end, [this.elementPattern(node.children[0])]);
+        return this.nodes.node("tuple_pattern", node.start, node.end, [this.pattern(node.children[0])]);
       case "list":
-        return this.nodes.node("list_pattern", node.start, node.end, node.children.map((c) => this.elementPattern(c)));
+        return this.nodes.node("list_pattern", node.start, node.end, node.children.map((c) => this.pattern(c)));
       default:
         throw new Unsupported(`${node.type} as a target`);
     }
@@ -747,12 +754,6 @@ export class ExpressionParser {
     }
     if (this.isOp("**") || !this.isOp("[", this.i + 2)) throw new Unsupported("splat type");
     return this.starredAtomExpression();
-  }
-
-  private elementPattern(node: SyntaxNode): SyntaxNode {
-    // A starred atom (`[*a.b] = c`) would be a pattern of its own kind.
-    if (node.type !== "list_splat" && this.source.charCodeAt(node.start) === 42) throw new Unsupported("starred pattern");
-    return this.pattern(node);
   }
 
   /** tree-sitter's `type`: an expression, or `Name[types]` as a `generic_type` (and unions of those). */
