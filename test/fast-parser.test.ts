@@ -137,6 +137,11 @@ describe("fast Python parser", () => {
     assertFallsBack("x = [*a.b for a in c]\n");
     assertFallsBack("x = {*a.b: 1}\n");
     assertFallsBack("*a.b, c = d\n");
+    // A line in brackets indented less than its block, where no closing bracket may follow: tree-sitter's scanner
+    // ends the block there (a syntax error to it); where one may, it does not.
+    assertFallsBack("def f():\n    (bar.\nbaz)\n");
+    assertFallsBack("if a:\n    x = (1 +\n2)\ny = 3\n");
+    assertSameTree("def f():\n    x = f(\n  1,\n  2)\n");
     assertFallsBack("print('v', *sys.version.split())\n");
     assertFallsBack("def f[T](x: T) -> T: ...\n");
     assertFallsBack("print 'hello'\n");

@@ -255,6 +255,19 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       if (depth === 0 && lineHasTokens) {
         pushZero(NEWLINE);
         lineStart();
+      } else if (depth > 0 && !inBrackets && count > 0 && !closableAfter(kind[count - 1], text[count - 1])) {
+        // In brackets, a line indented less than its block ends the block for tree-sitter's scanner (a syntax
+        // error) unless a closing bracket could come next.
+        let indent = 0;
+        let k = pos;
+        for (; k < limit; k++) {
+          const d = source.charCodeAt(k);
+          if (d === SPACE) indent++;
+          else if (d === TAB) indent += 8;
+          else break;
+        }
+        const d = source.charCodeAt(k);
+        if (k < limit && d !== LF && d !== CR && d !== HASH && indent < indents[indents.length - 1]) throw new Unsupported("dedent in brackets");
       }
       continue;
     }
@@ -342,6 +355,16 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
   add(END, pos, pos, "");
   add(END, pos, pos, "");
   return { kind, start, end, text, extras, first };
+}
+
+/**
+ * True when a closing bracket can follow this token (it ends an operand, opens a bracket or is a comma), where
+ * tree-sitter's scanner does not end blocks inside brackets. Keywords other than constants count as no.
+ */
+function closableAfter(kind: number, text: string): boolean {
+  if (kind === NAME) return text === "" || text === "True" || text === "False" || text === "None";
+  if (kind === NUMBER || kind === STRING || kind === FSTRING) return true;
+  return kind === OP && (text === "(" || text === "[" || text === "{" || text === ")" || text === "]" || text === "}" || text === ",");
 }
 
 /** Python's keywords: never a name. */
