@@ -14,11 +14,30 @@ const COMPARISONS = new Set(["<", "<=", "==", "!=", ">=", ">", "<>"]);
 const AFTER_STAR = new Set([",", ")", "]", "}", "=", ";", ":"]);
 const MAX_NESTING = 200;
 
+/** True when source[from, to) is an ASCII name and no keyword. */
+function isPlainName(source: string, from: number, to: number): boolean {
+  if (to - from > 20 || to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const c = source.charCodeAt(k);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+    if (!letter && !(k > from && c >= 48 && c <= 57)) return false;
+  }
+  return to - from > 8 || !RESERVED.has(source.slice(from, to)); // no keyword is longer
+}
+
 export class ExpressionParser {
   protected i = 0;
   private nesting = 0;
   /** Inside a statement starting with `print` or `exec`, which tree-sitter also tries as a Python 2 statement. */
   protected ambiguousStatement = false;
+  /** The token index of a `*` that `atom` reads as a starred name (tree-sitter's `list_splat_pattern` as a primary). */
+  private starredAtomAt = -1;
+  /**
+   * Children being collected, for all nodes under construction (each takes its own from a mark, innermost first):
+   * a node's children array is then allocated once at its exact length, rather than grown by pushing.
+   */
+  private readonly pending: SyntaxNode[] = [];
+  private pendingTop = 0;
   protected readonly kind: Uint8Array;
   protected readonly start: Int32Array;
   protected readonly end: Int32Array;
@@ -33,6 +52,24 @@ export class ExpressionParser {
     this.start = tokens.start;
     this.end = tokens.end;
     this.text = tokens.text;
+  }
+
+  // ---- collecting children
+
+  protected mark(): number {
+    return this.pendingTop;
+  }
+  protected add(node: SyntaxNode): void {
+    this.pending[this.pendingTop++] = node;
+  }
+  protected pendingCount(mark: number): number {
+    return this.pendingTop - mark;
+  }
+  /** The children added since `mark`, as an array of their own. */
+  protected take(mark: number): SyntaxNode[] {
+    const children = this.pending.slice(mark, this.pendingTop);
+    this.pendingTop = mark;
+    return children;
   }
 
   // ---- token helpers
@@ -153,13 +190,15 @@ export class ExpressionParser {
     const first = this.binary(0);
     let n = this.comparisonOperator();
     if (!n) return first;
-    const operands = [first];
+    const m = this.mark();
+    this.add(first);
+    let last = first;
     while (n) {
       this.i += n;
-      operands.push(this.binary(0));
+      this.add((last = this.binary(0)));
       n = this.comparisonOperator();
     }
-    return this.nodes.node("comparison_operator", first.start, operands[operands.length - 1].end, operands);
+    return this.nodes.node("comparison_operator", first.start, last.end, this.take(m));
   }
 
   private binaryPrecedence(): number {
@@ -215,25 +254,26 @@ export class ExpressionParser {
         node = this.nodes.node("call", node.start, args.end, [field(node, "function"), args]);
       } else if (t === "[") {
         this.i++;
-        const children = [field(node, "value")];
+        const m = this.mark();
+        this.add(field(node, "value"));
         for (;;) {
-          children.push(field(this.subscriptItem(), "subscript"));
+          this.add(field(this.subscriptItem(), "subscript"));
           if (!this.isOp(",")) break;
           this.i++;
           if (this.isOp("]")) break;
         }
         this.expectOp("]");
-        node = this.nodes.node("subscript", node.start, this.lastEnd, children);
+        node = this.nodes.node("subscript", node.start, this.lastEnd, this.take(m));
       } else return node;
     }
   }
 
   private subscriptItem(): SyntaxNode {
-    if (this.isOp("*")) throw new Unsupported("starred subscript");
     const s = this.start[this.i];
     const parts: SyntaxNode[] = [];
     if (!this.isOp(":")) {
-      const e = this.expression();
+      // `a[*b.c]`: a subscript takes no list_splat, so the star binds to the name alone (PEP 646).
+      const e = this.isOp("*") ? this.starredAtomExpression() : this.expression();
       if (!this.isOp(":")) return e;
       parts.push(e);
     }
@@ -250,6 +290,11 @@ export class ExpressionParser {
     const k = this.kind[this.i];
     const s = this.start[this.i];
     const e = this.end[this.i];
+    if (this.i === this.starredAtomAt) {
+      this.i++;
+      const name = this.identifier();
+      return this.nodes.node("list_splat", s, name.end, [name]);
+    }
     if (k === NAME) {
       const t = this.text[this.i];
       if (t === "True" || t === "False" || t === "None") {
@@ -262,13 +307,7 @@ export class ExpressionParser {
       this.i++;
       return this.nodes.leaf(this.text[this.i - 1], s, e);
     }
-    if (k === STRING || k === FSTRING) {
-      const first = this.string();
-      if (this.kind[this.i] !== STRING && this.kind[this.i] !== FSTRING) return first;
-      const parts = [first];
-      while (this.kind[this.i] === STRING || this.kind[this.i] === FSTRING) parts.push(this.string());
-      return this.nodes.node("concatenated_string", s, this.lastEnd, parts);
-    }
+    if (k === STRING || k === FSTRING) return this.strings();
     if (k === OP) {
       const t = this.text[this.i];
       if (t === "(") return this.parenthesized();
@@ -280,6 +319,17 @@ export class ExpressionParser {
       }
     }
     throw new Unsupported(k === END || k === NEWLINE ? "unexpected end" : `unexpected ${this.text[this.i] || "token"}`);
+  }
+
+  /** A string, or adjacent strings as a `concatenated_string`. */
+  protected strings(): SyntaxNode {
+    const s = this.start[this.i];
+    const first = this.string();
+    if (this.kind[this.i] !== STRING && this.kind[this.i] !== FSTRING) return first;
+    const m = this.mark();
+    this.add(first);
+    while (this.kind[this.i] === STRING || this.kind[this.i] === FSTRING) this.add(this.string());
+    return this.nodes.node("concatenated_string", s, this.lastEnd, this.take(m));
   }
 
   private string(): SyntaxNode {
@@ -296,6 +346,8 @@ export class ExpressionParser {
 
   /** tree-sitter's `_f_expression` in source[from, to), parsed with a parser of its own over its tokens. */
   private interpolated(from: number, to: number): SyntaxNode {
+    // `{name}`, the most common interpolation, needs no tokenizer and parser of its own.
+    if (isPlainName(this.source, from, to)) return this.nodes.leaf("identifier", from, to);
     const tokens = tokenize(this.source, [{ start: from, end: to }], true);
     const inner = new ExpressionParser(this.source, tokens, this.nodes);
     inner.nesting = this.nesting;
@@ -323,13 +375,35 @@ export class ExpressionParser {
     return this.nodes.node("generic_type", name.start, this.lastEnd, [name, typeParameter]);
   }
 
+  /**
+   * An expression from a `*` followed by a name, with the starred name as its first atom: `*a.b + c` is
+   * `(*a).b + c`. tree-sitter reads a subscript's starred items so, and the only item of a list or set.
+   */
+  private starredAtomExpression(): SyntaxNode {
+    if (this.kind[this.i + 1] !== NAME || RESERVED.has(this.text[this.i + 1]) || this.ambiguousStatement) throw new Unsupported("starred expression");
+    this.starredAtomAt = this.i;
+    const e = this.expression();
+    this.starredAtomAt = -1;
+    return e;
+  }
+
+  /**
+   * The first element of a list or set. A starred name there is tree-sitter's starred atom (see above) when it is
+   * the only element, and a `list_splat` of the whole expression when a comma follows.
+   */
+  private firstElement(close: string): SyntaxNode {
+    if (!this.isOp("*") || this.kind[this.i + 1] !== NAME || RESERVED.has(this.text[this.i + 1])) return this.element();
+    const at = this.i;
+    const only = this.starredAtomExpression();
+    if (this.isOp(close)) return only;
+    if (!this.isOp(",")) throw new Unsupported("starred element");
+    this.i = at;
+    return this.element();
+  }
+
   /** An element of a list, set or tuple: an expression, `*expression`, or `yield`. */
   private element(): SyntaxNode {
     if (this.isOp("*")) {
-      // tree-sitter reads `[*a.b]` and `[*f(x)]` either way depending on what came before in the file.
-      if (this.kind[this.i + 1] === NAME && this.kind[this.i + 2] === OP && (this.text[this.i + 2] === "." || this.text[this.i + 2] === "(" || this.text[this.i + 2] === "[")) {
-        throw new Unsupported("starred call or attribute in a collection");
-      }
       const s = this.start[this.i++];
       const value = this.expression();
       return this.nodes.node("list_splat", s, value.end, [value]);
@@ -338,14 +412,17 @@ export class ExpressionParser {
     return this.expression();
   }
 
-  /** Elements after the first, up to `close` (trailing comma allowed); reads `close`. */
-  private elements(children: SyntaxNode[], close: string): void {
+  /** `first` and the elements after it up to `close` (trailing comma allowed); reads `close`. */
+  private elements(first: SyntaxNode, close: string): SyntaxNode[] {
+    const m = this.mark();
+    this.add(first);
     while (this.isOp(",")) {
       this.i++;
       if (this.isOp(close)) break;
-      children.push(this.element());
+      this.add(this.element());
     }
     this.expectOp(close);
+    return this.take(m);
   }
 
   private parenthesized(): SyntaxNode {
@@ -361,12 +438,12 @@ export class ExpressionParser {
         if (first.type === "list_splat") throw new Unsupported("starred generator");
         result = this.comprehension("generator_expression", s, first, ")");
       } else if (this.isOp(")")) {
+        // tree-sitter reads `(*a)` as a tuple or as a parenthesized starred name depending on the text around it.
         if (first.type === "list_splat") throw new Unsupported("parenthesized list splat");
         this.i++;
         result = this.nodes.node("parenthesized_expression", s, this.lastEnd, [first]);
       } else {
-        const children = [first];
-        this.elements(children, ")");
+        const children = this.elements(first, ")");
         result = this.nodes.node("tuple", s, this.lastEnd, children);
       }
     }
@@ -382,13 +459,12 @@ export class ExpressionParser {
       this.i++;
       result = this.nodes.leaf("list", s, this.lastEnd);
     } else {
-      const first = this.element();
+      const first = this.firstElement("]");
       if (this.isKeyword("for") || this.isKeyword("async")) {
         if (first.type === "list_splat" || first.type === "yield") throw new Unsupported("starred comprehension");
         result = this.comprehension("list_comprehension", s, first, "]");
       } else {
-        const children = [first];
-        this.elements(children, "]");
+        const children = this.elements(first, "]");
         result = this.nodes.node("list", s, this.lastEnd, children);
       }
     }
@@ -404,28 +480,28 @@ export class ExpressionParser {
       this.i++;
       result = this.nodes.leaf("dictionary", s, this.lastEnd);
     } else {
-      const first = this.dictionaryItem();
+      const first = this.dictionaryItem(true);
       if (first.type === "pair" || first.type === "dictionary_splat") {
         if (first.type === "pair" && (this.isKeyword("for") || this.isKeyword("async"))) {
           result = this.comprehension("dictionary_comprehension", s, first, "}");
         } else {
-          const children = [first];
+          const m = this.mark();
+          this.add(first);
           while (this.isOp(",")) {
             this.i++;
             if (this.isOp("}")) break;
             const item = this.dictionaryItem();
             if (item.type !== "pair" && item.type !== "dictionary_splat") throw new Unsupported("set item in a dictionary");
-            children.push(item);
+            this.add(item);
           }
           this.expectOp("}");
-          result = this.nodes.node("dictionary", s, this.lastEnd, children);
+          result = this.nodes.node("dictionary", s, this.lastEnd, this.take(m));
         }
       } else if (this.isKeyword("for") || this.isKeyword("async")) {
         if (first.type === "list_splat" || first.type === "yield") throw new Unsupported("starred comprehension");
         result = this.comprehension("set_comprehension", s, first, "}");
       } else {
-        const children = [first];
-        this.elements(children, "}");
+        const children = this.elements(first, "}");
         for (const c of children) if (c.type === "pair" || c.type === "dictionary_splat") throw new Unsupported("pair in a set");
         result = this.nodes.node("set", s, this.lastEnd, children);
       }
@@ -434,13 +510,13 @@ export class ExpressionParser {
     return result;
   }
 
-  private dictionaryItem(): SyntaxNode {
+  private dictionaryItem(first = false): SyntaxNode {
     if (this.isOp("**")) {
       const s = this.start[this.i++];
       const value = this.expression();
       return this.nodes.node("dictionary_splat", s, value.end, [value]);
     }
-    const key = this.element();
+    const key = first ? this.firstElement("}") : this.element();
     if (!this.isOp(":")) return key;
     if (key.type === "list_splat" || key.type === "yield") throw new Unsupported("starred key");
     this.i++;
@@ -450,7 +526,8 @@ export class ExpressionParser {
 
   /** `[body for ... if ...]` and the like, from the first `for`; reads `close`. */
   private comprehension(type: string, s: number, body: SyntaxNode, close: string): SyntaxNode {
-    const children = [field(body, "body")];
+    const m = this.mark();
+    this.add(field(body, "body"));
     for (;;) {
       if (this.isKeyword("for") || (this.isKeyword("async") && this.isKeyword("for", this.i + 1))) {
         const clauseStart = this.start[this.i];
@@ -460,22 +537,22 @@ export class ExpressionParser {
         if (this.isKeyword("lambda")) throw new Unsupported("lambda in a for clause");
         const right = field(this.disjunction(), "right");
         if (this.isOp(",")) throw new Unsupported("tuple in a for clause");
-        children.push(this.nodes.node("for_in_clause", clauseStart, right.end, [left, right]));
+        this.add(this.nodes.node("for_in_clause", clauseStart, right.end, [left, right]));
       } else if (this.isKeyword("if")) {
         const clauseStart = this.start[this.i++];
         const condition = this.disjunction();
-        children.push(this.nodes.node("if_clause", clauseStart, condition.end, [condition]));
+        this.add(this.nodes.node("if_clause", clauseStart, condition.end, [condition]));
       } else break;
     }
     if (this.isKeyword("else")) throw new Unsupported("conditional in a comprehension");
     this.expectOp(close);
-    return this.nodes.node(type, s, this.lastEnd, children);
+    return this.nodes.node(type, s, this.lastEnd, this.take(m));
   }
 
   protected argumentList(): SyntaxNode {
     const s = this.start[this.i++];
     this.enter();
-    const children: SyntaxNode[] = [];
+    const m = this.mark();
     while (!this.isOp(")")) {
       if (this.isOp("*")) {
         // In a statement that starts with `print` or `exec`, tree-sitter may read `*a.b` as `(*a).b`.
@@ -484,31 +561,31 @@ export class ExpressionParser {
         }
         const st = this.start[this.i++];
         const value = this.expression();
-        children.push(this.nodes.node("list_splat", st, value.end, [value]));
+        this.add(this.nodes.node("list_splat", st, value.end, [value]));
       } else if (this.isOp("**")) {
         const st = this.start[this.i++];
         const value = this.expression();
-        children.push(this.nodes.node("dictionary_splat", st, value.end, [value]));
+        this.add(this.nodes.node("dictionary_splat", st, value.end, [value]));
       } else if (this.kind[this.i] === NAME && this.isOp("=", this.i + 1)) {
         const name = field(this.identifier(), "name");
         this.i++;
         const value = field(this.expression(), "value");
-        children.push(this.nodes.node("keyword_argument", name.start, value.end, [name, value]));
+        this.add(this.nodes.node("keyword_argument", name.start, value.end, [name, value]));
       } else {
         const value = this.expression();
-        if (children.length === 0 && (this.isKeyword("for") || this.isKeyword("async"))) {
+        if (this.pendingTop === m && (this.isKeyword("for") || this.isKeyword("async"))) {
           const generator = this.comprehension("generator_expression", s, value, ")");
           this.leave();
           return generator;
         }
-        children.push(value);
+        this.add(value);
       }
       if (!this.isOp(",")) break;
       this.i++;
     }
     this.expectOp(")");
     this.leave();
-    return this.nodes.node("argument_list", s, this.lastEnd, children);
+    return this.nodes.node("argument_list", s, this.lastEnd, this.take(m));
   }
 
   protected lambda(): SyntaxNode {
@@ -527,13 +604,13 @@ export class ExpressionParser {
 
   /** Parameters up to (not including) `close`, with a trailing comma. */
   protected parameterList(close: string, typed: boolean): SyntaxNode[] {
-    const children: SyntaxNode[] = [];
+    const m = this.mark();
     while (!this.isOp(close)) {
-      children.push(this.parameter(typed));
+      this.add(this.parameter(typed));
       if (!this.isOp(",")) break;
       this.i++;
     }
-    return children;
+    return this.take(m);
   }
 
   private parameter(typed: boolean): SyntaxNode {
@@ -595,7 +672,12 @@ export class ExpressionParser {
   }
 
   protected expressionOrStar(): SyntaxNode {
-    return this.isOp("*") ? this.starredName() : this.expression();
+    if (!this.isOp("*")) return this.expression();
+    // `return a, *b[1:]`: a star before more than a name binds to the name, as in subscripts.
+    const k = this.kind[this.i + 2];
+    const t = this.text[this.i + 2];
+    const nameAlone = k === NEWLINE || k === END || (k === OP && AFTER_STAR.has(t)) || this.isKeyword("in", this.i + 2);
+    return nameAlone || this.kind[this.i + 1] !== NAME ? this.starredName() : this.starredAtomExpression();
   }
 
   /** Comma-separated expressions: the first alone, or an `expression_list` (trailing comma included). */
@@ -606,25 +688,26 @@ export class ExpressionParser {
 
   /** Comma-separated expressions, reading a trailing comma. */
   protected expressionItems(allowStar: boolean): SyntaxNode[] {
-    const items = [allowStar ? this.expressionOrStar() : this.expression()];
+    const m = this.mark();
+    this.add(allowStar ? this.expressionOrStar() : this.expression());
     while (this.isOp(",")) {
       this.i++;
       if (!this.startsExpression()) break;
-      items.push(allowStar ? this.expressionOrStar() : this.expression());
+      this.add(allowStar ? this.expressionOrStar() : this.expression());
     }
-    return items;
+    return this.take(m);
   }
 
   /** Assignment targets of `for` (up to `in`): a pattern or a `pattern_list`. */
   protected targets(): SyntaxNode {
-    const items: SyntaxNode[] = [];
+    const m = this.mark();
     for (;;) {
-      items.push(this.isOp("*") ? this.starredName() : this.primary());
+      this.add(this.isOp("*") ? this.starredName() : this.primary());
       if (!this.isOp(",")) break;
       this.i++;
       if (this.isKeyword("in")) break;
     }
-    return this.patterns(items, this.isOp(",", this.i - 1));
+    return this.patterns(this.take(m), this.isOp(",", this.i - 1));
   }
 
   /** `items` as a left-hand side: one pattern, or a `pattern_list` when there are several or a trailing comma. */
@@ -635,6 +718,8 @@ export class ExpressionParser {
 
   /** An expression as tree-sitter's `pattern`. */
   protected pattern(node: SyntaxNode): SyntaxNode {
+    // A starred atom (`*a.b, c = d`) would be a pattern of its own kind.
+    if (node.type !== "list_splat" && this.source.charCodeAt(node.start) === 42) throw new Unsupported("starred pattern");
     switch (node.type) {
       case "identifier":
       case "attribute":
@@ -647,11 +732,28 @@ export class ExpressionParser {
       }
       case "tuple":
         return this.nodes.node("tuple_pattern", node.start, node.end, node.children.map((c) => this.pattern(c)));
+      case "parenthesized_expression":
+        // `(a) = b`: a target in brackets is a one-element tuple pattern.
+        return this.nodes.node("tuple_pattern", node.start, node.end, [this.pattern(node.children[0])]);
       case "list":
         return this.nodes.node("list_pattern", node.start, node.end, node.children.map((c) => this.pattern(c)));
       default:
         throw new Unsupported(`${node.type} as a target`);
     }
+  }
+
+  /** `*Ts` or `**P` as a `splat_type`; `*tuple[int, ...]` a starred atom expression (PEP 646). */
+  private splatType(): SyntaxNode {
+    const k = this.kind[this.i + 2];
+    const t = this.text[this.i + 2];
+    const alone = k === NEWLINE || k === END || (k === OP && (t === "," || t === ")" || t === ":" || t === "=" || t === "]"));
+    if (this.kind[this.i + 1] === NAME && !RESERVED.has(this.text[this.i + 1]) && alone) {
+      const s = this.start[this.i++];
+      const name = this.identifier();
+      return this.nodes.node("splat_type", s, name.end, [name]);
+    }
+    if (this.isOp("**") || !this.isOp("[", this.i + 2)) throw new Unsupported("splat type");
+    return this.starredAtomExpression();
   }
 
   /** tree-sitter's `type`: an expression, or `Name[types]` as a `generic_type` (and unions of those). */
@@ -675,8 +777,8 @@ export class ExpressionParser {
       }
       if (this.comparisonOperator() || this.isKeyword("if") || this.isKeyword("and") || this.isKeyword("or")) throw new Unsupported("generic type in an expression");
     } else {
-      if (this.isOp("*") || this.isOp("**")) throw new Unsupported("splat type");
-      inner = this.expression();
+      if (this.isOp("*") || this.isOp("**")) inner = this.splatType();
+      else inner = this.expression();
     }
     this.leave();
     return this.nodes.node("type", inner.start, inner.end, [inner]);

@@ -3,14 +3,16 @@
 // parents, children and comments. Why our own rather than a library: parsing was half of a cold scan's CPU
 // (web-tree-sitter parses about 5 M chars/s, 2.4 M chars/s with included ranges, and the copy out of WebAssembly
 // costs more; native tree-sitter and @lezer/python are no faster), while a direct parser in JavaScript reaches
-// several times that. It is a fast path only: on anything it does not reproduce exactly (syntax errors, match
-// statements, type parameters, Python 2 print statements, unusual comment or continuation placement, deep
-// nesting...) it returns the reason and tree-sitter parses the file as before, with its error recovery.
+// several times that. It is a fast path only: on anything it does not reproduce exactly (syntax errors, type
+// statements and parameters, Python 2 print statements, unusual comment or continuation placement, deep nesting,
+// the few constructs tree-sitter reads either way depending on the surrounding text...) it returns the reason and
+// tree-sitter parses the file as before, with its error recovery. Allocation is kept to the tree itself: token
+// arrays are reused from file to file, and children are collected on one stack and copied out at their length.
 // `scripts/fast-parser-diff.mjs` compares both trees node by node on large corpora.
 import type { SourceRange } from "../regions.js";
 import type { LineIndex, SyntaxNode, SyntaxTree } from "../syntax.js";
 import { StatementParser } from "./statements.js";
-import { tokenize, Unsupported } from "./tokenizer.js";
+import { recycleTokens, tokenize, Unsupported } from "./tokenizer.js";
 import { NodeFactory, placeExtras } from "./tree.js";
 
 export { Unsupported };
@@ -26,6 +28,7 @@ export function fastParse(source: string, ranges: readonly SourceRange[] | undef
     const end = ranges ? (ranges.length ? ranges[ranges.length - 1].end : 0) : source.length;
     const root = nodes.node("module", tokens.first >= 0 ? tokens.first : end, end, statements);
     const comments = placeExtras(root, tokens.extras, nodes);
+    recycleTokens(tokens);
     let depth: number | undefined;
     return {
       tree: {

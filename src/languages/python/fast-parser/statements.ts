@@ -1,30 +1,37 @@
 // Statements and blocks by tree-sitter-python 0.25's grammar. Blocks end at their DEDENT (or, on the header's
 // line, at the NEWLINE), which the tokenizer places after the comments that stay in them.
 import type { SyntaxNode } from "../syntax.js";
-import { ExpressionParser } from "./expressions.js";
+import { PatternParser } from "./patterns.js";
 import { DEDENT, END, INDENT, NAME, NEWLINE, OP, Unsupported } from "./tokenizer.js";
 import { field } from "./tree.js";
 
+/** Node types by keyword, written once (a template string would make a new string for every node). */
+const STATEMENT_TYPES: Record<string, string> = {
+  for: "for_statement", while: "while_statement", try: "try_statement", with: "with_statement", def: "function_definition",
+  class: "class_definition", pass: "pass_statement", break: "break_statement", continue: "continue_statement",
+  global: "global_statement", nonlocal: "nonlocal_statement",
+};
 const AUGMENTED = new Set(["+=", "-=", "*=", "/=", "@=", "//=", "%=", "**=", ">>=", "<<=", "&=", "^=", "|="]);
 /** After `print` or `exec` at the start of a statement, these make it an expression, as tree-sitter parses it. */
 const CALL_LIKE = new Set(["(", "=", ".", "[", ",", ")"]);
 
-export class StatementParser extends ExpressionParser {
+export class StatementParser extends PatternParser {
   /** The module's statements, up to the end of the tokens. */
   statements(): SyntaxNode[] {
-    const out: SyntaxNode[] = [];
-    while (this.kind[this.i] !== END) this.statement(out);
-    return out;
+    const m = this.mark();
+    while (this.kind[this.i] !== END) this.statement();
+    return this.take(m);
   }
 
-  private statement(out: SyntaxNode[]): void {
+  /** Adds the statement (or the `;`-separated simple statements) here to the children being collected. */
+  private statement(): void {
     const k = this.kind[this.i];
     if (k === INDENT || k === DEDENT || k === NEWLINE) throw new Unsupported("unexpected indentation");
     this.enter();
     if (k === NAME) {
       switch (this.text[this.i]) {
         case "if":
-          out.push(this.ifStatement());
+          this.add(this.ifStatement());
           return this.leave();
         case "for":
         case "while":
@@ -32,25 +39,31 @@ export class StatementParser extends ExpressionParser {
         case "with":
         case "def":
         case "class":
-          out.push(this.compound(this.start[this.i]));
+          this.add(this.compound(this.start[this.i]));
           return this.leave();
+        case "match":
+          if (this.matchStatementAhead()) {
+            this.add(this.matchStatement());
+            return this.leave();
+          }
+          break;
         case "async":
           if (!this.isKeyword("def", this.i + 1) && !this.isKeyword("for", this.i + 1) && !this.isKeyword("with", this.i + 1)) throw new Unsupported("async");
-          out.push(this.compound(this.start[this.i++]));
+          this.add(this.compound(this.start[this.i++]));
           return this.leave();
       }
     } else if (this.isOp("@")) {
-      out.push(this.decorated());
+      this.add(this.decorated());
       return this.leave();
     }
-    this.simpleStatements(out);
+    this.simpleStatements();
     this.leave();
   }
 
   /** Simple statements separated by `;` up to their NEWLINE (read); returns the NEWLINE's offset. */
-  private simpleStatements(out: SyntaxNode[]): number {
+  private simpleStatements(): number {
     for (;;) {
-      out.push(this.simpleStatement());
+      this.add(this.simpleStatement());
       if (this.isOp(";")) {
         this.i++;
         if (this.kind[this.i] === NEWLINE) break;
@@ -68,30 +81,83 @@ export class StatementParser extends ExpressionParser {
     if (this.kind[this.i] === NEWLINE) {
       if (this.kind[this.i + 1] !== INDENT) throw new Unsupported("empty block");
       this.i += 2;
-      const body: SyntaxNode[] = [];
+      const m = this.mark();
       while (this.kind[this.i] !== DEDENT) {
         if (this.kind[this.i] === END) throw new Unsupported("unexpected end");
-        this.statement(body);
+        this.statement();
       }
       const end = this.start[this.i++];
+      const body = this.take(m);
       return this.nodes.node("block", body[0].start, end, body);
     }
-    const body: SyntaxNode[] = [];
-    const end = this.simpleStatements(body);
+    const m = this.mark();
+    const end = this.simpleStatements();
+    const body = this.take(m);
     return this.nodes.node("block", body[0].start, end, body);
   }
 
   private ifStatement(): SyntaxNode {
     const s = this.start[this.i++];
-    const children = [field(this.expression(), "condition"), field(this.suite(), "consequence")];
+    const m = this.mark();
+    this.add(field(this.expression(), "condition"));
+    let last = field(this.suite(), "consequence");
+    this.add(last);
     while (this.isKeyword("elif")) {
       const es = this.start[this.i++];
       const condition = field(this.expression(), "condition");
       const consequence = field(this.suite(), "consequence");
-      children.push(field(this.nodes.node("elif_clause", es, consequence.end, [condition, consequence]), "alternative"));
+      this.add((last = field(this.nodes.node("elif_clause", es, consequence.end, [condition, consequence]), "alternative")));
     }
-    if (this.isKeyword("else")) children.push(field(this.elseClause(), "alternative"));
-    return this.nodes.node("if_statement", s, children[children.length - 1].end, children);
+    if (this.isKeyword("else")) this.add((last = field(this.elseClause(), "alternative")));
+    return this.nodes.node("if_statement", s, last.end, this.take(m));
+  }
+
+  /**
+   * `match subject, ...:` and its indented `case` clauses. The block starts where the header's line ends (its NEWLINE,
+   * after a comment there) and ends at its DEDENT.
+   */
+  private matchStatement(): SyntaxNode {
+    const s = this.start[this.i++];
+    const m = this.mark();
+    for (;;) {
+      if (this.isOp("*")) throw new Unsupported("starred match subject");
+      this.add(field(this.expression(), "subject"));
+      if (!this.isOp(",")) break;
+      this.i++;
+      if (this.isOp(":")) break;
+    }
+    this.expectOp(":");
+    if (this.kind[this.i] !== NEWLINE || this.kind[this.i + 1] !== INDENT) throw new Unsupported("match block");
+    const blockStart = this.start[this.i];
+    this.i += 2;
+    const cases = this.mark();
+    while (this.kind[this.i] !== DEDENT) {
+      if (!this.isKeyword("case")) throw new Unsupported("match block");
+      this.add(field(this.caseClause(), "alternative"));
+    }
+    const blockEnd = this.start[this.i++];
+    const block = this.nodes.node("block", blockStart, blockEnd, this.take(cases));
+    this.add(field(block, "body"));
+    return this.nodes.node("match_statement", s, blockEnd, this.take(m));
+  }
+
+  private caseClause(): SyntaxNode {
+    const s = this.start[this.i++];
+    const m = this.mark();
+    for (;;) {
+      this.add(this.casePattern());
+      if (!this.isOp(",")) break;
+      this.i++;
+      if (this.isOp(":") || this.isKeyword("if")) break;
+    }
+    if (this.isKeyword("if")) {
+      const gs = this.start[this.i++];
+      const condition = this.expression();
+      this.add(field(this.nodes.node("if_clause", gs, condition.end, [condition]), "guard"));
+    }
+    const consequence = field(this.suite(), "consequence");
+    this.add(consequence);
+    return this.nodes.node("case_clause", s, consequence.end, this.take(m));
   }
 
   private elseClause(): SyntaxNode {
@@ -103,77 +169,80 @@ export class StatementParser extends ExpressionParser {
   /** for, while, try, with, def and class (after an `async` starting at `s`). */
   private compound(s: number): SyntaxNode {
     const word = this.text[this.i++];
-    const children: SyntaxNode[] = [];
-    let type = `${word}_statement`;
+    const m = this.mark();
+    const type = STATEMENT_TYPES[word];
     switch (word) {
       case "for": {
-        children.push(field(this.targets(), "left"));
+        this.add(field(this.targets(), "left"));
         this.expectKeyword("in");
-        children.push(field(this.expressionList(true), "right"));
-        children.push(field(this.suite(), "body"));
-        if (this.isKeyword("else")) children.push(field(this.elseClause(), "alternative"));
+        this.add(field(this.expressionList(true), "right"));
+        this.add(field(this.suite(), "body"));
+        if (this.isKeyword("else")) this.add(field(this.elseClause(), "alternative"));
         break;
       }
       case "while":
-        children.push(field(this.expression(), "condition"), field(this.suite(), "body"));
-        if (this.isKeyword("else")) children.push(field(this.elseClause(), "alternative"));
+        this.add(field(this.expression(), "condition"));
+        this.add(field(this.suite(), "body"));
+        if (this.isKeyword("else")) this.add(field(this.elseClause(), "alternative"));
         break;
       case "try":
-        children.push(field(this.suite(), "body"));
-        while (this.isKeyword("except")) children.push(this.exceptClause());
-        if (this.isKeyword("else")) children.push(this.elseClause());
+        this.add(field(this.suite(), "body"));
+        while (this.isKeyword("except")) this.add(this.exceptClause());
+        if (this.isKeyword("else")) this.add(this.elseClause());
         if (this.isKeyword("finally")) {
           const fs = this.start[this.i++];
           const block = this.suite();
-          children.push(this.nodes.node("finally_clause", fs, block.end, [block]));
+          this.add(this.nodes.node("finally_clause", fs, block.end, [block]));
         }
-        if (children.length === 1) throw new Unsupported("try without handlers");
+        if (this.pendingCount(m) === 1) throw new Unsupported("try without handlers");
         break;
       case "with": {
         const cs = this.start[this.i];
-        const items: SyntaxNode[] = [];
+        const items = this.mark();
         const parenthesized = this.parenthesizedWithItems();
         if (parenthesized) this.i++;
         const close = parenthesized ? ")" : ":";
         for (;;) {
-          items.push(this.withItem());
+          this.add(this.withItem());
           if (!this.isOp(",")) break;
           this.i++;
           if (this.isOp(close)) break;
         }
+        // One item in brackets is a parenthesized expression or a tuple to tree-sitter, not a list of items.
+        if (parenthesized && this.pendingCount(items) === 1) throw new Unsupported("one parenthesized with item");
         if (parenthesized) this.expectOp(")");
-        children.push(this.nodes.node("with_clause", cs, this.lastEnd, items));
-        children.push(field(this.suite(), "body"));
+        const clause = this.nodes.node("with_clause", cs, this.lastEnd, this.take(items));
+        this.add(clause);
+        this.add(field(this.suite(), "body"));
         break;
       }
       case "def": {
-        type = "function_definition";
-        children.push(field(this.identifier(), "name"));
+        this.add(field(this.identifier(), "name"));
         if (!this.isOp("(")) throw new Unsupported("type parameters");
         const ps = this.start[this.i++];
         const list = this.parameterList(")", true);
         this.expectOp(")");
-        children.push(field(this.nodes.node("parameters", ps, this.lastEnd, list), "parameters"));
+        this.add(field(this.nodes.node("parameters", ps, this.lastEnd, list), "parameters"));
         if (this.isOp("->")) {
           this.i++;
-          children.push(field(this.type(), "return_type"));
+          this.add(field(this.type(), "return_type"));
         }
-        children.push(field(this.suite(), "body"));
+        this.add(field(this.suite(), "body"));
         break;
       }
       case "class": {
-        type = "class_definition";
-        children.push(field(this.identifier(), "name"));
+        this.add(field(this.identifier(), "name"));
         if (this.isOp("[")) throw new Unsupported("type parameters");
         if (this.isOp("(")) {
           const args = this.argumentList();
           if (args.type !== "argument_list") throw new Unsupported("generator as bases");
-          children.push(field(args, "superclasses"));
+          this.add(field(args, "superclasses"));
         }
-        children.push(field(this.suite(), "body"));
+        this.add(field(this.suite(), "body"));
         break;
       }
     }
+    const children = this.take(m);
     return this.nodes.node(type, s, children[children.length - 1].end, children);
   }
 
@@ -280,7 +349,7 @@ export class StatementParser extends ExpressionParser {
         case "break":
         case "continue":
           this.i++;
-          return this.nodes.leaf(`${word}_statement`, s, this.lastEnd);
+          return this.nodes.leaf(STATEMENT_TYPES[word], s, this.lastEnd);
         case "global":
         case "nonlocal": {
           this.i++;
@@ -289,7 +358,7 @@ export class StatementParser extends ExpressionParser {
             this.i++;
             names.push(this.identifier());
           }
-          return this.nodes.node(`${word}_statement`, s, this.lastEnd, names);
+          return this.nodes.node(STATEMENT_TYPES[word], s, this.lastEnd, names);
         }
         case "print":
         case "exec":
@@ -360,14 +429,14 @@ export class StatementParser extends ExpressionParser {
   private importList(): SyntaxNode[] {
     const parenthesized = this.isOp("(");
     if (parenthesized) this.i++;
-    const names: SyntaxNode[] = [];
+    const m = this.mark();
     for (;;) {
       const name = this.dottedName();
       if (this.isKeyword("as")) {
         this.i++;
         const alias = field(this.identifier(), "alias");
-        names.push(field(this.nodes.node("aliased_import", name.start, alias.end, [field(name, "name"), alias]), "name"));
-      } else names.push(field(name, "name"));
+        this.add(field(this.nodes.node("aliased_import", name.start, alias.end, [field(name, "name"), alias]), "name"));
+      } else this.add(field(name, "name"));
       if (!this.isOp(",")) break;
       this.i++;
       if (parenthesized ? this.isOp(")") : this.kind[this.i] === NEWLINE || this.isOp(";")) {
@@ -376,16 +445,7 @@ export class StatementParser extends ExpressionParser {
       }
     }
     if (parenthesized) this.expectOp(")");
-    return names;
-  }
-
-  private dottedName(): SyntaxNode {
-    const parts = [this.identifier()];
-    while (this.isOp(".")) {
-      this.i++;
-      parts.push(this.identifier());
-    }
-    return this.nodes.node("dotted_name", parts[0].start, parts[parts.length - 1].end, parts);
+    return this.take(m);
   }
 
   private importFrom(): SyntaxNode {

@@ -28,6 +28,7 @@ export function formatString(source: string, start: number, end: number, nodes: 
     contentKids = [];
   };
   let i = p + quoteLength;
+  let endStart = bodyEnd;
   while (i < bodyEnd) {
     const c = source.charCodeAt(i);
     if (c === 123 /* { */ || c === 125 /* } */) {
@@ -44,10 +45,27 @@ export function formatString(source: string, start: number, end: number, nodes: 
       i = after;
       continue;
     }
+    if (raw) {
+      // The scanner's content token from here (see below); where it has no content, tree-sitter's own lexer reads
+      // one escape token, or the closing quote takes the backslashes into the string_end.
+      const stop = rawContentEnd(source, i, bodyEnd, quote, quoteLength === 3);
+      if (stop > 0) {
+        if (contentStart < 0) contentStart = i;
+        i = stop;
+        continue;
+      }
+      if (-stop >= bodyEnd) {
+        endStart = i;
+        break;
+      }
+      if (contentStart < 0) contentStart = i;
+      const length = escapeLength(source, i + 1);
+      if (length > 0) contentKids.push(nodes.leaf("escape_sequence", i, i + 1 + length));
+      i += 1 + length;
+      continue;
+    }
     if (contentStart < 0) contentStart = i;
     if (c === BACKSLASH) {
-      // tree-sitter's scanner reads backslashes in raw f-strings differently depending on what came before.
-      if (raw) throw new Unsupported("backslash in a raw f-string");
       const length = escapeLength(source, i + 1);
       if (length > 0) {
         contentKids.push(nodes.leaf("escape_sequence", i, i + 1 + length));
@@ -57,9 +75,38 @@ export function formatString(source: string, start: number, end: number, nodes: 
     }
     i++;
   }
-  flush(bodyEnd);
-  children.push(nodes.leaf("string_end", bodyEnd, end));
+  flush(endStart);
+  children.push(nodes.leaf("string_end", endStart, end));
   return nodes.node("string", start, end, children);
+}
+
+/**
+ * In a raw f-string, tree-sitter-python's scanner reads content from `from` up to a brace or the closing quote,
+ * stepping over a backslash with the quote, backslash or line break after it, and fails when it read only such
+ * backslashes. Returns where its content token ends (> 0), or minus where it stopped without content (at a brace,
+ * or at `bodyEnd` where the closing quote's token then starts at `from`). In a triple-quoted string, one or two
+ * quotes end a content token even without content; the next token goes on from there.
+ */
+function rawContentEnd(source: string, from: number, bodyEnd: number, quote: number, triple: boolean): number {
+  let j = from;
+  let hasContent = false;
+  while (j < bodyEnd) {
+    const c = source.charCodeAt(j);
+    if (c === 123 || c === 125) break;
+    if (c === BACKSLASH) {
+      j++;
+      const next = source.charCodeAt(j);
+      if (next === quote || next === BACKSLASH) j++;
+      if (source.charCodeAt(j) === 13) j += source.charCodeAt(j + 1) === LF ? 2 : 1;
+      else if (source.charCodeAt(j) === LF) j++;
+      continue;
+    }
+    if (c === quote && triple) return source.charCodeAt(j + 1) === quote ? j + 2 : j + 1;
+    j++;
+    hasContent = true;
+  }
+  if (j > bodyEnd) throw new Unsupported("raw f-string end");
+  return hasContent ? j : -j;
 }
 
 /** Parses `{expression[=][!c][:spec]}` at `open`; returns the node and the offset after its `}`. */
@@ -89,8 +136,10 @@ function parseInterpolation(
       if (c === quote) throw new Unsupported("f-string quote reused inside");
       const close = source.indexOf(source[j], j + 1);
       if (close < 0 || close >= limit) throw new Unsupported("f-string nested string");
-      const inner = source.slice(j + 1, close);
-      if (inner.includes("\\") || inner.includes("{") || inner.includes("\n")) throw new Unsupported("f-string nested string");
+      for (let k = j + 1; k < close; k++) {
+        const d = source.charCodeAt(k);
+        if (d === BACKSLASH || d === LF || d === 13 || d === 34 || d === 39) throw new Unsupported("f-string nested string");
+      }
       if (source.charCodeAt(j + 1) === c && source.charCodeAt(j + 2) === c) throw new Unsupported("f-string nested triple string");
       j = close;
     } else if (c === BACKSLASH || c === 35 /* # */) throw new Unsupported("f-string expression");

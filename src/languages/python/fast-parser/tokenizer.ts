@@ -94,17 +94,45 @@ function codePointAt(source: string, i: number): string {
 }
 
 /**
+ * The token arrays of the last whole tokenization, handed back by `recycleTokens` once its parse is over, for the
+ * next file: most files then allocate no token arrays at all. Arrays for more than this many tokens are not kept.
+ */
+let spare: Tokens | undefined;
+const MAX_SPARE_TOKENS = 1 << 20;
+
+/** Gives the arrays of `tokens` (from `tokenize` outside brackets) to the next tokenization; `tokens` is done with. */
+export function recycleTokens(tokens: Tokens): void {
+  if (tokens.kind.length <= MAX_SPARE_TOKENS) spare = tokens;
+}
+
+/**
  * Tokenizes `source`, or only `ranges` of it read one after the other as tree-sitter reads included ranges.
  * `inBrackets`: the text is the inside of an f-string interpolation (no statements, no indentation).
  */
 export function tokenize(source: string, ranges: readonly SourceRange[] | undefined, inBrackets = false): Tokens {
-  // Typed arrays: a large file's tokens stay out of the garbage collector's way.
-  let capacity = 64 + (source.length >> 3);
-  let kind = new Uint8Array(capacity);
-  let start = new Int32Array(capacity);
-  let end = new Int32Array(capacity);
+  // Typed arrays: a large file's tokens stay out of the garbage collector's way. Python has about one token for
+  // every four or five characters: sized so, they are rarely copied into larger arrays.
+  let chars = source.length;
+  if (ranges) {
+    chars = 0;
+    for (const r of ranges) chars += r.end - r.start;
+  }
+  let capacity = 64 + (chars >> 2);
+  let kind: Uint8Array;
+  let start: Int32Array;
+  let end: Int32Array;
+  let text: string[];
+  if (!inBrackets && spare && spare.kind.length >= capacity) {
+    ({ kind, start, end, text } = spare);
+    capacity = kind.length;
+    spare = undefined;
+  } else {
+    kind = new Uint8Array(capacity);
+    start = new Int32Array(capacity);
+    end = new Int32Array(capacity);
+    text = [];
+  }
   let count = 0;
-  const text: string[] = [];
   const extras: Extra[] = [];
   const allRanges = ranges ?? [{ start: 0, end: source.length }];
   let rangeIndex = 0;
@@ -163,9 +191,9 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
    * At the start of a line (after a logical line or at the start): reads blank and comment lines up to the next
    * code line and emits its INDENT or DEDENTs, placing each comment before or after the DEDENTs as the scanner does.
    */
-  const comments: number[] = []; // start, end, indent triples, reused by every `lineStart`
+  const comments: number[] = []; // start, end, indent triples, reused by every `lineStart` (not truncated)
   const lineStart = () => {
-    comments.length = 0;
+    let commentCount = 0;
     let indent = 0;
     for (;;) {
       if (pos >= limit && !more()) {
@@ -182,7 +210,9 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       } else if (c === HASH) {
         const s = pos;
         pos = lineEnd(source, pos, limit);
-        comments.push(s, pos, indent);
+        comments[commentCount++] = s;
+        comments[commentCount++] = pos;
+        comments[commentCount++] = indent;
         indent = 0;
         continue;
       } else if (c === BACKSLASH) throw new Unsupported("line continuation at the start of a line");
@@ -190,7 +220,7 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       pos++;
     }
     const level = indent < 0 ? 0 : indent;
-    for (let i = 0; i < comments.length; i += 3) {
+    for (let i = 0; i < commentCount; i += 3) {
       while (level < indents[indents.length - 1] && comments[i + 2] < indents[indents.length - 1]) {
         indents.pop();
         pushZero(DEDENT);
@@ -225,6 +255,19 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       if (depth === 0 && lineHasTokens) {
         pushZero(NEWLINE);
         lineStart();
+      } else if (depth > 0 && !inBrackets && count > 0 && !closableAfter(kind[count - 1], text[count - 1])) {
+        // In brackets, a line indented less than its block ends the block for tree-sitter's scanner (a syntax
+        // error) unless a closing bracket could come next.
+        let indent = 0;
+        let k = pos;
+        for (; k < limit; k++) {
+          const d = source.charCodeAt(k);
+          if (d === SPACE) indent++;
+          else if (d === TAB) indent += 8;
+          else break;
+        }
+        const d = source.charCodeAt(k);
+        if (k < limit && d !== LF && d !== CR && d !== HASH && indent < indents[indents.length - 1]) throw new Unsupported("dedent in brackets");
       }
       continue;
     }
@@ -271,9 +314,9 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       continue;
     }
     if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(pos + 1)))) {
-      const [e, isFloat] = numberEnd(source, pos, limit);
-      pos = e;
-      push(NUMBER, s, pos, isFloat ? "float" : "integer");
+      const endAndFloat = numberEnd(source, pos, limit);
+      pos = endAndFloat >> 1;
+      push(NUMBER, s, pos, endAndFloat & 1 ? "float" : "integer");
       continue;
     }
     if (c === 34 || c === 39) {
@@ -307,8 +350,21 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       pushZero(DEDENT);
     }
   }
+  // END, and two more after it: the parser looks ahead up to two tokens, and reused arrays hold old tokens there.
+  add(END, pos, pos, "");
+  add(END, pos, pos, "");
   add(END, pos, pos, "");
   return { kind, start, end, text, extras, first };
+}
+
+/**
+ * True when a closing bracket can follow this token (it ends an operand, opens a bracket or is a comma), where
+ * tree-sitter's scanner does not end blocks inside brackets. Keywords other than constants count as no.
+ */
+function closableAfter(kind: number, text: string): boolean {
+  if (kind === NAME) return text === "" || text === "True" || text === "False" || text === "None";
+  if (kind === NUMBER || kind === STRING || kind === FSTRING) return true;
+  return kind === OP && (text === "(" || text === "[" || text === "{" || text === ")" || text === "]" || text === "}" || text === ",");
 }
 
 /** Python's keywords: never a name. */
@@ -320,7 +376,7 @@ export const RESERVED: ReadonlySet<string> = new Set([
 
 /** The words the parser tells apart, by length: keywords and the soft keywords it checks for. */
 const WORDS_BY_LENGTH: string[][] = [];
-for (const word of [...RESERVED, "print", "exec", "type", "match", "__future__"]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
+for (const word of [...RESERVED, "print", "exec", "type", "match", "case", "__future__"]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
 
 /**
  * The word at source[from, from + length) when the parser needs to know it (a keyword, or a soft keyword it checks),
@@ -408,44 +464,61 @@ function stringEnd(source: string, from: number, quoteAt: number, limit: number,
   }
 }
 
-/** The end of the number at `from` and whether it is a float, by tree-sitter-python's integer and float tokens. */
-function numberEnd(source: string, from: number, limit: number): [number, boolean] {
+/** Digits accepted after `0x`, `0o`, `0b` and in decimal numbers. */
+function isHexDigit(c: number): boolean {
+  return isDigit(c) || ((c | 0x20) >= 97 && (c | 0x20) <= 102);
+}
+function isOctalDigit(c: number): boolean {
+  return c >= 48 && c <= 55;
+}
+function isBinaryDigit(c: number): boolean {
+  return c === 48 || c === 49;
+}
+
+/** The end of digits (and underscores) accepted by `ok` from `i`. */
+function digitsEnd(source: string, i: number, limit: number, ok: (c: number) => boolean): number {
+  while (i < limit) {
+    const c = source.charCodeAt(i);
+    if (!ok(c) && c !== 95) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * The end of the number at `from` times two, plus one when it is a float (one number rather than a pair: numbers
+ * are frequent), by tree-sitter-python's integer and float tokens.
+ */
+function numberEnd(source: string, from: number, limit: number): number {
   let i = from;
   const c0 = source.charCodeAt(i);
   const c1 = source.charCodeAt(i + 1) | 0x20;
-  const digits = (ok: (c: number) => boolean) => {
-    const s = i;
-    while (i < limit && (ok(source.charCodeAt(i)) || source.charCodeAt(i) === 95)) i++;
-    return i > s;
-  };
   if (c0 === 48 && (c1 === 120 || c1 === 111 || c1 === 98)) {
-    i += 2;
-    const ok = c1 === 120 ? (c: number) => isDigit(c) || ((c | 0x20) >= 97 && (c | 0x20) <= 102) : c1 === 111 ? (c: number) => c >= 48 && c <= 55 : (c: number) => c === 48 || c === 49;
-    if (!digits(ok)) throw new Unsupported("number");
+    const after = digitsEnd(source, i + 2, limit, c1 === 120 ? isHexDigit : c1 === 111 ? isOctalDigit : isBinaryDigit);
+    if (after === i + 2) throw new Unsupported("number");
+    i = after;
     if ((source.charCodeAt(i) | 0x20) === 108) i++;
     checkNumberEnd(source, i, limit);
-    return [i, false];
+    return i * 2;
   }
   let isFloat = false;
-  digits(isDigit);
+  i = digitsEnd(source, i, limit, isDigit);
   if (source.charCodeAt(i) === 46 && source.charCodeAt(i + 1) !== 46) {
     isFloat = true;
-    i++;
-    digits(isDigit);
+    i = digitsEnd(source, i + 1, limit, isDigit);
   }
   if ((source.charCodeAt(i) | 0x20) === 101) {
     let k = i + 1;
     if (source.charCodeAt(k) === 43 || source.charCodeAt(k) === 45) k++;
     if (!isDigit(source.charCodeAt(k))) throw new Unsupported("number");
-    i = k;
-    digits(isDigit);
+    i = digitsEnd(source, k, limit, isDigit);
     isFloat = true;
   }
   const suffix = source.charCodeAt(i) | 0x20;
   if (suffix === 106 || (suffix === 108 && !isFloat)) i++;
   checkNumberEnd(source, i, limit);
   if (source.charCodeAt(i - 1) === 95 && isFloat) throw new Unsupported("number");
-  return [i, isFloat];
+  return i * 2 + (isFloat ? 1 : 0);
 }
 
 function checkNumberEnd(source: string, i: number, limit: number): void {

@@ -72,16 +72,18 @@ export function placeExtras(root: SyntaxNode, extras: readonly Extra[], factory:
     if (!list) added.set(holder, (list = []));
     list.push(node);
   }
-  for (const [holder, list] of added) {
-    const merged: SyntaxNode[] = [];
+  added.forEach((list, holder) => {
+    // Allocated at its final length: the tree keeps it.
     const kids = holder.children;
+    const merged = new Array<SyntaxNode>(kids.length + list.length);
     let i = 0;
+    let k = 0;
     for (const x of list) {
-      while (i < kids.length && kids[i].start < x.start) merged.push(kids[i++]);
-      merged.push(x);
+      while (i < kids.length && kids[i].start < x.start) merged[k++] = kids[i++];
+      merged[k++] = x;
     }
-    while (i < kids.length) merged.push(kids[i++]);
+    while (i < kids.length) merged[k++] = kids[i++];
     setChildren(holder, merged);
-  }
+  });
   return comments;
 }
