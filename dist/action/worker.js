@@ -321,6 +321,128 @@ var CallArguments = class {
   }
 };
 
+// src/languages/python/token-set.ts
+var TokenSet = class {
+  /** Per table entry: bit 1 some word of two characters ends with these two, 2 of three, 4 some first four do. */
+  lastTwo = new Uint8Array(1 << 16);
+  maybeFour = new Uint8Array(1 << 16);
+  byFour = /* @__PURE__ */ new Map();
+  byThree = /* @__PURE__ */ new Map();
+  byTwo = /* @__PURE__ */ new Map();
+  /** Words searched the plain way, with their set. */
+  plain = [];
+  groups;
+  lastText;
+  lastFound = [];
+  constructor(tokens, extra = {}) {
+    this.groups = Object.keys(extra);
+    [tokens, ...Object.values(extra)].forEach((words, group) => {
+      for (const word of words) this.add(word, group);
+    });
+  }
+  add(word, group) {
+    if (word === "") return;
+    const candidate = { word, group, last: word.length - 1 };
+    const n = word.length;
+    if (n < 2 || !/^[\x00-\x7f]*$/.test(word) || n < 4 && overlapsItself(word)) {
+      this.plain.push(candidate);
+      return;
+    }
+    const code3 = (k) => word.charCodeAt(k);
+    let key;
+    let map;
+    if (n >= 4) {
+      let last = 3;
+      for (let k = 4; k < n; k++) if (pairRarity(word, k) > pairRarity(word, last)) last = k;
+      candidate.last = last;
+      key = code3(last - 3) << 24 | code3(last - 2) << 16 | code3(last - 1) << 8 | code3(last);
+      map = this.byFour;
+      this.maybeFour[slot(key)] = 1;
+      this.lastTwo[code3(last - 1) << 8 | code3(last)] |= 4;
+    } else if (n === 3) {
+      key = code3(0) << 16 | code3(1) << 8 | code3(2);
+      map = this.byThree;
+      this.lastTwo[code3(1) << 8 | code3(2)] |= 2;
+    } else {
+      key = code3(0) << 8 | code3(1);
+      map = this.byTwo;
+      this.lastTwo[key] |= 1;
+    }
+    const list = map.get(key);
+    if (list) list.push(candidate);
+    else map.set(key, [candidate]);
+  }
+  /** Start offsets (UTF-16) of every occurrence of every token in `text`, ascending. */
+  offsetsIn(text) {
+    const found = [[]];
+    for (let g = 0; g < this.groups.length; g++) found.push([]);
+    for (const { word, group } of this.plain) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) found[group].push(at);
+    const lastTwo = this.lastTwo;
+    const maybeFour = this.maybeFour;
+    const n = text.length;
+    let window2 = 0;
+    for (let i2 = 0; i2 < n; i2++) {
+      window2 = window2 << 8 | text.charCodeAt(i2) & 255;
+      const ends = lastTwo[window2 & 65535];
+      if (ends === 0) continue;
+      if (ends & 4 && i2 >= 3 && maybeFour[slot(window2)] === 1) matchAt(text, this.byFour.get(window2), i2, found);
+      if (ends & 2 && i2 >= 2) matchAt(text, this.byThree.get(window2 & 16777215), i2, found);
+      if (ends & 1 && i2 >= 1) matchAt(text, this.byTwo.get(window2 & 65535), i2, found);
+    }
+    for (const offsets of found) if (!isAscending(offsets)) offsets.sort((a, b) => a - b);
+    this.lastText = text;
+    this.lastFound = found;
+    return found[0];
+  }
+  /** Whether the set `name` was given to the constructor. */
+  hasExtra(name2) {
+    return this.groups.includes(name2);
+  }
+  /** Start offsets of every occurrence of the words of set `name` (see the constructor) in `text`, ascending. */
+  extraOffsetsIn(text, name2) {
+    const group = this.groups.indexOf(name2) + 1;
+    if (group === 0) return [];
+    if (this.lastText !== text) this.offsetsIn(text);
+    return this.lastFound[group];
+  }
+};
+function matchAt(text, candidates, end, found) {
+  if (!candidates) return;
+  for (const c of candidates) {
+    const at = end - c.last;
+    if (at >= 0 && text.startsWith(c.word, at)) found[c.group].push(at);
+  }
+}
+var BY_FREQUENCY = ` etasrinol_dcpu.mf(h)g,=b'yw"vkx:[]0O1TSEAqRCIjNDzLP`;
+function pairRarity(word, k) {
+  const rank = (ch) => {
+    const r = BY_FREQUENCY.indexOf(ch);
+    return r < 0 ? BY_FREQUENCY.length : r;
+  };
+  return Math.min(rank(word[k - 1]), rank(word[k])) * 64 + Math.max(rank(word[k - 1]), rank(word[k]));
+}
+function overlapsItself(word) {
+  for (let k = 1; k < word.length; k++) if (word.startsWith(word.slice(k))) return true;
+  return false;
+}
+function isAscending(offsets) {
+  for (let k = 1; k < offsets.length; k++) if (offsets[k] < offsets[k - 1]) return false;
+  return true;
+}
+function slot(prefix) {
+  return Math.imul(prefix, 2654435761) >>> 16;
+}
+function wordWithoutBoundaries(word) {
+  return word !== "" && !/[\s#'"\\]/.test(word);
+}
+function wordSearch(words) {
+  const pattern = new RegExp(words.map(escapeRegExp).join("|"), "g");
+  return { offsetsIn: (text) => Array.from(text.matchAll(pattern), (m) => m.index) };
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 // src/languages/python/top-level.ts
 function identifierKey(name2) {
   return hashRange(name2, 0, name2.length);
@@ -434,6 +556,8 @@ function splitBlock(source, from, to, indent, sinkAttributes, dedent) {
       const line = { start: j, end: 0, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set() };
       const facts = { identifiers: line.identifiers, bound: line.bound, attributes: current.attributes, shadows: current.shadows, globals: current.globals, prose: current.prose };
       next = scanLogicalLine(source, j, facts, bindsHere, sinkAttributes);
+      current.shadows = facts.shadows;
+      current.globals = facts.globals;
       line.end = next;
       addAll(current.identifiers, line.identifiers);
       addAll(current.bound, line.bound);
@@ -474,12 +598,13 @@ function scanClassBody(source, cls, to, sinkAttributes) {
     addAll(cls.identifiers, m.identifiers);
     addAll(cls.attributes, m.attributes);
     addAll(cls.bound, m.bound);
-    addAll(cls.shadows, m.shadows);
-    addAll(cls.globals, m.globals);
+    if (m.shadows.size > 0) addAll(cls.shadows === NO_NAMES ? cls.shadows = /* @__PURE__ */ new Set() : cls.shadows, m.shadows);
+    if (m.globals.size > 0) addAll(cls.globals === NO_NAMES ? cls.globals = /* @__PURE__ */ new Set() : cls.globals, m.globals);
     for (const at of m.prose) cls.prose.push(at);
   }
   return dedent.at;
 }
+var NO_NAMES = /* @__PURE__ */ new Set();
 function newSegment(start2, end) {
   return {
     start: start2,
@@ -492,8 +617,8 @@ function newSegment(start2, end) {
     identifiers: /* @__PURE__ */ new Set(),
     attributes: /* @__PURE__ */ new Set(),
     bound: /* @__PURE__ */ new Set(),
-    shadows: /* @__PURE__ */ new Set(),
-    globals: /* @__PURE__ */ new Set(),
+    shadows: NO_NAMES,
+    globals: NO_NAMES,
     lines: void 0,
     prose: []
   };
@@ -592,6 +717,8 @@ function isFormatPrefix(source, start2, end) {
 var KEYWORDS = "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" ");
 var KNOWN_WORDS = new Map([...KEYWORDS, "match", "case"].map((w) => [identifierKey(w), w]));
 var LONGEST_KNOWN_WORD = Math.max(...[...KNOWN_WORDS.values()].map((w) => w.length));
+var MAYBE_KNOWN = new Uint8Array(1 << 12);
+for (const key of KNOWN_WORDS.keys()) MAYBE_KNOWN[key & 4095] = 1;
 var HARD_KEYWORDS = new Set(KEYWORDS);
 var COMPOUND_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
 var BINDS_NEXT = /* @__PURE__ */ new Set(["as", "def", "class"]);
@@ -604,12 +731,19 @@ var EQUALS = 61;
 var COLON = 58;
 var SEMICOLON = 59;
 var OPERATOR_BEFORE_EQUALS = new Set("=!<>+-*/%&|^@:".split("").map((ch) => ch.charCodeAt(0)));
+var RECENT_MASK = 255;
+var RECENT_IDENTIFIERS = new Int32Array(RECENT_MASK + 1);
+var recentOwner;
 var PENDING_TARGETS = [];
 var OPEN_BRACKETS = [];
 function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
   const ids = segment.identifiers;
+  if (ids !== recentOwner) {
+    RECENT_IDENTIFIERS.fill(-1);
+    recentOwner = ids;
+  }
   const bound = bindsHere ? segment.bound : IGNORED;
-  const shadows = bindsHere ? segment.shadows : IGNORED;
+  let shadows = bindsHere ? segment.shadows : IGNORED;
   const n = source.length;
   let depth = 0;
   let afterDot = false;
@@ -681,10 +815,13 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
         continue;
       }
       afterDot = false;
-      const known = end - start2 <= LONGEST_KNOWN_WORD ? KNOWN_WORDS.get(key) : void 0;
+      const known = end - start2 <= LONGEST_KNOWN_WORD && MAYBE_KNOWN[key & 4095] === 1 ? KNOWN_WORDS.get(key) : void 0;
       const word = known !== void 0 && known.length === end - start2 && source.startsWith(known, start2) ? known : void 0;
       const keyword = word !== void 0 && HARD_KEYWORDS.has(word);
-      if (keyword || sinkAttributes === void 0 || !isBaseOfOtherAttribute(source, end, sinkAttributes)) ids.add(key);
+      if ((keyword || sinkAttributes === void 0 || !isBaseOfOtherAttribute(source, end, sinkAttributes)) && RECENT_IDENTIFIERS[key & RECENT_MASK] !== key) {
+        ids.add(key);
+        RECENT_IDENTIFIERS[key & RECENT_MASK] = key;
+      }
       if (statementStart) {
         statementStart = false;
         bindsAll = word === "import" || word === "from" || word === "global";
@@ -700,10 +837,11 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
         afterOperand = false;
       } else if (importsNames) {
         if (previousWord !== "as") importedLeadsToSink = sinkAttributes === void 0 || sinkAttributes.has(key);
-        (importedLeadsToSink ? bound : shadows).add(key);
+        if (importedLeadsToSink) bound.add(key);
+        else (shadows === NO_NAMES ? shadows = segment.shadows = /* @__PURE__ */ new Set() : shadows).add(key);
       } else if (bindsAll) {
         if (!fromModule) bound.add(key);
-        if (declaresGlobals) segment.globals.add(key);
+        if (declaresGlobals) (segment.globals === NO_NAMES ? segment.globals = /* @__PURE__ */ new Set() : segment.globals).add(key);
       } else if (previousWord !== void 0 && BINDS_NEXT.has(previousWord)) {
         bound.add(key);
       } else if (operandBrackets === 0 && !isOperandBase(source, end)) {
@@ -785,21 +923,44 @@ function scanString(source, at, format, segment) {
       i2 = end;
       continue;
     }
-    if (!isDigit(c) && c !== DOT) prose = true;
+    if (!isDigit(c) && c !== DOT) {
+      prose = true;
+      if (!format) {
+        const rest = PROSE_RUN[(q === SINGLE_QUOTE ? 0 : 2) + (triple ? 1 : 0)];
+        rest.lastIndex = i2 + 1;
+        i2 = rest.test(source) ? rest.lastIndex : i2 + 1;
+        continue;
+      }
+    }
     i2++;
   }
   return -1;
 }
+var PROSE_RUN = [/[^'\\\n]+/y, /[^'\\]+/y, /[^"\\\n]+/y, /[^"\\]+/y];
 
 // src/languages/python/prefilter.ts
 var COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
 var EVERY_COMPUTED_DYNAMIC_IMPORT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "g");
+var COMPUTED_DYNAMIC_IMPORT_AT = new RegExp(COMPUTED_DYNAMIC_IMPORT.source, "y");
 function anchorOffsets(source, tokens, words) {
   const found = tokens.offsetsIn(source);
   const out2 = words ? found.filter((at) => canLeadToSink(source, at, words)) : found;
+  if (tokens.hasExtra(DYNAMIC_IMPORTS)) {
+    const imports = tokens.extraOffsetsIn(source, DYNAMIC_IMPORTS);
+    if (imports.length === 0) return out2;
+    for (const at of imports) {
+      COMPUTED_DYNAMIC_IMPORT_AT.lastIndex = at;
+      if (COMPUTED_DYNAMIC_IMPORT_AT.test(source)) out2.push(at);
+    }
+    return out2.sort((a, b) => a - b);
+  }
   if (!source.includes("__import__") && !source.includes("import_module")) return out2;
   for (const m of source.matchAll(EVERY_COMPUTED_DYNAMIC_IMPORT)) out2.push(m.index);
   return out2.sort((a, b) => a - b);
+}
+var DYNAMIC_IMPORTS = "dynamic imports";
+function anchorTokenSet(tokens, extra = {}) {
+  return new TokenSet(tokens, { ...extra, [DYNAMIC_IMPORTS]: ["__import__", "import_module"] });
 }
 function anchorWords(qualifiedNames) {
   const words = /* @__PURE__ */ new Set();
@@ -1133,7 +1294,6 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   if (source.length - parsed < MIN_SKIPPED_SHARE * source.length) return void 0;
   return ranges;
 }
-var ASSIGNED_ATTRIBUTE = /\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=(?:\*\*|\/\/|>>|<<|[-+*/%&|^@])?=(?!=))|\b(?:self|cls)[ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*(?=[,:)\]]|in\b)/g;
 var ClassMembers = class {
   constructor(source, members, anchors, canSource, wanted) {
     this.source = source;
@@ -1247,8 +1407,8 @@ var WantedDefinitions = class {
 var SourceCapability = class {
   segments;
   members = /* @__PURE__ */ new Map();
-  constructor(source, segments, membersOf, pattern, importsMaySource) {
-    const offsets = anchorsInCode(segments, Array.from(source.matchAll(pattern), (m) => m.index));
+  constructor(source, segments, membersOf, words, importsMaySource) {
+    const offsets = anchorsInCode(segments, words.offsetsIn(source));
     const direct = anchoredSegments(segments, offsets);
     const keys = /* @__PURE__ */ new Set();
     if (importsMaySource) {
@@ -1364,9 +1524,63 @@ function memoized(compute) {
 }
 function assignedAttributes(source, m) {
   const out2 = /* @__PURE__ */ new Set();
-  const text = source.slice(m.start, m.end);
-  for (const match of text.matchAll(ASSIGNED_ATTRIBUTE)) out2.add(identifierKey(match[1] ?? match[2]));
+  const end = m.end;
+  let from = m.start;
+  for (let dot = source.indexOf(".", from); dot >= 0 && dot < end; dot = source.indexOf(".", Math.max(dot + 1, from))) {
+    const nameStart = skipBlanks(source, dot + 1, end);
+    if (nameStart >= end || !isWordStart(source.charCodeAt(nameStart))) continue;
+    let nameEnd = nameStart + 1;
+    while (nameEnd < end && isWordChar(source.charCodeAt(nameEnd))) nameEnd++;
+    const after = skipBlanks(source, nameEnd, end);
+    const base = selfOrClsBefore(source, dot, m.start);
+    if (base >= from) {
+      const c = after < end ? source.charCodeAt(after) : -1;
+      if (c === 44 || c === 58 || c === 41 || c === 93 || isWordIn(source, after, end)) {
+        out2.add(hashRange(source, nameStart, nameEnd));
+        from = after;
+        continue;
+      }
+      if (nameEnd - nameStart >= 3 && source.startsWith("in", nameEnd - 2)) {
+        out2.add(hashRange(source, nameStart, nameEnd - 2));
+        from = nameEnd - 2;
+        continue;
+      }
+    }
+    if (dot < from) continue;
+    if (assignsAt(source, after, end)) {
+      out2.add(hashRange(source, nameStart, nameEnd));
+      from = after;
+    }
+  }
   return out2;
+}
+function assignsAt(source, at, end) {
+  const c = at < end ? source.charCodeAt(at) : -1;
+  let eq = at;
+  if (c !== 61) {
+    const d = at + 1 < end ? source.charCodeAt(at + 1) : -1;
+    if ((c === 42 || c === 47 || c === 62 || c === 60) && d === c && at + 2 < end && source.charCodeAt(at + 2) === 61) eq = at + 2;
+    else if (c >= 0 && c < 128 && AUGMENTING[c] === 1 && d === 61) eq = at + 1;
+    else return false;
+  }
+  return !(eq + 1 < end && source.charCodeAt(eq + 1) === 61);
+}
+var AUGMENTING = new Uint8Array(128);
+for (const ch of "-+*/%&|^@") AUGMENTING[ch.charCodeAt(0)] = 1;
+function isWordIn(source, at, end) {
+  return at + 2 <= end && source.startsWith("in", at) && !(at + 2 < end && isWordChar(source.charCodeAt(at + 2)));
+}
+function selfOrClsBefore(source, dot, start2) {
+  let i2 = dot;
+  while (i2 > start2 && (source.charCodeAt(i2 - 1) === 32 || source.charCodeAt(i2 - 1) === 9)) i2--;
+  const at = i2 >= start2 + 4 && source.startsWith("self", i2 - 4) ? i2 - 4 : i2 >= start2 + 3 && source.startsWith("cls", i2 - 3) ? i2 - 3 : -1;
+  return at >= 0 && (at === start2 || !isWordChar(source.charCodeAt(at - 1))) ? at : -1;
+}
+function isWordStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+}
+function isWordChar(c) {
+  return isWordStart(c) || c >= 48 && c <= 57;
 }
 function keptForBindings(source, s, mentioned) {
   if (s.definition !== void 0) return s.globals.size > 0;
@@ -1480,48 +1694,6 @@ function intersects(a, b) {
 }
 function addAll2(into, from) {
   for (const x of from) into.add(x);
-}
-
-// src/languages/python/token-set.ts
-var TokenSet = class {
-  byPrefix = /* @__PURE__ */ new Map();
-  maybePrefix = new Uint8Array(1 << 16);
-  plain = [];
-  constructor(tokens) {
-    for (const token of tokens) {
-      if (token.length < 4 || !/^[\x00-\x7f]*$/.test(token)) {
-        this.plain.push(token);
-        continue;
-      }
-      const prefix = token.charCodeAt(0) << 24 | token.charCodeAt(1) << 16 | token.charCodeAt(2) << 8 | token.charCodeAt(3);
-      const list = this.byPrefix.get(prefix);
-      if (list) list.push(token);
-      else this.byPrefix.set(prefix, [token]);
-      this.maybePrefix[slot(prefix)] = 1;
-    }
-  }
-  /** Start offsets (UTF-16) of every occurrence of every token in `text`, ascending. */
-  offsetsIn(text) {
-    const out2 = [];
-    for (const p of this.plain) for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + p.length)) out2.push(at);
-    if (this.byPrefix.size > 0) {
-      const maybe = this.maybePrefix;
-      let window2 = 0;
-      for (let i2 = 0; i2 < text.length; i2++) {
-        window2 = window2 << 8 | text.charCodeAt(i2) & 255;
-        if (i2 >= 3 && maybe[slot(window2)] === 1) {
-          const list = this.byPrefix.get(window2);
-          if (list) {
-            for (const t of list) if (text.startsWith(t, i2 - 3)) out2.push(i2 - 3);
-          }
-        }
-      }
-    }
-    return this.plain.length ? out2.sort((a, b) => a - b) : out2;
-  }
-};
-function slot(prefix) {
-  return Math.imul(prefix, 2654435761) >>> 16;
 }
 
 // node_modules/web-tree-sitter/tree-sitter.js
@@ -5578,13 +5750,33 @@ function codePointAt(source, i2) {
   const c = source.codePointAt(i2);
   return String.fromCodePoint(c);
 }
+var spare;
+var MAX_SPARE_TOKENS = 1 << 20;
+function recycleTokens(tokens) {
+  if (tokens.kind.length <= MAX_SPARE_TOKENS) spare = tokens;
+}
 function tokenize(source, ranges, inBrackets = false) {
-  let capacity = 64 + (source.length >> 3);
-  let kind = new Uint8Array(capacity);
-  let start2 = new Int32Array(capacity);
-  let end = new Int32Array(capacity);
+  let chars = source.length;
+  if (ranges) {
+    chars = 0;
+    for (const r of ranges) chars += r.end - r.start;
+  }
+  let capacity = 64 + (chars >> 2);
+  let kind;
+  let start2;
+  let end;
+  let text;
+  if (!inBrackets && spare && spare.kind.length >= capacity) {
+    ({ kind, start: start2, end, text } = spare);
+    capacity = kind.length;
+    spare = void 0;
+  } else {
+    kind = new Uint8Array(capacity);
+    start2 = new Int32Array(capacity);
+    end = new Int32Array(capacity);
+    text = [];
+  }
   let count = 0;
-  const text = [];
   const extras = [];
   const allRanges = ranges ?? [{ start: 0, end: source.length }];
   let rangeIndex = 0;
@@ -5637,7 +5829,7 @@ function tokenize(source, ranges, inBrackets = false) {
   };
   const comments = [];
   const lineStart = () => {
-    comments.length = 0;
+    let commentCount = 0;
     let indent = 0;
     for (; ; ) {
       if (pos >= limit && !more()) {
@@ -5653,7 +5845,9 @@ function tokenize(source, ranges, inBrackets = false) {
       } else if (c === HASH2) {
         const s = pos;
         pos = lineEnd(source, pos, limit);
-        comments.push(s, pos, indent);
+        comments[commentCount++] = s;
+        comments[commentCount++] = pos;
+        comments[commentCount++] = indent;
         indent = 0;
         continue;
       } else if (c === BACKSLASH2) throw new Unsupported("line continuation at the start of a line");
@@ -5661,7 +5855,7 @@ function tokenize(source, ranges, inBrackets = false) {
       pos++;
     }
     const level = indent < 0 ? 0 : indent;
-    for (let i2 = 0; i2 < comments.length; i2 += 3) {
+    for (let i2 = 0; i2 < commentCount; i2 += 3) {
       while (level < indents[indents.length - 1] && comments[i2 + 2] < indents[indents.length - 1]) {
         indents.pop();
         pushZero(DEDENT);
@@ -5695,6 +5889,17 @@ function tokenize(source, ranges, inBrackets = false) {
       if (depth === 0 && lineHasTokens) {
         pushZero(NEWLINE2);
         lineStart();
+      } else if (depth > 0 && !inBrackets && count > 0 && !closableAfter(kind[count - 1], text[count - 1])) {
+        let indent = 0;
+        let k = pos;
+        for (; k < limit; k++) {
+          const d2 = source.charCodeAt(k);
+          if (d2 === SPACE2) indent++;
+          else if (d2 === TAB2) indent += 8;
+          else break;
+        }
+        const d = source.charCodeAt(k);
+        if (k < limit && d !== LF && d !== CR2 && d !== HASH2 && indent < indents[indents.length - 1]) throw new Unsupported("dedent in brackets");
       }
       continue;
     }
@@ -5740,9 +5945,9 @@ function tokenize(source, ranges, inBrackets = false) {
       continue;
     }
     if (isDigit2(c) || c === 46 && isDigit2(source.charCodeAt(pos + 1))) {
-      const [e, isFloat] = numberEnd(source, pos, limit);
-      pos = e;
-      push(NUMBER, s, pos, isFloat ? "float" : "integer");
+      const endAndFloat = numberEnd(source, pos, limit);
+      pos = endAndFloat >> 1;
+      push(NUMBER, s, pos, endAndFloat & 1 ? "float" : "integer");
       continue;
     }
     if (c === 34 || c === 39) {
@@ -5777,7 +5982,14 @@ function tokenize(source, ranges, inBrackets = false) {
     }
   }
   add(END, pos, pos, "");
+  add(END, pos, pos, "");
+  add(END, pos, pos, "");
   return { kind, start: start2, end, text, extras, first };
+}
+function closableAfter(kind, text) {
+  if (kind === NAME) return text === "" || text === "True" || text === "False" || text === "None";
+  if (kind === NUMBER || kind === STRING || kind === FSTRING) return true;
+  return kind === OP && (text === "(" || text === "[" || text === "{" || text === ")" || text === "]" || text === "}" || text === ",");
 }
 var RESERVED = /* @__PURE__ */ new Set([
   "False",
@@ -5817,7 +6029,7 @@ var RESERVED = /* @__PURE__ */ new Set([
   "yield"
 ]);
 var WORDS_BY_LENGTH = [];
-for (const word of [...RESERVED, "print", "exec", "type", "match", "__future__"]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
+for (const word of [...RESERVED, "print", "exec", "type", "match", "case", "__future__"]) (WORDS_BY_LENGTH[word.length] ??= []).push(word);
 function keywordAt(source, from, length) {
   const words = WORDS_BY_LENGTH[length];
   if (!words) return "";
@@ -5887,43 +6099,53 @@ function stringEnd(source, from, quoteAt, limit, backslashFrom) {
     i2++;
   }
 }
+function isHexDigit(c) {
+  return isDigit2(c) || (c | 32) >= 97 && (c | 32) <= 102;
+}
+function isOctalDigit(c) {
+  return c >= 48 && c <= 55;
+}
+function isBinaryDigit(c) {
+  return c === 48 || c === 49;
+}
+function digitsEnd(source, i2, limit, ok) {
+  while (i2 < limit) {
+    const c = source.charCodeAt(i2);
+    if (!ok(c) && c !== 95) break;
+    i2++;
+  }
+  return i2;
+}
 function numberEnd(source, from, limit) {
   let i2 = from;
   const c0 = source.charCodeAt(i2);
   const c1 = source.charCodeAt(i2 + 1) | 32;
-  const digits = (ok) => {
-    const s = i2;
-    while (i2 < limit && (ok(source.charCodeAt(i2)) || source.charCodeAt(i2) === 95)) i2++;
-    return i2 > s;
-  };
   if (c0 === 48 && (c1 === 120 || c1 === 111 || c1 === 98)) {
-    i2 += 2;
-    const ok = c1 === 120 ? (c) => isDigit2(c) || (c | 32) >= 97 && (c | 32) <= 102 : c1 === 111 ? (c) => c >= 48 && c <= 55 : (c) => c === 48 || c === 49;
-    if (!digits(ok)) throw new Unsupported("number");
+    const after = digitsEnd(source, i2 + 2, limit, c1 === 120 ? isHexDigit : c1 === 111 ? isOctalDigit : isBinaryDigit);
+    if (after === i2 + 2) throw new Unsupported("number");
+    i2 = after;
     if ((source.charCodeAt(i2) | 32) === 108) i2++;
     checkNumberEnd(source, i2, limit);
-    return [i2, false];
+    return i2 * 2;
   }
   let isFloat = false;
-  digits(isDigit2);
+  i2 = digitsEnd(source, i2, limit, isDigit2);
   if (source.charCodeAt(i2) === 46 && source.charCodeAt(i2 + 1) !== 46) {
     isFloat = true;
-    i2++;
-    digits(isDigit2);
+    i2 = digitsEnd(source, i2 + 1, limit, isDigit2);
   }
   if ((source.charCodeAt(i2) | 32) === 101) {
     let k = i2 + 1;
     if (source.charCodeAt(k) === 43 || source.charCodeAt(k) === 45) k++;
     if (!isDigit2(source.charCodeAt(k))) throw new Unsupported("number");
-    i2 = k;
-    digits(isDigit2);
+    i2 = digitsEnd(source, k, limit, isDigit2);
     isFloat = true;
   }
   const suffix = source.charCodeAt(i2) | 32;
   if (suffix === 106 || suffix === 108 && !isFloat) i2++;
   checkNumberEnd(source, i2, limit);
   if (source.charCodeAt(i2 - 1) === 95 && isFloat) throw new Unsupported("number");
-  return [i2, isFloat];
+  return i2 * 2 + (isFloat ? 1 : 0);
 }
 function checkNumberEnd(source, i2, limit) {
   if (i2 > limit) throw new Unsupported("number");
@@ -5984,17 +6206,18 @@ function placeExtras(root, extras, factory) {
     if (!list) added.set(holder, list = []);
     list.push(node);
   }
-  for (const [holder, list] of added) {
-    const merged = [];
+  added.forEach((list, holder) => {
     const kids = holder.children;
+    const merged = new Array(kids.length + list.length);
     let i2 = 0;
+    let k = 0;
     for (const x of list) {
-      while (i2 < kids.length && kids[i2].start < x.start) merged.push(kids[i2++]);
-      merged.push(x);
+      while (i2 < kids.length && kids[i2].start < x.start) merged[k++] = kids[i2++];
+      merged[k++] = x;
     }
-    while (i2 < kids.length) merged.push(kids[i2++]);
+    while (i2 < kids.length) merged[k++] = kids[i2++];
     setChildren(holder, merged);
-  }
+  });
   return comments;
 }
 
@@ -6018,6 +6241,7 @@ function formatString(source, start2, end, nodes, parseInterpolated) {
     contentKids = [];
   };
   let i2 = p + quoteLength;
+  let endStart = bodyEnd;
   while (i2 < bodyEnd) {
     const c = source.charCodeAt(i2);
     if (c === 123 || c === 125) {
@@ -6034,9 +6258,25 @@ function formatString(source, start2, end, nodes, parseInterpolated) {
       i2 = after;
       continue;
     }
+    if (raw) {
+      const stop2 = rawContentEnd(source, i2, bodyEnd, quote, quoteLength === 3);
+      if (stop2 > 0) {
+        if (contentStart < 0) contentStart = i2;
+        i2 = stop2;
+        continue;
+      }
+      if (-stop2 >= bodyEnd) {
+        endStart = i2;
+        break;
+      }
+      if (contentStart < 0) contentStart = i2;
+      const length = escapeLength(source, i2 + 1);
+      if (length > 0) contentKids.push(nodes.leaf("escape_sequence", i2, i2 + 1 + length));
+      i2 += 1 + length;
+      continue;
+    }
     if (contentStart < 0) contentStart = i2;
     if (c === BACKSLASH3) {
-      if (raw) throw new Unsupported("backslash in a raw f-string");
       const length = escapeLength(source, i2 + 1);
       if (length > 0) {
         contentKids.push(nodes.leaf("escape_sequence", i2, i2 + 1 + length));
@@ -6046,9 +6286,30 @@ function formatString(source, start2, end, nodes, parseInterpolated) {
     }
     i2++;
   }
-  flush(bodyEnd);
-  children.push(nodes.leaf("string_end", bodyEnd, end));
+  flush(endStart);
+  children.push(nodes.leaf("string_end", endStart, end));
   return nodes.node("string", start2, end, children);
+}
+function rawContentEnd(source, from, bodyEnd, quote, triple) {
+  let j = from;
+  let hasContent = false;
+  while (j < bodyEnd) {
+    const c = source.charCodeAt(j);
+    if (c === 123 || c === 125) break;
+    if (c === BACKSLASH3) {
+      j++;
+      const next = source.charCodeAt(j);
+      if (next === quote || next === BACKSLASH3) j++;
+      if (source.charCodeAt(j) === 13) j += source.charCodeAt(j + 1) === LF2 ? 2 : 1;
+      else if (source.charCodeAt(j) === LF2) j++;
+      continue;
+    }
+    if (c === quote && triple) return source.charCodeAt(j + 1) === quote ? j + 2 : j + 1;
+    j++;
+    hasContent = true;
+  }
+  if (j > bodyEnd) throw new Unsupported("raw f-string end");
+  return hasContent ? j : -j;
 }
 function parseInterpolation(source, open, limit, quote, type, nodes, parseInterpolated) {
   let depth = 0;
@@ -6068,8 +6329,10 @@ function parseInterpolation(source, open, limit, quote, type, nodes, parseInterp
       if (c === quote) throw new Unsupported("f-string quote reused inside");
       const close = source.indexOf(source[j], j + 1);
       if (close < 0 || close >= limit) throw new Unsupported("f-string nested string");
-      const inner = source.slice(j + 1, close);
-      if (inner.includes("\\") || inner.includes("{") || inner.includes("\n")) throw new Unsupported("f-string nested string");
+      for (let k = j + 1; k < close; k++) {
+        const d = source.charCodeAt(k);
+        if (d === BACKSLASH3 || d === LF2 || d === 13 || d === 34 || d === 39) throw new Unsupported("f-string nested string");
+      }
       if (source.charCodeAt(j + 1) === c && source.charCodeAt(j + 2) === c) throw new Unsupported("f-string nested triple string");
       j = close;
     } else if (c === BACKSLASH3 || c === 35) throw new Unsupported("f-string expression");
@@ -6173,6 +6436,15 @@ var POWER = 21;
 var COMPARISONS = /* @__PURE__ */ new Set(["<", "<=", "==", "!=", ">=", ">", "<>"]);
 var AFTER_STAR = /* @__PURE__ */ new Set([",", ")", "]", "}", "=", ";", ":"]);
 var MAX_NESTING = 200;
+function isPlainName(source, from, to) {
+  if (to - from > 20 || to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const c = source.charCodeAt(k);
+    const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+    if (!letter && !(k > from && c >= 48 && c <= 57)) return false;
+  }
+  return to - from > 8 || !RESERVED.has(source.slice(from, to));
+}
 var ExpressionParser = class _ExpressionParser {
   constructor(source, tokens, nodes) {
     this.source = source;
@@ -6188,10 +6460,34 @@ var ExpressionParser = class _ExpressionParser {
   nesting = 0;
   /** Inside a statement starting with `print` or `exec`, which tree-sitter also tries as a Python 2 statement. */
   ambiguousStatement = false;
+  /** The token index of a `*` that `atom` reads as a starred name (tree-sitter's `list_splat_pattern` as a primary). */
+  starredAtomAt = -1;
+  /**
+   * Children being collected, for all nodes under construction (each takes its own from a mark, innermost first):
+   * a node's children array is then allocated once at its exact length, rather than grown by pushing.
+   */
+  pending = [];
+  pendingTop = 0;
   kind;
   start;
   end;
   text;
+  // ---- collecting children
+  mark() {
+    return this.pendingTop;
+  }
+  add(node) {
+    this.pending[this.pendingTop++] = node;
+  }
+  pendingCount(mark) {
+    return this.pendingTop - mark;
+  }
+  /** The children added since `mark`, as an array of their own. */
+  take(mark) {
+    const children = this.pending.slice(mark, this.pendingTop);
+    this.pendingTop = mark;
+    return children;
+  }
   // ---- token helpers
   isOp(op, at = this.i) {
     return this.kind[at] === OP && this.text[at] === op;
@@ -6300,13 +6596,15 @@ var ExpressionParser = class _ExpressionParser {
     const first = this.binary(0);
     let n = this.comparisonOperator();
     if (!n) return first;
-    const operands = [first];
+    const m = this.mark();
+    this.add(first);
+    let last = first;
     while (n) {
       this.i += n;
-      operands.push(this.binary(0));
+      this.add(last = this.binary(0));
       n = this.comparisonOperator();
     }
-    return this.nodes.node("comparison_operator", first.start, operands[operands.length - 1].end, operands);
+    return this.nodes.node("comparison_operator", first.start, last.end, this.take(m));
   }
   binaryPrecedence() {
     return this.kind[this.i] === OP ? BINARY_PRECEDENCE[this.text[this.i]] ?? -1 : -1;
@@ -6358,24 +6656,24 @@ var ExpressionParser = class _ExpressionParser {
         node = this.nodes.node("call", node.start, args2.end, [field(node, "function"), args2]);
       } else if (t === "[") {
         this.i++;
-        const children = [field(node, "value")];
+        const m = this.mark();
+        this.add(field(node, "value"));
         for (; ; ) {
-          children.push(field(this.subscriptItem(), "subscript"));
+          this.add(field(this.subscriptItem(), "subscript"));
           if (!this.isOp(",")) break;
           this.i++;
           if (this.isOp("]")) break;
         }
         this.expectOp("]");
-        node = this.nodes.node("subscript", node.start, this.lastEnd, children);
+        node = this.nodes.node("subscript", node.start, this.lastEnd, this.take(m));
       } else return node;
     }
   }
   subscriptItem() {
-    if (this.isOp("*")) throw new Unsupported("starred subscript");
     const s = this.start[this.i];
     const parts2 = [];
     if (!this.isOp(":")) {
-      const e = this.expression();
+      const e = this.isOp("*") ? this.starredAtomExpression() : this.expression();
       if (!this.isOp(":")) return e;
       parts2.push(e);
     }
@@ -6391,6 +6689,11 @@ var ExpressionParser = class _ExpressionParser {
     const k = this.kind[this.i];
     const s = this.start[this.i];
     const e = this.end[this.i];
+    if (this.i === this.starredAtomAt) {
+      this.i++;
+      const name2 = this.identifier();
+      return this.nodes.node("list_splat", s, name2.end, [name2]);
+    }
     if (k === NAME) {
       const t = this.text[this.i];
       if (t === "True" || t === "False" || t === "None") {
@@ -6403,13 +6706,7 @@ var ExpressionParser = class _ExpressionParser {
       this.i++;
       return this.nodes.leaf(this.text[this.i - 1], s, e);
     }
-    if (k === STRING || k === FSTRING) {
-      const first = this.string();
-      if (this.kind[this.i] !== STRING && this.kind[this.i] !== FSTRING) return first;
-      const parts2 = [first];
-      while (this.kind[this.i] === STRING || this.kind[this.i] === FSTRING) parts2.push(this.string());
-      return this.nodes.node("concatenated_string", s, this.lastEnd, parts2);
-    }
+    if (k === STRING || k === FSTRING) return this.strings();
     if (k === OP) {
       const t = this.text[this.i];
       if (t === "(") return this.parenthesized();
@@ -6421,6 +6718,16 @@ var ExpressionParser = class _ExpressionParser {
       }
     }
     throw new Unsupported(k === END || k === NEWLINE2 ? "unexpected end" : `unexpected ${this.text[this.i] || "token"}`);
+  }
+  /** A string, or adjacent strings as a `concatenated_string`. */
+  strings() {
+    const s = this.start[this.i];
+    const first = this.string();
+    if (this.kind[this.i] !== STRING && this.kind[this.i] !== FSTRING) return first;
+    const m = this.mark();
+    this.add(first);
+    while (this.kind[this.i] === STRING || this.kind[this.i] === FSTRING) this.add(this.string());
+    return this.nodes.node("concatenated_string", s, this.lastEnd, this.take(m));
   }
   string() {
     const s = this.start[this.i];
@@ -6435,6 +6742,7 @@ var ExpressionParser = class _ExpressionParser {
   }
   /** tree-sitter's `_f_expression` in source[from, to), parsed with a parser of its own over its tokens. */
   interpolated(from, to) {
+    if (isPlainName(this.source, from, to)) return this.nodes.leaf("identifier", from, to);
     const tokens = tokenize(this.source, [{ start: from, end: to }], true);
     const inner = new _ExpressionParser(this.source, tokens, this.nodes);
     inner.nesting = this.nesting;
@@ -6459,12 +6767,33 @@ var ExpressionParser = class _ExpressionParser {
     const typeParameter = this.nodes.node("type_parameter", open, this.lastEnd, parameters);
     return this.nodes.node("generic_type", name2.start, this.lastEnd, [name2, typeParameter]);
   }
+  /**
+   * An expression from a `*` followed by a name, with the starred name as its first atom: `*a.b + c` is
+   * `(*a).b + c`. tree-sitter reads a subscript's starred items so, and the only item of a list or set.
+   */
+  starredAtomExpression() {
+    if (this.kind[this.i + 1] !== NAME || RESERVED.has(this.text[this.i + 1]) || this.ambiguousStatement) throw new Unsupported("starred expression");
+    this.starredAtomAt = this.i;
+    const e = this.expression();
+    this.starredAtomAt = -1;
+    return e;
+  }
+  /**
+   * The first element of a list or set. A starred name there is tree-sitter's starred atom (see above) when it is
+   * the only element, and a `list_splat` of the whole expression when a comma follows.
+   */
+  firstElement(close) {
+    if (!this.isOp("*") || this.kind[this.i + 1] !== NAME || RESERVED.has(this.text[this.i + 1])) return this.element();
+    const at = this.i;
+    const only2 = this.starredAtomExpression();
+    if (this.isOp(close)) return only2;
+    if (!this.isOp(",")) throw new Unsupported("starred element");
+    this.i = at;
+    return this.element();
+  }
   /** An element of a list, set or tuple: an expression, `*expression`, or `yield`. */
   element() {
     if (this.isOp("*")) {
-      if (this.kind[this.i + 1] === NAME && this.kind[this.i + 2] === OP && (this.text[this.i + 2] === "." || this.text[this.i + 2] === "(" || this.text[this.i + 2] === "[")) {
-        throw new Unsupported("starred call or attribute in a collection");
-      }
       const s = this.start[this.i++];
       const value = this.expression();
       return this.nodes.node("list_splat", s, value.end, [value]);
@@ -6472,14 +6801,17 @@ var ExpressionParser = class _ExpressionParser {
     if (this.isKeyword("yield")) return this.yieldExpression();
     return this.expression();
   }
-  /** Elements after the first, up to `close` (trailing comma allowed); reads `close`. */
-  elements(children, close) {
+  /** `first` and the elements after it up to `close` (trailing comma allowed); reads `close`. */
+  elements(first, close) {
+    const m = this.mark();
+    this.add(first);
     while (this.isOp(",")) {
       this.i++;
       if (this.isOp(close)) break;
-      children.push(this.element());
+      this.add(this.element());
     }
     this.expectOp(close);
+    return this.take(m);
   }
   parenthesized() {
     const s = this.start[this.i++];
@@ -6498,8 +6830,7 @@ var ExpressionParser = class _ExpressionParser {
         this.i++;
         result = this.nodes.node("parenthesized_expression", s, this.lastEnd, [first]);
       } else {
-        const children = [first];
-        this.elements(children, ")");
+        const children = this.elements(first, ")");
         result = this.nodes.node("tuple", s, this.lastEnd, children);
       }
     }
@@ -6514,13 +6845,12 @@ var ExpressionParser = class _ExpressionParser {
       this.i++;
       result = this.nodes.leaf("list", s, this.lastEnd);
     } else {
-      const first = this.element();
+      const first = this.firstElement("]");
       if (this.isKeyword("for") || this.isKeyword("async")) {
         if (first.type === "list_splat" || first.type === "yield") throw new Unsupported("starred comprehension");
         result = this.comprehension("list_comprehension", s, first, "]");
       } else {
-        const children = [first];
-        this.elements(children, "]");
+        const children = this.elements(first, "]");
         result = this.nodes.node("list", s, this.lastEnd, children);
       }
     }
@@ -6535,28 +6865,28 @@ var ExpressionParser = class _ExpressionParser {
       this.i++;
       result = this.nodes.leaf("dictionary", s, this.lastEnd);
     } else {
-      const first = this.dictionaryItem();
+      const first = this.dictionaryItem(true);
       if (first.type === "pair" || first.type === "dictionary_splat") {
         if (first.type === "pair" && (this.isKeyword("for") || this.isKeyword("async"))) {
           result = this.comprehension("dictionary_comprehension", s, first, "}");
         } else {
-          const children = [first];
+          const m = this.mark();
+          this.add(first);
           while (this.isOp(",")) {
             this.i++;
             if (this.isOp("}")) break;
             const item = this.dictionaryItem();
             if (item.type !== "pair" && item.type !== "dictionary_splat") throw new Unsupported("set item in a dictionary");
-            children.push(item);
+            this.add(item);
           }
           this.expectOp("}");
-          result = this.nodes.node("dictionary", s, this.lastEnd, children);
+          result = this.nodes.node("dictionary", s, this.lastEnd, this.take(m));
         }
       } else if (this.isKeyword("for") || this.isKeyword("async")) {
         if (first.type === "list_splat" || first.type === "yield") throw new Unsupported("starred comprehension");
         result = this.comprehension("set_comprehension", s, first, "}");
       } else {
-        const children = [first];
-        this.elements(children, "}");
+        const children = this.elements(first, "}");
         for (const c of children) if (c.type === "pair" || c.type === "dictionary_splat") throw new Unsupported("pair in a set");
         result = this.nodes.node("set", s, this.lastEnd, children);
       }
@@ -6564,13 +6894,13 @@ var ExpressionParser = class _ExpressionParser {
     this.leave();
     return result;
   }
-  dictionaryItem() {
+  dictionaryItem(first = false) {
     if (this.isOp("**")) {
       const s = this.start[this.i++];
       const value2 = this.expression();
       return this.nodes.node("dictionary_splat", s, value2.end, [value2]);
     }
-    const key = this.element();
+    const key = first ? this.firstElement("}") : this.element();
     if (!this.isOp(":")) return key;
     if (key.type === "list_splat" || key.type === "yield") throw new Unsupported("starred key");
     this.i++;
@@ -6579,7 +6909,8 @@ var ExpressionParser = class _ExpressionParser {
   }
   /** `[body for ... if ...]` and the like, from the first `for`; reads `close`. */
   comprehension(type, s, body2, close) {
-    const children = [field(body2, "body")];
+    const m = this.mark();
+    this.add(field(body2, "body"));
     for (; ; ) {
       if (this.isKeyword("for") || this.isKeyword("async") && this.isKeyword("for", this.i + 1)) {
         const clauseStart = this.start[this.i];
@@ -6589,21 +6920,21 @@ var ExpressionParser = class _ExpressionParser {
         if (this.isKeyword("lambda")) throw new Unsupported("lambda in a for clause");
         const right = field(this.disjunction(), "right");
         if (this.isOp(",")) throw new Unsupported("tuple in a for clause");
-        children.push(this.nodes.node("for_in_clause", clauseStart, right.end, [left, right]));
+        this.add(this.nodes.node("for_in_clause", clauseStart, right.end, [left, right]));
       } else if (this.isKeyword("if")) {
         const clauseStart = this.start[this.i++];
         const condition = this.disjunction();
-        children.push(this.nodes.node("if_clause", clauseStart, condition.end, [condition]));
+        this.add(this.nodes.node("if_clause", clauseStart, condition.end, [condition]));
       } else break;
     }
     if (this.isKeyword("else")) throw new Unsupported("conditional in a comprehension");
     this.expectOp(close);
-    return this.nodes.node(type, s, this.lastEnd, children);
+    return this.nodes.node(type, s, this.lastEnd, this.take(m));
   }
   argumentList() {
     const s = this.start[this.i++];
     this.enter();
-    const children = [];
+    const m = this.mark();
     while (!this.isOp(")")) {
       if (this.isOp("*")) {
         if (this.ambiguousStatement && this.kind[this.i + 1] === NAME && this.kind[this.i + 2] === OP && (this.text[this.i + 2] === "." || this.text[this.i + 2] === "(" || this.text[this.i + 2] === "[")) {
@@ -6611,31 +6942,31 @@ var ExpressionParser = class _ExpressionParser {
         }
         const st = this.start[this.i++];
         const value = this.expression();
-        children.push(this.nodes.node("list_splat", st, value.end, [value]));
+        this.add(this.nodes.node("list_splat", st, value.end, [value]));
       } else if (this.isOp("**")) {
         const st = this.start[this.i++];
         const value = this.expression();
-        children.push(this.nodes.node("dictionary_splat", st, value.end, [value]));
+        this.add(this.nodes.node("dictionary_splat", st, value.end, [value]));
       } else if (this.kind[this.i] === NAME && this.isOp("=", this.i + 1)) {
         const name2 = field(this.identifier(), "name");
         this.i++;
         const value = field(this.expression(), "value");
-        children.push(this.nodes.node("keyword_argument", name2.start, value.end, [name2, value]));
+        this.add(this.nodes.node("keyword_argument", name2.start, value.end, [name2, value]));
       } else {
         const value = this.expression();
-        if (children.length === 0 && (this.isKeyword("for") || this.isKeyword("async"))) {
+        if (this.pendingTop === m && (this.isKeyword("for") || this.isKeyword("async"))) {
           const generator = this.comprehension("generator_expression", s, value, ")");
           this.leave();
           return generator;
         }
-        children.push(value);
+        this.add(value);
       }
       if (!this.isOp(",")) break;
       this.i++;
     }
     this.expectOp(")");
     this.leave();
-    return this.nodes.node("argument_list", s, this.lastEnd, children);
+    return this.nodes.node("argument_list", s, this.lastEnd, this.take(m));
   }
   lambda() {
     const s = this.start[this.i++];
@@ -6652,13 +6983,13 @@ var ExpressionParser = class _ExpressionParser {
   }
   /** Parameters up to (not including) `close`, with a trailing comma. */
   parameterList(close, typed) {
-    const children = [];
+    const m = this.mark();
     while (!this.isOp(close)) {
-      children.push(this.parameter(typed));
+      this.add(this.parameter(typed));
       if (!this.isOp(",")) break;
       this.i++;
     }
-    return children;
+    return this.take(m);
   }
   parameter(typed) {
     const s = this.start[this.i];
@@ -6716,7 +7047,11 @@ var ExpressionParser = class _ExpressionParser {
     return this.nodes.node("list_splat", s, value.end, [value]);
   }
   expressionOrStar() {
-    return this.isOp("*") ? this.starredName() : this.expression();
+    if (!this.isOp("*")) return this.expression();
+    const k = this.kind[this.i + 2];
+    const t = this.text[this.i + 2];
+    const nameAlone = k === NEWLINE2 || k === END || k === OP && AFTER_STAR.has(t) || this.isKeyword("in", this.i + 2);
+    return nameAlone || this.kind[this.i + 1] !== NAME ? this.starredName() : this.starredAtomExpression();
   }
   /** Comma-separated expressions: the first alone, or an `expression_list` (trailing comma included). */
   expressionList(allowStar) {
@@ -6725,24 +7060,25 @@ var ExpressionParser = class _ExpressionParser {
   }
   /** Comma-separated expressions, reading a trailing comma. */
   expressionItems(allowStar) {
-    const items = [allowStar ? this.expressionOrStar() : this.expression()];
+    const m = this.mark();
+    this.add(allowStar ? this.expressionOrStar() : this.expression());
     while (this.isOp(",")) {
       this.i++;
       if (!this.startsExpression()) break;
-      items.push(allowStar ? this.expressionOrStar() : this.expression());
+      this.add(allowStar ? this.expressionOrStar() : this.expression());
     }
-    return items;
+    return this.take(m);
   }
   /** Assignment targets of `for` (up to `in`): a pattern or a `pattern_list`. */
   targets() {
-    const items = [];
+    const m = this.mark();
     for (; ; ) {
-      items.push(this.isOp("*") ? this.starredName() : this.primary());
+      this.add(this.isOp("*") ? this.starredName() : this.primary());
       if (!this.isOp(",")) break;
       this.i++;
       if (this.isKeyword("in")) break;
     }
-    return this.patterns(items, this.isOp(",", this.i - 1));
+    return this.patterns(this.take(m), this.isOp(",", this.i - 1));
   }
   /** `items` as a left-hand side: one pattern, or a `pattern_list` when there are several or a trailing comma. */
   patterns(items, trailingComma) {
@@ -6751,6 +7087,7 @@ var ExpressionParser = class _ExpressionParser {
   }
   /** An expression as tree-sitter's `pattern`. */
   pattern(node) {
+    if (node.type !== "list_splat" && this.source.charCodeAt(node.start) === 42) throw new Unsupported("starred pattern");
     switch (node.type) {
       case "identifier":
       case "attribute":
@@ -6763,11 +7100,26 @@ var ExpressionParser = class _ExpressionParser {
       }
       case "tuple":
         return this.nodes.node("tuple_pattern", node.start, node.end, node.children.map((c) => this.pattern(c)));
+      case "parenthesized_expression":
+        return this.nodes.node("tuple_pattern", node.start, node.end, [this.pattern(node.children[0])]);
       case "list":
         return this.nodes.node("list_pattern", node.start, node.end, node.children.map((c) => this.pattern(c)));
       default:
         throw new Unsupported(`${node.type} as a target`);
     }
+  }
+  /** `*Ts` or `**P` as a `splat_type`; `*tuple[int, ...]` a starred atom expression (PEP 646). */
+  splatType() {
+    const k = this.kind[this.i + 2];
+    const t = this.text[this.i + 2];
+    const alone = k === NEWLINE2 || k === END || k === OP && (t === "," || t === ")" || t === ":" || t === "=" || t === "]");
+    if (this.kind[this.i + 1] === NAME && !RESERVED.has(this.text[this.i + 1]) && alone) {
+      const s = this.start[this.i++];
+      const name2 = this.identifier();
+      return this.nodes.node("splat_type", s, name2.end, [name2]);
+    }
+    if (this.isOp("**") || !this.isOp("[", this.i + 2)) throw new Unsupported("splat type");
+    return this.starredAtomExpression();
   }
   /** tree-sitter's `type`: an expression, or `Name[types]` as a `generic_type` (and unions of those). */
   type() {
@@ -6789,32 +7141,189 @@ var ExpressionParser = class _ExpressionParser {
       }
       if (this.comparisonOperator() || this.isKeyword("if") || this.isKeyword("and") || this.isKeyword("or")) throw new Unsupported("generic type in an expression");
     } else {
-      if (this.isOp("*") || this.isOp("**")) throw new Unsupported("splat type");
-      inner = this.expression();
+      if (this.isOp("*") || this.isOp("**")) inner = this.splatType();
+      else inner = this.expression();
     }
     this.leave();
     return this.nodes.node("type", inner.start, inner.end, [inner]);
   }
 };
 
+// src/languages/python/fast-parser/patterns.ts
+var PatternParser = class extends ExpressionParser {
+  dottedName() {
+    const m = this.mark();
+    const first = this.identifier();
+    let last = first;
+    this.add(first);
+    while (this.isOp(".")) {
+      this.i++;
+      this.add(last = this.identifier());
+    }
+    return this.nodes.node("dotted_name", first.start, last.end, this.take(m));
+  }
+  /** tree-sitter's `case_pattern`. */
+  casePattern() {
+    const s = this.start[this.i];
+    this.enter();
+    let inner;
+    if (this.kind[this.i] === NAME && this.isOp("=", this.i + 1)) {
+      const name2 = this.identifier();
+      this.i++;
+      const m = this.mark();
+      this.add(name2);
+      const value = this.simplePattern();
+      if (value) this.add(value);
+      inner = this.nodes.node("keyword_pattern", s, this.lastEnd, this.take(m));
+    } else inner = this.simplePattern();
+    let node = this.nodes.node("case_pattern", s, this.lastEnd, inner ? [inner] : []);
+    while (this.isKeyword("as")) {
+      this.i++;
+      const alias = this.identifier();
+      const as = this.nodes.node("as_pattern", s, alias.end, [node, alias]);
+      node = this.nodes.node("case_pattern", s, alias.end, [as]);
+    }
+    this.leave();
+    return node;
+  }
+  /** A simple pattern, or several joined by `|` as one flat `union_pattern`; null for `_`. */
+  simplePattern() {
+    const s = this.start[this.i];
+    const first = this.simplePatternAlone();
+    if (!this.isOp("|")) return first;
+    const m = this.mark();
+    if (first) this.add(first);
+    while (this.isOp("|")) {
+      this.i++;
+      const next = this.simplePatternAlone();
+      if (next) this.add(next);
+    }
+    return this.nodes.node("union_pattern", s, this.lastEnd, this.take(m));
+  }
+  simplePatternAlone() {
+    const k = this.kind[this.i];
+    const s = this.start[this.i];
+    if (k === STRING || k === FSTRING) return this.strings();
+    if (k === NUMBER || this.isOp("-")) return this.numberPattern();
+    if (k === NAME) {
+      const word = this.text[this.i];
+      if (word === "True" || word === "False" || word === "None") {
+        this.i++;
+        return this.nodes.leaf(word === "True" ? "true" : word === "False" ? "false" : "none", s, this.lastEnd);
+      }
+      if (this.isWildcard()) {
+        this.i++;
+        return null;
+      }
+      const name2 = this.dottedName();
+      if (!this.isOp("(")) return name2;
+      this.i++;
+      const m = this.mark();
+      this.add(name2);
+      this.patternsUpTo(")");
+      return this.nodes.node("class_pattern", s, this.lastEnd, this.take(m));
+    }
+    if (k !== OP) throw new Unsupported("pattern");
+    const t = this.text[this.i];
+    if (t === "*" || t === "**") return this.splatPattern();
+    if (t === "[" || t === "(") {
+      this.i++;
+      const m = this.mark();
+      this.patternsUpTo(t === "[" ? "]" : ")");
+      return this.nodes.node(t === "[" ? "list_pattern" : "tuple_pattern", s, this.lastEnd, this.take(m));
+    }
+    if (t === "{") {
+      this.i++;
+      const m = this.mark();
+      while (!this.isOp("}")) {
+        if (this.isOp("*") || this.isOp("**")) this.add(this.splatPattern());
+        else {
+          const key = this.simplePattern();
+          if (!key) throw new Unsupported("wildcard key");
+          this.add(field(key, "key"));
+          this.expectOp(":");
+          this.add(field(this.casePattern(), "value"));
+        }
+        if (!this.isOp(",")) break;
+        this.i++;
+      }
+      this.expectOp("}");
+      return this.nodes.node("dict_pattern", s, this.lastEnd, this.take(m));
+    }
+    throw new Unsupported("pattern");
+  }
+  /** `case_pattern`s separated by commas (trailing comma allowed) up to `close`, read. */
+  patternsUpTo(close) {
+    while (!this.isOp(close)) {
+      this.add(this.casePattern());
+      if (!this.isOp(",")) break;
+      this.i++;
+    }
+    this.expectOp(close);
+  }
+  isWildcard(at = this.i) {
+    return this.kind[at] === NAME && this.end[at] - this.start[at] === 1 && this.source.charCodeAt(this.start[at]) === 95;
+  }
+  /** `*name`, `**name`, `*_`. */
+  splatPattern() {
+    const s = this.start[this.i++];
+    if (this.isWildcard()) {
+      this.i++;
+      return this.nodes.leaf("splat_pattern", s, this.lastEnd);
+    }
+    const name2 = this.identifier();
+    return this.nodes.node("splat_pattern", s, name2.end, [name2]);
+  }
+  /** `1`, `-1.5`, or a `complex_pattern` such as `-1+2j` (the leading `-` is no node of its own). */
+  numberPattern() {
+    const s = this.start[this.i];
+    if (this.isOp("-")) this.i++;
+    const first = this.number();
+    if (!(this.isOp("+") || this.isOp("-")) || this.kind[this.i + 1] !== NUMBER) return first;
+    this.i++;
+    const second = this.number();
+    return this.nodes.node("complex_pattern", s, second.end, [first, second]);
+  }
+  number() {
+    if (this.kind[this.i] !== NUMBER) throw new Unsupported("pattern");
+    const node = this.nodes.leaf(this.text[this.i], this.start[this.i], this.end[this.i]);
+    this.i++;
+    return node;
+  }
+};
+
 // src/languages/python/fast-parser/statements.ts
+var STATEMENT_TYPES = {
+  for: "for_statement",
+  while: "while_statement",
+  try: "try_statement",
+  with: "with_statement",
+  def: "function_definition",
+  class: "class_definition",
+  pass: "pass_statement",
+  break: "break_statement",
+  continue: "continue_statement",
+  global: "global_statement",
+  nonlocal: "nonlocal_statement"
+};
 var AUGMENTED = /* @__PURE__ */ new Set(["+=", "-=", "*=", "/=", "@=", "//=", "%=", "**=", ">>=", "<<=", "&=", "^=", "|="]);
 var CALL_LIKE = /* @__PURE__ */ new Set(["(", "=", ".", "[", ",", ")"]);
-var StatementParser = class extends ExpressionParser {
+var StatementParser = class extends PatternParser {
   /** The module's statements, up to the end of the tokens. */
   statements() {
-    const out2 = [];
-    while (this.kind[this.i] !== END) this.statement(out2);
-    return out2;
+    const m = this.mark();
+    while (this.kind[this.i] !== END) this.statement();
+    return this.take(m);
   }
-  statement(out2) {
+  /** Adds the statement (or the `;`-separated simple statements) here to the children being collected. */
+  statement() {
     const k = this.kind[this.i];
     if (k === INDENT || k === DEDENT || k === NEWLINE2) throw new Unsupported("unexpected indentation");
     this.enter();
     if (k === NAME) {
       switch (this.text[this.i]) {
         case "if":
-          out2.push(this.ifStatement());
+          this.add(this.ifStatement());
           return this.leave();
         case "for":
         case "while":
@@ -6822,24 +7331,30 @@ var StatementParser = class extends ExpressionParser {
         case "with":
         case "def":
         case "class":
-          out2.push(this.compound(this.start[this.i]));
+          this.add(this.compound(this.start[this.i]));
           return this.leave();
+        case "match":
+          if (this.matchStatementAhead()) {
+            this.add(this.matchStatement());
+            return this.leave();
+          }
+          break;
         case "async":
           if (!this.isKeyword("def", this.i + 1) && !this.isKeyword("for", this.i + 1) && !this.isKeyword("with", this.i + 1)) throw new Unsupported("async");
-          out2.push(this.compound(this.start[this.i++]));
+          this.add(this.compound(this.start[this.i++]));
           return this.leave();
       }
     } else if (this.isOp("@")) {
-      out2.push(this.decorated());
+      this.add(this.decorated());
       return this.leave();
     }
-    this.simpleStatements(out2);
+    this.simpleStatements();
     this.leave();
   }
   /** Simple statements separated by `;` up to their NEWLINE (read); returns the NEWLINE's offset. */
-  simpleStatements(out2) {
+  simpleStatements() {
     for (; ; ) {
-      out2.push(this.simpleStatement());
+      this.add(this.simpleStatement());
       if (this.isOp(";")) {
         this.i++;
         if (this.kind[this.i] === NEWLINE2) break;
@@ -6856,29 +7371,80 @@ var StatementParser = class extends ExpressionParser {
     if (this.kind[this.i] === NEWLINE2) {
       if (this.kind[this.i + 1] !== INDENT) throw new Unsupported("empty block");
       this.i += 2;
-      const body3 = [];
+      const m2 = this.mark();
       while (this.kind[this.i] !== DEDENT) {
         if (this.kind[this.i] === END) throw new Unsupported("unexpected end");
-        this.statement(body3);
+        this.statement();
       }
       const end2 = this.start[this.i++];
+      const body3 = this.take(m2);
       return this.nodes.node("block", body3[0].start, end2, body3);
     }
-    const body2 = [];
-    const end = this.simpleStatements(body2);
+    const m = this.mark();
+    const end = this.simpleStatements();
+    const body2 = this.take(m);
     return this.nodes.node("block", body2[0].start, end, body2);
   }
   ifStatement() {
     const s = this.start[this.i++];
-    const children = [field(this.expression(), "condition"), field(this.suite(), "consequence")];
+    const m = this.mark();
+    this.add(field(this.expression(), "condition"));
+    let last = field(this.suite(), "consequence");
+    this.add(last);
     while (this.isKeyword("elif")) {
       const es = this.start[this.i++];
       const condition = field(this.expression(), "condition");
       const consequence = field(this.suite(), "consequence");
-      children.push(field(this.nodes.node("elif_clause", es, consequence.end, [condition, consequence]), "alternative"));
+      this.add(last = field(this.nodes.node("elif_clause", es, consequence.end, [condition, consequence]), "alternative"));
     }
-    if (this.isKeyword("else")) children.push(field(this.elseClause(), "alternative"));
-    return this.nodes.node("if_statement", s, children[children.length - 1].end, children);
+    if (this.isKeyword("else")) this.add(last = field(this.elseClause(), "alternative"));
+    return this.nodes.node("if_statement", s, last.end, this.take(m));
+  }
+  /**
+   * `match subject, ...:` and its indented `case` clauses. The block starts where the header's line ends (its NEWLINE,
+   * after a comment there) and ends at its DEDENT.
+   */
+  matchStatement() {
+    const s = this.start[this.i++];
+    const m = this.mark();
+    for (; ; ) {
+      if (this.isOp("*")) throw new Unsupported("starred match subject");
+      this.add(field(this.expression(), "subject"));
+      if (!this.isOp(",")) break;
+      this.i++;
+      if (this.isOp(":")) break;
+    }
+    this.expectOp(":");
+    if (this.kind[this.i] !== NEWLINE2 || this.kind[this.i + 1] !== INDENT) throw new Unsupported("match block");
+    const blockStart = this.start[this.i];
+    this.i += 2;
+    const cases = this.mark();
+    while (this.kind[this.i] !== DEDENT) {
+      if (!this.isKeyword("case")) throw new Unsupported("match block");
+      this.add(field(this.caseClause(), "alternative"));
+    }
+    const blockEnd = this.start[this.i++];
+    const block = this.nodes.node("block", blockStart, blockEnd, this.take(cases));
+    this.add(field(block, "body"));
+    return this.nodes.node("match_statement", s, blockEnd, this.take(m));
+  }
+  caseClause() {
+    const s = this.start[this.i++];
+    const m = this.mark();
+    for (; ; ) {
+      this.add(this.casePattern());
+      if (!this.isOp(",")) break;
+      this.i++;
+      if (this.isOp(":") || this.isKeyword("if")) break;
+    }
+    if (this.isKeyword("if")) {
+      const gs = this.start[this.i++];
+      const condition = this.expression();
+      this.add(field(this.nodes.node("if_clause", gs, condition.end, [condition]), "guard"));
+    }
+    const consequence = field(this.suite(), "consequence");
+    this.add(consequence);
+    return this.nodes.node("case_clause", s, consequence.end, this.take(m));
   }
   elseClause() {
     const s = this.start[this.i++];
@@ -6888,77 +7454,79 @@ var StatementParser = class extends ExpressionParser {
   /** for, while, try, with, def and class (after an `async` starting at `s`). */
   compound(s) {
     const word = this.text[this.i++];
-    const children = [];
-    let type = `${word}_statement`;
+    const m = this.mark();
+    const type = STATEMENT_TYPES[word];
     switch (word) {
       case "for": {
-        children.push(field(this.targets(), "left"));
+        this.add(field(this.targets(), "left"));
         this.expectKeyword("in");
-        children.push(field(this.expressionList(true), "right"));
-        children.push(field(this.suite(), "body"));
-        if (this.isKeyword("else")) children.push(field(this.elseClause(), "alternative"));
+        this.add(field(this.expressionList(true), "right"));
+        this.add(field(this.suite(), "body"));
+        if (this.isKeyword("else")) this.add(field(this.elseClause(), "alternative"));
         break;
       }
       case "while":
-        children.push(field(this.expression(), "condition"), field(this.suite(), "body"));
-        if (this.isKeyword("else")) children.push(field(this.elseClause(), "alternative"));
+        this.add(field(this.expression(), "condition"));
+        this.add(field(this.suite(), "body"));
+        if (this.isKeyword("else")) this.add(field(this.elseClause(), "alternative"));
         break;
       case "try":
-        children.push(field(this.suite(), "body"));
-        while (this.isKeyword("except")) children.push(this.exceptClause());
-        if (this.isKeyword("else")) children.push(this.elseClause());
+        this.add(field(this.suite(), "body"));
+        while (this.isKeyword("except")) this.add(this.exceptClause());
+        if (this.isKeyword("else")) this.add(this.elseClause());
         if (this.isKeyword("finally")) {
           const fs2 = this.start[this.i++];
           const block = this.suite();
-          children.push(this.nodes.node("finally_clause", fs2, block.end, [block]));
+          this.add(this.nodes.node("finally_clause", fs2, block.end, [block]));
         }
-        if (children.length === 1) throw new Unsupported("try without handlers");
+        if (this.pendingCount(m) === 1) throw new Unsupported("try without handlers");
         break;
       case "with": {
         const cs = this.start[this.i];
-        const items = [];
+        const items = this.mark();
         const parenthesized = this.parenthesizedWithItems();
         if (parenthesized) this.i++;
         const close = parenthesized ? ")" : ":";
         for (; ; ) {
-          items.push(this.withItem());
+          this.add(this.withItem());
           if (!this.isOp(",")) break;
           this.i++;
           if (this.isOp(close)) break;
         }
+        if (parenthesized && this.pendingCount(items) === 1) throw new Unsupported("one parenthesized with item");
         if (parenthesized) this.expectOp(")");
-        children.push(this.nodes.node("with_clause", cs, this.lastEnd, items));
-        children.push(field(this.suite(), "body"));
+        const clause = this.nodes.node("with_clause", cs, this.lastEnd, this.take(items));
+        this.add(clause);
+        this.add(field(this.suite(), "body"));
         break;
       }
       case "def": {
-        type = "function_definition";
-        children.push(field(this.identifier(), "name"));
+        this.add(field(this.identifier(), "name"));
         if (!this.isOp("(")) throw new Unsupported("type parameters");
         const ps = this.start[this.i++];
         const list = this.parameterList(")", true);
         this.expectOp(")");
-        children.push(field(this.nodes.node("parameters", ps, this.lastEnd, list), "parameters"));
+        this.add(field(this.nodes.node("parameters", ps, this.lastEnd, list), "parameters"));
         if (this.isOp("->")) {
           this.i++;
-          children.push(field(this.type(), "return_type"));
+          this.add(field(this.type(), "return_type"));
         }
-        children.push(field(this.suite(), "body"));
+        this.add(field(this.suite(), "body"));
         break;
       }
       case "class": {
-        type = "class_definition";
-        children.push(field(this.identifier(), "name"));
+        this.add(field(this.identifier(), "name"));
         if (this.isOp("[")) throw new Unsupported("type parameters");
         if (this.isOp("(")) {
           const args2 = this.argumentList();
           if (args2.type !== "argument_list") throw new Unsupported("generator as bases");
-          children.push(field(args2, "superclasses"));
+          this.add(field(args2, "superclasses"));
         }
-        children.push(field(this.suite(), "body"));
+        this.add(field(this.suite(), "body"));
         break;
       }
     }
+    const children = this.take(m);
     return this.nodes.node(type, s, children[children.length - 1].end, children);
   }
   exceptClause() {
@@ -7060,7 +7628,7 @@ var StatementParser = class extends ExpressionParser {
         case "break":
         case "continue":
           this.i++;
-          return this.nodes.leaf(`${word}_statement`, s, this.lastEnd);
+          return this.nodes.leaf(STATEMENT_TYPES[word], s, this.lastEnd);
         case "global":
         case "nonlocal": {
           this.i++;
@@ -7069,7 +7637,7 @@ var StatementParser = class extends ExpressionParser {
             this.i++;
             names.push(this.identifier());
           }
-          return this.nodes.node(`${word}_statement`, s, this.lastEnd, names);
+          return this.nodes.node(STATEMENT_TYPES[word], s, this.lastEnd, names);
         }
         case "print":
         case "exec":
@@ -7135,14 +7703,14 @@ var StatementParser = class extends ExpressionParser {
   importList() {
     const parenthesized = this.isOp("(");
     if (parenthesized) this.i++;
-    const names = [];
+    const m = this.mark();
     for (; ; ) {
       const name2 = this.dottedName();
       if (this.isKeyword("as")) {
         this.i++;
         const alias = field(this.identifier(), "alias");
-        names.push(field(this.nodes.node("aliased_import", name2.start, alias.end, [field(name2, "name"), alias]), "name"));
-      } else names.push(field(name2, "name"));
+        this.add(field(this.nodes.node("aliased_import", name2.start, alias.end, [field(name2, "name"), alias]), "name"));
+      } else this.add(field(name2, "name"));
       if (!this.isOp(",")) break;
       this.i++;
       if (parenthesized ? this.isOp(")") : this.kind[this.i] === NEWLINE2 || this.isOp(";")) {
@@ -7151,15 +7719,7 @@ var StatementParser = class extends ExpressionParser {
       }
     }
     if (parenthesized) this.expectOp(")");
-    return names;
-  }
-  dottedName() {
-    const parts2 = [this.identifier()];
-    while (this.isOp(".")) {
-      this.i++;
-      parts2.push(this.identifier());
-    }
-    return this.nodes.node("dotted_name", parts2[0].start, parts2[parts2.length - 1].end, parts2);
+    return this.take(m);
   }
   importFrom() {
     const s = this.start[this.i++];
@@ -7246,6 +7806,7 @@ function fastParse(source, ranges, lines) {
     const end = ranges ? ranges.length ? ranges[ranges.length - 1].end : 0 : source.length;
     const root = nodes.node("module", tokens.first >= 0 ? tokens.first : end, end, statements);
     const comments = placeExtras(root, tokens.extras, nodes);
+    recycleTokens(tokens);
     let depth;
     return {
       tree: {
@@ -8345,7 +8906,7 @@ var ProvenanceEvaluator = class {
   findImportIsStable(name2) {
     const t = this.textualBindings ??= textualBindings(this.model.tree.source);
     if (t.dynamic || (t.assigned.get(name2) ?? 0) > 0) return false;
-    const n = escapeRegExp(name2);
+    const n = escapeRegExp2(name2);
     const rebinding = new RegExp(`\\b(global|nonlocal|del)\\b[^\\n]*\\b${n}\\b|\\bfor\\b[^\\n]{0,200}?\\b${n}\\b[^\\n]{0,200}?\\bin\\b|\\bwith\\b[^\\n]*\\bas\\s+\\(?[^\\n]*\\b${n}\\b|\\b(def|class)\\s+${n}\\b`);
     return !rebinding.test(this.model.tree.source);
   }
@@ -8538,7 +9099,7 @@ var ProvenanceEvaluator = class {
     let byName = this.nonlocals.get(scopeNode);
     if (!byName) this.nonlocals.set(scopeNode, byName = /* @__PURE__ */ new Map());
     let found = byName.get(name2);
-    if (found === void 0) byName.set(name2, found = new RegExp(`\\bnonlocal\\b[^\\n]{0,300}\\b${escapeRegExp(name2)}\\b`).test(this.text(scopeNode)));
+    if (found === void 0) byName.set(name2, found = new RegExp(`\\bnonlocal\\b[^\\n]{0,300}\\b${escapeRegExp2(name2)}\\b`).test(this.text(scopeNode)));
     return found;
   }
   /** Bindings after the use that still reach it on the next turn of a loop enclosing both. */
@@ -8666,7 +9227,7 @@ function textualBindings(source) {
 function basename(path) {
   return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
 }
-function escapeRegExp(s) {
+function escapeRegExp2(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 var ROUND_TRIP_SERIALIZERS = /* @__PURE__ */ new Set([
@@ -8729,6 +9290,7 @@ function withPrefixes(names, into) {
   }
   return into;
 }
+var FLOW_SOURCE_WORDS = "flow sources";
 var SinkIndex = class {
   /**
    * `project`: for the whole-program pass, the names of project modules that lead to a sink and of their exports
@@ -8741,12 +9303,11 @@ var SinkIndex = class {
     this.assignmentsByName = base.assignmentsByName;
     this.hasReferenceSinks = base.hasReferenceSinks;
     this.keepCalledFunctions = base.flowNames.length > 0;
-    this.tokens = new TokenSet(project ? [...base.tokens, ...project.words] : base.tokens);
     const flowRules = rules.filter((r) => r.flowNames?.length);
-    if (flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length)) {
-      const words = [...new Set(flowRules.flatMap((r) => r.flowSourceWords))];
-      this.flowSources = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-    }
+    const sourceWords2 = flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length) ? [...new Set(flowRules.flatMap((r) => r.flowSourceWords))] : void 0;
+    const together = sourceWords2 !== void 0 && sourceWords2.every(wordWithoutBoundaries);
+    this.tokens = anchorTokenSet(project ? [...base.tokens, ...project.words] : base.tokens, together ? { [FLOW_SOURCE_WORDS]: sourceWords2 } : {});
+    if (sourceWords2) this.flowSources = together ? { offsetsIn: (text) => this.tokens.extraOffsetsIn(text, FLOW_SOURCE_WORDS) } : wordSearch(sourceWords2);
     if (!project) {
       this.words = base.words;
       this.attributeKeys = base.attributeKeys;
@@ -8769,7 +9330,7 @@ var SinkIndex = class {
   keepCalledFunctions;
   /** See `SinkNames.flowSources`. */
   flowSources;
-  /** The prefilter tokens of all rules. */
+  /** The prefilter tokens of all rules (and the flow source words, see `TokenSet.extraOffsetsIn`). */
   tokens;
   /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
   words;
