@@ -36,6 +36,14 @@ describe("protocol 0 text opcodes", () => {
     assert.equal(result(asm("(S'a\\'b\\n\\x41\\101'\nS\"dq\"\nVcaf\\u00e9 \\U0001F600\nt.")), "('a\\'b\\nAA', 'dq', 'café 😀')");
   });
 
+  it("reads UNICODE escapes as raw-unicode-escape does: only after an odd run of backslashes, in long runs", () => {
+    // pickle.loads(rb"V\\u0041 \\\u0041 \U0001F600\"+b"\n.") == r"\\u0041 \\A 😀" + "\\"
+    assert.equal(result(asm("V\\\\u0041 \\\\\\u0041 \\U0001F600\\\n.")), "'\\\\\\\\u0041 \\\\\\\\A 😀\\\\'");
+    const long = analyzePickle(asm(`V${"\\u00e9x".repeat(5000)}\n.`));
+    assert.equal(renderPseudoPython(long), `result = '${"éx".repeat(30)}'...<10000 chars>`);
+    assert.equal(analyzePickle(asm("(V\\u00zz\nt.")).isPickle, false);
+  });
+
   it("builds LIST, DICT, TUPLE with MARK and memo PUT/GET", () => {
     assert.equal(result(asm("((lp0\nI1\naI2\na(dp1\nS'k'\np2\ng2\nsag0\nt.")), "([1, 2, {'k': 'k'}], [1, 2, {'k': 'k'}])");
   });

@@ -21,6 +21,12 @@ const JOBLIB_WRAPPER = /(^|\.)numpy_pickle(_compat)?\.(Z?NDArrayWrapper|NumpyArr
 /** The module every joblib wrapper lives in, as its bytes: a stream that names it takes the full path at once. */
 const NUMPY_PICKLE = ascii("numpy_pickle");
 
+/** An analysis of the bytes from a position to the end of its source (`length` of them). */
+interface DirectAnalysis {
+  length: number;
+  analysis: PickleAnalysis;
+}
+
 /** Bytes that hold pickles: the source, its member name and where its first byte sits in the member. */
 export interface PickleSite {
   source: ByteSource;
@@ -37,6 +43,8 @@ export interface PickleHost {
   analyze(bytes: Uint8Array): PickleAnalysis;
   /** Gives back opcodes spent on an analysis that will be redone. */
   refund(opcodes: number): void;
+  /** Spends opcodes again on a refunded analysis that is used after all (as `analyze` spent them). */
+  charge(opcodes: number): void;
   record(analysis: PickleAnalysis, member: string | undefined, baseOffset: number): void;
   readPickleBytes(source: ByteSource, offset: number, length: number, member?: string): Promise<Uint8Array>;
   warn(message: string, member?: string): void;
@@ -103,7 +111,7 @@ export class PickleStreams {
   private async analyseStreamAt(item: PickleSite, position: number): Promise<number | null> {
     const { source, member } = item;
     const direct = await this.analyseDirectly(item, position);
-    if (direct !== undefined) return direct;
+    if (direct.settled) return direct.end;
     const framing = await locateJoblibArrays(source, position, this.host.options.limits.maxOpcodes);
     if (framing.end !== null && (framing.arrays.length > 0 || framing.largeStrings.length > 0)) {
       if (framing.arrays.length > 0) this.host.trait("joblib");
@@ -115,7 +123,7 @@ export class PickleStreams {
     }
     const length = framing.end !== null ? framing.end - position : source.size - position;
     const early = framing.end === null && framing.arrays.length === 0 ? await this.analyseUpToWalkError(item, position, length, framing.error) : null;
-    const analysis = early ?? this.host.analyze(await this.host.readPickleBytes(source, position, length, member));
+    const analysis = early ?? (length === direct.refunded?.length ? this.reuse(direct.refunded.analysis) : this.host.analyze(await this.host.readPickleBytes(source, position, length, member)));
     this.host.record(analysis, member, item.origin + position);
     if (framing.end !== null) return framing.end;
     return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
@@ -145,23 +153,30 @@ export class PickleStreams {
    * raw regions. Taken only when that walk could not change what is analysed: the stream parses without error, is
    * not a legacy torch file (raw storage bytes follow its pickles) and names no joblib array wrapper (joblib reads
    * the array bytes after the wrapper's BUILD outside the pickle, so only the framing walk sees what joblib sees).
-   * Undefined when the full path must run.
+   * Otherwise the full path must run: `refunded` holds the analysis made here, for that path to use where it would
+   * analyse the same bytes (with the same budget, as the refund restores it) again.
    */
-  private async analyseDirectly(item: PickleSite, position: number): Promise<number | null | undefined> {
+  private async analyseDirectly(item: PickleSite, position: number): Promise<{ settled: true; end: number | null } | { settled: false; refunded?: DirectAnalysis }> {
     const length = item.source.size - position;
-    if (length > DIRECT_ANALYSIS_BYTES) return undefined;
-    if (isLegacyTorchMagic(await readRange(item.source, 0, 32))) return undefined;
+    if (length > DIRECT_ANALYSIS_BYTES) return { settled: false };
+    if (isLegacyTorchMagic(await readRange(item.source, 0, 32))) return { settled: false };
     const bytes = await readRange(item.source, position, length);
     // A joblib file (the wrapper's module name in its bytes) would be analysed twice: the full path straight away.
     // (Names the bytes do not spell out, such as escaped protocol 0 strings, are still caught by the check below.)
-    if (indexOf(bytes, NUMPY_PICKLE) >= 0) return undefined;
+    if (indexOf(bytes, NUMPY_PICKLE) >= 0) return { settled: false };
     const analysis = this.host.analyze(bytes);
     if (analysis.error !== undefined || analysis.imports.some((i) => JOBLIB_WRAPPER.test(i.normalized) || i.dynamic)) {
       this.host.refund(analysis.opcodeCount); // the full path analyses the same bytes again
-      return undefined;
+      // readPickleBytes cuts a stream longer than the decompression limit: those are not the same bytes.
+      return length <= this.host.options.limits.maxDecompressedBytes ? { settled: false, refunded: { length, analysis } } : { settled: false };
     }
     this.host.record(analysis, item.member, item.origin + position);
-    return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
+    return { settled: true, end: analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null };
+  }
+
+  private reuse(analysis: PickleAnalysis): PickleAnalysis {
+    this.host.charge(analysis.opcodeCount);
+    return analysis;
   }
 
   /**

@@ -99,16 +99,20 @@ class ArtifactScan implements PickleHost {
     }
     if (bytes.length > (this.options.heavyInputBytes ?? Infinity)) this.options.onHeavyInput?.();
     const analysis = analyzePickle(bytes, this.analysisOptions);
-    this.opcodesLeft -= analysis.opcodeCount;
-    if (this.opcodesLeft <= 0 && !this.opcodesWarned) {
-      this.opcodesWarned = true;
-      this.warn(`the file holds more than ${this.options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE} pickle opcodes; the rest was not inspected`);
-    }
+    this.charge(analysis.opcodeCount);
     return analysis;
   }
 
   refund(opcodes: number): void {
     this.opcodesLeft += opcodes;
+  }
+
+  charge(opcodes: number): void {
+    this.opcodesLeft -= opcodes;
+    if (this.opcodesLeft <= 0 && !this.opcodesWarned) {
+      this.opcodesWarned = true;
+      this.warn(`the file holds more than ${this.options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE} pickle opcodes; the rest was not inspected`);
+    }
   }
 
   layout(row: ArtifactLayoutEntry): void {

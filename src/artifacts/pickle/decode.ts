@@ -125,10 +125,14 @@ export function decodeEscapedString(src: Uint8Array): Uint8Array | null {
 /** `raw-unicode-escape` (the UNICODE opcode): latin-1 except \uXXXX and \UXXXXXXXX. */
 export function decodeRawUnicodeEscape(src: Uint8Array): string | null {
   if (src.indexOf(0x5c) < 0) return latin1(src);
-  let out = "";
+  // UTF-16 code units, made in one pass: no more than the bytes (an escape of 6 or 10 bytes makes 1 or 2 units).
+  const out = new Uint16Array(src.length);
+  let n = 0;
   let runStart = 0;
   for (let i = 0; i < src.length; i++) {
-    if (src[i] !== 0x5c || i + 1 >= src.length) continue;
+    const c = src[i]!;
+    out[n++] = c;
+    if (c !== 0x5c || i + 1 >= src.length) continue;
     const kind = src[i + 1];
     if (kind !== 0x75 && kind !== 0x55) continue;
     // An escape only counts after an even number of backslashes.
@@ -143,9 +147,20 @@ export function decodeRawUnicodeEscape(src: Uint8Array): string | null {
       cp = cp * 16 + d;
     }
     if (cp > 0x10ffff) return null;
-    out += latin1(src.subarray(runStart, i)) + String.fromCodePoint(cp);
+    n--; // the backslash
+    if (cp > 0xffff) {
+      out[n++] = 0xd800 + ((cp - 0x10000) >> 10);
+      out[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+    } else {
+      out[n++] = cp;
+    }
     i += 1 + width;
     runStart = i + 1;
   }
-  return out + latin1(src.subarray(runStart));
+  let text = "";
+  // `apply` in pieces, as latin1 does: no iterator, and within the engine's argument limits.
+  for (let i = 0; i < n; i += 8192) {
+    text += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  }
+  return text;
 }
