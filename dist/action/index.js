@@ -7145,10 +7145,13 @@ function decodeEscapedString(src) {
 }
 function decodeRawUnicodeEscape(src) {
   if (src.indexOf(92) < 0) return latin1(src);
-  let out2 = "";
+  const out2 = new Uint16Array(src.length);
+  let n = 0;
   let runStart = 0;
   for (let i3 = 0; i3 < src.length; i3++) {
-    if (src[i3] !== 92 || i3 + 1 >= src.length) continue;
+    const c = src[i3];
+    out2[n++] = c;
+    if (c !== 92 || i3 + 1 >= src.length) continue;
     const kind = src[i3 + 1];
     if (kind !== 117 && kind !== 85) continue;
     let slashes = 0;
@@ -7162,11 +7165,21 @@ function decodeRawUnicodeEscape(src) {
       cp = cp * 16 + d;
     }
     if (cp > 1114111) return null;
-    out2 += latin1(src.subarray(runStart, i3)) + String.fromCodePoint(cp);
+    n--;
+    if (cp > 65535) {
+      out2[n++] = 55296 + (cp - 65536 >> 10);
+      out2[n++] = 56320 + (cp - 65536 & 1023);
+    } else {
+      out2[n++] = cp;
+    }
     i3 += 1 + width;
     runStart = i3 + 1;
   }
-  return out2 + latin1(src.subarray(runStart));
+  let text2 = "";
+  for (let i3 = 0; i3 < n; i3 += 8192) {
+    text2 += String.fromCharCode.apply(null, out2.subarray(i3, Math.min(n, i3 + 8192)));
+  }
+  return text2;
 }
 var SIMPLE_ESCAPES2;
 var init_decode = __esm({
@@ -13169,7 +13182,7 @@ var init_pickle_streams = __esm({
       async analyseStreamAt(item, position) {
         const { source, member } = item;
         const direct = await this.analyseDirectly(item, position);
-        if (direct !== void 0) return direct;
+        if (direct.settled) return direct.end;
         const framing = await locateJoblibArrays(source, position, this.host.options.limits.maxOpcodes);
         if (framing.end !== null && (framing.arrays.length > 0 || framing.largeStrings.length > 0)) {
           if (framing.arrays.length > 0) this.host.trait("joblib");
@@ -13181,7 +13194,7 @@ var init_pickle_streams = __esm({
         }
         const length = framing.end !== null ? framing.end - position : source.size - position;
         const early = framing.end === null && framing.arrays.length === 0 ? await this.analyseUpToWalkError(item, position, length, framing.error) : null;
-        const analysis = early ?? this.host.analyze(await this.host.readPickleBytes(source, position, length, member));
+        const analysis = early ?? (length === direct.refunded?.length ? this.reuse(direct.refunded.analysis) : this.host.analyze(await this.host.readPickleBytes(source, position, length, member)));
         this.host.record(analysis, member, item.origin + position);
         if (framing.end !== null) return framing.end;
         return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
@@ -13206,21 +13219,26 @@ var init_pickle_streams = __esm({
        * raw regions. Taken only when that walk could not change what is analysed: the stream parses without error, is
        * not a legacy torch file (raw storage bytes follow its pickles) and names no joblib array wrapper (joblib reads
        * the array bytes after the wrapper's BUILD outside the pickle, so only the framing walk sees what joblib sees).
-       * Undefined when the full path must run.
+       * Otherwise the full path must run: `refunded` holds the analysis made here, for that path to use where it would
+       * analyse the same bytes (with the same budget, as the refund restores it) again.
        */
       async analyseDirectly(item, position) {
         const length = item.source.size - position;
-        if (length > DIRECT_ANALYSIS_BYTES) return void 0;
-        if (isLegacyTorchMagic(await readRange(item.source, 0, 32))) return void 0;
+        if (length > DIRECT_ANALYSIS_BYTES) return { settled: false };
+        if (isLegacyTorchMagic(await readRange(item.source, 0, 32))) return { settled: false };
         const bytes = await readRange(item.source, position, length);
-        if (indexOf(bytes, NUMPY_PICKLE) >= 0) return void 0;
+        if (indexOf(bytes, NUMPY_PICKLE) >= 0) return { settled: false };
         const analysis = this.host.analyze(bytes);
         if (analysis.error !== void 0 || analysis.imports.some((i3) => JOBLIB_WRAPPER.test(i3.normalized) || i3.dynamic)) {
           this.host.refund(analysis.opcodeCount);
-          return void 0;
+          return length <= this.host.options.limits.maxDecompressedBytes ? { settled: false, refunded: { length, analysis } } : { settled: false };
         }
         this.host.record(analysis, item.member, item.origin + position);
-        return analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null;
+        return { settled: true, end: analysis.bytesConsumed > 0 ? position + analysis.bytesConsumed : null };
+      }
+      reuse(analysis) {
+        this.host.charge(analysis.opcodeCount);
+        return analysis;
       }
       /**
        * Analyses the pickle [start, end) with raw data cut out, so that a multi-GB file is never read whole:
@@ -13433,15 +13451,18 @@ var init_scan = __esm({
         }
         if (bytes.length > (this.options.heavyInputBytes ?? Infinity)) this.options.onHeavyInput?.();
         const analysis = analyzePickle(bytes, this.analysisOptions);
-        this.opcodesLeft -= analysis.opcodeCount;
-        if (this.opcodesLeft <= 0 && !this.opcodesWarned) {
-          this.opcodesWarned = true;
-          this.warn(`the file holds more than ${this.options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE} pickle opcodes; the rest was not inspected`);
-        }
+        this.charge(analysis.opcodeCount);
         return analysis;
       }
       refund(opcodes) {
         this.opcodesLeft += opcodes;
+      }
+      charge(opcodes) {
+        this.opcodesLeft -= opcodes;
+        if (this.opcodesLeft <= 0 && !this.opcodesWarned) {
+          this.opcodesWarned = true;
+          this.warn(`the file holds more than ${this.options.limits.maxOpcodesPerFile ?? DEFAULT_OPCODES_PER_FILE} pickle opcodes; the rest was not inspected`);
+        }
       }
       layout(row) {
         this.layoutRows.push(row);
