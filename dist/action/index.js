@@ -2159,16 +2159,18 @@ var init_arrays = __esm({
 
 // src/project/v8-settings.ts
 import { setFlagsFromString } from "node:v8";
+function flagName(arg) {
+  return arg.slice(2).split("=")[0].replace(/_/g, "-").replace(/^no-/, "");
+}
 function userFlagNames() {
   const args2 = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
-  return args2.filter((a) => a.startsWith("--")).map((a) => a.slice(2).split("=")[0].replace(/_/g, "-").replace(/^no-/, ""));
+  return args2.filter((a) => a.startsWith("--")).map(flagName);
 }
 function userTunedTiering() {
   return userFlagNames().some((name2) => TIERING_FLAG.test(name2));
 }
 function setUnlessUserSet(flag) {
-  const name2 = flag.slice(2).split("=")[0].replace(/^no-/, "");
-  if (!userFlagNames().includes(name2)) setFlagsFromString(flag);
+  if (!userFlagNames().includes(flagName(flag))) setFlagsFromString(flag);
 }
 var TIERING_FLAG;
 var init_v8_settings = __esm({
@@ -2212,9 +2214,12 @@ function latin1(b) {
     const decoded = windows1252?.decode(b);
     if (decoded !== void 0 && !ABOVE_LATIN1.test(decoded)) return decoded;
   }
+  return fromCharCodes(b);
+}
+function fromCharCodes(units) {
   let out2 = "";
-  for (let i3 = 0; i3 < b.length; i3 += 8192) {
-    out2 += String.fromCharCode.apply(null, b.subarray(i3, i3 + 8192));
+  for (let i3 = 0; i3 < units.length; i3 += 8192) {
+    out2 += String.fromCharCode.apply(null, units.subarray(i3, i3 + 8192));
   }
   return out2;
 }
@@ -7175,11 +7180,7 @@ function decodeRawUnicodeEscape(src) {
     i3 += 1 + width;
     runStart = i3 + 1;
   }
-  let text2 = "";
-  for (let i3 = 0; i3 < n; i3 += 8192) {
-    text2 += String.fromCharCode.apply(null, out2.subarray(i3, Math.min(n, i3 + 8192)));
-  }
-  return text2;
+  return fromCharCodes(out2.subarray(0, n));
 }
 var SIMPLE_ESCAPES2;
 var init_decode = __esm({
@@ -10296,7 +10297,7 @@ async function sniff(codec, format, input, request2, piece) {
       const ratio = Math.max(1, output.bytes.length / data2.length);
       next = Math.max(2 * data2.length, Math.ceil(cap / ratio * 1.25 / piece) * piece);
     }
-    data2 = concat(data2, await readRange(input, data2.length, next - data2.length));
+    data2 = concatBytes([data2, await readRange(input, data2.length, next - data2.length)]);
   }
 }
 function attempt(codec, format, data2, partial, maxOutput) {
@@ -10305,12 +10306,6 @@ function attempt(codec, format, data2, partial, maxOutput) {
   } catch {
     return void 0;
   }
-}
-function concat(a, b) {
-  const out2 = new Uint8Array(a.length + b.length);
-  out2.set(a);
-  out2.set(b, a.length);
-  return out2;
 }
 function endsLikeFflate(format, data2, output) {
   return format !== "gzip" || output.consumed === data2.length && data2.length >= 4 && u32le(data2, data2.length - 4) !== 0;

@@ -51,10 +51,15 @@ const YOUNG_GENERATION_GROWTH = "--semi-space-growth-factor=8";
 const TIERING_FLAG =
   /^(?:opt|max-opt|jitless|lite-mode|sparkplug|always-sparkplug|turbofan|always-turbofan|maglev.*|turbo-.*|interrupt-budget.*|ticks-before-optimization|bytecode-size-allowance-per-tick|invocation-count-for-.*|max-inlined-.*|max-optimized-bytecode-size|use-osr|always-osr)$/;
 
-/** The V8 and Node flags the user gave this process, by name (`no-` dropped, `_` spelled `-`). */
+/** A flag's name: `--no-max_opt=1` is `max-opt` (`no-` dropped, `_` spelled `-`). */
+function flagName(arg: string): string {
+  return arg.slice(2).split("=")[0].replace(/_/g, "-").replace(/^no-/, "");
+}
+
+/** The V8 and Node flags the user gave this process, by name. */
 function userFlagNames(): string[] {
   const args = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
-  return args.filter((a) => a.startsWith("--")).map((a) => a.slice(2).split("=")[0].replace(/_/g, "-").replace(/^no-/, ""));
+  return args.filter((a) => a.startsWith("--")).map(flagName);
 }
 
 /** Whether the user set a V8 tiering flag of their own. */
@@ -64,8 +69,7 @@ export function userTunedTiering(): boolean {
 
 /** Sets `flag` (`--name=value`) unless the user set that flag themselves. */
 export function setUnlessUserSet(flag: string): void {
-  const name = flag.slice(2).split("=")[0].replace(/^no-/, "");
-  if (!userFlagNames().includes(name)) setFlagsFromString(flag);
+  if (!userFlagNames().includes(flagName(flag))) setFlagsFromString(flag);
 }
 
 let applied = false;

@@ -52,10 +52,16 @@ export function latin1(b: Uint8Array): string {
     const decoded = windows1252?.decode(b);
     if (decoded !== undefined && !ABOVE_LATIN1.test(decoded)) return decoded;
   }
+  return fromCharCodes(b);
+}
+
+/** The string of these UTF-16 code units (bytes are the units 0-255). */
+export function fromCharCodes(units: Uint8Array | Uint16Array): string {
   let out = "";
-  // `apply`, not a spread: a spread walks the bytes with an iterator, an object per byte before V8's top tier.
-  for (let i = 0; i < b.length; i += 8192) {
-    out += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
+  // `apply` in pieces, not a spread: a spread walks the units with an iterator, an object per unit before V8's top
+  // tier; pieces stay within the engine's argument limits.
+  for (let i = 0; i < units.length; i += 8192) {
+    out += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);
   }
   return out;
 }

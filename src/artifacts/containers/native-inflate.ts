@@ -5,7 +5,7 @@
 // else (corrupt, truncated or padded data, wrong checksums, output past the cap) goes to fflate, so bytes,
 // `limitReached` and error texts are fflate's in every case the two could differ. Browser-safe.
 import type { ByteSource } from "../types.js";
-import { u32le } from "./bytes.js";
+import { concatBytes, u32le } from "./bytes.js";
 import { readRange } from "./sources.js";
 
 export type DeflateFormat = "gzip" | "zlib" | "deflate-raw";
@@ -95,7 +95,7 @@ async function sniff(codec: InflateCodec, format: DeflateFormat, input: ByteSour
       const ratio = Math.max(1, output.bytes.length / data.length);
       next = Math.max(2 * data.length, Math.ceil(((cap / ratio) * 1.25) / piece) * piece);
     }
-    data = concat(data, await readRange(input, data.length, next - data.length));
+    data = concatBytes([data, await readRange(input, data.length, next - data.length)]);
   }
 }
 
@@ -105,13 +105,6 @@ function attempt(codec: InflateCodec, format: DeflateFormat, data: Uint8Array, p
   } catch {
     return undefined;
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Decoders for the text forms of protocol 0 arguments, following CPython's parsing rules.
 
-import { latin1 } from "../containers/bytes.js";
+import { fromCharCodes, latin1 } from "../containers/bytes.js";
 
 function digitValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
@@ -157,10 +157,5 @@ export function decodeRawUnicodeEscape(src: Uint8Array): string | null {
     i += 1 + width;
     runStart = i + 1;
   }
-  let text = "";
-  // `apply` in pieces, as latin1 does: no iterator, and within the engine's argument limits.
-  for (let i = 0; i < n; i += 8192) {
-    text += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
-  }
-  return text;
+  return fromCharCodes(out.subarray(0, n));
 }
