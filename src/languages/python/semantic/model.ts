@@ -98,11 +98,21 @@ export class SemanticModel {
     this.classBodies = index.classScopes;
   }
 
-  /** A qualified name, resolved across the project's modules when a project index is present. */
+  /**
+   * A qualified name, resolved across the project's modules when a project index is present. Made once per name and
+   * model (the index does not change while a file is analysed); callers share the arrays and must not change them.
+   */
   private qualified(name: string): ResolvedName[] {
-    const canonical = canonicalName(name);
-    return this.project?.resolve(canonical) ?? [{ name: canonical }];
+    let found = this.qualifiedNames.get(name);
+    if (!found) {
+      const canonical = canonicalName(name);
+      found = this.project?.resolve(canonical) ?? [{ name: canonical }];
+      this.qualifiedNames.set(name, found);
+    }
+    return found;
   }
+
+  private readonly qualifiedNames = new Map<string, ResolvedName[]>();
 
   /** The body scope of a class defined in this file. */
   classScope(classDef: SyntaxNode): Scope | undefined {
@@ -333,24 +343,33 @@ export class SemanticModel {
   }
 
   private resolveBinding(b: Binding, depth: number): ResolvedName[] {
+    if (b.kind === "opaque") return [];
+    // What a binding holds is worked out once: `self` and imported modules are asked about at almost every call.
+    const cached = this.bindingCache.get(b);
+    if (cached) return cached;
+    let names: ResolvedName[];
     switch (b.kind) {
       case "import":
-        return this.qualified(b.qualifiedName!);
+        names = this.qualified(b.qualifiedName!);
+        break;
       case "function":
-        return [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+        names = [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+        break;
       case "class":
-        return b.site.parent === b.classDef
-          ? [{ name: LOCAL + b.name, localClass: b.classDef }]
-          : [{ name: LOCAL + this.className(b.classDef!), localClass: b.classDef }];
+        names =
+          b.site.parent === b.classDef
+            ? [{ name: LOCAL + b.name, localClass: b.classDef }]
+            : [{ name: LOCAL + this.className(b.classDef!), localClass: b.classDef }];
+        break;
       case "instance":
-        return [{ name: `${LOCAL}${this.className(b.classDef!)}()`, instanceOf: b.classDef }];
-      case "opaque":
-        return [];
+        names = [{ name: `${LOCAL}${this.className(b.classDef!)}()`, instanceOf: b.classDef }];
+        break;
       case "assignment": {
         // `loads = lambda b: ...` is a function of the module, named like one.
-        if (b.value?.type === "lambda") return [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
-        const cached = this.bindingCache.get(b);
-        if (cached) return cached;
+        if (b.value?.type === "lambda") {
+          names = [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+          break;
+        }
         if (this.inProgress.has(b) || !b.value) return [];
         this.inProgress.add(b);
         const result = this.resolve(b.value, b.valueScope ?? b.scope, depth + 1);
@@ -359,6 +378,8 @@ export class SemanticModel {
         return result;
       }
     }
+    this.bindingCache.set(b, names);
+    return names;
   }
 
   private resolveAttribute(node: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
