@@ -70,13 +70,6 @@ const SEQUENCE_VALUES = new Set(["expression_list", "tuple", "list", "pattern_li
 
 const NO_NODES: readonly SyntaxNode[] = [];
 
-const COMPREHENSIONS = new Set([
-  "list_comprehension",
-  "set_comprehension",
-  "dictionary_comprehension",
-  "generator_expression",
-]);
-
 /**
  * Builds the scope tree and the bindings of every scope, and records each call with the scope it appears in.
  * `moduleName` is the dotted module path of the file (for relative imports), or "" when unknown.
@@ -301,12 +294,14 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
       case "subscript":
         subscripts.push({ node, scope });
         break;
-      default:
-        if (COMPREHENSIONS.has(node.type)) {
-          const inner = newScope("comprehension", node, scope);
-          for (const c of node.children) visitLater(c, inner);
-          continue;
-        }
+      case "list_comprehension":
+      case "set_comprehension":
+      case "dictionary_comprehension":
+      case "generator_expression": {
+        const inner = newScope("comprehension", node, scope);
+        for (const c of node.children) visitLater(c, inner);
+        continue;
+      }
     }
     for (let i = node.children.length - 1; i >= 0; i--) {
       const child = node.children[i];
