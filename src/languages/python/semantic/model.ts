@@ -446,11 +446,14 @@ export class SemanticModel {
     const names = this.qualifiedAttribute(r.name, attributes.length === 1 ? first : attributes.join("."));
     // Nothing to add to them: `names` as they are (resolved names are shared and never changed).
     if (!r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
-    return names.map((n) => ({
-      ...n,
-      ...(attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {}),
-      ...(r.chain ? { chain: [...r.chain, ...(n.chain ?? [])] } : {}),
-    }));
+    const constructedBy = attributes.length === 1 ? r.constructedBy : undefined;
+    const chain = r.chain;
+    return names.map((n) => {
+      const m: ResolvedName = { ...n };
+      if (constructedBy) m.constructedBy = constructedBy;
+      if (chain) m.chain = n.chain ? [...chain, ...n.chain] : chain.slice();
+      return m;
+    });
   }
 
   private resolveCallResult(node: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
@@ -495,14 +498,14 @@ export class SemanticModel {
           if (first) appendAll(out, this.resolve(first, scope, depth + 1));
           break;
         }
-        default:
-          out.push({
-            name: `${c.name}()`,
-            constructedBy: { call: node, scope },
-            ...(c.localClass ? { instanceOf: c.localClass } : {}),
-            ...(c.projectClass ? { projectInstance: c.projectClass } : {}),
-            ...(c.chain ? { chain: c.chain } : {}),
-          });
+        default: {
+          // Built field by field (in this order): most calls make one of these.
+          const result: ResolvedName = { name: `${c.name}()`, constructedBy: { call: node, scope } };
+          if (c.localClass) result.instanceOf = c.localClass;
+          if (c.projectClass) result.projectInstance = c.projectClass;
+          if (c.chain) result.chain = c.chain;
+          out.push(result);
+        }
       }
     }
     return out;
