@@ -62,8 +62,16 @@ export interface ScopeIndex {
   classScopes: Map<SyntaxNode, Scope>;
 }
 
-/** Node types that, without children, neither bind a name nor make a scope nor are recorded. */
-const INERT_LEAVES = new Set(["identifier", "integer", "float", "true", "false", "none", "ellipsis", "comment", "string_start", "string_content", "string_end", "escape_sequence", "line_continuation"]);
+/**
+ * The node types the walk in `buildScopes` acts on. A node of any other type without children (names, literals,
+ * plain strings: most nodes) neither binds a name nor makes a scope nor is recorded, so it is not visited.
+ */
+const ACTED_ON = new Set([
+  "function_definition", "lambda", "class_definition", "decorated_definition", "import_statement", "import_from_statement",
+  "future_import_statement", "global_statement", "nonlocal_statement", "assignment", "augmented_assignment", "named_expression",
+  "for_statement", "for_in_clause", "as_pattern", "call", "subscript", "list_comprehension", "set_comprehension",
+  "dictionary_comprehension", "generator_expression",
+]);
 
 /** Values whose elements pair with a same-shaped target's (`a, b = x, y`). */
 const SEQUENCE_VALUES = new Set(["expression_list", "tuple", "list", "pattern_list"]);
@@ -306,7 +314,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
     for (let i = node.children.length - 1; i >= 0; i--) {
       const child = node.children[i];
       // Names and literals (most nodes) bind and record nothing: not visited.
-      if (child.children.length === 0 && INERT_LEAVES.has(child.type)) continue;
+      if (child.children.length === 0 && !ACTED_ON.has(child.type)) continue;
       visitLater(child, scope);
     }
   }
