@@ -372,7 +372,11 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
         args: new CallArguments(resolved.constructedBy.call, model.tree.source),
       };
       for (const sink of sinks ?? []) {
-        report({ ...base, args: (args ??= new CallArguments(node, model.tree.source)), ...sink, target: resolved.name, via: "call", ...(receiver ? { receiver } : {}), ...chain });
+        // Field by field, in the order the spread of `base`, the arguments, `sink` and the rest gave.
+        const m: RuleMatch = { node, calleeText: base.calleeText, model, scope, args: (args ??= new CallArguments(node, model.tree.source)), rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
+        if (receiver) m.receiver = receiver;
+        if (chain.chain) m.chain = chain.chain;
+        report(m);
       }
       const ancestors = resolved.localClass
         ? model.classAncestors(resolved.localClass, scope)

@@ -26,7 +26,8 @@ export function settingsAssignments(model: SemanticModel): AssignmentSite[] {
   // The scope of each function that holds a call (the model records scopes with calls); a function without any
   // call cannot have built the object a setting is assigned to.
   const scopes = new Map<SyntaxNode, Scope>();
-  for (const c of model.calls) for (let s: Scope | null = c.scope; s; s = s.parent) scopes.set(s.node, s);
+  // A scope already noted has its enclosing scopes noted too.
+  for (const c of model.calls) for (let s: Scope | null = c.scope; s && !scopes.has(s.node); s = s.parent) scopes.set(s.node, s);
   const visit = (node: SyntaxNode, level: AssignmentSite["level"], scope: Scope, depth: number) => {
     if (depth > 64) return;
     for (const child of node.children) {

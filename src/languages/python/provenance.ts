@@ -358,7 +358,12 @@ export class ProvenanceEvaluator {
     let byName = this.nonlocals.get(scopeNode);
     if (!byName) this.nonlocals.set(scopeNode, (byName = new Map()));
     let found = byName.get(name);
-    if (found === undefined) byName.set(name, (found = new RegExp(`\\bnonlocal\\b[^\\n]{0,300}\\b${escapeRegExp(name)}\\b`).test(this.text(scopeNode))));
+    if (found === undefined) {
+      // Most functions declare nothing `nonlocal`: one look for the word spares building a pattern per name.
+      const text = this.text(scopeNode);
+      found = text.includes("nonlocal") && new RegExp(`\\bnonlocal\\b[^\\n]{0,300}\\b${escapeRegExp(name)}\\b`).test(text);
+      byName.set(name, found);
+    }
     return found;
   }
 

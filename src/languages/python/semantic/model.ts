@@ -98,11 +98,38 @@ export class SemanticModel {
     this.classBodies = index.classScopes;
   }
 
-  /** A qualified name, resolved across the project's modules when a project index is present. */
+  /**
+   * A qualified name, resolved across the project's modules when a project index is present. Made once per name and
+   * model (the index does not change while a file is analysed); callers share the arrays and must not change them.
+   */
   private qualified(name: string): ResolvedName[] {
-    const canonical = canonicalName(name);
-    return this.project?.resolve(canonical) ?? [{ name: canonical }];
+    let found = this.qualifiedNames.get(name);
+    if (!found) {
+      const canonical = canonicalName(name);
+      found = this.project?.resolve(canonical) ?? [{ name: canonical }];
+      this.qualifiedNames.set(name, found);
+    }
+    return found;
   }
+
+  private readonly qualifiedNames = new Map<string, ResolvedName[]>();
+
+  /**
+   * `base.path` as a qualified name (see `qualified`), found by `base` and then `path` without joining them: the
+   * names resolution asks for are mostly the same few modules and classes with one attribute after another.
+   */
+  private qualifiedAttribute(base: string, path: string): ResolvedName[] {
+    let byPath = this.attributeNames.get(base);
+    if (!byPath) this.attributeNames.set(base, (byPath = new Map()));
+    let found = byPath.get(path);
+    if (!found) {
+      const canonical = canonicalName(`${base}.${path}`);
+      byPath.set(path, (found = this.project?.resolve(canonical) ?? [{ name: canonical }]));
+    }
+    return found;
+  }
+
+  private readonly attributeNames = new Map<string, Map<string, ResolvedName[]>>();
 
   /** The body scope of a class defined in this file. */
   classScope(classDef: SyntaxNode): Scope | undefined {
@@ -116,26 +143,31 @@ export class SemanticModel {
   exported(name: string): { binding: Binding; values: ResolvedName[] }[] | undefined {
     const bindings = this.module.bindings.get(name);
     if (!bindings?.length) return undefined;
-    const end = { start: this.tree.source.length, parent: null } as unknown as SyntaxNode;
+    const end = (this.moduleEnd ??= { start: this.tree.source.length, parent: null } as unknown as SyntaxNode);
     return reachingBindings(bindings, end, this.module).map((binding) => ({ binding, values: this.resolveBinding(binding, 0) }));
   }
+
+  /** A stand-in for a use of a name after the module's last statement (see `exported`). */
+  private moduleEnd?: SyntaxNode;
 
   /**
    * What `attribute` of a class defined in this file holds: a class-level binding, or for an instance also a
    * `self.attribute = value` in a method, else what a base class defined here holds. Undefined when none binds it.
    */
   classMember(classDef: SyntaxNode, attribute: string, instance: boolean, depth = 0): ResolvedName[] | undefined {
-    let byAttribute = this.memberCache.get(classDef);
-    if (!byAttribute) this.memberCache.set(classDef, (byAttribute = new Map()));
-    const key = instance ? `.${attribute}` : attribute;
-    if (byAttribute.has(key)) return byAttribute.get(key);
-    byAttribute.set(key, undefined); // a member defined through itself resolves to nothing
+    const cache = instance ? this.instanceMemberCache : this.memberCache;
+    let byAttribute = cache.get(classDef);
+    if (!byAttribute) cache.set(classDef, (byAttribute = new Map()));
+    if (byAttribute.has(attribute)) return byAttribute.get(attribute);
+    byAttribute.set(attribute, undefined); // a member defined through itself resolves to nothing
     const found = this.findClassMember(classDef, attribute, instance, depth);
-    byAttribute.set(key, found);
+    byAttribute.set(attribute, found);
     return found;
   }
 
+  /** What `C.attribute` and `C().attribute` hold, by class and attribute. */
   private readonly memberCache = new Map<SyntaxNode, Map<string, ResolvedName[] | undefined>>();
+  private readonly instanceMemberCache = new Map<SyntaxNode, Map<string, ResolvedName[] | undefined>>();
   private readonly ancestorCache = new Map<SyntaxNode, ResolvedName[]>();
 
   private findClassMember(classDef: SyntaxNode, attribute: string, instance: boolean, depth: number): ResolvedName[] | undefined {
@@ -272,7 +304,7 @@ export class SemanticModel {
         s = s.parent;
         continue;
       }
-      if (s.globals.has(name) && s !== this.module) {
+      if (s.globals.size !== 0 && s.globals.has(name) && s !== this.module) {
         s = this.module;
         sameScope = false;
         continue;
@@ -316,13 +348,20 @@ export class SemanticModel {
     return this.classBodies.get(def)?.parent ?? undefined;
   }
 
+  /** What a name no scope binds may be, in a module with star imports, by name (callers share the arrays). */
+  private readonly starImported = new Map<string, ResolvedName[]>();
+
   private resolveName(name: string, scope: Scope, use: SyntaxNode, depth: number): ResolvedName[] {
     const bindings = this.lookup(name, scope, use);
     if (!bindings) {
       const starImports = this.module.starImports;
       if (!starImports.length) return PYTHON_BUILTINS.has(name) ? builtinNames(name) : [];
-      const fromStar = starImports.flatMap((s) => this.qualified(`${s.module}.${name}`));
-      if (PYTHON_BUILTINS.has(name)) fromStar.push({ name: `builtins.${name}` });
+      let fromStar = this.starImported.get(name);
+      if (!fromStar) {
+        fromStar = starImports.flatMap((s) => this.qualified(`${s.module}.${name}`));
+        if (PYTHON_BUILTINS.has(name)) fromStar.push({ name: `builtins.${name}` });
+        this.starImported.set(name, fromStar);
+      }
       return fromStar;
     }
     // One binding (the usual case): its names as they are; resolved names are shared and never changed.
@@ -333,24 +372,33 @@ export class SemanticModel {
   }
 
   private resolveBinding(b: Binding, depth: number): ResolvedName[] {
+    if (b.kind === "opaque") return [];
+    // What a binding holds is worked out once: `self` and imported modules are asked about at almost every call.
+    const cached = this.bindingCache.get(b);
+    if (cached) return cached;
+    let names: ResolvedName[];
     switch (b.kind) {
       case "import":
-        return this.qualified(b.qualifiedName!);
+        names = this.qualified(b.qualifiedName!);
+        break;
       case "function":
-        return [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+        names = [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+        break;
       case "class":
-        return b.site.parent === b.classDef
-          ? [{ name: LOCAL + b.name, localClass: b.classDef }]
-          : [{ name: LOCAL + this.className(b.classDef!), localClass: b.classDef }];
+        names =
+          b.site.parent === b.classDef
+            ? [{ name: LOCAL + b.name, localClass: b.classDef }]
+            : [{ name: LOCAL + this.className(b.classDef!), localClass: b.classDef }];
+        break;
       case "instance":
-        return [{ name: `${LOCAL}${this.className(b.classDef!)}()`, instanceOf: b.classDef }];
-      case "opaque":
-        return [];
+        names = [{ name: `${LOCAL}${this.className(b.classDef!)}()`, instanceOf: b.classDef }];
+        break;
       case "assignment": {
         // `loads = lambda b: ...` is a function of the module, named like one.
-        if (b.value?.type === "lambda") return [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
-        const cached = this.bindingCache.get(b);
-        if (cached) return cached;
+        if (b.value?.type === "lambda") {
+          names = [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+          break;
+        }
         if (this.inProgress.has(b) || !b.value) return [];
         this.inProgress.add(b);
         const result = this.resolve(b.value, b.valueScope ?? b.scope, depth + 1);
@@ -359,6 +407,8 @@ export class SemanticModel {
         return result;
       }
     }
+    this.bindingCache.set(b, names);
+    return names;
   }
 
   private resolveAttribute(node: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
@@ -393,14 +443,17 @@ export class SemanticModel {
       const rest = attributes.slice(1);
       return withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1));
     }
-    const names = this.qualified(`${r.name}.${attributes.join(".")}`);
+    const names = this.qualifiedAttribute(r.name, attributes.length === 1 ? first : attributes.join("."));
     // Nothing to add to them: `names` as they are (resolved names are shared and never changed).
     if (!r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
-    return names.map((n) => ({
-      ...n,
-      ...(attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {}),
-      ...(r.chain ? { chain: [...r.chain, ...(n.chain ?? [])] } : {}),
-    }));
+    const constructedBy = attributes.length === 1 ? r.constructedBy : undefined;
+    const chain = r.chain;
+    return names.map((n) => {
+      const m: ResolvedName = { ...n };
+      if (constructedBy) m.constructedBy = constructedBy;
+      if (chain) m.chain = n.chain ? [...chain, ...n.chain] : chain.slice();
+      return m;
+    });
   }
 
   private resolveCallResult(node: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
@@ -445,14 +498,14 @@ export class SemanticModel {
           if (first) appendAll(out, this.resolve(first, scope, depth + 1));
           break;
         }
-        default:
-          out.push({
-            name: `${c.name}()`,
-            constructedBy: { call: node, scope },
-            ...(c.localClass ? { instanceOf: c.localClass } : {}),
-            ...(c.projectClass ? { projectInstance: c.projectClass } : {}),
-            ...(c.chain ? { chain: c.chain } : {}),
-          });
+        default: {
+          // Built field by field (in this order): most calls make one of these.
+          const result: ResolvedName = { name: `${c.name}()`, constructedBy: { call: node, scope } };
+          if (c.localClass) result.instanceOf = c.localClass;
+          if (c.projectClass) result.projectInstance = c.projectClass;
+          if (c.chain) result.chain = c.chain;
+          out.push(result);
+        }
       }
     }
     return out;

@@ -70,13 +70,21 @@ for (const entry of [...ALIASES].sort((a, b) => b[0].length - a[0].length)) {
   if (list) list.push(entry);
   else MODULE_ALIASES.set(head, [entry]);
 }
-const ALIAS_HEADS = [...MODULE_ALIASES.keys()];
+/** The first names of the aliases by their first character: most names (every name is asked) start with none. */
+const HEADS_BY_FIRST_CHAR = new Map<number, string[]>();
+for (const head of MODULE_ALIASES.keys()) {
+  const list = HEADS_BY_FIRST_CHAR.get(head.charCodeAt(0));
+  if (list) list.push(head);
+  else HEADS_BY_FIRST_CHAR.set(head.charCodeAt(0), [head]);
+}
 
 /** The aliases whose first name is `qualifiedName`'s, found without cutting the name (no string is made). */
 function aliasesFor(qualifiedName: string): readonly (readonly [string, string])[] | undefined {
+  const heads = HEADS_BY_FIRST_CHAR.get(qualifiedName.charCodeAt(0));
+  if (!heads) return undefined;
   const dot = qualifiedName.indexOf(".");
   const length = dot < 0 ? qualifiedName.length : dot;
-  for (const head of ALIAS_HEADS) if (head.length === length && qualifiedName.startsWith(head)) return MODULE_ALIASES.get(head);
+  for (const head of heads) if (head.length === length && qualifiedName.startsWith(head)) return MODULE_ALIASES.get(head);
   return undefined;
 }
 

@@ -62,15 +62,21 @@ export interface ScopeIndex {
   classScopes: Map<SyntaxNode, Scope>;
 }
 
-/** Node types that, without children, neither bind a name nor make a scope nor are recorded. */
-const INERT_LEAVES = new Set(["identifier", "integer", "float", "true", "false", "none", "ellipsis", "comment", "string_start", "string_content", "string_end", "escape_sequence", "line_continuation"]);
-
-const COMPREHENSIONS = new Set([
-  "list_comprehension",
-  "set_comprehension",
-  "dictionary_comprehension",
-  "generator_expression",
+/**
+ * The node types the walk in `buildScopes` acts on. A node of any other type without children (names, literals,
+ * plain strings: most nodes) neither binds a name nor makes a scope nor is recorded, so it is not visited.
+ */
+const ACTED_ON = new Set([
+  "function_definition", "lambda", "class_definition", "decorated_definition", "import_statement", "import_from_statement",
+  "future_import_statement", "global_statement", "nonlocal_statement", "assignment", "augmented_assignment", "named_expression",
+  "for_statement", "for_in_clause", "as_pattern", "call", "subscript", "list_comprehension", "set_comprehension",
+  "dictionary_comprehension", "generator_expression",
 ]);
+
+/** Values whose elements pair with a same-shaped target's (`a, b = x, y`). */
+const SEQUENCE_VALUES = new Set(["expression_list", "tuple", "list", "pattern_list"]);
+
+const NO_NODES: readonly SyntaxNode[] = [];
 
 /**
  * Builds the scope tree and the bindings of every scope, and records each call with the scope it appears in.
@@ -100,26 +106,28 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
     position: number,
     extra?: Partial<Binding>,
   ) => {
-    const target = scope.globals.has(name) ? module : scope;
+    const target = scope.globals.size && scope.globals.has(name) ? module : scope;
     let list = target.bindings.get(name);
     if (!list) target.bindings.set(name, (list = []));
     list.push(extra ? { name, kind, site, position, scope: target, ...extra } : { name, kind, site, position, scope: target });
   };
 
-  /** Binds every name in an assignment target; pairs tuple elements with a same-shaped value when possible. */
-  const bindTarget = (
-    scope: Scope,
-    target: SyntaxNode,
-    value: SyntaxNode | undefined,
-    kind: BindingKind,
-    position: (site: SyntaxNode) => number,
-  ) => {
+  /**
+   * Binds every name in an assignment target; pairs tuple elements with a same-shaped value when possible. Each name
+   * takes effect at `position` (the end of its statement), or where no position is given, at its own end.
+   */
+  const bindTarget = (scope: Scope, target: SyntaxNode, value: SyntaxNode | undefined, kind: BindingKind, position?: number) => {
+    // A plain name (most targets): bound without the work list.
+    if (target.type === "identifier") {
+      bind(scope, text(target), value ? kind : "opaque", target, position ?? target.end, value ? { value } : undefined);
+      return;
+    }
     const work: { t: SyntaxNode; v: SyntaxNode | undefined }[] = [{ t: target, v: value }];
     while (work.length) {
       const { t, v } = work.pop()!;
       switch (t.type) {
         case "identifier":
-          bind(scope, text(t), v ? kind : "opaque", t, position(t), v ? { value: v } : undefined);
+          bind(scope, text(t), v ? kind : "opaque", t, position ?? t.end, v ? { value: v } : undefined);
           break;
         case "pattern_list":
         case "tuple_pattern":
@@ -127,7 +135,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         case "expression_list":
         case "tuple":
         case "list": {
-          const values = v && ["expression_list", "tuple", "list", "pattern_list"].includes(v.type) ? v.children : [];
+          const values = v && SEQUENCE_VALUES.has(v.type) ? v.children : NO_NODES;
           const sameShape = values.length === t.children.length;
           t.children.forEach((c, i) => work.push({ t: c, v: sameShape ? values[i] : undefined }));
           break;
@@ -172,10 +180,15 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         }
       }
       if (positional) first = false;
-      for (const f of ["value", "type"]) {
-        const v = childByField(p, f);
-        if (v) visitLater(v, outer);
+      // The default value, then the annotation (in this order), are read in the enclosing scope.
+      let value: SyntaxNode | undefined;
+      let type: SyntaxNode | undefined;
+      for (const c of p.children) {
+        if (c.field === "value") value ??= c;
+        else if (c.field === "type") type ??= c;
       }
+      if (value) visitLater(value, outer);
+      if (type) visitLater(type, outer);
     }
   };
 
@@ -240,11 +253,10 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         let value = right;
         while (value?.type === "assignment") value = childByField(value, "right");
         const left = childByField(node, "left");
-        const afterStatement = () => node.end;
-        if (left) bindTarget(scope, left, value, "assignment", afterStatement);
+        if (left) bindTarget(scope, left, value, "assignment", node.end);
         if (right?.type === "assignment") {
           const innerLeft = childByField(right, "left");
-          if (innerLeft) bindTarget(scope, innerLeft, value, "assignment", afterStatement);
+          if (innerLeft) bindTarget(scope, innerLeft, value, "assignment", node.end);
           right = value;
         }
         if (right) visitLater(right, scope);
@@ -254,7 +266,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
       }
       case "augmented_assignment": {
         const left = childByField(node, "left");
-        if (left) bindTarget(scope, left, undefined, "opaque", () => node.end);
+        if (left) bindTarget(scope, left, undefined, "opaque", node.end);
         const right = childByField(node, "right");
         if (right) visitLater(right, scope);
         continue;
@@ -272,7 +284,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
       case "for_statement":
       case "for_in_clause": {
         const left = childByField(node, "left");
-        if (left) bindTarget(scope, left, undefined, "opaque", (site) => site.end);
+        if (left) bindTarget(scope, left, undefined, "opaque");
         for (const c of node.children) if (c !== left) visitLater(c, scope);
         continue;
       }
@@ -280,7 +292,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         const alias = childByField(node, "alias");
         // `with X(...) as y`: most context managers return themselves from __enter__, so y is X(...).
         const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : undefined;
-        if (alias) bindTarget(scope, alias, entered, "assignment", (site) => site.end);
+        if (alias) bindTarget(scope, alias, entered, "assignment");
         for (const c of node.children) if (c !== alias) visitLater(c, scope);
         continue;
       }
@@ -290,17 +302,19 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
       case "subscript":
         subscripts.push({ node, scope });
         break;
-      default:
-        if (COMPREHENSIONS.has(node.type)) {
-          const inner = newScope("comprehension", node, scope);
-          for (const c of node.children) visitLater(c, inner);
-          continue;
-        }
+      case "list_comprehension":
+      case "set_comprehension":
+      case "dictionary_comprehension":
+      case "generator_expression": {
+        const inner = newScope("comprehension", node, scope);
+        for (const c of node.children) visitLater(c, inner);
+        continue;
+      }
     }
     for (let i = node.children.length - 1; i >= 0; i--) {
       const child = node.children[i];
       // Names and literals (most nodes) bind and record nothing: not visited.
-      if (child.children.length === 0 && INERT_LEAVES.has(child.type)) continue;
+      if (child.children.length === 0 && !ACTED_ON.has(child.type)) continue;
       visitLater(child, scope);
     }
   }
