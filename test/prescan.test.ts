@@ -203,3 +203,50 @@ describe("plain strings", () => {
     assert.deepEqual(proseOf("a = 'x y'\r\nb = 2\r\n"), [4, 9]);
   });
 });
+
+describe("class bodies split on demand", () => {
+  /** The union of what `pick` gives for each member. */
+  const unionOf = (members: readonly Segment[], pick: (m: Segment) => Iterable<number>) => {
+    const out = new Set<number>();
+    for (const m of members) for (const x of pick(m)) out.add(x);
+    return out;
+  };
+  const sorted = (values: Iterable<number>) => [...values].sort((a, b) => a - b);
+  const EDGE_CASES = [
+    ["class A:", "# column 0 before the first member", "    x = pickle.loads", "# between members", "    def f(self):", "        if True:", "            def inner(): hidden = 1", "        global G", "        return f'{loader}'", "", "    # trailing", "y = 1", ""].join("\n"),
+    ["class B(Base, metaclass=M):", "    if DEBUG:", "        def g(self): from m import n as o", "    else:", "        g = None", "    (self_a, self_b) = 1, 2", "    k: int = (yield_ := 3)", "class C: pass", ""].join("\n"),
+    ["@dec(pickle)", "class D:", "\tt = 1", "\tasync def m(self): return self.conn.recv()", "\tclass Inner:", "\t\tz = '''a", "# not a comment", "b'''", "E = 2", ""].join("\n"),
+    ["class Uneven:", "        deep = 1", "    shallow = 2", "class AtEnd:", "    last = [", "1]"].join("\n"),
+  ];
+
+  it("leave the class statement mentioning exactly what its header and members mention, on real sources and edge cases", () => {
+    const attributeKeys = new SinkIndex(PYTHON_RULES).attributeKeys;
+    let classes = 0;
+    for (const source of [...SOURCES, ...EDGE_CASES]) {
+      for (const keys of [attributeKeys, undefined]) {
+        for (const cls of splitTopLevel(source, keys) ?? []) {
+          if (!cls.isClass) continue;
+          const members = splitClassBody(source, cls, keys);
+          if (!members) continue;
+          classes++;
+          assert.equal(members[0].start >= cls.bodyStart!, true);
+          assert.equal(members[members.length - 1].end, cls.end);
+          const header = cls.headerIdentifiers!;
+          assert.deepEqual(sorted(cls.identifiers), sorted(new Set([...header, ...unionOf(members, (m) => m.identifiers)])));
+          // The header mentions no attribute the body does not (an attribute in the header is the class's own).
+          const bodyAttributes = unionOf(members, (m) => m.attributes);
+          for (const a of bodyAttributes) assert.ok(cls.attributes.has(a));
+          assert.deepEqual(sorted(cls.globals), sorted(unionOf(members, (m) => m.globals)));
+          // A class binds at least what its members bind (what a definition binds is never read).
+          for (const b of unionOf(members, (m) => m.bound)) assert.ok(cls.bound.has(b));
+          // Every comment and prose string of the members is the class's, in order; only comment lines before the
+          // first member are the class's alone.
+          const memberProse = members.flatMap((m) => m.prose);
+          const classBodyProse = cls.prose.filter((at, i) => cls.prose[i - (i % 2)] >= members[0].start);
+          assert.deepEqual(classBodyProse, memberProse);
+        }
+      }
+    }
+    assert.ok(classes > 50, `${classes} classes`);
+  });
+});
