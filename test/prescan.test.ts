@@ -10,7 +10,7 @@ import { SinkIndex } from "../src/languages/python/analyze.js";
 import { anchorOffsets, anchorTokenSet, prefilterTokens } from "../src/languages/python/prefilter.js";
 import { assignedAttributes } from "../src/languages/python/regions.js";
 import { TokenSet, wordSearch, wordWithoutBoundaries } from "../src/languages/python/token-set.js";
-import { identifierKey, splitClassBody, splitTopLevel, type Segment } from "../src/languages/python/top-level.js";
+import { identifierKey, RARE_FORMS, splitClassBody, splitTopLevel, type Segment } from "../src/languages/python/top-level.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -133,6 +133,15 @@ describe("assigned attributes", () => {
     assert.ok(segments > 500);
   });
 
+  it("are the names the regular expression finds in the rare forms the scanners are primed with", () => {
+    const segments = splitTopLevel(RARE_FORMS)!;
+    const cls = segments.find((s) => s.definition === "C")!;
+    const method = splitClassBody(RARE_FORMS, cls)!.find((m) => m.definition === "m")!;
+    const expected = ["a", "b", "c", "d", "e", "f", "x", "g", "h", "i", "j", "o", "q", "attr"].map(identifierKey);
+    assert.deepEqual(sorted(assignedAttributes(RARE_FORMS, method)), sorted(new Set(expected)));
+    for (const s of [...segments, ...splitClassBody(RARE_FORMS, cls)!]) assert.deepEqual(sorted(assignedAttributes(RARE_FORMS, s)), sorted(reference(RARE_FORMS, s)));
+  });
+
   it("read near misses as the regular expression does", () => {
     const cases = [
       ["x.a = 1", ["a"]],
@@ -201,6 +210,26 @@ describe("plain strings", () => {
     assert.equal(proseOf("a = 'ends with a backslash \\"), undefined);
     assert.equal(proseOf('a = """never closed\n\n'), undefined);
     assert.deepEqual(proseOf("a = 'x y'\r\nb = 2\r\n"), [4, 9]);
+  });
+});
+
+describe("the rare forms the scanners are primed with", () => {
+  it("split into the statements, definitions and members Python has there, binding what Python binds", () => {
+    const segments = splitTopLevel(RARE_FORMS)!;
+    const firstLines = segments.map((s) => RARE_FORMS.slice(s.start, s.end).split("\n")[0]);
+    assert.deepEqual(firstLines, [
+      "import os, pickle as p", "from . import a", "from m import (b as c,", "from n import *", "global g", "x = y = 1; z += 2",
+      "if (w := 3): pass", "try:", "for i, j in k: pass", "with open(f) as h: pass", "été = f'{x!r:>{y}}' + rb'\\x' + b\"\\n\" + u'ü' + R\"\"\"a",
+      "v = [1, 2.5e-3, 0x1f, 1_000j] + {'k': (1,)} \\", "match v:", "@decorator(p.loads)", "class C(Base, metaclass=M):", "class D: pass", "def f():",
+    ]);
+    assert.deepEqual(segments.map((s) => s.definition ?? null), [null, null, null, null, null, null, null, null, null, null, null, null, null, "fetch", "C", "D", "f"]);
+    const bound = new Set(segments.filter((s) => s.definition === undefined).flatMap((s) => [...s.bound]));
+    for (const name of ["os", "p", "a", "c", "d", "g", "x", "y", "w", "json", "i", "j", "h", "été", "v"]) assert.ok(bound.has(identifierKey(name)), name);
+    for (const name of ["m", "k", "f", "open", "rest", "self"]) assert.ok(!bound.has(identifierKey(name)), name);
+    const members = splitClassBody(RARE_FORMS, segments.find((s) => s.definition === "C")!)!;
+    assert.deepEqual(members.map((m) => m.definition ?? null), [null, "m", "n", "Inner"]);
+    assert.deepEqual([...members[1].globals], [identifierKey("G")]);
+    assert.equal(splitClassBody(RARE_FORMS, segments.find((s) => s.definition === "D")!), undefined);
   });
 });
 

@@ -1,6 +1,6 @@
 import { PYTHON_BUILTINS } from "./semantic/builtins.js";
 import type { WordFinder } from "./token-set.js";
-import { hashRange, identifierKey, splitClassBody, type Segment, type SinkAttributes } from "./top-level.js";
+import { hashRange, identifierKey, RARE_FORMS, splitClassBody, splitTopLevel, type Segment, type SinkAttributes } from "./top-level.js";
 
 /** A span of the source to parse (UTF-16 offsets). */
 export interface SourceRange {
@@ -783,4 +783,13 @@ function intersects(a: Set<number>, b: Set<number>): boolean {
 
 function addAll(into: Set<number>, from: Set<number>): void {
   for (const x of from) into.add(x);
+}
+
+// What code reads attributes from meets its rarer paths when the module loads (see `RARE_FORMS`): twice, as V8
+// records what a function meets only once it has run a while.
+for (let round = 0; round < 2; round++) {
+  for (const s of splitTopLevel(RARE_FORMS) ?? []) {
+    assignedAttributes(RARE_FORMS, s);
+    for (const m of (s.isClass && splitClassBody(RARE_FORMS, s)) || []) assignedAttributes(RARE_FORMS, m);
+  }
 }

@@ -666,3 +666,68 @@ function scanString(source: string, at: number, format: boolean, segment: LineFa
  * triple-quoted string a line break is text).
  */
 const PROSE_RUN = [/[^'\\\n]+/y, /[^'\\]+/y, /[^"\\\n]+/y, /[^"\\]+/y];
+
+/**
+ * Python holding the forms most files never have or have late (a walrus, `async def`, `self.x ** 2`, names outside
+ * ASCII, string prefixes, continuations, tab-indented class bodies...). V8 optimises the scanners on the type
+ * feedback of the first files; a form whose path had never run before then throws the optimised code away
+ * ("insufficient type feedback"), and the scanner runs unoptimised until it is compiled again, at 100-200 ms of
+ * compiler time for each. Scanned when the module loads (twice: V8 records what a function meets only once it has
+ * run a while; well under a millisecond), every such path has run.
+ */
+export const RARE_FORMS = [
+  "import os, pickle as p",
+  "from . import a",
+  "from m import (b as c,",
+  "    d)",
+  "from n import *",
+  "global g",
+  "x = y = 1; z += 2",
+  "if (w := 3): pass",
+  "elif w: pass",
+  "else: pass",
+  "try:",
+  "    import json",
+  "except ImportError:",
+  "    json = None",
+  "finally:",
+  "    pass",
+  "for i, j in k: pass",
+  "with open(f) as h: pass",
+  "été = f'{x!r:>{y}}' + rb'\\x' + b\"\\n\" + u'ü' + R\"\"\"a",
+  "b\"\"\" + '''c\\'''' + \"d\" + 'p.q'",
+  "v = [1, 2.5e-3, 0x1f, 1_000j] + {'k': (1,)} \\",
+  "    + 1",
+  "match v:",
+  "    case [1, *rest]: pass",
+  "@decorator(p.loads)",
+  "async def fetch(self, *a, **k):",
+  "    async with s as t:",
+  "        pass",
+  "    return await f(lambda q: q)",
+  "class C(Base, metaclass=M):",
+  "\t# tab-indented",
+  "\tx = p.loads",
+  "\tdef m(self):",
+  "\t\tif True:",
+  "\t\t\tdef inner(): hidden = 1",
+  "\t\tself.a, self.b = 1, 2",
+  "\t\t(self.c, self.d) = 3, 4",
+  "\t\tfor self.e in range(3): pass",
+  "\t\twith open(f) as self.f: pass",
+  "\t\tself.xin + 1",
+  "\t\tself.g **= 2; self.h //= 2; self.i >>= 1; self.j <<= 1; self.o += 1; self.q = 1",
+  "\t\tself.k ** 2; self.l // 2; self.m >> 1; self.n << 1; self.p == 1; obj . attr = 2",
+  "\t\tglobal G",
+  "\t\treturn self.r",
+  "\tasync def n(self): pass",
+  "\tclass Inner: pass",
+  "class D: pass",
+  "def f():",
+  "    nonlocal_ = 1",
+  "",
+].join("\n");
+
+for (const attributes of [undefined, new Set([identifierKey("loads")])]) {
+  for (const s of splitTopLevel(RARE_FORMS, attributes) ?? []) if (s.isClass) splitClassBody(RARE_FORMS, s, attributes);
+}
