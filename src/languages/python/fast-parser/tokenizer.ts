@@ -77,6 +77,10 @@ const OPERATORS: Record<string, string[]> = {
   ";": [";"],
 };
 
+/** `OPERATORS` by the character code of their first character: an array read rather than a property looked up by name. */
+const OPERATORS_BY_CODE: (string[] | undefined)[] = [];
+for (const [first, operators] of Object.entries(OPERATORS)) OPERATORS_BY_CODE[first.charCodeAt(0)] = operators;
+
 function isAsciiIdentifierStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
@@ -381,7 +385,7 @@ class Tokenizer {
         this.push(STRING, s, pos, "");
         continue;
       }
-      const candidates = OPERATORS[source[pos]];
+      const candidates = c < 128 ? OPERATORS_BY_CODE[c] : undefined;
       if (!candidates) throw new Unsupported(c >= 128 ? "non-ASCII character" : `character ${JSON.stringify(source[pos])}`);
       let op = "";
       for (const o of candidates) {
