@@ -45,7 +45,10 @@ const sorted = (set) => (set ? [...set].sort((a, b) => a - b) : null);
 function segmentFacts(source, s, attributeKeys, depth = 0) {
   const lines = s.lines?.map((l) => [l.start, l.end, sorted(l.identifiers), sorted(l.bound)]) ?? null;
   const members = s.isClass && depth < 1 ? topLevel.splitClassBody(source, s, attributeKeys) : undefined;
-  return [s.start, s.end, s.definition ?? null, s.definitionKey ?? null, s.isClass ?? null, s.bodyStart ?? null, sorted(s.headerIdentifiers), sorted(s.identifiers), sorted(s.attributes), sorted(s.bound), sorted(s.shadows), sorted(s.globals), lines, s.prose, members ? members.map((m) => segmentFacts(source, m, attributeKeys, depth + 1)) : null];
+  // What a definition binds and shadows is never read (only its `globals`): a class body read as part of its class
+  // statement may bind more than its members do, without any consequence.
+  const definition = s.definition !== undefined;
+  return [s.start, s.end, s.definition ?? null, s.definitionKey ?? null, s.isClass ?? null, s.bodyStart ?? null, sorted(s.headerIdentifiers), sorted(s.identifiers), sorted(s.attributes), definition ? null : sorted(s.bound), definition ? null : sorted(s.shadows), sorted(s.globals), lines, s.prose, members ? members.map((m) => segmentFacts(source, m, attributeKeys, depth + 1)) : null];
 }
 
 /** Flow summaries a whole-program pass may want of this file: its first function, a method of its first class, `*.__init__`. */

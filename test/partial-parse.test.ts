@@ -612,7 +612,7 @@ describe("top-level splitter", () => {
     assert.deepEqual([...segments[segments.length - 1].globals], [identifierKey("G")]);
   });
 
-  it("reads a class body once: the members the module split found are those a split of the class alone finds", () => {
+  it("splits a class body into its members on demand, the same way for the class and for a copy of it", () => {
     const source = [
       "import pickle",
       "class A:",
@@ -641,7 +641,7 @@ describe("top-level splitter", () => {
     const segments = splitTopLevel(source)!;
     const byName = (name: string) => segments.find((s) => s.definition === name)!;
     const firstLines = (members: Segment[] | undefined) => members?.map((m) => source.slice(m.start, m.end).split("\n")[0].trim());
-    // A copy of the segment is not the one the module split scanned: its members are split afresh.
+    // Members are split when asked, from the class's offsets alone: a copy of the segment gives the same.
     const afresh = (cls: Segment) => splitClassBody(source, { ...cls });
     for (const cls of segments.filter((s) => s.isClass)) assert.deepEqual(splitClassBody(source, cls), afresh(cls), cls.definition);
     assert.deepEqual(firstLines(splitClassBody(source, byName("A"))), ["x = pickle.loads", "def f(self):", "s = f'{loader}'"]);

@@ -10,7 +10,7 @@ import { SinkIndex } from "../src/languages/python/analyze.js";
 import { anchorOffsets, anchorTokenSet, prefilterTokens } from "../src/languages/python/prefilter.js";
 import { assignedAttributes } from "../src/languages/python/regions.js";
 import { TokenSet, wordSearch, wordWithoutBoundaries } from "../src/languages/python/token-set.js";
-import { identifierKey, splitClassBody, splitTopLevel, type Segment } from "../src/languages/python/top-level.js";
+import { identifierKey, RARE_FORMS, splitClassBody, splitTopLevel, type Segment } from "../src/languages/python/top-level.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -133,6 +133,15 @@ describe("assigned attributes", () => {
     assert.ok(segments > 500);
   });
 
+  it("are the names the regular expression finds in the rare forms the scanners are primed with", () => {
+    const segments = splitTopLevel(RARE_FORMS)!;
+    const cls = segments.find((s) => s.definition === "C")!;
+    const method = splitClassBody(RARE_FORMS, cls)!.find((m) => m.definition === "m")!;
+    const expected = ["a", "b", "c", "d", "e", "f", "x", "g", "h", "i", "j", "o", "q", "attr"].map(identifierKey);
+    assert.deepEqual(sorted(assignedAttributes(RARE_FORMS, method)), sorted(new Set(expected)));
+    for (const s of [...segments, ...splitClassBody(RARE_FORMS, cls)!]) assert.deepEqual(sorted(assignedAttributes(RARE_FORMS, s)), sorted(reference(RARE_FORMS, s)));
+  });
+
   it("read near misses as the regular expression does", () => {
     const cases = [
       ["x.a = 1", ["a"]],
@@ -201,5 +210,72 @@ describe("plain strings", () => {
     assert.equal(proseOf("a = 'ends with a backslash \\"), undefined);
     assert.equal(proseOf('a = """never closed\n\n'), undefined);
     assert.deepEqual(proseOf("a = 'x y'\r\nb = 2\r\n"), [4, 9]);
+  });
+});
+
+describe("the rare forms the scanners are primed with", () => {
+  it("split into the statements, definitions and members Python has there, binding what Python binds", () => {
+    const segments = splitTopLevel(RARE_FORMS)!;
+    const firstLines = segments.map((s) => RARE_FORMS.slice(s.start, s.end).split("\n")[0]);
+    assert.deepEqual(firstLines, [
+      "import os, pickle as p", "from . import a", "from m import (b as c,", "from n import *", "global g", "x = y = 1; z += 2",
+      "if (w := 3): pass", "try:", "for i, j in k: pass", "with open(f) as h: pass", "été = f'{x!r:>{y}}' + rb'\\x' + b\"\\n\" + u'ü' + R\"\"\"a",
+      "v = [1, 2.5e-3, 0x1f, 1_000j] + {'k': (1,)} \\", "match v:", "@decorator(p.loads)", "class C(Base, metaclass=M):", "class D: pass", "def f():",
+    ]);
+    assert.deepEqual(segments.map((s) => s.definition ?? null), [null, null, null, null, null, null, null, null, null, null, null, null, null, "fetch", "C", "D", "f"]);
+    const bound = new Set(segments.filter((s) => s.definition === undefined).flatMap((s) => [...s.bound]));
+    for (const name of ["os", "p", "a", "c", "d", "g", "x", "y", "w", "json", "i", "j", "h", "été", "v"]) assert.ok(bound.has(identifierKey(name)), name);
+    for (const name of ["m", "k", "f", "open", "rest", "self"]) assert.ok(!bound.has(identifierKey(name)), name);
+    const members = splitClassBody(RARE_FORMS, segments.find((s) => s.definition === "C")!)!;
+    assert.deepEqual(members.map((m) => m.definition ?? null), [null, "m", "n", "Inner"]);
+    assert.deepEqual([...members[1].globals], [identifierKey("G")]);
+    assert.equal(splitClassBody(RARE_FORMS, segments.find((s) => s.definition === "D")!), undefined);
+  });
+});
+
+describe("class bodies split on demand", () => {
+  /** The union of what `pick` gives for each member. */
+  const unionOf = (members: readonly Segment[], pick: (m: Segment) => Iterable<number>) => {
+    const out = new Set<number>();
+    for (const m of members) for (const x of pick(m)) out.add(x);
+    return out;
+  };
+  const sorted = (values: Iterable<number>) => [...values].sort((a, b) => a - b);
+  const EDGE_CASES = [
+    ["class A:", "# column 0 before the first member", "    x = pickle.loads", "# between members", "    def f(self):", "        if True:", "            def inner(): hidden = 1", "        global G", "        return f'{loader}'", "", "    # trailing", "y = 1", ""].join("\n"),
+    ["class B(Base, metaclass=M):", "    if DEBUG:", "        def g(self): from m import n as o", "    else:", "        g = None", "    (self_a, self_b) = 1, 2", "    k: int = (yield_ := 3)", "class C: pass", ""].join("\n"),
+    ["@dec(pickle)", "class D:", "\tt = 1", "\tasync def m(self): return self.conn.recv()", "\tclass Inner:", "\t\tz = '''a", "# not a comment", "b'''", "E = 2", ""].join("\n"),
+    ["class Uneven:", "        deep = 1", "    shallow = 2", "class AtEnd:", "    last = [", "1]"].join("\n"),
+  ];
+
+  it("leave the class statement mentioning exactly what its header and members mention, on real sources and edge cases", () => {
+    const attributeKeys = new SinkIndex(PYTHON_RULES).attributeKeys;
+    let classes = 0;
+    for (const source of [...SOURCES, ...EDGE_CASES]) {
+      for (const keys of [attributeKeys, undefined]) {
+        for (const cls of splitTopLevel(source, keys) ?? []) {
+          if (!cls.isClass) continue;
+          const members = splitClassBody(source, cls, keys);
+          if (!members) continue;
+          classes++;
+          assert.equal(members[0].start >= cls.bodyStart!, true);
+          assert.equal(members[members.length - 1].end, cls.end);
+          const header = cls.headerIdentifiers!;
+          assert.deepEqual(sorted(cls.identifiers), sorted(new Set([...header, ...unionOf(members, (m) => m.identifiers)])));
+          // The header mentions no attribute the body does not (an attribute in the header is the class's own).
+          const bodyAttributes = unionOf(members, (m) => m.attributes);
+          for (const a of bodyAttributes) assert.ok(cls.attributes.has(a));
+          assert.deepEqual(sorted(cls.globals), sorted(unionOf(members, (m) => m.globals)));
+          // A class binds at least what its members bind (what a definition binds is never read).
+          for (const b of unionOf(members, (m) => m.bound)) assert.ok(cls.bound.has(b));
+          // Every comment and prose string of the members is the class's, in order; only comment lines before the
+          // first member are the class's alone.
+          const memberProse = members.flatMap((m) => m.prose);
+          const classBodyProse = cls.prose.filter((at, i) => cls.prose[i - (i % 2)] >= members[0].start);
+          assert.deepEqual(classBodyProse, memberProse);
+        }
+      }
+    }
+    assert.ok(classes > 50, `${classes} classes`);
   });
 });

@@ -1,6 +1,6 @@
 import { PYTHON_BUILTINS } from "./semantic/builtins.js";
 import type { WordFinder } from "./token-set.js";
-import { hashRange, identifierKey, splitClassBody, type Segment, type SinkAttributes } from "./top-level.js";
+import { hashRange, identifierKey, RARE_FORMS, splitClassBody, splitTopLevel, type Segment, type SinkAttributes } from "./top-level.js";
 
 /** A span of the source to parse (UTF-16 offsets). */
 export interface SourceRange {
@@ -128,7 +128,14 @@ export function relevantRanges(
   // Worked out when first asked (about one file in six never asks: no kept code names a function).
   const flowSources = flow && !sourcesEverywhere ? sinks.flowSources : undefined;
   let found: SourceCapability | undefined;
-  const sourcing = () => (found ??= flowSources && new SourceCapability(source, segments, membersOf, flowSources, sinks.importsMaySource === true));
+  // What a member assigns is read both to judge what can produce untrusted data and to choose members: once.
+  const assigned = new Map<Segment, Set<number>>();
+  const stores = (m: Segment) => {
+    let set = assigned.get(m);
+    if (!set) assigned.set(m, (set = assignedAttributes(source, m)));
+    return set;
+  };
+  const sourcing = () => (found ??= flowSources && new SourceCapability(source, segments, membersOf, stores, flowSources, sinks.importsMaySource === true));
   const canSource = (k: number) => sourcing()?.segment(k) ?? true;
   const wants = flow && wanted?.length ? new WantedDefinitions(source, segments, wanted, membersOf) : undefined;
   const isWanted = (k: number) => wants?.segment(k) ?? false;
@@ -187,7 +194,7 @@ export function relevantRanges(
         changed = true;
         const members = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : undefined;
         if (members) {
-          classMembers.set(k, new ClassMembers(source, members, anchors, (i) => sourcing()?.member(k, i) ?? true, wants?.members(k)));
+          classMembers.set(k, new ClassMembers(source, members, anchors, (i) => sourcing()?.member(k, i) ?? true, stores, wants?.members(k)));
           addAll(mentioned, s.headerIdentifiers ?? s.identifiers);
         } else mention(s);
         if (!lines) addAll(boundNames, s.definition === undefined ? (importedFromAnchors(source, s, anchors) ?? s.bound) : s.globals);
@@ -281,7 +288,6 @@ class ClassMembers {
   private readonly summarized: boolean[];
   private readonly holder: boolean[];
   private readonly anchored: boolean[];
-  private readonly assigned: (Set<number> | undefined)[];
   private readonly namedInClassBody = new Set<number>();
 
   constructor(
@@ -289,13 +295,14 @@ class ClassMembers {
     private readonly members: readonly Segment[],
     anchors: readonly number[],
     private readonly canSource: (member: number) => boolean,
+    /** What a member may assign (`assignedAttributes`, worked out once per member). */
+    private readonly stores: (member: Segment) => Set<number>,
     /** The members whose flow summaries are wanted (see `WantedDefinitions`). */
     private readonly wanted?: readonly boolean[],
   ) {
     this.needed = members.map(() => false);
     this.summarized = members.map(() => false);
     this.holder = members.map(() => false);
-    this.assigned = members.map(() => undefined);
     this.anchored = anchoredSegments(members, anchors);
     for (const m of members) if (m.definition === undefined) addAll(this.namedInClassBody, m.identifiers);
   }
@@ -334,7 +341,7 @@ class ClassMembers {
     if ((names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)) && (canSource || takesParameters(this.source, m))) return true;
     if (!canSource) return false;
     if (names.mentioned.has(key) || names.mentionedAttributes.has(key)) return true;
-    const assigned = (this.assigned[i] ??= assignedAttributes(this.source, m));
+    const assigned = this.stores(m);
     return assigned.size > 0 && intersects(assigned, names.mentionedAttributes);
   }
 
@@ -413,7 +420,14 @@ class SourceCapability {
   private readonly segments: boolean[];
   private readonly members = new Map<number, boolean[]>();
 
-  constructor(source: string, segments: readonly Segment[], membersOf: (k: number) => Segment[] | undefined, words: WordFinder, importsMaySource: boolean) {
+  constructor(
+    source: string,
+    segments: readonly Segment[],
+    membersOf: (k: number) => Segment[] | undefined,
+    stores: (member: Segment) => Set<number>,
+    words: WordFinder,
+    importsMaySource: boolean,
+  ) {
     const offsets = anchorsInCode(segments, words.offsetsIn(source));
     const direct = anchoredSegments(segments, offsets);
     const keys = new Set<number>();
@@ -426,12 +440,6 @@ class SourceCapability {
     // Fields that methods able to produce untrusted data read: the methods that store them (a constructor keeping
     // a connection) matter too, for the object's field flows.
     const readFields = new Set<number>();
-    const assigned = new Map<Segment, Set<number>>();
-    const stores = (m: Segment) => {
-      let set = assigned.get(m);
-      if (!set) assigned.set(m, (set = assignedAttributes(source, m)));
-      return set;
-    };
     const lineDone = segments.map((s) => s.lines?.map(() => false));
     const memberDirect = new Map<number, boolean[]>();
     this.segments = segments.map(() => false);
@@ -783,4 +791,13 @@ function intersects(a: Set<number>, b: Set<number>): boolean {
 
 function addAll(into: Set<number>, from: Set<number>): void {
   for (const x of from) into.add(x);
+}
+
+// What code reads attributes from meets its rarer paths when the module loads (see `RARE_FORMS`): twice, as V8
+// records what a function meets only once it has run a while.
+for (let round = 0; round < 2; round++) {
+  for (const s of splitTopLevel(RARE_FORMS) ?? []) {
+    assignedAttributes(RARE_FORMS, s);
+    for (const m of (s.isClass && splitClassBody(RARE_FORMS, s)) || []) assignedAttributes(RARE_FORMS, m);
+  }
 }

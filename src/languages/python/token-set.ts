@@ -173,3 +173,8 @@ export function wordSearch(words: readonly string[]): WordFinder {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+// Words of different lengths found out of order, and words searched the plain way, meet their paths once when the
+// module loads: met first in the middle of a scan, they threw the search's optimised code away. (V8 records what a
+// function meets only once it has run a while: the words come after a stretch of text.)
+new TokenSet(["abcd", "bc", "aa", "\u00e9t\u00e9"], { more: ["cd"] }).offsetsIn(`${"x ".repeat(2000)}abcd aaa \u00e9t\u00e9`);

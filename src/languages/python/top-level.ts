@@ -106,20 +106,16 @@ export function splitTopLevel(source: string, sinkAttributes?: SinkAttributes): 
   return splitBlock(source, 0, source.length, "", sinkAttributes);
 }
 
-/** Splits the body of a class segment into its members; undefined when it has none on lines of their own. */
+/**
+ * Splits the body of a class segment into its members; undefined when it has none on lines of their own. The module
+ * split reads a class body as part of the class statement, and most classes are never asked for their members: a
+ * body is split only here, on demand.
+ */
 export function splitClassBody(source: string, cls: Segment, sinkAttributes?: SinkAttributes): Segment[] | undefined {
-  const known = MEMBERS_FOUND.get(cls);
-  if (known && known.sinkAttributes === sinkAttributes) return known.members;
   if (cls.bodyStart === undefined) return undefined;
   const body = firstBodyLine(source, cls.bodyStart, cls.end);
   return body ? splitBlock(source, body.start, cls.end, body.indent, sinkAttributes) : undefined;
 }
-
-/**
- * The members of the top-level classes, found by `splitTopLevel` while it scanned their bodies (each body is read
- * once), with the sink attributes they were found with.
- */
-const MEMBERS_FOUND = new WeakMap<Segment, { sinkAttributes: SinkAttributes; members: Segment[] | undefined }>();
 
 /**
  * Where the first code line of a class body in `[from, to)` starts and its indentation; undefined when the body
@@ -141,10 +137,9 @@ function firstBodyLine(source: string, from: number, to: number): { start: numbe
 
 /**
  * Splits `[from, to)` into the statements indented exactly by `indent`; lines indented deeper continue the current
- * statement. Undefined on an unterminated string or a line indented less than `indent`. With `dedent` (a class
- * body), a line at the top level instead ends the block: its offset goes into `dedent.at`.
+ * statement. Undefined on an unterminated string or a line indented less than `indent`.
  */
-function splitBlock(source: string, from: number, to: number, indent: string, sinkAttributes: SinkAttributes, dedent?: { at: number }): Segment[] | undefined {
+function splitBlock(source: string, from: number, to: number, indent: string, sinkAttributes: SinkAttributes): Segment[] | undefined {
   const segments: Segment[] = [];
   let current: Segment | undefined;
   let decoratorPending = false;
@@ -163,11 +158,6 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
       if (first === HASH) current?.prose.push(j, nl < 0 ? to : nl);
       pos = nl < 0 ? to : nl + 1;
       continue;
-    }
-    if (dedent && j === pos) {
-      if (current) current.end = pos;
-      dedent.at = pos;
-      return segments;
     }
     if (!source.startsWith(indent, pos) || j - pos < indent.length) return undefined;
     let definition: ReturnType<typeof definedName>;
@@ -217,7 +207,7 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
         lines[0].bound = new Set(current.bound);
       }
       const line: StatementLine = { start: j, end: 0, identifiers: new Set(), bound: new Set() };
-      const facts: LineFacts = { identifiers: line.identifiers, bound: line.bound, attributes: current.attributes, shadows: current.shadows, globals: current.globals, prose: current.prose };
+      const facts: LineFacts = segmentOf(j, j, line.identifiers, current.attributes, line.bound, current.shadows, current.globals, current.prose);
       next = scanLogicalLine(source, j, facts, bindsHere, sinkAttributes);
       // The line may have given the statement its first shadowed or global name (see `NO_NAMES`).
       current.shadows = facts.shadows;
@@ -233,49 +223,10 @@ function splitBlock(source: string, from: number, to: number, indent: string, si
     if (definition?.isClass) {
       current.bodyStart = next;
       current.headerIdentifiers = new Set(current.identifiers);
-      if (indent === "") {
-        next = scanClassBody(source, current, to, sinkAttributes);
-      }
     }
     pos = next;
   }
-  if (dedent) dedent.at = to;
   return segments;
-}
-
-/**
- * Scans the body of a top-level class once, as its members (for `splitClassBody`), and adds what they mention to
- * the class segment. Returns where the class ends (the next top-level line), or `cls.bodyStart` when the body
- * cannot be split (no lines of its own, uneven indentation): the caller then reads it as part of the class
- * statement (and meets there any unterminated string). The class's `bound` and `shadows` hold the header's and the
- * members' own: a definition's are never read (only its `globals`).
- */
-function scanClassBody(source: string, cls: Segment, to: number, sinkAttributes: SinkAttributes): number {
-  const bodyStart = cls.bodyStart!;
-  const body = firstBodyLine(source, bodyStart, to);
-  const dedent = { at: to };
-  const members = body && splitBlock(source, body.start, to, body.indent, sinkAttributes, dedent);
-  if (!members) {
-    MEMBERS_FOUND.set(cls, { sinkAttributes, members: undefined });
-    return bodyStart;
-  }
-  MEMBERS_FOUND.set(cls, { sinkAttributes, members });
-  // Comment lines before the first member belong to the class's prose, as the line-by-line scan would find them.
-  for (let pos = bodyStart; pos < body.start; ) {
-    const j = skipSpaces(source, pos);
-    const nl = source.indexOf("\n", j);
-    if (source.charCodeAt(j) === HASH) cls.prose.push(j, nl < 0 ? to : nl);
-    pos = nl < 0 ? to : nl + 1;
-  }
-  for (const m of members) {
-    addAll(cls.identifiers, m.identifiers);
-    addAll(cls.attributes, m.attributes);
-    addAll(cls.bound, m.bound);
-    if (m.shadows.size > 0) addAll(cls.shadows === NO_NAMES ? (cls.shadows = new Set()) : cls.shadows, m.shadows);
-    if (m.globals.size > 0) addAll(cls.globals === NO_NAMES ? (cls.globals = new Set()) : cls.globals, m.globals);
-    for (const at of m.prose) cls.prose.push(at);
-  }
-  return dedent.at;
 }
 
 /**
@@ -289,6 +240,15 @@ const NO_NAMES: Set<number> = new Set();
  * the code that reads them stays monomorphic (fields added later, in varying orders, made a handful of shapes).
  */
 function newSegment(start: number, end: number): Segment {
+  return segmentOf(start, end, new Set(), new Set(), new Set(), NO_NAMES, NO_NAMES, []);
+}
+
+/**
+ * A segment of the given sets. `scanLogicalLine` records a line of a statement into one made of the line's and the
+ * statement's sets: what it reads its facts from then has one shape, and its optimised code is not thrown away
+ * (a "wrong map" deoptimisation, and a recompilation of the whole scanner) when the first such line comes.
+ */
+function segmentOf(start: number, end: number, identifiers: Set<number>, attributes: Set<number>, bound: Set<number>, shadows: Set<number>, globals: Set<number>, prose: number[]): Segment {
   return {
     start,
     end,
@@ -297,13 +257,13 @@ function newSegment(start: number, end: number): Segment {
     isClass: undefined,
     bodyStart: undefined,
     headerIdentifiers: undefined,
-    identifiers: new Set(),
-    attributes: new Set(),
-    bound: new Set(),
-    shadows: NO_NAMES,
-    globals: NO_NAMES,
+    identifiers,
+    attributes,
+    bound,
+    shadows,
+    globals,
     lines: undefined,
-    prose: [],
+    prose,
   };
 }
 
@@ -439,11 +399,14 @@ const HARD_KEYWORDS = new Set(KEYWORDS);
 const COMPOUND_KEYWORDS = new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
 /** After these words the next identifier is bound: `as x`, `def f`, `class C`. */
 const BINDS_NEXT = new Set(["as", "def", "class"]);
-const IGNORED = new (class extends Set<number> {
-  override add(): this {
-    return this;
-  }
-})();
+/**
+ * Where the bindings of lines whose bindings do not count go: a plain set (emptied now and then), so that `add` on
+ * it and on a segment's sets is one operation to the optimising compiler (a subclass whose `add` did nothing had a
+ * map of its own, and its first use threw the scanner's optimised code away).
+ */
+const IGNORED = new Set<number>();
+/** `IGNORED` is emptied when it holds more than this. */
+const MAX_IGNORED = 1024;
 const EQUALS = 61;
 const COLON = 58;
 const SEMICOLON = 59;
@@ -480,6 +443,7 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
     recentOwner = ids;
   }
   // A Set that drops what it is given, for lines whose bindings do not count.
+  if (IGNORED.size > MAX_IGNORED) IGNORED.clear();
   const bound = bindsHere ? segment.bound : IGNORED;
   let shadows = bindsHere ? segment.shadows : IGNORED;
   const n = source.length;
@@ -498,7 +462,10 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
   let compound = false;
   const pending = PENDING_TARGETS;
   let pendingCount = 0;
-  let previous = -1;
+  // The previous identifier, when it was a name (not a keyword, not an attribute). A flag rather than a key of -1: a
+  // comparison first made at the first walrus, after the scanner was optimised, threw its optimised code away.
+  let previous = 0;
+  let previousIsName = false;
   let previousWord: string | undefined;
   let forTarget = false;
   // Open brackets, and whether each holds no assignment target (call arguments, subscripts, dict and set
@@ -557,7 +524,7 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
       if (afterDot && !(fromModule && end - start === 6 && source.startsWith("import", start))) {
         segment.attributes.add(key);
         afterDot = false;
-        previous = -1;
+        previousIsName = false;
         previousWord = undefined;
         continue;
       }
@@ -599,7 +566,8 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
       }
       if (word === "for") forTarget = true;
       else if (word === "in") forTarget = false;
-      previous = keyword ? -1 : key;
+      previous = key;
+      previousIsName = !keyword;
       previousWord = word;
       continue;
     }
@@ -625,13 +593,13 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
       if (brackets[depth]) operandBrackets--;
       afterOperand = true;
     } else if (c === COLON && source.charCodeAt(i + 1) === EQUALS) {
-      if (previous >= 0) bound.add(previous); // walrus, at any depth
+      if (previousIsName) bound.add(previous); // walrus, at any depth
     } else if (depth === 0) {
       if (c === SEMICOLON || (c === COLON && compound)) {
         statementStart = true;
         bindsAll = fromModule = importsNames = declaresGlobals = compound = forTarget = false;
         pendingCount = 0;
-        previous = -1;
+        previousIsName = false;
         previousWord = undefined;
       } else if (c === EQUALS && source.charCodeAt(i + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i - 1))) {
         for (let t = 0; t < pendingCount; t++) bound.add(pending[t]);
@@ -698,3 +666,68 @@ function scanString(source: string, at: number, format: boolean, segment: LineFa
  * triple-quoted string a line break is text).
  */
 const PROSE_RUN = [/[^'\\\n]+/y, /[^'\\]+/y, /[^"\\\n]+/y, /[^"\\]+/y];
+
+/**
+ * Python holding the forms most files never have or have late (a walrus, `async def`, `self.x ** 2`, names outside
+ * ASCII, string prefixes, continuations, tab-indented class bodies...). V8 optimises the scanners on the type
+ * feedback of the first files; a form whose path had never run before then throws the optimised code away
+ * ("insufficient type feedback"), and the scanner runs unoptimised until it is compiled again, at 100-200 ms of
+ * compiler time for each. Scanned when the module loads (twice: V8 records what a function meets only once it has
+ * run a while; well under a millisecond), every such path has run.
+ */
+export const RARE_FORMS = [
+  "import os, pickle as p",
+  "from . import a",
+  "from m import (b as c,",
+  "    d)",
+  "from n import *",
+  "global g",
+  "x = y = 1; z += 2",
+  "if (w := 3): pass",
+  "elif w: pass",
+  "else: pass",
+  "try:",
+  "    import json",
+  "except ImportError:",
+  "    json = None",
+  "finally:",
+  "    pass",
+  "for i, j in k: pass",
+  "with open(f) as h: pass",
+  "été = f'{x!r:>{y}}' + rb'\\x' + b\"\\n\" + u'ü' + R\"\"\"a",
+  "b\"\"\" + '''c\\'''' + \"d\" + 'p.q'",
+  "v = [1, 2.5e-3, 0x1f, 1_000j] + {'k': (1,)} \\",
+  "    + 1",
+  "match v:",
+  "    case [1, *rest]: pass",
+  "@decorator(p.loads)",
+  "async def fetch(self, *a, **k):",
+  "    async with s as t:",
+  "        pass",
+  "    return await f(lambda q: q)",
+  "class C(Base, metaclass=M):",
+  "\t# tab-indented",
+  "\tx = p.loads",
+  "\tdef m(self):",
+  "\t\tif True:",
+  "\t\t\tdef inner(): hidden = 1",
+  "\t\tself.a, self.b = 1, 2",
+  "\t\t(self.c, self.d) = 3, 4",
+  "\t\tfor self.e in range(3): pass",
+  "\t\twith open(f) as self.f: pass",
+  "\t\tself.xin + 1",
+  "\t\tself.g **= 2; self.h //= 2; self.i >>= 1; self.j <<= 1; self.o += 1; self.q = 1",
+  "\t\tself.k ** 2; self.l // 2; self.m >> 1; self.n << 1; self.p == 1; obj . attr = 2",
+  "\t\tglobal G",
+  "\t\treturn self.r",
+  "\tasync def n(self): pass",
+  "\tclass Inner: pass",
+  "class D: pass",
+  "def f():",
+  "    nonlocal_ = 1",
+  "",
+].join("\n");
+
+for (const attributes of [undefined, new Set([identifierKey("loads")])]) {
+  for (const s of splitTopLevel(RARE_FORMS, attributes) ?? []) if (s.isClass) splitClassBody(RARE_FORMS, s, attributes);
+}

@@ -349,7 +349,10 @@ export class ExpressionParser {
     // `{name}`, the most common interpolation, needs no tokenizer and parser of its own.
     if (isPlainName(this.source, from, to)) return this.nodes.leaf("identifier", from, to);
     const tokens = tokenize(this.source, [{ start: from, end: to }], true);
-    const inner = new ExpressionParser(this.source, tokens, this.nodes);
+    // A parser of this one's own class (the statement parser): every parser object then has one shape, and the
+    // first complex interpolation does not throw away the optimised code of every method that had seen only one.
+    const Parser = this.constructor as new (source: string, tokens: Tokens, nodes: NodeFactory) => ExpressionParser;
+    const inner = new Parser(this.source, tokens, this.nodes);
     inner.nesting = this.nesting;
     const node = inner.isKeyword("yield") ? inner.yieldExpression() : inner.expressionList(false);
     if (inner.kind[inner.i] !== END) throw new Unsupported("f-string expression");

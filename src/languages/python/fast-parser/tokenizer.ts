@@ -77,6 +77,10 @@ const OPERATORS: Record<string, string[]> = {
   ";": [";"],
 };
 
+/** `OPERATORS` by the character code of their first character: an array read rather than a property looked up by name. */
+const OPERATORS_BY_CODE: (string[] | undefined)[] = [];
+for (const [first, operators] of Object.entries(OPERATORS)) OPERATORS_BY_CODE[first.charCodeAt(0)] = operators;
+
 function isAsciiIdentifierStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
@@ -110,96 +114,146 @@ export function recycleTokens(tokens: Tokens): void {
  * `inBrackets`: the text is the inside of an f-string interpolation (no statements, no indentation).
  */
 export function tokenize(source: string, ranges: readonly SourceRange[] | undefined, inBrackets = false): Tokens {
-  // Typed arrays: a large file's tokens stay out of the garbage collector's way. Python has about one token for
-  // every four or five characters: sized so, they are rarely copied into larger arrays.
-  let chars = source.length;
-  if (ranges) {
-    chars = 0;
-    for (const r of ranges) chars += r.end - r.start;
-  }
-  let capacity = 64 + (chars >> 2);
-  let kind: Uint8Array;
-  let start: Int32Array;
-  let end: Int32Array;
-  let text: string[];
-  if (!inBrackets && spare && spare.kind.length >= capacity) {
-    ({ kind, start, end, text } = spare);
-    capacity = kind.length;
-    spare = undefined;
-  } else {
-    kind = new Uint8Array(capacity);
-    start = new Int32Array(capacity);
-    end = new Int32Array(capacity);
-    text = [];
-  }
-  let count = 0;
-  const extras: Extra[] = [];
-  const allRanges = ranges ?? [{ start: 0, end: source.length }];
-  let rangeIndex = 0;
-  let pos = allRanges[0]?.start ?? 0;
-  let limit = allRanges[0]?.end ?? 0;
-  let depth = inBrackets ? 1 : 0;
-  const indents = [0];
-  let lastEnd = -1;
-  let first = -1;
-  let lineHasTokens = false;
+  return new Tokenizer(source, ranges, inBrackets).run();
+}
 
-  const add = (k: number, s: number, e: number, t: string) => {
-    if (count === capacity) {
-      capacity *= 2;
-      const grow = <T extends Uint8Array | Int32Array>(from: T, to: T): T => (to.set(from), to);
-      kind = grow(kind, new Uint8Array(capacity));
-      start = grow(start, new Int32Array(capacity));
-      end = grow(end, new Int32Array(capacity));
+/**
+ * The comments `lineStart` reads before a code line, as start, end, indent triples: shared by every tokenization
+ * (never nested: f-string interpolations are tokenized `inBrackets`, where no line starts) and never truncated.
+ */
+const COMMENTS: number[] = [];
+
+/**
+ * One tokenization's state, with its steps as methods: one function object per step for the whole process, so
+ * the optimising compiler compiles each once (steps written as closures inside `tokenize` were new functions for
+ * every file, compiled again and again).
+ */
+class Tokenizer {
+  private kind: Uint8Array;
+  private start: Int32Array;
+  private end: Int32Array;
+  private readonly text: string[];
+  private capacity: number;
+  private count = 0;
+  private readonly extras: Extra[] = [];
+  private readonly allRanges: readonly SourceRange[];
+  private rangeIndex = 0;
+  private pos: number;
+  private limit: number;
+  private depth: number;
+  private readonly indents = [0];
+  private lastEnd = -1;
+  private first = -1;
+  private lineHasTokens = false;
+  private backslashAt = -2;
+
+  constructor(
+    private readonly source: string,
+    ranges: readonly SourceRange[] | undefined,
+    private readonly inBrackets: boolean,
+  ) {
+    // Typed arrays: a large file's tokens stay out of the garbage collector's way. Python has about one token for
+    // every four or five characters: sized so, they are rarely copied into larger arrays.
+    let chars = source.length;
+    if (ranges) {
+      chars = 0;
+      for (const r of ranges) chars += r.end - r.start;
     }
-    kind[count] = k;
-    start[count] = s;
-    end[count] = e;
-    text[count++] = t;
-  };
-  const push = (k: number, s: number, e: number, t: string) => {
-    add(k, s, e, t);
-    if (first < 0) first = s;
-    lastEnd = e;
-  };
-  const pushZero = (k: number) => add(k, lastEnd, lastEnd, "");
-  const extra = (type: Extra["type"], s: number, e: number) => {
-    extras.push({ type, start: s, end: e });
-    if (first < 0) first = s;
-    lastEnd = e;
-  };
-  let backslashAt = -2;
-  const backslashFrom = (i: number) => {
-    if (backslashAt !== -1 && backslashAt < i) backslashAt = source.indexOf("\\", i);
-    return backslashAt;
-  };
-  // The scanner reads line continuations before a string as part of the space before it: they are no nodes.
-  const dropContinuations = () => {
-    while (extras.length && extras[extras.length - 1].type === "line_continuation" && (count === 0 || extras[extras.length - 1].start >= end[count - 1])) extras.pop();
-  };
+    let capacity = 64 + (chars >> 2);
+    if (!inBrackets && spare && spare.kind.length >= capacity) {
+      this.kind = spare.kind;
+      this.start = spare.start;
+      this.end = spare.end;
+      this.text = spare.text;
+      capacity = spare.kind.length;
+      spare = undefined;
+    } else {
+      this.kind = new Uint8Array(capacity);
+      this.start = new Int32Array(capacity);
+      this.end = new Int32Array(capacity);
+      this.text = [];
+    }
+    this.capacity = capacity;
+    this.allRanges = ranges ?? [{ start: 0, end: source.length }];
+    this.pos = this.allRanges[0]?.start ?? 0;
+    this.limit = this.allRanges[0]?.end ?? 0;
+    this.depth = inBrackets ? 1 : 0;
+  }
+
+  private add(k: number, s: number, e: number, t: string): void {
+    if (this.count === this.capacity) {
+      const capacity = (this.capacity *= 2);
+      const kind = new Uint8Array(capacity);
+      kind.set(this.kind);
+      this.kind = kind;
+      const start = new Int32Array(capacity);
+      start.set(this.start);
+      this.start = start;
+      const end = new Int32Array(capacity);
+      end.set(this.end);
+      this.end = end;
+    }
+    const count = this.count++;
+    this.kind[count] = k;
+    this.start[count] = s;
+    this.end[count] = e;
+    this.text[count] = t;
+  }
+
+  private push(k: number, s: number, e: number, t: string): void {
+    this.add(k, s, e, t);
+    if (this.first < 0) this.first = s;
+    this.lastEnd = e;
+  }
+
+  private pushZero(k: number): void {
+    this.add(k, this.lastEnd, this.lastEnd, "");
+  }
+
+  private extra(type: Extra["type"], s: number, e: number): void {
+    this.extras.push({ type, start: s, end: e });
+    if (this.first < 0) this.first = s;
+    this.lastEnd = e;
+  }
+
+  /** The next backslash at or after `i`, or -1 (remembered, so a file without backslashes is searched once). */
+  backslashFrom(i: number): number {
+    if (this.backslashAt !== -1 && this.backslashAt < i) this.backslashAt = this.source.indexOf("\\", i);
+    return this.backslashAt;
+  }
+
+  /** The scanner reads line continuations before a string as part of the space before it: they are no nodes. */
+  private dropContinuations(): void {
+    const extras = this.extras;
+    while (extras.length && extras[extras.length - 1].type === "line_continuation" && (this.count === 0 || extras[extras.length - 1].start >= this.end[this.count - 1])) extras.pop();
+  }
+
   /** Moves to the next range when `pos` is at the end of this one; false at the end of the input. */
-  const more = (): boolean => {
-    while (pos >= limit) {
-      if (++rangeIndex >= allRanges.length) return false;
-      pos = allRanges[rangeIndex].start;
-      limit = allRanges[rangeIndex].end;
+  private more(): boolean {
+    while (this.pos >= this.limit) {
+      if (++this.rangeIndex >= this.allRanges.length) return false;
+      this.pos = this.allRanges[this.rangeIndex].start;
+      this.limit = this.allRanges[this.rangeIndex].end;
     }
     return true;
-  };
+  }
 
   /**
    * At the start of a line (after a logical line or at the start): reads blank and comment lines up to the next
    * code line and emits its INDENT or DEDENTs, placing each comment before or after the DEDENTs as the scanner does.
    */
-  const comments: number[] = []; // start, end, indent triples, reused by every `lineStart` (not truncated)
-  const lineStart = () => {
+  private lineStart(): void {
+    const source = this.source;
+    const comments = COMMENTS;
+    const indents = this.indents;
     let commentCount = 0;
     let indent = 0;
     for (;;) {
-      if (pos >= limit && !more()) {
+      if (this.pos >= this.limit && !this.more()) {
         indent = -1;
         break;
       }
+      const pos = this.pos;
       const c = source.charCodeAt(pos);
       if (c === SPACE) indent++;
       else if (c === TAB) indent += 8;
@@ -208,153 +262,161 @@ export function tokenize(source: string, ranges: readonly SourceRange[] | undefi
       else if (c === 0xfeff && pos === 0) {
         // A byte-order mark at the start: whitespace.
       } else if (c === HASH) {
-        const s = pos;
-        pos = lineEnd(source, pos, limit);
-        comments[commentCount++] = s;
+        this.pos = lineEnd(source, pos, this.limit);
         comments[commentCount++] = pos;
+        comments[commentCount++] = this.pos;
         comments[commentCount++] = indent;
         indent = 0;
         continue;
       } else if (c === BACKSLASH) throw new Unsupported("line continuation at the start of a line");
       else break;
-      pos++;
+      this.pos = pos + 1;
     }
     const level = indent < 0 ? 0 : indent;
     for (let i = 0; i < commentCount; i += 3) {
       while (level < indents[indents.length - 1] && comments[i + 2] < indents[indents.length - 1]) {
         indents.pop();
-        pushZero(DEDENT);
+        this.pushZero(DEDENT);
       }
-      extra("comment", comments[i], comments[i + 1]);
+      this.extra("comment", comments[i], comments[i + 1]);
     }
     if (level > indents[indents.length - 1]) {
-      if (count === 0) throw new Unsupported("indented first line");
+      if (this.count === 0) throw new Unsupported("indented first line");
       indents.push(level);
-      pushZero(INDENT);
+      this.pushZero(INDENT);
     } else {
       while (level < indents[indents.length - 1]) {
         indents.pop();
-        pushZero(DEDENT);
+        this.pushZero(DEDENT);
       }
       if (level !== indents[indents.length - 1]) throw new Unsupported("inconsistent dedent");
     }
-    lineHasTokens = false;
-  };
+    this.lineHasTokens = false;
+  }
 
-  if (!inBrackets) lineStart();
-  for (;;) {
-    if (pos >= limit && !more()) break;
-    const c = source.charCodeAt(pos);
-    if (c === SPACE || c === TAB || c === FF) {
-      pos++;
-      continue;
-    }
-    if (c === LF || c === CR) {
-      if (c === CR && source.charCodeAt(pos + 1) !== LF) throw new Unsupported("bare carriage return");
-      pos += c === CR ? 2 : 1;
-      if (depth === 0 && lineHasTokens) {
-        pushZero(NEWLINE);
-        lineStart();
-      } else if (depth > 0 && !inBrackets && count > 0 && !closableAfter(kind[count - 1], text[count - 1])) {
-        // In brackets, a line indented less than its block ends the block for tree-sitter's scanner (a syntax
-        // error) unless a closing bracket could come next.
-        let indent = 0;
-        let k = pos;
-        for (; k < limit; k++) {
-          const d = source.charCodeAt(k);
-          if (d === SPACE) indent++;
-          else if (d === TAB) indent += 8;
-          else break;
-        }
-        const d = source.charCodeAt(k);
-        if (k < limit && d !== LF && d !== CR && d !== HASH && indent < indents[indents.length - 1]) throw new Unsupported("dedent in brackets");
-      }
-      continue;
-    }
-    if (c === HASH) {
-      if (inBrackets) throw new Unsupported("comment in an f-string");
-      const s = pos;
-      pos = lineEnd(source, pos, limit);
-      extra("comment", s, pos);
-      continue;
-    }
-    if (c === BACKSLASH) {
-      const s = pos;
-      let k = pos + 1;
-      if (source.charCodeAt(k) === CR) k++;
-      if (source.charCodeAt(k) !== LF || k >= limit) throw new Unsupported("backslash");
-      pos = k + 1;
-      // Followed by a blank line, a comment or the end, the scanner ends the statement elsewhere.
-      let j = pos;
-      while (j < limit && (source.charCodeAt(j) === SPACE || source.charCodeAt(j) === TAB)) j++;
-      if (j >= limit || source.charCodeAt(j) === LF || source.charCodeAt(j) === CR || source.charCodeAt(j) === HASH || source.charCodeAt(j) === BACKSLASH) {
-        throw new Unsupported("line continuation before a blank line");
-      }
-      extra("line_continuation", s, pos);
-      continue;
-    }
-    lineHasTokens = true;
-    const s = pos;
-    if (isAsciiIdentifierStart(c) || (c >= 128 && IDENTIFIER_START.test(codePointAt(source, pos)))) {
-      pos++;
-      for (;;) {
-        const d = source.charCodeAt(pos);
-        if (pos < limit && isAsciiIdentifierPart(d)) pos++;
-        else if (pos < limit && d >= 128 && IDENTIFIER_PART.test(codePointAt(source, pos))) pos += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
-        else break;
-      }
-      const q = source.charCodeAt(pos);
-      if ((q === 34 || q === 39) && pos - s <= 2 && isStringPrefix(source, s, pos)) {
-        pos = stringEnd(source, s, pos, limit, backslashFrom);
-        dropContinuations();
-        push(hasFormatPrefix(source, s, pos) ? FSTRING : STRING, s, pos, "");
+  run(): Tokens {
+    const source = this.source;
+    const inBrackets = this.inBrackets;
+    if (!inBrackets) this.lineStart();
+    for (;;) {
+      if (this.pos >= this.limit && !this.more()) break;
+      let pos = this.pos;
+      const limit = this.limit;
+      const c = source.charCodeAt(pos);
+      if (c === SPACE || c === TAB || c === FF) {
+        this.pos = pos + 1;
         continue;
       }
-      push(NAME, s, pos, keywordAt(source, s, pos - s));
-      continue;
+      if (c === LF || c === CR) {
+        if (c === CR && source.charCodeAt(pos + 1) !== LF) throw new Unsupported("bare carriage return");
+        pos += c === CR ? 2 : 1;
+        this.pos = pos;
+        if (this.depth === 0 && this.lineHasTokens) {
+          this.pushZero(NEWLINE);
+          this.lineStart();
+        } else if (this.depth > 0 && !inBrackets && this.count > 0 && !closableAfter(this.kind[this.count - 1], this.text[this.count - 1])) {
+          // In brackets, a line indented less than its block ends the block for tree-sitter's scanner (a syntax
+          // error) unless a closing bracket could come next.
+          let indent = 0;
+          let k = pos;
+          for (; k < limit; k++) {
+            const d = source.charCodeAt(k);
+            if (d === SPACE) indent++;
+            else if (d === TAB) indent += 8;
+            else break;
+          }
+          const d = source.charCodeAt(k);
+          if (k < limit && d !== LF && d !== CR && d !== HASH && indent < this.indents[this.indents.length - 1]) throw new Unsupported("dedent in brackets");
+        }
+        continue;
+      }
+      if (c === HASH) {
+        if (inBrackets) throw new Unsupported("comment in an f-string");
+        this.pos = lineEnd(source, pos, limit);
+        this.extra("comment", pos, this.pos);
+        continue;
+      }
+      if (c === BACKSLASH) {
+        const s = pos;
+        let k = pos + 1;
+        if (source.charCodeAt(k) === CR) k++;
+        if (source.charCodeAt(k) !== LF || k >= limit) throw new Unsupported("backslash");
+        pos = k + 1;
+        this.pos = pos;
+        // Followed by a blank line, a comment or the end, the scanner ends the statement elsewhere.
+        let j = pos;
+        while (j < limit && (source.charCodeAt(j) === SPACE || source.charCodeAt(j) === TAB)) j++;
+        if (j >= limit || source.charCodeAt(j) === LF || source.charCodeAt(j) === CR || source.charCodeAt(j) === HASH || source.charCodeAt(j) === BACKSLASH) {
+          throw new Unsupported("line continuation before a blank line");
+        }
+        this.extra("line_continuation", s, pos);
+        continue;
+      }
+      this.lineHasTokens = true;
+      const s = pos;
+      if (isAsciiIdentifierStart(c) || (c >= 128 && IDENTIFIER_START.test(codePointAt(source, pos)))) {
+        pos++;
+        for (;;) {
+          const d = source.charCodeAt(pos);
+          if (pos < limit && isAsciiIdentifierPart(d)) pos++;
+          else if (pos < limit && d >= 128 && IDENTIFIER_PART.test(codePointAt(source, pos))) pos += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+          else break;
+        }
+        const q = source.charCodeAt(pos);
+        if ((q === 34 || q === 39) && pos - s <= 2 && isStringPrefix(source, s, pos)) {
+          this.pos = pos = stringEnd(source, s, pos, limit, this);
+          this.dropContinuations();
+          this.push(hasFormatPrefix(source, s, pos) ? FSTRING : STRING, s, pos, "");
+          continue;
+        }
+        this.pos = pos;
+        this.push(NAME, s, pos, keywordAt(source, s, pos - s));
+        continue;
+      }
+      if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(pos + 1)))) {
+        const endAndFloat = numberEnd(source, pos, limit);
+        this.pos = pos = endAndFloat >> 1;
+        this.push(NUMBER, s, pos, endAndFloat & 1 ? "float" : "integer");
+        continue;
+      }
+      if (c === 34 || c === 39) {
+        this.pos = pos = stringEnd(source, s, pos, limit, this);
+        this.dropContinuations();
+        this.push(STRING, s, pos, "");
+        continue;
+      }
+      const candidates = c < 128 ? OPERATORS_BY_CODE[c] : undefined;
+      if (!candidates) throw new Unsupported(c >= 128 ? "non-ASCII character" : `character ${JSON.stringify(source[pos])}`);
+      let op = "";
+      for (const o of candidates) {
+        if (source.startsWith(o, pos) && pos + o.length <= limit) {
+          op = o;
+          break;
+        }
+      }
+      if (!op) throw new Unsupported("operator");
+      this.pos = pos += op.length;
+      if (op === "(" || op === "[" || op === "{") this.depth++;
+      else if (op === ")" || op === "]" || op === "}") {
+        if (--this.depth < (inBrackets ? 1 : 0)) throw new Unsupported("unbalanced bracket");
+      }
+      this.push(OP, s, pos, op);
     }
-    if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(pos + 1)))) {
-      const endAndFloat = numberEnd(source, pos, limit);
-      pos = endAndFloat >> 1;
-      push(NUMBER, s, pos, endAndFloat & 1 ? "float" : "integer");
-      continue;
-    }
-    if (c === 34 || c === 39) {
-      pos = stringEnd(source, s, pos, limit, backslashFrom);
-      dropContinuations();
-      push(STRING, s, pos, "");
-      continue;
-    }
-    const candidates = OPERATORS[source[pos]];
-    if (!candidates) throw new Unsupported(c >= 128 ? "non-ASCII character" : `character ${JSON.stringify(source[pos])}`);
-    let op = "";
-    for (const o of candidates) {
-      if (source.startsWith(o, pos) && pos + o.length <= limit) {
-        op = o;
-        break;
+    if (this.depth !== (inBrackets ? 1 : 0)) throw new Unsupported("unclosed bracket");
+    if (!inBrackets) {
+      if (this.lineHasTokens) this.pushZero(NEWLINE);
+      while (this.indents.length > 1) {
+        this.indents.pop();
+        this.pushZero(DEDENT);
       }
     }
-    if (!op) throw new Unsupported("operator");
-    pos += op.length;
-    if (op === "(" || op === "[" || op === "{") depth++;
-    else if (op === ")" || op === "]" || op === "}") {
-      if (--depth < (inBrackets ? 1 : 0)) throw new Unsupported("unbalanced bracket");
-    }
-    push(OP, s, pos, op);
+    // END, and two more after it: the parser looks ahead up to two tokens, and reused arrays hold old tokens there.
+    const pos = this.pos;
+    this.add(END, pos, pos, "");
+    this.add(END, pos, pos, "");
+    this.add(END, pos, pos, "");
+    return { kind: this.kind, start: this.start, end: this.end, text: this.text, extras: this.extras, first: this.first };
   }
-  if (depth !== (inBrackets ? 1 : 0)) throw new Unsupported("unclosed bracket");
-  if (!inBrackets) {
-    if (lineHasTokens) pushZero(NEWLINE);
-    while (indents.length > 1) {
-      indents.pop();
-      pushZero(DEDENT);
-    }
-  }
-  // END, and two more after it: the parser looks ahead up to two tokens, and reused arrays hold old tokens there.
-  add(END, pos, pos, "");
-  add(END, pos, pos, "");
-  add(END, pos, pos, "");
-  return { kind, start, end, text, extras, first };
 }
 
 /**
@@ -427,10 +489,10 @@ function lineEnd(source: string, from: number, limit: number): number {
 }
 
 /**
- * Where the string literal whose quote is at `quoteAt` (prefix from `from`) ends. `backslashFrom(i)`: the next
- * backslash at or after `i`, or -1 (the tokenizer remembers it, so a file without backslashes is searched once).
+ * Where the string literal whose quote is at `quoteAt` (prefix from `from`) ends. `backslashes.backslashFrom(i)`:
+ * the next backslash at or after `i`, or -1 (the tokenizer remembers it, so a file without backslashes is searched once).
  */
-function stringEnd(source: string, from: number, quoteAt: number, limit: number, backslashFrom: (i: number) => number): number {
+function stringEnd(source: string, from: number, quoteAt: number, limit: number, backslashes: { backslashFrom(i: number): number }): number {
   const q = source.charCodeAt(quoteAt);
   const triple = source.charCodeAt(quoteAt + 1) === q && source.charCodeAt(quoteAt + 2) === q;
   const raw = isRawPrefix(source, from);
@@ -439,7 +501,7 @@ function stringEnd(source: string, from: number, quoteAt: number, limit: number,
     if (triple) {
       // Jump to the next quote when no backslash comes first.
       const nextQuote = source.indexOf(source[quoteAt], i);
-      const nextBackslash = backslashFrom(i);
+      const nextBackslash = backslashes.backslashFrom(i);
       if (nextQuote > i && (nextBackslash < 0 || nextBackslash > nextQuote)) i = nextQuote;
     }
     if (i >= limit) throw new Unsupported("unterminated string");
