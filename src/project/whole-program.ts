@@ -445,14 +445,18 @@ class SinkLeadingModules {
     for (const name of exportedNames(index, summary)) {
       const own = summary.exports[name];
       if (own?.every(isOwnFunction)) continue;
-      const values = index.resolve(`${summary.module}.${name}`) ?? [];
+      const values = index.exportTargets(summary.module, name) ?? [];
       if (values.some((v) => leads(v))) names.push(name);
     }
     // Wrappers: functions whose parameter reaches a sink (their callers are findings wherever they are).
     for (const name of wrapperNames(flowSummary?.flows ?? summary.flows ?? {})) if (!names.includes(name)) names.push(name);
     for (const [name, cls] of Object.entries(summary.classes)) {
       if (names.includes(name)) continue;
-      const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat().filter((m) => !isOwnFunction(m));
+      // A method resolves to itself and the member's other values, which are asked here anyway.
+      const members = [
+        ...Object.entries(cls.members).flatMap(([member, values]) => values.filter((m) => !isOwnFunction(m) && !index.isOwnMember(summary, name, member, m, values))),
+        ...Object.values(cls.instanceMembers).flat().filter((m) => !isOwnFunction(m)),
+      ];
       if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name);
     }
     return names;

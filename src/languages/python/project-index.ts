@@ -337,6 +337,57 @@ export class ProjectIndex implements ProjectResolver {
   }
 
   /**
+   * What the module-level name `name` of `module` holds, as `resolve(`${module}.${name}`)` finds it but without the
+   * steps of how: each value bound to it is resolved as an outermost name, which is remembered, so that what many
+   * modules bind (`os.path`, `from test import support`) is resolved once and not again for every module binding
+   * it. A cycle back through the name itself is cut one step later than `resolve` cuts it, which finds no other
+   * name: a cut only ever stands for the project's own names, which lead nowhere.
+   */
+  exportTargets(module: string, name: string): ResolvedName[] | undefined {
+    const qualifiedName = `${module}.${name}`;
+    if (!this.resolvable(module)) return undefined;
+    if (this.inProgress.size > 0 || this.moduleNamed(module) !== module || this.moduleNamed(qualifiedName)) return this.resolve(qualifiedName);
+    const summary = this.read(module);
+    if (!summary) return [{ name: qualifiedName }];
+    const found = this.lookup(summary, name, new Set());
+    if (!found) return [{ name: qualifiedName }];
+    const out: ResolvedName[] = [];
+    for (const { summary: owner, value } of found) {
+      if (value.own) {
+        appendAll(out, this.valueOf(owner, value, false, [], 0));
+        continue;
+      }
+      const target = canonicalName(value.name);
+      appendAll(out, this.resolve(target) ?? [{ name: target }]);
+    }
+    return out;
+  }
+
+  /**
+   * Whether `value`, among the `values` of the member `member` of the class `cls` of `summary`, is the member itself
+   * (`pkg.mod.C.m` for `def m` in `class C`) and resolving it can find nothing but itself (a project name, which
+   * leads nowhere) and what the member's other values resolve to: the class name is bound to the class alone, no
+   * module is named like the class or the member, and the other values are canonical names (so that resolving them
+   * through the member finds what resolving them directly finds).
+   */
+  isOwnMember(summary: ModuleSummary, cls: string, member: string, value: ExportedValue, values: readonly ExportedValue[]): boolean {
+    const module = summary.module;
+    const clsName = `${module}.${cls}`;
+    if (value.name !== `${clsName}.${member}` || !this.resolvable(module) || this.inProgress.size > 0) return false;
+    if (this.moduleNamed(module) !== module || this.moduleNamed(clsName) || this.moduleNamed(value.name)) return false;
+    const bound = summary.exports[cls];
+    if (bound?.length !== 1 || bound[0].own !== "class" || bound[0].name !== clsName || !summary.classes[cls]) return false;
+    return values.every((v) => v === value || canonicalName(v.name) === v.name);
+  }
+
+  /** Whether names in `module` resolve through the project (its top-level package is the project's and no library's). */
+  private resolvable(module: string): boolean {
+    const dot = module.indexOf(".");
+    const top = dot < 0 ? module : module.slice(0, dot);
+    return this.topLevel.has(top) && !this.isLibrary(top);
+  }
+
+  /**
    * The function summaries a resolved callee may call: `pkg.mod.f`, `pkg.mod.C.m`, `pkg.mod.C().m`. A method of
    * the object a project function returns (`pkg.mod.make().m`, a factory whose class is chosen at run time) may be
    * the method of any class of that module that defines it.
