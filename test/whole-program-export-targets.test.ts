@@ -3,10 +3,12 @@
 // export itself, and skips a class's own methods (`ProjectIndex.isOwnMember`). Both must find what `resolve` finds:
 // these tests hold them against `resolve` itself on real modules, with the forms that make resolution subtle.
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { analyzePython, SinkIndex, type FileAnalysis } from "../src/languages/python/analyze.js";
-import { ProjectIndex, type ModuleSummary } from "../src/languages/python/project-index.js";
-import type { ResolvedName } from "../src/languages/python/semantic/model.js";
+import { appendAll } from "../src/core/arrays.js";
+import { packageModuleName, ProjectIndex, summarizeModule, type ModuleSummary } from "../src/languages/python/project-index.js";
+import { LOCAL_PREFIX, SemanticModel, type ResolvedName } from "../src/languages/python/semantic/model.js";
 import { loadPythonParser } from "../src/project/python-parser.js";
 import { analyzeWholeProgram, sameJson, type ProgramFile } from "../src/project/whole-program.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
@@ -240,4 +242,97 @@ function reordered(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reordered);
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reordered(v)]));
+}
+
+describe("module summaries: class members", () => {
+  const CLASSES = [
+    "import pickle",
+    "from functools import cached_property",
+    "",
+    "class Loader(pickle.Unpickler):",
+    "    def load(self):",
+    "        return super().load()",
+    "",
+    "    @property",
+    "    def size(self):",
+    "        return 1",
+    "",
+    "    @cached_property",
+    "    def cached(self):",
+    "        return 2",
+    "",
+    "    def twice(self):",
+    "        return 1",
+    "",
+    "    def twice(self, x):",
+    "        return x",
+    "",
+    "    mixed = pickle.loads",
+    "",
+    "    def mixed(self, b):",
+    "        return b",
+    "",
+    "    restore = staticmethod(pickle.loads)",
+    "    quick = lambda self, b: b",
+    "",
+    "    class Inner:",
+    "        def deep(self):",
+    "            return 3",
+    "",
+    "    if pickle.HIGHEST_PROTOCOL > 4:",
+    "        def conditional(self):",
+    "            return 4",
+    "    else:",
+    "        conditional = None",
+    "",
+    "",
+    "Alias = Loader",
+    "",
+    "",
+    "def factory():",
+    "    class Local:",
+    "        def m(self):",
+    "            return 5",
+    "    return Local",
+    "",
+  ].join("\n");
+
+  it("holds what the semantic model resolves each member to, for methods and every other binding", async () => {
+    const parser = await loadPythonParser();
+    const sources: [string, string][] = [["pkg/classes.py", CLASSES]];
+    for (const path of pythonFiles("fixtures")) sources.push([path, readFileSync(path, "utf8")]);
+    let members = 0;
+    for (const [path, source] of sources) {
+      const moduleName = path.replace(/\.py$/, "").replace(/\//g, ".");
+      const summary = summarizeModule(new SemanticModel(parser.parse(source), moduleName), path);
+      // A model of its own: the summary's must not have remembered anything this one answers from.
+      const model = new SemanticModel(parser.parse(source), moduleName);
+      const module = packageModuleName(moduleName);
+      const qualify = (n: string) => (n.startsWith(LOCAL_PREFIX) ? `${module}.${n.slice(LOCAL_PREFIX.length)}` : n);
+      for (const [name, bindings] of model.module.bindings) {
+        const last = bindings.filter((b) => b.kind === "class" && b.classDef).at(-1);
+        if (!last || !summary.classes[name]) continue;
+        for (const [member] of model.classScope(last.classDef!)?.bindings ?? []) {
+          const expected: string[] = [...new Set((model.classMember(last.classDef!, member, false) ?? []).map((r) => qualify(r.name)))];
+          assert.deepEqual(summary.classes[name].members[member]?.map((v) => v.name), expected, `${path}: ${name}.${member}`);
+          members++;
+        }
+      }
+    }
+    assert.ok(members > 100, `${members} members`);
+    const own = summarizeModule(new SemanticModel(parser.parse(CLASSES), "pkg.classes"), "pkg/classes.py").classes.Loader.members;
+    assert.deepEqual(own.twice.map((v) => v.name), ["pkg.classes.Loader.twice"]);
+    assert.deepEqual(own.restore.map((v) => v.name), ["pickle.loads"]);
+    assert.ok(own.mixed.some((v) => v.name === "pickle.loads"), JSON.stringify(own.mixed));
+  });
+});
+
+function pythonFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) appendAll(out, pythonFiles(path));
+    else if (entry.name.endsWith(".py")) out.push(path);
+  }
+  return out.sort();
 }

@@ -6,7 +6,8 @@ import { appendAll } from "../../core/arrays.js";
 import { canonicalName } from "./semantic/module-aliases.js";
 import type { ProjectClass, ProjectResolver, ResolutionStep, ResolvedName, SemanticModel } from "./semantic/model.js";
 import { LOCAL_PREFIX } from "./semantic/model.js";
-import type { SyntaxNode } from "./syntax.js";
+import { childByField, type SyntaxNode } from "./syntax.js";
+import type { Binding } from "./semantic/scopes.js";
 import type { ModuleFlows, ResolvedFlows } from "./taint/summaries.js";
 
 /** One value a module-level name (or a class member) may hold after the module ran. */
@@ -113,12 +114,27 @@ function summarizeClass(model: SemanticModel, classDef: SyntaxNode, qualify: (na
   let overridesFindClass = false;
   for (const [name, bindings] of body?.bindings ?? []) {
     if (name === "find_class" && bindings.some((b) => b.kind === "function")) overridesFindClass = true;
-    members[name] = values(model.classMember(classDef, name, false), bindings[bindings.length - 1].site);
+    members[name] = values(definedFunctions(model, bindings) ?? model.classMember(classDef, name, false), bindings[bindings.length - 1].site);
   }
   for (const [name, assignments] of body?.instanceAttributes ?? []) {
     instanceMembers[name] = values(model.classMember(classDef, name, true), assignments[0].site);
   }
   return { bases, overridesFindClass, members, instanceMembers };
+}
+
+/**
+ * What `classMember` finds for a class member bound by `def`s alone (most are): the functions themselves, named after
+ * their class as the model names them, without asking the model to resolve and remember each method.
+ */
+function definedFunctions(model: SemanticModel, bindings: readonly Binding[]): ResolvedName[] | undefined {
+  if (!bindings.length || !bindings.every((b) => b.kind === "function")) return undefined;
+  return bindings.map((b) => ({ name: LOCAL_PREFIX + (b.scope.kind === "class" ? `${classNameOf(model, b.scope.node)}.` : "") + b.name }));
+}
+
+/** A class's name as the semantic model writes it in the names of its members. */
+function classNameOf(model: SemanticModel, classDef: SyntaxNode): string {
+  const name = childByField(classDef, "name");
+  return name ? model.text(name) : "<class>";
 }
 
 /** `__all__ = ["a", "b"]` (a list or tuple of string literals). */
