@@ -7,7 +7,7 @@ import { canonicalName } from "./semantic/module-aliases.js";
 import type { ProjectClass, ProjectResolver, ResolutionStep, ResolvedName, SemanticModel } from "./semantic/model.js";
 import { LOCAL_PREFIX } from "./semantic/model.js";
 import { childByField, type SyntaxNode } from "./syntax.js";
-import type { Binding } from "./semantic/scopes.js";
+import type { Binding, Scope } from "./semantic/scopes.js";
 import type { ModuleFlows, ResolvedFlows } from "./taint/summaries.js";
 
 /** One value a module-level name (or a class member) may hold after the module ran. */
@@ -109,12 +109,14 @@ function summarizeClass(model: SemanticModel, classDef: SyntaxNode, qualify: (na
     if (!names?.length) return [];
     const line = site.startRow + 1;
     const column = site.startCol + 1;
+    if (names.length === 1) return [{ name: qualify(names[0].name), line, column }];
     return [...new Set(names.map((r) => qualify(r.name)))].map((name) => ({ name, line, column }));
   };
+  const prefixes = new Map<Scope, string>();
   let overridesFindClass = false;
   for (const [name, bindings] of body?.bindings ?? []) {
     if (name === "find_class" && bindings.some((b) => b.kind === "function")) overridesFindClass = true;
-    members[name] = values(definedFunctions(model, bindings) ?? model.classMember(classDef, name, false), bindings[bindings.length - 1].site);
+    members[name] = values(definedFunctions(model, bindings, prefixes) ?? model.classMember(classDef, name, false), bindings[bindings.length - 1].site);
   }
   for (const [name, assignments] of body?.instanceAttributes ?? []) {
     instanceMembers[name] = values(model.classMember(classDef, name, true), assignments[0].site);
@@ -126,9 +128,13 @@ function summarizeClass(model: SemanticModel, classDef: SyntaxNode, qualify: (na
  * What `classMember` finds for a class member bound by `def`s alone (most are): the functions themselves, named after
  * their class as the model names them, without asking the model to resolve and remember each method.
  */
-function definedFunctions(model: SemanticModel, bindings: readonly Binding[]): ResolvedName[] | undefined {
+function definedFunctions(model: SemanticModel, bindings: readonly Binding[], prefixes: Map<Scope, string>): ResolvedName[] | undefined {
   if (!bindings.length || !bindings.every((b) => b.kind === "function")) return undefined;
-  return bindings.map((b) => ({ name: LOCAL_PREFIX + (b.scope.kind === "class" ? `${classNameOf(model, b.scope.node)}.` : "") + b.name }));
+  return bindings.map((b) => {
+    let prefix = prefixes.get(b.scope);
+    if (prefix === undefined) prefixes.set(b.scope, (prefix = LOCAL_PREFIX + (b.scope.kind === "class" ? `${classNameOf(model, b.scope.node)}.` : "")));
+    return { name: prefix + b.name };
+  });
 }
 
 /** A class's name as the semantic model writes it in the names of its members. */
