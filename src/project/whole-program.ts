@@ -376,7 +376,51 @@ function summaryHash(summary: ModuleSummary): string {
 }
 
 function sameSummary(a: ModuleSummary | undefined, b: ModuleSummary): boolean {
-  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+  return a !== undefined && sameJson(a, b);
+}
+
+/**
+ * Whether two values of plain data have the same JSON text (`JSON.stringify(a) === JSON.stringify(b)`: the same keys
+ * in the same order, `undefined` members left out), answered without writing either out: summaries that changed
+ * mostly differ in their first members.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return jsonText(a) === jsonText(b);
+  if (Array.isArray(a) !== Array.isArray(b) || !isPlain(a) || !isPlain(b)) return JSON.stringify(a) === JSON.stringify(b);
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(inArray(a[i]), inArray(other[i]))) return false;
+    return true;
+  }
+  const keysA = Object.keys(a).filter((k) => written((a as Record<string, unknown>)[k]));
+  const keysB = Object.keys(b).filter((k) => written((b as Record<string, unknown>)[k]));
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    if (keysA[i] !== keysB[i] || !sameJson((a as Record<string, unknown>)[keysA[i]], (b as Record<string, unknown>)[keysB[i]])) return false;
+  }
+  return true;
+}
+
+/** An object JSON writes member by member (an array or a plain object, without `toJSON`). */
+function isPlain(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === Array.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== "function";
+}
+
+/** Whether JSON writes an object member holding `value` (it leaves out `undefined`, functions and symbols). */
+function written(value: unknown): boolean {
+  return value !== undefined && typeof value !== "function" && typeof value !== "symbol";
+}
+
+/** An array element as JSON writes it: `null` for what it would leave out of an object. */
+function inArray(value: unknown): unknown {
+  return written(value) ? value : null;
+}
+
+function jsonText(value: unknown): string | undefined {
+  return JSON.stringify(value);
 }
 
 /** The names a module binds, also through its star imports (those honour `__all__`). */
@@ -445,14 +489,18 @@ class SinkLeadingModules {
     for (const name of exportedNames(index, summary)) {
       const own = summary.exports[name];
       if (own?.every(isOwnFunction)) continue;
-      const values = index.resolve(`${summary.module}.${name}`) ?? [];
+      const values = index.exportTargets(summary.module, name) ?? [];
       if (values.some((v) => leads(v))) names.push(name);
     }
     // Wrappers: functions whose parameter reaches a sink (their callers are findings wherever they are).
     for (const name of wrapperNames(flowSummary?.flows ?? summary.flows ?? {})) if (!names.includes(name)) names.push(name);
     for (const [name, cls] of Object.entries(summary.classes)) {
       if (names.includes(name)) continue;
-      const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat().filter((m) => !isOwnFunction(m));
+      // A method resolves to itself and the member's other values, which are asked here anyway.
+      const members = [
+        ...Object.entries(cls.members).flatMap(([member, values]) => values.filter((m) => !isOwnFunction(m) && !index.isOwnMember(summary, name, member, m, values))),
+        ...Object.values(cls.instanceMembers).flat().filter((m) => !isOwnFunction(m)),
+      ];
       if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name);
     }
     return names;
@@ -520,6 +568,22 @@ const WORD = /[A-Za-z_][A-Za-z0-9_]*|\*/g;
 /** Up to this many last names of leading modules, `anyImportSegment` looks each up rather than splitting words. */
 const FEW_SEGMENTS = 64;
 const QUOTED_NAME = /["']\.*([A-Za-z_][\w.]*)["']/g;
+
+/** The parts of the dotted names in a text's string literals (see `FileImports.quoted`). */
+function quotedNames(text: string): Set<string> {
+  const out = new Set<string>();
+  QUOTED_NAME.lastIndex = 0;
+  for (let m = QUOTED_NAME.exec(text); m; m = QUOTED_NAME.exec(text)) {
+    const name = m[1];
+    let start = 0;
+    for (let dot = name.indexOf("."); dot >= 0; dot = name.indexOf(".", start)) {
+      out.add(name.slice(start, dot));
+      start = dot + 1;
+    }
+    out.add(name.slice(start));
+  }
+  return out;
+}
 
 /** Whether `name` (an identifier) is one of the identifiers of `text`: a run of ASCII letters, digits and `_` not starting with a digit. */
 function hasIdentifier(text: string, name: string): boolean {
@@ -740,7 +804,7 @@ class ReferenceMatcher {
     }
     const direct = ownPackage(file.moduleName);
     if (this.leading.has(direct)) packages.add(direct);
-    const quoted = imports.dynamic ? (imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split(".")))) : undefined;
+    const quoted = imports.dynamic ? (imports.quoted ??= quotedNames(file.text)) : undefined;
     // Every module an import names has its last name among the statement's words, but the packages the file is in
     // (relative imports): without such a word (or a quoted one), the file names no leading module.
     if (!packages.size && !this.anyImportSegment(imports) && !(quoted && this.anySegment(quoted))) return new Set();

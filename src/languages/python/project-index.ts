@@ -6,7 +6,8 @@ import { appendAll } from "../../core/arrays.js";
 import { canonicalName } from "./semantic/module-aliases.js";
 import type { ProjectClass, ProjectResolver, ResolutionStep, ResolvedName, SemanticModel } from "./semantic/model.js";
 import { LOCAL_PREFIX } from "./semantic/model.js";
-import type { SyntaxNode } from "./syntax.js";
+import { childByField, type SyntaxNode } from "./syntax.js";
+import type { Binding, Scope } from "./semantic/scopes.js";
 import type { ModuleFlows, ResolvedFlows } from "./taint/summaries.js";
 
 /** One value a module-level name (or a class member) may hold after the module ran. */
@@ -108,17 +109,38 @@ function summarizeClass(model: SemanticModel, classDef: SyntaxNode, qualify: (na
     if (!names?.length) return [];
     const line = site.startRow + 1;
     const column = site.startCol + 1;
+    if (names.length === 1) return [{ name: qualify(names[0].name), line, column }];
     return [...new Set(names.map((r) => qualify(r.name)))].map((name) => ({ name, line, column }));
   };
+  const prefixes = new Map<Scope, string>();
   let overridesFindClass = false;
   for (const [name, bindings] of body?.bindings ?? []) {
     if (name === "find_class" && bindings.some((b) => b.kind === "function")) overridesFindClass = true;
-    members[name] = values(model.classMember(classDef, name, false), bindings[bindings.length - 1].site);
+    members[name] = values(definedFunctions(model, bindings, prefixes) ?? model.classMember(classDef, name, false), bindings[bindings.length - 1].site);
   }
   for (const [name, assignments] of body?.instanceAttributes ?? []) {
     instanceMembers[name] = values(model.classMember(classDef, name, true), assignments[0].site);
   }
   return { bases, overridesFindClass, members, instanceMembers };
+}
+
+/**
+ * What `classMember` finds for a class member bound by `def`s alone (most are): the functions themselves, named after
+ * their class as the model names them, without asking the model to resolve and remember each method.
+ */
+function definedFunctions(model: SemanticModel, bindings: readonly Binding[], prefixes: Map<Scope, string>): ResolvedName[] | undefined {
+  if (!bindings.length || !bindings.every((b) => b.kind === "function")) return undefined;
+  return bindings.map((b) => {
+    let prefix = prefixes.get(b.scope);
+    if (prefix === undefined) prefixes.set(b.scope, (prefix = LOCAL_PREFIX + (b.scope.kind === "class" ? `${classNameOf(model, b.scope.node)}.` : "")));
+    return { name: prefix + b.name };
+  });
+}
+
+/** A class's name as the semantic model writes it in the names of its members. */
+function classNameOf(model: SemanticModel, classDef: SyntaxNode): string {
+  const name = childByField(classDef, "name");
+  return name ? model.text(name) : "<class>";
 }
 
 /** `__all__ = ["a", "b"]` (a list or tuple of string literals). */
@@ -334,6 +356,57 @@ export class ProjectIndex implements ProjectResolver {
     } finally {
       this.inProgress.delete(qualifiedName);
     }
+  }
+
+  /**
+   * What the module-level name `name` of `module` holds, as `resolve(`${module}.${name}`)` finds it but without the
+   * steps of how: each value bound to it is resolved as an outermost name, which is remembered, so that what many
+   * modules bind (`os.path`, `from test import support`) is resolved once and not again for every module binding
+   * it. A cycle back through the name itself is cut one step later than `resolve` cuts it, which finds no other
+   * name: a cut only ever stands for the project's own names, which lead nowhere.
+   */
+  exportTargets(module: string, name: string): ResolvedName[] | undefined {
+    const qualifiedName = `${module}.${name}`;
+    if (!this.resolvable(module)) return undefined;
+    if (this.inProgress.size > 0 || this.moduleNamed(module) !== module || this.moduleNamed(qualifiedName)) return this.resolve(qualifiedName);
+    const summary = this.read(module);
+    if (!summary) return [{ name: qualifiedName }];
+    const found = this.lookup(summary, name, new Set());
+    if (!found) return [{ name: qualifiedName }];
+    const out: ResolvedName[] = [];
+    for (const { summary: owner, value } of found) {
+      if (value.own) {
+        appendAll(out, this.valueOf(owner, value, false, [], 0));
+        continue;
+      }
+      const target = canonicalName(value.name);
+      appendAll(out, this.resolve(target) ?? [{ name: target }]);
+    }
+    return out;
+  }
+
+  /**
+   * Whether `value`, among the `values` of the member `member` of the class `cls` of `summary`, is the member itself
+   * (`pkg.mod.C.m` for `def m` in `class C`) and resolving it can find nothing but itself (a project name, which
+   * leads nowhere) and what the member's other values resolve to: the class name is bound to the class alone, no
+   * module is named like the class or the member, and the other values are canonical names (so that resolving them
+   * through the member finds what resolving them directly finds).
+   */
+  isOwnMember(summary: ModuleSummary, cls: string, member: string, value: ExportedValue, values: readonly ExportedValue[]): boolean {
+    const module = summary.module;
+    const clsName = `${module}.${cls}`;
+    if (value.name !== `${clsName}.${member}` || !this.resolvable(module) || this.inProgress.size > 0) return false;
+    if (this.moduleNamed(module) !== module || this.moduleNamed(clsName) || this.moduleNamed(value.name)) return false;
+    const bound = summary.exports[cls];
+    if (bound?.length !== 1 || bound[0].own !== "class" || bound[0].name !== clsName || !summary.classes[cls]) return false;
+    return values.every((v) => v === value || canonicalName(v.name) === v.name);
+  }
+
+  /** Whether names in `module` resolve through the project (its top-level package is the project's and no library's). */
+  private resolvable(module: string): boolean {
+    const dot = module.indexOf(".");
+    const top = dot < 0 ? module : module.slice(0, dot);
+    return this.topLevel.has(top) && !this.isLibrary(top);
   }
 
   /**
