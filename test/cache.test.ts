@@ -124,6 +124,39 @@ describe("analysis cache", () => {
     assert.deepEqual(dangerous, await modelFindings(false));
   });
 
+  it("judges a model file again when a package's __init__.py or a module with a name like it changes", async () => {
+    const project = join(temp, "model-package-globals");
+    const cacheDir = join(temp, "model-package-globals-cache");
+    const write = (name: string, text: string | Buffer) => {
+      mkdirSync(join(project, name, ".."), { recursive: true });
+      writeFileSync(join(project, name), text);
+      utimesSync(join(project, name), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    };
+    const safe = "class Thing:\n    def __setstate__(self, state):\n        self.__dict__.update(state)\n";
+    const unsafe = "import os\nclass Thing:\n    def __setstate__(self, state):\n        os.system(state)\n";
+    write("app/pkg/__init__.py", safe);
+    write("app/pkg/models.py", safe);
+    write("app/__init__.py", "");
+    write("other/pkg.py", safe);
+    // GLOBAL app.pkg.Thing and app.pkg.models.Thing, each built from a dict: loading runs their __setstate__.
+    write("model.pkl", Buffer.from("\x80\x02capp.pkg\nThing\n)\x81}b0capp.pkg.models\nThing\n)\x81}b.", "latin1"));
+    const modelFindings = async (cached: boolean) => (await scan(project, cached ? cacheDir : undefined)).filter((f) => f.includes("model.pkl"));
+    const before = await modelFindings(true);
+    assert.deepEqual(before, await modelFindings(false));
+    // Same last name, another module: the model's verdict stands (and is still the uncached one).
+    write("other/pkg.py", unsafe);
+    assert.deepEqual(await modelFindings(true), before);
+    assert.deepEqual(before, await modelFindings(false));
+    for (const changed of ["app/pkg/__init__.py", "app/pkg/models.py"]) {
+      write(changed, unsafe);
+      const now = await modelFindings(true);
+      assert.notDeepEqual(now, before, changed);
+      assert.deepEqual(now, await modelFindings(false), changed);
+      write(changed, safe);
+      assert.deepEqual(await modelFindings(true), before, changed);
+    }
+  });
+
   it("stays consistent when several scans share it at once (separate processes)", async () => {
     const project = join(temp, "shop-concurrent");
     cpSync(join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
