@@ -329,9 +329,12 @@ function moduleStamps(python: readonly DiscoveredFile[], modules: ReadonlySet<st
   if (!modules.size) return stamps;
   const lastNames = new Set([...modules].map((m) => m.slice(m.lastIndexOf(".") + 1)));
   for (const f of python) {
-    const parts = f.relPath.replace(/\.pyw?$/i, "").split("/");
-    const last = parts[parts.length - 1];
-    if (!lastNames.has(last) && !(last === "__init__" && lastNames.has(parts[parts.length - 2]))) continue;
+    // The file's name without its extension, or its folder's for `__init__`: a module's last name (or not a module).
+    const path = f.relPath;
+    const slash = path.lastIndexOf("/");
+    const dot = path.lastIndexOf(".");
+    const last = path.slice(slash + 1, dot > slash ? dot : path.length);
+    if (!lastNames.has(last) && !(last === "__init__" && slash > 0 && lastNames.has(path.slice(path.lastIndexOf("/", slash - 1) + 1, slash)))) continue;
     const module = moduleNameOf(f.relPath).replace(/\.__init__$/, "");
     if (modules.has(module)) stamps.set(module, `${stamps.get(module) ?? ""}${f.relPath}:${trustedStamp(f.stamp, startedNs) || "?"};`);
   }
