@@ -88,7 +88,7 @@ async function sniff(codec: InflateCodec, format: DeflateFormat, input: ByteSour
     if (reached) return output.bytes.subarray(0, cap);
     let next: number;
     if (output.bytes.length >= cap) {
-      if (endsAsFflatePush(format, data, output.bytes, piece, request)) return output.bytes.subarray(0, cap);
+      if (endsAsFflatePush(data, output.bytes, piece, request)) return output.bytes.subarray(0, cap);
       reached = true;
       next = data.length + FFLATE_LAG;
     } else {
@@ -103,13 +103,14 @@ async function sniff(codec: InflateCodec, format: DeflateFormat, input: ByteSour
 
 /**
  * Whether fflate's output after reading `data` is zlib's `output`, so that its sniff reached the cap within `data`:
- * raw DEFLATE read in fixed pieces, `data` ending where a piece does, and no stored block left partly read at its
- * end. fflate emits every whole symbol it has, as zlib does, but a stored block only once all of it is in, where
- * zlib copies what has come of it; then zlib's output ends with the input's last byte. An output that ends with
- * another byte is fflate's (one that happens to end with the same byte is checked the long way).
+ * data read in fixed pieces, `data` ending where a piece does, and no stored block left partly read at its end.
+ * fflate emits every whole symbol it has, as zlib does (its gzip and zlib readers wait for a whole header, as zlib
+ * does, and then pass the rest to the same decoder), but a stored block only once all of it is in, where zlib
+ * copies what has come of it; then zlib's output ends with the input's last byte. An output that ends with another
+ * byte is fflate's (one that happens to end with the same byte is checked the long way).
  */
-function endsAsFflatePush(format: DeflateFormat, data: Uint8Array, output: Uint8Array, piece: number, request: NativeRequest): boolean {
-  if (format !== "deflate-raw" || !request.fixedPieces || data.length % piece !== 0 || output.length === 0) return false;
+function endsAsFflatePush(data: Uint8Array, output: Uint8Array, piece: number, request: NativeRequest): boolean {
+  if (!request.fixedPieces || data.length % piece !== 0 || output.length === 0) return false;
   return output[output.length - 1] !== data[data.length - 1];
 }
 
