@@ -303,6 +303,35 @@ describe("Node's zlib and fflate decode every stream alike", () => {
     }
   });
 
+  it("a short sniff whose first piece ends in, at or after a stored block after compressed text, then an invalid block (raw, gzip, zlib)", async () => {
+    // Compressed text up to a byte boundary (a sync flush), a stored block, then a block of the reserved type 3: the
+    // first piece fflate reads (1 KiB) ends before, inside or after the stored block, and the invalid block is in
+    // that piece or a later one. A sniff may stop after the first piece only where fflate's output there is zlib's.
+    for (const textLength of [200, 900, 1500, 2600, 3000]) {
+      const head = deflateRawSync(text.subarray(0, textLength), { finishFlush: constants.Z_SYNC_FLUSH });
+      for (const length of [1, 2, 40, 300, 700, 1100, 5000]) {
+        for (const fill of [0x61, 0x00, -1]) {
+          const stored = new Uint8Array(5 + length + 1);
+          stored.set([0x00, length & 255, length >> 8, ~length & 255, (~length >> 8) & 255]);
+          for (let i = 0; i < length; i++) stored[5 + i] = fill >= 0 ? fill : (i * 2654435761) >>> 24;
+          stored[5 + length] = 0x07; // BFINAL, BTYPE 3
+          const raw = concat(head, stored);
+          // The same DEFLATE data in a gzip member and a zlib stream (their headers shift it against the pieces).
+          const wrapped = [
+            ["deflate-raw", raw],
+            ["gzip", concat(new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), raw)],
+            ["zlib", concat(new Uint8Array([0x78, 0x9c]), raw)],
+          ] as const;
+          for (const [format, bytes] of wrapped) {
+            for (const want of [1, 512, 1000, 4096]) {
+              await agree({ name: `text ${textLength}, stored ${length} of ${fill}, then type 3`, format, bytes }, { limit: 1 << 26, want });
+            }
+          }
+        }
+      }
+    }
+  });
+
   it("stored blocks (level 0, incompressible data) with a corrupt byte after the bytes a sniff wants", async () => {
     const noise = Uint8Array.from({ length: 200_000 }, (_, i) => (i * 2654435761) >>> 24);
     for (const [format, bytes] of [

@@ -124,6 +124,39 @@ describe("analysis cache", () => {
     assert.deepEqual(dangerous, await modelFindings(false));
   });
 
+  it("judges a model file again when a package's __init__.py or a module with a name like it changes", async () => {
+    const project = join(temp, "model-package-globals");
+    const cacheDir = join(temp, "model-package-globals-cache");
+    const write = (name: string, text: string | Buffer) => {
+      mkdirSync(join(project, name, ".."), { recursive: true });
+      writeFileSync(join(project, name), text);
+      utimesSync(join(project, name), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    };
+    const safe = "class Thing:\n    def __setstate__(self, state):\n        self.__dict__.update(state)\n";
+    const unsafe = "import os\nclass Thing:\n    def __setstate__(self, state):\n        os.system(state)\n";
+    write("app/pkg/__init__.py", safe);
+    write("app/pkg/models.py", safe);
+    write("app/__init__.py", "");
+    write("other/pkg.py", safe);
+    // GLOBAL app.pkg.Thing and app.pkg.models.Thing, each built from a dict: loading runs their __setstate__.
+    write("model.pkl", Buffer.from("\x80\x02capp.pkg\nThing\n)\x81}b0capp.pkg.models\nThing\n)\x81}b.", "latin1"));
+    const modelFindings = async (cached: boolean) => (await scan(project, cached ? cacheDir : undefined)).filter((f) => f.includes("model.pkl"));
+    const before = await modelFindings(true);
+    assert.deepEqual(before, await modelFindings(false));
+    // Same last name, another module: the model's verdict stands (and is still the uncached one).
+    write("other/pkg.py", unsafe);
+    assert.deepEqual(await modelFindings(true), before);
+    assert.deepEqual(before, await modelFindings(false));
+    for (const changed of ["app/pkg/__init__.py", "app/pkg/models.py"]) {
+      write(changed, unsafe);
+      const now = await modelFindings(true);
+      assert.notDeepEqual(now, before, changed);
+      assert.deepEqual(now, await modelFindings(false), changed);
+      write(changed, safe);
+      assert.deepEqual(await modelFindings(true), before, changed);
+    }
+  });
+
   it("stays consistent when several scans share it at once (separate processes)", async () => {
     const project = join(temp, "shop-concurrent");
     cpSync(join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
@@ -144,13 +177,13 @@ describe("analysis cache", () => {
     const cacheDir = join(temp, "shop-racy-cache");
     await scan(project, cacheDir);
     const [record] = entries(cacheDir).filter((f) => f.includes("/scans/python-"));
-    const files = Object.values(JSON.parse(readFileSync(record, "utf8")).files as Record<string, { stamp: string }>);
+    const files = Object.values(JSON.parse(readFileSync(record, "utf8")).value.files as Record<string, { stamp: string }>);
     assert.ok(files.length > 3);
     assert.deepEqual(files.map((f) => f.stamp), files.map(() => ""), "no stamp is trusted: the next scan reads every file");
     assert.ok(fileEntries(cacheDir).length > 0, "per-file entries are still written: they are keyed by content");
     age(project);
     await scan(project, cacheDir);
-    const aged = Object.values(JSON.parse(readFileSync(record, "utf8")).files as Record<string, { stamp: string }>);
+    const aged = Object.values(JSON.parse(readFileSync(record, "utf8")).value.files as Record<string, { stamp: string }>);
     assert.ok(aged.every((f) => f.stamp !== ""), "older files are trusted");
   });
 
@@ -170,6 +203,43 @@ describe("analysis cache", () => {
       else writeFileSync(file, JSON.stringify({ path: JSON.parse(text).path, analysis: { findings: "no" } }));
     });
     assert.deepEqual(await scan(project, cacheDir), uncached);
+  });
+
+  it("neither reads nor writes a scope folder or a remembered scan that another context's digest named the same", async () => {
+    const project = join(temp, "shop-foreign");
+    cpSync(join(FIXTURES, "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
+    age(project);
+    const cacheDir = join(temp, "shop-foreign-cache");
+    const uncached = await scan(project);
+    await scan(project, cacheDir);
+    const [scopeDir] = readdirSync(join(cacheDir, "v2")).map((name) => join(cacheDir, "v2", name));
+    const scopeFile = join(scopeDir, "scope.txt");
+    assert.ok(existsSync(scopeFile), "a scope folder says whose it is");
+    // Remembered scans that hold another slot (another scan root or options with the same name digest) and claim
+    // to have no findings: not this scan's.
+    const remembered = entries(cacheDir).filter((f) => f.includes("/scans/"));
+    for (const file of remembered) {
+      const held = JSON.parse(readFileSync(file, "utf8")) as { slot: string; value: { files?: Record<string, { findings: unknown[] }>; findings?: unknown[] } };
+      for (const f of Object.values(held.value.files ?? {})) f.findings = [];
+      if (held.value.findings) held.value.findings = [];
+      writeFileSync(file, JSON.stringify({ ...held, slot: `${held.slot} ` }));
+    }
+    for (const f of fileEntries(cacheDir)) rmSync(f);
+    assert.deepEqual(await scan(project, cacheDir), uncached, "another slot's remembered scan is not used");
+    assert.ok(fileEntries(cacheDir).length > 0, "the files were analysed again");
+    // A scope folder that holds another context: its entries (emptied of findings here) are not used, and the
+    // scan writes nothing into it.
+    for (const f of entries(cacheDir)) {
+      const held = JSON.parse(readFileSync(f, "utf8")) as { analysis?: { findings: unknown[] }; value?: { files?: Record<string, { findings: unknown[] }> } };
+      if (held.analysis) held.analysis.findings = [];
+      for (const r of Object.values(held.value?.files ?? {})) r.findings = [];
+      writeFileSync(f, JSON.stringify(held));
+    }
+    writeFileSync(scopeFile, '["another context"]');
+    const before = entries(cacheDir).map((f) => [f, readFileSync(f, "utf8")]);
+    assert.deepEqual(await scan(project, cacheDir), uncached, "another context's entries are not used");
+    assert.deepEqual(entries(cacheDir).map((f) => [f, readFileSync(f, "utf8")]), before, "nothing was written into its folder");
+    assert.equal(readFileSync(scopeFile, "utf8"), '["another context"]');
   });
 
   it("re-analyses a file that changed, and what depends on it", async () => {

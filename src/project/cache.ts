@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Finding, ScanError } from "../core/types.js";
 import type { FileAnalysis, PythonFile } from "../languages/python/analyze.js";
 import type { FileStamp } from "./discover.js";
-import { randomHex, sha256 } from "./digest.js";
+import { keyOf, nameDigest, randomHex, sha256 } from "./digest.js";
 
 /** The default cache folder, at the project root. */
 export const DEFAULT_CACHE_DIR = ".pathfinder_cache";
@@ -37,9 +37,16 @@ function codeIdentity(): string {
   }
 }
 
+/** The file in a scope's folder that holds the scope's whole context (its folder's name is only a digest of it). */
+const SCOPE_FILE = "scope.txt";
+
 export class AnalysisCache {
   private readonly dir: string;
   private readonly scope: string;
+  /** What every entry of this scope depends on, as its folder's SCOPE_FILE holds it. */
+  private readonly context: string;
+  /** Whether the scope's folder is this scope's (its SCOPE_FILE holds this context); undefined until read. */
+  private own: boolean | undefined;
   private writable = true;
   private marked = false;
   private used = false;
@@ -49,9 +56,22 @@ export class AnalysisCache {
     private readonly root: string,
     context: unknown,
   ) {
-    const scope = sha256().update(JSON.stringify([FORMAT, codeIdentity(), context])).digest("hex").slice(0, 16);
-    this.scope = scope;
-    this.dir = join(root, `v${FORMAT}`, scope);
+    // The folder is named by a quick digest (a SHA-256 would load node:crypto, which a re-scan of unchanged files
+    // otherwise never needs); its SCOPE_FILE says whose it is, and a folder that is not this scope's is not used.
+    this.context = JSON.stringify([FORMAT, codeIdentity(), context]);
+    this.scope = nameDigest(this.context);
+    this.dir = join(root, `v${FORMAT}`, this.scope);
+  }
+
+  /** Whether the scope's folder holds this scope's entries (see SCOPE_FILE); read once. */
+  private isOwn(): boolean {
+    if (this.own === undefined) {
+      const held = readIfExists(join(this.dir, SCOPE_FILE));
+      this.own = held === this.context;
+      // Another context with the same digest: neither read nor written.
+      if (held !== undefined && !this.own) this.writable = false;
+    }
+    return this.own;
   }
 
   /** `salt`: what else the analysis depended on (the project index, for the whole-program pass). */
@@ -61,6 +81,7 @@ export class AnalysisCache {
   }
 
   get(file: PythonFile, salt = ""): FileAnalysis | undefined {
+    if (!this.isOwn()) return undefined;
     let text: string;
     try {
       text = readFileSync(this.pathOf(file, salt), "utf8");
@@ -88,21 +109,24 @@ export class AnalysisCache {
    * checked; undefined when unreadable. `slot`: one entry per part, scan root and options, replaced by each scan.
    */
   entry(part: string, slot: string): unknown {
+    if (!this.isOwn()) return undefined;
     try {
-      const value = JSON.parse(readFileSync(this.phasePath(part, slot), "utf8")) as unknown;
+      const held = JSON.parse(readFileSync(this.phasePath(part, slot), "utf8")) as { slot?: unknown; value?: unknown } | null;
+      // The file is named by a quick digest of the slot: the slot it holds says whether it is this one's.
+      if (held?.slot !== slot) return undefined;
       this.markUsed();
-      return value;
+      return held.value;
     } catch {
       return undefined;
     }
   }
 
   setEntry(part: string, slot: string, value: unknown): void {
-    this.write(this.phasePath(part, slot), value);
+    this.write(this.phasePath(part, slot), { slot, value });
   }
 
   private phasePath(part: string, slot: string): string {
-    return join(this.dir, "scans", `${part}-${sha256().update(slot).digest("hex").slice(0, 24)}.json`);
+    return join(this.dir, "scans", `${part}-${nameDigest(slot)}.json`);
   }
 
   /** Writes a temporary file and renames it into place, so concurrent scans never read half an entry. */
@@ -111,6 +135,8 @@ export class AnalysisCache {
     const temporary = `${target}.${process.pid}.${randomHex(4)}.tmp`;
     try {
       mkdirSync(join(target, ".."), { recursive: true });
+      if (!this.isOwn() && this.writable) this.claimScope();
+      if (!this.writable) return;
       if (!this.marked) {
         this.marked = true;
         const ignore = join(this.root, ".gitignore");
@@ -126,6 +152,20 @@ export class AnalysisCache {
       this.writable = false;
       rmSync(temporary, { force: true });
     }
+  }
+
+  /** Writes the scope's SCOPE_FILE into its new folder (one that holds another context's is left alone). */
+  private claimScope(): void {
+    const file = join(this.dir, SCOPE_FILE);
+    const temporary = `${file}.${process.pid}.${randomHex(4)}.tmp`;
+    try {
+      writeFileSync(temporary, this.context);
+      renameSync(temporary, file);
+    } finally {
+      rmSync(temporary, { force: true });
+    }
+    this.own = undefined;
+    if (!this.isOwn()) this.writable = false;
   }
 
   /** Marks this scope as used now (its folder's modification time), so that other scans do not prune it. */
@@ -196,14 +236,14 @@ const COARSE_RACY_MARGIN_MS = 2000;
  */
 export function filesKey(files: readonly { relPath: string; stamp?: FileStamp }[], nameOf: (index: number) => string, startedMs: number, context: unknown): string | undefined {
   const startedNs = BigInt(startedMs) * 1_000_000n;
-  const hash = sha256().update(JSON.stringify(context));
+  const lines = [JSON.stringify(context)];
   for (let i = 0; i < files.length; i++) {
     const { relPath, stamp } = files[i];
     const trusted = trustedStamp(stamp, startedNs);
     if (!trusted) return undefined;
-    hash.update(`${relPath}\0${nameOf(i)}\0${trusted}\n`);
+    lines.push(`${relPath}\0${nameOf(i)}\0${trusted}`);
   }
-  return hash.digest("hex");
+  return keyOf(lines.join("\n"));
 }
 
 /** A file's stamp key when it can be trusted to change when the file does (see `filesKey`); "" when not. */

@@ -1,6 +1,6 @@
-// SHA-256 digests (analysis cache keys, --fix's check that a file is unchanged) and random names. node:crypto is
-// loaded on first use: loading it costs a run about 10 ms, and most runs (a scan without a cache, a model-folder
-// scan) hash nothing.
+// SHA-256 digests (analysis cache keys, --fix's check that a file is unchanged), short keys and random names.
+// node:crypto is loaded on first use: loading it costs a run about 6-10 ms, and most runs (a scan without a cache, a
+// model-folder scan, a warm re-scan of unchanged files) need no cryptographic digest.
 import type { Hash } from "node:crypto";
 import { createRequire } from "node:module";
 
@@ -19,4 +19,31 @@ export function sha256(): Hash {
 /** `count` random bytes as hexadecimal. */
 export function randomHex(count: number): string {
   return nodeCrypto().randomBytes(count).toString("hex");
+}
+
+/** Texts up to this length are their own key (see `keyOf`). */
+const LITERAL_KEY_MAX = 256 * 1024;
+
+/**
+ * A key that is equal for equal texts and, short of a SHA-256 collision, different for different ones: a short text
+ * is its own key (compared exactly, and no digest to compute), a long one its digest.
+ */
+export function keyOf(text: string): string {
+  return text.length <= LITERAL_KEY_MAX ? `=${text}` : `sha256:${sha256().update(text).digest("hex")}`;
+}
+
+/**
+ * A 64-bit digest of `text` as 16 hexadecimal digits (two 32-bit FNV-1a hashes with different offsets), for names
+ * of files and folders whose content says what they are for: not collision-resistant, so whoever reads one checks
+ * that content (see `AnalysisCache`).
+ */
+export function nameDigest(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }

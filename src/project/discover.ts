@@ -61,7 +61,7 @@ export const DEFAULT_EXCLUDED_DIRS = new Set([
   ".idea", ".vscode", ".pathfinder-cache", ".pathfinder_cache",
 ]);
 
-const PYTHON_EXTENSIONS = [".py", ".pyw"];
+const PYTHON_FILE = /\.pyw?$/i;
 const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/;
 const TEST_DIR = /(^|\/)(tests?|testing)(\/|$)/;
 
@@ -187,8 +187,18 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
       }
     }
   }
-  files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-  return { files, errors };
+  return { files: byRelPath(files), errors };
+}
+
+/**
+ * The files in the order of their relative paths (UTF-16 code units, as `<` compares strings). The paths are sorted
+ * as plain strings, natively: a comparison function called for each of the tens of thousands of comparisons costs
+ * a start-up (a re-scan of unchanged files) several milliseconds more.
+ */
+function byRelPath(files: DiscoveredFile[]): DiscoveredFile[] {
+  const byPath = new Map(files.map((f) => [f.relPath, f]));
+  if (byPath.size !== files.length) return files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  return [...byPath.keys()].sort().map((path) => byPath.get(path)!);
 }
 
 /** True (and reported) when the symbolic link `abs` resolves outside the real project root. */
@@ -262,9 +272,9 @@ export function isExcludedFromDiscovery(root: string, absPath: string, options: 
 
 /** Python by extension, or an extension-less file whose first line is a Python shebang. */
 function classify(abs: string, rel: string): DiscoveredFile["kind"] {
-  const lower = rel.toLowerCase();
-  if (PYTHON_EXTENSIONS.some((e) => lower.endsWith(e))) return "python";
-  if (basename(rel).includes(".")) return "other";
+  if (PYTHON_FILE.test(rel)) return "python";
+  // A dot in the file's name (`rel` has forward slashes).
+  if (rel.includes(".", rel.lastIndexOf("/") + 1)) return "other";
   try {
     const head = readHead(abs, 128).toString("latin1");
     if (/^#!.*\bpython[0-9.]*\b/.test(head)) return "python";

@@ -26,35 +26,48 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export class PackageLayout {
   private readonly hasInit = new Map<string, boolean>();
+  /** Per directory, the dotted package its modules are in ("" for none), with a trailing dot. */
+  private readonly packageOf = new Map<string, string>();
 
   constructor(private readonly exists: (path: string) => boolean) {}
 
   moduleName(absPath: string): string {
     const slash = absPath.replace(/\\/g, "/");
-    const parts = slash.split("/");
-    const file = parts.pop()!.replace(/\.pyw?$/i, "");
+    const cut = slash.lastIndexOf("/");
+    const file = slash.slice(cut + 1).replace(/\.pyw?$/i, "");
     if (!IDENTIFIER.test(file)) return "";
-    const names = [file];
+    return cut < 0 ? file : this.packageIn(slash.slice(0, cut)) + file;
+  }
+
+  /**
+   * The package of the modules in `dir` (slash-separated): every directory up from it that is a package, as
+   * `moduleName` walks them. A scan asks for thousands of files in a few hundred directories: each is walked once.
+   */
+  private packageIn(dir: string): string {
+    let known = this.packageOf.get(dir);
+    if (known !== undefined) return known;
+    const parts = dir.split("/");
+    const names: string[] = [];
+    // The name below the directory being looked at: a namespace directory under `src/` needs a package there.
+    let below: string | undefined;
     while (parts.length > 1) {
-      const dir = parts.join("/");
+      const at = parts.join("/");
       const name = parts[parts.length - 1];
       if (!IDENTIFIER.test(name)) break;
-      const isPackage = this.initIn(dir) || (parts[parts.length - 2] === "src" && this.hasSubpackage(dir, names));
+      const isPackage = this.initIn(at) || (parts[parts.length - 2] === "src" && below !== undefined && this.initIn(`${at}/${below}`));
       if (!isPackage) break;
       names.unshift(name);
+      below = name;
       parts.pop();
     }
-    return names.join(".");
+    known = names.length ? `${names.join(".")}.` : "";
+    this.packageOf.set(dir, known);
+    return known;
   }
 
   private initIn(dir: string): boolean {
     let known = this.hasInit.get(dir);
     if (known === undefined) this.hasInit.set(dir, (known = this.exists(`${dir}/__init__.py`)));
     return known;
-  }
-
-  /** A namespace directory under `src/` counts when the module below it is in a regular package. */
-  private hasSubpackage(dir: string, below: string[]): boolean {
-    return below.length > 1 && this.initIn(`${dir}/${below[0]}`);
   }
 }

@@ -297,19 +297,13 @@ async function rememberedArtifacts(cache: AnalysisCache, files: readonly Discove
   const key = files.length ? stampsKey(files, () => "", started, slot) : undefined;
   if (!key) return scanArtifactFiles(files, pickle, undefined, python, heldText, heads);
   const startedNs = BigInt(started) * 1_000_000n;
-  // Made only when some name needs it: most model files name no project global.
-  const moduleStamps = once(() => {
-    const stamps = new Map<string, string>();
-    for (const f of python) {
-      const module = moduleNameOf(f.relPath).replace(/\.__init__$/, "");
-      stamps.set(module, `${stamps.get(module) ?? ""}${f.relPath}:${trustedStamp(f.stamp, startedNs) || "?"};`);
-    }
-    return stamps;
-  });
   // Every module a qualified name can be defined in: `a.b.C.m` in `a.b.C`, `a.b` or `a`.
   const modulesOf = (names: readonly string[]) => {
+    const modules: string[] = [];
+    for (const name of names) for (let end = name.lastIndexOf("."); end > 0; end = name.lastIndexOf(".", end - 1)) modules.push(name.slice(0, end));
+    const stamps = moduleStamps(python, new Set(modules), startedNs);
     const out: Record<string, string> = {};
-    for (const name of names) for (let end = name.lastIndexOf("."); end > 0; end = name.lastIndexOf(".", end - 1)) out[name.slice(0, end)] = moduleStamps().get(name.slice(0, end)) ?? "";
+    for (const module of modules) out[module] = stamps.get(module) ?? "";
     return out;
   };
   const known = cache.entry("artifacts", slot) as { filesKey?: unknown; globals?: unknown; modules?: Record<string, string>; scanned?: unknown } | undefined;
@@ -324,6 +318,27 @@ async function rememberedArtifacts(cache: AnalysisCache, files: readonly Discove
   const names = [...named].sort();
   cache.setEntry("artifacts", slot, { filesKey: key, ...result, globals: names, modules: modulesOf(names) });
   return result;
+}
+
+/**
+ * The stamps of the files of each of `modules` (most model files name no project global, so usually none): only
+ * the files whose name could end such a module are named.
+ */
+function moduleStamps(python: readonly DiscoveredFile[], modules: ReadonlySet<string>, startedNs: bigint): Map<string, string> {
+  const stamps = new Map<string, string>();
+  if (!modules.size) return stamps;
+  const lastNames = new Set([...modules].map((m) => m.slice(m.lastIndexOf(".") + 1)));
+  for (const f of python) {
+    // The file's name without its extension, or its folder's for `__init__`: a module's last name (or not a module).
+    const path = f.relPath;
+    const slash = path.lastIndexOf("/");
+    const dot = path.lastIndexOf(".");
+    const last = path.slice(slash + 1, dot > slash ? dot : path.length);
+    if (!lastNames.has(last) && !(last === "__init__" && slash > 0 && lastNames.has(path.slice(path.lastIndexOf("/", slash - 1) + 1, slash)))) continue;
+    const module = moduleNameOf(f.relPath).replace(/\.__init__$/, "");
+    if (modules.has(module)) stamps.set(module, `${stamps.get(module) ?? ""}${f.relPath}:${trustedStamp(f.stamp, startedNs) || "?"};`);
+  }
+  return stamps;
 }
 
 /** The texts the Python pass read (UTF-8 for candidates, Latin-1 for the rest), by project-relative path. */

@@ -71,7 +71,8 @@ const LAG_OUTPUT_MAX = 16 << 20;
  * to the one that reaches the cap decodes without error (a piece that fails yields nothing). zlib shows that they
  * do by decoding without error a prefix that reaches past that piece: once its output reaches the cap, the prefix is
  * extended by the most fflate may lag behind (or to the input's end, decoded as the end of the data, as fflate's last
- * push is). The first prefix is fflate's first piece; with fixed pieces, longer prefixes grow by the ratio seen.
+ * push is), unless fflate's output at the prefix's end is shown to be zlib's (see `endsAsFflatePush`): then fflate
+ * reached the cap within the prefix, and decoding the rest of a zip member (often all of it) is spared. The first prefix is fflate's first piece; with fixed pieces, longer prefixes grow by the ratio seen.
  */
 async function sniff(codec: InflateCodec, format: DeflateFormat, input: ByteSource, request: NativeRequest, piece: number): Promise<Uint8Array | undefined> {
   const { cap } = request;
@@ -87,6 +88,7 @@ async function sniff(codec: InflateCodec, format: DeflateFormat, input: ByteSour
     if (reached) return output.bytes.subarray(0, cap);
     let next: number;
     if (output.bytes.length >= cap) {
+      if (endsAsFflatePush(data, output.bytes, piece, request)) return output.bytes.subarray(0, cap);
       reached = true;
       next = data.length + FFLATE_LAG;
     } else {
@@ -97,6 +99,19 @@ async function sniff(codec: InflateCodec, format: DeflateFormat, input: ByteSour
     }
     data = concatBytes([data, await readRange(input, data.length, next - data.length)]);
   }
+}
+
+/**
+ * Whether fflate's output after reading `data` is zlib's `output`, so that its sniff reached the cap within `data`:
+ * data read in fixed pieces, `data` ending where a piece does, and no stored block left partly read at its end.
+ * fflate emits every whole symbol it has, as zlib does (its gzip and zlib readers wait for a whole header, as zlib
+ * does, and then pass the rest to the same decoder), but a stored block only once all of it is in, where zlib
+ * copies what has come of it; then zlib's output ends with the input's last byte. An output that ends with another
+ * byte is fflate's (one that happens to end with the same byte is checked the long way).
+ */
+function endsAsFflatePush(data: Uint8Array, output: Uint8Array, piece: number, request: NativeRequest): boolean {
+  if (!request.fixedPieces || data.length % piece !== 0 || output.length === 0) return false;
+  return output[output.length - 1] !== data[data.length - 1];
 }
 
 function attempt(codec: InflateCodec, format: DeflateFormat, data: Uint8Array, partial: boolean, maxOutput: number): InflateOutput | undefined {

@@ -1,0 +1,71 @@
+// Discovery (src/project/discover.ts) on real trees: files come in the order of their relative paths as strings
+// compare them (what every report's order and the cache's keys rest on), and each is Python by its extension or
+// by a Python shebang when it has no extension.
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { after, describe, it } from "node:test";
+import { discover } from "../src/project/discover.js";
+
+const temp = mkdtempSync(join(tmpdir(), "pathfinder-discover-test-"));
+after(() => rmSync(temp, { recursive: true, force: true }));
+
+const OPTIONS = { include: [], exclude: [], skipTests: false, gitignore: true };
+
+function tree(name: string, files: Record<string, string>): string {
+  const root = join(temp, name);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+describe("discover", () => {
+  it("lists files in the order of their relative paths, compared as strings", async () => {
+    // Names around "/" (0x2F) and "." (0x2E), upper and lower case, digits, non-ASCII and astral characters.
+    const names = [
+      "a.py", "a/b.py", "a/b/c.py", "a-b.py", "a.b/x.py", "a0.py", "A.py", "B/a.py", "_x.py", "é.py", "e\u0301.py",
+      "z/😀.py", "z/\uff5e.py", "z/~.py", "z/a.txt", "z/a.pkl", "z/a", "zz/.hidden.py", "a/b/c/d/e.py", "a/b.c/d.py",
+    ];
+    const root = tree("order", Object.fromEntries(names.map((n) => [n, "x = 1\n"])));
+    const { files } = await discover(root, OPTIONS);
+    const paths = files.map((f) => f.relPath);
+    const expected = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    assert.deepEqual(paths, expected);
+  });
+
+  it("tells Python files by extension (any case) or, without one, by a Python shebang", async () => {
+    const root = tree("kinds", {
+      "m.py": "",
+      "M.PY": "",
+      "w.pyw": "",
+      "w.PyW": "",
+      "tool": "#!/usr/bin/env python3\nprint(1)\n",
+      "tool2": "#!/usr/bin/python3.11 -u\n",
+      "script": "#!/bin/sh\necho\n",
+      "notes.txt": "#!/usr/bin/env python3\n",
+      "a.py.txt": "",
+      "pkg.v1/tool": "#!/usr/bin/env python\n",
+      "data.pyc": "",
+      "x.pyi": "",
+    });
+    const { files } = await discover(root, OPTIONS);
+    const kinds = Object.fromEntries(files.map((f) => [f.relPath, f.kind]));
+    assert.deepEqual(kinds, {
+      "M.PY": "python",
+      "a.py.txt": "other",
+      "data.pyc": "other",
+      "m.py": "python",
+      "notes.txt": "other",
+      "pkg.v1/tool": "python",
+      "script": "other",
+      "tool": "python",
+      "tool2": "python",
+      "w.PyW": "python",
+      "w.pyw": "python",
+      "x.pyi": "other",
+    });
+  });
+});
