@@ -172,6 +172,7 @@ var init_token_set = __esm({
       }
     };
     BY_FREQUENCY = ` etasrinol_dcpu.mf(h)g,=b'yw"vkx:[]0O1TSEAqRCIjNDzLP`;
+    new TokenSet(["abcd", "bc", "aa", "\xE9t\xE9"], { more: ["cd"] }).offsetsIn(`${"x ".repeat(2e3)}abcd aaa \xE9t\xE9`);
   }
 });
 
@@ -189,8 +190,6 @@ function splitTopLevel(source, sinkAttributes) {
   return splitBlock(source, 0, source.length, "", sinkAttributes);
 }
 function splitClassBody(source, cls, sinkAttributes) {
-  const known = MEMBERS_FOUND.get(cls);
-  if (known && known.sinkAttributes === sinkAttributes) return known.members;
   if (cls.bodyStart === void 0) return void 0;
   const body2 = firstBodyLine(source, cls.bodyStart, cls.end);
   return body2 ? splitBlock(source, body2.start, cls.end, body2.indent, sinkAttributes) : void 0;
@@ -208,7 +207,7 @@ function firstBodyLine(source, from, to) {
   }
   return void 0;
 }
-function splitBlock(source, from, to, indent, sinkAttributes, dedent) {
+function splitBlock(source, from, to, indent, sinkAttributes) {
   const segments = [];
   let current;
   let decoratorPending = false;
@@ -224,11 +223,6 @@ function splitBlock(source, from, to, indent, sinkAttributes, dedent) {
       if (first === HASH) current?.prose.push(j, nl < 0 ? to : nl);
       pos = nl < 0 ? to : nl + 1;
       continue;
-    }
-    if (dedent && j === pos) {
-      if (current) current.end = pos;
-      dedent.at = pos;
-      return segments;
     }
     if (!source.startsWith(indent, pos) || j - pos < indent.length) return void 0;
     let definition;
@@ -274,7 +268,7 @@ function splitBlock(source, from, to, indent, sinkAttributes, dedent) {
         lines[0].bound = new Set(current.bound);
       }
       const line = { start: j, end: 0, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set() };
-      const facts = { identifiers: line.identifiers, bound: line.bound, attributes: current.attributes, shadows: current.shadows, globals: current.globals, prose: current.prose };
+      const facts = segmentOf(j, j, line.identifiers, current.attributes, line.bound, current.shadows, current.globals, current.prose);
       next = scanLogicalLine(source, j, facts, bindsHere, sinkAttributes);
       current.shadows = facts.shadows;
       current.globals = facts.globals;
@@ -289,42 +283,15 @@ function splitBlock(source, from, to, indent, sinkAttributes, dedent) {
     if (definition?.isClass) {
       current.bodyStart = next;
       current.headerIdentifiers = new Set(current.identifiers);
-      if (indent === "") {
-        next = scanClassBody(source, current, to, sinkAttributes);
-      }
     }
     pos = next;
   }
-  if (dedent) dedent.at = to;
   return segments;
 }
-function scanClassBody(source, cls, to, sinkAttributes) {
-  const bodyStart = cls.bodyStart;
-  const body2 = firstBodyLine(source, bodyStart, to);
-  const dedent = { at: to };
-  const members = body2 && splitBlock(source, body2.start, to, body2.indent, sinkAttributes, dedent);
-  if (!members) {
-    MEMBERS_FOUND.set(cls, { sinkAttributes, members: void 0 });
-    return bodyStart;
-  }
-  MEMBERS_FOUND.set(cls, { sinkAttributes, members });
-  for (let pos = bodyStart; pos < body2.start; ) {
-    const j = skipSpaces(source, pos);
-    const nl = source.indexOf("\n", j);
-    if (source.charCodeAt(j) === HASH) cls.prose.push(j, nl < 0 ? to : nl);
-    pos = nl < 0 ? to : nl + 1;
-  }
-  for (const m of members) {
-    addAll(cls.identifiers, m.identifiers);
-    addAll(cls.attributes, m.attributes);
-    addAll(cls.bound, m.bound);
-    if (m.shadows.size > 0) addAll(cls.shadows === NO_NAMES ? cls.shadows = /* @__PURE__ */ new Set() : cls.shadows, m.shadows);
-    if (m.globals.size > 0) addAll(cls.globals === NO_NAMES ? cls.globals = /* @__PURE__ */ new Set() : cls.globals, m.globals);
-    for (const at of m.prose) cls.prose.push(at);
-  }
-  return dedent.at;
-}
 function newSegment(start2, end) {
+  return segmentOf(start2, end, /* @__PURE__ */ new Set(), /* @__PURE__ */ new Set(), /* @__PURE__ */ new Set(), NO_NAMES, NO_NAMES, []);
+}
+function segmentOf(start2, end, identifiers2, attributes, bound, shadows, globals, prose) {
   return {
     start: start2,
     end,
@@ -333,13 +300,13 @@ function newSegment(start2, end) {
     isClass: void 0,
     bodyStart: void 0,
     headerIdentifiers: void 0,
-    identifiers: /* @__PURE__ */ new Set(),
-    attributes: /* @__PURE__ */ new Set(),
-    bound: /* @__PURE__ */ new Set(),
-    shadows: NO_NAMES,
-    globals: NO_NAMES,
+    identifiers: identifiers2,
+    attributes,
+    bound,
+    shadows,
+    globals,
     lines: void 0,
-    prose: []
+    prose
   };
 }
 function addAll(into, from) {
@@ -432,6 +399,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
     RECENT_IDENTIFIERS.fill(-1);
     recentOwner = ids3;
   }
+  if (IGNORED.size > MAX_IGNORED) IGNORED.clear();
   const bound = bindsHere ? segment.bound : IGNORED;
   let shadows = bindsHere ? segment.shadows : IGNORED;
   const n = source.length;
@@ -446,7 +414,8 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
   let compound = false;
   const pending = PENDING_TARGETS;
   let pendingCount = 0;
-  let previous = -1;
+  let previous = 0;
+  let previousIsName = false;
   let previousWord;
   let forTarget = false;
   const brackets = OPEN_BRACKETS;
@@ -500,7 +469,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       if (afterDot && !(fromModule && end - start2 === 6 && source.startsWith("import", start2))) {
         segment.attributes.add(key);
         afterDot = false;
-        previous = -1;
+        previousIsName = false;
         previousWord = void 0;
         continue;
       }
@@ -540,7 +509,8 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       }
       if (word === "for") forTarget = true;
       else if (word === "in") forTarget = false;
-      previous = keyword ? -1 : key;
+      previous = key;
+      previousIsName = !keyword;
       previousWord = word;
       continue;
     }
@@ -564,13 +534,13 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       if (brackets[depth]) operandBrackets--;
       afterOperand = true;
     } else if (c === COLON && source.charCodeAt(i3 + 1) === EQUALS) {
-      if (previous >= 0) bound.add(previous);
+      if (previousIsName) bound.add(previous);
     } else if (depth === 0) {
       if (c === SEMICOLON || c === COLON && compound) {
         statementStart = true;
         bindsAll = fromModule = importsNames = declaresGlobals = compound = forTarget = false;
         pendingCount = 0;
-        previous = -1;
+        previousIsName = false;
         previousWord = void 0;
       } else if (c === EQUALS && source.charCodeAt(i3 + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i3 - 1))) {
         for (let t = 0; t < pendingCount; t++) bound.add(pending[t]);
@@ -626,7 +596,7 @@ function scanString(source, at, format, segment) {
   }
   return -1;
 }
-var NEWLINE, CR, SPACE, TAB, FORM_FEED, HASH, BACKSLASH, DOT, AT, SINGLE_QUOTE, DOUBLE_QUOTE, MEMBERS_FOUND, NO_NAMES, IDENTIFIER_START, IDENTIFIER_DIGIT, ASCII_IDENTIFIER, KEYWORDS, KNOWN_WORDS, LONGEST_KNOWN_WORD, MAYBE_KNOWN, HARD_KEYWORDS, COMPOUND_KEYWORDS, BINDS_NEXT, IGNORED, EQUALS, COLON, SEMICOLON, OPERATOR_BEFORE_EQUALS, RECENT_MASK, RECENT_IDENTIFIERS, recentOwner, PENDING_TARGETS, OPEN_BRACKETS, PROSE_RUN;
+var NEWLINE, CR, SPACE, TAB, FORM_FEED, HASH, BACKSLASH, DOT, AT, SINGLE_QUOTE, DOUBLE_QUOTE, NO_NAMES, IDENTIFIER_START, IDENTIFIER_DIGIT, ASCII_IDENTIFIER, KEYWORDS, KNOWN_WORDS, LONGEST_KNOWN_WORD, MAYBE_KNOWN, HARD_KEYWORDS, COMPOUND_KEYWORDS, BINDS_NEXT, IGNORED, MAX_IGNORED, EQUALS, COLON, SEMICOLON, OPERATOR_BEFORE_EQUALS, RECENT_MASK, RECENT_IDENTIFIERS, recentOwner, PENDING_TARGETS, OPEN_BRACKETS, PROSE_RUN, RARE_FORMS;
 var init_top_level = __esm({
   "src/languages/python/top-level.ts"() {
     "use strict";
@@ -641,7 +611,6 @@ var init_top_level = __esm({
     AT = 64;
     SINGLE_QUOTE = 39;
     DOUBLE_QUOTE = 34;
-    MEMBERS_FOUND = /* @__PURE__ */ new WeakMap();
     NO_NAMES = /* @__PURE__ */ new Set();
     IDENTIFIER_START = 1;
     IDENTIFIER_DIGIT = 2;
@@ -658,11 +627,8 @@ var init_top_level = __esm({
     HARD_KEYWORDS = new Set(KEYWORDS);
     COMPOUND_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
     BINDS_NEXT = /* @__PURE__ */ new Set(["as", "def", "class"]);
-    IGNORED = new class extends Set {
-      add() {
-        return this;
-      }
-    }();
+    IGNORED = /* @__PURE__ */ new Set();
+    MAX_IGNORED = 1024;
     EQUALS = 61;
     COLON = 58;
     SEMICOLON = 59;
@@ -672,6 +638,61 @@ var init_top_level = __esm({
     PENDING_TARGETS = [];
     OPEN_BRACKETS = [];
     PROSE_RUN = [/[^'\\\n]+/y, /[^'\\]+/y, /[^"\\\n]+/y, /[^"\\]+/y];
+    RARE_FORMS = [
+      "import os, pickle as p",
+      "from . import a",
+      "from m import (b as c,",
+      "    d)",
+      "from n import *",
+      "global g",
+      "x = y = 1; z += 2",
+      "if (w := 3): pass",
+      "elif w: pass",
+      "else: pass",
+      "try:",
+      "    import json",
+      "except ImportError:",
+      "    json = None",
+      "finally:",
+      "    pass",
+      "for i, j in k: pass",
+      "with open(f) as h: pass",
+      `\xE9t\xE9 = f'{x!r:>{y}}' + rb'\\x' + b"\\n" + u'\xFC' + R"""a`,
+      `b""" + '''c\\'''' + "d" + 'p.q'`,
+      "v = [1, 2.5e-3, 0x1f, 1_000j] + {'k': (1,)} \\",
+      "    + 1",
+      "match v:",
+      "    case [1, *rest]: pass",
+      "@decorator(p.loads)",
+      "async def fetch(self, *a, **k):",
+      "    async with s as t:",
+      "        pass",
+      "    return await f(lambda q: q)",
+      "class C(Base, metaclass=M):",
+      "	# tab-indented",
+      "	x = p.loads",
+      "	def m(self):",
+      "		if True:",
+      "			def inner(): hidden = 1",
+      "		self.a, self.b = 1, 2",
+      "		(self.c, self.d) = 3, 4",
+      "		for self.e in range(3): pass",
+      "		with open(f) as self.f: pass",
+      "		self.xin + 1",
+      "		self.g **= 2; self.h //= 2; self.i >>= 1; self.j <<= 1; self.o += 1; self.q = 1",
+      "		self.k ** 2; self.l // 2; self.m >> 1; self.n << 1; self.p == 1; obj . attr = 2",
+      "		global G",
+      "		return self.r",
+      "	async def n(self): pass",
+      "	class Inner: pass",
+      "class D: pass",
+      "def f():",
+      "    nonlocal_ = 1",
+      ""
+    ].join("\n");
+    for (const attributes of [void 0, /* @__PURE__ */ new Set([identifierKey("loads")])]) {
+      for (const s of splitTopLevel(RARE_FORMS, attributes) ?? []) if (s.isClass) splitClassBody(RARE_FORMS, s, attributes);
+    }
   }
 });
 
@@ -765,9 +786,11 @@ var init_prefilter = __esm({
 
 // src/languages/python/semantic/module-aliases.ts
 function aliasesFor(qualifiedName) {
+  const heads = HEADS_BY_FIRST_CHAR.get(qualifiedName.charCodeAt(0));
+  if (!heads) return void 0;
   const dot = qualifiedName.indexOf(".");
   const length = dot < 0 ? qualifiedName.length : dot;
-  for (const head of ALIAS_HEADS) if (head.length === length && qualifiedName.startsWith(head)) return MODULE_ALIASES.get(head);
+  for (const head of heads) if (head.length === length && qualifiedName.startsWith(head)) return MODULE_ALIASES.get(head);
   return void 0;
 }
 function canonicalName(qualifiedName) {
@@ -781,7 +804,7 @@ function canonicalName(qualifiedName) {
   }
   return qualifiedName;
 }
-var ALIASES, ALIASED_MODULE_NAMES, MODULE_ALIASES, ALIAS_HEADS;
+var ALIASES, ALIASED_MODULE_NAMES, MODULE_ALIASES, HEADS_BY_FIRST_CHAR;
 var init_module_aliases = __esm({
   "src/languages/python/semantic/module-aliases.ts"() {
     "use strict";
@@ -845,7 +868,12 @@ var init_module_aliases = __esm({
       if (list) list.push(entry2);
       else MODULE_ALIASES.set(head, [entry2]);
     }
-    ALIAS_HEADS = [...MODULE_ALIASES.keys()];
+    HEADS_BY_FIRST_CHAR = /* @__PURE__ */ new Map();
+    for (const head of MODULE_ALIASES.keys()) {
+      const list = HEADS_BY_FIRST_CHAR.get(head.charCodeAt(0));
+      if (list) list.push(head);
+      else HEADS_BY_FIRST_CHAR.set(head.charCodeAt(0), [head]);
+    }
   }
 });
 
@@ -1563,7 +1591,11 @@ var init_provenance = __esm({
         let byName = this.nonlocals.get(scopeNode);
         if (!byName) this.nonlocals.set(scopeNode, byName = /* @__PURE__ */ new Map());
         let found = byName.get(name2);
-        if (found === void 0) byName.set(name2, found = new RegExp(`\\bnonlocal\\b[^\\n]{0,300}\\b${escapeRegExp2(name2)}\\b`).test(this.text(scopeNode)));
+        if (found === void 0) {
+          const text2 = this.text(scopeNode);
+          found = text2.includes("nonlocal") && new RegExp(`\\bnonlocal\\b[^\\n]{0,300}\\b${escapeRegExp2(name2)}\\b`).test(text2);
+          byName.set(name2, found);
+        }
         return found;
       }
       /** Bindings after the use that still reach it on the next turn of a loop enclosing both. */
@@ -10290,6 +10322,7 @@ async function sniff(codec, format, input, request2, piece) {
     if (reached) return output.bytes.subarray(0, cap);
     let next;
     if (output.bytes.length >= cap) {
+      if (endsAsFflatePush(data2, output.bytes, piece, request2)) return output.bytes.subarray(0, cap);
       reached = true;
       next = data2.length + FFLATE_LAG;
     } else {
@@ -10299,6 +10332,10 @@ async function sniff(codec, format, input, request2, piece) {
     }
     data2 = concatBytes([data2, await readRange(input, data2.length, next - data2.length)]);
   }
+}
+function endsAsFflatePush(data2, output, piece, request2) {
+  if (!request2.fixedPieces || data2.length % piece !== 0 || output.length === 0) return false;
+  return output[output.length - 1] !== data2[data2.length - 1];
 }
 function attempt(codec, format, data2, partial, maxOutput) {
   try {
@@ -29599,7 +29636,7 @@ var init_dependencies = __esm({
 function settingsAssignments(model) {
   const out2 = [];
   const scopes = /* @__PURE__ */ new Map();
-  for (const c of model.calls) for (let s = c.scope; s; s = s.parent) scopes.set(s.node, s);
+  for (const c of model.calls) for (let s = c.scope; s && !scopes.has(s.node); s = s.parent) scopes.set(s.node, s);
   const visit = (node, level, scope, depth) => {
     if (depth > 64) return;
     for (const child of node.children) {
@@ -29780,7 +29817,13 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   const sourcesEverywhere = sinks2.importsMaySource === true && segments.some((s) => s.definition === void 0 && isStarImport(source, s));
   const flowSources = flow && !sourcesEverywhere ? sinks2.flowSources : void 0;
   let found;
-  const sourcing = () => found ??= flowSources && new SourceCapability(source, segments, membersOf, flowSources, sinks2.importsMaySource === true);
+  const assigned = /* @__PURE__ */ new Map();
+  const stores = (m) => {
+    let set = assigned.get(m);
+    if (!set) assigned.set(m, set = assignedAttributes(source, m));
+    return set;
+  };
+  const sourcing = () => found ??= flowSources && new SourceCapability(source, segments, membersOf, stores, flowSources, sinks2.importsMaySource === true);
   const canSource = (k) => sourcing()?.segment(k) ?? true;
   const wants = flow && wanted?.length ? new WantedDefinitions(source, segments, wanted, membersOf) : void 0;
   const isWanted = (k) => wants?.segment(k) ?? false;
@@ -29831,7 +29874,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
         changed = true;
         const members2 = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : void 0;
         if (members2) {
-          classMembers.set(k, new ClassMembers(source, members2, anchors, (i3) => sourcing()?.member(k, i3) ?? true, wants?.members(k)));
+          classMembers.set(k, new ClassMembers(source, members2, anchors, (i3) => sourcing()?.member(k, i3) ?? true, stores, wants?.members(k)));
           addAll2(mentioned, s.headerIdentifiers ?? s.identifiers);
         } else mention(s);
         if (!lines) addAll2(boundNames, s.definition === void 0 ? importedFromAnchors(source, s, anchors) ?? s.bound : s.globals);
@@ -30106,27 +30149,27 @@ var init_regions = __esm({
     ANY_SINK = { attributeKeys: void 0, leadsToSink: () => true };
     MIN_SKIPPED_SHARE = 0.1;
     ClassMembers = class {
-      constructor(source, members, anchors, canSource, wanted) {
+      constructor(source, members, anchors, canSource, stores, wanted) {
         this.source = source;
         this.members = members;
         this.canSource = canSource;
+        this.stores = stores;
         this.wanted = wanted;
         this.needed = members.map(() => false);
         this.summarized = members.map(() => false);
         this.holder = members.map(() => false);
-        this.assigned = members.map(() => void 0);
         this.anchored = anchoredSegments(members, anchors);
         for (const m of members) if (m.definition === void 0) addAll2(this.namedInClassBody, m.identifiers);
       }
       source;
       members;
       canSource;
+      stores;
       wanted;
       needed;
       summarized;
       holder;
       anchored;
-      assigned;
       namedInClassBody = /* @__PURE__ */ new Set();
       /** Marks the members the kept code now reaches; true when something changed. */
       grow(names, mention, summarize2) {
@@ -30161,7 +30204,7 @@ var init_regions = __esm({
         if ((names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)) && (canSource || takesParameters(this.source, m))) return true;
         if (!canSource) return false;
         if (names.mentioned.has(key) || names.mentionedAttributes.has(key)) return true;
-        const assigned = this.assigned[i3] ??= assignedAttributes(this.source, m);
+        const assigned = this.stores(m);
         return assigned.size > 0 && intersects(assigned, names.mentionedAttributes);
       }
       /** The needed members' ranges; undefined when none is (the class body would be empty): keep the class whole. */
@@ -30218,7 +30261,7 @@ var init_regions = __esm({
     SourceCapability = class {
       segments;
       members = /* @__PURE__ */ new Map();
-      constructor(source, segments, membersOf, words, importsMaySource) {
+      constructor(source, segments, membersOf, stores, words, importsMaySource) {
         const offsets = anchorsInCode(segments, words.offsetsIn(source));
         const direct = anchoredSegments(segments, offsets);
         const keys = /* @__PURE__ */ new Set();
@@ -30228,12 +30271,6 @@ var init_regions = __esm({
         }
         const attributes = /* @__PURE__ */ new Set();
         const readFields = /* @__PURE__ */ new Set();
-        const assigned = /* @__PURE__ */ new Map();
-        const stores = (m) => {
-          let set = assigned.get(m);
-          if (!set) assigned.set(m, set = assignedAttributes(source, m));
-          return set;
-        };
         const lineDone = segments.map((s) => s.lines?.map(() => false));
         const memberDirect = /* @__PURE__ */ new Map();
         this.segments = segments.map(() => false);
@@ -30296,6 +30333,12 @@ var init_regions = __esm({
     FROM_MODULE_IMPORT_STAR = /\bfrom\s+([\w.]+)\s+import\s*\(?\s*\*/g;
     PLAIN_IMPORT = /^[ \t]*import[ \t]+([\w. \t,]+?)[ \t]*(?:#[^\n]*)?(?:\n|$)/y;
     BLANK_OR_COMMENT_LINES = /^(?:[ \t]*(?:#[^\n]*)?(?:\n|$))*$/;
+    for (let round = 0; round < 2; round++) {
+      for (const s of splitTopLevel(RARE_FORMS) ?? []) {
+        assignedAttributes(RARE_FORMS, s);
+        for (const m of s.isClass && splitClassBody(RARE_FORMS, s) || []) assignedAttributes(RARE_FORMS, m);
+      }
+    }
   }
 });
 
@@ -30356,235 +30399,7 @@ function recycleTokens(tokens) {
   if (tokens.kind.length <= MAX_SPARE_TOKENS) spare = tokens;
 }
 function tokenize(source, ranges, inBrackets = false) {
-  let chars = source.length;
-  if (ranges) {
-    chars = 0;
-    for (const r of ranges) chars += r.end - r.start;
-  }
-  let capacity = 64 + (chars >> 2);
-  let kind;
-  let start2;
-  let end;
-  let text2;
-  if (!inBrackets && spare && spare.kind.length >= capacity) {
-    ({ kind, start: start2, end, text: text2 } = spare);
-    capacity = kind.length;
-    spare = void 0;
-  } else {
-    kind = new Uint8Array(capacity);
-    start2 = new Int32Array(capacity);
-    end = new Int32Array(capacity);
-    text2 = [];
-  }
-  let count = 0;
-  const extras = [];
-  const allRanges = ranges ?? [{ start: 0, end: source.length }];
-  let rangeIndex = 0;
-  let pos = allRanges[0]?.start ?? 0;
-  let limit = allRanges[0]?.end ?? 0;
-  let depth = inBrackets ? 1 : 0;
-  const indents = [0];
-  let lastEnd = -1;
-  let first = -1;
-  let lineHasTokens = false;
-  const add = (k, s, e, t) => {
-    if (count === capacity) {
-      capacity *= 2;
-      const grow = (from, to) => (to.set(from), to);
-      kind = grow(kind, new Uint8Array(capacity));
-      start2 = grow(start2, new Int32Array(capacity));
-      end = grow(end, new Int32Array(capacity));
-    }
-    kind[count] = k;
-    start2[count] = s;
-    end[count] = e;
-    text2[count++] = t;
-  };
-  const push = (k, s, e, t) => {
-    add(k, s, e, t);
-    if (first < 0) first = s;
-    lastEnd = e;
-  };
-  const pushZero = (k) => add(k, lastEnd, lastEnd, "");
-  const extra = (type, s, e) => {
-    extras.push({ type, start: s, end: e });
-    if (first < 0) first = s;
-    lastEnd = e;
-  };
-  let backslashAt = -2;
-  const backslashFrom = (i3) => {
-    if (backslashAt !== -1 && backslashAt < i3) backslashAt = source.indexOf("\\", i3);
-    return backslashAt;
-  };
-  const dropContinuations = () => {
-    while (extras.length && extras[extras.length - 1].type === "line_continuation" && (count === 0 || extras[extras.length - 1].start >= end[count - 1])) extras.pop();
-  };
-  const more = () => {
-    while (pos >= limit) {
-      if (++rangeIndex >= allRanges.length) return false;
-      pos = allRanges[rangeIndex].start;
-      limit = allRanges[rangeIndex].end;
-    }
-    return true;
-  };
-  const comments = [];
-  const lineStart = () => {
-    let commentCount = 0;
-    let indent = 0;
-    for (; ; ) {
-      if (pos >= limit && !more()) {
-        indent = -1;
-        break;
-      }
-      const c = source.charCodeAt(pos);
-      if (c === SPACE2) indent++;
-      else if (c === TAB2) indent += 8;
-      else if (c === FF || c === CR2) indent = 0;
-      else if (c === LF) indent = 0;
-      else if (c === 65279 && pos === 0) {
-      } else if (c === HASH2) {
-        const s = pos;
-        pos = lineEnd(source, pos, limit);
-        comments[commentCount++] = s;
-        comments[commentCount++] = pos;
-        comments[commentCount++] = indent;
-        indent = 0;
-        continue;
-      } else if (c === BACKSLASH2) throw new Unsupported("line continuation at the start of a line");
-      else break;
-      pos++;
-    }
-    const level = indent < 0 ? 0 : indent;
-    for (let i3 = 0; i3 < commentCount; i3 += 3) {
-      while (level < indents[indents.length - 1] && comments[i3 + 2] < indents[indents.length - 1]) {
-        indents.pop();
-        pushZero(DEDENT);
-      }
-      extra("comment", comments[i3], comments[i3 + 1]);
-    }
-    if (level > indents[indents.length - 1]) {
-      if (count === 0) throw new Unsupported("indented first line");
-      indents.push(level);
-      pushZero(INDENT);
-    } else {
-      while (level < indents[indents.length - 1]) {
-        indents.pop();
-        pushZero(DEDENT);
-      }
-      if (level !== indents[indents.length - 1]) throw new Unsupported("inconsistent dedent");
-    }
-    lineHasTokens = false;
-  };
-  if (!inBrackets) lineStart();
-  for (; ; ) {
-    if (pos >= limit && !more()) break;
-    const c = source.charCodeAt(pos);
-    if (c === SPACE2 || c === TAB2 || c === FF) {
-      pos++;
-      continue;
-    }
-    if (c === LF || c === CR2) {
-      if (c === CR2 && source.charCodeAt(pos + 1) !== LF) throw new Unsupported("bare carriage return");
-      pos += c === CR2 ? 2 : 1;
-      if (depth === 0 && lineHasTokens) {
-        pushZero(NEWLINE2);
-        lineStart();
-      } else if (depth > 0 && !inBrackets && count > 0 && !closableAfter(kind[count - 1], text2[count - 1])) {
-        let indent = 0;
-        let k = pos;
-        for (; k < limit; k++) {
-          const d2 = source.charCodeAt(k);
-          if (d2 === SPACE2) indent++;
-          else if (d2 === TAB2) indent += 8;
-          else break;
-        }
-        const d = source.charCodeAt(k);
-        if (k < limit && d !== LF && d !== CR2 && d !== HASH2 && indent < indents[indents.length - 1]) throw new Unsupported("dedent in brackets");
-      }
-      continue;
-    }
-    if (c === HASH2) {
-      if (inBrackets) throw new Unsupported("comment in an f-string");
-      const s2 = pos;
-      pos = lineEnd(source, pos, limit);
-      extra("comment", s2, pos);
-      continue;
-    }
-    if (c === BACKSLASH2) {
-      const s2 = pos;
-      let k = pos + 1;
-      if (source.charCodeAt(k) === CR2) k++;
-      if (source.charCodeAt(k) !== LF || k >= limit) throw new Unsupported("backslash");
-      pos = k + 1;
-      let j = pos;
-      while (j < limit && (source.charCodeAt(j) === SPACE2 || source.charCodeAt(j) === TAB2)) j++;
-      if (j >= limit || source.charCodeAt(j) === LF || source.charCodeAt(j) === CR2 || source.charCodeAt(j) === HASH2 || source.charCodeAt(j) === BACKSLASH2) {
-        throw new Unsupported("line continuation before a blank line");
-      }
-      extra("line_continuation", s2, pos);
-      continue;
-    }
-    lineHasTokens = true;
-    const s = pos;
-    if (isAsciiIdentifierStart(c) || c >= 128 && IDENTIFIER_START2.test(codePointAt(source, pos))) {
-      pos++;
-      for (; ; ) {
-        const d = source.charCodeAt(pos);
-        if (pos < limit && isAsciiIdentifierPart(d)) pos++;
-        else if (pos < limit && d >= 128 && IDENTIFIER_PART.test(codePointAt(source, pos))) pos += d >= 55296 && d <= 56319 ? 2 : 1;
-        else break;
-      }
-      const q = source.charCodeAt(pos);
-      if ((q === 34 || q === 39) && pos - s <= 2 && isStringPrefix2(source, s, pos)) {
-        pos = stringEnd2(source, s, pos, limit, backslashFrom);
-        dropContinuations();
-        push(hasFormatPrefix(source, s, pos) ? FSTRING : STRING, s, pos, "");
-        continue;
-      }
-      push(NAME2, s, pos, keywordAt(source, s, pos - s));
-      continue;
-    }
-    if (isDigit3(c) || c === 46 && isDigit3(source.charCodeAt(pos + 1))) {
-      const endAndFloat = numberEnd(source, pos, limit);
-      pos = endAndFloat >> 1;
-      push(NUMBER, s, pos, endAndFloat & 1 ? "float" : "integer");
-      continue;
-    }
-    if (c === 34 || c === 39) {
-      pos = stringEnd2(source, s, pos, limit, backslashFrom);
-      dropContinuations();
-      push(STRING, s, pos, "");
-      continue;
-    }
-    const candidates = OPERATORS[source[pos]];
-    if (!candidates) throw new Unsupported(c >= 128 ? "non-ASCII character" : `character ${JSON.stringify(source[pos])}`);
-    let op = "";
-    for (const o of candidates) {
-      if (source.startsWith(o, pos) && pos + o.length <= limit) {
-        op = o;
-        break;
-      }
-    }
-    if (!op) throw new Unsupported("operator");
-    pos += op.length;
-    if (op === "(" || op === "[" || op === "{") depth++;
-    else if (op === ")" || op === "]" || op === "}") {
-      if (--depth < (inBrackets ? 1 : 0)) throw new Unsupported("unbalanced bracket");
-    }
-    push(OP2, s, pos, op);
-  }
-  if (depth !== (inBrackets ? 1 : 0)) throw new Unsupported("unclosed bracket");
-  if (!inBrackets) {
-    if (lineHasTokens) pushZero(NEWLINE2);
-    while (indents.length > 1) {
-      indents.pop();
-      pushZero(DEDENT);
-    }
-  }
-  add(END, pos, pos, "");
-  add(END, pos, pos, "");
-  add(END, pos, pos, "");
-  return { kind, start: start2, end, text: text2, extras, first };
+  return new Tokenizer(source, ranges, inBrackets).run();
 }
 function closableAfter(kind, text2) {
   if (kind === NAME2) return text2 === "" || text2 === "True" || text2 === "False" || text2 === "None";
@@ -30628,7 +30443,7 @@ function lineEnd(source, from, limit) {
   const k = source.indexOf("\n", from);
   return k < 0 || k > limit ? limit : k;
 }
-function stringEnd2(source, from, quoteAt, limit, backslashFrom) {
+function stringEnd2(source, from, quoteAt, limit, backslashes) {
   const q = source.charCodeAt(quoteAt);
   const triple = source.charCodeAt(quoteAt + 1) === q && source.charCodeAt(quoteAt + 2) === q;
   const raw = isRawPrefix(source, from);
@@ -30636,7 +30451,7 @@ function stringEnd2(source, from, quoteAt, limit, backslashFrom) {
   for (; ; ) {
     if (triple) {
       const nextQuote = source.indexOf(source[quoteAt], i3);
-      const nextBackslash = backslashFrom(i3);
+      const nextBackslash = backslashes.backslashFrom(i3);
       if (nextQuote > i3 && (nextBackslash < 0 || nextBackslash > nextQuote)) i3 = nextQuote;
     }
     if (i3 >= limit) throw new Unsupported("unterminated string");
@@ -30713,7 +30528,7 @@ function checkNumberEnd(source, i3, limit) {
   const c = source.charCodeAt(i3);
   if (isAsciiIdentifierPart(c) || c >= 128 || c === 46) throw new Unsupported("number followed by a name");
 }
-var Unsupported, NAME2, NUMBER, STRING, FSTRING, OP2, NEWLINE2, INDENT, DEDENT, END, SPACE2, TAB2, LF, CR2, FF, HASH2, BACKSLASH2, IDENTIFIER_START2, IDENTIFIER_PART, OPERATORS, spare, MAX_SPARE_TOKENS, RESERVED, WORDS_BY_LENGTH;
+var Unsupported, NAME2, NUMBER, STRING, FSTRING, OP2, NEWLINE2, INDENT, DEDENT, END, SPACE2, TAB2, LF, CR2, FF, HASH2, BACKSLASH2, IDENTIFIER_START2, IDENTIFIER_PART, OPERATORS, OPERATORS_BY_CODE, spare, MAX_SPARE_TOKENS, COMMENTS, Tokenizer, RESERVED, WORDS_BY_LENGTH;
 var init_tokenizer = __esm({
   "src/languages/python/fast-parser/tokenizer.ts"() {
     "use strict";
@@ -30768,7 +30583,283 @@ var init_tokenizer = __esm({
       ",": [","],
       ";": [";"]
     };
+    OPERATORS_BY_CODE = [];
+    for (const [first, operators] of Object.entries(OPERATORS)) OPERATORS_BY_CODE[first.charCodeAt(0)] = operators;
     MAX_SPARE_TOKENS = 1 << 20;
+    COMMENTS = [];
+    Tokenizer = class {
+      constructor(source, ranges, inBrackets) {
+        this.source = source;
+        this.inBrackets = inBrackets;
+        let chars = source.length;
+        if (ranges) {
+          chars = 0;
+          for (const r of ranges) chars += r.end - r.start;
+        }
+        let capacity = 64 + (chars >> 2);
+        if (!inBrackets && spare && spare.kind.length >= capacity) {
+          this.kind = spare.kind;
+          this.start = spare.start;
+          this.end = spare.end;
+          this.text = spare.text;
+          capacity = spare.kind.length;
+          spare = void 0;
+        } else {
+          this.kind = new Uint8Array(capacity);
+          this.start = new Int32Array(capacity);
+          this.end = new Int32Array(capacity);
+          this.text = [];
+        }
+        this.capacity = capacity;
+        this.allRanges = ranges ?? [{ start: 0, end: source.length }];
+        this.pos = this.allRanges[0]?.start ?? 0;
+        this.limit = this.allRanges[0]?.end ?? 0;
+        this.depth = inBrackets ? 1 : 0;
+      }
+      source;
+      inBrackets;
+      kind;
+      start;
+      end;
+      text;
+      capacity;
+      count = 0;
+      extras = [];
+      allRanges;
+      rangeIndex = 0;
+      pos;
+      limit;
+      depth;
+      indents = [0];
+      lastEnd = -1;
+      first = -1;
+      lineHasTokens = false;
+      backslashAt = -2;
+      add(k, s, e, t) {
+        if (this.count === this.capacity) {
+          const capacity = this.capacity *= 2;
+          const kind = new Uint8Array(capacity);
+          kind.set(this.kind);
+          this.kind = kind;
+          const start2 = new Int32Array(capacity);
+          start2.set(this.start);
+          this.start = start2;
+          const end = new Int32Array(capacity);
+          end.set(this.end);
+          this.end = end;
+        }
+        const count = this.count++;
+        this.kind[count] = k;
+        this.start[count] = s;
+        this.end[count] = e;
+        this.text[count] = t;
+      }
+      push(k, s, e, t) {
+        this.add(k, s, e, t);
+        if (this.first < 0) this.first = s;
+        this.lastEnd = e;
+      }
+      pushZero(k) {
+        this.add(k, this.lastEnd, this.lastEnd, "");
+      }
+      extra(type, s, e) {
+        this.extras.push({ type, start: s, end: e });
+        if (this.first < 0) this.first = s;
+        this.lastEnd = e;
+      }
+      /** The next backslash at or after `i`, or -1 (remembered, so a file without backslashes is searched once). */
+      backslashFrom(i3) {
+        if (this.backslashAt !== -1 && this.backslashAt < i3) this.backslashAt = this.source.indexOf("\\", i3);
+        return this.backslashAt;
+      }
+      /** The scanner reads line continuations before a string as part of the space before it: they are no nodes. */
+      dropContinuations() {
+        const extras = this.extras;
+        while (extras.length && extras[extras.length - 1].type === "line_continuation" && (this.count === 0 || extras[extras.length - 1].start >= this.end[this.count - 1])) extras.pop();
+      }
+      /** Moves to the next range when `pos` is at the end of this one; false at the end of the input. */
+      more() {
+        while (this.pos >= this.limit) {
+          if (++this.rangeIndex >= this.allRanges.length) return false;
+          this.pos = this.allRanges[this.rangeIndex].start;
+          this.limit = this.allRanges[this.rangeIndex].end;
+        }
+        return true;
+      }
+      /**
+       * At the start of a line (after a logical line or at the start): reads blank and comment lines up to the next
+       * code line and emits its INDENT or DEDENTs, placing each comment before or after the DEDENTs as the scanner does.
+       */
+      lineStart() {
+        const source = this.source;
+        const comments = COMMENTS;
+        const indents = this.indents;
+        let commentCount = 0;
+        let indent = 0;
+        for (; ; ) {
+          if (this.pos >= this.limit && !this.more()) {
+            indent = -1;
+            break;
+          }
+          const pos = this.pos;
+          const c = source.charCodeAt(pos);
+          if (c === SPACE2) indent++;
+          else if (c === TAB2) indent += 8;
+          else if (c === FF || c === CR2) indent = 0;
+          else if (c === LF) indent = 0;
+          else if (c === 65279 && pos === 0) {
+          } else if (c === HASH2) {
+            this.pos = lineEnd(source, pos, this.limit);
+            comments[commentCount++] = pos;
+            comments[commentCount++] = this.pos;
+            comments[commentCount++] = indent;
+            indent = 0;
+            continue;
+          } else if (c === BACKSLASH2) throw new Unsupported("line continuation at the start of a line");
+          else break;
+          this.pos = pos + 1;
+        }
+        const level = indent < 0 ? 0 : indent;
+        for (let i3 = 0; i3 < commentCount; i3 += 3) {
+          while (level < indents[indents.length - 1] && comments[i3 + 2] < indents[indents.length - 1]) {
+            indents.pop();
+            this.pushZero(DEDENT);
+          }
+          this.extra("comment", comments[i3], comments[i3 + 1]);
+        }
+        if (level > indents[indents.length - 1]) {
+          if (this.count === 0) throw new Unsupported("indented first line");
+          indents.push(level);
+          this.pushZero(INDENT);
+        } else {
+          while (level < indents[indents.length - 1]) {
+            indents.pop();
+            this.pushZero(DEDENT);
+          }
+          if (level !== indents[indents.length - 1]) throw new Unsupported("inconsistent dedent");
+        }
+        this.lineHasTokens = false;
+      }
+      run() {
+        const source = this.source;
+        const inBrackets = this.inBrackets;
+        if (!inBrackets) this.lineStart();
+        for (; ; ) {
+          if (this.pos >= this.limit && !this.more()) break;
+          let pos2 = this.pos;
+          const limit = this.limit;
+          const c = source.charCodeAt(pos2);
+          if (c === SPACE2 || c === TAB2 || c === FF) {
+            this.pos = pos2 + 1;
+            continue;
+          }
+          if (c === LF || c === CR2) {
+            if (c === CR2 && source.charCodeAt(pos2 + 1) !== LF) throw new Unsupported("bare carriage return");
+            pos2 += c === CR2 ? 2 : 1;
+            this.pos = pos2;
+            if (this.depth === 0 && this.lineHasTokens) {
+              this.pushZero(NEWLINE2);
+              this.lineStart();
+            } else if (this.depth > 0 && !inBrackets && this.count > 0 && !closableAfter(this.kind[this.count - 1], this.text[this.count - 1])) {
+              let indent = 0;
+              let k = pos2;
+              for (; k < limit; k++) {
+                const d2 = source.charCodeAt(k);
+                if (d2 === SPACE2) indent++;
+                else if (d2 === TAB2) indent += 8;
+                else break;
+              }
+              const d = source.charCodeAt(k);
+              if (k < limit && d !== LF && d !== CR2 && d !== HASH2 && indent < this.indents[this.indents.length - 1]) throw new Unsupported("dedent in brackets");
+            }
+            continue;
+          }
+          if (c === HASH2) {
+            if (inBrackets) throw new Unsupported("comment in an f-string");
+            this.pos = lineEnd(source, pos2, limit);
+            this.extra("comment", pos2, this.pos);
+            continue;
+          }
+          if (c === BACKSLASH2) {
+            const s2 = pos2;
+            let k = pos2 + 1;
+            if (source.charCodeAt(k) === CR2) k++;
+            if (source.charCodeAt(k) !== LF || k >= limit) throw new Unsupported("backslash");
+            pos2 = k + 1;
+            this.pos = pos2;
+            let j = pos2;
+            while (j < limit && (source.charCodeAt(j) === SPACE2 || source.charCodeAt(j) === TAB2)) j++;
+            if (j >= limit || source.charCodeAt(j) === LF || source.charCodeAt(j) === CR2 || source.charCodeAt(j) === HASH2 || source.charCodeAt(j) === BACKSLASH2) {
+              throw new Unsupported("line continuation before a blank line");
+            }
+            this.extra("line_continuation", s2, pos2);
+            continue;
+          }
+          this.lineHasTokens = true;
+          const s = pos2;
+          if (isAsciiIdentifierStart(c) || c >= 128 && IDENTIFIER_START2.test(codePointAt(source, pos2))) {
+            pos2++;
+            for (; ; ) {
+              const d = source.charCodeAt(pos2);
+              if (pos2 < limit && isAsciiIdentifierPart(d)) pos2++;
+              else if (pos2 < limit && d >= 128 && IDENTIFIER_PART.test(codePointAt(source, pos2))) pos2 += d >= 55296 && d <= 56319 ? 2 : 1;
+              else break;
+            }
+            const q = source.charCodeAt(pos2);
+            if ((q === 34 || q === 39) && pos2 - s <= 2 && isStringPrefix2(source, s, pos2)) {
+              this.pos = pos2 = stringEnd2(source, s, pos2, limit, this);
+              this.dropContinuations();
+              this.push(hasFormatPrefix(source, s, pos2) ? FSTRING : STRING, s, pos2, "");
+              continue;
+            }
+            this.pos = pos2;
+            this.push(NAME2, s, pos2, keywordAt(source, s, pos2 - s));
+            continue;
+          }
+          if (isDigit3(c) || c === 46 && isDigit3(source.charCodeAt(pos2 + 1))) {
+            const endAndFloat = numberEnd(source, pos2, limit);
+            this.pos = pos2 = endAndFloat >> 1;
+            this.push(NUMBER, s, pos2, endAndFloat & 1 ? "float" : "integer");
+            continue;
+          }
+          if (c === 34 || c === 39) {
+            this.pos = pos2 = stringEnd2(source, s, pos2, limit, this);
+            this.dropContinuations();
+            this.push(STRING, s, pos2, "");
+            continue;
+          }
+          const candidates = c < 128 ? OPERATORS_BY_CODE[c] : void 0;
+          if (!candidates) throw new Unsupported(c >= 128 ? "non-ASCII character" : `character ${JSON.stringify(source[pos2])}`);
+          let op = "";
+          for (const o of candidates) {
+            if (source.startsWith(o, pos2) && pos2 + o.length <= limit) {
+              op = o;
+              break;
+            }
+          }
+          if (!op) throw new Unsupported("operator");
+          this.pos = pos2 += op.length;
+          if (op === "(" || op === "[" || op === "{") this.depth++;
+          else if (op === ")" || op === "]" || op === "}") {
+            if (--this.depth < (inBrackets ? 1 : 0)) throw new Unsupported("unbalanced bracket");
+          }
+          this.push(OP2, s, pos2, op);
+        }
+        if (this.depth !== (inBrackets ? 1 : 0)) throw new Unsupported("unclosed bracket");
+        if (!inBrackets) {
+          if (this.lineHasTokens) this.pushZero(NEWLINE2);
+          while (this.indents.length > 1) {
+            this.indents.pop();
+            this.pushZero(DEDENT);
+          }
+        }
+        const pos = this.pos;
+        this.add(END, pos, pos, "");
+        this.add(END, pos, pos, "");
+        this.add(END, pos, pos, "");
+        return { kind: this.kind, start: this.start, end: this.end, text: this.text, extras: this.extras, first: this.first };
+      }
+    };
     RESERVED = /* @__PURE__ */ new Set([
       "False",
       "await",
@@ -31125,7 +31216,7 @@ var init_expressions = __esm({
     COMPARISONS = /* @__PURE__ */ new Set(["<", "<=", "==", "!=", ">=", ">", "<>"]);
     AFTER_STAR = /* @__PURE__ */ new Set([",", ")", "]", "}", "=", ";", ":"]);
     MAX_NESTING = 200;
-    ExpressionParser = class _ExpressionParser {
+    ExpressionParser = class {
       constructor(source, tokens, nodes) {
         this.source = source;
         this.nodes = nodes;
@@ -31424,7 +31515,8 @@ var init_expressions = __esm({
       interpolated(from, to) {
         if (isPlainName(this.source, from, to)) return this.nodes.leaf("identifier", from, to);
         const tokens = tokenize(this.source, [{ start: from, end: to }], true);
-        const inner = new _ExpressionParser(this.source, tokens, this.nodes);
+        const Parser2 = this.constructor;
+        const inner = new Parser2(this.source, tokens, this.nodes);
         inner.nesting = this.nesting;
         const node = inner.isKeyword("yield") ? inner.yieldExpression() : inner.expressionList(false);
         if (inner.kind[inner.i] !== END) throw new Unsupported("f-string expression");
@@ -32678,18 +32770,22 @@ function buildScopes(tree, moduleName) {
     pendingScopes.push(scope);
   };
   const bind2 = (scope, name2, kind, site, position, extra) => {
-    const target = scope.globals.has(name2) ? module2 : scope;
+    const target = scope.globals.size && scope.globals.has(name2) ? module2 : scope;
     let list = target.bindings.get(name2);
     if (!list) target.bindings.set(name2, list = []);
     list.push(extra ? { name: name2, kind, site, position, scope: target, ...extra } : { name: name2, kind, site, position, scope: target });
   };
   const bindTarget = (scope, target, value, kind, position) => {
+    if (target.type === "identifier") {
+      bind2(scope, text2(target), value ? kind : "opaque", target, position ?? target.end, value ? { value } : void 0);
+      return;
+    }
     const work = [{ t: target, v: value }];
     while (work.length) {
       const { t, v } = work.pop();
       switch (t.type) {
         case "identifier":
-          bind2(scope, text2(t), v ? kind : "opaque", t, position(t), v ? { value: v } : void 0);
+          bind2(scope, text2(t), v ? kind : "opaque", t, position ?? t.end, v ? { value: v } : void 0);
           break;
         case "pattern_list":
         case "tuple_pattern":
@@ -32697,7 +32793,7 @@ function buildScopes(tree, moduleName) {
         case "expression_list":
         case "tuple":
         case "list": {
-          const values = v && ["expression_list", "tuple", "list", "pattern_list"].includes(v.type) ? v.children : [];
+          const values = v && SEQUENCE_VALUES.has(v.type) ? v.children : NO_NODES;
           const sameShape = values.length === t.children.length;
           t.children.forEach((c, i3) => work.push({ t: c, v: sameShape ? values[i3] : void 0 }));
           break;
@@ -32734,10 +32830,14 @@ function buildScopes(tree, moduleName) {
         }
       }
       if (positional) first = false;
-      for (const f of ["value", "type"]) {
-        const v = childByField(p, f);
-        if (v) visitLater(v, outer);
+      let value;
+      let type;
+      for (const c of p.children) {
+        if (c.field === "value") value ??= c;
+        else if (c.field === "type") type ??= c;
       }
+      if (value) visitLater(value, outer);
+      if (type) visitLater(type, outer);
     }
   };
   while (pendingNodes.length) {
@@ -32800,11 +32900,10 @@ function buildScopes(tree, moduleName) {
         let value = right;
         while (value?.type === "assignment") value = childByField(value, "right");
         const left = childByField(node, "left");
-        const afterStatement = () => node.end;
-        if (left) bindTarget(scope, left, value, "assignment", afterStatement);
+        if (left) bindTarget(scope, left, value, "assignment", node.end);
         if (right?.type === "assignment") {
           const innerLeft = childByField(right, "left");
-          if (innerLeft) bindTarget(scope, innerLeft, value, "assignment", afterStatement);
+          if (innerLeft) bindTarget(scope, innerLeft, value, "assignment", node.end);
           right = value;
         }
         if (right) visitLater(right, scope);
@@ -32814,7 +32913,7 @@ function buildScopes(tree, moduleName) {
       }
       case "augmented_assignment": {
         const left = childByField(node, "left");
-        if (left) bindTarget(scope, left, void 0, "opaque", () => node.end);
+        if (left) bindTarget(scope, left, void 0, "opaque", node.end);
         const right = childByField(node, "right");
         if (right) visitLater(right, scope);
         continue;
@@ -32831,14 +32930,14 @@ function buildScopes(tree, moduleName) {
       case "for_statement":
       case "for_in_clause": {
         const left = childByField(node, "left");
-        if (left) bindTarget(scope, left, void 0, "opaque", (site) => site.end);
+        if (left) bindTarget(scope, left, void 0, "opaque");
         for (const c of node.children) if (c !== left) visitLater(c, scope);
         continue;
       }
       case "as_pattern": {
         const alias = childByField(node, "alias");
         const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : void 0;
-        if (alias) bindTarget(scope, alias, entered, "assignment", (site) => site.end);
+        if (alias) bindTarget(scope, alias, entered, "assignment");
         for (const c of node.children) if (c !== alias) visitLater(c, scope);
         continue;
       }
@@ -32848,16 +32947,18 @@ function buildScopes(tree, moduleName) {
       case "subscript":
         subscripts.push({ node, scope });
         break;
-      default:
-        if (COMPREHENSIONS2.has(node.type)) {
-          const inner = newScope("comprehension", node, scope);
-          for (const c of node.children) visitLater(c, inner);
-          continue;
-        }
+      case "list_comprehension":
+      case "set_comprehension":
+      case "dictionary_comprehension":
+      case "generator_expression": {
+        const inner = newScope("comprehension", node, scope);
+        for (const c of node.children) visitLater(c, inner);
+        continue;
+      }
     }
     for (let i3 = node.children.length - 1; i3 >= 0; i3--) {
       const child = node.children[i3];
-      if (child.children.length === 0 && INERT_LEAVES.has(child.type)) continue;
+      if (child.children.length === 0 && !ACTED_ON.has(child.type)) continue;
       visitLater(child, scope);
     }
   }
@@ -32918,18 +33019,36 @@ function importedModuleName(node, moduleName, text2) {
   if (restText) base.push(restText);
   return base.join(".");
 }
-var INERT_LEAVES, COMPREHENSIONS2;
+var ACTED_ON, SEQUENCE_VALUES, NO_NODES;
 var init_scopes = __esm({
   "src/languages/python/semantic/scopes.ts"() {
     "use strict";
     init_syntax();
-    INERT_LEAVES = /* @__PURE__ */ new Set(["identifier", "integer", "float", "true", "false", "none", "ellipsis", "comment", "string_start", "string_content", "string_end", "escape_sequence", "line_continuation"]);
-    COMPREHENSIONS2 = /* @__PURE__ */ new Set([
+    ACTED_ON = /* @__PURE__ */ new Set([
+      "function_definition",
+      "lambda",
+      "class_definition",
+      "decorated_definition",
+      "import_statement",
+      "import_from_statement",
+      "future_import_statement",
+      "global_statement",
+      "nonlocal_statement",
+      "assignment",
+      "augmented_assignment",
+      "named_expression",
+      "for_statement",
+      "for_in_clause",
+      "as_pattern",
+      "call",
+      "subscript",
       "list_comprehension",
       "set_comprehension",
       "dictionary_comprehension",
       "generator_expression"
     ]);
+    SEQUENCE_VALUES = /* @__PURE__ */ new Set(["expression_list", "tuple", "list", "pattern_list"]);
+    NO_NODES = [];
   }
 });
 
@@ -33012,11 +33131,35 @@ var init_model = __esm({
       bindingCache = /* @__PURE__ */ new Map();
       inProgress = /* @__PURE__ */ new Set();
       classBodies;
-      /** A qualified name, resolved across the project's modules when a project index is present. */
+      /**
+       * A qualified name, resolved across the project's modules when a project index is present. Made once per name and
+       * model (the index does not change while a file is analysed); callers share the arrays and must not change them.
+       */
       qualified(name2) {
-        const canonical = canonicalName(name2);
-        return this.project?.resolve(canonical) ?? [{ name: canonical }];
+        let found = this.qualifiedNames.get(name2);
+        if (!found) {
+          const canonical = canonicalName(name2);
+          found = this.project?.resolve(canonical) ?? [{ name: canonical }];
+          this.qualifiedNames.set(name2, found);
+        }
+        return found;
       }
+      qualifiedNames = /* @__PURE__ */ new Map();
+      /**
+       * `base.path` as a qualified name (see `qualified`), found by `base` and then `path` without joining them: the
+       * names resolution asks for are mostly the same few modules and classes with one attribute after another.
+       */
+      qualifiedAttribute(base, path) {
+        let byPath = this.attributeNames.get(base);
+        if (!byPath) this.attributeNames.set(base, byPath = /* @__PURE__ */ new Map());
+        let found = byPath.get(path);
+        if (!found) {
+          const canonical = canonicalName(`${base}.${path}`);
+          byPath.set(path, found = this.project?.resolve(canonical) ?? [{ name: canonical }]);
+        }
+        return found;
+      }
+      attributeNames = /* @__PURE__ */ new Map();
       /** The body scope of a class defined in this file. */
       classScope(classDef) {
         return this.classBodies.get(classDef);
@@ -33028,24 +33171,28 @@ var init_model = __esm({
       exported(name2) {
         const bindings = this.module.bindings.get(name2);
         if (!bindings?.length) return void 0;
-        const end = { start: this.tree.source.length, parent: null };
+        const end = this.moduleEnd ??= { start: this.tree.source.length, parent: null };
         return reachingBindings(bindings, end, this.module).map((binding) => ({ binding, values: this.resolveBinding(binding, 0) }));
       }
+      /** A stand-in for a use of a name after the module's last statement (see `exported`). */
+      moduleEnd;
       /**
        * What `attribute` of a class defined in this file holds: a class-level binding, or for an instance also a
        * `self.attribute = value` in a method, else what a base class defined here holds. Undefined when none binds it.
        */
       classMember(classDef, attribute, instance2, depth = 0) {
-        let byAttribute = this.memberCache.get(classDef);
-        if (!byAttribute) this.memberCache.set(classDef, byAttribute = /* @__PURE__ */ new Map());
-        const key = instance2 ? `.${attribute}` : attribute;
-        if (byAttribute.has(key)) return byAttribute.get(key);
-        byAttribute.set(key, void 0);
+        const cache2 = instance2 ? this.instanceMemberCache : this.memberCache;
+        let byAttribute = cache2.get(classDef);
+        if (!byAttribute) cache2.set(classDef, byAttribute = /* @__PURE__ */ new Map());
+        if (byAttribute.has(attribute)) return byAttribute.get(attribute);
+        byAttribute.set(attribute, void 0);
         const found = this.findClassMember(classDef, attribute, instance2, depth);
-        byAttribute.set(key, found);
+        byAttribute.set(attribute, found);
         return found;
       }
+      /** What `C.attribute` and `C().attribute` hold, by class and attribute. */
       memberCache = /* @__PURE__ */ new Map();
+      instanceMemberCache = /* @__PURE__ */ new Map();
       ancestorCache = /* @__PURE__ */ new Map();
       findClassMember(classDef, attribute, instance2, depth) {
         const seen = /* @__PURE__ */ new Set();
@@ -33174,7 +33321,7 @@ var init_model = __esm({
             s = s.parent;
             continue;
           }
-          if (s.globals.has(name2) && s !== this.module) {
+          if (s.globals.size !== 0 && s.globals.has(name2) && s !== this.module) {
             s = this.module;
             sameScope = false;
             continue;
@@ -33214,13 +33361,19 @@ var init_model = __esm({
       scopeOfDefinition(def) {
         return this.classBodies.get(def)?.parent ?? void 0;
       }
+      /** What a name no scope binds may be, in a module with star imports, by name (callers share the arrays). */
+      starImported = /* @__PURE__ */ new Map();
       resolveName(name2, scope, use, depth) {
         const bindings = this.lookup(name2, scope, use);
         if (!bindings) {
           const starImports = this.module.starImports;
           if (!starImports.length) return PYTHON_BUILTINS.has(name2) ? builtinNames(name2) : [];
-          const fromStar = starImports.flatMap((s) => this.qualified(`${s.module}.${name2}`));
-          if (PYTHON_BUILTINS.has(name2)) fromStar.push({ name: `builtins.${name2}` });
+          let fromStar = this.starImported.get(name2);
+          if (!fromStar) {
+            fromStar = starImports.flatMap((s) => this.qualified(`${s.module}.${name2}`));
+            if (PYTHON_BUILTINS.has(name2)) fromStar.push({ name: `builtins.${name2}` });
+            this.starImported.set(name2, fromStar);
+          }
           return fromStar;
         }
         if (bindings.length === 1) return this.resolveBinding(bindings[0], depth);
@@ -33229,21 +33382,28 @@ var init_model = __esm({
         return out2;
       }
       resolveBinding(b, depth) {
+        if (b.kind === "opaque") return [];
+        const cached3 = this.bindingCache.get(b);
+        if (cached3) return cached3;
+        let names;
         switch (b.kind) {
           case "import":
-            return this.qualified(b.qualifiedName);
+            names = this.qualified(b.qualifiedName);
+            break;
           case "function":
-            return [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+            names = [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+            break;
           case "class":
-            return b.site.parent === b.classDef ? [{ name: LOCAL + b.name, localClass: b.classDef }] : [{ name: LOCAL + this.className(b.classDef), localClass: b.classDef }];
+            names = b.site.parent === b.classDef ? [{ name: LOCAL + b.name, localClass: b.classDef }] : [{ name: LOCAL + this.className(b.classDef), localClass: b.classDef }];
+            break;
           case "instance":
-            return [{ name: `${LOCAL}${this.className(b.classDef)}()`, instanceOf: b.classDef }];
-          case "opaque":
-            return [];
+            names = [{ name: `${LOCAL}${this.className(b.classDef)}()`, instanceOf: b.classDef }];
+            break;
           case "assignment": {
-            if (b.value?.type === "lambda") return [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
-            const cached3 = this.bindingCache.get(b);
-            if (cached3) return cached3;
+            if (b.value?.type === "lambda") {
+              names = [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+              break;
+            }
             if (this.inProgress.has(b) || !b.value) return [];
             this.inProgress.add(b);
             const result2 = this.resolve(b.value, b.valueScope ?? b.scope, depth + 1);
@@ -33252,6 +33412,8 @@ var init_model = __esm({
             return result2;
           }
         }
+        this.bindingCache.set(b, names);
+        return names;
       }
       resolveAttribute(node, scope, depth) {
         const attributes = [];
@@ -33277,19 +33439,22 @@ var init_model = __esm({
         if (localClass) member = this.classMember(localClass, first, r.instanceOf !== void 0, depth + 1);
         else if (projectClass) member = projectClass.member(first, r.projectInstance !== void 0);
         if (member) {
-          const chain = r.chain;
-          const withChain = chain ? member.map((m) => ({ ...m, chain: [...chain, ...m.chain ?? []] })) : member;
+          const chain2 = r.chain;
+          const withChain = chain2 ? member.map((m) => ({ ...m, chain: [...chain2, ...m.chain ?? []] })) : member;
           if (attributes.length === 1) return withChain;
           const rest = attributes.slice(1);
           return withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1));
         }
-        const names = this.qualified(`${r.name}.${attributes.join(".")}`);
+        const names = this.qualifiedAttribute(r.name, attributes.length === 1 ? first : attributes.join("."));
         if (!r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
-        return names.map((n) => ({
-          ...n,
-          ...attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {},
-          ...r.chain ? { chain: [...r.chain, ...n.chain ?? []] } : {}
-        }));
+        const constructedBy = attributes.length === 1 ? r.constructedBy : void 0;
+        const chain = r.chain;
+        return names.map((n) => {
+          const m = { ...n };
+          if (constructedBy) m.constructedBy = constructedBy;
+          if (chain) m.chain = n.chain ? [...chain, ...n.chain] : chain.slice();
+          return m;
+        });
       }
       resolveCallResult(node, scope, depth) {
         const callee = childByField(node, "function");
@@ -33332,14 +33497,13 @@ var init_model = __esm({
               if (first) appendAll(out2, this.resolve(first, scope, depth + 1));
               break;
             }
-            default:
-              out2.push({
-                name: `${c.name}()`,
-                constructedBy: { call: node, scope },
-                ...c.localClass ? { instanceOf: c.localClass } : {},
-                ...c.projectClass ? { projectInstance: c.projectClass } : {},
-                ...c.chain ? { chain: c.chain } : {}
-              });
+            default: {
+              const result2 = { name: `${c.name}()`, constructedBy: { call: node, scope } };
+              if (c.localClass) result2.instanceOf = c.localClass;
+              if (c.projectClass) result2.projectInstance = c.projectClass;
+              if (c.chain) result2.chain = c.chain;
+              out2.push(result2);
+            }
           }
         }
         return out2;
@@ -33426,17 +33590,31 @@ function summarizeClass(model, classDef, qualify2) {
     if (!names?.length) return [];
     const line = site.startRow + 1;
     const column = site.startCol + 1;
+    if (names.length === 1) return [{ name: qualify2(names[0].name), line, column }];
     return [...new Set(names.map((r) => qualify2(r.name)))].map((name2) => ({ name: name2, line, column }));
   };
+  const prefixes = /* @__PURE__ */ new Map();
   let overridesFindClass = false;
   for (const [name2, bindings] of body2?.bindings ?? []) {
     if (name2 === "find_class" && bindings.some((b) => b.kind === "function")) overridesFindClass = true;
-    members[name2] = values(model.classMember(classDef, name2, false), bindings[bindings.length - 1].site);
+    members[name2] = values(definedFunctions(model, bindings, prefixes) ?? model.classMember(classDef, name2, false), bindings[bindings.length - 1].site);
   }
   for (const [name2, assignments] of body2?.instanceAttributes ?? []) {
     instanceMembers[name2] = values(model.classMember(classDef, name2, true), assignments[0].site);
   }
   return { bases, overridesFindClass, members, instanceMembers };
+}
+function definedFunctions(model, bindings, prefixes) {
+  if (!bindings.length || !bindings.every((b) => b.kind === "function")) return void 0;
+  return bindings.map((b) => {
+    let prefix = prefixes.get(b.scope);
+    if (prefix === void 0) prefixes.set(b.scope, prefix = LOCAL + (b.scope.kind === "class" ? `${classNameOf(model, b.scope.node)}.` : ""));
+    return { name: prefix + b.name };
+  });
+}
+function classNameOf(model, classDef) {
+  const name2 = childByField(classDef, "name");
+  return name2 ? model.text(name2) : "<class>";
 }
 function constantNames(model) {
   const bindings = model.module.bindings.get("__all__");
@@ -33461,6 +33639,7 @@ var init_project_index = __esm({
     init_arrays();
     init_module_aliases();
     init_model();
+    init_syntax();
     MAX_DEPTH5 = 24;
     ProjectIndex = class {
       /**
@@ -33628,6 +33807,54 @@ var init_project_index = __esm({
         } finally {
           this.inProgress.delete(qualifiedName);
         }
+      }
+      /**
+       * What the module-level name `name` of `module` holds, as `resolve(`${module}.${name}`)` finds it but without the
+       * steps of how: each value bound to it is resolved as an outermost name, which is remembered, so that what many
+       * modules bind (`os.path`, `from test import support`) is resolved once and not again for every module binding
+       * it. A cycle back through the name itself is cut one step later than `resolve` cuts it, which finds no other
+       * name: a cut only ever stands for the project's own names, which lead nowhere.
+       */
+      exportTargets(module2, name2) {
+        const qualifiedName = `${module2}.${name2}`;
+        if (!this.resolvable(module2)) return void 0;
+        if (this.inProgress.size > 0 || this.moduleNamed(module2) !== module2 || this.moduleNamed(qualifiedName)) return this.resolve(qualifiedName);
+        const summary = this.read(module2);
+        if (!summary) return [{ name: qualifiedName }];
+        const found = this.lookup(summary, name2, /* @__PURE__ */ new Set());
+        if (!found) return [{ name: qualifiedName }];
+        const out2 = [];
+        for (const { summary: owner, value } of found) {
+          if (value.own) {
+            appendAll(out2, this.valueOf(owner, value, false, [], 0));
+            continue;
+          }
+          const target = canonicalName(value.name);
+          appendAll(out2, this.resolve(target) ?? [{ name: target }]);
+        }
+        return out2;
+      }
+      /**
+       * Whether `value`, among the `values` of the member `member` of the class `cls` of `summary`, is the member itself
+       * (`pkg.mod.C.m` for `def m` in `class C`) and resolving it can find nothing but itself (a project name, which
+       * leads nowhere) and what the member's other values resolve to: the class name is bound to the class alone, no
+       * module is named like the class or the member, and the other values are canonical names (so that resolving them
+       * through the member finds what resolving them directly finds).
+       */
+      isOwnMember(summary, cls, member, value, values) {
+        const module2 = summary.module;
+        const clsName = `${module2}.${cls}`;
+        if (value.name !== `${clsName}.${member}` || !this.resolvable(module2) || this.inProgress.size > 0) return false;
+        if (this.moduleNamed(module2) !== module2 || this.moduleNamed(clsName) || this.moduleNamed(value.name)) return false;
+        const bound = summary.exports[cls];
+        if (bound?.length !== 1 || bound[0].own !== "class" || bound[0].name !== clsName || !summary.classes[cls]) return false;
+        return values.every((v) => v === value || canonicalName(v.name) === v.name);
+      }
+      /** Whether names in `module` resolve through the project (its top-level package is the project's and no library's). */
+      resolvable(module2) {
+        const dot = module2.indexOf(".");
+        const top = dot < 0 ? module2 : module2.slice(0, dot);
+        return this.topLevel.has(top) && !this.isLibrary(top);
       }
       /**
        * The function summaries a resolved callee may call: `pkg.mod.f`, `pkg.mod.C.m`, `pkg.mod.C().m`. A method of
@@ -33928,7 +34155,10 @@ function collectMatches(model, index, assignments, budget) {
         args: new CallArguments(resolved.constructedBy.call, model.tree.source)
       };
       for (const sink of sinks2 ?? []) {
-        report({ ...base, args: args2 ??= new CallArguments(node, model.tree.source), ...sink, target: resolved.name, via: "call", ...receiver ? { receiver } : {}, ...chain });
+        const m = { node, calleeText: base.calleeText, model, scope, args: args2 ??= new CallArguments(node, model.tree.source), rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
+        if (receiver) m.receiver = receiver;
+        if (chain.chain) m.chain = chain.chain;
+        report(m);
       }
       const ancestors = resolved.localClass ? model.classAncestors(resolved.localClass, scope) : resolved.projectClass ? resolved.projectClass.ancestors() : [];
       if (ancestors.length) {
@@ -35448,7 +35678,38 @@ function summaryHash(summary) {
   return found;
 }
 function sameSummary(a, b) {
-  return a !== void 0 && JSON.stringify(a) === JSON.stringify(b);
+  return a !== void 0 && sameJson(a, b);
+}
+function sameJson(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return jsonText(a) === jsonText(b);
+  if (Array.isArray(a) !== Array.isArray(b) || !isPlain(a) || !isPlain(b)) return JSON.stringify(a) === JSON.stringify(b);
+  if (Array.isArray(a)) {
+    const other = b;
+    if (a.length !== other.length) return false;
+    for (let i3 = 0; i3 < a.length; i3++) if (!sameJson(inArray(a[i3]), inArray(other[i3]))) return false;
+    return true;
+  }
+  const keysA = Object.keys(a).filter((k) => written(a[k]));
+  const keysB = Object.keys(b).filter((k) => written(b[k]));
+  if (keysA.length !== keysB.length) return false;
+  for (let i3 = 0; i3 < keysA.length; i3++) {
+    if (keysA[i3] !== keysB[i3] || !sameJson(a[keysA[i3]], b[keysB[i3]])) return false;
+  }
+  return true;
+}
+function isPlain(value) {
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === Array.prototype || proto === null) && typeof value.toJSON !== "function";
+}
+function written(value) {
+  return value !== void 0 && typeof value !== "function" && typeof value !== "symbol";
+}
+function inArray(value) {
+  return written(value) ? value : null;
+}
+function jsonText(value) {
+  return JSON.stringify(value);
 }
 function exportedNames(index, summary, seen = /* @__PURE__ */ new Set()) {
   const out2 = new Set(Object.keys(summary.exports));
@@ -35470,6 +35731,20 @@ function isOwnFunction(value) {
 }
 function refersToLeading(file, leading) {
   return new ReferenceMatcher(new Map([...leading].map(([m, names]) => [m, [...names]])), (f) => importsOf(f.text)).referencedBy(file).size > 0;
+}
+function quotedNames(text2) {
+  const out2 = /* @__PURE__ */ new Set();
+  QUOTED_NAME.lastIndex = 0;
+  for (let m = QUOTED_NAME.exec(text2); m; m = QUOTED_NAME.exec(text2)) {
+    const name2 = m[1];
+    let start2 = 0;
+    for (let dot = name2.indexOf("."); dot >= 0; dot = name2.indexOf(".", start2)) {
+      out2.add(name2.slice(start2, dot));
+      start2 = dot + 1;
+    }
+    out2.add(name2.slice(start2));
+  }
+  return out2;
 }
 function hasIdentifier(text2, name2) {
   for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) {
@@ -35654,13 +35929,16 @@ var init_whole_program = __esm({
         for (const name2 of exportedNames(index, summary)) {
           const own = summary.exports[name2];
           if (own?.every(isOwnFunction)) continue;
-          const values = index.resolve(`${summary.module}.${name2}`) ?? [];
+          const values = index.exportTargets(summary.module, name2) ?? [];
           if (values.some((v) => leads(v))) names.push(name2);
         }
         for (const name2 of wrapperNames(flowSummary2?.flows ?? summary.flows ?? {})) if (!names.includes(name2)) names.push(name2);
         for (const [name2, cls] of Object.entries(summary.classes)) {
           if (names.includes(name2)) continue;
-          const members = [...Object.values(cls.members), ...Object.values(cls.instanceMembers)].flat().filter((m) => !isOwnFunction(m));
+          const members = [
+            ...Object.entries(cls.members).flatMap(([member, values]) => values.filter((m) => !isOwnFunction(m) && !index.isOwnMember(summary, name2, member, m, values))),
+            ...Object.values(cls.instanceMembers).flat().filter((m) => !isOwnFunction(m))
+          ];
           if (members.some((m) => (index.resolve(m.name) ?? [{ name: m.name }]).some((v) => leads(v)))) names.push(name2);
         }
         return names;
@@ -35713,7 +35991,7 @@ var init_whole_program = __esm({
         }
         const direct = ownPackage(file.moduleName);
         if (this.leading.has(direct)) packages.add(direct);
-        const quoted2 = imports.dynamic ? imports.quoted ??= new Set([...file.text.matchAll(QUOTED_NAME)].flatMap((m) => m[1].split("."))) : void 0;
+        const quoted2 = imports.dynamic ? imports.quoted ??= quotedNames(file.text) : void 0;
         if (!packages.size && !this.anyImportSegment(imports) && !(quoted2 && this.anySegment(quoted2))) return /* @__PURE__ */ new Set();
         const add = (words) => {
           for (const w of words) for (const module2 of this.bySegment.get(w) ?? []) named.add(module2);
@@ -42645,8 +42923,8 @@ var TaintTracker = class _TaintTracker {
     const specs = CALLBACK_METHODS.filter((c) => c.methods.test(method) && (!c.parameters || c.parameters.test(parameter)));
     if (!specs.length) return void 0;
     const ancestors = this.model.classAncestors(cls, this.model.module);
-    const written = (childByField(cls, "superclasses")?.children ?? []).map((b) => this.text(b));
-    return specs.find((c) => ancestors.some((r) => c.base.test(r.name)) || written.some((w) => c.base.test(w)));
+    const written2 = (childByField(cls, "superclasses")?.children ?? []).map((b) => this.text(b));
+    return specs.find((c) => ancestors.some((r) => c.base.test(r.name)) || written2.some((w) => c.base.test(w)));
   }
   /**
    * What calls `fn` with data from outside when it is registered as a callback (see `CALLBACK_REGISTRARS`): passed
@@ -42969,8 +43247,8 @@ var TaintTracker = class _TaintTracker {
         }
       }
       for (const name2 of names) if (name2.includes(".") && !name2.startsWith("<local>.") && !name2.startsWith("builtins.")) this.demand.add(name2);
-      const written = this.text(callee);
-      if (!names.length && callee.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written)) this.demand.add(`?${written}`);
+      const written2 = this.text(callee);
+      if (!names.length && callee.type === "attribute" && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(written2)) this.demand.add(`?${written2}`);
     }
     return void 0;
   }
@@ -46504,31 +46782,43 @@ var PackageLayout = class {
   }
   exists;
   hasInit = /* @__PURE__ */ new Map();
+  /** Per directory, the dotted package its modules are in ("" for none), with a trailing dot. */
+  packageOf = /* @__PURE__ */ new Map();
   moduleName(absPath) {
     const slash = absPath.replace(/\\/g, "/");
-    const parts2 = slash.split("/");
-    const file = parts2.pop().replace(/\.pyw?$/i, "");
+    const cut = slash.lastIndexOf("/");
+    const file = slash.slice(cut + 1).replace(/\.pyw?$/i, "");
     if (!IDENTIFIER.test(file)) return "";
-    const names = [file];
+    return cut < 0 ? file : this.packageIn(slash.slice(0, cut)) + file;
+  }
+  /**
+   * The package of the modules in `dir` (slash-separated): every directory up from it that is a package, as
+   * `moduleName` walks them. A scan asks for thousands of files in a few hundred directories: each is walked once.
+   */
+  packageIn(dir) {
+    let known = this.packageOf.get(dir);
+    if (known !== void 0) return known;
+    const parts2 = dir.split("/");
+    const names = [];
+    let below;
     while (parts2.length > 1) {
-      const dir = parts2.join("/");
+      const at = parts2.join("/");
       const name2 = parts2[parts2.length - 1];
       if (!IDENTIFIER.test(name2)) break;
-      const isPackage = this.initIn(dir) || parts2[parts2.length - 2] === "src" && this.hasSubpackage(dir, names);
+      const isPackage = this.initIn(at) || parts2[parts2.length - 2] === "src" && below !== void 0 && this.initIn(`${at}/${below}`);
       if (!isPackage) break;
       names.unshift(name2);
+      below = name2;
       parts2.pop();
     }
-    return names.join(".");
+    known = names.length ? `${names.join(".")}.` : "";
+    this.packageOf.set(dir, known);
+    return known;
   }
   initIn(dir) {
     let known = this.hasInit.get(dir);
     if (known === void 0) this.hasInit.set(dir, known = this.exists(`${dir}/__init__.py`));
     return known;
-  }
-  /** A namespace directory under `src/` counts when the module below it is in a regular package. */
-  hasSubpackage(dir, below) {
-    return below.length > 1 && this.initIn(`${dir}/${below[0]}`);
   }
 };
 
@@ -47282,8 +47572,8 @@ var TypedSourceModel = class extends SourceModelBase {
       const decl = queue.shift();
       if (seen.has(decl)) continue;
       seen.add(decl);
-      for (const written of this.supertypesOf(decl)) {
-        const resolved = this.resolveTypeName(written);
+      for (const written2 of this.supertypesOf(decl)) {
+        const resolved = this.resolveTypeName(written2);
         if (!resolved || names.includes(resolved)) continue;
         names.push(resolved);
         const next = resolved.startsWith("<local>.") ? this.localDeclaration(resolved) : void 0;
@@ -47294,10 +47584,10 @@ var TypedSourceModel = class extends SourceModelBase {
   }
   /** The type an expression spelled as a qualified name (`pattern`) denotes, unless it reads a variable. */
   typeNamedBy(expr, pattern) {
-    const written = this.text(expr);
-    if (!pattern.test(written)) return void 0;
-    if (expr.type === "identifier" && this.declarationOf(written, expr)) return void 0;
-    return this.resolveTypeName(written);
+    const written2 = this.text(expr);
+    if (!pattern.test(written2)) return void 0;
+    if (expr.type === "identifier" && this.declarationOf(written2, expr)) return void 0;
+    return this.resolveTypeName(written2);
   }
   /** The chain of the type a type node names, when it resolves. */
   chainOfTypeNode(type) {
@@ -47459,8 +47749,8 @@ var CSharpModel = class extends TypedSourceModel {
   usesNamespace(prefix) {
     return [...this.namespaces, ...this.aliases.values(), ...this.staticUsings].some((n) => n === prefix || n.startsWith(prefix + "."));
   }
-  resolveTypeName(written) {
-    const name2 = written.replace(/^global::/, "").replace(/<[\s\S]*>/g, "").replace(/\[[\s,]*\]/g, "").replace(/[?\s]/g, "");
+  resolveTypeName(written2) {
+    const name2 = written2.replace(/^global::/, "").replace(/<[\s\S]*>/g, "").replace(/\[[\s,]*\]/g, "").replace(/[?\s]/g, "");
     if (!name2 || name2 === "var" || name2 === "dynamic") return void 0;
     const dot = name2.indexOf(".");
     const first = dot < 0 ? name2 : name2.slice(0, dot);
@@ -47677,8 +47967,8 @@ var CSharpModel = class extends TypedSourceModel {
     return decl.children.filter((c) => c.type === "attribute_list").flatMap((l) => l.children.map((a) => childByField2(a, "name"))).filter((n) => n !== void 0).map((n) => this.text(n).replace(/^.*\./, "").replace(/Attribute$/, ""));
   }
 };
-function methodName(written) {
-  return written.replace(/<[\s\S]*>$/, "").trim();
+function methodName(written2) {
+  return written2.replace(/<[\s\S]*>$/, "").trim();
 }
 function declaratorValue(d) {
   return d.children.find((c) => c.field !== "name" && c.type !== "bracketed_argument_list" && c.type !== "identifier") ?? d.children.find((c, i3) => i3 > 0 && c.type === "identifier");
@@ -47779,8 +48069,8 @@ var JavaFlow = class {
     }
     if (!REQUEST_GETTERS.has(method)) return void 0;
     const type = this.model.typeOf(object);
-    const written = type?.type.name ?? (object.type === "identifier" ? this.writtenTypeOf(object) : void 0);
-    if (written && REQUEST_TYPES.test(written)) return `\`${this.model.text(node)}\` (HTTP request)`;
+    const written2 = type?.type.name ?? (object.type === "identifier" ? this.writtenTypeOf(object) : void 0);
+    if (written2 && REQUEST_TYPES.test(written2)) return `\`${this.model.text(node)}\` (HTTP request)`;
     return void 0;
   }
   /** The type as written, for request types the file uses without an import the analysis knows. */
@@ -47861,8 +48151,8 @@ var JavaModel = class extends TypedSourceModel {
   }
   // ---- types -------------------------------------------------------------------------------------------------
   /** The qualified name a type as written in the file denotes (`ObjectInputStream`, `java.io.ObjectInputStream`). */
-  resolveTypeName(written) {
-    const name2 = written.replace(/@\w+(\([^)]*\))?\s*/g, "").replace(/<[\s\S]*>/g, "").replace(/\[\s*\]/g, "").replace(/\.\.\./g, "").replace(/\s+/g, "");
+  resolveTypeName(written2) {
+    const name2 = written2.replace(/@\w+(\([^)]*\))?\s*/g, "").replace(/<[\s\S]*>/g, "").replace(/\[\s*\]/g, "").replace(/\.\.\./g, "").replace(/\s+/g, "");
     if (!name2 || name2 === "var") return void 0;
     const dot = name2.indexOf(".");
     const first = dot < 0 ? name2 : name2.slice(0, dot);
@@ -48238,8 +48528,8 @@ var PhpModel = class extends SourceModelBase {
     return ns;
   }
   /** The fully qualified class name a class reference denotes (`Yaml`, `\Symfony\...\Yaml`, `Yaml\Parser`). */
-  resolveClassName(written, at) {
-    const name2 = written.replace(/\s+/g, "");
+  resolveClassName(written2, at) {
+    const name2 = written2.replace(/\s+/g, "");
     if (!name2 || /^(self|static|parent)$/i.test(name2)) return void 0;
     if (name2.startsWith("\\")) return name2.slice(1);
     if (/^namespace\\/i.test(name2)) return qualify(this.namespaceAt(at), name2.slice(10));
@@ -48250,8 +48540,8 @@ var PhpModel = class extends SourceModelBase {
     return qualify(this.namespaceAt(at), name2);
   }
   /** The function a call by name reaches: imported, defined in this namespace, else the global one. */
-  resolveFunctionName(written, at) {
-    const name2 = written.replace(/\s+/g, "");
+  resolveFunctionName(written2, at) {
+    const name2 = written2.replace(/\s+/g, "");
     if (name2.startsWith("\\")) return name2.slice(1).toLowerCase();
     const alias = this.functionAliases.get(name2.toLowerCase());
     if (alias) return alias.toLowerCase();
@@ -49321,10 +49611,10 @@ function checkTypeInfo(m) {
     typeNode = returns && m.model.text(returns) !== "void" ? returns : childByField2(childOfType(params ?? declaration, "formal_parameter") ?? declaration, "type");
   }
   if (!typeNode) return null;
-  const written = m.model.text(typeNode).replace(/\s+/g, "");
-  const element = /^(?:[\w.]+)<(?:[\w.?]+,)?(?:\?extends)?([\w.]+)>$/.exec(written)?.[1] ?? written.replace(/\[\]$/, "");
+  const written2 = m.model.text(typeNode).replace(/\s+/g, "");
+  const element = /^(?:[\w.]+)<(?:[\w.?]+,)?(?:\?extends)?([\w.]+)>$/.exec(written2)?.[1] ?? written2.replace(/\[\]$/, "");
   if (!OPEN_TYPES.test(element)) return null;
-  return { message: `\`@JsonTypeInfo(use = ${m.model.text(m.site.node)})\` on a \`${written}\` property: the JSON names the class to create, and any class in the class path is a subtype of \`${element}\`, so gadget classes run code. ${ADVICE16}` };
+  return { message: `\`@JsonTypeInfo(use = ${m.model.text(m.site.node)})\` on a \`${written2}\` property: the JSON names the class to create, and any class in the class path is a subtype of \`${element}\`, so gadget classes run code. ${ADVICE16}` };
 }
 var JAVA_LANG_SEC_005_default = javaRule({
   id: "JAVA-LANG-SEC-005",
@@ -50010,7 +50300,7 @@ var DEFAULT_EXCLUDED_DIRS = /* @__PURE__ */ new Set([
   ".pathfinder-cache",
   ".pathfinder_cache"
 ]);
-var PYTHON_EXTENSIONS = [".py", ".pyw"];
+var PYTHON_FILE = /\.pyw?$/i;
 var TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/;
 var TEST_DIR = /(^|\/)(tests?|testing)(\/|$)/;
 var MAX_WALKED_DIRECTORIES = 1e5;
@@ -50112,8 +50402,12 @@ async function discover(root, options) {
       }
     }
   }
-  files.sort((a, b) => a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
-  return { files, errors };
+  return { files: byRelPath(files), errors };
+}
+function byRelPath(files) {
+  const byPath = new Map(files.map((f) => [f.relPath, f]));
+  if (byPath.size !== files.length) return files.sort((a, b) => a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
+  return [...byPath.keys()].sort().map((path) => byPath.get(path));
 }
 function leavesProject(realRoot, abs, absRoot, errors) {
   let real;
@@ -50151,9 +50445,8 @@ function excludeMatcher(exclude) {
   return (rel) => isExcluded(rel) || isExcludedName(basename3(rel));
 }
 function classify2(abs, rel) {
-  const lower = rel.toLowerCase();
-  if (PYTHON_EXTENSIONS.some((e) => lower.endsWith(e))) return "python";
-  if (basename3(rel).includes(".")) return "other";
+  if (PYTHON_FILE.test(rel)) return "python";
+  if (rel.includes(".", rel.lastIndexOf("/") + 1)) return "other";
   try {
     const head = readHead(abs, 128).toString("latin1");
     if (/^#!.*\bpython[0-9.]*\b/.test(head)) return "python";
@@ -50470,6 +50763,20 @@ function sha256() {
 function randomHex(count) {
   return nodeCrypto().randomBytes(count).toString("hex");
 }
+var LITERAL_KEY_MAX = 256 * 1024;
+function keyOf2(text2) {
+  return text2.length <= LITERAL_KEY_MAX ? `=${text2}` : `sha256:${sha256().update(text2).digest("hex")}`;
+}
+function nameDigest(text2) {
+  let a = 2166136261;
+  let b = 84696351;
+  for (let i3 = 0; i3 < text2.length; i3++) {
+    const c = text2.charCodeAt(i3);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 16777619) ^ b >>> 15;
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
 
 // src/project/cache.ts
 var DEFAULT_CACHE_DIR = ".pathfinder_cache";
@@ -50485,26 +50792,41 @@ function codeIdentity() {
     return "unknown";
   }
 }
+var SCOPE_FILE = "scope.txt";
 var AnalysisCache = class {
   /** `context`: what every entry depends on besides the file (version, rules, configuration). */
   constructor(root, context) {
     this.root = root;
-    const scope = sha256().update(JSON.stringify([FORMAT, codeIdentity(), context])).digest("hex").slice(0, 16);
-    this.scope = scope;
-    this.dir = join6(root, `v${FORMAT}`, scope);
+    this.context = JSON.stringify([FORMAT, codeIdentity(), context]);
+    this.scope = nameDigest(this.context);
+    this.dir = join6(root, `v${FORMAT}`, this.scope);
   }
   root;
   dir;
   scope;
+  /** What every entry of this scope depends on, as its folder's SCOPE_FILE holds it. */
+  context;
+  /** Whether the scope's folder is this scope's (its SCOPE_FILE holds this context); undefined until read. */
+  own;
   writable = true;
   marked = false;
   used = false;
+  /** Whether the scope's folder holds this scope's entries (see SCOPE_FILE); read once. */
+  isOwn() {
+    if (this.own === void 0) {
+      const held = readIfExists(join6(this.dir, SCOPE_FILE));
+      this.own = held === this.context;
+      if (held !== void 0 && !this.own) this.writable = false;
+    }
+    return this.own;
+  }
   /** `salt`: what else the analysis depended on (the project index, for the whole-program pass). */
   pathOf(file, salt) {
     const key = sha256().update(salt).update("\0").update(file.path).update("\0").update(file.moduleName).update("\0").update(file.source).digest("hex");
     return join6(this.dir, key.slice(0, 2), `${key.slice(2)}.json`);
   }
   get(file, salt = "") {
+    if (!this.isOwn()) return void 0;
     let text2;
     try {
       text2 = readFileSync6(this.pathOf(file, salt), "utf8");
@@ -50530,19 +50852,21 @@ var AnalysisCache = class {
    * checked; undefined when unreadable. `slot`: one entry per part, scan root and options, replaced by each scan.
    */
   entry(part, slot2) {
+    if (!this.isOwn()) return void 0;
     try {
-      const value = JSON.parse(readFileSync6(this.phasePath(part, slot2), "utf8"));
+      const held = JSON.parse(readFileSync6(this.phasePath(part, slot2), "utf8"));
+      if (held?.slot !== slot2) return void 0;
       this.markUsed();
-      return value;
+      return held.value;
     } catch {
       return void 0;
     }
   }
   setEntry(part, slot2, value) {
-    this.write(this.phasePath(part, slot2), value);
+    this.write(this.phasePath(part, slot2), { slot: slot2, value });
   }
   phasePath(part, slot2) {
-    return join6(this.dir, "scans", `${part}-${sha256().update(slot2).digest("hex").slice(0, 24)}.json`);
+    return join6(this.dir, "scans", `${part}-${nameDigest(slot2)}.json`);
   }
   /** Writes a temporary file and renames it into place, so concurrent scans never read half an entry. */
   write(target, value) {
@@ -50550,6 +50874,8 @@ var AnalysisCache = class {
     const temporary = `${target}.${process.pid}.${randomHex(4)}.tmp`;
     try {
       mkdirSync(join6(target, ".."), { recursive: true });
+      if (!this.isOwn() && this.writable) this.claimScope();
+      if (!this.writable) return;
       if (!this.marked) {
         this.marked = true;
         const ignore2 = join6(this.root, ".gitignore");
@@ -50565,6 +50891,19 @@ var AnalysisCache = class {
       this.writable = false;
       rmSync(temporary, { force: true });
     }
+  }
+  /** Writes the scope's SCOPE_FILE into its new folder (one that holds another context's is left alone). */
+  claimScope() {
+    const file = join6(this.dir, SCOPE_FILE);
+    const temporary = `${file}.${process.pid}.${randomHex(4)}.tmp`;
+    try {
+      writeFileSync(temporary, this.context);
+      renameSync(temporary, file);
+    } finally {
+      rmSync(temporary, { force: true });
+    }
+    this.own = void 0;
+    if (!this.isOwn()) this.writable = false;
   }
   /** Marks this scope as used now (its folder's modification time), so that other scans do not prune it. */
   markUsed() {
@@ -50615,15 +50954,14 @@ var RACY_MARGIN_MS = 100;
 var COARSE_RACY_MARGIN_MS = 2e3;
 function filesKey(files, nameOf, startedMs, context) {
   const startedNs = BigInt(startedMs) * 1000000n;
-  const hash = sha256().update(JSON.stringify(context));
+  const lines = [JSON.stringify(context)];
   for (let i3 = 0; i3 < files.length; i3++) {
     const { relPath, stamp } = files[i3];
     const trusted = trustedStamp(stamp, startedNs);
     if (!trusted) return void 0;
-    hash.update(`${relPath}\0${nameOf(i3)}\0${trusted}
-`);
+    lines.push(`${relPath}\0${nameOf(i3)}\0${trusted}`);
   }
-  return hash.digest("hex");
+  return keyOf2(lines.join("\n"));
 }
 function trustedStamp(stamp, startedNs) {
   if (!stamp) return "";
@@ -51027,17 +51365,12 @@ async function rememberedArtifacts(cache2, files, python, pickle, slot2, started
   const key = files.length ? filesKey(files, () => "", started, slot2) : void 0;
   if (!key) return scanArtifactFiles(files, pickle, void 0, python, heldText, heads);
   const startedNs = BigInt(started) * 1000000n;
-  const moduleStamps = once(() => {
-    const stamps = /* @__PURE__ */ new Map();
-    for (const f of python) {
-      const module2 = moduleNameOf(f.relPath).replace(/\.__init__$/, "");
-      stamps.set(module2, `${stamps.get(module2) ?? ""}${f.relPath}:${trustedStamp(f.stamp, startedNs) || "?"};`);
-    }
-    return stamps;
-  });
   const modulesOf = (names2) => {
+    const modules = [];
+    for (const name2 of names2) for (let end = name2.lastIndexOf("."); end > 0; end = name2.lastIndexOf(".", end - 1)) modules.push(name2.slice(0, end));
+    const stamps = moduleStamps(python, new Set(modules), startedNs);
     const out2 = {};
-    for (const name2 of names2) for (let end = name2.lastIndexOf("."); end > 0; end = name2.lastIndexOf(".", end - 1)) out2[name2.slice(0, end)] = moduleStamps().get(name2.slice(0, end)) ?? "";
+    for (const module2 of modules) out2[module2] = stamps.get(module2) ?? "";
     return out2;
   };
   const known = cache2.entry("artifacts", slot2);
@@ -51052,6 +51385,21 @@ async function rememberedArtifacts(cache2, files, python, pickle, slot2, started
   const names = [...named].sort();
   cache2.setEntry("artifacts", slot2, { filesKey: key, ...result2, globals: names, modules: modulesOf(names) });
   return result2;
+}
+function moduleStamps(python, modules, startedNs) {
+  const stamps = /* @__PURE__ */ new Map();
+  if (!modules.size) return stamps;
+  const lastNames = new Set([...modules].map((m) => m.slice(m.lastIndexOf(".") + 1)));
+  for (const f of python) {
+    const path = f.relPath;
+    const slash = path.lastIndexOf("/");
+    const dot = path.lastIndexOf(".");
+    const last = path.slice(slash + 1, dot > slash ? dot : path.length);
+    if (!lastNames.has(last) && !(last === "__init__" && slash > 0 && lastNames.has(path.slice(path.lastIndexOf("/", slash - 1) + 1, slash)))) continue;
+    const module2 = moduleNameOf(f.relPath).replace(/\.__init__$/, "");
+    if (modules.has(module2)) stamps.set(module2, `${stamps.get(module2) ?? ""}${f.relPath}:${trustedStamp(f.stamp, startedNs) || "?"};`);
+  }
+  return stamps;
 }
 function heldTextOf(program2) {
   let byPath;

@@ -218,7 +218,7 @@ var LOOPS = /* @__PURE__ */ new Set(["for_statement", "while_statement"]);
 function settingsAssignments(model) {
   const out2 = [];
   const scopes = /* @__PURE__ */ new Map();
-  for (const c of model.calls) for (let s = c.scope; s; s = s.parent) scopes.set(s.node, s);
+  for (const c of model.calls) for (let s = c.scope; s && !scopes.has(s.node); s = s.parent) scopes.set(s.node, s);
   const visit = (node, level, scope, depth) => {
     if (depth > 64) return;
     for (const child of node.children) {
@@ -442,6 +442,7 @@ function wordSearch(words) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+new TokenSet(["abcd", "bc", "aa", "\xE9t\xE9"], { more: ["cd"] }).offsetsIn(`${"x ".repeat(2e3)}abcd aaa \xE9t\xE9`);
 
 // src/languages/python/top-level.ts
 function identifierKey(name2) {
@@ -468,13 +469,10 @@ function splitTopLevel(source, sinkAttributes) {
   return splitBlock(source, 0, source.length, "", sinkAttributes);
 }
 function splitClassBody(source, cls, sinkAttributes) {
-  const known = MEMBERS_FOUND.get(cls);
-  if (known && known.sinkAttributes === sinkAttributes) return known.members;
   if (cls.bodyStart === void 0) return void 0;
   const body2 = firstBodyLine(source, cls.bodyStart, cls.end);
   return body2 ? splitBlock(source, body2.start, cls.end, body2.indent, sinkAttributes) : void 0;
 }
-var MEMBERS_FOUND = /* @__PURE__ */ new WeakMap();
 function firstBodyLine(source, from, to) {
   for (let pos = from; pos < to; ) {
     const j = skipSpaces(source, pos);
@@ -488,7 +486,7 @@ function firstBodyLine(source, from, to) {
   }
   return void 0;
 }
-function splitBlock(source, from, to, indent, sinkAttributes, dedent) {
+function splitBlock(source, from, to, indent, sinkAttributes) {
   const segments = [];
   let current;
   let decoratorPending = false;
@@ -504,11 +502,6 @@ function splitBlock(source, from, to, indent, sinkAttributes, dedent) {
       if (first === HASH) current?.prose.push(j, nl < 0 ? to : nl);
       pos = nl < 0 ? to : nl + 1;
       continue;
-    }
-    if (dedent && j === pos) {
-      if (current) current.end = pos;
-      dedent.at = pos;
-      return segments;
     }
     if (!source.startsWith(indent, pos) || j - pos < indent.length) return void 0;
     let definition;
@@ -554,7 +547,7 @@ function splitBlock(source, from, to, indent, sinkAttributes, dedent) {
         lines[0].bound = new Set(current.bound);
       }
       const line = { start: j, end: 0, identifiers: /* @__PURE__ */ new Set(), bound: /* @__PURE__ */ new Set() };
-      const facts = { identifiers: line.identifiers, bound: line.bound, attributes: current.attributes, shadows: current.shadows, globals: current.globals, prose: current.prose };
+      const facts = segmentOf(j, j, line.identifiers, current.attributes, line.bound, current.shadows, current.globals, current.prose);
       next = scanLogicalLine(source, j, facts, bindsHere, sinkAttributes);
       current.shadows = facts.shadows;
       current.globals = facts.globals;
@@ -569,43 +562,16 @@ function splitBlock(source, from, to, indent, sinkAttributes, dedent) {
     if (definition?.isClass) {
       current.bodyStart = next;
       current.headerIdentifiers = new Set(current.identifiers);
-      if (indent === "") {
-        next = scanClassBody(source, current, to, sinkAttributes);
-      }
     }
     pos = next;
   }
-  if (dedent) dedent.at = to;
   return segments;
-}
-function scanClassBody(source, cls, to, sinkAttributes) {
-  const bodyStart = cls.bodyStart;
-  const body2 = firstBodyLine(source, bodyStart, to);
-  const dedent = { at: to };
-  const members = body2 && splitBlock(source, body2.start, to, body2.indent, sinkAttributes, dedent);
-  if (!members) {
-    MEMBERS_FOUND.set(cls, { sinkAttributes, members: void 0 });
-    return bodyStart;
-  }
-  MEMBERS_FOUND.set(cls, { sinkAttributes, members });
-  for (let pos = bodyStart; pos < body2.start; ) {
-    const j = skipSpaces(source, pos);
-    const nl = source.indexOf("\n", j);
-    if (source.charCodeAt(j) === HASH) cls.prose.push(j, nl < 0 ? to : nl);
-    pos = nl < 0 ? to : nl + 1;
-  }
-  for (const m of members) {
-    addAll(cls.identifiers, m.identifiers);
-    addAll(cls.attributes, m.attributes);
-    addAll(cls.bound, m.bound);
-    if (m.shadows.size > 0) addAll(cls.shadows === NO_NAMES ? cls.shadows = /* @__PURE__ */ new Set() : cls.shadows, m.shadows);
-    if (m.globals.size > 0) addAll(cls.globals === NO_NAMES ? cls.globals = /* @__PURE__ */ new Set() : cls.globals, m.globals);
-    for (const at of m.prose) cls.prose.push(at);
-  }
-  return dedent.at;
 }
 var NO_NAMES = /* @__PURE__ */ new Set();
 function newSegment(start2, end) {
+  return segmentOf(start2, end, /* @__PURE__ */ new Set(), /* @__PURE__ */ new Set(), /* @__PURE__ */ new Set(), NO_NAMES, NO_NAMES, []);
+}
+function segmentOf(start2, end, identifiers, attributes, bound, shadows, globals, prose) {
   return {
     start: start2,
     end,
@@ -614,13 +580,13 @@ function newSegment(start2, end) {
     isClass: void 0,
     bodyStart: void 0,
     headerIdentifiers: void 0,
-    identifiers: /* @__PURE__ */ new Set(),
-    attributes: /* @__PURE__ */ new Set(),
-    bound: /* @__PURE__ */ new Set(),
-    shadows: NO_NAMES,
-    globals: NO_NAMES,
+    identifiers,
+    attributes,
+    bound,
+    shadows,
+    globals,
     lines: void 0,
-    prose: []
+    prose
   };
 }
 function addAll(into, from) {
@@ -722,11 +688,8 @@ for (const key of KNOWN_WORDS.keys()) MAYBE_KNOWN[key & 4095] = 1;
 var HARD_KEYWORDS = new Set(KEYWORDS);
 var COMPOUND_KEYWORDS = /* @__PURE__ */ new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async", "match", "case"]);
 var BINDS_NEXT = /* @__PURE__ */ new Set(["as", "def", "class"]);
-var IGNORED = new class extends Set {
-  add() {
-    return this;
-  }
-}();
+var IGNORED = /* @__PURE__ */ new Set();
+var MAX_IGNORED = 1024;
 var EQUALS = 61;
 var COLON = 58;
 var SEMICOLON = 59;
@@ -742,6 +705,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
     RECENT_IDENTIFIERS.fill(-1);
     recentOwner = ids;
   }
+  if (IGNORED.size > MAX_IGNORED) IGNORED.clear();
   const bound = bindsHere ? segment.bound : IGNORED;
   let shadows = bindsHere ? segment.shadows : IGNORED;
   const n = source.length;
@@ -756,7 +720,8 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
   let compound = false;
   const pending = PENDING_TARGETS;
   let pendingCount = 0;
-  let previous = -1;
+  let previous = 0;
+  let previousIsName = false;
   let previousWord;
   let forTarget = false;
   const brackets = OPEN_BRACKETS;
@@ -810,7 +775,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       if (afterDot && !(fromModule && end - start2 === 6 && source.startsWith("import", start2))) {
         segment.attributes.add(key);
         afterDot = false;
-        previous = -1;
+        previousIsName = false;
         previousWord = void 0;
         continue;
       }
@@ -850,7 +815,8 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       }
       if (word === "for") forTarget = true;
       else if (word === "in") forTarget = false;
-      previous = keyword ? -1 : key;
+      previous = key;
+      previousIsName = !keyword;
       previousWord = word;
       continue;
     }
@@ -874,13 +840,13 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       if (brackets[depth]) operandBrackets--;
       afterOperand = true;
     } else if (c === COLON && source.charCodeAt(i2 + 1) === EQUALS) {
-      if (previous >= 0) bound.add(previous);
+      if (previousIsName) bound.add(previous);
     } else if (depth === 0) {
       if (c === SEMICOLON || c === COLON && compound) {
         statementStart = true;
         bindsAll = fromModule = importsNames = declaresGlobals = compound = forTarget = false;
         pendingCount = 0;
-        previous = -1;
+        previousIsName = false;
         previousWord = void 0;
       } else if (c === EQUALS && source.charCodeAt(i2 + 1) !== EQUALS && !OPERATOR_BEFORE_EQUALS.has(source.charCodeAt(i2 - 1))) {
         for (let t = 0; t < pendingCount; t++) bound.add(pending[t]);
@@ -937,6 +903,61 @@ function scanString(source, at, format, segment) {
   return -1;
 }
 var PROSE_RUN = [/[^'\\\n]+/y, /[^'\\]+/y, /[^"\\\n]+/y, /[^"\\]+/y];
+var RARE_FORMS = [
+  "import os, pickle as p",
+  "from . import a",
+  "from m import (b as c,",
+  "    d)",
+  "from n import *",
+  "global g",
+  "x = y = 1; z += 2",
+  "if (w := 3): pass",
+  "elif w: pass",
+  "else: pass",
+  "try:",
+  "    import json",
+  "except ImportError:",
+  "    json = None",
+  "finally:",
+  "    pass",
+  "for i, j in k: pass",
+  "with open(f) as h: pass",
+  `\xE9t\xE9 = f'{x!r:>{y}}' + rb'\\x' + b"\\n" + u'\xFC' + R"""a`,
+  `b""" + '''c\\'''' + "d" + 'p.q'`,
+  "v = [1, 2.5e-3, 0x1f, 1_000j] + {'k': (1,)} \\",
+  "    + 1",
+  "match v:",
+  "    case [1, *rest]: pass",
+  "@decorator(p.loads)",
+  "async def fetch(self, *a, **k):",
+  "    async with s as t:",
+  "        pass",
+  "    return await f(lambda q: q)",
+  "class C(Base, metaclass=M):",
+  "	# tab-indented",
+  "	x = p.loads",
+  "	def m(self):",
+  "		if True:",
+  "			def inner(): hidden = 1",
+  "		self.a, self.b = 1, 2",
+  "		(self.c, self.d) = 3, 4",
+  "		for self.e in range(3): pass",
+  "		with open(f) as self.f: pass",
+  "		self.xin + 1",
+  "		self.g **= 2; self.h //= 2; self.i >>= 1; self.j <<= 1; self.o += 1; self.q = 1",
+  "		self.k ** 2; self.l // 2; self.m >> 1; self.n << 1; self.p == 1; obj . attr = 2",
+  "		global G",
+  "		return self.r",
+  "	async def n(self): pass",
+  "	class Inner: pass",
+  "class D: pass",
+  "def f():",
+  "    nonlocal_ = 1",
+  ""
+].join("\n");
+for (const attributes of [void 0, /* @__PURE__ */ new Set([identifierKey("loads")])]) {
+  for (const s of splitTopLevel(RARE_FORMS, attributes) ?? []) if (s.isClass) splitClassBody(RARE_FORMS, s, attributes);
+}
 
 // src/languages/python/prefilter.ts
 var COMPUTED_DYNAMIC_IMPORT = /(?:__import__|import_module)\s*\(\s*(?![rRuU]?(?:'[\w.]*'|"[\w.]*")\s*[,)])/;
@@ -1048,11 +1069,18 @@ for (const entry2 of [...ALIASES].sort((a, b) => b[0].length - a[0].length)) {
   if (list) list.push(entry2);
   else MODULE_ALIASES.set(head, [entry2]);
 }
-var ALIAS_HEADS = [...MODULE_ALIASES.keys()];
+var HEADS_BY_FIRST_CHAR = /* @__PURE__ */ new Map();
+for (const head of MODULE_ALIASES.keys()) {
+  const list = HEADS_BY_FIRST_CHAR.get(head.charCodeAt(0));
+  if (list) list.push(head);
+  else HEADS_BY_FIRST_CHAR.set(head.charCodeAt(0), [head]);
+}
 function aliasesFor(qualifiedName) {
+  const heads = HEADS_BY_FIRST_CHAR.get(qualifiedName.charCodeAt(0));
+  if (!heads) return void 0;
   const dot = qualifiedName.indexOf(".");
   const length = dot < 0 ? qualifiedName.length : dot;
-  for (const head of ALIAS_HEADS) if (head.length === length && qualifiedName.startsWith(head)) return MODULE_ALIASES.get(head);
+  for (const head of heads) if (head.length === length && qualifiedName.startsWith(head)) return MODULE_ALIASES.get(head);
   return void 0;
 }
 function canonicalName(qualifiedName) {
@@ -1188,7 +1216,13 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   const sourcesEverywhere = sinks2.importsMaySource === true && segments.some((s) => s.definition === void 0 && isStarImport(source, s));
   const flowSources = flow && !sourcesEverywhere ? sinks2.flowSources : void 0;
   let found;
-  const sourcing = () => found ??= flowSources && new SourceCapability(source, segments, membersOf, flowSources, sinks2.importsMaySource === true);
+  const assigned = /* @__PURE__ */ new Map();
+  const stores = (m) => {
+    let set = assigned.get(m);
+    if (!set) assigned.set(m, set = assignedAttributes(source, m));
+    return set;
+  };
+  const sourcing = () => found ??= flowSources && new SourceCapability(source, segments, membersOf, stores, flowSources, sinks2.importsMaySource === true);
   const canSource = (k) => sourcing()?.segment(k) ?? true;
   const wants = flow && wanted?.length ? new WantedDefinitions(source, segments, wanted, membersOf) : void 0;
   const isWanted = (k) => wants?.segment(k) ?? false;
@@ -1239,7 +1273,7 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
         changed = true;
         const members2 = flow && s.isClass && !headerRelevant[k] ? membersOf(k) : void 0;
         if (members2) {
-          classMembers.set(k, new ClassMembers(source, members2, anchors, (i2) => sourcing()?.member(k, i2) ?? true, wants?.members(k)));
+          classMembers.set(k, new ClassMembers(source, members2, anchors, (i2) => sourcing()?.member(k, i2) ?? true, stores, wants?.members(k)));
           addAll2(mentioned, s.headerIdentifiers ?? s.identifiers);
         } else mention(s);
         if (!lines) addAll2(boundNames, s.definition === void 0 ? importedFromAnchors(source, s, anchors) ?? s.bound : s.globals);
@@ -1295,27 +1329,27 @@ function relevantRanges(source, segments, allAnchors, sinks2 = ANY_SINK, wanted)
   return ranges;
 }
 var ClassMembers = class {
-  constructor(source, members, anchors, canSource, wanted) {
+  constructor(source, members, anchors, canSource, stores, wanted) {
     this.source = source;
     this.members = members;
     this.canSource = canSource;
+    this.stores = stores;
     this.wanted = wanted;
     this.needed = members.map(() => false);
     this.summarized = members.map(() => false);
     this.holder = members.map(() => false);
-    this.assigned = members.map(() => void 0);
     this.anchored = anchoredSegments(members, anchors);
     for (const m of members) if (m.definition === void 0) addAll2(this.namedInClassBody, m.identifiers);
   }
   source;
   members;
   canSource;
+  stores;
   wanted;
   needed;
   summarized;
   holder;
   anchored;
-  assigned;
   namedInClassBody = /* @__PURE__ */ new Set();
   /** Marks the members the kept code now reaches; true when something changed. */
   grow(names, mention, summarize) {
@@ -1350,7 +1384,7 @@ var ClassMembers = class {
     if ((names.summaryIdentifiers.has(key) || names.summaryAttributes.has(key)) && (canSource || takesParameters(this.source, m))) return true;
     if (!canSource) return false;
     if (names.mentioned.has(key) || names.mentionedAttributes.has(key)) return true;
-    const assigned = this.assigned[i2] ??= assignedAttributes(this.source, m);
+    const assigned = this.stores(m);
     return assigned.size > 0 && intersects(assigned, names.mentionedAttributes);
   }
   /** The needed members' ranges; undefined when none is (the class body would be empty): keep the class whole. */
@@ -1407,7 +1441,7 @@ var WantedDefinitions = class {
 var SourceCapability = class {
   segments;
   members = /* @__PURE__ */ new Map();
-  constructor(source, segments, membersOf, words, importsMaySource) {
+  constructor(source, segments, membersOf, stores, words, importsMaySource) {
     const offsets = anchorsInCode(segments, words.offsetsIn(source));
     const direct = anchoredSegments(segments, offsets);
     const keys = /* @__PURE__ */ new Set();
@@ -1417,12 +1451,6 @@ var SourceCapability = class {
     }
     const attributes = /* @__PURE__ */ new Set();
     const readFields = /* @__PURE__ */ new Set();
-    const assigned = /* @__PURE__ */ new Map();
-    const stores = (m) => {
-      let set = assigned.get(m);
-      if (!set) assigned.set(m, set = assignedAttributes(source, m));
-      return set;
-    };
     const lineDone = segments.map((s) => s.lines?.map(() => false));
     const memberDirect = /* @__PURE__ */ new Map();
     this.segments = segments.map(() => false);
@@ -1694,6 +1722,12 @@ function intersects(a, b) {
 }
 function addAll2(into, from) {
   for (const x of from) into.add(x);
+}
+for (let round = 0; round < 2; round++) {
+  for (const s of splitTopLevel(RARE_FORMS) ?? []) {
+    assignedAttributes(RARE_FORMS, s);
+    for (const m of s.isClass && splitClassBody(RARE_FORMS, s) || []) assignedAttributes(RARE_FORMS, m);
+  }
 }
 
 // node_modules/web-tree-sitter/tree-sitter.js
@@ -5737,6 +5771,8 @@ var OPERATORS = {
   ",": [","],
   ";": [";"]
 };
+var OPERATORS_BY_CODE = [];
+for (const [first, operators] of Object.entries(OPERATORS)) OPERATORS_BY_CODE[first.charCodeAt(0)] = operators;
 function isAsciiIdentifierStart(c) {
   return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
 }
@@ -5756,86 +5792,124 @@ function recycleTokens(tokens) {
   if (tokens.kind.length <= MAX_SPARE_TOKENS) spare = tokens;
 }
 function tokenize(source, ranges, inBrackets = false) {
-  let chars = source.length;
-  if (ranges) {
-    chars = 0;
-    for (const r of ranges) chars += r.end - r.start;
-  }
-  let capacity = 64 + (chars >> 2);
-  let kind;
-  let start2;
-  let end;
-  let text;
-  if (!inBrackets && spare && spare.kind.length >= capacity) {
-    ({ kind, start: start2, end, text } = spare);
-    capacity = kind.length;
-    spare = void 0;
-  } else {
-    kind = new Uint8Array(capacity);
-    start2 = new Int32Array(capacity);
-    end = new Int32Array(capacity);
-    text = [];
-  }
-  let count = 0;
-  const extras = [];
-  const allRanges = ranges ?? [{ start: 0, end: source.length }];
-  let rangeIndex = 0;
-  let pos = allRanges[0]?.start ?? 0;
-  let limit = allRanges[0]?.end ?? 0;
-  let depth = inBrackets ? 1 : 0;
-  const indents = [0];
-  let lastEnd = -1;
-  let first = -1;
-  let lineHasTokens = false;
-  const add = (k, s, e, t) => {
-    if (count === capacity) {
-      capacity *= 2;
-      const grow = (from, to) => (to.set(from), to);
-      kind = grow(kind, new Uint8Array(capacity));
-      start2 = grow(start2, new Int32Array(capacity));
-      end = grow(end, new Int32Array(capacity));
+  return new Tokenizer(source, ranges, inBrackets).run();
+}
+var COMMENTS = [];
+var Tokenizer = class {
+  constructor(source, ranges, inBrackets) {
+    this.source = source;
+    this.inBrackets = inBrackets;
+    let chars = source.length;
+    if (ranges) {
+      chars = 0;
+      for (const r of ranges) chars += r.end - r.start;
     }
-    kind[count] = k;
-    start2[count] = s;
-    end[count] = e;
-    text[count++] = t;
-  };
-  const push = (k, s, e, t) => {
-    add(k, s, e, t);
-    if (first < 0) first = s;
-    lastEnd = e;
-  };
-  const pushZero = (k) => add(k, lastEnd, lastEnd, "");
-  const extra = (type, s, e) => {
-    extras.push({ type, start: s, end: e });
-    if (first < 0) first = s;
-    lastEnd = e;
-  };
-  let backslashAt = -2;
-  const backslashFrom = (i2) => {
-    if (backslashAt !== -1 && backslashAt < i2) backslashAt = source.indexOf("\\", i2);
-    return backslashAt;
-  };
-  const dropContinuations = () => {
-    while (extras.length && extras[extras.length - 1].type === "line_continuation" && (count === 0 || extras[extras.length - 1].start >= end[count - 1])) extras.pop();
-  };
-  const more = () => {
-    while (pos >= limit) {
-      if (++rangeIndex >= allRanges.length) return false;
-      pos = allRanges[rangeIndex].start;
-      limit = allRanges[rangeIndex].end;
+    let capacity = 64 + (chars >> 2);
+    if (!inBrackets && spare && spare.kind.length >= capacity) {
+      this.kind = spare.kind;
+      this.start = spare.start;
+      this.end = spare.end;
+      this.text = spare.text;
+      capacity = spare.kind.length;
+      spare = void 0;
+    } else {
+      this.kind = new Uint8Array(capacity);
+      this.start = new Int32Array(capacity);
+      this.end = new Int32Array(capacity);
+      this.text = [];
+    }
+    this.capacity = capacity;
+    this.allRanges = ranges ?? [{ start: 0, end: source.length }];
+    this.pos = this.allRanges[0]?.start ?? 0;
+    this.limit = this.allRanges[0]?.end ?? 0;
+    this.depth = inBrackets ? 1 : 0;
+  }
+  source;
+  inBrackets;
+  kind;
+  start;
+  end;
+  text;
+  capacity;
+  count = 0;
+  extras = [];
+  allRanges;
+  rangeIndex = 0;
+  pos;
+  limit;
+  depth;
+  indents = [0];
+  lastEnd = -1;
+  first = -1;
+  lineHasTokens = false;
+  backslashAt = -2;
+  add(k, s, e, t) {
+    if (this.count === this.capacity) {
+      const capacity = this.capacity *= 2;
+      const kind = new Uint8Array(capacity);
+      kind.set(this.kind);
+      this.kind = kind;
+      const start2 = new Int32Array(capacity);
+      start2.set(this.start);
+      this.start = start2;
+      const end = new Int32Array(capacity);
+      end.set(this.end);
+      this.end = end;
+    }
+    const count = this.count++;
+    this.kind[count] = k;
+    this.start[count] = s;
+    this.end[count] = e;
+    this.text[count] = t;
+  }
+  push(k, s, e, t) {
+    this.add(k, s, e, t);
+    if (this.first < 0) this.first = s;
+    this.lastEnd = e;
+  }
+  pushZero(k) {
+    this.add(k, this.lastEnd, this.lastEnd, "");
+  }
+  extra(type, s, e) {
+    this.extras.push({ type, start: s, end: e });
+    if (this.first < 0) this.first = s;
+    this.lastEnd = e;
+  }
+  /** The next backslash at or after `i`, or -1 (remembered, so a file without backslashes is searched once). */
+  backslashFrom(i2) {
+    if (this.backslashAt !== -1 && this.backslashAt < i2) this.backslashAt = this.source.indexOf("\\", i2);
+    return this.backslashAt;
+  }
+  /** The scanner reads line continuations before a string as part of the space before it: they are no nodes. */
+  dropContinuations() {
+    const extras = this.extras;
+    while (extras.length && extras[extras.length - 1].type === "line_continuation" && (this.count === 0 || extras[extras.length - 1].start >= this.end[this.count - 1])) extras.pop();
+  }
+  /** Moves to the next range when `pos` is at the end of this one; false at the end of the input. */
+  more() {
+    while (this.pos >= this.limit) {
+      if (++this.rangeIndex >= this.allRanges.length) return false;
+      this.pos = this.allRanges[this.rangeIndex].start;
+      this.limit = this.allRanges[this.rangeIndex].end;
     }
     return true;
-  };
-  const comments = [];
-  const lineStart = () => {
+  }
+  /**
+   * At the start of a line (after a logical line or at the start): reads blank and comment lines up to the next
+   * code line and emits its INDENT or DEDENTs, placing each comment before or after the DEDENTs as the scanner does.
+   */
+  lineStart() {
+    const source = this.source;
+    const comments = COMMENTS;
+    const indents = this.indents;
     let commentCount = 0;
     let indent = 0;
     for (; ; ) {
-      if (pos >= limit && !more()) {
+      if (this.pos >= this.limit && !this.more()) {
         indent = -1;
         break;
       }
+      const pos = this.pos;
       const c = source.charCodeAt(pos);
       if (c === SPACE2) indent++;
       else if (c === TAB2) indent += 8;
@@ -5843,149 +5917,157 @@ function tokenize(source, ranges, inBrackets = false) {
       else if (c === LF) indent = 0;
       else if (c === 65279 && pos === 0) {
       } else if (c === HASH2) {
-        const s = pos;
-        pos = lineEnd(source, pos, limit);
-        comments[commentCount++] = s;
+        this.pos = lineEnd(source, pos, this.limit);
         comments[commentCount++] = pos;
+        comments[commentCount++] = this.pos;
         comments[commentCount++] = indent;
         indent = 0;
         continue;
       } else if (c === BACKSLASH2) throw new Unsupported("line continuation at the start of a line");
       else break;
-      pos++;
+      this.pos = pos + 1;
     }
     const level = indent < 0 ? 0 : indent;
     for (let i2 = 0; i2 < commentCount; i2 += 3) {
       while (level < indents[indents.length - 1] && comments[i2 + 2] < indents[indents.length - 1]) {
         indents.pop();
-        pushZero(DEDENT);
+        this.pushZero(DEDENT);
       }
-      extra("comment", comments[i2], comments[i2 + 1]);
+      this.extra("comment", comments[i2], comments[i2 + 1]);
     }
     if (level > indents[indents.length - 1]) {
-      if (count === 0) throw new Unsupported("indented first line");
+      if (this.count === 0) throw new Unsupported("indented first line");
       indents.push(level);
-      pushZero(INDENT);
+      this.pushZero(INDENT);
     } else {
       while (level < indents[indents.length - 1]) {
         indents.pop();
-        pushZero(DEDENT);
+        this.pushZero(DEDENT);
       }
       if (level !== indents[indents.length - 1]) throw new Unsupported("inconsistent dedent");
     }
-    lineHasTokens = false;
-  };
-  if (!inBrackets) lineStart();
-  for (; ; ) {
-    if (pos >= limit && !more()) break;
-    const c = source.charCodeAt(pos);
-    if (c === SPACE2 || c === TAB2 || c === FF) {
-      pos++;
-      continue;
-    }
-    if (c === LF || c === CR2) {
-      if (c === CR2 && source.charCodeAt(pos + 1) !== LF) throw new Unsupported("bare carriage return");
-      pos += c === CR2 ? 2 : 1;
-      if (depth === 0 && lineHasTokens) {
-        pushZero(NEWLINE2);
-        lineStart();
-      } else if (depth > 0 && !inBrackets && count > 0 && !closableAfter(kind[count - 1], text[count - 1])) {
-        let indent = 0;
-        let k = pos;
-        for (; k < limit; k++) {
-          const d2 = source.charCodeAt(k);
-          if (d2 === SPACE2) indent++;
-          else if (d2 === TAB2) indent += 8;
-          else break;
-        }
-        const d = source.charCodeAt(k);
-        if (k < limit && d !== LF && d !== CR2 && d !== HASH2 && indent < indents[indents.length - 1]) throw new Unsupported("dedent in brackets");
-      }
-      continue;
-    }
-    if (c === HASH2) {
-      if (inBrackets) throw new Unsupported("comment in an f-string");
-      const s2 = pos;
-      pos = lineEnd(source, pos, limit);
-      extra("comment", s2, pos);
-      continue;
-    }
-    if (c === BACKSLASH2) {
-      const s2 = pos;
-      let k = pos + 1;
-      if (source.charCodeAt(k) === CR2) k++;
-      if (source.charCodeAt(k) !== LF || k >= limit) throw new Unsupported("backslash");
-      pos = k + 1;
-      let j = pos;
-      while (j < limit && (source.charCodeAt(j) === SPACE2 || source.charCodeAt(j) === TAB2)) j++;
-      if (j >= limit || source.charCodeAt(j) === LF || source.charCodeAt(j) === CR2 || source.charCodeAt(j) === HASH2 || source.charCodeAt(j) === BACKSLASH2) {
-        throw new Unsupported("line continuation before a blank line");
-      }
-      extra("line_continuation", s2, pos);
-      continue;
-    }
-    lineHasTokens = true;
-    const s = pos;
-    if (isAsciiIdentifierStart(c) || c >= 128 && IDENTIFIER_START2.test(codePointAt(source, pos))) {
-      pos++;
-      for (; ; ) {
-        const d = source.charCodeAt(pos);
-        if (pos < limit && isAsciiIdentifierPart(d)) pos++;
-        else if (pos < limit && d >= 128 && IDENTIFIER_PART.test(codePointAt(source, pos))) pos += d >= 55296 && d <= 56319 ? 2 : 1;
-        else break;
-      }
-      const q = source.charCodeAt(pos);
-      if ((q === 34 || q === 39) && pos - s <= 2 && isStringPrefix2(source, s, pos)) {
-        pos = stringEnd(source, s, pos, limit, backslashFrom);
-        dropContinuations();
-        push(hasFormatPrefix(source, s, pos) ? FSTRING : STRING, s, pos, "");
+    this.lineHasTokens = false;
+  }
+  run() {
+    const source = this.source;
+    const inBrackets = this.inBrackets;
+    if (!inBrackets) this.lineStart();
+    for (; ; ) {
+      if (this.pos >= this.limit && !this.more()) break;
+      let pos2 = this.pos;
+      const limit = this.limit;
+      const c = source.charCodeAt(pos2);
+      if (c === SPACE2 || c === TAB2 || c === FF) {
+        this.pos = pos2 + 1;
         continue;
       }
-      push(NAME, s, pos, keywordAt(source, s, pos - s));
-      continue;
+      if (c === LF || c === CR2) {
+        if (c === CR2 && source.charCodeAt(pos2 + 1) !== LF) throw new Unsupported("bare carriage return");
+        pos2 += c === CR2 ? 2 : 1;
+        this.pos = pos2;
+        if (this.depth === 0 && this.lineHasTokens) {
+          this.pushZero(NEWLINE2);
+          this.lineStart();
+        } else if (this.depth > 0 && !inBrackets && this.count > 0 && !closableAfter(this.kind[this.count - 1], this.text[this.count - 1])) {
+          let indent = 0;
+          let k = pos2;
+          for (; k < limit; k++) {
+            const d2 = source.charCodeAt(k);
+            if (d2 === SPACE2) indent++;
+            else if (d2 === TAB2) indent += 8;
+            else break;
+          }
+          const d = source.charCodeAt(k);
+          if (k < limit && d !== LF && d !== CR2 && d !== HASH2 && indent < this.indents[this.indents.length - 1]) throw new Unsupported("dedent in brackets");
+        }
+        continue;
+      }
+      if (c === HASH2) {
+        if (inBrackets) throw new Unsupported("comment in an f-string");
+        this.pos = lineEnd(source, pos2, limit);
+        this.extra("comment", pos2, this.pos);
+        continue;
+      }
+      if (c === BACKSLASH2) {
+        const s2 = pos2;
+        let k = pos2 + 1;
+        if (source.charCodeAt(k) === CR2) k++;
+        if (source.charCodeAt(k) !== LF || k >= limit) throw new Unsupported("backslash");
+        pos2 = k + 1;
+        this.pos = pos2;
+        let j = pos2;
+        while (j < limit && (source.charCodeAt(j) === SPACE2 || source.charCodeAt(j) === TAB2)) j++;
+        if (j >= limit || source.charCodeAt(j) === LF || source.charCodeAt(j) === CR2 || source.charCodeAt(j) === HASH2 || source.charCodeAt(j) === BACKSLASH2) {
+          throw new Unsupported("line continuation before a blank line");
+        }
+        this.extra("line_continuation", s2, pos2);
+        continue;
+      }
+      this.lineHasTokens = true;
+      const s = pos2;
+      if (isAsciiIdentifierStart(c) || c >= 128 && IDENTIFIER_START2.test(codePointAt(source, pos2))) {
+        pos2++;
+        for (; ; ) {
+          const d = source.charCodeAt(pos2);
+          if (pos2 < limit && isAsciiIdentifierPart(d)) pos2++;
+          else if (pos2 < limit && d >= 128 && IDENTIFIER_PART.test(codePointAt(source, pos2))) pos2 += d >= 55296 && d <= 56319 ? 2 : 1;
+          else break;
+        }
+        const q = source.charCodeAt(pos2);
+        if ((q === 34 || q === 39) && pos2 - s <= 2 && isStringPrefix2(source, s, pos2)) {
+          this.pos = pos2 = stringEnd(source, s, pos2, limit, this);
+          this.dropContinuations();
+          this.push(hasFormatPrefix(source, s, pos2) ? FSTRING : STRING, s, pos2, "");
+          continue;
+        }
+        this.pos = pos2;
+        this.push(NAME, s, pos2, keywordAt(source, s, pos2 - s));
+        continue;
+      }
+      if (isDigit2(c) || c === 46 && isDigit2(source.charCodeAt(pos2 + 1))) {
+        const endAndFloat = numberEnd(source, pos2, limit);
+        this.pos = pos2 = endAndFloat >> 1;
+        this.push(NUMBER, s, pos2, endAndFloat & 1 ? "float" : "integer");
+        continue;
+      }
+      if (c === 34 || c === 39) {
+        this.pos = pos2 = stringEnd(source, s, pos2, limit, this);
+        this.dropContinuations();
+        this.push(STRING, s, pos2, "");
+        continue;
+      }
+      const candidates = c < 128 ? OPERATORS_BY_CODE[c] : void 0;
+      if (!candidates) throw new Unsupported(c >= 128 ? "non-ASCII character" : `character ${JSON.stringify(source[pos2])}`);
+      let op = "";
+      for (const o of candidates) {
+        if (source.startsWith(o, pos2) && pos2 + o.length <= limit) {
+          op = o;
+          break;
+        }
+      }
+      if (!op) throw new Unsupported("operator");
+      this.pos = pos2 += op.length;
+      if (op === "(" || op === "[" || op === "{") this.depth++;
+      else if (op === ")" || op === "]" || op === "}") {
+        if (--this.depth < (inBrackets ? 1 : 0)) throw new Unsupported("unbalanced bracket");
+      }
+      this.push(OP, s, pos2, op);
     }
-    if (isDigit2(c) || c === 46 && isDigit2(source.charCodeAt(pos + 1))) {
-      const endAndFloat = numberEnd(source, pos, limit);
-      pos = endAndFloat >> 1;
-      push(NUMBER, s, pos, endAndFloat & 1 ? "float" : "integer");
-      continue;
-    }
-    if (c === 34 || c === 39) {
-      pos = stringEnd(source, s, pos, limit, backslashFrom);
-      dropContinuations();
-      push(STRING, s, pos, "");
-      continue;
-    }
-    const candidates = OPERATORS[source[pos]];
-    if (!candidates) throw new Unsupported(c >= 128 ? "non-ASCII character" : `character ${JSON.stringify(source[pos])}`);
-    let op = "";
-    for (const o of candidates) {
-      if (source.startsWith(o, pos) && pos + o.length <= limit) {
-        op = o;
-        break;
+    if (this.depth !== (inBrackets ? 1 : 0)) throw new Unsupported("unclosed bracket");
+    if (!inBrackets) {
+      if (this.lineHasTokens) this.pushZero(NEWLINE2);
+      while (this.indents.length > 1) {
+        this.indents.pop();
+        this.pushZero(DEDENT);
       }
     }
-    if (!op) throw new Unsupported("operator");
-    pos += op.length;
-    if (op === "(" || op === "[" || op === "{") depth++;
-    else if (op === ")" || op === "]" || op === "}") {
-      if (--depth < (inBrackets ? 1 : 0)) throw new Unsupported("unbalanced bracket");
-    }
-    push(OP, s, pos, op);
+    const pos = this.pos;
+    this.add(END, pos, pos, "");
+    this.add(END, pos, pos, "");
+    this.add(END, pos, pos, "");
+    return { kind: this.kind, start: this.start, end: this.end, text: this.text, extras: this.extras, first: this.first };
   }
-  if (depth !== (inBrackets ? 1 : 0)) throw new Unsupported("unclosed bracket");
-  if (!inBrackets) {
-    if (lineHasTokens) pushZero(NEWLINE2);
-    while (indents.length > 1) {
-      indents.pop();
-      pushZero(DEDENT);
-    }
-  }
-  add(END, pos, pos, "");
-  add(END, pos, pos, "");
-  add(END, pos, pos, "");
-  return { kind, start: start2, end, text, extras, first };
-}
+};
 function closableAfter(kind, text) {
   if (kind === NAME) return text === "" || text === "True" || text === "False" || text === "None";
   if (kind === NUMBER || kind === STRING || kind === FSTRING) return true;
@@ -6067,7 +6149,7 @@ function lineEnd(source, from, limit) {
   const k = source.indexOf("\n", from);
   return k < 0 || k > limit ? limit : k;
 }
-function stringEnd(source, from, quoteAt, limit, backslashFrom) {
+function stringEnd(source, from, quoteAt, limit, backslashes) {
   const q = source.charCodeAt(quoteAt);
   const triple = source.charCodeAt(quoteAt + 1) === q && source.charCodeAt(quoteAt + 2) === q;
   const raw = isRawPrefix(source, from);
@@ -6075,7 +6157,7 @@ function stringEnd(source, from, quoteAt, limit, backslashFrom) {
   for (; ; ) {
     if (triple) {
       const nextQuote = source.indexOf(source[quoteAt], i2);
-      const nextBackslash = backslashFrom(i2);
+      const nextBackslash = backslashes.backslashFrom(i2);
       if (nextQuote > i2 && (nextBackslash < 0 || nextBackslash > nextQuote)) i2 = nextQuote;
     }
     if (i2 >= limit) throw new Unsupported("unterminated string");
@@ -6445,7 +6527,7 @@ function isPlainName(source, from, to) {
   }
   return to - from > 8 || !RESERVED.has(source.slice(from, to));
 }
-var ExpressionParser = class _ExpressionParser {
+var ExpressionParser = class {
   constructor(source, tokens, nodes) {
     this.source = source;
     this.nodes = nodes;
@@ -6744,7 +6826,8 @@ var ExpressionParser = class _ExpressionParser {
   interpolated(from, to) {
     if (isPlainName(this.source, from, to)) return this.nodes.leaf("identifier", from, to);
     const tokens = tokenize(this.source, [{ start: from, end: to }], true);
-    const inner = new _ExpressionParser(this.source, tokens, this.nodes);
+    const Parser2 = this.constructor;
+    const inner = new Parser2(this.source, tokens, this.nodes);
     inner.nesting = this.nesting;
     const node = inner.isKeyword("yield") ? inner.yieldExpression() : inner.expressionList(false);
     if (inner.kind[inner.i] !== END) throw new Unsupported("f-string expression");
@@ -8000,13 +8083,31 @@ function decodeStringLiteral(text) {
 }
 
 // src/languages/python/semantic/scopes.ts
-var INERT_LEAVES = /* @__PURE__ */ new Set(["identifier", "integer", "float", "true", "false", "none", "ellipsis", "comment", "string_start", "string_content", "string_end", "escape_sequence", "line_continuation"]);
-var COMPREHENSIONS = /* @__PURE__ */ new Set([
+var ACTED_ON = /* @__PURE__ */ new Set([
+  "function_definition",
+  "lambda",
+  "class_definition",
+  "decorated_definition",
+  "import_statement",
+  "import_from_statement",
+  "future_import_statement",
+  "global_statement",
+  "nonlocal_statement",
+  "assignment",
+  "augmented_assignment",
+  "named_expression",
+  "for_statement",
+  "for_in_clause",
+  "as_pattern",
+  "call",
+  "subscript",
   "list_comprehension",
   "set_comprehension",
   "dictionary_comprehension",
   "generator_expression"
 ]);
+var SEQUENCE_VALUES = /* @__PURE__ */ new Set(["expression_list", "tuple", "list", "pattern_list"]);
+var NO_NODES = [];
 function buildScopes(tree, moduleName) {
   const module2 = newScope("module", tree.root, null);
   const calls = [];
@@ -8021,18 +8122,22 @@ function buildScopes(tree, moduleName) {
     pendingScopes.push(scope);
   };
   const bind = (scope, name2, kind, site, position, extra) => {
-    const target = scope.globals.has(name2) ? module2 : scope;
+    const target = scope.globals.size && scope.globals.has(name2) ? module2 : scope;
     let list = target.bindings.get(name2);
     if (!list) target.bindings.set(name2, list = []);
     list.push(extra ? { name: name2, kind, site, position, scope: target, ...extra } : { name: name2, kind, site, position, scope: target });
   };
   const bindTarget = (scope, target, value, kind, position) => {
+    if (target.type === "identifier") {
+      bind(scope, text(target), value ? kind : "opaque", target, position ?? target.end, value ? { value } : void 0);
+      return;
+    }
     const work = [{ t: target, v: value }];
     while (work.length) {
       const { t, v } = work.pop();
       switch (t.type) {
         case "identifier":
-          bind(scope, text(t), v ? kind : "opaque", t, position(t), v ? { value: v } : void 0);
+          bind(scope, text(t), v ? kind : "opaque", t, position ?? t.end, v ? { value: v } : void 0);
           break;
         case "pattern_list":
         case "tuple_pattern":
@@ -8040,7 +8145,7 @@ function buildScopes(tree, moduleName) {
         case "expression_list":
         case "tuple":
         case "list": {
-          const values = v && ["expression_list", "tuple", "list", "pattern_list"].includes(v.type) ? v.children : [];
+          const values = v && SEQUENCE_VALUES.has(v.type) ? v.children : NO_NODES;
           const sameShape = values.length === t.children.length;
           t.children.forEach((c, i2) => work.push({ t: c, v: sameShape ? values[i2] : void 0 }));
           break;
@@ -8077,10 +8182,14 @@ function buildScopes(tree, moduleName) {
         }
       }
       if (positional) first = false;
-      for (const f of ["value", "type"]) {
-        const v = childByField(p, f);
-        if (v) visitLater(v, outer);
+      let value;
+      let type;
+      for (const c of p.children) {
+        if (c.field === "value") value ??= c;
+        else if (c.field === "type") type ??= c;
       }
+      if (value) visitLater(value, outer);
+      if (type) visitLater(type, outer);
     }
   };
   while (pendingNodes.length) {
@@ -8143,11 +8252,10 @@ function buildScopes(tree, moduleName) {
         let value = right;
         while (value?.type === "assignment") value = childByField(value, "right");
         const left = childByField(node, "left");
-        const afterStatement = () => node.end;
-        if (left) bindTarget(scope, left, value, "assignment", afterStatement);
+        if (left) bindTarget(scope, left, value, "assignment", node.end);
         if (right?.type === "assignment") {
           const innerLeft = childByField(right, "left");
-          if (innerLeft) bindTarget(scope, innerLeft, value, "assignment", afterStatement);
+          if (innerLeft) bindTarget(scope, innerLeft, value, "assignment", node.end);
           right = value;
         }
         if (right) visitLater(right, scope);
@@ -8157,7 +8265,7 @@ function buildScopes(tree, moduleName) {
       }
       case "augmented_assignment": {
         const left = childByField(node, "left");
-        if (left) bindTarget(scope, left, void 0, "opaque", () => node.end);
+        if (left) bindTarget(scope, left, void 0, "opaque", node.end);
         const right = childByField(node, "right");
         if (right) visitLater(right, scope);
         continue;
@@ -8174,14 +8282,14 @@ function buildScopes(tree, moduleName) {
       case "for_statement":
       case "for_in_clause": {
         const left = childByField(node, "left");
-        if (left) bindTarget(scope, left, void 0, "opaque", (site) => site.end);
+        if (left) bindTarget(scope, left, void 0, "opaque");
         for (const c of node.children) if (c !== left) visitLater(c, scope);
         continue;
       }
       case "as_pattern": {
         const alias = childByField(node, "alias");
         const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : void 0;
-        if (alias) bindTarget(scope, alias, entered, "assignment", (site) => site.end);
+        if (alias) bindTarget(scope, alias, entered, "assignment");
         for (const c of node.children) if (c !== alias) visitLater(c, scope);
         continue;
       }
@@ -8191,16 +8299,18 @@ function buildScopes(tree, moduleName) {
       case "subscript":
         subscripts.push({ node, scope });
         break;
-      default:
-        if (COMPREHENSIONS.has(node.type)) {
-          const inner = newScope("comprehension", node, scope);
-          for (const c of node.children) visitLater(c, inner);
-          continue;
-        }
+      case "list_comprehension":
+      case "set_comprehension":
+      case "dictionary_comprehension":
+      case "generator_expression": {
+        const inner = newScope("comprehension", node, scope);
+        for (const c of node.children) visitLater(c, inner);
+        continue;
+      }
     }
     for (let i2 = node.children.length - 1; i2 >= 0; i2--) {
       const child = node.children[i2];
-      if (child.children.length === 0 && INERT_LEAVES.has(child.type)) continue;
+      if (child.children.length === 0 && !ACTED_ON.has(child.type)) continue;
       visitLater(child, scope);
     }
   }
@@ -8295,11 +8405,35 @@ var SemanticModel = class {
   bindingCache = /* @__PURE__ */ new Map();
   inProgress = /* @__PURE__ */ new Set();
   classBodies;
-  /** A qualified name, resolved across the project's modules when a project index is present. */
+  /**
+   * A qualified name, resolved across the project's modules when a project index is present. Made once per name and
+   * model (the index does not change while a file is analysed); callers share the arrays and must not change them.
+   */
   qualified(name2) {
-    const canonical = canonicalName(name2);
-    return this.project?.resolve(canonical) ?? [{ name: canonical }];
+    let found = this.qualifiedNames.get(name2);
+    if (!found) {
+      const canonical = canonicalName(name2);
+      found = this.project?.resolve(canonical) ?? [{ name: canonical }];
+      this.qualifiedNames.set(name2, found);
+    }
+    return found;
   }
+  qualifiedNames = /* @__PURE__ */ new Map();
+  /**
+   * `base.path` as a qualified name (see `qualified`), found by `base` and then `path` without joining them: the
+   * names resolution asks for are mostly the same few modules and classes with one attribute after another.
+   */
+  qualifiedAttribute(base, path) {
+    let byPath = this.attributeNames.get(base);
+    if (!byPath) this.attributeNames.set(base, byPath = /* @__PURE__ */ new Map());
+    let found = byPath.get(path);
+    if (!found) {
+      const canonical = canonicalName(`${base}.${path}`);
+      byPath.set(path, found = this.project?.resolve(canonical) ?? [{ name: canonical }]);
+    }
+    return found;
+  }
+  attributeNames = /* @__PURE__ */ new Map();
   /** The body scope of a class defined in this file. */
   classScope(classDef) {
     return this.classBodies.get(classDef);
@@ -8311,24 +8445,28 @@ var SemanticModel = class {
   exported(name2) {
     const bindings = this.module.bindings.get(name2);
     if (!bindings?.length) return void 0;
-    const end = { start: this.tree.source.length, parent: null };
+    const end = this.moduleEnd ??= { start: this.tree.source.length, parent: null };
     return reachingBindings(bindings, end, this.module).map((binding) => ({ binding, values: this.resolveBinding(binding, 0) }));
   }
+  /** A stand-in for a use of a name after the module's last statement (see `exported`). */
+  moduleEnd;
   /**
    * What `attribute` of a class defined in this file holds: a class-level binding, or for an instance also a
    * `self.attribute = value` in a method, else what a base class defined here holds. Undefined when none binds it.
    */
   classMember(classDef, attribute, instance2, depth = 0) {
-    let byAttribute = this.memberCache.get(classDef);
-    if (!byAttribute) this.memberCache.set(classDef, byAttribute = /* @__PURE__ */ new Map());
-    const key = instance2 ? `.${attribute}` : attribute;
-    if (byAttribute.has(key)) return byAttribute.get(key);
-    byAttribute.set(key, void 0);
+    const cache = instance2 ? this.instanceMemberCache : this.memberCache;
+    let byAttribute = cache.get(classDef);
+    if (!byAttribute) cache.set(classDef, byAttribute = /* @__PURE__ */ new Map());
+    if (byAttribute.has(attribute)) return byAttribute.get(attribute);
+    byAttribute.set(attribute, void 0);
     const found = this.findClassMember(classDef, attribute, instance2, depth);
-    byAttribute.set(key, found);
+    byAttribute.set(attribute, found);
     return found;
   }
+  /** What `C.attribute` and `C().attribute` hold, by class and attribute. */
   memberCache = /* @__PURE__ */ new Map();
+  instanceMemberCache = /* @__PURE__ */ new Map();
   ancestorCache = /* @__PURE__ */ new Map();
   findClassMember(classDef, attribute, instance2, depth) {
     const seen = /* @__PURE__ */ new Set();
@@ -8457,7 +8595,7 @@ var SemanticModel = class {
         s = s.parent;
         continue;
       }
-      if (s.globals.has(name2) && s !== this.module) {
+      if (s.globals.size !== 0 && s.globals.has(name2) && s !== this.module) {
         s = this.module;
         sameScope = false;
         continue;
@@ -8497,13 +8635,19 @@ var SemanticModel = class {
   scopeOfDefinition(def) {
     return this.classBodies.get(def)?.parent ?? void 0;
   }
+  /** What a name no scope binds may be, in a module with star imports, by name (callers share the arrays). */
+  starImported = /* @__PURE__ */ new Map();
   resolveName(name2, scope, use, depth) {
     const bindings = this.lookup(name2, scope, use);
     if (!bindings) {
       const starImports = this.module.starImports;
       if (!starImports.length) return PYTHON_BUILTINS.has(name2) ? builtinNames(name2) : [];
-      const fromStar = starImports.flatMap((s) => this.qualified(`${s.module}.${name2}`));
-      if (PYTHON_BUILTINS.has(name2)) fromStar.push({ name: `builtins.${name2}` });
+      let fromStar = this.starImported.get(name2);
+      if (!fromStar) {
+        fromStar = starImports.flatMap((s) => this.qualified(`${s.module}.${name2}`));
+        if (PYTHON_BUILTINS.has(name2)) fromStar.push({ name: `builtins.${name2}` });
+        this.starImported.set(name2, fromStar);
+      }
       return fromStar;
     }
     if (bindings.length === 1) return this.resolveBinding(bindings[0], depth);
@@ -8512,21 +8656,28 @@ var SemanticModel = class {
     return out2;
   }
   resolveBinding(b, depth) {
+    if (b.kind === "opaque") return [];
+    const cached2 = this.bindingCache.get(b);
+    if (cached2) return cached2;
+    let names;
     switch (b.kind) {
       case "import":
-        return this.qualified(b.qualifiedName);
+        names = this.qualified(b.qualifiedName);
+        break;
       case "function":
-        return [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+        names = [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+        break;
       case "class":
-        return b.site.parent === b.classDef ? [{ name: LOCAL + b.name, localClass: b.classDef }] : [{ name: LOCAL + this.className(b.classDef), localClass: b.classDef }];
+        names = b.site.parent === b.classDef ? [{ name: LOCAL + b.name, localClass: b.classDef }] : [{ name: LOCAL + this.className(b.classDef), localClass: b.classDef }];
+        break;
       case "instance":
-        return [{ name: `${LOCAL}${this.className(b.classDef)}()`, instanceOf: b.classDef }];
-      case "opaque":
-        return [];
+        names = [{ name: `${LOCAL}${this.className(b.classDef)}()`, instanceOf: b.classDef }];
+        break;
       case "assignment": {
-        if (b.value?.type === "lambda") return [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
-        const cached2 = this.bindingCache.get(b);
-        if (cached2) return cached2;
+        if (b.value?.type === "lambda") {
+          names = [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+          break;
+        }
         if (this.inProgress.has(b) || !b.value) return [];
         this.inProgress.add(b);
         const result = this.resolve(b.value, b.valueScope ?? b.scope, depth + 1);
@@ -8535,6 +8686,8 @@ var SemanticModel = class {
         return result;
       }
     }
+    this.bindingCache.set(b, names);
+    return names;
   }
   resolveAttribute(node, scope, depth) {
     const attributes = [];
@@ -8560,19 +8713,22 @@ var SemanticModel = class {
     if (localClass) member = this.classMember(localClass, first, r.instanceOf !== void 0, depth + 1);
     else if (projectClass) member = projectClass.member(first, r.projectInstance !== void 0);
     if (member) {
-      const chain = r.chain;
-      const withChain = chain ? member.map((m) => ({ ...m, chain: [...chain, ...m.chain ?? []] })) : member;
+      const chain2 = r.chain;
+      const withChain = chain2 ? member.map((m) => ({ ...m, chain: [...chain2, ...m.chain ?? []] })) : member;
       if (attributes.length === 1) return withChain;
       const rest = attributes.slice(1);
       return withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1));
     }
-    const names = this.qualified(`${r.name}.${attributes.join(".")}`);
+    const names = this.qualifiedAttribute(r.name, attributes.length === 1 ? first : attributes.join("."));
     if (!r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
-    return names.map((n) => ({
-      ...n,
-      ...attributes.length === 1 && r.constructedBy ? { constructedBy: r.constructedBy } : {},
-      ...r.chain ? { chain: [...r.chain, ...n.chain ?? []] } : {}
-    }));
+    const constructedBy = attributes.length === 1 ? r.constructedBy : void 0;
+    const chain = r.chain;
+    return names.map((n) => {
+      const m = { ...n };
+      if (constructedBy) m.constructedBy = constructedBy;
+      if (chain) m.chain = n.chain ? [...chain, ...n.chain] : chain.slice();
+      return m;
+    });
   }
   resolveCallResult(node, scope, depth) {
     const callee = childByField(node, "function");
@@ -8615,14 +8771,13 @@ var SemanticModel = class {
           if (first) appendAll(out2, this.resolve(first, scope, depth + 1));
           break;
         }
-        default:
-          out2.push({
-            name: `${c.name}()`,
-            constructedBy: { call: node, scope },
-            ...c.localClass ? { instanceOf: c.localClass } : {},
-            ...c.projectClass ? { projectInstance: c.projectClass } : {},
-            ...c.chain ? { chain: c.chain } : {}
-          });
+        default: {
+          const result = { name: `${c.name}()`, constructedBy: { call: node, scope } };
+          if (c.localClass) result.instanceOf = c.localClass;
+          if (c.projectClass) result.projectInstance = c.projectClass;
+          if (c.chain) result.chain = c.chain;
+          out2.push(result);
+        }
       }
     }
     return out2;
@@ -8743,17 +8898,31 @@ function summarizeClass(model, classDef, qualify) {
     if (!names?.length) return [];
     const line = site.startRow + 1;
     const column = site.startCol + 1;
+    if (names.length === 1) return [{ name: qualify(names[0].name), line, column }];
     return [...new Set(names.map((r) => qualify(r.name)))].map((name2) => ({ name: name2, line, column }));
   };
+  const prefixes = /* @__PURE__ */ new Map();
   let overridesFindClass = false;
   for (const [name2, bindings] of body2?.bindings ?? []) {
     if (name2 === "find_class" && bindings.some((b) => b.kind === "function")) overridesFindClass = true;
-    members[name2] = values(model.classMember(classDef, name2, false), bindings[bindings.length - 1].site);
+    members[name2] = values(definedFunctions(model, bindings, prefixes) ?? model.classMember(classDef, name2, false), bindings[bindings.length - 1].site);
   }
   for (const [name2, assignments] of body2?.instanceAttributes ?? []) {
     instanceMembers[name2] = values(model.classMember(classDef, name2, true), assignments[0].site);
   }
   return { bases, overridesFindClass, members, instanceMembers };
+}
+function definedFunctions(model, bindings, prefixes) {
+  if (!bindings.length || !bindings.every((b) => b.kind === "function")) return void 0;
+  return bindings.map((b) => {
+    let prefix = prefixes.get(b.scope);
+    if (prefix === void 0) prefixes.set(b.scope, prefix = LOCAL + (b.scope.kind === "class" ? `${classNameOf(model, b.scope.node)}.` : ""));
+    return { name: prefix + b.name };
+  });
+}
+function classNameOf(model, classDef) {
+  const name2 = childByField(classDef, "name");
+  return name2 ? model.text(name2) : "<class>";
 }
 function constantNames(model) {
   const bindings = model.module.bindings.get("__all__");
@@ -9099,7 +9268,11 @@ var ProvenanceEvaluator = class {
     let byName = this.nonlocals.get(scopeNode);
     if (!byName) this.nonlocals.set(scopeNode, byName = /* @__PURE__ */ new Map());
     let found = byName.get(name2);
-    if (found === void 0) byName.set(name2, found = new RegExp(`\\bnonlocal\\b[^\\n]{0,300}\\b${escapeRegExp2(name2)}\\b`).test(this.text(scopeNode)));
+    if (found === void 0) {
+      const text = this.text(scopeNode);
+      found = text.includes("nonlocal") && new RegExp(`\\bnonlocal\\b[^\\n]{0,300}\\b${escapeRegExp2(name2)}\\b`).test(text);
+      byName.set(name2, found);
+    }
     return found;
   }
   /** Bindings after the use that still reach it on the next turn of a loop enclosing both. */
@@ -9473,7 +9646,10 @@ function collectMatches(model, index2, assignments, budget) {
         args: new CallArguments(resolved.constructedBy.call, model.tree.source)
       };
       for (const sink of sinks2 ?? []) {
-        report({ ...base, args: args2 ??= new CallArguments(node, model.tree.source), ...sink, target: resolved.name, via: "call", ...receiver ? { receiver } : {}, ...chain });
+        const m = { node, calleeText: base.calleeText, model, scope, args: args2 ??= new CallArguments(node, model.tree.source), rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
+        if (receiver) m.receiver = receiver;
+        if (chain.chain) m.chain = chain.chain;
+        report(m);
       }
       const ancestors = resolved.localClass ? model.classAncestors(resolved.localClass, scope) : resolved.projectClass ? resolved.projectClass.ancestors() : [];
       if (ancestors.length) {
@@ -10987,7 +11163,7 @@ var MAX_DEPTH3 = 24;
 var MAX_SOURCES = 8;
 var FUNCTIONS = /* @__PURE__ */ new Set(["function_definition", "lambda"]);
 var NESTED = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda"]);
-var COMPREHENSIONS2 = /* @__PURE__ */ new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
+var COMPREHENSIONS = /* @__PURE__ */ new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
 var CONTAINER_ADDERS = /* @__PURE__ */ new Set(["append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault", "put", "write"]);
 var BLOCK_ENDERS = /* @__PURE__ */ new Set(["return_statement", "raise_statement"]);
 var TaintTracker = class _TaintTracker {
@@ -11155,7 +11331,7 @@ var TaintTracker = class _TaintTracker {
       case "pair":
         return any(node.children.filter((c) => c.type !== "comment"), node.type === "pair" ? void 0 : `put in a ${node.type.replace("expression_list", "tuple").replace("dictionary", "dict")}`);
       default:
-        if (COMPREHENSIONS2.has(node.type)) {
+        if (COMPREHENSIONS.has(node.type)) {
           const clauses = node.children.filter((c) => c.type === "for_in_clause");
           const iterables = clauses.map((c) => childByField(c, "right"));
           return any([...iterables, childByField(node, "body")], "collected by a comprehension");
@@ -11176,7 +11352,7 @@ var TaintTracker = class _TaintTracker {
   evalName(node, at, scope, depth, key) {
     const name2 = this.text(node);
     for (let n = node.parent; n && !NESTED.has(n.type); n = n.parent) {
-      if (!COMPREHENSIONS2.has(n.type)) continue;
+      if (!COMPREHENSIONS.has(n.type)) continue;
       for (const clause of n.children.filter((c) => c.type === "for_in_clause")) {
         const left = childByField(clause, "left");
         if (!left || !descendants(clause, (d) => d === left || isAncestor(left, d)).concat(left).some((d) => d.type === "identifier" && this.text(d) === name2)) continue;
