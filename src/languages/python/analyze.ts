@@ -11,7 +11,7 @@ import { relevantRanges, type SinkNames } from "./regions.js";
 import { identifierKey, splitTopLevel } from "./top-level.js";
 import { wordSearch, wordWithoutBoundaries, type TokenSet, type WordFinder } from "./token-set.js";
 import { pastDeadline, TimeBudgetExceeded, type PythonParser, type TimeBudget } from "./parser.js";
-import { RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
+import { inOneShape, RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
 import { summarizeModule, type ModuleSummary } from "./project-index.js";
 import { PROVENANCE_NAMES } from "./provenance.js";
 import type { Scope } from "./semantic/scopes.js";
@@ -371,7 +371,9 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
         ...resolved.constructedBy,
         args: new CallArguments(resolved.constructedBy.call, model.tree.source),
       };
-      for (const sink of sinks ?? []) {
+      // Loops over sink lists only: a literal `[]` is a second kind of array (small integers), and meeting it in a
+      // rarely run loop threw `collectMatches`'s optimised code away.
+      if (sinks) for (const sink of sinks) {
         // Field by field, in the order the spread of `base`, the arguments, `sink` and the rest gave.
         const m: RuleMatch = { node, calleeText: base.calleeText, model, scope, args: (args ??= new CallArguments(node, model.tree.source)), rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
         if (receiver) m.receiver = receiver;
@@ -381,12 +383,13 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
       const ancestors = resolved.localClass
         ? model.classAncestors(resolved.localClass, scope)
         : resolved.projectClass
-          ? resolved.projectClass.ancestors()
+          ? inOneShape(resolved.projectClass.ancestors())
           : [];
       if (ancestors.length) {
         const overridesFindClass = resolved.localClass ? definesMethod(model, resolved.localClass, "find_class") : resolved.projectClass!.overridesFindClass;
         for (const ancestor of uniqueNames(ancestors)) {
-          for (const sink of index.byName.get(ancestor.name) ?? []) {
+          const sinks = index.byName.get(ancestor.name);
+          if (sinks) for (const sink of sinks) {
             if (!sink.spec.subclasses) continue;
             const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
             const steps = [...(resolved.chain ?? []), ...(ancestor.chain ?? [])];
@@ -415,7 +418,8 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
 
   function reportReference(node: SyntaxNode, scope: Scope, stored?: string): void {
     for (const resolved of uniqueNames(model.resolve(node, scope))) {
-      for (const sink of index.byName.get(resolved.name) ?? []) {
+      const sinks = index.byName.get(resolved.name);
+      if (sinks) for (const sink of sinks) {
         if (!sink.spec.references) continue;
         const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
         const where = stored ? { stored } : {};
