@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { analyzeSource } from "../src/index.js";
-import { SemanticModel } from "../src/languages/python/semantic/model.js";
+import { SemanticModel, type ProjectClass, type ResolvedName } from "../src/languages/python/semantic/model.js";
 import { canonicalName } from "../src/languages/python/semantic/module-aliases.js";
 import type { SyntaxNode, SyntaxTree } from "../src/languages/python/syntax.js";
 import { loadPythonParser } from "../src/project/python-parser.js";
@@ -196,6 +196,60 @@ describe("semantic model resolution", () => {
     const yaml = ["y.load(blob)", "z.load(blob)"];
     assert.deepEqual(reported, [...pickle.map((l) => `PYTHON-LANG-SEC-040 ${l}`), ...yaml.map((l) => `PYTHON-LANG-SEC-041 ${l}`)].sort());
   });
+
+  it("gives every resolved name one shape, the project's included, with what each field holds kept", async () => {
+    // A project index that answers in shapes of its own: a class, its instance's member, a chain.
+    const step = { path: "pkg/compat.py", line: 1, column: 1, message: "pkg.compat.pickle is pickle" };
+    const Loader: ProjectClass = {
+      name: "pkg.io.Loader",
+      ancestors: () => [{ name: "pickle.Unpickler", chain: [step] }],
+      overridesFindClass: false,
+      member: (attribute) => (attribute === "read" ? [{ name: "pickle.load" }] : undefined),
+    };
+    const project = {
+      resolve: (name: string): ResolvedName[] | undefined =>
+        name === "pkg.io.Loader" ? [{ name, projectClass: Loader }] : name === "pkg.compat.pickle" ? [{ chain: [step], name: "pickle" }] : undefined,
+    };
+    const source = `${SOURCE}
+from pkg.io import Loader
+from pkg.compat import pickle as p2
+Loader(f).read(f)
+p2.loads(f)
+(cp.loads if f else json.loads)(f)
+(cp.loads or json.loads)(f)
+vars(cp)["loads"](f)
+Store(f).run(f, "p")
+class Mine(Loader):
+    pass
+`;
+    const model = new SemanticModel(await tree(source), "m", project);
+    const shapes = new Set<string>();
+    const byCallee = new Map<string, ResolvedName[]>();
+    for (const { node, scope } of model.calls) {
+      const names = model.resolve(calleeOf(node), scope);
+      byCallee.set(model.text(calleeOf(node)), names);
+      for (const r of names) shapes.add(Object.keys(r).join());
+    }
+    const mine = model.tree.root.children.find((c) => c.type === "class_definition" && model.text(c).startsWith("class Mine"))!;
+    const ancestors = model.classAncestors(mine, model.calls[0].scope);
+    assert.deepEqual(ancestors.map((a) => a.name), ["pkg.io.Loader", "pickle.Unpickler"]);
+    assert.deepEqual(ancestors[1].chain, [step]);
+    for (const a of ancestors) shapes.add(Object.keys(a).join());
+    assert.deepEqual([...shapes], ["name,localClass,constructedBy,instanceOf,projectClass,projectInstance,chain"]);
+    const names = (callee: string) => byCallee.get(callee)!.map((r) => r.name);
+    assert.deepEqual(names("Loader(f).read"), ["pickle.load"]);
+    assert.deepEqual(names("p2.loads"), ["pickle.loads"]);
+    assert.deepEqual(byCallee.get("p2.loads")![0].chain, [step]);
+    assert.deepEqual(names("(cp.loads if f else json.loads)"), ["pickle.loads", "json.loads"]);
+    assert.deepEqual(names("(cp.loads or json.loads)"), ["pickle.loads", "json.loads"]);
+    assert.deepEqual(names('vars(cp)["loads"]'), ["pickle.loads"]);
+    const [store] = byCallee.get("Store(f).run")!;
+    assert.equal(store.name, "<local>.Store.run");
+    const [built] = model.resolve(calleeOf(model.calls.find(({ node }) => model.text(node) === 'Store(f).run(f, "p")')!.node).children[0], model.calls[0].scope);
+    assert.equal(built.name, "<local>.Store()");
+    assert.equal(model.text(built.constructedBy!.call), "Store(f)");
+    assert.equal(built.instanceOf?.type, "class_definition");
+  });
 });
 
 describe("module aliases", () => {
@@ -227,4 +281,6 @@ describe("module aliases", () => {
     ];
     for (const [name, canonical] of cases) assert.equal(canonicalName(name), canonical, name);
   });
+
 });
+

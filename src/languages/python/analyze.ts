@@ -11,7 +11,7 @@ import { relevantRanges, type SinkNames } from "./regions.js";
 import { identifierKey, splitTopLevel } from "./top-level.js";
 import { wordSearch, wordWithoutBoundaries, type TokenSet, type WordFinder } from "./token-set.js";
 import { pastDeadline, TimeBudgetExceeded, type PythonParser, type TimeBudget } from "./parser.js";
-import { RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
+import { inOneShape, RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
 import { summarizeModule, type ModuleSummary } from "./project-index.js";
 import { PROVENANCE_NAMES } from "./provenance.js";
 import type { Scope } from "./semantic/scopes.js";
@@ -360,40 +360,12 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
     let args: CallArguments | undefined;
     const resolvedCallee = uniqueNames(model.resolve(callee, scope));
     // Made for the few calls that reach a sink or a class.
-    let base: { node: SyntaxNode; calleeText: string; model: SemanticModel; scope: Scope } | undefined;
+    let base: CallBase | undefined;
     for (const resolved of resolvedCallee) {
       const sinks = index.byName.get(resolved.name);
       if (!sinks && !resolved.localClass && !resolved.projectClass) continue;
-      const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
       base ??= { node, calleeText: "", model, scope };
-      base.calleeText ||= shortened(model.text(callee));
-      const receiver = resolved.constructedBy && {
-        ...resolved.constructedBy,
-        args: new CallArguments(resolved.constructedBy.call, model.tree.source),
-      };
-      for (const sink of sinks ?? []) {
-        // Field by field, in the order the spread of `base`, the arguments, `sink` and the rest gave.
-        const m: RuleMatch = { node, calleeText: base.calleeText, model, scope, args: (args ??= new CallArguments(node, model.tree.source)), rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
-        if (receiver) m.receiver = receiver;
-        if (chain.chain) m.chain = chain.chain;
-        report(m);
-      }
-      const ancestors = resolved.localClass
-        ? model.classAncestors(resolved.localClass, scope)
-        : resolved.projectClass
-          ? resolved.projectClass.ancestors()
-          : [];
-      if (ancestors.length) {
-        const overridesFindClass = resolved.localClass ? definesMethod(model, resolved.localClass, "find_class") : resolved.projectClass!.overridesFindClass;
-        for (const ancestor of uniqueNames(ancestors)) {
-          for (const sink of index.byName.get(ancestor.name) ?? []) {
-            if (!sink.spec.subclasses) continue;
-            const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
-            const steps = [...(resolved.chain ?? []), ...(ancestor.chain ?? [])];
-            report({ ...base, args: (args ??= new CallArguments(node, model.tree.source)), ...sink, target: ancestor.name, via: "subclass", subclass, ...(steps.length ? { chain: steps } : {}) });
-          }
-        }
-      }
+      args = matchCallee(callee, resolved, sinks, base, args, index, report);
     }
     // `isinstance(x, pickle.Unpickler)` is a type check, not a callback.
     if (!index.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
@@ -415,7 +387,8 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
 
   function reportReference(node: SyntaxNode, scope: Scope, stored?: string): void {
     for (const resolved of uniqueNames(model.resolve(node, scope))) {
-      for (const sink of index.byName.get(resolved.name) ?? []) {
+      const sinks = index.byName.get(resolved.name);
+      if (sinks) for (const sink of sinks) {
         if (!sink.spec.references) continue;
         const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
         const where = stored ? { stored } : {};
@@ -423,6 +396,64 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
       }
     }
   }
+}
+
+/** Base of the matches of one call (see `matchCallee`), made for the few calls whose callee may be a sink or a class. */
+interface CallBase {
+  node: SyntaxNode;
+  calleeText: string;
+  model: SemanticModel;
+  scope: Scope;
+}
+
+/**
+ * What a call matches through one name its callee resolves to: the rules whose sink that is, and for a class, those
+ * whose sink class it derives from. Returns the call's arguments once read. Out of `collectMatches` so that it stays
+ * small: V8 waits for more of its loops the bigger it is before optimising it, and again after each deoptimisation.
+ */
+function matchCallee(
+  callee: SyntaxNode,
+  resolved: ResolvedName,
+  sinks: IndexedSink[] | undefined,
+  base: CallBase,
+  args: CallArguments | undefined,
+  index: SinkIndex,
+  report: (m: RuleMatch) => void,
+): CallArguments | undefined {
+  const { node, model, scope } = base;
+  const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
+  base.calleeText ||= shortened(model.text(callee));
+  const receiver = resolved.constructedBy && {
+    ...resolved.constructedBy,
+    args: new CallArguments(resolved.constructedBy.call, model.tree.source),
+  };
+  // Loops over sink lists only: a literal `[]` is a second kind of array (small integers), and meeting it in a
+  // rarely run loop threw `collectMatches`'s optimised code away.
+  if (sinks) for (const sink of sinks) {
+    // Field by field, in the order the spread of `base`, the arguments, `sink` and the rest gave.
+    const m: RuleMatch = { node, calleeText: base.calleeText, model, scope, args: (args ??= new CallArguments(node, model.tree.source)), rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
+    if (receiver) m.receiver = receiver;
+    if (chain.chain) m.chain = chain.chain;
+    report(m);
+  }
+  const ancestors = resolved.localClass
+    ? model.classAncestors(resolved.localClass, scope)
+    : resolved.projectClass
+      ? inOneShape(resolved.projectClass.ancestors())
+      : [];
+  if (ancestors.length) {
+    const overridesFindClass = resolved.localClass ? definesMethod(model, resolved.localClass, "find_class") : resolved.projectClass!.overridesFindClass;
+    for (const ancestor of uniqueNames(ancestors)) {
+      const sinks = index.byName.get(ancestor.name);
+      if (sinks) for (const sink of sinks) {
+        if (!sink.spec.subclasses) continue;
+        const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
+        const steps = [...(resolved.chain ?? []), ...(ancestor.chain ?? [])];
+        report({ ...base, args: (args ??= new CallArguments(node, model.tree.source)), ...sink, target: ancestor.name, via: "subclass", subclass, ...(steps.length ? { chain: steps } : {}) });
+      }
+    }
+  }
+  return args;
 }
 
 /** Settings assignments offered to the rules' assignment checks; each outcome is a finding at its `at` node. */

@@ -29,6 +29,32 @@ export interface ResolvedName {
   chain?: ResolutionStep[];
 }
 
+/**
+ * A resolved name with every field present, in one order (`undefined` where absent): every object that reaches the
+ * sites reading them (`collectMatches`, `attributeOf`, ...) then has one shape, and V8 keeps their optimised code.
+ */
+export function resolvedName(name: string, fields?: Omit<ResolvedName, "name">): ResolvedName {
+  return {
+    name,
+    localClass: fields?.localClass,
+    constructedBy: fields?.constructedBy,
+    instanceOf: fields?.instanceOf,
+    projectClass: fields?.projectClass,
+    projectInstance: fields?.projectInstance,
+    chain: fields?.chain,
+  };
+}
+
+/**
+ * Names made elsewhere (the project index), in the one shape of `resolvedName`, in a packed array: `map` makes holey
+ * ones, a second kind of array for the loops over resolved names.
+ */
+export function inOneShape(names: readonly ResolvedName[]): ResolvedName[] {
+  const out: ResolvedName[] = [];
+  for (const n of names) out.push(resolvedName(n.name, n));
+  return out;
+}
+
 /** One step of a resolution chain: where a name was bound, and what to. */
 export interface ResolutionStep {
   path: string;
@@ -106,7 +132,8 @@ export class SemanticModel {
     let found = this.qualifiedNames.get(name);
     if (!found) {
       const canonical = canonicalName(name);
-      found = this.project?.resolve(canonical) ?? [{ name: canonical }];
+      const project = this.project?.resolve(canonical);
+      found = project ? inOneShape(project) : [resolvedName(canonical)];
       this.qualifiedNames.set(name, found);
     }
     return found;
@@ -124,7 +151,8 @@ export class SemanticModel {
     let found = byPath.get(path);
     if (!found) {
       const canonical = canonicalName(`${base}.${path}`);
-      byPath.set(path, (found = this.project?.resolve(canonical) ?? [{ name: canonical }]));
+      const project = this.project?.resolve(canonical);
+      byPath.set(path, (found = project ? inOneShape(project) : [resolvedName(canonical)]));
     }
     return found;
   }
@@ -196,7 +224,7 @@ export class SemanticModel {
         if (base.localClass) work.push(base.localClass);
         else if (base.projectClass) {
           const found = base.projectClass.member(attribute, instance);
-          if (found) return found;
+          if (found) return inOneShape(found);
         }
       }
     }
@@ -244,12 +272,10 @@ export class SemanticModel {
         return this.resolveSubscript(node, scope, depth);
       case "conditional_expression": {
         const [a, , b] = node.children;
-        return [...(a ? this.resolve(a, scope, depth + 1) : []), ...(b ? this.resolve(b, scope, depth + 1) : [])];
+        return this.either(a, b, scope, depth);
       }
       case "boolean_operator": {
-        const left = childByField(node, "left");
-        const right = childByField(node, "right");
-        return [...(left ? this.resolve(left, scope, depth + 1) : []), ...(right ? this.resolve(right, scope, depth + 1) : [])];
+        return this.either(childByField(node, "left"), childByField(node, "right"), scope, depth);
       }
       case "named_expression": {
         const value = childByField(node, "value");
@@ -258,6 +284,14 @@ export class SemanticModel {
       default:
         return [];
     }
+  }
+
+  /** What `a if c else b` and `a or b` may be: either side (appended, not spread: spreading arrays of several kinds cost `resolveNow` its optimised code). */
+  private either(a: SyntaxNode | undefined, b: SyntaxNode | undefined, scope: Scope, depth: number): ResolvedName[] {
+    const out: ResolvedName[] = [];
+    if (a) appendAll(out, this.resolve(a, scope, depth + 1));
+    if (b) appendAll(out, this.resolve(b, scope, depth + 1));
+    return out;
   }
 
   /** The string an expression always evaluates to, when it is built from literals (and names bound to them). */
@@ -337,7 +371,7 @@ export class SemanticModel {
         for (const r of this.resolve(base, defScope)) {
           out.push(r);
           if (r.localClass) work.push({ def: r.localClass, scope: this.scopeOfDefinition(r.localClass) ?? defScope });
-          else if (r.projectClass) appendAll(out, r.projectClass.ancestors());
+          else if (r.projectClass) appendAll(out, inOneShape(r.projectClass.ancestors()));
         }
       }
     }
@@ -359,7 +393,7 @@ export class SemanticModel {
       let fromStar = this.starImported.get(name);
       if (!fromStar) {
         fromStar = starImports.flatMap((s) => this.qualified(`${s.module}.${name}`));
-        if (PYTHON_BUILTINS.has(name)) fromStar.push({ name: `builtins.${name}` });
+        if (PYTHON_BUILTINS.has(name)) fromStar.push(resolvedName(`builtins.${name}`));
         this.starImported.set(name, fromStar);
       }
       return fromStar;
@@ -382,21 +416,21 @@ export class SemanticModel {
         names = this.qualified(b.qualifiedName!);
         break;
       case "function":
-        names = [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+        names = [resolvedName(LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name)];
         break;
       case "class":
         names =
           b.site.parent === b.classDef
-            ? [{ name: LOCAL + b.name, localClass: b.classDef }]
-            : [{ name: LOCAL + this.className(b.classDef!), localClass: b.classDef }];
+            ? [resolvedName(LOCAL + b.name, { localClass: b.classDef })]
+            : [resolvedName(LOCAL + this.className(b.classDef!), { localClass: b.classDef })];
         break;
       case "instance":
-        names = [{ name: `${LOCAL}${this.className(b.classDef!)}()`, instanceOf: b.classDef }];
+        names = [resolvedName(`${LOCAL}${this.className(b.classDef!)}()`, { instanceOf: b.classDef })];
         break;
       case "assignment": {
         // `loads = lambda b: ...` is a function of the module, named like one.
         if (b.value?.type === "lambda") {
-          names = [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+          names = [resolvedName(LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name)];
           break;
         }
         if (this.inProgress.has(b) || !b.value) return [];
@@ -435,10 +469,17 @@ export class SemanticModel {
     const projectClass = r.projectClass ?? r.projectInstance;
     let member: ResolvedName[] | undefined;
     if (localClass) member = this.classMember(localClass, first, r.instanceOf !== undefined, depth + 1);
-    else if (projectClass) member = projectClass.member(first, r.projectInstance !== undefined);
+    else if (projectClass) {
+      const found = projectClass.member(first, r.projectInstance !== undefined);
+      if (found) member = inOneShape(found);
+    }
     if (member) {
       const chain = r.chain;
-      const withChain = chain ? member.map((m) => ({ ...m, chain: [...chain, ...(m.chain ?? [])] })) : member;
+      let withChain = member;
+      if (chain) {
+        withChain = [];
+        for (const m of member) withChain.push(resolvedName(m.name, { ...m, chain: [...chain, ...(m.chain ?? [])] }));
+      }
       if (attributes.length === 1) return withChain;
       const rest = attributes.slice(1);
       return withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1));
@@ -448,12 +489,17 @@ export class SemanticModel {
     if (!r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
     const constructedBy = attributes.length === 1 ? r.constructedBy : undefined;
     const chain = r.chain;
-    return names.map((n) => {
-      const m: ResolvedName = { ...n };
-      if (constructedBy) m.constructedBy = constructedBy;
-      if (chain) m.chain = n.chain ? [...chain, ...n.chain] : chain.slice();
-      return m;
-    });
+    const out: ResolvedName[] = [];
+    for (const n of names) {
+      out.push(
+        resolvedName(n.name, {
+          ...n,
+          constructedBy: constructedBy ?? n.constructedBy,
+          chain: chain ? (n.chain ? [...chain, ...n.chain] : chain.slice()) : n.chain,
+        }),
+      );
+    }
+    return out;
   }
 
   private resolveCallResult(node: SyntaxNode, scope: Scope, depth: number): ResolvedName[] {
@@ -486,7 +532,7 @@ export class SemanticModel {
         case "builtins.vars": {
           const [first] = positionalArguments(args);
           if (first) {
-            for (const o of this.resolve(first, scope, depth + 1)) out.push({ name: `${o.name}.__dict__` });
+            for (const o of this.resolve(first, scope, depth + 1)) out.push(resolvedName(`${o.name}.__dict__`));
           }
           break;
         }
@@ -499,12 +545,14 @@ export class SemanticModel {
           break;
         }
         default: {
-          // Built field by field (in this order): most calls make one of these.
-          const result: ResolvedName = { name: `${c.name}()`, constructedBy: { call: node, scope } };
-          if (c.localClass) result.instanceOf = c.localClass;
-          if (c.projectClass) result.projectInstance = c.projectClass;
-          if (c.chain) result.chain = c.chain;
-          out.push(result);
+          out.push(
+            resolvedName(`${c.name}()`, {
+              constructedBy: { call: node, scope },
+              instanceOf: c.localClass || undefined,
+              projectInstance: c.projectClass || undefined,
+              chain: c.chain || undefined,
+            }),
+          );
         }
       }
     }
@@ -540,7 +588,7 @@ const BUILTIN_NAMES = new Map<string, ResolvedName[]>();
 
 function builtinNames(name: string): ResolvedName[] {
   let found = BUILTIN_NAMES.get(name);
-  if (!found) BUILTIN_NAMES.set(name, (found = [{ name: `builtins.${name}` }]));
+  if (!found) BUILTIN_NAMES.set(name, (found = [resolvedName(`builtins.${name}`)]));
   return found;
 }
 
