@@ -33053,9 +33053,25 @@ var init_scopes = __esm({
 });
 
 // src/languages/python/semantic/model.ts
+function resolvedName(name2, fields) {
+  return {
+    name: name2,
+    localClass: fields?.localClass,
+    constructedBy: fields?.constructedBy,
+    instanceOf: fields?.instanceOf,
+    projectClass: fields?.projectClass,
+    projectInstance: fields?.projectInstance,
+    chain: fields?.chain
+  };
+}
+function inOneShape(names) {
+  const out2 = [];
+  for (const n of names) out2.push(resolvedName(n.name, n));
+  return out2;
+}
 function builtinNames(name2) {
   let found = BUILTIN_NAMES.get(name2);
-  if (!found) BUILTIN_NAMES.set(name2, found = [{ name: `builtins.${name2}` }]);
+  if (!found) BUILTIN_NAMES.set(name2, found = [resolvedName(`builtins.${name2}`)]);
   return found;
 }
 function unwrapParentheses(node) {
@@ -33139,7 +33155,8 @@ var init_model = __esm({
         let found = this.qualifiedNames.get(name2);
         if (!found) {
           const canonical = canonicalName(name2);
-          found = this.project?.resolve(canonical) ?? [{ name: canonical }];
+          const project = this.project?.resolve(canonical);
+          found = project ? inOneShape(project) : [resolvedName(canonical)];
           this.qualifiedNames.set(name2, found);
         }
         return found;
@@ -33155,7 +33172,8 @@ var init_model = __esm({
         let found = byPath.get(path);
         if (!found) {
           const canonical = canonicalName(`${base}.${path}`);
-          byPath.set(path, found = this.project?.resolve(canonical) ?? [{ name: canonical }]);
+          const project = this.project?.resolve(canonical);
+          byPath.set(path, found = project ? inOneShape(project) : [resolvedName(canonical)]);
         }
         return found;
       }
@@ -33220,7 +33238,7 @@ var init_model = __esm({
             if (base.localClass) work.push(base.localClass);
             else if (base.projectClass) {
               const found = base.projectClass.member(attribute, instance2);
-              if (found) return found;
+              if (found) return inOneShape(found);
             }
           }
         }
@@ -33263,12 +33281,10 @@ var init_model = __esm({
             return this.resolveSubscript(node, scope, depth);
           case "conditional_expression": {
             const [a, , b] = node.children;
-            return [...a ? this.resolve(a, scope, depth + 1) : [], ...b ? this.resolve(b, scope, depth + 1) : []];
+            return this.either(a, b, scope, depth);
           }
           case "boolean_operator": {
-            const left = childByField(node, "left");
-            const right = childByField(node, "right");
-            return [...left ? this.resolve(left, scope, depth + 1) : [], ...right ? this.resolve(right, scope, depth + 1) : []];
+            return this.either(childByField(node, "left"), childByField(node, "right"), scope, depth);
           }
           case "named_expression": {
             const value = childByField(node, "value");
@@ -33277,6 +33293,13 @@ var init_model = __esm({
           default:
             return [];
         }
+      }
+      /** What `a if c else b` and `a or b` may be: either side (appended, not spread: spreading arrays of several kinds cost `resolveNow` its optimised code). */
+      either(a, b, scope, depth) {
+        const out2 = [];
+        if (a) appendAll(out2, this.resolve(a, scope, depth + 1));
+        if (b) appendAll(out2, this.resolve(b, scope, depth + 1));
+        return out2;
       }
       /** The string an expression always evaluates to, when it is built from literals (and names bound to them). */
       constantString(expr, scope, depth = 0) {
@@ -33352,7 +33375,7 @@ var init_model = __esm({
             for (const r of this.resolve(base, defScope)) {
               out2.push(r);
               if (r.localClass) work.push({ def: r.localClass, scope: this.scopeOfDefinition(r.localClass) ?? defScope });
-              else if (r.projectClass) appendAll(out2, r.projectClass.ancestors());
+              else if (r.projectClass) appendAll(out2, inOneShape(r.projectClass.ancestors()));
             }
           }
         }
@@ -33371,7 +33394,7 @@ var init_model = __esm({
           let fromStar = this.starImported.get(name2);
           if (!fromStar) {
             fromStar = starImports.flatMap((s) => this.qualified(`${s.module}.${name2}`));
-            if (PYTHON_BUILTINS.has(name2)) fromStar.push({ name: `builtins.${name2}` });
+            if (PYTHON_BUILTINS.has(name2)) fromStar.push(resolvedName(`builtins.${name2}`));
             this.starImported.set(name2, fromStar);
           }
           return fromStar;
@@ -33391,17 +33414,17 @@ var init_model = __esm({
             names = this.qualified(b.qualifiedName);
             break;
           case "function":
-            names = [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+            names = [resolvedName(LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name)];
             break;
           case "class":
-            names = b.site.parent === b.classDef ? [{ name: LOCAL + b.name, localClass: b.classDef }] : [{ name: LOCAL + this.className(b.classDef), localClass: b.classDef }];
+            names = b.site.parent === b.classDef ? [resolvedName(LOCAL + b.name, { localClass: b.classDef })] : [resolvedName(LOCAL + this.className(b.classDef), { localClass: b.classDef })];
             break;
           case "instance":
-            names = [{ name: `${LOCAL}${this.className(b.classDef)}()`, instanceOf: b.classDef }];
+            names = [resolvedName(`${LOCAL}${this.className(b.classDef)}()`, { instanceOf: b.classDef })];
             break;
           case "assignment": {
             if (b.value?.type === "lambda") {
-              names = [{ name: LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name }];
+              names = [resolvedName(LOCAL + (b.scope.kind === "class" ? `${this.className(b.scope.node)}.` : "") + b.name)];
               break;
             }
             if (this.inProgress.has(b) || !b.value) return [];
@@ -33437,10 +33460,17 @@ var init_model = __esm({
         const projectClass = r.projectClass ?? r.projectInstance;
         let member;
         if (localClass) member = this.classMember(localClass, first, r.instanceOf !== void 0, depth + 1);
-        else if (projectClass) member = projectClass.member(first, r.projectInstance !== void 0);
+        else if (projectClass) {
+          const found = projectClass.member(first, r.projectInstance !== void 0);
+          if (found) member = inOneShape(found);
+        }
         if (member) {
           const chain2 = r.chain;
-          const withChain = chain2 ? member.map((m) => ({ ...m, chain: [...chain2, ...m.chain ?? []] })) : member;
+          let withChain = member;
+          if (chain2) {
+            withChain = [];
+            for (const m of member) withChain.push(resolvedName(m.name, { ...m, chain: [...chain2, ...m.chain ?? []] }));
+          }
           if (attributes.length === 1) return withChain;
           const rest = attributes.slice(1);
           return withChain.flatMap((m) => this.attributeOf(m, rest, depth + 1));
@@ -33449,12 +33479,17 @@ var init_model = __esm({
         if (!r.chain && !(attributes.length === 1 && r.constructedBy)) return names;
         const constructedBy = attributes.length === 1 ? r.constructedBy : void 0;
         const chain = r.chain;
-        return names.map((n) => {
-          const m = { ...n };
-          if (constructedBy) m.constructedBy = constructedBy;
-          if (chain) m.chain = n.chain ? [...chain, ...n.chain] : chain.slice();
-          return m;
-        });
+        const out2 = [];
+        for (const n of names) {
+          out2.push(
+            resolvedName(n.name, {
+              ...n,
+              constructedBy: constructedBy ?? n.constructedBy,
+              chain: chain ? n.chain ? [...chain, ...n.chain] : chain.slice() : n.chain
+            })
+          );
+        }
+        return out2;
       }
       resolveCallResult(node, scope, depth) {
         const callee = childByField(node, "function");
@@ -33486,7 +33521,7 @@ var init_model = __esm({
             case "builtins.vars": {
               const [first] = positionalArguments(args2);
               if (first) {
-                for (const o of this.resolve(first, scope, depth + 1)) out2.push({ name: `${o.name}.__dict__` });
+                for (const o of this.resolve(first, scope, depth + 1)) out2.push(resolvedName(`${o.name}.__dict__`));
               }
               break;
             }
@@ -33498,11 +33533,14 @@ var init_model = __esm({
               break;
             }
             default: {
-              const result2 = { name: `${c.name}()`, constructedBy: { call: node, scope } };
-              if (c.localClass) result2.instanceOf = c.localClass;
-              if (c.projectClass) result2.projectInstance = c.projectClass;
-              if (c.chain) result2.chain = c.chain;
-              out2.push(result2);
+              out2.push(
+                resolvedName(`${c.name}()`, {
+                  constructedBy: { call: node, scope },
+                  instanceOf: c.localClass || void 0,
+                  projectInstance: c.projectClass || void 0,
+                  chain: c.chain || void 0
+                })
+              );
             }
           }
         }
@@ -34147,31 +34185,8 @@ function collectMatches(model, index, assignments, budget) {
     for (const resolved of resolvedCallee) {
       const sinks2 = index.byName.get(resolved.name);
       if (!sinks2 && !resolved.localClass && !resolved.projectClass) continue;
-      const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
       base ??= { node, calleeText: "", model, scope };
-      base.calleeText ||= shortened2(model.text(callee));
-      const receiver = resolved.constructedBy && {
-        ...resolved.constructedBy,
-        args: new CallArguments(resolved.constructedBy.call, model.tree.source)
-      };
-      for (const sink of sinks2 ?? []) {
-        const m = { node, calleeText: base.calleeText, model, scope, args: args2 ??= new CallArguments(node, model.tree.source), rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
-        if (receiver) m.receiver = receiver;
-        if (chain.chain) m.chain = chain.chain;
-        report(m);
-      }
-      const ancestors = resolved.localClass ? model.classAncestors(resolved.localClass, scope) : resolved.projectClass ? resolved.projectClass.ancestors() : [];
-      if (ancestors.length) {
-        const overridesFindClass = resolved.localClass ? definesMethod(model, resolved.localClass, "find_class") : resolved.projectClass.overridesFindClass;
-        for (const ancestor2 of uniqueNames(ancestors)) {
-          for (const sink of index.byName.get(ancestor2.name) ?? []) {
-            if (!sink.spec.subclasses) continue;
-            const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
-            const steps = [...resolved.chain ?? [], ...ancestor2.chain ?? []];
-            report({ ...base, args: args2 ??= new CallArguments(node, model.tree.source), ...sink, target: ancestor2.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
-          }
-        }
-      }
+      args2 = matchCallee(callee, resolved, sinks2, base, args2, index, report);
     }
     if (!index.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
     for (const value of (args2 ??= new CallArguments(node, model.tree.source)).values()) for (const name2 of namesIn(value)) reportReference(name2, scope);
@@ -34188,7 +34203,8 @@ function collectMatches(model, index, assignments, budget) {
   }
   function reportReference(node, scope, stored) {
     for (const resolved of uniqueNames(model.resolve(node, scope))) {
-      for (const sink of index.byName.get(resolved.name) ?? []) {
+      const sinks2 = index.byName.get(resolved.name);
+      if (sinks2) for (const sink of sinks2) {
         if (!sink.spec.references) continue;
         const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
         const where2 = stored ? { stored } : {};
@@ -34196,6 +34212,35 @@ function collectMatches(model, index, assignments, budget) {
       }
     }
   }
+}
+function matchCallee(callee, resolved, sinks2, base, args2, index, report) {
+  const { node, model, scope } = base;
+  const chain = resolved.chain?.length ? { chain: resolved.chain } : {};
+  base.calleeText ||= shortened2(model.text(callee));
+  const receiver = resolved.constructedBy && {
+    ...resolved.constructedBy,
+    args: new CallArguments(resolved.constructedBy.call, model.tree.source)
+  };
+  if (sinks2) for (const sink of sinks2) {
+    const m = { node, calleeText: base.calleeText, model, scope, args: args2 ??= new CallArguments(node, model.tree.source), rule: sink.rule, spec: sink.spec, target: resolved.name, via: "call" };
+    if (receiver) m.receiver = receiver;
+    if (chain.chain) m.chain = chain.chain;
+    report(m);
+  }
+  const ancestors = resolved.localClass ? model.classAncestors(resolved.localClass, scope) : resolved.projectClass ? inOneShape(resolved.projectClass.ancestors()) : [];
+  if (ancestors.length) {
+    const overridesFindClass = resolved.localClass ? definesMethod(model, resolved.localClass, "find_class") : resolved.projectClass.overridesFindClass;
+    for (const ancestor2 of uniqueNames(ancestors)) {
+      const sinks3 = index.byName.get(ancestor2.name);
+      if (sinks3) for (const sink of sinks3) {
+        if (!sink.spec.subclasses) continue;
+        const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
+        const steps = [...resolved.chain ?? [], ...ancestor2.chain ?? []];
+        report({ ...base, args: args2 ??= new CallArguments(node, model.tree.source), ...sink, target: ancestor2.name, via: "subclass", subclass, ...steps.length ? { chain: steps } : {} });
+      }
+    }
+  }
+  return args2;
 }
 function collectAssignmentMatches(sites, model, index) {
   const out2 = [];
