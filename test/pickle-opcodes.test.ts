@@ -299,3 +299,42 @@ describe("runs of MARK (padding before a payload)", () => {
     assert.deepEqual(a.issues.map((i) => `${i.kind}@${i.offset}`), ["dangerous-call@231"]);
   });
 });
+
+describe("long str operands (decoded only when read)", () => {
+  const n = 6000;
+  const latin = "é".repeat(n); // one byte per character in STRING, BINSTRING and UNICODE
+  const wide = "日".repeat(n); // three bytes per character in BINUNICODE(8)
+  const shown = (s: string) => `'${s.slice(0, 60)}'...<${s.length} chars>`;
+
+  it("reads every long string opcode as the short ones do, when rendered", () => {
+    const latinBytes = new Uint8Array(n).fill(0xe9);
+    const wideBytes = utf8(wide);
+    const bytes = asm(
+      PROTO(4), O.MARK, "S'", latinBytes, "'\n", O.BINSTRING, i32(n), latinBytes, "V", latinBytes, "\n",
+      O.BINUNICODE, u32(wideBytes.length), wideBytes, O.BINUNICODE8, u64(wideBytes.length), wideBytes, O.TUPLE, O.STOP,
+    );
+    assert.equal(result(bytes), `(${[latin, latin, latin, wide, wide].map(shown).join(", ")})`);
+  });
+
+  it("reads a long UNICODE with escapes through the escape decoder", () => {
+    assert.equal(result(asm(`V${"\\u65e5".repeat(n)}\n.`)), shown(wide));
+    assert.equal(analyzePickle(asm(`(V${"a".repeat(n)}\\u00zz\nt.`)).isPickle, false);
+  });
+
+  it("skips long padding popped unread and still judges the payload after it", () => {
+    const a = analyzePickle(asm(`S'${"A".repeat(100_000)}'\n0cposix\nsystem\n(Vid\ntR.`), { pseudoPython: false });
+    assert.equal(a.error, undefined);
+    assert.deepEqual(a.issues.map((i) => `${i.kind}@${i.offset}`), ["dangerous-call@100025"]);
+    assert.equal(a.calls[0]?.args, "'id'");
+  });
+
+  it("reads a long string when the analysis needs its text (an embedded pickle, a call's shown argument)", () => {
+    const inner = `S'${"B".repeat(n)}'\n0cposix\nsystem\n(Vid\ntR.`;
+    for (const operand of [asm(O.BINSTRING, i32(inner.length), inner), asm(O.BINUNICODE, u32(inner.length), inner)]) {
+      const a = analyzePickle(asm(PROTO(2), GLOBAL("pickle", "loads"), operand, O.TUPLE1, O.REDUCE, O.STOP));
+      assert.equal(a.nested.length, 1);
+      assert.deepEqual(a.nested[0]!.analysis.issues.map((i) => i.kind), ["dangerous-call"]);
+      assert.equal(a.calls[0]!.args, `'S\\'${"B".repeat(58)}'...<${inner.length} chars>`);
+    }
+  });
+});
