@@ -127,6 +127,16 @@ export function decodeRawUnicodeEscape(src: Uint8Array): string | null {
   if (src.indexOf(0x5c) < 0) return latin1(src);
   // UTF-16 code units, made in one pass: no more than the bytes (an escape of 6 or 10 bytes makes 1 or 2 units).
   const out = new Uint16Array(src.length);
+  const n = rawUnicodeEscapeUnits(src, out);
+  return n < 0 ? null : fromCharCodes(out.subarray(0, n));
+}
+
+/**
+ * Writes the code units of `src` to `out` and returns their number, or -1 on a bad escape. The loop alone: a long
+ * operand has V8 optimise it mid-loop (on-stack replacement), and code after the loop that had never run would
+ * throw that optimised code away each time the loop ends.
+ */
+function rawUnicodeEscapeUnits(src: Uint8Array, out: Uint16Array): number {
   let n = 0;
   let runStart = 0;
   for (let i = 0; i < src.length; i++) {
@@ -143,10 +153,10 @@ export function decodeRawUnicodeEscape(src: Uint8Array): string | null {
     let cp = 0;
     for (let k = 0; k < width; k++) {
       const d = i + 2 + k < src.length ? digitValue(src[i + 2 + k]!) : 99;
-      if (d > 15) return null;
+      if (d > 15) return -1;
       cp = cp * 16 + d;
     }
-    if (cp > 0x10ffff) return null;
+    if (cp > 0x10ffff) return -1;
     n--; // the backslash
     if (cp > 0xffff) {
       out[n++] = 0xd800 + ((cp - 0x10000) >> 10);
@@ -157,5 +167,5 @@ export function decodeRawUnicodeEscape(src: Uint8Array): string | null {
     i += 1 + width;
     runStart = i + 1;
   }
-  return fromCharCodes(out.subarray(0, n));
+  return n;
 }
