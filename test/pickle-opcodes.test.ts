@@ -338,3 +338,42 @@ describe("long str operands (decoded only when read)", () => {
     }
   });
 });
+
+describe("runs of NONE POP (padding before a payload)", () => {
+  const payload = "cposix\nsystem\n(Vid\ntR.";
+
+  it("counts every opcode of the run and still reaches the payload", () => {
+    const a = analyzePickle(asm(PROTO(2), "N0".repeat(1000), payload), { pseudoPython: false });
+    assert.equal(a.error, undefined);
+    assert.equal(a.opcodeCount, 2007);
+    assert.deepEqual(a.issues.map((i) => `${i.kind}@${i.offset}`), ["dangerous-call@2022"]);
+  });
+
+  it("leaves the stack as it was, above a MARK too, and keeps an unpaired NONE", () => {
+    assert.equal(result(asm("(I1\nN0N0N0t.")), "(1,)");
+    assert.equal(result(asm("(N0N0Nt.")), "(None,)");
+    // The second POP meets the inner MARK and discards it, as CPython does.
+    assert.equal(result(asm(PROTO(2), O.MARK, O.MARK, "N0N", O.POP, O.POP, "N0", O.TUPLE, O.STOP)), "()");
+  });
+
+  it("stops at the opcode limit at the opcode that crosses it, inside the run", () => {
+    for (const limit of [500, 501]) {
+      const a = analyzePickle(asm(PROTO(2), "N0".repeat(1000), payload), { limits: { ...DEFAULT_PICKLE_OPTIONS.limits, maxOpcodes: limit } });
+      assert.equal(a.opcodeCount, limit);
+      assert.deepEqual(a.error, { message: `opcode limit (${limit}) reached`, offset: limit + 1 });
+    }
+  });
+
+  it("keeps FRAME accounting when a frame ends inside the run, between the two opcodes of a pair or after one", () => {
+    for (const frame of [51, 52]) {
+      const a = analyzePickle(asm(PROTO(4), FRAME(frame), "N0".repeat(200), payload), { pseudoPython: false });
+      assert.equal(a.error, undefined);
+      assert.equal(a.opcodeCount, 408);
+      assert.deepEqual(a.issues.map((i) => `${i.kind}@${i.offset}`), ["dangerous-call@431"]);
+    }
+    const crossing = analyzePickle(asm(PROTO(4), FRAME(3), "N0N0N0", "N.", PROTO(4), FRAME(2), "N0N0N."), { pseudoPython: false });
+    assert.equal(crossing.opcodeCount, 18);
+    assert.equal(crossing.streams, 2);
+    assert.equal(crossing.error, undefined);
+  });
+});

@@ -543,22 +543,34 @@ class Machine implements RenderNames {
     // accounting for each; whatever runStream would treat differently (a frame's end, a limit) is left to it. The
     // run is measured first (up to the nearest of those bounds), then its marks are pushed in one loop.
     const b = this.bytes;
-    const budget = this.o.budget;
-    const a = this.a;
     const depth = this.stack.length;
-    const room = Math.min(limits.maxOpcodes - a.opcodeCount, budget.opcodes, limits.maxStackDepth - this.marks.length);
-    const limit = Math.min(this.frameEnd >= 0 ? this.frameEnd : b.length, this.pos + Math.max(0, room));
+    const limit = this.runLimit(limits.maxStackDepth - this.marks.length);
     let end = this.pos;
     while (end < limit && b[end] === 0x28) end++;
     const count = end - this.pos;
     if (count === 0) return false;
     const marks = this.marks;
     for (let i = 0; i < count; i++) marks.push(depth);
-    a.opcodeCount += count;
-    budget.opcodes -= count;
+    this.tookRun(end);
+    return false;
+  }
+
+  /**
+   * Where a run of one-byte opcodes taken at once (see opMark, opNone) must end at the latest: at most `most` opcodes,
+   * and nothing runStream would treat differently (the end of a frame, the opcode limit) is taken.
+   */
+  private runLimit(most: number): number {
+    const room = Math.min(this.o.limits.maxOpcodes - this.a.opcodeCount, this.o.budget.opcodes, most);
+    return Math.min(this.frameEnd >= 0 ? this.frameEnd : this.bytes.length, this.pos + Math.max(0, room));
+  }
+
+  /** Accounts for the one-byte opcodes from pos up to `end`, taken as a run, as runStream would have. */
+  private tookRun(end: number): void {
+    const count = end - this.pos;
+    this.a.opcodeCount += count;
+    this.o.budget.opcodes -= count;
     this.opStart = end - 1;
     this.pos = end;
-    return false;
   }
 
   opPop(): boolean { // POP (0x30)
@@ -579,6 +591,15 @@ class Machine implements RenderNames {
 
   opNone(): boolean { // NONE (0x4e)
     this.push(NONE);
+    // NONE POP NONE POP ... (padding, as MARKs are) changes nothing: the POP and the pairs after it are taken here.
+    const b = this.bytes;
+    if (b[this.pos] !== 0x30) return false;
+    const limit = this.runLimit(Number.MAX_SAFE_INTEGER);
+    if (limit <= this.pos) return false;
+    let end = this.pos + 1;
+    while (end + 1 < limit && b[end] === 0x4e && b[end + 1] === 0x30) end += 2;
+    this.stack.pop();
+    this.tookRun(end);
     return false;
   }
 
