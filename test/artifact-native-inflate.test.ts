@@ -363,6 +363,33 @@ describe("Node's zlib and fflate decode every stream alike", () => {
     }
   });
 
+  it("gzip files whose trailer states the decoded size truly, too small, too large or wrapped past 4 GiB", async () => {
+    const text = Buffer.from("(S'pathfinder'\np0\n".repeat(40_000)); // ~700 KB from ~3 KB: above the small-input path
+    const withSize = (size: number) => {
+      const bytes = Buffer.from(gzipSync(text));
+      bytes.writeUInt32LE(size >>> 0, bytes.length - 4);
+      return bytes;
+    };
+    const streams: Stream[] = [
+      { name: "true size", format: "gzip", bytes: withSize(text.length) },
+      ...[0, 1, text.length - 1, text.length + 1, 2 * text.length, 0xffffffff].map((size) => ({ name: `stated ${size}`, format: "gzip" as const, bytes: withSize(size) })),
+      { name: "two members", format: "gzip", bytes: Buffer.concat([gzipSync(text), gzipSync(text)]) },
+    ];
+    for (const stream of streams) {
+      for (const options of [{ limit: 1 << 26 }, { limit: text.length }, { limit: 1000 }, { limit: 1 << 26, want: 4096 }]) {
+        const result = await agree(stream, options);
+        if (options.limit === 1 << 26 && options.want === undefined && stream.name === "true size") assert.equal(result.bytes.length, text.length);
+      }
+    }
+    // zlib checks the stated size, so only true trailers decode natively; their output is a buffer of its own size.
+    for (const [bytes, length] of [[withSize(text.length), text.length], [streams.at(-1)!.bytes, 2 * text.length]] as const) {
+      const whole = nodeInflate.decode("gzip", bytes, { partial: false, maxOutput: 1 << 26 });
+      assert.equal(whole.bytes.length, length);
+      assert.ok(whole.bytes.buffer.byteLength <= 2 * length + 16 * 1024, `output keeps a ${whole.bytes.buffer.byteLength}-byte buffer alive`);
+      assert.throws(() => nodeInflate.decode("gzip", withSize(length + 1), { partial: false, maxOutput: 1 << 26 }), /incorrect length check/);
+    }
+  });
+
   it("the heavy-output callback is told for a big output either way", async () => {
     const stream: Stream = { name: "5 MB text", format: "gzip", bytes: gzipSync(Buffer.alloc(5 << 20, "(S'x'\n")) };
     for (const inflate of [undefined, nodeInflate]) {

@@ -299,3 +299,81 @@ describe("runs of MARK (padding before a payload)", () => {
     assert.deepEqual(a.issues.map((i) => `${i.kind}@${i.offset}`), ["dangerous-call@231"]);
   });
 });
+
+describe("long str operands (decoded only when read)", () => {
+  const n = 6000;
+  const latin = "é".repeat(n); // one byte per character in STRING, BINSTRING and UNICODE
+  const wide = "日".repeat(n); // three bytes per character in BINUNICODE(8)
+  const shown = (s: string) => `'${s.slice(0, 60)}'...<${s.length} chars>`;
+
+  it("reads every long string opcode as the short ones do, when rendered", () => {
+    const latinBytes = new Uint8Array(n).fill(0xe9);
+    const wideBytes = utf8(wide);
+    const bytes = asm(
+      PROTO(4), O.MARK, "S'", latinBytes, "'\n", O.BINSTRING, i32(n), latinBytes, "V", latinBytes, "\n",
+      O.BINUNICODE, u32(wideBytes.length), wideBytes, O.BINUNICODE8, u64(wideBytes.length), wideBytes, O.TUPLE, O.STOP,
+    );
+    assert.equal(result(bytes), `(${[latin, latin, latin, wide, wide].map(shown).join(", ")})`);
+  });
+
+  it("reads a long UNICODE with escapes through the escape decoder", () => {
+    assert.equal(result(asm(`V${"\\u65e5".repeat(n)}\n.`)), shown(wide));
+    assert.equal(analyzePickle(asm(`(V${"a".repeat(n)}\\u00zz\nt.`)).isPickle, false);
+  });
+
+  it("skips long padding popped unread and still judges the payload after it", () => {
+    const a = analyzePickle(asm(`S'${"A".repeat(100_000)}'\n0cposix\nsystem\n(Vid\ntR.`), { pseudoPython: false });
+    assert.equal(a.error, undefined);
+    assert.deepEqual(a.issues.map((i) => `${i.kind}@${i.offset}`), ["dangerous-call@100025"]);
+    assert.equal(a.calls[0]?.args, "'id'");
+  });
+
+  it("reads a long string when the analysis needs its text (an embedded pickle, a call's shown argument)", () => {
+    const inner = `S'${"B".repeat(n)}'\n0cposix\nsystem\n(Vid\ntR.`;
+    for (const operand of [asm(O.BINSTRING, i32(inner.length), inner), asm(O.BINUNICODE, u32(inner.length), inner)]) {
+      const a = analyzePickle(asm(PROTO(2), GLOBAL("pickle", "loads"), operand, O.TUPLE1, O.REDUCE, O.STOP));
+      assert.equal(a.nested.length, 1);
+      assert.deepEqual(a.nested[0]!.analysis.issues.map((i) => i.kind), ["dangerous-call"]);
+      assert.equal(a.calls[0]!.args, `'S\\'${"B".repeat(58)}'...<${inner.length} chars>`);
+    }
+  });
+});
+
+describe("runs of NONE POP (padding before a payload)", () => {
+  const payload = "cposix\nsystem\n(Vid\ntR.";
+
+  it("counts every opcode of the run and still reaches the payload", () => {
+    const a = analyzePickle(asm(PROTO(2), "N0".repeat(1000), payload), { pseudoPython: false });
+    assert.equal(a.error, undefined);
+    assert.equal(a.opcodeCount, 2007);
+    assert.deepEqual(a.issues.map((i) => `${i.kind}@${i.offset}`), ["dangerous-call@2022"]);
+  });
+
+  it("leaves the stack as it was, above a MARK too, and keeps an unpaired NONE", () => {
+    assert.equal(result(asm("(I1\nN0N0N0t.")), "(1,)");
+    assert.equal(result(asm("(N0N0Nt.")), "(None,)");
+    // The second POP meets the inner MARK and discards it, as CPython does.
+    assert.equal(result(asm(PROTO(2), O.MARK, O.MARK, "N0N", O.POP, O.POP, "N0", O.TUPLE, O.STOP)), "()");
+  });
+
+  it("stops at the opcode limit at the opcode that crosses it, inside the run", () => {
+    for (const limit of [500, 501]) {
+      const a = analyzePickle(asm(PROTO(2), "N0".repeat(1000), payload), { limits: { ...DEFAULT_PICKLE_OPTIONS.limits, maxOpcodes: limit } });
+      assert.equal(a.opcodeCount, limit);
+      assert.deepEqual(a.error, { message: `opcode limit (${limit}) reached`, offset: limit + 1 });
+    }
+  });
+
+  it("keeps FRAME accounting when a frame ends inside the run, between the two opcodes of a pair or after one", () => {
+    for (const frame of [51, 52]) {
+      const a = analyzePickle(asm(PROTO(4), FRAME(frame), "N0".repeat(200), payload), { pseudoPython: false });
+      assert.equal(a.error, undefined);
+      assert.equal(a.opcodeCount, 408);
+      assert.deepEqual(a.issues.map((i) => `${i.kind}@${i.offset}`), ["dangerous-call@431"]);
+    }
+    const crossing = analyzePickle(asm(PROTO(4), FRAME(3), "N0N0N0", "N.", PROTO(4), FRAME(2), "N0N0N."), { pseudoPython: false });
+    assert.equal(crossing.opcodeCount, 18);
+    assert.equal(crossing.streams, 2);
+    assert.equal(crossing.error, undefined);
+  });
+});

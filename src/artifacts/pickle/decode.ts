@@ -9,6 +9,9 @@ function digitValue(c: number): number {
   return 99;
 }
 
+/** digitValue of each byte (99 for a byte that is no digit): a look-up instead of a call, in the escape loops. */
+const BYTE_DIGIT = Uint8Array.from({ length: 256 }, (_, c) => digitValue(c));
+
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
@@ -103,8 +106,8 @@ export function decodeEscapedString(src: Uint8Array): Uint8Array | null {
     } else if (e === 0x0a) {
       // line continuation: nothing
     } else if (e === 0x78) {
-      const hi = i + 1 < src.length ? digitValue(src[i + 1]!) : 99;
-      const lo = i + 2 < src.length ? digitValue(src[i + 2]!) : 99;
+      const hi = i + 1 < src.length ? BYTE_DIGIT[src[i + 1]!]! : 99;
+      const lo = i + 2 < src.length ? BYTE_DIGIT[src[i + 2]!]! : 99;
       if (hi > 15 || lo > 15) return null;
       out[n++] = hi * 16 + lo;
       i += 2;
@@ -127,6 +130,16 @@ export function decodeRawUnicodeEscape(src: Uint8Array): string | null {
   if (src.indexOf(0x5c) < 0) return latin1(src);
   // UTF-16 code units, made in one pass: no more than the bytes (an escape of 6 or 10 bytes makes 1 or 2 units).
   const out = new Uint16Array(src.length);
+  const n = rawUnicodeEscapeUnits(src, out);
+  return n < 0 ? null : fromCharCodes(out.subarray(0, n));
+}
+
+/**
+ * Writes the code units of `src` to `out` and returns their number, or -1 on a bad escape. The loop alone: a long
+ * operand has V8 optimise it mid-loop (on-stack replacement), and code after the loop that had never run would
+ * throw that optimised code away each time the loop ends.
+ */
+function rawUnicodeEscapeUnits(src: Uint8Array, out: Uint16Array): number {
   let n = 0;
   let runStart = 0;
   for (let i = 0; i < src.length; i++) {
@@ -142,11 +155,11 @@ export function decodeRawUnicodeEscape(src: Uint8Array): string | null {
     const width = kind === 0x75 ? 4 : 8;
     let cp = 0;
     for (let k = 0; k < width; k++) {
-      const d = i + 2 + k < src.length ? digitValue(src[i + 2 + k]!) : 99;
-      if (d > 15) return null;
+      const d = i + 2 + k < src.length ? BYTE_DIGIT[src[i + 2 + k]!]! : 99;
+      if (d > 15) return -1;
       cp = cp * 16 + d;
     }
-    if (cp > 0x10ffff) return null;
+    if (cp > 0x10ffff) return -1;
     n--; // the backslash
     if (cp > 0xffff) {
       out[n++] = 0xd800 + ((cp - 0x10000) >> 10);
@@ -157,5 +170,5 @@ export function decodeRawUnicodeEscape(src: Uint8Array): string | null {
     i += 1 + width;
     runStart = i + 1;
   }
-  return fromCharCodes(out.subarray(0, n));
+  return n;
 }

@@ -24,6 +24,32 @@ export const NONE: Value = { k: "none" };
 export const TRUE: Value = { k: "bool", v: true };
 export const FALSE: Value = { k: "bool", v: false };
 
+/**
+ * A long str operand, decoded when its text is first read. Long strings are mostly padding that is pushed and popped
+ * unread (a 5 MB protocol-0 STRING in front of a payload); decoding one costs more than the rest of its file's
+ * analysis. Holds a view of the input until then.
+ */
+export class LazyStr {
+  readonly k = "str";
+  private bytes: Uint8Array | undefined;
+  private text: string | undefined;
+
+  constructor(
+    bytes: Uint8Array,
+    private readonly decode: (bytes: Uint8Array) => string,
+  ) {
+    this.bytes = bytes;
+  }
+
+  get v(): string {
+    if (this.text === undefined) {
+      this.text = this.decode(this.bytes!);
+      this.bytes = undefined;
+    }
+    return this.text;
+  }
+}
+
 export function isContainer(v: Value): v is Extract<Value, { items: Value[] }> {
   return v.k === "list" || v.k === "tuple" || v.k === "set" || v.k === "frozenset" || v.k === "dict";
 }

@@ -8,7 +8,7 @@ import { decodeEscapedString, decodeRawUnicodeEscape, parsePythonFloat, parsePyt
 import { normalizeGlobal } from "./names.js";
 import { HIGHEST_PROTOCOL, OPCODE_NAMES } from "./opcodes.js";
 import { renderCall, renderValue, type RenderNames } from "./render.js";
-import { FALSE, NONE, TRUE, isContainer, type Value } from "./values.js";
+import { FALSE, LazyStr, NONE, TRUE, isContainer, type Value } from "./values.js";
 
 /** Everything the policy needs besides the public analysis. */
 export interface Trace {
@@ -87,6 +87,9 @@ const DENSE_MEMO_LIMIT = 1 << 16;
 const MAX_CAPTURED = 100_000;
 /** Inputs larger than this are not kept alive for lazy rendering once the machine has finished. */
 const LAZY_RENDER_MAX_INPUT = 1 << 20;
+/** str operands this long are decoded when first read (see LazyStr). */
+const LAZY_STR_MIN = 4096;
+const utf8Text = (b: Uint8Array): string => utf8Lenient.decode(b);
 
 const BASE64_DECODERS = new Set([
   "base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode", "base64.decodebytes",
@@ -540,22 +543,34 @@ class Machine implements RenderNames {
     // accounting for each; whatever runStream would treat differently (a frame's end, a limit) is left to it. The
     // run is measured first (up to the nearest of those bounds), then its marks are pushed in one loop.
     const b = this.bytes;
-    const budget = this.o.budget;
-    const a = this.a;
     const depth = this.stack.length;
-    const room = Math.min(limits.maxOpcodes - a.opcodeCount, budget.opcodes, limits.maxStackDepth - this.marks.length);
-    const limit = Math.min(this.frameEnd >= 0 ? this.frameEnd : b.length, this.pos + Math.max(0, room));
+    const limit = this.runLimit(limits.maxStackDepth - this.marks.length);
     let end = this.pos;
     while (end < limit && b[end] === 0x28) end++;
     const count = end - this.pos;
     if (count === 0) return false;
     const marks = this.marks;
     for (let i = 0; i < count; i++) marks.push(depth);
-    a.opcodeCount += count;
-    budget.opcodes -= count;
+    this.tookRun(end);
+    return false;
+  }
+
+  /**
+   * Where a run of one-byte opcodes taken at once (see opMark, opNone) must end at the latest: at most `most` opcodes,
+   * and nothing runStream would treat differently (the end of a frame, the opcode limit) is taken.
+   */
+  private runLimit(most: number): number {
+    const room = Math.min(this.o.limits.maxOpcodes - this.a.opcodeCount, this.o.budget.opcodes, most);
+    return Math.min(this.frameEnd >= 0 ? this.frameEnd : this.bytes.length, this.pos + Math.max(0, room));
+  }
+
+  /** Accounts for the one-byte opcodes from pos up to `end`, taken as a run, as runStream would have. */
+  private tookRun(end: number): void {
+    const count = end - this.pos;
+    this.a.opcodeCount += count;
+    this.o.budget.opcodes -= count;
     this.opStart = end - 1;
     this.pos = end;
-    return false;
   }
 
   opPop(): boolean { // POP (0x30)
@@ -576,6 +591,15 @@ class Machine implements RenderNames {
 
   opNone(): boolean { // NONE (0x4e)
     this.push(NONE);
+    // NONE POP NONE POP ... (padding, as MARKs are) changes nothing: the POP and the pairs after it are taken here.
+    const b = this.bytes;
+    if (b[this.pos] !== 0x30) return false;
+    const limit = this.runLimit(Number.MAX_SAFE_INTEGER);
+    if (limit <= this.pos) return false;
+    let end = this.pos + 1;
+    while (end + 1 < limit && b[end] === 0x4e && b[end + 1] === 0x30) end += 2;
+    this.stack.pop();
+    this.tookRun(end);
     return false;
   }
 
@@ -660,14 +684,15 @@ class Machine implements RenderNames {
     }
     const decoded = decodeEscapedString(l.subarray(1, l.length - 1));
     if (decoded === null) throw new PickleError("invalid escape in STRING argument", this.opStart);
-    this.push({ k: "str", v: latin1(decoded) });
+    this.push(decoded.length >= LAZY_STR_MIN ? new LazyStr(decoded, latin1) : { k: "str", v: latin1(decoded) });
     return false;
   }
 
   opBinstring(): boolean { // BINSTRING (0x54)
     const n = this.i32();
     if (n < 0) throw new PickleError("BINSTRING pickle has negative byte count", this.opStart);
-    this.push({ k: "str", v: latin1(this.take(n)) });
+    const body = this.take(n);
+    this.push(n >= LAZY_STR_MIN ? new LazyStr(body, latin1) : { k: "str", v: latin1(body) });
     return false;
   }
 
@@ -677,14 +702,20 @@ class Machine implements RenderNames {
   }
 
   opUnicode(): boolean { // UNICODE (0x56)
-    const s = decodeRawUnicodeEscape(this.line());
+    const l = this.line();
+    if (l.length >= LAZY_STR_MIN && l.indexOf(0x5c) < 0) {
+      this.push(new LazyStr(l, latin1)); // no escapes: latin-1, as decodeRawUnicodeEscape reads it
+      return false;
+    }
+    const s = decodeRawUnicodeEscape(l);
     if (s === null) throw new PickleError("invalid raw-unicode-escape in UNICODE argument", this.opStart);
     this.push({ k: "str", v: s });
     return false;
   }
 
   opBinunicode(): boolean { // BINUNICODE (0x58)
-    this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u32())) });
+    const body = this.take(this.u32());
+    this.push(body.length >= LAZY_STR_MIN ? new LazyStr(body, utf8Text) : { k: "str", v: utf8Lenient.decode(body) });
     return false;
   }
 
@@ -694,7 +725,8 @@ class Machine implements RenderNames {
   }
 
   opBinunicode8(): boolean { // BINUNICODE8 (0x8d)
-    this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u64())) });
+    const body = this.take(this.u64());
+    this.push(body.length >= LAZY_STR_MIN ? new LazyStr(body, utf8Text) : { k: "str", v: utf8Lenient.decode(body) });
     return false;
   }
 
