@@ -7162,8 +7162,8 @@ function decodeEscapedString(src) {
       out2[n++] = simple;
     } else if (e === 10) {
     } else if (e === 120) {
-      const hi = i3 + 1 < src.length ? digitValue(src[i3 + 1]) : 99;
-      const lo = i3 + 2 < src.length ? digitValue(src[i3 + 2]) : 99;
+      const hi = i3 + 1 < src.length ? BYTE_DIGIT[src[i3 + 1]] : 99;
+      const lo = i3 + 2 < src.length ? BYTE_DIGIT[src[i3 + 2]] : 99;
       if (hi > 15 || lo > 15) return null;
       out2[n++] = hi * 16 + lo;
       i3 += 2;
@@ -7183,6 +7183,10 @@ function decodeEscapedString(src) {
 function decodeRawUnicodeEscape(src) {
   if (src.indexOf(92) < 0) return latin1(src);
   const out2 = new Uint16Array(src.length);
+  const n = rawUnicodeEscapeUnits(src, out2);
+  return n < 0 ? null : fromCharCodes(out2.subarray(0, n));
+}
+function rawUnicodeEscapeUnits(src, out2) {
   let n = 0;
   let runStart = 0;
   for (let i3 = 0; i3 < src.length; i3++) {
@@ -7197,11 +7201,11 @@ function decodeRawUnicodeEscape(src) {
     const width = kind === 117 ? 4 : 8;
     let cp = 0;
     for (let k = 0; k < width; k++) {
-      const d = i3 + 2 + k < src.length ? digitValue(src[i3 + 2 + k]) : 99;
-      if (d > 15) return null;
+      const d = i3 + 2 + k < src.length ? BYTE_DIGIT[src[i3 + 2 + k]] : 99;
+      if (d > 15) return -1;
       cp = cp * 16 + d;
     }
-    if (cp > 1114111) return null;
+    if (cp > 1114111) return -1;
     n--;
     if (cp > 65535) {
       out2[n++] = 55296 + (cp - 65536 >> 10);
@@ -7212,13 +7216,14 @@ function decodeRawUnicodeEscape(src) {
     i3 += 1 + width;
     runStart = i3 + 1;
   }
-  return fromCharCodes(out2.subarray(0, n));
+  return n;
 }
-var SIMPLE_ESCAPES2;
+var BYTE_DIGIT, SIMPLE_ESCAPES2;
 var init_decode = __esm({
   "src/artifacts/pickle/decode.ts"() {
     "use strict";
     init_bytes();
+    BYTE_DIGIT = Uint8Array.from({ length: 256 }, (_, c) => digitValue(c));
     SIMPLE_ESCAPES2 = {
       92: 92,
       39: 39,
@@ -7395,13 +7400,30 @@ var init_render = __esm({
 function isContainer(v) {
   return v.k === "list" || v.k === "tuple" || v.k === "set" || v.k === "frozenset" || v.k === "dict";
 }
-var NONE, TRUE, FALSE;
+var NONE, TRUE, FALSE, LazyStr;
 var init_values = __esm({
   "src/artifacts/pickle/values.ts"() {
     "use strict";
     NONE = { k: "none" };
     TRUE = { k: "bool", v: true };
     FALSE = { k: "bool", v: false };
+    LazyStr = class {
+      constructor(bytes, decode) {
+        this.decode = decode;
+        this.bytes = bytes;
+      }
+      decode;
+      k = "str";
+      bytes;
+      text;
+      get v() {
+        if (this.text === void 0) {
+          this.text = this.decode(this.bytes);
+          this.bytes = void 0;
+        }
+        return this.text;
+      }
+    };
   }
 });
 
@@ -7488,7 +7510,7 @@ function decodeBase64(encoded) {
   }
   return out2.subarray(0, n);
 }
-var PickleError, utf8Strict, utf8Lenient, MAX_EXACT_LONG_BYTES, MAX_EXACT_LONG_DIGITS, ARG_SCAN_PER_CALL, ARG_SCAN_TOTAL, MAX_STATEMENTS, DENSE_MEMO_LIMIT, MAX_CAPTURED, LAZY_RENDER_MAX_INPUT, BASE64_DECODERS, BYTES_WRAPPERS, NEVER_CALLABLE, Machine, OPCODE_HANDLERS;
+var PickleError, utf8Strict, utf8Lenient, MAX_EXACT_LONG_BYTES, MAX_EXACT_LONG_DIGITS, ARG_SCAN_PER_CALL, ARG_SCAN_TOTAL, MAX_STATEMENTS, DENSE_MEMO_LIMIT, MAX_CAPTURED, LAZY_RENDER_MAX_INPUT, LAZY_STR_MIN, utf8Text, BASE64_DECODERS, BYTES_WRAPPERS, NEVER_CALLABLE, Machine, OPCODE_HANDLERS;
 var init_vm = __esm({
   "src/artifacts/pickle/vm.ts"() {
     "use strict";
@@ -7521,6 +7543,8 @@ var init_vm = __esm({
     DENSE_MEMO_LIMIT = 1 << 16;
     MAX_CAPTURED = 1e5;
     LAZY_RENDER_MAX_INPUT = 1 << 20;
+    LAZY_STR_MIN = 4096;
+    utf8Text = (b) => utf8Lenient.decode(b);
     BASE64_DECODERS = /* @__PURE__ */ new Set([
       "base64.b64decode",
       "base64.standard_b64decode",
@@ -7931,22 +7955,32 @@ var init_vm = __esm({
         }
         this.marks.push(this.stack.length);
         const b = this.bytes;
-        const budget = this.o.budget;
-        const a = this.a;
         const depth = this.stack.length;
-        const room = Math.min(limits.maxOpcodes - a.opcodeCount, budget.opcodes, limits.maxStackDepth - this.marks.length);
-        const limit = Math.min(this.frameEnd >= 0 ? this.frameEnd : b.length, this.pos + Math.max(0, room));
+        const limit = this.runLimit(limits.maxStackDepth - this.marks.length);
         let end = this.pos;
         while (end < limit && b[end] === 40) end++;
         const count = end - this.pos;
         if (count === 0) return false;
         const marks = this.marks;
         for (let i3 = 0; i3 < count; i3++) marks.push(depth);
-        a.opcodeCount += count;
-        budget.opcodes -= count;
+        this.tookRun(end);
+        return false;
+      }
+      /**
+       * Where a run of one-byte opcodes taken at once (see opMark, opNone) must end at the latest: at most `most` opcodes,
+       * and nothing runStream would treat differently (the end of a frame, the opcode limit) is taken.
+       */
+      runLimit(most) {
+        const room = Math.min(this.o.limits.maxOpcodes - this.a.opcodeCount, this.o.budget.opcodes, most);
+        return Math.min(this.frameEnd >= 0 ? this.frameEnd : this.bytes.length, this.pos + Math.max(0, room));
+      }
+      /** Accounts for the one-byte opcodes from pos up to `end`, taken as a run, as runStream would have. */
+      tookRun(end) {
+        const count = end - this.pos;
+        this.a.opcodeCount += count;
+        this.o.budget.opcodes -= count;
         this.opStart = end - 1;
         this.pos = end;
-        return false;
       }
       opPop() {
         if (this.marks.length > 0 && this.stack.length === this.fence()) this.marks.pop();
@@ -7963,6 +7997,14 @@ var init_vm = __esm({
       }
       opNone() {
         this.push(NONE);
+        const b = this.bytes;
+        if (b[this.pos] !== 48) return false;
+        const limit = this.runLimit(Number.MAX_SAFE_INTEGER);
+        if (limit <= this.pos) return false;
+        let end = this.pos + 1;
+        while (end + 1 < limit && b[end] === 78 && b[end + 1] === 48) end += 2;
+        this.stack.pop();
+        this.tookRun(end);
         return false;
       }
       opNewtrue() {
@@ -8035,13 +8077,14 @@ var init_vm = __esm({
         }
         const decoded = decodeEscapedString(l.subarray(1, l.length - 1));
         if (decoded === null) throw new PickleError("invalid escape in STRING argument", this.opStart);
-        this.push({ k: "str", v: latin1(decoded) });
+        this.push(decoded.length >= LAZY_STR_MIN ? new LazyStr(decoded, latin1) : { k: "str", v: latin1(decoded) });
         return false;
       }
       opBinstring() {
         const n = this.i32();
         if (n < 0) throw new PickleError("BINSTRING pickle has negative byte count", this.opStart);
-        this.push({ k: "str", v: latin1(this.take(n)) });
+        const body2 = this.take(n);
+        this.push(n >= LAZY_STR_MIN ? new LazyStr(body2, latin1) : { k: "str", v: latin1(body2) });
         return false;
       }
       opShortBinstring() {
@@ -8049,13 +8092,19 @@ var init_vm = __esm({
         return false;
       }
       opUnicode() {
-        const s = decodeRawUnicodeEscape(this.line());
+        const l = this.line();
+        if (l.length >= LAZY_STR_MIN && l.indexOf(92) < 0) {
+          this.push(new LazyStr(l, latin1));
+          return false;
+        }
+        const s = decodeRawUnicodeEscape(l);
         if (s === null) throw new PickleError("invalid raw-unicode-escape in UNICODE argument", this.opStart);
         this.push({ k: "str", v: s });
         return false;
       }
       opBinunicode() {
-        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u32())) });
+        const body2 = this.take(this.u32());
+        this.push(body2.length >= LAZY_STR_MIN ? new LazyStr(body2, utf8Text) : { k: "str", v: utf8Lenient.decode(body2) });
         return false;
       }
       opShortBinunicode() {
@@ -8063,7 +8112,8 @@ var init_vm = __esm({
         return false;
       }
       opBinunicode8() {
-        this.push({ k: "str", v: utf8Lenient.decode(this.take(this.u64())) });
+        const body2 = this.take(this.u64());
+        this.push(body2.length >= LAZY_STR_MIN ? new LazyStr(body2, utf8Text) : { k: "str", v: utf8Lenient.decode(body2) });
         return false;
       }
       opBinbytes() {
@@ -13788,6 +13838,12 @@ __export(native_inflate_exports, {
 });
 import { kMaxLength } from "node:buffer";
 import { constants, gunzipSync as gunzipSync2, inflateRawSync, inflateSync as inflateSync2 } from "node:zlib";
+function outputSizeHint(format, input, partial) {
+  if (format !== "gzip" || partial || input.length < 18) return LARGE_CHUNK;
+  const stated = u32le(input, input.length - 4);
+  const sized = Math.min(stated + 1, input.length * MAX_DEFLATE_RATIO, MAX_SIZED_CHUNK);
+  return Math.max(LARGE_CHUNK, sized);
+}
 function plainBytes(buffer) {
   if (buffer.buffer.byteLength > 2 * buffer.length + 16 * 1024) return new Uint8Array(buffer);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
@@ -13795,19 +13851,22 @@ function plainBytes(buffer) {
 function withNodeInflate(options) {
   return options.inflate ? options : { ...options, inflate: nodeInflate };
 }
-var DECODERS2, LARGE_CHUNK, LARGE_INPUT, nodeInflate;
+var DECODERS2, LARGE_CHUNK, LARGE_INPUT, MAX_DEFLATE_RATIO, MAX_SIZED_CHUNK, nodeInflate;
 var init_native_inflate2 = __esm({
   "src/project/native-inflate.ts"() {
     "use strict";
+    init_bytes();
     DECODERS2 = { gzip: gunzipSync2, zlib: inflateSync2, "deflate-raw": inflateRawSync };
     LARGE_CHUNK = 256 * 1024;
     LARGE_INPUT = 4096;
+    MAX_DEFLATE_RATIO = 1032;
+    MAX_SIZED_CHUNK = 64 * 1024 * 1024;
     nodeInflate = {
       decode(format, input, options) {
         const settings = {
           info: true,
           maxOutputLength: Math.min(kMaxLength, Math.max(1, options.maxOutput)),
-          ...input.length >= LARGE_INPUT ? { chunkSize: Math.max(constants.Z_MIN_CHUNK, Math.min(LARGE_CHUNK, options.maxOutput)) } : {},
+          ...input.length >= LARGE_INPUT ? { chunkSize: Math.max(constants.Z_MIN_CHUNK, Math.min(outputSizeHint(format, input, options.partial), options.maxOutput)) } : {},
           // A prefix ends mid-stream: decode what it holds instead of failing on its end.
           ...options.partial ? { finishFlush: constants.Z_SYNC_FLUSH } : {}
         };
