@@ -50850,6 +50850,7 @@ function assignFingerprints2(findings, nodes, model) {
 }
 
 // src/project/cache.ts
+init_hash();
 import { mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync6, renameSync, rmSync, statSync as statSync4, utimesSync, writeFileSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { join as join6 } from "node:path";
@@ -50870,16 +50871,6 @@ function randomHex(count) {
 var LITERAL_KEY_MAX = 256 * 1024;
 function keyOf2(text2) {
   return text2.length <= LITERAL_KEY_MAX ? `=${text2}` : `sha256:${sha256().update(text2).digest("hex")}`;
-}
-function nameDigest(text2) {
-  let a = 2166136261;
-  let b = 84696351;
-  for (let i3 = 0; i3 < text2.length; i3++) {
-    const c = text2.charCodeAt(i3);
-    a = Math.imul(a ^ c, 16777619);
-    b = Math.imul(b ^ c, 16777619) ^ b >>> 15;
-  }
-  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 
 // src/project/cache.ts
@@ -50902,7 +50893,7 @@ var AnalysisCache = class {
   constructor(root, context) {
     this.root = root;
     this.context = JSON.stringify([FORMAT, codeIdentity(), context]);
-    this.scope = nameDigest(this.context);
+    this.scope = stableHash(this.context);
     this.dir = join6(root, `v${FORMAT}`, this.scope);
   }
   root;
@@ -50970,7 +50961,7 @@ var AnalysisCache = class {
     this.write(this.phasePath(part, slot2), { slot: slot2, value });
   }
   phasePath(part, slot2) {
-    return join6(this.dir, "scans", `${part}-${nameDigest(slot2)}.json`);
+    return join6(this.dir, "scans", `${part}-${stableHash(slot2)}.json`);
   }
   /** Writes a temporary file and renames it into place, so concurrent scans never read half an entry. */
   write(target, value) {

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import type { Finding, ScanError } from "../core/types.js";
 import type { FileAnalysis, PythonFile } from "../languages/python/analyze.js";
 import type { FileStamp } from "./discover.js";
-import { keyOf, nameDigest, randomHex, sha256 } from "./digest.js";
+import { stableHash } from "../core/hash.js";
+import { keyOf, randomHex, sha256 } from "./digest.js";
 
 /** The default cache folder, at the project root. */
 export const DEFAULT_CACHE_DIR = ".pathfinder_cache";
@@ -59,7 +60,7 @@ export class AnalysisCache {
     // The folder is named by a quick digest (a SHA-256 would load node:crypto, which a re-scan of unchanged files
     // otherwise never needs); its SCOPE_FILE says whose it is, and a folder that is not this scope's is not used.
     this.context = JSON.stringify([FORMAT, codeIdentity(), context]);
-    this.scope = nameDigest(this.context);
+    this.scope = stableHash(this.context);
     this.dir = join(root, `v${FORMAT}`, this.scope);
   }
 
@@ -126,7 +127,7 @@ export class AnalysisCache {
   }
 
   private phasePath(part: string, slot: string): string {
-    return join(this.dir, "scans", `${part}-${nameDigest(slot)}.json`);
+    return join(this.dir, "scans", `${part}-${stableHash(slot)}.json`);
   }
 
   /** Writes a temporary file and renames it into place, so concurrent scans never read half an entry. */

@@ -32,18 +32,3 @@ export function keyOf(text: string): string {
   return text.length <= LITERAL_KEY_MAX ? `=${text}` : `sha256:${sha256().update(text).digest("hex")}`;
 }
 
-/**
- * A 64-bit digest of `text` as 16 hexadecimal digits (two 32-bit FNV-1a hashes with different offsets), for names
- * of files and folders whose content says what they are for: not collision-resistant, so whoever reads one checks
- * that content (see `AnalysisCache`).
- */
-export function nameDigest(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
-  }
-  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
-}
