@@ -36,6 +36,25 @@ describe("codecs against Python's own decoders", () => {
     });
   }
 
+  it("a gzip file whose last member is empty has its trailer; one whose empty member lost it is truncated", async () => {
+    // Python's gzip reads both members of the first and raises EOFError on the others; an empty member's trailer
+    // (CRC-32 and size of nothing) is all zero bytes, after zlib's empty block 03 00 (a trailer short by that last
+    // zero byte is not told apart, and would hide nothing).
+    const empty = gzipSync(new Uint8Array(0));
+    const whole = new Uint8Array([...gzipSync(payload), ...empty]);
+    const complete = await decompress("gzip", memorySource(whole), { limit: 1 << 26 });
+    assert.equal(complete.error, undefined);
+    assert.ok(Buffer.from(complete.bytes).equals(Buffer.from(payload)));
+    for (const cut of [8, 4, 2]) {
+      const truncated = await decompress("gzip", memorySource(whole.subarray(0, whole.length - cut)), { limit: 1 << 26 });
+      assert.match(truncated.error ?? "", /truncated/, `trailer cut by ${cut} bytes`);
+      assert.ok(Buffer.from(truncated.bytes).equals(Buffer.from(payload)));
+    }
+    const alone = await decompress("gzip", memorySource(empty), { limit: 1 << 26 });
+    assert.equal(alone.error, undefined);
+    assert.equal(alone.bytes.length, 0);
+  });
+
   it("a padded xz file: Python stops at the padding; Pathfinder reads the stream after it too (xz-utils does)", async () => {
     const result = await decompress("xz", memorySource(read("padded.xz")), { limit: 1 << 26 });
     assert.ok(expected["padded.xz"]! < payload.length);

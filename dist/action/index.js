@@ -12871,6 +12871,7 @@ async function trailerFits(input, outcome) {
   const tail = await readRange(input, Math.max(last.input, input.size - 4096), 4096);
   let end = tail.length;
   while (end > 0 && tail[end - 1] === 0) end--;
+  if (size === 0) return tail.length - end >= 8;
   for (let at = end; at <= Math.min(tail.length, end + 3); at++) {
     if (at >= 4 && u32le(tail, at - 4) === size) return true;
   }

@@ -238,6 +238,10 @@ async function trailerFits(input: ByteSource, outcome: PushOutcome): Promise<boo
   const tail = await readRange(input, Math.max(last.input, input.size - 4096), 4096);
   let end = tail.length;
   while (end > 0 && tail[end - 1] === 0) end--;
+  // An empty member's trailer (the CRC-32 and size of nothing) is eight zero bytes after its data. Where that data
+  // itself ends in zeros (zlib's empty block is 03 00), a trailer short by that many bytes is not told apart: it
+  // would hide nothing, as the member decodes to nothing.
+  if (size === 0) return tail.length - end >= 8;
   // The size's own high bytes may be zeros: the trailer ends between the last non-zero byte and 3 bytes later.
   for (let at = end; at <= Math.min(tail.length, end + 3); at++) {
     if (at >= 4 && u32le(tail, at - 4) === size) return true;
