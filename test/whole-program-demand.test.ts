@@ -4,12 +4,13 @@
 // nothing about its own call; the methods called on what it returns are met, and explained, by their own names.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { analyzePython, SinkIndex, type FileAnalysis } from "../src/languages/python/analyze.js";
+import { SinkIndex } from "../src/languages/python/analyze.js";
 import { loadPythonParser } from "../src/project/python-parser.js";
-import { analyzeWholeProgram, type ProgramFile } from "../src/project/whole-program.js";
+import { analyzeWholeProgram } from "../src/project/whole-program.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 import { tempProject } from "./helpers/cli.js";
 import { scanForTest } from "./helpers/scan.js";
+import { programFiles, firstPassOf } from "./helpers/program.js";
 
 const FILES: Record<string, string> = {
   "svc/__init__.py": "",
@@ -42,10 +43,6 @@ const FILES: Record<string, string> = {
     "import pickle\nfrom flask import request\nfrom svc.readers import unwrap\n\n\ndef restore():\n    return pickle.loads(unwrap(request.get_data()))  # expect: PYTHON-LANG-SEC-040, PYTHON-DESER-001\n",
 };
 
-function moduleName(path: string): string {
-  return path.replace(/\.py$/, "").replace(/\//g, ".");
-}
-
 function expected(path: string): string[] {
   return FILES[path].split("\n").flatMap((line, i) => {
     const m = /#\s*expect:\s*(.+)$/.exec(line);
@@ -59,8 +56,8 @@ describe("whole-program pass: callers analysed again for the summaries of what t
   it("analyses a caller again when a summary tells what its call returns or passes on, not when it only tells of a factory", async () => {
     const parser = await loadPythonParser();
     const sinks = new SinkIndex(PYTHON_RULES);
-    const files: ProgramFile[] = Object.entries(FILES).map(([path, text]) => ({ path, moduleName: moduleName(path), text, source: () => text }));
-    const firstPass = new Map<string, FileAnalysis>(files.map((f) => [f.path, analyzePython(parser, { path: f.path, source: f.text, moduleName: f.moduleName }, sinks)]));
+    const files = programFiles(FILES);
+    const firstPass = firstPassOf(parser, sinks, files);
     const demanded = (path: string) => firstPass.get(path)!.summary?.flowDemand ?? [];
     assert.deepEqual(demanded("svc/plain.py"), ["svc.readers.make_reader"], "the first pass met the factory's call");
     const redone = analyzeWholeProgram(files, firstPass, parser, sinks);

@@ -12,6 +12,7 @@ import { LOCAL_PREFIX, SemanticModel, type ResolvedName } from "../src/languages
 import { loadPythonParser } from "../src/project/python-parser.js";
 import { analyzeWholeProgram, sameJson, type ProgramFile } from "../src/project/whole-program.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
+import { programFiles } from "./helpers/program.js";
 
 const FILES: Record<string, string> = {
   "app/__init__.py": "from .compat import *\nfrom . import codec as c\nloads = c.loads\n\n\nclass Safe:\n    def open(self, path):\n        return path\n",
@@ -78,14 +79,10 @@ const FILES: Record<string, string> = {
   "tools/use.py": "from app import loads, restore\nfrom app.store import Store\n\n\ndef run(b):\n    return loads(b), restore(b), Store().open(b)\n",
 };
 
-function moduleName(path: string): string {
-  return path.replace(/\.py$/, "").replace(/\//g, ".");
-}
-
 async function analysed(): Promise<{ files: ProgramFile[]; firstPass: Map<string, FileAnalysis>; summaries: ModuleSummary[] }> {
   const parser = await loadPythonParser();
   const sinks = new SinkIndex(PYTHON_RULES);
-  const files: ProgramFile[] = Object.entries(FILES).map(([path, text]) => ({ path, moduleName: moduleName(path), text, source: () => text }));
+  const files = programFiles(FILES);
   const firstPass = new Map<string, FileAnalysis>();
   const summaries: ModuleSummary[] = [];
   for (const f of files) {

@@ -3,12 +3,13 @@
 // summary stands must still gain an export that now resolves, through a module analysed since, to a sink.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { analyzePython, SinkIndex, type FileAnalysis } from "../src/languages/python/analyze.js";
+import { SinkIndex } from "../src/languages/python/analyze.js";
 import { loadPythonParser } from "../src/project/python-parser.js";
-import { analyzeWholeProgram, type ProgramFile } from "../src/project/whole-program.js";
+import { analyzeWholeProgram } from "../src/project/whole-program.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 import { tempProject } from "./helpers/cli.js";
 import { scanForTest } from "./helpers/scan.js";
+import { programFiles, firstPassOf } from "./helpers/program.js";
 
 const FILES: Record<string, string> = {
   "app/__init__.py": "",
@@ -25,16 +26,12 @@ const FILES: Record<string, string> = {
   "app/other.py": "from app.safe import load_blob\n\n\ndef handle(message):\n    return load_blob(message)\n",
 };
 
-function moduleName(path: string): string {
-  return path.replace(/\.py$/, "").replace(/\//g, ".");
-}
-
 describe("whole-program pass: sink-leading modules across rounds", () => {
   it("finds an export of an unchanged module that leads to a sink through a module summarised in a later round", async () => {
     const parser = await loadPythonParser();
     const sinks = new SinkIndex(PYTHON_RULES);
-    const files: ProgramFile[] = Object.entries(FILES).map(([path, text]) => ({ path, moduleName: moduleName(path), text, source: () => text }));
-    const firstPass = new Map<string, FileAnalysis>(files.map((f) => [f.path, analyzePython(parser, { path: f.path, source: f.text, moduleName: f.moduleName }, sinks)]));
+    const files = programFiles(FILES);
+    const firstPass = firstPassOf(parser, sinks, files);
     assert.equal(firstPass.get("app/raw.py")!.summary, undefined, "app/raw.py has no rule token");
     assert.ok(firstPass.get("app/compat.py")!.summary, "app/compat.py is summarised by the first pass");
     const leading: [string, readonly string[]][][] = [];

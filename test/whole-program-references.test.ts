@@ -3,10 +3,11 @@
 // that resolves to it does.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { analyzePython, SinkIndex, type FileAnalysis } from "../src/languages/python/analyze.js";
+import { SinkIndex } from "../src/languages/python/analyze.js";
 import { loadPythonParser } from "../src/project/python-parser.js";
-import { analyzeWholeProgram, type ProgramFile } from "../src/project/whole-program.js";
+import { analyzeWholeProgram } from "../src/project/whole-program.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
+import { programFiles, firstPassOf } from "./helpers/program.js";
 
 const FILES: Record<string, string> = {
   "app/__init__.py": "",
@@ -31,16 +32,12 @@ const FILES: Record<string, string> = {
   "app/word_only.py": "from app import util\n\nloads = None\n\n\ndef parse(text):\n    return util.split(text), loads\n",
 };
 
-function moduleName(path: string): string {
-  return path.replace(/\.py$/, "").replace(/\//g, ".");
-}
-
 describe("whole-program pass: which files import a sink-leading module", () => {
   it("re-analyses the files whose imports name it, not those naming a module with the same last name", async () => {
     const parser = await loadPythonParser();
     const sinks = new SinkIndex(PYTHON_RULES);
-    const files: ProgramFile[] = Object.entries(FILES).map(([path, text]) => ({ path, moduleName: moduleName(path), text, source: () => text }));
-    const firstPass = new Map<string, FileAnalysis>(files.map((f) => [f.path, analyzePython(parser, { path: f.path, source: f.text, moduleName: f.moduleName }, sinks)]));
+    const files = programFiles(FILES);
+    const firstPass = firstPassOf(parser, sinks, files);
     const leading: string[][] = [];
     const redone = analyzeWholeProgram(files, firstPass, parser, sinks, undefined, (l) => leading.push([...l.keys()]));
     assert.deepEqual(leading[0], ["app.util"]);
