@@ -16,7 +16,9 @@ export class CallArguments {
       this.positional.push(list);
       return;
     }
-    for (const arg of list.children) {
+    const args = list.children;
+    for (let k = 0; k < args.length; k++) {
+      const arg = args[k];
       switch (arg.type) {
         case "keyword_argument": {
           const name = childByField(arg, "name");
@@ -55,6 +57,8 @@ export class CallArguments {
 
   /** Every argument value node, positional and keyword. */
   values(): SyntaxNode[] {
-    return [...this.positional, ...this.keywords.values()];
+    const out = this.positional.slice();
+    this.keywords.forEach((value) => out.push(value));
+    return out;
   }
 }
