@@ -47,8 +47,9 @@ export interface Segment {
   lines?: StatementLine[];
   /**
    * Start/end offset pairs, ascending, of the text inside that cannot be code or a name: comments, and string
-   * literals (not f-strings) holding anything but letters, digits, `_` and `.` (a module or attribute name held in
-   * a string, `import_module("pickle")`, does matter).
+   * literals holding anything but letters, digits, `_` and `.` (a module or attribute name held in a string,
+   * `import_module("pickle")`, does matter); of an f-string, such literal text between its interpolations (see
+   * `scanFormatString`).
    */
   prose: number[];
 }
