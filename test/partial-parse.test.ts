@@ -74,6 +74,36 @@ def in_fstring(b):
     return f"{p.loads(b)}"  # finding
 `));
 
+  it("reads the literal text of f-strings as prose, and their interpolations as code", async () => {
+    // A token in an f-string's literal text, next to a character no name holds, cannot name a sink.
+    const { source } = padded(`import io
+@@PAD@@
+class Reader(io.RawIOBase):
+    def __getstate__(self):
+        raise TypeError(f"cannot pickle {self.__class__.__name__!r} object")
+`);
+    assert.equal(keptText(source), "");
+    assert.equal(keptText(source, FLOW_INDEX), "");
+    // Interpolations stay code, also after a brace a nested string holds, an escaped brace or a format spec.
+    await assertSameFindings(`import pickle
+@@PAD@@
+def message(b):
+    return f"cannot pickle {pickle.loads(b)}"  # finding
+
+def after_quoted_brace(b):
+    return f"{'}' + repr(pickle.loads(b))} done"  # finding
+
+def after_escaped_braces(b):
+    return f"x {{ {pickle.loads(b)} }}"  # finding
+
+def in_format_spec(b):
+    return f"""{b!r:>{pickle.loads(b)}} loaded"""  # finding
+
+def name_in_text(m):
+    return __import__(f"pickle").loads(m)  # finding
+`);
+  });
+
   it("follows local classes that derive from a sink, across the file", () =>
     assertSameFindings(`import pickle
 

@@ -205,11 +205,32 @@ describe("plain strings", () => {
       source.indexOf("# note"),
       source.indexOf("# note") + "# note".length,
       ...quoted(`'\\d+ x'`),
+      // An f-string's literal text after its interpolation (see "f-strings" below).
+      source.indexOf(`} x"`) + 1,
+      source.indexOf(`} x"`) + 3,
     ]);
     assert.equal(proseOf("a = 'not closed\nb = 1\n"), undefined);
     assert.equal(proseOf("a = 'ends with a backslash \\"), undefined);
     assert.equal(proseOf('a = """never closed\n\n'), undefined);
     assert.deepEqual(proseOf("a = 'x y'\r\nb = 2\r\n"), [4, 9]);
+  });
+});
+
+describe("f-strings", () => {
+  it("count the literal text between interpolations as prose when it holds more than a name, and nothing after a quote inside one", () => {
+    const proseOf = (source: string) => splitTopLevel(source)!.flatMap((s) => s.prose);
+    const pieces = (source: string, ...texts: string[]) => texts.flatMap((t) => [source.indexOf(t), source.indexOf(t) + t.length]);
+    const formatted = `x = f"{a} b {{c}} {d!r:>{w}} e.f"\n`;
+    assert.deepEqual(proseOf(formatted), pieces(formatted, " b {{c}} ", " e.f"));
+    const triple = `x = f"""cannot pickle\n{obj}"""\n`;
+    assert.deepEqual(proseOf(triple), pieces(triple, "cannot pickle\n"));
+    // Names only: the value may name a module or an attribute.
+    assert.deepEqual(proseOf(`x = f"pickle.{name}"\n`), []);
+    // A quote inside an interpolation may hold a brace: what follows is not judged.
+    const quoted = `x = f"a b {d['}']} c d"\n`;
+    assert.deepEqual(proseOf(quoted), pieces(quoted, "a b "));
+    // Still one string, ending where it did.
+    assert.deepEqual(splitTopLevel(`x = f"{a} b"; y = 1\nz = 2\n`)!.length, 2);
   });
 });
 

@@ -3,6 +3,8 @@
  * stack, this works for arrays of any length (a spread of ~120,000 items overflows V8's stack).
  */
 export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
-  for (const item of items) target.push(item);
+  // Arrays (nearly every caller) by index: `for...of` allocates per element until V8 optimises the caller.
+  if (Array.isArray(items)) for (let k = 0; k < items.length; k++) target.push(items[k]);
+  else for (const item of items) target.push(item);
   return target;
 }

@@ -249,7 +249,8 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   if (pastDeadline(budget)) outOfTime("analysing");
   const lines = tree.lines ?? new LineIndex(file.source);
   const findings = matches.map((m) => toFinding(m, file, model, lines));
-  applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
+  // Most parsed files have no finding: their comments' rows and texts are not worked out.
+  if (findings.length) applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
   const summary = summarizeModule(model, file.path);
   for (const rule of index.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
@@ -352,7 +353,11 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
   };
 
   let seen = 0;
-  for (const { node, scope } of model.calls) {
+  // Indexed loops here and below: `for...of` makes an iterator and a result object per element until V8 optimises
+  // the function, which this one's size and the raised tiering budget (see v8-settings.ts) put off for a while.
+  const calls = model.calls;
+  for (let c = 0; c < calls.length; c++) {
+    const { node, scope } = calls[c];
     if (++seen % CALLS_PER_DEADLINE_CHECK === 0 && pastDeadline(budget)) break;
     const callee = childByField(node, "function");
     if (!callee) continue;
@@ -361,7 +366,8 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
     const resolvedCallee = uniqueNames(model.resolve(callee, scope));
     // Made for the few calls that reach a sink or a class.
     let base: CallBase | undefined;
-    for (const resolved of resolvedCallee) {
+    for (let r = 0; r < resolvedCallee.length; r++) {
+      const resolved = resolvedCallee[r];
       const sinks = index.byName.get(resolved.name);
       if (!sinks && !resolved.localClass && !resolved.projectClass) continue;
       base ??= { node, calleeText: "", model, scope };
@@ -370,7 +376,11 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
     // `isinstance(x, pickle.Unpickler)` is a type check, not a callback.
     if (!index.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
     // `map(pickle.loads, blobs)`, also inside a table argument: `OrderedDict([("pickle", (Pickler, Unpickler))])`.
-    for (const value of (args ??= new CallArguments(node, model.tree.source)).values()) for (const name of namesIn(value)) reportReference(name, scope);
+    const values = (args ??= new CallArguments(node, model.tree.source)).values();
+    for (let v = 0; v < values.length; v++) {
+      const names = namesIn(values[v]);
+      for (let k = 0; k < names.length; k++) reportReference(names[k], scope);
+    }
   }
   if (index.hasReferenceSinks) {
     for (const { node, scope, stored, owner } of storedCallables(assignments())) {
@@ -386,7 +396,9 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
   }
 
   function reportReference(node: SyntaxNode, scope: Scope, stored?: string): void {
-    for (const resolved of uniqueNames(model.resolve(node, scope))) {
+    const names = uniqueNames(model.resolve(node, scope));
+    for (let r = 0; r < names.length; r++) {
+      const resolved = names[r];
       const sinks = index.byName.get(resolved.name);
       if (sinks) for (const sink of sinks) {
         if (!sink.spec.references) continue;
@@ -699,7 +711,9 @@ function namesIn(value: SyntaxNode, depth = 0): SyntaxNode[] {
 function passesNames(call: SyntaxNode): boolean {
   const list = childByField(call, "arguments");
   if (!list || list.type !== "argument_list") return false;
-  for (const arg of list.children) {
+  const args = list.children;
+  for (let k = 0; k < args.length; k++) {
+    const arg = args[k];
     const value = arg.type === "keyword_argument" ? childByField(arg, "value") : arg;
     if (value && (value.type === "identifier" || value.type === "attribute" || TABLES.has(value.type))) return true;
   }

@@ -27,12 +27,19 @@ export function settingsAssignments(model: SemanticModel): AssignmentSite[] {
   // call cannot have built the object a setting is assigned to.
   const scopes = new Map<SyntaxNode, Scope>();
   // A scope already noted has its enclosing scopes noted too.
-  for (const c of model.calls) for (let s: Scope | null = c.scope; s && !scopes.has(s.node); s = s.parent) scopes.set(s.node, s);
+  const calls = model.calls;
+  for (let k = 0; k < calls.length; k++) for (let s: Scope | null = calls[k].scope; s && !scopes.has(s.node); s = s.parent) scopes.set(s.node, s);
   const visit = (node: SyntaxNode, level: AssignmentSite["level"], scope: Scope, depth: number) => {
     if (depth > 64) return;
-    for (const child of node.children) {
+    const children = node.children;
+    for (let k = 0; k < children.length; k++) {
+      const child = children[k];
       if (child.type === "expression_statement") {
-        for (const a of child.children) if (a.type === "assignment" || a.type === "augmented_assignment") collect(a, level, scope, out, model);
+        const parts = child.children;
+        for (let p = 0; p < parts.length; p++) {
+          const a = parts[p];
+          if (a.type === "assignment" || a.type === "augmented_assignment") collect(a, level, scope, out, model);
+        }
       } else if (BLOCKS.has(child.type) || (level === "function" && LOOPS.has(child.type))) {
         visit(child, level, scope, depth + 1);
       } else if (child.type === "class_definition" || child.type === "function_definition" || child.type === "decorated_definition") {

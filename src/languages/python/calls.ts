@@ -1,9 +1,12 @@
 import { childByField, type SyntaxNode } from "./syntax.js";
 
+/** The keywords of every call that passes none (most): one map, never added to. */
+const NO_KEYWORDS: ReadonlyMap<string, SyntaxNode> = new Map();
+
 /** The arguments of one call, addressable the way Python binds them: by keyword, else by position. */
 export class CallArguments {
   readonly positional: SyntaxNode[] = [];
-  readonly keywords = new Map<string, SyntaxNode>();
+  readonly keywords: ReadonlyMap<string, SyntaxNode> = NO_KEYWORDS;
   /** `*args` present: later positions are unknown. */
   hasStarArgs = false;
   /** `**kwargs` present: any keyword may be set. */
@@ -16,12 +19,15 @@ export class CallArguments {
       this.positional.push(list);
       return;
     }
-    for (const arg of list.children) {
+    let keywords: Map<string, SyntaxNode> | undefined;
+    const args = list.children;
+    for (let k = 0; k < args.length; k++) {
+      const arg = args[k];
       switch (arg.type) {
         case "keyword_argument": {
           const name = childByField(arg, "name");
           const value = childByField(arg, "value");
-          if (name && value) this.keywords.set(source.slice(name.start, name.end), value);
+          if (name && value) (keywords ??= new Map()).set(source.slice(name.start, name.end), value);
           break;
         }
         case "list_splat":
@@ -36,6 +42,7 @@ export class CallArguments {
           if (!this.hasStarArgs) this.positional.push(arg);
       }
     }
+    if (keywords) this.keywords = keywords;
   }
 
   /** The value bound to parameter `keyword` at `position` (0-based), like Ruff's `find_argument_value`. */
@@ -55,6 +62,8 @@ export class CallArguments {
 
   /** Every argument value node, positional and keyword. */
   values(): SyntaxNode[] {
-    return [...this.positional, ...this.keywords.values()];
+    const out = this.positional.slice();
+    this.keywords.forEach((value) => out.push(value));
+    return out;
   }
 }

@@ -666,7 +666,8 @@ function anchorsInCode(segments: readonly Segment[], anchors: readonly number[])
   const out: number[] = [];
   let k = 0;
   let p = 0;
-  for (const at of anchors) {
+  for (let a = 0; a < anchors.length; a++) {
+    const at = anchors[a];
     while (k < segments.length && segments[k].end <= at) {
       k++;
       p = 0;
@@ -685,7 +686,8 @@ function anchorsInCode(segments: readonly Segment[], anchors: readonly number[])
 function anchoredSegments(segments: readonly Segment[], anchors: readonly number[]): boolean[] {
   const marked = new Array<boolean>(segments.length).fill(false);
   let k = 0;
-  for (const at of anchors) {
+  for (let a = 0; a < anchors.length; a++) {
+    const at = anchors[a];
     while (k < segments.length && segments[k].end <= at) k++;
     if (k === segments.length) break;
     if (segments[k].start <= at) marked[k] = true;

@@ -190,7 +190,8 @@ function isFormatString(source: string, start: number): boolean {
 
 
 export function childByField(node: SyntaxNode, field: string): SyntaxNode | undefined {
-  for (const c of node.children) if (c.field === field) return c;
+  const children = node.children;
+  for (let k = 0; k < children.length; k++) if (children[k].field === field) return children[k];
   return undefined;
 }
 

@@ -47,8 +47,9 @@ export interface Segment {
   lines?: StatementLine[];
   /**
    * Start/end offset pairs, ascending, of the text inside that cannot be code or a name: comments, and string
-   * literals (not f-strings) holding anything but letters, digits, `_` and `.` (a module or attribute name held in
-   * a string, `import_module("pickle")`, does matter).
+   * literals holding anything but letters, digits, `_` and `.` (a module or attribute name held in a string,
+   * `import_module("pickle")`, does matter); of an f-string, such literal text between its interpolations (see
+   * `scanFormatString`).
    */
   prose: number[];
 }
@@ -498,7 +499,7 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
       continue;
     }
     if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
-      i = scanString(source, i, false, segment);
+      i = scanString(source, i, segment);
       if (i < 0) return -1;
       afterDot = false;
       afterOperand = true;
@@ -511,7 +512,7 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
       const key = h & 0x3fffffff;
       const q = source.charCodeAt(end);
       if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && end - i <= 2 && isStringPrefix(source, i, end)) {
-        i = scanString(source, end, isFormatPrefix(source, i, end), segment);
+        i = isFormatPrefix(source, i, end) ? scanFormatString(source, end, segment) : scanString(source, end, segment);
         if (i < 0) return -1;
         afterDot = false;
         afterOperand = true;
@@ -612,8 +613,8 @@ function scanLogicalLine(source: string, at: number, segment: LineFacts, bindsHe
   return n;
 }
 
-/** Scans a string literal whose opening quote is at `at`; returns the offset after it, or -1 if unterminated. */
-function scanString(source: string, at: number, format: boolean, segment: LineFacts): number {
+/** Scans a plain string literal whose opening quote is at `at`; returns the offset after it, or -1 if unterminated. */
+function scanString(source: string, at: number, segment: LineFacts): number {
   const n = source.length;
   const q = source.charCodeAt(at);
   const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
@@ -633,15 +634,13 @@ function scanString(source: string, at: number, format: boolean, segment: LineFa
         continue;
       }
       const end = i + (triple ? 3 : 1);
-      if (prose && !format) segment.prose.push(at, end);
+      if (prose) segment.prose.push(at, end);
       return end;
     }
     if (c === NEWLINE && !triple) return -1;
     if (isIdentifierStart(c)) {
       let end = i + 1;
       while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
-      // Interpolations are code: every word inside an f-string counts as mentioned.
-      if (format) segment.identifiers.add(hashRange(source, i, end));
       i = end;
       continue;
     }
@@ -649,13 +648,88 @@ function scanString(source: string, at: number, format: boolean, segment: LineFa
       prose = true;
       // From here on only the closing quote matters (nothing inside a plain string is recorded): jump to the next
       // character that can end the string or escape one.
-      if (!format) {
-        const rest = PROSE_RUN[(q === SINGLE_QUOTE ? 0 : 2) + (triple ? 1 : 0)];
-        rest.lastIndex = i + 1;
-        i = rest.test(source) ? rest.lastIndex : i + 1;
+      const rest = PROSE_RUN[(q === SINGLE_QUOTE ? 0 : 2) + (triple ? 1 : 0)];
+      rest.lastIndex = i + 1;
+      i = rest.test(source) ? rest.lastIndex : i + 1;
+      continue;
+    }
+    i++;
+  }
+  return -1;
+}
+
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+
+/**
+ * Scans an f-string whose opening quote is at `at`, as `scanString` does, ending where it ends. Every word inside
+ * counts as mentioned (interpolations are code). Its literal pieces, the text outside the interpolations, are
+ * prose when they hold anything but letters, digits, `_` and `.`, as a plain string would be: the value then holds
+ * that character too, so it cannot name a module or an attribute (`f"cannot pickle {cls} objects"`). On anything
+ * inside an interpolation that could hide a brace (a quote, a backslash, a comment), the pieces that follow are
+ * not judged: they stay code.
+ */
+function scanFormatString(source: string, at: number, segment: LineFacts): number {
+  const n = source.length;
+  const q = source.charCodeAt(at);
+  const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
+  let i = at + (triple ? 3 : 1);
+  // Brace depth (0: in a literal piece), where the current piece started, whether it is prose so far, and whether
+  // pieces are still judged.
+  let depth = 0;
+  let pieceStart = i;
+  let pieceProse = false;
+  let judged = true;
+  while (i < n) {
+    const c = source.charCodeAt(i);
+    if (c === BACKSLASH) {
+      if (depth > 0) judged = false;
+      else pieceProse = true;
+      i += source.charCodeAt(i + 1) === CR ? 3 : 2;
+      continue;
+    }
+    if (c === q) {
+      if (triple && !(source.charCodeAt(i + 1) === q && source.charCodeAt(i + 2) === q)) {
+        if (depth > 0) judged = false;
+        else pieceProse = true;
+        i++;
         continue;
       }
+      if (judged && depth === 0 && pieceProse) segment.prose.push(pieceStart, i);
+      return i + (triple ? 3 : 1);
     }
+    if (c === NEWLINE && !triple) return -1;
+    if (isIdentifierStart(c)) {
+      let end = i + 1;
+      while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
+      segment.identifiers.add(hashRange(source, i, end));
+      i = end;
+      continue;
+    }
+    if (depth > 0) {
+      if (c === OPEN_BRACE) depth++;
+      else if (c === CLOSE_BRACE && --depth === 0) {
+        pieceStart = i + 1;
+        pieceProse = false;
+      } else if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE || c === HASH) judged = false;
+      i++;
+      continue;
+    }
+    if (c === OPEN_BRACE || c === CLOSE_BRACE) {
+      // `{{` and `}}` are a literal brace; a single `{` opens an interpolation.
+      if (source.charCodeAt(i + 1) === c) {
+        pieceProse = true;
+        i += 2;
+        continue;
+      }
+      if (c === OPEN_BRACE) {
+        if (judged && pieceProse) segment.prose.push(pieceStart, i);
+        depth = 1;
+      } else pieceProse = true;
+      i++;
+      continue;
+    }
+    if (!isDigit(c) && c !== DOT) pieceProse = true;
     i++;
   }
   return -1;
@@ -697,7 +771,7 @@ export const RARE_FORMS = [
   "été = f'{x!r:>{y}}' + rb'\\x' + b\"\\n\" + u'ü' + R\"\"\"a",
   "b\"\"\" + '''c\\'''' + \"d\" + 'p.q'",
   "v = [1, 2.5e-3, 0x1f, 1_000j] + {'k': (1,)} \\",
-  "    + 1",
+  "    + 1 + len(f\"a {{b}} {c['d']} \\n\")",
   "match v:",
   "    case [1, *rest]: pass",
   "@decorator(p.loads)",

@@ -388,7 +388,8 @@ class Tokenizer {
       const candidates = c < 128 ? OPERATORS_BY_CODE[c] : undefined;
       if (!candidates) throw new Unsupported(c >= 128 ? "non-ASCII character" : `character ${JSON.stringify(source[pos])}`);
       let op = "";
-      for (const o of candidates) {
+      for (let k = 0; k < candidates.length; k++) {
+        const o = candidates[k];
         if (source.startsWith(o, pos) && pos + o.length <= limit) {
           op = o;
           break;
@@ -448,7 +449,10 @@ function keywordAt(source: string, from: number, length: number): string {
   const words = WORDS_BY_LENGTH[length];
   if (!words) return "";
   const c = source.charCodeAt(from);
-  for (const w of words) if (w.charCodeAt(0) === c && source.startsWith(w, from)) return w;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (w.charCodeAt(0) === c && source.startsWith(w, from)) return w;
+  }
   return "";
 }
 

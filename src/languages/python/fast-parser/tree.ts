@@ -22,7 +22,7 @@ export class NodeFactory {
     const n = new SyntaxNode(type, null, start, end, null, false, this.lines);
     if (children.length) {
       (n as unknown as Writable).children = children;
-      for (const c of children) (c as unknown as Writable).parent = n;
+      for (let k = 0; k < children.length; k++) (children[k] as unknown as Writable).parent = n;
     }
     return n;
   }
@@ -36,7 +36,7 @@ export function field(node: SyntaxNode, name: string): SyntaxNode {
 
 export function setChildren(node: SyntaxNode, children: SyntaxNode[]): void {
   (node as unknown as Writable).children = children;
-  for (const c of children) (c as unknown as Writable).parent = node;
+  for (let k = 0; k < children.length; k++) (children[k] as unknown as Writable).parent = node;
 }
 
 /** Types whose nodes tree-sitter copies without children (tokens, and literals without interpolations). */

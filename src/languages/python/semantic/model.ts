@@ -401,7 +401,7 @@ export class SemanticModel {
     // One binding (the usual case): its names as they are; resolved names are shared and never changed.
     if (bindings.length === 1) return this.resolveBinding(bindings[0], depth);
     const out: ResolvedName[] = [];
-    for (const b of bindings) appendAll(out, this.resolveBinding(b, depth));
+    for (let k = 0; k < bindings.length; k++) appendAll(out, this.resolveBinding(bindings[k], depth));
     return out;
   }
 
@@ -458,7 +458,8 @@ export class SemanticModel {
     }
     attributes.reverse();
     const out: ResolvedName[] = [];
-    for (const r of this.resolve(base, scope, depth + 1)) appendAll(out, this.attributeOf(r, attributes, depth));
+    const bases = this.resolve(base, scope, depth + 1);
+    for (let k = 0; k < bases.length; k++) appendAll(out, this.attributeOf(bases[k], attributes, depth));
     return out;
   }
 

@@ -165,7 +165,8 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
   const bindParameters = (params: SyntaxNode | undefined, inner: Scope, outer: Scope, method?: { classDef: SyntaxNode; kind: "instance" | "class" | "static" }) => {
     if (!params) return;
     let first = true;
-    for (const p of params.children) {
+    for (let q = 0; q < params.children.length; q++) {
+      const p = params.children[q];
       const name = p.type === "identifier" ? p : (childByField(p, "name") ?? p.children.find((c) => c.type === "identifier"));
       const positional = p.type === "identifier" || p.type === "typed_parameter" || p.type === "default_parameter" || p.type === "typed_default_parameter";
       if (name && name.type === "identifier") {
@@ -183,7 +184,8 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
       // The default value, then the annotation (in this order), are read in the enclosing scope.
       let value: SyntaxNode | undefined;
       let type: SyntaxNode | undefined;
-      for (const c of p.children) {
+      for (let k = 0; k < p.children.length; k++) {
+        const c = p.children[k];
         if (c.field === "value") value ??= c;
         else if (c.field === "type") type ??= c;
       }
@@ -201,7 +203,8 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         if (name) bind(scope, text(name), "function", name, node.end);
         const inner = newScope("function", node, scope);
         bindParameters(childByField(node, "parameters"), inner, scope, methodKind(node, scope));
-        for (const c of node.children) {
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
           if (c.field === "body") visitLater(c, inner);
           else if (c.field === "return_type" || c.type === "decorator") visitLater(c, scope);
         }
@@ -219,7 +222,8 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         if (name) bind(scope, text(name), "class", name, node.end, { classDef: node });
         const inner = newScope("class", node, scope);
         classScopes.set(node, inner);
-        for (const c of node.children) {
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
           if (c.field === "body") visitLater(c, inner);
           else if (c.field !== "name") visitLater(c, scope);
         }
@@ -228,12 +232,16 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
       case "decorated_definition":
         break;
       case "import_statement":
-        for (const c of node.children) bindImport(c, "", scope, node.end);
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          bindImport(c, "", scope, node.end);
+        }
         continue;
       case "import_from_statement": {
         const moduleNode = childByField(node, "module_name");
         const from = moduleNode ? importedModuleName(moduleNode, moduleName, text) : "";
-        for (const c of node.children) {
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
           if (c.type === "wildcard_import") scope.starImports.push({ module: from, site: c });
           else if (c.field === "name") bindImport(c, from, scope, node.end);
         }
@@ -242,10 +250,16 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
       case "future_import_statement":
         continue;
       case "global_statement":
-        for (const c of node.children) if (c.type === "identifier") scope.globals.add(text(c));
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          if (c.type === "identifier") scope.globals.add(text(c));
+        }
         continue;
       case "nonlocal_statement":
-        for (const c of node.children) if (c.type === "identifier") scope.nonlocals.add(text(c));
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          if (c.type === "identifier") scope.nonlocals.add(text(c));
+        }
         continue;
       case "assignment": {
         // `a = b = v` nests: assignment(left a, right assignment(left b, right v)).
@@ -285,7 +299,10 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
       case "for_in_clause": {
         const left = childByField(node, "left");
         if (left) bindTarget(scope, left, undefined, "opaque");
-        for (const c of node.children) if (c !== left) visitLater(c, scope);
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          if (c !== left) visitLater(c, scope);
+        }
         continue;
       }
       case "as_pattern": {
@@ -293,7 +310,10 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
         // `with X(...) as y`: most context managers return themselves from __enter__, so y is X(...).
         const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : undefined;
         if (alias) bindTarget(scope, alias, entered, "assignment");
-        for (const c of node.children) if (c !== alias) visitLater(c, scope);
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          if (c !== alias) visitLater(c, scope);
+        }
         continue;
       }
       case "call":
@@ -307,7 +327,10 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
       case "dictionary_comprehension":
       case "generator_expression": {
         const inner = newScope("comprehension", node, scope);
-        for (const c of node.children) visitLater(c, inner);
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          visitLater(c, inner);
+        }
         continue;
       }
     }
