@@ -444,7 +444,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       continue;
     }
     if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
-      i3 = scanString(source, i3, false, segment);
+      i3 = scanString(source, i3, segment);
       if (i3 < 0) return -1;
       afterDot = false;
       afterOperand = true;
@@ -457,7 +457,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       const key = h & 1073741823;
       const q = source.charCodeAt(end);
       if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && end - i3 <= 2 && isStringPrefix(source, i3, end)) {
-        i3 = scanString(source, end, isFormatPrefix(source, i3, end), segment);
+        i3 = isFormatPrefix(source, i3, end) ? scanFormatString(source, end, segment) : scanString(source, end, segment);
         if (i3 < 0) return -1;
         afterDot = false;
         afterOperand = true;
@@ -552,7 +552,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
   }
   return n;
 }
-function scanString(source, at, format, segment) {
+function scanString(source, at, segment) {
   const n = source.length;
   const q = source.charCodeAt(at);
   const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
@@ -572,31 +572,90 @@ function scanString(source, at, format, segment) {
         continue;
       }
       const end = i3 + (triple ? 3 : 1);
-      if (prose && !format) segment.prose.push(at, end);
+      if (prose) segment.prose.push(at, end);
       return end;
     }
     if (c === NEWLINE && !triple) return -1;
     if (isIdentifierStart(c)) {
       let end = i3 + 1;
       while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
-      if (format) segment.identifiers.add(hashRange(source, i3, end));
       i3 = end;
       continue;
     }
     if (!isDigit(c) && c !== DOT) {
       prose = true;
-      if (!format) {
-        const rest = PROSE_RUN[(q === SINGLE_QUOTE ? 0 : 2) + (triple ? 1 : 0)];
-        rest.lastIndex = i3 + 1;
-        i3 = rest.test(source) ? rest.lastIndex : i3 + 1;
-        continue;
-      }
+      const rest = PROSE_RUN[(q === SINGLE_QUOTE ? 0 : 2) + (triple ? 1 : 0)];
+      rest.lastIndex = i3 + 1;
+      i3 = rest.test(source) ? rest.lastIndex : i3 + 1;
+      continue;
     }
     i3++;
   }
   return -1;
 }
-var NEWLINE, CR, SPACE, TAB, FORM_FEED, HASH, BACKSLASH, DOT, AT, SINGLE_QUOTE, DOUBLE_QUOTE, NO_NAMES, IDENTIFIER_START, IDENTIFIER_DIGIT, ASCII_IDENTIFIER, KEYWORDS, KNOWN_WORDS, LONGEST_KNOWN_WORD, MAYBE_KNOWN, HARD_KEYWORDS, COMPOUND_KEYWORDS, BINDS_NEXT, IGNORED, MAX_IGNORED, EQUALS, COLON, SEMICOLON, OPERATOR_BEFORE_EQUALS, RECENT_MASK, RECENT_IDENTIFIERS, recentOwner, PENDING_TARGETS, OPEN_BRACKETS, PROSE_RUN, RARE_FORMS;
+function scanFormatString(source, at, segment) {
+  const n = source.length;
+  const q = source.charCodeAt(at);
+  const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
+  let i3 = at + (triple ? 3 : 1);
+  let depth = 0;
+  let pieceStart = i3;
+  let pieceProse = false;
+  let judged2 = true;
+  while (i3 < n) {
+    const c = source.charCodeAt(i3);
+    if (c === BACKSLASH) {
+      if (depth > 0) judged2 = false;
+      else pieceProse = true;
+      i3 += source.charCodeAt(i3 + 1) === CR ? 3 : 2;
+      continue;
+    }
+    if (c === q) {
+      if (triple && !(source.charCodeAt(i3 + 1) === q && source.charCodeAt(i3 + 2) === q)) {
+        if (depth > 0) judged2 = false;
+        else pieceProse = true;
+        i3++;
+        continue;
+      }
+      if (judged2 && depth === 0 && pieceProse) segment.prose.push(pieceStart, i3);
+      return i3 + (triple ? 3 : 1);
+    }
+    if (c === NEWLINE && !triple) return -1;
+    if (isIdentifierStart(c)) {
+      let end = i3 + 1;
+      while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
+      segment.identifiers.add(hashRange(source, i3, end));
+      i3 = end;
+      continue;
+    }
+    if (depth > 0) {
+      if (c === OPEN_BRACE) depth++;
+      else if (c === CLOSE_BRACE && --depth === 0) {
+        pieceStart = i3 + 1;
+        pieceProse = false;
+      } else if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE || c === HASH) judged2 = false;
+      i3++;
+      continue;
+    }
+    if (c === OPEN_BRACE || c === CLOSE_BRACE) {
+      if (source.charCodeAt(i3 + 1) === c) {
+        pieceProse = true;
+        i3 += 2;
+        continue;
+      }
+      if (c === OPEN_BRACE) {
+        if (judged2 && pieceProse) segment.prose.push(pieceStart, i3);
+        depth = 1;
+      } else pieceProse = true;
+      i3++;
+      continue;
+    }
+    if (!isDigit(c) && c !== DOT) pieceProse = true;
+    i3++;
+  }
+  return -1;
+}
+var NEWLINE, CR, SPACE, TAB, FORM_FEED, HASH, BACKSLASH, DOT, AT, SINGLE_QUOTE, DOUBLE_QUOTE, NO_NAMES, IDENTIFIER_START, IDENTIFIER_DIGIT, ASCII_IDENTIFIER, KEYWORDS, KNOWN_WORDS, LONGEST_KNOWN_WORD, MAYBE_KNOWN, HARD_KEYWORDS, COMPOUND_KEYWORDS, BINDS_NEXT, IGNORED, MAX_IGNORED, EQUALS, COLON, SEMICOLON, OPERATOR_BEFORE_EQUALS, RECENT_MASK, RECENT_IDENTIFIERS, recentOwner, PENDING_TARGETS, OPEN_BRACKETS, OPEN_BRACE, CLOSE_BRACE, PROSE_RUN, RARE_FORMS;
 var init_top_level = __esm({
   "src/languages/python/top-level.ts"() {
     "use strict";
@@ -637,6 +696,8 @@ var init_top_level = __esm({
     RECENT_IDENTIFIERS = new Int32Array(RECENT_MASK + 1);
     PENDING_TARGETS = [];
     OPEN_BRACKETS = [];
+    OPEN_BRACE = 123;
+    CLOSE_BRACE = 125;
     PROSE_RUN = [/[^'\\\n]+/y, /[^'\\]+/y, /[^"\\\n]+/y, /[^"\\]+/y];
     RARE_FORMS = [
       "import os, pickle as p",
@@ -660,7 +721,7 @@ var init_top_level = __esm({
       `\xE9t\xE9 = f'{x!r:>{y}}' + rb'\\x' + b"\\n" + u'\xFC' + R"""a`,
       `b""" + '''c\\'''' + "d" + 'p.q'`,
       "v = [1, 2.5e-3, 0x1f, 1_000j] + {'k': (1,)} \\",
-      "    + 1",
+      `    + 1 + len(f"a {{b}} {c['d']} \\n")`,
       "match v:",
       "    case [1, *rest]: pass",
       "@decorator(p.loads)",
@@ -1021,7 +1082,8 @@ function isFormatString(source, start2) {
   return false;
 }
 function childByField(node, field2) {
-  for (const c of node.children) if (c.field === field2) return c;
+  const children = node.children;
+  for (let k = 0; k < children.length; k++) if (children[k].field === field2) return children[k];
   return void 0;
 }
 function isAncestor(ancestor2, node) {
@@ -1155,14 +1217,15 @@ var init_string_literal = __esm({
 });
 
 // src/languages/python/calls.ts
-var CallArguments;
+var NO_KEYWORDS, CallArguments;
 var init_calls = __esm({
   "src/languages/python/calls.ts"() {
     "use strict";
     init_syntax();
+    NO_KEYWORDS = /* @__PURE__ */ new Map();
     CallArguments = class {
       positional = [];
-      keywords = /* @__PURE__ */ new Map();
+      keywords = NO_KEYWORDS;
       /** `*args` present: later positions are unknown. */
       hasStarArgs = false;
       /** `**kwargs` present: any keyword may be set. */
@@ -1174,12 +1237,15 @@ var init_calls = __esm({
           this.positional.push(list);
           return;
         }
-        for (const arg of list.children) {
+        let keywords;
+        const args2 = list.children;
+        for (let k = 0; k < args2.length; k++) {
+          const arg = args2[k];
           switch (arg.type) {
             case "keyword_argument": {
               const name2 = childByField(arg, "name");
               const value = childByField(arg, "value");
-              if (name2 && value) this.keywords.set(source.slice(name2.start, name2.end), value);
+              if (name2 && value) (keywords ??= /* @__PURE__ */ new Map()).set(source.slice(name2.start, name2.end), value);
               break;
             }
             case "list_splat":
@@ -1194,6 +1260,7 @@ var init_calls = __esm({
               if (!this.hasStarArgs) this.positional.push(arg);
           }
         }
+        if (keywords) this.keywords = keywords;
       }
       /** The value bound to parameter `keyword` at `position` (0-based), like Ruff's `find_argument_value`. */
       find(keyword, position) {
@@ -1210,7 +1277,9 @@ var init_calls = __esm({
       }
       /** Every argument value node, positional and keyword. */
       values() {
-        return [...this.positional, ...this.keywords.values()];
+        const out2 = this.positional.slice();
+        this.keywords.forEach((value) => out2.push(value));
+        return out2;
       }
     };
   }
@@ -2180,7 +2249,8 @@ var init_read_source = __esm({
 
 // src/core/arrays.ts
 function appendAll(target, items) {
-  for (const item of items) target.push(item);
+  if (Array.isArray(items)) for (let k = 0; k < items.length; k++) target.push(items[k]);
+  else for (const item of items) target.push(item);
   return target;
 }
 var init_arrays = __esm({
@@ -29696,12 +29766,19 @@ var init_dependencies = __esm({
 function settingsAssignments(model) {
   const out2 = [];
   const scopes = /* @__PURE__ */ new Map();
-  for (const c of model.calls) for (let s = c.scope; s && !scopes.has(s.node); s = s.parent) scopes.set(s.node, s);
+  const calls = model.calls;
+  for (let k = 0; k < calls.length; k++) for (let s = calls[k].scope; s && !scopes.has(s.node); s = s.parent) scopes.set(s.node, s);
   const visit = (node, level, scope, depth) => {
     if (depth > 64) return;
-    for (const child of node.children) {
+    const children = node.children;
+    for (let k = 0; k < children.length; k++) {
+      const child = children[k];
       if (child.type === "expression_statement") {
-        for (const a of child.children) if (a.type === "assignment" || a.type === "augmented_assignment") collect(a, level, scope, out2, model);
+        const parts2 = child.children;
+        for (let p = 0; p < parts2.length; p++) {
+          const a = parts2[p];
+          if (a.type === "assignment" || a.type === "augmented_assignment") collect(a, level, scope, out2, model);
+        }
       } else if (BLOCKS.has(child.type) || level === "function" && LOOPS2.has(child.type)) {
         visit(child, level, scope, depth + 1);
       } else if (child.type === "class_definition" || child.type === "function_definition" || child.type === "decorated_definition") {
@@ -30107,7 +30184,8 @@ function anchorsInCode(segments, anchors) {
   const out2 = [];
   let k = 0;
   let p = 0;
-  for (const at of anchors) {
+  for (let a = 0; a < anchors.length; a++) {
+    const at = anchors[a];
     while (k < segments.length && segments[k].end <= at) {
       k++;
       p = 0;
@@ -30124,7 +30202,8 @@ function anchorsInCode(segments, anchors) {
 function anchoredSegments(segments, anchors) {
   const marked = new Array(segments.length).fill(false);
   let k = 0;
-  for (const at of anchors) {
+  for (let a = 0; a < anchors.length; a++) {
+    const at = anchors[a];
     while (k < segments.length && segments[k].end <= at) k++;
     if (k === segments.length) break;
     if (segments[k].start <= at) marked[k] = true;
@@ -30470,7 +30549,10 @@ function keywordAt(source, from, length) {
   const words = WORDS_BY_LENGTH[length];
   if (!words) return "";
   const c = source.charCodeAt(from);
-  for (const w of words) if (w.charCodeAt(0) === c && source.startsWith(w, from)) return w;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (w.charCodeAt(0) === c && source.startsWith(w, from)) return w;
+  }
   return "";
 }
 function isStringPrefix2(source, from, to) {
@@ -30891,7 +30973,8 @@ var init_tokenizer = __esm({
           const candidates = c < 128 ? OPERATORS_BY_CODE[c] : void 0;
           if (!candidates) throw new Unsupported(c >= 128 ? "non-ASCII character" : `character ${JSON.stringify(source[pos2])}`);
           let op = "";
-          for (const o of candidates) {
+          for (let k = 0; k < candidates.length; k++) {
+            const o = candidates[k];
             if (source.startsWith(o, pos2) && pos2 + o.length <= limit) {
               op = o;
               break;
@@ -30969,7 +31052,7 @@ function field(node, name2) {
 }
 function setChildren(node, children) {
   node.children = children;
-  for (const c of children) c.parent = node;
+  for (let k = 0; k < children.length; k++) children[k].parent = node;
 }
 function placeExtras(root, extras, factory) {
   const comments = [];
@@ -31028,7 +31111,7 @@ var init_tree = __esm({
         const n = new SyntaxNode(type, null, start2, end, null, false, this.lines);
         if (children.length) {
           n.children = children;
-          for (const c of children) c.parent = n;
+          for (let k = 0; k < children.length; k++) children[k].parent = n;
         }
         return n;
       }
@@ -32875,7 +32958,8 @@ function buildScopes(tree, moduleName) {
   const bindParameters = (params, inner, outer, method) => {
     if (!params) return;
     let first = true;
-    for (const p of params.children) {
+    for (let q = 0; q < params.children.length; q++) {
+      const p = params.children[q];
       const name2 = p.type === "identifier" ? p : childByField(p, "name") ?? p.children.find((c) => c.type === "identifier");
       const positional = p.type === "identifier" || p.type === "typed_parameter" || p.type === "default_parameter" || p.type === "typed_default_parameter";
       if (name2 && name2.type === "identifier") {
@@ -32892,7 +32976,8 @@ function buildScopes(tree, moduleName) {
       if (positional) first = false;
       let value;
       let type;
-      for (const c of p.children) {
+      for (let k = 0; k < p.children.length; k++) {
+        const c = p.children[k];
         if (c.field === "value") value ??= c;
         else if (c.field === "type") type ??= c;
       }
@@ -32909,7 +32994,8 @@ function buildScopes(tree, moduleName) {
         if (name2) bind2(scope, text2(name2), "function", name2, node.end);
         const inner = newScope("function", node, scope);
         bindParameters(childByField(node, "parameters"), inner, scope, methodKind(node, scope));
-        for (const c of node.children) {
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
           if (c.field === "body") visitLater(c, inner);
           else if (c.field === "return_type" || c.type === "decorator") visitLater(c, scope);
         }
@@ -32927,7 +33013,8 @@ function buildScopes(tree, moduleName) {
         if (name2) bind2(scope, text2(name2), "class", name2, node.end, { classDef: node });
         const inner = newScope("class", node, scope);
         classScopes.set(node, inner);
-        for (const c of node.children) {
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
           if (c.field === "body") visitLater(c, inner);
           else if (c.field !== "name") visitLater(c, scope);
         }
@@ -32936,12 +33023,16 @@ function buildScopes(tree, moduleName) {
       case "decorated_definition":
         break;
       case "import_statement":
-        for (const c of node.children) bindImport(c, "", scope, node.end);
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          bindImport(c, "", scope, node.end);
+        }
         continue;
       case "import_from_statement": {
         const moduleNode = childByField(node, "module_name");
         const from = moduleNode ? importedModuleName(moduleNode, moduleName, text2) : "";
-        for (const c of node.children) {
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
           if (c.type === "wildcard_import") scope.starImports.push({ module: from, site: c });
           else if (c.field === "name") bindImport(c, from, scope, node.end);
         }
@@ -32950,10 +33041,16 @@ function buildScopes(tree, moduleName) {
       case "future_import_statement":
         continue;
       case "global_statement":
-        for (const c of node.children) if (c.type === "identifier") scope.globals.add(text2(c));
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          if (c.type === "identifier") scope.globals.add(text2(c));
+        }
         continue;
       case "nonlocal_statement":
-        for (const c of node.children) if (c.type === "identifier") scope.nonlocals.add(text2(c));
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          if (c.type === "identifier") scope.nonlocals.add(text2(c));
+        }
         continue;
       case "assignment": {
         let right = childByField(node, "right");
@@ -32991,14 +33088,20 @@ function buildScopes(tree, moduleName) {
       case "for_in_clause": {
         const left = childByField(node, "left");
         if (left) bindTarget(scope, left, void 0, "opaque");
-        for (const c of node.children) if (c !== left) visitLater(c, scope);
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          if (c !== left) visitLater(c, scope);
+        }
         continue;
       }
       case "as_pattern": {
         const alias = childByField(node, "alias");
         const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : void 0;
         if (alias) bindTarget(scope, alias, entered, "assignment");
-        for (const c of node.children) if (c !== alias) visitLater(c, scope);
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          if (c !== alias) visitLater(c, scope);
+        }
         continue;
       }
       case "call":
@@ -33012,7 +33115,10 @@ function buildScopes(tree, moduleName) {
       case "dictionary_comprehension":
       case "generator_expression": {
         const inner = newScope("comprehension", node, scope);
-        for (const c of node.children) visitLater(c, inner);
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          visitLater(c, inner);
+        }
         continue;
       }
     }
@@ -33461,7 +33567,7 @@ var init_model = __esm({
         }
         if (bindings.length === 1) return this.resolveBinding(bindings[0], depth);
         const out2 = [];
-        for (const b of bindings) appendAll(out2, this.resolveBinding(b, depth));
+        for (let k = 0; k < bindings.length; k++) appendAll(out2, this.resolveBinding(bindings[k], depth));
         return out2;
       }
       resolveBinding(b, depth) {
@@ -33510,7 +33616,8 @@ var init_model = __esm({
         }
         attributes.reverse();
         const out2 = [];
-        for (const r of this.resolve(base, scope, depth + 1)) appendAll(out2, this.attributeOf(r, attributes, depth));
+        const bases = this.resolve(base, scope, depth + 1);
+        for (let k = 0; k < bases.length; k++) appendAll(out2, this.attributeOf(bases[k], attributes, depth));
         return out2;
       }
       /** `r.a.b...`: through the members of classes (local or in the project), else as a qualified name. */
@@ -34182,7 +34289,7 @@ function analyzePython(parser, file, index, options = {}) {
   if (pastDeadline(budget)) outOfTime("analysing");
   const lines = tree.lines ?? new LineIndex(file.source);
   const findings = matches.map((m) => toFinding(m, file, model, lines));
-  applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
+  if (findings.length) applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index.rules);
   assignFingerprints(findings, matches);
   const summary = summarizeModule(model, file.path);
   for (const rule of index.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
@@ -34235,21 +34342,28 @@ function collectMatches(model, index, assignments, budget) {
     out2.push({ ...m, outcome });
   };
   let seen = 0;
-  for (const { node, scope } of model.calls) {
+  const calls = model.calls;
+  for (let c = 0; c < calls.length; c++) {
+    const { node, scope } = calls[c];
     if (++seen % CALLS_PER_DEADLINE_CHECK === 0 && pastDeadline(budget)) break;
     const callee = childByField(node, "function");
     if (!callee) continue;
     let args2;
     const resolvedCallee = uniqueNames(model.resolve(callee, scope));
     let base;
-    for (const resolved of resolvedCallee) {
+    for (let r = 0; r < resolvedCallee.length; r++) {
+      const resolved = resolvedCallee[r];
       const sinks2 = index.byName.get(resolved.name);
       if (!sinks2 && !resolved.localClass && !resolved.projectClass) continue;
       base ??= { node, calleeText: "", model, scope };
       args2 = matchCallee(callee, resolved, sinks2, base, args2, index, report);
     }
     if (!index.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
-    for (const value of (args2 ??= new CallArguments(node, model.tree.source)).values()) for (const name2 of namesIn(value)) reportReference(name2, scope);
+    const values = (args2 ??= new CallArguments(node, model.tree.source)).values();
+    for (let v = 0; v < values.length; v++) {
+      const names = namesIn(values[v]);
+      for (let k = 0; k < names.length; k++) reportReference(names[k], scope);
+    }
   }
   if (index.hasReferenceSinks) {
     for (const { node, scope, stored, owner } of storedCallables(assignments())) {
@@ -34262,7 +34376,9 @@ function collectMatches(model, index, assignments, budget) {
     return model.resolve(node, scope).some((r) => r.name === target);
   }
   function reportReference(node, scope, stored) {
-    for (const resolved of uniqueNames(model.resolve(node, scope))) {
+    const names = uniqueNames(model.resolve(node, scope));
+    for (let r = 0; r < names.length; r++) {
+      const resolved = names[r];
       const sinks2 = index.byName.get(resolved.name);
       if (sinks2) for (const sink of sinks2) {
         if (!sink.spec.references) continue;
@@ -34498,7 +34614,9 @@ function namesIn(value, depth = 0) {
 function passesNames(call) {
   const list = childByField(call, "arguments");
   if (!list || list.type !== "argument_list") return false;
-  for (const arg of list.children) {
+  const args2 = list.children;
+  for (let k = 0; k < args2.length; k++) {
+    const arg = args2[k];
     const value = arg.type === "keyword_argument" ? childByField(arg, "value") : arg;
     if (value && (value.type === "identifier" || value.type === "attribute" || TABLES.has(value.type))) return true;
   }

@@ -19,7 +19,8 @@ function stableHash(text) {
 
 // src/core/arrays.ts
 function appendAll(target, items) {
-  for (const item of items) target.push(item);
+  if (Array.isArray(items)) for (let k = 0; k < items.length; k++) target.push(items[k]);
+  else for (const item of items) target.push(item);
   return target;
 }
 
@@ -204,7 +205,8 @@ function isFormatString(source, start2) {
   return false;
 }
 function childByField(node, field2) {
-  for (const c of node.children) if (c.field === field2) return c;
+  const children = node.children;
+  for (let k = 0; k < children.length; k++) if (children[k].field === field2) return children[k];
   return void 0;
 }
 function isAncestor(ancestor, node) {
@@ -218,12 +220,19 @@ var LOOPS = /* @__PURE__ */ new Set(["for_statement", "while_statement"]);
 function settingsAssignments(model) {
   const out2 = [];
   const scopes = /* @__PURE__ */ new Map();
-  for (const c of model.calls) for (let s = c.scope; s && !scopes.has(s.node); s = s.parent) scopes.set(s.node, s);
+  const calls = model.calls;
+  for (let k = 0; k < calls.length; k++) for (let s = calls[k].scope; s && !scopes.has(s.node); s = s.parent) scopes.set(s.node, s);
   const visit = (node, level, scope, depth) => {
     if (depth > 64) return;
-    for (const child of node.children) {
+    const children = node.children;
+    for (let k = 0; k < children.length; k++) {
+      const child = children[k];
       if (child.type === "expression_statement") {
-        for (const a of child.children) if (a.type === "assignment" || a.type === "augmented_assignment") collect(a, level, scope, out2, model);
+        const parts2 = child.children;
+        for (let p = 0; p < parts2.length; p++) {
+          const a = parts2[p];
+          if (a.type === "assignment" || a.type === "augmented_assignment") collect(a, level, scope, out2, model);
+        }
       } else if (BLOCKS.has(child.type) || level === "function" && LOOPS.has(child.type)) {
         visit(child, level, scope, depth + 1);
       } else if (child.type === "class_definition" || child.type === "function_definition" || child.type === "decorated_definition") {
@@ -267,9 +276,10 @@ function subscriptNames(target, scope, model) {
 }
 
 // src/languages/python/calls.ts
+var NO_KEYWORDS = /* @__PURE__ */ new Map();
 var CallArguments = class {
   positional = [];
-  keywords = /* @__PURE__ */ new Map();
+  keywords = NO_KEYWORDS;
   /** `*args` present: later positions are unknown. */
   hasStarArgs = false;
   /** `**kwargs` present: any keyword may be set. */
@@ -281,12 +291,15 @@ var CallArguments = class {
       this.positional.push(list);
       return;
     }
-    for (const arg of list.children) {
+    let keywords;
+    const args2 = list.children;
+    for (let k = 0; k < args2.length; k++) {
+      const arg = args2[k];
       switch (arg.type) {
         case "keyword_argument": {
           const name2 = childByField(arg, "name");
           const value = childByField(arg, "value");
-          if (name2 && value) this.keywords.set(source.slice(name2.start, name2.end), value);
+          if (name2 && value) (keywords ??= /* @__PURE__ */ new Map()).set(source.slice(name2.start, name2.end), value);
           break;
         }
         case "list_splat":
@@ -301,6 +314,7 @@ var CallArguments = class {
           if (!this.hasStarArgs) this.positional.push(arg);
       }
     }
+    if (keywords) this.keywords = keywords;
   }
   /** The value bound to parameter `keyword` at `position` (0-based), like Ruff's `find_argument_value`. */
   find(keyword, position) {
@@ -317,7 +331,9 @@ var CallArguments = class {
   }
   /** Every argument value node, positional and keyword. */
   values() {
-    return [...this.positional, ...this.keywords.values()];
+    const out2 = this.positional.slice();
+    this.keywords.forEach((value) => out2.push(value));
+    return out2;
   }
 };
 
@@ -750,7 +766,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       continue;
     }
     if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
-      i2 = scanString(source, i2, false, segment);
+      i2 = scanString(source, i2, segment);
       if (i2 < 0) return -1;
       afterDot = false;
       afterOperand = true;
@@ -763,7 +779,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
       const key = h & 1073741823;
       const q = source.charCodeAt(end);
       if ((q === SINGLE_QUOTE || q === DOUBLE_QUOTE) && end - i2 <= 2 && isStringPrefix(source, i2, end)) {
-        i2 = scanString(source, end, isFormatPrefix(source, i2, end), segment);
+        i2 = isFormatPrefix(source, i2, end) ? scanFormatString(source, end, segment) : scanString(source, end, segment);
         if (i2 < 0) return -1;
         afterDot = false;
         afterOperand = true;
@@ -858,7 +874,7 @@ function scanLogicalLine(source, at, segment, bindsHere, sinkAttributes) {
   }
   return n;
 }
-function scanString(source, at, format, segment) {
+function scanString(source, at, segment) {
   const n = source.length;
   const q = source.charCodeAt(at);
   const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
@@ -878,26 +894,87 @@ function scanString(source, at, format, segment) {
         continue;
       }
       const end = i2 + (triple ? 3 : 1);
-      if (prose && !format) segment.prose.push(at, end);
+      if (prose) segment.prose.push(at, end);
       return end;
     }
     if (c === NEWLINE && !triple) return -1;
     if (isIdentifierStart(c)) {
       let end = i2 + 1;
       while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
-      if (format) segment.identifiers.add(hashRange(source, i2, end));
       i2 = end;
       continue;
     }
     if (!isDigit(c) && c !== DOT) {
       prose = true;
-      if (!format) {
-        const rest = PROSE_RUN[(q === SINGLE_QUOTE ? 0 : 2) + (triple ? 1 : 0)];
-        rest.lastIndex = i2 + 1;
-        i2 = rest.test(source) ? rest.lastIndex : i2 + 1;
+      const rest = PROSE_RUN[(q === SINGLE_QUOTE ? 0 : 2) + (triple ? 1 : 0)];
+      rest.lastIndex = i2 + 1;
+      i2 = rest.test(source) ? rest.lastIndex : i2 + 1;
+      continue;
+    }
+    i2++;
+  }
+  return -1;
+}
+var OPEN_BRACE = 123;
+var CLOSE_BRACE = 125;
+function scanFormatString(source, at, segment) {
+  const n = source.length;
+  const q = source.charCodeAt(at);
+  const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
+  let i2 = at + (triple ? 3 : 1);
+  let depth = 0;
+  let pieceStart = i2;
+  let pieceProse = false;
+  let judged = true;
+  while (i2 < n) {
+    const c = source.charCodeAt(i2);
+    if (c === BACKSLASH) {
+      if (depth > 0) judged = false;
+      else pieceProse = true;
+      i2 += source.charCodeAt(i2 + 1) === CR ? 3 : 2;
+      continue;
+    }
+    if (c === q) {
+      if (triple && !(source.charCodeAt(i2 + 1) === q && source.charCodeAt(i2 + 2) === q)) {
+        if (depth > 0) judged = false;
+        else pieceProse = true;
+        i2++;
         continue;
       }
+      if (judged && depth === 0 && pieceProse) segment.prose.push(pieceStart, i2);
+      return i2 + (triple ? 3 : 1);
     }
+    if (c === NEWLINE && !triple) return -1;
+    if (isIdentifierStart(c)) {
+      let end = i2 + 1;
+      while (end < n && isIdentifierPart(source.charCodeAt(end))) end++;
+      segment.identifiers.add(hashRange(source, i2, end));
+      i2 = end;
+      continue;
+    }
+    if (depth > 0) {
+      if (c === OPEN_BRACE) depth++;
+      else if (c === CLOSE_BRACE && --depth === 0) {
+        pieceStart = i2 + 1;
+        pieceProse = false;
+      } else if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE || c === HASH) judged = false;
+      i2++;
+      continue;
+    }
+    if (c === OPEN_BRACE || c === CLOSE_BRACE) {
+      if (source.charCodeAt(i2 + 1) === c) {
+        pieceProse = true;
+        i2 += 2;
+        continue;
+      }
+      if (c === OPEN_BRACE) {
+        if (judged && pieceProse) segment.prose.push(pieceStart, i2);
+        depth = 1;
+      } else pieceProse = true;
+      i2++;
+      continue;
+    }
+    if (!isDigit(c) && c !== DOT) pieceProse = true;
     i2++;
   }
   return -1;
@@ -925,7 +1002,7 @@ var RARE_FORMS = [
   `\xE9t\xE9 = f'{x!r:>{y}}' + rb'\\x' + b"\\n" + u'\xFC' + R"""a`,
   `b""" + '''c\\'''' + "d" + 'p.q'`,
   "v = [1, 2.5e-3, 0x1f, 1_000j] + {'k': (1,)} \\",
-  "    + 1",
+  `    + 1 + len(f"a {{b}} {c['d']} \\n")`,
   "match v:",
   "    case [1, *rest]: pass",
   "@decorator(p.loads)",
@@ -1624,7 +1701,8 @@ function anchorsInCode(segments, anchors) {
   const out2 = [];
   let k = 0;
   let p = 0;
-  for (const at of anchors) {
+  for (let a = 0; a < anchors.length; a++) {
+    const at = anchors[a];
     while (k < segments.length && segments[k].end <= at) {
       k++;
       p = 0;
@@ -1641,7 +1719,8 @@ function anchorsInCode(segments, anchors) {
 function anchoredSegments(segments, anchors) {
   const marked = new Array(segments.length).fill(false);
   let k = 0;
-  for (const at of anchors) {
+  for (let a = 0; a < anchors.length; a++) {
+    const at = anchors[a];
     while (k < segments.length && segments[k].end <= at) k++;
     if (k === segments.length) break;
     if (segments[k].start <= at) marked[k] = true;
@@ -6039,7 +6118,8 @@ var Tokenizer = class {
       const candidates = c < 128 ? OPERATORS_BY_CODE[c] : void 0;
       if (!candidates) throw new Unsupported(c >= 128 ? "non-ASCII character" : `character ${JSON.stringify(source[pos2])}`);
       let op = "";
-      for (const o of candidates) {
+      for (let k = 0; k < candidates.length; k++) {
+        const o = candidates[k];
         if (source.startsWith(o, pos2) && pos2 + o.length <= limit) {
           op = o;
           break;
@@ -6116,7 +6196,10 @@ function keywordAt(source, from, length) {
   const words = WORDS_BY_LENGTH[length];
   if (!words) return "";
   const c = source.charCodeAt(from);
-  for (const w of words) if (w.charCodeAt(0) === c && source.startsWith(w, from)) return w;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (w.charCodeAt(0) === c && source.startsWith(w, from)) return w;
+  }
   return "";
 }
 function isStringPrefix2(source, from, to) {
@@ -6249,7 +6332,7 @@ var NodeFactory = class {
     const n = new SyntaxNode(type, null, start2, end, null, false, this.lines);
     if (children.length) {
       n.children = children;
-      for (const c of children) c.parent = n;
+      for (let k = 0; k < children.length; k++) children[k].parent = n;
     }
     return n;
   }
@@ -6260,7 +6343,7 @@ function field(node, name2) {
 }
 function setChildren(node, children) {
   node.children = children;
-  for (const c of children) c.parent = node;
+  for (let k = 0; k < children.length; k++) children[k].parent = node;
 }
 var LEAVES = /* @__PURE__ */ new Set(["identifier", "integer", "float", "true", "false", "none", "ellipsis", "comment", "line_continuation"]);
 function placeExtras(root, extras, factory) {
@@ -8167,7 +8250,8 @@ function buildScopes(tree, moduleName) {
   const bindParameters = (params, inner, outer, method) => {
     if (!params) return;
     let first = true;
-    for (const p of params.children) {
+    for (let q = 0; q < params.children.length; q++) {
+      const p = params.children[q];
       const name2 = p.type === "identifier" ? p : childByField(p, "name") ?? p.children.find((c) => c.type === "identifier");
       const positional = p.type === "identifier" || p.type === "typed_parameter" || p.type === "default_parameter" || p.type === "typed_default_parameter";
       if (name2 && name2.type === "identifier") {
@@ -8184,7 +8268,8 @@ function buildScopes(tree, moduleName) {
       if (positional) first = false;
       let value;
       let type;
-      for (const c of p.children) {
+      for (let k = 0; k < p.children.length; k++) {
+        const c = p.children[k];
         if (c.field === "value") value ??= c;
         else if (c.field === "type") type ??= c;
       }
@@ -8201,7 +8286,8 @@ function buildScopes(tree, moduleName) {
         if (name2) bind(scope, text(name2), "function", name2, node.end);
         const inner = newScope("function", node, scope);
         bindParameters(childByField(node, "parameters"), inner, scope, methodKind(node, scope));
-        for (const c of node.children) {
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
           if (c.field === "body") visitLater(c, inner);
           else if (c.field === "return_type" || c.type === "decorator") visitLater(c, scope);
         }
@@ -8219,7 +8305,8 @@ function buildScopes(tree, moduleName) {
         if (name2) bind(scope, text(name2), "class", name2, node.end, { classDef: node });
         const inner = newScope("class", node, scope);
         classScopes.set(node, inner);
-        for (const c of node.children) {
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
           if (c.field === "body") visitLater(c, inner);
           else if (c.field !== "name") visitLater(c, scope);
         }
@@ -8228,12 +8315,16 @@ function buildScopes(tree, moduleName) {
       case "decorated_definition":
         break;
       case "import_statement":
-        for (const c of node.children) bindImport(c, "", scope, node.end);
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          bindImport(c, "", scope, node.end);
+        }
         continue;
       case "import_from_statement": {
         const moduleNode = childByField(node, "module_name");
         const from = moduleNode ? importedModuleName(moduleNode, moduleName, text) : "";
-        for (const c of node.children) {
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
           if (c.type === "wildcard_import") scope.starImports.push({ module: from, site: c });
           else if (c.field === "name") bindImport(c, from, scope, node.end);
         }
@@ -8242,10 +8333,16 @@ function buildScopes(tree, moduleName) {
       case "future_import_statement":
         continue;
       case "global_statement":
-        for (const c of node.children) if (c.type === "identifier") scope.globals.add(text(c));
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          if (c.type === "identifier") scope.globals.add(text(c));
+        }
         continue;
       case "nonlocal_statement":
-        for (const c of node.children) if (c.type === "identifier") scope.nonlocals.add(text(c));
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          if (c.type === "identifier") scope.nonlocals.add(text(c));
+        }
         continue;
       case "assignment": {
         let right = childByField(node, "right");
@@ -8283,14 +8380,20 @@ function buildScopes(tree, moduleName) {
       case "for_in_clause": {
         const left = childByField(node, "left");
         if (left) bindTarget(scope, left, void 0, "opaque");
-        for (const c of node.children) if (c !== left) visitLater(c, scope);
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          if (c !== left) visitLater(c, scope);
+        }
         continue;
       }
       case "as_pattern": {
         const alias = childByField(node, "alias");
         const entered = node.parent?.type === "with_item" ? node.children.find((c) => c !== alias) : void 0;
         if (alias) bindTarget(scope, alias, entered, "assignment");
-        for (const c of node.children) if (c !== alias) visitLater(c, scope);
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          if (c !== alias) visitLater(c, scope);
+        }
         continue;
       }
       case "call":
@@ -8304,7 +8407,10 @@ function buildScopes(tree, moduleName) {
       case "dictionary_comprehension":
       case "generator_expression": {
         const inner = newScope("comprehension", node, scope);
-        for (const c of node.children) visitLater(c, inner);
+        for (let k = 0; k < node.children.length; k++) {
+          const c = node.children[k];
+          visitLater(c, inner);
+        }
         continue;
       }
     }
@@ -8675,7 +8781,7 @@ var SemanticModel = class {
     }
     if (bindings.length === 1) return this.resolveBinding(bindings[0], depth);
     const out2 = [];
-    for (const b of bindings) appendAll(out2, this.resolveBinding(b, depth));
+    for (let k = 0; k < bindings.length; k++) appendAll(out2, this.resolveBinding(bindings[k], depth));
     return out2;
   }
   resolveBinding(b, depth) {
@@ -8724,7 +8830,8 @@ var SemanticModel = class {
     }
     attributes.reverse();
     const out2 = [];
-    for (const r of this.resolve(base, scope, depth + 1)) appendAll(out2, this.attributeOf(r, attributes, depth));
+    const bases = this.resolve(base, scope, depth + 1);
+    for (let k = 0; k < bases.length; k++) appendAll(out2, this.attributeOf(bases[k], attributes, depth));
     return out2;
   }
   /** `r.a.b...`: through the members of classes (local or in the project), else as a qualified name. */
@@ -9609,7 +9716,7 @@ function analyzePython(parser2, file, index2, options = {}) {
   if (pastDeadline(budget)) outOfTime("analysing");
   const lines = tree.lines ?? new LineIndex(file.source);
   const findings = matches.map((m) => toFinding(m, file, model, lines));
-  applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index2.rules);
+  if (findings.length) applySuppressions(findings, tree.comments.map((c) => ({ row: c.startRow, text: model.text(c) })), index2.rules);
   assignFingerprints(findings, matches);
   const summary = summarizeModule(model, file.path);
   for (const rule of index2.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
@@ -9666,21 +9773,28 @@ function collectMatches(model, index2, assignments, budget) {
     out2.push({ ...m, outcome });
   };
   let seen = 0;
-  for (const { node, scope } of model.calls) {
+  const calls = model.calls;
+  for (let c = 0; c < calls.length; c++) {
+    const { node, scope } = calls[c];
     if (++seen % CALLS_PER_DEADLINE_CHECK === 0 && pastDeadline(budget)) break;
     const callee = childByField(node, "function");
     if (!callee) continue;
     let args2;
     const resolvedCallee = uniqueNames(model.resolve(callee, scope));
     let base;
-    for (const resolved of resolvedCallee) {
+    for (let r = 0; r < resolvedCallee.length; r++) {
+      const resolved = resolvedCallee[r];
       const sinks2 = index2.byName.get(resolved.name);
       if (!sinks2 && !resolved.localClass && !resolved.projectClass) continue;
       base ??= { node, calleeText: "", model, scope };
       args2 = matchCallee(callee, resolved, sinks2, base, args2, index2, report);
     }
     if (!index2.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
-    for (const value of (args2 ??= new CallArguments(node, model.tree.source)).values()) for (const name2 of namesIn(value)) reportReference(name2, scope);
+    const values = (args2 ??= new CallArguments(node, model.tree.source)).values();
+    for (let v = 0; v < values.length; v++) {
+      const names = namesIn(values[v]);
+      for (let k = 0; k < names.length; k++) reportReference(names[k], scope);
+    }
   }
   if (index2.hasReferenceSinks) {
     for (const { node, scope, stored, owner } of storedCallables(assignments())) {
@@ -9693,7 +9807,9 @@ function collectMatches(model, index2, assignments, budget) {
     return model.resolve(node, scope).some((r) => r.name === target);
   }
   function reportReference(node, scope, stored) {
-    for (const resolved of uniqueNames(model.resolve(node, scope))) {
+    const names = uniqueNames(model.resolve(node, scope));
+    for (let r = 0; r < names.length; r++) {
+      const resolved = names[r];
       const sinks2 = index2.byName.get(resolved.name);
       if (sinks2) for (const sink of sinks2) {
         if (!sink.spec.references) continue;
@@ -9932,7 +10048,9 @@ function namesIn(value, depth = 0) {
 function passesNames(call) {
   const list = childByField(call, "arguments");
   if (!list || list.type !== "argument_list") return false;
-  for (const arg of list.children) {
+  const args2 = list.children;
+  for (let k = 0; k < args2.length; k++) {
+    const arg = args2[k];
     const value = arg.type === "keyword_argument" ? childByField(arg, "value") : arg;
     if (value && (value.type === "identifier" || value.type === "attribute" || TABLES.has(value.type))) return true;
   }
