@@ -110,7 +110,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const changed = record && changedFiles(record, pythonFiles, modules);
   let done = 0;
   const progress = () => options.onProgress?.(++done, pythonFiles.length);
-  if (changed) for (let i = changed.length; i < pythonFiles.length; i++) progress();
+  // The files kept from the record are done at once: one call, not one per file (a progress line each on a terminal).
+  if (changed && changed.length < pythonFiles.length) options.onProgress?.((done = pythonFiles.length - changed.length), pythonFiles.length);
   const pythonErrors: ScanError[] = [];
   let final: PythonRecord | undefined = changed?.length === 0 ? record : undefined;
 
