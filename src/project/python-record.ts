@@ -59,12 +59,12 @@ const UNTRUSTED = -1;
 export function packRecord(files: readonly RecordedFile[], leading: PythonRecord["leading"], orphans?: { findings: Finding[]; errors: ScanError[] }): PythonRecord {
   const stamps: number[] = [];
   const results: PythonRecord["results"] = [];
-  let redone = "";
+  const redone: string[] = [];
   files.forEach((f, i) => {
     const s = f.stamp;
     if (s) stamps.push(s.size, s.mtimeMs, s.ctimeMs, s.ino);
     else stamps.push(UNTRUSTED, 0, 0, 0);
-    redone += f.redone ? "1" : "0";
+    redone.push(f.redone ? "1" : "0");
     if (f.findings.length || f.errors.length) results.push([i, f.findings, f.errors]);
   });
   if (orphans && (orphans.findings.length || orphans.errors.length)) results.push([files.length, orphans.findings, orphans.errors]);
@@ -73,7 +73,7 @@ export function packRecord(files: readonly RecordedFile[], leading: PythonRecord
     modules: files.map((f) => f.module).join(SEPARATOR),
     stamps,
     summaries: files.map((f) => f.summary).join(SEPARATOR),
-    redone,
+    redone: redone.join(""),
     results,
     leading,
   };

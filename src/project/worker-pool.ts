@@ -64,7 +64,8 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   let parser: PythonParser | undefined;
   let parserLoading: Promise<PythonParser> | undefined;
   const parserReady = () => (parserLoading ??= loadPythonParser().then((p) => (parser = p)));
-  const index = new SinkIndex(rules);
+  // Made with the first analysis here, for the same reason (the default rules' index takes milliseconds to build).
+  let index: SinkIndex | undefined;
 
   const slots: WorkerSlot[] = [];
   const startWorker = () => {
@@ -129,7 +130,8 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
       return;
     }
     const job = queue.takeSmallest();
-    if (job) job.resolve(analyzeSafely(() => analyzePython(parser!, job.file, index, { timeBudgetMs: options.timeBudgetMs }), job.file.path));
+    index ??= new SinkIndex(rules);
+    if (job) job.resolve(analyzeSafely(() => analyzePython(parser!, job.file, index!, { timeBudgetMs: options.timeBudgetMs }), job.file.path));
     localBusy = false;
     pump();
   }
