@@ -154,16 +154,16 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
       errors.push(problem(absRoot, dir, "unreadable", `cannot read directory: ${reason(e)}`));
       continue;
     }
-    noteInitFile(initFiles, dir, entries);
+    const listed = listingOf(entries);
+    if (listed.init !== undefined) initFiles.set(`${toPosix(dir)}${dir.endsWith(sep) ? "" : "/"}${INIT_FILE}`, listed.init);
     // Read only where the listing shows one: a failed open per directory costs an exception each.
-    const ignores = options.gitignore && entries.some((e) => e.name === ".gitignore") ? withGitignore(dir, inherited) : inherited;
-    // In reverse order of the entries' paths, where a directory's name is followed by "/".
-    entries.sort((a, b) => {
-      const x = a.isDirectory() ? a.name + "/" : a.name;
-      const y = b.isDirectory() ? b.name + "/" : b.name;
-      return x < y ? 1 : x > y ? -1 : 0;
-    });
-    for (const entry of entries) {
+    const ignores = options.gitignore && listed.gitignore ? withGitignore(dir, inherited) : inherited;
+    // In reverse order of the entries' paths, where a directory's name is followed by "/". Sorted as plain strings,
+    // natively (see `byRelPath`).
+    const byKey = new Map(entries.map((e) => [e.isDirectory() ? e.name + "/" : e.name, e]));
+    const keys = [...byKey.keys()].sort();
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const entry = byKey.get(keys[k])!;
       // Joined by hand: path.join and path.relative normalise, which costs more than the rest of the loop.
       const abs = dir.endsWith(sep) ? dir + entry.name : dir + sep + entry.name;
       const rel = relDir + entry.name;
@@ -219,15 +219,23 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
 
 const INIT_FILE = "__init__.py";
 
-/** Notes in `initFiles` what the listing `entries` of `dir` shows of an `__init__.py` (see `Discovery.initFiles`). */
-function noteInitFile(initFiles: Map<string, boolean>, dir: string, entries: readonly Dirent[]): void {
-  let found = false;
+/**
+ * What a directory's listing shows, in one pass over it: a `.gitignore`, and whether it has an `__init__.py`
+ * (undefined when it cannot tell: a symbolic link by that name, or a name that differs only in case, which is the
+ * same file on some file systems; see `Discovery.initFiles`).
+ */
+function listingOf(entries: readonly Dirent[]): { gitignore: boolean; init: boolean | undefined } {
+  let gitignore = false;
+  let init: boolean | undefined = false;
   for (const entry of entries) {
-    if (entry.name.length !== INIT_FILE.length || entry.name.toLowerCase() !== INIT_FILE) continue;
-    if (entry.name !== INIT_FILE || entry.isSymbolicLink()) return;
-    found = true;
+    const name = entry.name;
+    if (name === ".gitignore") gitignore = true;
+    // "_" starts the name: most entries are passed over without making a lower-case copy.
+    else if (name.length === INIT_FILE.length && name.charCodeAt(0) === 95 && init !== undefined && name.toLowerCase() === INIT_FILE) {
+      init = name === INIT_FILE && !entry.isSymbolicLink() ? true : undefined;
+    }
   }
-  initFiles.set(`${toPosix(dir)}${dir.endsWith(sep) ? "" : "/"}${INIT_FILE}`, found);
+  return { gitignore, init };
 }
 
 /**
