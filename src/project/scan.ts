@@ -1,6 +1,5 @@
 import { availableParallelism } from "node:os";
-import { closeSync, existsSync, openSync, readSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { compareErrors, compareFindings } from "../core/order.js";
 import type { Finding, ScanError, ScanReport } from "../core/types.js";
@@ -93,7 +92,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     throw new UsageError(`cannot scan "${options.target}": ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : (e as Error).message}`);
   }
   const excluded = configExcluder(config);
-  const root = (await stat(target)).isDirectory() ? target : dirname(target);
+  const root = statSync(target).isDirectory() ? target : dirname(target);
   const errors: ScanError[] = discovery.errors.filter((e) => !excluded(join(root, e.file)));
   const findings: Finding[] = [];
   const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
