@@ -177,14 +177,16 @@ describe("analysis cache", () => {
     const cacheDir = join(temp, "shop-racy-cache");
     await scan(project, cacheDir);
     const [record] = entries(cacheDir).filter((f) => f.includes("/scans/python-"));
-    const files = Object.values(JSON.parse(readFileSync(record, "utf8")).value.files as Record<string, { stamp: string }>);
+    // Per file, four numbers: the stamp's size (-1 for a stamp not trusted), times and inode.
+    const sizes = (value: { stamps: number[] }) => value.stamps.filter((_, i) => i % 4 === 0);
+    const files = sizes(JSON.parse(readFileSync(record, "utf8")).value);
     assert.ok(files.length > 3);
-    assert.deepEqual(files.map((f) => f.stamp), files.map(() => ""), "no stamp is trusted: the next scan reads every file");
+    assert.deepEqual(files, files.map(() => -1), "no stamp is trusted: the next scan reads every file");
     assert.ok(fileEntries(cacheDir).length > 0, "per-file entries are still written: they are keyed by content");
     age(project);
     await scan(project, cacheDir);
-    const aged = Object.values(JSON.parse(readFileSync(record, "utf8")).value.files as Record<string, { stamp: string }>);
-    assert.ok(aged.every((f) => f.stamp !== ""), "older files are trusted");
+    const aged = sizes(JSON.parse(readFileSync(record, "utf8")).value);
+    assert.ok(aged.every((size) => size >= 0), "older files are trusted");
   });
 
   it("ignores corrupt, truncated and foreign entries", async () => {
@@ -212,15 +214,15 @@ describe("analysis cache", () => {
     const cacheDir = join(temp, "shop-foreign-cache");
     const uncached = await scan(project);
     await scan(project, cacheDir);
-    const [scopeDir] = readdirSync(join(cacheDir, "v2")).map((name) => join(cacheDir, "v2", name));
+    const [scopeDir] = readdirSync(join(cacheDir, "v3")).map((name) => join(cacheDir, "v3", name));
     const scopeFile = join(scopeDir, "scope.txt");
     assert.ok(existsSync(scopeFile), "a scope folder says whose it is");
     // Remembered scans that hold another slot (another scan root or options with the same name digest) and claim
     // to have no findings: not this scan's.
     const remembered = entries(cacheDir).filter((f) => f.includes("/scans/"));
     for (const file of remembered) {
-      const held = JSON.parse(readFileSync(file, "utf8")) as { slot: string; value: { files?: Record<string, { findings: unknown[] }>; findings?: unknown[] } };
-      for (const f of Object.values(held.value.files ?? {})) f.findings = [];
+      const held = JSON.parse(readFileSync(file, "utf8")) as { slot: string; value: { results?: [number, unknown[], unknown[]][]; findings?: unknown[] } };
+      for (const r of held.value.results ?? []) r[1] = [];
       if (held.value.findings) held.value.findings = [];
       writeFileSync(file, JSON.stringify({ ...held, slot: `${held.slot} ` }));
     }
@@ -230,9 +232,9 @@ describe("analysis cache", () => {
     // A scope folder that holds another context: its entries (emptied of findings here) are not used, and the
     // scan writes nothing into it.
     for (const f of entries(cacheDir)) {
-      const held = JSON.parse(readFileSync(f, "utf8")) as { analysis?: { findings: unknown[] }; value?: { files?: Record<string, { findings: unknown[] }> } };
+      const held = JSON.parse(readFileSync(f, "utf8")) as { analysis?: { findings: unknown[] }; value?: { results?: [number, unknown[], unknown[]][] } };
       if (held.analysis) held.analysis.findings = [];
-      for (const r of Object.values(held.value?.files ?? {})) r.findings = [];
+      for (const r of held.value?.results ?? []) r[1] = [];
       writeFileSync(f, JSON.stringify(held));
     }
     writeFileSync(scopeFile, '["another context"]');
@@ -296,31 +298,31 @@ describe("analysis cache", () => {
     const cacheDir = join(project, ".pathfinder_cache");
     const scanned = await runCli(["scan", "--project", project, "-o", "json", "-q"]);
     assert.equal(JSON.parse(scanned.stdout).results.length, 1, scanned.stderr);
-    const [current] = readdirSync(join(cacheDir, "v2"));
+    const [current] = readdirSync(join(cacheDir, "v3"));
     const scope = (name: string, daysIdle: number) => {
-      mkdirSync(join(cacheDir, "v2", name, "ab"), { recursive: true });
-      writeFileSync(join(cacheDir, "v2", name, "ab", "entry.json"), "{}");
+      mkdirSync(join(cacheDir, "v3", name, "ab"), { recursive: true });
+      writeFileSync(join(cacheDir, "v3", name, "ab", "entry.json"), "{}");
       const used = new Date(Date.now() - daysIdle * 24 * 3600_000);
-      utimesSync(join(cacheDir, "v2", name), used, used);
+      utimesSync(join(cacheDir, "v3", name), used, used);
     };
     scope("00000000000000aa", 30);
     for (let i = 0; i < 9; i++) scope(`00000000000000b${i}`, i * 0.5); // recent, but more than the cache keeps
     mkdirSync(join(cacheDir, "v1", "0123456789abcdef"), { recursive: true });
-    mkdirSync(join(cacheDir, "v2", "notes"));
-    writeFileSync(join(cacheDir, "v2", "README"), "kept");
+    mkdirSync(join(cacheDir, "v3", "notes"));
+    writeFileSync(join(cacheDir, "v3", "README"), "kept");
     // Pruning comes with a scan that writes to the cache: one that has a file to analyse again.
     writeFileSync(join(project, "app.py"), readFileSync(join(project, "app.py"), "utf8") + "\n# edited\n");
     const again = await runCli(["scan", "--project", project, "-o", "json", "-q"]);
     assert.deepEqual(JSON.parse(again.stdout).results, JSON.parse(scanned.stdout).results);
     assert.ok(!existsSync(join(cacheDir, "v1")), "an old entry format is removed");
-    const left = readdirSync(join(cacheDir, "v2")).sort();
+    const left = readdirSync(join(cacheDir, "v3")).sort();
     assert.deepEqual(left, [current, ..."0123456".split("").map((i) => `00000000000000b${i}`), "README", "notes"].sort());
 
     // A scan that only reads the cache marks its scope as used too, so that other scans do not prune it.
     const longAgo = new Date(Date.now() - 30 * 24 * 3600_000);
-    utimesSync(join(cacheDir, "v2", current), longAgo, longAgo);
+    utimesSync(join(cacheDir, "v3", current), longAgo, longAgo);
     await runCli(["scan", "--project", project, "-o", "json", "-q"]);
-    assert.ok(Date.now() - statSync(join(cacheDir, "v2", current)).mtimeMs < 3600_000);
+    assert.ok(Date.now() - statSync(join(cacheDir, "v3", current)).mtimeMs < 3600_000);
 
     // A --cache-dir that holds its own .gitignore is not the cache's folder: nothing in it is touched.
     const shared = join(temp, "shared-folder");

@@ -53,6 +53,24 @@ describe("manifest readers", () => {
       ["Pipfile.lock", "Pipfile.lock"],
       ["notes.txt", undefined],
       ["config.yml", undefined],
+      // Every kind, in any case, and names that only end like one.
+      ["setup.py", "setup.py"],
+      ["pkg/SETUP.PY", "setup.py"],
+      ["mysetup.py", undefined],
+      ["setup.pyc", undefined],
+      ["a/setup.cfg", "setup.cfg"],
+      ["Pipfile", "Pipfile"],
+      ["a/pipfile", "Pipfile"],
+      ["poetry.lock", "poetry.lock"],
+      ["UV.LOCK", "uv.lock"],
+      ["pdm.lock", "pdm.lock"],
+      ["other.lock", undefined],
+      ["conda-env.yaml", "conda"],
+      ["Requirements-Dev.TXT", "requirements"],
+      ["deps/requirements/prod.IN", "requirements"],
+      ["constraint.txt", "constraints"],
+      ["PyProject.TOML", "pyproject"],
+      ["ruff.toml", undefined],
     ] as const) {
       assert.equal(manifestKind(path), kind, path);
     }

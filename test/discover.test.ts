@@ -2,7 +2,7 @@
 // compare them (what every report's order and the cache's keys rest on), and each is Python by its extension or
 // by a Python shebang when it has no extension.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -34,6 +34,32 @@ describe("discover", () => {
     const paths = files.map((f) => f.relPath);
     const expected = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     assert.deepEqual(paths, expected);
+  });
+
+  it("keeps that order with directories reached through symbolic links, which are walked last", async () => {
+    const root = tree("linked-order", { "b/x.py": "", "c.py": "", "d/e.py": "" });
+    symlinkSync(join(root, "d"), join(root, "a"));
+    const { files } = await discover(root, OPTIONS);
+    // "a" is the same directory as "d": walked once, by its real path.
+    assert.deepEqual(files.map((f) => f.relPath), ["b/x.py", "c.py", "d/e.py"]);
+    symlinkSync(join(temp, "linked-elsewhere"), join(root, "0"));
+    mkdirSync(join(temp, "linked-elsewhere"));
+    writeFileSync(join(temp, "linked-elsewhere", "y.py"), "");
+    const followed = await discover(root, { ...OPTIONS, followSymlinks: true });
+    assert.deepEqual(followed.files.map((f) => f.relPath), ["0/y.py", "b/x.py", "c.py", "d/e.py"]);
+  });
+
+  it("tells from the directory listings which directories hold an __init__.py, where they can tell", async () => {
+    const root = tree("inits", { "pkg/__init__.py": "", "pkg/sub/m.py": "", "pkg/odd/__INIT__.py": "", "pkg/linked/m.py": "" });
+    symlinkSync(join(root, "pkg", "__init__.py"), join(root, "pkg", "linked", "__init__.py"));
+    const { initFiles } = await discover(root, OPTIONS);
+    const at = (dir: string) => initFiles.get(`${join(root, dir).split("\\").join("/")}/__init__.py`);
+    assert.equal(at("pkg"), true);
+    assert.equal(at("pkg/sub"), false);
+    assert.equal(at("."), false);
+    // The same file on a file system that ignores case, or wherever a link leads: not told.
+    assert.equal(at("pkg/odd"), undefined);
+    assert.equal(at("pkg/linked"), undefined);
   });
 
   it("tells Python files by extension (any case) or, without one, by a Python shebang", async () => {

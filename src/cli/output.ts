@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { CliIo } from "./command.js";
 
@@ -11,9 +11,11 @@ export async function writeOutput(text: string, file: string | undefined, io: Cl
     return;
   }
   const path = resolve(io.cwd, file);
+  // Synchronous: the CLI has nothing else to do meanwhile, and the thread pool's three round trips (open, write,
+  // close) cost a warm re-scan more than the write itself.
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     throw new OutputError(`cannot write output file ${path}: ${err.code ?? err.message}`);

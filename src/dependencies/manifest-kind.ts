@@ -2,8 +2,15 @@
 // manifest parsers (manifests.ts) only when some file is one.
 import type { ManifestKind } from "./types.js";
 
+/**
+ * How every manifest's path ends (any case), below: one test tells the other files, without the strings the rest
+ * makes (a scan asks about thousands of files, of which a handful are manifests).
+ */
+const MAYBE_MANIFEST = /(?:(?:^|\/)setup\.py|\.toml|\.cfg|pipfile|\.lock|\.ya?ml|\.txt|\.in)$/i;
+
 /** The manifest kind of a path (relative, forward slashes), or undefined when it is not one. */
 export function manifestKind(path: string): ManifestKind | undefined {
+  if (!MAYBE_MANIFEST.test(path)) return undefined;
   const base = path.slice(path.lastIndexOf("/") + 1);
   const lower = base.toLowerCase();
   switch (lower) {

@@ -16,7 +16,7 @@ import { keyOf, randomHex, sha256 } from "./digest.js";
 export const DEFAULT_CACHE_DIR = ".pathfinder_cache";
 
 /** Bumped when the layout of an entry changes. */
-const FORMAT = "2";
+const FORMAT = "3";
 
 /** First line of the `.gitignore` the cache writes: only a folder that has it is ever pruned. */
 const MARKER = "# Created by pathfinder";
@@ -247,11 +247,21 @@ export function filesKey(files: readonly { relPath: string; stamp?: FileStamp }[
   return keyOf(lines.join("\n"));
 }
 
+/** A stamp as text, `size:mtimeMs:ctimeMs:ino`: equal texts for equal stamps. */
+export function stampKey(stamp: FileStamp): string {
+  return `${stamp.size}:${stamp.mtimeMs}:${stamp.ctimeMs}:${stamp.ino}`;
+}
+
 /** A file's stamp key when it can be trusted to change when the file does (see `filesKey`); "" when not. */
 export function trustedStamp(stamp: FileStamp | undefined, startedNs: bigint): string {
-  if (!stamp) return "";
+  return isTrusted(stamp, startedNs) ? stampKey(stamp) : "";
+}
+
+/** Whether a file's stamp can be trusted to change when the file does (see `filesKey`). */
+export function isTrusted(stamp: FileStamp | undefined, startedNs: bigint): stamp is FileStamp {
+  if (!stamp) return false;
   const margin = Number.isInteger(stamp.mtimeMs) ? COARSE_RACY_MARGIN_MS : RACY_MARGIN_MS;
-  return stamp.mtimeMs < millisecondsOf(startedNs) - margin ? stamp.key : "";
+  return stamp.mtimeMs < millisecondsOf(startedNs) - margin;
 }
 
 // A scan asks about every file with the same start: one BigInt division, not one per file.

@@ -32,14 +32,15 @@ export async function scanDependencies(
   errors: ScanError[],
 ): Promise<DependencyScanResult> {
   // Without a manifest there are no pins, so nothing to report or note: the parsers (YAML, PEP 440) stay unloaded.
-  if (!files.some((f) => manifestKind(f.relPath))) return { findings: [], manifests: 0, records: [] };
+  const manifestFiles = files.filter((f) => manifestKind(f.relPath));
+  if (!manifestFiles.length) return { findings: [], manifests: 0, records: [] };
   const [{ annotateCodeFindings }, { dependencyFindings, dependencyRecords }, { matchAdvisories }, { readProjectDependencies }] = await Promise.all([
     import("../dependencies/annotate-findings.js"),
     import("../dependencies/findings.js"),
     import("../dependencies/match.js"),
     import("./dependencies.js"),
   ]);
-  const { dependencies, manifests } = readProjectDependencies(files, root, errors);
+  const { dependencies, manifests } = readProjectDependencies(manifestFiles, root, errors);
   const matches = matchAdvisories(dependencies);
   const enabled = new Set(rules.map((r) => r.id));
   const findings = dependencyFindings(matches, enabled);

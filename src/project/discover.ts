@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
@@ -36,22 +36,32 @@ export interface DiscoveredFile {
   stamp?: FileStamp;
 }
 
-/** See `DiscoveredFile.stamp`. */
+/** See `DiscoveredFile.stamp`: the numbers of a file's plain (not bigint) stats. */
 export interface FileStamp {
-  /** `size:mtimeMs:ctimeMs:ino`, the times with their fraction (sub-microsecond where the file system keeps it). */
-  key: string;
+  size: number;
+  /** The times with their fraction (sub-microsecond where the file system keeps it). */
   mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
 }
 
 // Plain (not bigint) stats: a BigIntStats costs about 10 us more per file in allocation, and the times' doubles keep
-// a quarter of a microsecond, plenty to tell edits apart together with size, change time and inode.
+// a quarter of a microsecond, plenty to tell edits apart together with size, change time and inode. The numbers are
+// kept as they are: a scan of unchanged files compares them (see `stampKey` for the text some memos keep).
 function stampOf(stats: Stats): FileStamp {
-  return { key: `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`, mtimeMs: stats.mtimeMs };
+  return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
 }
 
 export interface Discovery {
   files: DiscoveredFile[];
   errors: ScanError[];
+  /**
+   * What the walk's directory listings showed of `__init__.py` files (module names rest on them, see
+   * `PackageLayout`): by the path such a file would have (`dir/__init__.py`, forward slashes), whether it exists.
+   * A directory that was not listed, or whose listing cannot tell (a symbolic link by that name, or a name that
+   * differs only in case, which is the same file on some file systems), has no entry.
+   */
+  initFiles: Map<string, boolean>;
 }
 
 /** Directories nobody wants scanned: VCS data, dependencies, virtualenvs, caches and build output. */
@@ -79,6 +89,7 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
   const absRoot = resolve(root);
   const files: DiscoveredFile[] = [];
   const errors: ScanError[] = [];
+  const initFiles = new Map<string, boolean>();
   const isIncluded = options.include.length ? picomatch(options.include, { dot: true }) : () => true;
   const excludedPath = excludeMatcher(options.exclude);
 
@@ -86,7 +97,7 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
   if (!rootStat.isDirectory()) {
     const rel = basename(absRoot);
     files.push({ absPath: absRoot, relPath: rel, size: Number(rootStat.size), kind: classify(absRoot, rel), stamp: stampOf(rootStat) });
-    return { files, errors };
+    return { files, errors, initFiles };
   }
 
   interface Pending {
@@ -100,15 +111,25 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
   }
   const realRoot = realpathSync(absRoot);
   const walked = new Set<string>();
-  const stack: Pending[] = [{ dir: absRoot, relDir: "", real: realRoot, ignores: [], ancestors: new Set() }];
+  // Files and directories waiting, the next on top: a directory's entries go on in reverse order of their paths, so
+  // that the files of the plain tree come out in the order of their relative paths (see `byRelPath`).
+  const stack: (Pending | DiscoveredFile)[] = [{ dir: absRoot, relDir: "", real: realRoot, ignores: [], ancestors: new Set() }];
   // Directories reached through links wait until the plain tree is walked, so files keep their real paths.
   const linked: Pending[] = [];
+  let stopped = false;
   while (stack.length || linked.length) {
-    if (walked.size >= MAX_WALKED_DIRECTORIES) {
-      errors.push(problem(absRoot, absRoot, "too-large", `the walk stopped after ${MAX_WALKED_DIRECTORIES} directories; the rest is not scanned`));
-      break;
+    const next = stack.length ? stack.pop()! : linked.pop()!;
+    if ("relPath" in next) {
+      files.push(next);
+      continue;
     }
-    const { dir, relDir, real: knownReal, ignores: inherited, ancestors } = stack.length ? stack.pop()! : linked.pop()!;
+    if (walked.size >= MAX_WALKED_DIRECTORIES) {
+      // The files found so far still come out; no directory is entered.
+      if (!stopped) errors.push(problem(absRoot, absRoot, "too-large", `the walk stopped after ${MAX_WALKED_DIRECTORIES} directories; the rest is not scanned`));
+      stopped = true;
+      continue;
+    }
+    const { dir, relDir, real: knownReal, ignores: inherited, ancestors } = next;
     let real: string;
     try {
       real = knownReal ?? realpathSync(dir);
@@ -133,10 +154,16 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
       errors.push(problem(absRoot, dir, "unreadable", `cannot read directory: ${reason(e)}`));
       continue;
     }
+    const listed = listingOf(entries);
+    if (listed.init !== undefined) initFiles.set(`${toPosix(dir)}${dir.endsWith(sep) ? "" : "/"}${INIT_FILE}`, listed.init);
     // Read only where the listing shows one: a failed open per directory costs an exception each.
-    const ignores = options.gitignore && entries.some((e) => e.name === ".gitignore") ? withGitignore(dir, inherited) : inherited;
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+    const ignores = options.gitignore && listed.gitignore ? withGitignore(dir, inherited) : inherited;
+    // In reverse order of the entries' paths, where a directory's name is followed by "/". Sorted as plain strings,
+    // natively (see `byRelPath`).
+    const byKey = new Map(entries.map((e) => [e.isDirectory() ? e.name + "/" : e.name, e]));
+    const keys = [...byKey.keys()].sort();
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const entry = byKey.get(keys[k])!;
       // Joined by hand: path.join and path.relative normalise, which costs more than the rest of the loop.
       const abs = dir.endsWith(sep) ? dir + entry.name : dir + sep + entry.name;
       const rel = relDir + entry.name;
@@ -183,19 +210,44 @@ export async function discover(root: string, options: DiscoverOptions): Promise<
             continue;
           }
         }
-        files.push({ absPath: abs, relPath: rel, size, kind: classify(abs, rel), stamp });
+        stack.push({ absPath: abs, relPath: rel, size, kind: classify(abs, rel), stamp });
       }
     }
   }
-  return { files: byRelPath(files), errors };
+  return { files: byRelPath(files), errors, initFiles };
+}
+
+const INIT_FILE = "__init__.py";
+
+/**
+ * What a directory's listing shows, in one pass over it: a `.gitignore`, and whether it has an `__init__.py`
+ * (undefined when it cannot tell: a symbolic link by that name, or a name that differs only in case, which is the
+ * same file on some file systems; see `Discovery.initFiles`).
+ */
+function listingOf(entries: readonly Dirent[]): { gitignore: boolean; init: boolean | undefined } {
+  let gitignore = false;
+  let init: boolean | undefined = false;
+  for (const entry of entries) {
+    const name = entry.name;
+    if (name === ".gitignore") gitignore = true;
+    // "_" starts the name: most entries are passed over without making a lower-case copy.
+    else if (name.length === INIT_FILE.length && name.charCodeAt(0) === 95 && init !== undefined && name.toLowerCase() === INIT_FILE) {
+      init = name === INIT_FILE && !entry.isSymbolicLink() ? true : undefined;
+    }
+  }
+  return { gitignore, init };
 }
 
 /**
- * The files in the order of their relative paths (UTF-16 code units, as `<` compares strings). The paths are sorted
- * as plain strings, natively: a comparison function called for each of the tens of thousands of comparisons costs
- * a start-up (a re-scan of unchanged files) several milliseconds more.
+ * The files in the order of their relative paths (UTF-16 code units, as `<` compares strings). The walk gives them
+ * in that order, but for those reached through symbolic links to directories: only then are they sorted. The paths
+ * are sorted as plain strings, natively: a comparison function called for each of the tens of thousands of
+ * comparisons costs a start-up (a re-scan of unchanged files) several milliseconds more.
  */
 function byRelPath(files: DiscoveredFile[]): DiscoveredFile[] {
+  let sorted = true;
+  for (let i = 1; i < files.length && sorted; i++) sorted = files[i - 1].relPath < files[i].relPath;
+  if (sorted) return files;
   const byPath = new Map(files.map((f) => [f.relPath, f]));
   if (byPath.size !== files.length) return files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   return [...byPath.keys()].sort().map((path) => byPath.get(path)!);
@@ -300,6 +352,7 @@ function withGitignore(dir: string, inherited: IgnoreLayer[]): IgnoreLayer[] {
   return [...inherited, { base: dir, rules: ignore().add(text) }];
 }
 function isIgnored(ignores: IgnoreLayer[], abs: string, isDir: boolean): boolean {
+  if (!ignores.length) return false;
   for (const { base, rules } of ignores) {
     const rel = toPosix(relative(base, abs));
     if (!rel || rel.startsWith("..")) continue;

@@ -1,6 +1,5 @@
 import { availableParallelism } from "node:os";
-import { closeSync, existsSync, openSync, readSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { compareErrors, compareFindings } from "../core/order.js";
 import type { Finding, ScanError, ScanReport } from "../core/types.js";
@@ -19,10 +18,10 @@ import { JAVA_STREAM_HEAD_BYTES, scanOtherLanguageFiles, selectOtherLanguageRule
 import { FileHeads } from "./file-heads.js";
 import { PackageLayout } from "./module-name.js";
 import type { ProgramFile } from "./whole-program.js";
-import { AnalysisCache, filesKey as stampsKey, isResults, trustedStamp } from "./cache.js";
+import { AnalysisCache, filesKey as stampsKey, isResults, isTrusted, trustedStamp } from "./cache.js";
 import { projectGlobalsOf, type HeldText } from "./project-globals.js";
 import { moduleNameOf } from "./module-name.js";
-import { asPythonRecord, changedFiles, PYTHON_RECORD, summaryDigest, type FileRecord, type PythonRecord } from "./python-record.js";
+import { asPythonRecord, changedFiles, packRecord, PYTHON_RECORD, recordResults, summaryDigest, unpackRecord, type PythonRecord, type RecordedFile } from "./python-record.js";
 import { decodePython, tooLarge, unreadable } from "./read-source.js";
 import type { PoolOptions } from "./worker-pool.js";
 import { pythonAnalysis, type PythonAnalysis } from "./lazy-analysis.js";
@@ -93,12 +92,13 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     throw new UsageError(`cannot scan "${options.target}": ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : (e as Error).message}`);
   }
   const excluded = configExcluder(config);
-  const root = (await stat(target)).isDirectory() ? target : dirname(target);
+  const root = statSync(target).isDirectory() ? target : dirname(target);
   const errors: ScanError[] = discovery.errors.filter((e) => !excluded(join(root, e.file)));
   const findings: Finding[] = [];
   const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
 
-  const layout = new PackageLayout(existsSync);
+  // Most `__init__.py` files are known from the walk's listings: only those above the scan root are looked for.
+  const layout = new PackageLayout((path) => discovery.initFiles.get(path) ?? existsSync(path));
   const cache = options.cacheDir ? new AnalysisCache(resolve(options.cacheDir), { tool: options.tool.version, spec, config: config ?? null }) : undefined;
   // Unchanged Python files (same stamps, layout and options) keep the results of the last scan: they are not read,
   // parsed or analysed, and with none changed the parser is never loaded (see `PythonRecord`). `onSourceRead`
@@ -109,7 +109,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const changed = record && changedFiles(record, pythonFiles, modules);
   let done = 0;
   const progress = () => options.onProgress?.(++done, pythonFiles.length);
-  if (changed) for (let i = changed.length; i < pythonFiles.length; i++) progress();
+  // The files kept from the record are done at once: one call, not one per file (a progress line each on a terminal).
+  if (changed && changed.length < pythonFiles.length) options.onProgress?.((done = pythonFiles.length - changed.length), pythonFiles.length);
   const pythonErrors: ScanError[] = [];
   let final: PythonRecord | undefined = changed?.length === 0 ? record : undefined;
 
@@ -181,9 +182,10 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       }
       if (cache && !options.onSourceRead) cache.setEntry(PYTHON_RECORD, slot, final);
     }
-    for (const f of Object.values(final?.files ?? {})) {
-      appendAll(findings, f.findings);
-      appendAll(errors, f.errors);
+    if (final) {
+      const results = recordResults(final);
+      appendAll(findings, results.findings);
+      appendAll(errors, results.errors);
     }
     const judged = resolveTrust(findings, selected.has(TRUST_FLOW_RULE));
     findings.length = 0;
@@ -247,19 +249,21 @@ interface Stamps {
   startedMs: number;
 }
 
-/** One `FileRecord` per Python file, from its final findings and warnings. */
+/** The record of every Python file, from its final findings and warnings. */
 function recordOf(stamps: Stamps, firstPass: ReadonlyMap<string, FileAnalysis>, redone: ReadonlySet<string>, leading: PythonRecord["leading"], results: readonly Finding[], fileErrors: readonly ScanError[]): PythonRecord {
   const startedNs = BigInt(stamps.startedMs) * 1_000_000n;
-  const files: Record<string, FileRecord> = {};
-  stamps.files.forEach((f, i) => {
-    files[f.relPath] = { stamp: trustedStamp(f.stamp, startedNs), module: stamps.modules[i], summary: summaryDigest(firstPass.get(f.relPath)?.summary), redone: redone.has(f.relPath), findings: [], errors: [] };
+  const byPath = new Map<string, RecordedFile>();
+  const files = stamps.files.map((f, i) => {
+    const file: RecordedFile = { relPath: f.relPath, module: stamps.modules[i], stamp: isTrusted(f.stamp, startedNs) ? f.stamp : undefined, summary: summaryDigest(firstPass.get(f.relPath)?.summary), redone: redone.has(f.relPath), findings: [], errors: [] };
+    byPath.set(f.relPath, file);
+    return file;
   });
-  // Results can only be about the scanned files; anything else would be lost from the record, so it gets a file of
-  // its own that never matches (the next scan then runs in full).
-  const of = (path: string) => (files[path] ??= { stamp: "", module: "\0", summary: "", redone: true, findings: [], errors: [] });
-  for (const f of results) of(f.location.file).findings.push(f);
-  for (const e of fileErrors) of(e.file).errors.push(e);
-  return { files, leading };
+  // Results can only be about the scanned files; anything else would be lost from the record, so it is kept apart
+  // in a way that makes the record serve no later scan (the next scan then runs in full).
+  const orphans = { findings: [] as Finding[], errors: [] as ScanError[] };
+  for (const f of results) (byPath.get(f.location.file) ?? orphans).findings.push(f);
+  for (const e of fileErrors) (byPath.get(e.file) ?? orphans).errors.push(e);
+  return packRecord(files, leading, orphans);
 }
 
 /**
@@ -268,24 +272,25 @@ function recordOf(stamps: Stamps, firstPass: ReadonlyMap<string, FileAnalysis>, 
  */
 function keptAfterChanges(record: PythonRecord, changed: readonly DiscoveredFile[], firstPass: ReadonlyMap<string, FileAnalysis>, program: readonly ProgramFile[], readErrors: readonly ScanError[], stamps: Stamps, refersToLeading: PythonAnalysis["refersToLeading"]): PythonRecord | undefined {
   const byPath = new Map(program.map((f) => [f.path, f]));
+  const recorded = new Map(unpackRecord(record).map((f) => [f.relPath, f]));
   for (const file of changed) {
-    const before = record.files[file.relPath];
+    const before = recorded.get(file.relPath);
     if (!before || before.redone || summaryDigest(firstPass.get(file.relPath)?.summary) !== before.summary) return undefined;
     const now = byPath.get(file.relPath);
     if (now && record.leading.some((round) => refersToLeading(now, new Map(round)))) return undefined;
   }
   const startedNs = BigInt(stamps.startedMs) * 1_000_000n;
-  const files: Record<string, FileRecord> = { ...record.files };
   const changedPaths = new Set(changed.map((f) => f.relPath));
-  stamps.files.forEach((f, i) => {
-    if (!changedPaths.has(f.relPath)) return;
+  // Every file the record holds is still there (see `changedFiles`), so the kept ones are the same as before.
+  const files = stamps.files.map((f, i): RecordedFile => {
+    if (!changedPaths.has(f.relPath)) return recorded.get(f.relPath)!;
     const analysis = firstPass.get(f.relPath);
     const errors = [...readErrors.filter((e) => e.file === f.relPath), ...(analysis?.errors ?? [])];
-    files[f.relPath] = { stamp: trustedStamp(f.stamp, startedNs), module: stamps.modules[i], summary: summaryDigest(analysis?.summary), redone: false, findings: analysis?.findings ?? [], errors };
+    return { relPath: f.relPath, module: stamps.modules[i], stamp: isTrusted(f.stamp, startedNs) ? f.stamp : undefined, summary: summaryDigest(analysis?.summary), redone: false, findings: analysis?.findings ?? [], errors };
   });
   // Related locations that point into a changed file show its current lines.
-  fillRelatedSnippets(Object.values(files).flatMap((f) => f.findings), program);
-  return { files, leading: record.leading };
+  fillRelatedSnippets(files.flatMap((f) => f.findings), program);
+  return packRecord(files, record.leading);
 }
 
 /**

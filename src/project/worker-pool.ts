@@ -4,11 +4,13 @@ import type { RuleSetSpec } from "../rules/registry.js";
 import type { PythonRule } from "../rules/rule.js";
 import { analyzeSafely, type PythonAnalyzer } from "./analyzer.js";
 import { loadPythonParser } from "./python-parser.js";
+import type { PythonParser } from "../languages/python/parser.js";
 import { keepHeapCompact } from "./heap.js";
 
 interface Job {
   file: PythonFile;
   resolve: (r: FileAnalysis) => void;
+  reject: (e: unknown) => void;
 }
 
 interface WorkerSlot {
@@ -56,9 +58,14 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   let localReady = options.localStartsAfter === undefined;
   let pumpScheduled = false;
 
-  // Only a rule set with Python rules parses Python (an artifact-only scan never loads the grammar).
-  const parser = rules.length > 0 ? await loadPythonParser() : undefined;
-  const index = new SinkIndex(rules);
+  // This thread's parser is loaded when the first file is handed in, while the scan goes on reading: a re-scan whose
+  // changed files hold no rule's token (most edits of one file: 258 of the standard library's 1790 files hold one)
+  // analyses nothing and never loads the grammar.
+  let parser: PythonParser | undefined;
+  let parserLoading: Promise<PythonParser> | undefined;
+  const parserReady = () => (parserLoading ??= loadPythonParser().then((p) => (parser = p)));
+  // Made with the first analysis here, for the same reason (the default rules' index takes milliseconds to build).
+  let index: SinkIndex | undefined;
 
   const slots: WorkerSlot[] = [];
   const startWorker = () => {
@@ -85,6 +92,8 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   };
   const enqueue = (job: Job) => queue.add(job);
   const handIn = (job: Job) => {
+    // A failure to load is the analysis's to report (see runLocal).
+    parserReady().catch(() => {});
     enqueue(job);
     enqueuedChars += job.file.source.length;
     while (slots.length < options.maxWorkers && enqueuedChars >= (slots.length + 2) * options.sourcePerThread) startWorker();
@@ -112,16 +121,25 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   }
 
   function runLocal(): void {
+    if (!parser) {
+      parserReady().then(runLocal, (e) => {
+        // Without a parser this thread analyses nothing: the scan fails, as it did when the pool could not start.
+        for (let job = queue.takeSmallest(); job; job = queue.takeSmallest()) job.reject(e);
+        localBusy = false;
+      });
+      return;
+    }
     const job = queue.takeSmallest();
-    if (job) job.resolve(analyzeSafely(() => analyzePython(parser!, job.file, index, { timeBudgetMs: options.timeBudgetMs }), job.file.path));
+    index ??= new SinkIndex(rules);
+    if (job) job.resolve(analyzeSafely(() => analyzePython(parser!, job.file, index!, { timeBudgetMs: options.timeBudgetMs }), job.file.path));
     localBusy = false;
     pump();
   }
 
   return {
     analyze(file) {
-      return new Promise<FileAnalysis>((resolve) => {
-        handIn({ file, resolve });
+      const analysis = new Promise<FileAnalysis>((resolve, reject) => {
+        handIn({ file, resolve, reject });
         if (!pumpScheduled) {
           pumpScheduled = true;
           queueMicrotask(() => {
@@ -130,6 +148,10 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
           });
         }
       });
+      // A scan awaits its analyses only once it has read every file: a failure is reported to it then, not as an
+      // unhandled rejection now.
+      analysis.catch(() => {});
+      return analysis;
     },
     async close() {
       await Promise.all(slots.map((s) => s.worker.terminate()));
