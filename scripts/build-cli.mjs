@@ -10,5 +10,5 @@ const outdir = join(root, "build", "cli");
 // index.js is the library API (package.json "exports"): the same self-contained build, so the package has no runtime
 // dependencies to install.
 await bundleForNode(outdir, { worker: "src/project/worker.ts", index: "src/index.ts" }, { sourcemap: true });
-await bundleCliScript(outdir, { sourcemap: true });
+await bundleCliScript(outdir);
 trainCodeCache(outdir);

@@ -7,7 +7,7 @@ import { PassThrough } from "node:stream";
 import { pathToFileURL } from "node:url";
 
 const [mode, loader, project, cacheDir] = process.argv.slice(2);
-const { main, saveCodeCache } = await import(pathToFileURL(loader).href);
+const { main, saveCodeCaches } = await import(pathToFileURL(loader).href);
 const io = () => ({ stdout: new PassThrough().resume(), stderr: new PassThrough().resume(), env: {}, cwd: project });
 const warm = ["scan", "--project", project, "--cache-dir", cacheDir, "-o", "json", "--quiet"];
 const runs =
@@ -18,4 +18,4 @@ for (const argv of runs) {
   const code = await main(argv, io());
   if (code !== 0) throw new Error(`pathfinder ${argv.join(" ")} exited with ${code}`);
 }
-if (mode === "train") saveCodeCache();
+if (mode === "train") saveCodeCaches();
