@@ -41,11 +41,50 @@ function run(bin: string, args: string[]): { code: number; stdout: string; stder
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe("the built CLI script and its code cache", () => {
-  it("build/cli holds the script, its code cache and the module that loads it", () => {
-    for (const file of ["pathfinder.js", "pathfinder-cli.cjs", "pathfinder-cli.cjs.cache", "worker.js", "index.js"]) {
+describe("the built CLI scripts and their code caches", () => {
+  it("build/cli holds the scripts, their code caches and the module that loads them", () => {
+    for (const file of ["pathfinder.js", "pathfinder-cli.cjs", "pathfinder-cli.cjs.cache", "pathfinder-cli-python.cjs", "pathfinder-cli-artifacts.cjs", "pathfinder-cli-artifacts.cjs.cache", "worker.js", "index.js"]) {
       assert.ok(existsSync(join(REPO_ROOT, "build", "cli", file)), file);
     }
+  });
+
+  it("a fresh Node process takes every script's trained code cache", () => {
+    const cli = join(REPO_ROOT, "build", "cli");
+    const names = readdirSync(cli).filter((f) => f.endsWith(".cjs.cache")).map((f) => f.slice(0, -".cache".length));
+    assert.ok(names.length >= 2, names.join(", "));
+    const loader = pathToFileURL(join(cli, "pathfinder.js")).href;
+    const check = `const { codeCachesAccepted } = await import(${JSON.stringify(loader)}); console.log(${JSON.stringify(names)}.filter((n) => !codeCachesAccepted([n])).join(" ") || "all");`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", check], { encoding: "utf8" });
+    assert.equal(r.stdout.trim(), "all", r.stderr);
+  });
+
+  it("--version, and a warm scan of unchanged files, read only the first script: the others may be missing", () => {
+    const { bin, cli } = copyOfBuild("first-script-only");
+    const project = join(temp, "first-script-project");
+    cpSync(join(REPO_ROOT, "fixtures", "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
+    // No dependency manifest: the scan would read it (and load the manifest parsers' script) on every run.
+    rmSync(join(project, "pyproject.toml"));
+    age(project);
+    const cacheDir = join(temp, "first-script-cache");
+    const scan = () => {
+      const r = run(bin, ["scan", "--project", project, "--cache-dir", cacheDir, "-o", "json"]);
+      assert.equal(r.code, 0, r.stderr);
+      return results(r.stdout);
+    };
+    const cold = scan();
+    assert.ok((cold as { results: unknown[] }).results.length > 0);
+    const others = readdirSync(cli).filter((f) => /^pathfinder-cli-.*\.cjs(\.cache)?$/.test(f));
+    assert.ok(others.some((f) => f === "pathfinder-cli-python.cjs"), others.join(", "));
+    for (const file of others) rmSync(join(cli, file));
+    assert.deepEqual(scan(), cold);
+    const version = run(bin, ["--version"]);
+    assert.equal(version.code, 0, version.stderr);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+/);
+    // Without the Python analysis's script, a changed file cannot be analysed: the test would notice a scan that
+    // did not need it.
+    appendFileSync(join(project, "scripts", "pickle_utils.py"), "\n# touched\n");
+    age(project);
+    assert.notEqual(run(bin, ["scan", "--project", project, "--cache-dir", cacheDir, "-o", "json"]).code, 0);
   });
 
   it("a fresh Node process takes the trained code cache (a cache V8 rejects would cost every run a compile)", () => {
