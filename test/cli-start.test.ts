@@ -58,6 +58,29 @@ describe("the built CLI scripts and their code caches", () => {
     assert.equal(r.stdout.trim(), "all", r.stderr);
   });
 
+  it("scripts loaded after a run changed V8's flags (heap settings, the top tier held back) still take their caches", () => {
+    // A Python file to analyse, model files and a requirements file: the analysis sets heap flags before the model
+    // scanner and the manifests' parsers are loaded.
+    const project = join(temp, "flags-project");
+    mkdirSync(join(project, "models"), { recursive: true });
+    writeFileSync(join(project, "app.py"), "import pickle\n\ndef load(b):\n    return pickle.loads(b)\n");
+    writeFileSync(join(project, "requirements.txt"), "torch==2.1.0\n");
+    for (const model of readdirSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "attacks")).slice(0, 20)) {
+      cpSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "attacks", model), join(project, "models", model), { recursive: true });
+    }
+    const loader = pathToFileURL(join(REPO_ROOT, "build", "cli", "pathfinder.js")).href;
+    const script = `const { main, scriptsLoaded } = await import(${JSON.stringify(loader)});
+const { PassThrough } = await import("node:stream");
+const code = await main(["scan", "--project", ${JSON.stringify(project)}, "--no-cache", "-o", "json"], { stdout: new PassThrough().resume(), stderr: process.stderr, env: {}, cwd: ${JSON.stringify(project)} });
+console.log(JSON.stringify({ code, scripts: scriptsLoaded() }));`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    const { code, scripts } = JSON.parse(r.stdout) as { code: number; scripts: { name: string; cacheTaken: boolean }[] };
+    assert.ok(code === 0 || code === 1, r.stderr);
+    const names = scripts.map((s) => s.name);
+    for (const name of ["pathfinder-cli.cjs", "pathfinder-cli-python.cjs", "pathfinder-cli-artifacts.cjs", "pathfinder-cli-dependencies.cjs"]) assert.ok(names.includes(name), names.join(", "));
+    assert.deepEqual(scripts.filter((s) => !s.cacheTaken), []);
+  });
+
   it("--version, and a warm scan of unchanged files, read only the first script: the others may be missing", () => {
     const { bin, cli } = copyOfBuild("first-script-only");
     const project = join(temp, "first-script-project");
