@@ -17,13 +17,14 @@ import { root } from "./bundle-node.mjs";
 const MODULE_PARAMETERS = ["exports", "require", "module", "__filename", "__dirname", "__pathfinderScriptUrl", "__pathfinderRequire"];
 
 /**
- * The scripts besides the first, each named by the modules whose dynamic import loads it. The first script
- * (`pathfinder-cli.cjs`) holds what every run and a scan that analyses nothing need; every other dynamically imported
- * module gets a script of its own, holding what it needs that no earlier script holds. Listed here: modules loaded
- * together, so one script serves them all.
+ * The CLI's scripts, each named with the modules whose import loads it, in order: each holds what its modules need
+ * that no earlier script holds. The first (`pathfinder-cli.cjs`) is what every run needs (`--version`, `--help`
+ * need nothing else); the second, a scan that analyses nothing (a warm re-scan of unchanged files). Modules loaded
+ * together share a script; every other dynamically imported module gets a script of its own.
  */
 const SCRIPTS = [
-  ["pathfinder-cli", ["src/cli/main.ts", "src/cli/commands/scan.ts"]],
+  ["pathfinder-cli", ["src/cli/main.ts"]],
+  ["pathfinder-cli-scan", ["src/cli/commands/scan.ts"]],
   ["pathfinder-cli-python", ["src/project/python-analysis.ts", "src/languages/python/analyze.ts", "src/project/python-parser.ts", "src/languages/python/prefilter.ts"]],
   ["pathfinder-cli-artifacts", ["src/artifacts/index.ts", "src/project/native-inflate.ts"]],
   ["pathfinder-cli-dependencies", ["src/project/dependencies.ts", "src/dependencies/match.ts", "src/dependencies/findings.ts", "src/dependencies/annotate-findings.ts"]],

@@ -43,7 +43,7 @@ function run(bin: string, args: string[]): { code: number; stdout: string; stder
 
 describe("the built CLI scripts and their code caches", () => {
   it("build/cli holds the scripts, their code caches and the module that loads them", () => {
-    for (const file of ["pathfinder.js", "pathfinder-cli.cjs", "pathfinder-cli.cjs.cache", "pathfinder-cli-python.cjs", "pathfinder-cli-artifacts.cjs", "pathfinder-cli-artifacts.cjs.cache", "worker.js", "index.js"]) {
+    for (const file of ["pathfinder.js", "pathfinder-cli.cjs", "pathfinder-cli.cjs.cache", "pathfinder-cli-scan.cjs", "pathfinder-cli-scan.cjs.cache", "pathfinder-cli-python.cjs", "pathfinder-cli-artifacts.cjs", "pathfinder-cli-artifacts.cjs.cache", "worker.js", "index.js"]) {
       assert.ok(existsSync(join(REPO_ROOT, "build", "cli", file)), file);
     }
   });
@@ -77,12 +77,12 @@ console.log(JSON.stringify({ code, scripts: scriptsLoaded() }));`;
     const { code, scripts } = JSON.parse(r.stdout) as { code: number; scripts: { name: string; cacheTaken: boolean }[] };
     assert.ok(code === 0 || code === 1, r.stderr);
     const names = scripts.map((s) => s.name);
-    for (const name of ["pathfinder-cli.cjs", "pathfinder-cli-python.cjs", "pathfinder-cli-artifacts.cjs", "pathfinder-cli-dependencies.cjs"]) assert.ok(names.includes(name), names.join(", "));
+    for (const name of ["pathfinder-cli.cjs", "pathfinder-cli-scan.cjs", "pathfinder-cli-python.cjs", "pathfinder-cli-artifacts.cjs", "pathfinder-cli-dependencies.cjs"]) assert.ok(names.includes(name), names.join(", "));
     assert.deepEqual(scripts.filter((s) => !s.cacheTaken), []);
   });
 
-  it("--version, and a warm scan of unchanged files, read only the first script: the others may be missing", () => {
-    const { bin, cli } = copyOfBuild("first-script-only");
+  it("--version reads only the first script, a warm scan of unchanged files only the first two: the others may be missing", () => {
+    const { bin, cli } = copyOfBuild("first-scripts-only");
     const project = join(temp, "first-script-project");
     cpSync(join(REPO_ROOT, "fixtures", "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
     // No dependency manifest: the scan would read it (and load the manifest parsers' script) on every run.
@@ -96,13 +96,16 @@ console.log(JSON.stringify({ code, scripts: scriptsLoaded() }));`;
     };
     const cold = scan();
     assert.ok((cold as { results: unknown[] }).results.length > 0);
-    const others = readdirSync(cli).filter((f) => /^pathfinder-cli-.*\.cjs(\.cache)?$/.test(f));
+    const others = readdirSync(cli).filter((f) => /^pathfinder-cli-.*\.cjs(\.cache)?$/.test(f) && !f.startsWith("pathfinder-cli-scan."));
     assert.ok(others.some((f) => f === "pathfinder-cli-python.cjs"), others.join(", "));
     for (const file of others) rmSync(join(cli, file));
     assert.deepEqual(scan(), cold);
+    for (const file of ["pathfinder-cli-scan.cjs", "pathfinder-cli-scan.cjs.cache"]) copyFileSync(join(cli, file), join(temp, file));
+    for (const file of ["pathfinder-cli-scan.cjs", "pathfinder-cli-scan.cjs.cache"]) rmSync(join(cli, file));
     const version = run(bin, ["--version"]);
     assert.equal(version.code, 0, version.stderr);
     assert.match(version.stdout, /^\d+\.\d+\.\d+/);
+    for (const file of ["pathfinder-cli-scan.cjs", "pathfinder-cli-scan.cjs.cache"]) copyFileSync(join(temp, file), join(cli, file));
     // Without the Python analysis's script, a changed file cannot be analysed: the test would notice a scan that
     // did not need it.
     appendFileSync(join(project, "scripts", "pickle_utils.py"), "\n# touched\n");
@@ -117,17 +120,18 @@ console.log(JSON.stringify({ code, scripts: scriptsLoaded() }));`;
     assert.equal(r.stdout.trim(), "true", r.stderr);
   });
 
-  it("runs the same without the code cache, and with a corrupt one (V8 rejects it and compiles the script)", () => {
+  it("runs the same without the code caches, and with corrupt ones (V8 rejects them and compiles the scripts)", () => {
     const project = join(REPO_ROOT, "fixtures", "PYTHON-LANG-SEC-040", "projects", "shop");
     const expected = run(join(REPO_ROOT, "bin", "pathfinder.js"), ["scan", "--project", project, "--no-cache", "-o", "json"]);
     assert.equal(expected.code, 0, expected.stderr);
     const { bin, cli } = copyOfBuild("no-code-cache");
-    writeFileSync(join(cli, "pathfinder-cli.cjs.cache"), Buffer.from("not V8 code at all"));
+    const caches = readdirSync(cli).filter((f) => f.endsWith(".cjs.cache"));
+    for (const cache of caches) writeFileSync(join(cli, cache), Buffer.from("not V8 code at all"));
     const corrupt = run(bin, ["scan", "--project", project, "--no-cache", "-o", "json"]);
     assert.equal(corrupt.code, 0, corrupt.stderr);
     assert.equal(corrupt.stderr, "");
     assert.deepEqual(results(corrupt.stdout), results(expected.stdout));
-    rmSync(join(cli, "pathfinder-cli.cjs.cache"));
+    for (const cache of caches) rmSync(join(cli, cache));
     const none = run(bin, ["scan", "--project", project, "--no-cache", "-o", "json"]);
     assert.equal(none.code, 0, none.stderr);
     assert.deepEqual(results(none.stdout), results(expected.stdout));
