@@ -87,7 +87,14 @@ function requireChunk(name) {
   const { chunks } = scripts.get(scriptName) ?? compile(scriptName);
   const module = { exports: {} };
   modules.set(name, module);
-  chunks[name].call(module.exports, module.exports, chunkRequire, module, file, here, url, nodeRequire);
+  try {
+    // As an ES module, the chunk runs with `this` undefined.
+    chunks[name].call(undefined, module.exports, chunkRequire, module, file, here, url, nodeRequire);
+  } catch (e) {
+    // A chunk that failed is not half there for the next import: that one fails the same way.
+    modules.delete(name);
+    throw e;
+  }
   return module.exports;
 }
 
