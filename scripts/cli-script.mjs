@@ -1,52 +1,86 @@
-// The command-line tool as one script with a V8 code cache (Node 20 has no compile cache for ES modules):
-//   pathfinder-cli.cjs        the CLI bundled as a CommonJS-shaped script; the analysers, reporters and servers it
-//                             reaches through dynamic import() are inside but initialised only when first used
-//   pathfinder-cli.cjs.cache  V8's compiled code for it, made by a training run at build time (see `trainCodeCache`)
-//   pathfinder.js             the ES module users and bin/pathfinder.js import: it compiles the script with that
-//                             cache (V8 rejects a cache of another Node version or flags, and then compiles normally)
-// Compiling the 2 MB bundle cost about 70 ms per run; with the cache, loading it costs a few.
+// The command-line tool as CommonJS-shaped scripts with V8 code caches (Node 20 has no compile cache for ES modules):
+//   pathfinder-cli.cjs          what every run needs (argument handling, the command list, --version, --help)
+//   pathfinder-cli-<part>.cjs   the rest, split where the CLI imports on use (see SCRIPTS): a scan that analyses
+//                               nothing, the Python analysis, the model-file scanner, each other command...
+//   <script>.cache              V8's compiled code for a script, made by a training run at build time (see
+//                               `trainCodeCache`); scripts that training does not load have none
+//   pathfinder.js               the ES module users and bin/pathfinder.js import (scripts/cli-loader.mjs): it compiles
+//                               a script with its cache when the script is first needed (V8 rejects a cache of another
+//                               Node version or flags, and then compiles normally)
+// Without a cache, compiling the CLI cost about 70 ms per run. With one script of 3.2 MB and its 1.9 MB cache, every
+// run paid about 60 ms to read and deserialise them (a CPU profile of a warm re-scan); a warm re-scan of unchanged
+// files now reads the first two scripts (0.9 MB, 0.8 MB of cache), `--version` the first (11 KB, 25 KB).
 import { spawnSync } from "node:child_process";
-import { builtinModules } from "node:module";
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 import { root } from "./bundle-node.mjs";
 
-export const CLI_SCRIPT = "pathfinder-cli.cjs";
+/** What the loader passes each module of a script (scripts/cli-loader.mjs): CommonJS's five, the CLI's URL, Node's require. */
+const MODULE_PARAMETERS = ["exports", "require", "module", "__filename", "__dirname", "__pathfinderScriptUrl", "__pathfinderRequire"];
 
-/** What the loader passes the script (scripts/cli-loader.mjs): CommonJS's five, the script's URL, Node's require. */
-const SCRIPT_PARAMETERS = ["exports", "require", "module", "__filename", "__dirname", "__pathfinderScriptUrl", "__pathfinderRequire"];
+/**
+ * The CLI's scripts, each named with the modules whose import loads it, in order: each holds what its modules need
+ * that no earlier script holds. The first (`pathfinder-cli.cjs`) is what every run needs (`--version`, `--help`
+ * need nothing else); the second, a scan that analyses nothing (a warm re-scan of unchanged files). Modules loaded
+ * together share a script; every other dynamically imported module gets a script of its own.
+ */
+const SCRIPTS = [
+  ["pathfinder-cli", ["src/cli/main.ts"]],
+  ["pathfinder-cli-scan", ["src/cli/commands/scan.ts"]],
+  ["pathfinder-cli-python", ["src/project/python-analysis.ts", "src/languages/python/analyze.ts", "src/project/python-parser.ts", "src/languages/python/prefilter.ts"]],
+  ["pathfinder-cli-artifacts", ["src/artifacts/index.ts", "src/project/native-inflate.ts"]],
+  ["pathfinder-cli-dependencies", ["src/project/dependencies.ts", "src/dependencies/match.ts", "src/dependencies/findings.ts", "src/dependencies/annotate-findings.ts"]],
+];
 
-/** Writes `pathfinder-cli.cjs` and its loader `pathfinder.js` (exporting `main`) into `outdir`. */
+/**
+ * Writes the CLI's scripts (`pathfinder-cli*.cjs`) and their loader `pathfinder.js` (exporting `main`) into `outdir`.
+ *
+ * esbuild splits the CLI at its dynamic imports into ES module chunks (a module shared by two parts lives in one
+ * chunk, imported by both), each chunk becomes a CommonJS-shaped function (vm scripts cannot import), and the chunks
+ * are grouped into scripts by the dynamic import that first needs them. The loader compiles a script, with its code
+ * cache, when one of its chunks is first required, and runs each chunk once.
+ */
 export async function bundleCliScript(outdir, options = {}) {
-  await build({
+  const split = await build({
     absWorkingDir: root,
     entryPoints: { "pathfinder-cli": "src/cli/main.ts" },
     outdir,
-    outExtension: { ".js": ".cjs" },
     bundle: true,
+    splitting: true,
     platform: "node",
-    format: "cjs",
+    format: "esm",
     target: "node20",
-    // A dynamic import() becomes a lazily initialised part of the script: vm scripts cannot import.
-    supported: { "dynamic-import": false },
-    // The bundled code finds its wasm files, worker and package.json beside the script, and names its own build
-    // (the analysis cache's key) by it.
+    // The bundled code finds its wasm files, worker and package.json beside the first script, and names its own build
+    // (the analysis cache's key) by that file.
     define: { "import.meta.url": "__pathfinderScriptUrl" },
-    // Every run reads the whole script (V8 keeps the source of what is compiled lazily): without blanks and comments it
-    // is 40% smaller. Names stay, so stack traces remain readable.
+    // Every run reads its scripts whole (V8 keeps the source of what is compiled lazily): without blanks and comments
+    // they are 40% smaller. Names stay, so stack traces remain readable.
     minifyWhitespace: true,
     minifySyntax: true,
-    // The script is a function expression, as Node's CommonJS wrapper would make it: the loader compiles the file's
-    // text as it is, with no copy of 3 MB to wrap it.
-    banner: { js: `(function (${SCRIPT_PARAMETERS.join(", ")}) {` },
-    footer: { js: "})" },
+    metafile: true,
+    write: false,
     logLevel: "warning",
     ...options,
-    plugins: [builtinDynamicImports, lazyCommanderChildProcess, ...(options.plugins ?? [])],
+    plugins: [webTreeSitterRequire, lazyCommanderChildProcess, ...(options.plugins ?? [])],
   });
+  const chunks = new Map();
+  for (const file of split.outputFiles) {
+    if (!file.path.endsWith(".js")) continue;
+    // import/export become require()/module.exports; import() becomes a require() in a promise.
+    const cjs = await transform(file.text, { format: "cjs", platform: "node", target: "node20", supported: { "dynamic-import": false }, minifyWhitespace: true, minifySyntax: true, logLevel: "warning" });
+    chunks.set(basename(file.path), cjs.code);
+  }
+  const scripts = groupChunks(split.metafile);
+  const scriptOfChunk = {};
+  for (const [script, names] of scripts) {
+    // An object of the script's chunks, each a function as Node's CommonJS wrapper would make it (ES modules are strict).
+    const body = names.map((name) => `${JSON.stringify(name)}: function (${MODULE_PARAMETERS.join(", ")}) {"use strict";${chunks.get(name)}\n}`);
+    writeFileSync(join(outdir, `${script}.cjs`), `({\n${body.join(",\n")}\n})`, "latin1");
+    for (const name of names) scriptOfChunk[name] = `${script}.cjs`;
+  }
   await build({
     absWorkingDir: root,
     entryPoints: { pathfinder: "scripts/cli-loader.mjs" },
@@ -56,22 +90,59 @@ export async function bundleCliScript(outdir, options = {}) {
     platform: "node",
     format: "esm",
     target: "node20",
+    define: { PATHFINDER_SCRIPT_OF_CHUNK: JSON.stringify(scriptOfChunk), PATHFINDER_MAIN_CHUNK: JSON.stringify("pathfinder-cli.js") },
     logLevel: "warning",
   });
 }
 
+/** The chunks of each script (see SCRIPTS), by script name, from esbuild's metafile of the split build. */
+function groupChunks(metafile) {
+  const outputs = new Map();
+  for (const [path, output] of Object.entries(metafile.outputs)) {
+    if (!path.endsWith(".js")) continue;
+    const imports = output.imports.filter((i) => i.kind === "import-statement" && !i.external).map((i) => basename(i.path));
+    outputs.set(basename(path), { entryPoint: output.entryPoint, imports });
+  }
+  const assigned = new Set();
+  const scripts = new Map();
+  const claim = (script, entryNames) => {
+    const names = [];
+    const visit = (name) => {
+      if (assigned.has(name)) return;
+      assigned.add(name);
+      for (const dependency of outputs.get(name).imports) visit(dependency);
+      names.push(name);
+    };
+    for (const name of entryNames) visit(name);
+    if (names.length > 0) scripts.set(script, names);
+  };
+  const entryChunk = new Map([...outputs].filter(([, o]) => o.entryPoint).map(([name, o]) => [o.entryPoint, name]));
+  for (const [script, entries] of SCRIPTS) {
+    const missing = entries.filter((e) => !entryChunk.has(e));
+    if (missing.length > 0) throw new Error(`cli-script: ${missing.join(", ")} is not dynamically imported any more (update SCRIPTS)`);
+    claim(script, entries.map((e) => entryChunk.get(e)));
+  }
+  for (const [entryPoint, name] of entryChunk) {
+    claim(`pathfinder-cli-${entryPoint.replace(/^src\//, "").replace(/^node_modules\//, "").replace(/\.[cm]?[jt]s$/, "").replace(/[^\w-]+/g, "-")}`, [name]);
+  }
+  return scripts;
+}
+
 /**
- * `await import("module")` of a Node built-in, which esbuild turns into `require("module")`, reads the script's own
- * `require` instead: a dependency (web-tree-sitter) declares a `var require` of its own in the same function.
+ * web-tree-sitter declares a `var require` of its own (from `createRequire`, after `await import("module")`) in the
+ * function that also calls `require("fs")`; once import() is a require() of the chunk (see `bundleCliScript`), that
+ * import would call the variable before it is set. It gets Node's require from the loader instead, as its own
+ * createRequire would make it.
  */
-const builtinDynamicImports = {
-  name: "pathfinder-builtin-dynamic-imports",
+const webTreeSitterRequire = {
+  name: "pathfinder-web-tree-sitter-require",
   setup(b) {
-    const builtins = new Set(builtinModules);
-    b.onResolve({ filter: /^[\w:/]+$/ }, (args) =>
-      args.kind === "dynamic-import" && (args.path.startsWith("node:") || builtins.has(args.path)) ? { path: args.path, namespace: "pathfinder-builtin" } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "pathfinder-builtin" }, (args) => ({ contents: `module.exports = __pathfinderRequire(${JSON.stringify(args.path)});`, loader: "js" }));
+    b.onLoad({ filter: /[\\/]web-tree-sitter[\\/]tree-sitter\.js$/ }, (args) => {
+      const own = /const \{ createRequire \} = await import\("module"\);\s*var require = createRequire\(import\.meta\.url\);/;
+      const text = readFileSync(args.path, "utf8");
+      if (!own.test(text)) throw new Error(`${args.path}: its own require is not made as cli-script.mjs expects (update webTreeSitterRequire)`);
+      return { contents: text.replace(own, "var require = __pathfinderRequire;"), loader: "js" };
+    });
   },
 };
 
@@ -100,18 +171,30 @@ const lazyCommanderChildProcess = {
 export function trainCodeCache(outdir) {
   // A training run that changed a V8 flag (the analysis sets heap flags; model-file scans hold back the top tier)
   // saves code a normal start rejects, and every run then compiles the script again: such a cache is trained again.
+  let rejected = [];
   for (let attempt = 1; attempt <= 3; attempt++) {
+    removeCodeCaches(outdir);
     if (!trainOnce(outdir)) return;
-    if (codeCacheAccepted(outdir)) return;
+    rejected = rejectedCodeCaches(outdir);
+    if (rejected.length === 0) return;
   }
-  console.error("pathfinder: V8 rejects the trained code cache (the CLI runs without it)");
-  rmSync(join(outdir, `${CLI_SCRIPT}.cache`), { force: true });
+  console.error(`pathfinder: V8 rejects the trained code cache of ${rejected.join(", ")} (the CLI runs without it)`);
+  for (const name of rejected) rmSync(join(outdir, `${name}.cache`), { force: true });
 }
 
-function codeCacheAccepted(outdir) {
+function removeCodeCaches(outdir) {
+  for (const name of readdirSync(outdir).filter((f) => f.endsWith(".cjs.cache"))) rmSync(join(outdir, name), { force: true });
+}
+
+/** The scripts whose trained cache a fresh Node process rejects. */
+function rejectedCodeCaches(outdir) {
+  const names = readdirSync(outdir).filter((f) => f.endsWith(".cjs.cache")).map((f) => f.slice(0, -".cache".length));
   const loader = pathToFileURL(join(outdir, "pathfinder.js")).href;
-  const check = `const { codeCacheAccepted } = await import(${JSON.stringify(loader)}); process.exit(codeCacheAccepted ? 0 : 1);`;
-  return spawnSync(process.execPath, ["--input-type=module", "-e", check], { stdio: "ignore" }).status === 0;
+  const check = `const { codeCachesAccepted } = await import(${JSON.stringify(loader)});
+const names = ${JSON.stringify(names)};
+console.log(JSON.stringify(names.filter((name) => !codeCachesAccepted([name]))));`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", check], { encoding: "utf8" });
+  return r.status === 0 ? JSON.parse(r.stdout) : names;
 }
 
 function trainOnce(outdir) {
@@ -131,7 +214,7 @@ function trainOnce(outdir) {
       const args = [join(root, "scripts", "train-code-cache.mjs"), mode, join(outdir, "pathfinder.js"), project, join(work, "cache")];
       if (spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] }).status !== 0) {
         console.error("pathfinder: the code cache was not made (the CLI runs without it)");
-        rmSync(join(outdir, `${CLI_SCRIPT}.cache`), { force: true });
+        removeCodeCaches(outdir);
         return false;
       }
     }

@@ -41,11 +41,76 @@ function run(bin: string, args: string[]): { code: number; stdout: string; stder
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe("the built CLI script and its code cache", () => {
-  it("build/cli holds the script, its code cache and the module that loads it", () => {
-    for (const file of ["pathfinder.js", "pathfinder-cli.cjs", "pathfinder-cli.cjs.cache", "worker.js", "index.js"]) {
+describe("the built CLI scripts and their code caches", () => {
+  it("build/cli holds the scripts, their code caches and the module that loads them", () => {
+    for (const file of ["pathfinder.js", "pathfinder-cli.cjs", "pathfinder-cli.cjs.cache", "pathfinder-cli-scan.cjs", "pathfinder-cli-scan.cjs.cache", "pathfinder-cli-python.cjs", "pathfinder-cli-artifacts.cjs", "pathfinder-cli-artifacts.cjs.cache", "worker.js", "index.js"]) {
       assert.ok(existsSync(join(REPO_ROOT, "build", "cli", file)), file);
     }
+  });
+
+  it("a fresh Node process takes every script's trained code cache", () => {
+    const cli = join(REPO_ROOT, "build", "cli");
+    const names = readdirSync(cli).filter((f) => f.endsWith(".cjs.cache")).map((f) => f.slice(0, -".cache".length));
+    assert.ok(names.length >= 2, names.join(", "));
+    const loader = pathToFileURL(join(cli, "pathfinder.js")).href;
+    const check = `const { codeCachesAccepted } = await import(${JSON.stringify(loader)}); console.log(${JSON.stringify(names)}.filter((n) => !codeCachesAccepted([n])).join(" ") || "all");`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", check], { encoding: "utf8" });
+    assert.equal(r.stdout.trim(), "all", r.stderr);
+  });
+
+  it("scripts loaded after a run changed V8's flags (heap settings, the top tier held back) still take their caches", () => {
+    // A Python file to analyse, model files and a requirements file: the analysis sets heap flags before the model
+    // scanner and the manifests' parsers are loaded.
+    const project = join(temp, "flags-project");
+    mkdirSync(join(project, "models"), { recursive: true });
+    writeFileSync(join(project, "app.py"), "import pickle\n\ndef load(b):\n    return pickle.loads(b)\n");
+    writeFileSync(join(project, "requirements.txt"), "torch==2.1.0\n");
+    for (const model of readdirSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "attacks")).slice(0, 20)) {
+      cpSync(join(REPO_ROOT, "fixtures", "artifact-corpus", "attacks", model), join(project, "models", model), { recursive: true });
+    }
+    const loader = pathToFileURL(join(REPO_ROOT, "build", "cli", "pathfinder.js")).href;
+    const script = `const { main, scriptsLoaded } = await import(${JSON.stringify(loader)});
+const { PassThrough } = await import("node:stream");
+const code = await main(["scan", "--project", ${JSON.stringify(project)}, "--no-cache", "-o", "json"], { stdout: new PassThrough().resume(), stderr: process.stderr, env: {}, cwd: ${JSON.stringify(project)} });
+console.log(JSON.stringify({ code, scripts: scriptsLoaded() }));`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    const { code, scripts } = JSON.parse(r.stdout) as { code: number; scripts: { name: string; cacheTaken: boolean }[] };
+    assert.ok(code === 0 || code === 1, r.stderr);
+    const names = scripts.map((s) => s.name);
+    for (const name of ["pathfinder-cli.cjs", "pathfinder-cli-scan.cjs", "pathfinder-cli-python.cjs", "pathfinder-cli-artifacts.cjs", "pathfinder-cli-dependencies.cjs"]) assert.ok(names.includes(name), names.join(", "));
+    assert.deepEqual(scripts.filter((s) => !s.cacheTaken), []);
+  });
+
+  it("--version reads only the first script, a warm scan of unchanged files only the first two: the others may be missing", () => {
+    const { bin, cli } = copyOfBuild("first-scripts-only");
+    const project = join(temp, "first-script-project");
+    cpSync(join(REPO_ROOT, "fixtures", "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
+    // No dependency manifest: the scan would read it (and load the manifest parsers' script) on every run.
+    rmSync(join(project, "pyproject.toml"));
+    age(project);
+    const cacheDir = join(temp, "first-script-cache");
+    const scan = () => {
+      const r = run(bin, ["scan", "--project", project, "--cache-dir", cacheDir, "-o", "json"]);
+      assert.equal(r.code, 0, r.stderr);
+      return results(r.stdout);
+    };
+    const cold = scan();
+    assert.ok((cold as { results: unknown[] }).results.length > 0);
+    const others = readdirSync(cli).filter((f) => /^pathfinder-cli-.*\.cjs(\.cache)?$/.test(f) && !f.startsWith("pathfinder-cli-scan."));
+    assert.ok(others.some((f) => f === "pathfinder-cli-python.cjs"), others.join(", "));
+    for (const file of others) rmSync(join(cli, file));
+    assert.deepEqual(scan(), cold);
+    for (const file of ["pathfinder-cli-scan.cjs", "pathfinder-cli-scan.cjs.cache"]) copyFileSync(join(cli, file), join(temp, file));
+    for (const file of ["pathfinder-cli-scan.cjs", "pathfinder-cli-scan.cjs.cache"]) rmSync(join(cli, file));
+    const version = run(bin, ["--version"]);
+    assert.equal(version.code, 0, version.stderr);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+/);
+    for (const file of ["pathfinder-cli-scan.cjs", "pathfinder-cli-scan.cjs.cache"]) copyFileSync(join(temp, file), join(cli, file));
+    // Without the Python analysis's script, a changed file cannot be analysed: the test would notice a scan that
+    // did not need it.
+    appendFileSync(join(project, "scripts", "pickle_utils.py"), "\n# touched\n");
+    age(project);
+    assert.notEqual(run(bin, ["scan", "--project", project, "--cache-dir", cacheDir, "-o", "json"]).code, 0);
   });
 
   it("a fresh Node process takes the trained code cache (a cache V8 rejects would cost every run a compile)", () => {
@@ -55,17 +120,18 @@ describe("the built CLI script and its code cache", () => {
     assert.equal(r.stdout.trim(), "true", r.stderr);
   });
 
-  it("runs the same without the code cache, and with a corrupt one (V8 rejects it and compiles the script)", () => {
+  it("runs the same without the code caches, and with corrupt ones (V8 rejects them and compiles the scripts)", () => {
     const project = join(REPO_ROOT, "fixtures", "PYTHON-LANG-SEC-040", "projects", "shop");
     const expected = run(join(REPO_ROOT, "bin", "pathfinder.js"), ["scan", "--project", project, "--no-cache", "-o", "json"]);
     assert.equal(expected.code, 0, expected.stderr);
     const { bin, cli } = copyOfBuild("no-code-cache");
-    writeFileSync(join(cli, "pathfinder-cli.cjs.cache"), Buffer.from("not V8 code at all"));
+    const caches = readdirSync(cli).filter((f) => f.endsWith(".cjs.cache"));
+    for (const cache of caches) writeFileSync(join(cli, cache), Buffer.from("not V8 code at all"));
     const corrupt = run(bin, ["scan", "--project", project, "--no-cache", "-o", "json"]);
     assert.equal(corrupt.code, 0, corrupt.stderr);
     assert.equal(corrupt.stderr, "");
     assert.deepEqual(results(corrupt.stdout), results(expected.stdout));
-    rmSync(join(cli, "pathfinder-cli.cjs.cache"));
+    for (const cache of caches) rmSync(join(cli, cache));
     const none = run(bin, ["scan", "--project", project, "--no-cache", "-o", "json"]);
     assert.equal(none.code, 0, none.stderr);
     assert.deepEqual(results(none.stdout), results(expected.stdout));

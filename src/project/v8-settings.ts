@@ -45,7 +45,7 @@ import { setFlagsFromString } from "node:v8";
  */
 const TIERING_BUDGET = "--interrupt-budget=540672";
 const MEASURED_V8 = "11.3.";
-const YOUNG_GENERATION_GROWTH = "--semi-space-growth-factor=8";
+export const YOUNG_GENERATION_GROWTH = "--semi-space-growth-factor=8";
 
 /** V8's flags that choose when and how code is compiled to a higher tier. */
 const TIERING_FLAG =
