@@ -20516,6 +20516,7 @@ var init_tree_sitter_runtime = __esm({
 
 // src/dependencies/manifest-kind.ts
 function manifestKind(path) {
+  if (!MAYBE_MANIFEST.test(path)) return void 0;
   const base = path.slice(path.lastIndexOf("/") + 1);
   const lower = base.toLowerCase();
   switch (lower) {
@@ -20542,9 +20543,11 @@ function manifestKind(path) {
   if (/(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/i.test(path)) return "requirements";
   return void 0;
 }
+var MAYBE_MANIFEST;
 var init_manifest_kind = __esm({
   "src/dependencies/manifest-kind.ts"() {
     "use strict";
+    MAYBE_MANIFEST = /(?:(?:^|\/)setup\.py|\.toml|\.cfg|pipfile|\.lock|\.ya?ml|\.txt|\.in)$/i;
   }
 });
 
@@ -36279,8 +36282,10 @@ async function sharedQueueAnalyzer(spec, rules, options) {
   let localBusy = false;
   let localReady = options.localStartsAfter === void 0;
   let pumpScheduled = false;
-  const parser = rules.length > 0 ? await loadPythonParser() : void 0;
-  const index = new SinkIndex(rules);
+  let parser;
+  let parserLoading;
+  const parserReady = () => parserLoading ??= loadPythonParser().then((p) => parser = p);
+  let index;
   const slots = [];
   const startWorker = () => {
     const worker = new Worker2(url, { workerData: { spec, timeBudgetMs: options.timeBudgetMs }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
@@ -36305,6 +36310,8 @@ async function sharedQueueAnalyzer(spec, rules, options) {
   };
   const enqueue = (job) => queue.add(job);
   const handIn = (job) => {
+    parserReady().catch(() => {
+    });
     enqueue(job);
     enqueuedChars += job.file.source.length;
     while (slots.length < options.maxWorkers && enqueuedChars >= (slots.length + 2) * options.sourcePerThread) startWorker();
@@ -36330,15 +36337,23 @@ async function sharedQueueAnalyzer(spec, rules, options) {
     }
   }
   function runLocal() {
+    if (!parser) {
+      parserReady().then(runLocal, (e) => {
+        for (let job2 = queue.takeSmallest(); job2; job2 = queue.takeSmallest()) job2.reject(e);
+        localBusy = false;
+      });
+      return;
+    }
     const job = queue.takeSmallest();
+    index ??= new SinkIndex(rules);
     if (job) job.resolve(analyzeSafely(() => analyzePython(parser, job.file, index, { timeBudgetMs: options.timeBudgetMs }), job.file.path));
     localBusy = false;
     pump();
   }
   return {
     analyze(file) {
-      return new Promise((resolve12) => {
-        handIn({ file, resolve: resolve12 });
+      const analysis = new Promise((resolve12, reject) => {
+        handIn({ file, resolve: resolve12, reject });
         if (!pumpScheduled) {
           pumpScheduled = true;
           queueMicrotask(() => {
@@ -36347,6 +36362,9 @@ async function sharedQueueAnalyzer(spec, rules, options) {
           });
         }
       });
+      analysis.catch(() => {
+      });
+      return analysis;
     },
     async close() {
       await Promise.all(slots.map((s) => s.worker.terminate()));
@@ -41553,7 +41571,7 @@ var CliUsageError = class extends Error {
 };
 
 // src/cli/output.ts
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 var OutputError = class extends Error {
 };
@@ -41564,8 +41582,8 @@ async function writeOutput(text2, file, io) {
   }
   const path = resolve(io.cwd, file);
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text2);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text2);
   } catch (e) {
     const err4 = e;
     throw new OutputError(`cannot write output file ${path}: ${err4.code ?? err4.message}`);
@@ -41574,8 +41592,7 @@ async function writeOutput(text2, file, io) {
 
 // src/project/scan.ts
 import { availableParallelism } from "node:os";
-import { closeSync as closeSync3, existsSync as existsSync3, openSync as openSync3, readSync as readSync3 } from "node:fs";
-import { stat } from "node:fs/promises";
+import { closeSync as closeSync3, existsSync as existsSync3, openSync as openSync3, readSync as readSync3, statSync as statSync5 } from "node:fs";
 import { dirname as dirname6, join as join8, resolve as resolve5 } from "node:path";
 
 // src/core/order.ts
@@ -50444,14 +50461,15 @@ init_manifest_kind();
 import { readFileSync as readFileSync4 } from "node:fs";
 init_read_source();
 async function scanDependencies(files, pythonFiles, root, rules, codeFindings, maxBytes, errors) {
-  if (!files.some((f) => manifestKind(f.relPath))) return { findings: [], manifests: 0, records: [] };
+  const manifestFiles = files.filter((f) => manifestKind(f.relPath));
+  if (!manifestFiles.length) return { findings: [], manifests: 0, records: [] };
   const [{ annotateCodeFindings: annotateCodeFindings2 }, { dependencyFindings: dependencyFindings2, dependencyRecords: dependencyRecords2 }, { matchAdvisories: matchAdvisories2 }, { readProjectDependencies: readProjectDependencies2 }] = await Promise.all([
     Promise.resolve().then(() => (init_annotate_findings(), annotate_findings_exports)),
     Promise.resolve().then(() => (init_findings2(), findings_exports)),
     Promise.resolve().then(() => (init_match(), match_exports)),
     Promise.resolve().then(() => (init_dependencies(), dependencies_exports))
   ]);
-  const { dependencies, manifests } = readProjectDependencies2(files, root, errors);
+  const { dependencies, manifests } = readProjectDependencies2(manifestFiles, root, errors);
   const matches = matchAdvisories2(dependencies);
   const enabled = new Set(rules.map((r) => r.id));
   const findings = dependencyFindings2(matches, enabled);
@@ -50496,7 +50514,7 @@ init_read_source();
 import { lstatSync, readdirSync, readFileSync as readFileSync5, readlinkSync, realpathSync, statSync as statSync3 } from "node:fs";
 import { basename as basename3, isAbsolute as isAbsolute2, join as join5, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 function stampOf(stats) {
-  return { key: `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`, mtimeMs: stats.mtimeMs };
+  return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
 }
 var DEFAULT_EXCLUDED_DIRS = /* @__PURE__ */ new Set([
   ".git",
@@ -50531,24 +50549,32 @@ async function discover(root, options) {
   const absRoot = resolve4(root);
   const files = [];
   const errors = [];
+  const initFiles = /* @__PURE__ */ new Map();
   const isIncluded = options.include.length ? (0, import_picomatch2.default)(options.include, { dot: true }) : () => true;
   const excludedPath = excludeMatcher(options.exclude);
   const rootStat = statSync3(absRoot);
   if (!rootStat.isDirectory()) {
     const rel = basename3(absRoot);
     files.push({ absPath: absRoot, relPath: rel, size: Number(rootStat.size), kind: classify2(absRoot, rel), stamp: stampOf(rootStat) });
-    return { files, errors };
+    return { files, errors, initFiles };
   }
   const realRoot = realpathSync(absRoot);
   const walked = /* @__PURE__ */ new Set();
   const stack = [{ dir: absRoot, relDir: "", real: realRoot, ignores: [], ancestors: /* @__PURE__ */ new Set() }];
   const linked = [];
+  let stopped = false;
   while (stack.length || linked.length) {
-    if (walked.size >= MAX_WALKED_DIRECTORIES) {
-      errors.push(problem(absRoot, absRoot, "too-large", `the walk stopped after ${MAX_WALKED_DIRECTORIES} directories; the rest is not scanned`));
-      break;
+    const next = stack.length ? stack.pop() : linked.pop();
+    if ("relPath" in next) {
+      files.push(next);
+      continue;
     }
-    const { dir, relDir, real: knownReal, ignores: inherited, ancestors } = stack.length ? stack.pop() : linked.pop();
+    if (walked.size >= MAX_WALKED_DIRECTORIES) {
+      if (!stopped) errors.push(problem(absRoot, absRoot, "too-large", `the walk stopped after ${MAX_WALKED_DIRECTORIES} directories; the rest is not scanned`));
+      stopped = true;
+      continue;
+    }
+    const { dir, relDir, real: knownReal, ignores: inherited, ancestors } = next;
     let real;
     try {
       real = knownReal ?? realpathSync(dir);
@@ -50573,9 +50599,13 @@ async function discover(root, options) {
       errors.push(problem(absRoot, dir, "unreadable", `cannot read directory: ${reason(e)}`));
       continue;
     }
-    const ignores = options.gitignore && entries.some((e) => e.name === ".gitignore") ? withGitignore(dir, inherited) : inherited;
-    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry2 of entries) {
+    const listed = listingOf(entries);
+    if (listed.init !== void 0) initFiles.set(`${toPosix(dir)}${dir.endsWith(sep3) ? "" : "/"}${INIT_FILE}`, listed.init);
+    const ignores = options.gitignore && listed.gitignore ? withGitignore(dir, inherited) : inherited;
+    const byKey = new Map(entries.map((e) => [e.isDirectory() ? e.name + "/" : e.name, e]));
+    const keys = [...byKey.keys()].sort();
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const entry2 = byKey.get(keys[k]);
       const abs = dir.endsWith(sep3) ? dir + entry2.name : dir + sep3 + entry2.name;
       const rel = relDir + entry2.name;
       let isDir = entry2.isDirectory();
@@ -50621,13 +50651,29 @@ async function discover(root, options) {
             continue;
           }
         }
-        files.push({ absPath: abs, relPath: rel, size, kind: classify2(abs, rel), stamp });
+        stack.push({ absPath: abs, relPath: rel, size, kind: classify2(abs, rel), stamp });
       }
     }
   }
-  return { files: byRelPath(files), errors };
+  return { files: byRelPath(files), errors, initFiles };
+}
+var INIT_FILE = "__init__.py";
+function listingOf(entries) {
+  let gitignore = false;
+  let init2 = false;
+  for (const entry2 of entries) {
+    const name2 = entry2.name;
+    if (name2 === ".gitignore") gitignore = true;
+    else if (name2.length === INIT_FILE.length && name2.charCodeAt(0) === 95 && init2 !== void 0 && name2.toLowerCase() === INIT_FILE) {
+      init2 = name2 === INIT_FILE && !entry2.isSymbolicLink() ? true : void 0;
+    }
+  }
+  return { gitignore, init: init2 };
 }
 function byRelPath(files) {
+  let sorted = true;
+  for (let i3 = 1; i3 < files.length && sorted; i3++) sorted = files[i3 - 1].relPath < files[i3].relPath;
+  if (sorted) return files;
   const byPath = new Map(files.map((f) => [f.relPath, f]));
   if (byPath.size !== files.length) return files.sort((a, b) => a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
   return [...byPath.keys()].sort().map((path) => byPath.get(path));
@@ -50687,6 +50733,7 @@ function withGitignore(dir, inherited) {
   return [...inherited, { base: dir, rules: (0, import_ignore.default)().add(text2) }];
 }
 function isIgnored(ignores, abs, isDir) {
+  if (!ignores.length) return false;
   for (const { base, rules } of ignores) {
     const rel = toPosix(relative3(base, abs));
     if (!rel || rel.startsWith("..")) continue;
@@ -50970,7 +51017,7 @@ function assignFingerprints2(findings, nodes, model) {
 
 // src/project/cache.ts
 init_hash();
-import { mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync6, renameSync, rmSync, statSync as statSync4, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync6, renameSync, rmSync, statSync as statSync4, utimesSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { join as join6 } from "node:path";
 
@@ -50994,7 +51041,7 @@ function keyOf2(text2) {
 
 // src/project/cache.ts
 var DEFAULT_CACHE_DIR = ".pathfinder_cache";
-var FORMAT = "2";
+var FORMAT = "3";
 var MARKER = "# Created by pathfinder";
 var SCOPE_MAX_IDLE_MS = 7 * 24 * 36e5;
 var MAX_SCOPES = 8;
@@ -51087,19 +51134,19 @@ var AnalysisCache = class {
     if (!this.writable) return;
     const temporary = `${target}.${process.pid}.${randomHex(4)}.tmp`;
     try {
-      mkdirSync(join6(target, ".."), { recursive: true });
+      mkdirSync2(join6(target, ".."), { recursive: true });
       if (!this.isOwn() && this.writable) this.claimScope();
       if (!this.writable) return;
       if (!this.marked) {
         this.marked = true;
         const ignore2 = join6(this.root, ".gitignore");
         const previous = readIfExists(ignore2);
-        if (previous === void 0) writeFileSync(ignore2, `${MARKER}
+        if (previous === void 0) writeFileSync2(ignore2, `${MARKER}
 *
 `);
         else if (previous.startsWith(MARKER)) this.pruneOtherScopes();
       }
-      writeFileSync(temporary, JSON.stringify(value));
+      writeFileSync2(temporary, JSON.stringify(value));
       renameSync(temporary, target);
     } catch {
       this.writable = false;
@@ -51111,7 +51158,7 @@ var AnalysisCache = class {
     const file = join6(this.dir, SCOPE_FILE);
     const temporary = `${file}.${process.pid}.${randomHex(4)}.tmp`;
     try {
-      writeFileSync(temporary, this.context);
+      writeFileSync2(temporary, this.context);
       renameSync(temporary, file);
     } finally {
       rmSync(temporary, { force: true });
@@ -51177,10 +51224,16 @@ function filesKey(files, nameOf, startedMs, context) {
   }
   return keyOf2(lines.join("\n"));
 }
+function stampKey(stamp) {
+  return `${stamp.size}:${stamp.mtimeMs}:${stamp.ctimeMs}:${stamp.ino}`;
+}
 function trustedStamp(stamp, startedNs) {
-  if (!stamp) return "";
+  return isTrusted(stamp, startedNs) ? stampKey(stamp) : "";
+}
+function isTrusted(stamp, startedNs) {
+  if (!stamp) return false;
   const margin = Number.isInteger(stamp.mtimeMs) ? COARSE_RACY_MARGIN_MS : RACY_MARGIN_MS;
-  return stamp.mtimeMs < millisecondsOf(startedNs) - margin ? stamp.key : "";
+  return stamp.mtimeMs < millisecondsOf(startedNs) - margin;
 }
 var lastStartedNs;
 var lastStartedMs = 0;
@@ -51348,12 +51401,69 @@ var FileHeads = class {
 
 // src/project/python-record.ts
 var PYTHON_RECORD = "python";
+var SEPARATOR = "\0";
+var UNTRUSTED = -1;
+function packRecord(files, leading, orphans) {
+  const stamps = [];
+  const results = [];
+  const redone = [];
+  files.forEach((f, i3) => {
+    const s = f.stamp;
+    if (s) stamps.push(s.size, s.mtimeMs, s.ctimeMs, s.ino);
+    else stamps.push(UNTRUSTED, 0, 0, 0);
+    redone.push(f.redone ? "1" : "0");
+    if (f.findings.length || f.errors.length) results.push([i3, f.findings, f.errors]);
+  });
+  if (orphans && (orphans.findings.length || orphans.errors.length)) results.push([files.length, orphans.findings, orphans.errors]);
+  return {
+    paths: files.map((f) => f.relPath).join(SEPARATOR),
+    modules: files.map((f) => f.module).join(SEPARATOR),
+    stamps,
+    summaries: files.map((f) => f.summary).join(SEPARATOR),
+    redone: redone.join(""),
+    results,
+    leading
+  };
+}
+function unpackRecord(record) {
+  const paths = record.paths.split(SEPARATOR);
+  const modules = record.modules.split(SEPARATOR);
+  const summaries = record.summaries.split(SEPARATOR);
+  const files = paths.map((relPath, i3) => {
+    const at = 4 * i3;
+    const s = record.stamps;
+    const stamp = s[at] === UNTRUSTED ? void 0 : { size: s[at], mtimeMs: s[at + 1], ctimeMs: s[at + 2], ino: s[at + 3] };
+    return { relPath, module: modules[i3], stamp, summary: summaries[i3], redone: record.redone[i3] === "1", findings: [], errors: [] };
+  });
+  for (const [i3, findings, errors] of record.results) {
+    if (i3 < files.length) files[i3].findings = findings, files[i3].errors = errors;
+  }
+  return files;
+}
+function recordResults(record) {
+  const findings = [];
+  const errors = [];
+  for (const [, f, e] of record.results) {
+    for (const x2 of f) findings.push(x2);
+    for (const x2 of e) errors.push(x2);
+  }
+  return { findings, errors };
+}
 function asPythonRecord(value) {
   const v = value;
-  if (!v || typeof v.files !== "object" || v.files === null || !Array.isArray(v.leading)) return void 0;
-  for (const [path, f] of Object.entries(v.files)) {
-    if (typeof f?.stamp !== "string" || typeof f.module !== "string" || typeof f.summary !== "string" || typeof f.redone !== "boolean" || !isResults(f)) return void 0;
-    if (f.findings.some((x2) => x2.location.file !== path)) return void 0;
+  if (!v || typeof v.paths !== "string" || typeof v.modules !== "string" || typeof v.summaries !== "string" || typeof v.redone !== "string") return void 0;
+  if (!Array.isArray(v.stamps) || !Array.isArray(v.results) || !Array.isArray(v.leading)) return void 0;
+  const paths = v.paths.split(SEPARATOR);
+  const count = paths.length;
+  if (v.modules.split(SEPARATOR).length !== count || v.summaries.split(SEPARATOR).length !== count || v.redone.length !== count || !/^[01]*$/.test(v.redone)) return void 0;
+  if (v.stamps.length !== 4 * count || !v.stamps.every((n) => typeof n === "number")) return void 0;
+  let last = -1;
+  for (const entry2 of v.results) {
+    if (!Array.isArray(entry2) || entry2.length !== 3) return void 0;
+    const [i3, findings, errors] = entry2;
+    if (typeof i3 !== "number" || !Number.isInteger(i3) || i3 <= last || i3 > count || !isResults({ findings, errors })) return void 0;
+    last = i3;
+    if (i3 < count && findings.some((x2) => x2.location.file !== paths[i3])) return void 0;
   }
   const validRound = (round) => Array.isArray(round) && round.every((e) => Array.isArray(e) && typeof e[0] === "string" && Array.isArray(e[1]) && e[1].every((n) => typeof n === "string"));
   if (!v.leading.every(validRound)) return void 0;
@@ -51363,17 +51473,34 @@ function summaryDigest(summary) {
   return summary ? sha256().update(JSON.stringify(summary)).digest("hex") : "";
 }
 function changedFiles(record, files, modules) {
-  const present = /* @__PURE__ */ new Set();
+  if (record.results.length && record.results[record.results.length - 1][0] === record.redone.length) return void 0;
+  const stamps = record.stamps;
   const changed = [];
+  if (record.paths === files.map((f) => f.relPath).join(SEPARATOR)) {
+    if (record.modules !== modules.join(SEPARATOR)) return void 0;
+    for (let i3 = 0; i3 < files.length; i3++) {
+      if (!sameStamp(stamps, 4 * i3, files[i3].stamp)) changed.push(files[i3]);
+    }
+    return changed;
+  }
+  const known = new Map(record.paths.split(SEPARATOR).map((path, i3) => [path, i3]));
+  const knownModules = record.modules.split(SEPARATOR);
+  let present = 0;
   for (let i3 = 0; i3 < files.length; i3++) {
     const f = files[i3];
-    present.add(f.relPath);
-    const known = record.files[f.relPath];
-    if (known && known.module !== modules[i3]) return void 0;
-    if (!known || !known.stamp || known.stamp !== f.stamp?.key) changed.push(f);
+    const at = known.get(f.relPath);
+    if (at === void 0) {
+      changed.push(f);
+      continue;
+    }
+    present++;
+    if (knownModules[at] !== modules[i3]) return void 0;
+    if (!sameStamp(stamps, 4 * at, f.stamp)) changed.push(f);
   }
-  for (const path of Object.keys(record.files)) if (!present.has(path)) return void 0;
-  return changed;
+  return present === known.size ? changed : void 0;
+}
+function sameStamp(stamps, at, stamp) {
+  return stamp !== void 0 && stamps[at] !== UNTRUSTED && stamps[at] === stamp.size && stamps[at + 1] === stamp.mtimeMs && stamps[at + 2] === stamp.ctimeMs && stamps[at + 3] === stamp.ino;
 }
 
 // src/project/scan.ts
@@ -51415,11 +51542,11 @@ async function scanProject(options) {
     throw new UsageError(`cannot scan "${options.target}": ${e.code === "ENOENT" ? "no such file or directory" : e.message}`);
   }
   const excluded = configExcluder(config);
-  const root = (await stat(target)).isDirectory() ? target : dirname6(target);
+  const root = statSync5(target).isDirectory() ? target : dirname6(target);
   const errors = discovery.errors.filter((e) => !excluded(join8(root, e.file)));
   const findings = [];
   const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
-  const layout = new PackageLayout(existsSync3);
+  const layout = new PackageLayout((path) => discovery.initFiles.get(path) ?? existsSync3(path));
   const cache2 = options.cacheDir ? new AnalysisCache(resolve5(options.cacheDir), { tool: options.tool.version, spec, config: config ?? null }) : void 0;
   const slot2 = JSON.stringify([target, options.maxFileSize, fileTimeout(options) ?? null]);
   const modules = pythonFiles.map((f) => layout.moduleName(f.absPath));
@@ -51427,7 +51554,7 @@ async function scanProject(options) {
   const changed = record && changedFiles(record, pythonFiles, modules);
   let done = 0;
   const progress = () => options.onProgress?.(++done, pythonFiles.length);
-  if (changed) for (let i3 = changed.length; i3 < pythonFiles.length; i3++) progress();
+  if (changed && changed.length < pythonFiles.length) options.onProgress?.(done = pythonFiles.length - changed.length, pythonFiles.length);
   const pythonErrors = [];
   let final = changed?.length === 0 ? record : void 0;
   let ownWorkDone;
@@ -51489,9 +51616,10 @@ async function scanProject(options) {
       }
       if (cache2 && !options.onSourceRead) cache2.setEntry(PYTHON_RECORD, slot2, final);
     }
-    for (const f of Object.values(final?.files ?? {})) {
-      appendAll(findings, f.findings);
-      appendAll(errors, f.errors);
+    if (final) {
+      const results = recordResults(final);
+      appendAll(findings, results.findings);
+      appendAll(errors, results.errors);
     }
     const judged2 = resolveTrust(findings, selected.has(TRUST_FLOW_RULE));
     findings.length = 0;
@@ -51546,34 +51674,36 @@ async function scanProject(options) {
 }
 function recordOf(stamps, firstPass, redone, leading, results, fileErrors) {
   const startedNs = BigInt(stamps.startedMs) * 1000000n;
-  const files = {};
-  stamps.files.forEach((f, i3) => {
-    files[f.relPath] = { stamp: trustedStamp(f.stamp, startedNs), module: stamps.modules[i3], summary: summaryDigest(firstPass.get(f.relPath)?.summary), redone: redone.has(f.relPath), findings: [], errors: [] };
+  const byPath = /* @__PURE__ */ new Map();
+  const files = stamps.files.map((f, i3) => {
+    const file = { relPath: f.relPath, module: stamps.modules[i3], stamp: isTrusted(f.stamp, startedNs) ? f.stamp : void 0, summary: summaryDigest(firstPass.get(f.relPath)?.summary), redone: redone.has(f.relPath), findings: [], errors: [] };
+    byPath.set(f.relPath, file);
+    return file;
   });
-  const of = (path) => files[path] ??= { stamp: "", module: "\0", summary: "", redone: true, findings: [], errors: [] };
-  for (const f of results) of(f.location.file).findings.push(f);
-  for (const e of fileErrors) of(e.file).errors.push(e);
-  return { files, leading };
+  const orphans = { findings: [], errors: [] };
+  for (const f of results) (byPath.get(f.location.file) ?? orphans).findings.push(f);
+  for (const e of fileErrors) (byPath.get(e.file) ?? orphans).errors.push(e);
+  return packRecord(files, leading, orphans);
 }
 function keptAfterChanges(record, changed, firstPass, program2, readErrors, stamps, refersToLeading2) {
   const byPath = new Map(program2.map((f) => [f.path, f]));
+  const recorded = new Map(unpackRecord(record).map((f) => [f.relPath, f]));
   for (const file of changed) {
-    const before = record.files[file.relPath];
+    const before = recorded.get(file.relPath);
     if (!before || before.redone || summaryDigest(firstPass.get(file.relPath)?.summary) !== before.summary) return void 0;
     const now = byPath.get(file.relPath);
     if (now && record.leading.some((round) => refersToLeading2(now, new Map(round)))) return void 0;
   }
   const startedNs = BigInt(stamps.startedMs) * 1000000n;
-  const files = { ...record.files };
   const changedPaths = new Set(changed.map((f) => f.relPath));
-  stamps.files.forEach((f, i3) => {
-    if (!changedPaths.has(f.relPath)) return;
+  const files = stamps.files.map((f, i3) => {
+    if (!changedPaths.has(f.relPath)) return recorded.get(f.relPath);
     const analysis = firstPass.get(f.relPath);
     const errors = [...readErrors.filter((e) => e.file === f.relPath), ...analysis?.errors ?? []];
-    files[f.relPath] = { stamp: trustedStamp(f.stamp, startedNs), module: stamps.modules[i3], summary: summaryDigest(analysis?.summary), redone: false, findings: analysis?.findings ?? [], errors };
+    return { relPath: f.relPath, module: stamps.modules[i3], stamp: isTrusted(f.stamp, startedNs) ? f.stamp : void 0, summary: summaryDigest(analysis?.summary), redone: false, findings: analysis?.findings ?? [], errors };
   });
-  fillRelatedSnippets(Object.values(files).flatMap((f) => f.findings), program2);
-  return { files, leading: record.leading };
+  fillRelatedSnippets(files.flatMap((f) => f.findings), program2);
+  return packRecord(files, record.leading);
 }
 async function rememberedArtifacts(cache2, files, python, pickle, slot2, started, heldText, heads) {
   const key = files.length ? filesKey(files, () => "", started, slot2) : void 0;
@@ -53387,15 +53517,15 @@ function renderReport(format, report, options) {
 }
 
 // src/cli/commands/scan.ts
-import { readFileSync as readFileSync10, statSync as statSync8 } from "node:fs";
-import { mkdir as mkdir2, mkdtemp, rm, writeFile as writeFile2 } from "node:fs/promises";
+import { readFileSync as readFileSync10, statSync as statSync9 } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname as dirname11, isAbsolute as isAbsolute6, join as join12, relative as relative8 } from "node:path";
 
 // src/project/fix.ts
 init_read_source();
 import { constants as constants2 } from "node:fs";
-import { lstat, open, readFile as readFile3, realpath, stat as stat2 } from "node:fs/promises";
+import { lstat, open, readFile as readFile3, realpath, stat } from "node:fs/promises";
 import { basename as basename4, dirname as dirname7, isAbsolute as isAbsolute3, relative as relative4, resolve as resolve6, sep as sep4 } from "node:path";
 
 // src/project/unified-diff.ts
@@ -53534,7 +53664,7 @@ async function applyFixes(findings, options) {
     byFile.set(f.location.file, list);
   }
   const target = resolve6(options.target);
-  const targetIsDir = (await stat2(target)).isDirectory();
+  const targetIsDir = (await stat(target)).isDirectory();
   const diffs = [];
   for (const file of [...byFile.keys()].sort()) {
     const list = byFile.get(file);
@@ -53782,7 +53912,7 @@ var SourceLines = class {
 
 // src/cli/scan-flags.ts
 init_types();
-import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync4, statSync as statSync6 } from "node:fs";
 import { dirname as dirname8, isAbsolute as isAbsolute4, join as join9, relative as relative5, resolve as resolve7 } from "node:path";
 init_rules();
 
@@ -54017,7 +54147,7 @@ function cacheOption(values, project, io) {
   if (values["no-cache"] && values["cache-dir"] !== void 0) throw new CliUsageError("--cache-dir and --no-cache cannot be used together");
   if (values["no-cache"]) return {};
   if (values["cache-dir"] !== void 0) return { cacheDir: resolve7(io.cwd, values["cache-dir"]) };
-  const isDirectory2 = existsSync4(project) && statSync5(project).isDirectory();
+  const isDirectory2 = existsSync4(project) && statSync6(project).isDirectory();
   return { cacheDir: join9(isDirectory2 ? project : dirname8(project), DEFAULT_CACHE_DIR) };
 }
 function applyConfigDefaults(values, config) {
@@ -54153,7 +54283,7 @@ function parseOutputs(values, outputFile, allowed, fallback, defaultFile) {
 
 // src/cli/per-file-ignores.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { statSync as statSync6 } from "node:fs";
+import { statSync as statSync7 } from "node:fs";
 import { dirname as dirname9, isAbsolute as isAbsolute5, join as join10, relative as relative6 } from "node:path";
 function applyPerFileIgnores(report, config) {
   const entries = Object.entries(config?.perFileIgnores ?? {});
@@ -54161,7 +54291,7 @@ function applyPerFileIgnores(report, config) {
   const matchers = entries.map(([glob, ids3]) => ({ glob, ids: new Set(ids3), match: (0, import_picomatch3.default)(glob.replace(/\/+$/, "/**"), { dot: true }) }));
   let root = report.scan.target;
   try {
-    if (!statSync6(root).isDirectory()) root = dirname9(root);
+    if (!statSync7(root).isDirectory()) root = dirname9(root);
   } catch {
   }
   const source = relative6(config.baseDir, config.file) || config.file;
@@ -54177,12 +54307,12 @@ function applyPerFileIgnores(report, config) {
 }
 
 // src/cli/repository-prefix.ts
-import { readFileSync as readFileSync9, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
+import { readFileSync as readFileSync9, realpathSync as realpathSync2, statSync as statSync8 } from "node:fs";
 import { dirname as dirname10, join as join11, relative as relative7, resolve as resolve8, sep as sep5 } from "node:path";
 async function repositoryPrefix(target, sarifRoot, cwd) {
   let folder = resolve8(target);
   try {
-    if (!statSync7(folder).isDirectory()) folder = dirname10(folder);
+    if (!statSync8(folder).isDirectory()) folder = dirname10(folder);
   } catch {
     folder = dirname10(folder);
   }
@@ -54207,7 +54337,7 @@ function workTreeTop(folder) {
     const dotGit = join11(dir, ".git");
     let isDirectory2;
     try {
-      isDirectory2 = statSync7(dotGit).isDirectory();
+      isDirectory2 = statSync8(dotGit).isDirectory();
     } catch {
       if (dirname10(dir) === dir) return null;
       continue;
@@ -54348,8 +54478,8 @@ async function scanStandardInput(options, flags2, io) {
   const folder = await mkdtemp(join12(tmpdir(), "pathfinder-stdin-"));
   try {
     const file = join12(folder, ...relPath.split("/"));
-    await mkdir2(dirname11(file), { recursive: true });
-    await writeFile2(file, bytes);
+    await mkdir(dirname11(file), { recursive: true });
+    await writeFile(file, bytes);
     const report = await runScan({ ...options, target: folder, include: [relPath], gitignore: false }, flags2, io);
     return applyPerFileIgnores({ ...report, scan: { ...report.scan, target: project } }, options.config);
   } finally {
@@ -54391,7 +54521,7 @@ function sourceLinesReader(root) {
   return (file) => {
     if (!cache2.has(file)) {
       try {
-        const abs = statSync8(root).isDirectory() ? join12(root, file) : root;
+        const abs = statSync9(root).isDirectory() ? join12(root, file) : root;
         cache2.set(file, readFileSync10(abs, "utf8").split(/\r?\n/));
       } catch {
         cache2.set(file, void 0);
@@ -54430,7 +54560,7 @@ function reportFixes(result2, dryRun, quiet, io) {
 }
 
 // src/ci/baseline.ts
-import { readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
+import { readFile as readFile4, writeFile as writeFile2 } from "node:fs/promises";
 var BASELINE_VERSION = 1;
 var BaselineError = class extends Error {
   name = "BaselineError";
@@ -54505,7 +54635,7 @@ async function readBaseline(path) {
   return parseBaseline(text2, path);
 }
 async function writeBaseline(path, baseline) {
-  await writeFile3(path, serializeBaseline(baseline), "utf8");
+  await writeFile2(path, serializeBaseline(baseline), "utf8");
 }
 function applyBaseline(findings, baseline, source) {
   const known = new Set(baseline.fingerprints.map((entry2) => entry2.fingerprint));
@@ -54556,7 +54686,7 @@ function describeApiError(error, secrets) {
 }
 
 // src/ci/base-config.ts
-import { readFileSync as readFileSync11, statSync as statSync9 } from "node:fs";
+import { readFileSync as readFileSync11, statSync as statSync10 } from "node:fs";
 import { isAbsolute as isAbsolute7, relative as relative9, resolve as resolve9 } from "node:path";
 init_git();
 var MAX_CONFIG_BYTES2 = 1024 * 1024;
@@ -54611,7 +54741,7 @@ async function blobAt(top, sha, path) {
 }
 function readOutsideRepository(file) {
   try {
-    if (!statSync9(file).isFile() || statSync9(file).size > MAX_CONFIG_BYTES2) return void 0;
+    if (!statSync10(file).isFile() || statSync10(file).size > MAX_CONFIG_BYTES2) return void 0;
     return readFileSync11(file, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return void 0;
