@@ -48,3 +48,34 @@ describe("whole-program pass: which files import a sink-leading module", () => {
     }
   });
 });
+
+describe("whole-program pass: a module's file name in a string is no reference to the module", () => {
+  const RUNNERS: Record<string, string> = {
+    "app/__init__.py": "",
+    "app/util.py": "import pickle\n\nloads = pickle.loads\n",
+    "tool.py": "import marshal\n\nloads = marshal.loads\n",
+    // Runs `app/util.py` as a script: the file imports by run-time names, and spells `loads`, but names `util` only as
+    // a file.
+    "app/runner.py": "import importlib\nimport os\nimport subprocess\n\nmod = importlib.import_module('json')\n\n\ndef run(here, text):\n    subprocess.run(['python', os.path.join(here, 'util.py')])\n    return mod.loads(text)\n",
+    // The same, and the module by its name too.
+    "app/runner_and_import.py": "import importlib\nimport os\n\nu = importlib.import_module('app.util')\n\n\ndef run(here, blob):\n    return os.path.join(here, 'util.py'), u.loads(blob)  # expect\n",
+    // A top-level module's file name is its name to `__import__`, which keeps the first segment.
+    "app/top_level.py": "m = __import__('tool.py')\n\n\ndef restore(blob):\n    return m.loads(blob)  # expect\n",
+  };
+
+  it("re-analyses the files that may import it, not one that runs its file", async () => {
+    const parser = await loadPythonParser();
+    const sinks = new SinkIndex(PYTHON_RULES);
+    const files = programFiles(RUNNERS);
+    const firstPass = firstPassOf(parser, sinks, files);
+    const leading: string[][] = [];
+    const redone = analyzeWholeProgram(files, firstPass, parser, sinks, undefined, (l) => leading.push([...l.keys()]));
+    assert.deepEqual(leading[0].sort(), ["app.util", "tool"]);
+    assert.deepEqual([...redone.keys()].sort(), ["app/runner_and_import.py", "app/top_level.py"]);
+    for (const path of ["app/runner_and_import.py", "app/top_level.py"]) {
+      const expected = RUNNERS[path].split("\n").findIndex((line) => line.includes("# expect")) + 1;
+      assert.ok(redone.get(path)!.findings.some((f) => f.location.line === expected), `${path}: ${redone.get(path)!.findings.map((f) => `${f.ruleId}:${f.location.line}`)}`);
+      assert.ok(!firstPass.get(path)!.findings.some((f) => f.location.line === expected), path);
+    }
+  });
+});

@@ -816,11 +816,13 @@ class ReferenceMatcher {
       for (const m of modules) if (this.leading.has(m)) named.add(m);
       add(words);
     } else add(importWords(imports));
+    const fromStatements = quoted ? new Set(named) : named;
     if (quoted) add(quoted);
     const out = new Set<string>();
     for (const module of new Set([...named, ...packages])) {
       if (module === own) continue;
       const exported = this.leading.get(module)!;
+      if (quoted && !fromStatements.has(module) && !packages.has(module) && namedAsFileOnly(file.text, module, exported)) continue;
       const segment = module.slice(module.lastIndexOf(".") + 1);
       const inPackage = packages.has(module);
       if (imports.dynamic) {
@@ -839,6 +841,36 @@ class ReferenceMatcher {
     }
     return out;
   }
+}
+
+/**
+ * Whether a module that a file names only in its string literals is named there as a script's file name and not as a
+ * module: the module is in a package, every use of its last name X as a word of the text is followed by `.py` and a
+ * quote (`os.path.join(here, 'mp_fork_bomb.py')` in CPython's `test/_test_multiprocessing.py`), and none of its
+ * sink-leading names starts with `py`. The analysis reaches a module by run-time name only through a constant
+ * dynamic import (`import_module`, `__import__`: string literals joined with `+`, or names bound to them, see
+ * `SemanticModel.constantString`) or through attributes spelled in code. Here X is no code, and in any constant made
+ * of these literals X is followed by a segment that starts with `py`: imported whole, the name is the module's
+ * attribute of that name, which leads to no sink (or a module of that name, which the pass matches on its own name);
+ * by its first segment (`__import__` without a `fromlist`), it is a top-level module X, not this module. So the
+ * analysis cannot reach this module through the file (granted what matching files by their text assumes throughout:
+ * a run-time name spells a module's last name whole in one literal, not split across literals joined with `+`).
+ */
+function namedAsFileOnly(text: string, module: string, exported: readonly string[]): boolean {
+  const dot = module.lastIndexOf(".");
+  if (dot < 0 || exported.some((name) => name.startsWith("py"))) return false;
+  const name = module.slice(dot + 1);
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    // Not this word: part of a longer identifier (see `hasIdentifier`).
+    if (isIdentifierChar(text.charCodeAt(end))) continue;
+    let start = at;
+    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    if (start > 0 && isIdentifierChar(text.charCodeAt(start - 1))) continue;
+    const quote = text.charCodeAt(end + 3);
+    if (!text.startsWith(".py", end) || (quote !== 34 && quote !== 39)) return false;
+  }
+  return true;
 }
 
 /** The package a file's relative imports start from. */
