@@ -36100,6 +36100,21 @@ function importStatements(text2) {
   }
   return { statements: out2, byRuntimeName };
 }
+function namedAsFileOnly(text2, module2, exported) {
+  const dot = module2.lastIndexOf(".");
+  if (dot < 0 || exported.some((name3) => name3.startsWith("py"))) return false;
+  const name2 = module2.slice(dot + 1);
+  for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) {
+    const end = at + name2.length;
+    if (isIdentifierChar(text2.charCodeAt(end))) continue;
+    let start2 = at;
+    while (start2 > 0 && isDigit4(text2.charCodeAt(start2 - 1))) start2--;
+    if (start2 > 0 && isIdentifierChar(text2.charCodeAt(start2 - 1))) continue;
+    const quote = text2.charCodeAt(end + 3);
+    if (!text2.startsWith(".py", end) || quote !== 34 && quote !== 39) return false;
+  }
+  return true;
+}
 function ownPackage(moduleName) {
   return moduleName.slice(0, Math.max(0, moduleName.lastIndexOf(".")));
 }
@@ -36227,11 +36242,13 @@ var init_whole_program = __esm({
           for (const m of modules) if (this.leading.has(m)) named.add(m);
           add(words);
         } else add(importWords(imports));
+        const fromStatements = quoted2 ? new Set(named) : named;
         if (quoted2) add(quoted2);
         const out2 = /* @__PURE__ */ new Set();
         for (const module2 of /* @__PURE__ */ new Set([...named, ...packages])) {
           if (module2 === own) continue;
           const exported = this.leading.get(module2);
+          if (quoted2 && !fromStatements.has(module2) && !packages.has(module2) && namedAsFileOnly(file.text, module2, exported)) continue;
           const segment = module2.slice(module2.lastIndexOf(".") + 1);
           const inPackage = packages.has(module2);
           if (imports.dynamic) {
