@@ -121,6 +121,7 @@ interface ProcessRun {
   /** CPU time (user + system) of the child, where the platform tells (Linux); NaN elsewhere. */
   cpuMs: number;
   stdout: string;
+  stderr: string;
 }
 
 /** CPU time of this process's waited-for children so far (Linux /proc; NaN elsewhere). */
@@ -137,7 +138,7 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process
   const cpuBefore = childrenCpuMs();
   const started = performance.now();
   const run = spawnSync(command, args, { encoding: "utf8", env, maxBuffer: 256 * 1024 * 1024 });
-  return { ms: performance.now() - started, cpuMs: childrenCpuMs() - cpuBefore, stdout: run.stdout ?? "" };
+  return { ms: performance.now() - started, cpuMs: childrenCpuMs() - cpuBefore, stdout: run.stdout ?? "", stderr: run.stderr ?? "" };
 }
 
 /**
@@ -199,6 +200,14 @@ function benchMixedFolder(dir: string): void {
   console.log(`      of which the scan itself (main() of the CLI in a fresh process, without start-up): ${median(firstScans).toFixed(0)} ms`);
   if (!src) {
     console.log("    picklescan        skipped (set PICKLESCAN_SRC to the src folder of a picklescan checkout)");
+    return;
+  }
+  // picklescan stops at the first file it cannot read when a module it imports for that format is missing (numpy,
+  // py7zr), printing the traceback among its results and exiting 0: a time and a count from such a run say nothing.
+  const crashed = theirs.find((r) => /^Traceback \(most recent call last\)/m.test(r.stdout + r.stderr));
+  if (crashed) {
+    const reason = (crashed.stdout + crashed.stderr).trim().split("\n").filter((line) => /^\w*(Error|Exception)\b/.test(line)).pop();
+    console.log(`    picklescan        failed, not compared: ${reason} (run it with a Python that has its optional modules)`);
     return;
   }
   const infected = new Set<string>();
