@@ -9,6 +9,17 @@ import { analyzeWholeProgram } from "../src/project/whole-program.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
 import { programFiles, firstPassOf } from "./helpers/program.js";
 
+/** The first pass over `sources`, then the whole-program pass: what it re-analysed and the sink-leading modules it told. */
+async function wholeProgramOf(sources: Record<string, string>) {
+  const parser = await loadPythonParser();
+  const sinks = new SinkIndex(PYTHON_RULES);
+  const files = programFiles(sources);
+  const firstPass = firstPassOf(parser, sinks, files);
+  const leading: string[][] = [];
+  const redone = analyzeWholeProgram(files, firstPass, parser, sinks, undefined, (l) => leading.push([...l.keys()]));
+  return { firstPass, leading, redone };
+}
+
 const FILES: Record<string, string> = {
   "app/__init__.py": "",
   "app/util.py": "import pickle\n\nloads = pickle.loads\n",
@@ -34,12 +45,7 @@ const FILES: Record<string, string> = {
 
 describe("whole-program pass: which files import a sink-leading module", () => {
   it("re-analyses the files whose imports name it, not those naming a module with the same last name", async () => {
-    const parser = await loadPythonParser();
-    const sinks = new SinkIndex(PYTHON_RULES);
-    const files = programFiles(FILES);
-    const firstPass = firstPassOf(parser, sinks, files);
-    const leading: string[][] = [];
-    const redone = analyzeWholeProgram(files, firstPass, parser, sinks, undefined, (l) => leading.push([...l.keys()]));
+    const { leading, redone } = await wholeProgramOf(FILES);
     assert.deepEqual(leading[0], ["app.util"]);
     assert.deepEqual([...redone.keys()].sort(), ["app/absolute.py", "app/dynamic.py", "app/spaced.py", "app/sub/deep.py", "app/views.py"]);
     for (const path of ["app/absolute.py", "app/spaced.py", "app/sub/deep.py", "app/views.py"]) {
@@ -64,12 +70,7 @@ describe("whole-program pass: a module's file name in a string is no reference t
   };
 
   it("re-analyses the files that may import it, not one that runs its file", async () => {
-    const parser = await loadPythonParser();
-    const sinks = new SinkIndex(PYTHON_RULES);
-    const files = programFiles(RUNNERS);
-    const firstPass = firstPassOf(parser, sinks, files);
-    const leading: string[][] = [];
-    const redone = analyzeWholeProgram(files, firstPass, parser, sinks, undefined, (l) => leading.push([...l.keys()]));
+    const { firstPass, leading, redone } = await wholeProgramOf(RUNNERS);
     assert.deepEqual(leading[0].sort(), ["app.util", "tool"]);
     assert.deepEqual([...redone.keys()].sort(), ["app/runner_and_import.py", "app/top_level.py"]);
     for (const path of ["app/runner_and_import.py", "app/top_level.py"]) {
