@@ -105,7 +105,7 @@ function chunkRequire(id) {
 
 export const main = requireChunk(PATHFINDER_MAIN_CHUNK).main;
 
-/** Whether V8 took the first script's code cache (build time: the check after training, see `trainCodeCache`). */
+/** Whether V8 took the first script's code cache (the start-up tests' check; the build checks every script, see `codeCachesAccepted`). */
 export const codeCacheAccepted = accepted(scripts.get("pathfinder-cli.cjs"));
 
 function accepted(compiled) {

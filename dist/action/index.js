@@ -35908,7 +35908,7 @@ function sameSummary(a, b) {
 }
 function sameJson(a, b) {
   if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return jsonText(a) === jsonText(b);
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return JSON.stringify(a) === JSON.stringify(b);
   if (Array.isArray(a) !== Array.isArray(b) || !isPlain(a) || !isPlain(b)) return JSON.stringify(a) === JSON.stringify(b);
   if (Array.isArray(a)) {
     const other = b;
@@ -35933,9 +35933,6 @@ function written(value) {
 }
 function inArray(value) {
   return written(value) ? value : null;
-}
-function jsonText(value) {
-  return JSON.stringify(value);
 }
 function exportedNames(index, summary, seen = /* @__PURE__ */ new Set()) {
   const out2 = new Set(Object.keys(summary.exports));
@@ -35973,14 +35970,14 @@ function quotedNames(text2) {
   return out2;
 }
 function hasIdentifier(text2, name2) {
-  for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) {
-    if (isIdentifierChar(text2.charCodeAt(at + name2.length))) continue;
-    let start2 = at;
-    while (start2 > 0 && isDigit4(text2.charCodeAt(start2 - 1))) start2--;
-    if (start2 > 0 && isIdentifierChar(text2.charCodeAt(start2 - 1))) continue;
-    return true;
-  }
+  for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) if (isIdentifierAt(text2, at, name2.length)) return true;
   return false;
+}
+function isIdentifierAt(text2, at, length) {
+  if (isIdentifierChar(text2.charCodeAt(at + length))) return false;
+  let start2 = at;
+  while (start2 > 0 && isDigit4(text2.charCodeAt(start2 - 1))) start2--;
+  return !(start2 > 0 && isIdentifierChar(text2.charCodeAt(start2 - 1)));
 }
 function hasAttribute(text2, name2) {
   for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) {
@@ -36105,11 +36102,8 @@ function namedAsFileOnly(text2, module2, exported) {
   if (dot < 0 || exported.some((name3) => name3.startsWith("py"))) return false;
   const name2 = module2.slice(dot + 1);
   for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + 1)) {
+    if (!isIdentifierAt(text2, at, name2.length)) continue;
     const end = at + name2.length;
-    if (isIdentifierChar(text2.charCodeAt(end))) continue;
-    let start2 = at;
-    while (start2 > 0 && isDigit4(text2.charCodeAt(start2 - 1))) start2--;
-    if (start2 > 0 && isIdentifierChar(text2.charCodeAt(start2 - 1))) continue;
     const quote = text2.charCodeAt(end + 3);
     if (!text2.startsWith(".py", end) || quote !== 34 && quote !== 39) return false;
   }
@@ -51417,6 +51411,7 @@ var FileHeads = class {
 };
 
 // src/project/python-record.ts
+init_arrays();
 var PYTHON_RECORD = "python";
 var SEPARATOR = "\0";
 var UNTRUSTED = -1;
@@ -51461,8 +51456,8 @@ function recordResults(record) {
   const findings = [];
   const errors = [];
   for (const [, f, e] of record.results) {
-    for (const x2 of f) findings.push(x2);
-    for (const x2 of e) errors.push(x2);
+    appendAll(findings, f);
+    appendAll(errors, e);
   }
   return { findings, errors };
 }

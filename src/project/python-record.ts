@@ -10,6 +10,7 @@
 // two string comparisons and one pass over the numbers, and reading the record makes no object per file (the
 // per-file objects of the layout before cost a warm re-scan of the standard library about 10 ms of parsing,
 // checking and garbage collection).
+import { appendAll } from "../core/arrays.js";
 import type { Finding, ScanError } from "../core/types.js";
 import type { ModuleSummary } from "../languages/python/project-index.js";
 import { isResults } from "./cache.js";
@@ -101,8 +102,8 @@ export function recordResults(record: PythonRecord): { findings: Finding[]; erro
   const findings: Finding[] = [];
   const errors: ScanError[] = [];
   for (const [, f, e] of record.results) {
-    for (const x of f) findings.push(x);
-    for (const x of e) errors.push(x);
+    appendAll(findings, f);
+    appendAll(errors, e);
   }
   return { findings, errors };
 }

@@ -386,7 +386,7 @@ function sameSummary(a: ModuleSummary | undefined, b: ModuleSummary): boolean {
  */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return jsonText(a) === jsonText(b);
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return JSON.stringify(a) === JSON.stringify(b);
   if (Array.isArray(a) !== Array.isArray(b) || !isPlain(a) || !isPlain(b)) return JSON.stringify(a) === JSON.stringify(b);
   if (Array.isArray(a)) {
     const other = b as unknown[];
@@ -417,10 +417,6 @@ function written(value: unknown): boolean {
 /** An array element as JSON writes it: `null` for what it would leave out of an object. */
 function inArray(value: unknown): unknown {
   return written(value) ? value : null;
-}
-
-function jsonText(value: unknown): string | undefined {
-  return JSON.stringify(value);
 }
 
 /** The names a module binds, also through its star imports (those honour `__all__`). */
@@ -587,15 +583,17 @@ function quotedNames(text: string): Set<string> {
 
 /** Whether `name` (an identifier) is one of the identifiers of `text`: a run of ASCII letters, digits and `_` not starting with a digit. */
 function hasIdentifier(text: string, name: string): boolean {
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if (isIdentifierChar(text.charCodeAt(at + name.length))) continue;
-    // Digits before it are no part of an identifier unless a letter precedes them (`2x` holds `x`, `a2x` does not).
-    let start = at;
-    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
-    if (start > 0 && isIdentifierChar(text.charCodeAt(start - 1))) continue;
-    return true;
-  }
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (isIdentifierAt(text, at, name.length)) return true;
   return false;
+}
+
+/** Whether the `length` characters of `text` at `at` are a whole identifier, not part of a longer one. */
+function isIdentifierAt(text: string, at: number, length: number): boolean {
+  if (isIdentifierChar(text.charCodeAt(at + length))) return false;
+  // Digits before it are no part of an identifier unless a letter precedes them (`2x` holds `x`, `a2x` does not).
+  let start = at;
+  while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+  return !(start > 0 && isIdentifierChar(text.charCodeAt(start - 1)));
 }
 
 /** Whether `name` (an identifier) is used as an attribute in `text`: after a dot and spaces or tabs (`x.name`, `x. name`). */
@@ -861,12 +859,9 @@ function namedAsFileOnly(text: string, module: string, exported: readonly string
   if (dot < 0 || exported.some((name) => name.startsWith("py"))) return false;
   const name = module.slice(dot + 1);
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    // Not this word: part of a longer identifier.
+    if (!isIdentifierAt(text, at, name.length)) continue;
     const end = at + name.length;
-    // Not this word: part of a longer identifier (see `hasIdentifier`).
-    if (isIdentifierChar(text.charCodeAt(end))) continue;
-    let start = at;
-    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
-    if (start > 0 && isIdentifierChar(text.charCodeAt(start - 1))) continue;
     const quote = text.charCodeAt(end + 3);
     if (!text.startsWith(".py", end) || (quote !== 34 && quote !== 39)) return false;
   }
