@@ -98,8 +98,16 @@ console.log(JSON.stringify({ code, scripts: scriptsLoaded() }));`;
     assert.ok((cold as { results: unknown[] }).results.length > 0);
     const others = readdirSync(cli).filter((f) => /^pathfinder-cli-.*\.cjs(\.cache)?$/.test(f) && !f.startsWith("pathfinder-cli-scan."));
     assert.ok(others.some((f) => f === "pathfinder-cli-python.cjs"), others.join(", "));
+    const sarif = () => {
+      const r = run(bin, ["scan", "--project", project, "--cache-dir", cacheDir, "-o", "sarif"]);
+      assert.equal(r.code, 0, r.stderr);
+      return (JSON.parse(r.stdout) as { runs: { tool: unknown; results: unknown }[] }).runs.map((x) => ({ tool: x.tool, results: x.results }));
+    };
+    const coldSarif = sarif();
     for (const file of others) rmSync(join(cli, file));
     assert.deepEqual(scan(), cold);
+    // The rules' metadata (SARIF's rule descriptors, with their docs) is remembered: their script is not needed.
+    assert.deepEqual(sarif(), coldSarif);
     for (const file of ["pathfinder-cli-scan.cjs", "pathfinder-cli-scan.cjs.cache"]) copyFileSync(join(cli, file), join(temp, file));
     for (const file of ["pathfinder-cli-scan.cjs", "pathfinder-cli-scan.cjs.cache"]) rmSync(join(cli, file));
     const version = run(bin, ["--version"]);

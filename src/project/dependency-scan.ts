@@ -5,8 +5,8 @@ import { readFileSync } from "node:fs";
 import type { DependencyRecord, Finding, ScanError } from "../core/types.js";
 import { crossSignalFacts } from "../dependencies/cross-signals.js";
 import { manifestKind } from "../dependencies/manifest-kind.js";
-import { crossSignalRule } from "../rules/python/PYTHON-DEPS-SEC-003.js";
 import type { PythonRule } from "../rules/rule.js";
+import type { SelectableRule } from "../rules/selection.js";
 import type { DiscoveredFile } from "./discover.js";
 import { moduleNameOf } from "./module-name.js";
 import { decodePython } from "./read-source.js";
@@ -26,7 +26,7 @@ export async function scanDependencies(
   files: readonly DiscoveredFile[],
   pythonFiles: readonly DiscoveredFile[],
   root: string,
-  rules: readonly PythonRule[],
+  rules: readonly SelectableRule[],
   codeFindings: Finding[],
   maxBytes: number,
   errors: ScanError[],
@@ -46,7 +46,9 @@ export async function scanDependencies(
   const findings = dependencyFindings(matches, enabled);
   const facts = crossSignalFacts(matches);
   if (rules.some((r) => r.bundles.includes("deps"))) annotateCodeFindings(codeFindings, facts);
-  if (enabled.has("PYTHON-DEPS-SEC-003")) {
+  // The rule has sinks only for pinned torch and numpy versions: without them it (and the Python rules) stays unloaded.
+  if (enabled.has("PYTHON-DEPS-SEC-003") && (facts.torch || facts.numpy)) {
+    const { crossSignalRule } = await import("../rules/python/PYTHON-DEPS-SEC-003.js");
     const rule = crossSignalRule(facts);
     if (rule.sinks.length) appendAll(findings, (await analyzeWith(rule, pythonFiles, maxBytes)));
   }

@@ -2,10 +2,12 @@ import { availableParallelism } from "node:os";
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { compareErrors, compareFindings } from "../core/order.js";
-import type { Finding, ScanError, ScanReport } from "../core/types.js";
+import type { Finding, RuleMeta, ScanError, ScanReport } from "../core/types.js";
 import type { FileAnalysis } from "../languages/python/analyze.js";
 import { prefilterRegExp, prefilterTokens } from "../languages/python/prefilter.js";
-import { buildRuleSet, ruleMeta, ruleSetSpec, type RuleSetSpec } from "../rules/registry.js";
+import { ruleSetSpec, type RuleSetSpec } from "../rules/selection.js";
+import { PYTHON_RULE_CATALOG } from "../rules/python-catalog.js";
+import type { PythonRule } from "../rules/rule.js";
 import { resolveTrust, TRUST_FLOW_RULE, withTrustFlow } from "../rules/python/trust-join.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
 import { scanArtifactFiles, splitRulesets, type ArtifactFilesResult } from "./artifacts.js";
@@ -81,8 +83,12 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   // Trust of the pattern rules' findings needs the flow rule's analysis even when it is not selected.
   const selected = new Set(spec.ruleIds);
   spec = withTrustFlow(spec);
-  const rules = buildRuleSet(spec);
-  const reportedRules = rules.filter((r) => selected.has(r.id));
+  const ruleSet = spec;
+  // The rules themselves (their matchers, and the Python analysis they use) are loaded only when a file is analysed
+  // or their metadata is not remembered; choosing them needs only the catalog.
+  let built: PythonRule[] | undefined;
+  const buildRules = async () => (built ??= (await import("../rules/registry.js")).buildRuleSet(ruleSet));
+  const ruleEntries = spec.ruleIds.map((id) => PYTHON_RULE_CATALOG.find((r) => r.id === id)!);
   const target = resolve(options.target);
   let discovery;
   try {
@@ -95,7 +101,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const root = statSync(target).isDirectory() ? target : dirname(target);
   const errors: ScanError[] = discovery.errors.filter((e) => !excluded(join(root, e.file)));
   const findings: Finding[] = [];
-  const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
+  const pythonFiles = ruleEntries.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
 
   // Most `__init__.py` files are known from the walk's listings: only those above the scan root are looked for.
   const layout = new PackageLayout((path) => discovery.initFiles.get(path) ?? existsSync(path));
@@ -120,6 +126,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const localStartsAfter = new Promise<void>((resolve) => (ownWorkDone = resolve));
   // The analysers (parser, whole-program pass, worker pool) are loaded only when some file is to be analysed.
   const analysis = final || !pythonFiles.length ? undefined : await pythonAnalysis();
+  const rules = analysis ? await buildRules() : [];
   const analyzer = analysis && (await analysis.sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) }));
   let artifacts: ArtifactFilesResult | undefined;
   // The Java stream check takes the first bytes of the files the model-file scan read, not opening them again.
@@ -199,7 +206,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     discovery.files.filter((f) => !excluded(f.absPath)),
     pythonFiles,
     root,
-    rules,
+    ruleEntries,
     findings,
     options.maxFileSize,
     errors,
@@ -224,6 +231,9 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     appendAll(errors, artifacts.errors);
   }
 
+  const reportedIds = spec.ruleIds.filter((id) => selected.has(id));
+  const reportedMeta = await reportedRuleMeta(reportedIds, cache, buildRules);
+
   findings.sort(compareFindings);
   errors.sort(compareErrors);
   const warnings = foldRepeatedErrors(errors);
@@ -233,14 +243,39 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       target,
       timestamp: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      rulesExecuted: [...reportedRules.map((r) => r.id), ...artifactRules.map((r) => r.id), ...other.rules.map((r) => r.id)],
+      rulesExecuted: [...reportedIds, ...artifactRules.map((r) => r.id), ...other.rules.map((r) => r.id)],
       filesScanned: pythonFiles.length + (artifacts?.scanned ?? 0) + deps.manifests + other.scanned,
     },
-    rules: [...reportedRules.map(ruleMeta), ...artifactRules, ...other.rules],
+    rules: [...reportedMeta, ...artifactRules, ...other.rules],
     findings,
     errors: warnings,
     dependencies: deps.records,
   };
+}
+
+/** Where the reported rules' metadata is remembered in the cache's scope (which the rule set is part of). */
+const RULE_META = "rule-meta";
+
+/**
+ * The metadata of the rules `ids` (see `ruleMeta`), as data: a JSON copy, the same whether it was remembered or made
+ * now. A scope's folder belongs to one build, rule set and configuration (see `AnalysisCache`), so what was
+ * remembered there is what `build` would give; a scan that analyses nothing then never loads the rules.
+ */
+async function reportedRuleMeta(ids: readonly string[], cache: AnalysisCache | undefined, build: () => Promise<PythonRule[]>): Promise<RuleMeta[]> {
+  if (!ids.length) return [];
+  const slot = JSON.stringify(ids);
+  const known = cache?.entry(RULE_META, slot);
+  if (Array.isArray(known) && known.length === ids.length && known.every((m, i) => isRuleMeta(m) && m.id === ids[i])) return known as RuleMeta[];
+  const { ruleMeta } = await import("../rules/registry.js");
+  const wanted = new Set(ids);
+  const meta = JSON.parse(JSON.stringify((await build()).filter((r) => wanted.has(r.id)).map(ruleMeta))) as RuleMeta[];
+  cache?.setEntry(RULE_META, slot, meta);
+  return meta;
+}
+
+function isRuleMeta(value: unknown): value is RuleMeta {
+  const m = value as Partial<RuleMeta> | null;
+  return typeof m?.id === "string" && typeof m.name === "string" && typeof m.severity === "string" && typeof m.docs === "object" && m.docs !== null && Array.isArray(m.tags) && Array.isArray(m.cwe);
 }
 
 interface Stamps {
