@@ -210,6 +210,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     findings,
     options.maxFileSize,
     errors,
+    cache && { cache, root: target, startedMs: started },
   );
   for (const f of deps.findings) {
     const severity = config?.rules[f.ruleId]?.severity;
