@@ -7,7 +7,7 @@ import { SEVERITIES } from "../core/types.js";
 import { ARTIFACT_RULES } from "../artifacts/rules.js";
 import { PYTHON_RULE_CATALOG } from "../rules/python-catalog.js";
 import { closest, type RuleCustomization } from "../rules/selection.js";
-import { LANGUAGE_RULES } from "../rules/languages.js";
+import { LANGUAGE_RULE_CATALOG } from "../rules/language-catalog.js";
 import { UsageError } from "./errors.js";
 
 /** Settings from `pathfinder.toml` or the `[tool.pathfinder]` table of `pyproject.toml`. */
@@ -259,12 +259,12 @@ function ruleSettings(value: unknown, file: string, path: string, artifactRule: 
 
 /** Every rule ID a configuration may name: Python rules, artifact rules and the Java, C# and PHP rules. */
 function knownRuleIds(): string[] {
-  return [...PYTHON_RULE_CATALOG, ...ARTIFACT_RULES, ...LANGUAGE_RULES].map((r) => r.id);
+  return [...PYTHON_RULE_CATALOG, ...ARTIFACT_RULES, ...LANGUAGE_RULE_CATALOG].map((r) => r.id);
 }
 
 /** Rules without configurable extra sinks: artifact rules and the Java, C# and PHP rules. */
 function isArtifactRule(id: string): boolean {
-  return ARTIFACT_RULES.some((r) => r.id === id) || LANGUAGE_RULES.some((r) => r.id === id);
+  return ARTIFACT_RULES.some((r) => r.id === id) || LANGUAGE_RULE_CATALOG.some((r) => r.id === id);
 }
 
 function ruleId(id: string, file: string, path: string): string {

@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { compareErrors, compareFindings } from "../core/order.js";
-import type { Finding, RuleMeta, ScanError, ScanReport } from "../core/types.js";
+import type { Finding, ScanError, ScanReport } from "../core/types.js";
 import type { FileAnalysis } from "../languages/python/analyze.js";
 import { prefilterRegExp, prefilterTokens } from "../languages/python/prefilter.js";
 import { ruleSetSpec, type RuleSetSpec } from "../rules/selection.js";
@@ -27,6 +27,7 @@ import { asPythonRecord, changedFiles, packRecord, PYTHON_RECORD, recordResults,
 import { decodePython, tooLarge, unreadable } from "./read-source.js";
 import type { PoolOptions } from "./worker-pool.js";
 import { pythonAnalysis, type PythonAnalysis } from "./lazy-analysis.js";
+import { rememberedRuleMeta } from "./rule-meta-memo.js";
 import { appendAll } from "../core/arrays.js";
 
 export interface ScanOptions extends DiscoverOptions {
@@ -233,7 +234,10 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   }
 
   const reportedIds = spec.ruleIds.filter((id) => selected.has(id));
-  const reportedMeta = await reportedRuleMeta(reportedIds, cache, buildRules);
+  const reportedMeta = await rememberedRuleMeta(cache, RULE_META_PART, JSON.stringify(reportedIds), reportedIds, async () => {
+    const { ruleMeta } = await import("../rules/registry.js");
+    return (await buildRules()).filter((r) => selected.has(r.id)).map(ruleMeta);
+  });
 
   findings.sort(compareFindings);
   errors.sort(compareErrors);
@@ -254,30 +258,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   };
 }
 
-/** Where the reported rules' metadata is remembered in the cache's scope (which the rule set is part of). */
-const RULE_META = "rule-meta";
-
-/**
- * The metadata of the rules `ids` (see `ruleMeta`), as data: a JSON copy, the same whether it was remembered or made
- * now. A scope's folder belongs to one build, rule set and configuration (see `AnalysisCache`), so what was
- * remembered there is what `build` would give; a scan that analyses nothing then never loads the rules.
- */
-async function reportedRuleMeta(ids: readonly string[], cache: AnalysisCache | undefined, build: () => Promise<PythonRule[]>): Promise<RuleMeta[]> {
-  if (!ids.length) return [];
-  const slot = JSON.stringify(ids);
-  const known = cache?.entry(RULE_META, slot);
-  if (Array.isArray(known) && known.length === ids.length && known.every((m, i) => isRuleMeta(m) && m.id === ids[i])) return known as RuleMeta[];
-  const { ruleMeta } = await import("../rules/registry.js");
-  const wanted = new Set(ids);
-  const meta = JSON.parse(JSON.stringify((await build()).filter((r) => wanted.has(r.id)).map(ruleMeta))) as RuleMeta[];
-  cache?.setEntry(RULE_META, slot, meta);
-  return meta;
-}
-
-function isRuleMeta(value: unknown): value is RuleMeta {
-  const m = value as Partial<RuleMeta> | null;
-  return typeof m?.id === "string" && typeof m.name === "string" && typeof m.severity === "string" && typeof m.docs === "object" && m.docs !== null && Array.isArray(m.tags) && Array.isArray(m.cwe);
-}
+/** Where the reported rules' metadata is remembered (see `rememberedRuleMeta`). */
+const RULE_META_PART = "rule-meta";
 
 interface Stamps {
   files: readonly DiscoveredFile[];
