@@ -30,9 +30,11 @@ const MODULE_PARAMETERS = ["exports", "require", "module", "__filename", "__dirn
 const SCRIPTS = [
   ["pathfinder-cli", ["src/cli/main.ts"]],
   ["pathfinder-cli-scan", ["src/cli/commands/scan.ts"]],
-  ["pathfinder-cli-python", ["src/project/python-analysis.ts", "src/languages/python/analyze.ts", "src/project/python-parser.ts", "src/languages/python/prefilter.ts"]],
-  ["pathfinder-cli-artifacts", ["src/artifacts/index.ts", "src/project/native-inflate.ts"]],
   ["pathfinder-cli-dependencies", ["src/project/dependencies.ts", "src/dependencies/match.ts", "src/dependencies/findings.ts", "src/dependencies/annotate-findings.ts"]],
+  ["pathfinder-cli-tree-sitter", ["src/project/grammars.ts"]],
+  ["pathfinder-cli-python", ["src/project/python-analysis.ts", "src/languages/python/analyze.ts", "src/project/python-parser.ts", "src/languages/python/prefilter.ts", "src/rules/registry.ts", "src/rules/python/PYTHON-DEPS-SEC-003.ts"]],
+  ["pathfinder-cli-artifacts", ["src/artifacts/index.ts", "src/project/native-inflate.ts"]],
+  ["pathfinder-cli-languages", ["src/rules/languages.ts", "src/languages/common/analyze.ts"]],
 ];
 
 /**

@@ -17,7 +17,14 @@ const warm = ["scan", "--project", project, "--cache-dir", cacheDir, "-o", "json
 const runs =
   mode === "fill"
     ? [warm]
-    : [["--version"], warm, ["scan", "--project", project, "--cache-dir", cacheDir, "-o", "sarif", "--quiet"], ["scan", "--ruleset", "artifact/all", "--project", project, "--no-cache", "-o", "json", "--quiet"]];
+    : [
+        ["--version"],
+        warm,
+        ["scan", "--project", project, "--cache-dir", cacheDir, "-o", "sarif", "--quiet"],
+        ["scan", "--ruleset", "artifact/all", "--project", project, "--no-cache", "-o", "json", "--quiet"],
+        // The Java, C# and PHP rules, whose metadata a scan without a cache reads from their script.
+        ["scan", "--ruleset", "java/all", "--ruleset", "csharp/all", "--ruleset", "php/all", "--project", project, "--no-cache", "-o", "json", "--quiet"],
+      ];
 async function run(argv) {
   const code = await main(argv, io());
   if (code !== 0) throw new Error(`pathfinder ${argv.join(" ")} exited with ${code}`);

@@ -1,10 +1,10 @@
 // Public library API (Node). The browser build uses src/core, src/languages, src/rules and src/artifacts directly.
 import { analyzePython, SinkIndex } from "./languages/python/analyze.js";
-import { findRule as findRuleMeta, resolveRulesets as resolveRuleSelection, PYTHON_RULES as REGISTERED_PYTHON_RULES } from "./rules/registry.js";
+import { findRule as findRuleMeta, resolveRulesets as resolveRuleSelection, PYTHON_RULES as REGISTERED_PYTHON_RULES, withTrustFlowRules } from "./rules/registry.js";
 import { loadPythonParser } from "./project/python-parser.js";
 import { moduleNameOf } from "./project/module-name.js";
 import { UsageError } from "./project/scan.js";
-import { resolveTrust, TRUST_FLOW_RULE, withTrustFlowRules } from "./rules/python/trust-join.js";
+import { resolveTrust, TRUST_FLOW_RULE } from "./rules/python/trust-join.js";
 import type { Finding, RuleMeta, ScanError } from "./core/types.js";
 import { scanArtifact as scanArtifactWith, type ArtifactScanResult, type ByteSource, type PickleScanOptions } from "./artifacts/index.js";
 import { withNodeInflate } from "./project/native-inflate.js";

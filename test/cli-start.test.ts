@@ -98,8 +98,16 @@ console.log(JSON.stringify({ code, scripts: scriptsLoaded() }));`;
     assert.ok((cold as { results: unknown[] }).results.length > 0);
     const others = readdirSync(cli).filter((f) => /^pathfinder-cli-.*\.cjs(\.cache)?$/.test(f) && !f.startsWith("pathfinder-cli-scan."));
     assert.ok(others.some((f) => f === "pathfinder-cli-python.cjs"), others.join(", "));
+    const sarif = () => {
+      const r = run(bin, ["scan", "--project", project, "--cache-dir", cacheDir, "-o", "sarif"]);
+      assert.equal(r.code, 0, r.stderr);
+      return (JSON.parse(r.stdout) as { runs: { tool: unknown; results: unknown }[] }).runs.map((x) => ({ tool: x.tool, results: x.results }));
+    };
+    const coldSarif = sarif();
     for (const file of others) rmSync(join(cli, file));
     assert.deepEqual(scan(), cold);
+    // The rules' metadata (SARIF's rule descriptors, with their docs) is remembered: their script is not needed.
+    assert.deepEqual(sarif(), coldSarif);
     for (const file of ["pathfinder-cli-scan.cjs", "pathfinder-cli-scan.cjs.cache"]) copyFileSync(join(cli, file), join(temp, file));
     for (const file of ["pathfinder-cli-scan.cjs", "pathfinder-cli-scan.cjs.cache"]) rmSync(join(cli, file));
     const version = run(bin, ["--version"]);
@@ -111,6 +119,36 @@ console.log(JSON.stringify({ code, scripts: scriptsLoaded() }));`;
     appendFileSync(join(project, "scripts", "pickle_utils.py"), "\n# touched\n");
     age(project);
     assert.notEqual(run(bin, ["scan", "--project", project, "--cache-dir", cacheDir, "-o", "json"]).code, 0);
+  });
+
+  it("a warm scan of unchanged manifests reads them from the cache (without their parsers' script); a changed one is read again", () => {
+    const { bin, cli } = copyOfBuild("remembered-manifests");
+    const project = join(temp, "manifest-project");
+    cpSync(join(REPO_ROOT, "fixtures", "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
+    // keras 2.12 has an advisory that notes nothing on the code (unlike torch, numpy and PyYAML pins).
+    writeFileSync(join(project, "requirements.txt"), "keras==2.12.0\n");
+    age(project);
+    const cacheDir = join(temp, "manifest-cache");
+    const scan = (...args: string[]) => {
+      const r = run(bin, ["scan", "--project", project, "-o", "json", ...args]);
+      assert.equal(r.code, 0, r.stderr);
+      return results(r.stdout);
+    };
+    const rules = (report: unknown) => (report as { results: { rule_id: string; location: { file: string } }[] }).results.filter((r) => r.location.file === "requirements.txt").map((r) => r.rule_id);
+    const cold = scan("--cache-dir", cacheDir);
+    assert.deepEqual(rules(cold), ["PYTHON-DEPS-SEC-001"]);
+    const scripts = readdirSync(cli).filter((f) => /^pathfinder-cli-(dependencies|python)\.cjs(\.cache)?$/.test(f));
+    for (const file of scripts) copyFileSync(join(cli, file), join(temp, `manifests-${file}`));
+    for (const file of scripts) rmSync(join(cli, file));
+    assert.deepEqual(scan("--cache-dir", cacheDir), cold);
+    // Without the parsers' script a changed manifest cannot be read: the scan fails rather than reuse what it knew.
+    writeFileSync(join(project, "requirements.txt"), "keras==2.13.0\n");
+    age(project);
+    assert.notEqual(run(bin, ["scan", "--project", project, "--cache-dir", cacheDir, "-o", "json"]).code, 0);
+    for (const file of scripts) copyFileSync(join(temp, `manifests-${file}`), join(cli, file));
+    const changed = scan("--cache-dir", cacheDir);
+    assert.deepEqual(rules(changed), []);
+    assert.deepEqual(changed, scan("--no-cache"));
   });
 
   it("a fresh Node process takes the trained code cache (a cache V8 rejects would cost every run a compile)", () => {

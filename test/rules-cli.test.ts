@@ -5,6 +5,9 @@ import { ARTIFACT_RULES } from "../src/artifacts/rules.js";
 import { LANGUAGE_RULES } from "../src/index.js";
 import type { FixSteps, SecurityImplications } from "../src/core/types.js";
 import { PYTHON_RULES } from "../src/rules/registry.js";
+import { PYTHON_RULE_CATALOG } from "../src/rules/python-catalog.js";
+import { LANGUAGE_EXTENSIONS, LANGUAGE_RULE_CATALOG } from "../src/rules/language-catalog.js";
+import { LANGUAGES } from "../src/rules/languages.js";
 import { runCli, runMain } from "./data/config/cli.js";
 
 const ESC = "\u001b[";
@@ -217,5 +220,18 @@ describe("help texts", () => {
     assert.match(help.stdout, /pathfinder rules show RULE-ID/);
     const scan = await runMain(["scan", "--help"]);
     for (const flag of ["--config FILE", "--no-config", "--fix", "--dry-run", "extra-sinks"]) assert.ok(scan.stdout.includes(flag), flag);
+  });
+});
+
+describe("the rules' catalogs (what choosing rules reads before any rule is loaded)", () => {
+  it("says of every registered rule, in the registry's order, what the rule itself says", () => {
+    const fromRules = PYTHON_RULES.map((r) => ({ id: r.id, bundles: [...r.bundles], judgesTrust: r.judgeTrust !== undefined, flow: r.withFlowSpecs !== undefined }));
+    const fromCatalog = PYTHON_RULE_CATALOG.map((r) => ({ id: r.id, bundles: [...r.bundles], judgesTrust: r.judgesTrust === true, flow: r.flow === true }));
+    assert.deepEqual(fromCatalog, fromRules);
+  });
+
+  it("says of every Java, C# and PHP rule and language what they say themselves", () => {
+    assert.deepEqual(LANGUAGE_RULE_CATALOG.map((r) => ({ id: r.id, language: r.language, bundles: [...r.bundles] })), LANGUAGE_RULES.map((r) => ({ id: r.id, language: r.language, bundles: [...r.bundles] })));
+    assert.deepEqual(LANGUAGE_EXTENSIONS.map((l) => ({ id: l.id, extensions: [...l.extensions] })), LANGUAGES.map((l) => ({ id: l.id, extensions: [...l.extensions] })));
   });
 });

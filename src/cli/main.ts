@@ -37,7 +37,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const entry = COMMANDS.find((c) => c.name === first);
   if (!entry) {
-    const { closest } = await import("../rules/registry.js");
+    const { closest } = await import("../rules/selection.js");
     const guess = closest(first, COMMANDS.map((c) => c.name));
     io.stderr.write(
       `pathfinder: error: unknown command "${first}"${guess ? ` (did you mean "${guess}"?)` : ""}\nRun "pathfinder --help" for the list of commands.\n`,

@@ -5,8 +5,9 @@ import { parse, TomlError } from "smol-toml";
 import { isSeverity } from "../core/severity.js";
 import { SEVERITIES } from "../core/types.js";
 import { ARTIFACT_RULES } from "../artifacts/rules.js";
-import { closest, PYTHON_RULES, type RuleCustomization } from "../rules/registry.js";
-import { LANGUAGE_RULES } from "../rules/languages.js";
+import { PYTHON_RULE_CATALOG } from "../rules/python-catalog.js";
+import { closest, type RuleCustomization } from "../rules/selection.js";
+import { LANGUAGE_RULE_CATALOG } from "../rules/language-catalog.js";
 import { UsageError } from "./errors.js";
 
 /** Settings from `pathfinder.toml` or the `[tool.pathfinder]` table of `pyproject.toml`. */
@@ -186,7 +187,7 @@ function validate(table: Record<string, unknown>, file: string, prefix: string):
         if (!isTable(value)) throw invalid(file, path, `must be a table of rule IDs, e.g. [${prefix}rules.PYTHON-LANG-SEC-040]`);
         for (const [id, settings] of Object.entries(value)) {
           const canonical = ruleId(id, file, `${path}.${id}`);
-          config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`, isArtifactRule(canonical), PYTHON_RULES.some((r) => r.id === canonical && r.withFlowSpecs));
+          config.rules[canonical] = ruleSettings(settings, file, `${path}.${id}`, isArtifactRule(canonical), PYTHON_RULE_CATALOG.some((r) => r.id === canonical && r.flow));
         }
         break;
       case "per-file-ignores":
@@ -235,7 +236,7 @@ function ruleSettings(value: unknown, file: string, path: string, artifactRule: 
         return name;
       });
     } else if (key === "extra-sources" || key === "extra-sanitizers") {
-      if (!flowRule) throw invalid(file, keyPath, `${key} apply to data-flow rules only (${PYTHON_RULES.filter((r) => r.withFlowSpecs).map((r) => r.id).join(", ")})`);
+      if (!flowRule) throw invalid(file, keyPath, `${key} apply to data-flow rules only (${PYTHON_RULE_CATALOG.filter((r) => r.flow).map((r) => r.id).join(", ")})`);
       const names = stringList(v, file, keyPath).map((name, i) => {
         if (!FLOW_NAME.test(name)) {
           throw invalid(file, `${keyPath}[${i}]`, `"${name}" is not a dotted qualified name such as "myapp.http.raw_body" or "myapp.Client().fetch"`);
@@ -258,12 +259,12 @@ function ruleSettings(value: unknown, file: string, path: string, artifactRule: 
 
 /** Every rule ID a configuration may name: Python rules, artifact rules and the Java, C# and PHP rules. */
 function knownRuleIds(): string[] {
-  return [...PYTHON_RULES, ...ARTIFACT_RULES, ...LANGUAGE_RULES].map((r) => r.id);
+  return [...PYTHON_RULE_CATALOG, ...ARTIFACT_RULES, ...LANGUAGE_RULE_CATALOG].map((r) => r.id);
 }
 
 /** Rules without configurable extra sinks: artifact rules and the Java, C# and PHP rules. */
 function isArtifactRule(id: string): boolean {
-  return ARTIFACT_RULES.some((r) => r.id === id) || LANGUAGE_RULES.some((r) => r.id === id);
+  return ARTIFACT_RULES.some((r) => r.id === id) || LANGUAGE_RULE_CATALOG.some((r) => r.id === id);
 }
 
 function ruleId(id: string, file: string, path: string): string {

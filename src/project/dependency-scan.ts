@@ -5,11 +5,23 @@ import { readFileSync } from "node:fs";
 import type { DependencyRecord, Finding, ScanError } from "../core/types.js";
 import { crossSignalFacts } from "../dependencies/cross-signals.js";
 import { manifestKind } from "../dependencies/manifest-kind.js";
-import { crossSignalRule } from "../rules/python/PYTHON-DEPS-SEC-003.js";
 import type { PythonRule } from "../rules/rule.js";
+import type { SelectableRule } from "../rules/selection.js";
 import type { DiscoveredFile } from "./discover.js";
+import { filesKey, isResults, type AnalysisCache } from "./cache.js";
 import { moduleNameOf } from "./module-name.js";
 import { decodePython } from "./read-source.js";
+
+/** Where the dependency scan remembers its results between scans (see `rememberedDependencies`). */
+export interface DependencyMemo {
+  cache: AnalysisCache;
+  /** The scan root: the manifests' relative paths mean something only with it. */
+  root: string;
+  startedMs: number;
+}
+
+/** The cache's part name of the dependency scan. */
+const DEPENDENCIES_PART = "dependencies";
 
 export interface DependencyScanResult {
   findings: Finding[];
@@ -26,14 +38,42 @@ export async function scanDependencies(
   files: readonly DiscoveredFile[],
   pythonFiles: readonly DiscoveredFile[],
   root: string,
-  rules: readonly PythonRule[],
+  rules: readonly SelectableRule[],
   codeFindings: Finding[],
   maxBytes: number,
   errors: ScanError[],
+  memo?: DependencyMemo,
 ): Promise<DependencyScanResult> {
   // Without a manifest there are no pins, so nothing to report or note: the parsers (YAML, PEP 440) stay unloaded.
   const manifestFiles = files.filter((f) => manifestKind(f.relPath));
   if (!manifestFiles.length) return { findings: [], manifests: 0, records: [] };
+  // Unchanged manifests (same paths and stamps, see `filesKey`) whose pins note nothing on the code give what they
+  // gave last time, and the parsers stay unloaded. Pins that do (see `crossSignalFacts`) are never remembered: their
+  // notes and PYTHON-DEPS-SEC-003 depend on the Python files too.
+  const slot = memo && JSON.stringify([memo.root]);
+  const key = memo && filesKey(manifestFiles, () => "", memo.startedMs, slot);
+  const known = key ? (memo.cache.entry(DEPENDENCIES_PART, slot!) as { filesKey?: unknown; manifests?: unknown; records?: unknown } | undefined) : undefined;
+  if (key && known?.filesKey === key && typeof known.manifests === "number" && Array.isArray(known.records) && isResults(known)) {
+    appendAll(errors, known.errors);
+    return { findings: known.findings, manifests: known.manifests, records: known.records as DependencyRecord[] };
+  }
+  const manifestErrors: ScanError[] = [];
+  const result = await readDependencies(manifestFiles, pythonFiles, root, rules, codeFindings, maxBytes, manifestErrors);
+  appendAll(errors, manifestErrors);
+  if (key && !result.notes) memo.cache.setEntry(DEPENDENCIES_PART, slot!, { filesKey: key, findings: result.findings, errors: manifestErrors, manifests: result.manifests, records: result.records });
+  return { findings: result.findings, manifests: result.manifests, records: result.records };
+}
+
+/** The dependency scan of `manifestFiles`; `notes`: whether their pins note something on the code (see `crossSignalFacts`). */
+async function readDependencies(
+  manifestFiles: readonly DiscoveredFile[],
+  pythonFiles: readonly DiscoveredFile[],
+  root: string,
+  rules: readonly SelectableRule[],
+  codeFindings: Finding[],
+  maxBytes: number,
+  errors: ScanError[],
+): Promise<DependencyScanResult & { notes: boolean }> {
   const [{ annotateCodeFindings }, { dependencyFindings, dependencyRecords }, { matchAdvisories }, { readProjectDependencies }] = await Promise.all([
     import("../dependencies/annotate-findings.js"),
     import("../dependencies/findings.js"),
@@ -46,11 +86,13 @@ export async function scanDependencies(
   const findings = dependencyFindings(matches, enabled);
   const facts = crossSignalFacts(matches);
   if (rules.some((r) => r.bundles.includes("deps"))) annotateCodeFindings(codeFindings, facts);
-  if (enabled.has("PYTHON-DEPS-SEC-003")) {
+  // The rule has sinks only for pinned torch and numpy versions: without them it (and the Python rules) stays unloaded.
+  if (enabled.has("PYTHON-DEPS-SEC-003") && (facts.torch || facts.numpy)) {
+    const { crossSignalRule } = await import("../rules/python/PYTHON-DEPS-SEC-003.js");
     const rule = crossSignalRule(facts);
     if (rule.sinks.length) appendAll(findings, (await analyzeWith(rule, pythonFiles, maxBytes)));
   }
-  return { findings, manifests: manifests.length, records: dependencyRecords(dependencies, matches) };
+  return { findings, manifests: manifests.length, records: dependencyRecords(dependencies, matches), notes: Object.keys(facts).length > 0 };
 }
 
 /** One rule over the Python files that hold its tokens; read errors were already reported by the main pass. */

@@ -1,24 +1,31 @@
 // The project-scan hook of the Java, C# and PHP engines: the discovered files of those languages are read,
 // prefiltered by the rules' tokens, parsed with their grammar (loaded only when such a file is a candidate) and
-// analysed in this thread.
+// analysed in this thread. The rules are chosen from their catalog; the rules themselves and the engines are loaded
+// only when a file of their language is there, or their metadata is not remembered in the cache.
 import { appendAll } from "../core/arrays.js";
 import { readFileSync } from "node:fs";
-import type { Finding, RuleMeta, ScanError } from "../core/types.js";
+import type { Finding, RuleMeta, ScanError, Severity } from "../core/types.js";
 import { isJavaStreamCandidate, JAVA_STREAM_GADGET_RULE, scanJavaStream } from "../artifacts/java/index.js";
-import { analyzeLanguageFile, LanguageSinkIndex } from "../languages/common/analyze.js";
-import { languageRuleMeta, type LanguageRule } from "../rules/language-rule.js";
-import { languageOf, LANGUAGES, splitLanguageRulesets } from "../rules/languages.js";
+import { languageRuleMeta, type LanguageRule, type SourceLanguage } from "../rules/language-rule.js";
+import { LANGUAGE_EXTENSIONS, LANGUAGE_RULE_CATALOG, languageIdOf, splitLanguageRuleset } from "../rules/language-catalog.js";
 import type { AnalysisCache } from "./cache.js";
 import { filesKey, isResults } from "./cache.js";
 import type { PathfinderConfig } from "./config.js";
 import type { DiscoveredFile } from "./discover.js";
 import { UsageError } from "./errors.js";
-import { loadGrammarParser } from "./grammars.js";
+import { rememberedRuleMeta } from "./rule-meta-memo.js";
 import type { FileHeads } from "./file-heads.js";
 import { readHead, tooLarge, unreadable } from "./read-source.js";
 
+/** A chosen Java, C# or PHP rule, with the severity the configuration gives it. */
+export interface ChosenLanguageRule {
+  id: string;
+  language: SourceLanguage;
+  severity?: Severity;
+}
+
 export interface OtherLanguageSelection {
-  rules: LanguageRule[];
+  rules: ChosenLanguageRule[];
   /** Check Java serialization streams in the project (JAVA-ARTIFACT-001). */
   javaStreams: boolean;
   /** `--ruleset` values left for the Python and artifact rules; `runRest` false when none of those were asked for. */
@@ -28,14 +35,14 @@ export interface OtherLanguageSelection {
 
 /** The Java, C# and PHP rules a scan runs, after `disable` and per-rule severities of the configuration. */
 export function selectOtherLanguageRules(rulesets: readonly string[], config?: PathfinderConfig): OtherLanguageSelection {
-  const split = splitLanguageRulesets(rulesets);
+  const split = splitLanguageRuleset(rulesets, LANGUAGE_RULE_CATALOG);
   if ("error" in split) throw new UsageError(split.error);
   const disabled = new Set((config?.disable ?? []).map((id) => id.toUpperCase()));
   const rules = split.rules
     .filter((r) => !disabled.has(r.id.toUpperCase()))
-    .map((r) => {
+    .map((r): ChosenLanguageRule => {
       const severity = config?.rules[r.id]?.severity;
-      return severity ? { ...r, severity } : r;
+      return severity ? { id: r.id, language: r.language, severity } : { id: r.id, language: r.language };
     });
   const javaStreams = split.javaStreams && !disabled.has(JAVA_STREAM_GADGET_RULE.id);
   return { rules, javaStreams, rest: split.rest, runRest: rulesets.length === 0 || split.rest.length > 0 };
@@ -69,8 +76,8 @@ export async function scanOtherLanguageFiles(
   /** First bytes of files already read in this scan (the model-file scan's), so that they are not opened again. */
   heads?: FileHeads,
 ): Promise<OtherLanguagesResult> {
-  const rules = selection.rules;
-  const result: OtherLanguagesResult = { findings: [], errors: [], scanned: 0, rules: rules.map(languageRuleMeta) };
+  const chosen = selection.rules;
+  const result: OtherLanguagesResult = { findings: [], errors: [], scanned: 0, rules: await chosenRuleMeta(chosen, memo) };
   const languages = files.map(languageByExtension());
   if (selection.javaStreams) {
     result.rules.push(JAVA_STREAM_GADGET_RULE);
@@ -78,11 +85,12 @@ export async function scanOtherLanguageFiles(
     if (memo) rememberedJavaStreams(streams, maxBytes, result, memo, heads);
     else scanJavaStreamFiles(streams, maxBytes, result, heads);
   }
-  if (!rules.length) return result;
-  for (const language of LANGUAGES) {
-    const own = rules.filter((r) => r.language === language.id);
-    const mine = files.filter((_, i) => languages[i] === language);
-    if (!own.length || !mine.length) continue;
+  if (!chosen.length) return result;
+  for (const { id: languageId } of LANGUAGE_EXTENSIONS) {
+    const ownIds = chosen.filter((r) => r.language === languageId);
+    const mine = files.filter((_, i) => languages[i] === languageId);
+    if (!ownIds.length || !mine.length) continue;
+    const { language, rules: own, analyzeLanguageFile, LanguageSinkIndex, loadGrammarParser } = await languageEngine(languageId, ownIds);
     const index = new LanguageSinkIndex(own);
     for (const file of mine) {
       result.scanned++;
@@ -121,14 +129,41 @@ export async function scanOtherLanguageFiles(
  * `languageOf` each file, asked once per extension: a language is named by single-dot extensions (`.java`, `.php`), so
  * the text from a path's last dot decides it.
  */
-function languageByExtension(): (file: DiscoveredFile) => ReturnType<typeof languageOf> {
-  const known = new Map<string, ReturnType<typeof languageOf>>();
+function languageByExtension(): (file: DiscoveredFile) => SourceLanguage | undefined {
+  const known = new Map<string, SourceLanguage | undefined>();
   return (file) => {
     const dot = file.relPath.lastIndexOf(".");
     const extension = dot < 0 ? "" : file.relPath.slice(dot).toLowerCase();
-    if (!known.has(extension)) known.set(extension, languageOf(extension));
+    if (!known.has(extension)) known.set(extension, languageIdOf(extension));
     return known.get(extension);
   };
+}
+
+/** The rule objects of `chosen` (with the configuration's severities). */
+async function chosenRules(chosen: readonly ChosenLanguageRule[]): Promise<LanguageRule[]> {
+  const { LANGUAGE_RULES } = await import("../rules/languages.js");
+  return chosen.map((c) => {
+    const rule = LANGUAGE_RULES.find((r) => r.id === c.id)!;
+    return c.severity ? { ...rule, severity: c.severity } : rule;
+  });
+}
+
+/** One language's support, the chosen rules of it, and the engine that analyses its files. */
+async function languageEngine(id: SourceLanguage, chosen: readonly ChosenLanguageRule[]) {
+  const [{ LANGUAGES }, { analyzeLanguageFile, LanguageSinkIndex }, { loadGrammarParser }, rules] = await Promise.all([
+    import("../rules/languages.js"),
+    import("../languages/common/analyze.js"),
+    import("./grammars.js"),
+    chosenRules(chosen),
+  ]);
+  return { language: LANGUAGES.find((l) => l.id === id)!, rules, analyzeLanguageFile, LanguageSinkIndex, loadGrammarParser };
+}
+
+/** Where the chosen rules' metadata is remembered (see `rememberedRuleMeta`). */
+const RULE_META_PART = "language-rule-meta";
+
+function chosenRuleMeta(chosen: readonly ChosenLanguageRule[], memo: OtherLanguagesMemo | undefined): Promise<RuleMeta[]> {
+  return rememberedRuleMeta(memo?.cache, RULE_META_PART, JSON.stringify(chosen), chosen.map((r) => r.id), async () => (await chosenRules(chosen)).map(languageRuleMeta));
 }
 
 /** The cache's part name of the Java stream check. */
@@ -181,10 +216,11 @@ export async function analyzeLanguageSource(
   source: string,
   options: { path: string; rulesets?: string[] },
 ): Promise<{ findings: Finding[]; errors: ScanError[] }> {
-  const language = languageOf(options.path);
-  if (!language) throw new UsageError(`"${options.path}" is not a Java, C# or PHP file`);
-  const { rules } = selectOtherLanguageRules(options.rulesets ?? []);
-  const index = new LanguageSinkIndex(rules.filter((r) => r.language === language.id));
+  const languageId = languageIdOf(options.path);
+  if (!languageId) throw new UsageError(`"${options.path}" is not a Java, C# or PHP file`);
+  const { rules: chosen } = selectOtherLanguageRules(options.rulesets ?? []);
+  const { language, rules, analyzeLanguageFile, LanguageSinkIndex, loadGrammarParser } = await languageEngine(languageId, chosen.filter((r) => r.language === languageId));
+  const index = new LanguageSinkIndex(rules);
   const parser = await loadGrammarParser(language);
   const { findings, errors } = analyzeLanguageFile(parser, language.createModel, { path: options.path, source }, index);
   return { findings, errors };

@@ -5,7 +5,9 @@ import { compareErrors, compareFindings } from "../core/order.js";
 import type { Finding, ScanError, ScanReport } from "../core/types.js";
 import type { FileAnalysis } from "../languages/python/analyze.js";
 import { prefilterRegExp, prefilterTokens } from "../languages/python/prefilter.js";
-import { buildRuleSet, ruleMeta, ruleSetSpec, type RuleSetSpec } from "../rules/registry.js";
+import { ruleSetSpec, type RuleSetSpec } from "../rules/selection.js";
+import { PYTHON_RULE_CATALOG } from "../rules/python-catalog.js";
+import type { PythonRule } from "../rules/rule.js";
 import { resolveTrust, TRUST_FLOW_RULE, withTrustFlow } from "../rules/python/trust-join.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
 import { scanArtifactFiles, splitRulesets, type ArtifactFilesResult } from "./artifacts.js";
@@ -25,6 +27,7 @@ import { asPythonRecord, changedFiles, packRecord, PYTHON_RECORD, recordResults,
 import { decodePython, tooLarge, unreadable } from "./read-source.js";
 import type { PoolOptions } from "./worker-pool.js";
 import { pythonAnalysis, type PythonAnalysis } from "./lazy-analysis.js";
+import { rememberedRuleMeta } from "./rule-meta-memo.js";
 import { appendAll } from "../core/arrays.js";
 
 export interface ScanOptions extends DiscoverOptions {
@@ -81,8 +84,12 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   // Trust of the pattern rules' findings needs the flow rule's analysis even when it is not selected.
   const selected = new Set(spec.ruleIds);
   spec = withTrustFlow(spec);
-  const rules = buildRuleSet(spec);
-  const reportedRules = rules.filter((r) => selected.has(r.id));
+  const ruleSet = spec;
+  // The rules themselves (their matchers, and the Python analysis they use) are loaded only when a file is analysed
+  // or their metadata is not remembered; choosing them needs only the catalog.
+  let built: PythonRule[] | undefined;
+  const buildRules = async () => (built ??= (await import("../rules/registry.js")).buildRuleSet(ruleSet));
+  const ruleEntries = spec.ruleIds.map((id) => PYTHON_RULE_CATALOG.find((r) => r.id === id)!);
   const target = resolve(options.target);
   let discovery;
   try {
@@ -95,7 +102,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const root = statSync(target).isDirectory() ? target : dirname(target);
   const errors: ScanError[] = discovery.errors.filter((e) => !excluded(join(root, e.file)));
   const findings: Finding[] = [];
-  const pythonFiles = rules.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
+  const pythonFiles = ruleEntries.length > 0 ? discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath)) : [];
 
   // Most `__init__.py` files are known from the walk's listings: only those above the scan root are looked for.
   const layout = new PackageLayout((path) => discovery.initFiles.get(path) ?? existsSync(path));
@@ -120,6 +127,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const localStartsAfter = new Promise<void>((resolve) => (ownWorkDone = resolve));
   // The analysers (parser, whole-program pass, worker pool) are loaded only when some file is to be analysed.
   const analysis = final || !pythonFiles.length ? undefined : await pythonAnalysis();
+  const rules = analysis ? await buildRules() : [];
   const analyzer = analysis && (await analysis.sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) }));
   let artifacts: ArtifactFilesResult | undefined;
   // The Java stream check takes the first bytes of the files the model-file scan read, not opening them again.
@@ -199,10 +207,11 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     discovery.files.filter((f) => !excluded(f.absPath)),
     pythonFiles,
     root,
-    rules,
+    ruleEntries,
     findings,
     options.maxFileSize,
     errors,
+    cache && { cache, root: target, startedMs: started },
   );
   for (const f of deps.findings) {
     const severity = config?.rules[f.ruleId]?.severity;
@@ -224,6 +233,12 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     appendAll(errors, artifacts.errors);
   }
 
+  const reportedIds = spec.ruleIds.filter((id) => selected.has(id));
+  const reportedMeta = await rememberedRuleMeta(cache, RULE_META_PART, JSON.stringify(reportedIds), reportedIds, async () => {
+    const { ruleMeta } = await import("../rules/registry.js");
+    return (await buildRules()).filter((r) => selected.has(r.id)).map(ruleMeta);
+  });
+
   findings.sort(compareFindings);
   errors.sort(compareErrors);
   const warnings = foldRepeatedErrors(errors);
@@ -233,15 +248,18 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
       target,
       timestamp: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      rulesExecuted: [...reportedRules.map((r) => r.id), ...artifactRules.map((r) => r.id), ...other.rules.map((r) => r.id)],
+      rulesExecuted: [...reportedIds, ...artifactRules.map((r) => r.id), ...other.rules.map((r) => r.id)],
       filesScanned: pythonFiles.length + (artifacts?.scanned ?? 0) + deps.manifests + other.scanned,
     },
-    rules: [...reportedRules.map(ruleMeta), ...artifactRules, ...other.rules],
+    rules: [...reportedMeta, ...artifactRules, ...other.rules],
     findings,
     errors: warnings,
     dependencies: deps.records,
   };
 }
+
+/** Where the reported rules' metadata is remembered (see `rememberedRuleMeta`). */
+const RULE_META_PART = "rule-meta";
 
 interface Stamps {
   files: readonly DiscoveredFile[];

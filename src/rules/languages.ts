@@ -7,6 +7,7 @@ import { CSHARP } from "../languages/csharp/index.js";
 import { JAVA } from "../languages/java/index.js";
 import { PHP } from "../languages/php/index.js";
 import { languageRuleMeta, type LanguageRule, type SourceLanguage } from "./language-rule.js";
+import { LANGUAGE_BUNDLE_DESCRIPTIONS, splitLanguageRuleset, type LanguageRulesetSplit as CatalogSplit } from "./language-catalog.js";
 import CSHARP_LANG_SEC_001 from "./csharp/CSHARP-LANG-SEC-001.js";
 import CSHARP_LANG_SEC_002 from "./csharp/CSHARP-LANG-SEC-002.js";
 import CSHARP_LANG_SEC_003 from "./csharp/CSHARP-LANG-SEC-003.js";
@@ -54,11 +55,7 @@ export const LANGUAGE_RULES: readonly LanguageRule[] = ([
   PHP_LANG_SEC_004,
 ] as LanguageRule[]).sort((a, b) => compareText(a.id, b.id));
 
-export const LANGUAGE_BUNDLE_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  all: "every rule of the language",
-  deserialization: "every rule that reports a deserialization sink",
-  lang: "the language's standard library and general-purpose serialization libraries",
-};
+export { LANGUAGE_BUNDLE_DESCRIPTIONS } from "./language-catalog.js";
 
 /** The Java, C# and PHP rules, then the Java serialization stream rule. */
 export function languageRuleMetas(): RuleMeta[] {
@@ -70,50 +67,14 @@ export function languageOf(path: string): LanguageSupport | undefined {
   return LANGUAGES.find((l) => l.extensions.some((e) => lower.endsWith(e)));
 }
 
-export interface LanguageRulesetSplit {
-  /** The rules of other languages selected. */
-  rules: LanguageRule[];
-  /** Whether Java serialization streams in the project are checked (JAVA-ARTIFACT-001). */
-  javaStreams: boolean;
-  /** The specs left for the Python and artifact resolvers. */
-  rest: string[];
-}
+export type LanguageRulesetSplit = CatalogSplit<LanguageRule>;
 
 /**
  * Takes the specs that name Java, C# or PHP rules out of `--ruleset` values: `java/<RULE-ID>`, `java/<bundle>`,
  * `java/all`, `csharp/...`, `php/...`, or a bare `JAVA-LANG-SEC-001`. No specs at all selects every rule.
  */
 export function splitLanguageRulesets(specs: readonly string[]): LanguageRulesetSplit | { error: string } {
-  if (!specs.length) return { rules: [...LANGUAGE_RULES], rest: [], javaStreams: true };
-  const chosen = new Map<string, LanguageRule>();
-  const rest: string[] = [];
-  let javaStreams = false;
-  for (const raw of specs) {
-    const spec = raw.trim();
-    // The Java stream rule belongs to the artifact rules: `artifact/all`, `artifact/artifacts` or its ID.
-    if (/^((artifact|java)\/)?JAVA-ARTIFACT-001$/i.test(spec)) {
-      javaStreams = true;
-      continue;
-    }
-    if (/^artifact\/(all|artifacts)$/i.test(spec)) javaStreams = true;
-    const [lang, name] = spec.includes("/") ? (spec.split("/", 2) as [string, string]) : ["", spec];
-    const language = LANGUAGES.find((l) => l.id === lang.toLowerCase());
-    if (!language) {
-      const byId = lang === "" ? LANGUAGE_RULES.find((r) => r.id.toUpperCase() === name.toUpperCase()) : undefined;
-      if (byId) chosen.set(byId.id, byId);
-      else rest.push(raw);
-      continue;
-    }
-    const own = LANGUAGE_RULES.filter((r) => r.language === language.id);
-    const byId = own.find((r) => r.id.toUpperCase() === name.toUpperCase());
-    const bundle = name.toLowerCase();
-    const members = byId ? [byId] : bundle === "all" ? own : own.filter((r) => r.bundles.includes(bundle));
-    if (!members.length && !Object.hasOwn(LANGUAGE_BUNDLE_DESCRIPTIONS, bundle)) {
-      return { error: `unknown ruleset "${spec}" (see: pathfinder rules list)` };
-    }
-    for (const r of members) chosen.set(r.id, r);
-  }
-  return { rules: [...chosen.values()].sort((a, b) => compareText(a.id, b.id)), rest, javaStreams };
+  return splitLanguageRuleset(specs, LANGUAGE_RULES);
 }
 
 export function languageBundles(language: SourceLanguage): string[] {

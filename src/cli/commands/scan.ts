@@ -1,11 +1,10 @@
 import { readFileSync, statSync } from "node:fs";
 import { parseFlags } from "../parse.js";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { atLeast } from "../../core/severity.js";
 import type { ScanReport, Severity } from "../../core/types.js";
-import { applyFixes, sourceDigest, type FixResult } from "../../project/fix.js";
+import type { FixResult } from "../../project/fix.js";
 import { scanProject, type ScanOptions } from "../../project/scan.js";
 import { OUTPUT_FORMATS, renderReport, renderStatistics, REPOSITORY_PATH_FORMATS, summarize } from "../../report/index.js";
 import { CliUsageError, type CliIo, type Command } from "../command.js";
@@ -86,11 +85,13 @@ ${FIX_FLAGS_HELP}`,
     const failOn = parseFailOn(flags["fail-on"]);
     const minTrust = parseMinTrust(flags["min-trust"]);
     const digests = new Map<string, string>();
-    if (values.fix) options.onSourceRead = (file, bytes) => digests.set(file.relPath, sourceDigest(bytes));
+    // Fixing and standard input load what they need (the fixer; node:fs/promises) only when asked for.
+    const fixer = values.fix ? await import("../../project/fix.js") : undefined;
+    if (fixer) options.onSourceRead = (file, bytes) => digests.set(file.relPath, fixer.sourceDigest(bytes));
     let report = stdin ? await scanStandardInput(options, flags, io) : await runScan(options, flags, io);
-    if (values.fix) {
+    if (fixer) {
       const dryRun = values["dry-run"] ?? false;
-      const fixes = await applyFixes(report.findings, { target: report.scan.target, dryRun, scanned: digests });
+      const fixes = await fixer.applyFixes(report.findings, { target: report.scan.target, dryRun, scanned: digests });
       reportFixes(fixes, dryRun, values.quiet ?? false, io);
       if (dryRun) {
         // Exact bytes for `git apply` when redirected; on a terminal, control characters from file names and
@@ -140,6 +141,7 @@ async function scanStandardInput(options: ScanOptions, flags: ScanFlagValues, io
     throw new CliUsageError(`--stdin-filename ${name}: must name a file inside the project directory ${project}`);
   }
   const bytes = await readStream(io.stdin ?? process.stdin);
+  const { mkdir, mkdtemp, rm, writeFile } = await import("node:fs/promises");
   const folder = await mkdtemp(join(tmpdir(), "pathfinder-stdin-"));
   try {
     const file = join(folder, ...relPath.split("/"));

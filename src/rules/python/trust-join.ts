@@ -2,14 +2,14 @@
 // flow rule runs for this whenever a rule that judges trust runs, and its own findings are reported only when it
 // was selected. Browser-safe.
 import type { Finding } from "../../core/types.js";
-import { buildRuleSet, PYTHON_RULES, type RuleSetSpec } from "../registry.js";
-import type { PythonRule } from "../rule.js";
+import { PYTHON_RULE_CATALOG } from "../python-catalog.js";
+import type { RuleSetSpec } from "../selection.js";
 
 /** The data-flow rule whose flows make pattern findings `untrusted`. */
 export const TRUST_FLOW_RULE = "PYTHON-DESER-001";
 
 function judgesTrust(id: string): boolean {
-  return PYTHON_RULES.some((r) => r.id === id && r.judgeTrust);
+  return PYTHON_RULE_CATALOG.some((r) => r.id === id && r.judgesTrust);
 }
 
 /**
@@ -24,13 +24,6 @@ export function withTrustFlow(spec: RuleSetSpec): RuleSetSpec {
     ruleIds: [...spec.ruleIds, TRUST_FLOW_RULE],
     customizations: { ...spec.customizations, [TRUST_FLOW_RULE]: { ...spec.customizations?.[TRUST_FLOW_RULE], onlySinksOf } },
   };
-}
-
-/** The same for rule objects (editor and library entry points that build rules themselves). */
-export function withTrustFlowRules(rules: readonly PythonRule[]): PythonRule[] {
-  if (rules.some((r) => r.id === TRUST_FLOW_RULE) || !rules.some((r) => r.judgeTrust)) return [...rules];
-  const [flow] = buildRuleSet(withTrustFlow({ ruleIds: rules.map((r) => r.id) })).filter((r) => r.id === TRUST_FLOW_RULE);
-  return [...rules, flow!];
 }
 
 function siteKey(file: string, l: { line: number; column: number; endLine: number; endColumn: number }): string {
