@@ -120,7 +120,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const localStartsAfter = new Promise<void>((resolve) => (ownWorkDone = resolve));
   // The analysers (parser, whole-program pass, worker pool) are loaded only when some file is to be analysed.
   const analysis = final || !pythonFiles.length ? undefined : await pythonAnalysis();
-  const analyzer = analysis && (await analysis.sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) }));
+  const toAnalyse = changed ?? pythonFiles;
+  const analyzer = analysis && (await analysis.sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs, pythonBytes(toAnalyse, options.maxFileSize)), localStartsAfter, timeBudgetMs: fileTimeout(options) }));
   let artifacts: ArtifactFilesResult | undefined;
   // The Java stream check takes the first bytes of the files the model-file scan read, not opening them again.
   const heads = otherLanguages.javaStreams ? new FileHeads(JAVA_STREAM_HEAD_BYTES) : undefined;
@@ -139,7 +140,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
         const analysis = cached ? Promise.resolve(cached) : analyzer!.analyze(input).then((a) => (cache?.set(input, a), a));
         analyses.push(analysis.finally(counted ? progress : () => {}).then((a) => [c.file.relPath, a]));
       }, onOther);
-    if (analyzer) await read(changed ?? pythonFiles);
+    if (analyzer) await read(toAnalyse);
     if (artifactRules.length > 0) {
       const artifactFiles = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
       const projectPython = discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath));
@@ -496,15 +497,31 @@ function readWhole(path: string, expectedSize: number): Buffer {
 }
 
 /**
- * Source each thread should have before another worker starts. On a 2-vCPU machine a worker pays off from about
- * 35 M characters of candidate source (three times the Python standard library's 12 M; twice that scans faster on
- * one thread): it needs its own start-up and warm-up of the compiled code, and the two threads share the cores
- * with the compiler.
+ * Python source (bytes on disk, as discovered) each thread should have before a worker starts. Workers are started as
+ * soon as the files are found, so that their start-up (about 130 ms of CPU: the worker bundle, the grammar, the rule
+ * index) overlaps this thread's reading and model-file scan. On a 2-vCPU machine a worker does not pay on the scans
+ * measured: V8's garbage collector and compiler threads already keep the second core about 60% busy (1.5-1.7 s of
+ * CPU beside the main thread's 2.9 s on CPython's standard library, 31.5 MB), and a second isolate warms up its
+ * own compiled code. Started at discovery on the standard library, a worker analysed 60-75% of the candidate
+ * characters with 1.1-1.5 s of its own CPU and saved the main thread only about 0.45 s (the smaller files it left
+ * there cost as much per file), and the scan took longer (5 interleaved pairs on a shared machine: wall 8.58 ->
+ * 10.20 s, user+sys 5.18 -> 6.36 s, peak 168 -> 213 MB). On three copies of the library (94.6 MB), two runs
+ * each at load 10: one thread 35.6 / 24.8 s, `--jobs 1` 42.9 / 23.4 s, user+sys 10.7 / 12.3 against 13.1 / 12.7 s,
+ * peak 288 against 322 MB. So the first worker comes only beyond that size, about where the previous rule (by
+ * candidate characters read) put it.
  */
-const SOURCE_PER_THREAD = 16_000_000;
+const PYTHON_BYTES_PER_THREAD = 48_000_000;
 
-/** `--jobs N` starts N workers at once; by default one per remaining core, as the work grows to be worth it. */
-function poolOptions(jobs: number | undefined): PoolOptions {
-  if (jobs !== undefined) return { maxWorkers: jobs, sourcePerThread: 0 };
-  return { maxWorkers: Math.max(0, Math.min(availableParallelism() - 1, 8)), sourcePerThread: SOURCE_PER_THREAD };
+/** The bytes of the Python files a scan may analyse (files over the size limit are skipped unread). */
+function pythonBytes(files: readonly DiscoveredFile[], maxFileSize: number): number {
+  let bytes = 0;
+  for (const f of files) if (f.size <= maxFileSize) bytes += f.size;
+  return bytes;
+}
+
+/** `--jobs N` starts N workers; by default one per remaining core, as many as the discovered source is worth. */
+function poolOptions(jobs: number | undefined, bytes: number): PoolOptions {
+  if (jobs !== undefined) return { workers: jobs };
+  const worthIt = Math.floor(bytes / PYTHON_BYTES_PER_THREAD) - 1;
+  return { workers: Math.max(0, Math.min(availableParallelism() - 1, 8, worthIt)) };
 }
