@@ -499,16 +499,18 @@ function readWhole(path: string, expectedSize: number): Buffer {
 /**
  * Python source (bytes on disk, as discovered) each thread should have before a worker starts. Workers are started as
  * soon as the files are found, so that their start-up (about 130 ms of CPU: the worker bundle, the grammar, the rule
- * index) overlaps this thread's reading and model-file scan. On a 2-vCPU machine a worker does not pay on the scans
- * measured: V8's garbage collector and compiler threads already keep the second core about 60% busy (1.5-1.7 s of
- * CPU beside the main thread's 2.9 s on CPython's standard library, 31.5 MB), and a second isolate warms up its
- * own compiled code. Started at discovery on the standard library, a worker analysed 60-75% of the candidate
- * characters with 1.1-1.5 s of its own CPU and saved the main thread only about 0.45 s (the smaller files it left
- * there cost as much per file), and the scan took longer (5 interleaved pairs on a shared machine: wall 8.58 ->
- * 10.20 s, user+sys 5.18 -> 6.36 s, peak 168 -> 213 MB). On three copies of the library (94.6 MB), two runs
- * each at load 10: one thread 35.6 / 24.8 s, `--jobs 1` 42.9 / 23.4 s, user+sys 10.7 / 12.3 against 13.1 / 12.7 s,
- * peak 288 against 322 MB. So the first worker comes only beyond that size, about where the previous rule (by
- * candidate characters read) put it.
+ * index) overlaps this thread's reading and model-file scan; `--jobs 1` starts one there whatever the size.
+ * On a 2-vCPU machine a worker did not pay on CPython's standard library (31.5 MB). CPU per thread at the end of a
+ * cold scan (/proc/self/task, three runs each, medians; the machine was shared, so every figure is inflated alike):
+ * one thread: main 2.83 s, V8's garbage-collector and compiler threads 1.53 s, total 4.43 s; `--jobs 1`: main
+ * 2.55 s, the worker 1.23 s, V8's threads 2.02 s, total 5.78 s, peak 168 -> 212 MB. The worker analysed 60-75% of
+ * the candidate characters (the largest files; the smaller ones left here cost as much per file) but spared the main
+ * thread only 0.3 s, because a second isolate warms up its own compiled code and collects its own garbage; and two
+ * cores cannot run 5.8 s of CPU in less than 2.9 s, the length of the main thread alone. Measured by wall time with
+ * the scan's threads at real-time priority over the rest of the machine (`chrt -f`, three pairs): one thread 3.07,
+ * 3.18, 3.60 s; `--jobs 1` 3.76, 4.35, 3.86 s. On three copies of the library (94.6 MB; two runs each, shared
+ * machine) `--jobs 1` took 13.1 / 12.7 s of CPU against 10.7 / 12.3 s, peak 322 against 288 MB. So the first worker
+ * comes only beyond that size, about where the previous rule (by candidate characters read) put it.
  */
 const PYTHON_BYTES_PER_THREAD = 48_000_000;
 
