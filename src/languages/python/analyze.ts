@@ -15,7 +15,7 @@ import { inOneShape, RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type
 import { summarizeModule, type ModuleSummary } from "./project-index.js";
 import { PROVENANCE_NAMES } from "./provenance.js";
 import type { Scope } from "./semantic/scopes.js";
-import { childByField, detachTree, LineIndex, type SyntaxNode, type SyntaxTree } from "./syntax.js";
+import { childByField, LineIndex, type SyntaxNode, type SyntaxTree } from "./syntax.js";
 
 export interface PythonFile {
   /** Path relative to the scan root, forward slashes; used in findings. */
@@ -254,8 +254,8 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   assignFingerprints(findings, matches);
   const summary = summarizeModule(model, file.path);
   for (const rule of index.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
-  // The findings and the summary hold no node: the tree is done with (see `detachTree`).
-  detachTree(tree.root);
+  // The findings and the summary hold no node: the tree and the model are done with (see `detachTree`).
+  model.release();
   return { findings, errors, parsed: true, summary };
 }
 
