@@ -126,8 +126,13 @@ export class SemanticModel {
     this.classBodies = index.classScopes;
   }
 
-  /** Unlinks the scopes and the tree once the file's analysis is over (see `detachTree`); the model is unusable after. */
+  /**
+   * Unlinks the scopes and the tree, and empties the caches, once the file's analysis is over (see `detachTree`): a
+   * promoted map keeps its young table and all it holds alive through scavenges, dead or not, until emptied. The
+   * model is unusable after.
+   */
   release(): void {
+    for (const cache of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported, this.classBodies]) cache.clear();
     detachScopes(this.scopeIndex);
     detachTree(this.tree.root);
   }

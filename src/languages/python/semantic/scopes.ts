@@ -421,10 +421,16 @@ function importedModuleName(node: SyntaxNode, moduleName: string, text: (n: Synt
  */
 export function detachScopes(index: ScopeIndex): void {
   for (const scope of index.scopes) {
+    // Emptied, not only dropped: a promoted map or set points to its table until then.
+    scope.bindings.clear();
+    scope.globals.clear();
+    scope.nonlocals.clear();
+    scope.instanceAttributes?.clear();
     const s = scope as unknown as Record<keyof Scope, unknown>;
     s.node = s.parent = s.bindings = s.globals = s.nonlocals = s.starImports = undefined;
     // Set only where it was: adding the property would grow every scope.
     if (scope.instanceAttributes) s.instanceAttributes = undefined;
   }
+  index.classScopes.clear();
   for (const list of [index.calls, index.subscripts, index.scopes] as unknown[][]) list.fill(undefined);
 }
