@@ -34,4 +34,29 @@ describe("reading a project's Python files", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("decodes each file of a batch as its own encoding, in batches of any number of files", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pathfinder-read-"));
+    try {
+      // Forty files (more than one batch), the sink in every fifth; one of them UTF-8 with non-ASCII text before the
+      // sink on its line, one Latin-1 with a coding cookie: columns count characters, snippets show the text decoded.
+      for (let i = 0; i < 40; i++) {
+        const name = `m${String(i).padStart(2, "0")}.py`;
+        writeFileSync(join(dir, name), i % 5 === 0 ? `import pickle\nx = ${i}\npickle.loads(x)\n` : `y = ${i}\n`);
+      }
+      writeFileSync(join(dir, "m33_utf8.py"), 'import pickle\ns = "héllo wörld"; pickle.loads(s)\n');
+      writeFileSync(join(dir, "m34_latin1.py"), Buffer.from('# -*- coding: latin-1 -*-\nimport pickle\ns = "\xe9t\xe9"; pickle.loads(s)\n', "latin1"));
+      const report = await scanForTest(dir, { rulesets: ["python/PYTHON-LANG-SEC-040"] });
+      const found = report.findings.map((f) => `${f.location.file}:${f.location.line}:${f.location.column} ${f.location.snippet}`).sort();
+      assert.deepEqual(found, [
+        ...[0, 5, 10, 15, 20, 25, 30].map((i) => `m${String(i).padStart(2, "0")}.py:3:1 pickle.loads(x)`),
+        'm33_utf8.py:2:20 s = "héllo wörld"; pickle.loads(s)',
+        'm34_latin1.py:3:12 s = "été"; pickle.loads(s)',
+        "m35.py:3:1 pickle.loads(x)",
+      ]);
+      assert.deepEqual(report.errors, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

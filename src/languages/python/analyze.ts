@@ -254,6 +254,8 @@ export function analyzePython(parser: PythonParser, file: PythonFile, index: Sin
   assignFingerprints(findings, matches);
   const summary = summarizeModule(model, file.path);
   for (const rule of index.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
+  // The findings and the summary hold no node: the tree and the model are done with (see `detachTree`).
+  model.release();
   return { findings, errors, parsed: true, summary };
 }
 

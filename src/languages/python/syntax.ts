@@ -189,6 +189,27 @@ function isFormatString(source: string, start: number): boolean {
 }
 
 
+/**
+ * Unlinks every node of a tree whose analysis is over: parents, children and the children arrays' slots. A big
+ * file's analysis spans scavenges, so part of its tree is promoted to the old generation; the scavenger treats every
+ * old-to-young pointer as live until the next full collection, dead or not, so through the parent and children links
+ * those promoted nodes kept the rest of the tree alive, and it was copied and promoted in turn. On CPython's
+ * standard library this cut the bytes promoted by scavenges by a fifth (`--trace-gc-nvp`: 147-157 -> 113-124 MB).
+ * Nothing may use the tree afterwards.
+ */
+export function detachTree(root: SyntaxNode): void {
+  const stack: SyntaxNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as unknown as { parent: SyntaxNode | null; children: (SyntaxNode | undefined)[] };
+    node.parent = null;
+    const children = node.children;
+    for (let k = 0; k < children.length; k++) {
+      stack.push(children[k]!);
+      children[k] = undefined;
+    }
+  }
+}
+
 export function childByField(node: SyntaxNode, field: string): SyntaxNode | undefined {
   const children = node.children;
   for (let k = 0; k < children.length; k++) if (children[k].field === field) return children[k];

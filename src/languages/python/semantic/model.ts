@@ -1,9 +1,9 @@
 import { appendAll } from "../../../core/arrays.js";
-import { childByField, isAncestor, type SyntaxNode, type SyntaxTree } from "../syntax.js";
+import { childByField, detachTree, isAncestor, type SyntaxNode, type SyntaxTree } from "../syntax.js";
 import { PYTHON_BUILTINS } from "./builtins.js";
 import { canonicalName } from "./module-aliases.js";
 import { decodeStringLiteral } from "./string-literal.js";
-import { buildScopes, type Binding, type CallRecord, type Scope } from "./scopes.js";
+import { buildScopes, detachScopes, type Binding, type CallRecord, type Scope, type ScopeIndex } from "./scopes.js";
 import type { ResolvedFlows } from "../taint/summaries.js";
 
 /**
@@ -111,6 +111,7 @@ export class SemanticModel {
   private readonly inProgress = new Set<Binding>();
 
   private readonly classBodies: Map<SyntaxNode, Scope>;
+  private readonly scopeIndex: ScopeIndex;
 
   constructor(
     readonly tree: SyntaxTree,
@@ -118,10 +119,22 @@ export class SemanticModel {
     readonly project?: ProjectResolver,
   ) {
     const index = buildScopes(tree, moduleName);
+    this.scopeIndex = index;
     this.calls = index.calls;
     this.subscripts = index.subscripts;
     this.module = index.module;
     this.classBodies = index.classScopes;
+  }
+
+  /**
+   * Unlinks the scopes and the tree, and empties the caches, once the file's analysis is over (see `detachTree`): a
+   * promoted map keeps its young table and all it holds alive through scavenges, dead or not, until emptied. The
+   * model is unusable after.
+   */
+  release(): void {
+    for (const cache of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported, this.classBodies]) cache.clear();
+    detachScopes(this.scopeIndex);
+    detachTree(this.tree.root);
   }
 
   /**

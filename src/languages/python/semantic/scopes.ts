@@ -60,6 +60,8 @@ export interface ScopeIndex {
   subscripts: CallRecord[];
   /** The body scope of every class, by its `class_definition`. */
   classScopes: Map<SyntaxNode, Scope>;
+  /** Every scope, the module's first. */
+  scopes: Scope[];
 }
 
 /**
@@ -83,6 +85,12 @@ const NO_NODES: readonly SyntaxNode[] = [];
  * `moduleName` is the dotted module path of the file (for relative imports), or "" when unknown.
  */
 export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
+  const scopes: Scope[] = [];
+  const newScope = (kind: ScopeKind, node: SyntaxNode, parent: Scope | null) => {
+    const scope = emptyScope(kind, node, parent);
+    scopes.push(scope);
+    return scope;
+  };
   const module = newScope("module", tree.root, null);
   const calls: CallRecord[] = [];
   const subscripts: CallRecord[] = [];
@@ -342,7 +350,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
     }
   }
 
-  return { module, calls, subscripts, classScopes };
+  return { module, calls, subscripts, classScopes, scopes };
 
   function methodKind(def: SyntaxNode, scope: Scope): { classDef: SyntaxNode; kind: "instance" | "class" | "static" } | undefined {
     if (scope.kind !== "class") return undefined;
@@ -389,7 +397,7 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
   }
 }
 
-function newScope(kind: ScopeKind, node: SyntaxNode, parent: Scope | null): Scope {
+function emptyScope(kind: ScopeKind, node: SyntaxNode, parent: Scope | null): Scope {
   return { kind, node, parent, bindings: new Map(), globals: new Set(), nonlocals: new Set(), starImports: [] };
 }
 
@@ -407,3 +415,22 @@ function importedModuleName(node: SyntaxNode, moduleName: string, text: (n: Synt
   return base.join(".");
 }
 
+/**
+ * Unlinks the scopes of a model whose analysis is over (see `detachTree`): a promoted object that still points to one
+ * of them keeps that scope alone alive through scavenges, not the file's whole model.
+ */
+export function detachScopes(index: ScopeIndex): void {
+  for (const scope of index.scopes) {
+    // Emptied, not only dropped: a promoted map or set points to its table until then.
+    scope.bindings.clear();
+    scope.globals.clear();
+    scope.nonlocals.clear();
+    scope.instanceAttributes?.clear();
+    const s = scope as unknown as Record<keyof Scope, unknown>;
+    s.node = s.parent = s.bindings = s.globals = s.nonlocals = s.starImports = undefined;
+    // Set only where it was: adding the property would grow every scope.
+    if (scope.instanceAttributes) s.instanceAttributes = undefined;
+  }
+  index.classScopes.clear();
+  for (const list of [index.calls, index.subscripts, index.scopes] as unknown[][]) list.fill(undefined);
+}
