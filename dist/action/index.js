@@ -1303,14 +1303,16 @@ var init_rules = __esm({
 });
 
 // src/project/read-source.ts
+import { isAscii } from "node:buffer";
 import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
-function decodePython(bytes, relPath, maxBytes) {
+function decodePython(bytes, relPath, maxBytes, latin12) {
   if (bytes.length > maxBytes) return { ok: false, error: tooLarge(relPath, bytes.length, maxBytes) };
   if (looksBinary(bytes)) {
     return { ok: false, error: warn(relPath, "binary", "binary content (NUL bytes) in a Python file; skipped") };
   }
   const decoder = declaredDecoder(bytes);
   if (decoder) return { ok: true, source: decoder.decode(bytes) };
+  if (latin12 !== void 0 && latin12.length === bytes.length && isAscii(bytes)) return { ok: true, source: latin12 };
   try {
     return { ok: true, source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
@@ -25381,6 +25383,18 @@ function isFormatString(source, start2) {
   }
   return false;
 }
+function detachTree(root) {
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    node.parent = null;
+    const children = node.children;
+    for (let k = 0; k < children.length; k++) {
+      stack.push(children[k]);
+      children[k] = void 0;
+    }
+  }
+}
 function childByField(node, field2) {
   const children = node.children;
   for (let k = 0; k < children.length; k++) if (children[k].field === field2) return children[k];
@@ -32863,6 +32877,12 @@ var init_parser = __esm({
 
 // src/languages/python/semantic/scopes.ts
 function buildScopes(tree, moduleName) {
+  const scopes = [];
+  const newScope = (kind, node, parent) => {
+    const scope = emptyScope(kind, node, parent);
+    scopes.push(scope);
+    return scope;
+  };
   const module2 = newScope("module", tree.root, null);
   const calls = [];
   const subscripts = [];
@@ -33091,7 +33111,7 @@ function buildScopes(tree, moduleName) {
       visitLater(child, scope);
     }
   }
-  return { module: module2, calls, subscripts, classScopes };
+  return { module: module2, calls, subscripts, classScopes, scopes };
   function methodKind(def, scope) {
     if (scope.kind !== "class") return void 0;
     let kind = "instance";
@@ -33133,7 +33153,7 @@ function buildScopes(tree, moduleName) {
     }
   }
 }
-function newScope(kind, node, parent) {
+function emptyScope(kind, node, parent) {
   return { kind, node, parent, bindings: /* @__PURE__ */ new Map(), globals: /* @__PURE__ */ new Set(), nonlocals: /* @__PURE__ */ new Set(), starImports: [] };
 }
 function importedModuleName(node, moduleName, text2) {
@@ -33147,6 +33167,19 @@ function importedModuleName(node, moduleName, text2) {
   const base = parts2.slice(0, parts2.length - level);
   if (restText) base.push(restText);
   return base.join(".");
+}
+function detachScopes(index) {
+  for (const scope of index.scopes) {
+    scope.bindings.clear();
+    scope.globals.clear();
+    scope.nonlocals.clear();
+    scope.instanceAttributes?.clear();
+    const s = scope;
+    s.node = s.parent = s.bindings = s.globals = s.nonlocals = s.starImports = void 0;
+    if (scope.instanceAttributes) s.instanceAttributes = void 0;
+  }
+  index.classScopes.clear();
+  for (const list of [index.calls, index.subscripts, index.scopes]) list.fill(void 0);
 }
 var ACTED_ON, SEQUENCE_VALUES, NO_NODES;
 var init_scopes = __esm({
@@ -33262,6 +33295,7 @@ var init_model = __esm({
         this.moduleName = moduleName;
         this.project = project;
         const index = buildScopes(tree, moduleName);
+        this.scopeIndex = index;
         this.calls = index.calls;
         this.subscripts = index.subscripts;
         this.module = index.module;
@@ -33276,6 +33310,17 @@ var init_model = __esm({
       bindingCache = /* @__PURE__ */ new Map();
       inProgress = /* @__PURE__ */ new Set();
       classBodies;
+      scopeIndex;
+      /**
+       * Unlinks the scopes and the tree, and empties the caches, once the file's analysis is over (see `detachTree`): a
+       * promoted map keeps its young table and all it holds alive through scavenges, dead or not, until emptied. The
+       * model is unusable after.
+       */
+      release() {
+        for (const cache2 of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported, this.classBodies]) cache2.clear();
+        detachScopes(this.scopeIndex);
+        detachTree(this.tree.root);
+      }
       /**
        * A qualified name, resolved across the project's modules when a project index is present. Made once per name and
        * model (the index does not change while a file is analysed); callers share the arrays and must not change them.
@@ -34744,6 +34789,7 @@ function analyzePython(parser, file, index, options = {}) {
   assignFingerprints(findings, matches);
   const summary = summarizeModule(model, file.path);
   for (const rule of index.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
+  model.release();
   return { findings, errors, parsed: true, summary };
 }
 function withRelativeImports(anchors, file, index) {
@@ -40214,32 +40260,44 @@ async function sharedQueueAnalyzer(spec, rules2, options) {
   keepHeapCompact();
   const url = new URL("./worker.js", import.meta.url);
   const queue = new SizeOrderedQueue();
-  let enqueuedChars = 0;
   let nextId = 0;
   let localBusy = false;
   let localReady = options.localStartsAfter === void 0;
   let pumpScheduled = false;
+  let closed = false;
   let parser;
   let parserLoading;
   const parserReady = () => parserLoading ??= loadPythonParser().then((p) => parser = p);
   let index;
   const slots = [];
+  const send = (slot2, kind, payload, pending) => {
+    const id = nextId++;
+    slot2.running.set(id, pending);
+    if (pending.job) slot2.analysing++;
+    slot2.worker.postMessage({ id, kind, payload });
+  };
   const startWorker = () => {
     const worker = new Worker2(url, { workerData: { spec, timeBudgetMs: options.timeBudgetMs }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    const slot2 = { worker, running: /* @__PURE__ */ new Map() };
+    const slot2 = { worker, running: /* @__PURE__ */ new Map(), analysing: 0 };
     slots.push(slot2);
     slot2.worker.on("message", (msg) => {
       if (msg.id === void 0) return;
-      const job = slot2.running.get(msg.id);
+      const pending = slot2.running.get(msg.id);
       slot2.running.delete(msg.id);
-      job?.resolve(msg.result);
+      if (pending?.job) slot2.analysing--;
+      if (msg.error !== void 0) pending?.reject(new Error(msg.error));
+      else pending?.resolve(msg.result);
       pump();
     });
     const fail = (e) => {
       if (slot2.failure) return;
       slot2.failure = e;
-      for (const job of slot2.running.values()) enqueue(job);
+      for (const pending of slot2.running.values()) {
+        if (pending.job) enqueue(pending.job);
+        else pending.reject(e);
+      }
       slot2.running.clear();
+      slot2.analysing = 0;
       pump();
     };
     slot2.worker.on("error", fail);
@@ -40250,10 +40308,8 @@ async function sharedQueueAnalyzer(spec, rules2, options) {
     parserReady().catch(() => {
     });
     enqueue(job);
-    enqueuedChars += job.file.source.length;
-    while (slots.length < options.maxWorkers && enqueuedChars >= (slots.length + 2) * options.sourcePerThread) startWorker();
   };
-  if (options.sourcePerThread === 0) while (slots.length < options.maxWorkers) startWorker();
+  while (slots.length < options.workers) startWorker();
   const startLocal = () => {
     localReady = true;
     pump();
@@ -40261,11 +40317,9 @@ async function sharedQueueAnalyzer(spec, rules2, options) {
   options.localStartsAfter?.then(startLocal, startLocal);
   function pump() {
     for (const slot2 of slots) {
-      while (!slot2.failure && slot2.running.size < IN_FLIGHT_PER_WORKER && queue.size) {
+      while (!slot2.failure && slot2.analysing < IN_FLIGHT_PER_WORKER && queue.size) {
         const job = queue.takeLargest();
-        const id = nextId++;
-        slot2.running.set(id, job);
-        slot2.worker.postMessage({ id, file: job.file });
+        send(slot2, "analyze", job.file, { resolve: job.resolve, reject: job.reject, job });
       }
     }
     if (localReady && !localBusy && queue.size) {
@@ -40288,6 +40342,9 @@ async function sharedQueueAnalyzer(spec, rules2, options) {
     pump();
   }
   return {
+    get workers() {
+      return closed ? 0 : slots.filter((s) => !s.failure).length;
+    },
     analyze(file) {
       const analysis = new Promise((resolve12, reject) => {
         handIn({ file, resolve: resolve12, reject });
@@ -40303,7 +40360,16 @@ async function sharedQueueAnalyzer(spec, rules2, options) {
       });
       return analysis;
     },
+    request(kind, payload) {
+      return new Promise((resolve12, reject) => {
+        const live = closed ? [] : slots.filter((s) => !s.failure);
+        if (!live.length) return reject(new Error("no analysis worker is running"));
+        const idlest = live.reduce((a, b) => b.running.size < a.running.size ? b : a);
+        send(idlest, kind, payload, { resolve: resolve12, reject });
+      });
+    },
     async close() {
+      closed = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));
     }
   };
@@ -52889,7 +52955,8 @@ async function scanProject(options) {
   const localStartsAfter = new Promise((resolve12) => ownWorkDone = resolve12);
   const analysis = final || !pythonFiles.length ? void 0 : await pythonAnalysis();
   const rules2 = analysis ? await buildRules() : [];
-  const analyzer = analysis && await analysis.sharedQueueAnalyzer(spec, rules2, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) });
+  const toAnalyse = changed ?? pythonFiles;
+  const analyzer = analysis && await analysis.sharedQueueAnalyzer(spec, rules2, { ...poolOptions(options.jobs, pythonBytes(toAnalyse, options.maxFileSize)), localStartsAfter, timeBudgetMs: fileTimeout(options) });
   let artifacts;
   const heads = otherLanguages.javaStreams ? new FileHeads(JAVA_STREAM_HEAD_BYTES) : void 0;
   try {
@@ -52908,7 +52975,7 @@ async function scanProject(options) {
       analyses.push(analysis2.finally(counted ? progress : () => {
       }).then((a) => [c.file.relPath, a]));
     }, onOther);
-    if (analyzer) await read(changed ?? pythonFiles);
+    if (analyzer) await read(toAnalyse);
     if (artifactRules.length > 0) {
       const artifactFiles = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
       const projectPython = discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath));
@@ -53116,20 +53183,23 @@ function fillRelatedSnippets(findings, program2) {
 var READ_BATCH = 32;
 async function readCandidates(files, tokens, maxBytes, errors, onSourceRead, onSkipped, onCandidate, onOther) {
   const anyToken = prefilterRegExp(tokens);
-  for (let i3 = 0; i3 < files.length; i3++) {
-    if (i3 % READ_BATCH === READ_BATCH - 1) await new Promise((resolve12) => setImmediate(resolve12));
-    const file = files[i3];
-    const candidate = readCandidate(file, anyToken, maxBytes, errors, onSourceRead, onOther);
-    if (candidate) onCandidate(candidate);
-    else onSkipped();
+  for (let from = 0; from < files.length; from += READ_BATCH) {
+    if (from > 0) await new Promise((resolve12) => setImmediate(resolve12));
+    const batch = files.slice(from, from + READ_BATCH);
+    const read = readBatch(batch, maxBytes);
+    batch.forEach((file, k) => {
+      const candidate = takeCandidate(file, read.spans[k], read, anyToken, maxBytes, errors, onSourceRead, onOther);
+      if (candidate) onCandidate(candidate);
+      else onSkipped();
+    });
   }
   if (readBuffer.length > KEPT_READ_BUFFER) readBuffer = Buffer.allocUnsafeSlow(KEPT_READ_BUFFER);
 }
 function decodeOther(file, latin12, maxBytes, errors, onSourceRead) {
-  return decodeRead(file, Buffer.from(latin12, "latin1"), maxBytes, errors, onSourceRead);
+  return decodeRead(file, Buffer.from(latin12, "latin1"), maxBytes, errors, onSourceRead, latin12);
 }
-function decodeRead(file, bytes, maxBytes, errors, onSourceRead) {
-  const decoded = decodePython(bytes, file.relPath, maxBytes);
+function decodeRead(file, bytes, maxBytes, errors, onSourceRead, latin12) {
+  const decoded = decodePython(bytes, file.relPath, maxBytes, latin12);
   if (!decoded.ok) {
     errors.push(decoded.error);
     return void 0;
@@ -53138,52 +53208,71 @@ function decodeRead(file, bytes, maxBytes, errors, onSourceRead) {
   onSourceRead?.(file, bytes);
   return decoded.source;
 }
-function readCandidate(file, anyToken, maxBytes, errors, onSourceRead, onOther) {
-  if (file.size > maxBytes) {
-    errors.push(tooLarge(file.relPath, file.size, maxBytes));
+function readBatch(files, maxBytes) {
+  const spans = [];
+  let length = 0;
+  for (const file of files) {
+    if (file.size > maxBytes) {
+      spans.push({ error: tooLarge(file.relPath, file.size, maxBytes) });
+      continue;
+    }
+    try {
+      const end = readWhole(file.absPath, length, file.size);
+      spans.push({ start: length, end });
+      length = end;
+    } catch (e) {
+      spans.push({ error: unreadable(file.relPath, e) });
+    }
+  }
+  return { spans, text: readBuffer.toString("latin1", 0, length) };
+}
+function takeCandidate(file, span, batch, anyToken, maxBytes, errors, onSourceRead, onOther) {
+  if ("error" in span) {
+    errors.push(span.error);
     return void 0;
   }
-  let bytes;
-  try {
-    bytes = readWhole(file.absPath, file.size);
-  } catch (e) {
-    errors.push(unreadable(file.relPath, e));
-    return void 0;
-  }
-  if (onSourceRead) bytes = Buffer.from(bytes);
-  const latin12 = bytes.toString("latin1");
+  const view = readBuffer.subarray(span.start, span.end);
+  const bytes = onSourceRead ? Buffer.from(view) : view;
+  const latin12 = batch.text.slice(span.start, span.end);
   if (!anyToken.test(latin12)) {
     onOther(file, latin12);
     return void 0;
   }
-  const source = decodeRead(file, bytes, maxBytes, errors, onSourceRead);
+  const source = decodeRead(file, bytes, maxBytes, errors, onSourceRead, latin12);
   return source === void 0 ? void 0 : { file, source };
 }
 var readBuffer = Buffer.allocUnsafeSlow(64 * 1024);
 var KEPT_READ_BUFFER = 4 << 20;
-function readWhole(path, expectedSize) {
-  if (readBuffer.length <= expectedSize) readBuffer = Buffer.allocUnsafeSlow(Math.max(expectedSize + 1, readBuffer.length * 2));
+function readWhole(path, offset, expectedSize) {
+  if (readBuffer.length <= offset + expectedSize) grow(Math.max(offset + expectedSize + 1, readBuffer.length * 2), offset);
   const fd2 = openSync3(path, "r");
   try {
-    let length = 0;
+    let length = offset;
     for (; ; ) {
-      if (length === readBuffer.length) {
-        const grown = Buffer.allocUnsafeSlow(readBuffer.length * 2);
-        readBuffer.copy(grown, 0, 0, length);
-        readBuffer = grown;
-      }
+      if (length === readBuffer.length) grow(readBuffer.length * 2, length);
       const read = readSync3(fd2, readBuffer, length, readBuffer.length - length, null);
-      if (read === 0) return readBuffer.subarray(0, length);
+      if (read === 0) return length;
       length += read;
     }
   } finally {
     closeSync3(fd2);
   }
 }
-var SOURCE_PER_THREAD = 16e6;
-function poolOptions(jobs) {
-  if (jobs !== void 0) return { maxWorkers: jobs, sourcePerThread: 0 };
-  return { maxWorkers: Math.max(0, Math.min(availableParallelism() - 1, 8)), sourcePerThread: SOURCE_PER_THREAD };
+function grow(size, keep) {
+  const grown = Buffer.allocUnsafeSlow(size);
+  readBuffer.copy(grown, 0, 0, keep);
+  readBuffer = grown;
+}
+var PYTHON_BYTES_PER_THREAD = 48e6;
+function pythonBytes(files, maxFileSize) {
+  let bytes = 0;
+  for (const f of files) if (f.size <= maxFileSize) bytes += f.size;
+  return bytes;
+}
+function poolOptions(jobs, bytes) {
+  if (jobs !== void 0) return { workers: jobs };
+  const worthIt = Math.floor(bytes / PYTHON_BYTES_PER_THREAD) - 1;
+  return { workers: Math.max(0, Math.min(availableParallelism() - 1, 8, worthIt)) };
 }
 
 // src/ci/command.ts
@@ -59861,9 +59950,9 @@ function decorate(octokit, scope, methodName2, defaults, decorations) {
       return requestWithDefaults(options);
     }
     if (decorations.renamed) {
-      const [newScope2, newMethodName] = decorations.renamed;
+      const [newScope, newMethodName] = decorations.renamed;
       octokit.log.warn(
-        `octokit.${scope}.${methodName2}() has been renamed to octokit.${newScope2}.${newMethodName}()`
+        `octokit.${scope}.${methodName2}() has been renamed to octokit.${newScope}.${newMethodName}()`
       );
     }
     if (decorations.deprecated) {

@@ -204,6 +204,18 @@ function isFormatString(source, start2) {
   }
   return false;
 }
+function detachTree(root) {
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    node.parent = null;
+    const children = node.children;
+    for (let k = 0; k < children.length; k++) {
+      stack.push(children[k]);
+      children[k] = void 0;
+    }
+  }
+}
 function childByField(node, field2) {
   const children = node.children;
   for (let k = 0; k < children.length; k++) if (children[k].field === field2) return children[k];
@@ -8192,6 +8204,12 @@ var ACTED_ON = /* @__PURE__ */ new Set([
 var SEQUENCE_VALUES = /* @__PURE__ */ new Set(["expression_list", "tuple", "list", "pattern_list"]);
 var NO_NODES = [];
 function buildScopes(tree, moduleName) {
+  const scopes = [];
+  const newScope = (kind, node, parent) => {
+    const scope = emptyScope(kind, node, parent);
+    scopes.push(scope);
+    return scope;
+  };
   const module2 = newScope("module", tree.root, null);
   const calls = [];
   const subscripts = [];
@@ -8420,7 +8438,7 @@ function buildScopes(tree, moduleName) {
       visitLater(child, scope);
     }
   }
-  return { module: module2, calls, subscripts, classScopes };
+  return { module: module2, calls, subscripts, classScopes, scopes };
   function methodKind(def, scope) {
     if (scope.kind !== "class") return void 0;
     let kind = "instance";
@@ -8462,7 +8480,7 @@ function buildScopes(tree, moduleName) {
     }
   }
 }
-function newScope(kind, node, parent) {
+function emptyScope(kind, node, parent) {
   return { kind, node, parent, bindings: /* @__PURE__ */ new Map(), globals: /* @__PURE__ */ new Set(), nonlocals: /* @__PURE__ */ new Set(), starImports: [] };
 }
 function importedModuleName(node, moduleName, text) {
@@ -8476,6 +8494,19 @@ function importedModuleName(node, moduleName, text) {
   const base = parts2.slice(0, parts2.length - level);
   if (restText) base.push(restText);
   return base.join(".");
+}
+function detachScopes(index2) {
+  for (const scope of index2.scopes) {
+    scope.bindings.clear();
+    scope.globals.clear();
+    scope.nonlocals.clear();
+    scope.instanceAttributes?.clear();
+    const s = scope;
+    s.node = s.parent = s.bindings = s.globals = s.nonlocals = s.starImports = void 0;
+    if (scope.instanceAttributes) s.instanceAttributes = void 0;
+  }
+  index2.classScopes.clear();
+  for (const list of [index2.calls, index2.subscripts, index2.scopes]) list.fill(void 0);
 }
 
 // src/languages/python/semantic/model.ts
@@ -8513,6 +8544,7 @@ var SemanticModel = class {
     this.moduleName = moduleName;
     this.project = project;
     const index2 = buildScopes(tree, moduleName);
+    this.scopeIndex = index2;
     this.calls = index2.calls;
     this.subscripts = index2.subscripts;
     this.module = index2.module;
@@ -8527,6 +8559,17 @@ var SemanticModel = class {
   bindingCache = /* @__PURE__ */ new Map();
   inProgress = /* @__PURE__ */ new Set();
   classBodies;
+  scopeIndex;
+  /**
+   * Unlinks the scopes and the tree, and empties the caches, once the file's analysis is over (see `detachTree`): a
+   * promoted map keeps its young table and all it holds alive through scavenges, dead or not, until emptied. The
+   * model is unusable after.
+   */
+  release() {
+    for (const cache of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported, this.classBodies]) cache.clear();
+    detachScopes(this.scopeIndex);
+    detachTree(this.tree.root);
+  }
   /**
    * A qualified name, resolved across the project's modules when a project index is present. Made once per name and
    * model (the index does not change while a file is analysed); callers share the arrays and must not change them.
@@ -9720,6 +9763,7 @@ function analyzePython(parser2, file, index2, options = {}) {
   assignFingerprints(findings, matches);
   const summary = summarizeModule(model, file.path);
   for (const rule of index2.rules) if (rule.flowSummary) Object.assign(summary, rule.flowSummary(model, file.path, options.completeFlows ?? false));
+  model.release();
   return { findings, errors, parsed: true, summary };
 }
 var RELATIVE_IMPORT = /\bfrom[ \t]+\./g;
@@ -15328,8 +15372,22 @@ function loadPythonParser() {
 var { spec, timeBudgetMs } = workerData;
 var index = new SinkIndex(buildRuleSet(spec));
 var parser = await loadPythonParser();
+var handlers = {
+  analyze: (file) => analyzeSafely(() => analyzePython(parser, file, index, { timeBudgetMs }), file.path)
+};
 parentPort.on("message", (msg) => {
-  const result = analyzeSafely(() => analyzePython(parser, msg.file, index, { timeBudgetMs }), msg.file.path);
+  const handler = handlers[msg.kind];
+  if (!handler) {
+    parentPort.postMessage({ id: msg.id, error: `no handler for "${msg.kind}" in the analysis worker` });
+    return;
+  }
+  let result;
+  try {
+    result = handler(msg.payload);
+  } catch (e) {
+    parentPort.postMessage({ id: msg.id, error: e.message ?? String(e) });
+    return;
+  }
   parentPort.postMessage({ id: msg.id, result });
 });
 parentPort.postMessage({ ready: true });
