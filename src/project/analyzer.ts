@@ -3,15 +3,6 @@ import type { FileAnalysis, PythonFile } from "../languages/python/analyze.js";
 /** Runs the Python engine on files, in this thread or in workers. */
 export interface PythonAnalyzer {
   analyze(file: PythonFile): Promise<FileAnalysis>;
-  /** Worker threads running (0: every file is analysed on this thread). */
-  readonly workers: number;
-  /**
-   * Sends a request of `kind` to the least busy worker, which answers it with a handler of that kind (see the
-   * handlers in worker.ts) and its warm parser and rule index: the answer, by structured clone. Fails when no
-   * worker runs, the worker has no such handler, or the handler throws.
-   */
-  request(kind: string, payload: unknown): Promise<unknown>;
-  /** Ends the workers. */
   close(): Promise<void>;
 }
 

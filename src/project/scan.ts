@@ -128,8 +128,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   // The analysers (parser, whole-program pass, worker pool) are loaded only when some file is to be analysed.
   const analysis = final || !pythonFiles.length ? undefined : await pythonAnalysis();
   const rules = analysis ? await buildRules() : [];
-  const toAnalyse = changed ?? pythonFiles;
-  const analyzer = analysis && (await analysis.sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs, pythonBytes(toAnalyse, options.maxFileSize)), localStartsAfter, timeBudgetMs: fileTimeout(options) }));
+  const analyzer = analysis && (await analysis.sharedQueueAnalyzer(spec, rules, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) }));
   let artifacts: ArtifactFilesResult | undefined;
   // The Java stream check takes the first bytes of the files the model-file scan read, not opening them again.
   const heads = otherLanguages.javaStreams ? new FileHeads(JAVA_STREAM_HEAD_BYTES) : undefined;
@@ -148,7 +147,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
         const analysis = cached ? Promise.resolve(cached) : analyzer!.analyze(input).then((a) => (cache?.set(input, a), a));
         analyses.push(analysis.finally(counted ? progress : () => {}).then((a) => [c.file.relPath, a]));
       }, onOther);
-    if (analyzer) await read(toAnalyse);
+    if (analyzer) await read(changed ?? pythonFiles);
     if (artifactRules.length > 0) {
       const artifactFiles = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
       const projectPython = discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath));
@@ -558,33 +557,15 @@ function grow(size: number, keep: number): void {
 }
 
 /**
- * Python source (bytes on disk, as discovered) each thread should have before a worker starts. Workers are started as
- * soon as the files are found, so that their start-up (about 130 ms of CPU: the worker bundle, the grammar, the rule
- * index) overlaps this thread's reading and model-file scan; `--jobs 1` starts one there whatever the size.
- * On a 2-vCPU machine a worker did not pay on CPython's standard library (31.5 MB). CPU per thread at the end of a
- * cold scan (/proc/self/task, three runs each, medians; the machine was shared, so every figure is inflated alike):
- * one thread: main 2.83 s, V8's garbage-collector and compiler threads 1.53 s, total 4.43 s; `--jobs 1`: main
- * 2.55 s, the worker 1.23 s, V8's threads 2.02 s, total 5.78 s, peak 168 -> 212 MB. The worker analysed 60-75% of
- * the candidate characters (the largest files; the smaller ones left here cost as much per file) but spared the main
- * thread only 0.3 s, because a second isolate warms up its own compiled code and collects its own garbage; and two
- * cores cannot run 5.8 s of CPU in less than 2.9 s, the length of the main thread alone. Measured by wall time with
- * the scan's threads at real-time priority over the rest of the machine (`chrt -f`, three pairs): one thread 3.07,
- * 3.18, 3.60 s; `--jobs 1` 3.76, 4.35, 3.86 s. On three copies of the library (94.6 MB; two runs each, shared
- * machine) `--jobs 1` took 13.1 / 12.7 s of CPU against 10.7 / 12.3 s, peak 322 against 288 MB. So the first worker
- * comes only beyond that size, about where the previous rule (by candidate characters read) put it.
+ * Source each thread should have before another worker starts. On a 2-vCPU machine a worker pays off from about
+ * 35 M characters of candidate source (three times the Python standard library's 12 M; twice that scans faster on
+ * one thread): it needs its own start-up and warm-up of the compiled code, and the two threads share the cores
+ * with the compiler.
  */
-const PYTHON_BYTES_PER_THREAD = 48_000_000;
+const SOURCE_PER_THREAD = 16_000_000;
 
-/** The bytes of the Python files a scan may analyse (files over the size limit are skipped unread). */
-function pythonBytes(files: readonly DiscoveredFile[], maxFileSize: number): number {
-  let bytes = 0;
-  for (const f of files) if (f.size <= maxFileSize) bytes += f.size;
-  return bytes;
-}
-
-/** `--jobs N` starts N workers; by default one per remaining core, as many as the discovered source is worth. */
-function poolOptions(jobs: number | undefined, bytes: number): PoolOptions {
-  if (jobs !== undefined) return { workers: jobs };
-  const worthIt = Math.floor(bytes / PYTHON_BYTES_PER_THREAD) - 1;
-  return { workers: Math.max(0, Math.min(availableParallelism() - 1, 8, worthIt)) };
+/** `--jobs N` starts N workers at once; by default one per remaining core, as the work grows to be worth it. */
+function poolOptions(jobs: number | undefined): PoolOptions {
+  if (jobs !== undefined) return { maxWorkers: jobs, sourcePerThread: 0 };
+  return { maxWorkers: Math.max(0, Math.min(availableParallelism() - 1, 8)), sourcePerThread: SOURCE_PER_THREAD };
 }

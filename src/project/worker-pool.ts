@@ -13,31 +13,9 @@ interface Job {
   reject: (e: unknown) => void;
 }
 
-/** A message to a worker: a request of a kind its handlers know (see worker.ts), answered with the same `id`. */
-export interface WorkerRequest {
-  id: number;
-  kind: string;
-  payload: unknown;
-}
-
-interface WorkerReply {
-  id?: number;
-  result?: unknown;
-  error?: string;
-}
-
-/** A request a worker has not answered yet; an analysis (`job`) goes back to the queue if the worker fails. */
-interface Pending {
-  resolve: (r: unknown) => void;
-  reject: (e: unknown) => void;
-  job?: Job;
-}
-
 interface WorkerSlot {
   worker: Worker;
-  running: Map<number, Pending>;
-  /** Analyses among `running`. */
-  analysing: number;
+  running: Map<number, Job>;
   failure?: Error;
 }
 
@@ -51,8 +29,14 @@ const WORKER_YOUNG_GENERATION_MB = 16;
 const IN_FLIGHT_PER_WORKER = 2;
 
 export interface PoolOptions {
-  /** Worker threads, started at once; 0 analyses everything on this thread. */
-  workers: number;
+  /** The most worker threads to start; 0 analyses everything on this thread. */
+  maxWorkers: number;
+  /**
+   * Workers start only as the source handed in grows, so that every thread (this one included) has at least this
+   * many characters to analyse (0: all at once): a worker costs a start-up and its own warm-up of the compiled
+   * code, which a smaller share does not pay back.
+   */
+  sourcePerThread: number;
   /** This thread analyses files only once this settles (it has other work first); workers start at once. */
   localStartsAfter?: Promise<unknown>;
   /** Time budget of one file in milliseconds (`--file-timeout`); undefined: none. */
@@ -62,18 +46,17 @@ export interface PoolOptions {
 /**
  * Analyses files on worker threads and on this thread at once, from one queue: workers take the largest files
  * first, this thread the smallest, so everyone finishes at about the same time. The main thread yields between
- * files so worker messages and I/O keep flowing. The workers stay until `close()`: other work can be sent to them
- * with `request`.
+ * files so worker messages and I/O keep flowing.
  */
 export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly PythonRule[], options: PoolOptions): Promise<PythonAnalyzer> {
   keepHeapCompact();
   const url = new URL("./worker.js", import.meta.url);
   const queue = new SizeOrderedQueue();
+  let enqueuedChars = 0;
   let nextId = 0;
   let localBusy = false;
   let localReady = options.localStartsAfter === undefined;
   let pumpScheduled = false;
-  let closed = false;
 
   // This thread's parser is loaded when the first file is handed in, while the scan goes on reading: a re-scan whose
   // changed files hold no rule's token (most edits of one file: 258 of the standard library's 1790 files hold one)
@@ -85,35 +68,23 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   let index: SinkIndex | undefined;
 
   const slots: WorkerSlot[] = [];
-  const send = (slot: WorkerSlot, kind: string, payload: unknown, pending: Pending) => {
-    const id = nextId++;
-    slot.running.set(id, pending);
-    if (pending.job) slot.analysing++;
-    slot.worker.postMessage({ id, kind, payload } satisfies WorkerRequest);
-  };
   const startWorker = () => {
     const worker = new Worker(url, { workerData: { spec, timeBudgetMs: options.timeBudgetMs }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    const slot: WorkerSlot = { worker, running: new Map(), analysing: 0 };
+    const slot: WorkerSlot = { worker, running: new Map() };
     slots.push(slot);
-    slot.worker.on("message", (msg: WorkerReply) => {
+    slot.worker.on("message", (msg: { id?: number; result?: FileAnalysis }) => {
       if (msg.id === undefined) return;
-      const pending = slot.running.get(msg.id);
+      const job = slot.running.get(msg.id);
       slot.running.delete(msg.id);
-      if (pending?.job) slot.analysing--;
-      if (msg.error !== undefined) pending?.reject(new Error(msg.error));
-      else pending?.resolve(msg.result);
+      job?.resolve(msg.result!);
       pump();
     });
     const fail = (e: Error) => {
       if (slot.failure) return;
       slot.failure = e;
-      // Give its files back to the queue: the others (and this thread) finish them. Other requests fail.
-      for (const pending of slot.running.values()) {
-        if (pending.job) enqueue(pending.job);
-        else pending.reject(e);
-      }
+      // Give its files back to the queue: the others (and this thread) finish them.
+      for (const job of slot.running.values()) enqueue(job);
       slot.running.clear();
-      slot.analysing = 0;
       pump();
     };
     slot.worker.on("error", fail);
@@ -124,8 +95,10 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
     // A failure to load is the analysis's to report (see runLocal).
     parserReady().catch(() => {});
     enqueue(job);
+    enqueuedChars += job.file.source.length;
+    while (slots.length < options.maxWorkers && enqueuedChars >= (slots.length + 2) * options.sourcePerThread) startWorker();
   };
-  while (slots.length < options.workers) startWorker();
+  if (options.sourcePerThread === 0) while (slots.length < options.maxWorkers) startWorker();
   const startLocal = () => {
     localReady = true;
     pump();
@@ -134,9 +107,11 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
 
   function pump(): void {
     for (const slot of slots) {
-      while (!slot.failure && slot.analysing < IN_FLIGHT_PER_WORKER && queue.size) {
+      while (!slot.failure && slot.running.size < IN_FLIGHT_PER_WORKER && queue.size) {
         const job = queue.takeLargest()!;
-        send(slot, "analyze", job.file, { resolve: job.resolve as (r: unknown) => void, reject: job.reject, job });
+        const id = nextId++;
+        slot.running.set(id, job);
+        slot.worker.postMessage({ id, file: job.file });
       }
     }
     if (localReady && !localBusy && queue.size) {
@@ -162,9 +137,6 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
   }
 
   return {
-    get workers() {
-      return closed ? 0 : slots.filter((s) => !s.failure).length;
-    },
     analyze(file) {
       const analysis = new Promise<FileAnalysis>((resolve, reject) => {
         handIn({ file, resolve, reject });
@@ -181,16 +153,7 @@ export async function sharedQueueAnalyzer(spec: RuleSetSpec, rules: readonly Pyt
       analysis.catch(() => {});
       return analysis;
     },
-    request(kind, payload) {
-      return new Promise((resolve, reject) => {
-        const live = closed ? [] : slots.filter((s) => !s.failure);
-        if (!live.length) return reject(new Error("no analysis worker is running"));
-        const idlest = live.reduce((a, b) => (b.running.size < a.running.size ? b : a));
-        send(idlest, kind, payload, { resolve, reject });
-      });
-    },
     async close() {
-      closed = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
