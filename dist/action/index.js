@@ -40260,44 +40260,32 @@ async function sharedQueueAnalyzer(spec, rules2, options) {
   keepHeapCompact();
   const url = new URL("./worker.js", import.meta.url);
   const queue = new SizeOrderedQueue();
+  let enqueuedChars = 0;
   let nextId = 0;
   let localBusy = false;
   let localReady = options.localStartsAfter === void 0;
   let pumpScheduled = false;
-  let closed = false;
   let parser;
   let parserLoading;
   const parserReady = () => parserLoading ??= loadPythonParser().then((p) => parser = p);
   let index;
   const slots = [];
-  const send = (slot2, kind, payload, pending) => {
-    const id = nextId++;
-    slot2.running.set(id, pending);
-    if (pending.job) slot2.analysing++;
-    slot2.worker.postMessage({ id, kind, payload });
-  };
   const startWorker = () => {
     const worker = new Worker2(url, { workerData: { spec, timeBudgetMs: options.timeBudgetMs }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    const slot2 = { worker, running: /* @__PURE__ */ new Map(), analysing: 0 };
+    const slot2 = { worker, running: /* @__PURE__ */ new Map() };
     slots.push(slot2);
     slot2.worker.on("message", (msg) => {
       if (msg.id === void 0) return;
-      const pending = slot2.running.get(msg.id);
+      const job = slot2.running.get(msg.id);
       slot2.running.delete(msg.id);
-      if (pending?.job) slot2.analysing--;
-      if (msg.error !== void 0) pending?.reject(new Error(msg.error));
-      else pending?.resolve(msg.result);
+      job?.resolve(msg.result);
       pump();
     });
     const fail = (e) => {
       if (slot2.failure) return;
       slot2.failure = e;
-      for (const pending of slot2.running.values()) {
-        if (pending.job) enqueue(pending.job);
-        else pending.reject(e);
-      }
+      for (const job of slot2.running.values()) enqueue(job);
       slot2.running.clear();
-      slot2.analysing = 0;
       pump();
     };
     slot2.worker.on("error", fail);
@@ -40308,8 +40296,10 @@ async function sharedQueueAnalyzer(spec, rules2, options) {
     parserReady().catch(() => {
     });
     enqueue(job);
+    enqueuedChars += job.file.source.length;
+    while (slots.length < options.maxWorkers && enqueuedChars >= (slots.length + 2) * options.sourcePerThread) startWorker();
   };
-  while (slots.length < options.workers) startWorker();
+  if (options.sourcePerThread === 0) while (slots.length < options.maxWorkers) startWorker();
   const startLocal = () => {
     localReady = true;
     pump();
@@ -40317,9 +40307,11 @@ async function sharedQueueAnalyzer(spec, rules2, options) {
   options.localStartsAfter?.then(startLocal, startLocal);
   function pump() {
     for (const slot2 of slots) {
-      while (!slot2.failure && slot2.analysing < IN_FLIGHT_PER_WORKER && queue.size) {
+      while (!slot2.failure && slot2.running.size < IN_FLIGHT_PER_WORKER && queue.size) {
         const job = queue.takeLargest();
-        send(slot2, "analyze", job.file, { resolve: job.resolve, reject: job.reject, job });
+        const id = nextId++;
+        slot2.running.set(id, job);
+        slot2.worker.postMessage({ id, file: job.file });
       }
     }
     if (localReady && !localBusy && queue.size) {
@@ -40342,9 +40334,6 @@ async function sharedQueueAnalyzer(spec, rules2, options) {
     pump();
   }
   return {
-    get workers() {
-      return closed ? 0 : slots.filter((s) => !s.failure).length;
-    },
     analyze(file) {
       const analysis = new Promise((resolve12, reject) => {
         handIn({ file, resolve: resolve12, reject });
@@ -40360,16 +40349,7 @@ async function sharedQueueAnalyzer(spec, rules2, options) {
       });
       return analysis;
     },
-    request(kind, payload) {
-      return new Promise((resolve12, reject) => {
-        const live = closed ? [] : slots.filter((s) => !s.failure);
-        if (!live.length) return reject(new Error("no analysis worker is running"));
-        const idlest = live.reduce((a, b) => b.running.size < a.running.size ? b : a);
-        send(idlest, kind, payload, { resolve: resolve12, reject });
-      });
-    },
     async close() {
-      closed = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));
     }
   };
@@ -52955,8 +52935,7 @@ async function scanProject(options) {
   const localStartsAfter = new Promise((resolve12) => ownWorkDone = resolve12);
   const analysis = final || !pythonFiles.length ? void 0 : await pythonAnalysis();
   const rules2 = analysis ? await buildRules() : [];
-  const toAnalyse = changed ?? pythonFiles;
-  const analyzer = analysis && await analysis.sharedQueueAnalyzer(spec, rules2, { ...poolOptions(options.jobs, pythonBytes(toAnalyse, options.maxFileSize)), localStartsAfter, timeBudgetMs: fileTimeout(options) });
+  const analyzer = analysis && await analysis.sharedQueueAnalyzer(spec, rules2, { ...poolOptions(options.jobs), localStartsAfter, timeBudgetMs: fileTimeout(options) });
   let artifacts;
   const heads = otherLanguages.javaStreams ? new FileHeads(JAVA_STREAM_HEAD_BYTES) : void 0;
   try {
@@ -52975,7 +52954,7 @@ async function scanProject(options) {
       analyses.push(analysis2.finally(counted ? progress : () => {
       }).then((a) => [c.file.relPath, a]));
     }, onOther);
-    if (analyzer) await read(toAnalyse);
+    if (analyzer) await read(changed ?? pythonFiles);
     if (artifactRules.length > 0) {
       const artifactFiles = discovery.files.filter((f) => f.kind === "other" && !excluded(f.absPath));
       const projectPython = discovery.files.filter((f) => f.kind === "python" && !excluded(f.absPath));
@@ -53263,16 +53242,10 @@ function grow(size, keep) {
   readBuffer.copy(grown, 0, 0, keep);
   readBuffer = grown;
 }
-var PYTHON_BYTES_PER_THREAD = 48e6;
-function pythonBytes(files, maxFileSize) {
-  let bytes = 0;
-  for (const f of files) if (f.size <= maxFileSize) bytes += f.size;
-  return bytes;
-}
-function poolOptions(jobs, bytes) {
-  if (jobs !== void 0) return { workers: jobs };
-  const worthIt = Math.floor(bytes / PYTHON_BYTES_PER_THREAD) - 1;
-  return { workers: Math.max(0, Math.min(availableParallelism() - 1, 8, worthIt)) };
+var SOURCE_PER_THREAD = 16e6;
+function poolOptions(jobs) {
+  if (jobs !== void 0) return { maxWorkers: jobs, sourcePerThread: 0 };
+  return { maxWorkers: Math.max(0, Math.min(availableParallelism() - 1, 8)), sourcePerThread: SOURCE_PER_THREAD };
 }
 
 // src/ci/command.ts

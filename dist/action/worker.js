@@ -15372,22 +15372,8 @@ function loadPythonParser() {
 var { spec, timeBudgetMs } = workerData;
 var index = new SinkIndex(buildRuleSet(spec));
 var parser = await loadPythonParser();
-var handlers = {
-  analyze: (file) => analyzeSafely(() => analyzePython(parser, file, index, { timeBudgetMs }), file.path)
-};
 parentPort.on("message", (msg) => {
-  const handler = handlers[msg.kind];
-  if (!handler) {
-    parentPort.postMessage({ id: msg.id, error: `no handler for "${msg.kind}" in the analysis worker` });
-    return;
-  }
-  let result;
-  try {
-    result = handler(msg.payload);
-  } catch (e) {
-    parentPort.postMessage({ id: msg.id, error: e.message ?? String(e) });
-    return;
-  }
+  const result = analyzeSafely(() => analyzePython(parser, msg.file, index, { timeBudgetMs }), msg.file.path);
   parentPort.postMessage({ id: msg.id, result });
 });
 parentPort.postMessage({ ready: true });
