@@ -58,22 +58,24 @@ export async function scanDependencies(
     return { findings: known.findings, manifests: known.manifests, records: known.records as DependencyRecord[] };
   }
   const manifestErrors: ScanError[] = [];
-  const result = await readDependencies(manifestFiles, pythonFiles, root, rules, codeFindings, maxBytes, manifestErrors);
+  const result = await readDependencies(manifestFiles, { pythonFiles, root, rules, codeFindings, maxBytes }, manifestErrors);
   appendAll(errors, manifestErrors);
   if (key && !result.notes) memo.cache.setEntry(DEPENDENCIES_PART, slot!, { filesKey: key, findings: result.findings, errors: manifestErrors, manifests: result.manifests, records: result.records });
   return { findings: result.findings, manifests: result.manifests, records: result.records };
 }
 
+/** What the dependency scan needs besides the manifests (see `scanDependencies`). */
+interface DependencyContext {
+  pythonFiles: readonly DiscoveredFile[];
+  root: string;
+  rules: readonly SelectableRule[];
+  codeFindings: Finding[];
+  maxBytes: number;
+}
+
 /** The dependency scan of `manifestFiles`; `notes`: whether their pins note something on the code (see `crossSignalFacts`). */
-async function readDependencies(
-  manifestFiles: readonly DiscoveredFile[],
-  pythonFiles: readonly DiscoveredFile[],
-  root: string,
-  rules: readonly SelectableRule[],
-  codeFindings: Finding[],
-  maxBytes: number,
-  errors: ScanError[],
-): Promise<DependencyScanResult & { notes: boolean }> {
+async function readDependencies(manifestFiles: readonly DiscoveredFile[], context: DependencyContext, errors: ScanError[]): Promise<DependencyScanResult & { notes: boolean }> {
+  const { pythonFiles, root, rules, codeFindings, maxBytes } = context;
   const [{ annotateCodeFindings }, { dependencyFindings, dependencyRecords }, { matchAdvisories }, { readProjectDependencies }] = await Promise.all([
     import("../dependencies/annotate-findings.js"),
     import("../dependencies/findings.js"),
