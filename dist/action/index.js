@@ -52280,12 +52280,13 @@ async function scanDependencies(files, pythonFiles, root, rules2, codeFindings, 
     return { findings: known.findings, manifests: known.manifests, records: known.records };
   }
   const manifestErrors = [];
-  const result2 = await readDependencies(manifestFiles, pythonFiles, root, rules2, codeFindings, maxBytes, manifestErrors);
+  const result2 = await readDependencies(manifestFiles, { pythonFiles, root, rules: rules2, codeFindings, maxBytes }, manifestErrors);
   appendAll(errors, manifestErrors);
   if (key && !result2.notes) memo.cache.setEntry(DEPENDENCIES_PART, slot2, { filesKey: key, findings: result2.findings, errors: manifestErrors, manifests: result2.manifests, records: result2.records });
   return { findings: result2.findings, manifests: result2.manifests, records: result2.records };
 }
-async function readDependencies(manifestFiles, pythonFiles, root, rules2, codeFindings, maxBytes, errors) {
+async function readDependencies(manifestFiles, context, errors) {
+  const { pythonFiles, root, rules: rules2, codeFindings, maxBytes } = context;
   const [{ annotateCodeFindings: annotateCodeFindings2 }, { dependencyFindings: dependencyFindings2, dependencyRecords: dependencyRecords2 }, { matchAdvisories: matchAdvisories2 }, { readProjectDependencies: readProjectDependencies2 }] = await Promise.all([
     Promise.resolve().then(() => (init_annotate_findings(), annotate_findings_exports)),
     Promise.resolve().then(() => (init_findings2(), findings_exports)),
