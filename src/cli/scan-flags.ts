@@ -3,11 +3,8 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { SEVERITIES, TRUST_LEVELS, type Severity, type Trust } from "../core/types.js";
 import { isTrust } from "../core/trust.js";
 import { isSeverity } from "../core/severity.js";
-import { loadConfig, type PathfinderConfig } from "../project/config.js";
-import { ARTIFACT_RULES } from "../artifacts/rules.js";
-import { PYTHON_RULE_CATALOG } from "../rules/python-catalog.js";
+import { knownRuleIds, loadConfig, type PathfinderConfig } from "../project/config.js";
 import { closest } from "../rules/selection.js";
-import { LANGUAGE_RULE_CATALOG } from "../rules/language-catalog.js";
 import type { PickleScanOptions } from "../artifacts/types.js";
 import type { ScanOptions } from "../project/scan.js";
 import { DEFAULT_CACHE_DIR } from "../project/cache.js";
@@ -265,7 +262,7 @@ export function applyConfigDefaults(values: ScanFlagValues, config: PathfinderCo
 
 /** `--exclude-rule` IDs, canonical; an unknown ID is a usage error with the closest known one. */
 export function excludedRules(values: readonly string[] | undefined): string[] {
-  const known = [...PYTHON_RULE_CATALOG, ...ARTIFACT_RULES, ...LANGUAGE_RULE_CATALOG].map((r) => r.id);
+  const known = knownRuleIds();
   return (values ?? [])
     .flatMap((v) => v.split(","))
     .map((v) => v.trim().replace(/^(python|artifact|java|csharp|php)\//i, ""))

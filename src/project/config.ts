@@ -257,8 +257,8 @@ function ruleSettings(value: unknown, file: string, path: string, artifactRule: 
   return out;
 }
 
-/** Every rule ID a configuration may name: Python rules, artifact rules and the Java, C# and PHP rules. */
-function knownRuleIds(): string[] {
+/** Every rule ID a configuration or `--exclude-rule` may name: Python rules, artifact rules and the Java, C# and PHP rules. */
+export function knownRuleIds(): string[] {
   return [...PYTHON_RULE_CATALOG, ...ARTIFACT_RULES, ...LANGUAGE_RULE_CATALOG].map((r) => r.id);
 }
 

@@ -126,7 +126,7 @@ export async function scanOtherLanguageFiles(
 }
 
 /**
- * `languageOf` each file, asked once per extension: a language is named by single-dot extensions (`.java`, `.php`), so
+ * `languageIdOf` each file, asked once per extension: a language is named by single-dot extensions (`.java`, `.php`), so
  * the text from a path's last dot decides it.
  */
 function languageByExtension(): (file: DiscoveredFile) => SourceLanguage | undefined {

@@ -62,11 +62,6 @@ export function languageRuleMetas(): RuleMeta[] {
   return [...LANGUAGE_RULES.map(languageRuleMeta), JAVA_STREAM_GADGET_RULE];
 }
 
-export function languageOf(path: string): LanguageSupport | undefined {
-  const lower = path.toLowerCase();
-  return LANGUAGES.find((l) => l.extensions.some((e) => lower.endsWith(e)));
-}
-
 export type LanguageRulesetSplit = CatalogSplit<LanguageRule>;
 
 /**

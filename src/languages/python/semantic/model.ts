@@ -132,7 +132,7 @@ export class SemanticModel {
    * model is unusable after.
    */
   release(): void {
-    for (const cache of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported, this.classBodies]) cache.clear();
+    for (const cache of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported]) cache.clear();
     detachScopes(this.scopeIndex);
     detachTree(this.tree.root);
   }
