@@ -33317,7 +33317,7 @@ var init_model = __esm({
        * model is unusable after.
        */
       release() {
-        for (const cache2 of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported, this.classBodies]) cache2.clear();
+        for (const cache2 of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported]) cache2.clear();
         detachScopes(this.scopeIndex);
         detachTree(this.tree.root);
       }
@@ -39231,16 +39231,11 @@ __export(languages_exports, {
   LANGUAGE_BUNDLE_DESCRIPTIONS: () => LANGUAGE_BUNDLE_DESCRIPTIONS,
   LANGUAGE_RULES: () => LANGUAGE_RULES,
   languageBundles: () => languageBundles,
-  languageOf: () => languageOf,
   languageRuleMetas: () => languageRuleMetas,
   splitLanguageRulesets: () => splitLanguageRulesets
 });
 function languageRuleMetas() {
   return [...LANGUAGE_RULES.map(languageRuleMeta), JAVA_STREAM_GADGET_RULE];
-}
-function languageOf(path) {
-  const lower = path.toLowerCase();
-  return LANGUAGES.find((l) => l.extensions.some((e) => lower.endsWith(e)));
 }
 function splitLanguageRulesets(specs) {
   return splitLanguageRuleset(specs, LANGUAGE_RULES);
@@ -54925,10 +54920,7 @@ import { dirname as dirname11, isAbsolute as isAbsolute6, join as join12, relati
 init_types();
 import { existsSync as existsSync4, statSync as statSync6 } from "node:fs";
 import { dirname as dirname7, isAbsolute as isAbsolute3, join as join9, relative as relative4, resolve as resolve6 } from "node:path";
-init_rules();
-init_python_catalog();
 init_selection();
-init_language_catalog();
 
 // src/cli/version.ts
 import { readFileSync as readFileSync8 } from "node:fs";
@@ -55171,7 +55163,7 @@ function applyConfigDefaults(values, config) {
   }
 }
 function excludedRules(values) {
-  const known = [...PYTHON_RULE_CATALOG, ...ARTIFACT_RULES, ...LANGUAGE_RULE_CATALOG].map((r) => r.id);
+  const known = knownRuleIds();
   return (values ?? []).flatMap((v) => v.split(",")).map((v) => v.trim().replace(/^(python|artifact|java|csharp|php)\//i, "")).filter(Boolean).map((id) => {
     const match = known.find((k) => k.toUpperCase() === id.toUpperCase());
     if (match) return match;

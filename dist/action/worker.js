@@ -8566,7 +8566,7 @@ var SemanticModel = class {
    * model is unusable after.
    */
   release() {
-    for (const cache of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported, this.classBodies]) cache.clear();
+    for (const cache of [this.bindingCache, this.inProgress, this.qualifiedNames, this.attributeNames, this.memberCache, this.instanceMemberCache, this.ancestorCache, this.resolvedExpressions, this.starImported]) cache.clear();
     detachScopes(this.scopeIndex);
     detachTree(this.tree.root);
   }
