@@ -10,6 +10,7 @@ import { ALIASED_MODULE_NAMES } from "./semantic/module-aliases.js";
 import { relevantRanges, type SinkNames } from "./regions.js";
 import { identifierKey, splitTopLevel } from "./top-level.js";
 import { wordSearch, wordWithoutBoundaries, type TokenSet, type WordFinder } from "./token-set.js";
+import { TokensWithWords, type AnchorTokens } from "./project-tokens.js";
 import { pastDeadline, TimeBudgetExceeded, type PythonParser, type TimeBudget } from "./parser.js";
 import { inOneShape, RESOLVED_THROUGH, SemanticModel, type ProjectResolver, type ResolutionStep, type ResolvedName } from "./semantic/model.js";
 import { summarizeModule, type ModuleSummary } from "./project-index.js";
@@ -54,6 +55,8 @@ interface RuleNames {
   words: ReadonlySet<string>;
   attributeKeys: ReadonlySet<number>;
   sinkModules: ReadonlySet<string>;
+  /** The tokens' set without the flow source words, which project indexes extend (see `TokensWithWords`). */
+  projectTokens?: TokenSet;
 }
 
 const RULE_NAMES = new WeakMap<readonly PythonRule[], RuleNames>();
@@ -120,7 +123,7 @@ export class SinkIndex implements SinkNames {
   /** See `SinkNames.flowSources`. */
   readonly flowSources?: WordFinder;
   /** The prefilter tokens of all rules (and the flow source words, see `TokenSet.extraOffsetsIn`). */
-  readonly tokens: TokenSet;
+  readonly tokens: AnchorTokens;
   /** The words a token occurs in where it can lead to a sink (see `anchorWords`). */
   readonly words: ReadonlySet<string>;
   readonly attributeKeys: ReadonlySet<number>;
@@ -144,8 +147,12 @@ export class SinkIndex implements SinkNames {
     const sourceWords = flowRules.length && !project && flowRules.every((r) => r.flowSourceWords?.length) ? [...new Set(flowRules.flatMap((r) => r.flowSourceWords!))] : undefined;
     // The source words are found in the tokens' pass over the file (see `wordWithoutBoundaries`).
     const together = sourceWords !== undefined && sourceWords.every(wordWithoutBoundaries);
-    this.tokens = anchorTokenSet(project ? [...base.tokens, ...project.words] : base.tokens, together ? { [FLOW_SOURCE_WORDS]: sourceWords } : {});
-    if (sourceWords) this.flowSources = together ? { offsetsIn: (text) => this.tokens.extraOffsetsIn(text, FLOW_SOURCE_WORDS) } : wordSearch(sourceWords);
+    if (project) this.tokens = new TokensWithWords((base.projectTokens ??= anchorTokenSet(base.tokens)), project.words);
+    else {
+      const tokens = anchorTokenSet(base.tokens, together ? { [FLOW_SOURCE_WORDS]: sourceWords } : {});
+      this.tokens = tokens;
+      if (sourceWords) this.flowSources = together ? { offsetsIn: (text) => tokens.extraOffsetsIn(text, FLOW_SOURCE_WORDS) } : wordSearch(sourceWords);
+    }
     if (!project) {
       this.words = base.words;
       this.attributeKeys = base.attributeKeys;

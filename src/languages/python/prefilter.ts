@@ -50,7 +50,7 @@ function prefixTree(words: readonly string[]): string {
  * A computed import (`__import__("pic" + "kle")`) is one no token can see. None at all: no finding is possible.
  * With `words` (see `anchorWords`), only the tokens that are part of one of them count.
  */
-export function anchorOffsets(source: string, tokens: TokenSet, words?: ReadonlySet<string>): number[] {
+export function anchorOffsets(source: string, tokens: Pick<TokenSet, "offsetsIn" | "hasExtra" | "extraOffsetsIn">, words?: ReadonlySet<string>): number[] {
   const found = tokens.offsetsIn(source);
   const out = words ? found.filter((at) => canLeadToSink(source, at, words)) : found;
   if (tokens.hasExtra(DYNAMIC_IMPORTS)) {

@@ -40,7 +40,7 @@ export class TokenSet implements WordFinder {
     if (word === "") return;
     const candidate: Candidate = { word, group, last: word.length - 1 };
     const n = word.length;
-    if (n < 2 || !/^[\x00-\x7f]*$/.test(word) || (n < 4 && overlapsItself(word))) {
+    if (searchedPlainly(word)) {
       this.plain.push(candidate);
       return;
     }
@@ -135,6 +135,16 @@ function pairRarity(word: string, k: number): number {
     return r < 0 ? BY_FREQUENCY.length : r;
   };
   return Math.min(rank(word[k - 1]), rank(word[k])) * 64 + Math.max(rank(word[k - 1]), rank(word[k]));
+}
+
+/**
+ * Whether `TokenSet` searches `word` the plain way (`indexOf` from the end of each occurrence, so occurrences that
+ * overlap an earlier one are not listed) rather than by its tables (every occurrence): short words and words outside
+ * ASCII.
+ */
+export function searchedPlainly(word: string): boolean {
+  const n = word.length;
+  return n < 2 || !/^[\x00-\x7f]*$/.test(word) || (n < 4 && overlapsItself(word));
 }
 
 /** Whether two occurrences of `word` can overlap (`aa`, `aba`): then only a plain search finds them as before. */
