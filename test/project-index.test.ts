@@ -42,3 +42,30 @@ test("a class's ancestors follow a new summary of the module of its base", () =>
   index.set(summary("app.base", {}, { Base: ["pickle.Unpickler"] }));
   assert.deepEqual(ancestors(), ["app.base.Base", "pickle.Unpickler"]);
 });
+
+test("a function's flows follow a new summary, or flow summary, of its module, and only of its module", () => {
+  const index = new ProjectIndex(new Set(["app", "app.util", "app.other"]), () => false);
+  const withFlows = (module: string, flows: ModuleSummary["flows"]) => ({ ...summary(module, {}), flows });
+  const returns = [{ place: { file: "app/util.py", line: 3, column: 5, endLine: 3, endColumn: 9, snippet: "" }, message: "source: request" }];
+  const found = (name: string) => (index.flows(name) ?? []).map((r) => `${r.name}:${Object.keys(r.flows).join(",")}`);
+  // Asked before the module has a summary, and again after.
+  assert.deepEqual(found("app.util.fetch"), []);
+  index.set(withFlows("app.util", { fetch: { returns } }));
+  index.set(withFlows("app.other", { g: { factory: true } }));
+  assert.deepEqual(found("app.util.fetch"), ["app.util.fetch:returns"]);
+  assert.deepEqual(found("app.util.nothing"), []);
+  assert.deepEqual(found("app.other.g"), ["app.other.g:factory"]);
+  // Another module's new summary leaves these answers as they were; the module's own changes them.
+  index.set(withFlows("app.other", {}));
+  assert.deepEqual(found("app.util.fetch"), ["app.util.fetch:returns"]);
+  assert.deepEqual(found("app.other.g"), []);
+  index.set(withFlows("app.util", { nothing: { factory: true } }));
+  assert.deepEqual(found("app.util.fetch"), []);
+  assert.deepEqual(found("app.util.nothing"), ["app.util.nothing:factory"]);
+  // A flow summary (the module analysed whole for its callers) stands before the module's own summary.
+  index.setFlows(withFlows("app.util", { fetch: { passes: [] } }));
+  assert.deepEqual(found("app.util.fetch"), ["app.util.fetch:passes"]);
+  assert.deepEqual(found("app.util.nothing"), []);
+  index.set(withFlows("app.util", { nothing: { factory: true } }));
+  assert.deepEqual(found("app.util.fetch"), ["app.util.fetch:passes"]);
+});

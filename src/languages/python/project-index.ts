@@ -211,7 +211,6 @@ export class ProjectIndex implements ProjectResolver {
    */
   setFlows(summary: ModuleSummary): void {
     this.flowSummaries.set(summary.module, summary);
-    this.flowsByName.clear();
   }
 
   flowSummary(module: string): ModuleSummary | undefined {
@@ -230,7 +229,6 @@ export class ProjectIndex implements ProjectResolver {
     this.summaries.set(summary.module, summary);
     this.versions.set(summary.module, (this.versions.get(summary.module) ?? 0) + 1);
     this.generation++;
-    this.flowsByName.clear();
   }
 
   /** How many times each module's summary was set: what a cached resolution read is still there while it holds. */
@@ -414,33 +412,50 @@ export class ProjectIndex implements ProjectResolver {
    * the object a project function returns (`pkg.mod.make().m`, a factory whose class is chosen at run time) may be
    * the method of any class of that module that defines it.
    */
-  /** `flows` answers by name, until a summary changes (every call of every file asks). */
-  private readonly flowsByName = new Map<string, ResolvedFlows[] | undefined>();
+  /**
+   * `flows` answers by name, each kept while the summary it was read from is the module's (every call of every file
+   * asks, and the whole-program pass sets a summary after every file it analyses: clearing them all then had most
+   * names of a file worked out again for the next file).
+   */
+  private readonly flowsByName = new Map<string, { from: FlowsFrom | undefined; found: ResolvedFlows[] | undefined }>();
 
   flows(qualifiedName: string): ResolvedFlows[] | undefined {
-    if (this.flowsByName.has(qualifiedName)) return this.flowsByName.get(qualifiedName);
-    const found = this.flowsNow(qualifiedName);
-    this.flowsByName.set(qualifiedName, found);
+    const known = this.flowsByName.get(qualifiedName);
+    if (known && (!known.from || this.flowSource(known.from.module) === known.from.summary)) return known.found;
+    const segments = qualifiedName.split(".");
+    const from = this.flowsModule(segments);
+    const found = from?.summary?.flows ? this.flowsNow(from.summary, from.summary.flows, segments.slice(from.parts)) : undefined;
+    this.flowsByName.set(qualifiedName, { from, found });
     return found;
   }
 
-  private flowsNow(qualifiedName: string): ResolvedFlows[] | undefined {
-    const segments = qualifiedName.split(".");
+  /** The summary `flows` reads a module's function summaries from. */
+  private flowSource(module: string): ModuleSummary | undefined {
+    return this.flowSummaries.get(module) ?? this.summaries.get(module);
+  }
+
+  /**
+   * The longest project module the parts of a dotted name start with (before its last part), how many parts name it,
+   * and its summary for `flows`.
+   */
+  private flowsModule(segments: readonly string[]): FlowsFrom | undefined {
     let k = segments.length - 1;
     while (k > 0 && !this.moduleNamed(segments.slice(0, k).join("."))) k--;
     if (k === 0) return undefined;
     const module = this.moduleNamed(segments.slice(0, k).join("."))!;
-    const summary = this.flowSummaries.get(module) ?? this.summaries.get(module);
-    if (!summary?.flows) return undefined;
-    const rest = segments.slice(k);
+    return { module, parts: k, summary: this.flowSource(module) };
+  }
+
+  /** The function summaries of `summary` that the rest of a name (after its module) may call. */
+  private flowsNow(summary: ModuleSummary, flows: ModuleFlows, rest: readonly string[]): ResolvedFlows[] | undefined {
     const key = rest.map((s) => s.replace(/\(\)$/, "")).join(".");
-    const own = summary.flows[key];
+    const own = flows[key];
     if (own) return [{ name: `${summary.module}.${key}`, flows: own }];
-    if (rest.length === 2 && rest[0].endsWith("()") && summary.flows[rest[0].slice(0, -2)]?.factory) {
+    if (rest.length === 2 && rest[0].endsWith("()") && flows[rest[0].slice(0, -2)]?.factory) {
       const method = `.${rest[1]}`;
-      const found = Object.entries(summary.flows)
+      const found = Object.entries(flows)
         .filter(([name]) => name.endsWith(method) && summary.classes[name.slice(0, -method.length)])
-        .map(([name, flows]) => ({ name: `${summary.module}.${name}`, flows }));
+        .map(([name, f]) => ({ name: `${summary.module}.${name}`, flows: f }));
       return found.length ? found : undefined;
     }
     return undefined;
@@ -556,6 +571,13 @@ export class ProjectIndex implements ProjectResolver {
     this.classReads.set(cls, [reads, ancestorReads]);
     return cls;
   }
+}
+
+/** Where `flows` looked for a name's function summaries: the module, how many parts of the name it is, the summary it read. */
+interface FlowsFrom {
+  module: string;
+  parts: number;
+  summary: ModuleSummary | undefined;
 }
 
 /** The summaries a computation read: module, and the version of its summary it read. */
