@@ -77,3 +77,29 @@ describe("whole-program pass: callers analysed again for the summaries of what t
     assert.deepEqual(lines((await scanForTest(root, { cacheDir })).findings), want);
   });
 });
+
+// A module summarised for its callers calls into another that is summarised only after it: it is summarised again
+// when that summary tells what its call returns (here: request data, three modules deep), and not when no summary
+// it asked for changed. Either way the findings are those of summarising every module again.
+const CHAIN: Record<string, string> = {
+  "web/__init__.py": "",
+  "web/sources.py": "from flask import request\n\n\ndef body():\n    return request.get_data()\n\n\ndef nothing():\n    return b''\n",
+  "web/helpers.py": "from web import sources\n\n\ndef fetch():\n    return sources.body()\n\n\ndef quiet():\n    return sources.nothing()\n",
+  "web/views.py":
+    "import pickle\nfrom web import helpers\n\n\ndef restore():\n    return pickle.loads(helpers.fetch())  # expect: PYTHON-LANG-SEC-040, PYTHON-DESER-001\n\n\ndef calm():\n    return pickle.loads(helpers.quiet())  # expect: PYTHON-LANG-SEC-040\n",
+};
+
+describe("whole-program pass: modules summarised again for what they call", () => {
+  it("follow a flow through a module summarised after the module that calls into it", async () => {
+    const root = tempProject(CHAIN);
+    const want = CHAIN["web/views.py"].split("\n").flatMap((line, i) => {
+      const m = /#\s*expect:\s*(.+)$/.exec(line);
+      return m ? m[1].split(",").map((id) => `web/views.py:${i + 1}:${id.trim()}`) : [];
+    });
+    const lines = (findings: { ruleId: string; location: { file: string; line: number } }[]) => findings.map((f) => `${f.location.file}:${f.location.line}:${f.ruleId}`).sort();
+    assert.deepEqual(lines((await scanForTest(root)).findings), want.sort());
+    const cacheDir = tempProject({});
+    assert.deepEqual(lines((await scanForTest(root, { cacheDir })).findings), want.sort());
+    assert.deepEqual(lines((await scanForTest(root, { cacheDir })).findings), want.sort());
+  });
+});

@@ -3,8 +3,8 @@
 import { analyzePython, SinkIndex, type FileAnalysis, type PythonFile } from "../languages/python/analyze.js";
 import type { PythonParser } from "../languages/python/parser.js";
 import { packageModuleName, ProjectIndex, type ExportedValue, type ModuleSummary, type SummaryReads } from "../languages/python/project-index.js";
-import type { ResolvedName } from "../languages/python/semantic/model.js";
-import type { FunctionFlows } from "../languages/python/taint/summaries.js";
+import type { ProjectResolver, ResolvedName } from "../languages/python/semantic/model.js";
+import type { FunctionFlows, ResolvedFlows } from "../languages/python/taint/summaries.js";
 import { analyzeSafely } from "./analyzer.js";
 import type { AnalysisCache } from "./cache.js";
 import { createHash } from "node:crypto";
@@ -195,6 +195,8 @@ function summariseDemandedModules(
     bySegment.set(last, [...(bySegment.get(last) ?? []), m]);
   }
   let summarisedLast = new Set<string>();
+  /** Each module's last analysis here, with the functions it summarised and what it asked the index (see `unchangedFlows`). */
+  const analysed = new Map<string, { functions: string; asked: FlowsAsked; analysis: FileAnalysis }>();
   /** The names the project's files rebind (see `reboundNames`), read once when a summary first holds a constant. */
   let rebound: ReadonlySet<string> | undefined;
   for (let round = 0; round < MAX_DEMAND_ROUNDS && done.size < MAX_DEMANDED_MODULES; round++) {
@@ -234,11 +236,20 @@ function summariseDemandedModules(
       if (source === undefined) continue;
       const input: PythonFile = { path: file.path, source, moduleName: file.moduleName };
       const salt = `${state}:${functions.join(",")}`;
+      // Summarised again because a module it calls into was summarised since: the same analysis if what it asked of
+      // those summaries is unchanged (its flow summary in the index stands).
+      const before = analysed.get(module);
+      if (before && before.functions === functions.join(",") && unchangedFlows(before.asked, index)) {
+        if (cache && before.analysis.summary?.module === module) state = createHash("sha256").update(state).update(JSON.stringify(before.analysis.summary)).digest("hex");
+        continue;
+      }
       let analysis = cache?.get(input, salt);
       if (!analysis) {
-        analysis = analyzeSafely(() => analyzePython(parser, input, sinks, { project: index, completeFlows: functions }), file.path);
+        const { project, asked } = recordingFlows(index);
+        analysis = analyzeSafely(() => analyzePython(parser, input, sinks, { project, completeFlows: functions }), file.path);
         cache?.set(input, analysis, salt);
-      }
+        analysed.set(module, { functions: functions.join(","), asked, analysis });
+      } else analysed.delete(module);
       if (analysis.summary?.module === module) {
         index.setFlows(withoutReboundConstants(analysis.summary, () => (rebound ??= reboundNames(byModule))));
         if (cache) state = createHash("sha256").update(state).update(JSON.stringify(analysis.summary)).digest("hex");
@@ -259,6 +270,34 @@ function summariseDemandedModules(
     }
   }
   return { callers: out, keys };
+}
+
+/** The names an analysis asked the project index for function summaries of, and what it found. */
+type FlowsAsked = Map<string, ResolvedFlows[] | undefined>;
+
+/** The index as an analysis's project resolver, noting the function summaries it asks for. */
+function recordingFlows(index: ProjectIndex): { project: ProjectResolver; asked: FlowsAsked } {
+  const asked: FlowsAsked = new Map();
+  const project: ProjectResolver = {
+    resolve: (name) => index.resolve(name),
+    flows: (name) => {
+      const found = index.flows(name);
+      asked.set(name, found);
+      return found;
+    },
+  };
+  return { project, asked };
+}
+
+/**
+ * Whether every function summary an analysis asked for is what the index now holds for that name. While modules are
+ * summarised for their callers, only function summaries change (`ProjectIndex.setFlows`: names resolve as before), so
+ * an analysis of the same file for the same functions that finds the same summaries takes the same steps to the same
+ * result. (The analysis reads what the summaries say, never which objects they are.)
+ */
+function unchangedFlows(asked: FlowsAsked, index: ProjectIndex): boolean {
+  for (const [name, found] of asked) if (!sameJson(index.flows(name), found)) return false;
+  return true;
 }
 
 /**
