@@ -2,28 +2,11 @@
 
 /** Maps UTF-16 offsets to 0-based rows and columns. */
 export class LineIndex {
-  /**
-   * Where each line starts, at its exact length: gathered in a scratch array kept from index to index, then copied.
-   * An array grown by `push` allocated about three times its final size on the JavaScript heap, in fresh memory as
-   * the heap grew: over the standard library's files with rule tokens (the first pass's parses), 6.8 of ~290 MB
-   * sampled, and building their indexes took 105-115 ms of CPU the first time (6-8 ms when repeated); now 10-11 ms
-   * (8-12), and the starts (1.5 MB) live outside the heap, where collections do not copy them.
-   */
-  private readonly starts: Int32Array;
+  private readonly starts: number[] = [0];
   private lastLine = 0;
 
   constructor(source: string) {
-    let scratch = SCRATCH;
-    let count = 1;
-    for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) {
-      if (count === scratch.length) {
-        const grown = new Int32Array(scratch.length * 2);
-        grown.set(scratch);
-        scratch = SCRATCH = grown;
-      }
-      scratch[count++] = i + 1;
-    }
-    this.starts = scratch.slice(0, count);
+    for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) this.starts.push(i + 1);
   }
 
   /** Offset where 0-based `row` starts; undefined past the last line. */
@@ -49,6 +32,3 @@ export class LineIndex {
     return [line, offset - starts[line]];
   }
 }
-
-/** The scratch array of `LineIndex`'s constructor (its first entry, line 0's start, is always 0). */
-let SCRATCH = new Int32Array(1 << 14);
