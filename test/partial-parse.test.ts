@@ -694,7 +694,7 @@ describe("top-level splitter", () => {
 
 describe("finding positions in long sources", () => {
   it("are the same rows, columns and snippets past tens of thousands of lines, in one source after another", async () => {
-    // More lines than the line index first makes room for, and a last line without a line break.
+    // Far more lines than most files, findings near both ends, and a last line without a line break.
     const long = `import pickle\npickle.loads(a)\n${"x = 1\n".repeat(40_000)}def f(b):\n  pickle.loads(b)`;
     const short = "import pickle\npickle.loads(b)\n";
     const inLong = [[2, 1, "pickle.loads(a)"], [40_004, 3, "  pickle.loads(b)"]];
