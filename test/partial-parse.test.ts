@@ -691,3 +691,19 @@ describe("top-level splitter", () => {
     assert.equal(segments[segments.length - 1].end, source.length);
   });
 });
+
+describe("finding positions in long sources", () => {
+  it("are the same rows, columns and snippets past tens of thousands of lines, in one source after another", async () => {
+    // Far more lines than most files, findings near both ends, and a last line without a line break.
+    const long = `import pickle\npickle.loads(a)\n${"x = 1\n".repeat(40_000)}def f(b):\n  pickle.loads(b)`;
+    const short = "import pickle\npickle.loads(b)\n";
+    const inLong = [[2, 1, "pickle.loads(a)"], [40_004, 3, "  pickle.loads(b)"]];
+    for (const [source, expected] of [[long, inLong], [short, [[2, 1, "pickle.loads(b)"]]], [long, inLong]] as const) {
+      for (const wholeFile of [true, false]) {
+        const { findings } = await analyzeSource(source, { rulesets: ["python/lang"], wholeFile });
+        const found = findings.filter((f) => f.ruleId === "PYTHON-LANG-SEC-040").map((f) => [f.location.line, f.location.column, f.location.snippet]);
+        assert.deepEqual(found, expected);
+      }
+    }
+  });
+});

@@ -99,20 +99,13 @@ export function relevantRanges(
   // Statements and definitions kept though not relevant, and the names that all kept code mentions.
   const kept = new Array<boolean>(count).fill(false);
   const mentioned = new Set<number>();
-  // Names that mean something else where a definition is left out: bound by another statement or definition,
-  // builtins, or anything a star import may bring.
-  const boundElsewhere = new Set<number>(BUILTIN_KEYS);
-  const definedOnce = new Set<number>();
-  let anyStarImport = false;
-  for (const s of segments) {
-    addAll(boundElsewhere, s.globals);
-    if (s.definitionKey === undefined) {
-      addAll(boundElsewhere, s.bound);
-      addAll(boundElsewhere, s.shadows);
-      anyStarImport ||= starImportsSink(source, s, sinks);
-    } else if (definedOnce.has(s.definitionKey)) boundElsewhere.add(s.definitionKey);
-    else definedOnce.add(s.definitionKey);
-  }
+  // Whether a definition's name may mean something else where the definition is left out: a name bound elsewhere
+  // (see `namesBoundElsewhere`), or anything a star import may bring. Worked out when first asked: most files never
+  // ask (no definition left out is mentioned).
+  let anyStarImport: boolean | undefined;
+  let boundElsewhere: Set<number> | undefined;
+  const meansOtherwise = (name: number) =>
+    (anyStarImport ??= segments.some((s) => s.definitionKey === undefined && starImportsSink(source, s, sinks))) || (boundElsewhere ??= namesBoundElsewhere(segments)).has(name);
 
   // Data flow: the attribute names kept code mentions (`self.m()`, `self.conn`), and the methods that hold a sink
   // or call one that does; a class relevant only through its body keeps the members they reach (see `ClassMembers`).
@@ -224,7 +217,7 @@ export function relevantRanges(
   segments.forEach((s, k) => {
     const name = s.definitionKey;
     if (!relevant[k]) {
-      const shadowing = name !== undefined && mentioned.has(name) && (anyStarImport || boundElsewhere.has(name));
+      const shadowing = name !== undefined && mentioned.has(name) && meansOtherwise(name);
       if (kept[k] || shadowing) keep(s.start, s.end);
       return;
     }
@@ -256,6 +249,21 @@ export function relevantRanges(
   const parsed = ranges.reduce((n, r) => n + r.end - r.start, 0);
   if (source.length - parsed < MIN_SKIPPED_SHARE * source.length) return undefined;
   return ranges;
+}
+
+/** Names bound by a statement, declared `global`, defined twice, or builtins: what a definition's name may mean where it is left out. */
+function namesBoundElsewhere(segments: readonly Segment[]): Set<number> {
+  const out = new Set<number>(BUILTIN_KEYS);
+  const definedOnce = new Set<number>();
+  for (const s of segments) {
+    addAll(out, s.globals);
+    if (s.definitionKey === undefined) {
+      addAll(out, s.bound);
+      addAll(out, s.shadows);
+    } else if (definedOnce.has(s.definitionKey)) out.add(s.definitionKey);
+    else definedOnce.add(s.definitionKey);
+  }
+  return out;
 }
 
 /** The names a piece of code mentions. */
@@ -786,7 +794,11 @@ function importedFromAnchors(source: string, s: Segment, anchors: readonly numbe
 }
 
 function intersects(a: Set<number>, b: Set<number>): boolean {
-  if (a.size > b.size) [a, b] = [b, a];
+  return a.size > b.size ? someIn(b, a) : someIn(a, b);
+}
+
+/** Whether some element of `a` (the smaller set) is in `b`; no array is made to swap them, as a destructuring swap does until optimised. */
+function someIn(a: Set<number>, b: Set<number>): boolean {
   for (const x of a) if (b.has(x)) return true;
   return false;
 }
