@@ -87,6 +87,7 @@ console.log(JSON.stringify({ code, scripts: scriptsLoaded() }));`;
     cpSync(join(REPO_ROOT, "fixtures", "PYTHON-LANG-SEC-040", "projects", "shop"), project, { recursive: true });
     // No dependency manifest: the scan would read it (and load the manifest parsers' script) on every run.
     rmSync(join(project, "pyproject.toml"));
+    writeFileSync(join(project, "scripts", "settings.py"), "RETRIES = 3\n");
     age(project);
     const cacheDir = join(temp, "first-script-cache");
     const scan = () => {
@@ -114,8 +115,15 @@ console.log(JSON.stringify({ code, scripts: scriptsLoaded() }));`;
     assert.equal(version.code, 0, version.stderr);
     assert.match(version.stdout, /^\d+\.\d+\.\d+/);
     for (const file of ["pathfinder-cli-scan.cjs", "pathfinder-cli-scan.cjs.cache"]) copyFileSync(join(temp, file), join(cli, file));
+    // An edit that adds no rule's token, and names no module the whole-program pass found leading to a sink, keeps
+    // every other file's results without the Python analysis (or the rules: their tokens are in the cache's record).
+    // (Not aged: `age` gives every file a new change time, which a stamp holds.)
+    appendFileSync(join(project, "scripts", "settings.py"), "TIMEOUT = 5  # no rule's token\n");
+    assert.deepEqual(scan(), cold);
     // Without the Python analysis's script, a changed file cannot be analysed: the test would notice a scan that
-    // did not need it.
+    // did not need it. Naming a module that leads to a sink changes what the whole-program pass sees, token or not.
+    appendFileSync(join(project, "scripts", "settings.py"), "from shop import decode\n");
+    assert.notEqual(run(bin, ["scan", "--project", project, "--cache-dir", cacheDir, "-o", "json"]).code, 0);
     appendFileSync(join(project, "scripts", "pickle_utils.py"), "\n# touched\n");
     age(project);
     assert.notEqual(run(bin, ["scan", "--project", project, "--cache-dir", cacheDir, "-o", "json"]).code, 0);

@@ -73,3 +73,43 @@ describe("V8 settings of the CLI process", () => {
     assert.deepEqual(other.findings, defaults.findings);
   });
 });
+
+// The young generation's size when the process exits (both semi-spaces), from V8's own heap statistics.
+const heapProbe = join(dir, "heap-probe.mjs");
+writeFileSync(
+  heapProbe,
+  `import { getHeapSpaceStatistics } from "node:v8";
+  process.on("exit", () => {
+    const newSpace = getHeapSpaceStatistics().find((s) => s.space_name === "new_space");
+    process.stderr.write("new-space " + newSpace.space_size + "\\n");
+  });\n`,
+);
+
+function newSpaceBytes(nodeFlags: string[], args: string[]): number {
+  const r = spawnSync(process.execPath, [...nodeFlags, "--import", heapProbe, ...args], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+  const size = /new-space (\d+)/.exec(r.stderr);
+  assert.ok(size, r.stderr);
+  return Number(size[1]);
+}
+
+describe("the CLI process's young generation", () => {
+  // Every rule's fixtures: enough files that loading and discovery alone would let the young generation grow.
+  const fixtures = join(REPO_ROOT, "fixtures");
+  const cached = [bin, "scan", "--project", fixtures, "--cache-dir", join(dir, "cache"), "-o", "json", "--output-file", join(dir, "report.json"), "--quiet"];
+  // What a process that keeps a few megabytes but never lets its young generation grow has.
+  const keepsSurvivors = 'require("v8").setFlagsFromString("--semi-space-growth-factor=1"); const kept = []; for (let i = 0; i < 3e5; i++) kept.push({ i });';
+  const start = newSpaceBytes([], ["-e", keepsSurvivors]);
+  // Two semi-spaces of 8 MB: see ANALYSIS_SEMI_SPACE_BYTES in src/project/heap.ts.
+  const analysing = 2 * (8 << 20);
+
+  it("grows once, to the analysis's size, when Python files are analysed", () => {
+    assert.ok(start < analysing, `a process that does not grow it has ${start} bytes`);
+    assert.equal(newSpaceBytes([], scan), analysing);
+    assert.equal(newSpaceBytes([], cached), analysing);
+  });
+
+  it("does not grow in a re-scan that analyses nothing", () => {
+    newSpaceBytes([], cached);
+    assert.equal(newSpaceBytes([], cached), start);
+  });
+});

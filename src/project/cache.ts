@@ -3,14 +3,14 @@
 // set and the configuration, the file's path and module name, and its content. Entries are written to a temporary
 // file and renamed into place, so concurrent scans never see half an entry; an entry that cannot be read or does
 // not have the expected shape is ignored and recomputed, never trusted.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { Finding, ScanError } from "../core/types.js";
 import type { FileAnalysis, PythonFile } from "../languages/python/analyze.js";
 import type { FileStamp } from "./discover.js";
 import { stableHash } from "../core/hash.js";
-import { keyOf, randomHex, sha256 } from "./digest.js";
+import { keyOf, sha256 } from "./digest.js";
 
 /** The default cache folder, at the project root. */
 export const DEFAULT_CACHE_DIR = ".pathfinder_cache";
@@ -133,7 +133,6 @@ export class AnalysisCache {
   /** Writes a temporary file and renames it into place, so concurrent scans never read half an entry. */
   private write(target: string, value: unknown): void {
     if (!this.writable) return;
-    const temporary = `${target}.${process.pid}.${randomHex(4)}.tmp`;
     try {
       mkdirSync(join(target, ".."), { recursive: true });
       if (!this.isOwn() && this.writable) this.claimScope();
@@ -147,24 +146,15 @@ export class AnalysisCache {
         if (previous === undefined) writeFileSync(ignore, `${MARKER}\n*\n`);
         else if (previous.startsWith(MARKER)) this.pruneOtherScopes();
       }
-      writeFileSync(temporary, JSON.stringify(value));
-      renameSync(temporary, target);
+      replaceFile(target, JSON.stringify(value));
     } catch {
       this.writable = false;
-      rmSync(temporary, { force: true });
     }
   }
 
   /** Writes the scope's SCOPE_FILE into its new folder (one that holds another context's is left alone). */
   private claimScope(): void {
-    const file = join(this.dir, SCOPE_FILE);
-    const temporary = `${file}.${process.pid}.${randomHex(4)}.tmp`;
-    try {
-      writeFileSync(temporary, this.context);
-      renameSync(temporary, file);
-    } finally {
-      rmSync(temporary, { force: true });
-    }
+    replaceFile(join(this.dir, SCOPE_FILE), this.context);
     this.own = undefined;
     if (!this.isOwn()) this.writable = false;
   }
@@ -205,6 +195,32 @@ export class AnalysisCache {
     } catch {
       // Pruning only saves space: a folder that cannot be read or removed is left as it is.
     }
+  }
+}
+
+/** Temporary files this process has made (see `replaceFile`). */
+let temporaries = 0;
+
+/**
+ * Writes `text` to a new temporary file beside `target` and renames it into place, so that a concurrent reader sees
+ * the old file or the new one, never half of one; throws when that fails (the temporary file gone). The temporary
+ * file is created exclusively (it never follows a link or reuses a file someone else made), so its name needs to
+ * be unique, not unpredictable: no random bytes from node:crypto, which a re-scan that writes only this would
+ * otherwise load (about 20 of Node's modules).
+ */
+function replaceFile(target: string, text: string): void {
+  const temporary = `${target}.${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}.tmp`;
+  const fd = openSync(temporary, "wx");
+  try {
+    try {
+      writeFileSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, target);
+  } catch (e) {
+    rmSync(temporary, { force: true });
+    throw e;
   }
 }
 

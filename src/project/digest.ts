@@ -1,4 +1,4 @@
-// SHA-256 digests (analysis cache keys, --fix's check that a file is unchanged), short keys and random names.
+// SHA-256 digests (analysis cache keys, --fix's check that a file is unchanged) and short keys.
 // node:crypto is loaded on first use: loading it costs a run about 6-10 ms, and most runs (a scan without a cache, a
 // model-folder scan, a warm re-scan of unchanged files) need no cryptographic digest.
 import type { Hash } from "node:crypto";
@@ -14,11 +14,6 @@ function nodeCrypto(): typeof import("node:crypto") {
 /** A SHA-256 hash to `update`. */
 export function sha256(): Hash {
   return nodeCrypto().createHash("sha256");
-}
-
-/** `count` random bytes as hexadecimal. */
-export function randomHex(count: number): string {
-  return nodeCrypto().randomBytes(count).toString("hex");
 }
 
 /** Texts up to this length are their own key (see `keyOf`). */

@@ -35,6 +35,11 @@ export interface PythonRecord {
   results: [number, Finding[], ScanError[]][];
   /** The sink-leading modules of each round of the whole-program pass, with their sink-leading exports. */
   leading: [string, string[]][][];
+  /**
+   * The rules' prefilter tokens (see `prefilterTokens`): a changed file that holds none is not analysed, and a
+   * re-scan tells so without loading the rules. The cache's scope is one rule set and configuration, so one set.
+   */
+  tokens: string[];
 }
 
 /** One file's part of a record. */
@@ -57,7 +62,7 @@ const SEPARATOR = "\0";
 const UNTRUSTED = -1;
 
 /** A record of `files` (in the scan's order), and results about none of them (`orphans`). */
-export function packRecord(files: readonly RecordedFile[], leading: PythonRecord["leading"], orphans?: { findings: Finding[]; errors: ScanError[] }): PythonRecord {
+export function packRecord(files: readonly RecordedFile[], leading: PythonRecord["leading"], tokens: readonly string[], orphans?: { findings: Finding[]; errors: ScanError[] }): PythonRecord {
   const stamps: number[] = [];
   const results: PythonRecord["results"] = [];
   const redone: string[] = [];
@@ -77,6 +82,7 @@ export function packRecord(files: readonly RecordedFile[], leading: PythonRecord
     redone: redone.join(""),
     results,
     leading,
+    tokens: [...tokens],
   };
 }
 
@@ -113,6 +119,7 @@ export function asPythonRecord(value: unknown): PythonRecord | undefined {
   const v = value as Partial<PythonRecord> | null | undefined;
   if (!v || typeof v.paths !== "string" || typeof v.modules !== "string" || typeof v.summaries !== "string" || typeof v.redone !== "string") return undefined;
   if (!Array.isArray(v.stamps) || !Array.isArray(v.results) || !Array.isArray(v.leading)) return undefined;
+  if (!Array.isArray(v.tokens) || !v.tokens.every((t) => typeof t === "string")) return undefined;
   const paths = v.paths.split(SEPARATOR);
   const count = paths.length;
   if (v.modules.split(SEPARATOR).length !== count || v.summaries.split(SEPARATOR).length !== count || v.redone.length !== count || !/^[01]*$/.test(v.redone)) return undefined;

@@ -20,13 +20,14 @@ import { JAVA_STREAM_HEAD_BYTES, scanOtherLanguageFiles, selectOtherLanguageRule
 import { FileHeads } from "./file-heads.js";
 import { PackageLayout } from "./module-name.js";
 import type { ProgramFile } from "./whole-program.js";
+import { refersToLeading } from "./reference-matcher.js";
 import { AnalysisCache, filesKey as stampsKey, isResults, isTrusted, trustedStamp } from "./cache.js";
 import { projectGlobalsOf, type HeldText } from "./project-globals.js";
 import { moduleNameOf } from "./module-name.js";
 import { asPythonRecord, changedFiles, packRecord, PYTHON_RECORD, recordResults, summaryDigest, unpackRecord, type PythonRecord, type RecordedFile } from "./python-record.js";
 import { decodePython, tooLarge, unreadable } from "./read-source.js";
 import type { PoolOptions } from "./worker-pool.js";
-import { pythonAnalysis, type PythonAnalysis } from "./lazy-analysis.js";
+import { pythonAnalysis } from "./lazy-analysis.js";
 import { rememberedRuleMeta } from "./rule-meta-memo.js";
 import { appendAll } from "../core/arrays.js";
 
@@ -120,6 +121,17 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   if (changed && changed.length < pythonFiles.length) options.onProgress?.((done = pythonFiles.length - changed.length), pythonFiles.length);
   const pythonErrors: ScanError[] = [];
   let final: PythonRecord | undefined = changed?.length === 0 ? record : undefined;
+  const stamps = { files: pythonFiles, modules, startedMs: started };
+  const program: ProgramFile[] = [];
+  if (changed?.length) {
+    const kept = await keptWithoutAnalysis(record!, changed, stamps, layout, options.maxFileSize);
+    if (kept) {
+      final = kept.record;
+      appendAll(program, kept.program);
+      changed.forEach(progress);
+      cache!.setEntry(PYTHON_RECORD, slot, final);
+    }
+  }
 
   // Workers (when the project is large enough) analyse Python files as they are found; this thread reads them,
   // then scans the model/data files, then joins the analysis.
@@ -134,7 +146,6 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const heads = otherLanguages.javaStreams ? new FileHeads(JAVA_STREAM_HEAD_BYTES) : undefined;
   try {
     const analyses: Promise<[string, FileAnalysis]>[] = [];
-    const program: ProgramFile[] = [];
     const onOther = (file: DiscoveredFile, latin1: string) => {
       program.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin1, source: once(() => decodeOther(file, latin1, options.maxFileSize, pythonErrors, options.onSourceRead)) });
     };
@@ -161,8 +172,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
     }
     ownWorkDone();
     if (analyzer) {
-      const stamps = { files: pythonFiles, modules, startedMs: started };
-      if (changed?.length) final = keptAfterChanges(record!, changed, new Map(await Promise.all(analyses)), program, pythonErrors, stamps, analysis!.refersToLeading);
+      if (changed?.length) final = keptAfterChanges(record!, changed, new Map(await Promise.all(analyses)), program, pythonErrors, stamps);
       if (!final) {
         // The changed files may change the whole-program pass: read the others too, and run it.
         if (changed?.length) {
@@ -186,7 +196,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
           appendAll(pythonErrors, analysis.errors);
         }
         fillRelatedSnippets(results, program);
-        final = recordOf(stamps, firstPass, new Set([...redone.keys(), ...summarised]), leading, results, pythonErrors);
+        final = recordOf(stamps, firstPass, new Set([...redone.keys(), ...summarised]), leading, results, pythonErrors, prefilterTokens(rules));
       }
       if (cache && !options.onSourceRead) cache.setEntry(PYTHON_RECORD, slot, final);
     }
@@ -268,7 +278,7 @@ interface Stamps {
 }
 
 /** The record of every Python file, from its final findings and warnings. */
-function recordOf(stamps: Stamps, firstPass: ReadonlyMap<string, FileAnalysis>, redone: ReadonlySet<string>, leading: PythonRecord["leading"], results: readonly Finding[], fileErrors: readonly ScanError[]): PythonRecord {
+function recordOf(stamps: Stamps, firstPass: ReadonlyMap<string, FileAnalysis>, redone: ReadonlySet<string>, leading: PythonRecord["leading"], results: readonly Finding[], fileErrors: readonly ScanError[], tokens: readonly string[]): PythonRecord {
   const startedNs = BigInt(stamps.startedMs) * 1_000_000n;
   const byPath = new Map<string, RecordedFile>();
   const files = stamps.files.map((f, i) => {
@@ -281,14 +291,14 @@ function recordOf(stamps: Stamps, firstPass: ReadonlyMap<string, FileAnalysis>, 
   const orphans = { findings: [] as Finding[], errors: [] as ScanError[] };
   for (const f of results) (byPath.get(f.location.file) ?? orphans).findings.push(f);
   for (const e of fileErrors) (byPath.get(e.file) ?? orphans).errors.push(e);
-  return packRecord(files, leading, orphans);
+  return packRecord(files, leading, tokens, orphans);
 }
 
 /**
  * The results after only `changed` files changed, keeping every other file's, when the changes cannot change the
  * whole-program pass (see `PythonRecord`); undefined otherwise.
  */
-function keptAfterChanges(record: PythonRecord, changed: readonly DiscoveredFile[], firstPass: ReadonlyMap<string, FileAnalysis>, program: readonly ProgramFile[], readErrors: readonly ScanError[], stamps: Stamps, refersToLeading: PythonAnalysis["refersToLeading"]): PythonRecord | undefined {
+function keptAfterChanges(record: PythonRecord, changed: readonly DiscoveredFile[], firstPass: ReadonlyMap<string, FileAnalysis>, program: readonly ProgramFile[], readErrors: readonly ScanError[], stamps: Stamps): PythonRecord | undefined {
   const byPath = new Map(program.map((f) => [f.path, f]));
   const recorded = new Map(unpackRecord(record).map((f) => [f.relPath, f]));
   for (const file of changed) {
@@ -308,7 +318,26 @@ function keptAfterChanges(record: PythonRecord, changed: readonly DiscoveredFile
   });
   // Related locations that point into a changed file show its current lines.
   fillRelatedSnippets(files.flatMap((f) => f.findings), program);
-  return packRecord(files, record.leading);
+  return packRecord(files, record.leading, record.tokens);
+}
+
+/**
+ * `keptAfterChanges` without the analysis, when no changed file holds a token of the rules the record was made with
+ * (most edits: 258 of the standard library's 1790 files hold one): each is read and prefiltered as a scan would, and
+ * neither the rules nor the Python analysis are loaded. Undefined when a changed file is to be analysed, or the
+ * changes can change the whole-program pass; the texts read (for the model-file scan, as `program`) otherwise.
+ */
+async function keptWithoutAnalysis(record: PythonRecord, changed: DiscoveredFile[], stamps: Stamps, layout: PackageLayout, maxBytes: number): Promise<{ record: PythonRecord; program: ProgramFile[] } | undefined> {
+  const program: ProgramFile[] = [];
+  const errors: ScanError[] = [];
+  let analysed = false;
+  const onOther = (file: DiscoveredFile, latin1: string) => {
+    program.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin1, source: once(() => decodeOther(file, latin1, maxBytes, errors, undefined)) });
+  };
+  await readCandidates(changed, record.tokens, maxBytes, errors, undefined, () => {}, () => (analysed = true), onOther);
+  if (analysed) return undefined;
+  const kept = keptAfterChanges(record, changed, new Map(), program, errors, stamps);
+  return kept && { record: kept, program };
 }
 
 /**

@@ -3,6 +3,7 @@
 // defined in one module and used in another). Module summaries are plain data, so they cross worker threads and
 // can be cached; the index resolves qualified names over them on demand.
 import { appendAll } from "../../core/arrays.js";
+import { packageModuleName } from "./package-module.js";
 import { canonicalName } from "./semantic/module-aliases.js";
 import type { ProjectClass, ProjectResolver, ResolutionStep, ResolvedName, SemanticModel } from "./semantic/model.js";
 import { LOCAL_PREFIX } from "./semantic/model.js";
@@ -48,10 +49,7 @@ export interface ModuleSummary {
   flowsComplete?: boolean;
 }
 
-/** The project's module name of a file's module name: `pkg.__init__` is the package `pkg`. */
-export function packageModuleName(moduleName: string): string {
-  return moduleName.endsWith(".__init__") ? moduleName.slice(0, -".__init__".length) : moduleName === "__init__" ? "" : moduleName;
-}
+export { packageModuleName };
 
 /** What a module exports, from its semantic model (names it defines itself are qualified with the module's name). */
 export function summarizeModule(model: SemanticModel, path: string): ModuleSummary {
