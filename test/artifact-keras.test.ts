@@ -27,8 +27,8 @@ const layer = (module: string, className: string, config: unknown) => ({ module,
 const sequential = (...layers: unknown[]) => layer("keras", "Sequential", { name: "sequential", layers });
 
 describe("Keras models", () => {
-  it("finds nothing in benign .h5 and .keras models", async () => {
-    for (const name of ["sequential.h5", "sequential-vlen.h5", "sequential.keras"]) {
+  it("finds nothing in benign .h5, .keras and SavedModel Keras metadata files", async () => {
+    for (const name of ["sequential.h5", "sequential-vlen.h5", "sequential.keras", "keras_metadata.pb"]) {
       const result = await scan(read(KERAS, name), name);
       assert.deepEqual(summary(result), [], name);
     }
@@ -61,6 +61,14 @@ describe("Keras models", () => {
     assert.match(summary(exec).join("\n"), /^critical .*builtins\.exec/);
     const vocabulary = await scan(archive(sequential(layer("keras.layers", "StringLookup", { vocabulary: "/etc/passwd" }))), "m.keras");
     assert.match(summary(vocabulary).join("\n"), /^high .*\/etc\/passwd/);
+  });
+
+  it("reads a SavedModel's keras_metadata.pb, by name, also inside an archive", async () => {
+    const bytes = read(ATTACKS, "s20-savedmodel-lambda-keras_metadata.pb");
+    assert.equal(isArtifactCandidate("model/keras_metadata.pb", bytes.subarray(0, 512)), true);
+    const inZip = await scan(zipOf([{ name: "model/keras_metadata.pb", data: bytes, deflate: true }]), "model.zip");
+    assert.deepEqual(inZip.findings.map((f) => `${f.severity} ${f.location.member}`), ["critical model/keras_metadata.pb"]);
+    assert.deepEqual(summary(await scan(bytes, "other.pb")), []);
   });
 
   it("leaves a config.json that is not a Keras model alone", async () => {

@@ -632,6 +632,8 @@ def round_s20():
            f"{src}: model_config as a variable-length string (global heap), superblock after a 512-byte user block")
     attack("s20-keras2-lambda-function-os.h5", k.h5_model(k.sequential2([k.lambda2("system", "function", "os")])),
            f"{src}: Lambda naming os.system by module and function (Keras 2 looks it up in sys.modules)")
+    attack("s20-savedmodel-lambda-keras_metadata.pb", k.keras_metadata(k.sequential2([k.dense2("dense", 4), k.lambda2(code2)])),
+           f"{src}: a TensorFlow SavedModel's keras_metadata.pb with a Lambda layer's bytecode (modelscan SavedModelLambdaDetectScan)")
     attack("s20-keras3-lambda.keras", k.keras_archive(k.sequential3([k.dense3("dense", 4), k.lambda3(k.lambda3_bytecode())])),
            f"{src}: .keras config.json with a __lambda__ function (runs with safe_mode=False)")
     attack("s20-keras3-module-popen.keras", k.keras_archive(k.sequential3([k.keras_object("subprocess", "Popen", {"args": ["sh", "-c", CMD]})])),

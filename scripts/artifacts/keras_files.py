@@ -136,10 +136,44 @@ def keras_archive(config):
     return buf.getvalue()
 
 
+# ---- TensorFlow SavedModel keras_metadata.pb ------------------------------------------------------------
+
+def _varint(n):
+    out = bytearray()
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        out.append(b | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def _field(number, payload):
+    """A length-delimited protobuf field."""
+    return _varint(number << 3 | 2) + _varint(len(payload)) + payload
+
+
+def keras_metadata(model_config):
+    """keras_metadata.pb (SavedMetadata): one SavedObject per node, its metadata the layer's JSON as tf.keras writes it."""
+    nodes = [("root", "_tf_keras_sequential", model_config)]
+    for i, layer in enumerate(model_config["config"]["layers"][1:], 1):
+        nodes.append((f"root.layer_with_weights-{i}", "_tf_keras_layer", layer))
+    out = b""
+    for node_id, (path, identifier, config) in enumerate(nodes):
+        metadata = {"name": config["config"]["name"], "trainable": True, "expects_training_arg": False, "dtype": "float32",
+                    "batch_input_shape": None, "stateful": False, "must_restore_from_config": False,
+                    "class_name": config["class_name"], "config": config["config"]}
+        obj = (_varint(2 << 3) + _varint(node_id) + _field(3, path.encode()) + _field(4, identifier.encode())
+               + _field(5, json.dumps(metadata).encode()))
+        out += _field(1, obj)
+    return out
+
+
 BENIGN = {
     "sequential.h5": lambda: h5_model(sequential2([dense2("dense", 4), dense2("dense_1", 1, "linear")])),
     "sequential-vlen.h5": lambda: h5_model(sequential2([dense2("dense", 4)]), variable_length=True),
     "sequential.keras": lambda: keras_archive(sequential3([dense3("dense", 4), dense3("dense_1", 1)])),
+    "keras_metadata.pb": lambda: keras_metadata(sequential2([dense2("dense", 4), dense2("dense_1", 1, "linear")])),
 }
 
 

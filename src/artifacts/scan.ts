@@ -16,7 +16,7 @@ import { HEAD_BYTES, PickleStreams, type PickleHost, type PickleSite } from "./p
 import type { ByteSource, PickleIssue, PickleScanOptions } from "./types.js";
 import { Warnings } from "./warnings.js";
 import { findClassNameJson, looksLikeHdf5 } from "./keras/hdf5.js";
-import { isKerasConfig, judgeKerasConfig } from "./keras/judge.js";
+import { isKerasConfig, isKerasMetadataName, judgeKerasConfig } from "./keras/judge.js";
 
 export type { ArtifactLayoutEntry, ArtifactRole } from "./containers/reader.js";
 
@@ -203,9 +203,9 @@ class ArtifactScan implements PickleHost {
     // Every reading a loader could take: a file can be a valid tar and a valid gzip (or zip, lzma, ...) at once, and
     // tarfile, gzip, zipfile and torch.load each pick their own. The first reading that matches speaks; the others
     // are inspected quietly (their decoding errors are expected when the bytes are only coincidentally alike).
-    if (looksLikeHdf5(head)) {
-      if (item.depth === 0) this.baseKind = "hdf5";
-      return this.inspectHdf5(item);
+    if (looksLikeHdf5(head) || isKerasMetadataName(item.member ?? this.relPath)) {
+      if (item.depth === 0) this.baseKind = looksLikeHdf5(head) ? "hdf5" : "keras-metadata";
+      return this.inspectKerasConfigs(item);
     }
     const readers = READERS.filter((reader) => reader.sniff(head));
     const pickleLike = readers.length === 0 && (item.expectPickle === true || looksLikePickle(head));
@@ -270,19 +270,20 @@ class ArtifactScan implements PickleHost {
     if (row.role === "tensor-data" || !member.head || !member.open) return;
     if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name);
     const expectPickle = member.expectPickle === true;
+    const kerasMetadata = isKerasMetadataName(member.path);
     let head: Uint8Array;
     if (member.decoded) {
       // Most members of an archive are code or text: their first bytes already rule out a pickle or a nested
       // container, so only the others are decoded far enough for the full sniff.
       const first = await member.head(SNIFF_BYTES);
-      if (!expectPickle && !couldStartPickle(first) && sniffFormat(first) === "unknown") return;
+      if (!expectPickle && !kerasMetadata && !couldStartPickle(first) && sniffFormat(first) === "unknown" && !looksLikeHdf5(first)) return;
       head = first.length < SNIFF_BYTES ? first : await member.head(HEAD_BYTES);
     } else {
       head = await member.head(HEAD_BYTES);
     }
     const pickleLike = looksLikePickle(head);
     if (pickleLike || expectPickle) row.role = "pickle";
-    if (!pickleLike && !expectPickle && sniffFormat(head) === "unknown" && !looksLikeHdf5(head)) return;
+    if (!pickleLike && !expectPickle && sniffFormat(head) === "unknown" && !looksLikeHdf5(head) && !kerasMetadata) return;
     const open = member.open.bind(member);
     this.queue.push({
       source: item.source,
@@ -318,11 +319,11 @@ class ArtifactScan implements PickleHost {
     };
   }
 
-  /** A legacy Keras .h5 model: the configurations its attributes hold (see keras/hdf5.ts). */
-  private async inspectHdf5(item: WorkItem): Promise<void> {
+  /** A legacy Keras .h5 model or a SavedModel's keras_metadata.pb: the configurations it holds (see keras/hdf5.ts). */
+  private async inspectKerasConfigs(item: WorkItem): Promise<void> {
     const cap = this.options.limits.maxDecompressedBytes;
     const { found, complete } = await findClassNameJson(item.source, cap);
-    if (!complete) this.warn(`HDF5 file of ${item.source.size} bytes: only its first ${cap} bytes were searched for a Keras configuration`, item.member);
+    if (!complete) this.warn(`file of ${item.source.size} bytes: only its first ${cap} bytes were searched for a Keras configuration`, item.member);
     for (const json of found) {
       if (!isKerasConfig(json.value)) continue;
       this.trait("keras");

@@ -29,6 +29,14 @@ const VOCABULARY_READERS = new Set(["StringLookup", "IntegerLookup", "TextVector
 const MAX_ISSUES = 200;
 const MAX_NODES = 1_000_000;
 
+/**
+ * A TensorFlow SavedModel's Keras metadata: protobuf records whose strings are each layer's JSON config (Lambda
+ * bytecode included), read by tf.keras.models.load_model; the JSON is found as in an HDF5 file (see hdf5.ts).
+ */
+export function isKerasMetadataName(path: string): boolean {
+  return path.endsWith("keras_metadata.pb");
+}
+
 /** Whether parsed JSON is shaped like a Keras object (`{"class_name": ..., "config": ...}`), the root of a config. */
 export function isKerasConfig(json: unknown): boolean {
   return isObject(json) && typeof json.class_name === "string" && "config" in json;
