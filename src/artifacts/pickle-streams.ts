@@ -138,7 +138,8 @@ export class PickleStreams {
   private async analyseUpToWalkError(item: PickleSite, position: number, length: number, error: { offset: number; message: string } | undefined): Promise<PickleAnalysis | null> {
     // A protocol 0 line longer than the walk reads (a string of megabytes before the payload, tensor bytes as text)
     // is not where the unpickler stops: it reads on to the newline.
-    if (error === undefined || /^unterminated /.test(error.message)) return null;
+    // Nor is the walk's opcode limit: the machine stops at the same count, but then sweeps the rest for globals.
+    if (error === undefined || /^unterminated |^stopped after /.test(error.message)) return null;
     const cut = Math.max(0, error.offset - position) + WALK_ERROR_MARGIN;
     if (cut >= length) return null;
     const analysis = this.host.analyze(await readRange(item.source, position, cut));

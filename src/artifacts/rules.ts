@@ -48,7 +48,10 @@ const SCOPE =
   "that parses as a pickle), PyTorch " +
   "zip checkpoints (`*/data.pkl`, tensor members skipped), legacy PyTorch stacked and tar checkpoints, .npy/.npz " +
   "object arrays, joblib files (zlib/gzip/bz2/xz/lzma compression, inline array bytes skipped by declared size, " +
-  "object-array pickles), and gzip/bz2/xz/lzma/zstd-wrapped pickles (zip members with zstd too). Large inline byte strings and tensor data are " +
+  "object-array pickles), gzip/bz2/xz/lzma/zstd-wrapped pickles (zip members with zstd too), and Keras models (a legacy .h5 " +
+  "model's model_config, a .keras archive's config.json, a SavedModel's keras_metadata.pb: Lambda bytecode, modules outside " +
+  "Keras, Keras' own gadgets). " +
+  "Past the analyser's opcode and stack limits the rest of a stream is swept for the globals it names. Large inline byte strings and tensor data are " +
   "skipped by their declared sizes, so multi-GB files are never read whole; decompression is bounded by " +
   "`maxDecompressedBytes`. 7z, RAR and LZ4 archives (and zip members compressed with other methods) are " +
   "reported as uninspectable.";

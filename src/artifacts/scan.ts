@@ -15,6 +15,8 @@ import { couldStartPickle } from "./pickle/sniff.js";
 import { HEAD_BYTES, PickleStreams, type PickleHost, type PickleSite } from "./pickle-streams.js";
 import type { ByteSource, PickleIssue, PickleScanOptions } from "./types.js";
 import { Warnings } from "./warnings.js";
+import { findClassNameJson, looksLikeHdf5 } from "./keras/hdf5.js";
+import { isKerasConfig, isKerasMetadataName, judgeKerasConfig } from "./keras/judge.js";
 
 export type { ArtifactLayoutEntry, ArtifactRole } from "./containers/reader.js";
 
@@ -48,6 +50,9 @@ interface WorkItem {
 }
 
 const MAX_WORK_ITEMS = 10_000;
+/** The member of a .keras archive that Keras rebuilds the model from. */
+const KERAS_CONFIG = "config.json";
+const MAX_KERAS_CONFIG = 64 * 1024 * 1024;
 /** Opcodes analysed per file across all its pickles (a 3,000-member archive must not cost 3,000 full budgets). */
 const DEFAULT_OPCODES_PER_FILE = 50_000_000;
 /** File names that loaders unpickle directly (torch.load, joblib.load, pickle.load by convention). */
@@ -163,6 +168,7 @@ class ArtifactScan implements PickleHost {
     if (this.baseKind === "zip" && this.traits.has("torch-zip")) return "torch-zip";
     if (this.baseKind === "zip" && this.traits.has("npz")) return "npz";
     if (this.baseKind === "pickle" && this.traits.has("zip")) return "pickle+zip";
+    if (this.baseKind === "zip" && this.traits.has("keras")) return "keras";
     return this.baseKind;
   }
 
@@ -197,6 +203,10 @@ class ArtifactScan implements PickleHost {
     // Every reading a loader could take: a file can be a valid tar and a valid gzip (or zip, lzma, ...) at once, and
     // tarfile, gzip, zipfile and torch.load each pick their own. The first reading that matches speaks; the others
     // are inspected quietly (their decoding errors are expected when the bytes are only coincidentally alike).
+    if (looksLikeHdf5(head) || isKerasMetadataName(item.member ?? this.relPath)) {
+      if (item.depth === 0) this.baseKind = looksLikeHdf5(head) ? "hdf5" : "keras-metadata";
+      return this.inspectKerasConfigs(item);
+    }
     const readers = READERS.filter((reader) => reader.sniff(head));
     const pickleLike = readers.length === 0 && (item.expectPickle === true || looksLikePickle(head));
     if (item.depth === 0) this.baseKind = pickleLike ? "pickle" : (readers[0]?.format ?? "unknown");
@@ -258,20 +268,22 @@ class ArtifactScan implements PickleHost {
       return;
     }
     if (row.role === "tensor-data" || !member.head || !member.open) return;
+    if (member.path === KERAS_CONFIG && reader.format === "zip") return this.inspectKerasConfig(await member.open(), name);
     const expectPickle = member.expectPickle === true;
+    const kerasMetadata = isKerasMetadataName(member.path);
     let head: Uint8Array;
     if (member.decoded) {
       // Most members of an archive are code or text: their first bytes already rule out a pickle or a nested
       // container, so only the others are decoded far enough for the full sniff.
       const first = await member.head(SNIFF_BYTES);
-      if (!expectPickle && !couldStartPickle(first) && sniffFormat(first) === "unknown") return;
+      if (!expectPickle && !kerasMetadata && !couldStartPickle(first) && sniffFormat(first) === "unknown" && !looksLikeHdf5(first)) return;
       head = first.length < SNIFF_BYTES ? first : await member.head(HEAD_BYTES);
     } else {
       head = await member.head(HEAD_BYTES);
     }
     const pickleLike = looksLikePickle(head);
     if (pickleLike || expectPickle) row.role = "pickle";
-    if (!pickleLike && !expectPickle && sniffFormat(head) === "unknown") return;
+    if (!pickleLike && !expectPickle && sniffFormat(head) === "unknown" && !looksLikeHdf5(head) && !kerasMetadata) return;
     const open = member.open.bind(member);
     this.queue.push({
       source: item.source,
@@ -305,6 +317,36 @@ class ArtifactScan implements PickleHost {
         if (!quiet) this.traits.add(name);
       },
     };
+  }
+
+  /** A legacy Keras .h5 model or a SavedModel's keras_metadata.pb: the configurations it holds (see keras/hdf5.ts). */
+  private async inspectKerasConfigs(item: WorkItem): Promise<void> {
+    const cap = this.options.limits.maxDecompressedBytes;
+    const { found, complete } = await findClassNameJson(item.source, cap);
+    if (!complete) this.warn(`file of ${item.source.size} bytes: only its first ${cap} bytes were searched for a Keras configuration`, item.member);
+    for (const json of found) {
+      if (!isKerasConfig(json.value)) continue;
+      this.trait("keras");
+      for (const issue of judgeKerasConfig(json.value)) this.addIssue({ ...issue, offset: item.origin + json.offset }, item.member, item.origin);
+    }
+  }
+
+  /** A .keras archive's config.json: the model Keras rebuilds on load. */
+  private async inspectKerasConfig(source: ByteSource | null, member: string | undefined): Promise<void> {
+    if (source === null) return;
+    if (source.size > MAX_KERAS_CONFIG) {
+      this.warn(`config.json of ${source.size} bytes is larger than ${MAX_KERAS_CONFIG} bytes; not inspected`, member);
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder("utf-8").decode(await readRange(source, 0, source.size)));
+    } catch {
+      return; // not JSON: Keras could not load it either
+    }
+    if (!isKerasConfig(json)) return;
+    this.trait("keras");
+    for (const issue of judgeKerasConfig(json)) this.addIssue(issue, member, 0);
   }
 
   /** The pickles at the start of the item, then whatever follows them (a zip polyglot, another container). */

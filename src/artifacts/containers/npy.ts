@@ -62,7 +62,9 @@ function extractValue(text: string, key: string): string | undefined {
   let match: RegExpExecArray | null = null;
   for (const m of text.matchAll(new RegExp(`['"]${key}['"]\\s*:\\s*`, "g"))) match = m;
   if (!match) return undefined;
-  const start = match.index + match[0].length;
+  let start = match.index + match[0].length;
+  // A string prefix literal_eval accepts: u'|O' is the str '|O' (r'|O' too).
+  if (/[uUrR]/.test(text[start] ?? "") && (text[start + 1] === "'" || text[start + 1] === '"')) start++;
   const open = text[start];
   if (open === "'" || open === '"') {
     const end = text.indexOf(open, start + 1);
@@ -87,7 +89,8 @@ function extractValue(text: string, key: string): string | undefined {
 const OBJECT_SPELLING = /^[<>|=]?(O\d*|object_?)$/;
 
 function descrHasObject(descr: string): boolean {
-  if (!descr.startsWith("[")) return OBJECT_SPELLING.test(descr.trim());
+  // A structured dtype's field list, or a subarray dtype's (base, shape) tuple: any object field makes it hold objects.
+  if (!descr.startsWith("[") && !descr.startsWith("(")) return OBJECT_SPELLING.test(descr.trim());
   return [...descr.matchAll(/['"]([^'"]*)['"]/g)].some((m) => OBJECT_SPELLING.test(m[1]!.trim()));
 }
 

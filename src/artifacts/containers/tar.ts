@@ -30,9 +30,15 @@ export function looksLikeTar(head: Uint8Array): boolean {
 function headerChecksumOk(header: Uint8Array): boolean {
   const stored = parseOctal(header.subarray(148, 156));
   if (stored === null) return false;
+  // tarfile accepts the sum of the bytes read as unsigned or as signed (some old tars wrote the latter).
   let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : header[i]!;
-  return sum === stored;
+  let signed = 0;
+  for (let i = 0; i < BLOCK; i++) {
+    const b = i >= 148 && i < 156 ? 0x20 : header[i]!;
+    sum += b;
+    signed += b < 0x80 ? b : b - 0x100;
+  }
+  return sum === stored || signed === stored;
 }
 
 function parseOctal(field: Uint8Array): number | null {
@@ -59,6 +65,7 @@ export async function listTar(source: ByteSource, maxEntries: number): Promise<T
   const listing: TarListing = { entries: [], warnings: [] };
   let at = 0;
   let pendingName: string | undefined;
+  let pendingSize: number | undefined;
   while (at + BLOCK <= source.size) {
     const header = await readRange(source, at, BLOCK);
     if (header.every((b) => b === 0)) break;
@@ -71,39 +78,75 @@ export async function listTar(source: ByteSource, maxEntries: number): Promise<T
       listing.warnings.push(`tar header at offset ${at} has an unreadable size; listing stopped`);
       break;
     }
-    const type = String.fromCharCode(header[156]!) || "0";
-    const dataOffset = at + BLOCK;
-    if (dataOffset + size > source.size) listing.warnings.push(`tar member at offset ${at} is truncated`);
-    if (type === "L" || type === "x") {
+    let type = String.fromCharCode(header[156]!) || "0";
+    let dataOffset = at + BLOCK;
+    if (type === "L" || type === "x" || type === "X") {
+      if (dataOffset + size > source.size) listing.warnings.push(`tar member at offset ${at} is truncated`);
       const record = await readRange(source, dataOffset, Math.min(size, MAX_NAME_RECORD));
-      pendingName = type === "L" ? cString(record) : paxPath(utf8(record)) ?? pendingName;
-    } else if (type !== "g") {
+      if (type === "L") pendingName = cString(record);
+      else {
+        const pax = paxRecords(utf8(record));
+        pendingName = pax.path ?? pendingName;
+        pendingSize = pax.size ?? pendingSize;
+      }
+    } else if (type !== "g" && type !== "K") {
       const prefix = latin1(header.subarray(257, 263)).startsWith("ustar") ? cString(header.subarray(345, 500)) : "";
       const base = cString(header.subarray(0, 100));
       const name = pendingName ?? (prefix ? `${prefix}/${base}` : base);
       pendingName = undefined;
+      // A pax `size` record replaces the header's size field (tarfile honours it when it finds the next header).
+      const memberSize = pendingSize ?? size;
+      pendingSize = undefined;
+      // tarfile: a "regular" member whose name ends with a slash is a directory.
+      if (type === "\0" && name.endsWith("/")) type = "5";
+      if (type === "\0") type = "0";
+      // An old GNU sparse member's map may continue in extension headers before its data.
+      if (type === "S") dataOffset = await afterSparseExtensions(source, header, dataOffset);
       if (listing.entries.length >= maxEntries) {
         listing.warnings.push(`tar has more than ${maxEntries} members; the rest were not inspected`);
         break;
       }
-      listing.entries.push({ name, dataOffset, size: Math.max(0, Math.min(size, source.size - dataOffset)), type: type === "\0" ? "0" : type });
+      const carriesData = !NO_DATA_TYPES.has(type);
+      if (carriesData && dataOffset + memberSize > source.size) listing.warnings.push(`tar member at offset ${at} is truncated`);
+      listing.entries.push({ name, dataOffset, size: carriesData ? Math.max(0, Math.min(memberSize, source.size - dataOffset)) : 0, type });
+      // tarfile skips no data after links, directories and devices, whatever their size field says.
+      at = dataOffset + (carriesData ? Math.ceil(memberSize / BLOCK) * BLOCK : 0);
+      continue;
     }
     at = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
   }
   return listing;
 }
 
-function paxPath(text: string): string | undefined {
-  for (const line of text.split("\n")) {
-    const match = /^\d+ path=(.*)$/s.exec(line);
-    if (match) return match[1];
+/** Types tarfile knows that have no data blocks (links, devices, directories, FIFOs). */
+const NO_DATA_TYPES = new Set(["1", "2", "3", "4", "5", "6"]);
+
+/** Where an old GNU sparse member's data starts: after the extension headers its `isextended` flags announce. */
+async function afterSparseExtensions(source: ByteSource, header: Uint8Array, dataOffset: number): Promise<number> {
+  let extended = header[482] !== 0;
+  while (extended && dataOffset + BLOCK <= source.size) {
+    const block = await readRange(source, dataOffset, BLOCK);
+    extended = block[504] !== 0;
+    dataOffset += BLOCK;
   }
-  return undefined;
+  return dataOffset;
+}
+
+function paxRecords(text: string): { path?: string; size?: number } {
+  const out: { path?: string; size?: number } = {};
+  for (const line of text.split("\n")) {
+    const match = /^\d+ (path|size)=(.*)$/s.exec(line);
+    if (match?.[1] === "path") out.path = match[2];
+    else if (match?.[1] === "size" && /^\d+$/.test(match[2]!)) out.size = Number(match[2]);
+  }
+  return out;
 }
 
 // ---- the container reader ------------------------------------------------------------------------------------
 
 const MAX_TAR_ENTRIES = 100_000;
+/** Every type flag Python's tarfile knows (SUPPORTED_TYPES); it reads members of any other type as regular files. */
+const TARFILE_KNOWN_TYPES = new Set(["0", "1", "2", "3", "4", "5", "6", "7", "L", "K", "S", "x", "g", "X"]);
 /** Members of a legacy (pre-1.6) torch tar checkpoint that torch.load unpickles. */
 const LEGACY_TAR_MEMBERS = new Set(["sys_info", "pickle", "storages", "tensors"]);
 
@@ -113,7 +156,8 @@ export const tarReader: ContainerReader = {
   async list(source, context) {
     const listing = await listTar(source, MAX_TAR_ENTRIES);
     for (const warning of listing.warnings) context.warn(warning, context.member);
-    const files = listing.entries.filter((e) => e.type === "0" || e.type === "7");
+    // tarfile's extractfile reads regular, contiguous and sparse members, and treats unknown types as regular files.
+    const files = listing.entries.filter((e) => !TARFILE_KNOWN_TYPES.has(e.type) || e.type === "0" || e.type === "7" || e.type === "S");
     const legacy = files.some((e) => e.name === "pickle") && files.some((e) => e.name === "sys_info");
     if (legacy) context.trait("torch-legacy");
     const maxOpcodes = context.limits.maxOpcodes;

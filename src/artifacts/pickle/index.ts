@@ -64,6 +64,7 @@ function analyzeAt(bytes: Uint8Array, options: PickleScanOptions, depth: number,
     resolvers: RESOLVERS,
     nested,
     statements: options.pseudoPython !== false,
+    sweepAfterLimit: true,
   });
   const a = trace.analysis;
   a.issues = a.isPickle ? judge(trace, options) : [];

@@ -3,7 +3,7 @@
 // call high, unknown import never called medium); globals defined in the scanned project are judged by their
 // source. The denylist policy reports denylisted globals only.
 import type { PickleIssue, PickleScanOptions, ProjectGlobal } from "../types.js";
-import type { PickleVerdict } from "./analysis.js";
+import type { PickleImport, PickleVerdict } from "./analysis.js";
 import { ALLOWLIST, ALLOWLIST_PROVENANCE, INVOKED_ARGUMENTS, NESTED_LOADERS, RESOLVERS } from "./allowlist.js";
 import { GlobalSet, matchDenylist, type DenyMatch } from "./names.js";
 import type { Trace } from "./vm.js";
@@ -86,9 +86,14 @@ export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
     if (at >= 0 && (firstCallOf.get(name) ?? Infinity) > at) firstCallOf.set(name, at);
   }
 
+  const simulated = trace.sweptFrom >= 0 ? trace.sweptFrom : a.imports.length;
   for (let i = 0; i < a.imports.length; i++) {
     const imp = a.imports[i]!;
     standings.push(undefined);
+    if (i >= simulated && !imp.opcode.startsWith("EXT")) {
+      judgeSwept(imp, trace.importNormalized[i]!, options, add, explain, reportedUnknown);
+      continue;
+    }
     if (imp.dynamic) {
       add({
         kind: "dynamic-global",
@@ -269,7 +274,7 @@ export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
     }
   }
 
-  if (trace.stoppedBy === "limit" && a.imports.length === 0) {
+  if (trace.stoppedBy === "limit" && simulated === 0) {
     add({
       kind: "uninspectable",
       severity: "medium",
@@ -277,7 +282,7 @@ export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
       offset: a.error?.offset,
     });
   }
-  if (a.error !== undefined && (a.imports.length > 0 || trace.callNames.length > 0)) {
+  if (a.error !== undefined && (simulated > 0 || trace.callNames.length > 0)) {
     add({
       kind: "malformed",
       severity: "high",
@@ -287,6 +292,60 @@ export function judge(trace: Trace, options: PickleScanOptions): PickleIssue[] {
   }
   a.verdicts = verdicts;
   return issues;
+}
+
+/**
+ * A global the machine did not reach: it stopped at a limit, and the sweep of the rest (tail-sweep.ts) found it. Its
+ * calls were not simulated, so it is judged as if called: a loader that does not stop at our limit would run them.
+ */
+function judgeSwept(
+  imp: PickleImport,
+  [module, name]: [string, string],
+  options: PickleScanOptions,
+  add: (issue: PickleIssue) => void,
+  explain: (v: PickleVerdict) => void,
+  reportedUnknown: Set<string>,
+): void {
+  const after = "after the point where the analysis stopped at a limit, so its calls were not simulated";
+  if (imp.dynamic) {
+    explain({ offset: imp.offset, subject: imp.normalized, use: "import", verdict: "unknown", reason: "operands not resolved after the limit" });
+    add({
+      kind: "unknown-call",
+      severity: "high",
+      message: `${imp.opcode} with operands that could not be resolved (${imp.module}, ${imp.name}), ${after}`,
+      offset: imp.offset,
+    });
+    return;
+  }
+  const raw = matchDenylist(imp.module, imp.name) ?? matchDenylist(module, name);
+  const standing = standingOf(imp.normalized, raw, options);
+  explain({ offset: imp.offset, subject: imp.normalized, use: "import", verdict: standing.verdict, reason: standing.reason });
+  if (standing.verdict === "denylisted") {
+    add({
+      kind: "dangerous-call",
+      severity: "critical",
+      message: `Imports ${imp.normalized} (${standing.reason}) via ${imp.opcode} ${after}`,
+      global: imp.normalized,
+      offset: imp.offset,
+    });
+  } else if (standing.verdict === "unknown" && options.policy === "allowlist" && !reportedUnknown.has(imp.normalized)) {
+    reportedUnknown.add(imp.normalized);
+    add({
+      kind: "unknown-call",
+      severity: "high",
+      message: `Imports ${imp.normalized}, which is not known to be safe, via ${imp.opcode} ${after}`,
+      global: imp.normalized,
+      offset: imp.offset,
+    });
+  } else if (standing.verdict === "project" && options.policy === "allowlist" && standing.definition.danger !== undefined) {
+    add({
+      kind: "unknown-call",
+      severity: "high",
+      message: `Imports ${imp.normalized}, defined in the project (${standing.definition.file}:${standing.definition.line}), whose load-time code ${standing.definition.danger}, ${after}`,
+      global: imp.normalized,
+      offset: imp.offset,
+    });
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import { decodeEscapedString, decodeRawUnicodeEscape, parsePythonFloat, parsePyt
 import { normalizeGlobal } from "./names.js";
 import { HIGHEST_PROTOCOL, OPCODE_NAMES } from "./opcodes.js";
 import { renderCall, renderValue, type RenderNames } from "./render.js";
+import { sweepGlobals } from "./tail-sweep.js";
 import { FALSE, LazyStr, NONE, TRUE, isContainer, type Value } from "./values.js";
 
 /** Everything the policy needs besides the public analysis. */
@@ -35,6 +36,8 @@ export interface Trace {
   argScanExhausted: boolean;
   /** Why the analysis stopped early, if it did. */
   stoppedBy: ErrorKind | undefined;
+  /** Imports from this index on were found by sweeping the bytes after a limit stopped the machine (-1: none). */
+  sweptFrom: number;
 }
 
 /** Decides which calls are loads-like and analyses their embedded pickles. */
@@ -54,6 +57,8 @@ export interface MachineOptions {
   nested: NestedHook;
   /** Record the pseudo-Python listing (`inspect`); a scan skips it, the costliest part of the analysis. */
   statements?: boolean;
+  /** After stopping at a limit, read the rest for the globals it names (see tail-sweep.ts). */
+  sweepAfterLimit?: boolean;
 }
 
 export type ErrorKind = "invalid" | "truncated" | "limit";
@@ -185,6 +190,7 @@ class Machine implements RenderNames {
       stateFilenames: [],
       argScanExhausted: false,
       stoppedBy: undefined,
+      sweptFrom: -1,
     };
   }
 
@@ -203,11 +209,14 @@ class Machine implements RenderNames {
         const sawCode = this.sawCodeSince(checkpoint.imports, checkpoint.calls);
         if (a.streams === 0) {
           this.t.stoppedBy = e.kind;
-          // A valid PROTO header or any global makes it a (broken) pickle rather than other data.
-          if (sawCode || a.protocol !== null) a.isPickle = true;
+          // A valid PROTO header or any global makes it a (broken) pickle rather than other data; so does a stream that
+          // ran consistently up to a limit (millions of opcodes), whatever it names after that.
+          if (sawCode || a.protocol !== null || (e.limit && this.o.sweepAfterLimit === true)) a.isPickle = true;
           if (a.isPickle) this.fail(e);
+          if (a.isPickle && e.limit) this.sweepRest(e.offset);
         } else if (sawCode || e.limit) {
           this.fail(e);
+          if (e.limit) this.sweepRest(e.offset);
         } else {
           // Trailing bytes after a complete pickle that do not form one (tensor data, a zip, padding).
           this.rollback(checkpoint);
@@ -245,6 +254,26 @@ class Machine implements RenderNames {
       if (imp.dynamic || imp.opcode.startsWith("EXT") || (isDottedName(imp.module) && isDottedName(imp.name))) return true;
     }
     return false;
+  }
+
+  /** Records the globals the bytes from `from` on name, which the machine stopped before simulating. */
+  private sweepRest(from: number): void {
+    if (this.o.sweepAfterLimit !== true) return;
+    const memo = (index: number): string | undefined => {
+      const v = index < DENSE_MEMO_LIMIT ? this.memoDense[index] : this.memoSparse.get(index);
+      return v?.k === "str" ? v.v : undefined;
+    };
+    const stackTop = this.stack.slice(Math.max(this.fence(), this.stack.length - 2)).map((v) => (v.k === "str" ? v.v : null));
+    const swept = sweepGlobals(this.bytes, from, memo, this.memoSize, stackTop);
+    if (swept.length === 0) return;
+    this.t.sweptFrom = this.a.imports.length;
+    this.stack.length = 0; // not read again; extension() pushes
+    for (const g of swept) {
+      this.opStart = g.offset;
+      if (g.opcode.startsWith("EXT")) this.extension(Number(g.name), g.opcode);
+      else this.addImport(g.module, g.name, g.opcode, g.dynamic);
+      this.stack.length = 0;
+    }
   }
 
   private frameIssue(message: string): void {
@@ -1062,9 +1091,8 @@ class Machine implements RenderNames {
     return binding + rest;
   }
 
-  private extension(code: number): void {
+  private extension(code: number, opcode = OPCODE_NAMES[this.bytes[this.opStart]!]!): void {
     const imp = this.a.imports.length;
-    const opcode = OPCODE_NAMES[this.bytes[this.opStart]!]!;
     this.a.imports.push({
       module: "copyreg._extension_registry",
       name: String(code),

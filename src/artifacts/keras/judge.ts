@@ -1,0 +1,144 @@
+// Judges a Keras model configuration (the `model_config` attribute of a legacy .h5 file, a .keras archive's
+// config.json): loading a model rebuilds every object the JSON names, so the JSON is code in the same way a pickle
+// is. What it can run, and the published bypasses behind each check:
+//  - Lambda layers carry marshalled Python bytecode (base64), run by load_model with safe_mode=False, by Keras
+//    before 2.13 whatever the mode (CVE-2024-3660), and by Keras 3 before 3.11 for legacy .h5 files (CVE-2025-9905);
+//  - `module` + `class_name` make Keras 3 before 3.9 import any module and fetch any attribute (CVE-2025-1550), and
+//    a Lambda's `module` + named `function` does the same in Keras 2;
+//  - Keras' own helpers turned into gadgets: `keras.config.enable_unsafe_deserialization` switches safe mode off
+//    for the Lambda that follows (CVE-2025-9906), `keras.utils.get_file` downloads (CVE-2025-8747), `TFSMLayer`
+//    loads a TensorFlow SavedModel, and lookup layers read a `vocabulary` path or URL on load (CVE-2025-12058).
+// Browser-safe; nothing is ever imported or decoded into code.
+import { matchDenylist } from "../pickle/names.js";
+import type { PickleIssue } from "../types.js";
+
+/** Packages a Keras config legitimately names: Keras itself and the libraries built on it. */
+const KERAS_PACKAGES = ["keras", "tf_keras", "tensorflow", "keras_hub", "keras_nlp", "keras_cv", "keras_rs"];
+
+/** Keras names whose loading does more than build a layer (see the header). */
+const KERAS_GADGETS: ReadonlyMap<string, string> = new Map([
+  ["enable_unsafe_deserialization", "switches Keras' safe mode off for the rest of the load (CVE-2025-9906)"],
+  ["get_file", "downloads a file from a URL the config names (CVE-2025-8747)"],
+  ["load_model", "loads another model file from a path the config names"],
+  ["TFSMLayer", "loads and runs a TensorFlow SavedModel from a path the config names"],
+]);
+
+/** Preprocessing layers that read their vocabulary from a path (or URL) when it is a string. */
+const VOCABULARY_READERS = new Set(["StringLookup", "IntegerLookup", "TextVectorization"]);
+
+const MAX_ISSUES = 200;
+const MAX_NODES = 1_000_000;
+
+/**
+ * A TensorFlow SavedModel's Keras metadata: protobuf records whose strings are each layer's JSON config (Lambda
+ * bytecode included), read by tf.keras.models.load_model; the JSON is found as in an HDF5 file (see hdf5.ts).
+ */
+export function isKerasMetadataName(path: string): boolean {
+  return path.endsWith("keras_metadata.pb");
+}
+
+/** Whether parsed JSON is shaped like a Keras object (`{"class_name": ..., "config": ...}`), the root of a config. */
+export function isKerasConfig(json: unknown): boolean {
+  return isObject(json) && typeof json.class_name === "string" && "config" in json;
+}
+
+export function judgeKerasConfig(json: unknown): PickleIssue[] {
+  const issues: PickleIssue[] = [];
+  const seen = new Set<string>();
+  const add = (issue: PickleIssue): void => {
+    const key = `${issue.kind}\u0000${issue.message}`;
+    if (issues.length < MAX_ISSUES && !seen.has(key)) {
+      seen.add(key);
+      issues.push(issue);
+    }
+  };
+  const pending: unknown[] = [json];
+  for (let visited = 0; pending.length > 0 && visited < MAX_NODES; visited++) {
+    const node = pending.pop();
+    if (Array.isArray(node)) {
+      for (const item of node) if (typeof item === "object" && item !== null) pending.push(item);
+      continue;
+    }
+    if (!isObject(node)) continue;
+    judgeObject(node, add);
+    for (const value of Object.values(node)) if (typeof value === "object" && value !== null) pending.push(value);
+  }
+  return issues;
+}
+
+function judgeObject(node: Record<string, unknown>, add: (issue: PickleIssue) => void): void {
+  const className = typeof node.class_name === "string" ? node.class_name : undefined;
+  const module = typeof node.module === "string" ? node.module : undefined;
+  const config = isObject(node.config) ? node.config : undefined;
+
+  // Keras 3 spells a Lambda's function as {"class_name": "__lambda__", "config": {"code": <base64 bytecode>}}.
+  if (className === "__lambda__") {
+    add(lambdaIssue("a Lambda function"));
+    return;
+  }
+  if (className === "Lambda" && config !== undefined) {
+    const fn = config.function;
+    const type = config.function_type;
+    if (Array.isArray(fn) || (typeof fn === "string" && (type === "lambda" || type === undefined) && looksLikeBytecode(fn))) {
+      add(lambdaIssue("a Lambda layer"));
+    } else if (typeof fn === "string" && typeof config.module === "string") {
+      judgeImport(config.module, fn, "a Lambda layer's function", add);
+    }
+  }
+  if (className !== undefined && module !== undefined) {
+    // A function object names its function in `config`; any other object is the class `class_name`.
+    const name = className === "function" && typeof node.config === "string" ? node.config : className;
+    judgeImport(module, name, className === "function" ? "a function reference" : "a layer or object class", add);
+  }
+  if (className !== undefined) {
+    const gadget = KERAS_GADGETS.get(className) ?? (typeof node.config === "string" ? KERAS_GADGETS.get(node.config) : undefined);
+    if (gadget !== undefined) {
+      const named = KERAS_GADGETS.has(className) ? className : String(node.config);
+      add({ kind: "dangerous-call", severity: "critical", message: `Keras config names ${named}, which ${gadget}`, global: `keras.${named}` });
+    }
+    if (VOCABULARY_READERS.has(className) && config !== undefined && typeof config.vocabulary === "string") {
+      add({
+        kind: "dangerous-call",
+        severity: "high",
+        message: `Keras ${className} layer reads its vocabulary from "${config.vocabulary.slice(0, 200)}" on load (a file or URL the config chooses, CVE-2025-12058)`,
+        global: `keras.layers.${className}`,
+      });
+    }
+  }
+}
+
+function lambdaIssue(what: string): PickleIssue {
+  return {
+    kind: "dangerous-call",
+    severity: "critical",
+    message:
+      `Keras config holds ${what} with marshalled Python bytecode: load_model runs it with safe_mode=False, in Keras ` +
+      "before 2.13 (CVE-2024-3660) and for .h5 files in Keras 3 before 3.11 (CVE-2025-9905)",
+    global: "keras.layers.Lambda",
+  };
+}
+
+/** Keras imports `module` and fetches `name` from it. */
+function judgeImport(module: string, name: string, what: string, add: (issue: PickleIssue) => void): void {
+  const root = module.split(".")[0]!;
+  if (KERAS_PACKAGES.includes(root)) return;
+  const qualified = `${module}.${name}`;
+  const deny = matchDenylist(module, name);
+  add({
+    kind: deny !== undefined ? "dangerous-call" : "unknown-call",
+    severity: deny !== undefined ? "critical" : "high",
+    message:
+      `Keras config names ${what} ${qualified} outside Keras: loading imports ${module} and uses ${name}` +
+      `${deny !== undefined ? ` (${deny.reason})` : ", which is not known to be safe"} (CVE-2025-1550 in Keras 3 before 3.9)`,
+    global: qualified,
+  });
+}
+
+/** Base64 of a marshalled code object (Keras 2 writes a Lambda's function as such a string). */
+function looksLikeBytecode(text: string): boolean {
+  return text.length >= 16 && /^[A-Za-z0-9+/=\s]+$/.test(text);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,78 @@
+// Keras model configurations: a legacy .h5 model's model_config attribute and a .keras archive's config.json are
+// judged like pickles (loading rebuilds what they name). The malicious files are in the red-team corpus
+// (fixtures/artifact-corpus/attacks/s20-keras*); the benign ones are written by scripts/artifacts/keras_files.py.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { isArtifactCandidate, memorySource, scanArtifact, type ArtifactScanResult } from "../src/artifacts/index.js";
+import { zipOf } from "./helpers/fuzz-inputs.js";
+import { REPO_ROOT } from "./helpers/cli.js";
+
+const KERAS = join(REPO_ROOT, "test", "data", "keras");
+const ATTACKS = join(REPO_ROOT, "fixtures", "artifact-corpus", "attacks");
+const read = (dir: string, name: string): Uint8Array => new Uint8Array(readFileSync(join(dir, name)));
+const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+const scan = (bytes: Uint8Array, name: string): Promise<ArtifactScanResult> => scanArtifact(memorySource(bytes), name);
+const summary = (r: ArtifactScanResult): string[] => r.findings.map((f) => `${f.severity} ${f.message}`);
+
+/** A Keras 3 archive with this config.json (the weights member does not matter here). */
+const archive = (config: unknown): Uint8Array =>
+  zipOf([
+    { name: "metadata.json", data: text('{"keras_version": "3.8.0"}') },
+    { name: "config.json", data: text(JSON.stringify(config)), deflate: true },
+  ]);
+
+const layer = (module: string, className: string, config: unknown) => ({ module, class_name: className, config, registered_name: null });
+const sequential = (...layers: unknown[]) => layer("keras", "Sequential", { name: "sequential", layers });
+
+describe("Keras models", () => {
+  it("finds nothing in benign .h5, .keras and SavedModel Keras metadata files", async () => {
+    for (const name of ["sequential.h5", "sequential-vlen.h5", "sequential.keras", "keras_metadata.pb"]) {
+      const result = await scan(read(KERAS, name), name);
+      assert.deepEqual(summary(result), [], name);
+    }
+  });
+
+  it("reports a Lambda layer's bytecode in a legacy .h5 file, whatever the file is called", async () => {
+    const bytes = read(ATTACKS, "s20-keras2-lambda.h5");
+    assert.equal(isArtifactCandidate("weights.data", bytes.subarray(0, 512)), true);
+    const result = await scan(bytes, "weights.data");
+    assert.equal(result.kind, "hdf5");
+    assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.severity}`), ["PICKLE-ARTIFACT-001 critical"]);
+    assert.match(result.findings[0]!.message, /Lambda layer with marshalled Python bytecode/);
+  });
+
+  it("judges a .keras config's modules: Keras' own pass, a denylisted one is critical, an unknown one high", async () => {
+    const dense = layer("keras.layers", "Dense", { units: 4, kernel_initializer: layer("keras.initializers", "GlorotUniform", {}) });
+    assert.deepEqual(summary(await scan(archive(sequential(dense)), "model.keras")), []);
+    const popen = await scan(archive(sequential(dense, layer("subprocess", "Popen", { args: ["id"] }))), "model.keras");
+    assert.equal(popen.kind, "keras");
+    assert.deepEqual(popen.findings.map((f) => `${f.severity} ${f.location.member}`), ["critical config.json"]);
+    assert.match(popen.findings[0]!.message, /subprocess\.Popen outside Keras/);
+    const custom = await scan(archive(sequential(layer("my_project.layers", "Scale", {}))), "model.keras");
+    assert.deepEqual(custom.findings.map((f) => `${f.ruleId} ${f.severity}`), ["PICKLE-ARTIFACT-008 high"]);
+  });
+
+  it("reports Keras' own gadgets and a Lambda function given by reference", async () => {
+    const toggle = await scan(archive(sequential(layer("keras.config", "function", "enable_unsafe_deserialization"))), "m.keras");
+    assert.match(summary(toggle).join("\n"), /^critical .*enable_unsafe_deserialization/);
+    const exec = await scan(archive(sequential(layer("keras.layers", "Lambda", { function: layer("builtins", "function", "exec") }))), "m.keras");
+    assert.match(summary(exec).join("\n"), /^critical .*builtins\.exec/);
+    const vocabulary = await scan(archive(sequential(layer("keras.layers", "StringLookup", { vocabulary: "/etc/passwd" }))), "m.keras");
+    assert.match(summary(vocabulary).join("\n"), /^high .*\/etc\/passwd/);
+  });
+
+  it("reads a SavedModel's keras_metadata.pb, by name, also inside an archive", async () => {
+    const bytes = read(ATTACKS, "s20-savedmodel-lambda-keras_metadata.pb");
+    assert.equal(isArtifactCandidate("model/keras_metadata.pb", bytes.subarray(0, 512)), true);
+    const inZip = await scan(zipOf([{ name: "model/keras_metadata.pb", data: bytes, deflate: true }]), "model.zip");
+    assert.deepEqual(inZip.findings.map((f) => `${f.severity} ${f.location.member}`), ["critical model/keras_metadata.pb"]);
+    assert.deepEqual(summary(await scan(bytes, "other.pb")), []);
+  });
+
+  it("leaves a config.json that is not a Keras model alone", async () => {
+    const hf = zipOf([{ name: "config.json", data: text(JSON.stringify({ architectures: ["BertModel"], module: "os", class_name: 3 })) }]);
+    assert.deepEqual(summary(await scan(hf, "bundle.zip")), []);
+  });
+});
