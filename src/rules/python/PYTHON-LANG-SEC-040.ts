@@ -120,13 +120,17 @@ export default defineRule({
       "Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, " +
       "`_Unpickler`) resolved through the file's imports and bindings: aliases, `from pickle import ...`, star imports, " +
       "`cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, " +
-      "`importlib.import_module`/`__import__` with constant module names (also built by concatenation), " +
-      "`getattr(module, \"loads\")`, `sys.modules[\"pickle\"]`, `functools.partial`, default parameter values, class and " +
+      "`importlib.import_module`/`__import__` with constant module names (also built by concatenation, and reached as " +
+      "`builtins.__import__` or `__builtins__`), `getattr(module, \"loads\")`, `operator.attrgetter`/`methodcaller`, " +
+      "`sys.modules[\"pickle\"]` and `sys.modules.get`, `globals()[\"pickle\"]`, `vars(pickle)`/`pickle.__dict__`, " +
+      "`functools.partial`, `.__call__`, dispatch tables written in place or bound in the function (`{\"pickle\": " +
+      "pickle.loads}[fmt](data)`, `decoders.get(fmt)(data)`), loops over a literal list of sinks or modules, default parameter values, class and " +
       "instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other " +
       "modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with " +
       "`__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or " +
       "without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never " +
-      "match. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other " +
+      "match; a sink passed to a call that only looks at it (`isinstance`, `callable`, `repr`, `inspect.*`, `typing.cast`, " +
+      "`self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other " +
       "modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is " +
       "reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a " +
       "reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.",
