@@ -447,23 +447,40 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
 const MAX_WRAPPER_CALLS = 10_000;
 const MAX_FIELD_SINKS = 256;
 
-/** The argument a deserializer reads its input from. */
-function dataArgument(m: SinkMatch): SyntaxNode | undefined {
-  return m.via === "reference" ? undefined : inputArgument(m);
+/**
+ * The argument a deserializer reads its input from: for `pickle.loads(*args)` the splat, whose elements the flow
+ * follows. For a deserializer passed as a callable (`map(pickle.loads, blobs)`, `executor.submit(pickle.load, f)`),
+ * the other arguments of the call it is passed to: what that call applies it to.
+ */
+function dataArguments(m: SinkMatch): SyntaxNode[] {
+  if (m.via !== "reference") {
+    const arg = inputArgument(m) ?? m.args.firstSplat;
+    return arg ? [arg] : [];
+  }
+  if (m.stored) return [];
+  const container = m.node.parent?.type === "keyword_argument" ? m.node.parent.parent : m.node.parent;
+  if (container?.type !== "argument_list") return [];
+  return container.children.filter((c) => c !== m.node && c !== m.node.parent && c.type !== "comment");
 }
 
 function flowChecked(spec: SinkSpec): SinkSpec {
   return {
     call: spec.call,
     subclasses: spec.subclasses,
+    references: spec.references,
     message: spec.message,
     check(m: SinkMatch): SinkOutcome | null {
       const base = spec.check ? spec.check(m) : {};
       if (base === null) return null;
-      const arg = dataArgument(m);
-      if (!arg) return null;
-      const [flow, ...others] = trackerFor(m.model).allFlowsInto(arg, m.node, m.scope);
+      const args = dataArguments(m);
+      if (!args.length) return null;
+      const arg = args[0];
+      // A callable's data may be any argument beside it: the first one untrusted data reaches.
+      const reached = m.via === "reference" ? args.find((a) => trackerFor(m.model).flowInto(a, m.node, m.scope)) : arg;
+      if (!reached) return null;
+      const [flow, ...others] = trackerFor(m.model).allFlowsInto(reached, m.node, m.scope);
       if (!flow) {
+        if (m.via === "reference") return null;
         // `def unpickle(b): return pickle.loads(b)`: the callers of `unpickle` are checked after the sinks.
         const passed = trackerFor(m.model, true).flowInto(arg, m.node, m.scope);
         if (passed) addWrapper(m.model, m.node, [...passed.steps, { node: m.node, message: `sink: ${m.target}` }], m.target);
@@ -516,10 +533,13 @@ const PYTHON_DESER_001: PythonRule = defineRule({
       "`Form()` parameters, aiohttp, Tornado, Bottle, Falcon, WebSockets), Streamlit uploads and Gradio event handlers' " +
       "inputs, the " +
       "AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses " +
-      "(`requests`, `httpx`, `urllib`, aiohttp), values read from Redis and memcached clients, and message-queue " +
-      "consumers (pika callback bodies, Kafka consumers). Sinks are every call the deserialization rules report " +
+      "(`requests`, `httpx`, `urllib`, aiohttp), values read from Redis (every client: sync, `redis.asyncio`, cluster; " +
+      "keys, hashes, lists, sets, streams and pub/sub messages) and memcached clients, and message-queue consumers (pika " +
+      "callback bodies, Kafka consumers, Amazon SQS messages). Sinks are every call the deserialization rules report " +
       "(PYTHON-LANG-SEC-040 to 046 and 073, PYTHON-ML-SEC-001 to 012), with their safe-option decisions: `yaml.safe_load`, " +
-      "`torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. The data is followed through " +
+      "`torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. A deserializer passed as a " +
+      "callable is a sink for the other arguments of the call it is passed to (`map(pickle.loads, blobs)`, " +
+      "`executor.submit(pickle.loads, data)`), and `pickle.loads(*args)` reads its input from the splat. The data is followed through " +
       "assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes " +
       "operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, " +
       "`codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, " +
