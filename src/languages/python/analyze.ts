@@ -7,6 +7,7 @@ import { settingsAssignments, type AssignmentSite } from "./assignments.js";
 import { CallArguments } from "./calls.js";
 import { anchorOffsets, anchorTokenSet, anchorWords, prefilterTokens } from "./prefilter.js";
 import { ALIASED_MODULE_NAMES } from "./semantic/module-aliases.js";
+import { findClassAllowlist } from "./semantic/find-class.js";
 import { relevantRanges, type SinkNames } from "./regions.js";
 import { identifierKey, splitTopLevel } from "./top-level.js";
 import { wordSearch, wordWithoutBoundaries, type TokenSet, type WordFinder } from "./token-set.js";
@@ -494,7 +495,8 @@ function matchCallee(
       const sinks = index.byName.get(ancestor.name);
       if (sinks) for (const sink of sinks) {
         if (!sink.spec.subclasses) continue;
-        const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
+        const allowlist = overridesFindClass && resolved.localClass ? findClassAllowlist(model, resolved.localClass) : undefined;
+        const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass, ...(allowlist ? { allowlist } : {}) };
         const steps = [...(resolved.chain ?? []), ...(ancestor.chain ?? [])];
         report({ ...base, args: (args ??= new CallArguments(node, model.tree.source)), ...sink, target: ancestor.name, via: "subclass", subclass, ...(steps.length ? { chain: steps } : {}) });
       }
