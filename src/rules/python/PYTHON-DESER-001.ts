@@ -229,12 +229,64 @@ function localFieldSinkSites(model: SemanticModel, out: DerivedSite[], seen: Set
   }
 }
 
+/** The deserializers the pattern rules also report when kept in a table (their specs with `references`). */
+const TABLE_SINKS: ReadonlySet<string> = new Set(SINK_RULES.flatMap((r) => r.sinks.filter((s) => s.references).flatMap((s) => s.call)));
+
+/** A module- or class-level name bound once to a table literal (`LOADERS = {"pickle": pickle.loads}`): the literal. */
+function storedTable(model: SemanticModel, expr: SyntaxNode | undefined, scope: Scope): SyntaxNode | undefined {
+  if (expr?.type !== "identifier") return undefined;
+  const bindings = model.lookup(model.text(expr), scope, expr);
+  const b = bindings?.length === 1 ? bindings[0] : undefined;
+  if (!b || b.kind !== "assignment" || !b.value || (b.scope.kind !== "module" && b.scope.kind !== "class")) return undefined;
+  return b.value.type === "dictionary" || b.value.type === "list" || b.value.type === "tuple" ? b.value : undefined;
+}
+
+/**
+ * Calls through a dispatch table kept at module or class level (`LOADERS[fmt](request.data)`,
+ * `LOADERS.get(fmt)(data)`): the pattern rules report the table where it is stored; this rule reports the call when
+ * untrusted data is what it is applied to. (Tables written in place or bound in a function resolve like names.)
+ */
+function tableCallSites(model: SemanticModel, out: DerivedSite[], seen: Set<SyntaxNode>): void {
+  const tracker = trackerFor(model);
+  for (const { node, scope } of model.calls) {
+    const callee = childByField(node, "function");
+    if (!callee || seen.has(node) || (callee.type !== "subscript" && callee.type !== "call")) continue;
+    const getter = callee.type === "call" ? childByField(callee, "function") : undefined;
+    const holder = callee.type === "subscript" ? childByField(callee, "value") : getter?.type === "attribute" && model.text(childByField(getter, "attribute") ?? getter) === "get" ? childByField(getter, "object") : undefined;
+    const table = storedTable(model, holder, scope);
+    if (!table) continue;
+    const values = table.children.map((c) => (c.type === "pair" ? childByField(c, "value") : c)).filter((v): v is SyntaxNode => v !== undefined && (v.type === "identifier" || v.type === "attribute"));
+    const target = values.flatMap((v) => model.resolve(v, scope)).find((r) => TABLE_SINKS.has(r.name))?.name;
+    const arg = new CallArguments(node, model.tree.source).positional[0];
+    if (!target || !arg) continue;
+    const [flow, ...others] = tracker.allFlowsInto(arg, node, scope);
+    if (!flow) continue;
+    seen.add(node);
+    const trace = (f: FlowResult) => [...f.steps, ...(f.weakGuard ? [f.weakGuard] : []), { node, message: `sink: ${target}, picked from the table ${code(model.text(holder!))}` }];
+    out.push({
+      node,
+      scope,
+      target,
+      calleeText: model.text(callee),
+      outcome: {
+        message:
+          `Untrusted data reaches ${code(target)} through the table ${code(model.text(holder!))}: ${sourceOf(flow.steps).replace(/^source: /, "")} is passed to ` +
+          `the deserializer picked from it, which can run arbitrary code.${otherSources(others)}`,
+        confidence: flow.weakGuard ? "low" : "high",
+        flow: trace(flow),
+        ...(others.length ? { otherFlows: others.map(trace) } : {}),
+      },
+    });
+  }
+}
+
 /** Wrapper calls of one module: each call whose argument is untrusted is a finding; a call passing a parameter on makes its function a wrapper too. */
 function wrapperSites(model: SemanticModel): DerivedSite[] {
   const out: DerivedSite[] = [];
   const seen = new Set<SyntaxNode>();
   projectWrapperSites(model, out, seen);
   localFieldSinkSites(model, out, seen);
+  tableCallSites(model, out, seen);
   const queue = [...(wrappers.get(model) ?? [])];
   if (!queue.length) return out;
   const tracker = trackerFor(model);
@@ -551,7 +603,9 @@ const PYTHON_DESER_001: PythonRule = defineRule({
       "(PYTHON-LANG-SEC-040 to 046 and 073, PYTHON-ML-SEC-001 to 012), with their safe-option decisions: `yaml.safe_load`, " +
       "`torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. A deserializer passed as a " +
       "callable is a sink for the other arguments of the call it is passed to (`map(pickle.loads, blobs)`, " +
-      "`executor.submit(pickle.loads, data)`), and `pickle.loads(*args)` reads its input from the splat. The data is followed through " +
+      "`executor.submit(pickle.loads, data)`), a call through a dispatch table applies its sink to the call's argument " +
+      "(`LOADERS[fmt](request.data)`, `LOADERS.get(fmt)(data)`, also for tables kept at module or class level), and " +
+      "`pickle.loads(*args)` reads its input from the splat. The data is followed through " +
       "assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes " +
       "operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, " +
       "`codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, " +
