@@ -366,7 +366,7 @@ function localPartial(call: SyntaxNode, scope: Scope, resolved: readonly Resolve
 function notACallback(callee: SyntaxNode, resolved: readonly ResolvedName[], model: SemanticModel): boolean {
   for (let r = 0; r < resolved.length; r++) if (NOT_A_CALLBACK.has(resolved[r].name) || resolved[r].name.startsWith("inspect.")) return true;
   const attribute = callee.type === "attribute" ? childByField(callee, "attribute") : undefined;
-  return attribute !== undefined && COMPARING_ASSERTION.test(model.text(attribute));
+  return attribute !== undefined && model.tree.source.startsWith("assert", attribute.start) && COMPARING_ASSERTION.test(model.text(attribute));
 }
 
 const METHOD_CALLER = "operator.methodcaller()";

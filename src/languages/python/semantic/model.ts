@@ -684,11 +684,12 @@ export class SemanticModel {
   private tableAt(expr: SyntaxNode, scope: Scope, depth: number): SyntaxNode | undefined {
     const node = unwrapParentheses(expr);
     if (TABLE_LITERALS.has(node.type)) return node;
-    if (node.type !== "identifier" || depth > MAX_DEPTH) return undefined;
-    const bindings = this.lookup(this.text(node), scope, node);
+    // The function's own single binding of the name: one map lookup, as most subscripts read something else.
+    if (node.type !== "identifier" || depth > MAX_DEPTH || (scope.kind !== "function" && scope.kind !== "lambda")) return undefined;
+    const bindings = scope.bindings.get(this.text(node));
     if (bindings?.length !== 1) return undefined;
     const [b] = bindings;
-    if (b.kind !== "assignment" || !b.value || b.valueScope || (b.scope.kind !== "function" && b.scope.kind !== "lambda")) return undefined;
+    if (b.kind !== "assignment" || !b.value || b.valueScope) return undefined;
     const value = unwrapParentheses(b.value);
     return TABLE_LITERALS.has(value.type) ? value : undefined;
   }
