@@ -23,8 +23,11 @@ export interface SinkMatch {
   via: SinkVia;
   /** How the callee is spelled in the source, e.g. `p.loads`. */
   calleeText: string;
-  /** For `via: "subclass"`: the local class and whether it overrides `find_class`. */
-  subclass?: { name: string; overridesFindClass: boolean };
+  /**
+   * For `via: "subclass"`: the local class and whether it overrides `find_class`; `allowlist`, the globals
+   * (`module.name`) that override provably admits, when it pins them to literals (see `findClassAllowlist`).
+   */
+  subclass?: { name: string; overridesFindClass: boolean; allowlist?: string[] };
   /** For `via: "reference"` stored rather than passed: where the sink is kept (a class attribute, a table). */
   stored?: string;
   /** Arguments of the call (empty for references). */

@@ -7,6 +7,7 @@ import { settingsAssignments, type AssignmentSite } from "./assignments.js";
 import { CallArguments } from "./calls.js";
 import { anchorOffsets, anchorTokenSet, anchorWords, prefilterTokens } from "./prefilter.js";
 import { ALIASED_MODULE_NAMES } from "./semantic/module-aliases.js";
+import { findClassAllowlist } from "./semantic/find-class.js";
 import { relevantRanges, type SinkNames } from "./regions.js";
 import { identifierKey, splitTopLevel } from "./top-level.js";
 import { wordSearch, wordWithoutBoundaries, type TokenSet, type WordFinder } from "./token-set.js";
@@ -343,8 +344,39 @@ interface RuleMatch extends SinkMatch {
   chain?: ResolutionStep[];
 }
 
-/** Calls that take a sink class as an argument without calling it: type checks. */
-const NOT_A_CALLBACK = new Set(["builtins.isinstance", "builtins.issubclass"]);
+/**
+ * Calls that take a sink as an argument without calling it: type checks, introspection and printing
+ * (`callable(pickle.loads)`, `inspect.signature(pickle.loads)`, `repr(pickle.load)`) and `typing.cast`.
+ */
+const NOT_A_CALLBACK = new Set([
+  "builtins.isinstance", "builtins.issubclass", "builtins.callable", "builtins.id", "builtins.hash", "builtins.repr", "builtins.str",
+  "builtins.ascii", "builtins.format", "builtins.print", "builtins.type", "builtins.hasattr", "builtins.getattr", "builtins.help",
+  "builtins.dir", "builtins.bool", "typing.cast", "typing_extensions.cast",
+]);
+
+/** unittest assertions that compare their arguments (`self.assertIs(s.loads, pickle.loads)`), unlike `assertRaises(E, f, x)`, which calls `f`. */
+const COMPARING_ASSERTION = /^assert(Is|IsNot|Equal|Equals|NotEqual|In|NotIn|IsInstance|NotIsInstance|IsNone|IsNotNone|True|False|CountEqual)$/;
+
+/**
+ * `loader = partial(pickle.loads, encoding="latin1")` in a function: the name resolves to the sink, so its calls are the findings
+ * (and the name passed on is a reference); the partial itself is not one more.
+ */
+function localPartial(call: SyntaxNode, scope: Scope, resolved: readonly ResolvedName[]): boolean {
+  if (scope.kind !== "function" || call.parent?.type !== "assignment" || childByField(call.parent, "left")?.type !== "identifier") return false;
+  // `partial(pickle.loads, data)` binds the data here, not at the calls: keep the reference (data-flow rules check it).
+  if (new CallArguments(call, "").positional.length !== 1) return false;
+  for (let r = 0; r < resolved.length; r++) if (resolved[r].name === "functools.partial") return true;
+  return false;
+}
+
+/** Whether a call only looks at the sinks passed to it (see `NOT_A_CALLBACK`, `COMPARING_ASSERTION`). */
+function notACallback(callee: SyntaxNode, resolved: readonly ResolvedName[], model: SemanticModel): boolean {
+  for (let r = 0; r < resolved.length; r++) if (NOT_A_CALLBACK.has(resolved[r].name) || resolved[r].name.startsWith("inspect.")) return true;
+  const attribute = callee.type === "attribute" ? childByField(callee, "attribute") : undefined;
+  return attribute !== undefined && model.tree.source.startsWith("assert", attribute.start) && COMPARING_ASSERTION.test(model.text(attribute));
+}
+
+const METHOD_CALLER = "operator.methodcaller()";
 
 /** Calls resolved between two looks at the clock. */
 const CALLS_PER_DEADLINE_CHECK = 64;
@@ -372,7 +404,9 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
     if (!callee) continue;
     // Arguments are read only for calls that reach a sink, and for callback references.
     let args: CallArguments | undefined;
-    const resolvedCallee = uniqueNames(model.resolve(callee, scope));
+    let resolvedCallee = uniqueNames(model.resolve(callee, scope));
+    // `operator.methodcaller("loads", data)(pickle)`: the call is `pickle.loads(data)`.
+    if (callee.type === "call" && resolvedCallee.some((r) => r.name === METHOD_CALLER)) resolvedCallee = uniqueNames(resolvedCallee.flatMap((r) => [r, ...model.calledThrough(r, node, scope)]));
     // Made for the few calls that reach a sink or a class.
     let base: CallBase | undefined;
     for (let r = 0; r < resolvedCallee.length; r++) {
@@ -383,7 +417,7 @@ function collectMatches(model: SemanticModel, index: SinkIndex, assignments: () 
       args = matchCallee(callee, resolved, sinks, base, args, index, report);
     }
     // `isinstance(x, pickle.Unpickler)` is a type check, not a callback.
-    if (!index.hasReferenceSinks || !passesNames(node) || resolvedCallee.some((r) => NOT_A_CALLBACK.has(r.name))) continue;
+    if (!index.hasReferenceSinks || !passesNames(node) || notACallback(callee, resolvedCallee, model) || localPartial(node, scope, resolvedCallee)) continue;
     // `map(pickle.loads, blobs)`, also inside a table argument: `OrderedDict([("pickle", (Pickler, Unpickler))])`.
     const values = (args ??= new CallArguments(node, model.tree.source)).values();
     for (let v = 0; v < values.length; v++) {
@@ -468,7 +502,8 @@ function matchCallee(
       const sinks = index.byName.get(ancestor.name);
       if (sinks) for (const sink of sinks) {
         if (!sink.spec.subclasses) continue;
-        const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass };
+        const allowlist = overridesFindClass && resolved.localClass ? findClassAllowlist(model, resolved.localClass) : undefined;
+        const subclass = { name: resolved.name.replace(/^<local>\./, ""), overridesFindClass, ...(allowlist ? { allowlist } : {}) };
         const steps = [...(resolved.chain ?? []), ...(ancestor.chain ?? [])];
         report({ ...base, args: (args ??= new CallArguments(node, model.tree.source)), ...sink, target: ancestor.name, via: "subclass", subclass, ...(steps.length ? { chain: steps } : {}) });
       }

@@ -11,6 +11,8 @@ export class CallArguments {
   hasStarArgs = false;
   /** `**kwargs` present: any keyword may be set. */
   hasKwArgs = false;
+  /** The first `*args` or `**kwargs` argument (the `list_splat`/`dictionary_splat` node), if any. */
+  firstSplat: SyntaxNode | undefined = undefined;
 
   constructor(call: SyntaxNode | undefined, source: string) {
     const list = call ? childByField(call, "arguments") : undefined;
@@ -32,9 +34,11 @@ export class CallArguments {
         }
         case "list_splat":
           this.hasStarArgs = true;
+          this.firstSplat ??= arg;
           break;
         case "dictionary_splat":
           this.hasKwArgs = true;
+          this.firstSplat ??= arg;
           break;
         case "comment":
           break;

@@ -11,7 +11,7 @@ import type { SyntaxNode } from "../../languages/python/syntax.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { inputArgument } from "./sink-input.js";
 import { exportedConstant, trustDemand } from "./trust.js";
-import PYTHON_LANG_SEC_040 from "./PYTHON-LANG-SEC-040.js";
+import PYTHON_LANG_SEC_040, { dataOnlyAllowlist } from "./PYTHON-LANG-SEC-040.js";
 import PYTHON_LANG_SEC_041 from "./PYTHON-LANG-SEC-041.js";
 import PYTHON_LANG_SEC_042 from "./PYTHON-LANG-SEC-042.js";
 import PYTHON_LANG_SEC_043 from "./PYTHON-LANG-SEC-043.js";
@@ -229,12 +229,64 @@ function localFieldSinkSites(model: SemanticModel, out: DerivedSite[], seen: Set
   }
 }
 
+/** The deserializers the pattern rules also report when kept in a table (their specs with `references`). */
+const TABLE_SINKS: ReadonlySet<string> = new Set(SINK_RULES.flatMap((r) => r.sinks.filter((s) => s.references).flatMap((s) => s.call)));
+
+/** A module- or class-level name bound once to a table literal (`LOADERS = {"pickle": pickle.loads}`): the literal. */
+function storedTable(model: SemanticModel, expr: SyntaxNode | undefined, scope: Scope): SyntaxNode | undefined {
+  if (expr?.type !== "identifier") return undefined;
+  const bindings = model.lookup(model.text(expr), scope, expr);
+  const b = bindings?.length === 1 ? bindings[0] : undefined;
+  if (!b || b.kind !== "assignment" || !b.value || (b.scope.kind !== "module" && b.scope.kind !== "class")) return undefined;
+  return b.value.type === "dictionary" || b.value.type === "list" || b.value.type === "tuple" ? b.value : undefined;
+}
+
+/**
+ * Calls through a dispatch table kept at module or class level (`LOADERS[fmt](request.data)`,
+ * `LOADERS.get(fmt)(data)`): the pattern rules report the table where it is stored; this rule reports the call when
+ * untrusted data is what it is applied to. (Tables written in place or bound in a function resolve like names.)
+ */
+function tableCallSites(model: SemanticModel, out: DerivedSite[], seen: Set<SyntaxNode>): void {
+  const tracker = trackerFor(model);
+  for (const { node, scope } of model.calls) {
+    const callee = childByField(node, "function");
+    if (!callee || seen.has(node) || (callee.type !== "subscript" && callee.type !== "call")) continue;
+    const getter = callee.type === "call" ? childByField(callee, "function") : undefined;
+    const holder = callee.type === "subscript" ? childByField(callee, "value") : getter?.type === "attribute" && model.text(childByField(getter, "attribute") ?? getter) === "get" ? childByField(getter, "object") : undefined;
+    const table = storedTable(model, holder, scope);
+    if (!table) continue;
+    const values = table.children.map((c) => (c.type === "pair" ? childByField(c, "value") : c)).filter((v): v is SyntaxNode => v !== undefined && (v.type === "identifier" || v.type === "attribute"));
+    const target = values.flatMap((v) => model.resolve(v, scope)).find((r) => TABLE_SINKS.has(r.name))?.name;
+    const arg = new CallArguments(node, model.tree.source).positional[0];
+    if (!target || !arg) continue;
+    const [flow, ...others] = tracker.allFlowsInto(arg, node, scope);
+    if (!flow) continue;
+    seen.add(node);
+    const trace = (f: FlowResult) => [...f.steps, ...(f.weakGuard ? [f.weakGuard] : []), { node, message: `sink: ${target}, picked from the table ${code(model.text(holder!))}` }];
+    out.push({
+      node,
+      scope,
+      target,
+      calleeText: model.text(callee),
+      outcome: {
+        message:
+          `Untrusted data reaches ${code(target)} through the table ${code(model.text(holder!))}: ${sourceOf(flow.steps).replace(/^source: /, "")} is passed to ` +
+          `the deserializer picked from it, which can run arbitrary code.${otherSources(others)}`,
+        confidence: flow.weakGuard ? "low" : "high",
+        flow: trace(flow),
+        ...(others.length ? { otherFlows: others.map(trace) } : {}),
+      },
+    });
+  }
+}
+
 /** Wrapper calls of one module: each call whose argument is untrusted is a finding; a call passing a parameter on makes its function a wrapper too. */
 function wrapperSites(model: SemanticModel): DerivedSite[] {
   const out: DerivedSite[] = [];
   const seen = new Set<SyntaxNode>();
   projectWrapperSites(model, out, seen);
   localFieldSinkSites(model, out, seen);
+  tableCallSites(model, out, seen);
   const queue = [...(wrappers.get(model) ?? [])];
   if (!queue.length) return out;
   const tracker = trackerFor(model);
@@ -447,23 +499,40 @@ function flowSummary(model: SemanticModel, path: string, complete: boolean | rea
 const MAX_WRAPPER_CALLS = 10_000;
 const MAX_FIELD_SINKS = 256;
 
-/** The argument a deserializer reads its input from. */
-function dataArgument(m: SinkMatch): SyntaxNode | undefined {
-  return m.via === "reference" ? undefined : inputArgument(m);
+/**
+ * The argument a deserializer reads its input from: for `pickle.loads(*args)` the splat, whose elements the flow
+ * follows. For a deserializer passed as a callable (`map(pickle.loads, blobs)`, `executor.submit(pickle.load, f)`),
+ * the other arguments of the call it is passed to: what that call applies it to.
+ */
+function dataArguments(m: SinkMatch): SyntaxNode[] {
+  if (m.via !== "reference") {
+    const arg = inputArgument(m) ?? m.args.firstSplat;
+    return arg ? [arg] : [];
+  }
+  if (m.stored) return [];
+  const container = m.node.parent?.type === "keyword_argument" ? m.node.parent.parent : m.node.parent;
+  if (container?.type !== "argument_list") return [];
+  return container.children.filter((c) => c !== m.node && c !== m.node.parent && c.type !== "comment");
 }
 
 function flowChecked(spec: SinkSpec): SinkSpec {
   return {
     call: spec.call,
     subclasses: spec.subclasses,
+    references: spec.references,
     message: spec.message,
     check(m: SinkMatch): SinkOutcome | null {
       const base = spec.check ? spec.check(m) : {};
       if (base === null) return null;
-      const arg = dataArgument(m);
-      if (!arg) return null;
-      const [flow, ...others] = trackerFor(m.model).allFlowsInto(arg, m.node, m.scope);
+      const args = dataArguments(m);
+      if (!args.length) return null;
+      const arg = args[0];
+      // A callable's data may be any argument beside it: the first one untrusted data reaches.
+      const reached = m.via === "reference" ? args.find((a) => trackerFor(m.model).flowInto(a, m.node, m.scope)) : arg;
+      if (!reached) return null;
+      const [flow, ...others] = trackerFor(m.model).allFlowsInto(reached, m.node, m.scope);
       if (!flow) {
+        if (m.via === "reference") return null;
         // `def unpickle(b): return pickle.loads(b)`: the callers of `unpickle` are checked after the sinks.
         const passed = trackerFor(m.model, true).flowInto(arg, m.node, m.scope);
         if (passed) addWrapper(m.model, m.node, [...passed.steps, { node: m.node, message: `sink: ${m.target}` }], m.target);
@@ -472,6 +541,18 @@ function flowChecked(spec: SinkSpec): SinkSpec {
       const source = { message: sourceOf(flow.steps) };
       const sink = m.calleeText || m.target;
       const weak = flow.weakGuard ? ` A MAC check guards it, but with \`==\`, which leaks timing: use \`hmac.compare_digest\`.` : "";
+      // An unpickler whose find_class admits only data types: untrusted data reaches it, but cannot run code through it.
+      const restricted = dataOnlyAllowlist(m);
+      if (restricted) {
+        return {
+          message:
+            `Untrusted data reaches ${code(m.subclass!.name)} (${m.target}): ${source.message.replace(/^source: /, "")} is unpickled, but its find_class ` +
+            `admits only plain data types (${restricted.map(code).join(", ")}), so the payload cannot call functions. Keep the allowlist to data types, or use a data-only format.`,
+          severity: "medium",
+          confidence: "low",
+          flow: [...flow.steps, { node: m.node, message: `sink: ${m.target} (find_class restricted to data types)` }],
+        };
+      }
       const trace = (f: FlowResult) => [...f.steps, ...(f.weakGuard ? [f.weakGuard] : []), { node: m.node, message: `sink: ${m.target}` }];
       return {
         message:
@@ -516,10 +597,15 @@ const PYTHON_DESER_001: PythonRule = defineRule({
       "`Form()` parameters, aiohttp, Tornado, Bottle, Falcon, WebSockets), Streamlit uploads and Gradio event handlers' " +
       "inputs, the " +
       "AWS Lambda `event`, socket and `socketserver` reads, `sys.stdin` and `input()`, HTTP client responses " +
-      "(`requests`, `httpx`, `urllib`, aiohttp), values read from Redis and memcached clients, and message-queue " +
-      "consumers (pika callback bodies, Kafka consumers). Sinks are every call the deserialization rules report " +
+      "(`requests`, `httpx`, `urllib`, aiohttp), values read from Redis (every client: sync, `redis.asyncio`, cluster; " +
+      "keys, hashes, lists, sets, streams and pub/sub messages) and memcached clients, and message-queue consumers (pika " +
+      "callback bodies, Kafka consumers, Amazon SQS messages). Sinks are every call the deserialization rules report " +
       "(PYTHON-LANG-SEC-040 to 046 and 073, PYTHON-ML-SEC-001 to 012), with their safe-option decisions: `yaml.safe_load`, " +
-      "`torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. The data is followed through " +
+      "`torch.load(weights_only=True)` or `numpy.load(allow_pickle=False)` are not sinks. A deserializer passed as a " +
+      "callable is a sink for the other arguments of the call it is passed to (`map(pickle.loads, blobs)`, " +
+      "`executor.submit(pickle.loads, data)`), a call through a dispatch table applies its sink to the call's argument " +
+      "(`LOADERS[fmt](request.data)`, `LOADERS.get(fmt)(data)`, also for tables kept at module or class level), and " +
+      "`pickle.loads(*args)` reads its input from the splat. The data is followed through " +
       "assignments, augmented assignments, tuple unpacking, containers, subscripts and attributes, string and bytes " +
       "operations and f-strings, method calls on tainted values (`.encode()`, `.read()`), decoders (`base64`, `binascii`, " +
       "`codecs`, `zlib`/`gzip`/`bz2`/`lzma` decompression, `bytes.fromhex`, `io.BytesIO`), `with` statements, loops, " +

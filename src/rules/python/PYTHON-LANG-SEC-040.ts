@@ -1,8 +1,37 @@
-import { code, defineRule, referenced, type SinkMatch } from "../rule.js";
+import { code, defineRule, referenced, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
 import { judgeInputTrust } from "./trust.js";
 
 const PICKLE_SINKS = ["pickle.loads", "pickle.load", "pickle.Unpickler", "pickle._loads", "pickle._load", "pickle._Unpickler"];
+
+/**
+ * Globals whose loading only builds plain data: an unpickler whose `find_class` admits nothing else cannot call a
+ * function or build any other object (the Python documentation's "Restricting Globals" pattern).
+ */
+const DATA_ONLY_GLOBALS = new Set([
+  ...["list", "dict", "set", "frozenset", "tuple", "int", "float", "complex", "str", "bytes", "bytearray", "bool", "range", "slice"].flatMap((t) => [`builtins.${t}`, `__builtin__.${t}`]),
+  "collections.OrderedDict", "collections.deque", "collections.Counter", "datetime.date", "datetime.time", "datetime.datetime",
+  "datetime.timedelta", "datetime.timezone", "decimal.Decimal", "fractions.Fraction", "uuid.UUID",
+]);
+
+/** The data types a subclass's `find_class` admits, when it admits nothing but data types. */
+export function dataOnlyAllowlist(m: SinkMatch): string[] | undefined {
+  const allowed = m.via === "subclass" ? m.subclass?.allowlist : undefined;
+  return allowed?.length && allowed.every((g) => DATA_ONLY_GLOBALS.has(g)) ? allowed : undefined;
+}
+
+/** An unpickler restricted to data types: still a finding (the format stays pickle), of low severity. */
+function check(m: SinkMatch): SinkOutcome {
+  const allowed = dataOnlyAllowlist(m);
+  if (!allowed) return {};
+  return {
+    severity: "low",
+    confidence: "low",
+    message:
+      `${code(m.subclass!.name)} subclasses ${m.target}, and its find_class admits only plain data types (${allowed.map(code).join(", ")}): ` +
+      "a payload cannot call functions or build other objects through it. Keep the allowlist to data types, and prefer a data-only format.",
+  };
+}
 
 function message(m: SinkMatch): string {
   const spelled = m.calleeText === m.target ? code(m.target) : `${code(m.calleeText)} (${m.target})`;
@@ -38,7 +67,7 @@ export default defineRule({
   similar: ["PYTHON-LANG-SEC-044", "PYTHON-LANG-SEC-045", "PYTHON-LANG-SEC-046", "PYTHON-ML-SEC-003", "PYTHON-ML-SEC-005"],
   prefilter: ["pickle", "Pickle"],
   judgeTrust: judgeInputTrust,
-  sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, message }],
+  sinks: [{ call: PICKLE_SINKS, subclasses: true, references: true, check, message }],
   docs: {
     summary: "Detects pickle deserialization (`pickle.loads`, `pickle.load`, `pickle.Unpickler`), which executes arbitrary code from its input.",
     description:
@@ -120,13 +149,17 @@ export default defineRule({
       "Every call of `pickle.loads`, `pickle.load`, `pickle.Unpickler` (and the pure-Python `_loads`, `_load`, " +
       "`_Unpickler`) resolved through the file's imports and bindings: aliases, `from pickle import ...`, star imports, " +
       "`cPickle`/`_pickle`/`pickle5`/`six.moves.cPickle`, `try`/`except ImportError` fallbacks, rebinding, " +
-      "`importlib.import_module`/`__import__` with constant module names (also built by concatenation), " +
-      "`getattr(module, \"loads\")`, `sys.modules[\"pickle\"]`, `functools.partial`, default parameter values, class and " +
+      "`importlib.import_module`/`__import__` with constant module names (also built by concatenation, and reached as " +
+      "`builtins.__import__` or `__builtins__`), `getattr(module, \"loads\")`, `operator.attrgetter`/`methodcaller`, " +
+      "`sys.modules[\"pickle\"]` and `sys.modules.get`, `globals()[\"pickle\"]`, `vars(pickle)`/`pickle.__dict__`, " +
+      "`functools.partial`, `.__call__`, dispatch tables written in place or bound in the function (`{\"pickle\": " +
+      "pickle.loads}[fmt](data)`, `decoders.get(fmt)(data)`), loops over a literal list of sinks or modules, default parameter values, class and " +
       "instance attributes (`loads = staticmethod(pickle.loads)`, `self._load = pickle.load`), names re-exported by other " +
       "modules of the project (`from .compat import pickle`, package `__init__.py` re-exports, star re-exports with " +
       "`__all__`), instantiation of classes, in this module or another, that derive from `pickle.Unpickler` (with or " +
       "without a `find_class` override), and sink functions passed as callbacks. Names shadowed by parameters, locals or attributes are not reported; strings and comments never " +
-      "match. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other " +
+      "match; a sink passed to a call that only looks at it (`isinstance`, `callable`, `repr`, `inspect.*`, `typing.cast`, " +
+      "`self.assertIs`/`assertEqual`) is not a callback. `pickle.dumps`/`pickle.dump` are not findings. Not covered: calls through wrappers defined in other " +
       "modules (add them as custom sinks in the configuration) and modules named by run-time strings. Every call is " +
       "reported regardless of where its data comes from, because pickle has no safe input in practice; suppress a " +
       "reviewed call with `# pathfinder: ignore[PYTHON-LANG-SEC-040]`.",
@@ -139,7 +172,10 @@ export default defineRule({
           "with attacker-chosen arguments. Published bypasses chain allowed names (`getattr`, `operator`, `functools`, " +
           "`builtins` reached through other modules, numpy and torch helpers) or nest a second `pickle.loads` inside an " +
           "allowed callable. Keep a restricted unpickler as defence in depth, but do not feed it untrusted data; the " +
-          "rule reports such subclasses on purpose.",
+          "rule reports such subclasses on purpose. The exception is an allowlist of plain data types only (`builtins` " +
+          "containers and scalars, `collections.OrderedDict`, `datetime`, `decimal.Decimal`, ...) pinned by literal " +
+          "conditions, as in the Python documentation's \"Restricting Globals\" example: a payload cannot call anything " +
+          "through it, so the finding is reported with low severity (and PYTHON-DESER-001 with low confidence).",
       },
       {
         question: "The data comes from our own cache, database or bucket. Is this a false positive?",

@@ -1,6 +1,6 @@
 import { defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
-import { literalTruth, unpicklingMessage, spelled } from "./sink-helpers.js";
+import { argumentTruth, unpicklingMessage, spelled } from "./sink-helpers.js";
 import { judgeInputTrust } from "./trust.js";
 
 const ADVICE = "Decode untrusted JSON with `json.loads` and build objects explicitly (dataclasses, pydantic).";
@@ -10,7 +10,7 @@ const message = unpicklingMessage("jsonpickle, whose `py/reduce` and `py/object`
 function check(m: SinkMatch): SinkOutcome {
   if (m.via !== "call" || m.target === "jsonpickle.Unpickler") return {};
   const safe = m.args.find("safe");
-  if (!safe || literalTruth(safe, m.model.tree.source) !== false) return {};
+  if (!safe || argumentTruth(m, safe) !== false) return {};
   return {
     message: `${spelled(m)} with \`safe=False\` also evaluates \`py/repr\` values with eval(), on top of \`py/reduce\`/\`py/object\` tags that call arbitrary functions. ${ADVICE}`,
   };

@@ -1,6 +1,6 @@
 import { defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
-import { appendKeywordArgument, fix, literalTruth, spelled } from "./sink-helpers.js";
+import { appendKeywordArgument, fix, argumentTruth, spelled } from "./sink-helpers.js";
 import { judgeInputTrust } from "./trust.js";
 
 const HUB_LOADERS = new Set(["torch.hub.load_state_dict_from_url"]);
@@ -13,9 +13,8 @@ function check(m: SinkMatch): SinkOutcome | null {
   const given = m.args.find("weights_only", hub ? 6 : undefined);
   // `weights_only=None` asks for the version's default, exactly like leaving it out.
   const weightsOnly = given?.type === "none" ? undefined : given;
-  const source = m.model.tree.source;
   if (weightsOnly) {
-    const truth = literalTruth(weightsOnly, source);
+    const truth = argumentTruth(m, weightsOnly);
     if (truth === true) return null;
     if (truth === false) {
       return {

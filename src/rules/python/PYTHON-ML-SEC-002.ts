@@ -1,6 +1,6 @@
 import { defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
-import { fix, literalTruth, replaceNode, spelled } from "./sink-helpers.js";
+import { fix, argumentTruth, replaceNode, spelled } from "./sink-helpers.js";
 import { judgeInputTrust } from "./trust.js";
 
 const ADVICE = "Keep the default `allow_pickle=False` and store object data in a data-only format (JSON, Parquet, safetensors).";
@@ -19,7 +19,7 @@ function check(m: SinkMatch): SinkOutcome | null {
       message: `${spelled(m)} may receive \`allow_pickle\` through \`*args\`/\`**kwargs\`; if it is True, object arrays in the file are unpickled and can run arbitrary code. ${ADVICE}`,
     };
   }
-  const truth = literalTruth(allowPickle, m.model.tree.source);
+  const truth = argumentTruth(m, allowPickle);
   if (truth === false) return null;
   if (truth === true) {
     const toFalse = allowPickle.type === "true" ? fix("Set allow_pickle=False", [replaceNode(allowPickle, "False")]) : undefined;

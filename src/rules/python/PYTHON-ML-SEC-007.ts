@@ -1,6 +1,6 @@
 import { defineRule, type SinkMatch, type SinkOutcome } from "../rule.js";
 import { DESERIALIZATION_COMPLIANCE, DESERIALIZATION_REFERENCES } from "./shared-docs.js";
-import { literalTruth, spelled } from "./sink-helpers.js";
+import { argumentTruth, spelled } from "./sink-helpers.js";
 import { judgeInputTrust } from "./trust.js";
 
 const ADVICE = "Keep `safe_mode=True` (the default) and replace Lambda layers with registered custom layers.";
@@ -16,7 +16,7 @@ function check(m: SinkMatch): SinkOutcome | null {
   const position = SAFE_MODE_POSITION[m.target];
   const safeMode = m.args.find("safe_mode", position);
   if (!safeMode) return null;
-  const truth = literalTruth(safeMode, m.model.tree.source);
+  const truth = argumentTruth(m, safeMode);
   if (truth === true) return null;
   if (truth === false) {
     return {

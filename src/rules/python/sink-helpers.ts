@@ -30,6 +30,22 @@ export function literalTruth(node: SyntaxNode | undefined, source: string): bool
   }
 }
 
+/**
+ * The truth value of a call's argument: a literal, or a name bound once, before the call, to a literal
+ * (`weights_only = True` then `torch.load(f, weights_only=weights_only)`). Undefined when not known.
+ */
+export function argumentTruth(m: SinkMatch, node: SyntaxNode | undefined): boolean | undefined {
+  const source = m.model.tree.source;
+  const literal = literalTruth(node, source);
+  if (literal !== undefined || node?.type !== "identifier") return literal;
+  const bindings = m.model.lookup(source.slice(node.start, node.end), m.scope, node);
+  if (bindings?.length !== 1) return undefined;
+  const [b] = bindings;
+  // A parameter's default value is only what it holds when the caller passes nothing.
+  if (b.kind !== "assignment" || !b.value || b.valueScope) return undefined;
+  return literalTruth(b.value, source);
+}
+
 /** Canonical names an argument expression may denote (`yaml.SafeLoader`, `<local>.MyLoader`, ...). */
 export function namesOf(m: SinkMatch, node: SyntaxNode): string[] {
   return [...new Set(m.model.resolve(node, m.scope).map((r) => r.name))];

@@ -402,6 +402,8 @@ export class SemanticModel {
     const bindings = this.lookup(name, scope, use);
     if (!bindings) {
       const starImports = this.module.starImports;
+      // `__builtins__` is the builtins module (in `__main__`) or its dict (elsewhere): `__builtins__.__import__`.
+      if (name === "__builtins__") return this.qualified("builtins");
       if (!starImports.length) return PYTHON_BUILTINS.has(name) ? builtinNames(name) : [];
       let fromStar = this.starImported.get(name);
       if (!fromStar) {
@@ -440,6 +442,14 @@ export class SemanticModel {
       case "instance":
         names = [resolvedName(`${LOCAL}${this.className(b.classDef!)}()`, { instanceOf: b.classDef })];
         break;
+      case "element": {
+        if (this.inProgress.has(b) || !b.value) return [];
+        this.inProgress.add(b);
+        names = [];
+        for (const element of tableElements(b.value)) appendAll(names, this.resolve(element, b.scope, depth + 1));
+        this.inProgress.delete(b);
+        break;
+      }
       case "assignment": {
         // `loads = lambda b: ...` is a function of the module, named like one.
         if (b.value?.type === "lambda") {
@@ -470,6 +480,9 @@ export class SemanticModel {
       base = unwrapParentheses(object);
     }
     attributes.reverse();
+    // `pickle.loads.__call__` is `pickle.loads`.
+    while (attributes.length && attributes[attributes.length - 1] === "__call__") attributes.pop();
+    if (!attributes.length) return this.resolve(base, scope, depth + 1);
     const out: ResolvedName[] = [];
     const bases = this.resolve(base, scope, depth + 1);
     for (let k = 0; k < bases.length; k++) appendAll(out, this.attributeOf(bases[k], attributes, depth));
@@ -521,8 +534,28 @@ export class SemanticModel {
     if (!callee) return [];
     const args = childByField(node, "arguments");
     const out: ResolvedName[] = [];
+    // `(lambda: pickle.loads)()`: what the body is (only without parameters, which the body could name).
+    const called = unwrapParentheses(callee);
+    if (called.type === "lambda") {
+      const body = childByField(called, "body");
+      return body && !childByField(called, "parameters") ? this.resolve(body, scope, depth + 1) : [];
+    }
+    // `{"pickle": pickle.loads}.get(fmt)`: what the table holds (see `tableAt`).
+    const table = callee.type === "attribute" && this.isGet(callee) ? this.tableAt(childByField(callee, "object")!, scope, depth + 1) : undefined;
+    if (table) {
+      const [key] = positionalArguments(args);
+      return this.tableValues(table, key, scope, depth + 1);
+    }
     for (const c of this.resolve(callee, scope, depth + 1)) {
       switch (c.name) {
+        case "sys.modules.get":
+        case "builtins.globals().get": {
+          // `sys.modules.get("pickle")`, `globals().get("pickle")`: like the subscript.
+          const [key] = positionalArguments(args);
+          const name = key && this.constantString(key, scope, depth + 1);
+          if (name) appendAll(out, this.keyed(c.name.slice(0, -".get".length), name));
+          break;
+        }
         case "importlib.import_module":
         case "importlib.__import__":
         case "builtins.__import__": {
@@ -558,7 +591,21 @@ export class SemanticModel {
           if (first) appendAll(out, this.resolve(first, scope, depth + 1));
           break;
         }
+        case "operator.attrgetter()": {
+          // `operator.attrgetter("loads")(pickle)` is `pickle.loads`.
+          const getter = c.constructedBy && positionalArguments(childByField(c.constructedBy.call, "arguments"));
+          const path = getter?.length === 1 ? this.constantString(getter[0], c.constructedBy!.scope, depth + 1) : undefined;
+          const [object] = positionalArguments(args);
+          if (path && object) for (const o of this.resolve(object, scope, depth + 1)) appendAll(out, this.attributeOf(o, path.split("."), depth + 1));
+          break;
+        }
         default: {
+          if (c.name.endsWith(".__dict__.get")) {
+            const [key] = positionalArguments(args);
+            const name = key && this.constantString(key, scope, depth + 1);
+            if (name) appendAll(out, this.keyed(c.name.slice(0, -".get".length), name));
+            break;
+          }
           out.push(
             resolvedName(`${c.name}()`, {
               constructedBy: { call: node, scope },
@@ -573,6 +620,21 @@ export class SemanticModel {
     return out;
   }
 
+  /**
+   * What a call through `operator.methodcaller` calls: `methodcaller("loads", data)(pickle)` is `pickle.loads(data)`.
+   * `callee` is one resolution of the call's callee; empty for any other callee.
+   */
+  calledThrough(callee: ResolvedName, call: SyntaxNode, scope: Scope): ResolvedName[] {
+    if (callee.name !== "operator.methodcaller()" || !callee.constructedBy) return [];
+    const [method] = positionalArguments(childByField(callee.constructedBy.call, "arguments"));
+    const name = method && this.constantString(method, callee.constructedBy.scope);
+    const [object] = positionalArguments(childByField(call, "arguments"));
+    if (!name || !object) return [];
+    const out: ResolvedName[] = [];
+    for (const o of this.resolve(object, scope)) appendAll(out, this.attributeOf(o, [name], 1));
+    return out;
+  }
+
   private keywordArgument(args: SyntaxNode | undefined, name: string): SyntaxNode | undefined {
     return args?.children.find((c) => c.type === "keyword_argument" && this.text(childByField(c, "name") ?? c) === name);
   }
@@ -581,14 +643,74 @@ export class SemanticModel {
     const value = childByField(node, "value");
     const index = childByField(node, "subscript");
     if (!value || !index) return [];
+    // `{"pickle": pickle.loads}[fmt]`, `decoders[fmt]` with a table bound in the function.
+    const table = this.tableAt(value, scope, depth + 1);
+    if (table) return this.tableValues(table, index, scope, depth + 1);
     const key = this.constantString(index, scope, depth + 1);
     if (key === undefined) return [];
     const out: ResolvedName[] = [];
-    for (const v of this.resolve(value, scope, depth + 1)) {
-      if (v.name === "sys.modules") appendAll(out, this.qualified(key));
-      else if (v.name.endsWith(".__dict__")) appendAll(out, this.qualified(`${v.name.slice(0, -".__dict__".length)}.${key}`));
-    }
+    for (const v of this.resolve(value, scope, depth + 1)) appendAll(out, this.keyed(v.name, key));
     return out;
+  }
+
+  /**
+   * `container[key]` for the containers that hold modules and their attributes: `sys.modules`, `m.__dict__` (and
+   * `vars(m)`), `globals()` and the builtins module as a dict (`__builtins__["__import__"]` outside `__main__`).
+   */
+  private keyed(container: string, key: string): ResolvedName[] {
+    if (container === "sys.modules") return this.qualified(key);
+    if (container === "builtins") return this.qualified(`builtins.${key}`);
+    if (container.endsWith(".__dict__")) return this.qualified(`${container.slice(0, -".__dict__".length)}.${key}`);
+    if (container === "builtins.globals()") {
+      const bindings = this.module.bindings.get(key);
+      if (!bindings) return PYTHON_BUILTINS.has(key) ? builtinNames(key) : [];
+      const out: ResolvedName[] = [];
+      for (const b of bindings) appendAll(out, this.resolveBinding(b, 1));
+      return out;
+    }
+    return [];
+  }
+
+  private isGet(callee: SyntaxNode): boolean {
+    const attribute = childByField(callee, "attribute");
+    return attribute !== undefined && attribute.end - attribute.start === 3 && this.text(attribute) === "get";
+  }
+
+  /**
+   * The table literal an expression is: written in place (`{"pickle": pickle.loads}[fmt]`), or bound to a name in a
+   * function (`decoders = {...}` then `decoders[fmt]`). A table bound at module or class level is not followed: it is
+   * reported where it is stored (see `storedCallables` in analyze.ts), once, not at every call through it.
+   */
+  private tableAt(expr: SyntaxNode, scope: Scope, depth: number): SyntaxNode | undefined {
+    const node = unwrapParentheses(expr);
+    if (TABLE_LITERALS.has(node.type)) return node;
+    // The function's own single binding of the name: one map lookup, as most subscripts read something else.
+    if (node.type !== "identifier" || depth > MAX_DEPTH || (scope.kind !== "function" && scope.kind !== "lambda")) return undefined;
+    const bindings = scope.bindings.get(this.text(node));
+    if (bindings?.length !== 1) return undefined;
+    const [b] = bindings;
+    if (b.kind !== "assignment" || !b.value || b.valueScope) return undefined;
+    const value = unwrapParentheses(b.value);
+    return TABLE_LITERALS.has(value.type) ? value : undefined;
+  }
+
+  /** What `table[key]` may be: the entry of a constant key when the dict has it, else every value. */
+  private tableValues(table: SyntaxNode, key: SyntaxNode | undefined, scope: Scope, depth: number): ResolvedName[] {
+    let elements = tableElements(table);
+    if (table.type === "dictionary" && key) {
+      const wanted = this.constantString(key, scope, depth);
+      const entry = wanted === undefined ? undefined : table.children.find((c) => c.type === "pair" && this.keyString(c) === wanted);
+      const value = entry && childByField(entry, "value");
+      if (value) elements = [value];
+    }
+    const out: ResolvedName[] = [];
+    for (const element of elements) appendAll(out, this.resolve(element, scope, depth + 1));
+    return out;
+  }
+
+  private keyString(pair: SyntaxNode): string | undefined {
+    const key = childByField(pair, "key");
+    return key?.type === "string" ? this.stringLiteral(key) : undefined;
   }
 
   private stringLiteral(node: SyntaxNode): string | undefined {
@@ -604,6 +726,25 @@ function builtinNames(name: string): ResolvedName[] {
   let found = BUILTIN_NAMES.get(name);
   if (!found) BUILTIN_NAMES.set(name, (found = [resolvedName(`builtins.${name}`)]));
   return found;
+}
+
+/** Literals whose elements resolution looks into (see `tableAt`, the `element` binding kind). */
+const TABLE_LITERALS = new Set(["dictionary", "list", "tuple", "set"]);
+
+/** Elements read from one table literal at most: its size is the input's to choose. */
+const MAX_TABLE_ELEMENTS = 64;
+
+/** The elements of a list, tuple or set literal, or the values of a dict literal (none of a splat or comprehension). */
+function tableElements(table: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const c of table.children) {
+    if (out.length >= MAX_TABLE_ELEMENTS) break;
+    if (c.type === "pair") {
+      const value = childByField(c, "value");
+      if (value) out.push(value);
+    } else if (c.type !== "comment" && c.type !== "list_splat" && c.type !== "dictionary_splat") out.push(c);
+  }
+  return out;
 }
 
 function unwrapParentheses(node: SyntaxNode): SyntaxNode {

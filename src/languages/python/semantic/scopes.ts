@@ -8,6 +8,7 @@ export type BindingKind =
   | "function" //     `def f(): ...`
   | "class" //        `class C(Base): ...`: `classDef` holds the node
   | "instance" //     the first parameter of a method (`self`): `classDef` is its class (`cls` of a classmethod: kind "class")
+  | "element" //      `for f in (pickle.loads, marshal.loads)`: one element of `value`, a list, tuple or set literal
   | "opaque"; //      parameters, loop targets, `with ... as x`, `except E as x`, augmented assignment, ...
 
 export interface Binding {
@@ -74,6 +75,9 @@ const ACTED_ON = new Set([
   "for_statement", "for_in_clause", "as_pattern", "call", "subscript", "list_comprehension", "set_comprehension",
   "dictionary_comprehension", "generator_expression",
 ]);
+
+/** Literals a loop variable takes the elements of (see the `element` binding kind). */
+const LITERAL_SEQUENCES = new Set(["list", "tuple", "set"]);
 
 /** Values whose elements pair with a same-shaped target's (`a, b = x, y`). */
 const SEQUENCE_VALUES = new Set(["expression_list", "tuple", "list", "pattern_list"]);
@@ -306,7 +310,9 @@ export function buildScopes(tree: SyntaxTree, moduleName: string): ScopeIndex {
       case "for_statement":
       case "for_in_clause": {
         const left = childByField(node, "left");
-        if (left) bindTarget(scope, left, undefined, "opaque");
+        const right = childByField(node, "right");
+        if (left?.type === "identifier" && right && LITERAL_SEQUENCES.has(right.type)) bind(scope, text(left), "element", left, left.end, { value: right });
+        else if (left) bindTarget(scope, left, undefined, "opaque");
         for (let k = 0; k < node.children.length; k++) {
           const c = node.children[k];
           if (c !== left) visitLater(c, scope);

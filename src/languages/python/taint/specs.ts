@@ -2,6 +2,22 @@
 // Names are canonical qualified names as the semantic model resolves them: `X()` is the result of calling `X`.
 
 /**
+ * Redis clients (sync, asyncio, cluster, the older aioredis) and the commands that read a value another process may
+ * have written: plain keys, hashes, lists, sets, sorted sets, streams, and pub/sub messages.
+ */
+const REDIS_CLIENTS = [
+  "redis.Redis()", "redis.StrictRedis()", "redis.from_url()", "redis.Redis.from_url()", "redis.StrictRedis.from_url()",
+  "redis.asyncio.Redis()", "redis.asyncio.StrictRedis()", "redis.asyncio.from_url()", "redis.asyncio.Redis.from_url()",
+  "redis.RedisCluster()", "redis.cluster.RedisCluster()", "redis.asyncio.RedisCluster()", "aioredis.Redis()", "aioredis.from_url()",
+];
+const REDIS_READS = [
+  "get", "getdel", "getex", "getset", "mget", "hget", "hmget", "hgetall", "hvals", "lpop", "rpop", "blpop", "brpop", "lrange",
+  "lindex", "rpoplpush", "brpoplpush", "lmove", "blmove", "smembers", "spop", "srandmember", "zrange", "zrevrange",
+  "zrangebyscore", "xread", "xreadgroup", "xrange", "pubsub().listen", "pubsub().get_message",
+];
+const REDIS_SOURCES: Record<string, string> = Object.fromEntries(REDIS_CLIENTS.flatMap((c) => REDIS_READS.map((m) => [`${c}.${m}`, "value read from Redis"])));
+
+/**
  * Values that are untrusted in themselves, and everything read from them (`.content`, `.json()`, `[0]`, iteration).
  * A resolved name matches when it equals an entry or starts with an entry followed by `.`.
  */
@@ -73,22 +89,8 @@ export const DATA_SOURCES: Readonly<Record<string, string>> = {
   "urllib2.urlopen()": "HTTP response (urllib)",
   "aiohttp.ClientSession().get()": "HTTP response (aiohttp)",
   "aiohttp.ClientSession().post()": "HTTP response (aiohttp)",
-  // Caches: values other processes can write.
-  "redis.Redis().get": "value read from Redis",
-  "redis.Redis().hget": "value read from Redis",
-  "redis.Redis().lpop": "value read from Redis",
-  "redis.Redis().rpop": "value read from Redis",
-  "redis.Redis().blpop": "value read from Redis",
-  "redis.Redis().brpop": "value read from Redis",
-  "redis.Redis().mget": "value read from Redis",
-  "redis.Redis().getdel": "value read from Redis",
-  "redis.StrictRedis().get": "value read from Redis",
-  "redis.StrictRedis().hget": "value read from Redis",
-  "redis.StrictRedis().lpop": "value read from Redis",
-  "redis.StrictRedis().rpop": "value read from Redis",
-  "redis.from_url().get": "value read from Redis",
-  "redis.from_url().hget": "value read from Redis",
-  "redis.Redis.from_url().get": "value read from Redis",
+  // Caches: values other processes can write (Redis reads through every client constructor, see `REDIS_SOURCES`).
+  ...REDIS_SOURCES,
   "memcache.Client().get": "value read from memcached",
   "pymemcache.client.base.Client().get": "value read from memcached",
   "pymemcache.Client().get": "value read from memcached",
@@ -98,6 +100,9 @@ export const DATA_SOURCES: Readonly<Record<string, string>> = {
   "kafka.KafkaConsumer().poll": "Kafka message",
   "confluent_kafka.Consumer().poll": "Kafka message",
   "pika.BlockingConnection().channel().basic_get": "RabbitMQ message",
+  "boto3.client().receive_message": "Amazon SQS message",
+  "boto3.resource().Queue().receive_messages": "Amazon SQS message",
+  "boto3.resource().get_queue_by_name().receive_messages": "Amazon SQS message",
   "zmq.Context().socket().recv": "ZeroMQ message",
   "zmq.Context().socket().recv_multipart": "ZeroMQ message",
   "zmq.Context.instance().socket().recv": "ZeroMQ message",

@@ -1,0 +1,282 @@
+// What an `Unpickler` subclass's `find_class` lets a pickle load: the allowlist of a restricting override, read from
+// its code (browser-safe). The Python documentation's "Restricting Globals" pattern and its variants:
+//
+//     def find_class(self, module, name):
+//         if module == "builtins" and name in SAFE_BUILTINS:
+//             return super().find_class(module, name)
+//         raise pickle.UnpicklingError(...)
+import { childByField, type SyntaxNode } from "../syntax.js";
+import { decodeStringLiteral } from "./string-literal.js";
+import type { SemanticModel } from "./model.js";
+import type { Scope } from "./scopes.js";
+
+/** What a condition narrows `(module, name)` to: a set of `module.name` pairs, or modules and names apart. */
+interface Narrowing {
+  pairs?: Set<string>;
+  modules?: Set<string>;
+  names?: Set<string>;
+}
+
+/** Globals admitted by one allowlist at most: beyond it the override is not read. */
+const MAX_ALLOWED = 256;
+
+/**
+ * The globals (`module.name`) a class's own `find_class` can return, when every `return` in it sits under conditions
+ * that pin both the module and the name to literals (`==`, `in` a literal or a name bound to one, `(module, name) in`
+ * a set of pairs) and returns the global looked up (`super().find_class(module, name)`, `getattr(..., name)`).
+ * Undefined when the class does not override it or the code is anything else.
+ */
+export function findClassAllowlist(model: SemanticModel, classDef: SyntaxNode): string[] | undefined {
+  const classScope = model.classScope(classDef);
+  const def = childByField(classDef, "body")?.children.find((c) => c.type === "function_definition" && model.text(childByField(c, "name") ?? c) === "find_class");
+  if (!def || !classScope) return undefined;
+  const params = (childByField(def, "parameters")?.children ?? []).filter((p) => p.type === "identifier");
+  if (params.length !== 3) return undefined;
+  const [moduleParam, nameParam] = [model.text(params[1]), model.text(params[2])];
+  const body = childByField(def, "body");
+  if (!body) return undefined;
+  const allowed = new Set<string>();
+  const reader = { model, classScope, moduleParam, nameParam };
+  if (!walk(reader, body, {}, allowed) || allowed.size === 0) return undefined;
+  return [...allowed].sort();
+}
+
+interface Reader {
+  model: SemanticModel;
+  classScope: Scope;
+  moduleParam: string;
+  nameParam: string;
+}
+
+/** Reads a block under `narrowing`; false when some statement can return a global the conditions do not pin. */
+function walk(r: Reader, block: SyntaxNode, outer: Narrowing, allowed: Set<string>): boolean {
+  let narrowing = outer;
+  for (const stmt of block.children) {
+    // `if (module, name) not in ALLOWED: raise ...`: what follows runs only for the allowed globals.
+    const guard = stmt.type === "if_statement" ? raisingGuard(r, stmt) : undefined;
+    if (guard) {
+      narrowing = narrowed(narrowing, guard);
+      continue;
+    }
+    switch (stmt.type) {
+      case "comment":
+      case "pass_statement":
+      case "raise_statement":
+        continue;
+      case "return_statement": {
+        const value = stmt.children.find((c) => c.type !== "return");
+        if (!value || !returnsLookedUp(r, value)) return false;
+        const pairs = pairsOf(narrowing);
+        if (!pairs) return false;
+        for (const p of pairs) allowed.add(p);
+        if (allowed.size > MAX_ALLOWED) return false;
+        continue;
+      }
+      case "if_statement": {
+        const consequence = childByField(stmt, "consequence");
+        if (!consequence || !walk(r, consequence, narrowed(narrowing, condition(r, childByField(stmt, "condition"))), allowed)) return false;
+        for (const alt of stmt.children) {
+          if (alt.type === "elif_clause") {
+            const body = childByField(alt, "consequence");
+            if (!body || !walk(r, body, narrowed(narrowing, condition(r, childByField(alt, "condition"))), allowed)) return false;
+          } else if (alt.type === "else_clause") {
+            const body = childByField(alt, "body");
+            if (!body || !walk(r, body, narrowing, allowed)) return false;
+          }
+        }
+        continue;
+      }
+      case "expression_statement":
+        // A docstring or a call; an assignment that rebinds `module` or `name` makes the conditions meaningless.
+        if (rebindsParameter(r, stmt)) return false;
+        continue;
+      default:
+        if (rebindsParameter(r, stmt) || contains(stmt, "return_statement")) return false;
+    }
+  }
+  return true;
+}
+
+/** `super().find_class(module, name)`, `Unpickler.find_class(self, module, name)`, `getattr(x, name)`. */
+function returnsLookedUp(r: Reader, value: SyntaxNode): boolean {
+  if (value.type !== "call") return false;
+  const callee = childByField(value, "function");
+  const args = (childByField(value, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
+  const named = (n: SyntaxNode | undefined, text: string) => n?.type === "identifier" && r.model.text(n) === text;
+  if (callee?.type === "attribute" && r.model.text(childByField(callee, "attribute") ?? callee) === "find_class") {
+    return named(args.at(-1), r.nameParam) && named(args.at(-2), r.moduleParam);
+  }
+  return callee?.type === "identifier" && r.model.text(callee) === "getattr" && args.length === 2 && named(args[1], r.nameParam);
+}
+
+function narrowed(outer: Narrowing, inner: Narrowing | undefined): Narrowing {
+  if (!inner) return outer;
+  return {
+    pairs: intersect(outer.pairs, inner.pairs),
+    modules: intersect(outer.modules, inner.modules),
+    names: intersect(outer.names, inner.names),
+  };
+}
+
+function intersect(a: Set<string> | undefined, b: Set<string> | undefined): Set<string> | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return new Set([...a].filter((x) => b.has(x)));
+}
+
+/** The `module.name` pairs a narrowing admits, or undefined when the module or the name is free. */
+function pairsOf(n: Narrowing): Set<string> | undefined {
+  const product = n.modules && n.names ? new Set([...n.modules].flatMap((m) => [...n.names!].map((x) => `${m}.${x}`))) : undefined;
+  if (n.pairs) {
+    const pairs = [...n.pairs].filter((p) => (!n.modules || n.modules.has(p.slice(0, p.lastIndexOf(".")))) && (!n.names || n.names.has(p.slice(p.lastIndexOf(".") + 1))));
+    return new Set(pairs);
+  }
+  return product;
+}
+
+/** For `if <negated condition>: raise ...` with no other branch: what the code after it is narrowed to. */
+function raisingGuard(r: Reader, stmt: SyntaxNode): Narrowing | undefined {
+  if (stmt.children.some((c) => c.type === "elif_clause" || c.type === "else_clause")) return undefined;
+  const body = childByField(stmt, "consequence")?.children.filter((c) => c.type !== "comment") ?? [];
+  if (body.at(-1)?.type !== "raise_statement" || body.some((c) => contains(c, "return_statement") || c.type === "return_statement")) return undefined;
+  return negation(r, childByField(stmt, "condition"));
+}
+
+/** What `not <condition>` narrows to: `x not in S` and `x != v` (and `or` of them), or `not (<condition>)`. */
+function negation(r: Reader, node: SyntaxNode | undefined): Narrowing | undefined {
+  if (!node) return undefined;
+  if (node.type === "parenthesized_expression" && node.children.length === 1) return negation(r, node.children[0]);
+  if (node.type === "not_operator") return condition(r, childByField(node, "argument") ?? node.children.at(-1));
+  if (node.type === "boolean_operator") {
+    const left = childByField(node, "left");
+    const right = childByField(node, "right");
+    if (!left || !right || between(r, left, right) !== "or") return undefined;
+    const a = negation(r, left);
+    const b = negation(r, right);
+    return a && b ? narrowed(a, b) : (a ?? b);
+  }
+  if (node.type !== "comparison_operator") return undefined;
+  const parts = node.children.filter((c) => c.type !== "comment");
+  if (parts.length !== 2) return undefined;
+  const op = between(r, parts[0], parts[1]);
+  return op === "not in" ? compared(r, parts[0], "in", parts[1]) : op === "!=" ? compared(r, parts[0], "==", parts[1]) : undefined;
+}
+
+/** What a condition narrows to when true; undefined for a condition that is not understood (no narrowing). */
+function condition(r: Reader, node: SyntaxNode | undefined): Narrowing | undefined {
+  if (!node) return undefined;
+  if (node.type === "parenthesized_expression" && node.children.length === 1) return condition(r, node.children[0]);
+  if (node.type === "boolean_operator") {
+    const left = childByField(node, "left");
+    const right = childByField(node, "right");
+    if (!left || !right || between(r, left, right) !== "and") return undefined;
+    const a = condition(r, left);
+    const b = condition(r, right);
+    return a && b ? narrowed(a, b) : (a ?? b);
+  }
+  if (node.type !== "comparison_operator") return undefined;
+  const parts = node.children.filter((c) => c.type !== "comment");
+  if (parts.length !== 2) return undefined;
+  return compared(r, parts[0], between(r, parts[0], parts[1]), parts[1]);
+}
+
+/** `left op right` for `==` and `in`, read as a narrowing. */
+function compared(r: Reader, left: SyntaxNode, op: string, right: SyntaxNode): Narrowing | undefined {
+  const which = parameterOf(r, left);
+  if (op === "==" && which) {
+    const value = literalString(r, right);
+    return value === undefined ? undefined : { [which]: new Set([value]) };
+  }
+  if (op !== "in") return undefined;
+  const values = literalStrings(r, right, 0);
+  if (which) return values?.strings ? { [which]: values.strings } : undefined;
+  // `(module, name) in {("builtins", "set"), ...}` and `f"{module}.{name}" in {"builtins.set", ...}`.
+  const pairShaped = left.type === "tuple" && left.children.length === 2 && parameterOf(r, left.children[0]) === "modules" && parameterOf(r, left.children[1]) === "names";
+  if (pairShaped && values?.pairs) return { pairs: values.pairs };
+  if (dottedPair(r, left) && values?.strings) return { pairs: new Set([...values.strings].filter((s) => s.includes("."))) };
+  return undefined;
+}
+
+function parameterOf(r: Reader, node: SyntaxNode): "modules" | "names" | undefined {
+  if (node.type !== "identifier") return undefined;
+  const text = r.model.text(node);
+  return text === r.moduleParam ? "modules" : text === r.nameParam ? "names" : undefined;
+}
+
+/** `f"{module}.{name}"` or `module + "." + name`. */
+function dottedPair(r: Reader, node: SyntaxNode): boolean {
+  const compact = r.model.text(node).replace(/\s+/g, "");
+  return compact === `f"{${r.moduleParam}}.{${r.nameParam}}"` || compact === `f'{${r.moduleParam}}.{${r.nameParam}}'` || compact === `${r.moduleParam}+"."+${r.nameParam}` || compact === `${r.moduleParam}+'.'+${r.nameParam}`;
+}
+
+function between(r: Reader, a: SyntaxNode, b: SyntaxNode): string {
+  return r.model.tree.source.slice(a.end, b.start).replace(/\s+/g, " ").trim();
+}
+
+function literalString(r: Reader, node: SyntaxNode): string | undefined {
+  return node.type === "string" ? decodeStringLiteral(r.model.text(node)) : undefined;
+}
+
+/**
+ * The strings, or the string pairs, of a literal collection: written in place, through `frozenset(...)`/`set(...)`,
+ * or bound to a name (module level, or the class's own attribute read as `self.X`/`X`) by one assignment.
+ */
+function literalStrings(r: Reader, node: SyntaxNode, depth: number): { strings?: Set<string>; pairs?: Set<string> } | undefined {
+  if (depth > 4) return undefined;
+  if (node.type === "parenthesized_expression" && node.children.length === 1) return literalStrings(r, node.children[0], depth + 1);
+  if (node.type === "call") {
+    const callee = childByField(node, "function");
+    const args = (childByField(node, "arguments")?.children ?? []).filter((c) => c.type !== "comment");
+    return callee && /^(frozenset|set|tuple|list)$/.test(r.model.text(callee)) && args.length === 1 ? literalStrings(r, args[0], depth + 1) : undefined;
+  }
+  if (node.type === "set" || node.type === "list" || node.type === "tuple" || node.type === "dictionary") {
+    const strings = new Set<string>();
+    const pairs = new Set<string>();
+    for (const c of node.children) {
+      if (c.type === "comment") continue;
+      const element = c.type === "pair" ? childByField(c, "key") : c;
+      const s = element && literalString(r, element);
+      if (s !== undefined) {
+        strings.add(s);
+        continue;
+      }
+      const pair = element?.type === "tuple" ? element.children.filter((x) => x.type !== "comment") : [];
+      const [m, n] = pair.map((x) => literalString(r, x));
+      if (pair.length !== 2 || m === undefined || n === undefined) return undefined;
+      pairs.add(`${m}.${n}`);
+    }
+    return strings.size && pairs.size ? undefined : strings.size ? { strings } : { pairs };
+  }
+  // `self.ALLOWED` or `cls.ALLOWED`: the class's own attribute.
+  const attribute = node.type === "attribute" ? childByField(node, "attribute") : undefined;
+  const object = node.type === "attribute" ? childByField(node, "object") : undefined;
+  const name = node.type === "identifier" ? r.model.text(node) : attribute && object?.type === "identifier" && /^(self|cls)$/.test(r.model.text(object)) ? r.model.text(attribute) : undefined;
+  if (!name) return undefined;
+  // A bare name in a method is a global; `self.X` is the class's attribute.
+  const bindings = node.type === "identifier" ? r.model.module.bindings.get(name) : r.classScope.bindings.get(name);
+  if (bindings?.length !== 1 || bindings[0].kind !== "assignment" || !bindings[0].value) return undefined;
+  return literalStrings(r, bindings[0].value, depth + 1);
+}
+
+function rebindsParameter(r: Reader, stmt: SyntaxNode): boolean {
+  const targets = [stmt, ...descendantsOf(stmt)].filter((n) => n.type === "assignment" || n.type === "augmented_assignment" || n.type === "named_expression");
+  return targets.some((a) => {
+    const left = childByField(a, "left") ?? childByField(a, "name");
+    return left !== undefined && [left, ...descendantsOf(left)].some((n) => parameterOf(r, n) !== undefined);
+  });
+}
+
+function contains(node: SyntaxNode, type: string): boolean {
+  return descendantsOf(node).some((n) => n.type === type);
+}
+
+function descendantsOf(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const stack = [...node.children];
+  while (stack.length) {
+    const n = stack.pop()!;
+    out.push(n);
+    stack.push(...n.children);
+  }
+  return out;
+}
