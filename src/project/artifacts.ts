@@ -9,7 +9,7 @@ import { compareText } from "../core/order.js";
 import type { FileHeads } from "./file-heads.js";
 import type { DiscoveredFile } from "./discover.js";
 import { appendAll } from "../core/arrays.js";
-import { projectGlobalsOf, type HeldText } from "./project-globals.js";
+import { projectGlobalsOf, type ScannedText } from "./project-globals.js";
 import { HEAVY_INPUT_BYTES, holdBelowTopTier, type JitHold } from "./short-run-jit.js";
 
 /**
@@ -36,15 +36,15 @@ export async function scanArtifactFiles(
   onScanned?: () => void,
   /** The project's Python files: classes and functions they define are judged by their source, not as unknown. */
   pythonFiles: readonly DiscoveredFile[] = [],
-  /** Texts of those files the scan already read, so that looking a name up need not read them again. */
-  heldText?: HeldText,
+  /** Word searches of those files as the scan read them, so that looking a name up need not decode them again. */
+  scannedText?: ScannedText,
   /** Where the first bytes of the files read are left for other checks of the same files (see `FileHeads`). */
   heads?: FileHeads,
 ): Promise<ArtifactFilesResult> {
   const result: ArtifactFilesResult = { findings: [], errors: [], scanned: 0 };
   const jit = holdBelowTopTier();
   try {
-    return await scanEach(files, pickleOptions, pythonFiles, result, jit, onScanned, heldText, heads);
+    return await scanEach(files, pickleOptions, pythonFiles, result, jit, onScanned, scannedText, heads);
   } finally {
     jit.end();
   }
@@ -57,7 +57,7 @@ async function scanEach(
   result: ArtifactFilesResult,
   jit: JitHold,
   onScanned?: () => void,
-  heldText?: HeldText,
+  scannedText?: ScannedText,
   heads?: FileHeads,
 ): Promise<ArtifactFilesResult> {
   // The scanner is loaded when model files are scanned (not when their cached results serve the scan).
@@ -66,7 +66,7 @@ async function scanEach(
     ...pickleOptions,
     scanBudget: pickleOptions.scanBudget ?? { decompressedBytes: SCAN_DECOMPRESSION_BUDGET },
     pseudoPython: false, // findings do not show the listing; rendering it is the costliest part of the analysis
-    ...(pythonFiles.length > 0 && pickleOptions.projectGlobals === undefined ? { projectGlobals: projectGlobalsOf(pythonFiles, heldText) } : {}),
+    ...(pythonFiles.length > 0 && pickleOptions.projectGlobals === undefined ? { projectGlobals: projectGlobalsOf(pythonFiles, scannedText) } : {}),
     onHeavyInput: jit.release,
     heavyInputBytes: HEAVY_INPUT_BYTES,
   };

@@ -71,11 +71,11 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NAMES_SEARCHED_ALONE = 8;
 
 /**
- * The text the scan already holds for a project file, if any: its bytes decoded as Latin-1 or by its (ASCII-compatible)
- * source encoding. Either keeps every ASCII substring, which is all it is used for (whether the file can mention a
- * name at all).
+ * Whether the scan's reading of a project file holds `word` (an identifier), if the scan read the file: its bytes as
+ * Latin-1 or decoded by its (ASCII-compatible) source encoding. Either keeps every ASCII substring, which is all the
+ * answer is used for (whether the file can mention a name at all).
  */
-export type HeldText = (relPath: string) => string | undefined;
+export type ScannedText = (relPath: string, word: string) => boolean | undefined;
 
 /**
  * ProjectGlobals over the project's Python files. A lookup reads in full only the files that define the global's
@@ -83,7 +83,7 @@ export type HeldText = (relPath: string) => string | undefined;
  * names, the files whose text contains the name and a `class`/`def` statement of it; after that, from one pass
  * that notes the names every file's `class`/`def` statements define.
  */
-export function projectGlobalsOf(pythonFiles: readonly DiscoveredFile[], heldText?: HeldText): ProjectGlobals {
+export function projectGlobalsOf(pythonFiles: readonly DiscoveredFile[], scannedText?: ScannedText): ProjectGlobals {
   let filesDefining: Map<string, number[]> | undefined;
   const files = pythonFiles.slice(0, MAX_FILES).filter((f) => f.size <= MAX_FILE_BYTES);
   const read = (file: DiscoveredFile, encoding: "utf8" | "latin1" = "utf8"): string | undefined => {
@@ -117,8 +117,7 @@ export function projectGlobalsOf(pythonFiles: readonly DiscoveredFile[], heldTex
     if (!IDENTIFIER.test(leaf)) return [];
     const out: number[] = [];
     files.forEach((file, i) => {
-      const mentions = heldText?.(file.relPath) ?? read(file, "latin1");
-      if (mentions === undefined || !mentions.includes(leaf)) return;
+      if (!(scannedText?.(file.relPath, leaf) ?? read(file, "latin1")?.includes(leaf))) return;
       const source = read(file);
       if (source === undefined) return;
       let defines = false;

@@ -34,6 +34,14 @@ export function decodePython(bytes: Uint8Array, relPath: string, maxBytes: numbe
   }
 }
 
+/**
+ * Whether `decodePython` reads `bytes` as their Latin-1 characters, with no warning: within `maxBytes`, all ASCII (which
+ * UTF-8 reads the same), no NUL byte in the head, no other encoding declared.
+ */
+export function readsAsLatin1(bytes: Uint8Array, maxBytes: number): boolean {
+  return bytes.length <= maxBytes && isAscii(bytes) && !looksBinary(bytes) && !declaredDecoder(bytes);
+}
+
 /** The decoder for a declared encoding other than UTF-8 that TextDecoder knows; undefined means UTF-8. */
 export function declaredDecoder(bytes: Uint8Array): TextDecoder | undefined {
   const encoding = declaredEncoding(bytes);

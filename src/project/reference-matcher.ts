@@ -4,10 +4,11 @@
 // A module of its own so that such a re-scan does not load the Python analysis (see `scanProject`).
 import { packageModuleName } from "../languages/python/package-module.js";
 import type { ProgramFile } from "./whole-program.js";
+import { importStatements } from "./import-statements.js";
 
 /** Whether a file refers to one of the `leading` modules (see `ReferenceMatcher`): the pass would analyse it again. */
 export function refersToLeading(file: ProgramFile, leading: ReadonlyMap<string, readonly string[]>): boolean {
-  return new ReferenceMatcher(new Map([...leading].map(([m, names]) => [m, [...names]])), (f) => importsOf(f.text)).referencedBy(file).size > 0;
+  return new ReferenceMatcher(new Map([...leading].map(([m, names]) => [m, [...names]])), importsOf).referencedBy(file).size > 0;
 }
 
 /** How the project names its modules beyond their own names: namespace packages' (see `namespaceAliases`). */
@@ -116,8 +117,8 @@ function remembered(memo: Map<string, boolean>, name: string, test: (name: strin
   return found;
 }
 
-export function importsOf(text: string): FileImports {
-  const { statements, byRuntimeName } = importStatements(text);
+export function importsOf(file: ProgramFile): FileImports {
+  const { statements, byRuntimeName } = file.imports ?? importStatements(file.text);
   return { written: statements, dynamic: byRuntimeName || statements.some((s) => s.includes("\\")) };
 }
 
@@ -214,34 +215,6 @@ function importedModule(imported: ImportedName, fileModule: string, names: Proje
   return dotted;
 }
 const FROM_IMPORT = /^from\s+([\w.]+)\s+import\b([\s\S]*)$/;
-
-/**
- * The import statements of a text, found from each `import` (a plain search, much faster than a multiline regex),
- * and whether the text imports by run-time names (`import_module`, `__import__`, which hold `import` too).
- */
-function importStatements(text: string): { statements: string[]; byRuntimeName: boolean } {
-  const out: string[] = [];
-  let byRuntimeName = false;
-  let done = 0;
-  for (let at = text.indexOf("import"); at >= 0; at = text.indexOf("import", at + 6)) {
-    if (!byRuntimeName && (text.startsWith("import_module", at) || text.startsWith("__import__", at - 2))) byRuntimeName = true;
-    if (at < done) continue;
-    const lineStart = text.lastIndexOf("\n", at) + 1;
-    let start = lineStart;
-    while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) start++;
-    if (!text.startsWith("from", start) && !text.startsWith("import", start)) continue;
-    let end = text.indexOf("\n", at);
-    if (end < 0) end = text.length;
-    const open = text.indexOf("(", at);
-    if (open >= 0 && open < end) {
-      const close = text.indexOf(")", open);
-      end = close < 0 ? text.length : close + 1;
-    }
-    out.push(text.slice(start, end));
-    done = end;
-  }
-  return { statements: out, byRuntimeName };
-}
 
 /**
  * Which sink-leading modules a file refers to. A use of a module's export names the module in an import

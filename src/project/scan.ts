@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { compareErrors, compareFindings } from "../core/order.js";
 import type { Finding, ScanError, ScanReport } from "../core/types.js";
 import type { FileAnalysis } from "../languages/python/analyze.js";
-import { prefilterRegExp, prefilterTokens } from "../languages/python/prefilter.js";
+import { BytePrefilter, prefilterRegExp, prefilterTokens } from "../languages/python/prefilter.js";
 import { ruleSetSpec, type RuleSetSpec } from "../rules/selection.js";
 import { PYTHON_RULE_CATALOG } from "../rules/python-catalog.js";
 import type { PythonRule } from "../rules/rule.js";
@@ -22,10 +22,11 @@ import { PackageLayout } from "./module-name.js";
 import type { ProgramFile } from "./whole-program.js";
 import { refersToLeading } from "./reference-matcher.js";
 import { AnalysisCache, filesKey as stampsKey, isResults, isTrusted, trustedStamp } from "./cache.js";
-import { projectGlobalsOf, type HeldText } from "./project-globals.js";
+import { projectGlobalsOf, type ScannedText } from "./project-globals.js";
 import { moduleNameOf } from "./module-name.js";
 import { asPythonRecord, changedFiles, packRecord, PYTHON_RECORD, recordResults, summaryDigest, unpackRecord, type PythonRecord, type RecordedFile } from "./python-record.js";
-import { decodePython, tooLarge, unreadable } from "./read-source.js";
+import { decodePython, readsAsLatin1, tooLarge, unreadable } from "./read-source.js";
+import { importStatementsOfBytes, type ImportStatements } from "./import-statements.js";
 import type { PoolOptions } from "./worker-pool.js";
 import { pythonAnalysis } from "./lazy-analysis.js";
 import { rememberedRuleMeta } from "./rule-meta-memo.js";
@@ -122,7 +123,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const pythonErrors: ScanError[] = [];
   let final: PythonRecord | undefined = changed?.length === 0 ? record : undefined;
   const stamps = { files: pythonFiles, modules, startedMs: started };
-  const program: ProgramFile[] = [];
+  const program: ScannedFile[] = [];
   if (changed?.length) {
     const kept = await keptWithoutAnalysis(record!, changed, stamps, layout, options.maxFileSize);
     if (kept) {
@@ -146,13 +147,13 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
   const heads = otherLanguages.javaStreams ? new FileHeads(JAVA_STREAM_HEAD_BYTES) : undefined;
   try {
     const analyses: Promise<[string, FileAnalysis]>[] = [];
-    const onOther = (file: DiscoveredFile, latin1: string) => {
-      program.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin1, source: once(() => decodeOther(file, latin1, options.maxFileSize, pythonErrors, options.onSourceRead)) });
+    const onOther = (file: DiscoveredFile, imports: ImportStatements) => {
+      program.push(passedOverFile(file, layout.moduleName(file.absPath), imports, options.maxFileSize, pythonErrors, options.onSourceRead));
     };
     const read = (files: DiscoveredFile[], counted = true) =>
       readCandidates(files, prefilterTokens(rules), options.maxFileSize, pythonErrors, options.onSourceRead, counted ? progress : () => {}, (c) => {
         const moduleName = layout.moduleName(c.file.absPath);
-        program.push({ path: c.file.relPath, moduleName, text: c.source, source: () => c.source });
+        program.push({ path: c.file.relPath, moduleName, text: c.source, source: () => c.source, mentions: (word) => c.source.includes(word) });
         const input = { path: c.file.relPath, source: c.source, moduleName };
         const cached = cache?.get(input);
         const analysis = cached ? Promise.resolve(cached) : analyzer!.analyze(input).then((a) => (cache?.set(input, a), a));
@@ -167,8 +168,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanReport> {
         : (options.pickle ?? {});
       // Project globals given by a library caller are code, which no key can stand for.
       const context = JSON.stringify([target, pickle, artifactRules.map((r) => r.id)]);
-      const heldText = heldTextOf(program);
-      artifacts = pickle.projectGlobals || !cache ? await scanArtifactFiles(artifactFiles, pickle, undefined, projectPython, heldText, heads) : await rememberedArtifacts(cache, artifactFiles, projectPython, pickle, context, started, heldText, heads);
+      const scannedText = scannedTextOf(program);
+      artifacts = pickle.projectGlobals || !cache ? await scanArtifactFiles(artifactFiles, pickle, undefined, projectPython, scannedText, heads) : await rememberedArtifacts(cache, artifactFiles, projectPython, pickle, context, started, scannedText, heads);
     }
     ownWorkDone();
     if (analyzer) {
@@ -327,12 +328,12 @@ function keptAfterChanges(record: PythonRecord, changed: readonly DiscoveredFile
  * neither the rules nor the Python analysis are loaded. Undefined when a changed file is to be analysed, or the
  * changes can change the whole-program pass; the texts read (for the model-file scan, as `program`) otherwise.
  */
-async function keptWithoutAnalysis(record: PythonRecord, changed: DiscoveredFile[], stamps: Stamps, layout: PackageLayout, maxBytes: number): Promise<{ record: PythonRecord; program: ProgramFile[] } | undefined> {
-  const program: ProgramFile[] = [];
+async function keptWithoutAnalysis(record: PythonRecord, changed: DiscoveredFile[], stamps: Stamps, layout: PackageLayout, maxBytes: number): Promise<{ record: PythonRecord; program: ScannedFile[] } | undefined> {
+  const program: ScannedFile[] = [];
   const errors: ScanError[] = [];
   let analysed = false;
-  const onOther = (file: DiscoveredFile, latin1: string) => {
-    program.push({ path: file.relPath, moduleName: layout.moduleName(file.absPath), text: latin1, source: once(() => decodeOther(file, latin1, maxBytes, errors, undefined)) });
+  const onOther = (file: DiscoveredFile, imports: ImportStatements) => {
+    program.push(passedOverFile(file, layout.moduleName(file.absPath), imports, maxBytes, errors, undefined));
   };
   await readCandidates(changed, record.tokens, maxBytes, errors, undefined, () => {}, () => (analysed = true), onOther);
   if (analysed) return undefined;
@@ -345,9 +346,9 @@ async function keptWithoutAnalysis(record: PythonRecord, changed: DiscoveredFile
  * Python file that defines a global their pickles name (the project's own classes are judged by their source): the
  * entry notes the stamps of the files of every module such a name could be in. Otherwise scanned and remembered.
  */
-async function rememberedArtifacts(cache: AnalysisCache, files: readonly DiscoveredFile[], python: readonly DiscoveredFile[], pickle: Partial<PickleScanOptions>, slot: string, started: number, heldText?: HeldText, heads?: FileHeads): Promise<ArtifactFilesResult> {
+async function rememberedArtifacts(cache: AnalysisCache, files: readonly DiscoveredFile[], python: readonly DiscoveredFile[], pickle: Partial<PickleScanOptions>, slot: string, started: number, scannedText?: ScannedText, heads?: FileHeads): Promise<ArtifactFilesResult> {
   const key = files.length ? stampsKey(files, () => "", started, slot) : undefined;
-  if (!key) return scanArtifactFiles(files, pickle, undefined, python, heldText, heads);
+  if (!key) return scanArtifactFiles(files, pickle, undefined, python, scannedText, heads);
   const startedNs = BigInt(started) * 1_000_000n;
   // Every module a qualified name can be defined in: `a.b.C.m` in `a.b.C`, `a.b` or `a`.
   const modulesOf = (names: readonly string[]) => {
@@ -363,7 +364,7 @@ async function rememberedArtifacts(cache: AnalysisCache, files: readonly Discove
     const now = modulesOf(known.globals as string[]);
     if (JSON.stringify(now) === JSON.stringify(known.modules) && !Object.values(now).some((stamp) => stamp.includes("?"))) return { findings: known.findings, errors: known.errors, scanned: known.scanned };
   }
-  const globals = projectGlobalsOf(python, heldText);
+  const globals = projectGlobalsOf(python, scannedText);
   const named = new Set<string>();
   const recorded = { lookup: (qualified: string) => (named.add(qualified), globals.lookup(qualified)) };
   const result = await scanArtifactFiles(files, python.length ? { ...pickle, projectGlobals: recorded } : pickle, undefined, python, undefined, heads);
@@ -393,10 +394,10 @@ function moduleStamps(python: readonly DiscoveredFile[], modules: ReadonlySet<st
   return stamps;
 }
 
-/** The texts the Python pass read (UTF-8 for candidates, Latin-1 for the rest), by project-relative path. */
-function heldTextOf(program: readonly ProgramFile[]): HeldText {
-  let byPath: Map<string, string> | undefined;
-  return (relPath) => (byPath ??= new Map(program.map((f) => [f.path, f.text]))).get(relPath);
+/** Word searches of the files the Python pass read (decoded for candidates, as Latin-1 for the rest), by project-relative path. */
+function scannedTextOf(program: readonly ScannedFile[]): ScannedText {
+  let byPath: Map<string, ScannedFile> | undefined;
+  return (relPath, word) => (byPath ??= new Map(program.map((f) => [f.path, f]))).get(relPath)?.mentions(word);
 }
 
 function fileTimeout(options: ScanOptions): number | undefined {
@@ -436,13 +437,50 @@ interface Candidate {
   source: string;
 }
 
+/** A Python file as the scan read it: what the whole-program pass asks of it, and word searches for the model-file scan. */
+interface ScannedFile extends ProgramFile {
+  /** Whether `text` holds `word`; undefined when the file cannot be read. */
+  mentions(word: string): boolean | undefined;
+}
+
+/**
+ * A file the prefilter passed over. The whole-program pass asks every file for its import statements, found while its
+ * bytes were read, and few files for more (100 of the 1532 such files of CPython's standard library): their text is
+ * read again when first asked. Holding every such file's text to the end instead (19 MB of strings there) cost a page
+ * fault per fresh 4 KB page, more than reading again the few files asked for, or all of them once for a word search
+ * of the model-file scan (see `mentions`).
+ */
+function passedOverFile(file: DiscoveredFile, moduleName: string, imports: ImportStatements, maxBytes: number, errors: ScanError[], onSourceRead: ScanOptions["onSourceRead"]): ScannedFile {
+  let text: string | undefined;
+  let failure: ScanError | undefined;
+  const textOf = () => (text ??= readAgain(file.absPath, (bytes) => bytes.toString("latin1"), (e) => (failure = unreadable(file.relPath, e))) ?? "");
+  return {
+    path: file.relPath,
+    moduleName,
+    imports,
+    get text() {
+      return textOf();
+    },
+    source: once(() => {
+      const latin1 = textOf();
+      if (failure) {
+        errors.push(failure);
+        return undefined;
+      }
+      return decodeRead(file, Buffer.from(latin1, "latin1"), maxBytes, errors, onSourceRead, latin1);
+    }),
+    mentions: (word) => (text !== undefined ? text.includes(word) : readAgain(file.absPath, (bytes) => bytes.includes(word, 0, "latin1"))),
+  };
+}
+
 /** Files read between two turns of the event loop, so analysis results and artifact I/O keep flowing. */
 const READ_BATCH = 32;
 
 /**
- * Reads every Python file and hands on those that contain a prefilter token of some rule, as they are found.
- * The token test runs on raw bytes, before decoding, so most files cost one read and one byte search. Reads are
- * synchronous (much cheaper per small file than the thread pool) in batches that yield to the event loop.
+ * Reads every Python file and hands on those that contain a prefilter token of some rule, as they are found, and the
+ * import statements of the others. The token test runs on raw bytes, before decoding, so most files cost one read and
+ * one byte search and never become a string. Reads are synchronous (much cheaper per small file than the thread pool)
+ * in batches that yield to the event loop.
  */
 async function readCandidates(
   files: DiscoveredFile[],
@@ -452,25 +490,31 @@ async function readCandidates(
   onSourceRead: ScanOptions["onSourceRead"],
   onSkipped: () => void,
   onCandidate: (c: Candidate) => void,
-  onOther: (file: DiscoveredFile, latin1: string) => void,
+  onOther: (file: DiscoveredFile, imports: ImportStatements) => void,
 ): Promise<void> {
+  const bytePrefilter = new BytePrefilter(tokens, ["import"]);
   const anyToken = prefilterRegExp(tokens);
+  const importAt: number[] = [];
+  // The import statements of a file passed over, or undefined for a candidate.
+  const passedOver = (bytes: Buffer) => {
+    const found = bytePrefilter.test(bytes, importAt);
+    if (found === true || (typeof found === "number" && anyToken.test(bytes.toString("latin1", found)))) return undefined;
+    return importStatementsOfBytes(bytes, importAt);
+  };
   for (let from = 0; from < files.length; from += READ_BATCH) {
     if (from > 0) await new Promise((resolve) => setImmediate(resolve));
     const batch = files.slice(from, from + READ_BATCH);
-    const read = readBatch(batch, maxBytes);
-    batch.forEach((file, k) => {
-      const candidate = takeCandidate(file, read.spans[k], read, anyToken, maxBytes, errors, onSourceRead, onOther);
-      if (candidate) onCandidate(candidate);
-      else onSkipped();
-    });
+    const taken = readBatch(batch, maxBytes, passedOver, errors, onSourceRead);
+    for (let k = 0; k < batch.length; k++) {
+      const file = taken[k];
+      if (file && "source" in file) onCandidate(file);
+      else {
+        if (file) onOther(file.file, file.imports);
+        onSkipped();
+      }
+    }
   }
-  if (readBuffer.length > KEPT_READ_BUFFER) readBuffer = Buffer.allocUnsafeSlow(KEPT_READ_BUFFER);
-}
-
-/** Decodes a file the prefilter passed over, when the whole-program pass needs it after all. */
-function decodeOther(file: DiscoveredFile, latin1: string, maxBytes: number, errors: ScanError[], onSourceRead: ScanOptions["onSourceRead"]): string | undefined {
-  return decodeRead(file, Buffer.from(latin1, "latin1"), maxBytes, errors, onSourceRead, latin1);
+  releaseGrownReadBuffer();
 }
 
 /**
@@ -488,23 +532,20 @@ function decodeRead(file: DiscoveredFile, bytes: Buffer, maxBytes: number, error
   return decoded.source;
 }
 
-/** Where a file's bytes are in a batch (`readBuffer` and `text`), or why it was not read. */
+/** Where a file's bytes are in `readBuffer`, or why it was not read. */
 type Span = { start: number; end: number } | { error: ScanError };
 
-interface ReadBatch {
-  spans: Span[];
-  /** Every byte of the batch read as Latin-1, one string. */
-  text: string;
-}
+/** What became of one file of a batch: a candidate, a file passed over (with its import statements), or nothing. */
+type Taken = Candidate | { file: DiscoveredFile; imports: ImportStatements } | undefined;
 
 /**
- * The files of one batch, read one after the other into `readBuffer`, and then made one Latin-1 string. The scan
- * holds every file's text to the end (the whole-program pass looks for names in it), and a file's text is a slice of
- * its batch's string: a string of its own per file lived through the young generation's collections, which copied
- * all of them twice (34 MB on CPython's standard library: a tenth of the scan's scavenging), while a batch's string
- * (usually hundreds of kilobytes) is allocated outside the space they copy.
+ * The files of one batch, read one after the other into `readBuffer`, each then passed over or taken as a candidate.
+ * The scan holds the candidates' sources to the end, and an ASCII candidate's source is a slice of one Latin-1 string
+ * of the batch's ASCII candidates, moved together in `readBuffer`: a string of its own per file lived through the
+ * young generation's collections, which copied all of them twice (34 MB on CPython's standard library: a tenth of the
+ * scan's scavenging), while a batch's string (usually hundreds of kilobytes) is allocated outside the space they copy.
  */
-function readBatch(files: readonly DiscoveredFile[], maxBytes: number): ReadBatch {
+function readBatch(files: readonly DiscoveredFile[], maxBytes: number, passedOver: (bytes: Buffer) => ImportStatements | undefined, errors: ScanError[], onSourceRead: ScanOptions["onSourceRead"]): Taken[] {
   const spans: Span[] = [];
   let length = 0;
   for (const file of files) {
@@ -520,43 +561,64 @@ function readBatch(files: readonly DiscoveredFile[], maxBytes: number): ReadBatc
       spans.push({ error: unreadable(file.relPath, e) });
     }
   }
-  return { spans, text: readBuffer.toString("latin1", 0, length) };
-}
-
-function takeCandidate(
-  file: DiscoveredFile,
-  span: Span,
-  batch: ReadBatch,
-  anyToken: RegExp,
-  maxBytes: number,
-  errors: ScanError[],
-  onSourceRead: ScanOptions["onSourceRead"],
-  onOther: (file: DiscoveredFile, latin1: string) => void,
-): Candidate | undefined {
-  if ("error" in span) {
-    errors.push(span.error);
-    return undefined;
+  const taken: Taken[] = new Array(files.length);
+  const ascii: { k: number; start: number; end: number }[] = [];
+  let asciiLength = 0;
+  for (let k = 0; k < files.length; k++) {
+    const span = spans[k];
+    const file = files[k];
+    if ("error" in span) {
+      errors.push(span.error);
+      continue;
+    }
+    const bytes = readBuffer.subarray(span.start, span.end);
+    const imports = passedOver(bytes);
+    if (imports) {
+      taken[k] = { file, imports };
+    } else if (readsAsLatin1(bytes, maxBytes)) {
+      // Only strings of the bytes outlive the batch; whoever asks for the bytes themselves gets a copy.
+      onSourceRead?.(file, Buffer.from(bytes));
+      // Before the bytes of the files after this one: nothing not yet read is overwritten.
+      readBuffer.copyWithin(asciiLength, span.start, span.end);
+      ascii.push({ k, start: asciiLength, end: asciiLength + bytes.length });
+      asciiLength += bytes.length;
+    } else {
+      const source = decodeRead(file, onSourceRead ? Buffer.from(bytes) : bytes, maxBytes, errors, onSourceRead);
+      if (source !== undefined) taken[k] = { file, source };
+    }
   }
-  // Only strings of the bytes outlive the batch; whoever asks for the bytes themselves gets a copy.
-  const view = readBuffer.subarray(span.start, span.end);
-  const bytes = onSourceRead ? Buffer.from(view) : view;
-  const latin1 = batch.text.slice(span.start, span.end);
-  if (!anyToken.test(latin1)) {
-    onOther(file, latin1);
-    return undefined;
-  }
-  const source = decodeRead(file, bytes, maxBytes, errors, onSourceRead, latin1);
-  return source === undefined ? undefined : { file, source };
+  const text = readBuffer.toString("latin1", 0, asciiLength);
+  for (const { k, start, end } of ascii) taken[k] = { file: files[k], source: text.slice(start, end) };
+  return taken;
 }
 
 /**
  * The Python files' bytes are read in turn into this one buffer (grown as a file needs): each file read whole into a
  * buffer of its own cost an allocation outside the heap per file (31 MB over the standard library) that the garbage
- * collector then had to be pressed to release, and a stat call for the size discovery already knows.
+ * collector then had to be pressed to release, and a stat call for the size discovery already knows. Nothing in it
+ * outlives the synchronous work on one batch, so files read again later (`readAgain`) are read into it too.
  */
 let readBuffer = Buffer.allocUnsafeSlow(64 * 1024);
 /** A buffer grown past this for a large file is let go once the files are read. */
 const KEPT_READ_BUFFER = 4 << 20;
+
+function releaseGrownReadBuffer(): void {
+  if (readBuffer.length > KEPT_READ_BUFFER) readBuffer = Buffer.allocUnsafeSlow(KEPT_READ_BUFFER);
+}
+
+/** What `use` makes of the bytes of the file at `path`, read again into `readBuffer`; undefined if it cannot be read. */
+function readAgain<T>(path: string, use: (bytes: Buffer) => T, onError?: (e: unknown) => void): T | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readBuffer.subarray(0, readWhole(path, 0, 0));
+  } catch (e) {
+    onError?.(e);
+    return undefined;
+  }
+  const made = use(bytes);
+  releaseGrownReadBuffer();
+  return made;
+}
 
 /**
  * Reads every byte of the file at `path` (however its size changed since it was found) into `readBuffer` from

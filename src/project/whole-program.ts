@@ -8,6 +8,7 @@ import type { FunctionFlows, ResolvedFlows } from "../languages/python/taint/sum
 import { analyzeSafely } from "./analyzer.js";
 import type { AnalysisCache } from "./cache.js";
 import { importsOf, importWords, ReferenceMatcher, type FileImports, type ProjectNames } from "./reference-matcher.js";
+import type { ImportStatements } from "./import-statements.js";
 import { createHash } from "node:crypto";
 
 export interface ProgramFile {
@@ -16,6 +17,8 @@ export interface ProgramFile {
   moduleName: string;
   /** The file's text; `text` may be the raw bytes read as latin1 (enough to look for names). */
   text: string;
+  /** The import statements of `text`, when whoever read the file found them already (then `text` may be read only if asked). */
+  imports?: ImportStatements;
   /** The decoded source, when the file can be analysed. */
   source: () => string | undefined;
 }
@@ -62,7 +65,7 @@ export function analyzeWholeProgram(
   const importCache = new Map<string, FileImports>();
   const importsOfFile = (file: ProgramFile) => {
     let found = importCache.get(file.path);
-    if (!found) importCache.set(file.path, (found = importsOf(file.text)));
+    if (!found) importCache.set(file.path, (found = importsOf(file)));
     return found;
   };
   const names: ProjectNames = { aliases, aliasHeads: new Set([...aliases.keys()].map((a) => a.split(".")[0])) };

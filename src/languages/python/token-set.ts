@@ -128,13 +128,17 @@ function matchAt(text: string, candidates: readonly Candidate[] | undefined, end
 /** Characters by how often they occur in Python code, most often first; anything else counts as rarer. */
 const BY_FREQUENCY = " etasrinol_dcpu.mf(h)g,=b'yw\"vkx:[]0O1TSEAqRCIjNDzLP";
 
+/** How rarely a character occurs in Python code (higher: rarer). */
+export function charRarity(ch: string): number {
+  const r = BY_FREQUENCY.indexOf(ch);
+  return r < 0 ? BY_FREQUENCY.length : r;
+}
+
 /** How rarely the pair of characters ending at `k` occurs (higher: rarer), by the rarer of the two. */
-function pairRarity(word: string, k: number): number {
-  const rank = (ch: string) => {
-    const r = BY_FREQUENCY.indexOf(ch);
-    return r < 0 ? BY_FREQUENCY.length : r;
-  };
-  return Math.min(rank(word[k - 1]), rank(word[k])) * 64 + Math.max(rank(word[k - 1]), rank(word[k]));
+export function pairRarity(word: string, k: number): number {
+  const before = charRarity(word[k - 1]);
+  const at = charRarity(word[k]);
+  return Math.min(before, at) * 64 + Math.max(before, at);
 }
 
 /**
